@@ -1,0 +1,45 @@
+# Two commands do everything on a fresh Debian 12 machine: `make build` and `make test`.
+# Each installs what is missing (Debian packages, a .venv with pinned Python packages) and skips the rest.
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := libreoffice-calc-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	fonts-dejavu-core poppler-utils chromium python3-venv
+STAMP_VENV := $(VENV)/.installed
+
+.PHONY: build test setup apt venv lint clean
+
+build: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/ibm build
+
+test: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/ruff check generator tests bench
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n 2 --dist loadgroup
+
+setup: apt venv
+
+apt:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Instalē Debian pakotnes:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+venv: $(STAMP_VENV)
+
+$(STAMP_VENV): pyproject.toml
+	@command -v $(PY) >/dev/null || { echo "Vajag Python 3.11 ($(PY))"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP_VENV)
+
+lint: setup
+	$(BIN)/ruff check generator tests bench
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,171 @@
+"""The loaded catalogue: model objects plus the look-ups every renderer needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.catalogue.models import (
+    Enumerations,
+    Form,
+    Municipalities,
+    Municipality,
+    Pilot,
+    Price,
+    PriceKind,
+    PriceStatus,
+    Programme,
+    Regime,
+    Service,
+)
+
+if TYPE_CHECKING:
+    from generator.catalogue.yamlfile import YamlFile
+
+FORM_LABELS_SHORT = {Form.individual: "individuāli", Form.group: "grupā"}
+
+# Price parameters that are not a service's own price (prices/<id>.yaml).
+GROUP_CEILING_ID = "grupu-nodarbibu-griesti"
+GROUP_TRANSPORT_REDUCTION_ID = "grupu-nodarbibu-transporta-samazinajums"
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One row of the workbook's sheet 6.8: a catalogue item in one delivery form.
+
+    Items offered both individually and in a group give two offers, because a group session
+    has its own price ceiling (L1695). ``id`` is stable across catalogue versions.
+    """
+
+    id: str
+    service: Service
+    form: Form
+    label: str
+    ceiling: Decimal | None
+    prefill_price: Decimal | None
+    ceiling_status: PriceStatus | None
+
+    @property
+    def area(self) -> int:
+        return self.service.area
+
+    @property
+    def transport(self) -> bool:
+        return self.service.transport
+
+
+@dataclass
+class Catalogue:
+    root: Path
+    programme: Programme
+    municipalities: Municipalities
+    enums: Enumerations
+    services: list[Service]
+    prices: list[Price]
+    files: dict[str, YamlFile] = field(default_factory=dict, repr=False)
+
+    # --- look-ups -------------------------------------------------------------------------------
+
+    @cached_property
+    def service_by_id(self) -> dict[str, Service]:
+        return {s.id: s for s in self.services}
+
+    @cached_property
+    def price_by_id(self) -> dict[str, Price]:
+        return {p.id: p for p in self.prices}
+
+    @cached_property
+    def price_by_service(self) -> dict[str, Price]:
+        return {p.service: p for p in self.prices if p.service}
+
+    def sorted_services(self) -> list[Service]:
+        return sorted(self.services, key=lambda s: tuple(int(x) for x in s.id.split(".")))
+
+    def pilot_municipalities(self, pilot: Pilot = Pilot.children) -> list[Municipality]:
+        return [m for m in self.municipalities.municipalities if pilot in m.pilots]
+
+    def municipality(self, municipality_id: str) -> Municipality:
+        for m in self.municipalities.municipalities:
+            if m.id == municipality_id:
+                return m
+        known = ", ".join(m.id for m in self.municipalities.municipalities)
+        raise KeyError(f"pašvaldība '{municipality_id}' nav katalogā (zināmās: {known})")
+
+    # --- prices -----------------------------------------------------------------------------------
+
+    def group_ceiling(self, day: dt.date) -> tuple[Decimal | None, PriceStatus]:
+        """The group-session ceiling in force: DI unit cost minus the client transport part (L1695).
+
+        Returns the amount (None when either part is unknown) and the weaker of the two statuses.
+        """
+        base = self.price_by_id[GROUP_CEILING_ID].at(day)
+        reduction = self.price_by_id[GROUP_TRANSPORT_REDUCTION_ID].at(day)
+        if base is None or reduction is None or base.amount is None or reduction.amount is None:
+            return None, PriceStatus.to_verify
+        confirmed = base.status is PriceStatus.confirmed and reduction.status is PriceStatus.confirmed
+        return base.amount - reduction.amount, PriceStatus.confirmed if confirmed else PriceStatus.to_verify
+
+    def offers(self, day: dt.date) -> list[Offer]:
+        """Every priced offer (item × form) in catalogue order, with its ceiling on ``day``."""
+        result: list[Offer] = []
+        for service in self.sorted_services():
+            forms = [Form.individual, Form.group] if service.form is Form.both else [service.form]
+            price = self.price_by_service.get(service.id)
+            value = price.at(day) if price else None
+            for form in forms:
+                suffix = {Form.individual: "i", Form.group: "g"}[form] if service.form is Form.both else ""
+                label = service.short_name_lv
+                if service.form is Form.both:
+                    label = f"{label}, {FORM_LABELS_SHORT[form]}"
+                ceiling: Decimal | None = None
+                status: PriceStatus | None = None
+                if value is not None and value.kind is PriceKind.ceiling and value.amount is not None:
+                    ceiling, status = value.amount, value.status
+                if form is Form.group and service.regime is Regime.market:
+                    group, group_status = self.group_ceiling(day)
+                    if group is not None and (ceiling is None or group < ceiling):
+                        ceiling, status = group, group_status
+                prefill = ceiling if service.regime in (Regime.regulation, Regime.delegated_contract) else None
+                result.append(
+                    Offer(
+                        id=f"{service.id}{suffix}",
+                        service=service,
+                        form=form,
+                        label=f"{service.id}{suffix} {label}",
+                        ceiling=ceiling,
+                        prefill_price=prefill,
+                        ceiling_status=status,
+                    )
+                )
+        return result
+
+    # --- version ----------------------------------------------------------------------------------
+
+    @cached_property
+    def content_hash(self) -> str:
+        digest = hashlib.sha256()
+        for path in sorted(self.root.rglob("*")):
+            if path.is_file() and "metodika" not in path.relative_to(self.root).parts[:1]:
+                digest.update(path.relative_to(self.root).as_posix().encode())
+                digest.update(b"\0")
+                digest.update(path.read_bytes())
+        return digest.hexdigest()[:8]
+
+    @cached_property
+    def latest_date(self) -> dt.date:
+        dates: list[dt.date] = []
+        for price in self.prices:
+            dates.extend(v.effective_from for v in price.values)
+        for name in type(self.programme).model_fields:
+            dates.extend(v.effective_from for v in getattr(self.programme, name).values)
+        return max(dates)
+
+    @property
+    def version(self) -> str:
+        """Catalogue version: the latest effective date and a short content hash."""
+        return f"{self.latest_date:%Y-%m-%d}+{self.content_hash}"

@@ -1,0 +1,169 @@
+"""Loading the catalogue folder into validated model objects, with every problem located.
+
+This is the only place that parses YAML. Everything downstream receives a ``Catalogue``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.crossrefs import cross_reference_problems
+from generator.catalogue.models import Enumerations, Municipalities, Price, Programme, Service
+from generator.catalogue.problems import CatalogueError, Problem, Severity
+from generator.catalogue.yamlfile import YamlFile, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "catalogue"
+
+_EXPECTED = {
+    "missing": ("lauks nav norādīts", "obligāts lauks"),
+    "extra_forbidden": ("nezināms lauks", "tikai shēmā aprakstītie lauki"),
+    "int_parsing": ("nav vesels skaitlis", "vesels skaitlis"),
+    "int_type": ("nav vesels skaitlis", "vesels skaitlis"),
+    "int_from_float": ("nav vesels skaitlis", "vesels skaitlis"),
+    "decimal_parsing": ("nav skaitlis", "skaitlis, piem. 12.50"),
+    "decimal_type": ("nav skaitlis", "skaitlis, piem. 12.50"),
+    "string_type": ("nav teksts", "teksts"),
+    "bool_parsing": ("nav jā/nē vērtība", "true vai false"),
+    "bool_type": ("nav jā/nē vērtība", "true vai false"),
+    "date_from_datetime_parsing": ("nav datums", "datums formā GGGG-MM-DD"),
+    "date_parsing": ("nav datums", "datums formā GGGG-MM-DD"),
+    "date_type": ("nav datums", "datums formā GGGG-MM-DD"),
+    "list_type": ("nav saraksts", "saraksts"),
+    "dict_type": ("nav vārdnīca", "atslēgas un vērtības"),
+    "model_type": ("nav vārdnīca", "atslēgas un vērtības"),
+    "too_short": ("par īsu", "vismaz viens elements vai simbols"),
+    "string_too_short": ("tukšs teksts", "netukšs teksts"),
+    "greater_than_equal": ("vērtība par mazu", None),
+    "less_than_equal": ("vērtība par lielu", None),
+    "string_pattern_mismatch": ("neatbilst formātam", None),
+}
+
+
+def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ...] = ()) -> Problem:
+    loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+    # Generic models put the type name into the location; drop such parts that are not keys.
+    full = (*prefix, *loc)
+    kind = err["type"]
+    field = ".".join(str(p) for p in full if not str(p).startswith(("Dated[", "Parameter["))) or "-"
+    message, expected = _EXPECTED.get(kind, (None, None))
+    ctx = err.get("ctx") or {}
+    if kind in ("enum", "literal_error"):
+        message, expected = f"nezināma vērtība {err.get('input')!r}", ctx.get("expected")
+    elif kind in ("greater_than_equal", "greater_than"):
+        expected = f"≥ {ctx.get('ge', ctx.get('gt'))}"
+        message = f"vērtība {err.get('input')} ir par mazu"
+    elif kind in ("less_than_equal", "less_than"):
+        expected = f"≤ {ctx.get('le', ctx.get('lt'))}"
+        message = f"vērtība {err.get('input')} ir par lielu"
+    elif kind == "string_pattern_mismatch":
+        expected = f"atbilst {ctx.get('pattern')}"
+        message = f"vērtība {err.get('input')!r} neatbilst formātam"
+    elif kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+        expected = None
+    elif message is None:
+        message = err["msg"]
+    return Problem(yf.path, yf.line_of(full), field, message, expected)
+
+
+def _validate(model: type[M], yf: YamlFile, problems: list[Problem]) -> M | None:
+    if not isinstance(yf.data, dict):
+        problems.append(Problem(yf.path, 1, "-", "faila saturs nav vārdnīca", "YAML vārdnīca (atslēga: vērtība)"))
+        return None
+    try:
+        return model.model_validate(yf.data)
+    except ValidationError as exc:
+        problems.extend(_problem_from_error(yf, e) for e in exc.errors(include_url=False))
+        return None
+
+
+def _read(path: Path, problems: list[Problem]) -> YamlFile | None:
+    try:
+        return read_yaml(path)
+    except CatalogueError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[tuple[M, YamlFile]]:
+    items: list[tuple[M, YamlFile]] = []
+    if not folder.is_dir():
+        problems.append(Problem(folder, 1, "-", "mape nav atrasta", "mape ar YAML failiem"))
+        return items
+    for path in sorted(folder.glob("*.yaml")):
+        yf = _read(path, problems)
+        if yf is None:
+            continue
+        obj = _validate(model, yf, problems)
+        if obj is not None:
+            items.append((obj, yf))
+    return items
+
+
+def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """Load and check the catalogue in ``root``; return it (None on errors) and every problem."""
+    root = Path(root or DEFAULT_CATALOGUE)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return None, [Problem(root, 1, "-", "kataloga mape nav atrasta", "mape ar catalogue/ saturu")]
+
+    singles: dict[str, Any] = {}
+    for name, model in (
+        ("programme.yaml", Programme),
+        ("municipalities.yaml", Municipalities),
+        ("enums.yaml", Enumerations),
+    ):
+        path = root / name
+        if not path.is_file():
+            problems.append(Problem(path, 1, "-", "fails nav atrasts", name))
+            continue
+        yf = _read(path, problems)
+        singles[name] = (_validate(model, yf, problems), yf) if yf else (None, None)
+
+    services = _load_folder(root / "services", Service, problems)
+    prices = _load_folder(root / "prices", Price, problems)
+
+    if problems or any(v[0] is None for v in singles.values()):
+        return None, problems
+
+    programme, programme_file = singles["programme.yaml"]
+    municipalities, municipalities_file = singles["municipalities.yaml"]
+    enums, enums_file = singles["enums.yaml"]
+    catalogue = Catalogue(
+        root=root,
+        programme=programme,
+        municipalities=municipalities,
+        enums=enums,
+        services=[s for s, _ in services],
+        prices=[p for p, _ in prices],
+        files={
+            "programme": programme_file,
+            "municipalities": municipalities_file,
+            "enums": enums_file,
+            **{f"service:{s.id}": yf for s, yf in services},
+            **{f"price:{p.id}": yf for p, yf in prices},
+        },
+    )
+    problems.extend(cross_reference_problems(catalogue))
+    if any(p.severity is Severity.error for p in problems):
+        return None, problems
+    return catalogue, problems
+
+
+def load_or_raise(root: Path | None = None) -> Catalogue:
+    """Load the catalogue for a renderer; any error raises CatalogueError with all problems."""
+    catalogue, problems = load_catalogue(root)
+    if catalogue is None:
+        raise CatalogueError([p for p in problems if p.severity is Severity.error])
+    return catalogue
+
+
+def today() -> dt.date:
+    return dt.date.today()

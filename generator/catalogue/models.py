@@ -1,0 +1,349 @@
+"""Pydantic models of the catalogue: the single source of every service, price, rule and municipality.
+
+The YAML files under catalogue/ are validated against these models; the JSON Schema in
+catalogue/schema/ is exported from them (``ibm schema``). Renderers only ever see these objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Generic, Literal, TypeVar
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+T = TypeVar("T")
+
+SAFE_TEXT_START = ("=", "+", "-", "@")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _no_formula(value: str) -> str:
+    if value and value.lstrip().startswith(SAFE_TEXT_START):
+        raise ValueError("teksts nedrīkst sākties ar = + - @ (to izklājlapa uztvertu kā formulu)")
+    return value
+
+
+SafeText = Annotated[str, Field(min_length=1), AfterValidator(_no_formula)]
+
+
+# --- enumerations --------------------------------------------------------------------------------
+
+
+class Recipient(StrEnum):
+    child = "child"
+    parent = "parent"
+    family = "family"
+
+
+class Form(StrEnum):
+    individual = "individual"
+    group = "group"
+    both = "both"
+
+
+class Regime(StrEnum):
+    market = "market"
+    regulation = "regulation"
+    delegated_contract = "delegated_contract"
+    actual_cost = "actual_cost"
+
+
+class Impairment(StrEnum):
+    redzes = "redzes"
+    dzirdes = "dzirdes"
+    kustibu = "kustību"
+    gariga = "garīga rakstura"
+    multipli = "multipli"
+
+
+class PriceStatus(StrEnum):
+    confirmed = "apstiprināts"
+    to_verify = "jāprecizē"
+
+
+class TextSource(StrEnum):
+    methodology = "metodika"
+    reconstructed = "rekonstruēts"
+
+
+class PriceKind(StrEnum):
+    """What a price value means for the social worker."""
+
+    ceiling = "ceiling"  # a regulated or contract price: the provider may not charge more
+    reference = "reference"  # a market reference range: informative only
+
+
+# --- enumerations file -----------------------------------------------------------------------------
+
+
+class Labelled(Strict):
+    id: str
+    name_lv: SafeText
+    name_en: SafeText | None = None
+
+
+class SupportArea(Strict):
+    number: int = Field(ge=1, le=3)
+    name_lv: SafeText
+    name_en: SafeText
+    recipient: Recipient
+
+
+class AgeGroup(Strict):
+    id: str
+    min_age: int = Field(ge=0, le=17)
+    max_age: int = Field(ge=0, le=17)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeGroup:
+        if self.max_age < self.min_age:
+            raise ValueError("max_age ir mazāks par min_age")
+        return self
+
+
+class ImpairmentLabel(Strict):
+    id: Impairment
+    name_lv: SafeText
+
+
+class Enumerations(Strict):
+    """Lists shared by every renderer: support areas, impairment types, units, funding sources."""
+
+    support_areas: list[SupportArea]
+    impairments: list[ImpairmentLabel]
+    age_groups: list[AgeGroup]
+    units: list[Labelled]
+    funding_sources: list[Labelled]
+    recipients: dict[Recipient, SafeText]
+    forms: dict[Form, SafeText]
+    regimes: dict[Regime, SafeText]
+
+
+# --- services ------------------------------------------------------------------------------------
+
+
+class DescriptionField(Strict):
+    teksts: SafeText
+    avots: TextSource = TextSource.methodology
+    atsauces: list[str] = Field(default_factory=list, description="Metodikas rindas, piem. L1563")
+
+
+
+class Description(Strict):
+    """The fields of the methodology's service description form (13.pielikums)."""
+
+    definicija_merkis: DescriptionField
+    merka_grupa: DescriptionField
+    saturs: DescriptionField
+    specialisti: DescriptionField
+    sniegsanas_laiks: DescriptionField
+    apjoms: DescriptionField
+    rezultati: DescriptionField
+    kriteriji: DescriptionField
+    tiesibas_pienakumi: DescriptionField
+    prasibas_sniedzejiem: DescriptionField
+    normativie_akti: DescriptionField
+
+
+class Service(Strict):
+    """One priced item of the service catalogue (a service or a named sub-variant of it)."""
+
+    id: str = Field(pattern=r"^[1-3]\.[0-9]{1,2}(\.[0-9]{1,2})?$", description="Stabils kods, piem. 3.1.2")
+    area: int = Field(ge=1, le=3)
+    service_number: int = Field(ge=1, le=30, description="Pakalpojuma numurs metodikas sarakstā (1.–21.)")
+    name_lv: SafeText
+    short_name_lv: SafeText = Field(description="Īss nosaukums sarakstiem un darbgrāmatai")
+    name_en: SafeText
+    recipient: Recipient
+    form: Form
+    unit: str
+    impairments: list[Impairment] = Field(default_factory=list, description="Tukšs: visiem traucējumu veidiem")
+    regime: Regime
+    transport: bool = False
+    day_service: Literal["day_care", "workshop"] | None = None
+    incompatible_with: list[str] = Field(default_factory=list)
+    description: Description
+
+
+    @model_validator(mode="after")
+    def _id_matches_area(self) -> Service:
+        area, number = self.id.split(".")[:2]
+        if int(area) != self.area or int(number) != self.service_number:
+            raise ValueError(f"kods {self.id} neatbilst jomai {self.area} un numuram {self.service_number}")
+        return self
+
+
+# --- prices --------------------------------------------------------------------------------------
+
+
+class PriceValue(Strict):
+    effective_from: dt.date
+    kind: PriceKind
+    amount: Decimal | None = Field(default=None, ge=0, description="Cena vai griesti EUR par vienību")
+    min: Decimal | None = Field(default=None, ge=0)
+    max: Decimal | None = Field(default=None, ge=0)
+    source: SafeText
+    status: PriceStatus
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PriceValue:
+        if self.kind is PriceKind.ceiling and self.status is PriceStatus.confirmed and self.amount is None:
+            raise ValueError("apstiprinātai cenai vajag summu (amount)")
+        if self.kind is PriceKind.reference and self.min is not None and self.max is not None:
+            if self.max < self.min:
+                raise ValueError("max ir mazāks par min")
+        for value in (self.amount, self.min, self.max):
+            if value is not None and value.as_tuple().exponent < -4:  # type: ignore[operator]
+                raise ValueError("cenai ne vairāk kā 4 zīmes aiz komata")
+        return self
+
+    def known(self) -> bool:
+        return self.amount is not None
+
+
+class Price(Strict):
+    """The dated price history of one service item or price parameter."""
+
+    id: str
+    service: str | None = Field(default=None, description="Pakalpojuma kods; tukšs cenu parametram")
+    name_lv: SafeText
+    unit: str
+    regime: Regime
+    values: list[PriceValue] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _dates_ordered(self) -> Price:
+        dates = [v.effective_from for v in self.values]
+        if len(set(dates)) != len(dates):
+            raise ValueError("divām vērtībām ir viens spēkā stāšanās datums")
+        if dates != sorted(dates):
+            raise ValueError("vērtībām jābūt sakārtotām pēc effective_from augošā secībā")
+        return self
+
+    def at(self, day: dt.date) -> PriceValue | None:
+        current = None
+        for value in self.values:
+            if value.effective_from <= day:
+                current = value
+        return current
+
+
+# --- programme parameters --------------------------------------------------------------------------
+
+
+class Dated(Strict, Generic[T]):
+    effective_from: dt.date
+    value: T
+    source: SafeText
+    status: PriceStatus = PriceStatus.confirmed
+
+
+class Parameter(Strict, Generic[T]):
+    name_lv: SafeText
+    unit: str | None = None
+    values: list[Dated[T]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _dates_ordered(self) -> Parameter[T]:
+        dates = [v.effective_from for v in self.values]
+        if len(set(dates)) != len(dates):
+            raise ValueError("divām vērtībām ir viens spēkā stāšanās datums")
+        if dates != sorted(dates):
+            raise ValueError("vērtībām jābūt sakārtotām pēc effective_from augošā secībā")
+        return self
+
+    def at(self, day: dt.date) -> Dated[T]:
+        current = None
+        for value in self.values:
+            if value.effective_from <= day:
+                current = value
+        if current is None:
+            raise LookupError(f"parametrs '{self.name_lv}' nav spēkā {day:%d.%m.%Y}")
+        return current
+
+
+class Quotas(Strict):
+    per_municipality: int = Field(ge=1)
+    per_age_group: dict[str, int]
+    impairment_share: dict[Impairment, Decimal]
+
+    @model_validator(mode="after")
+    def _shares_sum(self) -> Quotas:
+        if sum(self.impairment_share.values()) != Decimal(1):
+            raise ValueError("traucējumu veidu daļu summai jābūt 1")
+        return self
+
+
+Share = Annotated[Decimal, Field(ge=0, le=1)]
+Money = Annotated[Decimal, Field(ge=0)]
+
+
+class Programme(Strict):
+    """Every rule parameter of the model, each a dated series (DECISIONS.md, ib-calculation.md)."""
+
+    period_months_max: Parameter[Annotated[int, Field(ge=1, le=12)]]
+    first_period_months: Parameter[Annotated[int, Field(ge=1, le=12)]]
+    base_amount: Parameter[Money]
+    rate_full: Parameter[Share]
+    rate_reduced: Parameter[Share]
+    full_rate_max_age: Parameter[Annotated[int, Field(ge=0, le=17)]]
+    eligibility_age_limit: Parameter[Annotated[int, Field(ge=1, le=18)]]
+    transport_share_max: Parameter[Share]
+    expert_weight: Parameter[Share]
+    parent_weight: Parameter[Share]
+    redistribution_key: Parameter[Literal["needed", "gap"]]
+    social_worker_children: Parameter[Annotated[int, Field(ge=1)]]
+    indirect_cost_rate: Parameter[Share]
+    monthly_report_day: Parameter[Annotated[int, Field(ge=1, le=28)]]
+    quarterly_report_day: Parameter[Annotated[int, Field(ge=1, le=31)]]
+    application_forward_working_days: Parameter[Annotated[int, Field(ge=1)]]
+    decision_working_days: Parameter[Annotated[int, Field(ge=1)]]
+    contract_term_months: Parameter[Annotated[int, Field(ge=1)]]
+    selection_quotas: Parameter[Quotas]
+
+    @model_validator(mode="after")
+    def _weights(self) -> Programme:
+        for e, p in zip(self.expert_weight.values, self.parent_weight.values, strict=False):
+            if e.value + p.value != Decimal(1):
+                raise ValueError("ekspertu un vecāku svaru summai jābūt 1")
+        return self
+
+
+# --- municipalities --------------------------------------------------------------------------------
+
+
+class Pilot(StrEnum):
+    children = "bērni"
+    adults = "pieaugušie"
+
+
+class Municipality(Strict):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    name_lv: SafeText
+    region: SafeText
+    pilots: list[Pilot] = Field(min_length=1)
+    social_service: SafeText
+    address: SafeText
+
+
+
+class PilotInfo(Strict):
+    id: Pilot
+    name_lv: SafeText
+    start: dt.date
+    end: dt.date
+    services_start: dt.date | None = None
+    services_end: dt.date | None = None
+    participants: int | None = None
+    note: str | None = None
+
+
+class Municipalities(Strict):
+    pilots: list[PilotInfo]
+    municipalities: list[Municipality]

@@ -1,0 +1,39 @@
+"""JSON Schemas exported from the catalogue models, committed under catalogue/schema/ for editors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from generator.catalogue.models import Enumerations, Municipalities, Price, Programme, Service
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "service": Service,
+    "price": Price,
+    "programme": Programme,
+    "municipalities": Municipalities,
+    "enums": Enumerations,
+}
+
+
+def schema_texts() -> dict[str, str]:
+    """File name → JSON text of every schema, in a stable form."""
+    out: dict[str, str] = {}
+    for name, model in SCHEMAS.items():
+        schema = model.model_json_schema(mode="validation")
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"IBM katalogs: {name}"
+        out[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return out
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_texts().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,93 @@
+"""Reading one YAML file while remembering the line of every key, so errors can name it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.catalogue.problems import CatalogueError, Problem
+
+Loc = tuple[str | int, ...]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as plain strings for pydantic and records node lines."""
+
+
+# Dates stay strings: pydantic parses them and reports a wrong one with its field name.
+_LineLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+
+
+def _float_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    # Money must stay exact: keep the written digits and let pydantic make a Decimal of them.
+    return loader.construct_scalar(node)  # type: ignore[return-value]
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _float_as_text)
+
+
+@dataclass
+class YamlFile:
+    path: Path
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of the deepest known key on the path ``loc`` (1-based)."""
+        for cut in range(len(loc), -1, -1):
+            if loc[:cut] in self.lines:
+                return self.lines[loc[:cut]]
+        return 1
+
+
+def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], loader: _LineLoader) -> Any:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                raise CatalogueError(
+                    [Problem(None, key_node.start_mark.line + 1, str(key), "atslēga atkārtojas", "katru atslēgu vienreiz")]
+                )
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+            result[key] = _walk(value_node, (*loc, key), lines, loader)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(item, (*loc, i), lines, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def read_yaml(path: Path) -> YamlFile:
+    """Parse ``path``; a syntax or encoding error becomes a CatalogueError naming file and line."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise CatalogueError(
+            [Problem(path, line, "-", f"fails nav UTF-8 kodējumā (baits 0x{path.read_bytes()[exc.start]:02x})", "UTF-8")]
+        ) from None
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise CatalogueError([Problem(path, 1, "-", "fails ir tukšs", "YAML vārdnīca")])
+        lines: dict[Loc, int] = {}
+        try:
+            data = _walk(node, (), lines, loader)
+        except CatalogueError as exc:
+            raise CatalogueError([p.with_path(path) for p in exc.problems]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        what = getattr(exc, "problem", None) or str(exc)
+        raise CatalogueError([Problem(path, line, "-", f"YAML sintakses kļūda: {what}", "derīgs YAML")]) from None
+    finally:
+        loader.dispose()
+    return YamlFile(path, data, lines)

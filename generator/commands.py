@@ -1,0 +1,5 @@
+"""Subcommands beyond check/build/schema. Each feature module adds its command here."""
+
+from __future__ import annotations
+
+from generator.cli import register  # noqa: F401  (used by the imports below)

@@ -1,0 +1,84 @@
+"""Open-data export: the catalogue as JSON and CSV in build/atvertie-dati/ (UTF-8)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.catalogue.catalogue import Catalogue
+from generator.csvfiles import write_csv
+
+FOLDER = "atvertie-dati"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _dump(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(_plain(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
+    folder = out / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    meta = {"kataloga_versija": cat.version}
+
+    services = [s.model_dump(mode="python") for s in cat.sorted_services()]
+    written.append(_dump(folder / "pakalpojumi.json", {**meta, "pakalpojumi": services}))
+    written.append(
+        write_csv(
+            folder / "pakalpojumi.csv",
+            ["kods", "joma", "nosaukums", "isais_nosaukums", "nosaukums_en", "sanemejs", "forma", "mervieniba",
+             "traucejumi", "cenu_rezims", "transports"],
+            (
+                [s.id, s.area, s.name_lv, s.short_name_lv, s.name_en, s.recipient.value, s.form.value, s.unit,
+                 " ".join(i.value for i in s.impairments), s.regime.value, s.transport]
+                for s in cat.sorted_services()
+            ),
+        )
+    )
+
+    prices = [p.model_dump(mode="python") for p in cat.prices]
+    written.append(_dump(folder / "cenas.json", {**meta, "cenas": prices}))
+    written.append(
+        write_csv(
+            folder / "cenas.csv",
+            ["id", "pakalpojums", "nosaukums", "mervieniba", "rezims", "speka_no", "veids", "summa", "min", "max",
+             "statuss", "avots"],
+            (
+                [p.id, p.service or "", p.name_lv, p.unit, p.regime.value, v.effective_from.isoformat(), v.kind.value,
+                 v.amount, v.min, v.max, v.status.value, v.source]
+                for p in sorted(cat.prices, key=lambda p: p.id)
+                for v in p.values
+            ),
+        )
+    )
+
+    munis = cat.municipalities.model_dump(mode="python")
+    written.append(_dump(folder / "pasvaldibas.json", {**meta, **munis}))
+    written.append(
+        write_csv(
+            folder / "pasvaldibas.csv",
+            ["id", "nosaukums", "planosanas_regions", "izmeginajumprojekti", "socialais_dienests", "adrese"],
+            (
+                [m.id, m.name_lv, m.region, " ".join(p.value for p in m.pilots), m.social_service, m.address]
+                for m in cat.municipalities.municipalities
+            ),
+        )
+    )
+    written.append(_dump(folder / "programma.json", {**meta, "parametri": cat.programme.model_dump(mode="python")}))
+    progress(f"  atvērtie dati: {len(written)} faili")
+    return written

@@ -1,0 +1,14 @@
+"""The build's renderers after the open-data export, in order.
+
+Each entry is (name, Latvian title, render function). A renderer writes only inside its own
+sub-folder of the build directory it is given and returns the paths it wrote.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def EXTRA_STEPS() -> list[tuple[str, str, Any]]:  # noqa: N802 - a constant-like registry
+    steps: list[tuple[str, str, Any]] = []
+    return steps
