@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from generator.money import to_decimal, xround
 
 NBSP = "\u00a0"

@@ -68,6 +68,8 @@ class Catalogue:
     services: list[Service]
     prices: list[Price]
     files: dict[str, YamlFile] = field(default_factory=dict, repr=False)
+    service_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to services
+    price_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to prices
 
     # --- look-ups -------------------------------------------------------------------------------
 

@@ -3,108 +3,123 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from generator.catalogue.models import PriceStatus, Regime
 from generator.catalogue.problems import Problem, Severity
+from generator.catalogue.yamlfile import Loc, YamlFile
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
 
 
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, yf: YamlFile, loc: Loc, field: str, message: str, expected: str | None = None,
+            warn: bool = False) -> None:
+        severity = Severity.warning if warn else Severity.error
+        self.problems.append(Problem(yf.path, yf.line_of(loc), field, message, expected, severity))
+
+
 def cross_reference_problems(cat: Catalogue) -> list[Problem]:
-    problems: list[Problem] = []
+    out = _Collector()
+    _services(cat, out)
+    _prices(cat, out)
+    _programme(cat, out)
+    _municipalities(cat, out)
+    return out.problems
 
-    def at(key: str, loc: tuple, field: str, message: str, expected: str | None = None, warn: bool = False) -> None:
-        yf = cat.files[key]
-        problems.append(
-            Problem(
-                yf.path,
-                yf.line_of(loc),
-                field,
-                message,
-                expected,
-                Severity.warning if warn else Severity.error,
-            )
-        )
 
-    # file names equal ids, so a newcomer finds an item by its code
-    for service in cat.services:
-        key = f"service:{service.id}"
-        if key in cat.files and cat.files[key].path.stem != service.id:
-            at(key, ("id",), "id", f"faila nosaukums neatbilst kodam {service.id}", f"{service.id}.yaml")
-    for price in cat.prices:
-        key = f"price:{price.id}"
-        if key in cat.files and cat.files[key].path.stem != price.id:
-            at(key, ("id",), "id", f"faila nosaukums neatbilst id {price.id}", f"{price.id}.yaml")
-
-    # duplicates (two files with one id overwrite each other in cat.files, so count on the lists)
-    for kind, ids in (("pakalpojuma", [s.id for s in cat.services]), ("cenas", [p.id for p in cat.prices])):
-        for dup, count in Counter(ids).items():
-            if count > 1:
-                prefix = "service" if kind == "pakalpojuma" else "price"
-                at(f"{prefix}:{dup}", ("id",), "id", f"{kind} kods {dup} atkārtojas {count} failos", "unikāls kods")
-    for dup, count in Counter(m.id for m in cat.municipalities.municipalities).items():
-        if count > 1:
-            index = [m.id for m in cat.municipalities.municipalities].index(dup)
-            at("municipalities", ("municipalities", index, "id"), "id", f"pašvaldības id {dup} atkārtojas", "unikāls id")
-
+def _services(cat: Catalogue, out: _Collector) -> None:
     units = {u.id for u in cat.enums.units}
     areas = {a.number for a in cat.enums.support_areas}
-    for service in cat.services:
-        key = f"service:{service.id}"
+    priced = {p.service for p in cat.prices if p.service}
+    seen: set[str] = set()
+    for service, yf in zip(cat.services, cat.service_files, strict=True):
+        if yf.path.stem != service.id:
+            out.add(yf, ("id",), "id", f"faila nosaukums neatbilst kodam {service.id}", f"{service.id}.yaml")
+        if service.id in seen:
+            out.add(yf, ("id",), "id", f"pakalpojuma kods {service.id} atkārtojas", "unikāls kods")
+        seen.add(service.id)
+        area, number = (int(x) for x in service.id.split(".")[:2])
+        if area != service.area:
+            out.add(yf, ("area",), "area", f"kods {service.id} neatbilst jomai {service.area}", str(area))
+        if number != service.service_number:
+            out.add(yf, ("service_number",), "service_number",
+                    f"kods {service.id} neatbilst numuram {service.service_number}", str(number))
         if service.unit not in units:
-            at(key, ("unit",), "unit", f"nezināma mērvienība {service.unit!r}", ", ".join(sorted(units)))
+            out.add(yf, ("unit",), "unit", f"nezināma mērvienība {service.unit!r}", ", ".join(sorted(units)))
         if service.area not in areas:
-            at(key, ("area",), "area", f"nezināma atbalsta joma {service.area}", ", ".join(map(str, sorted(areas))))
+            out.add(yf, ("area",), "area", f"nezināma atbalsta joma {service.area}", ", ".join(map(str, sorted(areas))))
         for i, other in enumerate(service.incompatible_with):
             if other not in cat.service_by_id:
-                at(key, ("incompatible_with", i), "incompatible_with", f"nezināms pakalpojums {other}", "esošs kods")
-        if service.regime is not Regime.actual_cost and service.id not in cat.price_by_service:
-            at(key, ("regime",), "regime", "pakalpojumam nav cenas faila", f"prices/ fails ar service: {service.id}")
+                out.add(yf, ("incompatible_with", i), "incompatible_with", f"nezināms pakalpojums {other}",
+                        "esošs pakalpojuma kods")
+        if service.regime is not Regime.actual_cost and service.id not in priced:
+            out.add(yf, ("regime",), "regime", "pakalpojumam nav cenas faila", f"prices/{service.id}.yaml")
 
-    for price in cat.prices:
-        key = f"price:{price.id}"
+
+def _prices(cat: Catalogue, out: _Collector) -> None:
+    from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID
+
+    units = {u.id for u in cat.enums.units}
+    seen: set[str] = set()
+    per_service = Counter(p.service for p in cat.prices if p.service)
+    for price, yf in zip(cat.prices, cat.price_files, strict=True):
+        if yf.path.stem != price.id:
+            out.add(yf, ("id",), "id", f"faila nosaukums neatbilst id {price.id}", f"{price.id}.yaml")
+        if price.id in seen:
+            out.add(yf, ("id",), "id", f"cenas id {price.id} atkārtojas", "unikāls id")
+        seen.add(price.id)
         if price.service is not None:
             service = cat.service_by_id.get(price.service)
             if service is None:
-                at(key, ("service",), "service", f"nezināms pakalpojums {price.service}", "esošs pakalpojuma kods")
+                out.add(yf, ("service",), "service", f"nezināms pakalpojums {price.service}", "esošs pakalpojuma kods")
             elif service.regime is not price.regime:
-                at(key, ("regime",), "regime", f"režīms {price.regime} neatbilst pakalpojuma režīmam", service.regime)
+                out.add(yf, ("regime",), "regime", f"režīms {price.regime} neatbilst pakalpojuma režīmam",
+                        service.regime.value)
+            if per_service[price.service] > 1:
+                out.add(yf, ("service",), "service", f"pakalpojumam {price.service} ir vairāki cenu faili",
+                        "viens cenu fails katram pakalpojumam")
         if price.unit not in units:
-            at(key, ("unit",), "unit", f"nezināma mērvienība {price.unit!r}", ", ".join(sorted(units)))
+            out.add(yf, ("unit",), "unit", f"nezināma mērvienība {price.unit!r}", ", ".join(sorted(units)))
         for i, value in enumerate(price.values):
             if value.status is PriceStatus.to_verify:
-                shown = value.amount if value.amount is not None else "nav zināma"
-                at(
-                    key,
-                    ("values", i, "status"),
-                    "status",
-                    f"cena '{price.name_lv}' no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē",
-                    warn=True,
-                )
-    counts = Counter(p.service for p in cat.prices if p.service)
-    for service_id, count in counts.items():
-        if count > 1:
-            at(f"service:{service_id}", ("id",), "id", f"pakalpojumam ir {count} cenu faili", "viens cenu fails")
-
-    from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID
-
+                shown = value.amount if value.amount is not None else "summa nav zināma"
+                out.add(yf, ("values", i, "status"), "status",
+                        f"cena '{price.name_lv}' no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē", warn=True)
     for needed in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):
         if needed not in cat.price_by_id:
-            problems.append(
+            out.problems.append(
                 Problem(cat.root / "prices", 1, "id", f"trūkst cenu parametra {needed}", f"prices/{needed}.yaml")
             )
 
-    quotas = cat.programme.selection_quotas
+
+def _programme(cat: Catalogue, out: _Collector) -> None:
+    yf = cat.files["programme"]
+    expert = {v.effective_from: v.value for v in cat.programme.expert_weight.values}
+    for i, value in enumerate(cat.programme.parent_weight.values):
+        partner = expert.get(value.effective_from)
+        if partner is None:
+            out.add(yf, ("parent_weight", "values", i, "effective_from"), "parent_weight.values.effective_from",
+                    "ekspertu svaram nav vērtības no šī paša datuma", "abi svari mainās kopā")
+        elif partner + value.value != Decimal(1):
+            out.add(yf, ("parent_weight", "values", i, "value"), f"parent_weight.values.{i}.value",
+                    f"ekspertu un vecāku svaru summai jābūt 1 (ir {partner} + {value.value})", f"{1 - partner}")
     groups = {g.id for g in cat.enums.age_groups}
-    for i, value in enumerate(quotas.values):
+    for i, value in enumerate(cat.programme.selection_quotas.values):
         if set(value.value.per_age_group) != groups:
-            at(
-                "programme",
-                ("selection_quotas", "values", i, "value", "per_age_group"),
-                "selection_quotas.per_age_group",
-                "vecuma grupas neatbilst enums.yaml sarakstam",
-                ", ".join(sorted(groups)),
-            )
-    return problems
+            out.add(yf, ("selection_quotas", "values", i, "value", "per_age_group"), "selection_quotas.per_age_group",
+                    "vecuma grupas neatbilst enums.yaml sarakstam", ", ".join(sorted(groups)))
+
+
+def _municipalities(cat: Catalogue, out: _Collector) -> None:
+    yf = cat.files["municipalities"]
+    seen: set[str] = set()
+    for i, municipality in enumerate(cat.municipalities.municipalities):
+        if municipality.id in seen:
+            out.add(yf, ("municipalities", i, "id"), "id", f"pašvaldības id {municipality.id} atkārtojas", "unikāls id")
+        seen.add(municipality.id)

@@ -143,13 +143,9 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         enums=enums,
         services=[s for s, _ in services],
         prices=[p for p, _ in prices],
-        files={
-            "programme": programme_file,
-            "municipalities": municipalities_file,
-            "enums": enums_file,
-            **{f"service:{s.id}": yf for s, yf in services},
-            **{f"price:{p.id}": yf for p, yf in prices},
-        },
+        files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file},
+        service_files=[yf for _, yf in services],
+        price_files=[yf for _, yf in prices],
     )
     problems.extend(cross_reference_problems(catalogue))
     if any(p.severity is Severity.error for p in problems):

@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 T = TypeVar("T")
 
@@ -170,12 +170,15 @@ class Service(Strict):
     description: Description
 
 
-    @model_validator(mode="after")
-    def _id_matches_area(self) -> Service:
-        area, number = self.id.split(".")[:2]
-        if int(area) != self.area or int(number) != self.service_number:
-            raise ValueError(f"kods {self.id} neatbilst jomai {self.area} un numuram {self.service_number}")
-        return self
+
+def _check_dates(values: list) -> list:
+    """Dated values must be in increasing order of effective_from, each date once."""
+    dates = [v.effective_from for v in values]
+    if len(set(dates)) != len(dates):
+        raise ValueError("divām vērtībām ir viens spēkā stāšanās datums")
+    if dates != sorted(dates):
+        raise ValueError("vērtībām jābūt sakārtotām pēc effective_from augošā secībā")
+    return values
 
 
 # --- prices --------------------------------------------------------------------------------------
@@ -217,14 +220,10 @@ class Price(Strict):
     regime: Regime
     values: list[PriceValue] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _dates_ordered(self) -> Price:
-        dates = [v.effective_from for v in self.values]
-        if len(set(dates)) != len(dates):
-            raise ValueError("divām vērtībām ir viens spēkā stāšanās datums")
-        if dates != sorted(dates):
-            raise ValueError("vērtībām jābūt sakārtotām pēc effective_from augošā secībā")
-        return self
+    @field_validator("values")
+    @classmethod
+    def _dates_ordered(cls, values: list) -> list:
+        return _check_dates(values)
 
     def at(self, day: dt.date) -> PriceValue | None:
         current = None
@@ -249,14 +248,10 @@ class Parameter(Strict, Generic[T]):
     unit: str | None = None
     values: list[Dated[T]] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _dates_ordered(self) -> Parameter[T]:
-        dates = [v.effective_from for v in self.values]
-        if len(set(dates)) != len(dates):
-            raise ValueError("divām vērtībām ir viens spēkā stāšanās datums")
-        if dates != sorted(dates):
-            raise ValueError("vērtībām jābūt sakārtotām pēc effective_from augošā secībā")
-        return self
+    @field_validator("values")
+    @classmethod
+    def _dates_ordered(cls, values: list) -> list:
+        return _check_dates(values)
 
     def at(self, day: dt.date) -> Dated[T]:
         current = None
@@ -273,11 +268,12 @@ class Quotas(Strict):
     per_age_group: dict[str, int]
     impairment_share: dict[Impairment, Decimal]
 
-    @model_validator(mode="after")
-    def _shares_sum(self) -> Quotas:
-        if sum(self.impairment_share.values()) != Decimal(1):
+    @field_validator("impairment_share")
+    @classmethod
+    def _shares_sum(cls, shares: dict[Impairment, Decimal]) -> dict[Impairment, Decimal]:
+        if sum(shares.values()) != Decimal(1):
             raise ValueError("traucējumu veidu daļu summai jābūt 1")
-        return self
+        return shares
 
 
 Share = Annotated[Decimal, Field(ge=0, le=1)]
@@ -306,13 +302,6 @@ class Programme(Strict):
     decision_working_days: Parameter[Annotated[int, Field(ge=1)]]
     contract_term_months: Parameter[Annotated[int, Field(ge=1)]]
     selection_quotas: Parameter[Quotas]
-
-    @model_validator(mode="after")
-    def _weights(self) -> Programme:
-        for e, p in zip(self.expert_weight.values, self.parent_weight.values, strict=False):
-            if e.value + p.value != Decimal(1):
-                raise ValueError("ekspertu un vecāku svaru summai jābūt 1")
-        return self
 
 
 # --- municipalities --------------------------------------------------------------------------------

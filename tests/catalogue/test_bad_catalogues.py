@@ -1,0 +1,163 @@
+"""A corpus of broken catalogues: each must be refused with the exact file, line, field and a helpful message.
+
+Every case starts from a copy of the real catalogue and breaks one thing. The expected line is found
+from the text the case writes, so the cases stay valid while the catalogue grows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.loader import load_catalogue
+from generator.catalogue.problems import Severity
+
+
+@dataclass
+class Case:
+    name: str
+    file: str  # the file the problem must name, relative to the catalogue
+    breaks: Callable[[Path], None]
+    field: str  # expected field (exact)
+    message: str  # a fragment of the expected message
+    marker: str | None = None  # text on the line the problem must name (None: line 1)
+
+
+def _sub(path: Path, pattern: str, repl: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    new, n = re.subn(pattern, repl, text, count=count, flags=re.MULTILINE)
+    assert n, f"pattern {pattern!r} not found in {path}"
+    path.write_text(new, encoding="utf-8")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+SERVICE = "services/3.1.2.yaml"
+PRICE = "prices/3.1.2.yaml"
+CEILING = "prices/grupu-nodarbibu-griesti.yaml"
+
+CASES = [
+    Case("yaml-syntax", "programme.yaml", lambda c: _append(c / "programme.yaml", "broken: [unclosed\n"),
+         "-", "YAML sintakses kļūda", None),
+    Case("wrong-type", "programme.yaml",
+         lambda c: _sub(c / "programme.yaml", r"value: 20, source", "value: divdesmit, source"),
+         "social_worker_children.values.0.value", "nav vesels skaitlis", "value: divdesmit"),
+    Case("unknown-enum", SERVICE, lambda c: _sub(c / SERVICE, r"^recipient: child$", "recipient: kaķis"),
+         "recipient", "nezināma vērtība 'kaķis'", "recipient: kaķis"),
+    Case("missing-price", SERVICE, lambda c: (c / PRICE).unlink(),
+         "regime", "nav cenas faila", "regime:"),
+    Case("duplicate-id", "services/3.1.2-kopija.yaml",
+         lambda c: (c / "services/3.1.2-kopija.yaml").write_text((c / SERVICE).read_text("utf-8"), "utf-8"),
+         "id", "faila nosaukums neatbilst kodam 3.1.2", "id:"),
+    Case("duplicate-id-second-file", SERVICE,
+         lambda c: (c / "services/3.1.2-kopija.yaml").write_text((c / SERVICE).read_text("utf-8"), "utf-8"),
+         "id", "pakalpojuma kods 3.1.2 atkārtojas", "id:"),
+    Case("same-date-twice", CEILING,
+         lambda c: _append(c / CEILING, "  - effective_from: 2018-08-01\n    kind: ceiling\n    amount: 20.00\n"
+                                        "    source: test\n    status: apstiprināts\n"),
+         "values", "viens spēkā stāšanās datums", "values:"),
+    Case("dates-unordered", CEILING,
+         lambda c: _append(c / CEILING, "  - effective_from: 2017-01-01\n    kind: ceiling\n    amount: 20.00\n"
+                                        "    source: test\n    status: apstiprināts\n"),
+         "values", "sakārtotām", "values:"),
+    Case("negative-price", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: -1.00"),
+         "values.0.amount", "par mazu", "amount: -1.00"),
+    Case("formula-name", SERVICE,
+         lambda c: _sub(c / SERVICE, r"^short_name_lv: .*$", 'short_name_lv: "=SUM(A1:A9)"'),
+         "short_name_lv", "nedrīkst sākties ar =", "short_name_lv:"),
+    Case("formula-municipality", "municipalities.yaml",
+         lambda c: _sub(c / "municipalities.yaml", r"social_service: Liepājas sociālais dienests",
+                        'social_service: "@Liepāja"'),
+         "municipalities.2.social_service", "nedrīkst sākties", "@Liepāja"),
+    Case("not-utf8", "municipalities.yaml",
+         lambda c: (c / "municipalities.yaml").write_bytes(
+             (c / "municipalities.yaml").read_text("utf-8").replace("Liepāja", "Liep\u00e2ja").encode("latin-1",
+                                                                                                     "replace")),
+         "-", "nav UTF-8", None),
+    Case("unknown-field", SERVICE, lambda c: _append(c / SERVICE, "cena_eur: 12\n"),
+         "cena_eur", "nezināms lauks", "cena_eur:"),
+    Case("missing-field", SERVICE, lambda c: _sub(c / SERVICE, r"^unit: reize\n", ""),
+         "unit", "lauks nav norādīts", None),
+    Case("bad-date", CEILING, lambda c: _sub(c / CEILING, r"effective_from: 2018-08-01", "effective_from: 2018-13-01"),
+         "values.0.effective_from", "nav datums", "2018-13-01"),
+    Case("unknown-unit", SERVICE, lambda c: _sub(c / SERVICE, r"^unit: reize$", "unit: gabals"),
+         "unit", "nezināma mērvienība 'gabals'", "unit: gabals"),
+    Case("price-unknown-service", PRICE, lambda c: _sub(c / PRICE, r'^service: "3\.1\.2"$', 'service: "3.1.99"'),
+         "service", "nezināms pakalpojums 3.1.99", "service:"),
+    Case("regime-mismatch", PRICE, lambda c: _sub(c / PRICE, r"^regime: market$", "regime: regulation"),
+         "regime", "neatbilst pakalpojuma režīmam", "regime: regulation"),
+    Case("unknown-incompatible", SERVICE, lambda c: _append(c / SERVICE, 'incompatible_with: ["7.7"]\n'),
+         "incompatible_with", "nezināms pakalpojums 7.7", "incompatible_with"),
+    Case("weights-sum", "programme.yaml",
+         lambda c: _sub(c / "programme.yaml", r"value: 0\.3, source", "value: 0.4, source"),
+         "parent_weight.values.0.value", "svaru summai jābūt 1", "value: 0.4"),
+    Case("quota-shares", "programme.yaml",
+         lambda c: _sub(c / "programme.yaml", r"multipli: 0\.30", "multipli: 0.40"),
+         "selection_quotas.values.0.value.impairment_share", "daļu summai jābūt 1", "impairment_share"),
+    Case("area-mismatch", SERVICE, lambda c: _sub(c / SERVICE, r"^area: 3$", "area: 2"),
+         "area", "neatbilst jomai 2", "area: 2"),
+    Case("duplicate-key", SERVICE, lambda c: _append(c / SERVICE, "unit: stunda\n"),
+         "unit", "atslēga atkārtojas", "unit: stunda"),
+    Case("empty-file", "programme.yaml", lambda c: (c / "programme.yaml").write_text("", "utf-8"),
+         "-", "fails ir tukšs", None),
+    Case("missing-file", "enums.yaml", lambda c: (c / "enums.yaml").unlink(),
+         "-", "fails nav atrasts", None),
+    Case("rate-above-one", "programme.yaml",
+         lambda c: _sub(c / "programme.yaml", r"value: 1\.00, source", "value: 1.50, source"),
+         "rate_full.values.0.value", "par lielu", "value: 1.50"),
+    Case("duplicate-municipality", "municipalities.yaml",
+         lambda c: _sub(c / "municipalities.yaml", r"\{id: bauska,", "{id: jelgava,"),
+         "id", "pašvaldības id jelgava atkārtojas", "id: jelgava, name_lv: Bauskas"),
+    Case("confirmed-without-amount", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: null"),
+         "values.0", "apstiprinātai cenai vajag summu", "- effective_from"),
+    Case("file-name-mismatch", "prices/ergoterapija.yaml", lambda c: (c / PRICE).rename(c / "prices/ergoterapija.yaml"),
+         "id", "faila nosaukums neatbilst id 3.1.2", "id:"),
+    Case("age-groups-mismatch", "programme.yaml",
+         lambda c: _sub(c / "programme.yaml", r'"15-17": 20\}', '"15-18": 20}'),
+         "selection_quotas.per_age_group", "vecuma grupas neatbilst", "per_age_group"),
+    Case("price-too-precise", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: 25.93001"),
+         "values.0", "ne vairāk kā 4 zīmes", "- effective_from"),
+]
+
+
+def _expected_line(path: Path, marker: str | None) -> int:
+    if marker is None:
+        return 0  # any line: the case checks file, field and message only
+    for number, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), 1):
+        if marker in line:
+            return number
+    raise AssertionError(f"marker {marker!r} not in {path}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_broken_catalogue_is_refused_with_location(case: Case, catalogue_copy: Path) -> None:
+    case.breaks(catalogue_copy)
+    catalogue, problems = load_catalogue(catalogue_copy)
+    assert catalogue is None, f"{case.name}: broken catalogue was accepted"
+    errors = [p for p in problems if p.severity is Severity.error]
+    target = (catalogue_copy / case.file).resolve()
+    matching = [p for p in errors if p.path is not None and p.path.resolve() == target and case.message in p.message]
+    assert matching, f"{case.name}: no error naming {case.file} with {case.message!r}; got:\n" + "\n".join(
+        p.format() for p in errors
+    )
+    problem = matching[0]
+    assert problem.field == case.field, f"{case.name}: field {problem.field!r} != {case.field!r}"
+    if case.marker is not None:
+        assert problem.line == _expected_line(target, case.marker), f"{case.name}: {problem.format()}"
+    text = problem.format(catalogue_copy)
+    assert text.startswith(f"catalogue/{case.file}:{problem.line}: {case.field}: "), text
+
+
+def test_corpus_has_at_least_twenty_cases() -> None:
+    assert len({c.name for c in CASES}) >= 20
+
+
+def test_real_catalogue_has_no_errors(catalogue_copy: Path) -> None:
+    catalogue, problems = load_catalogue(catalogue_copy)
+    assert catalogue is not None, "\n".join(p.format() for p in problems)

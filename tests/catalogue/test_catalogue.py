@@ -1,0 +1,56 @@
+"""The real catalogue: loads, cross-references hold, offers and version behave."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import load_catalogue
+from generator.catalogue.models import Form, PriceStatus, Regime
+from generator.catalogue.problems import Severity
+
+
+def test_every_priced_service_has_a_price(catalogue: Catalogue) -> None:
+    for service in catalogue.services:
+        if service.regime is not Regime.actual_cost:
+            assert service.id in catalogue.price_by_service, service.id
+
+
+def test_warnings_are_exactly_the_unconfirmed_prices(catalogue_copy: Path, catalogue: Catalogue) -> None:
+    _, problems = load_catalogue(catalogue_copy)
+    warnings = [p for p in problems if p.severity is Severity.warning]
+    unconfirmed = [(p.id, v.effective_from) for p in catalogue.prices for v in p.values
+                   if v.status is PriceStatus.to_verify]
+    assert len(warnings) == len(unconfirmed)
+    assert all("jāprecizē" in w.message for w in warnings)
+
+
+def test_offers_split_both_forms_and_cap_groups(catalogue: Catalogue) -> None:
+    offers = catalogue.offers(catalogue.latest_date)
+    ids = [o.id for o in offers]
+    assert len(ids) == len(set(ids))
+    labels = [o.label for o in offers]
+    assert len(labels) == len(set(labels))
+    group_ceiling, _ = catalogue.group_ceiling(catalogue.latest_date)
+    for offer in offers:
+        if offer.service.form is Form.both:
+            assert offer.id[-1] in "ig" and offer.label.endswith(("individuāli", "grupā"))
+        if offer.form is Form.group and offer.service.regime is Regime.market and group_ceiling is not None:
+            assert offer.ceiling is not None and offer.ceiling <= group_ceiling
+
+
+def test_version_is_date_and_hash_and_changes_with_a_price(catalogue_copy: Path) -> None:
+    first, _ = load_catalogue(catalogue_copy)
+    assert first is not None
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}\+[0-9a-f]{8}", first.version)
+    path = catalogue_copy / "prices" / "grupu-nodarbibu-griesti.yaml"
+    path.write_text(path.read_text("utf-8").replace("amount: 25.93", "amount: 26.50"), "utf-8")
+    second, _ = load_catalogue(catalogue_copy)
+    assert second is not None and second.version != first.version
+
+
+def test_programme_parameters_are_dated(catalogue: Catalogue) -> None:
+    day = catalogue.latest_date
+    assert catalogue.programme.transport_share_max.at(day).value <= 1
+    assert catalogue.programme.expert_weight.at(day).value + catalogue.programme.parent_weight.at(day).value == 1

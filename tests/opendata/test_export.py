@@ -1,0 +1,47 @@
+"""Open-data export: JSON and CSV of the catalogue, UTF-8, formula-like cells escaped."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.csvfiles import safe_cell
+from generator.opendata.export import render_open_data
+
+
+def test_export_contains_every_service_and_price_value(tmp_path: Path, catalogue: Catalogue) -> None:
+    render_open_data(catalogue, tmp_path, progress=lambda _m: None)
+    folder = tmp_path / "atvertie-dati"
+    data = json.loads((folder / "pakalpojumi.json").read_text("utf-8"))
+    assert data["kataloga_versija"] == catalogue.version
+    assert {s["id"] for s in data["pakalpojumi"]} == {s.id for s in catalogue.services}
+    with (folder / "cenas.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == sum(len(p.values) for p in catalogue.prices)
+    ceiling = [r for r in rows if r["id"] == "grupu-nodarbibu-griesti"][0]
+    assert ceiling["summa"] == str(catalogue.price_by_id["grupu-nodarbibu-griesti"].values[0].amount)
+
+
+def test_formula_like_text_is_escaped(tmp_path: Path, catalogue: Catalogue) -> None:
+    assert safe_cell("=1+1") == "'=1+1"
+    assert safe_cell("-kaut kas") == "'-kaut kas"
+    assert safe_cell("@x") == "'@x"
+    assert safe_cell("+371") == "'+371"
+    assert safe_cell(-5) == "-5"
+    render_open_data(catalogue, tmp_path, progress=lambda _m: None)
+    for path in (tmp_path / "atvertie-dati").glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh):
+                assert not any(cell.startswith(("=", "+", "@")) for cell in row), (path.name, row)
+    text = (tmp_path / "atvertie-dati" / "pasvaldibas.csv").read_text("utf-8")
+    assert "Rēzeknes" in text  # UTF-8 with diacritics
+
+
+def test_export_is_byte_identical_for_same_catalogue(tmp_path: Path, catalogue: Catalogue) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    render_open_data(catalogue, a, progress=lambda _m: None)
+    render_open_data(catalogue, b, progress=lambda _m: None)
+    for path in sorted((a / "atvertie-dati").iterdir()):
+        assert path.read_bytes() == (b / "atvertie-dati" / path.name).read_bytes(), path.name
