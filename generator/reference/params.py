@@ -1,0 +1,88 @@
+"""A snapshot of every programme parameter in force on one day (catalogue/programme.yaml).
+
+The reference functions never contain a rate, limit, weight or key as a literal: they receive a
+``Params`` explicitly. ``Params.from_catalogue(catalogue, day)`` reads the catalogue's dated series;
+tests may build one with ``dataclasses.replace`` to change a single value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from generator.catalogue.catalogue import Catalogue
+
+
+@dataclass(frozen=True)
+class AgeGroup:
+    """One selection age group, completed years, both ends inclusive (D17)."""
+
+    id: str
+    min_age: int
+    max_age: int
+
+
+@dataclass(frozen=True)
+class Params:
+    """Every programme parameter in force on ``day`` (names as in catalogue/programme.yaml)."""
+
+    day: dt.date
+    period_months_max: int
+    first_period_months: int
+    base_amount: Decimal
+    rate_full: Decimal
+    rate_reduced: Decimal
+    full_rate_max_age: int
+    eligibility_age_limit: int
+    transport_share_max: Decimal
+    expert_weight: Decimal
+    parent_weight: Decimal
+    redistribution_key: str
+    social_worker_children: int
+    indirect_cost_rate: Decimal
+    monthly_report_day: int
+    quarterly_report_day: int
+    quota_per_municipality: int
+    quota_per_age_group: dict[str, int] = field(hash=False)
+    quota_impairment_share: dict[str, Decimal] = field(hash=False)
+    age_groups: tuple[AgeGroup, ...] = ()
+
+    @classmethod
+    def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
+        """The parameters in force on ``day``; a parameter not yet in force raises LookupError."""
+        prog = catalogue.programme
+
+        def value(name: str) -> Any:
+            return getattr(prog, name).at(day).value
+
+        quotas = value("selection_quotas")
+        return cls(
+            day=day,
+            period_months_max=int(value("period_months_max")),
+            first_period_months=int(value("first_period_months")),
+            base_amount=Decimal(value("base_amount")),
+            rate_full=Decimal(value("rate_full")),
+            rate_reduced=Decimal(value("rate_reduced")),
+            full_rate_max_age=int(value("full_rate_max_age")),
+            eligibility_age_limit=int(value("eligibility_age_limit")),
+            transport_share_max=Decimal(value("transport_share_max")),
+            expert_weight=Decimal(value("expert_weight")),
+            parent_weight=Decimal(value("parent_weight")),
+            redistribution_key=str(value("redistribution_key")),
+            social_worker_children=int(value("social_worker_children")),
+            indirect_cost_rate=Decimal(value("indirect_cost_rate")),
+            monthly_report_day=int(value("monthly_report_day")),
+            quarterly_report_day=int(value("quarterly_report_day")),
+            quota_per_municipality=int(quotas.per_municipality),
+            quota_per_age_group={str(k): int(v) for k, v in quotas.per_age_group.items()},
+            quota_impairment_share={str(k): Decimal(v) for k, v in quotas.impairment_share.items()},
+            age_groups=tuple(AgeGroup(g.id, g.min_age, g.max_age) for g in catalogue.enums.age_groups),
+        )
+
+    def replace(self, **changes: Any) -> Params:
+        """A copy with some values changed (e.g. ``params.replace(base_amount=Decimal(1000))``)."""
+        return dataclasses.replace(self, **changes)
