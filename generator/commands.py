@@ -2,4 +2,7 @@
 
 from __future__ import annotations
 
+from generator.changes.command import changes  # noqa: E402
 from generator.cli import register  # noqa: F401  (used by the imports below)
+
+register(changes)

@@ -1,0 +1,60 @@
+"""`ibm changes --from REF --to REF`: the Latvian change report between two catalogue versions."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
+from generator.changes.diff import diff_catalogues
+from generator.changes.report import change_report
+from generator.changes.sources import SourceError, materialize
+
+REPO = DEFAULT_CATALOGUE.parent
+
+
+def _load(ref: str, workdir: Path):
+    try:
+        folder = materialize(ref, workdir, REPO)
+    except SourceError as exc:
+        click.echo(f"Kļūda: {exc}", err=True)
+        sys.exit(2)
+    catalogue, problems = load_catalogue(folder)
+    if catalogue is None:
+        for p in problems:
+            click.echo(p.format(folder), err=True)
+        click.echo(f"Kļūda: katalogs '{ref}' nav derīgs.", err=True)
+        sys.exit(1)
+    return catalogue
+
+
+@click.command()
+@click.option("--from", "old_ref", required=True, help="Iepriekšējā versija: git revīzija vai kataloga mape.")
+@click.option("--to", "new_ref", default=str(DEFAULT_CATALOGUE), show_default="catalogue/",
+              help="Jaunā versija: git revīzija vai kataloga mape.")
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Kur rakstīt Markdown atskaiti (citādi – ekrānā).")
+@click.option("--outputs/--no-outputs", default=False,
+              help="Izveidot abas versijas un uzskaitīt mainītos ģenerētos failus.")
+@click.option("--only", multiple=True, help="Ar --outputs: salīdzināt tikai šīs būvēšanas daļas.")
+def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, only: tuple[str, ...]) -> None:
+    """Cenu un noteikumu izmaiņu atskaite starp divām kataloga versijām."""
+    with tempfile.TemporaryDirectory(prefix="ibm-refs-") as tmp:
+        old = _load(old_ref, Path(tmp) / "old")
+        new = _load(new_ref, Path(tmp) / "new")
+        diff = diff_catalogues(old, new)
+        out_diff = None
+        if outputs:
+            from generator.changes.outputs import diff_outputs
+
+            out_diff = diff_outputs(old, new, set(only) or None, progress=lambda m: click.echo(m, err=True))
+        text = change_report(diff, new, out_diff)
+    if out_file:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(text, encoding="utf-8")
+        click.echo(f"Atskaite uzrakstīta: {out_file} ({len(diff.values)} mainītas vērtības)")
+    else:
+        click.echo(text, nl=False)

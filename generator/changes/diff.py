@@ -1,0 +1,166 @@
+"""What changed between two catalogues: prices, programme parameters, services and municipalities.
+
+The result is plain data that the Latvian report (report.py) and the site's history page show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
+from generator.catalogue.models import Form, Price, PriceValue, Regime
+from generator.lvformat import eur, number
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """One dated value that was added, removed or edited."""
+
+    kind: str  # "cena" or "parametrs"
+    id: str
+    name_lv: str
+    effective_from: dt.date
+    old: str | None  # None: the value is new
+    new: str | None  # None: the value was removed
+    source: str
+    status: str
+    services: tuple[str, ...] = ()
+
+
+@dataclass
+class CatalogueDiff:
+    old_version: str
+    new_version: str
+    values: list[ValueChange] = field(default_factory=list)
+    services_added: list[str] = field(default_factory=list)
+    services_removed: list[str] = field(default_factory=list)
+    services_edited: list[str] = field(default_factory=list)
+    municipalities_changed: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.values or self.services_added or self.services_removed or self.services_edited
+                    or self.municipalities_changed)
+
+
+def describe_price(value: PriceValue) -> str:
+    """A price value as one short Latvian text (amount, range or 'nav zināma')."""
+    if value.amount is not None:
+        text = eur(value.amount)
+    elif value.min is not None or value.max is not None:
+        low = number(value.min) if value.min is not None else "…"
+        high = number(value.max) if value.max is not None else "…"
+        text = f"{low}–{high} EUR"
+    else:
+        text = "nav zināma"
+    return f"{text} ({value.status.value})"
+
+
+def _describe_param(value: Any) -> str:
+    if hasattr(value, "model_dump"):
+        return str(value.model_dump(mode="json"))
+    return str(value)
+
+
+def affected_services(cat: Catalogue, price: Price) -> tuple[str, ...]:
+    """Service codes whose price or ceiling depends on ``price``."""
+    if price.service:
+        return (price.service,)
+    if price.id in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):
+        return tuple(s.id for s in cat.sorted_services()
+                     if s.form in (Form.group, Form.both) and s.regime is Regime.market)
+    return ()
+
+
+def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
+    changes: list[ValueChange] = []
+    for price_id in sorted(set(old.price_by_id) | set(new.price_by_id)):
+        before = {v.effective_from: v for v in old.price_by_id[price_id].values} if price_id in old.price_by_id else {}
+        after = {v.effective_from: v for v in new.price_by_id[price_id].values} if price_id in new.price_by_id else {}
+        price = new.price_by_id.get(price_id) or old.price_by_id[price_id]
+        cat = new if price_id in new.price_by_id else old
+        for day in sorted(set(before) | set(after)):
+            a, b = before.get(day), after.get(day)
+            if a == b:
+                continue
+            previous = a
+            if previous is None:  # a new dated value: compare with the one in force the day before
+                prior = [v for d, v in before.items() if d < day]
+                previous = prior[-1] if prior else None
+            current = b or a
+            assert current is not None
+            changes.append(ValueChange(
+                kind="cena", id=price_id, name_lv=price.name_lv, effective_from=day,
+                old=describe_price(previous) if previous else None,
+                new=describe_price(b) if b else None,
+                source=current.source, status=current.status.value,
+                services=affected_services(cat, price),
+            ))
+    return changes
+
+
+def _parameter_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
+    changes: list[ValueChange] = []
+    for name in type(new.programme).model_fields:
+        old_param, new_param = getattr(old.programme, name), getattr(new.programme, name)
+        before = {v.effective_from: v for v in old_param.values}
+        after = {v.effective_from: v for v in new_param.values}
+        for day in sorted(set(before) | set(after)):
+            a, b = before.get(day), after.get(day)
+            if a == b:
+                continue
+            previous = a
+            if previous is None:
+                prior = [v for d, v in before.items() if d < day]
+                previous = prior[-1] if prior else None
+            current = b or a
+            assert current is not None
+            changes.append(ValueChange(
+                kind="parametrs", id=name, name_lv=new_param.name_lv, effective_from=day,
+                old=_describe_param(previous.value) if previous else None,
+                new=_describe_param(b.value) if b else None,
+                source=current.source, status=current.status.value,
+            ))
+    return changes
+
+
+def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
+    """Every difference that matters to a user between catalogue ``old`` and ``new``."""
+    result = CatalogueDiff(old.version, new.version)
+    result.values = sorted(_price_changes(old, new) + _parameter_changes(old, new),
+                           key=lambda c: (c.effective_from, c.kind, c.id), reverse=True)
+    old_s, new_s = old.service_by_id, new.service_by_id
+    result.services_added = sorted(set(new_s) - set(old_s))
+    result.services_removed = sorted(set(old_s) - set(new_s))
+    result.services_edited = sorted(s for s in set(old_s) & set(new_s) if old_s[s] != new_s[s])
+    old_m = {m.id: m for m in old.municipalities.municipalities}
+    new_m = {m.id: m for m in new.municipalities.municipalities}
+    result.municipalities_changed = sorted(m for m in set(old_m) | set(new_m) if old_m.get(m) != new_m.get(m))
+    return result
+
+
+def price_history(cat: Catalogue) -> list[ValueChange]:
+    """Every dated price and parameter value of one catalogue as a change event, newest first.
+
+    Each value is compared with the value before it in the same series, so the list is the history
+    of all price and rule changes that the catalogue records.
+    """
+    events: list[ValueChange] = []
+    for price in cat.prices:
+        for previous, value in zip([None, *price.values[:-1]], price.values, strict=True):
+            events.append(ValueChange(
+                kind="cena", id=price.id, name_lv=price.name_lv, effective_from=value.effective_from,
+                old=describe_price(previous) if previous else None, new=describe_price(value),
+                source=value.source, status=value.status.value, services=affected_services(cat, price),
+            ))
+    for name in type(cat.programme).model_fields:
+        param = getattr(cat.programme, name)
+        for previous, value in zip([None, *param.values[:-1]], param.values, strict=True):
+            events.append(ValueChange(
+                kind="parametrs", id=name, name_lv=param.name_lv, effective_from=value.effective_from,
+                old=_describe_param(previous.value) if previous else None, new=_describe_param(value.value),
+                source=value.source, status=value.status.value,
+            ))
+    return sorted(events, key=lambda c: (c.effective_from, c.kind, c.id), reverse=True)

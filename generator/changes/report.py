@@ -1,0 +1,88 @@
+"""The change report in Latvian Markdown: changed prices and rules, affected services and files."""
+
+from __future__ import annotations
+
+from generator.catalogue.catalogue import Catalogue
+from generator.changes.diff import CatalogueDiff, ValueChange
+from generator.changes.outputs import OutputDiff
+from generator.lvformat import date
+
+
+def _cell(text: str | None) -> str:
+    return (text or "—").replace("|", "\\|").replace("\n", " ")
+
+
+def _value_table(changes: list[ValueChange], with_services: bool) -> list[str]:
+    head = "| Nosaukums | Spēkā no | Bija | Tagad | Statuss | Avots |"
+    rule = "|---|---|---|---|---|---|"
+    if with_services:
+        head += " Skartie pakalpojumi |"
+        rule += "---|"
+    lines = [head, rule]
+    for c in changes:
+        row = (f"| {_cell(c.name_lv)} (`{c.id}`) | {date(c.effective_from)} | {_cell(c.old)} | "
+               f"{_cell(c.new or 'izņemts')} | {c.status} | {_cell(c.source)} |")
+        if with_services:
+            row += f" {_cell(', '.join(c.services))} |"
+        lines.append(row)
+    return lines
+
+
+def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | None) -> str:
+    """Markdown report of ``diff``; ``outputs`` lists the generated files that differ (if built)."""
+    lines = ["# Cenu un noteikumu izmaiņas", "",
+             f"Salīdzinātas kataloga versijas **{diff.old_version}** → **{diff.new_version}**.", ""]
+    if diff.empty:
+        lines += ["Cenās, noteikumos, pakalpojumos un pašvaldībās izmaiņu nav.", ""]
+    prices = [c for c in diff.values if c.kind == "cena"]
+    params = [c for c in diff.values if c.kind == "parametrs"]
+    if prices:
+        lines += ["## Cenas", ""] + _value_table(prices, with_services=True) + [""]
+    if params:
+        lines += ["## Programmas noteikumi", ""] + _value_table(params, with_services=False) + [""]
+    if diff.services_added or diff.services_removed or diff.services_edited:
+        lines += ["## Pakalpojumu katalogs", ""]
+        for title, ids in (("Pievienoti", diff.services_added), ("Izņemti", diff.services_removed),
+                           ("Labots apraksts vai dati", diff.services_edited)):
+            if ids:
+                names = [f"{i} {new.service_by_id[i].short_name_lv}" if i in new.service_by_id else i for i in ids]
+                lines.append(f"- {title}: " + "; ".join(names))
+        lines.append("")
+    if diff.municipalities_changed:
+        lines += ["## Pašvaldības", "", "- Mainīti dati: " + ", ".join(diff.municipalities_changed), ""]
+    affected = sorted({s for c in prices for s in c.services})
+    if prices or params:
+        lines += ["## Ko tas ietekmē", ""]
+        if affected:
+            lines.append("- Pakalpojumi: " + ", ".join(
+                f"{s} {new.service_by_id[s].short_name_lv}" for s in affected if s in new.service_by_id))
+        lines.append("- IBM matricas (6.8 cenas un griesti, 6.11 parametri) – jāpārveido aizpildītās matricas ar "
+                     "`ibm migrate`.")
+        lines.append("- Atbalsta plāni, kuros ir skartie pakalpojumi, jāpārskata (cenas maiņa ir plāna "
+                     "pārskatīšanas iemesls).")
+        lines.append("")
+    if outputs is not None:
+        lines += ["## Mainītie ģenerētie faili", ""]
+        if not (outputs.changed or outputs.added or outputs.removed):
+            lines.append("Neviens ģenerētais fails nemainās.")
+        for title, files in (("Mainīti", outputs.changed), ("Jauni", outputs.added), ("Izņemti", outputs.removed)):
+            if files:
+                lines.append(f"**{title} ({len(files)}):**")
+                lines.append("")
+                lines += [f"- `{f}`" for f in files]
+                lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def history_markdown(history: list[ValueChange]) -> str:
+    """The site's history page body: every dated price and rule value, newest first."""
+    lines = ["Visas katalogā reģistrētās cenu un noteikumu vērtības, jaunākās augšā. "
+             "Statuss „jāprecizē” nozīmē, ka skaitlis vēl nav apstiprināts no tiesiskā avota.", ""]
+    by_date: dict = {}
+    for change in history:
+        by_date.setdefault(change.effective_from, []).append(change)
+    for day in sorted(by_date, reverse=True):
+        lines += [f"## Spēkā no {date(day)}", ""]
+        lines += _value_table(by_date[day], with_services=True)
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

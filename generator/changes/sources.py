@@ -1,0 +1,39 @@
+"""Turning a REF given to `ibm changes` into a catalogue folder: a folder as it is, or a git revision."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+from pathlib import Path
+
+
+class SourceError(Exception):
+    pass
+
+
+def materialize(ref: str, workdir: Path, repo: Path) -> Path:
+    """Return a catalogue folder for ``ref``: an existing folder (a catalogue or a checkout holding
+    catalogue/), or a git revision of ``repo`` extracted into ``workdir``."""
+    path = Path(ref)
+    if path.is_dir():
+        if (path / "programme.yaml").is_file():
+            return path
+        if (path / "catalogue" / "programme.yaml").is_file():
+            return path / "catalogue"
+        raise SourceError(f"mapē {ref} nav kataloga (gaidīts programme.yaml vai catalogue/programme.yaml)")
+    try:
+        data = subprocess.run(
+            ["git", "-C", str(repo), "archive", "--format=tar", ref, "catalogue"],
+            capture_output=True, check=True,
+        ).stdout
+    except FileNotFoundError as exc:
+        raise SourceError("git nav atrasts; norādiet kataloga mapi") from exc
+    except subprocess.CalledProcessError as exc:
+        message = exc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise SourceError(f"'{ref}' nav ne mape, ne git revīzija ({message[0]})") from None
+    target = workdir / ref.replace("/", "_")
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(target, filter="data")
+    return target / "catalogue"
