@@ -1,0 +1,127 @@
+"""Monthly plan and execution: sheets 6.6 (units), 6.7 (EUR, D14) and 6.10 (delivered, paid, D13).
+
+Period month m (1-based) is the calendar month m − 1 months after the month of the period's
+first day. Missing months count as 0.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.money import cents
+from generator.reference.errors import ReferenceInputError
+from generator.reference.lines import PlanLine
+from generator.reference.plan import line_cost
+
+ZERO = Decimal(0)
+
+
+def calendar_month(period_start: dt.date, month: int) -> tuple[int, int]:
+    """(year, month) of period month ``month`` (1-based) of a period starting on ``period_start``."""
+    index = period_start.year * 12 + (period_start.month - 1) + (month - 1)
+    return index // 12, index % 12 + 1
+
+
+def working_days(year: int, month: int) -> int:
+    """Monday–Friday days of a calendar month (D11; public holidays are not subtracted), as
+    NETWORKDAYS(first day; last day) without a holiday list."""
+    days = calendar.monthrange(year, month)[1]
+    return sum(1 for d in range(1, days + 1) if dt.date(year, month, d).weekday() < 5)
+
+
+def check_months(months: int, maximum: int) -> None:
+    """Raise when the number of period months is not 1..maximum (D2)."""
+    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= maximum:
+        raise ReferenceInputError(f"perioda mēnešu skaits {months!r} (gaidīts: vesels skaitlis 1–{maximum})")
+
+
+def monthly_amounts(line: PlanLine, months: int) -> tuple[Decimal, ...]:
+    """Sheet 6.7 (Men_Summa): planned EUR in each period month = ROUND(6.6 units × price, 2) (D14)."""
+    return tuple(cents(line.month_value("planned_units", m) * line.unit_price) for m in range(1, months + 1))
+
+
+@dataclass(frozen=True)
+class LineExecution:
+    """6.6/6.7/6.10 of one counted line over the period months.
+
+    ``carry_forward[m]`` = cumulative planned − cumulative delivered units after month m, at least 0:
+    units missed so far that may still be received later in the same period (D13, L1716).
+    """
+
+    index: int
+    planned_units: tuple[Decimal, ...]
+    planned_eur: tuple[Decimal, ...]
+    delivered_units: tuple[Decimal, ...]
+    paid: tuple[Decimal, ...]
+    carry_forward: tuple[Decimal, ...]
+    remaining_units: Decimal
+    remaining_money: Decimal
+    absorption: Decimal
+
+
+@dataclass(frozen=True)
+class Execution:
+    """Sheet 6.10 for the whole plan.
+
+    ``planned_total`` = Σ 6.7 planned EUR; ``paid_total`` (Fakt_Kopa) = Σ paid; ``absorption`` =
+    paid ÷ planned (0 when nothing is planned); ``underspend`` = planned − paid, the amount that
+    stage 3 adds to the next period's pool (D7, L1079).
+    """
+
+    lines: tuple[LineExecution, ...]
+    planned_by_month: tuple[Decimal, ...]
+    paid_by_month: tuple[Decimal, ...]
+    planned_total: Decimal
+    paid_total: Decimal
+    absorption: Decimal
+    underspend: Decimal
+
+
+def line_execution(index: int, line: PlanLine, months: int) -> LineExecution:
+    """Plan and execution of one line: remaining units = period units − Σ delivered; remaining
+    money = line cost − Σ paid; absorption = Σ paid ÷ line cost (0 when the cost is 0)."""
+    rng = range(1, months + 1)
+    planned = tuple(line.month_value("planned_units", m) for m in rng)
+    delivered = tuple(line.month_value("delivered_units", m) for m in rng)
+    paid = tuple(line.month_value("paid", m) for m in rng)
+    carry: list[Decimal] = []
+    cum_p = cum_d = ZERO
+    for p, d in zip(planned, delivered, strict=True):
+        cum_p += p
+        cum_d += d
+        carry.append(max(ZERO, cum_p - cum_d))
+    cost = line_cost(line)
+    paid_sum = sum(paid, ZERO)
+    return LineExecution(
+        index=index,
+        planned_units=planned,
+        planned_eur=monthly_amounts(line, months),
+        delivered_units=delivered,
+        paid=paid,
+        carry_forward=tuple(carry),
+        remaining_units=line.units - sum(delivered, ZERO),
+        remaining_money=cost - paid_sum,
+        absorption=paid_sum / cost if cost else ZERO,
+    )
+
+
+def execution(lines: Sequence[PlanLine], months: int) -> Execution:
+    """6.10 of a plan: per counted line and per month, with the period's totals and underspend."""
+    rows = tuple(line_execution(i, line, months) for i, line in enumerate(lines) if line.counted)
+    planned_by_month = tuple(sum((r.planned_eur[m] for r in rows), ZERO) for m in range(months))
+    paid_by_month = tuple(sum((r.paid[m] for r in rows), ZERO) for m in range(months))
+    planned_total = sum(planned_by_month, ZERO)
+    paid_total = sum(paid_by_month, ZERO)
+    return Execution(
+        lines=rows,
+        planned_by_month=planned_by_month,
+        paid_by_month=paid_by_month,
+        planned_total=planned_total,
+        paid_total=paid_total,
+        absorption=paid_total / planned_total if planned_total else ZERO,
+        underspend=planned_total - paid_total,
+    )

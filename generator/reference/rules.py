@@ -1,0 +1,291 @@
+"""Rule checks of a plan (DECISIONS.md D9–D13, L1695–L1716): each returns a list of Findings.
+
+Counting (the workbook's Kludas and Bridinajumi count the same instances):
+- transport_share (warning, D9): 1 when the transport share of N is above ``transport_share_max``;
+  with a stated override reason it is recorded as overridden and not counted.
+- incompatible (warning, D10): 1 per pair of counted lines where one line's service is in the
+  other's ``incompatible_with``.
+- day_services (error, D11): 1 per period month where the planned units (6.6) of the day-care
+  centre and specialised-workshop lines together exceed that calendar month's Mon–Fri days.
+- price_above_ceiling (error, D12): 1 per counted line whose unit price is above its ceiling.
+- monthly_units (error, 6.6 ≠ 6.3): 1 per counted line whose planned units in months 1..M do not
+  add up to its period units.
+- outside_period (error): 1 per counted line with a non-zero 6.6/6.10 value after the period's last month.
+- delivered_above_plan (error, D13): 1 per counted line where, after some month, cumulative
+  delivered units exceed cumulative planned units, or Σ delivered exceeds the period units.
+- paid_above_delivered (error, D13, L1715): 1 per counted line where, after some month, cumulative
+  paid exceeds ROUND(cumulative delivered × price, 2), or Σ paid exceeds the line cost.
+- impairment (error; warning for a child with multiple impairments): 1 per counted line whose item
+  is restricted to impairment types the child does not have.
+- recipient (error): 1 per counted line whose entered recipient does not match the item's
+  (an item for the family fits either).
+- ignored_line_data (error): 1 per line that is not counted (no item or units ≤ 0) but has
+  non-zero 6.6 or 6.10 values.
+Only counted lines (an item and units > 0) are checked, except ``ignored_line_data``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from generator.lvformat import eur, percent
+from generator.lvformat import number as lv_number
+from generator.money import cents
+from generator.reference.findings import Finding, Severity
+from generator.reference.lines import PlanLine
+from generator.reference.monthly import calendar_month, working_days
+from generator.reference.params import Params
+from generator.reference.plan import line_cost, transport_share
+
+ZERO = Decimal(0)
+MONTH_ATTRS = ("planned_units", "delivered_units", "paid")
+MONTHS_LV = (
+    "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
+    "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī",
+)
+RECIPIENT_LV = {"child": "bērnam", "parent": "vecākam", "family": "ģimenei"}
+
+
+def _name(index: int, line: PlanLine) -> str:
+    return f"{index + 1}. rinda ({line.label or line.offer_id})"
+
+
+def _counted(lines: Sequence[PlanLine]) -> list[tuple[int, PlanLine]]:
+    return [(i, line) for i, line in enumerate(lines) if line.counted]
+
+
+def check_transport_share(
+    lines: Sequence[PlanLine], params: Params, override_reason: str | None = None
+) -> list[Finding]:
+    """Transport and specialised transport together above ``transport_share_max`` of N is a warning
+    that the social worker may override with a stated reason (D9, L1714)."""
+    share = transport_share(lines)
+    if share <= params.transport_share_max:
+        return []
+    concerned = tuple(i for i, line in _counted(lines) if line.transport)
+    reason = (override_reason or "").strip()
+    message = (
+        f"Transporta pakalpojumi ir {percent(share, 1)} no IB nepieciešamā apmēra "
+        f"(ieteicams ne vairāk kā {percent(params.transport_share_max)})."
+    )
+    message += f" Sociālais darbinieks to apstiprinājis: {reason}" if reason else " Norādiet pamatojumu."
+    return [Finding("transport_share", Severity.warning, message, concerned, overridden=bool(reason))]
+
+
+def check_incompatible(lines: Sequence[PlanLine]) -> list[Finding]:
+    """Services that may not be received at the same time (home care with nanny or assistant,
+    assistant with companion or nanny) in one period: a warning per pair asking the worker to
+    confirm that the times do not overlap (D10, L1710–L1711)."""
+    counted = _counted(lines)
+    found: list[Finding] = []
+    for pos, (i, a) in enumerate(counted):
+        for j, b in counted[pos + 1 :]:
+            if b.service_id in a.incompatible_with or a.service_id in b.incompatible_with:
+                found.append(
+                    Finding(
+                        "incompatible",
+                        Severity.warning,
+                        f"{_name(i, a)} un {_name(j, b)} nedrīkst saņemt vienlaikus; "
+                        "pārliecinieties, ka pakalpojumu laiki nepārklājas.",
+                        (i, j),
+                    )
+                )
+    return found
+
+
+def check_day_services(lines: Sequence[PlanLine], period_start: dt.date, months: int) -> list[Finding]:
+    """Day-care centre and specialised workshop days together in a calendar month may not exceed
+    that month's working days, Monday to Friday (D11, L1712): an error per month."""
+    day_lines = [(i, line) for i, line in _counted(lines) if line.day_service]
+    found: list[Finding] = []
+    for m in range(1, months + 1):
+        total = sum((line.month_value("planned_units", m) for _, line in day_lines), ZERO)
+        year, month = calendar_month(period_start, m)
+        limit = working_days(year, month)
+        if total > limit:
+            concerned = tuple(i for i, line in day_lines if line.month_value("planned_units", m) > 0)
+            found.append(
+                Finding(
+                    "day_services",
+                    Severity.error,
+                    f"{year}. gada {MONTHS_LV[month - 1]} dienas aprūpes centrā un specializētajā darbnīcā "
+                    f"plānotas {lv_number(total, 0 if total == total.to_integral() else 2)} dienas, "
+                    f"bet mēnesī ir tikai {limit} darba dienas.",
+                    concerned,
+                    month=m,
+                )
+            )
+    return found
+
+
+def check_prices(lines: Sequence[PlanLine]) -> list[Finding]:
+    """A provider price above the item's regulated, contract or group-session ceiling is an error
+    (D12, L1695, L1703–L1706)."""
+    return [
+        Finding(
+            "price_above_ceiling",
+            Severity.error,
+            f"{_name(i, line)}: sniedzēja cena {eur(line.unit_price)} pārsniedz pieļaujamo "
+            f"{eur(line.ceiling)} par vienību.",
+            (i,),
+        )
+        for i, line in _counted(lines)
+        if line.ceiling is not None and line.unit_price > line.ceiling
+    ]
+
+
+def check_monthly_units(lines: Sequence[PlanLine], months: int) -> list[Finding]:
+    """The monthly units of a line (6.6) must add up to its units in the period (6.3), and no
+    6.6/6.10 value may fall after the period's last month (ib-calculation.md §7.2)."""
+    found: list[Finding] = []
+    for i, line in enumerate(lines):
+        if line.counted:
+            planned = sum((line.month_value("planned_units", m) for m in range(1, months + 1)), ZERO)
+            if planned != line.units:
+                found.append(
+                    Finding(
+                        "monthly_units",
+                        Severity.error,
+                        f"{_name(i, line)}: pa mēnešiem plānotas {lv_number(planned)} vienības, "
+                        f"bet periodā – {lv_number(line.units)} (6.6 jāsakrīt ar 6.3).",
+                        (i,),
+                    )
+                )
+        if line.counted and any(v != 0 for attr in MONTH_ATTRS for v in getattr(line, attr)[months:]):
+            found.append(
+                Finding(
+                    "outside_period",
+                    Severity.error,
+                    f"{i + 1}. rindā ir vērtības pēc perioda {months}. mēneša.",
+                    (i,),
+                )
+            )
+    return found
+
+
+def check_execution(lines: Sequence[PlanLine], months: int) -> list[Finding]:
+    """Delivered units may exceed the month's plan only by units missed earlier in the same period,
+    and never the period's plan (D13, L1716); payment only for delivered units (L1715)."""
+    found: list[Finding] = []
+    for i, line in _counted(lines):
+        cum_p = cum_d = cum_paid = ZERO
+        over_units = over_paid = False
+        for m in range(1, months + 1):
+            cum_p += line.month_value("planned_units", m)
+            cum_d += line.month_value("delivered_units", m)
+            cum_paid += line.month_value("paid", m)
+            over_units = over_units or cum_d > cum_p
+            over_paid = over_paid or cum_paid > cents(cum_d * line.unit_price)
+        over_units = over_units or cum_d > line.units
+        over_paid = over_paid or cum_paid > line_cost(line)
+        if over_units:
+            found.append(
+                Finding(
+                    "delivered_above_plan",
+                    Severity.error,
+                    f"{_name(i, line)}: saņemts vairāk vienību, nekā līdz šim plānots "
+                    "(nesaņemto drīkst saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu).",
+                    (i,),
+                )
+            )
+        if over_paid:
+            found.append(
+                Finding(
+                    "paid_above_delivered",
+                    Severity.error,
+                    f"{_name(i, line)}: samaksāts vairāk, nekā maksā faktiski saņemtās vienības "
+                    "vai plānotais apjoms.",
+                    (i,),
+                )
+            )
+    return found
+
+
+def check_impairments(lines: Sequence[PlanLine], impairment: str | None) -> list[Finding]:
+    """An item restricted to some impairment types (e.g. the delegated services for vision or
+    hearing, L1697) does not fit a child with another type: an error; for a child with multiple
+    impairments a warning asking to confirm the type (L1570)."""
+    if not impairment:
+        return []
+    found: list[Finding] = []
+    for i, line in _counted(lines):
+        if line.impairments and impairment not in line.impairments:
+            allowed = ", ".join(line.impairments)
+            if impairment == "multipli":
+                found.append(
+                    Finding(
+                        "impairment",
+                        Severity.warning,
+                        f"{_name(i, line)} paredzēts bērniem ar šādiem traucējumiem: {allowed}; "
+                        "pārliecinieties, ka tie ir starp bērna multiplajiem traucējumiem.",
+                        (i,),
+                    )
+                )
+            else:
+                found.append(
+                    Finding(
+                        "impairment",
+                        Severity.error,
+                        f"{_name(i, line)} paredzēts tikai bērniem ar šādiem traucējumiem: {allowed} "
+                        f"(bērnam: {impairment}).",
+                        (i,),
+                    )
+                )
+    return found
+
+
+def check_recipients(lines: Sequence[PlanLine]) -> list[Finding]:
+    """A line's recipient must be the item's recipient; an item for the family fits the child and
+    the parent (L1368, L1497–L1521)."""
+    return [
+        Finding(
+            "recipient",
+            Severity.error,
+            f"{_name(i, line)}: pakalpojums paredzēts {RECIPIENT_LV[line.service_recipient]}, "
+            f"bet rindā norādīts saņēmējs – {RECIPIENT_LV[line.recipient]}.",
+            (i,),
+        )
+        for i, line in _counted(lines)
+        if line.recipient is not None
+        and line.service_recipient != "family"
+        and line.recipient != line.service_recipient
+    ]
+
+
+def check_ignored_lines(lines: Sequence[PlanLine]) -> list[Finding]:
+    """A line without an item or with no units must not carry monthly plan or execution values."""
+    return [
+        Finding(
+            "ignored_line_data",
+            Severity.error,
+            f"{i + 1}. rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati (6.6 vai 6.10).",
+            (i,),
+        )
+        for i, line in enumerate(lines)
+        if not line.counted and any(v != 0 for attr in MONTH_ATTRS for v in getattr(line, attr))
+    ]
+
+
+def check_plan(
+    lines: Sequence[PlanLine],
+    params: Params,
+    *,
+    period_start: dt.date,
+    months: int,
+    impairment: str | None = None,
+    transport_override: str | None = None,
+) -> list[Finding]:
+    """Every rule check of one plan, in a fixed order (see the module docstring for the counts)."""
+    return [
+        *check_transport_share(lines, params, transport_override),
+        *check_incompatible(lines),
+        *check_day_services(lines, period_start, months),
+        *check_prices(lines),
+        *check_monthly_units(lines, months),
+        *check_execution(lines, months),
+        *check_impairments(lines, impairment),
+        *check_recipients(lines),
+        *check_ignored_lines(lines),
+    ]

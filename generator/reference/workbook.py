@@ -1,0 +1,155 @@
+"""Everything the IBM matrix workbook shows for one child, under its defined names
+(shared/spec/workbook-interface.md). The workbook's formulas mirror these definitions and the
+tests compare every output name with ``WorkbookResult.named_values()`` to the cent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.money import to_decimal
+from generator.reference.errors import NotEligible
+from generator.reference.findings import Finding, Severity, count
+from generator.reference.lines import PlanLine
+from generator.reference.monthly import Execution, check_months, execution, monthly_amounts
+from generator.reference.params import Params
+from generator.reference.plan import PlanResult, evaluate_plan
+from generator.reference.provisional import age_in_years, provisional_amount
+from generator.reference.rules import check_plan
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class WorkbookInputs:
+    """The workbook's input names: 6.1 (child, period), 6.11 base B, 6.4 F and other sources,
+    6.3/6.6/6.8/6.10 as plan lines (in row order; empty rows may be included)."""
+
+    birth_date: dt.date  # Berns_DzimsanasDatums
+    period_start: dt.date  # Perioda_Sakums
+    months: int  # Perioda_Menesi
+    special_care: bool  # Ipasas_Kopsanas_Atzinums
+    impairment: str | None  # Berns_Traucejums
+    lines: tuple[PlanLine, ...]
+    base: Decimal | None = None  # Bazes_Apmers (None: the catalogue's base_amount)
+    final: Decimal | None = None  # IB_Galigais (None: not set yet)
+    benefits: Decimal = ZERO  # Fin_Pabalsti
+    services: Decimal = ZERO  # Fin_Pakalpojumi
+    other: Decimal = ZERO  # Fin_Citi
+    transport_override: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lines", tuple(self.lines))
+        for attr in ("benefits", "services", "other"):
+            object.__setattr__(self, attr, to_decimal(getattr(self, attr)))
+        for attr in ("base", "final"):
+            if getattr(self, attr) is not None:
+                object.__setattr__(self, attr, to_decimal(getattr(self, attr)))
+
+
+@dataclass(frozen=True)
+class WorkbookResult:
+    """The workbook's output names for one child.
+
+    Per-line lists follow the input rows; a row that is not counted (no item, or units ≤ 0) has
+    None (an empty cell) in ``line_cost``, ``line_priority``, ``line_ib`` and ``monthly_amounts``;
+    ``line_price`` is None only for a row without an item. A child who is not eligible has
+    ``rate`` = 0 and ``provisional`` = 0 and one ``not_eligible`` error.
+    """
+
+    age: int
+    rate: Decimal
+    provisional: Decimal
+    needed: Decimal
+    available: Decimal
+    total: Decimal
+    transport_share: Decimal
+    line_price: tuple[Decimal | None, ...]
+    line_cost: tuple[Decimal | None, ...]
+    line_priority: tuple[int | None, ...]
+    line_ib: tuple[Decimal | None, ...]
+    monthly_amounts: tuple[tuple[Decimal, ...] | None, ...]
+    paid_total: Decimal
+    errors: int
+    warnings: int
+    findings: tuple[Finding, ...]
+    plan: PlanResult = field(repr=False)
+    execution: Execution = field(repr=False)
+
+    def named_values(self) -> dict[str, object]:
+        """Output values keyed by the workbook's defined names."""
+        return {
+            "Vecums": self.age,
+            "Provizoriska_Likme": self.rate,
+            "IB_Provizoriskais": self.provisional,
+            "IB_Nepieciesamais": self.needed,
+            "IB_Pieejamais": self.available,
+            "IB_Kopejais": self.total,
+            "Transporta_Dala": self.transport_share,
+            "Plans_Cena": self.line_price,
+            "Plans_Summa": self.line_cost,
+            "Plans_Prioritate": self.line_priority,
+            "Plans_NoIB": self.line_ib,
+            "Men_Summa": self.monthly_amounts,
+            "Fakt_Kopa": self.paid_total,
+            "Kludas": self.errors,
+            "Bridinajumi": self.warnings,
+        }
+
+
+def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
+    """Compute every output of the workbook for one child: P (D1), N, priorities, A, line funding,
+    K (D3–D6), 6.7 and 6.10 totals (D13, D14) and the rule findings with their counts (D9–D13)."""
+    check_months(inputs.months, params.period_months_max)
+    findings: list[Finding] = []
+    try:
+        prov = provisional_amount(inputs.birth_date, inputs.period_start, inputs.special_care, params, inputs.base)
+        age, rate, p_amount = prov.age, prov.rate, prov.amount
+    except NotEligible as exc:
+        age, rate, p_amount = age_in_years(inputs.birth_date, inputs.period_start), ZERO, ZERO
+        findings.append(Finding("not_eligible", Severity.error, f"Bērns nav tiesīgs saņemt IB: {exc}"))
+    lines = inputs.lines
+    plan = evaluate_plan(
+        lines,
+        p_amount,
+        params,
+        final=inputs.final,
+        benefits=inputs.benefits,
+        services=inputs.services,
+        other=inputs.other,
+    )
+    findings.extend(
+        check_plan(
+            lines,
+            params,
+            period_start=inputs.period_start,
+            months=inputs.months,
+            impairment=inputs.impairment,
+            transport_override=inputs.transport_override,
+        )
+    )
+    exe = execution(lines, inputs.months)
+    return WorkbookResult(
+        age=age,
+        rate=rate,
+        provisional=p_amount,
+        needed=plan.needed,
+        available=plan.available,
+        total=plan.total,
+        transport_share=plan.transport_share,
+        line_price=tuple(line.unit_price if line.offer_id else None for line in lines),
+        line_cost=tuple(lp.cost if line.counted else None for lp, line in zip(plan.lines, lines, strict=True)),
+        line_priority=tuple(lp.priority.position if lp.priority else None for lp in plan.lines),
+        line_ib=tuple(lp.ib if line.counted else None for lp, line in zip(plan.lines, lines, strict=True)),
+        monthly_amounts=tuple(
+            monthly_amounts(line, inputs.months) if line.counted else None for line in lines
+        ),
+        paid_total=exe.paid_total,
+        errors=count(findings, Severity.error),
+        warnings=count(findings, Severity.warning),
+        findings=tuple(findings),
+        plan=plan,
+        execution=exe,
+    )
