@@ -1,15 +1,20 @@
 """`ibm build`: run every renderer into a temporary folder and swap it into place only on success.
 
-A renderer is a function ``(catalogue, out_dir, progress) -> list[Path]`` registered in RENDERERS.
-Each writes into its own sub-folder of ``out_dir``; a failure leaves the previous build untouched.
+A renderer is a function ``(catalogue, out_dir, progress) -> list[Path]`` registered in
+generator/steps.py. Each writes into its own sub-folder of ``out_dir``; a failure leaves the
+previous build untouched. A step whose inputs (catalogue, its own code, templates) did not change
+since the previous build is not rendered again: its files are taken over from that build.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
@@ -17,47 +22,149 @@ from generator.catalogue.catalogue import Catalogue
 Progress = Callable[[str], None]
 Renderer = Callable[[Catalogue, Path, Progress], list[Path]]
 
+REPO = Path(__file__).resolve().parents[1]
+MANIFEST = ".ibm-build.json"
+# Code every step depends on, besides its own package.
+SHARED_CODE = ("generator/catalogue", "generator/reference", "generator/money.py", "generator/lvformat.py",
+               "generator/csvfiles.py", "generator/build.py", "generator/steps.py")
+LAST_STEP = "vietne"  # the site lists every other step's files, so it depends on all of them
+
 
 @dataclass(frozen=True)
 class Step:
     name: str
     title_lv: str
     render: Renderer
+    depends: tuple[str, ...] = field(default=())
+
+
+@dataclass
+class BuildReport:
+    written: list[Path] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
 
 
 def _renderers() -> list[Step]:
     # Imported here so that a renderer's heavy imports cost nothing for `ibm check`.
     from generator.opendata.export import render_open_data
+    from generator.steps import EXTRA_STEPS
 
     steps = [Step("atvertie-dati", "Atvērtie dati", render_open_data)]
-    for extra in _optional_steps():
-        steps.append(extra)
+    steps += [Step(*s) for s in EXTRA_STEPS()]
     return steps
 
 
-def _optional_steps() -> list[Step]:
-    """Renderers added by later parts of the toolkit; each registers itself in generator/steps.py."""
-    from generator.steps import EXTRA_STEPS
+def _own_code(step: Step) -> tuple[str, ...]:
+    module = getattr(step.render, "__module__", "") or ""
+    parts = module.split(".")
+    if len(parts) >= 2 and parts[0] == "generator":
+        candidate = REPO / "generator" / parts[1]
+        return (f"generator/{parts[1]}" if candidate.is_dir() else f"generator/{parts[1]}.py",)
+    return ()
 
-    return [Step(*s) for s in EXTRA_STEPS()]
+
+def _digest_paths(digest: hashlib._Hash, root: Path, rels: tuple[str, ...], skip: tuple[str, ...] = ()) -> None:
+    for rel in rels:
+        base = root / rel
+        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        for path in files:
+            relpath = path.relative_to(root).as_posix()
+            if "__pycache__" in relpath or any(relpath.startswith(s) for s in skip):
+                continue
+            digest.update(relpath.encode() + b"\0" + path.read_bytes() + b"\0")
 
 
-def build(catalogue: Catalogue, out: Path, progress: Progress = print, only: set[str] | None = None) -> list[Path]:
+def step_key(step: Step, catalogue: Catalogue, earlier: list[str]) -> str:
+    """A fingerprint of everything the step reads: catalogue files, code, templates, earlier steps."""
+    digest = hashlib.sha256()
+    digest.update(step.name.encode())
+    skip = () if step.name == LAST_STEP else ("metodika",)
+    _digest_paths(digest, catalogue.root, tuple(p.name for p in sorted(catalogue.root.iterdir())), skip)
+    _digest_paths(digest, REPO, SHARED_CODE + _own_code(step) + step.depends + ("templates", "pyproject.toml"))
+    if step.name == LAST_STEP:
+        _digest_paths(digest, REPO, ("site", "mkdocs.yml"))
+        for key in earlier:
+            digest.update(key.encode())
+    return digest.hexdigest()
+
+
+def _read_manifest(out: Path) -> dict:
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _reuse(previous: dict, out: Path, staging: Path, name: str, key: str | None) -> list[Path] | None:
+    """Copy the previous build's files of step ``name`` if its key matches (any key when None)."""
+    entry = previous.get("steps", {}).get(name)
+    if not entry or (key is not None and entry.get("key") != key):
+        return None
+    files = [out / f for f in entry.get("files", [])]
+    if not files or not all(p.is_file() for p in files):
+        return None
+    copied = []
+    for src in files:
+        dst = staging / src.relative_to(out)
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dst)
+        copied.append(dst)
+    return copied
+
+
+def build(catalogue: Catalogue, out: Path, progress: Progress = print, only: set[str] | None = None,
+          force: bool = False) -> list[Path]:
     """Build everything into ``out``. Raises on failure; ``out`` is then exactly as it was."""
+    return build_with_report(catalogue, out, progress, only, force).written
+
+
+def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = print, only: set[str] | None = None,
+                      force: bool = False) -> BuildReport:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    previous = {} if force else _read_manifest(out)
     staging = Path(tempfile.mkdtemp(prefix=".ibm-build-", dir=out.parent))
-    written: list[Path] = []
+    report = BuildReport()
+    manifest: dict = {"catalogue_version": catalogue.version, "steps": {}}
     try:
-        steps = [s for s in _renderers() if only is None or s.name in only]
+        steps = _renderers()
+        keys: list[str] = []
         for i, step in enumerate(steps, 1):
-            progress(f"[{i}/{len(steps)}] {step.title_lv} …")
-            written.extend(step.render(catalogue, staging, progress))
+            key = step_key(step, catalogue, keys)
+            keys.append(key)
+            selected = only is None or step.name in only
+            reused = _reuse(previous, out, staging, step.name, key if selected else None)
+            if reused is not None:
+                note = "nav mainīts" if selected else "netika veidots šoreiz"
+                progress(f"[{i}/{len(steps)}] {step.title_lv}: {note}, pārņemti {len(reused)} faili")
+                files = reused
+                report.reused.append(step.name)
+                key = previous["steps"][step.name]["key"]
+            elif not selected:
+                continue
+            else:
+                progress(f"[{i}/{len(steps)}] {step.title_lv} …")
+                before = _files(staging)
+                step.render(catalogue, staging, progress)
+                files = sorted(_files(staging) - before)
+                report.rendered.append(step.name)
+            report.written.extend(files)
+            manifest["steps"][step.name] = {
+                "key": key,
+                "files": sorted(p.relative_to(staging).as_posix() for p in files),
+            }
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return [out / p.relative_to(staging) for p in written]
+    report.written = [out / p.relative_to(staging) for p in report.written]
+    return report
+
+
+def _files(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()}
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -70,3 +177,7 @@ def _swap(staging: Path, out: Path) -> None:
     staging.rename(out)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("Lietojiet: ibm build")

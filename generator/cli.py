@@ -82,21 +82,25 @@ def check(catalogue_dir: Path) -> None:
 @CATALOGUE_OPTION
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
               show_default=True, help="Kur rakstīt rezultātu.")
-@click.option("--only", multiple=True, help="Veidot tikai šo daļu (var norādīt vairākas).")
-def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...]) -> None:
+@click.option("--only", multiple=True, help="Veidot tikai šo daļu (pārējās pārņem no iepriekšējās reizes).")
+@click.option("--force", is_flag=True, help="Veidot visu no jauna, neizmantojot iepriekšējo rezultātu.")
+def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
     """Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni) pagaidu mapē un nomaina build/."""
-    from generator.build import build as run_build
+    from generator.build import build_with_report
 
     catalogue = load_for_command(catalogue_dir)
     click.echo(f"Kataloga versija {catalogue.version}; rezultāts: {out_dir}/")
     try:
-        written = run_build(catalogue, out_dir, progress=click.echo, only=set(only) or None)
+        report = build_with_report(catalogue, out_dir, progress=click.echo, only=set(only) or None, force=force)
     except CatalogueError as exc:
         _fail(exc.problems, catalogue_dir)
     except Exception as exc:  # noqa: BLE001 - any renderer failure: report, keep the old build
         click.echo(f"Veidošana neizdevās: {exc}. Iepriekšējais {out_dir}/ nav mainīts.", err=True)
         sys.exit(1)
-    click.echo(f"Gatavs: {len(written)} faili mapē {out_dir}/.")
+    click.echo(
+        f"Gatavs: {len(report.written)} faili mapē {out_dir}/; no jauna veidots: "
+        f"{', '.join(report.rendered) or 'nekas'}; pārņemts: {', '.join(report.reused) or 'nekas'}."
+    )
 
 
 @main.command()
