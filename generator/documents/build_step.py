@@ -1,0 +1,62 @@
+"""The "dokumenti" build step and `ibm documents`: every document for every pilot municipality, PDF + DOCX,
+plus the report workbooks (generator/documents/reports/)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.documents import context as ctx
+from generator.documents.docx_writer import write_docx
+from generator.documents.html import RenderedDocument, environment, render
+from generator.documents.paths import documents_dir
+from generator.documents.pdf_writer import write_pdf
+from generator.documents.registry import DOCUMENTS, DocumentSpec
+
+Progress = Callable[[str], None]
+
+
+def render_municipality(catalogue: Catalogue, municipality: Municipality,
+                        specs: Iterable[DocumentSpec] = DOCUMENTS) -> list[RenderedDocument]:
+    """Render the HTML of each document for one municipality (no files written)."""
+    env = environment()
+    context = {**ctx.shared_context(catalogue), **ctx.municipality_context(municipality)}
+    return [render(env, spec, context) for spec in specs]
+
+
+def write_document(document: RenderedDocument, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = document.spec
+    landscape = "A4 landscape" in document.html
+    return [
+        write_pdf(document.html, folder / f"{spec.id}.pdf"),
+        write_docx(document.html, folder / f"{spec.id}.docx", spec.title, document.version, document.created,
+                   landscape=landscape),
+    ]
+
+
+def selected_municipalities(catalogue: Catalogue, municipality_id: str | None) -> list[Municipality]:
+    if municipality_id is None:
+        return catalogue.pilot_municipalities()
+    municipality = catalogue.municipality(municipality_id)
+    return [municipality]
+
+
+def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print,
+                     municipality_id: str | None = None) -> list[Path]:
+    """Write documents and report workbooks under out/lejupielades/ and return the paths written."""
+    from generator.documents.reports.workbooks import write_report_workbooks
+
+    written: list[Path] = []
+    municipalities = selected_municipalities(catalogue, municipality_id)
+    for number, municipality in enumerate(municipalities, 1):
+        documents = render_municipality(catalogue, municipality)
+        folder = documents_dir(out, municipality.id)
+        for document in documents:
+            written.extend(write_document(document, folder))
+        written.extend(write_report_workbooks(catalogue, municipality, out))
+        progress(f"  dokumenti {number}/{len(municipalities)}: {municipality.name_lv} – "
+                 f"{len(documents)} dokumenti (PDF un DOCX) un atskaišu veidnes")
+    return written

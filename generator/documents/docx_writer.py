@@ -1,0 +1,348 @@
+"""DOCX from the same semantic HTML the PDF is printed from, so both carry identical text, headings and tables.
+
+Mapping: h1-h3 -> Heading 1-3; p -> paragraph; p.field (a labelled blank line) -> label + a tab whose leader
+is a line up to the right edge; ul/ol -> list paragraphs; table.grid -> a bordered table (th bold, shaded);
+table.plain -> a borderless layout table; tr.blank -> an empty row tall enough to write in;
+div.page-break -> page break. The footer carries the title, the template version and "Lapa X no Y".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from generator.documents.htmltree import Node, parse
+
+AUTHOR = "Labklājības ministrija – IBM rīkkopa"
+FONT = "Arial"
+_WS = re.compile(r"[ \t\n\r\f]+")
+BLOCK_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "table", "div", "section", "header", "footer"}
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3}
+
+
+class _Writer:
+    def __init__(self, title: str, version: str, created: dt.date, landscape: bool) -> None:
+        self.doc = Document()
+        self.title = title
+        section = self.doc.sections[0]
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+        else:
+            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        for side in ("left_margin", "right_margin"):
+            setattr(section, side, Cm(2.0))
+        section.top_margin, section.bottom_margin = Cm(1.8), Cm(2.0)
+        self.text_width = (section.page_width - section.left_margin - section.right_margin)
+        self._styles()
+        self._footer(section, title, version)
+        self._properties(title, version, created)
+
+    # --- set-up -------------------------------------------------------------------------------------
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = FONT
+        normal.font.size = Pt(10.5)
+        normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+        normal.paragraph_format.space_after = Pt(4)
+        for name, size in (("Heading 1", 15), ("Heading 2", 12), ("Heading 3", 11)):
+            style = styles[name]
+            style.font.name = FONT
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.color.rgb = RGBColor(0, 0, 0)
+            style.paragraph_format.space_before = Pt(10 if name != "Heading 1" else 0)
+            style.paragraph_format.space_after = Pt(4)
+
+    def _footer(self, section, title: str, version: str) -> None:  # noqa: ANN001 - python-docx Section
+        paragraph = section.footer.paragraphs[0]
+        paragraph.paragraph_format.tab_stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
+        run = paragraph.add_run(f"{title} · veidnes versija {version}\tLapa ")
+        run.font.size = Pt(8)
+        _field(paragraph, "PAGE")
+        paragraph.add_run(" no ").font.size = Pt(8)
+        _field(paragraph, "NUMPAGES")
+
+    def _properties(self, title: str, version: str, created: dt.date) -> None:
+        props = self.doc.core_properties
+        stamp = dt.datetime(created.year, created.month, created.day)
+        props.author = AUTHOR
+        props.last_modified_by = AUTHOR
+        props.title = title
+        props.subject = "IBM izmēģinājumprojekts"
+        props.comments = f"Veidnes versija {version}"
+        props.keywords = "IBM; individuālais budžets"
+        props.created = stamp
+        props.modified = stamp
+        props.last_printed = stamp
+        props.revision = 1
+
+    # --- blocks -------------------------------------------------------------------------------------
+
+    def blocks(self, node: Node, cell: _Cell | None = None, width=None) -> None:  # noqa: ANN001
+        width = width or self.text_width
+        pending_inline: list[Node | str] = []
+
+        def flush() -> None:
+            if any((isinstance(c, str) and c.strip()) or isinstance(c, Node) for c in pending_inline):
+                self.inline_paragraph(Node("p", {}, list(pending_inline)), cell, width)
+            pending_inline.clear()
+
+        for child in node.children:
+            if isinstance(child, Node) and child.tag in BLOCK_TAGS:
+                flush()
+                self.block(child, cell, width)
+            else:
+                pending_inline.append(child)
+        flush()
+
+    def block(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
+        tag = node.tag
+        if tag in HEADINGS:
+            paragraph = self._new_paragraph(cell, f"Heading {HEADINGS[tag]}")
+            self.runs(paragraph, node)
+            if tag == "h1":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif tag == "p":
+            self.inline_paragraph(node, cell, width)
+        elif tag in ("ul", "ol"):
+            for number, item in enumerate((c for c in node.elements() if c.tag == "li"), 1):
+                style = "List Bullet" if tag == "ul" else "List Paragraph"
+                paragraph = self._new_paragraph(cell, style)
+                if tag == "ol":
+                    paragraph.add_run(f"{number}. ")
+                self.runs(paragraph, item)
+        elif tag == "table":
+            self.table(node, cell, width)
+        elif tag == "div" and "page-break" in node.classes:
+            paragraph = self._new_paragraph(cell, None)
+            paragraph.add_run().add_break(WD_BREAK.PAGE)
+        elif tag == "div" and "fields" in node.classes:
+            fields = [c for c in node.elements() if c.tag == "p"]
+            self.table(Node("table", {"class": "plain"}, [Node("tr", {}, [Node("td", {}, [f]) for f in fields])]),
+                       cell, width)
+        else:  # div, section, header, footer: transparent containers
+            self.blocks(node, cell, width)
+
+    def _new_paragraph(self, cell: _Cell | None, style: str | None) -> Paragraph:
+        if cell is not None:
+            # A fresh cell holds one empty paragraph: use it first.
+            first = cell.paragraphs[0]
+            if len(cell.paragraphs) == 1 and not first.text and not first.runs and not getattr(cell, "_used", False):
+                cell._used = True  # type: ignore[attr-defined]
+                if style:
+                    first.style = self.doc.styles[style]
+                return first
+            return cell.add_paragraph(style=style)
+        return self.doc.add_paragraph(style=style)
+
+    def inline_paragraph(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
+        classes = node.classes
+        paragraph = self._new_paragraph(cell, None)
+        if "field" in classes:
+            paragraph.paragraph_format.tab_stops.add_tab_stop(width - Cm(0.2), WD_TAB_ALIGNMENT.RIGHT,
+                                                              WD_TAB_LEADER.LINES)
+            paragraph.paragraph_format.space_before = Pt(6)
+        if "center" in classes or "subtitle" in classes:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif "right" in classes or "annex" in classes:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        elif "justify" in classes or "clause" in classes:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        self.runs(paragraph, node, italic="subtitle" in classes or "note" in classes,
+                  small="small" in classes or "note" in classes or "annex" in classes)
+        if "field" in classes and not any(isinstance(c, Node) and "line" in c.classes for c in node.children):
+            paragraph.add_run("\t")
+
+    # --- inline -------------------------------------------------------------------------------------
+
+    def runs(self, paragraph: Paragraph, node: Node, bold: bool = False, italic: bool = False,
+             small: bool = False) -> None:
+        pieces: list[tuple[str, bool, bool, bool]] = []  # text, bold, italic, is_break
+
+        def walk(n: Node, b: bool, i: bool) -> None:
+            for child in n.children:
+                if isinstance(child, str):
+                    pieces.append((child, b, i, False))
+                elif child.tag == "br":
+                    pieces.append(("\n", b, i, True))
+                elif child.tag == "span" and "line" in child.classes:
+                    pieces.append(("\t", b, i, True))
+                else:
+                    walk(child, b or child.tag in ("strong", "b", "th"), i or child.tag in ("em", "i"))
+
+        walk(node, bold, italic)
+        texts = _collapse([p[0] for p in pieces], [p[3] for p in pieces])
+        for (_, b, i, is_break), text in zip(pieces, texts, strict=True):
+            if not text:
+                continue
+            if is_break and text == "\n":
+                paragraph.add_run().add_break()
+                continue
+            run = paragraph.add_run(text)
+            run.bold = b or None
+            run.italic = i or None
+            if small:
+                run.font.size = Pt(9)
+
+    # --- tables -------------------------------------------------------------------------------------
+
+    def table(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
+        rows: list[Node] = []
+        for child in node.elements():
+            if child.tag == "tr":
+                rows.append(child)
+            elif child.tag in ("thead", "tbody", "tfoot"):
+                rows.extend(r for r in child.elements() if r.tag == "tr")
+        if not rows:
+            return
+        ncols = max(sum(int(c.attrs.get("colspan", "1")) for c in r.elements() if c.tag in ("td", "th"))
+                    for r in rows)
+        container = cell if cell is not None else self.doc
+        table = container.add_table(rows=len(rows), cols=ncols)
+        if "plain" not in node.classes:
+            table.style = self.doc.styles["Table Grid"]
+        widths = _column_widths(rows[0], ncols, width)
+        for column, w in zip(table.columns, widths, strict=True):
+            column.width = w
+        for r, row in enumerate(rows):
+            c = 0
+            if "blank" in row.classes:
+                table.rows[r].height = Cm(0.8)
+                table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
+                span = int(cell_node.attrs.get("colspan", "1"))
+                target = table.cell(r, c)
+                if span > 1:
+                    target = target.merge(table.cell(r, c + span - 1))
+                cell_width = sum(widths[c:c + span], Cm(0))
+                for k in range(c, c + span):
+                    table.cell(r, k).width = widths[k]
+                if cell_node.tag == "th":
+                    _shade(target)
+                    paragraph = self._new_paragraph(target, None)
+                    self.runs(paragraph, cell_node, bold=True, small=True)
+                elif any(isinstance(x, Node) and x.tag in BLOCK_TAGS for x in cell_node.children):
+                    self.blocks(cell_node, target, cell_width - Cm(0.2))
+                else:
+                    paragraph = self._new_paragraph(target, None)
+                    if "num" in cell_node.classes:
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                    self.runs(paragraph, cell_node, small="small" in node.classes)
+                c += span
+        if cell is None:
+            self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _column_widths(first_row: Node, ncols: int, width) -> list:  # noqa: ANN001
+    shares: list[float | None] = []
+    for cell in first_row.elements():
+        if cell.tag not in ("td", "th"):
+            continue
+        span = int(cell.attrs.get("colspan", "1"))
+        given = cell.attrs.get("data-w")
+        for _ in range(span):
+            shares.append(float(given) / span if given else None)
+    shares = (shares + [None] * ncols)[:ncols]
+    known = sum(s for s in shares if s is not None)
+    unknown = sum(1 for s in shares if s is None)
+    rest = max(100.0 - known, 0.0) / unknown if unknown else 0.0
+    return [int(width * (s if s is not None else rest) / 100) for s in shares]
+
+
+def _collapse(texts: list[str], breaks: list[bool]) -> list[str]:
+    """HTML whitespace rules for a paragraph: runs of spaces become one, none at the paragraph's ends."""
+    out: list[str] = []
+    previous_space = True
+    for text, is_break in zip(texts, breaks, strict=True):
+        if is_break:
+            out.append(text)
+            previous_space = True
+            continue
+        collapsed = _WS.sub(" ", text)
+        if previous_space:
+            collapsed = collapsed.lstrip(" ")
+        if collapsed:
+            previous_space = collapsed.endswith(" ")
+        out.append(collapsed)
+    for i in range(len(out) - 1, -1, -1):
+        if breaks[i]:
+            if out[i] == "\t":
+                continue
+            break
+        stripped = out[i].rstrip(" ")
+        out[i] = stripped
+        if stripped:
+            break
+    return out
+
+
+def _shade(cell: _Cell) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), "E8E8E8")
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")
+    props.append(size)
+    run.append(props)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _reproducible_zip(data: bytes, created: dt.date) -> bytes:
+    """The same DOCX bytes for the same content: fixed timestamps for every zip entry."""
+    stamp = (created.year, created.month, created.day, 0, 0, 0)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    target_buffer = io.BytesIO()
+    with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(item.filename))
+    return target_buffer.getvalue()
+
+
+def html_to_docx(html: str, title: str, version: str, created: dt.date, landscape: bool = False) -> bytes:
+    tree = parse(html)
+    main = tree.find("main")
+    if main is None:
+        raise ValueError(f"{title}: HTML nav <main> elementa")
+    writer = _Writer(title, version, created, landscape)
+    writer.blocks(main)
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    return _reproducible_zip(buffer.getvalue(), created)
+
+
+def write_docx(html: str, target: Path, title: str, version: str, created: dt.date,
+               landscape: bool = False) -> Path:
+    target.write_bytes(html_to_docx(html, title, version, created, landscape))
+    return target

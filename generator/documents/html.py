@@ -1,0 +1,67 @@
+"""Jinja2 rendering of a document template to semantic HTML (the single intermediate of PDF and DOCX)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator import lvformat
+from generator.documents.numbering import Numbering
+from generator.documents.paths import TEMPLATE_DIR
+from generator.documents.registry import DocumentSpec
+
+_MAIN = re.compile(r"<main>(.*)</main>", re.S)
+
+
+def css_string(value: object) -> str:
+    """A value as the inside of a CSS double-quoted string."""
+    return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(template_dir)),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["eur"] = lvformat.eur
+    env.filters["lvdate"] = lvformat.date
+    env.filters["percent"] = lvformat.percent
+    env.filters["css"] = css_string
+    return env
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    spec: DocumentSpec
+    municipality_id: str
+    html: str
+    version: str
+    created: Any  # datetime.date
+
+    @property
+    def body(self) -> str:
+        """The document's own content (inside <main>): what changes when a catalogue value it shows changes."""
+        match = _MAIN.search(self.html)
+        if match is None:
+            raise ValueError(f"{self.spec.template}: veidnē nav <main> elementa")
+        return match.group(1)
+
+    @property
+    def fingerprint(self) -> bytes:
+        return hashlib.sha256(self.html.encode("utf-8")).digest()[:16]
+
+
+def render(env: Environment, spec: DocumentSpec, context: dict[str, Any]) -> RenderedDocument:
+    """Render one document; a missing variable raises jinja2.UndefinedError naming it."""
+    template = env.get_template(spec.template)
+    html = template.render({**context, "doc": spec, "n": Numbering()})
+    return RenderedDocument(spec, context["pasvaldiba"]["id"], html, context["version"], context["created"])

@@ -1,0 +1,58 @@
+"""The document set: one entry per template in templates/dokumenti/, rendered for every pilot municipality."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    id: str  # file stem, ASCII: the PDF and DOCX are <id>.pdf and <id>.docx
+    template: str  # file name in templates/dokumenti/
+    title: str  # Latvian title: the heading, the footer and the PDF/DOCX metadata
+    annex: str | None  # the methodology's annex number, e.g. "19.pielikums"; None for unnumbered forms
+
+
+DOCUMENTS: tuple[DocumentSpec, ...] = (
+    DocumentSpec("01-ligums-ar-vecaku", "ligums_ar_vecaku.html.j2",
+                 "Līgums par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu", "19.pielikums"),
+    DocumentSpec("02-ligums-ar-sniedzeju", "ligums_ar_sniedzeju.html.j2",
+                 "Līgums par sabiedrībā balstītu sociālo pakalpojumu sniegšanu", None),
+    DocumentSpec("03-garantijas-vestule", "garantijas_vestule.html.j2",
+                 "Garantijas vēstule par sociālo pakalpojumu apmaksu", None),
+    DocumentSpec("04-iesniegums-par-dalibu", "iesniegums_par_dalibu.html.j2",
+                 "Iesniegums par dalību izmēģinājumprojektā", "5.pielikums"),
+    DocumentSpec("05-iesniegums-par-sniedzejiem", "iesniegums_par_sniedzejiem.html.j2",
+                 "Iesniegums par pakalpojumu sniedzēju izvēli", "6.9.tabula"),
+    DocumentSpec("06-izdevumu-atmaksas-pieprasijums", "atmaksas_pieprasijums.html.j2",
+                 "Vecāka pieprasījums izdevumu atmaksai", "45.pielikums"),
+    DocumentSpec("07-klienta-lietas-titullapa", "titullapa.html.j2",
+                 "Klienta lietas titullapa", "18.pielikums"),
+    DocumentSpec("08-lemums-par-pieskirsanu", "lemums_pieskirt.html.j2",
+                 "Lēmums par individuālā budžeta piešķiršanu", None),
+    DocumentSpec("09-lemums-par-izbeigsanu", "lemums_izbeigt.html.j2",
+                 "Lēmums par individuālā budžeta saņemšanas izbeigšanu", None),
+    DocumentSpec("10-uzaicinajuma-vestule", "uzaicinajums.html.j2",
+                 "Uzaicinājums uz tikšanos par līguma izpildi", None),
+    DocumentSpec("11-merku-novertesana", "merku_novertesana.html.j2",
+                 "Atbalsta plānā noteikto sociālās rehabilitācijas un sociālās aprūpes mērķu novērtēšana",
+                 "12.pielikums"),
+    DocumentSpec("12-izvertesanas-protokols", "izvertesanas_protokols.html.j2",
+                 "Izvērtēšanas komandas sanāksmes protokols", None),
+    DocumentSpec("13-dienesta-zinojums", "dienesta_zinojums.html.j2",
+                 "Dienesta ziņojums par transporta izdevumiem izmēģinājumprojektā", "39. un 40.pielikums"),
+    DocumentSpec("14-patapinajuma-ligums", "patapinajuma_ligums.html.j2",
+                 "Patapinājuma līgums par privātā transportlīdzekļa lietošanu", None),
+    DocumentSpec("15-marsruta-lapa", "marsruta_lapa.html.j2",
+                 "Maršruta lapa", "43.pielikums"),
+    DocumentSpec("16-sabiedriska-transporta-atskaite", "sabiedriskais_transports.html.j2",
+                 "Atskaite par sabiedriskā transporta izmantošanu pārskata mēnesī", "41. un 42.pielikums"),
+)
+
+
+def by_id(doc_id: str) -> DocumentSpec:
+    for spec in DOCUMENTS:
+        if spec.id == doc_id:
+            return spec
+    known = ", ".join(s.id for s in DOCUMENTS)
+    raise KeyError(f"dokuments '{doc_id}' nav zināms (zināmie: {known})")
