@@ -45,6 +45,9 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "cases"
 REQUIRED_CASE_KEYS = {"name", "source", "input"}
+# Fields compared as a whole: a code missing from the expected mapping means "no such finding".
+EXACT_FIELDS = {"findings"}
+FLOAT_TOLERANCE = Decimal("1e-12")
 
 
 class CaseMismatch(AssertionError):
@@ -370,6 +373,9 @@ def _equal(expected: Any, actual: Any) -> bool:
     if isinstance(expected, bool) or isinstance(actual, bool):
         return expected == actual
     if isinstance(expected, int | float | Decimal) and isinstance(actual, int | float | Decimal):
+        if isinstance(expected, float):
+            # a written-out repeating fraction (a share): equal to 12 decimals; cents stay exact
+            return abs(to_decimal(expected) - to_decimal(actual)) < FLOAT_TOLERANCE
         return to_decimal(expected) == to_decimal(actual)
     if isinstance(expected, str) and isinstance(actual, Decimal):
         try:
@@ -382,6 +388,12 @@ def _equal(expected: Any, actual: Any) -> bool:
 def compare(expected: Any, actual: Any, path: str = "") -> list[str]:
     """Differences between the expected values and the actual ones (only expected keys count)."""
     here = path or "output"
+    if isinstance(expected, dict) and (not expected or here.rsplit(".", 1)[-1] in EXACT_FIELDS):
+        if not isinstance(actual, dict) or {str(k): v for k, v in actual.items()} != {
+            str(k): v for k, v in expected.items()
+        }:
+            return [f"{here}: gaidīts {expected!r}, iegūts {actual!r}"]
+        return []
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             return [f"{here}: gaidīts {expected!r}, iegūts {actual!r}"]
