@@ -121,6 +121,17 @@ def _age_group(age: int, params: Params) -> str | None:
     return None
 
 
+def number_key(number: str) -> tuple[int, int, str]:
+    """Application numbers in natural order: numeric ones by value, before any other text."""
+    return (0, int(number), "") if number.isdigit() else (1, 0, number)
+
+
+def priority_key(app: Application) -> tuple[bool, dt.datetime, tuple[int, int, str]]:
+    """Order of priority (L1017–L1021): home-schooled first, then the application time to the
+    minute (seconds are not recorded, L991), then the application number."""
+    return (not app.home_schooling, app.submitted_at.replace(second=0, microsecond=0), number_key(app.number))
+
+
 def _priority_text(app: Application) -> str:
     home = "mājmācībā" if app.home_schooling else "nav mājmācībā"
     return f"{home}, iesniegts {lv_date(app.submitted_at.date())} {app.submitted_at:%H:%M}, Nr. {app.number}"
@@ -135,7 +146,7 @@ def select_children(
 ) -> Selection:
     """Deterministic selection with the quotas and tie-breaks of D17 (see the module docstring);
     every applicant gets a Latvian explanation of why they are in, in the reserve or not eligible."""
-    apps = sorted(applications, key=lambda a: a.number)
+    apps = sorted(applications, key=lambda a: number_key(a.number))
     numbers = [a.number for a in apps]
     if len(set(numbers)) != len(numbers):
         raise ReferenceInputError("pieteikumu numuri atkārtojas (gaidīts: katram pieteikumam savs numurs)")
@@ -171,7 +182,7 @@ def select_children(
         else:
             eligible.append((a, age, group or ""))
 
-    eligible.sort(key=lambda e: (not e[0].home_schooling, e[0].submitted_at, e[0].number))
+    eligible.sort(key=lambda e: priority_key(e[0]))
     total = params.quota_per_municipality * len(municipalities)
 
     def keys(e: tuple[Application, int, str]) -> dict[str, str]:

@@ -132,7 +132,11 @@ def params_for(case: Case) -> Params:
     changes = {}
     for name, value in case.params.items():
         current = getattr(params, name)
-        changes[name] = to_decimal(value) if isinstance(current, Decimal) else value
+        if isinstance(current, Decimal):
+            value = to_decimal(value)
+        elif isinstance(current, dict) and any(isinstance(v, Decimal) for v in current.values()):
+            value = {str(k): to_decimal(v) for k, v in value.items()}
+        changes[name] = value
     return params.replace(**changes) if changes else params
 
 

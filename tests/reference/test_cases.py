@@ -40,3 +40,40 @@ def test_wrong_expected_error_fails() -> None:
     broken = dataclasses.replace(case, output=None, error="NotEligible")
     with pytest.raises(CaseMismatch, match="NotEligible"):
         run_case(broken)
+
+
+def _perturb(value):
+    """The same structure with its first leaf changed (numbers by one cent or one unit)."""
+    if isinstance(value, dict):
+        if not value:
+            return {"extra": 1}
+        key = next(iter(value))
+        return {**value, key: _perturb(value[key])}
+    if isinstance(value, list):
+        return [_perturb(value[0]), *value[1:]] if value else [1]
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, float | Decimal):
+        return Decimal(str(value)) + Decimal("0.01")
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return value + "x"
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return value + dt.timedelta(days=1)
+    raise TypeError(type(value))
+
+
+OUTPUT_CASES = [c for c in CASES if c.output is not None]
+
+
+@pytest.mark.parametrize("case", OUTPUT_CASES, ids=[c.id for c in OUTPUT_CASES])
+def test_every_case_detects_a_changed_expected_value(case) -> None:
+    broken = dataclasses.replace(case, output=_perturb(case.output))
+    with pytest.raises(CaseMismatch) as info:
+        run_case(broken)
+    assert case.name in str(info.value)
