@@ -6,3 +6,7 @@ from generator.changes.command import changes  # noqa: E402
 from generator.cli import register  # noqa: F401  (used by the imports below)
 
 register(changes)
+
+from generator.documents.command import documents  # noqa: E402
+
+register(documents)

@@ -11,4 +11,7 @@ from typing import Any
 
 def EXTRA_STEPS() -> list[tuple[str, str, Any]]:  # noqa: N802 - a constant-like registry
     steps: list[tuple[str, str, Any]] = []
+    from generator.documents.build_step import render_documents
+
+    steps.append(("dokumenti", "Dokumenti", render_documents))
     return steps

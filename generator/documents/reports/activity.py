@@ -1,0 +1,101 @@
+"""The social worker's monthly activity report (31.pielikums) as a workbook: one column per pilot month.
+
+The methodology gives no field list (documents.md §2.10); the rows follow the worker's duties (L1776–L1793,
+L2207–L2221). Counts are typed per month; the "Kopā" column and the monthly totals are live formulas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.documents.reports.register import pilot_months
+
+SHEET = "31 SD mēneša atskaite"
+FIRST_ROW = 5  # first activity row (0-based)
+FIRST_MONTH_COL = 2
+
+ACTIVITIES = (
+    "Ģimenes informētas par izmēģinājumprojektu",
+    "Noslēgti līgumi ar vecākiem",
+    "Organizētas izvērtēšanas (sākotnējās, atkārtotās, noslēguma)",
+    "Izvērtēšanas komandas sanāksmes",
+    "Sagatavoti atbalsta plāni",
+    "Koriģēti atbalsta plāni",
+    "Noslēgti līgumi ar pakalpojumu sniedzējiem",
+    "Izsniegtas garantijas vēstules",
+    "Pārbaudīti un novīzēti rēķini un vecāku atskaites",
+    "Konsultācijas vecākiem (klātienē, pa tālruni, e-pastā)",
+    "Mājas vizītes",
+    "Sadarbība ar citām institūcijām (bāriņtiesa, izglītības iestāde, ārsti u. c.)",
+    "Aizpildītas aptaujas anketas (reģistrētas žurnālā)",
+    "Bērni, kas uzsāka dalību",
+    "Bērni, kuru dalība izbeigta",
+)
+
+
+def write_activity_report(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
+    day = catalogue.latest_date
+    months = pilot_months(catalogue)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False})
+    wb.set_properties({"title": "Sociālā darbinieka mēneša atskaite", "author": "Labklājības ministrija – IBM rīkkopa",
+                       "comments": f"Veidnes versija {catalogue.version}",
+                       "created": dt.datetime(day.year, day.month, day.day)})
+    base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+    title = wb.add_format({**base, "bold": True, "font_size": 13})
+    note = wb.add_format({**base, "italic": True, "font_size": 9})
+    head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
+    month_head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "num_format": "mm.yyyy"})
+    text = wb.add_format({**base, "border": 1, "text_wrap": True})
+    count_in = wb.add_format({**base, "border": 1, "num_format": "0", "locked": False, "bg_color": "#FFF9D6"})
+    text_in = wb.add_format({**base, "border": 1, "text_wrap": True, "locked": False, "bg_color": "#FFF9D6"})
+    total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "0"})
+
+    ws = wb.add_worksheet(SHEET)
+    ws.write(0, 0, "31.pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
+    ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Glabā papīra formā Dienestā un "
+             "elektroniski FTP serverī.", note)
+    ws.write(2, 0, "Sociālais darbinieks (vārds, uzvārds)", text)
+    ws.write(2, 2, "", text_in)
+    ws.write(FIRST_ROW - 1, 0, "Nr.", head)
+    ws.write(FIRST_ROW - 1, 1, "Darbība (skaits mēnesī)", head)
+    for k, month in enumerate(months):
+        ws.write_datetime(FIRST_ROW - 1, FIRST_MONTH_COL + k, dt.datetime(month.year, month.month, 1), month_head)
+    total_col = FIRST_MONTH_COL + len(months)
+    ws.write(FIRST_ROW - 1, total_col, "Kopā", head)
+    first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
+    last_cell = xl_rowcol_to_cell(0, total_col - 1)[:-1]
+    for i, activity in enumerate(ACTIVITIES):
+        r = FIRST_ROW + i
+        ws.write_number(r, 0, i + 1, text)
+        ws.write(r, 1, activity, text)
+        for k in range(len(months)):
+            ws.write_blank(r, FIRST_MONTH_COL + k, None, count_in)
+        ws.write_formula(r, total_col, f"=SUM({first_cell}{r + 1}:{last_cell}{r + 1})", total, 0)
+    last = FIRST_ROW + len(ACTIVITIES) - 1
+    ws.data_validation(FIRST_ROW, FIRST_MONTH_COL, last, total_col - 1,
+                       {"validate": "integer", "criteria": ">=", "value": 0,
+                        "error_message": "Ierakstiet veselu skaitli (0 vai vairāk)."})
+    wb.define_name("SD_Darbibas", f"='{SHEET}'!${first_cell}${FIRST_ROW + 1}:${last_cell}${last + 1}")
+    total_letter = xl_rowcol_to_cell(0, total_col)[:-1]
+    wb.define_name("SD_Kopa", f"='{SHEET}'!${total_letter}${FIRST_ROW + 1}:${total_letter}${last + 1}")
+    r = last + 2
+    for label in ("Problēmas un riski, kas radušies mēnesī", "Priekšlikumi LM projekta komandai",
+                  "Saskaņots ar LM projekta komandu (datums)"):
+        ws.write(r, 1, label, text)
+        ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", text_in)
+        ws.set_row(r, 40)
+        r += 1
+    ws.set_column(0, 0, 5)
+    ws.set_column(1, 1, 52)
+    ws.set_column(FIRST_MONTH_COL, total_col, 8)
+    ws.freeze_panes(FIRST_ROW, 2)
+    ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
+    wb.close()
+    return target

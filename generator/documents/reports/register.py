@@ -1,0 +1,141 @@
+"""The expense register's data (28.pielikums) and how it feeds the reference settlement.
+
+A register is what a social worker types into the workbook: one row per supporting document, plus per
+month the number of children, the money received from the ministry and whether the worker is employed on an
+employment contract. ``settlement_inputs`` turns it into the reference implementation's SettlementMonth list;
+every amount a report shows is then computed by generator.reference.settlement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
+from generator.reference.params import Params
+from generator.reference.settlement import (
+    BIP_INDIRECT,
+    BIP_PAY,
+    BIP_POSITIONS,
+    BIP_SBS,
+    BIP_TRANSPORT,
+    Settlement,
+    SettlementMonth,
+    settle,
+)
+
+# Positions a supporting document can carry; indirect costs (1.4) are a flat rate, computed, never entered.
+ENTERED_BIPS = (BIP_PAY, BIP_TRANSPORT, BIP_SBS)
+COMPUTED_BIPS = (BIP_INDIRECT,)
+PAYMENT_ROUTES = (
+    "līgums ar sniedzēju",
+    "garantijas vēstule",
+    "atmaksa vecākam",
+    "cits (darba samaksa, avanss)",
+)
+DOCUMENT_TYPES = ("rēķins", "čeks", "kvīts", "bankas konta izraksts", "algas saraksts", "avansa atskaite",
+                  "pieņemšanas–nodošanas akts")
+
+
+def bip_label(code: str) -> str:
+    """The text a register cell holds, e.g. "BIP 1.1 Sociālā darbinieka atlīdzība" (never a bare 1.1, which a
+    spreadsheet would turn into a number or a date)."""
+    return f"BIP {code} {BIP_POSITIONS[code]}"
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    bip: str  # one of ENTERED_BIPS
+    month: dt.date  # any day of the month the cost belongs to
+    amount: Decimal
+    child_code: str = ""
+    service: str = ""  # an offer label (e.g. "3.1.2i Ergoterapeits, individuāli") for BIP 1.3
+    units: Decimal | None = None
+    route: str = ""
+    doc_type: str = ""
+    doc_number: str = ""
+    doc_date: dt.date | None = None
+    paid_on: dt.date | None = None
+    payee: str = ""
+    marked: bool = True  # project number, BIP and amount written on the document (L2247–L2249)
+
+    def __post_init__(self) -> None:
+        if self.bip not in ENTERED_BIPS:
+            allowed = ", ".join(ENTERED_BIPS)
+            raise ValueError(f"reģistra rinda: BIP {self.bip!r} (gaidīts viens no: {allowed})")
+
+
+@dataclass(frozen=True)
+class MonthInput:
+    month: dt.date  # first day
+    children: int
+    receipts: Decimal = Decimal(0)
+    employment_contract: bool = True
+
+
+@dataclass(frozen=True)
+class RegisterData:
+    months: tuple[MonthInput, ...]
+    rows: tuple[RegisterRow, ...] = ()
+    opening_balance: Decimal = Decimal(0)
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def pilot_months(catalogue: Catalogue) -> list[dt.date]:
+    """First days of every calendar month of the children's pilot (municipalities.yaml, pilots)."""
+    info = next(p for p in catalogue.municipalities.pilots if p.id is Pilot.children)
+    months = []
+    day = info.start.replace(day=1)
+    while day <= info.end:
+        months.append(day)
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return months
+
+
+def empty_register(catalogue: Catalogue) -> RegisterData:
+    """The template's starting state: every pilot month with the planned number of children."""
+    children = catalogue.programme.selection_quotas.at(catalogue.latest_date).value.per_municipality
+    return RegisterData(months=tuple(MonthInput(m, children) for m in pilot_months(catalogue)))
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def settlement_inputs(data: RegisterData) -> list[SettlementMonth]:
+    """The reference's monthly inputs: the register's entries summed per month and BIP position."""
+    sums: dict[tuple[dt.date, str], Decimal] = {}
+    known = {m.month for m in data.months}
+    for number, row in enumerate(data.rows, 1):
+        key = (_month_start(row.month), row.bip)
+        if key[0] not in known:
+            raise ValueError(f"reģistra {number}. rinda: mēnesis {row.month:%m.%Y} nav pārskata mēnešu sarakstā")
+        sums[key] = sums.get(key, Decimal(0)) + row.amount
+    return [
+        SettlementMonth(
+            month=m.month,
+            children=m.children,
+            sw_gross_pay=sums.get((m.month, BIP_PAY), Decimal(0)),
+            sw_transport=sums.get((m.month, BIP_TRANSPORT), Decimal(0)),
+            sbs_payments=sums.get((m.month, BIP_SBS), Decimal(0)),
+            receipts=m.receipts,
+            employment_contract=m.employment_contract,
+        )
+        for m in data.months
+    ]
+
+
+def settlement(data: RegisterData, params: Params) -> Settlement:
+    return settle(settlement_inputs(data), params, data.opening_balance)
+
+
+def area_of_service(label: str) -> int | None:
+    """Support area of an offer label ("3.1.2i …" -> 3); None when empty."""
+    return int(label[0]) if label[:1].isdigit() else None
+
+
+def months_sorted(months: Sequence[MonthInput]) -> list[MonthInput]:
+    return sorted(months, key=lambda m: m.month)

@@ -1,0 +1,407 @@
+"""Writes the report workbooks of one municipality with XlsxWriter.
+
+``izdevumu-registrs-un-parskati.xlsx``: sheets 28 (register, the only place amounts are typed), 29 (monthly
+cash flow), 30 (quarterly spending and result indicators) and 26 (BIP list and the catalogue parameters the
+formulas use). Every report cell is a live formula over the register; its cached value comes from the
+reference settlement (generator.reference.settlement), so a viewer that does not recalculate still shows the
+right numbers (the result-indicator cells of sheet 30 cache 0, which is right for the empty template the
+build writes). The social worker's activity report (31) is a separate workbook, not derived from 28.
+
+The workbooks' public interface is their defined names (NP_* for sheet 29 rows, CP_* for sheet 30 rows,
+Reg_* for the register columns, Param_* for the catalogue parameters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.documents.paths import reports_dir
+from generator.documents.reports import register as reg
+from generator.documents.reports.activity import write_activity_report
+from generator.reference.params import Params
+from generator.reference.settlement import BIP_INDIRECT, BIP_PAY, BIP_POSITIONS, BIP_SBS, BIP_TRANSPORT
+
+REGISTER_FILE = "izdevumu-registrs-un-parskati.xlsx"
+ACTIVITY_FILE = "sd-menesa-atskaite.xlsx"
+REGISTER_ROWS = 400
+AUTHOR = "Labklājības ministrija – IBM rīkkopa"
+
+S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS = (
+    "28 Reģistrs", "29 Naudas plūsma", "30 Ceturkšņa pārskats", "26 BIP", "Saraksti")
+BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS: "BIP_SBS",
+             BIP_INDIRECT: "BIP_Netiesas"}
+
+REG_FIRST = 5  # first data row (0-based) of the register
+CASH_FIRST = 6  # first month row (0-based) of sheet 29
+QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
+
+
+def _q(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def _abs(sheet: str, row: int, col: int) -> str:
+    return f"{_q(sheet)}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}"
+
+
+def _range(sheet: str, first_row: int, last_row: int, col: int) -> str:
+    a = xl_rowcol_to_cell(first_row, col, row_abs=True, col_abs=True)
+    b = xl_rowcol_to_cell(last_row, col, row_abs=True, col_abs=True)
+    return f"{_q(sheet)}!{a}:{b}"
+
+
+def _excel_date(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day)
+
+
+class _Formats:
+    def __init__(self, wb: xlsxwriter.Workbook) -> None:
+        base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+        self.title = wb.add_format({**base, "bold": True, "font_size": 13})
+        self.note = wb.add_format({**base, "italic": True, "font_size": 9, "text_wrap": True})
+        self.head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
+        self.text = wb.add_format({**base, "border": 1, "text_wrap": True})
+        self.label = wb.add_format({**base, "bold": True})
+        self.money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00"})
+        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "#,##0.00"})
+        self.share = wb.add_format({**base, "border": 1, "num_format": "0.00%"})
+        self.date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy"})
+        self.month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
+        self.int = wb.add_format({**base, "border": 1, "num_format": "0"})
+        unlocked = {"locked": False, "bg_color": "#FFF9D6"}
+        self.in_text = wb.add_format({**base, "border": 1, **unlocked})
+        self.in_date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", **unlocked})
+        self.in_money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00", **unlocked})
+        self.in_number = wb.add_format({**base, "border": 1, "num_format": "0.##", **unlocked})
+        self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
+
+
+def _num(value: Decimal) -> float:
+    return float(value)
+
+
+def write_register_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
+                            data: reg.RegisterData | None = None, cached: bool = True) -> Path:
+    """Write sheets 28, 29, 30 and 26 for ``data`` (an empty register when None).
+
+    ``cached=False`` leaves every formula's cached value at 0, so only a real recalculation shows numbers
+    (tests use it to prove the formulas, not the cache).
+    """
+    day = catalogue.latest_date
+    params = Params.from_catalogue(catalogue, day)
+    data = data or reg.empty_register(catalogue)
+    months = reg.months_sorted(data.months)
+    result = reg.settlement(data, params)
+    by_month = {m.month: m for m in result.months}
+
+    def cache(value: object) -> object:
+        if not cached:
+            return 0
+        return _num(value) if isinstance(value, Decimal) else value
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
+    wb.set_properties({
+        "title": "IBM izdevumu reģistrs un pārskati", "author": AUTHOR, "company": "Labklājības ministrija",
+        "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(day),
+    })
+    fmt = _Formats(wb)
+    ws_reg = wb.add_worksheet(S_REG)
+    ws_cash = wb.add_worksheet(S_CASH)
+    ws_q = wb.add_worksheet(S_QUARTER)
+    ws_bip = wb.add_worksheet(S_BIP)
+    ws_lists = wb.add_worksheet(S_LISTS)
+
+    # --- 26: BIP positions and parameters ---------------------------------------------------------
+    ws_bip.write(0, 0, "26.pielikums. Budžeta izmaksu pozīcijas (BIP)", fmt.title)
+    ws_bip.write(1, 0, f"{municipality.name_lv} · veidnes versija {catalogue.version}", fmt.note)
+    ws_bip.write_row(3, 0, ["Kods", "Pozīcija (teksts, ko izvēlas reģistrā)", "Ko ietver", "Kā nosaka summu"],
+                     fmt.head)
+    rate = lvformat.percent(params.indirect_cost_rate)
+    n = params.social_worker_children
+    how = {
+        BIP_PAY: ("sociālā darbinieka atlīdzība ar darba devēja obligātajām iemaksām (bez virsstundām)",
+                  f"pilnā mēneša atlīdzība × min(bērnu skaits; {n}) ÷ {n}, noapaļots līdz centiem"),
+        BIP_TRANSPORT: ("sociālā darbinieka degvielas un sabiedriskā transporta izdevumi",
+                        "faktiskās izmaksas pēc pamatojošiem dokumentiem"),
+        BIP_SBS: ("bērnu un vecāku faktiski saņemto atbalsta plāna pakalpojumu apmaksa",
+                  "faktiskās izmaksas pēc rēķiniem un vecāku atskaitēm"),
+        BIP_INDIRECT: ("netiešās izmaksas (biroja preces, telpas, sakari u. c.), ja darbinieks strādā "
+                       "ar darba līgumu", f"{rate} no BIP {BIP_PAY}, noapaļots līdz centiem; reģistrā neieraksta"),
+    }
+    for i, code in enumerate(BIP_POSITIONS):
+        row = 4 + i
+        ws_bip.write(row, 0, f"BIP {code}", fmt.text)
+        ws_bip.write(row, 1, reg.bip_label(code), fmt.text)
+        ws_bip.write(row, 2, how[code][0], fmt.text)
+        ws_bip.write(row, 3, how[code][1], fmt.text)
+        wb.define_name(BIP_NAMES[code], "=" + _abs(S_BIP, row, 1))
+    entered_last = 4 + len(reg.ENTERED_BIPS) - 1
+    wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
+    prow = 5 + len(BIP_POSITIONS)
+    ws_bip.write(prow, 0, "Parametri no kataloga (nemainīt)", fmt.label)
+    param_rows = [
+        ("Param_BerniPilnai", "Bērnu skaits, par kuru sociālajam darbiniekam maksā pilnu atlīdzību", n, fmt.int),
+        ("Param_NetiesasLikme", "Netiešo izmaksu likme no BIP 1.1", _num(params.indirect_cost_rate), fmt.share),
+        ("Param_MenesaDiena", "Naudas plūsmas pārskata (29) iesniegšanas diena nākamajā mēnesī",
+         params.monthly_report_day, fmt.int),
+        ("Param_CeturksnaDiena", "Ceturkšņa pārskata (30) iesniegšanas diena mēnesī pēc ceturkšņa",
+         params.quarterly_report_day, fmt.int),
+    ]
+    for i, (name, label, value, f) in enumerate(param_rows):
+        row = prow + 1 + i
+        ws_bip.write(row, 1, label, fmt.text)
+        ws_bip.write(row, 3, value, f)
+        wb.define_name(name, "=" + _abs(S_BIP, row, 3))
+    ws_bip.set_column(0, 0, 10)
+    ws_bip.set_column(1, 1, 48)
+    ws_bip.set_column(2, 3, 50)
+    ws_bip.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
+
+    # --- lists ------------------------------------------------------------------------------------
+    offers = [o.label for o in catalogue.offers(day)]
+    lists = {
+        "Pakalpojumi": offers or ["—"],
+        "Samaksas_Veidi": list(reg.PAYMENT_ROUTES),
+        "Dokumentu_Veidi": list(reg.DOCUMENT_TYPES),
+        "JaNe": ["Jā", "Nē"],
+    }
+    for col, (name, values) in enumerate(lists.items()):
+        ws_lists.write(0, col, name, fmt.head)
+        for i, value in enumerate(values):
+            ws_lists.write(1 + i, col, value)
+        wb.define_name(name, "=" + _range(S_LISTS, 1, len(values), col))
+    ws_lists.set_column(0, 0, 50)
+    ws_lists.set_column(1, 3, 28)
+
+    # --- 28: register -----------------------------------------------------------------------------
+    last = REG_FIRST + max(REGISTER_ROWS, len(data.rows)) - 1
+    ws_reg.write(0, 0, "28.pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
+    ws_reg.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Katru maksājumu un "
+                 "pamatojošo dokumentu ieraksta līdz pārskata mēneša beigām; pārskati 29 un 30 aprēķinās "
+                 "no šīm rindām.", fmt.note)
+    ws_reg.write(2, 10, "Kopā, EUR", fmt.label)
+    headers = ["Nr.", "Dokumenta veids", "Dokumenta Nr.", "Dokumenta datums", "Maksājuma datums",
+               "Saņēmējs (sniedzējs, darbinieks, vecāks)", "Budžeta izmaksu pozīcija (BIP)",
+               "Bērna identifikācijas kods", "Pakalpojums", "Pārskata mēnesis (jebkurš mēneša datums)",
+               "Daudzums (vienības)", "Summa, EUR", "Samaksas veids", "Atzīmes uz dokumenta (Jā/Nē)",
+               "Atbalsta joma"]
+    ws_reg.write_row(REG_FIRST - 1, 0, headers, fmt.head)
+    ws_reg.set_row(REG_FIRST - 1, 45)
+    widths = [5, 16, 12, 11, 11, 24, 34, 12, 34, 12, 9, 12, 20, 10, 8]
+    for col, width in enumerate(widths):
+        ws_reg.set_column(col, col, width)
+    for i in range(last - REG_FIRST + 1):
+        r = REG_FIRST + i
+        row = data.rows[i] if i < len(data.rows) else None
+        ws_reg.write_number(r, 0, i + 1, fmt.int)
+        ws_reg.write(r, 1, row.doc_type if row else "", fmt.in_text)
+        ws_reg.write(r, 2, row.doc_number if row else "", fmt.in_text)
+        for col, value in ((3, row.doc_date if row else None), (4, row.paid_on if row else None),
+                           (9, row.month if row else None)):
+            if value is not None:
+                ws_reg.write_datetime(r, col, _excel_date(value), fmt.in_date)
+            else:
+                ws_reg.write_blank(r, col, None, fmt.in_date)
+        ws_reg.write(r, 5, row.payee if row else "", fmt.in_text)
+        ws_reg.write(r, 6, reg.bip_label(row.bip) if row else "", fmt.in_text)
+        ws_reg.write(r, 7, row.child_code if row else "", fmt.in_text)
+        ws_reg.write(r, 8, row.service if row else "", fmt.in_text)
+        if row and row.units is not None:
+            ws_reg.write_number(r, 10, _num(row.units), fmt.in_number)
+        else:
+            ws_reg.write_blank(r, 10, None, fmt.in_number)
+        if row:
+            ws_reg.write_number(r, 11, _num(row.amount), fmt.in_money)
+        else:
+            ws_reg.write_blank(r, 11, None, fmt.in_money)
+        ws_reg.write(r, 12, row.route if row else "", fmt.in_text)
+        ws_reg.write(r, 13, ("Jā" if row.marked else "Nē") if row else "", fmt.in_text)
+        area = reg.area_of_service(row.service) if row else None
+        ws_reg.write_formula(r, 14, f'=IF(I{r + 1}="","",VALUE(LEFT(I{r + 1},1)))', fmt.int,
+                             (area if area is not None else "") if cached else "")
+    columns = {"Reg_BIP": 6, "Reg_Berns": 7, "Reg_Pakalpojums": 8, "Reg_Menesis": 9, "Reg_Daudzums": 10,
+               "Reg_Summa": 11, "Reg_Veids": 12, "Reg_Joma": 14}
+    for name, col in columns.items():
+        wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
+    ws_reg.write_formula(2, 11, "=SUM(Reg_Summa)", fmt.money_total,
+                         cache(sum((r.amount for r in data.rows), Decimal(0))))
+
+    def span(col: str) -> str:
+        return f"{col}{REG_FIRST + 1}:{col}{last + 1}"
+
+    ws_reg.data_validation(span("G"), {"validate": "list", "source": "=BIP_Saraksts"})
+    ws_reg.data_validation(span("I"), {"validate": "list", "source": "=Pakalpojumi"})
+    ws_reg.data_validation(span("M"), {"validate": "list", "source": "=Samaksas_Veidi"})
+    ws_reg.data_validation(span("B"), {"validate": "list", "source": "=Dokumentu_Veidi"})
+    ws_reg.data_validation(span("N"), {"validate": "list", "source": "=JaNe"})
+    for col in ("D", "E", "J"):
+        ws_reg.data_validation(span(col), {
+            "validate": "date", "criteria": ">", "value": dt.datetime(2000, 1, 1),
+            "error_message": "Ierakstiet datumu (DD.MM.GGGG)."})
+    ws_reg.data_validation(span("L"), {"validate": "decimal", "criteria": ">=", "value": 0,
+                                        "error_message": "Summa ir skaitlis ≥ 0 ar diviem cipariem aiz komata."})
+    ws_reg.freeze_panes(REG_FIRST, 0)
+    ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
+                        "sort": True, "autofilter": True})
+
+    # --- 29: monthly cash flow --------------------------------------------------------------------
+    ws_cash.write(0, 0, "29.pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
+    ws_cash.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc saskaņošanas "
+                  "ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note)
+    ws_cash.write(3, 0, "Atlikums pārskata sākumā, EUR", fmt.label)
+    ws_cash.write_number(3, 3, _num(data.opening_balance), fmt.in_money)
+    wb.define_name("Sakuma_Atlikums", "=" + _abs(S_CASH, 3, 3))
+    cash_headers = ["Mēnesis", "Bērnu skaits", "Darba līgums (Jā/Nē)", "Saņemts no LM, EUR",
+                    "Pilnā atlīdzība (reģistrs), EUR", "Atlīdzības daļa",
+                    f"BIP {BIP_PAY}", f"BIP {BIP_TRANSPORT}", f"BIP {BIP_SBS}", f"BIP {BIP_INDIRECT}",
+                    "Izdevumi kopā", "Atlikums sākumā", "Atlikums beigās", "Iesniegt līdz", "Gads", "Ceturksnis"]
+    ws_cash.write_row(CASH_FIRST - 1, 0, cash_headers, fmt.head)
+    ws_cash.set_row(CASH_FIRST - 1, 42)
+    ws_cash.set_column(0, 0, 10)
+    ws_cash.set_column(1, 3, 11)
+    ws_cash.set_column(4, 12, 13)
+    ws_cash.set_column(13, 15, 11)
+    gross = {m.month: m.sw_gross_pay for m in reg.settlement_inputs(data)}
+    for i, m in enumerate(months):
+        r = CASH_FIRST + i
+        x = r + 1  # 1-based row in formulas
+        rep = by_month[m.month]
+        ws_cash.write_datetime(r, 0, _excel_date(m.month), fmt.month)
+        ws_cash.write_number(r, 1, m.children, fmt.in_int)
+        ws_cash.write(r, 2, "Jā" if m.employment_contract else "Nē", fmt.in_text)
+        ws_cash.write_number(r, 3, _num(m.receipts), fmt.in_money)
+
+        def sumifs(name: str, row: int = x) -> str:
+            return (f'ROUND(SUMIFS(Reg_Summa,Reg_BIP,{name},Reg_Menesis,">="&$A{row},'
+                    f'Reg_Menesis,"<"&EDATE($A{row},1)),2)')
+
+        ws_cash.write_formula(r, 4, "=" + sumifs(BIP_NAMES[BIP_PAY]), fmt.money, cache(gross[m.month]))
+        ws_cash.write_formula(r, 5, f"=MIN(B{x},Param_BerniPilnai)/Param_BerniPilnai", fmt.share,
+                              cache(rep.pay_share))
+        ws_cash.write_formula(r, 6, f"=ROUND(E{x}*MIN(B{x},Param_BerniPilnai)/Param_BerniPilnai,2)", fmt.money,
+                              cache(rep.amounts.pay))
+        ws_cash.write_formula(r, 7, "=" + sumifs(BIP_NAMES[BIP_TRANSPORT]), fmt.money, cache(rep.amounts.transport))
+        ws_cash.write_formula(r, 8, "=" + sumifs(BIP_NAMES[BIP_SBS]), fmt.money, cache(rep.amounts.sbs))
+        ws_cash.write_formula(r, 9, f'=IF(C{x}="Jā",ROUND(G{x}*Param_NetiesasLikme,2),0)', fmt.money,
+                              cache(rep.amounts.indirect))
+        ws_cash.write_formula(r, 10, f"=G{x}+H{x}+I{x}+J{x}", fmt.money, cache(rep.amounts.total))
+        opening = "=Sakuma_Atlikums" if i == 0 else f"=M{x - 1}"
+        ws_cash.write_formula(r, 11, opening, fmt.money, cache(rep.opening_balance))
+        ws_cash.write_formula(r, 12, f"=L{x}+D{x}-K{x}", fmt.money, cache(rep.closing_balance))
+        ws_cash.write_formula(r, 13, f"=DATE(YEAR(A{x}),MONTH(A{x})+1,Param_MenesaDiena)", fmt.date,
+                              cache(_excel_serial(rep.due)))
+        ws_cash.write_formula(r, 14, f"=YEAR(A{x})", fmt.int, cache(m.month.year))
+        ws_cash.write_formula(r, 15, f"=INT((MONTH(A{x})-1)/3)+1", fmt.int, cache((m.month.month - 1) // 3 + 1))
+    cash_last = CASH_FIRST + len(months) - 1
+    ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
+    ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
+    names = {"NP_Menesis": 0, "NP_Berni": 1, "NP_Sanemts": 3, "NP_Atlidziba": 6, "NP_Transports": 7,
+             "NP_SBS": 8, "NP_Netiesas": 9, "NP_Kopa": 10, "NP_AtlikumsSakuma": 11, "NP_AtlikumsBeigas": 12,
+             "NP_Termins": 13, "NP_Gads": 14, "NP_Ceturksnis": 15}
+    for name, col in names.items():
+        wb.define_name(name, "=" + _range(S_CASH, CASH_FIRST, cash_last, col))
+    tr = cash_last + 1
+    ws_cash.write(tr, 0, "Kopā", fmt.label)
+    totals = result.totals
+    for col, value in ((3, result.receipts), (6, totals.pay), (7, totals.transport), (8, totals.sbs),
+                       (9, totals.indirect), (10, totals.total)):
+        letter = xl_rowcol_to_cell(0, col)[:-1]
+        ws_cash.write_formula(tr, col, f"=SUM({letter}{CASH_FIRST + 1}:{letter}{cash_last + 1})", fmt.money_total,
+                              cache(value))
+    ws_cash.write_formula(tr, 12, f"=M{cash_last + 1}", fmt.money_total, cache(result.closing_balance))
+    for name, col in (("Kopa_Sanemts", 3), ("Kopa_Atlidziba", 6), ("Kopa_Transports", 7), ("Kopa_SBS", 8),
+                      ("Kopa_Netiesas", 9), ("Kopa_Izdevumi", 10), ("Kopa_AtlikumsBeigas", 12)):
+        wb.define_name(name, "=" + _abs(S_CASH, tr, col))
+    ws_cash.freeze_panes(CASH_FIRST, 1)
+    ws_cash.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
+
+    # --- 30: quarterly report ---------------------------------------------------------------------
+    ws_q.write(0, 0, "30.pielikums. Ceturkšņa faktiski izlietotā finansējuma un rezultatīvo rādītāju pārskats",
+               fmt.title)
+    ws_q.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Aprēķināts no 29. un 28.pielikuma; "
+               "oriģinālu pēc saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” "
+               "norādītajam datumam.", fmt.note)
+    ws_q.write(3, 0, "Finansējuma izlietojums pa budžeta izmaksu pozīcijām, EUR", fmt.label)
+    q_headers = ["Gads", "Ceturksnis", f"BIP {BIP_PAY}", f"BIP {BIP_TRANSPORT}", f"BIP {BIP_SBS}",
+                 f"BIP {BIP_INDIRECT}", "Kopā", "Saņemts no LM", "Iesniegt līdz"]
+    ws_q.write_row(QUARTER_FIRST - 1, 0, q_headers, fmt.head)
+    cash_rng = {col: _range(S_CASH, CASH_FIRST, cash_last, col) for col in (3, 6, 7, 8, 9, 14, 15)}
+    quarters = result.quarters
+    for i, qr in enumerate(quarters):
+        r = QUARTER_FIRST + i
+        x = r + 1
+        ws_q.write_number(r, 0, qr.year, fmt.int)
+        ws_q.write_number(r, 1, qr.quarter, fmt.int)
+        for col, src, value in ((2, 6, qr.amounts.pay), (3, 7, qr.amounts.transport), (4, 8, qr.amounts.sbs),
+                                (5, 9, qr.amounts.indirect), (7, 3, qr.receipts)):
+            ws_q.write_formula(r, col, f"=SUMIFS({cash_rng[src]},{cash_rng[14]},$A{x},{cash_rng[15]},$B{x})",
+                               fmt.money, cache(value))
+        ws_q.write_formula(r, 6, f"=C{x}+D{x}+E{x}+F{x}", fmt.money, cache(qr.amounts.total))
+        ws_q.write_formula(r, 8, f"=DATE(A{x},B{x}*3+1,Param_CeturksnaDiena)", fmt.date, cache(_excel_serial(qr.due)))
+    q_last = QUARTER_FIRST + len(quarters) - 1
+    for name, col in (("CP_Gads", 0), ("CP_Ceturksnis", 1), ("CP_Atlidziba", 2), ("CP_Transports", 3),
+                      ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
+        wb.define_name(name, "=" + _range(S_QUARTER, QUARTER_FIRST, q_last, col))
+    tr = q_last + 1
+    ws_q.write(tr, 0, "Kopā", fmt.label)
+    for col, value in ((2, totals.pay), (3, totals.transport), (4, totals.sbs), (5, totals.indirect),
+                       (6, totals.total), (7, result.receipts)):
+        letter = xl_rowcol_to_cell(0, col)[:-1]
+        ws_q.write_formula(tr, col, f"=SUM({letter}{QUARTER_FIRST + 1}:{letter}{q_last + 1})", fmt.money_total,
+                           cache(value))
+
+    # Result indicators: SBS by support area from the register, plus counts the worker enters.
+    areas = catalogue.enums.support_areas
+    ind_head = tr + 3
+    ws_q.write(ind_head - 1, 0, "Rezultatīvie rādītāji", fmt.label)
+    ind_headers = ["Gads", "Ceturksnis"]
+    ind_headers += [f"SBS {a.number}. jomā, EUR" for a in areas]
+    ind_headers += [f"SBS dokumenti {a.number}. jomā" for a in areas]
+    ind_headers += ["Veiktās izvērtēšanas (skaits)", "Bērni ceturkšņa beigās", "Vecāki, kas saņēma SBS"]
+    ws_q.write_row(ind_head, 0, ind_headers, fmt.head)
+    ws_q.set_row(ind_head, 42)
+    for i, qr in enumerate(quarters):
+        r = ind_head + 1 + i
+        x = r + 1
+        ws_q.write_number(r, 0, qr.year, fmt.int)
+        ws_q.write_number(r, 1, qr.quarter, fmt.int)
+        window = (f'Reg_Menesis,">="&DATE($A{x},($B{x}-1)*3+1,1),'
+                  f'Reg_Menesis,"<"&DATE($A{x},$B{x}*3+1,1)')
+        for k, area in enumerate(areas):
+            ws_q.write_formula(r, 2 + k, f"=ROUND(SUMIFS(Reg_Summa,Reg_BIP,BIP_SBS,Reg_Joma,{area.number},{window}),2)",
+                               fmt.money, 0)
+            ws_q.write_formula(r, 2 + len(areas) + k, f"=COUNTIFS(Reg_BIP,BIP_SBS,Reg_Joma,{area.number},{window})",
+                               fmt.int, 0)
+        for k in range(3):
+            ws_q.write_blank(r, 2 + 2 * len(areas) + k, None, fmt.in_int)
+    ind_last = ind_head + len(quarters)
+    for k, area in enumerate(areas):
+        wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
+    ws_q.set_column(0, 1, 10)
+    ws_q.set_column(2, 2 + 2 * len(areas) + 3, 14)
+    ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
+
+    ws_reg.activate()
+    wb.close()
+    return target
+
+
+def _excel_serial(day: dt.date) -> int:
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path) -> list[Path]:
+    folder = reports_dir(out, municipality.id)
+    return [
+        write_register_workbook(catalogue, municipality, folder / REGISTER_FILE),
+        write_activity_report(catalogue, municipality, folder / ACTIVITY_FILE),
+    ]
