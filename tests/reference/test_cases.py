@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -61,8 +62,6 @@ def _perturb(value):
         return 0
     if isinstance(value, str):
         return value + "x"
-    import datetime as dt
-
     if isinstance(value, dt.date):
         return value + dt.timedelta(days=1)
     raise TypeError(type(value))
