@@ -1,0 +1,84 @@
+"""Plans built from the real catalogue's offers (line_from_offer) trigger the rules the catalogue encodes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from generator.reference.lines import line_from_offer
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+
+DAY = dt.date(2018, 10, 1)
+
+
+@pytest.fixture(scope="module")
+def offers(catalogue):
+    return catalogue.offers(DAY)
+
+
+@pytest.fixture(scope="module")
+def params(catalogue) -> Params:
+    return Params.from_catalogue(catalogue, DAY)
+
+
+def _first(offers, predicate):
+    found = [o for o in offers if predicate(o)]
+    if not found:
+        pytest.skip("katalogā nav vajadzīgā pakalpojuma")
+    return found[0]
+
+
+def _evaluate(params, lines, impairment="kustību"):
+    inputs = WorkbookInputs(dt.date(2012, 1, 1), DAY, 1, False, impairment, tuple(lines))
+    return evaluate_workbook(inputs, params)
+
+
+def _line(offer, units, price="10"):
+    return line_from_offer(offer, units, unit_price=price, expert_rank=1, planned_units=[units])
+
+
+def test_incompatible_catalogue_services_warn(offers, params) -> None:
+    first = _first(offers, lambda o: o.service.incompatible_with)
+    other_id = first.service.incompatible_with[0]
+    second = _first(offers, lambda o: o.service.id == other_id)
+    result = _evaluate(params, [_line(first, 5), _line(second, 5)])
+    assert [f.code for f in result.findings] == ["incompatible"]
+    assert result.warnings == 1 and result.errors == 0
+
+
+def test_restricted_catalogue_service_for_another_impairment(offers, params) -> None:
+    offer = _first(offers, lambda o: o.service.impairments and "kustību" not in o.service.impairments)
+    result = _evaluate(params, [_line(offer, 2)], impairment="kustību")
+    assert [f.code for f in result.findings] == ["impairment"] and result.errors == 1
+    allowed = str(offer.service.impairments[0])
+    assert _evaluate(params, [_line(offer, 2)], impairment=allowed).errors == 0
+
+
+def test_day_services_from_catalogue_over_working_days(offers, params) -> None:
+    day_care = _first(offers, lambda o: o.service.day_service == "day_care")
+    workshop = _first(offers, lambda o: o.service.day_service == "workshop")
+    ok = _evaluate(params, [_line(day_care, 20), _line(workshop, 3)])  # October 2018: 23 working days
+    assert ok.errors == 0
+    over = _evaluate(params, [_line(day_care, 20), _line(workshop, 4)])
+    assert [f.code for f in over.findings] == ["day_services"]
+
+
+def test_group_price_above_catalogue_ceiling(offers, params) -> None:
+    offer = _first(offers, lambda o: o.ceiling is not None)
+    at = _evaluate(params, [_line(offer, 2, price=offer.ceiling)])
+    above = _evaluate(params, [_line(offer, 2, price=offer.ceiling + Decimal("0.01"))])
+    assert at.errors == 0
+    assert [f.code for f in above.findings] == ["price_above_ceiling"]
+
+
+def test_transport_items_count_in_the_share(offers, params) -> None:
+    transport = _first(offers, lambda o: o.service.transport)
+    other = _first(offers, lambda o: not o.service.transport and not o.service.impairments)
+    result = _evaluate(params, [_line(other, 9), _line(transport, 1)])
+    assert result.transport_share == Decimal("0.1")
+    assert result.warnings == 0
+    result = _evaluate(params, [_line(other, 8), _line(transport, 2)])
+    assert result.transport_share == Decimal("0.2") and result.warnings == 1
