@@ -1,0 +1,106 @@
+"""The service catalogue pages: an index by support area with filters, and one page per item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.catalogue.catalogue import Catalogue, Offer
+from generator.catalogue.models import PriceValue, Service
+from generator.site import labels, paths
+from generator.site.context import site_date
+from generator.site.markdown import anchor_id
+from generator.site.pagetemplates import render
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    service: Service
+    recipient: str
+    form: str
+    unit: str
+    impairments: str
+    regime: str
+    price: PriceValue | None
+    price_text: str
+    status: str
+    offers: list[Offer]
+    incompatible: list[Service]
+
+    @property
+    def page(self) -> str:  # relative to katalogs/
+        return f"{self.service.id}.md"
+
+    @property
+    def html_page(self) -> str:
+        return f"{self.service.id}.html"
+
+    @property
+    def price_anchor(self) -> str:
+        return anchor_id("cena", self.service.id)
+
+
+def service_rows(catalogue: Catalogue) -> list[ServiceRow]:
+    day = site_date(catalogue)
+    offers = catalogue.offers(day)
+    rows = []
+    for s in catalogue.sorted_services():
+        price = catalogue.price_by_service.get(s.id)
+        value = price.at(day) if price else None
+        rows.append(
+            ServiceRow(
+                service=s,
+                recipient=catalogue.enums.recipients[s.recipient],
+                form=catalogue.enums.forms[s.form],
+                unit=labels.unit_name(catalogue, s.unit),
+                impairments=labels.impairment_names(catalogue, s.impairments),
+                regime=catalogue.enums.regimes[s.regime],
+                price=value,
+                price_text=labels.price_text(value) if price else labels.regime_without_price(catalogue, s),
+                status=labels.status_long(value.status) if value else "–",
+                offers=[o for o in offers if o.service.id == s.id],
+                incompatible=[catalogue.service_by_id[i] for i in s.incompatible_with if i in catalogue.service_by_id],
+            )
+        )
+    return rows
+
+
+def _common(catalogue: Catalogue) -> dict[str, Any]:
+    return {
+        "katalogs": catalogue,
+        "datums": site_date(catalogue),
+        "lauki": labels.DESCRIPTION_FIELDS,
+        "avoti": labels.TEXT_SOURCES,
+        "statuss": labels.status_text,
+        "cenas_lapa": "../" + paths.PRICES,
+    }
+
+
+def render_catalogue_pages(catalogue: Catalogue) -> dict[str, str]:
+    """Markdown of katalogs/index.md and katalogs/<id>.md for every item, by path in the docs folder."""
+    rows = service_rows(catalogue)
+    areas = [
+        (area, [r for r in rows if r.service.area == area.number]) for area in catalogue.enums.support_areas
+    ]
+    common = _common(catalogue)
+    pages = {
+        paths.CATALOGUE_INDEX: render(
+            "katalogs_index.md.j2",
+            **common,
+            jomas=areas,
+            rindas=rows,
+            sanemeji=catalogue.enums.recipients,
+            traucejumi=catalogue.enums.impairments,
+            joma_id=lambda n: anchor_id("joma", str(n)),
+        )
+    }
+    for row in rows:
+        pages[paths.service_page(row.service.id)] = render(
+            "katalogs_pakalpojums.md.j2",
+            **common,
+            r=row,
+            s=row.service,
+            joma=labels.area_name(catalogue, row.service.area),
+            joma_id=anchor_id("joma", str(row.service.area)),
+        )
+    return pages

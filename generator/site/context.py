@@ -1,0 +1,93 @@
+"""The template context of the methodology pages (catalogue/metodika/*.md) and of the site's own pages.
+
+The syntax is agreed with the methodology authors (see the module docstring of ``methodology``):
+``p.<parameter>`` is every programme parameter in force on the catalogue date, ``cena(id)`` a price
+value in force, ``grupu_griesti`` the group-session ceiling, ``katalogs`` the Catalogue,
+``pasvaldibas`` the children's pilot municipalities and ``izmeginajumi`` the two pilots; filters
+``eur``, ``procenti``, ``skaitlis``, ``datums`` and ``vesels`` format numbers the Latvian way.
+Every number a page shows therefore comes from the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import jinja2
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot, PriceValue
+from generator.site import text
+
+
+class Parameters:
+    """``p``: the value of every programme parameter in force on one day, by its catalogue name."""
+
+    def __init__(self, catalogue: Catalogue, day: dt.date) -> None:
+        self._names = sorted(type(catalogue.programme).model_fields)
+        for name in self._names:
+            setattr(self, name, getattr(catalogue.programme, name).at(day).value)
+
+    def __repr__(self) -> str:
+        return f"p ({', '.join(self._names)})"
+
+
+class UnknownPrice(LookupError):
+    pass
+
+
+def site_date(catalogue: Catalogue) -> dt.date:
+    """The date whose prices and rules the site shows: the catalogue's latest effective date."""
+    return catalogue.latest_date
+
+
+def price_lookup(catalogue: Catalogue, day: dt.date):
+    def cena(price_id: str) -> PriceValue:
+        price = catalogue.price_by_id.get(str(price_id))
+        if price is None:
+            known = ", ".join(sorted(catalogue.price_by_id))
+            raise UnknownPrice(f"cena '{price_id}' nav katalogā (catalogue/prices/; zināmās: {known})")
+        value = price.at(day)
+        if value is None:
+            raise UnknownPrice(f"cenai '{price_id}' nav vērtības, kas būtu spēkā {day:%d.%m.%Y}")
+        return value
+
+    return cena
+
+
+def template_context(catalogue: Catalogue) -> dict[str, Any]:
+    """Every name a methodology page may use."""
+    day = site_date(catalogue)
+    group_ceiling: Decimal | None = catalogue.group_ceiling(day)[0]
+    return {
+        "p": Parameters(catalogue, day),
+        "cena": price_lookup(catalogue, day),
+        "grupu_griesti": group_ceiling,
+        "katalogs": catalogue,
+        "pasvaldibas": catalogue.pilot_municipalities(Pilot.children),
+        "izmeginajumi": list(catalogue.municipalities.pilots),
+        "kataloga_datums": day,
+        "kataloga_versija": catalogue.version,
+    }
+
+
+FILTERS = {
+    "eur": text.eur,
+    "procenti": text.percent,
+    "skaitlis": text.number,
+    "datums": text.date,
+    "vesels": text.integer,
+}
+
+
+def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+    """A Jinja2 environment for Markdown: strict (an unknown name fails), no HTML escaping."""
+    env = jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env

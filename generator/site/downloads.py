@@ -1,0 +1,157 @@
+"""Downloads: the files earlier build steps wrote (lejupielades/**, atvertie-dati/**), copied into the
+site and listed with their format, size, template version and date.
+
+The site step runs last and lists whatever exists, so a part of the toolkit that is not built (or not
+written yet) is simply absent from the page; every listed link points to a copied file.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+from xml.etree import ElementTree
+
+from generator.catalogue.catalogue import Catalogue
+from generator.site import paths
+
+FORMATS = {
+    ".pdf": "PDF",
+    ".docx": "DOCX (Word)",
+    ".xlsx": "XLSX (Excel)",
+    ".csv": "CSV",
+    ".json": "JSON",
+    ".zip": "ZIP",
+    ".odt": "ODT",
+    ".ods": "ODS",
+}
+
+GROUPS = {
+    "lejupielades/matrica": "IBM matricas",
+    "lejupielades/dokumenti": "Dokumenti",
+    "lejupielades/atskaites": "Atskaišu veidnes",
+    "atvertie-dati": "Atvērtie dati",
+}
+
+# Titles of the open-data files (their names have no diacritics).
+OPEN_DATA_TITLES = {
+    "pakalpojumi": "Pakalpojumu katalogs",
+    "cenas": "Cenas ar vēsturi",
+    "pasvaldibas": "Pašvaldības un izmēģinājumprojekti",
+    "programma": "Programmas noteikumu parametri",
+}
+
+GENERIC = "Visām pašvaldībām"
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # relative to the site root, POSIX
+    title: str
+    format: str
+    size: int
+    group: str
+    municipality: str  # its name, or GENERIC
+
+    @property
+    def url(self) -> str:
+        return quote(self.path)
+
+
+def _ooxml_title(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as z:
+            root = ElementTree.fromstring(z.read("docProps/core.xml"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return None
+    for element in root:
+        if element.tag.endswith("}title") and element.text and element.text.strip():
+            return element.text.strip()
+    return None
+
+
+_PDF_TITLE = re.compile(rb"/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)")
+
+
+def _pdf_string(raw: bytes) -> str | None:
+    if raw.startswith(b"<"):
+        data = bytes.fromhex(raw[1:-1].decode("ascii"))
+    else:
+        body = raw[1:-1]
+        data = re.sub(rb"\\([\\()])", rb"\1", body)
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", errors="replace")
+    return data.decode("latin-1")
+
+
+def _pdf_title(path: Path) -> str | None:
+    try:
+        match = _PDF_TITLE.search(path.read_bytes())
+        title = _pdf_string(match.group(1)) if match else None
+    except (OSError, ValueError):
+        return None
+    return title.strip() if title and title.strip() else None
+
+
+def file_title(path: Path) -> str:
+    """The document's own title (OOXML core properties, PDF info), else one made from the file name."""
+    title = None
+    if path.suffix.lower() in (".docx", ".xlsx"):
+        title = _ooxml_title(path)
+    elif path.suffix.lower() == ".pdf":
+        title = _pdf_title(path) or _ooxml_title(path.with_suffix(".docx"))
+    if title:
+        return title
+    if path.stem in OPEN_DATA_TITLES:
+        return OPEN_DATA_TITLES[path.stem]
+    words = re.sub(r"[-_]+", " ", path.stem).strip()
+    return words[:1].upper() + words[1:]
+
+
+def _group(rel: Path) -> str:
+    posix = rel.as_posix()
+    for prefix, title in GROUPS.items():
+        if posix.startswith(prefix + "/"):
+            return title
+    if len(rel.parts) > 2 and rel.parts[0] == "lejupielades":
+        return rel.parts[1].replace("-", " ").capitalize()
+    return "Citas datnes"
+
+
+def _municipality(catalogue: Catalogue, rel: Path) -> str:
+    munis = sorted(catalogue.municipalities.municipalities, key=lambda m: -len(m.id))
+    for m in munis:
+        if m.id in rel.parts[:-1]:
+            return m.name_lv
+    for m in munis:
+        if re.search(rf"(^|[-_.]){re.escape(m.id)}($|[-_.])", rel.stem):
+            return m.name_lv
+    return GENERIC
+
+
+def collect(catalogue: Catalogue, build_dir: Path) -> list[Download]:
+    """Every downloadable file under the build's download folders, in a stable order."""
+    found: list[Download] = []
+    for folder in paths.DOWNLOAD_FOLDERS:
+        root = build_dir / folder
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            rel = path.relative_to(build_dir)
+            found.append(
+                Download(
+                    path=rel.as_posix(),
+                    title=file_title(path),
+                    format=FORMATS.get(path.suffix.lower(), path.suffix.lstrip(".").upper() or "datne"),
+                    size=path.stat().st_size,
+                    group=_group(rel),
+                    municipality=_municipality(catalogue, rel),
+                )
+            )
+    order = {title: i for i, title in enumerate(GROUPS.values())}
+    return sorted(found, key=lambda d: (order.get(d.group, len(order)), d.group, d.municipality != GENERIC,
+                                        d.municipality, d.title, d.path))

@@ -1,0 +1,89 @@
+"""Latvian labels the site's generated pages use for catalogue fields (words, never numbers)."""
+
+from __future__ import annotations
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Impairment, PriceKind, PriceStatus, PriceValue, Service, TextSource
+from generator.site import text
+
+# The fields of the service description form (13.pielikums), in the form's order.
+DESCRIPTION_FIELDS = {
+    "definicija_merkis": "Definīcija un mērķis",
+    "merka_grupa": "Mērķa grupa",
+    "saturs": "Pakalpojuma saturs",
+    "specialisti": "Speciālisti",
+    "sniegsanas_laiks": "Sniegšanas laiks",
+    "apjoms": "Apjoms",
+    "rezultati": "Sasniedzamie rezultāti",
+    "kriteriji": "Saņemšanas kritēriji",
+    "tiesibas_pienakumi": "Tiesības un pienākumi",
+    "prasibas_sniedzejiem": "Prasības pakalpojuma sniedzējiem",
+    "normativie_akti": "Normatīvie akti",
+}
+
+RECONSTRUCTED = "rekonstruēts: avotā nav dots"
+TEXT_SOURCES = {TextSource.methodology: "metodika", TextSource.reconstructed: RECONSTRUCTED}
+PRICE_KINDS = {PriceKind.ceiling: "augstākā pieļaujamā cena", PriceKind.reference: "tirgus cenas orientieris"}
+ALL_IMPAIRMENTS = "visi traucējumu veidi"
+
+
+def unit_name(catalogue: Catalogue, unit_id: str) -> str:
+    for unit in catalogue.enums.units:
+        if unit.id == unit_id:
+            return unit.name_lv
+    return unit_id
+
+
+def impairment_names(catalogue: Catalogue, impairments: list[Impairment]) -> str:
+    if not impairments:
+        return ALL_IMPAIRMENTS
+    names = {i.id: i.name_lv for i in catalogue.enums.impairments}
+    return ", ".join(names.get(i, str(i)) for i in impairments)
+
+
+def area_name(catalogue: Catalogue, number: int) -> str:
+    for area in catalogue.enums.support_areas:
+        if area.number == number:
+            return area.name_lv
+    return str(number)
+
+
+def status_text(status: PriceStatus | None) -> str:
+    """A status said plainly: an unconfirmed figure is never presented as official."""
+    if status is None:
+        return "–"
+    return "jāprecizē" if status is PriceStatus.to_verify else "apstiprināts"
+
+
+def status_long(status: PriceStatus | None) -> str:
+    if status is PriceStatus.to_verify:
+        return "jāprecizē (vēl nav apstiprināts no tiesiskā avota; nav oficiāla cena)"
+    return status_text(status)
+
+
+def price_text(value: PriceValue | None) -> str:
+    """What a price value says: a ceiling amount, a market reference range, or that it is not set."""
+    if value is None:
+        return "cena nav noteikta"
+    if value.kind is PriceKind.ceiling:
+        return f"ne vairāk kā {text.eur(value.amount)}" if value.amount is not None else "griesti nav noteikti"
+    if value.amount is not None:
+        return f"orientējoši {text.eur(value.amount)}"
+    if value.min is not None and value.max is not None:
+        return f"salīdzinājumam {text.eur(value.min)} – {text.eur(value.max)}"
+    if value.min is not None or value.max is not None:
+        return f"salīdzinājumam {text.eur(value.min if value.min is not None else value.max)}"
+    return "sniedzēja faktiskā cena"
+
+
+def service_title(service: Service) -> str:
+    return f"{service.id} {service.name_lv}"
+
+
+def regime_without_price(catalogue: Catalogue, service: Service) -> str:
+    """The price line of an item without a price file (paid at actual cost)."""
+    label = catalogue.enums.regimes[service.regime]
+    if service.transport:
+        share = catalogue.programme.transport_share_max.at(catalogue.latest_date).value
+        return f"{label}; visi transporta izdevumi kopā ne vairāk kā {text.percent(share)} no nepieciešamā apmēra"
+    return label

@@ -1,0 +1,22 @@
+"""Writing catalogue text safely into Markdown and into the raw HTML blocks of generated pages."""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]|"} | {"<": "&lt;", ">": "&gt;"})
+
+
+def md(value: object) -> str:
+    """Catalogue text as literal Markdown: no emphasis, link or table syntax is triggered by it."""
+    return " ".join(str(value).split()).translate(_MD_SPECIAL)
+
+
+def html(value: object) -> str:
+    return str(escape(str(value)))
+
+
+def anchor_id(prefix: str, key: str) -> str:
+    """A stable HTML id: anchor_id('cena', '3.1.2') -> 'cena-3-1-2'."""
+    cleaned = "".join(ch if ch.isalnum() else "-" for ch in key.lower())
+    return f"{prefix}-{cleaned.strip('-')}"

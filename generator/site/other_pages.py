@@ -1,0 +1,57 @@
+"""The generated pages besides the catalogue and prices: downloads, workbook, about, and the
+hand-written pages of site/lapas/ (Jinja2 templates with the methodology's context)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.catalogue.catalogue import Catalogue
+from generator.site import paths, workbook_names
+from generator.site.context import environment, site_date
+from generator.site.downloads import Download
+from generator.site.methodology import render_template
+from generator.site.nav import NavPage
+from generator.site.pagetemplates import render
+
+
+def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
+    groups = []
+    for group, files in groupby(downloads, key=lambda d: d.group):
+        by_muni = [(m, list(fs)) for m, fs in groupby(list(files), key=lambda d: d.municipality)]
+        groups.append((group, by_muni))
+    return render("lejupielades.md.j2", grupas=groups, versija=catalogue.version, datums=site_date(catalogue))
+
+
+def render_workbook(methodology_pages: list[NavPage], downloads: list[Download]) -> str:
+    guide = next((p for p in methodology_pages if "matric" in p.file), None)
+    return render(
+        "matrica.md.j2",
+        lapas=workbook_names.sheet_rows(),
+        nosaukumi=workbook_names.name_rows(),
+        aizpildisana=guide,
+        matricas=[d for d in downloads if d.group == "IBM matricas"],
+    )
+
+
+def render_about(catalogue: Catalogue, context: dict[str, Any], downloads: list[Download]) -> str:
+    return render("par-vietni.md.j2", versija=catalogue.version, datums=site_date(catalogue),
+                  katalogs=catalogue, pasvaldibas=context["pasvaldibas"], lejupielades=len(downloads))
+
+
+def render_hand_pages(context: dict[str, Any]) -> dict[str, str]:
+    """site/lapas/**/*.md rendered with the methodology context (plus the page list)."""
+    folder = paths.SITE_SOURCES / "lapas"
+    env = environment(jinja2.FileSystemLoader(str(folder)))
+    result = {}
+    for path in sorted(folder.rglob("*.md")):
+        rel = path.relative_to(folder).as_posix()
+        result[rel] = render_template(env, path, rel, context)
+    return result
+
+
+def hand_assets() -> Path:
+    return paths.SITE_SOURCES / "assets"

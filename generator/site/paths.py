@@ -1,0 +1,37 @@
+"""Fixed locations of the site's sources and outputs, and the fixed paths of the generated pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+MKDOCS_YML = REPO / "mkdocs.yml"
+SITE_SOURCES = REPO / "site"  # theme overrides (overrides/), assets (assets/), hand-written pages (lapas/)
+OUTPUT_FOLDER = "vietne"  # build/vietne/
+
+# Folders of the build that the site copies and lists as downloads (written by earlier steps).
+DOWNLOAD_FOLDERS = ("lejupielades", "atvertie-dati")
+
+# Inside the rendered source folder.
+DOCS = "docs"
+SNIPPETS = "snippets"
+METHODOLOGY = "metodika"  # docs/metodika/<page>.md: the pages of catalogue/metodika/
+ABBREVIATIONS = "saisinajumi.md"  # catalogue/metodika/saisinajumi.md, appended to every page
+NAV_FILE = "nav.yaml"  # catalogue/metodika/nav.yaml: order and titles of the methodology pages
+
+# Generated pages (the methodology text links to these paths; keep them fixed).
+CATALOGUE_INDEX = "katalogs/index.md"
+PRICES = "cenas.md"
+CHANGES = "izmainas.md"
+WORKBOOK = "matrica.md"
+DOWNLOADS = "lejupielades.md"
+EXAMPLES = "piemeri.md"
+ABOUT = "par-vietni.md"
+
+
+def service_page(service_id: str) -> str:
+    return f"katalogs/{service_id}.md"
+
+
+def methodology_dir(catalogue_root: Path) -> Path:
+    return catalogue_root / METHODOLOGY

@@ -1,0 +1,141 @@
+"""The price list (cenas.md) and the page of price and rule changes (izmainas.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
+from generator.catalogue.models import Dated, Parameter, Price, PriceValue, Quotas
+from generator.site import labels, paths, text
+from generator.site.catalogue_pages import service_rows
+from generator.site.context import site_date
+from generator.site.markdown import anchor_id
+from generator.site.pagetemplates import render
+
+
+def price_anchor(price: Price) -> str:
+    return anchor_id("cena", price.id)
+
+
+def parameter_anchor(name: str) -> str:
+    return anchor_id("parametrs", name)
+
+
+def value_amount_text(value: PriceValue) -> str:
+    """The figure of one price value, as on the price page (every catalogue decimal kept)."""
+    if value.amount is not None:
+        return text.eur(value.amount)
+    if value.min is not None and value.max is not None:
+        return f"{text.eur(value.min)} – {text.eur(value.max)}"
+    if value.min is not None or value.max is not None:
+        return text.eur(value.min if value.min is not None else value.max)
+    return "nav noteikta"
+
+
+def parameter_value_text(catalogue: Catalogue, parameter: Parameter[Any], value: object) -> str:
+    """A programme parameter's value in words a reader understands (shares as %, money in EUR)."""
+    if isinstance(value, Quotas):
+        names = {i.id: i.name_lv for i in catalogue.enums.impairments}
+        groups = ", ".join(f"{k} g.: {text.integer(v)}" for k, v in value.per_age_group.items())
+        shares = ", ".join(f"{names.get(k, k)} {text.percent(v)}" for k, v in value.impairment_share.items())
+        return (f"{text.integer(value.per_municipality)} bērni pašvaldībā; vecuma grupās {groups}; "
+                f"traucējumu veidi: {shares}")
+    if parameter.unit == "daļa" and isinstance(value, Decimal):
+        return text.percent(value)
+    if parameter.unit == "EUR":
+        return text.eur(value)
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        unit = f" {parameter.unit}" if parameter.unit else ""
+        return f"{text.number(value)}{unit}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Change:
+    day: dt.date
+    what: str
+    link: str
+    before: str
+    after: str
+    source: str
+    status: str
+
+
+def _price_changes(catalogue: Catalogue) -> list[Change]:
+    changes = []
+    for price in catalogue.prices:
+        for old, new in zip(price.values, price.values[1:], strict=False):
+            changes.append(Change(new.effective_from, f"{price.id} {price.name_lv}",
+                                  f"{paths.PRICES}#{price_anchor(price)}", value_amount_text(old),
+                                  value_amount_text(new), new.source, labels.status_text(new.status)))
+    return changes
+
+
+def _parameter_changes(catalogue: Catalogue) -> list[Change]:
+    changes = []
+    for name in type(catalogue.programme).model_fields:
+        parameter: Parameter[Any] = getattr(catalogue.programme, name)
+        values: list[Dated[Any]] = parameter.values
+        for old, new in zip(values, values[1:], strict=False):
+            changes.append(Change(new.effective_from, parameter.name_lv, f"#{parameter_anchor(name)}",
+                                  parameter_value_text(catalogue, parameter, old.value),
+                                  parameter_value_text(catalogue, parameter, new.value), new.source,
+                                  labels.status_text(new.status)))
+    return changes
+
+
+def render_prices(catalogue: Catalogue) -> str:
+    day = site_date(catalogue)
+    base = catalogue.price_by_id.get(GROUP_CEILING_ID)
+    reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
+    ceiling, ceiling_status = catalogue.group_ceiling(day)
+    service_ids = set(catalogue.service_by_id)
+    parameters = [p for p in sorted(catalogue.prices, key=lambda p: p.id) if p.service not in service_ids]
+    histories = sorted(catalogue.prices, key=lambda p: (p.service is None, _sort_key(p.service or p.id)))
+    return render(
+        "cenas.md.j2",
+        datums=day,
+        rindas=service_rows(catalogue),
+        griesti=ceiling,
+        griestu_statuss=labels.status_text(ceiling_status),
+        pamata=base.at(day) if base else None,
+        samazinajums=reduction.at(day) if reduction else None,
+        cenu_parametri=[(p, p.at(day)) for p in parameters],
+        vestures=histories,
+        summa=value_amount_text,
+        statuss=labels.status_text,
+        veids=labels.PRICE_KINDS,
+        enkurs=price_anchor,
+        mervieniba=lambda unit: labels.unit_name(catalogue, unit),
+        rezims=lambda regime: catalogue.enums.regimes[regime],
+    )
+
+
+def _sort_key(ident: str) -> tuple[Any, ...]:
+    parts = ident.split(".")
+    return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in parts)
+
+
+def render_changes(catalogue: Catalogue) -> str:
+    day = site_date(catalogue)
+    changes = sorted(_price_changes(catalogue) + _parameter_changes(catalogue), key=lambda c: (c.day, c.what),
+                     reverse=True)
+    parameters = []
+    for name in type(catalogue.programme).model_fields:
+        parameter: Parameter[Any] = getattr(catalogue.programme, name)
+        current = parameter.at(day)
+        parameters.append((name, parameter, current, parameter_value_text(catalogue, parameter, current.value)))
+    first = min(v.effective_from for p in catalogue.prices for v in p.values)
+    return render(
+        "izmainas.md.j2",
+        datums=day,
+        izmainas=changes,
+        parametri=parameters,
+        enkurs=parameter_anchor,
+        statuss=labels.status_text,
+        sakums=first,
+        cenas_lapa=paths.PRICES,
+    )

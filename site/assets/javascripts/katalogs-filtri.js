@@ -1,0 +1,44 @@
+/* Filters of the service catalogue index (katalogs/index.html): by recipient and impairment type.
+   Rows carry data-sanemejs (child/parent/family) and data-traucejumi ("redzes|dzirdes", empty = every
+   type). Without JavaScript every row stays visible. */
+(function () {
+  "use strict";
+
+  function apply(form) {
+    var recipient = form.querySelector('[data-filtrs="sanemejs"]').value;
+    var impairment = form.querySelector('[data-filtrs="traucejums"]').value;
+    var shown = 0;
+    var total = 0;
+    document.querySelectorAll("table[data-katalogs-tabula] tbody tr").forEach(function (row) {
+      var types = row.getAttribute("data-traucejumi");
+      var okRecipient = !recipient || row.getAttribute("data-sanemejs") === recipient;
+      var okImpairment = !impairment || !types || types.split("|").indexOf(impairment) >= 0;
+      var visible = okRecipient && okImpairment;
+      row.hidden = !visible;
+      total += 1;
+      if (visible) shown += 1;
+    });
+    var status = form.querySelector("[data-filtri-skaits]");
+    if (status) {
+      status.textContent = shown === total
+        ? "Rādīti visi " + total + " pakalpojumi."
+        : "Rādīti " + shown + " no " + total + " pakalpojumiem.";
+    }
+  }
+
+  function init() {
+    var form = document.querySelector("form[data-katalogs-filtri]");
+    if (!form) return;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.querySelectorAll("select").forEach(function (select) {
+      select.addEventListener("change", function () { apply(form); });
+    });
+    apply(form);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
