@@ -22,6 +22,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
 - ignored_line_data (error): 1 per line that is not counted (no item or units ≤ 0) but has
   non-zero 6.6 or 6.10 values.
 Only counted lines (an item and units > 0) are checked, except ``ignored_line_data``.
+``workbook.evaluate_workbook`` adds one more error, ``not_eligible`` (D1), when the child is 18 or
+older on the period's first day or born after it.
 """
 
 from __future__ import annotations
