@@ -15,6 +15,7 @@ from generator.reference.final_amounts import final_amounts
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
 from generator.reference.plan import evaluate_plan, line_cost, priorities
+from generator.reference.selection import Application, select_children
 from tests.reference.strategies import distinct_rank_plans, money, pilots, plans
 
 PARAMS = Params.from_catalogue(load_or_raise(), dt.date(2018, 10, 1))
@@ -141,3 +142,54 @@ def test_line_cost_rounds_like_spreadsheet_on_half_cents(units, tenths_of_cents)
 def test_line_cost_half_cent_examples(units, price, expected) -> None:
     line = PlanLine(offer_id="x", units=Decimal(units), unit_price=Decimal(price))
     assert line_cost(line) == Decimal(expected)
+
+
+IMPAIRMENTS = ["redzes", "dzirdes", "kustību", "garīga rakstura", "multipli"]
+
+
+@st.composite
+def application_lists(draw: st.DrawFn) -> list[Application]:
+    n = draw(st.integers(0, 40))
+    apps = []
+    for i in range(n):
+        apps.append(
+            Application(
+                number=str(i + 1),
+                municipality=draw(st.sampled_from(["alfa", "beta", "gamma"])),
+                birth_date=dt.date(2018, 9, 1) - dt.timedelta(days=draw(st.integers(0, 18 * 365))),
+                impairment=draw(st.sampled_from(IMPAIRMENTS)),
+                home_schooling=draw(st.booleans()),
+                submitted_at=dt.datetime(2018, 9, 1, 8, 0) + dt.timedelta(minutes=draw(st.integers(0, 300))),
+                disability=draw(st.booleans()) or draw(st.booleans()),
+            )
+        )
+    return apps
+
+
+@settings(max_examples=150, deadline=None)
+@given(application_lists(), st.integers(1, 6), st.randoms(use_true_random=False))
+def test_selection_invariants(apps, per_municipality, rnd) -> None:
+    params = PARAMS.replace(
+        quota_per_municipality=per_municipality,
+        quota_per_age_group={g: per_municipality for g in PARAMS.quota_per_age_group},
+    )
+    municipalities = ["alfa", "beta"]
+    result = select_children(apps, municipalities, dt.date(2018, 10, 1), dt.date(2019, 9, 30), params)
+    total = per_municipality * len(municipalities)
+    assert len(result.selected) <= total
+    for m in municipalities:
+        assert result.counts["municipality"][m] <= result.targets["municipality"][m]
+    by = result.by_number()
+    eligible = [p for p in result.placements if p.eligible]
+    reserve = {n for names in result.reserve.values() for n in names}
+    assert {p.number for p in eligible} == set(result.selected) | reserve
+    assert not set(result.selected) & reserve
+    assert all(by[n].explanation for n in by)
+    # fewer selected than the total only when no eligible applicant could be placed in its municipality
+    if len(result.selected) < total:
+        for n in reserve:
+            m = next(a.municipality for a in apps if a.number == n)
+            assert result.counts["municipality"][m] >= result.targets["municipality"][m]
+    shuffled = list(apps)
+    rnd.shuffle(shuffled)
+    assert select_children(shuffled, municipalities, dt.date(2018, 10, 1), dt.date(2019, 9, 30), params) == result
