@@ -70,13 +70,14 @@ class _Writer:
             style.paragraph_format.space_after = Pt(4)
 
     def _footer(self, section, title: str, version: str) -> None:  # noqa: ANN001 - python-docx Section
-        paragraph = section.footer.paragraphs[0]
-        paragraph.paragraph_format.tab_stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
-        run = paragraph.add_run(f"{title} · veidnes versija {version}\tLapa ")
-        run.font.size = Pt(8)
-        _field(paragraph, "PAGE")
-        paragraph.add_run(" no ").font.size = Pt(8)
-        _field(paragraph, "NUMPAGES")
+        first = section.footer.paragraphs[0]
+        first.add_run(f"{title} · veidnes versija {version}").font.size = Pt(8)
+        pages = section.footer.add_paragraph()
+        pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        pages.add_run("Lapa ").font.size = Pt(8)
+        _field(pages, "PAGE")
+        pages.add_run(" no ").font.size = Pt(8)
+        _field(pages, "NUMPAGES")
 
     def _properties(self, title: str, version: str, created: dt.date) -> None:
         props = self.doc.core_properties
@@ -154,10 +155,15 @@ class _Writer:
     def inline_paragraph(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
         classes = node.classes
         paragraph = self._new_paragraph(cell, None)
+        in_cell = cell is not None
         if "field" in classes:
-            paragraph.paragraph_format.tab_stops.add_tab_stop(width - Cm(0.2), WD_TAB_ALIGNMENT.RIGHT,
-                                                              WD_TAB_LEADER.LINES)
             paragraph.paragraph_format.space_before = Pt(6)
+            if in_cell:
+                # Writer ignores a tab leader that ends inside a table cell: draw the line as a border instead.
+                _bottom_border(paragraph)
+            else:
+                paragraph.paragraph_format.tab_stops.add_tab_stop(width - Cm(0.3), WD_TAB_ALIGNMENT.RIGHT,
+                                                                  WD_TAB_LEADER.LINES)
         if "center" in classes or "subtitle" in classes:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif "right" in classes or "annex" in classes:
@@ -166,7 +172,8 @@ class _Writer:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.runs(paragraph, node, italic="subtitle" in classes or "note" in classes,
                   small="small" in classes or "note" in classes or "annex" in classes)
-        if "field" in classes and not any(isinstance(c, Node) and "line" in c.classes for c in node.children):
+        if "field" in classes and not in_cell and not any(
+                isinstance(c, Node) and "line" in c.classes for c in node.children):
             paragraph.add_run("\t")
 
     # --- inline -------------------------------------------------------------------------------------
@@ -238,7 +245,7 @@ class _Writer:
                     paragraph = self._new_paragraph(target, None)
                     self.runs(paragraph, cell_node, bold=True, small=True)
                 elif any(isinstance(x, Node) and x.tag in BLOCK_TAGS for x in cell_node.children):
-                    self.blocks(cell_node, target, cell_width - Cm(0.2))
+                    self.blocks(cell_node, target, cell_width - Cm(0.5))
                 else:
                     paragraph = self._new_paragraph(target, None)
                     if "num" in cell_node.classes:
@@ -290,6 +297,21 @@ def _collapse(texts: list[str], breaks: list[bool]) -> list[str]:
         if stripped:
             break
     return out
+
+
+def _bottom_border(paragraph: Paragraph) -> None:
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    # Schema order inside w:pPr: pBdr comes before shd, tabs, spacing, ind and jc.
+    paragraph._p.get_or_add_pPr().insert_element_before(
+        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+        "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _shade(cell: _Cell) -> None:

@@ -1,0 +1,41 @@
+"""Fixtures for the document tests: one full build of every document for every pilot municipality per
+test session (the tests that use it share one xdist group, so it is built once), and text extraction."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import render_documents
+
+NBSP = "\u00a0"
+
+
+def normalise(text: str) -> str:
+    """One space between words: PDF and DOCX wrap lines differently; no-break spaces count as spaces."""
+    return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Path:
+    out = tmp_path_factory.mktemp("documents-build")
+    render_documents(catalogue, out, progress=lambda _line: None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def pdf_text():
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext nav instalēts (poppler-utils)")
+
+    def extract(path: Path) -> str:
+        done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                              check=True)
+        return done.stdout
+
+    return extract

@@ -1,0 +1,106 @@
+"""What each document must say: headings, catalogue values and Latvian words with diacritics.
+
+Catalogue values are formatted from the catalogue here, never typed: a change in the catalogue moves the
+expectation with it.
+"""
+
+from __future__ import annotations
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
+
+ALL_DIACRITICS = set("āčēģīķļņšūž")
+
+
+def _param(catalogue: Catalogue, name: str) -> object:
+    return getattr(catalogue.programme, name).at(catalogue.latest_date).value
+
+
+def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
+    p = lambda name: _param(catalogue, name)  # noqa: E731
+    pilot = next(i for i in catalogue.municipalities.pilots if i.id is Pilot.children)
+    end = lvformat.date(pilot.end)
+    start = lvformat.date(pilot.start)
+    base = lvformat.eur(p("base_amount"))
+    full = lvformat.percent(p("rate_full"))
+    reduced = lvformat.percent(p("rate_reduced"))
+    transport = lvformat.percent(p("transport_share_max"))
+    return {
+        "01-ligums-ar-vecaku": [
+            "Līgums par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu", "19.pielikums",
+            "1. Līguma puses", "2. Līguma priekšmets", "3. Līguma termiņš", "4. Individuālā budžeta apmērs",
+            "5. Norēķinu kārtība", "6. Vecāka tiesības", "7. Vecāka pienākumi",
+            "8. Dienesta tiesības un pienākumi", "9. Personas datu apstrāde", "10. Līguma grozīšana",
+            "11. Līguma izbeigšana", "12. Atbildība un strīdu risināšana", "13. Pielikumi un eksemplāri",
+            f"ir spēkā {p('contract_term_months')} mēnešus", f"izmēģinājumprojekta beigām ({end})",
+            f"{full} no bāzes apmēra {base}", f"{reduced} no bāzes apmēra",
+            f"ne vairāk kā {transport} no IB nepieciešamā apmēra",
+            "6.3.tabula", "6.5.tabula", "6.6.tabula", "6.9.tabula",
+            "audžuģimene", "piešķir", "sūdzēties", "čekus", "uzņemto", "Vecāks naudu tieši nesaņem",
+            "neatņemama sastāvdaļa", "bāriņtiesai un Valsts policijai",
+        ],
+        "02-ligums-ar-sniedzeju": [
+            "Līgums par sabiedrībā balstītu sociālo pakalpojumu sniegšanu", "Samaksas noteikumi un norēķinu kārtība",
+            "Sniedzēja pienākumi un tiesības", "Domstarpību risināšana", "Pielikums. Augstākās pieļaujamās cenas",
+            "klientu reģistrācijas lapu", "būtiski", f"līdz {end}",
+        ],
+        "03-garantijas-vestule": [
+            "Garantijas vēstule par sociālo pakalpojumu apmaksu", "Par izmēģinājumprojektu", "Garantētie pakalpojumi",
+            "Samaksas noteikumi", "Norēķinu kārtība", "Sniedzēja pienākumi", f"no {start} līdz {end}",
+            "Augstākās pieļaujamās cenas", "psihoemocionālu",
+        ],
+        "04-iesniegums-par-dalibu": [
+            "Iesniegums par dalību izmēģinājumprojektā", "5.pielikums", "1. daļa. Aizpilda vecāks",
+            "2. daļa. Aizpilda individuālā budžeta administrētājs", "Laiks (stundas:minūtes)", "mājmācībā",
+            f"{p('application_forward_working_days')} darba dienu laikā",
+            f"nesasniegs {p('eligibility_age_limit')} gadu vecumu", "īpašas kopšanas nepieciešamību",
+            "garīga rakstura traucējumi",
+        ],
+        "05-iesniegums-par-sniedzejiem": [
+            "Iesniegums par pakalpojumu sniedzēju izvēli", "6.9.tabula", "kvalifikācijas prasībām",
+        ],
+        "06-izdevumu-atmaksas-pieprasijums": [
+            "Vecāka pieprasījums izdevumu atmaksai", "45.pielikums", "1. Samaksātie pakalpojumi",
+            "2. Transporta izdevumi", "3. Pievienojamie pamatojošie dokumenti", "stingrās uzskaites kvītis",
+            "e-talonam", f"nedrīkst pārsniegt {transport}",
+        ],
+        "07-klienta-lietas-titullapa": [
+            "Klienta lieta", "18.pielikums", "Pamatinformācija", "Iesaistītie speciālisti", "slēdzamā skapī",
+        ],
+        "08-lemums-par-pieskirsanu": [
+            "Lēmums par individuālā budžeta piešķiršanu", "Konstatētie fakti", "Piemērotie noteikumi",
+            f"{p('decision_working_days')} darba dienu laikā", f"{full} no bāzes apmēra {base}",
+            "Administratīvā procesa likumā",
+        ],
+        "09-lemums-par-izbeigsanu": [
+            "Lēmums par individuālā budžeta saņemšanas izbeigšanu", "Izbeigšanas pamats",
+            "bioloģiskajā ģimenē", "Izbeigšanas datums",
+        ],
+        "10-uzaicinajuma-vestule": [
+            "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais vecāk", "Konstatētais pārkāpums",
+        ],
+        "11-merku-novertesana": [
+            "Atbalsta plānā noteikto sociālās rehabilitācijas un sociālās aprūpes mērķu novērtēšana", "12.pielikums",
+            *[f"{a.number}. atbalsta joma: {a.name_lv}" for a in catalogue.enums.support_areas],
+        ],
+        "12-izvertesanas-protokols": [
+            "Izvērtēšanas komandas sanāksmes protokols", "1. Piedalās", "3. Mērķi",
+            "4. Nepieciešamie pakalpojumi prioritārā secībā", "5. Apstiprināšana", "Ilgtermiņa mērķi",
+        ],
+        "13-dienesta-zinojums": [
+            "Dienesta ziņojums par transporta izdevumiem izmēģinājumprojektā", "39. un 40.pielikums",
+            "Degvielas patēriņa norma, l/100 km", "Valsts reģistrācijas numurs",
+        ],
+        "14-patapinajuma-ligums": [
+            "Patapinājuma līgums par privātā transportlīdzekļa lietošanu", "Līguma priekšmets",
+            "bez atlīdzības", f"izmēģinājumprojekta beigām ({end})", "Izdevumu segšana",
+        ],
+        "15-marsruta-lapa": [
+            "Maršruta lapa", "43.pielikums", "Degvielas aprēķins", "Nobraukti km", "Degvielas patēriņš, l",
+        ],
+        "16-sabiedriska-transporta-atskaite": [
+            "Atskaite par sabiedriskā transporta izmantošanu pārskata mēnesī", "41. un 42.pielikums",
+            "Komisijas maksu", "stāvvietas",
+        ],
+    }

@@ -1,0 +1,91 @@
+"""Every PDF of every pilot municipality: municipality, headings, catalogue values, Latvian diacritics,
+the footer (title, template version, "Lapa X no Y") and reproducible metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.paths import documents_dir
+from generator.documents.registry import DOCUMENTS
+from tests.documents.conftest import normalise
+from tests.documents.expectations import ALL_DIACRITICS, expected_phrases
+
+pytestmark = pytest.mark.xdist_group("documents-build")
+
+
+def test_every_document_is_built_for_every_pilot_municipality(built: Path, catalogue: Catalogue) -> None:
+    municipalities = catalogue.pilot_municipalities()
+    assert len(municipalities) >= 10
+    for m in municipalities:
+        folder = documents_dir(built, m.id)
+        names = sorted(p.name for p in folder.iterdir())
+        assert names == sorted([f"{d.id}.pdf" for d in DOCUMENTS] + [f"{d.id}.docx" for d in DOCUMENTS]), m.id
+
+
+def test_pdf_text_names_municipality_headings_and_catalogue_values(built: Path, catalogue: Catalogue,
+                                                                    pdf_text) -> None:
+    expected = expected_phrases(catalogue)
+    assert set(expected) == {d.id for d in DOCUMENTS}
+    seen_letters: set[str] = set()
+    for m in catalogue.pilot_municipalities():
+        for spec in DOCUMENTS:
+            path = documents_dir(built, m.id) / f"{spec.id}.pdf"
+            text = normalise(pdf_text(path))
+            seen_letters |= set(text.lower()) & ALL_DIACRITICS
+            where = f"{m.id}/{spec.id}.pdf"
+            assert normalise(m.social_service) in text, where
+            assert normalise(m.name_lv) in text, where
+            for phrase in [spec.title, *expected[spec.id]]:
+                assert normalise(phrase) in text, f"{where}: trūkst „{phrase}”"
+            assert "  " not in text and "None" not in text, where
+    assert seen_letters == ALL_DIACRITICS
+
+
+def test_pdf_footer_and_metadata(built: Path, catalogue: Catalogue, pdf_text) -> None:
+    m = catalogue.pilot_municipalities()[0]
+    for spec in DOCUMENTS:
+        path = documents_dir(built, m.id) / f"{spec.id}.pdf"
+        reader = PdfReader(path)
+        pages = len(reader.pages)
+        assert reader.metadata.title == spec.title
+        assert reader.metadata.author == "Labklājības ministrija – IBM rīkkopa"
+        created = reader.metadata.creation_date
+        assert created is not None and created.date() == catalogue.latest_date
+        for number, page in enumerate(reader.pages, 1):
+            page_text = normalise(page.extract_text())
+            assert f"Lapa {number} no {pages}" in page_text, f"{spec.id} lapa {number}"
+            assert f"veidnes versija {catalogue.version}" in page_text, f"{spec.id} lapa {number}"
+        mediabox = reader.pages[0].mediabox
+        size = sorted([round(float(mediabox.width)), round(float(mediabox.height))])
+        assert size == [595, 842], f"{spec.id}: nav A4 ({size})"
+
+
+def test_pdf_fonts_are_embedded_dejavu(built: Path, catalogue: Catalogue) -> None:
+    m = catalogue.pilot_municipalities()[0]
+    reader = PdfReader(documents_dir(built, m.id) / "01-ligums-ar-vecaku.pdf")
+    fonts = set()
+    for page in reader.pages:
+        resources = page["/Resources"]["/Font"]
+        for ref in resources.values():
+            font = ref.get_object()
+            descendant = font.get("/DescendantFonts")
+            descriptor = (descendant[0].get_object() if descendant else font)["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert fonts and all(f.startswith("DejaVu") for f in fonts), fonts
+
+
+def test_build_is_reproducible(tmp_path: Path, built: Path, catalogue: Catalogue) -> None:
+    from generator.documents.build_step import render_documents
+
+    m = catalogue.pilot_municipalities()[-1]
+    render_documents(catalogue, tmp_path, progress=lambda _l: None, municipality_id=m.id)
+    for spec in DOCUMENTS[:4]:
+        for ext in ("pdf", "docx"):
+            first = (documents_dir(built, m.id) / f"{spec.id}.{ext}").read_bytes()
+            again = (documents_dir(tmp_path, m.id) / f"{spec.id}.{ext}").read_bytes()
+            assert first == again, f"{spec.id}.{ext} nav atkārtojams"
