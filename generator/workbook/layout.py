@@ -1,0 +1,159 @@
+"""Where every table of the workbook lives, and the ranges of its defined names.
+
+Rows are 1-based spreadsheet rows and columns are letters, as a person reading a formula sees
+them. The public interface is the set of names in INTERFACE_NAMES (workbook-interface.md);
+every other name here is internal and may change between template versions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
+
+INTERFACE_VERSION = "1"
+PLAN_ROWS = 40
+
+SHEETS = ("6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "6.10", "6.11")
+
+# The names of workbook-interface.md, in its order. Tests check that a workbook has exactly these.
+INTERFACE_NAMES = (
+    "IBM_Saskarne", "IBM_Versija", "Pasvaldiba", "Berns_VardsUzvards", "Berns_PersonasKods",
+    "Berns_DzimsanasDatums", "Berns_Traucejums", "Ipasas_Kopsanas_Atzinums", "Perioda_Sakums",
+    "Perioda_Menesi", "Vecums", "Bazes_Apmers", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Galigais",
+    "Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena",
+    "Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Plans_Cena",
+    "Plans_Summa", "Plans_Prioritate", "Plans_NoIB", "IB_Nepieciesamais", "IB_Pieejamais", "Fin_Pabalsti",
+    "Fin_Pakalpojumi", "Fin_Citi", "IB_Kopejais", "Transporta_Dala", "Men_Daudzums", "Men_Summa",
+    "Fakt_Daudzums", "Fakt_Summa", "Fakt_Kopa", "Kludas", "Bridinajumi",
+)
+
+# Kind of each interface name: "in" cells are filled by people, "out" cells are computed.
+INTERFACE_KIND = {
+    name: "in"
+    for name in (
+        "Pasvaldiba", "Berns_VardsUzvards", "Berns_PersonasKods", "Berns_DzimsanasDatums", "Berns_Traucejums",
+        "Ipasas_Kopsanas_Atzinums", "Perioda_Sakums", "Perioda_Menesi", "Bazes_Apmers", "IB_Galigais",
+        "Pak_Cena", "Pak_Sniedzejs", "Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs",
+        "Plans_VecakuRangs", "Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi", "Men_Daudzums", "Fakt_Daudzums",
+        "Fakt_Summa",
+    )
+} | {
+    name: "out"
+    for name in (
+        "IBM_Saskarne", "IBM_Versija", "Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "Pak_Id", "Pak_Joma",
+        "Pak_Transports", "Pak_MaxCena", "Plans_Cena", "Plans_Summa", "Plans_Prioritate", "Plans_NoIB",
+        "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais", "Transporta_Dala", "Men_Summa", "Fakt_Kopa", "Kludas",
+        "Bridinajumi",
+    )
+}
+
+
+def col(letter: str, offset: int = 0) -> str:
+    """The column ``offset`` places right of ``letter`` (col("E", 2) == "G")."""
+    _, index = xl_cell_to_rowcol(f"{letter}1")
+    return xl_col_to_name(index + offset)
+
+
+def rc(letter: str, row: int) -> tuple[int, int]:
+    """0-based (row, col) for xlsxwriter from a column letter and a 1-based row."""
+    return xl_cell_to_rowcol(f"{letter}{row}")
+
+
+@dataclass(frozen=True)
+class Area:
+    """A rectangular range on one sheet: 1-based rows, column letters."""
+
+    sheet: str
+    first_col: str
+    first_row: int
+    last_col: str | None = None
+    last_row: int | None = None
+
+    @property
+    def ref(self) -> str:
+        last_col = self.last_col or self.first_col
+        last_row = self.last_row or self.first_row
+        start = f"${self.first_col}${self.first_row}"
+        if (last_col, last_row) == (self.first_col, self.first_row):
+            return f"'{self.sheet}'!{start}"
+        return f"'{self.sheet}'!{start}:${last_col}${last_row}"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The geometry of one template: plan rows, period months and the number of 6.8 rows."""
+
+    offers: int
+    months: int
+    plan_rows: int = PLAN_ROWS
+    names: dict[str, Area] = field(default_factory=dict, compare=False)
+
+    # --- shared header block of the plan sheets (rows 1–6), tables from row 9 ---------------------
+    head_rows: int = 6
+    table_header: int = 7  # two header rows: 7 and 8
+    plan_first: int = 9
+
+    @property
+    def plan_last(self) -> int:
+        return self.plan_first + self.plan_rows - 1
+
+    @property
+    def plan_total_row(self) -> int:
+        return self.plan_last + 1
+
+    # --- 6.4: the summary block on top, the table below ------------------------------------------
+    calc_first: int = 29
+
+    @property
+    def calc_last(self) -> int:
+        return self.calc_first + self.plan_rows - 1
+
+    # --- 6.8 --------------------------------------------------------------------------------------
+    cat_first: int = 6
+
+    @property
+    def cat_last(self) -> int:
+        return self.cat_first + self.offers - 1
+
+    # --- month columns ----------------------------------------------------------------------------
+    def month_cols(self, first: str) -> list[str]:
+        return [col(first, k) for k in range(self.months)]
+
+
+# Columns of the plan sheets (one constant per meaning, so formulas read like the sheets).
+class C63:
+    nr, area, item, recipient, unit, expert, units, frequency, parent, priority, notes = "ABCDEFGHIJK"
+
+
+class C64:
+    """Columns of 6.4: the visible table (A–L), then helper columns (N…), each helper with a name."""
+
+    nr, item, provider, unit, units, price, cost, priority, ib, rest, status, notes = "ABCDEFGHIJKL"
+    h_row, h_units, h_active, h_price, h_cost, h_area, h_expert_rank, h_key = "NOPQRSTU"
+    h_expert_pos, h_parent, h_score, h_prio, h_cum = "VWXYZ"
+    h_fit0, h_fit, h_transport, h_day, h_service, h_incompat_list = "AA", "AB", "AC", "AD", "AE", "AF"
+    f_incompat, f_price, f_months, f_outside, f_delivered, f_paid = "AG", "AH", "AI", "AJ", "AK", "AL"
+    f_impairment, f_recipient, f_ignored, f_unknown, f_missing_price = "AM", "AN", "AO", "AP", "AQ"
+    h_recipient, h_item_recipient, h_planned, h_delivered, h_paid = "AR", "AS", "AT", "AU", "AV"
+    h_limits, h_active_nr, h_incompat_all = "AW", "AX", "AY"
+
+
+class C68:
+    id, area, recipient, unit, regime, ceiling, status, provider, price, transport, notes = "ABCDEFGHIJK"
+    h_service, h_day, h_impairments, h_incompat, h_recipient_code = "LMNOP"
+
+
+class C66:
+    nr, item, unit, units = "ABCD"
+    first_month = "E"
+
+
+class C67:
+    nr, item, price = "ABC"
+    first_month = "D"
+
+
+class C610:
+    nr, item, price, plan_units, plan_cost = "ABCDE"
+    first_plan_month = "F"

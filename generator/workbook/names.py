@@ -1,0 +1,178 @@
+"""Reading and filling an IBM matrix workbook through its defined names (D16).
+
+The names of workbook-interface.md are the workbook's public interface: the ministry's tools, the
+migration to a new template and the tests resolve a name to its cells here and never use cell
+addresses. A single cell reads as a value, a one-column or one-row range as a list, a block as a
+list of rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.workbook.workbook import Workbook
+
+
+class UnknownName(KeyError):
+    """A defined name the workbook does not have, or one that does not point at cells."""
+
+    def __str__(self) -> str:  # KeyError quotes its argument; the message is Latvian text
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class NamedRange:
+    """Where a defined name points: a sheet and 1-based row/column bounds (inclusive)."""
+
+    name: str
+    sheet: str
+    min_row: int
+    min_col: int
+    max_row: int
+    max_col: int
+
+    @property
+    def rows(self) -> int:
+        return self.max_row - self.min_row + 1
+
+    @property
+    def cols(self) -> int:
+        return self.max_col - self.min_col + 1
+
+    @property
+    def is_cell(self) -> bool:
+        return self.rows == 1 and self.cols == 1
+
+    def cells(self) -> list[list[tuple[int, int]]]:
+        """(row, col) of every cell, row by row."""
+        return [
+            [(r, c) for c in range(self.min_col, self.max_col + 1)]
+            for r in range(self.min_row, self.max_row + 1)
+        ]
+
+
+def resolve(defined: Any, name: str, source: str = "") -> NamedRange:
+    """The range of a workbook-scope defined name (``defined`` = openpyxl's ``wb.defined_names``)."""
+    where = f"{source}: " if source else ""
+    if name not in defined:
+        raise UnknownName(f"{where}darbgrāmatā nav definētā nosaukuma '{name}' (gaidīts: IBM matricas saskarnes nosaukums)")
+    destinations = list(defined[name].destinations)
+    if len(destinations) != 1:
+        raise UnknownName(f"{where}nosaukums '{name}' neatsaucas uz vienu šūnu apgabalu")
+    sheet, ref = destinations[0]
+    min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
+    return NamedRange(name, sheet, min_row, min_col, max_row, max_col)
+
+
+def _shape(rng: NamedRange, values: list[list[Any]]) -> Any:
+    if rng.is_cell:
+        return values[0][0]
+    if rng.cols == 1:
+        return [row[0] for row in values]
+    if rng.rows == 1:
+        return values[0]
+    return values
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    return value
+
+
+class NamedValues:
+    """The values of a saved workbook (e.g. recalculated by LibreOffice), read once and looked up by name.
+
+    Opens the file read-only and reads only the sheets the names point to, so reading hundreds of
+    workbooks stays fast.
+    """
+
+    def __init__(self, path: Path, *, formulas: bool = False) -> None:
+        self.path = Path(path)
+        wb = load_workbook(self.path, read_only=True, data_only=not formulas)
+        try:
+            self.ranges = {name: resolve(wb.defined_names, name, str(self.path)) for name in wb.defined_names}
+            self._cells: dict[str, dict[tuple[int, int], Any]] = {}
+            for sheet in {r.sheet for r in self.ranges.values()}:
+                cells: dict[tuple[int, int], Any] = {}
+                for r, row in enumerate(wb[sheet].iter_rows(values_only=True), start=1):
+                    for c, value in enumerate(row, start=1):
+                        if value is not None:
+                            cells[(r, c)] = value
+                self._cells[sheet] = cells
+        finally:
+            wb.close()
+
+    def names(self) -> list[str]:
+        return sorted(self.ranges)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.ranges:
+            raise UnknownName(f"{self.path}: darbgrāmatā nav definētā nosaukuma '{name}'")
+        rng = self.ranges[name]
+        cells = self._cells[rng.sheet]
+        values = [[_plain(cells.get(rc)) for rc in row] for row in rng.cells()]
+        return _shape(rng, values)
+
+    def all_values(self) -> Iterable[tuple[str, tuple[int, int], Any]]:
+        """Every non-empty cell of the sheets the names point to: (sheet, (row, col), value)."""
+        for sheet, cells in self._cells.items():
+            for rc, value in cells.items():
+                yield sheet, rc, value
+
+
+def read(wb: Workbook, name: str) -> Any:
+    """The value(s) of a name in an open openpyxl workbook."""
+    rng = resolve(wb.defined_names, name)
+    ws = wb[rng.sheet]
+    values = [[_plain(ws.cell(r, c).value) for r, c in row] for row in rng.cells()]
+    return _shape(rng, values)
+
+
+def _cell_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime.combine(value, dt.time())
+    return value
+
+
+def write(wb: Workbook, name: str, value: Any) -> None:
+    """Write a value, a list (one per row or column of the range) or a list of rows into a name.
+
+    Text is stored as text (never as a formula: a leading '=' is refused); missing trailing items
+    of a list leave their cells empty. Only unlocked (input) cells may be written.
+    """
+    rng = resolve(wb.defined_names, name)
+    ws = wb[rng.sheet]
+    grid = rng.cells()
+    if rng.is_cell:
+        rows: list[Sequence[Any]] = [[value]]
+    elif rng.cols == 1 or rng.rows == 1:
+        flat = list(value)
+        if len(flat) > rng.rows * rng.cols:
+            raise ValueError(f"'{name}': {len(flat)} vērtības, bet nosaukumā ir tikai {rng.rows * rng.cols} šūnas")
+        flat += [None] * (rng.rows * rng.cols - len(flat))
+        rows = [[v] for v in flat] if rng.cols == 1 else [flat]
+    else:
+        given = [list(r) for r in value]
+        if len(given) > rng.rows or any(len(r) > rng.cols for r in given):
+            raise ValueError(f"'{name}': vērtību bloks ir lielāks par {rng.rows}×{rng.cols}")
+        rows = [r + [None] * (rng.cols - len(r)) for r in given] + [[None] * rng.cols] * (rng.rows - len(given))
+    for cells_row, values_row in zip(grid, rows, strict=True):
+        for (r, c), v in zip(cells_row, values_row, strict=True):
+            cell = ws.cell(r, c)
+            if cell.protection.locked and ws.protection.sheet:
+                raise PermissionError(f"'{name}' ({rng.sheet}!{cell.coordinate}) ir aprēķina šūna; to nevar aizpildīt")
+            if isinstance(v, str) and v.startswith("="):
+                raise ValueError(f"'{name}': teksts nedrīkst sākties ar '=' ({v!r})")
+            cell.value = _cell_value(v)
+            if isinstance(v, str):
+                cell.data_type = "s"

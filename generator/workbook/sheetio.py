@@ -1,0 +1,140 @@
+"""Writing cells in A1 notation: text as text, formulas with their cached value, names defined once.
+
+Free text is always written with write_string (never as a formula); a formula always carries the
+value a non-recalculating viewer should show (from the reference implementation, see values.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_cell_to_rowcol
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from generator.workbook.layout import Area, Layout
+from generator.workbook.styles import Styles
+
+if TYPE_CHECKING:
+    from generator.catalogue.catalogue import Catalogue, Offer
+    from generator.catalogue.models import Municipality
+    from generator.workbook.values import CachedValues
+
+Cached = str | int | float | bool | None
+
+
+def _cached(value: object) -> Cached:
+    if isinstance(value, Decimal):
+        return float(value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cached value {value!r} is not a cell value")
+
+
+@dataclass
+class Book:
+    """One workbook being written: the xlsxwriter objects plus what every sheet needs to know."""
+
+    wb: Workbook
+    st: Styles
+    catalogue: Catalogue
+    day: dt.date
+    offers: list[Offer]
+    layout: Layout
+    municipality: Municipality | None
+    cache: CachedValues
+    sheets: dict[str, Worksheet] = field(default_factory=dict)
+    names: dict[str, Area] = field(default_factory=dict)
+
+    def define(self, name: str, area: Area) -> str:
+        if name in self.names:
+            raise ValueError(f"name {name} defined twice")
+        self.names[name] = area
+        self.wb.define_name(name, f"={area.ref}")
+        return name
+
+    def sheet(self, title: str) -> Sheet:
+        return Sheet(self, title, self.sheets[title])
+
+
+@dataclass
+class Sheet:
+    book: Book
+    title: str
+    ws: Worksheet
+
+    @property
+    def st(self) -> Styles:
+        return self.book.st
+
+    @staticmethod
+    def _rc(a1: str) -> tuple[int, int]:
+        return xl_cell_to_rowcol(a1)
+
+    def text(self, a1: str, value: str, fmt: Format | None = None) -> None:
+        row, col = self._rc(a1)
+        if value == "":
+            self.ws.write_blank(row, col, None, fmt)
+        else:
+            self.ws.write_string(row, col, value, fmt)
+
+    def number(self, a1: str, value: int | float | Decimal, fmt: Format | None = None) -> None:
+        row, col = self._rc(a1)
+        self.ws.write_number(row, col, float(value) if isinstance(value, Decimal) else value, fmt)
+
+    def date(self, a1: str, value: dt.date, fmt: Format | None = None) -> None:
+        row, col = self._rc(a1)
+        self.ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt)
+
+    def blank(self, a1: str, fmt: Format | None) -> None:
+        row, col = self._rc(a1)
+        self.ws.write_blank(row, col, None, fmt)
+
+    def value(self, a1: str, value: object, fmt: Format | None = None) -> None:
+        """An input's initial value of any kind (None: an empty, formatted cell)."""
+        if value is None:
+            self.blank(a1, fmt)
+        elif isinstance(value, str):
+            self.text(a1, value, fmt)
+        elif isinstance(value, dt.date):
+            self.date(a1, value, fmt)
+        elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            self.number(a1, value, fmt)
+        else:
+            raise TypeError(f"{self.title}!{a1}: cannot write {value!r}")
+
+    def formula(self, a1: str, formula: str, fmt: Format | None, value: object) -> None:
+        row, col = self._rc(a1)
+        text = formula if formula.startswith("=") else f"={formula}"
+        self.ws.write_formula(row, col, text, fmt, _cached(value))
+
+    def merge_text(self, a1_range: str, value: str, fmt: Format | None) -> None:
+        first, last = a1_range.split(":")
+        r1, c1 = self._rc(first)
+        r2, c2 = self._rc(last)
+        self.ws.merge_range(r1, c1, r2, c2, "", fmt)
+        if value:
+            self.ws.write_string(r1, c1, value, fmt)
+
+    def widths(self, widths: dict[str, float]) -> None:
+        for letter, width in widths.items():
+            _, c = self._rc(f"{letter}1")
+            self.ws.set_column(c, c, width)
+
+    def row_height(self, row: int, height: float) -> None:
+        self.ws.set_row(row - 1, height)
+
+    def define(self, name: str, first: str, last: str | None = None) -> str:
+        """Define a workbook-scope name on this sheet for ``first`` (or ``first:last``), A1 cells."""
+        r1, c1 = self._rc(first)
+        from xlsxwriter.utility import xl_col_to_name
+
+        area = Area(self.title, xl_col_to_name(c1), r1 + 1)
+        if last:
+            r2, c2 = self._rc(last)
+            area = Area(self.title, xl_col_to_name(c1), r1 + 1, xl_col_to_name(c2), r2 + 1)
+        return self.book.define(name, area)

@@ -1,0 +1,95 @@
+"""Sheet 6.5, support plan part II as the signed contract annex: a read-only print form of 6.4
+with the plan lines in priority order and the amounts (D15)."""
+
+from __future__ import annotations
+
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.common import header_block, print_setup, protect, signature_block
+
+SHEET = "6.5"
+COLUMNS = (
+    ("A", "Prio-ritāte", 6),
+    ("B", "SBS pakalpojums", 38),
+    ("C", "Sniedzējs", 24),
+    ("D", "Mērvienība", 12),
+    ("E", "Daudzums", 9),
+    ("F", "Cena, EUR", 10),
+    ("G", "Summa, EUR", 11),
+    ("H", "No IB, EUR", 11),
+    ("I", "Finansējums no IB", 14),
+    ("J", "rinda", 4),
+)
+# 6.5 column → 6.4 column shown in it
+SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", "I": "K"}
+MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}
+
+TOTALS = (
+    ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
+    ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
+    ("IB galīgais apmērs (F), ja LM to noteikusi", "IB_Galigais"),
+    ("IB pieejamais apmērs plānam (A)", "IB_Pieejamais"),
+    ("Finansēts no IB", "Fin_NoIB"),
+    ("Valsts un pašvaldību pabalsti (izmantotie)", "'6.4'!$D$17"),
+    ("Valsts un pašvaldību pakalpojumi (izmantotie)", "'6.4'!$D$18"),
+    ("Citi finanšu avoti (izmantotie)", "'6.4'!$D$19"),
+    ("IB kopējais apmērs (K)", "IB_Kopejais"),
+    ("Transporta pakalpojumu daļa no N", "Transporta_Dala"),
+)
+
+
+def write(sh: Sheet) -> None:
+    book, st = sh.book, sh.st
+    lay = book.layout
+    cache = book.cache
+    header_block(
+        sh,
+        "6.5. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
+        "Līguma ar vecāku pielikums. Veidojas automātiski no 6.4; pakalpojumi sakārtoti kopējās prioritātes secībā.",
+        "I",
+        "D",
+    )
+    sh.widths({c: w for c, _, w in COLUMNS})
+    head = lay.table_header
+    for c, text, _ in COLUMNS[:-1]:
+        sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
+    for k in range(1, lay.plan_rows + 1):
+        row = lay.plan_first + k - 1
+        sh.formula(f"J{row}", f"IFERROR(MATCH({k},Plans_Prioritate,0),0)", st.helper, 0)
+        sh.formula(f"A{row}", f'IF($J{row}>0,{k},"")', st.out_whole, "")
+        for c, src in SOURCE.items():
+            fmt = getattr(st, MONEY_COLS.get(c, "out_text"))
+            sh.formula(
+                f"{c}{row}",
+                f"IF($J{row}>0,IF(INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})=\"\",\"\","
+                f"INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})),\"\")",
+                fmt,
+                "",
+            )
+    sh.ws.set_column("J:J", 4, None, {"hidden": True})
+    row = lay.plan_last + 2
+    sh.text(f"B{row}", "IB apmēri periodā", st.section)
+    for label, ref in TOTALS:
+        row += 1
+        sh.ws.merge_range(f"B{row}:F{row}", "", st.label)
+        sh.text(f"B{row}", label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
+        fmt = st.out_share if ref == "Transporta_Dala" else st.out_money
+        cached: object = ""
+        if ref == "IB_Nepieciesamais":
+            cached = cache.needed
+        elif ref == "Transporta_Dala":
+            cached = cache.transport_share
+        sh.formula(f"G{row}", f'IF(ISNUMBER({ref}),{ref},"")', fmt, cached)
+    row += 2
+    sh.ws.merge_range(f"A{row}:I{row}", "", st.note)
+    sh.text(
+        f"A{row}",
+        "Pakalpojumus finansē no IB prioritārā secībā, kamēr pietiek IB pieejamā apmēra; pirmajai rindai, kas pilnībā "
+        "neiekļaujas, piešķir tik veselu vienību, cik iekļaujas; pārējās rindas sedz citi avoti vai tās nav akceptētas "
+        "finansējuma trūkuma dēļ.",
+        st.note,
+    )
+    sh.row_height(row, 36)
+    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "D", "F", "H"))
+    sh.ws.freeze_panes(lay.plan_first - 1, 0)
+    print_setup(sh, "I", end - 1, annex="6.5. pielikums (atbalsta plāna II daļa)")
+    protect(sh)

@@ -1,0 +1,65 @@
+"""Sheet 6.9, the parent's application naming the provider of each planned service: a print
+annex signed by the parent (L1057)."""
+
+from __future__ import annotations
+
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.common import header_block, print_setup, protect, signature_block
+
+SHEET = "6.9"
+TEXT_ROW, HEAD_ROW, FIRST = 7, 8, 9
+COLUMNS = (
+    ("A", "Nr.", 4, None),
+    ("B", "SBS pakalpojums", 40, "B"),
+    ("C", "Sniedzējs", 30, "C"),
+    ("D", "Mērvienība", 12, "D"),
+    ("E", "Daudzums periodā", 10, "E"),
+    ("F", "Cena, EUR", 10, "F"),
+)
+FORMATS = {"E": "out_units", "F": "out_price"}
+
+
+def write(sh: Sheet) -> None:
+    book, st = sh.book, sh.st
+    lay = book.layout
+    header_block(
+        sh,
+        "6.9. Iesniegums par SBS pakalpojumu sniedzējiem",
+        "Līguma ar vecāku pielikums; paraksta vecāks (likumiskais pārstāvis).",
+        "F",
+        "C",
+    )
+    sh.widths({c: w for c, _, w, _ in COLUMNS})
+    sh.ws.merge_range(f"A{TEXT_ROW}:F{TEXT_ROW}", "", st.label)
+    sh.formula(
+        f"A{TEXT_ROW}",
+        '"Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam "'
+        '&IF(Berns_VardsUzvards="","___________",Berns_VardsUzvards)'
+        '&" nodrošināt pie šiem sniedzējiem, kurus esam izvēlējušies kopā ar sociālo darbinieku:"',
+        st.label,
+        "Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam ___________ nodrošināt "
+        "pie šiem sniedzējiem, kurus esam izvēlējušies kopā ar sociālo darbinieku:",
+    )
+    sh.row_height(TEXT_ROW, 36)
+    for c, head, _, _ in COLUMNS:
+        sh.text(f"{c}{HEAD_ROW}", head, st.header)
+    sh.row_height(HEAD_ROW, 28)
+    calc = f"${lay.calc_first}:$"
+    for k in range(1, lay.plan_rows + 1):
+        row = FIRST + k - 1
+        sh.formula(f"G{row}", f"IFERROR(MATCH({k},h_AktNr,0),0)", st.helper, 0)
+        sh.formula(f"A{row}", f'IF($G{row}>0,{k},"")', st.out_whole, "")
+        for c, _, _, src in COLUMNS[1:]:
+            rng = f"'6.4'!${src}{calc}{src}${lay.calc_last}"
+            sh.formula(
+                f"{c}{row}",
+                f'IF($G{row}>0,IF(INDEX({rng},$G{row})="","",INDEX({rng},$G{row})),"")',
+                getattr(st, FORMATS.get(c, "out_text")),
+                "",
+            )
+    sh.ws.set_column("G:G", 4, None, {"hidden": True})
+    last = FIRST + lay.plan_rows - 1
+    end = signature_block(sh, last + 2, ("parent",), ("A", "B", "C", "E"))
+    sh.ws.freeze_panes(HEAD_ROW, 0)
+    print_setup(sh, "F", end - 1, annex="6.9. pielikums (iesniegums)", landscape=False, repeat_to=HEAD_ROW)
+    protect(sh)

@@ -1,0 +1,321 @@
+"""Sheet 6.4, support plan part II: the working calculation of the IB amounts.
+
+Each formula mirrors generator/reference (plan.py, rules.py, workbook.py) exactly; the helper
+columns N… hold plain numbers so that comparisons never meet text. Summary on top (P, N, F, A, the
+other funding sources, K, transport share), the plan lines below in 6.3's order.
+"""
+
+from __future__ import annotations
+
+from generator.catalogue.models import Recipient
+from generator.workbook.layout import C64, Layout, col
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.common import header_block, print_setup, protect
+from generator.workbook.texts import (
+    MSG,
+    STATUS_FUNDED,
+    STATUS_NOT_FUNDED,
+    STATUS_PARTIAL,
+    YES,
+)
+
+SHEET = "6.4"
+UNRANKED = 1000000  # an empty expert rank sorts after every entered rank (reference: math.inf)
+
+
+def month_blocks(lay: Layout) -> dict[str, list[str]]:
+    """Month columns: 6.6 planned units, 6.10 planned (copy), delivered units and paid EUR."""
+    m = lay.months
+    return {
+        "planned": lay.month_cols("E"),
+        "exe_plan": lay.month_cols("F"),
+        "delivered": lay.month_cols(col("F", m)),
+        "paid": lay.month_cols(col("F", 2 * m)),
+    }
+
+
+def _cum_terms(lay: Layout, p: int, r: int) -> tuple[str, str]:
+    """The per-month terms of the D13 checks: cumulative delivered > cumulative planned, and
+    cumulative paid > ROUND(cumulative delivered × price, 2), for months 1..M."""
+    b = month_blocks(lay)
+    d0, p0, s0 = b["delivered"][0], b["planned"][0], b["paid"][0]
+    units, paid = [], []
+    for k in range(1, lay.months + 1):
+        dk, pk, sk = b["delivered"][k - 1], b["planned"][k - 1], b["paid"][k - 1]
+        delivered = f"SUM('6.10'!${d0}{p}:{dk}{p})"
+        units.append(f"AND({k}<=h_Menesi,ROUND({delivered}-SUM('6.6'!${p0}{p}:{pk}{p}),6)>0)")
+        paid.append(f"AND({k}<=h_Menesi,ROUND(SUM('6.10'!${s0}{p}:{sk}{p}),2)>ROUND({delivered}*$Q{r},2))")
+    return ",".join(units), ",".join(paid)
+
+
+def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, object]]:
+    """(column, name, formula, cached value of an empty row) of the helper columns of row ``r``
+    (6.3/6.6/6.10 row ``p``)."""
+    b = month_blocks(lay)
+    planned = f"'6.6'!${b['planned'][0]}{p}:${b['planned'][-1]}{p}"
+    delivered = f"'6.10'!${b['delivered'][0]}{p}:${b['delivered'][-1]}{p}"
+    paid = f"'6.10'!${b['paid'][0]}{p}:${b['paid'][-1]}{p}"
+    units_terms, paid_terms = _cum_terms(lay, p, r)
+    item = f"'6.3'!$C{p}"
+    family = Recipient.family.value
+
+    def incompat(relation: str) -> str:
+        return (
+            f"IF($P{r}=1,SUMPRODUCT((h_Aktiva=1)*(h_Nr{relation}$A{r})*((ISNUMBER(SEARCH(\";\"&h_Kods&\";\",$AF{r}))"
+            f"+ISNUMBER(SEARCH(\";\"&$AE{r}&\";\",h_NesadSar)))>0)),0)"
+        )
+
+    c = C64
+    return [
+        (c.h_row, "h_Rinda", f'IF({item}="",0,IFERROR(MATCH({item},Pak_Id,0),0))', 0),
+        (c.h_units, "h_Daudzums", f"N('6.3'!$G{p})", 0),
+        (c.h_active, "h_Aktiva", f"IF(AND($N{r}>0,$O{r}>0),1,0)", 0),
+        (c.h_price, "h_Cena", f"IF($N{r}>0,N(INDEX(Pak_Cena,$N{r})),0)", 0),
+        (c.h_cost, "h_Izmaksas", f"IF($P{r}=1,ROUND($O{r}*$Q{r},2),0)", 0),
+        (c.h_area, "h_Joma", f"IF($N{r}>0,INDEX(Pak_Joma,$N{r}),0)", 0),
+        (c.h_expert_rank, "h_EkspRangs", f"IF(N('6.3'!$F{p})>0,N('6.3'!$F{p}),{UNRANKED})", UNRANKED),
+        (c.h_key, "h_Atslega", f"$T{r}*10000+$S{r}*1000+$A{r}", None),
+        (c.h_expert_pos, "h_EkspPoz", f"IF($P{r}=1,SUMPRODUCT((h_Aktiva=1)*(h_Atslega<$U{r}))+1,0)", 0),
+        (c.h_parent, "h_VecRangs", f"IF(N('6.3'!$I{p})>0,N('6.3'!$I{p}),$V{r})", 0),
+        (c.h_score, "h_Vertejums",
+         f"IF($P{r}=1,ROUND(Param_EkspertuSvars*$V{r}+Param_VecakuSvars*$W{r},6),0)", 0),
+        (c.h_prio, "h_Prio", f"IF($P{r}=1,$H{r},0)", 0),
+        (c.h_cum, "h_KumPirms", f"IF($P{r}=1,ROUND(SUMPRODUCT((h_Aktiva=1)*(h_Prio<$Y{r})*h_Izmaksas),2),0)", 0),
+        (c.h_fit0, "h_Der0",
+         f"IF(AND($P{r}=1,$Q{r}>0,ISNUMBER(IB_Pieejamais)),"
+         f"IF(IB_Pieejamais>$Z{r},INT(ROUND((IB_Pieejamais-$Z{r})/$Q{r},6)),0),0)", 0),
+        (c.h_fit, "h_Der",
+         f"IF($AA{r}>0,$AA{r}-IF(ROUND($AA{r}*$Q{r},4)>ROUND(IB_Pieejamais-$Z{r},2),1,0),0)", 0),
+        (c.h_transport, "h_Transports", f'IF($P{r}=1,IF(INDEX(Pak_Transports,$N{r})="{YES}",1,0),0)', 0),
+        (c.h_day, "h_Dienas", f"IF($P{r}=1,INDEX(h_Pak_Dienas,$N{r}),0)", 0),
+        (c.h_service, "h_Kods", f'IF($N{r}>0,INDEX(h_Pak_Kods,$N{r}),"")', ""),
+        (c.h_incompat_list, "h_NesadSar", f'IF($N{r}>0,INDEX(h_Pak_Nesaderigs,$N{r})&"","")', ""),
+        (c.f_incompat, "f_Nesaderigs", incompat(">"), 0),
+        (c.f_price, "f_Cena",
+         f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_MaxCena,$N{r})),IF($Q{r}>INDEX(Pak_MaxCena,$N{r}),1,0),0),0)", 0),
+        (c.f_months, "f_Menesi", f"IF($P{r}=1,IF(ROUND($AT{r},6)<>ROUND($O{r},6),1,0),0)", 0),
+        (c.f_outside, "f_Arpus",
+         f'IF($P{r}=1,IF(COUNTIFS(h_MenNr66,">"&h_Menesi,{planned},">0")+COUNTIFS(h_MenNrD,">"&h_Menesi,'
+         f'{delivered},">0")+COUNTIFS(h_MenNrS,">"&h_Menesi,{paid},">0")>0,1,0),0)', 0),
+        (c.f_delivered, "f_Sanemts", f"IF($P{r}=1,IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)", 0),
+        (c.f_paid, "f_Samaksats", f"IF($P{r}=1,IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
+        (c.f_impairment, "f_Traucejums",
+         f'IF(AND($P{r}=1,Berns_Traucejums<>""),IF($AW{r}="",0,'
+         f'IF(ISNUMBER(SEARCH(";"&Berns_Traucejums&";",$AW{r})),0,1)),0)', 0),
+        (c.f_recipient, "f_Sanemejs",
+         f'IF($P{r}=1,IF(AND($AR{r}<>"",$AS{r}<>"{family}",$AR{r}<>$AS{r}),1,0),0)', 0),
+        (c.f_ignored, "f_Tuksa",
+         f'IF($P{r}=0,IF(COUNTIF({planned},">0")+COUNTIF({delivered},">0")+COUNTIF({paid},">0")>0,1,0),0)', 0),
+        (c.f_unknown, "f_Nezinams", f'IF(AND({item}<>"",$N{r}=0),1,0)', 0),
+        (c.f_missing_price, "f_BezCenas", f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),0,1),0)", 0),
+        (c.h_recipient, "h_SanKods",
+         f"IF('6.3'!$D{p}=\"\",\"\",IFERROR(INDEX(Saraksts_SanKodi,MATCH('6.3'!$D{p},Saraksts_Sanemeji,0)),\"?\"))",
+         ""),
+        (c.h_item_recipient, "h_PakSan", f'IF($N{r}>0,INDEX(h_Pak_Sanemejs,$N{r}),"")', ""),
+        (c.h_planned, "h_Planots", f'SUMIFS({planned},h_MenNr66,"<="&h_Menesi)', 0),
+        (c.h_delivered, "h_Sanemts", f'SUMIFS({delivered},h_MenNrD,"<="&h_Menesi)', 0),
+        (c.h_paid, "h_Samaksats", f'ROUND(SUMIFS({paid},h_MenNrS,"<="&h_Menesi),2)', 0),
+        (c.h_limits, "h_Ierob", f'IF($N{r}>0,INDEX(h_Pak_Traucejumi,$N{r})&"","")', ""),
+        (c.h_active_nr, "h_AktNr", f"IF($P{r}=1,COUNTIF($P${lay.calc_first}:$P{r},1),0)", 0),
+        (c.h_incompat_all, "h_NesadVisi", incompat("<>"), 0),
+    ]
+
+
+MESSAGES_64 = (
+    (C64.f_unknown, "unknown_item"),
+    (C64.f_missing_price, "missing_price"),
+    (C64.f_price, "price_above_ceiling"),
+    (C64.h_incompat_all, "incompatible"),
+    (C64.f_impairment, "impairment"),
+    (C64.f_recipient, "recipient"),
+    (C64.f_months, "monthly_units"),
+    (C64.f_outside, "outside_period"),
+    (C64.f_delivered, "delivered_above_plan"),
+    (C64.f_paid, "paid_above_delivered"),
+    (C64.f_ignored, "ignored_line_data"),
+)
+
+COLUMNS = (
+    ("A", "Nr.", 4),
+    ("B", "SBS pakalpojums", 40),
+    ("C", "Sniedzējs", 24),
+    ("D", "Mērvienība", 12),
+    ("E", "Daudzums periodā", 9),
+    ("F", "Cena, EUR", 10),
+    ("G", "Summa, EUR", 11),
+    ("H", "Prioritāte", 9),
+    ("I", "No IB, EUR", 11),
+    ("J", "Citi avoti vai nefinansēts, EUR", 12),
+    ("K", "Finansējums no IB", 14),
+    ("L", "Piezīmes", 36),
+)
+
+
+def write(sh: Sheet) -> None:
+    book, st = sh.book, sh.st
+    lay = book.layout
+    cache = book.cache
+    header_block(
+        sh,
+        "6.4. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
+        "Darba aprēķins: IB nepieciešamais apmērs no 6.3 daudzumiem un 6.8 cenām, IB finansējums prioritārā secībā "
+        "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
+        "L",
+        "E",
+    )
+    sh.widths({c: w for c, _, w in COLUMNS})
+    _summary(sh)
+    head = lay.calc_first - 2
+    for c, text, _ in COLUMNS:
+        sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
+    for i in range(lay.plan_rows):
+        r = lay.calc_first + i
+        p = lay.plan_first + i
+        _line(sh, r, p, i + 1)
+    first, last = lay.calc_first, lay.calc_last
+    total = last + 1
+    sh.text(f"B{total}", "Kopā", st.label_bold)
+    sh.formula(f"G{total}", "IB_Nepieciesamais", st.out_money_bold, cache.needed)
+    sh.formula(f"I{total}", f"SUM(I{first}:I{last})", st.out_money_bold, 0)
+    sh.formula(f"J{total}", f"SUM(J{first}:J{last})", st.out_money_bold, 0)
+    sh.define("h_Nr", f"A{first}", f"A{last}")
+    for name, letter in (("Plans_Cena", "F"), ("Plans_Summa", "G"), ("Plans_Prioritate", "H"), ("Plans_NoIB", "I")):
+        sh.define(name, f"{letter}{first}", f"{letter}{last}")
+    for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
+        sh.define(name, f"{letter}{first}", f"{letter}{last}")
+    sh.text(f"{C64.h_row}{head}", "Palīgkolonnas (aprēķinam, nemainīt)", st.helper_text)
+    for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
+        sh.text(f"{letter}{head + 1}", name, st.helper_text)
+    sh.ws.set_column(f"{C64.h_row}:{C64.h_incompat_all}", 9, None, {"hidden": True, "level": 1})
+    cf = sh.ws.conditional_format
+    cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
+    cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
+                             "format": st.warning_mark})
+    sh.ws.freeze_panes(head + 1, 2)
+    print_setup(sh, "L", total, annex="6.4 (darba aprēķins)", repeat_to=6)
+    protect(sh)
+
+
+def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
+    st = sh.st
+    lay = sh.book.layout
+    sh.number(f"A{r}", nr, st.out_whole)
+    sh.formula(f"B{r}", f"IF('6.3'!$C{p}=\"\",\"\",'6.3'!$C{p})", st.out_text, "")
+    sh.formula(f"C{r}", f'IF($N{r}>0,IF(INDEX(Pak_Sniedzejs,$N{r})="","",INDEX(Pak_Sniedzejs,$N{r})),"")',
+               st.out_text, "")
+    sh.formula(f"D{r}", f'IF($N{r}>0,INDEX(h_Pak_Mervieniba,$N{r}),"")', st.out_text, "")
+    sh.formula(f"E{r}", f'IF($N{r}>0,$O{r},"")', st.out_units, "")
+    sh.formula(f"F{r}", f'IF($N{r}>0,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),INDEX(Pak_Cena,$N{r}),""),"")',
+               st.out_price, "")
+    sh.formula(f"G{r}", f'IF($P{r}=1,$R{r},"")', st.out_money, "")
+    sh.formula(
+        f"H{r}",
+        f'IF($P{r}=1,SUMPRODUCT((h_Aktiva=1)*((h_Vertejums<$X{r})+(h_Vertejums=$X{r})*(h_EkspPoz<$V{r})))+1,"")',
+        st.out_whole,
+        "",
+    )
+    sh.formula(
+        f"I{r}",
+        f'IF($P{r}=1,IF(ISNUMBER(IB_Pieejamais),IF(ROUND($Z{r}+$R{r},2)<=IB_Pieejamais,$R{r},'
+        f'IF(AND($Q{r}>0,IB_Pieejamais>$Z{r}),ROUND($AB{r}*$Q{r},2),0)),""),"")',
+        st.out_money,
+        "",
+    )
+    sh.formula(f"J{r}", f'IF(ISNUMBER($I{r}),ROUND($G{r}-$I{r},2),"")', st.out_money, "")
+    sh.formula(
+        f"K{r}",
+        f'IF(ISNUMBER($I{r}),IF($I{r}=$G{r},"{STATUS_FUNDED}",IF($I{r}>0,"{STATUS_PARTIAL}","{STATUS_NOT_FUNDED}")),"")',
+        st.out_text,
+        "",
+    )
+    parts = [f'IF(${c}{r}>0,"{MSG[code]} ","")' for c, code in MESSAGES_64]
+    sh.formula(f"L{r}", "TRIM(" + "&".join(parts) + ")", st.message, "")
+    for letter, _, formula, cached in helper_columns(lay, r, p):
+        if cached is None:  # the sort key of an empty row: rank placeholder × 10000 + row number
+            cached = UNRANKED * 10000 + nr
+        fmt = st.helper_text if isinstance(cached, str) else st.helper
+        sh.formula(f"{letter}{r}", formula, fmt, cached)
+
+
+def _summary(sh: Sheet) -> None:
+    st, cache = sh.st, sh.book.cache
+    rows: list[tuple[int, str]] = [
+        (8, "Bērna vecums perioda pirmajā dienā (pilni gadi, 6.1)"),
+        (9, "IB provizoriskā apmēra likme"),
+        (10, "Bāzes apmērs B (6.11)"),
+        (11, "IB provizoriskais apmērs P = likme × B"),
+        (12, "IB nepieciešamais apmērs N (plāna summa)"),
+        (13, "IB galīgais apmērs F (nosaka LM; tukšs, kamēr nav noteikts)"),
+        (14, "IB pieejamais apmērs plānam A (N, ja N ≤ P; citādi F vai P)"),
+        (15, "Finansēts no IB (prioritārā secībā)"),
+        (17, "Valsts un pašvaldību pabalsti"),
+        (18, "Valsts un pašvaldību nodrošinātie vai finansētie pakalpojumi"),
+        (19, "Citi finanšu avoti (vecāki, ziedojumi)"),
+        (20, "IB kopējais apmērs K"),
+        (21, "Nesegtā daļa (N − K)"),
+        (22, "Transporta pakalpojumu daļa no N (ieteicamā robeža – 6.11)"),
+        (23, "Pamatojums, ja transporta daļa pārsniedz robežu"),
+        (24, "Pārbaudes: kļūdas / brīdinājumi (6.11)"),
+        (25, "Stāvoklis"),
+    ]
+    sh.text("A7", "IB apmēri periodā", st.section)
+    for row, label in rows:
+        sh.ws.merge_range(f"A{row}:B{row}", "", st.label)
+        sh.text(f"A{row}", label, st.label_bold if row in (11, 12, 14, 20) else st.label)
+    sh.text("C16", "Pieejams periodā", st.header_wrap)
+    sh.text("D16", "Izmantots K", st.header_wrap)
+    sh.text("A16", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
+    f = sh.formula
+    f("C8", "Vecums", st.out_whole, "")
+    f("C9", 'IF(ISNUMBER(Vecums),IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),0,'
+      f'IF(OR(Vecums<=Param_PilnasLikmesVecums,Ipasas_Kopsanas_Atzinums="{YES}"),Param_LikmePilna,'
+      'Param_LikmeSamazinata)),"")', st.out_rate, "")
+    sh.define("Provizoriska_Likme", "C9")
+    f("C10", "B_Efektivais", st.out_money, cache_base(sh))
+    f("C11", 'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")', st.out_money_bold, "")
+    sh.define("IB_Provizoriskais", "C11")
+    f("C12", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
+    sh.define("IB_Nepieciesamais", "C12")
+    sh.blank("C13", st.input_money)
+    sh.define("IB_Galigais", "C13")
+    f("C14", 'IF(ISNUMBER(IB_Provizoriskais),IF(IB_Nepieciesamais<=IB_Provizoriskais,IB_Nepieciesamais,'
+      'IF(ISNUMBER(IB_Galigais),IB_Galigais,IB_Provizoriskais)),"")', st.out_money_bold, "")
+    sh.define("IB_Pieejamais", "C14")
+    f("C15", 'IF(ISNUMBER(IB_Pieejamais),MIN(IB_Nepieciesamais,ROUND(SUM(Plans_NoIB),2)),"")', st.out_money, "")
+    sh.define("Fin_NoIB", "C15")
+    used = "C15"
+    for row, name in ((17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):
+        sh.blank(f"C{row}", st.input_money)
+        sh.define(name, f"C{row}")
+        f(f"D{row}", f'IF(ISNUMBER(IB_Pieejamais),MAX(0,MIN(ROUND(IB_Nepieciesamais-{used},2),N({name}))),"")',
+          st.out_money, "")
+        used = f"{used}-D{row}"
+    f("C20", 'IF(ISNUMBER(IB_Pieejamais),ROUND(C15+D17+D18+D19,2),"")', st.out_money_bold, "")
+    sh.define("IB_Kopejais", "C20")
+    f("C21", 'IF(ISNUMBER(IB_Kopejais),ROUND(IB_Nepieciesamais-IB_Kopejais,2),"")', st.out_money, "")
+    f("C22", "IF(IB_Nepieciesamais>0,SUMIFS(h_Izmaksas,h_Transports,1)/IB_Nepieciesamais,0)", st.out_share,
+      cache.transport_share)
+    sh.define("Transporta_Dala", "C22")
+    f("D22", "Param_TransportaDala", st.out_share, sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value)
+    sh.ws.merge_range("C23:L23", "", st.input_wrap)
+    sh.define("Transporta_Pamatojums", "C23")
+    f("C24", "Kludas", st.out_whole, cache.errors)
+    f("D24", "Bridinajumi", st.out_whole, cache.warnings)
+    sh.ws.merge_range("C25:L25", "", st.message)
+    f("C25", 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
+      'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs.",'
+      'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
+      '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))',
+      st.message, "Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.")
+    dv = sh.ws.data_validation
+    for cell in ("C13", "C17", "C18", "C19"):
+        dv(cell, {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Summa",
+                  "error_message": "Ievadiet summu EUR (skaitlis ≥ 0)."})
+    cf = sh.ws.conditional_format
+    cf("C22", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
+    cf("C24", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
+    cf("D24", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
+
+
+def cache_base(sh: Sheet) -> object:
+    return sh.book.catalogue.programme.base_amount.at(sh.book.day).value

@@ -1,0 +1,112 @@
+"""Sheet 6.10, the plan's actual execution per line and month: plan, delivered units, paid EUR,
+remaining units and money, absorption; the period's totals (Fakt_Kopa) and underspend (D13)."""
+
+from __future__ import annotations
+
+from generator.workbook.layout import C64, Layout, col
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.calculation import month_blocks
+from generator.workbook.sheets.common import header_block, print_setup, protect
+from generator.workbook.sheets.months import grey_outside_period, month_headers
+from generator.workbook.sheets.plan import message_formula
+
+SHEET = "6.10"
+MESSAGES_610 = (
+    (C64.f_delivered, "delivered_above_plan"),
+    (C64.f_paid, "paid_above_delivered"),
+    (C64.f_outside, "outside_period"),
+    (C64.f_ignored, "ignored_line_data"),
+)
+
+
+def write(sh: Sheet) -> None:
+    book, st = sh.book, sh.st
+    lay: Layout = book.layout
+    cache = book.cache
+    blocks = month_blocks(lay)
+    plan_cols, got_cols, paid_cols = blocks["exe_plan"], blocks["delivered"], blocks["paid"]
+    got_sum, left_units, paid_sum, left_money, absorption, notes = (col(paid_cols[-1], k) for k in range(1, 7))
+    header_block(
+        sh,
+        "6.10. Atbalsta plāna faktiskā izpilde",
+        "Katru mēnesi ievada saņemtās vienības un samaksātos EUR pēc attaisnojuma dokumentiem. Nesaņemto drīkst "
+        "saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu; maksā tikai par saņemto.",
+        notes,
+        "E",
+    )
+    sh.widths({"A": 4, "B": 32, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
+              | {c: 9 for c in paid_cols}
+              | {got_sum: 9, left_units: 9, paid_sum: 10, left_money: 10, absorption: 8, notes: 30})
+    head = lay.table_header
+    for c, text in (("A", "Nr."), ("B", "SBS pakalpojums"), ("C", "Cena, EUR"), ("D", "Plānots, vienības"),
+                    ("E", "Plānots, EUR"), (got_sum, "Saņemts, vienības"), (left_units, "Atlikušās vienības"),
+                    (paid_sum, "Samaksāts, EUR"), (left_money, "Atlikums, EUR"), (absorption, "Apguve"),
+                    (notes, "Piezīmes")):
+        sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
+    for cols, title in ((plan_cols, "Plānots, vienības (6.6)"), (got_cols, "Saņemts, vienības"),
+                        (paid_cols, "Samaksāts, EUR")):
+        sh.merge_text(f"{cols[0]}{head - 1}:{cols[-1]}{head - 1}", title, st.header)
+        month_headers(sh, cols, head, head + 1)
+    sh.define("h_MenNrD", f"{got_cols[0]}{head}", f"{got_cols[-1]}{head}")
+    sh.define("h_MenNrS", f"{paid_cols[0]}{head}", f"{paid_cols[-1]}{head}")
+    units66 = lay.month_cols("E")
+    for i in range(lay.plan_rows):
+        row, r = lay.plan_first + i, lay.calc_first + i
+        active = f"'6.4'!${C64.h_active}{r}=1"
+        sh.number(f"A{row}", i + 1, st.out_whole)
+        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
+        sh.formula(f"C{row}", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "")
+        sh.formula(f"D{row}", f"IF({active},'6.4'!${C64.h_units}{r},\"\")", st.out_units, "")
+        sh.formula(f"E{row}", f"IF({active},'6.4'!$G{r},\"\")", st.out_money, "")
+        for k, (c, u) in enumerate(zip(plan_cols, units66, strict=True), start=1):
+            sh.formula(f"{c}{row}", f"IF(AND({active},{k}<=h_Menesi),N('6.6'!{u}{row}),\"\")", st.out_units, "")
+        for c in got_cols:
+            sh.blank(f"{c}{row}", st.input_units)
+        for c in paid_cols:
+            sh.blank(f"{c}{row}", st.input_money)
+        sh.formula(f"{got_sum}{row}", f"IF({active},'6.4'!${C64.h_delivered}{r},\"\")", st.out_units, "")
+        sh.formula(f"{left_units}{row}", f"IF({active},ROUND(D{row}-{got_sum}{row},6),\"\")", st.out_units, "")
+        sh.formula(f"{paid_sum}{row}", f"IF({active},'6.4'!${C64.h_paid}{r},\"\")", st.out_money, "")
+        sh.formula(f"{left_money}{row}", f"IF({active},ROUND(E{row}-{paid_sum}{row},2),\"\")", st.out_money, "")
+        sh.formula(f"{absorption}{row}", f"IF({active},IF(E{row}>0,{paid_sum}{row}/E{row},0),\"\")", st.out_share, "")
+        sh.formula(f"{notes}{row}", message_formula(r, MESSAGES_610), st.message, "")
+    first, last = lay.plan_first, lay.plan_last
+    sh.define("Fakt_Daudzums", f"{got_cols[0]}{first}", f"{got_cols[-1]}{last}")
+    sh.define("Fakt_Summa", f"{paid_cols[0]}{first}", f"{paid_cols[-1]}{last}")
+    dv = sh.ws.data_validation
+    dv(f"{got_cols[0]}{first}:{got_cols[-1]}{last}",
+       {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Saņemtās vienības",
+        "error_message": "Ievadiet saņemto vienību skaitu (skaitlis ≥ 0)."})
+    dv(f"{paid_cols[0]}{first}:{paid_cols[-1]}{last}",
+       {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Samaksāts",
+        "error_message": "Ievadiet samaksāto summu EUR (skaitlis ≥ 0)."})
+    total = last + 1
+    sh.text(f"B{total}", "Kopā", st.label_bold)
+    for c in ["E", *paid_cols, left_money]:
+        sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
+    for c in [*plan_cols, *got_cols]:
+        sh.formula(f"{c}{total}", f"SUM({c}{first}:{c}{last})", st.out_units, 0)
+    sh.formula(f"{paid_sum}{total}", f"ROUND(SUM({paid_sum}{first}:{paid_sum}{last}),2)", st.out_money_bold,
+               cache.paid_total)
+    sh.define("Fakt_Kopa", f"{paid_sum}{total}")
+
+    row = total + 2
+    summary = (
+        ("Plānots pa mēnešiem (6.7), EUR", "ROUND(SUM(Men_Summa),2)", st.out_money, 0),
+        ("Samaksāts periodā, EUR", "Fakt_Kopa", st.out_money, cache.paid_total),
+        ("Apguve (samaksāts ÷ plānots)", f"IF(C{row}>0,C{row + 1}/C{row},0)", st.out_share, 0),
+        ("Neizlietotais apmērs (plānots − samaksāts), EUR", f"ROUND(C{row}-C{row + 1},2)", st.out_money, 0),
+    )
+    for k, (label, formula, fmt, cached) in enumerate(summary):
+        sh.ws.merge_range(f"A{row + k}:B{row + k}", "", st.label_bold)
+        sh.text(f"A{row + k}", label, st.label_bold)
+        sh.formula(f"C{row + k}", formula, fmt, cached)
+    sh.define("Fakt_Planots", f"C{row}")
+    sh.define("Fakt_Neizlietots", f"C{row + 3}")
+    for cols in (plan_cols, got_cols, paid_cols):
+        grey_outside_period(sh, cols, head, first, last)
+    sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
+                             {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
+    sh.ws.freeze_panes(lay.plan_first - 1, 2)
+    print_setup(sh, notes, row + 3, annex="6.10 (izpilde)")
+    protect(sh)

@@ -1,0 +1,130 @@
+"""Sheet 6.8, the services of the IBM: every catalogue item with its ceiling, the chosen provider
+and the provider's actual price (regulated and contract prices prefilled and capped)."""
+
+from __future__ import annotations
+
+from generator.catalogue.catalogue import Offer
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.common import lv_date_formula
+from generator.workbook.texts import NO, YES
+
+SHEET = "6.8"
+HEADER_ROW = 5
+
+HEADS = (
+    ("A", "Pakalpojums (kods un nosaukums)", 46),
+    ("B", "Joma", 6),
+    ("C", "Saņēmējs", 10),
+    ("D", "Mērvienība", 18),
+    ("E", "Cenas noteikšana", 22),
+    ("F", "Maksimālā cena, EUR", 11),
+    ("G", "Cenas statuss", 11),
+    ("H", "Sniedzējs", 30),
+    ("I", "Sniedzēja cena, EUR par vienību", 12),
+    ("J", "Trans-ports", 7),
+    ("K", "Piezīmes", 30),
+)
+HELPERS = (
+    ("L", "h_Pak_Kods"),
+    ("M", "h_Pak_Dienas"),
+    ("N", "h_Pak_Traucejumi"),
+    ("O", "h_Pak_Nesaderigs"),
+    ("P", "h_Pak_Sanemejs"),
+)
+
+
+def _joined(values: list[str]) -> str:
+    """';a;b;' so that SEARCH(";"&x&";", …) finds whole codes only; '' when empty."""
+    return f";{';'.join(values)};" if values else ""
+
+
+def write(sh: Sheet) -> None:
+    book, st = sh.book, sh.st
+    cat = book.catalogue
+    offers: list[Offer] = book.offers
+    lay = book.layout
+    units = {u.id: u.name_lv for u in cat.enums.units}
+    sh.widths({c: w for c, _, w in HEADS})
+    sh.merge_text("A1:K1", "6.8. IBM iekļauto SBS pakalpojumu saraksts", st.title)
+    sh.merge_text(
+        "A2:K2",
+        "Katalogs ar izvēlēto sniedzēju un tā faktisko cenu. Normatīvajos aktos un deleģēšanas līgumos noteiktās cenas "
+        "ir ievadītas iepriekš; augstāku cenu ievadīt nevar. Tirgus cenas pakalpojumiem ievada sniedzēja cenu. "
+        "Statuss “jāprecizē” nozīmē, ka kataloga cena vēl nav apstiprināta no tiesību avota.",
+        st.note,
+    )
+    sh.row_height(2, 36)
+    sh.formula("A3", '"Katalogs: "&IBM_Versija&"; cenas spēkā uz "&' + lv_date_formula("Parametru_Datums"),
+               st.note, f"Katalogs: {cat.version}; cenas spēkā uz {book.day:%d.%m.%Y}")
+    for c, head, _ in HEADS:
+        sh.text(f"{c}{HEADER_ROW}", head, st.header)
+    sh.row_height(HEADER_ROW, 36)
+    for i, offer in enumerate(offers):
+        row = lay.cat_first + i
+        service = offer.service
+        sh.text(f"A{row}", offer.label, st.out_text)
+        sh.number(f"B{row}", offer.area, st.out_whole)
+        sh.text(f"C{row}", cat.enums.recipients[service.recipient], st.out_text)
+        sh.text(f"D{row}", units.get(service.unit, service.unit), st.out_text)
+        sh.text(f"E{row}", cat.enums.regimes[service.regime], st.out_text_wrap)
+        if offer.ceiling is not None:
+            sh.number(f"F{row}", offer.ceiling, st.out_price)
+        else:
+            sh.blank(f"F{row}", st.out_price)
+        sh.text(f"G{row}", offer.ceiling_status.value if offer.ceiling_status else "", st.out_text)
+        sh.blank(f"H{row}", st.input_text)
+        sh.value(f"I{row}", offer.prefill_price, st.input_price)
+        if offer.ceiling is not None:
+            sh.ws.data_validation(
+                f"I{row}",
+                {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": float(offer.ceiling),
+                 "error_title": "Cena virs pieļaujamās",
+                 "error_message": "Sniedzēja cena nedrīkst pārsniegt maksimālo cenu (kolonna F)."},
+            )
+        else:
+            sh.ws.data_validation(
+                f"I{row}",
+                {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Cena",
+                 "error_message": "Ievadiet cenu EUR par vienību (skaitlis ≥ 0)."},
+            )
+        sh.text(f"J{row}", YES if offer.transport else NO, st.out_text)
+        sh.formula(
+            f"K{row}",
+            f'IF(AND(ISNUMBER(I{row}),ISNUMBER(F{row})),IF(I{row}>F{row},"Cena pārsniedz pieļaujamo.",""),"")'
+            f'&IF(AND(NOT(ISNUMBER(I{row})),COUNTIF(Plans_Pakalpojums,A{row})>0),"Plānā izvēlētam pakalpojumam '
+            f'nav cenas.","")',
+            st.message,
+            "",
+        )
+        sh.text(f"L{row}", service.id, st.helper_text)
+        sh.number(f"M{row}", 1 if service.day_service else 0, st.helper)
+        sh.text(f"N{row}", _joined([i.value for i in service.impairments]), st.helper_text)
+        sh.text(f"O{row}", _joined(list(service.incompatible_with)), st.helper_text)
+        sh.text(f"P{row}", service.recipient.value, st.helper_text)
+    first, last = lay.cat_first, lay.cat_last
+    for letter, name in (("A", "Pak_Id"), ("B", "Pak_Joma"), ("F", "Pak_MaxCena"), ("H", "Pak_Sniedzejs"),
+                         ("I", "Pak_Cena"), ("J", "Pak_Transports"), ("D", "h_Pak_Mervieniba")):
+        sh.define(name, f"{letter}{first}", f"{letter}{last}")
+    for letter, name in HELPERS:
+        sh.define(name, f"{letter}{first}", f"{letter}{last}")
+    sh.ws.set_column("L:P", 10, None, {"hidden": True, "level": 1})
+    sh.ws.conditional_format(
+        f"I{first}:I{last}",
+        {"type": "formula", "criteria": f"=AND(ISNUMBER($I{first}),ISNUMBER($F{first}),$I{first}>$F{first})",
+         "format": st.error_mark},
+    )
+    sh.ws.conditional_format(
+        f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}<>""', "format": st.error_mark}
+    )
+    sh.ws.freeze_panes(HEADER_ROW, 1)
+    sh.ws.autofilter(f"A{HEADER_ROW}:K{last}")
+    sh.ws.protect(
+        "",
+        {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True, "format_rows": True,
+         "autofilter": True},
+    )
+    sh.ws.set_paper(9)
+    sh.ws.set_landscape()
+    sh.ws.fit_to_pages(1, 0)
+    sh.ws.repeat_rows(HEADER_ROW - 1)
+    sh.ws.print_area(f"A1:K{last}")

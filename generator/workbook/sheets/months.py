@@ -1,0 +1,143 @@
+"""Sheets 6.6 (support plan part III: planned units per period month, a signed annex) and 6.7
+(reconstructed, D14: planned EUR per line per month = ROUND(6.6 units × price, 2))."""
+
+from __future__ import annotations
+
+from generator.workbook.layout import C64, Layout, col
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.common import header_block, print_setup, protect, signature_block
+from generator.workbook.sheets.plan import message_formula
+
+OUT_OF_PERIOD = "ārpus perioda"
+
+MESSAGES_66 = (
+    (C64.f_months, "monthly_units"),
+    (C64.f_outside, "outside_period"),
+    (C64.f_ignored, "ignored_line_data"),
+)
+
+
+def month_headers(sh: Sheet, cols: list[str], number_row: int, name_row: int) -> None:
+    """A row with the period month numbers (used by the formulas) and a row with the calendar months."""
+    st = sh.st
+    for k, c in enumerate(cols, start=1):
+        sh.number(f"{c}{number_row}", k, st.month_number)
+        sh.formula(
+            f"{c}{name_row}",
+            f'IF(AND(h_Menesi>0,{k}>h_Menesi),"{OUT_OF_PERIOD}",INDEX(h_MenNosaukumi,{k}))',
+            st.header,
+            "",
+        )
+
+
+def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int, last: int) -> None:
+    sh.ws.conditional_format(
+        f"{cols[0]}{first}:{cols[-1]}{last}",
+        {"type": "formula", "criteria": f"=AND(h_Menesi>0,{cols[0]}${number_row}>h_Menesi)",
+         "format": sh.st.inactive_mark},
+    )
+
+
+def write_units(sh: Sheet) -> None:
+    """6.6: Men_Daudzums, rows × months, with the row total and its difference from 6.3."""
+    book, st = sh.book, sh.st
+    lay: Layout = book.layout
+    cols = lay.month_cols("E")
+    total_c, diff_c, note_c = (col(cols[-1], k) for k in (1, 2, 3))
+    header_block(
+        sh,
+        "6.6. Atbalsta plāns / III daļa – SBS pakalpojumu saņemšanas intensitāte pa mēnešiem",
+        "Līguma ar vecāku pielikums. Katra pakalpojuma plānotās vienības katrā perioda mēnesī; rindas summai jāsakrīt "
+        "ar daudzumu periodā (6.3).",
+        note_c,
+        "D",
+    )
+    widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 30}
+    sh.widths(widths)
+    head = lay.table_header
+    for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),
+                    (total_c, "Kopā"), (diff_c, "Starpība ar 6.3"), (note_c, "Piezīmes")):
+        sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
+    month_headers(sh, cols, head, head + 1)
+    sh.define("h_MenNr66", f"{cols[0]}{head}", f"{cols[-1]}{head}")
+    for i in range(lay.plan_rows):
+        row, r = lay.plan_first + i, lay.calc_first + i
+        sh.number(f"A{row}", i + 1, st.out_whole)
+        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
+        sh.formula(f"C{row}", f"'6.4'!$D{r}&\"\"", st.out_text, "")
+        sh.formula(f"D{row}", f"IF('6.4'!${C64.h_row}{r}>0,'6.4'!${C64.h_units}{r},\"\")", st.out_units, "")
+        for c in cols:
+            sh.blank(f"{c}{row}", st.input_units)
+        sh.formula(f"{total_c}{row}", f"IF(COUNT({cols[0]}{row}:{cols[-1]}{row})>0,SUM({cols[0]}{row}:{cols[-1]}{row}),\"\")",
+                   st.out_units, "")
+        sh.formula(f"{diff_c}{row}",
+                   f"IF('6.4'!${C64.h_active}{r}=1,ROUND('6.4'!${C64.h_units}{r}-'6.4'!${C64.h_planned}{r},6),\"\")",
+                   st.out_units, "")
+        sh.formula(f"{note_c}{row}", message_formula(r, MESSAGES_66), st.message, "")
+    first, last = lay.plan_first, lay.plan_last
+    sh.define("Men_Daudzums", f"{cols[0]}{first}", f"{cols[-1]}{last}")
+    sh.ws.data_validation(
+        f"{cols[0]}{first}:{cols[-1]}{last}",
+        {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Vienības",
+         "error_message": "Ievadiet plānoto vienību skaitu mēnesī (skaitlis ≥ 0)."},
+    )
+    grey_outside_period(sh, cols, head, first, last)
+    sh.ws.conditional_format(f"{note_c}{first}:{note_c}{last}",
+                             {"type": "formula", "criteria": f'=${note_c}{first}<>""', "format": st.error_mark})
+    sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
+                             {"type": "cell", "criteria": "!=", "value": 0, "format": st.error_mark})
+    end = signature_block(sh, last + 3, ("worker", "parent"), ("A", "B", "E", "I"))
+    sh.ws.freeze_panes(lay.plan_first - 1, 2)
+    print_setup(sh, note_c, end - 1, annex="6.6. pielikums (atbalsta plāna III daļa)")
+    protect(sh)
+
+
+def write_amounts(sh: Sheet) -> None:
+    """6.7: Men_Summa, rows × months (empty after the period's last month and for ignored lines)."""
+    book, st = sh.book, sh.st
+    lay: Layout = book.layout
+    cols = lay.month_cols("D")
+    total_c, plan_c, diff_c = (col(cols[-1], k) for k in (1, 2, 3))
+    units_cols = lay.month_cols("E")
+    header_block(
+        sh,
+        "6.7. Atbalsta plāns / III daļa – finansējuma sadalījums pa mēnešiem (rekonstruēts)",
+        "Metodikā šī tabula nav aprakstīta; rīkkopa to rekonstruē (D14): plānotie EUR katrā mēnesī = 6.6 vienības × "
+        "6.8 cena, noapaļots līdz centiem. Tā ir 6.10 finansējuma plāns.",
+        diff_c,
+        "C",
+    )
+    sh.widths({"A": 4, "B": 38, "C": 10} | {c: 10 for c in cols} | {total_c: 11, plan_c: 11, diff_c: 10})
+    head = lay.table_header
+    for c, text in (("A", "Nr."), ("B", "SBS pakalpojums"), ("C", "Cena, EUR"), (total_c, "Kopā, EUR"),
+                    (plan_c, "Summa periodā (6.4)"), (diff_c, "Starpība")):
+        sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
+    month_headers(sh, cols, head, head + 1)
+    for i in range(lay.plan_rows):
+        row, r = lay.plan_first + i, lay.calc_first + i
+        active = f"'6.4'!${C64.h_active}{r}=1"
+        sh.number(f"A{row}", i + 1, st.out_whole)
+        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
+        sh.formula(f"C{row}", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "")
+        for k, (c, u) in enumerate(zip(cols, units_cols, strict=True), start=1):
+            sh.formula(
+                f"{c}{row}",
+                f"IF(AND({active},{k}<=h_Menesi),ROUND(N('6.6'!{u}{row})*'6.4'!${C64.h_price}{r},2),\"\")",
+                st.out_money,
+                "",
+            )
+        sh.formula(f"{total_c}{row}", f"IF({active},SUM({cols[0]}{row}:{cols[-1]}{row}),\"\")", st.out_money, "")
+        sh.formula(f"{plan_c}{row}", f"IF({active},'6.4'!$G{r},\"\")", st.out_money, "")
+        sh.formula(f"{diff_c}{row}", f"IF({active},ROUND({plan_c}{row}-{total_c}{row},2),\"\")", st.out_money, "")
+    first, last = lay.plan_first, lay.plan_last
+    sh.define("Men_Summa", f"{cols[0]}{first}", f"{cols[-1]}{last}")
+    total = last + 1
+    sh.text(f"B{total}", "Kopā mēnesī", st.label_bold)
+    for c in [*cols, total_c, plan_c]:
+        sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
+    grey_outside_period(sh, cols, head, first, last)
+    sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
+                             {"type": "cell", "criteria": "!=", "value": 0, "format": st.warning_mark})
+    sh.ws.freeze_panes(lay.plan_first - 1, 2)
+    print_setup(sh, diff_c, total, annex="6.7 (finansējums pa mēnešiem)")
+    protect(sh)

@@ -1,0 +1,167 @@
+"""Sheet 6.1, the child's and parent's personal data, the case and the plan period (with the age
+on the period's first day computed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.common import protect
+
+SHEET = "6.1"
+FIRST_DATE = dt.datetime(1990, 1, 1)
+LAST_DATE = dt.datetime(2100, 12, 31)
+
+# (row, label, kind, defined name or None, list name for validation, hint)
+# kinds: text, date, choice, whole, out
+FIELDS: tuple[tuple[int, str, str, str | None, str | None, str], ...] = (
+    (4, "Lieta", "section", None, None, ""),
+    (5, "Pašvaldība (kods no kataloga)", "choice", "Pasvaldiba", "Saraksts_Pasvaldibas", "izvēlieties no saraksta"),
+    (6, "Pašvaldības nosaukums", "out", "Pasvaldibas_Nosaukums", None, "no kataloga"),
+    (7, "Sociālais dienests", "out", "Socialais_Dienests", None, "no kataloga"),
+    (8, "Sociālais darbinieks (vārds, uzvārds)", "text", "Socialais_Darbinieks", None, ""),
+    (9, "Sociālā darbinieka tālrunis un e-pasts", "text", None, None, ""),
+    (10, "Lietas atvēršanas datums", "date", None, None, "DD.MM.GGGG"),
+    (12, "Bērns", "section", None, None, ""),
+    (13, "Vārds, uzvārds", "text", "Berns_VardsUzvards", None, ""),
+    (14, "Personas kods", "code", "Berns_PersonasKods", None, "teksts formā 000000-00000"),
+    (15, "Dzimšanas datums", "date", "Berns_DzimsanasDatums", None, "DD.MM.GGGG"),
+    (16, "Dzimums", "choice", None, "Saraksts_Dzimums", ""),
+    (17, "Deklarētā dzīvesvietas adrese, kontakti", "text", None, None, ""),
+    (18, "Saziņas valoda", "text", None, None, ""),
+    (19, "Funkcionālo traucējumu veids", "choice", "Berns_Traucejums", "Saraksts_Traucejumi",
+     "izvēlieties no saraksta"),
+    (20, "VDEĀVK atzinums par īpašas kopšanas nepieciešamību", "choice", "Ipasas_Kopsanas_Atzinums",
+     "Saraksts_JaNe", "Jā vai Nē"),
+    (21, "Invaliditāte noteikta līdz", "date", None, None, "DD.MM.GGGG"),
+    (22, "Mājmācība", "choice", None, "Saraksts_JaNe", "Jā vai Nē"),
+    (23, "Vajadzīgie tehniskie palīglīdzekļi (kādi, kur saņemti)", "text", None, None, ""),
+    (24, "Bērna identifikācijas kods (anketām)", "text", None, None, ""),
+    (26, "Vecāks vai likumiskais pārstāvis", "section", None, None, ""),
+    (27, "Vārds, uzvārds", "text", "Vecaks_VardsUzvards", None, ""),
+    (28, "Personas kods", "code", None, None, "teksts formā 000000-00000"),
+    (29, "Ģimenes veids", "choice", None, "Saraksts_GimenesVeids", ""),
+    (30, "Tālrunis", "text", None, None, ""),
+    (31, "E-pasts", "text", None, None, ""),
+    (32, "Nodarbošanās, algots darbs", "text", None, None, ""),
+    (33, "Vecākam ir invaliditāte", "choice", None, "Saraksts_JaNe", "Jā vai Nē"),
+    (34, "Bērnu skaits ģimenē", "whole", None, None, "vesels skaitlis"),
+    (35, "No tiem bērni ar invaliditāti", "whole", None, None, "vesels skaitlis"),
+    (37, "Atbalsta plāna periods", "section", None, None, ""),
+    (38, "Perioda pirmā diena", "date", "Perioda_Sakums", None, "DD.MM.GGGG; vecumu nosaka šajā dienā"),
+    (39, "Mēnešu skaits periodā", "months", "Perioda_Menesi", None, "vesels skaitlis"),
+)
+END_ROW, AGE_ROW, CHECK_ROW = 40, 41, 42
+
+
+def write(sh: Sheet) -> None:
+    book, st = sh.book, sh.st
+    cache = book.cache
+    sh.widths({"A": 48, "B": 42, "C": 44})
+    sh.merge_text("A1:C1", "6.1. Bērna un vecāka personas dati", st.title)
+    sh.merge_text(
+        "A2:C2",
+        "Aizpilda sociālais darbinieks no iesnieguma un datubāzēm. Dzeltenās šūnas ir ievadei; pelēkās aprēķina "
+        "matrica. Dati ir sensitīvi: glabājiet un sūtiet matricu tikai šifrētu.",
+        st.note,
+    )
+    sh.row_height(2, 26)
+    municipality = book.municipality
+    max_months = book.layout.months
+    for row, label, kind, name, list_name, hint in FIELDS:
+        cell = f"B{row}"
+        title = label if len(label) <= 32 else "Ievades pārbaude"
+        if kind == "section":
+            sh.text(f"A{row}", label, st.section)
+            continue
+        sh.text(f"A{row}", label, st.label)
+        if hint:
+            sh.text(f"C{row}", hint, st.note)
+        if kind == "out":
+            ref = {"Pasvaldibas_Nosaukums": "Saraksts_PasvNosaukumi", "Socialais_Dienests": "Saraksts_PasvDienesti"}[
+                name or ""
+            ]
+            sh.formula(
+                cell,
+                f'IF(Pasvaldiba="","",IFERROR(INDEX({ref},MATCH(Pasvaldiba,Saraksts_Pasvaldibas,0)),"nav katalogā"))',
+                st.out_text,
+                cache.text(name or ""),
+            )
+        elif kind == "choice":
+            initial = municipality.id if name == "Pasvaldiba" and municipality else None
+            sh.value(cell, initial, st.input_choice)
+            sh.ws.data_validation(
+                cell,
+                {"validate": "list", "source": f"={list_name}", "error_title": title,
+                 "error_message": "Izvēlieties vērtību no saraksta."},
+            )
+        elif kind in ("text", "code"):
+            sh.blank(cell, st.input_text)
+            if kind == "code":
+                sh.ws.data_validation(
+                    cell,
+                    {"validate": "custom", "value": f'=AND(ISTEXT({cell}),LEN({cell})=12,MID({cell},7,1)="-")',
+                     "error_title": title, "error_message": "Personas kods ir teksts formā 000000-00000."},
+                )
+        elif kind == "date":
+            sh.blank(cell, st.input_date)
+            sh.ws.data_validation(
+                cell,
+                {"validate": "date", "criteria": "between", "minimum": FIRST_DATE, "maximum": LAST_DATE,
+                 "error_title": title, "error_message": "Ievadiet datumu formā DD.MM.GGGG."},
+            )
+        elif kind in ("whole", "months"):
+            sh.blank(cell, st.input_whole)
+            low, high = (1, max_months) if kind == "months" else (0, 99)
+            sh.ws.data_validation(
+                cell,
+                {"validate": "integer", "criteria": "between", "minimum": low, "maximum": high,
+                 "error_title": title, "error_message": f"Ievadiet veselu skaitli no {low} līdz {high}."},
+            )
+        if name:
+            sh.define(name, cell)
+
+    sh.text(f"A{END_ROW}", "Perioda pēdējā diena", st.label)
+    sh.formula(
+        f"B{END_ROW}",
+        'IF(AND(ISNUMBER(Perioda_Sakums),ISNUMBER(Perioda_Menesi)),'
+        "DATE(YEAR(Perioda_Sakums),MONTH(Perioda_Sakums)+Perioda_Menesi,0),\"\")",
+        st.out_date,
+        "",
+    )
+    sh.define("Perioda_Beigas", f"B{END_ROW}")
+    sh.text(f"C{END_ROW}", "pēdējā perioda mēneša pēdējā diena", st.note)
+    sh.text(f"A{AGE_ROW}", "Bērna vecums perioda pirmajā dienā (pilni gadi)", st.label_bold)
+    born, start = "Berns_DzimsanasDatums", "Perioda_Sakums"
+    sh.formula(
+        f"B{AGE_ROW}",
+        f'IF(AND(ISNUMBER({born}),ISNUMBER({start})),YEAR({start})-YEAR({born})'
+        f"-IF(OR(MONTH({start})<MONTH({born}),AND(MONTH({start})=MONTH({born}),DAY({start})<DAY({born}))),1,0),\"\")",
+        st.out_whole,
+        "",
+    )
+    sh.define("Vecums", f"B{AGE_ROW}")
+    sh.text(f"A{CHECK_ROW}", "Pārbaude", st.label)
+    sh.formula(
+        f"B{CHECK_ROW}",
+        'IF(OR(NOT(ISNUMBER(Berns_DzimsanasDatums)),NOT(ISNUMBER(Perioda_Sakums))),'
+        '"Ievadiet dzimšanas datumu un perioda pirmo dienu.",'
+        'IF(Vecums<0,"Dzimšanas datums ir pēc perioda sākuma.",'
+        'IF(Vecums>=Param_VecumaRobeza,"Bērns perioda sākumā ir sasniedzis vecumu, kurā IB vairs nepienākas.",'
+        '"Bērns ir tiesīgs saņemt IB.")))',
+        st.message,
+        "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
+    )
+    sh.row_height(CHECK_ROW, 26)
+    sh.ws.conditional_format(
+        f"B{CHECK_ROW}",
+        {"type": "formula", "criteria": "=h_Neatbilst=1", "format": st.error_mark},
+    )
+    sh.formula("D41", "IF(ISNUMBER(Vecums),IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),1,0),0)", st.helper, 0)
+    sh.define("h_Neatbilst", "D41")
+    sh.ws.set_column("D:D", 3, None, {"hidden": True})
+    sh.ws.freeze_panes(3, 0)
+    protect(sh)
+    sh.ws.set_paper(9)
+    sh.ws.set_portrait()
+    sh.ws.fit_to_pages(1, 0)

@@ -1,0 +1,104 @@
+"""Sheet 6.3, support plan part I: the services by support area with the expert rank, recipient,
+units in the period, frequency, the parent's rank and the combined priority; then the goals.
+A signed contract annex (social worker and parent)."""
+
+from __future__ import annotations
+
+from generator.workbook.layout import C64
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.common import header_block, print_setup, protect, signature_block
+from generator.workbook.texts import MSG
+
+SHEET = "6.3"
+COLUMNS = (
+    ("A", "Nr.", 4),
+    ("B", "Joma", 5),
+    ("C", "SBS pakalpojums (izvēlas no 6.8 saraksta)", 40),
+    ("D", "Saņēmējs", 9),
+    ("E", "Mērvienība", 12),
+    ("F", "Ekspertu rangs jomā", 8),
+    ("G", "Daudzums periodā", 9),
+    ("H", "Biežums, ilgums, termiņš", 22),
+    ("I", "Vecāku rangs", 8),
+    ("J", "Kopējā prioritāte", 9),
+    ("K", "Piezīmes", 30),
+)
+MESSAGES_63 = (
+    (C64.f_unknown, "unknown_item"),
+    (C64.f_recipient, "recipient"),
+    (C64.f_impairment, "impairment"),
+    (C64.h_incompat_all, "incompatible"),
+)
+
+
+def message_formula(row64: int, items: tuple[tuple[str, str], ...]) -> str:
+    """TRIM of the short messages of every check that fails on this plan line (6.4 helper flags)."""
+    parts = [f"IF('6.4'!${c}{row64}>0,\"{MSG[code]} \",\"\")" for c, code in items]
+    return "TRIM(" + "&".join(parts) + ")"
+
+
+def write(sh: Sheet) -> None:
+    book, st = sh.book, sh.st
+    lay = book.layout
+    header_block(
+        sh,
+        "6.3. Atbalsta plāns / I daļa – SBS pakalpojumu saraksts un saņemšanas intensitāte",
+        "Līguma ar vecāku pielikums. Pakalpojumus katrā atbalsta jomā prioritārā secībā nosaka izvērtēšanas komanda "
+        "(ekspertu rangs jomā); vecāks sarindo visus pakalpojumus kopā (vecāku rangs). Kopējo prioritāti aprēķina "
+        "matrica.",
+        "K",
+        "E",
+    )
+    sh.widths({c: w for c, _, w in COLUMNS})
+    for c, head, _ in COLUMNS:
+        sh.merge_text(f"{c}{lay.table_header}:{c}{lay.table_header + 1}", head, st.header)
+    for i in range(lay.plan_rows):
+        row = lay.plan_first + i
+        r64 = lay.calc_first + i
+        sh.number(f"A{row}", i + 1, st.out_whole)
+        sh.formula(f"B{row}", f"IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.h_area}{r64},\"\")", st.out_whole, "")
+        sh.blank(f"C{row}", st.input_choice)
+        sh.blank(f"D{row}", st.input_choice)
+        sh.formula(f"E{row}", f"IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.unit}{r64},\"\")", st.out_text, "")
+        sh.blank(f"F{row}", st.input_whole)
+        sh.blank(f"G{row}", st.input_units)
+        sh.blank(f"H{row}", st.input_wrap)
+        sh.blank(f"I{row}", st.input_whole)
+        sh.formula(f"J{row}", f"IF('6.4'!${C64.h_active}{r64}=1,'6.4'!${C64.priority}{r64},\"\")", st.out_whole, "")
+        sh.formula(f"K{row}", message_formula(r64, MESSAGES_63), st.message, "")
+    first, last = lay.plan_first, lay.plan_last
+    sh.define("Plans_Pakalpojums", f"C{first}", f"C{last}")
+    sh.define("Plans_Daudzums", f"G{first}", f"G{last}")
+    sh.define("Plans_EkspertuRangs", f"F{first}", f"F{last}")
+    sh.define("Plans_VecakuRangs", f"I{first}", f"I{last}")
+    sh.define("Plans_Sanemejs", f"D{first}", f"D{last}")
+    dv = sh.ws.data_validation
+    dv(f"C{first}:C{last}", {"validate": "list", "source": "=Pak_Id", "error_title": "Pakalpojums",
+                             "error_message": "Izvēlieties pakalpojumu no 6.8 saraksta."})
+    dv(f"D{first}:D{last}", {"validate": "list", "source": "=Saraksts_Sanemeji", "error_title": "Saņēmējs",
+                             "error_message": "Izvēlieties: bērns, vecāks vai ģimene."})
+    for c, title in (("F", "Ekspertu rangs"), ("I", "Vecāku rangs")):
+        dv(f"{c}{first}:{c}{last}", {"validate": "integer", "criteria": ">=", "value": 1, "error_title": title,
+                                     "error_message": "Rangs ir vesels skaitlis, sākot ar 1 (1 – svarīgākais)."})
+    dv(f"G{first}:G{last}", {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Daudzums",
+                             "error_message": "Ievadiet vienību skaitu periodā (skaitlis ≥ 0)."})
+    sh.ws.conditional_format(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}<>""',
+                                                     "format": st.error_mark})
+    sh.ws.conditional_format(f"C{first}:C{last}", {"type": "formula", "criteria": f'=$K{first}<>""',
+                                                     "format": st.warning_mark})
+
+    row = last + 2
+    sh.text(f"A{row}", "Mērķi", st.section)
+    for label in ("Ilgtermiņa mērķi", "Īstermiņa mērķi", "Vecāka mērķis"):
+        row += 1
+        sh.ws.merge_range(f"A{row}:C{row}", "", st.label_bold)
+        sh.text(f"A{row}", label, st.label_bold)
+        sh.ws.merge_range(f"D{row}:K{row}", "", st.input_wrap)
+        sh.row_height(row, 42)
+    sh.define("Merki_Ilgtermina", f"D{row - 2}")
+    sh.define("Merki_Istermina", f"D{row - 1}")
+    sh.define("Merki_Vecaka", f"D{row}")
+    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "E", "H", "J"))
+    sh.ws.freeze_panes(lay.plan_first - 1, 3)
+    print_setup(sh, "K", end - 1, annex="6.3. pielikums (atbalsta plāna I daļa)")
+    protect(sh)

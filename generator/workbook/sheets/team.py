@@ -1,0 +1,60 @@
+"""Sheet 6.2, the assessment team: the experts who assess the child and family, and the parent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.common import header_block, protect
+
+SHEET = "6.2"
+ROWS = 12
+FIRST = 9
+COLUMNS = (
+    ("A", "Nr.", 4, None),
+    ("B", "Vārds, uzvārds", 26, "text"),
+    ("C", "Specialitāte (piem., rehabilitologs, psihologs, fizioterapeits)", 28, "text"),
+    ("D", "Iestāde, amats", 26, "text"),
+    ("E", "Tālrunis", 14, "text"),
+    ("F", "E-pasts", 24, "text"),
+    ("G", "Izvērtēšana", 14, "round"),
+    ("H", "Atzinuma datums", 12, "date"),
+)
+
+
+def write(sh: Sheet) -> None:
+    st = sh.st
+    header_block(
+        sh,
+        "6.2. Izvērtēšanas komandas ekspertu saraksts",
+        "Eksperti, kas izvērtē bērnu un ģimeni, un vecāks, kas piedalās izvērtēšanā. Komandu vada rehabilitologs "
+        "kopā ar sociālo darbinieku.",
+        "H",
+        "D",
+    )
+    sh.widths({c: w for c, _, w, _ in COLUMNS})
+    for c, head, _, _ in COLUMNS:
+        sh.merge_text(f"{c}7:{c}8", head, st.header)
+    for i in range(ROWS):
+        row = FIRST + i
+        sh.number(f"A{row}", i + 1, st.out_whole)
+        for c, _, _, kind in COLUMNS[1:]:
+            if kind == "date":
+                sh.blank(f"{c}{row}", st.input_date)
+            else:
+                sh.blank(f"{c}{row}", st.input_text)
+    last = FIRST + ROWS - 1
+    sh.ws.data_validation(f"G{FIRST}:G{last}", {"validate": "list", "source": "=Saraksts_Karta"})
+    sh.ws.data_validation(
+        f"H{FIRST}:H{last}",
+        {"validate": "date", "criteria": "between", "minimum": dt.datetime(2000, 1, 1),
+         "maximum": dt.datetime(2100, 12, 31), "error_message": "Ievadiet datumu formā DD.MM.GGGG."},
+    )
+    row = last + 2
+    sh.text(f"A{row}", "Vecāks, kas piedalās izvērtēšanā", st.section)
+    sh.formula(f"D{row}", 'IF(Vecaks_VardsUzvards="","",Vecaks_VardsUzvards)', st.out_text, "")
+    sh.ws.freeze_panes(8, 0)
+    protect(sh)
+    sh.ws.set_paper(9)
+    sh.ws.set_landscape()
+    sh.ws.fit_to_pages(1, 0)

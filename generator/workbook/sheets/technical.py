@@ -1,0 +1,303 @@
+"""Sheet 6.11, the technical table: versions, programme parameters in force, the base B, the rule
+checks with their counts (Kludas, Bridinajumi), the period months and the validation lists."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.catalogue.models import Impairment
+from generator.lvformat import percent
+from generator.workbook.layout import INTERFACE_VERSION
+from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets.common import lv_date_formula, protect
+from generator.workbook.texts import (
+    ASSESSMENT_ROUNDS,
+    EMPTY_MARK,
+    FAMILY_TYPES,
+    GENDERS,
+    MONTHS_LV,
+    NO,
+    YES,
+)
+
+SHEET = "6.11"
+
+# (programme parameter, internal name, kind of number)
+PARAMETERS = (
+    ("base_amount", "Param_Bazes", "money"),
+    ("rate_full", "Param_LikmePilna", "rate"),
+    ("rate_reduced", "Param_LikmeSamazinata", "rate"),
+    ("full_rate_max_age", "Param_PilnasLikmesVecums", "whole"),
+    ("eligibility_age_limit", "Param_VecumaRobeza", "whole"),
+    ("transport_share_max", "Param_TransportaDala", "rate"),
+    ("expert_weight", "Param_EkspertuSvars", "rate"),
+    ("parent_weight", "Param_VecakuSvars", "rate"),
+    ("period_months_max", "Param_PeriodaMenesi", "whole"),
+)
+
+PARAM_FIRST = 12
+BASE_ROW = PARAM_FIRST + len(PARAMETERS)  # Bazes_Apmers
+BASE_EFFECTIVE_ROW = BASE_ROW + 1
+MONTHS_ROW = BASE_ROW + 2
+TRANSPORT_FLAG_ROW = BASE_ROW + 3
+RULES_SECTION = TRANSPORT_FLAG_ROW + 2
+RULES_FIRST = RULES_SECTION + 2
+KINDS = ("kļūda", "brīdinājums", "ieraksts")
+LISTS_FIRST = 6  # first value row of the lists (columns H…)
+
+
+def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
+    """(code, severity, Latvian description, where it shows, count formula) of every rule check.
+
+    The counts are the reference's (generator/reference/rules.py): one per violation instance.
+    ``unknown_item`` and ``missing_price`` exist only in the workbook (the reference receives plan
+    lines that always have a catalogue item and a price).
+    """
+    return [
+        ("not_eligible", "kļūda", "Bērns perioda sākumā nav tiesīgs saņemt IB (sasniegts vecuma ierobežojums vai "
+         "dzimšanas datums ir pēc perioda sākuma).", "6.1",
+         "IF(ISNUMBER(Vecums),IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),1,0),0)"),
+        ("transport_share", "brīdinājums", "Transporta pakalpojumu daļa pārsniedz ieteicamo robežu, un nav norādīts "
+         "pamatojums (D9).", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
+        ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
+         "(reģistrēts, neskaita).", "6.4",
+         'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",0,1),0)'),
+        ("incompatible", "brīdinājums", "Plānā ir pakalpojumi, kurus nedrīkst saņemt vienlaikus (katrs pāris); "
+         "jāpārliecinās, ka laiki nepārklājas (D10).", "6.3, 6.4", "SUM(f_Nesaderigs)"),
+        ("day_services", "kļūda", "Dienas aprūpes centra un specializētās darbnīcas plānotās dienas mēnesī "
+         "pārsniedz mēneša darba dienas (katrs mēnesis, D11).", "6.6, 6.11", "SUM(h_DienasParkapums)"),
+        ("price_above_ceiling", "kļūda", "Sniedzēja cena pārsniedz normatīvajos aktos, deleģēšanas līgumā vai grupu "
+         "nodarbībām noteikto maksimālo cenu (katra plāna rinda, D12).", "6.4, 6.8", "SUM(f_Cena)"),
+        ("monthly_units", "kļūda", "Mēnešu vienību summa 6.6 nesakrīt ar daudzumu periodā 6.3 (katra rinda).",
+         "6.6", "SUM(f_Menesi)"),
+        ("outside_period", "kļūda", "6.6 vai 6.10 ir vērtības pēc perioda pēdējā mēneša (katra rinda).",
+         "6.6, 6.10", "SUM(f_Arpus)"),
+        ("delivered_above_plan", "kļūda", "Saņemts vairāk vienību, nekā plānots līdz attiecīgajam mēnesim vai "
+         "periodā (katra rinda, D13).", "6.10", "SUM(f_Sanemts)"),
+        ("paid_above_delivered", "kļūda", "Samaksāts vairāk, nekā maksā saņemtās vienības vai plānotais apjoms "
+         "(katra rinda, D13).", "6.10", "SUM(f_Samaksats)"),
+        ("impairment", "kļūda", "Pakalpojums paredzēts citam traucējumu veidam (katra rinda).", "6.3",
+         f'IF(Berns_Traucejums="{multipli}",0,SUM(f_Traucejums))'),
+        ("impairment", "brīdinājums", "Bērnam ar multipliem traucējumiem izvēlēts pakalpojums noteiktam traucējumu "
+         "veidam – jāpārliecinās, ka tas atbilst (katra rinda).", "6.3",
+         f'IF(Berns_Traucejums="{multipli}",SUM(f_Traucejums),0)'),
+        ("recipient", "kļūda", "Rindā norādītais saņēmējs neatbilst pakalpojuma saņēmējam (katra rinda).", "6.3",
+         "SUM(f_Sanemejs)"),
+        ("ignored_line_data", "kļūda", "Rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati 6.6 vai 6.10.",
+         "6.6, 6.10", "SUM(f_Tuksa)"),
+        ("unknown_item", "kļūda", "Plāna rindā ierakstīts pakalpojums, kura nav 6.8 sarakstā (tikai matricā).",
+         "6.3", "SUM(f_Nezinams)"),
+        ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8 nav norādīta cena (tikai matricā).", "6.8",
+         "SUM(f_BezCenas)"),
+    ]
+
+
+RULE_COUNT = len(rules(Impairment.multipli.value))
+RULES_LAST = RULES_FIRST + RULE_COUNT - 1
+TOTALS_ROW = RULES_LAST + 1
+MONTHS_SECTION = TOTALS_ROW + 3
+MONTHS_FIRST = MONTHS_SECTION + 2
+HEADERS_SECTION = MONTHS_FIRST + 7
+
+
+def write(sh: Sheet) -> None:
+    book, st = sh.book, sh.st
+    cat, day = book.catalogue, book.day
+    months = book.layout.months
+    sh.widths({"A": 50, "B": 16, "C": 12, "D": 12, "E": 14, "F": 60, "G": 3, "H": 8, "I": 16, "J": 26, "K": 10,
+               "L": 8, "M": 18, "N": 30, "O": 34, "P": 10, "Q": 18, "R": 12})
+    sh.merge_text("A1:F1", "6.11. IBM matricas tehniskā tabula", st.title)
+    sh.merge_text(
+        "A2:F2",
+        "Tabulu aizpilda matricas ģenerators no kataloga. Sociālais darbinieks var mainīt tikai bāzes apmēru B, ja LM "
+        "to noteikusi citādi; pārējās vērtības aprēķina formulas.",
+        st.note,
+    )
+    sh.row_height(2, 26)
+
+    sh.text("A4", "Versija", st.section)
+    sh.text("A5", "Saskarnes versija (definēto nosaukumu kopa)", st.label)
+    sh.text("B5", INTERFACE_VERSION, st.out_text)
+    sh.define("IBM_Saskarne", "B5")
+    sh.text("A6", "Veidnes versija (kataloga datums + satura jaucējkods)", st.label)
+    sh.text("B6", cat.version, st.out_text)
+    sh.define("IBM_Versija", "B6")
+    sh.text("A7", "Cenas un parametri spēkā uz", st.label)
+    sh.date("B7", day, st.out_date)
+    sh.define("Parametru_Datums", "B7")
+    sh.text("A8", "Izveidots ar", st.label)
+    sh.text("B8", "IBM rīkkopa (ibm matrix)", st.out_text)
+
+    sh.text("A10", "Programmas parametri (no kataloga)", st.section)
+    for c, head in zip("ABCDEF", ("Parametrs", "Vērtība", "Mērvienība", "Spēkā no", "Statuss", "Avots"), strict=True):
+        sh.text(f"{c}11", head, st.header_wrap)
+    fmt = {"money": st.out_money, "rate": st.out_rate, "whole": st.out_whole}
+    for i, (attr, name, kind) in enumerate(PARAMETERS):
+        row = PARAM_FIRST + i
+        param = getattr(cat.programme, attr)
+        dated = param.at(day)
+        sh.text(f"A{row}", param.name_lv, st.label)
+        value = dated.value
+        sh.number(f"B{row}", Decimal(value) if not isinstance(value, int) else value, fmt[kind])
+        sh.define(name, f"B{row}")
+        sh.text(f"C{row}", param.unit or "", st.out_text)
+        sh.date(f"D{row}", dated.effective_from, st.out_date)
+        sh.text(f"E{row}", dated.status.value, st.out_text)
+        sh.text(f"F{row}", dated.source, st.out_text_wrap)
+
+    base = cat.programme.base_amount.at(day)
+    sh.text(f"A{BASE_ROW}", "Bāzes apmērs šai matricai (B); tukšs – izmanto kataloga vērtību", st.label_bold)
+    sh.number(f"B{BASE_ROW}", Decimal(base.value), st.input_money)
+    sh.define("Bazes_Apmers", f"B{BASE_ROW}")
+    sh.ws.data_validation(
+        f"B{BASE_ROW}",
+        {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Bāzes apmērs",
+         "error_message": "Ievadiet summu EUR (skaitlis ≥ 0)."},
+    )
+    sh.text(f"A{BASE_EFFECTIVE_ROW}", "Aprēķinā izmantotais bāzes apmērs", st.label)
+    sh.formula(f"B{BASE_EFFECTIVE_ROW}", "IF(ISNUMBER(Bazes_Apmers),Bazes_Apmers,Param_Bazes)", st.out_money,
+               Decimal(base.value))
+    sh.define("B_Efektivais", f"B{BASE_EFFECTIVE_ROW}")
+    sh.text(f"A{MONTHS_ROW}", "Perioda mēneši aprēķinam (no 6.1)", st.label)
+    sh.formula(f"B{MONTHS_ROW}", "IF(ISNUMBER(Perioda_Menesi),INT(Perioda_Menesi),0)", st.out_whole, 0)
+    sh.define("h_Menesi", f"B{MONTHS_ROW}")
+    sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz ieteicamo robežu (1 – jā)", st.label)
+    sh.formula(
+        f"B{TRANSPORT_FLAG_ROW}",
+        "IF(IB_Nepieciesamais>0,IF(ROUND(SUMIFS(h_Izmaksas,h_Transports,1),2)"
+        ">ROUND(Param_TransportaDala*IB_Nepieciesamais,6),1,0),0)",
+        st.out_whole,
+        0,
+    )
+    sh.define("h_TranspParsniegts", f"B{TRANSPORT_FLAG_ROW}")
+    _rules(sh)
+    _months(sh, months)
+    _headers(sh)
+    _lists(sh)
+    sh.ws.freeze_panes(3, 0)
+    protect(sh)
+    sh.ws.set_paper(9)
+    sh.ws.set_landscape()
+    sh.ws.fit_to_pages(1, 0)
+
+
+def _rules(sh: Sheet) -> None:
+    st, cache = sh.st, sh.book.cache
+    share = sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value
+    sh.text(f"A{RULES_SECTION}", "Noteikumu pārbaudes (skaits šobrīd)", st.section)
+    sh.text(
+        f"F{RULES_SECTION}",
+        f"Ieteicamā transporta daļas robeža: {percent(share)} no IB nepieciešamā apmēra.",
+        st.note,
+    )
+    for c, head in zip("ABCDE", ("Pārbaude", "Veids", "Skaits", "Kur redzams", "Kods"), strict=True):
+        sh.text(f"{c}{RULES_FIRST - 1}", head, st.header_wrap)
+    for i, (code, kind, text, where, formula) in enumerate(rules(Impairment.multipli.value)):
+        row = RULES_FIRST + i
+        sh.text(f"A{row}", text, st.label)
+        sh.text(f"B{row}", kind, st.out_text)
+        sh.formula(f"C{row}", formula, st.out_whole, 0)
+        sh.text(f"D{row}", where, st.out_text)
+        sh.text(f"E{row}", code, st.helper_text)
+        sh.row_height(row, 24)
+    kinds = f"$B${RULES_FIRST}:$B${RULES_LAST}"
+    counts = f"$C${RULES_FIRST}:$C${RULES_LAST}"
+    sh.text(f"A{TOTALS_ROW}", "Kļūdas kopā", st.label_bold)
+    sh.formula(f"C{TOTALS_ROW}", f'SUMIFS({counts},{kinds},"kļūda")', st.out_whole, cache.errors)
+    sh.define("Kludas", f"C{TOTALS_ROW}")
+    sh.text(f"A{TOTALS_ROW + 1}", "Brīdinājumi kopā", st.label_bold)
+    sh.formula(f"C{TOTALS_ROW + 1}", f'SUMIFS({counts},{kinds},"brīdinājums")', st.out_whole, cache.warnings)
+    sh.define("Bridinajumi", f"C{TOTALS_ROW + 1}")
+    sh.ws.conditional_format(
+        f"C{RULES_FIRST}:C{TOTALS_ROW + 1}",
+        {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark},
+    )
+
+
+def _months(sh: Sheet, months: int) -> None:
+    st = sh.st
+    sh.text(f"A{MONTHS_SECTION}", "Perioda mēneši (darba dienas: pirmdiena–piektdiena, D11)", st.section)
+    heads = ("Perioda mēnesis", "Mēneša 1. datums", "Darba dienas", "Dienas centrs + darbnīca, plānotās dienas",
+             "Pārsniegts (1 – jā)", "Mēnesis")
+    for c, head in zip("ABCDEF", heads, strict=True):
+        sh.text(f"{c}{MONTHS_FIRST - 1}", head, st.header_wrap)
+    names = ",".join(f'"{m}"' for m in MONTHS_LV)
+    month_cols = sh.book.layout.month_cols("E")  # 6.6 columns of the months
+    first, last = sh.book.layout.plan_first, sh.book.layout.plan_last
+    for k in range(1, months + 1):
+        row = MONTHS_FIRST + k - 1
+        sh.number(f"A{row}", k, st.out_whole)
+        sh.formula(
+            f"B{row}",
+            f'IF(ISNUMBER(Perioda_Sakums),DATE(YEAR(Perioda_Sakums),MONTH(Perioda_Sakums)+{k - 1},1),"")',
+            st.out_date,
+            "",
+        )
+        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),NETWORKDAYS(B{row},DATE(YEAR(B{row}),MONTH(B{row})+1,0)),"")',
+                   st.out_whole, "")
+        mc = month_cols[k - 1]
+        sh.formula(f"D{row}", f"SUMIFS('6.6'!${mc}${first}:${mc}${last},h_Dienas,1)", st.out_units, 0)
+        sh.formula(f"E{row}", f"IF(AND(A{row}<=h_Menesi,ISNUMBER(C{row})),IF(ROUND(D{row},6)>C{row},1,0),0)",
+                   st.out_whole, 0)
+        sh.formula(f"F{row}", f'IF(ISNUMBER(B{row}),CHOOSE(MONTH(B{row}),{names})&" "&YEAR(B{row}),"")',
+                   st.out_text, "")
+    last_row = MONTHS_FIRST + months - 1
+    sh.define("h_MenSakums", f"B{MONTHS_FIRST}", f"B{last_row}")
+    sh.define("h_DienasParkapums", f"E{MONTHS_FIRST}", f"E{last_row}")
+    sh.define("h_MenNosaukumi", f"F{MONTHS_FIRST}", f"F{last_row}")
+    sh.ws.conditional_format(f"E{MONTHS_FIRST}:E{last_row}",
+                             {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
+
+
+def _headers(sh: Sheet) -> None:
+    """The header texts the plan sheets repeat (names Galva_*), built from 6.1."""
+    st, cache = sh.st, sh.book.cache
+    row = HEADERS_SECTION
+    sh.text(f"A{row}", "Lapu galvenes (no 6.1)", st.section)
+    dash = f'"{EMPTY_MARK}"'
+
+    def shown(ref: str) -> str:
+        return f'IF({ref}="",{dash},{ref})'
+
+    period = (
+        f'"Atbalsta plāna periods: "&IF(ISNUMBER(Perioda_Sakums),{lv_date_formula("Perioda_Sakums")}&" – "&'
+        f'IF(ISNUMBER(Perioda_Beigas),{lv_date_formula("Perioda_Beigas")},{dash}),{dash})'
+    )
+    items = (
+        ("Galva_Berns", f'"Bērns: "&{shown("Berns_VardsUzvards")}&"   personas kods: "&{shown("Berns_PersonasKods")}'),
+        ("Galva_Vecaks", f'"Vecāks (likumiskais pārstāvis): "&{shown("Vecaks_VardsUzvards")}'),
+        ("Galva_Periods", period),
+        ("Galva_Pasvaldiba", f'"Pašvaldība: "&{shown("Pasvaldibas_Nosaukums")}'),
+        ("Galva_Dienests", f'"Sociālais dienests: "&{shown("Socialais_Dienests")}'),
+        ("Galva_Darbinieks", f'"Sociālais darbinieks: "&{shown("Socialais_Darbinieks")}'),
+    )
+    for i, (name, formula) in enumerate(items, start=1):
+        sh.text(f"A{row + i}", name, st.helper_text)
+        sh.formula(f"B{row + i}", formula, st.out_text, cache.header(name))
+        sh.define(name, f"B{row + i}")
+
+
+def _lists(sh: Sheet) -> None:
+    """Validation lists as ranges, so long Latvian names fit (a literal list is limited to 255 characters)."""
+    book, st = sh.book, sh.st
+    cat = book.catalogue
+    sh.text("H4", "Saraksti datu pārbaudei", st.section)
+    municipalities = cat.pilot_municipalities()
+    columns: list[tuple[str, str, str, list[str]]] = [
+        ("H", "Jā/Nē", "Saraksts_JaNe", [YES, NO]),
+        ("I", "Traucējumu veids", "Saraksts_Traucejumi", [i.id.value for i in cat.enums.impairments]),
+        ("J", "Nosaukums", "Saraksts_TraucNosaukumi", [i.name_lv for i in cat.enums.impairments]),
+        ("K", "Saņēmējs", "Saraksts_Sanemeji", list(cat.enums.recipients.values())),
+        ("L", "Kods", "Saraksts_SanKodi", [r.value for r in cat.enums.recipients]),
+        ("M", "Pašvaldība", "Saraksts_Pasvaldibas", [m.id for m in municipalities]),
+        ("N", "Nosaukums", "Saraksts_PasvNosaukumi", [m.name_lv for m in municipalities]),
+        ("O", "Sociālais dienests", "Saraksts_PasvDienesti", [m.social_service for m in municipalities]),
+        ("P", "Dzimums", "Saraksts_Dzimums", list(GENDERS)),
+        ("Q", "Ģimenes veids", "Saraksts_GimenesVeids", list(FAMILY_TYPES)),
+        ("R", "Izvērtēšana", "Saraksts_Karta", list(ASSESSMENT_ROUNDS)),
+    ]
+    for letter, head, name, values in columns:
+        sh.text(f"{letter}{LISTS_FIRST - 1}", head, st.header_wrap)
+        for i, value in enumerate(values):
+            sh.text(f"{letter}{LISTS_FIRST + i}", value, st.out_text)
+        sh.define(name, f"{letter}{LISTS_FIRST}", f"{letter}{LISTS_FIRST + len(values) - 1}")

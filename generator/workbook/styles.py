@@ -1,0 +1,115 @@
+"""Cell formats of the workbook: inputs are yellow and unlocked, computed cells grey and locked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+
+FONT = "DejaVu Sans"
+INPUT_FILL = "#FFF2CC"
+OUTPUT_FILL = "#F2F2F2"
+HEADER_FILL = "#D9E1F2"
+ERROR_FILL = "#F8CBAD"
+WARNING_FILL = "#FFE699"
+INACTIVE_FILL = "#D9D9D9"
+BORDER = "#A6A6A6"
+
+DATE = "dd.mm.yyyy"
+MONEY = "#,##0.00"
+PRICE = "#,##0.00##"
+UNITS = "#,##0.##"
+SHARE = "0.0%"
+RATE = "0%"
+WHOLE = "0"
+TEXT = "@"
+MONTH_NUMBER = '0". mēn."'
+
+
+@dataclass
+class Styles:
+    """Every format a sheet writes with; ``input_*`` are unlocked, everything else is locked."""
+
+    title: Format
+    subtitle: Format
+    note: Format
+    section: Format
+    label: Format
+    label_bold: Format
+    header: Format
+    header_wrap: Format
+    input_text: Format
+    input_wrap: Format
+    input_date: Format
+    input_money: Format
+    input_price: Format
+    input_units: Format
+    input_whole: Format
+    input_choice: Format
+    out_text: Format
+    out_text_wrap: Format
+    out_date: Format
+    out_money: Format
+    out_price: Format
+    out_units: Format
+    out_whole: Format
+    out_share: Format
+    out_rate: Format
+    out_money_bold: Format
+    message: Format
+    helper: Format
+    helper_text: Format
+    signature: Format
+    error_mark: Format
+    warning_mark: Format
+    inactive_mark: Format
+    month_number: Format
+
+
+def make_styles(wb: Workbook) -> Styles:
+    base: dict[str, Any] = {"font_name": FONT, "font_size": 9, "valign": "top"}
+
+    def fmt(**props: Any) -> Format:
+        return wb.add_format({**base, **props})
+
+    cell = {"border": 1, "border_color": BORDER}
+    inp = {**cell, "bg_color": INPUT_FILL, "locked": False}
+    out = {**cell, "bg_color": OUTPUT_FILL, "locked": True}
+    return Styles(
+        title=fmt(bold=True, font_size=12, valign="vcenter"),
+        subtitle=fmt(italic=True, font_size=9, text_wrap=True),
+        note=fmt(italic=True, font_size=8, font_color="#595959", text_wrap=True),
+        section=fmt(bold=True, font_size=10, bottom=1),
+        label=fmt(text_wrap=True),
+        label_bold=fmt(bold=True, text_wrap=True),
+        header=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="center"),
+        header_wrap=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="left"),
+        input_text=fmt(**inp, num_format=TEXT),
+        input_wrap=fmt(**inp, num_format=TEXT, text_wrap=True),
+        input_date=fmt(**inp, num_format=DATE, align="left"),
+        input_money=fmt(**inp, num_format=MONEY),
+        input_price=fmt(**inp, num_format=PRICE),
+        input_units=fmt(**inp, num_format=UNITS),
+        input_whole=fmt(**inp, num_format=WHOLE, align="center"),
+        input_choice=fmt(**inp, num_format=TEXT),
+        out_text=fmt(**out),
+        out_text_wrap=fmt(**out, text_wrap=True),
+        out_date=fmt(**out, num_format=DATE, align="left"),
+        out_money=fmt(**out, num_format=MONEY),
+        out_price=fmt(**out, num_format=PRICE),
+        out_units=fmt(**out, num_format=UNITS),
+        out_whole=fmt(**out, num_format=WHOLE, align="center"),
+        out_share=fmt(**out, num_format=SHARE),
+        out_rate=fmt(**out, num_format=RATE, align="left"),
+        out_money_bold=fmt(**out, num_format=MONEY, bold=True),
+        message=fmt(**out, text_wrap=True, font_color="#9C0006"),
+        helper=fmt(font_color="#7F7F7F", font_size=8, num_format="General"),
+        helper_text=fmt(font_color="#7F7F7F", font_size=8, num_format=TEXT),
+        signature=fmt(top=1, font_size=8, align="center"),
+        error_mark=wb.add_format({"bg_color": ERROR_FILL, "font_color": "#9C0006"}),
+        warning_mark=wb.add_format({"bg_color": WARNING_FILL}),
+        inactive_mark=wb.add_format({"bg_color": INACTIVE_FILL, "font_color": "#7F7F7F"}),
+        month_number=fmt(**cell, bold=True, bg_color=HEADER_FILL, align="center", num_format=MONTH_NUMBER),
+    )

@@ -1,0 +1,35 @@
+"""Fixed Latvian words of the workbook that the catalogue does not hold (no numbers here)."""
+
+from __future__ import annotations
+
+YES, NO = "Jā", "Nē"
+
+MONTHS_LV = (
+    "janvāris", "februāris", "marts", "aprīlis", "maijs", "jūnijs",
+    "jūlijs", "augusts", "septembris", "oktobris", "novembris", "decembris",
+)
+
+GENDERS = ("meitene", "zēns")
+FAMILY_TYPES = ("bioloģiskā ģimene", "aizbildnis", "audžuģimene")
+ASSESSMENT_ROUNDS = ("sākotnējā", "atkārtotā", "noslēguma")
+
+STATUS_FUNDED = "no IB"
+STATUS_PARTIAL = "daļēji no IB"
+STATUS_NOT_FUNDED = "nav IB finansējuma"
+
+EMPTY_MARK = "—"
+
+# Short messages shown next to a plan line; the 6.11 table explains each check in full.
+MSG = {
+    "unknown_item": "Pakalpojums nav 6.8 sarakstā.",
+    "missing_price": "6.8 nav norādīta sniedzēja cena.",
+    "price_above_ceiling": "Cena pārsniedz pieļaujamo (6.8).",
+    "incompatible": "Nedrīkst saņemt vienlaikus ar citu šī plāna pakalpojumu – pārliecinieties, ka laiki nepārklājas.",
+    "impairment": "Pakalpojums paredzēts citam traucējumu veidam.",
+    "recipient": "Saņēmējs neatbilst pakalpojumam.",
+    "monthly_units": "Mēnešu vienību summa (6.6) nesakrīt ar daudzumu periodā (6.3).",
+    "outside_period": "Ir vērtības pēc perioda pēdējā mēneša.",
+    "delivered_above_plan": "Saņemts vairāk vienību, nekā plānots.",
+    "paid_above_delivered": "Samaksāts vairāk, nekā maksā saņemtās vienības.",
+    "ignored_line_data": "Rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati.",
+}

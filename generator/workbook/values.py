@@ -1,0 +1,74 @@
+"""Cached values of a generated workbook's formulas, so that viewers that do not recalculate still
+show correct numbers.
+
+A generated workbook holds no plan yet (only the municipality, the catalogue and the base), so
+its amounts are those of an empty plan. They come from the reference implementation, never from
+arithmetic here: N, the transport share, the period's payments and the rule counts are what
+``generator.reference`` computes for a plan without lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.reference.findings import Severity, count
+from generator.reference.monthly import execution
+from generator.reference.params import Params
+from generator.reference.plan import needed_amount, transport_share
+from generator.reference.rules import check_plan
+from generator.workbook.texts import EMPTY_MARK
+
+
+@dataclass(frozen=True)
+class CachedValues:
+    """What the formulas of a freshly generated workbook evaluate to."""
+
+    version: str
+    municipality_name: str
+    social_service: str
+    needed: Decimal
+    transport_share: Decimal
+    paid_total: Decimal
+    errors: int
+    warnings: int
+
+    def text(self, name: str) -> str:
+        """An input mirrored by a formula (IF(x="","",x)): empty in a generated workbook, except the
+        municipality's own data."""
+        return {"Pasvaldibas_Nosaukums": self.municipality_name, "Socialais_Dienests": self.social_service}.get(
+            name, ""
+        )
+
+    def header(self, name: str) -> str:
+        """The header texts of the plan sheets (6.11 Galva_*)."""
+        shown = {
+            "Galva_Berns": f"Bērns: {EMPTY_MARK}   personas kods: {EMPTY_MARK}",
+            "Galva_Vecaks": f"Vecāks (likumiskais pārstāvis): {EMPTY_MARK}",
+            "Galva_Periods": f"Atbalsta plāna periods: {EMPTY_MARK}",
+            "Galva_Pasvaldiba": f"Pašvaldība: {self.municipality_name or EMPTY_MARK}",
+            "Galva_Dienests": f"Sociālais dienests: {self.social_service or EMPTY_MARK}",
+            "Galva_Darbinieks": f"Sociālais darbinieks: {EMPTY_MARK}",
+        }
+        return shown[name]
+
+
+def empty_plan_values(catalogue: Catalogue, day: dt.date, municipality: Municipality | None) -> CachedValues:
+    """The cached values of a workbook with no plan lines, computed by the reference implementation."""
+    params = Params.from_catalogue(catalogue, day)
+    lines: tuple = ()
+    months = params.period_months_max
+    findings = check_plan(lines, params, period_start=day, months=months)
+    return CachedValues(
+        version=catalogue.version,
+        municipality_name=municipality.name_lv if municipality else "",
+        social_service=municipality.social_service if municipality else "",
+        needed=needed_amount(lines),
+        transport_share=transport_share(lines),
+        paid_total=execution(lines, months).paid_total,
+        errors=count(findings, Severity.error),
+        warnings=count(findings, Severity.warning),
+    )

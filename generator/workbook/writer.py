@@ -1,0 +1,96 @@
+"""Writing one "IBM matrica" workbook: eleven sheets 6.1 … 6.11, the interface names, validation,
+protection and print settings; byte-identical for the same catalogue and municipality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from xlsxwriter.workbook import Workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.workbook.layout import SHEETS, Layout
+from generator.workbook.sheetio import Book
+from generator.workbook.sheets import (
+    annex,
+    application,
+    calculation,
+    execution,
+    items,
+    months,
+    personal,
+    plan,
+    team,
+    technical,
+)
+from generator.workbook.styles import make_styles
+from generator.workbook.values import empty_plan_values
+
+SIGNED = ("6.3", "6.5", "6.6", "6.9")
+
+
+def template_date(catalogue: Catalogue) -> dt.date:
+    """Prices and parameters of a generated template are those in force on the catalogue's latest
+    effective date, so the same catalogue always gives the same workbook."""
+    return catalogue.latest_date
+
+
+def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None = None) -> Path:
+    """Write the workbook for one municipality (its id prefilled) or the generic one (None)."""
+    day = template_date(catalogue)
+    municipality = catalogue.municipality(municipality_id) if municipality_id else None
+    offers = catalogue.offers(day)
+    layout = Layout(offers=len(offers), months=int(catalogue.programme.period_months_max.at(day).value))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook(
+        str(path),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
+         "default_date_format": "dd.mm.yyyy"},
+    )
+    created = dt.datetime.combine(day, dt.time())
+    title = "IBM matrica" + (f" – {municipality.name_lv}" if municipality else "")
+    wb.set_properties(
+        {
+            "title": title,
+            "subject": "Individuālā budžeta modeļa matrica (6.pielikums): atbalsta plāns un IB apmēra aprēķins",
+            "author": "IBM rīkkopa",
+            "company": municipality.social_service if municipality else "",
+            "keywords": "IBM, individuālais budžets, SBS",
+            "comments": f"Kataloga versija {catalogue.version}",
+            "created": created,
+        }
+    )
+    wb.set_custom_property("IBM_Versija", catalogue.version)
+    book = Book(
+        wb=wb,
+        st=make_styles(wb),
+        catalogue=catalogue,
+        day=day,
+        offers=offers,
+        layout=layout,
+        municipality=municipality,
+        cache=empty_plan_values(catalogue, day, municipality),
+    )
+    for title_ in SHEETS:
+        ws = wb.add_worksheet(title_)
+        if title_ in SIGNED:
+            ws.set_tab_color("#548235")
+        book.sheets[title_] = ws
+    writers = {
+        "6.1": personal.write,
+        "6.2": team.write,
+        "6.3": plan.write,
+        "6.4": calculation.write,
+        "6.5": annex.write,
+        "6.6": months.write_units,
+        "6.7": months.write_amounts,
+        "6.8": items.write,
+        "6.9": application.write,
+        "6.10": execution.write,
+        "6.11": technical.write,
+    }
+    for title_ in SHEETS:
+        writers[title_](book.sheet(title_))
+    book.sheets["6.1"].activate()
+    wb.close()
+    return path
