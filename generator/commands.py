@@ -10,3 +10,7 @@ register(changes)
 from generator.documents.command import documents  # noqa: E402
 
 register(documents)
+
+from generator.workbook.command import matrix  # noqa: E402
+
+register(matrix)

@@ -1,0 +1,41 @@
+"""`ibm matrix`: write one IBM matrix workbook (generic or prefilled for a pilot municipality)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.cli import CATALOGUE_OPTION, load_for_command
+from generator.workbook.render import file_name, pilot_ids
+from generator.workbook.writer import write_workbook
+
+
+@click.command("matrix")
+@CATALOGUE_OPTION
+@click.option("--municipality", "municipality_id", metavar="ID",
+              help="Pašvaldības kods no kataloga (piem. liepaja); bez tā – vispārīgā matrica.")
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Kur rakstīt .xlsx failu (noklusējums: ibm-matrica[-ID].xlsx šajā mapē).")
+def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | None) -> None:
+    """Izveido IBM matricu (6.pielikums) ar aktuālo katalogu, cenām un parametriem."""
+    catalogue = load_for_command(catalogue_dir)
+    known = pilot_ids(catalogue)
+    if municipality_id is not None and municipality_id not in known:
+        click.echo(
+            f"--municipality: '{municipality_id}' nav bērnu izmēģinājumprojekta pašvaldība katalogā "
+            f"(gaidīts viens no: {', '.join(known)}).",
+            err=True,
+        )
+        sys.exit(1)
+    out = out_file or Path(file_name(municipality_id))
+    if out.suffix.lower() != ".xlsx":
+        click.echo(f"--out: '{out}' nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx).", err=True)
+        sys.exit(1)
+    try:
+        path = write_workbook(catalogue, out, municipality_id)
+    except OSError as exc:
+        click.echo(f"--out: failu '{out}' nevar uzrakstīt: {exc.strerror or exc}.", err=True)
+        sys.exit(1)
+    click.echo(f"Uzrakstīts {path} (kataloga versija {catalogue.version}).")
