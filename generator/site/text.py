@@ -38,12 +38,12 @@ def number(value: object) -> str:
     return lvformat.number(amount, _places(amount, 0, 6))
 
 
-def percent(share: object) -> str:
-    """0.1 -> '10 %', 0.125 -> '12,5 %'."""
+def percent(share: object, places: int | None = None) -> str:
+    """0.1 -> '10 %', 0.125 -> '12,5 %'; with ``places`` the percentage is shown with that many decimals."""
     if share is None:
         return UNKNOWN_AMOUNT
     value = to_decimal(share) * 100
-    return f"{lvformat.number(value, _places(value, 0, 4))}{NBSP}%"
+    return f"{lvformat.number(value, _places(value, 0, 4) if places is None else places)}{NBSP}%"
 
 
 def integer(value: object) -> str:
