@@ -14,3 +14,7 @@ register(documents)
 from generator.workbook.command import matrix  # noqa: E402
 
 register(matrix)
+
+from generator.site.command import serve  # noqa: E402
+
+register(serve)

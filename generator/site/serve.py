@@ -1,0 +1,123 @@
+"""`ibm serve`: preview the site with live reload.
+
+The sources are rendered into a temporary folder and ``mkdocs serve`` runs on it (127.0.0.1 only).
+A watcher re-renders the sources whenever a file of the catalogue (including catalogue/metodika/),
+site/ or the page templates changes; only changed files are rewritten, so mkdocs rebuilds and the
+browser reloads. A mistake in a page is printed (file, line, what was expected) and the previous
+version stays on screen until it is fixed. Links are checked as warnings here, not as errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from generator.catalogue.loader import load_catalogue
+from generator.catalogue.problems import CatalogueError, Severity
+from generator.site import paths
+from generator.site.errors import SiteError
+from generator.site.pagetemplates import TEMPLATES
+from generator.site.sources import SiteSources, render_sources
+
+Echo = Callable[[str], None]
+
+
+def _signature(folders: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    items = []
+    for folder in folders:
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file():
+                    stat = path.stat()
+                    items.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(items))
+
+
+def write_config(root: Path, sources: SiteSources, version: str) -> Path:
+    """A mkdocs.yml in ``root`` that inherits the project's and points at the rendered sources."""
+    config = {
+        "INHERIT": str(paths.MKDOCS_YML),
+        "docs_dir": str(sources.docs),
+        "strict": False,
+        "nav": sources.nav,
+        "copyright": f"Kataloga versija {version} · priekšskatījums (ibm serve)",
+        "theme": {"name": "material", "custom_dir": str(paths.SITE_SOURCES / "overrides")},
+    }
+    path = root / "mkdocs.yml"
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+class Renderer:
+    """Renders the sources now and again whenever a watched file changes."""
+
+    def __init__(self, catalogue_dir: Path, root: Path, build_dir: Path | None, echo: Echo) -> None:
+        self.catalogue_dir = catalogue_dir
+        self.root = root
+        self.build_dir = build_dir
+        self.echo = echo
+        self.watched = [catalogue_dir, paths.SITE_SOURCES, TEMPLATES]
+        self._stop = threading.Event()
+
+    def render(self) -> bool:
+        catalogue, problems = load_catalogue(self.catalogue_dir)
+        if catalogue is None:
+            for p in problems:
+                if p.severity is Severity.error:
+                    self.echo(p.format(self.catalogue_dir))
+            self.echo("Katalogā ir kļūdas; vietne netika atjaunota.")
+            return False
+        try:
+            sources = render_sources(catalogue, self.root, self.build_dir)
+        except CatalogueError as exc:
+            for p in exc.problems:
+                self.echo(p.format(self.catalogue_dir))
+            self.echo("Vietne netika atjaunota; izlabojiet kļūdu, un tā atjaunosies pati.")
+            return False
+        except SiteError as exc:
+            self.echo(f"Vietne netika atjaunota: {exc}")
+            return False
+        write_config(self.root, sources, catalogue.version)
+        return True
+
+    def watch(self, interval: float = 1.0) -> None:
+        last = _signature(self.watched)
+        while not self._stop.wait(interval):
+            current = _signature(self.watched)
+            if current != last:
+                last = current
+                if self.render():
+                    self.echo("Avoti mainījās: vietne atjaunota.")
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def serve(catalogue_dir: Path, port: int, build_dir: Path | None, echo: Echo = print) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    with tempfile.TemporaryDirectory(prefix="ibm-serve-") as tmp:
+        renderer = Renderer(catalogue_dir, Path(tmp), build_dir, echo)
+        if not renderer.render():
+            raise SystemExit(1)
+        thread = threading.Thread(target=renderer.watch, daemon=True)
+        thread.start()
+        echo(f"Vietne: http://127.0.0.1:{port}/ (Ctrl+C – beigt). Izmaiņas katalogā un site/ parādās uzreiz.")
+        try:
+            mkdocs_serve(config_file=str(Path(tmp) / "mkdocs.yml"), livereload=True,
+                         dev_addr=f"127.0.0.1:{port}")
+        finally:
+            renderer.stop()
