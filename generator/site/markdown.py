@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import escape
 
+_SPACES = re.compile(r"[ \t\r\n]+")  # collapses line breaks but keeps no-break spaces (1 234,56 EUR)
 _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]|"} | {"<": "&lt;", ">": "&gt;"})
 
 
 def md(value: object) -> str:
     """Catalogue text as literal Markdown: no emphasis, link or table syntax is triggered by it."""
-    return " ".join(str(value).split()).translate(_MD_SPECIAL)
+    return _SPACES.sub(" ", str(value)).strip().translate(_MD_SPECIAL)
 
 
 def html(value: object) -> str:

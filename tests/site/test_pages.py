@@ -1,0 +1,199 @@
+"""The built site's generated pages say exactly what the catalogue says."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import unquote
+
+from generator import lvformat
+from generator.catalogue.models import PriceValue
+from generator.site import labels
+from generator.site.context import site_date
+from generator.site.htmlcheck import page_facts
+from tests.site.conftest import DOWNLOADS, BuiltSite, amounts
+from tests.site.htmltables import squash, tables, text_of
+
+
+def _expected_amounts(value: PriceValue) -> list:
+    if value.amount is not None:
+        return [value.amount]
+    return [v for v in (value.min, value.max) if v is not None]
+
+
+def _norm(text: str) -> str:
+    return squash(text)
+
+
+def test_every_catalogue_item_has_its_page_with_all_description_fields(built_site: BuiltSite) -> None:
+    cat = built_site.catalogue
+    assert len(cat.services) > 0
+    for s in cat.services:
+        page = built_site.site / "katalogs" / f"{s.id}.html"
+        assert page.is_file(), f"nav lapas pakalpojumam {s.id}"
+        html = page.read_text(encoding="utf-8")
+        text = text_of(html)
+        assert f"{s.id} {_norm(s.name_lv)}" in text
+        for key, title in labels.DESCRIPTION_FIELDS.items():
+            field = getattr(s.description, key)
+            assert title in text, (s.id, title)
+            assert _norm(field.teksts) in text, (s.id, key)
+            if field.avots.value == "rekonstruēts":
+                assert labels.RECONSTRUCTED in text
+        assert labels.unit_name(cat, s.unit) in text
+        assert cat.enums.regimes[s.regime] in text
+        assert labels.impairment_names(cat, s.impairments) in text
+
+
+def test_catalogue_index_lists_every_item_with_its_filter_data(built_site: BuiltSite) -> None:
+    cat = built_site.catalogue
+    html = built_site.html("katalogs/index.html")
+    rows = {}
+    for table in tables(html):
+        for cells, attrs in zip(table.rows, table.row_attrs, strict=True):
+            rows[cells[0]] = attrs
+    assert set(rows) == {s.id for s in cat.services}
+    for s in cat.services:
+        assert rows[s.id]["data-sanemejs"] == s.recipient.value
+        assert rows[s.id]["data-traucejumi"] == "|".join(i.value for i in s.impairments)
+    # the filter offers every recipient and impairment type of the catalogue
+    for key in cat.enums.recipients:
+        assert f'<option value="{key.value}">' in html
+    for imp in cat.enums.impairments:
+        assert f'<option value="{imp.id.value}">' in html
+
+
+def test_every_price_on_the_price_page_equals_the_catalogue(built_site: BuiltSite) -> None:
+    cat = built_site.catalogue
+    day = site_date(cat)
+    current = tables(built_site.html("cenas.html"))[0]
+    assert current.header[:3] == ["Kods", "Pakalpojums", "Cena vai griesti par vienību"]
+    by_code = {row[0]: row for row in current.rows}
+    assert set(by_code) == {s.id for s in cat.services}
+    checked = 0
+    for s in cat.services:
+        row = by_code[s.id]
+        price = cat.price_by_service.get(s.id)
+        if price is None:
+            assert amounts(row[2]) == [] and cat.enums.regimes[s.regime] in row[2]
+            continue
+        value = price.at(day)
+        assert value is not None
+        assert amounts(row[2]) == _expected_amounts(value), s.id
+        assert row[3] == cat.enums.regimes[price.regime]
+        assert row[4] == value.status.value  # "jāprecizē" said plainly
+        assert row[5] == lvformat.date(value.effective_from)
+        assert row[6] == _norm(value.source)
+        checked += 1
+    assert checked > 0
+
+
+def test_every_price_history_on_the_price_page_equals_the_catalogue(built_site: BuiltSite) -> None:
+    cat = built_site.catalogue
+    by_anchor = {t.before_id: t for t in tables(built_site.html("cenas.html"))}
+    for price in cat.prices:
+        table = by_anchor.get(f"cena-{'-'.join(price.id.replace('.', '-').split('-'))}".lower())
+        assert table is not None, f"nav vēstures tabulas cenai {price.id}"
+        assert len(table.rows) == len(price.values)
+        for row, value in zip(table.rows, price.values, strict=True):
+            assert row[0] == lvformat.date(value.effective_from)
+            assert amounts(row[2]) == _expected_amounts(value), (price.id, row)
+            assert row[3] == value.status.value
+            assert row[4] == _norm(value.source)
+
+
+def test_group_ceiling_on_the_price_page_is_the_catalogue_ceiling(built_site: BuiltSite) -> None:
+    cat = built_site.catalogue
+    ceiling, _ = cat.group_ceiling(site_date(cat))
+    table = next(t for t in tables(built_site.html("cenas.html")) if t.before_id == "grupu-griesti")
+    total = table.rows[-1]
+    assert amounts(total[1]) == ([ceiling] if ceiling is not None else [])
+
+
+def test_changes_page_lists_every_dated_change(built_site: BuiltSite) -> None:
+    cat = built_site.catalogue
+    expected = sum(len(p.values) - 1 for p in cat.prices)
+    expected += sum(len(getattr(cat.programme, n).values) - 1 for n in type(cat.programme).model_fields)
+    changes = tables(built_site.html("izmainas.html"))
+    if expected:
+        assert len(changes[0].rows) == expected
+    parameters = changes[-1]
+    assert len(parameters.rows) == len(type(cat.programme).model_fields)
+
+
+def test_download_links_point_to_copied_files(built_site: BuiltSite) -> None:
+    html = built_site.html("lejupielades.html")
+    facts = page_facts(built_site.site / "lejupielades.html")
+    links = [link.url for link in facts.links if link.url.startswith(("lejupielades/", "atvertie-dati/"))]
+    expected = {p.relative_to(built_site.build_dir).as_posix() for folder in ("lejupielades", "atvertie-dati")
+                for p in (built_site.build_dir / folder).rglob("*") if p.is_file()}
+    assert {unquote(u) for u in links} == expected
+    for url in links:
+        assert (built_site.site / unquote(url)).is_file()
+    text = text_of(html)
+    for title in DOWNLOADS.values():
+        assert title in text  # the documents' own titles, read from DOCX, XLSX and PDF
+    assert "Jelgavas pilsētas pašvaldība" in text and "Daugavpils novada pašvaldība" in text
+    assert built_site.catalogue.version in text
+
+
+def test_every_page_has_lang_lv_one_h1_table_headers_and_image_alt(built_site: BuiltSite) -> None:
+    pages = sorted(built_site.site.rglob("*.html"))
+    assert len(pages) > len(built_site.catalogue.services)
+    for page in pages:
+        facts = page_facts(page)
+        assert facts.lang == "lv", page
+        assert facts.h1 == 1, page
+        assert all(facts.tables), page
+        assert facts.images_without_alt == [], page
+
+
+def test_no_page_loads_anything_from_outside_the_site(built_site: BuiltSite) -> None:
+    for page in built_site.site.rglob("*.html"):
+        for link in page_facts(page).links:
+            if link.tag != "a":
+                assert not link.url.startswith(("http:", "https:", "//")), (page, link.url)
+
+
+def test_diagram_pages_load_the_vendored_mermaid(built_site: BuiltSite) -> None:
+    diagram_pages = [p for p in built_site.site.rglob("*.html") if 'class="mermaid"' in p.read_text("utf-8")]
+    assert diagram_pages, "metodikā nav nevienas diagrammas"
+    for page in diagram_pages:
+        scripts = [link.url for link in page_facts(page).links if link.tag == "script"]
+        assert any(u.endswith("assets/javascripts/mermaid.min.js") for u in scripts), page
+    assert (built_site.site / "assets/javascripts/mermaid.min.js").stat().st_size > 1_000_000
+    plain = built_site.site / "cenas.html"
+    assert "mermaid.min.js" not in plain.read_text("utf-8")
+
+
+def test_search_index_keeps_latvian_words_and_has_no_trimmer(built_site: BuiltSite) -> None:
+    index = json.loads((built_site.site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    assert "trimmer" not in index["config"]["pipeline"]
+    assert "stemmer" not in index["config"]["pipeline"]
+    words = " ".join(d["text"] + " " + d["title"] for d in index["docs"]).lower()
+    assert "ģimenes" in words
+
+
+def test_abbreviations_are_explained_on_every_page(built_site: BuiltSite) -> None:
+    abbreviations = built_site.catalogue.root / "metodika" / "saisinajumi.md"
+    assert abbreviations.is_file()
+    html = built_site.html("index.html")
+    assert '<abbr title="' in html
+    for page in ("katalogs/index.html", "cenas.html", "par-vietni.html"):
+        assert "<abbr" in built_site.html(page), page
+
+
+def test_about_page_states_version_date_and_how_to_report(built_site: BuiltSite) -> None:
+    text = text_of(built_site.html("par-vietni.html"))
+    cat = built_site.catalogue
+    assert cat.version in text
+    assert lvformat.date(cat.latest_date) in text
+    assert "Kā ziņot par kļūdu" in text
+    assert f"{len(cat.services)}" in text
+
+
+def test_sitemap_dates_are_the_catalogue_date(built_site: BuiltSite) -> None:
+    sitemap = (built_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+    assert dates <= {built_site.catalogue.latest_date.isoformat()}
