@@ -66,7 +66,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "e-talonam", f"nedrīkst pārsniegt {transport}",
         ],
         "07-klienta-lietas-titullapa": [
-            "Klienta lieta", "18.pielikums", "Pamatinformācija", "Iesaistītie speciālisti", "slēdzamā skapī",
+            "Klienta lietas titullapa", "18.pielikums", "Pamatinformācija", "Iesaistītie speciālisti", "slēdzamā skapī",
         ],
         "08-lemums-par-pieskirsanu": [
             "Lēmums par individuālā budžeta piešķiršanu", "Konstatētie fakti", "Piemērotie noteikumi",

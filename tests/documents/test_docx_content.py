@@ -1,0 +1,123 @@
+"""Every DOCX: the same words, headings and tables as the HTML the PDF is printed from, the catalogue
+values of each document, and fixed core properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import render_municipality
+from generator.documents.htmltree import Node, parse
+from generator.documents.paths import documents_dir
+from generator.documents.registry import DOCUMENTS
+from tests.documents.conftest import normalise
+from tests.documents.expectations import expected_phrases
+
+pytestmark = pytest.mark.xdist_group("documents-build")
+
+
+def _html_parts(node: Node, out: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, str):
+            out.append(child)
+        else:
+            out.append(" ")
+            _html_parts(child, out)
+            out.append(" ")
+
+
+def _docx_blocks(container) -> list[Paragraph | Table]:  # noqa: ANN001 - Document or _Cell
+    items: list[Paragraph | Table] = []
+    if isinstance(container, DocxDocument):
+        parent, element = container._body, container.element.body
+    else:
+        parent, element = container, container._tc
+    for child in element.iterchildren():
+        if child.tag.endswith("}p"):
+            items.append(Paragraph(child, parent))
+        elif child.tag.endswith("}tbl"):
+            items.append(Table(child, parent))
+    return items
+
+
+def _docx_parts(container, out: list[str], headings: list[tuple[int, str]], tables: list[Table]) -> None:
+    for item in _docx_blocks(container):
+        if isinstance(item, Paragraph):
+            out.append(item.text)
+            style = item.style.name if item.style is not None else ""
+            if style.startswith("Heading "):
+                headings.append((int(style.split()[1]), normalise(item.text)))
+        else:
+            tables.append(item)
+            seen: list = []  # elements, kept alive so that identity comparison is sound
+            for row in item.rows:
+                for cell in row.cells:
+                    if any(cell._tc is tc for tc in seen):  # a merged cell repeats across its span
+                        continue
+                    seen.append(cell._tc)
+                    _docx_parts(cell, out, headings, tables)
+
+
+def _body(document: DocxDocument) -> tuple[str, list[tuple[int, str]], int]:
+    out: list[str] = []
+    headings: list[tuple[int, str]] = []
+    tables: list[Table] = []
+    _docx_parts(document, out, headings, tables)
+    return " ".join(out), headings, len(tables)
+
+
+def test_docx_has_the_same_content_as_the_pdf_source(built: Path, catalogue: Catalogue) -> None:
+    expected = expected_phrases(catalogue)
+    for m in catalogue.pilot_municipalities():
+        for rendered in render_municipality(catalogue, m):
+            spec = rendered.spec
+            where = f"{m.id}/{spec.id}.docx"
+            document = docx.Document(str(documents_dir(built, m.id) / f"{spec.id}.docx"))
+            text, headings, table_count = _body(document)
+            main = parse(rendered.html).find("main")
+            assert main is not None
+            parts: list[str] = []
+            _html_parts(main, parts)
+            html_words = Counter("".join(parts).split())
+            docx_words = Counter(text.split())
+            diff = list(((docx_words - html_words) + (html_words - docx_words)).items())[:20]
+            assert docx_words == html_words, f"{where}: atšķiras vārdi {diff}"
+            html_headings = [(int(n.tag[1]), normalise(n.text())) for n in _walk(main) if n.tag in ("h1", "h2", "h3")]
+            assert headings == html_headings, where
+            html_tables = sum(1 for n in _walk(main) if n.tag == "table" or "fields" in n.classes)
+            assert table_count == html_tables, where
+            flat = normalise(text)
+            for phrase in [spec.title, m.social_service, *expected[spec.id]]:
+                assert normalise(phrase) in flat, f"{where}: trūkst „{phrase}”"
+
+
+def _walk(node: Node):  # noqa: ANN202
+    for child in node.elements():
+        yield child
+        yield from _walk(child)
+
+
+def test_docx_core_properties_footer_and_page(built: Path, catalogue: Catalogue) -> None:
+    m = catalogue.pilot_municipalities()[0]
+    for spec in DOCUMENTS:
+        document = docx.Document(str(documents_dir(built, m.id) / f"{spec.id}.docx"))
+        props = document.core_properties
+        assert props.author == "Labklājības ministrija – IBM rīkkopa"
+        assert props.title == spec.title
+        assert props.created is not None and props.created.replace(tzinfo=None) == dt.datetime.combine(
+            catalogue.latest_date, dt.time())
+        footer = document.sections[0].footer
+        footer_xml = footer._element.xml
+        assert f"{spec.title} · veidnes versija {catalogue.version}" in " ".join(p.text for p in footer.paragraphs)
+        assert 'w:instr="PAGE"' in footer_xml and 'w:instr="NUMPAGES"' in footer_xml
+        section = document.sections[0]
+        size = sorted([round(section.page_width.cm, 1), round(section.page_height.cm, 1)])
+        assert size == [21.0, 29.7], spec.id
