@@ -18,3 +18,9 @@ register(matrix)
 from generator.site.command import serve  # noqa: E402
 
 register(serve)
+
+from generator.ministry.command import collect, fingerprint, migrate  # noqa: E402
+
+register(collect)
+register(migrate)
+register(fingerprint)

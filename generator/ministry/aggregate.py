@@ -1,0 +1,169 @@
+"""Totals per municipality and for the pilot, from the recomputed children and their final amounts.
+
+Only sums of amounts the reference implementation computed (exact Decimal additions, no rounding),
+and counts; the summary workbook repeats each of them as a formula that LibreOffice checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.ministry.records import ChildRecord
+from generator.reference.final_amounts import ChildFinal, FinalAmounts
+from generator.reference.monthly import calendar_month
+
+ZERO = Decimal(0)
+
+
+@dataclass
+class Totals:
+    children: int = 0
+    provisional: Decimal = ZERO
+    needed: Decimal = ZERO
+    available: Decimal = ZERO
+    total: Decimal = ZERO
+    stage2: Decimal = ZERO
+    top_up: Decimal = ZERO
+    final: Decimal = ZERO
+    eligible: int = 0
+    planned: Decimal = ZERO
+    paid: Decimal = ZERO
+
+    def add(self, record: ChildRecord, final: ChildFinal) -> None:
+        r = record.result
+        self.children += 1
+        self.provisional += r.provisional
+        self.needed += r.needed
+        self.available += r.available
+        self.total += r.total
+        self.stage2 += final.final - final.top_up
+        self.top_up += final.top_up
+        self.final += final.final
+        self.eligible += int(final.eligible)
+        self.planned += r.execution.planned_total
+        self.paid += r.execution.paid_total
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One counted plan line of one child, for the funding by support area and item."""
+
+    code: str
+    municipality: str
+    area: int
+    item: str  # the offer id, e.g. "3.1.2i"
+    label: str
+    units: Decimal
+    price: Decimal
+    cost: Decimal
+    ib: Decimal
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    """Planned (6.7) and paid (6.10) EUR of one child in one calendar month."""
+
+    code: str
+    municipality: str
+    month: dt.date  # first day of the calendar month
+    planned: Decimal
+    paid: Decimal
+
+    @property
+    def quarter(self) -> str:
+        return quarter_label(self.month)
+
+
+def quarter_label(month: dt.date) -> str:
+    return f"{month.year}. g. {(month.month - 1) // 3 + 1}. ceturksnis"
+
+
+@dataclass
+class Aggregates:
+    municipalities: list[str]
+    by_municipality: dict[str, Totals]
+    pilot: Totals
+    plan_rows: list[PlanRow] = field(default_factory=list)
+    month_rows: list[MonthRow] = field(default_factory=list)
+
+    def months(self) -> list[dt.date]:
+        return sorted({m.month for m in self.month_rows})
+
+    def quarters(self) -> list[str]:
+        return sorted({m.quarter for m in self.month_rows}, key=lambda q: (int(q.split(".")[0]), q))
+
+    def planned_paid(self, municipality: str | None, month: dt.date | None = None,
+                     quarter: str | None = None) -> tuple[Decimal, Decimal]:
+        rows = [
+            m for m in self.month_rows
+            if (municipality is None or m.municipality == municipality)
+            and (month is None or m.month == month)
+            and (quarter is None or m.quarter == quarter)
+        ]
+        return sum((m.planned for m in rows), ZERO), sum((m.paid for m in rows), ZERO)
+
+    def funding(self, municipality: str | None, *, area: int | None = None, item: str | None = None,
+                what: str = "ib") -> Decimal:
+        return sum(
+            (getattr(p, what) for p in self.plan_rows
+             if (municipality is None or p.municipality == municipality)
+             and (area is None or p.area == area) and (item is None or p.item == item)),
+            ZERO,
+        )
+
+
+def plan_rows(record: ChildRecord) -> list[PlanRow]:
+    rows = []
+    r = record.result
+    for i, line in enumerate(record.inputs.lines):
+        if not line.counted:
+            continue
+        rows.append(
+            PlanRow(
+                code=record.code,
+                municipality=record.municipality,
+                area=line.area,
+                item=line.offer_id or "",
+                label=line.label or line.offer_id or "",
+                units=line.units,
+                price=line.unit_price,
+                cost=r.line_cost[i] or ZERO,
+                ib=r.line_ib[i] or ZERO,
+            )
+        )
+    return rows
+
+
+def month_rows(record: ChildRecord) -> list[MonthRow]:
+    exe = record.result.execution
+    rows = []
+    for m in range(record.months):
+        year, month = calendar_month(record.period_start, m + 1)
+        rows.append(
+            MonthRow(record.code, record.municipality, dt.date(year, month, 1),
+                     exe.planned_by_month[m], exe.paid_by_month[m])
+        )
+    return rows
+
+
+def aggregate(records: Sequence[ChildRecord], finals: FinalAmounts,
+              municipalities: Iterable[str] = ()) -> Aggregates:
+    """Totals per municipality (every id in ``municipalities`` plus any found) and for the pilot."""
+    by_id = finals.by_id()
+    order = list(dict.fromkeys([*municipalities, *sorted({r.municipality for r in records})]))
+    by_muni: dict[str, Totals] = defaultdict(Totals)
+    for m in order:
+        by_muni[m] = Totals()
+    pilot = Totals()
+    agg = Aggregates(order, by_muni, pilot)
+    for record in records:
+        final = by_id[record.code]
+        by_muni[record.municipality].add(record, final)
+        pilot.add(record, final)
+        agg.plan_rows.extend(plan_rows(record))
+        agg.month_rows.extend(month_rows(record))
+    return agg

@@ -1,0 +1,175 @@
+"""`ibm collect`: read every filled matrix of a folder tree, recompute, set the final amounts (stage 3)
+and write the summary workbook with the per-municipality CSVs beside it.
+
+Files are read in parallel (one process per core by default); each worker checks and recomputes a
+file with the reference implementation (reading.py). Stage 3 is the reference's ``final_amounts``.
+Outputs appear only when complete (output.py).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
+from generator.lvformat import eur
+from generator.ministry.collection import Collection
+from generator.ministry.reading import ReadResult, read_matrix
+from generator.ministry.records import ChildRecord, Refusal, StaleValue
+from generator.ministry.templates import TemplateSource
+from generator.money import to_decimal
+from generator.reference.final_amounts import ChildAmounts, final_amounts
+from generator.reference.params import Params
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb", ".csv"}
+Progress = Callable[[int, int, str], None]
+
+
+class CollectError(Exception):
+    """Nothing can be collected (empty folder, no usable workbook, bad options): a Latvian message."""
+
+
+def find_workbooks(folder: Path) -> list[Path]:
+    """Spreadsheet files in the folder tree, in a stable order; hidden files and Office lock files
+    (~$…) are skipped; other documents (PDF, scans) are not workbooks and are ignored."""
+    if not folder.is_dir():
+        raise CollectError(f"mape {folder} nav atrasta (gaidīts: mape ar pašvaldību matricām)")
+    found = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).parts
+        if any(p.startswith(".") for p in rel) or path.name.startswith("~$") or not path.is_file():
+            continue
+        if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+            found.append(path)
+    return found
+
+
+# --- parallel reading -------------------------------------------------------------------------------------
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(catalogue: Catalogue, templates: TemplateSource, key: bytes) -> None:
+    _WORKER.update(catalogue=catalogue, templates=templates, key=key)
+
+
+def _read_one(args: tuple[Path, Path, bool]) -> ReadResult:
+    path, root, strict = args
+    return read_matrix(path, root, _WORKER["catalogue"], _WORKER["templates"], _WORKER["key"],  # type: ignore[arg-type]
+                       strict_version=strict)
+
+
+def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
+                strict_version: bool = True, jobs: int | None = None,
+                progress: Progress | None = None) -> list[ReadResult]:
+    files = find_workbooks(folder)
+    if not files:
+        raise CollectError(f"mapē {folder} nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)")
+    templates.current()  # generate the current template once, before the workers copy it
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    tasks = [(p, folder, strict_version) for p in files]
+    results: list[ReadResult] = []
+    if jobs == 1 or len(files) < 8:
+        _init_worker(catalogue, templates, key)
+        for i, task in enumerate(tasks, start=1):
+            results.append(_read_one(task))
+            if progress:
+                progress(i, len(tasks), task[0].relative_to(folder).as_posix())
+        return results
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(catalogue, templates, key)) as pool:
+        for i, res in enumerate(pool.map(_read_one, tasks, chunksize=16), start=1):
+            results.append(res)
+            if progress:
+                progress(i, len(tasks), res.path.relative_to(folder).as_posix())
+    return results
+
+
+def _split_duplicates(results: list[ReadResult]) -> None:
+    """Two used files of the same child: neither is used (the ministry must decide which is valid)."""
+    by_code: dict[str, list[ReadResult]] = defaultdict(list)
+    for r in results:
+        if r.record is not None:
+            by_code[r.record.code].append(r)
+    for code, group in by_code.items():
+        if len(group) < 2:
+            continue
+        sources = ", ".join(r.record.source for r in group if r.record)
+        for r in group:
+            assert r.record is not None
+            r.refusal = Refusal(r.rel, r.record.source.split("/")[-1], r.record.source.split("/")[0],
+                                (f"tā paša bērna ({code}) matrica ir vairākos failos ({sources}); neviena no tām nav "
+                                 "izmantota – atstājiet mapē tikai spēkā esošo",))
+            r.record = None
+            r.stale = []
+
+
+@dataclass
+class Options:
+    envelope: Decimal | None = None
+    previous: Path | None = None
+    split: str | None = None
+    jobs: int | None = None
+
+
+def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
+            templates: TemplateSource | None = None, progress: Progress | None = None,
+            previous_progress: Progress | None = None) -> Collection:
+    templates = templates or TemplateSource(catalogue)
+    results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress)
+    _split_duplicates(results)
+    records = [r.record for r in results if r.record is not None]
+    refused = [r.refusal for r in results if r.refusal is not None]
+    stale: list[StaleValue] = [s for r in results for s in r.stale]
+    if not records:
+        raise CollectError(f"mapē {folder} nav nevienas izmantojamas IBM matricas ({len(refused)} neizmantotas)")
+    previous_records: list[ChildRecord] = []
+    previous_refused: list[Refusal] = []
+    if options.previous is not None:
+        prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
+                           progress=previous_progress)
+        _split_duplicates(prev)
+        previous_records = [r.record for r in prev if r.record is not None]
+        previous_refused = [r.refusal for r in prev if r.refusal is not None]
+    finals, note = stage3(records, previous_records, catalogue, options)
+    return Collection(
+        catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
+        envelope_note=note, previous_records=previous_records, previous_refused=previous_refused,
+        previous_folder=options.previous.as_posix() if options.previous else None,
+    )
+
+
+def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: Catalogue, options: Options):
+    """Stage 3 with the reference: every child's P and N, the previous period's planned and paid EUR
+    by pseudonym (children only in the previous period add their underspend with P = N = 0)."""
+    params = Params.from_catalogue(catalogue, max(r.params_day for r in records))
+    planned: dict[str, Decimal] = defaultdict(Decimal)
+    paid: dict[str, Decimal] = defaultdict(Decimal)
+    for p in previous:
+        planned[p.code] += p.result.execution.planned_total
+        paid[p.code] += p.result.execution.paid_total
+    children = [
+        ChildAmounts(r.code, r.result.provisional, r.result.needed, planned.pop(r.code, Decimal(0)),
+                     paid.pop(r.code, Decimal(0)))
+        for r in records
+    ]
+    children += [ChildAmounts(code, Decimal(0), Decimal(0), planned[code], paid.get(code, Decimal(0)))
+                 for code in sorted(planned)]
+    if options.envelope is not None:
+        envelope = to_decimal(options.envelope)
+        note = "norādīts komandā (--envelope)"
+    else:
+        envelope = sum((r.catalogue_base for r in records), Decimal(0))
+        bases = sorted({r.catalogue_base for r in records})
+        base_text = eur(bases[0]) if len(bases) == 1 else "kataloga bāzes apmēri"
+        note = f"noklusējums: {base_text} × {len(records)} bērni (kataloga bāzes apmērs)"
+    return final_amounts(children, envelope, params, key=options.split), note
+
+
+def pilot_municipalities(catalogue: Catalogue) -> list[str]:
+    return [m.id for m in catalogue.pilot_municipalities(Pilot.children)]

@@ -1,0 +1,27 @@
+"""The result of one collection: the used children, the refused files, stale cached values and
+stage 3 (the pool, its parts and every child's F) as the reference implementation computed it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.ministry.records import ChildRecord, Refusal, StaleValue
+from generator.reference.final_amounts import FinalAmounts
+
+
+@dataclass
+class Collection:
+    catalogue_version: str
+    records: list[ChildRecord]
+    refused: list[Refusal]
+    stale: list[StaleValue]
+    finals: FinalAmounts
+    envelope_note: str  # how the envelope was set (Latvian)
+    previous_records: list[ChildRecord] = field(default_factory=list)
+    previous_refused: list[Refusal] = field(default_factory=list)
+    previous_folder: str | None = None
+
+    @property
+    def envelope(self) -> Decimal:
+        return self.finals.envelope

@@ -1,0 +1,143 @@
+"""The ministry's commands: `ibm collect`, `ibm migrate` and `ibm fingerprint` (Latvian messages)."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import click
+
+from generator.cli import CATALOGUE_OPTION, load_for_command
+from generator.lvformat import eur
+
+KEY_FILE_OPTION = click.option(
+    "--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Fails ar pseidonimizācijas atslēgu (citādi vides mainīgais IBM_PSEUDONIMA_ATSLEGA).",
+)
+REGISTRY_OPTION = click.option(
+    "--registry", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="Veidņu nospiedumu reģistrs (noklusējums: generator/ministry/template_registry.json).",
+)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Kļūda: {message}", err=True)
+    sys.exit(1)
+
+
+def _amount(text: str | None, option: str) -> Decimal | None:
+    if text is None:
+        return None
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".").removesuffix("EUR")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or value < 0:
+        _fail(f"{option} '{text}' nav summa (gaidīts: EUR, piem. 300000 vai 300 000,00)")
+    assert value is not None
+    return value.quantize(Decimal("0.01"))
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.")
+@click.option("--envelope", default=None,
+              help="Izmēģinājumprojekta finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
+@click.option("--previous", type=click.Path(path_type=Path), default=None,
+              help="Iepriekšējā perioda matricu mape (neapgūtajam finansējumam).")
+@click.option("--split", type=click.Choice(["needed", "gap"]), default=None,
+              help="Pārdales atslēga: needed – proporcionāli N, gap – proporcionāli N − P (noklusējums: katalogā).")
+@KEY_FILE_OPTION
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Paralēlo procesu skaits (noklusējums: kodolu skaits).")
+@REGISTRY_OPTION
+@CATALOGUE_OPTION
+def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None, split: str | None,
+            key_file: Path | None, jobs: int | None, registry: Path | None, catalogue_dir: Path) -> None:
+    """Savāc aizpildītās IBM matricas, pārrēķina tās, aprēķina galīgos apmērus un uzraksta kopsavilkumu."""
+    from generator.ministry.collect import CollectError, Options, pilot_municipalities
+    from generator.ministry.collect import collect as run
+    from generator.ministry.output import FINAL_DIR, write_outputs
+    from generator.ministry.pseudonym import KeyError_, load_key
+    from generator.ministry.templates import TemplateSource
+
+    if out.suffix.lower() != ".xlsx":
+        _fail(f"--out {out}: kopsavilkumam vajag .xlsx failu")
+    try:
+        key = load_key(key_file)
+    except KeyError_ as exc:
+        _fail(str(exc))
+    amount = _amount(envelope, "--envelope")
+    catalogue = load_for_command(catalogue_dir)
+    templates = TemplateSource(catalogue, registry)
+    step = {"last": -1}
+
+    def progress(label: str):
+        def show(i: int, n: int, rel: str) -> None:
+            percent = i * 100 // n
+            if percent // 5 != step["last"] or i == n:
+                step["last"] = percent // 5
+                click.echo(f"{label}: {i}/{n} ({percent} %)", err=True)
+        return show
+
+    try:
+        result = run(folder, catalogue, key, Options(amount, previous, split, jobs), templates=templates,
+                     progress=progress("Lasa matricas"), previous_progress=progress("Lasa iepriekšējā perioda matricas"))
+    except CollectError as exc:
+        _fail(str(exc) + "; nekas netika uzrakstīts")
+    for title, refused in (("Neizmantotās matricas", result.refused),
+                           ("Neizmantotās iepriekšējā perioda matricas", result.previous_refused)):
+        if refused:
+            click.echo(f"{title} ({len(refused)}):", err=True)
+            for r in refused:
+                for reason in r.reasons:
+                    click.echo(f"  {r.path}: {reason}", err=True)
+    if result.stale:
+        files = len({s.source for s in result.stale})
+        click.echo(f"Brīdinājums: {files} failos saglabātās vērtības atšķiras no pārrēķinātajām (novecojis vai "
+                   f"labots fails); izmantotas pārrēķinātās, sk. lapu „Atšķirības”.", err=True)
+    _, agg, csvs = write_outputs(out, result, catalogue, pilot_municipalities(catalogue))
+    fa = result.finals
+    click.echo(
+        f"Izmantotas {len(result.records)} matricas, neizmantotas {len(result.refused)}. "
+        f"Finansējums {eur(fa.envelope)}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
+        f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}."
+    )
+    click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} faili).")
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Jaunā matrica (.xlsx) uz pašreizējās veidnes.")
+@CATALOGUE_OPTION
+def migrate(old: Path, out: Path, catalogue_dir: Path) -> None:
+    """Pārnes aizpildītu IBM matricu uz pašreizējo veidni un parāda, kas mainījās (cenas, N, A, K, kļūdas)."""
+    from generator.ministry.migrate import MigrationError
+    from generator.ministry.migrate import migrate as run
+
+    if out.suffix.lower() != ".xlsx":
+        _fail(f"--out {out}: jaunajai matricai vajag .xlsx failu")
+    if out.resolve() == old.resolve():
+        _fail("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
+    catalogue = load_for_command(catalogue_dir)
+    try:
+        report = run(old, out, catalogue)
+    except MigrationError as exc:
+        _fail(f"{old}: {exc}; nekas netika uzrakstīts")
+    click.echo(report.text())
+    click.echo(f"Jaunā matrica: {out}; pārskats: {report.path}")
+
+
+@click.command()
+@REGISTRY_OPTION
+@CATALOGUE_OPTION
+def fingerprint(registry: Path | None, catalogue_dir: Path) -> None:
+    """Pieraksta pašreizējās matricas veidnes nospiedumu reģistrā (vecāku versiju pārbaudei savākšanā)."""
+    from generator.ministry.templates import register_current
+
+    catalogue = load_for_command(catalogue_dir)
+    version, new = register_current(catalogue, registry)
+    click.echo(f"Veidnes versija {version} {'pievienota reģistram' if new else 'reģistrā atjaunināta'}.")

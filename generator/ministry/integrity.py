@@ -1,0 +1,158 @@
+"""Is a filled matrix still the template it was made from? Formulas and fixed cells are compared.
+
+Every cell that is not an input (the template's unlocked cells) is part of the template: a formula
+(compared as normalised text) or a fixed value (labels, the 6.8 catalogue, the 6.11 parameters).
+For the current template version the file is compared cell by cell with a freshly generated
+template; for an older version with the fingerprint of that version in the registry (a short hash
+per sheet row, see registry.py), which names the row.
+
+Normalisation absorbs what Excel and LibreOffice change when they save a file: "=" and spaces,
+letter case outside strings, ``_xlfn.`` prefixes, TRUE()/FALSE() and number spelling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from generator.ministry.xlsxread import Coord, XlsxBook, a1
+
+Content = dict[str, dict[Coord, str]]
+
+_STRING_RE = re.compile(r'"(?:[^"]|"")*"')
+_FUNC_PREFIX_RE = re.compile(r"_xlfn\.|_xlws\.", re.I)
+_BOOL_CALL_RE = re.compile(r"\b(TRUE|FALSE)\(\)")
+
+
+@lru_cache(maxsize=1 << 17)
+def normalise_formula(text: str) -> str:
+    text = text.strip().lstrip("=")
+    out: list[str] = []
+    pos = 0
+    for match in _STRING_RE.finditer(text):
+        out.append(_normalise_code(text[pos:match.start()]))
+        out.append(match.group(0))
+        pos = match.end()
+    out.append(_normalise_code(text[pos:]))
+    return "".join(out)
+
+
+def _normalise_code(code: str) -> str:
+    # Sheet names in quotes keep their case; everything else is case-insensitive in formulas.
+    parts = re.split(r"('(?:[^']|'')*')", code)
+    result = []
+    for part in parts:
+        if part.startswith("'"):
+            result.append(part)
+            continue
+        part = _FUNC_PREFIX_RE.sub("", part)
+        part = re.sub(r"\s+", "", part).upper()
+        part = _BOOL_CALL_RE.sub(r"\1", part)
+        result.append(part)
+    return "".join(result)
+
+
+def normalise_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "b:" + ("1" if value else "0")
+    if isinstance(value, dt.datetime):
+        return "d:" + value.isoformat()
+    if isinstance(value, int | float):
+        return "n:" + format(float(value), ".15g")
+    return "s:" + str(value)
+
+
+def content(book: XlsxBook, inputs: Mapping[str, set[Coord]] | None = None) -> Content:
+    """Every non-input cell of every sheet: 'f:' + normalised formula or the normalised fixed value.
+
+    ``inputs``: the template's input cells per sheet (None: the file's own unlocked cells).
+    """
+    result: Content = {}
+    for sheet in book.sheet_names:
+        cells = book.cells.get(sheet, {})
+        skip = (inputs.get(sheet, set()) if inputs is not None else book.unlocked.get(sheet, set()))
+        sheet_content: dict[Coord, str] = {}
+        for coord, cell in cells.items():
+            if coord in skip:
+                continue
+            if cell.formula is not None:
+                sheet_content[coord] = "f:" + normalise_formula(cell.formula)
+            elif cell.value is not None and cell.value != "":
+                sheet_content[coord] = "v:" + normalise_value(cell.value)
+        result[sheet] = sheet_content
+    return result
+
+
+def row_hashes(cont: Content) -> dict[str, dict[int, str]]:
+    """A 12-hex-digit hash of each sheet row's non-input cells."""
+    result: dict[str, dict[int, str]] = {}
+    for sheet, cells in cont.items():
+        rows: dict[int, list[str]] = {}
+        for (r, c), text in sorted(cells.items()):
+            rows.setdefault(r, []).append(f"{c}\x1f{text}")
+        result[sheet] = {r: hashlib.sha256("\x1e".join(v).encode("utf-8")).hexdigest()[:12] for r, v in rows.items()}
+    return result
+
+
+def _describe(text: str | None) -> str:
+    if text is None:
+        return "tukša"
+    if text.startswith("f:"):
+        return "formula"
+    return "vērtība"
+
+
+def compare_cells(found: Content, template: Content, *, limit: int = 10) -> list[str]:
+    """Cells where the file differs from the template, named (at most ``limit``, then a count)."""
+    problems: list[str] = []
+    for sheet in template:
+        if sheet not in found:
+            problems.append(f"trūkst lapas {sheet}")
+    extra = [s for s in found if s not in template]
+    if extra:
+        problems.append(f"pievienotas lapas {', '.join(extra)} (veidnē tādu nav)")
+    differing: list[str] = []
+    for sheet, tcells in template.items():
+        fcells = found.get(sheet)
+        if fcells is None:
+            continue
+        for coord in sorted(set(tcells) | set(fcells)):
+            t, f = tcells.get(coord), fcells.get(coord)
+            if t == f:
+                continue
+            if t is not None and t.startswith("f:"):
+                what = "formula aizstāta ar vērtību" if f and f.startswith("v:") else (
+                    "formula izdzēsta" if f is None else "formula mainīta")
+            elif f is not None and f.startswith("f:") and t is None:
+                what = "ierakstīta formula šūnā, kas veidnē ir tukša"
+            else:
+                what = f"veidnes {_describe(t)} mainīta (failā: {_describe(f)})"
+            differing.append(f"{sheet}!{a1(coord)}: {what}")
+    problems.extend(differing[:limit])
+    if len(differing) > limit:
+        problems.append(f"… un vēl {len(differing) - limit} mainītas šūnas")
+    return problems
+
+
+def compare_rows(found: Content, expected: Mapping[str, Mapping[str, str]], *, limit: int = 10) -> list[str]:
+    """Rows whose hash differs from the registered fingerprint of the template version."""
+    hashes = row_hashes({s: found.get(s, {}) for s in expected})
+    problems: list[str] = [f"trūkst lapas {s}" for s in expected if s not in found]
+    extra = [s for s in found if s not in expected]
+    if extra:
+        problems.append(f"pievienotas lapas {', '.join(extra)} (veidnē tādu nav)")
+    differing = []
+    for sheet, rows in expected.items():
+        if sheet not in found:
+            continue
+        got = {str(r): h for r, h in hashes[sheet].items()}
+        for r in sorted(set(rows) | set(got), key=int):
+            if rows.get(r) != got.get(r):
+                differing.append(f"{sheet}, {r}. rinda: formulas vai veidnes vērtības mainītas")
+    problems.extend(differing[:limit])
+    if len(differing) > limit:
+        problems.append(f"… un vēl {len(differing) - limit} mainītas rindas")
+    return problems

@@ -1,0 +1,398 @@
+"""A filled IBM matrix as the ministry's tools see it: its defined names (workbook-interface.md) and
+the inputs behind them, turned into the reference implementation's ``WorkbookInputs``.
+
+Every problem is a Latvian sentence naming the cell (``6.3!C12``), the defined name and what was
+expected. Personal data (name, personal code) is read but never put into a message.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue, Offer
+from generator.ministry.xlsxread import CellValue, NameRef, XlsxBook, a1, read_xlsx
+from generator.money import to_decimal
+from generator.reference.errors import ReferenceInputError
+from generator.reference.lines import PlanLine, line_from_offer
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs
+from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
+
+YES_WORDS = {"jā", "ja"}
+NO_WORDS = {"nē", "ne"}
+PERSONAL_NAMES = ("Berns_VardsUzvards", "Berns_PersonasKods", "Berns_DzimsanasDatums")
+# Internal names read when present (they are not part of the interface and may be absent).
+RECIPIENT_NAME = "Plans_Sanemejs"
+TRANSPORT_REASON_NAME = "Transporta_Pamatojums"
+PARAMS_DAY_NAME = "Parametru_Datums"
+PERSONAL_CODE_RE = re.compile(r"^\d{6}-?\d{5}$")
+DATE_TEXT_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
+
+ROW_GROUPS = (
+    ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena"),
+    ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Plans_Cena",
+     "Plans_Summa", "Plans_Prioritate", "Plans_NoIB", "Men_Daudzums", "Men_Summa", "Fakt_Daudzums",
+     "Fakt_Summa"),
+)
+MONTH_GRIDS = ("Men_Daudzums", "Men_Summa", "Fakt_Daudzums", "Fakt_Summa")
+
+
+class MatrixError(Exception):
+    """The file cannot be used at all (not an xlsx, not an IBM matrix, a newer version)."""
+
+
+@dataclass
+class Matrix:
+    """One opened workbook and the places of its defined names."""
+
+    path: Path
+    book: XlsxBook
+    refs: dict[str, NameRef] = field(default_factory=dict)
+    _grids: dict[str, list[list[CellValue]]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def open(cls, path: Path) -> Matrix:
+        from generator.ministry.xlsxread import XlsxReadError
+
+        if path.suffix.lower() != ".xlsx":
+            raise MatrixError(f"nav xlsx fails (paplašinājums '{path.suffix or 'nav'}'; gaidīts: .xlsx)")
+        try:
+            book = read_xlsx(path)
+        except XlsxReadError as exc:
+            raise MatrixError(str(exc)) from None
+        refs = {}
+        for name in book.defined_names:
+            ref = book.name_ref(name)
+            if ref is not None:
+                refs[name] = ref
+        return cls(path, book, refs)
+
+    # --- values by name ----------------------------------------------------------------------------
+    def has(self, name: str) -> bool:
+        return name in self.refs
+
+    def where(self, name: str, row: int = 0, col: int = 0) -> str:
+        ref = self.refs[name]
+        return f"{ref.sheet}!{a1((ref.first[0] + row, ref.first[1] + col))} ({name})"
+
+    def grid(self, name: str) -> list[list[CellValue]]:
+        grid = self._grids.get(name)
+        if grid is None:
+            grid = self._grids[name] = self.book.values(self.refs[name])
+        return grid
+
+    def column(self, name: str) -> list[CellValue]:
+        return [row[0] for row in self.grid(name)]
+
+    def scalar(self, name: str) -> CellValue:
+        return self.grid(name)[0][0]
+
+    def formula_at(self, name: str, row: int = 0, col: int = 0) -> str | None:
+        ref = self.refs[name]
+        cell = self.book.cell(ref.sheet, (ref.first[0] + row, ref.first[1] + col))
+        return cell.formula if cell else None
+
+
+def interface_version(m: Matrix) -> str:
+    """Check that the file is an IBM matrix of a known interface version; return the template version.
+
+    Raises MatrixError for a foreign workbook (no IBM_Saskarne) or a newer interface.
+    """
+    if not m.has("IBM_Saskarne") or not m.has("IBM_Versija"):
+        raise MatrixError("nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)")
+    raw = m.scalar("IBM_Saskarne")
+    text = _plain(raw)
+    if text != INTERFACE_VERSION:
+        try:
+            newer = int(text) > int(INTERFACE_VERSION)
+        except ValueError:
+            raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija '{text}' nav saprotama "
+                              f"(gaidīts: {INTERFACE_VERSION})") from None
+        if newer:
+            raise MatrixError(f"{m.where('IBM_Saskarne')}: matrica ir jaunākas saskarnes versijas {text}, nekā šī "
+                              f"rīkkopa pazīst ({INTERFACE_VERSION}); atjauniniet rīkkopu")
+        raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija {text} vairs netiek atbalstīta "
+                          f"(gaidīts: {INTERFACE_VERSION})")
+    version = _plain(m.scalar("IBM_Versija"))
+    if not re.match(r"^\d{4}-\d{2}-\d{2}\+[0-9a-f]+$", version):
+        raise MatrixError(f"{m.where('IBM_Versija')}: veidnes versija '{version}' nav saprotama "
+                          "(gaidīts: GGGG-MM-DD+jaucējkods)")
+    return version
+
+
+def _plain(value: CellValue) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
+
+
+def version_date(version: str) -> dt.date:
+    return dt.date.fromisoformat(version.split("+", 1)[0])
+
+
+def structure_problems(m: Matrix, expected: dict[str, NameRef] | None) -> list[str]:
+    """Missing interface names, names moved from where the template has them, inconsistent row groups.
+
+    ``expected``: the template's name places (None when the template of this version is unknown:
+    then only the shapes are checked).
+    """
+    problems: list[str] = []
+    for name in INTERFACE_NAMES:
+        if name not in m.refs:
+            where = f" (veidnē: {expected[name].text()})" if expected and name in expected else ""
+            problems.append(f"trūkst definētā nosaukuma {name}{where}: matricas struktūra ir bojāta")
+        elif expected is not None and name in expected and m.refs[name] != expected[name]:
+            problems.append(f"nosaukums {name} norāda uz {m.refs[name].text()}, veidnē – {expected[name].text()} "
+                            "(matricas struktūra mainīta: pievienotas vai dzēstas rindas vai kolonnas)")
+    if problems:
+        return problems
+    for group in ROW_GROUPS:
+        rows = {name: m.refs[name].rows for name in group}
+        if len(set(rows.values())) != 1:
+            detail = ", ".join(f"{n}: {r}" for n, r in rows.items())
+            problems.append(f"nosaukumu grupā ir atšķirīgs rindu skaits ({detail}): matricas struktūra ir bojāta")
+    for name in MONTH_GRIDS:
+        if m.refs[name].cols < 1:
+            problems.append(f"{name}: nav mēnešu kolonnu")
+    return problems
+
+
+# --- reading the inputs ---------------------------------------------------------------------------------
+@dataclass
+class ChildData:
+    """The inputs of one matrix. ``personal_code`` and ``full_name`` never leave the collection step."""
+
+    municipality: str
+    full_name: str
+    personal_code: str
+    impairment: str
+    params_day: dt.date
+    inputs: WorkbookInputs
+
+
+class _Reader:
+    def __init__(self, m: Matrix) -> None:
+        self.m = m
+        self.problems: list[str] = []
+
+    def fail(self, name: str, text: str, row: int = 0, col: int = 0) -> None:
+        self.problems.append(f"{self.m.where(name, row, col)}: {text}")
+
+    def text(self, name: str, *, required: bool, row: int = 0, col: int = 0, value: CellValue = None,
+             use_value: bool = False) -> str | None:
+        raw = value if use_value else self.m.grid(name)[row][col]
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if required:
+                self.fail(name, "nav aizpildīts (gaidīts: teksts)", row, col)
+            return None
+        if isinstance(raw, float) and raw.is_integer():
+            return str(int(raw))
+        return str(raw).strip()
+
+    def date(self, name: str, *, required: bool) -> dt.date | None:
+        raw = self.m.scalar(name)
+        if raw is None or raw == "":
+            if required:
+                self.fail(name, "nav aizpildīts (gaidīts: datums DD.MM.GGGG)")
+            return None
+        if isinstance(raw, dt.datetime):
+            return raw.date()
+        if isinstance(raw, dt.date):
+            return raw
+        if isinstance(raw, str):
+            match = DATE_TEXT_RE.match(raw.strip())
+            if match:
+                try:
+                    return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+                except ValueError:
+                    pass
+        if isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < 2958466:
+            from openpyxl.utils.datetime import from_excel
+
+            return from_excel(raw).date()
+        self.fail(name, "nav datums (gaidīts: datums DD.MM.GGGG)")
+        return None
+
+    def number(self, name: str, row: int = 0, col: int = 0, *, required: bool = False,
+               what: str = "skaitlis ≥ 0") -> Decimal | None:
+        raw = self.m.grid(name)[row][col]
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if required:
+                self.fail(name, f"nav aizpildīts (gaidīts: {what})", row, col)
+            return None
+        value: Decimal | None = None
+        if isinstance(raw, bool):
+            value = None
+        elif isinstance(raw, int | float):
+            value = to_decimal(raw)
+        elif isinstance(raw, str):
+            try:
+                value = Decimal(raw.strip().replace("\u00a0", "").replace(" ", "").replace(",", "."))
+            except InvalidOperation:
+                value = None
+        if value is None or not value.is_finite():
+            self.fail(name, f"nav skaitlis (gaidīts: {what})", row, col)
+            return None
+        if value < 0:
+            self.fail(name, f"ir negatīvs skaitlis (gaidīts: {what})", row, col)
+            return None
+        return value
+
+    def whole(self, name: str, row: int = 0, col: int = 0, *, required: bool = False, minimum: int = 1,
+              maximum: int | None = None) -> int | None:
+        what = f"vesels skaitlis {minimum}–{maximum}" if maximum else f"vesels skaitlis ≥ {minimum}"
+        value = self.number(name, row, col, required=required, what=what)
+        if value is None:
+            return None
+        if value != value.to_integral_value() or value < minimum or (maximum is not None and value > maximum):
+            self.fail(name, f"nav derīgs (gaidīts: {what})", row, col)
+            return None
+        return int(value)
+
+    def yes_no(self, name: str, *, required: bool) -> bool | None:
+        raw = self.text(name, required=required)
+        if raw is None:
+            return None
+        word = raw.lower()
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+        self.fail(name, "nav derīga vērtība (gaidīts: Jā vai Nē)")
+        return None
+
+
+def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True) -> tuple[ChildData | None, list[str]]:
+    """The child's inputs read through the interface names, or the list of problems.
+
+    Required (``strict``, for the collection): Pasvaldiba (a catalogue municipality), the child's name,
+    personal code and impairment type; always: the date of birth, the special-care opinion and the
+    period's first day and months. Every counted plan line needs its item from 6.8 and a provider
+    price. An empty Bazes_Apmers means the catalogue's base (as in the workbook).
+    """
+    r = _Reader(m)
+    municipality_text = r.text("Pasvaldiba", required=strict)
+    municipality = None
+    if municipality_text is not None:
+        known = {x.id: x.id for x in catalogue.municipalities.municipalities}
+        known.update({x.name_lv.lower(): x.id for x in catalogue.municipalities.municipalities})
+        municipality = known.get(municipality_text) or known.get(municipality_text.lower())
+        if municipality is None:
+            r.fail("Pasvaldiba", f"pašvaldība '{municipality_text}' nav katalogā (gaidīts: kods no kataloga, "
+                                 f"piem. {catalogue.municipalities.municipalities[0].id})")
+    full_name = r.text("Berns_VardsUzvards", required=strict)
+    code = r.text("Berns_PersonasKods", required=strict)
+    if code is not None and not PERSONAL_CODE_RE.match(code):
+        r.fail("Berns_PersonasKods", "personas kods nav formā 000000-00000 (11 cipari)")
+        code = None
+    birth = r.date("Berns_DzimsanasDatums", required=True)
+    impairments = {str(i.id) for i in catalogue.enums.impairments}
+    impairment = r.text("Berns_Traucejums", required=strict)
+    if impairment is not None and impairment not in impairments:
+        r.fail("Berns_Traucejums", f"traucējumu veids '{impairment}' nav sarakstā (gaidīts: "
+                                   f"{', '.join(sorted(impairments))})")
+        impairment = None
+    special = r.yes_no("Ipasas_Kopsanas_Atzinums", required=True)
+    start = r.date("Perioda_Sakums", required=True)
+    params_day = start
+    if m.has(PARAMS_DAY_NAME):
+        params_day = r.date(PARAMS_DAY_NAME, required=False) or start
+    params: Params | None = None
+    if params_day is not None:
+        try:
+            params = Params.from_catalogue(catalogue, params_day)
+        except LookupError:
+            r.fail("Perioda_Sakums", "šajā dienā programmas parametri vēl nav spēkā (gaidīts: diena pēc "
+                                     "izmēģinājumprojekta sākuma)")
+    max_months = params.period_months_max if params else 6
+    months = r.whole("Perioda_Menesi", required=True, minimum=1, maximum=max_months)
+    base = r.number("Bazes_Apmers", what="summa EUR ≥ 0")
+    final = r.number("IB_Galigais", what="summa EUR ≥ 0")
+    benefits = r.number("Fin_Pabalsti", what="summa EUR ≥ 0") or Decimal(0)
+    services = r.number("Fin_Pakalpojumi", what="summa EUR ≥ 0") or Decimal(0)
+    other = r.number("Fin_Citi", what="summa EUR ≥ 0") or Decimal(0)
+    reason = r.text(TRANSPORT_REASON_NAME, required=False) if m.has(TRANSPORT_REASON_NAME) else None
+    lines = _lines(r, m, catalogue, params_day) if params_day else []
+    needed = (birth, special, start, months) + ((municipality, full_name, code, impairment) if strict else ())
+    if r.problems or None in needed:
+        return None, r.problems
+    assert birth and start and months and params_day
+    inputs = WorkbookInputs(
+        birth_date=birth, period_start=start, months=months, special_care=bool(special), impairment=impairment,
+        lines=tuple(lines), base=base, final=final, benefits=benefits, services=services, other=other,
+        transport_override=reason,
+    )
+    return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs), []
+
+
+def offer_code(label: str) -> str:
+    """The stable item code at the start of a 6.8 label ('3.1.2i Ergoterapeits, individuāli' -> '3.1.2i')."""
+    return label.strip().split(" ", 1)[0]
+
+
+def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[PlanLine]:
+    offers: dict[str, Offer] = {o.id: o for o in catalogue.offers(day)}
+    ids = m.column("Pak_Id")
+    rows_68 = {}
+    for j, label in enumerate(ids):
+        if isinstance(label, str) and label.strip():
+            rows_68[label.strip()] = j
+    items = m.column("Plans_Pakalpojums")
+    recipients = m.column(RECIPIENT_NAME) if m.has(RECIPIENT_NAME) and m.refs[RECIPIENT_NAME].rows == len(items) \
+        else [None] * len(items)
+    words = {str(label).lower(): str(code) for code, label in catalogue.enums.recipients.items()}
+    months_cols = min(m.refs[g].cols for g in ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"))
+    lines: list[PlanLine] = []
+    for i in range(len(items)):
+        item = r.text("Plans_Pakalpojums", required=False, row=i)
+        units = r.number("Plans_Daudzums", i, what="vienību skaits ≥ 0") or Decimal(0)
+        expert = r.whole("Plans_EkspertuRangs", i)
+        parent = r.whole("Plans_VecakuRangs", i)
+        planned = tuple(r.number("Men_Daudzums", i, k) or Decimal(0) for k in range(months_cols))
+        delivered = tuple(r.number("Fakt_Daudzums", i, k) or Decimal(0) for k in range(months_cols))
+        paid = tuple(r.number("Fakt_Summa", i, k, what="summa EUR ≥ 0") or Decimal(0) for k in range(months_cols))
+        if item is None:
+            lines.append(PlanLine(offer_id=None, units=units, expert_rank=expert, parent_rank=parent,
+                                  planned_units=planned, delivered_units=delivered, paid=paid))
+            continue
+        j = rows_68.get(item)
+        offer = offers.get(offer_code(item))
+        if j is None or offer is None:
+            r.fail("Plans_Pakalpojums", "pakalpojums nav 6.8 sarakstā (gaidīts: vērtība no Pak_Id saraksta)", i)
+            continue
+        price = r.number("Pak_Cena", j, what="cena EUR par vienību ≥ 0")
+        if price is None and units > 0:
+            r.fail("Pak_Cena", f"plānā izvēlētajam pakalpojumam {offer.id} nav sniedzēja cenas "
+                               "(gaidīts: cena EUR par vienību)", j)
+            continue
+        ceiling = r.number("Pak_MaxCena", j, what="cena EUR")
+        recipient_word = r.text(RECIPIENT_NAME, required=False, row=i) if recipients[i] is not None else None
+        recipient = None
+        if recipient_word is not None:
+            recipient = words.get(recipient_word.lower())
+            if recipient is None:
+                r.fail(RECIPIENT_NAME, f"saņēmējs nav sarakstā (gaidīts: {', '.join(words)})", i)
+                continue
+        try:
+            line = line_from_offer(offer, units, unit_price=price or Decimal(0), expert_rank=expert,
+                                   parent_rank=parent, recipient=recipient, planned_units=planned,
+                                   delivered_units=delivered, paid=paid)
+        except ReferenceInputError as exc:
+            r.fail("Plans_Pakalpojums", str(exc), i)
+            continue
+        lines.append(dataclasses.replace(line, ceiling=ceiling, label=item))
+    return lines
+
+
+def interface_outputs(m: Matrix) -> dict[str, list[list[CellValue]]]:
+    """The cached values of every ``out`` name that is a formula in the file (where a value is cached)."""
+    result = {}
+    for name in INTERFACE_NAMES:
+        if INTERFACE_KIND.get(name) == "out" and name in m.refs:
+            result[name] = m.grid(name)
+    return result

@@ -1,0 +1,338 @@
+"""`ibm migrate OLD.xlsx --out NEW.xlsx`: a filled matrix of an earlier template version, rewritten on
+the current template with every entered cell carried over.
+
+- Every input cell (unlocked in the old file) with a value goes to the same defined name and offset
+  in the new template (interface and internal names), or else to the same sheet and address when
+  that is an input cell there too; a value with no place refuses the migration.
+- 6.8 rows are matched by the item's stable code (rows may be added or reordered between versions);
+  plan lines (6.3) get the new label of the same item.
+- A regulated or contract price that was still the old prefilled price takes the new one; every
+  such change is listed with the old and new value. Prices the social worker entered are kept.
+- The old and the new plan are recomputed with the reference implementation: the report shows P,
+  N, A and K before and after, and the rule errors and warnings that are new.
+- The new file is read back and every carried value compared before the report is written; NEW
+  appears only complete (temporary file, then rename).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.lvformat import eur
+from generator.ministry.matrix import (
+    Matrix,
+    MatrixError,
+    interface_version,
+    offer_code,
+    read_child,
+    structure_problems,
+    version_date,
+)
+from generator.ministry.templates import generate_template
+from generator.ministry.xlsxpatch import CellInput, patch_xlsx
+from generator.ministry.xlsxread import CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
+from generator.money import to_decimal
+from generator.reference.errors import ReferenceInputError
+from generator.reference.findings import Finding, Severity
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookResult, evaluate_workbook
+from generator.workbook.layout import INTERFACE_NAMES
+
+ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
+
+
+class MigrationError(Exception):
+    """The file cannot be migrated; nothing was written."""
+
+
+@dataclass(frozen=True)
+class PriceChange:
+    item: str
+    label: str
+    old: Decimal
+    new: Decimal
+    in_plan: bool
+
+
+@dataclass
+class Amounts:
+    provisional: Decimal
+    needed: Decimal
+    available: Decimal
+    total: Decimal
+    errors: int
+    warnings: int
+
+
+@dataclass
+class MigrationReport:
+    old_version: str
+    new_version: str
+    carried: int
+    path: Path | None = None
+    price_changes: list[PriceChange] = field(default_factory=list)
+    before: Amounts | None = None
+    after: Amounts | None = None
+    new_findings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [f"IBM matricas pārnešana: veidne {self.old_version} → {self.new_version}",
+                 f"Pārnestas aizpildītās šūnas: {self.carried}."]
+        lines += [f"Piezīme: {n}" for n in self.notes]
+        if self.price_changes:
+            lines.append("Mainītās cenas (normatīvajos aktos vai līgumā noteiktās, ievietotas jaunās):")
+            for p in self.price_changes:
+                where = "plānā" if p.in_plan else "plānā nav izmantots"
+                lines.append(f"  {p.label}: {eur(p.old)} → {eur(p.new)} ({where})")
+        else:
+            lines.append("Cenas, kas ietekmētu šo matricu, nav mainījušās.")
+        if self.before and self.after:
+            lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
+            for title, attr in (("IB provizoriskais (P)", "provisional"), ("IB nepieciešamais (N)", "needed"),
+                                ("IB pieejamais (A)", "available"), ("IB kopējais (K)", "total")):
+                old, new = getattr(self.before, attr), getattr(self.after, attr)
+                delta = new - old
+                sign = "+" if delta > 0 else ""
+                change = f" ({sign}{eur(delta)})" if delta else " (bez izmaiņām)"
+                lines.append(f"  {title}: {eur(old)} → {eur(new)}{change}")
+            lines.append(f"  Kļūdas: {self.before.errors} → {self.after.errors}; brīdinājumi: "
+                         f"{self.before.warnings} → {self.after.warnings}")
+        if self.new_findings:
+            lines.append("Jaunas kļūdas un brīdinājumi pēc pārnešanas:")
+            lines += [f"  {f}" for f in self.new_findings]
+        elif self.before and self.after:
+            lines.append("Jaunu kļūdu vai brīdinājumu nav.")
+        return "\n".join(lines)
+
+
+@dataclass
+class _Plan:
+    values: dict[str, dict[Coord, CellInput]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    changes: list[PriceChange] = field(default_factory=list)
+
+    def put(self, sheet: str, coord: Coord, value: CellInput) -> None:
+        self.values.setdefault(sheet, {})[coord] = value
+
+
+def _name_index(book: XlsxBook) -> dict[tuple[str, Coord], tuple[str, int, int]]:
+    """Each cell covered by a defined name -> (name, row offset, column offset); interface names first,
+    then the smallest area."""
+    refs = [(n, r) for n in book.defined_names if (r := book.name_ref(n)) is not None]
+    refs.sort(key=lambda item: (item[0] not in INTERFACE_NAMES, item[1].rows * item[1].cols, item[0]))
+    index: dict[tuple[str, Coord], tuple[str, int, int]] = {}
+    for name, ref in refs:
+        for i, row in enumerate(ref.coords()):
+            for j, coord in enumerate(row):
+                index.setdefault((ref.sheet, coord), (name, i, j))
+    return index
+
+
+def _decimal(value: CellValue) -> Decimal | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return to_decimal(value)
+    return None
+
+
+def _entered(value: CellValue) -> bool:
+    return value is not None and not (isinstance(value, str) and value == "")
+
+
+def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
+    plan = _Plan()
+    new_refs = {n: r for n in new.defined_names if (r := new.name_ref(n)) is not None}
+    new_inputs = new.unlocked
+    handled: set[tuple[str, Coord]] = set()
+
+    # 6.8 rows by item code, plan lines by item code.
+    old_ids = old.column("Pak_Id")
+    new_ids = new.values(new_refs["Pak_Id"])
+    new_row = {offer_code(str(v[0])): j for j, v in enumerate(new_ids) if isinstance(v[0], str) and v[0].strip()}
+    new_label = {offer_code(str(v[0])): str(v[0]).strip() for v in new_ids if isinstance(v[0], str) and v[0].strip()}
+    used = {offer_code(str(v)) for v in old.column("Plans_Pakalpojums") if isinstance(v, str) and v.strip()}
+    old_prices, old_providers, old_max = (old.column(n) for n in ("Pak_Cena", "Pak_Sniedzejs", "Pak_MaxCena"))
+    new_prices = [v[0] for v in new.values(new_refs["Pak_Cena"])]
+    for name in ROW_NAMES_68:
+        ref = old.refs[name]
+        for coord in (c[0] for c in ref.coords()):
+            handled.add((ref.sheet, coord))
+    for j, label in enumerate(old_ids):
+        if not isinstance(label, str) or not label.strip():
+            continue
+        code = offer_code(label)
+        k = new_row.get(code)
+        if k is None:
+            if code in used or _entered(old_providers[j]):
+                plan.problems.append(f"{old.where('Pak_Id', j)}: pakalpojums {code} jaunajā katalogā vairs nav, bet "
+                                     "matricā tas ir izmantots (gaidīts: pakalpojums no pašreizējā kataloga)")
+            continue
+        sheet_p, sheet_c = new_refs["Pak_Sniedzejs"], new_refs["Pak_Cena"]
+        plan.put(sheet_p.sheet, (sheet_p.first[0] + k, sheet_p.first[1]), old_providers[j])
+        old_price, new_prefill = _decimal(old_prices[j]), _decimal(new_prices[k])
+        value: CellInput = old_prices[j]
+        was_prefilled = old_price is not None and old_price == _decimal(old_max[j])
+        if new_prefill is not None and was_prefilled and old_price != new_prefill:
+            assert old_price is not None
+            value = new_prices[k]
+            plan.changes.append(PriceChange(code, new_label[code], old_price, new_prefill, code in used))
+        plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value)
+
+    items_ref = old.refs["Plans_Pakalpojums"]
+    new_items = new_refs["Plans_Pakalpojums"]
+    for i, value in enumerate(old.column("Plans_Pakalpojums")):
+        handled.add((items_ref.sheet, (items_ref.first[0] + i, items_ref.first[1])))
+        if not _entered(value):
+            continue
+        if i >= new_items.rows:
+            plan.problems.append(f"{old.where('Plans_Pakalpojums', i)}: jaunajā veidnē ir tikai {new_items.rows} plāna "
+                                 "rindas")
+            continue
+        code = offer_code(str(value))
+        target = (new_items.first[0] + i, new_items.first[1])
+        if code in new_label:
+            plan.put(new_items.sheet, target, new_label[code])
+        else:
+            plan.problems.append(f"{old.where('Plans_Pakalpojums', i)}: pakalpojums {code} jaunajā katalogā vairs nav")
+
+    index = _name_index(old.book)
+    for sheet in old.book.sheet_names:
+        cells = old.book.cells.get(sheet, {})
+        for coord in sorted(old.book.unlocked.get(sheet, set())):
+            if (sheet, coord) in handled:
+                continue
+            cell = cells.get(coord)
+            if cell is None or not _entered(cell.value) and cell.formula is None:
+                continue
+            if cell.formula is not None and not _entered(cell.value):
+                plan.problems.append(f"{sheet}!{a1(coord)}: ievades šūnā ir formula bez saglabātas vērtības "
+                                     "(gaidīts: vērtība; atveriet un saglabājiet failu Excel vai LibreOffice)")
+                continue
+            target = _target(sheet, coord, index, new_refs)
+            if target is None or target[1] not in new_inputs.get(target[0], set()):
+                plan.problems.append(f"{sheet}!{a1(coord)}: vērtību nevar pārnest – jaunajā veidnē tai nav "
+                                     "atbilstošas ievades šūnas")
+                continue
+            plan.put(target[0], target[1], cell.value)
+    return plan
+
+
+def _target(sheet: str, coord: Coord, index: dict[tuple[str, Coord], tuple[str, int, int]],
+            new_refs: dict[str, NameRef]) -> tuple[str, Coord] | None:
+    hit = index.get((sheet, coord))
+    if hit is not None:
+        name, i, j = hit
+        ref = new_refs.get(name)
+        if ref is not None:
+            if i < ref.rows and j < ref.cols:
+                return ref.sheet, (ref.first[0] + i, ref.first[1] + j)
+            return None
+    return sheet, coord
+
+
+def _amounts(m: Matrix, catalogue: Catalogue) -> tuple[Amounts | None, tuple[Finding, ...], list[str]]:
+    data, problems = read_child(m, catalogue, strict=False)
+    if data is None:
+        return None, (), problems
+    try:
+        result: WorkbookResult = evaluate_workbook(data.inputs, Params.from_catalogue(catalogue, data.params_day))
+    except (ReferenceInputError, LookupError) as exc:
+        return None, (), [str(exc)]
+    return (Amounts(result.provisional, result.needed, result.available, result.total, result.errors,
+                    result.warnings), result.findings, [])
+
+
+def _verify(out: Path, values: dict[str, dict[Coord, CellInput]]) -> list[str]:
+    """Every written value read back from the new file (a migration must lose nothing)."""
+    book = read_xlsx(out)
+    lost = []
+    for sheet, cells in values.items():
+        for coord, value in cells.items():
+            cell = book.cell(sheet, coord)
+            got = cell.value if cell else None
+            if not _equal(got, value):
+                lost.append(f"{sheet}!{a1(coord)}")
+    return lost
+
+
+def _equal(got: CellValue, want: CellInput) -> bool:
+    if not _entered(want):
+        return not _entered(got)
+    if isinstance(want, dt.datetime | dt.date):
+        day = want.date() if isinstance(want, dt.datetime) else want
+        return isinstance(got, dt.datetime) and got.date() == day
+    if isinstance(want, bool) or isinstance(got, bool):
+        return got == want
+    if isinstance(want, int | float | Decimal):
+        return isinstance(got, int | float) and to_decimal(got) == to_decimal(want)
+    return got == want
+
+
+def migrate(old_path: Path, out: Path, catalogue: Catalogue) -> MigrationReport:
+    """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written."""
+    try:
+        old = Matrix.open(old_path)
+        version = interface_version(old)
+    except MatrixError as exc:
+        raise MigrationError(str(exc)) from None
+    current = catalogue.version
+    if version_date(version) > catalogue.latest_date:
+        raise MigrationError(f"matrica ir jaunākas veidnes versijas {version} nekā pašreizējais katalogs ({current}); "
+                             "pārnest uz vecāku versiju nevar")
+    problems = structure_problems(old, None)
+    if problems:
+        raise MigrationError("; ".join(problems))
+    report = MigrationReport(version, current, 0)
+    if version == current:
+        report.notes.append("matrica jau ir pašreizējās veidnes versijas; tā pārrakstīta uz tikko izveidotas veidnes")
+    muni = old.scalar("Pasvaldiba")
+    known = {m.id for m in catalogue.municipalities.municipalities}
+    with tempfile.TemporaryDirectory(prefix="ibm-migrate-") as tmp:
+        template = generate_template(catalogue, Path(tmp) / "veidne.xlsx", muni if muni in known else None)
+        new_book = read_xlsx(template)
+        plan = _plan_values(old, new_book)
+        if plan.problems:
+            raise MigrationError("; ".join(plan.problems))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staged = Path(tmp) / "jauna.xlsx"
+        patch_xlsx(template, staged, plan.values)
+        lost = _verify(staged, plan.values)
+        if lost:
+            raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(lost[:10])} (iekšēja kļūda)")
+        report.carried = sum(1 for cells in plan.values.values() for v in cells.values() if _entered(v))
+        report.price_changes = plan.changes
+        before, old_findings, old_problems = _amounts(old, catalogue)
+        after, new_findings, new_problems = _amounts(Matrix.open(staged), catalogue)
+        report.before, report.after = before, after
+        if before is None or after is None:
+            report.notes.append("apmērus nevar salīdzināt, jo matrica nav pilnībā aizpildīta: "
+                                + "; ".join((old_problems or new_problems)[:5]))
+        else:
+            seen = {(f.code, f.lines, f.month, f.severity) for f in old_findings if f.counts}
+            report.new_findings = [
+                f"{'Kļūda' if f.severity is Severity.error else 'Brīdinājums'}: {f.message}"
+                for f in new_findings if f.counts and (f.code, f.lines, f.month, f.severity) not in seen
+            ]
+        report_path = out.with_name(out.stem + "-parnesana.txt")
+        staged_report = Path(tmp) / "parnesana.txt"
+        report.path = report_path
+        staged_report.write_text(report.text() + "\n", encoding="utf-8")
+        _move(staged, out)
+        _move(staged_report, report_path)
+    return report
+
+
+def _move(src: Path, dst: Path) -> None:
+    try:
+        os.replace(src, dst)
+    except OSError:  # another file system: copy beside the target, then rename
+        fd, tmp = tempfile.mkstemp(prefix=".ibm-", dir=dst.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(src.read_bytes())
+        os.replace(tmp, dst)

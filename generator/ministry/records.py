@@ -1,0 +1,57 @@
+"""What the ministry keeps of one collected workbook: the child under a pseudonym, the inputs read
+through the interface names and everything the reference implementation recomputed from them.
+
+No name or personal code is kept here: the pseudonym replaces them as soon as a file is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator.reference.workbook import WorkbookInputs, WorkbookResult
+
+
+@dataclass(frozen=True)
+class ChildRecord:
+    """One used workbook: ``code`` is the child's pseudonym, ``source`` a label of the file that
+    holds no personal data (the municipality's folder and a short content hash)."""
+
+    code: str
+    municipality: str
+    source: str
+    period_start: dt.date
+    months: int
+    age: int
+    age_group: str | None
+    impairment: str
+    special_care: bool
+    catalogue_base: Decimal  # the catalogue's per-child base B of the matrix (on its parameters' day)
+    params_day: dt.date
+    inputs: WorkbookInputs = field(repr=False)
+    result: WorkbookResult = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A workbook that was not used, with every reason found (Latvian, naming the cell)."""
+
+    path: str  # relative path, shown on the console only
+    source: str  # the label without personal data, used in the summary
+    municipality_folder: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StaleValue:
+    """A value cached in the file that differs from the recomputed one (a stale or tampered file).
+
+    The file is still used; the recomputed value counts."""
+
+    code: str
+    source: str
+    name: str
+    cell: str
+    cached: object
+    recomputed: object

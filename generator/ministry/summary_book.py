@@ -1,0 +1,482 @@
+"""The ministry's summary workbook (`ibm collect --out KOPSAVILKUMS.xlsx`).
+
+Data sheets hold the recomputed values per child, plan line and month (from the reference
+implementation); the summary sheets compute every total with formulas (COUNTIFS, SUMIFS, SUM,
+MIN, MAX), each written with its cached value. ``SummaryBook.expected`` keeps every formula cell's
+expected value, so that tests recalculate the file in LibreOffice and compare them all.
+Children appear by pseudonym only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
+
+from generator.catalogue.catalogue import Catalogue, Offer
+from generator.lvformat import date as lv_date
+from generator.ministry.aggregate import Aggregates
+from generator.ministry.collection import Collection
+
+FONT = "DejaVu Sans"
+MONEY = "#,##0.00"
+YES, NO = "Jā", "Nē"
+
+SHEET_SUMMARY = "Kopsavilkums"
+SHEET_MUNI = "Pašvaldības"
+SHEET_CHILDREN = "Bērni"
+SHEET_GROUPS = "Grupas"
+SHEET_SERVICES = "Pakalpojumi"
+SHEET_CASH = "Naudas plūsma"
+SHEET_QUARTERS = "Ceturkšņi"
+SHEET_LINES = "Plāna rindas"
+SHEET_MONTHS = "Mēnešu dati"
+SHEET_REFUSED = "Neizmantotās matricas"
+SHEET_STALE = "Atšķirības"
+
+DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
+
+
+def q(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+@dataclass
+class Column:
+    letter: str
+    first: int
+    last: int
+
+    def range(self, sheet: str) -> str:
+        last = max(self.last, self.first)
+        return f"{q(sheet)}!${self.letter}${self.first}:${self.letter}${last}"
+
+
+@dataclass
+class SummaryBook:
+    """Writes the workbook; ``expected`` maps (sheet, A1) of each formula to its value."""
+
+    path: Path
+    expected: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.wb = xlsxwriter.Workbook(str(self.path), {"strings_to_numbers": False, "strings_to_formulas": False})
+        base = {"font_name": FONT, "font_size": 9, "valign": "top"}
+        self.f_title = self.wb.add_format({**base, "bold": True, "font_size": 12})
+        self.f_note = self.wb.add_format({**base, "italic": True, "font_color": "#595959"})
+        self.f_head = self.wb.add_format({**base, "bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
+        self.f_text = self.wb.add_format({**base, "border": 1})
+        self.f_money = self.wb.add_format({**base, "border": 1, "num_format": MONEY})
+        self.f_whole = self.wb.add_format({**base, "border": 1, "num_format": "0"})
+        self.f_rate = self.wb.add_format({**base, "border": 1, "num_format": "0%"})
+        self.f_units = self.wb.add_format({**base, "border": 1, "num_format": "#,##0.##"})
+        self.f_date = self.wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy"})
+        self.f_month = self.wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
+        self.f_sum_money = self.wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY})
+        self.f_sum_whole = self.wb.add_format({**base, "border": 1, "bold": True, "num_format": "0"})
+        self.f_sum_text = self.wb.add_format({**base, "border": 1, "bold": True})
+
+    # --- cells ------------------------------------------------------------------------------------
+    def value(self, ws: Worksheet, row: int, col: int, value: object, fmt=None) -> None:
+        fmt = fmt or self.f_text
+        if value is None:
+            ws.write_blank(row - 1, col, None, fmt)
+        elif isinstance(value, bool):
+            ws.write_string(row - 1, col, YES if value else NO, fmt)
+        elif isinstance(value, dt.date):
+            ws.write_datetime(row - 1, col, dt.datetime.combine(value, dt.time()), fmt)
+        elif isinstance(value, Decimal | int | float):
+            ws.write_number(row - 1, col, float(value), fmt)
+        else:
+            ws.write_string(row - 1, col, str(value), fmt)
+
+    def formula(self, ws: Worksheet, row: int, col: int, formula: str, value: object, fmt=None) -> str:
+        cached = float(value) if isinstance(value, Decimal) else value
+        ws.write_formula(row - 1, col, "=" + formula, fmt or self.f_money, cached)
+        cell = xl_rowcol_to_cell(row - 1, col)
+        self.expected[(ws.get_name(), cell)] = value
+        return cell
+
+    def header(self, ws: Worksheet, title: str, note: str, columns: list[tuple[str, float]]) -> None:
+        ws.write_string(0, 0, title, self.f_title)
+        ws.write_string(1, 0, note, self.f_note)
+        for c, (text, width) in enumerate(columns):
+            ws.write_string(DATA_FIRST - 2, c, text, self.f_head)
+            ws.set_column(c, c, width)
+        ws.set_row(DATA_FIRST - 2, 36)
+        ws.freeze_panes(DATA_FIRST - 1, 0)
+
+    def close(self) -> None:
+        self.wb.close()
+
+
+def _col(index: int) -> str:
+    return xl_col_to_name(index)
+
+
+def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue: Catalogue,
+                  today: dt.date) -> SummaryBook:
+    """Write the summary workbook to ``path``; returns the book with its expected formula values."""
+    book = SummaryBook(path)
+    wb = book.wb
+    sheets = {name: wb.add_worksheet(name) for name in (
+        SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
+        SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)}
+    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    children_cols = _children_sheet(book, sheets[SHEET_CHILDREN], collection, names)
+    line_cols = _lines_sheet(book, sheets[SHEET_LINES], agg)
+    month_cols = _months_sheet(book, sheets[SHEET_MONTHS], agg)
+    muni_total_row = _municipality_sheet(book, sheets[SHEET_MUNI], agg, names, children_cols)
+    _groups_sheet(book, sheets[SHEET_GROUPS], collection, agg, catalogue, children_cols)
+    first_day = min((r.period_start for r in collection.records), default=today)
+    _services_sheet(book, sheets[SHEET_SERVICES], agg, catalogue, line_cols, catalogue.offers(first_day))
+    _cash_sheet(book, sheets[SHEET_CASH], agg, names, month_cols, quarterly=False)
+    _cash_sheet(book, sheets[SHEET_QUARTERS], agg, names, month_cols, quarterly=True)
+    _refused_sheet(book, sheets[SHEET_REFUSED], collection)
+    _stale_sheet(book, sheets[SHEET_STALE], collection)
+    _summary_sheet(book, sheets[SHEET_SUMMARY], collection, agg, muni_total_row, children_cols, today)
+    book.close()
+    return book
+
+
+# --- Bērni ----------------------------------------------------------------------------------------
+CHILD_COLUMNS = [
+    ("kods", "Bērna kods (pseidonīms)", 17), ("muni", "Pašvaldība", 12), ("muni_name", "Pašvaldības nosaukums", 18),
+    ("start", "Perioda sākums", 11), ("months", "Mēneši", 7), ("age", "Vecums", 7), ("group", "Vecuma grupa", 8),
+    ("impairment", "Traucējumu veids", 14), ("opinion", "Īpašās kopšanas atzinums", 10), ("rate", "Likme", 7),
+    ("P", "IB provizoriskais (P)", 12), ("N", "IB nepieciešamais (N)", 12), ("A", "IB pieejamais (A)", 12),
+    ("K", "IB kopējais (K)", 12), ("stage2", "2. posma apmērs min(N; P)", 12), ("eligible", "Pārdalē (N > P)", 9),
+    ("top_up", "Papildinājums no pārdales", 12), ("F", "IB galīgais (F)", 12), ("capped", "Sasniegts N", 8),
+    ("planned", "Plānots EUR (6.7)", 12), ("paid", "Samaksāts EUR (6.10)", 12), ("errors", "Kļūdas", 7),
+    ("warnings", "Brīdinājumi", 9),
+]
+
+
+def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> dict[str, Column]:
+    book.header(ws, "Bērni (pēc pseidonīma)",
+                "Katrs skaitlis pārrēķināts ar atsauces aprēķinu no matricas ievaddatiem; vārdi un personas kodi "
+                "kopsavilkumā netiek iekļauti.", [(t, w) for _, t, w in CHILD_COLUMNS])
+    idx = {key: i for i, (key, _, _) in enumerate(CHILD_COLUMNS)}
+    finals = c.finals.by_id()
+    records = sorted(c.records, key=lambda r: (r.municipality, r.code))
+    row = DATA_FIRST
+    for rec in records:
+        r, f = rec.result, finals[rec.code]
+        values: dict[str, tuple[object, Any]] = {
+            "kods": (rec.code, None), "muni": (rec.municipality, None),
+            "muni_name": (names.get(rec.municipality, rec.municipality), None),
+            "start": (rec.period_start, book.f_date), "months": (rec.months, book.f_whole),
+            "age": (rec.age, book.f_whole), "group": (rec.age_group or "", None),
+            "impairment": (rec.impairment, None), "opinion": (rec.special_care, None),
+            "rate": (r.rate, book.f_rate), "P": (r.provisional, book.f_money), "N": (r.needed, book.f_money),
+            "A": (r.available, book.f_money), "K": (r.total, book.f_money),
+            "eligible": (f.eligible, None), "top_up": (f.top_up, book.f_money), "capped": (f.capped, None),
+            "planned": (r.execution.planned_total, book.f_money), "paid": (r.execution.paid_total, book.f_money),
+            "errors": (r.errors, book.f_whole), "warnings": (r.warnings, book.f_whole),
+        }
+        for key, (value, fmt) in values.items():
+            book.value(ws, row, idx[key], value, fmt)
+        p_cell, n_cell = f"{_col(idx['P'])}{row}", f"{_col(idx['N'])}{row}"
+        book.formula(ws, row, idx["stage2"], f"MIN({n_cell},{p_cell})", f.final - f.top_up)
+        book.formula(ws, row, idx["F"], f"{_col(idx['stage2'])}{row}+{_col(idx['top_up'])}{row}", f.final)
+        row += 1
+    ws.autofilter(DATA_FIRST - 2, 0, max(row - 2, DATA_FIRST - 2), len(CHILD_COLUMNS) - 1)
+    return {key: Column(_col(i), DATA_FIRST, row - 1) for key, i in idx.items()}
+
+
+# --- Plāna rindas, Mēnešu dati --------------------------------------------------------------------
+def _lines_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str, Column]:
+    cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", 12), ("area", "Atbalsta joma", 8),
+            ("item", "Pakalpojuma kods", 10), ("label", "Pakalpojums", 34), ("units", "Vienības periodā", 10),
+            ("price", "Cena EUR", 10), ("cost", "Summa EUR (N daļa)", 12), ("ib", "No IB EUR", 12)]
+    book.header(ws, "Plāna rindas", "Katra plāna rinda ar daudzumu un cenu (atsauces aprēķins).",
+                [(t, w) for _, t, w in cols])
+    row = DATA_FIRST
+    for p in sorted(agg.plan_rows, key=lambda p: (p.municipality, p.code)):
+        for i, (value, fmt) in enumerate([(p.code, None), (p.municipality, None), (p.area, book.f_whole),
+                                          (p.item, None), (p.label, None), (p.units, book.f_units),
+                                          (p.price, book.f_money), (p.cost, book.f_money), (p.ib, book.f_money)]):
+            book.value(ws, row, i, value, fmt)
+        row += 1
+    return {key: Column(_col(i), DATA_FIRST, row - 1) for i, (key, _, _) in enumerate(cols)}
+
+
+def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str, Column]:
+    cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", 12), ("month", "Mēnesis", 10),
+            ("quarter", "Ceturksnis", 20), ("planned", "Plānots EUR (6.7)", 12), ("paid", "Samaksāts EUR (6.10)", 12)]
+    book.header(ws, "Mēnešu dati", "Plānotais un samaksātais katra bērna katrā perioda mēnesī.",
+                [(t, w) for _, t, w in cols])
+    row = DATA_FIRST
+    for m in sorted(agg.month_rows, key=lambda m: (m.municipality, m.code, m.month)):
+        for i, (value, fmt) in enumerate([(m.code, None), (m.municipality, None), (m.month, book.f_month),
+                                          (m.quarter, None), (m.planned, book.f_money), (m.paid, book.f_money)]):
+            book.value(ws, row, i, value, fmt)
+        row += 1
+    return {key: Column(_col(i), DATA_FIRST, row - 1) for i, (key, _, _) in enumerate(cols)}
+
+
+# --- Pašvaldības ----------------------------------------------------------------------------------
+MUNI_MEASURES = [("P", "provisional", "IB provizoriskais (P)"), ("N", "needed", "IB nepieciešamais (N)"),
+                 ("A", "available", "IB pieejamais (A)"), ("K", "total", "IB kopējais (K)"),
+                 ("stage2", "stage2", "2. posma apmērs"), ("top_up", "top_up", "Papildinājums no pārdales"),
+                 ("F", "final", "IB galīgais (F)"), ("planned", "planned", "Plānots EUR (6.7)"),
+                 ("paid", "paid", "Samaksāts EUR (6.10)")]
+
+
+def _municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
+                        ch: dict[str, Column]) -> int:
+    columns = [("Pašvaldība", 12), ("Nosaukums", 18), ("Bērni", 7), ("Bērni pārdalē (N > P)", 9)]
+    columns += [(title, 13) for _, _, title in MUNI_MEASURES]
+    book.header(ws, "Pašvaldības", "Summas pa pašvaldībām no lapas „Bērni” (formulas).", columns)
+    row = DATA_FIRST
+    muni_range = ch["muni"].range(SHEET_CHILDREN)
+    for m in agg.municipalities:
+        t = agg.by_municipality[m]
+        book.value(ws, row, 0, m)
+        book.value(ws, row, 1, names.get(m, m))
+        book.formula(ws, row, 2, f"COUNTIF({muni_range},$A{row})", t.children, book.f_whole)
+        book.formula(ws, row, 3, f'COUNTIFS({muni_range},$A{row},{ch["eligible"].range(SHEET_CHILDREN)},"{YES}")',
+                     t.eligible, book.f_whole)
+        for i, (key, attr, _) in enumerate(MUNI_MEASURES, start=4):
+            book.formula(ws, row, i, f"SUMIF({muni_range},$A{row},{ch[key].range(SHEET_CHILDREN)})",
+                         getattr(t, attr))
+        row += 1
+    total_row = row
+    book.value(ws, total_row, 0, "Kopā", book.f_sum_text)
+    book.value(ws, total_row, 1, "izmēģinājumprojektā", book.f_sum_text)
+    last = max(total_row - 1, DATA_FIRST)
+    for i, attr in [(2, "children"), (3, "eligible")] + [(i, a) for i, (_, a, _) in enumerate(MUNI_MEASURES, start=4)]:
+        letter = _col(i)
+        fmt = book.f_sum_whole if attr in ("children", "eligible") else book.f_sum_money
+        book.formula(ws, total_row, i, f"SUM({letter}{DATA_FIRST}:{letter}{last})" if agg.municipalities else "0",
+                     getattr(agg.pilot, attr), fmt)
+    return total_row
+
+
+# --- Grupas -------------------------------------------------------------------------------------
+def _groups_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregates, catalogue: Catalogue,
+                  ch: dict[str, Column]) -> None:
+    munis = agg.municipalities
+    book.header(ws, "Bērni pa vecuma grupām, traucējumu veidiem un likmēm",
+                "Bērnu skaits (formulas COUNTIFS no lapas „Bērni”).",
+                [("Grupa", 28)] + [(m, 10) for m in munis] + [("Kopā", 9)])
+    muni_range = ch["muni"].range(SHEET_CHILDREN)
+    row = DATA_FIRST
+    groups: list[tuple[str, str, list[tuple[str, object]]]] = [
+        ("Vecuma grupa (gadi)", "group", [(g.id, g.id) for g in catalogue.enums.age_groups]),
+        ("Traucējumu veids", "impairment", [(i.name_lv, str(i.id)) for i in catalogue.enums.impairments]),
+        ("Likme", "rate", [(f"{int(r * 100)} %", r) for r in sorted({rec.result.rate for rec in c.records},
+                                                                      reverse=True)]),
+    ]
+    for title, key, items in groups:
+        book.value(ws, row, 0, title, book.f_sum_text)
+        row += 1
+        for label, match in items:
+            book.value(ws, row, 0, label)
+            crit = f'"{match}"' if isinstance(match, str) else str(float(match))
+            for j, m in enumerate(munis, start=1):
+                count = sum(1 for r in c.records if r.municipality == m and _attr(r, key) == match)
+                book.formula(ws, row, j, f'COUNTIFS({muni_range},"{m}",{ch[key].range(SHEET_CHILDREN)},{crit})',
+                             count, book.f_whole)
+            total = sum(1 for r in c.records if _attr(r, key) == match)
+            first, last = _col(1), _col(len(munis))
+            book.formula(ws, row, len(munis) + 1, f"SUM({first}{row}:{last}{row})" if munis else "0", total,
+                         book.f_sum_whole)
+            row += 1
+        row += 1
+
+
+def _attr(record, key: str) -> object:
+    return {"group": record.age_group, "impairment": record.impairment, "rate": record.result.rate}[key]
+
+
+# --- Pakalpojumi ----------------------------------------------------------------------------------
+def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue: Catalogue,
+                    lines: dict[str, Column], offers: list[Offer]) -> None:
+    munis = agg.municipalities
+    book.header(ws, "IB finansējums pa atbalsta jomām un pakalpojumiem",
+                "EUR no IB (6.4 „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa).",
+                [("Atbalsta joma / pakalpojums", 40)] + [(m, 11) for m in munis] + [("Kopā no IB", 12),
+                                                                                     ("Kopā plānā (N)", 12)])
+    muni_r, area_r, item_r = (lines[k].range(SHEET_LINES) for k in ("muni", "area", "item"))
+    ib_r, cost_r = lines["ib"].range(SHEET_LINES), lines["cost"].range(SHEET_LINES)
+    labels = {p.item: p.label for p in agg.plan_rows}
+    items_by_area: dict[int, list[str]] = {}
+    for o in offers:
+        items_by_area.setdefault(o.area, []).append(o.id)
+        labels.setdefault(o.id, o.label)
+    seen = {o.id for o in offers}
+    for p in agg.plan_rows:
+        if p.item not in seen:
+            items_by_area.setdefault(p.area, []).append(p.item)
+            seen.add(p.item)
+    area_names = {a.number: a.name_lv for a in catalogue.enums.support_areas}
+    row = DATA_FIRST
+    n = len(munis)
+    for area in sorted(set(area_names) | set(items_by_area)):
+        book.value(ws, row, 0, f"{area}. joma: {area_names.get(area, '')}", book.f_sum_text)
+        for j, m in enumerate(munis, start=1):
+            book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},"{m}",{area_r},{area})',
+                         agg.funding(m, area=area), book.f_sum_money)
+        book.formula(ws, row, n + 1, f"SUMIFS({ib_r},{area_r},{area})", agg.funding(None, area=area),
+                     book.f_sum_money)
+        book.formula(ws, row, n + 2, f"SUMIFS({cost_r},{area_r},{area})", agg.funding(None, area=area, what="cost"),
+                     book.f_sum_money)
+        row += 1
+        for item in items_by_area.get(area, []):
+            book.value(ws, row, 0, labels.get(item, item))
+            for j, m in enumerate(munis, start=1):
+                book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},"{m}",{item_r},"{item}")',
+                             agg.funding(m, item=item))
+            book.formula(ws, row, n + 1, f'SUMIFS({ib_r},{item_r},"{item}")', agg.funding(None, item=item))
+            book.formula(ws, row, n + 2, f'SUMIFS({cost_r},{item_r},"{item}")',
+                         agg.funding(None, item=item, what="cost"))
+            row += 1
+    book.value(ws, row, 0, "Kopā", book.f_sum_text)
+    for j, m in enumerate(munis, start=1):
+        book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},"{m}")', agg.funding(m), book.f_sum_money)
+    book.formula(ws, row, n + 1, f"SUM({ib_r})", agg.funding(None), book.f_sum_money)
+    book.formula(ws, row, n + 2, f"SUM({cost_r})", agg.funding(None, what="cost"), book.f_sum_money)
+
+
+# --- Naudas plūsma, Ceturkšņi ---------------------------------------------------------------------
+def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
+                months: dict[str, Column], *, quarterly: bool) -> None:
+    munis = agg.municipalities
+    title = "Ceturkšņa kopsavilkums pa pašvaldībām" if quarterly else "Mēneša naudas plūsmas kopsavilkums pa pašvaldībām"
+    cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", 20 if quarterly else 10)]
+    for m in munis:
+        cols += [(f"{names.get(m, m)}: plānots", 12), (f"{names.get(m, m)}: samaksāts", 12)]
+    cols += [("Kopā plānots", 13), ("Kopā samaksāts", 13), ("Neapgūts (plānots − samaksāts)", 13)]
+    book.header(ws, title, "Plānots pēc 6.7, samaksāts pēc 6.10 (formulas SUMIFS no lapas „Mēnešu dati”).", cols)
+    muni_r = months["muni"].range(SHEET_MONTHS)
+    key_r = months["quarter" if quarterly else "month"].range(SHEET_MONTHS)
+    planned_r, paid_r = months["planned"].range(SHEET_MONTHS), months["paid"].range(SHEET_MONTHS)
+    keys: list[Any] = agg.quarters() if quarterly else agg.months()
+    row = DATA_FIRST
+    n = len(munis)
+    for key in keys:
+        if quarterly:
+            book.value(ws, row, 0, key)
+        else:
+            book.value(ws, row, 0, key, book.f_month)
+        crit = f"$A{row}"
+        for j, m in enumerate(munis):
+            planned, paid = agg.planned_paid(m, quarter=key) if quarterly else agg.planned_paid(m, month=key)
+            book.formula(ws, row, 1 + 2 * j, f'SUMIFS({planned_r},{muni_r},"{m}",{key_r},{crit})', planned)
+            book.formula(ws, row, 2 + 2 * j, f'SUMIFS({paid_r},{muni_r},"{m}",{key_r},{crit})', paid)
+        planned, paid = agg.planned_paid(None, quarter=key) if quarterly else agg.planned_paid(None, month=key)
+        tp = book.formula(ws, row, 1 + 2 * n, f"SUMIFS({planned_r},{key_r},{crit})", planned, book.f_sum_money)
+        tq = book.formula(ws, row, 2 + 2 * n, f"SUMIFS({paid_r},{key_r},{crit})", paid, book.f_sum_money)
+        book.formula(ws, row, 3 + 2 * n, f"{tp}-{tq}", planned - paid, book.f_sum_money)
+        row += 1
+    book.value(ws, row, 0, "Kopā", book.f_sum_text)
+    last = max(row - 1, DATA_FIRST)
+    for j in range(2 * n + 3):
+        letter = _col(1 + j)
+        if j < 2 * n:
+            m = munis[j // 2]
+            value = agg.planned_paid(m)[j % 2]
+        elif j < 2 * n + 2:
+            value = agg.planned_paid(None)[j - 2 * n]
+        else:
+            planned, paid = agg.planned_paid(None)
+            value = planned - paid
+        book.formula(ws, row, 1 + j, f"SUM({letter}{DATA_FIRST}:{letter}{last})" if keys else "0", value,
+                     book.f_sum_money)
+
+
+# --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
+def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    book.header(ws, "Neizmantotās matricas",
+                "Šīs matricas aprēķinā nav izmantotas. Faila kods = SHA-256 sākums (`sha256sum`); pilns ceļš "
+                "parādīts komandas izvadā.", [("Periods", 12), ("Pašvaldības mape", 18), ("Fails", 22),
+                                              ("Iemesls", 100)])
+    row = DATA_FIRST
+    for period, refused in (("šis", c.refused), ("iepriekšējais", c.previous_refused)):
+        for r in refused:
+            for reason in r.reasons:
+                for i, value in enumerate([period, r.municipality_folder, r.source, reason]):
+                    book.value(ws, row, i, value)
+                row += 1
+
+
+def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    book.header(ws, "Atšķirības starp failā saglabātajām un pārrēķinātajām vērtībām",
+                "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā.",
+                [("Bērna kods", 17), ("Fails", 22), ("Nosaukums", 18), ("Šūna", 12), ("Failā", 14),
+                 ("Pārrēķināts", 14)])
+    row = DATA_FIRST
+    for s in c.stale:
+        for i, value in enumerate([s.code, s.source, s.name, s.cell, _shown(s.cached), _shown(s.recomputed)]):
+            book.value(ws, row, i, value)
+        row += 1
+
+
+def _shown(value: object) -> object:
+    if value is None:
+        return "(tukšs)"
+    if isinstance(value, dt.datetime):
+        return lv_date(value.date())
+    return value
+
+
+# --- Kopsavilkums ---------------------------------------------------------------------------------
+def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregates, total_row: int,
+                   ch: dict[str, Column], today: dt.date) -> None:
+    fa = c.finals
+    ws.set_column(0, 0, 52)
+    ws.set_column(1, 1, 16)
+    ws.set_column(2, 2, 60)
+    ws.write_string(0, 0, "IBM galīgo apmēru aprēķins (3. posms) – kopsavilkums", book.f_title)
+    key_lv = {"needed": "proporcionāli IB nepieciešamajam apmēram (N)",
+              "gap": "proporcionāli iztrūkumam (N − P)"}.get(fa.key, fa.key)
+    ws.write_string(1, 0, f"Sagatavots {lv_date(today)}; kataloga versija {c.catalogue_version}; "
+                          f"pārdales atslēga: {key_lv}.", book.f_note)
+    muni = f"{q(SHEET_MUNI)}!"
+    rows: list[tuple[str, str | None, object, Any, str]] = []
+    # (label, formula or None, value, format, explanation)
+    rows.append(("Izmantotās matricas (bērni)", f"{muni}C{total_row}", agg.pilot.children, book.f_whole, ""))
+    rows.append(("Neizmantotās matricas", None, len(c.refused), book.f_whole, f"sk. lapu „{SHEET_REFUSED}”"))
+    rows.append(("Σ IB provizoriskais (P)", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
+    rows.append(("Σ IB nepieciešamais (N)", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
+    rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, ""))
+    rows.append(("Σ IB kopējais (K)", f"{muni}H{total_row}", agg.pilot.total, book.f_money, ""))
+    first = len(rows) + DATA_FIRST
+    r_env, r_stage2, r_rest, r_plan, r_paid, r_under, r_pool, r_dist = range(first, first + 8)
+    rows.append(("Izmēģinājumprojekta finansējums periodam", None, fa.envelope, book.f_money, c.envelope_note))
+    rows.append(("Σ 2. posma apmērs min(N; P)", f"SUM({ch['stage2'].range(SHEET_CHILDREN)})", fa.stage2_total,
+                 book.f_money, "katram bērnam mazākais no N un P"))
+    rows.append(("Atlikums pēc 2. posma", f"B{r_env}-B{r_stage2}", fa.envelope_rest, book.f_money,
+                 "finansējums − Σ min(N; P)"))
+    rows.append(("Iepriekšējā perioda plānotais (6.7)", None, fa.previous_planned, book.f_money,
+                 c.previous_folder and f"no mapes {c.previous_folder}" or "iepriekšējais periods nav norādīts"))
+    rows.append(("Iepriekšējā perioda samaksātais (6.10)", None, fa.previous_actual, book.f_money, ""))
+    rows.append(("Iepriekšējā perioda neapgūtais", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
+                 "plānotais − samaksātais"))
+    rows.append(("Pārdales fonds R", f"MAX(0,B{r_rest}+B{r_under})", fa.pool, book.f_money,
+                 "atlikums + neapgūtais, ne mazāk par 0"))
+    rows.append(("Sadalīts bērniem ar N > P", f"SUM({ch['top_up'].range(SHEET_CHILDREN)})", fa.distributed,
+                 book.f_money, "katram ne vairāk par N − P"))
+    rows.append(("Nesadalītais atlikums", f"B{r_pool}-B{r_dist}", fa.unallocated, book.f_money,
+                 "ko neviens nevar saņemt, jo visi sasnieguši N"))
+    rows.append(("Bērni pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
+    rows.append(("Σ IB galīgais (F)", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
+                 "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
+    for text, col in (("Rādītājs", 0), ("Vērtība", 1), ("Paskaidrojums", 2)):
+        ws.write_string(DATA_FIRST - 2, col, text, book.f_head)
+    for i, (label, formula, value, fmt, note) in enumerate(rows):
+        row = DATA_FIRST + i
+        book.value(ws, row, 0, label)
+        if formula is None:
+            book.value(ws, row, 1, value, fmt)
+        else:
+            book.formula(ws, row, 1, formula, value, fmt)
+        book.value(ws, row, 2, note or "")
+    ws.activate()

@@ -1,0 +1,119 @@
+"""What each template version looks like: its defined names, input cells and fixed content.
+
+The current version (the loaded catalogue's) is generated on the spot with the workbook generator
+and compared cell by cell. Older versions are known from the registry
+(generator/ministry/template_registry.json: per version the names' places and a hash per sheet
+row); ``ibm fingerprint`` adds the current version to it before a catalogue change is released.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.integrity import Content, content, row_hashes
+from generator.ministry.xlsxread import Coord, NameRef, parse_area, read_xlsx
+from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
+
+DEFAULT_REGISTRY = Path(__file__).with_name("template_registry.json")
+
+
+@dataclass
+class Expected:
+    """The template of one version: exact cells (current version) or row hashes (registry)."""
+
+    version: str
+    names: dict[str, NameRef]
+    cells: Content | None = None
+    inputs: dict[str, set[Coord]] | None = None
+    rows: dict[str, dict[str, str]] | None = None
+
+
+def generate_template(catalogue: Catalogue, path: Path, municipality: str | None = None) -> Path:
+    from generator.workbook.writer import write_workbook
+
+    return write_workbook(catalogue, path, municipality)
+
+
+def describe(path: Path, version: str) -> tuple[Expected, dict]:
+    """The exact expectation of a template file and its registry entry."""
+    book = read_xlsx(path)
+    names = {n: ref for n in book.defined_names if (ref := book.name_ref(n)) is not None}
+    cells = content(book)
+    entry = {
+        "interface": INTERFACE_VERSION,
+        "names": {n: names[n].text() for n in INTERFACE_NAMES if n in names},
+        "rows": {s: {str(r): h for r, h in rows.items()} for s, rows in row_hashes(cells).items()},
+    }
+    return Expected(version, names, cells, {s: set(u) for s, u in book.unlocked.items()}), entry
+
+
+def load_registry(path: Path) -> dict[str, dict]:
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return dict(data.get("versions", {}))
+
+
+def save_registry(path: Path, versions: dict[str, dict]) -> None:
+    payload = {
+        "about": "IBM matricas veidņu nospiedumi: definēto nosaukumu vietas un katras lapas rindas jaucējkods "
+                 "(ibm fingerprint). Izmanto ibm collect vecāku versiju matricu pārbaudei.",
+        "versions": dict(sorted(versions.items())),
+    }
+    fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(payload, fh, ensure_ascii=False, indent=1, sort_keys=False)
+        fh.write("\n")
+    os.replace(tmp, path)
+
+
+class TemplateSource:
+    """Expected templates by version, generated or looked up once per run."""
+
+    def __init__(self, catalogue: Catalogue, registry: Path | None = None) -> None:
+        self.catalogue = catalogue
+        self.registry_path = registry or DEFAULT_REGISTRY
+        self._registry: dict[str, dict] | None = None
+        self._current: Expected | None = None
+
+    @property
+    def current_version(self) -> str:
+        return self.catalogue.version
+
+    def current(self) -> Expected:
+        if self._current is None:
+            with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
+                path = generate_template(self.catalogue, Path(tmp) / "veidne.xlsx")
+                self._current, _ = describe(path, self.current_version)
+        return self._current
+
+    def registry(self) -> dict[str, dict]:
+        if self._registry is None:
+            self._registry = load_registry(self.registry_path)
+        return self._registry
+
+    def expected(self, version: str) -> Expected | None:
+        if version == self.current_version:
+            return self.current()
+        entry = self.registry().get(version)
+        if entry is None:
+            return None
+        names = {n: ref for n, text in entry["names"].items() if (ref := parse_area(text)) is not None}
+        return Expected(version, names, rows=entry["rows"])
+
+
+def register_current(catalogue: Catalogue, registry: Path | None = None) -> tuple[str, bool]:
+    """Add the current template version to the registry; returns (version, whether it was new)."""
+    path = registry or DEFAULT_REGISTRY
+    versions = load_registry(path)
+    with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
+        _, entry = describe(generate_template(catalogue, Path(tmp) / "veidne.xlsx"), catalogue.version)
+    new = catalogue.version not in versions
+    versions[catalogue.version] = entry
+    save_registry(path, versions)
+    return catalogue.version, new

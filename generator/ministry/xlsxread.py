@@ -1,0 +1,389 @@
+"""A fast, read-only xlsx reader for the ministry's tools: only the XML parts that are needed.
+
+Collecting some 4,000 filled workbooks with openpyxl's full load would take far too long (see
+docs/benchmarks.md), so this reader opens the zip, resolves the defined names from
+xl/workbook.xml, reads the shared strings and the cell styles (to tell dates from numbers) and
+streams each requested sheet with ``iterparse``. For every cell it keeps the value as openpyxl
+would give it (str, int, float, bool, datetime or None) and the formula text without "=";
+cells of a shared formula get their own translated text. tests/ministry/test_xlsxread.py proves
+it reads the same values and formulas as openpyxl on the same files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import ParseError, iterparse
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+M = f"{{{NS_MAIN}}}"
+
+CellValue = str | int | float | bool | None
+Coord = tuple[int, int]  # (row, column), both 1-based
+
+_CELL_RE = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+_COLS: dict[str, int] = {}
+_AREA_RE = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?$")
+
+
+class XlsxReadError(Exception):
+    """The file is not a readable xlsx workbook; the message is Latvian and names the part."""
+
+
+def col_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def col_letters(index: int) -> str:
+    out = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def parse_cell(ref: str) -> Coord:
+    m = _CELL_RE.match(ref)
+    if not m:
+        raise ValueError(ref)
+    letters = m.group(1)
+    col = _COLS.get(letters)
+    if col is None:
+        col = _COLS[letters] = col_index(letters)
+    return int(m.group(2)), col
+
+
+def a1(coord: Coord) -> str:
+    return f"{col_letters(coord[1])}{coord[0]}"
+
+
+@dataclass(frozen=True)
+class NameRef:
+    """Where a defined name points: one sheet, a rectangle of cells (1-based, inclusive)."""
+
+    sheet: str
+    first: Coord
+    last: Coord
+
+    @property
+    def rows(self) -> int:
+        return self.last[0] - self.first[0] + 1
+
+    @property
+    def cols(self) -> int:
+        return self.last[1] - self.first[1] + 1
+
+    @property
+    def is_cell(self) -> bool:
+        return self.first == self.last
+
+    def coords(self) -> list[list[Coord]]:
+        return [
+            [(r, c) for c in range(self.first[1], self.last[1] + 1)]
+            for r in range(self.first[0], self.last[0] + 1)
+        ]
+
+    def text(self) -> str:
+        ref = a1(self.first) if self.is_cell else f"{a1(self.first)}:{a1(self.last)}"
+        return f"{self.sheet}!{ref}"
+
+
+def parse_area(text: str) -> NameRef | None:
+    """'6.3'!$C$9:$C$48 -> NameRef; None for anything else (constants, several areas, #REF!)."""
+    m = _AREA_RE.match(text.strip().lstrip("="))
+    if not m:
+        return None
+    sheet = (m.group(1) or "").replace("''", "'") if m.group(1) is not None else m.group(2)
+    first = parse_cell(m.group(3))
+    last = parse_cell(m.group(4)) if m.group(4) else first
+    return NameRef(sheet, (min(first[0], last[0]), min(first[1], last[1])),
+                   (max(first[0], last[0]), max(first[1], last[1])))
+
+
+@dataclass
+class Cell:
+    value: CellValue = None
+    formula: str | None = None  # text without the leading "="
+
+
+@dataclass
+class XlsxBook:
+    """What was read from one file: sheet order, defined names and the cells of the read sheets."""
+
+    path: Path
+    sheet_names: list[str]
+    defined_names: dict[str, str]  # workbook-scope names -> their text
+    cells: dict[str, dict[Coord, Cell]] = field(default_factory=dict)
+    date1904: bool = False
+    unlocked: dict[str, set[Coord]] = field(default_factory=dict)  # cells whose style is not locked
+
+    def name_ref(self, name: str) -> NameRef | None:
+        text = self.defined_names.get(name)
+        return parse_area(text) if text is not None else None
+
+    def cell(self, sheet: str, coord: Coord) -> Cell | None:
+        return self.cells.get(sheet, {}).get(coord)
+
+    def values(self, ref: NameRef) -> list[list[CellValue]]:
+        sheet = self.cells.get(ref.sheet, {})
+        return [[(sheet.get(c) or _EMPTY).value for c in row] for row in ref.coords()]
+
+
+_EMPTY = Cell()
+
+
+def _resolve(base: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base), target))
+
+
+def _text_of(elem) -> str:
+    """The text of a shared or inline string: its <t> runs, without phonetic (<rPh>) runs."""
+    if elem.tag == f"{M}t":
+        return elem.text or ""
+    parts = []
+    for child in elem:
+        if child.tag == f"{M}t":
+            parts.append(child.text or "")
+        elif child.tag == f"{M}r":
+            for t in child.iter(f"{M}t"):
+                parts.append(t.text or "")
+    return "".join(parts)
+
+
+_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def _number(text: str) -> int | float:
+    if "." in text or "E" in text or "e" in text:
+        return float(text)
+    return int(text)
+
+
+class _Styles:
+    """Which cell style indices carry a date number format (as openpyxl decides)."""
+
+    def __init__(self, zf: zipfile.ZipFile, path: str | None) -> None:
+        self.date_styles: set[int] = set()
+        self.unlocked_styles: set[int] = set()
+        if path is None or path not in zf.namelist():
+            return
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+
+        custom: dict[int, str] = {}
+        xf_formats: list[int] = []
+        in_cellxfs = False
+        with zf.open(path) as fh:
+            for event, elem in iterparse(fh, events=("start", "end")):
+                if event == "start":
+                    if elem.tag == f"{M}cellXfs":
+                        in_cellxfs = True
+                    elif elem.tag == f"{M}xf" and in_cellxfs:
+                        xf_formats.append(int(elem.get("numFmtId", "0")))
+                    elif elem.tag == f"{M}protection" and in_cellxfs:
+                        if elem.get("locked", "1") in ("0", "false"):
+                            self.unlocked_styles.add(len(xf_formats) - 1)
+                    continue
+                if elem.tag == f"{M}numFmt":
+                    custom[int(elem.get("numFmtId", "0"))] = elem.get("formatCode", "")
+                elif elem.tag == f"{M}cellXfs":
+                    in_cellxfs = False
+        for index, fmt_id in enumerate(xf_formats):
+            code = custom.get(fmt_id, BUILTIN_FORMATS.get(fmt_id, "General"))
+            if is_date_format(code):
+                self.date_styles.add(index)
+
+
+def read_xlsx(path: Path, sheets: Iterable[str] | None = None) -> XlsxBook:
+    """Read the names and the cells of ``sheets`` (every sheet when None) of one xlsx file.
+
+    Raises XlsxReadError (Latvian message) when the file is not a zip, lacks the workbook part
+    or has XML that cannot be parsed.
+    """
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise XlsxReadError("nav xlsx darbgrāmata (fails nav ZIP arhīvs)" if isinstance(exc, zipfile.BadZipFile)
+                            else f"failu nevar atvērt: {exc.strerror or exc}") from None
+    with zf:
+        members = set(zf.namelist())
+        wb_path = _workbook_part(zf, members)
+        try:
+            book, sheet_paths, strings_path, styles_path = _read_workbook(zf, wb_path, members, path)
+            wanted = book.sheet_names if sheets is None else [s for s in sheets if s in sheet_paths]
+            strings = _read_strings(zf, strings_path) if strings_path else []
+            styles = _Styles(zf, styles_path)
+            for name in wanted:
+                book.cells[name], book.unlocked[name] = _read_sheet(zf, sheet_paths[name], strings, styles,
+                                                                    book.date1904)
+        except ParseError as exc:
+            raise XlsxReadError(f"bojāts XML darbgrāmatas iekšienē ({exc})") from None
+        except KeyError as exc:
+            raise XlsxReadError(f"darbgrāmatā trūkst daļas {exc}") from None
+    return book
+
+
+def _workbook_part(zf: zipfile.ZipFile, members: set[str]) -> str:
+    if "_rels/.rels" in members:
+        with zf.open("_rels/.rels") as fh:
+            for _, elem in iterparse(fh):
+                if elem.tag == f"{{{NS_PKG_REL}}}Relationship" and elem.get("Type", "").endswith("/officeDocument"):
+                    target = _resolve("", elem.get("Target", ""))
+                    if target in members:
+                        return target
+    if "xl/workbook.xml" in members:
+        return "xl/workbook.xml"
+    raise XlsxReadError("nav xlsx darbgrāmata (ZIP arhīvā nav xl/workbook.xml)")
+
+
+def _read_workbook(zf: zipfile.ZipFile, wb_path: str, members: set[str], path: Path):
+    rels_path = posixpath.join(posixpath.dirname(wb_path), "_rels", posixpath.basename(wb_path) + ".rels")
+    targets: dict[str, str] = {}
+    strings_path = styles_path = None
+    with zf.open(rels_path) as fh:
+        for _, elem in iterparse(fh):
+            if elem.tag == f"{{{NS_PKG_REL}}}Relationship":
+                target = _resolve(wb_path, elem.get("Target", ""))
+                kind = elem.get("Type", "").rsplit("/", 1)[-1]
+                targets[elem.get("Id", "")] = target
+                if kind == "sharedStrings":
+                    strings_path = target
+                elif kind == "styles":
+                    styles_path = target
+    sheet_names: list[str] = []
+    sheet_paths: dict[str, str] = {}
+    names: dict[str, str] = {}
+    date1904 = False
+    with zf.open(wb_path) as fh:
+        for _, elem in iterparse(fh):
+            if elem.tag == f"{M}sheet":
+                name = elem.get("name", "")
+                sheet_names.append(name)
+                target = targets.get(elem.get(f"{{{NS_REL}}}id", ""), "")
+                if target in members:
+                    sheet_paths[name] = target
+            elif elem.tag == f"{M}definedName":
+                name = elem.get("name", "")
+                if elem.get("localSheetId") is None and not name.startswith("_xlnm."):
+                    names[name] = elem.text or ""
+            elif elem.tag == f"{M}workbookPr":
+                date1904 = elem.get("date1904", "0") in ("1", "true")
+    book = XlsxBook(path=path, sheet_names=sheet_names, defined_names=names, date1904=date1904)
+    return book, sheet_paths, strings_path if strings_path in members else None, styles_path
+
+
+def _read_strings(zf: zipfile.ZipFile, path: str) -> list[str]:
+    strings: list[str] = []
+    with zf.open(path) as fh:
+        for _, elem in iterparse(fh):
+            if elem.tag == f"{M}si":
+                strings.append(_unescape(_text_of(elem)))
+                elem.clear()
+    return strings
+
+
+def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Styles, date1904: bool):
+    from xml.etree.ElementTree import fromstring
+
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+    epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+    cells: dict[Coord, Cell] = {}
+    unlocked: set[Coord] = set()
+    unlocked_styles = styles.unlocked_styles
+    date_styles = styles.date_styles
+    shared: dict[str, tuple[str, str]] = {}  # si -> (master cell, master formula)
+    root = fromstring(zf.read(path))
+    data = root.find(f"{M}sheetData")
+    if data is None:
+        return cells, unlocked
+    tag_c, tag_v, tag_f, tag_is = f"{M}c", f"{M}v", f"{M}f", f"{M}is"
+    row_no = 0
+    for row in data:
+        r = row.get("r")
+        row_no = int(r) if r else row_no + 1
+        col_no = 0
+        for elem in row:
+            if elem.tag != tag_c:
+                continue
+            ref = elem.get("r")
+            if ref:
+                row_no, col_no = parse_cell(ref)
+            else:
+                col_no += 1
+            coord = (row_no, col_no)
+            style = int(elem.get("s", "0"))
+            if style in unlocked_styles:
+                unlocked.add(coord)
+            if not len(elem):
+                continue
+            kind = elem.get("t", "n")
+            formula: str | None = None
+            raw: str | None = None
+            inline = None
+            for child in elem:
+                ctag = child.tag
+                if ctag == tag_v:
+                    raw = child.text
+                elif ctag == tag_f:
+                    formula = _formula(child, coord, shared)
+                elif ctag == tag_is:
+                    inline = child
+            value: CellValue = None
+            if kind == "inlineStr":
+                value = _unescape(_text_of(inline)) if inline is not None else None
+            elif raw is not None:
+                if kind == "s":
+                    value = strings[int(raw)]
+                elif kind == "b":
+                    value = raw.strip() in ("1", "true")
+                elif kind in ("str", "e"):
+                    value = _unescape(raw)
+                else:
+                    value = _number(raw)
+                    if style in date_styles:
+                        value = from_excel(value, epoch)
+            elif kind == "str" and formula is not None:
+                value = ""
+            if value is not None or formula is not None:
+                cells[coord] = Cell(value, formula)
+    return cells, unlocked
+
+
+def _formula(elem, coord: Coord, shared: dict[str, tuple[str, str]]) -> str | None:
+    text = elem.text
+    ftype = elem.get("t")
+    if ftype == "shared":
+        si = elem.get("si", "")
+        if text:
+            shared[si] = (a1(coord), text)
+            return text
+        if si in shared:
+            from openpyxl.formula.translate import Translator
+
+            master_cell, master = shared[si]
+            return Translator("=" + master, origin=master_cell).translate_formula(a1(coord))[1:]
+        return None
+    return text if text is not None else ("" if ftype == "array" else None)
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> the zip member holding that sheet's XML."""
+    members = set(zf.namelist())
+    wb_path = _workbook_part(zf, members)
+    _, paths, _, _ = _read_workbook(zf, wb_path, members, Path(zf.filename or ""))
+    return paths

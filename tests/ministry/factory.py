@@ -1,0 +1,118 @@
+"""Random filled IBM matrices for the ministry's tests: fictional children ("Anna Paraugs 17"),
+random personal codes, the workbook tests' random plans, filled through the interface names with
+the workbook generator's own ``fill`` (openpyxl) and saved one by one."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.reference.params import Params
+from generator.reference.provisional import age_in_years
+from generator.reference.workbook import WorkbookInputs, WorkbookResult, evaluate_workbook
+from generator.workbook.inputs import People, fill
+from generator.workbook.names import read
+from generator.workbook.writer import template_date, write_workbook
+from tests.workbook.plans import random_plan
+
+FIRST_NAMES = ("Anna", "Jānis", "Līga", "Ēriks", "Žanete", "Oskars", "Ilze", "Māris", "Ģirts", "Ieva")
+IMPAIRMENTS = ("redzes", "dzirdes", "kustību", "garīga rakstura", "multipli")
+
+
+@dataclass(frozen=True)
+class Child:
+    """One generated child: the plan, the fictional person and where the file went."""
+
+    index: int
+    municipality: str
+    people: People
+    inputs: WorkbookInputs
+    path: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return self.people.child_name
+
+    @property
+    def code(self) -> str:
+        return self.people.child_code
+
+    def result(self, catalogue: Catalogue) -> WorkbookResult:
+        return evaluate_workbook(self.inputs, params(catalogue))
+
+
+def params(catalogue: Catalogue) -> Params:
+    return Params.from_catalogue(catalogue, template_date(catalogue))
+
+
+def personal_code(rng: random.Random, birth: dt.date, used: set[str]) -> str:
+    while True:
+        code = f"{birth:%d%m%y}-2{rng.randint(0, 9999):04d}"
+        if code not in used:
+            used.add(code)
+            return code
+
+
+def make_children(catalogue: Catalogue, count: int, seed: int, *, usable: bool = True,
+                  municipalities: list[str] | None = None) -> list[Child]:
+    """``count`` random children; ``usable``: each one eligible and with an impairment type, so that the
+    collection uses every file (the random plans also make ineligible and incomplete children)."""
+    p = params(catalogue)
+    offers = catalogue.offers(template_date(catalogue))
+    munis = municipalities or [m.id for m in catalogue.pilot_municipalities()]
+    rng = random.Random(seed)
+    used: set[str] = set()
+    children: list[Child] = []
+    attempt = 0
+    while len(children) < count:
+        plan = random_plan(seed * 1000 + attempt, offers, p.full_rate_max_age, p.eligibility_age_limit,
+                           p.period_months_max)
+        attempt += 1
+        inputs = plan.inputs
+        if usable:
+            age = age_in_years(inputs.birth_date, inputs.period_start)
+            if not 0 <= age < p.eligibility_age_limit:
+                continue
+            if inputs.impairment is None:
+                inputs = dataclasses.replace(inputs, impairment=rng.choice(IMPAIRMENTS))
+        i = len(children)
+        first = FIRST_NAMES[i % len(FIRST_NAMES)]
+        people = People(
+            child_name=f"{first} Paraugs {i + 1}",
+            child_code=personal_code(rng, inputs.birth_date, used),
+            parent_name=f"Pēteris Paraugs {i + 1}",
+            social_worker=f"Līga Piemēra {i % 7 + 1}",
+            providers={line.offer_id: f"SIA Sniedzējs {rng.randint(1, 30)}" for line in inputs.lines if line.offer_id},
+        )
+        children.append(Child(i, munis[i % len(munis)], people, inputs))
+    return children
+
+
+def write_children(catalogue: Catalogue, template: Path, children: list[Child], folder: Path, *,
+                   by_municipality: bool = True, extra: dict[str, object] | None = None) -> list[Child]:
+    """Fill the template for each child and save it (one opened template, refilled each time)."""
+    wb = load_workbook(template)
+    prices = read(wb, "Pak_Cena")
+    labels = {str(k): v for k, v in catalogue.enums.recipients.items()}
+    written = []
+    for child in children:
+        fill(wb, child.inputs, labels, child.people, child.municipality, template_prices=prices)
+        for name, value in (extra or {}).items():
+            from generator.workbook.names import write
+
+            write(wb, name, value)
+        target = folder / (child.municipality if by_municipality else "") / f"matrica-{child.index + 1:03d}.xlsx"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(target)
+        written.append(dataclasses.replace(child, path=target))
+    return written
+
+
+def generic_template(catalogue: Catalogue, folder: Path) -> Path:
+    return write_workbook(catalogue, folder / "veidne.xlsx")

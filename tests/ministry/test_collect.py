@@ -1,0 +1,318 @@
+"""`ibm collect`: refusals with their messages, F equal to the reference's stage 3 on 100 random
+matrices in ten municipalities, totals equal to the children's sums, no personal data in the outputs."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.ministry.collect import Options, collect
+from generator.ministry.output import FINAL_DIR
+from generator.ministry.pseudonym import ENV_KEY, pseudonym
+from generator.ministry.xlsxread import read_xlsx
+from generator.reference.final_amounts import ChildAmounts, final_amounts
+from tests.ministry.conftest import KEY
+from tests.ministry.factory import Child, make_children, params, write_children
+
+ENV = {ENV_KEY: KEY.decode()}
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, ["collect", *args], env=ENV if env is None else env, catch_exceptions=False)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM"
+    return list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+
+
+def lv_decimal(text: str) -> Decimal:
+    assert "." not in text, f"decimal comma expected: {text}"
+    return Decimal(text.replace(",", "."))
+
+
+# --- 100 matrices across ten municipalities ----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def pilot(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path):
+    folder = tmp_path_factory.mktemp("pilots")
+    children = write_children(catalogue, template, make_children(catalogue, 100, seed=20181001), folder)
+    out = tmp_path_factory.mktemp("rezultats") / "kopsavilkums.xlsx"
+    result = run(str(folder), "--out", str(out), "--jobs", "2")
+    return folder, children, out, result
+
+
+def expected_finals(catalogue: Catalogue, children: list[Child], envelope: Decimal | None = None, key=None):
+    p = params(catalogue)
+    amounts = []
+    for child in children:
+        r = child.result(catalogue)
+        amounts.append(ChildAmounts(pseudonym(KEY, child.code), r.provisional, r.needed))
+    env = envelope if envelope is not None else p.base_amount * len(children)
+    return final_amounts(amounts, env, p, key=key)
+
+
+def test_hundred_matrices_give_the_reference_final_amounts(pilot, catalogue: Catalogue) -> None:
+    folder, children, out, result = pilot
+    assert result.exit_code == 0, result.output
+    assert "Izmantotas 100 matricas, neizmantotas 0" in result.output
+    assert len({c.municipality for c in children}) == 10
+    expected = expected_finals(catalogue, children).by_id()
+    assert any(c.eligible and c.top_up > 0 for c in expected.values()), "the data must exercise the redistribution"
+    seen = set()
+    for path in sorted((out.parent / FINAL_DIR).glob("*.csv")):
+        rows = read_csv(path)
+        assert rows and list(rows[0]) == ["kods", "P", "N", "F"]
+        for row in rows:
+            want = expected[row["kods"]]
+            assert (lv_decimal(row["P"]), lv_decimal(row["N"]), lv_decimal(row["F"])) == (
+                want.provisional, want.needed, want.final), row
+            seen.add(row["kods"])
+        municipality = path.stem
+        assert {r["kods"] for r in rows} == {pseudonym(KEY, c.code) for c in children if c.municipality == municipality}
+    assert seen == set(expected)
+
+
+def test_summary_totals_are_the_sums_of_the_children(pilot, catalogue: Catalogue) -> None:
+    _, children, out, _ = pilot
+    finals = expected_finals(catalogue, children)
+    by_id = finals.by_id()
+    book = read_xlsx(out)
+    munis = book.cells["Pašvaldības"]
+    rows = {munis[(r, 1)].value: r for (r, c) in munis if c == 1 and r >= 4}
+    for m in {c.municipality for c in children} | {"Kopā"}:
+        mine = [c for c in children if m in ("Kopā", c.municipality)]
+        results = [c.result(catalogue) for c in mine]
+        f = [by_id[pseudonym(KEY, c.code)] for c in mine]
+        row = rows[m]
+        want = [len(mine), sum(x.eligible for x in f), sum(r.provisional for r in results),
+                sum(r.needed for r in results), sum(r.available for r in results), sum(r.total for r in results),
+                sum(x.final - x.top_up for x in f), sum(x.top_up for x in f), sum(x.final for x in f),
+                sum(r.execution.planned_total for r in results), sum(r.execution.paid_total for r in results)]
+        got = [munis[(row, col)].value for col in range(3, 14)]
+        assert [Decimal(str(g)).quantize(Decimal("0.01")) for g in got] == [
+            Decimal(w).quantize(Decimal("0.01")) for w in want], m
+    summary = {book.cells["Kopsavilkums"][(r, 1)].value: book.cells["Kopsavilkums"].get((r, 2))
+               for (r, c) in book.cells["Kopsavilkums"] if c == 1 and r >= 4}
+    for label, value in (("Pārdales fonds R", finals.pool), ("Nesadalītais atlikums", finals.unallocated),
+                         ("Sadalīts bērniem ar N > P", finals.distributed),
+                         ("Izmēģinājumprojekta finansējums periodam", finals.envelope)):
+        assert Decimal(str(summary[label].value)).quantize(Decimal("0.01")) == value, label
+
+
+def test_no_name_or_personal_code_in_any_output(pilot) -> None:
+    _, children, out, result = pilot
+    texts = [result.output]
+    with zipfile.ZipFile(out) as zf:
+        texts += [zf.read(n).decode("utf-8", "replace") for n in zf.namelist()]
+    texts += [p.read_text(encoding="utf-8-sig") for p in (out.parent / FINAL_DIR).glob("*.csv")]
+    blob = "\n".join(texts)
+    assert "Paraugs" not in blob
+    for child in children:
+        code = child.code
+        assert code not in blob and code.replace("-", "") not in blob, child.index
+        assert child.name not in blob
+
+
+def test_summary_has_the_monthly_and_quarterly_cash_flow(pilot) -> None:
+    _, children, out, _ = pilot
+    wb = load_workbook(out)
+    assert {"Naudas plūsma", "Ceturkšņi", "Grupas", "Pakalpojumi", "Bērni"} <= set(wb.sheetnames)
+    cash = wb["Naudas plūsma"]
+    assert cash["A3"].value == "Mēnesis"
+    assert isinstance(cash["B4"].value, str) and cash["B4"].value.startswith("=SUMIFS(")
+    quarters = [r[0].value for r in wb["Ceturkšņi"].iter_rows(min_row=4) if r[0].value]
+    assert quarters[-1] == "Kopā" and all("ceturksnis" in q for q in quarters[:-1])
+
+
+# --- refusals ------------------------------------------------------------------------------------------------
+@pytest.fixture
+def one_good(tmp_path: Path, small_folder) -> Path:
+    """A folder with one good matrix, to which a test adds a bad file."""
+    _, children = small_folder
+    folder = tmp_path / "in"
+    (folder / "ogre").mkdir(parents=True)
+    shutil.copy(children[0].path, folder / "ogre" / "laba.xlsx")
+    return folder
+
+
+def collect_messages(folder: Path, tmp_path: Path) -> str:
+    result = run(str(folder), "--out", str(tmp_path / "out" / "k.xlsx"), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "Izmantotas 1 matricas, neizmantotas 1" in result.output
+    return result.output
+
+
+def edit(src: Path, dst: Path, change) -> Path:  # noqa: ANN001
+    wb = load_workbook(src)
+    change(wb)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(dst)
+    return dst
+
+
+def cell_of(wb, name: str):  # noqa: ANN001, ANN201
+    sheet, ref = next(iter(wb.defined_names[name].destinations))
+    return wb[sheet][ref.replace("$", "").split(":")[0]]
+
+
+def test_refuses_a_file_that_is_not_a_workbook(one_good: Path, tmp_path: Path) -> None:
+    (one_good / "ogre" / "teksts.xlsx").write_text("šis nav xlsx", encoding="utf-8")
+    out = collect_messages(one_good, tmp_path)
+    assert "ogre/teksts.xlsx: nav xlsx darbgrāmata (fails nav ZIP arhīvs)" in out
+
+
+def test_refuses_another_spreadsheet_format(one_good: Path, tmp_path: Path) -> None:
+    (one_good / "ogre" / "vecs.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    out = collect_messages(one_good, tmp_path)
+    assert "ogre/vecs.xls: nav xlsx fails (paplašinājums '.xls'; gaidīts: .xlsx)" in out
+
+
+def test_refuses_a_foreign_workbook(one_good: Path, tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active["A1"] = "Atskaite 28"
+    wb.save(one_good / "ogre" / "atskaite.xlsx")
+    out = collect_messages(one_good, tmp_path)
+    assert "ogre/atskaite.xlsx: nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)" in out
+
+
+def test_refuses_a_newer_template_and_a_newer_interface(one_good: Path, tmp_path: Path) -> None:
+    good = one_good / "ogre" / "laba.xlsx"
+    edit(good, one_good / "ogre" / "jauna.xlsx", lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value",
+                                                                    "2099-01-01+0123abcd"))
+    out = collect_messages(one_good, tmp_path)
+    assert "ogre/jauna.xlsx: matrica ir jaunākas veidnes versijas 2099-01-01+0123abcd nekā pašreizējais katalogs" in out
+    (one_good / "ogre" / "jauna.xlsx").unlink()
+    edit(good, one_good / "ogre" / "saskarne.xlsx", lambda wb: setattr(cell_of(wb, "IBM_Saskarne"), "value", "2"))
+    out = collect_messages(one_good, tmp_path)
+    assert ("ogre/saskarne.xlsx: 6.11!B5 (IBM_Saskarne): matrica ir jaunākas saskarnes versijas 2, nekā šī rīkkopa "
+            "pazīst (1)") in out
+
+
+def test_refuses_an_unknown_older_template(one_good: Path, tmp_path: Path) -> None:
+    edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "veca.xlsx",
+         lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value", "2018-08-01+00000000"))
+    out = collect_messages(one_good, tmp_path)
+    assert ("ogre/veca.xlsx: veidnes versija 2018-08-01+00000000 nav pašreizējā" in out
+            and "pārnesiet matricu uz pašreizējo veidni ar `ibm migrate`" in out)
+
+
+def test_refuses_a_tampered_formula_naming_the_cell(one_good: Path, tmp_path: Path) -> None:
+    def tamper(wb) -> None:  # noqa: ANN001
+        cell = cell_of(wb, "IB_Nepieciesamais")
+        tamper.where = f"{cell.parent.title}!{cell.coordinate}"
+        cell.value = 1234.5
+
+    edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "labota.xlsx", tamper)
+    out = collect_messages(one_good, tmp_path)
+    assert "ogre/labota.xlsx: matrica neatbilst veidnei" in out
+    assert f"{tamper.where}: formula aizstāta ar vērtību" in out
+
+
+def test_refuses_missing_names(one_good: Path, tmp_path: Path) -> None:
+    edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "bez.xlsx",
+         lambda wb: wb.defined_names.pop("Plans_Daudzums"))
+    out = collect_messages(one_good, tmp_path)
+    assert ("ogre/bez.xlsx: trūkst definētā nosaukuma Plans_Daudzums (veidnē: 6.3!G9:G48): matricas struktūra ir "
+            "bojāta") in out
+
+
+def test_refuses_missing_required_inputs(one_good: Path, tmp_path: Path) -> None:
+    def blank(wb) -> None:  # noqa: ANN001
+        cell_of(wb, "Berns_PersonasKods").value = None
+        cell_of(wb, "Perioda_Menesi").value = None
+
+    edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "tuksa.xlsx", blank)
+    out = collect_messages(one_good, tmp_path)
+    assert "ogre/tuksa.xlsx: 6.1!B14 (Berns_PersonasKods): nav aizpildīts (gaidīts: teksts)" in out
+    assert "ogre/tuksa.xlsx: 6.1!B39 (Perioda_Menesi): nav aizpildīts (gaidīts: vesels skaitlis 1–6)" in out
+
+
+def test_refuses_an_empty_folder_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "tuksa" / "ogre").mkdir(parents=True)
+    (tmp_path / "tuksa" / "ogre" / "skenejums.pdf").write_bytes(b"%PDF-1.4")
+    result = run(str(tmp_path / "tuksa"), "--out", str(tmp_path / "out" / "k.xlsx"))
+    assert result.exit_code == 1
+    assert "nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx); nekas netika uzrakstīts" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_refuses_to_work_without_a_key(small_folder, tmp_path: Path) -> None:
+    folder, _ = small_folder
+    result = run(str(folder), "--out", str(tmp_path / "k.xlsx"), env={ENV_KEY: ""})
+    assert result.exit_code == 1
+    assert "nav pseidonimizācijas atslēgas: norādiet --key-file vai vides mainīgo IBM_PSEUDONIMA_ATSLEGA" in result.output
+    assert not (tmp_path / "k.xlsx").exists()
+
+
+def test_key_file_and_envelope_option(small_folder, tmp_path: Path, catalogue: Catalogue) -> None:
+    folder, children = small_folder
+    key_file = tmp_path / "atslega.txt"
+    key_file.write_bytes(KEY + b"\n")
+    out = tmp_path / "k.xlsx"
+    result = run(str(folder), "--out", str(out), "--key-file", str(key_file), "--envelope", "30 000,00",
+                 "--split", "gap", "--jobs", "1", env={ENV_KEY: ""})
+    assert result.exit_code == 0, result.output
+    expected = expected_finals(catalogue, children, Decimal("30000.00"), key="gap").by_id()
+    got = {row["kods"]: lv_decimal(row["F"]) for p in (tmp_path / FINAL_DIR).glob("*.csv") for row in read_csv(p)}
+    assert got == {k: v.final for k, v in expected.items()}
+
+
+def test_duplicate_child_is_not_used(small_folder, tmp_path: Path) -> None:
+    folder, children = small_folder
+    copy = tmp_path / "dup"
+    shutil.copytree(folder, copy)
+    shutil.copy(children[0].path, copy / children[0].municipality / "atkartots.xlsx")
+    result = run(str(copy), "--out", str(tmp_path / "k.xlsx"), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert f"Izmantotas {len(children) - 1} matricas, neizmantotas 2" in result.output
+    assert "matrica ir vairākos failos" in result.output
+
+
+def test_previous_period_underspend_enters_the_pool(small_folder, tmp_path: Path, catalogue: Catalogue) -> None:
+    folder, children = small_folder
+    result = collect(folder, catalogue, KEY, Options(previous=folder, jobs=1))
+    planned = sum(c.result(catalogue).execution.planned_total for c in children)
+    paid = sum(c.result(catalogue).execution.paid_total for c in children)
+    fa = result.finals
+    assert (fa.previous_planned, fa.previous_actual, fa.underspend) == (planned, paid, planned - paid)
+    assert fa.pool == max(Decimal(0), fa.envelope - fa.stage2_total + planned - paid)
+    assert not result.refused
+
+
+def test_stale_cached_value_is_reported_but_not_used(small_folder, tmp_path: Path, catalogue: Catalogue) -> None:
+    folder, children = small_folder
+    child = children[1]
+    target = tmp_path / "stale" / child.municipality / "m.xlsx"
+    target.parent.mkdir(parents=True)
+    book = read_xlsx(child.path)
+    ref = book.name_ref("IB_Nepieciesamais")
+    assert ref is not None
+    # a cached value in the formula cell, as an old save or a hand edit of the XML would leave it
+    with zipfile.ZipFile(child.path) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        from generator.ministry.xlsxread import a1, sheet_parts
+
+        part = sheet_parts(zin)[ref.sheet]
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                text = data.decode()
+                cell = a1(ref.first)
+                start = text.index(f'<c r="{cell}"')
+                end = text.index("</c>", start)
+                text = text[:end] + "<v>999999.99</v>" + text[end:]
+                data = text.encode()
+            zout.writestr(info, data)
+    result = collect(target.parent.parent, catalogue, KEY, Options(jobs=1))
+    assert [(s.name, s.cached, s.recomputed) for s in result.stale] == [
+        ("IB_Nepieciesamais", 999999.99, child.result(catalogue).needed)]
+    assert result.records[0].result.needed == child.result(catalogue).needed
