@@ -1,0 +1,70 @@
+"""Download titles, groups and municipalities; Latvian number formats of the site."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.site import downloads, text
+from tests.site.conftest import write_docx, write_pdf, write_xlsx
+
+
+def test_titles_come_from_the_files(tmp_path: Path) -> None:
+    write_docx(tmp_path / "a.docx", "Līgums ar vecāku – ģimenes atbalsts")
+    write_xlsx(tmp_path / "b.xlsx", "IBM matrica – Ogres novada pašvaldība")
+    write_pdf(tmp_path / "c.pdf", "Iesniegums par dalību (ņ, ū, ž)")
+    (tmp_path / "pasvaldibas.csv").write_text("id\n", encoding="utf-8")
+    (tmp_path / "lemums-par-ib.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert downloads.file_title(tmp_path / "a.docx") == "Līgums ar vecāku – ģimenes atbalsts"
+    assert downloads.file_title(tmp_path / "b.xlsx") == "IBM matrica – Ogres novada pašvaldība"
+    assert downloads.file_title(tmp_path / "c.pdf") == "Iesniegums par dalību (ņ, ū, ž)"
+    assert downloads.file_title(tmp_path / "pasvaldibas.csv") == "Pašvaldības un izmēģinājumprojekti"
+    assert downloads.file_title(tmp_path / "lemums-par-ib.pdf") == "Lemums par ib"
+
+
+def test_groups_and_municipalities(tmp_path: Path, catalogue: Catalogue) -> None:
+    for rel in ("lejupielades/matrica/ibm-matrica.xlsx", "lejupielades/matrica/ibm-matrica-daugavpils-novads.xlsx",
+                "lejupielades/dokumenti/ogre/ligums.pdf", "lejupielades/atskaites/ogre/registrs.xlsx",
+                "lejupielades/cits/piezime.txt", "atvertie-dati/cenas.json"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * 2048)
+    found = {d.path: d for d in downloads.collect(catalogue, tmp_path)}
+    assert found["lejupielades/matrica/ibm-matrica.xlsx"].municipality == downloads.GENERIC
+    assert found["lejupielades/matrica/ibm-matrica-daugavpils-novads.xlsx"].municipality == "Daugavpils novada pašvaldība"
+    assert found["lejupielades/dokumenti/ogre/ligums.pdf"].municipality == "Ogres novada pašvaldība"
+    assert found["lejupielades/dokumenti/ogre/ligums.pdf"].group == "Dokumenti"
+    assert found["lejupielades/atskaites/ogre/registrs.xlsx"].group == "Atskaišu veidnes"
+    assert found["lejupielades/cits/piezime.txt"].group == "Cits"  # a new folder gets its own section
+    assert found["atvertie-dati/cenas.json"].format == "JSON"
+    assert found["atvertie-dati/cenas.json"].size == 2048
+    order = [d.group for d in downloads.collect(catalogue, tmp_path)]
+    assert order.index("IBM matricas") < order.index("Dokumenti") < order.index("Atvērtie dati")
+
+
+@pytest.mark.parametrize(
+    ("func", "value", "expected"),
+    [
+        (text.eur, Decimal("1234.5"), "1\u00a0234,50\u00a0EUR"),
+        (text.eur, Decimal("3.5714"), "3,5714\u00a0EUR"),
+        (text.eur, None, "nav noteikta"),
+        (text.percent, Decimal("0.10"), "10\u00a0%"),
+        (text.percent, Decimal("0.125"), "12,5\u00a0%"),
+        (text.number, Decimal("0.70"), "0,7"),
+        (text.number, 20, "20"),
+        (text.integer, 714258, "714\u00a0258"),
+        (text.size, 512, "512\u00a0B"),
+        (text.size, 46182, "45,1\u00a0KB"),
+        (text.size, 3572661, "3,4\u00a0MB"),
+    ],
+)
+def test_latvian_formats(func, value, expected: str) -> None:
+    assert func(value) == expected
+
+
+def test_integer_filter_refuses_a_fraction() -> None:
+    with pytest.raises(ValueError, match="nav vesels skaitlis"):
+        text.integer(Decimal("0.7"))

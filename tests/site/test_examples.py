@@ -1,0 +1,64 @@
+"""The worked examples are computed by the reference implementation, with the catalogue's rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.catalogue.loader import load_or_raise
+from generator.reference.params import Params
+from generator.reference.plan import needed_amount
+from generator.reference.provisional import provisional_amount
+from generator.site import examples, text
+from generator.site.examples_page import render_examples
+from tests.site.catalogue_edit import set_parameter
+from tests.site.conftest import BuiltSite, amounts
+from tests.site.htmltables import tables, text_of
+
+
+def test_provisional_amounts_on_the_page_are_the_reference_results(built_site: BuiltSite) -> None:
+    cat = built_site.catalogue
+    start = examples.period_start(cat)
+    params = Params.from_catalogue(cat, start)
+    table = tables(built_site.html("piemeri.html"))[0]
+    assert len(table.rows) == len(examples.CHILDREN)
+    for row, child in zip(table.rows, examples.CHILDREN, strict=True):
+        expected = provisional_amount(examples.birth_date(start, child.age), start, child.special_care, params)
+        assert row[0] == child.name
+        assert int(row[2]) == child.age == expected.age
+        assert row[4] == text.percent(expected.rate)
+        assert amounts(row[5]) == [expected.amount]
+
+
+def test_plan_tables_add_up_to_the_needed_amount(built_site: BuiltSite) -> None:
+    ex = examples.compute(built_site.catalogue)
+    page_tables = tables(built_site.html("piemeri.html"))
+    for table, plan in ((page_tables[1], ex.plan_a), (page_tables[2], ex.plan_c)):
+        costs = [amounts(row[5])[0] for row in table.rows]
+        assert sum(costs) == needed_amount(plan.lines) == plan.result.needed
+        funded = [amounts(row[11])[0] for row in table.rows]
+        assert sum(funded) == plan.result.plan.ib_funded
+    statuses = {row[12] for row in page_tables[2].rows}
+    assert "nav akceptēts finansējuma trūkuma dēļ" in statuses  # N > P: the priorities decide
+    assert ex.plan_c.result.needed > ex.plan_c.result.provisional
+    assert ex.plan_a.result.needed <= ex.plan_a.result.provisional
+
+
+def test_final_and_total_amounts_follow_the_reference(built_site: BuiltSite) -> None:
+    ex = examples.compute(built_site.catalogue)
+    assert ex.pilot.distributed + ex.pilot.unallocated == ex.pilot.pool
+    html = text_of(built_site.html("piemeri.html"))
+    for child in ex.pilot.children:
+        assert text.eur(child.final) in html
+    total = ex.plan_c_final.result
+    assert total.total <= total.needed
+    assert text.eur(total.total) in html
+    assert [v.variant for v in ex.variants] == [1, 2, 3]
+
+
+def test_changing_the_base_amount_changes_the_examples(catalogue_copy: Path) -> None:
+    before = render_examples(load_or_raise(catalogue_copy))
+    set_parameter(catalogue_copy, "base_amount", "3333.33")
+    after = render_examples(load_or_raise(catalogue_copy))
+    assert after != before
+    assert "3\u00a0333,33\u00a0EUR" in after and "3\u00a0333,33\u00a0EUR" not in before
+    assert "2\u00a0333,33\u00a0EUR" in after  # 70 % of the new base: P of the reduced-rate children

@@ -1,0 +1,38 @@
+"""The workbook page lists exactly the workbook's defined names, with sheet, kind and meaning."""
+
+from __future__ import annotations
+
+from generator.site import workbook_names
+from tests.site.conftest import BuiltSite
+from tests.site.htmltables import tables
+
+
+def test_spec_table_agrees_with_the_workbook_package() -> None:
+    from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, SHEETS
+
+    names, kinds, sheets = workbook_names.spec_interface()
+    assert names == tuple(INTERFACE_NAMES)
+    assert kinds == dict(INTERFACE_KIND)
+    assert sheets == tuple(SHEETS)
+
+
+def test_page_lists_every_name_and_sheet(built_site: BuiltSite) -> None:
+    from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, SHEETS
+
+    sheet_table, names_table = tables(built_site.html("matrica.html"))[:2]
+    assert [row[0] for row in sheet_table.rows] == list(SHEETS)
+    assert [row[0] for row in names_table.rows] == list(INTERFACE_NAMES)
+    for row in names_table.rows:
+        assert row[2] == workbook_names.KINDS[INTERFACE_KIND[row[0]]]
+        assert row[1] == workbook_names.MEANINGS[row[0]][0]
+        assert row[3]
+
+
+def test_a_name_without_meaning_stops_the_build(monkeypatch) -> None:
+    import pytest
+
+    from generator.site.errors import SiteError
+
+    monkeypatch.delitem(workbook_names.MEANINGS, "Kludas")
+    with pytest.raises(SiteError, match="Kludas"):
+        workbook_names.name_rows()
