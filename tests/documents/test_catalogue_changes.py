@@ -1,0 +1,114 @@
+"""Changing one price or one deadline in a copy of the catalogue changes exactly the documents that show it."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import load_or_raise
+from generator.documents.build_step import render_municipality
+from generator.documents.docx_writer import html_to_docx
+from generator.documents.reports.workbooks import write_register_workbook
+
+
+def _edit(path: Path, change) -> None:  # noqa: ANN001
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _latest(values: list[dict], day) -> dict:  # noqa: ANN001
+    return [v for v in values if v["effective_from"] <= day][-1]
+
+
+def _bump_parameter(name: str, day):  # noqa: ANN001, ANN202
+    def change(data: dict) -> None:
+        value = _latest(data[name]["values"], day)
+        value["value"] = value["value"] + 1
+    return "programme.yaml", change
+
+
+def _bump_price(price_id: str, day):  # noqa: ANN001, ANN202
+    def change(data: dict) -> None:
+        value = _latest(data["values"], day)
+        value["amount"] = float(Decimal(str(value["amount"])) + Decimal("1.11"))
+    return f"prices/{price_id}.yaml", change
+
+
+def _document_xml(html: str, title: str) -> bytes:
+    import datetime as dt
+
+    data = html_to_docx(html, title, "v", dt.date(2020, 1, 1))
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+CASES = {
+    "application_forward_working_days": {"04-iesniegums-par-dalibu"},
+    "decision_working_days": {"08-lemums-par-pieskirsanu"},
+    "contract_term_months": {"01-ligums-ar-vecaku"},
+    "base_amount": {"01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"},
+    "transport_share_max": {"01-ligums-ar-vecaku", "06-izdevumu-atmaksas-pieprasijums"},
+    "grupu-nodarbibu-griesti": {"02-ligums-ar-sniedzeju", "03-garantijas-vestule"},
+}
+
+
+@pytest.mark.parametrize("what", sorted(CASES))
+def test_one_change_changes_exactly_the_documents_that_show_it(catalogue: Catalogue, catalogue_copy: Path,
+                                                               what: str) -> None:
+    day = catalogue.latest_date
+    if what == "transport_share_max":
+        def change(data: dict) -> None:
+            value = _latest(data[what]["values"], day)
+            value["value"] = float(Decimal(str(value["value"])) + Decimal("0.05"))
+        rel = "programme.yaml"
+    elif what in catalogue.price_by_id:
+        rel, change = _bump_price(what, day)
+    else:
+        rel, change = _bump_parameter(what, day)
+    _edit(catalogue_copy / rel, change)
+    changed_catalogue = load_or_raise(catalogue_copy)
+    municipality = catalogue.pilot_municipalities()[0]
+    before = {d.spec.id: d for d in render_municipality(catalogue, municipality)}
+    after = {d.spec.id: d for d in render_municipality(changed_catalogue, municipality)}
+    changed = {doc_id for doc_id in before if before[doc_id].body != after[doc_id].body}
+    assert changed == CASES[what]
+    # The DOCX bodies follow the HTML: identical bytes where nothing changed, different where it did.
+    for doc_id in before:
+        same = _document_xml(before[doc_id].html, doc_id) == _document_xml(after[doc_id].html, doc_id)
+        assert same == (doc_id not in CASES[what]), doc_id
+
+
+def test_a_report_deadline_changes_the_report_workbook(tmp_path: Path, catalogue: Catalogue,
+                                                      catalogue_copy: Path) -> None:
+    day = catalogue.latest_date
+    rel, change = _bump_parameter("quarterly_report_day", day)
+    _edit(catalogue_copy / rel, change)
+    changed_catalogue = load_or_raise(catalogue_copy)
+    municipality = catalogue.pilot_municipalities()[0]
+    before = {d.spec.id: d.body for d in render_municipality(catalogue, municipality)}
+    after = {d.spec.id: d.body for d in render_municipality(changed_catalogue, municipality)}
+    assert before == after  # no printable document shows the quarterly report day
+    old = write_register_workbook(catalogue, municipality, tmp_path / "old.xlsx")
+    new = write_register_workbook(changed_catalogue, municipality, tmp_path / "new.xlsx")
+
+    def due_days(path: Path) -> tuple[int, list[int]]:
+        wb = openpyxl.load_workbook(path, data_only=True)
+        name = wb.defined_names["Param_CeturksnaDiena"]
+        (sheet, ref), = name.destinations
+        param = wb[sheet][ref.replace("$", "")].value
+        (sheet, ref), = wb.defined_names["CP_Termins"].destinations
+        cells = wb[sheet][ref.replace("$", "")]
+        return param, [row[0].value for row in cells]
+
+    old_day, old_due = due_days(old)
+    new_day, new_due = due_days(new)
+    expected = catalogue.programme.quarterly_report_day.at(day).value
+    assert (old_day, new_day) == (expected, expected + 1)
+    assert old_due and all((n - o).days == 1 for o, n in zip(old_due, new_due, strict=True))
