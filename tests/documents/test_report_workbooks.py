@@ -1,0 +1,160 @@
+"""Report workbooks (26/28/29/30 and 31): LibreOffice recalculates random registers, and every monthly,
+quarterly and total amount equals the reference settlement (generator.reference.settlement) to the cent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports import register as reg
+from generator.documents.reports.activity import ACTIVITIES, write_activity_report
+from generator.documents.reports.workbooks import write_register_workbook
+from generator.recalc import convert, make_profile, soffice
+from generator.reference.params import Params
+from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, Settlement
+
+REGISTERS = 60
+SEED = int(os.environ.get("IBM_TEST_SEED", random.SystemRandom().randrange(1 << 30)))
+
+
+def named(wb: openpyxl.Workbook, name: str) -> list:
+    (sheet, ref), = wb.defined_names[name].destinations
+    cells = wb[sheet][ref.replace("$", "")]
+    if not isinstance(cells, tuple):
+        return [cells.value]
+    return [row[0].value if isinstance(row, tuple) else row.value for row in cells]
+
+
+def money(value: object) -> Decimal:
+    return Decimal(str(round(float(value or 0), 2))).quantize(Decimal("0.01"))
+
+
+def random_register(rng: random.Random, catalogue: Catalogue) -> reg.RegisterData:
+    months = reg.pilot_months(catalogue)
+    labels = [o.label for o in catalogue.offers(catalogue.latest_date)]
+    month_inputs = tuple(
+        reg.MonthInput(
+            month=m,
+            children=rng.choice([0, 1, 9, 10, 11, 19, 20, 21, rng.randrange(0, 30)]),
+            receipts=Decimal(rng.choice([0, 0, rng.randrange(0, 2_000_000)])) / 100,
+            employment_contract=rng.random() < 0.85,
+        )
+        for m in months
+    )
+    rows = []
+    for _ in range(rng.randrange(0, 45)):
+        bip = rng.choice([BIP_PAY, BIP_TRANSPORT, BIP_SBS, BIP_SBS])
+        month = rng.choice(months)
+        amount = Decimal(rng.randrange(0, 300_000)) / 100
+        if bip == BIP_PAY and rng.random() < 0.5:
+            amount = Decimal(rng.randrange(50_000, 200_000) * 2 + 1) / 100  # odd cents: half-cent pay shares
+        rows.append(reg.RegisterRow(
+            bip=bip, month=month.replace(day=rng.randrange(1, 29)), amount=amount,
+            child_code=f"B{rng.randrange(1, 11):02d}" if bip == BIP_SBS else "",
+            service=rng.choice(labels) if bip == BIP_SBS and labels else "",
+            units=Decimal(rng.randrange(1, 20)) if bip == BIP_SBS else None,
+            route=rng.choice(reg.PAYMENT_ROUTES), doc_type=rng.choice(reg.DOCUMENT_TYPES),
+            doc_number=f"Nr. {rng.randrange(1, 999)}", payee="SIA Paraugs",
+        ))
+    return reg.RegisterData(months=month_inputs, rows=tuple(rows),
+                            opening_balance=Decimal(rng.randrange(0, 1_000_000)) / 100)
+
+
+def check_against_reference(wb: openpyxl.Workbook, expected: Settlement, where: str) -> None:
+    months = expected.months
+    columns = {"NP_Atlidziba": lambda m: m.amounts.pay, "NP_Transports": lambda m: m.amounts.transport,
+               "NP_SBS": lambda m: m.amounts.sbs, "NP_Netiesas": lambda m: m.amounts.indirect,
+               "NP_Kopa": lambda m: m.amounts.total, "NP_AtlikumsSakuma": lambda m: m.opening_balance,
+               "NP_AtlikumsBeigas": lambda m: m.closing_balance}
+    for name, get in columns.items():
+        got = [money(v) for v in named(wb, name)]
+        assert got == [get(m) for m in months], f"{where}: {name}"
+    assert [v.date() for v in named(wb, "NP_Termins")] == [m.due for m in months], f"{where}: NP_Termins"
+    quarters = expected.quarters
+    qcolumns = {"CP_Atlidziba": lambda q: q.amounts.pay, "CP_Transports": lambda q: q.amounts.transport,
+                "CP_SBS": lambda q: q.amounts.sbs, "CP_Netiesas": lambda q: q.amounts.indirect,
+                "CP_Kopa": lambda q: q.amounts.total, "CP_Sanemts": lambda q: q.receipts}
+    assert named(wb, "CP_Gads") == [q.year for q in quarters]
+    assert named(wb, "CP_Ceturksnis") == [q.quarter for q in quarters]
+    for name, get in qcolumns.items():
+        assert [money(v) for v in named(wb, name)] == [get(q) for q in quarters], f"{where}: {name}"
+    assert [v.date() for v in named(wb, "CP_Termins")] == [q.due for q in quarters], f"{where}: CP_Termins"
+    totals = {"Kopa_Atlidziba": expected.totals.pay, "Kopa_Transports": expected.totals.transport,
+              "Kopa_SBS": expected.totals.sbs, "Kopa_Netiesas": expected.totals.indirect,
+              "Kopa_Izdevumi": expected.totals.total, "Kopa_Sanemts": expected.receipts,
+              "Kopa_AtlikumsBeigas": expected.closing_balance}
+    for name, value in totals.items():
+        assert money(named(wb, name)[0]) == value, f"{where}: {name}"
+    # Result indicators: SBS by support area adds up to the quarter's BIP 1.3.
+    area_sums = [named(wb, f"RR_SBS_Joma{a}") for a in (1, 2, 3)]
+    for i, q in enumerate(quarters):
+        assert sum(money(col[i]) for col in area_sums) == q.amounts.sbs, f"{where}: rādītāji {q.year}/{q.quarter}"
+
+
+def test_empty_template_caches_the_reference_values(tmp_path: Path, catalogue: Catalogue) -> None:
+    municipality = catalogue.pilot_municipalities()[0]
+    data = reg.empty_register(catalogue)
+    path = write_register_workbook(catalogue, municipality, tmp_path / "tukss.xlsx")
+    wb = openpyxl.load_workbook(path, data_only=True)
+    expected = reg.settlement(data, Params.from_catalogue(catalogue, catalogue.latest_date))
+    check_against_reference(wb, expected, "tukšā veidne")
+    assert named(wb, "NP_Berni") == [m.children for m in data.months]
+    assert named(wb, "Param_BerniPilnai") == [catalogue.programme.social_worker_children.at(
+        catalogue.latest_date).value]
+
+
+def test_register_rejects_an_unknown_position_and_a_month_outside_the_pilot(catalogue: Catalogue) -> None:
+    with pytest.raises(ValueError, match="BIP"):
+        reg.RegisterRow(bip="1.4", month=dt.date(2018, 9, 1), amount=Decimal(1))
+    data = reg.empty_register(catalogue)
+    outside = reg.RegisterRow(bip=BIP_PAY, month=dt.date(2030, 1, 5), amount=Decimal(1))
+    with pytest.raises(ValueError, match="mēnesis 01.2030"):
+        reg.settlement_inputs(reg.RegisterData(months=data.months, rows=(outside,)))
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("documents-lo")
+def test_random_registers_recalculated_in_libreoffice_equal_the_reference(
+        tmp_path: Path, catalogue: Catalogue) -> None:
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
+    rng = random.Random(SEED)
+    params = Params.from_catalogue(catalogue, catalogue.latest_date)
+    municipalities = catalogue.pilot_municipalities()
+    sources, expected = [], []
+    for i in range(REGISTERS):
+        data = random_register(rng, catalogue)
+        municipality = municipalities[i % len(municipalities)]
+        sources.append(write_register_workbook(catalogue, municipality, tmp_path / "in" / f"registrs-{i:02d}.xlsx",
+                                               data, cached=False))
+        expected.append(reg.settlement(data, params))
+    # The activity report: counts typed with openpyxl, totals by LibreOffice.
+    activity = write_activity_report(catalogue, municipalities[0], tmp_path / "sd.xlsx")
+    wb = openpyxl.load_workbook(activity)
+    ws = wb.worksheets[0]
+    (_, ref), = wb.defined_names["SD_Darbibas"].destinations
+    typed = []
+    for row in ws[ref.replace("$", "")]:
+        counts = [rng.randrange(0, 9) for _ in row]
+        for cell, count in zip(row, counts, strict=True):
+            cell.value = count
+        typed.append(sum(counts))
+    wb.save(tmp_path / "in" / "sd-aizpildita.xlsx")
+    sources.append(tmp_path / "in" / "sd-aizpildita.xlsx")
+
+    outputs = convert(sources, tmp_path / "out", profile=make_profile(tmp_path / "profile"))
+
+    for i, (path, settlement) in enumerate(zip(outputs[:-1], expected, strict=True)):
+        result = openpyxl.load_workbook(path, data_only=True)
+        check_against_reference(result, settlement, f"reģistrs {i} (IBM_TEST_SEED={SEED})")
+    activity_result = openpyxl.load_workbook(outputs[-1], data_only=True)
+    totals = named(activity_result, "SD_Kopa")
+    assert len(totals) == len(ACTIVITIES)
+    assert totals == typed, f"IBM_TEST_SEED={SEED}"
