@@ -1,0 +1,187 @@
+"""The built site in headless Chromium (Debian's /usr/bin/chromium driven by Playwright), served by
+``python -m http.server`` on 127.0.0.1: pages load without console errors and without any request
+leaving 127.0.0.1, diagrams render from the vendored mermaid, search finds Latvian words, the catalogue
+filters work and a download link downloads its file. Screenshots go to test-artifacts/site/.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site.conftest import BuiltSite
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "site"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("site"),
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason="nav Debian chromium (/usr/bin/chromium): apt-get install chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(built_site: BuiltSite) -> Iterator[str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d",
+                                str(built_site.site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="nav Playwright Python pakotnes")
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser page that records console errors, page errors and every requested URL."""
+
+    def __init__(self, browser, base: str) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        self.page = self.context.new_page()
+        self.base = base
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def open(self, path: str) -> None:
+        response = self.page.goto(self.base + path)
+        assert response is not None and response.ok, path
+        self.page.wait_for_load_state("networkidle")
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests if urlsplit(u).hostname not in ("127.0.0.1", None)
+                and not u.startswith(("data:", "blob:"))]
+
+    def shot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=False)
+        return path
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server: str) -> Iterator[Visit]:
+    v = Visit(browser, server)
+    yield v
+    v.close()
+
+
+def _diagram_page(built_site: BuiltSite) -> str:
+    for page in sorted(built_site.site.glob("metodika/*.html")):
+        if 'class="mermaid"' in page.read_text(encoding="utf-8"):
+            return page.relative_to(built_site.site).as_posix()
+    pytest.fail("metodikā nav nevienas diagrammas")
+
+
+def test_main_pages_load_without_errors_or_outside_requests(visit: Visit, built_site: BuiltSite) -> None:
+    service = built_site.catalogue.sorted_services()[0].id
+    pages = {
+        "sakums": "index.html",
+        "pakalpojums": f"katalogs/{service}.html",
+        "cenas": "cenas.html",
+        "lejupielades": "lejupielades.html",
+        "katalogs": "katalogs/index.html",
+        "piemeri": "piemeri.html",
+    }
+    for name, path in pages.items():
+        visit.open(path)
+        assert visit.page.locator("h1").count() == 1, path
+        assert visit.page.evaluate("document.documentElement.lang") == "lv"
+        visit.shot(name)
+    assert visit.errors == []
+    assert visit.foreign_requests() == []
+
+
+def test_diagram_renders_from_the_local_mermaid(visit: Visit, built_site: BuiltSite) -> None:
+    visit.open(_diagram_page(built_site))
+    diagram = visit.page.locator("div.mermaid").first
+    diagram.wait_for(state="attached", timeout=15000)
+    visit.page.wait_for_function(
+        "() => [...document.querySelectorAll('div.mermaid')].every(d => d.getBoundingClientRect().height > 60)",
+        timeout=15000,
+    )
+    diagram.scroll_into_view_if_needed()
+    visit.shot("diagramma")
+    assert any(u.endswith("/assets/javascripts/mermaid.min.js") for u in visit.requests)
+    assert visit.errors == []
+    assert visit.foreign_requests() == []
+
+
+def test_search_finds_a_latvian_word_with_diacritics(visit: Visit) -> None:
+    visit.open("index.html")
+    field = visit.page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially("ģimenes", delay=30)  # the theme searches on key events, not on a set value
+    results = visit.page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=20000)
+    assert results.count() > 0
+    assert "ģimenes" in visit.page.locator(".md-search-result").inner_text().lower()
+    visit.shot("meklesana")
+    assert visit.errors == []
+
+
+def test_catalogue_filters_hide_other_recipients(visit: Visit, built_site: BuiltSite) -> None:
+    visit.open("katalogs/index.html")
+    rows = visit.page.locator("table[data-katalogs-tabula] tbody tr")
+    total = rows.count()
+    assert total == len(built_site.catalogue.services)
+    visit.page.select_option("#filtrs-sanemejs", "parent")
+    visible = visit.page.locator("table[data-katalogs-tabula] tbody tr:not([hidden])")
+    expected = sum(1 for s in built_site.catalogue.services if s.recipient.value == "parent")
+    assert visible.count() == expected
+    assert f"Rādīti {expected} no {total}" in visit.page.locator("[data-filtri-skaits]").inner_text()
+    visit.page.select_option("#filtrs-sanemejs", "")
+    visit.page.select_option("#filtrs-traucejums", "dzirdes")
+    expected = sum(1 for s in built_site.catalogue.services if not s.impairments
+                   or "dzirdes" in {i.value for i in s.impairments})
+    assert visible.count() == expected
+    visit.shot("katalogs-atlase")
+    assert visit.errors == []
+
+
+def test_a_download_link_downloads_its_file(visit: Visit, built_site: BuiltSite, tmp_path: Path) -> None:
+    visit.open("lejupielades.html")
+    link = visit.page.locator("a[href$='.xlsx']").first
+    href = link.get_attribute("href")
+    assert href
+    with visit.page.expect_download() as info:
+        link.click()
+    target = tmp_path / "lejupielade.xlsx"
+    info.value.save_as(str(target))
+    source = built_site.site / href
+    assert target.read_bytes() == source.read_bytes()
+    assert source.read_bytes() == (built_site.build_dir / href).read_bytes()
+    assert visit.errors == []
+
