@@ -1,0 +1,43 @@
+"""`ibm documents` and the "dokumenti" build step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.documents.paths import documents_dir, reports_dir
+from generator.documents.registry import DOCUMENTS
+from generator.steps import EXTRA_STEPS
+
+
+def test_unknown_municipality_is_a_clear_latvian_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["documents", "--municipality", "nav-tadas", "--out", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "Pašvaldība 'nav-tadas' nav bērnu izmēģinājumprojekta pašvaldību sarakstā" in result.output
+    assert "jelgava" in result.output
+    assert not any(tmp_path.iterdir())
+
+
+def test_a_municipality_outside_the_childrens_pilot_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["documents", "--municipality", "cesis", "--out", str(tmp_path)])
+    assert result.exit_code != 0 and "cesis" in result.output
+
+
+def test_documents_command_writes_one_municipality(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["documents", "--municipality", "ogre", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "dokumenti 1/1: Ogres novada pašvaldība" in result.output
+    folder = documents_dir(tmp_path, "ogre")
+    assert {p.name for p in folder.iterdir()} == {f"{d.id}.{ext}" for d in DOCUMENTS for ext in ("pdf", "docx")}
+    assert all(p.stat().st_size > 1000 for p in folder.iterdir())
+    assert {p.name for p in reports_dir(tmp_path, "ogre").iterdir()} == {
+        "izdevumu-registrs-un-parskati.xlsx", "sd-menesa-atskaite.xlsx"}
+    assert not (tmp_path / "lejupielades" / "dokumenti" / "jelgava").exists()
+
+
+def test_build_step_is_registered() -> None:
+    steps = {name: (title, render) for name, title, render in EXTRA_STEPS()}
+    assert steps["dokumenti"][0] == "Dokumenti"
+    assert steps["dokumenti"][1].__module__ == "generator.documents.build_step"
