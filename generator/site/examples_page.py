@@ -33,4 +33,5 @@ def render_examples(catalogue: Catalogue) -> str:
         atslegas=KEYS,
         varianti=VARIANTS,
         avoti=(examples.BENEFITS, examples.SERVICES, examples.OTHER),
+        bazes_statuss=catalogue.programme.base_amount.at(ex.start).status.value,
     )
