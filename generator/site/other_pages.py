@@ -22,7 +22,8 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
     groups = []
     for group, files in groupby(downloads, key=lambda d: d.group):
         by_muni = [(m, list(fs)) for m, fs in groupby(list(files), key=lambda d: d.municipality)]
-        groups.append((group, by_muni))
+        compact = max(len(fs) for _, fs in by_muni) <= 2  # e.g. one workbook per municipality: one table
+        groups.append((group, by_muni, compact))
     return render("lejupielades.md.j2", grupas=groups, versija=catalogue.version, datums=site_date(catalogue))
 
 
