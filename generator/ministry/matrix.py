@@ -65,12 +65,12 @@ class Matrix:
             book = read_xlsx(path)
         except XlsxReadError as exc:
             raise MatrixError(str(exc)) from None
-        refs = {}
-        for name in book.defined_names:
-            ref = book.name_ref(name)
-            if ref is not None:
-                refs[name] = ref
-        return cls(path, book, refs)
+        return cls.from_book(book)
+
+    @classmethod
+    def from_book(cls, book: XlsxBook) -> Matrix:
+        refs = {name: ref for name in book.defined_names if (ref := book.name_ref(name)) is not None}
+        return cls(book.path, book, refs)
 
     # --- values by name ----------------------------------------------------------------------------
     def has(self, name: str) -> bool:

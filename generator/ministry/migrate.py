@@ -36,7 +36,7 @@ from generator.ministry.matrix import (
 )
 from generator.ministry.templates import generate_template
 from generator.ministry.xlsxpatch import CellInput, patch_xlsx
-from generator.ministry.xlsxread import CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
+from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
@@ -45,6 +45,11 @@ from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.workbook.layout import INTERFACE_NAMES
 
 ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
+PARAM_BASE = "Param_Bazes"  # internal name: the catalogue's base B shown on 6.11
+BASE_LABEL = "Bāzes apmērs B (6.11)"
+
+
+_EMPTY = Cell()
 
 
 class MigrationError(Exception):
@@ -87,7 +92,7 @@ class MigrationReport:
                  f"Pārnestas aizpildītās šūnas: {self.carried}."]
         lines += [f"Piezīme: {n}" for n in self.notes]
         if self.price_changes:
-            lines.append("Mainītās cenas (normatīvajos aktos vai līgumā noteiktās, ievietotas jaunās):")
+            lines.append("Mainītās cenas un bāzes apmērs (kataloga vērtības, ievietotas jaunās):")
             for p in self.price_changes:
                 where = "plānā" if p.in_plan else "plānā nav izmantots"
                 lines.append(f"  {p.label}: {eur(p.old)} → {eur(p.new)} ({where})")
@@ -201,6 +206,17 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
         else:
             plan.problems.append(f"{old.where('Plans_Pakalpojums', i)}: pakalpojums {code} jaunajā katalogā vairs nav")
 
+    base_ref, new_base_ref = old.refs["Bazes_Apmers"], new_refs["Bazes_Apmers"]
+    handled.add((base_ref.sheet, base_ref.first))
+    old_base, catalogue_base = old.scalar("Bazes_Apmers"), old.scalar(PARAM_BASE) if old.has(PARAM_BASE) else None
+    new_base = (new.cell(new_base_ref.sheet, new_base_ref.first) or _EMPTY).value
+    value = old_base
+    if (_decimal(old_base) is not None and _decimal(old_base) == _decimal(catalogue_base)
+            and _decimal(new_base) is not None and _decimal(new_base) != _decimal(old_base)):
+        value = new_base
+        plan.changes.append(PriceChange("B", BASE_LABEL, _decimal(old_base), _decimal(new_base), True))  # type: ignore[arg-type]
+    plan.put(new_base_ref.sheet, new_base_ref.first, value)
+
     index = _name_index(old.book)
     for sheet in old.book.sheet_names:
         cells = old.book.cells.get(sheet, {})
@@ -208,13 +224,18 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
             if (sheet, coord) in handled:
                 continue
             cell = cells.get(coord)
-            if cell is None or not _entered(cell.value) and cell.formula is None:
+            entered = cell is not None and (_entered(cell.value) or cell.formula is not None)
+            target = _target(sheet, coord, index, new_refs)
+            if not entered:
+                # an input the worker emptied: empty it in the new template too, if that prefills it
+                if target is not None and _entered((new.cell(*target) or _EMPTY).value):
+                    plan.put(target[0], target[1], None)
                 continue
+            assert cell is not None
             if cell.formula is not None and not _entered(cell.value):
                 plan.problems.append(f"{sheet}!{a1(coord)}: ievades šūnā ir formula bez saglabātas vērtības "
                                      "(gaidīts: vērtība; atveriet un saglabājiet failu Excel vai LibreOffice)")
                 continue
-            target = _target(sheet, coord, index, new_refs)
             if target is None or target[1] not in new_inputs.get(target[0], set()):
                 plan.problems.append(f"{sheet}!{a1(coord)}: vērtību nevar pārnest – jaunajā veidnē tai nav "
                                      "atbilstošas ievades šūnas")
@@ -248,9 +269,8 @@ def _amounts(m: Matrix, catalogue: Catalogue) -> tuple[Amounts | None, tuple[Fin
                     result.warnings), result.findings, [])
 
 
-def _verify(out: Path, values: dict[str, dict[Coord, CellInput]]) -> list[str]:
+def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]]) -> list[str]:
     """Every written value read back from the new file (a migration must lose nothing)."""
-    book = read_xlsx(out)
     lost = []
     for sheet, cells in values.items():
         for coord, value in cells.items():
@@ -274,65 +294,86 @@ def _equal(got: CellValue, want: CellInput) -> bool:
     return got == want
 
 
-def migrate(old_path: Path, out: Path, catalogue: Catalogue) -> MigrationReport:
-    """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written."""
-    try:
-        old = Matrix.open(old_path)
-        version = interface_version(old)
-    except MatrixError as exc:
-        raise MigrationError(str(exc)) from None
-    current = catalogue.version
-    if version_date(version) > catalogue.latest_date:
-        raise MigrationError(f"matrica ir jaunākas veidnes versijas {version} nekā pašreizējais katalogs ({current}); "
-                             "pārnest uz vecāku versiju nevar")
-    problems = structure_problems(old, None)
-    if problems:
-        raise MigrationError("; ".join(problems))
-    report = MigrationReport(version, current, 0)
-    if version == current:
-        report.notes.append("matrica jau ir pašreizējās veidnes versijas; tā pārrakstīta uz tikko izveidotas veidnes")
-    muni = old.scalar("Pasvaldiba")
-    known = {m.id for m in catalogue.municipalities.municipalities}
-    with tempfile.TemporaryDirectory(prefix="ibm-migrate-") as tmp:
-        template = generate_template(catalogue, Path(tmp) / "veidne.xlsx", muni if muni in known else None)
-        new_book = read_xlsx(template)
+class Migrator:
+    """Migrates files onto the current catalogue's templates (generated once per municipality)."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._dir = tempfile.TemporaryDirectory(prefix="ibm-migrate-")
+        self._templates: dict[str | None, tuple[Path, XlsxBook]] = {}
+
+    def __enter__(self) -> Migrator:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._dir.cleanup()
+
+    def template(self, municipality: str | None) -> tuple[Path, XlsxBook]:
+        if municipality not in self._templates:
+            path = Path(self._dir.name) / f"veidne-{municipality or 'visparigā'}.xlsx"
+            generate_template(self.catalogue, path, municipality)
+            self._templates[municipality] = (path, read_xlsx(path))
+        return self._templates[municipality]
+
+    def migrate(self, old_path: Path, out: Path) -> MigrationReport:
+        """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written."""
+        catalogue = self.catalogue
+        try:
+            old = Matrix.open(old_path)
+            version = interface_version(old)
+        except MatrixError as exc:
+            raise MigrationError(str(exc)) from None
+        current = catalogue.version
+        if version_date(version) > catalogue.latest_date:
+            raise MigrationError(f"matrica ir jaunākas veidnes versijas {version} nekā pašreizējais katalogs "
+                                 f"({current}); pārnest uz vecāku versiju nevar")
+        problems = structure_problems(old, None)
+        if problems:
+            raise MigrationError("; ".join(problems))
+        report = MigrationReport(version, current, 0)
+        if version == current:
+            report.notes.append("matrica jau ir pašreizējās veidnes versijas; tā pārrakstīta uz tikko izveidotas "
+                                "veidnes")
+        muni = old.scalar("Pasvaldiba")
+        known = {m.id for m in catalogue.municipalities.municipalities}
+        template, new_book = self.template(muni if isinstance(muni, str) and muni in known else None)
         plan = _plan_values(old, new_book)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))
         out.parent.mkdir(parents=True, exist_ok=True)
-        staged = Path(tmp) / "jauna.xlsx"
-        patch_xlsx(template, staged, plan.values)
-        lost = _verify(staged, plan.values)
-        if lost:
-            raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(lost[:10])} (iekšēja kļūda)")
-        report.carried = sum(1 for cells in plan.values.values() for v in cells.values() if _entered(v))
-        report.price_changes = plan.changes
-        before, old_findings, old_problems = _amounts(old, catalogue)
-        after, new_findings, new_problems = _amounts(Matrix.open(staged), catalogue)
-        report.before, report.after = before, after
-        if before is None or after is None:
-            report.notes.append("apmērus nevar salīdzināt, jo matrica nav pilnībā aizpildīta: "
-                                + "; ".join((old_problems or new_problems)[:5]))
-        else:
-            seen = {(f.code, f.lines, f.month, f.severity) for f in old_findings if f.counts}
-            report.new_findings = [
-                f"{'Kļūda' if f.severity is Severity.error else 'Brīdinājums'}: {f.message}"
-                for f in new_findings if f.counts and (f.code, f.lines, f.month, f.severity) not in seen
-            ]
-        report_path = out.with_name(out.stem + "-parnesana.txt")
-        staged_report = Path(tmp) / "parnesana.txt"
-        report.path = report_path
-        staged_report.write_text(report.text() + "\n", encoding="utf-8")
-        _move(staged, out)
-        _move(staged_report, report_path)
-    return report
+        with tempfile.TemporaryDirectory(prefix=".ibm-migrate-", dir=out.parent) as tmp:
+            staged = Path(tmp) / "jauna.xlsx"
+            patch_xlsx(template, staged, plan.values)
+            staged_book = read_xlsx(staged)
+            lost = _verify(staged_book, plan.values)
+            if lost:
+                raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(lost[:10])} (iekšēja kļūda)")
+            report.carried = sum(1 for cells in plan.values.values() for v in cells.values() if _entered(v))
+            report.price_changes = plan.changes
+            before, old_findings, old_problems = _amounts(old, catalogue)
+            after, new_findings, new_problems = _amounts(Matrix.from_book(staged_book), catalogue)
+            report.before, report.after = before, after
+            if before is None or after is None:
+                report.notes.append("apmērus nevar salīdzināt, jo matrica nav pilnībā aizpildīta: "
+                                    + "; ".join((old_problems or new_problems)[:5]))
+            else:
+                seen = {(f.code, f.lines, f.month, f.severity) for f in old_findings if f.counts}
+                report.new_findings = [
+                    f"{'Kļūda' if f.severity is Severity.error else 'Brīdinājums'}: {f.message}"
+                    for f in new_findings if f.counts and (f.code, f.lines, f.month, f.severity) not in seen
+                ]
+            report.path = out.with_name(out.stem + "-parnesana.txt")
+            staged_report = Path(tmp) / "parnesana.txt"
+            staged_report.write_text(report.text() + "\n", encoding="utf-8")
+            os.replace(staged, out)
+            os.replace(staged_report, report.path)
+        return report
 
 
-def _move(src: Path, dst: Path) -> None:
-    try:
-        os.replace(src, dst)
-    except OSError:  # another file system: copy beside the target, then rename
-        fd, tmp = tempfile.mkstemp(prefix=".ibm-", dir=dst.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(src.read_bytes())
-        os.replace(tmp, dst)
+def migrate(old_path: Path, out: Path, catalogue: Catalogue) -> MigrationReport:
+    """Migrate one filled matrix onto the current template (see Migrator.migrate)."""
+    with Migrator(catalogue) as migrator:
+        return migrator.migrate(old_path, out)

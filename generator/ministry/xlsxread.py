@@ -28,7 +28,7 @@ CellValue = str | int | float | bool | None
 Coord = tuple[int, int]  # (row, column), both 1-based
 
 _CELL_RE = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
-_COLS: dict[str, int] = {}
+_REFS: dict[str, tuple[int, int]] = {}
 _AREA_RE = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?$")
 
 
@@ -52,14 +52,15 @@ def col_letters(index: int) -> str:
 
 
 def parse_cell(ref: str) -> Coord:
-    m = _CELL_RE.match(ref)
-    if not m:
-        raise ValueError(ref)
-    letters = m.group(1)
-    col = _COLS.get(letters)
-    if col is None:
-        col = _COLS[letters] = col_index(letters)
-    return int(m.group(2)), col
+    coord = _REFS.get(ref)
+    if coord is None:
+        m = _CELL_RE.match(ref)
+        if not m:
+            raise ValueError(ref)
+        coord = (int(m.group(2)), col_index(m.group(1)))
+        if len(_REFS) < 1 << 20:
+            _REFS[ref] = coord
+    return coord
 
 
 def a1(coord: Coord) -> str:

@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -95,18 +96,18 @@ def make_children(catalogue: Catalogue, count: int, seed: int, *, usable: bool =
 
 
 def write_children(catalogue: Catalogue, template: Path, children: list[Child], folder: Path, *,
-                   by_municipality: bool = True, extra: dict[str, object] | None = None) -> list[Child]:
-    """Fill the template for each child and save it (one opened template, refilled each time)."""
+                   by_municipality: bool = True, free_cells: bool = False) -> list[Child]:
+    """Fill the template for each child and save it (one opened template, refilled each time);
+    ``free_cells``: also the team, notes, goals and contacts (cells outside the interface names)."""
     wb = load_workbook(template)
     prices = read(wb, "Pak_Cena")
     labels = {str(k): v for k, v in catalogue.enums.recipients.items()}
+    free = free_input_cells(template) if free_cells else {}
     written = []
     for child in children:
         fill(wb, child.inputs, labels, child.people, child.municipality, template_prices=prices)
-        for name, value in (extra or {}).items():
-            from generator.workbook.names import write
-
-            write(wb, name, value)
+        if free:
+            fill_free_cells(wb, free, random.Random(child.index))
         target = folder / (child.municipality if by_municipality else "") / f"matrica-{child.index + 1:03d}.xlsx"
         target.parent.mkdir(parents=True, exist_ok=True)
         wb.save(target)
@@ -116,3 +117,56 @@ def write_children(catalogue: Catalogue, template: Path, children: list[Child], 
 
 def generic_template(catalogue: Catalogue, folder: Path) -> Path:
     return write_workbook(catalogue, folder / "veidne.xlsx")
+
+
+# --- a price change, as an analyst makes it ----------------------------------------------------------------
+COMPANION = "2.1"  # regulated price, prefilled in 6.8
+NEW_COMPANION_PRICE = Decimal("5.60")
+NEW_GROUP_CEILING = Decimal("21.00")
+
+
+def changed_catalogue(source: Path, target: Path) -> Catalogue:
+    """A copy of the catalogue with two new dated prices a year after its latest date: the regulated
+    companion rate (prefilled) and the group-session ceiling (caps every market group item)."""
+    import shutil
+
+    from generator.catalogue.loader import load_or_raise
+
+    shutil.copytree(source, target)
+    day = load_or_raise(target).latest_date + dt.timedelta(days=366)
+    for file, amount in ((f"{COMPANION}.yaml", NEW_COMPANION_PRICE), ("grupu-nodarbibu-griesti.yaml", NEW_GROUP_CEILING)):
+        path = target / "prices" / file
+        text = path.read_text(encoding="utf-8").rstrip("\n")
+        status = "jāprecizē" if file.startswith(COMPANION) else "apstiprināts"
+        text += (f"\n  - effective_from: {day.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
+                 f"    source: \"Testa cenu maiņa (izdomāta)\"\n    status: {status}\n")
+        path.write_text(text, encoding="utf-8")
+    return load_or_raise(target)
+
+
+def free_input_cells(template: Path) -> dict[str, list[tuple[int, int]]]:
+    """Input cells of the template outside the interface names and the two internal inputs the amounts
+    depend on (the recipient of a line and the transport reason): team, notes, goals, contacts…"""
+    from generator.ministry.xlsxread import read_xlsx
+    from generator.workbook.layout import INTERFACE_NAMES
+
+    book = read_xlsx(template)
+    covered = set()
+    for name in (*INTERFACE_NAMES, "Plans_Sanemejs", "Transporta_Pamatojums"):
+        ref = book.name_ref(name)
+        if ref is not None:
+            covered |= {(ref.sheet, c) for row in ref.coords() for c in row}
+    return {s: sorted(c for c in book.unlocked[s] if (s, c) not in covered) for s in book.sheet_names}
+
+
+def fill_free_cells(wb, free: dict[str, list[tuple[int, int]]], rng: random.Random, share: float = 0.5) -> None:  # noqa: ANN001
+    """Write fictional text into about ``share`` of the free input cells (merged cells' hidden parts skipped)."""
+    from openpyxl.cell.cell import MergedCell
+
+    for sheet, coords in free.items():
+        ws = wb[sheet]
+        for r, c in coords:
+            cell = ws.cell(r, c)
+            if isinstance(cell, MergedCell):
+                continue
+            cell.value = f"Piezīme {rng.randint(1, 999)} – ārsts Ābele" if rng.random() < share else None

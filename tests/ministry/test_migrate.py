@@ -1,0 +1,261 @@
+"""`ibm migrate`: 200 random filled matrices moved across a price change lose no entered value; the
+changed prices are listed with their effect on N, A and K; bad files are refused with nothing written."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE
+from generator.cli import main
+from generator.ministry.matrix import Matrix, offer_code, read_child
+from generator.ministry.migrate import Migrator
+from generator.ministry.xlsxread import XlsxBook, read_xlsx
+from generator.money import to_decimal
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.layout import INTERFACE_KIND
+from generator.workbook.writer import template_date
+from tests.ministry.factory import (
+    COMPANION,
+    NEW_COMPANION_PRICE,
+    Child,
+    changed_catalogue,
+    free_input_cells,
+    make_children,
+    write_children,
+)
+
+CHUNKS, PER_CHUNK = 4, 50  # 200 matrices, in four tests so that two CI workers share them
+BY_ITEM = ("Pak_Cena", "Pak_Sniedzejs")
+INTERNAL_INPUTS = ("Plans_Sanemejs", "Transporta_Pamatojums")
+
+
+@pytest.fixture(scope="module")
+def new_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    return changed_catalogue(DEFAULT_CATALOGUE, tmp_path_factory.mktemp("jauns") / "catalogue")
+
+
+@pytest.fixture(scope="module")
+def migrator(new_catalogue: Catalogue):
+    with Migrator(new_catalogue) as m:
+        yield m
+
+
+def _same(a: object, b: object) -> bool:
+    if a in (None, "") or b in (None, ""):
+        return a in (None, "") and b in (None, "")
+    if isinstance(a, dt.datetime) or isinstance(b, dt.datetime):
+        return a == b
+    if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool):
+        return to_decimal(a) == to_decimal(b)
+    return a == b
+
+
+def by_item(book: XlsxBook, name: str) -> dict[str, object]:
+    ids = book.values(book.name_ref("Pak_Id"))  # type: ignore[arg-type]
+    values = book.values(book.name_ref(name))  # type: ignore[arg-type]
+    return {offer_code(str(i[0])): v[0] for i, v in zip(ids, values, strict=True) if i[0]}
+
+
+def lost_values(old: XlsxBook, new: XlsxBook, free: dict[str, list[tuple[int, int]]]) -> list[str]:
+    """Every input of the old file compared with the new one: by name, by item code in 6.8, by address
+    for the cells outside the names."""
+    lost = []
+    for name, kind in INTERFACE_KIND.items():
+        if kind != "in" or name in BY_ITEM:
+            continue
+        o, n = old.values(old.name_ref(name)), new.values(new.name_ref(name))  # type: ignore[arg-type]
+        if name == "Plans_Pakalpojums":
+            o = [[offer_code(v) if v else v for v in row] for row in o]
+            n = [[offer_code(v) if v else v for v in row] for row in n]
+        for i, row in enumerate(o):
+            for j, value in enumerate(row):
+                if not _same(value, n[i][j]):
+                    lost.append(f"{name}[{i}][{j}]: {value!r} → {n[i][j]!r}")
+    for name in INTERNAL_INPUTS:
+        if old.values(old.name_ref(name)) != new.values(new.name_ref(name)):  # type: ignore[arg-type]
+            lost.append(name)
+    old_prices, new_prices = by_item(old, "Pak_Cena"), by_item(new, "Pak_Cena")
+    old_max = by_item(old, "Pak_MaxCena")
+    for code, value in old_prices.items():
+        want = float(NEW_COMPANION_PRICE) if code == COMPANION and value == old_max[code] else value
+        if not _same(want, new_prices.get(code)):
+            lost.append(f"Pak_Cena {code}: {value!r} → {new_prices.get(code)!r}")
+    if by_item(old, "Pak_Sniedzejs") != {k: v for k, v in by_item(new, "Pak_Sniedzejs").items() if k in old_prices}:
+        lost.append("Pak_Sniedzejs")
+    for sheet, coords in free.items():
+        for coord in coords:
+            a, b = old.cell(sheet, coord), new.cell(sheet, coord)
+            if not _same(a.value if a else None, b.value if b else None):
+                lost.append(f"{sheet}!{coord}")
+    return lost
+
+
+def expected_after(inputs: WorkbookInputs, new_catalogue: Catalogue, old_companion: Decimal | None) -> WorkbookInputs:
+    """The plan as the new template holds it: the new companion price where the old was prefilled, the
+    new ceilings (6.8 of the new template)."""
+    offers = {o.id: o for o in new_catalogue.offers(template_date(new_catalogue))}
+    lines = []
+    for line in inputs.lines:
+        if line.offer_id is None:
+            lines.append(line)
+            continue
+        price = line.unit_price
+        if line.offer_id == COMPANION and old_companion is not None and price == old_companion:
+            price = NEW_COMPANION_PRICE
+        lines.append(dataclasses.replace(line, unit_price=price, ceiling=offers[line.offer_id].ceiling))
+    return dataclasses.replace(inputs, lines=tuple(lines))
+
+
+@pytest.mark.parametrize("chunk", range(CHUNKS))
+def test_random_matrices_migrate_across_a_price_change_without_loss(
+        chunk: int, catalogue: Catalogue, new_catalogue: Catalogue, template: Path, migrator: Migrator,
+        tmp_path: Path) -> None:
+    children = make_children(catalogue, PER_CHUNK, seed=900 + chunk, usable=False)
+    written = write_children(catalogue, template, children, tmp_path / "old", free_cells=True)
+    free = free_input_cells(template)
+    old_params = Params.from_catalogue(catalogue, template_date(catalogue))
+    new_params = Params.from_catalogue(new_catalogue, template_date(new_catalogue))
+    compared = new_errors = 0
+    for child in written:
+        assert child.path is not None
+        out = tmp_path / "new" / child.municipality / child.path.name
+        report = migrator.migrate(child.path, out)
+        old_book, new_book = read_xlsx(child.path), read_xlsx(out)
+        assert lost_values(old_book, new_book, free) == [], child.index
+        assert report.carried > 0 and report.path is not None and report.path.exists()
+        assert (report.old_version, report.new_version) == (catalogue.version, new_catalogue.version)
+        old_companion = by_item(old_book, "Pak_Cena")[COMPANION]
+        uses_companion = any(line.offer_id == COMPANION for line in child.inputs.lines)
+        changes = [(p.item, p.old, p.new, p.in_plan) for p in report.price_changes]
+        prefilled = old_companion == by_item(old_book, "Pak_MaxCena")[COMPANION]
+        if prefilled:
+            assert changes == [(COMPANION, to_decimal(old_companion), NEW_COMPANION_PRICE, uses_companion)]
+        else:
+            assert changes == []
+        if read_child(Matrix.from_book(old_book), catalogue, strict=False)[0] is None:
+            assert report.before is None and "nav pilnībā aizpildīta" in report.text()
+            continue
+        before = evaluate_workbook(child.inputs, old_params)
+        after = evaluate_workbook(
+            expected_after(child.inputs, new_catalogue, to_decimal(old_companion) if prefilled else None),
+            new_params)
+        assert report.before is not None and report.after is not None
+        assert (report.before.provisional, report.before.needed, report.before.available, report.before.total,
+                report.before.errors) == (before.provisional, before.needed, before.available, before.total,
+                                          before.errors)
+        assert (report.after.provisional, report.after.needed, report.after.available, report.after.total,
+                report.after.errors, report.after.warnings) == (after.provisional, after.needed, after.available,
+                                                                after.total, after.errors, after.warnings)
+        new_errors += sum(1 for f in report.new_findings if "pārsniedz" in f or "cena" in f.lower())
+        compared += 1
+    assert compared >= PER_CHUNK // 3, "too few complete plans to compare the amounts"
+    assert new_errors > 0, "the lower group ceiling must flag new price errors in some plans"
+
+
+# --- refusals and the command --------------------------------------------------------------------------------
+def migrate_cli(old: Path, out: Path, catalogue_dir: Path | None = None):
+    args = ["migrate", str(old), "--out", str(out)]
+    if catalogue_dir is not None:
+        args += ["--catalogue", str(catalogue_dir)]
+    return CliRunner().invoke(main, args, catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def one_old(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path) -> Child:
+    children = make_children(catalogue, 1, seed=4242)
+    return write_children(catalogue, template, children, tmp_path_factory.mktemp("viena"))[0]
+
+
+def test_command_writes_the_new_matrix_and_the_report(one_old: Child, new_catalogue: Catalogue,
+                                                      tmp_path: Path) -> None:
+    out = tmp_path / "jauna.xlsx"
+    result = migrate_cli(one_old.path, out, new_catalogue.root)  # type: ignore[arg-type]
+    assert result.exit_code == 0, result.output
+    assert f"veidne {Matrix.open(one_old.path).scalar('IBM_Versija')} → {new_catalogue.version}" in result.output
+    assert "Ietekme uz apmēriem (atsauces aprēķins):" in result.output
+    assert "IB nepieciešamais (N):" in result.output
+    report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
+    assert report.strip() in result.output
+    assert one_old.name not in report and one_old.code not in report
+    assert Matrix.open(out).scalar("IBM_Versija") == new_catalogue.version
+
+
+def test_same_version_is_rewritten_with_a_note(one_old: Child, tmp_path: Path) -> None:
+    result = migrate_cli(one_old.path, tmp_path / "tā-pati.xlsx")  # type: ignore[arg-type]
+    assert result.exit_code == 0, result.output
+    assert "matrica jau ir pašreizējās veidnes versijas" in result.output
+    assert "Cenas, kas ietekmētu šo matricu, nav mainījušās." in result.output
+
+
+def refused(old: Path, tmp_path: Path, catalogue_dir: Path | None = None) -> str:
+    out = tmp_path / "rezultats" / "jauna.xlsx"
+    result = migrate_cli(old, out, catalogue_dir)
+    assert result.exit_code == 1, result.output
+    assert not out.exists() and not (out.parent / "jauna-parnesana.txt").exists()
+    assert not out.parent.exists() or not any(out.parent.iterdir()), "no half-written output"
+    assert "nekas netika uzrakstīts" in result.output
+    return result.output
+
+
+def test_refuses_a_foreign_workbook(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active["A1"] = "Cits"
+    wb.save(tmp_path / "cits.xlsx")
+    assert "nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)" in refused(
+        tmp_path / "cits.xlsx", tmp_path)
+
+
+def test_refuses_a_file_that_is_not_xlsx(tmp_path: Path) -> None:
+    (tmp_path / "x.xlsx").write_bytes(b"nav zip")
+    assert "nav xlsx darbgrāmata (fails nav ZIP arhīvs)" in refused(tmp_path / "x.xlsx", tmp_path)
+    (tmp_path / "x.ods").write_bytes(b"PK")
+    assert "nav xlsx fails (paplašinājums '.ods'; gaidīts: .xlsx)" in refused(tmp_path / "x.ods", tmp_path)
+
+
+def _edited(src: Path, dst: Path, change) -> Path:  # noqa: ANN001
+    wb = load_workbook(src)
+    change(wb)
+    wb.save(dst)
+    return dst
+
+
+def _cell(wb, name: str):  # noqa: ANN001, ANN202
+    sheet, ref = next(iter(wb.defined_names[name].destinations))
+    return wb[sheet][ref.replace("$", "").split(":")[0]]
+
+
+def test_refuses_a_newer_version(one_old: Child, tmp_path: Path) -> None:
+    newer = _edited(one_old.path, tmp_path / "jaunaka.xlsx",  # type: ignore[arg-type]
+                    lambda wb: setattr(_cell(wb, "IBM_Versija"), "value", "2099-12-31+ffffffff"))
+    assert "matrica ir jaunākas veidnes versijas 2099-12-31+ffffffff" in refused(newer, tmp_path)
+
+
+def test_refuses_a_damaged_structure(one_old: Child, tmp_path: Path) -> None:
+    damaged = _edited(one_old.path, tmp_path / "bojata.xlsx",  # type: ignore[arg-type]
+                      lambda wb: wb.defined_names.pop("Men_Daudzums"))
+    assert "trūkst definētā nosaukuma Men_Daudzums: matricas struktūra ir bojāta" in refused(damaged, tmp_path)
+
+
+def test_refuses_an_item_removed_from_the_catalogue(tmp_path: Path, catalogue: Catalogue, template: Path) -> None:
+    from generator.reference.lines import line_from_offer
+
+    base = make_children(catalogue, 1, seed=78)[0]
+    offer = next(o for o in catalogue.offers(template_date(catalogue)) if o.id == "3.9")
+    child = dataclasses.replace(base, inputs=dataclasses.replace(
+        base.inputs, lines=(line_from_offer(offer, 4, unit_price=Decimal("20"), expert_rank=1),)))
+    old = write_children(catalogue, template, [child], tmp_path / "old")[0].path
+    shutil.copytree(DEFAULT_CATALOGUE, tmp_path / "katalogs")
+    for part in ("services", "prices"):
+        (tmp_path / "katalogs" / part / "3.9.yaml").unlink(missing_ok=True)
+    output = refused(old, tmp_path, tmp_path / "katalogs")  # type: ignore[arg-type]
+    assert "pakalpojums 3.9 jaunajā katalogā vairs nav" in output
