@@ -358,8 +358,6 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
                     value = _number(raw)
                     if style in date_styles:
                         value = from_excel(value, epoch)
-            elif kind == "str" and formula is not None:
-                value = ""
             if value is not None or formula is not None:
                 cells[coord] = Cell(value, formula)
     return cells, unlocked

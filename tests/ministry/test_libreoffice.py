@@ -1,0 +1,125 @@
+"""One LibreOffice batch for the ministry: the summary workbook's formulas, migrated matrices and
+matrices saved by LibreOffice (as a municipality would save them), all recalculated and compared with
+the reference implementation."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE
+from generator.ministry.collect import Options, collect, pilot_municipalities
+from generator.ministry.migrate import Migrator
+from generator.ministry.output import write_outputs
+from generator.ministry.summary_book import SummaryBook
+from generator.ministry.xlsxread import a1, parse_cell, read_xlsx
+from generator.recalc import convert, make_profile, soffice
+from generator.reference.params import Params
+from generator.reference.workbook import evaluate_workbook
+from generator.workbook.names import NamedValues
+from generator.workbook.writer import template_date
+from tests.ministry.conftest import KEY
+from tests.ministry.factory import Child, changed_catalogue, make_children, write_children
+from tests.ministry.openpyxl_check import differences as reader_differences
+from tests.ministry.test_migrate import by_item, expected_after
+from tests.workbook.compare import differences
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("ministry-lo")]
+
+
+@dataclass
+class Batch:
+    book: SummaryBook
+    summary: Path
+    migrated: list[tuple[Child, Path, Path]]  # child, old file, recalculated migrated file
+    saved: list[tuple[Child, Path]]  # child, the matrix as LibreOffice saved it
+    new_catalogue: Catalogue
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path) -> Batch:
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts")
+    root = tmp_path_factory.mktemp("ministry-lo")
+    children = write_children(catalogue, template, make_children(catalogue, 24, seed=3131), root / "matricas")
+    collection = collect(root / "matricas", catalogue, KEY, Options(previous=root / "matricas", jobs=1))
+    book, _, _ = write_outputs(root / "out" / "kopsavilkums.xlsx", collection, catalogue,
+                               pilot_municipalities(catalogue))
+    new_catalogue = changed_catalogue(DEFAULT_CATALOGUE, root / "jauns-katalogs")
+    migrated = []
+    with Migrator(new_catalogue) as migrator:
+        for child in children[:12]:
+            assert child.path is not None
+            out = root / "migreti" / f"migr-{child.index:03d}.xlsx"
+            migrator.migrate(child.path, out)
+            migrated.append((child, child.path, out))
+    saved = children[12:16]
+    inputs = [book.path] + [m[2] for m in migrated] + [c.path for c in saved]
+    profile = make_profile(root / "lo-profile")
+    outputs = convert(inputs, root / "lo", profile=profile)  # type: ignore[arg-type]
+    by_input = dict(zip(inputs, outputs, strict=True))
+    return Batch(
+        book=book,
+        summary=by_input[book.path],
+        migrated=[(c, old, by_input[new]) for c, old, new in migrated],
+        saved=[(c, by_input[c.path]) for c in saved],  # type: ignore[index]
+        new_catalogue=new_catalogue,
+    )
+
+
+def _equal(expected: object, got: object) -> bool:
+    if isinstance(expected, Decimal):
+        return isinstance(got, int | float) and abs(Decimal(repr(float(got))) - expected) < Decimal("0.005")
+    if isinstance(expected, int) and not isinstance(expected, bool):
+        return isinstance(got, int | float) and got == expected
+    return got == expected
+
+
+def test_summary_formulas_recalculate_to_the_reference_totals(batch: Batch) -> None:
+    book = read_xlsx(batch.summary)
+    assert len(batch.book.expected) > 200
+    wrong = []
+    for (sheet, cell), expected in batch.book.expected.items():
+        got = book.cells[sheet].get(parse_cell(cell))
+        value = got.value if got else None
+        if not _equal(expected, value):
+            wrong.append(f"{sheet}!{cell}: gaidīts {expected}, LibreOffice {value!r}")
+    assert wrong == []
+
+
+def test_migrated_matrices_recalculate_to_the_reference(batch: Batch, catalogue: Catalogue) -> None:
+    params = Params.from_catalogue(batch.new_catalogue, template_date(batch.new_catalogue))
+    compared = 0
+    for child, old, recalculated in batch.migrated:
+        old_book = read_xlsx(old)
+        prefilled = by_item(old_book, "Pak_Cena")["2.1"] == by_item(old_book, "Pak_MaxCena")["2.1"]
+        old_price = Decimal(str(by_item(old_book, "Pak_Cena")["2.1"])) if prefilled else None
+        expected = evaluate_workbook(expected_after(child.inputs, batch.new_catalogue, old_price), params)
+        assert differences(expected.named_values(), NamedValues(recalculated)) == [], child.index
+        compared += 1
+    assert compared == len(batch.migrated) > 0
+
+
+def test_reader_and_collection_accept_matrices_saved_by_libreoffice(batch: Batch, catalogue: Catalogue,
+                                                                     tmp_path: Path) -> None:
+    """LibreOffice rewrites formulas and styles and caches every value: the reader still equals openpyxl,
+    the formulas still match the template, and the cached values equal the recomputed ones."""
+    folder = tmp_path / "lo"
+    for child, path in batch.saved:
+        assert reader_differences(path) == [], path
+        (folder / child.municipality).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, folder / child.municipality / path.name)
+    result = collect(folder, catalogue, KEY, Options(jobs=1))
+    assert [r.reasons for r in result.refused] == []
+    assert result.stale == []
+    book = read_xlsx(batch.saved[0][1])
+    ref = book.name_ref("IB_Nepieciesamais")
+    assert ref is not None and book.cell(ref.sheet, ref.first).value is not None, "LibreOffice caches values"
+    expected = {c.code: c.result(catalogue).needed for c, _ in batch.saved}
+    assert sorted(r.result.needed for r in result.records) == sorted(expected.values())
+    assert a1(ref.first)

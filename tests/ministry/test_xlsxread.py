@@ -1,0 +1,111 @@
+"""The fast reader reads what openpyxl reads (values, cached values, formulas, names) and refuses
+files that are not workbooks with a clear message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+
+from generator.ministry.xlsxread import NameRef, XlsxReadError, parse_area, read_xlsx, sheet_parts
+from tests.ministry.openpyxl_check import differences
+
+
+def test_reads_the_generated_template_as_openpyxl_does(template: Path) -> None:
+    assert differences(template) == []
+
+
+def test_reads_filled_matrices_as_openpyxl_does(small_folder) -> None:
+    _, children = small_folder
+    for child in children[:4]:
+        assert differences(child.path) == [], child.path
+
+
+@pytest.fixture
+def varied(tmp_path: Path) -> Path:
+    """Strings (shared, with Latvian letters), numbers, dates, booleans, errors, formulas with cached
+    text and numbers, names on quoted sheet names; then one column turned into a shared formula."""
+    path = tmp_path / "dazadi.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("6.1")
+    other = wb.add_worksheet("Bērna 'A' lapa")
+    date = wb.add_format({"num_format": "dd.mm.yyyy"})
+    ws.write_string("A1", "Žanete Ābele – ģimene")
+    ws.write_datetime("B1", dt.datetime(2019, 2, 28), date)
+    ws.write_number("C1", 179.375)
+    ws.write_boolean("D1", True)
+    ws.write_formula("E1", '=IF(A1="","",A1)', None, "Žanete Ābele – ģimene")
+    ws.write_formula("F1", "=1/0", None, "#DIV/0!")
+    for r in range(2, 12):
+        ws.write_number(r, 0, r * 1.1)
+        ws.write_formula(r, 1, f"=ROUND(A{r + 1}*2,2)", None, round(r * 2.2, 2))
+    other.write_string("B2", "rinda\nar pārnesumu")
+    other.write_formula("C3", "='6.1'!C1*2", None, 358.75)
+    wb.define_name("Vards", "='6.1'!$A$1")
+    wb.define_name("Rinda", "='6.1'!$A$3:$A$12")
+    wb.define_name("Cits", "='Bērna ''A'' lapa'!$B$2")
+    wb.close()
+    # Excel writes a column of similar formulas as one shared formula: do the same to column B.
+    shared = tmp_path / "dalita.xlsx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(shared, "w", zipfile.ZIP_DEFLATED) as zout:
+        part = sheet_parts(zin)["6.1"]
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                text = data.decode()
+                text = text.replace("<f>ROUND(A3*2,2)</f>", '<f t="shared" ref="B3:B12" si="0">ROUND(A3*2,2)</f>')
+                text = re.sub(r"<f>ROUND\(A(\d+)\*2,2\)</f>", '<f t="shared" si="0"/>', text)
+                data = text.encode()
+            zout.writestr(info, data)
+    return shared
+
+
+def test_reads_varied_cells_and_shared_formulas_as_openpyxl_does(varied: Path) -> None:
+    assert differences(varied) == []
+    book = read_xlsx(varied)
+    cells = book.cells["6.1"]
+    assert cells[(12, 2)].formula == "ROUND(A12*2,2)"
+    assert cells[(1, 2)].value == dt.datetime(2019, 2, 28)
+    assert cells[(1, 4)].value is True
+    assert book.values(book.name_ref("Cits")) == [["rinda\nar pārnesumu"]]  # type: ignore[arg-type]
+    assert book.name_ref("Rinda") == NameRef("6.1", (3, 1), (12, 1))
+
+
+def test_reads_only_the_sheets_asked_for(varied: Path) -> None:
+    book = read_xlsx(varied, sheets=["6.1"])
+    assert list(book.cells) == ["6.1"] and book.sheet_names == ["6.1", "Bērna 'A' lapa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'6.3'!$C$9:$C$48", NameRef("6.3", (9, 3), (48, 3))),
+        ("Lapa1!B2", NameRef("Lapa1", (2, 2), (2, 2))),
+        ("'Bērna ''A'''!$B$2", NameRef("Bērna 'A'", (2, 2), (2, 2))),
+        ("'6.6'!$E$9:$J$48", NameRef("6.6", (9, 5), (48, 10))),
+        ("#REF!", None),
+        ("'6.1'!$A$1,'6.1'!$B$1", None),
+        ("0.7", None),
+    ],
+)
+def test_parses_defined_name_areas(text: str, expected: NameRef | None) -> None:
+    assert parse_area(text) == expected
+
+
+def test_refuses_files_that_are_not_workbooks(tmp_path: Path) -> None:
+    (tmp_path / "a.xlsx").write_text("teksts", encoding="utf-8")
+    with pytest.raises(XlsxReadError, match=r"^nav xlsx darbgrāmata \(fails nav ZIP arhīvs\)$"):
+        read_xlsx(tmp_path / "a.xlsx")
+    with zipfile.ZipFile(tmp_path / "b.xlsx", "w") as zf:
+        zf.writestr("word/document.xml", "<w/>")
+    with pytest.raises(XlsxReadError, match=r"ZIP arhīvā nav xl/workbook.xml"):
+        read_xlsx(tmp_path / "b.xlsx")
+    with zipfile.ZipFile(tmp_path / "c.xlsx", "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook")
+        zf.writestr("xl/_rels/workbook.xml.rels", "<Relationships/>")
+    with pytest.raises(XlsxReadError, match=r"bojāts XML"):
+        read_xlsx(tmp_path / "c.xlsx")
