@@ -14,7 +14,7 @@ from typing import Any
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Municipality, Pilot, PilotInfo
+from generator.catalogue.models import Municipality, Pilot, PilotInfo, PriceStatus
 
 # The pilot's ESF project identification, marked on every supporting document (L2248). It is the project's
 # name, not a rule parameter; it is written here once and nowhere else in the document templates.
@@ -86,7 +86,7 @@ def _offer_rows(catalogue: Catalogue, day: dt.date) -> list[OfferRow]:
                 unit=units.get(offer.service.unit, offer.service.unit),
                 regime=catalogue.enums.regimes[offer.service.regime],
                 ceiling=lvformat.eur(offer.ceiling),
-                to_verify=offer.ceiling_status is not None and offer.ceiling_status.value == "jāprecizē",
+                to_verify=offer.ceiling_status is PriceStatus.to_verify,
             )
         )
     return rows

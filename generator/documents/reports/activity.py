@@ -96,6 +96,9 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.set_column(1, 1, 52)
     ws.set_column(FIRST_MONTH_COL, total_col, 8)
     ws.freeze_panes(FIRST_ROW, 2)
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()
     return target

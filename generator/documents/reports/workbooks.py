@@ -66,7 +66,7 @@ class _Formats:
     def __init__(self, wb: xlsxwriter.Workbook) -> None:
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
         self.title = wb.add_format({**base, "bold": True, "font_size": 13})
-        self.note = wb.add_format({**base, "italic": True, "font_size": 9, "text_wrap": True})
+        self.note = wb.add_format({**base, "italic": True, "font_size": 9})
         self.head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
         self.text = wb.add_format({**base, "border": 1, "text_wrap": True})
         self.label = wb.add_format({**base, "bold": True})
@@ -181,6 +181,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         wb.define_name(name, "=" + _range(S_LISTS, 1, len(values), col))
     ws_lists.set_column(0, 0, 50)
     ws_lists.set_column(1, 3, 28)
+    ws_lists.hide()
 
     # --- 28: register -----------------------------------------------------------------------------
     last = REG_FIRST + max(REGISTER_ROWS, len(data.rows)) - 1
@@ -390,6 +391,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.set_column(2, 2 + 2 * len(areas) + 3, 14)
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
+    for sheet, header_row in ((ws_reg, REG_FIRST - 1), (ws_cash, CASH_FIRST - 1), (ws_q, QUARTER_FIRST - 1),
+                              (ws_bip, 3)):
+        sheet.set_paper(9)  # A4
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(header_row)
     ws_reg.activate()
     wb.close()
     return target
