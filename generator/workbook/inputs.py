@@ -89,8 +89,7 @@ def fill(
     write(wb, "Perioda_Menesi", inputs.months)
     write(wb, "Vecaks_VardsUzvards", people.parent_name)
     write(wb, "Socialais_Darbinieks", people.social_worker)
-    if inputs.base is not None:
-        write(wb, "Bazes_Apmers", inputs.base)
+    write(wb, "Bazes_Apmers", inputs.base)  # empty: the catalogue's base applies, as in the reference
     write(wb, "IB_Galigais", inputs.final)
     write(wb, "Fin_Pabalsti", inputs.benefits)
     write(wb, "Fin_Pakalpojumi", inputs.services)

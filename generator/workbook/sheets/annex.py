@@ -29,9 +29,9 @@ TOTALS = (
     ("IB galīgais apmērs (F), ja LM to noteikusi", "IB_Galigais"),
     ("IB pieejamais apmērs plānam (A)", "IB_Pieejamais"),
     ("Finansēts no IB", "Fin_NoIB"),
-    ("Valsts un pašvaldību pabalsti (izmantotie)", "'6.4'!$D$17"),
-    ("Valsts un pašvaldību pakalpojumi (izmantotie)", "'6.4'!$D$18"),
-    ("Citi finanšu avoti (izmantotie)", "'6.4'!$D$19"),
+    ("Valsts un pašvaldību pabalsti (izmantotie)", "Fin_Pabalsti_Izmantots"),
+    ("Valsts un pašvaldību pakalpojumi (izmantotie)", "Fin_Pakalpojumi_Izmantots"),
+    ("Citi finanšu avoti (izmantotie)", "Fin_Citi_Izmantots"),
     ("IB kopējais apmērs (K)", "IB_Kopejais"),
     ("Transporta pakalpojumu daļa no N", "Transporta_Dala"),
 )

@@ -289,6 +289,7 @@ def _summary(sh: Sheet) -> None:
         sh.define(name, f"C{row}")
         f(f"D{row}", f'IF(ISNUMBER(IB_Pieejamais),MAX(0,MIN(ROUND(IB_Nepieciesamais-{used},2),N({name}))),"")',
           st.out_money, "")
+        sh.define(f"{name}_Izmantots", f"D{row}")
         used = f"{used}-D{row}"
     f("C20", 'IF(ISNUMBER(IB_Pieejamais),ROUND(C15+D17+D18+D19,2),"")', st.out_money_bold, "")
     sh.define("IB_Kopejais", "C20")

@@ -1,0 +1,121 @@
+"""Workbooks for the workbook tests: generated templates, and the LibreOffice batch that recalculates
+the templates, 200 random plans, the reference's case files and the 10.pielikums examples in one
+soffice call (filled with openpyxl through the interface names)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.recalc import convert, make_profile, soffice
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs
+from generator.workbook.inputs import fill
+from generator.workbook.names import read
+from generator.workbook.render import file_name, pilot_ids
+from generator.workbook.writer import template_date, write_workbook
+from tests.workbook.cases import Example, WorkbookCase, financing_examples, workbook_cases
+from tests.workbook.plans import RandomPlan, random_plans
+
+RANDOM_PLANS = 200
+MAX_FILES_PER_CALL = 240
+EXAMPLE_OFFER = "3.1.2i"
+
+
+def require_soffice() -> None:
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts: `make test` to uzstāda (libreoffice-calc-nogui)")
+
+
+@pytest.fixture(scope="session")
+def day(catalogue: Catalogue) -> dt.date:
+    return template_date(catalogue)
+
+
+@pytest.fixture(scope="session")
+def params(catalogue: Catalogue, day: dt.date) -> Params:
+    return Params.from_catalogue(catalogue, day)
+
+
+@pytest.fixture(scope="session")
+def templates(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[str | None, Path]:
+    """The generic workbook (key None) and one per pilot municipality, as `ibm build` writes them."""
+    folder = tmp_path_factory.mktemp("templates")
+    result: dict[str | None, Path] = {None: write_workbook(catalogue, folder / file_name(None))}
+    for municipality_id in pilot_ids(catalogue):
+        result[municipality_id] = write_workbook(catalogue, folder / file_name(municipality_id), municipality_id)
+    return result
+
+
+def recipient_labels(catalogue: Catalogue) -> dict[str, str]:
+    return {code.value: label for code, label in catalogue.enums.recipients.items()}
+
+
+@dataclass
+class Batch:
+    """Every recalculated workbook of the session: inputs and the LibreOffice output paths."""
+
+    templates: dict[str | None, Path]
+    plans: list[tuple[RandomPlan, Path]] = field(default_factory=list)
+    cases: list[tuple[WorkbookCase, Path]] = field(default_factory=list)
+    skipped_cases: list[str] = field(default_factory=list)
+    examples: list[tuple[Example, Path]] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def lo_batch(
+    catalogue: Catalogue, params: Params, day: dt.date, templates: dict[str | None, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Batch:
+    require_soffice()
+    folder = tmp_path_factory.mktemp("filled")
+    offers = catalogue.offers(day)
+    wb = load_workbook(templates[None])
+    prices = read(wb, "Pak_Cena")
+    labels = recipient_labels(catalogue)
+
+    def save(name: str, inputs: WorkbookInputs) -> Path:
+        fill(wb, inputs, labels, template_prices=prices)
+        path = folder / f"{name}.xlsx"
+        wb.save(path)
+        return path
+
+    plans = random_plans(RANDOM_PLANS, offers, params.full_rate_max_age, params.eligibility_age_limit,
+                         params.period_months_max)
+    cases, skipped = workbook_cases(offers, params.base_amount)
+    examples = financing_examples({o.id: o for o in offers}[EXAMPLE_OFFER], day)
+    inputs: list[tuple[str, object, Path]] = []
+    inputs += [("plan", p, save(f"plan-{p.seed}", p.inputs)) for p in plans]
+    inputs += [("case", c, save(f"case-{i:03d}", c.inputs)) for i, c in enumerate(cases)]
+    inputs += [("example", e, save(f"example-{i:02d}", e.inputs)) for i, e in enumerate(examples)]
+    template_files = list(templates.values())
+    # One soffice call takes at most about 245 files (LibreOffice 7.4 drops the rest silently), so the
+    # templates and the 200 random plans go in one call and the case files in a second one, run at the
+    # same time with its own profile.
+    first = [*template_files, *[p for kind, _, p in inputs if kind == "plan"]]
+    second = [p for kind, _, p in inputs if kind != "plan"]
+    assert len(first) <= MAX_FILES_PER_CALL and len(second) <= MAX_FILES_PER_CALL
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        jobs = [
+            pool.submit(convert, files, folder / f"recalculated-{i}",
+                        profile=make_profile(tmp_path_factory.mktemp(f"lo-profile-{i}")))
+            for i, files in enumerate((first, second))
+        ]
+        first_out, second_out = (job.result() for job in jobs)
+    outputs = dict(zip(first + second, first_out + second_out, strict=True))
+    batch = Batch(templates={key: outputs[path] for key, path in templates.items()}, skipped_cases=skipped)
+    for kind, item, path in inputs:
+        out = outputs[path]
+        if kind == "plan":
+            batch.plans.append((item, out))  # type: ignore[arg-type]
+        elif kind == "case":
+            batch.cases.append((item, out))  # type: ignore[arg-type]
+        else:
+            batch.examples.append((item, out))  # type: ignore[arg-type]
+    return batch

@@ -1,0 +1,205 @@
+"""The proof: workbooks recalculated by LibreOffice, read through the defined names, equal the
+reference implementation to the cent, and no cell anywhere evaluates to an error value."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.reference.plan import financing
+from generator.reference.workbook import evaluate_workbook
+from generator.workbook.layout import INTERFACE_NAMES
+from generator.workbook.names import NamedValues
+from tests.reference.caserunner import compare
+from tests.workbook.cases import WORKBOOK_FIELDS
+from tests.workbook.compare import differences
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
+
+ERRORS = ("#NAME?", "#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:", "#ERR")
+
+
+def error_cells(path: Path) -> list[str]:
+    """'sheet!A1 = #VALUE!' for every cell of every sheet that holds an error value."""
+    wb = load_workbook(path, read_only=True, data_only=True)
+    found = []
+    try:
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    if isinstance(value, str) and value.startswith(ERRORS):
+                        found.append(f"{ws.title}!{cell.coordinate} = {value}")
+    finally:
+        wb.close()
+    return found
+
+
+def all_values(path: Path) -> dict[tuple[str, str], Any]:
+    wb = load_workbook(path, data_only=True)
+    return {
+        (ws.title, cell.coordinate): cell.value
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.value not in (None, "")
+    }
+
+
+def _close(a: Any, b: Any) -> bool:
+    if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool):
+        return abs(a - b) < 1e-9
+    return a == b
+
+
+# --- templates ----------------------------------------------------------------------------------
+
+
+def test_templates_have_no_error_values(lo_batch) -> None:
+    problems = {str(key): error_cells(path) for key, path in lo_batch.templates.items()}
+    assert not {k: v for k, v in problems.items() if v}, problems
+
+
+def test_cached_values_equal_recalculated_values(lo_batch, templates) -> None:
+    """Viewers that do not recalculate show what LibreOffice computes: every cell of the generic and
+    of each municipality's workbook."""
+    for key, generated in templates.items():
+        cached, recalculated = all_values(generated), all_values(lo_batch.templates[key])
+        differing = [
+            (k, cached.get(k), recalculated.get(k))
+            for k in sorted(set(cached) | set(recalculated))
+            if not _close(cached.get(k), recalculated.get(k))
+        ]
+        assert not differing, f"{key}: {differing[:20]}"
+
+
+def test_prefilled_workbook_shows_municipality_and_service(lo_batch, catalogue: Catalogue) -> None:
+    for municipality in catalogue.pilot_municipalities():
+        values = NamedValues(lo_batch.templates[municipality.id])
+        assert values["Pasvaldiba"] == municipality.id
+        assert values["Pasvaldibas_Nosaukums"] == municipality.name_lv
+        assert values["Socialais_Dienests"] == municipality.social_service
+        assert values["Galva_Dienests"] == f"Sociālais dienests: {municipality.social_service}"
+    generic = NamedValues(lo_batch.templates[None])
+    assert generic["Pasvaldiba"] is None and generic["Pasvaldibas_Nosaukums"] in (None, "")
+
+
+def test_template_outputs_of_an_empty_plan(lo_batch, catalogue: Catalogue) -> None:
+    values = NamedValues(lo_batch.templates[None])
+    assert values["IB_Nepieciesamais"] == 0 and values["Kludas"] == 0 and values["Bridinajumi"] == 0
+    assert values["IBM_Saskarne"] == "1" and values["IBM_Versija"] == catalogue.version
+    assert values["Vecums"] in (None, "") and values["IB_Provizoriskais"] in (None, "")
+    assert set(INTERFACE_NAMES) <= set(values.names())
+
+
+# --- random plans ---------------------------------------------------------------------------------
+
+
+def test_random_plans_equal_the_reference(lo_batch, params) -> None:
+    assert len(lo_batch.plans) >= 200
+    failures = []
+    for plan, path in lo_batch.plans:
+        expected = evaluate_workbook(plan.inputs, params).named_values()
+        diffs = differences(expected, NamedValues(path))
+        if diffs:
+            failures.append(plan.describe() + "\n  " + "\n  ".join(diffs[:15]))
+    assert not failures, f"{len(failures)} plāni atšķiras:\n" + "\n\n".join(failures[:5])
+
+
+def test_random_plans_cover_the_rules_and_amount_cases(lo_batch, params) -> None:
+    """The random plans exercise what the proof claims: every rule, N above and below P, F set and not."""
+    codes: Counter[str] = Counter()
+    shapes: Counter[str] = Counter()
+    for plan, _ in lo_batch.plans:
+        result = evaluate_workbook(plan.inputs, params)
+        codes.update(f.code for f in result.findings)
+        inp = plan.inputs
+        shapes["N>P" if result.needed > result.provisional else "N<=P"] += 1
+        shapes["F" if inp.final is not None else "no F"] += 1
+        shapes[f"age {result.age}"] += 1
+        shapes["opinion" if inp.special_care else "no opinion"] += 1
+    for code in ("transport_share", "incompatible", "day_services", "price_above_ceiling", "monthly_units",
+                 "outside_period", "delivered_above_plan", "paid_above_delivered", "impairment", "recipient",
+                 "ignored_line_data", "not_eligible"):
+        assert codes[code] > 0, f"neviens nejaušais plāns nepārbauda {code}: {codes}"
+    for shape in ("N>P", "N<=P", "F", "no F", "age 8", "age 9", "age 17", "age 18", "opinion", "no opinion"):
+        assert shapes[shape] > 0, f"nejaušajos plānos nav gadījuma {shape}: {shapes}"
+
+
+def test_random_plans_have_no_error_values(lo_batch) -> None:
+    problems = {path.name: error_cells(path) for _, path in lo_batch.plans}
+    assert not {k: v for k, v in problems.items() if v}
+
+
+# --- the reference's case files -----------------------------------------------------------------------
+
+
+def test_case_files_entered_into_a_workbook(lo_batch, params) -> None:
+    """Every rule and whole-workbook case that the catalogue's items can express gives the case's
+    expected values and error/warning counts, and every output name equals the reference."""
+    assert len(lo_batch.cases) >= 50, lo_batch.skipped_cases
+    failures = []
+    for wc, path in lo_batch.cases:
+        values = NamedValues(path)
+        result = evaluate_workbook(wc.inputs, params)
+        problems = differences(result.named_values(), values)
+        actual = _as_case_output(values, len(wc.inputs.lines), wc.inputs.months)
+        expected = {k: v for k, v in wc.case.output.items() if k in actual}
+        problems += compare(expected, actual)
+        if problems:
+            failures.append(f"{wc.id} ({wc.mapping}):\n  " + "\n  ".join(problems))
+    assert not failures, "\n".join(failures)
+
+
+def _cell(value: Any) -> Any:
+    if value == "":
+        return None
+    return Decimal(repr(value)) if isinstance(value, float) else value
+
+
+def _as_case_output(values: NamedValues, lines: int, months: int) -> dict[str, Any]:
+    """The workbook's outputs shaped as the case files write them: one entry per case line, a month
+    row per counted line (None for an ignored one), the error and warning counts."""
+    out: dict[str, Any] = {}
+    for name in WORKBOOK_FIELDS:
+        value = values[name]
+        if name == "Men_Summa":
+            rows = [[_cell(v) for v in row[:months]] for row in value[:lines]]
+            out[name] = [None if all(v is None for v in row) else row for row in rows]
+        elif isinstance(value, list):
+            out[name] = [_cell(v) for v in value[:lines]]
+        else:
+            out[name] = _cell(value)
+    out["errors"], out["warnings"] = out["Kludas"], out["Bridinajumi"]
+    return out
+
+
+def test_twelve_examples_of_annex_10(lo_batch) -> None:
+    """The workbook computes variant 2 (D6): for the 2.x examples (and the derived variant-2 cases) it
+    gives the stated amounts; for the variant 1 and 3 examples, what variant 2 makes of the same inputs."""
+    names = {example.case.name for example, _ in lo_batch.examples}
+    assert {f"{v}.{k}" for v in (1, 2, 3) for k in (1, 2, 3, 4)} <= names
+    for example, path in lo_batch.examples:
+        values = NamedValues(path)
+        inp = example.case.input
+        v2 = financing(inp["needed"], inp["available"], inp.get("benefits", 0), inp.get("services", 0),
+                       inp.get("other", 0), variant=2)
+        got = {
+            "ib": values["Fin_NoIB"],
+            "benefits": values["Fin_Pabalsti_Izmantots"],
+            "services": values["Fin_Pakalpojumi_Izmantots"],
+            "other": values["Fin_Citi_Izmantots"],
+            "total": values["IB_Kopejais"],
+        }
+        want = {"ib": v2.ib, "benefits": v2.benefits, "services": v2.services, "other": v2.other, "total": v2.total}
+        assert {k: Decimal(repr(float(v))) for k, v in got.items()} == want, example.case.name
+        assert values["IB_Nepieciesamais"] == float(inp["needed"]) and values["Kludas"] == 0
+        if inp["variant"] == 2:
+            stated = example.case.output
+            assert {k: got[k] for k in stated} == {k: float(v) for k, v in stated.items()}, example.case.name

@@ -1,0 +1,229 @@
+"""The generated workbook's structure: sheets, interface names (spelling, sheet, size, kind), input
+validation, protection, print settings, allowed functions and byte-identical output."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, PLAN_ROWS, SHEETS
+from generator.workbook.names import resolve
+from generator.workbook.writer import write_workbook
+
+# workbook-interface.md: name -> sheet
+SPEC_SHEET = {
+    "IBM_Saskarne": "6.11", "IBM_Versija": "6.11", "Pasvaldiba": "6.1", "Berns_VardsUzvards": "6.1",
+    "Berns_PersonasKods": "6.1", "Berns_DzimsanasDatums": "6.1", "Berns_Traucejums": "6.1",
+    "Ipasas_Kopsanas_Atzinums": "6.1", "Perioda_Sakums": "6.1", "Perioda_Menesi": "6.1", "Vecums": "6.1",
+    "Bazes_Apmers": "6.11", "Provizoriska_Likme": "6.4", "IB_Provizoriskais": "6.4", "IB_Galigais": "6.4",
+    "Pak_Id": "6.8", "Pak_Cena": "6.8", "Pak_Sniedzejs": "6.8", "Pak_Joma": "6.8", "Pak_Transports": "6.8",
+    "Pak_MaxCena": "6.8", "Plans_Pakalpojums": "6.3", "Plans_Daudzums": "6.3", "Plans_EkspertuRangs": "6.3",
+    "Plans_VecakuRangs": "6.3", "Plans_Cena": "6.4", "Plans_Summa": "6.4", "Plans_Prioritate": "6.4",
+    "Plans_NoIB": "6.4", "IB_Nepieciesamais": "6.4", "IB_Pieejamais": "6.4", "Fin_Pabalsti": "6.4",
+    "Fin_Pakalpojumi": "6.4", "Fin_Citi": "6.4", "IB_Kopejais": "6.4", "Transporta_Dala": "6.4",
+    "Men_Daudzums": "6.6", "Men_Summa": "6.7", "Fakt_Daudzums": "6.10", "Fakt_Summa": "6.10",
+    "Fakt_Kopa": "6.10", "Kludas": "6.11", "Bridinajumi": "6.11",
+}
+PLAN_NAMES = ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Plans_Cena",
+              "Plans_Summa", "Plans_Prioritate", "Plans_NoIB")
+MONTH_NAMES = ("Men_Daudzums", "Men_Summa", "Fakt_Daudzums", "Fakt_Summa")
+CATALOGUE_NAMES = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
+# Functions newer than Excel 2010 or LibreOffice 7.4, and volatile ones.
+FORBIDDEN = ("XLOOKUP", "XMATCH", "LET", "FILTER", "SORT", "SORTBY", "UNIQUE", "SEQUENCE", "LAMBDA", "IFS",
+             "SWITCH", "MAXIFS", "MINIFS", "TEXTJOIN", "CONCAT", "OFFSET", "INDIRECT", "NOW", "TODAY", "RAND",
+             "RANDBETWEEN", "TEXT")
+ANNEXES = {"6.3": ("worker", "parent"), "6.5": ("worker", "parent"), "6.6": ("worker", "parent"), "6.9": ("parent",)}
+
+
+@pytest.fixture(scope="module")
+def generic(templates) -> Path:
+    return templates[None]
+
+
+@pytest.fixture(scope="module")
+def wb(generic: Path) -> Workbook:
+    return load_workbook(generic)
+
+
+def test_eleven_sheets_in_order(wb: Workbook) -> None:
+    assert wb.sheetnames == list(SHEETS) == [f"6.{i}" for i in range(1, 12)]
+
+
+def test_every_interface_name_with_its_sheet(wb: Workbook) -> None:
+    assert set(SPEC_SHEET) == set(INTERFACE_NAMES) == set(INTERFACE_KIND)
+    for name, sheet in SPEC_SHEET.items():
+        assert name in wb.defined_names, name
+        assert wb.defined_names[name].localSheetId is None, f"{name} nav darbgrāmatas līmenī"
+        assert resolve(wb.defined_names, name).sheet == sheet, name
+
+
+def test_name_sizes(wb: Workbook, catalogue: Catalogue) -> None:
+    ranges = {name: resolve(wb.defined_names, name) for name in INTERFACE_NAMES}
+    rows = {ranges[n].rows for n in PLAN_NAMES + MONTH_NAMES}
+    assert rows == {PLAN_ROWS} and PLAN_ROWS >= 40
+    assert all(ranges[n].cols == 1 for n in PLAN_NAMES)
+    months = catalogue.programme.period_months_max.at(catalogue.latest_date).value
+    assert months == 6 and all(ranges[n].cols == months for n in MONTH_NAMES)
+    offers = catalogue.offers(catalogue.latest_date)
+    assert all(ranges[n].rows == len(offers) and ranges[n].cols == 1 for n in CATALOGUE_NAMES)
+    single = set(INTERFACE_NAMES) - set(PLAN_NAMES) - set(MONTH_NAMES) - set(CATALOGUE_NAMES)
+    assert all(ranges[n].is_cell for n in single), [n for n in single if not ranges[n].is_cell]
+
+
+def test_plan_rows_line_up_across_sheets(wb: Workbook) -> None:
+    """Row i of every plan-line range is plan line i (6.3, 6.4, 6.6, 6.7, 6.10 share the row count)."""
+    first = {resolve(wb.defined_names, n).min_row for n in ("Plans_Pakalpojums", "Men_Daudzums", "Men_Summa",
+                                                              "Fakt_Daudzums")}
+    assert len(first) == 1
+
+
+def test_inputs_unlocked_outputs_locked_and_sheets_protected(wb: Workbook) -> None:
+    for ws in wb.worksheets:
+        assert ws.protection.sheet, f"{ws.title} nav aizsargāta"
+        assert not ws.protection.password, f"{ws.title}: aizsardzība ar paroli"
+    for name in INTERFACE_NAMES:
+        rng = resolve(wb.defined_names, name)
+        ws = wb[rng.sheet]
+        for row in rng.cells():
+            for r, c in row:
+                cell = ws.cell(r, c)
+                locked = cell.protection.locked
+                assert locked == (INTERFACE_KIND[name] == "out"), f"{name} {cell.coordinate}"
+
+
+def test_output_names_are_formulas_or_catalogue_constants(wb: Workbook) -> None:
+    constants = {"IBM_Saskarne", "IBM_Versija", "Pak_Id", "Pak_Joma", "Pak_Transports", "Pak_MaxCena"}
+    for name in INTERFACE_NAMES:
+        if INTERFACE_KIND[name] != "out" or name in constants:
+            continue
+        rng = resolve(wb.defined_names, name)
+        ws = wb[rng.sheet]
+        for row in rng.cells():
+            for r, c in row:
+                value = ws.cell(r, c).value
+                assert isinstance(value, str) and value.startswith("="), f"{name} {ws.cell(r, c).coordinate}"
+    ws = wb["6.8"]
+    for r, c in [rc for row in resolve(wb.defined_names, "Pak_Id").cells() for rc in row]:
+        assert ws.cell(r, c).data_type == "s"
+
+
+def _validations(wb: Workbook) -> dict[tuple[str, str], object]:
+    found = {}
+    for ws in wb.worksheets:
+        for dv in ws.data_validations.dataValidation:
+            for rng in dv.sqref.ranges:
+                for row in rng.cells:
+                    for r, c in [row] if isinstance(row, tuple) and isinstance(row[0], int) else row:
+                        found[(ws.title, ws.cell(r, c).coordinate)] = dv
+    return found
+
+
+def test_every_input_cell_is_validated(wb: Workbook) -> None:
+    validations = _validations(wb)
+    expected_type = {
+        "Pasvaldiba": ("list", "Saraksts_Pasvaldibas"), "Berns_Traucejums": ("list", "Saraksts_Traucejumi"),
+        "Ipasas_Kopsanas_Atzinums": ("list", "Saraksts_JaNe"), "Plans_Pakalpojums": ("list", "Pak_Id"),
+        "Berns_DzimsanasDatums": ("date", None), "Perioda_Sakums": ("date", None),
+        "Perioda_Menesi": ("whole", None), "Plans_EkspertuRangs": ("whole", None),
+        "Plans_VecakuRangs": ("whole", None), "Berns_PersonasKods": ("custom", None),
+    }
+    free_text = {"Berns_VardsUzvards", "Pak_Sniedzejs"}
+    for name in INTERFACE_NAMES:
+        if INTERFACE_KIND[name] != "in" or name in free_text:
+            continue
+        rng = resolve(wb.defined_names, name)
+        for row in rng.cells():
+            for r, c in row:
+                key = (rng.sheet, wb[rng.sheet].cell(r, c).coordinate)
+                assert key in validations, f"{name} {key} nav pārbaudes"
+                dv = validations[key]
+                kind, source = expected_type.get(name, ("decimal", None))
+                assert dv.type == kind, f"{name}: {dv.type}"
+                if source:
+                    assert dv.formula1 == source, f"{name}: {dv.formula1}"
+                assert dv.error, f"{name}: nav kļūdas ziņojuma"
+
+
+def test_personal_code_is_a_text_cell(wb: Workbook) -> None:
+    rng = resolve(wb.defined_names, "Berns_PersonasKods")
+    assert wb[rng.sheet].cell(rng.min_row, rng.min_col).number_format == "@"
+
+
+def test_regulated_prices_prefilled_and_capped(wb: Workbook, catalogue: Catalogue) -> None:
+    offers = catalogue.offers(catalogue.latest_date)
+    validations = _validations(wb)
+    prices = resolve(wb.defined_names, "Pak_Cena")
+    ws = wb["6.8"]
+    assert any(o.prefill_price is not None for o in offers), "katalogā nav neviena regulētas cenas pakalpojuma"
+    for i, offer in enumerate(offers):
+        cell = ws.cell(prices.min_row + i, prices.min_col)
+        assert cell.value == (float(offer.prefill_price) if offer.prefill_price is not None else None), offer.id
+        dv = validations[("6.8", cell.coordinate)]
+        if offer.ceiling is not None:
+            assert dv.operator in (None, "between") and float(dv.formula2) == float(offer.ceiling), offer.id
+
+
+def test_only_classic_functions(wb: Workbook) -> None:
+    pattern = re.compile(r"\b(" + "|".join(FORBIDDEN) + r")\s*\(", re.IGNORECASE)
+    offenders = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("=") and pattern.search(cell.value):
+                    offenders.append(f"{ws.title}!{cell.coordinate}: {cell.value[:80]}")
+    for ws in wb.worksheets:
+        for cf in ws.conditional_formatting:
+            for rule in cf.rules:
+                for formula in rule.formula or []:
+                    if pattern.search(formula):
+                        offenders.append(f"{ws.title} nosacījuma formatējums: {formula}")
+    assert not offenders, offenders[:10]
+
+
+def test_rule_messages_have_conditional_formatting(wb: Workbook) -> None:
+    for sheet in ("6.3", "6.4", "6.6", "6.8", "6.10", "6.11"):
+        assert list(wb[sheet].conditional_formatting), f"{sheet} nav nosacījuma formatējuma"
+
+
+def test_signed_annexes_print_on_a4(wb: Workbook) -> None:
+    for sheet, parties in ANNEXES.items():
+        ws = wb[sheet]
+        assert ws.page_setup.paperSize == 9, sheet
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0, sheet
+        assert ws.print_title_rows and ws.print_title_rows.startswith("$1:"), sheet
+        assert ws.print_area, sheet
+        texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        assert sum(t == "(paraksts)" for t in texts) == len(parties), sheet
+        joined = " ".join(texts)
+        assert ("Sociālais darbinieks" in joined) == ("worker" in parties), sheet
+        assert "Vecāks (likumiskais pārstāvis)" in joined, sheet
+
+
+def test_document_properties_are_fixed(wb: Workbook, catalogue: Catalogue) -> None:
+    assert wb.properties.created.date() == catalogue.latest_date
+    assert wb.properties.creator == "IBM rīkkopa"
+
+
+def test_same_catalogue_gives_identical_files(catalogue: Catalogue, tmp_path: Path, generic: Path) -> None:
+    again = write_workbook(catalogue, tmp_path / "again.xlsx")
+    assert again.read_bytes() == generic.read_bytes()
+    other = write_workbook(catalogue, tmp_path / "liepaja.xlsx", "liepaja")
+    assert other.read_bytes() != generic.read_bytes()
+
+
+def test_municipality_prefilled(templates, catalogue: Catalogue) -> None:
+    for municipality in catalogue.pilot_municipalities():
+        book = load_workbook(templates[municipality.id])
+        rng = resolve(book.defined_names, "Pasvaldiba")
+        assert book[rng.sheet].cell(rng.min_row, rng.min_col).value == municipality.id
+        assert book.properties.title.endswith(municipality.name_lv)
+
+
+def test_unknown_municipality_is_refused(catalogue: Catalogue, tmp_path: Path) -> None:
+    with pytest.raises(KeyError, match="nav katalogā"):
+        write_workbook(catalogue, tmp_path / "x.xlsx", "nav-tada")
