@@ -264,6 +264,7 @@ def _summary(sh: Sheet) -> None:
         sh.text(f"A{row}", label, st.label_bold if row in (11, 12, 14, 20) else st.label)
     sh.text("C16", "Pieejams periodā", st.header_wrap)
     sh.text("D16", "Izmantots K", st.header_wrap)
+    sh.ws.merge_range("A16:B16", "", st.label_bold)
     sh.text("A16", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
     f = sh.formula
     f("C8", "Vecums", st.out_whole, "")

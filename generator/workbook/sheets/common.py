@@ -86,7 +86,8 @@ def print_setup(
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     ws.repeat_rows(0, repeat_to - 1)
     ws.print_area(f"A1:{last_col}{last_row}")
-    ws.set_header(f"&L&8IBM matrica – {annex}&R&8{sh.book.cache.version}")
+    # "&8" sets the font size, so the text after it must not start with a digit
+    ws.set_header(f"&L&8IBM matrica – {annex}&R&8Katalogs {sh.book.cache.version}")
     ws.set_footer("&C&8&P. lapa no &N")
     ws.hide_gridlines(2)
 

@@ -30,7 +30,13 @@ HELPERS = (
     ("N", "h_Pak_Traucejumi"),
     ("O", "h_Pak_Nesaderigs"),
     ("P", "h_Pak_Sanemejs"),
+    ("Q", "h_Pak_Mervieniba"),
 )
+
+
+def short_unit(name: str) -> str:
+    """The unit without its explanation in brackets, for the narrow plan sheets ("reize (…)" -> "reize")."""
+    return name.split(" (", 1)[0]
 
 
 def _joined(values: list[str]) -> str:
@@ -101,13 +107,14 @@ def write(sh: Sheet) -> None:
         sh.text(f"N{row}", _joined([i.value for i in service.impairments]), st.helper_text)
         sh.text(f"O{row}", _joined(list(service.incompatible_with)), st.helper_text)
         sh.text(f"P{row}", service.recipient.value, st.helper_text)
+        sh.text(f"Q{row}", short_unit(units.get(service.unit, service.unit)), st.helper_text)
     first, last = lay.cat_first, lay.cat_last
     for letter, name in (("A", "Pak_Id"), ("B", "Pak_Joma"), ("F", "Pak_MaxCena"), ("H", "Pak_Sniedzejs"),
-                         ("I", "Pak_Cena"), ("J", "Pak_Transports"), ("D", "h_Pak_Mervieniba")):
+                         ("I", "Pak_Cena"), ("J", "Pak_Transports")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name in HELPERS:
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column("L:P", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column("L:Q", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(
         f"I{first}:I{last}",
         {"type": "formula", "criteria": f"=AND(ISNUMBER($I{first}),ISNUMBER($F{first}),$I{first}>$F{first})",

@@ -85,11 +85,33 @@ def write_units(sh: Sheet) -> None:
     sh.ws.conditional_format(f"{note_c}{first}:{note_c}{last}",
                              {"type": "formula", "criteria": f'=${note_c}{first}<>""', "format": st.error_mark})
     sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
-                             {"type": "cell", "criteria": "!=", "value": 0, "format": st.error_mark})
-    end = signature_block(sh, last + 3, ("worker", "parent"), ("A", "B", "E", "I"))
+                             {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",
+                              "format": st.error_mark})
+    _day_services(sh, cols, last + 1)
+    end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "E", "I"))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, note_c, end - 1, annex="6.6. pielikums (atbalsta plāna III daļa)")
     protect(sh)
+
+
+def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
+    """Under the table: day-care centre and workshop days planned in each month against the month's
+    working days (D11), marked when above."""
+    st = sh.st
+    for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
+                     (row + 1, "Darba dienas mēnesī (pirmdiena–piektdiena)")):
+        sh.ws.merge_range(f"B{r}:D{r}", "", st.label)
+        sh.text(f"B{r}", label, st.label)
+    for k, c in enumerate(cols, start=1):
+        sh.formula(f"{c}{row}", f'IF({k}<=h_Menesi,INDEX(h_DienasDienas,{k}),"")', st.out_units, "")
+        sh.formula(f"{c}{row + 1}", f'IF(AND({k}<=h_Menesi,ISNUMBER(INDEX(h_DarbaDienas,{k}))),'
+                                    f'INDEX(h_DarbaDienas,{k}),"")', st.out_whole, "")
+    first = cols[0]
+    sh.ws.conditional_format(
+        f"{first}{row}:{cols[-1]}{row}",
+        {"type": "formula", "criteria": f"=INDEX(h_DienasParkapums,{first}${sh.book.layout.table_header})=1",
+         "format": st.error_mark},
+    )
 
 
 def write_amounts(sh: Sheet) -> None:
@@ -137,7 +159,8 @@ def write_amounts(sh: Sheet) -> None:
         sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
     grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
-                             {"type": "cell", "criteria": "!=", "value": 0, "format": st.warning_mark})
+                             {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",
+                              "format": st.warning_mark})
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, diff_c, total, annex="6.7 (finansējums pa mēnešiem)")
     protect(sh)

@@ -243,6 +243,8 @@ def _months(sh: Sheet, months: int) -> None:
                    st.out_text, "")
     last_row = MONTHS_FIRST + months - 1
     sh.define("h_MenSakums", f"B{MONTHS_FIRST}", f"B{last_row}")
+    sh.define("h_DarbaDienas", f"C{MONTHS_FIRST}", f"C{last_row}")
+    sh.define("h_DienasDienas", f"D{MONTHS_FIRST}", f"D{last_row}")
     sh.define("h_DienasParkapums", f"E{MONTHS_FIRST}", f"E{last_row}")
     sh.define("h_MenNosaukumi", f"F{MONTHS_FIRST}", f"F{last_row}")
     sh.ws.conditional_format(f"E{MONTHS_FIRST}:E{last_row}",
