@@ -333,6 +333,14 @@ class PilotInfo(Strict):
     note: str | None = None
 
 
+class Project(Strict):
+    """The ESF project under which both pilots ran; its number marks every supporting document (L2248)."""
+
+    number: SafeText
+    name_lv: SafeText
+
+
 class Municipalities(Strict):
+    project: Project
     pilots: list[PilotInfo]
     municipalities: list[Municipality]

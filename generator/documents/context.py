@@ -16,11 +16,6 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality, Pilot, PilotInfo, PriceStatus
 
-# The pilot's ESF project identification, marked on every supporting document (L2248). It is the project's
-# name, not a rule parameter; it is written here once and nowhere else in the document templates.
-PROJECT_NUMBER = "9.2.2.2./16/I/001"
-PROJECT_NAME = "Sociālo pakalpojumu atbalsta sistēmas pilnveide"
-
 _MONEY = {"base_amount"}
 _SHARES = {"rate_full", "rate_reduced", "transport_share_max", "indirect_cost_rate", "expert_weight",
            "parent_weight"}
@@ -108,7 +103,8 @@ def shared_context(catalogue: Catalogue) -> dict[str, Any]:
             "services_start": lvformat.date(pilot.services_start or pilot.start),
             "services_end": lvformat.date(pilot.services_end or pilot.end),
         },
-        "project": {"number": PROJECT_NUMBER, "name": PROJECT_NAME},
+        "project": {"number": catalogue.municipalities.project.number,
+                    "name": catalogue.municipalities.project.name_lv},
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
         "offers": _offer_rows(catalogue, day),
