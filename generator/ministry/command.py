@@ -52,10 +52,13 @@ def _amount(text: str | None, option: str) -> Decimal | None:
               help="Pārdales atslēga: needed – proporcionāli N, gap – proporcionāli N − P (noklusējums: katalogā).")
 @KEY_FILE_OPTION
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Paralēlo procesu skaits (noklusējums: kodolu skaits).")
+@click.option("--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Mape ar iepriekšējo versiju matricu veidnēm (piem. iepriekšējais build/matricas/).")
 @REGISTRY_OPTION
 @CATALOGUE_OPTION
 def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None, split: str | None,
-            key_file: Path | None, jobs: int | None, registry: Path | None, catalogue_dir: Path) -> None:
+            key_file: Path | None, jobs: int | None, template_dirs: tuple[Path, ...], registry: Path | None,
+            catalogue_dir: Path) -> None:
     """Savāc aizpildītās IBM matricas, pārrēķina tās, aprēķina galīgos apmērus un uzraksta kopsavilkumu."""
     from generator.ministry.collect import CollectError, Options, pilot_municipalities
     from generator.ministry.collect import collect as run
@@ -71,7 +74,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         _fail(str(exc))
     amount = _amount(envelope, "--envelope")
     catalogue = load_for_command(catalogue_dir)
-    templates = TemplateSource(catalogue, registry)
+    for folder_ in template_dirs:
+        if not folder_.is_dir():
+            _fail(f"--templates {folder_}: mape nav atrasta")
+    templates = TemplateSource(catalogue, registry, template_dirs)
     step = {"last": -1}
 
     def progress(label: str):

@@ -1,7 +1,8 @@
 """What each template version looks like: its defined names, input cells and fixed content.
 
 The current version (the loaded catalogue's) is generated on the spot with the workbook generator
-and compared cell by cell. Older versions are known from the registry
+and compared cell by cell, and so are older versions whose template files the ministry kept
+(``ibm collect --templates DIR``). Older versions are also known from the registry
 (generator/ministry/template_registry.json: per version the names' places and a hash per sheet
 row); ``ibm fingerprint`` adds the current version to it before a catalogue change is released.
 """
@@ -75,11 +76,30 @@ def save_registry(path: Path, versions: dict[str, dict]) -> None:
 class TemplateSource:
     """Expected templates by version, generated or looked up once per run."""
 
-    def __init__(self, catalogue: Catalogue, registry: Path | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, registry: Path | None = None, folders: tuple[Path, ...] = ()) -> None:
         self.catalogue = catalogue
         self.registry_path = registry or DEFAULT_REGISTRY
         self._registry: dict[str, dict] | None = None
         self._current: Expected | None = None
+        self._files: dict[str, Expected] = {}
+        for folder in folders:
+            self.add_folder(folder)
+
+    def add_folder(self, folder: Path) -> list[str]:
+        """Templates of earlier versions kept by the ministry (e.g. an earlier build/matricas/): each
+        IBM template found is compared cell by cell like the current one. Returns the versions found."""
+        from generator.ministry.matrix import Matrix, MatrixError, interface_version
+
+        found = []
+        for path in sorted(folder.rglob("*.xlsx")):
+            try:
+                version = interface_version(Matrix.open(path))
+            except MatrixError:
+                continue
+            if version not in self._files and version != self.current_version:
+                self._files[version], _ = describe(path, version)
+                found.append(version)
+        return found
 
     @property
     def current_version(self) -> str:
@@ -100,6 +120,8 @@ class TemplateSource:
     def expected(self, version: str) -> Expected | None:
         if version == self.current_version:
             return self.current()
+        if version in self._files:
+            return self._files[version]
         entry = self.registry().get(version)
         if entry is None:
             return None

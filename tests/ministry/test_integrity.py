@@ -107,3 +107,26 @@ def test_row_comparison_reports_missing_and_extra_sheets() -> None:
     assert "trūkst lapas 6.2" in problems
     assert "pievienotas lapas Cita (veidnē tādu nav)" in problems
     assert "6.1, 1. rinda: formulas vai veidnes vērtības mainītas" in problems
+
+
+def test_kept_templates_of_an_older_version_are_compared_cell_by_cell(tmp_path: Path, catalogue: Catalogue) -> None:
+    old_root = tmp_path / "vecais"
+    shutil.copytree(DEFAULT_CATALOGUE, old_root)
+    price = old_root / "prices" / "2.1.yaml"
+    text = price.read_text(encoding="utf-8")
+    price.write_text(text[: text.rindex("  - effective_from:")].rstrip("\n") + "\n", encoding="utf-8")
+    old = load_or_raise(old_root)
+    kept = tmp_path / "veidnes"
+    kept.mkdir()
+    template = generic_template(old, kept)
+    children = write_children(old, template, make_children(old, 2, seed=6), tmp_path / "m")
+    wb = load_workbook(children[0].path)
+    wb["6.4"]["C12"] = 1
+    wb.save(children[0].path)
+    out = tmp_path / "out" / "k.xlsx"
+    result = CliRunner().invoke(main, ["collect", str(tmp_path / "m"), "--out", str(out), "--templates", str(kept),
+                                       "--jobs", "1", "--registry", str(tmp_path / "nav.json")],
+                                env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert result.exit_code == 0, result.output
+    assert "Izmantotas 1 matricas, neizmantotas 1" in result.output
+    assert f"matrica neatbilst veidnei {old.version}: 6.4!C12: formula aizstāta ar vērtību" in result.output
