@@ -115,26 +115,53 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 
 
 @click.command()
-@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Jaunā matrica (.xlsx) uz pašreizējās veidnes.")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="Jaunā matrica (.xlsx) vai, ja VECA ir mape, mape jaunajām matricām.")
 @CATALOGUE_OPTION
 def migrate(old: Path, out: Path, catalogue_dir: Path) -> None:
-    """Pārnes aizpildītu IBM matricu uz pašreizējo veidni un parāda, kas mainījās (cenas, N, A, K, kļūdas)."""
-    from generator.ministry.migrate import MigrationError
-    from generator.ministry.migrate import migrate as run
+    """Pārnes aizpildītu IBM matricu (vai visas mapes matricas) uz pašreizējo veidni un parāda, kas mainījās."""
+    from generator.ministry.migrate import MigrationError, Migrator
 
-    if out.suffix.lower() != ".xlsx":
-        _fail(f"--out {out}: jaunajai matricai vajag .xlsx failu")
-    if out.resolve() == old.resolve():
-        _fail("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
+    if old.is_dir():
+        files = sorted(p for p in old.rglob("*.xlsx") if not p.name.startswith(("~$", ".")))
+        if not files:
+            _fail(f"mapē {old} nav nevienas .xlsx matricas; nekas netika uzrakstīts")
+        if out.resolve() == old.resolve() or old.resolve() in out.resolve().parents:
+            _fail("--out jābūt citai mapei, ne pārnesamo matricu mapei vai tās apakšmapei")
+        targets = [(f, out / f.relative_to(old)) for f in files]
+    else:
+        if out.suffix.lower() != ".xlsx":
+            _fail(f"--out {out}: jaunajai matricai vajag .xlsx failu")
+        if out.resolve() == old.resolve():
+            _fail("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
+        targets = [(old, out)]
     catalogue = load_for_command(catalogue_dir)
-    try:
-        report = run(old, out, catalogue)
-    except MigrationError as exc:
-        _fail(f"{old}: {exc}; nekas netika uzrakstīts")
-    click.echo(report.text())
-    click.echo(f"Jaunā matrica: {out}; pārskats: {report.path}")
+    refused = 0
+    with Migrator(catalogue) as migrator:
+        for source, target in targets:
+            try:
+                report = migrator.migrate(source, target)
+            except MigrationError as exc:
+                refused += 1
+                click.echo(f"Kļūda: {source}: {exc}; nekas netika uzrakstīts", err=True)
+                continue
+            if len(targets) == 1:
+                click.echo(report.text())
+                click.echo(f"Jaunā matrica: {target}; pārskats: {report.path}")
+            else:
+                changed = ", ".join(f"{p.item} {eur(p.old)} → {eur(p.new)}" for p in report.price_changes if p.in_plan)
+                effect = ""
+                if report.before and report.after and report.before.needed != report.after.needed:
+                    effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
+                news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
+                click.echo(f"{source.relative_to(old)} → {target}: pārnestas {report.carried} šūnas"
+                           f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
+    if len(targets) > 1:
+        click.echo(f"Pārnestas {len(targets) - refused} matricas, atteiktas {refused}; pārskati: *-parnesana.txt "
+                   f"blakus jaunajām matricām mapē {out}.")
+    if refused:
+        sys.exit(1)
 
 
 @click.command()

@@ -316,3 +316,34 @@ def test_stale_cached_value_is_reported_but_not_used(small_folder, tmp_path: Pat
     assert [(s.name, s.cached, s.recomputed) for s in result.stale] == [
         ("IB_Nepieciesamais", 999999.99, child.result(catalogue).needed)]
     assert result.records[0].result.needed == child.result(catalogue).needed
+
+
+def test_no_personal_data_even_when_files_are_named_after_children(small_folder, tmp_path: Path,
+                                                                   catalogue: Catalogue) -> None:
+    """Municipalities may name files after the child; refused files and their reasons still show no
+    name or personal code in the summary or the CSVs (only on the console, which names the file)."""
+    _, children = small_folder
+    folder = tmp_path / "in"
+    for child in children:
+        target = folder / child.municipality / f"{child.name} {child.code}.xlsx"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(child.path, target)
+    bad = children[0]
+    edit(bad.path, folder / bad.municipality / f"{bad.name} kļūdains.xlsx",
+         lambda wb: setattr(cell_of(wb, "Berns_PersonasKods"), "value", bad.code + "9"))
+    edit(bad.path, folder / bad.municipality / f"{bad.name} {bad.code} labots.xlsx",
+         lambda wb: setattr(cell_of(wb, "IB_Kopejais"), "value", 1))
+    (folder / bad.municipality / f"{bad.name}.xls").write_bytes(b"\xd0\xcf")
+    out = tmp_path / "out" / "k.xlsx"
+    result = run(str(folder), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "neizmantotas 3" in result.output and bad.name in result.output  # the console names the file
+    texts = []
+    with zipfile.ZipFile(out) as zf:
+        texts += [zf.read(n).decode("utf-8", "replace") for n in zf.namelist()]
+    texts += [p.read_text(encoding="utf-8-sig") for p in (out.parent / FINAL_DIR).glob("*.csv")]
+    blob = "\n".join(texts)
+    assert "Paraugs" not in blob
+    for child in children:
+        assert child.code not in blob and child.code.replace("-", "") not in blob
+    assert "personas kods nav formā 000000-00000" in blob  # the reason is there, without the code

@@ -259,3 +259,22 @@ def test_refuses_an_item_removed_from_the_catalogue(tmp_path: Path, catalogue: C
         (tmp_path / "katalogs" / part / "3.9.yaml").unlink(missing_ok=True)
     output = refused(old, tmp_path, tmp_path / "katalogs")  # type: ignore[arg-type]
     assert "pakalpojums 3.9 jaunajā katalogā vairs nav" in output
+
+
+def test_a_municipality_folder_is_migrated_file_by_file(tmp_path: Path, catalogue: Catalogue, template: Path,
+                                                        new_catalogue: Catalogue) -> None:
+    children = write_children(catalogue, template, make_children(catalogue, 3, seed=314), tmp_path / "old",
+                              by_municipality=False)
+    wb = Workbook()
+    wb.save(tmp_path / "old" / "cits.xlsx")
+    result = CliRunner().invoke(main, ["migrate", str(tmp_path / "old"), "--out", str(tmp_path / "new"),
+                                       "--catalogue", str(new_catalogue.root)])
+    assert result.exit_code == 1
+    assert "Pārnestas 3 matricas, atteiktas 1" in result.output
+    assert "cits.xlsx: nav IBM matrica" in result.output
+    for child in children:
+        assert child.path is not None
+        new = tmp_path / "new" / child.path.name
+        assert Matrix.open(new).scalar("IBM_Versija") == new_catalogue.version
+        assert (tmp_path / "new" / f"{new.stem}-parnesana.txt").exists()
+    assert not (tmp_path / "new" / "cits.xlsx").exists()
