@@ -139,28 +139,3 @@ def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     new_m = {m.id: m for m in new.municipalities.municipalities}
     result.municipalities_changed = sorted(m for m in set(old_m) | set(new_m) if old_m.get(m) != new_m.get(m))
     return result
-
-
-def price_history(cat: Catalogue) -> list[ValueChange]:
-    """Every dated price and parameter value of one catalogue as a change event, newest first.
-
-    Each value is compared with the value before it in the same series, so the list is the history
-    of all price and rule changes that the catalogue records.
-    """
-    events: list[ValueChange] = []
-    for price in cat.prices:
-        for previous, value in zip([None, *price.values[:-1]], price.values, strict=True):
-            events.append(ValueChange(
-                kind="cena", id=price.id, name_lv=price.name_lv, effective_from=value.effective_from,
-                old=describe_price(previous) if previous else None, new=describe_price(value),
-                source=value.source, status=value.status.value, services=affected_services(cat, price),
-            ))
-    for name in type(cat.programme).model_fields:
-        param = getattr(cat.programme, name)
-        for previous, value in zip([None, *param.values[:-1]], param.values, strict=True):
-            events.append(ValueChange(
-                kind="parametrs", id=name, name_lv=param.name_lv, effective_from=value.effective_from,
-                old=_describe_param(previous.value) if previous else None, new=_describe_param(value.value),
-                source=value.source, status=value.status.value,
-            ))
-    return sorted(events, key=lambda c: (c.effective_from, c.kind, c.id), reverse=True)

@@ -72,17 +72,3 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                 lines += [f"- `{f}`" for f in files]
                 lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def history_markdown(history: list[ValueChange]) -> str:
-    """The site's history page body: every dated price and rule value, newest first."""
-    lines = ["Visas katalogā reģistrētās cenu un noteikumu vērtības, jaunākās augšā. "
-             "Statuss „jāprecizē” nozīmē, ka skaitlis vēl nav apstiprināts no tiesiskā avota.", ""]
-    by_date: dict = {}
-    for change in history:
-        by_date.setdefault(change.effective_from, []).append(change)
-    for day in sorted(by_date, reverse=True):
-        lines += [f"## Spēkā no {date(day)}", ""]
-        lines += _value_table(by_date[day], with_services=True)
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"

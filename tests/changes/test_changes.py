@@ -9,9 +9,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
-from generator.changes.diff import diff_catalogues, price_history
+from generator.changes.diff import diff_catalogues
 from generator.changes.outputs import compare_trees
-from generator.changes.report import change_report, history_markdown
+from generator.changes.report import change_report
 from generator.cli import main
 
 CEILING = "prices/grupu-nodarbibu-griesti.yaml"
@@ -52,8 +52,6 @@ def test_new_dated_value_compares_with_previous(catalogue_copy: Path, catalogue)
     diff = diff_catalogues(catalogue, new)
     change = [c for c in diff.values if c.id == "grupu-nodarbibu-griesti"][0]
     assert change.old.startswith("25,93") and change.new.startswith("27,00")
-    history = history_markdown(price_history(new))
-    assert history.index("Spēkā no 01.01.2020") < history.index("Spēkā no 01.08.2018")
 
 
 def test_command_with_folders_and_git_revision(tmp_path: Path, catalogue_copy: Path) -> None:
