@@ -90,17 +90,18 @@ def _plain(value: Any) -> Any:
 class NamedValues:
     """The values of a saved workbook (e.g. recalculated by LibreOffice), read once and looked up by name.
 
-    Opens the file read-only and reads only the sheets the names point to, so reading hundreds of
-    workbooks stays fast.
+    Opens the file read-only and reads only the sheets the names point to (or every sheet with
+    ``all_sheets``), so reading hundreds of workbooks stays fast.
     """
 
-    def __init__(self, path: Path, *, formulas: bool = False) -> None:
+    def __init__(self, path: Path, *, formulas: bool = False, all_sheets: bool = False) -> None:
         self.path = Path(path)
         wb = load_workbook(self.path, read_only=True, data_only=not formulas)
         try:
             self.ranges = {name: resolve(wb.defined_names, name, str(self.path)) for name in wb.defined_names}
             self._cells: dict[str, dict[tuple[int, int], Any]] = {}
-            for sheet in {r.sheet for r in self.ranges.values()}:
+            sheets = wb.sheetnames if all_sheets else sorted({r.sheet for r in self.ranges.values()})
+            for sheet in sheets:
                 cells: dict[tuple[int, int], Any] = {}
                 for r, row in enumerate(wb[sheet].iter_rows(values_only=True), start=1):
                     for c, value in enumerate(row, start=1):
@@ -122,7 +123,7 @@ class NamedValues:
         return _shape(rng, values)
 
     def all_values(self) -> Iterable[tuple[str, tuple[int, int], Any]]:
-        """Every non-empty cell of the sheets the names point to: (sheet, (row, col), value)."""
+        """Every non-empty cell of the sheets that were read: (sheet, (row, col), value)."""
         for sheet, cells in self._cells.items():
             for rc, value in cells.items():
                 yield sheet, rc, value
