@@ -40,6 +40,10 @@ def make_profile(folder: Path) -> Path:
     return folder
 
 
+# One soffice call silently skips the files after roughly 245 (seen on LibreOffice 7.4): convert in chunks.
+CHUNK = 100
+
+
 def convert(
     files: Sequence[Path],
     out_dir: Path,
@@ -50,8 +54,19 @@ def convert(
 ) -> list[Path]:
     """Open each file in LibreOffice, recalculate, save as ``to`` into ``out_dir`` (one soffice call).
 
-    Returns the output paths in input order. Input names must be unique.
+    Returns the output paths in input order. Input names must be unique. Large batches are split
+    into calls of CHUNK files that share one profile.
     """
+    if len(files) > CHUNK:
+        shared = profile or make_profile(Path(tempfile.mkdtemp(prefix="ibm-lo-profile-")))
+        try:
+            outputs: list[Path] = []
+            for start in range(0, len(files), CHUNK):
+                outputs += convert(files[start:start + CHUNK], out_dir, to=to, profile=shared, timeout=timeout)
+            return outputs
+        finally:
+            if profile is None:
+                shutil.rmtree(shared, ignore_errors=True)
     exe = soffice()
     if exe is None:
         raise RecalcError("LibreOffice (soffice) nav atrasts: instalējiet libreoffice-calc-nogui")

@@ -1,0 +1,39 @@
+"""LibreOffice batch recalculation: large batches are split so no file is silently skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from generator import recalc
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("recalc-lo")
+def test_chunked_batch_recalculates_every_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if recalc.soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts")
+    monkeypatch.setattr(recalc, "CHUNK", 3)
+    files = []
+    for i in range(7):
+        path = tmp_path / f"f{i}.xlsx"
+        wb = xlsxwriter.Workbook(path)
+        ws = wb.add_worksheet("6.1")
+        ws.write_number("A1", i + 0.125)
+        ws.write_formula("B1", "=ROUND(A1*2,2)", None, 0)  # cached 0 must be replaced by LibreOffice
+        wb.close()
+        files.append(path)
+    outputs = recalc.convert(files, tmp_path / "out")
+    assert len(outputs) == 7
+    for i, out in enumerate(outputs):
+        value = openpyxl.load_workbook(out, data_only=True)["6.1"]["B1"].value
+        assert value == pytest.approx(round((i + 0.125) * 2, 2)), out.name
+
+
+def test_missing_soffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(recalc, "soffice", lambda: None)
+    with pytest.raises(recalc.RecalcError, match="LibreOffice"):
+        recalc.convert([tmp_path / "a.xlsx"], tmp_path)
