@@ -14,6 +14,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.ministry.matrix import offer_code
+from generator.ministry.xlsxread import XlsxBook
 from generator.reference.params import Params
 from generator.reference.provisional import age_in_years
 from generator.reference.workbook import WorkbookInputs, WorkbookResult, evaluate_workbook
@@ -170,3 +172,25 @@ def fill_free_cells(wb, free: dict[str, list[tuple[int, int]]], rng: random.Rand
             if isinstance(cell, MergedCell):
                 continue
             cell.value = f"Piezīme {rng.randint(1, 999)} – ārsts Ābele" if rng.random() < share else None
+
+
+def by_item(book: XlsxBook, name: str) -> dict[str, object]:
+    ids = book.values(book.name_ref("Pak_Id"))  # type: ignore[arg-type]
+    values = book.values(book.name_ref(name))  # type: ignore[arg-type]
+    return {offer_code(str(i[0])): v[0] for i, v in zip(ids, values, strict=True) if i[0]}
+
+
+def expected_after(inputs: WorkbookInputs, new_catalogue: Catalogue, old_companion: Decimal | None) -> WorkbookInputs:
+    """The plan as the new template holds it: the new companion price where the old was prefilled, the
+    new ceilings (6.8 of the new template)."""
+    offers = {o.id: o for o in new_catalogue.offers(template_date(new_catalogue))}
+    lines = []
+    for line in inputs.lines:
+        if line.offer_id is None:
+            lines.append(line)
+            continue
+        price = line.unit_price
+        if line.offer_id == COMPANION and old_companion is not None and price == old_companion:
+            price = NEW_COMPANION_PRICE
+        lines.append(dataclasses.replace(line, unit_price=price, ceiling=offers[line.offer_id].ceiling))
+    return dataclasses.replace(inputs, lines=tuple(lines))

@@ -20,7 +20,7 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from generator.ministry.xlsxread import read_xlsx
 from generator.reference.final_amounts import ChildAmounts, final_amounts
-from tests.ministry.conftest import KEY
+from tests.ministry.conftest import KEY, shared
 from tests.ministry.factory import Child, make_children, params, write_children
 
 ENV = {ENV_KEY: KEY.decode()}
@@ -42,13 +42,16 @@ def lv_decimal(text: str) -> Decimal:
 
 
 # --- 100 matrices across ten municipalities ----------------------------------------------------------------
-@pytest.fixture(scope="module")
-def pilot(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path):
-    folder = tmp_path_factory.mktemp("pilots")
-    children = write_children(catalogue, template, make_children(catalogue, 100, seed=20181001), folder)
-    out = tmp_path_factory.mktemp("rezultats") / "kopsavilkums.xlsx"
-    result = run(str(folder), "--out", str(out), "--jobs", "2")
-    return folder, children, out, result
+@pytest.fixture(scope="session")
+def pilot(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: Catalogue, template: Path):
+    def make(root: Path) -> tuple[Path, list[Child], Path, tuple[int, str]]:
+        folder = root / "pilots"
+        children = write_children(catalogue, template, make_children(catalogue, 100, seed=20181001), folder)
+        out = root / "rezultats" / "kopsavilkums.xlsx"
+        result = run(str(folder), "--out", str(out), "--jobs", "2")
+        return folder, children, out, (result.exit_code, result.output)
+
+    return shared(tmp_path_factory, worker_id, "pilot", make)
 
 
 def expected_finals(catalogue: Catalogue, children: list[Child], envelope: Decimal | None = None, key=None):
@@ -62,9 +65,9 @@ def expected_finals(catalogue: Catalogue, children: list[Child], envelope: Decim
 
 
 def test_hundred_matrices_give_the_reference_final_amounts(pilot, catalogue: Catalogue) -> None:
-    folder, children, out, result = pilot
-    assert result.exit_code == 0, result.output
-    assert "Izmantotas 100 matricas, neizmantotas 0" in result.output
+    folder, children, out, (exit_code, output) = pilot
+    assert exit_code == 0, output
+    assert "Izmantotas 100 matricas, neizmantotas 0" in output
     assert len({c.municipality for c in children}) == 10
     expected = expected_finals(catalogue, children).by_id()
     assert any(c.eligible and c.top_up > 0 for c in expected.values()), "the data must exercise the redistribution"
@@ -110,8 +113,8 @@ def test_summary_totals_are_the_sums_of_the_children(pilot, catalogue: Catalogue
 
 
 def test_no_name_or_personal_code_in_any_output(pilot) -> None:
-    _, children, out, result = pilot
-    texts = [result.output]
+    _, children, out, (_, output) = pilot
+    texts = [output]
     with zipfile.ZipFile(out) as zf:
         texts += [zf.read(n).decode("utf-8", "replace") for n in zf.namelist()]
     texts += [p.read_text(encoding="utf-8-sig") for p in (out.parent / FINAL_DIR).glob("*.csv")]

@@ -12,21 +12,26 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import DEFAULT_CATALOGUE
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.migrate import Migrator
 from generator.ministry.output import write_outputs
-from generator.ministry.summary_book import SummaryBook
 from generator.ministry.xlsxread import a1, parse_cell, read_xlsx
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.names import NamedValues
 from generator.workbook.writer import template_date
-from tests.ministry.conftest import KEY
-from tests.ministry.factory import Child, changed_catalogue, make_children, write_children
+from tests.ministry.conftest import KEY, shared
+from tests.ministry.factory import (
+    Child,
+    by_item,
+    changed_catalogue,
+    expected_after,
+    make_children,
+    write_children,
+)
 from tests.ministry.openpyxl_check import differences as reader_differences
-from tests.ministry.test_migrate import by_item, expected_after
 from tests.workbook.compare import differences
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("ministry-lo")]
@@ -34,18 +39,25 @@ pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("ministry-lo")]
 
 @dataclass
 class Batch:
-    book: SummaryBook
+    expected: dict[tuple[str, str], object]  # the summary's formula cells and their reference values
     summary: Path
     migrated: list[tuple[Child, Path, Path]]  # child, old file, recalculated migrated file
     saved: list[tuple[Child, Path]]  # child, the matrix as LibreOffice saved it
-    new_catalogue: Catalogue
+    new_catalogue_root: Path
+
+    @property
+    def new_catalogue(self) -> Catalogue:
+        return load_or_raise(self.new_catalogue_root)
 
 
-@pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path) -> Batch:
+@pytest.fixture(scope="session")
+def batch(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: Catalogue, template: Path) -> Batch:
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) nav instalēts")
-    root = tmp_path_factory.mktemp("ministry-lo")
+    return shared(tmp_path_factory, worker_id, "lo", lambda root: make_batch(root, catalogue, template))
+
+
+def make_batch(root: Path, catalogue: Catalogue, template: Path) -> Batch:
     children = write_children(catalogue, template, make_children(catalogue, 24, seed=3131), root / "matricas")
     collection = collect(root / "matricas", catalogue, KEY, Options(previous=root / "matricas", jobs=1))
     book, _, _ = write_outputs(root / "out" / "kopsavilkums.xlsx", collection, catalogue,
@@ -64,11 +76,11 @@ def batch(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, templa
     outputs = convert(inputs, root / "lo", profile=profile)  # type: ignore[arg-type]
     by_input = dict(zip(inputs, outputs, strict=True))
     return Batch(
-        book=book,
+        expected=book.expected,
         summary=by_input[book.path],
         migrated=[(c, old, by_input[new]) for c, old, new in migrated],
         saved=[(c, by_input[c.path]) for c in saved],  # type: ignore[index]
-        new_catalogue=new_catalogue,
+        new_catalogue_root=new_catalogue.root,
     )
 
 
@@ -82,9 +94,9 @@ def _equal(expected: object, got: object) -> bool:
 
 def test_summary_formulas_recalculate_to_the_reference_totals(batch: Batch) -> None:
     book = read_xlsx(batch.summary)
-    assert len(batch.book.expected) > 200
+    assert len(batch.expected) > 200
     wrong = []
-    for (sheet, cell), expected in batch.book.expected.items():
+    for (sheet, cell), expected in batch.expected.items():
         got = book.cells[sheet].get(parse_cell(cell))
         value = got.value if got else None
         if not _equal(expected, value):
@@ -93,13 +105,14 @@ def test_summary_formulas_recalculate_to_the_reference_totals(batch: Batch) -> N
 
 
 def test_migrated_matrices_recalculate_to_the_reference(batch: Batch, catalogue: Catalogue) -> None:
-    params = Params.from_catalogue(batch.new_catalogue, template_date(batch.new_catalogue))
+    new_catalogue = batch.new_catalogue
+    params = Params.from_catalogue(new_catalogue, template_date(new_catalogue))
     compared = 0
     for child, old, recalculated in batch.migrated:
         old_book = read_xlsx(old)
         prefilled = by_item(old_book, "Pak_Cena")["2.1"] == by_item(old_book, "Pak_MaxCena")["2.1"]
         old_price = Decimal(str(by_item(old_book, "Pak_Cena")["2.1"])) if prefilled else None
-        expected = evaluate_workbook(expected_after(child.inputs, batch.new_catalogue, old_price), params)
+        expected = evaluate_workbook(expected_after(child.inputs, new_catalogue, old_price), params)
         assert differences(expected.named_values(), NamedValues(recalculated)) == [], child.index
         compared += 1
     assert compared == len(batch.migrated) > 0

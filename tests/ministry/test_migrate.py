@@ -21,14 +21,16 @@ from generator.ministry.migrate import Migrator
 from generator.ministry.xlsxread import XlsxBook, read_xlsx
 from generator.money import to_decimal
 from generator.reference.params import Params
-from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_KIND
 from generator.workbook.writer import template_date
 from tests.ministry.factory import (
     COMPANION,
     NEW_COMPANION_PRICE,
     Child,
+    by_item,
     changed_catalogue,
+    expected_after,
     free_input_cells,
     make_children,
     write_children,
@@ -39,12 +41,12 @@ BY_ITEM = ("Pak_Cena", "Pak_Sniedzejs")
 INTERNAL_INPUTS = ("Plans_Sanemejs", "Transporta_Pamatojums")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def new_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     return changed_catalogue(DEFAULT_CATALOGUE, tmp_path_factory.mktemp("jauns") / "catalogue")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def migrator(new_catalogue: Catalogue):
     with Migrator(new_catalogue) as m:
         yield m
@@ -58,12 +60,6 @@ def _same(a: object, b: object) -> bool:
     if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool):
         return to_decimal(a) == to_decimal(b)
     return a == b
-
-
-def by_item(book: XlsxBook, name: str) -> dict[str, object]:
-    ids = book.values(book.name_ref("Pak_Id"))  # type: ignore[arg-type]
-    values = book.values(book.name_ref(name))  # type: ignore[arg-type]
-    return {offer_code(str(i[0])): v[0] for i, v in zip(ids, values, strict=True) if i[0]}
 
 
 def lost_values(old: XlsxBook, new: XlsxBook, free: dict[str, list[tuple[int, int]]]) -> list[str]:
@@ -98,22 +94,6 @@ def lost_values(old: XlsxBook, new: XlsxBook, free: dict[str, list[tuple[int, in
             if not _same(a.value if a else None, b.value if b else None):
                 lost.append(f"{sheet}!{coord}")
     return lost
-
-
-def expected_after(inputs: WorkbookInputs, new_catalogue: Catalogue, old_companion: Decimal | None) -> WorkbookInputs:
-    """The plan as the new template holds it: the new companion price where the old was prefilled, the
-    new ceilings (6.8 of the new template)."""
-    offers = {o.id: o for o in new_catalogue.offers(template_date(new_catalogue))}
-    lines = []
-    for line in inputs.lines:
-        if line.offer_id is None:
-            lines.append(line)
-            continue
-        price = line.unit_price
-        if line.offer_id == COMPANION and old_companion is not None and price == old_companion:
-            price = NEW_COMPANION_PRICE
-        lines.append(dataclasses.replace(line, unit_price=price, ceiling=offers[line.offer_id].ceiling))
-    return dataclasses.replace(inputs, lines=tuple(lines))
 
 
 @pytest.mark.parametrize("chunk", range(CHUNKS))
@@ -170,7 +150,7 @@ def migrate_cli(old: Path, out: Path, catalogue_dir: Path | None = None):
     return CliRunner().invoke(main, args, catch_exceptions=False)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def one_old(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path) -> Child:
     children = make_children(catalogue, 1, seed=4242)
     return write_children(catalogue, template, children, tmp_path_factory.mktemp("viena"))[0]
