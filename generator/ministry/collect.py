@@ -130,17 +130,19 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         raise CollectError(f"mapē {folder} nav nevienas izmantojamas IBM matricas ({len(refused)} neizmantotas)")
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
+    notes: list[str] = []
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
                            progress=previous_progress)
         _split_duplicates(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
+        notes += [f"{r.rel}: {note}" for r in prev if r.record is not None for note in r.notes]
     finals, note = stage3(records, previous_records, catalogue, options)
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, previous_records=previous_records, previous_refused=previous_refused,
-        previous_folder=options.previous.as_posix() if options.previous else None,
+        previous_folder=options.previous.as_posix() if options.previous else None, notes=notes,
     )
 
 

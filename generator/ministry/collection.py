@@ -21,6 +21,7 @@ class Collection:
     previous_records: list[ChildRecord] = field(default_factory=list)
     previous_refused: list[Refusal] = field(default_factory=list)
     previous_folder: str | None = None
+    notes: list[str] = field(default_factory=list)  # console notes (may name files; never in the summary)
 
     @property
     def envelope(self) -> Decimal:

@@ -100,6 +100,12 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             for r in refused:
                 for reason in r.reasons:
                     click.echo(f"  {r.path}: {reason}", err=True)
+    for note in result.notes:
+        click.echo(f"Piezīme: {note}", err=True)
+    with_errors = sum(1 for r in result.records if r.result.errors)
+    if with_errors:
+        click.echo(f"Brīdinājums: {with_errors} izmantotajās matricās ir noteikumu kļūdas (lapa „Bērni”, kolonna "
+                   "„Kļūdas”); apmēri aprēķināti, kā matricā ievadīts.", err=True)
     if result.stale:
         files = len({s.source for s in result.stale})
         click.echo(f"Brīdinājums: {files} failos saglabātās vērtības atšķiras no pārrēķinātajām (novecojis vai "

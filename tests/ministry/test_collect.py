@@ -350,3 +350,22 @@ def test_no_personal_data_even_when_files_are_named_after_children(small_folder,
     for child in children:
         assert child.code not in blob and child.code.replace("-", "") not in blob
     assert "personas kods nav formā 000000-00000" in blob  # the reason is there, without the code
+
+
+def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_folder, tmp_path: Path,
+                                                                      catalogue: Catalogue) -> None:
+    """The previous period's matrices only give planned and paid EUR: an older template version that is not
+    known is read through its names (shapes checked) and noted, not refused."""
+    folder, children = small_folder
+    previous = tmp_path / "ieprieks" / "ogre"
+    previous.mkdir(parents=True)
+    edit(children[2].path, previous / "veca.xlsx",
+         lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value", "2019-01-01+00000000"))
+    result = run(str(folder), "--out", str(tmp_path / "k.xlsx"), "--previous", str(tmp_path / "ieprieks"),
+                 "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert ("Piezīme: ogre/veca.xlsx: veidnes versija 2019-01-01+00000000 nav zināma: pārbaudīta tikai nosaukumu "
+            "struktūra") in result.output
+    direct = collect(folder, catalogue, KEY, Options(previous=tmp_path / "ieprieks", jobs=1))
+    exe = children[2].result(catalogue).execution
+    assert (direct.finals.previous_planned, direct.finals.previous_actual) == (exe.planned_total, exe.paid_total)
