@@ -67,6 +67,7 @@ def save_registry(path: Path, versions: dict[str, dict]) -> None:
         "versions": dict(sorted(versions.items())),
     }
     fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=path.parent)
+    os.chmod(tmp, 0o644)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(payload, fh, ensure_ascii=False, indent=1, sort_keys=False)
         fh.write("\n")
