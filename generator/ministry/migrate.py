@@ -65,6 +65,15 @@ class PriceChange:
     in_plan: bool
 
 
+@dataclass(frozen=True)
+class CeilingChange:
+    item: str
+    label: str
+    old: Decimal | None
+    new: Decimal | None
+    in_plan: bool
+
+
 @dataclass
 class Amounts:
     provisional: Decimal
@@ -82,6 +91,7 @@ class MigrationReport:
     carried: int
     path: Path | None = None
     price_changes: list[PriceChange] = field(default_factory=list)
+    ceiling_changes: list[CeilingChange] = field(default_factory=list)
     before: Amounts | None = None
     after: Amounts | None = None
     new_findings: list[str] = field(default_factory=list)
@@ -97,7 +107,16 @@ class MigrationReport:
                 where = "plānā" if p.in_plan else "plānā nav izmantots"
                 lines.append(f"  {p.label}: {eur(p.old)} → {eur(p.new)} ({where})")
         else:
-            lines.append("Cenas, kas ietekmētu šo matricu, nav mainījušās.")
+            lines.append("Iepriekš ievietotās kataloga cenas nav mainījušās.")
+        used = [c for c in self.ceiling_changes if c.in_plan]
+        if self.ceiling_changes:
+            lines.append("Mainītās maksimālās cenas (griesti) plānā izmantotajiem pakalpojumiem:" if used else
+                         "Plānā izmantoto pakalpojumu maksimālās cenas nav mainījušās.")
+            for c in used:
+                lines.append(f"  {c.label}: {_price(c.old)} → {_price(c.new)}")
+            others = len(self.ceiling_changes) - len(used)
+            if others:
+                lines.append(f"  (maksimālā cena mainījusies vēl {others} pakalpojumiem, kas plānā nav izmantoti)")
         if self.before and self.after:
             lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
             for title, attr in (("IB provizoriskais (P)", "provisional"), ("IB nepieciešamais (N)", "needed"),
@@ -117,11 +136,16 @@ class MigrationReport:
         return "\n".join(lines)
 
 
+def _price(value: Decimal | None) -> str:
+    return eur(value) if value is not None else "nav"
+
+
 @dataclass
 class _Plan:
     values: dict[str, dict[Coord, CellInput]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     changes: list[PriceChange] = field(default_factory=list)
+    ceilings: list[CeilingChange] = field(default_factory=list)
 
     def put(self, sheet: str, coord: Coord, value: CellInput) -> None:
         self.values.setdefault(sheet, {})[coord] = value
@@ -164,6 +188,7 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
     used = {offer_code(str(v)) for v in old.column("Plans_Pakalpojums") if isinstance(v, str) and v.strip()}
     old_prices, old_providers, old_max = (old.column(n) for n in ("Pak_Cena", "Pak_Sniedzejs", "Pak_MaxCena"))
     new_prices = [v[0] for v in new.values(new_refs["Pak_Cena"])]
+    new_max = [v[0] for v in new.values(new_refs["Pak_MaxCena"])]
     for name in ROW_NAMES_68:
         ref = old.refs[name]
         for coord in (c[0] for c in ref.coords()):
@@ -188,6 +213,9 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
             value = new_prices[k]
             plan.changes.append(PriceChange(code, new_label[code], old_price, new_prefill, code in used))
         plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value)
+        if _decimal(old_max[j]) != _decimal(new_max[k]):
+            plan.ceilings.append(CeilingChange(code, new_label[code], _decimal(old_max[j]), _decimal(new_max[k]),
+                                               code in used))
 
     items_ref = old.refs["Plans_Pakalpojums"]
     new_items = new_refs["Plans_Pakalpojums"]
@@ -353,6 +381,7 @@ class Migrator:
                 raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(lost[:10])} (iekšēja kļūda)")
             report.carried = sum(1 for cells in plan.values.values() for v in cells.values() if _entered(v))
             report.price_changes = plan.changes
+            report.ceiling_changes = plan.ceilings
             before, old_findings, old_problems = _amounts(old, catalogue)
             after, new_findings, new_problems = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = before, after

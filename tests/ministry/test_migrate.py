@@ -27,6 +27,7 @@ from generator.workbook.writer import template_date
 from tests.ministry.factory import (
     COMPANION,
     NEW_COMPANION_PRICE,
+    NEW_GROUP_CEILING,
     Child,
     by_item,
     changed_catalogue,
@@ -138,6 +139,11 @@ def test_random_matrices_migrate_across_a_price_change_without_loss(
                                                                 after.total, after.errors, after.warnings)
         new_errors += sum(1 for f in report.new_findings if "pārsniedz" in f or "cena" in f.lower())
         compared += 1
+        changed = {ln.offer_id for ln in child.inputs.lines
+                   if ln.offer_id == COMPANION or (ln.offer_id and ln.ceiling == Decimal("25.93"))}
+        assert {c.item for c in report.ceiling_changes if c.in_plan} == changed
+        assert {(c.item == COMPANION, c.new) for c in report.ceiling_changes} <= {
+            (True, NEW_COMPANION_PRICE), (False, NEW_GROUP_CEILING)}
     assert compared >= PER_CHUNK // 3, "too few complete plans to compare the amounts"
     assert new_errors > 0, "the lower group ceiling must flag new price errors in some plans"
 
@@ -174,7 +180,7 @@ def test_same_version_is_rewritten_with_a_note(one_old: Child, tmp_path: Path) -
     result = migrate_cli(one_old.path, tmp_path / "tā-pati.xlsx")  # type: ignore[arg-type]
     assert result.exit_code == 0, result.output
     assert "matrica jau ir pašreizējās veidnes versijas" in result.output
-    assert "Cenas, kas ietekmētu šo matricu, nav mainījušās." in result.output
+    assert "Iepriekš ievietotās kataloga cenas nav mainījušās." in result.output
 
 
 def refused(old: Path, tmp_path: Path, catalogue_dir: Path | None = None) -> str:
