@@ -130,7 +130,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         raise CollectError(f"mapē {folder} nav nevienas izmantojamas IBM matricas ({len(refused)} neizmantotas)")
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
-    notes: list[str] = []
+    notes: list[str] = [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
                            progress=previous_progress)

@@ -93,6 +93,9 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         if strict_version or version_date(version) > version_date(templates.current_version):
             return refuse([version_problem(version, templates.current_version)])
         result.notes.append(f"veidnes versija {version} nav zināma: pārbaudīta tikai nosaukumu struktūra")
+    elif version != templates.current_version:
+        result.notes.append(f"veidnes versija {version} nav pašreizējā ({templates.current_version}); pārbaudīta pēc "
+                            "saglabātās veidnes – cenas var būt novecojušas, apsveriet `ibm migrate`")
     problems = structure_problems(m, expected.names if expected else None)
     if problems:
         return refuse(problems)
