@@ -354,6 +354,10 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
                     value = raw.strip() in ("1", "true")
                 elif kind in ("str", "e"):
                     value = _unescape(raw)
+                elif kind == "d":  # ISO 8601 date (strict OOXML, some Excel versions)
+                    from openpyxl.utils.datetime import from_ISO8601
+
+                    value = from_ISO8601(raw)
                 else:
                     value = _number(raw)
                     if style in date_styles:

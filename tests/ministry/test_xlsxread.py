@@ -59,6 +59,8 @@ def varied(tmp_path: Path) -> Path:
                 text = data.decode()
                 text = text.replace("<f>ROUND(A3*2,2)</f>", '<f t="shared" ref="B3:B12" si="0">ROUND(A3*2,2)</f>')
                 text = re.sub(r"<f>ROUND\(A(\d+)\*2,2\)</f>", '<f t="shared" si="0"/>', text)
+                # and an ISO date cell (t="d") at the end of row 1
+                text = text.replace("</row>", '<c r="G1" t="d"><v>2020-03-04T00:00:00</v></c></row>', 1)
                 data = text.encode()
             zout.writestr(info, data)
     return shared
@@ -71,6 +73,7 @@ def test_reads_varied_cells_and_shared_formulas_as_openpyxl_does(varied: Path) -
     assert cells[(12, 2)].formula == "ROUND(A12*2,2)"
     assert cells[(1, 2)].value == dt.datetime(2019, 2, 28)
     assert cells[(1, 4)].value is True
+    assert cells[(1, 7)].value == dt.datetime(2020, 3, 4)
     assert book.values(book.name_ref("Cits")) == [["rinda\nar pārnesumu"]]  # type: ignore[arg-type]
     assert book.name_ref("Rinda") == NameRef("6.1", (3, 1), (12, 1))
 
