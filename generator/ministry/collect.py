@@ -27,12 +27,17 @@ from generator.money import to_decimal
 from generator.reference.final_amounts import ChildAmounts, final_amounts
 from generator.reference.params import Params
 
-SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb", ".csv"}
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 Progress = Callable[[int, int, str], None]
 
 
 class CollectError(Exception):
-    """Nothing can be collected (empty folder, no usable workbook, bad options): a Latvian message."""
+    """Nothing can be collected (empty folder, no usable workbook, bad options): a Latvian message,
+    with the refused files when there were some."""
+
+    def __init__(self, message: str, refused: list[Refusal] | None = None) -> None:
+        super().__init__(message)
+        self.refused = refused or []
 
 
 def find_workbooks(folder: Path) -> list[Path]:
@@ -127,7 +132,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     refused = [r.refusal for r in results if r.refusal is not None]
     stale: list[StaleValue] = [s for r in results for s in r.stale]
     if not records:
-        raise CollectError(f"mapē {folder} nav nevienas izmantojamas IBM matricas ({len(refused)} neizmantotas)")
+        raise CollectError(f"mapē {folder} nav nevienas izmantojamas IBM matricas ({len(refused)} neizmantotas)",
+                           refused)
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
     notes: list[str] = [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]

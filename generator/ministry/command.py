@@ -26,6 +26,14 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
+def _print_refused(title: str, refused: list) -> None:
+    if refused:
+        click.echo(f"{title} ({len(refused)}):", err=True)
+        for r in refused:
+            for reason in r.reasons:
+                click.echo(f"  {r.path}: {reason}", err=True)
+
+
 def _amount(text: str | None, option: str) -> Decimal | None:
     if text is None:
         return None
@@ -92,14 +100,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         result = run(folder, catalogue, key, Options(amount, previous, split, jobs), templates=templates,
                      progress=progress("Lasa matricas"), previous_progress=progress("Lasa iepriekšējā perioda matricas"))
     except CollectError as exc:
+        _print_refused("Neizmantotās matricas", exc.refused)
         _fail(str(exc) + "; nekas netika uzrakstīts")
-    for title, refused in (("Neizmantotās matricas", result.refused),
-                           ("Neizmantotās iepriekšējā perioda matricas", result.previous_refused)):
-        if refused:
-            click.echo(f"{title} ({len(refused)}):", err=True)
-            for r in refused:
-                for reason in r.reasons:
-                    click.echo(f"  {r.path}: {reason}", err=True)
+    _print_refused("Neizmantotās matricas", result.refused)
+    _print_refused("Neizmantotās iepriekšējā perioda matricas", result.previous_refused)
     for note in result.notes:
         click.echo(f"Piezīme: {note}", err=True)
     with_errors = sum(1 for r in result.records if r.result.errors)

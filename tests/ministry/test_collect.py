@@ -249,6 +249,16 @@ def test_refuses_an_empty_folder_and_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_lists_the_reasons_when_no_matrix_is_usable(tmp_path: Path) -> None:
+    (tmp_path / "in" / "ogre").mkdir(parents=True)
+    Workbook().save(tmp_path / "in" / "ogre" / "cits.xlsx")
+    result = run(str(tmp_path / "in"), "--out", str(tmp_path / "out" / "k.xlsx"))
+    assert result.exit_code == 1
+    assert "ogre/cits.xlsx: nav IBM matrica" in result.output
+    assert "nav nevienas izmantojamas IBM matricas (1 neizmantotas); nekas netika uzrakstīts" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_refuses_to_work_without_a_key(small_folder, tmp_path: Path) -> None:
     folder, _ = small_folder
     result = run(str(folder), "--out", str(tmp_path / "k.xlsx"), env={ENV_KEY: ""})
