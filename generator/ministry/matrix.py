@@ -21,11 +21,10 @@ from generator.reference.errors import ReferenceInputError
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
-from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
+from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
 
 YES_WORDS = {"jā", "ja"}
 NO_WORDS = {"nē", "ne"}
-PERSONAL_NAMES = ("Berns_VardsUzvards", "Berns_PersonasKods", "Berns_DzimsanasDatums")
 # Internal names read when present (they are not part of the interface and may be absent).
 RECIPIENT_NAME = "Plans_Sanemejs"
 TRANSPORT_REASON_NAME = "Transporta_Pamatojums"
@@ -183,9 +182,8 @@ class _Reader:
     def fail(self, name: str, text: str, row: int = 0, col: int = 0) -> None:
         self.problems.append(f"{self.m.where(name, row, col)}: {text}")
 
-    def text(self, name: str, *, required: bool, row: int = 0, col: int = 0, value: CellValue = None,
-             use_value: bool = False) -> str | None:
-        raw = value if use_value else self.m.grid(name)[row][col]
+    def text(self, name: str, *, required: bool, row: int = 0, col: int = 0) -> str | None:
+        raw = self.m.grid(name)[row][col]
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if required:
                 self.fail(name, "nav aizpildīts (gaidīts: teksts)", row, col)
@@ -387,12 +385,3 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
             continue
         lines.append(dataclasses.replace(line, ceiling=ceiling, label=item))
     return lines
-
-
-def interface_outputs(m: Matrix) -> dict[str, list[list[CellValue]]]:
-    """The cached values of every ``out`` name that is a formula in the file (where a value is cached)."""
-    result = {}
-    for name in INTERFACE_NAMES:
-        if INTERFACE_KIND.get(name) == "out" and name in m.refs:
-            result[name] = m.grid(name)
-    return result

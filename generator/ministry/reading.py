@@ -43,7 +43,6 @@ class ReadResult:
     record: ChildRecord | None = None
     refusal: Refusal | None = None
     stale: list[StaleValue] = field(default_factory=list)
-    personal_code: str | None = None  # kept only until duplicates are found; never written anywhere
     notes: list[str] = field(default_factory=list)
 
 
@@ -109,7 +108,6 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     data, problems = read_child(m, catalogue)
     if data is None:
         return refuse(problems)
-    result.personal_code = data.personal_code
     try:
         params = Params.from_catalogue(catalogue, data.params_day)
         outcome = evaluate_workbook(data.inputs, params)
