@@ -76,6 +76,9 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 
     if out.suffix.lower() != ".xlsx":
         _fail(f"--out {out}: kopsavilkumam vajag .xlsx failu")
+    for source in (folder, previous):
+        if source is not None and source.resolve() in out.resolve().parents:
+            _fail(f"--out {out}: kopsavilkumu nedrīkst rakstīt savācamajā mapē {source}")
     try:
         key = load_key(key_file)
     except KeyError_ as exc:
