@@ -111,6 +111,16 @@ class SummaryBook:
             ws.set_column(c, c, width)
         ws.set_row(DATA_FIRST - 2, 36)
         ws.freeze_panes(DATA_FIRST - 1, 0)
+        self.print_setup(ws)
+
+    @staticmethod
+    def print_setup(ws: Worksheet) -> None:
+        """A4 landscape, as wide as the page, header rows on every page, page numbers."""
+        ws.set_paper(9)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0, DATA_FIRST - 2)
+        ws.set_footer("&C&8&A – &P. lapa no &N")
 
     def close(self) -> None:
         self.wb.close()
@@ -434,6 +444,7 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     ws.set_column(0, 0, 52)
     ws.set_column(1, 1, 16)
     ws.set_column(2, 2, 60)
+    book.print_setup(ws)
     ws.write_string(0, 0, "IBM galīgo apmēru aprēķins (3. posms) – kopsavilkums", book.f_title)
     key_lv = {"needed": "proporcionāli IB nepieciešamajam apmēram (N)",
               "gap": "proporcionāli iztrūkumam (N − P)"}.get(fa.key, fa.key)
