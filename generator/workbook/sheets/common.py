@@ -103,3 +103,17 @@ def protect(sh: Sheet) -> None:
             "format_rows": True,
         },
     )
+
+
+def plan_row_lead(sh: Sheet, row: int, r: int, active_col: str) -> str:
+    """The first three cells of a per-line row that mirrors 6.4 (Nr., service, price).
+
+    ``row`` is the row on this sheet, ``r`` the same line's row on 6.4; returns the formula text
+    that is true when the line counts (6.4's hidden active column is 1).
+    """
+    st = sh.st
+    sh.number(f"A{row}", row - sh.book.layout.plan_first + 1, st.out_whole)
+    sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
+    sh.formula(f"C{row}", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "")
+    return f"'6.4'!${active_col}{r}=1"
+

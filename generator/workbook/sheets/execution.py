@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.calculation import month_blocks
-from generator.workbook.sheets.common import header_block, print_setup, protect
+from generator.workbook.sheets.common import header_block, plan_row_lead, print_setup, protect
 from generator.workbook.sheets.months import grey_outside_period, month_headers
 from generator.workbook.sheets.plan import message_formula
 
@@ -52,10 +52,7 @@ def write(sh: Sheet) -> None:
     units66 = lay.month_cols("E")
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
-        active = f"'6.4'!${C64.h_active}{r}=1"
-        sh.number(f"A{row}", i + 1, st.out_whole)
-        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
-        sh.formula(f"C{row}", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "")
+        active = plan_row_lead(sh, row, r, C64.h_active)
         sh.formula(f"D{row}", f"IF({active},'6.4'!${C64.h_units}{r},\"\")", st.out_units, "")
         sh.formula(f"E{row}", f"IF({active},'6.4'!$G{r},\"\")", st.out_money, "")
         for k, (c, u) in enumerate(zip(plan_cols, units66, strict=True), start=1):

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import header_block, print_setup, protect, signature_block
+from generator.workbook.sheets.common import (
+    header_block,
+    plan_row_lead,
+    print_setup,
+    protect,
+    signature_block,
+)
 from generator.workbook.sheets.plan import message_formula
 
 OUT_OF_PERIOD = "ārpus perioda"
@@ -137,10 +143,7 @@ def write_amounts(sh: Sheet) -> None:
     month_headers(sh, cols, head, head + 1)
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
-        active = f"'6.4'!${C64.h_active}{r}=1"
-        sh.number(f"A{row}", i + 1, st.out_whole)
-        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
-        sh.formula(f"C{row}", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "")
+        active = plan_row_lead(sh, row, r, C64.h_active)
         for k, (c, u) in enumerate(zip(cols, units_cols, strict=True), start=1):
             sh.formula(
                 f"{c}{row}",
