@@ -74,27 +74,36 @@ def affected_services(cat: Catalogue, price: Price) -> tuple[str, ...]:
     return ()
 
 
+def _series_changes(before: list, after: list) -> list[tuple[dt.date, Any, Any, Any]]:
+    """(date, previous value, new value or None, the value that carries source and status) for every
+    dated value that differs between two series; a new date is compared with the value in force before it."""
+    old_by_day = {v.effective_from: v for v in before}
+    new_by_day = {v.effective_from: v for v in after}
+    result = []
+    for day in sorted(set(old_by_day) | set(new_by_day)):
+        a, b = old_by_day.get(day), new_by_day.get(day)
+        if a == b:
+            continue
+        previous = a
+        if previous is None:
+            prior = [v for d, v in old_by_day.items() if d < day]
+            previous = prior[-1] if prior else None
+        result.append((day, previous, b, b or a))
+    return result
+
+
 def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
     changes: list[ValueChange] = []
     for price_id in sorted(set(old.price_by_id) | set(new.price_by_id)):
-        before = {v.effective_from: v for v in old.price_by_id[price_id].values} if price_id in old.price_by_id else {}
-        after = {v.effective_from: v for v in new.price_by_id[price_id].values} if price_id in new.price_by_id else {}
-        price = new.price_by_id.get(price_id) or old.price_by_id[price_id]
         cat = new if price_id in new.price_by_id else old
-        for day in sorted(set(before) | set(after)):
-            a, b = before.get(day), after.get(day)
-            if a == b:
-                continue
-            previous = a
-            if previous is None:  # a new dated value: compare with the one in force the day before
-                prior = [v for d, v in before.items() if d < day]
-                previous = prior[-1] if prior else None
-            current = b or a
-            assert current is not None
+        price = cat.price_by_id[price_id]
+        before = old.price_by_id[price_id].values if price_id in old.price_by_id else []
+        after = new.price_by_id[price_id].values if price_id in new.price_by_id else []
+        for day, previous, value, current in _series_changes(before, after):
             changes.append(ValueChange(
                 kind="cena", id=price_id, name_lv=price.name_lv, effective_from=day,
                 old=describe_price(previous) if previous else None,
-                new=describe_price(b) if b else None,
+                new=describe_price(value) if value else None,
                 source=current.source, status=current.status.value,
                 services=affected_services(cat, price),
             ))
@@ -104,23 +113,12 @@ def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
 def _parameter_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
     changes: list[ValueChange] = []
     for name in type(new.programme).model_fields:
-        old_param, new_param = getattr(old.programme, name), getattr(new.programme, name)
-        before = {v.effective_from: v for v in old_param.values}
-        after = {v.effective_from: v for v in new_param.values}
-        for day in sorted(set(before) | set(after)):
-            a, b = before.get(day), after.get(day)
-            if a == b:
-                continue
-            previous = a
-            if previous is None:
-                prior = [v for d, v in before.items() if d < day]
-                previous = prior[-1] if prior else None
-            current = b or a
-            assert current is not None
+        param = getattr(new.programme, name)
+        for day, previous, value, current in _series_changes(getattr(old.programme, name).values, param.values):
             changes.append(ValueChange(
-                kind="parametrs", id=name, name_lv=new_param.name_lv, effective_from=day,
+                kind="parametrs", id=name, name_lv=param.name_lv, effective_from=day,
                 old=_describe_param(previous.value) if previous else None,
-                new=_describe_param(b.value) if b else None,
+                new=_describe_param(value.value) if value else None,
                 source=current.source, status=current.status.value,
             ))
     return changes
