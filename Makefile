@@ -15,7 +15,7 @@ build: setup
 
 test: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/ruff check generator tests bench
-	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n 2 --dist loadgroup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n 2 --dist loadfile
 
 setup: apt venv
 
