@@ -111,14 +111,23 @@ class ImpairmentLabel(Strict):
     name_lv: SafeText
 
 
+class BudgetPosition(Strict):
+    """A budget cost position (BIP, 26.pielikums) of the municipality's settlement."""
+
+    code: str = Field(pattern=r"^[0-9]+(\.[0-9]+)*$")
+    name_lv: SafeText
+    includes_lv: SafeText
+
+
 class Enumerations(Strict):
-    """Lists shared by every renderer: support areas, impairment types, units, funding sources."""
+    """Lists shared by every renderer: support areas, impairment types, units, funding sources, BIP."""
 
     support_areas: list[SupportArea]
     impairments: list[ImpairmentLabel]
     age_groups: list[AgeGroup]
     units: list[Labelled]
     funding_sources: list[Labelled]
+    budget_positions: list[BudgetPosition] = Field(min_length=1)
     recipients: dict[Recipient, SafeText]
     forms: dict[Form, SafeText]
     regimes: dict[Regime, SafeText]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.lvformat import date as lv_date
@@ -29,13 +29,10 @@ from generator.reference.params import Params
 
 ZERO = Decimal(0)
 
+# The codes the settlement formulas depend on; their names and contents are catalogue data
+# (catalogue/enums.yaml budget_positions), checked against these codes by the tests.
 BIP_PAY, BIP_TRANSPORT, BIP_SBS, BIP_INDIRECT = "1.1", "1.2", "1.3", "1.4"
-BIP_POSITIONS: dict[str, str] = {
-    BIP_PAY: "Sociālā darbinieka atlīdzība",
-    BIP_TRANSPORT: "Sociālā darbinieka transporta izdevumi",
-    BIP_SBS: "SBS pakalpojumu apmaksa",
-    BIP_INDIRECT: "Netiešās izmaksas",
-}
+BIP_CODES = (BIP_PAY, BIP_TRANSPORT, BIP_SBS, BIP_INDIRECT)
 
 
 @dataclass(frozen=True)
@@ -127,7 +124,6 @@ class Settlement:
     totals: Amounts
     receipts: Decimal
     closing_balance: Decimal
-    bip: dict[str, str] = field(default_factory=lambda: dict(BIP_POSITIONS))
 
 
 def pay_share(children: int, params: Params) -> Decimal:

@@ -54,3 +54,9 @@ def test_programme_parameters_are_dated(catalogue: Catalogue) -> None:
     day = catalogue.latest_date
     assert catalogue.programme.transport_share_max.at(day).value <= 1
     assert catalogue.programme.expert_weight.at(day).value + catalogue.programme.parent_weight.at(day).value == 1
+
+
+def test_budget_positions_match_the_settlement_codes(catalogue: Catalogue) -> None:
+    from generator.reference.settlement import BIP_CODES
+
+    assert [b.code for b in catalogue.enums.budget_positions] == list(BIP_CODES)

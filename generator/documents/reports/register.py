@@ -19,7 +19,6 @@ from generator.reference.params import Params
 from generator.reference.settlement import (
     BIP_INDIRECT,
     BIP_PAY,
-    BIP_POSITIONS,
     BIP_SBS,
     BIP_TRANSPORT,
     Settlement,
@@ -40,10 +39,15 @@ DOCUMENT_TYPES = ("rēķins", "čeks", "kvīts", "bankas konta izraksts", "algas
                   "pieņemšanas–nodošanas akts")
 
 
-def bip_label(code: str) -> str:
+def bip_names(catalogue: Catalogue) -> dict[str, str]:
+    """BIP code → name, from the catalogue's budget positions (26.pielikums)."""
+    return {b.code: b.name_lv for b in catalogue.enums.budget_positions}
+
+
+def bip_label(catalogue: Catalogue, code: str) -> str:
     """The text a register cell holds, e.g. "BIP 1.1 Sociālā darbinieka atlīdzība" (never a bare 1.1, which a
     spreadsheet would turn into a number or a date)."""
-    return f"BIP {code} {BIP_POSITIONS[code]}"
+    return f"BIP {code} {bip_names(catalogue)[code]}"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from generator.documents.paths import reports_dir
 from generator.documents.reports import register as reg
 from generator.documents.reports.activity import write_activity_report
 from generator.reference.params import Params
-from generator.reference.settlement import BIP_INDIRECT, BIP_PAY, BIP_POSITIONS, BIP_SBS, BIP_TRANSPORT
+from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 
 REGISTER_FILE = "izdevumu-registrs-un-parskati.xlsx"
 ACTIVITY_FILE = "sd-menesa-atskaite.xlsx"
@@ -128,25 +128,22 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     rate = lvformat.percent(params.indirect_cost_rate)
     n = params.social_worker_children
     how = {
-        BIP_PAY: ("sociālā darbinieka atlīdzība ar darba devēja obligātajām iemaksām (bez virsstundām)",
-                  f"pilnā mēneša atlīdzība × min(bērnu skaits; {n}) ÷ {n}, noapaļots līdz centiem"),
-        BIP_TRANSPORT: ("sociālā darbinieka degvielas un sabiedriskā transporta izdevumi",
-                        "faktiskās izmaksas pēc pamatojošiem dokumentiem"),
-        BIP_SBS: ("bērnu un vecāku faktiski saņemto atbalsta plāna pakalpojumu apmaksa",
-                  "faktiskās izmaksas pēc rēķiniem un vecāku atskaitēm"),
-        BIP_INDIRECT: ("netiešās izmaksas (biroja preces, telpas, sakari u. c.), ja darbinieks strādā "
-                       "ar darba līgumu", f"{rate} no BIP {BIP_PAY}, noapaļots līdz centiem; reģistrā neieraksta"),
+        BIP_PAY: f"pilnā mēneša atlīdzība × min(bērnu skaits; {n}) ÷ {n}, noapaļots līdz centiem",
+        BIP_TRANSPORT: "faktiskās izmaksas pēc pamatojošiem dokumentiem",
+        BIP_SBS: "faktiskās izmaksas pēc rēķiniem un vecāku atskaitēm",
+        BIP_INDIRECT: f"{rate} no BIP {BIP_PAY}, noapaļots līdz centiem; reģistrā neieraksta",
     }
-    for i, code in enumerate(BIP_POSITIONS):
+    includes = {b.code: b.includes_lv for b in catalogue.enums.budget_positions}
+    for i, code in enumerate(BIP_CODES):
         row = 4 + i
         ws_bip.write(row, 0, f"BIP {code}", fmt.text)
-        ws_bip.write(row, 1, reg.bip_label(code), fmt.text)
-        ws_bip.write(row, 2, how[code][0], fmt.text)
-        ws_bip.write(row, 3, how[code][1], fmt.text)
+        ws_bip.write(row, 1, reg.bip_label(catalogue, code), fmt.text)
+        ws_bip.write(row, 2, includes[code], fmt.text)
+        ws_bip.write(row, 3, how[code], fmt.text)
         wb.define_name(BIP_NAMES[code], "=" + _abs(S_BIP, row, 1))
     entered_last = 4 + len(reg.ENTERED_BIPS) - 1
     wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
-    prow = 5 + len(BIP_POSITIONS)
+    prow = 5 + len(BIP_CODES)
     ws_bip.write(prow, 0, "Parametri no kataloga (nemainīt)", fmt.label)
     param_rows = [
         ("Param_BerniPilnai", "Bērnu skaits, par kuru sociālajam darbiniekam maksā pilnu atlīdzību", n, fmt.int),
@@ -213,7 +210,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             else:
                 ws_reg.write_blank(r, col, None, fmt.in_date)
         ws_reg.write(r, 5, row.payee if row else "", fmt.in_text)
-        ws_reg.write(r, 6, reg.bip_label(row.bip) if row else "", fmt.in_text)
+        ws_reg.write(r, 6, reg.bip_label(catalogue, row.bip) if row else "", fmt.in_text)
         ws_reg.write(r, 7, row.child_code if row else "", fmt.in_text)
         ws_reg.write(r, 8, row.service if row else "", fmt.in_text)
         if row and row.units is not None:
