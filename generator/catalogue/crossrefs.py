@@ -33,17 +33,22 @@ def cross_reference_problems(cat: Catalogue) -> list[Problem]:
     return out.problems
 
 
+def _file_id(out: _Collector, yf: YamlFile, ident: str, seen: set[str], noun: str, what: str) -> None:
+    """One file per id, named after it, so a newcomer finds an item by its code."""
+    if yf.path.stem != ident:
+        out.add(yf, ("id",), "id", f"faila nosaukums neatbilst {noun} {ident}", f"{ident}.yaml")
+    if ident in seen:
+        out.add(yf, ("id",), "id", f"{what} {ident} atkārtojas", "unikāls")
+    seen.add(ident)
+
+
 def _services(cat: Catalogue, out: _Collector) -> None:
     units = {u.id for u in cat.enums.units}
     areas = {a.number for a in cat.enums.support_areas}
     priced = {p.service for p in cat.prices if p.service}
     seen: set[str] = set()
     for service, yf in zip(cat.services, cat.service_files, strict=True):
-        if yf.path.stem != service.id:
-            out.add(yf, ("id",), "id", f"faila nosaukums neatbilst kodam {service.id}", f"{service.id}.yaml")
-        if service.id in seen:
-            out.add(yf, ("id",), "id", f"pakalpojuma kods {service.id} atkārtojas", "unikāls kods")
-        seen.add(service.id)
+        _file_id(out, yf, service.id, seen, "kodam", "pakalpojuma kods")
         area, number = (int(x) for x in service.id.split(".")[:2])
         if area != service.area:
             out.add(yf, ("area",), "area", f"kods {service.id} neatbilst jomai {service.area}", str(area))
@@ -69,11 +74,7 @@ def _prices(cat: Catalogue, out: _Collector) -> None:
     seen: set[str] = set()
     per_service = Counter(p.service for p in cat.prices if p.service)
     for price, yf in zip(cat.prices, cat.price_files, strict=True):
-        if yf.path.stem != price.id:
-            out.add(yf, ("id",), "id", f"faila nosaukums neatbilst id {price.id}", f"{price.id}.yaml")
-        if price.id in seen:
-            out.add(yf, ("id",), "id", f"cenas id {price.id} atkārtojas", "unikāls id")
-        seen.add(price.id)
+        _file_id(out, yf, price.id, seen, "id", "cenas id")
         if price.service is not None:
             service = cat.service_by_id.get(price.service)
             if service is None:
