@@ -1,9 +1,17 @@
-"""Which generated files differ between two catalogues: build both and compare file by file."""
+"""Which generated files differ between two catalogues: build both and compare file by file.
+
+Every output carries the catalogue version, which changes with any edit; files are therefore compared
+by their content with the version stamp taken out (inside ZIP containers such as xlsx and docx member by
+member, PDFs by their text), so that only files whose content really changed are listed.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
+import subprocess
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,12 +25,32 @@ class OutputDiff:
     removed: list[str] = field(default_factory=list)
 
 
-def tree_digest(folder: Path) -> dict[str, str]:
-    """Relative path → SHA-256 of every file under ``folder``."""
+STAMP = b"<kataloga-versija>"
+MANIFEST_NAME = ".ibm-build.json"
+
+
+def content(path: Path, version: str | None = None) -> bytes:
+    """The comparable content of one generated file, with ``version`` replaced by a fixed stamp."""
+    data = path.read_bytes()
+    if path.suffix in (".xlsx", ".docx") and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            data = b"".join(name.encode() + b"\0" + archive.read(name) + b"\0"
+                            for name in sorted(archive.namelist()))
+    elif path.suffix == ".pdf" and shutil.which("pdftotext"):
+        done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=False)
+        if done.returncode == 0:
+            data = done.stdout
+    if version:
+        data = data.replace(version.encode(), STAMP)
+    return data
+
+
+def tree_digest(folder: Path, version: str | None = None) -> dict[str, str]:
+    """Relative path → SHA-256 of the content of every file under ``folder`` (version stamp removed)."""
     return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        p.relative_to(folder).as_posix(): hashlib.sha256(content(p, version)).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != MANIFEST_NAME
     }
 
 
@@ -44,4 +72,4 @@ def diff_outputs(old: Catalogue, new: Catalogue, only: set[str] | None, progress
         build(old, a, progress=progress, only=only)
         progress("Veido jauno versiju …")
         build(new, b, progress=progress, only=only)
-        return compare_trees(tree_digest(a), tree_digest(b))
+        return compare_trees(tree_digest(a, old.version), tree_digest(b, new.version))
