@@ -46,13 +46,9 @@ class BuildReport:
 
 
 def _renderers() -> list[Step]:
-    # Imported here so that a renderer's heavy imports cost nothing for `ibm check`.
-    from generator.opendata.export import render_open_data
-    from generator.steps import EXTRA_STEPS
+    from generator.steps import build_steps
 
-    steps = [Step("atvertie-dati", "Atvērtie dati", render_open_data)]
-    steps += [Step(*s) for s in EXTRA_STEPS()]
-    return steps
+    return [Step(*s) for s in build_steps()]
 
 
 def _own_code(step: Step) -> tuple[str, ...]:

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
+from generator import cli_lv
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue, load_or_raise
 from generator.catalogue.problems import CatalogueError, Severity
+
+cli_lv.install()
 
 CATALOGUE_OPTION = click.option(
     "--catalogue",

@@ -1,26 +1,13 @@
-"""Subcommands beyond check/build/schema. Each feature module adds its command here."""
+"""Subcommands beyond check/build/schema, each defined in the module of its feature."""
 
 from __future__ import annotations
 
-from generator.changes.command import changes  # noqa: E402
-from generator.cli import register  # noqa: F401  (used by the imports below)
+from generator.changes.command import changes
+from generator.cli import register
+from generator.documents.command import documents
+from generator.ministry.command import collect, fingerprint, migrate
+from generator.site.command import serve
+from generator.workbook.command import matrix
 
-register(changes)
-
-from generator.documents.command import documents  # noqa: E402
-
-register(documents)
-
-from generator.workbook.command import matrix  # noqa: E402
-
-register(matrix)
-
-from generator.site.command import serve  # noqa: E402
-
-register(serve)
-
-from generator.ministry.command import collect, fingerprint, migrate  # noqa: E402
-
-register(collect)
-register(migrate)
-register(fingerprint)
+for command in (matrix, documents, serve, changes, migrate, collect, fingerprint):
+    register(command)

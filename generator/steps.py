@@ -1,7 +1,8 @@
-"""The build's renderers after the open-data export, in order.
+"""The steps of `ibm build`, in order: (name, Latvian title, render function).
 
-Each entry is (name, Latvian title, render function). A renderer writes only inside its own
-sub-folder of the build directory it is given and returns the paths it wrote.
+A renderer writes only inside its own sub-folder of the build directory it is given. The methodology
+site lists every earlier step's files, so it stays the last step: add new steps above it. Renderers
+are imported here, not at module level, so that `ibm check` does not pay for their imports.
 """
 
 from __future__ import annotations
@@ -9,16 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 
-def EXTRA_STEPS() -> list[tuple[str, str, Any]]:  # noqa: N802 - a constant-like registry
-    steps: list[tuple[str, str, Any]] = []
+def build_steps() -> list[tuple[str, str, Any]]:
     from generator.documents.build_step import render_documents
-
-    steps.append(("dokumenti", "Dokumenti", render_documents))
+    from generator.opendata.export import render_open_data
+    from generator.site.step import render_site
     from generator.workbook.render import render_workbooks
 
-    steps.append(("matrica", "IBM matricas", render_workbooks))
-    # The methodology site lists every earlier step's files: it must stay the LAST step (add new steps above).
-    from generator.site.step import render_site
-
-    steps.append(("vietne", "Metodikas vietne", render_site))
-    return steps
+    return [
+        ("atvertie-dati", "Atvērtie dati", render_open_data),
+        ("dokumenti", "Dokumenti", render_documents),
+        ("matrica", "IBM matricas", render_workbooks),
+        ("vietne", "Metodikas vietne", render_site),
+    ]

@@ -76,3 +76,12 @@ def test_failing_renderer_leaves_previous_build_intact(tmp_path: Path, monkeypat
     assert "renderētājs salūza" in result.output
     assert _tree_digest(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".ibm-build-")]
+
+
+def test_help_and_usage_errors_are_latvian() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert "Parametri:" in result.output and "Komandas:" in result.output
+    assert "Parāda šo palīdzību un beidz." in result.output
+    bad = CliRunner().invoke(main, ["build", "--nav-tada"])
+    assert bad.exit_code == 2
+    assert "Kļūda: Nav tāda parametra '--nav-tada'." in bad.output
