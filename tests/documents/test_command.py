@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.documents.paths import documents_dir, reports_dir
 from generator.documents.registry import DOCUMENTS
-from generator.steps import EXTRA_STEPS
+from generator.steps import build_steps
 
 
 def test_unknown_municipality_is_a_clear_latvian_error(tmp_path: Path) -> None:
@@ -38,6 +38,6 @@ def test_documents_command_writes_one_municipality(tmp_path: Path) -> None:
 
 
 def test_build_step_is_registered() -> None:
-    steps = {name: (title, render) for name, title, render in EXTRA_STEPS()}
+    steps = {name: (title, render) for name, title, render in build_steps()}
     assert steps["dokumenti"][0] == "Dokumenti"
     assert steps["dokumenti"][1].__module__ == "generator.documents.build_step"
