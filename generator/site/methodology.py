@@ -18,10 +18,11 @@ import jinja2
 from generator.catalogue.problems import CatalogueError, Problem
 from generator.site import paths
 from generator.site.context import environment
+from generator.site.methodology_data import load_methodology_data
 from generator.site.nav import NavItem, pages, read_nav
 
-EXPECTED_NAMES = "p.<parametrs>, cena(id), grupu_griesti, katalogs, pasvaldibas, izmeginajumi; filtri eur, " \
-                 "procenti, skaitlis, datums, vesels"
+EXPECTED_NAMES = "p.<parametrs>, cena(id), grupu_griesti, katalogs, pasvaldibas, izmeginajumi, valstis, valsts.<id>, " \
+                 "skaitli.<nosaukums>, tabulas.<nosaukums>, nodalas, lapu_virsraksti; filtri eur, procenti, skaitlis, datums, vesels"
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,19 @@ def render_template(env: jinja2.Environment, path: Path, name: str, context: dic
 def render_methodology(catalogue_root: Path, context: dict[str, Any]) -> Methodology:
     folder = paths.methodology_dir(catalogue_root)
     files = page_files(folder)
-    env = environment(jinja2.FileSystemLoader(str(folder)) if folder.is_dir() else None)
     problems: list[Problem] = []
+    nav: list[NavItem] = []
+    try:
+        nav = read_nav(folder, files)
+    except CatalogueError as exc:
+        problems.extend(exc.problems)
+    listed = {p.file for p in pages(nav)}
+    try:  # valstis.yaml, skaitli.yaml, seed-toc.yaml: data the pages show
+        context = {**context, **load_methodology_data(folder, files, listed),
+                   "lapu_virsraksti": {p.file: p.title for p in pages(nav)}}
+    except CatalogueError as exc:  # the pages cannot render without their data: report the data only
+        raise CatalogueError([*problems, *exc.problems]) from None
+    env = environment(jinja2.FileSystemLoader(str(folder)) if folder.is_dir() else None)
     rendered: dict[str, str] = {}
     for name in files:
         try:
@@ -88,12 +100,6 @@ def render_methodology(catalogue_root: Path, context: dict[str, Any]) -> Methodo
             abbreviations = render_template(env, abbr_path, paths.ABBREVIATIONS, context)
         except CatalogueError as exc:
             problems.extend(exc.problems)
-    nav: list[NavItem] = []
-    try:
-        nav = read_nav(folder, files)
-    except CatalogueError as exc:
-        problems.extend(exc.problems)
     if problems:
         raise CatalogueError(problems)
-    listed = {p.file for p in pages(nav)}
     return Methodology(rendered, abbreviations, nav, [f for f in files if f not in listed])
