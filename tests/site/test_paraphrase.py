@@ -1,6 +1,7 @@
-"""The methodology pages paraphrase the seed: no run of 12 words of a page (or of the data files whose
-text the pages show) equals a run of the seed methodology. Page sources are checked without their Jinja2
-expressions, whose output is catalogue data (official service names, numbers), not prose."""
+"""The methodology pages paraphrase the seeds: no run of 12 words of a page (or of the data files whose
+text the pages show) equals a run of a seed document. Page sources are checked without their Jinja2
+expressions, whose output is catalogue data (official service names, numbers), and without short
+„…” quotations, which are marked citations (titles, a slogan), not prose."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from tests.site.seed_text import (
     FINGERPRINT,
     RUN,
     copied_runs,
+    digests_of,
     fingerprint_of,
-    seed_path,
+    seed_texts,
+    seeds_folder,
     stored_digests,
     words,
 )
@@ -25,19 +28,16 @@ TEXT_FILES = sorted(p for p in METHODOLOGY.iterdir() if p.suffix in (".md", ".ya
 
 @pytest.fixture(scope="module")
 def seed_digests() -> set[bytes]:
-    path = seed_path()
-    if path is not None:
-        data = fingerprint_of(path.read_text(encoding="utf-8"))
-        return {data[i:i + 6] for i in range(0, len(data), 6)}
-    return stored_digests()
+    folder = seeds_folder()
+    return digests_of(seed_texts(folder)) if folder is not None else stored_digests()
 
 
-def test_stored_fingerprint_matches_the_seed() -> None:
-    path = seed_path()
-    if path is None:
-        pytest.skip("the seed methodology is not on this machine; the stored fingerprint is used")
-    assert FINGERPRINT.read_bytes() == fingerprint_of(path.read_text(encoding="utf-8")), \
-        "tests/site/data/seed-12grams.bin is stale: python -m tests.site.seed_text SEED.txt"
+def test_stored_fingerprint_matches_the_seeds() -> None:
+    folder = seeds_folder()
+    if folder is None:
+        pytest.skip("the seed documents are not on this machine; the stored fingerprint is used")
+    assert FINGERPRINT.read_bytes() == fingerprint_of(seed_texts(folder)), \
+        "tests/site/data/seed-12grams.bin is stale: python -m tests.site.seed_text SEEDS_FOLDER"
 
 
 def test_a_copied_sentence_is_found_and_a_paraphrase_is_not(seed_digests: set[bytes]) -> None:
@@ -50,6 +50,12 @@ def test_a_copied_sentence_is_found_and_a_paraphrase_is_not(seed_digests: set[by
     paraphrase = ("Modelis ir domāts bērniem ar VDEĀVK noteiktu invaliditāti un viņu vecākiem, aizbildņiem vai "
                   "audžuģimenēm.")
     assert copied_runs(paraphrase, seed_digests) == []
+
+
+def test_a_marked_short_quotation_is_a_citation_but_an_unmarked_one_is_a_copy(seed_digests: set[bytes]) -> None:
+    slogan = "Cilvēkam ir tiesības lemt par savu dzīvi arī tad, ja lēmuma pieņemšanai nepieciešams atbalsts!"
+    assert copied_runs(f"Projekta vadmotīvs: {slogan}", seed_digests), "a news-page sentence must be reported"
+    assert copied_runs(f"Projekta vadmotīvs: „{slogan}”.", seed_digests) == []
 
 
 def test_words_ignore_template_expressions_and_numbers() -> None:

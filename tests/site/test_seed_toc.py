@@ -16,7 +16,8 @@ from generator.site.context import template_context
 from generator.site.methodology import render_methodology
 from generator.site.methodology_data import SeedToc, chapter_of
 from generator.site.nav import pages
-from tests.site.seed_text import seed_path
+from tests.site.seed_text import METHODOLOGY as SEED_METHODOLOGY
+from tests.site.seed_text import seeds_folder
 
 METHODOLOGY = DEFAULT_CATALOGUE / "metodika"
 # The seed's table of contents: Word bookmarks _Toc3549705 … _Toc3549769, one per heading, in order.
@@ -46,10 +47,10 @@ def test_every_chapter_of_the_seed_toc_is_mapped_once() -> None:
 
 
 def test_the_mapping_matches_the_seed_headings() -> None:
-    path = seed_path()
-    if path is None:
+    folder = seeds_folder()
+    if folder is None:
         pytest.skip("the seed methodology is not on this machine")
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = (folder / SEED_METHODOLOGY).read_text(encoding="utf-8").splitlines()
     in_seed = {int(n) for n in re.findall(r"_Toc(35497\d\d)\]", "\n".join(lines))}
     assert in_seed == set(TOC_BOOKMARKS) - LOST_HEADINGS
     for chapter in _toc().nodalas:
