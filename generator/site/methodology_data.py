@@ -26,7 +26,7 @@ from pydantic import Field, model_validator
 from generator.catalogue.loader import _validate
 from generator.catalogue.models import Strict
 from generator.catalogue.problems import CatalogueError, Problem
-from generator.catalogue.yamlfile import read_yaml
+from generator.catalogue.yamlfile import YamlFile, read_yaml
 
 COUNTRIES = "valstis.yaml"
 FIGURES = "skaitli.yaml"
@@ -154,29 +154,28 @@ class SeedToc(Strict):
 # --- loading -----------------------------------------------------------------------------------------
 
 
-def _load(path: Path, model: type[Strict], problems: list[Problem]) -> Any:
+def _load(path: Path, model: type[Strict], problems: list[Problem]) -> tuple[Any, YamlFile | None]:
+    """The validated content of ``path`` and the file (for line numbers); (None, None) when absent."""
     if not path.is_file():
-        return None
+        return None, None
     try:
         yf = read_yaml(path)
     except CatalogueError as exc:
         problems.extend(p if p.path else p.with_path(path) for p in exc.problems)
-        return None
-    return _validate(model, yf, problems)
+        return None, None
+    return _validate(model, yf, problems), yf
 
 
-def check_seed_toc(path: Path, toc: SeedToc, page_files: list[str], listed: set[str]) -> list[Problem]:
-    """Every chapter's page must be a methodology page that the navigation lists."""
-    yf = read_yaml(path)
+def _page_problems(yf: YamlFile, items: list[Any], key: str, page_files: list[str], listed: set[str] | None,
+                   field: str = "lapa") -> list[Problem]:
+    """Each item's page must be a methodology page (and, with ``listed``, one that nav.yaml names)."""
     problems: list[Problem] = []
-    for i, chapter in enumerate(toc.nodalas):
-        line = yf.line_of(("nodalas", i, "lapa"))
-        if chapter.lapa not in page_files:
-            problems.append(Problem(path, line, f"nodalas.{i}.lapa", f"lapa {chapter.lapa} nav atrasta",
-                                    "esoša lapa mapē metodika/"))
-        elif chapter.lapa not in listed:
-            problems.append(Problem(path, line, f"nodalas.{i}.lapa", f"lapa {chapter.lapa} nav navigācijā",
-                                    "lapa, kas minēta nav.yaml"))
+    for i, item in enumerate(items):
+        page, line, name = getattr(item, field), yf.line_of((key, i, field)), f"{key}.{i}.{field}"
+        if page not in page_files:
+            problems.append(Problem(yf.path, line, name, f"lapa {page} nav atrasta", "esoša lapa mapē metodika/"))
+        elif listed is not None and page not in listed:
+            problems.append(Problem(yf.path, line, name, f"lapa {page} nav navigācijā", "lapa, kas minēta nav.yaml"))
     return problems
 
 
@@ -184,17 +183,13 @@ def load_methodology_data(folder: Path, page_files: list[str], listed: set[str])
     """The template names ``valstis``, ``valsts``, ``skaitli``, ``tabulas`` and ``nodalas`` (empty when a
     file is absent); every problem of the three files raises one CatalogueError."""
     problems: list[Problem] = []
-    countries: Countries | None = _load(folder / COUNTRIES, Countries, problems)
-    figures: Figures | None = _load(folder / FIGURES, Figures, problems)
-    toc: SeedToc | None = _load(folder / SEED_TOC, SeedToc, problems)
-    if countries is not None:
-        yf = read_yaml(folder / COUNTRIES)
-        for i, country in enumerate(countries.valstis):
-            if country.lapa not in page_files:
-                problems.append(Problem(folder / COUNTRIES, yf.line_of(("valstis", i, "lapa")), f"valstis.{i}.lapa",
-                                        f"lapa {country.lapa} nav atrasta", "esoša lapa mapē metodika/"))
-    if toc is not None:
-        problems.extend(check_seed_toc(folder / SEED_TOC, toc, page_files, listed))
+    countries, countries_file = _load(folder / COUNTRIES, Countries, problems)
+    figures, _ = _load(folder / FIGURES, Figures, problems)
+    toc, toc_file = _load(folder / SEED_TOC, SeedToc, problems)
+    if countries is not None and countries_file is not None:
+        problems.extend(_page_problems(countries_file, countries.valstis, "valstis", page_files, None))
+    if toc is not None and toc_file is not None:  # every chapter must be reachable from the navigation
+        problems.extend(_page_problems(toc_file, toc.nodalas, "nodalas", page_files, listed))
     if problems:
         raise CatalogueError(problems)
     country_list = countries.valstis if countries else []
