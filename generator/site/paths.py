@@ -7,6 +7,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 MKDOCS_YML = REPO / "mkdocs.yml"
 SITE_SOURCES = REPO / "site"  # theme overrides (overrides/), assets (assets/), hand-written pages (lapas/)
+SEARCH_HOOK = REPO / "generator" / "site" / "search_index.py"  # mkdocs hook (mkdocs.yml `hooks:`)
 OUTPUT_FOLDER = "vietne"  # build/vietne/
 
 # Folders of the build that the site copies and lists as downloads (written by earlier steps).
