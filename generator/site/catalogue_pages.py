@@ -10,6 +10,7 @@ from generator.catalogue.models import PriceValue, Service
 from generator.site import labels, paths
 from generator.site.context import site_date
 from generator.site.markdown import anchor_id
+from generator.site.offer_text import rows_sentence
 from generator.site.pagetemplates import render
 
 
@@ -102,5 +103,7 @@ def render_catalogue_pages(catalogue: Catalogue) -> dict[str, str]:
             s=row.service,
             joma=labels.area_name(catalogue, row.service.area),
             joma_id=anchor_id("joma", str(row.service.area)),
+            rindu_teikums=rows_sentence(row.offers, catalogue.enums.forms),
+            vestures_lapa="../" + paths.area_history_page(row.service.area),
         )
     return pages

@@ -30,6 +30,14 @@ EXAMPLES = "piemeri.md"
 ABOUT = "par-vietni.md"
 
 
+PARAMETER_HISTORY = "cenas/parametri.md"  # price histories of the prices that are no service
+
+
+def area_history_page(area: int) -> str:
+    """A support area's price history page (one page per area keeps the price page short)."""
+    return f"cenas/joma-{area}.md"
+
+
 def service_page(service_id: str) -> str:
     return f"katalogs/{service_id}.md"
 

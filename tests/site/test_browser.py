@@ -80,6 +80,23 @@ def test_catalogue_filters_hide_other_recipients(visit: Visit, built_site: Built
     expected = sum(1 for s in built_site.catalogue.services if s.recipient.value == "parent")
     assert visible.count() == expected
     assert f"Rādīti {expected} no {total}" in visit.page.locator("[data-filtri-skaits]").inner_text()
+    # a support area none of whose rows match is hidden with its heading and intro
+    cat = built_site.catalogue
+    for area in cat.enums.support_areas:
+        section = visit.page.locator(f"section[data-katalogs-joma]:has(h2#joma-{area.number})")
+        matching = [s for s in cat.services if s.area == area.number and s.recipient.value == "parent"]
+        assert section.is_visible() == bool(matching), area.number
+        assert visit.page.locator(f"h2#joma-{area.number}").is_visible() == bool(matching)
+    visit.shot("katalogs-atlase-vecaki")
+    visit.page.select_option("#filtrs-sanemejs", "child")
+    visit.page.select_option("#filtrs-traucejums", "dzirdes")
+    shown_areas = visit.page.locator("section[data-katalogs-joma]:not([hidden])").count()
+    assert shown_areas == len({s.area for s in cat.services if s.recipient.value == "child"
+                                and (not s.impairments or "dzirdes" in {i.value for i in s.impairments})})
+    visit.page.select_option("#filtrs-sanemejs", "")
+    visit.page.select_option("#filtrs-traucejums", "")
+    assert visit.page.locator("section[data-katalogs-joma]:not([hidden])").count() == len(
+        {s.area for s in cat.services})
     visit.page.select_option("#filtrs-sanemejs", "")
     visit.page.select_option("#filtrs-traucejums", "dzirdes")
     expected = sum(1 for s in built_site.catalogue.services if not s.impairments
