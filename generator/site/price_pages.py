@@ -14,6 +14,7 @@ from generator.site.catalogue_pages import service_rows
 from generator.site.context import site_date
 from generator.site.markdown import anchor_id
 from generator.site.pagetemplates import render
+from generator.site.source_refs import SourceRefs
 
 
 def price_anchor(price: Price) -> str:
@@ -115,8 +116,9 @@ def history_pages(catalogue: Catalogue) -> list[tuple[str, str, list[Price]]]:
     return pages
 
 
-def render_prices(catalogue: Catalogue) -> dict[str, str]:
+def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[str, str]:
     """The price page (prices in force, group ceiling, parameters) and one history page per area."""
+    refs = refs or SourceRefs([], decisions_page=False)
     day = site_date(catalogue)
     base = catalogue.price_by_id.get(GROUP_CEILING_ID)
     reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
@@ -135,10 +137,11 @@ def render_prices(catalogue: Catalogue) -> dict[str, str]:
     pages = {}
     for path, title, prices in histories:
         pages[path] = render("cenu_vesture.md.j2", **common, virsraksts=title, cenas=prices, datums=day,
-                             parskats="../" + paths.PRICES)
+                             parskats="../" + paths.PRICES, **refs.for_page(path))
     pages[paths.PRICES] = render(
         "cenas.md.j2",
         **common,
+        **refs.for_page(paths.PRICES),
         datums=day,
         rindas=service_rows(catalogue),
         griesti=ceiling,
@@ -158,7 +161,8 @@ def _sort_key(ident: str) -> tuple[Any, ...]:
     return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in parts)
 
 
-def render_changes(catalogue: Catalogue) -> str:
+def render_changes(catalogue: Catalogue, refs: SourceRefs | None = None) -> str:
+    refs = refs or SourceRefs([], decisions_page=False)
     day = site_date(catalogue)
     changes = sorted(_price_changes(catalogue) + _parameter_changes(catalogue), key=lambda c: (c.day, c.what),
                      reverse=True)
@@ -170,6 +174,7 @@ def render_changes(catalogue: Catalogue) -> str:
     first = min(v.effective_from for p in catalogue.prices for v in p.values)
     return render(
         "izmainas.md.j2",
+        **refs.for_page(paths.CHANGES),
         datums=day,
         izmainas=changes,
         parametri=parameters,

@@ -31,6 +31,7 @@ from generator.site.methodology import render_methodology
 from generator.site.nav import NavItem, NavPage, NavSection, pages
 from generator.site.other_pages import render_about, render_downloads, render_hand_pages, render_workbook
 from generator.site.price_pages import history_pages, render_changes, render_prices
+from generator.site.source_refs import SourceRefs
 
 Progress = Any
 
@@ -136,9 +137,10 @@ def render_sources(catalogue: Catalogue, root: Path, build_dir: Path | None = No
     rendered: dict[str, str] = dict(render_hand_pages(hand_context))
     for name, content in methodology.pages.items():
         rendered[f"{paths.METHODOLOGY}/{name}"] = content
-    rendered.update(render_catalogue_pages(catalogue))
-    rendered.update(render_prices(catalogue))
-    rendered[paths.CHANGES] = render_changes(catalogue)
+    refs = SourceRefs.for_catalogue(catalogue.root, {p.file for p in method_pages})
+    rendered.update(render_catalogue_pages(catalogue, refs))
+    rendered.update(render_prices(catalogue, refs))
+    rendered[paths.CHANGES] = render_changes(catalogue, refs)
     rendered[paths.WORKBOOK] = render_workbook(method_pages, downloads)
     rendered[paths.DOWNLOADS] = render_downloads(catalogue, downloads)
     rendered[paths.ABOUT] = render_about(catalogue, context, downloads)

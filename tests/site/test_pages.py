@@ -12,6 +12,7 @@ from generator.site import labels
 from generator.site.context import site_date
 from generator.site.htmlcheck import page_facts
 from generator.site.price_pages import price_anchor
+from generator.site.source_refs import SourceRefs
 from tests.site.conftest import DOWNLOADS, BuiltSite, amounts
 from tests.site.htmltables import squash, tables, text_of
 
@@ -20,6 +21,14 @@ def _expected_amounts(value: PriceValue) -> list:
     if value.amount is not None:
         return [value.amount]
     return [v for v in (value.min, value.max) if v is not None]
+
+
+def _source_text(built_site: BuiltSite, source: str) -> str:
+    """What a reader sees of a catalogue source: chapters instead of line numbers (generator/site/source_refs)."""
+    pages = {p.name for p in built_site.catalogue.root.joinpath("metodika").glob("*.md")}
+    rendered = SourceRefs.for_catalogue(built_site.catalogue.root, pages).source_md(source, "cenas.md")
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"<[^>]+>", "", rendered))
+    return _norm(plain.replace("\\", ""))
 
 
 def _norm(text: str) -> str:
@@ -84,7 +93,7 @@ def test_every_price_on_the_price_page_equals_the_catalogue(built_site: BuiltSit
         assert row[3] == cat.enums.regimes[price.regime]
         assert row[4] == value.status.value  # "jāprecizē" said plainly
         assert row[5] == lvformat.date(value.effective_from)
-        assert row[6] == _norm(value.source)
+        assert row[6] == _source_text(built_site, value.source)
         checked += 1
     assert checked > 0
 
@@ -103,7 +112,7 @@ def test_every_price_history_on_its_area_page_equals_the_catalogue(built_site: B
             assert row[0] == lvformat.date(value.effective_from)
             assert amounts(row[2]) == _expected_amounts(value), (price.id, row)
             assert row[3] == value.status.value
-            assert row[4] == _norm(value.source)
+            assert row[4] == _source_text(built_site, value.source)
         service = cat.service_by_id.get(price.service or "")
         page = f"joma-{service.area}.html" if service else "parametri.html"
         assert f'id="{price_anchor(price)}"' in (built_site.site / "cenas" / page).read_text(encoding="utf-8")
