@@ -1,4 +1,5 @@
-"""mkdocs hook (mkdocs.yml `hooks:`): the search index is made Latvian after every build.
+"""mkdocs hook (mkdocs.yml `hooks:`): after every build the search index is made Latvian, and 404.html
+and the sitemap are finished (generator/site/notfound.py).
 
 mkdocs accepts only the lunr languages it ships and falls back to English for "lv", so after the
 build this hook rewrites search/search_index.json:
@@ -19,6 +20,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from generator.site import notfound
 from generator.site.lvsearch import title_terms
 
 INDEX = Path("search") / "search_index.json"
@@ -53,6 +55,7 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str]) -> dict[str, Any
 
 
 def on_post_build(config: Any, **_kwargs: Any) -> None:
+    notfound.finish(Path(config["site_dir"]), config.get("site_url"))
     path = Path(config["site_dir"]) / INDEX
     if not path.is_file():
         return
