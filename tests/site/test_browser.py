@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.browsing import BROWSER_MARKS, Visit
+from tests.site.browsing import ARTIFACTS, BROWSER_MARKS, Visit
 from tests.site.conftest import BuiltSite
 
 pytestmark = BROWSER_MARKS
@@ -120,3 +120,35 @@ def test_a_download_link_downloads_its_file(visit: Visit, built_site: BuiltSite,
     assert source.read_bytes() == (built_site.build_dir / href).read_bytes()
     assert visit.errors == []
 
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["dators", "telefons"])
+def test_screenshots_at_desktop_and_phone_width(browser, server: str, built_site: BuiltSite, width: int) -> None:
+    """Screenshots for a person to look at (test-artifacts/site/): home, a service page, the price page
+    and search results for three queries; each page loads without errors and has no sideways scrolling."""
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = "dators" if width > 500 else "telefons"
+    try:
+        for label, path in [("sakums", "index.html"), ("pakalpojums", "katalogs/3.1.3.html"), ("cenas", "cenas.html")]:
+            page.goto(server + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, width)
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"))
+        for query in ["gimenes asistents", "logopeds", "transports berniem"]:
+            page.goto(server + "index.html")
+            page.wait_for_load_state("networkidle")
+            if width <= 500:
+                page.locator("label.md-header__button[for='__search']").click()
+            field = page.locator("input.md-search__input")
+            field.click()
+            field.press_sequentially(query, delay=15)
+            page.locator(".md-search-result__item").first.wait_for(timeout=20000)
+            page.wait_for_timeout(400)
+            page.screenshot(path=str(ARTIFACTS / f"{name}-meklesana-{query.replace(' ', '-')}.png"))
+    finally:
+        context.close()
+    assert errors == []
