@@ -8,8 +8,9 @@ build this hook rewrites search/search_index.json:
   our Latvian pipeline (diacritics folded, light stemmer; see generator/site/lvsearch.py), as the
   only pipeline step for the index and the query;
 - every page's own entry gets ``nosaukums``: the normalised words of its navigation title (for a
-  service its short name, without the code). The same script on the page puts the pages whose
-  navigation title holds the most query words first (a service's name or code finds its page).
+  service its short name, without the code) and of its heading, as two lists. The same script on the
+  page puts first the pages one of whose titles holds the most query words, and of those the ones
+  with the fewest other words (a service's name finds its page).
 
 Runs for `ibm build` and `ibm serve` alike.
 """
@@ -17,6 +18,7 @@ Runs for `ibm build` and `ibm serve` alike.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -48,8 +50,12 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str]) -> dict[str, Any
     for doc in data.get("docs", []):
         location = doc.get("location", "")
         page = location or "index.html"
-        if "#" not in location and page in titles:
-            doc = {**doc, TITLE_TERMS: title_terms(titles[page])}
+        if "#" not in location:
+            names = [titles[page]] if page in titles else []
+            names.append(re.sub(r"<[^>]+>", "", str(doc.get("title", ""))))
+            terms = [t for t in (title_terms(n) for n in names) if t]
+            if terms:
+                doc = {**doc, TITLE_TERMS: terms}
         docs.append(doc)
     return {**data, "config": config, "docs": docs}
 

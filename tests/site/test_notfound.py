@@ -99,4 +99,6 @@ def test_sitemap_lists_every_page_when_site_url_is_set(built_site: BuiltSite, tm
     listed = {loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)}
     pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")} - {"404.html"}
     assert listed == {url + p for p in pages}
+    dates = {d.text for d in tree.getroot().findall("s:url/s:lastmod", ns)}
+    assert dates <= {built_site.catalogue.latest_date.isoformat()}  # the same on every build
     assert 'href="/metodika/assets/' in (site / "404.html").read_text(encoding="utf-8")  # absolute under site_url

@@ -49,3 +49,16 @@ def test_no_service_page_claims_a_group_ceiling_it_does_not_have(built_site: Bui
         assert expected.split(";")[0] in page, s.id
         checked += 1
     assert checked == len(cat.services)
+
+
+def test_every_service_page_has_its_rows_table(built_site: BuiltSite) -> None:
+    from tests.site.htmltables import tables
+
+    cat = built_site.catalogue
+    for s in cat.sorted_services():
+        offers = [o for o in cat.offers(cat.latest_date) if o.service.id == s.id]
+        rows_tables = [t for t in tables(built_site.html(f"katalogs/{s.id}.html"))
+                       if t.header and t.header[0] == "Matricas rinda"]
+        assert len(rows_tables) == (1 if offers else 0), s.id
+        if offers:
+            assert [r[0] for r in rows_tables[0].rows] == [o.label for o in offers], s.id
