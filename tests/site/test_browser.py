@@ -152,3 +152,24 @@ def test_screenshots_at_desktop_and_phone_width(browser, server: str, built_site
     finally:
         context.close()
     assert errors == []
+
+
+@pytest.mark.parametrize("preference, first, toggled", [("dark", "slate", "default"), ("light", "default", "slate")])
+def test_colour_scheme_follows_the_reader_and_toggles(browser, server: str, preference: str, first: str,
+                                                      toggled: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=preference)
+    page = context.new_page()
+    try:
+        page.goto(server + "index.html")
+        page.wait_for_load_state("networkidle")
+        scheme = "document.body.getAttribute('data-md-color-scheme')"
+        assert page.evaluate(scheme) == first
+        toggle = page.locator("form[data-md-component='palette'] label:visible").first
+        assert toggle.get_attribute("title") in ("Tumšais režīms", "Gaišais režīms")
+        toggle.click()
+        assert page.evaluate(scheme) == toggled
+        page.goto(server + "cenas.html")  # the choice is remembered
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(scheme) == toggled
+    finally:
+        context.close()
