@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator.site.lvsearch import normalize
 from tests.site.browsing import BROWSER_MARKS, Visit
 
 pytestmark = BROWSER_MARKS
@@ -78,3 +79,10 @@ def test_results_highlight_the_written_words(visit: Visit, query: str) -> None:
     # the highlighted words are the page's own words (with diacritics), not the search stems
     assert any(any(ch in word for ch in "āčēģīķļņšūž") for word in marked) or query == "transports berniem"
     visit.shot("meklesana-" + query.replace(" ", "-"))
+    # the page opened from the result highlights the words as they are written there
+    visit.page.locator(".md-search-result__item > a").first.click()
+    visit.page.wait_for_load_state("networkidle")
+    on_page = visit.page.locator("article mark[data-md-highlight]").all_inner_texts()
+    assert on_page, query
+    typed = {normalize(w) for w in query.split()}
+    assert all(any(normalize(w).startswith(t) for t in typed) for w in on_page), on_page
