@@ -10,7 +10,9 @@ from generator.catalogue.models import PriceValue, Service
 from generator.site import labels, paths
 from generator.site.context import site_date
 from generator.site.markdown import anchor_id
+from generator.site.offer_text import rows_sentence
 from generator.site.pagetemplates import render
+from generator.site.source_refs import SourceRefs
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,9 @@ def _common(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def render_catalogue_pages(catalogue: Catalogue) -> dict[str, str]:
+def render_catalogue_pages(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[str, str]:
     """Markdown of katalogs/index.md and katalogs/<id>.md for every item, by path in the docs folder."""
+    refs = refs or SourceRefs([], decisions_page=False)
     rows = service_rows(catalogue)
     areas = [
         (area, [r for r in rows if r.service.area == area.number]) for area in catalogue.enums.support_areas
@@ -102,5 +105,8 @@ def render_catalogue_pages(catalogue: Catalogue) -> dict[str, str]:
             s=row.service,
             joma=labels.area_name(catalogue, row.service.area),
             joma_id=anchor_id("joma", str(row.service.area)),
+            rindu_teikums=rows_sentence(row.offers, catalogue.enums.forms),
+            vestures_lapa="../" + paths.area_history_page(row.service.area),
+            **refs.for_page(paths.service_page(row.service.id)),
         )
     return pages

@@ -1,11 +1,12 @@
 """The worked-examples page (piemeri.md): the four amounts P, N, F, K and their four stages,
-computed by the reference implementation for the fictional children of ``examples``."""
+computed by the reference implementation for the fictional children of ``examples``, and the twelve
+annex-10 financing examples of ``annex10`` next to the figures the methodology states."""
 
 from __future__ import annotations
 
 from generator.catalogue.catalogue import Catalogue
 from generator.reference.plan import FUNDED, IGNORED, NOT_FUNDED, PARTIAL
-from generator.site import examples
+from generator.site import annex10, examples, paths
 from generator.site.pagetemplates import render
 
 STATUS = {
@@ -24,6 +25,8 @@ VARIANTS = {
 
 def render_examples(catalogue: Catalogue) -> str:
     ex = examples.compute(catalogue)
+    annex = annex10.load(catalogue.root)
+    method_page = paths.methodology_dir(catalogue.root) / "finansesanas-varianti.md"
     return render(
         "piemeri.md.j2",
         ex=ex,
@@ -34,4 +37,6 @@ def render_examples(catalogue: Catalogue) -> str:
         varianti=VARIANTS,
         avoti=(examples.BENEFITS, examples.SERVICES, examples.OTHER),
         bazes_statuss=catalogue.programme.base_amount.at(ex.start).status.value,
+        pielikums10=annex10.compute(annex) if annex else None,
+        variantu_lapa=f"{paths.METHODOLOGY}/{method_page.name}" if method_page.is_file() else None,
     )

@@ -25,6 +25,11 @@ RECONSTRUCTED = "rekonstruēts: avotā nav dots"
 TEXT_SOURCES = {TextSource.methodology: "metodika", TextSource.reconstructed: RECONSTRUCTED}
 PRICE_KINDS = {PriceKind.ceiling: "augstākā pieļaujamā cena", PriceKind.reference: "tirgus cenas orientieris"}
 ALL_IMPAIRMENTS = "visi traucējumu veidi"
+# Programme parameters whose value is a code (catalogue/programme.yaml) shown in Latvian words.
+CODE_VALUES = {
+    "needed": "proporcionāli nepieciešamajam apmēram",
+    "gap": "proporcionāli iztrūkumam",
+}
 
 
 def unit_name(catalogue: Catalogue, unit_id: str) -> str:

@@ -77,14 +77,17 @@ def build_date_epoch(catalogue: Catalogue) -> str:
     return str(calendar.timegm(catalogue.latest_date.timetuple()))
 
 
-def build_site(catalogue: Catalogue, sources: SiteSources, site_dir: Path) -> None:
-    """Build the HTML site into ``site_dir``; a warning or error raises SiteError listing them."""
+def build_site(catalogue: Catalogue, sources: SiteSources, site_dir: Path, site_url: str | None = None) -> None:
+    """Build the HTML site into ``site_dir``; a warning or error raises SiteError listing them.
+
+    ``site_url`` overrides mkdocs.yml's (the site's public address: sitemap.xml and absolute 404 links).
+    """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, ConfigurationError
 
     with _env(SOURCE_DATE_EPOCH=build_date_epoch(catalogue), NO_MKDOCS_2_WARNING="1"), _quiet_mkdocs() as log:
         try:
-            config = site_config(catalogue, sources, site_dir)
+            config = site_config(catalogue, sources, site_dir, **({"site_url": site_url} if site_url else {}))
             build(config)
         except (Abort, ConfigurationError) as exc:
             details = "\n".join(f"  - {m}" for m in log.messages) or f"  - {exc}"

@@ -7,6 +7,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 MKDOCS_YML = REPO / "mkdocs.yml"
 SITE_SOURCES = REPO / "site"  # theme overrides (overrides/), assets (assets/), hand-written pages (lapas/)
+SEARCH_HOOK = REPO / "generator" / "site" / "search_index.py"  # mkdocs hook (mkdocs.yml `hooks:`)
 OUTPUT_FOLDER = "vietne"  # build/vietne/
 
 # Folders of the build that the site copies and lists as downloads (written by earlier steps).
@@ -27,6 +28,14 @@ WORKBOOK = "matrica.md"
 DOWNLOADS = "lejupielades.md"
 EXAMPLES = "piemeri.md"
 ABOUT = "par-vietni.md"
+
+
+PARAMETER_HISTORY = "cenas/parametri.md"  # price histories of the prices that are no service
+
+
+def area_history_page(area: int) -> str:
+    """A support area's price history page (one page per area keeps the price page short)."""
+    return f"cenas/joma-{area}.md"
 
 
 def service_page(service_id: str) -> str:

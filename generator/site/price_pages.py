@@ -14,6 +14,7 @@ from generator.site.catalogue_pages import service_rows
 from generator.site.context import site_date
 from generator.site.markdown import anchor_id
 from generator.site.pagetemplates import render
+from generator.site.source_refs import SourceRefs
 
 
 def price_anchor(price: Price) -> str:
@@ -50,6 +51,8 @@ def parameter_value_text(catalogue: Catalogue, parameter: Parameter[Any], value:
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         unit = f" {parameter.unit}" if parameter.unit else ""
         return f"{text.number(value)}{unit}"
+    if isinstance(value, str) and value in labels.CODE_VALUES:
+        return labels.CODE_VALUES[value]
     return str(value)
 
 
@@ -69,7 +72,7 @@ def _price_changes(catalogue: Catalogue) -> list[Change]:
     for price in catalogue.prices:
         for old, new in zip(price.values, price.values[1:], strict=False):
             changes.append(Change(new.effective_from, f"{price.id} {price.name_lv}",
-                                  f"{paths.PRICES}#{price_anchor(price)}", value_amount_text(old),
+                                  history_link(catalogue, price, paths.CHANGES), value_amount_text(old),
                                   value_amount_text(new), new.source, labels.status_text(new.status)))
     return changes
 
@@ -87,16 +90,58 @@ def _parameter_changes(catalogue: Catalogue) -> list[Change]:
     return changes
 
 
-def render_prices(catalogue: Catalogue) -> str:
+def history_page(catalogue: Catalogue, price: Price) -> str:
+    """The docs path of the page that holds ``price``'s history (one page per support area)."""
+    service = catalogue.service_by_id.get(price.service or "")
+    return paths.area_history_page(service.area) if service else paths.PARAMETER_HISTORY
+
+
+def history_link(catalogue: Catalogue, price: Price, from_page: str) -> str:
+    """A relative Markdown link from the docs page ``from_page`` to ``price``'s history."""
+    depth = from_page.count("/")
+    return "../" * depth + f"{history_page(catalogue, price)}#{price_anchor(price)}"
+
+
+def history_pages(catalogue: Catalogue) -> list[tuple[str, str, list[Price]]]:
+    """(docs path, title, prices) of every price history page, in navigation order."""
+    ordered = sorted(catalogue.prices, key=lambda p: (p.service is None, _sort_key(p.service or p.id)))
+    pages = []
+    for area in catalogue.enums.support_areas:
+        prices = [p for p in ordered if history_page(catalogue, p) == paths.area_history_page(area.number)]
+        if prices:
+            pages.append((paths.area_history_page(area.number), f"{area.number}. joma: {area.name_lv}", prices))
+    others = [p for p in ordered if history_page(catalogue, p) == paths.PARAMETER_HISTORY]
+    if others:
+        pages.append((paths.PARAMETER_HISTORY, "Cenu parametri", others))
+    return pages
+
+
+def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[str, str]:
+    """The price page (prices in force, group ceiling, parameters) and one history page per area."""
+    refs = refs or SourceRefs([], decisions_page=False)
     day = site_date(catalogue)
     base = catalogue.price_by_id.get(GROUP_CEILING_ID)
     reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
     ceiling, ceiling_status = catalogue.group_ceiling(day)
     service_ids = set(catalogue.service_by_id)
     parameters = [p for p in sorted(catalogue.prices, key=lambda p: p.id) if p.service not in service_ids]
-    histories = sorted(catalogue.prices, key=lambda p: (p.service is None, _sort_key(p.service or p.id)))
-    return render(
+    histories = history_pages(catalogue)
+    common = {
+        "summa": value_amount_text,
+        "statuss": labels.status_text,
+        "veids": labels.PRICE_KINDS,
+        "enkurs": price_anchor,
+        "mervieniba": lambda unit: labels.unit_name(catalogue, unit),
+        "rezims": lambda regime: catalogue.enums.regimes[regime],
+    }
+    pages = {}
+    for path, title, prices in histories:
+        pages[path] = render("cenu_vesture.md.j2", **common, virsraksts=title, cenas=prices, datums=day,
+                             parskats="../" + paths.PRICES, **refs.for_page(path))
+    pages[paths.PRICES] = render(
         "cenas.md.j2",
+        **common,
+        **refs.for_page(paths.PRICES),
         datums=day,
         rindas=service_rows(catalogue),
         griesti=ceiling,
@@ -104,14 +149,11 @@ def render_prices(catalogue: Catalogue) -> str:
         pamata=base.at(day) if base else None,
         samazinajums=reduction.at(day) if reduction else None,
         cenu_parametri=[(p, p.at(day)) for p in parameters],
-        vestures=histories,
-        summa=value_amount_text,
-        statuss=labels.status_text,
-        veids=labels.PRICE_KINDS,
-        enkurs=price_anchor,
-        mervieniba=lambda unit: labels.unit_name(catalogue, unit),
-        rezims=lambda regime: catalogue.enums.regimes[regime],
+        vestures=[(path, title) for path, title, _ in histories],
+        vestures_saite=lambda price: history_link(catalogue, price, paths.PRICES),
+        cena_pec_pakalpojuma=catalogue.price_by_service,
     )
+    return pages
 
 
 def _sort_key(ident: str) -> tuple[Any, ...]:
@@ -119,7 +161,8 @@ def _sort_key(ident: str) -> tuple[Any, ...]:
     return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in parts)
 
 
-def render_changes(catalogue: Catalogue) -> str:
+def render_changes(catalogue: Catalogue, refs: SourceRefs | None = None) -> str:
+    refs = refs or SourceRefs([], decisions_page=False)
     day = site_date(catalogue)
     changes = sorted(_price_changes(catalogue) + _parameter_changes(catalogue), key=lambda c: (c.day, c.what),
                      reverse=True)
@@ -131,6 +174,7 @@ def render_changes(catalogue: Catalogue) -> str:
     first = min(v.effective_from for p in catalogue.prices for v in p.values)
     return render(
         "izmainas.md.j2",
+        **refs.for_page(paths.CHANGES),
         datums=day,
         izmainas=changes,
         parametri=parameters,

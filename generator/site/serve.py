@@ -48,6 +48,8 @@ def write_config(root: Path, sources: SiteSources, version: str) -> Path:
         "nav": sources.nav,
         "copyright": f"Kataloga versija {version} · priekšskatījums (ibm serve)",
         "theme": {"name": "material", "custom_dir": str(paths.SITE_SOURCES / "overrides")},
+        # mkdocs.yml's hook path is relative to mkdocs.yml; this config lives elsewhere.
+        "hooks": [str(paths.SEARCH_HOOK)],
     }
     path = root / "mkdocs.yml"
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)

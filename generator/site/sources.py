@@ -4,7 +4,8 @@ Layout of the folder (a temporary one, never committed)::
 
     docs/index.md, docs/<hand-written page>.md   site/lapas/ rendered
     docs/metodika/*.md                            catalogue/metodika/ rendered
-    docs/katalogs/index.md, docs/katalogs/<id>.md, docs/cenas.md, docs/izmainas.md, docs/piemeri.md,
+    docs/katalogs/index.md, docs/katalogs/<id>.md, docs/cenas.md, docs/cenas/<area>.md, docs/izmainas.md,
+    docs/piemeri.md,
     docs/matrica.md, docs/lejupielades.md, docs/par-vietni.md   generated
     docs/assets/**                                site/assets/ (styles, scripts, vendored mermaid)
     docs/lejupielades/**, docs/atvertie-dati/**    the build's downloads
@@ -29,7 +30,8 @@ from generator.site.context import template_context
 from generator.site.methodology import render_methodology
 from generator.site.nav import NavItem, NavPage, NavSection, pages
 from generator.site.other_pages import render_about, render_downloads, render_hand_pages, render_workbook
-from generator.site.price_pages import render_changes, render_prices
+from generator.site.price_pages import history_pages, render_changes, render_prices
+from generator.site.source_refs import SourceRefs
 
 Progress = Any
 
@@ -108,7 +110,8 @@ def site_nav(catalogue: Catalogue, methodology_nav: list[NavItem], has_examples:
                                                    for s in services]
             })
     nav.append({"Pakalpojumu katalogs": catalogue_nav})
-    nav.append({"Cenas": paths.PRICES})
+    nav.append({"Cenas": [{"Spēkā esošās cenas": paths.PRICES}]
+                + [{f"Vēsture: {title}": path} for path, title, _ in history_pages(catalogue)]})
     nav.append({"Cenu un noteikumu izmaiņas": paths.CHANGES})
     if has_examples:
         nav.append({"Aprēķinu piemēri": paths.EXAMPLES})
@@ -134,9 +137,10 @@ def render_sources(catalogue: Catalogue, root: Path, build_dir: Path | None = No
     rendered: dict[str, str] = dict(render_hand_pages(hand_context))
     for name, content in methodology.pages.items():
         rendered[f"{paths.METHODOLOGY}/{name}"] = content
-    rendered.update(render_catalogue_pages(catalogue))
-    rendered[paths.PRICES] = render_prices(catalogue)
-    rendered[paths.CHANGES] = render_changes(catalogue)
+    refs = SourceRefs.for_catalogue(catalogue.root, {p.file for p in method_pages})
+    rendered.update(render_catalogue_pages(catalogue, refs))
+    rendered.update(render_prices(catalogue, refs))
+    rendered[paths.CHANGES] = render_changes(catalogue, refs)
     rendered[paths.WORKBOOK] = render_workbook(method_pages, downloads)
     rendered[paths.DOWNLOADS] = render_downloads(catalogue, downloads)
     rendered[paths.ABOUT] = render_about(catalogue, context, downloads)

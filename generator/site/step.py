@@ -39,8 +39,35 @@ def build_into(catalogue: Catalogue, site_dir: Path, build_dir: Path | None,
     return sources
 
 
+# What the earlier build steps leave for the site (folder in the build, step's Latvian title, step name).
+EARLIER_OUTPUTS = (
+    ("atvertie-dati", "Atvērtie dati", "atvertie-dati"),
+    ("lejupielades/dokumenti", "Dokumenti", "dokumenti"),
+    ("lejupielades/matrica", "IBM matricas", "matrica"),
+)
+
+
+def missing_downloads(out: Path) -> list[tuple[str, str, str]]:
+    """The earlier steps whose files are not in the build folder ``out`` (the site would lack them)."""
+    return [entry for entry in EARLIER_OUTPUTS
+            if not (out / entry[0]).is_dir() or not any(p.is_file() for p in (out / entry[0]).rglob("*"))]
+
+
 def render_site(catalogue: Catalogue, out: Path, progress: Callable[[str], None] = print) -> list[Path]:
-    """Build step: build/vietne/ from the catalogue and the files already in ``out``."""
+    """Build step: build/vietne/ from the catalogue and the files already in ``out``.
+
+    A site always ships its downloads: when an earlier step's files are neither built now nor taken
+    over from the previous build (`ibm build --only vietne` into an empty folder), it refuses.
+    """
+    missing = missing_downloads(out)
+    if missing:
+        names = ", ".join(f"{title} ({folder}/)" for folder, title, _ in missing)
+        options = " ".join(f"--only {step}" for _, _, step in missing)
+        raise SiteError(
+            f"vietnē jābūt visām lejupielādēm, bet nav iepriekšējo soļu rezultātu: {names}. Veidojiet tos kopā "
+            f"ar vietni (`ibm build` bez --only vai ar {options} --only {STEP_NAME}) vai norādiet --out mapi "
+            "ar iepriekšēju pilnu būvējumu, no kuras tos pārņem"
+        )
     site_dir = out / paths.OUTPUT_FOLDER
     build_into(catalogue, site_dir, out, progress)
     return sorted(p for p in site_dir.rglob("*") if p.is_file())

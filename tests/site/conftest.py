@@ -110,3 +110,7 @@ AMOUNT = re.compile(r"(-?\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?)\u00a0EUR")
 def amounts(text: str) -> list[Decimal]:
     """Every 'N NNN,NN EUR' in ``text`` as a Decimal."""
     return [Decimal(m.replace("\u00a0", "").replace(",", ".")) for m in AMOUNT.findall(text)]
+
+
+# The browser fixtures (server, browser, visit) for every test module of tests/site/.
+from tests.site.browsing import browser, server, visit  # noqa: E402, F401

@@ -6,96 +6,14 @@ filters work and a download link downloads its file. Screenshots go to test-arti
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from tests.site.browsing import ARTIFACTS, BROWSER_MARKS, Visit
 from tests.site.conftest import BuiltSite
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "site"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.xdist_group("site"),
-    pytest.mark.skipif(not CHROMIUM.is_file(), reason="nav Debian chromium (/usr/bin/chromium): apt-get install chromium"),
-]
-
-
-@pytest.fixture(scope="module")
-def server(built_site: BuiltSite) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d",
-                                str(built_site.site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="nav Playwright Python pakotnes")
-    with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
-
-class Visit:
-    """A browser page that records console errors, page errors and every requested URL."""
-
-    def __init__(self, browser, base: str) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        self.page = self.context.new_page()
-        self.base = base
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-
-    def open(self, path: str) -> None:
-        response = self.page.goto(self.base + path)
-        assert response is not None and response.ok, path
-        self.page.wait_for_load_state("networkidle")
-
-    def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests if urlsplit(u).hostname not in ("127.0.0.1", None)
-                and not u.startswith(("data:", "blob:"))]
-
-    def shot(self, name: str) -> Path:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        path = ARTIFACTS / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=False)
-        return path
-
-    def close(self) -> None:
-        self.context.close()
-
-
-@pytest.fixture
-def visit(browser, server: str) -> Iterator[Visit]:
-    v = Visit(browser, server)
-    yield v
-    v.close()
+pytestmark = BROWSER_MARKS
 
 
 def _diagram_page(built_site: BuiltSite) -> str:
@@ -162,6 +80,23 @@ def test_catalogue_filters_hide_other_recipients(visit: Visit, built_site: Built
     expected = sum(1 for s in built_site.catalogue.services if s.recipient.value == "parent")
     assert visible.count() == expected
     assert f"Rādīti {expected} no {total}" in visit.page.locator("[data-filtri-skaits]").inner_text()
+    # a support area none of whose rows match is hidden with its heading and intro
+    cat = built_site.catalogue
+    for area in cat.enums.support_areas:
+        section = visit.page.locator(f"section[data-katalogs-joma]:has(h2#joma-{area.number})")
+        matching = [s for s in cat.services if s.area == area.number and s.recipient.value == "parent"]
+        assert section.is_visible() == bool(matching), area.number
+        assert visit.page.locator(f"h2#joma-{area.number}").is_visible() == bool(matching)
+    visit.shot("katalogs-atlase-vecaki")
+    visit.page.select_option("#filtrs-sanemejs", "child")
+    visit.page.select_option("#filtrs-traucejums", "dzirdes")
+    shown_areas = visit.page.locator("section[data-katalogs-joma]:not([hidden])").count()
+    assert shown_areas == len({s.area for s in cat.services if s.recipient.value == "child"
+                                and (not s.impairments or "dzirdes" in {i.value for i in s.impairments})})
+    visit.page.select_option("#filtrs-sanemejs", "")
+    visit.page.select_option("#filtrs-traucejums", "")
+    assert visit.page.locator("section[data-katalogs-joma]:not([hidden])").count() == len(
+        {s.area for s in cat.services})
     visit.page.select_option("#filtrs-sanemejs", "")
     visit.page.select_option("#filtrs-traucejums", "dzirdes")
     expected = sum(1 for s in built_site.catalogue.services if not s.impairments
@@ -185,3 +120,56 @@ def test_a_download_link_downloads_its_file(visit: Visit, built_site: BuiltSite,
     assert source.read_bytes() == (built_site.build_dir / href).read_bytes()
     assert visit.errors == []
 
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["dators", "telefons"])
+def test_screenshots_at_desktop_and_phone_width(browser, server: str, built_site: BuiltSite, width: int) -> None:
+    """Screenshots for a person to look at (test-artifacts/site/): home, a service page, the price page
+    and search results for three queries; each page loads without errors and has no sideways scrolling."""
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = "dators" if width > 500 else "telefons"
+    try:
+        for label, path in [("sakums", "index.html"), ("pakalpojums", "katalogs/3.1.3.html"), ("cenas", "cenas.html")]:
+            page.goto(server + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, width)
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"))
+        for query in ["gimenes asistents", "logopeds", "transports berniem"]:
+            page.goto(server + "index.html")
+            page.wait_for_load_state("networkidle")
+            if width <= 500:
+                page.locator("label.md-header__button[for='__search']").click()
+            field = page.locator("input.md-search__input")
+            field.click()
+            field.press_sequentially(query, delay=15)
+            page.locator(".md-search-result__item").first.wait_for(timeout=20000)
+            page.wait_for_timeout(400)
+            page.screenshot(path=str(ARTIFACTS / f"{name}-meklesana-{query.replace(' ', '-')}.png"))
+    finally:
+        context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("preference, first, toggled", [("dark", "slate", "default"), ("light", "default", "slate")])
+def test_colour_scheme_follows_the_reader_and_toggles(browser, server: str, preference: str, first: str,
+                                                      toggled: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=preference)
+    page = context.new_page()
+    try:
+        page.goto(server + "index.html")
+        page.wait_for_load_state("networkidle")
+        scheme = "document.body.getAttribute('data-md-color-scheme')"
+        assert page.evaluate(scheme) == first
+        toggle = page.locator("form[data-md-component='palette'] label:visible").first
+        assert toggle.get_attribute("title") in ("Tumšais režīms", "Gaišais režīms")
+        toggle.click()
+        assert page.evaluate(scheme) == toggled
+        page.goto(server + "cenas.html")  # the choice is remembered
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(scheme) == toggled
+    finally:
+        context.close()

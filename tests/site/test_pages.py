@@ -11,6 +11,8 @@ from generator.catalogue.models import PriceValue
 from generator.site import labels
 from generator.site.context import site_date
 from generator.site.htmlcheck import page_facts
+from generator.site.price_pages import price_anchor
+from generator.site.source_refs import SourceRefs
 from tests.site.conftest import DOWNLOADS, BuiltSite, amounts
 from tests.site.htmltables import squash, tables, text_of
 
@@ -19,6 +21,14 @@ def _expected_amounts(value: PriceValue) -> list:
     if value.amount is not None:
         return [value.amount]
     return [v for v in (value.min, value.max) if v is not None]
+
+
+def _source_text(built_site: BuiltSite, source: str) -> str:
+    """What a reader sees of a catalogue source: chapters instead of line numbers (generator/site/source_refs)."""
+    pages = {p.name for p in built_site.catalogue.root.joinpath("metodika").glob("*.md")}
+    rendered = SourceRefs.for_catalogue(built_site.catalogue.root, pages).source_md(source, "cenas.md")
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"<[^>]+>", "", rendered))
+    return _norm(plain.replace("\\", ""))
 
 
 def _norm(text: str) -> str:
@@ -83,14 +93,17 @@ def test_every_price_on_the_price_page_equals_the_catalogue(built_site: BuiltSit
         assert row[3] == cat.enums.regimes[price.regime]
         assert row[4] == value.status.value  # "jāprecizē" said plainly
         assert row[5] == lvformat.date(value.effective_from)
-        assert row[6] == _norm(value.source)
+        assert row[6] == _source_text(built_site, value.source)
         checked += 1
     assert checked > 0
 
 
-def test_every_price_history_on_the_price_page_equals_the_catalogue(built_site: BuiltSite) -> None:
+def test_every_price_history_on_its_area_page_equals_the_catalogue(built_site: BuiltSite) -> None:
     cat = built_site.catalogue
-    by_anchor = {t.before_id: t for t in tables(built_site.html("cenas.html"))}
+    history = sorted((built_site.site / "cenas").glob("*.html"))
+    assert [p.name for p in history] == sorted([f"joma-{a.number}.html" for a in cat.enums.support_areas]
+                                               + ["parametri.html"])
+    by_anchor = {t.before_id: t for page in history for t in tables(page.read_text(encoding="utf-8"))}
     for price in cat.prices:
         table = by_anchor.get(f"cena-{'-'.join(price.id.replace('.', '-').split('-'))}".lower())
         assert table is not None, f"nav vēstures tabulas cenai {price.id}"
@@ -99,7 +112,20 @@ def test_every_price_history_on_the_price_page_equals_the_catalogue(built_site: 
             assert row[0] == lvformat.date(value.effective_from)
             assert amounts(row[2]) == _expected_amounts(value), (price.id, row)
             assert row[3] == value.status.value
-            assert row[4] == _norm(value.source)
+            assert row[4] == _source_text(built_site, value.source)
+        service = cat.service_by_id.get(price.service or "")
+        page = f"joma-{service.area}.html" if service else "parametri.html"
+        assert f'id="{price_anchor(price)}"' in (built_site.site / "cenas" / page).read_text(encoding="utf-8")
+
+
+def test_a_service_price_history_is_one_click_from_the_price_page(built_site: BuiltSite) -> None:
+    cat = built_site.catalogue
+    prices = built_site.html("cenas.html")
+    for service_id, price in cat.price_by_service.items():
+        area = cat.service_by_id[service_id].area
+        assert f'href="cenas/joma-{area}.html#{price_anchor(price)}"' in prices, service_id
+        service_page = built_site.html(f"katalogs/{service_id}.html")
+        assert f'href="../cenas/joma-{area}.html#{price_anchor(price)}"' in service_page, service_id
 
 
 def test_group_ceiling_on_the_price_page_is_the_catalogue_ceiling(built_site: BuiltSite) -> None:
@@ -166,13 +192,18 @@ def test_diagram_pages_load_the_vendored_mermaid(built_site: BuiltSite) -> None:
     assert "mermaid.min.js" not in plain.read_text("utf-8")
 
 
-def test_search_index_keeps_latvian_words_and_has_no_trimmer(built_site: BuiltSite) -> None:
+def test_search_index_is_latvian_and_keeps_the_written_words(built_site: BuiltSite) -> None:
     index = json.loads((built_site.site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en"]
-    assert "trimmer" not in index["config"]["pipeline"]
-    assert "stemmer" not in index["config"]["pipeline"]
+    assert index["config"]["lang"] == ["lv"]  # the worker loads assets/javascripts/lunr/min/lunr.lv.min.js
+    assert index["config"]["pipeline"] == ["stemmer"]  # no ASCII trimmer, no English stop words
+    assert (built_site.site / "assets/javascripts/lunr/min/lunr.lv.min.js").is_file()
     words = " ".join(d["text"] + " " + d["title"] for d in index["docs"]).lower()
-    assert "ģimenes" in words
+    assert "ģimenes" in words  # the index text stays as written; the worker normalises it
+    pages = {d["location"]: d for d in index["docs"]}
+    assert pages["katalogs/3.1.3.html"]["nosaukums"][0] == ["logoped"]  # navigation title, then heading
+    assert pages["katalogs/1.3.html"]["nosaukums"] == [["gimen", "asistent"], ["gimen", "asistent", "pakalpojum"]]
+    assert pages["cenas.html"]["nosaukums"][-1] == ["cen"]
+    assert all("nosaukums" not in d for d in index["docs"] if "#" in d["location"])
 
 
 def test_abbreviations_are_explained_on_every_page(built_site: BuiltSite) -> None:
@@ -193,7 +224,9 @@ def test_about_page_states_version_date_and_how_to_report(built_site: BuiltSite)
     assert f"{len(cat.services)}" in text
 
 
-def test_sitemap_dates_are_the_catalogue_date(built_site: BuiltSite) -> None:
-    sitemap = (built_site.site / "sitemap.xml").read_text(encoding="utf-8")
-    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
-    assert dates <= {built_site.catalogue.latest_date.isoformat()}
+def test_changes_page_shows_parameter_codes_in_latvian(built_site: BuiltSite) -> None:
+    parameters = tables(built_site.html("izmainas.html"))[-1]
+    values = [row[1] for row in parameters.rows]
+    assert "needed" not in values and "gap" not in values
+    key = built_site.catalogue.programme.redistribution_key.at(site_date(built_site.catalogue)).value
+    assert labels.CODE_VALUES[key] in values

@@ -1,6 +1,8 @@
 /* Filters of the service catalogue index (katalogs/index.html): by recipient and impairment type.
    Rows carry data-sanemejs (child/parent/family) and data-traucejumi ("redzes|dzirdes", empty = every
-   type). Without JavaScript every row stays visible. */
+   type). A support area (section[data-katalogs-joma]: heading, intro and table) none of whose rows
+   match is hidden as a whole; when nothing matches at all, a sentence says so. Without JavaScript
+   every row stays visible. */
 (function () {
   "use strict";
 
@@ -18,6 +20,13 @@
       total += 1;
       if (visible) shown += 1;
     });
+    document.querySelectorAll("section[data-katalogs-joma]").forEach(function (area) {
+      var rows = area.querySelectorAll("table[data-katalogs-tabula] tbody tr");
+      if (!rows.length) return;  /* an area without services keeps its sentence */
+      area.hidden = !area.querySelector("table[data-katalogs-tabula] tbody tr:not([hidden])");
+    });
+    var empty = document.querySelector("[data-filtri-tukss]");
+    if (empty) empty.hidden = shown > 0;
     var status = form.querySelector("[data-filtri-skaits]");
     if (status) {
       status.textContent = shown === total

@@ -1,0 +1,72 @@
+"""Latvian search normalisation: diacritic folding and a light suffix-stripping stemmer.
+
+The site's search (mkdocs-material's lunr index, built in the browser from search/search_index.json)
+normalises every index token and every query word with the same function; its JavaScript twin is
+site/assets/javascripts/lunr/min/lunr.lv.min.js (tests/site/test_lvsearch.py proves both give the same
+result on the catalogue's vocabulary).
+
+``normalize(word)`` = lower case, fold diacritics (ā→a, č→c, ē→e, ģ→g, ī→i, ķ→k, ļ→l, ņ→n, š→s, ū→u,
+ž→z: Unicode NFD without the combining marks U+0300–U+036F), then ``stem``.
+
+``stem`` is our implementation of the published light stemmer for Latvian (K. Kreslins' algorithm as
+reduced by J. Savoy and used in Lucene's Latvian analyser): it removes one noun or adjective
+inflection ending, the longest listed one, when the word keeps enough vowels and at least three
+letters, and after the endings of declensions II, V and VI it undoes the labial palatalisation
+(``pj, bj, mj, vj`` → ``p, b, m, v``). We apply it to the folded word, so that a word typed without
+diacritics (as many people type on a phone) gets the same stem as the written form: the published
+ending list is therefore folded (``ām`` and ``am`` become one entry), and the palatalisation rules
+that only swap a softened consonant for a plain one (``ņ``→``n``, ``šļ``→``sl`` …) are already done by
+the folding. The one rule a folded word cannot see (``kš`` + ``u`` → ``kst``, as in rare genitive
+plurals) is left out. Words with a digit (service codes such as ``3.1.3``) are only folded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# (ending, vowels the word must have more than, palatalising), longest first as in the published list.
+ENDINGS: tuple[tuple[str, int, bool], ...] = (
+    ("ajiem", 3, False), ("ajai", 3, False), ("ajam", 2, False), ("ajos", 2, False), ("ajas", 2, False),
+    ("iem", 2, True), ("aja", 2, False), ("ais", 2, False), ("ai", 2, False), ("ei", 2, False),
+    ("am", 1, False), ("em", 1, False), ("im", 1, False), ("um", 1, False), ("us", 1, True),
+    ("as", 1, False), ("es", 1, False), ("os", 1, True), ("ij", 1, False), ("is", 1, False),
+    ("ie", 1, False), ("u", 1, True), ("a", 1, True), ("i", 1, True), ("e", 1, False), ("o", 1, False),
+    ("s", 0, False),
+)
+VOWELS = frozenset("aeiou")
+LABIALS = frozenset("pbmv")
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics: 'Ģimenēm' -> 'gimenem'."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not "\u0300" <= ch <= "\u036f")
+
+
+def stem(word: str) -> str:
+    """The stem of a folded, lower-case word (see the module docstring)."""
+    vowels = sum(1 for ch in word if ch in VOWELS)
+    for ending, vc, palatalising in ENDINGS:
+        if vowels > vc and len(word) >= len(ending) + 3 and word.endswith(ending):
+            word = word[: -len(ending)]
+            if palatalising and len(word) >= 2 and word[-1] == "j" and word[-2] in LABIALS:
+                word = word[:-1]
+            return word
+    return word
+
+
+def normalize(word: str) -> str:
+    """The search term of one word: folded, and stemmed unless it contains a digit."""
+    folded = fold(word)
+    if any("0" <= ch <= "9" for ch in folded):
+        return folded
+    return stem(folded)
+
+
+WORD = re.compile(r"[^\W_]+(?:\.\d+)*")
+
+
+def title_terms(title: str) -> list[str]:
+    """The normalised words of a page title without codes ('3.1.3 Logopēds' -> ['logoped'])."""
+    return [t for t in (normalize(w) for w in WORD.findall(title)) if not any("0" <= ch <= "9" for ch in t)]

@@ -1,0 +1,71 @@
+"""mkdocs hook (mkdocs.yml `hooks:`): after every build the search index is made Latvian, and 404.html
+and the sitemap are finished (generator/site/notfound.py).
+
+mkdocs accepts only the lunr languages it ships and falls back to English for "lv", so after the
+build this hook rewrites search/search_index.json:
+
+- language "lv": the theme's search worker then loads assets/javascripts/lunr/min/lunr.lv.min.js,
+  our Latvian pipeline (diacritics folded, light stemmer; see generator/site/lvsearch.py), as the
+  only pipeline step for the index and the query;
+- every page's own entry gets ``nosaukums``: the normalised words of its navigation title (for a
+  service its short name, without the code) and of its heading, as two lists. The same script on the
+  page puts first the pages one of whose titles holds the most query words, and of those the ones
+  with the fewest other words (a service's name finds its page).
+
+Runs for `ibm build` and `ibm serve` alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from generator.site import notfound
+from generator.site.lvsearch import title_terms
+
+INDEX = Path("search") / "search_index.json"
+LANGUAGE = "lv"
+TITLE_TERMS = "nosaukums"
+
+
+def nav_titles(nav: list[Any]) -> dict[str, str]:
+    """Page location (as in the index, 'katalogs/3.1.3.html') -> navigation title."""
+    titles: dict[str, str] = {}
+    for entry in nav or []:
+        if isinstance(entry, dict):
+            for title, target in entry.items():
+                if isinstance(target, str):
+                    titles[str(PurePosixPath(target).with_suffix(".html"))] = str(title)
+                else:
+                    titles.update(nav_titles(target))
+    return titles
+
+
+def latvian_index(data: dict[str, Any], titles: dict[str, str]) -> dict[str, Any]:
+    """The index with the Latvian language and pipeline and the pages' title words."""
+    config = {**data.get("config", {}), "lang": [LANGUAGE], "pipeline": ["stemmer"]}
+    docs = []
+    for doc in data.get("docs", []):
+        location = doc.get("location", "")
+        page = location or "index.html"
+        if "#" not in location:
+            names = [titles[page]] if page in titles else []
+            names.append(re.sub(r"<[^>]+>", "", str(doc.get("title", ""))))
+            terms = [t for t in (title_terms(n) for n in names) if t]
+            if terms:
+                doc = {**doc, TITLE_TERMS: terms}
+        docs.append(doc)
+    return {**data, "config": config, "docs": docs}
+
+
+def on_post_build(config: Any, **_kwargs: Any) -> None:
+    notfound.finish(Path(config["site_dir"]), config.get("site_url"))
+    path = Path(config["site_dir"]) / INDEX
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    titles = nav_titles(config["nav"])
+    path.write_text(json.dumps(latvian_index(data, titles), ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")

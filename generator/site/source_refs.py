@@ -1,0 +1,162 @@
+"""Source references written for readers: a catalogue source such as "Metodika L996–L1013; D17" or a
+description field's line list becomes the methodology chapter's number and title, linked to the site
+page that explains it, and decision codes (D1 … D99) link to the decisions page. The line numbers stay
+only in a machine-readable ``data-metodikas-rindas`` attribute; seed document codes such as "(S000)"
+are dropped.
+
+Chapters come from catalogue/metodika/seed-toc.yaml (the methodology's table of contents: ``nodalas``
+with ``nr``, ``virsraksts``, ``sakums``, ``beigas`` and ``lapa``); without that file, or for a line
+outside every chapter, the reference says "metodika" without a chapter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.site import paths
+from generator.site.markdown import html, md
+
+SEED_TOC = "seed-toc.yaml"
+DECISIONS_PAGE = "rekonstrukcijas-un-lemumi.md"
+LINES = re.compile(r"\bL(\d+)(?:\s*[–-]\s*L(\d+))?")
+DECISION = re.compile(r"\bD(\d{1,2})\b")
+SEED_CODE = re.compile(r"\s*\(S\d{3}\)")
+METHODOLOGY_WORD = re.compile(r"^\s*metodika\b[\s,:]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: str
+    title: str
+    first: int
+    last: int
+    page: str | None  # file in catalogue/metodika/ that is on the site, or None
+
+    @property
+    def label(self) -> str:
+        return self.title if self.number in ("", "—", "-") else f"{self.number} {self.title}"
+
+
+def read_chapters(methodology_dir: Path, site_pages: set[str]) -> list[Chapter]:
+    """The chapters of catalogue/metodika/seed-toc.yaml ([] when there is none or it cannot be read:
+    the methodology's own checks report a broken file)."""
+    path = methodology_dir / SEED_TOC
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError:
+        return []
+    chapters = []
+    for entry in data.get("nodalas", []) if isinstance(data, dict) else []:
+        try:
+            page = entry.get("lapa")
+            chapters.append(Chapter(str(entry.get("nr", "")).strip(), str(entry["virsraksts"]).strip(),
+                                    int(entry["sakums"]), int(entry["beigas"]),
+                                    page if page in site_pages else None))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return chapters
+
+
+class SourceRefs:
+    """Readable source references for the generated pages."""
+
+    def __init__(self, chapters: list[Chapter], decisions_page: bool) -> None:
+        self.chapters = chapters
+        self.decisions_page = decisions_page
+
+    @classmethod
+    def for_catalogue(cls, catalogue_root: Path, site_pages: set[str]) -> SourceRefs:
+        folder = paths.methodology_dir(catalogue_root)
+        return cls(read_chapters(folder, site_pages), DECISIONS_PAGE in site_pages)
+
+    def chapter_of(self, line: int) -> Chapter | None:
+        # the innermost chapter (the last one that starts at or before the line and still holds it)
+        found = None
+        for chapter in self.chapters:
+            if chapter.first <= line <= chapter.last:
+                found = chapter
+        return found
+
+    def _chapters(self, lines: list[int]) -> list[Chapter | None]:
+        result: list[Chapter | None] = []
+        for line in lines:
+            chapter = self.chapter_of(line)
+            if chapter not in result:
+                result.append(chapter)
+        return result
+
+    def _chapter_link(self, chapter: Chapter, from_page: str) -> str:
+        if chapter.page is None:
+            return md(chapter.label)
+        return f"[{md(chapter.label)}]({_relative(from_page)}{paths.METHODOLOGY}/{chapter.page})"
+
+    def _chapters_md(self, lines: list[int], from_page: str) -> str:
+        """'metodikas nodaļa [II.6.3 SBS apraksti](…)' or '… nodaļas A, B'; 'metodika' when none is known."""
+        chapters = [c for c in self._chapters(lines) if c is not None]
+        if not chapters:
+            return "metodika"
+        links = ", ".join(self._chapter_link(c, from_page) for c in chapters)
+        return f"metodikas nodaļa {links}" if len(chapters) == 1 else f"metodikas nodaļas {links}"
+
+    def _decision_md(self, number: str, from_page: str) -> str:
+        if not self.decisions_page:
+            return f"lēmums D{number}"
+        return f"[lēmums D{number}]({_relative(from_page)}{paths.METHODOLOGY}/{DECISIONS_PAGE})"
+
+    def lines_md(self, label: str, refs: list[str], from_page: str) -> str:
+        """A description field's source: its kind (``label``, e.g. 'metodika') and, from its methodology
+        line references ('L1507', 'L1508'), the chapters; the lines only in the span's data attribute."""
+        lines = _line_numbers(" ".join(refs))
+        chapters = self._chapters_md(lines, from_page) if lines else "metodika"
+        text = md(label) if chapters == "metodika" else f"{md(label)} – {chapters}"
+        if not refs:
+            return text
+        return f'<span data-metodikas-rindas="{html(" ".join(refs))}">{text}</span>'
+
+    def source_md(self, source: str, from_page: str) -> str:
+        """A catalogue ``source`` string as readable Markdown (see the module docstring)."""
+        parts = []
+        for part in (p.strip() for p in SEED_CODE.sub("", source).split(";")):
+            if not part:
+                continue
+            decisions = DECISION.fullmatch(part)
+            if decisions:
+                parts.append(self._decision_md(decisions.group(1), from_page))
+                continue
+            lines = _line_numbers(part)
+            if lines and METHODOLOGY_WORD.match(part):
+                rest = LINES.sub("", METHODOLOGY_WORD.sub("", part))
+                note = re.sub(r"\s+", " ", rest).strip(" ,()") if re.search(r"\w", rest) else ""
+                chapters = self._chapters_md(lines, from_page)
+                raw = " ".join(f"L{n}" for n in lines)
+                text = f'<span data-metodikas-rindas="{raw}">{chapters}</span>'
+                parts.append(text + (f" ({md(note)})" if note else ""))
+                continue
+            parts.append(DECISION.sub(lambda m: self._decision_md(m.group(1), from_page), md(part)))
+        return "; ".join(parts) if parts else md(source)
+
+    def for_page(self, from_page: str) -> dict[str, Any]:
+        """Template helpers for one docs page: ``avots(text)`` and ``rindu_avots(list)``."""
+        return {"avots": lambda text: self.source_md(str(text), from_page),
+                "rindu_avots": lambda label, refs: self.lines_md(str(label), list(refs or []), from_page)}
+
+
+def _line_numbers(text: str) -> list[int]:
+    numbers: list[int] = []
+    for m in LINES.finditer(text):
+        first = int(m.group(1))
+        numbers.append(first)
+        if m.group(2):
+            numbers.append(int(m.group(2)))
+    return numbers
+
+
+def _relative(from_page: str) -> str:
+    return "../" * from_page.count("/")

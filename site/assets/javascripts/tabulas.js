@@ -1,0 +1,55 @@
+/* Wide tables that scroll sideways can be reached and scrolled with the keyboard: the theme wraps
+   every table in .md-typeset__scrollwrap; a wrapper whose table is wider than the page becomes a
+   focusable, named region (tabindex=0, role=region, aria-label from the table's caption or the
+   section heading). Checked again when the window is resized. */
+(function () {
+  "use strict";
+
+  function label(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption && caption.textContent.trim()) return caption.textContent.trim();
+    var node = wrap;
+    while (node) {
+      var previous = node.previousElementSibling;
+      while (previous) {
+        if (/^H[1-6]$/.test(previous.tagName)) {
+          return "Tabula: " + previous.textContent.replace(/¶$/, "").trim();
+        }
+        previous = previous.previousElementSibling;
+      }
+      node = node.parentElement;
+      if (node && node.classList.contains("md-content")) break;
+    }
+    return "Tabula";
+  }
+
+  function mark() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        if (!wrap.hasAttribute("aria-label")) wrap.setAttribute("aria-label", label(wrap));
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  var timer = null;
+  function later() {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(mark, 150);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(function () { mark(); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mark);
+  } else {
+    mark();
+  }
+  window.addEventListener("resize", later);
+})();

@@ -1,0 +1,70 @@
+"""axe-core (npm, pinned and fetched into .cache/ by tests/site/axe.py, never part of the site) on every
+built page in headless Chromium: no serious or critical violation. One browser page visits all pages
+one after another; the main pages are checked once more in the dark colour scheme."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.site.axe import AxeUnavailable, ensure_axe
+from tests.site.browsing import BROWSER_MARKS
+from tests.site.conftest import BuiltSite
+
+pytestmark = BROWSER_MARKS
+
+FAILING = ("serious", "critical")
+ALSO_FAILING = ("empty-table-header",)  # minor for axe, but a header cell must say what its column holds
+RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"], performanceTimer: false,
+                                          elementRef: false, ancestry: false, xpath: false});
+  return result.violations.map(v => ({id: v.id, impact: v.impact,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+}"""
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> str:
+    try:
+        return ensure_axe().read_text(encoding="utf-8")
+    except AxeUnavailable as exc:
+        pytest.fail(f"axe-core nav pieejams: {exc}")
+
+
+def site_pages(built_site: BuiltSite) -> list[str]:
+    """Every HTML page of the site (downloads are files, not pages)."""
+    return sorted(p.relative_to(built_site.site).as_posix() for p in built_site.site.rglob("*.html")
+                  if p.relative_to(built_site.site).parts[0] not in ("lejupielades", "atvertie-dati"))
+
+
+def audit(browser, base: str, axe_script: str, pages: list[str], scheme: str) -> dict[str, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context.add_init_script(script=axe_script)
+    page = context.new_page()
+    # The search index is built by a worker on every page load; axe does not need it.
+    page.route("**/search/search_index.json", lambda route: route.abort())
+    problems: dict[str, list[str]] = {}
+    try:
+        for path in pages:
+            response = page.goto(base + path, wait_until="load")
+            assert response is not None and (response.ok or path == "404.html"), path
+            for v in page.evaluate(RUN):
+                if v["impact"] in FAILING or v["id"] in ALSO_FAILING:
+                    problems.setdefault(path, []).append(f"{v['id']} ({v['impact']}): {', '.join(v['nodes'])}")
+    finally:
+        context.close()
+    return problems
+
+
+def test_every_page_has_no_serious_accessibility_violation(browser, server: str, built_site: BuiltSite,
+                                                           axe_script: str) -> None:
+    pages = site_pages(built_site)
+    assert len(pages) >= len(built_site.catalogue.services) + 10
+    assert "404.html" in pages
+    problems = audit(browser, server, axe_script, pages, "light")
+    assert problems == {}
+
+
+def test_main_pages_in_the_dark_scheme(browser, server: str, built_site: BuiltSite, axe_script: str) -> None:
+    service = built_site.catalogue.sorted_services()[0].id
+    pages = ["index.html", f"katalogs/{service}.html", "katalogs/index.html", "cenas.html", "piemeri.html"]
+    assert audit(browser, server, axe_script, pages, "dark") == {}

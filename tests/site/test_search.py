@@ -1,0 +1,88 @@
+"""The site's search as a reader uses it: queries typed into the theme's search field in headless
+Chromium against the built site, each with the page that must come first. Words are typed the way
+Latvians type them, with or without diacritics and in any case form."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.site.lvsearch import normalize
+from tests.site.browsing import BROWSER_MARKS, Visit
+
+pytestmark = BROWSER_MARKS
+
+# query -> the page the first result must be (location in the site)
+FIRST_RESULT = [
+    ("gimenes asistents", "katalogs/1.3.html"),
+    ("ģimenes asistents", "katalogs/1.3.html"),
+    ("logopeds", "katalogs/3.1.3.html"),
+    ("transports berniem", "katalogs/2.4.html"),
+    ("atelpas bridis", "katalogs/1.4.1.html"),
+    ("atelpas brīdis mājās", "katalogs/1.4.2.html"),
+    ("dienas aprupes centrs", "katalogs/3.6.html"),
+    ("matrica", "matrica.html"),
+    ("3.1.3", "katalogs/3.1.3.html"),
+    ("3.15.2", "katalogs/3.15.2.html"),
+    ("asistents", "katalogs/2.2.html"),
+    ("asistenta", "katalogs/2.2.html"),
+    ("aukle", "katalogs/1.5.html"),
+    ("psihoterapeits", "katalogs/3.1.7.html"),
+    ("psihoterapeits vecakiem", "katalogs/1.1.2.html"),
+    ("kanisterapija", "katalogs/3.8.html"),
+    ("specializeta darbnica", "katalogs/3.5.html"),
+    ("specializētais transports", "katalogs/2.5.html"),
+    ("transporta pakalpojumi vecakam", "katalogs/1.6.html"),
+    ("muzikas terapija", "katalogs/3.4.1.html"),
+    ("aprupe majas", "katalogs/2.3.html"),
+    ("Fizioterapeits", "katalogs/3.1.1.html"),
+    ("cenas", "cenas.html"),
+    ("lejupielades", "lejupielades.html"),
+    ("terminu vardnica", "metodika/terminu-vardnica.html"),
+    ("atbalsta plans", "metodika/atbalsta-plans.html"),
+]
+
+
+def first_result(visit: Visit, query: str) -> str:
+    field = visit.page.locator("input.md-search__input")
+    field.click()
+    field.fill("")
+    field.press_sequentially(query, delay=15)  # the theme searches on key events, not on a set value
+    meta = visit.page.locator(".md-search-result__meta")
+    visit.page.wait_for_function(
+        "() => !/inicializ/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=20000)
+    link = visit.page.locator(".md-search-result__item > a").first
+    link.wait_for(timeout=10000)
+    visit.page.wait_for_timeout(300)  # the last keystroke's result replaces the earlier ones
+    assert meta.count() == 1
+    href = visit.page.locator(".md-search-result__item > a").first.get_attribute("href") or ""
+    return urlsplit(href).path.removeprefix(urlsplit(visit.base).path)
+
+
+def test_each_query_finds_its_page_first(visit: Visit) -> None:
+    assert len(FIRST_RESULT) >= 20
+    visit.open("index.html")
+    found = {query: first_result(visit, query) for query, _ in FIRST_RESULT}
+    wrong = {q: (found[q], expected) for q, expected in FIRST_RESULT if found[q] != expected}
+    visit.shot("meklesana-tabula")
+    assert wrong == {}, "vaicājums: (pirmais rezultāts, gaidītais)"
+    assert visit.errors == []
+
+
+@pytest.mark.parametrize("query", ["logopeds", "gimenes asistents", "transports berniem"])
+def test_results_highlight_the_written_words(visit: Visit, query: str) -> None:
+    visit.open("index.html")
+    first_result(visit, query)
+    marked = visit.page.locator(".md-search-result__item mark").all_inner_texts()
+    assert marked, query
+    # the highlighted words are the page's own words (with diacritics), not the search stems
+    assert any(any(ch in word for ch in "āčēģīķļņšūž") for word in marked) or query == "transports berniem"
+    visit.shot("meklesana-" + query.replace(" ", "-"))
+    # the page opened from the result highlights the words as they are written there
+    visit.page.locator(".md-search-result__item > a").first.click()
+    visit.page.wait_for_load_state("networkidle")
+    on_page = visit.page.locator("article mark[data-md-highlight]").all_inner_texts()
+    assert on_page, query
+    typed = {normalize(w) for w in query.split()}
+    assert all(any(normalize(w).startswith(t) for t in typed) for w in on_page), on_page
