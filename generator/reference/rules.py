@@ -6,7 +6,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
 - incompatible (warning, D10): 1 per pair of counted lines where one line's service is in the
   other's ``incompatible_with``.
 - day_services (error, D11): 1 per period month where the planned units (6.6) of the day-care
-  centre and specialised-workshop lines together exceed that calendar month's Mon–Fri days.
+  centre and specialised-workshop lines together exceed that calendar month's working days
+  (Mon–Fri without the public holidays of catalogue/holidays.yaml).
 - price_above_ceiling (error, D12): 1 per counted line whose unit price is above its ceiling.
 - monthly_units (error, 6.6 ≠ 6.3): 1 per counted line whose planned units in months 1..M do not
   add up to its period units.
@@ -29,7 +30,7 @@ older on the period's first day or born after it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 
 from generator.lvformat import eur, percent
@@ -98,15 +99,18 @@ def check_incompatible(lines: Sequence[PlanLine]) -> list[Finding]:
     return found
 
 
-def check_day_services(lines: Sequence[PlanLine], period_start: dt.date, months: int) -> list[Finding]:
+def check_day_services(
+    lines: Sequence[PlanLine], period_start: dt.date, months: int, holidays: Collection[dt.date] = ()
+) -> list[Finding]:
     """Day-care centre and specialised workshop days together in a calendar month may not exceed
-    that month's working days, Monday to Friday (D11, L1712): an error per month."""
+    that month's working days, Monday to Friday without the public holidays (D11, L1712): an error
+    per month. Only a plan with a day-care or workshop line is checked."""
     day_lines = [(i, line) for i, line in _counted(lines) if line.day_service]
     found: list[Finding] = []
     for m in range(1, months + 1):
         total = sum((line.month_value("planned_units", m) for _, line in day_lines), ZERO)
         year, month = calendar_month(period_start, m)
-        limit = working_days(year, month)
+        limit = working_days(year, month, holidays)
         if total > limit:
             concerned = tuple(i for i, line in day_lines if line.month_value("planned_units", m) > 0)
             found.append(
@@ -115,7 +119,7 @@ def check_day_services(lines: Sequence[PlanLine], period_start: dt.date, months:
                     Severity.error,
                     f"{year}. gada {MONTHS_LV[month - 1]} dienas aprūpes centrā un specializētajā darbnīcā "
                     f"plānotas {lv_number(total, 0 if total == total.to_integral() else 2)} dienas, "
-                    f"bet mēnesī ir tikai {limit} darba dienas.",
+                    f"bet mēnesī ir tikai {limit} darba dienas (svētku dienas neskaitot).",
                     concerned,
                     month=m,
                 )
@@ -286,7 +290,7 @@ def check_plan(
     return [
         *check_transport_share(lines, params, available, transport_override),
         *check_incompatible(lines),
-        *check_day_services(lines, period_start, months),
+        *check_day_services(lines, period_start, months, params.holidays),
         *check_prices(lines),
         *check_monthly_units(lines, months),
         *check_execution(lines, months),
