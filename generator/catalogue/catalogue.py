@@ -62,6 +62,12 @@ class Offer:
     def transport(self) -> bool:
         return self.service.transport
 
+    @property
+    def ceiling_unconfirmed(self) -> bool:
+        """A regulated or delegated-contract item whose ceiling is not a confirmed amount (D22)."""
+        regulated = self.service.regime in (Regime.regulation, Regime.delegated_contract)
+        return regulated and (self.ceiling is None or self.ceiling_status is not PriceStatus.confirmed)
+
 
 @dataclass
 class Catalogue:

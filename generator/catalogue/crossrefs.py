@@ -60,10 +60,10 @@ def _services(cat: Catalogue, out: _Collector) -> None:
             out.add(yf, ("unit",), "unit", f"nezināma mērvienība {service.unit!r}", ", ".join(sorted(units)))
         if service.area not in areas:
             out.add(yf, ("area",), "area", f"nezināma atbalsta joma {service.area}", ", ".join(map(str, sorted(areas))))
-        for i, other in enumerate(service.incompatible_with):
-            if other not in cat.service_by_id:
-                out.add(yf, ("incompatible_with", i), "incompatible_with", f"nezināms pakalpojums {other}",
-                        "esošs pakalpojuma kods")
+        for attr in ("incompatible_with", "includes_sessions_of"):
+            for i, other in enumerate(getattr(service, attr)):
+                if other not in cat.service_by_id or other == service.id:
+                    out.add(yf, (attr, i), attr, f"nezināms pakalpojums {other}", "cita pakalpojuma kods")
         if service.regime is not Regime.actual_cost and service.id not in priced:
             out.add(yf, ("regime",), "regime", "pakalpojumam nav cenas faila", f"prices/{service.id}.yaml")
 

@@ -184,6 +184,11 @@ class Service(Strict):
     transport: bool = False
     day_service: Literal["day_care", "workshop"] | None = None
     incompatible_with: list[str] = Field(default_factory=list)
+    includes_sessions_of: list[str] = Field(
+        default_factory=list,
+        description="Pakalpojumi, kuru speciālistu vai grupu nodarbības jau ietilpst šajā pakalpojumā (L1713): "
+        "ja plānā ir abi, matrica brīdina un lūdz apstiprināt, ka tie ir citi speciālisti",
+    )
     description: Description
 
 
