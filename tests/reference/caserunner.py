@@ -312,7 +312,8 @@ def run_selection(inp: dict[str, Any], params: Params) -> dict[str, Any]:
                 di_assessed=bool(raw.get("di_assessed", True)),
             )
         )
-    result = select_children(apps, inp["municipalities"], inp["pilot_start"], inp["pilot_end"], params)
+    result = select_children(apps, inp["municipalities"], inp["pilot_start"], inp["pilot_end"], params,
+                             regions=inp.get("regions"))
     placements = result.by_number()
     return {
         "selected": list(result.selected),
@@ -320,6 +321,7 @@ def run_selection(inp: dict[str, Any], params: Params) -> dict[str, Any]:
         "targets": result.targets,
         "counts": result.counts,
         "not_eligible": sorted(p.number for p in result.placements if not p.eligible),
+        "regions": {r: list(v) for r, v in result.regions.items()},
         "passes": {n: p.selection_pass for n, p in placements.items() if p.selected},
         "explanations": {n: p.explanation for n, p in placements.items()},
     }
