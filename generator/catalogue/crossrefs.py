@@ -150,7 +150,7 @@ def _rounds(cat: Catalogue, out: _Collector) -> None:
             listed.add(municipality)
         missing = [y for y in range(round_.services_start.year, round_.services_end.year + 1)
                    if y not in cat.holiday_years]
-        if missing:
+        if missing and cat.holidays is not None:  # None only for a version from before holidays.yaml
             out.add(yf, ("rounds", i, "services_end"), f"rounds.{i}.services_end",
                     f"svētku dienu sarakstā (holidays.yaml) nav {', '.join(map(str, missing))}. gada; bez tā "
                     "darba dienas dienas aprūpei un darbnīcām nevar saskaitīt",

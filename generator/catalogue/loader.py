@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import cross_reference_problems
+from generator.catalogue.legacy import is_legacy, split_legacy
 from generator.catalogue.models import (
     Enumerations,
     Holidays,
@@ -123,6 +124,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         return None, [Problem(root, 1, "-", "kataloga mape nav atrasta", "mape ar catalogue/ saturu")]
 
     singles: dict[str, Any] = {}
+    legacy = False
     for name, model in (
         ("programme.yaml", Programme),
         ("municipalities.yaml", Municipalities),
@@ -131,23 +133,33 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         ("holidays.yaml", Holidays),
     ):
         path = root / name
+        if name in singles:  # made from an older municipalities.yaml (legacy.py)
+            yf = singles[name][1]
+            singles[name] = (_validate(model, yf, problems), yf)
+            continue
         if not path.is_file():
+            if name == "holidays.yaml" and legacy:
+                continue  # a version from before holidays.yaml: the day-services limit has no holidays
             problems.append(Problem(path, 1, "-", "fails nav atrasts", name))
             continue
         yf = _read(path, problems)
+        if name == "municipalities.yaml" and yf is not None and is_legacy(yf, (root / "rounds.yaml").is_file()):
+            legacy = True
+            yf, rounds_file = split_legacy(yf)
+            singles["rounds.yaml"] = (None, rounds_file)
         singles[name] = (_validate(model, yf, problems), yf) if yf else (None, None)
 
     services = _load_folder(root / "services", Service, problems)
     prices = _load_folder(root / "prices", Price, problems)
 
-    if problems or any(v[0] is None for v in singles.values()):
+    if any(p.severity is Severity.error for p in problems) or any(v[0] is None for v in singles.values()):
         return None, problems
 
     programme, programme_file = singles["programme.yaml"]
     municipalities, municipalities_file = singles["municipalities.yaml"]
     enums, enums_file = singles["enums.yaml"]
     rounds, rounds_file = singles["rounds.yaml"]
-    holidays, holidays_file = singles["holidays.yaml"]
+    holidays, holidays_file = singles.get("holidays.yaml", (None, None))
     catalogue = Catalogue(
         root=root,
         programme=programme,

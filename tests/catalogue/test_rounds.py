@@ -83,3 +83,37 @@ def test_a_third_round_is_a_data_only_change(catalogue_copy: Path) -> None:
     too_long = evaluate_workbook(WorkbookInputs(D(2011, 7, 15), D(2020, 8, 1), 6, False, "kustību", ()), params)
     (error,) = too_long.findings
     assert error.code == "past_reporting_period" and "01.07.2020–31.12.2020" in error.message
+
+
+LEGACY_PILOTS = """pilots:
+  - id: bērni
+    name_lv: Vecā formāta bērnu izmēģinājumprojekts
+    start: 2018-08-01
+    end: 2019-10-31
+    services_start: 2018-10-01
+    services_end: 2019-09-30
+    participants: 102
+municipalities:
+"""
+
+
+def test_a_version_from_before_rounds_still_loads(catalogue_copy: Path) -> None:
+    """`ibm changes --from <old revision>`: pilots in municipalities.yaml, no rounds.yaml or holidays.yaml."""
+    (catalogue_copy / "rounds.yaml").unlink()
+    (catalogue_copy / "holidays.yaml").unlink()
+    path = catalogue_copy / "municipalities.yaml"
+    text = path.read_text("utf-8").replace("municipalities:\n", LEGACY_PILOTS, 1)
+    text = text.replace("{id: jelgava,", "{id: jelgava, pilots: [bērni],").replace("{id: ogre,", "{id: ogre, pilots: [bērni],")
+    path.write_text(text, "utf-8")
+    catalogue, problems = load_catalogue(catalogue_copy)
+    assert catalogue is not None, [str(p) for p in problems]
+    (round_,) = catalogue.rounds
+    assert round_.programme is Pilot.children and round_.municipalities == ["jelgava", "ogre"]
+    assert [m.id for m in catalogue.pilot_municipalities()] == ["jelgava", "ogre"]
+    assert catalogue.municipalities.pilots[0].name_lv == "Vecā formāta bērnu izmēģinājumprojekts"
+    assert [p.start for p in catalogue.children_reporting_periods()] == [D(2018, 10, 1), D(2019, 4, 1)]
+    assert catalogue.holiday_dates == ()
+    # a current catalogue without holidays.yaml is refused
+    (catalogue_copy / "municipalities.yaml").write_text(text.replace(LEGACY_PILOTS, "municipalities:\n"), "utf-8")
+    catalogue, problems = load_catalogue(catalogue_copy)
+    assert catalogue is None and any("rounds.yaml" in str(p.path) for p in problems)
