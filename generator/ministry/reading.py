@@ -116,6 +116,9 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     not_eligible = [f for f in outcome.findings if f.code == "not_eligible"]
     if not_eligible:
         return refuse([f"{m.where('Berns_DzimsanasDatums')}: {not_eligible[0].message}"])
+    outside = [f for f in outcome.findings if f.code == "outside_reporting_period"]
+    if outside:  # no check date, so no P (D21)
+        return refuse([f"{m.where('Perioda_Sakums')}: {outside[0].message}"])
     code = pseudonym(key, data.personal_code)
     result.record = _record(code, data, folder, source, params, outcome)
     result.stale = stale_values(m, outcome, code, source, data.inputs.months)
@@ -137,6 +140,11 @@ def _same(name: str, cached: object, expected: object) -> bool:
     empty_cached = cached is None or cached == ""
     if expected is None:
         return empty_cached or cached == 0
+    if isinstance(expected, dt.date):  # Parbaudes_Datums: a date cell, or its serial number
+        if isinstance(cached, dt.datetime | dt.date):
+            return (cached.date() if isinstance(cached, dt.datetime) else cached) == expected
+        serial = (expected - dt.date(1899, 12, 30)).days
+        return isinstance(cached, int | float) and not isinstance(cached, bool) and abs(cached - serial) < 1e-6
     if empty_cached or isinstance(cached, str | bool | dt.datetime):
         return False
     tolerance = Decimal("0.005") if name in MONEY_NAMES else Decimal("0.000001")
