@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue, Offer
-from generator.catalogue.models import Pilot
 from generator.lvformat import date as lv_date
 from generator.lvformat import eur, percent
 from generator.reference.findings import Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
+from generator.reference.provisional import age_in_years
+from generator.reference.rounds import ReportingPeriod, add_months, plan_end
 from generator.reference.rules import check_incompatible, check_prices, check_transport_share
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.site.nav import NavPage
@@ -41,44 +41,15 @@ DATA_GLOBAL = "IBM_KALKULATORA_DATI"
 AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
 
 
-@dataclass(frozen=True)
-class ReportingPeriod:
-    start: dt.date
-    end: dt.date
-
-
-@dataclass(frozen=True)
-class Round:
-    id: str
-    name: str
-    periods: tuple[ReportingPeriod, ...]
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.month - 1 + months, 12)
-    return dt.date(day.year + year, month + 1, 1) if day.day == 1 else day.replace(year=day.year + year,
-                                                                                     month=month + 1)
-
-
-def _half_years(start: dt.date, end: dt.date) -> tuple[ReportingPeriod, ...]:
-    """Reporting periods of 6 months from the services window's first day (L1073–L1075, D21)."""
-    periods = []
-    first = start
-    while first <= end:
-        nxt = _add_months(first, 6)
-        periods.append(ReportingPeriod(first, min(end, nxt - dt.timedelta(days=1))))
-        first = nxt
-    return tuple(periods)
-
-
-def children_rounds(catalogue: Catalogue) -> list[Round]:
-    """The children's programme rounds with their reporting periods (D21)."""
-    rounds = []
-    for pilot in catalogue.municipalities.pilots:
-        if pilot.id is not Pilot.children or pilot.services_start is None or pilot.services_end is None:
-            continue
-        rounds.append(Round(str(pilot.id), pilot.name_lv, _half_years(pilot.services_start, pilot.services_end)))
-    return rounds
+def children_rounds(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """The children's programme rounds with their reporting periods (D21), as the reference has them."""
+    rounds: dict[str, list[ReportingPeriod]] = {}
+    for period in catalogue.children_reporting_periods():
+        rounds.setdefault(period.round_id, []).append(period)
+    return [
+        {"id": rid, "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat()} for p in periods]}
+        for rid, periods in rounds.items()
+    ]
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -145,29 +116,46 @@ def message_templates(params: Params) -> dict[str, str]:
     b = _line(LABEL_B, service_id="s2")
     (pair,) = check_incompatible(_padded((INDEX, a), (INDEX_B, b)))
     templates["incompatible"] = _replace(pair.message, [_row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
-    # One transport line of 1 EUR and one other line of 2 EUR: the share is one third.
+    # One transport line of 1 EUR and one other line of 2 EUR, both funded: A = 3, the share is one third.
     share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
     strict = params.replace(transport_share_max=Decimal("0.01"))
-    (transport,) = check_transport_share(share_lines, strict)
+    (transport,) = check_transport_share(share_lines, strict, Decimal(3))
     templates["transport_share"] = _replace(transport.message, [
         (percent(Decimal(1) / Decimal(3), 1), "{dala}"), (percent(Decimal("0.01")), "{griesti}")])
     templates.update(_eligibility_templates(params))
     return templates
 
 
+def _finding(params: Params, code: str, birth: dt.date, start: dt.date, months: int) -> str:
+    inputs = WorkbookInputs(birth_date=birth, period_start=start, months=months, special_care=False,
+                            impairment=None, lines=())
+    return next(f for f in evaluate_workbook(inputs, params).findings if f.code == code).message
+
+
 def _eligibility_templates(params: Params) -> dict[str, str]:
-    """The not_eligible error for a child too old and for a child born after the check date."""
-    start = dt.date(2001, 3, 4)
-    result = {}
-    for key, birth in (("not_eligible_age", dt.date(1900, 1, 2)), ("not_eligible_born", dt.date(2002, 5, 6))):
-        inputs = WorkbookInputs(birth_date=birth, period_start=start, months=1, special_care=False,
-                                impairment=None, lines=())
-        finding = next(f for f in evaluate_workbook(inputs, params).findings if f.code == "not_eligible")
-        pairs = [(lv_date(birth), "{dzimis}"), (lv_date(start), "{sakums}")]
-        if key == "not_eligible_age":
-            pairs.append(("101 gadi", "{vecums} gadi"))
-        result[key] = _replace(finding.message, pairs)
-    return result
+    """The errors of the check date (D1, D21): a child too old or born after it, a plan outside every
+    reporting period or running past the end of its period."""
+    if not params.reporting_periods:
+        raise ValueError("katalogā nav bērnu programmas kārtas ar pārskata periodiem (D21)")
+    period = params.reporting_periods[0]
+    old, late = dt.date(1900, 1, 2), add_months(period.start, 2)
+    dates = [(lv_date(old), "{dzimis}"), (lv_date(period.start), "{parbaude}")]
+    age = age_in_years(old, period.start)
+    outside = dt.date(1901, 2, 3)
+    inside = add_months(period.start, 1)
+    months = params.period_months_max
+    return {
+        "not_eligible_age": _replace(_finding(params, "not_eligible", old, period.start, 1),
+                                     [*dates, (f"{age} gadi", "{vecums} gadi")]),
+        "not_eligible_born": _replace(_finding(params, "not_eligible", late, period.start, 1),
+                                      [(lv_date(late), "{dzimis}"), (lv_date(period.start), "{parbaude}")]),
+        "outside_reporting_period": _replace(_finding(params, "outside_reporting_period", old, outside, 1),
+                                             [(lv_date(outside), "{sakums}")]),
+        "past_reporting_period": _replace(
+            _finding(params, "past_reporting_period", late, inside, months),
+            [(period.label, "{periods}"), (lv_date(inside), "{sakums}"), (f" {months} mēn.", " {menesi} mēn."),
+             (lv_date(plan_end(inside, months)), "{beigas}"), (lv_date(period.end), "{perioda_beigas}")]),
+    }
 
 
 # --- the data file and the page --------------------------------------------------------------------
@@ -193,11 +181,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
             "vecakuSvars": _money(params.parent_weight),
             "menesiMax": params.period_months_max,
         },
-        "kartas": [
-            {"id": r.id, "nosaukums": r.name,
-             "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat()} for p in r.periods]}
-            for r in children_rounds(catalogue)
-        ],
+        "kartas": children_rounds(catalogue),
         "pakalpojumi": [offer_data(o) for o in catalogue.offers(day)],
         "teksti": message_templates(params),
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},

@@ -170,7 +170,7 @@
     function summaryRows(res) {
       var d = res.Finansejums;
       return [
-        ["Pārbaudes datums (pārskata perioda sākums)", api.formats.datums(res.Parbaudes_Datums)],
+        ["Pārbaudes datums (pārskata perioda sākums)", res.Parbaudes_Datums ? api.formats.datums(res.Parbaudes_Datums) : "– (plāns nav pārskata periodā)"],
         ["Vecums pārbaudes datumā", res.Vecums + " g."],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
         ["IB provizoriskais apmērs P", eur(res.IB_Provizoriskais)],

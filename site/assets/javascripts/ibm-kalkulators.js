@@ -164,16 +164,11 @@
     if (d[1] < b[1] || (d[1] === b[1] && d[2] < b[2])) years -= 1;
     return years;
   }
-  /* The last day of a plan of `months` months from `start`. */
+  /* The last day of a plan of `months` months from `start`: EOMONTH(start; months - 1). */
   function planEnd(start, months) {
     var p = ymd(start);
-    var total = p[0] * 12 + (p[1] - 1) + months;
-    var y = Math.floor(total / 12);
-    var m = (total % 12) + 1;
-    var last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    var end = new Date(Date.UTC(y, m - 1, Math.min(p[2], last)));
-    end.setUTCDate(end.getUTCDate() - 1);
-    return end.toISOString().slice(0, 10);
+    var total = p[0] * 12 + (p[1] - 1) + months; // the month after the plan's last month
+    return new Date(Date.UTC(Math.floor(total / 12), total % 12, 0)).toISOString().slice(0, 10);
   }
 
   // ---- input ---------------------------------------------------------------------------------------
@@ -327,7 +322,7 @@
   }
 
   /* EUR of each line funded from the IB, down the whole priority list (D4, revised): a line gets its
-   * cost when it fits in what is left of A, otherwise as many whole units as fit. */
+   * cost when it fits in what is left of A, otherwise as many whole units as fit (at most its units). */
   function ibFunding(lines, prio, available) {
     var funded = lines.map(function () {
       return ZERO;
@@ -338,7 +333,7 @@
       var cost = lineCost(line);
       var amount;
       if (cmp(cost, left) <= 0) amount = cost;
-      else if (cmp(line.price, ZERO) > 0 && cmp(left, ZERO) > 0) amount = round(mul(floorDiv(left, line.price), line.price), 2);
+      else if (cmp(line.price, ZERO) > 0 && cmp(left, ZERO) > 0) amount = round(mul(min(line.units, floorDiv(left, line.price)), line.price), 2);
       else amount = ZERO;
       funded[index] = amount;
       left = sub(left, amount);
@@ -375,8 +370,8 @@
     var t = DATA.teksti;
     var p = DATA.parametri;
     var found = [];
-    if (plan.notEligible) found.push(plan.notEligible);
     found = found.concat(plan.periodErrors);
+    if (plan.notEligible) found.push(plan.notEligible);
     var counted = inp.lines.filter(function (l) {
       return l.counted;
     });
@@ -453,40 +448,36 @@
     var p = DATA.parametri;
     var t = DATA.teksti;
 
-    // Stage 1: the check date, age, rate and P (D1, D21).
+    // Stage 1: the check date, age, rate and P (D1, D21). A plan starting outside every reporting
+    // period has no check date (age on its own first day, P = 0); one running past its period's end
+    // keeps the check date and P. Both are errors.
     var plan = { periodErrors: [], notEligible: null };
     var rp = reportingPeriod(inp.start);
-    var checkDate = rp ? rp.periods.sakums : inp.start;
+    var checkDate = rp ? rp.periods.sakums : null;
     if (!rp) {
-      plan.periodErrors.push({
-        kods: "outside_round",
-        smagums: ERROR,
-        teksts: "Plāna pirmā diena " + lvDate(inp.start) + " nav nevienā programmas kārtas pārskata periodā (" +
-          DATA.kartas.map(function (k) {
-            return k.periodi.map(function (q) {
-              return lvDate(q.sakums) + "–" + lvDate(q.beigas);
-            }).join(", ");
-          }).join("; ") + ").",
-        rindas: [],
-      });
+      plan.periodErrors.push({ kods: "outside_reporting_period", smagums: ERROR, rindas: [],
+        teksts: fill(t.outside_reporting_period, { sakums: lvDate(inp.start) }) });
     } else if (planEnd(inp.start, inp.months) > rp.periods.beigas) {
-      plan.periodErrors.push({
-        kods: "past_period_end",
-        smagums: ERROR,
-        teksts: "Plāns (" + lvDate(inp.start) + "–" + lvDate(planEnd(inp.start, inp.months)) +
-          ") beidzas pēc pārskata perioda beigām " + lvDate(rp.periods.beigas) + ".",
-        rindas: [],
-      });
+      plan.periodErrors.push({ kods: "past_reporting_period", smagums: ERROR, rindas: [],
+        teksts: fill(t.past_reporting_period, {
+          sakums: lvDate(inp.start),
+          menesi: String(inp.months),
+          beigas: lvDate(planEnd(inp.start, inp.months)),
+          periods: lvDate(rp.periods.sakums) + "–" + lvDate(rp.periods.beigas),
+          perioda_beigas: lvDate(rp.periods.beigas),
+        }) });
     }
-    var age = ageInYears(inp.birth, checkDate);
+    var age = ageInYears(inp.birth, checkDate || inp.start);
     var rate = ZERO;
     var provisional = ZERO;
-    if (age < 0) {
+    if (checkDate === null) {
+      // no check date: P = 0 (the error above says why)
+    } else if (age < 0) {
       plan.notEligible = { kods: "not_eligible", smagums: ERROR, rindas: [],
-        teksts: fill(t.not_eligible_born, { dzimis: lvDate(inp.birth), sakums: lvDate(checkDate) }) };
+        teksts: fill(t.not_eligible_born, { dzimis: lvDate(inp.birth), parbaude: lvDate(checkDate) }) };
     } else if (age >= p.vecumaRobeza) {
       plan.notEligible = { kods: "not_eligible", smagums: ERROR, rindas: [],
-        teksts: fill(t.not_eligible_age, { vecums: String(age), dzimis: lvDate(inp.birth), sakums: lvDate(checkDate) }) };
+        teksts: fill(t.not_eligible_age, { vecums: String(age), dzimis: lvDate(inp.birth), parbaude: lvDate(checkDate) }) };
     } else {
       rate = dec(age <= p.pilnasLikmesVecums || inp.special ? p.likmePilna : p.likmeSamazinata);
       provisional = round(mul(rate, inp.base), 2);
