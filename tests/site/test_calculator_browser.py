@@ -261,6 +261,7 @@ def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path) 
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(ARTIFACTS / "kalkulators-telefons.png"), full_page=True)
     page.fill("#ibm-r3-daudzums", "40")
+    page.fill("#ibm-r3-cena", "9")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     pdf = ARTIFACTS / "kalkulators-druka.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)

@@ -292,6 +292,9 @@
         }));
       });
       box.appendChild(el("table", { class: "ibm-kalk__tabula" }, [el("caption", { text: "Plāna rindas" }), el("thead", {}, [head]), el("tbody", {}, rows)]));
+      if (!res.Derigs || res.Kludas > 0) {
+        box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
+      }
       if (res.Derigs) box.appendChild(table("IB apmēri", summaryRows(res)));
       box.appendChild(messageList(res));
     }
