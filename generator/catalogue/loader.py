@@ -13,7 +13,15 @@ from pydantic import BaseModel, ValidationError
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import cross_reference_problems
-from generator.catalogue.models import Enumerations, Municipalities, Price, Programme, Service
+from generator.catalogue.models import (
+    Enumerations,
+    Holidays,
+    Municipalities,
+    Price,
+    Programme,
+    Rounds,
+    Service,
+)
 from generator.catalogue.problems import CatalogueError, Problem, Severity
 from generator.catalogue.yamlfile import YamlFile, read_yaml
 
@@ -119,6 +127,8 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         ("programme.yaml", Programme),
         ("municipalities.yaml", Municipalities),
         ("enums.yaml", Enumerations),
+        ("rounds.yaml", Rounds),
+        ("holidays.yaml", Holidays),
     ):
         path = root / name
         if not path.is_file():
@@ -136,6 +146,8 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     programme, programme_file = singles["programme.yaml"]
     municipalities, municipalities_file = singles["municipalities.yaml"]
     enums, enums_file = singles["enums.yaml"]
+    rounds, rounds_file = singles["rounds.yaml"]
+    holidays, holidays_file = singles["holidays.yaml"]
     catalogue = Catalogue(
         root=root,
         programme=programme,
@@ -143,10 +155,14 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         enums=enums,
         services=[s for s, _ in services],
         prices=[p for p, _ in prices],
-        files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file},
+        rounds=rounds.rounds,
+        holidays=holidays,
+        files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file,
+               "rounds": rounds_file, "holidays": holidays_file},
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
+    catalogue.attach_rounds()
     problems.extend(cross_reference_problems(catalogue))
     if any(p.severity is Severity.error for p in problems):
         return None, problems
