@@ -20,14 +20,21 @@ from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue, Offer
+from generator.catalogue.models import Pilot
 from generator.lvformat import date as lv_date
 from generator.lvformat import eur, percent
 from generator.reference.findings import Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
 from generator.reference.provisional import age_in_years
-from generator.reference.rounds import ReportingPeriod, add_months, plan_end
-from generator.reference.rules import check_incompatible, check_prices, check_transport_share
+from generator.reference.rounds import add_months, plan_end
+from generator.reference.rules import (
+    check_day_care_sessions,
+    check_incompatible,
+    check_prices,
+    check_transport_share,
+    check_unconfirmed_ceilings,
+)
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
@@ -43,12 +50,10 @@ AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amoun
 
 def children_rounds(catalogue: Catalogue) -> list[dict[str, Any]]:
     """The children's programme rounds with their reporting periods (D21), as the reference has them."""
-    rounds: dict[str, list[ReportingPeriod]] = {}
-    for period in catalogue.children_reporting_periods():
-        rounds.setdefault(period.round_id, []).append(period)
     return [
-        {"id": rid, "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat()} for p in periods]}
-        for rid, periods in rounds.items()
+        {"id": r.id, "nosaukums": r.name_lv,
+         "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat()} for p in catalogue.round_periods(r)]}
+        for r in catalogue.rounds_of(Pilot.children)
     ]
 
 
@@ -68,6 +73,8 @@ def offer_data(offer: Offer) -> dict[str, Any]:
         "transports": bool(service.transport),
         "dienas": service.day_service,
         "nesavietojams": list(service.incompatible_with),
+        "ietverNodarbibas": list(service.includes_sessions_of),
+        "griestiNavApstiprinati": offer.ceiling_unconfirmed,
         "griesti": _money(offer.ceiling),
         "griestuStatuss": None if offer.ceiling_status is None else str(offer.ceiling_status.value),
         "cena": _money(offer.prefill_price),
@@ -116,6 +123,12 @@ def message_templates(params: Params) -> dict[str, str]:
     b = _line(LABEL_B, service_id="s2")
     (pair,) = check_incompatible(_padded((INDEX, a), (INDEX_B, b)))
     templates["incompatible"] = _replace(pair.message, [_row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
+    day_care = _line(LABEL, service_id="s1", includes_sessions_of=("s2",))
+    (sessions,) = check_day_care_sessions(_padded((INDEX, day_care), (INDEX_B, b)))
+    templates["day_care_sessions"] = _replace(sessions.message, [
+        _row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
+    (unconfirmed,) = check_unconfirmed_ceilings(_padded((INDEX, _line(LABEL, ceiling_unconfirmed=True))))
+    templates["ceiling_unconfirmed"] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda")])
     # One transport line of 1 EUR and one other line of 2 EUR, both funded: A = 3, the share is one third.
     share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
     strict = params.replace(transport_share_max=Decimal("0.01"))
@@ -198,6 +211,10 @@ def render_calculator(catalogue: Catalogue, methodology_pages: list[NavPage]) ->
     """The page and its data script, keyed by their paths in the rendered docs folder."""
     data = calculator_data(catalogue)
     chapter = next((p for p in methodology_pages if p.file == AMOUNTS_CHAPTER), None)
+    periods = "; ".join(
+        f"{r.name_lv} – " + ", ".join(p.label for p in catalogue.round_periods(r))
+        for r in catalogue.rounds_of(Pilot.children)
+    )
     page = render("kalkulators.md.j2", dati=data, skripts=SCRIPT, formas_skripts=FORM_SCRIPT,
-                  datu_skripts=DATA_SCRIPT, stils=STYLE, metodikas_lapa=chapter)
+                  datu_skripts=DATA_SCRIPT, stils=STYLE, metodikas_lapa=chapter, periodi=periods)
     return {PAGE: page, DATA_SCRIPT: data_script(catalogue)}

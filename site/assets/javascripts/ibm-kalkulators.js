@@ -399,6 +399,21 @@
         }
       });
     });
+    var seen = {};
+    counted.forEach(function (a) {
+      counted.forEach(function (b) {
+        var key = Math.min(a.index, b.index) + "/" + Math.max(a.index, b.index);
+        if (a !== b && a.offer.ietverNodarbibas.indexOf(b.offer.pakalpojums) >= 0 && !seen[key]) {
+          seen[key] = true;
+          found.push({
+            kods: "day_care_sessions",
+            smagums: WARNING,
+            teksts: fill(t.day_care_sessions, { rinda: rowName(a), rinda2: rowName(b) }),
+            rindas: [Math.min(a.index, b.index), Math.max(a.index, b.index)],
+          });
+        }
+      });
+    });
     counted.forEach(function (l) {
       if (l.offer.griesti !== null && cmp(l.price, dec(l.offer.griesti)) > 0) {
         found.push({
@@ -407,6 +422,11 @@
           teksts: fill(t.price_above_ceiling, { rinda: rowName(l), cena: eur(l.price), griesti: eur(dec(l.offer.griesti)) }),
           rindas: [l.index],
         });
+      }
+    });
+    counted.forEach(function (l) {
+      if (l.offer.griestiNavApstiprinati) {
+        found.push({ kods: "ceiling_unconfirmed", smagums: WARNING, teksts: fill(t.ceiling_unconfirmed, { rinda: rowName(l) }), rindas: [l.index] });
       }
     });
     return found;
