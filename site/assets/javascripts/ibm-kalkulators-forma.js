@@ -137,6 +137,17 @@
       return list.children[i];
     }
 
+    var touched = {};
+
+    function inputOf(m) {
+      if (m.kods !== "ievade") return null;
+      return m.rindas.length
+        ? rowItem(m.rindas[0]).querySelector("[name=" + m.lauks + "]")
+        : root.querySelector("form [name=" + m.lauks + "]");
+    }
+
+    /* Input errors of the fields the reader has left (or typed in); an untouched empty field is not
+     * an error yet, only a reason why there are no amounts. Returns the messages to list. */
     function markErrors(messages) {
       root.querySelectorAll("[aria-invalid]").forEach(function (n) {
         n.removeAttribute("aria-invalid");
@@ -144,15 +155,14 @@
       root.querySelectorAll(".ibm-kalk__kluda").forEach(function (n) {
         n.textContent = "";
       });
-      messages.forEach(function (m) {
-        if (m.kods !== "ievade") return;
-        var input = m.rindas.length
-          ? rowItem(m.rindas[0]).querySelector("[name=" + m.lauks + "]")
-          : root.querySelector("form [name=" + m.lauks + "]");
-        if (!input) return;
+      return messages.filter(function (m) {
+        var input = inputOf(m);
+        if (!input) return true;
+        if (!touched[input.id]) return false;
         input.setAttribute("aria-invalid", "true");
         var note = document.getElementById(input.id + "-kluda");
         if (note) note.textContent = m.teksts;
+        return true;
       });
     }
 
@@ -173,7 +183,8 @@
         ["Pārbaudes datums (pārskata perioda sākums)", res.Parbaudes_Datums ? api.formats.datums(res.Parbaudes_Datums) : "– (plāns nav pārskata periodā)"],
         ["Vecums pārbaudes datumā", res.Vecums + " g."],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
-        ["IB provizoriskais apmērs P", eur(res.IB_Provizoriskais)],
+        ["IB provizoriskais apmērs P" + (data.parametri.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
+          eur(res.IB_Provizoriskais)],
         ["IB nepieciešamais apmērs N", eur(res.IB_Nepieciesamais)],
         ["Plānam pieejamais IB apmērs A", eur(res.IB_Pieejamais)],
         ["No IB finansēts", eur(d.IB)],
@@ -227,7 +238,8 @@
         info.textContent = offer
           ? "Mērvienība: " + offer.mervieniba + (offer.griesti !== null
             ? "; cenas griesti " + eur(offer.griesti) + " (" + (LIMIT_LABEL[offer.griestuStatuss] || offer.griestuStatuss) + ")"
-            : "; cenas griestu nav") + (offer.transports ? "; transports" : "")
+            : offer.griestiNavApstiprinati ? "; cenas griesti nav apstiprināti (jāprecizē)" : "; cenas griestu nav") +
+            (offer.transports ? "; transports" : "")
           : "";
         if (!res.Derigs || res.Plans_Summa[i] === null) {
           out.textContent = res.Derigs ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
@@ -244,11 +256,13 @@
       var input = readForm();
       var res = api.aprekins(input);
       last = { input: input, res: res };
-      markErrors(res.messages);
+      var shown = markErrors(res.messages);
       lineTexts(res);
       var box = root.querySelector("#ibm-rezultati");
       box.textContent = "";
-      if (!res.Derigs) {
+      if (!res.Derigs && shown.length === 0) {
+        box.appendChild(el("p", { class: "ibm-kalk__piezime", text: "Ievadiet bērna dzimšanas datumu, plāna pirmo dienu un plāna rindas – apmēri parādīsies uzreiz." }));
+      } else if (!res.Derigs) {
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Apmērus nevar aprēķināt, kamēr ievaddatos ir kļūdas (skat. zemāk)." }));
       } else {
         if (res.Kludas > 0) {
@@ -259,7 +273,10 @@
       }
       var msgs = root.querySelector("#ibm-zinojumi");
       msgs.textContent = "";
-      msgs.appendChild(messageList(res));
+      if (!res.Derigs && shown.length === 0) return;
+      msgs.appendChild(messageList({ messages: shown, Kludas: shown.filter(function (m) {
+        return m.smagums === "kļūda";
+      }).length, Bridinajumi: res.Bridinajumi }));
     }
 
     function printView() {
@@ -299,7 +316,17 @@
       box.appendChild(messageList(res));
     }
 
-    root.querySelector("form").addEventListener("input", update);
+    function touch(e) {
+      if (e.target && e.target.id) touched[e.target.id] = true;
+    }
+    root.querySelector("form").addEventListener("focusout", function (e) {
+      touch(e);
+      update();
+    });
+    root.querySelector("form").addEventListener("input", function (e) {
+      if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);
+      update();
+    });
     root.querySelector("form").addEventListener("change", update);
     root.querySelector("form").addEventListener("submit", function (e) {
       e.preventDefault();
