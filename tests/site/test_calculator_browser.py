@@ -157,6 +157,44 @@ def test_worked_examples_of_annex_10(visit: Visit, params: Params, offers) -> No
             assert Decimal(got["Pakalpojumi"]) == to_decimal(out["services"]), example.case.id
 
 
+STATUS_LV = {"funded": "finansēts", "partial": "daļēji finansēts",
+             "not_funded": "nav finansēts finansējuma trūkuma dēļ"}
+
+
+def test_worked_examples_through_the_plan(visit: Visit, params: Params, offers) -> None:
+    """The twelve examples through the full plan path (tests/cases/plan_examples.yaml): P = 800 (a 5-year-old
+    with B = 800), whole-unit lines funded down the priority list, K by the example's variant."""
+    cases = [c for c in load_file(Path(CASES_DIR) / "plan_examples.yaml") if c.error is None]
+    assert len(cases) >= 12
+    start = params.reporting_periods[0].start
+    named = []
+    for case in cases:
+        mapping = _map_items(case, list(offers.values()))
+        assert mapping is not None, case.id
+        inputs = WorkbookInputs(
+            birth_date=start.replace(year=start.year - 5), period_start=start, months=1, special_care=False,
+            impairment=None, lines=tuple(_line(raw, mapping, offers) for raw in _raw_lines(case)),
+            base=to_decimal(case.input["provisional"]), final=None,
+            benefits=to_decimal(case.input.get("benefits", 0)), services=to_decimal(case.input.get("services", 0)),
+            other=to_decimal(case.input.get("other", 0)),
+        )
+        named.append((case.id, inputs))
+    results = run_batch(visit, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    for case, js in zip(cases, results, strict=True):
+        out = case.output
+        got = js["Varianti"][str(case.input["variant"])]
+        assert Decimal(js["IB_Nepieciesamais"]) == to_decimal(out["needed"]), case.id
+        assert Decimal(js["IB_Pieejamais"]) == to_decimal(out["available"]), case.id
+        assert [Decimal(x) for x in js["Plans_NoIB"]] == [to_decimal(x) for x in out["line_ib"]], case.id
+        assert js["Plans_Statuss"] == [STATUS_LV[s] for s in out["status"]], case.id
+        for key, name in (("ib", "IB"), ("services", "Pakalpojumi"), ("benefits", "Pabalsti"), ("other", "Citi"),
+                          ("total", "IB_Kopejais")):
+            if key in out:
+                assert Decimal(got[name]) == to_decimal(out[key]), (case.id, key)
+
+
 def test_bad_numbers_are_errors_never_zero(visit: Visit) -> None:
     base = {"dzimsanasDatums": "2012-05-20", "periodaSakums": "01.10.2018", "menesi": 6,
             "rindas": [{"kods": "3.1.2i", "daudzums": "10", "cena": "12,50", "ekspertuRangs": 1}]}

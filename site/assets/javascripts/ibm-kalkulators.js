@@ -341,7 +341,8 @@
     return funded;
   }
 
-  /* K by variant (D6): every source used up to what is still unfunded of N. */
+  /* K by variant (D6): every source used up to what is still unfunded of N; the IB part is capped
+   * by what the plan's lines get from A (ibFunded) in every variant. */
   function financing(needed, available, benefits, services, other, variant, ibFunded) {
     function take(rest, source) {
       var m = min(rest, source);
@@ -351,7 +352,7 @@
     if (variant === 3) {
       s = take(needed, services);
       b = take(sub(needed, s), benefits);
-      ib = take(sub(sub(needed, s), b), available);
+      ib = take(sub(sub(needed, s), b), ibFunded === null ? available : min(available, ibFunded));
       o = take(sub(sub(sub(needed, s), b), ib), other);
     } else {
       ib = ibFunded === null ? take(needed, available) : min(needed, ibFunded);
