@@ -6,16 +6,19 @@ axe-core clean, prints on one A4 page and is screenshotted at desktop and phone 
 
 from __future__ import annotations
 
-import dataclasses
+import datetime as dt
 import json
 import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from generator.catalogue.catalogue import Catalogue
+from generator.lvformat import eur
 from generator.money import to_decimal
+from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from tests.reference.caserunner import CASES_DIR, load_file
@@ -249,16 +252,13 @@ def test_form_by_keyboard(visit: Visit, params: Params, offers) -> None:
     messages = page.inner_text("#ibm-zinojumi")
 
     inputs = WorkbookInputs(
-        birth_date=__import__("datetime").date(2009, 8, 20), period_start=__import__("datetime").date(2018, 11, 1),
-        months=5, special_care=False, impairment=None, lines=(),
+        birth_date=dt.date(2009, 8, 20), period_start=dt.date(2018, 11, 1), months=5, special_care=False,
+        impairment=None, lines=(
+            line_from_offer(offers["3.1.2i"], 20, unit_price=Decimal("35.50"), expert_rank=1, parent_rank=2),
+            line_from_offer(offers["2.4"], 300, unit_price=1, expert_rank=1, parent_rank=1),
+        ),
     )
-    from generator.reference.lines import line_from_offer
-    inputs = dataclasses.replace(inputs, lines=(
-        line_from_offer(offers["3.1.2i"], 20, unit_price=Decimal("35.50"), expert_rank=1, parent_rank=2),
-        line_from_offer(offers["2.4"], 300, unit_price=1, expert_rank=1, parent_rank=1),
-    ))
     want = expected(inputs, params)
-    from generator.lvformat import eur
     nbsp = "\u00a0"
     assert "01.10.2018" in shown  # the reporting period's first day, not the plan's
     for name in ("IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais"):
@@ -303,7 +303,6 @@ def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path) 
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     pdf = ARTIFACTS / "kalkulators-druka.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
-    from pypdf import PdfReader
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
