@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
+from generator.site import calculator, examples_page, paths
 from generator.site import downloads as dl
-from generator.site import examples_page, paths
 from generator.site.catalogue_pages import render_catalogue_pages
 from generator.site.context import template_context
 from generator.site.methodology import render_methodology
@@ -116,6 +116,7 @@ def site_nav(catalogue: Catalogue, methodology_nav: list[NavItem], has_examples:
     if has_examples:
         nav.append({"Aprēķinu piemēri": paths.EXAMPLES})
     nav.append({"IBM matrica": paths.WORKBOOK})
+    nav.append({"IB kalkulators": calculator.PAGE})
     nav.append({"Lejupielādes": paths.DOWNLOADS})
     nav.append({"Par šo vietni": paths.ABOUT})
     return nav
@@ -144,6 +145,7 @@ def render_sources(catalogue: Catalogue, root: Path, build_dir: Path | None = No
     rendered[paths.WORKBOOK] = render_workbook(method_pages, downloads)
     rendered[paths.DOWNLOADS] = render_downloads(catalogue, downloads)
     rendered[paths.ABOUT] = render_about(catalogue, context, downloads)
+    rendered.update(calculator.render_calculator(catalogue, method_pages))
     if examples is not None:
         rendered[paths.EXAMPLES] = examples
 

@@ -1,0 +1,220 @@
+"""The site's IB calculator (page "IB kalkulators"): its data file and its page.
+
+The calculator (site/assets/javascripts/ibm-kalkulators.js) computes in the browser what the IBM
+matrix computes for one child, with no server. Everything it needs from the catalogue is written at
+build time into ``assets/javascripts/ibm-kalkulators-dati.js`` (a script, not a JSON file, so that
+the site also works when opened from a file system): the offers of the matrix's sheet 6.8 with
+their ceilings and statuses, the programme parameters, the programme rounds with their reporting
+periods, and the Latvian message texts.
+
+The message texts have one source, the reference (generator/reference): each template is the
+reference's own message rendered with sentinel values that are then replaced by placeholders
+(``{nr}``, ``{cena}`` …), so the calculator says exactly what the matrix and the reference say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from generator.catalogue.catalogue import Catalogue, Offer
+from generator.catalogue.models import Pilot
+from generator.lvformat import date as lv_date
+from generator.lvformat import eur, percent
+from generator.reference.findings import Severity
+from generator.reference.lines import PlanLine
+from generator.reference.params import Params
+from generator.reference.provisional import age_in_years
+from generator.reference.rounds import add_months, plan_end
+from generator.reference.rules import (
+    check_day_care_sessions,
+    check_incompatible,
+    check_prices,
+    check_transport_share,
+    check_unconfirmed_ceilings,
+)
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.site.nav import NavPage
+from generator.site.pagetemplates import render
+
+PAGE = "kalkulators.md"
+SCRIPT = "assets/javascripts/ibm-kalkulators.js"
+FORM_SCRIPT = "assets/javascripts/ibm-kalkulators-forma.js"
+DATA_SCRIPT = "assets/javascripts/ibm-kalkulators-dati.js"
+STYLE = "assets/stylesheets/ibm-kalkulators.css"
+DATA_GLOBAL = "IBM_KALKULATORA_DATI"
+AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
+
+
+def children_rounds(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """The children's programme rounds with their reporting periods (D21), as the reference has them."""
+    return [
+        {"id": r.id, "nosaukums": r.name_lv,
+         "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat()} for p in catalogue.round_periods(r)]}
+        for r in catalogue.rounds_of(Pilot.children)
+    ]
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def offer_data(offer: Offer) -> dict[str, Any]:
+    service = offer.service
+    return {
+        "kods": offer.id,
+        "nosaukums": offer.label,
+        "pakalpojums": service.id,
+        "joma": service.area,
+        "forma": str(offer.form.value),
+        "mervieniba": service.unit,
+        "transports": bool(service.transport),
+        "dienas": service.day_service,
+        "nesavietojams": list(service.incompatible_with),
+        "ietverNodarbibas": list(service.includes_sessions_of),
+        "griestiNavApstiprinati": offer.ceiling_unconfirmed,
+        "griesti": _money(offer.ceiling),
+        "griestuStatuss": None if offer.ceiling_status is None else str(offer.ceiling_status.value),
+        "cena": _money(offer.prefill_price),
+    }
+
+
+# --- message templates rendered by the reference ---------------------------------------------------
+
+LABEL = "\u27e6NOSAUKUMS\u27e7"
+LABEL_B = "\u27e6NOSAUKUMS2\u27e7"
+INDEX, INDEX_B = 9875, 9876  # shown as "9876. rinda", "9877. rinda"
+PRICE, CEILING = Decimal("987654.32"), Decimal("876543.21")
+
+
+def _replace(text: str, pairs: list[tuple[str, str]]) -> str:
+    for old, new in pairs:
+        if old not in text:
+            raise ValueError(f"ziņojuma veidnē nav atrasts '{old}': {text}")
+        text = text.replace(old, new)
+    return text
+
+
+def _line(label: str, **values: Any) -> PlanLine:
+    return PlanLine(offer_id="x", label=label, units=Decimal(1), **values)
+
+
+def _padded(*lines: tuple[int, PlanLine]) -> list[PlanLine]:
+    """Lines placed at the given indices of a list of empty lines (so messages name those rows)."""
+    result: list[PlanLine] = [PlanLine(offer_id=None) for _ in range(max(i for i, _ in lines) + 1)]
+    for index, line in lines:
+        result[index] = line
+    return result
+
+
+def _row(index: int, label: str, name: str) -> tuple[str, str]:
+    return f"{index + 1}. rinda ({label})", "{" + name + "}"
+
+
+def message_templates(params: Params) -> dict[str, str]:
+    """Latvian message texts with placeholders, rendered by the reference's own rule checks."""
+    templates: dict[str, str] = {}
+    (price,) = check_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, ceiling=CEILING))))
+    templates["price_above_ceiling"] = _replace(price.message, [
+        _row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}"), (eur(CEILING), "{griesti}")])
+    a = _line(LABEL, service_id="s1", incompatible_with=("s2",))
+    b = _line(LABEL_B, service_id="s2")
+    (pair,) = check_incompatible(_padded((INDEX, a), (INDEX_B, b)))
+    templates["incompatible"] = _replace(pair.message, [_row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
+    day_care = _line(LABEL, service_id="s1", includes_sessions_of=("s2",))
+    (sessions,) = check_day_care_sessions(_padded((INDEX, day_care), (INDEX_B, b)))
+    templates["day_care_sessions"] = _replace(sessions.message, [
+        _row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
+    (unconfirmed,) = check_unconfirmed_ceilings(_padded((INDEX, _line(LABEL, ceiling_unconfirmed=True))))
+    templates["ceiling_unconfirmed"] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda")])
+    # One transport line of 1 EUR and one other line of 2 EUR, both funded: A = 3, the share is one third.
+    share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
+    strict = params.replace(transport_share_max=Decimal("0.01"))
+    (transport,) = check_transport_share(share_lines, strict, Decimal(3))
+    templates["transport_share"] = _replace(transport.message, [
+        (percent(Decimal(1) / Decimal(3), 1), "{dala}"), (percent(Decimal("0.01")), "{griesti}")])
+    templates.update(_eligibility_templates(params))
+    return templates
+
+
+def _finding(params: Params, code: str, birth: dt.date, start: dt.date, months: int) -> str:
+    inputs = WorkbookInputs(birth_date=birth, period_start=start, months=months, special_care=False,
+                            impairment=None, lines=())
+    return next(f for f in evaluate_workbook(inputs, params).findings if f.code == code).message
+
+
+def _eligibility_templates(params: Params) -> dict[str, str]:
+    """The errors of the check date (D1, D21): a child too old or born after it, a plan outside every
+    reporting period or running past the end of its period."""
+    if not params.reporting_periods:
+        raise ValueError("katalogā nav bērnu programmas kārtas ar pārskata periodiem (D21)")
+    period = params.reporting_periods[0]
+    old, late = dt.date(1900, 1, 2), add_months(period.start, 2)
+    dates = [(lv_date(old), "{dzimis}"), (lv_date(period.start), "{parbaude}")]
+    age = age_in_years(old, period.start)
+    outside = dt.date(1901, 2, 3)
+    inside = add_months(period.start, 1)
+    months = params.period_months_max
+    return {
+        "not_eligible_age": _replace(_finding(params, "not_eligible", old, period.start, 1),
+                                     [*dates, (f"{age} gadi", "{vecums} gadi")]),
+        "not_eligible_born": _replace(_finding(params, "not_eligible", late, period.start, 1),
+                                      [(lv_date(late), "{dzimis}"), (lv_date(period.start), "{parbaude}")]),
+        "outside_reporting_period": _replace(_finding(params, "outside_reporting_period", old, outside, 1),
+                                             [(lv_date(outside), "{sakums}")]),
+        "past_reporting_period": _replace(
+            _finding(params, "past_reporting_period", late, inside, months),
+            [(period.label, "{periods}"), (lv_date(inside), "{sakums}"), (f" {months} mēn.", " {menesi} mēn."),
+             (lv_date(plan_end(inside, months)), "{beigas}"), (lv_date(period.end), "{perioda_beigas}")]),
+    }
+
+
+# --- the data file and the page --------------------------------------------------------------------
+
+
+def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
+    """Everything the calculator needs, from the catalogue on the site's date (as in the matrix)."""
+    day = catalogue.latest_date
+    params = Params.from_catalogue(catalogue, day)
+    base_value = catalogue.programme.base_amount.at(day)
+    return {
+        "versija": catalogue.version,
+        "datums": day.isoformat(),
+        "parametri": {
+            "bazesApmers": _money(params.base_amount),
+            "bazesApmeraStatuss": str(getattr(base_value, "status", "") or ""),
+            "likmePilna": _money(params.rate_full),
+            "likmeSamazinata": _money(params.rate_reduced),
+            "pilnasLikmesVecums": params.full_rate_max_age,
+            "vecumaRobeza": params.eligibility_age_limit,
+            "transportaDala": _money(params.transport_share_max),
+            "ekspertuSvars": _money(params.expert_weight),
+            "vecakuSvars": _money(params.parent_weight),
+            "menesiMax": params.period_months_max,
+        },
+        "kartas": children_rounds(catalogue),
+        "pakalpojumi": [offer_data(o) for o in catalogue.offers(day)],
+        "teksti": message_templates(params),
+        "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
+    }
+
+
+def data_script(catalogue: Catalogue) -> str:
+    payload = json.dumps(calculator_data(catalogue), ensure_ascii=False, indent=1, sort_keys=True)
+    return (f"/* IB kalkulatora dati: ģenerēti no kataloga (ibm build), nelabot ar roku. */\n"
+            f"window.{DATA_GLOBAL} = {payload};\n")
+
+
+def render_calculator(catalogue: Catalogue, methodology_pages: list[NavPage]) -> dict[str, str]:
+    """The page and its data script, keyed by their paths in the rendered docs folder."""
+    data = calculator_data(catalogue)
+    chapter = next((p for p in methodology_pages if p.file == AMOUNTS_CHAPTER), None)
+    periods = "; ".join(
+        f"{r.name_lv} – " + ", ".join(p.label for p in catalogue.round_periods(r))
+        for r in catalogue.rounds_of(Pilot.children)
+    )
+    page = render("kalkulators.md.j2", dati=data, skripts=SCRIPT, formas_skripts=FORM_SCRIPT,
+                  datu_skripts=DATA_SCRIPT, stils=STYLE, metodikas_lapa=chapter, periodi=periods)
+    return {PAGE: page, DATA_SCRIPT: data_script(catalogue)}

@@ -1,0 +1,349 @@
+/* The form of the page "IB kalkulators": reads the fields, calls window.ibmKalkulators.aprekins on
+ * every change and shows the results, the errors and warnings, and a one-page print view.
+ * Every amount shown is the API's; this file only formats and places it. */
+(function (global) {
+  "use strict";
+
+  var LIMIT_LABEL = { apstiprināts: "apstiprināti", "jāprecizē": "jāprecizē" };
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function forma(root, api) {
+    var data = api.dati;
+    var eur = function (s) {
+      return s === null || s === undefined ? "–" : api.formats.eur(s);
+    };
+    var byLabel = {};
+    data.pakalpojumi.forEach(function (o) {
+      byLabel[o.nosaukums] = o;
+      byLabel[o.kods] = o;
+    });
+    var list = root.querySelector("#ibm-rindas");
+    var counter = 0;
+
+    function offerOf(text) {
+      var t = text.trim();
+      return byLabel[t] || byLabel[t.split(/\s+/)[0]] || null;
+    }
+
+    function field(k, name, label, attrs) {
+      var id = "ibm-r" + k + "-" + name;
+      var input = el("input", Object.assign({ id: id, name: name, "aria-describedby": id + "-kluda" }, attrs || {}));
+      return el("div", { class: "ibm-kalk__lauks ibm-kalk__lauks--" + name }, [
+        el("label", { for: id, text: label }),
+        input,
+        el("span", { id: id + "-kluda", class: "ibm-kalk__kluda" }),
+      ]);
+    }
+
+    function addRow(values) {
+      counter += 1;
+      var k = counter;
+      var legend = el("legend", { text: "" });
+      var hint = el("p", { class: "ibm-kalk__piezime ibm-kalk__pakalpojuma-info", id: "ibm-r" + k + "-info" });
+      var result = el("p", { class: "ibm-kalk__rindas-rezultats", id: "ibm-r" + k + "-rezultats" });
+      var remove = el("button", { type: "button", class: "ibm-kalk__nonemt" });
+      var set = el("fieldset", { class: "ibm-kalk__rinda" }, [
+        legend,
+        el("div", { class: "ibm-kalk__lauki" }, [
+          field(k, "kods", "Pakalpojums", { list: "ibm-pakalpojumi", placeholder: "kods vai nosaukums" }),
+          field(k, "daudzums", "Vienības periodā", { inputmode: "decimal" }),
+          field(k, "cena", "Cena, EUR par vienību", { inputmode: "decimal" }),
+          field(k, "ekspertuRangs", "Ekspertu rangs", { inputmode: "numeric" }),
+          field(k, "vecakuRangs", "Vecāku rangs", { inputmode: "numeric" }),
+        ]),
+        hint,
+        result,
+        remove,
+      ]);
+      var item = el("li", {}, [set]);
+      list.appendChild(item);
+      var code = set.querySelector("[name=kods]");
+      var price = set.querySelector("[name=cena]");
+      code.addEventListener("change", function () {
+        var offer = offerOf(code.value);
+        if (offer && price.value.trim() === "" && offer.cena !== null && offer.griestuStatuss === "apstiprināts") {
+          price.value = offer.cena.replace(".", ",");
+        }
+        update();
+      });
+      remove.addEventListener("click", function () {
+        var next = item.nextElementSibling || item.previousElementSibling;
+        item.remove();
+        renumber();
+        update();
+        if (next) next.querySelector("input").focus();
+        else root.querySelector("#ibm-pievienot").focus();
+      });
+      Object.keys(values || {}).forEach(function (name) {
+        var input = set.querySelector("[name=" + name + "]");
+        if (input) input.value = values[name];
+      });
+      renumber();
+      return set;
+    }
+
+    function renumber() {
+      Array.prototype.forEach.call(list.children, function (item, i) {
+        item.querySelector("legend").textContent = i + 1 + ". rinda";
+        var button = item.querySelector(".ibm-kalk__nonemt");
+        button.textContent = "Noņemt " + (i + 1) + ". rindu";
+      });
+    }
+
+    function value(name) {
+      var input = root.querySelector("form [name=" + name + "]");
+      return input.type === "checkbox" ? input.checked : input.value;
+    }
+
+    function readForm() {
+      return {
+        dzimsanasDatums: value("dzimsanasDatums"),
+        periodaSakums: value("periodaSakums"),
+        menesi: value("menesi"),
+        atzinums: value("atzinums"),
+        galigais: value("galigais"),
+        pabalsti: value("pabalsti"),
+        pakalpojumi: value("pakalpojumi"),
+        citi: value("citi"),
+        varianti: value("varianti"),
+        rindas: Array.prototype.map.call(list.children, function (item) {
+          var get = function (n) {
+            return item.querySelector("[name=" + n + "]").value;
+          };
+          var offer = offerOf(get("kods"));
+          return {
+            kods: offer ? offer.kods : get("kods"),
+            daudzums: get("daudzums"),
+            cena: get("cena"),
+            ekspertuRangs: get("ekspertuRangs"),
+            vecakuRangs: get("vecakuRangs"),
+          };
+        }),
+      };
+    }
+
+    function rowItem(i) {
+      return list.children[i];
+    }
+
+    var touched = {};
+
+    function inputOf(m) {
+      if (m.kods !== "ievade") return null;
+      return m.rindas.length
+        ? rowItem(m.rindas[0]).querySelector("[name=" + m.lauks + "]")
+        : root.querySelector("form [name=" + m.lauks + "]");
+    }
+
+    /* Input errors of the fields the reader has left (or typed in); an untouched empty field is not
+     * an error yet, only a reason why there are no amounts. Returns the messages to list. */
+    function markErrors(messages) {
+      root.querySelectorAll("[aria-invalid]").forEach(function (n) {
+        n.removeAttribute("aria-invalid");
+      });
+      root.querySelectorAll(".ibm-kalk__kluda").forEach(function (n) {
+        n.textContent = "";
+      });
+      return messages.filter(function (m) {
+        var input = inputOf(m);
+        if (!input) return true;
+        if (!touched[input.id]) return false;
+        input.setAttribute("aria-invalid", "true");
+        var note = document.getElementById(input.id + "-kluda");
+        if (note) note.textContent = m.teksts;
+        return true;
+      });
+    }
+
+    function table(caption, rows, cls) {
+      var body = rows.map(function (r) {
+        return el("tr", {}, [el("th", { scope: "row", text: r[0] }), el("td", { text: r[1] })]);
+      });
+      return el("table", { class: cls || "ibm-kalk__tabula" }, [el("caption", { text: caption }), el("tbody", {}, body)]);
+    }
+
+    function pct(s) {
+      return api.formats.procenti(s, 1);
+    }
+
+    function summaryRows(res) {
+      var d = res.Finansejums;
+      return [
+        ["Pārbaudes datums (pārskata perioda sākums)", res.Parbaudes_Datums ? api.formats.datums(res.Parbaudes_Datums) : "– (plāns nav pārskata periodā)"],
+        ["Vecums pārbaudes datumā", res.Vecums + " g."],
+        ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
+        ["IB provizoriskais apmērs P" + (data.parametri.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
+          eur(res.IB_Provizoriskais)],
+        ["IB nepieciešamais apmērs N", eur(res.IB_Nepieciesamais)],
+        ["Plānam pieejamais IB apmērs A", eur(res.IB_Pieejamais)],
+        ["No IB finansēts", eur(d.IB)],
+        ["Pabalsti (izmantoti)", eur(d.Pabalsti)],
+        ["Valsts un pašvaldību pakalpojumi (izmantoti)", eur(d.Pakalpojumi)],
+        ["Citi avoti (izmantoti)", eur(d.Citi)],
+        ["IB kopējais apmērs K (2. variants)", eur(res.IB_Kopejais)],
+        ["Transporta daļa no A", pct(res.Transporta_Dala)],
+      ];
+    }
+
+    function variantsTable(res) {
+      var head = el("tr", {}, ["Variants", "No IB", "Pabalsti", "Pakalpojumi", "Citi", "K"].map(function (h) {
+        return el("th", { scope: "col", text: h });
+      }));
+      var rows = [1, 2, 3].map(function (v) {
+        var f = res.Varianti[v];
+        return el("tr", {}, [el("th", { scope: "row", text: v + ". variants" })].concat(
+          [f.IB, f.Pabalsti, f.Pakalpojumi, f.Citi, f.IB_Kopejais].map(function (x) {
+            return el("td", { text: eur(x) });
+          })));
+      });
+      return el("table", { class: "ibm-kalk__tabula" }, [
+        el("caption", { text: "Kopējais apmērs K pēc finansēšanas variantiem" }),
+        el("thead", {}, [head]),
+        el("tbody", {}, rows),
+      ]);
+    }
+
+    function messageList(res) {
+      var box = el("div", {});
+      if (!res.messages.length) {
+        box.appendChild(el("p", { class: "ibm-kalk__labi", text: "Kļūdu un brīdinājumu nav." }));
+        return box;
+      }
+      box.appendChild(el("h3", { text: "Kļūdas: " + res.Kludas + ", brīdinājumi: " + res.Bridinajumi }));
+      box.appendChild(el("ul", { class: "ibm-kalk__zinojumi" }, res.messages.map(function (m) {
+        var kind = m.smagums === "kļūda" ? "Kļūda" : "Brīdinājums";
+        return el("li", { class: "ibm-kalk__zinojums--" + (m.smagums === "kļūda" ? "kluda" : "bridinajums") }, [
+          el("strong", { text: kind + ": " }), m.teksts,
+        ]);
+      })));
+      return box;
+    }
+
+    function lineTexts(res) {
+      Array.prototype.forEach.call(list.children, function (item, i) {
+        var out = item.querySelector(".ibm-kalk__rindas-rezultats");
+        var info = item.querySelector(".ibm-kalk__pakalpojuma-info");
+        var offer = offerOf(item.querySelector("[name=kods]").value);
+        info.textContent = offer
+          ? "Mērvienība: " + offer.mervieniba + (offer.griesti !== null
+            ? "; cenas griesti " + eur(offer.griesti) + " (" + (LIMIT_LABEL[offer.griestuStatuss] || offer.griestuStatuss) + ")"
+            : offer.griestiNavApstiprinati ? "; cenas griesti nav apstiprināti (jāprecizē)" : "; cenas griestu nav") +
+            (offer.transports ? "; transports" : "")
+          : "";
+        if (!res.Derigs || res.Plans_Summa[i] === null) {
+          out.textContent = res.Derigs ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
+          return;
+        }
+        out.textContent = "Izmaksas " + eur(res.Plans_Summa[i]) + " · prioritāte " + res.Plans_Prioritate[i] +
+          " · no IB " + eur(res.Plans_NoIB[i]) + " (" + res.Plans_Statuss[i] + ")";
+      });
+    }
+
+    var last = null;
+
+    function update() {
+      var input = readForm();
+      var res = api.aprekins(input);
+      last = { input: input, res: res };
+      var shown = markErrors(res.messages);
+      lineTexts(res);
+      var box = root.querySelector("#ibm-rezultati");
+      box.textContent = "";
+      if (!res.Derigs && shown.length === 0) {
+        box.appendChild(el("p", { class: "ibm-kalk__piezime", text: "Ievadiet bērna dzimšanas datumu, plāna pirmo dienu un plāna rindas – apmēri parādīsies uzreiz." }));
+      } else if (!res.Derigs) {
+        box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Apmērus nevar aprēķināt, kamēr ievaddatos ir kļūdas (skat. zemāk)." }));
+      } else {
+        if (res.Kludas > 0) {
+          box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Uzmanību: plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
+        }
+        box.appendChild(table("IB apmēri", summaryRows(res)));
+        if (res.Varianti) box.appendChild(variantsTable(res));
+      }
+      var msgs = root.querySelector("#ibm-zinojumi");
+      msgs.textContent = "";
+      if (!res.Derigs && shown.length === 0) return;
+      msgs.appendChild(messageList({ messages: shown, Kludas: shown.filter(function (m) {
+        return m.smagums === "kļūda";
+      }).length, Bridinajumi: res.Bridinajumi }));
+    }
+
+    function printView() {
+      var box = root.querySelector("#ibm-druka");
+      box.textContent = "";
+      if (!last) return;
+      var inp = last.input;
+      var res = last.res;
+      box.appendChild(el("p", { class: "ibm-kalk__druka-virsraksts", text: "IB aprēķina novērtējums – nav lēmums" }));
+      box.appendChild(el("p", { text: "Aprēķināts ar IB kalkulatoru (kataloga versija " + data.versija + "). " +
+        "IB apmērus nosaka pašvaldība un ministrija ar IBM matricu un lēmumu; bāzes apmērs un griesti ar statusu „jāprecizē” ir aplēses." }));
+      box.appendChild(table("Ievaddati", [
+        ["Dzimšanas datums", inp.dzimsanasDatums || "–"],
+        ["VDEĀVK atzinums", inp.atzinums ? "Jā" : "Nē"],
+        ["Plāna pirmā diena, mēneši", (inp.periodaSakums || "–") + ", " + inp.menesi],
+        ["F, pabalsti, pakalpojumi, citi", [inp.galigais, inp.pabalsti, inp.pakalpojumi, inp.citi].map(function (v) {
+          return v || "–";
+        }).join("; ")],
+      ]));
+      var head = el("tr", {}, ["Nr.", "Pakalpojums", "Vienības", "Cena", "Ekspertu / vecāku rangs", "Izmaksas", "Prioritāte", "No IB"].map(function (h) {
+        return el("th", { scope: "col", text: h });
+      }));
+      var rows = inp.rindas.map(function (r, i) {
+        var offer = offerOf(r.kods);
+        return el("tr", {}, [String(i + 1), offer ? offer.nosaukums : r.kods, r.daudzums, r.cena,
+          (r.ekspertuRangs || "–") + " / " + (r.vecakuRangs || "–"),
+          res.Derigs ? eur(res.Plans_Summa[i]) : "–", res.Derigs && res.Plans_Prioritate[i] !== null ? String(res.Plans_Prioritate[i]) : "–",
+          res.Derigs ? eur(res.Plans_NoIB[i]) : "–"].map(function (t) {
+          return el("td", { text: t || "–" });
+        }));
+      });
+      box.appendChild(el("table", { class: "ibm-kalk__tabula" }, [el("caption", { text: "Plāna rindas" }), el("thead", {}, [head]), el("tbody", {}, rows)]));
+      if (!res.Derigs || res.Kludas > 0) {
+        box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
+      }
+      if (res.Derigs) box.appendChild(table("IB apmēri", summaryRows(res)));
+      box.appendChild(messageList(res));
+    }
+
+    function touch(e) {
+      if (e.target && e.target.id) touched[e.target.id] = true;
+    }
+    root.querySelector("form").addEventListener("focusout", function (e) {
+      touch(e);
+      update();
+    });
+    root.querySelector("form").addEventListener("input", function (e) {
+      if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);
+      update();
+    });
+    root.querySelector("form").addEventListener("change", update);
+    root.querySelector("form").addEventListener("submit", function (e) {
+      e.preventDefault();
+    });
+    root.querySelector("#ibm-pievienot").addEventListener("click", function () {
+      var set = addRow();
+      set.querySelector("input").focus();
+      update();
+    });
+    root.querySelector("#ibm-drukat").addEventListener("click", function () {
+      printView();
+      global.print();
+    });
+    global.addEventListener("beforeprint", printView);
+    addRow();
+    update();
+  }
+
+  global.ibmKalkulatorsForma = forma;
+})(window);

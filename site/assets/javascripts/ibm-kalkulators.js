@@ -1,0 +1,606 @@
+/* IB kalkulators: what the IBM matrix computes for one child (P, N, priorities, A, line funding, K,
+ * transport share, errors and warnings), in the browser, offline.
+ *
+ * Public API: window.ibmKalkulators.aprekins(ievade) -> results under the matrix's defined names
+ * (documented on the page "IBM matrica"). Money is exact: decimals are BigInt numbers with a scale,
+ * rounded half away from zero like spreadsheet ROUND and Python's Decimal ROUND_HALF_UP
+ * (generator/money.py); no binary floating point touches an amount.
+ * Data (offers, parameters, rounds, message texts) come from ibm-kalkulators-dati.js, generated
+ * from the catalogue by `ibm build`.
+ */
+(function (global) {
+  "use strict";
+
+  var DATA = global.IBM_KALKULATORA_DATI;
+  var NBSP = "\u00a0";
+  var ERROR = "kļūda";
+  var WARNING = "brīdinājums";
+  var CONFIRMED = "apstiprināts";
+  var STATUS = {
+    funded: "finansēts",
+    partial: "daļēji finansēts",
+    not_funded: "nav finansēts finansējuma trūkuma dēļ",
+    ignored: "netiek ņemta vērā",
+  };
+
+  // ---- exact decimals: value = n / 10^s -----------------------------------------------------------
+  function Dec(n, s) {
+    this.n = n;
+    this.s = s;
+  }
+  var ZERO = new Dec(0n, 0);
+
+  function pow10(k) {
+    return 10n ** BigInt(k);
+  }
+  function dec(text) {
+    var m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(text));
+    if (!m) throw new Error("nav decimālskaitlis: " + text);
+    var frac = m[3] || "";
+    var n = BigInt(m[2] + frac);
+    return new Dec(m[1] ? -n : n, frac.length);
+  }
+  function decInt(k) {
+    return new Dec(BigInt(k), 0);
+  }
+  function at(a, s) {
+    return a.n * pow10(s - a.s);
+  }
+  function add(a, b) {
+    var s = Math.max(a.s, b.s);
+    return new Dec(at(a, s) + at(b, s), s);
+  }
+  function sub(a, b) {
+    var s = Math.max(a.s, b.s);
+    return new Dec(at(a, s) - at(b, s), s);
+  }
+  function mul(a, b) {
+    return new Dec(a.n * b.n, a.s + b.s);
+  }
+  function cmp(a, b) {
+    var s = Math.max(a.s, b.s);
+    var x = at(a, s);
+    var y = at(b, s);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  function min(a, b) {
+    return cmp(a, b) <= 0 ? a : b;
+  }
+  function isZero(a) {
+    return a.n === 0n;
+  }
+  /* ROUND(a, places): half away from zero. */
+  function round(a, places) {
+    if (a.s <= places) return new Dec(at(a, places), places);
+    var d = pow10(a.s - places);
+    var q = a.n / d;
+    var r = a.n % d;
+    if (r < 0n) r = -r;
+    if (2n * r >= d) q += a.n < 0n ? -1n : 1n;
+    return new Dec(q, places);
+  }
+  /* ROUND(a / b, places) for a >= 0, b > 0, from the exact quotient. */
+  function divRound(a, b, places) {
+    var num = a.n * pow10(b.s + places);
+    var den = b.n * pow10(a.s);
+    var q = num / den;
+    if (2n * (num % den) >= den) q += 1n;
+    return new Dec(q, places);
+  }
+  /* INT(a / b) for a >= 0, b > 0. */
+  function floorDiv(a, b) {
+    return new Dec((a.n * pow10(b.s)) / (b.n * pow10(a.s)), 0);
+  }
+  function fixed(a, places) {
+    var r = round(a, places);
+    var neg = r.n < 0n;
+    var digits = (neg ? -r.n : r.n).toString();
+    if (places > 0) {
+      while (digits.length <= places) digits = "0" + digits;
+      digits = digits.slice(0, -places) + "." + digits.slice(-places);
+    }
+    return (neg && /[1-9]/.test(digits) ? "-" : "") + digits;
+  }
+  /* The value as written, trailing zeros of the fraction dropped ("12.50" -> "12.5"). */
+  function plain(a) {
+    var t = fixed(a, a.s);
+    return t.indexOf(".") < 0 ? t : t.replace(/0+$/, "").replace(/\.$/, "");
+  }
+
+  // ---- Latvian formatting (generator/lvformat.py) ------------------------------------------------
+  function lvNumber(a, places) {
+    var t = fixed(a, places);
+    var neg = t.charAt(0) === "-";
+    if (neg) t = t.slice(1);
+    var parts = t.split(".");
+    var whole = parts[0];
+    var groups = [];
+    while (whole.length > 3) {
+      groups.unshift(whole.slice(-3));
+      whole = whole.slice(0, -3);
+    }
+    groups.unshift(whole);
+    return (neg ? "-" : "") + groups.join(NBSP) + (parts.length > 1 ? "," + parts[1] : "");
+  }
+  function eur(a) {
+    return lvNumber(a, 2) + NBSP + "EUR";
+  }
+  function percent(a, places) {
+    return lvNumber(mul(a, decInt(100)), places) + NBSP + "%";
+  }
+  function lvDate(iso) {
+    var p = iso.split("-");
+    return p[2] + "." + p[1] + "." + p[0];
+  }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) {
+      if (!(key in values)) throw new Error("veidnē nav vērtības " + key);
+      return values[key];
+    });
+  }
+
+  // ---- dates ---------------------------------------------------------------------------------------
+  function isoDate(y, m, d) {
+    var dt = new Date(Date.UTC(y, m - 1, d));
+    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+    return String(y).padStart(4, "0") + "-" + String(m).padStart(2, "0") + "-" + String(d).padStart(2, "0");
+  }
+  /* "DD.MM.GGGG" (also D.M.GGGG) or ISO "GGGG-MM-DD" -> ISO string, or null. */
+  function parseDate(text) {
+    var t = String(text).trim();
+    var m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/.exec(t);
+    if (m) return isoDate(+m[3], +m[2], +m[1]);
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    return m ? isoDate(+m[1], +m[2], +m[3]) : null;
+  }
+  function ymd(iso) {
+    return iso.split("-").map(Number);
+  }
+  /* Completed years on `day` (the spreadsheet's DATEDIF(birth; day; "y")). */
+  function ageInYears(birth, day) {
+    var b = ymd(birth);
+    var d = ymd(day);
+    var years = d[0] - b[0];
+    if (d[1] < b[1] || (d[1] === b[1] && d[2] < b[2])) years -= 1;
+    return years;
+  }
+  /* The last day of a plan of `months` months from `start`: EOMONTH(start; months - 1). */
+  function planEnd(start, months) {
+    var p = ymd(start);
+    var total = p[0] * 12 + (p[1] - 1) + months; // the month after the plan's last month
+    return new Date(Date.UTC(Math.floor(total / 12), total % 12, 0)).toISOString().slice(0, 10);
+  }
+
+  // ---- input ---------------------------------------------------------------------------------------
+  function empty(v) {
+    return v === undefined || v === null || String(v).trim() === "";
+  }
+  /* A Latvian number: "12,50", "12.50", "1 234,5"; anything else is null. */
+  function parseNumber(v) {
+    if (typeof v === "number") {
+      if (!isFinite(v)) return null;
+      v = String(v);
+    }
+    var t = String(v).replace(/[\s\u00a0]/g, "");
+    if (!/^\d+([.,]\d+)?$/.test(t)) return null;
+    return dec(t.replace(",", "."));
+  }
+  function parseRank(v) {
+    var t = String(v).trim();
+    if (!/^\d+$/.test(t) || Number(t) < 1) return null;
+    return Number(t);
+  }
+  function truthy(v) {
+    if (typeof v === "string") return ["jā", "true", "1"].indexOf(v.trim().toLowerCase()) >= 0;
+    return v === true || v === 1;
+  }
+
+  var OFFERS = {};
+  (DATA ? DATA.pakalpojumi : []).forEach(function (o) {
+    OFFERS[o.kods] = o;
+  });
+
+  function findOffer(text) {
+    var t = String(text).trim();
+    if (OFFERS[t]) return OFFERS[t];
+    var code = t.split(/\s+/)[0];
+    var offer = OFFERS[code];
+    return offer && (t === code || t === offer.nosaukums) ? offer : null;
+  }
+
+  function Reader() {
+    this.errors = [];
+  }
+  Reader.prototype.fail = function (field, text, row) {
+    this.errors.push({ kods: "ievade", smagums: ERROR, teksts: text, lauks: field, rindas: row === undefined ? [] : [row] });
+    return null;
+  };
+  Reader.prototype.date = function (value, field, label) {
+    if (empty(value)) return this.fail(field, label + ": nav ievadīts (gaidīts datums DD.MM.GGGG).");
+    var iso = parseDate(value);
+    return iso || this.fail(field, label + ": „" + value + "” nav datums (gaidīts DD.MM.GGGG, piem. 01.10.2018).");
+  };
+  Reader.prototype.money = function (value, field, label, optional, row) {
+    if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts skaitlis, piem. 12,50).", row);
+    var d = parseNumber(value);
+    return d || this.fail(field, label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).", row);
+  };
+  Reader.prototype.rank = function (value, field, label, row) {
+    if (empty(value)) return null;
+    var r = parseRank(value);
+    return r === null ? this.fail(field, label + ": „" + value + "” (gaidīts vesels skaitlis, 1 vai lielāks).", row) : r;
+  };
+
+  function readInput(ievade) {
+    var p = DATA.parametri;
+    var r = new Reader();
+    var inp = {
+      birth: r.date(ievade.dzimsanasDatums, "dzimsanasDatums", "Dzimšanas datums"),
+      start: r.date(ievade.periodaSakums, "periodaSakums", "Plāna pirmā diena"),
+      special: truthy(ievade.atzinums),
+      final: r.money(ievade.galigais, "galigais", "IB galīgais apmērs F", true),
+      benefits: r.money(ievade.pabalsti, "pabalsti", "Pabalsti", true) || ZERO,
+      services: r.money(ievade.pakalpojumi, "pakalpojumi", "Valsts un pašvaldību pakalpojumi", true) || ZERO,
+      other: r.money(ievade.citi, "citi", "Citi finanšu avoti", true) || ZERO,
+      base: r.money(ievade.bazesApmers, "bazesApmers", "Bāzes apmērs B", true) || dec(p.bazesApmers),
+      lines: [],
+    };
+    var months = String(empty(ievade.menesi) ? "" : ievade.menesi).trim();
+    if (!/^\d+$/.test(months) || +months < 1 || +months > p.menesiMax) {
+      r.fail("menesi", "Mēnešu skaits: „" + months + "” (gaidīts vesels skaitlis no 1 līdz " + p.menesiMax + ").");
+    }
+    inp.months = +months;
+    (ievade.rindas || []).forEach(function (row, i) {
+      row = row || {};
+      var name = i + 1 + ". rinda";
+      var line = { index: i, offer: null, units: ZERO, price: null, expert: null, parent: null };
+      if (!empty(row.kods)) {
+        line.offer = findOffer(row.kods);
+        if (!line.offer) r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
+      }
+      line.units = empty(row.daudzums) ? ZERO : r.money(row.daudzums, "daudzums", name + ", daudzums", false, i) || ZERO;
+      if (!empty(row.cena)) line.price = r.money(row.cena, "cena", name + ", cena", false, i);
+      else if (line.offer && line.offer.cena !== null && line.offer.griestuStatuss === CONFIRMED) line.price = dec(line.offer.cena);
+      else if (line.offer) r.fail("cena", name + ": nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, piem. 12,50).", i);
+      line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", ekspertu rangs", i);
+      line.parent = r.rank(row.vecakuRangs, "vecakuRangs", name + ", vecāku rangs", i);
+      line.price = line.price || ZERO;
+      line.counted = !!line.offer && cmp(line.units, ZERO) > 0;
+      inp.lines.push(line);
+    });
+    return { input: inp, errors: r.errors };
+  }
+
+  // ---- the rules (generator/reference) -------------------------------------------------------------
+  function reportingPeriod(start) {
+    var found = null;
+    DATA.kartas.forEach(function (k) {
+      k.periodi.forEach(function (p) {
+        if (!found && p.sakums <= start && start <= p.beigas) found = { karta: k, periods: p };
+      });
+    });
+    return found;
+  }
+
+  function lineCost(line) {
+    return line.counted ? round(mul(line.units, line.price), 2) : ZERO;
+  }
+
+  /* Combined priority of the counted lines (D4): expert position by (expert rank, area, index);
+   * score = ROUND(expert weight × expert position + parent weight × parent rank, 6). */
+  function priorities(lines) {
+    var p = DATA.parametri;
+    var counted = lines.filter(function (l) {
+      return l.counted;
+    });
+    var byExpert = counted.slice().sort(function (a, b) {
+      var ra = a.expert === null ? Infinity : a.expert;
+      var rb = b.expert === null ? Infinity : b.expert;
+      if (ra !== rb) return ra < rb ? -1 : 1;
+      if (a.offer.joma !== b.offer.joma) return a.offer.joma - b.offer.joma;
+      return a.index - b.index;
+    });
+    var ew = dec(p.ekspertuSvars);
+    var pw = dec(p.vecakuSvars);
+    var info = {};
+    byExpert.forEach(function (l, k) {
+      var pos = k + 1;
+      var parent = l.parent === null ? pos : l.parent;
+      info[l.index] = { expert: pos, score: round(add(mul(ew, decInt(pos)), mul(pw, decInt(parent))), 6) };
+    });
+    var order = counted.map(function (l) {
+      return l.index;
+    });
+    order.sort(function (a, b) {
+      var c = cmp(info[a].score, info[b].score);
+      return c !== 0 ? c : info[a].expert - info[b].expert;
+    });
+    order.forEach(function (index, k) {
+      info[index].position = k + 1;
+    });
+    return { info: info, order: order };
+  }
+
+  /* EUR of each line funded from the IB, down the whole priority list (D4, revised): a line gets its
+   * cost when it fits in what is left of A, otherwise as many whole units as fit (at most its units). */
+  function ibFunding(lines, prio, available) {
+    var funded = lines.map(function () {
+      return ZERO;
+    });
+    var left = available;
+    prio.order.forEach(function (index) {
+      var line = lines[index];
+      var cost = lineCost(line);
+      var amount;
+      if (cmp(cost, left) <= 0) amount = cost;
+      else if (cmp(line.price, ZERO) > 0 && cmp(left, ZERO) > 0) amount = round(mul(min(line.units, floorDiv(left, line.price)), line.price), 2);
+      else amount = ZERO;
+      funded[index] = amount;
+      left = sub(left, amount);
+    });
+    return funded;
+  }
+
+  /* K by variant (D6): every source used up to what is still unfunded of N; the IB part is capped
+   * by what the plan's lines get from A (ibFunded) in every variant. */
+  function financing(needed, available, benefits, services, other, variant, ibFunded) {
+    function take(rest, source) {
+      var m = min(rest, source);
+      return cmp(m, ZERO) > 0 ? m : ZERO;
+    }
+    var ib, b, s, o;
+    if (variant === 3) {
+      s = take(needed, services);
+      b = take(sub(needed, s), benefits);
+      ib = take(sub(sub(needed, s), b), ibFunded === null ? available : min(available, ibFunded));
+      o = take(sub(sub(sub(needed, s), b), ib), other);
+    } else {
+      ib = ibFunded === null ? take(needed, available) : min(needed, ibFunded);
+      b = take(sub(needed, ib), benefits);
+      s = variant === 1 ? ZERO : take(sub(sub(needed, ib), b), services);
+      o = take(sub(sub(sub(needed, ib), b), s), other);
+    }
+    return { variant: variant, ib: ib, benefits: b, services: s, other: o, total: add(add(ib, b), add(s, o)) };
+  }
+
+  function rowName(line) {
+    return line.index + 1 + ". rinda (" + line.offer.nosaukums + ")";
+  }
+
+  function findings(inp, plan) {
+    var t = DATA.teksti;
+    var p = DATA.parametri;
+    var found = [];
+    found = found.concat(plan.periodErrors);
+    if (plan.notEligible) found.push(plan.notEligible);
+    var counted = inp.lines.filter(function (l) {
+      return l.counted;
+    });
+    if (plan.transportOver) {
+      found.push({
+        kods: "transport_share",
+        smagums: WARNING,
+        teksts: fill(t.transport_share, { dala: percent(plan.shareRounded, 1), griesti: percent(dec(p.transportaDala), 0) }),
+        rindas: counted.filter(function (l) {
+          return l.offer.transports;
+        }).map(function (l) {
+          return l.index;
+        }),
+      });
+    }
+    counted.forEach(function (a, k) {
+      counted.slice(k + 1).forEach(function (b) {
+        if (a.offer.nesavietojams.indexOf(b.offer.pakalpojums) >= 0 || b.offer.nesavietojams.indexOf(a.offer.pakalpojums) >= 0) {
+          found.push({
+            kods: "incompatible",
+            smagums: WARNING,
+            teksts: fill(t.incompatible, { rinda: rowName(a), rinda2: rowName(b) }),
+            rindas: [a.index, b.index],
+          });
+        }
+      });
+    });
+    var seen = {};
+    counted.forEach(function (a) {
+      counted.forEach(function (b) {
+        var key = Math.min(a.index, b.index) + "/" + Math.max(a.index, b.index);
+        if (a !== b && a.offer.ietverNodarbibas.indexOf(b.offer.pakalpojums) >= 0 && !seen[key]) {
+          seen[key] = true;
+          found.push({
+            kods: "day_care_sessions",
+            smagums: WARNING,
+            teksts: fill(t.day_care_sessions, { rinda: rowName(a), rinda2: rowName(b) }),
+            rindas: [Math.min(a.index, b.index), Math.max(a.index, b.index)],
+          });
+        }
+      });
+    });
+    counted.forEach(function (l) {
+      if (l.offer.griesti !== null && cmp(l.price, dec(l.offer.griesti)) > 0) {
+        found.push({
+          kods: "price_above_ceiling",
+          smagums: ERROR,
+          teksts: fill(t.price_above_ceiling, { rinda: rowName(l), cena: eur(l.price), griesti: eur(dec(l.offer.griesti)) }),
+          rindas: [l.index],
+        });
+      }
+    });
+    counted.forEach(function (l) {
+      if (l.offer.griestiNavApstiprinati) {
+        found.push({ kods: "ceiling_unconfirmed", smagums: WARNING, teksts: fill(t.ceiling_unconfirmed, { rinda: rowName(l) }), rindas: [l.index] });
+      }
+    });
+    return found;
+  }
+
+  function money(a) {
+    return a === null ? null : fixed(a, 2);
+  }
+
+  function invalidResult(errors) {
+    return {
+      Derigs: false,
+      Parbaudes_Datums: null,
+      Vecums: null,
+      Provizoriska_Likme: null,
+      IB_Provizoriskais: null,
+      Plans_Cena: [],
+      Plans_Summa: [],
+      Plans_Prioritate: [],
+      Plans_NoIB: [],
+      Plans_Statuss: [],
+      IB_Nepieciesamais: null,
+      IB_Pieejamais: null,
+      IB_Kopejais: null,
+      Transporta_Dala: null,
+      Finansejums: null,
+      Kludas: errors.length,
+      Bridinajumi: 0,
+      messages: errors,
+    };
+  }
+
+  /* The public API: ievade = {dzimsanasDatums, periodaSakums, menesi, atzinums, galigais, pabalsti,
+   * pakalpojumi, citi, rindas: [{kods, daudzums, cena, ekspertuRangs, vecakuRangs}], varianti}. */
+  function aprekins(ievade) {
+    var read = readInput(ievade || {});
+    if (read.errors.length) return invalidResult(read.errors);
+    var inp = read.input;
+    var p = DATA.parametri;
+    var t = DATA.teksti;
+
+    // Stage 1: the check date, age, rate and P (D1, D21). A plan starting outside every reporting
+    // period has no check date (age on its own first day, P = 0); one running past its period's end
+    // keeps the check date and P. Both are errors.
+    var plan = { periodErrors: [], notEligible: null };
+    var rp = reportingPeriod(inp.start);
+    var checkDate = rp ? rp.periods.sakums : null;
+    if (!rp) {
+      plan.periodErrors.push({ kods: "outside_reporting_period", smagums: ERROR, rindas: [],
+        teksts: fill(t.outside_reporting_period, { sakums: lvDate(inp.start) }) });
+    } else if (planEnd(inp.start, inp.months) > rp.periods.beigas) {
+      plan.periodErrors.push({ kods: "past_reporting_period", smagums: ERROR, rindas: [],
+        teksts: fill(t.past_reporting_period, {
+          sakums: lvDate(inp.start),
+          menesi: String(inp.months),
+          beigas: lvDate(planEnd(inp.start, inp.months)),
+          periods: lvDate(rp.periods.sakums) + "–" + lvDate(rp.periods.beigas),
+          perioda_beigas: lvDate(rp.periods.beigas),
+        }) });
+    }
+    var age = ageInYears(inp.birth, checkDate || inp.start);
+    var rate = ZERO;
+    var provisional = ZERO;
+    if (checkDate === null) {
+      // no check date: P = 0 (the error above says why)
+    } else if (age < 0) {
+      plan.notEligible = { kods: "not_eligible", smagums: ERROR, rindas: [],
+        teksts: fill(t.not_eligible_born, { dzimis: lvDate(inp.birth), parbaude: lvDate(checkDate) }) };
+    } else if (age >= p.vecumaRobeza) {
+      plan.notEligible = { kods: "not_eligible", smagums: ERROR, rindas: [],
+        teksts: fill(t.not_eligible_age, { vecums: String(age), dzimis: lvDate(inp.birth), parbaude: lvDate(checkDate) }) };
+    } else {
+      rate = dec(age <= p.pilnasLikmesVecums || inp.special ? p.likmePilna : p.likmeSamazinata);
+      provisional = round(mul(rate, inp.base), 2);
+    }
+
+    // Stage 2 and 4: costs, N, priorities, A, line funding, K (D3–D6).
+    var costs = inp.lines.map(lineCost);
+    var needed = costs.reduce(add, ZERO);
+    var prio = priorities(inp.lines);
+    var available = cmp(needed, provisional) <= 0 ? needed : inp.final !== null ? inp.final : provisional;
+    var funded = ibFunding(inp.lines, prio, available);
+    var ibTotal = funded.reduce(add, ZERO);
+    var fin = financing(needed, available, inp.benefits, inp.services, inp.other, 2, ibTotal);
+
+    // Transport share of A (D9, revised): IB-funded transport ÷ A.
+    var transport = ZERO;
+    inp.lines.forEach(function (l, i) {
+      if (l.counted && l.offer.transports) transport = add(transport, funded[i]);
+    });
+    var share = isZero(available) ? ZERO : divRound(transport, available, 12);
+    plan.transportOver = !isZero(available) && cmp(transport, mul(dec(p.transportaDala), available)) > 0;
+    // percent(share, 1): ROUND(share × 100, 1) from the exact quotient
+    if (plan.transportOver) plan.shareRounded = new Dec(divRound(mul(transport, decInt(1000)), available, 0).n, 3);
+
+    var messages = findings(inp, plan);
+    var result = {
+      Derigs: true,
+      Parbaudes_Datums: checkDate,
+      Vecums: age,
+      Provizoriska_Likme: fixed(rate, 2),
+      IB_Provizoriskais: money(provisional),
+      Plans_Cena: inp.lines.map(function (l) {
+        return l.offer ? plain(l.price) : null;
+      }),
+      Plans_Summa: inp.lines.map(function (l, i) {
+        return l.counted ? money(costs[i]) : null;
+      }),
+      Plans_Prioritate: inp.lines.map(function (l) {
+        return l.counted ? prio.info[l.index].position : null;
+      }),
+      Plans_NoIB: inp.lines.map(function (l, i) {
+        return l.counted ? money(funded[i]) : null;
+      }),
+      Plans_Statuss: inp.lines.map(function (l, i) {
+        if (!l.counted) return STATUS.ignored;
+        if (cmp(funded[i], costs[i]) === 0) return STATUS.funded;
+        return cmp(funded[i], ZERO) > 0 ? STATUS.partial : STATUS.not_funded;
+      }),
+      IB_Nepieciesamais: money(needed),
+      IB_Pieejamais: money(available),
+      IB_Kopejais: money(fin.total),
+      Transporta_Dala: fixed(share, 12),
+      Finansejums: finObject(fin),
+      Kludas: messages.filter(function (m) {
+        return m.smagums === ERROR;
+      }).length,
+      Bridinajumi: messages.filter(function (m) {
+        return m.smagums === WARNING;
+      }).length,
+      messages: messages,
+    };
+    if (ievade.varianti) {
+      result.Varianti = {};
+      [1, 2, 3].forEach(function (v) {
+        result.Varianti[v] = finObject(financing(needed, available, inp.benefits, inp.services, inp.other, v, ibTotal));
+      });
+    }
+    return result;
+  }
+
+  function finObject(fin) {
+    return {
+      variants: fin.variant,
+      IB: money(fin.ib),
+      Pabalsti: money(fin.benefits),
+      Pakalpojumi: money(fin.services),
+      Citi: money(fin.other),
+      IB_Kopejais: money(fin.total),
+    };
+  }
+
+  global.ibmKalkulators = {
+    aprekins: aprekins,
+    dati: DATA,
+    formats: {
+      eur: function (s) {
+        return eur(dec(s));
+      },
+      procenti: function (s, places) {
+        return percent(dec(s), places);
+      },
+      datums: lvDate,
+    },
+  };
+
+  // ---- the form (only on the calculator page) ------------------------------------------------------
+  function ready(fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+  ready(function () {
+    var root = document.getElementById("ibm-kalkulators");
+    if (root && DATA && global.ibmKalkulatorsForma) global.ibmKalkulatorsForma(root, global.ibmKalkulators);
+  });
+})(window);

@@ -1,0 +1,154 @@
+"""What the site's IB calculator must return for a plan, computed by generator/reference.
+
+The calculator takes the child, the period, the plan lines (item, units, price, ranks), F and the other
+sources; it has no monthly plan or execution (6.6, 6.10), no impairment type, no line recipient and no
+transport override. ``calculator_plan`` turns workbook inputs into those inputs (and the matching API
+object); ``expected`` evaluates the reference on them and keeps every finding except those of the rules
+that need data the calculator does not ask for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from generator.catalogue.catalogue import Offer
+from generator.reference.lines import PlanLine, line_from_offer
+from generator.reference.params import Params
+from generator.reference.plan import financing
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+
+# Rules whose input the calculator does not have (they stay in the matrix).
+NOT_IN_CALCULATOR = frozenset({
+    "day_services", "monthly_units", "outside_period", "delivered_above_plan", "paid_above_delivered",
+    "impairment", "recipient", "ignored_line_data",
+})
+SHARE_PLACES = Decimal("1e-12")
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def calculator_line(line: PlanLine, offers: dict[str, Offer]) -> PlanLine:
+    """The line as the calculator sees it: item, units, price and ranks only."""
+    if line.offer_id is None:
+        return PlanLine(offer_id=None)
+    return line_from_offer(offers[line.offer_id], line.units, unit_price=line.unit_price,
+                           expert_rank=line.expert_rank, parent_rank=line.parent_rank)
+
+
+def calculator_inputs(inputs: WorkbookInputs, offers: dict[str, Offer]) -> WorkbookInputs:
+    return dataclasses.replace(inputs, impairment=None, transport_override=None,
+                               lines=tuple(calculator_line(line, offers) for line in inputs.lines))
+
+
+def api_input(inputs: WorkbookInputs, variants: bool = True) -> dict[str, Any]:
+    """The object passed to window.ibmKalkulators.aprekins (numbers as strings, half with a comma)."""
+    def comma(value: Decimal, index: int) -> str:
+        text = format(value, "f")
+        return text.replace(".", ",") if index % 2 else text
+
+    return {
+        "dzimsanasDatums": inputs.birth_date.isoformat(),
+        "periodaSakums": inputs.period_start.isoformat(),
+        "menesi": inputs.months,
+        "atzinums": inputs.special_care,
+        "galigais": _text(inputs.final),
+        "pabalsti": _text(inputs.benefits),
+        "pakalpojumi": _text(inputs.services),
+        "citi": _text(inputs.other),
+        "bazesApmers": _text(inputs.base),
+        "varianti": variants,
+        "rindas": [
+            {"kods": ""} if line.offer_id is None else {
+                "kods": line.offer_id,
+                "daudzums": comma(line.units, i),
+                "cena": comma(line.unit_price, i + 1),
+                "ekspertuRangs": line.expert_rank,
+                "vecakuRangs": "" if line.parent_rank is None else str(line.parent_rank),
+            }
+            for i, line in enumerate(inputs.lines)
+        ],
+    }
+
+
+def expected(inputs: WorkbookInputs, params: Params) -> dict[str, Any]:
+    """The reference's values under the calculator's result names (money as Decimal)."""
+    result = evaluate_workbook(inputs, params)
+    found = [f for f in result.findings if f.code not in NOT_IN_CALCULATOR]
+    plan = result.plan
+    variants = {}
+    for v in (1, 2, 3):
+        fin = financing(plan.needed, plan.available, inputs.benefits, inputs.services, inputs.other, variant=v,
+                        ib_funded=plan.ib_funded)
+        variants[str(v)] = {"IB": fin.ib, "Pabalsti": fin.benefits, "Pakalpojumi": fin.services, "Citi": fin.other,
+                            "IB_Kopejais": fin.total}
+    return {
+        "Derigs": True,
+        "Parbaudes_Datums": None if result.check_date is None else result.check_date.isoformat(),
+        "Vecums": result.age,
+        "Provizoriska_Likme": result.rate,
+        "IB_Provizoriskais": result.provisional,
+        "Plans_Cena": list(result.line_price),
+        "Plans_Summa": list(result.line_cost),
+        "Plans_Prioritate": list(result.line_priority),
+        "Plans_NoIB": list(result.line_ib),
+        "IB_Nepieciesamais": result.needed,
+        "IB_Pieejamais": result.available,
+        "IB_Kopejais": result.total,
+        "Transporta_Dala": result.transport_share.quantize(SHARE_PLACES, rounding=ROUND_HALF_UP),
+        "Kludas": sum(1 for f in found if f.severity.value == "kļūda" and f.counts),
+        "Bridinajumi": sum(1 for f in found if f.severity.value == "brīdinājums" and f.counts),
+        "messages": [(f.code, f.severity.value, f.message, list(f.lines)) for f in found],
+        "Varianti": variants,
+    }
+
+
+def _dec(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_dec(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dec(v) for k, v in value.items()}
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return value
+    return value
+
+
+def returned(js: dict[str, Any]) -> dict[str, Any]:
+    """The calculator's result in the shape of ``expected`` (money strings as Decimal)."""
+    out = {name: js.get(name) for name in (
+        "Derigs", "Parbaudes_Datums", "Vecums", "Kludas", "Bridinajumi", "Plans_Prioritate")}
+    for name in ("Provizoriska_Likme", "IB_Provizoriskais", "Plans_Cena", "Plans_Summa", "Plans_NoIB",
+                 "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais", "Transporta_Dala"):
+        out[name] = _dec(js.get(name))
+    out["messages"] = [(m["kods"], m["smagums"], m["teksts"], m["rindas"]) for m in js.get("messages", [])]
+    out["Varianti"] = {k: {n: Decimal(x) for n, x in v.items() if n != "variants"}
+                       for k, v in (js.get("Varianti") or {}).items()}
+    return out
+
+
+def differences(js: dict[str, Any], want: dict[str, Any]) -> list[str]:
+    got = returned(js)
+    return [f"{name}: kalkulators {got.get(name)!r}, atsauce {value!r}"
+            for name, value in want.items() if got.get(name) != value]
+
+
+def in_reporting_period(inputs: WorkbookInputs, params: Params, seed: int) -> WorkbookInputs:
+    """Most random plans moved into a reporting period of the catalogue's rounds (the generator draws
+    starts from 2018–2023): the plan start goes to a day of a period, and the birth date moves with the
+    period's first day, so the generator's age boundaries fall on the check date."""
+    periods = params.reporting_periods
+    if seed % 5 == 0 or not periods:
+        return inputs
+    period = periods[seed % len(periods)]
+    days = (period.end - period.start).days
+    offset = [0, 0, 31, seed % (days + 1)][seed % 4]
+    start = period.start + dt.timedelta(days=offset)
+    birth = inputs.birth_date + (period.start - inputs.period_start)
+    return dataclasses.replace(inputs, period_start=start, birth_date=birth)

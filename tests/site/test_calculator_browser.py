@@ -1,0 +1,317 @@
+"""The IB calculator page in headless Chromium: window.ibmKalkulators.aprekins equals generator/reference
+to the cent on random plans (the matrix proof's generator), on the reference's case files that the
+calculator can express and on the worked examples of 10.pielikums; the form works by keyboard; the page is
+axe-core clean, prints on one A4 page and is screenshotted at desktop and phone width.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.catalogue.catalogue import Catalogue
+from generator.lvformat import eur
+from generator.money import to_decimal
+from generator.reference.lines import line_from_offer
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from tests.reference.caserunner import CASES_DIR, load_file
+from tests.site.calculator_expected import (
+    NOT_IN_CALCULATOR,
+    api_input,
+    calculator_inputs,
+    differences,
+    expected,
+    in_reporting_period,
+)
+from tests.site.test_browser import ARTIFACTS, CHROMIUM, Visit, browser, server  # noqa: F401 (fixtures)
+from tests.workbook.cases import _line, _map_items, _raw_lines, financing_examples
+from tests.workbook.plans import random_plans
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason="nav Debian chromium (/usr/bin/chromium): apt-get install chromium"),
+]
+
+RANDOM_PLANS = 600
+PAGE = "kalkulators.html"
+CASE_FILES = ("rules.yaml", "workbook.yaml", "amounts.yaml")
+
+
+@pytest.fixture(scope="module")
+def params(catalogue: Catalogue) -> Params:
+    return Params.from_catalogue(catalogue, catalogue.latest_date)
+
+
+@pytest.fixture(scope="module")
+def offers(catalogue: Catalogue) -> dict:
+    return {o.id: o for o in catalogue.offers(catalogue.latest_date)}
+
+
+@pytest.fixture
+def visit(browser, server: str):  # noqa: F811
+    v = Visit(browser, server)
+    yield v
+    v.close()
+
+
+def run_batch(visit: Visit, inputs: list[dict]) -> list[dict]:
+    """All inputs through the API in one evaluate call."""
+    visit.open(PAGE)
+    return visit.page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+
+
+def _compare(named: list[tuple[str, WorkbookInputs]], params: Params, results: list[dict]) -> list[str]:
+    failures = []
+    for (name, inputs), js in zip(named, results, strict=True):
+        diff = differences(js, expected(inputs, params))
+        if diff:
+            failures.append(f"{name}:\n  " + "\n  ".join(diff[:6]))
+    return failures
+
+
+def test_random_plans_equal_the_reference(visit: Visit, catalogue: Catalogue, params: Params, offers) -> None:
+    plans = random_plans(RANDOM_PLANS, list(offers.values()), params.full_rate_max_age, params.eligibility_age_limit,
+                         params.period_months_max)
+    named = [(p.describe(), calculator_inputs(in_reporting_period(p.inputs, params, p.seed), offers)) for p in plans]
+    results = run_batch(visit, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, f"{len(failures)} no {len(named)} plāniem atšķiras:\n" + "\n".join(failures[:5])
+    assert visit.errors == []
+    # the plans reach every rule and amount case the calculator has
+    codes = {m["kods"] for r in results for m in r["messages"]}
+    assert {"not_eligible", "transport_share", "incompatible", "price_above_ceiling", "outside_reporting_period",
+            "past_reporting_period", "day_care_sessions", "ceiling_unconfirmed"} <= codes, codes
+    statuses = {s for r in results for s in r["Plans_Statuss"]}
+    assert {"finansēts", "daļēji finansēts", "nav finansēts finansējuma trūkuma dēļ"} <= statuses
+    assert any(Decimal(r["IB_Nepieciesamais"]) > Decimal(r["IB_Provizoriskais"]) for r in results)
+    assert any(r["Parbaudes_Datums"] and r["Provizoriska_Likme"] == "0.70" for r in results)
+
+
+def _expressible_cases(offers: dict, base: Decimal) -> tuple[list[tuple[str, WorkbookInputs]], list[str]]:
+    """Case files whose inputs are all calculator inputs: no monthly plan or execution, no recipient,
+    no override and an impairment type that changes nothing."""
+    result, skipped = [], []
+    for name in CASE_FILES:
+        for case in load_file(Path(CASES_DIR) / name):
+            mapping = None if case.error is not None else _map_items(case, list(offers.values()))
+            raws = _raw_lines(case)
+            inp = case.input
+            if mapping is None or inp.get("transport_override"):
+                skipped.append(case.id)
+                continue
+            case_base = case.params.get("base_amount")
+            inputs = WorkbookInputs(
+                birth_date=inp["birth_date"], period_start=inp["period_start"], months=inp["months"],
+                special_care=bool(inp.get("special_care", False)), impairment=inp.get("impairment"),
+                lines=tuple(_line(raw, mapping, {o: offers[o] for o in offers}) for raw in raws),
+                base=to_decimal(inp["base"]) if "base" in inp else (
+                    to_decimal(case_base) if case_base is not None else base),
+                final=to_decimal(inp["final"]) if inp.get("final") is not None else None,
+                benefits=to_decimal(inp.get("benefits", 0)), services=to_decimal(inp.get("services", 0)),
+                other=to_decimal(inp.get("other", 0)),
+            )
+            result.append((f"{name}: {case.id}", inputs))
+    return result, skipped
+
+
+def test_case_files_equal_the_reference(visit: Visit, params: Params, offers) -> None:
+    cases, skipped = _expressible_cases(offers, params.base_amount)
+    same = []
+    for name, inputs in cases:
+        # expressible: the matrix finds nothing the calculator lacks (monthly plan, execution, impairment,
+        # recipient), and without those inputs the reference gives the same values and findings
+        full = evaluate_workbook(inputs, params)
+        projected = calculator_inputs(inputs, offers)
+        if any(f.code in NOT_IN_CALCULATOR for f in full.findings):
+            skipped.append(name)
+        elif expected(inputs, params) == expected(projected, params):
+            same.append((name, projected))
+        else:
+            skipped.append(name)
+    assert len(same) >= 20, (len(same), skipped)
+    results = run_batch(visit, [api_input(inputs) for _, inputs in same])
+    failures = _compare(same, params, results)
+    assert not failures, "\n".join(failures)
+    assert any("A = 800" in name for name, _ in same), [n for n, _ in same]
+
+
+def test_worked_examples_of_annex_10(visit: Visit, params: Params, offers) -> None:
+    """The twelve examples (and the derived ones): the variant asked for gives the example's K."""
+    start = params.reporting_periods[0].start
+    examples = financing_examples(offers["3.1.2i"], start)
+    assert len(examples) >= 12
+    results = run_batch(visit, [api_input(e.inputs) for e in examples])
+    named = [(e.case.id, e.inputs) for e in examples]
+    assert not _compare(named, params, results)
+    for example, js in zip(examples, results, strict=True):
+        variant = str(example.case.input["variant"])
+        out = example.case.output
+        got = js["Varianti"][variant]
+        assert Decimal(got["IB_Kopejais"]) == to_decimal(out["total"]), example.case.id
+        assert Decimal(got["IB"]) == to_decimal(out["ib"]), example.case.id
+        if "services" in out:
+            assert Decimal(got["Pakalpojumi"]) == to_decimal(out["services"]), example.case.id
+
+
+STATUS_LV = {"funded": "finansēts", "partial": "daļēji finansēts",
+             "not_funded": "nav finansēts finansējuma trūkuma dēļ"}
+
+
+def test_worked_examples_through_the_plan(visit: Visit, params: Params, offers) -> None:
+    """The twelve examples through the full plan path (tests/cases/plan_examples.yaml): P = 800 (a 5-year-old
+    with B = 800), whole-unit lines funded down the priority list, K by the example's variant."""
+    cases = [c for c in load_file(Path(CASES_DIR) / "plan_examples.yaml") if c.error is None]
+    assert len(cases) >= 12
+    start = params.reporting_periods[0].start
+    named = []
+    for case in cases:
+        mapping = _map_items(case, list(offers.values()))
+        assert mapping is not None, case.id
+        inputs = WorkbookInputs(
+            birth_date=start.replace(year=start.year - 5), period_start=start, months=1, special_care=False,
+            impairment=None, lines=tuple(_line(raw, mapping, offers) for raw in _raw_lines(case)),
+            base=to_decimal(case.input["provisional"]), final=None,
+            benefits=to_decimal(case.input.get("benefits", 0)), services=to_decimal(case.input.get("services", 0)),
+            other=to_decimal(case.input.get("other", 0)),
+        )
+        named.append((case.id, inputs))
+    results = run_batch(visit, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    for case, js in zip(cases, results, strict=True):
+        out = case.output
+        got = js["Varianti"][str(case.input["variant"])]
+        assert Decimal(js["IB_Nepieciesamais"]) == to_decimal(out["needed"]), case.id
+        assert Decimal(js["IB_Pieejamais"]) == to_decimal(out["available"]), case.id
+        assert [Decimal(x) for x in js["Plans_NoIB"]] == [to_decimal(x) for x in out["line_ib"]], case.id
+        assert js["Plans_Statuss"] == [STATUS_LV[s] for s in out["status"]], case.id
+        for key, name in (("ib", "IB"), ("services", "Pakalpojumi"), ("benefits", "Pabalsti"), ("other", "Citi"),
+                          ("total", "IB_Kopejais")):
+            if key in out:
+                assert Decimal(got[name]) == to_decimal(out[key]), (case.id, key)
+
+
+def test_bad_numbers_are_errors_never_zero(visit: Visit) -> None:
+    base = {"dzimsanasDatums": "2012-05-20", "periodaSakums": "01.10.2018", "menesi": 6,
+            "rindas": [{"kods": "3.1.2i", "daudzums": "10", "cena": "12,50", "ekspertuRangs": 1}]}
+    bad = [
+        {**base, "pabalsti": "150 EUR"},
+        {**base, "citi": "-30"},
+        {**base, "rindas": [{"kods": "3.1.2i", "daudzums": "10", "cena": "12.5.0"}]},
+        {**base, "rindas": [{"kods": "3.1.2i", "daudzums": "desmit", "cena": "12,50"}]},
+        {**base, "rindas": [{"kods": "3.1.2i", "daudzums": "10", "cena": "12,50", "ekspertuRangs": "pirmais"}]},
+        {**base, "rindas": [{"kods": "9.9", "daudzums": "10", "cena": "1"}]},
+        {**base, "menesi": 13},
+        {**base, "dzimsanasDatums": "31.02.2012"},
+    ]
+    results = run_batch(visit, [base, {**base, "rindas": [{**base["rindas"][0], "cena": "12.50"}]}, *bad])
+    assert results[0]["IB_Nepieciesamais"] == results[1]["IB_Nepieciesamais"] == "125.00"
+    for inp, res in zip(bad, results[2:], strict=True):
+        assert res["Derigs"] is False and res["Kludas"] >= 1 and res["IB_Nepieciesamais"] is None, inp
+        assert all(m["smagums"] == "kļūda" and m["teksts"] for m in res["messages"]), res["messages"]
+    assert "„150 EUR”" in results[2]["messages"][0]["teksts"]
+
+
+def _type(page, text: str) -> None:
+    page.keyboard.type(text, delay=5)
+
+
+def test_form_by_keyboard(visit: Visit, params: Params, offers) -> None:
+    """One plan typed with the keyboard only; the page shows the reference's amounts."""
+    visit.open(PAGE)
+    page = visit.page
+    page.focus("#ibm-dzimsanas")
+    _type(page, "20.08.2009")
+    page.keyboard.press("Tab")  # the special-care opinion
+    page.keyboard.press("Tab")
+    _type(page, "01.11.2018")
+    page.keyboard.press("Tab")  # months: 6 -> 5
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Tab")  # first line: the service
+    _type(page, "3.1.2i Ergoterapeits, individuāli")
+    for text in ("20", "35,50", "1", "2"):
+        page.keyboard.press("Tab")
+        _type(page, text)
+    page.keyboard.press("Tab")  # remove button
+    page.keyboard.press("Tab")  # add a line
+    page.keyboard.press("Enter")
+    _type(page, "2.4")
+    for text in ("300", "1", "1", "1"):
+        page.keyboard.press("Tab")
+        _type(page, text)
+    page.wait_for_timeout(200)
+    shown = page.inner_text("#ibm-rezultati")
+    lines = page.inner_text("#ibm-rindas")
+    messages = page.inner_text("#ibm-zinojumi")
+
+    inputs = WorkbookInputs(
+        birth_date=dt.date(2009, 8, 20), period_start=dt.date(2018, 11, 1), months=5, special_care=False,
+        impairment=None, lines=(
+            line_from_offer(offers["3.1.2i"], 20, unit_price=Decimal("35.50"), expert_rank=1, parent_rank=2),
+            line_from_offer(offers["2.4"], 300, unit_price=1, expert_rank=1, parent_rank=1),
+        ),
+    )
+    want = expected(inputs, params)
+    nbsp = "\u00a0"
+    assert "01.10.2018" in shown  # the reporting period's first day, not the plan's
+    for name in ("IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais"):
+        assert eur(want[name]) in shown.replace(" EUR", f"{nbsp}EUR"), (name, shown)
+    for cost, funded in zip(want["Plans_Summa"], want["Plans_NoIB"], strict=True):
+        assert eur(cost) in lines and eur(funded) in lines, lines
+    for _code, _sev, text, _rows in want["messages"]:
+        assert text in messages
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-tastatura.png"), full_page=True)
+    assert visit.errors == []
+
+
+def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path) -> None:
+    axe = pytest.importorskip("axe_playwright_python", reason="nav axe-playwright-python (axe-core)")
+    script = Path(axe.__file__).with_name("axe.min.js")
+    visit.open(PAGE)
+    page = visit.page
+    page.fill("#ibm-dzimsanas", "03.03.2014")
+    page.fill("#ibm-sakums", "01.04.2019")
+    page.fill("#ibm-r1-kods", "3.1.3g Logopēds, grupā")
+    page.fill("#ibm-r1-daudzums", "12")
+    page.fill("#ibm-r1-cena", "30")
+    page.click("#ibm-pievienot")
+    page.fill("#ibm-r2-kods", "2.2 Asistents")
+    page.fill("#ibm-r2-daudzums", "100")
+    page.fill("#ibm-r2-cena", "6,20")
+    page.click("#ibm-pievienot")
+    page.fill("#ibm-r3-kods", "1.5 Aukle")
+    page.fill("#ibm-r3-daudzums", "4O")  # letter O: an error next to the field
+    page.check("#ibm-varianti")
+    page.add_script_tag(path=str(script))
+    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]]
+    assert violations == []
+    assert page.get_attribute("#ibm-r3-daudzums", "aria-invalid") == "true"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-dators.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-telefons.png"), full_page=True)
+    page.fill("#ibm-r3-daudzums", "40")
+    page.fill("#ibm-r3-cena", "9")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    pdf = ARTIFACTS / "kalkulators-druka.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "nav lēmums" in text and "IB kopējais apmērs K" in text
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(ARTIFACTS / "kalkulators-druka")], check=False)
+    assert visit.errors == []
+
+
+def test_script_sizes(built_site) -> None:
+    sizes = {p.name: p.stat().st_size for p in (built_site.site / "assets" / "javascripts").glob("ibm-kalkulator*.js")}
+    assert set(sizes) == {"ibm-kalkulators.js", "ibm-kalkulators-forma.js", "ibm-kalkulators-dati.js"}
+    assert sum(sizes.values()) < 120_000, json.dumps(sizes)
