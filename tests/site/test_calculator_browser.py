@@ -22,6 +22,7 @@ from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from tests.reference.caserunner import CASES_DIR, load_file
+from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.calculator_expected import (
     NOT_IN_CALCULATOR,
     api_input,
@@ -272,8 +273,10 @@ def test_form_by_keyboard(visit: Visit, params: Params, offers) -> None:
 
 
 def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path) -> None:
-    axe = pytest.importorskip("axe_playwright_python", reason="nav axe-playwright-python (axe-core)")
-    script = Path(axe.__file__).with_name("axe.min.js")
+    try:
+        script = ensure_axe()
+    except AxeUnavailable as exc:
+        pytest.fail(f"axe-core nav pieejams: {exc}")
     visit.open(PAGE)
     page = visit.page
     page.fill("#ibm-dzimsanas", "03.03.2014")
