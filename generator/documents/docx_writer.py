@@ -34,7 +34,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3}
 
 
 class _Writer:
-    def __init__(self, title: str, version: str, created: dt.date, landscape: bool) -> None:
+    def __init__(self, title: str, version: str, created: dt.date, landscape: bool, mark: str | None = None) -> None:
         self.doc = Document()
         self.title = title
         section = self.doc.sections[0]
@@ -49,6 +49,8 @@ class _Writer:
         self.text_width = (section.page_width - section.left_margin - section.right_margin)
         self._styles()
         self._footer(section, title, version)
+        if mark:
+            self._header(section, mark)
         self._properties(title, version, created)
 
     # --- set-up -------------------------------------------------------------------------------------
@@ -78,6 +80,15 @@ class _Writer:
         _field(pages, "PAGE")
         pages.add_run(" no ").font.size = Pt(8)
         _field(pages, "NUMPAGES")
+
+    def _header(self, section, mark: str) -> None:  # noqa: ANN001 - python-docx Section
+        """A mark on every page, e.g. MELNRAKSTS on a draft."""
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(mark)
+        run.bold = True
+        run.font.size = Pt(14)
+        run.font.color.rgb = RGBColor(0xB0, 0, 0)
 
     def _properties(self, title: str, version: str, created: dt.date) -> None:
         props = self.doc.core_properties
@@ -352,12 +363,13 @@ def _reproducible_zip(data: bytes, created: dt.date) -> bytes:
     return target_buffer.getvalue()
 
 
-def html_to_docx(html: str, title: str, version: str, created: dt.date, landscape: bool = False) -> bytes:
+def html_to_docx(html: str, title: str, version: str, created: dt.date, landscape: bool = False,
+                 mark: str | None = None) -> bytes:
     tree = parse(html)
     main = tree.find("main")
     if main is None:
         raise ValueError(f"{title}: HTML nav <main> elementa")
-    writer = _Writer(title, version, created, landscape)
+    writer = _Writer(title, version, created, landscape, mark)
     writer.blocks(main)
     buffer = io.BytesIO()
     writer.doc.save(buffer)
@@ -365,6 +377,6 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
 
 
 def write_docx(html: str, target: Path, title: str, version: str, created: dt.date,
-               landscape: bool = False) -> Path:
-    target.write_bytes(html_to_docx(html, title, version, created, landscape))
+               landscape: bool = False, mark: str | None = None) -> Path:
+    target.write_bytes(html_to_docx(html, title, version, created, landscape, mark))
     return target
