@@ -238,6 +238,14 @@ class _Writer:
         widths = _column_widths(rows[0], ncols, width)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
+        # python-docx's table.cell() rebuilds the whole cell grid on every call; without merged cells the
+        # grid never changes, so it is built once (a long plan table would otherwise take seconds).
+        spans = any(int(c.attrs.get("colspan", "1")) > 1 for r in rows for c in r.elements())
+        grid = None if spans else table._cells
+
+        def cell_at(r: int, c: int) -> _Cell:
+            return table.cell(r, c) if grid is None else grid[r * ncols + c]
+
         for r, row in enumerate(rows):
             c = 0
             if "blank" in row.classes:
@@ -245,12 +253,12 @@ class _Writer:
                 table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
                 span = int(cell_node.attrs.get("colspan", "1"))
-                target = table.cell(r, c)
+                target = cell_at(r, c)
                 if span > 1:
                     target = target.merge(table.cell(r, c + span - 1))
                 cell_width = sum(widths[c:c + span], Cm(0))
                 for k in range(c, c + span):
-                    table.cell(r, k).width = widths[k]
+                    cell_at(r, k).width = widths[k]
                 if cell_node.tag == "th":
                     _shade(target)
                     paragraph = self._new_paragraph(target, None)
