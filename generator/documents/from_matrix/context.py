@@ -31,6 +31,15 @@ def amount(value: Decimal | None, confirmed: bool = True) -> str:
     return lvformat.eur(value) if confirmed else BLANK_EUR
 
 
+def price(value: Decimal, confirmed: bool = True) -> str:
+    """A unit price with the decimals it was entered with (at least 2, at most 4): 6.637 -> '6,637 EUR'."""
+    if not confirmed:
+        return BLANK_EUR
+    exponent = value.normalize().as_tuple().exponent
+    places = min(max(-exponent if isinstance(exponent, int) else 2, 2), 4)
+    return f"{lvformat.number(value, places)}{lvformat.NBSP}EUR"
+
+
 def quantity(value: Decimal) -> str:
     """Units without trailing zeros: 12 -> '12', 2.5 -> '2,5'."""
     if value == value.to_integral_value():
@@ -157,7 +166,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
             recipient=recipients.get(line.recipient or line.service_recipient, ""),
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
-            price=amount(line.unit_price, confirmed), cost=amount(lp.cost, confirmed), ib=amount(lp.ib, confirmed),
+            price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed), ib=amount(lp.ib, confirmed),
             priority=lp.priority.position if lp.priority else None, expert_rank=line.expert_rank,
             parent_rank=line.parent_rank, confirmed=confirmed, months=months,
         ))
