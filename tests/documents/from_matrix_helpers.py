@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from docx import Document
+from docx.oxml.ns import qn
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
@@ -32,17 +33,28 @@ def money(text: str) -> Decimal | None:
     return Decimal(text.replace(",", "."))
 
 
+def _cell_text(tc) -> str:  # noqa: ANN001 - an lxml w:tc element
+    paragraphs = []
+    for p in tc.iter(qn("w:p")):
+        parts = []
+        for node in p.iter(qn("w:t"), qn("w:br"), qn("w:tab")):
+            parts.append(node.text or "" if node.tag == qn("w:t") else " ")
+        paragraphs.append("".join(parts))
+    return clean(" ".join(paragraphs))
+
+
 def docx_tables(data: bytes | Path) -> list[list[list[str]]]:
+    """Every top-level table as rows of cell texts (read from the XML: python-docx's row.cells is slow)."""
     doc = Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
-    return [[[clean(cell.text) for cell in row.cells] for row in table.rows] for table in doc.tables]
+    return [[[_cell_text(tc) for tc in tr.findall(qn("w:tc"))] for tr in table._tbl.findall(qn("w:tr"))]
+            for table in doc.tables]
 
 
 def docx_text(data: bytes | Path) -> str:
     doc = Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
     parts = [p.text for p in doc.paragraphs]
     for table in doc.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
+        parts.extend(_cell_text(tc) for tc in table._tbl.iter(qn("w:tc")))
     for section in doc.sections:
         parts.extend(p.text for p in section.header.paragraphs)
     return clean("\n".join(parts))

@@ -52,8 +52,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue):
         context = build(reading, catalogue, pseudonymous=False)
         docs = render_child(catalogue, catalogue.municipality(child.municipality), context,
                             reading.data.params_day, bool(reading.errors))
+        wanted = ("01", "02", "03", "08") if child.index < 8 else ("01", "03", "08")  # 02 of a few: speed
         docx = {d.spec.id: html_to_docx(d.html, d.spec.title, d.version, d.created) for d in docs
-                if d.spec.id.startswith(("01", "02", "03", "08"))}
+                if d.spec.id.startswith(wanted)}
         result.append((child, reading, docs, docx))
     return result
 
@@ -161,6 +162,8 @@ def test_one_letter_and_one_contract_per_provider_with_only_its_lines(rendered, 
                 assert clean(label) not in [r[0] for r in rows]
         assert seen == providers
         for contract in contracts:
+            if contract.spec.id not in docx:
+                continue
             text = docx_text(docx[contract.spec.id])
             assert re.search(r"vārds, uzvārds: (SIA Sniedzējs \d+)", text).group(1) in providers, contract.spec.id
 
