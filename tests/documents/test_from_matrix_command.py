@@ -5,6 +5,7 @@ byte-identical DOCX on a second run."""
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,8 @@ def matrices(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
     """A clean child (no rule errors), one with rule errors, one not eligible, a tampered copy, a foreign xlsx."""
     folder = tmp_path_factory.mktemp("from-matrix-cli")
     pool = make_children(catalogue, 40, seed=31)
-    clean_ones = [c for c in pool if c.result(catalogue).errors == 0 and _providers(c) >= 1]
+    clean_ones = [c for c in pool if c.result(catalogue).errors == 0 and _providers(c) >= 1
+                  and c.result(catalogue).needed > 0]
     with_errors = [c for c in pool if c.result(catalogue).errors > 0 and _providers(c) >= 1]
     clean_child = min(clean_ones, key=_providers)
     error_child = min(with_errors, key=_providers)
@@ -169,3 +171,40 @@ def test_a_folder_not_made_by_the_command_is_never_replaced(matrices, tmp_path: 
     assert result.exit_code == 1
     assert "jau pastāv" in result.output
     assert sorted(p.name for p in mine.iterdir()) == ["mans.txt"]
+
+
+def test_a_stale_cached_value_is_reported_and_the_recomputation_used(matrices, catalogue: Catalogue,
+                                                                     tmp_path: Path) -> None:
+    import zipfile
+
+    from generator.documents.from_matrix.run import run
+    from generator.ministry.xlsxread import a1, read_xlsx, sheet_parts
+    from tests.documents.from_matrix_helpers import docx_tables, money, table_with
+
+    child = matrices["clean"]
+    source = tmp_path / "novecojusi.xlsx"
+    ref = read_xlsx(child.path).name_ref("IB_Nepieciesamais")
+    assert ref is not None
+    # a cached value in the formula cell, as an old save or a hand edit of the XML would leave it
+    with zipfile.ZipFile(child.path) as zin, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as zout:
+        part = sheet_parts(zin)[ref.sheet]
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                text = data.decode()
+                start = text.index(f'<c r="{a1(ref.first)}"')
+                end = text.index("</c>", start)
+                data = (text[:end] + "<v>999999.99</v>" + text[end:]).encode()
+            zout.writestr(info, data)
+    lines: list[str] = []
+    summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
+                  pdf=False)
+    assert summary.made == 1, lines
+    stale = [clean(line) for line in lines if "IB_Nepieciesamais" in line]
+    assert len(stale) == 1 and "999 999,99" in stale[0] and "izmantota pārrēķinātā" in stale[0]
+    needed = child.result(catalogue).needed
+    tables = docx_tables(tmp_path / "out" / "novecojusi" / "01-ligums-ar-vecaku.docx")
+    amounts = {row[0].split(" ")[0]: money(row[1]) for row in table_with(tables, "IB apmērs")[1:]}
+    assert amounts["N"] == needed != Decimal("999999.99")
+    report = (tmp_path / "out" / "novecojusi" / "parskats.txt").read_text(encoding="utf-8")
+    assert "IB_Nepieciesamais" in report

@@ -110,7 +110,10 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
     used: set[str] = set()
     total = len(files)
     for number, path in enumerate(files, 1):
-        reading = read_for_documents(path, catalogue, templates, key)
+        try:
+            reading = read_for_documents(path, catalogue, templates, key)
+        except Exception as exc:  # noqa: BLE001 - one file must never stop the others
+            reading = MatrixReading(path, path.stem, refused=[f"matricu nevar nolasīt ({type(exc).__name__})"])
         code, n = reading.code, 2
         while code in used:
             code, n = f"{reading.code}-{n}", n + 1
@@ -143,6 +146,13 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             summary.refused += 1
             summary.reasons["mape jau pastāv"] += 1
             err(f"{head}: atteikts: {exc}")
+            continue
+        except Exception as exc:  # noqa: BLE001 - one file must never stop the others
+            # Only the kind of failure: its text could quote the child's data.
+            summary.refused += 1
+            summary.reasons["dokumentus neizdevās izveidot"] += 1
+            err(f"{head}: atteikts: dokumentus neizdevās izveidot ({type(exc).__name__}); iepriekšējā mape, ja "
+                "tāda bija, palika nemainīta")
             continue
         summary.folders.append(target)
         if reading.errors:
