@@ -26,7 +26,8 @@ from generator.cli import CATALOGUE_OPTION, load_for_command
                    "un kļūdu sarakstu titullapā.")
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Ar --from-matrix: pseidonimizācijas atslēgas fails (citādi vides mainīgais "
-                   "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums.")
+                   "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums "
+                   "(vai faila jaucējkods, ja nosaukumā ir bērna vārds vai personas kods).")
 def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | None, from_matrix: Path | None,
               draft: bool, key_file: Path | None) -> None:
     """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX).

@@ -208,3 +208,21 @@ def test_a_stale_cached_value_is_reported_and_the_recomputation_used(matrices, c
     assert amounts["N"] == needed != Decimal("999999.99")
     report = (tmp_path / "out" / "novecojusi" / "parskats.txt").read_text(encoding="utf-8")
     assert "IB_Nepieciesamais" in report
+
+
+def test_a_file_named_after_the_child_gives_a_neutral_folder(matrices, catalogue: Catalogue, tmp_path: Path) -> None:
+    from generator.documents.from_matrix.run import run
+
+    child = matrices["clean"]
+    source = tmp_path / f"{child.name.replace(' ', '_')}_{child.code}.xlsx"
+    source.write_bytes(child.path.read_bytes())
+    lines: list[str] = []
+    summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
+                  pdf=False)
+    assert summary.made == 1, lines
+    (folder,) = (tmp_path / "out").iterdir()
+    assert folder.name.startswith("matrica-") and len(folder.name) == len("matrica-") + 12
+    first_name = child.name.split(" ")[0]
+    for line in lines:
+        assert first_name not in line and child.code not in line and child.code[:6] not in line, line
+    assert any("faila nosaukumā ir bērna vārds" in line for line in lines)

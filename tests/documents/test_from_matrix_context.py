@@ -83,3 +83,12 @@ def test_a_confirmed_plan_shows_every_figure_and_groups_providers(catalogue: Cat
     assert child.providers[0].cost == lvformat.eur(Decimal("275"))
     assert child.identification == ""
     assert build(reading, catalogue, pseudonymous=True).identification == "paraugs"
+
+
+def test_a_file_name_that_reveals_the_child_is_recognised() -> None:
+    from generator.documents.from_matrix.reading import reveals_person
+
+    assert reveals_person("Ilze_Berzina", "Ilze Bērziņa", "010116-20000")
+    assert reveals_person("matrica-010116", "Ilze Bērziņa", "010116-20000")
+    assert not reveals_person("matrica-001", "Ilze Bērziņa", "010116-20000")
+    assert not reveals_person("talsi-3", "Ilze Bērziņa", "")

@@ -7,6 +7,8 @@ cached cells. Problems are Latvian sentences that name cells, never the child's 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +76,19 @@ def _text(m: Matrix, name: str, row: int = 0) -> str:
     return str(value).strip()
 
 
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def reveals_person(stem: str, full_name: str, personal_code: str) -> bool:
+    """Whether a file name shows the child's name (a word of 3+ letters) or personal code (6+ of its digits)."""
+    plain = _plain(stem)
+    words = [w for w in re.split(r"[^a-z]+", _plain(full_name)) if len(w) >= 3]
+    digits = re.sub(r"\D", "", personal_code)
+    stem_digits = re.sub(r"\D", "", stem)
+    return any(w in plain for w in words) or (len(digits) >= 6 and digits[:6] in stem_digits)
+
+
 def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSource,
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
@@ -118,6 +133,9 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         return result
     if key is not None and data.personal_code:
         result.code = pseudonym(key, data.personal_code)
+    elif reveals_person(path.stem, data.full_name, data.personal_code):
+        result.code = f"matrica-{file_code(path)}"
+        result.notes.append("faila nosaukumā ir bērna vārds vai personas kods: mapei izmantots faila jaucējkods")
     result.data, result.params, result.outcome = data, params, outcome
     rule_errors = []
     for finding in outcome.findings:

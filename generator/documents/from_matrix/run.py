@@ -120,6 +120,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         used.add(code)
         reading.code = code
         head = f"{number}/{total} {code}"
+        for note in reading.notes:
+            err(f"{head}: piezīme: {note}")
         if reading.refused or (reading.errors and not draft):
             summary.refused += 1
             summary.reasons[_reason(reading)] += 1
