@@ -120,6 +120,8 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     result.errors.extend(f"matrica neatbilst veidnei {version}: {p}" for p in problems)
     data, problems = read_child(m, catalogue, strict=False)
     if data is None:
+        if reveals_person(path.stem, _text(m, "Berns_VardsUzvards"), _text(m, "Berns_PersonasKods")):
+            result.code = f"matrica-{file_code(path)}"
         result.refused.extend(problems)
         return result
     if not data.municipality:
