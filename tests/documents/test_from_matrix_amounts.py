@@ -63,15 +63,19 @@ def _expected_lines(child: Child, catalogue: Catalogue):
     outcome = child.result(catalogue)
     offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
     rows = []
+    positions = [outcome.line_priority[i] for i, ln in enumerate(child.inputs.lines)
+                 if ln.counted and unconfirmed(catalogue, ln.offer_id, ln.unit_price)]
+    first_blank = min(positions, default=None)
     for i, line in enumerate(child.inputs.lines):
         if not line.counted:
             continue
         blank = unconfirmed(catalogue, line.offer_id, line.unit_price)
+        ib_blank = blank or (first_blank is not None and outcome.line_priority[i] > first_blank)
         rows.append({
             "label": offers[line.offer_id].label, "units": line.units,
             "price": None if blank else line.unit_price,
             "cost": None if blank else outcome.line_cost[i],
-            "ib": None if blank else outcome.line_ib[i],
+            "ib": None if ib_blank else outcome.line_ib[i],
             "priority": outcome.line_priority[i],
             "provider": child.people.providers[line.offer_id],
         })

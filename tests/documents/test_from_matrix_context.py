@@ -60,6 +60,8 @@ def test_unconfirmed_catalogue_price_is_a_blank_with_a_note(catalogue: Catalogue
     by_id = {line.label.split(" ")[0]: line for line in child.lines}
     assert by_id["2.1"].price == by_id["2.1"].cost == by_id["2.1"].ib == BLANK_EUR
     assert by_id[market].price == lvformat.eur(Decimal("20")) and by_id[market].cost == lvformat.eur(200)
+    # funded after the unconfirmed line in priority order: what it gets depends on that price too
+    assert (by_id[market].ib == BLANK_EUR) == (by_id[market].priority > by_id["2.1"].priority)
     assert child.needed == child.total == BLANK_EUR and not child.confirmed
     assert child.provisional == lvformat.eur(reading.outcome.provisional)
     assert "jāprecizē" in child.unconfirmed_note

@@ -80,6 +80,7 @@ class Line:
     expert_rank: int | None
     parent_rank: int | None
     confirmed: bool
+    ib_confirmed: bool  # the IB-funded EUR does not depend on an unconfirmed price
     months: list[tuple[str, str]]  # (units, EUR) per period month
 
 
@@ -149,6 +150,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
     plan = outcome.plan
     lines: list[Line] = []
     sources: dict[str, str] = {}
+    # A line funded after an unconfirmed one in priority order gets what is left of A after it: unconfirmed too.
+    after = min((plan.lines[i].priority.position for i, ln in enumerate(inputs.lines)
+                 if ln.counted and plan.lines[i].priority and _unconfirmed(ln, offers.get(ln.offer_id or ""))),
+                default=None)
     for i, line in enumerate(inputs.lines):
         if not line.counted:
             continue
@@ -161,14 +166,16 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
                    amount(monthly[k] if k < len(monthly) else Decimal(0), confirmed))
                   for k in range(inputs.months)]
         lp = plan.lines[i]
+        position = lp.priority.position if lp.priority else None
+        ib_confirmed = confirmed and (after is None or position is None or position < after)
         lines.append(Line(
             number=len(lines) + 1, label=line.label, area=line.area,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
             recipient=recipients.get(line.recipient or line.service_recipient, ""),
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
-            price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed), ib=amount(lp.ib, confirmed),
-            priority=lp.priority.position if lp.priority else None, expert_rank=line.expert_rank,
-            parent_rank=line.parent_rank, confirmed=confirmed, months=months,
+            price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed), ib=amount(lp.ib, ib_confirmed),
+            priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
+            ib_confirmed=ib_confirmed, months=months,
         ))
     confirmed = all(line.confirmed for line in lines)
     fin = plan.financing
@@ -218,7 +225,8 @@ def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Pr
         confirmed = all(line.confirmed for line in group)
         cost = sum((costs[line.number][0] for line in group), Decimal(0))
         ib = sum((costs[line.number][1] for line in group), Decimal(0))
-        result.append(Provider(name, part, group, amount(cost, confirmed), amount(ib, confirmed), confirmed))
+        ib_text = amount(ib, all(line.ib_confirmed for line in group))
+        result.append(Provider(name, part, group, amount(cost, confirmed), ib_text, confirmed))
     return result
 
 
