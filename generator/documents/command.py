@@ -15,11 +15,38 @@ from generator.cli import CATALOGUE_OPTION, load_for_command
 @click.option("--municipality", "municipality_id", default=None,
               help="Pašvaldības identifikators no kataloga (piem. jelgava); bez tā – visas izmēģinājumprojekta "
                    "pašvaldības.")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
-              show_default=True, help="Mape, kurā veidot lejupielades/dokumenti/ un lejupielades/atskaites/.")
-def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path) -> None:
-    """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX)."""
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Mape, kurā veidot lejupielades/dokumenti/ un lejupielades/atskaites/ (noklusējums: build); ar "
+                   "--from-matrix – mape bērnu dokumentu mapēm (noklusējums: berna-dokumenti).")
+@click.option("--from-matrix", "from_matrix", type=click.Path(path_type=Path), default=None,
+              help="Aizpildīta IBM matrica (.xlsx) vai mape ar tām: katram bērnam sava mape ar viņa dokumentiem "
+                   "(01 līgums ar pielikumiem, 02 un 03 katram sniedzējam, 05, 07, 08 vai lēmums par atteikumu).")
+@click.option("--draft", is_flag=True, default=False,
+              help="Ar --from-matrix: arī matricai ar kļūdām izveidot dokumentus ar atzīmi MELNRAKSTS katrā lapā "
+                   "un kļūdu sarakstu titullapā.")
+@click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Ar --from-matrix: pseidonimizācijas atslēgas fails (citādi vides mainīgais "
+                   "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums "
+                   "(vai faila jaucējkods, ja nosaukumā ir bērna vārds vai personas kods).")
+def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | None, from_matrix: Path | None,
+              draft: bool, key_file: Path | None) -> None:
+    """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX).
+
+    Ar --from-matrix izveido viena bērna (vai katras mapes matricas bērna) dokumentus no aizpildītas IBM
+    matricas; visas summas pārrēķina pēc matricas ievaddatiem. Izejas kodi: 0 – visiem izveidoti dokumenti
+    vai melnraksti; 1 – vismaz viena matrica atteikta (kļūdas, nav IBM matrica, mainītas formulas); 2 – nepareizi
+    parametri vai nav nevienas matricas.
+    """
     from jinja2 import UndefinedError
+
+    if from_matrix is not None:
+        from generator.documents.from_matrix.command import from_matrix_command
+
+        sys.exit(from_matrix_command(catalogue_dir, from_matrix, out_dir, draft, key_file, municipality_id))
+    if draft or key_file is not None:
+        click.echo("--draft un --key-file izmanto tikai kopā ar --from-matrix.", err=True)
+        sys.exit(2)
+    out_dir = out_dir or Path("build")
 
     from generator.documents.build_step import render_documents
 

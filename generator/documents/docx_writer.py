@@ -34,7 +34,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3}
 
 
 class _Writer:
-    def __init__(self, title: str, version: str, created: dt.date, landscape: bool) -> None:
+    def __init__(self, title: str, version: str, created: dt.date, landscape: bool, mark: str | None = None) -> None:
         self.doc = Document()
         self.title = title
         section = self.doc.sections[0]
@@ -49,6 +49,8 @@ class _Writer:
         self.text_width = (section.page_width - section.left_margin - section.right_margin)
         self._styles()
         self._footer(section, title, version)
+        if mark:
+            self._header(section, mark)
         self._properties(title, version, created)
 
     # --- set-up -------------------------------------------------------------------------------------
@@ -78,6 +80,15 @@ class _Writer:
         _field(pages, "PAGE")
         pages.add_run(" no ").font.size = Pt(8)
         _field(pages, "NUMPAGES")
+
+    def _header(self, section, mark: str) -> None:  # noqa: ANN001 - python-docx Section
+        """A mark on every page, e.g. MELNRAKSTS on a draft."""
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(mark)
+        run.bold = True
+        run.font.size = Pt(14)
+        run.font.color.rgb = RGBColor(0xB0, 0, 0)
 
     def _properties(self, title: str, version: str, created: dt.date) -> None:
         props = self.doc.core_properties
@@ -227,6 +238,14 @@ class _Writer:
         widths = _column_widths(rows[0], ncols, width)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
+        # python-docx's table.cell() rebuilds the whole cell grid on every call; without merged cells the
+        # grid never changes, so it is built once (a long plan table would otherwise take seconds).
+        spans = any(int(c.attrs.get("colspan", "1")) > 1 for r in rows for c in r.elements())
+        grid = None if spans else table._cells
+
+        def cell_at(r: int, c: int) -> _Cell:
+            return table.cell(r, c) if grid is None else grid[r * ncols + c]
+
         for r, row in enumerate(rows):
             c = 0
             if "blank" in row.classes:
@@ -234,12 +253,12 @@ class _Writer:
                 table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
                 span = int(cell_node.attrs.get("colspan", "1"))
-                target = table.cell(r, c)
+                target = cell_at(r, c)
                 if span > 1:
                     target = target.merge(table.cell(r, c + span - 1))
                 cell_width = sum(widths[c:c + span], Cm(0))
                 for k in range(c, c + span):
-                    table.cell(r, k).width = widths[k]
+                    cell_at(r, k).width = widths[k]
                 if cell_node.tag == "th":
                     _shade(target)
                     paragraph = self._new_paragraph(target, None)
@@ -352,12 +371,13 @@ def _reproducible_zip(data: bytes, created: dt.date) -> bytes:
     return target_buffer.getvalue()
 
 
-def html_to_docx(html: str, title: str, version: str, created: dt.date, landscape: bool = False) -> bytes:
+def html_to_docx(html: str, title: str, version: str, created: dt.date, landscape: bool = False,
+                 mark: str | None = None) -> bytes:
     tree = parse(html)
     main = tree.find("main")
     if main is None:
         raise ValueError(f"{title}: HTML nav <main> elementa")
-    writer = _Writer(title, version, created, landscape)
+    writer = _Writer(title, version, created, landscape, mark)
     writer.blocks(main)
     buffer = io.BytesIO()
     writer.doc.save(buffer)
@@ -365,6 +385,6 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
 
 
 def write_docx(html: str, target: Path, title: str, version: str, created: dt.date,
-               landscape: bool = False) -> Path:
-    target.write_bytes(html_to_docx(html, title, version, created, landscape))
+               landscape: bool = False, mark: str | None = None) -> Path:
+    target.write_bytes(html_to_docx(html, title, version, created, landscape, mark))
     return target

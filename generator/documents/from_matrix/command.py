@@ -1,0 +1,46 @@
+"""The --from-matrix branch of `ibm documents`: options, key, exit codes (see run.py)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from generator.cli import load_for_command
+from generator.documents.from_matrix.run import EXIT_USAGE, SourceError, run
+
+DEFAULT_OUT = Path("berna-dokumenti")
+
+
+def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, draft: bool, key_file: Path | None,
+                        municipality_id: str | None) -> int:
+    from generator.ministry.pseudonym import ENV_KEY, KeyError_, load_key
+
+    def err(text: str) -> None:
+        click.echo(text, err=True)
+
+    if municipality_id is not None:
+        err("--municipality nevar lietot kopā ar --from-matrix: pašvaldību nosaka matricas 6.1 lapa (Pasvaldiba).")
+        return EXIT_USAGE
+    out = out or DEFAULT_OUT
+    if source.exists() and source.is_dir() and (out.resolve() == source.resolve()):
+        err("--out jābūt citai mapei, ne matricu mapei.")
+        return EXIT_USAGE
+    key = None
+    if key_file is not None or os.environ.get(ENV_KEY, "").strip():
+        try:
+            key = load_key(key_file)
+        except KeyError_ as exc:
+            err(f"Kļūda: {exc}")
+            return EXIT_USAGE
+    catalogue = load_for_command(catalogue_dir)
+    try:
+        summary = run(source, out, catalogue, key, draft=draft, echo=click.echo, err=err)
+    except SourceError as exc:
+        err(f"Kļūda: {exc}")
+        return EXIT_USAGE
+    click.echo(summary.line())
+    if summary.folders:
+        click.echo(f"Bērnu dokumenti: {out}/<bērna kods>/ (katrā mapē arī parskats.txt).")
+    return summary.exit_code

@@ -1,0 +1,234 @@
+"""Template data of one child: the ``child`` context the document templates fill their fields from.
+
+Every amount is the reference's recomputation (reading.py), formatted with generator.lvformat. A
+price that is the catalogue's prefilled price with the status "jāprecizē" is not a confirmed figure:
+it and every sum that contains it are shown as a blank to fill with a note where the figure comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue, Offer
+from generator.catalogue.models import PriceStatus
+from generator.documents.from_matrix.reading import MatrixReading
+from generator.reference.lines import PlanLine
+
+BLANK = "______"
+BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
+NO_PROVIDER = "sniedzejs-nav-noradits"
+
+
+def amount(value: Decimal | None, confirmed: bool = True) -> str:
+    """A money figure, or the blank to fill when it rests on an unconfirmed price."""
+    if value is None:
+        return ""
+    return lvformat.eur(value) if confirmed else BLANK_EUR
+
+
+def price(value: Decimal, confirmed: bool = True) -> str:
+    """A unit price with the decimals it was entered with (at least 2, at most 4): 6.637 -> '6,637 EUR'."""
+    if not confirmed:
+        return BLANK_EUR
+    exponent = value.normalize().as_tuple().exponent
+    places = min(max(-exponent if isinstance(exponent, int) else 2, 2), 4)
+    return f"{lvformat.number(value, places)}{lvformat.NBSP}EUR"
+
+
+def quantity(value: Decimal) -> str:
+    """Units without trailing zeros: 12 -> '12', 2.5 -> '2,5'."""
+    if value == value.to_integral_value():
+        return lvformat.number(value, 0)
+    places = min(max(-value.normalize().as_tuple().exponent, 1), 4)  # type: ignore[operator]
+    return lvformat.number(value, places)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    return dt.date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def period_end(start: dt.date, months: int) -> dt.date:
+    """The last day of the period's last month (the workbook's Perioda_Beigas)."""
+    return add_months(start, months) - dt.timedelta(days=1)
+
+
+def slug(text: str) -> str:
+    """An ASCII file-name part: 'SIA „Ābeles” Rehabilitācija' -> 'sia-abeles-rehabilitacija'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-") or "sniedzejs"
+
+
+@dataclass
+class Line:
+    number: int  # 1-based, in the order of the plan (6.3)
+    label: str
+    area: int
+    unit: str
+    recipient: str
+    provider: str
+    units: str
+    price: str
+    cost: str
+    ib: str
+    priority: int | None
+    expert_rank: int | None
+    parent_rank: int | None
+    confirmed: bool
+    ib_confirmed: bool  # the IB-funded EUR does not depend on an unconfirmed price
+    months: list[tuple[str, str]]  # (units, EUR) per period month
+
+
+@dataclass
+class Provider:
+    name: str  # "" when the matrix names none
+    file_part: str
+    lines: list[Line]
+    cost: str
+    ib: str
+    confirmed: bool
+
+
+@dataclass
+class ChildContext:
+    code: str
+    name: str
+    personal_code: str
+    birth: str
+    parent_name: str
+    social_worker: str
+    start: str
+    end: str
+    period: str
+    months: int
+    month_labels: list[str]
+    age: int
+    special_care: bool
+    rate: str
+    full_rate: bool
+    provisional: str
+    needed: str
+    available: str
+    final: str
+    total: str
+    ib_funded: str
+    benefits: str
+    services: str
+    other: str
+    benefits_used: str
+    services_used: str
+    other_used: str
+    needed_over_provisional: bool
+    confirmed: bool
+    unconfirmed_note: str
+    lines: list[Line]
+    providers: list[Provider]
+    goals: list[tuple[str, str]]
+    not_eligible: str | None
+    identification: str  # the pseudonymous code when a key is set, else "" (a blank to fill)
+    errors: list[str] = field(default_factory=list)
+
+
+def _unconfirmed(line: PlanLine, offer: Offer | None) -> bool:
+    return (offer is not None and offer.ceiling_status is PriceStatus.to_verify
+            and offer.prefill_price is not None and line.unit_price == offer.prefill_price)
+
+
+def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -> ChildContext:
+    data, outcome = reading.data, reading.outcome
+    assert data is not None and outcome is not None
+    inputs = data.inputs
+    offers = {o.id: o for o in catalogue.offers(data.params_day)}
+    units = {u.id: u.name_lv for u in catalogue.enums.units}
+    recipients = {str(k): str(v) for k, v in catalogue.enums.recipients.items()}
+    month_labels = [f"{add_months(inputs.period_start, k):%m.%Y}" for k in range(inputs.months)]
+    plan = outcome.plan
+    lines: list[Line] = []
+    sources: dict[str, str] = {}
+    # A line funded after an unconfirmed one in priority order gets what is left of A after it: unconfirmed too.
+    after = min((plan.lines[i].priority.position for i, ln in enumerate(inputs.lines)
+                 if ln.counted and plan.lines[i].priority and _unconfirmed(ln, offers.get(ln.offer_id or ""))),
+                default=None)
+    for i, line in enumerate(inputs.lines):
+        if not line.counted:
+            continue
+        offer = offers.get(line.offer_id or "")
+        confirmed = not _unconfirmed(line, offer)
+        if not confirmed and offer is not None:
+            sources[offer.id] = offer.label
+        monthly = outcome.monthly_amounts[i] or ()
+        months = [(quantity(line.month_value("planned_units", k + 1)),
+                   amount(monthly[k] if k < len(monthly) else Decimal(0), confirmed))
+                  for k in range(inputs.months)]
+        lp = plan.lines[i]
+        position = lp.priority.position if lp.priority else None
+        ib_confirmed = confirmed and (after is None or position is None or position < after)
+        lines.append(Line(
+            number=len(lines) + 1, label=line.label, area=line.area,
+            unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
+            recipient=recipients.get(line.recipient or line.service_recipient, ""),
+            provider=reading.providers.get(line.label, ""), units=quantity(line.units),
+            price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed), ib=amount(lp.ib, ib_confirmed),
+            priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
+            ib_confirmed=ib_confirmed, months=months,
+        ))
+    confirmed = all(line.confirmed for line in lines)
+    fin = plan.financing
+    providers = _providers(lines, inputs, plan, catalogue)
+    note = ""
+    if not confirmed:
+        items = ", ".join(sorted(sources.values()))
+        note = (f"Cena ({items}) katalogā vēl ir jāprecizē: apstiprināto cenu un no tās atkarīgās summas ieraksta "
+                "pēc tam, kad Labklājības ministrija to publicē metodikas vietnē (sadaļa „Cenas”).")
+    return ChildContext(
+        code=reading.code, name=data.full_name, personal_code=data.personal_code,
+        birth=lvformat.date(inputs.birth_date), parent_name=reading.parent_name,
+        social_worker=reading.social_worker, start=lvformat.date(inputs.period_start),
+        end=lvformat.date(period_end(inputs.period_start, inputs.months)),
+        period=f"{lvformat.date(inputs.period_start)}–{lvformat.date(period_end(inputs.period_start, inputs.months))}",
+        months=inputs.months, month_labels=month_labels, age=outcome.age, special_care=inputs.special_care,
+        rate=lvformat.percent(outcome.rate), full_rate=outcome.rate == 1,
+        provisional=amount(outcome.provisional), needed=amount(outcome.needed, confirmed),
+        available=amount(outcome.available, confirmed or outcome.needed > outcome.provisional),
+        final=amount(inputs.final) if inputs.final is not None else "",
+        total=amount(outcome.total, confirmed), ib_funded=amount(plan.ib_funded, confirmed),
+        benefits=amount(inputs.benefits), services=amount(inputs.services), other=amount(inputs.other),
+        benefits_used=amount(fin.benefits, confirmed), services_used=amount(fin.services, confirmed),
+        other_used=amount(fin.other, confirmed), needed_over_provisional=outcome.needed > outcome.provisional,
+        confirmed=confirmed, unconfirmed_note=note, lines=lines, providers=providers, goals=reading.goals,
+        not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
+        errors=list(reading.errors),
+    )
+
+
+def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Provider]:  # noqa: ANN001
+    """One group per distinct provider name (in the order of first appearance), lines without one last."""
+    groups: dict[str, list[Line]] = {}
+    for line in lines:
+        groups.setdefault(line.provider, []).append(line)
+    order = [name for name in groups if name] + ([""] if "" in groups else [])
+    costs = {i + 1: c for i, c in enumerate(_counted_costs(inputs, plan))}
+    result: list[Provider] = []
+    used: set[str] = set()
+    for name in order:
+        group = groups[name]
+        part = slug(name) if name else NO_PROVIDER
+        base, n = part, 2
+        while part in used:
+            part, n = f"{base}-{n}", n + 1
+        used.add(part)
+        confirmed = all(line.confirmed for line in group)
+        cost = sum((costs[line.number][0] for line in group), Decimal(0))
+        ib = sum((costs[line.number][1] for line in group), Decimal(0))
+        ib_text = amount(ib, all(line.ib_confirmed for line in group))
+        result.append(Provider(name, part, group, amount(cost, confirmed), ib_text, confirmed))
+    return result
+
+
+def _counted_costs(inputs, plan) -> list[tuple[Decimal, Decimal]]:  # noqa: ANN001
+    return [(lp.cost, lp.ib) for line, lp in zip(inputs.lines, plan.lines, strict=True) if line.counted]

@@ -1,0 +1,161 @@
+"""One filled matrix for the child's documents: the ministry's checks, then every amount recomputed.
+
+Reuses generator/ministry (the fast reader, the template integrity check, the interface reader and
+the comparison of cached values) and generator/reference (the recomputation); nothing is copied from
+cached cells. Problems are Latvian sentences that name cells, never the child's name or personal code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.integrity import compare_cells, compare_rows, content
+from generator.ministry.matrix import (
+    ChildData,
+    Matrix,
+    MatrixError,
+    interface_version,
+    read_child,
+    structure_problems,
+)
+from generator.ministry.pseudonym import pseudonym
+from generator.ministry.reading import file_code, stale_values, version_problem
+from generator.ministry.records import StaleValue
+from generator.ministry.templates import TemplateSource
+from generator.reference.errors import ReferenceInputError
+from generator.reference.findings import Severity
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookResult, evaluate_workbook
+
+# Names outside the interface that the documents show when the matrix has them (6.1, 6.3).
+PARENT_NAME = "Vecaks_VardsUzvards"
+SOCIAL_WORKER = "Socialais_Darbinieks"
+GOALS = (("Merki_Ilgtermina", "Ilgtermiņa mērķi"), ("Merki_Istermina", "Īstermiņa mērķi"),
+         ("Merki_Vecaka", "Vecāka mērķis"))
+
+
+@dataclass
+class MatrixReading:
+    """What one file gives: ``refused`` (nothing can be made), else the data and the recomputation.
+
+    ``errors`` are problems a draft may carry (rule errors of the recomputed plan, cells that differ
+    from the template); ``not_eligible`` is the reason a child gets the decision to refuse.
+    """
+
+    path: Path
+    code: str
+    refused: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    data: ChildData | None = None
+    params: Params | None = None
+    outcome: WorkbookResult | None = None
+    stale: list[StaleValue] = field(default_factory=list)
+    not_eligible: str | None = None
+    parent_name: str = ""
+    social_worker: str = ""
+    providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
+    goals: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _text(m: Matrix, name: str, row: int = 0) -> str:
+    if not m.has(name):
+        return ""
+    grid = m.grid(name)
+    if row >= len(grid):
+        return ""
+    value = grid[row][0]
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def reveals_person(stem: str, full_name: str, personal_code: str) -> bool:
+    """Whether a file name shows the child's name (a word of 3+ letters) or personal code (6+ of its digits)."""
+    plain = _plain(stem)
+    words = [w for w in re.split(r"[^a-z]+", _plain(full_name)) if len(w) >= 3]
+    digits = re.sub(r"\D", "", personal_code)
+    stem_digits = re.sub(r"\D", "", stem)
+    return any(w in plain for w in words) or (len(digits) >= 6 and digits[:6] in stem_digits)
+
+
+def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSource,
+                       key: bytes | None) -> MatrixReading:
+    """Check and recompute one file; never raises for a bad file."""
+    result = MatrixReading(path, path.stem)
+    try:
+        m = Matrix.open(path)
+        version = interface_version(m)
+    except MatrixError as exc:
+        result.refused.append(str(exc))
+        return result
+    except OSError as exc:
+        result.refused.append(f"failu nevar nolasīt: {exc.strerror}")
+        return result
+    expected = templates.expected(version)
+    if expected is None:
+        result.refused.append(version_problem(version, templates.current_version))
+        return result
+    if version != templates.current_version:
+        result.notes.append(f"veidnes versija {version} nav pašreizējā ({templates.current_version}); "
+                            "apsveriet `ibm migrate`")
+    problems = structure_problems(m, expected.names)
+    if problems:
+        result.refused.extend(problems)
+        return result
+    if expected.cells is not None:
+        problems = compare_cells(content(m.book, expected.inputs), expected.cells)
+    elif expected.rows is not None:
+        problems = compare_rows(content(m.book), expected.rows)
+    result.errors.extend(f"matrica neatbilst veidnei {version}: {p}" for p in problems)
+    data, problems = read_child(m, catalogue, strict=False)
+    if data is None:
+        if reveals_person(path.stem, _text(m, "Berns_VardsUzvards"), _text(m, "Berns_PersonasKods")):
+            result.code = f"matrica-{file_code(path)}"
+        result.refused.extend(problems)
+        return result
+    if not data.municipality:
+        result.refused.append(f"{m.where('Pasvaldiba')}: nav aizpildīts (gaidīts: pašvaldības kods no kataloga)")
+        return result
+    try:
+        params = Params.from_catalogue(catalogue, data.params_day)
+        outcome = evaluate_workbook(data.inputs, params)
+    except (ReferenceInputError, LookupError) as exc:
+        result.refused.append(f"aprēķins nav iespējams: {exc}")
+        return result
+    if key is not None and data.personal_code:
+        result.code = pseudonym(key, data.personal_code)
+    elif reveals_person(path.stem, data.full_name, data.personal_code):
+        result.code = f"matrica-{file_code(path)}"
+        result.notes.append("faila nosaukumā ir bērna vārds vai personas kods: mapei izmantots faila jaucējkods")
+    result.data, result.params, result.outcome = data, params, outcome
+    rule_errors = []
+    for finding in outcome.findings:
+        if finding.severity is not Severity.error or not finding.counts:
+            continue
+        if finding.code == "not_eligible":
+            result.not_eligible = finding.message
+        else:
+            rule_errors.append(f"noteikumu kļūda: {finding.message}")
+    if result.not_eligible is None:  # a child who is not eligible gets the refusal whatever the plan says
+        result.errors.extend(rule_errors)
+    result.stale = stale_values(m, outcome, result.code, file_code(path), data.inputs.months)
+    result.parent_name = _text(m, PARENT_NAME)
+    result.social_worker = _text(m, SOCIAL_WORKER)
+    if m.has("Pak_Sniedzejs"):
+        for j, label in enumerate(m.column("Pak_Id")):
+            provider = _text(m, "Pak_Sniedzejs", j)
+            if isinstance(label, str) and label.strip() and provider:
+                result.providers[label.strip()] = provider
+    result.goals = [(title, text) for name, title in GOALS if (text := _text(m, name))]
+    return result

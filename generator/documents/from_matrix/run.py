@@ -1,0 +1,169 @@
+"""`ibm documents --from-matrix FILE|FOLDER`: every matrix into its child's folder, one bad file never
+stopping the others; progress "3/12 …", then a summary line with how many were made, drafted and refused.
+
+The console shows only the child's pseudonymous code (HMAC with the collection's key when one is set,
+otherwise the file's stem) and cell names, never the child's name or personal code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
+from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
+from generator.ministry.templates import TemplateSource
+
+Echo = Callable[[str], None]
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
+
+
+class SourceError(Exception):
+    """Nothing to read: the path does not exist or the folder holds no .xlsx file."""
+
+
+@dataclass
+class Summary:
+    made: int = 0
+    drafted: int = 0
+    refused: int = 0
+    refusals: int = 0  # made, and the document is the decision to refuse (child not eligible)
+    reasons: Counter = field(default_factory=Counter)
+    folders: list[Path] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_REFUSED if self.refused else EXIT_OK
+
+    def line(self) -> str:
+        text = f"Gatavs: izveidoti {self.made}, melnraksti {self.drafted}, atteikti {self.refused}"
+        if self.refusals:
+            text += f" (no izveidotajiem {self.refusals} ar lēmumu par atteikumu – bērns nav tiesīgs)"
+        if self.reasons:
+            text += "; atteikumu iemesli: " + ", ".join(f"{why} – {n}" for why, n in sorted(self.reasons.items()))
+        return text + "."
+
+
+def find_matrices(source: Path) -> list[Path]:
+    if source.is_file():
+        return [source]
+    if not source.is_dir():
+        raise SourceError(f"{source} nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape ar tām)")
+    found = sorted(p for p in source.rglob("*.xlsx")
+                   if p.is_file() and not p.name.startswith(("~$", "."))
+                   and not any(part.startswith(".") for part in p.relative_to(source).parts))
+    if not found:
+        raise SourceError(f"mapē {source} nav nevienas .xlsx matricas")
+    return found
+
+
+def _reason(reading: MatrixReading) -> str:
+    if reading.refused:
+        first = reading.refused[0]
+        if "nav IBM matrica" in first or "nav xlsx" in first or "nevar nolasīt" in first or "nav ZIP" in first:
+            return "nav IBM matrica"
+        if "veidnes versija" in first:
+            return "nezināma veidnes versija"
+        if "struktūra" in first:
+            return "bojāta matricas struktūra"
+        return "nepilnīgi vai nederīgi ievaddati"
+    if any(e.startswith("matrica neatbilst veidnei") for e in reading.errors):
+        return "mainītas formulas vai veidnes šūnas"
+    return "matricā ir noteikumu kļūdas"
+
+
+def _report(reading: MatrixReading, status: str, names: list[str]) -> str:
+    lines = [f"Bērna kods: {reading.code}", f"Statuss: {status}", "", "Dokumenti:"]
+    lines += [f"  {name}" for name in names]
+    if reading.errors:
+        lines += ["", "Matricas kļūdas:"] + [f"  {e}" for e in reading.errors]
+    if reading.stale:
+        lines += ["", "Saglabātās vērtības, kas atšķiras no pārrēķinātajām (izmantotas pārrēķinātās):"]
+        lines += [f"  {s.cell} ({s.name}): {_value(s.cached)} → {_value(s.recomputed)}" for s in reading.stale]
+    lines += [f"Piezīme: {n}" for n in reading.notes]
+    return "\n".join(lines) + "\n"
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "tukša"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return lvformat.number(value)
+    if hasattr(value, "as_tuple"):
+        return lvformat.number(value)
+    return str(value)
+
+
+def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, draft: bool, echo: Echo,
+        err: Echo, pdf: bool = True) -> Summary:
+    """Make the documents of every matrix found; raises SourceError when there is nothing to read."""
+    files = find_matrices(source)
+    templates = TemplateSource(catalogue)
+    summary = Summary()
+    used: set[str] = set()
+    total = len(files)
+    for number, path in enumerate(files, 1):
+        try:
+            reading = read_for_documents(path, catalogue, templates, key)
+        except Exception as exc:  # noqa: BLE001 - one file must never stop the others
+            reading = MatrixReading(path, path.stem, refused=[f"matricu nevar nolasīt ({type(exc).__name__})"])
+        code, n = reading.code, 2
+        while code in used:
+            code, n = f"{reading.code}-{n}", n + 1
+        used.add(code)
+        reading.code = code
+        head = f"{number}/{total} {code}"
+        for note in reading.notes:
+            err(f"{head}: piezīme: {note}")
+        if reading.refused or (reading.errors and not draft):
+            summary.refused += 1
+            summary.reasons[_reason(reading)] += 1
+            hint = "" if reading.refused or draft else " (ar --draft var izveidot melnrakstu)"
+            err(f"{head}: atteikts{hint}:")
+            for reason in reading.refused or reading.errors:
+                err(f"    {reason}")
+            continue
+        for stale in reading.stale:
+            err(f"{head}: saglabātā vērtība {stale.cell} ({stale.name}) {_value(stale.cached)} atšķiras no "
+                f"pārrēķinātās {_value(stale.recomputed)}; izmantota pārrēķinātā")
+        child = build(reading, catalogue, pseudonymous=key is not None)
+        child.code = code
+        assert reading.data is not None
+        municipality = catalogue.municipality(reading.data.municipality)
+        status = "melnraksts" if reading.errors else "izveidoti"
+        target = out / code
+        try:
+            documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors))
+            names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
+            write_child(documents, target, draft=bool(reading.errors), pdf=pdf,
+                        report=_report(reading, status, names))
+        except FolderTaken as exc:
+            summary.refused += 1
+            summary.reasons["mape jau pastāv"] += 1
+            err(f"{head}: atteikts: {exc}")
+            continue
+        except Exception as exc:  # noqa: BLE001 - one file must never stop the others
+            # Only the kind of failure: its text could quote the child's data.
+            summary.refused += 1
+            summary.reasons["dokumentus neizdevās izveidot"] += 1
+            err(f"{head}: atteikts: dokumentus neizdevās izveidot ({type(exc).__name__}); iepriekšējā mape, ja "
+                "tāda bija, palika nemainīta")
+            continue
+        summary.folders.append(target)
+        if reading.errors:
+            summary.drafted += 1
+            echo(f"{head}: MELNRAKSTS – {len(documents)} dokumenti (kļūdas: {len(reading.errors)}), mapē {target}")
+        else:
+            summary.made += 1
+            if child.not_eligible:
+                summary.refusals += 1
+            what = "lēmums par atteikumu un lietas titullapa" if child.not_eligible else f"{len(documents)} dokumenti"
+            echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
+    return summary

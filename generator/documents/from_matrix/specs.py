@@ -1,0 +1,37 @@
+"""Which documents one child gets, with the same numbers and file names as the municipality set.
+
+Eligible child: 01 (contract with its annexes), 02 and 03 once per provider (the provider's short name
+added to the file name), 05, 07 and 08. A child who is not eligible: the decision to refuse and 07.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from generator.documents.from_matrix.context import ChildContext, Provider
+from generator.documents.registry import DOCUMENTS, DocumentSpec, by_id
+
+# Used only while the municipality set has no decision to refuse of its own (an id ending like this).
+REFUSAL_SUFFIX = "lemums-par-atteikumu"
+REFUSAL_FALLBACK = DocumentSpec("17-lemums-par-atteikumu", "lemums_atteikt.html.j2",
+                                "Lēmums par atteikumu piešķirt individuālo budžetu", None)
+
+
+def refusal_spec() -> DocumentSpec:
+    for spec in DOCUMENTS:
+        if spec.id.endswith(REFUSAL_SUFFIX):
+            return spec
+    return REFUSAL_FALLBACK
+
+
+def child_documents(child: ChildContext) -> list[tuple[DocumentSpec, Provider | None]]:
+    if child.not_eligible:
+        return [(refusal_spec(), None), (by_id("07-klienta-lietas-titullapa"), None)]
+    result: list[tuple[DocumentSpec, Provider | None]] = [(by_id("01-ligums-ar-vecaku"), None)]
+    for doc_id in ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
+        base = by_id(doc_id)
+        for provider in child.providers:
+            result.append((dataclasses.replace(base, id=f"{base.id}-{provider.file_part}"), provider))
+    result += [(by_id(doc_id), None) for doc_id in ("05-iesniegums-par-sniedzejiem", "07-klienta-lietas-titullapa",
+                                                    "08-lemums-par-pieskirsanu")]
+    return sorted(result, key=lambda item: item[0].id)

@@ -1,0 +1,74 @@
+"""Rendering one child's documents and writing them into the child's own folder, all or nothing.
+
+The folder is written in a temporary place beside it and swapped in at the end; an existing folder is
+replaced only when this command made it (it holds the marker file), never otherwise.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.documents import context as ctx
+from generator.documents.docx_writer import write_docx
+from generator.documents.from_matrix.context import ChildContext
+from generator.documents.from_matrix.specs import child_documents
+from generator.documents.html import RenderedDocument, environment, render
+from generator.documents.pdf_writer import write_pdf
+
+MARKER = ".ibm-berna-dokumenti"
+DRAFT_MARK = "MELNRAKSTS"
+
+
+class FolderTaken(Exception):
+    """The child's folder exists and was not made by this command."""
+
+
+def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildContext, params_day,  # noqa: ANN001
+                 draft: bool) -> list[RenderedDocument]:
+    """The HTML of every document of one child (no files written)."""
+    env = environment()
+    base = {**ctx.shared_context(catalogue), **ctx.municipality_context(municipality),
+            "param": ctx.Params(catalogue, params_day), "child": child, "draft": draft}
+    return [render(env, spec, {**base, "provider": provider}) for spec, provider in child_documents(child)]
+
+
+def check_folder(target: Path) -> None:
+    if target.exists() and not (target / MARKER).exists():
+        raise FolderTaken(f"mape {target} jau pastāv, un to nav izveidojusi šī komanda (tajā nav faila {MARKER}); "
+                          "izvēlieties citu --out vai pārvietojiet mapi")
+
+
+def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool, pdf: bool = True,
+                report: str = "") -> list[Path]:
+    """Write PDF (unless ``pdf`` is False) and DOCX of each document into ``target``; returns the final paths."""
+    check_folder(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        names: list[str] = []
+        for document in documents:
+            spec = document.spec
+            landscape = "A4 landscape" in document.html
+            if pdf:
+                names.append(write_pdf(document.html, tmp / f"{spec.id}.pdf").name)
+            names.append(write_docx(document.html, tmp / f"{spec.id}.docx", spec.title, document.version,
+                                    document.created, landscape=landscape,
+                                    mark=DRAFT_MARK if draft else None).name)
+        if report:
+            (tmp / "parskats.txt").write_text(report, encoding="utf-8")
+        (tmp / MARKER).write_text("Šo mapi izveidoja `ibm documents --from-matrix`; to var aizstāt nākamā "
+                                  "palaišanas reize.\n", encoding="utf-8")
+        old = None
+        if target.exists():
+            old = target.rename(Path(tempfile.mkdtemp(prefix=f".{target.name}-vecais-", dir=target.parent)))
+        tmp.rename(target)
+        if old is not None:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return [target / name for name in names]

@@ -1,0 +1,93 @@
+"""Shared helpers of the --from-matrix tests: filled matrices from the ministry's factory, DOCX tables read
+back as text, Latvian money parsed back to Decimal (so that expectations never reuse the product's formatting)."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
+from generator.money import cents
+from generator.workbook.writer import template_date
+from tests.ministry.factory import Child, generic_template, make_children, write_children
+
+NBSP = "\u00a0"
+
+
+def clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
+
+
+def money(text: str) -> Decimal | None:
+    """'1 234,56 EUR' -> Decimal('1234.56'); a blank ('______ EUR') or an empty cell -> None."""
+    text = clean(text).removesuffix("EUR").strip().replace(" ", "")
+    if not text or "_" in text:
+        return None
+    return Decimal(text.replace(",", "."))
+
+
+def _cell_text(tc) -> str:  # noqa: ANN001 - an lxml w:tc element
+    paragraphs = []
+    for p in tc.iter(qn("w:p")):
+        parts = []
+        for node in p.iter(qn("w:t"), qn("w:br"), qn("w:tab")):
+            parts.append(node.text or "" if node.tag == qn("w:t") else " ")
+        paragraphs.append("".join(parts))
+    return clean(" ".join(paragraphs))
+
+
+def docx_tables(data: bytes | Path) -> list[list[list[str]]]:
+    """Every top-level table as rows of cell texts (read from the XML: python-docx's row.cells is slow)."""
+    doc = Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
+    return [[[_cell_text(tc) for tc in tr.findall(qn("w:tc"))] for tr in table._tbl.findall(qn("w:tr"))]
+            for table in doc.tables]
+
+
+def docx_text(data: bytes | Path) -> str:
+    doc = Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts.extend(_cell_text(tc) for tc in table._tbl.iter(qn("w:tc")))
+    for section in doc.sections:
+        parts.extend(p.text for p in section.header.paragraphs)
+    return clean("\n".join(parts))
+
+
+def table_with(tables: list[list[list[str]]], header: str) -> list[list[str]]:
+    found = [t for t in tables if any(header in cell for cell in t[0])]
+    assert len(found) >= 1, f"nav tabulas ar aili „{header}”"
+    return found[0]
+
+
+def unconfirmed(catalogue: Catalogue, offer_id: str, price: Decimal) -> bool:
+    offer = {o.id: o for o in catalogue.offers(template_date(catalogue))}[offer_id]
+    return (offer.ceiling_status is PriceStatus.to_verify and offer.prefill_price is not None
+            and price == offer.prefill_price)
+
+
+def children_with_final(catalogue: Catalogue, count: int, seed: int) -> list[Child]:
+    """Random usable children; every second child whose N exceeds P gets a final amount F between them."""
+    children = make_children(catalogue, count, seed=seed)
+    result = []
+    flip = False
+    for child in children:
+        outcome = child.result(catalogue)
+        if outcome.needed > outcome.provisional and child.inputs.final is None:
+            flip = not flip
+            if flip:
+                final = cents(outcome.provisional + (outcome.needed - outcome.provisional) / 2)
+                child = dataclasses.replace(child, inputs=dataclasses.replace(child.inputs, final=final))
+        result.append(child)
+    return result
+
+
+def write_matrices(catalogue: Catalogue, folder: Path, children: list[Child]) -> list[Child]:
+    template = generic_template(catalogue, folder)
+    return write_children(catalogue, template, children, folder / "matricas", by_municipality=False)

@@ -1,0 +1,197 @@
+"""Proof of `ibm documents --from-matrix`: for 30 random filled matrices across municipalities, every line,
+unit, price, line cost and P, N, A, K that the contract's annex, the decision and the guarantee letters show
+equal the reference's values (read back from the DOCX; for three of them also from the PDF text), and there
+is one guarantee letter and one provider contract per distinct provider.
+
+The DOCX of every child is checked (fast); PDFs are printed for three children only (WeasyPrint needs about a
+second per document)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.docx_writer import html_to_docx
+from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix.reading import read_for_documents
+from generator.documents.from_matrix.writing import render_child, write_child
+from generator.ministry.templates import TemplateSource
+from generator.workbook.writer import template_date
+from tests.documents.from_matrix_helpers import (
+    children_with_final,
+    clean,
+    docx_tables,
+    docx_text,
+    money,
+    table_with,
+    unconfirmed,
+    write_matrices,
+)
+from tests.ministry.factory import Child
+
+pytestmark = pytest.mark.slow
+COUNT = 30
+PROVIDER = re.compile(r"adrese\): (SIA Sniedzējs \d+)")
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue):
+    folder = tmp_path_factory.mktemp("from-matrix")
+    children = write_matrices(catalogue, folder, children_with_final(catalogue, COUNT, seed=12))
+    templates = TemplateSource(catalogue)
+    result = []
+    for child in children:
+        assert child.path is not None
+        reading = read_for_documents(child.path, catalogue, templates, None)
+        assert not reading.refused, reading.refused
+        context = build(reading, catalogue, pseudonymous=False)
+        docs = render_child(catalogue, catalogue.municipality(child.municipality), context,
+                            reading.data.params_day, bool(reading.errors))
+        wanted = ("01", "02", "03", "08") if child.index < 8 else ("01", "03", "08")  # 02 of a few: speed
+        docx = {d.spec.id: html_to_docx(d.html, d.spec.title, d.version, d.created) for d in docs
+                if d.spec.id.startswith(wanted)}
+        result.append((child, reading, docs, docx))
+    return result
+
+
+def _expected_lines(child: Child, catalogue: Catalogue):
+    outcome = child.result(catalogue)
+    offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
+    rows = []
+    positions = [outcome.line_priority[i] for i, ln in enumerate(child.inputs.lines)
+                 if ln.counted and unconfirmed(catalogue, ln.offer_id, ln.unit_price)]
+    first_blank = min(positions, default=None)
+    for i, line in enumerate(child.inputs.lines):
+        if not line.counted:
+            continue
+        blank = unconfirmed(catalogue, line.offer_id, line.unit_price)
+        ib_blank = blank or (first_blank is not None and outcome.line_priority[i] > first_blank)
+        rows.append({
+            "label": offers[line.offer_id].label, "units": line.units,
+            "price": None if blank else line.unit_price,
+            "cost": None if blank else outcome.line_cost[i],
+            "ib": None if ib_blank else outcome.line_ib[i],
+            "priority": outcome.line_priority[i],
+            "provider": child.people.providers[line.offer_id],
+        })
+    return outcome, rows
+
+
+def _check_amounts(table: list[list[str]], outcome, child: Child, confirmed: bool, where: str) -> None:  # noqa: ANN001
+    values = {row[0].split(" ")[0]: money(row[1]) for row in table[1:]}
+    assert values["P"] == outcome.provisional, where
+    expect_n = outcome.needed if confirmed else None
+    assert values["N"] == expect_n, where
+    expect_a = outcome.available if confirmed or outcome.needed > outcome.provisional else None
+    assert values["A"] == expect_a, where
+    assert values["K"] == (outcome.total if confirmed else None), where
+    assert values["F"] == child.inputs.final, where
+
+
+def test_thirty_matrices_across_municipalities(rendered, catalogue: Catalogue) -> None:
+    assert len(rendered) == COUNT
+    assert len({child.municipality for child, _, _, _ in rendered}) >= 10
+    outcomes = [child.result(catalogue) for child, _, _, _ in rendered]
+    assert any(o.needed <= o.provisional for o in outcomes), "vajag bērnu ar N ≤ P"
+    assert any(o.needed > o.provisional and c.inputs.final is not None
+               for o, (c, _, _, _) in zip(outcomes, rendered, strict=True)), "vajag bērnu ar N > P un F"
+
+
+def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogue: Catalogue) -> None:
+    checked_lines = 0
+    for child, _, _docs, docx in rendered:
+        outcome, expected = _expected_lines(child, catalogue)
+        tables = docx_tables(docx["01-ligums-ar-vecaku"])
+        lines = table_with(tables, "No IB, EUR")[1:]
+        assert len(lines) == len(expected), child.index
+        for row, want in zip(lines, expected, strict=True):
+            where = f"bērns {child.index}, rinda {row[0]}"
+            assert row[1] == clean(want["label"]), where
+            assert Decimal(row[2].replace(" ", "").replace(",", ".")) == want["units"], where
+            assert money(row[3]) == want["price"], where
+            assert money(row[4]) == want["cost"], where
+            assert (int(row[5]) if row[5] else None) == want["priority"], where
+            assert money(row[6]) == want["ib"], where
+            checked_lines += 1
+        confirmed = all(w["price"] is not None for w in expected)
+        _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"bērns {child.index}")
+        plan_table = table_with(tables, "Ekspertu rangs")[1:]
+        assert [r[2] for r in plan_table] == [clean(w["label"]) for w in expected]
+    assert checked_lines > 3 * COUNT
+
+
+def test_decision_shows_the_childs_amounts_and_period(rendered, catalogue: Catalogue) -> None:
+    for child, _, _docs, docx in rendered:
+        outcome, expected = _expected_lines(child, catalogue)
+        tables = docx_tables(docx["08-lemums-par-pieskirsanu"])
+        grant = table_with(tables, "IB provizoriskais apmērs, EUR")
+        assert money(grant[1][2]) == outcome.provisional
+        assert money(grant[1][3]) == child.inputs.final
+        start = lvformat.date(child.inputs.period_start)
+        assert grant[1][0].startswith(start)
+        assert ("☒ 100 %" in grant[1][1]) == (outcome.rate == 1)
+        confirmed = all(w["price"] is not None for w in expected)
+        _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"lēmums {child.index}")
+
+
+def test_one_letter_and_one_contract_per_provider_with_only_its_lines(rendered, catalogue: Catalogue) -> None:
+    for child, _, docs, docx in rendered:
+        _, expected = _expected_lines(child, catalogue)
+        providers = {w["provider"] for w in expected}
+        letters = [d for d in docs if d.spec.id.startswith("03-garantijas-vestule-")]
+        contracts = [d for d in docs if d.spec.id.startswith("02-ligums-ar-sniedzeju-")]
+        assert len(letters) == len(providers) == len(contracts), child.index
+        seen = set()
+        for letter in letters:
+            data = docx[letter.spec.id]
+            text = docx_text(data)
+            name = PROVIDER.search(text).group(1)
+            seen.add(name)
+            mine = [w for w in expected if w["provider"] == name]
+            table = table_with(docx_tables(data), "Saņēmējs")
+            rows, total = table[1:-1], table[-1]
+            assert [r[0] for r in rows] == [clean(w["label"]) for w in mine]
+            for row, want in zip(rows, mine, strict=True):
+                assert money(row[4]) == want["price"] and money(row[5]) == want["cost"]
+            costs = [w["cost"] for w in mine]
+            assert money(total[-1]) == (None if None in costs else sum(costs, Decimal(0)))
+            others = [w["label"] for w in expected if w["provider"] != name and w["label"] not in
+                      {m["label"] for m in mine}]
+            for label in others:
+                assert clean(label) not in [r[0] for r in rows]
+        assert seen == providers
+        for contract in contracts:
+            if contract.spec.id not in docx:
+                continue
+            text = docx_text(docx[contract.spec.id])
+            assert re.search(r"vārds, uzvārds: (SIA Sniedzējs \d+)", text).group(1) in providers, contract.spec.id
+
+
+def test_pdf_text_of_three_children_shows_the_same_figures(rendered, catalogue: Catalogue, tmp_path: Path,
+                                                          pdf_text) -> None:
+    for number, (child, reading, docs, _) in enumerate(rendered[:3]):
+        outcome, expected = _expected_lines(child, catalogue)
+        folder = tmp_path / f"b{child.index}"
+        wanted = ("01", "03") if number == 0 else ("01",)  # letters of one child only: PDFs are slow
+        write_child([d for d in docs if d.spec.id.startswith(wanted)], folder, draft=bool(reading.errors))
+        text = clean(pdf_text(folder / "01-ligums-ar-vecaku.pdf"))
+        for want in expected:
+            for key in ("price", "cost", "ib"):
+                if want[key] is not None:
+                    places = max(2, -want[key].normalize().as_tuple().exponent) if key == "price" else 2
+                    assert clean(lvformat.number(want[key], places)) + " EUR" in text, (child.index, key, want)
+        assert clean(lvformat.eur(outcome.provisional)) in text
+        letters = sorted(folder.glob("03-*.pdf"))
+        if number > 0:
+            continue
+        assert len(letters) == len({w["provider"] for w in expected})
+        for letter in letters:
+            letter_text = clean(pdf_text(letter))
+            name = PROVIDER.search(letter_text).group(1)
+            for want in (w for w in expected if w["provider"] == name):
+                assert clean(want["label"]) in letter_text

@@ -1,0 +1,228 @@
+"""`ibm documents --from-matrix` end to end: refusals (rule errors listed, a foreign xlsx, a tampered formula),
+--draft marking every page, a folder with progress and summary, privacy of names and personal codes, and
+byte-identical DOCX on a second run."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
+from pypdf import PdfReader
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.documents.from_matrix.specs import refusal_spec
+from generator.documents.from_matrix.writing import MARKER
+from generator.ministry.pseudonym import pseudonym
+from generator.reference.provisional import age_in_years
+from generator.workbook.names import resolve
+from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
+from tests.ministry.factory import Child, make_children, params
+
+pytestmark = pytest.mark.slow
+KEY = "testa-atslega-tikai-testiem-0123456789"
+
+
+def _providers(child: Child) -> int:
+    return len({child.people.providers[ln.offer_id] for ln in child.inputs.lines if ln.counted})
+
+
+@pytest.fixture(scope="module")
+def matrices(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> dict[str, Child | Path]:
+    """A clean child (no rule errors), one with rule errors, one not eligible, a tampered copy, a foreign xlsx."""
+    folder = tmp_path_factory.mktemp("from-matrix-cli")
+    pool = make_children(catalogue, 40, seed=31)
+    clean_ones = [c for c in pool if c.result(catalogue).errors == 0 and _providers(c) >= 1
+                  and c.result(catalogue).needed > 0]
+    with_errors = [c for c in pool if c.result(catalogue).errors > 0 and _providers(c) >= 1]
+    clean_child = min(clean_ones, key=_providers)
+    error_child = min(with_errors, key=_providers)
+    p = params(catalogue)
+    old = next(c for c in make_children(catalogue, 60, seed=32, usable=False)
+               if age_in_years(c.inputs.birth_date, c.inputs.period_start) >= p.eligibility_age_limit
+               and c.inputs.impairment is not None)
+    old = dataclasses.replace(old, index=90, municipality="ogre")
+    written = write_matrices(catalogue, folder, [clean_child, error_child, old])
+    tampered = folder / "labota.xlsx"
+    wb = load_workbook(written[0].path)
+    rng = resolve(wb.defined_names, "IB_Nepieciesamais")
+    wb[rng.sheet].cell(rng.min_row, rng.min_col).value = 1
+    wb.save(tampered)
+    foreign = folder / "cita.xlsx"
+    other = Workbook()
+    other.active["A1"] = "Nav IBM matrica"
+    other.save(foreign)
+    return {"clean": written[0], "errors": written[1], "old": written[2], "tampered": tampered,
+            "foreign": foreign, "folder": folder / "matricas"}
+
+
+def _run(args: list[str], env: dict[str, str] | None = None):  # noqa: ANN202
+    return CliRunner().invoke(main, ["documents", *args], env=env or {"IBM_PSEUDONIMA_ATSLEGA": ""})
+
+
+def test_matrix_with_rule_errors_is_refused_with_the_list(matrices, catalogue: Catalogue, tmp_path: Path) -> None:
+    child = matrices["errors"]
+    result = _run(["--from-matrix", str(child.path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert "atteikts" in result.output and "--draft" in result.output
+    for finding in child.result(catalogue).findings:
+        if finding.severity.value == "kļūda" and finding.counts:
+            assert clean(finding.message) in clean(result.output)
+    assert "atteikti 1" in result.output
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_foreign_xlsx_and_tampered_formula_are_refused(matrices, tmp_path: Path) -> None:
+    result = _run(["--from-matrix", str(matrices["foreign"]), "--out", str(tmp_path / "a")])
+    assert result.exit_code == 1
+    assert "nav IBM matrica" in result.output
+    result = _run(["--from-matrix", str(matrices["tampered"]), "--out", str(tmp_path / "b")])
+    assert result.exit_code == 1
+    assert "neatbilst veidnei" in result.output and "formula aizstāta ar vērtību" in result.output
+    assert "mainītas formulas vai veidnes šūnas – 1" in result.output
+
+
+def test_missing_source_is_a_usage_error(tmp_path: Path) -> None:
+    result = _run(["--from-matrix", str(tmp_path / "nav"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "nav atrasts" in result.output
+
+
+def test_draft_marks_every_page_and_lists_the_errors(matrices, catalogue: Catalogue, tmp_path: Path) -> None:
+    child = matrices["errors"]
+    out = tmp_path / "out"
+    result = _run(["--from-matrix", str(child.path), "--out", str(out), "--draft"])
+    assert result.exit_code == 0, result.output
+    assert "melnraksti 1" in result.output
+    folder = out / child.path.stem
+    pdfs = sorted(folder.glob("*.pdf"))
+    assert len(pdfs) == 2 * _providers(child) + 4
+    messages = [clean(f.message) for f in child.result(catalogue).findings if f.severity.value == "kļūda"]
+    for pdf in pdfs:
+        reader = PdfReader(pdf)
+        for number, page in enumerate(reader.pages, 1):
+            assert "MELNRAKSTS" in page.extract_text(), f"{pdf.name} lapa {number}"
+        first = clean(reader.pages[0].extract_text())
+        assert all(m[:40] in first for m in messages), pdf.name
+    for docx in folder.glob("*.docx"):
+        from docx import Document
+
+        doc = Document(str(docx))
+        assert all("MELNRAKSTS" in s.header.paragraphs[0].text for s in doc.sections), docx.name
+
+
+def test_folder_progress_summary_privacy_and_determinism(matrices, catalogue: Catalogue, tmp_path: Path) -> None:
+    source = tmp_path / "pasvaldiba"
+    source.mkdir()
+    for name in ("clean", "errors", "old"):
+        child = matrices[name]
+        (source / child.path.name).write_bytes(child.path.read_bytes())
+    (source / "cita.xlsx").write_bytes(matrices["foreign"].read_bytes())
+    out = tmp_path / "out"
+    result = _run(["--from-matrix", str(source), "--out", str(out)], env={"IBM_PSEUDONIMA_ATSLEGA": KEY})
+    assert result.exit_code == 1, result.output
+    for n in range(1, 5):
+        assert f"{n}/4 " in result.output
+    assert "Gatavs: izveidoti 2, melnraksti 0, atteikti 2" in result.output
+    assert "nav IBM matrica – 1" in result.output and "matricā ir noteikumu kļūdas – 1" in result.output
+    people = [matrices[n] for n in ("clean", "errors", "old")]
+    secrets = [s for c in people for s in (c.name, c.code, c.code.replace("-", ""), c.people.parent_name)]
+    for secret in secrets:
+        assert secret not in result.output
+        for path in out.rglob("*"):
+            assert secret not in str(path.relative_to(tmp_path))
+    made = {pseudonym(KEY.encode(), c.code) for c in (matrices["clean"], matrices["old"])}
+    assert {p.name for p in out.iterdir()} == made
+    for path in out.iterdir():
+        assert path.is_dir() and (path / MARKER).exists()
+    clean_folder = out / pseudonym(KEY.encode(), matrices["clean"].code)
+    assert matrices["clean"].name in docx_text(clean_folder / "01-ligums-ar-vecaku.docx")
+    refusal = out / pseudonym(KEY.encode(), matrices["old"].code)
+    assert sorted(p.name for p in refusal.glob("*.docx")) == sorted(
+        [f"{refusal_spec().id}.docx", "07-klienta-lietas-titullapa.docx"])
+    assert matrices["old"].name in docx_text(refusal / f"{refusal_spec().id}.docx")
+    # A second run replaces the folder it made, with byte-identical DOCX.
+    again = tmp_path / "again"
+    result = _run(["--from-matrix", str(matrices["clean"].path), "--out", str(again)],
+                  env={"IBM_PSEUDONIMA_ATSLEGA": KEY})
+    assert result.exit_code == 0, result.output
+    second = again / clean_folder.name
+    for docx in clean_folder.glob("*.docx"):
+        assert docx.read_bytes() == (second / docx.name).read_bytes(), docx.name
+    for pdf in clean_folder.glob("*.pdf"):
+        texts = [[p.extract_text() for p in PdfReader(f).pages] for f in (pdf, second / pdf.name)]
+        assert texts[0] == texts[1], pdf.name
+    result = _run(["--from-matrix", str(matrices["clean"].path), "--out", str(again)],
+                  env={"IBM_PSEUDONIMA_ATSLEGA": KEY})
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in again.iterdir()) == [clean_folder.name]
+
+
+def test_a_folder_not_made_by_the_command_is_never_replaced(matrices, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    mine = out / matrices["clean"].path.stem
+    mine.mkdir(parents=True)
+    (mine / "mans.txt").write_text("neaiztikt", encoding="utf-8")
+    result = _run(["--from-matrix", str(matrices["clean"].path), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "jau pastāv" in result.output
+    assert sorted(p.name for p in mine.iterdir()) == ["mans.txt"]
+
+
+def test_a_stale_cached_value_is_reported_and_the_recomputation_used(matrices, catalogue: Catalogue,
+                                                                     tmp_path: Path) -> None:
+    import zipfile
+
+    from generator.documents.from_matrix.run import run
+    from generator.ministry.xlsxread import a1, read_xlsx, sheet_parts
+    from tests.documents.from_matrix_helpers import docx_tables, money, table_with
+
+    child = matrices["clean"]
+    source = tmp_path / "novecojusi.xlsx"
+    ref = read_xlsx(child.path).name_ref("IB_Nepieciesamais")
+    assert ref is not None
+    # a cached value in the formula cell, as an old save or a hand edit of the XML would leave it
+    with zipfile.ZipFile(child.path) as zin, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as zout:
+        part = sheet_parts(zin)[ref.sheet]
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                text = data.decode()
+                start = text.index(f'<c r="{a1(ref.first)}"')
+                end = text.index("</c>", start)
+                data = (text[:end] + "<v>999999.99</v>" + text[end:]).encode()
+            zout.writestr(info, data)
+    lines: list[str] = []
+    summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
+                  pdf=False)
+    assert summary.made == 1, lines
+    stale = [clean(line) for line in lines if "IB_Nepieciesamais" in line]
+    assert len(stale) == 1 and "999 999,99" in stale[0] and "izmantota pārrēķinātā" in stale[0]
+    needed = child.result(catalogue).needed
+    tables = docx_tables(tmp_path / "out" / "novecojusi" / "01-ligums-ar-vecaku.docx")
+    amounts = {row[0].split(" ")[0]: money(row[1]) for row in table_with(tables, "IB apmērs")[1:]}
+    assert amounts["N"] == needed != Decimal("999999.99")
+    report = (tmp_path / "out" / "novecojusi" / "parskats.txt").read_text(encoding="utf-8")
+    assert "IB_Nepieciesamais" in report
+
+
+def test_a_file_named_after_the_child_gives_a_neutral_folder(matrices, catalogue: Catalogue, tmp_path: Path) -> None:
+    from generator.documents.from_matrix.run import run
+
+    child = matrices["clean"]
+    source = tmp_path / f"{child.name.replace(' ', '_')}_{child.code}.xlsx"
+    source.write_bytes(child.path.read_bytes())
+    lines: list[str] = []
+    summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
+                  pdf=False)
+    assert summary.made == 1, lines
+    (folder,) = (tmp_path / "out").iterdir()
+    assert folder.name.startswith("matrica-") and len(folder.name) == len("matrica-") + 12
+    first_name = child.name.split(" ")[0]
+    for line in lines:
+        assert first_name not in line and child.code not in line and child.code[:6] not in line, line
+    assert any("faila nosaukumā ir bērna vārds" in line for line in lines)

@@ -1,0 +1,96 @@
+"""The child's template data: formatting helpers, providers grouped by name, and the rule that a price the
+catalogue still marks "jāprecizē" (and every sum that contains it) is a blank with a note, never a figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.context import BLANK_EUR, build, period_end, price, quantity, slug
+from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.writing import render_child
+from generator.ministry.matrix import ChildData
+from generator.reference.lines import line_from_offer
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.writer import template_date
+
+
+def test_formatting_helpers() -> None:
+    assert slug("SIA „Ābeļu Ģimenes” centrs") == "sia-abelu-gimenes-centrs"
+    assert slug("„”") == "sniedzejs"
+    assert price(Decimal("6.637")) == "6,637\u00a0EUR"
+    assert price(Decimal("12")) == "12,00\u00a0EUR"
+    assert price(Decimal("1.5"), confirmed=False) == BLANK_EUR
+    assert quantity(Decimal("12.000")) == "12" and quantity(Decimal("2.5")) == "2,5"
+    assert period_end(dt.date(2023, 9, 28), 3) == dt.date(2023, 11, 30)
+    assert period_end(dt.date(2023, 11, 1), 2) == dt.date(2023, 12, 31)
+
+
+def _reading(catalogue: Catalogue, prices: dict[str, Decimal | None], providers: dict[str, str]) -> MatrixReading:
+    day = template_date(catalogue)
+    offers = {o.id: o for o in catalogue.offers(day)}
+    lines = []
+    for offer_id, unit_price in prices.items():
+        offer = offers[offer_id]
+        lines.append(line_from_offer(offer, 10, unit_price=unit_price, planned_units=(5, 5)))
+    inputs = WorkbookInputs(birth_date=dt.date(2016, 5, 1), period_start=dt.date(2023, 4, 1), months=2,
+                            special_care=False, impairment="multipli", lines=tuple(lines))
+    params = Params.from_catalogue(catalogue, day)
+    outcome = evaluate_workbook(inputs, params)
+    data = ChildData("ogre", "Anna Paraugs", "010116-20000", "multipli", day, inputs)
+    labels = {line.label: providers[line.offer_id] for line in lines if line.offer_id in providers}
+    return MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params, outcome=outcome,
+                         parent_name="Pēteris Paraugs", providers=labels)
+
+
+def _market(catalogue: Catalogue) -> str:
+    return next(o.id for o in catalogue.offers(template_date(catalogue)) if o.prefill_price is None)
+
+
+def test_unconfirmed_catalogue_price_is_a_blank_with_a_note(catalogue: Catalogue) -> None:
+    companion = next(o for o in catalogue.offers(template_date(catalogue)) if o.id == "2.1")
+    assert companion.ceiling_status is not None and companion.ceiling_status.value == "jāprecizē"
+    market = _market(catalogue)
+    reading = _reading(catalogue, {"2.1": None, market: Decimal("20")}, {"2.1": "SIA Pavadoņi", market: "SIA Cits"})
+    child = build(reading, catalogue, pseudonymous=False)
+    by_id = {line.label.split(" ")[0]: line for line in child.lines}
+    assert by_id["2.1"].price == by_id["2.1"].cost == by_id["2.1"].ib == BLANK_EUR
+    assert by_id[market].price == lvformat.eur(Decimal("20")) and by_id[market].cost == lvformat.eur(200)
+    # funded after the unconfirmed line in priority order: what it gets depends on that price too
+    assert (by_id[market].ib == BLANK_EUR) == (by_id[market].priority > by_id["2.1"].priority)
+    assert child.needed == child.total == BLANK_EUR and not child.confirmed
+    assert child.provisional == lvformat.eur(reading.outcome.provisional)
+    assert "jāprecizē" in child.unconfirmed_note
+    providers = {p.name: p for p in child.providers}
+    assert providers["SIA Pavadoņi"].cost == BLANK_EUR and providers["SIA Cits"].cost == lvformat.eur(200)
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    contract = next(d for d in docs if d.spec.id == "01-ligums-ar-vecaku")
+    companion_cost = lvformat.eur(reading.outcome.line_cost[0])
+    assert companion_cost not in contract.html and lvformat.eur(reading.outcome.needed) not in contract.html
+    assert BLANK_EUR in contract.html and child.unconfirmed_note.split(":")[0] in contract.html
+
+
+def test_a_confirmed_plan_shows_every_figure_and_groups_providers(catalogue: Catalogue) -> None:
+    market = _market(catalogue)
+    other = next(o.id for o in catalogue.offers(template_date(catalogue)) if o.prefill_price is None and o.id != market)
+    reading = _reading(catalogue, {market: Decimal("20"), other: Decimal("7.5")},
+                       {market: "SIA Viens", other: "SIA Viens"})
+    child = build(reading, catalogue, pseudonymous=False)
+    assert child.confirmed and child.needed == lvformat.eur(Decimal("275"))
+    assert [(p.name, p.file_part, len(p.lines)) for p in child.providers] == [("SIA Viens", "sia-viens", 2)]
+    assert child.providers[0].cost == lvformat.eur(Decimal("275"))
+    assert child.identification == ""
+    assert build(reading, catalogue, pseudonymous=True).identification == "paraugs"
+
+
+def test_a_file_name_that_reveals_the_child_is_recognised() -> None:
+    from generator.documents.from_matrix.reading import reveals_person
+
+    assert reveals_person("Ilze_Berzina", "Ilze Bērziņa", "010116-20000")
+    assert reveals_person("matrica-010116", "Ilze Bērziņa", "010116-20000")
+    assert not reveals_person("matrica-001", "Ilze Bērziņa", "010116-20000")
+    assert not reveals_person("talsi-3", "Ilze Bērziņa", "")
