@@ -20,7 +20,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.lvformat import eur
 from generator.ministry.collection import Collection
-from generator.ministry.reading import ReadResult, read_matrix
+from generator.ministry.reading import ReadResult, file_code, municipality_folder, read_failure, read_matrix
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
 from generator.money import to_decimal
@@ -64,9 +64,25 @@ def _init_worker(catalogue: Catalogue, templates: TemplateSource, key: bytes) ->
 
 
 def _read_one(args: tuple[Path, Path, bool]) -> ReadResult:
+    """One file, never raising: whatever goes wrong while reading it refuses that file only."""
     path, root, strict = args
-    return read_matrix(path, root, _WORKER["catalogue"], _WORKER["templates"], _WORKER["key"],  # type: ignore[arg-type]
-                       strict_version=strict)
+    try:
+        return read_matrix(path, root, _WORKER["catalogue"], _WORKER["templates"],  # type: ignore[arg-type]
+                           _WORKER["key"], strict_version=strict)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001 - the file boundary: any failure refuses this file only
+        return failed_read(path, root, exc)
+
+
+def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
+    """A refusal for a file whose reading raised (corrupt or hostile content, an unreadable file)."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        source = file_code(path)
+    except OSError:
+        source = "nenolasāms"
+    result = ReadResult(path, rel)
+    result.refusal = Refusal(rel, source, municipality_folder(path, root), (read_failure(exc),))
+    return result
 
 
 def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
@@ -95,13 +111,25 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
     return results
 
 
-def _split_duplicates(results: list[ReadResult]) -> None:
-    """Two used files of the same child: neither is used (the ministry must decide which is valid)."""
+def _split_duplicates(results: list[ReadResult]) -> list[str]:
+    """A byte-identical copy of a used file is used once (returns a note for each copy left out); two
+    different used files of the same child: neither is used (the ministry must decide which is valid)."""
+    notes: list[str] = []
     by_code: dict[str, list[ReadResult]] = defaultdict(list)
     for r in results:
         if r.record is not None:
             by_code[r.record.code].append(r)
     for code, group in by_code.items():
+        distinct: dict[str, ReadResult] = {}
+        for r in group:
+            first = distinct.setdefault(r.digest, r)
+            if first is not r:
+                notes.append(f"{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots vienreiz")
+                r.record = None
+                r.stale = []
+                r.notes = []
+                r.warnings = []
+        group = [r for r in group if r.record is not None]
         if len(group) < 2:
             continue
         sources = ", ".join(r.record.source for r in group if r.record)
@@ -112,6 +140,7 @@ def _split_duplicates(results: list[ReadResult]) -> None:
                                  "izmantota – atstājiet mapē tikai spēkā esošo",))
             r.record = None
             r.stale = []
+    return notes
 
 
 @dataclass
@@ -127,7 +156,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
             previous_progress: Progress | None = None) -> Collection:
     templates = templates or TemplateSource(catalogue)
     results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress)
-    _split_duplicates(results)
+    duplicate_notes = _split_duplicates(results)
     records = [r.record for r in results if r.record is not None]
     refused = [r.refusal for r in results if r.refusal is not None]
     stale: list[StaleValue] = [s for r in results for s in r.stale]
@@ -137,10 +166,12 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
     notes: list[str] = [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
+    notes += duplicate_notes
+    warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
                            progress=previous_progress)
-        _split_duplicates(prev)
+        notes += _split_duplicates(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += [f"{r.rel}: {note}" for r in prev if r.record is not None for note in r.notes]
@@ -148,7 +179,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, previous_records=previous_records, previous_refused=previous_refused,
-        previous_folder=options.previous.as_posix() if options.previous else None, notes=notes,
+        previous_folder=options.previous.as_posix() if options.previous else None, notes=notes, warnings=warnings,
     )
 
 

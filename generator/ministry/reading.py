@@ -44,15 +44,58 @@ class ReadResult:
     refusal: Refusal | None = None
     stale: list[StaleValue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    digest: str = ""  # SHA-256 of the file's bytes
 
 
-def file_code(path: Path) -> str:
-    """A label of the file without personal data: the start of its SHA-256 (as `sha256sum` prints)."""
+def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             digest.update(chunk)
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()
+
+
+def file_code(path: Path) -> str:
+    """A label of the file without personal data: the start of its SHA-256 (as `sha256sum` prints)."""
+    return file_digest(path)[:12]
+
+
+def read_failure(exc: BaseException) -> str:
+    """The Latvian reason for a file whose reading raised, by the kind of failure (never a traceback)."""
+    import zipfile
+    import zlib
+
+    from generator.ministry.xlsxread import XlsxReadError
+
+    if isinstance(exc, XlsxReadError | MatrixError):
+        return str(exc)
+    if isinstance(exc, zlib.error | zipfile.BadZipFile | EOFError):
+        return "bojāts saspiestais saturs (ZIP/deflate dati nav nolasāmi); saglabājiet matricu vēlreiz"
+    if isinstance(exc, MemoryError):
+        return "fails ir pārāk liels nolasīšanai (atmiņa nepietiek); pārbaudiet, vai tā ir īsta IBM matrica"
+    if isinstance(exc, IndexError | KeyError):
+        return "bojāta darbgrāmatas iekšējā struktūra (atsauce uz neesošu teksta vai stila ierakstu)"
+    if isinstance(exc, UnicodeError):
+        return "bojāts teksta kodējums darbgrāmatas iekšienē"
+    if isinstance(exc, OSError):
+        return f"failu nevar nolasīt ({exc.strerror or 'ievades/izvades kļūda'})"
+    if isinstance(exc, RecursionError):
+        return "darbgrāmatas iekšējā struktūra ir pārāk dziļi ligzdota"
+    return f"failu nevar nolasīt: neparedzēta kļūda ({type(exc).__name__}); saglabājiet matricu vēlreiz"
+
+
+def folder_warning(folder: str, municipality: str, catalogue: Catalogue) -> str | None:
+    """A warning when the folder is named after another catalogue municipality than the matrix's Pasvaldiba."""
+    known = {m.id.lower(): m for m in catalogue.municipalities.municipalities}
+    known.update({m.name_lv.lower(): m for m in catalogue.municipalities.municipalities})
+    there = known.get(folder.lower())
+    if there is None or there.id == municipality:
+        return None
+    mine = next((m for m in catalogue.municipalities.municipalities if m.id == municipality), None)
+    named = f"{mine.name_lv} ({municipality})" if mine else municipality
+    return (f"matricā norādītā pašvaldība ir {named}, bet fails ir mapē „{folder}” ({there.name_lv}); apmēri "
+            f"pieskaitīti pašvaldībai {named} – pārbaudiet, vai fails ievietots pareizajā mapē")
 
 
 def municipality_folder(path: Path, root: Path) -> str:
@@ -76,7 +119,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     rel = path.relative_to(root).as_posix()
     result = ReadResult(path, rel)
     folder = municipality_folder(path, root)
-    source = file_code(path)
+    result.digest = file_digest(path)
+    source = result.digest[:12]
 
     def refuse(reasons: list[str]) -> ReadResult:
         result.refusal = Refusal(rel, source, folder, tuple(reasons))
@@ -117,6 +161,9 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     if not_eligible:
         return refuse([f"{m.where('Berns_DzimsanasDatums')}: {not_eligible[0].message}"])
     code = pseudonym(key, data.personal_code)
+    warning = folder_warning(folder, data.municipality, catalogue)
+    if warning:
+        result.warnings.append(warning)
     result.record = _record(code, data, folder, source, params, outcome)
     result.stale = stale_values(m, outcome, code, source, data.inputs.months)
     return result

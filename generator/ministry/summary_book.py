@@ -10,6 +10,7 @@ Children appear by pseudonym only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -131,26 +132,36 @@ def _col(index: int) -> str:
 
 
 def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue: Catalogue,
-                  today: dt.date) -> SummaryBook:
-    """Write the summary workbook to ``path``; returns the book with its expected formula values."""
+                  today: dt.date, progress: Callable[[str], None] | None = None) -> SummaryBook:
+    """Write the summary workbook to ``path``; returns the book with its expected formula values.
+    ``progress`` is told (in Latvian) which sheet is being written."""
+    say = progress or (lambda _: None)
     book = SummaryBook(path)
     wb = book.wb
     sheets = {name: wb.add_worksheet(name) for name in (
         SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
         SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)}
     names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
-    children_cols = _children_sheet(book, sheets[SHEET_CHILDREN], collection, names)
-    line_cols = _lines_sheet(book, sheets[SHEET_LINES], agg)
-    month_cols = _months_sheet(book, sheets[SHEET_MONTHS], agg)
-    muni_total_row = _municipality_sheet(book, sheets[SHEET_MUNI], agg, names, children_cols)
-    _groups_sheet(book, sheets[SHEET_GROUPS], collection, agg, catalogue, children_cols)
+    step = {"n": 0}
+
+    def sheet(name: str) -> Worksheet:
+        step["n"] += 1
+        say(f"Raksta kopsavilkumu: lapa {step['n']}/{len(sheets)} „{name}”")
+        return sheets[name]
+
+    children_cols = _children_sheet(book, sheet(SHEET_CHILDREN), collection, names)
+    line_cols = _lines_sheet(book, sheet(SHEET_LINES), agg)
+    month_cols = _months_sheet(book, sheet(SHEET_MONTHS), agg)
+    muni_total_row = _municipality_sheet(book, sheet(SHEET_MUNI), agg, names, children_cols)
+    _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols)
     first_day = min((r.period_start for r in collection.records), default=today)
-    _services_sheet(book, sheets[SHEET_SERVICES], agg, catalogue, line_cols, catalogue.offers(first_day))
-    _cash_sheet(book, sheets[SHEET_CASH], agg, names, month_cols, quarterly=False)
-    _cash_sheet(book, sheets[SHEET_QUARTERS], agg, names, month_cols, quarterly=True)
-    _refused_sheet(book, sheets[SHEET_REFUSED], collection)
-    _stale_sheet(book, sheets[SHEET_STALE], collection)
-    _summary_sheet(book, sheets[SHEET_SUMMARY], collection, agg, muni_total_row, children_cols, today)
+    _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day))
+    _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, quarterly=False)
+    _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, quarterly=True)
+    _refused_sheet(book, sheet(SHEET_REFUSED), collection)
+    _stale_sheet(book, sheet(SHEET_STALE), collection)
+    _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
+    say("Raksta kopsavilkumu: saglabā failu")
     book.close()
     return book
 
