@@ -85,10 +85,12 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 @click.option("--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
               help="Mape ar iepriekšējo versiju matricu veidnēm (piem. iepriekšējais build/matricas/).")
 @REGISTRY_OPTION
+@click.option("--cache/--no-cache", "use_cache", default=True,
+              help="Nemainītu failu rezultātus ņemt no kešatmiņas blakus kopsavilkumam (.ibm-collect-cache.sqlite).")
 @CATALOGUE_OPTION
 def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None, split: str | None,
             key_file: Path | None, jobs: int | None, template_dirs: tuple[Path, ...], registry: Path | None,
-            catalogue_dir: Path) -> None:
+            use_cache: bool, catalogue_dir: Path) -> None:
     """Savāc aizpildītās IBM matricas, pārrēķina tās, aprēķina galīgos apmērus un uzraksta kopsavilkumu.
 
     \b
@@ -96,6 +98,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     3 – rezultāti uzrakstīti, bet daži faili neizmantoti (tie uzskaitīti);
     1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti); 2 – nepareizi komandas parametri.
     """
+    from generator.ministry.cache import CACHE_NAME, ResultCache
     from generator.ministry.collect import CollectError, Options, pilot_municipalities
     from generator.ministry.collect import collect as run
     from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs
@@ -134,9 +137,13 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                 click.echo(f"{label}: {i}/{n} ({percent} %)", err=True)
         return show
 
+    cache = ResultCache(out.parent / CACHE_NAME, key, templates.fingerprint()) if use_cache else None
+    if cache is not None and cache.problem:
+        click.echo(f"Piezīme: {cache.problem}", err=True)
     try:
         result = run(folder, catalogue, key, Options(amount, previous, split, jobs), templates=templates,
-                     progress=progress("Lasa matricas"), previous_progress=progress("Lasa iepriekšējā perioda matricas"))
+                     progress=progress("Lasa matricas"), previous_progress=progress("Lasa iepriekšējā perioda matricas"),
+                     cache=cache, hash_progress=progress("Salīdzina failus ar kešatmiņu"))
     except CollectError as exc:
         _print_refused("Neizmantotās matricas", exc.refused)
         _fail(str(exc) + "; nekas netika uzrakstīts")
@@ -161,6 +168,12 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         _fail(f"{exc}; nekas netika uzrakstīts")
     except OSError as exc:
         _fail(f"rezultātus nevar uzrakstīt: {os_reason(exc)}; iepriekšējie rezultāti nav mainīti")
+    if cache is not None:
+        if cache.hits:
+            click.echo(f"No kešatmiņas ({CACHE_NAME}): {cache.hits} nemainīti faili; nolasīti no jauna: "
+                       f"{cache.misses}.", err=True)
+        cache.commit()
+        cache.close()
     fa = result.finals
     click.echo(
         f"Izmantotas {len(result.records)} matricas, neizmantotas {len(result.refused)}. "

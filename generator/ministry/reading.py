@@ -7,6 +7,8 @@ implementation; values cached in the file are only compared and reported when th
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -30,6 +32,7 @@ from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import XlsxReadError
 from generator.reference.errors import ReferenceInputError
+from generator.reference.lines import PlanLine
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 
@@ -116,13 +119,13 @@ def version_problem(version: str, current: str) -> str:
 
 
 def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
-                strict_version: bool = True) -> ReadResult:
+                strict_version: bool = True, digest: str | None = None) -> ReadResult:
     """Check and recompute one file. ``strict_version=False`` (previous period) accepts a template version
     that is not known, checking only the names' shapes."""
     rel = path.relative_to(root).as_posix()
     result = ReadResult(path, rel)
     folder = municipality_folder(path, root)
-    result.digest = file_digest(path)
+    result.digest = digest or file_digest(path)
     source = result.digest[:12]
 
     def refuse(reasons: list[str]) -> ReadResult:
@@ -179,14 +182,32 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     return result
 
 
+_EMPTY_LINE = PlanLine(offer_id=None)
+
+
+def _slim_line(line: PlanLine) -> PlanLine:
+    """What the summary needs of a plan line (the months are summed in ``result.execution``)."""
+    if not line.counted:
+        return _EMPTY_LINE
+    slim = copy.copy(line)
+    for name in ("planned_units", "delivered_units", "paid"):
+        object.__setattr__(slim, name, ())
+    return slim
+
+
 def _record(code: str, data: ChildData, folder: str, source: str, params: Params,
             outcome: WorkbookResult) -> ChildRecord:
+    """The kept record: the inputs' monthly tuples and the plan's working state are dropped (a national
+    collection keeps thousands of records in the main process; see docs/benchmarks.md)."""
     group = next((g.id for g in params.age_groups if g.min_age <= outcome.age <= g.max_age), None)
+    inputs = dataclasses.replace(data.inputs, lines=tuple(_slim_line(line) for line in data.inputs.lines))
+    result = copy.copy(outcome)
+    object.__setattr__(result, "plan", None)
     return ChildRecord(
         code=code, municipality=data.municipality, source=f"{folder}/{source}", period_start=data.inputs.period_start,
         months=data.inputs.months, age=outcome.age, age_group=group, impairment=data.impairment,
         special_care=data.inputs.special_care, catalogue_base=params.base_amount, params_day=data.params_day,
-        inputs=data.inputs, result=outcome,
+        inputs=inputs, result=result,
     )
 
 

@@ -9,6 +9,7 @@ row); ``ibm fingerprint`` adds the current version to it before a catalogue chan
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -143,6 +144,16 @@ class TemplateSource:
                 path = generate_template(self.catalogue, Path(tmp) / "veidne.xlsx")
                 self._current, _ = describe(path, self.current_version)
         return self._current
+
+    def fingerprint(self) -> str:
+        """What the expectations depend on besides the code: the versions known and the registry's content."""
+        registry = self.registry_path.read_bytes() if self.registry_path.is_file() else b""
+        digest = hashlib.sha256(registry)
+        digest.update("\0".join([self.current_version, *sorted(self._files)]).encode())
+        for version in sorted(self._files):
+            cells = self._files[version].cells or {}
+            digest.update(repr(sorted((s, sorted(c.items())) for s, c in cells.items())).encode())
+        return digest.hexdigest()
 
     def keep_cells(self) -> dict[str, set[Coord]]:
         """The cells of every defined name of the current template: the fast reader keeps their formulas and
