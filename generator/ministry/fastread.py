@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
+import operator
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -37,13 +38,12 @@ from generator.ministry.xlsxread import (
     _unescape,
     _workbook_part,
     check_limits,
+    open_zip,
     parse_cell,
 )
 
-_DIGEST_RE = re.compile(rb'<c r="([A-Z]{1,3}[0-9]+)"[^>]*><f([^>]*?)(?:/>|>([^<]*)</f>)')
 _FORMULA_RE = re.compile(
     rb'<c r="([A-Z]{1,3}[0-9]+)"([^>]*)><f([^>]*?)(?:/>|>([^<]*)</f>)(?:<v>([^<]*)</v>|<v/>)?</c>')
-_CACHED_RE = re.compile(rb"</f><v>[^<]")
 _VALUE_RE = re.compile(rb'<c r="([A-Z]{1,3}[0-9]+)"([^>]*?)(?:/>|>(?:<v>([^<]*)</v>|<v/>|<is>(.*?)</is>)?</c>)', re.S)
 
 _ELEMENTS_RE = re.compile(rb"<([cf])[\s>/]")
@@ -110,16 +110,18 @@ def _decode(kind: bytes, raw: bytes | None, inline: bytes | None, strings: list[
     return from_excel(value, epoch) if is_date else value
 
 
-def formula_digest(raw: bytes) -> tuple[str, int] | None:
-    """The digest of a sheet's formula cells (address, ``<f>`` attributes, text) and the number of <c> elements;
-    None when the pattern did not see every formula element."""
-    found = _DIGEST_RE.findall(raw)
+def formula_digest(raw: bytes) -> tuple[str, int, list[tuple[bytes, ...]]] | None:
+    """The digest of a sheet's formula cells (address, ``<f>`` attributes, text), the number of other <c>
+    elements and the formula matches; None when the pattern did not see every formula cell whole."""
+    found = _FORMULA_RE.findall(raw)
     cells, formulas = _elements(raw)
     if len(found) != formulas:
         return None
-    return hashlib.sha256(b"\x1f".join(itertools.chain.from_iterable(found))).hexdigest(), cells - formulas
+    key = b"\x1f".join(itertools.chain.from_iterable(map(_DIGEST_PARTS, found)))
+    return hashlib.sha256(key).hexdigest(), cells - formulas, found
 
 
+_DIGEST_PARTS = operator.itemgetter(0, 2, 3)
 _VALUES: dict[tuple[bytes, bytes, bytes], tuple[Cell, str] | None] = {}
 
 
@@ -159,7 +161,7 @@ def read_fast(path: Path, keep: dict[str, set[Coord]]) -> FastBook | None:
 def _read_fast(path: Path, keep: dict[str, set[Coord]]) -> FastBook | None:
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-    with zipfile.ZipFile(path) as zf:
+    with open_zip(path) as zf:
         check_limits(zf)
         members = set(zf.namelist())
         wb_path = _workbook_part(zf, members)
@@ -176,7 +178,7 @@ def _read_fast(path: Path, keep: dict[str, set[Coord]]) -> FastBook | None:
             scanned = formula_digest(raw)
             if scanned is None:
                 return None
-            digest, other_cells = scanned
+            digest, other_cells, formulas = scanned
             values = _VALUE_RE.findall(raw)
             if len(values) != other_cells:
                 return None
@@ -207,7 +209,7 @@ def _read_fast(path: Path, keep: dict[str, set[Coord]]) -> FastBook | None:
                 if hit[1]:
                     fixed[coord] = hit[1]
             wanted = keep.get(name, set())
-            for ref, attrs, _, text, cached in (_FORMULA_RE.findall(raw) if _CACHED_RE.search(raw) else ()):
+            for ref, attrs, _, text, cached in formulas:
                 if not cached:
                     continue  # nothing cached: the full reader keeps no value here either
                 coord = parse_cell(ref.decode("ascii"))

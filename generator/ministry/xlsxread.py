@@ -242,18 +242,22 @@ class _Styles:
                 self.date_styles.add(index)
 
 
+def open_zip(path: Path) -> zipfile.ZipFile:
+    """The file as a zip archive, or XlsxReadError (Latvian) when it is not one or cannot be opened."""
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise XlsxReadError(f"failu nevar atvērt: {exc.strerror or exc}" if isinstance(exc, OSError)
+                            else "nav xlsx darbgrāmata (fails nav ZIP arhīvs)") from None
+
+
 def read_xlsx(path: Path, sheets: Iterable[str] | None = None) -> XlsxBook:
     """Read the names and the cells of ``sheets`` (every sheet when None) of one xlsx file.
 
     Raises XlsxReadError (Latvian message) when the file is not a zip, lacks the workbook part
     or has XML that cannot be parsed.
     """
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise XlsxReadError("nav xlsx darbgrāmata (fails nav ZIP arhīvs)" if isinstance(exc, zipfile.BadZipFile)
-                            else f"failu nevar atvērt: {exc.strerror or exc}") from None
-    with zf:
+    with open_zip(path) as zf:
         check_limits(zf)
         members = set(zf.namelist())
         try:
