@@ -21,6 +21,7 @@ import sqlite3
 from pathlib import Path
 
 from generator.ministry.reading import ReadResult
+from generator.ministry.templates import Expected
 
 CACHE_NAME = ".ibm-collect-cache.sqlite"
 FORMAT = "ibm-collect-cache-1"
@@ -84,7 +85,7 @@ class ResultCache:
     def key(self, digest: str, folder: str, strict: bool) -> str:
         return hashlib.sha256(f"{self._context}\0{digest}\0{folder}\0{int(strict)}".encode()).hexdigest()
 
-    def get(self, key: str) -> ReadResult | None:
+    def get(self, key: str, kind: type = ReadResult) -> ReadResult | None:
         if key in self._new:
             data = self._new[key]
         else:
@@ -103,7 +104,18 @@ class ResultCache:
             return None
         self._used.add(key)
         self.hits += 1
-        return result if isinstance(result, ReadResult) else None
+        return result if isinstance(result, kind) else None
+
+    def get_template(self, version: str) -> Expected | None:
+        """The current template's expectation kept by an earlier run (same catalogue and code)."""
+        found = self.get(self.key("template", version, True), kind=Expected)
+        if found is not None:
+            self.hits -= 1
+        return found  # type: ignore[return-value]
+
+    def put_template(self, version: str, expected: Expected) -> None:
+        self.put(self.key("template", version, True), expected)  # type: ignore[arg-type]
+        self.misses -= 1
 
     def put(self, key: str, result: ReadResult) -> None:
         if self.problem is not None:

@@ -138,6 +138,15 @@ class TemplateSource:
     def current_version(self) -> str:
         return self.catalogue.version
 
+    def use_current(self, expected: Expected) -> None:
+        """An expectation of the current template kept from an earlier run (see cache.py)."""
+        if expected.version == self.current_version:
+            self._current = expected
+
+    @property
+    def has_current(self) -> bool:
+        return self._current is not None
+
     def current(self) -> Expected:
         if self._current is None:
             with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
