@@ -312,3 +312,26 @@ def test_direct_output_error_names_the_foreign_file(three: Path, tmp_path: Path,
     with pytest.raises(OutputError, match="piezimes.txt"):
         write_outputs(out, result, catalogue, pilot_municipalities(catalogue))
     assert (tmp_path / FINAL_DIR / "piezimes.txt").read_text(encoding="utf-8") == "mans"
+
+
+def test_a_worker_that_dies_does_not_stop_the_collection(small_folder, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reading process killed in the middle of a file (out of memory, a crash in a library): the files
+    it had not finished are read again one by one, and every file is used."""
+    from generator.ministry import collect as collect_module
+
+    folder, children = small_folder
+    main_pid = os.getpid()
+    victim = children[3].path.name
+    real = collect_module.read_matrix
+
+    def dying(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if path.name == victim and os.getpid() != main_pid:
+            os._exit(9)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(collect_module, "read_matrix", dying)
+    result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx"), "--jobs", "2",
+                                       "--no-cache"], env=ENV, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"Izmantotas {len(children)} matricas, neizmantotas 0" in result.output
