@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry import output
+from generator.ministry.cache import CACHE_NAME
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.output import FINAL_DIR, MANIFEST, OutputError, write_outputs
 from generator.ministry.pseudonym import ENV_KEY
@@ -143,7 +144,7 @@ def test_rerun_replaces_its_own_outputs(three: Path, tmp_path: Path) -> None:
     assert "Izmantotas 2 matricas" in result.output
     assert "Raksta kopsavilkumu: lapa 1/11" in result.output and "Aizvieto iepriekšējos rezultātus" in result.output
     assert snapshot(out.parent / FINAL_DIR) != first
-    assert sorted(p.name for p in out.parent.iterdir()) == [FINAL_DIR, "k.xlsx"]  # no temporary folder left
+    assert sorted(p.name for p in out.parent.iterdir()) == [CACHE_NAME, FINAL_DIR, "k.xlsx"]  # no temporary folder
 
 
 def test_failure_while_replacing_leaves_previous_outputs_byte_identical(three: Path, tmp_path: Path,
