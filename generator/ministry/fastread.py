@@ -122,25 +122,25 @@ def formula_digest(raw: bytes) -> tuple[str, int, list[tuple[bytes, ...]]] | Non
 
 
 _DIGEST_PARTS = operator.itemgetter(0, 2, 3)
-_VALUES: dict[tuple[bytes, bytes, bytes], tuple[Cell, str] | None] = {}
 
 
 class _StyleCache:
-    """Date and unlocked styles by the styles part's CRC: files of one template share them."""
+    """Date styles by the styles part's content (SHA-256): files of one template share them, and each
+    keeps the decoded values of its cells (``values``), which depend on those styles."""
 
     def __init__(self) -> None:
-        self._by_crc: dict[tuple[int, int], _Styles] = {}
+        self._by_digest: dict[str, _Styles] = {}
 
     def get(self, zf: zipfile.ZipFile, path: str | None) -> _Styles:
         if path is None:
             return _Styles(zf, None)
-        info = zf.getinfo(path)
-        key = (info.CRC, info.file_size)
-        styles = self._by_crc.get(key)
+        key = hashlib.sha256(zf.read(path)).hexdigest()
+        styles = self._by_digest.get(key)
         if styles is None:
-            if len(self._by_crc) > 64:
-                self._by_crc.clear()
-            styles = self._by_crc[key] = _Styles(zf, path)
+            if len(self._by_digest) > 16:
+                self._by_digest.clear()
+            styles = self._by_digest[key] = _Styles(zf, path)
+            styles.values = {}  # type: ignore[attr-defined]
         return styles
 
 
@@ -184,7 +184,9 @@ def _read_fast(path: Path, keep: dict[str, set[Coord]]) -> FastBook | None:
                 return None
             cells: dict[Coord, Cell] = {}
             fixed: dict[Coord, str] = {}
-            known = _VALUES
+            known = getattr(styles, "values", None)
+            if known is None:
+                known = styles.values = {}  # type: ignore[attr-defined]
             if len(known) > 200_000:
                 known.clear()
             for ref, attrs, v, inline in values:
