@@ -197,12 +197,16 @@ def _slim_line(line: PlanLine) -> PlanLine:
 
 def _record(code: str, data: ChildData, folder: str, source: str, params: Params,
             outcome: WorkbookResult) -> ChildRecord:
-    """The kept record: the inputs' monthly tuples and the plan's working state are dropped (a national
-    collection keeps thousands of records in the main process; see docs/benchmarks.md)."""
+    """The kept record: what the summary and stage 3 use. The inputs' monthly tuples, the plan's working
+    state, the findings (their counts stay), the monthly amounts and the execution per line are dropped:
+    a national collection keeps thousands of records in the main process (see docs/benchmarks.md)."""
     group = next((g.id for g in params.age_groups if g.min_age <= outcome.age <= g.max_age), None)
     inputs = dataclasses.replace(data.inputs, lines=tuple(_slim_line(line) for line in data.inputs.lines))
     result = copy.copy(outcome)
-    object.__setattr__(result, "plan", None)
+    execution = copy.copy(outcome.execution)
+    object.__setattr__(execution, "lines", ())  # the summary uses the totals by month
+    for name, value in (("plan", None), ("findings", ()), ("monthly_amounts", ()), ("execution", execution)):
+        object.__setattr__(result, name, value)  # counts stay in errors / warnings
     return ChildRecord(
         code=code, municipality=data.municipality, source=f"{folder}/{source}", period_start=data.inputs.period_start,
         months=data.inputs.months, age=outcome.age, age_group=group, impairment=data.impairment,
