@@ -101,9 +101,12 @@ def change_some(paths: list[Path], share: float) -> int:
 
     count = max(1, int(len(paths) * share))
     step = len(paths) // count
+    stamp = int(time.time()) % 100_000  # a value not written before: the bytes really change
     for i in range(count):
         path = paths[i * step]
-        fill_by_names(path, path, {"Fin_Citi": 10 + i}, strip_cached=False)
+        before = path.read_bytes()
+        fill_by_names(path, path, {"Fin_Citi": stamp + i}, strip_cached=False)
+        assert path.read_bytes() != before
     return count
 
 
