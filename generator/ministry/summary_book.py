@@ -68,10 +68,10 @@ class SummaryBook:
     expected: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # constant_memory: each row goes to a temporary file (in the staging folder) as soon as the next one
-        # starts, so 4 000 children do not keep ~600 000 cells in memory; every sheet is written row by row.
+        # Cells stay in memory until close (shared strings, ~2× faster than constant_memory's inline strings);
+        # with slim records a national summary keeps the main process near 200 MB (docs/benchmarks.md).
         self.wb = xlsxwriter.Workbook(str(self.path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                                       "constant_memory": True, "tmpdir": str(self.path.parent)})
+                                                       "tmpdir": str(self.path.parent)})
         base = {"font_name": FONT, "font_size": 9, "valign": "top"}
         self.f_title = self.wb.add_format({**base, "bold": True, "font_size": 12})
         self.f_note = self.wb.add_format({**base, "italic": True, "font_color": "#595959"})
