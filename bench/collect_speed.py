@@ -1,104 +1,169 @@
-"""How fast can `ibm collect` read filled matrices? Compares the ministry's reader with openpyxl and
-times the whole per-file work (read, template check, recomputation), then extrapolates to a national
-roll-out of 4,000 workbooks.
+"""How fast is `ibm collect` at national scale? A full collection, a re-collection with 1 % of the
+files changed, and the openpyxl full-load baseline, measured in one run on the same files.
 
-    .venv/bin/python bench/collect_speed.py [--files 200] [--jobs 2]
+    .venv/bin/python bench/collect_speed.py [--files 4000] [--distinct 400] [--jobs 2] [--baseline 200]
 
-Prints a Markdown table; results with the machine and date are kept in docs/benchmarks.md.
+The corpus: ``--distinct`` matrices filled with openpyxl by the tests' factory (random plans, fictional
+children); the rest are copies of them with another fictional child (name and personal code written
+with xlsxpatch), so every file is a different child. The baseline is ``openpyxl.load_workbook`` (full
+load, formulas) of ``--baseline`` files spread over the corpus, extrapolated to all of them.
+``ibm collect`` runs in a child process (main-process peak memory from its own getrusage). The load
+average is printed with every measurement: the machine may be shared. Results: docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from openpyxl import load_workbook  # noqa: E402
-
-from generator.catalogue.loader import load_or_raise  # noqa: E402
-from generator.ministry.collect import read_folder  # noqa: E402
-from generator.ministry.reading import read_matrix  # noqa: E402
-from generator.ministry.templates import TemplateSource  # noqa: E402
-from generator.ministry.xlsxread import read_xlsx  # noqa: E402
-from tests.ministry.factory import generic_template, make_children, write_children  # noqa: E402
-
-NATIONAL = 4000
-KEY = b"benchmark-key-not-secret-0123456789"
+KEY = "benchmark-key-not-secret-0123456789"
 
 
-def per_file(files: list[Path], work: Callable[[Path], object]) -> list[float]:
-    times = []
-    for path in files:
-        start = time.perf_counter()
-        work(path)
-        times.append(time.perf_counter() - start)
-    return times
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def openpyxl_full(path: Path) -> None:
-    """What the collection needs from openpyxl: formulas and cached values, i.e. two full loads."""
-    load_workbook(path)
-    load_workbook(path, data_only=True)
+def make_corpus(folder: Path, files: int, distinct: int) -> list[Path]:
+    from generator.catalogue.loader import load_or_raise
+    from generator.ministry.xlsxpatch import fill_by_names
+    from tests.ministry.factory import generic_template, make_children, write_children
+
+    catalogue = load_or_raise()
+    template = generic_template(catalogue, folder)
+    children = write_children(catalogue, template, make_children(catalogue, min(files, distinct), seed=4000),
+                              folder / "matricas")
+    paths = [c.path for c in children if c.path]
+    for n in range(len(paths), files):
+        child = children[n % len(children)]
+        assert child.path is not None
+        target = child.path.with_name(f"kopija-{n:05d}.xlsx")
+        fill_by_names(child.path, target, {"Berns_PersonasKods": f"{child.code[:6]}-{30000 + n:05d}",
+                                           "Berns_VardsUzvards": f"Kopija Paraugs {n}"}, strip_cached=False)
+        paths.append(target)
+    return paths
 
 
-def openpyxl_read_only(path: Path) -> None:
-    """Read-only mode, values of every cell (no formulas: would need a second pass)."""
-    wb = load_workbook(path, read_only=True, data_only=True)
-    for ws in wb.worksheets:
-        for _ in ws.iter_rows(values_only=True):
-            pass
-    wb.close()
+def baseline(paths: list[Path], sample: int) -> tuple[float, int]:
+    """Seconds an openpyxl full load of every file would take (measured on ``sample`` files spread evenly)."""
+    from openpyxl import load_workbook
+
+    step = max(1, len(paths) // sample)
+    chosen = paths[::step][:sample]
+    start = time.perf_counter()
+    for path in chosen:
+        load_workbook(path)
+    return (time.perf_counter() - start) / len(chosen) * len(paths), len(chosen)
+
+
+def child_run(args: list[str]) -> None:
+    """Inside the child process: run `ibm collect`, then report wall time and this process's peak memory."""
+    import resource
+
+    from generator.cli import main
+
+    start = time.perf_counter()
+    code = 0
+    try:
+        main.main(args=["collect", *args], standalone_mode=False)
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    wall = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"wall": wall, "peak_mb": peak_kb / 1024, "exit": code}))
+
+
+def collect(folder: Path, out: Path, jobs: int, log: Path) -> dict:
+    env = {**os.environ, "IBM_PSEUDONIMA_ATSLEGA": KEY, "PYTHONPATH": str(REPO)}
+    before = load()
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, __file__, "--child", str(folder), "--out", str(out), "--jobs", str(jobs)],
+                          capture_output=True, text=True, env=env, check=False)
+    outer = time.perf_counter() - start
+    log.write_text(done.stderr, encoding="utf-8")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result.update(outer=outer, load_before=before, load_after=load())
+    return result
+
+
+def change_some(paths: list[Path], share: float) -> int:
+    from generator.ministry.xlsxpatch import fill_by_names
+
+    count = max(1, int(len(paths) * share))
+    step = len(paths) // count
+    stamp = int(time.time()) % 100_000  # a value not written before: the bytes really change
+    for i in range(count):
+        path = paths[i * step]
+        before = path.read_bytes()
+        fill_by_names(path, path, {"Fin_Citi": stamp + i}, strip_cached=False)
+        assert path.read_bytes() != before
+    return count
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child_run(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--files", type=int, default=400)
+    parser.add_argument("--distinct", type=int, default=400)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--baseline", type=int, default=200, help="files loaded with openpyxl for the baseline")
+    parser.add_argument("--keep", type=Path, default=None, help="keep (or reuse) the corpus in this folder")
+    parser.add_argument("--corpus-only", action="store_true", help="only make the corpus (with --keep)")
     args = parser.parse_args()
-    catalogue = load_or_raise()
-    work = Path(tempfile.mkdtemp(prefix="ibm-bench-"))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="ibm-bench-"))
     try:
-        template = generic_template(catalogue, work)
+        corpus = work / "korpuss"
         start = time.perf_counter()
-        children = write_children(catalogue, template, make_children(catalogue, args.files, seed=4000),
-                                  work / "matricas")
+        if corpus.is_dir() and len(list(corpus.rglob("*.xlsx"))) == args.files + 1:
+            paths = sorted((corpus / "matricas").rglob("*.xlsx"))
+        else:
+            shutil.rmtree(corpus, ignore_errors=True)
+            corpus.mkdir(parents=True)
+            paths = make_corpus(corpus, args.files, args.distinct)
         made = time.perf_counter() - start
-        files = [c.path for c in children if c.path]
-        templates = TemplateSource(catalogue)
-        templates.current()
-        read_xlsx(files[0])  # imports and caches warm
-        rows: list[tuple[str, list[float]]] = [
-            ("xlsxread (zipfile + ElementTree): visas lapas, formulas un vērtības", per_file(files, read_xlsx)),
-            ("openpyxl pilna ielāde ×2 (formulas un saglabātās vērtības)", per_file(files[:50], openpyxl_full)),
-            ("openpyxl read-only, tikai vērtības", per_file(files[:50], openpyxl_read_only)),
-            ("pilns darbs ar failu: lasīšana, veidnes pārbaude, pārrēķins (1 process)",
-             per_file(files, lambda p: read_matrix(p, work / "matricas", catalogue, templates, KEY))),
-        ]
-        start = time.perf_counter()
-        read_folder(work / "matricas", catalogue, templates, KEY, jobs=args.jobs)
-        parallel = (time.perf_counter() - start) / len(files)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"Korpuss: {len(paths)} matricas ({size / len(paths) / 1024:.0f} KB vidēji), izveidotas {made:.0f} s; "
+              f"slodze {load()}", flush=True)
+        if args.corpus_only:
+            return
+        base_load = load()
+        base, sampled = baseline(paths, args.baseline)
+        base_after = load()
+        print(f"openpyxl pilnā ielāde: {base:.1f} s visiem (mērīti {sampled} faili); slodze {base_load} → "
+              f"{base_after}", flush=True)
+        out = work / "rezultats" / "kopsavilkums.xlsx"
+        shutil.rmtree(out.parent, ignore_errors=True)
+        full = collect(corpus / "matricas", out, args.jobs, work / "pilna.log")
+        print(f"ibm collect (pilna): {full}", flush=True)
+        changed = change_some(paths, 0.01)
+        again = collect(corpus / "matricas", out, args.jobs, work / "atkartota.log")
+        print(f"ibm collect (atkārtota, mainīti {changed}): {again}", flush=True)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
-    print(f"Mašīna: {platform.processor() or platform.machine()}, {os.cpu_count()} kodoli, Python "
-          f"{platform.python_version()}; {len(files)} aizpildītas matricas (izveidotas {made:.1f} s)\n")
-    print("| mērījums | mediāna, ms/failu | vidēji, ms/failu | 4000 failiem |")
-    print("|---|---:|---:|---:|")
-    for title, times in rows:
-        mean = statistics.mean(times)
-        print(f"| {title} | {statistics.median(times) * 1000:.0f} | {mean * 1000:.0f} | "
-              f"{mean * NATIONAL / 60:.1f} min |")
-    print(f"| `ibm collect` lasīšana ar {args.jobs} procesiem (viss darbs) | – | {parallel * 1000:.0f} | "
-          f"{parallel * NATIONAL / 60:.1f} min |")
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(f"Mašīna: {platform.machine()}, {os.cpu_count()} kodoli, Python {platform.python_version()}; "
+          f"{len(paths)} matricas, --jobs {args.jobs}\n")
+    print("| mērījums | laiks, s | attiecība pret openpyxl | galvenā procesa atmiņa | slodze (1, 5, 15 min) |")
+    print("|---|---:|---:|---:|---|")
+    print(f"| openpyxl pilnā ielāde (bāze; {sampled} faili, pārrēķināts uz {len(paths)}) | {base:.1f} | 1× | – | "
+          f"{base_load} → {base_after} |")
+    for title, r in ((f"`ibm collect`, pilna savākšana ({args.jobs} procesi)", full),
+                     (f"`ibm collect`, atkārtota (mainīti {changed} faili, {changed * 100 // len(paths)} %)", again)):
+        print(f"| {title} | {r['wall']:.1f} | {base / r['wall']:.1f}× | {r['peak_mb']:.0f} MB | "
+              f"{r['load_before']} → {r['load_after']} |")
 
 
 if __name__ == "__main__":

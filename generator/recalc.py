@@ -77,6 +77,9 @@ def convert(
     profile = profile or make_profile(Path(tempfile.mkdtemp(prefix="ibm-lo-profile-")))
     env = dict(os.environ)
     env.setdefault("HOME", str(profile))
+    # LibreOffice writes into a fresh folder: a file of the same name left in out_dir by an earlier run is
+    # never taken for this run's output, and it is replaced only by a file converted now.
+    fresh = Path(tempfile.mkdtemp(prefix=".ibm-recalc-", dir=out_dir))
     cmd = [
         exe,
         f"-env:UserInstallation=file://{profile.resolve()}",
@@ -86,19 +89,27 @@ def convert(
         "--convert-to",
         to,
         "--outdir",
-        str(out_dir),
+        str(fresh),
         *[str(f) for f in files],
     ]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, check=False)
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, check=False)
+        finally:
+            if own_profile:
+                shutil.rmtree(profile, ignore_errors=True)
+        ext = to.split(":")[0]
+        names = [Path(f).stem + "." + ext for f in files]
+        missing = [n for n in names if not (fresh / n).exists()]
+        if done.returncode != 0 or missing:
+            raise RecalcError(
+                f"LibreOffice neizdevās (kods {done.returncode}); trūkst {len(missing)} failu.\n{done.stdout}\n"
+                f"{done.stderr}"
+            )
+        outputs = []
+        for name in names:
+            os.replace(fresh / name, out_dir / name)
+            outputs.append(out_dir / name)
+        return outputs
     finally:
-        if own_profile:
-            shutil.rmtree(profile, ignore_errors=True)
-    ext = to.split(":")[0]
-    outputs = [out_dir / (Path(f).stem + "." + ext) for f in files]
-    missing = [p for p in outputs if not p.exists()]
-    if done.returncode != 0 or missing:
-        raise RecalcError(
-            f"LibreOffice neizdevās (kods {done.returncode}); trūkst {len(missing)} failu.\n{done.stdout}\n{done.stderr}"
-        )
-    return outputs
+        shutil.rmtree(fresh, ignore_errors=True)

@@ -37,3 +37,19 @@ def test_missing_soffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(recalc, "soffice", lambda: None)
     with pytest.raises(recalc.RecalcError, match="LibreOffice"):
         recalc.convert([tmp_path / "a.xlsx"], tmp_path)
+
+
+def test_a_stale_file_in_the_output_folder_is_never_returned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice that writes nothing (here a stand-in that only exits 0) is an error, even when a file of
+    the expected name is left in the output folder by an earlier run; that file is left as it was."""
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexit 0\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(recalc, "soffice", lambda: str(fake))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.xlsx").write_bytes(b"vecs rezultats")
+    with pytest.raises(recalc.RecalcError, match="trūkst 1 failu"):
+        recalc.convert([tmp_path / "a.xlsx"], out)
+    assert (out / "a.xlsx").read_bytes() == b"vecs rezultats"
+    assert sorted(p.name for p in out.iterdir()) == ["a.xlsx"]

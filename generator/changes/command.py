@@ -8,27 +8,32 @@ from pathlib import Path
 
 import click
 
-from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.changes.diff import diff_catalogues
 from generator.changes.report import change_report
 from generator.changes.sources import SourceError, materialize
+from generator.changes.tolerant import Tolerant, load_tolerant
 
 REPO = DEFAULT_CATALOGUE.parent
 
 
-def _load(ref: str, workdir: Path):
+def _folder(ref: str, workdir: Path) -> Path:
     try:
-        folder = materialize(ref, workdir, REPO)
+        return materialize(ref, workdir, REPO)
     except SourceError as exc:
         click.echo(f"Kļūda: {exc}", err=True)
         sys.exit(2)
-    catalogue, problems = load_catalogue(folder)
-    if catalogue is None:
-        for p in problems:
+
+
+def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tolerant:
+    """Load one version; one of an earlier schema is read tolerantly (what could not be compared is kept)."""
+    loaded = load_tolerant(folder, other, workdir, label)
+    if loaded.catalogue is None:
+        for p in loaded.problems:
             click.echo(p.format(folder), err=True)
-        click.echo(f"Kļūda: katalogs '{ref}' nav derīgs.", err=True)
+        click.echo(f"Kļūda: katalogs '{ref}' nav derīgs, un to nevar pielāgot pašreizējai shēmai.", err=True)
         sys.exit(1)
-    return catalogue
+    return loaded
 
 
 @click.command()
@@ -43,15 +48,22 @@ def _load(ref: str, workdir: Path):
 def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, only: tuple[str, ...]) -> None:
     """Cenu un noteikumu izmaiņu atskaite starp divām kataloga versijām."""
     with tempfile.TemporaryDirectory(prefix="ibm-refs-") as tmp:
-        old = _load(old_ref, Path(tmp) / "old")
-        new = _load(new_ref, Path(tmp) / "new")
+        old_folder = _folder(old_ref, Path(tmp) / "old")
+        new_folder = _folder(new_ref, Path(tmp) / "new")
+        new_loaded = _load(new_ref, new_folder, old_folder, Path(tmp) / "new", "jaunajā")
+        old_loaded = _load(old_ref, old_folder, new_folder, Path(tmp) / "old", "iepriekšējā")
+        old, new = old_loaded.catalogue, new_loaded.catalogue
+        assert old is not None and new is not None
+        skipped = old_loaded.skipped + new_loaded.skipped
+        for line in skipped:
+            click.echo(f"Piezīme: {line}", err=True)
         diff = diff_catalogues(old, new)
         out_diff = None
         if outputs:
             from generator.changes.outputs import diff_outputs
 
             out_diff = diff_outputs(old, new, set(only) or None, progress=lambda m: click.echo(m, err=True))
-        text = change_report(diff, new, out_diff)
+        text = change_report(diff, new, out_diff, skipped)
     if out_file:
         out_file.parent.mkdir(parents=True, exist_ok=True)
         out_file.write_text(text, encoding="utf-8")

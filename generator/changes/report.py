@@ -28,8 +28,10 @@ def _value_table(changes: list[ValueChange], with_services: bool) -> list[str]:
     return lines
 
 
-def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | None) -> str:
-    """Markdown report of ``diff``; ``outputs`` lists the generated files that differ (if built)."""
+def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | None,
+                  skipped: list[str] | None = None) -> str:
+    """Markdown report of ``diff``; ``outputs`` lists the generated files that differ (if built); ``skipped``:
+    what could not be compared because the two versions' catalogue schemas differ."""
     lines = ["# Cenu un noteikumu izmaiņas", "",
              f"Salīdzinātas kataloga versijas **{diff.old_version}** → **{diff.new_version}**.", ""]
     if diff.empty:
@@ -60,6 +62,11 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                      "`ibm migrate`.")
         lines.append("- Atbalsta plāni, kuros ir skartie pakalpojumi, jāpārskata (cenas maiņa ir plāna "
                      "pārskatīšanas iemesls).")
+        lines.append("")
+    if skipped:
+        lines += ["## Nav salīdzināts", "",
+                  "Abu versiju katalogiem ir atšķirīga shēma; salīdzināti tikai abām kopīgie lauki. Nav salīdzināts:", ""]
+        lines += [f"- {_cell(s)}" for s in skipped]
         lines.append("")
     if outputs is not None:
         lines += ["## Mainītie ģenerētie faili", ""]

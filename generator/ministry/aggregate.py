@@ -89,6 +89,8 @@ class Aggregates:
     pilot: Totals
     plan_rows: list[PlanRow] = field(default_factory=list)
     month_rows: list[MonthRow] = field(default_factory=list)
+    _cash: dict | None = field(default=None, repr=False)  # sums by (municipality, month, quarter), made once
+    _funding: dict | None = field(default=None, repr=False)  # sums by (municipality, area, item, what)
 
     def months(self) -> list[dt.date]:
         return sorted({m.month for m in self.month_rows})
@@ -98,22 +100,36 @@ class Aggregates:
 
     def planned_paid(self, municipality: str | None, month: dt.date | None = None,
                      quarter: str | None = None) -> tuple[Decimal, Decimal]:
-        rows = [
-            m for m in self.month_rows
-            if (municipality is None or m.municipality == municipality)
-            and (month is None or m.month == month)
-            and (quarter is None or m.quarter == quarter)
-        ]
-        return sum((m.planned for m in rows), ZERO), sum((m.paid for m in rows), ZERO)
+        """Planned and paid EUR of a municipality (None: all) in a month or quarter (None: all)."""
+        if self._cash is None:
+            cash: dict[tuple, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+            for m in self.month_rows:
+                for muni in (m.municipality, None):
+                    for key in ((muni, None, None), (muni, m.month, None), (muni, None, m.quarter)):
+                        sums = cash[key]
+                        sums[0] += m.planned
+                        sums[1] += m.paid
+            self._cash = dict(cash)
+        planned, paid = self._cash.get((municipality, month, quarter), (ZERO, ZERO))
+        return planned, paid
 
     def funding(self, municipality: str | None, *, area: int | None = None, item: str | None = None,
                 what: str = "ib") -> Decimal:
-        return sum(
-            (getattr(p, what) for p in self.plan_rows
-             if (municipality is None or p.municipality == municipality)
-             and (area is None or p.area == area) and (item is None or p.item == item)),
-            ZERO,
-        )
+        """IB-funded EUR (``what="cost"``: the plan's cost) of a municipality (None: all), by area or item."""
+        if area is not None and item is not None:
+            return sum((getattr(p, what) for p in self.plan_rows if (municipality is None or p.municipality ==
+                        municipality) and p.area == area and p.item == item), ZERO)
+        if self._funding is None:
+            sums: dict[tuple, Decimal] = defaultdict(lambda: ZERO)
+            for p in self.plan_rows:
+                for muni in (p.municipality, None):
+                    for key in ((muni, None, None), (muni, p.area, None), (muni, None, p.item)):
+                        sums[key + ("ib",)] += p.ib
+                        sums[key + ("cost",)] += p.cost
+            self._funding = dict(sums)
+        if what not in ("ib", "cost"):
+            raise ValueError(what)
+        return self._funding.get((municipality, area, item, what), ZERO)
 
 
 def plan_rows(record: ChildRecord) -> list[PlanRow]:

@@ -8,10 +8,12 @@ Outputs appear only when complete (output.py).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -19,8 +21,16 @@ from pathlib import Path
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.lvformat import eur
+from generator.ministry.cache import ResultCache
 from generator.ministry.collection import Collection
-from generator.ministry.reading import ReadResult, read_matrix
+from generator.ministry.reading import (
+    ReadResult,
+    file_code,
+    file_digest,
+    municipality_folder,
+    read_failure,
+    read_matrix,
+)
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
 from generator.money import to_decimal
@@ -63,45 +73,124 @@ def _init_worker(catalogue: Catalogue, templates: TemplateSource, key: bytes) ->
     _WORKER.update(catalogue=catalogue, templates=templates, key=key)
 
 
-def _read_one(args: tuple[Path, Path, bool]) -> ReadResult:
-    path, root, strict = args
-    return read_matrix(path, root, _WORKER["catalogue"], _WORKER["templates"], _WORKER["key"],  # type: ignore[arg-type]
-                       strict_version=strict)
+def _read_one(args: tuple[Path, Path, bool, str | None]) -> ReadResult:
+    """One file, never raising: whatever goes wrong while reading it refuses that file only."""
+    path, root, strict, digest = args
+    try:
+        return read_matrix(path, root, _WORKER["catalogue"], _WORKER["templates"],  # type: ignore[arg-type]
+                           _WORKER["key"], strict_version=strict, digest=digest)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001 - the file boundary: any failure refuses this file only
+        return failed_read(path, root, exc)
+
+
+def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
+    """A refusal for a file whose reading raised (corrupt or hostile content, an unreadable file)."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        source = file_code(path)
+    except OSError:
+        source = "nenolasāms"
+    result = ReadResult(path, rel)
+    result.refusal = Refusal(rel, source, municipality_folder(path, root), (read_failure(exc),))
+    return result
 
 
 def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
                 strict_version: bool = True, jobs: int | None = None,
-                progress: Progress | None = None) -> list[ReadResult]:
+                progress: Progress | None = None, cache: ResultCache | None = None,
+                hash_progress: Progress | None = None) -> list[ReadResult]:
+    """Every workbook of the folder tree checked and recomputed, in a stable order. With a cache, files
+    whose bytes (and folder, catalogue, templates and code) are unchanged come from it; the rest are read
+    in parallel."""
     files = find_workbooks(folder)
     if not files:
         raise CollectError(f"mapē {folder} nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)")
+    results: list[ReadResult | None] = [None] * len(files)
+    tasks: list[tuple[Path, Path, bool, str | None]] = []
+    pending: list[int] = []
+    keys: dict[int, str] = {}
+    for i, path in enumerate(files):
+        rel = path.relative_to(folder).as_posix()
+        digest = None
+        if cache is not None:
+            try:
+                digest = file_digest(path)
+            except OSError as exc:
+                results[i] = failed_read(path, folder, exc)
+                continue
+            keys[i] = cache.key(digest, municipality_folder(path, folder), strict_version)
+            hit = cache.get(keys[i])
+            if hit is not None:
+                results[i] = _placed(hit, path, rel)
+            if hash_progress:
+                hash_progress(i + 1, len(files), rel)
+        if results[i] is None:
+            tasks.append((path, folder, strict_version, digest))
+            pending.append(i)
+    index = {task[0]: i for task, i in zip(tasks, pending, strict=True)}
+    for n, res in enumerate(_read_all(tasks, catalogue, templates, key, jobs), start=1):
+        i = index[res.path]
+        results[i] = res
+        if cache is not None and i in keys:
+            cache.put(keys[i], _placed(res, Path(), ""))
+        if progress:
+            progress(n, len(tasks), res.path.relative_to(folder).as_posix())
+    return [r for r in results if r is not None]
+
+
+def _placed(result: ReadResult, path: Path, rel: str) -> ReadResult:
+    """A copy of a result for another place: a cached result keeps no path or file name (they may name a
+    child); the current ones are put back when it is used."""
+    copy = dataclasses.replace(result, path=path, rel=rel)
+    if copy.refusal is not None:
+        copy.refusal = dataclasses.replace(copy.refusal, path=rel)
+    return copy
+
+
+def _read_all(tasks: list[tuple[Path, Path, bool, str | None]], catalogue: Catalogue, templates: TemplateSource,
+              key: bytes, jobs: int | None) -> Iterator[ReadResult]:
+    if not tasks:
+        return
     templates.current()  # generate the current template once, before the workers copy it
     jobs = max(1, jobs or os.cpu_count() or 1)
-    tasks = [(p, folder, strict_version) for p in files]
-    results: list[ReadResult] = []
-    if jobs == 1 or len(files) < 8:
+    if jobs == 1 or len(tasks) < 8:
         _init_worker(catalogue, templates, key)
-        for i, task in enumerate(tasks, start=1):
-            results.append(_read_one(task))
-            if progress:
-                progress(i, len(tasks), task[0].relative_to(folder).as_posix())
-        return results
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(catalogue, templates, key)) as pool:
-        for i, res in enumerate(pool.map(_read_one, tasks, chunksize=16), start=1):
-            results.append(res)
-            if progress:
-                progress(i, len(tasks), res.path.relative_to(folder).as_posix())
-    return results
+        for task in tasks:
+            yield _read_one(task)
+        return
+    done: set[Path] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                 initargs=(catalogue, templates, key)) as pool:
+            for res in pool.map(_read_one, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)))):
+                done.add(res.path)
+                yield res
+    except BrokenProcessPool:  # a worker died (killed, out of memory): the rest one by one, each guarded
+        _init_worker(catalogue, templates, key)
+        for task in tasks:
+            if task[0] not in done:
+                yield _read_one(task)
 
 
-def _split_duplicates(results: list[ReadResult]) -> None:
-    """Two used files of the same child: neither is used (the ministry must decide which is valid)."""
+def _split_duplicates(results: list[ReadResult]) -> list[str]:
+    """A byte-identical copy of a used file is used once (returns a note for each copy left out); two
+    different used files of the same child: neither is used (the ministry must decide which is valid)."""
+    notes: list[str] = []
     by_code: dict[str, list[ReadResult]] = defaultdict(list)
     for r in results:
         if r.record is not None:
             by_code[r.record.code].append(r)
     for code, group in by_code.items():
+        distinct: dict[str, ReadResult] = {}
+        for r in group:
+            first = distinct.setdefault(r.digest, r)
+            if first is not r:
+                notes.append(f"{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots vienreiz")
+                r.record = None
+                r.stale = []
+                r.notes = []
+                r.warnings = []
+        group = [r for r in group if r.record is not None]
         if len(group) < 2:
             continue
         sources = ", ".join(r.record.source for r in group if r.record)
@@ -112,6 +201,7 @@ def _split_duplicates(results: list[ReadResult]) -> None:
                                  "izmantota – atstājiet mapē tikai spēkā esošo",))
             r.record = None
             r.stale = []
+    return notes
 
 
 @dataclass
@@ -124,10 +214,12 @@ class Options:
 
 def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
             templates: TemplateSource | None = None, progress: Progress | None = None,
-            previous_progress: Progress | None = None) -> Collection:
+            previous_progress: Progress | None = None, cache: ResultCache | None = None,
+            hash_progress: Progress | None = None) -> Collection:
     templates = templates or TemplateSource(catalogue)
-    results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress)
-    _split_duplicates(results)
+    results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress, cache=cache,
+                          hash_progress=hash_progress)
+    duplicate_notes = _split_duplicates(results)
     records = [r.record for r in results if r.record is not None]
     refused = [r.refusal for r in results if r.refusal is not None]
     stale: list[StaleValue] = [s for r in results for s in r.stale]
@@ -137,10 +229,12 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
     notes: list[str] = [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
+    notes += duplicate_notes
+    warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
-                           progress=previous_progress)
-        _split_duplicates(prev)
+                           progress=previous_progress, cache=cache)
+        notes += _split_duplicates(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += [f"{r.rel}: {note}" for r in prev if r.record is not None for note in r.notes]
@@ -148,7 +242,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, previous_records=previous_records, previous_refused=previous_refused,
-        previous_folder=options.previous.as_posix() if options.previous else None, notes=notes,
+        previous_folder=options.previous.as_posix() if options.previous else None, notes=notes, warnings=warnings,
     )
 
 

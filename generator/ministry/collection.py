@@ -22,6 +22,7 @@ class Collection:
     previous_refused: list[Refusal] = field(default_factory=list)
     previous_folder: str | None = None
     notes: list[str] = field(default_factory=list)  # console notes (may name files; never in the summary)
+    warnings: list[str] = field(default_factory=list)  # console warnings (e.g. a matrix in another's folder)
 
     @property
     def envelope(self) -> Decimal:

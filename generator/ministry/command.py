@@ -21,9 +21,28 @@ REGISTRY_OPTION = click.option(
 )
 
 
+# Exit statuses of `ibm collect` (also in its --help and the README); 2 is click's usage error.
+EXIT_ALL_USED = 0  # outputs written, every file used
+EXIT_NOTHING_WRITTEN = 1  # nothing written (bad options, no usable matrix, outputs could not be written)
+EXIT_SOME_REFUSED = 3  # outputs written, but some files (this or the previous period) were refused
+
+
 def _fail(message: str) -> None:
     click.echo(f"Kļūda: {message}", err=True)
-    sys.exit(1)
+    sys.exit(EXIT_NOTHING_WRITTEN)
+
+
+def os_reason(exc: OSError) -> str:
+    """A Latvian reason for a failed file operation (no traceback, no English)."""
+    import errno
+
+    reasons = {errno.EACCES: "nav piekļuves tiesību", errno.EPERM: "darbība nav atļauta",
+               errno.EROFS: "failu sistēma ir tikai lasāma", errno.ENOSPC: "diskā nav brīvas vietas",
+               errno.ENOENT: "fails vai mape nav atrasta", errno.EEXIST: "fails jau eksistē",
+               errno.ENOTDIR: "ceļā ir fails, kur vajag mapi", errno.EISDIR: "ceļš ir mape, nevis fails",
+               errno.EXDEV: "pārvietošana starp diskiem nav iespējama", errno.ENAMETOOLONG: "pārāk garš nosaukums"}
+    where = f" ({exc.filename})" if exc.filename else ""
+    return reasons.get(exc.errno or 0, f"sistēmas kļūda {exc.errno}") + where
 
 
 def _print_refused(title: str, refused: list) -> None:
@@ -45,6 +64,9 @@ def _amount(text: str | None, option: str) -> Decimal | None:
     if value is None or not value.is_finite() or value < 0:
         _fail(f"{option} '{text}' nav summa (gaidīts: EUR, piem. 300000 vai 300 000,00)")
     assert value is not None
+    if value != value.quantize(Decimal("0.01")):
+        _fail(f"{option} '{text}' nav veselos centos (gaidīts: EUR ar ne vairāk kā diviem cipariem aiz komata, "
+              "piem. 2000,01); centa daļas nevar sadalīt")
     return value.quantize(Decimal("0.01"))
 
 
@@ -63,14 +85,23 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 @click.option("--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
               help="Mape ar iepriekšējo versiju matricu veidnēm (piem. iepriekšējais build/matricas/).")
 @REGISTRY_OPTION
+@click.option("--cache/--no-cache", "use_cache", default=True,
+              help="Nemainītu failu rezultātus ņemt no kešatmiņas blakus kopsavilkumam (.ibm-collect-cache.sqlite).")
 @CATALOGUE_OPTION
 def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None, split: str | None,
             key_file: Path | None, jobs: int | None, template_dirs: tuple[Path, ...], registry: Path | None,
-            catalogue_dir: Path) -> None:
-    """Savāc aizpildītās IBM matricas, pārrēķina tās, aprēķina galīgos apmērus un uzraksta kopsavilkumu."""
+            use_cache: bool, catalogue_dir: Path) -> None:
+    """Savāc aizpildītās IBM matricas, pārrēķina tās, aprēķina galīgos apmērus un uzraksta kopsavilkumu.
+
+    \b
+    Izejas statuss: 0 – rezultāti uzrakstīti, izmantoti visi faili;
+    3 – rezultāti uzrakstīti, bet daži faili neizmantoti (tie uzskaitīti);
+    1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti); 2 – nepareizi komandas parametri.
+    """
+    from generator.ministry.cache import CACHE_NAME, ResultCache
     from generator.ministry.collect import CollectError, Options, pilot_municipalities
     from generator.ministry.collect import collect as run
-    from generator.ministry.output import FINAL_DIR, write_outputs
+    from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs
     from generator.ministry.pseudonym import KeyError_, load_key
     from generator.ministry.templates import TemplateSource
 
@@ -79,6 +110,13 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     for source in (folder, previous):
         if source is not None and source.resolve() in out.resolve().parents:
             _fail(f"--out {out}: kopsavilkumu nedrīkst rakstīt savācamajā mapē {source}")
+    try:
+        check_paths(out, [("MAPE", folder)] + ([("--previous", previous)] if previous is not None else []))
+        check_ownership(out)
+    except OutputError as exc:
+        _fail(f"{exc}; nekas netika uzrakstīts")
+    except OSError as exc:
+        _fail(f"nevar pārbaudīt iepriekšējos rezultātus: {os_reason(exc)}; nekas netika uzrakstīts")
     try:
         key = load_key(key_file)
     except KeyError_ as exc:
@@ -99,9 +137,16 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                 click.echo(f"{label}: {i}/{n} ({percent} %)", err=True)
         return show
 
+    cache = ResultCache(out.parent / CACHE_NAME, key, templates.fingerprint()) if use_cache else None
+    if cache is not None and cache.problem:
+        click.echo(f"Piezīme: {cache.problem}", err=True)
+    kept_template = cache.get_template(catalogue.version) if cache is not None else None
+    if kept_template is not None:
+        templates.use_current(kept_template)
     try:
         result = run(folder, catalogue, key, Options(amount, previous, split, jobs), templates=templates,
-                     progress=progress("Lasa matricas"), previous_progress=progress("Lasa iepriekšējā perioda matricas"))
+                     progress=progress("Lasa matricas"), previous_progress=progress("Lasa iepriekšējā perioda matricas"),
+                     cache=cache, hash_progress=progress("Salīdzina failus ar kešatmiņu"))
     except CollectError as exc:
         _print_refused("Neizmantotās matricas", exc.refused)
         _fail(str(exc) + "; nekas netika uzrakstīts")
@@ -117,7 +162,23 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         files = len({s.source for s in result.stale})
         click.echo(f"Brīdinājums: {files} failos saglabātās vērtības atšķiras no pārrēķinātajām (novecojis vai "
                    f"labots fails); izmantotas pārrēķinātās, sk. lapu „Atšķirības”.", err=True)
-    _, agg, csvs = write_outputs(out, result, catalogue, pilot_municipalities(catalogue))
+    for warning in result.warnings:
+        click.echo(f"Brīdinājums: {warning}", err=True)
+    try:
+        _, agg, csvs = write_outputs(out, result, catalogue, pilot_municipalities(catalogue),
+                                     say=lambda text: click.echo(text, err=True))
+    except OutputError as exc:
+        _fail(f"{exc}; nekas netika uzrakstīts")
+    except OSError as exc:
+        _fail(f"rezultātus nevar uzrakstīt: {os_reason(exc)}; iepriekšējie rezultāti nav mainīti")
+    if cache is not None:
+        if kept_template is None and templates.has_current:
+            cache.put_template(catalogue.version, templates.current())
+        if cache.hits:
+            click.echo(f"No kešatmiņas ({CACHE_NAME}): {cache.hits} nemainīti faili; nolasīti no jauna: "
+                       f"{cache.misses}.", err=True)
+        cache.commit()
+        cache.close()
     fa = result.finals
     click.echo(
         f"Izmantotas {len(result.records)} matricas, neizmantotas {len(result.refused)}. "
@@ -125,6 +186,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}."
     )
     click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} faili).")
+    if result.refused or result.previous_refused:
+        click.echo(f"Neizmantoti {len(result.refused) + len(result.previous_refused)} faili (sk. sarakstu augstāk); "
+                   f"izejas statuss {EXIT_SOME_REFUSED}.", err=True)
+        sys.exit(EXIT_SOME_REFUSED)
 
 
 @click.command()

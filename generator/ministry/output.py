@@ -1,14 +1,26 @@
-"""Writing the collection's outputs all at once: the summary workbook and, in ``galigie-apmeri/``
-beside it, one ``kods;P;N;F`` CSV per municipality. Everything is written into a temporary folder
-next to the target and moved into place only when complete, so a failure leaves no half-written file.
+"""Writing the collection's outputs without ever losing a file: the summary workbook and, in
+``galigie-apmeri/`` beside it, one ``kods;P;N;F`` CSV per municipality.
+
+Ownership: ``galigie-apmeri/`` carries a manifest (``.ibm-collect.json``) naming every file the
+command wrote there and the summary workbook, each with its SHA-256. A later run replaces only
+what the manifest lists with the same content; a foreign or edited file, a folder without the
+manifest, a symbolic link or an output path that is (or lies inside, or holds) a collected folder
+is a refusal (``OutputError``) before anything is read or written.
+
+Atomicity: every output is written into one temporary folder beside the target; the swap moves
+the previous outputs into that folder and the new ones into place, and on any failure moves the
+previous ones back, so they stay byte-identical. The temporary folder is removed at the end.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
@@ -18,6 +30,84 @@ from generator.ministry.final_csv import write_final_amounts
 from generator.ministry.summary_book import SummaryBook, write_summary
 
 FINAL_DIR = "galigie-apmeri"
+MANIFEST = ".ibm-collect.json"
+TOOL = "ibm collect"
+Say = Callable[[str], None]
+
+
+class OutputError(Exception):
+    """The outputs cannot be written safely (Latvian message); nothing was changed."""
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_paths(out: Path, sources: Iterable[tuple[str, Path]]) -> None:
+    """Refuse when an output path is, lies inside or holds a collected folder (resolved through
+    symbolic links). ``sources``: (option name, folder) pairs, e.g. ("MAPE", …), ("--previous", …)."""
+    summary = out.resolve()
+    final_dir = (out.parent / FINAL_DIR).resolve()
+    for option, source in sources:
+        folder = source.resolve()
+        for target, what in ((summary, "kopsavilkums"), (final_dir, f"mape {FINAL_DIR}/")):
+            if _inside(target, folder) or _inside(folder, target):
+                raise OutputError(f"{what} ({target}) un {option} {source} pārklājas; izvēlieties --out citā mapē, "
+                                  "lai netiktu pārrakstītas savāktās matricas")
+
+
+def read_manifest(final_dir: Path) -> dict | None:
+    try:
+        data = json.loads((final_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("tool") != TOOL or not isinstance(data.get("files"), dict):
+        return None
+    return data
+
+
+def check_ownership(out: Path) -> None:
+    """Refuse when replacing the previous outputs would remove or overwrite something this command did
+    not write (or that was changed after it wrote it)."""
+    final_dir = out.parent / FINAL_DIR
+    manifest: dict | None = None
+    if final_dir.is_symlink() or (final_dir.exists() and not final_dir.is_dir()):
+        raise OutputError(f"{final_dir} nav ibm collect izveidota mape (tā ir saite vai fails); pārvietojiet to "
+                          "vai izvēlieties --out citā mapē")
+    if final_dir.is_dir():
+        manifest = read_manifest(final_dir)
+        if manifest is None:
+            raise OutputError(f"mapi {final_dir} nav izveidojis ibm collect (tajā nav {MANIFEST}); tās saturu "
+                              "nepārrakstīšu – pārvietojiet to vai izvēlieties --out citā mapē")
+        listed: dict[str, str] = manifest["files"]
+        foreign = []
+        for path in sorted(final_dir.rglob("*")):
+            rel = path.relative_to(final_dir).as_posix()
+            if rel == MANIFEST:
+                continue
+            if rel not in listed:
+                foreign.append(f"{rel} (nav ibm collect fails)")
+            elif path.is_symlink() or not path.is_file() or listed[rel] != sha256(path):
+                foreign.append(f"{rel} (mainīts pēc izveides)")
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (f" un vēl {len(foreign) - 5}" if len(foreign) > 5 else "")
+            raise OutputError(f"mapē {final_dir} ir faili, ko nav izveidojis ibm collect vai kas mainīti pēc tam: "
+                              f"{shown}; tos nepārrakstīšu – pārvietojiet tos vai izvēlieties --out citā mapē")
+    if out.is_symlink() or (out.exists() and not out.is_file()):
+        raise OutputError(f"{out} nav parasts fails (saite vai mape); izvēlieties citu --out")
+    if out.exists():
+        summary = (manifest or {}).get("summary") or {}
+        if summary.get("name") != out.name or summary.get("sha256") != sha256(out):
+            raise OutputError(f"fails {out} jau eksistē, un to nav izveidojis ibm collect (vai tas mainīts pēc "
+                              "izveides); to nepārrakstīšu – pārvietojiet to vai izvēlieties citu --out")
 
 
 def csv_rows(collection: Collection, municipality: str) -> list[tuple[str, object, object, object]]:
@@ -26,34 +116,80 @@ def csv_rows(collection: Collection, municipality: str) -> list[tuple[str, objec
     return [(r.code, r.result.provisional, r.result.needed, finals[r.code].final) for r in records]
 
 
+def _write_manifest(staged_dir: Path, summary: Path, names: list[str]) -> None:
+    data = {
+        "tool": TOOL,
+        "about": "Šo mapi un kopsavilkumu izveidoja ibm collect; nākamā savākšana aizstāj tikai šeit uzskaitītos "
+                 "failus, ja tie nav mainīti.",
+        "summary": {"name": summary.name, "sha256": sha256(summary)},
+        "files": {name: sha256(staged_dir / name) for name in sorted(names)},
+    }
+    (staged_dir / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def swap(staged: list[tuple[Path, Path]], backup: Path) -> None:
+    """Move each (new, target) pair into place; previous targets go into ``backup`` first. On any
+    failure everything already moved is moved back, so the previous outputs stay as they were."""
+    moved_old: list[tuple[Path, Path]] = []  # (target, where it went)
+    placed: list[tuple[Path, Path]] = []  # (target, new source)
+    try:
+        for i, (_, target) in enumerate(staged):
+            if target.exists() or target.is_symlink():
+                aside = backup / f"old-{i}"
+                os.rename(target, aside)
+                moved_old.append((target, aside))
+        for new, target in staged:
+            os.rename(new, target)
+            placed.append((target, new))
+    except BaseException:
+        for target, new in reversed(placed):
+            _undo(target, new)
+        for target, aside in reversed(moved_old):
+            _undo(aside, target)
+        raise
+
+
+def _undo(src: Path, dst: Path) -> None:
+    try:
+        os.rename(src, dst)
+    except OSError:  # keep undoing the rest; what stays aside is kept in the temporary folder's parent
+        pass
+
+
+def staging_folder(parent: Path) -> Path:
+    """The temporary folder beside the outputs where everything is written before the swap."""
+    return Path(tempfile.mkdtemp(prefix=".ibm-collect-", dir=parent))
+
+
 def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, municipalities: list[str],
-                  today: dt.date | None = None) -> tuple[SummaryBook, Aggregates, list[Path]]:
+                  today: dt.date | None = None, say: Say | None = None) -> tuple[SummaryBook, Aggregates, list[Path]]:
     """Write ``out`` and ``out.parent/galigie-apmeri/<municipality>.csv``; returns the book (with the
-    expected values of its formulas), the aggregates and the CSV paths."""
+    expected values of its formulas), the aggregates and the CSV paths. Raises OutputError (nothing
+    changed) when a previous output is not this command's own, OSError when writing fails (nothing
+    changed either)."""
+    say = say or (lambda _: None)
     today = today or dt.date.today()
+    check_ownership(out)
     agg = aggregate(collection.records, collection.finals, municipalities)
     parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".ibm-collect-", dir=parent))
-    old: Path | None = None
+    tmp = staging_folder(parent)
     try:
-        book = write_summary(tmp / out.name, collection, agg, catalogue, today)
+        book = write_summary(tmp / out.name, collection, agg, catalogue, today, progress=say)
         csv_dir = tmp / FINAL_DIR
         csv_dir.mkdir()
         written = []
+        say(f"Raksta galīgos apmērus: {FINAL_DIR}/")
         for m in agg.municipalities:
             rows = csv_rows(collection, m)
             if rows:
                 written.append(write_final_amounts(csv_dir / f"{m}.csv", rows).name)
+        _write_manifest(csv_dir, tmp / out.name, written)
+        check_ownership(out)  # nothing foreign appeared while writing
+        say("Aizvieto iepriekšējos rezultātus")
         final_dir = parent / FINAL_DIR
-        if final_dir.exists():
-            old = parent / f".{FINAL_DIR}.old-{os.getpid()}"
-            final_dir.rename(old)
-        csv_dir.rename(final_dir)
-        os.replace(tmp / out.name, out)
+        swap([(csv_dir, final_dir), (tmp / out.name, out)], tmp)
         book.path = out
         return book, agg, [final_dir / name for name in written]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)

@@ -7,6 +7,8 @@ implementation; values cached in the file are only compared and reported when th
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -14,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
@@ -27,7 +30,9 @@ from generator.ministry.matrix import (
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
+from generator.ministry.xlsxread import XlsxReadError
 from generator.reference.errors import ReferenceInputError
+from generator.reference.lines import PlanLine
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 
@@ -44,15 +49,59 @@ class ReadResult:
     refusal: Refusal | None = None
     stale: list[StaleValue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    digest: str = ""  # SHA-256 of the file's bytes
+    full_read: bool = False  # the template check needed the full reader (not the fast digests)
 
 
-def file_code(path: Path) -> str:
-    """A label of the file without personal data: the start of its SHA-256 (as `sha256sum` prints)."""
+def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 16), b""):
             digest.update(chunk)
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()
+
+
+def file_code(path: Path) -> str:
+    """A label of the file without personal data: the start of its SHA-256 (as `sha256sum` prints)."""
+    return file_digest(path)[:12]
+
+
+def read_failure(exc: BaseException) -> str:
+    """The Latvian reason for a file whose reading raised, by the kind of failure (never a traceback)."""
+    import zipfile
+    import zlib
+
+    from generator.ministry.xlsxread import XlsxReadError
+
+    if isinstance(exc, XlsxReadError | MatrixError):
+        return str(exc)
+    if isinstance(exc, zlib.error | zipfile.BadZipFile | EOFError):
+        return "bojāts saspiestais saturs (ZIP/deflate dati nav nolasāmi); saglabājiet matricu vēlreiz"
+    if isinstance(exc, MemoryError):
+        return "fails ir pārāk liels nolasīšanai (atmiņa nepietiek); pārbaudiet, vai tā ir īsta IBM matrica"
+    if isinstance(exc, IndexError | KeyError):
+        return "bojāta darbgrāmatas iekšējā struktūra (atsauce uz neesošu teksta vai stila ierakstu)"
+    if isinstance(exc, UnicodeError):
+        return "bojāts teksta kodējums darbgrāmatas iekšienē"
+    if isinstance(exc, OSError):
+        return f"failu nevar nolasīt ({exc.strerror or 'ievades/izvades kļūda'})"
+    if isinstance(exc, RecursionError):
+        return "darbgrāmatas iekšējā struktūra ir pārāk dziļi ligzdota"
+    return f"failu nevar nolasīt: neparedzēta kļūda ({type(exc).__name__}); saglabājiet matricu vēlreiz"
+
+
+def folder_warning(folder: str, municipality: str, catalogue: Catalogue) -> str | None:
+    """A warning when the folder is named after another catalogue municipality than the matrix's Pasvaldiba."""
+    known = {m.id.lower(): m for m in catalogue.municipalities.municipalities}
+    known.update({m.name_lv.lower(): m for m in catalogue.municipalities.municipalities})
+    there = known.get(folder.lower())
+    if there is None or there.id == municipality:
+        return None
+    mine = next((m for m in catalogue.municipalities.municipalities if m.id == municipality), None)
+    named = f"{mine.name_lv} ({municipality})" if mine else municipality
+    return (f"matricā norādītā pašvaldība ir {named}, bet fails ir mapē „{folder}” ({there.name_lv}); apmēri "
+            f"pieskaitīti pašvaldībai {named} – pārbaudiet, vai fails ievietots pareizajā mapē")
 
 
 def municipality_folder(path: Path, root: Path) -> str:
@@ -70,22 +119,26 @@ def version_problem(version: str, current: str) -> str:
 
 
 def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
-                strict_version: bool = True) -> ReadResult:
+                strict_version: bool = True, digest: str | None = None) -> ReadResult:
     """Check and recompute one file. ``strict_version=False`` (previous period) accepts a template version
     that is not known, checking only the names' shapes."""
     rel = path.relative_to(root).as_posix()
     result = ReadResult(path, rel)
     folder = municipality_folder(path, root)
-    source = file_code(path)
+    result.digest = digest or file_digest(path)
+    source = result.digest[:12]
 
     def refuse(reasons: list[str]) -> ReadResult:
         result.refusal = Refusal(rel, source, folder, tuple(reasons))
         return result
 
+    fast = None
     try:
-        m = Matrix.open(path)
+        if path.suffix.lower() == ".xlsx":
+            fast = read_fast(path, templates.keep_cells())
+        m = Matrix.from_book(fast.book) if fast is not None else Matrix.open(path)
         version = interface_version(m)
-    except MatrixError as exc:
+    except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
     expected = templates.expected(version)
     if expected is None:
@@ -98,13 +151,17 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     problems = structure_problems(m, expected.names if expected else None)
     if problems:
         return refuse(problems)
-    if expected is not None:
+    if expected is not None and not (fast is not None and expected.fast_ok(fast)):
+        full = m if fast is None else Matrix.open(path)
         if expected.cells is not None:
-            problems = compare_cells(content(m.book, expected.inputs), expected.cells)
+            problems = compare_cells(content(full.book, expected.inputs), expected.cells)
         elif expected.rows is not None:
-            problems = compare_rows(content(m.book), expected.rows)
+            problems = compare_rows(content(full.book), expected.rows)
         if problems:
             return refuse([f"matrica neatbilst veidnei {version}: {p}" for p in problems])
+        if fast is not None:
+            expected.learn(fast)
+        result.full_read = True
     data, problems = read_child(m, catalogue)
     if data is None:
         return refuse(problems)
@@ -120,19 +177,44 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     if outside:  # no check date, so no P (D21)
         return refuse([f"{m.where('Perioda_Sakums')}: {outside[0].message}"])
     code = pseudonym(key, data.personal_code)
+    warning = folder_warning(folder, data.municipality, catalogue)
+    if warning:
+        result.warnings.append(warning)
     result.record = _record(code, data, folder, source, params, outcome)
     result.stale = stale_values(m, outcome, code, source, data.inputs.months)
     return result
 
 
+_EMPTY_LINE = PlanLine(offer_id=None)
+
+
+def _slim_line(line: PlanLine) -> PlanLine:
+    """What the summary needs of a plan line (the months are summed in ``result.execution``)."""
+    if not line.counted:
+        return _EMPTY_LINE
+    slim = copy.copy(line)
+    for name in ("planned_units", "delivered_units", "paid"):
+        object.__setattr__(slim, name, ())
+    return slim
+
+
 def _record(code: str, data: ChildData, folder: str, source: str, params: Params,
             outcome: WorkbookResult) -> ChildRecord:
+    """The kept record: what the summary and stage 3 use. The inputs' monthly tuples, the plan's working
+    state, the findings (their counts stay), the monthly amounts and the execution per line are dropped:
+    a national collection keeps thousands of records in the main process (see docs/benchmarks.md)."""
     group = next((g.id for g in params.age_groups if g.min_age <= outcome.age <= g.max_age), None)
+    inputs = dataclasses.replace(data.inputs, lines=tuple(_slim_line(line) for line in data.inputs.lines))
+    result = copy.copy(outcome)
+    execution = copy.copy(outcome.execution)
+    object.__setattr__(execution, "lines", ())  # the summary uses the totals by month
+    for name, value in (("plan", None), ("findings", ()), ("monthly_amounts", ()), ("execution", execution)):
+        object.__setattr__(result, name, value)  # counts stay in errors / warnings
     return ChildRecord(
         code=code, municipality=data.municipality, source=f"{folder}/{source}", period_start=data.inputs.period_start,
         months=data.inputs.months, age=outcome.age, age_group=group, impairment=data.impairment,
         special_care=data.inputs.special_care, catalogue_base=params.base_amount, params_day=data.params_day,
-        inputs=data.inputs, result=outcome,
+        inputs=inputs, result=result,
     )
 
 

@@ -10,6 +10,8 @@ Children appear by pseudonym only.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -66,7 +68,10 @@ class SummaryBook:
     expected: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.wb = xlsxwriter.Workbook(str(self.path), {"strings_to_numbers": False, "strings_to_formulas": False})
+        # Cells stay in memory until close (shared strings, ~2× faster than constant_memory's inline strings);
+        # with slim records a national summary keeps the main process near 200 MB (docs/benchmarks.md).
+        self.wb = xlsxwriter.Workbook(str(self.path), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                                       "tmpdir": str(self.path.parent)})
         base = {"font_name": FONT, "font_size": 9, "valign": "top"}
         self.f_title = self.wb.add_format({**base, "bold": True, "font_size": 12})
         self.f_note = self.wb.add_format({**base, "italic": True, "font_color": "#595959"})
@@ -126,31 +131,58 @@ class SummaryBook:
         self.wb.close()
 
 
+# xlsxwriter (pinned) tries ~30 substitutions on every formula for Excel 365 functions; the summary uses
+# none of them (only SUM, SUMIFS, COUNTIF(S), MIN, MAX…), so one search decides whether that is needed.
+_DYNAMIC_RE = re.compile(r"\b(?:ANCHORARRAY|BYCOL|BYROW|CHOOSECOLS|CHOOSEROWS|DROP|EXPAND|FILTER|HSTACK|LAMBDA|MAKEARRAY|MAP|"
+                         r"RANDARRAY|REDUCE|SCAN|SINGLE|SEQUENCE|SORT|SORTBY|SWITCH|TAKE|TEXTSPLIT|TOCOL|TOROW|UNIQUE|"
+                         r"VSTACK|WRAPCOLS|WRAPROWS|XLOOKUP)\(|SINGLE\(|_xlfn\.", re.I)
+
+
+def _quick_prepare(original):  # noqa: ANN001, ANN202
+    def prepare(formula: str, expand_future_functions: bool = False) -> str:
+        if _DYNAMIC_RE.search(formula) or expand_future_functions or formula.startswith("{") or formula.endswith("}"):
+            return original(formula, expand_future_functions)
+        return formula[1:] if formula.startswith("=") else formula
+    return prepare
+
+
 def _col(index: int) -> str:
     return xl_col_to_name(index)
 
 
 def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue: Catalogue,
-                  today: dt.date) -> SummaryBook:
-    """Write the summary workbook to ``path``; returns the book with its expected formula values."""
+                  today: dt.date, progress: Callable[[str], None] | None = None) -> SummaryBook:
+    """Write the summary workbook to ``path``; returns the book with its expected formula values.
+    ``progress`` is told (in Latvian) which sheet is being written."""
+    say = progress or (lambda _: None)
     book = SummaryBook(path)
     wb = book.wb
     sheets = {name: wb.add_worksheet(name) for name in (
         SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
         SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)}
+    for ws in sheets.values():
+        ws._prepare_formula = _quick_prepare(ws._prepare_formula)  # type: ignore[method-assign]
     names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
-    children_cols = _children_sheet(book, sheets[SHEET_CHILDREN], collection, names)
-    line_cols = _lines_sheet(book, sheets[SHEET_LINES], agg)
-    month_cols = _months_sheet(book, sheets[SHEET_MONTHS], agg)
-    muni_total_row = _municipality_sheet(book, sheets[SHEET_MUNI], agg, names, children_cols)
-    _groups_sheet(book, sheets[SHEET_GROUPS], collection, agg, catalogue, children_cols)
+    step = {"n": 0}
+
+    def sheet(name: str) -> Worksheet:
+        step["n"] += 1
+        say(f"Raksta kopsavilkumu: lapa {step['n']}/{len(sheets)} „{name}”")
+        return sheets[name]
+
+    children_cols = _children_sheet(book, sheet(SHEET_CHILDREN), collection, names)
+    line_cols = _lines_sheet(book, sheet(SHEET_LINES), agg)
+    month_cols = _months_sheet(book, sheet(SHEET_MONTHS), agg)
+    muni_total_row = _municipality_sheet(book, sheet(SHEET_MUNI), agg, names, children_cols)
+    _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols)
     first_day = min((r.period_start for r in collection.records), default=today)
-    _services_sheet(book, sheets[SHEET_SERVICES], agg, catalogue, line_cols, catalogue.offers(first_day))
-    _cash_sheet(book, sheets[SHEET_CASH], agg, names, month_cols, quarterly=False)
-    _cash_sheet(book, sheets[SHEET_QUARTERS], agg, names, month_cols, quarterly=True)
-    _refused_sheet(book, sheets[SHEET_REFUSED], collection)
-    _stale_sheet(book, sheets[SHEET_STALE], collection)
-    _summary_sheet(book, sheets[SHEET_SUMMARY], collection, agg, muni_total_row, children_cols, today)
+    _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day))
+    _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, quarterly=False)
+    _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, quarterly=True)
+    _refused_sheet(book, sheet(SHEET_REFUSED), collection)
+    _stale_sheet(book, sheet(SHEET_STALE), collection)
+    _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
+    say("Raksta kopsavilkumu: saglabā failu")
     book.close()
     return book
 

@@ -9,15 +9,18 @@ row); ``ibm fingerprint`` adds the current version to it before a catalogue chan
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.ministry.fastread import FastBook, formula_digest
 from generator.ministry.integrity import Content, content, row_hashes
-from generator.ministry.xlsxread import Coord, NameRef, parse_area, read_xlsx
+from generator.ministry.xlsxread import Coord, NameRef, parse_area, read_xlsx, sheet_parts
 from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
 
 DEFAULT_REGISTRY = Path(__file__).with_name("template_registry.json")
@@ -32,6 +35,27 @@ class Expected:
     cells: Content | None = None
     inputs: dict[str, set[Coord]] | None = None
     rows: dict[str, dict[str, str]] | None = None
+    digests: dict[str, set[str]] = field(default_factory=dict)  # accepted formula digests per sheet (fastread)
+    fixed: dict[str, dict[Coord, str]] = field(default_factory=dict)  # the fixed (non-input) values per sheet
+
+    def fast_ok(self, fast: FastBook) -> bool:
+        """Does the fast scan prove the file is this template (formulas by digest, fixed values equal)?"""
+        if self.cells is None or set(fast.sheets) != set(self.cells):
+            return False
+        inputs = self.inputs or {}
+        for sheet, scanned in fast.sheets.items():
+            if scanned.digest not in self.digests.get(sheet, ()):
+                return False
+            skip = inputs.get(sheet, set())
+            if {c: v for c, v in scanned.fixed.items() if c not in skip} != self.fixed.get(sheet, {}):
+                return False
+        return True
+
+    def learn(self, fast: FastBook) -> None:
+        """A file that passed the full comparison: its formula digests are this template's too."""
+        for sheet, scanned in fast.sheets.items():
+            if sheet in self.digests and len(self.digests[sheet]) < 64:
+                self.digests[sheet].add(scanned.digest)
 
 
 def generate_template(catalogue: Catalogue, path: Path, municipality: str | None = None) -> Path:
@@ -45,12 +69,19 @@ def describe(path: Path, version: str) -> tuple[Expected, dict]:
     book = read_xlsx(path)
     names = {n: ref for n in book.defined_names if (ref := book.name_ref(n)) is not None}
     cells = content(book)
+    digests = {}
+    with zipfile.ZipFile(path) as zf:
+        for sheet, part in sheet_parts(zf).items():
+            scanned = formula_digest(zf.read(part))
+            digests[sheet] = {scanned[0]} if scanned else set()
+    fixed = {s: {c: t for c, t in cc.items() if t.startswith("v:")} for s, cc in cells.items()}
     entry = {
         "interface": INTERFACE_VERSION,
         "names": {n: names[n].text() for n in INTERFACE_NAMES if n in names},
         "rows": {s: {str(r): h for r, h in rows.items()} for s, rows in row_hashes(cells).items()},
     }
-    return Expected(version, names, cells, {s: set(u) for s, u in book.unlocked.items()}), entry
+    return Expected(version, names, cells, {s: set(u) for s, u in book.unlocked.items()}, digests=digests,
+                    fixed=fixed), entry
 
 
 def load_registry(path: Path) -> dict[str, dict]:
@@ -83,6 +114,7 @@ class TemplateSource:
         self._registry: dict[str, dict] | None = None
         self._current: Expected | None = None
         self._files: dict[str, Expected] = {}
+        self._keep: dict[str, set[Coord]] | None = None
         for folder in folders:
             self.add_folder(folder)
 
@@ -106,12 +138,41 @@ class TemplateSource:
     def current_version(self) -> str:
         return self.catalogue.version
 
+    def use_current(self, expected: Expected) -> None:
+        """An expectation of the current template kept from an earlier run (see cache.py)."""
+        if expected.version == self.current_version:
+            self._current = expected
+
+    @property
+    def has_current(self) -> bool:
+        return self._current is not None
+
     def current(self) -> Expected:
         if self._current is None:
             with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
                 path = generate_template(self.catalogue, Path(tmp) / "veidne.xlsx")
                 self._current, _ = describe(path, self.current_version)
         return self._current
+
+    def fingerprint(self) -> str:
+        """What the expectations depend on besides the code: the versions known and the registry's content."""
+        registry = self.registry_path.read_bytes() if self.registry_path.is_file() else b""
+        digest = hashlib.sha256(registry)
+        digest.update("\0".join([self.current_version, *sorted(self._files)]).encode())
+        for version in sorted(self._files):
+            cells = self._files[version].cells or {}
+            digest.update(repr(sorted((s, sorted(c.items())) for s, c in cells.items())).encode())
+        return digest.hexdigest()
+
+    def keep_cells(self) -> dict[str, set[Coord]]:
+        """The cells of every defined name of the current template: the fast reader keeps their formulas and
+        cached values (outputs compared with the recomputation, internal names read as the full reader does)."""
+        if self._keep is None:
+            keep: dict[str, set[Coord]] = {}
+            for ref in self.current().names.values():
+                keep.setdefault(ref.sheet, set()).update(c for row in ref.coords() for c in row)
+            self._keep = keep
+        return self._keep
 
     def registry(self) -> dict[str, dict]:
         if self._registry is None:

@@ -42,9 +42,13 @@ def excel_serial(value: dt.date | dt.datetime) -> float | int:
     return (value - _EPOCH.date()).days
 
 
+_XESCAPE_RE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
 def _text(value: str) -> str:
-    """XML text; control characters that XML 1.0 cannot hold are dropped."""
-    return escape(_CTRL_RE.sub("", value))
+    """XML text; control characters that XML 1.0 cannot hold are dropped, and a literal ``_xHHHH_`` in the
+    text is escaped as ``_x005F_xHHHH_`` so that Excel, LibreOffice and readers do not decode it."""
+    return escape(_XESCAPE_RE.sub(r"_x005F_\1", _CTRL_RE.sub("", value)))
 
 
 def _number(value: int | float | Decimal) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,38 @@ _AREA_RE = re.compile(r"^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]{1,3}\$?\d+)(?::
 
 class XlsxReadError(Exception):
     """The file is not a readable xlsx workbook; the message is Latvian and names the part."""
+
+
+# Limits checked on the zip directory before any part is decompressed (a filled matrix has ~1 MB of XML
+# with parts compressed about 10:1): larger or more compressed parts are refused, never read.
+MAX_PART_BYTES = 64 << 20
+MAX_TOTAL_BYTES = 256 << 20
+MAX_RATIO = 100  # uncompressed : compressed, for parts above RATIO_FLOOR
+RATIO_FLOOR = 1 << 20
+MAX_MEMBERS = 10_000
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1 << 20):.1f}".replace(".", ",") + " MB"
+
+
+def check_limits(zf: zipfile.ZipFile) -> None:
+    """Refuse a zip whose parts would decompress to more than the limits (a zip bomb) before reading."""
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise XlsxReadError(f"ZIP arhīvā ir {len(infos)} daļas (atļauts līdz {MAX_MEMBERS}); fails netika atvērts")
+    total = 0
+    for info in infos:
+        size, packed = info.file_size, max(info.compress_size, 1)
+        total += size
+        if size > MAX_PART_BYTES or (size > RATIO_FLOOR and size / packed > MAX_RATIO):
+            raise XlsxReadError(
+                f"ZIP daļa {info.filename} atspiesta būtu {_mb(size)} (saspiesta {_mb(packed)}, attiecība "
+                f"{size // packed}:1; atļauts līdz {_mb(MAX_PART_BYTES)} un {MAX_RATIO}:1) – iespējama „ZIP bumba”; "
+                "fails netika atspiests")
+    if total > MAX_TOTAL_BYTES:
+        raise XlsxReadError(f"ZIP arhīva daļas kopā atspiestas būtu {_mb(total)} (atļauts līdz "
+                            f"{_mb(MAX_TOTAL_BYTES)}); fails netika atspiests")
 
 
 def col_index(letters: str) -> int:
@@ -209,21 +242,26 @@ class _Styles:
                 self.date_styles.add(index)
 
 
+def open_zip(path: Path) -> zipfile.ZipFile:
+    """The file as a zip archive, or XlsxReadError (Latvian) when it is not one or cannot be opened."""
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise XlsxReadError(f"failu nevar atvērt: {exc.strerror or exc}" if isinstance(exc, OSError)
+                            else "nav xlsx darbgrāmata (fails nav ZIP arhīvs)") from None
+
+
 def read_xlsx(path: Path, sheets: Iterable[str] | None = None) -> XlsxBook:
     """Read the names and the cells of ``sheets`` (every sheet when None) of one xlsx file.
 
     Raises XlsxReadError (Latvian message) when the file is not a zip, lacks the workbook part
     or has XML that cannot be parsed.
     """
-    try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise XlsxReadError("nav xlsx darbgrāmata (fails nav ZIP arhīvs)" if isinstance(exc, zipfile.BadZipFile)
-                            else f"failu nevar atvērt: {exc.strerror or exc}") from None
-    with zf:
+    with open_zip(path) as zf:
+        check_limits(zf)
         members = set(zf.namelist())
-        wb_path = _workbook_part(zf, members)
         try:
+            wb_path = _workbook_part(zf, members)
             book, sheet_paths, strings_path, styles_path = _read_workbook(zf, wb_path, members, path)
             wanted = book.sheet_names if sheets is None else [s for s in sheets if s in sheet_paths]
             strings = _read_strings(zf, strings_path) if strings_path else []
@@ -235,6 +273,9 @@ def read_xlsx(path: Path, sheets: Iterable[str] | None = None) -> XlsxBook:
             raise XlsxReadError(f"bojāts XML darbgrāmatas iekšienē ({exc})") from None
         except KeyError as exc:
             raise XlsxReadError(f"darbgrāmatā trūkst daļas {exc}") from None
+        except (zlib.error, zipfile.BadZipFile, EOFError) as exc:
+            raise XlsxReadError(f"bojāts saspiestais saturs (ZIP/deflate dati nav nolasāmi: {exc}); saglabājiet "
+                                "matricu vēlreiz") from None
     return book
 
 
@@ -298,8 +339,7 @@ def _read_strings(zf: zipfile.ZipFile, path: str) -> list[str]:
 
 
 def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Styles, date1904: bool):
-    from xml.etree.ElementTree import fromstring
-
+    """The cells of one sheet, streamed row by row with ``iterparse`` (each row is cleared once read)."""
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
     epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
@@ -308,63 +348,75 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
     unlocked_styles = styles.unlocked_styles
     date_styles = styles.date_styles
     shared: dict[str, tuple[str, str]] = {}  # si -> (master cell, master formula)
-    root = fromstring(zf.read(path))
-    data = root.find(f"{M}sheetData")
-    if data is None:
-        return cells, unlocked
-    tag_c, tag_v, tag_f, tag_is = f"{M}c", f"{M}v", f"{M}f", f"{M}is"
+    tag_row, tag_c, tag_v, tag_f, tag_is = f"{M}row", f"{M}c", f"{M}v", f"{M}f", f"{M}is"
     row_no = 0
-    for row in data:
-        r = row.get("r")
-        row_no = int(r) if r else row_no + 1
-        col_no = 0
-        for elem in row:
-            if elem.tag != tag_c:
+    with zf.open(path) as fh:
+        for _, row in iterparse(fh):
+            if row.tag != tag_row:
                 continue
-            ref = elem.get("r")
-            if ref:
-                row_no, col_no = parse_cell(ref)
-            else:
-                col_no += 1
-            coord = (row_no, col_no)
-            style = int(elem.get("s", "0"))
-            if style in unlocked_styles:
-                unlocked.add(coord)
-            if not len(elem):
-                continue
-            kind = elem.get("t", "n")
-            formula: str | None = None
-            raw: str | None = None
-            inline = None
-            for child in elem:
-                ctag = child.tag
-                if ctag == tag_v:
-                    raw = child.text
-                elif ctag == tag_f:
-                    formula = _formula(child, coord, shared)
-                elif ctag == tag_is:
-                    inline = child
-            value: CellValue = None
-            if kind == "inlineStr":
-                value = _unescape(_text_of(inline)) if inline is not None else None
-            elif raw is not None:
-                if kind == "s":
-                    value = strings[int(raw)]
-                elif kind == "b":
-                    value = raw.strip() in ("1", "true")
-                elif kind in ("str", "e"):
-                    value = _unescape(raw)
-                elif kind == "d":  # ISO 8601 date (strict OOXML, some Excel versions)
-                    from openpyxl.utils.datetime import from_ISO8601
-
-                    value = from_ISO8601(raw)
+            r = row.get("r")
+            row_no = int(r) if r else row_no + 1
+            col_no = 0
+            for elem in row:
+                if elem.tag != tag_c:
+                    continue
+                ref = elem.get("r")
+                if ref:
+                    try:
+                        row_no, col_no = parse_cell(ref)
+                    except ValueError:
+                        raise XlsxReadError(f"bojāta šūnas adrese '{ref[:20]}' daļā {path}") from None
                 else:
-                    value = _number(raw)
-                    if style in date_styles:
-                        value = from_excel(value, epoch)
-            if value is not None or formula is not None:
-                cells[coord] = Cell(value, formula)
+                    col_no += 1
+                coord = (row_no, col_no)
+                style = int(elem.get("s", "0")) if elem.get("s", "0").isdigit() else 0
+                if style in unlocked_styles:
+                    unlocked.add(coord)
+                if not len(elem):
+                    continue
+                kind = elem.get("t", "n")
+                formula: str | None = None
+                raw: str | None = None
+                inline = None
+                for child in elem:
+                    ctag = child.tag
+                    if ctag == tag_v:
+                        raw = child.text
+                    elif ctag == tag_f:
+                        formula = _formula(child, coord, shared)
+                    elif ctag == tag_is:
+                        inline = child
+                try:
+                    value = _value(kind, raw, inline, strings, style in date_styles, epoch, from_excel)
+                except (IndexError, ValueError, OverflowError):
+                    raise XlsxReadError(f"{a1(coord)} daļā {path}: vērtība '{(raw or '')[:20]}' nav nolasāma (bojāta "
+                                        "atsauce uz kopīgo tekstu vai skaitlis)") from None
+                if value is not None or formula is not None:
+                    cells[coord] = Cell(value, formula)
+            row.clear()
     return cells, unlocked
+
+
+def _value(kind: str, raw: str | None, inline, strings: list[str], is_date: bool, epoch, from_excel) -> CellValue:  # noqa: ANN001
+    if kind == "inlineStr":
+        return _unescape(_text_of(inline)) if inline is not None else None
+    if raw is None:
+        return None
+    if kind == "s":
+        index = int(raw)
+        if index < 0:
+            raise IndexError(index)
+        return strings[index]
+    if kind == "b":
+        return raw.strip() in ("1", "true")
+    if kind in ("str", "e"):
+        return _unescape(raw)
+    if kind == "d":  # ISO 8601 date (strict OOXML, some Excel versions)
+        from openpyxl.utils.datetime import from_ISO8601
+
+        return from_ISO8601(raw)
+    value = _number(raw)
+    return from_excel(value, epoch) if is_date else value
 
 
 def _formula(elem, coord: Coord, shared: dict[str, tuple[str, str]]) -> str | None:

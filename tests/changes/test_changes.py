@@ -76,3 +76,59 @@ def test_bad_reference_is_refused() -> None:
 def test_compare_trees() -> None:
     diff = compare_trees({"a": "1", "b": "2"}, {"a": "1", "b": "3", "c": "4"})
     assert diff.changed == ["b"] and diff.added == ["c"] and diff.removed == []
+
+
+def _before_schema_change() -> str | None:
+    """The revision just before `budget_positions` became a required field of catalogue/enums.yaml."""
+    repo = DEFAULT_CATALOGUE.parent
+    try:
+        found = subprocess.run(["git", "-C", str(repo), "log", "--format=%H", "-S", "budget_positions", "--",
+                                "catalogue/enums.yaml"], capture_output=True, text=True, check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return f"{found[-1]}^" if found else None
+
+
+def test_changes_across_the_catalogue_schema_change_in_history(tmp_path: Path) -> None:
+    """An older revision whose catalogue lacks fields the current schema requires is compared on the
+    fields both share, and the report says what was not compared (never 'nav derīgs')."""
+    rev = _before_schema_change()
+    if rev is None:
+        import pytest
+
+        pytest.skip("nav git vēstures ar kataloga shēmas maiņu")
+    out = tmp_path / "izmainas.md"
+    result = CliRunner().invoke(main, ["changes", "--from", rev, "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "nav derīgs" not in result.output
+    text = out.read_text(encoding="utf-8")
+    assert "## Nav salīdzināts" in text
+    assert "enums.yaml: lauks `budget_positions` iepriekšējā versijā nebija; nav salīdzināts" in text
+    assert "Piezīme: enums.yaml: lauks `budget_positions`" in result.output
+
+
+def test_tolerant_loading_fills_and_drops_fields(catalogue_copy: Path, tmp_path: Path) -> None:
+    """A required field missing in the old version is taken from the other one; a field the schema no longer
+    knows is left out; both are named; a valid catalogue is loaded as it is."""
+    from generator.changes.tolerant import load_tolerant
+
+    old = tmp_path / "old"
+    import shutil
+
+    shutil.copytree(catalogue_copy, old)
+    _edit(old / "programme.yaml", "value: 0.10, source", "value: 0.12, source")
+    text = (old / "enums.yaml").read_text("utf-8")
+    start = text.index("budget_positions:")
+    end = text.index("\n", text.index("\n", start) + 1)
+    while end + 1 < len(text) and text[end + 1] in " -":
+        end = text.index("\n", end + 1)
+    (old / "enums.yaml").write_text(text[:start] + "vecs_lauks: 1\n" + text[end + 1:], "utf-8")
+    loaded = load_tolerant(old, catalogue_copy, tmp_path / "work", "iepriekšējā")
+    assert loaded.catalogue is not None, [p.format() for p in loaded.problems]
+    assert any("`budget_positions` iepriekšējā versijā nebija" in s for s in loaded.skipped), loaded.skipped
+    assert any("`vecs_lauks` iepriekšējā versijā vairs nav" in s for s in loaded.skipped), loaded.skipped
+    new = load_or_raise(catalogue_copy)
+    diff = diff_catalogues(loaded.catalogue, new)
+    assert [c.id for c in diff.values] == ["transport_share_max"]
+    plain = load_tolerant(catalogue_copy, old, tmp_path / "work2", "jaunajā")
+    assert plain.catalogue is not None and plain.skipped == []

@@ -264,3 +264,24 @@ def test_a_municipality_folder_is_migrated_file_by_file(tmp_path: Path, catalogu
         assert Matrix.open(new).scalar("IBM_Versija") == new_catalogue.version
         assert (tmp_path / "new" / f"{new.stem}-parnesana.txt").exists()
     assert not (tmp_path / "new" / "cits.xlsx").exists()
+
+
+def test_literal_escape_sequence_in_text_survives_migration(small_folder, template: Path, migrator: Migrator,
+                                                            tmp_path: Path) -> None:
+    """Text holding a literal ``_x0041_`` (the spreadsheet escape syntax) is written escaped as
+    ``_x005F_x0041_``: after migration it still reads as ``_x0041_``, not as "A"."""
+    from generator.ministry.xlsxpatch import patch_xlsx
+
+    _, children = small_folder
+    free = free_input_cells(template)
+    sheet, coords = next((s, c) for s, c in free.items() if c)
+    texts = {coords[0]: "Kods _x0041_ paliek", coords[1]: "_x005F_ un _X00e9_ arī"}
+    old = patch_xlsx(children[0].path, tmp_path / "old.xlsx", {sheet: texts}, strip_cached=False)
+    raw = read_xlsx(old)
+    assert [raw.cell(sheet, c).value for c in texts] == list(texts.values())  # type: ignore[union-attr]
+    out = tmp_path / "new.xlsx"
+    migrator.migrate(old, out)
+    new = read_xlsx(out)
+    assert [new.cell(sheet, c).value for c in texts] == list(texts.values())  # type: ignore[union-attr]
+    wb = load_workbook(out)
+    assert wb[sheet].cell(*coords[0]).value in (texts[coords[0]], "Kods _x005F_x0041_ paliek")

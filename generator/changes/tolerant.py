@@ -1,0 +1,133 @@
+"""Loading an older catalogue revision whose schema differs from today's, for `ibm changes`.
+
+The price and rule history is the ministry's record, so a schema change must not make the report
+impossible. When an old revision does not validate, its YAML (a temporary copy) is adapted to the
+current schema using only what both versions share:
+
+- a required field the old version did not have is taken from the other version (so it compares
+  equal and is reported as not compared);
+- a field the current schema no longer knows is left out (reported as not compared);
+- a service or price file that still does not validate is left out of the comparison (reported).
+
+Every adaptation is a Latvian sentence in ``Tolerant.skipped``; the report lists them.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import load_catalogue
+from generator.catalogue.problems import Problem, Severity
+from generator.catalogue.yamlfile import read_yaml
+
+MISSING = "lauks nav norādīts"
+UNKNOWN = "nezināms lauks"
+ROUNDS = 6
+
+
+@dataclass
+class Tolerant:
+    catalogue: Catalogue | None
+    skipped: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # what still could not be read (catalogue is None)
+
+
+def _path(problem: Problem) -> list[str | int]:
+    return [int(p) if p.isdigit() else p for p in problem.field.split(".")] if problem.field != "-" else []
+
+
+def _step(node: Any, key: str | int, sibling: Any) -> tuple[Any, Any]:
+    """Go one level down in ``node`` and in the matching part of the other version (list items by id)."""
+    child = node[key]
+    other = None
+    if isinstance(key, int) and isinstance(sibling, list):
+        ident = child.get("id") if isinstance(child, dict) else None
+        other = next((s for s in sibling if isinstance(s, dict) and ident is not None and s.get("id") == ident), None)
+        if other is None and ident is None and key < len(sibling):
+            other = sibling[key]
+    elif isinstance(sibling, dict):
+        other = sibling.get(key)
+    return child, other
+
+
+def _fix(data: Any, other: Any, path: list[str | int], missing: bool) -> bool:
+    """Fill the missing field at ``path`` from ``other`` or delete the unknown one; False when impossible."""
+    if not path:
+        return False
+    node, sibling = data, other
+    try:
+        for key in path[:-1]:
+            node, sibling = _step(node, key, sibling)
+    except (KeyError, IndexError, TypeError):
+        return False
+    last = path[-1]
+    if missing:
+        if not isinstance(node, dict) or not isinstance(sibling, dict) or last not in sibling:
+            return False
+        node[last] = copy.deepcopy(sibling[last])
+        return True
+    if isinstance(node, dict) and last in node:
+        del node[last]
+        return True
+    return False
+
+
+def _relative(path: Path | None, root: Path) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str) -> Tolerant:
+    """Load ``folder``; when it does not validate, adapt a copy in ``workdir`` towards ``other`` (the other
+    version's catalogue folder). ``label`` names the version in the sentences (e.g. "iepriekšējā")."""
+    catalogue, problems = load_catalogue(folder)
+    if catalogue is not None or other is None:
+        return Tolerant(catalogue, problems=[] if catalogue else problems)
+    copy_root = workdir / "pielagots"
+    shutil.rmtree(copy_root, ignore_errors=True)
+    shutil.copytree(folder, copy_root)
+    result = Tolerant(None)
+    for _ in range(ROUNDS):
+        catalogue, problems = load_catalogue(copy_root)
+        errors = [p for p in problems if p.severity is Severity.error]
+        if catalogue is not None:
+            result.catalogue = catalogue
+            return result
+        changed = False
+        edits: dict[str, Any] = {}
+        for problem in errors:
+            rel = _relative(problem.path, copy_root)
+            if rel is None or not (copy_root / rel).is_file():
+                continue
+            data = edits.get(rel)
+            if data is None:
+                data = edits[rel] = read_yaml(copy_root / rel).data
+            theirs = read_yaml(other / rel).data if (other / rel).is_file() else None
+            missing = problem.message == MISSING
+            if (missing or problem.message == UNKNOWN) and _fix(data, theirs, _path(problem), missing):
+                what = "nebija" if missing else "vairs nav"
+                result.skipped.append(f"{rel}: lauks `{problem.field}` {label} versijā {what}; nav salīdzināts")
+                changed = True
+            elif rel.startswith(("services/", "prices/")):
+                (copy_root / rel).unlink()
+                edits.pop(rel, None)
+                result.skipped.append(f"{rel}: {label} versijā neatbilst pašreizējai shēmai ({problem.message}); "
+                                      "fails nav salīdzināts")
+                changed = True
+        for rel, data in edits.items():
+            (copy_root / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        if not changed:
+            break
+    result.problems = errors
+    return result

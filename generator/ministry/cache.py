@@ -1,0 +1,155 @@
+"""The re-collection cache: the result of reading one matrix, kept next to the outputs
+(``.ibm-collect-cache.sqlite``) and reused only for the same bytes read the same way.
+
+Key: the SHA-256 of the file's bytes, the municipality folder it lies in, whether its template version
+must be the current one, the catalogue version, the known template versions, and a digest of the code
+that reads and recomputes (generator/ministry, generator/reference, generator/workbook,
+generator/catalogue). A file's name or time is never part of the key. Each entry is signed with an
+HMAC of the pseudonym key, so results made with another key (or written by anyone without it) are
+never unpickled. New entries are written only after the outputs were written (``commit``), and
+entries not used by that run are dropped then.
+
+A file of that name that is not this cache is left alone (the run goes on without a cache).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import pickle
+import sqlite3
+from pathlib import Path
+
+from generator.ministry.reading import ReadResult
+from generator.ministry.templates import Expected
+
+CACHE_NAME = ".ibm-collect-cache.sqlite"
+FORMAT = "ibm-collect-cache-1"
+_CODE_DIRS = ("generator/ministry", "generator/reference", "generator/workbook", "generator/catalogue")
+_REPO = Path(__file__).resolve().parents[2]
+_code_digest: str | None = None
+
+
+def code_version() -> str:
+    """A digest of the code whose behaviour a cached result depends on."""
+    global _code_digest
+    if _code_digest is None:
+        digest = hashlib.sha256()
+        for folder in _CODE_DIRS:
+            for path in sorted((_REPO / folder).rglob("*")):
+                if path.is_file() and path.suffix in (".py", ".json", ".yaml"):
+                    digest.update(path.relative_to(_REPO).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        _code_digest = digest.hexdigest()
+    return _code_digest
+
+
+class ResultCache:
+    """Cached ReadResults by key; ``misses`` lists what had to be read."""
+
+    def __init__(self, path: Path, secret: bytes, context: str) -> None:
+        self.path = path
+        self._mac_key = hashlib.sha256(b"ibm-collect-cache\0" + secret).digest()
+        self._context = hashlib.sha256(f"{FORMAT}\0{code_version()}\0{context}".encode()).hexdigest()
+        self._db: sqlite3.Connection | None = None
+        self._new: dict[str, bytes] = {}
+        self._used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+        self.problem: str | None = None
+        self._open()
+
+    def _open(self) -> None:
+        """Open an existing cache (a new one is created only by ``commit``, after the outputs are written)."""
+        foreign = f"{self.path} nav šīs rīkkopas kešatmiņa; tā netiek lietota un netiek mainīta"
+        if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
+            self.problem = foreign
+            return
+        if not self.path.exists():
+            return
+        try:
+            db = sqlite3.connect(f"file:{self.path}?mode=rw", uri=True)
+            row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+        except sqlite3.Error:
+            self.problem = foreign
+            return
+        if row is None or row[0] != FORMAT:
+            db.close()
+            self.problem = foreign
+            return
+        self._db = db
+
+    @property
+    def usable(self) -> bool:
+        return self.problem is None
+
+    def key(self, digest: str, folder: str, strict: bool) -> str:
+        return hashlib.sha256(f"{self._context}\0{digest}\0{folder}\0{int(strict)}".encode()).hexdigest()
+
+    def get(self, key: str, kind: type = ReadResult) -> ReadResult | None:
+        if key in self._new:
+            data = self._new[key]
+        else:
+            if self._db is None:
+                return None
+            try:
+                row = self._db.execute("SELECT mac, data FROM results WHERE key = ?", (key,)).fetchone()
+            except sqlite3.Error:
+                return None
+            if row is None or not hmac.compare_digest(row[0], hmac.new(self._mac_key, row[1], "sha256").digest()):
+                return None
+            data = row[1]
+        try:
+            result = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a damaged entry is only a miss
+            return None
+        self._used.add(key)
+        self.hits += 1
+        return result if isinstance(result, kind) else None
+
+    def get_template(self, version: str) -> Expected | None:
+        """The current template's expectation kept by an earlier run (same catalogue and code)."""
+        found = self.get(self.key("template", version, True), kind=Expected)
+        if found is not None:
+            self.hits -= 1
+        return found  # type: ignore[return-value]
+
+    def put_template(self, version: str, expected: Expected) -> None:
+        self.put(self.key("template", version, True), expected)  # type: ignore[arg-type]
+        self.misses -= 1
+
+    def put(self, key: str, result: ReadResult) -> None:
+        if self.problem is not None:
+            return
+        self._new[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        self._used.add(key)
+        self.misses += 1
+
+    def commit(self) -> None:
+        """Write the new entries and drop those this run did not use (call after the outputs are written)."""
+        if self.problem is not None:
+            return
+        try:
+            if self._db is None:
+                if self.path.exists():
+                    return  # appeared during the run: not ours
+                db = sqlite3.connect(f"file:{self.path}?mode=rwc", uri=True)
+                with db:
+                    db.executescript("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
+                                     "CREATE TABLE results (key TEXT PRIMARY KEY, mac BLOB, data BLOB);")
+                    db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+                self._db = db
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", [
+                    (k, hmac.new(self._mac_key, v, "sha256").digest(), v) for k, v in self._new.items()])
+                self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                self._db.execute("DELETE FROM used")
+                self._db.executemany("INSERT INTO used VALUES (?)", [(k,) for k in self._used])
+                self._db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
+        except sqlite3.Error:
+            return  # the cache only saves time; the outputs are already written
+        self._new.clear()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

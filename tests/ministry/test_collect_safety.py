@@ -1,0 +1,338 @@
+"""`ibm collect` never loses a file and survives hostile input: outputs it does not own are refused,
+a failed replacement leaves the previous outputs byte-identical, a broken file refuses only itself,
+and the exit status tells what happened (0 all used, 3 written with refusals, 1 nothing written)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.ministry import output
+from generator.ministry.cache import CACHE_NAME
+from generator.ministry.collect import Options, collect, pilot_municipalities
+from generator.ministry.output import FINAL_DIR, MANIFEST, OutputError, write_outputs
+from generator.ministry.pseudonym import ENV_KEY
+from generator.ministry.xlsxread import sheet_parts
+from tests.ministry.conftest import KEY
+
+ENV = {ENV_KEY: KEY.decode()}
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["collect", *args, "--jobs", "1"], env=ENV, catch_exceptions=False)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def three(tmp_path: Path, small_folder) -> Path:
+    """Three good matrices in two municipality folders."""
+    _, children = small_folder
+    folder = tmp_path / "in"
+    for child in children[:3]:
+        target = folder / child.municipality / child.path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(child.path, target)
+    return folder
+
+
+def rewrite_member(src: Path, dst: Path, member: str, change) -> None:  # noqa: ANN001
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            zout.writestr(info, change(data) if info.filename == member else data)
+
+
+def first_sheet(path: Path) -> str:
+    with zipfile.ZipFile(path) as zf:
+        return sheet_parts(zf)["6.1"]
+
+
+def good_file(folder: Path) -> Path:
+    return next(iter(sorted(folder.rglob("*.xlsx"))))
+
+
+# --- outputs never overwrite inputs or foreign files ---------------------------------------------------------
+def test_input_folder_named_like_the_output_folder_is_refused(three: Path, tmp_path: Path) -> None:
+    inputs = tmp_path / "darbs" / FINAL_DIR
+    shutil.move(three, inputs)
+    before = snapshot(inputs)
+    result = run(str(inputs), "--out", str(tmp_path / "darbs" / "k.xlsx"))
+    assert result.exit_code == 1, result.output
+    assert "pārklājas" in result.output and "nekas netika uzrakstīts" in result.output
+    assert snapshot(inputs) == before
+    assert not (tmp_path / "darbs" / "k.xlsx").exists()
+
+
+def test_previous_folder_named_like_the_output_folder_is_refused(three: Path, tmp_path: Path) -> None:
+    previous = tmp_path / "darbs" / FINAL_DIR
+    shutil.copytree(three, previous)
+    before = snapshot(previous)
+    result = run(str(three), "--out", str(tmp_path / "darbs" / "k.xlsx"), "--previous", str(previous))
+    assert result.exit_code == 1, result.output
+    assert "--previous" in result.output and "pārklājas" in result.output
+    assert snapshot(previous) == before
+
+
+def test_output_folder_linked_to_the_inputs_is_refused(three: Path, tmp_path: Path) -> None:
+    (tmp_path / "darbs").mkdir()
+    (tmp_path / "darbs" / FINAL_DIR).symlink_to(three, target_is_directory=True)
+    before = snapshot(three)
+    result = run(str(three), "--out", str(tmp_path / "darbs" / "k.xlsx"))
+    assert result.exit_code == 1, result.output
+    assert snapshot(three) == before
+
+
+def test_a_users_file_in_an_existing_output_folder_is_never_removed(three: Path, tmp_path: Path) -> None:
+    out = tmp_path / "darbs" / "k.xlsx"
+    (out.parent / FINAL_DIR).mkdir(parents=True)
+    mine = out.parent / FINAL_DIR / "mana-tabula.xlsx"
+    mine.write_bytes(b"lietotaja dati")
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert "nav izveidojis ibm collect" in result.output
+    assert mine.read_bytes() == b"lietotaja dati" and not out.exists()
+    # the same file put into a folder the command did create
+    mine.unlink()
+    (out.parent / FINAL_DIR).rmdir()
+    assert run(str(three), "--out", str(out)).exit_code == 0
+    mine.write_bytes(b"lietotaja dati")
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 1 and "mana-tabula.xlsx (nav ibm collect fails)" in result.output, result.output
+    assert mine.read_bytes() == b"lietotaja dati"
+
+
+def test_a_foreign_or_edited_summary_is_not_overwritten(three: Path, tmp_path: Path) -> None:
+    out = tmp_path / "darbs" / "k.xlsx"
+    out.parent.mkdir()
+    out.write_bytes(b"cits fails")
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 1 and "nav izveidojis ibm collect" in result.output, result.output
+    assert out.read_bytes() == b"cits fails"
+    out.unlink()
+    assert run(str(three), "--out", str(out)).exit_code == 0
+    csv = next((out.parent / FINAL_DIR).glob("*.csv"))
+    csv.write_bytes(csv.read_bytes() + b"labots\n")
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 1 and f"{csv.name} (mainīts pēc izveides)" in result.output, result.output
+
+
+def test_rerun_replaces_its_own_outputs(three: Path, tmp_path: Path) -> None:
+    out = tmp_path / "darbs" / "k.xlsx"
+    assert run(str(three), "--out", str(out)).exit_code == 0
+    first = snapshot(out.parent / FINAL_DIR)
+    assert MANIFEST in first
+    (three / good_file(three).relative_to(three)).unlink()
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Izmantotas 2 matricas" in result.output
+    assert "Raksta kopsavilkumu: lapa 1/11" in result.output and "Aizvieto iepriekšējos rezultātus" in result.output
+    assert snapshot(out.parent / FINAL_DIR) != first
+    assert sorted(p.name for p in out.parent.iterdir()) == [CACHE_NAME, FINAL_DIR, "k.xlsx"]  # no temporary folder
+
+
+def test_failure_while_replacing_leaves_previous_outputs_byte_identical(three: Path, tmp_path: Path,
+                                                                        catalogue: Catalogue,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "darbs" / "k.xlsx"
+    assert run(str(three), "--out", str(out)).exit_code == 0
+    before = snapshot(out.parent)
+    good_file(three).unlink()
+    result = collect(three, catalogue, KEY, Options(jobs=1))
+    real_rename = os.rename
+    calls = {"n": 0}
+
+    def failing_rename(src, dst) -> None:  # noqa: ANN001
+        calls["n"] += 1
+        if Path(dst) == out and not calls.get("failed"):  # the summary is the last thing moved into place
+            calls["failed"] = True
+            raise OSError(errno.EIO, "simulēta kļūme", str(dst))
+        real_rename(src, dst)
+
+    monkeypatch.setattr(output.os, "rename", failing_rename)
+    with pytest.raises(OSError):
+        write_outputs(out, result, catalogue, pilot_municipalities(catalogue))
+    assert calls["n"] >= 3
+    assert snapshot(out.parent) == before
+
+
+def test_read_only_output_location_is_a_latvian_message(three: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "ro"))
+
+    monkeypatch.setattr(output, "staging_folder", denied)
+    result = run(str(three), "--out", str(tmp_path / "ro" / "k.xlsx"))
+    assert result.exit_code == 1
+    assert "rezultātus nevar uzrakstīt: nav piekļuves tiesību" in result.output
+    assert "Traceback" not in result.output
+    blocker = tmp_path / "fails"
+    blocker.write_text("x")
+    monkeypatch.undo()
+    result = run(str(three), "--out", str(blocker / "k.xlsx"))
+    assert result.exit_code == 1 and "Kļūda:" in result.output and "Traceback" not in result.output, result.output
+
+
+def test_missing_folder_is_a_latvian_message(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "nav"), "--out", str(tmp_path / "k.xlsx"))
+    assert result.exit_code == 1 and "nav atrasta" in result.output and "Traceback" not in result.output
+
+
+def test_envelope_in_fractions_of_a_cent_is_refused(three: Path, tmp_path: Path) -> None:
+    result = run(str(three), "--out", str(tmp_path / "k.xlsx"), "--envelope", "2000.019")
+    assert result.exit_code == 1
+    assert "--envelope '2000.019' nav veselos centos" in result.output
+    assert not (tmp_path / "k.xlsx").exists()
+    assert run(str(three), "--out", str(tmp_path / "k.xlsx"), "--envelope", "2000,01").exit_code == 0
+
+
+# --- one bad file refuses only itself ------------------------------------------------------------------------
+def test_bad_shared_string_index_refuses_only_that_file(three: Path, tmp_path: Path) -> None:
+    good = good_file(three)
+    bad = good.with_name("sst.xlsx")
+
+    def wrong_index(data: bytes) -> bytes:
+        # the first cell holding a number becomes a shared-string cell pointing past the table
+        new, count = re.subn(rb'<c r="([A-Z]+[0-9]+)"([^>]*?) t="n"><v>[^<]*</v>',
+                             rb'<c r="\1"\2 t="s"><v>99999999</v>', data, count=1)
+        assert count == 1
+        return new
+
+    rewrite_member(good, bad, first_sheet(good), wrong_index)
+    result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
+    assert result.exit_code == 3, result.output
+    assert "Izmantotas 3 matricas, neizmantotas 1" in result.output
+    assert f"{bad.parent.name}/sst.xlsx: " in result.output and "bojāta atsauce uz kopīgo tekstu" in result.output
+
+
+def test_corrupt_deflate_stream_refuses_only_that_file(three: Path, tmp_path: Path) -> None:
+    good = good_file(three)
+    bad = good.with_name("bojats.xlsx")
+    raw = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as zf:
+        info = zf.getinfo(first_sheet(good))
+    # the member's data start: local header (30 bytes) + name + extra
+    name_len = int.from_bytes(raw[info.header_offset + 26:info.header_offset + 28], "little")
+    extra_len = int.from_bytes(raw[info.header_offset + 28:info.header_offset + 30], "little")
+    data = info.header_offset + 30 + name_len + extra_len
+    for i in range(data + 10, data + min(info.compress_size, 400), 7):
+        raw[i] ^= 0x5A
+    bad.write_bytes(bytes(raw))
+    result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
+    assert result.exit_code == 3, result.output
+    assert "Izmantotas 3 matricas, neizmantotas 1" in result.output
+    assert f"{bad.parent.name}/bojats.xlsx: " in result.output
+    line = next(x for x in result.output.splitlines() if "bojats.xlsx" in x)
+    assert "bojāt" in line and "Traceback" not in result.output
+
+
+def test_zip_bomb_is_refused_under_a_memory_limit(three: Path, tmp_path: Path) -> None:
+    """A sheet that would decompress to 600 MB is refused from the zip directory, in a process whose
+    address space is limited to 1.5 GB; the good files are still collected."""
+    good = good_file(three)
+    bomb = good.with_name("bumba.xlsx")
+    member = first_sheet(good)
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout:
+        for info in zin.infolist():
+            if info.filename != member:
+                zout.writestr(info, zin.read(info.filename))
+                continue
+            with zout.open(member, "w", force_zip64=True) as fh:
+                head = zin.read(member)
+                cut = head.index(b"<sheetData>") + len(b"<sheetData>")
+                fh.write(head[:cut])
+                chunk = b'<row r="1"><c r="A1"><v>1</v></c></row>' * 30_000
+                for _ in range(600 * (1 << 20) // len(chunk)):
+                    fh.write(chunk)
+                fh.write(head[cut:])
+    assert bomb.stat().st_size < 5 << 20
+    out = tmp_path / "k.xlsx"
+    limit = 1536 << 20
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    env = {**os.environ, ENV_KEY: KEY.decode(), "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", "from generator.cli import main; main()", "collect", str(three),
+                           "--out", str(out), "--jobs", "1"], capture_output=True, text=True, env=env, preexec_fn=limited, timeout=300,
+                          cwd=REPO, check=False)
+    assert done.returncode == 3, done.stderr
+    assert "bumba.xlsx: ZIP daļa" in done.stderr and "ZIP bumba" in done.stderr
+    assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
+    assert "Izmantotas 3 matricas, neizmantotas 1" in done.stdout
+    assert out.is_file()
+
+
+# --- duplicates and misplaced files --------------------------------------------------------------------------
+def test_byte_identical_copy_is_used_once_with_a_note(three: Path, tmp_path: Path) -> None:
+    good = good_file(three)
+    shutil.copy(good, good.with_name("kopija.xlsx"))
+    result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "Izmantotas 3 matricas, neizmantotas 0" in result.output
+    first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
+    assert f"Piezīme: {copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in result.output
+
+
+def test_matrix_in_another_municipalitys_folder_is_a_warning(three: Path, tmp_path: Path,
+                                                             catalogue: Catalogue) -> None:
+    good = good_file(three)
+    mine = good.parent.name
+    other = next(m for m in pilot_municipalities(catalogue) if m != mine and not (three / m).exists())
+    (three / other).mkdir()
+    shutil.move(good, three / other / "parvietota.xlsx")
+    result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
+    assert result.exit_code == 0, result.output
+    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    line = next(x for x in result.output.splitlines() if "parvietota.xlsx" in x)
+    assert line.startswith("Brīdinājums:") and names[mine] in line and names[other] in line, line
+
+
+def test_direct_output_error_names_the_foreign_file(three: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    out = tmp_path / "k.xlsx"
+    (tmp_path / FINAL_DIR).mkdir()
+    (tmp_path / FINAL_DIR / MANIFEST).write_text('{"tool": "ibm collect", "files": {}}', encoding="utf-8")
+    (tmp_path / FINAL_DIR / "piezimes.txt").write_text("mans", encoding="utf-8")
+    result = collect(three, catalogue, KEY, Options(jobs=1))
+    with pytest.raises(OutputError, match="piezimes.txt"):
+        write_outputs(out, result, catalogue, pilot_municipalities(catalogue))
+    assert (tmp_path / FINAL_DIR / "piezimes.txt").read_text(encoding="utf-8") == "mans"
+
+
+def test_a_worker_that_dies_does_not_stop_the_collection(small_folder, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reading process killed in the middle of a file (out of memory, a crash in a library): the files
+    it had not finished are read again one by one, and every file is used."""
+    from generator.ministry import collect as collect_module
+
+    folder, children = small_folder
+    main_pid = os.getpid()
+    victim = children[3].path.name
+    real = collect_module.read_matrix
+
+    def dying(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if path.name == victim and os.getpid() != main_pid:
+            os._exit(9)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(collect_module, "read_matrix", dying)
+    result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx"), "--jobs", "2",
+                                       "--no-cache"], env=ENV, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"Izmantotas {len(children)} matricas, neizmantotas 0" in result.output
