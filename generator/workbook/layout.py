@@ -123,7 +123,7 @@ class Layout:
 
 # Columns of the plan sheets (one constant per meaning, so formulas read like the sheets).
 class C63:
-    nr, area, item, recipient, unit, expert, units, frequency, parent, priority, notes = "ABCDEFGHIJK"
+    nr, area, item, recipient, unit, expert, units, frequency, parent, priority, check, notes = "ABCDEFGHIJKL"
 
 
 class C64:
@@ -140,8 +140,8 @@ class C64:
 
 
 class C68:
-    id, area, recipient, unit, regime, ceiling, status, provider, price, transport, notes = "ABCDEFGHIJK"
-    h_service, h_day, h_impairments, h_incompat, h_recipient_code = "LMNOP"
+    id, area, recipient, unit, regime, ceiling, status, provider, price, transport, check = "ABCDEFGHIJK"
+    h_service, h_day, h_impairments, h_incompat, h_recipient_code, h_unit, h_price_code = "LMNOPQR"
 
 
 class C66:

@@ -32,4 +32,6 @@ MSG = {
     "delivered_above_plan": "Saņemts vairāk vienību, nekā plānots.",
     "paid_above_delivered": "Samaksāts vairāk, nekā maksā saņemtās vienības.",
     "ignored_line_data": "Rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati.",
+    "invalid_input": "Nederīga ievade:",
+    "invalid_input_63": "6.3 rindā ir nederīga ievade.",
 }

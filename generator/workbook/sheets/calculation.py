@@ -8,9 +8,12 @@ other funding sources, K, transport share), the plan lines below in 6.3's order.
 from __future__ import annotations
 
 from generator.catalogue.models import Recipient
+from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import header_block, print_setup, protect
+from generator.workbook.sheets.personal import ERRORS_FIRST
+from generator.workbook.sheets.plan import PLAN_CODES
 from generator.workbook.texts import (
     MSG,
     STATUS_FUNDED,
@@ -93,12 +96,12 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.f_incompat, "f_Nesaderigs", incompat(">"), 0),
         (c.f_price, "f_Cena",
          f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_MaxCena,$N{r})),IF($Q{r}>INDEX(Pak_MaxCena,$N{r}),1,0),0),0)", 0),
-        (c.f_months, "f_Menesi", f"IF($P{r}=1,IF(ROUND($AT{r},6)<>ROUND($O{r},6),1,0),0)", 0),
+        (c.f_months, "f_Menesi", f"IF(AND($P{r}=1,h_MenOK=1),IF(ROUND($AT{r},6)<>ROUND($O{r},6),1,0),0)", 0),
         (c.f_outside, "f_Arpus",
-         f'IF($P{r}=1,IF(COUNTIFS(h_MenNr66,">"&h_Menesi,{planned},">0")+COUNTIFS(h_MenNrD,">"&h_Menesi,'
+         f'IF(AND($P{r}=1,h_MenOK=1),IF(COUNTIFS(h_MenNr66,">"&h_Menesi,{planned},">0")+COUNTIFS(h_MenNrD,">"&h_Menesi,'
          f'{delivered},">0")+COUNTIFS(h_MenNrS,">"&h_Menesi,{paid},">0")>0,1,0),0)', 0),
-        (c.f_delivered, "f_Sanemts", f"IF($P{r}=1,IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)", 0),
-        (c.f_paid, "f_Samaksats", f"IF($P{r}=1,IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
+        (c.f_delivered, "f_Sanemts", f"IF(AND($P{r}=1,h_MenOK=1),IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)", 0),
+        (c.f_paid, "f_Samaksats", f"IF(AND($P{r}=1,h_MenOK=1),IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
         (c.f_impairment, "f_Traucejums",
          f'IF(AND($P{r}=1,Berns_Traucejums<>""),IF($AW{r}="",0,'
          f'IF(ISNUMBER(SEARCH(";"&Berns_Traucejums&";",$AW{r})),0,1)),0)', 0),
@@ -147,7 +150,8 @@ COLUMNS = (
     ("I", "No IB, EUR", 11),
     ("J", "Citi avoti vai nefinansēts, EUR", 12),
     ("K", "Finansējums no IB", 14),
-    ("L", "Piezīmes", 36),
+    ("L", "Pārbaude", 30),
+    ("M", "Piezīmes", 24),
 )
 
 
@@ -160,7 +164,7 @@ def write(sh: Sheet) -> None:
         "6.4. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
         "Darba aprēķins: IB nepieciešamais apmērs no 6.3 daudzumiem un 6.8 cenām, IB finansējums prioritārā secībā "
         "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
-        "L",
+        "M",
         "E",
     )
     sh.widths({c: w for c, _, w in COLUMNS})
@@ -179,6 +183,7 @@ def write(sh: Sheet) -> None:
     sh.formula(f"I{total}", f"SUM(I{first}:I{last})", st.out_money_bold, 0)
     sh.formula(f"J{total}", f"SUM(J{first}:J{last})", st.out_money_bold, 0)
     sh.define("h_Nr", f"A{first}", f"A{last}")
+    sh.define("Aprekins_Piezimes", f"M{first}", f"M{last}")
     for name, letter in (("Plans_Cena", "F"), ("Plans_Summa", "G"), ("Plans_Prioritate", "H"), ("Plans_NoIB", "I")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
@@ -192,7 +197,7 @@ def write(sh: Sheet) -> None:
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
     sh.ws.freeze_panes(head + 1, 2)
-    print_setup(sh, "L", total, annex="6.4 (darba aprēķins)", repeat_to=6)
+    print_setup(sh, "M", total, annex="6.4 (darba aprēķins)", repeat_to=6)
     protect(sh)
 
 
@@ -229,7 +234,9 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         "",
     )
     parts = [f'IF(${c}{r}>0,"{MSG[code]} ","")' for c, code in MESSAGES_64]
+    parts.append(f'IF(SUM(\'6.3\'!${PLAN_CODES[0]}{p}:${PLAN_CODES[-1]}{p})>0,"{MSG["invalid_input_63"]} ","")')
     sh.formula(f"L{r}", "TRIM(" + "&".join(parts) + ")", st.message, "")
+    sh.blank(f"M{r}", st.input_wrap)
     for letter, _, formula, cached in helper_columns(lay, r, p):
         if cached is None:  # the sort key of an empty row: rank placeholder × 10000 + row number
             cached = UNRANKED * 10000 + nr
@@ -303,12 +310,13 @@ def _summary(sh: Sheet) -> None:
     sh.define("Transporta_Pamatojums", "C23")
     f("C24", "Kludas", st.out_whole, cache.errors)
     f("D24", "Bridinajumi", st.out_whole, cache.warnings)
-    sh.ws.merge_range("C25:L25", "", st.message)
-    f("C25", 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
+    sh.ws.merge_range("C25:L25", "", st.out_text_wrap)
+    sh.row_height(25, 26)
+    f("C25", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
       'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs.",'
       'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
       '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))',
-      st.message, "Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.")
+      st.out_text_wrap, "Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.")
     dv = sh.ws.data_validation
     for cell in ("C13", "C17", "C18", "C19"):
         dv(cell, {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Summa",
@@ -316,7 +324,22 @@ def _summary(sh: Sheet) -> None:
     cf = sh.ws.conditional_format
     cf("C22", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
     cf("C24", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
+    cf("C25", {"type": "formula", "criteria": "=Kludas>0", "format": st.error_mark})
+    _summary_checks(sh)
     cf("D24", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
+
+
+def _summary_checks(sh: Sheet) -> None:
+    """The summary's inputs (F and the other sources) checked by formula: code in the hidden column N,
+    the message beside the cell (E:L), the cell marked."""
+    st = sh.st
+    fields = {f.name: f for f in SINGLE_FIELDS}
+    for row, name in ((13, "IB_Galigais"), (17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):
+        cell, field = f"C{row}", fields[name]
+        code = sh.check(field, cell, f"{C64.h_row}{row}")
+        sh.ws.merge_range(f"E{row}:L{row}", "", st.message)
+        sh.formula(f"E{row}", message_formula(field, code, cell, f"{SHEET} {cell}"), st.message, "")
+        sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
 
 
 def cache_base(sh: Sheet) -> object:

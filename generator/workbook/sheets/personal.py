@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.workbook import input_checks
+from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import protect
 
 SHEET = "6.1"
-FIRST_DATE = dt.datetime(1990, 1, 1)
-LAST_DATE = dt.datetime(2100, 12, 31)
+# Said first wherever a status is shown, while the workbook has errors.
+ERRORS_FIRST = ('IF(Kludas>0,"Matricā ir kļūdas ("&Kludas&", sk. 6.11): summas nav derīgas, kamēr kļūdas '
+                'nav izlabotas. ","")')
+FIRST_DATE = dt.datetime.combine(input_checks.FIRST_DATE, dt.time())
+LAST_DATE = dt.datetime.combine(input_checks.LAST_DATE, dt.time())
 
 # (row, label, kind, defined name or None, list name for validation, hint)
 # kinds: text, date, choice, whole, out
@@ -52,6 +57,7 @@ FIELDS: tuple[tuple[int, str, str, str | None, str | None, str], ...] = (
     (39, "Mēnešu skaits periodā", "months", "Perioda_Menesi", None, "vesels skaitlis"),
 )
 END_ROW, AGE_ROW, CHECK_ROW = 40, 41, 42
+CHECKED = {f.name: f for f in SINGLE_FIELDS if f.name in {n for *_, n, _, _ in FIELDS if n}}
 
 
 def write(sh: Sheet) -> None:
@@ -75,7 +81,16 @@ def write(sh: Sheet) -> None:
             sh.text(f"A{row}", label, st.section)
             continue
         sh.text(f"A{row}", label, st.label)
-        if hint:
+        checked = CHECKED.get(name or "")
+        if checked is not None:
+            # beside the cell: what is wrong with a pasted value, else the hint
+            code = sh.check(checked, cell, f"D{row}")
+            sh.formula(f"C{row}", f'IF({code}>0,{message_formula(checked, code, cell, f"{SHEET} {cell}")},'
+                                  f'"{hint}")', st.note, hint)
+            sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
+            sh.ws.conditional_format(f"C{row}", {"type": "formula", "criteria": f"={code}>0",
+                                                 "format": st.error_mark})
+        elif hint:
             sh.text(f"C{row}", hint, st.note)
         if kind == "out":
             ref = {"Pasvaldibas_Nosaukums": "Saraksts_PasvNosaukumi", "Socialais_Dienests": "Saraksts_PasvDienesti"}[
@@ -144,18 +159,19 @@ def write(sh: Sheet) -> None:
     sh.text(f"A{CHECK_ROW}", "Pārbaude", st.label)
     sh.formula(
         f"B{CHECK_ROW}",
+        f"{ERRORS_FIRST}&"
         'IF(OR(NOT(ISNUMBER(Berns_DzimsanasDatums)),NOT(ISNUMBER(Perioda_Sakums))),'
         '"Ievadiet dzimšanas datumu un perioda pirmo dienu.",'
         'IF(Vecums<0,"Dzimšanas datums ir pēc perioda sākuma.",'
         'IF(Vecums>=Param_VecumaRobeza,"Bērns perioda sākumā ir sasniedzis vecumu, kurā IB vairs nepienākas.",'
         '"Bērns ir tiesīgs saņemt IB.")))',
-        st.message,
+        st.out_text_wrap,
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
-    sh.row_height(CHECK_ROW, 26)
+    sh.row_height(CHECK_ROW, 40)
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
-        {"type": "formula", "criteria": "=h_Neatbilst=1", "format": st.error_mark},
+        {"type": "formula", "criteria": "=OR(h_Neatbilst=1,Kludas>0)", "format": st.error_mark},
     )
     sh.formula("D41", "IF(ISNUMBER(Vecums),IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),1,0),0)", st.helper, 0)
     sh.define("h_Neatbilst", "D41")
