@@ -23,6 +23,7 @@ from generator.catalogue.models import (
     Regime,
     Service,
 )
+from generator.reference.rounds import ReportingPeriod, reporting_periods
 
 if TYPE_CHECKING:
     from generator.catalogue.yamlfile import YamlFile
@@ -90,6 +91,16 @@ class Catalogue:
 
     def pilot_municipalities(self, pilot: Pilot = Pilot.children) -> list[Municipality]:
         return [m for m in self.municipalities.municipalities if pilot in m.pilots]
+
+    def children_reporting_periods(self) -> tuple[ReportingPeriod, ...]:
+        """The reporting periods of the children's programme (D21): the plan's eligibility date is
+        the first day of the one that holds the plan's first day."""
+        periods: list[ReportingPeriod] = []
+        for info in self.municipalities.pilots:
+            if info.id is Pilot.children and info.services_start and info.services_end:
+                months = int(self.programme.period_months_max.at(info.services_start).value)
+                periods.extend(reporting_periods(info.id.value, info.services_start, info.services_end, months))
+        return tuple(periods)
 
     def municipality(self, municipality_id: str) -> Municipality:
         for m in self.municipalities.municipalities:

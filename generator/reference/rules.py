@@ -1,7 +1,7 @@
 """Rule checks of a plan (DECISIONS.md D9–D13, L1695–L1716): each returns a list of Findings.
 
 Counting (the workbook's Kludas and Bridinajumi count the same instances):
-- transport_share (warning, D9): 1 when the transport share of N is above ``transport_share_max``;
+- transport_share (warning, D9): 1 when the IB-funded transport share of A is above ``transport_share_max``;
   with a stated override reason it is recorded as overridden and not counted.
 - incompatible (warning, D10): 1 per pair of counted lines where one line's service is in the
   other's ``incompatible_with``.
@@ -59,17 +59,18 @@ def _counted(lines: Sequence[PlanLine]) -> list[tuple[int, PlanLine]]:
 
 
 def check_transport_share(
-    lines: Sequence[PlanLine], params: Params, override_reason: str | None = None
+    lines: Sequence[PlanLine], params: Params, available: object, override_reason: str | None = None
 ) -> list[Finding]:
-    """Transport and specialised transport together above ``transport_share_max`` of N is a warning
-    that the social worker may override with a stated reason (D9, L1714)."""
-    share = transport_share(lines)
+    """The IB-funded cost of transport and specialised transport together above
+    ``transport_share_max`` of the IB amount A is a warning that the social worker may override
+    with a stated reason (D9, L1714)."""
+    share = transport_share(lines, available, params)
     if share <= params.transport_share_max:
         return []
     concerned = tuple(i for i, line in _counted(lines) if line.transport)
     reason = (override_reason or "").strip()
     message = (
-        f"Transporta pakalpojumi ir {percent(share, 1)} no IB nepieciešamā apmēra "
+        f"Transporta pakalpojumiem no IB paredzēti {percent(share, 1)} no bērnam pieejamā IB apmēra "
         f"(ieteicams ne vairāk kā {percent(params.transport_share_max)})."
     )
     message += f" Sociālais darbinieks to apstiprinājis: {reason}" if reason else " Norādiet pamatojumu."
@@ -276,12 +277,14 @@ def check_plan(
     *,
     period_start: dt.date,
     months: int,
+    available: object,
     impairment: str | None = None,
     transport_override: str | None = None,
 ) -> list[Finding]:
-    """Every rule check of one plan, in a fixed order (see the module docstring for the counts)."""
+    """Every rule check of one plan, in a fixed order (see the module docstring for the counts);
+    ``available`` is the plan's IB amount A (D5), against which transport is measured (D9)."""
     return [
-        *check_transport_share(lines, params, transport_override),
+        *check_transport_share(lines, params, available, transport_override),
         *check_incompatible(lines),
         *check_day_services(lines, period_start, months),
         *check_prices(lines),

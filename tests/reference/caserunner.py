@@ -36,7 +36,7 @@ from generator.reference.final_amounts import ChildAmounts, final_amounts
 from generator.reference.findings import Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
-from generator.reference.plan import financing
+from generator.reference.plan import financing, needed_amount
 from generator.reference.provisional import provisional_amount
 from generator.reference.rules import check_plan
 from generator.reference.selection import Application, select_children
@@ -253,6 +253,7 @@ def run_rules(inp: dict[str, Any], params: Params) -> dict[str, Any]:
         params,
         period_start=wi.period_start,
         months=wi.months,
+        available=to_decimal(inp["available"]) if "available" in inp else needed_amount(wi.lines),
         impairment=wi.impairment,
         transport_override=wi.transport_override,
     )
