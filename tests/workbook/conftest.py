@@ -87,7 +87,7 @@ def lo_batch(
         return path
 
     plans = random_plans(RANDOM_PLANS, offers, params.full_rate_max_age, params.eligibility_age_limit,
-                         params.period_months_max)
+                         params.period_months_max, periods=params.reporting_periods)
     cases, skipped = workbook_cases(offers, params.base_amount)
     examples = financing_examples({o.id: o for o in offers}[EXAMPLE_OFFER], day)
     inputs: list[tuple[str, object, Path]] = []

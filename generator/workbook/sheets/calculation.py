@@ -51,6 +51,14 @@ def _cum_terms(lay: Layout, p: int, r: int) -> tuple[str, str]:
     return ",".join(units), ",".join(paid)
 
 
+def whole_units(r: int) -> str:
+    """Whole units of the line in priority position k (row ``r``) that fit in what is left of A:
+    INT(rest ÷ price), computed as INT(ROUND(…, 6)) and lowered by one when that many units cost
+    more than the rest (so that binary fractions never add or lose a unit)."""
+    units = f"INT(ROUND($AA{r}/INDEX(h_Cena,$Z{r}),6))"
+    return f"({units}-IF(ROUND({units}*INDEX(h_Cena,$Z{r}),4)>ROUND($AA{r},2),1,0))"
+
+
 def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, object]]:
     """(column, name, formula, cached value of an empty row) of the helper columns of row ``r``
     (6.3/6.6/6.10 row ``p``)."""
@@ -83,12 +91,16 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.h_score, "h_Vertejums",
          f"IF($P{r}=1,ROUND(Param_EkspertuSvars*$V{r}+Param_VecakuSvars*$W{r},6),0)", 0),
         (c.h_prio, "h_Prio", f"IF($P{r}=1,$H{r},0)", 0),
-        (c.h_cum, "h_KumPirms", f"IF($P{r}=1,ROUND(SUMPRODUCT((h_Aktiva=1)*(h_Prio<$Y{r})*h_Izmaksas),2),0)", 0),
-        (c.h_fit0, "h_Der0",
-         f"IF(AND($P{r}=1,$Q{r}>0,ISNUMBER(IB_Pieejamais)),"
-         f"IF(IB_Pieejamais>$Z{r},INT(ROUND((IB_Pieejamais-$Z{r})/$Q{r},6)),0),0)", 0),
-        (c.h_fit, "h_Der",
-         f"IF($AA{r}>0,$AA{r}-IF(ROUND($AA{r}*$Q{r},4)>ROUND(IB_Pieejamais-$Z{r},2),1,0),0)", 0),
+        # Funding down the priority list (D4): row k of Z/AA/AB/AZ is the line in priority position k.
+        (c.s_line, "h_PrioRinda", f"IFERROR(MATCH($A{r},h_Prio,0),0)", 0),
+        (c.s_rest, "h_Atlikums",
+         "IF(ISNUMBER(IB_Pieejamais),IB_Pieejamais,0)" if r == lay.calc_first else
+         f"ROUND($AA{r - 1}-$AB{r - 1},2)", 0),
+        (c.s_funded, "h_Finansets",
+         f"IF($Z{r}>0,IF(ROUND(INDEX(h_Izmaksas,$Z{r}),2)<=ROUND($AA{r},2),INDEX(h_Izmaksas,$Z{r}),"
+         f"IF(AND(INDEX(h_Cena,$Z{r})>0,$AA{r}>0),ROUND(MIN(INDEX(h_Daudzums,$Z{r}),{whole_units(r)})"
+         f"*INDEX(h_Cena,$Z{r}),2),0)),0)",
+         0),
         (c.h_transport, "h_Transports", f'IF($P{r}=1,IF(INDEX(Pak_Transports,$N{r})="{YES}",1,0),0)', 0),
         (c.h_day, "h_Dienas", f"IF($P{r}=1,INDEX(h_Pak_Dienas,$N{r}),0)", 0),
         (c.h_service, "h_Kods", f'IF($N{r}>0,INDEX(h_Pak_Kods,$N{r}),"")', ""),
@@ -219,13 +231,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         st.out_whole,
         "",
     )
-    sh.formula(
-        f"I{r}",
-        f'IF($P{r}=1,IF(ISNUMBER(IB_Pieejamais),IF(ROUND($Z{r}+$R{r},2)<=IB_Pieejamais,$R{r},'
-        f'IF(AND($Q{r}>0,IB_Pieejamais>$Z{r}),ROUND($AB{r}*$Q{r},2),0)),""),"")',
-        st.out_money,
-        "",
-    )
+    sh.formula(f"I{r}", f'IF($P{r}=1,IF(ISNUMBER(IB_Pieejamais),INDEX(h_Finansets,$H{r}),""),"")', st.out_money, "")
     sh.formula(f"J{r}", f'IF(ISNUMBER($I{r}),ROUND($G{r}-$I{r},2),"")', st.out_money, "")
     sh.formula(
         f"K{r}",
@@ -247,7 +253,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
 def _summary(sh: Sheet) -> None:
     st, cache = sh.st, sh.book.cache
     rows: list[tuple[int, str]] = [
-        (8, "Bērna vecums perioda pirmajā dienā (pilni gadi, 6.1)"),
+        (8, "Bērna vecums pārbaudes datumā (pilni gadi, 6.1)"),
         (9, "IB provizoriskā apmēra likme"),
         (10, "Bāzes apmērs B (6.11)"),
         (11, "IB provizoriskais apmērs P = likme × B"),
@@ -260,7 +266,7 @@ def _summary(sh: Sheet) -> None:
         (19, "Citi finanšu avoti (vecāki, ziedojumi)"),
         (20, "IB kopējais apmērs K"),
         (21, "Nesegtā daļa (N − K)"),
-        (22, "Transporta pakalpojumu daļa no N (ieteicamā robeža – 6.11)"),
+        (22, "No IB finansētā transporta daļa no A (ieteicamā robeža – 6.11)"),
         (23, "Pamatojums, ja transporta daļa pārsniedz robežu"),
         (24, "Pārbaudes: kļūdas / brīdinājumi (6.11)"),
         (25, "Stāvoklis"),
@@ -275,7 +281,7 @@ def _summary(sh: Sheet) -> None:
     sh.text("A16", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
     f = sh.formula
     f("C8", "Vecums", st.out_whole, "")
-    f("C9", 'IF(ISNUMBER(Vecums),IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),0,'
+    f("C9", 'IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),Vecums<0,Vecums>=Param_VecumaRobeza),0,'
       f'IF(OR(Vecums<=Param_PilnasLikmesVecums,Ipasas_Kopsanas_Atzinums="{YES}"),Param_LikmePilna,'
       'Param_LikmeSamazinata)),"")', st.out_rate, "")
     sh.define("Provizoriska_Likme", "C9")
@@ -302,7 +308,7 @@ def _summary(sh: Sheet) -> None:
     f("C20", 'IF(ISNUMBER(IB_Pieejamais),ROUND(C15+D17+D18+D19,2),"")', st.out_money_bold, "")
     sh.define("IB_Kopejais", "C20")
     f("C21", 'IF(ISNUMBER(IB_Kopejais),ROUND(IB_Nepieciesamais-IB_Kopejais,2),"")', st.out_money, "")
-    f("C22", "IF(IB_Nepieciesamais>0,SUMIFS(h_Izmaksas,h_Transports,1)/IB_Nepieciesamais,0)", st.out_share,
+    f("C22", "IF(N(IB_Pieejamais)<>0,SUMIFS(Plans_NoIB,h_Transports,1)/IB_Pieejamais,0)", st.out_share,
       cache.transport_share)
     sh.define("Transporta_Dala", "C22")
     f("D22", "Param_TransportaDala", st.out_share, sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value)

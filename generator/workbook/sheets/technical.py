@@ -60,11 +60,14 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
     lines that always have a catalogue item and a price, and typed values).
     """
     return [
-        ("not_eligible", "kļūda", "Bērns perioda sākumā nav tiesīgs saņemt IB (sasniegts vecuma ierobežojums vai "
-         "dzimšanas datums ir pēc perioda sākuma).", "6.1",
-         "IF(ISNUMBER(Vecums),IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),1,0),0)"),
-        ("transport_share", "brīdinājums", "Transporta pakalpojumu daļa pārsniedz ieteicamo robežu, un nav norādīts "
-         "pamatojums.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
+        ("not_eligible", "kļūda", "Bērns pārbaudes datumā (pārskata perioda pirmajā dienā) nav tiesīgs saņemt IB "
+         "(sasniegts vecuma ierobežojums vai dzimšanas datums ir pēc pārbaudes datuma).", "6.1", "h_Neatbilst"),
+        ("outside_reporting_period", "kļūda", "Plāna pirmā diena nav nevienā programmas kārtas pārskata periodā; "
+         "IB nevar aprēķināt.", "6.1", "h_PerArpus"),
+        ("past_reporting_period", "kļūda", "Plāna mēneši sniedzas pāri tā pārskata perioda beigām; plānam jāiekļaujas "
+         "vienā pārskata periodā.", "6.1", "h_PerParsniegts"),
+        ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra pārsniedz "
+         "ieteicamo robežu, un nav norādīts pamatojums.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
          "(reģistrēts, neskaita).", "6.4",
          'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",0,1),0)'),
@@ -109,6 +112,8 @@ INVALID_MORE = INVALID_FIRST + INVALID_SHOWN
 MONTHS_SECTION = INVALID_MORE + 3
 MONTHS_FIRST = MONTHS_SECTION + 2
 HEADERS_SECTION = MONTHS_FIRST + 7
+PERIODS_SECTION = HEADERS_SECTION + 8
+PERIODS_FIRST = PERIODS_SECTION + 2
 
 
 def write(sh: Sheet) -> None:
@@ -187,8 +192,8 @@ def write(sh: Sheet) -> None:
     sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz ieteicamo robežu (1 – jā)", st.label)
     sh.formula(
         f"B{TRANSPORT_FLAG_ROW}",
-        "IF(IB_Nepieciesamais>0,IF(ROUND(SUMIFS(h_Izmaksas,h_Transports,1),2)"
-        ">ROUND(Param_TransportaDala*IB_Nepieciesamais,6),1,0),0)",
+        "IF(N(IB_Pieejamais)>0,IF(ROUND(SUMIFS(Plans_NoIB,h_Transports,1),2)"
+        ">ROUND(Param_TransportaDala*IB_Pieejamais,6),1,0),0)",
         st.out_whole,
         0,
     )
@@ -197,6 +202,7 @@ def write(sh: Sheet) -> None:
     _invalid_inputs(sh)
     _months(sh, months)
     _headers(sh)
+    _periods(sh)
     _lists(sh)
     sh.ws.freeze_panes(3, 0)
     protect(sh)
@@ -211,7 +217,7 @@ def _rules(sh: Sheet) -> None:
     sh.text(f"A{RULES_SECTION}", "Noteikumu pārbaudes (skaits šobrīd)", st.section)
     sh.text(
         f"F{RULES_SECTION}",
-        f"Ieteicamā transporta daļas robeža: {percent(share)} no IB nepieciešamā apmēra.",
+        f"Ieteicamā transporta daļas robeža: {percent(share)} no IB pieejamā apmēra (no IB finansētais transports).",
         st.note,
     )
     for c, head in zip("ABCD", ("Pārbaude", "Veids", "Skaits", "Kur redzams"), strict=True):
@@ -343,6 +349,33 @@ def _headers(sh: Sheet) -> None:
         sh.text(f"A{row + i}", labels[name], st.label)
         sh.formula(f"B{row + i}", formula, st.out_text, cache.header(name))
         sh.define(name, f"B{row + i}")
+
+
+def _periods(sh: Sheet) -> None:
+    """The reporting periods of the programme's rounds from the catalogue (D21); 6.1 finds the one
+    that holds the plan's first day (h_PerSatur) and takes its first day as Parbaudes_Datums."""
+    st = sh.st
+    periods = sh.book.catalogue.children_reporting_periods()
+    sh.text(f"A{PERIODS_SECTION}", "Programmas kārtu pārskata periodi (no kataloga)", st.section)
+    for c, head in zip("ABCDE", ("Kārta", "Pārskata periods", "Sākums", "Beigas", "Satur plāna sākumu (1 – jā)"),
+                       strict=True):
+        sh.text(f"{c}{PERIODS_FIRST - 1}", head, st.header_wrap)
+    for i, period in enumerate(periods):
+        row = PERIODS_FIRST + i
+        sh.text(f"A{row}", period.round_id, st.out_text)
+        sh.number(f"B{row}", period.number, st.out_whole)
+        sh.date(f"C{row}", period.start, st.out_date)
+        sh.date(f"D{row}", period.end, st.out_date)
+        sh.formula(f"E{row}", f"IF(ISNUMBER(Perioda_Sakums),IF(AND(Perioda_Sakums>=C{row},Perioda_Sakums<=D{row}),1,0),0)",
+                   st.out_whole, 0)
+    last = PERIODS_FIRST + max(len(periods), 1) - 1
+    if not periods:  # no round in the catalogue: one empty row, so the names still point at cells
+        sh.blank(f"C{last}", st.out_date)
+        sh.blank(f"D{last}", st.out_date)
+        sh.number(f"E{last}", 0, st.out_whole)
+    sh.define("h_PerSakums", f"C{PERIODS_FIRST}", f"C{last}")
+    sh.define("h_PerBeigas", f"D{PERIODS_FIRST}", f"D{last}")
+    sh.define("h_PerSatur", f"E{PERIODS_FIRST}", f"E{last}")
 
 
 def _lists(sh: Sheet) -> None:
