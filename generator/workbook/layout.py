@@ -137,6 +137,7 @@ class C64:
     f_impairment, f_recipient, f_ignored, f_unknown, f_missing_price = "AM", "AN", "AO", "AP", "AQ"
     h_recipient, h_item_recipient, h_planned, h_delivered, h_paid = "AR", "AS", "AT", "AU", "AV"
     h_limits, h_active_nr, h_incompat_all = "AW", "AX", "AY"
+    h_includes, f_sessions, h_sessions_all, h_sessions_other, f_unconfirmed = "AZ", "BA", "BB", "BC", "BD"
 
 
 class C68:

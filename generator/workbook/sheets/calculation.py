@@ -13,7 +13,7 @@ from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import header_block, print_setup, protect
 from generator.workbook.sheets.personal import ERRORS_FIRST
-from generator.workbook.sheets.plan import PLAN_CODES
+from generator.workbook.sheets.plan import PLAN_CODES, sessions_message
 from generator.workbook.texts import (
     MSG,
     STATUS_FUNDED,
@@ -76,6 +76,14 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
             f"+ISNUMBER(SEARCH(\";\"&$AE{r}&\";\",h_NesadSar)))>0)),0)"
         )
 
+    def sessions(relation: str) -> str:
+        """Pairs with lines whose sessions this line's service includes, or that include this one's (L1713)."""
+        return f"SUMPRODUCT((h_Aktiva=1)*(h_Nr{relation}$A{r})*{sessions_pair()})"
+
+    def sessions_pair() -> str:
+        return (f"((ISNUMBER(SEARCH(\";\"&h_Kods&\";\",$AZ{r}))"
+                f"+ISNUMBER(SEARCH(\";\"&$AE{r}&\";\",h_Ietver)))>0)")
+
     c = C64
     return [
         (c.h_row, "h_Rinda", f'IF({item}="",0,IFERROR(MATCH({item},Pak_Id,0),0))', 0),
@@ -133,6 +141,12 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.h_limits, "h_Ierob", f'IF($N{r}>0,INDEX(h_Pak_Traucejumi,$N{r})&"","")', ""),
         (c.h_active_nr, "h_AktNr", f"IF($P{r}=1,COUNTIF($P${lay.calc_first}:$P{r},1),0)", 0),
         (c.h_incompat_all, "h_NesadVisi", incompat("<>"), 0),
+        (c.h_includes, "h_Ietver", f'IF($N{r}>0,INDEX(h_Pak_Ietver,$N{r})&"","")', ""),
+        (c.f_sessions, "f_Nodarbibas", f"IF($P{r}=1,{sessions('>')},0)", 0),
+        (c.h_sessions_all, "h_NodarbVisas", f"IF($P{r}=1,{sessions('<>')},0)", 0),
+        (c.h_sessions_other, "h_NodarbRinda",
+         f"IF($BB{r}>0,SUMPRODUCT(MAX((h_Aktiva=1)*(h_Nr<>$A{r})*{sessions_pair()}*h_Nr)),0)", 0),
+        (c.f_unconfirmed, "f_GriestiNeapst", f"IF($P{r}=1,N(INDEX(h_Pak_GriestiNeapst,$N{r})),0)", 0),
     ]
 
 
@@ -141,6 +155,7 @@ MESSAGES_64 = (
     (C64.f_missing_price, "missing_price"),
     (C64.f_price, "price_above_ceiling"),
     (C64.h_incompat_all, "incompatible"),
+    (C64.f_unconfirmed, "ceiling_unconfirmed"),
     (C64.f_impairment, "impairment"),
     (C64.f_recipient, "recipient"),
     (C64.f_months, "monthly_units"),
@@ -203,7 +218,7 @@ def write(sh: Sheet) -> None:
     sh.text(f"{C64.h_row}{head}", "Palīgkolonnas (aprēķinam, nemainīt)", st.helper_text)
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
         sh.text(f"{letter}{head + 1}", name, st.helper_text)
-    sh.ws.set_column(f"{C64.h_row}:{C64.h_incompat_all}", 9, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"{C64.h_row}:{C64.f_unconfirmed}", 9, None, {"hidden": True, "level": 1})
     cf = sh.ws.conditional_format
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
@@ -240,6 +255,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         "",
     )
     parts = [f'IF(${c}{r}>0,"{MSG[code]} ","")' for c, code in MESSAGES_64]
+    parts.append(sessions_message(r))
     parts.append(f'IF(SUM(\'6.3\'!${PLAN_CODES[0]}{p}:${PLAN_CODES[-1]}{p})>0,"{MSG["invalid_input_63"]} ","")')
     sh.formula(f"L{r}", "TRIM(" + "&".join(parts) + ")", st.message, "")
     sh.blank(f"M{r}", st.input_wrap)
@@ -331,6 +347,7 @@ def _summary(sh: Sheet) -> None:
     cf("C22", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
     cf("C24", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
     cf("C25", {"type": "formula", "criteria": "=Kludas>0", "format": st.error_mark})
+    sh.define("Statuss_Aprekins", "C25")
     _summary_checks(sh)
     cf("D24", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
 

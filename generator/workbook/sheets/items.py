@@ -26,6 +26,8 @@ HEADS = (
     ("K", "Pārbaude", 30),
 )
 PRICE_CODE = "R"  # hidden: the formula check of the price cell
+# hidden: services whose sessions this one already includes (L1713), an unconfirmed ceiling (D22)
+INCLUDES, UNCONFIRMED = "S", "T"
 HELPERS = (
     ("L", "h_Pak_Kods"),
     ("M", "h_Pak_Dienas"),
@@ -114,13 +116,15 @@ def write(sh: Sheet) -> None:
         sh.text(f"O{row}", _joined(list(service.incompatible_with)), st.helper_text)
         sh.text(f"P{row}", service.recipient.value, st.helper_text)
         sh.text(f"Q{row}", short_unit(units.get(service.unit, service.unit)), st.helper_text)
+        sh.text(f"{INCLUDES}{row}", _joined(list(service.includes_sessions_of)), st.helper_text)
+        sh.number(f"{UNCONFIRMED}{row}", 1 if offer.ceiling_unconfirmed else 0, st.helper)
     first, last = lay.cat_first, lay.cat_last
     for letter, name in (("A", "Pak_Id"), ("B", "Pak_Joma"), ("F", "Pak_MaxCena"), ("H", "Pak_Sniedzejs"),
                          ("I", "Pak_Cena"), ("J", "Pak_Transports")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    for letter, name in HELPERS:
+    for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column(f"L:{PRICE_CODE}", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"L:{UNCONFIRMED}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(
         f"I{first}:I{last}",
         {"type": "formula", "criteria": f"=OR(${PRICE_CODE}{first}>0,AND(ISNUMBER($I{first}),ISNUMBER($F{first}),"

@@ -183,6 +183,7 @@ def write(sh: Sheet) -> None:
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
     sh.row_height(CHECK_ROW, 52)
+    sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
         {"type": "formula", "criteria": "=OR(h_Neatbilst=1,Kludas>0)", "format": st.error_mark},

@@ -11,6 +11,7 @@ from generator.workbook.sheets.common import header_block, print_setup, protect,
 from generator.workbook.texts import MSG
 
 SHEET = "6.3"
+SOURCE = "'6.4'!"
 COLUMNS = (
     ("A", "Nr.", 4),
     ("B", "Joma", 5),
@@ -29,6 +30,7 @@ COLUMNS = (
 PLAN_INPUTS = tuple(zip("CDFGI", PLAN_FIELDS, strict=True))
 PLAN_CODES = ("N", "O", "P", "Q", "R")
 MESSAGES_63 = (
+    (C64.f_unconfirmed, "ceiling_unconfirmed"),
     (C64.f_recipient, "recipient"),
     (C64.f_impairment, "impairment"),
     (C64.h_incompat_all, "incompatible"),
@@ -41,6 +43,15 @@ def message_formula(row64: int, items: tuple[tuple[str, str], ...], invalid: str
     parts = [f"IF('6.4'!${c}{row64}>0,\"{MSG[code]} \",\"\")" for c, code in items]
     text = "TRIM(" + "&".join(parts) + ")"
     return f"TRIM({text}&\" \"&{invalid})" if invalid else text
+
+
+def sessions_message(r: int, sheet: str = "") -> str:
+    """The day-care centre warning (L1713) on plan line ``r`` of 6.4, naming the (last) other line it
+    pairs with; ``sheet`` is "'6.4'!" when used on another sheet."""
+    c = C64
+    every, other = f"{sheet}${c.h_sessions_all}{r}", f"{sheet}${c.h_sessions_other}{r}"
+    return (f'IF({every}>0,"{MSG["day_care_sessions"]} "&{other}&IF({every}>1," (un vēl "&({every}-1)&")","")'
+            f'&" – apstipriniet, ka tās ir cita speciālista vai grupas nodarbības. ","")')
 
 
 def invalid_cells(cells: list[tuple[str, str]]) -> str:
@@ -81,7 +92,8 @@ def write(sh: Sheet) -> None:
         sh.formula(f"J{row}", f"IF('6.4'!${C64.h_active}{r64}=1,'6.4'!${C64.priority}{r64},\"\")", st.out_whole, "")
         codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
                  for (c, field), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True)]
-        sh.formula(f"K{row}", message_formula(r64, MESSAGES_63, invalid_cells(codes)), st.message, "")
+        invalid = f"{sessions_message(r64, SOURCE)}&{invalid_cells(codes)}"
+        sh.formula(f"K{row}", message_formula(r64, MESSAGES_63, invalid), st.message, "")
     first, last = lay.plan_first, lay.plan_last
     sh.define("Plans_Pakalpojums", f"C{first}", f"C{last}")
     sh.define("Plans_Daudzums", f"G{first}", f"G{last}")

@@ -73,10 +73,16 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",0,1),0)'),
         ("incompatible", "brīdinājums", "Plānā ir pakalpojumi, kurus nedrīkst saņemt vienlaikus (katrs pāris); "
          "jāpārliecinās, ka laiki nepārklājas.", "6.3, 6.4", "SUM(f_Nesaderigs)"),
+        ("day_care_sessions", "brīdinājums", "Plānā ir dienas aprūpes centrs, kas jau ietver speciālistu un grupu "
+         "nodarbības, un tādas pašas nodarbības citur (katrs pāris); jāapstiprina, ka tās ir cita speciālista vai "
+         "grupas nodarbības.", "6.3, 6.4", "SUM(f_Nodarbibas)"),
         ("day_services", "kļūda", "Dienas aprūpes centra un specializētās darbnīcas plānotās dienas mēnesī "
          "pārsniedz mēneša darba dienas (katrs mēnesis).", "6.6, 6.11", "SUM(h_DienasParkapums)"),
         ("price_above_ceiling", "kļūda", "Sniedzēja cena pārsniedz normatīvajos aktos, deleģēšanas līgumā vai grupu "
          "nodarbībām noteikto maksimālo cenu (katra plāna rinda).", "6.4, 6.8", "SUM(f_Cena)"),
+        ("ceiling_unconfirmed", "brīdinājums", "Plāna rindas pakalpojumam normatīvajā aktā vai līgumā noteiktā "
+         "cena (griesti) katalogā vēl nav apstiprināta; sniedzēja cenu pret to nevar pārbaudīt (katra rinda).",
+         "6.3, 6.4, 6.8", "SUM(f_GriestiNeapst)"),
         ("monthly_units", "kļūda", "Mēnešu vienību summa 6.6 nesakrīt ar daudzumu periodā 6.3 (katra rinda).",
          "6.6", "SUM(f_Menesi)"),
         ("outside_period", "kļūda", "6.6 vai 6.10 ir vērtības pēc perioda pēdējā mēneša (katra rinda).",
@@ -285,7 +291,8 @@ def _invalid_inputs(sh: Sheet) -> None:
 
 def _months(sh: Sheet, months: int) -> None:
     st = sh.st
-    sh.text(f"A{MONTHS_SECTION}", "Perioda mēneši (darba dienas: pirmdiena–piektdiena)", st.section)
+    sh.text(f"A{MONTHS_SECTION}", "Perioda mēneši (darba dienas: pirmdiena–piektdiena bez svētku dienām)",
+            st.section)
     heads = ("Perioda mēnesis", "Mēneša 1. datums", "Darba dienas", "Dienas centrs + darbnīca, plānotās dienas",
              "Pārsniegts (1 – jā)", "Mēnesis")
     for c, head in zip("ABCDEF", heads, strict=True):
@@ -302,7 +309,8 @@ def _months(sh: Sheet, months: int) -> None:
             st.out_date,
             "",
         )
-        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),NETWORKDAYS(B{row},DATE(YEAR(B{row}),MONTH(B{row})+1,0)),"")',
+        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),NETWORKDAYS(B{row},DATE(YEAR(B{row}),MONTH(B{row})+1,0),'
+                   f'h_Svetki),"")',
                    st.out_whole, "")
         mc = month_cols[k - 1]
         sh.formula(f"D{row}", f"SUMIFS('6.6'!${mc}${first}:${mc}${last},h_Dienas,1)", st.out_units, 0)
@@ -376,6 +384,25 @@ def _periods(sh: Sheet) -> None:
     sh.define("h_PerSakums", f"C{PERIODS_FIRST}", f"C{last}")
     sh.define("h_PerBeigas", f"D{PERIODS_FIRST}", f"D{last}")
     sh.define("h_PerSatur", f"E{PERIODS_FIRST}", f"E{last}")
+    _holidays(sh, last + 3)
+
+
+def _holidays(sh: Sheet, section: int) -> None:
+    """Public holidays from the catalogue with their legal source: NETWORKDAYS' holidays range (D11)."""
+    st, cat = sh.st, sh.book.catalogue
+    sh.text(f"A{section}", "Svētku dienas, kas nav darba dienas (no kataloga)", st.section)
+    source = cat.holidays.source if cat.holidays is not None else ""
+    sh.text(f"F{section}", source, st.note)
+    for c, head in zip("AB", ("Svētku diena", "Datums"), strict=True):
+        sh.text(f"{c}{section + 1}", head, st.header_wrap)
+    days = [d for year in cat.holidays.years for d in year.days] if cat.holidays is not None else []
+    first = section + 2
+    for i, day in enumerate(days):
+        sh.text(f"A{first + i}", day.name_lv, st.label)
+        sh.date(f"B{first + i}", day.date, st.out_date)
+    if not days:  # no holidays in the catalogue: an empty range, so NETWORKDAYS counts Monday–Friday
+        sh.blank(f"B{first}", st.out_date)
+    sh.define("h_Svetki", f"B{first}", f"B{first + max(len(days), 1) - 1}")
 
 
 def _lists(sh: Sheet) -> None:
