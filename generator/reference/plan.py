@@ -165,6 +165,7 @@ def financing(
     state/municipal services, other sources, each min(rest, source). Variant 1 (L1162): IB, then
     benefits and other sources; state/municipal services are replaced by the IB and not used.
     Variant 3 (L1235): services, then benefits, then the IB (min(rest, A)), then other sources.
+    ``ib_funded`` (the whole units the plan's lines get from A, D4) caps the IB in every variant.
     """
     n = to_decimal(needed)
     a = to_decimal(available)
@@ -181,7 +182,7 @@ def financing(
     if variant == 3:
         used_s = take(n, s)
         used_b = take(n - used_s, b)
-        ib = take(n - used_s - used_b, a)
+        ib = take(n - used_s - used_b, a if ib_funded is None else min(a, to_decimal(ib_funded)))
         used_o = take(n - used_s - used_b - ib, o)
         return Financing(3, n, ib, used_b, used_s, used_o)
     ib = take(n, a) if ib_funded is None else min(n, to_decimal(ib_funded))
