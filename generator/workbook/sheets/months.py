@@ -115,7 +115,7 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     working days (D11), marked when above."""
     st = sh.st
     for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
-                     (row + 1, "Darba dienas mēnesī (pirmdiena–piektdiena)")):
+                     (row + 1, "Darba dienas mēnesī (pirmdiena–piektdiena bez svētku dienām)")):
         sh.ws.merge_range(f"B{r}:D{r}", "", st.label)
         sh.text(f"B{r}", label, st.label)
     for k, c in enumerate(cols, start=1):
