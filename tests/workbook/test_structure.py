@@ -12,7 +12,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, PLAN_ROWS, SHEETS
-from generator.workbook.names import resolve
+from generator.workbook.names import read, resolve
 from generator.workbook.writer import write_workbook
 
 # workbook-interface.md: name -> sheet
@@ -231,7 +231,8 @@ def test_unknown_municipality_is_refused(catalogue: Catalogue, tmp_path: Path) -
 
 # --- what a person sees -----------------------------------------------------------------------------
 
-DEVELOPER_TEXT = re.compile(r"\bD\d{1,2}\b|not_eligible|\bchild\b|\bparent\b|tikai matricā|Galva_|\bh_[A-Z]")
+# decision codes as "(D9)" or ", D13)" (a bare "D9" in a formula's text is a cell address)
+DEVELOPER_TEXT = re.compile(r"[(,]\s*D\d{1,2}\)|not_eligible|\bchild\b|\bparent\b|tikai matricā|Galva_|\bh_[A-Z]")
 NOTES_NAMES = {"Plans_Piezimes": "6.3", "Aprekins_Piezimes": "6.4", "Men_Piezimes": "6.6", "Fakt_Piezimes": "6.10"}
 
 
@@ -285,3 +286,24 @@ def test_positive_status_is_not_red(wb: Workbook) -> None:
         color = cell.font.color.rgb if cell.font and cell.font.color is not None else None
         assert color in (None, "FF000000") or not str(color).endswith("9C0006"), f"{name}: {color}"
         assert str(cell.value).startswith('=IF(Kludas>0,"Matricā ir kļūdas ("'), name
+
+
+def test_reporting_periods_and_holidays_come_from_the_catalogue(wb: Workbook, catalogue: Catalogue) -> None:
+    periods = catalogue.children_reporting_periods()
+    assert periods, "katalogā nav bērnu programmas kārtas"
+
+    def dates(name: str) -> list:
+        return [d.date() if hasattr(d, "date") else d for d in read(wb, name)]
+
+    assert dates("h_PerSakums") == [p.start for p in periods]
+    assert dates("h_PerBeigas") == [p.end for p in periods]
+    assert dates("h_Svetki") == list(catalogue.holiday_dates)
+    networkdays = [c.value for row in wb["6.11"].iter_rows() for c in row
+                   if isinstance(c.value, str) and "NETWORKDAYS(" in c.value]
+    assert networkdays and all(v.rstrip(")").endswith(',h_Svetki),""') for v in networkdays), networkdays[:1]
+
+
+def test_price_list_intro_does_not_promise_unconfirmed_prices(wb: Workbook) -> None:
+    intro = wb["6.8"]["A2"].value
+    assert "ievadīta iepriekš tikai tad, ja katalogā ir tās apmērs" in intro
+    assert "cenas griesti nav apstiprināti" in intro

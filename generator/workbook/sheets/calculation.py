@@ -360,9 +360,9 @@ def _summary_checks(sh: Sheet) -> None:
     for row, name in ((13, "IB_Galigais"), (17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):
         cell, field = f"C{row}", fields[name]
         code = sh.check(field, cell, f"{C64.h_row}{row}")
-        sh.ws.merge_range(f"E{row}:L{row}", "", st.message)
-        sh.formula(f"E{row}", message_formula(field, code, cell, f"{SHEET} {cell}"), st.message, "")
+        sh.formula(f"E{row}", message_formula(field, code, cell, f"{SHEET} {cell}"), st.beside, "")
         sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
+        sh.ws.conditional_format(f"E{row}", {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
 
 
 def cache_base(sh: Sheet) -> object:

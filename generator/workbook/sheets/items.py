@@ -60,9 +60,9 @@ def write(sh: Sheet) -> None:
         "A2:K2",
         "Katalogs ar izvēlēto sniedzēju un tā faktisko cenu. Normatīvajos aktos un deleģēšanas līgumos noteiktā cena "
         "ir ievadīta iepriekš tikai tad, ja katalogā ir tās apmērs; augstāku cenu ievadīt nevar. Ja apmēra nav "
-        "(tukša maksimālā cena), cenu ievada sociālais darbinieks, un plāna rinda saņem brīdinājumu, ka cenas griesti "
-        "nav apstiprināti. Tirgus cenas pakalpojumiem ievada sniedzēja cenu. Statuss “jāprecizē” nozīmē, ka kataloga "
-        "cena vēl nav apstiprināta no tiesību avota.",
+        "(tukša maksimālā cena), sniedzēja cenu ievada sociālais darbinieks. Statuss “jāprecizē” nozīmē, ka kataloga "
+        "cena vēl nav apstiprināta no tiesību avota; plāna rinda ar šādu pakalpojumu vai pakalpojumu bez apmēra "
+        "saņem brīdinājumu, ka cenas griesti nav apstiprināti. Tirgus cenas pakalpojumiem ievada sniedzēja cenu.",
         st.note,
     )
     sh.row_height(2, 48)

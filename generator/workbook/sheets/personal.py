@@ -86,7 +86,7 @@ def write(sh: Sheet) -> None:
             # beside the cell: what is wrong with a pasted value, else the hint
             code = sh.check(checked, cell, f"D{row}")
             sh.formula(f"C{row}", f'IF({code}>0,{message_formula(checked, code, cell, f"{SHEET} {cell}")},'
-                                  f'"{hint}")', st.note, hint)
+                                  f'"{hint}")', st.beside, hint)
             sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
             sh.ws.conditional_format(f"C{row}", {"type": "formula", "criteria": f"={code}>0",
                                                  "format": st.error_mark})

@@ -178,9 +178,8 @@ def write(sh: Sheet) -> None:
     )
     base_field = next(f for f in SINGLE_FIELDS if f.name == "Bazes_Apmers")
     base_code = sh.check(base_field, f"B{BASE_ROW}", f"{TABLE_CODE}{BASE_ROW}")
-    sh.ws.merge_range(f"C{BASE_ROW}:F{BASE_ROW}", "", st.message)
     sh.formula(f"C{BASE_ROW}", message_formula(base_field, base_code, f"B{BASE_ROW}", f"{SHEET} B{BASE_ROW}"),
-               st.message, "")
+               st.beside, "")
     sh.ws.conditional_format(f"B{BASE_ROW}", {"type": "formula", "criteria": f"={base_code}>0",
                                               "format": st.error_mark})
     sh.text(f"A{BASE_EFFECTIVE_ROW}", "Aprēķinā izmantotais bāzes apmērs", st.label)
@@ -235,7 +234,7 @@ def _rules(sh: Sheet) -> None:
         sh.formula(f"C{row}", formula, st.out_whole, 0)
         sh.text(f"D{row}", where, st.out_text)
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
-        sh.row_height(row, 24)
+        sh.row_height(row, 36)
     kinds = f"$B${RULES_FIRST}:$B${RULES_LAST}"
     counts = f"$C${RULES_FIRST}:$C${RULES_LAST}"
     sh.text(f"A{TOTALS_ROW}", "Kļūdas kopā", st.label_bold)
