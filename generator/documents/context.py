@@ -66,7 +66,7 @@ def _pilot(catalogue: Catalogue) -> PilotInfo:
     for info in catalogue.municipalities.pilots:
         if info.id is Pilot.children:
             return info
-    raise LookupError("katalogā (municipalities.yaml, pilots) nav izmēģinājumprojekta 'bērni'")
+    raise LookupError("katalogā (rounds.yaml) nav nevienas bērnu programmas kārtas")
 
 
 def _offer_rows(catalogue: Catalogue, day: dt.date) -> list[OfferRow]:

@@ -116,6 +116,9 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     not_eligible = [f for f in outcome.findings if f.code == "not_eligible"]
     if not_eligible:
         return refuse([f"{m.where('Berns_DzimsanasDatums')}: {not_eligible[0].message}"])
+    outside = [f for f in outcome.findings if f.code == "outside_reporting_period"]
+    if outside:  # no check date, so no P (D21)
+        return refuse([f"{m.where('Perioda_Sakums')}: {outside[0].message}"])
     code = pseudonym(key, data.personal_code)
     result.record = _record(code, data, folder, source, params, outcome)
     result.stale = stale_values(m, outcome, code, source, data.inputs.months)

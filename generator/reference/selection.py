@@ -182,9 +182,10 @@ def _target_note(municipality: str, regions: dict[str, str], targets: dict[str, 
         )
     parts = []
     if gained_region > 0:
-        parts.append(f"{gained_region} no tā paša plānošanas reģiona ({region}) pašvaldības, kurā pietrūka bērnu")
+        parts.append(f"no tā paša plānošanas reģiona ({region}) pašvaldības, kurā pietrūka tiesīgu bērnu, "
+                     f"nodoto vietu skaits – {gained_region}")
     if gained_elsewhere > 0:
-        parts.append(f"{gained_elsewhere} no cita reģiona, jo savā reģionā tās nevarēja aizpildīt")
+        parts.append(f"no cita reģiona, kurā vietas nevarēja aizpildīt, nodoto vietu skaits – {gained_elsewhere}")
     if not parts:
         return ""
     return (

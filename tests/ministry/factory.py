@@ -18,6 +18,7 @@ from generator.ministry.matrix import offer_code
 from generator.ministry.xlsxread import XlsxBook
 from generator.reference.params import Params
 from generator.reference.provisional import age_in_years
+from generator.reference.rounds import period_holding
 from generator.reference.workbook import WorkbookInputs, WorkbookResult, evaluate_workbook
 from generator.workbook.inputs import People, fill
 from generator.workbook.names import read
@@ -79,7 +80,10 @@ def make_children(catalogue: Catalogue, count: int, seed: int, *, usable: bool =
         attempt += 1
         inputs = plan.inputs
         if usable:
-            age = age_in_years(inputs.birth_date, inputs.period_start)
+            period = period_holding(p.reporting_periods, inputs.period_start)
+            if period is None:
+                continue  # outside every reporting period: the collection refuses it (D21)
+            age = age_in_years(inputs.birth_date, period.start)  # on the check date (D1)
             if not 0 <= age < p.eligibility_age_limit:
                 continue
             if inputs.impairment is None:

@@ -4,6 +4,7 @@ matrices in ten municipalities, totals equal to the children's sums, no personal
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 import zipfile
 from decimal import Decimal
@@ -238,6 +239,17 @@ def test_refuses_missing_required_inputs(one_good: Path, tmp_path: Path) -> None
     out = collect_messages(one_good, tmp_path)
     assert "ogre/tuksa.xlsx: 6.1!B14 (Berns_PersonasKods): nav aizpildīts (gaidīts: teksts)" in out
     assert "ogre/tuksa.xlsx: 6.1!B39 (Perioda_Menesi): nav aizpildīts (gaidīts: vesels skaitlis 1–6)" in out
+
+
+def test_refuses_a_plan_outside_every_reporting_period(one_good: Path, tmp_path: Path) -> None:
+    """D21: without a reporting period there is no check date and no P; the collection names the cell."""
+    def move(wb) -> None:  # noqa: ANN001
+        cell_of(wb, "Perioda_Sakums").value = dt.datetime(2035, 1, 1)
+
+    edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "arpus.xlsx", move)
+    out = collect_messages(one_good, tmp_path)
+    assert "ogre/arpus.xlsx: 6.1!" in out and "(Perioda_Sakums): IB nevar aprēķināt: plāna sākums 01.01.2035" in out
+    assert "nav nevienā programmas kārtas pārskata periodā" in out
 
 
 def test_refuses_an_empty_folder_and_writes_nothing(tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ class RegisterData:
 
 
 def pilot_months(catalogue: Catalogue) -> list[dt.date]:
-    """First days of every calendar month of the children's pilot (municipalities.yaml, pilots)."""
+    """First days of every calendar month of the children's pilot (the first children's round, rounds.yaml)."""
     info = next(p for p in catalogue.municipalities.pilots if p.id is Pilot.children)
     months = []
     day = info.start.replace(day=1)
