@@ -127,7 +127,11 @@ def _period_and_start(rng: random.Random, periods: Sequence[ReportingPeriod], ma
     """(plan start, months, the day the age is checked on): mostly a plan inside a reporting period
     (any month of it, often not its first), sometimes one that runs past the period's end or starts
     outside every period (D21)."""
-    kind = rng.choice(["inside"] * 8 + ["past", "outside"]) if periods else "outside"
+    if not periods:  # no rounds given: any date of the pilot years, as before the rounds existed
+        months = rng.randint(1, max_months)
+        start = dt.date(rng.randint(2018, 2023), rng.randint(1, 12), rng.choice([1, 1, 1, rng.randint(2, 28)]))
+        return start, months, start
+    kind = rng.choice(["inside"] * 8 + ["past", "outside"])
     if kind == "outside":
         first, last = min(p.start for p in periods), max(p.end for p in periods)
         start = rng.choice([first - dt.timedelta(days=rng.randint(1, 400)), last + dt.timedelta(days=rng.randint(1, 900))])
