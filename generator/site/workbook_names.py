@@ -15,7 +15,8 @@ from generator.site.errors import SiteError
 # Sheet -> (title, what it is for).
 SHEETS: dict[str, tuple[str, str]] = {
     "6.1": ("Bērna un vecāka dati", "bērna un vecāka ziņas, traucējuma veids, VDEĀVK atzinums, atbalsta plāna "
-            "perioda sākums un garums; bērna vecumu perioda sākumā aprēķina pati tabula"),
+            "perioda sākums un garums; pārskata periodu, pārbaudes datumu un bērna vecumu tajā aprēķina pati "
+            "tabula"),
     "6.2": ("Izvērtēšanas komanda", "speciālisti, kas izvērtēja bērna un ģimenes vajadzības"),
     "6.3": ("Atbalsta plāns, I daļa", "mērķi un plāna rindas pa atbalsta jomām: pakalpojums, saņēmējs, apjoms "
             "periodā, biežums, ekspertu rangs jomā un vecāku rangs; parakstāms pielikums"),
@@ -28,12 +29,14 @@ SHEETS: dict[str, tuple[str, str]] = {
     "6.7": ("Atbalsta plāns, III daļa – finansējums pa mēnešiem", "plānotie eiro katrā mēnesī (vienības × "
             "cena); rekonstruēta tabula, kas vajadzīga 6.10"),
     "6.8": ("Pakalpojumu katalogs un sniedzēji", "katalogs ar izvēlēto sniedzēju un tā faktisko cenu; "
-            "regulētās un līgumcenas jau ierakstītas, cenas griesti pārbaudīti"),
+            "regulētās un līgumcenas ierakstītas, ja katalogā ir to apmērs (citādi plāna rinda saņem "
+            "brīdinājumu, ka cenas griesti nav apstiprināti), cenas griesti pārbaudīti"),
     "6.9": ("Vecāka iesniegums par sniedzējiem", "vecāka izvēlētie pakalpojumu sniedzēji; parakstāms "
             "pielikums"),
     "6.10": ("Izpilde", "plānotais, saņemtais un apmaksātais katrā mēnesī, atlikums un apguves procents"),
-    "6.11": ("Tehniskā tabula", "saraksti izvēlnēm, spēkā esošie programmas parametri, veidnes un kataloga "
-             "versija, saskarnes versija, kļūdu un brīdinājumu skaits"),
+    "6.11": ("Tehniskā tabula", "saraksti izvēlnēm, spēkā esošie programmas parametri un kārtu pārskata "
+             "periodi, veidnes un kataloga versija, saskarnes versija, kļūdu un brīdinājumu skaits un "
+             "nederīgo ievades šūnu saraksts"),
 }
 
 # Name -> (sheet, meaning). Rows are ranges with one row per plan line (6.8: per catalogue row).
@@ -48,13 +51,19 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "Ipasas_Kopsanas_Atzinums": ("6.1", "VDEĀVK atzinums par īpašas kopšanas nepieciešamību, Jā/Nē"),
     "Perioda_Sakums": ("6.1", "atbalsta plāna perioda pirmā diena"),
     "Perioda_Menesi": ("6.1", "perioda mēnešu skaits"),
-    "Vecums": ("6.1", "bērna vecums pilnos gados perioda pirmajā dienā"),
+    "Parbaudes_Datums": ("6.1", "pārbaudes datums: tās programmas kārtas pārskata perioda pirmā diena, kurā ir "
+                         "plāna pirmā diena (pārskata periodi no kataloga); ja plāns sākas ārpus visiem "
+                         "pārskata periodiem vai beidzas pēc sava perioda beigām, matrica rāda kļūdu ar perioda "
+                         "datumiem"),
+    "Vecums": ("6.1", "bērna vecums pilnos gados pārbaudes datumā (Parbaudes_Datums); tajā vērtē arī VDEĀVK "
+               "atzinumu"),
     "Bazes_Apmers": ("6.11", "bāzes apmērs B vienam bērnam periodā (ierakstīts no kataloga)"),
     "Provizoriska_Likme": ("6.4", "provizoriskā apmēra likme (pilnā vai samazinātā)"),
     "IB_Provizoriskais": ("6.4", "IB provizoriskais apmērs P"),
     "IB_Galigais": ("6.4", "IB galīgais apmērs F, ko nosaka ministrija; tukšs, līdz tas noteikts"),
     "Pak_Id": ("6.8", "rindas, katalogā: vienības kods un nosaukums, ko sociālais darbinieks izvēlas 6.3"),
-    "Pak_Cena": ("6.8", "rindas: sniedzēja faktiskā cena par vienību (regulētās cenas ierakstītas)"),
+    "Pak_Cena": ("6.8", "rindas: sniedzēja faktiskā cena par vienību (regulētās cenas ar apmēru katalogā "
+                 "ierakstītas)"),
     "Pak_Sniedzejs": ("6.8", "rindas: pakalpojuma sniedzējs"),
     "Pak_Joma": ("6.8", "rindas: atbalsta joma (1–3)"),
     "Pak_Transports": ("6.8", "rindas: „Jā” transporta un specializētā transporta vienībām"),
@@ -66,20 +75,24 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "Plans_Cena": ("6.4", "rindas: vienības cena no 6.8"),
     "Plans_Summa": ("6.4", "rindas: vienības × cena, noapaļots līdz centiem"),
     "Plans_Prioritate": ("6.4", "rindas: apvienotās prioritātes vieta"),
-    "Plans_NoIB": ("6.4", "rindas: eiro, ko rindai piešķir no IB"),
+    "Plans_NoIB": ("6.4", "rindas: eiro, ko rindai piešķir no IB, ejot pa visu prioritāšu sarakstu: rinda saņem "
+                   "visas izmaksas, ja tās ietilpst vēl neizlietotajā IB pieejamajā apmērā A, citādi tik veselu "
+                   "vienību, cik ietilpst (0, ja cena ir 0), un sarakstu turpina līdz galam"),
     "IB_Nepieciesamais": ("6.4", "IB nepieciešamais apmērs N"),
     "IB_Pieejamais": ("6.4", "plānam pieejamais IB apmērs A"),
     "Fin_Pabalsti": ("6.4", "valsts un pašvaldību pabalsti periodā"),
     "Fin_Pakalpojumi": ("6.4", "valsts un pašvaldību jau finansētie pakalpojumi"),
     "Fin_Citi": ("6.4", "citi finanšu avoti (vecāki, ziedojumi)"),
     "IB_Kopejais": ("6.4", "kopējais apmērs K"),
-    "Transporta_Dala": ("6.4", "transporta daļa no N (0–1)"),
+    "Transporta_Dala": ("6.4", "no IB finansētā transporta (transporta un specializētā transporta rindu "
+                        "Plans_NoIB summa) daļa no IB pieejamā apmēra A (0–1; 0, ja A = 0)"),
     "Men_Daudzums": ("6.6", "rindas × mēneši: plānotās vienības katrā perioda mēnesī"),
     "Men_Summa": ("6.7", "rindas × mēneši: plānotie eiro katrā mēnesī"),
     "Fakt_Daudzums": ("6.10", "rindas × mēneši: saņemtās vienības katrā mēnesī"),
     "Fakt_Summa": ("6.10", "rindas × mēneši: samaksātie eiro katrā mēnesī"),
     "Fakt_Kopa": ("6.10", "periodā kopā samaksāts"),
-    "Kludas": ("6.11", "noteikumu kļūdu skaits pašlaik"),
+    "Kludas": ("6.11", "kļūdu skaits pašlaik: noteikumu kļūdas un katra ievades šūna ar nederīgu vērtību "
+               "(teksts skaitļa vai datuma vietā, negatīvs skaitlis, vērtība ārpus saraksta vai intervāla)"),
     "Bridinajumi": ("6.11", "brīdinājumu skaits pašlaik"),
 }
 

@@ -20,7 +20,7 @@ SHEETS = ("6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "6.10",
 INTERFACE_NAMES = (
     "IBM_Saskarne", "IBM_Versija", "Pasvaldiba", "Berns_VardsUzvards", "Berns_PersonasKods",
     "Berns_DzimsanasDatums", "Berns_Traucejums", "Ipasas_Kopsanas_Atzinums", "Perioda_Sakums",
-    "Perioda_Menesi", "Vecums", "Bazes_Apmers", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Galigais",
+    "Perioda_Menesi", "Parbaudes_Datums", "Vecums", "Bazes_Apmers", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Galigais",
     "Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena",
     "Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Plans_Cena",
     "Plans_Summa", "Plans_Prioritate", "Plans_NoIB", "IB_Nepieciesamais", "IB_Pieejamais", "Fin_Pabalsti",
@@ -41,7 +41,7 @@ INTERFACE_KIND = {
 } | {
     name: "out"
     for name in (
-        "IBM_Saskarne", "IBM_Versija", "Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "Pak_Id", "Pak_Joma",
+        "IBM_Saskarne", "IBM_Versija", "Parbaudes_Datums", "Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "Pak_Id", "Pak_Joma",
         "Pak_Transports", "Pak_MaxCena", "Plans_Cena", "Plans_Summa", "Plans_Prioritate", "Plans_NoIB",
         "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais", "Transporta_Dala", "Men_Summa", "Fakt_Kopa", "Kludas",
         "Bridinajumi",
@@ -123,7 +123,7 @@ class Layout:
 
 # Columns of the plan sheets (one constant per meaning, so formulas read like the sheets).
 class C63:
-    nr, area, item, recipient, unit, expert, units, frequency, parent, priority, notes = "ABCDEFGHIJK"
+    nr, area, item, recipient, unit, expert, units, frequency, parent, priority, check, notes = "ABCDEFGHIJKL"
 
 
 class C64:
@@ -131,17 +131,18 @@ class C64:
 
     nr, item, provider, unit, units, price, cost, priority, ib, rest, status, notes = "ABCDEFGHIJKL"
     h_row, h_units, h_active, h_price, h_cost, h_area, h_expert_rank, h_key = "NOPQRSTU"
-    h_expert_pos, h_parent, h_score, h_prio, h_cum = "VWXYZ"
-    h_fit0, h_fit, h_transport, h_day, h_service, h_incompat_list = "AA", "AB", "AC", "AD", "AE", "AF"
+    h_expert_pos, h_parent, h_score, h_prio, s_line = "VWXYZ"
+    s_rest, s_funded, h_transport, h_day, h_service, h_incompat_list = "AA", "AB", "AC", "AD", "AE", "AF"
     f_incompat, f_price, f_months, f_outside, f_delivered, f_paid = "AG", "AH", "AI", "AJ", "AK", "AL"
     f_impairment, f_recipient, f_ignored, f_unknown, f_missing_price = "AM", "AN", "AO", "AP", "AQ"
     h_recipient, h_item_recipient, h_planned, h_delivered, h_paid = "AR", "AS", "AT", "AU", "AV"
     h_limits, h_active_nr, h_incompat_all = "AW", "AX", "AY"
+    h_includes, f_sessions, h_sessions_all, h_sessions_other, f_unconfirmed = "AZ", "BA", "BB", "BC", "BD"
 
 
 class C68:
-    id, area, recipient, unit, regime, ceiling, status, provider, price, transport, notes = "ABCDEFGHIJK"
-    h_service, h_day, h_impairments, h_incompat, h_recipient_code = "LMNOP"
+    id, area, recipient, unit, regime, ceiling, status, provider, price, transport, check = "ABCDEFGHIJK"
+    h_service, h_day, h_impairments, h_incompat, h_recipient_code, h_unit, h_price_code = "LMNOPQR"
 
 
 class C66:

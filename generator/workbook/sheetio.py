@@ -22,6 +22,7 @@ from generator.workbook.styles import Styles
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue, Offer
     from generator.catalogue.models import Municipality
+    from generator.workbook.input_checks import Field
     from generator.workbook.values import CachedValues
 
 Cached = str | int | float | bool | None
@@ -49,6 +50,8 @@ class Book:
     cache: CachedValues
     sheets: dict[str, Worksheet] = field(default_factory=dict)
     names: dict[str, Area] = field(default_factory=dict)
+    # Checked input cells in writing order: (field, sheet, input cell, code cell), listed on 6.11.
+    checks: list[tuple[Field, str, str, str]] = field(default_factory=list)
 
     def define(self, name: str, area: Area) -> str:
         if name in self.names:
@@ -127,6 +130,15 @@ class Sheet:
 
     def row_height(self, row: int, height: float) -> None:
         self.ws.set_row(row - 1, height)
+
+    def check(self, field: Field, cell: str, code_cell: str) -> str:
+        """Write the formula check of input ``cell`` into the (hidden) ``code_cell`` and register it for
+        the 6.11 list; returns ``code_cell``."""
+        from generator.workbook.input_checks import code_formula
+
+        self.formula(code_cell, code_formula(field, cell), self.st.helper, 0)
+        self.book.checks.append((field, self.title, cell, code_cell))
+        return code_cell
 
     def define(self, name: str, first: str, last: str | None = None) -> str:
         """Define a workbook-scope name on this sheet for ``first`` (or ``first:last``), A1 cells."""

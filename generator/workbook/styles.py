@@ -59,6 +59,7 @@ class Styles:
     out_rate: Format
     out_money_bold: Format
     message: Format
+    beside: Format
     helper: Format
     helper_text: Format
     signature: Format
@@ -105,6 +106,7 @@ def make_styles(wb: Workbook) -> Styles:
         out_rate=fmt(**out, num_format=RATE, align="left"),
         out_money_bold=fmt(**out, num_format=MONEY, bold=True),
         message=fmt(**out, text_wrap=True, font_color="#9C0006"),
+        beside=fmt(italic=True, font_size=8, font_color="#595959"),
         helper=fmt(font_color="#7F7F7F", font_size=8, num_format="General"),
         helper_text=fmt(font_color="#7F7F7F", font_size=8, num_format=TEXT),
         signature=fmt(top=1, font_size=8, align="center"),

@@ -32,4 +32,8 @@ MSG = {
     "delivered_above_plan": "Saņemts vairāk vienību, nekā plānots.",
     "paid_above_delivered": "Samaksāts vairāk, nekā maksā saņemtās vienības.",
     "ignored_line_data": "Rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati.",
+    "invalid_input": "Nederīga ievade:",
+    "ceiling_unconfirmed": "Cenas griesti nav apstiprināti – pārbaudiet, vai cena tos nepārsniedz.",
+    "day_care_sessions": "Dienas aprūpes centrs jau ietver speciālistu un grupu nodarbības; sk. rindu",
+    "invalid_input_63": "6.3 rindā ir nederīga ievade.",
 }

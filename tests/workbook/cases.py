@@ -51,6 +51,8 @@ def _fits(offer: Offer, raw: dict[str, Any], impairment: str | None) -> bool:
         return False
     if bool(service.day_service) != bool(raw.get("day_service")):
         return False
+    if offer.ceiling_unconfirmed != bool(raw.get("ceiling_unconfirmed", False)):
+        return False
     price = to_decimal(raw.get("price", 0))
     ceiling = raw.get("ceiling")
     if (ceiling is not None and price > to_decimal(ceiling)) != (offer.ceiling is not None and price > offer.ceiling):
@@ -70,7 +72,8 @@ def _fits(offer: Offer, raw: dict[str, Any], impairment: str | None) -> bool:
 
 def _map_items(case: Case, offers: list[Offer]) -> dict[str, str] | None:
     impairment = case.input.get("impairment")
-    referenced = {str(s) for raw in _raw_lines(case) for s in raw.get("incompatible_with", ())}
+    referenced = {str(s) for raw in _raw_lines(case) for key in ("incompatible_with", "includes_sessions_of")
+                  for s in raw.get(key, ())}
     mapping: dict[str, str] = {}
     for raw in _raw_lines(case):
         item = raw.get("item")
@@ -78,7 +81,7 @@ def _map_items(case: Case, offers: list[Offer]) -> dict[str, str] | None:
             continue
         item = str(item)
         # an item in an incompatibility must keep its service id, the others may use any equivalent offer
-        strict = bool(raw.get("incompatible_with")) or item in referenced
+        strict = bool(raw.get("incompatible_with") or raw.get("includes_sessions_of")) or item in referenced
         used = set(mapping.values())
         candidates = [
             o for o in offers
@@ -92,19 +95,20 @@ def _map_items(case: Case, offers: list[Offer]) -> dict[str, str] | None:
 
 
 def _same_pairs(case: Case, mapping: dict[str, str], by_id: dict[str, Offer]) -> bool:
-    """The mapped offers make exactly the case's incompatible pairs (D10)."""
+    """The mapped offers make exactly the case's incompatible pairs (D10) and day-care session pairs (L1713)."""
     items = sorted(mapping)
-    raw_incompat: dict[str, set[str]] = {}
-    for raw in _raw_lines(case):
-        if raw.get("item"):
-            raw_incompat.setdefault(str(raw["item"]), set()).update(str(s) for s in raw.get("incompatible_with", ()))
-    for a in items:
-        for b in items:
-            theirs = b in raw_incompat.get(a, set()) or a in raw_incompat.get(b, set())
-            sa, sb = by_id[mapping[a]].service, by_id[mapping[b]].service
-            ours = sb.id in sa.incompatible_with or sa.id in sb.incompatible_with
-            if a != b and theirs != ours:
-                return False
+    for key in ("incompatible_with", "includes_sessions_of"):
+        raw_pairs: dict[str, set[str]] = {}
+        for raw in _raw_lines(case):
+            if raw.get("item"):
+                raw_pairs.setdefault(str(raw["item"]), set()).update(str(s) for s in raw.get(key, ()))
+        for a in items:
+            for b in items:
+                theirs = b in raw_pairs.get(a, set()) or a in raw_pairs.get(b, set())
+                sa, sb = by_id[mapping[a]].service, by_id[mapping[b]].service
+                ours = sb.id in getattr(sa, key) or sa.id in getattr(sb, key)
+                if a != b and theirs != ours:
+                    return False
     return True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +21,8 @@ def _empty(value: Any) -> bool:
 def _same(name: str, expected: Any, actual: Any) -> bool:
     if _empty(expected) or _empty(actual):
         return _empty(expected) and _empty(actual)
+    if isinstance(expected, dt.date):  # Parbaudes_Datums: a real date cell
+        return isinstance(actual, dt.date) and actual == expected
     if isinstance(actual, str) or isinstance(actual, bool):
         return False
     diff = abs(Decimal(str(expected)) - Decimal(repr(actual) if isinstance(actual, float) else str(actual)))

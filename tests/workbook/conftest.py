@@ -1,10 +1,12 @@
 """Workbooks for the workbook tests: generated templates, and the LibreOffice batch that recalculates
-the templates, 200 random plans, the reference's case files and the 10.pielikums examples in one
-soffice call (filled with openpyxl through the interface names)."""
+the templates, 120 random plans, the reference's case files, the 10.pielikums examples and 50
+random plans with pasted invalid values in two parallel soffice calls (filled with openpyxl through
+the interface names)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import random
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,15 +17,20 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
-from generator.reference.workbook import WorkbookInputs
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
-from generator.workbook.names import read
+from generator.workbook.names import read, write
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.writer import template_date, write_workbook
 from tests.workbook.cases import Example, WorkbookCase, financing_examples, workbook_cases
-from tests.workbook.plans import RandomPlan, random_plans
+from tests.workbook.invalid import BadCell, place, spread
+from tests.workbook.plans import SEED, RandomPlan, random_plan, random_plans
 
-RANDOM_PLANS = 200
+RANDOM_PLANS = 120
+INVALID_WORKBOOKS = 50
+BAD_CELLS_PER_WORKBOOK = 4
+# Free text in the Piezīmes columns, some of it looking like numbers: stays text, changes nothing.
+NOTES = ("0012", "1,5", "=kopā ar vecāku", "Jā", "2019-03-01")
 MAX_FILES_PER_CALL = 240
 EXAMPLE_OFFER = "3.1.2i"
 
@@ -66,6 +73,8 @@ class Batch:
     cases: list[tuple[WorkbookCase, Path]] = field(default_factory=list)
     skipped_cases: list[str] = field(default_factory=list)
     examples: list[tuple[Example, Path]] = field(default_factory=list)
+    invalid: list[tuple[RandomPlan, list[BadCell], Path]] = field(default_factory=list)
+    months_cascade: list[tuple[RandomPlan, object, Path]] = field(default_factory=list)
 
 
 @pytest.fixture(scope="session")
@@ -80,23 +89,36 @@ def lo_batch(
     prices = read(wb, "Pak_Cena")
     labels = recipient_labels(catalogue)
 
-    def save(name: str, inputs: WorkbookInputs) -> Path:
+    def save(name: str, inputs: WorkbookInputs, change=None) -> Path:  # noqa: ANN001 - a small local hook
         fill(wb, inputs, labels, template_prices=prices)
+        write_notes(wb)
+        result = change() if change else None
         path = folder / f"{name}.xlsx"
         wb.save(path)
+        if change:
+            fill(wb, inputs, labels, template_prices=prices)  # undo the pasted values for the next file
+            write(wb, "Pasvaldiba", None)
+            return path, result
         return path
 
     plans = random_plans(RANDOM_PLANS, offers, params.full_rate_max_age, params.eligibility_age_limit,
-                         params.period_months_max)
+                         params.period_months_max, periods=params.reporting_periods)
     cases, skipped = workbook_cases(offers, params.base_amount)
-    examples = financing_examples({o.id: o for o in offers}[EXAMPLE_OFFER], day)
+    first_period = params.reporting_periods[0].start if params.reporting_periods else day
+    examples = financing_examples({o.id: o for o in offers}[EXAMPLE_OFFER], first_period)
     inputs: list[tuple[str, object, Path]] = []
     inputs += [("plan", p, save(f"plan-{p.seed}", p.inputs)) for p in plans]
     inputs += [("case", c, save(f"case-{i:03d}", c.inputs)) for i, c in enumerate(cases)]
     inputs += [("example", e, save(f"example-{i:02d}", e.inputs)) for i, e in enumerate(examples)]
+    for i, (plan, bad) in enumerate(invalid_plans(offers, params)):
+        path, cells = save(f"invalid-{i:02d}", plan.inputs, lambda p=plan, b=bad: paste(wb, p, b, params))
+        inputs.append(("invalid", (plan, cells), path))
+    for i, (plan, value) in enumerate(cascade_plans(offers, params)):
+        path, _ = save(f"months-{i}", plan.inputs, lambda v=value: write(wb, "Perioda_Menesi", v))
+        inputs.append(("months", (plan, value), path))
     template_files = list(templates.values())
     # One soffice call takes at most about 245 files (LibreOffice 7.4 drops the rest silently), so the
-    # templates and the 200 random plans go in one call and the case files in a second one, run at the
+    # templates and the random plans go in one call and the case files in a second one, run at the
     # same time with its own profile.
     first = [*template_files, *[p for kind, _, p in inputs if kind == "plan"]]
     second = [p for kind, _, p in inputs if kind != "plan"]
@@ -116,6 +138,57 @@ def lo_batch(
             batch.plans.append((item, out))  # type: ignore[arg-type]
         elif kind == "case":
             batch.cases.append((item, out))  # type: ignore[arg-type]
+        elif kind == "invalid":
+            batch.invalid.append((*item, out))  # type: ignore[arg-type]
+        elif kind == "months":
+            batch.months_cascade.append((*item, out))  # type: ignore[arg-type]
         else:
             batch.examples.append((item, out))  # type: ignore[arg-type]
     return batch
+
+
+def write_notes(wb) -> None:  # noqa: ANN001
+    """Free text in every Piezīmes column (the first rows), as a social worker would type it."""
+    for k, name in enumerate(("Plans_Piezimes", "Aprekins_Piezimes", "Men_Piezimes", "Fakt_Piezimes")):
+        write(wb, name, [NOTES[(k + i) % len(NOTES)].lstrip("=") for i in range(3)])
+
+
+def clean_plans(offers, params: Params, count: int, first_seed: int) -> list[RandomPlan]:  # noqa: ANN001
+    """``count`` random plans inside a reporting period for which the reference finds no error."""
+    found: list[RandomPlan] = []
+    seed = first_seed
+    while len(found) < count:
+        plan = random_plan(seed, offers, params.full_rate_max_age, params.eligibility_age_limit,
+                           params.period_months_max, params.reporting_periods)
+        seed += 1
+        if evaluate_workbook(plan.inputs, params).errors == 0 and any(ln.counted for ln in plan.inputs.lines):
+            found.append(plan)
+    return found
+
+
+def invalid_plans(offers, params: Params) -> list[tuple[RandomPlan, list]]:  # noqa: ANN001
+    """Error-free random plans, each to get a few bad values pasted into different input names."""
+    plans = clean_plans(offers, params, INVALID_WORKBOOKS, SEED + 10_000)
+    spreads = spread(INVALID_WORKBOOKS, BAD_CELLS_PER_WORKBOOK, SEED)
+    return list(zip(plans, spreads, strict=True))
+
+
+def paste(wb, plan: RandomPlan, bad: list, params: Params) -> list[BadCell]:  # noqa: ANN001
+    rng = random.Random(plan.seed)
+    age = evaluate_workbook(plan.inputs, params).age
+    dates_bad = any(name in ("Berns_DzimsanasDatums", "Perioda_Sakums") for name, _, _ in bad)
+    needed = not dates_bad and params.full_rate_max_age < age < params.eligibility_age_limit
+    lines = len(plan.inputs.lines)
+    return [place(wb, name, kind_class, value, rng, lines, plan.inputs.months, needed)
+            for name, kind_class, value in bad]
+
+
+# Perioda_Menesi empty, non-numeric or outside 1–6 in a filled, error-free plan.
+MONTHS_CASCADE_VALUES = (None, "pirmais", 13)
+
+
+def cascade_plans(offers, params: Params) -> list[tuple[RandomPlan, object]]:  # noqa: ANN001
+    plans = [p for p in clean_plans(offers, params, 12, SEED + 20_000)
+             if any(any(ln.paid) and any(ln.planned_units) for ln in p.inputs.lines if ln.counted)]
+    assert len(plans) >= len(MONTHS_CASCADE_VALUES), "no error-free plan with payments"
+    return list(zip(plans, MONTHS_CASCADE_VALUES, strict=False))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import Regime
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.monthly import calendar_month, working_days
+from generator.reference.rounds import ReportingPeriod
 from generator.reference.workbook import WorkbookInputs
 
 SEED = int(os.environ.get("IBM_WORKBOOK_SEED", "20181001"))
@@ -120,11 +122,37 @@ def _split(rng: random.Random, units: Decimal, months: int) -> list[Decimal]:
     return parts
 
 
-def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: int, max_months: int) -> RandomPlan:
+def _period_and_start(rng: random.Random, periods: Sequence[ReportingPeriod], max_months: int
+                      ) -> tuple[dt.date, int, dt.date]:
+    """(plan start, months, the day the age is checked on): mostly a plan inside a reporting period
+    (any month of it, often not its first), sometimes one that runs past the period's end or starts
+    outside every period (D21)."""
+    if not periods:  # no rounds given: any date of the pilot years, as before the rounds existed
+        months = rng.randint(1, max_months)
+        start = dt.date(rng.randint(2018, 2023), rng.randint(1, 12), rng.choice([1, 1, 1, rng.randint(2, 28)]))
+        return start, months, start
+    kind = rng.choice(["inside"] * 8 + ["past", "outside"])
+    if kind == "outside":
+        first, last = min(p.start for p in periods), max(p.end for p in periods)
+        start = rng.choice([first - dt.timedelta(days=rng.randint(1, 400)), last + dt.timedelta(days=rng.randint(1, 900))])
+        return start, rng.randint(1, max_months), start
+    period = rng.choice(list(periods))
+    span = (period.end.year * 12 + period.end.month) - (period.start.year * 12 + period.start.month)
+    offset = rng.randint(0, span)
+    index = period.start.year * 12 + period.start.month - 1 + offset
+    month_first = dt.date(index // 12, index % 12 + 1, 1)
+    start = max(period.start, month_first.replace(day=rng.choice([1, 1, 1, rng.randint(2, 28)])))
+    left = span - offset + 1
+    if kind == "past" and left < max_months:
+        return start, rng.randint(left + 1, max_months), period.start
+    return start, rng.randint(1, min(left, max_months)), period.start
+
+
+def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: int, max_months: int,
+                periods: Sequence[ReportingPeriod] = ()) -> RandomPlan:
     rng = random.Random(seed)
-    months = rng.randint(1, max_months)
-    start = dt.date(rng.randint(2018, 2023), rng.randint(1, 12), rng.choice([1, 1, 1, rng.randint(2, 28)]))
-    birth = _birth_date(rng, start, full_max_age, age_limit)
+    start, months, check_day = _period_and_start(rng, periods, max_months)
+    birth = _birth_date(rng, check_day, full_max_age, age_limit)
     by_area = {area: [o for o in offers if o.area == area] for area in (1, 2, 3)}
     n_lines = rng.choice([rng.randint(1, 6), rng.randint(1, 15), rng.randint(1, 40)])
     prices: dict[str, Decimal] = {}
@@ -188,5 +216,5 @@ def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: in
 
 
 def random_plans(count: int, offers: list[Offer], full_max_age: int, age_limit: int, max_months: int,
-                 seed: int = SEED) -> list[RandomPlan]:
-    return [random_plan(seed + i, offers, full_max_age, age_limit, max_months) for i in range(count)]
+                 seed: int = SEED, periods: Sequence[ReportingPeriod] = ()) -> list[RandomPlan]:
+    return [random_plan(seed + i, offers, full_max_age, age_limit, max_months, periods) for i in range(count)]

@@ -12,14 +12,14 @@ from openpyxl.workbook.workbook import Workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, PLAN_ROWS, SHEETS
-from generator.workbook.names import resolve
+from generator.workbook.names import read, resolve
 from generator.workbook.writer import write_workbook
 
 # workbook-interface.md: name -> sheet
 SPEC_SHEET = {
     "IBM_Saskarne": "6.11", "IBM_Versija": "6.11", "Pasvaldiba": "6.1", "Berns_VardsUzvards": "6.1",
     "Berns_PersonasKods": "6.1", "Berns_DzimsanasDatums": "6.1", "Berns_Traucejums": "6.1",
-    "Ipasas_Kopsanas_Atzinums": "6.1", "Perioda_Sakums": "6.1", "Perioda_Menesi": "6.1", "Vecums": "6.1",
+    "Ipasas_Kopsanas_Atzinums": "6.1", "Perioda_Sakums": "6.1", "Perioda_Menesi": "6.1", "Parbaudes_Datums": "6.1", "Vecums": "6.1",
     "Bazes_Apmers": "6.11", "Provizoriska_Likme": "6.4", "IB_Provizoriskais": "6.4", "IB_Galigais": "6.4",
     "Pak_Id": "6.8", "Pak_Cena": "6.8", "Pak_Sniedzejs": "6.8", "Pak_Joma": "6.8", "Pak_Transports": "6.8",
     "Pak_MaxCena": "6.8", "Plans_Pakalpojums": "6.3", "Plans_Daudzums": "6.3", "Plans_EkspertuRangs": "6.3",
@@ -227,3 +227,83 @@ def test_municipality_prefilled(templates, catalogue: Catalogue) -> None:
 def test_unknown_municipality_is_refused(catalogue: Catalogue, tmp_path: Path) -> None:
     with pytest.raises(KeyError, match="nav katalogā"):
         write_workbook(catalogue, tmp_path / "x.xlsx", "nav-tada")
+
+
+# --- what a person sees -----------------------------------------------------------------------------
+
+# decision codes as "(D9)" or ", D13)" (a bare "D9" in a formula's text is a cell address)
+DEVELOPER_TEXT = re.compile(r"[(,]\s*D\d{1,2}\)|not_eligible|\bchild\b|\bparent\b|tikai matricā|Galva_|\bh_[A-Z]")
+NOTES_NAMES = {"Plans_Piezimes": "6.3", "Aprekins_Piezimes": "6.4", "Men_Piezimes": "6.6", "Fakt_Piezimes": "6.10"}
+
+
+def _hidden_columns(ws) -> set[int]:  # noqa: ANN001
+    hidden: set[int] = set()
+    for dim in ws.column_dimensions.values():
+        if dim.hidden:
+            hidden.update(range(dim.min, dim.max + 1))
+    return hidden
+
+
+def _literals(value: str) -> list[str]:
+    """The text a cell shows: a constant, or the string literals of a formula."""
+    return re.findall(r'"([^"]*)"', value) if value.startswith("=") else [value]
+
+
+def test_no_developer_text_in_visible_cells(wb: Workbook) -> None:
+    """No decision codes, English codes or internal names where a social worker looks."""
+    offenders = []
+    for ws in wb.worksheets:
+        hidden = _hidden_columns(ws)
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.column in hidden or not isinstance(cell.value, str):
+                    continue
+                for text in _literals(cell.value):
+                    if DEVELOPER_TEXT.search(text):
+                        offenders.append(f"{ws.title}!{cell.coordinate}: {text[:70]}")
+    assert not offenders, offenders[:10]
+
+
+def test_notes_columns_are_free_text_inputs(wb: Workbook) -> None:
+    for name, sheet in NOTES_NAMES.items():
+        rng = resolve(wb.defined_names, name)
+        assert rng.sheet == sheet and rng.rows == PLAN_ROWS and rng.cols == 1, name
+        ws = wb[sheet]
+        header = ws.cell(rng.min_row - 2, rng.min_col).value
+        assert header == "Piezīmes", f"{name}: {header}"
+        for row in rng.cells():
+            for r, c in row:
+                cell = ws.cell(r, c)
+                assert not cell.protection.locked and cell.number_format == "@", f"{name} {cell.coordinate}"
+                assert cell.value is None, f"{name} {cell.coordinate}"
+
+
+def test_positive_status_is_not_red(wb: Workbook) -> None:
+    """The status lines are red only through conditional formatting (errors), never by their format."""
+    for name in ("Statuss_Tiesibas", "Statuss_Aprekins"):
+        rng = resolve(wb.defined_names, name)
+        cell = wb[rng.sheet].cell(rng.min_row, rng.min_col)
+        color = cell.font.color.rgb if cell.font and cell.font.color is not None else None
+        assert color in (None, "FF000000") or not str(color).endswith("9C0006"), f"{name}: {color}"
+        assert str(cell.value).startswith('=IF(Kludas>0,"Matricā ir kļūdas ("'), name
+
+
+def test_reporting_periods_and_holidays_come_from_the_catalogue(wb: Workbook, catalogue: Catalogue) -> None:
+    periods = catalogue.children_reporting_periods()
+    assert periods, "katalogā nav bērnu programmas kārtas"
+
+    def dates(name: str) -> list:
+        return [d.date() if hasattr(d, "date") else d for d in read(wb, name)]
+
+    assert dates("h_PerSakums") == [p.start for p in periods]
+    assert dates("h_PerBeigas") == [p.end for p in periods]
+    assert dates("h_Svetki") == list(catalogue.holiday_dates)
+    networkdays = [c.value for row in wb["6.11"].iter_rows() for c in row
+                   if isinstance(c.value, str) and "NETWORKDAYS(" in c.value]
+    assert networkdays and all(v.rstrip(")").endswith(',h_Svetki),""') for v in networkdays), networkdays[:1]
+
+
+def test_price_list_intro_does_not_promise_unconfirmed_prices(wb: Workbook) -> None:
+    intro = wb["6.8"]["A2"].value
+    assert "ievadīta iepriekš tikai tad, ja katalogā ir tās apmērs" in intro
+    assert "cenas griesti nav apstiprināti" in intro

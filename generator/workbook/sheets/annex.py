@@ -33,7 +33,7 @@ TOTALS = (
     ("Valsts un pašvaldību pakalpojumi (izmantotie)", "Fin_Pakalpojumi_Izmantots"),
     ("Citi finanšu avoti (izmantotie)", "Fin_Citi_Izmantots"),
     ("IB kopējais apmērs (K)", "IB_Kopejais"),
-    ("Transporta pakalpojumu daļa no N", "Transporta_Dala"),
+    ("No IB finansētā transporta daļa no A", "Transporta_Dala"),
 )
 
 

@@ -8,9 +8,12 @@ other funding sources, K, transport share), the plan lines below in 6.3's order.
 from __future__ import annotations
 
 from generator.catalogue.models import Recipient
+from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import header_block, print_setup, protect
+from generator.workbook.sheets.personal import ERRORS_FIRST
+from generator.workbook.sheets.plan import PLAN_CODES, sessions_message
 from generator.workbook.texts import (
     MSG,
     STATUS_FUNDED,
@@ -48,6 +51,14 @@ def _cum_terms(lay: Layout, p: int, r: int) -> tuple[str, str]:
     return ",".join(units), ",".join(paid)
 
 
+def whole_units(r: int) -> str:
+    """Whole units of the line in priority position k (row ``r``) that fit in what is left of A:
+    INT(rest ÷ price), computed as INT(ROUND(…, 6)) and lowered by one when that many units cost
+    more than the rest (so that binary fractions never add or lose a unit)."""
+    units = f"INT(ROUND($AA{r}/INDEX(h_Cena,$Z{r}),6))"
+    return f"({units}-IF(ROUND({units}*INDEX(h_Cena,$Z{r}),4)>ROUND($AA{r},2),1,0))"
+
+
 def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, object]]:
     """(column, name, formula, cached value of an empty row) of the helper columns of row ``r``
     (6.3/6.6/6.10 row ``p``)."""
@@ -65,6 +76,14 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
             f"+ISNUMBER(SEARCH(\";\"&$AE{r}&\";\",h_NesadSar)))>0)),0)"
         )
 
+    def sessions(relation: str) -> str:
+        """Pairs with lines whose sessions this line's service includes, or that include this one's (L1713)."""
+        return f"SUMPRODUCT((h_Aktiva=1)*(h_Nr{relation}$A{r})*{sessions_pair()})"
+
+    def sessions_pair() -> str:
+        return (f"((ISNUMBER(SEARCH(\";\"&h_Kods&\";\",$AZ{r}))"
+                f"+ISNUMBER(SEARCH(\";\"&$AE{r}&\";\",h_Ietver)))>0)")
+
     c = C64
     return [
         (c.h_row, "h_Rinda", f'IF({item}="",0,IFERROR(MATCH({item},Pak_Id,0),0))', 0),
@@ -80,12 +99,16 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.h_score, "h_Vertejums",
          f"IF($P{r}=1,ROUND(Param_EkspertuSvars*$V{r}+Param_VecakuSvars*$W{r},6),0)", 0),
         (c.h_prio, "h_Prio", f"IF($P{r}=1,$H{r},0)", 0),
-        (c.h_cum, "h_KumPirms", f"IF($P{r}=1,ROUND(SUMPRODUCT((h_Aktiva=1)*(h_Prio<$Y{r})*h_Izmaksas),2),0)", 0),
-        (c.h_fit0, "h_Der0",
-         f"IF(AND($P{r}=1,$Q{r}>0,ISNUMBER(IB_Pieejamais)),"
-         f"IF(IB_Pieejamais>$Z{r},INT(ROUND((IB_Pieejamais-$Z{r})/$Q{r},6)),0),0)", 0),
-        (c.h_fit, "h_Der",
-         f"IF($AA{r}>0,$AA{r}-IF(ROUND($AA{r}*$Q{r},4)>ROUND(IB_Pieejamais-$Z{r},2),1,0),0)", 0),
+        # Funding down the priority list (D4): row k of Z/AA/AB/AZ is the line in priority position k.
+        (c.s_line, "h_PrioRinda", f"IFERROR(MATCH($A{r},h_Prio,0),0)", 0),
+        (c.s_rest, "h_Atlikums",
+         "IF(ISNUMBER(IB_Pieejamais),IB_Pieejamais,0)" if r == lay.calc_first else
+         f"ROUND($AA{r - 1}-$AB{r - 1},2)", 0),
+        (c.s_funded, "h_Finansets",
+         f"IF($Z{r}>0,IF(ROUND(INDEX(h_Izmaksas,$Z{r}),2)<=ROUND($AA{r},2),INDEX(h_Izmaksas,$Z{r}),"
+         f"IF(AND(INDEX(h_Cena,$Z{r})>0,$AA{r}>0),ROUND(MIN(INDEX(h_Daudzums,$Z{r}),{whole_units(r)})"
+         f"*INDEX(h_Cena,$Z{r}),2),0)),0)",
+         0),
         (c.h_transport, "h_Transports", f'IF($P{r}=1,IF(INDEX(Pak_Transports,$N{r})="{YES}",1,0),0)', 0),
         (c.h_day, "h_Dienas", f"IF($P{r}=1,INDEX(h_Pak_Dienas,$N{r}),0)", 0),
         (c.h_service, "h_Kods", f'IF($N{r}>0,INDEX(h_Pak_Kods,$N{r}),"")', ""),
@@ -93,12 +116,12 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.f_incompat, "f_Nesaderigs", incompat(">"), 0),
         (c.f_price, "f_Cena",
          f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_MaxCena,$N{r})),IF($Q{r}>INDEX(Pak_MaxCena,$N{r}),1,0),0),0)", 0),
-        (c.f_months, "f_Menesi", f"IF($P{r}=1,IF(ROUND($AT{r},6)<>ROUND($O{r},6),1,0),0)", 0),
+        (c.f_months, "f_Menesi", f"IF(AND($P{r}=1,h_MenOK=1),IF(ROUND($AT{r},6)<>ROUND($O{r},6),1,0),0)", 0),
         (c.f_outside, "f_Arpus",
-         f'IF($P{r}=1,IF(COUNTIFS(h_MenNr66,">"&h_Menesi,{planned},">0")+COUNTIFS(h_MenNrD,">"&h_Menesi,'
+         f'IF(AND($P{r}=1,h_MenOK=1),IF(COUNTIFS(h_MenNr66,">"&h_Menesi,{planned},">0")+COUNTIFS(h_MenNrD,">"&h_Menesi,'
          f'{delivered},">0")+COUNTIFS(h_MenNrS,">"&h_Menesi,{paid},">0")>0,1,0),0)', 0),
-        (c.f_delivered, "f_Sanemts", f"IF($P{r}=1,IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)", 0),
-        (c.f_paid, "f_Samaksats", f"IF($P{r}=1,IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
+        (c.f_delivered, "f_Sanemts", f"IF(AND($P{r}=1,h_MenOK=1),IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)", 0),
+        (c.f_paid, "f_Samaksats", f"IF(AND($P{r}=1,h_MenOK=1),IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
         (c.f_impairment, "f_Traucejums",
          f'IF(AND($P{r}=1,Berns_Traucejums<>""),IF($AW{r}="",0,'
          f'IF(ISNUMBER(SEARCH(";"&Berns_Traucejums&";",$AW{r})),0,1)),0)', 0),
@@ -118,6 +141,12 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.h_limits, "h_Ierob", f'IF($N{r}>0,INDEX(h_Pak_Traucejumi,$N{r})&"","")', ""),
         (c.h_active_nr, "h_AktNr", f"IF($P{r}=1,COUNTIF($P${lay.calc_first}:$P{r},1),0)", 0),
         (c.h_incompat_all, "h_NesadVisi", incompat("<>"), 0),
+        (c.h_includes, "h_Ietver", f'IF($N{r}>0,INDEX(h_Pak_Ietver,$N{r})&"","")', ""),
+        (c.f_sessions, "f_Nodarbibas", f"IF($P{r}=1,{sessions('>')},0)", 0),
+        (c.h_sessions_all, "h_NodarbVisas", f"IF($P{r}=1,{sessions('<>')},0)", 0),
+        (c.h_sessions_other, "h_NodarbRinda",
+         f"IF($BB{r}>0,SUMPRODUCT(MAX((h_Aktiva=1)*(h_Nr<>$A{r})*{sessions_pair()}*h_Nr)),0)", 0),
+        (c.f_unconfirmed, "f_GriestiNeapst", f"IF($P{r}=1,N(INDEX(h_Pak_GriestiNeapst,$N{r})),0)", 0),
     ]
 
 
@@ -126,6 +155,7 @@ MESSAGES_64 = (
     (C64.f_missing_price, "missing_price"),
     (C64.f_price, "price_above_ceiling"),
     (C64.h_incompat_all, "incompatible"),
+    (C64.f_unconfirmed, "ceiling_unconfirmed"),
     (C64.f_impairment, "impairment"),
     (C64.f_recipient, "recipient"),
     (C64.f_months, "monthly_units"),
@@ -147,7 +177,8 @@ COLUMNS = (
     ("I", "No IB, EUR", 11),
     ("J", "Citi avoti vai nefinansēts, EUR", 12),
     ("K", "Finansējums no IB", 14),
-    ("L", "Piezīmes", 36),
+    ("L", "Pārbaude", 30),
+    ("M", "Piezīmes", 24),
 )
 
 
@@ -160,7 +191,7 @@ def write(sh: Sheet) -> None:
         "6.4. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
         "Darba aprēķins: IB nepieciešamais apmērs no 6.3 daudzumiem un 6.8 cenām, IB finansējums prioritārā secībā "
         "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
-        "L",
+        "M",
         "E",
     )
     sh.widths({c: w for c, _, w in COLUMNS})
@@ -179,6 +210,7 @@ def write(sh: Sheet) -> None:
     sh.formula(f"I{total}", f"SUM(I{first}:I{last})", st.out_money_bold, 0)
     sh.formula(f"J{total}", f"SUM(J{first}:J{last})", st.out_money_bold, 0)
     sh.define("h_Nr", f"A{first}", f"A{last}")
+    sh.define("Aprekins_Piezimes", f"M{first}", f"M{last}")
     for name, letter in (("Plans_Cena", "F"), ("Plans_Summa", "G"), ("Plans_Prioritate", "H"), ("Plans_NoIB", "I")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
@@ -186,13 +218,13 @@ def write(sh: Sheet) -> None:
     sh.text(f"{C64.h_row}{head}", "Palīgkolonnas (aprēķinam, nemainīt)", st.helper_text)
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
         sh.text(f"{letter}{head + 1}", name, st.helper_text)
-    sh.ws.set_column(f"{C64.h_row}:{C64.h_incompat_all}", 9, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"{C64.h_row}:{C64.f_unconfirmed}", 9, None, {"hidden": True, "level": 1})
     cf = sh.ws.conditional_format
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
     sh.ws.freeze_panes(head + 1, 2)
-    print_setup(sh, "L", total, annex="6.4 (darba aprēķins)", repeat_to=6)
+    print_setup(sh, "M", total, annex="6.4 (darba aprēķins)", repeat_to=6)
     protect(sh)
 
 
@@ -214,13 +246,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         st.out_whole,
         "",
     )
-    sh.formula(
-        f"I{r}",
-        f'IF($P{r}=1,IF(ISNUMBER(IB_Pieejamais),IF(ROUND($Z{r}+$R{r},2)<=IB_Pieejamais,$R{r},'
-        f'IF(AND($Q{r}>0,IB_Pieejamais>$Z{r}),ROUND($AB{r}*$Q{r},2),0)),""),"")',
-        st.out_money,
-        "",
-    )
+    sh.formula(f"I{r}", f'IF($P{r}=1,IF(ISNUMBER(IB_Pieejamais),INDEX(h_Finansets,$H{r}),""),"")', st.out_money, "")
     sh.formula(f"J{r}", f'IF(ISNUMBER($I{r}),ROUND($G{r}-$I{r},2),"")', st.out_money, "")
     sh.formula(
         f"K{r}",
@@ -229,7 +255,10 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         "",
     )
     parts = [f'IF(${c}{r}>0,"{MSG[code]} ","")' for c, code in MESSAGES_64]
+    parts.append(sessions_message(r))
+    parts.append(f'IF(SUM(\'6.3\'!${PLAN_CODES[0]}{p}:${PLAN_CODES[-1]}{p})>0,"{MSG["invalid_input_63"]} ","")')
     sh.formula(f"L{r}", "TRIM(" + "&".join(parts) + ")", st.message, "")
+    sh.blank(f"M{r}", st.input_wrap)
     for letter, _, formula, cached in helper_columns(lay, r, p):
         if cached is None:  # the sort key of an empty row: rank placeholder × 10000 + row number
             cached = UNRANKED * 10000 + nr
@@ -240,7 +269,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
 def _summary(sh: Sheet) -> None:
     st, cache = sh.st, sh.book.cache
     rows: list[tuple[int, str]] = [
-        (8, "Bērna vecums perioda pirmajā dienā (pilni gadi, 6.1)"),
+        (8, "Bērna vecums pārbaudes datumā (pilni gadi, 6.1)"),
         (9, "IB provizoriskā apmēra likme"),
         (10, "Bāzes apmērs B (6.11)"),
         (11, "IB provizoriskais apmērs P = likme × B"),
@@ -253,7 +282,7 @@ def _summary(sh: Sheet) -> None:
         (19, "Citi finanšu avoti (vecāki, ziedojumi)"),
         (20, "IB kopējais apmērs K"),
         (21, "Nesegtā daļa (N − K)"),
-        (22, "Transporta pakalpojumu daļa no N (ieteicamā robeža – 6.11)"),
+        (22, "No IB finansētā transporta daļa no A (ieteicamā robeža – 6.11)"),
         (23, "Pamatojums, ja transporta daļa pārsniedz robežu"),
         (24, "Pārbaudes: kļūdas / brīdinājumi (6.11)"),
         (25, "Stāvoklis"),
@@ -268,7 +297,7 @@ def _summary(sh: Sheet) -> None:
     sh.text("A16", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
     f = sh.formula
     f("C8", "Vecums", st.out_whole, "")
-    f("C9", 'IF(ISNUMBER(Vecums),IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),0,'
+    f("C9", 'IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),Vecums<0,Vecums>=Param_VecumaRobeza),0,'
       f'IF(OR(Vecums<=Param_PilnasLikmesVecums,Ipasas_Kopsanas_Atzinums="{YES}"),Param_LikmePilna,'
       'Param_LikmeSamazinata)),"")', st.out_rate, "")
     sh.define("Provizoriska_Likme", "C9")
@@ -295,7 +324,7 @@ def _summary(sh: Sheet) -> None:
     f("C20", 'IF(ISNUMBER(IB_Pieejamais),ROUND(C15+D17+D18+D19,2),"")', st.out_money_bold, "")
     sh.define("IB_Kopejais", "C20")
     f("C21", 'IF(ISNUMBER(IB_Kopejais),ROUND(IB_Nepieciesamais-IB_Kopejais,2),"")', st.out_money, "")
-    f("C22", "IF(IB_Nepieciesamais>0,SUMIFS(h_Izmaksas,h_Transports,1)/IB_Nepieciesamais,0)", st.out_share,
+    f("C22", "IF(N(IB_Pieejamais)<>0,SUMIFS(Plans_NoIB,h_Transports,1)/IB_Pieejamais,0)", st.out_share,
       cache.transport_share)
     sh.define("Transporta_Dala", "C22")
     f("D22", "Param_TransportaDala", st.out_share, sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value)
@@ -303,12 +332,13 @@ def _summary(sh: Sheet) -> None:
     sh.define("Transporta_Pamatojums", "C23")
     f("C24", "Kludas", st.out_whole, cache.errors)
     f("D24", "Bridinajumi", st.out_whole, cache.warnings)
-    sh.ws.merge_range("C25:L25", "", st.message)
-    f("C25", 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
+    sh.ws.merge_range("C25:L25", "", st.out_text_wrap)
+    sh.row_height(25, 26)
+    f("C25", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
       'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs.",'
       'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
       '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))',
-      st.message, "Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.")
+      st.out_text_wrap, "Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.")
     dv = sh.ws.data_validation
     for cell in ("C13", "C17", "C18", "C19"):
         dv(cell, {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Summa",
@@ -316,7 +346,23 @@ def _summary(sh: Sheet) -> None:
     cf = sh.ws.conditional_format
     cf("C22", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
     cf("C24", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
+    cf("C25", {"type": "formula", "criteria": "=Kludas>0", "format": st.error_mark})
+    sh.define("Statuss_Aprekins", "C25")
+    _summary_checks(sh)
     cf("D24", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
+
+
+def _summary_checks(sh: Sheet) -> None:
+    """The summary's inputs (F and the other sources) checked by formula: code in the hidden column N,
+    the message beside the cell (E:L), the cell marked."""
+    st = sh.st
+    fields = {f.name: f for f in SINGLE_FIELDS}
+    for row, name in ((13, "IB_Galigais"), (17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):
+        cell, field = f"C{row}", fields[name]
+        code = sh.check(field, cell, f"{C64.h_row}{row}")
+        sh.formula(f"E{row}", message_formula(field, code, cell, f"{SHEET} {cell}"), st.beside, "")
+        sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
+        sh.ws.conditional_format(f"E{row}", {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
 
 
 def cache_base(sh: Sheet) -> object:

@@ -3,12 +3,13 @@ remaining units and money, absorption; the period's totals (Fakt_Kopa) and under
 
 from __future__ import annotations
 
+from generator.workbook.input_checks import MONTH_FIELDS
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.calculation import month_blocks
 from generator.workbook.sheets.common import header_block, plan_row_lead, print_setup, protect
 from generator.workbook.sheets.months import grey_outside_period, month_headers
-from generator.workbook.sheets.plan import message_formula
+from generator.workbook.sheets.plan import invalid_cells, message_formula
 
 SHEET = "6.10"
 MESSAGES_610 = (
@@ -25,23 +26,24 @@ def write(sh: Sheet) -> None:
     cache = book.cache
     blocks = month_blocks(lay)
     plan_cols, got_cols, paid_cols = blocks["exe_plan"], blocks["delivered"], blocks["paid"]
-    got_sum, left_units, paid_sum, left_money, absorption, notes = (col(paid_cols[-1], k) for k in range(1, 7))
+    got_sum, left_units, paid_sum, left_money, absorption, notes, free = (col(paid_cols[-1], k) for k in range(1, 8))
+    code_cols = [col(free, 2 + k) for k in range(2 * lay.months)]  # hidden: delivered, then paid
     header_block(
         sh,
         "6.10. Atbalsta plāna faktiskā izpilde",
         "Katru mēnesi ievada saņemtās vienības un samaksātos EUR pēc attaisnojuma dokumentiem. Nesaņemto drīkst "
         "saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu; maksā tikai par saņemto.",
-        notes,
+        free,
         "E",
     )
     sh.widths({"A": 4, "B": 32, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
               | {c: 9 for c in paid_cols}
-              | {got_sum: 9, left_units: 9, paid_sum: 10, left_money: 10, absorption: 8, notes: 30})
+              | {got_sum: 9, left_units: 9, paid_sum: 10, left_money: 10, absorption: 8, notes: 26, free: 22})
     head = lay.table_header
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums"), ("C", "Cena, EUR"), ("D", "Plānots, vienības"),
                     ("E", "Plānots, EUR"), (got_sum, "Saņemts, vienības"), (left_units, "Atlikušās vienības"),
                     (paid_sum, "Samaksāts, EUR"), (left_money, "Atlikums, EUR"), (absorption, "Apguve"),
-                    (notes, "Piezīmes")):
+                    (notes, "Pārbaude"), (free, "Piezīmes")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     for cols, title in ((plan_cols, "Plānots, vienības (6.6)"), (got_cols, "Saņemts, vienības"),
                         (paid_cols, "Samaksāts, EUR")):
@@ -66,10 +68,18 @@ def write(sh: Sheet) -> None:
         sh.formula(f"{paid_sum}{row}", f"IF({active},'6.4'!${C64.h_paid}{r},\"\")", st.out_money, "")
         sh.formula(f"{left_money}{row}", f"IF({active},ROUND(E{row}-{paid_sum}{row},2),\"\")", st.out_money, "")
         sh.formula(f"{absorption}{row}", f"IF({active},IF(E{row}>0,{paid_sum}{row}/E{row},0),\"\")", st.out_share, "")
-        sh.formula(f"{notes}{row}", message_formula(r, MESSAGES_610), st.message, "")
+        fields = [MONTH_FIELDS[1]] * lay.months + [MONTH_FIELDS[2]] * lay.months
+        codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
+                 for c, h, field in zip(got_cols + paid_cols, code_cols, fields, strict=True)]
+        sh.formula(f"{notes}{row}", message_formula(r, MESSAGES_610, invalid_cells(codes)), st.message, "")
+        sh.blank(f"{free}{row}", st.input_wrap)
     first, last = lay.plan_first, lay.plan_last
     sh.define("Fakt_Daudzums", f"{got_cols[0]}{first}", f"{got_cols[-1]}{last}")
     sh.define("Fakt_Summa", f"{paid_cols[0]}{first}", f"{paid_cols[-1]}{last}")
+    sh.define("Fakt_Piezimes", f"{free}{first}", f"{free}{last}")
+    sh.ws.set_column(f"{code_cols[0]}:{code_cols[-1]}", 4, None, {"hidden": True})
+    sh.ws.conditional_format(f"{got_cols[0]}{first}:{paid_cols[-1]}{last}",
+                             {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     dv = sh.ws.data_validation
     dv(f"{got_cols[0]}{first}:{got_cols[-1]}{last}",
        {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Saņemtās vienības",
@@ -105,5 +115,5 @@ def write(sh: Sheet) -> None:
     sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
                              {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, notes, row + 3, annex="6.10 (izpilde)")
+    print_setup(sh, free, row + 3, annex="6.10 (izpilde)")
     protect(sh)

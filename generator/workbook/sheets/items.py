@@ -4,6 +4,7 @@ and the provider's actual price (regulated and contract prices prefilled and cap
 from __future__ import annotations
 
 from generator.catalogue.catalogue import Offer
+from generator.workbook.input_checks import PRICE_FIELD, message_formula
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
@@ -22,8 +23,11 @@ HEADS = (
     ("H", "Sniedzējs", 30),
     ("I", "Sniedzēja cena, EUR par vienību", 12),
     ("J", "Trans-ports", 7),
-    ("K", "Piezīmes", 30),
+    ("K", "Pārbaude", 30),
 )
+PRICE_CODE = "R"  # hidden: the formula check of the price cell
+# hidden: services whose sessions this one already includes (L1713), an unconfirmed ceiling (D22)
+INCLUDES, UNCONFIRMED = "S", "T"
 HELPERS = (
     ("L", "h_Pak_Kods"),
     ("M", "h_Pak_Dienas"),
@@ -54,12 +58,14 @@ def write(sh: Sheet) -> None:
     sh.merge_text("A1:K1", "6.8. IBM iekļauto SBS pakalpojumu saraksts", st.title)
     sh.merge_text(
         "A2:K2",
-        "Katalogs ar izvēlēto sniedzēju un tā faktisko cenu. Normatīvajos aktos un deleģēšanas līgumos noteiktās cenas "
-        "ir ievadītas iepriekš; augstāku cenu ievadīt nevar. Tirgus cenas pakalpojumiem ievada sniedzēja cenu. "
-        "Statuss “jāprecizē” nozīmē, ka kataloga cena vēl nav apstiprināta no tiesību avota.",
+        "Katalogs ar izvēlēto sniedzēju un tā faktisko cenu. Normatīvajos aktos un deleģēšanas līgumos noteiktā cena "
+        "ir ievadīta iepriekš tikai tad, ja katalogā ir tās apmērs; augstāku cenu ievadīt nevar. Ja apmēra nav "
+        "(tukša maksimālā cena), sniedzēja cenu ievada sociālais darbinieks. Statuss “jāprecizē” nozīmē, ka kataloga "
+        "cena vēl nav apstiprināta no tiesību avota; plāna rinda ar šādu pakalpojumu vai pakalpojumu bez apmēra "
+        "saņem brīdinājumu, ka cenas griesti nav apstiprināti. Tirgus cenas pakalpojumiem ievada sniedzēja cenu.",
         st.note,
     )
-    sh.row_height(2, 36)
+    sh.row_height(2, 48)
     sh.formula("A3", '"Katalogs: "&IBM_Versija&"; cenas spēkā uz "&' + lv_date_formula("Parametru_Datums"),
                st.note, f"Katalogs: {cat.version}; cenas spēkā uz {book.day:%d.%m.%Y}")
     for c, head, _ in HEADS:
@@ -94,11 +100,13 @@ def write(sh: Sheet) -> None:
                  "error_message": "Ievadiet cenu EUR par vienību (skaitlis ≥ 0)."},
             )
         sh.text(f"J{row}", YES if offer.transport else NO, st.out_text)
+        code = sh.check(PRICE_FIELD, f"I{row}", f"{PRICE_CODE}{row}")
         sh.formula(
             f"K{row}",
+            f'IF({code}>0,{message_formula(PRICE_FIELD, code, f"I{row}", f"{SHEET} I{row}")},'
             f'IF(AND(ISNUMBER(I{row}),ISNUMBER(F{row})),IF(I{row}>F{row},"Cena pārsniedz pieļaujamo.",""),"")'
             f'&IF(AND(NOT(ISNUMBER(I{row})),COUNTIF(Plans_Pakalpojums,A{row})>0),"Plānā izvēlētam pakalpojumam '
-            f'nav cenas.","")',
+            f'nav cenas.",""))',
             st.message,
             "",
         )
@@ -108,17 +116,19 @@ def write(sh: Sheet) -> None:
         sh.text(f"O{row}", _joined(list(service.incompatible_with)), st.helper_text)
         sh.text(f"P{row}", service.recipient.value, st.helper_text)
         sh.text(f"Q{row}", short_unit(units.get(service.unit, service.unit)), st.helper_text)
+        sh.text(f"{INCLUDES}{row}", _joined(list(service.includes_sessions_of)), st.helper_text)
+        sh.number(f"{UNCONFIRMED}{row}", 1 if offer.ceiling_unconfirmed else 0, st.helper)
     first, last = lay.cat_first, lay.cat_last
     for letter, name in (("A", "Pak_Id"), ("B", "Pak_Joma"), ("F", "Pak_MaxCena"), ("H", "Pak_Sniedzejs"),
                          ("I", "Pak_Cena"), ("J", "Pak_Transports")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    for letter, name in HELPERS:
+    for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column("L:Q", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"L:{UNCONFIRMED}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(
         f"I{first}:I{last}",
-        {"type": "formula", "criteria": f"=AND(ISNUMBER($I{first}),ISNUMBER($F{first}),$I{first}>$F{first})",
-         "format": st.error_mark},
+        {"type": "formula", "criteria": f"=OR(${PRICE_CODE}{first}>0,AND(ISNUMBER($I{first}),ISNUMBER($F{first}),"
+         f"$I{first}>$F{first}))", "format": st.error_mark},
     )
     sh.ws.conditional_format(
         f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}<>""', "format": st.error_mark}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from generator.workbook.input_checks import MONTH_FIELDS
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import (
@@ -12,7 +13,7 @@ from generator.workbook.sheets.common import (
     protect,
     signature_block,
 )
-from generator.workbook.sheets.plan import message_formula
+from generator.workbook.sheets.plan import invalid_cells, message_formula
 
 OUT_OF_PERIOD = "ārpus perioda"
 
@@ -49,20 +50,22 @@ def write_units(sh: Sheet) -> None:
     book, st = sh.book, sh.st
     lay: Layout = book.layout
     cols = lay.month_cols("E")
-    total_c, diff_c, note_c = (col(cols[-1], k) for k in (1, 2, 3))
+    total_c, diff_c, note_c, free_c = (col(cols[-1], k) for k in (1, 2, 3, 4))
+    code_cols = [col(free_c, 2 + k) for k in range(len(cols))]
     header_block(
         sh,
         "6.6. Atbalsta plāns / III daļa – SBS pakalpojumu saņemšanas intensitāte pa mēnešiem",
         "Līguma ar vecāku pielikums. Katra pakalpojuma plānotās vienības katrā perioda mēnesī; rindas summai jāsakrīt "
         "ar daudzumu periodā (6.3).",
-        note_c,
+        free_c,
         "D",
     )
-    widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 30}
+    widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 26,
+                                                                          free_c: 22}
     sh.widths(widths)
     head = lay.table_header
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),
-                    (total_c, "Kopā"), (diff_c, "Starpība ar 6.3"), (note_c, "Piezīmes")):
+                    (total_c, "Kopā"), (diff_c, "Starpība ar 6.3"), (note_c, "Pārbaude"), (free_c, "Piezīmes")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     month_headers(sh, cols, head, head + 1)
     sh.define("h_MenNr66", f"{cols[0]}{head}", f"{cols[-1]}{head}")
@@ -79,9 +82,16 @@ def write_units(sh: Sheet) -> None:
         sh.formula(f"{diff_c}{row}",
                    f"IF('6.4'!${C64.h_active}{r}=1,ROUND('6.4'!${C64.h_units}{r}-'6.4'!${C64.h_planned}{r},6),\"\")",
                    st.out_units, "")
-        sh.formula(f"{note_c}{row}", message_formula(r, MESSAGES_66), st.message, "")
+        codes = [(f"{c}{row}", sh.check(MONTH_FIELDS[0], f"{c}{row}", f"{h}{row}"))
+                 for c, h in zip(cols, code_cols, strict=True)]
+        sh.formula(f"{note_c}{row}", message_formula(r, MESSAGES_66, invalid_cells(codes)), st.message, "")
+        sh.blank(f"{free_c}{row}", st.input_wrap)
     first, last = lay.plan_first, lay.plan_last
     sh.define("Men_Daudzums", f"{cols[0]}{first}", f"{cols[-1]}{last}")
+    sh.define("Men_Piezimes", f"{free_c}{first}", f"{free_c}{last}")
+    sh.ws.set_column(f"{code_cols[0]}:{code_cols[-1]}", 4, None, {"hidden": True})
+    sh.ws.conditional_format(f"{cols[0]}{first}:{cols[-1]}{last}",
+                             {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     sh.ws.data_validation(
         f"{cols[0]}{first}:{cols[-1]}{last}",
         {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Vienības",
@@ -96,7 +106,7 @@ def write_units(sh: Sheet) -> None:
     _day_services(sh, cols, last + 1)
     end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "E", "I"))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, note_c, end - 1, annex="6.6. pielikums (atbalsta plāna III daļa)")
+    print_setup(sh, free_c, end - 1, annex="6.6. pielikums (atbalsta plāna III daļa)")
     protect(sh)
 
 
@@ -105,7 +115,7 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     working days (D11), marked when above."""
     st = sh.st
     for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
-                     (row + 1, "Darba dienas mēnesī (pirmdiena–piektdiena)")):
+                     (row + 1, "Darba dienas mēnesī (pirmdiena–piektdiena bez svētku dienām)")):
         sh.ws.merge_range(f"B{r}:D{r}", "", st.label)
         sh.text(f"B{r}", label, st.label)
     for k, c in enumerate(cols, start=1):
@@ -130,7 +140,7 @@ def write_amounts(sh: Sheet) -> None:
     header_block(
         sh,
         "6.7. Atbalsta plāns / III daļa – finansējuma sadalījums pa mēnešiem (rekonstruēts)",
-        "Metodikā šī tabula nav aprakstīta; rīkkopa to rekonstruē (D14): plānotie EUR katrā mēnesī = 6.6 vienības × "
+        "Metodikā šī tabula nav aprakstīta; rīkkopa to rekonstruē: plānotie EUR katrā mēnesī = 6.6 vienības × "
         "6.8 cena, noapaļots līdz centiem. Tā ir 6.10 finansējuma plāns.",
         diff_c,
         "C",

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.workbook import input_checks
+from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import protect
+from generator.workbook.sheets.common import lv_date_formula, protect
 
 SHEET = "6.1"
-FIRST_DATE = dt.datetime(1990, 1, 1)
-LAST_DATE = dt.datetime(2100, 12, 31)
+# Said first wherever a status is shown, while the workbook has errors.
+ERRORS_FIRST = ('IF(Kludas>0,"Matricā ir kļūdas ("&Kludas&", sk. 6.11): summas nav derīgas, kamēr kļūdas '
+                'nav izlabotas. ","")')
+FIRST_DATE = dt.datetime.combine(input_checks.FIRST_DATE, dt.time())
+LAST_DATE = dt.datetime.combine(input_checks.LAST_DATE, dt.time())
 
 # (row, label, kind, defined name or None, list name for validation, hint)
 # kinds: text, date, choice, whole, out
@@ -48,10 +53,11 @@ FIELDS: tuple[tuple[int, str, str, str | None, str | None, str], ...] = (
     (34, "Bērnu skaits ģimenē", "whole", None, None, "vesels skaitlis"),
     (35, "No tiem bērni ar invaliditāti", "whole", None, None, "vesels skaitlis"),
     (37, "Atbalsta plāna periods", "section", None, None, ""),
-    (38, "Perioda pirmā diena", "date", "Perioda_Sakums", None, "DD.MM.GGGG; vecumu nosaka šajā dienā"),
+    (38, "Perioda pirmā diena", "date", "Perioda_Sakums", None, "DD.MM.GGGG"),
     (39, "Mēnešu skaits periodā", "months", "Perioda_Menesi", None, "vesels skaitlis"),
 )
-END_ROW, AGE_ROW, CHECK_ROW = 40, 41, 42
+END_ROW, PERIOD_ROW, CHECK_DATE_ROW, AGE_ROW, CHECK_ROW = 40, 41, 42, 43, 44
+CHECKED = {f.name: f for f in SINGLE_FIELDS if f.name in {n for *_, n, _, _ in FIELDS if n}}
 
 
 def write(sh: Sheet) -> None:
@@ -75,7 +81,16 @@ def write(sh: Sheet) -> None:
             sh.text(f"A{row}", label, st.section)
             continue
         sh.text(f"A{row}", label, st.label)
-        if hint:
+        checked = CHECKED.get(name or "")
+        if checked is not None:
+            # beside the cell: what is wrong with a pasted value, else the hint
+            code = sh.check(checked, cell, f"D{row}")
+            sh.formula(f"C{row}", f'IF({code}>0,{message_formula(checked, code, cell, f"{SHEET} {cell}")},'
+                                  f'"{hint}")', st.beside, hint)
+            sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
+            sh.ws.conditional_format(f"C{row}", {"type": "formula", "criteria": f"={code}>0",
+                                                 "format": st.error_mark})
+        elif hint:
             sh.text(f"C{row}", hint, st.note)
         if kind == "out":
             ref = {"Pasvaldibas_Nosaukums": "Saraksts_PasvNosaukumi", "Socialais_Dienests": "Saraksts_PasvDienesti"}[
@@ -124,44 +139,89 @@ def write(sh: Sheet) -> None:
     sh.text(f"A{END_ROW}", "Perioda pēdējā diena", st.label)
     sh.formula(
         f"B{END_ROW}",
-        'IF(AND(ISNUMBER(Perioda_Sakums),ISNUMBER(Perioda_Menesi)),'
+        'IF(AND(ISNUMBER(Perioda_Sakums),ISNUMBER(Perioda_Menesi),h_MenOK=1),'
         "DATE(YEAR(Perioda_Sakums),MONTH(Perioda_Sakums)+Perioda_Menesi,0),\"\")",
         st.out_date,
         "",
     )
     sh.define("Perioda_Beigas", f"B{END_ROW}")
     sh.text(f"C{END_ROW}", "pēdējā perioda mēneša pēdējā diena", st.note)
-    sh.text(f"A{AGE_ROW}", "Bērna vecums perioda pirmajā dienā (pilni gadi)", st.label_bold)
-    born, start = "Berns_DzimsanasDatums", "Perioda_Sakums"
+    _reporting_period(sh)
+    sh.text(f"A{AGE_ROW}", "Bērna vecums pārbaudes datumā (pilni gadi)", st.label_bold)
+    born, on = "Berns_DzimsanasDatums", "IF(ISNUMBER(Parbaudes_Datums),Parbaudes_Datums,Perioda_Sakums)"
     sh.formula(
         f"B{AGE_ROW}",
-        f'IF(AND(ISNUMBER({born}),ISNUMBER({start})),YEAR({start})-YEAR({born})'
-        f"-IF(OR(MONTH({start})<MONTH({born}),AND(MONTH({start})=MONTH({born}),DAY({start})<DAY({born}))),1,0),\"\")",
+        f'IF(AND(ISNUMBER({born}),ISNUMBER(Perioda_Sakums)),YEAR({on})-YEAR({born})'
+        f"-IF(OR(MONTH({on})<MONTH({born}),AND(MONTH({on})=MONTH({born}),DAY({on})<DAY({born}))),1,0),\"\")",
         st.out_whole,
         "",
     )
     sh.define("Vecums", f"B{AGE_ROW}")
+    sh.text(f"C{AGE_ROW}", "vecumu un VDEĀVK atzinumu vērtē pārbaudes datumā", st.note)
     sh.text(f"A{CHECK_ROW}", "Pārbaude", st.label)
+    periods = len(book.catalogue.children_reporting_periods())
+    known = '&", "&'.join(
+        f'{lv_date_formula(f"INDEX(h_PerSakums,{k})")}&"–"&{lv_date_formula(f"INDEX(h_PerBeigas,{k})")}'
+        for k in range(1, periods + 1)
+    ) or '"katalogā nav neviena"'
+    held_end = lv_date_formula("INDEX(h_PerBeigas,h_PerIndekss)")
+    eligible = (
+        'IF(Vecums<0,"Dzimšanas datums ir pēc pārbaudes datuma.",'
+        'IF(Vecums>=Param_VecumaRobeza,"Bērns pārbaudes datumā ir sasniedzis vecumu, kurā IB vairs nepienākas.",'
+        '"Bērns ir tiesīgs saņemt IB."))'
+    )
     sh.formula(
         f"B{CHECK_ROW}",
+        f"{ERRORS_FIRST}&"
         'IF(OR(NOT(ISNUMBER(Berns_DzimsanasDatums)),NOT(ISNUMBER(Perioda_Sakums))),'
         '"Ievadiet dzimšanas datumu un perioda pirmo dienu.",'
-        'IF(Vecums<0,"Dzimšanas datums ir pēc perioda sākuma.",'
-        'IF(Vecums>=Param_VecumaRobeza,"Bērns perioda sākumā ir sasniedzis vecumu, kurā IB vairs nepienākas.",'
-        '"Bērns ir tiesīgs saņemt IB.")))',
-        st.message,
+        f'IF(h_PerArpus=1,"Plāna sākums nav nevienā programmas kārtas pārskata periodā (pārskata periodi: "&{known}&'
+        '"); IB nevar aprēķināt.",'
+        f'IF(h_PerParsniegts=1,"Plāns beidzas "&{lv_date_formula("Perioda_Beigas")}&", bet tā pārskata periods '
+        f'beidzas "&{held_end}&": plānam jāiekļaujas vienā pārskata periodā. ","")&{eligible}))',
+        st.out_text_wrap,
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
-    sh.row_height(CHECK_ROW, 26)
+    sh.row_height(CHECK_ROW, 52)
+    sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
-        {"type": "formula", "criteria": "=h_Neatbilst=1", "format": st.error_mark},
+        {"type": "formula", "criteria": "=OR(h_Neatbilst=1,Kludas>0)", "format": st.error_mark},
     )
-    sh.formula("D41", "IF(ISNUMBER(Vecums),IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),1,0),0)", st.helper, 0)
-    sh.define("h_Neatbilst", "D41")
+    sh.formula(f"D{AGE_ROW}", "IF(AND(ISNUMBER(Vecums),h_PerIndekss>0),"
+               "IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),1,0),0)", st.helper, 0)
+    sh.define("h_Neatbilst", f"D{AGE_ROW}")
     sh.ws.set_column("D:D", 3, None, {"hidden": True})
     sh.ws.freeze_panes(3, 0)
     protect(sh)
     sh.ws.set_paper(9)
     sh.ws.set_portrait()
     sh.ws.fit_to_pages(1, 0)
+
+
+def _reporting_period(sh: Sheet) -> None:
+    """The programme round's reporting period that holds the plan's first day (periods from the
+    catalogue, on 6.11) and the eligibility date Parbaudes_Datums, its first day (D1, D21)."""
+    st = sh.st
+    sh.formula(f"D{PERIOD_ROW}", "IF(ISNUMBER(Perioda_Sakums),IFERROR(MATCH(1,h_PerSatur,0),0),0)", st.helper, 0)
+    sh.define("h_PerIndekss", f"D{PERIOD_ROW}")
+    sh.text(f"A{PERIOD_ROW}", "Programmas kārtas pārskata periods", st.label)
+    start, end = lv_date_formula("INDEX(h_PerSakums,h_PerIndekss)"), lv_date_formula("INDEX(h_PerBeigas,h_PerIndekss)")
+    sh.formula(
+        f"B{PERIOD_ROW}",
+        f'IF(h_PerIndekss>0,{start}&" – "&{end},IF(ISNUMBER(Perioda_Sakums),"nav (sākums ārpus pārskata periodiem)",""))',
+        st.out_text,
+        "",
+    )
+    sh.text(f"C{PERIOD_ROW}", "no kataloga (6.11); plānam jāiekļaujas vienā periodā", st.note)
+    sh.text(f"A{CHECK_DATE_ROW}", "Pārbaudes datums (pārskata perioda pirmā diena)", st.label_bold)
+    sh.formula(f"B{CHECK_DATE_ROW}", 'IF(h_PerIndekss>0,INDEX(h_PerSakums,h_PerIndekss),"")', st.out_date, "")
+    sh.define("Parbaudes_Datums", f"B{CHECK_DATE_ROW}")
+    sh.text(f"C{CHECK_DATE_ROW}", "šajā dienā nosaka vecumu un likmi", st.note)
+    sh.formula(f"D{CHECK_DATE_ROW}", "IF(AND(ISNUMBER(Perioda_Sakums),h_PerIndekss=0),1,0)", st.helper, 0)
+    sh.define("h_PerArpus", f"D{CHECK_DATE_ROW}")
+    sh.formula(f"D{END_ROW}", "IF(AND(h_PerIndekss>0,ISNUMBER(Perioda_Beigas)),"
+               "IF(Perioda_Beigas>INDEX(h_PerBeigas,h_PerIndekss),1,0),0)", st.helper, 0)
+    sh.define("h_PerParsniegts", f"D{END_ROW}")
+    sh.ws.conditional_format(f"B{PERIOD_ROW}", {"type": "formula", "criteria": "=OR(h_PerArpus=1,h_PerParsniegts=1)",
+                                                "format": st.error_mark})

@@ -4,12 +4,14 @@ A signed contract annex (social worker and parent)."""
 
 from __future__ import annotations
 
+from generator.workbook.input_checks import PLAN_FIELDS
 from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import header_block, print_setup, protect, signature_block
 from generator.workbook.texts import MSG
 
 SHEET = "6.3"
+SOURCE = "'6.4'!"
 COLUMNS = (
     ("A", "Nr.", 4),
     ("B", "Joma", 5),
@@ -21,20 +23,42 @@ COLUMNS = (
     ("H", "Biežums, ilgums, termiņš", 22),
     ("I", "Vecāku rangs", 8),
     ("J", "Kopējā prioritāte", 9),
-    ("K", "Piezīmes", 30),
+    ("K", "Pārbaude", 26),
+    ("L", "Piezīmes", 22),
 )
+# The checked inputs of a plan line (6.3 column, field) and the hidden columns of their check codes.
+PLAN_INPUTS = tuple(zip("CDFGI", PLAN_FIELDS, strict=True))
+PLAN_CODES = ("N", "O", "P", "Q", "R")
 MESSAGES_63 = (
-    (C64.f_unknown, "unknown_item"),
+    (C64.f_unconfirmed, "ceiling_unconfirmed"),
     (C64.f_recipient, "recipient"),
     (C64.f_impairment, "impairment"),
     (C64.h_incompat_all, "incompatible"),
 )
 
 
-def message_formula(row64: int, items: tuple[tuple[str, str], ...]) -> str:
-    """TRIM of the short messages of every check that fails on this plan line (6.4 helper flags)."""
+def message_formula(row64: int, items: tuple[tuple[str, str], ...], invalid: str = "") -> str:
+    """TRIM of the short messages of every check that fails on this plan line (6.4 helper flags),
+    then ``invalid`` (the line's invalid input cells, see invalid_cells)."""
     parts = [f"IF('6.4'!${c}{row64}>0,\"{MSG[code]} \",\"\")" for c, code in items]
-    return "TRIM(" + "&".join(parts) + ")"
+    text = "TRIM(" + "&".join(parts) + ")"
+    return f"TRIM({text}&\" \"&{invalid})" if invalid else text
+
+
+def sessions_message(r: int, sheet: str = "") -> str:
+    """The day-care centre warning (L1713) on plan line ``r`` of 6.4, naming the (last) other line it
+    pairs with; ``sheet`` is "'6.4'!" when used on another sheet."""
+    c = C64
+    every, other = f"{sheet}${c.h_sessions_all}{r}", f"{sheet}${c.h_sessions_other}{r}"
+    return (f'IF({every}>0,"{MSG["day_care_sessions"]} "&{other}&IF({every}>1," (un vēl "&({every}-1)&")","")'
+            f'&" – apstipriniet, ka tās ir cita speciālista vai grupas nodarbības. ","")')
+
+
+def invalid_cells(cells: list[tuple[str, str]]) -> str:
+    """'Nederīga ievade: E9, G9 (sk. 6.11).' for the (input cell, code cell) pairs whose code is > 0."""
+    listed = "&".join(f'IF({code}>0,"{cell} ","")' for cell, code in cells)
+    return (f'IF(SUM({cells[0][1]}:{cells[-1][1]})>0,"{MSG["invalid_input"]} "&SUBSTITUTE(TRIM({listed})," ",", ")'
+            f'&" (sk. 6.11).","")')
 
 
 def write(sh: Sheet) -> None:
@@ -46,7 +70,7 @@ def write(sh: Sheet) -> None:
         "Līguma ar vecāku pielikums. Pakalpojumus katrā atbalsta jomā prioritārā secībā nosaka izvērtēšanas komanda "
         "(ekspertu rangs jomā); vecāks sarindo visus pakalpojumus kopā (vecāku rangs). Kopējo prioritāti aprēķina "
         "matrica.",
-        "K",
+        "L",
         "E",
     )
     sh.widths({c: w for c, _, w in COLUMNS})
@@ -59,19 +83,28 @@ def write(sh: Sheet) -> None:
         sh.formula(f"B{row}", f"IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.h_area}{r64},\"\")", st.out_whole, "")
         sh.blank(f"C{row}", st.input_choice)
         sh.blank(f"D{row}", st.input_choice)
+        sh.blank(f"L{row}", st.input_wrap)
         sh.formula(f"E{row}", f"IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.unit}{r64},\"\")", st.out_text, "")
         sh.blank(f"F{row}", st.input_whole)
         sh.blank(f"G{row}", st.input_units)
         sh.blank(f"H{row}", st.input_wrap)
         sh.blank(f"I{row}", st.input_whole)
         sh.formula(f"J{row}", f"IF('6.4'!${C64.h_active}{r64}=1,'6.4'!${C64.priority}{r64},\"\")", st.out_whole, "")
-        sh.formula(f"K{row}", message_formula(r64, MESSAGES_63), st.message, "")
+        codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
+                 for (c, field), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True)]
+        invalid = f"{sessions_message(r64, SOURCE)}&{invalid_cells(codes)}"
+        sh.formula(f"K{row}", message_formula(r64, MESSAGES_63, invalid), st.message, "")
     first, last = lay.plan_first, lay.plan_last
     sh.define("Plans_Pakalpojums", f"C{first}", f"C{last}")
     sh.define("Plans_Daudzums", f"G{first}", f"G{last}")
     sh.define("Plans_EkspertuRangs", f"F{first}", f"F{last}")
     sh.define("Plans_VecakuRangs", f"I{first}", f"I{last}")
     sh.define("Plans_Sanemejs", f"D{first}", f"D{last}")
+    sh.define("Plans_Piezimes", f"L{first}", f"L{last}")
+    sh.ws.set_column(f"{PLAN_CODES[0]}:{PLAN_CODES[-1]}", 4, None, {"hidden": True})
+    for (c, _), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True):
+        sh.ws.conditional_format(f"{c}{first}:{c}{last}", {"type": "formula", "criteria": f"=${h}{first}>0",
+                                                           "format": st.error_mark})
     dv = sh.ws.data_validation
     dv(f"C{first}:C{last}", {"validate": "list", "source": "=Pak_Id", "error_title": "Pakalpojums",
                              "error_message": "Izvēlieties pakalpojumu no 6.8 saraksta."})
@@ -87,18 +120,19 @@ def write(sh: Sheet) -> None:
     sh.ws.conditional_format(f"C{first}:C{last}", {"type": "formula", "criteria": f'=$K{first}<>""',
                                                      "format": st.warning_mark})
 
+
     row = last + 2
     sh.text(f"A{row}", "Mērķi", st.section)
     for label in ("Ilgtermiņa mērķi", "Īstermiņa mērķi", "Vecāka mērķis"):
         row += 1
         sh.ws.merge_range(f"A{row}:C{row}", "", st.label_bold)
         sh.text(f"A{row}", label, st.label_bold)
-        sh.ws.merge_range(f"D{row}:K{row}", "", st.input_wrap)
+        sh.ws.merge_range(f"D{row}:L{row}", "", st.input_wrap)
         sh.row_height(row, 42)
     sh.define("Merki_Ilgtermina", f"D{row - 2}")
     sh.define("Merki_Istermina", f"D{row - 1}")
     sh.define("Merki_Vecaka", f"D{row}")
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "E", "H", "J"))
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
-    print_setup(sh, "K", end - 1, annex="6.3. pielikums (atbalsta plāna I daļa)")
+    print_setup(sh, "L", end - 1, annex="6.3. pielikums (atbalsta plāna I daļa)")
     protect(sh)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from generator.catalogue.models import Impairment
 from generator.lvformat import percent
+from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import lv_date_formula, protect
@@ -39,10 +40,15 @@ PARAM_FIRST = 12
 BASE_ROW = PARAM_FIRST + len(PARAMETERS)  # Bazes_Apmers
 BASE_EFFECTIVE_ROW = BASE_ROW + 1
 MONTHS_ROW = BASE_ROW + 2
-TRANSPORT_FLAG_ROW = BASE_ROW + 3
+MONTHS_OK_ROW = BASE_ROW + 3
+TRANSPORT_FLAG_ROW = BASE_ROW + 4
 RULES_SECTION = TRANSPORT_FLAG_ROW + 2
 RULES_FIRST = RULES_SECTION + 2
 KINDS = ("kļūda", "brīdinājums", "ieraksts")
+# Hidden columns: the rule codes (for tools), the code of the base's check, and the table of every
+# checked input cell (its message when invalid, the running count of invalid cells).
+RULE_CODE, TABLE_CODE, TABLE_MESSAGE, TABLE_COUNT = "S", "T", "U", "V"
+TABLE_FIRST = 5
 LISTS_FIRST = 6  # first value row of the lists (columns H…)
 
 
@@ -50,32 +56,41 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
     """(code, severity, Latvian description, where it shows, count formula) of every rule check.
 
     The counts are the reference's (generator/reference/rules.py): one per violation instance.
-    ``unknown_item`` and ``missing_price`` exist only in the workbook (the reference receives plan
-    lines that always have a catalogue item and a price).
+    ``missing_price`` and ``invalid_input`` exist only in the workbook (the reference receives plan
+    lines that always have a catalogue item and a price, and typed values).
     """
     return [
-        ("not_eligible", "kļūda", "Bērns perioda sākumā nav tiesīgs saņemt IB (sasniegts vecuma ierobežojums vai "
-         "dzimšanas datums ir pēc perioda sākuma).", "6.1",
-         "IF(ISNUMBER(Vecums),IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),1,0),0)"),
-        ("transport_share", "brīdinājums", "Transporta pakalpojumu daļa pārsniedz ieteicamo robežu, un nav norādīts "
-         "pamatojums (D9).", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
+        ("not_eligible", "kļūda", "Bērns pārbaudes datumā (pārskata perioda pirmajā dienā) nav tiesīgs saņemt IB "
+         "(sasniegts vecuma ierobežojums vai dzimšanas datums ir pēc pārbaudes datuma).", "6.1", "h_Neatbilst"),
+        ("outside_reporting_period", "kļūda", "Plāna pirmā diena nav nevienā programmas kārtas pārskata periodā; "
+         "IB nevar aprēķināt.", "6.1", "h_PerArpus"),
+        ("past_reporting_period", "kļūda", "Plāna mēneši sniedzas pāri tā pārskata perioda beigām; plānam jāiekļaujas "
+         "vienā pārskata periodā.", "6.1", "h_PerParsniegts"),
+        ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra pārsniedz "
+         "ieteicamo robežu, un nav norādīts pamatojums.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
          "(reģistrēts, neskaita).", "6.4",
          'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",0,1),0)'),
         ("incompatible", "brīdinājums", "Plānā ir pakalpojumi, kurus nedrīkst saņemt vienlaikus (katrs pāris); "
-         "jāpārliecinās, ka laiki nepārklājas (D10).", "6.3, 6.4", "SUM(f_Nesaderigs)"),
+         "jāpārliecinās, ka laiki nepārklājas.", "6.3, 6.4", "SUM(f_Nesaderigs)"),
+        ("day_care_sessions", "brīdinājums", "Plānā ir dienas aprūpes centrs, kas jau ietver speciālistu un grupu "
+         "nodarbības, un tādas pašas nodarbības citur (katrs pāris); jāapstiprina, ka tās ir cita speciālista vai "
+         "grupas nodarbības.", "6.3, 6.4", "SUM(f_Nodarbibas)"),
         ("day_services", "kļūda", "Dienas aprūpes centra un specializētās darbnīcas plānotās dienas mēnesī "
-         "pārsniedz mēneša darba dienas (katrs mēnesis, D11).", "6.6, 6.11", "SUM(h_DienasParkapums)"),
+         "pārsniedz mēneša darba dienas (katrs mēnesis).", "6.6, 6.11", "SUM(h_DienasParkapums)"),
         ("price_above_ceiling", "kļūda", "Sniedzēja cena pārsniedz normatīvajos aktos, deleģēšanas līgumā vai grupu "
-         "nodarbībām noteikto maksimālo cenu (katra plāna rinda, D12).", "6.4, 6.8", "SUM(f_Cena)"),
+         "nodarbībām noteikto maksimālo cenu (katra plāna rinda).", "6.4, 6.8", "SUM(f_Cena)"),
+        ("ceiling_unconfirmed", "brīdinājums", "Plāna rindas pakalpojumam normatīvajā aktā vai līgumā noteiktā "
+         "cena (griesti) katalogā vēl nav apstiprināta; sniedzēja cenu pret to nevar pārbaudīt (katra rinda).",
+         "6.3, 6.4, 6.8", "SUM(f_GriestiNeapst)"),
         ("monthly_units", "kļūda", "Mēnešu vienību summa 6.6 nesakrīt ar daudzumu periodā 6.3 (katra rinda).",
          "6.6", "SUM(f_Menesi)"),
         ("outside_period", "kļūda", "6.6 vai 6.10 ir vērtības pēc perioda pēdējā mēneša (katra rinda).",
          "6.6, 6.10", "SUM(f_Arpus)"),
         ("delivered_above_plan", "kļūda", "Saņemts vairāk vienību, nekā plānots līdz attiecīgajam mēnesim vai "
-         "periodā (katra rinda, D13).", "6.10", "SUM(f_Sanemts)"),
+         "periodā (katra rinda).", "6.10", "SUM(f_Sanemts)"),
         ("paid_above_delivered", "kļūda", "Samaksāts vairāk, nekā maksā saņemtās vienības vai plānotais apjoms "
-         "(katra rinda, D13).", "6.10", "SUM(f_Samaksats)"),
+         "(katra rinda).", "6.10", "SUM(f_Samaksats)"),
         ("impairment", "kļūda", "Pakalpojums paredzēts citam traucējumu veidam (katra rinda).", "6.3",
          f'IF(Berns_Traucejums="{multipli}",0,SUM(f_Traucejums))'),
         ("impairment", "brīdinājums", "Bērnam ar multipliem traucējumiem izvēlēts pakalpojums noteiktam traucējumu "
@@ -85,19 +100,26 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "SUM(f_Sanemejs)"),
         ("ignored_line_data", "kļūda", "Rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati 6.6 vai 6.10.",
          "6.6, 6.10", "SUM(f_Tuksa)"),
-        ("unknown_item", "kļūda", "Plāna rindā ierakstīts pakalpojums, kura nav 6.8 sarakstā (tikai matricā).",
-         "6.3", "SUM(f_Nezinams)"),
-        ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8 nav norādīta cena (tikai matricā).", "6.8",
+        ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8 nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
+        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība: teksts skaitļa vai datuma vietā, negatīvs "
+         "skaitlis, vērtība ārpus saraksta vai pieļaujamā intervāla (katra šūna; saraksts zemāk).", "visas lapas",
+         "h_NederigasIevades"),
     ]
 
 
 RULE_COUNT = len(rules(Impairment.multipli.value))
 RULES_LAST = RULES_FIRST + RULE_COUNT - 1
 TOTALS_ROW = RULES_LAST + 1
-MONTHS_SECTION = TOTALS_ROW + 3
+INVALID_SECTION = TOTALS_ROW + 3
+INVALID_SHOWN = 30  # invalid input cells listed by message; the rest are counted
+INVALID_FIRST = INVALID_SECTION + 1
+INVALID_MORE = INVALID_FIRST + INVALID_SHOWN
+MONTHS_SECTION = INVALID_MORE + 3
 MONTHS_FIRST = MONTHS_SECTION + 2
 HEADERS_SECTION = MONTHS_FIRST + 7
+PERIODS_SECTION = HEADERS_SECTION + 8
+PERIODS_FIRST = PERIODS_SECTION + 2
 
 
 def write(sh: Sheet) -> None:
@@ -154,25 +176,38 @@ def write(sh: Sheet) -> None:
         {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Bāzes apmērs",
          "error_message": "Ievadiet summu EUR (skaitlis ≥ 0)."},
     )
+    base_field = next(f for f in SINGLE_FIELDS if f.name == "Bazes_Apmers")
+    base_code = sh.check(base_field, f"B{BASE_ROW}", f"{TABLE_CODE}{BASE_ROW}")
+    sh.formula(f"C{BASE_ROW}", message_formula(base_field, base_code, f"B{BASE_ROW}", f"{SHEET} B{BASE_ROW}"),
+               st.beside, "")
+    sh.ws.conditional_format(f"B{BASE_ROW}", {"type": "formula", "criteria": f"={base_code}>0",
+                                              "format": st.error_mark})
     sh.text(f"A{BASE_EFFECTIVE_ROW}", "Aprēķinā izmantotais bāzes apmērs", st.label)
     sh.formula(f"B{BASE_EFFECTIVE_ROW}", "IF(ISNUMBER(Bazes_Apmers),Bazes_Apmers,Param_Bazes)", st.out_money,
                Decimal(base.value))
     sh.define("B_Efektivais", f"B{BASE_EFFECTIVE_ROW}")
-    sh.text(f"A{MONTHS_ROW}", "Perioda mēneši aprēķinam (no 6.1)", st.label)
-    sh.formula(f"B{MONTHS_ROW}", "IF(ISNUMBER(Perioda_Menesi),INT(Perioda_Menesi),0)", st.out_whole, 0)
+    sh.text(f"A{MONTHS_ROW}", "Perioda mēneši aprēķinam (no 6.1; ja tur kļūda – visi mēneši)", st.label)
+    sh.formula(f"B{MONTHS_ROW}", "IF(AND(ISNUMBER(Perioda_Menesi),h_MenOK=1),INT(Perioda_Menesi),"
+               "IF(h_MenOK=1,0,Param_PeriodaMenesi))", st.out_whole, 0)
     sh.define("h_Menesi", f"B{MONTHS_ROW}")
+    sh.text(f"A{MONTHS_OK_ROW}", "Mēnešu skaits 6.1 ir derīgs (1 – jā; ja nav, mēnešu pārbaudes neveic)", st.label)
+    months_code = next(f"'{sheet}'!{code}" for field, sheet, _, code in book.checks if field.name == "Perioda_Menesi")
+    sh.formula(f"B{MONTHS_OK_ROW}", f"IF(N({months_code})=0,1,0)", st.out_whole, 1)
+    sh.define("h_MenOK", f"B{MONTHS_OK_ROW}")
     sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz ieteicamo robežu (1 – jā)", st.label)
     sh.formula(
         f"B{TRANSPORT_FLAG_ROW}",
-        "IF(IB_Nepieciesamais>0,IF(ROUND(SUMIFS(h_Izmaksas,h_Transports,1),2)"
-        ">ROUND(Param_TransportaDala*IB_Nepieciesamais,6),1,0),0)",
+        "IF(N(IB_Pieejamais)>0,IF(ROUND(SUMIFS(Plans_NoIB,h_Transports,1),2)"
+        ">ROUND(Param_TransportaDala*IB_Pieejamais,6),1,0),0)",
         st.out_whole,
         0,
     )
     sh.define("h_TranspParsniegts", f"B{TRANSPORT_FLAG_ROW}")
     _rules(sh)
+    _invalid_inputs(sh)
     _months(sh, months)
     _headers(sh)
+    _periods(sh)
     _lists(sh)
     sh.ws.freeze_panes(3, 0)
     protect(sh)
@@ -187,10 +222,10 @@ def _rules(sh: Sheet) -> None:
     sh.text(f"A{RULES_SECTION}", "Noteikumu pārbaudes (skaits šobrīd)", st.section)
     sh.text(
         f"F{RULES_SECTION}",
-        f"Ieteicamā transporta daļas robeža: {percent(share)} no IB nepieciešamā apmēra.",
+        f"Ieteicamā transporta daļas robeža: {percent(share)} no IB pieejamā apmēra (no IB finansētais transports).",
         st.note,
     )
-    for c, head in zip("ABCDE", ("Pārbaude", "Veids", "Skaits", "Kur redzams", "Kods"), strict=True):
+    for c, head in zip("ABCD", ("Pārbaude", "Veids", "Skaits", "Kur redzams"), strict=True):
         sh.text(f"{c}{RULES_FIRST - 1}", head, st.header_wrap)
     for i, (code, kind, text, where, formula) in enumerate(rules(Impairment.multipli.value)):
         row = RULES_FIRST + i
@@ -198,8 +233,8 @@ def _rules(sh: Sheet) -> None:
         sh.text(f"B{row}", kind, st.out_text)
         sh.formula(f"C{row}", formula, st.out_whole, 0)
         sh.text(f"D{row}", where, st.out_text)
-        sh.text(f"E{row}", code, st.helper_text)
-        sh.row_height(row, 24)
+        sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
+        sh.row_height(row, 36)
     kinds = f"$B${RULES_FIRST}:$B${RULES_LAST}"
     counts = f"$C${RULES_FIRST}:$C${RULES_LAST}"
     sh.text(f"A{TOTALS_ROW}", "Kļūdas kopā", st.label_bold)
@@ -214,9 +249,49 @@ def _rules(sh: Sheet) -> None:
     )
 
 
+def _invalid_inputs(sh: Sheet) -> None:
+    """Every checked input cell of the workbook (hidden table), and the first INVALID_SHOWN messages
+    of the invalid ones listed in order, each naming the sheet, the cell and the field."""
+    st = sh.st
+    checks = sh.book.checks
+    sh.text(f"{TABLE_MESSAGE}{TABLE_FIRST - 1}", "Ievades pārbaudes ziņojums", st.helper_text)
+    sh.text(f"{TABLE_COUNT}{TABLE_FIRST - 1}", "Nederīgas līdz šai", st.helper_text)
+    for i, (field, sheet, cell, code_cell) in enumerate(checks):
+        row = TABLE_FIRST + i
+        own = sheet == SHEET
+        code = code_cell if own else f"'{sheet}'!{code_cell}"
+        x = cell if own else f"'{sheet}'!{cell}"
+        sh.formula(f"{TABLE_MESSAGE}{row}", message_formula(field, code, x, f"{sheet} {cell}"), st.helper_text, "")
+        before = f"{TABLE_COUNT}{row - 1}+" if i else ""
+        sh.formula(f"{TABLE_COUNT}{row}", f"{before}IF(N({code})>0,1,0)", st.helper, 0)
+    last = TABLE_FIRST + len(checks) - 1
+    sh.define("h_NederigasIevades", f"{TABLE_COUNT}{last}")
+    messages = f"${TABLE_MESSAGE}${TABLE_FIRST}:${TABLE_MESSAGE}${last}"
+    counts = f"${TABLE_COUNT}${TABLE_FIRST}:${TABLE_COUNT}${last}"
+    sh.ws.set_column(f"{RULE_CODE}:{TABLE_COUNT}", 10, None, {"hidden": True})
+
+    sh.text(f"A{INVALID_SECTION}", "Nederīgas ievades šūnas (lapa, šūna, lauks, ievadītā vērtība)", st.section)
+    for k in range(1, INVALID_SHOWN + 1):
+        row = INVALID_FIRST + k - 1
+        sh.ws.merge_range(f"A{row}:F{row}", "", st.message)
+        sh.formula(f"A{row}", f'IF(h_NederigasIevades>={k},"{k}. "&INDEX({messages},MATCH({k},{counts},0)),"")',
+                   st.message, "")
+    sh.ws.merge_range(f"A{INVALID_MORE}:F{INVALID_MORE}", "", st.note)
+    sh.formula(
+        f"A{INVALID_MORE}",
+        f'IF(h_NederigasIevades=0,"Nederīgu ievades šūnu nav.",IF(h_NederigasIevades>{INVALID_SHOWN},'
+        f'"… un vēl "&(h_NederigasIevades-{INVALID_SHOWN})&" šūnas; tās iezīmētas savās lapās.",""))',
+        st.note,
+        "Nederīgu ievades šūnu nav.",
+    )
+    sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_MORE - 1}",
+                             {"type": "formula", "criteria": f'=A{INVALID_FIRST}<>""', "format": st.error_mark})
+
+
 def _months(sh: Sheet, months: int) -> None:
     st = sh.st
-    sh.text(f"A{MONTHS_SECTION}", "Perioda mēneši (darba dienas: pirmdiena–piektdiena, D11)", st.section)
+    sh.text(f"A{MONTHS_SECTION}", "Perioda mēneši (darba dienas: pirmdiena–piektdiena bez svētku dienām)",
+            st.section)
     heads = ("Perioda mēnesis", "Mēneša 1. datums", "Darba dienas", "Dienas centrs + darbnīca, plānotās dienas",
              "Pārsniegts (1 – jā)", "Mēnesis")
     for c, head in zip("ABCDEF", heads, strict=True):
@@ -233,11 +308,12 @@ def _months(sh: Sheet, months: int) -> None:
             st.out_date,
             "",
         )
-        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),NETWORKDAYS(B{row},DATE(YEAR(B{row}),MONTH(B{row})+1,0)),"")',
+        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),NETWORKDAYS(B{row},DATE(YEAR(B{row}),MONTH(B{row})+1,0),'
+                   f'h_Svetki),"")',
                    st.out_whole, "")
         mc = month_cols[k - 1]
         sh.formula(f"D{row}", f"SUMIFS('6.6'!${mc}${first}:${mc}${last},h_Dienas,1)", st.out_units, 0)
-        sh.formula(f"E{row}", f"IF(AND(A{row}<=h_Menesi,ISNUMBER(C{row})),IF(ROUND(D{row},6)>C{row},1,0),0)",
+        sh.formula(f"E{row}", f"IF(AND(h_MenOK=1,A{row}<=h_Menesi,ISNUMBER(C{row})),IF(ROUND(D{row},6)>C{row},1,0),0)",
                    st.out_whole, 0)
         sh.formula(f"F{row}", f'IF(ISNUMBER(B{row}),CHOOSE(MONTH(B{row}),{names})&" "&YEAR(B{row}),"")',
                    st.out_text, "")
@@ -265,6 +341,9 @@ def _headers(sh: Sheet) -> None:
         f'"Atbalsta plāna periods: "&IF(ISNUMBER(Perioda_Sakums),{lv_date_formula("Perioda_Sakums")}&" – "&'
         f'IF(ISNUMBER(Perioda_Beigas),{lv_date_formula("Perioda_Beigas")},{dash}),{dash})'
     )
+    labels = {"Galva_Berns": "Bērns", "Galva_Vecaks": "Vecāks", "Galva_Periods": "Periods",
+              "Galva_Pasvaldiba": "Pašvaldība", "Galva_Dienests": "Sociālais dienests",
+              "Galva_Darbinieks": "Sociālais darbinieks"}
     items = (
         ("Galva_Berns", f'"Bērns: "&{shown("Berns_VardsUzvards")}&"   personas kods: "&{shown("Berns_PersonasKods")}'),
         ("Galva_Vecaks", f'"Vecāks (likumiskais pārstāvis): "&{shown("Vecaks_VardsUzvards")}'),
@@ -274,9 +353,55 @@ def _headers(sh: Sheet) -> None:
         ("Galva_Darbinieks", f'"Sociālais darbinieks: "&{shown("Socialais_Darbinieks")}'),
     )
     for i, (name, formula) in enumerate(items, start=1):
-        sh.text(f"A{row + i}", name, st.helper_text)
+        sh.text(f"A{row + i}", labels[name], st.label)
         sh.formula(f"B{row + i}", formula, st.out_text, cache.header(name))
         sh.define(name, f"B{row + i}")
+
+
+def _periods(sh: Sheet) -> None:
+    """The reporting periods of the programme's rounds from the catalogue (D21); 6.1 finds the one
+    that holds the plan's first day (h_PerSatur) and takes its first day as Parbaudes_Datums."""
+    st = sh.st
+    periods = sh.book.catalogue.children_reporting_periods()
+    sh.text(f"A{PERIODS_SECTION}", "Programmas kārtu pārskata periodi (no kataloga)", st.section)
+    for c, head in zip("ABCDE", ("Kārta", "Pārskata periods", "Sākums", "Beigas", "Satur plāna sākumu (1 – jā)"),
+                       strict=True):
+        sh.text(f"{c}{PERIODS_FIRST - 1}", head, st.header_wrap)
+    for i, period in enumerate(periods):
+        row = PERIODS_FIRST + i
+        sh.text(f"A{row}", period.round_id, st.out_text)
+        sh.number(f"B{row}", period.number, st.out_whole)
+        sh.date(f"C{row}", period.start, st.out_date)
+        sh.date(f"D{row}", period.end, st.out_date)
+        sh.formula(f"E{row}", f"IF(ISNUMBER(Perioda_Sakums),IF(AND(Perioda_Sakums>=C{row},Perioda_Sakums<=D{row}),1,0),0)",
+                   st.out_whole, 0)
+    last = PERIODS_FIRST + max(len(periods), 1) - 1
+    if not periods:  # no round in the catalogue: one empty row, so the names still point at cells
+        sh.blank(f"C{last}", st.out_date)
+        sh.blank(f"D{last}", st.out_date)
+        sh.number(f"E{last}", 0, st.out_whole)
+    sh.define("h_PerSakums", f"C{PERIODS_FIRST}", f"C{last}")
+    sh.define("h_PerBeigas", f"D{PERIODS_FIRST}", f"D{last}")
+    sh.define("h_PerSatur", f"E{PERIODS_FIRST}", f"E{last}")
+    _holidays(sh, last + 3)
+
+
+def _holidays(sh: Sheet, section: int) -> None:
+    """Public holidays from the catalogue with their legal source: NETWORKDAYS' holidays range (D11)."""
+    st, cat = sh.st, sh.book.catalogue
+    sh.text(f"A{section}", "Svētku dienas, kas nav darba dienas (no kataloga)", st.section)
+    source = cat.holidays.source if cat.holidays is not None else ""
+    sh.text(f"F{section}", source, st.note)
+    for c, head in zip("AB", ("Svētku diena", "Datums"), strict=True):
+        sh.text(f"{c}{section + 1}", head, st.header_wrap)
+    days = [d for year in cat.holidays.years for d in year.days] if cat.holidays is not None else []
+    first = section + 2
+    for i, day in enumerate(days):
+        sh.text(f"A{first + i}", day.name_lv, st.label)
+        sh.date(f"B{first + i}", day.date, st.out_date)
+    if not days:  # no holidays in the catalogue: an empty range, so NETWORKDAYS counts Monday–Friday
+        sh.blank(f"B{first}", st.out_date)
+    sh.define("h_Svetki", f"B{first}", f"B{first + max(len(days), 1) - 1}")
 
 
 def _lists(sh: Sheet) -> None:
@@ -303,3 +428,4 @@ def _lists(sh: Sheet) -> None:
         for i, value in enumerate(values):
             sh.text(f"{letter}{LISTS_FIRST + i}", value, st.out_text)
         sh.define(name, f"{letter}{LISTS_FIRST}", f"{letter}{LISTS_FIRST + len(values) - 1}")
+    sh.ws.set_column("L:L", 8, None, {"hidden": True})  # recipient codes for the formulas, not for people

@@ -1,0 +1,152 @@
+"""Formula checks of the input cells: a pasted value bypasses data validation, so every input that
+feeds an amount or a rule is also checked by a formula.
+
+Each checked cell gets a code formula (0 = valid, 1, 2, … = what is wrong). The codes are counted
+in ``Kludas``, listed on 6.11 with the sheet, the cell and the field's Latvian label, and marked
+beside the cell on its own sheet. The checks only read the cell; they never change what the
+amounts are computed from.
+
+Kinds of input:
+- ``amount``: an optional number ≥ 0 (prices, units, EUR);
+- ``rank``: an optional whole number ≥ 1;
+- ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
+  has data;
+- ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
+- ``yesno``: exactly "Jā" or "Nē" (case and spaces count), required when ``required`` holds;
+- ``list``: an optional value that is exactly one of a list's values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.workbook.sheets.common import lv_date_formula
+from generator.workbook.texts import NO, YES
+
+FIRST_DATE = dt.date(1990, 1, 1)
+LAST_DATE = dt.date(2100, 12, 31)
+
+
+def _date(day: dt.date) -> str:
+    return f"DATE({day.year},{day.month},{day.day})"
+
+
+def _lv(day: dt.date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+def _empty(x: str) -> str:
+    """True for an empty cell and for an empty text (a paste of nothing)."""
+    return f'OR(ISBLANK({x}),AND(ISTEXT({x}),LEN({x})=0))'
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one kind of input is checked: its code formula and the Latvian message of each code.
+
+    Messages follow the field's label in the dative ("maksājumam" + "jābūt skaitlim"); a message may
+    hold a formula part, so each is a formula string expression.
+    """
+
+    name: str
+    messages: tuple[str, ...]
+
+    def code(self, x: str, extra: str = "") -> str:
+        """The code formula of cell ``x``; ``extra`` is the list range or the "required" condition."""
+        if self.name == "amount":
+            body = f"IF(ISNUMBER({x}),IF({x}<0,2,0),IF({_empty(x)},0,1))"
+        elif self.name == "rank":
+            body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,0),IF({_empty(x)},0,1))"
+        elif self.name == "months":
+            body = (f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}>Param_PeriodaMenesi,{x}<>INT({x})),2,0),"
+                    f"IF({_empty(x)},IF({extra},3,0),1))")
+        elif self.name == "date":
+            body = (f"IF(ISNUMBER({x}),IF(OR({x}<{_date(FIRST_DATE)},{x}>{_date(LAST_DATE)},{x}<>INT({x})),2,0),"
+                    f"IF({_empty(x)},0,1))")
+        elif self.name == "yesno":
+            body = f'IF(OR(EXACT({x},"{YES}"),EXACT({x},"{NO}")),0,IF({_empty(x)},IF({extra},2,0),1))'
+        elif self.name == "list":
+            body = f'IF({_empty(x)},0,IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,0,1))'
+        else:  # pragma: no cover - the kinds are fixed below
+            raise ValueError(self.name)
+        return f"IFERROR({body},1)"
+
+    def shown(self, x: str) -> str:
+        """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''."""
+        number = lv_date_formula(x) if self.name == "date" else f"{x}&\"\""
+        return (f"IFERROR(IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
+                f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{x}&\"\",{number}),\"\")),\"\")")
+
+    def message(self, code: str, x: str) -> str:
+        """The message part after the label: CHOOSE(code, …) and the entered value."""
+        return f"CHOOSE({code},{','.join(self.messages)})&{self.shown(x)}"
+
+
+KINDS = {
+    "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
+    "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
+    "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
+                              '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
+    "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
+                          f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"')),
+    "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
+                            '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
+    "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One checked input: its defined name, kind, Latvian label (dative) and the kind's extra part."""
+
+    name: str
+    kind: str
+    label: str
+    extra: str = ""
+
+
+# Months are required once the plan has a start date or any plan or month data.
+MONTHS_REQUIRED = ("OR(ISNUMBER(Perioda_Sakums),COUNTA(Plans_Pakalpojums)>0,COUNT(Men_Daudzums)>0,"
+                   "COUNT(Fakt_Daudzums)>0,COUNT(Fakt_Summa)>0)")
+# The special-care opinion decides the rate for a child between the full-rate age and the age limit.
+OPINION_REQUIRED = "AND(ISNUMBER(Vecums),Vecums>Param_PilnasLikmesVecums,Vecums<Param_VecumaRobeza)"
+
+SINGLE_FIELDS: tuple[Field, ...] = (
+    Field("Pasvaldiba", "list", "pašvaldības kodam", "Saraksts_Pasvaldibas"),
+    Field("Berns_DzimsanasDatums", "date", "dzimšanas datumam"),
+    Field("Berns_Traucejums", "list", "traucējumu veidam", "Saraksts_Traucejumi"),
+    Field("Ipasas_Kopsanas_Atzinums", "yesno", "VDEĀVK atzinumam", OPINION_REQUIRED),
+    Field("Perioda_Sakums", "date", "perioda pirmajai dienai"),
+    Field("Perioda_Menesi", "months", "mēnešu skaitam periodā", MONTHS_REQUIRED),
+    Field("Bazes_Apmers", "amount", "bāzes apmēram B"),
+    Field("IB_Galigais", "amount", "IB galīgajam apmēram F"),
+    Field("Fin_Pabalsti", "amount", "pabalstu summai"),
+    Field("Fin_Pakalpojumi", "amount", "valsts un pašvaldību pakalpojumu summai"),
+    Field("Fin_Citi", "amount", "citu finanšu avotu summai"),
+)
+
+# Plan-line inputs (one cell per line, or per line and month): name -> (kind, label, extra)
+PLAN_FIELDS: tuple[Field, ...] = (
+    Field("Plans_Pakalpojums", "list", "pakalpojumam", "Pak_Id"),
+    Field("Plans_Sanemejs", "list", "saņēmējam", "Saraksts_Sanemeji"),
+    Field("Plans_EkspertuRangs", "rank", "ekspertu rangam"),
+    Field("Plans_Daudzums", "amount", "daudzumam periodā"),
+    Field("Plans_VecakuRangs", "rank", "vecāku rangam"),
+)
+MONTH_FIELDS: tuple[Field, ...] = (
+    Field("Men_Daudzums", "amount", "plānotajām vienībām"),
+    Field("Fakt_Daudzums", "amount", "saņemtajām vienībām"),
+    Field("Fakt_Summa", "amount", "maksājumam"),
+)
+PRICE_FIELD = Field("Pak_Cena", "amount", "sniedzēja cenai")
+
+
+def code_formula(field: Field, x: str) -> str:
+    return KINDS[field.kind].code(x, field.extra)
+
+
+def message_formula(field: Field, code: str, x: str, where: str) -> str:
+    """'6.10 R9: maksājumam jābūt skaitlim, ievadīts '180 eur'' when ``code`` > 0, else ''."""
+    kind = KINDS[field.kind]
+    return f'IF(N({code})>0,"{where}: {field.label} "&{kind.message(code, x)},"")'

@@ -1,0 +1,130 @@
+"""Invalid values pasted straight into input cells (as a paste does, bypassing data validation), for
+the proof that every such cell is counted in Kludas, listed on 6.11 and marked on its own sheet.
+
+Every input name that feeds an amount or a rule gets every class of bad value that applies to its
+kind: text, text that looks like a number, a negative number, a value outside its list or range,
+a date typed as text, an empty required cell. The combinations are spread over the workbooks so
+that each workbook holds a few bad cells in different names, and every combination is used.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.utils.cell import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+
+from generator.workbook.input_checks import MONTH_FIELDS, PLAN_FIELDS, PRICE_FIELD, SINGLE_FIELDS, Field
+from generator.workbook.names import resolve
+
+# kind -> [(class of bad value, value)]
+BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
+    "amount": [("teksts", "180 eur"), ("skaitlis kā teksts", "150"), ("negatīvs", -30), ("teksts", "150 EUR")],
+    "rank": [("teksts", "pirmais"), ("skaitlis kā teksts", "1"), ("negatīvs", -1), ("ārpus intervāla", 0),
+             ("ārpus intervāla", 1.5)],
+    "months": [("teksts", "seši"), ("skaitlis kā teksts", "3"), ("negatīvs", -2), ("ārpus intervāla", 13),
+               ("ārpus intervāla", 0), ("ārpus intervāla", 2.5), ("tukšs", None)],
+    "date": [("datums kā teksts", "01.03.2019"), ("teksts", "vakar"), ("negatīvs", -5), ("ārpus intervāla", 5)],
+    "yesno": [("ārpus saraksta", "Ja"), ("ārpus saraksta", "jā"), ("ārpus saraksta", "Jā "), ("skaitlis", 1),
+              ("tukšs", None)],
+    "list": [("ārpus saraksta", "nav-saraksta"), ("skaitlis", 5)],
+}
+# Text of a Pak_Id / recipient / impairment value in other letter case: exact list values only.
+CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
+
+FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD)}
+
+
+@dataclass(frozen=True)
+class BadCell:
+    """One bad value in one cell: the input name, where it is, the class of the value."""
+
+    name: str
+    sheet: str
+    cell: str
+    kind_class: str
+    value: Any
+
+    @property
+    def label(self) -> str:
+        return FIELDS[self.name].label
+
+    def describe(self) -> str:
+        return f"{self.name} {self.sheet}!{self.cell} = {self.value!r} ({self.kind_class})"
+
+
+def combinations() -> list[tuple[str, str, Any]]:
+    """Every (input name, class, value) the proof covers."""
+    found = []
+    for name, field in FIELDS.items():
+        for kind_class, value in BAD_VALUES[field.kind]:
+            found.append((name, kind_class, value))
+        if field.kind == "list":
+            found.append((name, CASE_VARIANT, None))
+    return found
+
+
+def _cell(wb: Workbook, name: str, row: int = 0, col: int = 0) -> tuple[str, str, Any]:
+    rng = resolve(wb.defined_names, name)
+    r, c = rng.min_row + row, rng.min_col + col
+    ws = wb[rng.sheet]
+    return rng.sheet, f"{get_column_letter(c)}{r}", ws.cell(r, c)
+
+
+def place(wb: Workbook, name: str, kind_class: str, value: Any, rng: random.Random, lines: int, months: int,
+          opinion_needed: bool) -> BadCell:
+    """Write one bad value into a cell of ``name`` (a used plan line and month where it has rows)."""
+    field = FIELDS[name]
+    target = _cell(wb, name)
+    if name.startswith(("Plans_", "Men_", "Fakt_")):
+        row = rng.randrange(max(lines, 1))
+        col = rng.randrange(months) if name.startswith(("Men_", "Fakt_")) else 0
+        target = _cell(wb, name, row, col)
+    elif name == "Pak_Cena":
+        rng_ = resolve(wb.defined_names, name)
+        target = _cell(wb, name, rng.randrange(rng_.rows))
+    sheet, coordinate, cell = target
+    if kind_class == CASE_VARIANT:
+        current = cell.value
+        if not isinstance(current, str) or current.swapcase() == current:
+            listed = {"Plans_Pakalpojums": "Pak_Id", "Plans_Sanemejs": "Saraksts_Sanemeji",
+                      "Berns_Traucejums": "Saraksts_Traucejumi", "Pasvaldiba": "Saraksts_Pasvaldibas"}[name]
+            values = _values(wb, listed)
+            current = values[0]
+        value = current.upper() if current != current.upper() else current.lower()
+    if field.kind == "yesno" and value is None and not opinion_needed:
+        value = "Ja"  # empty is an error only when the opinion decides the rate
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return BadCell(name, sheet, coordinate, kind_class, value)
+
+
+def _values(wb: Workbook, name: str) -> list[str]:
+    rng = resolve(wb.defined_names, name)
+    ws = wb[rng.sheet]
+    return [ws.cell(r, c).value for row in rng.cells() for r, c in row if ws.cell(r, c).value]
+
+
+def spread(count: int, per_workbook: int, seed: int) -> list[list[tuple[str, str, Any]]]:
+    """``count`` lists of bad values, each with different input names; every combination is used at
+    least once (the list is repeated in a shuffled order until the workbooks are full)."""
+    rng = random.Random(seed)
+    pool = combinations()
+    assert count * per_workbook >= len(pool), "too few workbooks for every combination"
+    order: list[tuple[str, str, Any]] = []
+    while len(order) < count * per_workbook:
+        batch = pool[:]
+        rng.shuffle(batch)
+        order += batch
+    result: list[list[tuple[str, str, Any]]] = [[] for _ in range(count)]
+    for item in order:
+        # the workbook with the fewest bad values that does not have this name yet
+        free = [w for w in result if len(w) < per_workbook and all(n != item[0] for n, _, _ in w)]
+        if not free:
+            continue
+        min(free, key=len).append(item)
+    return result
+

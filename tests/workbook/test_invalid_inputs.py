@@ -1,0 +1,108 @@
+"""The proof that no pasted value changes an amount silently: bad values written straight into the
+input cells of error-free random plans (bypassing validation, as a paste does), recalculated by
+LibreOffice in the session's batch, raise Kludas, are listed on 6.11 with sheet, cell and field,
+and are marked in the same row of their own sheet. Perioda_Menesi empty or invalid is one error."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from openpyxl.utils.cell import get_column_letter
+
+from generator.reference.workbook import evaluate_workbook
+from generator.workbook.layout import INTERFACE_KIND
+from generator.workbook.names import NamedValues
+from tests.workbook.conftest import INVALID_WORKBOOKS, NOTES
+from tests.workbook.invalid import FIELDS, combinations
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
+
+ERRORS_FIRST = "Matricā ir kļūdas ("
+# Interface inputs that are free text (not checked: they feed no amount and no rule)
+FREE_TEXT = {"Berns_VardsUzvards", "Berns_PersonasKods", "Pak_Sniedzejs"}
+
+
+@pytest.fixture(scope="module")
+def invalid_values(lo_batch) -> list[NamedValues]:
+    return [NamedValues(path, all_sheets=True) for _, _, path in lo_batch.invalid]
+
+
+def test_every_input_and_every_class_is_pasted(lo_batch) -> None:
+    assert len(lo_batch.invalid) >= INVALID_WORKBOOKS >= 50
+    checked = {name for name, kind in INTERFACE_KIND.items() if kind == "in"} - FREE_TEXT
+    assert checked <= set(FIELDS), checked - set(FIELDS)
+    used = {(cell.name, cell.kind_class) for _, cells, _ in lo_batch.invalid for cell in cells}
+    wanted = {(name, kind_class) for name, kind_class, _ in combinations()}
+    assert wanted <= used, sorted(wanted - used)
+
+
+def _row_cells(values: NamedValues, sheet: str, row: int) -> list[str]:
+    return [str(v) for s, (r, _), v in values.all_values() if s == sheet and r == row and isinstance(v, str)]
+
+
+def test_pasted_values_raise_kludas_and_are_named(lo_batch, invalid_values, params) -> None:
+    failures = []
+    for (plan, cells, _), values in zip(lo_batch.invalid, invalid_values, strict=True):
+        assert evaluate_workbook(plan.inputs, params).errors == 0  # the plan itself is clean
+        problems = []
+        if values["h_NederigasIevades"] != len(cells):
+            problems.append(f"nederīgas šūnas: {values['h_NederigasIevades']}, gaidīts {len(cells)}")
+        if not values["Kludas"] >= len(cells) > 0:
+            problems.append(f"Kludas = {values['Kludas']}")
+        listed = [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str)]
+        for cell in cells:
+            prefix = f"{cell.sheet} {cell.cell}: {cell.label} "
+            if not any(prefix in text and not text.startswith("=") for text in listed if ". " in text[:4]):
+                problems.append(f"{cell.describe()}: 6.11 sarakstā nav '{prefix}…'")
+            row = int(re.sub(r"[A-Z]+", "", cell.cell))
+            beside = [t for t in _row_cells(values, cell.sheet, row) if re.search(rf"\b{cell.cell}\b", t)]
+            if not beside:
+                problems.append(f"{cell.describe()}: lapas {cell.sheet} {row}. rindā nav atzīmes")
+        for name in ("Statuss_Tiesibas", "Statuss_Aprekins"):
+            if not str(values[name]).startswith(ERRORS_FIRST):
+                problems.append(f"{name}: {values[name]!r}")
+        if problems:
+            failures.append(plan.describe() + "\n  " + "\n  ".join(problems))
+    assert not failures, f"{len(failures)} darbgrāmatas:\n" + "\n\n".join(failures[:5])
+
+
+def test_messages_quote_the_pasted_text(lo_batch, invalid_values) -> None:
+    """E.g. "6.10 R9: maksājumam jābūt skaitlim, ievadīts '180 eur'"."""
+    seen = 0
+    for (_, cells, _), values in zip(lo_batch.invalid, invalid_values, strict=True):
+        listed = " ".join(str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str))
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.strip():
+                assert f"{cell.sheet} {cell.cell}: {cell.label} " in listed
+                assert f"ievadīts '{cell.value}'" in listed, cell.describe()
+                seen += 1
+    assert seen > 0
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_invalid_period_months_is_one_error_not_a_cascade(lo_batch, params, index) -> None:
+    plan, value, path = lo_batch.months_cascade[index]
+    values = NamedValues(path)
+    result = evaluate_workbook(plan.inputs, params)
+    assert result.errors == 0 and result.paid_total > 0
+    assert values["Kludas"] == 1, f"Perioda_Menesi={value!r}: Kludas={values['Kludas']}"
+    assert Decimal(repr(values["Fakt_Kopa"])) == result.paid_total, "maksājumi pazuda"
+    assert str(values["Statuss_Tiesibas"]).startswith(ERRORS_FIRST + "1")
+    months = values.ranges["Perioda_Menesi"]
+    where = f"{months.sheet} {get_column_letter(months.min_col)}{months.min_row}: mēnešu skaitam periodā"
+    texts = [(s, str(v)) for s, _, v in NamedValues(path, all_sheets=True).all_values()]
+    for sheet in ("6.11", months.sheet):  # the list on 6.11 and beside the cell
+        assert any(s == sheet and where in text for s, text in texts), f"{sheet}: nav '{where}'"
+
+
+def test_free_text_notes_stay_text(lo_batch) -> None:
+    """Piezīmes (6.3, 6.4, 6.6, 6.10) are free text: read back exactly as typed, and change nothing
+    (the random plans carry them and still equal the reference, test_recalculated)."""
+    _, path = lo_batch.plans[0]
+    values = NamedValues(path, all_sheets=True)
+    for k, name in enumerate(("Plans_Piezimes", "Aprekins_Piezimes", "Men_Piezimes", "Fakt_Piezimes")):
+        got = values[name][:3]
+        assert got == [NOTES[(k + i) % len(NOTES)].lstrip("=") for i in range(3)], name
+        assert all(isinstance(v, str) for v in got), name
