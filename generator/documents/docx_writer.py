@@ -187,7 +187,9 @@ class _Writer:
         elif tag == "table":
             self.table(node, cell, width)
         elif tag == "div" and "keep" in node.classes:
-            start = len(self.doc.element.body) if cell is None else None
+            body = self.doc.element.body
+            # New blocks go before the body's closing w:sectPr: start at its current position.
+            start = len(body) - (1 if len(body) and body[-1].tag == qn("w:sectPr") else 0) if cell is None else None
             self.blocks(node, cell, width)
             if start is not None:
                 _keep_together(list(self.doc.element.body)[start:])
