@@ -22,7 +22,8 @@ def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, h
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(header_row)
     ws.print_area(0, 0, last_row, last_col)
-    ws.set_header(f"&L&8{_escaped(municipality)}&R&8{_escaped(title)}")
+    # No font-size code before the title: "&8" followed by "28.pielikums" would read as size 828.
+    ws.set_header(f"&L{_escaped(municipality)}&R{_escaped(title)}")
     ws.set_footer(f"&L&8Veidnes versija {_escaped(version)}&R&8Lapa &P no &N")
 
 
