@@ -13,7 +13,16 @@ from pydantic import BaseModel, ValidationError
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import cross_reference_problems
-from generator.catalogue.models import Enumerations, Municipalities, Price, Programme, Service
+from generator.catalogue.legacy import is_legacy, split_legacy
+from generator.catalogue.models import (
+    Enumerations,
+    Holidays,
+    Municipalities,
+    Price,
+    Programme,
+    Rounds,
+    Service,
+)
 from generator.catalogue.problems import CatalogueError, Problem, Severity
 from generator.catalogue.yamlfile import YamlFile, read_yaml
 
@@ -115,27 +124,42 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         return None, [Problem(root, 1, "-", "kataloga mape nav atrasta", "mape ar catalogue/ saturu")]
 
     singles: dict[str, Any] = {}
+    legacy = False
     for name, model in (
         ("programme.yaml", Programme),
         ("municipalities.yaml", Municipalities),
         ("enums.yaml", Enumerations),
+        ("rounds.yaml", Rounds),
+        ("holidays.yaml", Holidays),
     ):
         path = root / name
+        if name in singles:  # made from an older municipalities.yaml (legacy.py)
+            yf = singles[name][1]
+            singles[name] = (_validate(model, yf, problems), yf)
+            continue
         if not path.is_file():
+            if name == "holidays.yaml" and legacy:
+                continue  # a version from before holidays.yaml: the day-services limit has no holidays
             problems.append(Problem(path, 1, "-", "fails nav atrasts", name))
             continue
         yf = _read(path, problems)
+        if name == "municipalities.yaml" and yf is not None and is_legacy(yf, (root / "rounds.yaml").is_file()):
+            legacy = True
+            yf, rounds_file = split_legacy(yf)
+            singles["rounds.yaml"] = (None, rounds_file)
         singles[name] = (_validate(model, yf, problems), yf) if yf else (None, None)
 
     services = _load_folder(root / "services", Service, problems)
     prices = _load_folder(root / "prices", Price, problems)
 
-    if problems or any(v[0] is None for v in singles.values()):
+    if any(p.severity is Severity.error for p in problems) or any(v[0] is None for v in singles.values()):
         return None, problems
 
     programme, programme_file = singles["programme.yaml"]
     municipalities, municipalities_file = singles["municipalities.yaml"]
     enums, enums_file = singles["enums.yaml"]
+    rounds, rounds_file = singles["rounds.yaml"]
+    holidays, holidays_file = singles.get("holidays.yaml", (None, None))
     catalogue = Catalogue(
         root=root,
         programme=programme,
@@ -143,10 +167,14 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         enums=enums,
         services=[s for s, _ in services],
         prices=[p for p, _ in prices],
-        files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file},
+        rounds=rounds.rounds,
+        holidays=holidays,
+        files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file,
+               "rounds": rounds_file, "holidays": holidays_file},
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
+    catalogue.attach_rounds()
     problems.extend(cross_reference_problems(catalogue))
     if any(p.severity is Severity.error for p in problems):
         return None, problems

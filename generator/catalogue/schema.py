@@ -7,7 +7,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.catalogue.models import Enumerations, Municipalities, Price, Programme, Service
+from generator.catalogue.models import (
+    Enumerations,
+    Holidays,
+    Municipalities,
+    Price,
+    Programme,
+    Rounds,
+    Service,
+)
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "service": Service,
@@ -15,6 +23,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "programme": Programme,
     "municipalities": Municipalities,
     "enums": Enumerations,
+    "rounds": Rounds,
+    "holidays": Holidays,
 }
 
 

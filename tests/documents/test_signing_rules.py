@@ -40,8 +40,8 @@ def test_term_end_is_the_round_end_only_while_the_round_runs() -> None:
 
 
 def test_contract_terms_print_the_round_end_before_it_and_a_blank_after_it(catalogue: Catalogue) -> None:
-    programme_round = terms.current_round(catalogue)
-    assert programme_round is not None
+    programme_round = terms.current_round(catalogue, dt.date(2019, 1, 1))
+    assert programme_round is not None and programme_round.start <= dt.date(2019, 1, 1) <= programme_round.end
     end = lvformat.date(programme_round.end)
     term_documents = ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "03-garantijas-vestule",
                       "14-patapinajuma-ligums"]
