@@ -234,3 +234,17 @@ def test_decisions_state_basis_reasoning_and_appeal(catalogue: Catalogue, doc_id
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions), doc_id
     assert "Administratīvā procesa likuma 76. panta otrā daļa un 79. panta pirmā daļa" in text
+
+
+def test_a_catalogue_without_case_forms_loads_with_a_warning(tmp_path: Path, catalogue: Catalogue) -> None:
+    """Older catalogue versions (ibm changes --from) had no case forms: they load, ibm check warns."""
+    def drop(text: str) -> str:
+        return "\n".join(line for line in text.split("\n") if "_forms:" not in line)
+
+    copy = _catalogue_copy(tmp_path, catalogue, drop)
+    _, problems = load_catalogue(copy.root)
+    warnings = [p.format() for p in problems if "name_forms" in p.format() or "social_service_forms" in p.format()]
+    assert len(warnings) == 2 * len(catalogue.municipalities.municipalities)
+    assert all("municipalities.yaml" in w and "netiks locīts" in w for w in warnings)
+    text = _texts(copy, "valmiera")["10-uzaicinajuma-vestule"]
+    assert "Valmieras sociālais dienests ir konstatējis" in text
