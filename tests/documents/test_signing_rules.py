@@ -248,3 +248,21 @@ def test_a_catalogue_without_case_forms_loads_with_a_warning(tmp_path: Path, cat
     assert all("municipalities.yaml" in w and "netiks locīts" in w for w in warnings)
     text = _texts(copy, "valmiera")["10-uzaicinajuma-vestule"]
     assert "Valmieras sociālais dienests ir konstatējis" in text
+
+
+def test_documents_are_rebuilt_when_their_round_ends(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The incremental build reuses documents only while the round's state (running or ended) is the same."""
+    from generator import build
+    from generator.documents import terms as terms_module
+
+    programme_round = terms.current_round(catalogue, dt.date(2019, 1, 1))
+    assert programme_round is not None
+    running = terms.state_key(catalogue, programme_round.end)
+    ended = terms.state_key(catalogue, programme_round.end + dt.timedelta(days=1))
+    assert running != ended and running.endswith("running") and ended.endswith("ended")
+    step = next(s for s in build._renderers() if s.name == "dokumenti")
+    keys = []
+    for state in (running, ended):
+        monkeypatch.setattr(terms_module, "state_key", lambda _catalogue, _state=state: _state)
+        keys.append(build.step_key(step, catalogue, []))
+    assert keys[0] != keys[1]
