@@ -175,6 +175,12 @@ def test_institution_names_are_inflected_from_the_catalogue(catalogue: Catalogue
         assert ("var apstrīdēt Jelgavas pilsētas pašvaldībā, iesniegumu iesniedzot Jelgavas sociālo lietu pārvaldē"
                 in jelgava[doc_id]), doc_id
     assert "Valmieras sociālajam dienestam ir iesniedzis" in valmiera["08-lemums-par-pieskirsanu"]
+    # addressees: the head of the service (genitive + "vadītājam"), the service itself (dative)
+    assert "Valmieras sociālā dienesta vadītājam" in valmiera["13-dienesta-zinojums"]
+    assert "Jelgavas sociālo lietu pārvaldes vadītājam" in jelgava["13-dienesta-zinojums"]
+    for doc_id in ("04-iesniegums-par-dalibu", "05-iesniegums-par-sniedzejiem"):
+        assert "Valmieras sociālajam dienestam" in valmiera[doc_id], doc_id
+        assert "Jelgavas sociālo lietu pārvaldei" in jelgava[doc_id], doc_id
 
 
 def test_the_catalogue_holds_case_forms_of_every_name(catalogue: Catalogue) -> None:
