@@ -72,12 +72,25 @@ def unconfirmed(catalogue: Catalogue, offer_id: str, price: Decimal) -> bool:
             and price == offer.prefill_price)
 
 
+# A base amount the ministry enters in the matrix (6.11 Bazes_Apmers): P then rests on no catalogue value.
+MINISTRY_BASE = Decimal("2800.00")
+
+
+def base_unconfirmed(catalogue: Catalogue, child: Child) -> bool:
+    """P rests on the catalogue's base amount, and that one is still "jāprecizē"."""
+    status = catalogue.programme.base_amount.at(template_date(catalogue)).status
+    return child.inputs.base is None and status is not PriceStatus.confirmed
+
+
 def children_with_final(catalogue: Catalogue, count: int, seed: int) -> list[Child]:
-    """Random usable children; every second child whose N exceeds P gets a final amount F between them."""
+    """Random usable children; every third child has the ministry's own base amount in the matrix; every second
+    child whose N exceeds P gets a final amount F between them."""
     children = make_children(catalogue, count, seed=seed)
     result = []
     flip = False
-    for child in children:
+    for number, child in enumerate(children):
+        if number % 3 == 0:
+            child = dataclasses.replace(child, inputs=dataclasses.replace(child.inputs, base=MINISTRY_BASE))
         outcome = child.result(catalogue)
         if outcome.needed > outcome.provisional and child.inputs.final is None:
             flip = not flip
