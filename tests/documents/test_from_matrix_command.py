@@ -153,7 +153,11 @@ def test_folder_progress_summary_privacy_and_determinism(matrices, catalogue: Ca
     refusal = out / pseudonym(KEY.encode(), matrices["old"].code)
     assert sorted(p.name for p in refusal.glob("*.docx")) == sorted(
         [f"{refusal_spec().id}.docx", "07-klienta-lietas-titullapa.docx"])
-    assert matrices["old"].name in docx_text(refusal / f"{refusal_spec().id}.docx")
+    refusal_text = docx_text(refusal / f"{refusal_spec().id}.docx")
+    assert matrices["old"].name in refusal_text and matrices["old"].people.parent_name in refusal_text
+    # the municipality set's full decision: legal basis, the reason from the reference, the appeal clause
+    assert "Tiesiskais pamats" in refusal_text and "nav tiesīgs saņemt IB" in refusal_text
+    assert "apstrīdēt" in refusal_text
     # A second run replaces the folder it made, with byte-identical DOCX.
     again = tmp_path / "again"
     result = _run(["--from-matrix", str(matrices["clean"].path), "--out", str(again)],
