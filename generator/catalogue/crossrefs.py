@@ -125,6 +125,11 @@ def _municipalities(cat: Catalogue, out: _Collector) -> None:
         if municipality.id in seen:
             out.add(yf, ("municipalities", i, "id"), "id", f"pašvaldības id {municipality.id} atkārtojas", "unikāls id")
         seen.add(municipality.id)
+        for field in ("name_forms", "social_service_forms"):
+            if getattr(municipality, field) is None:
+                out.add(yf, ("municipalities", i, "id"), field,
+                        f"pašvaldībai {municipality.id} nav nosaukuma locījumu: dokumentos nosaukums netiks locīts",
+                        "{genitive: …, dative: …, locative: …, gender: vīriešu|sieviešu}", warn=True)
 
 
 def _rounds(cat: Catalogue, out: _Collector) -> None:

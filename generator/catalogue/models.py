@@ -334,12 +334,48 @@ class Pilot(StrEnum):
     adults = "pieaugušie"
 
 
+class Gender(StrEnum):
+    """Grammatical gender (dzimte) of an institution's name: verbs and participles agree with it."""
+
+    masculine = "vīriešu"
+    feminine = "sieviešu"
+
+
+class NameForms(Strict):
+    """Case forms of an institution's name, so that templates never inflect a name themselves
+    ("Valmieras sociālā dienesta vadītājam", "apstrīdēt Valmieras pilsētas pašvaldībā")."""
+
+    genitive: SafeText  # ģenitīvs: kā?
+    dative: SafeText  # datīvs: kam?
+    locative: SafeText  # lokatīvs: kur?
+    gender: Gender
+
+
+class Requisites(Strict):
+    """An institution's requisites for document headers; null where not yet known (printed as a blank)."""
+
+    registration_number: str | None = Field(default=None, pattern=r"^[0-9]{11}$")
+    address: SafeText | None = None
+    phone: str | None = Field(default=None, pattern=r"^\+?[0-9][0-9 ]{6,}[0-9]$")
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+
+
+class InstitutionRequisites(Strict):
+    municipality: Requisites = Requisites()
+    social_service: Requisites = Requisites()
+
+
 class Municipality(Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     name_lv: SafeText
     region: SafeText
     social_service: SafeText
     address: SafeText
+    # Case forms of name_lv and social_service. Optional only so that catalogue versions written before
+    # they existed still load (ibm changes); `ibm check` warns when they are missing.
+    name_forms: NameForms | None = None
+    social_service_forms: NameForms | None = None
+    requisites: InstitutionRequisites = InstitutionRequisites()
     # The programmes whose rounds include this municipality; derived from rounds.yaml by the
     # loader (Catalogue.attach_rounds), never written in municipalities.yaml.
     _pilots: list[Pilot] = PrivateAttr(default_factory=list)

@@ -3,6 +3,7 @@ plus the report workbooks (generator/documents/reports/)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -19,10 +20,12 @@ Progress = Callable[[str], None]
 
 
 def render_municipality(catalogue: Catalogue, municipality: Municipality,
-                        specs: Iterable[DocumentSpec] = DOCUMENTS) -> list[RenderedDocument]:
-    """Render the HTML of each document for one municipality (no files written)."""
+                        specs: Iterable[DocumentSpec] = DOCUMENTS,
+                        build_date: dt.date | None = None) -> list[RenderedDocument]:
+    """Render the HTML of each document for one municipality (no files written). ``build_date`` (default:
+    today) decides which programme-round dates have ended and become blanks."""
     env = environment()
-    context = {**ctx.shared_context(catalogue), **ctx.municipality_context(municipality)}
+    context = {**ctx.shared_context(catalogue, build_date), **ctx.municipality_context(municipality)}
     return [render(env, spec, context) for spec in specs]
 
 
@@ -45,14 +48,14 @@ def selected_municipalities(catalogue: Catalogue, municipality_id: str | None) -
 
 
 def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print,
-                     municipality_id: str | None = None) -> list[Path]:
+                     municipality_id: str | None = None, build_date: dt.date | None = None) -> list[Path]:
     """Write documents and report workbooks under out/lejupielades/ and return the paths written."""
     from generator.documents.reports.workbooks import write_report_workbooks
 
     written: list[Path] = []
     municipalities = selected_municipalities(catalogue, municipality_id)
     for number, municipality in enumerate(municipalities, 1):
-        documents = render_municipality(catalogue, municipality)
+        documents = render_municipality(catalogue, municipality, build_date=build_date)
         folder = documents_dir(out, municipality.id)
         for document in documents:
             written.extend(write_document(document, folder))

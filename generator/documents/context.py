@@ -2,19 +2,29 @@
 
 Values are taken on ``catalogue.latest_date`` so that a build is reproducible; money, shares and dates are
 already formatted the Latvian way (generator.lvformat), so templates never format numbers themselves.
+A value the catalogue marks `jāprecizē` is a blank with a note (generator.documents.figures); the programme
+round's dates are blanks once the round has ended on the build date (generator.documents.terms).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Municipality, Pilot, PilotInfo, PriceStatus
+from generator.catalogue.models import (
+    Gender,
+    Municipality,
+    NameForms,
+    Pilot,
+    PilotInfo,
+    PriceStatus,
+    Requisites,
+)
+from generator.documents import figures, terms
 
 _MONEY = {"base_amount"}
 _SHARES = {"rate_full", "rate_reduced", "transport_share_max", "indirect_cost_rate", "expert_weight",
@@ -22,28 +32,39 @@ _SHARES = {"rate_full", "rate_reduced", "transport_share_max", "indirect_cost_ra
 _PLAIN = {"period_months_max", "first_period_months", "full_rate_max_age", "eligibility_age_limit",
           "social_worker_children", "monthly_report_day", "quarterly_report_day",
           "application_forward_working_days", "decision_working_days", "contract_term_months"}
+# Where the confirmed value of an unconfirmed parameter comes from (printed next to its blank).
+_WHERE_CONFIRMED = {
+    "base_amount": "bāzes apmērs vēl nav apstiprināts; apstiprināto summu nosaka Labklājības ministrija "
+                   "(IB provizoriskā apmēra aprēķins, 8.pielikums), un to ieraksta tukšajā vietā",
+}
+_WHERE_CONFIRMED_DEFAULT = "vērtība vēl nav apstiprināta; apstiprināto vērtību nosaka Labklājības ministrija"
 
 
-class Params(Mapping[str, str]):
+class Params(Mapping[str, figures.Figure]):
     """Programme parameters in force on one day, formatted for a Latvian reader.
 
-    A name that is not a formatted parameter raises KeyError, which Jinja's StrictUndefined turns into a
-    loud render failure instead of a silent blank.
+    Each value is a Figure: the formatted value, or a blank and a note when the catalogue marks it
+    `jāprecizē`. A name that is not a formatted parameter raises KeyError, which Jinja's StrictUndefined
+    turns into a loud render failure instead of a silent blank.
     """
 
     def __init__(self, catalogue: Catalogue, day: dt.date) -> None:
-        values: dict[str, str] = {}
+        values: dict[str, figures.Figure] = {}
         for name in sorted(_MONEY | _SHARES | _PLAIN):
-            value = getattr(catalogue.programme, name).at(day).value
+            dated = getattr(catalogue.programme, name).at(day)
+            value = dated.value
+            note = _WHERE_CONFIRMED.get(name, _WHERE_CONFIRMED_DEFAULT)
             if name in _MONEY:
-                values[name] = lvformat.eur(value)
+                values[name] = figures.money(Decimal(value), dated.status, note)
+            elif dated.status is not PriceStatus.confirmed:
+                values[name] = figures.Figure(figures.BLANK, note)
             elif name in _SHARES:
-                values[name] = lvformat.percent(Decimal(value))
+                values[name] = figures.Figure(lvformat.percent(Decimal(value)))
             else:
-                values[name] = str(value)
+                values[name] = figures.Figure(str(value))
         self._values = values
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> figures.Figure:
         return self._values[key]
 
     def __iter__(self) -> Iterator[str]:
@@ -53,15 +74,6 @@ class Params(Mapping[str, str]):
         return len(self._values)
 
 
-@dataclass(frozen=True)
-class OfferRow:
-    label: str
-    unit: str
-    regime: str
-    ceiling: str  # formatted amount, or "" when the item has no ceiling
-    to_verify: bool
-
-
 def _pilot(catalogue: Catalogue) -> PilotInfo:
     for info in catalogue.municipalities.pilots:
         if info.id is Pilot.children:
@@ -69,46 +81,38 @@ def _pilot(catalogue: Catalogue) -> PilotInfo:
     raise LookupError("katalogā (rounds.yaml) nav nevienas bērnu programmas kārtas")
 
 
-def _offer_rows(catalogue: Catalogue, day: dt.date) -> list[OfferRow]:
-    units = {u.id: u.name_lv for u in catalogue.enums.units}
-    rows = []
-    for offer in catalogue.offers(day):
-        if offer.ceiling is None:
-            continue
-        rows.append(
-            OfferRow(
-                label=offer.label,
-                unit=units.get(offer.service.unit, offer.service.unit),
-                regime=catalogue.enums.regimes[offer.service.regime],
-                ceiling=lvformat.eur(offer.ceiling),
-                to_verify=offer.ceiling_status is PriceStatus.to_verify,
-            )
-        )
-    return rows
-
-
-def shared_context(catalogue: Catalogue) -> dict[str, Any]:
-    """What every document of every municipality shares."""
+def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> dict[str, Any]:
+    """What every document of every municipality shares. ``build_date`` (default: today) decides which
+    programme-round dates have ended and are printed as blanks."""
     day = catalogue.latest_date
+    build_date = build_date or dt.date.today()
     pilot = _pilot(catalogue)
     return {
         "version": catalogue.version,
         "created": day,
         "today": lvformat.date(day),
         "param": Params(catalogue, day),
-        "pilot": {
-            "name": pilot.name_lv,
-            "start": lvformat.date(pilot.start),
-            "end": lvformat.date(pilot.end),
-            "services_start": lvformat.date(pilot.services_start or pilot.start),
-            "services_end": lvformat.date(pilot.services_end or pilot.end),
-        },
+        "pilot": {"name": pilot.name_lv},
+        "karta": terms.round_context(terms.current_round(catalogue, build_date), build_date),
         "project": {"number": catalogue.municipalities.project.number,
                     "name": catalogue.municipalities.project.name_lv},
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
-        "offers": _offer_rows(catalogue, day),
+        "prices": figures.regulated_prices(catalogue, day),
+        "blank": figures.BLANK,
     }
+
+
+def _forms(name: str, forms: NameForms | None) -> dict[str, Any]:
+    if forms is None:  # an older catalogue version (ibm check warns): the name is not inflected
+        return {"nom": name, "gen": name, "dat": name, "loc": name, "feminine": False}
+    return {"nom": name, "gen": forms.genitive, "dat": forms.dative, "loc": forms.locative,
+            "feminine": forms.gender is Gender.feminine}
+
+
+def _requisites(requisites: Requisites) -> dict[str, str | None]:
+    return {"registration_number": requisites.registration_number, "address": requisites.address,
+            "phone": requisites.phone, "email": requisites.email}
 
 
 def municipality_context(municipality: Municipality) -> dict[str, Any]:
@@ -119,5 +123,11 @@ def municipality_context(municipality: Municipality) -> dict[str, Any]:
             "social_service": municipality.social_service,
             "address": municipality.address,
             "region": municipality.region,
-        }
+            "forms": _forms(municipality.name_lv, municipality.name_forms),
+            "requisites": _requisites(municipality.requisites.municipality),
+        },
+        "dienests": {
+            **_forms(municipality.social_service, municipality.social_service_forms),
+            "requisites": _requisites(municipality.requisites.social_service),
+        },
     }

@@ -2,8 +2,12 @@
 
 Mapping: h1-h3 -> Heading 1-3; p -> paragraph; p.field (a labelled blank line) -> label + a tab whose leader
 is a line up to the right edge; ul/ol -> list paragraphs; table.grid -> a bordered table (th bold, shaded);
-table.plain -> a borderless layout table; tr.blank -> an empty row tall enough to write in;
-div.page-break -> page break. The footer carries the title, the template version and "Lapa X no Y".
+table.plain -> a borderless layout table; tr.blank -> an empty row tall enough to write in; thead rows ->
+header rows repeated on every page and kept with the next row; div.keep -> paragraphs kept with the next and
+table rows that cannot split (the closing clause and the signatures stay on one page); span.nr (a clause
+number from generator/documents/numbering.py) -> an item of one Word multilevel list;
+div.page-break -> page break. The footer carries the title, the template version and "Lapa X no Y" in the
+same font and size as the PDF's. Language lv-LV; no template leftovers in the package (thumbnail, application).
 """
 
 from __future__ import annotations
@@ -27,7 +31,12 @@ from docx.text.paragraph import Paragraph
 from generator.documents.htmltree import Node, parse
 
 AUTHOR = "Labklājības ministrija – IBM rīkkopa"
-FONT = "Arial"
+APPLICATION = "IBM rīkkopa"
+FONT = "DejaVu Sans"  # the PDF's font (templates/dokumenti/_stils.css), same size
+BODY_PT = 9.5
+FOOTER_PT = 8
+LANGUAGE = "lv-LV"
+NUMBERING_ID = 90  # abstractNum / num id of the clause list (the template's own lists use small ids)
 _WS = re.compile(r"[ \t\n\r\f]+")
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "table", "div", "section", "header", "footer"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3}
@@ -48,6 +57,7 @@ class _Writer:
         section.top_margin, section.bottom_margin = Cm(1.8), Cm(2.0)
         self.text_width = (section.page_width - section.left_margin - section.right_margin)
         self._styles()
+        self._clause_numbering()
         self._footer(section, title, version)
         if mark:
             self._header(section, mark)
@@ -59,10 +69,21 @@ class _Writer:
         styles = self.doc.styles
         normal = styles["Normal"]
         normal.font.name = FONT
-        normal.font.size = Pt(10.5)
+        normal.font.size = Pt(BODY_PT)
         normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+        normal.element.rPr.rFonts.set(qn("w:cs"), FONT)
+        _set_language(normal.element.rPr)
+        defaults = self.doc.styles.element.find(qn("w:docDefaults"))
+        if defaults is not None:
+            run_defaults = defaults.find(qn("w:rPrDefault"))
+            if run_defaults is not None and run_defaults.find(qn("w:rPr")) is not None:
+                _set_language(run_defaults.find(qn("w:rPr")))
+        settings = self.doc.settings.element
+        font_lang = settings.find(qn("w:themeFontLang"))
+        if font_lang is not None:
+            font_lang.set(qn("w:val"), LANGUAGE)
         normal.paragraph_format.space_after = Pt(4)
-        for name, size in (("Heading 1", 15), ("Heading 2", 12), ("Heading 3", 11)):
+        for name, size in (("Heading 1", 14), ("Heading 2", 11), ("Heading 3", 10)):
             style = styles[name]
             style.font.name = FONT
             style.font.size = Pt(size)
@@ -71,15 +92,49 @@ class _Writer:
             style.paragraph_format.space_before = Pt(10 if name != "Heading 1" else 0)
             style.paragraph_format.space_after = Pt(4)
 
+    def _clause_numbering(self) -> None:
+        """One multilevel list: level 0 "1." (sections), level 1 "1.1." (clauses), level 2 "1.1.1." (points)."""
+        numbering = self.doc.part.numbering_part.element
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), str(NUMBERING_ID))
+        multi = OxmlElement("w:multiLevelType")
+        multi.set(qn("w:val"), "multilevel")
+        abstract.append(multi)
+        for level in range(3):
+            lvl = OxmlElement("w:lvl")
+            lvl.set(qn("w:ilvl"), str(level))
+            # Schema order inside w:lvl: start, numFmt, lvlRestart, suff, lvlText, lvlJc.
+            parts = [("w:start", "1"), ("w:numFmt", "decimal")]
+            if level:
+                parts.append(("w:lvlRestart", str(level)))
+            parts += [("w:suff", "space"), ("w:lvlText", "".join(f"%{i + 1}." for i in range(level + 1))),
+                      ("w:lvlJc", "left")]
+            for tag, value in parts:
+                element = OxmlElement(tag)
+                element.set(qn("w:val"), value)
+                lvl.append(element)
+            abstract.append(lvl)
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(NUMBERING_ID))
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), str(NUMBERING_ID))
+        num.append(ref)
+        numbering.append(num)
+
     def _footer(self, section, title: str, version: str) -> None:  # noqa: ANN001 - python-docx Section
-        first = section.footer.paragraphs[0]
-        first.add_run(f"{title} · veidnes versija {version}").font.size = Pt(8)
-        pages = section.footer.add_paragraph()
-        pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        pages.add_run("Lapa ").font.size = Pt(8)
-        _field(pages, "PAGE")
-        pages.add_run(" no ").font.size = Pt(8)
-        _field(pages, "NUMPAGES")
+        # One line as in the PDF: title and version on the left, "Lapa X no Y" at the right margin.
+        line = section.footer.paragraphs[0]
+        line.paragraph_format.tab_stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
+        line.add_run(f"{title} · veidnes versija {version}").font.size = Pt(FOOTER_PT)
+        line.add_run("\tLapa ").font.size = Pt(FOOTER_PT)
+        _field(line, "PAGE")
+        line.add_run(" no ").font.size = Pt(FOOTER_PT)
+        _field(line, "NUMPAGES")
 
     def _header(self, section, mark: str) -> None:  # noqa: ANN001 - python-docx Section
         """A mark on every page, e.g. MELNRAKSTS on a draft."""
@@ -99,6 +154,7 @@ class _Writer:
         props.subject = "IBM izmēģinājumprojekts"
         props.comments = f"Veidnes versija {version}"
         props.keywords = "IBM; individuālais budžets"
+        props.language = LANGUAGE
         props.created = stamp
         props.modified = stamp
         props.last_printed = stamp
@@ -127,6 +183,7 @@ class _Writer:
         tag = node.tag
         if tag in HEADINGS:
             paragraph = self._new_paragraph(cell, f"Heading {HEADINGS[tag]}")
+            _number(paragraph, node)
             self.runs(paragraph, node)
             if tag == "h1":
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -141,6 +198,13 @@ class _Writer:
                 self.runs(paragraph, item)
         elif tag == "table":
             self.table(node, cell, width)
+        elif tag == "div" and "keep" in node.classes:
+            body = self.doc.element.body
+            # New blocks go before the body's closing w:sectPr: start at its current position.
+            start = len(body) - (1 if len(body) and body[-1].tag == qn("w:sectPr") else 0) if cell is None else None
+            self.blocks(node, cell, width)
+            if start is not None:
+                _keep_together(list(self.doc.element.body)[start:])
         elif tag == "div" and "page-break" in node.classes:
             paragraph = self._new_paragraph(cell, None)
             paragraph.add_run().add_break(WD_BREAK.PAGE)
@@ -166,6 +230,7 @@ class _Writer:
     def inline_paragraph(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
         classes = node.classes
         paragraph = self._new_paragraph(cell, None)
+        _number(paragraph, node)
         in_cell = cell is not None
         if "field" in classes:
             paragraph.paragraph_format.space_before = Pt(6)
@@ -200,7 +265,11 @@ class _Writer:
                 elif child.tag == "br":
                     pieces.append(("\n", b, i, True))
                 elif child.tag == "span" and "line" in child.classes:
+                    if child.text().strip():  # a value written on the line
+                        pieces.append((child.text(), b, i, False))
                     pieces.append(("\t", b, i, True))
+                elif child.tag == "span" and "nr" in child.classes:
+                    continue  # the number is the paragraph's Word list number
                 else:
                     walk(child, b or child.tag in ("strong", "b", "th"), i or child.tag in ("em", "i"))
 
@@ -222,11 +291,14 @@ class _Writer:
 
     def table(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
         rows: list[Node] = []
+        header_rows = 0
         for child in node.elements():
             if child.tag == "tr":
                 rows.append(child)
             elif child.tag in ("thead", "tbody", "tfoot"):
                 rows.extend(r for r in child.elements() if r.tag == "tr")
+                if child.tag == "thead" and len(rows) == sum(1 for r in child.elements() if r.tag == "tr"):
+                    header_rows = len(rows)
         if not rows:
             return
         ncols = max(sum(int(c.attrs.get("colspan", "1")) for c in r.elements() if c.tag in ("td", "th"))
@@ -249,16 +321,17 @@ class _Writer:
         for r, row in enumerate(rows):
             c = 0
             if "blank" in row.classes:
-                table.rows[r].height = Cm(0.8)
+                table.rows[r].height = Cm(0.55 if "compact" in node.classes else 0.8)
                 table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
                 span = int(cell_node.attrs.get("colspan", "1"))
                 target = cell_at(r, c)
+                cell_width = sum(widths[c:c + span], Cm(0))
                 if span > 1:
                     target = target.merge(table.cell(r, c + span - 1))
-                cell_width = sum(widths[c:c + span], Cm(0))
-                for k in range(c, c + span):
-                    cell_at(r, k).width = widths[k]
+                    target.width = cell_width  # the merged cell spans the width of all its columns
+                else:
+                    target.width = widths[c]
                 if cell_node.tag == "th":
                     _shade(target)
                     paragraph = self._new_paragraph(target, None)
@@ -271,8 +344,86 @@ class _Writer:
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                     self.runs(paragraph, cell_node, small="small" in node.classes)
                 c += span
+        for r in range(header_rows):
+            _header_row(table.rows[r])
         if cell is None:
             self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _set_language(run_properties) -> None:  # noqa: ANN001 - CT_RPr
+    lang = run_properties.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run_properties.append(lang)
+    for key in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(key), LANGUAGE)
+
+
+def _number(paragraph: Paragraph, node: Node) -> None:
+    """A paragraph or heading that starts with a clause number becomes an item of the clause list."""
+    first = next((c for c in node.children if not (isinstance(c, str) and not c.strip())), None)
+    if not (isinstance(first, Node) and first.tag == "span" and "nr" in first.classes):
+        return
+    properties = paragraph._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    level = OxmlElement("w:ilvl")
+    level.set(qn("w:val"), first.attrs.get("data-level", "0"))
+    num_id = OxmlElement("w:numId")
+    num_id.set(qn("w:val"), str(NUMBERING_ID))
+    num_pr.append(level)
+    num_pr.append(num_id)
+    properties.insert_element_before(
+        num_pr, "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+        "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+        "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+    indent = OxmlElement("w:ind")
+    indent.set(qn("w:left"), "0")
+    indent.set(qn("w:firstLine"), "0")
+    properties.insert_element_before(
+        indent, "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+        "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+        "w:pPrChange")
+
+
+def _cant_split(row) -> None:  # noqa: ANN001 - python-docx _Row
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn("w:cantSplit")) is None:
+        properties.insert(0, OxmlElement("w:cantSplit"))
+
+
+def _header_row(row) -> None:  # noqa: ANN001 - python-docx _Row
+    """Repeat the row on every page; keep it with the first body row (never alone at a page's foot)."""
+    _cant_split(row)
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn("w:tblHeader")) is None:
+        properties.append(OxmlElement("w:tblHeader"))
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _keep_together(elements: list) -> None:
+    """Keep a run of body elements on one page: every paragraph keeps with the next, no row splits, and
+    the paragraphs of every row but the last keep with the next row."""
+    from docx.table import Table
+
+    items = [e for e in elements if e.tag in (qn("w:p"), qn("w:tbl"))]
+    for index, element in enumerate(items):
+        last = index == len(items) - 1
+        if element.tag == qn("w:p"):
+            if not last:
+                Paragraph(element, None).paragraph_format.keep_with_next = True
+            continue
+        table = Table(element, None)
+        for r, row in enumerate(table.rows):
+            _cant_split(row)
+            if last and r == len(table.rows) - 1:
+                continue
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def _column_widths(first_row: Node, ncols: int, width) -> list:  # noqa: ANN001
@@ -357,6 +508,23 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     paragraph._p.append(field)
 
 
+_THUMBNAIL_REL = re.compile(rb'<Relationship [^>]*Target="docProps/thumbnail.jpeg"/>')
+_JPEG_TYPE = re.compile(rb'<Default [^>]*Extension="jpeg"[^>]*/>')
+
+
+def _app_properties() -> bytes:
+    """Extended properties naming this toolkit (the template's say "Microsoft Macintosh Word", "Normal.dotm")."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>{APPLICATION}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+        "<Company>Labklājības ministrija</Company><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>1.0</AppVersion>"
+        "</Properties>"
+    ).encode()
+
+
 def _reproducible_zip(data: bytes, created: dt.date) -> bytes:
     """The same DOCX bytes for the same content: fixed timestamps for every zip entry."""
     stamp = (created.year, created.month, created.day, 0, 0, 0)
@@ -364,10 +532,19 @@ def _reproducible_zip(data: bytes, created: dt.date) -> bytes:
     target_buffer = io.BytesIO()
     with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
+            if item.filename == "docProps/thumbnail.jpeg":
+                continue  # the python-docx template's picture of an empty page
+            content = source.read(item.filename)
+            if item.filename == "_rels/.rels":
+                content = _THUMBNAIL_REL.sub(b"", content)
+            elif item.filename == "[Content_Types].xml":
+                content = _JPEG_TYPE.sub(b"", content)
+            elif item.filename == "docProps/app.xml":
+                content = _app_properties()
             info = zipfile.ZipInfo(item.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(item.filename))
+            target.writestr(info, content)
     return target_buffer.getvalue()
 
 

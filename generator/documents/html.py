@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from generator import lvformat
-from generator.documents.numbering import Numbering
+from generator.documents.numbering import MarkedNumbering
 from generator.documents.paths import TEMPLATE_DIR
 from generator.documents.registry import DocumentSpec
 
@@ -63,5 +63,5 @@ class RenderedDocument:
 def render(env: Environment, spec: DocumentSpec, context: dict[str, Any]) -> RenderedDocument:
     """Render one document; a missing variable raises jinja2.UndefinedError naming it."""
     template = env.get_template(spec.template)
-    html = template.render({**context, "doc": spec, "n": Numbering()})
+    html = template.render({**context, "doc": spec, "n": MarkedNumbering()})
     return RenderedDocument(spec, context["pasvaldiba"]["id"], html, context["version"], context["created"])

@@ -1,10 +1,14 @@
 """Clause numbering for contracts: "2." for a section, "2.3." for its third clause, "2.3.1." below that.
 
-Templates call ``n.section()``, ``n.clause()`` and ``n.point()``; the numbers are typed into the text, so the
-PDF and the DOCX show exactly the same numbering (Word's automatic lists would restart differently).
+Templates call ``n.section()``, ``n.clause()`` and ``n.point()``. The rendered HTML marks each number as
+``<span class="nr" data-level="L">2.3.</span>``: the PDF prints it as text, the DOCX writer turns the
+paragraph into an item of one Word multilevel list (level L), so an editor can insert or delete a clause and
+Word renumbers the rest. Both show the same numbers, because the list counts exactly the calls made here.
 """
 
 from __future__ import annotations
+
+from markupsafe import Markup
 
 
 class Numbering:
@@ -34,3 +38,20 @@ class Numbering:
 
     def current_section(self) -> str:
         return f"{self._section}."
+
+
+class MarkedNumbering(Numbering):
+    """The numbers as HTML marks that the DOCX writer maps to Word list levels 0 (section) to 2 (point)."""
+
+    @staticmethod
+    def _mark(text: str, level: int) -> Markup:
+        return Markup('<span class="nr" data-level="{}">{}</span>').format(level, text)
+
+    def section(self) -> Markup:  # type: ignore[override]
+        return self._mark(super().section(), 0)
+
+    def clause(self) -> Markup:  # type: ignore[override]
+        return self._mark(super().clause(), 1)
+
+    def point(self) -> Markup:  # type: ignore[override]
+        return self._mark(super().point(), 2)

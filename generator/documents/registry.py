@@ -47,7 +47,14 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
                  "Maršruta lapa", "43.pielikums"),
     DocumentSpec("16-sabiedriska-transporta-atskaite", "sabiedriskais_transports.html.j2",
                  "Atskaite par sabiedriskā transporta izmantošanu pārskata mēnesī", "41. un 42.pielikums"),
+    DocumentSpec("17-lemums-par-atteikumu", "lemums_atteikt.html.j2",
+                 "Lēmums par atteikumu piešķirt individuālo budžetu", None),
+    DocumentSpec("18-vestule-par-neatbilstibu", "vestule_par_neatbilstibu.html.j2",
+                 "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", None),
 )
+
+# Administrative acts (Administratīvā procesa likums): they state facts, legal basis, reasoning and appeal.
+DECISIONS = ("08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu")
 
 
 def by_id(doc_id: str) -> DocumentSpec:

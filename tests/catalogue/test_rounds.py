@@ -103,7 +103,8 @@ def test_a_version_from_before_rounds_still_loads(catalogue_copy: Path) -> None:
     (catalogue_copy / "holidays.yaml").unlink()
     path = catalogue_copy / "municipalities.yaml"
     text = path.read_text("utf-8").replace("municipalities:\n", LEGACY_PILOTS, 1)
-    text = text.replace("{id: jelgava,", "{id: jelgava, pilots: [bērni],").replace("{id: ogre,", "{id: ogre, pilots: [bērni],")
+    text = text.replace("  - id: jelgava\n", "  - id: jelgava\n    pilots: [bērni]\n").replace(
+        "  - id: ogre\n", "  - id: ogre\n    pilots: [bērni]\n")
     path.write_text(text, "utf-8")
     catalogue, problems = load_catalogue(catalogue_copy)
     assert catalogue is not None, [str(p) for p in problems]

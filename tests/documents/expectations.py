@@ -8,21 +8,28 @@ from __future__ import annotations
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot
+from generator.catalogue.models import PriceStatus
 
 ALL_DIACRITICS = set("āčēģīķļņšūž")
+# Every decision is an administrative act: facts, legal basis, reasoning, operative part, appeal.
+DECISION_PARTS = ["Lietas apstākļi", "Tiesiskais pamats", "Pamatojums", "Lēmums",
+                  "Spēkā stāšanās un apstrīdēšana", "viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt",
+                  "Administratīvā procesa likuma 70. panta pirmā daļa"]
 
 
 def _param(catalogue: Catalogue, name: str) -> object:
     return getattr(catalogue.programme, name).at(catalogue.latest_date).value
 
 
+def base_amount_as_printed(catalogue: Catalogue) -> str:
+    """The base amount as a signed document shows it: the figure when confirmed, else a blank."""
+    dated = catalogue.programme.base_amount.at(catalogue.latest_date)
+    return lvformat.eur(dated.value) if dated.status is PriceStatus.confirmed else "______ EUR"
+
+
 def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
     p = lambda name: _param(catalogue, name)  # noqa: E731
-    pilot = next(i for i in catalogue.municipalities.pilots if i.id is Pilot.children)
-    end = lvformat.date(pilot.end)
-    start = lvformat.date(pilot.start)
-    base = lvformat.eur(p("base_amount"))
+    base = base_amount_as_printed(catalogue)
     full = lvformat.percent(p("rate_full"))
     reduced = lvformat.percent(p("rate_reduced"))
     transport = lvformat.percent(p("transport_share_max"))
@@ -33,32 +40,36 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "5. Norēķinu kārtība", "6. Vecāka tiesības", "7. Vecāka pienākumi",
             "8. Dienesta tiesības un pienākumi", "9. Personas datu apstrāde", "10. Līguma grozīšana",
             "11. Līguma izbeigšana", "12. Atbildība un strīdu risināšana", "13. Pielikumi un eksemplāri",
-            f"ir spēkā {p('contract_term_months')} mēnešus", f"izmēģinājumprojekta beigām ({end})",
+            f"ir spēkā {p('contract_term_months')} mēnešus no šīs dienas", "izmēģinājumprojekta kārtas beigām (",
             f"{full} no bāzes apmēra {base}", f"{reduced} no bāzes apmēra",
             f"ne vairāk kā {transport} no IB nepieciešamā apmēra",
             "6.3.tabula", "6.5.tabula", "6.6.tabula", "6.9.tabula",
             "audžuģimene", "piešķir", "sūdzēties", "čekus", "uzņemto", "Vecāks naudu tieši nesaņem",
-            "neatņemama sastāvdaļa", "bāriņtiesai un Valsts policijai",
+            "neatņemama sastāvdaļa", "bāriņtiesai un Valsts policijai", "iepazinies/iepazinusies",
+            "ko bērnam piešķir pēc šī līguma parakstīšanas",
         ],
         "02-ligums-ar-sniedzeju": [
             "Līgums par sabiedrībā balstītu sociālo pakalpojumu sniegšanu", "Samaksas noteikumi un norēķinu kārtība",
             "Sniedzēja pienākumi un tiesības", "Domstarpību risināšana", "Pielikums. Augstākās pieļaujamās cenas",
-            "klientu reģistrācijas lapu", "būtiski", f"līdz {end}",
+            "klientu reģistrācijas lapu", "būtiski", "izmēģinājumprojekta kārtas beigām (",
+            "pēc līguma ar bērna vecāku par individuālā budžeta saņemšanu parakstīšanas",
         ],
         "03-garantijas-vestule": [
             "Garantijas vēstule par sociālo pakalpojumu apmaksu", "Par izmēģinājumprojektu", "Garantētie pakalpojumi",
-            "Samaksas noteikumi", "Norēķinu kārtība", "Sniedzēja pienākumi", f"no {start} līdz {end}",
-            "Augstākās pieļaujamās cenas", "psihoemocionālu",
+            "Samaksas noteikumi", "Norēķinu kārtība", "Sniedzēja pienākumi", "Izmēģinājumprojekta kārta ilgst no",
+            "Augstākās pieļaujamās cenas", "psihoemocionālu", "„Vecāks” ir bērna likumiskais pārstāvis",
+            "Samaksas termiņš", "ar bankas pārskaitījumu",
         ],
         "04-iesniegums-par-dalibu": [
             "Iesniegums par dalību izmēģinājumprojektā", "5.pielikums", "1. daļa. Aizpilda vecāks",
             "2. daļa. Aizpilda individuālā budžeta administrētājs", "Laiks (stundas:minūtes)", "mājmācībā",
             f"{p('application_forward_working_days')} darba dienu laikā",
             f"nesasniegs {p('eligibility_age_limit')} gadu vecumu", "īpašas kopšanas nepieciešamību",
-            "garīga rakstura traucējumi",
+            "garīga rakstura traucējumi", "Esmu informēts/informēta",
         ],
         "05-iesniegums-par-sniedzejiem": [
             "Iesniegums par pakalpojumu sniedzēju izvēli", "6.9.tabula", "kvalifikācijas prasībām",
+            "Esmu informēts/informēta",
         ],
         "06-izdevumu-atmaksas-pieprasijums": [
             "Vecāka pieprasījums izdevumu atmaksai", "45.pielikums", "1. Samaksātie pakalpojumi",
@@ -69,13 +80,14 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Klienta lietas titullapa", "18.pielikums", "Pamatinformācija", "Iesaistītie speciālisti", "slēdzamā skapī",
         ],
         "08-lemums-par-pieskirsanu": [
-            "Lēmums par individuālā budžeta piešķiršanu", "Konstatētie fakti", "Piemērotie noteikumi",
+            "Lēmums par individuālā budžeta piešķiršanu", *DECISION_PARTS,
             f"{p('decision_working_days')} darba dienu laikā", f"{full} no bāzes apmēra {base}",
-            "Administratīvā procesa likumā",
+            "Administratīvā procesa likuma 55. pantu", "noteikumu Nr. 288",
         ],
         "09-lemums-par-izbeigsanu": [
-            "Lēmums par individuālā budžeta saņemšanas izbeigšanu", "Izbeigšanas pamats",
-            "bioloģiskajā ģimenē", "Izbeigšanas datums",
+            "Lēmums par individuālā budžeta saņemšanas izbeigšanu",
+            "bioloģiskajā ģimenē", "Izbeigšanas datums", *DECISION_PARTS, "nodaļu „Līguma izbeigšana”",
+            "IB saņemšanas izbeigšanas pamatu",
         ],
         "10-uzaicinajuma-vestule": [
             "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais vecāk", "Konstatētais pārkāpums",
@@ -83,10 +95,12 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         "11-merku-novertesana": [
             "Atbalsta plānā noteikto sociālās rehabilitācijas un sociālās aprūpes mērķu novērtēšana", "12.pielikums",
             *[f"{a.number}. atbalsta joma: {a.name_lv}" for a in catalogue.enums.support_areas],
+            "turpinājuma lapu",
         ],
         "12-izvertesanas-protokols": [
             "Izvērtēšanas komandas sanāksmes protokols", "1. Piedalās", "3. Mērķi",
             "4. Nepieciešamie pakalpojumi prioritārā secībā", "5. Apstiprināšana", "Ilgtermiņa mērķi",
+            "Protokolu apstiprina sociālais darbinieks",
         ],
         "13-dienesta-zinojums": [
             "Dienesta ziņojums par transporta izdevumiem izmēģinājumprojektā", "39. un 40.pielikums",
@@ -94,13 +108,23 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         ],
         "14-patapinajuma-ligums": [
             "Patapinājuma līgums par privātā transportlīdzekļa lietošanu", "Līguma priekšmets",
-            "bez atlīdzības", f"izmēģinājumprojekta beigām ({end})", "Izdevumu segšana",
+            "bez atlīdzības", "izmēģinājumprojekta kārtas beigām (", "Izdevumu segšana",
         ],
         "15-marsruta-lapa": [
             "Maršruta lapa", "43.pielikums", "Degvielas aprēķins", "Nobraukti km", "Degvielas patēriņš, l",
+            "Mēneša diena", "31.", "Kopā mēnesī (visu dienu summa)",
         ],
         "16-sabiedriska-transporta-atskaite": [
             "Atskaite par sabiedriskā transporta izmantošanu pārskata mēnesī", "41. un 42.pielikums",
             "Komisijas maksu", "stāvvietas",
+        ],
+        "17-lemums-par-atteikumu": [
+            "Lēmums par atteikumu piešķirt individuālo budžetu", *DECISION_PARTS,
+            "Atteikt piešķirt bērnam individuālo budžetu", "noteikumu Nr. 288",
+            f"nesasniegs {p('eligibility_age_limit')} gadu vecumu",
+        ],
+        "18-vestule-par-neatbilstibu": [
+            "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātais vecāk",
+            f"sasniegs {p('eligibility_age_limit')} gadu vecumu", "Administratīvā procesa likumā",
         ],
     }

@@ -72,16 +72,26 @@ def unconfirmed(catalogue: Catalogue, offer_id: str, price: Decimal) -> bool:
             and price == offer.prefill_price)
 
 
+def base_unconfirmed(catalogue: Catalogue, child: Child) -> bool:
+    """P rests on the catalogue's base amount (no Bazes_Apmers in the matrix), and that one is "jāprecizē"."""
+    status = catalogue.programme.base_amount.at(template_date(catalogue)).status
+    return child.inputs.base is None and status is not PriceStatus.confirmed
+
+
 def children_with_final(catalogue: Catalogue, count: int, seed: int) -> list[Child]:
-    """Random usable children; every second child whose N exceeds P gets a final amount F between them."""
+    """Random usable children (some with the ministry's own base amount in the matrix); among those whose N
+    exceeds P, every second one gets a final amount F between them, counted separately for children on the
+    catalogue's base amount, the first of whom keeps A = P."""
     children = make_children(catalogue, count, seed=seed)
     result = []
-    flip = False
+    flips = {True: False, False: True}  # by base_unconfirmed: the flip that gives the next child an F
     for child in children:
         outcome = child.result(catalogue)
         if outcome.needed > outcome.provisional and child.inputs.final is None:
-            flip = not flip
-            if flip:
+            on_catalogue_base = base_unconfirmed(catalogue, child)
+            give = flips[on_catalogue_base]
+            flips[on_catalogue_base] = not give
+            if give:
                 final = cents(outcome.provisional + (outcome.needed - outcome.provisional) / 2)
                 child = dataclasses.replace(child, inputs=dataclasses.replace(child.inputs, final=final))
         result.append(child)

@@ -1,7 +1,8 @@
 """Proof of `ibm documents --from-matrix`: for 30 random filled matrices across municipalities, every line,
 unit, price, line cost and P, N, A, K that the contract's annex, the decision and the guarantee letters show
 equal the reference's values (read back from the DOCX; for three of them also from the PDF text), and there
-is one guarantee letter and one provider contract per distinct provider.
+is one guarantee letter and one provider contract per distinct provider. A figure resting on an unconfirmed
+price, or on the catalogue's unconfirmed base amount (no Bazes_Apmers in the matrix), must be a blank.
 
 The DOCX of every child is checked (fast); PDFs are printed for three children only (WeasyPrint needs about a
 second per document)."""
@@ -23,6 +24,7 @@ from generator.documents.from_matrix.writing import render_child, write_child
 from generator.ministry.templates import TemplateSource
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import (
+    base_unconfirmed,
     children_with_final,
     clean,
     docx_tables,
@@ -70,7 +72,8 @@ def _expected_lines(child: Child, catalogue: Catalogue):
         if not line.counted:
             continue
         blank = unconfirmed(catalogue, line.offer_id, line.unit_price)
-        ib_blank = blank or (first_blank is not None and outcome.line_priority[i] > first_blank)
+        ib_blank = (blank or _a_on_base(child, outcome, catalogue)
+                    or (first_blank is not None and outcome.line_priority[i] > first_blank))
         rows.append({
             "label": offers[line.offer_id].label, "units": line.units,
             "price": None if blank else line.unit_price,
@@ -82,14 +85,26 @@ def _expected_lines(child: Child, catalogue: Catalogue):
     return outcome, rows
 
 
-def _check_amounts(table: list[list[str]], outcome, child: Child, confirmed: bool, where: str) -> None:  # noqa: ANN001
+def _a_on_base(child: Child, outcome, catalogue: Catalogue) -> bool:  # noqa: ANN001
+    """A is P (N > P, no F) and P rests on the unconfirmed base amount."""
+    return (base_unconfirmed(catalogue, child) and outcome.needed > outcome.provisional
+            and child.inputs.final is None)
+
+
+def _expected_p(child: Child, outcome, catalogue: Catalogue) -> Decimal | None:  # noqa: ANN001
+    return None if base_unconfirmed(catalogue, child) else outcome.provisional
+
+
+def _check_amounts(table: list[list[str]], outcome, child: Child, confirmed: bool, where: str,  # noqa: ANN001
+                   catalogue: Catalogue) -> None:
     values = {row[0].split(" ")[0]: money(row[1]) for row in table[1:]}
-    assert values["P"] == outcome.provisional, where
+    assert values["P"] == _expected_p(child, outcome, catalogue), where
     expect_n = outcome.needed if confirmed else None
     assert values["N"] == expect_n, where
-    expect_a = outcome.available if confirmed or outcome.needed > outcome.provisional else None
+    on_base = _a_on_base(child, outcome, catalogue)
+    expect_a = outcome.available if (confirmed or outcome.needed > outcome.provisional) and not on_base else None
     assert values["A"] == expect_a, where
-    assert values["K"] == (outcome.total if confirmed else None), where
+    assert values["K"] == (outcome.total if confirmed and not on_base else None), where
     assert values["F"] == child.inputs.final, where
 
 
@@ -100,6 +115,10 @@ def test_thirty_matrices_across_municipalities(rendered, catalogue: Catalogue) -
     assert any(o.needed <= o.provisional for o in outcomes), "vajag bērnu ar N ≤ P"
     assert any(o.needed > o.provisional and c.inputs.final is not None
                for o, (c, _, _, _) in zip(outcomes, rendered, strict=True)), "vajag bērnu ar N > P un F"
+    bases = [base_unconfirmed(catalogue, c) for c, _, _, _ in rendered]
+    assert any(bases) and not all(bases), "vajag bērnus ar matricas un ar kataloga (jāprecizē) bāzes apmēru"
+    assert any(_a_on_base(c, o, catalogue) for o, (c, _, _, _) in zip(outcomes, rendered, strict=True)), \
+        "vajag bērnu, kura A ir P ar neapstiprinātu bāzes apmēru"
 
 
 def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogue: Catalogue) -> None:
@@ -119,7 +138,7 @@ def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogu
             assert money(row[6]) == want["ib"], where
             checked_lines += 1
         confirmed = all(w["price"] is not None for w in expected)
-        _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"bērns {child.index}")
+        _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"bērns {child.index}", catalogue)
         plan_table = table_with(tables, "Ekspertu rangs")[1:]
         assert [r[2] for r in plan_table] == [clean(w["label"]) for w in expected]
     assert checked_lines > 3 * COUNT
@@ -130,13 +149,13 @@ def test_decision_shows_the_childs_amounts_and_period(rendered, catalogue: Catal
         outcome, expected = _expected_lines(child, catalogue)
         tables = docx_tables(docx["08-lemums-par-pieskirsanu"])
         grant = table_with(tables, "IB provizoriskais apmērs, EUR")
-        assert money(grant[1][2]) == outcome.provisional
+        assert money(grant[1][2]) == _expected_p(child, outcome, catalogue)
         assert money(grant[1][3]) == child.inputs.final
         start = lvformat.date(child.inputs.period_start)
         assert grant[1][0].startswith(start)
         assert ("☒ 100 %" in grant[1][1]) == (outcome.rate == 1)
         confirmed = all(w["price"] is not None for w in expected)
-        _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"lēmums {child.index}")
+        _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"lēmums {child.index}", catalogue)
 
 
 def test_one_letter_and_one_contract_per_provider_with_only_its_lines(rendered, catalogue: Catalogue) -> None:
@@ -185,7 +204,8 @@ def test_pdf_text_of_three_children_shows_the_same_figures(rendered, catalogue: 
                 if want[key] is not None:
                     places = max(2, -want[key].normalize().as_tuple().exponent) if key == "price" else 2
                     assert clean(lvformat.number(want[key], places)) + " EUR" in text, (child.index, key, want)
-        assert clean(lvformat.eur(outcome.provisional)) in text
+        if not base_unconfirmed(catalogue, child):
+            assert clean(lvformat.eur(outcome.provisional)) in text
         letters = sorted(folder.glob("03-*.pdf"))
         if number > 0:
             continue

@@ -5,6 +5,8 @@ byte-identical DOCX on a second run."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import random
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,9 +21,10 @@ from generator.documents.from_matrix.specs import refusal_spec
 from generator.documents.from_matrix.writing import MARKER
 from generator.ministry.pseudonym import pseudonym
 from generator.reference.provisional import age_in_years
+from generator.reference.rounds import period_holding
 from generator.workbook.names import resolve
 from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
-from tests.ministry.factory import Child, make_children, params
+from tests.ministry.factory import Child, make_children, params, personal_code
 
 pytestmark = pytest.mark.slow
 KEY = "testa-atslega-tikai-testiem-0123456789"
@@ -42,10 +45,16 @@ def matrices(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
     clean_child = min(clean_ones, key=_providers)
     error_child = min(with_errors, key=_providers)
     p = params(catalogue)
-    old = next(c for c in make_children(catalogue, 60, seed=32, usable=False)
-               if age_in_years(c.inputs.birth_date, c.inputs.period_start) >= p.eligibility_age_limit
-               and c.inputs.impairment is not None)
-    old = dataclasses.replace(old, index=90, municipality="ogre")
+    # Not eligible: the plan starts inside a reporting period (else the reference refuses the plan itself,
+    # D21) and the child turned 18 a month before that period's first day, the check date (D1).
+    young = make_children(catalogue, 1, seed=32)[0]
+    check = period_holding(p.reporting_periods, young.inputs.period_start).start
+    birth = dt.date(check.year - p.eligibility_age_limit, check.month, 1) - dt.timedelta(days=30)
+    assert age_in_years(birth, check) == p.eligibility_age_limit
+    people = dataclasses.replace(young.people, child_name="Oskars Paraugs 91", parent_name="Pēteris Paraugs 91",
+                                 child_code=personal_code(random.Random(32), birth, set()))
+    old = dataclasses.replace(young, index=90, municipality="ogre", people=people,
+                              inputs=dataclasses.replace(young.inputs, birth_date=birth))
     written = write_matrices(catalogue, folder, [clean_child, error_child, old])
     tampered = folder / "labota.xlsx"
     wb = load_workbook(written[0].path)
@@ -144,7 +153,11 @@ def test_folder_progress_summary_privacy_and_determinism(matrices, catalogue: Ca
     refusal = out / pseudonym(KEY.encode(), matrices["old"].code)
     assert sorted(p.name for p in refusal.glob("*.docx")) == sorted(
         [f"{refusal_spec().id}.docx", "07-klienta-lietas-titullapa.docx"])
-    assert matrices["old"].name in docx_text(refusal / f"{refusal_spec().id}.docx")
+    refusal_text = docx_text(refusal / f"{refusal_spec().id}.docx")
+    assert matrices["old"].name in refusal_text and matrices["old"].people.parent_name in refusal_text
+    # the municipality set's full decision: legal basis, the reason from the reference, the appeal clause
+    assert "Tiesiskais pamats" in refusal_text and "nav tiesīgs saņemt IB" in refusal_text
+    assert "apstrīdēt" in refusal_text
     # A second run replaces the folder it made, with byte-identical DOCX.
     again = tmp_path / "again"
     result = _run(["--from-matrix", str(matrices["clean"].path), "--out", str(again)],

@@ -1,5 +1,6 @@
-"""The child's template data: formatting helpers, providers grouped by name, and the rule that a price the
-catalogue still marks "jāprecizē" (and every sum that contains it) is a blank with a note, never a figure."""
+"""The child's template data: formatting helpers, providers grouped by name, and the rule that a price or a
+base amount the catalogue still marks "jāprecizē" (and every sum that rests on it) is a blank with a note,
+never a figure."""
 
 from __future__ import annotations
 
@@ -30,18 +31,23 @@ def test_formatting_helpers() -> None:
     assert period_end(dt.date(2023, 11, 1), 2) == dt.date(2023, 12, 31)
 
 
-def _reading(catalogue: Catalogue, prices: dict[str, Decimal | None], providers: dict[str, str]) -> MatrixReading:
+MINISTRY_BASE = Decimal("3000.00")  # Bazes_Apmers entered in the matrix: P rests on no catalogue value
+
+
+def _reading(catalogue: Catalogue, prices: dict[str, Decimal | None], providers: dict[str, str],
+             base: Decimal | None = MINISTRY_BASE) -> MatrixReading:
     day = template_date(catalogue)
     offers = {o.id: o for o in catalogue.offers(day)}
     lines = []
     for offer_id, unit_price in prices.items():
         offer = offers[offer_id]
         lines.append(line_from_offer(offer, 10, unit_price=unit_price, planned_units=(5, 5)))
-    inputs = WorkbookInputs(birth_date=dt.date(2016, 5, 1), period_start=dt.date(2023, 4, 1), months=2,
-                            special_care=False, impairment="multipli", lines=tuple(lines))
+    # the period starts inside the children's round's first reporting period (catalogue/rounds.yaml)
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
+                            special_care=False, impairment="multipli", lines=tuple(lines), base=base)
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)
-    data = ChildData("ogre", "Anna Paraugs", "010116-20000", "multipli", day, inputs)
+    data = ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, inputs)
     labels = {line.label: providers[line.offer_id] for line in lines if line.offer_id in providers}
     return MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params, outcome=outcome,
                          parent_name="Pēteris Paraugs", providers=labels)
@@ -72,6 +78,33 @@ def test_unconfirmed_catalogue_price_is_a_blank_with_a_note(catalogue: Catalogue
     companion_cost = lvformat.eur(reading.outcome.line_cost[0])
     assert companion_cost not in contract.html and lvformat.eur(reading.outcome.needed) not in contract.html
     assert BLANK_EUR in contract.html and child.unconfirmed_note.split(":")[0] in contract.html
+
+
+def test_unconfirmed_catalogue_base_amount_blanks_p_and_what_rests_on_it(catalogue: Catalogue) -> None:
+    assert catalogue.programme.base_amount.at(template_date(catalogue)).status.value == "jāprecizē"
+    market = _market(catalogue)
+    # N = 10 × 400 EUR > P: A is P, so A, K and the lines' IB shares rest on the base amount too
+    reading = _reading(catalogue, {market: Decimal("400")}, {market: "SIA Viens"}, base=None)
+    assert reading.outcome.needed > reading.outcome.provisional > 0
+    child = build(reading, catalogue, pseudonymous=False)
+    assert child.confirmed and not child.base_confirmed and "Bāzes apmērs" in child.base_note
+    assert child.provisional == child.available == child.total == child.ib_funded == BLANK_EUR
+    assert child.needed == lvformat.eur(reading.outcome.needed)
+    assert child.lines[0].cost == lvformat.eur(Decimal("4000")) and child.lines[0].ib == BLANK_EUR
+    assert child.providers[0].ib == BLANK_EUR
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):
+        html = next(d for d in docs if d.spec.id == doc_id).html
+        assert lvformat.eur(reading.outcome.provisional) not in html, doc_id
+        assert child.base_note.split(":")[0] in html, doc_id
+    # N ≤ P: A is N, a figure of confirmed prices; only P stays a blank
+    cheap = build(_reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"}, base=None), catalogue,
+                  pseudonymous=False)
+    assert cheap.provisional == BLANK_EUR and cheap.available == cheap.needed == lvformat.eur(Decimal("200"))
+    assert cheap.lines[0].ib == lvformat.eur(Decimal("200"))
+    # the ministry's own base amount in the matrix is a figure
+    own = build(_reading(catalogue, {market: Decimal("400")}, {market: "SIA Viens"}), catalogue, pseudonymous=False)
+    assert own.base_confirmed and own.provisional != BLANK_EUR and own.available == own.provisional
 
 
 def test_a_confirmed_plan_shows_every_figure_and_groups_providers(catalogue: Catalogue) -> None:

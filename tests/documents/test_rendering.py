@@ -24,7 +24,7 @@ def _context(catalogue: Catalogue) -> dict:
     return {**ctx.shared_context(catalogue), **ctx.municipality_context(catalogue.pilot_municipalities()[0])}
 
 
-@pytest.mark.parametrize("missing", ["pasvaldiba", "project", "version", "created"])
+@pytest.mark.parametrize("missing", ["pasvaldiba", "dienests", "project", "version", "created"])
 def test_every_template_fails_loudly_when_a_layout_variable_is_missing(catalogue: Catalogue, missing: str) -> None:
     context = _context(catalogue)
     context.pop(missing)
@@ -34,12 +34,13 @@ def test_every_template_fails_loudly_when_a_layout_variable_is_missing(catalogue
             render(env, spec, context)
 
 
-@pytest.mark.parametrize("missing", ["param", "pilot", "areas", "offers", "impairments"])
+@pytest.mark.parametrize("missing", ["param", "pilot", "areas", "prices", "impairments", "karta"])
 def test_a_missing_content_variable_fails_every_template_that_uses_it(catalogue: Catalogue, missing: str) -> None:
     context = _context(catalogue)
     env = environment()
     users = [spec for spec in DOCUMENTS if missing in (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8")
-             or (missing == "offers" and "cenu_griesti" in (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"))]
+             or (missing == "prices" and "cenu_griesti" in (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"))
+             or (missing == "karta" and "kartas_piezime" in (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"))]
     assert users, missing
     context.pop(missing)
     for spec in users:
@@ -68,7 +69,7 @@ def test_params_mapping_rejects_unknown_names(catalogue: Catalogue) -> None:
     params = ctx.Params(catalogue, catalogue.latest_date)
     with pytest.raises(KeyError):
         params["no_such_parameter"]
-    assert params["contract_term_months"] == str(catalogue.programme.contract_term_months.at(
+    assert str(params["contract_term_months"]) == str(catalogue.programme.contract_term_months.at(
         catalogue.latest_date).value)
 
 
@@ -87,7 +88,7 @@ def test_contract_clause_numbers_are_consecutive(catalogue: Catalogue) -> None:
     rendered = render(environment(), DOCUMENTS[0], _context(catalogue))
     import re
 
-    sections = [int(s) for s in re.findall(r"<h2>(\d+)\. ", rendered.body)]
+    sections = [int(s) for s in re.findall(r'<h2><span class="nr" data-level="0">(\d+)\.</span> ', rendered.body)]
     assert sections == list(range(1, len(sections) + 1)) and len(sections) >= 12
 
 

@@ -3,6 +3,8 @@
 Every amount is the reference's recomputation (reading.py), formatted with generator.lvformat. A
 price that is the catalogue's prefilled price with the status "jāprecizē" is not a confirmed figure:
 it and every sum that contains it are shown as a blank to fill with a note where the figure comes from.
+The same holds for the base amount B when the matrix leaves Bazes_Apmers empty and the catalogue's base is
+"jāprecizē": P, and A with everything funded from it when A is P (N > P, no F), are blanks with a note.
 """
 
 from __future__ import annotations
@@ -124,8 +126,10 @@ class ChildContext:
     services_used: str
     other_used: str
     needed_over_provisional: bool
-    confirmed: bool
+    confirmed: bool  # every price of the plan is confirmed
     unconfirmed_note: str
+    base_confirmed: bool  # P does not rest on an unconfirmed base amount
+    base_note: str
     lines: list[Line]
     providers: list[Provider]
     goals: list[tuple[str, str]]
@@ -148,6 +152,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
     recipients = {str(k): str(v) for k, v in catalogue.enums.recipients.items()}
     month_labels = [f"{add_months(inputs.period_start, k):%m.%Y}" for k in range(inputs.months)]
     plan = outcome.plan
+    base_value = catalogue.programme.base_amount.at(data.params_day)
+    base_confirmed = inputs.base is not None or base_value.status is PriceStatus.confirmed
+    # A is P when N > P and the ministry has set no F: then A and all that is funded from it rest on B too.
+    a_on_base = not base_confirmed and outcome.needed > outcome.provisional and inputs.final is None
     lines: list[Line] = []
     sources: dict[str, str] = {}
     # A line funded after an unconfirmed one in priority order gets what is left of A after it: unconfirmed too.
@@ -167,7 +175,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
                   for k in range(inputs.months)]
         lp = plan.lines[i]
         position = lp.priority.position if lp.priority else None
-        ib_confirmed = confirmed and (after is None or position is None or position < after)
+        ib_confirmed = (confirmed and not a_on_base
+                        and (after is None or position is None or position < after))
         lines.append(Line(
             number=len(lines) + 1, label=line.label, area=line.area,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
@@ -178,6 +187,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
             ib_confirmed=ib_confirmed, months=months,
         ))
     confirmed = all(line.confirmed for line in lines)
+    sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
     fin = plan.financing
     providers = _providers(lines, inputs, plan, catalogue)
     note = ""
@@ -185,6 +195,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         items = ", ".join(sorted(sources.values()))
         note = (f"Cena ({items}) katalogā vēl ir jāprecizē: apstiprināto cenu un no tās atkarīgās summas ieraksta "
                 "pēc tam, kad Labklājības ministrija to publicē metodikas vietnē (sadaļa „Cenas”).")
+    base_note = "" if base_confirmed else (
+        "Bāzes apmērs katalogā vēl ir jāprecizē: IB provizorisko apmēru un no tā atkarīgās summas ieraksta pēc tam, "
+        "kad Labklājības ministrija apstiprina bāzes apmēru (vai ieraksta to matricas 6.11.tabulā).")
     return ChildContext(
         code=reading.code, name=data.full_name, personal_code=data.personal_code,
         birth=lvformat.date(inputs.birth_date), parent_name=reading.parent_name,
@@ -193,14 +206,15 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         period=f"{lvformat.date(inputs.period_start)}–{lvformat.date(period_end(inputs.period_start, inputs.months))}",
         months=inputs.months, month_labels=month_labels, age=outcome.age, special_care=inputs.special_care,
         rate=lvformat.percent(outcome.rate), full_rate=outcome.rate == 1,
-        provisional=amount(outcome.provisional), needed=amount(outcome.needed, confirmed),
-        available=amount(outcome.available, confirmed or outcome.needed > outcome.provisional),
+        provisional=amount(outcome.provisional, base_confirmed), needed=amount(outcome.needed, confirmed),
+        available=amount(outcome.available,
+                         (confirmed or outcome.needed > outcome.provisional) and not a_on_base),
         final=amount(inputs.final) if inputs.final is not None else "",
-        total=amount(outcome.total, confirmed), ib_funded=amount(plan.ib_funded, confirmed),
+        total=amount(outcome.total, sums_confirmed), ib_funded=amount(plan.ib_funded, sums_confirmed),
         benefits=amount(inputs.benefits), services=amount(inputs.services), other=amount(inputs.other),
-        benefits_used=amount(fin.benefits, confirmed), services_used=amount(fin.services, confirmed),
-        other_used=amount(fin.other, confirmed), needed_over_provisional=outcome.needed > outcome.provisional,
-        confirmed=confirmed, unconfirmed_note=note, lines=lines, providers=providers, goals=reading.goals,
+        benefits_used=amount(fin.benefits, sums_confirmed), services_used=amount(fin.services, sums_confirmed),
+        other_used=amount(fin.other, sums_confirmed), needed_over_provisional=outcome.needed > outcome.provisional,
+        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors),
     )

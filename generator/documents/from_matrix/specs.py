@@ -9,19 +9,14 @@ from __future__ import annotations
 import dataclasses
 
 from generator.documents.from_matrix.context import ChildContext, Provider
-from generator.documents.registry import DOCUMENTS, DocumentSpec, by_id
+from generator.documents.registry import DocumentSpec, by_id
 
-# Used only while the municipality set has no decision to refuse of its own (an id ending like this).
-REFUSAL_SUFFIX = "lemums-par-atteikumu"
-REFUSAL_FALLBACK = DocumentSpec("17-lemums-par-atteikumu", "lemums_atteikt.html.j2",
-                                "Lēmums par atteikumu piešķirt individuālo budžetu", None)
+# The municipality set's decision to refuse (administrative act), filled with the child's values.
+REFUSAL_ID = "17-lemums-par-atteikumu"
 
 
 def refusal_spec() -> DocumentSpec:
-    for spec in DOCUMENTS:
-        if spec.id.endswith(REFUSAL_SUFFIX):
-            return spec
-    return REFUSAL_FALLBACK
+    return by_id(REFUSAL_ID)
 
 
 def child_documents(child: ChildContext) -> list[tuple[DocumentSpec, Provider | None]]:

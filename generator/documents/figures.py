@@ -1,0 +1,73 @@
+"""Figures a person signs: a confirmed value is printed as the figure, an unconfirmed one (status
+`jāprecizē`, or no amount) as a blank to fill in, with a note saying where the confirmed value comes from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from generator import lvformat
+from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
+from generator.catalogue.models import PriceStatus, Regime
+
+BLANK_EUR = "______ EUR"
+BLANK = "______"
+REGULATED = (Regime.regulation, Regime.delegated_contract)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A value as printed: ``text`` is the formatted figure or a blank; ``note`` is set for a blank."""
+
+    text: str
+    note: str | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.note is None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def money(amount: Decimal | None, status: PriceStatus | None, where_confirmed: str) -> Figure:
+    if amount is None or status is not PriceStatus.confirmed:
+        return Figure(BLANK_EUR, where_confirmed)
+    return Figure(lvformat.eur(amount))
+
+
+@dataclass(frozen=True)
+class PriceRow:
+    label: str
+    unit: str
+    regime: str
+    source: str
+    price: Figure
+
+
+def regulated_prices(catalogue: Catalogue, day: dt.date) -> list[PriceRow]:
+    """Every service whose price a normative act or a delegation contract sets, and the group-session ceiling
+    (L1691–L1697): the figure when confirmed, otherwise a blank and the act that gives the figure."""
+    units = {u.id: u.name_lv for u in catalogue.enums.units}
+    rows: list[PriceRow] = []
+    for service in catalogue.sorted_services():
+        if service.regime not in REGULATED:
+            continue
+        price = catalogue.price_by_service.get(service.id)
+        value = price.at(day) if price else None
+        source = value.source if value else "avots katalogā nav norādīts"
+        figure = money(value.amount if value else None, value.status if value else None,
+                       f"cenu ieraksta pēc šī avota: {source}")
+        rows.append(PriceRow(f"{service.id} {service.short_name_lv}", units.get(service.unit, service.unit),
+                             catalogue.enums.regimes[service.regime], source, figure))
+    ceiling, status = catalogue.group_ceiling(day)
+    base = catalogue.price_by_id[GROUP_CEILING_ID]
+    reduction = catalogue.price_by_id[GROUP_TRANSPORT_REDUCTION_ID]
+    sources = [v.source for v in (base.at(day), reduction.at(day)) if v is not None]
+    source = "; ".join(sources) or "avots katalogā nav norādīts"
+    rows.append(PriceRow(
+        "Grupu nodarbība (tirgus cenas pakalpojumi, ko sniedz grupā) – augstākā cena, no kuras atskaitīta klienta "
+        "transporta daļa", units.get(base.unit, base.unit), "grupu nodarbību augstākā cena", source,
+        money(ceiling, status, f"cenu ieraksta pēc šī avota: {source}")))
+    return rows

@@ -1,0 +1,61 @@
+"""Dates a document may print as a term: those of the programme round it is made for, never an ended one.
+
+A contract runs one year from signing (L1026) but not past the end of its round. The round is the
+children's programme round of rounds.yaml that has not ended on the build date (the earliest such), or
+else the latest one, whose dates then become blanks: ``term_end`` is the only rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
+
+BLANK_DATE = "__.__.______"
+
+
+@dataclass(frozen=True)
+class Round:
+    name: str
+    start: dt.date
+    end: dt.date
+
+
+def current_round(catalogue: Catalogue, build_date: dt.date) -> Round | None:
+    """The children's round documents are made for on ``build_date``, or None when the catalogue has none."""
+    rounds = catalogue.rounds_of(Pilot.children)
+    if not rounds:
+        return None
+    running = [r for r in rounds if r.end >= build_date]
+    chosen = running[0] if running else rounds[-1]
+    return Round(chosen.name_lv, chosen.start, chosen.end)
+
+
+def term_end(programme_round: Round | None, build_date: dt.date) -> dt.date | None:
+    """The last day a term may run to, or None (print a blank) when there is no round or it has ended."""
+    if programme_round is None or programme_round.end < build_date:
+        return None
+    return programme_round.end
+
+
+def round_context(programme_round: Round | None, build_date: dt.date) -> dict[str, object]:
+    """The round's dates for templates: formatted, or blanks when the round has ended by the build date."""
+    end = term_end(programme_round, build_date)
+    if programme_round is None or end is None:
+        return {"start": BLANK_DATE, "end": BLANK_DATE, "known": False}
+    return {"start": lvformat.date(programme_round.start), "end": lvformat.date(end), "known": True}
+
+
+def state_key(catalogue: Catalogue, build_date: dt.date | None = None) -> str:
+    """What the documents' terms depend on besides the catalogue: which round they are made for and whether
+    it has ended. The incremental build adds it to the documents step's fingerprint, so documents made
+    while a round ran are rebuilt (with blanks) once it has ended."""
+    build_date = build_date or dt.date.today()
+    programme_round = current_round(catalogue, build_date)
+    if programme_round is None:
+        return "no-round"
+    ended = term_end(programme_round, build_date) is None
+    return f"{programme_round.name}|{programme_round.end.isoformat()}|{'ended' if ended else 'running'}"

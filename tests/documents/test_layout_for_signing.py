@@ -1,0 +1,220 @@
+"""Every built PDF and DOCX of every pilot municipality, checked as a lawyer would before signing: no page
+with only signatures, no unconfirmed figure, no ended term, decisions with basis and appeal; DOCX that an
+editor can change (Word numbering, lv-LV, kept-together signatures, repeated header rows, clean properties)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus, Regime
+from generator.documents.build_step import render_municipality
+from generator.documents.docx_writer import NUMBERING_ID
+from generator.documents.htmltree import Node, parse
+from generator.documents.paths import documents_dir
+from generator.documents.registry import DECISIONS, DOCUMENTS
+from tests.documents.conftest import normalise
+
+pytestmark = pytest.mark.xdist_group("documents-build")
+
+SIGNATURE_LABELS = ("Vārds, uzvārds", "Paraksts", "Datums")
+TERM = re.compile(r"(?:līdz|no|beigām \(|beigām) (\d{2}\.\d{2}\.\d{4})")
+
+
+def _walk(node: Node):  # noqa: ANN202
+    for child in node.elements():
+        yield child
+        yield from _walk(child)
+
+
+def _signature_titles(catalogue: Catalogue) -> set[str]:
+    titles: set[str] = set()
+    for document in render_municipality(catalogue, catalogue.pilot_municipalities()[0]):
+        for node in _walk(parse(document.body)):
+            if node.tag == "table" and "signatures" in node.classes:
+                titles |= {normalise(n.text()) for n in _walk(node) if n.tag == "strong"}
+    return titles
+
+
+def _pages(pdf_text, path: Path) -> list[str]:  # noqa: ANN001
+    return [normalise(page) for page in pdf_text(path).split("\f") if page.strip()]
+
+
+def test_no_page_holds_only_a_signature_block(built: Path, catalogue: Catalogue, pdf_text) -> None:
+    titles = _signature_titles(catalogue)
+    assert len(titles) >= 10
+    for m in catalogue.pilot_municipalities():
+        for spec in DOCUMENTS:
+            pages = _pages(pdf_text, documents_dir(built, m.id) / f"{spec.id}.pdf")
+            for number, page in enumerate(pages, 1):
+                if "Paraksts" not in page:
+                    continue
+                rest = re.sub(r"Lapa \d+ no \d+", "", page)
+                rest = rest.replace(normalise(f"{spec.title} · veidnes versija {catalogue.version}"), "")
+                for text in (*titles, *SIGNATURE_LABELS):
+                    rest = rest.replace(text, "")
+                assert len(re.sub(r"[\W_]", "", rest)) >= 40, f"{m.id}/{spec.id} lapa {number}: tikai paraksti"
+
+
+def test_no_unconfirmed_figure_and_no_ended_term_in_any_pdf(built: Path, catalogue: Catalogue, pdf_text) -> None:
+    day = catalogue.latest_date
+    unconfirmed: set[str] = set()
+    base = catalogue.programme.base_amount.at(day)
+    if base.status is not PriceStatus.confirmed:
+        unconfirmed.add(normalise(lvformat.eur(base.value)))
+    blanks_needed = 0
+    for service in catalogue.sorted_services():
+        if service.regime not in (Regime.regulation, Regime.delegated_contract):
+            continue
+        value = catalogue.price_by_service[service.id].at(day)
+        if value.status is not PriceStatus.confirmed or value.amount is None:
+            blanks_needed += 1
+            if value.amount is not None:
+                unconfirmed.add(normalise(lvformat.eur(value.amount)))
+    assert unconfirmed and blanks_needed
+    today = dt.date.today()
+    for m in catalogue.pilot_municipalities():
+        for spec in DOCUMENTS:
+            where = f"{m.id}/{spec.id}.pdf"
+            text = normalise(pdf_text(documents_dir(built, m.id) / f"{spec.id}.pdf"))
+            assert "(jāprecizē)" not in text, where
+            for figure in unconfirmed:
+                assert figure not in text, f"{where}: nepārbaudīta summa {figure}"
+            for found in TERM.findall(text):
+                assert dt.datetime.strptime(found, "%d.%m.%Y").date() >= today, f"{where}: beidzies termiņš {found}"
+            if spec.id in ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
+                assert text.count("______ EUR") >= blanks_needed, where
+
+
+def test_decisions_name_basis_institution_and_term(built: Path, catalogue: Catalogue, pdf_text) -> None:
+    for m in catalogue.pilot_municipalities():
+        for doc_id in DECISIONS:
+            text = normalise(pdf_text(documents_dir(built, m.id) / f"{doc_id}.pdf"))
+            where = f"{m.id}/{doc_id}"
+            assert "Tiesiskais pamats" in text and "Pamatojums" in text, where
+            assert (f"viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt {m.name_forms.locative}, "
+                    f"iesniegumu iesniedzot {m.social_service_forms.locative}") in text, where
+            assert "Administratīvā procesa likuma 70. panta pirmā daļa" in text, where
+
+
+def test_table_headers_repeat_on_every_page_of_a_table(built: Path, catalogue: Catalogue, pdf_text) -> None:
+    m = catalogue.pilot_municipalities()[0]
+    folder = documents_dir(built, m.id)
+    annex_pages = _pages(pdf_text, folder / "02-ligums-ar-sniedzeju.pdf")
+    start = next(i for i, p in enumerate(annex_pages) if "Pielikums. Augstākās pieļaujamās cenas" in p)
+    assert len(annex_pages) - start >= 2, "pielikums ir vienā lapā: atkārtošanās netiek pārbaudīta"
+    for page in annex_pages[start:]:
+        assert all(cell in page for cell in ("Pakalpojums", "Mērvienība", "Cenas noteikšanas veids", "Avots",
+                                             "Augstākā cena")), page[:200]
+    route_pages = _pages(pdf_text, folder / "15-marsruta-lapa.pdf")
+    assert len(route_pages) >= 2
+    for page in route_pages:
+        assert all(cell in page for cell in ("Mēneša diena", "Brauciena mērķis", "Nobraukti km")), page[:200]
+
+
+# --- DOCX ----------------------------------------------------------------------------------------------
+
+
+def _docx(built: Path, municipality_id: str, doc_id: str):  # noqa: ANN202
+    return docx.Document(str(documents_dir(built, municipality_id) / f"{doc_id}.docx"))
+
+
+def test_docx_clause_numbers_are_one_word_multilevel_list(built: Path, catalogue: Catalogue) -> None:
+    m = catalogue.pilot_municipalities()[1]
+    numbered = 0
+    for rendered in render_municipality(catalogue, m):
+        marks = [int(n.attrs["data-level"]) for n in _walk(parse(rendered.body)) if "nr" in n.classes]
+        document = _docx(built, m.id, rendered.spec.id)
+        levels = []
+        for paragraph in document.element.body.iter(qn("w:p")):
+            num = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            if num is not None and num.find(qn("w:numId")).get(qn("w:val")) == str(NUMBERING_ID):
+                levels.append(int(num.find(qn("w:ilvl")).get(qn("w:val"))))
+        assert levels == marks, rendered.spec.id
+        numbering = document.part.numbering_part.element
+        abstract = [a for a in numbering.findall(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == str(NUMBERING_ID)]
+        assert len(abstract) == 1
+        assert abstract[0].find(qn("w:multiLevelType")).get(qn("w:val")) == "multilevel"
+        texts = [lvl.find(qn("w:lvlText")).get(qn("w:val")) for lvl in abstract[0].findall(qn("w:lvl"))]
+        assert texts == ["%1.", "%1.%2.", "%1.%2.%3."]
+        body_text = " ".join(p.text for p in document.paragraphs)
+        assert not re.search(r"(?:^| )\d+\.\d+\. ", body_text), f"{rendered.spec.id}: ierakstīts punkta numurs"
+        numbered += len(levels)
+    assert numbered >= 100
+
+
+def test_docx_language_font_and_properties(built: Path, catalogue: Catalogue) -> None:
+    m = catalogue.pilot_municipalities()[2]
+    for spec in DOCUMENTS:
+        path = documents_dir(built, m.id) / f"{spec.id}.docx"
+        with zipfile.ZipFile(path) as package:
+            names = package.namelist()
+            styles = package.read("word/styles.xml").decode("utf-8")
+            app = package.read("docProps/app.xml").decode("utf-8")
+            rels = package.read("_rels/.rels").decode("utf-8")
+        assert not any("thumbnail" in n for n in names) and "thumbnail" not in rels, spec.id
+        assert "<Application>IBM rīkkopa</Application>" in app and "Microsoft" not in app, spec.id
+        assert "Normal.dotm" not in app
+        assert 'w:lang w:val="lv-LV"' in styles, spec.id
+        document = docx.Document(str(path))
+        assert document.core_properties.language == "lv-LV", spec.id
+        normal = document.styles["Normal"].font
+        assert normal.name == "DejaVu Sans" and normal.size.pt == 9.5, spec.id
+        footer = document.sections[0].footer.paragraphs
+        assert len(footer) == 1 and all(r.font.size.pt == 8 for r in footer[0].runs), spec.id
+
+
+def _signature_tables(document) -> list:  # noqa: ANN001
+    return [t for t in document.tables if "Paraksts" in "".join(c.text for r in t.rows for c in r.cells)
+            and len(t.columns) == 2 and t.style.name != "Table Grid"]
+
+
+def test_docx_signature_blocks_stay_with_the_last_clause(built: Path, catalogue: Catalogue) -> None:
+    m = catalogue.pilot_municipalities()[3]
+    checked = 0
+    for spec in DOCUMENTS:
+        document = _docx(built, m.id, spec.id)
+        for table in _signature_tables(document):
+            checked += 1
+            for row in table.rows:
+                assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None, spec.id
+            previous = table._tbl.getprevious()
+            while previous is not None and previous.tag == qn("w:p") and previous.find(qn("w:r")) is None:
+                previous = previous.getprevious()
+            assert previous is not None, spec.id
+            paragraphs = [previous] if previous.tag == qn("w:p") else list(previous.iter(qn("w:p")))[-1:]
+            keep = paragraphs[0].find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+            assert keep is not None, f"{spec.id}: parakstu bloks nav saistīts ar iepriekšējo punktu"
+    assert checked >= len(DOCUMENTS) - 2
+
+
+def test_docx_header_rows_repeat(built: Path, catalogue: Catalogue) -> None:
+    m = catalogue.pilot_municipalities()[4]
+    for rendered in render_municipality(catalogue, m):
+        heads = sum(1 for n in _walk(parse(rendered.body)) if n.tag == "thead")
+        document = _docx(built, m.id, rendered.spec.id)
+        repeated = [t for t in document.tables
+                    if t.rows[0]._tr.trPr is not None and t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None]
+        assert len(repeated) == heads, rendered.spec.id
+        for table in repeated:
+            assert all(p.paragraph_format.keep_with_next for c in table.rows[0].cells for p in c.paragraphs)
+
+
+def test_docx_merged_cell_has_the_width_of_its_columns(built: Path, catalogue: Catalogue) -> None:
+    m = catalogue.pilot_municipalities()[0]
+    document = _docx(built, m.id, "15-marsruta-lapa")
+    table = next(t for t in document.tables if "Kopā mēnesī" in t.rows[-1].cells[0].text)
+    tc = table.rows[-1]._tr.tc_lst[0]
+    assert tc.grid_span == 3
+    twips = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert abs(tc.tcPr.width.twips - sum(twips[:3])) <= 3  # rounding of three columns
+    assert tc.tcPr.width.twips > 2 * max(twips[:3])
