@@ -42,7 +42,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "11. Līguma izbeigšana", "12. Atbildība un strīdu risināšana", "13. Pielikumi un eksemplāri",
             f"ir spēkā {p('contract_term_months')} mēnešus no šīs dienas", "izmēģinājumprojekta kārtas beigām (",
             f"{full} no bāzes apmēra {base}", f"{reduced} no bāzes apmēra",
-            f"ne vairāk kā {transport} no IB nepieciešamā apmēra",
+            f"ne vairāk kā {transport} no plānam pieejamā IB apmēra",
             "6.3.tabula", "6.5.tabula", "6.6.tabula", "6.9.tabula",
             "audžuģimene", "piešķir", "sūdzēties", "čekus", "uzņemto", "Vecāks naudu tieši nesaņem",
             "neatņemama sastāvdaļa", "bāriņtiesai un Valsts policijai", "iepazinies/iepazinusies",
