@@ -13,8 +13,8 @@ from generator.catalogue.problems import CatalogueError, Problem
 Loc = tuple[str | int, ...]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as plain strings for pydantic and records node lines."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # LibYAML (C) when built in: ~5× faster
+    """SafeLoader (C parser when available) that keeps dates as plain strings for pydantic and records node lines."""
 
 
 # Dates stay strings: pydantic parses them and reports a wrong one with its field name.

@@ -25,6 +25,7 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
+from generator.ministry.sheet_rows import BulkRows
 
 FONT = "DejaVu Sans"
 MONEY = "#,##0.00"
@@ -207,26 +208,31 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
     idx = {key: i for i, (key, _, _) in enumerate(CHILD_COLUMNS)}
     finals = c.finals.by_id()
     records = sorted(c.records, key=lambda r: (r.municipality, r.code))
+    rows = BulkRows(ws)
+    p_col, n_col, stage2_col, top_up_col = (_col(idx[k]) for k in ("P", "N", "stage2", "top_up"))
     row = DATA_FIRST
     for rec in records:
         r, f = rec.result, finals[rec.code]
-        values: dict[str, tuple[object, Any]] = {
-            "kods": (rec.code, None), "muni": (rec.municipality, None),
-            "muni_name": (names.get(rec.municipality, rec.municipality), None),
-            "start": (rec.period_start, book.f_date), "months": (rec.months, book.f_whole),
-            "age": (rec.age, book.f_whole), "group": (rec.age_group or "", None),
-            "impairment": (rec.impairment, None), "opinion": (rec.special_care, None),
-            "rate": (r.rate, book.f_rate), "P": (r.provisional, book.f_money), "N": (r.needed, book.f_money),
-            "A": (r.available, book.f_money), "K": (r.total, book.f_money),
-            "eligible": (f.eligible, None), "top_up": (f.top_up, book.f_money), "capped": (f.capped, None),
-            "planned": (r.execution.planned_total, book.f_money), "paid": (r.execution.paid_total, book.f_money),
-            "errors": (r.errors, book.f_whole), "warnings": (r.warnings, book.f_whole),
+        values: dict[str, tuple[object, Any, str | None]] = {
+            "kods": (rec.code, book.f_text, None), "muni": (rec.municipality, book.f_text, None),
+            "muni_name": (names.get(rec.municipality, rec.municipality), book.f_text, None),
+            "start": (rec.period_start, book.f_date, None), "months": (rec.months, book.f_whole, None),
+            "age": (rec.age, book.f_whole, None), "group": (rec.age_group or "", book.f_text, None),
+            "impairment": (rec.impairment, book.f_text, None), "opinion": (rec.special_care, book.f_text, None),
+            "rate": (r.rate, book.f_rate, None), "P": (r.provisional, book.f_money, None),
+            "N": (r.needed, book.f_money, None), "A": (r.available, book.f_money, None),
+            "K": (r.total, book.f_money, None),
+            "stage2": (f.final - f.top_up, book.f_money, f"MIN({n_col}{row},{p_col}{row})"),
+            "eligible": (f.eligible, book.f_text, None), "top_up": (f.top_up, book.f_money, None),
+            "F": (f.final, book.f_money, f"{stage2_col}{row}+{top_up_col}{row}"),
+            "capped": (f.capped, book.f_text, None),
+            "planned": (r.execution.planned_total, book.f_money, None),
+            "paid": (r.execution.paid_total, book.f_money, None),
+            "errors": (r.errors, book.f_whole, None), "warnings": (r.warnings, book.f_whole, None),
         }
-        for key, (value, fmt) in values.items():
-            book.value(ws, row, idx[key], value, fmt)
-        p_cell, n_cell = f"{_col(idx['P'])}{row}", f"{_col(idx['N'])}{row}"
-        book.formula(ws, row, idx["stage2"], f"MIN({n_cell},{p_cell})", f.final - f.top_up)
-        book.formula(ws, row, idx["F"], f"{_col(idx['stage2'])}{row}+{_col(idx['top_up'])}{row}", f.final)
+        rows.row_with_formulas(row, [values[key] for key, _, _ in CHILD_COLUMNS])
+        for key in ("stage2", "F"):
+            book.expected[(ws.get_name(), f"{_col(idx[key])}{row}")] = values[key][0]
         row += 1
     ws.autofilter(DATA_FIRST - 2, 0, max(row - 2, DATA_FIRST - 2), len(CHILD_COLUMNS) - 1)
     return {key: Column(_col(i), DATA_FIRST, row - 1) for key, i in idx.items()}
@@ -239,12 +245,12 @@ def _lines_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str,
             ("price", "Cena EUR", 10), ("cost", "Summa EUR (N daļa)", 12), ("ib", "No IB EUR", 12)]
     book.header(ws, "Plāna rindas", "Katra plāna rinda ar daudzumu un cenu (atsauces aprēķins).",
                 [(t, w) for _, t, w in cols])
+    rows, text = BulkRows(ws), book.f_text
     row = DATA_FIRST
     for p in sorted(agg.plan_rows, key=lambda p: (p.municipality, p.code)):
-        for i, (value, fmt) in enumerate([(p.code, None), (p.municipality, None), (p.area, book.f_whole),
-                                          (p.item, None), (p.label, None), (p.units, book.f_units),
-                                          (p.price, book.f_money), (p.cost, book.f_money), (p.ib, book.f_money)]):
-            book.value(ws, row, i, value, fmt)
+        rows.row(row, [(p.code, text), (p.municipality, text), (p.area, book.f_whole), (p.item, text),
+                       (p.label, text), (p.units, book.f_units), (p.price, book.f_money), (p.cost, book.f_money),
+                       (p.ib, book.f_money)])
         row += 1
     return {key: Column(_col(i), DATA_FIRST, row - 1) for i, (key, _, _) in enumerate(cols)}
 
@@ -254,11 +260,11 @@ def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str
             ("quarter", "Ceturksnis", 20), ("planned", "Plānots EUR (6.7)", 12), ("paid", "Samaksāts EUR (6.10)", 12)]
     book.header(ws, "Mēnešu dati", "Plānotais un samaksātais katra bērna katrā perioda mēnesī.",
                 [(t, w) for _, t, w in cols])
+    rows, text = BulkRows(ws), book.f_text
     row = DATA_FIRST
     for m in sorted(agg.month_rows, key=lambda m: (m.municipality, m.code, m.month)):
-        for i, (value, fmt) in enumerate([(m.code, None), (m.municipality, None), (m.month, book.f_month),
-                                          (m.quarter, None), (m.planned, book.f_money), (m.paid, book.f_money)]):
-            book.value(ws, row, i, value, fmt)
+        rows.row(row, [(m.code, text), (m.municipality, text), (m.month, book.f_month), (m.quarter, text),
+                       (m.planned, book.f_money), (m.paid, book.f_money)])
         row += 1
     return {key: Column(_col(i), DATA_FIRST, row - 1) for i, (key, _, _) in enumerate(cols)}
 
