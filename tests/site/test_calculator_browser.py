@@ -23,6 +23,7 @@ from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from tests.reference.caserunner import CASES_DIR, load_file
 from tests.site.axe import AxeUnavailable, ensure_axe
+from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit, browser, server  # noqa: F401 (fixtures)
 from tests.site.calculator_expected import (
     NOT_IN_CALCULATOR,
     api_input,
@@ -31,7 +32,6 @@ from tests.site.calculator_expected import (
     expected,
     in_reporting_period,
 )
-from tests.site.test_browser import ARTIFACTS, CHROMIUM, Visit, browser, server  # noqa: F401 (fixtures)
 from tests.workbook.cases import _line, _map_items, _raw_lines, financing_examples
 from tests.workbook.plans import random_plans
 
