@@ -25,6 +25,7 @@ from generator.catalogue.models import (
 )
 
 if TYPE_CHECKING:
+    from generator.catalogue.annexes import AnnexRegister
     from generator.catalogue.yamlfile import YamlFile
 
 FORM_LABELS_SHORT = {Form.individual: "individuāli", Form.group: "grupā"}
@@ -67,6 +68,7 @@ class Catalogue:
     enums: Enumerations
     services: list[Service]
     prices: list[Price]
+    annexes: AnnexRegister | None = None  # catalogue/annexes.yaml (the loader always sets it)
     files: dict[str, YamlFile] = field(default_factory=dict, repr=False)
     service_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to services
     price_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to prices

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.catalogue.annexes import AnnexRegister, annex_problems
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import cross_reference_problems
 from generator.catalogue.models import Enumerations, Municipalities, Price, Programme, Service
@@ -119,6 +120,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         ("programme.yaml", Programme),
         ("municipalities.yaml", Municipalities),
         ("enums.yaml", Enumerations),
+        ("annexes.yaml", AnnexRegister),
     ):
         path = root / name
         if not path.is_file():
@@ -136,6 +138,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     programme, programme_file = singles["programme.yaml"]
     municipalities, municipalities_file = singles["municipalities.yaml"]
     enums, enums_file = singles["enums.yaml"]
+    annexes, annexes_file = singles["annexes.yaml"]
     catalogue = Catalogue(
         root=root,
         programme=programme,
@@ -143,11 +146,14 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         enums=enums,
         services=[s for s, _ in services],
         prices=[p for p, _ in prices],
-        files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file},
+        annexes=annexes,
+        files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file,
+               "annexes": annexes_file},
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
     problems.extend(cross_reference_problems(catalogue))
+    problems.extend(annex_problems(annexes, annexes_file, root))
     if any(p.severity is Severity.error for p in problems):
         return None, problems
     return catalogue, problems

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.catalogue.annexes import AnnexRegister
 from generator.catalogue.models import Enumerations, Municipalities, Price, Programme, Service
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -15,6 +16,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "programme": Programme,
     "municipalities": Municipalities,
     "enums": Enumerations,
+    "annexes": AnnexRegister,
 }
 
 
