@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
+from generator.site import annex_register, examples_page, paths
 from generator.site import downloads as dl
-from generator.site import examples_page, paths
 from generator.site.catalogue_pages import render_catalogue_pages
 from generator.site.context import template_context
 from generator.site.methodology import render_methodology
@@ -113,6 +113,7 @@ def site_nav(catalogue: Catalogue, methodology_nav: list[NavItem], has_examples:
     if has_examples:
         nav.append({"Aprēķinu piemēri": paths.EXAMPLES})
     nav.append({"IBM matrica": paths.WORKBOOK})
+    nav.append({annex_register.NAV_TITLE: annex_register.PAGE})
     nav.append({"Lejupielādes": paths.DOWNLOADS})
     nav.append({"Par šo vietni": paths.ABOUT})
     return nav
@@ -142,6 +143,7 @@ def render_sources(catalogue: Catalogue, root: Path, build_dir: Path | None = No
     rendered[paths.ABOUT] = render_about(catalogue, context, downloads)
     if examples is not None:
         rendered[paths.EXAMPLES] = examples
+    annex_register.extend_pages(catalogue, rendered, downloads, paths.METHODOLOGY)
 
     sources = SiteSources(root, rendered, site_nav(catalogue, methodology.nav, examples is not None), downloads,
                           methodology.unlisted)
