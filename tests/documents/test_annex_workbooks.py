@@ -14,6 +14,7 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports.annex_registers import (
+    ROUNDS,
     questionnaire_names,
     write_provider_list,
     write_questionnaire_register,
@@ -151,9 +152,11 @@ def test_registers_carry_catalogue_names_and_lock_their_formulas(tmp_path: Path,
     register = openpyxl.load_workbook(write_questionnaire_register(catalogue, municipality, tmp_path / "a.xlsx"))
     ws = register["24 Aptauju reģistrs"]
     names = questionnaire_names(catalogue)
-    assert [ws.cell(row=6 + i, column=12).value for i in range(len(names))] == names
+    assert ws.protection.sheet and ws["B6"].protection.locked is False and ws["A6"].protection.locked
+    counts = register["Kopsavilkums"]
+    assert [counts.cell(row=5 + i, column=1).value for i in range(len(names))] == names
     assert any("KIDSCREEN" in n for n in names)
-    assert ws.protection.sheet and ws["B6"].protection.locked is False and ws["M6"].protection.locked
+    assert counts.protection.sheet and counts["B5"].value.startswith("=COUNTIFS(")
     providers = openpyxl.load_workbook(write_provider_list(catalogue, municipality, tmp_path / "s.xlsx"))
     ws = providers.worksheets[0]
     services = catalogue.sorted_services()
@@ -183,7 +186,24 @@ def test_settlements_and_questionnaire_summaries_recalculated_in_libreoffice_equ
                                                     tmp_path / "in" / f"anketas-{i:02d}.xlsx", responses,
                                                     cached=False))
         answers.append(responses)
+    # The questionnaire register: rows typed with openpyxl, counts by LibreOffice.
+    names = questionnaire_names(catalogue)
+    wb = openpyxl.load_workbook(write_questionnaire_register(catalogue, municipalities[0], tmp_path / "r.xlsx"))
+    ws = wb["24 Aptauju reģistrs"]
+    typed = {(n, r): 0 for n in names for r in ROUNDS}
+    for row in range(6, 6 + rng.randrange(5, 60)):
+        name, round_name = rng.choice(names), rng.choice(ROUNDS)
+        ws.cell(row=row, column=2, value=f"B{row:02d}")
+        ws.cell(row=row, column=3, value=name)
+        ws.cell(row=row, column=4, value=round_name)
+        typed[(name, round_name)] += 1
+    wb.save(tmp_path / "in" / "registrs-aizpildits.xlsx")
+    sources.append(tmp_path / "in" / "registrs-aizpildits.xlsx")
     outputs = convert(sources, tmp_path / "out", profile=make_profile(tmp_path / "profile"))
+    counts = openpyxl.load_workbook(outputs[-1], data_only=True)
+    (sheet, ref), = counts.defined_names["AR_Skaits"].destinations
+    got = [[c.value for c in row] for row in counts[sheet][ref.replace("$", "")]]
+    assert got == [[typed[(n, r)] for r in ROUNDS] for n in names], f"IBM_TEST_SEED={SEED}"
     for i, expected in enumerate(settlements):
         check_settlement(openpyxl.load_workbook(outputs[i], data_only=True), expected,
                          f"norēķini {i} (IBM_TEST_SEED={SEED})")

@@ -60,8 +60,9 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     lists.hide()
     ws.write(0, 0, "24.pielikums. Aptaujas anketu reģistrs (elektroniskais žurnāls)", fmt.title)
     ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Katru aizpildīto anketu (sākotnējo un "
-             "noslēguma) reģistrē vienā rindā tikai ar bērna identifikācijas kodu; oriģinālu glabā klienta lietā, "
-             "skenējumu ievieto projekta serverī. Rekonstrukcija: metodikā dots tikai reģistra mērķis.", fmt.note)
+             "noslēguma) reģistrē vienā rindā tikai ar bērna identifikācijas kodu.", fmt.note)
+    ws.write(2, 0, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī. Rekonstrukcija: metodikā "
+             "dots tikai reģistra mērķis.", fmt.note)
     headers = ["Nr.", "Bērna identifikācijas kods", "Anketa", "Kārta", "Aizpildīja", "Aizpildīšanas datums",
                "Reģistrēšanas datums", "Ieskenēta un ievietota serverī", "Oriģināls klienta lietā", "Piezīmes"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
@@ -82,20 +83,25 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     for col in ("F", "G"):
         ws.data_validation(span(col), {"validate": "date", "criteria": ">", "value": dt.datetime(2000, 1, 1),
                                        "error_message": "Ierakstiet datumu (DD.MM.GGGG)."})
-    # Counts per questionnaire and round, beside the register.
-    ws.write(FIRST - 1, 11, "Anketa", fmt.head)
-    for k, round_name in enumerate(ROUNDS):
-        ws.write(FIRST - 1, 12 + k, f"Reģistrētas: {round_name}", fmt.head)
-    ws.write(FIRST - 1, 14, "Nav ievietotas serverī", fmt.head)
-    ws.set_column(11, 11, 40)
-    ws.set_column(12, 14, 13)
+    # Counts per questionnaire and round, on their own sheet.
+    sheet = "'24 Aptauju reģistrs'!"
+    counts = wb.add_worksheet("Kopsavilkums")
+    counts.write(0, 0, "24.pielikums. Reģistrēto anketu skaits", fmt.title)
+    counts.write(1, 0, "Aprēķinās no reģistra lapas.", fmt.note)
+    counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], "Nav ievietotas serverī"], fmt.head)
+    counts.set_row(3, 30)
+    counts.set_column(0, 0, 70)
+    counts.set_column(1, 3, 14)
     for i, name in enumerate(names):
-        r = FIRST + i
-        ws.write(r, 11, name, fmt.text)
+        r = 4 + i
+        counts.write(r, 0, name, fmt.text)
         for k, round_name in enumerate(ROUNDS):
-            ws.write_formula(r, 12 + k, f'=COUNTIFS({span("C")},$L{r + 1},{span("D")},"{round_name}")', fmt.int, 0)
-        ws.write_formula(r, 14, f'=COUNTIFS({span("C")},$L{r + 1},{span("H")},"Nē")', fmt.int, 0)
-    wb.define_name("AR_Skaits", f"='24 Aptauju reģistrs'!$M${FIRST + 1}:$N${FIRST + len(names)}")
+            counts.write_formula(r, 1 + k, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("D")},"{round_name}")',
+                                 fmt.int, 0)
+        counts.write_formula(r, 3, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("H")},"Nē")', fmt.int, 0)
+    wb.define_name("AR_Skaits", f"=Kopsavilkums!$B$5:$C${4 + len(names)}")
+    counts.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
+    _print_setup(counts, 3)
     ws.freeze_panes(FIRST, 2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                     "sort": True, "autofilter": True})
@@ -110,8 +116,9 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     areas = {a.number: a.name_lv for a in catalogue.enums.support_areas}
     ws.write(0, 0, "17.pielikums. Iespējamo pakalpojumu sniedzēju saraksts un kvalifikācijas prasības", fmt.title)
     ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Pakalpojumi un prasības sniedzējiem ir no "
-             "pakalpojumu kataloga (pakalpojumu apraksti); sniedzējus un to kontaktus ieraksta sociālais darbinieks. "
-             "Rekonstrukcija: metodikā dots tikai saraksta mērķis.", fmt.note)
+             "pakalpojumu kataloga (pakalpojumu apraksti).", fmt.note)
+    ws.write(2, 0, "Sniedzējus un to kontaktus ieraksta sociālais darbinieks. Rekonstrukcija: metodikā dots tikai "
+             "saraksta mērķis.", fmt.note)
     headers = ["Kods", "Pakalpojums", "Atbalsta joma", "Prasības sniedzējam (pakalpojuma apraksts)",
                "Sniedzējs (nosaukums)", "Reģ. Nr.", "Sociālo pakalpojumu sniedzēju reģistrā (Jā/Nē)",
                "Kontaktpersona", "Tālrunis, e-pasts", "Adrese", "Atbilst prasībām (Jā/Nē)", "Līguma datums un Nr."]

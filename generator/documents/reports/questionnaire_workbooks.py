@@ -109,8 +109,9 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
 
     # --- summary ------------------------------------------------------------------------------------
     summary.write(0, 0, "35.–38.pielikums. Kvalitātes aptauju kopsavilkums: vidējais vērtējums", fmt.title)
-    summary.write(1, 0, f"{municipality.name_lv}. Aprēķinās no pušu lapām (vidējais no ierakstītajiem vērtējumiem, "
-                  f"noapaļots līdz simtdaļām). Skala: {scale}. „–” – šī puse posmu nevērtē.", fmt.note)
+    summary.write(1, 0, f"{municipality.name_lv}. Aprēķinās no pušu lapām: vidējais no ierakstītajiem vērtējumiem, "
+                  "noapaļots līdz simtdaļām; „–” – šī puse posmu nevērtē.", fmt.note)
+    summary.write(2, 0, f"Skala: {scale}.", fmt.note)
     summary.write(3, 0, "Procesa posms", fmt.head)
     for j, party in enumerate(quality.parties):
         summary.write(3, 1 + 2 * j, f"{party.label_lv} ({party.annex}.): vidēji", fmt.head)
