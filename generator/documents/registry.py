@@ -82,6 +82,10 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
                  "Izraksts no pašvaldības vai sociālā dienesta maršruta lapas", "44.pielikums"),
 )
 
+# Anonymous questionnaires (35.–38.pielikums): nobody signs them.
+UNSIGNED = ("25-kvalitates-anketa-sd", "26-kvalitates-anketa-vecakam", "27-kvalitates-anketa-specialistam",
+            "28-kvalitates-anketa-sniedzejam")
+
 # Administrative acts (Administratīvā procesa likums): they state facts, legal basis, reasoning and appeal.
 DECISIONS = ("08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu")
 

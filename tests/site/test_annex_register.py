@@ -151,3 +151,12 @@ def test_check_names_a_missing_row_and_an_output_that_does_not_exist(catalogue_c
     assert any("trūkst pielikumu: 34" in m for m in messages), messages
     assert any("'24-risku-plans' nav pielikumu reģistrā" in m for m in messages), messages
     assert any("annexes.yaml:" in m and "'nav-tada-dokumenta' netiek ģenerēta" in m for m in messages), messages
+
+
+def test_downloads_page_lists_every_new_output(annex_site: Path, catalogue: Catalogue) -> None:
+    page = (annex_site / "lejupielades.html").read_text(encoding="utf-8")
+    sample = catalogue.pilot_municipalities()[0].id
+    for output in ("norekini-ar-pasvaldibu", "kvalitates-anketas", "aptauju-registrs", "sniedzeju-saraksts",
+                   "24-risku-plans", "29-vestule-neatlasitajiem", "32-marsruta-lapas-izraksts"):
+        for name in output_files(output):
+            assert f'href="lejupielades/{output_folder(output)}/{sample}/{name}"' in page, name
