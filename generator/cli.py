@@ -76,7 +76,8 @@ def check(catalogue_dir: Path) -> None:
     warnings = sum(1 for p in problems if p.severity is Severity.warning)
     click.echo(
         f"Katalogs derīgs: {len(catalogue.services)} pakalpojumi, {len(catalogue.prices)} cenas, "
-        f"{len(catalogue.municipalities.municipalities)} pašvaldības; brīdinājumi: {warnings}; "
+        f"{len(catalogue.municipalities.municipalities)} pašvaldības, programmas kārtas: {len(catalogue.rounds)}; "
+        f"brīdinājumi: {warnings}; "
         f"versija {catalogue.version}."
     )
 

@@ -13,16 +13,20 @@ from typing import TYPE_CHECKING
 from generator.catalogue.models import (
     Enumerations,
     Form,
+    Holidays,
     Municipalities,
     Municipality,
     Pilot,
+    PilotInfo,
     Price,
     PriceKind,
     PriceStatus,
     Programme,
     Regime,
+    Round,
     Service,
 )
+from generator.reference.rounds import ReportingPeriod, reporting_periods
 
 if TYPE_CHECKING:
     from generator.catalogue.annexes import AnnexRegister
@@ -59,6 +63,12 @@ class Offer:
     def transport(self) -> bool:
         return self.service.transport
 
+    @property
+    def ceiling_unconfirmed(self) -> bool:
+        """A regulated or delegated-contract item whose ceiling is not a confirmed amount (D22)."""
+        regulated = self.service.regime in (Regime.regulation, Regime.delegated_contract)
+        return regulated and (self.ceiling is None or self.ceiling_status is not PriceStatus.confirmed)
+
 
 @dataclass
 class Catalogue:
@@ -68,7 +78,9 @@ class Catalogue:
     enums: Enumerations
     services: list[Service]
     prices: list[Price]
-    annexes: AnnexRegister | None = None  # catalogue/annexes.yaml (the loader always sets it)
+    rounds: list[Round] = field(default_factory=list)
+    holidays: Holidays | None = None
+    annexes: AnnexRegister | None = None  # catalogue/annexes.yaml (generator/catalogue/annexes.py)
     files: dict[str, YamlFile] = field(default_factory=dict, repr=False)
     service_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to services
     price_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to prices
@@ -90,8 +102,66 @@ class Catalogue:
     def sorted_services(self) -> list[Service]:
         return sorted(self.services, key=lambda s: tuple(int(x) for x in s.id.split(".")))
 
-    def pilot_municipalities(self, pilot: Pilot = Pilot.children) -> list[Municipality]:
-        return [m for m in self.municipalities.municipalities if pilot in m.pilots]
+    def pilot_municipalities(self, pilot: Pilot | str = Pilot.children) -> list[Municipality]:
+        """The municipalities of every round of a programme, in municipalities.yaml order."""
+        return [m for m in self.municipalities.municipalities if Pilot(pilot) in m.pilots]
+
+    # --- programme rounds (rounds.yaml, D21) ------------------------------------------------------
+
+    @cached_property
+    def round_by_id(self) -> dict[str, Round]:
+        return {r.id: r for r in self.rounds}
+
+    def rounds_of(self, programme: Pilot | str) -> list[Round]:
+        """The rounds of one programme (bērni / pieaugušie) in order of their services window."""
+        return sorted((r for r in self.rounds if r.programme is Pilot(programme)), key=lambda r: r.services_start)
+
+    def round_periods(self, round_: Round) -> tuple[ReportingPeriod, ...]:
+        """The reporting periods of a round, derived from its services window (L1073–L1075)."""
+        return reporting_periods(round_.id, round_.services_start, round_.services_end, round_.reporting_period_months)
+
+    def children_reporting_periods(self) -> tuple[ReportingPeriod, ...]:
+        """Every reporting period of the children's rounds (D21): a plan's eligibility date is the
+        first day of the one that holds the plan's first day (the services windows of the
+        children's rounds do not overlap, crossrefs checks it)."""
+        return tuple(p for r in self.rounds_of(Pilot.children) for p in self.round_periods(r))
+
+    def round_at(self, programme: Pilot | str, day: dt.date) -> Round | None:
+        """The round of a programme whose services window holds ``day``."""
+        return next((r for r in self.rounds_of(programme) if r.services_start <= day <= r.services_end), None)
+
+    @cached_property
+    def holiday_dates(self) -> tuple[dt.date, ...]:
+        """Every public holiday of holidays.yaml, in date order (the workbook's holidays range)."""
+        if self.holidays is None:
+            return ()
+        return tuple(d.date for year in self.holidays.years for d in year.days)
+
+    @cached_property
+    def holiday_years(self) -> frozenset[int]:
+        return frozenset(y.year for y in self.holidays.years) if self.holidays else frozenset()
+
+    def attach_rounds(self) -> None:
+        """Derive the pre-round views from the rounds: each municipality's programmes and the first
+        round of each programme as ``municipalities.pilots`` (PilotInfo), so renderers that read
+        them keep working; the rounds stay the only place these facts are written."""
+        for municipality in self.municipalities.municipalities:
+            municipality._pilots = sorted(
+                {r.programme for r in self.rounds if municipality.id in r.municipalities},
+                key=list(Pilot).index,
+            )
+        infos = []
+        for programme in Pilot:
+            first = next(iter(self.rounds_of(programme)), None)
+            if first is not None:
+                infos.append(
+                    PilotInfo(
+                        id=programme, name_lv=first.name_lv, start=first.start, end=first.end,
+                        services_start=first.services_start, services_end=first.services_end,
+                        participants=first.participants, note=first.note,
+                    )
+                )
+        self.municipalities._pilots = infos
 
     def municipality(self, municipality_id: str) -> Municipality:
         for m in self.municipalities.municipalities:

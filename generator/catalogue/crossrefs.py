@@ -30,6 +30,7 @@ def cross_reference_problems(cat: Catalogue) -> list[Problem]:
     _prices(cat, out)
     _programme(cat, out)
     _municipalities(cat, out)
+    _rounds(cat, out)
     return out.problems
 
 
@@ -59,10 +60,10 @@ def _services(cat: Catalogue, out: _Collector) -> None:
             out.add(yf, ("unit",), "unit", f"nezināma mērvienība {service.unit!r}", ", ".join(sorted(units)))
         if service.area not in areas:
             out.add(yf, ("area",), "area", f"nezināma atbalsta joma {service.area}", ", ".join(map(str, sorted(areas))))
-        for i, other in enumerate(service.incompatible_with):
-            if other not in cat.service_by_id:
-                out.add(yf, ("incompatible_with", i), "incompatible_with", f"nezināms pakalpojums {other}",
-                        "esošs pakalpojuma kods")
+        for attr in ("incompatible_with", "includes_sessions_of"):
+            for i, other in enumerate(getattr(service, attr)):
+                if other not in cat.service_by_id or other == service.id:
+                    out.add(yf, (attr, i), attr, f"nezināms pakalpojums {other}", "cita pakalpojuma kods")
         if service.regime is not Regime.actual_cost and service.id not in priced:
             out.add(yf, ("regime",), "regime", "pakalpojumam nav cenas faila", f"prices/{service.id}.yaml")
 
@@ -124,3 +125,45 @@ def _municipalities(cat: Catalogue, out: _Collector) -> None:
         if municipality.id in seen:
             out.add(yf, ("municipalities", i, "id"), "id", f"pašvaldības id {municipality.id} atkārtojas", "unikāls id")
         seen.add(municipality.id)
+        for field in ("name_forms", "social_service_forms"):
+            if getattr(municipality, field) is None:
+                out.add(yf, ("municipalities", i, "id"), field,
+                        f"pašvaldībai {municipality.id} nav nosaukuma locījumu: dokumentos nosaukums netiks locīts",
+                        "{genitive: …, dative: …, locative: …, gender: vīriešu|sieviešu}", warn=True)
+
+
+def _rounds(cat: Catalogue, out: _Collector) -> None:
+    """Round ids are unique, every municipality is in municipalities.yaml (once per round), and
+    the services windows of one programme's rounds do not overlap, so a plan's first day belongs
+    to at most one reporting period (D21)."""
+    yf = cat.files["rounds"]
+    known = {m.id for m in cat.municipalities.municipalities}
+    seen: set[str] = set()
+    for i, round_ in enumerate(cat.rounds):
+        if round_.id in seen:
+            out.add(yf, ("rounds", i, "id"), "id", f"kārtas id {round_.id} atkārtojas", "unikāls id")
+        seen.add(round_.id)
+        listed: set[str] = set()
+        for j, municipality in enumerate(round_.municipalities):
+            loc = ("rounds", i, "municipalities", j)
+            if municipality not in known:
+                out.add(yf, loc, f"rounds.{i}.municipalities", f"nezināma pašvaldība {municipality!r}",
+                        "pašvaldības id no municipalities.yaml")
+            elif municipality in listed:
+                out.add(yf, loc, f"rounds.{i}.municipalities", f"pašvaldība {municipality} kārtā norādīta divreiz",
+                        "katra pašvaldība vienreiz")
+            listed.add(municipality)
+        missing = [y for y in range(round_.services_start.year, round_.services_end.year + 1)
+                   if y not in cat.holiday_years]
+        if missing and cat.holidays is not None:  # None only for a version from before holidays.yaml
+            out.add(yf, ("rounds", i, "services_end"), f"rounds.{i}.services_end",
+                    f"svētku dienu sarakstā (holidays.yaml) nav {', '.join(map(str, missing))}. gada; bez tā "
+                    "darba dienas dienas aprūpei un darbnīcām nevar saskaitīt",
+                    "holidays.yaml gads katram kārtas pakalpojumu laika gadam")
+    for i, a in enumerate(cat.rounds):
+        for b in cat.rounds[:i]:
+            if a.programme is b.programme and a.services_start <= b.services_end and b.services_start <= a.services_end:
+                out.add(yf, ("rounds", i, "services_start"), f"rounds.{i}.services_start",
+                        f"kārtas {a.id} pakalpojumu laiks ({a.services_start:%d.%m.%Y}–{a.services_end:%d.%m.%Y}) "
+                        f"pārklājas ar kārtu {b.id} ({b.services_start:%d.%m.%Y}–{b.services_end:%d.%m.%Y})",
+                        "vienas programmas kārtu pakalpojumu laiki nepārklājas")

@@ -14,7 +14,16 @@ from pydantic import BaseModel, ValidationError
 from generator.catalogue.annexes import AnnexRegister, annex_problems
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import cross_reference_problems
-from generator.catalogue.models import Enumerations, Municipalities, Price, Programme, Service
+from generator.catalogue.legacy import is_legacy, split_legacy
+from generator.catalogue.models import (
+    Enumerations,
+    Holidays,
+    Municipalities,
+    Price,
+    Programme,
+    Rounds,
+    Service,
+)
 from generator.catalogue.problems import CatalogueError, Problem, Severity
 from generator.catalogue.yamlfile import YamlFile, read_yaml
 
@@ -116,29 +125,43 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         return None, [Problem(root, 1, "-", "kataloga mape nav atrasta", "mape ar catalogue/ saturu")]
 
     singles: dict[str, Any] = {}
+    legacy = False
     for name, model in (
         ("programme.yaml", Programme),
         ("municipalities.yaml", Municipalities),
         ("enums.yaml", Enumerations),
-        ("annexes.yaml", AnnexRegister),
+        ("rounds.yaml", Rounds),
+        ("holidays.yaml", Holidays),
     ):
         path = root / name
+        if name in singles:  # made from an older municipalities.yaml (legacy.py)
+            yf = singles[name][1]
+            singles[name] = (_validate(model, yf, problems), yf)
+            continue
         if not path.is_file():
+            if name == "holidays.yaml" and legacy:
+                continue  # a version from before holidays.yaml: the day-services limit has no holidays
             problems.append(Problem(path, 1, "-", "fails nav atrasts", name))
             continue
         yf = _read(path, problems)
+        if name == "municipalities.yaml" and yf is not None and is_legacy(yf, (root / "rounds.yaml").is_file()):
+            legacy = True
+            yf, rounds_file = split_legacy(yf)
+            singles["rounds.yaml"] = (None, rounds_file)
         singles[name] = (_validate(model, yf, problems), yf) if yf else (None, None)
 
     services = _load_folder(root / "services", Service, problems)
     prices = _load_folder(root / "prices", Price, problems)
+    annexes, annexes_file = _load_annexes(root, problems)
 
-    if problems or any(v[0] is None for v in singles.values()):
+    if any(p.severity is Severity.error for p in problems) or any(v[0] is None for v in singles.values()):
         return None, problems
 
     programme, programme_file = singles["programme.yaml"]
     municipalities, municipalities_file = singles["municipalities.yaml"]
     enums, enums_file = singles["enums.yaml"]
-    annexes, annexes_file = singles["annexes.yaml"]
+    rounds, rounds_file = singles["rounds.yaml"]
+    holidays, holidays_file = singles.get("holidays.yaml", (None, None))
     catalogue = Catalogue(
         root=root,
         programme=programme,
@@ -146,17 +169,41 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         enums=enums,
         services=[s for s, _ in services],
         prices=[p for p, _ in prices],
+        rounds=rounds.rounds,
+        holidays=holidays,
         annexes=annexes,
         files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file,
-               "annexes": annexes_file},
+               "rounds": rounds_file, "holidays": holidays_file, "annexes": annexes_file},
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
+    catalogue.attach_rounds()
     problems.extend(cross_reference_problems(catalogue))
-    problems.extend(annex_problems(annexes, annexes_file, root))
+    if annexes is not None and annexes_file is not None and annexes_file.path.parent == root:
+        problems.extend(annex_problems(annexes, annexes_file, root))
     if any(p.severity is Severity.error for p in problems):
         return None, problems
     return catalogue, problems
+
+
+def _load_annexes(root: Path, problems: list[Problem]) -> tuple[AnnexRegister | None, YamlFile | None]:
+    """catalogue/annexes.yaml. The register describes the toolkit's outputs rather than the data, so an
+    older catalogue version without it (ibm changes --from REF) uses the toolkit's own register, with a
+    warning; the current catalogue must have it."""
+    path = root / "annexes.yaml"
+    if not path.is_file():
+        fallback = DEFAULT_CATALOGUE / "annexes.yaml"
+        if root.resolve() == DEFAULT_CATALOGUE.resolve() or not fallback.is_file():
+            problems.append(Problem(path, 1, "-", "fails nav atrasts", "pielikumu reģistrs annexes.yaml"))
+            return None, None
+        problems.append(Problem(path, 1, "-", "fails nav atrasts; izmanto rīkkopas pielikumu reģistru "
+                                f"{fallback}", None, Severity.warning))
+        path = fallback
+    yf = _read(path, problems)
+    if yf is None:
+        return None, None
+    register = _validate(AnnexRegister, yf, problems)
+    return register, yf if register is not None else None
 
 
 def load_or_raise(root: Path | None = None) -> Catalogue:

@@ -11,7 +11,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 T = TypeVar("T")
 
@@ -176,6 +184,11 @@ class Service(Strict):
     transport: bool = False
     day_service: Literal["day_care", "workshop"] | None = None
     incompatible_with: list[str] = Field(default_factory=list)
+    includes_sessions_of: list[str] = Field(
+        default_factory=list,
+        description="Pakalpojumi, kuru speciālistu vai grupu nodarbības jau ietilpst šajā pakalpojumā (L1713): "
+        "ja plānā ir abi, matrica brīdina un lūdz apstiprināt, ka tie ir citi speciālisti",
+    )
     description: Description
 
 
@@ -356,16 +369,26 @@ class Municipality(Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     name_lv: SafeText
     region: SafeText
-    pilots: list[Pilot] = Field(min_length=1)
     social_service: SafeText
     address: SafeText
-    name_forms: NameForms  # of name_lv
-    social_service_forms: NameForms  # of social_service
+    # Case forms of name_lv and social_service. Optional only so that catalogue versions written before
+    # they existed still load (ibm changes); `ibm check` warns when they are missing.
+    name_forms: NameForms | None = None
+    social_service_forms: NameForms | None = None
     requisites: InstitutionRequisites = InstitutionRequisites()
+    # The programmes whose rounds include this municipality; derived from rounds.yaml by the
+    # loader (Catalogue.attach_rounds), never written in municipalities.yaml.
+    _pilots: list[Pilot] = PrivateAttr(default_factory=list)
 
+    @property
+    def pilots(self) -> list[Pilot]:
+        return list(self._pilots)
 
 
 class PilotInfo(Strict):
+    """The first round of a programme in the shape the renderers used before rounds existed
+    (built from rounds.yaml, see Catalogue.attach_rounds)."""
+
     id: Pilot
     name_lv: SafeText
     start: dt.date
@@ -385,5 +408,109 @@ class Project(Strict):
 
 class Municipalities(Strict):
     project: Project
-    pilots: list[PilotInfo]
     municipalities: list[Municipality]
+    # The first round of each programme (derived from rounds.yaml by the loader).
+    _pilots: list[PilotInfo] = PrivateAttr(default_factory=list)
+
+    @property
+    def pilots(self) -> list[PilotInfo]:
+        return list(self._pilots)
+
+
+# --- programme rounds --------------------------------------------------------------------------------
+
+
+class Envelope(Strict):
+    """The money of a round for SBS services, where known (D7: the envelope of stage 3)."""
+
+    amount: Money | None = Field(default=None, description="EUR; tukšs, ja nav zināms")
+    status: PriceStatus
+    source: SafeText
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Envelope:
+        if self.status is PriceStatus.confirmed and self.amount is None:
+            raise ValueError("apstiprinātam finansējumam vajag summu (amount)")
+        if self.amount is not None and self.amount != self.amount.quantize(Decimal("0.01")):
+            raise ValueError("finansējumam jābūt veselos centos")
+        return self
+
+
+class Round(Strict):
+    """A programme round (kārta): a dated run of the children's or adults' programme (D21).
+
+    The services window is cut into reporting periods of ``reporting_period_months`` months from
+    its start, the last one cut at its end (L1073–L1075); they are derived, never written.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    programme: Pilot
+    name_lv: SafeText
+    start: dt.date
+    end: dt.date
+    services_start: dt.date
+    services_end: dt.date
+    reporting_period_months: int = Field(ge=1, le=12)
+    municipalities: list[str] = Field(min_length=1)
+    envelope: Envelope
+    participants: int | None = Field(default=None, ge=0)
+    source: SafeText
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> Round:
+        if self.end < self.start:
+            raise ValueError(f"kārta beidzas ({self.end:%d.%m.%Y}) pirms sākuma ({self.start:%d.%m.%Y})")
+        if self.services_end < self.services_start:
+            raise ValueError("pakalpojumu saņemšanas beigas (services_end) ir pirms sākuma (services_start)")
+        if self.services_start < self.start or self.services_end > self.end:
+            raise ValueError("pakalpojumu saņemšanas laikam jābūt kārtas laikā (start–end)")
+        return self
+
+
+class Rounds(Strict):
+    rounds: list[Round] = Field(min_length=1)
+
+
+# --- public holidays ------------------------------------------------------------------------------------
+
+
+class Holiday(Strict):
+    date: dt.date
+    name_lv: SafeText
+
+
+class HolidayYear(Strict):
+    """The public holidays of one calendar year, each a dated entry (days off that the law moves to
+    the next working day are listed as their own entries)."""
+
+    year: int = Field(ge=2000, le=2100)
+    days: list[Holiday] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _in_year(self) -> HolidayYear:
+        dates = [d.date for d in self.days]
+        wrong = [d for d in dates if d.year != self.year]
+        if wrong:
+            raise ValueError(f"datums {wrong[0]:%d.%m.%Y} nav {self.year}. gadā")
+        if len(set(dates)) != len(dates):
+            raise ValueError("viens datums norādīts divreiz")
+        if dates != sorted(dates):
+            raise ValueError("datumiem jābūt augošā secībā")
+        return self
+
+
+class Holidays(Strict):
+    """Latvian public holidays (svētku dienas) by year, with their legal source: working days for
+    the day-care and workshop limit exclude them (D11, L1712)."""
+
+    source: SafeText
+    years: list[HolidayYear] = Field(min_length=1)
+
+    @field_validator("years")
+    @classmethod
+    def _years_ordered(cls, years: list[HolidayYear]) -> list[HolidayYear]:
+        numbers = [y.year for y in years]
+        if len(set(numbers)) != len(numbers) or numbers != sorted(numbers):
+            raise ValueError("gadiem jābūt augošā secībā, katram vienreiz")
+        return years

@@ -8,7 +8,15 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.catalogue.annexes import AnnexRegister
-from generator.catalogue.models import Enumerations, Municipalities, Price, Programme, Service
+from generator.catalogue.models import (
+    Enumerations,
+    Holidays,
+    Municipalities,
+    Price,
+    Programme,
+    Rounds,
+    Service,
+)
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "service": Service,
@@ -16,6 +24,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "programme": Programme,
     "municipalities": Municipalities,
     "enums": Enumerations,
+    "rounds": Rounds,
+    "holidays": Holidays,
     "annexes": AnnexRegister,
 }
 

@@ -93,7 +93,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> d
         "today": lvformat.date(day),
         "param": Params(catalogue, day),
         "pilot": {"name": pilot.name_lv},
-        "karta": terms.round_context(terms.current_round(catalogue), build_date),
+        "karta": terms.round_context(terms.current_round(catalogue, build_date), build_date),
         "project": {"number": catalogue.municipalities.project.number,
                     "name": catalogue.municipalities.project.name_lv},
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
@@ -103,7 +103,9 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> d
     }
 
 
-def _forms(name: str, forms: NameForms) -> dict[str, Any]:
+def _forms(name: str, forms: NameForms | None) -> dict[str, Any]:
+    if forms is None:  # an older catalogue version (ibm check warns): the name is not inflected
+        return {"nom": name, "gen": name, "dat": name, "loc": name, "feminine": False}
     return {"nom": name, "gen": forms.genitive, "dat": forms.dative, "loc": forms.locative,
             "feminine": forms.gender is Gender.feminine}
 

@@ -1,8 +1,8 @@
 """Dates a document may print as a term: those of the programme round it is made for, never an ended one.
 
-A contract runs one year from signing (L1026) but not past the end of its round. Until the catalogue keeps
-programme rounds of its own, the round is the children's pilot (municipalities.yaml, pilots); when rounds
-arrive only ``current_round`` changes, not the rule in ``term_end``.
+A contract runs one year from signing (L1026) but not past the end of its round. The round is the
+children's programme round of rounds.yaml that has not ended on the build date (the earliest such), or
+else the latest one, whose dates then become blanks: ``term_end`` is the only rule.
 """
 
 from __future__ import annotations
@@ -24,12 +24,14 @@ class Round:
     end: dt.date
 
 
-def current_round(catalogue: Catalogue) -> Round | None:
-    """The programme round documents are made for, or None when the catalogue names none."""
-    for info in catalogue.municipalities.pilots:
-        if info.id is Pilot.children:
-            return Round(info.name_lv, info.start, info.end)
-    return None
+def current_round(catalogue: Catalogue, build_date: dt.date) -> Round | None:
+    """The children's round documents are made for on ``build_date``, or None when the catalogue has none."""
+    rounds = catalogue.rounds_of(Pilot.children)
+    if not rounds:
+        return None
+    running = [r for r in rounds if r.end >= build_date]
+    chosen = running[0] if running else rounds[-1]
+    return Round(chosen.name_lv, chosen.start, chosen.end)
 
 
 def term_end(programme_round: Round | None, build_date: dt.date) -> dt.date | None:

@@ -137,6 +137,11 @@ def _same(name: str, cached: object, expected: object) -> bool:
     empty_cached = cached is None or cached == ""
     if expected is None:
         return empty_cached or cached == 0
+    if isinstance(expected, dt.date):  # Parbaudes_Datums: a date cell, or its serial number
+        if isinstance(cached, dt.datetime | dt.date):
+            return (cached.date() if isinstance(cached, dt.datetime) else cached) == expected
+        serial = (expected - dt.date(1899, 12, 30)).days
+        return isinstance(cached, int | float) and not isinstance(cached, bool) and abs(cached - serial) < 1e-6
     if empty_cached or isinstance(cached, str | bool | dt.datetime):
         return False
     tolerance = Decimal("0.005") if name in MONEY_NAMES else Decimal("0.000001")

@@ -68,6 +68,8 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
     )
 
     munis = cat.municipalities.model_dump(mode="python")
+    for entry, municipality in zip(munis["municipalities"], cat.municipalities.municipalities, strict=True):
+        entry["pilots"] = [p.value for p in municipality.pilots]  # derived from rounds.yaml
     written.append(_dump(folder / "pasvaldibas.json", {**meta, **munis}))
     written.append(
         write_csv(
@@ -80,5 +82,18 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
         )
     )
     written.append(_dump(folder / "programma.json", {**meta, "parametri": cat.programme.model_dump(mode="python")}))
+    rounds = [
+        {**r.model_dump(mode="python"),
+         "parskata_periodi": [{"nr": p.number, "sakums": p.start, "beigas": p.end} for p in cat.round_periods(r)]}
+        for r in cat.rounds
+    ]
+    written.append(_dump(folder / "kartas.json", {**meta, "kartas": rounds}))
+    written.append(
+        write_csv(
+            folder / "svetku-dienas.csv",
+            ["datums", "nosaukums"],
+            ([d.date.isoformat(), d.name_lv] for year in (cat.holidays.years if cat.holidays else []) for d in year.days),
+        )
+    )
     progress(f"  atvērtie dati: {len(written)} faili")
     return written

@@ -37,6 +37,10 @@ class PlanLine:
       ``recipient``: who this line is for as entered (None: as the catalogue says).
     - ``impairments``: impairment types the item is restricted to (empty: every type).
     - ``incompatible_with``: service ids that must not be in the same period (D10).
+    - ``includes_sessions_of``: service ids whose specialists' or group sessions this service
+      already includes (the day-care centre, L1713): the same sessions elsewhere need a confirmation.
+    - ``ceiling_unconfirmed``: a regulated or delegated-contract item whose ceiling is not confirmed
+      (status jāprecizē or no amount, D22): the line gets a warning instead of passing unchecked.
     - ``units``: units in the period; ``expert_rank`` (within the area) and ``parent_rank``
       (over all lines), None when empty; ``unit_price``: the chosen provider's price;
       ``ceiling``: the regulated, contract or group-session ceiling, None when there is none.
@@ -57,7 +61,9 @@ class PlanLine:
     recipient: str | None = None
     impairments: tuple[str, ...] = ()
     incompatible_with: tuple[str, ...] = ()
+    includes_sessions_of: tuple[str, ...] = ()
     ceiling: Decimal | None = None
+    ceiling_unconfirmed: bool = False
     label: str = ""
     planned_units: tuple[Decimal, ...] = ()
     delivered_units: tuple[Decimal, ...] = ()
@@ -95,6 +101,7 @@ class PlanLine:
                 raise ReferenceInputError(f"rinda '{name}': {attr} satur negatīvu vērtību (gaidīts: ≥ 0)")
         object.__setattr__(self, "impairments", tuple(self.impairments))
         object.__setattr__(self, "incompatible_with", tuple(self.incompatible_with))
+        object.__setattr__(self, "includes_sessions_of", tuple(self.includes_sessions_of))
 
     @property
     def counted(self) -> bool:
@@ -144,7 +151,9 @@ def line_from_offer(
         recipient=recipient,
         impairments=tuple(str(i) for i in service.impairments),
         incompatible_with=tuple(service.incompatible_with),
+        includes_sessions_of=tuple(service.includes_sessions_of),
         ceiling=offer.ceiling,
+        ceiling_unconfirmed=offer.ceiling_unconfirmed,
         label=offer.label,
         planned_units=_decimals(planned_units),
         delivered_units=_decimals(delivered_units),

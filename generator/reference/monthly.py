@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,11 +26,14 @@ def calendar_month(period_start: dt.date, month: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def working_days(year: int, month: int) -> int:
-    """Monday–Friday days of a calendar month (D11; public holidays are not subtracted), as
-    NETWORKDAYS(first day; last day) without a holiday list."""
+def working_days(year: int, month: int, holidays: Collection[dt.date] = ()) -> int:
+    """Working days of a calendar month: Monday–Friday except the public holidays in ``holidays``
+    (D11; catalogue/holidays.yaml), as NETWORKDAYS(first day; last day; holidays)."""
     days = calendar.monthrange(year, month)[1]
-    return sum(1 for d in range(1, days + 1) if dt.date(year, month, d).weekday() < 5)
+    off = set(holidays)
+    return sum(
+        1 for d in range(1, days + 1) if dt.date(year, month, d).weekday() < 5 and dt.date(year, month, d) not in off
+    )
 
 
 def check_months(months: int, maximum: int) -> None:

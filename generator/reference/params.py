@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from generator.reference.rounds import ReportingPeriod
+
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
 
@@ -50,6 +52,11 @@ class Params:
     quota_per_age_group: dict[str, int] = field(hash=False)
     quota_impairment_share: dict[str, Decimal] = field(hash=False)
     age_groups: tuple[AgeGroup, ...] = ()
+    # The reporting periods of every children's programme round (catalogue/rounds.yaml, D21):
+    # a plan's eligibility date is the first day of the one that holds the plan's first day.
+    reporting_periods: tuple[ReportingPeriod, ...] = ()
+    # Public holidays (catalogue/holidays.yaml): not working days for the day-services limit (D11).
+    holidays: frozenset[dt.date] = frozenset()
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
@@ -81,6 +88,8 @@ class Params:
             quota_per_age_group={str(k): int(v) for k, v in quotas.per_age_group.items()},
             quota_impairment_share={str(k): Decimal(v) for k, v in quotas.impairment_share.items()},
             age_groups=tuple(AgeGroup(g.id, g.min_age, g.max_age) for g in catalogue.enums.age_groups),
+            reporting_periods=catalogue.children_reporting_periods(),
+            holidays=frozenset(catalogue.holiday_dates),
         )
 
     def replace(self, **changes: Any) -> Params:

@@ -96,39 +96,39 @@ def available_amount(needed: object, provisional: object, final: object | None =
 def ib_funding(lines: Sequence[PlanLine], available: object, params: Params) -> list[Decimal]:
     """EUR of each line funded from the IB, in input order (the workbook's Plans_NoIB, D4, L1406).
 
-    In priority order: cum_before = Σ cost of the lines with a lower priority position; a line is
-    fully funded when cum_before + cost ≤ A; the first line that does not fit gets
-    ROUND(INT((A − cum_before) ÷ price) × price, 2) (0 when its price is 0); every later line gets 0.
-    Ignored lines get 0.
+    Down the whole plan in priority order, with rest = A − Σ funded so far: a line whose cost fits
+    in rest gets its whole cost; otherwise it gets ROUND(MIN(units, INT(rest ÷ price)) × price, 2)
+    (0 when its price is 0 or nothing is left), and the next lines are still tried against what is
+    left. Ignored lines get 0.
     """
     amount = to_decimal(available)
     result = [ZERO] * len(lines)
     prio = priorities(lines, params)
-    cum_before = ZERO
-    short = False
+    rest = amount
     for index in sorted(prio, key=lambda i: prio[i].position):
         line = lines[index]
         cost = line_cost(line)
-        if short:
-            continue
-        if cum_before + cost <= amount:
-            result[index] = cost
+        if cost <= rest:
+            funded = cost
+        elif line.unit_price > 0 and rest > 0:
+            units = (rest / line.unit_price).to_integral_value(rounding=ROUND_FLOOR)
+            funded = cents(min(units, line.units) * line.unit_price)
         else:
-            short = True
-            if line.unit_price > 0 and amount > cum_before:
-                units = ((amount - cum_before) / line.unit_price).to_integral_value(rounding=ROUND_FLOOR)
-                result[index] = cents(units * line.unit_price)
-        cum_before += cost
+            funded = ZERO
+        result[index] = funded
+        rest -= funded
     return result
 
 
-def transport_share(lines: Sequence[PlanLine]) -> Decimal:
-    """Transport share = Σ cost of transport lines ÷ N, 0 when N = 0 (D9, L1714); not rounded."""
-    needed = needed_amount(lines)
-    if needed == 0:
+def transport_share(lines: Sequence[PlanLine], available: object, params: Params) -> Decimal:
+    """Transport share = Σ IB-funded cost of the transport lines ÷ A, 0 when A = 0 (D9, L1714:
+    "10 % no IB apmēra"); not rounded."""
+    amount = to_decimal(available)
+    if amount == 0:
         return ZERO
-    transport = sum((line_cost(line) for line in lines if line.transport), ZERO)
-    return transport / needed
+    funded = ib_funding(lines, amount, params)
+    transport = sum((funded[i] for i, line in enumerate(lines) if line.transport and line.counted), ZERO)
+    return transport / amount
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,7 @@ def financing(
     state/municipal services, other sources, each min(rest, source). Variant 1 (L1162): IB, then
     benefits and other sources; state/municipal services are replaced by the IB and not used.
     Variant 3 (L1235): services, then benefits, then the IB (min(rest, A)), then other sources.
+    ``ib_funded`` (the whole units the plan's lines get from A, D4) caps the IB in every variant.
     """
     n = to_decimal(needed)
     a = to_decimal(available)
@@ -181,7 +182,7 @@ def financing(
     if variant == 3:
         used_s = take(n, s)
         used_b = take(n - used_s, b)
-        ib = take(n - used_s - used_b, a)
+        ib = take(n - used_s - used_b, a if ib_funded is None else min(a, to_decimal(ib_funded)))
         used_o = take(n - used_s - used_b - ib, o)
         return Financing(3, n, ib, used_b, used_s, used_o)
     ib = take(n, a) if ib_funded is None else min(n, to_decimal(ib_funded))
@@ -253,5 +254,5 @@ def evaluate_plan(
         available=available,
         ib_funded=ib_total,
         financing=fin,
-        transport_share=transport_share(lines),
+        transport_share=transport_share(lines, available, params),
     )

@@ -42,10 +42,10 @@ def provisional_rate(age: int, special_care: bool, params: Params) -> Decimal:
     An age below 0 or at or above ``eligibility_age_limit`` (18) raises NotEligible.
     """
     if age < 0:
-        raise NotEligible("bērna dzimšanas datums ir pēc perioda sākuma (gaidīts: dzimis līdz perioda sākumam)")
+        raise NotEligible("bērna dzimšanas datums ir pēc pārbaudes datuma (gaidīts: dzimis līdz pārskata perioda sākumam)")
     if age >= params.eligibility_age_limit:
         raise NotEligible(
-            f"bērnam perioda sākumā ir {age} gadi; IB pienākas tikai līdz "
+            f"bērnam pārskata perioda sākumā ir {age} gadi; IB pienākas tikai līdz "
             f"{params.eligibility_age_limit - 1} gadu vecumam (ieskaitot)"
         )
     if age <= params.full_rate_max_age or special_care:
@@ -55,26 +55,27 @@ def provisional_rate(age: int, special_care: bool, params: Params) -> Decimal:
 
 def provisional_amount(
     birth_date: dt.date,
-    period_start: dt.date,
+    check_date: dt.date,
     special_care: bool,
     params: Params,
     base: object | None = None,
 ) -> Provisional:
-    """P = ROUND(rate × B, 2), where the age is taken in completed years on the period's first day
-    (L1075–L1076) and B is ``base`` or else the programme's ``base_amount`` (D1).
+    """P = ROUND(rate × B, 2), where the age is taken in completed years on ``check_date``, the
+    first day of the plan's reporting period (rounds.eligibility_date; D1, D21, L1074–L1076), and
+    B is ``base`` or else the programme's ``base_amount`` (D1).
 
     A child aged 18 or more on that day, or born after it, raises NotEligible with a Latvian message.
     """
-    if not isinstance(birth_date, dt.date) or not isinstance(period_start, dt.date):
-        raise ReferenceInputError("dzimšanas datums un perioda sākums jānorāda kā datumi (DD.MM.GGGG)")
+    if not isinstance(birth_date, dt.date) or not isinstance(check_date, dt.date):
+        raise ReferenceInputError("dzimšanas datums un pārbaudes datums jānorāda kā datumi (DD.MM.GGGG)")
     amount_base = params.base_amount if base is None else to_decimal(base)
     if amount_base < 0:
         raise ReferenceInputError(f"bāzes apmērs B ir negatīvs ({amount_base}; gaidīts: ≥ 0)")
-    age = age_in_years(birth_date, period_start)
+    age = age_in_years(birth_date, check_date)
     try:
         rate = provisional_rate(age, special_care, params)
     except NotEligible as exc:
-        raise NotEligible(f"{exc} (dzimis {lv_date(birth_date)}, periods sākas {lv_date(period_start)})") from exc
+        raise NotEligible(f"{exc} (dzimis {lv_date(birth_date)}, pārbaudes datums {lv_date(check_date)})") from exc
     return Provisional(age=age, rate=rate, base=amount_base, amount=cents(rate * amount_base))
 
 

@@ -1,12 +1,15 @@
 """Rule checks of a plan (DECISIONS.md D9–D13, L1695–L1716): each returns a list of Findings.
 
 Counting (the workbook's Kludas and Bridinajumi count the same instances):
-- transport_share (warning, D9): 1 when the transport share of N is above ``transport_share_max``;
+- transport_share (warning, D9): 1 when the IB-funded transport share of A is above ``transport_share_max``;
   with a stated override reason it is recorded as overridden and not counted.
 - incompatible (warning, D10): 1 per pair of counted lines where one line's service is in the
   other's ``incompatible_with``.
+- day_care_sessions (warning, L1713): 1 per pair of counted lines where one line's service (the
+  day-care centre) includes the other's sessions (``includes_sessions_of``, catalogue data).
 - day_services (error, D11): 1 per period month where the planned units (6.6) of the day-care
-  centre and specialised-workshop lines together exceed that calendar month's Mon–Fri days.
+  centre and specialised-workshop lines together exceed that calendar month's working days
+  (Mon–Fri without the public holidays of catalogue/holidays.yaml).
 - price_above_ceiling (error, D12): 1 per counted line whose unit price is above its ceiling.
 - monthly_units (error, 6.6 ≠ 6.3): 1 per counted line whose planned units in months 1..M do not
   add up to its period units.
@@ -15,6 +18,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   delivered units exceed cumulative planned units, or Σ delivered exceeds the period units.
 - paid_above_delivered (error, D13, L1715): 1 per counted line where, after some month, cumulative
   paid exceeds ROUND(cumulative delivered × price, 2), or Σ paid exceeds the line cost.
+- ceiling_unconfirmed (warning, D22): 1 per counted line of a regulated or delegated-contract item
+  whose ceiling is not confirmed.
 - impairment (error; warning for a child with multiple impairments): 1 per counted line whose item
   is restricted to impairment types the child does not have.
 - recipient (error): 1 per counted line whose entered recipient does not match the item's
@@ -29,7 +34,7 @@ older on the period's first day or born after it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 
 from generator.lvformat import eur, percent
@@ -59,17 +64,18 @@ def _counted(lines: Sequence[PlanLine]) -> list[tuple[int, PlanLine]]:
 
 
 def check_transport_share(
-    lines: Sequence[PlanLine], params: Params, override_reason: str | None = None
+    lines: Sequence[PlanLine], params: Params, available: object, override_reason: str | None = None
 ) -> list[Finding]:
-    """Transport and specialised transport together above ``transport_share_max`` of N is a warning
-    that the social worker may override with a stated reason (D9, L1714)."""
-    share = transport_share(lines)
+    """The IB-funded cost of transport and specialised transport together above
+    ``transport_share_max`` of the IB amount A is a warning that the social worker may override
+    with a stated reason (D9, L1714)."""
+    share = transport_share(lines, available, params)
     if share <= params.transport_share_max:
         return []
     concerned = tuple(i for i, line in _counted(lines) if line.transport)
     reason = (override_reason or "").strip()
     message = (
-        f"Transporta pakalpojumi ir {percent(share, 1)} no IB nepieciešamā apmēra "
+        f"Transporta pakalpojumiem no IB paredzēti {percent(share, 1)} no bērnam pieejamā IB apmēra "
         f"(ieteicams ne vairāk kā {percent(params.transport_share_max)})."
     )
     message += f" Sociālais darbinieks to apstiprinājis: {reason}" if reason else " Norādiet pamatojumu."
@@ -97,15 +103,59 @@ def check_incompatible(lines: Sequence[PlanLine]) -> list[Finding]:
     return found
 
 
-def check_day_services(lines: Sequence[PlanLine], period_start: dt.date, months: int) -> list[Finding]:
+def check_day_care_sessions(lines: Sequence[PlanLine]) -> list[Finding]:
+    """The day-care centre's own specialists' and group sessions may not be paid again elsewhere
+    (L1713): a warning per pair naming both lines and asking the worker to confirm that the other
+    line is a different specialist or group."""
+    counted = _counted(lines)
+    found: list[Finding] = []
+    pairs: set[tuple[int, int]] = set()
+    for i, a in counted:
+        for j, b in counted:
+            pair = (min(i, j), max(i, j))
+            if i != j and b.service_id in a.includes_sessions_of and pair not in pairs:
+                pairs.add(pair)
+                found.append(
+                    Finding(
+                        "day_care_sessions",
+                        Severity.warning,
+                        f"{_name(i, a)} jau ietver speciālistu un grupu nodarbības; pārliecinieties, ka "
+                        f"{_name(j, b)} ir cita speciālista vai citas grupas nodarbības, nevis tās pašas, "
+                        "ko bērns saņem dienas aprūpes centrā, un apstipriniet to.",
+                        pair,
+                    )
+                )
+    return found
+
+
+def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
+    """A regulated or delegated-contract item whose ceiling is not confirmed (D22): the price cannot
+    be checked against it, so the line gets a warning instead of passing unchecked."""
+    return [
+        Finding(
+            "ceiling_unconfirmed",
+            Severity.warning,
+            f"{_name(i, line)}: cenas griesti nav apstiprināti (normatīvajā aktā vai līgumā noteiktā cena "
+            "katalogā vēl jāprecizē); pārbaudiet, vai sniedzēja cena tos nepārsniedz.",
+            (i,),
+        )
+        for i, line in _counted(lines)
+        if line.ceiling_unconfirmed
+    ]
+
+
+def check_day_services(
+    lines: Sequence[PlanLine], period_start: dt.date, months: int, holidays: Collection[dt.date] = ()
+) -> list[Finding]:
     """Day-care centre and specialised workshop days together in a calendar month may not exceed
-    that month's working days, Monday to Friday (D11, L1712): an error per month."""
+    that month's working days, Monday to Friday without the public holidays (D11, L1712): an error
+    per month. Only a plan with a day-care or workshop line is checked."""
     day_lines = [(i, line) for i, line in _counted(lines) if line.day_service]
     found: list[Finding] = []
     for m in range(1, months + 1):
         total = sum((line.month_value("planned_units", m) for _, line in day_lines), ZERO)
         year, month = calendar_month(period_start, m)
-        limit = working_days(year, month)
+        limit = working_days(year, month, holidays)
         if total > limit:
             concerned = tuple(i for i, line in day_lines if line.month_value("planned_units", m) > 0)
             found.append(
@@ -114,7 +164,7 @@ def check_day_services(lines: Sequence[PlanLine], period_start: dt.date, months:
                     Severity.error,
                     f"{year}. gada {MONTHS_LV[month - 1]} dienas aprūpes centrā un specializētajā darbnīcā "
                     f"plānotas {lv_number(total, 0 if total == total.to_integral() else 2)} dienas, "
-                    f"bet mēnesī ir tikai {limit} darba dienas.",
+                    f"bet mēnesī ir tikai {limit} darba dienas (svētku dienas neskaitot).",
                     concerned,
                     month=m,
                 )
@@ -276,15 +326,19 @@ def check_plan(
     *,
     period_start: dt.date,
     months: int,
+    available: object,
     impairment: str | None = None,
     transport_override: str | None = None,
 ) -> list[Finding]:
-    """Every rule check of one plan, in a fixed order (see the module docstring for the counts)."""
+    """Every rule check of one plan, in a fixed order (see the module docstring for the counts);
+    ``available`` is the plan's IB amount A (D5), against which transport is measured (D9)."""
     return [
-        *check_transport_share(lines, params, transport_override),
+        *check_transport_share(lines, params, available, transport_override),
         *check_incompatible(lines),
-        *check_day_services(lines, period_start, months),
+        *check_day_care_sessions(lines),
+        *check_day_services(lines, period_start, months, params.holidays),
         *check_prices(lines),
+        *check_unconfirmed_ceilings(lines),
         *check_monthly_units(lines, months),
         *check_execution(lines, months),
         *check_impairments(lines, impairment),

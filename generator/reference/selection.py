@@ -7,6 +7,9 @@
    A group with fewer eligible applicants than its target keeps what it has; the places it cannot
    fill go to the other groups of the same dimension in proportion to their targets (largest
    remainder, ties by group order), never above what they have; repeated until stable (L1012–L1013).
+   Municipalities are grouped by planning region (20 children from each region, L2159): a
+   municipality's missing places go first to the other municipalities of the same region, and only
+   what the region cannot fill goes to municipalities elsewhere; the explanations say so.
 3. Order of priority (L1017–L1021): home-schooled first, then the earlier application time (to the
    minute), then the application number.
 4. In that order each applicant is taken while their municipality, age group and impairment type
@@ -29,6 +32,7 @@ from generator.reference.provisional import age_in_years
 
 DIMENSIONS = ("municipality", "age_group", "impairment")
 DIMENSION_LV = {"municipality": "pašvaldības", "age_group": "vecuma grupas", "impairment": "traucējumu veida"}
+SAME_REGION, ELSEWHERE = "region", "elsewhere"
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class Selection:
     reference_date: dt.date
     total_target: int
     targets: dict[str, dict[str, int]]
+    # planning region → (target, selected): the sum over its municipalities (L2159)
+    regions: dict[str, tuple[int, int]]
     counts: dict[str, dict[str, int]]
     selected: tuple[str, ...]
     reserve: dict[str, tuple[str, ...]]
@@ -114,6 +120,79 @@ def adjust_targets(targets: dict[str, int], available: dict[str, int]) -> dict[s
             result[g] += n
 
 
+def _spread(result: dict[str, int], deficit: int, available: dict[str, int], weights: dict[str, int],
+            groups: Sequence[str]) -> int:
+    """Give up to ``deficit`` places to ``groups`` that still have applicants beyond their target,
+    in proportion to ``weights`` (largest remainder), never above what they have; returns what
+    could not be placed."""
+    while deficit > 0:
+        open_groups = [g for g in groups if available.get(g, 0) > result[g]]
+        if not open_groups:
+            break
+        extra = apportion(deficit, {g: Decimal(weights[g]) for g in open_groups})
+        given = 0
+        for g, n in extra.items():
+            n = min(n, available.get(g, 0) - result[g])
+            result[g] += n
+            given += n
+        if given == 0:
+            break
+        deficit -= given
+    return deficit
+
+
+def adjust_municipality_targets(
+    targets: dict[str, int], available: dict[str, int], regions: dict[str, str]
+) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """The shortfall rule for municipalities grouped by planning region (L1012–L1013, L2159): a
+    municipality short of applicants keeps what it has; its missing places go first to the other
+    municipalities of the same region, then to the municipalities of other regions, each time in
+    proportion to their original targets and never above what they have.
+
+    Returns the targets and, per municipality, the places gained from its own region
+    (``SAME_REGION``) and from elsewhere (``ELSEWHERE``), negative for places given away."""
+    result = {m: min(t, available.get(m, 0)) for m, t in targets.items()}
+    moved = {m: {SAME_REGION: 0, ELSEWHERE: 0} for m in targets}
+    leftover = 0
+    for region in dict.fromkeys(regions[m] for m in targets):
+        members = [m for m in targets if regions[m] == region]
+        deficit = sum(targets[m] - result[m] for m in members)
+        before = {m: result[m] for m in members}
+        rest = _spread(result, deficit, available, targets, members)
+        for m in members:
+            moved[m][SAME_REGION] = result[m] - before[m] if result[m] > before[m] else result[m] - targets[m]
+        leftover += rest
+    before = dict(result)
+    _spread(result, leftover, available, targets, list(targets))
+    for m in targets:
+        moved[m][ELSEWHERE] = result[m] - before[m]
+    return result, moved
+
+
+def _target_note(municipality: str, regions: dict[str, str], targets: dict[str, int],
+                 final: dict[str, int], moved: dict[str, dict[str, int]]) -> str:
+    """A Latvian sentence on how the municipality's target changed, '' when it did not."""
+    gained_region, gained_elsewhere = moved[municipality][SAME_REGION], moved[municipality][ELSEWHERE]
+    region = regions[municipality]
+    if final[municipality] < targets[municipality]:
+        return (
+            f" Pašvaldībā '{municipality}' tiesīgo bērnu skaits ({final[municipality]}) ir mazāks par mērķi "
+            f"({targets[municipality]}); trūkstošās vietas vispirms nodotas citām pašvaldībām tajā pašā "
+            f"plānošanas reģionā ({region}), tikai pēc tam – citiem reģioniem."
+        )
+    parts = []
+    if gained_region > 0:
+        parts.append(f"{gained_region} no tā paša plānošanas reģiona ({region}) pašvaldības, kurā pietrūka bērnu")
+    if gained_elsewhere > 0:
+        parts.append(f"{gained_elsewhere} no cita reģiona, jo savā reģionā tās nevarēja aizpildīt")
+    if not parts:
+        return ""
+    return (
+        f" Pašvaldības '{municipality}' mērķis palielināts no {targets[municipality]} līdz "
+        f"{final[municipality]}: " + "; ".join(parts) + "."
+    )
+
+
 def _age_group(age: int, params: Params) -> str | None:
     for group in params.age_groups:
         if group.min_age <= age <= group.max_age:
@@ -143,9 +222,20 @@ def select_children(
     pilot_start: dt.date,
     pilot_end: dt.date,
     params: Params,
+    regions: dict[str, str] | None = None,
 ) -> Selection:
     """Deterministic selection with the quotas and tie-breaks of D17 (see the module docstring);
-    every applicant gets a Latvian explanation of why they are in, in the reserve or not eligible."""
+    every applicant gets a Latvian explanation of why they are in, in the reserve or not eligible.
+
+    ``regions`` maps each municipality to its planning region (catalogue municipalities.yaml);
+    without it all municipalities form one region."""
+    region_of = {m: (regions or {}).get(m, "") for m in municipalities}
+    if regions is not None:
+        missing = [m for m in municipalities if m not in regions]
+        if missing:
+            raise ReferenceInputError(
+                f"pašvaldībai '{missing[0]}' nav norādīts plānošanas reģions (gaidīts: reģions katrai pašvaldībai)"
+            )
     apps = sorted(applications, key=lambda a: number_key(a.number))
     numbers = [a.number for a in apps]
     if len(set(numbers)) != len(numbers):
@@ -194,11 +284,19 @@ def select_children(
         "impairment": apportion(total, dict(params.quota_impairment_share)),
     }
     targets = {}
+    moved: dict[str, dict[str, int]] = {}
     for dim in DIMENSIONS:
         available = {g: 0 for g in base_targets[dim]}
         for e in eligible:
             available[keys(e)[dim]] += 1
-        targets[dim] = adjust_targets(base_targets[dim], available)
+        if dim == "municipality":
+            targets[dim], moved = adjust_municipality_targets(base_targets[dim], available, region_of)
+        else:
+            targets[dim] = adjust_targets(base_targets[dim], available)
+    notes = {
+        m: _target_note(m, region_of, base_targets["municipality"], targets["municipality"], moved)
+        for m in municipalities
+    }
     counts = {dim: {g: 0 for g in targets[dim]} for dim in DIMENSIONS}
 
     taken: dict[str, int] = {}
@@ -232,6 +330,7 @@ def select_children(
                     f"Iekļauts: {position}. vieta prioritārajā secībā ({prio}); uzņemts virs {over} mērķa, "
                     "lai sasniegtu kopējo bērnu skaitu."
                 )
+            text += notes[a.municipality]
             placements[a.number] = Placement(a.number, True, True, pass_no, position, age, group, text)
         else:
             reserve[a.municipality].append(a.number)
@@ -244,13 +343,18 @@ def select_children(
             text = (
                 f"Rezervē: {position}. vieta prioritārajā secībā ({prio}); {why} ar bērniem, "
                 "kuriem ir augstāka prioritāte."
-            )
+            ) + notes[a.municipality]
             placements[a.number] = Placement(a.number, True, False, None, position, age, group, text)
 
+    region_totals: dict[str, tuple[int, int]] = {}
+    for m in municipalities:
+        target, chosen = region_totals.get(region_of[m], (0, 0))
+        region_totals[region_of[m]] = (target + base_targets["municipality"][m], chosen + counts["municipality"][m])
     return Selection(
         reference_date=pilot_start,
         total_target=total,
         targets=targets,
+        regions=region_totals,
         counts=counts,
         selected=tuple(selected),
         reserve={m: tuple(v) for m, v in reserve.items()},

@@ -17,6 +17,12 @@ from generator.reference.monthly import Execution, check_months, execution, mont
 from generator.reference.params import Params
 from generator.reference.plan import PlanResult, evaluate_plan
 from generator.reference.provisional import age_in_years, provisional_amount
+from generator.reference.rounds import (
+    OutsideReportingPeriod,
+    PastReportingPeriod,
+    period_holding,
+    reporting_period,
+)
 from generator.reference.rules import check_plan
 
 ZERO = Decimal(0)
@@ -57,8 +63,15 @@ class WorkbookResult:
     None (an empty cell) in ``line_cost``, ``line_priority``, ``line_ib`` and ``monthly_amounts``;
     ``line_price`` is None only for a row without an item. A child who is not eligible has
     ``rate`` = 0 and ``provisional`` = 0 and one ``not_eligible`` error.
+
+    ``check_date`` (Parbaudes_Datums) is the first day of the reporting period that holds the plan's
+    first day (D1, D21); ``age`` is taken on it. A plan that starts outside every reporting period
+    has no check date (None), its age is taken on the plan's first day, P = 0 and one
+    ``outside_reporting_period`` error; a plan whose months run past its period's end keeps the
+    check date and P and gets one ``past_reporting_period`` error.
     """
 
+    check_date: dt.date | None
     age: int
     rate: Decimal
     provisional: Decimal
@@ -81,6 +94,7 @@ class WorkbookResult:
     def named_values(self) -> dict[str, object]:
         """Output values keyed by the workbook's defined names."""
         return {
+            "Parbaudes_Datums": self.check_date,
             "Vecums": self.age,
             "Provizoriska_Likme": self.rate,
             "IB_Provizoriskais": self.provisional,
@@ -100,16 +114,29 @@ class WorkbookResult:
 
 
 def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
-    """Compute every output of the workbook for one child: P (D1), N, priorities, A, line funding,
-    K (D3–D6), 6.7 and 6.10 totals (D13, D14) and the rule findings with their counts (D9–D13)."""
+    """Compute every output of the workbook for one child: the check date and P (D1, D21), N,
+    priorities, A, line funding, K (D3–D6), 6.7 and 6.10 totals (D13, D14) and the rule findings
+    with their counts (D9–D13)."""
     check_months(inputs.months, params.period_months_max)
     findings: list[Finding] = []
+    check_date: dt.date | None
     try:
-        prov = provisional_amount(inputs.birth_date, inputs.period_start, inputs.special_care, params, inputs.base)
-        age, rate, p_amount = prov.age, prov.rate, prov.amount
-    except NotEligible as exc:
+        check_date = reporting_period(params.reporting_periods, inputs.period_start, inputs.months).start
+    except OutsideReportingPeriod as exc:
+        check_date = None
+        findings.append(Finding("outside_reporting_period", Severity.error, f"IB nevar aprēķināt: {exc}."))
+    except PastReportingPeriod as exc:
+        check_date = _holding(params, inputs.period_start)
+        findings.append(Finding("past_reporting_period", Severity.error, f"Plāna periods ir par garu: {exc}."))
+    if check_date is None:
         age, rate, p_amount = age_in_years(inputs.birth_date, inputs.period_start), ZERO, ZERO
-        findings.append(Finding("not_eligible", Severity.error, f"Bērns nav tiesīgs saņemt IB: {exc}"))
+    else:
+        try:
+            prov = provisional_amount(inputs.birth_date, check_date, inputs.special_care, params, inputs.base)
+            age, rate, p_amount = prov.age, prov.rate, prov.amount
+        except NotEligible as exc:
+            age, rate, p_amount = age_in_years(inputs.birth_date, check_date), ZERO, ZERO
+            findings.append(Finding("not_eligible", Severity.error, f"Bērns nav tiesīgs saņemt IB: {exc}"))
     lines = inputs.lines
     plan = evaluate_plan(
         lines,
@@ -126,12 +153,14 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
             params,
             period_start=inputs.period_start,
             months=inputs.months,
+            available=plan.available,
             impairment=inputs.impairment,
             transport_override=inputs.transport_override,
         )
     )
     exe = execution(lines, inputs.months)
     return WorkbookResult(
+        check_date=check_date,
         age=age,
         rate=rate,
         provisional=p_amount,
@@ -153,3 +182,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         plan=plan,
         execution=exe,
     )
+
+
+def _holding(params: Params, day: dt.date) -> dt.date | None:
+    period = period_holding(params.reporting_periods, day)
+    return None if period is None else period.start

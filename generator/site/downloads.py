@@ -41,6 +41,8 @@ OPEN_DATA_TITLES = {
     "cenas": "Cenas ar vēsturi",
     "pasvaldibas": "Pašvaldības un izmēģinājumprojekti",
     "programma": "Programmas noteikumu parametri",
+    "kartas": "Programmas kārtas un pārskata periodi",
+    "svetku-dienas": "Svētku dienas (darba dienu skaitam)",
 }
 
 GENERIC = "Visām pašvaldībām"

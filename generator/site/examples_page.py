@@ -28,7 +28,7 @@ def render_examples(catalogue: Catalogue) -> str:
         "piemeri.md.j2",
         ex=ex,
         p=ex.params,
-        menesi=examples.PERIOD_MONTHS,
+        menesi=ex.months,
         statuss=STATUS,
         atslegas=KEYS,
         varianti=VARIANTS,

@@ -61,13 +61,14 @@ def empty_plan_values(catalogue: Catalogue, day: dt.date, municipality: Municipa
     params = Params.from_catalogue(catalogue, day)
     lines: tuple = ()
     months = params.period_months_max
-    findings = check_plan(lines, params, period_start=day, months=months)
+    available = needed_amount(lines)  # an empty plan: A = N = 0
+    findings = check_plan(lines, params, period_start=day, months=months, available=available)
     return CachedValues(
         version=catalogue.version,
         municipality_name=municipality.name_lv if municipality else "",
         social_service=municipality.social_service if municipality else "",
         needed=needed_amount(lines),
-        transport_share=transport_share(lines),
+        transport_share=transport_share(lines, available, params),
         paid_total=execution(lines, months).paid_total,
         errors=count(findings, Severity.error),
         warnings=count(findings, Severity.warning),

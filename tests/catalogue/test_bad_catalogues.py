@@ -42,6 +42,19 @@ SERVICE = "services/3.1.2.yaml"
 PRICE = "prices/3.1.2.yaml"
 CEILING = "prices/grupu-nodarbibu-griesti.yaml"
 
+ROUND_2019 = """  - id: berni-2019
+    programme: bērni
+    name_lv: Otrā bērnu kārta (tests)
+    start: 2019-08-01
+    end: 2020-09-30
+    services_start: 2019-09-01
+    services_end: 2020-08-31
+    reporting_period_months: 6
+    municipalities: [jelgava]
+    envelope: {amount: null, status: jāprecizē, source: tests}
+    source: tests
+"""
+
 CASES = [
     Case("yaml-syntax", "programme.yaml", lambda c: _append(c / "programme.yaml", "broken: [unclosed\n"),
          "-", "YAML sintakses kļūda", None),
@@ -121,6 +134,37 @@ CASES = [
     Case("age-groups-mismatch", "programme.yaml",
          lambda c: _sub(c / "programme.yaml", r'"15-17": 20\}', '"15-18": 20}'),
          "selection_quotas.per_age_group", "vecuma grupas neatbilst", "per_age_group"),
+    Case("round-unknown-municipality", "rounds.yaml",
+         lambda c: _sub(c / "rounds.yaml", r"\[jelgava, bauska, liepaja, talsi, rezekne,", "[jelgava, bauska, liepaja, talsi, rezeknee,"),
+         "rounds.0.municipalities", "nezināma pašvaldība 'rezeknee'", "rezeknee"),
+    Case("round-municipality-twice", "rounds.yaml",
+         lambda c: _sub(c / "rounds.yaml", r"\[jelgava, bauska, liepaja, talsi, rezekne,", "[jelgava, bauska, liepaja, talsi, jelgava,"),
+         "rounds.0.municipalities", "norādīta divreiz", "talsi, jelgava"),
+    Case("round-services-outside-round", "rounds.yaml",
+         lambda c: _sub(c / "rounds.yaml", r"services_end: 2019-09-30", "services_end: 2019-12-31"),
+         "rounds.0", "jābūt kārtas laikā", "- id: berni-2018"),
+    Case("round-overlap", "rounds.yaml",
+         lambda c: _append(c / "rounds.yaml", ROUND_2019),
+         "rounds.2.services_start", "pārklājas ar kārtu berni-2018", "services_start: 2019-09-01"),
+    Case("round-year-without-holidays", "rounds.yaml",
+         lambda c: _append(c / "rounds.yaml", ROUND_2019.replace("2019-09-01", "2027-01-01")
+                           .replace("2020-08-31", "2027-12-31").replace("start: 2019-08-01", "start: 2027-01-01")
+                           .replace("end: 2020-09-30", "end: 2027-12-31")),
+         "rounds.2.services_end", "nav 2027. gada", "services_end: 2027-12-31"),
+    Case("round-envelope-fraction-of-cent", "rounds.yaml",
+         lambda c: _append(c / "rounds.yaml", ROUND_2019.replace("amount: null", "amount: 2000.019")
+                           .replace("status: jāprecizē", "status: apstiprināts")
+                           .replace("2019-09-01", "2020-01-01")),
+         "rounds.2.envelope", "veselos centos", "amount: 2000.019"),
+    Case("holiday-wrong-year", "holidays.yaml",
+         lambda c: _sub(c / "holidays.yaml", r"\{date: 2019-01-01, name_lv: Jaungada diena\}",
+                        "{date: 2018-01-02, name_lv: Jaungada diena}"),
+         "years.1", "nav 2019. gadā", "- year: 2019"),
+    Case("holiday-bad-date", "holidays.yaml",
+         lambda c: _sub(c / "holidays.yaml", r"date: 2020-12-31", "date: 2020-12-32"),
+         "years.2.days.14.date", "nav datums", "2020-12-32"),
+    Case("missing-rounds", "rounds.yaml", lambda c: (c / "rounds.yaml").unlink(),
+         "-", "fails nav atrasts", None),
     Case("price-too-precise", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: 25.93001"),
          "values.0", "ne vairāk kā 4 zīmes", "- effective_from"),
 ]

@@ -28,7 +28,9 @@ def test_catalogue_files_validate_against_schemas() -> None:
     schemas = {name: json.loads(text) for name, text in schema_texts().items()}
     pairs = [("programme.schema.json", DEFAULT_CATALOGUE / "programme.yaml"),
              ("municipalities.schema.json", DEFAULT_CATALOGUE / "municipalities.yaml"),
-             ("enums.schema.json", DEFAULT_CATALOGUE / "enums.yaml")]
+             ("enums.schema.json", DEFAULT_CATALOGUE / "enums.yaml"),
+             ("rounds.schema.json", DEFAULT_CATALOGUE / "rounds.yaml"),
+             ("holidays.schema.json", DEFAULT_CATALOGUE / "holidays.yaml")]
     pairs += [("service.schema.json", p) for p in sorted((DEFAULT_CATALOGUE / "services").glob("*.yaml"))]
     pairs += [("price.schema.json", p) for p in sorted((DEFAULT_CATALOGUE / "prices").glob("*.yaml"))]
     for schema_name, path in pairs:

@@ -86,8 +86,9 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Administratīvā procesa likuma 55. pantu", "noteikumu Nr. 288",
         ],
         "09-lemums-par-izbeigsanu": [
-            "Lēmums par individuālā budžeta saņemšanas izbeigšanu", "Izbeigšanas pamats",
+            "Lēmums par individuālā budžeta saņemšanas izbeigšanu",
             "bioloģiskajā ģimenē", "Izbeigšanas datums", *DECISION_PARTS, "nodaļu „Līguma izbeigšana”",
+            "IB saņemšanas izbeigšanas pamatu",
         ],
         "10-uzaicinajuma-vestule": [
             "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais vecāk", "Konstatētais pārkāpums",

@@ -51,11 +51,15 @@ def _document_xml(html: str, title: str) -> bytes:
 
 CASES = {
     "application_forward_working_days": {"04-iesniegums-par-dalibu"},
-    "decision_working_days": {"08-lemums-par-pieskirsanu"},
+    "decision_working_days": {"08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu"},
     "contract_term_months": {"01-ligums-ar-vecaku"},
-    "base_amount": {"01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"},
+    # An unconfirmed (jāprecizē) value is a blank in every document: changing it changes none.
+    "base_amount": set(),
+    "grupu-nodarbibu-griesti": set(),
+    # Once confirmed, the figure appears where it belongs.
+    "base_amount confirmed": {"01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"},
+    "grupu-nodarbibu-transporta-samazinajums confirmed": {"02-ligums-ar-sniedzeju", "03-garantijas-vestule"},
     "transport_share_max": {"01-ligums-ar-vecaku", "06-izdevumu-atmaksas-pieprasijums"},
-    "grupu-nodarbibu-griesti": {"02-ligums-ar-sniedzeju", "03-garantijas-vestule"},
 }
 
 
@@ -63,7 +67,15 @@ CASES = {
 def test_one_change_changes_exactly_the_documents_that_show_it(catalogue: Catalogue, catalogue_copy: Path,
                                                                what: str) -> None:
     day = catalogue.latest_date
-    if what == "transport_share_max":
+    if what == "base_amount confirmed":
+        def change(data: dict) -> None:
+            _latest(data["base_amount"]["values"], day)["status"] = "apstiprināts"
+        rel = "programme.yaml"
+    elif what == "grupu-nodarbibu-transporta-samazinajums confirmed":
+        def change(data: dict) -> None:
+            _latest(data["values"], day)["status"] = "apstiprināts"
+        rel = "prices/grupu-nodarbibu-transporta-samazinajums.yaml"
+    elif what == "transport_share_max":
         def change(data: dict) -> None:
             value = _latest(data[what]["values"], day)
             value["value"] = float(Decimal(str(value["value"])) + Decimal("0.05"))

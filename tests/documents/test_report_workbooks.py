@@ -63,6 +63,13 @@ def random_register(rng: random.Random, catalogue: Catalogue) -> reg.RegisterDat
             route=rng.choice(reg.PAYMENT_ROUTES), doc_type=rng.choice(reg.DOCUMENT_TYPES),
             doc_number=f"Nr. {rng.randrange(1, 999)}", payee="SIA Paraugs",
         ))
+    # Corrections: a refund or a cancelled invoice, negative, in the month of the cost it corrects.
+    for original in [r for r in rows if r.amount > 0 and rng.random() < 0.2]:
+        part = (original.amount * Decimal(rng.choice([1, rng.randrange(1, 100)])) / 100).quantize(Decimal("0.01"))
+        rows.append(reg.RegisterRow(bip=original.bip, month=original.month, amount=-part,
+                                    child_code=original.child_code, service=original.service,
+                                    doc_type=reg.CORRECTION, doc_number=f"K-{original.doc_number}",
+                                    payee=original.payee))
     return reg.RegisterData(months=month_inputs, rows=tuple(rows),
                             opening_balance=Decimal(rng.randrange(0, 1_000_000)) / 100)
 
@@ -108,6 +115,21 @@ def test_empty_template_caches_the_reference_values(tmp_path: Path, catalogue: C
     assert named(wb, "NP_Berni") == [m.children for m in data.months]
     assert named(wb, "Param_BerniPilnai") == [catalogue.programme.social_worker_children.at(
         catalogue.latest_date).value]
+
+
+def test_register_accepts_negative_corrections_only_as_such(catalogue: Catalogue) -> None:
+    month = dt.date(2018, 9, 1)
+    with pytest.raises(ValueError, match="korekcija"):
+        reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal("-5"), doc_type="rēķins")
+    data = reg.empty_register(catalogue)
+    rows = (reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal("40.00"), doc_type="rēķins"),
+            reg.RegisterRow(bip=BIP_SBS, month=month.replace(day=20), amount=Decimal("-15.50"),
+                            doc_type=reg.CORRECTION))
+    inputs = reg.settlement_inputs(reg.RegisterData(months=data.months, rows=rows))
+    assert next(m for m in inputs if m.month == month).sbs_payments == Decimal("24.50")
+    too_much = rows + (reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal("-30"), doc_type=reg.CORRECTION),)
+    with pytest.raises(ValueError, match="09.2018 BIP 1.3 korekcijas"):
+        reg.settlement_inputs(reg.RegisterData(months=data.months, rows=too_much))
 
 
 def test_register_rejects_an_unknown_position_and_a_month_outside_the_pilot(catalogue: Catalogue) -> None:

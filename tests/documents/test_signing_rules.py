@@ -40,8 +40,8 @@ def test_term_end_is_the_round_end_only_while_the_round_runs() -> None:
 
 
 def test_contract_terms_print_the_round_end_before_it_and_a_blank_after_it(catalogue: Catalogue) -> None:
-    programme_round = terms.current_round(catalogue)
-    assert programme_round is not None
+    programme_round = terms.current_round(catalogue, dt.date(2019, 1, 1))
+    assert programme_round is not None and programme_round.start <= dt.date(2019, 1, 1) <= programme_round.end
     end = lvformat.date(programme_round.end)
     term_documents = ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "03-garantijas-vestule",
                       "14-patapinajuma-ligums"]
@@ -234,3 +234,17 @@ def test_decisions_state_basis_reasoning_and_appeal(catalogue: Catalogue, doc_id
     positions = [text.index(part) for part in order]
     assert positions == sorted(positions), doc_id
     assert "Administratīvā procesa likuma 76. panta otrā daļa un 79. panta pirmā daļa" in text
+
+
+def test_a_catalogue_without_case_forms_loads_with_a_warning(tmp_path: Path, catalogue: Catalogue) -> None:
+    """Older catalogue versions (ibm changes --from) had no case forms: they load, ibm check warns."""
+    def drop(text: str) -> str:
+        return "\n".join(line for line in text.split("\n") if "_forms:" not in line)
+
+    copy = _catalogue_copy(tmp_path, catalogue, drop)
+    _, problems = load_catalogue(copy.root)
+    warnings = [p.format() for p in problems if "name_forms" in p.format() or "social_service_forms" in p.format()]
+    assert len(warnings) == 2 * len(catalogue.municipalities.municipalities)
+    assert all("municipalities.yaml" in w and "netiks locīts" in w for w in warnings)
+    text = _texts(copy, "valmiera")["10-uzaicinajuma-vestule"]
+    assert "Valmieras sociālais dienests ir konstatējis" in text

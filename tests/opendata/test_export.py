@@ -45,3 +45,21 @@ def test_export_is_byte_identical_for_same_catalogue(tmp_path: Path, catalogue: 
     render_open_data(catalogue, b, progress=lambda _m: None)
     for path in sorted((a / "atvertie-dati").iterdir()):
         assert path.read_bytes() == (b / "atvertie-dati" / path.name).read_bytes(), path.name
+
+
+def test_rounds_with_reporting_periods_and_holidays_are_open_data(tmp_path) -> None:
+    import json
+
+    from generator.catalogue.loader import load_or_raise
+    from generator.opendata.export import render_open_data
+
+    cat = load_or_raise()
+    render_open_data(cat, tmp_path, progress=lambda _: None)
+    rounds = json.loads((tmp_path / "atvertie-dati" / "kartas.json").read_text("utf-8"))["kartas"]
+    assert [r["id"] for r in rounds] == [r.id for r in cat.rounds]
+    first = rounds[0]["parskata_periodi"][0]
+    assert (first["sakums"], first["beigas"]) == ("2018-10-01", "2019-03-31")
+    holidays = (tmp_path / "atvertie-dati" / "svetku-dienas.csv").read_text("utf-8")
+    assert "2018-11-19" in holidays and len(holidays.splitlines()) == len(cat.holiday_dates) + 1
+    munis = json.loads((tmp_path / "atvertie-dati" / "pasvaldibas.json").read_text("utf-8"))["municipalities"]
+    assert next(m for m in munis if m["id"] == "cesis")["pilots"] == ["pieaugušie"]

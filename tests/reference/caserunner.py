@@ -36,7 +36,7 @@ from generator.reference.final_amounts import ChildAmounts, final_amounts
 from generator.reference.findings import Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
-from generator.reference.plan import financing
+from generator.reference.plan import evaluate_plan, financing, needed_amount
 from generator.reference.provisional import provisional_amount
 from generator.reference.rules import check_plan
 from generator.reference.selection import Application, select_children
@@ -164,7 +164,9 @@ def _line(raw: dict[str, Any] | None) -> PlanLine:
         recipient=raw.get("recipient"),
         impairments=tuple(raw.get("impairments", ())),
         incompatible_with=tuple(str(s) for s in raw.get("incompatible_with", ())),
+        includes_sessions_of=tuple(str(s) for s in raw.get("includes_sessions_of", ())),
         ceiling=_dec(raw.get("ceiling")),
+        ceiling_unconfirmed=bool(raw.get("ceiling_unconfirmed", False)),
         label=str(raw.get("label", "")),
         planned_units=tuple(raw.get("planned", ())),
         delivered_units=tuple(raw.get("delivered", ())),
@@ -253,6 +255,7 @@ def run_rules(inp: dict[str, Any], params: Params) -> dict[str, Any]:
         params,
         period_start=wi.period_start,
         months=wi.months,
+        available=to_decimal(inp["available"]) if "available" in inp else needed_amount(wi.lines),
         impairment=wi.impairment,
         transport_override=wi.transport_override,
     )
@@ -262,6 +265,21 @@ def run_rules(inp: dict[str, Any], params: Params) -> dict[str, Any]:
         "warnings": sum(1 for f in findings if f.severity is Severity.warning and f.counts),
         "lines": sorted({i + 1 for f in findings for i in f.lines}),
         "overridden": sorted(f.code for f in findings if f.overridden),
+    }
+
+
+def run_plan(inp: dict[str, Any], params: Params) -> dict[str, Any]:
+    """The full plan path (D3–D6): line funding from A in whole units, then K by the given variant."""
+    lines = tuple(_line(raw) for raw in inp.get("lines", []))
+    plan = evaluate_plan(lines, to_decimal(inp["provisional"]), params, final=_dec(inp.get("final")))
+    fin = financing(
+        plan.needed, plan.available, inp.get("benefits", 0), inp.get("services", 0), inp.get("other", 0),
+        variant=inp.get("variant", 2), ib_funded=plan.ib_funded,
+    )
+    return {
+        "needed": plan.needed, "available": plan.available, "ib_funded": plan.ib_funded,
+        "line_ib": [lp.ib for lp in plan.lines], "status": [lp.status for lp in plan.lines],
+        "ib": fin.ib, "benefits": fin.benefits, "services": fin.services, "other": fin.other, "total": fin.total,
     }
 
 
@@ -309,7 +327,8 @@ def run_selection(inp: dict[str, Any], params: Params) -> dict[str, Any]:
                 di_assessed=bool(raw.get("di_assessed", True)),
             )
         )
-    result = select_children(apps, inp["municipalities"], inp["pilot_start"], inp["pilot_end"], params)
+    result = select_children(apps, inp["municipalities"], inp["pilot_start"], inp["pilot_end"], params,
+                             regions=inp.get("regions"))
     placements = result.by_number()
     return {
         "selected": list(result.selected),
@@ -317,6 +336,7 @@ def run_selection(inp: dict[str, Any], params: Params) -> dict[str, Any]:
         "targets": result.targets,
         "counts": result.counts,
         "not_eligible": sorted(p.number for p in result.placements if not p.eligible),
+        "regions": {r: list(v) for r, v in result.regions.items()},
         "passes": {n: p.selection_pass for n, p in placements.items() if p.selected},
         "explanations": {n: p.explanation for n, p in placements.items()},
     }
@@ -361,6 +381,7 @@ ADAPTERS: dict[str, Callable[[dict[str, Any], Params], dict[str, Any]]] = {
     "provisional": run_provisional,
     "financing": run_financing,
     "workbook": run_workbook,
+    "plan": run_plan,
     "rules": run_rules,
     "final_amounts": run_final_amounts,
     "selection": run_selection,

@@ -113,7 +113,7 @@ def test_findings_are_latvian_and_name_lines(params: Params) -> None:
         PlanLine(offer_id="3.1.2g", label="3.1.2g Ergoterapeits, grupā", units=Decimal(2),
                  unit_price=Decimal("30"), ceiling=Decimal("25.93"), planned_units=(Decimal(2),)),
     ]
-    (finding,) = check_plan(lines, params, period_start=DAY, months=1)
+    (finding,) = check_plan(lines, params, period_start=DAY, months=1, available=Decimal(60))
     assert finding.severity is Severity.error and finding.lines == (1,)
     assert "2. rinda" in finding.message and "30,00\u00a0EUR" in finding.message
     assert "25,93\u00a0EUR" in finding.message
@@ -125,7 +125,7 @@ def test_workbook_named_values_cover_the_interface_outputs(params: Params) -> No
     result = evaluate_workbook(WorkbookInputs(dt.date(2012, 1, 1), DAY, 2, False, "kustību", (line,)), params)
     names = set(result.named_values())
     assert names == {
-        "Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais",
+        "Parbaudes_Datums", "Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais",
         "IB_Kopejais", "Transporta_Dala", "Plans_Cena", "Plans_Summa", "Plans_Prioritate", "Plans_NoIB",
         "Men_Summa", "Fakt_Kopa", "Kludas", "Bridinajumi",
     }

@@ -45,8 +45,9 @@ def test_incompatible_catalogue_services_warn(offers, params) -> None:
     other_id = first.service.incompatible_with[0]
     second = _first(offers, lambda o: o.service.id == other_id)
     result = _evaluate(params, [_line(first, 5), _line(second, 5)])
-    assert [f.code for f in result.findings] == ["incompatible"]
-    assert result.warnings == 1 and result.errors == 0
+    unconfirmed = sum(1 for o in (first, second) if o.ceiling_unconfirmed)
+    assert [f.code for f in result.findings] == ["incompatible"] + ["ceiling_unconfirmed"] * unconfirmed
+    assert result.warnings == 1 + unconfirmed and result.errors == 0
 
 
 def test_restricted_catalogue_service_for_another_impairment(offers, params) -> None:
@@ -63,7 +64,7 @@ def test_day_services_from_catalogue_over_working_days(offers, params) -> None:
     ok = _evaluate(params, [_line(day_care, 20), _line(workshop, 3)])  # October 2018: 23 working days
     assert ok.errors == 0
     over = _evaluate(params, [_line(day_care, 20), _line(workshop, 4)])
-    assert [f.code for f in over.findings] == ["day_services"]
+    assert [f.code for f in over.findings if f.severity == "kļūda"] == ["day_services"]
 
 
 def test_group_price_above_catalogue_ceiling(offers, params) -> None:
@@ -82,3 +83,32 @@ def test_transport_items_count_in_the_share(offers, params) -> None:
     assert result.warnings == 0
     result = _evaluate(params, [_line(other, 8), _line(transport, 2)])
     assert result.transport_share == Decimal("0.2") and result.warnings == 1
+
+
+def test_day_care_centre_with_its_own_sessions_elsewhere_warns(offers, catalogue, params) -> None:
+    """L1713 as catalogue data: the day-care centre lists the sessions it already includes."""
+    centre = _first(offers, lambda o: o.service.includes_sessions_of)
+    included = set(centre.service.includes_sessions_of)
+    assert included, "3.6 lists the specialists' and group sessions it includes"
+    therapist = _first(offers, lambda o: o.service.id in included)
+    other = _first(offers, lambda o: o.service.id not in included and o.service.id != centre.service.id
+                   and not o.service.impairments and not o.service.incompatible_with and not o.service.transport
+                   and o.service.day_service is None and not o.ceiling_unconfirmed)
+    both = _evaluate(params, [_line(centre, 5), _line(other, 1), _line(therapist, 4)])
+    (warning,) = [f for f in both.findings if f.code == "day_care_sessions"]
+    assert warning.lines == (0, 2)
+    assert "1. rinda" in warning.message and "3. rinda" in warning.message
+    assert "apstipriniet" in warning.message
+    alone = _evaluate(params, [_line(centre, 5), _line(other, 1)])
+    assert "day_care_sessions" not in [f.code for f in alone.findings]
+
+
+def test_regulated_item_without_confirmed_ceiling_warns(offers, params) -> None:
+    regulated = _first(offers, lambda o: o.ceiling_unconfirmed)
+    market = _first(offers, lambda o: o.service.regime.value == "market" and not o.service.impairments
+                    and not o.service.incompatible_with and not o.service.includes_sessions_of)
+    result = _evaluate(params, [_line(market, 1), _line(regulated, 1)])
+    (warning,) = [f for f in result.findings if f.code == "ceiling_unconfirmed"]
+    assert warning.lines == (1,) and "cenas griesti nav apstiprināti" in warning.message
+    assert result.errors == 0
+    assert not [f for f in _evaluate(params, [_line(market, 1)]).findings if f.code == "ceiling_unconfirmed"]

@@ -40,26 +40,22 @@ def test_plan_invariants(lines, provisional, final, benefits, services, other) -
         assert result.available == result.needed
     for lp in result.lines:
         assert Decimal(0) <= lp.ib <= lp.cost
-    # funded in priority order: full lines, then at most one partial line, then nothing
+    # funded down the whole list in priority order (D4): each line gets its cost if it fits in
+    # what is left of A, else as many whole units as fit; later lines are still tried
     ordered = sorted((lp for lp in result.lines if lp.priority), key=lambda lp: lp.priority.position)
-    short = False
-    cum_before = Decimal(0)
+    rest = result.available
     for lp in ordered:
-        if short:
-            assert lp.ib == 0
-        elif lp.ib < lp.cost:
-            short = True
-            assert cum_before + lp.cost > result.available
-            price = lines[lp.index].unit_price
-            if price > 0:
-                # whole units only, as many as fit into what is left of A
-                whole = (result.available - cum_before) / price
-                k = whole.to_integral_value(rounding="ROUND_FLOOR")
-                assert lp.ib == (k * price).quantize(CENT, rounding="ROUND_HALF_UP")
-                assert cum_before + k * price <= result.available < cum_before + (k + 1) * price
+        price = lines[lp.index].unit_price
+        if lp.cost <= rest:
+            assert lp.ib == lp.cost
+        elif price > 0:
+            k = (rest / price).to_integral_value(rounding="ROUND_FLOOR")
+            assert lp.ib == (k * price).quantize(CENT, rounding="ROUND_HALF_UP")
+            assert k * price <= rest < (k + 1) * price
         else:
-            assert cum_before + lp.cost <= result.available
-        cum_before += lp.cost
+            assert lp.ib == 0
+        rest -= lp.ib
+        assert rest >= 0
     positions = sorted(lp.priority.position for lp in ordered)
     assert positions == list(range(1, len(ordered) + 1))
 

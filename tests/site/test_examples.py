@@ -17,12 +17,13 @@ from tests.site.htmltables import tables, text_of
 
 def test_provisional_amounts_on_the_page_are_the_reference_results(built_site: BuiltSite) -> None:
     cat = built_site.catalogue
-    start = examples.period_start(cat)
-    params = Params.from_catalogue(cat, start)
+    when = examples.timing(cat)
+    params = Params.from_catalogue(cat, when.start)
     table = tables(built_site.html("piemeri.html"))[0]
     assert len(table.rows) == len(examples.CHILDREN)
     for row, child in zip(table.rows, examples.CHILDREN, strict=True):
-        expected = provisional_amount(examples.birth_date(start, child.age), start, child.special_care, params)
+        check = when.check_date
+        expected = provisional_amount(examples.birth_date(check, child.age), check, child.special_care, params)
         assert row[0] == child.name
         assert int(row[2]) == child.age == expected.age
         assert row[4] == text.percent(expected.rate)
@@ -62,3 +63,16 @@ def test_changing_the_base_amount_changes_the_examples(catalogue_copy: Path) -> 
     assert after != before
     assert "3\u00a0333,33\u00a0EUR" in after and "3\u00a0333,33\u00a0EUR" not in before
     assert "2\u00a0333,33\u00a0EUR" in after  # 70 % of the new base: P of the reduced-rate children
+
+
+def test_examples_take_their_dates_from_the_round_and_the_new_rules(built_site: BuiltSite) -> None:
+    cat = built_site.catalogue
+    when = examples.timing(cat)
+    assert when.round in cat.rounds_of("bērni")
+    assert when.check_date == cat.round_periods(when.round)[0].start < when.start
+    ex = examples.compute(cat)
+    assert ex.plan_a.result.check_date == ex.plan_c.result.check_date == when.check_date
+    html = text_of(built_site.html("piemeri.html"))
+    assert text.date(when.check_date) in html and text.date(when.start) in html
+    assert "nākamās rindas no IB nesaņem neko" not in html  # the old funding rule
+    assert "no IB apmēra A" in html and "no N ir" not in html  # transport against A (D9)

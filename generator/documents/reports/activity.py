@@ -14,6 +14,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.reports.printing import print_setup, signature_block
 from generator.documents.reports.register import pilot_months
 
 SHEET = "31 SD mēneša atskaite"
@@ -56,6 +57,10 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     count_in = wb.add_format({**base, "border": 1, "num_format": "0", "locked": False, "bg_color": "#FFF9D6"})
     text_in = wb.add_format({**base, "border": 1, "text_wrap": True, "locked": False, "bg_color": "#FFF9D6"})
     total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "0"})
+    bold = wb.add_format({**base, "bold": True})
+    sign_field = wb.add_format({**base, "bottom": 1, "locked": False, "bg_color": "#FFF9D6"})
+    sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", "locked": False,
+                               "bg_color": "#FFF9D6"})
 
     ws = wb.add_worksheet(SHEET)
     ws.write(0, 0, "31.pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
@@ -68,7 +73,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     for k, month in enumerate(months):
         ws.write_datetime(FIRST_ROW - 1, FIRST_MONTH_COL + k, dt.datetime(month.year, month.month, 1), month_head)
     total_col = FIRST_MONTH_COL + len(months)
-    ws.write(FIRST_ROW - 1, total_col, "Kopā", head)
+    ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
     last_cell = xl_rowcol_to_cell(0, total_col - 1)[:-1]
     for i, activity in enumerate(ACTIVITIES):
@@ -92,13 +97,16 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
         ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", text_in)
         ws.set_row(r, 40)
         r += 1
+    signed = signature_block(ws, r + 1, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), bold, sign_field,
+                             sign_date)
     ws.set_column(0, 0, 5)
     ws.set_column(1, 1, 52)
-    ws.set_column(FIRST_MONTH_COL, total_col, 8)
+    ws.set_column(FIRST_MONTH_COL, total_col - 1, 8)
+    ws.set_column(total_col, total_col, 12)
+    ws.set_row(FIRST_ROW - 1, 30)
     ws.freeze_panes(FIRST_ROW, 2)
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    print_setup(ws, municipality=municipality.name_lv, title="31.pielikums. Sociālā darbinieka mēneša atskaite",
+                version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()
     return target

@@ -35,8 +35,11 @@ PAYMENT_ROUTES = (
     "atmaksa vecākam",
     "cits (darba samaksa, avanss)",
 )
+# A refund or a cancelled invoice is entered as a negative amount of this document type, in the reporting
+# month of the cost it corrects (a month's net sum per position never falls below zero).
+CORRECTION = "korekcija (atmaksa vai anulēts rēķins)"
 DOCUMENT_TYPES = ("rēķins", "čeks", "kvīts", "bankas konta izraksts", "algas saraksts", "avansa atskaite",
-                  "pieņemšanas–nodošanas akts")
+                  "pieņemšanas–nodošanas akts", CORRECTION)
 
 
 def bip_names(catalogue: Catalogue) -> dict[str, str]:
@@ -70,6 +73,9 @@ class RegisterRow:
         if self.bip not in ENTERED_BIPS:
             allowed = ", ".join(ENTERED_BIPS)
             raise ValueError(f"reģistra rinda: BIP {self.bip!r} (gaidīts viens no: {allowed})")
+        if self.amount < 0 and self.doc_type != CORRECTION:
+            raise ValueError(f"reģistra rinda: negatīva summa {self.amount} (gaidīts: ≥ 0; negatīva summa "
+                             f"atļauta tikai dokumenta veidam „{CORRECTION}”)")
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,11 @@ def settlement_inputs(data: RegisterData) -> list[SettlementMonth]:
         if key[0] not in known:
             raise ValueError(f"reģistra {number}. rinda: mēnesis {row.month:%m.%Y} nav pārskata mēnešu sarakstā")
         sums[key] = sums.get(key, Decimal(0)) + row.amount
+    for (month, bip), total in sorted(sums.items()):
+        if total < 0:
+            raise ValueError(f"reģistrs: {month:%m.%Y} BIP {bip} korekcijas ({total} EUR kopā) pārsniedz mēneša "
+                             "izdevumus (gaidīts: korekciju ieraksta tā mēneša pārskatā, kurā bija labojamais "
+                             "izdevums)")
     return [
         SettlementMonth(
             month=m.month,

@@ -26,6 +26,7 @@ from generator.catalogue.models import Municipality
 from generator.documents.paths import reports_dir
 from generator.documents.reports import register as reg
 from generator.documents.reports.activity import write_activity_report
+from generator.documents.reports.printing import print_setup, signature_block
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 
@@ -79,7 +80,10 @@ class _Formats:
         unlocked = {"locked": False, "bg_color": "#FFF9D6"}
         self.in_text = wb.add_format({**base, "border": 1, **unlocked})
         self.in_date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", **unlocked})
-        self.in_money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00", **unlocked})
+        # A correction (refund, cancelled invoice) is a negative amount, shown in red with its sign.
+        self.in_money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00;[Red]-#,##0.00", **unlocked})
+        self.sign_field = wb.add_format({**base, "bottom": 1, **unlocked})
+        self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", **unlocked})
         self.in_number = wb.add_format({**base, "border": 1, "num_format": "0.##", **unlocked})
         self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
 
@@ -186,11 +190,13 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_reg.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Katru maksājumu un "
                  "pamatojošo dokumentu ieraksta līdz pārskata mēneša beigām; pārskati 29 un 30 aprēķinās "
                  "no šīm rindām.", fmt.note)
-    ws_reg.write(2, 10, "Kopā, EUR", fmt.label)
+    ws_reg.write(2, 6, "Kopā: visu reģistra rindu summu summa (ieskaitot korekcijas ar mīnusa zīmi), EUR",
+                 fmt.label)
     headers = ["Nr.", "Dokumenta veids", "Dokumenta Nr.", "Dokumenta datums", "Maksājuma datums",
                "Saņēmējs (sniedzējs, darbinieks, vecāks)", "Budžeta izmaksu pozīcija (BIP)",
                "Bērna identifikācijas kods", "Pakalpojums", "Pārskata mēnesis (jebkurš mēneša datums)",
-               "Daudzums (vienības)", "Summa, EUR", "Samaksas veids", "Atzīmes uz dokumenta (Jā/Nē)",
+               "Daudzums (vienības)", "Summa, EUR (korekcija – ar mīnusa zīmi)", "Samaksas veids",
+               "Atzīmes uz dokumenta (Jā/Nē)",
                "Atbalsta joma"]
     ws_reg.write_row(REG_FIRST - 1, 0, headers, fmt.head)
     ws_reg.set_row(REG_FIRST - 1, 45)
@@ -245,8 +251,13 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_reg.data_validation(span(col), {
             "validate": "date", "criteria": ">", "value": dt.datetime(2000, 1, 1),
             "error_message": "Ierakstiet datumu (DD.MM.GGGG)."})
-    ws_reg.data_validation(span("L"), {"validate": "decimal", "criteria": ">=", "value": 0,
-                                        "error_message": "Summa ir skaitlis ≥ 0 ar diviem cipariem aiz komata."})
+    first = REG_FIRST + 1
+    ws_reg.data_validation(span("L"), {
+        "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,B{first}="{reg.CORRECTION}"))',
+        "error_title": "Summa",
+        "error_message": f"Summa ir skaitlis ar diviem cipariem aiz komata. Negatīva summa (atmaksa, anulēts "
+                         f"rēķins) atļauta tikai dokumenta veidam „{reg.CORRECTION}”; to ieraksta tā mēneša "
+                         "pārskatā, kurā bija labojamais izdevums."})
     ws_reg.freeze_panes(REG_FIRST, 0)
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "sort": True, "autofilter": True})
@@ -308,7 +319,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for name, col in names.items():
         wb.define_name(name, "=" + _range(S_CASH, CASH_FIRST, cash_last, col))
     tr = cash_last + 1
-    ws_cash.write(tr, 0, "Kopā", fmt.label)
+    ws_cash.write(tr, 0, "Kopā par visiem pārskata mēnešiem", fmt.label)
     totals = result.totals
     for col, value in ((3, result.receipts), (6, totals.pay), (7, totals.transport), (8, totals.sbs),
                        (9, totals.indirect), (10, totals.total)):
@@ -319,6 +330,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for name, col in (("Kopa_Sanemts", 3), ("Kopa_Atlidziba", 6), ("Kopa_Transports", 7), ("Kopa_SBS", 8),
                       ("Kopa_Netiesas", 9), ("Kopa_Izdevumi", 10), ("Kopa_AtlikumsBeigas", 12)):
         wb.define_name(name, "=" + _abs(S_CASH, tr, col))
+    cash_signed = signature_block(ws_cash, tr + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
     ws_cash.freeze_panes(CASH_FIRST, 1)
     ws_cash.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
@@ -350,7 +362,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                       ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
         wb.define_name(name, "=" + _range(S_QUARTER, QUARTER_FIRST, q_last, col))
     tr = q_last + 1
-    ws_q.write(tr, 0, "Kopā", fmt.label)
+    ws_q.write(tr, 0, "Kopā par visiem ceturkšņiem", fmt.label)
     for col, value in ((2, totals.pay), (3, totals.transport), (4, totals.sbs), (5, totals.indirect),
                        (6, totals.total), (7, result.receipts)):
         letter = xl_rowcol_to_cell(0, col)[:-1]
@@ -388,12 +400,16 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.set_column(2, 2 + 2 * len(areas) + 3, 14)
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
-    for sheet, header_row in ((ws_reg, REG_FIRST - 1), (ws_cash, CASH_FIRST - 1), (ws_q, QUARTER_FIRST - 1),
-                              (ws_bip, 3)):
-        sheet.set_paper(9)  # A4
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(header_row)
+    # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
+    q_signed = signature_block(ws_q, ind_last + 2, 0, 2, 5, fmt.label, fmt.sign_field, fmt.sign_date)
+    for sheet, title, header_row, last_row, last_col in (
+            (ws_reg, "28.pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1),
+            (ws_cash, "29.pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
+             len(cash_headers) - 1),
+            (ws_q, "30.pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1),
+            (ws_bip, "26.pielikums. Budžeta izmaksu pozīcijas", 3, prow + len(param_rows), 3)):
+        print_setup(sheet, municipality=municipality.name_lv, title=title, version=catalogue.version,
+                    header_row=header_row, last_row=last_row, last_col=last_col)
     ws_reg.activate()
     wb.close()
     return target

@@ -1,0 +1,42 @@
+"""Print setup shared by every report sheet: A4 landscape, width on one page, repeated header rows, a print
+area, the municipality's name in the page header, "Lapa X no Y" in the footer, and the signature block
+"Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239)."""
+
+from __future__ import annotations
+
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+SIGNATURE_LABELS = ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums")
+
+
+def _escaped(text: str) -> str:
+    """Text for an Excel header/footer, where "&" starts a control code."""
+    return text.replace("&", "&&")
+
+
+def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, header_row: int,
+                last_row: int, last_col: int) -> None:
+    ws.set_paper(9)  # A4
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(header_row)
+    ws.print_area(0, 0, last_row, last_col)
+    # No font-size code before the title: "&8" followed by "28.pielikums" would read as size 828.
+    ws.set_header(f"&L{_escaped(municipality)}&R{_escaped(title)}")
+    ws.set_footer(f"&L&8Veidnes versija {_escaped(version)}&R&8Lapa &P no &N")
+
+
+def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_col: int, value_last_col: int,
+                    label: Format, field: Format, date_field: Format) -> int:
+    """Write the block from ``first_row``; return its last row."""
+    for i, text in enumerate(SIGNATURE_LABELS):
+        row = first_row + i
+        ws.write(row, label_col, text, label)
+        cell_format = date_field if text == "Datums" else field
+        if value_last_col > value_first_col:
+            ws.merge_range(row, value_first_col, row, value_last_col, None, cell_format)
+        else:
+            ws.write_blank(row, value_first_col, None, cell_format)
+        ws.set_row(row, 24)
+    return first_row + len(SIGNATURE_LABELS) - 1

@@ -1,0 +1,87 @@
+"""Report workbooks on paper: every sheet has a print area, the municipality's name in the page header and
+"Lapa X no Y" in the footer; 29, 30 and 31 end with "Sagatavoja / Paraksts / Datums" inside the print area;
+the register (28) takes corrections as negative amounts and its total says what it sums."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports import register as reg
+from generator.documents.reports.printing import SIGNATURE_LABELS
+from generator.documents.reports.workbooks import ACTIVITY_FILE, REGISTER_FILE, write_report_workbooks
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> dict[str, openpyxl.Workbook]:
+    municipality = catalogue.municipality("jelgava")
+    paths = write_report_workbooks(catalogue, municipality, tmp_path_factory.mktemp("atskaites"))
+    return {p.name: openpyxl.load_workbook(p) for p in paths}
+
+
+def _sheets(workbooks: dict[str, openpyxl.Workbook]):  # noqa: ANN202
+    for wb in workbooks.values():
+        for ws in wb.worksheets:
+            if ws.sheet_state == "visible":
+                yield ws
+
+
+def _print_rows(ws) -> tuple[int, int]:  # noqa: ANN001
+    area = ws.print_area
+    assert area, f"{ws.title}: nav drukas apgabala"
+    ref = (area[0] if isinstance(area, list) else area).split("!")[-1].replace("$", "")
+    first, last = ref.split(":")
+    return int("".join(c for c in first if c.isdigit())), int("".join(c for c in last if c.isdigit()))
+
+
+def test_every_report_sheet_prints_with_header_footer_and_area(workbooks, catalogue: Catalogue) -> None:
+    name = catalogue.municipality("jelgava").name_lv
+    sheets = list(_sheets(workbooks))
+    assert {ws.title[:2] for ws in sheets} == {"28", "29", "30", "26", "31"}
+    for ws in sheets:
+        assert name in ws.oddHeader.left.text, ws.title
+        assert ws.oddFooter.right.text == "Lapa &P no &N", ws.title
+        assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape", ws.title
+        first, last = _print_rows(ws)
+        assert first == 1 and last >= ws.max_row - 1, f"{ws.title}: drukas apgabals {first}–{last}, rindas {ws.max_row}"
+        assert ws.print_title_rows, ws.title
+
+
+@pytest.mark.parametrize("prefix", ["29", "30", "31"])
+def test_signed_reports_end_with_the_signature_block_inside_the_print_area(workbooks, prefix: str) -> None:
+    ws = next(ws for ws in _sheets(workbooks) if ws.title.startswith(prefix))
+    _, last = _print_rows(ws)
+    labels = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value in SIGNATURE_LABELS:
+                labels[cell.value] = cell.row
+    assert set(labels) == set(SIGNATURE_LABELS), ws.title
+    assert sorted(labels.values()) == list(range(min(labels.values()), min(labels.values()) + 3)), ws.title
+    assert max(labels.values()) == last, f"{ws.title}: paraksts ārpus drukas apgabala"
+
+
+def test_register_takes_labelled_corrections_and_names_what_the_total_sums(workbooks) -> None:
+    ws = workbooks[REGISTER_FILE]["28 Reģistrs"]
+    texts = [str(c.value) for row in ws.iter_rows(max_row=6) for c in row if c.value]
+    assert any("Kopā: visu reģistra rindu summu summa" in t for t in texts)
+    assert any("korekcija – ar mīnusa zīmi" in t for t in texts)
+    validations = [v for v in ws.data_validations.dataValidation if "L" in str(v.sqref).split(":")[0]]
+    assert len(validations) == 1 and validations[0].type == "custom"
+    assert reg.CORRECTION in validations[0].formula1 and ">=0" in validations[0].formula1
+    lists = workbooks[REGISTER_FILE]["Saraksti"]
+    assert reg.CORRECTION in [c.value for c in lists["C"]]
+    for prefix, label in (("29", "Kopā par visiem pārskata mēnešiem"), ("30", "Kopā par visiem ceturkšņiem")):
+        sheet = next(s for s in workbooks[REGISTER_FILE].worksheets if s.title.startswith(prefix))
+        assert label in [c.value for c in sheet["A"]], prefix
+    activity = workbooks[ACTIVITY_FILE].worksheets[0]
+    assert "Kopā par visiem mēnešiem" in [c.value for row in activity.iter_rows(max_row=6) for c in row]
+
+
+def test_report_headers_escape_an_ampersand(tmp_path: Path, catalogue: Catalogue) -> None:
+    from generator.documents.reports.printing import _escaped
+
+    assert _escaped("A & B") == "A && B"
