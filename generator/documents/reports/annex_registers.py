@@ -13,6 +13,7 @@ import xlsxwriter
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
+from generator.documents.reports.printing import print_setup
 from generator.documents.reports.workbooks import AUTHOR, _excel_date, _Formats
 
 QUESTIONNAIRE_REGISTER_ID = "aptauju-registrs"
@@ -34,11 +35,10 @@ def _workbook(catalogue: Catalogue, target: Path, output_id: str) -> tuple[xlsxw
     return wb, _Formats(wb)
 
 
-def _print_setup(ws, header_row: int) -> None:
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(header_row)
+def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: str, header_row: int,  # noqa: ANN001
+                 last_row: int, last_col: int) -> None:
+    print_setup(ws, municipality=municipality.name_lv, title=title, version=catalogue.version,
+                header_row=header_row, last_row=last_row, last_col=last_col)
 
 
 def questionnaire_names(catalogue: Catalogue) -> list[str]:
@@ -101,11 +101,11 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
         counts.write_formula(r, 3, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("H")},"Nē")', fmt.int, 0)
     wb.define_name("AR_Skaits", f"=Kopsavilkums!$B$5:$C${4 + len(names)}")
     counts.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    _print_setup(counts, 3)
+    _print_setup(counts, catalogue, municipality, "24.pielikums. Reģistrēto anketu skaits", 3, 3 + len(names), 3)
     ws.freeze_panes(FIRST, 2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                     "sort": True, "autofilter": True})
-    _print_setup(ws, FIRST - 1)
+    _print_setup(ws, catalogue, municipality, "24.pielikums. Aptaujas anketu reģistrs", FIRST - 1, last, 9)
     wb.close()
     return target
 
@@ -146,6 +146,6 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     ws.freeze_panes(FIRST, 2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                     "format_rows": True, "autofilter": True})
-    _print_setup(ws, FIRST - 1)
+    _print_setup(ws, catalogue, municipality, "17.pielikums. Pakalpojumu sniedzēji", FIRST - 1, sr + 1, 11)
     wb.close()
     return target

@@ -17,6 +17,7 @@ from generator.catalogue.annexes import Party, Quality
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
+from generator.documents.reports.printing import print_setup
 from generator.documents.reports.workbooks import AUTHOR, _excel_date, _Formats
 from generator.reference.questionnaires import Response, party_mean, stage_means
 
@@ -102,10 +103,9 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         ws.freeze_panes(FIRST, 2)
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "sort": True, "autofilter": True})
-        ws.set_paper(9)
-        ws.set_landscape()
-        ws.fit_to_pages(1, 0)
-        ws.repeat_rows(FIRST - 1)
+        print_setup(ws, municipality=municipality.name_lv, title=f"{party.annex}.pielikums. {party.label_lv}",
+                    version=catalogue.version, header_row=FIRST - 1, last_row=last,
+                    last_col=STAGE_COL + len(party.stages))
 
     # --- summary ------------------------------------------------------------------------------------
     summary.write(0, 0, "35.–38.pielikums. Kvalitātes aptauju kopsavilkums: vidējais vērtējums", fmt.title)
@@ -149,9 +149,8 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
                               mean_fmt, cached_mean(party_mean(responses.get(party.id, ()), party.stages, top)))
         wb.define_name(total_name(party), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${tr + 1}")
     summary.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    summary.set_paper(9)
-    summary.set_landscape()
-    summary.fit_to_pages(1, 0)
+    print_setup(summary, municipality=municipality.name_lv, title="35.–38.pielikums. Kopsavilkums",
+                version=catalogue.version, header_row=3, last_row=tr, last_col=2 * len(quality.parties))
     summary.activate()
     wb.close()
     return target

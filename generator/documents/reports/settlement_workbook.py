@@ -21,6 +21,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
+from generator.documents.reports.printing import print_setup, signature_block
 from generator.documents.reports.register import empty_register, settlement_inputs
 from generator.documents.reports.workbooks import AUTHOR, _excel_date, _Formats
 from generator.reference.params import Params
@@ -132,13 +133,10 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                      '"norēķins pabeigts"))', fmt.text, verdict if cached else "")
     ws.write_formula(sr + 1, 4, f"=ABS(L{tr + 1})", fmt.money_total, cache(abs(closing)))
     wb.define_name("NRK_Norekins", f"='{SHEET}'!$E${sr + 2}")
-    ws.write(sr + 3, 0, "Sagatavoja (vārds, uzvārds, paraksts, datums):", fmt.label)
-    ws.write(sr + 4, 0, "Saskaņoja LM projekta komanda (vārds, uzvārds, paraksts, datums):", fmt.label)
+    signed = signature_block(ws, sr + 3, 0, 2, 5, fmt.label, fmt.sign_field, fmt.sign_date)
     ws.freeze_panes(FIRST, 1)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(FIRST - 1)
+    print_setup(ws, municipality=municipality.name_lv, title="27.pielikums. Norēķini ar pašvaldību",
+                version=catalogue.version, header_row=FIRST - 1, last_row=signed, last_col=11)
     wb.close()
     return target
