@@ -81,7 +81,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                f"Netiešās izmaksas {rate} (BIP 1.4), EUR", "Izmaksas kopā, EUR", "Atlikums mēneša beigās, EUR"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
     ws.set_row(FIRST - 1, 58)
-    ws.set_column(0, 0, 10)
+    ws.set_column(0, 0, 13)
     ws.set_column(1, 1, 9)
     ws.set_column(2, 11, 14)
     for i, m in enumerate(months):
@@ -129,11 +129,12 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     closing = result.closing_balance
     verdict = ("pašvaldība atmaksā LM" if closing > 0 else "LM pārskaita pašvaldībai" if closing < 0
                else "norēķins pabeigts")
+    ws.merge_range(sr + 1, 0, sr + 1, 3, "", fmt.text)
     ws.write_formula(sr + 1, 0, f'=IF(L{tr + 1}>0,"pašvaldība atmaksā LM",IF(L{tr + 1}<0,"LM pārskaita pašvaldībai",'
                      '"norēķins pabeigts"))', fmt.text, verdict if cached else "")
     ws.write_formula(sr + 1, 4, f"=ABS(L{tr + 1})", fmt.money_total, cache(abs(closing)))
     wb.define_name("NRK_Norekins", f"='{SHEET}'!$E${sr + 2}")
-    signed = signature_block(ws, sr + 3, 0, 2, 5, fmt.label, fmt.sign_field, fmt.sign_date)
+    signed = signature_block(ws, sr + 3, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
     ws.freeze_panes(FIRST, 1)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     print_setup(ws, municipality=municipality.name_lv, title="27.pielikums. Norēķini ar pašvaldību",
