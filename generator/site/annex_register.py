@@ -106,8 +106,8 @@ def render_page(catalogue: Catalogue, pages: dict[str, str], downloads: list[Dow
     return link_mentions("\n".join(lines) + "\n", PAGE, register.by_number())
 
 
-# "17.pielikums", "16.1.pielikumā", "10.pielikuma" – not "2. pielikuma" (a law's annex, written with a space).
-MENTION = re.compile(r"(?<![\d.])(?P<num>[1-9]\d?(?:\.\d{1,2})?)\.pielikum(?P<end>[a-zāēīū]*)")
+# "17.pielikums", "16.1.pielikumā", "34. pielikumu" – not a law's annex ("… likuma 2. pielikuma").
+MENTION = re.compile(r"(?<![\d.])(?<!likuma )(?P<num>[1-9]\d?(?:\.\d{1,2})?)\.\s?pielikum(?P<end>[a-zāēīū]*)")
 # Parts of a line that must stay as they are: links, inline code, HTML tags.
 PROTECTED = re.compile(r"(\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>)")
 

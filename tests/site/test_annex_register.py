@@ -115,14 +115,14 @@ def test_methodology_mentions_link_to_register_rows(annex_site: Path, catalogue:
 def test_link_mentions_leaves_law_annexes_headings_code_and_links_alone(catalogue: Catalogue) -> None:
     numbers = catalogue.annexes.by_number()
     text = "\n".join([
-        "Sk. 17.pielikumā un 16.1.pielikums; Publisko iepirkumu likuma 2. pielikuma pakalpojumi.",
+        "Sk. 17.pielikumā un 16.1.pielikums; Publisko iepirkumu likuma 2. pielikuma pakalpojumi; 34. pielikumu.",
         "## 33.pielikums virsrakstā",
         "```", "7.pielikums kodā", "```",
         "Jau saite: [10.pielikums](x.md) un `8.pielikums` un 99.pielikums.",
     ])
     out = link_mentions(text, "metodika/lapa.md", numbers).split("\n")
     assert out[0] == ("Sk. [17.pielikumā](../pielikumi.md#p-17) un [16.1.pielikums](../pielikumi.md#p-16-1); "
-                      "Publisko iepirkumu likuma 2. pielikuma pakalpojumi.")
+                      "Publisko iepirkumu likuma 2. pielikuma pakalpojumi; [34. pielikumu](../pielikumi.md#p-34).")
     assert out[1:] == text.split("\n")[1:]
 
 
