@@ -63,8 +63,10 @@ def _where(annex_outputs: list[str], matrix: str | None, page: str | None, reaso
     if matrix:
         part = "visas tabulas" if matrix == "6" else f"{matrix}. tabula"
         parts.append(f"[IBM matrica](matrica.md), {part}")
-    if page:
-        title = PAGE_TITLES.get(page) or _first_heading(context["pages"].get(page, "")) or page
+    if page and page not in context["pages"]:
+        parts.append(f"vietnes lapa {md(page)} šajā vietnes versijā nav")
+    elif page:
+        title = PAGE_TITLES.get(page) or _first_heading(context["pages"][page]) or page
         parts.append(f"vietnes lapa [{md(title)}]({page})")
     if reason:
         parts.append(f"netiek veidots: {md(reason)}")

@@ -81,7 +81,7 @@ def annex_site(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -
     return site
 
 
-def test_every_annex_has_a_row_with_a_resolving_link_or_a_reason(annex_site: Path) -> None:
+def test_every_annex_has_a_row_with_a_resolving_link_or_a_reason(annex_site: Path, catalogue: Catalogue) -> None:
     page = annex_site / "pielikumi.html"
     parser = _Rows()
     parser.feed(page.read_text(encoding="utf-8"))
@@ -100,6 +100,12 @@ def test_every_annex_has_a_row_with_a_resolving_link_or_a_reason(annex_site: Pat
             if target.fragment:
                 assert f'id="{target.fragment}"' in path.read_text(encoding="utf-8"), f"{number}: enkurs {href}"
     assert len(rows) == len(REQUIRED_NUMBERS)
+    for annex in catalogue.annexes.annexes:
+        hrefs = rows[annex.anchor][1]
+        if annex.page:
+            assert annex.page.replace(".md", ".html") in hrefs, f"{annex.number}: nav saites uz {annex.page}"
+        for output in annex.outputs:
+            assert any(output in h for h in hrefs), f"{annex.number}: nav saites uz {output}"
 
 
 def test_methodology_mentions_link_to_register_rows(annex_site: Path, catalogue: Catalogue) -> None:
