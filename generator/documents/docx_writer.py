@@ -143,6 +143,7 @@ class _Writer:
         props.subject = "IBM izmēģinājumprojekts"
         props.comments = f"Veidnes versija {version}"
         props.keywords = "IBM; individuālais budžets"
+        props.language = LANGUAGE
         props.created = stamp
         props.modified = stamp
         props.last_printed = stamp

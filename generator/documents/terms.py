@@ -47,3 +47,15 @@ def round_context(programme_round: Round | None, build_date: dt.date) -> dict[st
     if programme_round is None or end is None:
         return {"start": BLANK_DATE, "end": BLANK_DATE, "known": False}
     return {"start": lvformat.date(programme_round.start), "end": lvformat.date(end), "known": True}
+
+
+def state_key(catalogue: Catalogue, build_date: dt.date | None = None) -> str:
+    """What the documents' terms depend on besides the catalogue: which round they are made for and whether
+    it has ended. The incremental build adds it to the documents step's fingerprint, so documents made
+    while a round ran are rebuilt (with blanks) once it has ended."""
+    build_date = build_date or dt.date.today()
+    programme_round = current_round(catalogue, build_date)
+    if programme_round is None:
+        return "no-round"
+    ended = term_end(programme_round, build_date) is None
+    return f"{programme_round.name}|{programme_round.end.isoformat()}|{'ended' if ended else 'running'}"

@@ -166,6 +166,7 @@ def test_docx_language_font_and_properties(built: Path, catalogue: Catalogue) ->
         assert "Normal.dotm" not in app
         assert 'w:lang w:val="lv-LV"' in styles, spec.id
         document = docx.Document(str(path))
+        assert document.core_properties.language == "lv-LV", spec.id
         normal = document.styles["Normal"].font
         assert normal.name == "DejaVu Sans" and normal.size.pt == 9.5, spec.id
         footer = document.sections[0].footer.paragraphs

@@ -175,6 +175,12 @@ def test_institution_names_are_inflected_from_the_catalogue(catalogue: Catalogue
         assert ("var apstrīdēt Jelgavas pilsētas pašvaldībā, iesniegumu iesniedzot Jelgavas sociālo lietu pārvaldē"
                 in jelgava[doc_id]), doc_id
     assert "Valmieras sociālajam dienestam ir iesniedzis" in valmiera["08-lemums-par-pieskirsanu"]
+    # addressees: the head of the service (genitive + "vadītājam"), the service itself (dative)
+    assert "Valmieras sociālā dienesta vadītājam" in valmiera["13-dienesta-zinojums"]
+    assert "Jelgavas sociālo lietu pārvaldes vadītājam" in jelgava["13-dienesta-zinojums"]
+    for doc_id in ("04-iesniegums-par-dalibu", "05-iesniegums-par-sniedzejiem"):
+        assert "Valmieras sociālajam dienestam" in valmiera[doc_id], doc_id
+        assert "Jelgavas sociālo lietu pārvaldei" in jelgava[doc_id], doc_id
 
 
 def test_the_catalogue_holds_case_forms_of_every_name(catalogue: Catalogue) -> None:
@@ -248,3 +254,21 @@ def test_a_catalogue_without_case_forms_loads_with_a_warning(tmp_path: Path, cat
     assert all("municipalities.yaml" in w and "netiks locīts" in w for w in warnings)
     text = _texts(copy, "valmiera")["10-uzaicinajuma-vestule"]
     assert "Valmieras sociālais dienests ir konstatējis" in text
+
+
+def test_documents_are_rebuilt_when_their_round_ends(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The incremental build reuses documents only while the round's state (running or ended) is the same."""
+    from generator import build
+    from generator.documents import terms as terms_module
+
+    programme_round = terms.current_round(catalogue, dt.date(2019, 1, 1))
+    assert programme_round is not None
+    running = terms.state_key(catalogue, programme_round.end)
+    ended = terms.state_key(catalogue, programme_round.end + dt.timedelta(days=1))
+    assert running != ended and running.endswith("running") and ended.endswith("ended")
+    step = next(s for s in build._renderers() if s.name == "dokumenti")
+    keys = []
+    for state in (running, ended):
+        monkeypatch.setattr(terms_module, "state_key", lambda _catalogue, _state=state: _state)
+        keys.append(build.step_key(step, catalogue, []))
+    assert keys[0] != keys[1]
