@@ -83,10 +83,13 @@ def render_page(catalogue: Catalogue, pages: dict[str, str], downloads: list[Dow
     context = {"available": {d.path for d in downloads}, "sample": sample.id,
                "sample_name": sample.name_forms.genitive,
                "pages": pages}
+    whole = max(int(a.number) for a in register.annexes if "." not in a.number)
+    sub = sorted((a.number for a in register.annexes if "." in a.number), key=annex_sort_key)
     lines = [
         "# Metodikas pielikumi",
         "",
-        "Metodika atsaucas uz 45 numurētiem pielikumiem (arī 16.1 un 16.9). Šeit katram pielikumam ir norādīts, kur",
+        f"Metodika atsaucas uz {whole} numurētiem pielikumiem (arī {' un '.join(sub)}). Šeit katram pielikumam ir "
+        "norādīts, kur",
         "to atrast: rīkkopas izveidotās datnes (katrai izmēģinājumprojekta pašvaldībai), IBM matricas daļa, vietnes",
         "lapa vai iemesls, kāpēc pielikums netiek veidots. Metodikas avotam pielikumi nav pievienoti; ja dots tikai",
         "pielikuma mērķis, tā saturs ir rīkkopas rekonstrukcija.",
