@@ -132,7 +132,10 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
         ws.write(r, 0, service.id, fmt.text)
         ws.write(r, 1, service.short_name_lv, fmt.text)
         ws.write(r, 2, f"{service.area}. {areas[service.area]}", fmt.text)
-        ws.write(r, 3, service.description.prasibas_sniedzejiem.teksts, fmt.text)
+        requirements = service.description.prasibas_sniedzejiem.teksts
+        ws.write(r, 3, requirements, fmt.text)
+        # xlsxwriter does not size rows to wrapped text: about 70 characters fit a line of column D.
+        ws.set_row(r, 13 * max(1, -(-len(requirements) // 70)))
         for col in range(4, 12):
             ws.write(r, col, "", fmt.in_text)
     last = FIRST + len(services) - 1
