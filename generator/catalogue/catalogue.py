@@ -29,6 +29,7 @@ from generator.catalogue.models import (
 from generator.reference.rounds import ReportingPeriod, reporting_periods
 
 if TYPE_CHECKING:
+    from generator.catalogue.annexes import AnnexRegister
     from generator.catalogue.yamlfile import YamlFile
 
 FORM_LABELS_SHORT = {Form.individual: "individuāli", Form.group: "grupā"}
@@ -79,6 +80,7 @@ class Catalogue:
     prices: list[Price]
     rounds: list[Round] = field(default_factory=list)
     holidays: Holidays | None = None
+    annexes: AnnexRegister | None = None  # catalogue/annexes.yaml (generator/catalogue/annexes.py)
     files: dict[str, YamlFile] = field(default_factory=dict, repr=False)
     service_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to services
     price_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to prices

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.catalogue.annexes import AnnexRegister, annex_problems
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import cross_reference_problems
 from generator.catalogue.legacy import is_legacy, split_legacy
@@ -151,6 +152,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
 
     services = _load_folder(root / "services", Service, problems)
     prices = _load_folder(root / "prices", Price, problems)
+    annexes, annexes_file = _load_annexes(root, problems)
 
     if any(p.severity is Severity.error for p in problems) or any(v[0] is None for v in singles.values()):
         return None, problems
@@ -169,16 +171,39 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         prices=[p for p, _ in prices],
         rounds=rounds.rounds,
         holidays=holidays,
+        annexes=annexes,
         files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file,
-               "rounds": rounds_file, "holidays": holidays_file},
+               "rounds": rounds_file, "holidays": holidays_file, "annexes": annexes_file},
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
     catalogue.attach_rounds()
     problems.extend(cross_reference_problems(catalogue))
+    if annexes is not None and annexes_file is not None and annexes_file.path.parent == root:
+        problems.extend(annex_problems(annexes, annexes_file, root))
     if any(p.severity is Severity.error for p in problems):
         return None, problems
     return catalogue, problems
+
+
+def _load_annexes(root: Path, problems: list[Problem]) -> tuple[AnnexRegister | None, YamlFile | None]:
+    """catalogue/annexes.yaml. The register describes the toolkit's outputs rather than the data, so an
+    older catalogue version without it (ibm changes --from REF) uses the toolkit's own register, with a
+    warning; the current catalogue must have it."""
+    path = root / "annexes.yaml"
+    if not path.is_file():
+        fallback = DEFAULT_CATALOGUE / "annexes.yaml"
+        if root.resolve() == DEFAULT_CATALOGUE.resolve() or not fallback.is_file():
+            problems.append(Problem(path, 1, "-", "fails nav atrasts", "pielikumu reģistrs annexes.yaml"))
+            return None, None
+        problems.append(Problem(path, 1, "-", "fails nav atrasts; izmanto rīkkopas pielikumu reģistru "
+                                f"{fallback}", None, Severity.warning))
+        path = fallback
+    yf = _read(path, problems)
+    if yf is None:
+        return None, None
+    register = _validate(AnnexRegister, yf, problems)
+    return register, yf if register is not None else None
 
 
 def load_or_raise(root: Path | None = None) -> Catalogue:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.catalogue.annexes import AnnexRegister
 from generator.catalogue.models import (
     Enumerations,
     Holidays,
@@ -25,6 +26,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "enums": Enumerations,
     "rounds": Rounds,
     "holidays": Holidays,
+    "annexes": AnnexRegister,
 }
 
 

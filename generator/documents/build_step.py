@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents import context as ctx
+from generator.documents.annex_context import annex_context
 from generator.documents.docx_writer import write_docx
 from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.paths import documents_dir
@@ -25,7 +26,8 @@ def render_municipality(catalogue: Catalogue, municipality: Municipality,
     """Render the HTML of each document for one municipality (no files written). ``build_date`` (default:
     today) decides which programme-round dates have ended and become blanks."""
     env = environment()
-    context = {**ctx.shared_context(catalogue, build_date), **ctx.municipality_context(municipality)}
+    context = {**ctx.shared_context(catalogue, build_date), **annex_context(catalogue),
+               **ctx.municipality_context(municipality)}
     return [render(env, spec, context) for spec in specs]
 
 

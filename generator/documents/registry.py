@@ -51,7 +51,40 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
                  "Lēmums par atteikumu piešķirt individuālo budžetu", None),
     DocumentSpec("18-vestule-par-neatbilstibu", "vestule_par_neatbilstibu.html.j2",
                  "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", None),
+    # The annexes the methodology names only by purpose (issue 16); see catalogue/annexes.yaml.
+    DocumentSpec("19-vecaku-aptaujas-anketa", "vecaku_anketa.html.j2",
+                 "Vecāku aptaujas anketa pirms bērna izvērtēšanas", "11.pielikums"),
+    DocumentSpec("20-pakalpojuma-apraksta-veidlapa", "pakalpojuma_apraksts.html.j2",
+                 "Sabiedrībā balstīta sociālā pakalpojuma apraksta veidlapa", "13.pielikums"),
+    DocumentSpec("21-esf-dalibnieka-anketa", "esf_anketa.html.j2",
+                 "ESF projekta dalībnieka aptaujas anketa", "25.pielikums"),
+    DocumentSpec("22-sifresanas-instrukcija", "sifresanas_instrukcija.html.j2",
+                 "Datņu šifrēšana jeb arhivēšana ar paroli", "32.pielikums"),
+    DocumentSpec("23-nosaukumu-instrukcija", "nosaukumu_instrukcija.html.j2",
+                 "Darba mapju un dokumentu nosaukumu veidošanas instrukcija", "33.pielikums"),
+    DocumentSpec("24-risku-plans", "risku_plans.html.j2",
+                 "Risku novēršanas pasākumu plāns", "34.pielikums"),
+    DocumentSpec("25-kvalitates-anketa-sd", "kvalitates_anketa.html.j2",
+                 "Kvalitātes aptaujas anketa sociālajam darbiniekam", "35.pielikums"),
+    DocumentSpec("26-kvalitates-anketa-vecakam", "kvalitates_anketa.html.j2",
+                 "Kvalitātes aptaujas anketa vecākam", "36.pielikums"),
+    DocumentSpec("27-kvalitates-anketa-specialistam", "kvalitates_anketa.html.j2",
+                 "Kvalitātes aptaujas anketa izvērtēšanas komandas speciālistam", "37.pielikums"),
+    DocumentSpec("28-kvalitates-anketa-sniedzejam", "kvalitates_anketa.html.j2",
+                 "Kvalitātes aptaujas anketa pakalpojumu sniedzējam", "38.pielikums"),
+    DocumentSpec("29-vestule-neatlasitajiem", "vestule_neatlasitajiem.html.j2",
+                 "Vēstule par bērna neiekļaušanu izmēģinājumprojekta dalībnieku sarakstā", None),
+    DocumentSpec("30-klientu-registracijas-lapa", "klientu_registracijas_lapa.html.j2",
+                 "Klientu reģistrācijas lapa", None),
+    DocumentSpec("31-pakalpojumu-grafiks", "pakalpojumu_grafiks.html.j2",
+                 "Pakalpojumu saņemšanas mēneša grafiks", None),
+    DocumentSpec("32-marsruta-lapas-izraksts", "marsruta_izraksts.html.j2",
+                 "Izraksts no pašvaldības vai sociālā dienesta maršruta lapas", "44.pielikums"),
 )
+
+# Anonymous questionnaires (35.–38.pielikums): nobody signs them.
+UNSIGNED = ("25-kvalitates-anketa-sd", "26-kvalitates-anketa-vecakam", "27-kvalitates-anketa-specialistam",
+            "28-kvalitates-anketa-sniedzejam")
 
 # Administrative acts (Administratīvā procesa likums): they state facts, legal basis, reasoning and appeal.
 DECISIONS = ("08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu")

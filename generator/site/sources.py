@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
-from generator.site import calculator, examples_page, paths
+from generator.site import annex_register, calculator, examples_page, paths
 from generator.site import downloads as dl
 from generator.site.catalogue_pages import render_catalogue_pages
 from generator.site.context import template_context
@@ -117,6 +117,7 @@ def site_nav(catalogue: Catalogue, methodology_nav: list[NavItem], has_examples:
         nav.append({"Aprēķinu piemēri": paths.EXAMPLES})
     nav.append({"IBM matrica": paths.WORKBOOK})
     nav.append({"IB kalkulators": calculator.PAGE})
+    nav.append({annex_register.NAV_TITLE: annex_register.PAGE})
     nav.append({"Lejupielādes": paths.DOWNLOADS})
     nav.append({"Par šo vietni": paths.ABOUT})
     return nav
@@ -148,6 +149,7 @@ def render_sources(catalogue: Catalogue, root: Path, build_dir: Path | None = No
     rendered.update(calculator.render_calculator(catalogue, method_pages))
     if examples is not None:
         rendered[paths.EXAMPLES] = examples
+    annex_register.extend_pages(catalogue, rendered, downloads, paths.METHODOLOGY)
 
     sources = SiteSources(root, rendered, site_nav(catalogue, methodology.nav, examples is not None), downloads,
                           methodology.unlisted)

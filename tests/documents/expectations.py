@@ -9,6 +9,7 @@ from __future__ import annotations
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
+from tests.documents.annex_expectations import annex_phrases
 
 ALL_DIACRITICS = set("āčēģīķļņšūž")
 # Every decision is an administrative act: facts, legal basis, reasoning, operative part, appeal.
@@ -127,4 +128,5 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātais vecāk",
             f"sasniegs {p('eligibility_age_limit')} gadu vecumu", "Administratīvā procesa likumā",
         ],
+        **annex_phrases(catalogue),
     }

@@ -7,6 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import documents_dir, reports_dir
 from generator.documents.registry import DOCUMENTS
 from generator.steps import build_steps
@@ -32,8 +33,7 @@ def test_documents_command_writes_one_municipality(tmp_path: Path) -> None:
     folder = documents_dir(tmp_path, "ogre")
     assert {p.name for p in folder.iterdir()} == {f"{d.id}.{ext}" for d in DOCUMENTS for ext in ("pdf", "docx")}
     assert all(p.stat().st_size > 1000 for p in folder.iterdir())
-    assert {p.name for p in reports_dir(tmp_path, "ogre").iterdir()} == {
-        "izdevumu-registrs-un-parskati.xlsx", "sd-menesa-atskaite.xlsx"}
+    assert {p.name for p in reports_dir(tmp_path, "ogre").iterdir()} == {f"{w}.xlsx" for w in REPORT_WORKBOOKS}
     assert not (tmp_path / "lejupielades" / "dokumenti" / "jelgava").exists()
 
 

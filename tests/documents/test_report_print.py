@@ -40,7 +40,7 @@ def _print_rows(ws) -> tuple[int, int]:  # noqa: ANN001
 def test_every_report_sheet_prints_with_header_footer_and_area(workbooks, catalogue: Catalogue) -> None:
     name = catalogue.municipality("jelgava").name_lv
     sheets = list(_sheets(workbooks))
-    assert {ws.title[:2] for ws in sheets} == {"28", "29", "30", "26", "31"}
+    assert {ws.title[:2] for ws in sheets} >= {"28", "29", "30", "26", "31"}
     for ws in sheets:
         assert name in ws.oddHeader.left.text, ws.title
         assert ws.oddFooter.right.text == "Lapa &P no &N", ws.title

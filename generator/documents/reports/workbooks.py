@@ -420,8 +420,11 @@ def _excel_serial(day: dt.date) -> int:
 
 
 def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path) -> list[Path]:
+    from generator.documents.reports.annex_workbooks import write_annex_workbooks
+
     folder = reports_dir(out, municipality.id)
     return [
         write_register_workbook(catalogue, municipality, folder / REGISTER_FILE),
         write_activity_report(catalogue, municipality, folder / ACTIVITY_FILE),
+        *write_annex_workbooks(catalogue, municipality, folder),
     ]

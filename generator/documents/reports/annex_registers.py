@@ -1,0 +1,154 @@
+"""Two registers a municipality keeps as workbooks: the questionnaire register (24.pielikums, the
+"electronic journal" of every filled questionnaire, L2112) and the list of possible service providers with
+the qualification requirements (17.pielikums, L1829). Both are reconstructions: the methodology gives
+their purpose only. Services, requirements and questionnaire names come from the catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import xlsxwriter
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.documents.outputs import REPORT_WORKBOOKS
+from generator.documents.reports.printing import print_setup
+from generator.documents.reports.workbooks import AUTHOR, _excel_date, _Formats
+
+QUESTIONNAIRE_REGISTER_ID = "aptauju-registrs"
+PROVIDER_LIST_ID = "sniedzeju-saraksts"
+REGISTER_ROWS = 300
+FIRST = 5
+# Annexes whose filled questionnaires the register records (quality of life at start and end, ESF at the end).
+REGISTERED_ANNEXES = ("20", "21", "23", "25")
+ROUNDS = ("sākotnējā", "noslēguma")
+FILLED_BY = ("bērns pats", "vecāks", "sociālais darbinieks, intervējot bērnu vecāka klātbūtnē")
+YES_NO = ["Jā", "Nē"]
+
+
+def _workbook(catalogue: Catalogue, target: Path, output_id: str) -> tuple[xlsxwriter.Workbook, _Formats]:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
+    wb.set_properties({"title": REPORT_WORKBOOKS[output_id], "author": AUTHOR, "company": "Labklājības ministrija",
+                       "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(catalogue.latest_date)})
+    return wb, _Formats(wb)
+
+
+def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: str, header_row: int,  # noqa: ANN001
+                 last_row: int, last_col: int) -> None:
+    print_setup(ws, municipality=municipality.name_lv, title=title, version=catalogue.version,
+                header_row=header_row, last_row=last_row, last_col=last_col)
+
+
+def questionnaire_names(catalogue: Catalogue) -> list[str]:
+    titles = catalogue.annexes.by_number()  # type: ignore[union-attr]
+    return [f"{n}.pielikums – {titles[n].title_lv}" for n in REGISTERED_ANNEXES]
+
+
+def write_questionnaire_register(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
+    wb, fmt = _workbook(catalogue, target, QUESTIONNAIRE_REGISTER_ID)
+    ws = wb.add_worksheet("24 Aptauju reģistrs")
+    lists = wb.add_worksheet("Saraksti")
+    names = questionnaire_names(catalogue)
+    for col, (name, values) in enumerate((("Anketas", names), ("Kartas", list(ROUNDS)),
+                                          ("Aizpilditajs", list(FILLED_BY)), ("JaNe", YES_NO))):
+        lists.write(0, col, name, fmt.head)
+        for i, value in enumerate(values):
+            lists.write(1 + i, col, value)
+        wb.define_name(name, f"=Saraksti!${chr(65 + col)}$2:${chr(65 + col)}${1 + len(values)}")
+    lists.hide()
+    ws.write(0, 0, "24.pielikums. Aptaujas anketu reģistrs (elektroniskais žurnāls)", fmt.title)
+    ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Katru aizpildīto anketu (sākotnējo un "
+             "noslēguma) reģistrē vienā rindā tikai ar bērna identifikācijas kodu.", fmt.note)
+    ws.write(2, 0, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī. Rekonstrukcija: metodikā "
+             "dots tikai reģistra mērķis.", fmt.note)
+    headers = ["Nr.", "Bērna identifikācijas kods", "Anketa", "Kārta", "Aizpildīja", "Aizpildīšanas datums",
+               "Reģistrēšanas datums", "Ieskenēta un ievietota serverī", "Oriģināls klienta lietā", "Piezīmes"]
+    ws.write_row(FIRST - 1, 0, headers, fmt.head)
+    ws.set_row(FIRST - 1, 42)
+    for col, width in enumerate([5, 14, 44, 12, 26, 13, 13, 12, 12, 30]):
+        ws.set_column(col, col, width)
+    last = FIRST + REGISTER_ROWS - 1
+    for i in range(REGISTER_ROWS):
+        r = FIRST + i
+        ws.write_number(r, 0, i + 1, fmt.int)
+        for col in (1, 2, 3, 4, 7, 8, 9):
+            ws.write(r, col, "", fmt.in_text)
+        ws.write_blank(r, 5, None, fmt.in_date)
+        ws.write_blank(r, 6, None, fmt.in_date)
+    span = lambda col: f"{col}{FIRST + 1}:{col}{last + 1}"  # noqa: E731
+    for col, source in (("C", "=Anketas"), ("D", "=Kartas"), ("E", "=Aizpilditajs"), ("H", "=JaNe"), ("I", "=JaNe")):
+        ws.data_validation(span(col), {"validate": "list", "source": source})
+    for col in ("F", "G"):
+        ws.data_validation(span(col), {"validate": "date", "criteria": ">", "value": dt.datetime(2000, 1, 1),
+                                       "error_message": "Ierakstiet datumu (DD.MM.GGGG)."})
+    # Counts per questionnaire and round, on their own sheet.
+    sheet = "'24 Aptauju reģistrs'!"
+    counts = wb.add_worksheet("Kopsavilkums")
+    counts.write(0, 0, "24.pielikums. Reģistrēto anketu skaits", fmt.title)
+    counts.write(1, 0, "Aprēķinās no reģistra lapas.", fmt.note)
+    counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], "Nav ievietotas serverī"], fmt.head)
+    counts.set_row(3, 30)
+    counts.set_column(0, 0, 70)
+    counts.set_column(1, 3, 14)
+    for i, name in enumerate(names):
+        r = 4 + i
+        counts.write(r, 0, name, fmt.text)
+        for k, round_name in enumerate(ROUNDS):
+            counts.write_formula(r, 1 + k, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("D")},"{round_name}")',
+                                 fmt.int, 0)
+        counts.write_formula(r, 3, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("H")},"Nē")', fmt.int, 0)
+    wb.define_name("AR_Skaits", f"=Kopsavilkums!$B$5:$C${4 + len(names)}")
+    counts.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
+    _print_setup(counts, catalogue, municipality, "24.pielikums. Reģistrēto anketu skaits", 3, 3 + len(names), 3)
+    ws.freeze_panes(FIRST, 2)
+    ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
+                    "sort": True, "autofilter": True})
+    _print_setup(ws, catalogue, municipality, "24.pielikums. Aptaujas anketu reģistrs", FIRST - 1, last, 9)
+    wb.close()
+    return target
+
+
+def write_provider_list(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
+    wb, fmt = _workbook(catalogue, target, PROVIDER_LIST_ID)
+    ws = wb.add_worksheet("17 Sniedzēji")
+    areas = {a.number: a.name_lv for a in catalogue.enums.support_areas}
+    ws.write(0, 0, "17.pielikums. Iespējamo pakalpojumu sniedzēju saraksts un kvalifikācijas prasības", fmt.title)
+    ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Pakalpojumi un prasības sniedzējiem ir no "
+             "pakalpojumu kataloga (pakalpojumu apraksti).", fmt.note)
+    ws.write(2, 0, "Sniedzējus un to kontaktus ieraksta sociālais darbinieks. Rekonstrukcija: metodikā dots tikai "
+             "saraksta mērķis.", fmt.note)
+    headers = ["Kods", "Pakalpojums", "Atbalsta joma", "Prasības sniedzējam (pakalpojuma apraksts)",
+               "Sniedzējs (nosaukums)", "Reģ. Nr.", "Sociālo pakalpojumu sniedzēju reģistrā (Jā/Nē)",
+               "Kontaktpersona", "Tālrunis, e-pasts", "Adrese", "Atbilst prasībām (Jā/Nē)", "Līguma datums un Nr."]
+    ws.write_row(FIRST - 1, 0, headers, fmt.head)
+    ws.set_row(FIRST - 1, 45)
+    for col, width in enumerate([8, 30, 20, 60, 26, 12, 12, 18, 20, 24, 10, 16]):
+        ws.set_column(col, col, width)
+    services = catalogue.sorted_services()
+    for i, service in enumerate(services):
+        r = FIRST + i
+        ws.write(r, 0, service.id, fmt.text)
+        ws.write(r, 1, service.short_name_lv, fmt.text)
+        ws.write(r, 2, f"{service.area}. {areas[service.area]}", fmt.text)
+        requirements = service.description.prasibas_sniedzejiem.teksts
+        ws.write(r, 3, requirements, fmt.text)
+        # xlsxwriter does not size rows to wrapped text: about 70 characters fit a line of column D.
+        ws.set_row(r, 13 * max(1, -(-len(requirements) // 70)))
+        for col in range(4, 12):
+            ws.write(r, col, "", fmt.in_text)
+    last = FIRST + len(services) - 1
+    for col in ("G", "K"):
+        ws.data_validation(f"{col}{FIRST + 1}:{col}{last + 1}", {"validate": "list", "source": YES_NO})
+    sr = last + 2
+    ws.write(sr, 1, "Pakalpojumi ar norādītu sniedzēju", fmt.label)
+    ws.write_formula(sr, 4, f'=COUNTIF(E{FIRST + 1}:E{last + 1},"?*")', fmt.int, 0)
+    ws.write(sr + 1, 1, "No tiem atbilst prasībām", fmt.label)
+    ws.write_formula(sr + 1, 4, f'=COUNTIF(K{FIRST + 1}:K{last + 1},"Jā")', fmt.int, 0)
+    ws.freeze_panes(FIRST, 2)
+    ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
+                    "format_rows": True, "autofilter": True})
+    _print_setup(ws, catalogue, municipality, "17.pielikums. Pakalpojumu sniedzēji", FIRST - 1, sr + 1, 11)
+    wb.close()
+    return target

@@ -1,0 +1,27 @@
+"""The report workbooks of the annexes added by issue 16 (27, 35–38, 24, 17), written per municipality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.documents.reports.annex_registers import (
+    PROVIDER_LIST_ID,
+    QUESTIONNAIRE_REGISTER_ID,
+    write_provider_list,
+    write_questionnaire_register,
+)
+from generator.documents.reports.questionnaire_workbooks import WORKBOOK_ID as QUALITY_ID
+from generator.documents.reports.questionnaire_workbooks import write_questionnaire_workbook
+from generator.documents.reports.settlement_workbook import WORKBOOK_ID as SETTLEMENT_ID
+from generator.documents.reports.settlement_workbook import write_settlement_workbook
+
+
+def write_annex_workbooks(catalogue: Catalogue, municipality: Municipality, folder: Path) -> list[Path]:
+    return [
+        write_settlement_workbook(catalogue, municipality, folder / f"{SETTLEMENT_ID}.xlsx"),
+        write_questionnaire_workbook(catalogue, municipality, folder / f"{QUALITY_ID}.xlsx"),
+        write_questionnaire_register(catalogue, municipality, folder / f"{QUESTIONNAIRE_REGISTER_ID}.xlsx"),
+        write_provider_list(catalogue, municipality, folder / f"{PROVIDER_LIST_ID}.xlsx"),
+    ]

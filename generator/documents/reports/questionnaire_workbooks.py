@@ -1,0 +1,156 @@
+"""The quality questionnaires (35.–38.pielikums) as one workbook per municipality: a sheet per party, where
+each row is one filled questionnaire (a respondent code, the date and a 1–5 score per stage the party
+rates), and a summary sheet whose formulas give the mean score per stage and party, the number of answers
+and each party's overall mean (generator.reference.questionnaires repeats them). Parties, stages and the
+scale come from catalogue/annexes.yaml (quality)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+
+from generator.catalogue.annexes import Party, Quality
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.documents.outputs import REPORT_WORKBOOKS
+from generator.documents.reports.printing import print_setup
+from generator.documents.reports.workbooks import AUTHOR, _excel_date, _Formats
+from generator.reference.questionnaires import Response, party_mean, stage_means
+
+WORKBOOK_ID = "kvalitates-anketas"
+SUMMARY = "Kopsavilkums"
+ROWS = 80  # rows per party sheet
+FIRST = 4  # first response row (0-based)
+STAGE_COL = 3  # first stage column
+
+
+def party_sheet(party: Party) -> str:
+    return f"{party.annex} {party.label_lv}"[:31]
+
+
+def mean_name(party: Party, stage_id: str) -> str:
+    return f"KV_{party.id}_{stage_id.replace('-', '_')}"
+
+
+def count_name(party: Party, stage_id: str) -> str:
+    return f"KVS_{party.id}_{stage_id.replace('-', '_')}"
+
+
+def total_name(party: Party) -> str:
+    return f"KV_{party.id}_kopa"
+
+
+def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
+                                 responses: Mapping[str, Sequence[Response]] | None = None,
+                                 cached: bool = True) -> Path:
+    """``responses``: party id -> filled questionnaires (stage id -> score); None writes the empty template.
+    ``cached=False`` leaves formula caches empty so that only a recalculation shows the means."""
+    quality: Quality = catalogue.annexes.quality  # type: ignore[union-attr]
+    responses = responses or {}
+    top = quality.max_score
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
+    wb.set_properties({"title": REPORT_WORKBOOKS[WORKBOOK_ID], "author": AUTHOR, "company": "Labklājības ministrija",
+                       "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(catalogue.latest_date)})
+    fmt = _Formats(wb)
+    mean_fmt = wb.add_format({"font_name": "Arial", "font_size": 10, "border": 1, "num_format": "0.00"})
+    summary = wb.add_worksheet(SUMMARY)
+    scale = "; ".join(f"{level.score} – {level.label_lv}" for level in quality.scale)
+    ranges: dict[tuple[str, str], str] = {}
+    for party in quality.parties:
+        ws = wb.add_worksheet(party_sheet(party))
+        rows = list(responses.get(party.id, ()))
+        if len(rows) > ROWS:
+            raise ValueError(f"{party.label_lv}: {len(rows)} anketas (gaidīts: ne vairāk kā {ROWS})")
+        ws.write(0, 0, f"{party.annex}.pielikums. {party.label_lv}: aizpildītās kvalitātes aptaujas anketas", fmt.title)
+        ws.write(1, 0, f"{municipality.name_lv}. Katra rinda – viena anketa. Vērtējums: {scale}; ja posms nav "
+                 "vērtēts, šūnu atstāj tukšu. Vārdu neraksta – tikai anketas kodu.", fmt.note)
+        headers = ["Nr.", "Anketas kods", "Aizpildīšanas datums",
+                   *[quality.stage(s).label_lv for s in party.stages], "Komentārs"]
+        ws.write_row(FIRST - 1, 0, headers, fmt.head)
+        ws.set_row(FIRST - 1, 45)
+        ws.set_column(0, 0, 5)
+        ws.set_column(1, 2, 13)
+        ws.set_column(STAGE_COL, STAGE_COL + len(party.stages) - 1, 14)
+        ws.set_column(STAGE_COL + len(party.stages), STAGE_COL + len(party.stages), 40)
+        for i in range(ROWS):
+            r = FIRST + i
+            answer = rows[i] if i < len(rows) else {}
+            ws.write_number(r, 0, i + 1, fmt.int)
+            ws.write(r, 1, f"{party.id.upper()}-{i + 1:02d}" if answer else "", fmt.in_text)
+            ws.write_blank(r, 2, None, fmt.in_date)
+            for k, stage in enumerate(party.stages):
+                score = answer.get(stage)
+                if score is None:
+                    ws.write_blank(r, STAGE_COL + k, None, fmt.in_int)
+                else:
+                    ws.write_number(r, STAGE_COL + k, score, fmt.in_int)
+            ws.write(r, STAGE_COL + len(party.stages), "", fmt.in_text)
+        last = FIRST + ROWS - 1
+        for k, stage in enumerate(party.stages):
+            col = xl_col_to_name(STAGE_COL + k)
+            sheet = party_sheet(party).replace("'", "''")
+            ranges[(party.id, stage)] = f"'{sheet}'!${col}${FIRST + 1}:${col}${last + 1}"
+        ws.data_validation(FIRST, STAGE_COL, last, STAGE_COL + len(party.stages) - 1, {
+            "validate": "integer", "criteria": "between", "minimum": 1, "maximum": top,
+            "error_message": f"Vērtējums ir vesels skaitlis no 1 līdz {top}."})
+        ws.data_validation(FIRST, 2, last, 2, {"validate": "date", "criteria": ">", "value": _excel_date(
+            catalogue.latest_date.replace(year=2000, month=1, day=1)), "error_message": "Ierakstiet datumu (DD.MM.GGGG)."})
+        ws.freeze_panes(FIRST, 2)
+        ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
+                        "sort": True, "autofilter": True})
+        print_setup(ws, municipality=municipality.name_lv, title=f"{party.annex}.pielikums. {party.label_lv}",
+                    version=catalogue.version, header_row=FIRST - 1, last_row=last,
+                    last_col=STAGE_COL + len(party.stages))
+
+    # --- summary ------------------------------------------------------------------------------------
+    summary.write(0, 0, "35.–38.pielikums. Kvalitātes aptauju kopsavilkums: vidējais vērtējums", fmt.title)
+    summary.write(1, 0, f"{municipality.name_lv}. Aprēķinās no pušu lapām: vidējais no ierakstītajiem vērtējumiem, "
+                  "noapaļots līdz simtdaļām; „–” – šī puse posmu nevērtē.", fmt.note)
+    summary.write(2, 0, f"Skala: {scale}.", fmt.note)
+    summary.write(3, 0, "Procesa posms", fmt.head)
+    for j, party in enumerate(quality.parties):
+        summary.write(3, 1 + 2 * j, f"{party.label_lv} ({party.annex}.): vidēji", fmt.head)
+        summary.write(3, 2 + 2 * j, "atbilžu skaits", fmt.head)
+    summary.set_row(3, 60)
+    summary.set_column(0, 0, 40)
+    summary.set_column(1, 2 * len(quality.parties), 13)
+    means = {p.id: stage_means(responses.get(p.id, ()), p.stages, top) for p in quality.parties}
+
+    def cached_mean(value: Decimal | None) -> object:
+        if not cached:
+            return ""
+        return "" if value is None else float(value)
+
+    for i, stage in enumerate(quality.stages):
+        r = 4 + i
+        summary.write(r, 0, stage.label_lv, fmt.text)
+        for j, party in enumerate(quality.parties):
+            if stage.id not in party.stages:
+                summary.write(r, 1 + 2 * j, "–", fmt.text)
+                summary.write(r, 2 + 2 * j, "–", fmt.text)
+                continue
+            rng = ranges[(party.id, stage.id)]
+            summary.write_formula(r, 1 + 2 * j, f'=IF(COUNT({rng})=0,"",ROUND(AVERAGE({rng}),2))', mean_fmt,
+                                  cached_mean(means[party.id][stage.id]))
+            answered = sum(1 for a in responses.get(party.id, ()) if a.get(stage.id) is not None)
+            summary.write_formula(r, 2 + 2 * j, f"=COUNT({rng})", fmt.int, answered if cached else 0)
+            wb.define_name(mean_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${r + 1}")
+            wb.define_name(count_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(2 + 2 * j)}${r + 1}")
+    tr = 4 + len(quality.stages)
+    summary.write(tr, 0, "Visi posmi kopā", fmt.label)
+    for j, party in enumerate(quality.parties):
+        all_ranges = ",".join(ranges[(party.id, s)] for s in party.stages)
+        summary.write_formula(tr, 1 + 2 * j, f'=IF(COUNT({all_ranges})=0,"",ROUND(AVERAGE({all_ranges}),2))',
+                              mean_fmt, cached_mean(party_mean(responses.get(party.id, ()), party.stages, top)))
+        wb.define_name(total_name(party), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${tr + 1}")
+    summary.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
+    print_setup(summary, municipality=municipality.name_lv, title="35.–38.pielikums. Kopsavilkums",
+                version=catalogue.version, header_row=3, last_row=tr, last_col=2 * len(quality.parties))
+    summary.activate()
+    wb.close()
+    return target

@@ -1,0 +1,143 @@
+"""The settlement with the municipality (27.pielikums) as a workbook: one row per pilot month.
+
+The methodology gives only what is paid (L2151–L2155) and the advance (L2169); the layout is the project's
+reconstruction. The municipality (or the ministry) types per month the number of children, the social
+worker's full monthly remuneration, whether there is an employment contract, the worker's transport costs,
+the SBS payments and the money received from the ministry (the advance in month 1). Every other cell is a
+formula that repeats generator.reference.settlement.settle: the pay share for 20 children, BIP 1.1, the 15 %
+indirect costs only with an employment contract, the balance, and at the end the settlement of the advance.
+Its public interface is its defined names (NR_* per month, NRK_* totals).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
+from generator.documents.outputs import REPORT_WORKBOOKS
+from generator.documents.reports.printing import print_setup, signature_block
+from generator.documents.reports.register import empty_register, settlement_inputs
+from generator.documents.reports.workbooks import AUTHOR, _excel_date, _Formats
+from generator.reference.params import Params
+from generator.reference.settlement import SettlementMonth, settle
+
+WORKBOOK_ID = "norekini-ar-pasvaldibu"
+SHEET = "27 Norēķini"
+FIRST = 8  # first month row (0-based)
+
+
+def default_months(catalogue: Catalogue) -> list[SettlementMonth]:
+    """The empty template: every pilot month with the planned number of children and no amounts."""
+    return settlement_inputs(empty_register(catalogue))
+
+
+def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
+                              months: Sequence[SettlementMonth] | None = None, opening_balance: object = 0,
+                              cached: bool = True) -> Path:
+    """Write the settlement workbook; ``cached=False`` leaves formula caches at 0 (tests prove the formulas)."""
+    day = catalogue.latest_date
+    params = Params.from_catalogue(catalogue, day)
+    months = sorted(months if months is not None else default_months(catalogue), key=lambda m: m.month)
+    result = settle(months, params, opening_balance)
+
+    def cache(value: object) -> object:
+        if not cached:
+            return 0
+        return float(value) if isinstance(value, Decimal) else value
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
+    wb.set_properties({"title": REPORT_WORKBOOKS[WORKBOOK_ID], "author": AUTHOR, "company": "Labklājības ministrija",
+                       "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(day)})
+    fmt = _Formats(wb)
+    ws = wb.add_worksheet(SHEET)
+    n = params.social_worker_children
+    rate = lvformat.percent(params.indirect_cost_rate)
+    ws.write(0, 0, "27.pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
+    ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: metodikā noteikts, "
+             "kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu sagatavojusi IBM rīkkopa.",
+             fmt.note)
+    ws.write(2, 0, f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} bērniem, mazākam skaitam – "
+             f"proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba līguma gadījumā. Dzeltenās šūnas "
+             "aizpilda, pārējās aprēķinās.", fmt.note)
+    ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
+    ws.write_number(4, 4, n, fmt.int)
+    wb.define_name("NR_BerniPilnai", f"='{SHEET}'!$E$5")
+    ws.write(5, 0, "Netiešo izmaksu likme (katalogs)", fmt.label)
+    ws.write_number(5, 4, float(params.indirect_cost_rate), fmt.share)
+    wb.define_name("NR_NetiesasLikme", f"='{SHEET}'!$E$6")
+    ws.write(5, 6, "Atlikums sākumā, EUR", fmt.label)
+    ws.write_number(5, 9, float(Decimal(str(opening_balance))), fmt.in_money)
+    wb.define_name("NR_SakumaAtlikums", f"='{SHEET}'!$J$6")
+    headers = ["Mēnesis", "Bērnu skaits", "Sociālā darbinieka pilnā mēneša atlīdzība, EUR", "Darba līgums (Jā/Nē)",
+               "Transporta izmaksas sociālajam darbiniekam, EUR", "SBS apmaksa, EUR",
+               "Saņemts no LM (1. mēnesī – avanss), EUR", "Atlīdzības daļa", "Atlīdzība (BIP 1.1), EUR",
+               f"Netiešās izmaksas {rate} (BIP 1.4), EUR", "Izmaksas kopā, EUR", "Atlikums mēneša beigās, EUR"]
+    ws.write_row(FIRST - 1, 0, headers, fmt.head)
+    ws.set_row(FIRST - 1, 58)
+    ws.set_column(0, 0, 13)
+    ws.set_column(1, 1, 9)
+    ws.set_column(2, 11, 14)
+    for i, m in enumerate(months):
+        r = FIRST + i
+        x = r + 1
+        rep = result.months[i]
+        ws.write_datetime(r, 0, _excel_date(m.month), fmt.month)
+        ws.write_number(r, 1, m.children, fmt.in_int)
+        ws.write_number(r, 2, float(m.sw_gross_pay), fmt.in_money)
+        ws.write(r, 3, "Jā" if m.employment_contract else "Nē", fmt.in_text)
+        ws.write_number(r, 4, float(m.sw_transport), fmt.in_money)
+        ws.write_number(r, 5, float(m.sbs_payments), fmt.in_money)
+        ws.write_number(r, 6, float(m.receipts), fmt.in_money)
+        ws.write_formula(r, 7, f"=MIN(B{x},NR_BerniPilnai)/NR_BerniPilnai", fmt.share, cache(rep.pay_share))
+        ws.write_formula(r, 8, f"=ROUND(C{x}*MIN(B{x},NR_BerniPilnai)/NR_BerniPilnai,2)", fmt.money,
+                         cache(rep.amounts.pay))
+        ws.write_formula(r, 9, f'=IF(D{x}="Jā",ROUND(I{x}*NR_NetiesasLikme,2),0)', fmt.money,
+                         cache(rep.amounts.indirect))
+        ws.write_formula(r, 10, f"=I{x}+E{x}+F{x}+J{x}", fmt.money, cache(rep.amounts.total))
+        previous = "NR_SakumaAtlikums" if i == 0 else f"L{x - 1}"
+        ws.write_formula(r, 11, f"={previous}+G{x}-K{x}", fmt.money, cache(rep.closing_balance))
+    last = FIRST + len(months) - 1
+    ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})
+    ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,
+                                           "error_message": "Bērnu skaits ir vesels skaitlis ≥ 0."})
+    for col in (2, 4, 5, 6):
+        ws.data_validation(FIRST, col, last, col, {"validate": "decimal", "criteria": ">=", "value": 0,
+                                                   "error_message": "Summa ir skaitlis ≥ 0."})
+    for name, col in (("NR_Menesis", 0), ("NR_Dala", 7), ("NR_Atlidziba", 8), ("NR_Netiesas", 9), ("NR_Kopa", 10),
+                      ("NR_AtlikumsBeigas", 11)):
+        wb.define_name(name, f"='{SHEET}'!${chr(65 + col)}${FIRST + 1}:${chr(65 + col)}${last + 1}")
+    tr = last + 1
+    ws.write(tr, 0, "Kopā", fmt.label)
+    totals = result.totals
+    for col, value, name in ((4, totals.transport, "NRK_Transports"), (5, totals.sbs, "NRK_SBS"),
+                             (6, result.receipts, "NRK_Sanemts"), (8, totals.pay, "NRK_Atlidziba"),
+                             (9, totals.indirect, "NRK_Netiesas"), (10, totals.total, "NRK_Kopa")):
+        letter = chr(65 + col)
+        ws.write_formula(tr, col, f"=SUM({letter}{FIRST + 1}:{letter}{last + 1})", fmt.money_total, cache(value))
+        wb.define_name(name, f"='{SHEET}'!${letter}${tr + 1}")
+    ws.write_formula(tr, 11, f"=L{last + 1}", fmt.money_total, cache(result.closing_balance))
+    wb.define_name("NRK_AtlikumsBeigas", f"='{SHEET}'!$L${tr + 1}")
+    sr = tr + 2
+    ws.write(sr, 0, "Avansa norēķins izmēģinājumprojekta beigās", fmt.label)
+    closing = result.closing_balance
+    verdict = ("pašvaldība atmaksā LM" if closing > 0 else "LM pārskaita pašvaldībai" if closing < 0
+               else "norēķins pabeigts")
+    ws.merge_range(sr + 1, 0, sr + 1, 3, "", fmt.text)
+    ws.write_formula(sr + 1, 0, f'=IF(L{tr + 1}>0,"pašvaldība atmaksā LM",IF(L{tr + 1}<0,"LM pārskaita pašvaldībai",'
+                     '"norēķins pabeigts"))', fmt.text, verdict if cached else "")
+    ws.write_formula(sr + 1, 4, f"=ABS(L{tr + 1})", fmt.money_total, cache(abs(closing)))
+    wb.define_name("NRK_Norekins", f"='{SHEET}'!$E${sr + 2}")
+    signed = signature_block(ws, sr + 3, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
+    ws.freeze_panes(FIRST, 1)
+    ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
+    print_setup(ws, municipality=municipality.name_lv, title="27.pielikums. Norēķini ar pašvaldību",
+                version=catalogue.version, header_row=FIRST - 1, last_row=signed, last_col=11)
+    wb.close()
+    return target
