@@ -5,7 +5,7 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := libreoffice-calc-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	fonts-dejavu-core poppler-utils chromium python3-venv npm
+	fonts-dejavu-core poppler-utils chromium python3-venv
 STAMP_VENV := $(VENV)/.installed
 
 .PHONY: build test setup apt venv lint clean
@@ -29,6 +29,9 @@ apt:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@# npm fetches axe-core for the accessibility test; a Node.js that ships its own npm is enough.
+	@command -v npm >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends npm; }
 
 venv: $(STAMP_VENV)
 

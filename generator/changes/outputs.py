@@ -40,9 +40,9 @@ def content(path: Path, version: str | None = None) -> bytes:
     elif path.suffix == ".pdf" and shutil.which("pdftotext"):
         done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=False)
         if done.returncode == 0:
-            # -layout pads with spaces by glyph widths, so a version hash of other letters moves the rest
-            # of its line: runs of blanks count as one.
-            data = re.sub(rb"[ \t]+", b" ", done.stdout)
+            # -layout pads with spaces by glyph widths and a footer may wrap at another place when the
+            # version hash has other letters: any run of white space counts as one blank.
+            data = re.sub(rb"\s+", b" ", done.stdout)
     if version:
         data = data.replace(version.encode(), STAMP)
     return data
