@@ -83,8 +83,11 @@ SIGNED = {
     "6.3": lambda text: re.search(r"^40\b", text, re.M) is not None,
     "6.5": lambda text: "IB kopējais apmērs (K)" in text,
     "6.6": lambda text: re.search(r"^40\b", text, re.M) is not None,
-    "6.9": lambda text: "Lūdzu atbalsta plānā" in text,
+    "6.9": lambda text: re.search(r"^\d+ \S", text.split("Cena, EUR")[-1], re.M) is not None,
 }
+# Known open: 6.9 prints its 40 rows, filled or not, and its signature falls on the second page
+# below empty rows only (no print area follows the filled rows in both Excel and LibreOffice).
+OPEN = {"6.9"}
 MIN_FONT = 8.0
 SHEET_IN_HEADER = re.compile(r"IBM matrica – (6\.\d+)[. ]")
 
@@ -149,15 +152,19 @@ def test_every_page_readable_and_counted(printed: dict[str, Path]) -> None:
                 assert "Lapa " in page.text, f"{name} {sheet}: nav lapas numura"
 
 
-def test_signatures_with_plan_rows(printed: dict[str, Path]) -> None:
+@pytest.mark.parametrize("sheet", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="6.9: paraksts lapā tikai ar tukšām rindām"))
+    if s in OPEN else s
+    for s in SIGNED
+])
+def test_signatures_with_plan_rows(printed: dict[str, Path], sheet: str) -> None:
     for name, pdf in printed.items():
         by_sheet = sheet_pages(read_pages(pdf))
-        for sheet in SIGNED:
-            signed = [p for p in by_sheet[sheet] if "(paraksts)" in p.text]
-            assert signed, f"{name} {sheet}: nav paraksta rindas"
-            page = signed[-1]
-            assert SIGNED[sheet](page.text), (
-                f"{name} {sheet}: paraksts {page.number}. lapā bez plāna rindām: {page.text[-600:]!r}")
+        signed = [p for p in by_sheet[sheet] if "(paraksts)" in p.text]
+        assert signed, f"{name} {sheet}: nav paraksta rindas"
+        page = signed[-1]
+        assert SIGNED[sheet](page.text), (
+            f"{name} {sheet}: paraksts {page.number}. lapā bez plāna rindām: {page.text[-600:]!r}")
 
 
 def _pages(pdf: Path) -> list[tuple[str, tuple[float, float]]]:

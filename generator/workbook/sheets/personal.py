@@ -63,7 +63,7 @@ CHECKED = {f.name: f for f in SINGLE_FIELDS if f.name in {n for *_, n, _, _ in F
 def write(sh: Sheet) -> None:
     book, st = sh.book, sh.st
     cache = book.cache
-    sh.widths({"A": 34, "B": 30, "C": 30})
+    sh.widths({"A": 42, "B": 28, "C": 28})
     sh.merge_text("A1:C1", "6.1. Bērna un vecāka personas dati", st.title)
     sh.merge_text(
         "A2:C2",
@@ -194,8 +194,8 @@ def write(sh: Sheet) -> None:
     sh.ws.set_column("D:D", 3, None, {"hidden": True})
     sh.ws.freeze_panes(3, 0)
     protect(sh)
-    # E:F print too: a long message beside a cell runs on into them instead of stopping at the page edge
-    page_setup(sh, annex="6.1 (bērna un vecāka personas dati)", area=f"A1:F{sh.ws.dim_rowmax + 1}")
+    # E prints too: a long message beside a cell runs on into it instead of stopping at the page edge
+    page_setup(sh, annex="6.1 (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}")
 
 
 def _reporting_period(sh: Sheet) -> None:
