@@ -4,19 +4,25 @@ with the plan lines in priority order and the amounts (D15)."""
 from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import header_block, print_setup, protect, signature_block
+from generator.workbook.sheets.common import (
+    PLAN_ROW_HEIGHT,
+    header_block,
+    print_setup,
+    protect,
+    signature_block,
+)
 
 SHEET = "6.5"
 COLUMNS = (
-    ("A", "Prio-ritāte", 6),
-    ("B", "SBS pakalpojums", 38),
-    ("C", "Sniedzējs", 24),
-    ("D", "Mērvienība", 12),
-    ("E", "Daudzums", 9),
-    ("F", "Cena, EUR", 10),
-    ("G", "Summa, EUR", 11),
-    ("H", "No IB, EUR", 11),
-    ("I", "Finansējums no IB", 14),
+    ("A", "Prio-ritāte", 5),
+    ("B", "SBS pakalpojums", 26),
+    ("C", "Sniedzējs", 21),
+    ("D", "Mērvienība", 9),
+    ("E", "Daudzums", 8),
+    ("F", "Cena, EUR", 8),
+    ("G", "Summa, EUR", 9),
+    ("H", "No IB, EUR", 9),
+    ("I", "Finansējums no IB", 10),
     ("J", "rinda", 4),
 )
 # 6.5 column → 6.4 column shown in it
@@ -54,6 +60,7 @@ def write(sh: Sheet) -> None:
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     for k in range(1, lay.plan_rows + 1):
         row = lay.plan_first + k - 1
+        sh.row_height(row, PLAN_ROW_HEIGHT)
         sh.formula(f"J{row}", f"IFERROR(MATCH({k},Plans_Prioritate,0),0)", st.helper, 0)
         sh.formula(f"A{row}", f'IF($J{row}>0,{k},"")', st.out_whole, "")
         for c, src in SOURCE.items():
@@ -88,8 +95,8 @@ def write(sh: Sheet) -> None:
         "finansējuma trūkuma dēļ.",
         st.note,
     )
-    sh.row_height(row, 36)
-    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "D", "F", "H"))
+    sh.row_height(row, 26)
+    end = signature_block(sh, row + 1, ("worker", "parent"), ("A", "D", "F", "H"))
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
     print_setup(sh, "I", end - 1, annex="6.5. pielikums (atbalsta plāna II daļa)")
     protect(sh)

@@ -4,7 +4,13 @@ annex signed by the parent (L1057)."""
 from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import header_block, print_setup, protect, signature_block
+from generator.workbook.sheets.common import (
+    PLAN_ROW_HEIGHT,
+    header_block,
+    print_setup,
+    protect,
+    signature_block,
+)
 
 SHEET = "6.9"
 TEXT_ROW, HEAD_ROW, FIRST = 7, 8, 9
@@ -47,6 +53,7 @@ def write(sh: Sheet) -> None:
     calc = f"${lay.calc_first}:$"
     for k in range(1, lay.plan_rows + 1):
         row = FIRST + k - 1
+        sh.row_height(row, PLAN_ROW_HEIGHT)
         sh.formula(f"G{row}", f"IFERROR(MATCH({k},h_AktNr,0),0)", st.helper, 0)
         sh.formula(f"A{row}", f'IF($G{row}>0,{k},"")', st.out_whole, "")
         for c, _, _, src in COLUMNS[1:]:
@@ -61,5 +68,5 @@ def write(sh: Sheet) -> None:
     last = FIRST + lay.plan_rows - 1
     end = signature_block(sh, last + 2, ("parent",), ("A", "B", "C", "E"))
     sh.ws.freeze_panes(HEAD_ROW, 0)
-    print_setup(sh, "F", end - 1, annex="6.9. pielikums (iesniegums)", landscape=False, repeat_to=HEAD_ROW)
+    print_setup(sh, "F", end - 1, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW)
     protect(sh)

@@ -192,7 +192,7 @@ def write(sh: Sheet) -> None:
         "Darba aprēķins: IB nepieciešamais apmērs no 6.3 daudzumiem un 6.8 cenām, IB finansējums prioritārā secībā "
         "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
         "M",
-        "E",
+        "C",
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     _summary(sh)

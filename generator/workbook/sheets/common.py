@@ -6,6 +6,11 @@ from __future__ import annotations
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 
+PAPER_A4 = 9
+# The plan rows of the signed annexes hold one line of 9 pt text: 40 rows, totals and signatures
+# then take two A4 pages, and the signatures share a page with plan rows.
+PLAN_ROW_HEIGHT = 11
+
 # Internal names (on 6.11) of the header texts every plan sheet repeats on each printed page.
 HEADER_LEFT = ("Galva_Berns", "Galva_Vecaks", "Galva_Periods")
 HEADER_RIGHT = ("Galva_Pasvaldiba", "Galva_Dienests", "Galva_Darbinieks")
@@ -61,7 +66,7 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
         sh.blank(f"{sign_col}{row}", None)
         sh.text(f"{sign_col}{row + 1}", "(paraksts)", st.signature)
         sh.text(f"{date_col}{row + 1}", "(datums)", st.signature)
-        sh.row_height(row, 28)
+        sh.row_height(row, 20)  # room to sign above the line, and still a short block
         row += 3
     return row
 
@@ -73,22 +78,49 @@ def print_setup(
     *,
     landscape: bool = True,
     repeat_to: int = 8,
+    repeat_cols: str | None = "A:B",
     annex: str,
 ) -> None:
-    """A4, fit to the page width, header rows repeated on each page, page numbers in the footer."""
+    """A plan sheet on A4: the header block and table header repeated on each page, see page_setup."""
+    page_setup(sh, annex=annex, landscape=landscape, area=f"A1:{last_col}{last_row}", repeat_to=repeat_to,
+               repeat_cols=repeat_cols)
+
+
+def page_setup(
+    sh: Sheet,
+    *,
+    annex: str,
+    landscape: bool = True,
+    area: str | None = None,
+    repeat_to: int | None = None,
+    repeat_cols: str | None = None,
+) -> None:
+    """A4 at 100 %: never shrunk to fit (the smallest cell text is 8 pt and must stay 8 pt on paper).
+
+    A sheet wider than the page continues on the next page with its label columns (``repeat_cols``)
+    and header rows (rows 1..``repeat_to``) repeated. The page header names the annex; the child's
+    name and code are in the repeated header rows. The footer counts pages with &P/&N: per sheet
+    when Excel prints a sheet, and per sheet when LibreOffice prints or exports one sheet (exporting
+    the whole workbook at once, LibreOffice counts across the workbook).
+    """
     ws = sh.ws
-    ws.set_paper(9)
+    ws.set_paper(PAPER_A4)
     if landscape:
         ws.set_landscape()
     else:
         ws.set_portrait()
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    ws.repeat_rows(0, repeat_to - 1)
-    ws.print_area(f"A1:{last_col}{last_row}")
-    # "&8" sets the font size, so the text after it must not start with a digit
-    ws.set_header(f"&L&8IBM matrica – {annex}&R&8Katalogs {sh.book.cache.version}")
-    ws.set_footer("&C&8&P. lapa no &N")
+    ws.set_print_scale(100)
+    ws.set_margins(left=0.3, right=0.3, top=0.4, bottom=0.4)
+    ws.print_across()  # a row block's pages follow each other: the rows and their signatures stay together
+    if repeat_to:
+        ws.repeat_rows(0, repeat_to - 1)
+    if repeat_cols:
+        ws.repeat_columns(repeat_cols)
+    if area:
+        ws.print_area(area)
+    # "&9" sets the font size, so the text after it must not start with a digit
+    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Katalogs {sh.book.cache.version}")
+    ws.set_footer("&C&9Lapa &P no &N")
     ws.hide_gridlines(2)
 
 

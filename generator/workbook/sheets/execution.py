@@ -34,7 +34,7 @@ def write(sh: Sheet) -> None:
         "Katru mēnesi ievada saņemtās vienības un samaksātos EUR pēc attaisnojuma dokumentiem. Nesaņemto drīkst "
         "saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu; maksā tikai par saņemto.",
         free,
-        "E",
+        "C",
     )
     sh.widths({"A": 4, "B": 32, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
               | {c: 9 for c in paid_cols}

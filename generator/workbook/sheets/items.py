@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator.catalogue.catalogue import Offer
 from generator.workbook.input_checks import PRICE_FIELD, message_formula
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import lv_date_formula
+from generator.workbook.sheets.common import lv_date_formula, page_setup
 from generator.workbook.texts import NO, YES
 
 SHEET = "6.8"
@@ -16,7 +16,7 @@ HEADS = (
     ("A", "Pakalpojums (kods un nosaukums)", 46),
     ("B", "Joma", 6),
     ("C", "Saņēmējs", 10),
-    ("D", "Mērvienība", 18),
+    ("D", "Mērvienība", 31),
     ("E", "Cenas noteikšana", 22),
     ("F", "Maksimālā cena, EUR", 11),
     ("G", "Cenas statuss", 11),
@@ -140,8 +140,4 @@ def write(sh: Sheet) -> None:
         {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True, "format_rows": True,
          "autofilter": True},
     )
-    sh.ws.set_paper(9)
-    sh.ws.set_landscape()
-    sh.ws.fit_to_pages(1, 0)
-    sh.ws.repeat_rows(HEADER_ROW - 1)
-    sh.ws.print_area(f"A1:K{last}")
+    page_setup(sh, annex="6.8 (pakalpojumu saraksts)", area=f"A1:K{last}", repeat_to=HEADER_ROW, repeat_cols="A:A")

@@ -7,6 +7,7 @@ from generator.workbook.input_checks import MONTH_FIELDS
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import (
+    PLAN_ROW_HEIGHT,
     header_block,
     plan_row_lead,
     print_setup,
@@ -58,7 +59,7 @@ def write_units(sh: Sheet) -> None:
         "Līguma ar vecāku pielikums. Katra pakalpojuma plānotās vienības katrā perioda mēnesī; rindas summai jāsakrīt "
         "ar daudzumu periodā (6.3).",
         free_c,
-        "D",
+        "C",
     )
     widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 26,
                                                                           free_c: 22}
@@ -71,6 +72,7 @@ def write_units(sh: Sheet) -> None:
     sh.define("h_MenNr66", f"{cols[0]}{head}", f"{cols[-1]}{head}")
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
+        sh.row_height(row, PLAN_ROW_HEIGHT)
         sh.number(f"A{row}", i + 1, st.out_whole)
         sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
         sh.formula(f"C{row}", f"'6.4'!$D{r}&\"\"", st.out_text, "")

@@ -8,7 +8,7 @@ import datetime as dt
 from generator.workbook import input_checks
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import lv_date_formula, protect
+from generator.workbook.sheets.common import lv_date_formula, page_setup, protect
 
 SHEET = "6.1"
 # Said first wherever a status is shown, while the workbook has errors.
@@ -63,7 +63,7 @@ CHECKED = {f.name: f for f in SINGLE_FIELDS if f.name in {n for *_, n, _, _ in F
 def write(sh: Sheet) -> None:
     book, st = sh.book, sh.st
     cache = book.cache
-    sh.widths({"A": 48, "B": 42, "C": 44})
+    sh.widths({"A": 42, "B": 28, "C": 28})
     sh.merge_text("A1:C1", "6.1. Bērna un vecāka personas dati", st.title)
     sh.merge_text(
         "A2:C2",
@@ -194,9 +194,8 @@ def write(sh: Sheet) -> None:
     sh.ws.set_column("D:D", 3, None, {"hidden": True})
     sh.ws.freeze_panes(3, 0)
     protect(sh)
-    sh.ws.set_paper(9)
-    sh.ws.set_portrait()
-    sh.ws.fit_to_pages(1, 0)
+    # E prints too: a long message beside a cell runs on into it instead of stopping at the page edge
+    page_setup(sh, annex="6.1 (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}")
 
 
 def _reporting_period(sh: Sheet) -> None:

@@ -7,7 +7,13 @@ from __future__ import annotations
 from generator.workbook.input_checks import PLAN_FIELDS
 from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import header_block, print_setup, protect, signature_block
+from generator.workbook.sheets.common import (
+    PLAN_ROW_HEIGHT,
+    header_block,
+    print_setup,
+    protect,
+    signature_block,
+)
 from generator.workbook.texts import MSG
 
 SHEET = "6.3"
@@ -15,16 +21,16 @@ SOURCE = "'6.4'!"
 COLUMNS = (
     ("A", "Nr.", 4),
     ("B", "Joma", 5),
-    ("C", "SBS pakalpojums (izvēlas no 6.8 saraksta)", 40),
+    ("C", "SBS pakalpojums (izvēlas no 6.8 saraksta)", 32),
     ("D", "Saņēmējs", 9),
     ("E", "Mērvienība", 12),
     ("F", "Ekspertu rangs jomā", 8),
     ("G", "Daudzums periodā", 9),
-    ("H", "Biežums, ilgums, termiņš", 22),
+    ("H", "Biežums, ilgums, termiņš", 20),
     ("I", "Vecāku rangs", 8),
     ("J", "Kopējā prioritāte", 9),
-    ("K", "Pārbaude", 26),
-    ("L", "Piezīmes", 22),
+    ("K", "Pārbaude", 24),
+    ("L", "Piezīmes", 20),
 )
 # The checked inputs of a plan line (6.3 column, field) and the hidden columns of their check codes.
 PLAN_INPUTS = tuple(zip("CDFGI", PLAN_FIELDS, strict=True))
@@ -71,7 +77,7 @@ def write(sh: Sheet) -> None:
         "(ekspertu rangs jomā); vecāks sarindo visus pakalpojumus kopā (vecāku rangs). Kopējo prioritāti aprēķina "
         "matrica.",
         "L",
-        "E",
+        "C",  # the right-hand block starts in D, on the first page of the sheet
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
@@ -79,6 +85,7 @@ def write(sh: Sheet) -> None:
     for i in range(lay.plan_rows):
         row = lay.plan_first + i
         r64 = lay.calc_first + i
+        sh.row_height(row, PLAN_ROW_HEIGHT)
         sh.number(f"A{row}", i + 1, st.out_whole)
         sh.formula(f"B{row}", f"IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.h_area}{r64},\"\")", st.out_whole, "")
         sh.blank(f"C{row}", st.input_choice)
@@ -132,7 +139,7 @@ def write(sh: Sheet) -> None:
     sh.define("Merki_Ilgtermina", f"D{row - 2}")
     sh.define("Merki_Istermina", f"D{row - 1}")
     sh.define("Merki_Vecaka", f"D{row}")
-    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "E", "H", "J"))
+    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "E", "H"))  # on the first page across
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
-    print_setup(sh, "L", end - 1, annex="6.3. pielikums (atbalsta plāna I daļa)")
+    print_setup(sh, "L", end - 1, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C")
     protect(sh)

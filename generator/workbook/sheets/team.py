@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import header_block, protect
+from generator.workbook.sheets.common import header_block, page_setup, protect
 
 SHEET = "6.2"
 ROWS = 12
@@ -55,6 +55,4 @@ def write(sh: Sheet) -> None:
     sh.formula(f"D{row}", 'IF(Vecaks_VardsUzvards="","",Vecaks_VardsUzvards)', st.out_text, "")
     sh.ws.freeze_panes(8, 0)
     protect(sh)
-    sh.ws.set_paper(9)
-    sh.ws.set_landscape()
-    sh.ws.fit_to_pages(1, 0)
+    page_setup(sh, annex="6.2 (izvērtēšanas komanda)")

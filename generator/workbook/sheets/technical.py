@@ -10,7 +10,7 @@ from generator.lvformat import percent
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import lv_date_formula, protect
+from generator.workbook.sheets.common import lv_date_formula, page_setup, protect
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
     EMPTY_MARK,
@@ -211,9 +211,7 @@ def write(sh: Sheet) -> None:
     _lists(sh)
     sh.ws.freeze_panes(3, 0)
     protect(sh)
-    sh.ws.set_paper(9)
-    sh.ws.set_landscape()
-    sh.ws.fit_to_pages(1, 0)
+    page_setup(sh, annex="6.11 (tehniskā tabula)", repeat_to=2)
 
 
 def _rules(sh: Sheet) -> None:
