@@ -23,7 +23,7 @@ from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from tests.reference.caserunner import CASES_DIR, load_file
 from tests.site.axe import AxeUnavailable, ensure_axe
-from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit, browser, server  # noqa: F401 (fixtures)
+from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
 from tests.site.calculator_expected import (
     NOT_IN_CALCULATOR,
     api_input,
