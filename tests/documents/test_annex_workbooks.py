@@ -30,22 +30,11 @@ from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.questionnaires import party_mean, stage_means
 from generator.reference.settlement import Settlement, SettlementMonth, settle
+from tests.documents.workbook_values import money, named
 
 SEED = int(os.environ.get("IBM_TEST_SEED", random.SystemRandom().randrange(1 << 30)))
 SETTLEMENTS = 25
 QUESTIONNAIRES = 15
-
-
-def named(wb: openpyxl.Workbook, name: str) -> list:
-    (sheet, ref), = wb.defined_names[name].destinations
-    cells = wb[sheet][ref.replace("$", "")]
-    if not isinstance(cells, tuple):
-        return [cells.value]
-    return [row[0].value if isinstance(row, tuple) else row.value for row in cells]
-
-
-def money(value: object) -> Decimal:
-    return Decimal(str(round(float(value or 0), 2))).quantize(Decimal("0.01"))
 
 
 def random_months(rng: random.Random, catalogue: Catalogue) -> tuple[list[SettlementMonth], Decimal]:

@@ -19,21 +19,10 @@ from generator.documents.reports.workbooks import write_register_workbook
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, Settlement
+from tests.documents.workbook_values import money, named
 
 REGISTERS = 60
 SEED = int(os.environ.get("IBM_TEST_SEED", random.SystemRandom().randrange(1 << 30)))
-
-
-def named(wb: openpyxl.Workbook, name: str) -> list:
-    (sheet, ref), = wb.defined_names[name].destinations
-    cells = wb[sheet][ref.replace("$", "")]
-    if not isinstance(cells, tuple):
-        return [cells.value]
-    return [row[0].value if isinstance(row, tuple) else row.value for row in cells]
-
-
-def money(value: object) -> Decimal:
-    return Decimal(str(round(float(value or 0), 2))).quantize(Decimal("0.01"))
 
 
 def random_register(rng: random.Random, catalogue: Catalogue) -> reg.RegisterData:
