@@ -14,7 +14,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.reports.printing import print_setup
-from generator.documents.reports.workbooks import AUTHOR, _excel_date, _Formats
+from generator.documents.reports.workbooks import _Formats, open_report_workbook
 
 QUESTIONNAIRE_REGISTER_ID = "aptauju-registrs"
 PROVIDER_LIST_ID = "sniedzeju-saraksts"
@@ -28,11 +28,7 @@ YES_NO = ["Jā", "Nē"]
 
 
 def _workbook(catalogue: Catalogue, target: Path, output_id: str) -> tuple[xlsxwriter.Workbook, _Formats]:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
-    wb.set_properties({"title": REPORT_WORKBOOKS[output_id], "author": AUTHOR, "company": "Labklājības ministrija",
-                       "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(catalogue.latest_date)})
-    return wb, _Formats(wb)
+    return open_report_workbook(catalogue, target, REPORT_WORKBOOKS[output_id])
 
 
 def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: str, header_row: int,  # noqa: ANN001

@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from generator.catalogue.annexes import Party, Quality
@@ -18,7 +17,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.reports.printing import print_setup
-from generator.documents.reports.workbooks import AUTHOR, _excel_date, _Formats
+from generator.documents.reports.workbooks import _excel_date, open_report_workbook
 from generator.reference.questionnaires import Response, party_mean, stage_means
 
 WORKBOOK_ID = "kvalitates-anketas"
@@ -52,11 +51,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     quality: Quality = catalogue.annexes.quality  # type: ignore[union-attr]
     responses = responses or {}
     top = quality.max_score
-    target.parent.mkdir(parents=True, exist_ok=True)
-    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
-    wb.set_properties({"title": REPORT_WORKBOOKS[WORKBOOK_ID], "author": AUTHOR, "company": "Labklājības ministrija",
-                       "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(catalogue.latest_date)})
-    fmt = _Formats(wb)
+    wb, fmt = open_report_workbook(catalogue, target, REPORT_WORKBOOKS[WORKBOOK_ID])
     mean_fmt = wb.add_format({"font_name": "Arial", "font_size": 10, "border": 1, "num_format": "0.00"})
     summary = wb.add_worksheet(SUMMARY)
     scale = "; ".join(f"{level.score} – {level.label_lv}" for level in quality.scale)

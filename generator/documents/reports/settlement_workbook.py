@@ -15,15 +15,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-import xlsxwriter
-
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.reports.printing import print_setup, signature_block
 from generator.documents.reports.register import empty_register, settlement_inputs
-from generator.documents.reports.workbooks import AUTHOR, _excel_date, _Formats
+from generator.documents.reports.workbooks import _excel_date, open_report_workbook
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
 
@@ -51,11 +49,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
             return 0
         return float(value) if isinstance(value, Decimal) else value
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
-    wb.set_properties({"title": REPORT_WORKBOOKS[WORKBOOK_ID], "author": AUTHOR, "company": "Labklājības ministrija",
-                       "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(day)})
-    fmt = _Formats(wb)
+    wb, fmt = open_report_workbook(catalogue, target, REPORT_WORKBOOKS[WORKBOOK_ID])
     ws = wb.add_worksheet(SHEET)
     n = params.social_worker_children
     rate = lvformat.percent(params.indirect_cost_rate)

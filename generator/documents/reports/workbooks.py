@@ -92,6 +92,15 @@ def _num(value: Decimal) -> float:
     return float(value)
 
 
+def open_report_workbook(catalogue: Catalogue, target: Path, title: str) -> tuple[xlsxwriter.Workbook, _Formats]:
+    """A new report workbook at ``target`` with the toolkit's properties and the shared formats."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
+    wb.set_properties({"title": title, "author": AUTHOR, "company": "Labklājības ministrija",
+                       "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(catalogue.latest_date)})
+    return wb, _Formats(wb)
+
+
 def write_register_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
                             data: reg.RegisterData | None = None, cached: bool = True) -> Path:
     """Write sheets 28, 29, 30 and 26 for ``data`` (an empty register when None).
@@ -111,13 +120,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             return 0
         return _num(value) if isinstance(value, Decimal) else value
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
-    wb.set_properties({
-        "title": "IBM izdevumu reģistrs un pārskati", "author": AUTHOR, "company": "Labklājības ministrija",
-        "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(day),
-    })
-    fmt = _Formats(wb)
+    wb, fmt = open_report_workbook(catalogue, target, "IBM izdevumu reģistrs un pārskati")
     ws_reg = wb.add_worksheet(S_REG)
     ws_cash = wb.add_worksheet(S_CASH)
     ws_q = wb.add_worksheet(S_QUARTER)
