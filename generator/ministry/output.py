@@ -15,7 +15,6 @@ previous ones back, so they stay byte-identical. The temporary folder is removed
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -27,6 +26,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry.aggregate import Aggregates, aggregate
 from generator.ministry.collection import Collection
 from generator.ministry.final_csv import write_final_amounts
+from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import SummaryBook, write_summary
 
 FINAL_DIR = "galigie-apmeri"
@@ -37,14 +37,6 @@ Say = Callable[[str], None]
 
 class OutputError(Exception):
     """The outputs cannot be written safely (Latvian message); nothing was changed."""
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 16), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -95,7 +87,7 @@ def check_ownership(out: Path) -> None:
                 continue
             if rel not in listed:
                 foreign.append(f"{rel} (nav ibm collect fails)")
-            elif path.is_symlink() or not path.is_file() or listed[rel] != sha256(path):
+            elif path.is_symlink() or not path.is_file() or listed[rel] != file_digest(path):
                 foreign.append(f"{rel} (mainīts pēc izveides)")
         if foreign:
             shown = ", ".join(foreign[:5]) + (f" un vēl {len(foreign) - 5}" if len(foreign) > 5 else "")
@@ -105,7 +97,7 @@ def check_ownership(out: Path) -> None:
         raise OutputError(f"{out} nav parasts fails (saite vai mape); izvēlieties citu --out")
     if out.exists():
         summary = (manifest or {}).get("summary") or {}
-        if summary.get("name") != out.name or summary.get("sha256") != sha256(out):
+        if summary.get("name") != out.name or summary.get("sha256") != file_digest(out):
             raise OutputError(f"fails {out} jau eksistē, un to nav izveidojis ibm collect (vai tas mainīts pēc "
                               "izveides); to nepārrakstīšu – pārvietojiet to vai izvēlieties citu --out")
 
@@ -121,8 +113,8 @@ def _write_manifest(staged_dir: Path, summary: Path, names: list[str]) -> None:
         "tool": TOOL,
         "about": "Šo mapi un kopsavilkumu izveidoja ibm collect; nākamā savākšana aizstāj tikai šeit uzskaitītos "
                  "failus, ja tie nav mainīti.",
-        "summary": {"name": summary.name, "sha256": sha256(summary)},
-        "files": {name: sha256(staged_dir / name) for name in sorted(names)},
+        "summary": {"name": summary.name, "sha256": file_digest(summary)},
+        "files": {name: file_digest(staged_dir / name) for name in sorted(names)},
     }
     (staged_dir / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
