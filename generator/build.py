@@ -18,15 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.code_deps import imported_files
 
 Progress = Callable[[str], None]
 Renderer = Callable[[Catalogue, Path, Progress], list[Path]]
 
 REPO = Path(__file__).resolve().parents[1]
 MANIFEST = ".ibm-build.json"
-# Code every step depends on, besides its own package.
+# Code every step depends on, besides its own package and every generator/ module its renderer imports
+# (followed transitively by generator/code_deps.py, so a helper borrowed from another package is not missed).
 SHARED_CODE = ("generator/catalogue", "generator/reference", "generator/money.py", "generator/lvformat.py",
-               "generator/csvfiles.py", "generator/build.py", "generator/steps.py")
+               "generator/csvfiles.py", "generator/build.py", "generator/steps.py", "generator/code_deps.py")
 LAST_STEP = "vietne"  # the site lists every other step's files, so it depends on all of them
 
 
@@ -52,12 +54,25 @@ def _renderers() -> list[Step]:
 
 
 def _own_code(step: Step) -> tuple[str, ...]:
+    """The step's own package (with its data files) and every generator/ module its renderer imports."""
     module = getattr(step.render, "__module__", "") or ""
     parts = module.split(".")
     if len(parts) >= 2 and parts[0] == "generator":
         candidate = REPO / "generator" / parts[1]
-        return (f"generator/{parts[1]}" if candidate.is_dir() else f"generator/{parts[1]}.py",)
+        own = f"generator/{parts[1]}" if candidate.is_dir() else f"generator/{parts[1]}.py"
+        imported = tuple(p.relative_to(REPO).as_posix() for p in imported_files(module, REPO))
+        return (own,) + tuple(p for p in imported if not p.startswith(own + "/") and p != own)
     return ()
+
+
+def step_code_files(step: Step) -> list[str]:
+    """Repository-relative paths of every code file in the step's fingerprint."""
+    files: set[str] = set()
+    for rel in SHARED_CODE + _own_code(step) + step.depends:
+        base = REPO / rel
+        found = [base] if base.is_file() else base.rglob("*.py")
+        files.update(p.relative_to(REPO).as_posix() for p in found if "__pycache__" not in p.parts)
+    return sorted(files)
 
 
 def _digest_paths(digest: hashlib._Hash, root: Path, rels: tuple[str, ...], skip: tuple[str, ...] = ()) -> None:
