@@ -67,6 +67,7 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
     if out_file:
         out_file.parent.mkdir(parents=True, exist_ok=True)
         out_file.write_text(text, encoding="utf-8")
-        click.echo(f"Atskaite uzrakstīta: {out_file} ({len(diff.values)} mainītas vērtības)")
+        count = len(diff.values) + len(diff.rounds) + len(diff.holidays)
+        click.echo(f"Atskaite uzrakstīta: {out_file} ({count} mainītas vērtības)")
     else:
         click.echo(text, nl=False)

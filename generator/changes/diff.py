@@ -1,4 +1,5 @@
-"""What changed between two catalogues: prices, programme parameters, services and municipalities.
+"""What changed between two catalogues: prices, programme parameters, services, municipalities, programme
+rounds and public holidays.
 
 The result is plain data that the Latvian report (report.py) and the site's history page show.
 """
@@ -11,6 +12,7 @@ from typing import Any
 
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import Form, Price, PriceValue, Regime
+from generator.changes.calendar import HolidayChange, RoundChange, holiday_changes, round_changes
 from generator.lvformat import eur, number
 
 
@@ -38,11 +40,14 @@ class CatalogueDiff:
     services_removed: list[str] = field(default_factory=list)
     services_edited: list[str] = field(default_factory=list)
     municipalities_changed: list[str] = field(default_factory=list)
+    rounds: list[RoundChange] = field(default_factory=list)
+    holidays: list[HolidayChange] = field(default_factory=list)
+    holiday_notes: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (self.values or self.services_added or self.services_removed or self.services_edited
-                    or self.municipalities_changed)
+                    or self.municipalities_changed or self.rounds or self.holidays or self.holiday_notes)
 
 
 def describe_price(value: PriceValue) -> str:
@@ -136,4 +141,6 @@ def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     old_m = {m.id: m for m in old.municipalities.municipalities}
     new_m = {m.id: m for m in new.municipalities.municipalities}
     result.municipalities_changed = sorted(m for m in set(old_m) | set(new_m) if old_m.get(m) != new_m.get(m))
+    result.rounds = round_changes(old, new)
+    result.holidays, result.holiday_notes = holiday_changes(old, new)
     return result

@@ -1,8 +1,10 @@
-"""The change report in Latvian Markdown: changed prices and rules, affected services and files."""
+"""The change report in Latvian Markdown: changed prices, rules, rounds and holidays, affected services and
+files."""
 
 from __future__ import annotations
 
 from generator.catalogue.catalogue import Catalogue
+from generator.changes.calendar import HolidayChange, RoundChange
 from generator.changes.diff import CatalogueDiff, ValueChange
 from generator.changes.outputs import OutputDiff
 from generator.lvformat import date
@@ -28,6 +30,25 @@ def _value_table(changes: list[ValueChange], with_services: bool) -> list[str]:
     return lines
 
 
+def _round_table(changes: list[RoundChange]) -> list[str]:
+    lines = ["| Kārta | Kas mainīts | Bija | Tagad | Avots |", "|---|---|---|---|---|"]
+    for c in changes:
+        old = c.old if c.old is not None else "nebija"
+        new = c.new if c.new is not None else "izņemta"
+        lines.append(f"| {_cell(c.name_lv)} (`{c.round_id}`) | {_cell(c.what)} | {_cell(old)} | {_cell(new)} | "
+                     f"{_cell(c.source)} |")
+    return lines
+
+
+def _holiday_table(changes: list[HolidayChange]) -> list[str]:
+    lines = ["| Datums | Bija | Tagad | Darba dienas mēnesī | Avots |", "|---|---|---|---|---|"]
+    for c in changes:
+        old = f"svētku diena: {c.old}" if c.old else "nav svētku diena"
+        new = f"svētku diena: {c.new}" if c.new else "nav svētku diena"
+        lines.append(f"| {date(c.day)} | {_cell(old)} | {_cell(new)} | {_cell(c.effect)} | {_cell(c.source)} |")
+    return lines
+
+
 def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | None,
                   skipped: list[str] | None = None) -> str:
     """Markdown report of ``diff``; ``outputs`` lists the generated files that differ (if built); ``skipped``:
@@ -35,7 +56,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
     lines = ["# Cenu un noteikumu izmaiņas", "",
              f"Salīdzinātas kataloga versijas **{diff.old_version}** → **{diff.new_version}**.", ""]
     if diff.empty:
-        lines += ["Cenās, noteikumos, pakalpojumos un pašvaldībās izmaiņu nav.", ""]
+        lines += ["Cenās, noteikumos, pakalpojumos, pašvaldībās, programmas kārtās un svētku dienās izmaiņu nav.", ""]
     prices = [c for c in diff.values if c.kind == "cena"]
     params = [c for c in diff.values if c.kind == "parametrs"]
     if prices:
@@ -50,18 +71,38 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                 names = [f"{i} {new.service_by_id[i].short_name_lv}" if i in new.service_by_id else i for i in ids]
                 lines.append(f"- {title}: " + "; ".join(names))
         lines.append("")
+    if diff.rounds:
+        lines += ["## Programmas kārtas", "",
+                  "Kārtas datumi nosaka pārskata periodus un termiņus, finansējums – galīgos apmērus.", ""]
+        lines += _round_table(diff.rounds) + [""]
+    if diff.holidays or diff.holiday_notes:
+        lines += ["## Svētku dienas", "",
+                  "Svētku dienas maina mēneša darba dienu skaitu un līdz ar to dienas aprūpes centra un "
+                  "specializētās darbnīcas dienu robežu.", ""]
+        lines += [f"- {_cell(n)}" for n in diff.holiday_notes]
+        if diff.holiday_notes:
+            lines.append("")
+        if diff.holidays:
+            lines += _holiday_table(diff.holidays) + [""]
     if diff.municipalities_changed:
         lines += ["## Pašvaldības", "", "- Mainīti dati: " + ", ".join(diff.municipalities_changed), ""]
     affected = sorted({s for c in prices for s in c.services})
-    if prices or params:
+    calendar = bool(diff.rounds or diff.holidays or diff.holiday_notes)
+    if prices or params or calendar:
         lines += ["## Ko tas ietekmē", ""]
         if affected:
             lines.append("- Pakalpojumi: " + ", ".join(
                 f"{s} {new.service_by_id[s].short_name_lv}" for s in affected if s in new.service_by_id))
         lines.append("- IBM matricas (6.8 cenas un griesti, 6.11 parametri) – jāpārveido aizpildītās matricas ar "
                      "`ibm migrate`.")
-        lines.append("- Atbalsta plāni, kuros ir skartie pakalpojumi, jāpārskata (cenas maiņa ir plāna "
-                     "pārskatīšanas iemesls).")
+        if prices:
+            lines.append("- Atbalsta plāni, kuros ir skartie pakalpojumi, jāpārskata (cenas maiņa ir plāna "
+                         "pārskatīšanas iemesls).")
+        if diff.rounds:
+            lines.append("- Dokumentu termiņi un pārskata periodi ir jāveido no jauna (`ibm build`).")
+        if diff.holidays or diff.holiday_notes:
+            lines.append("- Mēnešu plānos jāpārbauda dienas aprūpes centra un specializētās darbnīcas dienas "
+                         "mēnešos, kuros mainījies darba dienu skaits.")
         lines.append("")
     if skipped:
         lines += ["## Nav salīdzināts", "",

@@ -132,3 +132,71 @@ def test_tolerant_loading_fills_and_drops_fields(catalogue_copy: Path, tmp_path:
     assert [c.id for c in diff.values] == ["transport_share_max"]
     plain = load_tolerant(catalogue_copy, old, tmp_path / "work2", "jaunajā")
     assert plain.catalogue is not None and plain.skipped == []
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
+
+
+def test_round_and_holiday_changes_across_a_commit(tmp_path: Path, catalogue_copy: Path,
+                                                   monkeypatch) -> None:
+    """A round's dates and envelope and a removed holiday are reported old → new with their legal source,
+    the derived reporting periods and the month's working days."""
+    import shutil
+
+    from generator.changes import command
+
+    repo = tmp_path / "repo"
+    shutil.copytree(catalogue_copy, repo / "catalogue")
+    _git(repo, "init", "-q")
+    _git(repo, "-c", "user.name=Tests", "-c", "user.email=tests@example.invalid", "add", ".")
+    _git(repo, "-c", "user.name=Tests", "-c", "user.email=tests@example.invalid", "commit", "-qm", "a")
+    rounds, holidays = repo / "catalogue" / "rounds.yaml", repo / "catalogue" / "holidays.yaml"
+    _edit(rounds, "services_end: 2019-09-30", "services_end: 2019-08-31")
+    _edit(rounds, "amount: null\n      status: jāprecizē\n      source: \"Avotos nav dots: S004 norāda tikai kopējās "
+                  "izmaksas pašvaldībās (714 258 EUR)",
+          "amount: 500000.00\n      status: jāprecizē\n      source: \"Testa rīkojums Nr. 1 (izdomāts)")
+    _edit(holidays, "      - {date: 2019-05-06, name_lv: \"Brīvdiena: 4. maijs iekrīt sestdienā\"}\n", "")
+    _git(repo, "-c", "user.name=Tests", "-c", "user.email=tests@example.invalid", "commit", "-qam", "b")
+    monkeypatch.setattr(command, "REPO", repo)
+    out = tmp_path / "izmainas.md"
+    result = CliRunner().invoke(main, ["changes", "--from", "HEAD~1", "--to", "HEAD", "--out", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert "## Programmas kārtas" in text and "## Svētku dienas" in text
+    rows = text.splitlines()
+    end = next(r for r in rows if "pakalpojumu sniegšanas beigas" in r)
+    assert "`berni-2018`" in end and "| 30.09.2019 | 31.08.2019 |" in end and "S004 L149–L161" in end
+    money = next(r for r in rows if "finansējums SBS pakalpojumiem" in r)
+    assert "nav zināms (jāprecizē)" in money and "500\u00a0000,00\u00a0EUR (jāprecizē)" in money
+    assert "Testa rīkojums Nr. 1" in money
+    periods = next(r for r in rows if "pārskata periodi (aprēķināti)" in r)
+    assert "2. 01.04.2019–30.09.2019" in periods and "2. 01.04.2019–31.08.2019" in periods
+    day = next(r for r in rows if r.startswith("| 06.05.2019 |"))
+    assert "svētku diena: Brīvdiena: 4. maijs iekrīt sestdienā" in day and "nav svētku diena" in day
+    assert "05.2019: darba dienu skaits 21 → 22" in day
+    assert "Par svētku, atceres un atzīmējamām dienām" in day
+    assert "cenās" not in text.lower().split("## ko tas ietekmē")[0]  # the diff is not "empty"
+    assert "(4 mainītas vērtības)" in result.output  # 3 round rows (end, envelope, periods) + 1 holiday
+
+
+def test_revision_before_the_holiday_list_is_compared(tmp_path: Path) -> None:
+    """An older revision without holidays.yaml (rounds still inside municipalities.yaml) is read as the rest of
+    the history is; the report says the holiday list is new and lists the rounds' changes."""
+    import pytest
+
+    repo = DEFAULT_CATALOGUE.parent
+    try:
+        found = _git(repo, "log", "--format=%H", "--diff-filter=A", "--", "catalogue/holidays.yaml").split()
+    except (OSError, subprocess.CalledProcessError):
+        found = []
+    if not found:
+        pytest.skip("nav git vēstures ar holidays.yaml pievienošanu")
+    out = tmp_path / "izmainas.md"
+    result = CliRunner().invoke(main, ["changes", "--from", f"{found[-1]}^", "--out", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert "Iepriekšējā versijā svētku dienu saraksta nebija" in text
+    assert "| 18.11.2019 | nav svētku diena | svētku diena: Latvijas Republikas Proklamēšanas diena |" in text

@@ -1,0 +1,147 @@
+"""Changes to the programme's calendar between two catalogues: rounds (rounds.yaml) and public holidays
+(holidays.yaml). A round's dates move reporting periods and terms, its envelope the final amounts; a
+holiday changes a month's working days and so the day-care and workshop limit (D11). Each change is
+a row with the old and new value and the legal source, for the ministry's record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Envelope, Holidays, Round
+from generator.lvformat import date, eur
+from generator.reference.monthly import working_days
+
+# Round fields in the order a reader expects them, with their Latvian labels.
+ROUND_FIELDS = {
+    "name_lv": "nosaukums",
+    "programme": "programma",
+    "start": "kārtas sākums",
+    "end": "kārtas beigas",
+    "services_start": "pakalpojumu sniegšanas sākums",
+    "services_end": "pakalpojumu sniegšanas beigas",
+    "reporting_period_months": "pārskata perioda garums (mēneši)",
+    "municipalities": "pašvaldības",
+    "envelope": "finansējums SBS pakalpojumiem",
+    "participants": "dalībnieku skaits",
+    "source": "avots",
+    "note": "piezīme",
+}
+PERIODS = "pārskata periodi (aprēķināti)"
+
+
+@dataclass(frozen=True)
+class RoundChange:
+    round_id: str
+    name_lv: str
+    what: str  # Latvian label of the field, or "kārta"
+    old: str | None  # None: the round is new
+    new: str | None  # None: the round was removed
+    source: str
+
+
+@dataclass(frozen=True)
+class HolidayChange:
+    day: dt.date
+    old: str | None  # the holiday's name before, None when the day was not a holiday
+    new: str | None  # the holiday's name now, None when it is no longer one
+    source: str
+    effect: str  # the month's working days before → after
+
+
+def _envelope(value: Envelope) -> str:
+    amount = eur(value.amount) if value.amount is not None else "nav zināms"
+    return f"{amount} ({value.status.value})"
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dt.date):
+        return date(value)
+    if isinstance(value, Envelope):
+        return _envelope(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(getattr(value, "value", value))
+
+
+def _field_rows(before: Round, after: Round) -> list[tuple[str, str, str, str]]:
+    """(label, old, new, source) for every field that differs; an envelope whose only change is its source
+    is reported as that source's change."""
+    rows = []
+    for field, label in ROUND_FIELDS.items():
+        x, y = getattr(before, field), getattr(after, field)
+        if x == y:
+            continue
+        if field == "envelope" and _envelope(x) == _envelope(y):
+            rows.append(("finansējuma avots", x.source, y.source, y.source))
+        else:
+            rows.append((label, _text(x), _text(y), y.source if field == "envelope" else after.source))
+    return rows
+
+
+def _periods(cat: Catalogue, round_: Round) -> str:
+    return "; ".join(f"{p.number}. {date(p.start)}–{date(p.end)}" for p in cat.round_periods(round_))
+
+
+def round_changes(old: Catalogue, new: Catalogue) -> list[RoundChange]:
+    """Rounds added, removed or edited (one row per changed field, plus the derived reporting periods)."""
+    before, after = old.round_by_id, new.round_by_id
+    changes: list[RoundChange] = []
+    for rid in sorted(set(before) | set(after)):
+        a, b = before.get(rid), after.get(rid)
+        if a is None and b is not None:
+            changes.append(RoundChange(rid, b.name_lv, "kārta", None,
+                                       f"{date(b.start)}–{date(b.end)}; pārskata periodi: {_periods(new, b)}",
+                                       b.source))
+        elif b is None and a is not None:
+            changes.append(RoundChange(rid, a.name_lv, "kārta", f"{date(a.start)}–{date(a.end)}", None, a.source))
+        elif a is not None and b is not None and a != b:
+            for label, x, y, source in _field_rows(a, b):
+                changes.append(RoundChange(rid, b.name_lv, label, x, y, source))
+            old_periods, new_periods = _periods(old, a), _periods(new, b)
+            if old_periods != new_periods:
+                changes.append(RoundChange(rid, b.name_lv, PERIODS, old_periods, new_periods, b.source))
+    return changes
+
+
+def _days(holidays: Holidays | None) -> dict[dt.date, str]:
+    if holidays is None:
+        return {}
+    return {d.date: d.name_lv for year in holidays.years for d in year.days}
+
+
+def holiday_changes(old: Catalogue, new: Catalogue) -> tuple[list[HolidayChange], list[str]]:
+    """Holidays added, removed or renamed, with the month's working days before and after; and notes
+    on the list as a whole (its legal source, years added or removed)."""
+    before, after = _days(old.holidays), _days(new.holidays)
+    source = (new.holidays or old.holidays).source if (new.holidays or old.holidays) else ""
+    notes: list[str] = []
+    if old.holidays is None and new.holidays is not None:
+        notes.append("Iepriekšējā versijā svētku dienu saraksta nebija: darba dienas tika skaitītas bez svētku "
+                     "dienām (pirmdiena–piektdiena).")
+    elif old.holidays is not None and new.holidays is None:
+        notes.append("Jaunajā versijā svētku dienu saraksta nav.")
+    if old.holidays is not None and new.holidays is not None and old.holidays.source != new.holidays.source:
+        notes.append(f"Mainīts tiesiskais avots: {old.holidays.source} → {new.holidays.source}.")
+    old_years = {y.year for y in old.holidays.years} if old.holidays else set()
+    new_years = {y.year for y in new.holidays.years} if new.holidays else set()
+    if old.holidays is not None and new.holidays is not None:
+        for year in sorted(new_years - old_years):
+            notes.append(f"Pievienots {year}. gads.")
+        for year in sorted(old_years - new_years):
+            notes.append(f"Izņemts {year}. gads.")
+    changes: list[HolidayChange] = []
+    old_set, new_set = set(before), set(after)
+    for day in sorted(old_set | new_set):
+        if before.get(day) == after.get(day):
+            continue
+        month_before = working_days(day.year, day.month, old_set)
+        month_after = working_days(day.year, day.month, new_set)
+        effect = f"{day:%m.%Y}: darba dienu skaits {month_before} → {month_after}"
+        changes.append(HolidayChange(day, before.get(day), after.get(day), source, effect))
+    return changes, notes
