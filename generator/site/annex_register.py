@@ -111,8 +111,15 @@ def render_page(catalogue: Catalogue, pages: dict[str, str], downloads: list[Dow
     return link_mentions("\n".join(lines) + "\n", PAGE, register.by_number())
 
 
-# "17.pielikums", "16.1.pielikumā", "34. pielikumu" – not a law's annex ("… likuma 2. pielikuma").
-MENTION = re.compile(r"(?<![\d.])(?<!likuma )(?P<num>[1-9]\d?(?:\.\d{1,2})?)\.\s?pielikum(?P<end>[a-zāēīū]*)")
+# "17.pielikums", "16.1.pielikumā", "34. pielikumu" – not a law's annex ("… likuma 2. pielikuma"); also a
+# list or range of them ("41. un 42.pielikuma", "41., 42. vai 43.pielikums", "35.–38. pielikums"), where
+# every number that is written links to its own row.
+_NUM = r"[1-9]\d?(?:\.\d{1,2})?"
+MENTION = re.compile(rf"(?<![\d.])(?<![lL]ikuma )(?P<list>(?:{_NUM}\.(?:\s*,\s*|\s+un\s+|\s+vai\s+|\s*[–-]\s*))*)"
+                     rf"(?P<num>{_NUM})\.\s?pielikum(?P<end>[a-zāēīū]*)")
+LISTED = re.compile(rf"(?P<num>{_NUM})\.")
+# The tail of a law's annex list before a match ("likuma 1. un " before "2. pielikums").
+LAW_LIST = re.compile(rf"[lL]ikuma\s+(?:{_NUM}\.(?:\s*,\s*|\s+un\s+|\s+vai\s+|\s*[–-]\s*))+$")
 # Parts of a line that must stay as they are: links, inline code, HTML tags.
 PROTECTED = re.compile(r"(\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>)")
 
@@ -138,10 +145,15 @@ def link_mentions(markdown: str, page_path: str, numbers: dict[str, Annex]) -> s
 
 
 def _link(match: re.Match[str], numbers: dict[str, Annex], target: str) -> str:
-    annex = numbers.get(match.group("num"))
-    if annex is None:
+    if LAW_LIST.search(match.string[max(0, match.start() - 40):match.start()]):
         return match.group(0)
-    return f"[{match.group(0)}]({target}#{annex.anchor})"
+    def one(text: str, number: str) -> str:
+        annex = numbers.get(number)
+        return text if annex is None else f"[{text}]({target}#{annex.anchor})"
+
+    listed = LISTED.sub(lambda m: one(m.group(0), m.group("num")), match.group("list"))
+    last = match.group(0)[len(match.group("list")):]
+    return listed + one(last, match.group("num"))
 
 
 def extend_pages(catalogue: Catalogue, rendered: dict[str, str], downloads: list[Download],

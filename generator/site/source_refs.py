@@ -1,6 +1,6 @@
 """Source references written for readers: a catalogue source such as "Metodika L996–L1013; D17" or a
 description field's line list becomes the methodology chapter's number and title, linked to the site
-page that explains it, and decision codes (D1 … D99) link to the decisions page. The line numbers stay
+page that explains it, and decision codes (D1 … D99) link to their row on the decisions page. The line numbers stay
 only in a machine-readable ``data-metodikas-rindas`` attribute; seed document codes such as "(S000)"
 are dropped.
 
@@ -19,10 +19,11 @@ from typing import Any
 import yaml
 
 from generator.site import paths
+from generator.site.decision_links import DECISIONS_FILE, anchor
 from generator.site.markdown import html, md
 
 SEED_TOC = "seed-toc.yaml"
-DECISIONS_PAGE = "rekonstrukcijas-un-lemumi.md"
+DECISIONS_PAGE = DECISIONS_FILE
 LINES = re.compile(r"\bL(\d+)(?:\s*[–-]\s*L(\d+))?")
 DECISION = re.compile(r"\bD(\d{1,2})\b")
 SEED_CODE = re.compile(r"\s*\(S\d{3}\)")
@@ -108,7 +109,7 @@ class SourceRefs:
     def _decision_md(self, number: str, from_page: str) -> str:
         if not self.decisions_page:
             return f"lēmums D{number}"
-        return f"[lēmums D{number}]({_relative(from_page)}{paths.METHODOLOGY}/{DECISIONS_PAGE})"
+        return f"[lēmums D{number}]({_relative(from_page)}{paths.METHODOLOGY}/{DECISIONS_PAGE}#{anchor(number)})"
 
     def lines_md(self, label: str, refs: list[str], from_page: str) -> str:
         """A description field's source: its kind (``label``, e.g. 'metodika') and, from its methodology

@@ -32,11 +32,11 @@ def test_a_price_source_names_the_chapter_and_links_the_decision(tmp_path: Path)
     text = r.source_md("Metodika L996–L1013; D17", "cenas.md")
     assert text == ('<span data-metodikas-rindas="L996 L1013">metodikas nodaļa '
                     '[II.2.2 Mērķa grupa un atlase](metodika/ib-pieskirsana.md)</span>; '
-                    '[lēmums D17](metodika/rekonstrukcijas-un-lemumi.md)')
+                    '[lēmums D17](metodika/rekonstrukcijas-un-lemumi.md#lemums-d17)')
     deeper = r.source_md("MK noteikumi Nr.313; metodika L1692", "cenas/joma-1.md")
     assert deeper.endswith('metodikas nodaļa II.7 Vienas vienības izmaksas</span>')  # not on the site: no link
     assert r.source_md("LM informatīvais materiāls (S000); D4", "izmainas.md") == \
-        "LM informatīvais materiāls; [lēmums D4](metodika/rekonstrukcijas-un-lemumi.md)"
+        "LM informatīvais materiāls; [lēmums D4](metodika/rekonstrukcijas-un-lemumi.md#lemums-d4)"
     assert r.source_md("16.pielikums (avotā nav dots)", "cenas.md") == "16.pielikums (avotā nav dots)"
 
 
