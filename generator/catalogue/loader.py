@@ -9,11 +9,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from generator.catalogue.annexes import AnnexRegister, annex_problems
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import cross_reference_problems
+from generator.catalogue.data_files import DATA_FILES, PAGE_PATTERN
 from generator.catalogue.legacy import is_legacy, split_legacy
 from generator.catalogue.models import (
     Enumerations,
@@ -56,8 +57,13 @@ _EXPECTED = {
 }
 
 
+# Patterns an author meets, said in words rather than as a regular expression.
+PATTERN_TEXT = {PAGE_PATTERN: "mazie burti, cipari un '-', beigās .md, piem. atbalsta-plans.md"}
+
+
 def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ...] = ()) -> Problem:
-    loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+    # Validator functions and union tags (data_files.py: "tag:…") name no key of the file.
+    loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and part.startswith(("function-", "tag:"))))
     # Generic models put the type name into the location; drop such parts that are not keys.
     full = (*prefix, *loc)
     kind = err["type"]
@@ -66,6 +72,8 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
     ctx = err.get("ctx") or {}
     if kind in ("enum", "literal_error"):
         message, expected = f"nezināma vērtība {err.get('input')!r}", ctx.get("expected")
+        if isinstance(expected, str):
+            expected = expected.replace(" or ", " vai ")
     elif kind in ("greater_than_equal", "greater_than"):
         expected = f"≥ {ctx.get('ge', ctx.get('gt'))}"
         message = f"vērtība {err.get('input')} ir par mazu"
@@ -73,7 +81,8 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
         expected = f"≤ {ctx.get('le', ctx.get('lt'))}"
         message = f"vērtība {err.get('input')} ir par lielu"
     elif kind == "string_pattern_mismatch":
-        expected = f"atbilst {ctx.get('pattern')}"
+        pattern = ctx.get("pattern")
+        expected = PATTERN_TEXT.get(pattern, f"atbilst {pattern}")
         message = f"vērtība {err.get('input')!r} neatbilst formātam"
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
@@ -84,7 +93,11 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
 
 
 def _validate(model: type[M], yf: YamlFile, problems: list[Problem]) -> M | None:
-    if not isinstance(yf.data, dict):
+    if issubclass(model, RootModel):  # a file whose content is a list (nav.yaml)
+        if not isinstance(yf.data, list):
+            problems.append(Problem(yf.path, 1, "-", "faila saturs nav saraksts", "YAML saraksts (- ieraksts)"))
+            return None
+    elif not isinstance(yf.data, dict):
         problems.append(Problem(yf.path, 1, "-", "faila saturs nav vārdnīca", "YAML vārdnīca (atslēga: vērtība)"))
         return None
     try:
@@ -153,6 +166,9 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     services = _load_folder(root / "services", Service, problems)
     prices = _load_folder(root / "prices", Price, problems)
     annexes, annexes_file = _load_annexes(root, problems)
+    for rel, model in DATA_FILES.items():  # the methodology's data and the annex 10 examples, when present
+        if (root / rel).is_file() and (yf := _read(root / rel, problems)) is not None:
+            _validate(model, yf, problems)
 
     if any(p.severity is Severity.error for p in problems) or any(v[0] is None for v in singles.values()):
         return None, problems

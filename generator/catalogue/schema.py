@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.catalogue.annexes import AnnexRegister
+from generator.catalogue.data_files import DATA_FILES
 from generator.catalogue.models import (
     Enumerations,
     Holidays,
@@ -27,6 +28,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rounds": Rounds,
     "holidays": Holidays,
     "annexes": AnnexRegister,
+    # metodika/valstis.yaml -> metodika-valstis, piemeri/10-pielikums.yaml -> piemeri-10-pielikums, …
+    **{rel.removesuffix(".yaml").replace("/", "-"): model for rel, model in DATA_FILES.items()},
 }
 
 

@@ -7,7 +7,8 @@ current schema using only what both versions share:
 - a required field the old version did not have is taken from the other version (so it compares
   equal and is reported as not compared);
 - a field the current schema no longer knows is left out (reported as not compared);
-- a service or price file that still does not validate is left out of the comparison (reported).
+- a service or price file, or a data file of the methodology or of the annex 10 examples, that still does
+  not validate is left out of the comparison (reported).
 
 Every adaptation is a Latvian sentence in ``Tolerant.skipped``; the report lists them.
 """
@@ -119,7 +120,7 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str) -
                 what = "nebija" if missing else "vairs nav"
                 result.skipped.append(f"{rel}: lauks `{problem.field}` {label} versijā {what}; nav salīdzināts")
                 changed = True
-            elif rel.startswith(("services/", "prices/")):
+            elif rel.startswith(("services/", "prices/", "metodika/", "piemeri/")):
                 (copy_root / rel).unlink()
                 edits.pop(rel, None)
                 result.skipped.append(f"{rel}: {label} versijā neatbilst pašreizējai shēmai ({problem.message}); "

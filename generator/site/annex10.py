@@ -11,38 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
+from generator.catalogue.data_files import Annex10, Case
+from generator.catalogue.loader import _validate
 from generator.catalogue.problems import CatalogueError, Problem
 from generator.catalogue.yamlfile import read_yaml
 from generator.reference.plan import Financing, financing
 
 FILE = Path("piemeri") / "10-pielikums.yaml"
-
-
-class Stated(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    ib: Decimal = Field(ge=0)
-    public: Decimal = Field(ge=0)
-    total: Decimal = Field(ge=0)
-
-
-class Case(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[1-3]\.[1-9]$")
-    variant: Literal[1, 2, 3]
-    needed: Decimal = Field(ge=0)
-    earlier: Decimal = Field(ge=0)
-    stated: Stated
-    source: str = Field(pattern=r"^L\d+$")
-
-
-class Annex10(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    ib_final: Decimal = Field(gt=0)
-    cases: list[Case] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -77,15 +53,10 @@ def load(catalogue_root: Path) -> Annex10 | None:
     if not path.is_file():
         return None
     yf = read_yaml(path)
-    try:
-        data = Annex10.model_validate(yf.data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            problems.append(Problem(path, yf.line_of(loc), ".".join(str(x) for x in loc) or "-", err["msg"],
-                                    "skatīt faila galvenes komentāru"))
-        raise CatalogueError(problems) from None
+    problems: list[Problem] = []
+    data = _validate(Annex10, yf, problems)
+    if data is None:
+        raise CatalogueError(problems)
     seen: set[str] = set()
     for i, case in enumerate(data.cases):
         if case.id in seen:

@@ -167,6 +167,33 @@ CASES = [
          "-", "fails nav atrasts", None),
     Case("price-too-precise", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: 25.93001"),
          "values.0", "ne vairāk kā 4 zīmes", "- effective_from"),
+    # The data files next to the methodology and the annex 10 examples (generator/catalogue/data_files.py).
+    Case("countries-missing-field", "metodika/valstis.yaml",
+         lambda c: _sub(c / "metodika/valstis.yaml", r'^    nodala: "I\.1\.1"\n', ""),
+         "valstis.0.nodala", "lauks nav norādīts", "- id: lielbritanija"),
+    Case("figures-not-a-number", "metodika/skaitli.yaml",
+         lambda c: _sub(c / "metodika/skaitli.yaml", r"\{vertiba: 866,", "{vertiba: astoņi,"),
+         "skaitli.berni_pirmreizeja_invaliditate_2017", "vērtība 'astoņi' nav skaitlis", "vertiba: astoņi"),
+    Case("figures-total-wrong", "metodika/skaitli.yaml",
+         lambda c: _append(c / "metodika/skaitli.yaml", "  tests_tabula:\n    virsraksts: Tests\n"
+                           "    pirma_kolonna: Rinda\n    kolonnas: {a: A}\n    rindas: [{nosaukums: x, a: 1}]\n"
+                           "    kopa: {a: 2}\n    avots: tests\n"),
+         "tabulas.tests_tabula", "rindu summa ir 1, bet norādītā kopsumma ir 2", "  tests_tabula:"),
+    Case("seed-toc-reversed-range", "metodika/seed-toc.yaml",
+         lambda c: _sub(c / "metodika/seed-toc.yaml", r"sakums: 18, beigas: 108", "sakums: 18, beigas: 10"),
+         "nodalas.1", "rindu diapazons L18–L10 ir apgriezts", "sakums: 18, beigas: 10"),
+    Case("nav-bad-file-name", "metodika/nav.yaml",
+         lambda c: _sub(c / "metodika/nav.yaml", r"\{fails: ievads\.md,", "{fails: Ievads.MD,"),
+         "0.fails", "vērtība 'Ievads.MD' neatbilst formātam", "Ievads.MD"),
+    Case("nav-unknown-key-in-section", "metodika/nav.yaml",
+         lambda c: _sub(c / "metodika/nav.yaml", r"virsraksts: IB piešķiršana\}", "virsraksts: IB piešķiršana, lieks: 1}"),
+         "2.lapas.0.lieks", "nezināms lauks", "lieks: 1"),
+    Case("nav-not-a-list", "metodika/nav.yaml",
+         lambda c: (c / "metodika/nav.yaml").write_text("fails: ievads.md\n", "utf-8"),
+         "-", "faila saturs nav saraksts", None),
+    Case("annex10-unknown-variant", "piemeri/10-pielikums.yaml",
+         lambda c: _sub(c / "piemeri/10-pielikums.yaml", r'\{id: "1\.1", variant: 1,', '{id: "1.1", variant: 4,'),
+         "cases.0.variant", "nezināma vērtība 4", 'id: "1.1", variant: 4'),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import yaml
@@ -24,20 +25,27 @@ def _plain_yaml(path):
     return json.loads(json.dumps(data, default=str))
 
 
-def test_catalogue_files_validate_against_schemas() -> None:
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.MULTILINE)
+
+
+def test_every_catalogue_yaml_names_its_schema_and_validates_against_it() -> None:
+    """Every YAML file of catalogue/ names a committed schema (the editor's `$schema` line) and satisfies it."""
     schemas = {name: json.loads(text) for name, text in schema_texts().items()}
-    pairs = [("programme.schema.json", DEFAULT_CATALOGUE / "programme.yaml"),
-             ("municipalities.schema.json", DEFAULT_CATALOGUE / "municipalities.yaml"),
-             ("enums.schema.json", DEFAULT_CATALOGUE / "enums.yaml"),
-             ("rounds.schema.json", DEFAULT_CATALOGUE / "rounds.yaml"),
-             ("holidays.schema.json", DEFAULT_CATALOGUE / "holidays.yaml")]
-    pairs += [("service.schema.json", p) for p in sorted((DEFAULT_CATALOGUE / "services").glob("*.yaml"))]
-    pairs += [("price.schema.json", p) for p in sorted((DEFAULT_CATALOGUE / "prices").glob("*.yaml"))]
-    for schema_name, path in pairs:
-        data = _plain_yaml(path)
-        validator = jsonschema.Draft202012Validator(schemas[schema_name])
-        errors = [e for e in validator.iter_errors(data) if not _is_number_as_string(e)]
-        assert not errors, f"{path.name}: {errors[0].message}"
+    files = sorted(p for p in DEFAULT_CATALOGUE.rglob("*.yaml") if "schema" not in p.relative_to(DEFAULT_CATALOGUE).parts)
+    assert len(files) > 40
+    used = set()
+    for path in files:
+        rel = path.relative_to(DEFAULT_CATALOGUE).as_posix()
+        found = SCHEMA_LINE.search(path.read_text(encoding="utf-8"))
+        assert found, f"{rel}: nav `# yaml-language-server: $schema=…` rindas"
+        target = (path.parent / found.group(1)).resolve()
+        assert target.parent == (DEFAULT_CATALOGUE / "schema").resolve() and target.name in schemas, \
+            f"{rel}: shēma {found.group(1)} nav catalogue/schema/"
+        used.add(target.name)
+        validator = jsonschema.Draft202012Validator(schemas[target.name])
+        errors = [e for e in validator.iter_errors(_plain_yaml(path)) if not _is_number_as_string(e)]
+        assert not errors, f"{rel}: {errors[0].message}"
+    assert used == set(schemas)  # every exported schema is some file's schema
 
 
 def _is_number_as_string(error) -> bool:
