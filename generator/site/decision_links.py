@@ -1,6 +1,6 @@
 """Decisions as addressable rows: each "| D4 | …" row of the decisions page gets a stable anchor
 (``#lemums-d4``), and every decision cited in the methodology text or the calculator page ("lēmums D4",
-"(D1, D21)", "lēmumi D1, D4 un D21") links to its own row rather than to the top of the page.
+"(D1, D21)", "lēmumi D1, D4 un D21", "(…, D12)") links to its own row rather than to the top of the page.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ CODE = r"D\d{1,2}\b"
 # A citation: after "lēmums/lēmumu/lēmumi …" or an opening bracket, one code or a list of them.
 CITATION = re.compile(rf"(?:(?<=\b[lL]ēmum[suai]\s)|(?<=\b[lL]ēmumiem\s)|(?<=\())(?:{CODE})"
                       rf"(?:(?:\s*,\s*|\s+un\s+|\s+vai\s+){CODE})*")
+# The last item of a bracketed list of other things: "(…, D21)", "(sk. [lapa](…), D12)".
+TRAILING = re.compile(rf"(?<=,\s){CODE}(?=\))")
 ONE = re.compile(CODE)
 # Parts that must stay as they are: fenced code, headings, abbreviation definitions, the decision rows' own
 # first cells, links, inline code, HTML tags. A citation may run over a line break ("lēmums D1,\nD21").
@@ -44,7 +46,8 @@ def _link_codes(text: str, target: str, numbers: set[str]) -> str:
         number = str(int(m.group(0)[1:]))
         return f"[{m.group(0)}]({target}#{anchor(number)})" if number in numbers else m.group(0)
 
-    return CITATION.sub(lambda m: ONE.sub(one, m.group(0)), text)
+    linked = CITATION.sub(lambda m: ONE.sub(one, m.group(0)), text)
+    return TRAILING.sub(one, linked)
 
 
 def link_decisions(markdown: str, page_path: str, numbers: set[str]) -> str:

@@ -56,6 +56,7 @@ def test_cited_decisions_link_to_their_own_row(built_site: BuiltSite) -> None:
             targets.setdefault(page, set()).add(number)
     assert {"1", "21"} <= targets["metodika/ib-izbeigsana.html"]  # "lēmums D1,\nD21" over a line break
     assert {"4", "15"} <= targets["metodika/atbalsta-plans.html"]
+    assert "12" in targets["metodika/vienibas-izmaksas.html"]  # "(sk. [Rekonstrukcijas un lēmumi](…), D12)"
     assert {"1", "4", "6", "21"} <= targets["kalkulators.html"]
     assert {"14", "6"} <= targets[DECISIONS_HTML]  # the page's own "(D14)" and "(D6)" link in-page
     assert {"4", "7"} <= targets["izmainas.html"]  # the rules' and prices' sources (SourceRefs)
@@ -79,8 +80,8 @@ def test_link_functions_leave_law_annexes_cell_addresses_and_headings_alone(buil
     assert link_mentions(text, "metodika/x.md", numbers) == (
         "Likuma 1. un 2. pielikums; [41.](../pielikumi.md#p-41), [42.](../pielikumi.md#p-42) vai "
         "[43.pielikums](../pielikumi.md#p-43).")
-    source = "# Virsraksts (D4)\nŠūna D12, lēmumi D1 un D99; `(D2)`\n| D3 | jautājums (D3) |\n"
+    source = "# Virsraksts (D4)\nŠūna D12, lēmumi D1 un D99; `(D2)`\n| D3 | jautājums (D3) |\n(sk. [lapa](x.md), D12)\n"
     out = link_decisions(source, DECISIONS_PAGE, {"1", "2", "3", "4", "12"})
     assert out == ("# Virsraksts (D4)\nŠūna D12, lēmumi [D1](#lemums-d1) un D99; `(D2)`\n"
-                   "| D3 | jautājums ([D3](#lemums-d3)) |\n")
+                   "| D3 | jautājums ([D3](#lemums-d3)) |\n(sk. [lapa](x.md), [D12](#lemums-d12))\n")
     assert anchor_rows("| D3 | x |\n| D30 x |") == '| <span id="lemums-d3"></span>D3 | x |\n| D30 x |'
