@@ -26,6 +26,7 @@ REASONS = {
     errno.EXDEV: "pārvietošana starp diskiem nav iespējama",
     errno.ENAMETOOLONG: "pārāk garš nosaukums",
     errno.EDQUOT: "pārsniegta diska kvota",
+    errno.EADDRINUSE: "ports jau ir aizņemts (izvēlieties citu ar --port)",
 }
 
 

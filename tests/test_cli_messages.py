@@ -17,7 +17,7 @@ import generator.workbook.command as matrix_module  # before generator.cli: no c
 from generator import build as build_module
 from generator import cli_lv
 from generator.cli import main
-from generator.cli_errors import DEBUG_ENV
+from generator.cli_errors import DEBUG_ENV, os_reason
 
 # click's English words that must never reach a user.
 ENGLISH = ("Usage", "OPTIONS", "COMMAND", "ARGS", "TEXT", "INTEGER", "FOLDER", "OLD", "required", "default:",
@@ -178,3 +178,12 @@ def test_schema_into_an_unwritable_folder(tmp_path: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 1
     assert f"Kļūda: shēmas nevar uzrakstīt mapē {tmp_path / 's'}/: nav piekļuves tiesību ({tmp_path / 's'})." \
         in result.output
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (OSError(errno.EADDRINUSE, "Address already in use"), "ports jau ir aizņemts (izvēlieties citu ar --port)"),
+    (OSError(errno.ENOSPC, "No space left on device", "build/x.pdf"), "diskā nav brīvas vietas (build/x.pdf)"),
+    (OSError(errno.ELOOP, "Too many levels of symbolic links"), f"sistēmas kļūda {errno.ELOOP}"),
+])
+def test_file_system_reasons_are_latvian(error: OSError, expected: str) -> None:
+    assert os_reason(error) == expected
