@@ -48,6 +48,18 @@ class IbmGroup(click.Group):
 
             cli_lv.localize(self)
 
+    def make_context(self, info_name, args, parent=None, **extra):  # noqa: ANN001, ANN003, ANN201
+        self.load_commands()  # the usage line of a bare `ibm` is Latvian too
+        return super().make_context(info_name, args, parent, **extra)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each command's whole first sentence, wrapped rather than cut at '...'."""
+        rows = [(name, command.get_short_help_str(limit=200)) for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section(cli_lv.TEXTS["Commands"]):
+                formatter.write_dl(rows)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         self.load_commands()
         return super().list_commands(ctx)
@@ -210,5 +222,7 @@ def register(command: click.Command) -> None:
     main.add_command(command)
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # `python -m generator.cli`: the commands register on generator.cli's group
+    from generator.cli import main as _main
+
+    _main()

@@ -187,3 +187,19 @@ def test_schema_into_an_unwritable_folder(tmp_path: Path, monkeypatch: pytest.Mo
 ])
 def test_file_system_reasons_are_latvian(error: OSError, expected: str) -> None:
     assert os_reason(error) == expected
+
+
+def test_bare_ibm_shows_latvian_help_with_exit_2() -> None:
+    """A fresh process (commands not yet loaded): the usage line, the whole command list, no '...' cut."""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-m", "generator.cli"], cwd=repo, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(repo), "COLUMNS": "80", "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert result.returncode == 2
+    text = result.stdout + result.stderr
+    assert "[PARAMETRI] KOMANDA [ARGUMENTI]..." in text, text
+    assert "build        Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni)\n" \
+           "               pagaidu mapē un nomaina build/." in text, text
+    assert "collect" in text and "..." not in text.replace("[ARGUMENTI]...", "")
