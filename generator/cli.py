@@ -80,6 +80,11 @@ class IbmGroup(click.Group):
             sys.exit(EXIT_FAILED)
 
 
+def count(n: int, one: str, many: str) -> str:
+    """'1 kļūda', '2 kļūdas', '21 kļūda', '11 kļūdas': Latvian agreement with the last digit."""
+    return f"{n} {one if n % 10 == 1 and n % 100 != 11 else many}"
+
+
 def _version() -> str:
     try:
         return load_or_raise().version
@@ -91,7 +96,7 @@ def _fail(problems, root: Path) -> None:
     for p in problems:
         click.echo(p.format(root), err=True)
     errors = sum(1 for p in problems if p.severity is Severity.error)
-    click.echo(f"Katalogā ir {errors} kļūdas; nekas netika uzrakstīts.", err=True)
+    click.echo(f"Katalogā ir {count(errors, 'kļūda', 'kļūdas')}; nekas netika uzrakstīts.", err=True)
     sys.exit(1)
 
 
@@ -134,8 +139,10 @@ def check(catalogue_dir: Path) -> None:
         sys.exit(1)
     warnings = sum(1 for p in problems if p.severity is Severity.warning)
     click.echo(
-        f"Katalogs derīgs: {len(catalogue.services)} pakalpojumi, {len(catalogue.prices)} cenas, "
-        f"{len(catalogue.municipalities.municipalities)} pašvaldības, programmas kārtas: {len(catalogue.rounds)}; "
+        f"Katalogs derīgs: {count(len(catalogue.services), 'pakalpojums', 'pakalpojumi')}, "
+        f"{count(len(catalogue.prices), 'cena', 'cenas')}, "
+        f"{count(len(catalogue.municipalities.municipalities), 'pašvaldība', 'pašvaldības')}, "
+        f"programmas kārtas: {len(catalogue.rounds)}; "
         f"brīdinājumi: {warnings}; "
         f"versija {catalogue.version}."
     )
@@ -195,7 +202,7 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
         click.echo(f"Veidošana neizdevās: {reason}. Iepriekšējais {out_dir}/ nav mainīts.", err=True)
         sys.exit(EXIT_FAILED)
     click.echo(
-        f"Gatavs: {len(report.written)} faili mapē {out_dir}/; no jauna veidots: "
+        f"Gatavs: {count(len(report.written), 'fails', 'faili')} mapē {out_dir}/; no jauna veidots: "
         f"{', '.join(report.rendered) or 'nekas'}; pārņemts: {', '.join(report.reused) or 'nekas'}."
     )
 

@@ -203,3 +203,17 @@ def test_bare_ibm_shows_latvian_help_with_exit_2() -> None:
     assert "build        Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni)\n" \
            "               pagaidu mapē un nomaina build/." in text, text
     assert "collect" in text and "..." not in text.replace("[ARGUMENTI]...", "")
+
+
+def test_counts_agree_with_the_number(catalogue_copy: Path) -> None:
+    from generator.cli import count
+
+    assert [count(n, "kļūda", "kļūdas") for n in (1, 2, 11, 21, 111)] == [
+        "1 kļūda", "2 kļūdas", "11 kļūdas", "21 kļūda", "111 kļūdas"]
+    path = catalogue_copy / "programme.yaml"
+    path.write_text(path.read_text("utf-8").replace("value: 20, source", "value: divdesmit, source"), "utf-8")
+    result = CliRunner().invoke(main, ["matrix", "--catalogue", str(catalogue_copy), "--out",
+                                       str(catalogue_copy.parent / "m.xlsx")])
+    assert result.exit_code == 1
+    assert "Katalogā ir 1 kļūda; nekas netika uzrakstīts." in result.output, result.output
+    assert not (catalogue_copy.parent / "m.xlsx").exists()
