@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -10,17 +12,77 @@ import click
 from generator import cli_lv
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue, load_or_raise
 from generator.catalogue.problems import CatalogueError, Severity
+from generator.cli_errors import DEBUG_ENV, describe, find_os_error, os_reason
 
 cli_lv.install()
+
+# Exit statuses shared by every command (README "Izejas statuss"); `ibm collect` adds 3.
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command failed: bad catalogue or input file, output could not be written, internal error
+EXIT_USAGE = 2  # wrong command line (click's usage errors)
 
 CATALOGUE_OPTION = click.option(
     "--catalogue",
     "catalogue_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=DEFAULT_CATALOGUE,
     show_default="catalogue/",
     help="Kataloga mape.",
 )
+
+EXIT_TEXT = ("Izejas statuss: 0 – izdevās; 1 – neizdevās (kļūdas katalogā vai ievaddatos, rezultātu nevar "
+             "uzrakstīt), iepriekšējie rezultāti nav mainīti; 2 – nepareizi komandas parametri.")
+
+
+class IbmGroup(click.Group):
+    """The `ibm` group. The subcommands of other packages are added on first use (generator/commands.py),
+    so that importing a feature's command module first never meets a half-imported cli. An unexpected
+    failure of any subcommand becomes one Latvian line and exit 1."""
+
+    _loaded = False
+
+    def load_commands(self) -> None:
+        if not IbmGroup._loaded:
+            IbmGroup._loaded = True
+            from generator import commands  # noqa: F401  (registers the other subcommands)
+
+            cli_lv.localize(self)
+
+    def make_context(self, info_name, args, parent=None, **extra):  # noqa: ANN001, ANN003, ANN201
+        self.load_commands()  # the usage line of a bare `ibm` is Latvian too
+        return super().make_context(info_name, args, parent, **extra)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each command's whole first sentence, wrapped rather than cut at '...'."""
+        rows = [(name, command.get_short_help_str(limit=200)) for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section(cli_lv.TEXTS["Commands"]):
+                formatter.write_dl(rows)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self.load_commands()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self.load_commands()
+        return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for a user
+            if os.environ.get(DEBUG_ENV) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+                raise
+            click.echo(f"Kļūda: {describe(exc)}.", err=True)
+            sys.exit(EXIT_FAILED)
+
+
+def count(n: int, one: str, many: str) -> str:
+    """'1 kļūda', '2 kļūdas', '21 kļūda', '11 kļūdas': Latvian agreement with the last digit."""
+    return f"{n} {one if n % 10 == 1 and n % 100 != 11 else many}"
 
 
 def _version() -> str:
@@ -34,7 +96,7 @@ def _fail(problems, root: Path) -> None:
     for p in problems:
         click.echo(p.format(root), err=True)
     errors = sum(1 for p in problems if p.severity is Severity.error)
-    click.echo(f"Katalogā ir {errors} kļūdas; nekas netika uzrakstīts.", err=True)
+    click.echo(f"Katalogā ir {count(errors, 'kļūda', 'kļūdas')}; nekas netika uzrakstīts.", err=True)
     sys.exit(1)
 
 
@@ -46,7 +108,9 @@ def load_for_command(catalogue_dir: Path):
     return catalogue
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=IbmGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=f"Katras komandas parametri: ibm KOMANDA --help. {EXIT_TEXT} Komanda collect izmanto arī 3 "
+                    "(rezultāti uzrakstīti, bet daži faili neizmantoti).")
 @click.version_option(message="ibm rīkkopa, kataloga versija %(version)s", version=None, package_name=None,
                       prog_name="ibm")
 def main() -> None:
@@ -62,7 +126,7 @@ for param in main.params:
         )
 
 
-@main.command()
+@main.command(epilog=EXIT_TEXT)
 @CATALOGUE_OPTION
 def check(catalogue_dir: Path) -> None:
     """Pārbauda visu katalogu: shēmu, atsauces, datumus un neapstiprinātās cenas."""
@@ -75,23 +139,57 @@ def check(catalogue_dir: Path) -> None:
         sys.exit(1)
     warnings = sum(1 for p in problems if p.severity is Severity.warning)
     click.echo(
-        f"Katalogs derīgs: {len(catalogue.services)} pakalpojumi, {len(catalogue.prices)} cenas, "
-        f"{len(catalogue.municipalities.municipalities)} pašvaldības, programmas kārtas: {len(catalogue.rounds)}; "
+        f"Katalogs derīgs: {count(len(catalogue.services), 'pakalpojums', 'pakalpojumi')}, "
+        f"{count(len(catalogue.prices), 'cena', 'cenas')}, "
+        f"{count(len(catalogue.municipalities.municipalities), 'pašvaldība', 'pašvaldības')}, "
+        f"programmas kārtas: {len(catalogue.rounds)}; "
         f"brīdinājumi: {warnings}; "
         f"versija {catalogue.version}."
     )
 
 
-@main.command()
+def _step_names() -> list[str]:
+    from generator.steps import build_steps
+
+    return [name for name, _title, _render in build_steps()]
+
+
+class _OnlyOption(click.Option):
+    """`--only`: its help lists the build's parts (read from generator/steps.py only when help is shown)."""
+
+    def get_help_record(self, ctx: click.Context):
+        self.help = ("Veidot tikai šo daļu (var atkārtot; pārējās pārņem no iepriekšējās reizes): "
+                     f"{', '.join(_step_names())}.")
+        return super().get_help_record(ctx)
+
+
+def _refuse_foreign_folder(out_dir: Path) -> None:
+    """`ibm build` replaces its whole output folder: never one with files it did not make."""
+    from generator.build import MANIFEST
+
+    if out_dir.is_dir() and not (out_dir / MANIFEST).is_file() and any(out_dir.iterdir()):
+        click.echo(f"Kļūda: mape {out_dir}/ nav tukša un nav iepriekšējs `ibm build` rezultāts (tajā nav "
+                   f"{MANIFEST}); ibm build aizstāj visu mapi, tāpēc to neizmanto. Norādiet jaunu vai tukšu mapi "
+                   f"ar --out. Nekas netika mainīts.", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+@main.command(epilog=EXIT_TEXT)
 @CATALOGUE_OPTION
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
-              show_default=True, help="Kur rakstīt rezultātu.")
-@click.option("--only", multiple=True, help="Veidot tikai šo daļu (pārējās pārņem no iepriekšējās reizes).")
+              show_default=True, help="Kur rakstīt rezultātu (jauna vai iepriekšējā `ibm build` mape).")
+@click.option("--only", multiple=True, metavar="DAĻA", cls=_OnlyOption)
 @click.option("--force", is_flag=True, help="Veidot visu no jauna, neizmantojot iepriekšējo rezultātu.")
 def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
     """Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni) pagaidu mapē un nomaina build/."""
     from generator.build import build_with_report
 
+    names = _step_names()
+    unknown = [part for part in only if part not in names]
+    if unknown:
+        raise click.BadParameter(f"nav tādas daļas: {', '.join(unknown)} (gaidīts: {', '.join(names)})",
+                                 param_hint="'--only'")
+    _refuse_foreign_folder(out_dir)
     catalogue = load_for_command(catalogue_dir)
     click.echo(f"Kataloga versija {catalogue.version}; rezultāts: {out_dir}/")
     try:
@@ -99,22 +197,30 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
     except CatalogueError as exc:
         _fail(exc.problems, catalogue_dir)
     except Exception as exc:  # noqa: BLE001 - any renderer failure: report, keep the old build
-        click.echo(f"Veidošana neizdevās: {exc}. Iepriekšējais {out_dir}/ nav mainīts.", err=True)
-        sys.exit(1)
+        os_error = find_os_error(exc)
+        reason = os_reason(os_error) if os_error is not None else str(exc)
+        click.echo(f"Veidošana neizdevās: {reason}. Iepriekšējais {out_dir}/ nav mainīts.", err=True)
+        sys.exit(EXIT_FAILED)
     click.echo(
-        f"Gatavs: {len(report.written)} faili mapē {out_dir}/; no jauna veidots: "
+        f"Gatavs: {count(len(report.written), 'fails', 'faili')} mapē {out_dir}/; no jauna veidots: "
         f"{', '.join(report.rendered) or 'nekas'}; pārņemts: {', '.join(report.reused) or 'nekas'}."
     )
 
 
-@main.command()
+@main.command(epilog=EXIT_TEXT)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=DEFAULT_CATALOGUE / "schema", show_default="catalogue/schema")
+              default=DEFAULT_CATALOGUE / "schema", show_default="catalogue/schema",
+              help="Mape, kurā rakstīt JSON shēmas (esošās shēmas tajā tiek pārrakstītas).")
 def schema(out_dir: Path) -> None:
     """Eksportē kataloga JSON shēmas (redaktoru automātiskajai pabeigšanai)."""
     from generator.catalogue.schema import write_schemas
 
-    for path in write_schemas(out_dir):
+    try:
+        paths = write_schemas(out_dir)
+    except OSError as exc:
+        click.echo(f"Kļūda: shēmas nevar uzrakstīt mapē {out_dir}/: {os_reason(exc)}.", err=True)
+        sys.exit(EXIT_FAILED)
+    for path in paths:
         click.echo(f"Uzrakstīts {path}")
 
 
@@ -123,7 +229,7 @@ def register(command: click.Command) -> None:
     main.add_command(command)
 
 
-from generator import commands as _commands  # noqa: E402,F401  (registers the other subcommands)
+if __name__ == "__main__":  # `python -m generator.cli`: the commands register on generator.cli's group
+    from generator.cli import main as _main
 
-if __name__ == "__main__":
-    main()
+    _main()

@@ -1,4 +1,4 @@
-"""Latvian texts for click's own messages (help headings, usage errors), so every line a person
+"""Latvian texts for click's own messages (help headings, usage errors, metavars), so every line a person
 reads from `ibm` is Latvian. click looks its texts up through gettext at call time; we answer first."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ import click.core
 import click.decorators
 import click.exceptions
 import click.formatting
+import click.parser
 import click.types
 
 TEXTS = {
@@ -26,9 +27,12 @@ TEXTS = {
     "Missing parameter": "Trūkst parametra",
     "Missing parameter: {param_name}": "Trūkst parametra: {param_name}",
     "Missing {param_type}": "Trūkst: {param_type}",
-    "Invalid value for {param_hint}: {message}": "Nederīga vērtība {param_hint}: {message}",
+    "Invalid value for {param_hint}: {message}": "Nederīga parametra {param_hint} vērtība: {message}",
     "Invalid value: {message}": "Nederīga vērtība: {message}",
+    "Option {name!r} does not take a value.": "Parametram {name!r} vērtību nenorāda.",
     "Aborted!": "Pārtraukts.",
+    "required": "obligāts",
+    "(dynamic)": "(mainīgs)",
     "default: {default}": "noklusējums: {default}",
     "env var: {var}": "vides mainīgais: {var}",
     "{name} {filename!r} does not exist.": "{name} {filename!r} nepastāv.",
@@ -36,21 +40,82 @@ TEXTS = {
     "{name} {filename!r} is a file.": "{name} {filename!r} ir fails, nevis mape.",
     "{name} {filename!r} is not readable.": "{name} {filename!r} nav nolasāms.",
     "{name} {filename!r} is not writable.": "{name} {filename!r} nav rakstāms.",
-    "{value!r} is not a valid {number_type}.": "{value!r} nav derīgs skaitlis ({number_type}).",
+    "{value!r} is not a valid {number_type}.": "{value!r} nav {number_type}.",
     "{value} is not in the range {range}.": "{value} nav robežās {range}.",
     "Choose from:\n\t{choices}": "Izvēlieties no:\n\t{choices}",
     "file": "fails",
     "directory": "mape",
     "path": "ceļš",
-    "integer": "vesels skaitlis",
-    "float": "skaitlis",
 }
+
+# click's plural messages: (singular, plural) -> Latvian (singular, plural).
+PLURALS = {
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"):
+        ("Lieks arguments ({args}).", "Lieki argumenti ({args})."),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."):
+        ("Parametram {name!r} jānorāda vērtība.", "Parametram {name!r} jānorāda {nargs} vērtības."),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."):
+        ("{value!r} nav {choice}.", "{value!r} nav neviena no atļautajām vērtībām: {choices}."),
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"):
+        ("Vai domājāt {possibility}?", "(Vai domājāt kādu no: {possibilities}?)"),
+}
+
+# Type names (they appear in messages such as "'abc' nav vesels skaitlis.") and metavars in --help.
+TYPE_NAMES = {
+    click.types.StringParamType: ("teksts", "TEKSTS"),
+    click.types.IntParamType: ("vesels skaitlis", "SKAITLIS"),
+    click.types.IntRange: ("vesels skaitlis", "SKAITLIS"),
+    click.types.FloatParamType: ("skaitlis", "SKAITLIS"),
+    click.types.FloatRange: ("skaitlis", "SKAITLIS"),
+    click.types.BoolParamType: ("jā/nē vērtība", "JĀ|NĒ"),
+}
+
+OPTIONS_METAVAR = "[PARAMETRI]"
+SUBCOMMAND_METAVAR = "KOMANDA [ARGUMENTI]..."
+# Positional arguments are named in English in code; people read these names (usage line, errors).
+ARGUMENT_METAVARS = {"folder": "MAPE", "old": "VECA"}
 
 
 def _lv(message: str) -> str:
     return TEXTS.get(message, message)
 
 
+def _lv_n(singular: str, plural: str, n: int) -> str:
+    one, many = PLURALS.get((singular, plural), (singular, plural))
+    # Latvian: numbers ending in 1 (but not 11) take the singular.
+    return one if n % 10 == 1 and n % 100 != 11 else many
+
+
+def _help_extra(original):
+    def get_help_extra(self: click.Option, ctx: click.Context) -> dict:
+        extra = original(self, ctx)
+        if isinstance(self.show_default, str):  # click wraps a text default in parentheses; show it as written
+            extra["default"] = self.show_default
+        return extra
+
+    get_help_extra.__wrapped__ = original  # type: ignore[attr-defined]
+    return get_help_extra
+
+
 def install() -> None:
-    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.types):
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
         module._ = _lv  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _lv_n  # type: ignore[attr-defined]
+    for cls, (name, metavar) in TYPE_NAMES.items():
+        cls.name = name
+        cls.get_metavar = lambda self, param, ctx, _m=metavar: _m  # type: ignore[method-assign]
+    if not hasattr(click.Option.get_help_extra, "__wrapped__"):
+        click.Option.get_help_extra = _help_extra(click.Option.get_help_extra)  # type: ignore[method-assign]
+
+
+def localize(command: click.Command) -> None:
+    """Latvian usage line of a command and its subcommands: [PARAMETRI], KOMANDA, argument names."""
+    command.options_metavar = OPTIONS_METAVAR
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = SUBCOMMAND_METAVAR
+        for sub in command.commands.values():
+            localize(sub)
+    for param in command.params:
+        if isinstance(param, click.Argument) and param.metavar is None and param.name in ARGUMENT_METAVARS:
+            param.metavar = ARGUMENT_METAVARS[param.name]

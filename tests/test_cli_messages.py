@@ -1,0 +1,219 @@
+"""The `ibm` command line as a user meets it: Latvian help for every command and option, Latvian usage
+errors, documented exit statuses, no traceback and no English on a failure."""
+
+from __future__ import annotations
+
+import errno
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from xlsxwriter.exceptions import FileCreateError
+
+import generator.catalogue.schema as schema_module
+import generator.workbook.command as matrix_module  # before generator.cli: no circular import
+from generator import build as build_module
+from generator import cli_lv
+from generator.cli import main
+from generator.cli_errors import DEBUG_ENV, os_reason
+
+# click's English words that must never reach a user.
+ENGLISH = ("Usage", "OPTIONS", "COMMAND", "ARGS", "TEXT", "INTEGER", "FOLDER", "OLD", "required", "default:",
+           "Error", "Got unexpected", "requires", "is not", "Did you mean", "does not take", "Traceback")
+
+
+def _commands() -> list[tuple[str, click.Command]]:
+    main.load_commands()
+    return sorted(main.commands.items())
+
+
+@pytest.mark.parametrize("name", [""] + [name for name, _ in _commands()])
+def test_help_of_every_command_is_latvian(name: str) -> None:
+    result = CliRunner().invoke(main, [name, "--help"] if name else ["--help"], prog_name="ibm", terminal_width=100)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Lietojums: ibm "), result.output
+    found = [word for word in ENGLISH if re.search(rf"\b{re.escape(word)}", result.output)]
+    assert not found, (found, result.output)
+    assert "[noklusējums: (" not in result.output  # a default is shown as written, not in parentheses
+
+
+@pytest.mark.parametrize("name", [name for name, _ in _commands()])
+def test_every_option_and_argument_is_explained(name: str) -> None:
+    command = main.commands[name]
+    ctx = click.Context(command, info_name=name, parent=click.Context(main, info_name="ibm"))
+    for param in command.params:
+        if isinstance(param, click.Argument):
+            assert param.human_readable_name in cli_lv.ARGUMENT_METAVARS.values(), (name, param.name)
+            continue
+        record = param.get_help_record(ctx)
+        assert record is not None, (name, param.name)
+        text = re.sub(r"\[[^]]*\]$", "", record[1]).strip()
+        assert len(text) > 5, f"ibm {name} {param.opts[0]}: nav paskaidrojuma"
+
+
+def test_main_help_documents_the_exit_statuses() -> None:
+    result = CliRunner().invoke(main, ["--help"], terminal_width=100)
+    text = " ".join(result.output.split())
+    assert "Izejas statuss: 0 – izdevās; 1 – neizdevās" in text
+    assert "2 – nepareizi komandas parametri" in text and "collect izmanto arī 3" in text
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["check", "lieks"], "Kļūda: Lieks arguments (lieks)."),
+    (["check", "--catalog", "x"], "Kļūda: Nav tāda parametra '--catalog'. Vai domājāt '--catalogue'?"),
+    (["buil"], "Kļūda: Nav tādas komandas 'buil'. Vai domājāt 'build'?"),
+    (["matrix", "--out"], "Kļūda: Parametram '--out' jānorāda vērtība."),
+    (["build", "--force=1"], "Kļūda: Parametram '--force' vērtību nenorāda."),
+    (["serve", "--port", "abc"], "Kļūda: Nederīga parametra '--port' vērtība: 'abc' nav vesels skaitlis."),
+    (["serve", "--port", "80"], "Kļūda: Nederīga parametra '--port' vērtība: 80 nav robežās 1024<=x<=65535."),
+    (["collect", "m", "--out", "k.xlsx", "--split", "x"],
+     "Kļūda: Nederīga parametra '--split' vērtība: 'x' nav neviena no atļautajām vērtībām: 'needed', 'gap'."),
+    (["migrate"], "Kļūda: Trūkst argumenta 'VECA'."),
+    (["collect"], "Kļūda: Trūkst argumenta 'MAPE'."),
+    (["changes"], "Kļūda: Trūkst parametra '--from'."),
+])
+def test_usage_errors_are_latvian_with_exit_2(argv: list[str], expected: str) -> None:
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 2, result.output
+    assert expected in result.output, result.output
+    assert not [word for word in ENGLISH if word in result.output], result.output
+
+
+def test_latvian_plural_follows_the_last_digit() -> None:
+    forms = ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})")
+    assert [cli_lv._lv_n(*forms, n) for n in (1, 2, 11, 21)] == [
+        "Lieks arguments ({args}).", "Lieki argumenti ({args}).", "Lieki argumenti ({args}).",
+        "Lieks arguments ({args})."]
+
+
+def test_missing_catalogue_folder_is_a_usage_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nav-kataloga"
+    result = CliRunner().invoke(main, ["check", "--catalogue", str(missing)])
+    assert result.exit_code == 2
+    assert f"Nederīga parametra '--catalogue' vērtība: Mape '{missing}' nepastāv." in result.output
+
+
+def test_unwritable_output_is_one_latvian_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """xlsxwriter wraps the OSError of a read-only folder; the user sees the reason and the path."""
+    target = tmp_path / "tikai lasāma" / "matrica ā.xlsx"
+
+    def refuse(catalogue, out, municipality_id):  # noqa: ANN001, ANN202
+        raise FileCreateError(PermissionError(errno.EACCES, "Permission denied", str(target)))
+
+    monkeypatch.setattr(matrix_module, "write_workbook", refuse)
+    result = CliRunner().invoke(main, ["matrix", "--out", str(target)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output.strip() == f"Kļūda: darbība neizdevās: nav piekļuves tiesību ({target})."
+
+
+def test_unexpected_failure_hides_its_text_unless_asked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An exception's text may quote a matrix cell (a child's name): only its type and place are shown."""
+    def explode(catalogue, out, municipality_id):  # noqa: ANN001, ANN202
+        raise ValueError("Anna Paraugs 010101-21234")
+
+    monkeypatch.setattr(matrix_module, "write_workbook", explode)
+    argv = ["matrix", "--out", str(tmp_path / "m.xlsx")]
+    result = CliRunner().invoke(main, argv)
+    assert result.exit_code == 1
+    assert "Anna" not in result.output and "Traceback" not in result.output
+    assert re.search(r"^Kļūda: neparedzēta kļūda \(ValueError vietā generator/workbook/command\.py:\d+\)\. ",
+                     result.output), result.output
+    assert f"{DEBUG_ENV}=1" in result.output
+    debug = CliRunner().invoke(main, argv, env={DEBUG_ENV: "1"})
+    assert isinstance(debug.exception, ValueError)
+
+
+def test_build_refuses_an_unknown_part(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "dokumentii"])
+    assert result.exit_code == 2
+    assert ("Nederīga parametra '--only' vērtība: nav tādas daļas: dokumentii (gaidīts: atvertie-dati, dokumenti, "
+            "matrica, vietne)") in " ".join(result.output.split())
+    assert not out.exists()
+
+
+def test_build_never_replaces_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    out = tmp_path / "mani faili"
+    out.mkdir()
+    (out / "piezīmes.txt").write_text("svarīgi", "utf-8")
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
+    assert result.exit_code == 1
+    assert "nav iepriekšējs `ibm build` rezultāts" in result.output and "Nekas netika mainīts." in result.output
+    assert [p.name for p in out.iterdir()] == ["piezīmes.txt"]
+    assert (out / "piezīmes.txt").read_text("utf-8") == "svarīgi"
+
+
+def test_build_into_an_empty_folder_and_again(tmp_path: Path) -> None:
+    out = tmp_path / "tukša"
+    out.mkdir()
+    for _ in range(2):  # the second run finds its own manifest
+        result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
+        assert result.exit_code == 0, result.output
+    assert (out / build_module.MANIFEST).is_file()
+
+
+def test_build_names_a_file_system_failure_in_latvian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "build"
+
+    def read_only(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise OSError(errno.EROFS, "Read-only file system", str(tmp_path / ".ibm-build-x"))
+
+    monkeypatch.setattr(build_module, "build_with_report", read_only)
+    result = CliRunner().invoke(main, ["build", "--out", str(out)])
+    assert result.exit_code == 1
+    assert (f"Veidošana neizdevās: failu sistēma ir tikai lasāma ({tmp_path / '.ibm-build-x'}). "
+            f"Iepriekšējais {out}/ nav mainīts.") in result.output
+    assert "Read-only" not in result.output
+
+
+def test_schema_into_an_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(folder: Path) -> list[Path]:
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+
+    monkeypatch.setattr(schema_module, "write_schemas", refuse)
+    result = CliRunner().invoke(main, ["schema", "--out", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert f"Kļūda: shēmas nevar uzrakstīt mapē {tmp_path / 's'}/: nav piekļuves tiesību ({tmp_path / 's'})." \
+        in result.output
+
+
+@pytest.mark.parametrize(("error", "expected"), [
+    (OSError(errno.EADDRINUSE, "Address already in use"), "ports jau ir aizņemts (izvēlieties citu ar --port)"),
+    (OSError(errno.ENOSPC, "No space left on device", "build/x.pdf"), "diskā nav brīvas vietas (build/x.pdf)"),
+    (OSError(errno.ELOOP, "Too many levels of symbolic links"), f"sistēmas kļūda {errno.ELOOP}"),
+])
+def test_file_system_reasons_are_latvian(error: OSError, expected: str) -> None:
+    assert os_reason(error) == expected
+
+
+def test_bare_ibm_shows_latvian_help_with_exit_2() -> None:
+    """A fresh process (commands not yet loaded): the usage line, the whole command list, no '...' cut."""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-m", "generator.cli"], cwd=repo, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(repo), "COLUMNS": "80", "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert result.returncode == 2
+    text = result.stdout + result.stderr
+    assert "[PARAMETRI] KOMANDA [ARGUMENTI]..." in text, text
+    assert "build        Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni)\n" \
+           "               pagaidu mapē un nomaina build/." in text, text
+    assert "collect" in text and "..." not in text.replace("[ARGUMENTI]...", "")
+
+
+def test_counts_agree_with_the_number(catalogue_copy: Path) -> None:
+    from generator.cli import count
+
+    assert [count(n, "kļūda", "kļūdas") for n in (1, 2, 11, 21, 111)] == [
+        "1 kļūda", "2 kļūdas", "11 kļūdas", "21 kļūda", "111 kļūdas"]
+    path = catalogue_copy / "programme.yaml"
+    path.write_text(path.read_text("utf-8").replace("value: 20, source", "value: divdesmit, source"), "utf-8")
+    result = CliRunner().invoke(main, ["matrix", "--catalogue", str(catalogue_copy), "--out",
+                                       str(catalogue_copy.parent / "m.xlsx")])
+    assert result.exit_code == 1
+    assert "Katalogā ir 1 kļūda; nekas netika uzrakstīts." in result.output, result.output
+    assert not (catalogue_copy.parent / "m.xlsx").exists()
