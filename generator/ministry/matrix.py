@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -134,14 +135,25 @@ def version_date(version: str) -> dt.date:
     return dt.date.fromisoformat(version.split("+", 1)[0])
 
 
-def structure_problems(m: Matrix, expected: dict[str, NameRef] | None) -> list[str]:
+def absent_names(m: Matrix, template_names: Collection[str] | None) -> frozenset[str]:
+    """Interface names the file lacks because its (older, registered) template did not have them yet.
+    ``template_names``: the names that template had (None: not known, nothing is excused)."""
+    if template_names is None:
+        return frozenset()
+    return frozenset(n for n in INTERFACE_NAMES if n not in m.refs and n not in template_names)
+
+
+def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
+                       absent: frozenset[str] = frozenset()) -> list[str]:
     """Missing interface names, names moved from where the template has them, inconsistent row groups.
 
     ``expected``: the template's name places (None when the template of this version is unknown:
-    then only the shapes are checked).
+    then only the shapes are checked). ``absent``: names this file's (older) template did not have yet.
     """
     problems: list[str] = []
     for name in INTERFACE_NAMES:
+        if name in absent and name not in m.refs:
+            continue
         if name not in m.refs:
             where = f" (veidnē: {expected[name].text()})" if expected and name in expected else ""
             problems.append(f"trūkst definētā nosaukuma {name}{where}: matricas struktūra ir bojāta")
@@ -151,12 +163,12 @@ def structure_problems(m: Matrix, expected: dict[str, NameRef] | None) -> list[s
     if problems:
         return problems
     for group in ROW_GROUPS:
-        rows = {name: m.refs[name].rows for name in group}
+        rows = {name: m.refs[name].rows for name in group if name in m.refs}
         if len(set(rows.values())) != 1:
             detail = ", ".join(f"{n}: {r}" for n, r in rows.items())
             problems.append(f"nosaukumu grupā ir atšķirīgs rindu skaits ({detail}): matricas struktūra ir bojāta")
     for name in MONTH_GRIDS:
-        if m.refs[name].cols < 1:
+        if name in m.refs and m.refs[name].cols < 1:
             problems.append(f"{name}: nav mēnešu kolonnu")
     return problems
 

@@ -28,13 +28,14 @@ from generator.lvformat import eur
 from generator.ministry.matrix import (
     Matrix,
     MatrixError,
+    absent_names,
     interface_version,
     offer_code,
     read_child,
     structure_problems,
     version_date,
 )
-from generator.ministry.templates import generate_template
+from generator.ministry.templates import DEFAULT_REGISTRY, generate_template, load_registry
 from generator.ministry.xlsxpatch import CellInput, patch_xlsx
 from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
@@ -42,7 +43,7 @@ from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
-from generator.workbook.layout import INTERFACE_NAMES
+from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
 
 ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
 PARAM_BASE = "Param_Bazes"  # internal name: the catalogue's base B shown on 6.11
@@ -322,11 +323,21 @@ def _equal(got: CellValue, want: CellInput) -> bool:
     return got == want
 
 
+def _absent_note(name: str, version: str, new: XlsxBook) -> str:
+    ref = new.name_ref(name)
+    where = f" ({ref.text()})" if ref is not None else ""
+    if INTERFACE_KIND.get(name) == "in":
+        return (f"veidnē {version} nebija lauka {name}{where}; jaunajā matricā tam atstāta veidnes noklusējuma "
+                "vērtība – pārbaudiet to")
+    return f"veidnē {version} nebija lauka {name}{where}; jaunajā matricā tas tiek aprēķināts ar formulu"
+
+
 class Migrator:
     """Migrates files onto the current catalogue's templates (generated once per municipality)."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, registry: Path | None = None) -> None:
         self.catalogue = catalogue
+        self.registry = load_registry(registry or DEFAULT_REGISTRY)
         self._dir = tempfile.TemporaryDirectory(prefix="ibm-migrate-")
         self._templates: dict[str | None, tuple[Path, XlsxBook]] = {}
 
@@ -358,7 +369,9 @@ class Migrator:
         if version_date(version) > catalogue.latest_date:
             raise MigrationError(f"matrica ir jaunākas veidnes versijas {version} nekā pašreizējais katalogs "
                                  f"({current}); pārnest uz vecāku versiju nevar")
-        problems = structure_problems(old, None)
+        entry = self.registry.get(version) if version != current else None
+        absent = absent_names(old, entry["names"] if entry else None)  # names its registered template lacked
+        problems = structure_problems(old, None, absent)
         if problems:
             raise MigrationError("; ".join(problems))
         report = MigrationReport(version, current, 0)
@@ -368,6 +381,7 @@ class Migrator:
         muni = old.scalar("Pasvaldiba")
         known = {m.id for m in catalogue.municipalities.municipalities}
         template, new_book = self.template(muni if isinstance(muni, str) and muni in known else None)
+        report.notes += [_absent_note(name, version, new_book) for name in sorted(absent)]
         plan = _plan_values(old, new_book)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))

@@ -22,6 +22,7 @@ from generator.ministry.matrix import (
     ChildData,
     Matrix,
     MatrixError,
+    absent_names,
     interface_version,
     read_child,
     structure_problems,
@@ -148,7 +149,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     elif version != templates.current_version:
         result.notes.append(f"veidnes versija {version} nav pašreizējā ({templates.current_version}); pārbaudīta pēc "
                             "saglabātās veidnes – cenas var būt novecojušas, apsveriet `ibm migrate`")
-    problems = structure_problems(m, expected.names if expected else None)
+    problems = structure_problems(m, expected.names if expected else None,
+                                  absent_names(m, expected.names if expected else None))
     if problems:
         return refuse(problems)
     if expected is not None and not (fast is not None and expected.fast_ok(fast)):

@@ -1,0 +1,143 @@
+"""`ibm migrate` and `ibm collect` with a matrix of an older registered template: the template of commit
+cc9a3cb (registry version 2023-04-01+98852cae), which had no Parbaudes_Datums yet, is rebuilt from git
+history, filled and migrated onto the current template with every entered value carried over."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.ministry.matrix import Matrix
+from generator.ministry.migrate import Migrator
+from generator.ministry.templates import DEFAULT_REGISTRY, load_registry
+from generator.ministry.xlsxread import read_xlsx
+from generator.workbook.layout import INTERFACE_KIND
+from tests.ministry.factory import Child, by_item, free_input_cells, make_children, write_children
+from tests.ministry.test_migrate import _same
+
+OLD_COMMIT = "cc9a3cb"
+OLD_VERSION = "2023-04-01+98852cae"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def old_template(folder: Path, commit: str = OLD_COMMIT) -> Path:
+    """The generic matrix template as the code and catalogue of ``commit`` wrote it."""
+    probe = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{commit}^{{commit}}"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"git history with commit {commit} is not available")
+    source = folder / "src"
+    source.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "generator", "catalogue"],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    target = folder / "veidne-veca.xlsx"
+    script = ("from pathlib import Path; from generator.catalogue.loader import load_or_raise; "
+              "from generator.workbook.writer import write_workbook; "
+              f"write_workbook(load_or_raise(Path('catalogue')), Path({str(target)!r}), None)")
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    subprocess.run([sys.executable, "-c", script], cwd=source, env=env, check=True, capture_output=True)
+    return target
+
+
+@pytest.fixture(scope="module")
+def old_matrices(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> tuple[Path, list[Child]]:
+    folder = tmp_path_factory.mktemp("veca-veidne")
+    template = old_template(folder)
+    children = make_children(catalogue, 3, seed=515)
+    return template, write_children(catalogue, template, children, folder / "matricas", by_municipality=False,
+                                    free_cells=True)
+
+
+def lost_values(old, new, free: dict, new_prices: dict) -> list[str]:  # noqa: ANN001
+    """Every input of the old file found in the new one: by name, by item code in 6.8 (a prefilled catalogue
+    price may become the new catalogue price listed in the report), by address outside the names."""
+    lost = []
+    for name, kind in INTERFACE_KIND.items():
+        if kind != "in" or name in ("Pak_Cena", "Pak_Sniedzejs", "Plans_Pakalpojums"):
+            continue
+        o, n = old.values(old.name_ref(name)), new.values(new.name_ref(name))
+        lost += [f"{name}[{i}][{j}]" for i, row in enumerate(o) for j, v in enumerate(row) if not _same(v, n[i][j])]
+    for name in ("Pak_Cena", "Pak_Sniedzejs"):
+        got = by_item(new, name)
+        for code, value in by_item(old, name).items():
+            want = new_prices.get(code, value) if name == "Pak_Cena" else value
+            if not _same(want, got.get(code)):
+                lost.append(f"{name} {code}: {value!r} → {got.get(code)!r}")
+    for sheet, coords in free.items():
+        for coord in coords:
+            a, b = old.cell(sheet, coord), new.cell(sheet, coord)
+            if not _same(a.value if a else None, b.value if b else None):
+                lost.append(f"{sheet}!{coord}")
+    return lost
+
+
+def test_the_old_template_is_the_registered_version_without_the_check_date(old_matrices) -> None:  # noqa: ANN001
+    template, _ = old_matrices
+    m = Matrix.open(template)
+    assert m.scalar("IBM_Versija") == OLD_VERSION
+    assert not m.has("Parbaudes_Datums")
+    assert "Parbaudes_Datums" not in load_registry(DEFAULT_REGISTRY)[OLD_VERSION]["names"]
+
+
+def test_migrate_carries_every_value_of_the_older_template(old_matrices, catalogue: Catalogue,  # noqa: ANN001
+                                                           tmp_path: Path) -> None:
+    template, children = old_matrices
+    free = free_input_cells(template)
+    with Migrator(catalogue) as migrator:
+        for child in children:
+            assert child.path is not None
+            out = tmp_path / child.path.name
+            report = migrator.migrate(child.path, out)
+            assert (report.old_version, report.new_version) == (OLD_VERSION, catalogue.version)
+            assert report.carried > 0
+            new = read_xlsx(out)
+            prices = {p.item: float(p.new) for p in report.price_changes}
+            assert lost_values(read_xlsx(child.path), new, free, prices) == [], child.index
+            assert Matrix.from_book(new).scalar("IBM_Versija") == catalogue.version
+            assert Matrix.from_book(new).formula_at("Parbaudes_Datums")
+    result = CliRunner().invoke(main, ["migrate", str(children[0].path), "--out", str(tmp_path / "cli.xlsx")])
+    assert result.exit_code == 0, result.output
+    assert f"veidne {OLD_VERSION} → {catalogue.version}" in result.output
+    assert ("veidnē 2023-04-01+98852cae nebija lauka Parbaudes_Datums (6.1!B42); jaunajā matricā tas tiek "
+            "aprēķināts ar formulu") in result.output
+
+
+def test_a_missing_name_the_old_template_had_is_still_damage(old_matrices, tmp_path: Path) -> None:  # noqa: ANN001
+    from openpyxl import load_workbook
+
+    _, children = old_matrices
+    wb = load_workbook(children[0].path)
+    wb.defined_names.pop("Men_Daudzums")
+    wb.save(tmp_path / "bojata.xlsx")
+    result = CliRunner().invoke(main, ["migrate", str(tmp_path / "bojata.xlsx"), "--out", str(tmp_path / "j.xlsx")])
+    assert result.exit_code == 1
+    assert "trūkst definētā nosaukuma Men_Daudzums: matricas struktūra ir bojāta" in result.output
+    assert "Parbaudes_Datums" not in result.output
+    assert not (tmp_path / "j.xlsx").exists()
+
+
+def test_collect_reads_the_older_template_by_its_registered_version(old_matrices, tmp_path: Path) -> None:  # noqa: ANN001
+    """Decision: collect checks an older registered template against its registry entry and reads it (with a
+    note to migrate) rather than refusing it; a name that template did not have is not damage."""
+    from tests.ministry.conftest import KEY
+
+    template, children = old_matrices
+    for child in children:
+        assert child.path is not None
+        folder = tmp_path / "matricas" / child.municipality
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / child.path.name).write_bytes(child.path.read_bytes())
+    out = tmp_path / "rezultats" / "kopsavilkums.xlsx"
+    result = CliRunner().invoke(main, ["collect", str(tmp_path / "matricas"), "--out", str(out), "--jobs", "1", "--no-cache"],
+                                env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert "Parbaudes_Datums" not in result.output
+    assert "Izmantotas 3 matricas, neizmantotas 0." in result.output
+    assert result.exit_code == 0, result.output
+    assert out.exists()
