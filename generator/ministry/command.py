@@ -244,11 +244,21 @@ def migrate(old: Path, out: Path, catalogue_dir: Path) -> None:
 
 @click.command()
 @REGISTRY_OPTION
+@click.option("--replace", is_flag=True,
+              help="Aizstāt jau reģistrētu šīs versijas nospiedumu, ja veidne mainīta (tikai neizsniegtai versijai).")
 @CATALOGUE_OPTION
-def fingerprint(registry: Path | None, catalogue_dir: Path) -> None:
-    """Pieraksta pašreizējās matricas veidnes nospiedumu reģistrā (vecāku versiju pārbaudei savākšanā)."""
-    from generator.ministry.templates import register_current
+def fingerprint(registry: Path | None, replace: bool, catalogue_dir: Path) -> None:
+    """Pieraksta pašreizējās matricas veidnes nospiedumu reģistrā (vecāku versiju pārbaudei savākšanā).
+
+    Izejas statuss: 0 – reģistrs atjaunināts; 1 – šī versija jau reģistrēta ar citu veidni (nekas nav mainīts);
+    2 – nepareizi komandas parametri.
+    """
+    from generator.ministry.templates import TemplateChanged, register_current
 
     catalogue = load_for_command(catalogue_dir)
-    version, new = register_current(catalogue, registry)
+    try:
+        version, new = register_current(catalogue, registry, replace=replace)
+    except TemplateChanged as exc:
+        click.echo(f"Kļūda: {exc}", err=True)
+        sys.exit(1)
     click.echo(f"Veidnes versija {version} {'pievienota reģistram' if new else 'reģistrā atjaunināta'}.")

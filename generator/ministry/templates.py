@@ -191,13 +191,35 @@ class TemplateSource:
         return Expected(version, names, rows=entry["rows"])
 
 
-def register_current(catalogue: Catalogue, registry: Path | None = None) -> tuple[str, bool]:
-    """Add the current template version to the registry; returns (version, whether it was new)."""
+class TemplateChanged(Exception):
+    """The registry already holds this version with a different template (template code changed alone)."""
+
+
+def register_current(catalogue: Catalogue, registry: Path | None = None, *, replace: bool = False) -> tuple[str, bool]:
+    """Add the current template version to the registry; returns (version, whether it was new).
+
+    The version is the catalogue's: a change to the template code alone keeps it. An entry of the same
+    version whose rows or names differ is therefore not overwritten silently (matrices already handed out
+    with that version would no longer match it): TemplateChanged unless ``replace``.
+    """
     path = registry or DEFAULT_REGISTRY
     versions = load_registry(path)
     with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
         _, entry = describe(generate_template(catalogue, Path(tmp) / "veidne.xlsx"), catalogue.version)
     new = catalogue.version not in versions
+    if not new and versions[catalogue.version] != entry and not replace:
+        old = versions[catalogue.version]
+        sheets = sorted(s for s in set(old.get("rows", {})) | set(entry["rows"])
+                        if old.get("rows", {}).get(s) != entry["rows"].get(s))
+        names = sorted(n for n in set(old.get("names", {})) | set(entry["names"])
+                       if old.get("names", {}).get(n) != entry["names"].get(n))
+        what = "; ".join(x for x in (f"lapas {', '.join(sheets)}" if sheets else "",
+                                     f"nosaukumi {', '.join(names)}" if names else "") if x)
+        raise TemplateChanged(
+            f"veidnes versija {catalogue.version} reģistrā jau ir, bet veidne ir mainīta ({what}), lai gan "
+            "katalogs nav mainīts. Ar šo versiju jau izsniegtās matricas jaunajai veidnei neatbilstu. Lai izlaistu "
+            "mainītu veidni, mainiet katalogu (versija mainīsies); ja šī versija vēl nav izsniegta, atkārtojiet ar "
+            "--replace")
     versions[catalogue.version] = entry
     save_registry(path, versions)
     return catalogue.version, new
