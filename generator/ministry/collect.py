@@ -23,6 +23,7 @@ from generator.catalogue.models import Pilot
 from generator.lvformat import eur
 from generator.ministry.cache import ResultCache
 from generator.ministry.collection import Collection
+from generator.ministry.console_names import shown_path
 from generator.ministry.reading import (
     ReadResult,
     file_code,
@@ -85,11 +86,11 @@ def _read_one(args: tuple[Path, Path, bool, str | None]) -> ReadResult:
 
 def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
     """A refusal for a file whose reading raised (corrupt or hostile content, an unreadable file)."""
-    rel = path.relative_to(root).as_posix()
     try:
         source = file_code(path)
     except OSError:
         source = "nenolasāms"
+    rel = shown_path(path.relative_to(root).as_posix(), source)
     result = ReadResult(path, rel)
     result.refusal = Refusal(rel, source, municipality_folder(path, root), (read_failure(exc),))
     return result
@@ -134,7 +135,7 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
         if cache is not None and i in keys:
             cache.put(keys[i], _placed(res, Path(), ""))
         if progress:
-            progress(n, len(tasks), res.path.relative_to(folder).as_posix())
+            progress(n, len(tasks), res.rel)
     return [r for r in results if r is not None]
 
 

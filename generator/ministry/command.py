@@ -27,6 +27,11 @@ EXIT_NOTHING_WRITTEN = 1  # nothing written (bad options, no usable matrix, outp
 EXIT_SOME_REFUSED = 3  # outputs written, but some files (this or the previous period) were refused
 
 
+def _agree(n: int, one: str, many: str) -> str:
+    """The word form agreeing with ``n`` (Latvian: 1, 21, 31… take the singular; 11 does not)."""
+    return one if n % 10 == 1 and n % 100 != 11 else many
+
+
 def _fail(message: str) -> None:
     click.echo(f"Kļūda: {message}", err=True)
     sys.exit(EXIT_NOTHING_WRITTEN)
@@ -38,7 +43,7 @@ def os_reason(exc: OSError) -> str:
 
     reasons = {errno.EACCES: "nav piekļuves tiesību", errno.EPERM: "darbība nav atļauta",
                errno.EROFS: "failu sistēma ir tikai lasāma", errno.ENOSPC: "diskā nav brīvas vietas",
-               errno.ENOENT: "fails vai mape nav atrasta", errno.EEXIST: "fails jau eksistē",
+               errno.ENOENT: "fails vai mape nav atrasta", errno.EEXIST: "fails jau ir",
                errno.ENOTDIR: "ceļā ir fails, kur vajag mapi", errno.EISDIR: "ceļš ir mape, nevis fails",
                errno.EXDEV: "pārvietošana starp diskiem nav iespējama", errno.ENAMETOOLONG: "pārāk garš nosaukums"}
     where = f" ({exc.filename})" if exc.filename else ""
@@ -156,7 +161,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(f"Piezīme: {note}", err=True)
     with_errors = sum(1 for r in result.records if r.result.errors)
     if with_errors:
-        click.echo(f"Brīdinājums: {with_errors} izmantotajās matricās ir noteikumu kļūdas (lapa „Bērni”, kolonna "
+        click.echo(f"Brīdinājums: {with_errors} {_agree(with_errors, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (lapa „Bērni”, kolonna "
                    "„Kļūdas”); apmēri aprēķināti, kā matricā ievadīts.", err=True)
     if result.stale:
         files = len({s.source for s in result.stale})
@@ -181,11 +186,13 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         cache.close()
     fa = result.finals
     click.echo(
-        f"Izmantotas {len(result.records)} matricas, neizmantotas {len(result.refused)}. "
+        f"{_agree(len(result.records), 'Izmantota', 'Izmantotas')} {len(result.records)} "
+        f"{_agree(len(result.records), 'matrica', 'matricas')}, {_agree(len(result.refused), 'neizmantota', 'neizmantotas')} "
+        f"{len(result.refused)}. "
         f"Finansējums {eur(fa.envelope)}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
         f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}."
     )
-    click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} faili).")
+    click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
     if result.refused or result.previous_refused:
         click.echo(f"Neizmantoti {len(result.refused) + len(result.previous_refused)} faili (sk. sarakstu augstāk); "
                    f"izejas statuss {EXIT_SOME_REFUSED}.", err=True)
@@ -196,11 +203,22 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 @click.argument("old", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="Jaunā matrica (.xlsx) vai, ja VECA ir mape, mape jaunajām matricām.")
+@click.option("--overwrite", is_flag=True,
+              help="Aizstāt jau esošu jauno matricu un tās *-parnesana.txt (bez šī esošus failus nepārraksta).")
 @CATALOGUE_OPTION
-def migrate(old: Path, out: Path, catalogue_dir: Path) -> None:
-    """Pārnes aizpildītu IBM matricu (vai visas mapes matricas) uz pašreizējo veidni un parāda, kas mainījās."""
+def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
+    """Pārnes aizpildītu IBM matricu (vai visas mapes matricas) uz pašreizējo veidni un parāda, kas mainījās.
+
+    Esošu failu (jaunā matrica vai tās pārskats *-parnesana.txt) nepārraksta, ja nav norādīts --overwrite; tāds
+    fails tiek atteikts, pārējie pārnesti. Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
+    (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta).
+    """
+    from generator.ministry.console_names import shown_file
     from generator.ministry.migrate import MigrationError, Migrator
 
+    if not old.exists():
+        raise click.UsageError(f"'{shown_file(old)}' nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
+                               "ar tām)")
     if old.is_dir():
         files = sorted(p for p in old.rglob("*.xlsx") if not p.name.startswith(("~$", ".")))
         if not files:
@@ -219,24 +237,26 @@ def migrate(old: Path, out: Path, catalogue_dir: Path) -> None:
     with Migrator(catalogue) as migrator:
         for source, target in targets:
             try:
-                report = migrator.migrate(source, target)
+                report = migrator.migrate(source, target, overwrite=overwrite)
             except MigrationError as exc:
                 refused += 1
-                click.echo(f"Kļūda: {source}: {exc}; nekas netika uzrakstīts", err=True)
+                click.echo(f"Kļūda: {shown_file(source)}: {exc}; nekas netika uzrakstīts", err=True)
                 continue
             if len(targets) == 1:
                 click.echo(report.text())
-                click.echo(f"Jaunā matrica: {target}; pārskats: {report.path}")
+                click.echo(f"Jaunā matrica: {shown_file(target)}; pārskats: {shown_file(report.path)}")
             else:
                 changed = ", ".join(f"{p.item} {eur(p.old)} → {eur(p.new)}" for p in report.price_changes if p.in_plan)
                 effect = ""
                 if report.before and report.after and report.before.needed != report.after.needed:
                     effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
                 news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
-                click.echo(f"{source.relative_to(old)} → {target}: pārnestas {report.carried} šūnas"
+                click.echo(f"{shown_file(source, old)} → {shown_file(target)}: pārnestas {report.carried} šūnas"
                            f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
     if len(targets) > 1:
-        click.echo(f"Pārnestas {len(targets) - refused} matricas, atteiktas {refused}; pārskati: *-parnesana.txt "
+        done = len(targets) - refused
+        click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}, "
+                   f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}; pārskati: *-parnesana.txt "
                    f"blakus jaunajām matricām mapē {out}.")
     if refused:
         sys.exit(1)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import eur
+from generator.ministry.console_names import shown_file
 from generator.ministry.matrix import (
     Matrix,
     MatrixError,
@@ -357,9 +358,19 @@ class Migrator:
             self._templates[municipality] = (path, read_xlsx(path))
         return self._templates[municipality]
 
-    def migrate(self, old_path: Path, out: Path) -> MigrationReport:
-        """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written."""
+    def migrate(self, old_path: Path, out: Path, *, overwrite: bool = False) -> MigrationReport:
+        """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written. An existing new
+        matrix or report is never replaced unless ``overwrite`` (the user's explicit choice)."""
         catalogue = self.catalogue
+        report_path = out.with_name(out.stem + "-parnesana.txt")
+        existing = [p for p in (out, report_path) if p.exists() or p.is_symlink()]
+        if existing and not overwrite:
+            names = " un ".join(shown_file(p) for p in existing)
+            raise MigrationError(f"{names}: fails jau ir; ibm migrate esošus failus nepārraksta (lai tos aizstātu, "
+                                 "pievienojiet --overwrite)")
+        if any(p.is_dir() for p in existing):
+            raise MigrationError(f"{' un '.join(shown_file(p) for p in existing if p.is_dir())}: tā ir mape, "
+                                 "nevis fails")
         try:
             old = Matrix.open(old_path)
             version = interface_version(old)
@@ -408,7 +419,7 @@ class Migrator:
                     f"{'Kļūda' if f.severity is Severity.error else 'Brīdinājums'}: {f.message}"
                     for f in new_findings if f.counts and (f.code, f.lines, f.month, f.severity) not in seen
                 ]
-            report.path = out.with_name(out.stem + "-parnesana.txt")
+            report.path = report_path
             staged_report = Path(tmp) / "parnesana.txt"
             staged_report.write_text(report.text() + "\n", encoding="utf-8")
             os.replace(staged, out)
@@ -416,7 +427,7 @@ class Migrator:
         return report
 
 
-def migrate(old_path: Path, out: Path, catalogue: Catalogue) -> MigrationReport:
+def migrate(old_path: Path, out: Path, catalogue: Catalogue, *, overwrite: bool = False) -> MigrationReport:
     """Migrate one filled matrix onto the current template (see Migrator.migrate)."""
     with Migrator(catalogue) as migrator:
-        return migrator.migrate(old_path, out)
+        return migrator.migrate(old_path, out, overwrite=overwrite)

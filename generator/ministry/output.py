@@ -98,7 +98,7 @@ def check_ownership(out: Path) -> None:
     if out.exists():
         summary = (manifest or {}).get("summary") or {}
         if summary.get("name") != out.name or summary.get("sha256") != file_digest(out):
-            raise OutputError(f"fails {out} jau eksistē, un to nav izveidojis ibm collect (vai tas mainīts pēc "
+            raise OutputError(f"fails {out} jau ir, un to nav izveidojis ibm collect (vai tas mainīts pēc "
                               "izveides); to nepārrakstīšu – pārvietojiet to vai izvēlieties citu --out")
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.ministry.console_names import shown_path
 from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
@@ -123,10 +124,10 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
                 strict_version: bool = True, digest: str | None = None) -> ReadResult:
     """Check and recompute one file. ``strict_version=False`` (previous period) accepts a template version
     that is not known, checking only the names' shapes."""
-    rel = path.relative_to(root).as_posix()
-    result = ReadResult(path, rel)
+    result = ReadResult(path, path.relative_to(root).as_posix())
     folder = municipality_folder(path, root)
     result.digest = digest or file_digest(path)
+    rel = result.rel = shown_path(result.rel, result.digest)  # no personal code on the console
     source = result.digest[:12]
 
     def refuse(reasons: list[str]) -> ReadResult:
@@ -167,6 +168,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     data, problems = read_child(m, catalogue)
     if data is None:
         return refuse(problems)
+    rel = result.rel = shown_path(rel, result.digest, data.full_name, data.personal_code)
     try:
         params = Params.from_catalogue(catalogue, data.params_day)
         outcome = evaluate_workbook(data.inputs, params)

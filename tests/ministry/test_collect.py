@@ -152,7 +152,7 @@ def one_good(tmp_path: Path, small_folder) -> Path:
 def collect_messages(folder: Path, tmp_path: Path) -> str:
     result = run(str(folder), "--out", str(tmp_path / "out" / "k.xlsx"), "--jobs", "1")
     assert result.exit_code == 3, result.output  # outputs written, a file refused
-    assert "Izmantotas 1 matricas, neizmantotas 1" in result.output
+    assert "Izmantota 1 matrica, neizmantota 1" in result.output
     return result.output
 
 

@@ -217,7 +217,7 @@ def test_bad_shared_string_index_refuses_only_that_file(three: Path, tmp_path: P
     rewrite_member(good, bad, first_sheet(good), wrong_index)
     result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
     assert result.exit_code == 3, result.output
-    assert "Izmantotas 3 matricas, neizmantotas 1" in result.output
+    assert "Izmantotas 3 matricas, neizmantota 1" in result.output
     assert f"{bad.parent.name}/sst.xlsx: " in result.output and "bojāta atsauce uz kopīgo tekstu" in result.output
 
 
@@ -236,7 +236,7 @@ def test_corrupt_deflate_stream_refuses_only_that_file(three: Path, tmp_path: Pa
     bad.write_bytes(bytes(raw))
     result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
     assert result.exit_code == 3, result.output
-    assert "Izmantotas 3 matricas, neizmantotas 1" in result.output
+    assert "Izmantotas 3 matricas, neizmantota 1" in result.output
     assert f"{bad.parent.name}/bojats.xlsx: " in result.output
     line = next(x for x in result.output.splitlines() if "bojats.xlsx" in x)
     assert "bojāt" in line and "Traceback" not in result.output
@@ -275,7 +275,7 @@ def test_zip_bomb_is_refused_under_a_memory_limit(three: Path, tmp_path: Path) -
     assert done.returncode == 3, done.stderr
     assert "bumba.xlsx: ZIP daļa" in done.stderr and "ZIP bumba" in done.stderr
     assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
-    assert "Izmantotas 3 matricas, neizmantotas 1" in done.stdout
+    assert "Izmantotas 3 matricas, neizmantota 1" in done.stdout
     assert out.is_file()
 
 

@@ -128,5 +128,5 @@ def test_kept_templates_of_an_older_version_are_compared_cell_by_cell(tmp_path: 
                                        "--jobs", "1", "--registry", str(tmp_path / "nav.json")],
                                 env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
     assert result.exit_code == 3, result.output  # written, one file refused
-    assert "Izmantotas 1 matricas, neizmantotas 1" in result.output
+    assert "Izmantota 1 matrica, neizmantota 1" in result.output
     assert f"matrica neatbilst veidnei {old.version}: 6.4!C12: formula aizstāta ar vērtību" in result.output

@@ -256,7 +256,7 @@ def test_a_municipality_folder_is_migrated_file_by_file(tmp_path: Path, catalogu
     result = CliRunner().invoke(main, ["migrate", str(tmp_path / "old"), "--out", str(tmp_path / "new"),
                                        "--catalogue", str(new_catalogue.root)])
     assert result.exit_code == 1
-    assert "Pārnestas 3 matricas, atteiktas 1" in result.output
+    assert "Pārnestas 3 matricas, atteikta 1" in result.output
     assert "cits.xlsx: nav IBM matrica" in result.output
     for child in children:
         assert child.path is not None

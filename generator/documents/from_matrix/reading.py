@@ -7,17 +7,18 @@ cached cells. Problems are Latvian sentences that name cells, never the child's 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.ministry.console_names import reveals_person
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
     Matrix,
     MatrixError,
+    absent_names,
     interface_version,
     read_child,
     structure_problems,
@@ -80,15 +81,6 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
-def reveals_person(stem: str, full_name: str, personal_code: str) -> bool:
-    """Whether a file name shows the child's name (a word of 3+ letters) or personal code (6+ of its digits)."""
-    plain = _plain(stem)
-    words = [w for w in re.split(r"[^a-z]+", _plain(full_name)) if len(w) >= 3]
-    digits = re.sub(r"\D", "", personal_code)
-    stem_digits = re.sub(r"\D", "", stem)
-    return any(w in plain for w in words) or (len(digits) >= 6 and digits[:6] in stem_digits)
-
-
 def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSource,
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
@@ -109,7 +101,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     if version != templates.current_version:
         result.notes.append(f"veidnes versija {version} nav pašreizējā ({templates.current_version}); "
                             "apsveriet `ibm migrate`")
-    problems = structure_problems(m, expected.names)
+    problems = structure_problems(m, expected.names, absent_names(m, expected.names))
     if problems:
         result.refused.extend(problems)
         return result

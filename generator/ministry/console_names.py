@@ -1,0 +1,53 @@
+"""File names as the console, logs and the summary show them: never the child's personal code or name.
+
+A file named after the child ("jelgava/Jānis Paraugs 010101-21234.xlsx") is shown by its folder and the
+start of its SHA-256 ("jelgava/matrica-3f2a…​.xlsx", found again with `sha256sum`). Before the file is read
+only the digits can tell (six in a row: the birth date of a personal code); once the child's name and code
+are read, the same rule as `ibm documents --from-matrix` applies (a word of the name or six digits of the code).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+CODE_DIGITS = re.compile(r"\d{6}")
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def reveals_person(stem: str, full_name: str, personal_code: str) -> bool:
+    """Whether a file name shows the child's name (a word of 3+ letters) or personal code (6+ of its digits)."""
+    plain = _plain(stem)
+    words = [w for w in re.split(r"[^a-z]+", _plain(full_name)) if len(w) >= 3]
+    digits = re.sub(r"\D", "", personal_code)
+    stem_digits = re.sub(r"\D", "", stem)
+    return any(w in plain for w in words) or (len(digits) >= 6 and digits[:6] in stem_digits)
+
+
+def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = "") -> str:
+    """``rel`` (a relative path with '/') with a revealing file name replaced by ``matrica-<digest[:12]>``."""
+    folder, _, name = rel.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    if CODE_DIGITS.search(stem) or reveals_person(stem, full_name, personal_code):
+        name = f"matrica-{digest[:12]}{dot}{suffix}"
+    return f"{folder}/{name}" if folder else name
+
+
+def shown_file(path: Path, base: Path | None = None) -> str:
+    """A file's path (relative to ``base``) for the console, by the digits rule (before its content is read)."""
+    from generator.ministry.reading import file_digest
+
+    rel = (path.relative_to(base) if base is not None else path).as_posix()
+    if not CODE_DIGITS.search(rel.rpartition("/")[2]):
+        return rel
+    try:
+        digest = file_digest(path)
+    except OSError:
+        digest = "nenolasāms"
+    return shown_path(rel, digest)

@@ -1,0 +1,34 @@
+"""No child's personal code or name from a file name on the console of `ibm collect`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.ministry.console_names import shown_path
+from tests.ministry.conftest import KEY
+
+
+def test_shown_path_hides_codes_and_names() -> None:
+    assert shown_path("jelgava/Paraugs 010101-21234.xlsx", "ab" * 32) == "jelgava/matrica-abababababab.xlsx"
+    assert shown_path("jelgava/Zane Paraugs.xlsx", "cd" * 32, "Zane Paraugs", "") == "jelgava/matrica-cdcdcdcdcdcd.xlsx"
+    assert shown_path("jelgava/matrica-007.xlsx", "ab" * 32, "Zane Paraugs", "010101-21234") == "jelgava/matrica-007.xlsx"
+
+
+def test_collect_prints_no_personal_code_or_name(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    _, children = small_folder
+    child = children[0]
+    folder = tmp_path / "matricas" / child.municipality
+    folder.mkdir(parents=True)
+    named = folder / f"{child.name} {child.code}.xlsx"
+    named.write_bytes(child.path.read_bytes())
+    (folder / f"{child.name} 020202-21234.xlsx").write_bytes(b"nav zip")
+    result = CliRunner().invoke(main, ["collect", str(tmp_path / "matricas"), "--out", str(tmp_path / "r" / "k.xlsx"),
+                                       "--jobs", "1", "--no-cache"], env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert result.exit_code == 3, result.output
+    assert child.code not in result.output and "020202" not in result.output
+    assert child.code[:6] not in result.output and child.name not in result.output
+    assert f"{child.municipality}/matrica-" in result.output
+    assert "Izmantota 1 matrica, neizmantota 1" in result.output

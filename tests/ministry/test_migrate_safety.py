@@ -1,0 +1,58 @@
+"""`ibm migrate` never replaces an existing file unless --overwrite, says a missing input in Latvian as a usage
+error, and shows no personal code of a file name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.ministry.matrix import Matrix
+
+
+def run(*args: str):  # noqa: ANN201
+    return CliRunner().invoke(main, ["migrate", *map(str, args)])
+
+
+def test_an_existing_file_is_not_overwritten_without_the_option(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    _, children = small_folder
+    source = children[0].path
+    out = tmp_path / "jauna.xlsx"
+    out.write_bytes(b"svesh fails")
+    result = run(source, "--out", out)
+    assert result.exit_code == 1
+    assert "jauna.xlsx: fails jau ir; ibm migrate esošus failus nepārraksta" in result.output
+    assert "--overwrite" in result.output and "Traceback" not in result.output
+    assert out.read_bytes() == b"svesh fails"
+    assert not (tmp_path / "jauna-parnesana.txt").exists()
+    out.unlink()
+    report = tmp_path / "jauna-parnesana.txt"
+    report.write_text("mans pārskats", encoding="utf-8")
+    result = run(source, "--out", out)
+    assert result.exit_code == 1 and "jauna-parnesana.txt: fails jau ir" in result.output
+    assert report.read_text(encoding="utf-8") == "mans pārskats" and not out.exists()
+    result = run(source, "--out", out, "--overwrite")
+    assert result.exit_code == 0, result.output
+    assert Matrix.open(out).has("IBM_Versija") and report.read_text(encoding="utf-8") != "mans pārskats"
+
+
+def test_a_missing_source_is_a_latvian_usage_error(tmp_path: Path) -> None:
+    result = run(tmp_path / "nav.xlsx", "--out", tmp_path / "j.xlsx")
+    assert result.exit_code == 2
+    assert "nav.xlsx' nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape ar tām)" in result.output
+    assert "No such file" not in result.output
+
+
+def test_a_personal_code_in_a_file_name_is_not_printed(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    _, children = small_folder
+    folder = tmp_path / "vecas"
+    folder.mkdir()
+    named = folder / "Paraugs 010101-21234.xlsx"
+    named.write_bytes(children[0].path.read_bytes())
+    (folder / "Cits 020202-21234.xlsx").write_bytes(b"nav zip")
+    result = run(folder, "--out", tmp_path / "jaunas")
+    assert result.exit_code == 1
+    assert "010101" not in result.output and "020202" not in result.output
+    assert "matrica-" in result.output
+    assert "Pārnesta 1 matrica, atteikta 1" in result.output
