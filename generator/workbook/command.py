@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.cli import CATALOGUE_OPTION, load_for_command
+from generator.workbook.matrix_out import refusal, write_replacing
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.writer import write_workbook
 
@@ -18,8 +19,15 @@ from generator.workbook.writer import write_workbook
               help="Pašvaldības kods no kataloga (piem. liepaja); bez tā – vispārīgā matrica.")
 @click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Kur rakstīt .xlsx failu (noklusējums: ibm-matrica[-ID].xlsx šajā mapē).")
-def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | None) -> None:
-    """Izveido IBM matricu (6.pielikums) ar aktuālo katalogu, cenām un parametriem."""
+@click.option("--overwrite", is_flag=True,
+              help="Aizstāt esošu failu, arī ja tā nav neaizpildīta ibm matrix matrica.")
+def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | None, overwrite: bool) -> None:
+    """Izveido IBM matricu (6.pielikums) ar aktuālo katalogu, cenām un parametriem.
+
+    Esošu failu aizstāj tikai tad, ja tā ir šīs komandas izveidota, vēl neaizpildīta IBM matrica; citu failu
+    (arī aizpildītu matricu) – tikai ar --overwrite. Jaunais fails tiek uzrakstīts blakus ar pagaidu
+    nosaukumu un tikai beigās aizstāj veco. Izejas statuss: 0 – uzrakstīts; 1 – nekas nav mainīts.
+    """
     catalogue = load_for_command(catalogue_dir)
     known = pilot_ids(catalogue)
     if municipality_id is not None and municipality_id not in known:
@@ -33,9 +41,16 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | No
     if out.suffix.lower() != ".xlsx":
         click.echo(f"--out: '{out}' nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx).", err=True)
         sys.exit(1)
-    try:
-        path = write_workbook(catalogue, out, municipality_id)
-    except OSError as exc:
-        click.echo(f"--out: failu '{out}' nevar uzrakstīt: {exc.strerror or exc}.", err=True)
+    reason = None if overwrite else refusal(out)
+    if reason is not None:
+        click.echo(f"--out: fails '{out}' jau ir, un {reason}; to nepārraksta (lai aizstātu, pievienojiet "
+                   "--overwrite).", err=True)
         sys.exit(1)
-    click.echo(f"Uzrakstīts {path} (kataloga versija {catalogue.version}).")
+    try:
+        write_replacing(out, lambda staged: write_workbook(catalogue, staged, municipality_id))
+    except OSError as exc:
+        from generator.cli_errors import os_reason
+
+        click.echo(f"--out: failu '{out}' nevar uzrakstīt: {os_reason(exc)}; esošais fails nav mainīts.", err=True)
+        sys.exit(1)
+    click.echo(f"Uzrakstīts {out} (kataloga versija {catalogue.version}).")
