@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.cli_errors import find_os_error, os_reason
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
@@ -153,7 +154,9 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             # Only the kind of failure: its text could quote the child's data.
             summary.refused += 1
             summary.reasons["dokumentus neizdevās izveidot"] += 1
-            err(f"{head}: atteikts: dokumentus neizdevās izveidot ({type(exc).__name__}); iepriekšējā mape, ja "
+            os_error = find_os_error(exc)  # a file system reason names only the folder (the code, not the child)
+            why = os_reason(os_error) if os_error is not None else type(exc).__name__
+            err(f"{head}: atteikts: dokumentus neizdevās izveidot ({why}); iepriekšējā mape, ja "
                 "tāda bija, palika nemainīta")
             continue
         summary.folders.append(target)
