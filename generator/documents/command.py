@@ -57,9 +57,17 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
             click.echo(f"Pašvaldība '{municipality_id}' nav bērnu izmēģinājumprojekta pašvaldību sarakstā "
                        f"(municipalities.yaml; gaidīts viens no: {', '.join(known)}).", err=True)
             sys.exit(2)
+    from generator.documents.staged_output import OutputTaken, render_staged
+
     try:
-        written = render_documents(catalogue, out_dir, progress=click.echo, municipality_id=municipality_id)
+        written = render_staged(out_dir, lambda staging: render_documents(
+            catalogue, staging, progress=click.echo, municipality_id=municipality_id))
     except UndefinedError as exc:
-        click.echo(f"Veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/).", err=True)
+        click.echo(f"Veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/); iepriekšējie faili nav "
+                   "mainīti.", err=True)
+        sys.exit(1)
+    except OutputTaken as exc:
+        click.echo(f"Dokumentu vietā ir mape vai saite, ko ibm documents neaizstāj: {exc}; nekas nav mainīts.",
+                   err=True)
         sys.exit(1)
     click.echo(f"Gatavs: {len(written)} faili mapē {out_dir}/lejupielades/.")

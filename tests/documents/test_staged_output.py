@@ -1,0 +1,65 @@
+"""`ibm documents` writes into a temporary folder and swaps: a failed run leaves DIR byte-identical, a
+successful one replaces only the files it made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.documents.staged_output import OutputTaken, render_staged
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+
+
+def test_a_failed_render_changes_nothing_and_a_good_one_only_its_files(tmp_path: Path) -> None:
+    _write(tmp_path, {"lejupielades/dokumenti/ogre/01.pdf": "vecs", "lejupielades/mans.txt": "lietotāja"})
+    before = snapshot(tmp_path)
+
+    def failing(staging: Path) -> None:
+        _write(staging, {"lejupielades/dokumenti/ogre/01.pdf": "jauns", "lejupielades/dokumenti/ogre/02.pdf": "x"})
+        raise RuntimeError("veidne salūza")
+
+    with pytest.raises(RuntimeError):
+        render_staged(tmp_path, failing)
+    assert snapshot(tmp_path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["lejupielades"]
+
+    written = render_staged(tmp_path, lambda s: _write(s, {"lejupielades/dokumenti/ogre/01.pdf": "jauns",
+                                                           "lejupielades/dokumenti/ogre/02.pdf": "x"}))
+    assert snapshot(tmp_path) == {"lejupielades/dokumenti/ogre/01.pdf": b"jauns",
+                                  "lejupielades/dokumenti/ogre/02.pdf": b"x", "lejupielades/mans.txt": "lietotāja".encode()}
+    assert sorted(p.name for p in written) == ["01.pdf", "02.pdf"]
+
+    (tmp_path / "lejupielades" / "dokumenti" / "ogre" / "03.pdf").mkdir()
+    with pytest.raises(OutputTaken):
+        render_staged(tmp_path, lambda s: _write(s, {"lejupielades/dokumenti/ogre/01.pdf": "trešais",
+                                                     "lejupielades/dokumenti/ogre/03.pdf": "y"}))
+    assert (tmp_path / "lejupielades" / "dokumenti" / "ogre" / "01.pdf").read_text(encoding="utf-8") == "jauns"
+
+
+def test_the_command_leaves_earlier_output_when_rendering_fails(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from generator.documents import build_step
+
+    _write(tmp_path, {"lejupielades/dokumenti/ogre/01.pdf": "vecs"})
+    before = snapshot(tmp_path)
+
+    def broken(catalogue, out: Path, **_: object) -> list[Path]:  # noqa: ANN001
+        _write(out, {"lejupielades/dokumenti/ogre/01.pdf": "puse"})
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_step, "render_documents", broken)
+    result = CliRunner().invoke(main, ["documents", "--municipality", "ogre", "--out", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert snapshot(tmp_path) == before
