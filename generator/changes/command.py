@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import tempfile
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import click
 
 from generator.catalogue.loader import DEFAULT_CATALOGUE
+from generator.catalogue.problems import Problem
 from generator.changes.diff import diff_catalogues
 from generator.changes.report import change_report
 from generator.changes.sources import SourceError, materialize
@@ -25,28 +27,50 @@ def _folder(ref: str, workdir: Path) -> Path:
         sys.exit(2)
 
 
+def _user_path(problem: Problem, folder: Path, workdir: Path) -> Problem:
+    """A problem found in the adapted copy (workdir/pielagots/…) named at the user's own file."""
+    if problem.path is None:
+        return problem
+    try:
+        rel = problem.path.resolve().relative_to((workdir / "pielagots").resolve())
+    except ValueError:
+        return problem
+    return dataclasses.replace(problem, path=folder / rel)
+
+
 def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tolerant:
     """Load one version; one of an earlier schema is read tolerantly (what could not be compared is kept)."""
     loaded = load_tolerant(folder, other, workdir, label)
     if loaded.catalogue is None:
         for p in loaded.problems:
-            click.echo(p.format(folder), err=True)
+            click.echo(_user_path(p, folder, workdir).format(folder), err=True)
         click.echo(f"Kļūda: katalogs '{ref}' nav derīgs, un to nevar pielāgot pašreizējai shēmai.", err=True)
         sys.exit(1)
     return loaded
 
 
 @click.command()
-@click.option("--from", "old_ref", required=True, help="Iepriekšējā versija: git revīzija vai kataloga mape.")
-@click.option("--to", "new_ref", default=str(DEFAULT_CATALOGUE), show_default="catalogue/",
+@click.option("--from", "old_ref", required=True, metavar="REF",
+              help="Iepriekšējā versija: git revīzija vai kataloga mape.")
+@click.option("--to", "new_ref", default=str(DEFAULT_CATALOGUE), show_default="catalogue/", metavar="REF",
               help="Jaunā versija: git revīzija vai kataloga mape.")
 @click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Kur rakstīt Markdown atskaiti (citādi – ekrānā).")
 @click.option("--outputs/--no-outputs", default=False,
               help="Izveidot abas versijas un uzskaitīt mainītos ģenerētos failus.")
-@click.option("--only", multiple=True, help="Ar --outputs: salīdzināt tikai šīs būvēšanas daļas.")
+@click.option("--only", multiple=True, metavar="DAĻA", help="Ar --outputs: salīdzināt tikai šīs būvēšanas daļas.")
 def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, only: tuple[str, ...]) -> None:
     """Cenu un noteikumu izmaiņu atskaite starp divām kataloga versijām."""
+    if only:
+        from generator.steps import build_steps
+
+        names = [name for name, _, _ in build_steps()]
+        unknown = [part for part in only if part not in names]
+        if unknown:
+            raise click.BadParameter(f"nav tādas daļas: {', '.join(unknown)} (gaidīts: {', '.join(names)})",
+                                     param_hint="'--only'")
+        if not outputs:
+            raise click.BadParameter("izmanto tikai kopā ar --outputs", param_hint="'--only'")
     with tempfile.TemporaryDirectory(prefix="ibm-refs-") as tmp:
         old_folder = _folder(old_ref, Path(tmp) / "old")
         new_folder = _folder(new_ref, Path(tmp) / "new")

@@ -30,8 +30,14 @@ def materialize(ref: str, workdir: Path, repo: Path) -> Path:
     except FileNotFoundError as exc:
         raise SourceError("git nav atrasts; norādiet kataloga mapi") from exc
     except subprocess.CalledProcessError as exc:
-        message = exc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        raise SourceError(f"'{ref}' nav ne mape, ne git revīzija ({message[0]})") from None
+        message = exc.stderr.decode("utf-8", "replace")
+        if "not a git repository" in message:
+            why = f"{repo} nav git repozitorijs, tāpēc revīziju nevar nolasīt"
+        elif "did not match any files" in message or "pathspec" in message:
+            why = f"revīzijā '{ref}' nav kataloga mapes catalogue/"
+        else:
+            why = f"revīzija '{ref}' nav atrasta"
+        raise SourceError(f"'{ref}' nav ne kataloga mape, ne git revīzija: {why}") from None
     target = workdir / ref.replace("/", "_")
     target.mkdir(parents=True, exist_ok=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:

@@ -55,7 +55,8 @@ def find_workbooks(folder: Path) -> list[Path]:
     """Spreadsheet files in the folder tree, in a stable order; hidden files and Office lock files
     (~$…) are skipped; other documents (PDF, scans) are not workbooks and are ignored."""
     if not folder.is_dir():
-        raise CollectError(f"mape {folder} nav atrasta (gaidīts: mape ar pašvaldību matricām)")
+        what = "ir fails, nevis mape" if folder.exists() else "nav atrasta"
+        raise CollectError(f"{folder} {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)")
     found = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).parts

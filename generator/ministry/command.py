@@ -79,7 +79,7 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.")
-@click.option("--envelope", default=None,
+@click.option("--envelope", default=None, metavar="EUR",
               help="Izmēģinājumprojekta finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
 @click.option("--previous", type=click.Path(path_type=Path), default=None,
               help="Iepriekšējā perioda matricu mape (neapgūtajam finansējumam).")
@@ -88,7 +88,8 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 @KEY_FILE_OPTION
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Paralēlo procesu skaits (noklusējums: kodolu skaits).")
 @click.option("--templates", "template_dirs", multiple=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Mape ar iepriekšējo versiju matricu veidnēm (piem. iepriekšējais build/matricas/).")
+              help="Mape ar iepriekšējo versiju matricu veidnēm (piem. iepriekšējā ibm build mape "
+                   "build/lejupielades/matrica/).")
 @REGISTRY_OPTION
 @click.option("--cache/--no-cache", "use_cache", default=True,
               help="Nemainītu failu rezultātus ņemt no kešatmiņas blakus kopsavilkumam (.ibm-collect-cache.sqlite).")

@@ -21,7 +21,9 @@ def load_key(key_file: Path | None) -> bytes:
         try:
             key = key_file.read_bytes().strip()
         except OSError as exc:
-            raise KeyError_(f"atslēgas failu {key_file} nevar nolasīt: {exc.strerror}") from None
+            from generator.cli_errors import os_reason
+
+            raise KeyError_(f"atslēgas failu {key_file} nevar nolasīt: {os_reason(exc)}") from None
     else:
         key = os.environ.get(ENV_KEY, "").strip().encode("utf-8")
     if not key:

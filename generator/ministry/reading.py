@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.cli_errors import os_reason
 from generator.ministry.console_names import shown_path
 from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import compare_cells, compare_rows, content
@@ -87,7 +88,7 @@ def read_failure(exc: BaseException) -> str:
     if isinstance(exc, UnicodeError):
         return "bojāts teksta kodējums darbgrāmatas iekšienē"
     if isinstance(exc, OSError):
-        return f"failu nevar nolasīt ({exc.strerror or 'ievades/izvades kļūda'})"
+        return f"failu nevar nolasīt ({os_reason(OSError(exc.errno, exc.strerror))})"  # Latvian, no path
     if isinstance(exc, RecursionError):
         return "darbgrāmatas iekšējā struktūra ir pārāk dziļi ligzdota"
     return f"failu nevar nolasīt: neparedzēta kļūda ({type(exc).__name__}); saglabājiet matricu vēlreiz"

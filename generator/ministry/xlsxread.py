@@ -242,12 +242,18 @@ class _Styles:
                 self.date_styles.add(index)
 
 
+def _os_reason(exc: OSError) -> str:
+    from generator.cli_errors import os_reason
+
+    return os_reason(OSError(exc.errno, exc.strerror))  # Latvian, without the path (it may name a child)
+
+
 def open_zip(path: Path) -> zipfile.ZipFile:
     """The file as a zip archive, or XlsxReadError (Latvian) when it is not one or cannot be opened."""
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise XlsxReadError(f"failu nevar atvērt: {exc.strerror or exc}" if isinstance(exc, OSError)
+        raise XlsxReadError(f"failu nevar atvērt: {_os_reason(exc)}" if isinstance(exc, OSError)
                             else "nav xlsx darbgrāmata (fails nav ZIP arhīvs)") from None
 
 

@@ -163,13 +163,26 @@ def check_day_services(
                     "day_services",
                     Severity.error,
                     f"{year}. gada {MONTHS_LV[month - 1]} dienas aprūpes centrā un specializētajā darbnīcā "
-                    f"plānotas {lv_number(total, 0 if total == total.to_integral() else 2)} dienas, "
-                    f"bet mēnesī ir tikai {limit} darba dienas (svētku dienas neskaitot).",
+                    f"{_planned_days(total)}, bet mēnesī ir tikai {limit} darba "
+                    f"{_one(limit, 'diena', 'dienas')} (svētku dienas neskaitot).",
                     concerned,
                     month=m,
                 )
             )
     return found
+
+
+def _one(n: int, singular: str, plural: str) -> str:
+    """Latvian agreement with a whole number: 1, 21, 31… (not 11) take the singular."""
+    return singular if n % 10 == 1 and n % 100 != 11 else plural
+
+
+def _planned_days(total: Decimal) -> str:
+    """'plānota 21 diena', 'plānotas 22 dienas', 'plānotas 21,5 dienas'."""
+    if total == total.to_integral():
+        n = int(total)
+        return f"{_one(n, 'plānota', 'plānotas')} {lv_number(total, 0)} {_one(n, 'diena', 'dienas')}"
+    return f"plānotas {lv_number(total, 2)} dienas"
 
 
 def check_prices(lines: Sequence[PlanLine]) -> list[Finding]:

@@ -70,7 +70,8 @@ def test_command_with_folders_and_git_revision(tmp_path: Path, catalogue_copy: P
 def test_bad_reference_is_refused() -> None:
     result = CliRunner().invoke(main, ["changes", "--from", "nav-tadas-revizijas-xyz"])
     assert result.exit_code == 2
-    assert "nav ne mape, ne git revīzija" in result.output
+    assert "nav ne kataloga mape, ne git revīzija: revīzija 'nav-tadas-revizijas-xyz' nav atrasta" in result.output
+    assert "fatal" not in result.output
 
 
 def test_compare_trees() -> None:

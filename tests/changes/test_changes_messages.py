@@ -1,0 +1,31 @@
+"""`ibm changes` messages: a broken catalogue is named at the user's own path, unknown --only parts are a
+usage error listing the valid ones."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.catalogue.loader import DEFAULT_CATALOGUE
+from generator.cli import main
+
+
+def test_a_broken_catalogue_is_named_at_the_users_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "kat ā"
+    shutil.copytree(DEFAULT_CATALOGUE, folder)
+    programme = folder / "programme.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8").replace("value: 6,", "value: sešas,", 1),
+                         encoding="utf-8")
+    result = CliRunner().invoke(main, ["changes", "--from", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "kat ā/programme.yaml" in result.output
+    assert "ibm-refs-" not in result.output and "pielagots" not in result.output
+
+
+def test_unknown_only_part_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--outputs", "--only", "nav"])
+    assert result.exit_code == 2
+    assert "nav tādas daļas: nav (gaidīts: " in result.output
+    assert "dokumenti" in result.output
