@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from generator.catalogue.models import PriceStatus, Regime
 from generator.catalogue.problems import Problem, Severity
 from generator.catalogue.yamlfile import Loc, YamlFile
+from generator.lvformat import eur
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
@@ -90,7 +91,7 @@ def _prices(cat: Catalogue, out: _Collector) -> None:
             out.add(yf, ("unit",), "unit", f"nezināma mērvienība {price.unit!r}", ", ".join(sorted(units)))
         for i, value in enumerate(price.values):
             if value.status is PriceStatus.to_verify:
-                shown = value.amount if value.amount is not None else "summa nav zināma"
+                shown = eur(value.amount) if value.amount is not None else "summa nav zināma"
                 out.add(yf, ("values", i, "status"), "status",
                         f"cena '{price.name_lv}' no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē", warn=True)
     for needed in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):

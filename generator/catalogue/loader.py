@@ -113,6 +113,12 @@ def _read(path: Path, problems: list[Problem]) -> YamlFile | None:
     except CatalogueError as exc:
         problems.extend(exc.problems)
         return None
+    except OSError as exc:  # unreadable: reported, the other files still checked
+        from generator.cli_errors import os_reason
+
+        problems.append(Problem(path, 1, "-", f"failu nevar nolasīt: {os_reason(OSError(exc.errno, exc.strerror))}",
+                                "lasāms YAML fails"))
+        return None
 
 
 def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[tuple[M, YamlFile]]:
@@ -121,6 +127,10 @@ def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[
         problems.append(Problem(folder, 1, "-", "mape nav atrasta", "mape ar YAML failiem"))
         return items
     for path in sorted(folder.glob("*.yaml")):
+        if not path.is_file():  # e.g. a folder named x.yaml: reported, the other files still checked
+            problems.append(Problem(path, 1, "-", "tā ir mape (vai cits ne-fails), nevis YAML fails",
+                                    "YAML fails vai nekas"))
+            continue
         yf = _read(path, problems)
         if yf is None:
             continue

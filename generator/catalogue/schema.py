@@ -45,10 +45,15 @@ def schema_texts() -> dict[str, str]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in schema_texts().items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    """Write every schema into ``folder``: first into a temporary folder inside it, then moved into place
+    together (a failure leaves the previous schemas as they were; other files are not touched)."""
+    from generator.documents.staged_output import render_staged
+
+    texts = schema_texts()
+
+    def write(staging: Path) -> None:
+        for name, text in texts.items():
+            (staging / name).write_text(text, encoding="utf-8")
+
+    placed = {p.name: p for p in render_staged(folder, write, prefix=".ibm-schema-")}
+    return [placed[name] for name in texts]

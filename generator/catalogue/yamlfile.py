@@ -64,6 +64,38 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], loader: _LineLoader)
     return loader.construct_object(node, deep=True)
 
 
+# PyYAML's problem texts (English) and what they mean, in Latvian; the start of the text is matched.
+SYNTAX_PROBLEMS_LV = (
+    ("mapping values are not allowed", "kols (atslēga: vērtība) šeit nav atļauts – vai vērtībā ar kolu "
+                                            "trūkst pēdiņu, vai nepareiza atkāpe"),
+    ("could not find expected ':'", "nav atrasts gaidītais kols ':' pēc atslēgas"),
+    ("found character '\\t' that cannot start any token", "tabulācijas zīme nav atļauta – atkāpei lietojiet atstarpes"),
+    ("found character", "šo rakstzīmi šeit nevar lietot (ielieciet vērtību pēdiņās)"),
+    ("found unexpected end of stream", "fails beidzas negaidīti – nav aizvērtas pēdiņas vai iekavas"),
+    ("did not find expected key", "nav atrasta gaidītā atslēga – pārbaudiet atkāpi"),
+    ("did not find expected '-' indicator", "nav atrasts gaidītais saraksta elements '-' – pārbaudiet atkāpi"),
+    ("did not find expected node content", "trūkst vērtības"),
+    ("did not find expected comment or line break", "pēc vērtības rindas beigās ir lieks teksts"),
+    ("expected ',' or ']'", "sarakstā [...] gaidīts ',' vai ']'"),
+    ("expected ',' or '}'", "vārdnīcā {...} gaidīts ',' vai '}'"),
+    ("expected <block end>", "nepareiza atkāpe – rinda neatbilst iepriekšējo rindu atkāpēm"),
+    ("expected a comment or a line break", "rindas beigās ir lieks teksts"),
+    ("found undefined alias", "nedefinēta atsauce (*nosaukums)"),
+    ("found unknown escape character", "nezināma atsoļa zīme (\\…) pēdiņās"),
+    ("found unexpected ':'", "negaidīts kols ':' (ielieciet vērtību pēdiņās)"),
+    ("found duplicate anchor", "atkārtots enkurs (&nosaukums)"),
+)
+
+
+def syntax_problem_lv(problem: str) -> str:
+    """PyYAML's problem text in Latvian (never the English text itself)."""
+    problem = problem.removeprefix("did not find ").replace("find expected", "expected")
+    for start, latvian in SYNTAX_PROBLEMS_LV:
+        if problem.startswith(start.removeprefix("did not find ")):
+            return latvian
+    return "nederīga YAML struktūra (pārbaudiet atkāpes, kolus un pēdiņas)"
+
+
 def read_yaml(path: Path) -> YamlFile:
     """Parse ``path``; a syntax or encoding error becomes a CatalogueError naming file and line."""
     try:
@@ -86,8 +118,10 @@ def read_yaml(path: Path) -> YamlFile:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        what = getattr(exc, "problem", None) or str(exc)
-        raise CatalogueError([Problem(path, line, "-", f"YAML sintakses kļūda: {what}", "derīgs YAML")]) from None
+        where = f"{line}. rinda, {mark.column + 1}. kolonna" if mark is not None else "vieta nav zināma"
+        what = syntax_problem_lv(getattr(exc, "problem", None) or "")
+        raise CatalogueError([Problem(path, line, "-", f"YAML sintakses kļūda ({where}): {what}",
+                                      "derīgs YAML")]) from None
     finally:
         loader.dispose()
     return YamlFile(path, data, lines)

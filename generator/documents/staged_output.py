@@ -17,10 +17,10 @@ class OutputTaken(Exception):
     """A document's place is taken by something this command does not replace (a folder or a link)."""
 
 
-def render_staged(out: Path, render: Callable[[Path], object]) -> list[Path]:
+def render_staged(out: Path, render: Callable[[Path], object], prefix: str = ".ibm-documents-") -> list[Path]:
     """``render(staging folder)``, then its files moved to the same places under ``out``; returns them."""
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".ibm-documents-", dir=out))
+    tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=out))
     try:
         new = tmp / "jauns"
         new.mkdir()
