@@ -110,6 +110,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs
     from generator.ministry.pseudonym import KeyError_, load_key
     from generator.ministry.templates import TemplateSource
+    from generator.ministry.writable import unwritable_reason
 
     if out.suffix.lower() != ".xlsx":
         _fail(f"--out {out}: kopsavilkumam vajag .xlsx failu")
@@ -119,6 +120,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     try:
         check_paths(out, [("MAPE", folder)] + ([("--previous", previous)] if previous is not None else []))
         check_ownership(out)
+        if (unwritable := unwritable_reason(out)) is not None:  # before reading any matrix
+            raise OutputError(unwritable)
     except OutputError as exc:
         _fail(f"{exc}; nekas netika uzrakstīts")
     except OSError as exc:

@@ -34,3 +34,20 @@ def test_help_placeholders_and_the_templates_folder() -> None:
     assert "build/lejupielades/matrica/" in text and "build/matricas/" not in text
     text = CliRunner().invoke(main, ["changes", "--help"]).output
     assert "--from REF" in text and "TEKSTS" not in text
+
+
+def test_an_unwritable_out_is_refused_before_reading(small_folder, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from generator.ministry import collect as collect_module
+
+    def must_not_read(*_: object, **__: object) -> None:
+        raise AssertionError("matrices were read before --out was checked")
+
+    monkeypatch.setattr(collect_module, "collect", must_not_read)
+    folder, _ = small_folder
+    blocker = tmp_path / "fails"
+    blocker.write_text("ne mape", encoding="utf-8")
+    result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(blocker / "r" / "k.xlsx")],
+                                env={"IBM_PSEUDONIMA_ATSLEGA": "testa-atslega-tikai-testiem-0123456789"})
+    assert result.exit_code == 1, result.output
+    assert "ir fails, nevis mape, tāpēc --out" in result.output and "nekas netika uzrakstīts" in result.output
+    assert blocker.read_text(encoding="utf-8") == "ne mape"

@@ -1,0 +1,24 @@
+"""Can the outputs of `ibm collect` be written at all? Checked before any matrix is read (cheap: one
+temporary file in the nearest existing folder on the way to --out, removed at once)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from generator.cli_errors import os_reason
+
+
+def unwritable_reason(out: Path) -> str | None:
+    """Why nothing could be written beside ``out`` (None when a file can be created there)."""
+    probe = out.parent
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    if not probe.is_dir():
+        return f"{probe} ir fails, nevis mape, tāpēc --out {out} nevar izveidot"
+    try:
+        with tempfile.TemporaryFile(prefix=".ibm-collect-probe-", dir=probe):
+            pass
+    except OSError as exc:
+        return f"mapē {probe} nevar rakstīt ({os_reason(OSError(exc.errno, exc.strerror))})"
+    return None
