@@ -23,7 +23,7 @@ from generator.catalogue.models import Pilot
 from generator.lvformat import eur
 from generator.ministry.cache import ResultCache
 from generator.ministry.collection import Collection
-from generator.ministry.console_names import shown_path
+from generator.ministry.console_names import HIDDEN, shown_path
 from generator.ministry.reading import (
     ReadResult,
     file_code,
@@ -123,7 +123,7 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
             keys[i] = cache.key(digest, municipality_folder(path, folder), strict_version)
             hit = cache.get(keys[i])
             if hit is not None:
-                results[i] = _placed(hit, path, rel)
+                results[i] = _placed(hit, path, shown_path(rel, digest, hide=hit.rel == HIDDEN))
             if hash_progress:
                 hash_progress(i + 1, len(files), rel)
         if results[i] is None:
@@ -134,7 +134,7 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
         i = index[res.path]
         results[i] = res
         if cache is not None and i in keys:
-            cache.put(keys[i], _placed(res, Path(), ""))
+            cache.put(keys[i], _placed(res, Path(), HIDDEN if res.rel != res.path.relative_to(folder).as_posix() else ""))
         if progress:
             progress(n, len(tasks), res.rel)
     return [r for r in results if r is not None]

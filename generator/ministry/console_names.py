@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 CODE_DIGITS = re.compile(r"\d{6}")
+HIDDEN = "*"  # the file name a cached result keeps when its name was hidden (the name itself is never cached)
 
 
 def _plain(text: str) -> str:
@@ -28,13 +29,14 @@ def reveals_person(stem: str, full_name: str, personal_code: str) -> bool:
     return any(w in plain for w in words) or (len(digits) >= 6 and digits[:6] in stem_digits)
 
 
-def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = "") -> str:
-    """``rel`` (a relative path with '/') with a revealing file name replaced by ``matrica-<digest[:12]>``."""
+def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = "", *, hide: bool = False) -> str:
+    """``rel`` (a relative path with '/') with a revealing file name replaced by ``matrica-<digest[:12]>``
+    (``hide``: replaced in any case, e.g. a cached result whose name was found revealing when it was read)."""
     folder, _, name = rel.rpartition("/")
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
-    if CODE_DIGITS.search(stem) or reveals_person(stem, full_name, personal_code):
+    if hide or CODE_DIGITS.search(stem) or reveals_person(stem, full_name, personal_code):
         name = f"matrica-{digest[:12]}{dot}{suffix}"
     return f"{folder}/{name}" if folder else name
 

@@ -32,3 +32,21 @@ def test_collect_prints_no_personal_code_or_name(small_folder, tmp_path: Path) -
     assert child.code[:6] not in result.output and child.name not in result.output
     assert f"{child.municipality}/matrica-" in result.output
     assert "Izmantota 1 matrica, neizmantota 1" in result.output
+
+
+def test_a_name_hidden_once_stays_hidden_when_the_result_comes_from_the_cache(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    _, children = small_folder
+    child = children[1]
+    other = next(c.municipality for c in children if c.municipality != child.municipality)
+    folder = tmp_path / "matricas" / other  # a folder warning names the file on the console
+    folder.mkdir(parents=True)
+    (folder / f"{child.name}.xlsx").write_bytes(child.path.read_bytes())
+    (folder / "bojata.xlsx").write_bytes(b"nav zip")  # one refusal, so that the refused list is printed too
+    surname = child.name.split()[1]
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["collect", str(tmp_path / "matricas"), "--out", str(tmp_path / "r" / "k.xlsx"),
+                                           "--jobs", "1"], env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+        assert result.exit_code == 3, result.output
+        assert surname not in result.output
+        assert f"{other}/matrica-" in result.output
+    assert (tmp_path / "r" / ".ibm-collect-cache.sqlite").exists()
