@@ -55,3 +55,42 @@ def test_examples_birthday_age_is_the_full_rate_limit(built_site: BuiltSite, cat
     limit = Params.from_catalogue(catalogue, catalogue.rounds_of(Pilot.children)[-1].services_start).full_rate_max_age
     text = _text(built_site, "piemeri.html")
     assert f"paliek {limit + 1} gadi" in text
+
+
+@pytest.mark.parametrize("n, word", [(1, "vienā"), (3, "trijās"), (9, "deviņās"), (12, "12")])
+def test_feminine_locative(n: int, word: str) -> None:
+    from generator.site.text import feminine_locative
+
+    assert feminine_locative(n) == word
+
+
+@pytest.mark.parametrize("page", ["index.html", "katalogs/index.html"])
+def test_number_of_support_areas_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalogue,
+                                                          page: str) -> None:
+    from generator.site.text import feminine_locative
+
+    areas = len(catalogue.enums.support_areas)
+    text = _text(built_site, page)
+    assert f"{len(catalogue.services)} pakalpojumu vienības {feminine_locative(areas)} atbalsta jomās" in text
+
+
+def test_about_page_reads_well(built_site: BuiltSite) -> None:
+    text = _text(built_site, "par-vietni.html")
+    assert "atsauces aprēķinu – to pašu, ar ko pārbauda" in text
+    assert "pirmo atrod" not in text
+    assert "uzbīdot peli" not in text
+
+
+def test_catalogue_index_follows_a_fourth_support_area(catalogue: Catalogue) -> None:
+    import dataclasses
+
+    from generator.site import paths
+    from generator.site.catalogue_pages import render_catalogue_pages
+
+    last = catalogue.enums.support_areas[-1]
+    fourth = last.model_copy(update={"number": last.number + 1})
+    changed = dataclasses.replace(
+        catalogue, enums=catalogue.enums.model_copy(update={"support_areas": [*catalogue.enums.support_areas, fourth]}))
+    page = render_catalogue_pages(changed)[paths.CATALOGUE_INDEX]
+    assert f"pakalpojumu vienības {len(changed.enums.support_areas)} atbalsta" not in page
+    assert "četrās atbalsta jomās" in page
