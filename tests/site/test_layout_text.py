@@ -94,3 +94,14 @@ def test_catalogue_index_follows_a_fourth_support_area(catalogue: Catalogue) -> 
     page = render_catalogue_pages(changed)[paths.CATALOGUE_INDEX]
     assert f"pakalpojumu vienības {len(changed.enums.support_areas)} atbalsta" not in page
     assert "četrās atbalsta jomās" in page
+
+
+SAME_ENDS = re.compile(r"(\d[\d ]*,\d+ EUR) – \1")
+
+
+@pytest.mark.parametrize("page", ["izmainas.html", "cenas.html", "cenas/joma-3.html"])
+def test_a_range_with_equal_ends_is_one_amount(built_site: BuiltSite, catalogue: Catalogue, page: str) -> None:
+    equal = [v for p in catalogue.prices for v in p.values
+             if v.min is not None and v.min == v.max]
+    assert equal, "katalogā vairs nav diapazona ar vienādiem galiem: tests jāpārskata"
+    assert SAME_ENDS.findall(_text(built_site, page)) == []
