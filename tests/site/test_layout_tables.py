@@ -99,3 +99,32 @@ def test_wide_tables_scroll_with_a_hint_on_a_phone(browser, server: str, path: s
         if table["narrowestText"] < 9999:
             # 11rem of the theme's 20px root: about thirty characters a line
             assert table["narrowestText"] >= 219, (path, table["heading"], table["narrowestText"])
+
+
+@browser_test
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_scroll_hints_pass_axe_on_a_phone(browser, server: str, scheme: str) -> None:
+    """The hint and the scrolling regions a phone shows are checked by axe-core in both colour schemes."""
+    from tests.site.axe import AxeUnavailable, ensure_axe
+    from tests.site.test_accessibility import FAILING, RUN
+
+    try:
+        axe = ensure_axe().read_text(encoding="utf-8")
+    except AxeUnavailable as exc:
+        pytest.fail(f"axe-core nav pieejams: {exc}")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    context.add_init_script(script=axe)
+    page = context.new_page()
+    page.route("**/search/search_index.json", lambda route: route.abort())
+    problems = {}
+    try:
+        for path in ["cenas/joma-1.html", DECISIONS, "cenas.html"]:
+            page.goto(server + path, wait_until="load")
+            page.wait_for_timeout(300)
+            assert page.locator(".ibm-tabula-norade").count() > 0, path
+            found = [v["id"] for v in page.evaluate(RUN) if v["impact"] in FAILING]
+            if found:
+                problems[path] = found
+    finally:
+        context.close()
+    assert problems == {}
