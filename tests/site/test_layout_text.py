@@ -105,3 +105,15 @@ def test_a_range_with_equal_ends_is_one_amount(built_site: BuiltSite, catalogue:
              if v.min is not None and v.min == v.max]
     assert equal, "katalogā vairs nav diapazona ar vienādiem galiem: tests jāpārskata"
     assert SAME_ENDS.findall(_text(built_site, page)) == []
+
+
+def test_web_addresses_in_sources_may_break_after_a_slash(built_site: BuiltSite, catalogue: Catalogue) -> None:
+    from generator.site.source_refs import breakable_urls
+
+    assert breakable_urls("LM (https://www.lm.gov.lv/lv/pakalpojums), 1/2") == \
+        "LM (https://www.lm.gov.lv/<wbr>lv/<wbr>pakalpojums), 1/2"
+    with_url = [v for p in catalogue.prices for v in p.values if v.source and "https://" in v.source]
+    assert with_url, "katalogā vairs nav avota ar tīmekļa adresi: tests jāpārskata"
+    page = built_site.html("cenas/joma-3.html") + built_site.html("cenas/joma-2.html") + built_site.html("cenas/joma-1.html")
+    assert "https://<wbr>" not in page
+    assert re.search(r"https://[^\s<]+/<wbr>", page)

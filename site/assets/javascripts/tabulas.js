@@ -47,10 +47,19 @@
     }
   }
 
+  // Whether the table reaches past the wrapper's visible width. The theme pads the table's box, so a
+  // table that fits can still leave a few pixels of padding to scroll: those do not count.
+  function overflows(wrap) {
+    var table = wrap.querySelector("table");
+    if (!table) return wrap.scrollWidth > wrap.clientWidth + 1;
+    var right = table.getBoundingClientRect().right - wrap.getBoundingClientRect().left + wrap.scrollLeft;
+    return right > wrap.clientWidth + 1;
+  }
+
   function mark() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       markText(wrap);
-      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      var scrolls = overflows(wrap);
       if (scrolls) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
