@@ -117,3 +117,11 @@ def test_web_addresses_in_sources_may_break_after_a_slash(built_site: BuiltSite,
     page = built_site.html("cenas/joma-3.html") + built_site.html("cenas/joma-2.html") + built_site.html("cenas/joma-1.html")
     assert "https://<wbr>" not in page
     assert re.search(r"https://[^\s<]+/<wbr>", page)
+
+
+def test_catalogue_filter_count_needs_no_number_agreement(built_site: BuiltSite, catalogue: Catalogue) -> None:
+    """'Rādīti visi 61 pakalpojumi' would be wrong Latvian; 'Rādīti visi pakalpojumi: 61.' is right for any count."""
+    text = _text(built_site, "katalogs/index.html")
+    assert f"Rādīti visi pakalpojumi: {len(catalogue.services)}." in text
+    script = (built_site.site / "assets/javascripts/katalogs-filtri.js").read_text(encoding="utf-8")
+    assert '"Rādīti pakalpojumi: " + shown + " no " + total' in script
