@@ -125,3 +125,16 @@ def test_catalogue_filter_count_needs_no_number_agreement(built_site: BuiltSite,
     assert f"Rādīti visi pakalpojumi: {len(catalogue.services)}." in text
     script = (built_site.site / "assets/javascripts/katalogs-filtri.js").read_text(encoding="utf-8")
     assert '"Rādīti pakalpojumi: " + shown + " no " + total' in script
+
+
+def test_project_funding_comes_from_the_figures_file(built_site: BuiltSite, catalogue: Catalogue) -> None:
+    import yaml
+
+    from generator.lvformat import eur
+
+    figures = yaml.safe_load((catalogue.root / "metodika" / "skaitli.yaml").read_text(encoding="utf-8"))["skaitli"]
+    amount = figures["esf_projekta_finansejums"]["vertiba"]
+    text = _text(built_site, "metodika/izmeginajumprojekti.html")
+    assert f"kopējais finansējums bija {eur(amount)}".replace("\u00a0", " ") in text
+    source = (catalogue.root / "metodika" / "izmeginajumprojekti.md").read_text(encoding="utf-8")
+    assert "skaitli.esf_projekta_finansejums" in source
