@@ -138,3 +138,15 @@ def test_project_funding_comes_from_the_figures_file(built_site: BuiltSite, cata
     assert f"kopējais finansējums bija {eur(amount)}".replace("\u00a0", " ") in text
     source = (catalogue.root / "metodika" / "izmeginajumprojekti.md").read_text(encoding="utf-8")
     assert "skaitli.esf_projekta_finansejums" in source
+
+
+def test_procurement_threshold_comes_from_the_figures_file(built_site: BuiltSite, catalogue: Catalogue) -> None:
+    import yaml
+
+    from generator.lvformat import eur
+
+    figures = yaml.safe_load((catalogue.root / "metodika" / "skaitli.yaml").read_text(encoding="utf-8"))["skaitli"]
+    amount = figures["iepirkuma_robeza_sbs"]["vertiba"]
+    text = _text(built_site, "metodika/pakalpojumu-sniedzeji.html")
+    assert f"mazāka par {eur(amount)} bez PVN".replace("\u00a0", " ") in text
+    assert " euro bez PVN" not in text
