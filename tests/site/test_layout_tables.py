@@ -21,7 +21,7 @@ HINT = "Tabula ir platāka par ekrānu"
 MEASURE = """() => [...document.querySelectorAll('article table')].map(t => {
   const wrap = t.closest('.md-typeset__scrollwrap');
   const before = wrap.previousElementSibling;
-  const long = [...t.querySelectorAll('td')].filter(c => c.textContent.trim().length > 40);
+  const long = [...t.querySelectorAll('td')].filter(c => c.textContent.trim().length > 30);
   let heading = wrap;
   while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
   return {
@@ -89,7 +89,7 @@ def test_long_first_columns_do_not_widen_desktop_tables(browser, server: str, pa
 
 
 @browser_test
-@pytest.mark.parametrize("path", ["cenas/joma-1.html", "cenas.html"])
+@pytest.mark.parametrize("path", ["cenas/joma-1.html", "cenas.html", "piemeri.html"])
 def test_wide_tables_scroll_with_a_hint_on_a_phone(browser, server: str, path: str) -> None:
     tables = _tables(browser, server, path, 390)
     assert any(t["scrolls"] for t in tables), path
@@ -141,3 +141,14 @@ def test_decisions_tables_fit_a_phone(browser, server: str) -> None:
     for table in tables:
         assert not table["scrolls"] and table["hint"] is None, table["heading"]
         assert table["narrowestText"] >= 149 or table["narrowestText"] == 9999, table["heading"]
+
+
+@browser_test
+def test_scrolling_desktop_tables_keep_text_columns_readable(browser, server: str) -> None:
+    """The worked examples' plan tables have thirteen columns and scroll even at desktop width: their
+    service names keep a readable width there too, and the hint is shown."""
+    tables = [t for t in _tables(browser, server, "piemeri.html", 1280) if t["scrolls"]]
+    assert tables
+    for table in tables:
+        assert table["hint"] is not None and table["hint"].startswith(HINT), table["heading"]
+        assert 149 <= table["narrowestText"] < 9999, (table["heading"], table["narrowestText"])

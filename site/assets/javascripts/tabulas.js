@@ -25,7 +25,7 @@
     return "Tabula";
   }
 
-  var LONG_TEXT = 40;   // characters: a cell longer than this is running text
+  var LONG_TEXT = 30;   // characters: a cell longer than this is running text
   var HINT = "Tabula ir platāka par ekrānu – pabīdiet to uz sāniem, lai redzētu visas kolonnas.";
 
   function markText(wrap) {
