@@ -207,6 +207,17 @@ def data_script(catalogue: Catalogue) -> str:
             f"window.{DATA_GLOBAL} = {payload};\n")
 
 
+def _months_dative(months: int) -> str:
+    """'pa 6 mēnešiem', 'pa 1 mēnesim', 'pa 21 mēnesim' (Latvian: a numeral ending in 1, but not 11, is singular)."""
+    return f"{months}\u00a0mēnesim" if months % 10 == 1 and months % 100 != 11 else f"{months}\u00a0mēnešiem"
+
+
+def period_length_text(catalogue: Catalogue) -> str:
+    """How long a reporting period of the children's rounds is, from the catalogue: 'pa 6 mēnešiem'."""
+    lengths = sorted({r.reporting_period_months for r in catalogue.rounds_of(Pilot.children)})
+    return "pa " + " vai ".join(_months_dative(m) for m in lengths)
+
+
 def render_calculator(catalogue: Catalogue, methodology_pages: list[NavPage]) -> dict[str, str]:
     """The page and its data script, keyed by their paths in the rendered docs folder."""
     data = calculator_data(catalogue)
@@ -216,5 +227,6 @@ def render_calculator(catalogue: Catalogue, methodology_pages: list[NavPage]) ->
         for r in catalogue.rounds_of(Pilot.children)
     )
     page = render("kalkulators.md.j2", dati=data, skripts=SCRIPT, formas_skripts=FORM_SCRIPT,
-                  datu_skripts=DATA_SCRIPT, stils=STYLE, metodikas_lapa=chapter, periodi=periods)
+                  datu_skripts=DATA_SCRIPT, stils=STYLE, metodikas_lapa=chapter, periodi=periods,
+                  perioda_garums=period_length_text(catalogue))
     return {PAGE: page, DATA_SCRIPT: data_script(catalogue)}

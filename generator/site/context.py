@@ -78,6 +78,7 @@ FILTERS = {
     "skaitlis": text.number,
     "datums": text.date,
     "vesels": text.integer,
+    "lokativa_siev": text.feminine_locative,
 }
 
 

@@ -74,7 +74,7 @@ def price_text(value: PriceValue | None) -> str:
         return f"ne vairāk kā {text.eur(value.amount)}" if value.amount is not None else "griesti nav noteikti"
     if value.amount is not None:
         return f"orientējoši {text.eur(value.amount)}"
-    if value.min is not None and value.max is not None:
+    if value.min is not None and value.max is not None and value.min != value.max:
         return f"salīdzinājumam {text.eur(value.min)} – {text.eur(value.max)}"
     if value.min is not None or value.max is not None:
         return f"salīdzinājumam {text.eur(value.min if value.min is not None else value.max)}"

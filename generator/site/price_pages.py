@@ -29,9 +29,9 @@ def value_amount_text(value: PriceValue) -> str:
     """The figure of one price value, as on the price page (every catalogue decimal kept)."""
     if value.amount is not None:
         return text.eur(value.amount)
-    if value.min is not None and value.max is not None:
+    if value.min is not None and value.max is not None and value.min != value.max:
         return f"{text.eur(value.min)} – {text.eur(value.max)}"
-    if value.min is not None or value.max is not None:
+    if value.min is not None or value.max is not None:  # one bound, or a range whose ends are equal
         return text.eur(value.min if value.min is not None else value.max)
     return "nav noteikta"
 

@@ -141,12 +141,21 @@ class SourceRefs:
                 parts.append(text + (f" ({md(note)})" if note else ""))
                 continue
             parts.append(DECISION.sub(lambda m: self._decision_md(m.group(1), from_page), md(part)))
-        return "; ".join(parts) if parts else md(source)
+        return breakable_urls("; ".join(parts) if parts else md(source))
 
     def for_page(self, from_page: str) -> dict[str, Any]:
         """Template helpers for one docs page: ``avots(text)`` and ``rindu_avots(list)``."""
         return {"avots": lambda text: self.source_md(str(text), from_page),
                 "rindu_avots": lambda label, refs: self.lines_md(str(label), list(refs or []), from_page)}
+
+
+URL = re.compile(r"https?://[^\s)<>\"]+")
+
+
+def breakable_urls(text: str) -> str:
+    """A web address may break after each '/' (an empty <wbr> element): a long address in a table cell
+    would otherwise set the column's width and push the table past the page."""
+    return URL.sub(lambda m: re.sub(r"(?<=[^/:])/(?=.)", "/<wbr>", m.group(0)), text)
 
 
 def _line_numbers(text: str) -> list[int]:

@@ -65,3 +65,13 @@ def size(n_bytes: int) -> str:
     if n_bytes < 1024 * 1024:
         return f"{lvformat.number(Decimal(n_bytes) / 1024, 1)}{NBSP}KB"
     return f"{lvformat.number(Decimal(n_bytes) / (1024 * 1024), 1)}{NBSP}MB"
+
+
+# Feminine locative of small cardinal numbers ("trijās atbalsta jomās"); larger numbers stay digits.
+_FEMININE_LOCATIVE = {1: "vienā", 2: "divās", 3: "trijās", 4: "četrās", 5: "piecās", 6: "sešās", 7: "septiņās",
+                      8: "astoņās", 9: "deviņās"}
+
+
+def feminine_locative(n: int) -> str:
+    """'trijās' for 3 (as in 'trijās atbalsta jomās'), digits from ten on."""
+    return _FEMININE_LOCATIVE.get(int(n), str(int(n)))

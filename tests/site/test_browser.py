@@ -79,7 +79,7 @@ def test_catalogue_filters_hide_other_recipients(visit: Visit, built_site: Built
     visible = visit.page.locator("table[data-katalogs-tabula] tbody tr:not([hidden])")
     expected = sum(1 for s in built_site.catalogue.services if s.recipient.value == "parent")
     assert visible.count() == expected
-    assert f"Rādīti {expected} no {total}" in visit.page.locator("[data-filtri-skaits]").inner_text()
+    assert f"Rādīti pakalpojumi: {expected} no {total}." in visit.page.locator("[data-filtri-skaits]").inner_text()
     # a support area none of whose rows match is hidden with its heading and intro
     cat = built_site.catalogue
     for area in cat.enums.support_areas:

@@ -30,8 +30,8 @@
     var status = form.querySelector("[data-filtri-skaits]");
     if (status) {
       status.textContent = shown === total
-        ? "Rādīti visi " + total + " pakalpojumi."
-        : "Rādīti " + shown + " no " + total + " pakalpojumiem.";
+        ? "Rādīti visi pakalpojumi: " + total + "."
+        : "Rādīti pakalpojumi: " + shown + " no " + total + ".";  /* no number agreement needed (1, 21, 5) */
     }
   }
 

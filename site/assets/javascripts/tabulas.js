@@ -1,7 +1,9 @@
 /* Wide tables that scroll sideways can be reached and scrolled with the keyboard: the theme wraps
    every table in .md-typeset__scrollwrap; a wrapper whose table is wider than the page becomes a
    focusable, named region (tabindex=0, role=region, aria-label from the table's caption or the
-   section heading). Checked again when the window is resized. */
+   section heading), and a visible hint above it says that it scrolls. A cell of running text is
+   marked (class ibm-teksts) so that on a phone it keeps a readable width (ibm.css). Checked again
+   when the window is resized. */
 (function () {
   "use strict";
 
@@ -23,9 +25,41 @@
     return "Tabula";
   }
 
+  var LONG_TEXT = 30;   // characters: a cell longer than this is running text
+  var HINT = "Tabula ir platāka par ekrānu – pabīdiet to uz sāniem, lai redzētu visas kolonnas.";
+
+  function markText(wrap) {
+    wrap.querySelectorAll("td").forEach(function (cell) {
+      if (cell.textContent.trim().length > LONG_TEXT) cell.classList.add("ibm-teksts");
+    });
+  }
+
+  function hint(wrap, show) {
+    var previous = wrap.previousElementSibling;
+    var has = previous && previous.classList.contains("ibm-tabula-norade");
+    if (show && !has) {
+      var p = document.createElement("p");
+      p.className = "ibm-tabula-norade";
+      p.textContent = HINT;
+      wrap.parentNode.insertBefore(p, wrap);
+    } else if (!show && has) {
+      previous.remove();
+    }
+  }
+
+  // Whether the table reaches past the wrapper's visible width. The theme pads the table's box, so a
+  // table that fits can still leave a few pixels of padding to scroll: those do not count.
+  function overflows(wrap) {
+    var table = wrap.querySelector("table");
+    if (!table) return wrap.scrollWidth > wrap.clientWidth + 1;
+    var right = table.getBoundingClientRect().right - wrap.getBoundingClientRect().left + wrap.scrollLeft;
+    return right > wrap.clientWidth + 1;
+  }
+
   function mark() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      markText(wrap);
+      var scrolls = overflows(wrap);
       if (scrolls) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
@@ -35,6 +69,7 @@
         wrap.removeAttribute("role");
         wrap.removeAttribute("aria-label");
       }
+      hint(wrap, scrolls);
     });
   }
 

@@ -1,0 +1,154 @@
+"""Tables of the built site are readable at desktop (1280 px) and phone (390 px) width: no column is
+pushed out of sight by a first column kept on one line, a table wider than a phone scrolls inside its
+own container with a visible Latvian hint above it, and a cell of running text keeps a readable width
+instead of a word or two a line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.site.browsing import browser_test
+from tests.site.conftest import BuiltSite
+
+DECISIONS = "metodika/rekonstrukcijas-un-lemumi.html"
+OPEN_POINTS = "Citas atklātas vietas un pretrunas avotā"
+HINT = "Tabula ir platāka par ekrānu"
+
+# Every table of a page: its width, its scroll container's width, the right edge of each column's
+# header, the tallest row, the narrowest long-text cell and whether a hint stands right before it.
+MEASURE = """() => [...document.querySelectorAll('article table')].map(t => {
+  const wrap = t.closest('.md-typeset__scrollwrap');
+  const before = wrap.previousElementSibling;
+  const long = [...t.querySelectorAll('td')].filter(c => c.textContent.trim().length > 30);
+  let heading = wrap;
+  while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+  return {
+    heading: heading ? heading.textContent.replace(/¶$/, '').trim() : '',
+    tableWidth: t.getBoundingClientRect().width,
+    wrapWidth: wrap.clientWidth,
+    scrolls: t.getBoundingClientRect().right - wrap.getBoundingClientRect().left + wrap.scrollLeft > wrap.clientWidth + 1,
+    headerRight: [...t.querySelectorAll('thead th')].map(h => h.getBoundingClientRect().right),
+    wrapRight: wrap.getBoundingClientRect().right,
+    tallestRow: Math.max(0, ...[...t.querySelectorAll('tbody tr')].map(r => r.getBoundingClientRect().height)),
+    narrowestText: Math.min(9999, ...long.map(c => c.getBoundingClientRect().width)),
+    hint: before !== null && before.classList.contains('ibm-tabula-norade') ? before.textContent : null,
+  };
+})"""
+
+
+def _tables(browser, server: str, path: str, width: int) -> list[dict]:
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(200)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, width)
+        tables = page.evaluate(MEASURE)
+        assert errors == [], errors
+        return tables
+    finally:
+        context.close()
+
+
+def test_stylesheet_keeps_no_column_on_one_line(built_site: BuiltSite) -> None:
+    """The rule that kept every first column on one line pushed the decisions table's second column
+    out of sight; no table cell of the site's stylesheet is nowrap."""
+    css = (built_site.site / "assets/stylesheets/ibm.css").read_text(encoding="utf-8")
+    rules = re.findall(r"([^{}]*)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+    nowrap_cells = [sel.strip() for sel, body in rules if "nowrap" in body and re.search(r"\b(td|th)\b", sel)]
+    assert nowrap_cells == []
+
+
+@browser_test
+def test_decisions_tables_fit_the_desktop_page(browser, server: str) -> None:
+    for table in _tables(browser, server, DECISIONS, 1280):
+        assert not table["scrolls"], table["heading"]
+        assert table["tableWidth"] <= table["wrapWidth"] + 1, table["heading"]
+        assert max(table["headerRight"]) <= table["wrapRight"] + 1, table["heading"]
+        assert table["hint"] is None, table["heading"]
+    open_points = [t for t in _tables(browser, server, DECISIONS, 1280) if t["heading"] == OPEN_POINTS]
+    assert len(open_points) == 1
+    # two columns of short sentences: a few lines a row, not a column a word wide
+    assert open_points[0]["tallestRow"] < 120, open_points[0]
+
+
+@browser_test
+@pytest.mark.parametrize("path", ["izmainas.html", "metodika/pakalpojumu-sanemsana.html", "cenas/joma-3.html"])
+def test_long_first_columns_do_not_widen_desktop_tables(browser, server: str, path: str) -> None:
+    tables = _tables(browser, server, path, 1280)
+    assert tables
+    for table in tables:
+        assert table["tableWidth"] <= table["wrapWidth"] + 1, (path, table["heading"], table["tableWidth"])
+        # a table that fits is no scrolling region and has no hint, even if the theme's padding scrolls
+        assert not table["scrolls"] and table["hint"] is None, (path, table["heading"])
+
+
+@browser_test
+@pytest.mark.parametrize("path", ["cenas/joma-1.html", "cenas.html", "piemeri.html"])
+def test_wide_tables_scroll_with_a_hint_on_a_phone(browser, server: str, path: str) -> None:
+    tables = _tables(browser, server, path, 390)
+    assert any(t["scrolls"] for t in tables), path
+    for table in tables:
+        if table["scrolls"]:
+            assert table["hint"] is not None and table["hint"].startswith(HINT), (path, table["heading"])
+        else:
+            assert table["hint"] is None, (path, table["heading"])
+        if table["narrowestText"] < 9999:
+            # 7.5rem of the theme's 20px root (cells are border-box): over twenty characters a line, and two such
+            # columns still fit side by side on a 390 px phone
+            assert table["narrowestText"] >= 149, (path, table["heading"], table["narrowestText"])
+
+
+@browser_test
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_scroll_hints_pass_axe_on_a_phone(browser, server: str, scheme: str) -> None:
+    """The hint and the scrolling regions a phone shows are checked by axe-core in both colour schemes."""
+    from tests.site.axe import AxeUnavailable, ensure_axe
+    from tests.site.test_accessibility import FAILING, RUN
+
+    try:
+        axe = ensure_axe().read_text(encoding="utf-8")
+    except AxeUnavailable as exc:
+        pytest.fail(f"axe-core nav pieejams: {exc}")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    context.add_init_script(script=axe)
+    page = context.new_page()
+    page.route("**/search/search_index.json", lambda route: route.abort())
+    problems = {}
+    try:
+        for path in ["cenas/joma-1.html", "cenas.html", "piemeri.html"]:
+            page.goto(server + path, wait_until="load")
+            page.wait_for_timeout(300)
+            assert page.locator(".ibm-tabula-norade").count() > 0, path
+            found = [v["id"] for v in page.evaluate(RUN) if v["impact"] in FAILING]
+            if found:
+                problems[path] = found
+    finally:
+        context.close()
+    assert problems == {}
+
+
+@browser_test
+def test_decisions_tables_fit_a_phone(browser, server: str) -> None:
+    """Two or three columns of sentences wrap within a 390 px screen: nothing to scroll sideways."""
+    tables = _tables(browser, server, DECISIONS, 390)
+    assert len(tables) >= 2
+    for table in tables:
+        assert not table["scrolls"] and table["hint"] is None, table["heading"]
+        assert table["narrowestText"] >= 149 or table["narrowestText"] == 9999, table["heading"]
+
+
+@browser_test
+def test_scrolling_desktop_tables_keep_text_columns_readable(browser, server: str) -> None:
+    """The worked examples' plan tables have thirteen columns and scroll even at desktop width: their
+    service names keep a readable width there too, and the hint is shown."""
+    tables = [t for t in _tables(browser, server, "piemeri.html", 1280) if t["scrolls"]]
+    assert tables
+    for table in tables:
+        assert table["hint"] is not None and table["hint"].startswith(HINT), table["heading"]
+        assert 149 <= table["narrowestText"] < 9999, (table["heading"], table["narrowestText"])
