@@ -42,7 +42,7 @@ def provisional_rate(age: int, special_care: bool, params: Params) -> Decimal:
     An age below 0 or at or above ``eligibility_age_limit`` (18) raises NotEligible.
     """
     if age < 0:
-        raise NotEligible("bērna dzimšanas datums ir pēc pārbaudes datuma (gaidīts: dzimis līdz pārskata perioda sākumam)")
+        raise NotEligible("bērna dzimšanas datums ir pēc pārbaudes datuma; gaidīts: ne vēlāk kā pārskata perioda sākumā")
     if age >= params.eligibility_age_limit:
         raise NotEligible(
             f"bērnam pārskata perioda sākumā ir {age} gadi; IB pienākas tikai līdz "
@@ -75,7 +75,7 @@ def provisional_amount(
     try:
         rate = provisional_rate(age, special_care, params)
     except NotEligible as exc:
-        raise NotEligible(f"{exc} (dzimis {lv_date(birth_date)}, pārbaudes datums {lv_date(check_date)})") from exc
+        raise NotEligible(f"{exc} (dzimšanas datums {lv_date(birth_date)}, pārbaudes datums {lv_date(check_date)})") from exc
     return Provisional(age=age, rate=rate, base=amount_base, amount=cents(rate * amount_base))
 
 
