@@ -17,7 +17,9 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import IO
 from xml.etree.ElementTree import ParseError, iterparse
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -131,6 +133,7 @@ class NameRef:
         return f"{self.sheet}!{ref}"
 
 
+@lru_cache(maxsize=4096)
 def parse_area(text: str) -> NameRef | None:
     """'6.3'!$C$9:$C$48 -> NameRef; None for anything else (constants, several areas, #REF!)."""
     m = _AREA_RE.match(text.strip().lstrip("="))
@@ -242,10 +245,11 @@ class _Styles:
                 self.date_styles.add(index)
 
 
-def open_zip(path: Path) -> zipfile.ZipFile:
-    """The file as a zip archive, or XlsxReadError (Latvian) when it is not one or cannot be opened."""
+def open_zip(path: Path, content: IO[bytes] | None = None) -> zipfile.ZipFile:
+    """The file (or its ``content`` already read) as a zip archive, or XlsxReadError (Latvian) when it is
+    not one or cannot be opened."""
     try:
-        return zipfile.ZipFile(path)
+        return zipfile.ZipFile(path if content is None else content)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise XlsxReadError(f"failu nevar atvērt: {exc.strerror or exc}" if isinstance(exc, OSError)
                             else "nav xlsx darbgrāmata (fails nav ZIP arhīvs)") from None

@@ -59,7 +59,7 @@ def test_fast_and_full_reading_give_the_same_records(small_folder, catalogue: Ca
     templates = TemplateSource(catalogue)
     fast = [read_matrix(c.path, folder, catalogue, templates, KEY) for c in children]
     assert sum(r.full_read for r in fast) <= 1, "after the first file the digests must be known"
-    monkeypatch.setattr(reading, "read_fast", lambda path, keep: None)
+    monkeypatch.setattr(reading, "read_fast", lambda path, keep=None, data=None: None)
     full = [read_matrix(c.path, folder, catalogue, TemplateSource(catalogue), KEY) for c in children]
     assert all(r.record is not None for r in full)
     for a, b in zip(fast, full, strict=True):
