@@ -163,7 +163,7 @@ class FastBook:
     def fixed_key(self, cells: list[Raw]) -> str:
         """A digest that fixes the decoded values of these cells: their raw bytes, the text of their shared
         strings (whose indices differ from file to file), the styles part and the date system."""
-        plain = [t for t in cells if _SHARED not in t[1]]
+        plain = [t for t in cells if _SHARED not in t[1]] if self.strings else cells  # no table: no shared text
         digest = hashlib.sha256(f"{self.styles_key}\0{int(self.book.date1904)}\0".encode())
         digest.update(b"\x1f".join(itertools.chain.from_iterable(plain)))
         if len(plain) != len(cells):

@@ -172,10 +172,16 @@ class XlsxBook:
 
     def values(self, ref: NameRef) -> list[list[CellValue]]:
         sheet = self.cells.get(ref.sheet, {})
-        return [[(sheet.get(c) or _EMPTY).value for c in row] for row in ref.coords()]
+        return [[(sheet.get(c) or _EMPTY).value for c in row] for row in _coords(ref)]
 
 
 _EMPTY = Cell()
+
+
+@lru_cache(maxsize=4096)
+def _coords(ref: NameRef) -> tuple[tuple[Coord, ...], ...]:
+    """The cells of a name's rectangle, row by row (made once per place: files of a template share them)."""
+    return tuple(tuple(row) for row in ref.coords())
 
 
 def _resolve(base: str, target: str) -> str:
