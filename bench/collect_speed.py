@@ -54,16 +54,18 @@ def make_corpus(folder: Path, files: int, distinct: int) -> list[Path]:
     return paths
 
 
-def baseline(paths: list[Path], sample: int) -> tuple[float, int]:
-    """Seconds an openpyxl full load of every file would take (measured on ``sample`` files spread evenly)."""
+def baseline(paths: list[Path], sample: int) -> tuple[float, float, int]:
+    """Seconds (wall and CPU) an openpyxl full load of every file would take (measured on ``sample`` files
+    spread evenly)."""
     from openpyxl import load_workbook
 
     step = max(1, len(paths) // sample)
     chosen = paths[::step][:sample]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for path in chosen:
         load_workbook(path)
-    return (time.perf_counter() - start) / len(chosen) * len(paths), len(chosen)
+    scale = len(paths) / len(chosen)
+    return (time.perf_counter() - start) * scale, (time.process_time() - cpu) * scale, len(chosen)
 
 
 def child_run(args: list[str]) -> None:
@@ -79,21 +81,45 @@ def child_run(args: list[str]) -> None:
     except SystemExit as exc:
         code = int(exc.code or 0)
     wall = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"wall": wall, "peak_mb": peak_kb / 1024, "exit": code}))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"wall": wall, "peak_mb": own.ru_maxrss / 1024, "exit": code,
+                      "cpu_main": round(own.ru_utime + own.ru_stime, 2),
+                      "cpu_workers": round(workers.ru_utime + workers.ru_stime, 2)}))
 
 
 def collect(folder: Path, out: Path, jobs: int, log: Path) -> dict:
     env = {**os.environ, "IBM_PSEUDONIMA_ATSLEGA": KEY, "PYTHONPATH": str(REPO)}
     before = load()
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, "--child", str(folder), "--out", str(out), "--jobs", str(jobs)],
-                          capture_output=True, text=True, env=env, check=False)
+    child = subprocess.Popen([sys.executable, __file__, "--child", str(folder), "--out", str(out), "--jobs", str(jobs)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    assert child.stderr is not None and child.stdout is not None
+    lines = [(time.perf_counter() - start, line) for line in child.stderr]  # progress, timed as it arrives
+    stdout = child.stdout.read()
+    child.wait()
     outer = time.perf_counter() - start
-    log.write_text(done.stderr, encoding="utf-8")
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    result.update(outer=outer, load_before=before, load_after=load())
+    log.write_text("".join(f"{t:8.2f} {line}" for t, line in lines), encoding="utf-8")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result.update(outer=round(outer, 2), load_before=before, load_after=load(), phases=phases(lines, outer))
     return result
+
+
+PHASES = (("sākums", ""), ("jaucējkodi", "Salīdzina failus"), ("veidne", "Sagatavo"), ("lasīšana", "Lasa matricas"),
+          ("3. posms", "Aprēķina galīgos"), ("apkopošana", "Apkopo"), ("kopsavilkums", "Raksta kopsavilkumu"),
+          ("CSV un nomaiņa", "Raksta galīgos"))
+
+
+def phases(lines: list[tuple[float, str]], end: float) -> dict[str, float]:
+    """Seconds per phase of the run, from the time each phase's first progress line arrived."""
+    starts: list[tuple[str, float]] = [("sākums", 0.0)]
+    for name, prefix in PHASES[1:]:
+        first = next((t for t, line in lines if line.startswith(prefix)), None)
+        if first is not None:
+            starts.append((name, first))
+    starts.sort(key=lambda x: x[1])
+    bounds = [t for _, t in starts[1:]] + [end]
+    return {name: round(stop - t, 2) for (name, t), stop in zip(starts, bounds, strict=True)}
 
 
 def change_some(paths: list[Path], share: float) -> int:
@@ -139,10 +165,10 @@ def main() -> None:
         if args.corpus_only:
             return
         base_load = load()
-        base, sampled = baseline(paths, args.baseline)
+        base, base_cpu, sampled = baseline(paths, args.baseline)
         base_after = load()
-        print(f"openpyxl pilnā ielāde: {base:.1f} s visiem (mērīti {sampled} faili); slodze {base_load} → "
-              f"{base_after}", flush=True)
+        print(f"openpyxl pilnā ielāde: {base:.1f} s visiem (CPU {base_cpu:.1f} s; mērīti {sampled} faili); slodze "
+              f"{base_load} → {base_after}", flush=True)
         out = work / "rezultats" / "kopsavilkums.xlsx"
         shutil.rmtree(out.parent, ignore_errors=True)
         full = collect(corpus / "matricas", out, args.jobs, work / "pilna.log")
@@ -154,16 +180,23 @@ def main() -> None:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     print()
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            check=False).stdout.strip() or "?"
+    print(f"Komanda: {' '.join(sys.argv)}; kods: commit {commit}; {time.strftime('%d.%m.%Y %H:%M UTC', time.gmtime())}")
     print(f"Mašīna: {platform.machine()}, {os.cpu_count()} kodoli, Python {platform.python_version()}; "
           f"{len(paths)} matricas, --jobs {args.jobs}\n")
-    print("| mērījums | laiks, s | attiecība pret openpyxl | galvenā procesa atmiņa | slodze (1, 5, 15 min) |")
-    print("|---|---:|---:|---:|---|")
-    print(f"| openpyxl pilnā ielāde (bāze; {sampled} faili, pārrēķināts uz {len(paths)}) | {base:.1f} | 1× | – | "
-          f"{base_load} → {base_after} |")
+    print("| mērījums | laiks, s | attiecība pret openpyxl | CPU s (galvenais + darba procesi) | galvenā procesa atmiņa "
+          "| slodze (1, 5, 15 min) |")
+    print("|---|---:|---:|---:|---:|---|")
+    print(f"| openpyxl pilnā ielāde (bāze; {sampled} faili, pārrēķināts uz {len(paths)}) | {base:.1f} | 1× | "
+          f"{base_cpu:.1f} | – | {base_load} → {base_after} |")
     for title, r in ((f"`ibm collect`, pilna savākšana ({args.jobs} procesi)", full),
                      (f"`ibm collect`, atkārtota (mainīti {changed} faili, {changed * 100 // len(paths)} %)", again)):
-        print(f"| {title} | {r['wall']:.1f} | {base / r['wall']:.1f}× | {r['peak_mb']:.0f} MB | "
-              f"{r['load_before']} → {r['load_after']} |")
+        print(f"| {title} | {r['wall']:.1f} | {base / r['wall']:.1f}× | {r['cpu_main']:.1f} + {r['cpu_workers']:.1f} | "
+              f"{r['peak_mb']:.0f} MB | {r['load_before']} → {r['load_after']} |")
+    print()
+    for title, r in (("pilna", full), ("atkārtota", again)):
+        print(f"Posmi ({title}), s: " + "; ".join(f"{k} " + f"{v:.1f}".replace(".", ",") for k, v in r["phases"].items()))
 
 
 if __name__ == "__main__":

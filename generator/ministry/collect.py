@@ -12,7 +12,7 @@ import dataclasses
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from decimal import Decimal
@@ -40,6 +40,7 @@ from generator.reference.params import Params
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 Progress = Callable[[int, int, str], None]
+Say = Callable[[str], None]
 
 
 class CollectError(Exception):
@@ -100,7 +101,7 @@ def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
 def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
                 strict_version: bool = True, jobs: int | None = None,
                 progress: Progress | None = None, cache: ResultCache | None = None,
-                hash_progress: Progress | None = None) -> list[ReadResult]:
+                hash_progress: Progress | None = None, say: Say | None = None) -> list[ReadResult]:
     """Every workbook of the folder tree checked and recomputed, in a stable order. With a cache, files
     whose bytes (and folder, catalogue, templates and code) are unchanged come from it; the rest are read
     in parallel."""
@@ -111,14 +112,14 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
     tasks: list[tuple[Path, Path, bool, str | None]] = []
     pending: list[int] = []
     keys: dict[int, str] = {}
+    digests = _digests(files, jobs) if cache is not None else iter(())
     for i, path in enumerate(files):
         rel = path.relative_to(folder).as_posix()
         digest = None
         if cache is not None:
-            try:
-                digest = file_digest(path)
-            except OSError as exc:
-                results[i] = failed_read(path, folder, exc)
+            digest = next(digests)
+            if isinstance(digest, OSError):
+                results[i] = failed_read(path, folder, digest)
                 continue
             keys[i] = cache.key(digest, municipality_folder(path, folder), strict_version)
             hit = cache.get(keys[i])
@@ -130,6 +131,8 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
             tasks.append((path, folder, strict_version, digest))
             pending.append(i)
     index = {task[0]: i for task, i in zip(tasks, pending, strict=True)}
+    if tasks and not templates.has_current and say:
+        say("Sagatavo pašreizējās veidnes paraugu salīdzināšanai")
     for n, res in enumerate(_read_all(tasks, catalogue, templates, key, jobs), start=1):
         i = index[res.path]
         results[i] = res
@@ -138,6 +141,19 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
         if progress:
             progress(n, len(tasks), res.rel)
     return [r for r in results if r is not None]
+
+
+def _digest_or_error(path: Path) -> str | OSError:
+    try:
+        return file_digest(path)
+    except OSError as exc:
+        return exc
+
+
+def _digests(files: list[Path], jobs: int | None) -> Iterator[str | OSError]:
+    """Each file's SHA-256 in order, computed by a few threads (hashlib and file reads release the GIL)."""
+    with ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
+        yield from pool.map(_digest_or_error, files)
 
 
 def _placed(result: ReadResult, path: Path, rel: str) -> ReadResult:
@@ -217,10 +233,10 @@ class Options:
 def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
             templates: TemplateSource | None = None, progress: Progress | None = None,
             previous_progress: Progress | None = None, cache: ResultCache | None = None,
-            hash_progress: Progress | None = None) -> Collection:
+            hash_progress: Progress | None = None, say: Say | None = None) -> Collection:
     templates = templates or TemplateSource(catalogue)
     results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress, cache=cache,
-                          hash_progress=hash_progress)
+                          hash_progress=hash_progress, say=say)
     duplicate_notes = _split_duplicates(results)
     records = [r.record for r in results if r.record is not None]
     refused = [r.refusal for r in results if r.refusal is not None]
@@ -235,11 +251,13 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
-                           progress=previous_progress, cache=cache)
+                           progress=previous_progress, cache=cache, say=say)
         notes += _split_duplicates(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += [f"{r.rel}: {note}" for r in prev if r.record is not None for note in r.notes]
+    if say:
+        say("Aprēķina galīgos apmērus (3. posms)")
     finals, note = stage3(records, previous_records, catalogue, options)
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,

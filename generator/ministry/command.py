@@ -155,7 +155,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     try:
         result = run(folder, catalogue, key, Options(amount, previous, split, jobs), templates=templates,
                      progress=progress("Lasa matricas"), previous_progress=progress("Lasa iepriekšējā perioda matricas"),
-                     cache=cache, hash_progress=progress("Salīdzina failus ar kešatmiņu"))
+                     cache=cache, hash_progress=progress("Salīdzina failus ar kešatmiņu"),
+                     say=lambda text: click.echo(text, err=True))
     except CollectError as exc:
         _print_refused("Neizmantotās matricas", exc.refused)
         _fail(str(exc) + "; nekas netika uzrakstīts")

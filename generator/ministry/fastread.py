@@ -1,16 +1,19 @@
-"""The collection's fast path: one matrix read with regular expressions instead of an XML tree, and its
-template check done with per-sheet digests instead of a cell-by-cell comparison.
+"""The collection's fast path: one matrix read with one regular expression per sheet instead of an XML
+tree, and its template check done with per-sheet digests instead of a cell-by-cell comparison.
 
-For each sheet the raw XML is scanned twice at C speed: every formula cell (address, ``<f>`` attributes,
-formula text, cached value) and every other cell (address, attributes, ``<v>`` or ``<is>`` content).
-The scan is used only when it provably saw every cell: the number of ``<c`` and ``<f`` elements in the
-part must equal what the two patterns matched; anything else (prefixed XML, unusual layout) returns
-None and the caller reads the file with the full reader (xlsxread.py).
+Each sheet's raw XML is scanned once at C speed for every non-empty cell (address, attributes, the raw
+``<f>`` element, ``<v>`` or ``<is>`` content). The scan is used only when it provably saw every such
+cell: the number of ``</c>`` in the part must equal what the pattern matched; anything else (prefixed
+XML, unusual layout) returns None and the caller reads the file with the full reader (xlsxread.py).
+Only the cells of the file's defined names are decoded into values (the inputs and the outputs); the
+rest stay raw bytes for the template check.
 
 The template check then needs no parsed formula: the SHA-256 of the sheet's formula cells (address,
-attributes, text) must be one the run already accepts for that sheet – the template's own, or one
+``<f>`` element) must be one the run already accepts for that sheet – the template's own, or one
 learned from a file of the same template that passed the full cell-by-cell comparison (the same bytes
-of formula XML give the same formulas) – and the fixed (non-input) values must equal the template's.
+of formula XML give the same formulas) – and the fixed (non-input) values must equal the template's:
+compared by a digest of their raw bytes (with shared strings resolved and the date styles) that an
+earlier file proved equal, otherwise decoded and compared value by value (templates.Expected.fast_ok).
 A mismatch is never a refusal here: the caller falls back to the full comparison, which names the cell.
 """
 
@@ -18,11 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import itertools
-import operator
+import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from generator.ministry.integrity import normalise_value
@@ -37,38 +43,45 @@ from generator.ministry.xlsxread import (
     _Styles,
     _unescape,
     _workbook_part,
+    a1,
     check_limits,
     open_zip,
+    parse_area,
     parse_cell,
 )
 
-_FORMULA_RE = re.compile(
-    rb'<c r="([A-Z]{1,3}[0-9]+)"([^>]*)><f([^>]*?)(?:/>|>([^<]*)</f>)(?:<v>([^<]*)</v>|<v/>)?</c>')
-_VALUE_RE = re.compile(rb'<c r="([A-Z]{1,3}[0-9]+)"([^>]*?)(?:/>|>(?:<v>([^<]*)</v>|<v/>|<is>(.*?)</is>)?</c>)', re.S)
-
-_ELEMENTS_RE = re.compile(rb"<([cf])[\s>/]")
+# Every non-empty cell: address, attributes, the whole <f> element (empty when none), <v> text, <is> content.
+_CELL_RE = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]++)"([^>/]*+)>(<f[^>]*+(?:/>|>[^<]*+</f>))?+'
+    rb'(?:<v>([^<]*+)</v>|<v/>|<is>((?:[^<]++|<(?!/is>))*+)</is>)?+</c>')  # possessive: no backtracking
 _T_RE = re.compile(rb"<t(?:\s[^>]*)?>([^<]*)</t>|<t/>")
 _TYPE_RE = re.compile(rb' t="([a-zA-Z]+)"')
 _STYLE_RE = re.compile(rb' s="([0-9]+)"')
+_F_TEXT_RE = re.compile(rb"<f[^>]*>([^<]*)</f>")
+_SHARED = b' t="s"'
+
+Raw = tuple[bytes, bytes, bytes, bytes, bytes]  # address, attributes, <f> element, <v> text, <is> content
 
 
-def _elements(raw: bytes) -> tuple[int, int]:
-    """How many <c> and <f> elements the part has, however they are written."""
-    found = _ELEMENTS_RE.findall(raw)
-    formulas = found.count(b"f")
-    return len(found) - formulas, formulas
+def scan(raw: bytes) -> list[Raw] | None:
+    """Every non-empty cell of a sheet part, or None when the pattern did not see each one whole."""
+    found = _CELL_RE.findall(raw)
+    if len(found) != raw.count(b"</c>"):
+        return None
+    return found
 
 
-@dataclass
-class FastSheet:
-    digest: str  # SHA-256 of the formula cells' address, attributes and text
-    fixed: dict[Coord, str]  # non-empty value cells (normalised as integrity.content does), inputs included
+def digest_of(found: list[Raw]) -> str:
+    """The SHA-256 of a sheet's formula cells: each address followed by its raw ``<f>`` element, in
+    document order (an address is [A-Z0-9] and an element starts with "<f", so the joined text is
+    unambiguous)."""
+    return hashlib.sha256(b"".join([t[0] + t[2] for t in found if t[2]])).hexdigest()
 
 
-@dataclass
-class FastBook:
-    book: XlsxBook
-    sheets: dict[str, FastSheet] = field(default_factory=dict)
+def formula_digest(raw: bytes) -> str | None:
+    """The formula digest of a sheet part (None when the scan cannot vouch for every cell)."""
+    found = scan(raw)
+    return None if found is None else digest_of(found)
 
 
 def _text(raw: bytes) -> str:
@@ -110,20 +123,6 @@ def _decode(kind: bytes, raw: bytes | None, inline: bytes | None, strings: list[
     return from_excel(value, epoch) if is_date else value
 
 
-def formula_digest(raw: bytes) -> tuple[str, int, list[tuple[bytes, ...]]] | None:
-    """The digest of a sheet's formula cells (address, ``<f>`` attributes, text), the number of other <c>
-    elements and the formula matches; None when the pattern did not see every formula cell whole."""
-    found = _FORMULA_RE.findall(raw)
-    cells, formulas = _elements(raw)
-    if len(found) != formulas:
-        return None
-    key = b"\x1f".join(itertools.chain.from_iterable(map(_DIGEST_PARTS, found)))
-    return hashlib.sha256(key).hexdigest(), cells - formulas, found
-
-
-_DIGEST_PARTS = operator.itemgetter(0, 2, 3)
-
-
 class _StyleCache:
     """Date styles by the styles part's content (SHA-256): files of one template share them, and each
     keeps the decoded values of its cells (``values``), which depend on those styles."""
@@ -131,9 +130,9 @@ class _StyleCache:
     def __init__(self) -> None:
         self._by_digest: dict[str, _Styles] = {}
 
-    def get(self, zf: zipfile.ZipFile, path: str | None) -> _Styles:
+    def get(self, zf: zipfile.ZipFile, path: str | None) -> tuple[_Styles, str]:
         if path is None:
-            return _Styles(zf, None)
+            return _Styles(zf, None), ""
         key = hashlib.sha256(zf.read(path)).hexdigest()
         styles = self._by_digest.get(key)
         if styles is None:
@@ -141,88 +140,217 @@ class _StyleCache:
                 self._by_digest.clear()
             styles = self._by_digest[key] = _Styles(zf, path)
             styles.values = {}  # type: ignore[attr-defined]
-        return styles
+        return styles, key
 
 
 STYLES = _StyleCache()
 
 
-def read_fast(path: Path, keep: dict[str, set[Coord]]) -> FastBook | None:
-    """Every value cell and the formula cells at ``keep`` ({sheet: coords}, e.g. the output names' cells,
-    with their cached values). None when the scan cannot vouch for having seen every cell.
+@dataclass
+class FastSheet:
+    digest: str  # SHA-256 of the formula cells' address and <f> element
+    cells: list[Raw]  # every non-empty cell, raw (the template check takes the fixed ones)
+
+
+@dataclass
+class FastBook:
+    book: XlsxBook
+    sheets: dict[str, FastSheet] = field(default_factory=dict)
+    strings: list[str] = field(default_factory=list, repr=False)
+    styles: _Styles | None = field(default=None, repr=False)
+    styles_key: str = ""
+
+    def fixed_key(self, cells: list[Raw]) -> str:
+        """A digest that fixes the decoded values of these cells: their raw bytes, the text of their shared
+        strings (whose indices differ from file to file), the styles part and the date system."""
+        plain = [t for t in cells if _SHARED not in t[1]] if self.strings else cells  # no table: no shared text
+        digest = hashlib.sha256(f"{self.styles_key}\0{int(self.book.date1904)}\0".encode())
+        digest.update(b"\x1f".join(itertools.chain.from_iterable(plain)))
+        if len(plain) != len(cells):
+            shared = [(t[0], t[1], self._shared(t[3])) for t in cells if _SHARED in t[1]]
+            digest.update(b"\x1e" + repr(shared).encode())
+        return digest.hexdigest()
+
+    def _shared(self, raw: bytes) -> str | None:
+        if not raw:
+            return None
+        index = int(raw)
+        if index < 0:
+            raise IndexError(index)
+        return self.strings[index]
+
+    def decode(self, cells: list[Raw]) -> dict[Coord, str]:
+        """The cells' values normalised as integrity.content does ('v:' + value), empty ones left out."""
+        decoder = _Decoder(self)
+        out: dict[Coord, str] = {}
+        for ref, attrs, _, v, inline in cells:
+            hit = decoder.value(attrs, v, inline)
+            if hit is not None and hit[1]:
+                out[parse_cell(ref.decode("ascii"))] = hit[1]
+        return out
+
+
+class _Decoder:
+    """Cell values of one file, with the decoded values shared by files of the same styles part."""
+
+    def __init__(self, fast: FastBook) -> None:
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+        self.strings = fast.strings
+        styles = fast.styles
+        assert styles is not None
+        self.date_styles = styles.date_styles
+        self.epoch = CALENDAR_MAC_1904 if fast.book.date1904 else CALENDAR_WINDOWS_1900
+        self.from_excel = from_excel
+        known = getattr(styles, "values", None)
+        if known is None:
+            known = styles.values = {}  # type: ignore[attr-defined]
+        if len(known) > 200_000:
+            known.clear()
+        self.known: dict = known
+        self.date1904 = fast.book.date1904
+
+    def value(self, attrs: bytes, v: bytes, inline: bytes) -> tuple[Cell, str] | None:
+        """(the cell, its normalised text or "") or None for an empty cell."""
+        key = (attrs, v, inline, self.date1904)
+        hit = self.known.get(key, False)
+        if hit is not False:
+            return hit
+        kind_m = _TYPE_RE.search(attrs)
+        kind = kind_m.group(1) if kind_m else b"n"
+        hit = None
+        if inline if kind == b"inlineStr" else v:
+            style = _STYLE_RE.search(attrs)
+            is_date = style is not None and int(style.group(1)) in self.date_styles
+            value = _decode(kind, v, inline, self.strings, is_date, self.epoch, self.from_excel)
+            if value is not None:
+                hit = (Cell(value, None), "v:" + normalise_value(value) if value != "" else "")
+        if kind != b"s":  # a shared string's text depends on the file's own table
+            self.known[key] = hit
+        return hit
+
+    def cached(self, attrs: bytes, v: bytes) -> CellValue:
+        """The cached value of a formula cell."""
+        kind_m = _TYPE_RE.search(attrs)
+        style = _STYLE_RE.search(attrs)
+        is_date = style is not None and int(style.group(1)) in self.date_styles
+        return _decode(kind_m.group(1) if kind_m else b"n", v, None, self.strings, is_date, self.epoch,
+                       self.from_excel)
+
+
+@lru_cache(maxsize=64)
+def _named_refs(names: tuple[tuple[str, str], ...]) -> dict[str, dict[bytes, Coord]]:
+    """The cells of every defined name, per sheet, by their address as written in the sheet XML."""
+    keep: dict[str, dict[bytes, Coord]] = {}
+    for _, text in names:
+        ref = parse_area(text)
+        if ref is None:
+            continue
+        cells = keep.setdefault(ref.sheet, {})
+        for row in ref.coords():
+            for coord in row:
+                cells[a1(coord).encode("ascii")] = coord
+    return keep
+
+
+def _keep_refs(keep: dict[str, set[Coord]]) -> dict[str, dict[bytes, Coord]]:
+    return {sheet: {a1(c).encode("ascii"): c for c in coords} for sheet, coords in keep.items()}
+
+
+def _member(zf: zipfile.ZipFile, name: str, data: bytes | None) -> bytes:
+    """A part's bytes; from the file's bytes already in memory, one zlib call with the CRC checked (what
+    zipfile does in many small reads), when the part is plainly stored or deflated."""
+    info = zf.getinfo(name)
+    if data is None or info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return zf.read(name)
+    offset = info.header_offset
+    header = data[offset:offset + 30]
+    if len(header) != 30 or header[:4] != b"PK\x03\x04":
+        return zf.read(name)  # zipfile names the damage
+    start = offset + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+    packed = data[start:start + info.compress_size]
+    out = zlib.decompress(packed, -15, info.file_size) if info.compress_type == zipfile.ZIP_DEFLATED else packed
+    if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
+        raise zipfile.BadZipFile(f"bad CRC or size in {name}")
+    return out
+
+
+_WORKBOOKS: dict[tuple, tuple] = {}
+_WB_PATHS: dict[tuple, str] = {}
+
+
+def _workbook(zf: zipfile.ZipFile, path: Path):  # noqa: ANN202 - as xlsxread._read_workbook
+    """The workbook part read as xlsxread does, looked up by the bytes of the parts it comes from (the
+    files of one template share them): the names, sheets and the paths of their parts."""
+    members = zf.namelist()
+    member_set = set(members)
+    root = zf.read("_rels/.rels") if "_rels/.rels" in member_set else b""
+    wb_path = _WB_PATHS.get((root, tuple(members)))
+    if wb_path is None:
+        wb_path = _workbook_part(zf, member_set)
+        if len(_WB_PATHS) > 16:
+            _WB_PATHS.clear()
+        _WB_PATHS[(root, tuple(members))] = wb_path
+    rels_path = posixpath.join(posixpath.dirname(wb_path), "_rels", posixpath.basename(wb_path) + ".rels")
+    digest = hashlib.sha256(root)
+    for part in (rels_path, wb_path):
+        digest.update(b"\0" + part.encode() + b"\0" + zf.read(part))
+    key = (digest.digest(), wb_path, tuple(sorted(members)))
+    found = _WORKBOOKS.get(key)
+    if found is None:
+        book, sheet_paths, strings_path, styles_path = _read_workbook(zf, wb_path, member_set, path)
+        found = (tuple(book.sheet_names), dict(book.defined_names), book.date1904, sheet_paths, strings_path,
+                 styles_path)
+        if len(_WORKBOOKS) > 16:
+            _WORKBOOKS.clear()
+        _WORKBOOKS[key] = found
+    sheet_names, names, date1904, sheet_paths, strings_path, styles_path = found
+    book = XlsxBook(path=path, sheet_names=list(sheet_names), defined_names=dict(names), date1904=date1904)
+    return book, dict(sheet_paths), strings_path, styles_path
+
+
+def read_fast(path: Path, keep: dict[str, set[Coord]] | None = None, *, data: bytes | None = None) -> FastBook | None:
+    """The values of the cells of the file's defined names (or of ``keep``, {sheet: coords}), with the
+    formula text and cached value of the formula cells among them; the other cells stay raw for the
+    template check. None when the scan cannot vouch for having seen every cell. ``data``: the file's bytes
+    when already read.
 
     Raises what reading the zip raises (XlsxReadError for the limits, zlib/zip errors), like read_xlsx."""
     try:
-        return _read_fast(path, keep)
+        return _read_fast(path, keep, data)
     except (ValueError, IndexError, OverflowError, UnicodeError):
         return None  # the full reader names the cell
 
 
-def _read_fast(path: Path, keep: dict[str, set[Coord]]) -> FastBook | None:
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
-    with open_zip(path) as zf:
+def _read_fast(path: Path, keep: dict[str, set[Coord]] | None, data: bytes | None) -> FastBook | None:
+    with open_zip(path) if data is None else open_zip(path, io.BytesIO(data)) as zf:
         check_limits(zf)
-        members = set(zf.namelist())
-        wb_path = _workbook_part(zf, members)
-        book, sheet_paths, strings_path, styles_path = _read_workbook(zf, wb_path, members, path)
+        book, sheet_paths, strings_path, styles_path = _workbook(zf, path)
         if set(sheet_paths) != set(book.sheet_names):
             return None
         strings = _read_strings(zf, strings_path) if strings_path else []
-        styles = STYLES.get(zf, styles_path)
-        epoch = CALENDAR_MAC_1904 if book.date1904 else CALENDAR_WINDOWS_1900
-        date_styles = styles.date_styles
-        result = FastBook(book)
+        styles, styles_key = STYLES.get(zf, styles_path)
+        result = FastBook(book, strings=strings, styles=styles, styles_key=styles_key)
+        decoder = _Decoder(result)
+        wanted_by_sheet = (_named_refs(tuple(sorted(book.defined_names.items()))) if keep is None
+                           else _keep_refs(keep))
         for name in book.sheet_names:
-            raw = zf.read(sheet_paths[name])
-            scanned = formula_digest(raw)
-            if scanned is None:
+            found = scan(_member(zf, sheet_paths[name], data))
+            if found is None:
                 return None
-            digest, other_cells, formulas = scanned
-            values = _VALUE_RE.findall(raw)
-            if len(values) != other_cells:
-                return None
+            wanted = wanted_by_sheet.get(name, {})
             cells: dict[Coord, Cell] = {}
-            fixed: dict[Coord, str] = {}
-            known = getattr(styles, "values", None)
-            if known is None:
-                known = styles.values = {}  # type: ignore[attr-defined]
-            if len(known) > 200_000:
-                known.clear()
-            for ref, attrs, v, inline in values:
-                key = (attrs, v, inline)
-                hit = known.get(key, False)
-                if hit is False:
-                    kind_m = _TYPE_RE.search(attrs)
-                    kind = kind_m.group(1) if kind_m else b"n"
-                    hit = None
-                    if inline if kind == b"inlineStr" else v:
-                        style = _STYLE_RE.search(attrs)
-                        is_date = style is not None and int(style.group(1)) in date_styles
-                        value = _decode(kind, v, inline, strings, is_date, epoch, from_excel)
-                        if value is not None:
-                            hit = (Cell(value, None), "v:" + normalise_value(value) if value != "" else "")
-                    if kind != b"s":  # a shared string's text depends on the file's own table
-                        known[key] = hit
-                if hit is None:
-                    continue
-                coord = parse_cell(ref.decode("ascii"))
-                cells[coord] = hit[0]
-                if hit[1]:
-                    fixed[coord] = hit[1]
-            wanted = keep.get(name, set())
-            for ref, attrs, _, text, cached in formulas:
-                if not cached:
-                    continue  # nothing cached: the full reader keeps no value here either
-                coord = parse_cell(ref.decode("ascii"))
-                if coord in wanted:
-                    kind_m = _TYPE_RE.search(attrs)
-                    style = _STYLE_RE.search(attrs)
-                    is_date = style is not None and int(style.group(1)) in date_styles
-                    value = _decode(kind_m.group(1) if kind_m else b"n", cached, None, strings, is_date, epoch,
-                                    from_excel)
-                    cells[coord] = Cell(value, _text(text) if text else "")
+            for ref, attrs, f, v, inline in [t for t in found if t[0] in wanted]:
+                if f:
+                    if not v:
+                        continue  # nothing cached: the full reader keeps no value here either
+                    text = _F_TEXT_RE.match(f)
+                    cells[wanted[ref]] = Cell(decoder.cached(attrs, v), _text(text.group(1)) if text else "")
+                elif v or inline:
+                    hit = decoder.value(attrs, v, inline)
+                    if hit is not None:
+                        cells[wanted[ref]] = hit[0]
             book.cells[name] = cells
             book.unlocked[name] = set()
-            result.sheets[name] = FastSheet(digest, fixed)
+            result.sheets[name] = FastSheet(digest_of(found), found)
     return result

@@ -186,6 +186,21 @@ class ChildData:
     inputs: WorkbookInputs
 
 
+_ZERO = Decimal(0)
+_OFFERS: dict[tuple[str, dt.date], dict[str, Offer]] = {}
+
+
+def _offers(catalogue: Catalogue, day: dt.date) -> dict[str, Offer]:
+    """The 6.8 items in force on a day, by id (looked up once per catalogue version and day)."""
+    key = (catalogue.version, day)
+    found = _OFFERS.get(key)
+    if found is None:
+        if len(_OFFERS) > 64:
+            _OFFERS.clear()
+        found = _OFFERS[key] = {o.id: o for o in catalogue.offers(day)}
+    return found
+
+
 class _Reader:
     def __init__(self, m: Matrix) -> None:
         self.m = m
@@ -252,6 +267,12 @@ class _Reader:
             self.fail(name, f"ir negatīvs skaitlis (gaidīts: {what})", row, col)
             return None
         return value
+
+    def months(self, name: str, row: int, count: int, *, what: str = "skaitlis ≥ 0") -> tuple[Decimal, ...]:
+        """The first ``count`` month cells of a plan row as numbers (an empty cell is 0)."""
+        values = self.m.grid(name)[row]
+        return tuple(_ZERO if values[k] is None else (self.number(name, row, k, what=what) or _ZERO)
+                     for k in range(count))
 
     def whole(self, name: str, row: int = 0, col: int = 0, *, required: bool = False, minimum: int = 1,
               maximum: int | None = None) -> int | None:
@@ -346,7 +367,7 @@ def offer_code(label: str) -> str:
 
 
 def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[PlanLine]:
-    offers: dict[str, Offer] = {o.id: o for o in catalogue.offers(day)}
+    offers = _offers(catalogue, day)
     ids = m.column("Pak_Id")
     rows_68 = {}
     for j, label in enumerate(ids):
@@ -363,9 +384,9 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         units = r.number("Plans_Daudzums", i, what="vienību skaits ≥ 0") or Decimal(0)
         expert = r.whole("Plans_EkspertuRangs", i)
         parent = r.whole("Plans_VecakuRangs", i)
-        planned = tuple(r.number("Men_Daudzums", i, k) or Decimal(0) for k in range(months_cols))
-        delivered = tuple(r.number("Fakt_Daudzums", i, k) or Decimal(0) for k in range(months_cols))
-        paid = tuple(r.number("Fakt_Summa", i, k, what="summa EUR ≥ 0") or Decimal(0) for k in range(months_cols))
+        planned = r.months("Men_Daudzums", i, months_cols)
+        delivered = r.months("Fakt_Daudzums", i, months_cols)
+        paid = r.months("Fakt_Summa", i, months_cols, what="summa EUR ≥ 0")
         if item is None:
             lines.append(PlanLine(offer_id=None, units=units, expert_rank=expert, parent_rank=parent,
                                   planned_units=planned, delivered_units=delivered, paid=paid))

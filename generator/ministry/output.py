@@ -162,6 +162,7 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
     say = say or (lambda _: None)
     today = today or dt.date.today()
     check_ownership(out)
+    say("Apkopo rezultātus pa pašvaldībām, mēnešiem un pakalpojumiem")
     agg = aggregate(collection.records, collection.finals, municipalities)
     parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)

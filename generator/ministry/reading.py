@@ -33,7 +33,7 @@ from generator.ministry.matrix import (
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
-from generator.ministry.xlsxread import XlsxReadError
+from generator.ministry.xlsxread import MAX_TOTAL_BYTES, XlsxReadError
 from generator.reference.errors import ReferenceInputError
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
@@ -57,10 +57,18 @@ class ReadResult:
     full_read: bool = False  # the template check needed the full reader (not the fast digests)
 
 
+def read_bytes(path: Path) -> tuple[str, bytes | None]:
+    """The file's SHA-256 and, unless it is larger than any matrix could be, its bytes (read once)."""
+    if path.stat().st_size > MAX_TOTAL_BYTES:
+        return file_digest(path), None
+    data = path.read_bytes()
+    return hashlib.sha256(data).hexdigest(), data
+
+
 def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 16), b""):
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
 
@@ -127,7 +135,10 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     that is not known, checking only the names' shapes."""
     result = ReadResult(path, path.relative_to(root).as_posix())
     folder = municipality_folder(path, root)
-    result.digest = digest or file_digest(path)
+    data = None
+    if digest is None:
+        digest, data = read_bytes(path)
+    result.digest = digest
     rel = result.rel = shown_path(result.rel, result.digest)  # no personal code on the console
     source = result.digest[:12]
 
@@ -138,7 +149,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     fast = None
     try:
         if path.suffix.lower() == ".xlsx":
-            fast = read_fast(path, templates.keep_cells())
+            fast = read_fast(path, data=data)
         m = Matrix.from_book(fast.book) if fast is not None else Matrix.open(path)
         version = interface_version(m)
     except (MatrixError, XlsxReadError) as exc:
@@ -156,7 +167,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     if problems:
         return refuse(problems)
     if expected is not None and not (fast is not None and expected.fast_ok(fast)):
-        full = m if fast is None else Matrix.open(path)
+        full = m = m if fast is None else Matrix.open(path)  # the fast scan is used only when proven
         if expected.cells is not None:
             problems = compare_cells(content(full.book, expected.inputs), expected.cells)
         elif expected.rows is not None:

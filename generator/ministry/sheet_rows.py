@@ -37,6 +37,7 @@ class BulkRows:
         self._index = ws.str_table._get_shared_string_index
         self._styles: dict[int, int] = {}
         self._keep: list[Any] = []
+        self._serials: dict[dt.date, str] = {}
         original = ws._write_rows
 
         def write_rows() -> None:
@@ -125,8 +126,11 @@ class BulkRows:
         if kind is bool:
             return f'<c r="{ref}" s="{style}" t="s"><v>{self._index(YES if value else NO)}</v></c>'
         if isinstance(value, dt.date):
-            when = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
-            return f'<c r="{ref}" s="{style}"><v>{self.ws._convert_date_time(when):.16G}</v></c>'
+            serial = self._serials.get(value)
+            if serial is None:  # a national summary repeats a few hundred dates (months, period starts)
+                when = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+                serial = self._serials[value] = f"{self.ws._convert_date_time(when):.16G}"
+            return f'<c r="{ref}" s="{style}"><v>{serial}</v></c>'
         if isinstance(value, Decimal | int | float):  # subclasses (bool is handled above)
             return f'<c r="{ref}" s="{style}"><v>{float(value):.16G}</v></c>'
         return self._cell(row, col, str(value), fmt)

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.ministry.fastread import FastBook, formula_digest
+from generator.ministry.fastread import FastBook, FastSheet, formula_digest
 from generator.ministry.integrity import Content, content, row_hashes
-from generator.ministry.xlsxread import Coord, NameRef, parse_area, read_xlsx, sheet_parts
+from generator.ministry.xlsxread import Coord, NameRef, a1, parse_area, read_xlsx, sheet_parts
 from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
 
 DEFAULT_REGISTRY = Path(__file__).with_name("template_registry.json")
@@ -38,17 +38,42 @@ class Expected:
     digests: dict[str, set[str]] = field(default_factory=dict)  # accepted formula digests per sheet (fastread)
     fixed: dict[str, dict[Coord, str]] = field(default_factory=dict)  # the fixed (non-input) values per sheet
 
+    fixed_keys: dict[str, set[str]] = field(default_factory=dict)  # raw digests proven to give ``fixed``
+    _input_refs: dict[str, frozenset[bytes]] | None = field(default=None, repr=False)
+
+    def _inputs_by_ref(self) -> dict[str, frozenset[bytes]]:
+        if self._input_refs is None:
+            self._input_refs = {s: frozenset(a1(c).encode("ascii") for c in coords)
+                                for s, coords in (self.inputs or {}).items()}
+        return self._input_refs
+
     def fast_ok(self, fast: FastBook) -> bool:
         """Does the fast scan prove the file is this template (formulas by digest, fixed values equal)?"""
         if self.cells is None or set(fast.sheets) != set(self.cells):
             return False
-        inputs = self.inputs or {}
         for sheet, scanned in fast.sheets.items():
             if scanned.digest not in self.digests.get(sheet, ()):
                 return False
-            skip = inputs.get(sheet, set())
-            if {c: v for c, v in scanned.fixed.items() if c not in skip} != self.fixed.get(sheet, {}):
+            if not self._fixed_ok(fast, sheet, scanned):
                 return False
+        return True
+
+    def _fixed_ok(self, fast: FastBook, sheet: str, scanned: FastSheet) -> bool:
+        """The sheet's fixed (non-input) values are the template's: by a raw digest an earlier file proved
+        equal, else decoded and compared (and the digest learned)."""
+        skip = self._inputs_by_ref().get(sheet, frozenset())
+        cells = [t for t in scanned.cells if not t[2] and t[0] not in skip]  # value cells outside the inputs
+        try:
+            key = fast.fixed_key(cells)
+            known = self.fixed_keys.setdefault(sheet, set())
+            if key in known:
+                return True
+            if fast.decode(cells) != self.fixed.get(sheet, {}):
+                return False
+        except (ValueError, IndexError, OverflowError, UnicodeError):
+            return False  # the full reader names the cell
+        if len(known) < 64:
+            known.add(key)
         return True
 
     def learn(self, fast: FastBook) -> None:
@@ -73,7 +98,7 @@ def describe(path: Path, version: str) -> tuple[Expected, dict]:
     with zipfile.ZipFile(path) as zf:
         for sheet, part in sheet_parts(zf).items():
             scanned = formula_digest(zf.read(part))
-            digests[sheet] = {scanned[0]} if scanned else set()
+            digests[sheet] = {scanned} if scanned else set()
     fixed = {s: {c: t for c, t in cc.items() if t.startswith("v:")} for s, cc in cells.items()}
     entry = {
         "interface": INTERFACE_VERSION,
@@ -114,7 +139,6 @@ class TemplateSource:
         self._registry: dict[str, dict] | None = None
         self._current: Expected | None = None
         self._files: dict[str, Expected] = {}
-        self._keep: dict[str, set[Coord]] | None = None
         for folder in folders:
             self.add_folder(folder)
 
@@ -163,16 +187,6 @@ class TemplateSource:
             cells = self._files[version].cells or {}
             digest.update(repr(sorted((s, sorted(c.items())) for s, c in cells.items())).encode())
         return digest.hexdigest()
-
-    def keep_cells(self) -> dict[str, set[Coord]]:
-        """The cells of every defined name of the current template: the fast reader keeps their formulas and
-        cached values (outputs compared with the recomputation, internal names read as the full reader does)."""
-        if self._keep is None:
-            keep: dict[str, set[Coord]] = {}
-            for ref in self.current().names.values():
-                keep.setdefault(ref.sheet, set()).update(c for row in ref.coords() for c in row)
-            self._keep = keep
-        return self._keep
 
     def registry(self) -> dict[str, dict]:
         if self._registry is None:

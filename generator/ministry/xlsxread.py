@@ -17,7 +17,9 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import IO
 from xml.etree.ElementTree import ParseError, iterparse
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -131,6 +133,7 @@ class NameRef:
         return f"{self.sheet}!{ref}"
 
 
+@lru_cache(maxsize=4096)
 def parse_area(text: str) -> NameRef | None:
     """'6.3'!$C$9:$C$48 -> NameRef; None for anything else (constants, several areas, #REF!)."""
     m = _AREA_RE.match(text.strip().lstrip("="))
@@ -169,10 +172,16 @@ class XlsxBook:
 
     def values(self, ref: NameRef) -> list[list[CellValue]]:
         sheet = self.cells.get(ref.sheet, {})
-        return [[(sheet.get(c) or _EMPTY).value for c in row] for row in ref.coords()]
+        return [[(sheet.get(c) or _EMPTY).value for c in row] for row in _coords(ref)]
 
 
 _EMPTY = Cell()
+
+
+@lru_cache(maxsize=4096)
+def _coords(ref: NameRef) -> tuple[tuple[Coord, ...], ...]:
+    """The cells of a name's rectangle, row by row (made once per place: files of a template share them)."""
+    return tuple(tuple(row) for row in ref.coords())
 
 
 def _resolve(base: str, target: str) -> str:
@@ -248,10 +257,11 @@ def _os_reason(exc: OSError) -> str:
     return os_reason(OSError(exc.errno, exc.strerror))  # Latvian, without the path (it may name a child)
 
 
-def open_zip(path: Path) -> zipfile.ZipFile:
-    """The file as a zip archive, or XlsxReadError (Latvian) when it is not one or cannot be opened."""
+def open_zip(path: Path, content: IO[bytes] | None = None) -> zipfile.ZipFile:
+    """The file (or its ``content`` already read) as a zip archive, or XlsxReadError (Latvian) when it is
+    not one or cannot be opened."""
     try:
-        return zipfile.ZipFile(path)
+        return zipfile.ZipFile(path if content is None else content)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise XlsxReadError(f"failu nevar atvērt: {_os_reason(exc)}" if isinstance(exc, OSError)
                             else "nav xlsx darbgrāmata (fails nav ZIP arhīvs)") from None

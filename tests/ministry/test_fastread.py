@@ -59,7 +59,7 @@ def test_fast_and_full_reading_give_the_same_records(small_folder, catalogue: Ca
     templates = TemplateSource(catalogue)
     fast = [read_matrix(c.path, folder, catalogue, templates, KEY) for c in children]
     assert sum(r.full_read for r in fast) <= 1, "after the first file the digests must be known"
-    monkeypatch.setattr(reading, "read_fast", lambda path, keep: None)
+    monkeypatch.setattr(reading, "read_fast", lambda path, keep=None, data=None: None)
     full = [read_matrix(c.path, folder, catalogue, TemplateSource(catalogue), KEY) for c in children]
     assert all(r.record is not None for r in full)
     for a, b in zip(fast, full, strict=True):
@@ -115,3 +115,64 @@ def test_hidden_cells_the_pattern_cannot_see_send_the_file_to_the_full_reader(sm
     odd = rewrite(path, tmp_path / "odd.xlsx", "6.1", lambda data: data.replace(b'<c r="A1"', b'<c\n r="A1"', 1))
     assert read_fast(odd, {}) is None
     assert read_fast(path, {}) is not None
+
+
+def test_a_changed_fixed_value_is_caught_after_the_fixed_values_were_learned(
+        small_folder, catalogue: Catalogue, tmp_path: Path) -> None:
+    """The fixed (non-input) values are accepted by a raw digest an earlier file proved equal; a changed
+    number in a fixed cell gives another digest, so it is decoded, compared and the full check names it."""
+    import re
+
+    folder, children = small_folder
+    templates = TemplateSource(catalogue)
+    first = [read_matrix(c.path, folder, catalogue, templates, KEY) for c in children[:3]]
+    assert all(r.record is not None for r in first) and [r.full_read for r in first][1:] == [False, False]
+    expected = templates.current()
+    sheet, coord, ref = next((s, c, f"{chr(64 + c[1])}{c[0]}") for s, cells in expected.fixed.items()
+                             for c, text in sorted(cells.items()) if text.startswith("v:n:") and c[1] <= 26)
+    assert expected.fixed_keys.get(sheet), "the first files taught the fixed-value digest"
+
+    def bump(data: bytes) -> bytes:
+        changed, n = re.subn(rf'(<c r="{ref}"[^>]*><v>)([^<]*)(</v>)'.encode(),
+                             lambda m: m.group(1) + str(float(m.group(2)) + 1).encode() + m.group(3), data, count=1)
+        assert n == 1
+        return changed
+
+    target = tmp_path / "m" / "x.xlsx"
+    target.parent.mkdir()
+    rewrite(children[3].path, target, sheet, bump)
+    result = read_matrix(target, tmp_path, catalogue, templates, KEY)
+    assert result.refusal is not None, f"{sheet}!{ref} changed but the file was used"
+    assert any(f"{sheet}!{ref}: veidnes vērtība mainīta" in r for r in result.refusal.reasons), result.refusal.reasons
+    good = read_matrix(children[4].path, folder, catalogue, templates, KEY)
+    assert good.record is not None and good.full_read is False
+
+
+def test_a_part_whose_checksum_does_not_match_is_refused_with_a_reason(small_folder, catalogue: Catalogue,
+                                                                          tmp_path: Path) -> None:
+    """The fast path inflates parts from the bytes in memory and checks each CRC as zipfile does."""
+    from generator.ministry.collect import _init_worker, _read_one
+
+    folder, children = small_folder
+    data = bytearray(children[0].path.read_bytes())
+    with zipfile.ZipFile(children[0].path) as zf:
+        part = sheet_parts(zf)["6.3"]
+        crc = zf.getinfo(part).CRC.to_bytes(4, "little")
+    entry = data.find(b"PK\x01\x02")  # the central directory's entries
+    while entry != -1:
+        name_len = int.from_bytes(data[entry + 28:entry + 30], "little")
+        if data[entry + 46:entry + 46 + name_len] == part.encode():
+            assert data[entry + 16:entry + 20] == crc
+            data[entry + 16:entry + 20] = (int.from_bytes(crc, "little") ^ 1).to_bytes(4, "little")
+            break
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    assert entry != -1
+    target = tmp_path / "bojats" / "x.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(bytes(data))
+    templates = TemplateSource(catalogue)
+    assert read_matrix(children[1].path, folder, catalogue, templates, KEY).record is not None  # digests learned
+    _init_worker(catalogue, templates, KEY)
+    result = _read_one((target, tmp_path, True, None))
+    assert result.record is None and result.refusal is not None
+    assert any("bojāts saspiestais saturs" in r for r in result.refusal.reasons), result.refusal.reasons

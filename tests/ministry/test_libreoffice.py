@@ -16,6 +16,8 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.migrate import Migrator
 from generator.ministry.output import write_outputs
+from generator.ministry.reading import read_matrix
+from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import a1, parse_cell, read_xlsx
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
@@ -130,6 +132,11 @@ def test_reader_and_collection_accept_matrices_saved_by_libreoffice(batch: Batch
     result = collect(folder, catalogue, KEY, Options(jobs=1))
     assert [r.reasons for r in result.refused] == []
     assert result.stale == []
+    templates = TemplateSource(catalogue)  # shared strings and cached values: the fast path after the first file
+    reads = [read_matrix(p, folder, catalogue, templates, KEY) for p in sorted(folder.rglob("*.xlsx"))]
+    assert all(r.record is not None for r in reads) and len(reads) >= 2
+    assert [r.full_read for r in reads][1:] == [False] * (len(reads) - 1), "fixed values learned across files"
+    assert all(templates.current().fixed_keys.values()), "shared-string text, not indices, in the fixed digest"
     book = read_xlsx(batch.saved[0][1])
     ref = book.name_ref("IB_Nepieciesamais")
     assert ref is not None and book.cell(ref.sheet, ref.first).value is not None, "LibreOffice caches values"
