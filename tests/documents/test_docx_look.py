@@ -18,7 +18,10 @@ from PIL import ImageFont
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.docx_writer import html_to_docx
+from generator.documents.from_matrix.run import run
 from generator.documents.htmltree import Node, parse
+from tests.documents.from_matrix_helpers import write_matrices
+from tests.ministry.factory import make_children
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 TWIPS_PER_PT = 20
@@ -35,6 +38,22 @@ def rendered(catalogue: Catalogue) -> dict[str, tuple[str, object]]:
                             landscape="A4 landscape" in document.html)
         documents[document.spec.id] = (document.body, Document(io.BytesIO(data)))
     return documents
+
+
+@pytest.fixture(scope="module")
+def child_docx(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> dict[str, object]:
+    """file name -> Document: the documents of one child with a long plan made from a filled matrix
+    (its plan annexes hold the narrowest columns: 6.3 with nine, 6.6 with a column per month)."""
+    folder = tmp_path_factory.mktemp("docx-look-child")
+    pool = make_children(catalogue, 12, seed=31)
+    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).needed > 0]
+    child = max(usable, key=lambda c: (c.inputs.months, len([ln for ln in c.inputs.lines if ln.counted])))
+    written = write_matrices(catalogue, folder, [child])
+    out = folder / "out"
+    summary = run(written[0].path, out, catalogue, None, draft=False, echo=lambda _: None, err=lambda _: None,
+                  pdf=False)
+    assert summary.made == 1
+    return {p.name: Document(str(p)) for p in sorted(summary.folders[0].glob("*.docx"))}
 
 
 def _walk(node: Node):  # noqa: ANN202
@@ -118,11 +137,12 @@ def _run_words(tc, default_pt: float):  # noqa: ANN001, ANN202 - lxml w:tc
             yield word, pt, bold
 
 
-def test_no_word_is_wider_than_its_column(rendered) -> None:
+def test_no_word_is_wider_than_its_column(rendered, child_docx) -> None:
     """Writer breaks a word that does not fit inside a fixed column ("Mērvienī-ba", "diennakt-s")."""
     regular, bold = _font(False), _font(True)
     too_wide = []
-    for doc_id, (_, document) in rendered.items():
+    documents = {**{doc_id: document for doc_id, (_, document) in rendered.items()}, **child_docx}
+    for doc_id, document in documents.items():
         for tbl in document.element.body.iter(qn("w:tbl")):
             grid = [int(c.get(qn("w:w"))) for c in tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
             margin = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}/{qn('w:left')}")
