@@ -103,7 +103,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.set_column(1, 1, 52)
     ws.set_column(FIRST_MONTH_COL, total_col - 1, 8)
     ws.set_column(total_col, total_col, 12)
-    ws.set_row(FIRST_ROW - 1, 30)
+    ws.set_row(FIRST_ROW - 1, 36)  # three lines: "Kopā par visiem mēnešiem"
     ws.freeze_panes(FIRST_ROW, 2)
     print_setup(ws, municipality=municipality.name_lv, title="31.pielikums. Sociālā darbinieka mēneša atskaite",
                 version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col)

@@ -202,7 +202,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                "Atzīmes uz dokumenta (Jā/Nē)",
                "Atbalsta joma"]
     ws_reg.write_row(REG_FIRST - 1, 0, headers, fmt.head)
-    ws_reg.set_row(REG_FIRST - 1, 45)
+    ws_reg.set_row(REG_FIRST - 1, 58)  # five lines: "Pārskata mēnesis (jebkurš mēneša datums)"
     widths = [5, 16, 12, 11, 11, 24, 34, 12, 34, 12, 9, 12, 20, 10, 8]
     for col, width in enumerate(widths):
         ws_reg.set_column(col, col, width)
