@@ -26,6 +26,7 @@ from tests.ministry.factory import make_children
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 TWIPS_PER_PT = 20
 WORD_DEFAULT_CELL_PADDING = 108  # twips, each side, when a table sets none
+ROUNDING_PT = 1  # Writer broke "Daudzums" (49.8 pt) in a column with exactly 49.8 pt of room
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +134,7 @@ def _run_words(tc, default_pt: float):  # noqa: ANN001, ANN202 - lxml w:tc
         size = r.find(f"{qn('w:rPr')}/{qn('w:sz')}")
         bold = r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
         pt = int(size.get(qn("w:val"))) / 2 if size is not None else default_pt
-        for word in text.split():
+        for word in re.split(r"[ \t\n]+", text.strip()):  # a no-break space ("1 234,56 EUR") binds
             yield word, pt, bold
 
 
@@ -158,7 +159,7 @@ def test_no_word_is_wider_than_its_column(rendered, child_docx) -> None:
                         continue  # a nested table is measured on its own
                     for word, pt, is_bold in _run_words(tc, 9.5):
                         width = (bold if is_bold else regular).getlength(word) * pt / 100
-                        if width > room:
+                        if width > room - ROUNDING_PT:
                             too_wide.append(f"{doc_id}: „{word}” {width:.1f} pt > {room:.1f} pt")
     assert not too_wide, "\n".join(sorted(set(too_wide)))
 
