@@ -203,3 +203,21 @@ def test_a_person_who_signs_is_addressed_in_both_genders(rendered) -> None:
         text = re.sub(r"\s+", " ", parse(body).text())
         for match in re.finditer(r"[Ee]smu (\w+)(/\w+)?", text):
             assert match.group(2), f"{doc_id}: „{match.group(0)}” tikai vienā dzimtē"
+
+
+def test_a_choice_box_never_parts_from_its_words(rendered) -> None:
+    """14 printed "☐ līdzīgs" at a line's end and "modelis" on the next: a box is bound to its first word,
+    and a short option (up to three words) is bound whole, with no-break spaces (PDF and Writer)."""
+    boxes = 0
+    for doc_id, (body, _) in rendered.items():
+        text = parse(body).text()
+        assert not re.search(r"[☐☒][ \t]+\S", text), f"{doc_id}: rūtiņa var palikt rindas beigās"
+        # Options side by side (f.izvele: separated by em spaces).
+        for paragraph in (n for n in _walk(parse(body)) if n.tag == "p" and "☐" in n.text() and "\u2003" in n.text()):
+            for option in re.split(r"\u2003+", paragraph.text()):
+                for choice in re.findall(r"[☐☒]\u00a0[^☐☒]*", option):
+                    boxes += 1
+                    words = choice.strip().replace("\u00a0", " ").split(" ")
+                    if len(words) <= 4:  # the box and up to three words
+                        assert " " not in choice.strip(), f"{doc_id}: „{choice.strip()}” var pārlūzt"
+    assert boxes >= 20
