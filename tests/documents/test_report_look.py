@@ -61,9 +61,8 @@ def test_wrapped_headers_fit_their_rows(workbooks) -> None:
                 for cell in row:
                     if not (isinstance(cell.value, str) and cell.alignment.wrap_text) or (cell.row, cell.column) in merged:
                         continue
-                    height = ws.row_dimensions[cell.row].height
-                    if height is None:
-                        continue  # Calc sizes the row itself
+                    # A row without its own height keeps the default one line (Calc does not grow it on opening).
+                    height = ws.row_dimensions[cell.row].height or ws.sheet_format.defaultRowHeight or 15
                     checked += 1
                     size = cell.font.sz or 10
                     font = bold if cell.font.b else regular
