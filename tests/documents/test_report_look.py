@@ -73,3 +73,19 @@ def test_wrapped_headers_fit_their_rows(workbooks) -> None:
                                    f"augstums {height} pt")
     assert checked >= 20
     assert not cut, "\n".join(cut)
+
+
+def test_column_headers_start_with_a_capital(workbooks) -> None:
+    """35.–38. summary printed "atbilžu skaits" next to "Vecāks (36.): vidēji"."""
+    checked = 0
+    for name, wb in workbooks.items():
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            for row in ws.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.fill.fgColor.rgb in ("FFE8E8E8", "00E8E8E8"):
+                        checked += 1
+                        first = cell.value.strip()[:1]
+                        assert not first.isalpha() or first.isupper(), f"{name} {ws.title}!{cell.coordinate}"
+    assert checked >= 30
