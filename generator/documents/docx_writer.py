@@ -274,6 +274,11 @@ class _Writer:
             _spacer(cell.add_paragraph(), Pt(6))
         paragraph = self._new_paragraph(cell, None)
         _number(paragraph, node)
+        if "note" in classes and cell is None:
+            # A note stays on the page of the clause it explains (the PDF's p.note { break-before: avoid }).
+            previous = paragraph._p.getprevious()
+            if previous is not None and previous.tag == qn("w:p"):
+                Paragraph(previous, None).paragraph_format.keep_with_next = True
         if "field" in classes:
             paragraph.paragraph_format.space_before = Pt(0 if after_field else 6)
             if in_cell:

@@ -221,3 +221,17 @@ def test_a_choice_box_never_parts_from_its_words(rendered) -> None:
                     if len(words) <= 4:  # the box and up to three words
                         assert " " not in choice.strip(), f"{doc_id}: „{choice.strip()}” var pārlūzt"
     assert boxes >= 20
+
+
+def test_a_note_stays_with_the_clause_before_it(rendered) -> None:
+    checked = 0
+    for doc_id, (_, document) in rendered.items():
+        for paragraph in document.paragraphs:
+            if paragraph.text.startswith("Piezīme."):
+                previous = paragraph._p.getprevious()
+                if previous is None or previous.tag != qn("w:p"):
+                    continue
+                checked += 1
+                assert previous.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, (
+                    f"{doc_id}: „{_paragraph_text(previous)[:40]}” neturas kopā ar piezīmi")
+    assert checked >= 5
