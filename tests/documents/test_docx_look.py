@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from docx import Document
@@ -19,6 +20,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.docx_writer import html_to_docx
 from generator.documents.from_matrix.run import run
+from generator.documents.html import environment
 from generator.documents.htmltree import Node, parse
 from tests.documents.from_matrix_helpers import write_matrices
 from tests.ministry.factory import make_children
@@ -235,3 +237,17 @@ def test_a_note_stays_with_the_clause_before_it(rendered) -> None:
                 assert previous.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, (
                     f"{doc_id}: „{_paragraph_text(previous)[:40]}” neturas kopā ar piezīmi")
     assert checked >= 5
+
+
+def test_a_letter_line_gives_the_unit_its_own_line() -> None:
+    """03 of a child printed "0,5 (reize (konsultācija vai nodarbība))": quantity and unit on two lines."""
+    line = SimpleNamespace(label="3.3.3g Krāsaino graudu nodarbības, grupā", recipient="bērns", units="0,5",
+                           unit="reize (konsultācija vai nodarbība)", price="15,25 EUR", cost="7,63 EUR")
+    provider = SimpleNamespace(lines=[line], ib="7,63 EUR", cost="7,63 EUR")
+    html = environment().from_string('{% import "bloki/plans.html.j2" as plans %}'
+                                     "<table>{{ plans.vestules_rindas(provider, none) }}</table>").render(
+        provider=provider)
+    cells = [c for c in _walk(parse(html)) if c.tag == "td"]
+    assert "))" not in parse(html).text()
+    quantity = next(c for c in cells if "0,5" in c.text())
+    assert [x.tag for x in quantity.elements()] == ["br"] and "reize" in quantity.text()
