@@ -21,7 +21,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -35,6 +35,11 @@ APPLICATION = "IBM rīkkopa"
 FONT = "DejaVu Sans"  # the PDF's font (templates/dokumenti/_stils.css), same size
 BODY_PT = 9.5
 FOOTER_PT = 8
+FOOTER_COLOUR = RGBColor(0x33, 0x33, 0x33)
+SMALL_PT = 8  # p.note, p.small, p.annex (templates/dokumenti/_stils.css)
+TABLE_PT = 8.5  # th and the cells of table.small
+TABLE_GAP = Pt(8)  # the PDF's margin under a table
+CELL_PADDING_TWIPS = 80  # 4 pt left and right, as table.grid td in the PDF (Word's default is 5.4 pt)
 LANGUAGE = "lv-LV"
 NUMBERING_ID = 90  # abstractNum / num id of the clause list (the template's own lists use small ids)
 _WS = re.compile(r"[ \t\n\r\f]+")
@@ -127,14 +132,32 @@ class _Writer:
         numbering.append(num)
 
     def _footer(self, section, title: str, version: str) -> None:  # noqa: ANN001 - python-docx Section
-        # One line as in the PDF: title and version on the left, "Lapa X no Y" at the right margin.
-        line = section.footer.paragraphs[0]
-        line.paragraph_format.tab_stops.add_tab_stop(self.text_width, WD_TAB_ALIGNMENT.RIGHT)
-        line.add_run(f"{title} · veidnes versija {version}").font.size = Pt(FOOTER_PT)
-        line.add_run("\tLapa ").font.size = Pt(FOOTER_PT)
-        _field(line, "PAGE")
-        line.add_run(" no ").font.size = Pt(FOOTER_PT)
-        _field(line, "NUMPAGES")
+        """As the PDF's page boxes: title and version on the left (wrapping inside their own column), "Lapa X
+        no Y" at the right margin on the first line, 8 pt. A borderless two-column table: a right tab after a
+        wrapped title would fall to the next line and the default Footer style's centre tab."""
+        right = Cm(3)
+        table = section.footer.add_table(rows=1, cols=2, width=self.text_width)
+        _cell_padding(table, 0)
+        for column, width in zip(table.columns, (self.text_width - right, right), strict=True):
+            column.width = width
+        left_cell, right_cell = table.rows[0].cells
+        left_cell.width, right_cell.width = self.text_width - right, right
+        left_cell.paragraphs[0].add_run(f"{title} · veidnes versija {version}")
+        page = right_cell.paragraphs[0]
+        page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        page.add_run("Lapa ")
+        _field(page, "PAGE")
+        page.add_run(" no ")
+        _field(page, "NUMPAGES")
+        for paragraph in (left_cell.paragraphs[0], page):
+            paragraph.paragraph_format.space_after = Pt(0)
+            for run in paragraph.runs:
+                run.font.size = Pt(FOOTER_PT)
+                run.font.color.rgb = FOOTER_COLOUR
+        # A footer ends with a paragraph: the one python-docx made, moved under the table, kept tiny.
+        trailing = section.footer.paragraphs[0]
+        table._tbl.addnext(trailing._p)
+        _spacer(trailing, Pt(1))
 
     def _header(self, section, mark: str) -> None:  # noqa: ANN001 - python-docx Section
         """A mark on every page, e.g. MELNRAKSTS on a draft."""
@@ -211,9 +234,22 @@ class _Writer:
         elif tag == "div" and "fields" in node.classes:
             fields = [c for c in node.elements() if c.tag == "p"]
             self.table(Node("table", {"class": "plain"}, [Node("tr", {}, [Node("td", {}, [f]) for f in fields])]),
-                       cell, width)
+                       cell, width, gap=Pt(1))  # a row of fields is no table in the PDF: no margin under it
+        elif tag == "header" and cell is None:
+            # The requisites above the title, closed by a rule as in the PDF (header { border-bottom }).
+            self.blocks(node, cell, width)
+            last = self.doc.paragraphs[-1]
+            _bottom_border(last)
+            last.paragraph_format.space_after = Pt(8)
         else:  # div, section, header, footer: transparent containers
             self.blocks(node, cell, width)
+
+    def trim_end(self) -> None:
+        """The empty paragraph Word needs after a closing table must not spill onto a page of its own."""
+        body = self.doc.element.body
+        last = body[-2] if len(body) > 1 and body[-1].tag == qn("w:sectPr") else body[-1]
+        if last.tag == qn("w:p") and last.find(qn("w:r")) is None:
+            _spacer(Paragraph(last, None), Pt(1))
 
     def _new_paragraph(self, cell: _Cell | None, style: str | None) -> Paragraph:
         if cell is not None:
@@ -229,11 +265,22 @@ class _Writer:
 
     def inline_paragraph(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
         classes = node.classes
+        in_cell = cell is not None
+        after_field = in_cell and "field" in classes and _has_border(cell.paragraphs[-1])
+        if after_field:
+            # Word and Writer draw neighbouring paragraphs with equal borders as one box with one bottom line:
+            # the name, signature and date of a signature block would share a single line under the date.
+            # A spacer paragraph without a border (the height of the usual gap) keeps each line its own.
+            _spacer(cell.add_paragraph(), Pt(6))
         paragraph = self._new_paragraph(cell, None)
         _number(paragraph, node)
-        in_cell = cell is not None
+        if "note" in classes and cell is None:
+            # A note stays on the page of the clause it explains (the PDF's p.note { break-before: avoid }).
+            previous = paragraph._p.getprevious()
+            if previous is not None and previous.tag == qn("w:p"):
+                Paragraph(previous, None).paragraph_format.keep_with_next = True
         if "field" in classes:
-            paragraph.paragraph_format.space_before = Pt(6)
+            paragraph.paragraph_format.space_before = Pt(0 if after_field else 6)
             if in_cell:
                 # Writer ignores a tab leader that ends inside a table cell: draw the line as a border instead.
                 _bottom_border(paragraph)
@@ -247,7 +294,7 @@ class _Writer:
         elif "justify" in classes or "clause" in classes:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.runs(paragraph, node, italic="subtitle" in classes or "note" in classes,
-                  small="small" in classes or "note" in classes or "annex" in classes)
+                  size=SMALL_PT if {"small", "note", "annex"} & set(classes) else None)
         if "field" in classes and not in_cell and not any(
                 isinstance(c, Node) and "line" in c.classes for c in node.children):
             paragraph.add_run("\t")
@@ -255,7 +302,7 @@ class _Writer:
     # --- inline -------------------------------------------------------------------------------------
 
     def runs(self, paragraph: Paragraph, node: Node, bold: bool = False, italic: bool = False,
-             small: bool = False) -> None:
+             size: float | None = None) -> None:
         pieces: list[tuple[str, bool, bool, bool]] = []  # text, bold, italic, is_break
 
         def walk(n: Node, b: bool, i: bool) -> None:
@@ -284,12 +331,12 @@ class _Writer:
             run = paragraph.add_run(text)
             run.bold = b or None
             run.italic = i or None
-            if small:
-                run.font.size = Pt(9)
+            if size:
+                run.font.size = Pt(size)
 
     # --- tables -------------------------------------------------------------------------------------
 
-    def table(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
+    def table(self, node: Node, cell: _Cell | None, width, gap=TABLE_GAP) -> None:  # noqa: ANN001
         rows: list[Node] = []
         header_rows = 0
         for child in node.elements():
@@ -307,6 +354,7 @@ class _Writer:
         table = container.add_table(rows=len(rows), cols=ncols)
         if "plain" not in node.classes:
             table.style = self.doc.styles["Table Grid"]
+            _cell_padding(table, CELL_PADDING_TWIPS)
         widths = _column_widths(rows[0], ncols, width)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
@@ -335,19 +383,23 @@ class _Writer:
                 if cell_node.tag == "th":
                     _shade(target)
                     paragraph = self._new_paragraph(target, None)
-                    self.runs(paragraph, cell_node, bold=True, small=True)
+                    self.runs(paragraph, cell_node, bold=True, size=TABLE_PT)
                 elif any(isinstance(x, Node) and x.tag in BLOCK_TAGS for x in cell_node.children):
                     self.blocks(cell_node, target, cell_width - Cm(0.5))
                 else:
                     paragraph = self._new_paragraph(target, None)
                     if "num" in cell_node.classes:
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                    self.runs(paragraph, cell_node, small="small" in node.classes)
+                    self.runs(paragraph, cell_node, size=TABLE_PT if "small" in node.classes else None)
                 c += span
         for r in range(header_rows):
             _header_row(table.rows[r])
+        if "plain" not in node.classes:
+            for row in table.rows:  # the PDF's tr { break-inside: avoid }
+                _cant_split(row)
         if cell is None:
-            self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+            # Word needs a paragraph between two tables; it takes the PDF's 8 pt margin under a table.
+            _spacer(self.doc.add_paragraph(), gap)
 
 
 def _set_language(run_properties) -> None:  # noqa: ANN001 - CT_RPr
@@ -469,6 +521,19 @@ def _collapse(texts: list[str], breaks: list[bool]) -> list[str]:
     return out
 
 
+def _has_border(paragraph: Paragraph) -> bool:
+    properties = paragraph._p.pPr
+    return properties is not None and properties.find(qn("w:pBdr")) is not None
+
+
+def _spacer(paragraph: Paragraph, height) -> None:  # noqa: ANN001 - a docx.shared.Length
+    """An empty paragraph exactly ``height`` tall."""
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = height
+
+
 def _bottom_border(paragraph: Paragraph) -> None:
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -484,6 +549,21 @@ def _bottom_border(paragraph: Paragraph) -> None:
         "w:rPr", "w:sectPr", "w:pPrChange")
 
 
+def _cell_padding(table, twips: int) -> None:  # noqa: ANN001 - python-docx Table
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))  # schema order: ... tblLayout, tblCellMar, tblLook, ...
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
+
+
 def _shade(cell: _Cell) -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
@@ -497,6 +577,9 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), str(FOOTER_COLOUR))
+    props.append(colour)
     size = OxmlElement("w:sz")
     size.set(qn("w:val"), "16")
     props.append(size)
@@ -556,6 +639,7 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
         raise ValueError(f"{title}: HTML nav <main> elementa")
     writer = _Writer(title, version, created, landscape, mark)
     writer.blocks(main)
+    writer.trim_end()
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     return _reproducible_zip(buffer.getvalue(), created)

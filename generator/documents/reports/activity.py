@@ -66,8 +66,9 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.write(0, 0, "31.pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
     ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Glabā papīra formā Dienestā un "
              "elektroniski FTP serverī.", note)
-    ws.write(2, 0, "Sociālais darbinieks (vārds, uzvārds)", text)
-    ws.write(2, 2, "", text_in)
+    # The label in the wide column B, the name across six month columns (column A holds only "Nr.").
+    ws.write(2, 1, "Sociālais darbinieks (vārds, uzvārds)", text)
+    ws.merge_range(2, FIRST_MONTH_COL, 2, FIRST_MONTH_COL + 5, "", text_in)
     ws.write(FIRST_ROW - 1, 0, "Nr.", head)
     ws.write(FIRST_ROW - 1, 1, "Darbība (skaits mēnesī)", head)
     for k, month in enumerate(months):
@@ -103,7 +104,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.set_column(1, 1, 52)
     ws.set_column(FIRST_MONTH_COL, total_col - 1, 8)
     ws.set_column(total_col, total_col, 12)
-    ws.set_row(FIRST_ROW - 1, 30)
+    ws.set_row(FIRST_ROW - 1, 36)  # three lines: "Kopā par visiem mēnešiem"
     ws.freeze_panes(FIRST_ROW, 2)
     print_setup(ws, municipality=municipality.name_lv, title="31.pielikums. Sociālā darbinieka mēneša atskaite",
                 version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col)

@@ -127,11 +127,13 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
         r = FIRST + i
         ws.write(r, 0, service.id, fmt.text)
         ws.write(r, 1, service.short_name_lv, fmt.text)
-        ws.write(r, 2, f"{service.area}. {areas[service.area]}", fmt.text)
+        area = f"{service.area}. {areas[service.area]}"
+        ws.write(r, 2, area, fmt.text)
         requirements = service.description.prasibas_sniedzejiem.teksts
         ws.write(r, 3, requirements, fmt.text)
-        # xlsxwriter does not size rows to wrapped text: about 70 characters fit a line of column D.
-        ws.set_row(r, 13 * max(1, -(-len(requirements) // 70)))
+        # xlsxwriter does not size rows to wrapped text: about 70 characters fit a line of column D and 22 a
+        # line of column C (the area's name takes three lines there).
+        ws.set_row(r, 13 * max(1, -(-len(requirements) // 70), -(-len(area) // 22)))
         for col in range(4, 12):
             ws.write(r, col, "", fmt.in_text)
     last = FIRST + len(services) - 1

@@ -110,7 +110,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     summary.write(3, 0, "Procesa posms", fmt.head)
     for j, party in enumerate(quality.parties):
         summary.write(3, 1 + 2 * j, f"{party.label_lv} ({party.annex}.): vidēji", fmt.head)
-        summary.write(3, 2 + 2 * j, "atbilžu skaits", fmt.head)
+        summary.write(3, 2 + 2 * j, "Atbilžu skaits", fmt.head)
     summary.set_row(3, 60)
     summary.set_column(0, 0, 40)
     summary.set_column(1, 2 * len(quality.parties), 13)

@@ -88,6 +88,12 @@ class _Formats:
         self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
 
 
+def _wrapped_height(*texts: tuple[str, int]) -> float:
+    """A row's height for wrapped 10 pt text: (text, characters that fit a line of its column) pairs; Excel
+    and Calc do not grow a row to its text when they open a file (the count allows for Calc's wider font)."""
+    return 13 * max(1, *(-(-len(text) // per_line) for text, per_line in texts))
+
+
 def _num(value: Decimal) -> float:
     return float(value)
 
@@ -147,6 +153,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_bip.write(row, 1, reg.bip_label(catalogue, code), fmt.text)
         ws_bip.write(row, 2, includes[code], fmt.text)
         ws_bip.write(row, 3, how[code], fmt.text)
+        ws_bip.set_row(row, _wrapped_height(
+            (reg.bip_label(catalogue, code), 44), (includes[code], 46), (how[code], 46)))
         wb.define_name(BIP_NAMES[code], "=" + _abs(S_BIP, row, 1))
     entered_last = 4 + len(reg.ENTERED_BIPS) - 1
     wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
@@ -163,6 +171,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for i, (name, label, value, f) in enumerate(param_rows):
         row = prow + 1 + i
         ws_bip.write(row, 1, label, fmt.text)
+        ws_bip.set_row(row, _wrapped_height((label, 44)))
         ws_bip.write(row, 3, value, f)
         wb.define_name(name, "=" + _abs(S_BIP, row, 3))
     ws_bip.set_column(0, 0, 10)
@@ -202,7 +211,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                "Atzīmes uz dokumenta (Jā/Nē)",
                "Atbalsta joma"]
     ws_reg.write_row(REG_FIRST - 1, 0, headers, fmt.head)
-    ws_reg.set_row(REG_FIRST - 1, 45)
+    ws_reg.set_row(REG_FIRST - 1, 58)  # five lines: "Pārskata mēnesis (jebkurš mēneša datums)"
     widths = [5, 16, 12, 11, 11, 24, 34, 12, 34, 12, 9, 12, 20, 10, 8]
     for col, width in enumerate(widths):
         ws_reg.set_column(col, col, width)

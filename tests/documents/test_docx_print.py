@@ -1,0 +1,77 @@
+"""The DOCX as LibreOffice Writer prints it (one municipality): no page holds only a signature block and no
+page is empty (a trailing paragraph spilled over), the footer's "Lapa X no Y" counts the printed pages.
+Needs Writer (libreoffice-writer-nogui); without it the test is skipped: `make test` installs Calc only."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import render_municipality
+from generator.documents.docx_writer import write_docx
+from generator.documents.htmltree import Node, parse
+from generator.recalc import convert, soffice
+from tests.documents.conftest import normalise
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
+
+SIGNATURE_LABELS = ("Vārds, uzvārds", "Paraksts", "Datums")
+
+
+def _writer_installed() -> bool:
+    exe = soffice()
+    if exe is None:
+        return False
+    program = Path(exe).resolve().parent
+    return any(program.glob("libswlo.so*")) or any(program.glob("swriter*"))
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> dict[str, list[str]]:
+    if not _writer_installed() or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice Writer (libreoffice-writer-nogui) vai pdftotext nav instalēts: DOCX drukas "
+                    "tests izlaists")
+    folder = tmp_path_factory.mktemp("docx-print")
+    municipality = catalogue.pilot_municipalities()[2]
+    files = []
+    titles = {}
+    signers: set[str] = set()
+    for document in render_municipality(catalogue, municipality):
+        spec = document.spec
+        titles[spec.id] = spec.title
+        for table in (n for n in _walk(parse(document.body)) if n.tag == "table" and "signatures" in n.classes):
+            signers |= {normalise(n.text()) for n in _walk(table) if n.tag == "strong"}
+        files.append(write_docx(document.html, folder / f"{spec.id}.docx", spec.title, document.version,
+                                document.created, landscape="A4 landscape" in document.html))
+    pdfs = convert(files, folder / "pdf", to="pdf")
+    pages = {}
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        pages[pdf.stem] = [normalise(p) for p in text.split("\f")[:-1]]
+    return {"pages": pages, "titles": titles, "version": catalogue.version, "signers": signers}
+
+
+def _walk(node: Node):  # noqa: ANN202
+    for child in node.elements():
+        yield child
+        yield from _walk(child)
+
+
+def test_writer_prints_no_empty_page_and_no_page_of_only_signatures(printed) -> None:
+    assert len(printed["pages"]) >= 30
+    for doc_id, pages in printed["pages"].items():
+        footer = normalise(f"{printed['titles'][doc_id]} · veidnes versija {printed['version']}")
+        for number, page in enumerate(pages, 1):
+            assert f"Lapa {number} no {len(pages)}" in page, f"{doc_id} lapa {number}"
+            rest = re.sub(r"Lapa \d+ no \d+", "", page).replace(footer, "")
+            if "Paraksts" in page:
+                for text in (*sorted(printed["signers"], key=len, reverse=True), *SIGNATURE_LABELS):
+                    rest = rest.replace(text, "")
+                assert len(re.sub(r"[\W_]", "", rest)) >= 40, f"{doc_id} lapa {number}: tikai paraksti"
+            assert len(re.sub(r"[\W_]", "", rest)) >= 20, f"{doc_id} lapa {number}: tukša lapa"

@@ -1,0 +1,91 @@
+"""Report workbooks as LibreOffice Calc prints them: a wrapped header in a row of fixed height shows all of
+its lines (found printing 28: "Pārskata mēnesis (jebkurš mēneša datums)" lost its last line). Measured with
+DejaVu Sans, the font Calc puts in place of Arial where Arial is missing (wider than Arial, so the worst case)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils import column_index_from_string
+from PIL import ImageFont
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports.workbooks import write_report_workbooks
+
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+DIGIT_PT = 0.636 * 11
+LINE_FACTOR = 1.12  # Calc's line height for DejaVu Sans / font size (the last line may lose its descenders)
+CELL_PADDING_PT = 1.5  # Calc's inner margin, both sides together (calibrated on the printed 17 and 28)
+
+
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> dict[str, openpyxl.Workbook]:
+    municipality = catalogue.municipality("valmiera")
+    paths = write_report_workbooks(catalogue, municipality, tmp_path_factory.mktemp("atskaites-izskats"))
+    return {p.name: openpyxl.load_workbook(p) for p in paths}
+
+
+def _column_pt(ws, column: str) -> float:  # noqa: ANN001
+    """A column's width is counted in digits of the workbook's default font (Calibri 11); Calc, without
+    Calibri, counts DejaVu Sans 11 digits (0.636 em each)."""
+    index = column_index_from_string(column)
+    widths = [d.width for d in ws.column_dimensions.values() if d.min and d.min <= index <= d.max and d.width]
+    width = widths[0] if widths else ws.sheet_format.defaultColWidth or 8.43
+    return width * DIGIT_PT
+
+
+def _lines(text: str, font: ImageFont.FreeTypeFont, size: float, room: float) -> int:
+    lines, current = 1, ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if current and font.getlength(trial) * size / 100 > room:
+            lines, current = lines + 1, word
+        else:
+            current = trial
+    return lines
+
+
+def test_wrapped_headers_fit_their_rows(workbooks) -> None:
+    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 100)
+    bold = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 100)
+    cut = []
+    checked = 0
+    for name, wb in workbooks.items():
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            merged = {cell for rng in ws.merged_cells.ranges for cell in rng.cells}
+            for row in ws.iter_rows():
+                for cell in row:
+                    if not (isinstance(cell.value, str) and cell.alignment.wrap_text) or (cell.row, cell.column) in merged:
+                        continue
+                    # A row without its own height keeps the default one line (Calc does not grow it on opening).
+                    height = ws.row_dimensions[cell.row].height or ws.sheet_format.defaultRowHeight or 15
+                    checked += 1
+                    size = cell.font.sz or 10
+                    font = bold if cell.font.b else regular
+                    room = _column_pt(ws, cell.column_letter) - CELL_PADDING_PT
+                    lines = _lines(cell.value, font, size, room)
+                    if lines * size * LINE_FACTOR > height + 1:
+                        cut.append(f"{name} {ws.title}!{cell.coordinate}: „{cell.value}” – {lines} rindas, "
+                                   f"augstums {height} pt")
+    assert checked >= 20
+    assert not cut, "\n".join(cut)
+
+
+def test_column_headers_start_with_a_capital(workbooks) -> None:
+    """35.–38. summary printed "atbilžu skaits" next to "Vecāks (36.): vidēji"."""
+    checked = 0
+    for name, wb in workbooks.items():
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            for row in ws.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str) and cell.fill.fgColor.rgb in ("FFE8E8E8", "00E8E8E8"):
+                        checked += 1
+                        first = cell.value.strip()[:1]
+                        assert not first.isalpha() or first.isupper(), f"{name} {ws.title}!{cell.coordinate}"
+    assert checked >= 30
