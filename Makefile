@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := libreoffice-calc-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	fonts-dejavu-core poppler-utils chromium python3-venv
 STAMP_VENV := $(VENV)/.installed
 

@@ -1,6 +1,6 @@
 """The DOCX as LibreOffice Writer prints it (one municipality): no page holds only a signature block and no
 page is empty (a trailing paragraph spilled over), the footer's "Lapa X no Y" counts the printed pages.
-Needs Writer (libreoffice-writer-nogui); without it the test is skipped: `make test` installs Calc only."""
+Needs Writer (libreoffice-writer-nogui, which `make test` installs); without it the test is skipped."""
 
 from __future__ import annotations
 
