@@ -24,3 +24,71 @@ def catalogue_copy(tmp_path: Path) -> Path:
     target = tmp_path / "catalogue"
     shutil.copytree(DEFAULT_CATALOGUE, target)
     return target
+
+
+# --- Scheduling on xdist workers (`make test`: pytest -n 2 --dist loadgroup) -------------------------------------
+# A work unit is a test file (as with --dist loadfile), unless its tests name an xdist_group: the tests of one group
+# share an expensive session fixture (one documents build, one LibreOffice batch) across files and run on one worker;
+# a parametrised proof may give its cases separate groups so that both workers share it. Units run longest first so
+# that the two workers finish together: a unit's cost is its time in the last xdist run (kept in .pytest_cache) or,
+# on a fresh clone, the estimate below (seconds on an idle 2-core machine).
+ESTIMATED_SECONDS = {
+    "documents-build": 200,
+    "tests/documents/test_from_matrix_amounts.py": 150,
+    "tests/changes/test_one_price_change.py": 150,
+    "workbook-lo": 150,
+    "site": 120,
+    "tests/site/test_calculator_browser.py": 100,
+    "migrate-0": 90, "migrate-1": 90, "migrate-2": 90, "migrate-3": 90,
+    "documents-lo": 80,
+    "ministry-lo": 70,
+    "tests/ministry/test_collect.py": 80,
+}
+_LEARNED_KEY = "ibm/unit-seconds"
+
+
+def _unit(item: pytest.Item) -> str:
+    groups = {str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")}
+    return "_".join(sorted(groups)) if groups else item.nodeid.split("::")[0]
+
+
+def _learned(config: pytest.Config) -> dict[str, float]:
+    cache = getattr(config, "cache", None)
+    return dict(cache.get(_LEARNED_KEY, {})) if cache is not None else {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config.option, "dist", "no") == "loadgroup":
+        config.option.loadscopereorder = False  # keep our longest-first order (xdist would sort by test count)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist appends the group to the node ids
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    learned = _learned(config)
+    units = {}
+    for item in items:
+        unit = _unit(item)
+        units.setdefault(unit, len(units))
+        if not any(item.iter_markers("xdist_group")):
+            item.add_marker(pytest.mark.xdist_group(unit))
+    cost = {unit: learned.get(unit, ESTIMATED_SECONDS.get(unit, 1.0)) for unit in units}
+    items.sort(key=lambda it: (-cost[_unit(it)], units[_unit(it)]))
+
+
+_REPORTS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """On the xdist controller: the time of each unit (node ids end in @unit), kept for the next run's order."""
+    if report.nodeid.rfind("@") > report.nodeid.rfind("]"):
+        unit = report.nodeid.rsplit("@", 1)[1]
+        _REPORTS[unit] = _REPORTS.get(unit, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    cache = getattr(session.config, "cache", None)
+    if cache is None or hasattr(session.config, "workerinput") or not _REPORTS:
+        return
+    learned = _learned(session.config)
+    learned.update({unit: round(seconds, 1) for unit, seconds in _REPORTS.items()})
+    cache.set(_LEARNED_KEY, learned)
