@@ -44,6 +44,7 @@ ESTIMATED_SECONDS = {
     "ministry-lo": 70,
     "tests/ministry/test_collect.py": 80,
 }
+SLOW_UNIT = 30
 _LEARNED_KEY = "ibm/unit-seconds"
 
 
@@ -72,6 +73,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if not any(item.iter_markers("xdist_group")):
             item.add_marker(pytest.mark.xdist_group(unit))
     cost = {unit: learned.get(unit, ESTIMATED_SECONDS.get(unit, 1.0)) for unit in units}
+    for item in items:  # `make test-quick` leaves out every unit that takes more than SLOW_UNIT seconds
+        if cost[_unit(item)] > SLOW_UNIT:
+            item.add_marker(pytest.mark.slow)
     items.sort(key=lambda it: (-cost[_unit(it)], units[_unit(it)]))
 
 
