@@ -46,6 +46,7 @@ ESTIMATED_SECONDS = {
 }
 SLOW_UNIT = 30
 _LEARNED_KEY = "ibm/unit-seconds"
+_UNIT_PROPERTY = "ibm_unit"
 
 
 def _unit(item: pytest.Item) -> str:
@@ -72,6 +73,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         units.setdefault(unit, len(units))
         if not any(item.iter_markers("xdist_group")):
             item.add_marker(pytest.mark.xdist_group(unit))
+        item.user_properties.append((_UNIT_PROPERTY, unit))  # travels with the reports to the xdist controller
     cost = {unit: learned.get(unit, ESTIMATED_SECONDS.get(unit, 1.0)) for unit in units}
     for item in items:  # `make test-quick` leaves out every unit that takes more than SLOW_UNIT seconds
         if cost[_unit(item)] > SLOW_UNIT:
@@ -83,15 +85,16 @@ _REPORTS: dict[str, float] = {}
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """On the xdist controller: the time of each unit (node ids end in @unit), kept for the next run's order."""
-    if report.nodeid.rfind("@") > report.nodeid.rfind("]"):
-        unit = report.nodeid.rsplit("@", 1)[1]
+    """The time of each unit, summed on the xdist controller and kept for the next run's order."""
+    unit = dict(report.user_properties).get(_UNIT_PROPERTY)
+    if unit is not None:
         _REPORTS[unit] = _REPORTS.get(unit, 0.0) + report.duration
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     cache = getattr(session.config, "cache", None)
-    if cache is None or hasattr(session.config, "workerinput") or not _REPORTS:
+    if cache is None or hasattr(session.config, "workerinput") or not _REPORTS \
+            or getattr(session.config.option, "dist", "no") == "no":
         return
     learned = _learned(session.config)
     learned.update({unit: round(seconds, 1) for unit, seconds in _REPORTS.items()})
