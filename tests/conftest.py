@@ -43,6 +43,7 @@ ESTIMATED_SECONDS = {
     "documents-lo": 80,
     "ministry-lo": 70,
     "tests/ministry/test_collect.py": 80,
+    "tests/documents/test_catalogue_changes.py": 100,
 }
 SLOW_UNIT = 30
 _LEARNED_KEY = "ibm/unit-seconds"
@@ -55,8 +56,18 @@ def _unit(item: pytest.Item) -> str:
 
 
 def _learned(config: pytest.Config) -> dict[str, float]:
+    """The unit times of the last run; an xdist worker takes the controller's copy, so that every worker orders
+    its collection alike even when another session updates the cache meanwhile."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None and _LEARNED_KEY in workerinput:
+        return dict(workerinput[_LEARNED_KEY])
     cache = getattr(config, "cache", None)
     return dict(cache.get(_LEARNED_KEY, {})) if cache is not None else {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:  # noqa: ANN001 - xdist's WorkerController
+    node.workerinput[_LEARNED_KEY] = _learned(node.config)
 
 
 def pytest_configure(config: pytest.Config) -> None:
