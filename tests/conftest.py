@@ -84,12 +84,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         units.setdefault(unit, len(units))
         if not any(item.iter_markers("xdist_group")):
             item.add_marker(pytest.mark.xdist_group(unit))
+        if getattr(config.option, "loadgroup", False):  # an xdist worker of --dist loadgroup
+            _name_unit(item, unit)
         item.user_properties.append((_UNIT_PROPERTY, unit))  # travels with the reports to the xdist controller
     cost = {unit: learned.get(unit, ESTIMATED_SECONDS.get(unit, 1.0)) for unit in units}
     for item in items:  # `make test-quick` leaves out every unit that takes more than SLOW_UNIT seconds
         if cost[_unit(item)] > SLOW_UNIT:
             item.add_marker(pytest.mark.slow)
     items.sort(key=lambda it: (-cost[_unit(it)], units[_unit(it)]))
+
+
+def _name_unit(item: pytest.Item, unit: str) -> None:
+    """What xdist's loadgroup does on a worker: the unit after "@" in the node id, where the controller's
+    scheduler looks for it. pytest 9 keeps node ids in ``_id``; xdist 3.8 still sets ``_nodeid``, which pytest 9
+    ignores, so without this every test would be a unit of its own and shared fixtures would be built twice."""
+    if hasattr(item, "_id") and not hasattr(item, "_nodeid"):
+        from _pytest.nodeid import NodeId
+
+        item._id = NodeId.parse(f"{item.nodeid}@{unit}")
 
 
 _REPORTS: dict[str, float] = {}
