@@ -8,7 +8,7 @@ APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui libpango-1.0-0 l
 	fonts-dejavu-core poppler-utils chromium python3-venv
 STAMP_VENV := $(VENV)/.installed
 
-.PHONY: build test setup apt venv lint clean
+.PHONY: build test test-quick setup apt venv lint clean
 
 build: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/ibm build
@@ -16,7 +16,12 @@ build: setup
 test: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/ruff check generator tests bench
 	$(BIN)/python -m tests.site.axe || echo "axe-core nav ielādēts: pieejamības tests to mēģinās vēlreiz"  # npm pack, pinned, into .cache/
-	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n 2 --dist loadfile
+	@# loadgroup: a test file (or an xdist_group across files) is one unit, longest first (tests/conftest.py)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n 2 --dist loadgroup
+
+# A quick subset while working (about two minutes): no LibreOffice, no browser, no slow proofs.
+test-quick: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n 2 --dist loadgroup -m "not slow and not libreoffice and not browser"
 
 setup: apt venv
 

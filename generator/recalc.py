@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -42,6 +43,37 @@ def make_profile(folder: Path) -> Path:
 
 # One soffice call silently skips the files after roughly 245 (seen on LibreOffice 7.4): convert in chunks.
 CHUNK = 100
+
+
+# A call that fails (a first start that only initialises the profile, a crash or a time-out on a loaded
+# machine) is repeated for the files it did not write.
+ATTEMPTS = 3
+
+
+def _run(cmd: list[str], env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run soffice in its own process group; on time-out the whole group (soffice.bin too) is killed."""
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                          start_new_session=True) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            stdout, stderr = process.communicate()
+            return subprocess.CompletedProcess(cmd, -9, stdout, f"{stderr}\nLibreOffice nepaspēja {timeout:.0f} s laikā")
+        return subprocess.CompletedProcess(cmd, process.returncode, stdout, stderr)
+
+
+def _run_until_written(cmd_head: list[str], files: Sequence[Path], names: list[str], fresh: Path,
+                       env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """soffice on the files, then again (at most ATTEMPTS calls) on those it did not write."""
+    pending = list(range(len(files)))
+    done = subprocess.CompletedProcess(cmd_head, 0, "", "")
+    for _ in range(ATTEMPTS):
+        done = _run([*cmd_head, *[str(files[i]) for i in pending]], env, timeout)
+        pending = [i for i in pending if not (fresh / names[i]).exists()]
+        if not pending:
+            break
+    return done
 
 
 def convert(
@@ -80,7 +112,7 @@ def convert(
     # LibreOffice writes into a fresh folder: a file of the same name left in out_dir by an earlier run is
     # never taken for this run's output, and it is replaced only by a file converted now.
     fresh = Path(tempfile.mkdtemp(prefix=".ibm-recalc-", dir=out_dir))
-    cmd = [
+    cmd_head = [
         exe,
         f"-env:UserInstallation=file://{profile.resolve()}",
         "--headless",
@@ -90,18 +122,17 @@ def convert(
         to,
         "--outdir",
         str(fresh),
-        *[str(f) for f in files],
     ]
+    ext = to.split(":")[0]
+    names = [Path(f).stem + "." + ext for f in files]
     try:
         try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, check=False)
+            done = _run_until_written(cmd_head, files, names, fresh, env, timeout)
         finally:
             if own_profile:
                 shutil.rmtree(profile, ignore_errors=True)
-        ext = to.split(":")[0]
-        names = [Path(f).stem + "." + ext for f in files]
         missing = [n for n in names if not (fresh / n).exists()]
-        if done.returncode != 0 or missing:
+        if missing:
             raise RecalcError(
                 f"LibreOffice neizdevās (kods {done.returncode}); trūkst {len(missing)} failu.\n{done.stdout}\n"
                 f"{done.stderr}"

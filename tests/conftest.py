@@ -24,3 +24,101 @@ def catalogue_copy(tmp_path: Path) -> Path:
     target = tmp_path / "catalogue"
     shutil.copytree(DEFAULT_CATALOGUE, target)
     return target
+
+
+# --- Scheduling on xdist workers (`make test`: pytest -n 2 --dist loadgroup) -------------------------------------
+# A work unit is a test file (as with --dist loadfile), unless its tests name an xdist_group: the tests of one group
+# share an expensive session fixture (one documents build, one LibreOffice batch) across files and run on one worker;
+# a parametrised proof may give its cases separate groups so that both workers share it. Units run longest first so
+# that the two workers finish together: a unit's cost is its time in the last xdist run (kept in .pytest_cache) or,
+# on a fresh clone, the estimate below (seconds on an idle 2-core machine).
+ESTIMATED_SECONDS = {
+    "tests/documents/test_from_matrix_amounts.py": 220,
+    "documents-build": 180,
+    "tests/changes/test_one_price_change.py": 180,
+    "site": 180,
+    "workbook-lo": 150,
+    "migrate-0": 128, "migrate-1": 94, "migrate-2": 98, "migrate-3": 89,
+    "tests/site/test_calculator_browser.py": 100,
+    "tests/documents/test_catalogue_changes.py": 100,
+    "documents-lo": 80,
+    "tests/ministry/test_collect.py": 80,
+    "ministry-lo": 70,
+}
+SLOW_UNIT = 30
+_LEARNED_KEY = "ibm/unit-seconds"
+_UNIT_PROPERTY = "ibm_unit"
+
+
+def _unit(item: pytest.Item) -> str:
+    groups = {str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")}
+    return "_".join(sorted(groups)) if groups else item.nodeid.split("::")[0]
+
+
+def _learned(config: pytest.Config) -> dict[str, float]:
+    """The unit times of the last run; an xdist worker takes the controller's copy, so that every worker orders
+    its collection alike even when another session updates the cache meanwhile."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None and _LEARNED_KEY in workerinput:
+        return dict(workerinput[_LEARNED_KEY])
+    cache = getattr(config, "cache", None)
+    return dict(cache.get(_LEARNED_KEY, {})) if cache is not None else {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:  # noqa: ANN001 - xdist's WorkerController
+    node.workerinput[_LEARNED_KEY] = _learned(node.config)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config.option, "dist", "no") == "loadgroup":
+        config.option.loadscopereorder = False  # keep our longest-first order (xdist would sort by test count)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist appends the group to the node ids
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    learned = _learned(config)
+    units = {}
+    for item in items:
+        unit = _unit(item)
+        units.setdefault(unit, len(units))
+        if not any(item.iter_markers("xdist_group")):
+            item.add_marker(pytest.mark.xdist_group(unit))
+        if getattr(config.option, "loadgroup", False):  # an xdist worker of --dist loadgroup
+            _name_unit(item, unit)
+        item.user_properties.append((_UNIT_PROPERTY, unit))  # travels with the reports to the xdist controller
+    cost = {unit: learned.get(unit, ESTIMATED_SECONDS.get(unit, 1.0)) for unit in units}
+    for item in items:  # `make test-quick` leaves out every unit that takes more than SLOW_UNIT seconds
+        if cost[_unit(item)] > SLOW_UNIT:
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda it: (-cost[_unit(it)], units[_unit(it)]))
+
+
+def _name_unit(item: pytest.Item, unit: str) -> None:
+    """What xdist's loadgroup does on a worker: the unit after "@" in the node id, where the controller's
+    scheduler looks for it. pytest 9 keeps node ids in ``_id``; xdist 3.8 still sets ``_nodeid``, which pytest 9
+    ignores, so without this every test would be a unit of its own and shared fixtures would be built twice."""
+    if hasattr(item, "_id") and not hasattr(item, "_nodeid"):
+        from _pytest.nodeid import NodeId
+
+        item._id = NodeId.parse(f"{item.nodeid}@{unit}")
+
+
+_REPORTS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """The time of each unit, summed on the xdist controller and kept for the next run's order."""
+    unit = dict(report.user_properties).get(_UNIT_PROPERTY)
+    if unit is not None:
+        _REPORTS[unit] = _REPORTS.get(unit, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    cache = getattr(session.config, "cache", None)
+    if cache is None or hasattr(session.config, "workerinput") or not _REPORTS \
+            or getattr(session.config.option, "dist", "no") == "no":
+        return
+    learned = _learned(session.config)
+    learned.update({unit: round(seconds, 1) for unit, seconds in _REPORTS.items()})
+    cache.set(_LEARNED_KEY, learned)

@@ -53,3 +53,32 @@ def test_a_stale_file_in_the_output_folder_is_never_returned(tmp_path: Path, mon
         recalc.convert([tmp_path / "a.xlsx"], out)
     assert (out / "a.xlsx").read_bytes() == b"vecs rezultats"
     assert sorted(p.name for p in out.iterdir()) == ["a.xlsx"]
+
+
+def test_a_failed_call_is_repeated_for_the_files_it_did_not_write(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first call that writes nothing and fails (as a LibreOffice start on a loaded machine may) and a
+    second one that writes only one file are followed by a call for the file still missing."""
+    calls = tmp_path / "calls.txt"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"""#!/bin/sh
+echo "$@" >> {calls}
+n=$(wc -l < {calls})
+for a; do [ "$prev" = "--outdir" ] && outdir=$a; prev=$a; done
+[ "$n" = 1 ] && exit 81
+for a; do case "$a" in *.xlsx) cp "$a" "$outdir/"; [ "$n" = 2 ] && exit 0;; esac; done
+exit 0
+""")
+    fake.chmod(0o755)
+    monkeypatch.setattr(recalc, "soffice", lambda: str(fake))
+    files = []
+    for name in ("a", "b"):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        files.append(tmp_path / "in" / f"{name}.xlsx")
+        files[-1].write_bytes(name.encode())
+    outputs = recalc.convert(files, tmp_path / "out")
+    assert [p.read_bytes() for p in outputs] == [b"a", b"b"]
+    runs = calls.read_text().splitlines()
+    assert len(runs) == 3
+    assert runs[0].endswith("a.xlsx " + str(files[1])) and runs[2].endswith(str(files[1]))
+    assert "a.xlsx" not in runs[2]

@@ -33,9 +33,17 @@ def pdf_text():
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext nav instalēts (poppler-utils)")
 
+    seen: dict[tuple[Path, int, int], str] = {}
+
     def extract(path: Path) -> str:
-        done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                              check=True)
-        return done.stdout
+        """The text of a PDF, pages separated by form feeds; a file already read (same size and time) is not
+        read again: several tests look at every PDF of the documents build."""
+        stat = path.stat()
+        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+        if key not in seen:
+            done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                                  check=True)
+            seen[key] = done.stdout
+        return seen[key]
 
     return extract

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as DocxDocument
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from generator.catalogue.catalogue import Catalogue
@@ -56,18 +56,33 @@ def _docx_parts(container, out: list[str], headings: list[tuple[int, str]], tabl
     for item in _docx_blocks(container):
         if isinstance(item, Paragraph):
             out.append(item.text)
-            style = item.style.name if item.style is not None else ""
+            style = _style_name(item)
             if style.startswith("Heading "):
                 headings.append((int(style.split()[1]), normalise(item.text)))
         else:
             tables.append(item)
-            seen: list = []  # elements, kept alive so that identity comparison is sound
-            for row in item.rows:
-                for cell in row.cells:
-                    if any(cell._tc is tc for tc in seen):  # a merged cell repeats across its span
-                        continue
-                    seen.append(cell._tc)
-                    _docx_parts(cell, out, headings, tables)
+            # Each w:tc once, straight from the XML: python-docx's row.cells repeats a merged cell across its
+            # span and is slow on large tables; a cell continuing a vertical merge holds only empty paragraphs.
+            for tr in item._tbl.tr_lst:
+                for tc in tr.tc_lst:
+                    _docx_parts(_Cell(tc, item), out, headings, tables)
+
+
+def _style_name(paragraph: Paragraph) -> str:
+    """The paragraph's style name (python-docx's paragraph.style scans every style of the document per call)."""
+    ppr = paragraph._p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+    if style_id is None:
+        return ""
+    names = _STYLE_NAMES.get(id(paragraph.part))
+    if names is None or names[0] is not paragraph.part:
+        names = (paragraph.part, {s.style_id: s.name for s in paragraph.part.document.styles})
+        _STYLE_NAMES.clear()
+        _STYLE_NAMES[id(paragraph.part)] = names
+    return names[1].get(style_id, "")
+
+
+_STYLE_NAMES: dict[int, tuple[object, dict[str, str]]] = {}
 
 
 def _body(document: DocxDocument) -> tuple[str, list[tuple[int, str]], int]:

@@ -80,10 +80,12 @@ def test_pdf_fonts_are_embedded_dejavu(built: Path, catalogue: Catalogue) -> Non
 
 
 def test_build_is_reproducible(tmp_path: Path, built: Path, catalogue: Catalogue) -> None:
-    from generator.documents.build_step import render_documents
+    """Four documents rendered again, as the build renders them, are byte-identical."""
+    from generator.documents.build_step import render_municipality, write_document
 
     m = catalogue.pilot_municipalities()[-1]
-    render_documents(catalogue, tmp_path, progress=lambda _l: None, municipality_id=m.id)
+    for document in render_municipality(catalogue, m, DOCUMENTS[:4]):
+        write_document(document, documents_dir(tmp_path, m.id))
     for spec in DOCUMENTS[:4]:
         for ext in ("pdf", "docx"):
             first = (documents_dir(built, m.id) / f"{spec.id}.{ext}").read_bytes()

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from tests.site.conftest import BuiltSite
 
 CHROMIUM = Path("/usr/bin/chromium")
+# Waits are generous: `make test` runs two workers on two loaded cores, where a page load can take many
+# seconds. Every browser context gets it as its default timeout; explicit waits use it too.
+TIMEOUT_MS = 90_000
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "site"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]
@@ -44,7 +47,7 @@ def server(built_site: BuiltSite) -> Iterator[str]:
     process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d",
                                 str(built_site.site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
@@ -60,9 +63,25 @@ def server(built_site: BuiltSite) -> Iterator[str]:
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api", reason="nav Playwright Python pakotnes")
     with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, timeout=TIMEOUT_MS)
+        yield _PatientBrowser(browser)
         browser.close()
+
+
+class _PatientBrowser:
+    """The Playwright browser whose every new context waits up to TIMEOUT_MS (Playwright's default is 30 s)."""
+
+    def __init__(self, inner) -> None:  # noqa: ANN001 - playwright.sync_api.Browser
+        self._inner = inner
+
+    def new_context(self, **options):  # noqa: ANN003, ANN201
+        context = self._inner.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        return context
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        return getattr(self._inner, name)
 
 
 class Visit:

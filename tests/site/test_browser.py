@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.browsing import ARTIFACTS, BROWSER_MARKS, Visit
+from tests.site.browsing import ARTIFACTS, BROWSER_MARKS, TIMEOUT_MS, Visit
 from tests.site.conftest import BuiltSite
 
 pytestmark = BROWSER_MARKS
@@ -45,10 +45,10 @@ def test_main_pages_load_without_errors_or_outside_requests(visit: Visit, built_
 def test_diagram_renders_from_the_local_mermaid(visit: Visit, built_site: BuiltSite) -> None:
     visit.open(_diagram_page(built_site))
     diagram = visit.page.locator("div.mermaid").first
-    diagram.wait_for(state="attached", timeout=15000)
+    diagram.wait_for(state="attached", timeout=TIMEOUT_MS)
     visit.page.wait_for_function(
         "() => [...document.querySelectorAll('div.mermaid')].every(d => d.getBoundingClientRect().height > 60)",
-        timeout=15000,
+        timeout=TIMEOUT_MS,
     )
     diagram.scroll_into_view_if_needed()
     visit.shot("diagramma")
@@ -63,7 +63,7 @@ def test_search_finds_a_latvian_word_with_diacritics(visit: Visit) -> None:
     field.click()
     field.press_sequentially("ģimenes", delay=30)  # the theme searches on key events, not on a set value
     results = visit.page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=20000)
+    results.first.wait_for(timeout=TIMEOUT_MS)
     assert results.count() > 0
     assert "ģimenes" in visit.page.locator(".md-search-result").inner_text().lower()
     visit.shot("meklesana")
@@ -146,7 +146,7 @@ def test_screenshots_at_desktop_and_phone_width(browser, server: str, built_site
             field = page.locator("input.md-search__input")
             field.click()
             field.press_sequentially(query, delay=15)
-            page.locator(".md-search-result__item").first.wait_for(timeout=20000)
+            page.locator(".md-search-result__item").first.wait_for(timeout=TIMEOUT_MS)
             page.wait_for_timeout(400)
             page.screenshot(path=str(ARTIFACTS / f"{name}-meklesana-{query.replace(' ', '-')}.png"))
     finally:

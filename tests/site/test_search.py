@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.site.lvsearch import normalize
-from tests.site.browsing import BROWSER_MARKS, Visit
+from tests.site.browsing import BROWSER_MARKS, TIMEOUT_MS, Visit
 
 pytestmark = BROWSER_MARKS
 
@@ -51,9 +51,9 @@ def first_result(visit: Visit, query: str) -> str:
     field.press_sequentially(query, delay=15)  # the theme searches on key events, not on a set value
     meta = visit.page.locator(".md-search-result__meta")
     visit.page.wait_for_function(
-        "() => !/inicializ/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=20000)
+        "() => !/inicializ/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=TIMEOUT_MS)
     link = visit.page.locator(".md-search-result__item > a").first
-    link.wait_for(timeout=10000)
+    link.wait_for(timeout=TIMEOUT_MS)
     visit.page.wait_for_timeout(300)  # the last keystroke's result replaces the earlier ones
     assert meta.count() == 1
     href = visit.page.locator(".md-search-result__item > a").first.get_attribute("href") or ""

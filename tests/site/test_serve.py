@@ -50,10 +50,10 @@ def test_serve_reloads_a_changed_page(catalogue_with_fixture_methodology: Path, 
     )
     try:
         url = f"http://127.0.0.1:{port}/metodika/principi.html"
-        assert _wait_for(url, "Provizoriskais apmērs", 60), (tmp_path / "serve.log").read_text("utf-8")
+        assert _wait_for(url, "Provizoriskais apmērs", 180), (tmp_path / "serve.log").read_text("utf-8")
         page = catalogue_with_fixture_methodology / "metodika" / "principi.md"
         page.write_text(page.read_text("utf-8") + "\nJauns teikums par ģimenes atbalstu.\n", encoding="utf-8")
-        assert _wait_for(url, "Jauns teikums par ģimenes atbalstu", 60), (tmp_path / "serve.log").read_text("utf-8")
+        assert _wait_for(url, "Jauns teikums par ģimenes atbalstu", 180), (tmp_path / "serve.log").read_text("utf-8")
     finally:
         process.terminate()
         try:
