@@ -182,7 +182,7 @@ def write(sh: Sheet) -> None:
         st.out_text_wrap,
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
-    sh.row_height(CHECK_ROW, 52)
+    sh.row_height(CHECK_ROW, 80)  # room for the longest combined message: no cut text on paper
     sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",

@@ -19,7 +19,7 @@ from generator.workbook.sheetio import Sheet
 VISIBLE = 10  # plan rows shown in a new workbook
 STEP = 10  # rows each group opens
 HINT = (f"Rādītas {VISIBLE} plāna rindas; vēl pa {STEP} rindām (līdz 40) atver ar „+” pa kreisi no rindu numuriem "
-        "(Excel: Dati → Rādīt detaļas). Aizvērtās tukšās rindas nedrukā.")
+        "vai ar struktūras pogām 1–4 augšējā kreisajā stūrī. Aizvērtās rindas nedrukā.")
 WARNING = ("UZMANĪBU: aizpildītas plāna rindas ir paslēptas un netiks izdrukātas – atveriet tās ar „+” pa kreisi "
            "no rindu numuriem.")
 
@@ -58,6 +58,7 @@ def hidden_filled(column: str, first_row: int, count: int) -> str:
 def warning(sh: Sheet, cell: str, column: str, first_row: int, count: int) -> None:
     """The printed warning in ``cell`` when a filled plan row (``column`` non-empty) is hidden."""
     sh.formula(cell, f'IF({hidden_filled(column, first_row, count)}>0,"{WARNING}","")', sh.st.alert, "")
+    sh.row_height(int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), 12)  # one line of text: a short gap when blank
 
 
 def hint(sh: Sheet, cell: str) -> None:
