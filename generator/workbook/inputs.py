@@ -17,6 +17,7 @@ from openpyxl.workbook.workbook import Workbook
 from generator.reference.lines import PlanLine
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.names import read, write
+from generator.workbook.outline import show_plan_rows
 from generator.workbook.texts import NO, YES
 
 
@@ -109,4 +110,5 @@ def fill(
     write(wb, "Men_Daudzums", column(lambda ln: _months(ln.planned_units, months)))
     write(wb, "Fakt_Daudzums", column(lambda ln: _months(ln.delivered_units, months)))
     write(wb, "Fakt_Summa", column(lambda ln: _months(ln.paid, months)))
+    show_plan_rows(wb, len(lines))
 

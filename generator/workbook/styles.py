@@ -67,6 +67,8 @@ class Styles:
     warning_mark: Format
     inactive_mark: Format
     month_number: Format
+    alert: Format
+    blank_mark: Format
 
 
 def make_styles(wb: Workbook) -> Styles:
@@ -107,11 +109,13 @@ def make_styles(wb: Workbook) -> Styles:
         out_money_bold=fmt(**out, num_format=MONEY, bold=True),
         message=fmt(**out, text_wrap=True, font_color="#9C0006"),
         beside=fmt(italic=True, font_size=8, font_color="#595959"),
-        helper=fmt(font_color="#7F7F7F", font_size=8, num_format="General"),
+        helper=fmt(font_color="#7F7F7F", font_size=8, num_format=";;;"),  # hidden columns only: never "###" in print
         helper_text=fmt(font_color="#7F7F7F", font_size=8, num_format=TEXT),
         signature=fmt(top=1, font_size=8, align="center"),
         error_mark=wb.add_format({"bg_color": ERROR_FILL, "font_color": "#9C0006"}),
         warning_mark=wb.add_format({"bg_color": WARNING_FILL}),
         inactive_mark=wb.add_format({"bg_color": INACTIVE_FILL, "font_color": "#7F7F7F"}),
         month_number=fmt(**cell, bold=True, bg_color=HEADER_FILL, align="center", num_format=MONTH_NUMBER),
+        alert=fmt(bold=True, font_color="#9C0006"),
+        blank_mark=wb.add_format({"font_color": OUTPUT_FILL}),
     )

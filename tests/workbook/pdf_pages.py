@@ -34,3 +34,34 @@ def read_pages(pdf: Path) -> list[Page]:
         pages.append(Page(number, text, min(sizes, default=0.0),
                           (float(page.mediabox.width), float(page.mediabox.height))))
     return pages
+
+
+def one_sheet_copies(xlsx: Path, out_dir: Path) -> dict[str, Path]:
+    """A copy of ``xlsx`` per sheet with every other sheet hidden (LibreOffice prints visible sheets
+    only), named STEM--SHEET.xlsx: how a person prints one annex at a time."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(xlsx) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    book = parts["xl/workbook.xml"].decode("utf-8")
+    names = re.findall(r'<sheet [^>]*name="([^"]+)"', book)
+    copies = {}
+    for index, target in enumerate(names):
+        def state(m: re.Match[str], target: str = target) -> str:
+            tag = re.sub(r' state="\w+"', "", m.group(0))
+            return tag if f'name="{target}"' in tag else tag.replace("<sheet ", '<sheet state="hidden" ', 1)
+
+        text = re.sub(r"<sheet [^>]*/>", state, book)
+        text = re.sub(r'activeTab="\d+"', f'activeTab="{index}"', text)
+        # LibreOffice prints a hidden sheet's print area all the same: other sheets keep none
+        text = re.sub(r'<definedName name="_xlnm\.Print_(Area|Titles)" localSheetId="(\d+)"[^>]*>[^<]*</definedName>',
+                      lambda m, index=index: m.group(0) if int(m.group(2)) == index else "", text)
+        if "activeTab=" not in text:
+            text = text.replace("<workbookView ", f'<workbookView activeTab="{index}" ', 1)
+        path = out_dir / f"{xlsx.stem}--{target}.xlsx"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in parts.items():
+                z.writestr(name, text.encode("utf-8") if name == "xl/workbook.xml" else data)
+        copies[target] = path
+    return copies

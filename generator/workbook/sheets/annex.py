@@ -4,6 +4,7 @@ with the plan lines in priority order and the amounts (D15)."""
 from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     header_block,
@@ -29,6 +30,8 @@ COLUMNS = (
 SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", "I": "K"}
 MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}
 
+# One line of 9 pt text: the totals, the signatures and 10 plan rows then share one A4 page.
+TOTAL_ROW_HEIGHT = 12
 TOTALS = (
     ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
     ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
@@ -73,12 +76,16 @@ def write(sh: Sheet) -> None:
                 "",
             )
     sh.ws.set_column("J:J", 4, None, {"hidden": True})
+    plan_rows.plan_rows(sh, lay.plan_first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A",
+                        warning_cell=f"A{lay.plan_last + 1}", hint_cell=f"K{lay.plan_first + plan_rows.VISIBLE - 1}",
+                        number_col=None)
     row = lay.plan_last + 2
     sh.text(f"B{row}", "IB apmēri periodā", st.section)
     for label, ref in TOTALS:
         row += 1
         sh.ws.merge_range(f"B{row}:F{row}", "", st.label)
         sh.text(f"B{row}", label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
+        sh.row_height(row, TOTAL_ROW_HEIGHT)
         fmt = st.out_share if ref == "Transporta_Dala" else st.out_money
         cached: object = ""
         if ref == "IB_Nepieciesamais":
@@ -95,8 +102,8 @@ def write(sh: Sheet) -> None:
         "finansējuma trūkuma dēļ.",
         st.note,
     )
-    sh.row_height(row, 26)
+    sh.row_height(row, 24)
     end = signature_block(sh, row + 1, ("worker", "parent"), ("A", "D", "F", "H"))
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
-    print_setup(sh, "I", end - 1, annex="6.5. pielikums (atbalsta plāna II daļa)")
+    print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)")
     protect(sh)

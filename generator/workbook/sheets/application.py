@@ -4,6 +4,7 @@ annex signed by the parent (L1057)."""
 from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     header_block,
@@ -66,7 +67,9 @@ def write(sh: Sheet) -> None:
             )
     sh.ws.set_column("G:G", 4, None, {"hidden": True})
     last = FIRST + lay.plan_rows - 1
+    plan_rows.plan_rows(sh, FIRST, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A", warning_cell=f"A{last + 1}",
+                        hint_cell=f"H{FIRST + plan_rows.VISIBLE - 1}", number_col=None)
     end = signature_block(sh, last + 2, ("parent",), ("A", "B", "C", "E"))
     sh.ws.freeze_panes(HEAD_ROW, 0)
-    print_setup(sh, "F", end - 1, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW)
+    print_setup(sh, "F", end - 2, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW)
     protect(sh)

@@ -11,6 +11,7 @@ from generator.catalogue.models import Recipient
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import header_block, print_setup, protect
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, sessions_message
@@ -223,8 +224,11 @@ def write(sh: Sheet) -> None:
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
+    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=E", warning_cell=f"A{total + 1}", hint_cell=None)
     sh.ws.freeze_panes(head + 1, 2)
-    print_setup(sh, "M", total, annex="6.4 (darba aprēķins)", repeat_to=6)
+    # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
+    # a print area's last column as "###"; inside the area they print as nothing (and in Excel)
+    print_setup(sh, C64.f_unconfirmed, total + 1, annex="6.4 (darba aprēķins)", repeat_to=6)
     protect(sh)
 
 

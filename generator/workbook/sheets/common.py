@@ -21,6 +21,11 @@ def lv_date_formula(ref: str) -> str:
     return f'RIGHT("0"&DAY({ref}),2)&"."&RIGHT("0"&MONTH({ref}),2)&"."&YEAR({ref})'
 
 
+def child_line(sh: Sheet, a1: str) -> None:
+    """The child's name and personal code (Galva_Berns) in a row the sheet repeats on every printed page."""
+    sh.formula(a1, "Galva_Berns", sh.st.label_bold, sh.book.cache.header("Galva_Berns"))
+
+
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker."""
     st = sh.st
@@ -43,7 +48,8 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
     """Signature and date lines for each party (e.g. the social worker and the parent).
 
     ``cols`` = (first label column, last label column, signature column, date column). The name of each
-    party is filled from 6.1. Returns the row after the block.
+    party is filled from 6.1. Returns the row after the block; the last party's "(paraksts)" line, the last row to print, is
+    two rows above it.
     """
     st = sh.st
     label_first, label_last, sign_col, date_col = cols
@@ -110,6 +116,7 @@ def page_setup(
     else:
         ws.set_portrait()
     ws.set_print_scale(100)
+    ws.set_start_page(1)  # "Lapa 1 no N" on each sheet, also when Excel prints several sheets at once
     ws.set_margins(left=0.3, right=0.3, top=0.4, bottom=0.4)
     ws.print_across()  # a row block's pages follow each other: the rows and their signatures stay together
     if repeat_to:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.workbook.input_checks import MONTH_FIELDS
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.calculation import month_blocks
 from generator.workbook.sheets.common import header_block, plan_row_lead, print_setup, protect
 from generator.workbook.sheets.months import grey_outside_period, month_headers
@@ -114,6 +115,8 @@ def write(sh: Sheet) -> None:
         grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
                              {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
+    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}",
+                        hint_cell=f"{col(free, 1)}{first + plan_rows.VISIBLE - 1}")
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, free, row + 3, annex="6.10 (izpilde)")
     protect(sh)

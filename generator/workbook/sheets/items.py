@@ -6,21 +6,21 @@ from __future__ import annotations
 from generator.catalogue.catalogue import Offer
 from generator.workbook.input_checks import PRICE_FIELD, message_formula
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import lv_date_formula, page_setup
+from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup
 from generator.workbook.texts import NO, YES
 
 SHEET = "6.8"
 HEADER_ROW = 5
 
 HEADS = (
-    ("A", "Pakalpojums (kods un nosaukums)", 46),
+    ("A", "Pakalpojums (kods un nosaukums)", 40),
     ("B", "Joma", 6),
     ("C", "Saņēmējs", 10),
     ("D", "Mērvienība", 31),
     ("E", "Cenas noteikšana", 22),
     ("F", "Maksimālā cena, EUR", 11),
     ("G", "Cenas statuss", 11),
-    ("H", "Sniedzējs", 30),
+    ("H", "Sniedzējs", 28),
     ("I", "Sniedzēja cena, EUR par vienību", 12),
     ("J", "Trans-ports", 7),
     ("K", "Pārbaude", 30),
@@ -74,7 +74,7 @@ def write(sh: Sheet) -> None:
     for i, offer in enumerate(offers):
         row = lay.cat_first + i
         service = offer.service
-        sh.text(f"A{row}", offer.label, st.out_text)
+        sh.text(f"A{row}", offer.label, st.out_text_wrap)  # long names wrap, never cut
         sh.number(f"B{row}", offer.area, st.out_whole)
         sh.text(f"C{row}", cat.enums.recipients[service.recipient], st.out_text)
         sh.text(f"D{row}", units.get(service.unit, service.unit), st.out_text)
@@ -140,4 +140,5 @@ def write(sh: Sheet) -> None:
         {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True, "format_rows": True,
          "autofilter": True},
     )
+    child_line(sh, "A4")
     page_setup(sh, annex="6.8 (pakalpojumu saraksts)", area=f"A1:K{last}", repeat_to=HEADER_ROW, repeat_cols="A:A")

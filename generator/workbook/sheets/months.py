@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.workbook.input_checks import MONTH_FIELDS
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     header_block,
@@ -106,9 +107,11 @@ def write_units(sh: Sheet) -> None:
                              {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",
                               "format": st.error_mark})
     _day_services(sh, cols, last + 1)
+    plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=D", warning_cell=f"A{last + 3}",
+                        hint_cell=f"{col(free_c, 1)}{first + plan_rows.VISIBLE - 1}")
     end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "E", "I"))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free_c, end - 1, annex="6.6. pielikums (atbalsta plāna III daļa)")
+    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)")
     protect(sh)
 
 
@@ -176,6 +179,8 @@ def write_amounts(sh: Sheet) -> None:
     sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
                              {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",
                               "format": st.warning_mark})
+    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}",
+                        hint_cell=f"{col(diff_c, 1)}{first + plan_rows.VISIBLE - 1}")
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, diff_c, total, annex="6.7 (finansējums pa mēnešiem)")
+    print_setup(sh, diff_c, total + 1, annex="6.7 (finansējums pa mēnešiem)")
     protect(sh)

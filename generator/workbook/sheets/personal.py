@@ -8,7 +8,7 @@ import datetime as dt
 from generator.workbook import input_checks
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import lv_date_formula, page_setup, protect
+from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
 
 SHEET = "6.1"
 # Said first wherever a status is shown, while the workbook has errors.
@@ -182,7 +182,7 @@ def write(sh: Sheet) -> None:
         st.out_text_wrap,
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
-    sh.row_height(CHECK_ROW, 52)
+    sh.row_height(CHECK_ROW, 80)  # room for the longest combined message: no cut text on paper
     sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
@@ -195,7 +195,8 @@ def write(sh: Sheet) -> None:
     sh.ws.freeze_panes(3, 0)
     protect(sh)
     # E prints too: a long message beside a cell runs on into it instead of stopping at the page edge
-    page_setup(sh, annex="6.1 (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}")
+    child_line(sh, "A3")
+    page_setup(sh, annex="6.1 (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}", repeat_to=3)
 
 
 def _reporting_period(sh: Sheet) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from generator.workbook.input_checks import PLAN_FIELDS
 from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     header_block,
@@ -109,6 +110,8 @@ def write(sh: Sheet) -> None:
     sh.define("Plans_Sanemejs", f"D{first}", f"D{last}")
     sh.define("Plans_Piezimes", f"L{first}", f"L{last}")
     sh.ws.set_column(f"{PLAN_CODES[0]}:{PLAN_CODES[-1]}", 4, None, {"hidden": True})
+    plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}",
+                        hint_cell=f"M{first + plan_rows.VISIBLE - 1}")
     for (c, _), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True):
         sh.ws.conditional_format(f"{c}{first}:{c}{last}", {"type": "formula", "criteria": f"=${h}{first}>0",
                                                            "format": st.error_mark})
@@ -141,5 +144,5 @@ def write(sh: Sheet) -> None:
     sh.define("Merki_Vecaka", f"D{row}")
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "E", "H"))  # on the first page across
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
-    print_setup(sh, "L", end - 1, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C")
+    print_setup(sh, "L", end - 2, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C")
     protect(sh)

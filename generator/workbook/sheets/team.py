@@ -12,13 +12,13 @@ ROWS = 12
 FIRST = 9
 COLUMNS = (
     ("A", "Nr.", 4, None),
-    ("B", "Vārds, uzvārds", 26, "text"),
-    ("C", "Specialitāte (piem., rehabilitologs, psihologs, fizioterapeits)", 28, "text"),
-    ("D", "Iestāde, amats", 26, "text"),
-    ("E", "Tālrunis", 14, "text"),
-    ("F", "E-pasts", 24, "text"),
-    ("G", "Izvērtēšana", 14, "round"),
-    ("H", "Atzinuma datums", 12, "date"),
+    ("B", "Vārds, uzvārds", 18, "text"),
+    ("C", "Specialitāte (piem., rehabilitologs, psihologs, fizioterapeits)", 18, "text"),
+    ("D", "Iestāde, amats", 16, "text"),
+    ("E", "Tālrunis", 11, "text"),
+    ("F", "E-pasts", 15, "text"),
+    ("G", "Izvērtēšana", 10, "round"),
+    ("H", "Atzinuma datums", 11, "date"),
 )
 
 
@@ -55,4 +55,4 @@ def write(sh: Sheet) -> None:
     sh.formula(f"D{row}", 'IF(Vecaks_VardsUzvards="","",Vecaks_VardsUzvards)', st.out_text, "")
     sh.ws.freeze_panes(8, 0)
     protect(sh)
-    page_setup(sh, annex="6.2 (izvērtēšanas komanda)")
+    page_setup(sh, annex="6.2 (izvērtēšanas komanda)", repeat_to=8, repeat_cols="A:B")

@@ -10,7 +10,7 @@ from generator.lvformat import percent
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import lv_date_formula, page_setup, protect
+from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
     EMPTY_MARK,
@@ -211,7 +211,11 @@ def write(sh: Sheet) -> None:
     _lists(sh)
     sh.ws.freeze_panes(3, 0)
     protect(sh)
-    page_setup(sh, annex="6.11 (tehniskā tabula)", repeat_to=2)
+    child_line(sh, "A3")
+    # on paper: the parameters, checks, error counts and invalid inputs (A:F); the lookup lists, months,
+    # header texts and holidays to the right and below are for the formulas
+    page_setup(sh, annex="6.11 (tehniskā tabula)", area=f"A1:F{INVALID_MORE}", repeat_to=3,
+               repeat_cols="A:A")
 
 
 def _rules(sh: Sheet) -> None:

@@ -1,0 +1,85 @@
+"""The 40 plan rows of a sheet as collapsed outline groups, so that empty rows do not print.
+
+A sheet shows the first VISIBLE plan rows; the rest sit in nested, collapsed outline groups of STEP
+rows (rows 11–40 level 1, 21–40 level 2, 31–40 level 3), summary rows above. A person who needs more
+rows opens one group with the "+" left of the row numbers and gets ten more rows (Excel and LibreOffice
+both keep hidden rows out of the print): at most nine empty rows print, blank. Every row keeps its address: the defined names, the formulas and the
+collection reader see all 40 rows, hidden or not.
+
+When a filled row is hidden, a warning printed on the sheet says so: COUNTA or COUNT of a column that
+is filled exactly in the used rows, less SUBTOTAL 103 or 102 of it (SUBTOTAL 1xx ignores rows hidden by
+the outline in Excel and LibreOffice; no OFFSET, which the workbook avoids). The warning is about the printout only: it is not one of
+the 6.11 errors, because the reference knows nothing of row visibility.
+"""
+
+from __future__ import annotations
+
+from generator.workbook.sheetio import Sheet
+
+VISIBLE = 10  # plan rows shown in a new workbook
+STEP = 10  # rows each group opens
+HINT = (f"Rādītas {VISIBLE} plāna rindas; vēl pa {STEP} rindām (līdz 40) atver ar „+” pa kreisi no rindu numuriem "
+        "vai ar struktūras pogām 1–4 augšējā kreisajā stūrī. Aizvērtās rindas nedrukā.")
+WARNING = ("UZMANĪBU: aizpildītas plāna rindas ir paslēptas un netiks izdrukātas – atveriet tās ar „+” pa kreisi "
+           "no rindu numuriem.")
+
+
+def level(index: int) -> int:
+    """The outline level of plan row ``index`` (0-based): 0 shown, 1.. in the nested groups."""
+    return 0 if index < VISIBLE else (index - VISIBLE) // STEP + 1
+
+
+def shown_level(lines: int) -> int:
+    """The deepest outline level that must be open for the first ``lines`` plan rows to show."""
+    return level(lines - 1) if lines > 0 else 0
+
+
+def outline(sh: Sheet, first_row: int, count: int, height: float | None) -> None:
+    """Group plan rows ``first_row``..``first_row + count - 1`` (1-based) and collapse the groups."""
+    sh.ws.outline_settings(True, False, True, False)  # symbols shown, summary rows above the detail
+    for i in range(count):
+        lvl = level(i)
+        summary = i + 1 < count and level(i + 1) > lvl  # the row above a group holds its "+"
+        options = {"level": lvl, "hidden": lvl > 0, "collapsed": summary}
+        sh.ws.set_row(first_row - 1 + i, height, None, options)
+
+
+def hidden_filled(column: str, first_row: int, count: int) -> str:
+    """Formula: how many used plan rows are hidden. ``column`` is "C" for an input column (empty or a
+    value) or "=C" for a formula column that is a number in a used row and "" otherwise."""
+    numbers = column.startswith("=")
+    letter = column.lstrip("=")
+    rng = f"${letter}${first_row}:${letter}${first_row + count - 1}"
+    if numbers:
+        return f"COUNT({rng})-SUBTOTAL(102,{rng})"
+    return f"COUNTA({rng})-SUBTOTAL(103,{rng})"
+
+
+def warning(sh: Sheet, cell: str, column: str, first_row: int, count: int) -> None:
+    """The printed warning in ``cell`` when a filled plan row (``column`` non-empty) is hidden."""
+    sh.formula(cell, f'IF({hidden_filled(column, first_row, count)}>0,"{WARNING}","")', sh.st.alert, "")
+    sh.row_height(int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), 12)  # one line of text: a short gap when blank
+
+
+def hint(sh: Sheet, cell: str) -> None:
+    """How to open more rows, in a cell outside the print area (seen on screen, never printed)."""
+    sh.text(cell, HINT, sh.st.beside)
+
+
+def blank_when_empty(sh: Sheet, cells: str, column: str, first_row: int) -> None:
+    """Conditional format: ``cells`` (e.g. the row numbers) print blank while the row's ``column`` is empty."""
+    sh.ws.conditional_format(cells, {"type": "formula", "criteria": f'=${column.lstrip("=")}{first_row}=""',
+                                     "format": sh.st.blank_mark})
+
+
+def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, used: str,
+              warning_cell: str, hint_cell: str | None, number_col: str | None = "A") -> None:
+    """Everything above for one sheet's plan rows; ``used`` is the column that tells a used row (see
+    hidden_filled)."""
+    outline(sh, first_row, count, height)
+    warning(sh, warning_cell, used, first_row, count)
+    if hint_cell:
+        hint(sh, hint_cell)
+    if number_col:
+        last = first_row + count - 1
+        blank_when_empty(sh, f"{number_col}{first_row}:{number_col}{last}", used, first_row)

@@ -1,0 +1,60 @@
+"""The plan rows' outline groups (generator/workbook/sheets/plan_rows.py) and opening them from a
+program (generator/workbook/outline.py), read back with openpyxl: no LibreOffice needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.workbook.layout import PLAN_ROWS
+from generator.workbook.outline import show_plan_rows
+from generator.workbook.sheets.plan_rows import STEP, VISIBLE
+from generator.workbook.writer import write_workbook
+
+# sheet -> its first plan row
+PLAN_SHEETS = {"6.3": 9, "6.4": 29, "6.5": 9, "6.6": 9, "6.7": 9, "6.9": 9, "6.10": 9}
+
+
+@pytest.fixture(scope="module")
+def template(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_workbook(catalogue, tmp_path_factory.mktemp("outline") / "ibm-matrica.xlsx")
+
+
+def _state(ws, first: int) -> list[tuple[int, bool]]:  # noqa: ANN001
+    return [(ws.row_dimensions[first + i].outlineLevel, bool(ws.row_dimensions[first + i].hidden))
+            for i in range(PLAN_ROWS)]
+
+
+def _expected(shown: int) -> list[tuple[int, bool]]:
+    levels = [0 if i < VISIBLE else (i - VISIBLE) // STEP + 1 for i in range(PLAN_ROWS)]
+    return [(lvl, lvl > shown) for lvl in levels]
+
+
+def test_template_shows_first_rows_and_groups_the_rest(template: Path) -> None:
+    wb = load_workbook(template)
+    assert {ws.title for ws in wb.worksheets if any(d.outlineLevel for d in ws.row_dimensions.values())} == set(
+        PLAN_SHEETS)
+    for sheet, first in PLAN_SHEETS.items():
+        ws = wb[sheet]
+        assert _state(ws, first) == _expected(0), sheet
+        assert ws.sheet_properties.outlinePr.summaryBelow is False, sheet
+        collapsed = [first + i for i in range(PLAN_ROWS) if ws.row_dimensions[first + i].collapsed]
+        assert collapsed == [first + VISIBLE - 1 + k * STEP for k in range(3)], sheet
+        assert not ws.row_dimensions[first + PLAN_ROWS].hidden, f"{sheet}: rinda pēc plāna ir paslēpta"
+
+
+@pytest.mark.parametrize(("lines", "shown"), [(0, 0), (10, 0), (11, 1), (20, 1), (21, 2), (31, 3), (40, 3)])
+def test_show_plan_rows_opens_just_enough(template: Path, lines: int, shown: int) -> None:
+    wb = load_workbook(template)
+    show_plan_rows(wb, 40)
+    show_plan_rows(wb, lines)  # from fully open back to what the lines need
+    for sheet, first in PLAN_SHEETS.items():
+        ws = wb[sheet]
+        assert _state(ws, first) == _expected(shown), (sheet, lines)
+        assert all(not ws.row_dimensions[first + i].hidden for i in range(lines)), (sheet, lines)
+        for k in range(3):
+            summary = ws.row_dimensions[first + VISIBLE - 1 + k * STEP]
+            assert summary.collapsed == (k + 1 > shown), (sheet, lines, k)
