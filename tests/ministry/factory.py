@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import offer_code
 from generator.ministry.xlsxread import XlsxBook
+from generator.money import to_decimal
 from generator.reference.params import Params
 from generator.reference.provisional import age_in_years
 from generator.reference.rounds import period_holding
@@ -198,3 +199,25 @@ def expected_after(inputs: WorkbookInputs, new_catalogue: Catalogue, old_compani
             price = NEW_COMPANION_PRICE
         lines.append(dataclasses.replace(line, unit_price=price, ceiling=offers[line.offer_id].ceiling))
     return dataclasses.replace(inputs, lines=tuple(lines))
+
+
+def same_value(a: object, b: object) -> bool:
+    """Two cell values are the same input: empty equals empty, numbers compare as decimals."""
+    if a in (None, "") or b in (None, ""):
+        return a in (None, "") and b in (None, "")
+    if isinstance(a, dt.datetime) or isinstance(b, dt.datetime):
+        return a == b
+    if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool):
+        return to_decimal(a) == to_decimal(b)
+    return a == b
+
+
+def lost_free_cells(old: XlsxBook, new: XlsxBook, free: dict) -> list[str]:
+    """The input cells outside the names (by address) whose value the new file does not carry."""
+    lost = []
+    for sheet, coords in free.items():
+        for coord in coords:
+            a, b = old.cell(sheet, coord), new.cell(sheet, coord)
+            if not same_value(a.value if a else None, b.value if b else None):
+                lost.append(f"{sheet}!{coord}")
+    return lost

@@ -4,7 +4,6 @@ changed prices are listed with their effect on N, A and K; bad files are refused
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -33,7 +32,9 @@ from tests.ministry.factory import (
     changed_catalogue,
     expected_after,
     free_input_cells,
+    lost_free_cells,
     make_children,
+    same_value,
     write_children,
 )
 
@@ -53,16 +54,6 @@ def migrator(new_catalogue: Catalogue):
         yield m
 
 
-def _same(a: object, b: object) -> bool:
-    if a in (None, "") or b in (None, ""):
-        return a in (None, "") and b in (None, "")
-    if isinstance(a, dt.datetime) or isinstance(b, dt.datetime):
-        return a == b
-    if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool):
-        return to_decimal(a) == to_decimal(b)
-    return a == b
-
-
 def lost_values(old: XlsxBook, new: XlsxBook, free: dict[str, list[tuple[int, int]]]) -> list[str]:
     """Every input of the old file compared with the new one: by name, by item code in 6.8, by address
     for the cells outside the names."""
@@ -76,7 +67,7 @@ def lost_values(old: XlsxBook, new: XlsxBook, free: dict[str, list[tuple[int, in
             n = [[offer_code(v) if v else v for v in row] for row in n]
         for i, row in enumerate(o):
             for j, value in enumerate(row):
-                if not _same(value, n[i][j]):
+                if not same_value(value, n[i][j]):
                     lost.append(f"{name}[{i}][{j}]: {value!r} → {n[i][j]!r}")
     for name in INTERNAL_INPUTS:
         if old.values(old.name_ref(name)) != new.values(new.name_ref(name)):  # type: ignore[arg-type]
@@ -85,16 +76,11 @@ def lost_values(old: XlsxBook, new: XlsxBook, free: dict[str, list[tuple[int, in
     old_max = by_item(old, "Pak_MaxCena")
     for code, value in old_prices.items():
         want = float(NEW_COMPANION_PRICE) if code == COMPANION and value == old_max[code] else value
-        if not _same(want, new_prices.get(code)):
+        if not same_value(want, new_prices.get(code)):
             lost.append(f"Pak_Cena {code}: {value!r} → {new_prices.get(code)!r}")
     if by_item(old, "Pak_Sniedzejs") != {k: v for k, v in by_item(new, "Pak_Sniedzejs").items() if k in old_prices}:
         lost.append("Pak_Sniedzejs")
-    for sheet, coords in free.items():
-        for coord in coords:
-            a, b = old.cell(sheet, coord), new.cell(sheet, coord)
-            if not _same(a.value if a else None, b.value if b else None):
-                lost.append(f"{sheet}!{coord}")
-    return lost
+    return lost + lost_free_cells(old, new, free)
 
 
 # Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the 200 matrices.

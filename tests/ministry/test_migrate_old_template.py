@@ -19,8 +19,15 @@ from generator.ministry.migrate import Migrator
 from generator.ministry.templates import DEFAULT_REGISTRY, load_registry
 from generator.ministry.xlsxread import read_xlsx
 from generator.workbook.layout import INTERFACE_KIND
-from tests.ministry.factory import Child, by_item, free_input_cells, make_children, write_children
-from tests.ministry.test_migrate import _same
+from tests.ministry.factory import (
+    Child,
+    by_item,
+    free_input_cells,
+    lost_free_cells,
+    make_children,
+    same_value,
+    write_children,
+)
 
 OLD_COMMIT = "cc9a3cb"
 OLD_VERSION = "2023-04-01+98852cae"
@@ -63,19 +70,14 @@ def lost_values(old, new, free: dict, new_prices: dict) -> list[str]:  # noqa: A
         if kind != "in" or name in ("Pak_Cena", "Pak_Sniedzejs", "Plans_Pakalpojums"):
             continue
         o, n = old.values(old.name_ref(name)), new.values(new.name_ref(name))
-        lost += [f"{name}[{i}][{j}]" for i, row in enumerate(o) for j, v in enumerate(row) if not _same(v, n[i][j])]
+        lost += [f"{name}[{i}][{j}]" for i, row in enumerate(o) for j, v in enumerate(row) if not same_value(v, n[i][j])]
     for name in ("Pak_Cena", "Pak_Sniedzejs"):
         got = by_item(new, name)
         for code, value in by_item(old, name).items():
             want = new_prices.get(code, value) if name == "Pak_Cena" else value
-            if not _same(want, got.get(code)):
+            if not same_value(want, got.get(code)):
                 lost.append(f"{name} {code}: {value!r} → {got.get(code)!r}")
-    for sheet, coords in free.items():
-        for coord in coords:
-            a, b = old.cell(sheet, coord), new.cell(sheet, coord)
-            if not _same(a.value if a else None, b.value if b else None):
-                lost.append(f"{sheet}!{coord}")
-    return lost
+    return lost + lost_free_cells(old, new, free)
 
 
 def test_the_old_template_is_the_registered_version_without_the_check_date(old_matrices) -> None:  # noqa: ANN001
