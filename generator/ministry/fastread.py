@@ -68,6 +68,8 @@ Raw = tuple[bytes, bytes, bytes, bytes, bytes]  # address, attributes, <f> eleme
 
 def scan(raw: bytes) -> list[Raw] | None:
     """Every non-empty cell of a sheet part, or None when the pattern did not see each one whole."""
+    if b":c " in raw or b":c>" in raw:
+        return None  # a namespace-prefixed cell (<x:c>): neither the pattern nor the count below sees it
     found = _CELL_RE.findall(raw)
     if len(found) != raw.count(b"</c>"):
         return None

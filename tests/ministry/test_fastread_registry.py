@@ -134,3 +134,18 @@ def test_the_count_agrees_in_latvian() -> None:
     assert old_version_note("V", "C", 21).startswith("21 matrica ir veidnes versijas V") and "pārbaudīta pēc" in (
         old_version_note("V", "C", 21))
     assert old_version_note("V", "C", 11).startswith("11 matricas ir") and "pārbaudītas" in old_version_note("V", "C", 11)
+
+
+def test_a_prefixed_cell_the_pattern_cannot_see_sends_the_file_to_the_full_reader(small_folder, tmp_path: Path) -> None:
+    """A cell written with a namespace prefix is read by the full reader but matched neither by the pattern
+    nor by the count of ``</c>``: the scan must not vouch for such a sheet."""
+    from generator.ministry.fastread import read_fast
+
+    _, children = small_folder
+    path = children[0].path
+    hidden = (b'<x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="Z999">'
+              b"<x:v>7</x:v></x:c>")
+    odd = rewrite(path, tmp_path / "odd.xlsx", "6.1", lambda data: data.replace(b"</row>", hidden + b"</row>", 1))
+    assert read_xlsx(odd).cells["6.1"][(999, 26)].value == 7  # the full reader sees it
+    assert read_fast(odd, {}) is None
+    assert read_fast(path, {}) is not None
