@@ -5,6 +5,9 @@ and compared cell by cell, and so are older versions whose template files the mi
 (``ibm collect --templates DIR``). Older versions are also known from the registry
 (generator/ministry/template_registry.json: per version the names' places and a hash per sheet
 row); ``ibm fingerprint`` adds the current version to it before a catalogue change is released.
+A registry version has no cells to compare with the fast scan: the first file of a run is compared row by
+row with the full reader, and the sheets' locked content it proved (fastread.FastBook.locked_key) lets the
+next files of the same bytes pass without the full reader.
 """
 
 from __future__ import annotations
