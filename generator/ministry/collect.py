@@ -29,6 +29,7 @@ from generator.ministry.reading import (
     file_code,
     file_digest,
     municipality_folder,
+    old_version_note,
     read_failure,
     read_matrix,
 )
@@ -190,6 +191,23 @@ def _read_all(tasks: list[tuple[Path, Path, bool, str | None]], catalogue: Catal
                 yield _read_one(task)
 
 
+def version_notes(results: list[ReadResult], current: str) -> list[str]:
+    """One note per (older template version, municipality folder) of the used files: a single file is
+    named, several are counted (a national collection after a catalogue change: thousands of them)."""
+    groups: dict[tuple[str, str], list[ReadResult]] = defaultdict(list)
+    for r in results:
+        if r.record is not None and r.old_version:
+            groups[(r.old_version, r.record.source.rsplit("/", 1)[0])].append(r)
+    notes = []
+    for (version, folder), group in sorted(groups.items()):
+        if len(group) == 1:
+            notes.append(f"{group[0].rel}: {old_version_note(version, current)}")
+        else:
+            where = "galvenā mape" if folder == "." else folder
+            notes.append(f"{where}: {old_version_note(version, current, len(group))}")
+    return notes
+
+
 def _split_duplicates(results: list[ReadResult]) -> list[str]:
     """A byte-identical copy of a used file is used once (returns a note for each copy left out); two
     different used files of the same child: neither is used (the ministry must decide which is valid)."""
@@ -246,7 +264,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
                            refused)
     previous_records: list[ChildRecord] = []
     previous_refused: list[Refusal] = []
-    notes: list[str] = [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
+    notes = version_notes(results, templates.current_version)
+    notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
     notes += duplicate_notes
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
     if options.previous is not None:
@@ -255,6 +274,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         notes += _split_duplicates(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
+        notes += version_notes(prev, templates.current_version)
         notes += [f"{r.rel}: {note}" for r in prev if r.record is not None for note in r.notes]
     if say:
         say("Aprēķina galīgos apmērus (3. posms)")

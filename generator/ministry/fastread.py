@@ -59,12 +59,17 @@ _TYPE_RE = re.compile(rb' t="([a-zA-Z]+)"')
 _STYLE_RE = re.compile(rb' s="([0-9]+)"')
 _F_TEXT_RE = re.compile(rb"<f[^>]*>([^<]*)</f>")
 _SHARED = b' t="s"'
+# The attributes the locked-content key vouches for: a style and a type, nothing else (anything else could
+# hide a second style the full reader would read differently, so such a sheet takes the full path).
+_PLAIN_ATTRS_RE = re.compile(rb'(?: s="[0-9]+")?(?: t="[a-zA-Z]+")?|(?: t="[a-zA-Z]+") s="[0-9]+"')
 
 Raw = tuple[bytes, bytes, bytes, bytes, bytes]  # address, attributes, <f> element, <v> text, <is> content
 
 
 def scan(raw: bytes) -> list[Raw] | None:
     """Every non-empty cell of a sheet part, or None when the pattern did not see each one whole."""
+    if b":c " in raw or b":c>" in raw:
+        return None  # a namespace-prefixed cell (<x:c>): neither the pattern nor the count below sees it
     found = _CELL_RE.findall(raw)
     if len(found) != raw.count(b"</c>"):
         return None
@@ -169,6 +174,34 @@ class FastBook:
         if len(plain) != len(cells):
             shared = [(t[0], t[1], self._shared(t[3])) for t in cells if _SHARED in t[1]]
             digest.update(b"\x1e" + repr(shared).encode())
+        return digest.hexdigest()
+
+    def locked_key(self, scanned: FastSheet) -> str | None:
+        """A digest that fixes what the registry's row hashes cover (integrity.content of the file's own
+        locked cells): every formula cell (its address and ``<f>`` element, as ``digest_of``), which of them
+        are unlocked, and the raw locked value cells (``fixed_key``, which also fixes the styles part, so the
+        same style indices are the same locked/unlocked styles). None when a cell's attributes are not plain.
+        Two sheets with the same key have the same content, so the same row hashes."""
+        assert self.styles is not None
+        unlocked_styles = self.styles.unlocked_styles
+        unlocked_by_attrs: dict[bytes, bool] = {}  # a file has few distinct attribute strings
+        unlocked_formulas: list[bytes] = []
+        locked_values: list[Raw] = []
+        for t in scanned.cells:
+            attrs = t[1]
+            unlocked = unlocked_by_attrs.get(attrs)
+            if unlocked is None:
+                if not _PLAIN_ATTRS_RE.fullmatch(attrs):
+                    return None
+                style = _STYLE_RE.search(attrs)
+                unlocked = unlocked_by_attrs[attrs] = (int(style.group(1)) if style else 0) in unlocked_styles
+            if t[2]:
+                if unlocked:
+                    unlocked_formulas.append(t[0])
+            elif not unlocked:
+                locked_values.append(t)
+        digest = hashlib.sha256(scanned.digest.encode("ascii") + b"\0" + b",".join(unlocked_formulas) + b"\0")
+        digest.update(self.fixed_key(locked_values).encode("ascii"))
         return digest.hexdigest()
 
     def _shared(self, raw: bytes) -> str | None:

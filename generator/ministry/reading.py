@@ -55,6 +55,18 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)
     digest: str = ""  # SHA-256 of the file's bytes
     full_read: bool = False  # the template check needed the full reader (not the fast digests)
+    old_version: str = ""  # an older registered (or kept) template version the file was checked against
+
+
+def old_version_note(version: str, current: str, count: int = 1) -> str:
+    """The note on matrices of an older known template version (``count`` of them, 1: one named file)."""
+    if count == 1:
+        return (f"veidnes versija {version} nav pašreizējā ({current}); pārbaudīta pēc saglabātās veidnes – cenas "
+                "var būt novecojušas, apsveriet `ibm migrate`")
+    one = count % 10 == 1 and count % 100 != 11  # Latvian: 21, 31… agree with the singular
+    return (f"{count} {'matrica ir' if one else 'matricas ir'} veidnes versijas {version}, kas nav pašreizējā "
+            f"({current}); {'pārbaudīta' if one else 'pārbaudītas'} pēc saglabātās veidnes – cenas var būt "
+            "novecojušas, apsveriet `ibm migrate`")
 
 
 def read_bytes(path: Path) -> tuple[str, bytes | None]:
@@ -160,8 +172,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
             return refuse([version_problem(version, templates.current_version)])
         result.notes.append(f"veidnes versija {version} nav zināma: pārbaudīta tikai nosaukumu struktūra")
     elif version != templates.current_version:
-        result.notes.append(f"veidnes versija {version} nav pašreizējā ({templates.current_version}); pārbaudīta pēc "
-                            "saglabātās veidnes – cenas var būt novecojušas, apsveriet `ibm migrate`")
+        result.old_version = version  # the note is summarised per folder (collect.version_notes)
     problems = structure_problems(m, expected.names if expected else None,
                                   absent_names(m, expected.names if expected else None))
     if problems:

@@ -5,6 +5,9 @@ and compared cell by cell, and so are older versions whose template files the mi
 (``ibm collect --templates DIR``). Older versions are also known from the registry
 (generator/ministry/template_registry.json: per version the names' places and a hash per sheet
 row); ``ibm fingerprint`` adds the current version to it before a catalogue change is released.
+A registry version has no cells to compare with the fast scan: the first file of a run is compared row by
+row with the full reader, and the sheets' locked content it proved (fastread.FastBook.locked_key) lets the
+next files of the same bytes pass without the full reader.
 """
 
 from __future__ import annotations
@@ -47,9 +50,13 @@ class Expected:
                                 for s, coords in (self.inputs or {}).items()}
         return self._input_refs
 
+    row_keys: dict[str, set[str]] = field(default_factory=dict)  # registry versions: learned locked-content keys
+
     def fast_ok(self, fast: FastBook) -> bool:
         """Does the fast scan prove the file is this template (formulas by digest, fixed values equal)?"""
-        if self.cells is None or set(fast.sheets) != set(self.cells):
+        if self.cells is None:
+            return self._rows_fast_ok(fast)
+        if set(fast.sheets) != set(self.cells):
             return False
         for sheet, scanned in fast.sheets.items():
             if scanned.digest not in self.digests.get(sheet, ()):
@@ -76,8 +83,35 @@ class Expected:
             known.add(key)
         return True
 
+    def _rows_fast_ok(self, fast: FastBook) -> bool:
+        """A registry version (row hashes only): every sheet's locked content (FastBook.locked_key) is that of
+        a file of this run that passed the full row comparison, so its row hashes are too."""
+        if self.rows is None or set(fast.sheets) != set(self.rows):
+            return False
+        for sheet, scanned in fast.sheets.items():
+            try:
+                key = fast.locked_key(scanned)
+            except (ValueError, IndexError, OverflowError, UnicodeError):
+                return False  # the full reader names the cell
+            if key is None or key not in self.row_keys.get(sheet, ()):
+                return False
+        return True
+
     def learn(self, fast: FastBook) -> None:
-        """A file that passed the full comparison: its formula digests are this template's too."""
+        """A file that passed the full comparison: its formula digests (a registry version: its locked-content
+        keys) are this template's too."""
+        if self.cells is None:
+            if self.rows is None or set(fast.sheets) != set(self.rows):
+                return
+            try:
+                keys = {sheet: fast.locked_key(scanned) for sheet, scanned in fast.sheets.items()}
+            except (ValueError, IndexError, OverflowError, UnicodeError):
+                return
+            for sheet, key in keys.items():
+                known = self.row_keys.setdefault(sheet, set())
+                if key is not None and len(known) < 64:
+                    known.add(key)
+            return
         for sheet, scanned in fast.sheets.items():
             if sheet in self.digests and len(self.digests[sheet]) < 64:
                 self.digests[sheet].add(scanned.digest)
@@ -139,6 +173,7 @@ class TemplateSource:
         self._registry: dict[str, dict] | None = None
         self._current: Expected | None = None
         self._files: dict[str, Expected] = {}
+        self._registered: dict[str, Expected] = {}  # one per version, so what it learns is kept for the run
         for folder in folders:
             self.add_folder(folder)
 
@@ -198,11 +233,14 @@ class TemplateSource:
             return self.current()
         if version in self._files:
             return self._files[version]
+        if version in self._registered:
+            return self._registered[version]
         entry = self.registry().get(version)
         if entry is None:
             return None
         names = {n: ref for n, text in entry["names"].items() if (ref := parse_area(text)) is not None}
-        return Expected(version, names, rows=entry["rows"])
+        found = self._registered[version] = Expected(version, names, rows=entry["rows"])
+        return found
 
 
 class TemplateChanged(Exception):
