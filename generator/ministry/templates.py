@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry.fastread import FastBook, FastSheet, formula_digest
 from generator.ministry.integrity import Content, content, row_hashes
 from generator.ministry.xlsxread import Coord, NameRef, a1, parse_area, read_xlsx, sheet_parts
+from generator.replace_file import write_replacing
 from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
 
 DEFAULT_REGISTRY = Path(__file__).with_name("template_registry.json")
@@ -156,12 +156,8 @@ def save_registry(path: Path, versions: dict[str, dict]) -> None:
                  "(ibm fingerprint). Izmanto ibm collect vecāku versiju matricu pārbaudei.",
         "versions": dict(sorted(versions.items())),
     }
-    fd, tmp = tempfile.mkstemp(prefix=".registry-", dir=path.parent)
-    os.chmod(tmp, 0o644)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(payload, fh, ensure_ascii=False, indent=1, sort_keys=False)
-        fh.write("\n")
-    os.replace(tmp, path)
+    text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    write_replacing(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), prefix=".registry-")
 
 
 class TemplateSource:

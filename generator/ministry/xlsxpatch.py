@@ -10,9 +10,7 @@ would take far longer per file and re-serialise every part.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from decimal import Decimal
@@ -20,6 +18,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from generator.ministry.xlsxread import Coord, a1, col_index, read_xlsx, sheet_parts
+from generator.replace_file import write_replacing
 
 CellInput = str | int | float | bool | Decimal | dt.date | dt.datetime | None
 
@@ -152,11 +151,8 @@ def patch_xlsx(src: Path, dst: Path, values: Mapping[str, Mapping[Coord, CellInp
         if unknown:
             raise PatchError(f"darbgrāmatā nav lapas {', '.join(unknown)}")
         targets = {parts[s]: s for s in (parts if strip_cached else values)}
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".ibm-", suffix=".xlsx.tmp", dir=dst.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
+
+        def write(tmp: Path) -> None:
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
                 for info in zin.infolist():
                     data = zin.read(info.filename)
@@ -172,9 +168,8 @@ def patch_xlsx(src: Path, dst: Path, values: Mapping[str, Mapping[Coord, CellInp
                         data = data.replace(b'<Override PartName="/xl/calcChain.xml" ContentType="application/'
                                             b'vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>', b"")
                     zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-            os.replace(tmp, dst)
-        finally:
-            tmp.unlink(missing_ok=True)
+
+        write_replacing(dst, write, suffix=".xlsx.tmp")
     return dst
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from generator.cli import CATALOGUE_OPTION, load_for_command
-from generator.workbook.matrix_out import refusal, write_replacing
+from generator.replace_file import write_replacing
+from generator.workbook.matrix_out import refusal
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.writer import write_workbook
 
@@ -47,7 +48,8 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | No
                    "--overwrite).", err=True)
         sys.exit(1)
     try:
-        write_replacing(out, lambda staged: write_workbook(catalogue, staged, municipality_id))
+        write_replacing(out, lambda staged: write_workbook(catalogue, staged, municipality_id),
+                        prefix=".ibm-matrica-", suffix=".xlsx")
     except OSError as exc:
         from generator.cli_errors import os_reason
 

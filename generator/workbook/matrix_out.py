@@ -9,11 +9,7 @@ the old file as it was.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 FILLED_NAMES = ("Berns_VardsUzvards", "Berns_PersonasKods", "Berns_DzimsanasDatums", "Plans_Pakalpojums",
@@ -46,18 +42,3 @@ def refusal(path: Path) -> str | None:
         if any(v not in (None, "") for row in m.grid(name) for v in row):
             return "tā ir aizpildīta IBM matrica"
     return None
-
-
-def write_replacing(out: Path, write: Callable[[Path], object]) -> None:
-    """``write(temporary path)`` next to ``out``, then rename it over ``out`` (atomic on one file system)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".ibm-matrica-", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    staged = Path(name)
-    try:
-        write(staged)
-        os.chmod(staged, 0o644)
-        os.replace(staged, out)
-    finally:
-        with contextlib.suppress(OSError):
-            staged.unlink()

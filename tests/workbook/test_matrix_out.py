@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from generator.cli import main
 from generator.ministry.matrix import Matrix
-from generator.workbook.matrix_out import write_replacing
+from generator.replace_file import write_replacing
 
 
 def run(out: Path, *extra: str):  # noqa: ANN201
