@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+import shutil
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -221,3 +222,12 @@ def lost_free_cells(old: XlsxBook, new: XlsxBook, free: dict) -> list[str]:
             if not same_value(a.value if a else None, b.value if b else None):
                 lost.append(f"{sheet}!{coord}")
     return lost
+
+
+def copy_into_folders(children: list, folder: Path) -> Path:
+    """The children's matrices copied into ``folder``/<municipality>/, as a ministry receives them."""
+    for child in children:
+        target = folder / child.municipality / child.path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(child.path, target)
+    return folder

@@ -4,7 +4,6 @@ content hash (never by name or time); a changed file, another key or foreign cac
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY
 from generator.ministry.xlsxpatch import fill_by_names
 from tests.ministry.conftest import KEY
+from tests.ministry.factory import copy_into_folders
 
 ENV = {ENV_KEY: KEY.decode()}
 
@@ -32,12 +32,7 @@ def csvs(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def four(tmp_path: Path, small_folder) -> Path:
     _, children = small_folder
-    folder = tmp_path / "in"
-    for child in children[:4]:
-        target = folder / child.municipality / child.path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(child.path, target)
-    return folder
+    return copy_into_folders(children[:4], tmp_path / "in")
 
 
 @pytest.fixture

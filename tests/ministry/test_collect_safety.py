@@ -26,6 +26,7 @@ from generator.ministry.output import FINAL_DIR, MANIFEST, OutputError, write_ou
 from generator.ministry.pseudonym import ENV_KEY
 from generator.ministry.xlsxread import sheet_parts
 from tests.ministry.conftest import KEY
+from tests.ministry.factory import copy_into_folders
 
 ENV = {ENV_KEY: KEY.decode()}
 REPO = Path(__file__).resolve().parents[2]
@@ -43,12 +44,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def three(tmp_path: Path, small_folder) -> Path:
     """Three good matrices in two municipality folders."""
     _, children = small_folder
-    folder = tmp_path / "in"
-    for child in children[:3]:
-        target = folder / child.municipality / child.path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(child.path, target)
-    return folder
+    return copy_into_folders(children[:3], tmp_path / "in")
 
 
 def rewrite_member(src: Path, dst: Path, member: str, change) -> None:  # noqa: ANN001
