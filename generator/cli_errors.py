@@ -37,6 +37,11 @@ def os_reason(exc: OSError) -> str:
     return reason + where
 
 
+def os_reason_without_path(exc: OSError) -> str:
+    """The Latvian reason alone: for messages where the path could name a child, or is named already."""
+    return os_reason(OSError(exc.errno, exc.strerror))
+
+
 def find_os_error(exc: BaseException) -> OSError | None:
     """The OSError behind an exception: itself, its cause or context, or one wrapped in its arguments
     (xlsxwriter's FileCreateError carries the OSError as its argument)."""

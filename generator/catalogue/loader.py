@@ -114,9 +114,9 @@ def _read(path: Path, problems: list[Problem]) -> YamlFile | None:
         problems.extend(exc.problems)
         return None
     except OSError as exc:  # unreadable: reported, the other files still checked
-        from generator.cli_errors import os_reason
+        from generator.cli_errors import os_reason_without_path
 
-        problems.append(Problem(path, 1, "-", f"failu nevar nolasīt: {os_reason(OSError(exc.errno, exc.strerror))}",
+        problems.append(Problem(path, 1, "-", f"failu nevar nolasīt: {os_reason_without_path(exc)}",
                                 "lasāms YAML fails"))
         return None
 

@@ -86,6 +86,13 @@ class ResultCache:
         return hashlib.sha256(f"{self._context}\0{digest}\0{folder}\0{int(strict)}".encode()).hexdigest()
 
     def get(self, key: str, kind: type = ReadResult) -> ReadResult | None:
+        result = self._load(key, kind)
+        if result is not None:
+            self.hits += 1
+        return result
+
+    def _load(self, key: str, kind: type) -> object | None:
+        """The entry under ``key`` if it is intact and of ``kind`` (not counted)."""
         if key in self._new:
             data = self._new[key]
         else:
@@ -102,27 +109,29 @@ class ResultCache:
             result = pickle.loads(data)
         except Exception:  # noqa: BLE001 - a damaged entry is only a miss
             return None
+        if not isinstance(result, kind):
+            return None
         self._used.add(key)
-        self.hits += 1
-        return result if isinstance(result, kind) else None
+        return result
 
     def get_template(self, version: str) -> Expected | None:
         """The current template's expectation kept by an earlier run (same catalogue and code)."""
-        found = self.get(self.key("template", version, True), kind=Expected)
-        if found is not None:
-            self.hits -= 1
-        return found  # type: ignore[return-value]
+        return self._load(self.key("template", version, True), Expected)  # type: ignore[return-value]
 
     def put_template(self, version: str, expected: Expected) -> None:
-        self.put(self.key("template", version, True), expected)  # type: ignore[arg-type]
-        self.misses -= 1
+        self._store(self.key("template", version, True), expected)
 
     def put(self, key: str, result: ReadResult) -> None:
+        if self.problem is None:
+            self._store(key, result)
+            self.misses += 1
+
+    def _store(self, key: str, obj: object) -> None:
+        """Keep ``obj`` under ``key`` for the end of the run (not counted)."""
         if self.problem is not None:
             return
-        self._new[key] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        self._new[key] = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
         self._used.add(key)
-        self.misses += 1
 
     def commit(self) -> None:
         """Write the new entries and drop those this run did not use (call after the outputs are written)."""

@@ -50,6 +50,9 @@ from generator.ministry.xlsxread import (
     parse_cell,
 )
 
+# What a scan of damaged or unusual XML raises: the scan cannot vouch for the part, the full reader decides.
+SCAN_ERRORS = (ValueError, IndexError, OverflowError, UnicodeError)
+
 # Every non-empty cell: address, attributes, the whole <f> element (empty when none), <v> text, <is> content.
 _CELL_RE = re.compile(
     rb'<c r="([A-Z]{1,3}[0-9]++)"([^>/]*+)>(<f[^>]*+(?:/>|>[^<]*+</f>))?+'
@@ -351,7 +354,7 @@ def read_fast(path: Path, keep: dict[str, set[Coord]] | None = None, *, data: by
     Raises what reading the zip raises (XlsxReadError for the limits, zlib/zip errors), like read_xlsx."""
     try:
         return _read_fast(path, keep, data)
-    except (ValueError, IndexError, OverflowError, UnicodeError):
+    except SCAN_ERRORS:
         return None  # the full reader names the cell
 
 

@@ -39,10 +39,6 @@ class OutputError(Exception):
     """The outputs cannot be written safely (Latvian message); nothing was changed."""
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
 def check_paths(out: Path, sources: Iterable[tuple[str, Path]]) -> None:
     """Refuse when an output path is, lies inside or holds a collected folder (resolved through
     symbolic links). ``sources``: (option name, folder) pairs, e.g. ("MAPE", …), ("--previous", …)."""
@@ -51,7 +47,7 @@ def check_paths(out: Path, sources: Iterable[tuple[str, Path]]) -> None:
     for option, source in sources:
         folder = source.resolve()
         for target, what in ((summary, "kopsavilkums"), (final_dir, f"mape {FINAL_DIR}/")):
-            if _inside(target, folder) or _inside(folder, target):
+            if target.is_relative_to(folder) or folder.is_relative_to(target):
                 raise OutputError(f"{what} ({target}) un {option} {source} pārklājas; izvēlieties --out citā mapē, "
                                   "lai netiktu pārrakstītas savāktās matricas")
 

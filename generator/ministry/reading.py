@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.cli_errors import os_reason
+from generator.cli_errors import os_reason_without_path
 from generator.ministry.console_names import shown_path
 from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import compare_cells, compare_rows, content
@@ -95,8 +95,6 @@ def read_failure(exc: BaseException) -> str:
     import zipfile
     import zlib
 
-    from generator.ministry.xlsxread import XlsxReadError
-
     if isinstance(exc, XlsxReadError | MatrixError):
         return str(exc)
     if isinstance(exc, zlib.error | zipfile.BadZipFile | EOFError):
@@ -108,7 +106,7 @@ def read_failure(exc: BaseException) -> str:
     if isinstance(exc, UnicodeError):
         return "bojāts teksta kodējums darbgrāmatas iekšienē"
     if isinstance(exc, OSError):
-        return f"failu nevar nolasīt ({os_reason(OSError(exc.errno, exc.strerror))})"  # Latvian, no path
+        return f"failu nevar nolasīt ({os_reason_without_path(exc)})"  # Latvian, no path
     if isinstance(exc, RecursionError):
         return "darbgrāmatas iekšējā struktūra ir pārāk dziļi ligzdota"
     return f"failu nevar nolasīt: neparedzēta kļūda ({type(exc).__name__}); saglabājiet matricu vēlreiz"

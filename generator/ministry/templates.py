@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.ministry.fastread import FastBook, FastSheet, formula_digest
+from generator.ministry.fastread import SCAN_ERRORS, FastBook, FastSheet, formula_digest
 from generator.ministry.integrity import Content, content, row_hashes
 from generator.ministry.xlsxread import Coord, NameRef, a1, parse_area, read_xlsx, sheet_parts
 from generator.replace_file import write_replacing
@@ -77,7 +77,7 @@ class Expected:
                 return True
             if fast.decode(cells) != self.fixed.get(sheet, {}):
                 return False
-        except (ValueError, IndexError, OverflowError, UnicodeError):
+        except SCAN_ERRORS:
             return False  # the full reader names the cell
         if len(known) < 64:
             known.add(key)
@@ -91,7 +91,7 @@ class Expected:
         for sheet, scanned in fast.sheets.items():
             try:
                 key = fast.locked_key(scanned)
-            except (ValueError, IndexError, OverflowError, UnicodeError):
+            except SCAN_ERRORS:
                 return False  # the full reader names the cell
             if key is None or key not in self.row_keys.get(sheet, ()):
                 return False
@@ -105,7 +105,7 @@ class Expected:
                 return
             try:
                 keys = {sheet: fast.locked_key(scanned) for sheet, scanned in fast.sheets.items()}
-            except (ValueError, IndexError, OverflowError, UnicodeError):
+            except SCAN_ERRORS:
                 return
             for sheet, key in keys.items():
                 known = self.row_keys.setdefault(sheet, set())

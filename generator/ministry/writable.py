@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from generator.cli_errors import os_reason
+from generator.cli_errors import os_reason_without_path
 
 
 def unwritable_reason(out: Path) -> str | None:
@@ -20,5 +20,5 @@ def unwritable_reason(out: Path) -> str | None:
         with tempfile.TemporaryFile(prefix=".ibm-collect-probe-", dir=probe):
             pass
     except OSError as exc:
-        return f"mapē {probe} nevar rakstīt ({os_reason(OSError(exc.errno, exc.strerror))})"
+        return f"mapē {probe} nevar rakstīt ({os_reason_without_path(exc)})"
     return None

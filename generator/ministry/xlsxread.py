@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import IO
 from xml.etree.ElementTree import ParseError, iterparse
 
+from generator.cli_errors import os_reason_without_path
+
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -251,19 +253,13 @@ class _Styles:
                 self.date_styles.add(index)
 
 
-def _os_reason(exc: OSError) -> str:
-    from generator.cli_errors import os_reason
-
-    return os_reason(OSError(exc.errno, exc.strerror))  # Latvian, without the path (it may name a child)
-
-
 def open_zip(path: Path, content: IO[bytes] | None = None) -> zipfile.ZipFile:
     """The file (or its ``content`` already read) as a zip archive, or XlsxReadError (Latvian) when it is
     not one or cannot be opened."""
     try:
         return zipfile.ZipFile(path if content is None else content)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise XlsxReadError(f"failu nevar atvērt: {_os_reason(exc)}" if isinstance(exc, OSError)
+        raise XlsxReadError(f"failu nevar atvērt: {os_reason_without_path(exc)}" if isinstance(exc, OSError)
                             else "nav xlsx darbgrāmata (fails nav ZIP arhīvs)") from None
 
 

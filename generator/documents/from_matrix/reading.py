@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.cli_errors import os_reason
+from generator.cli_errors import os_reason_without_path
 from generator.ministry.console_names import reveals_person
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
@@ -93,7 +93,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.refused.append(str(exc))
         return result
     except OSError as exc:
-        result.refused.append(f"failu nevar nolasīt: {os_reason(OSError(exc.errno, exc.strerror))}")
+        result.refused.append(f"failu nevar nolasīt: {os_reason_without_path(exc)}")
         return result
     expected = templates.expected(version)
     if expected is None:

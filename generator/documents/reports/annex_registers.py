@@ -5,7 +5,6 @@ their purpose only. Services, requirements and questionnaire names come from the
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import xlsxwriter
@@ -14,7 +13,12 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.reports.printing import print_setup
-from generator.documents.reports.workbooks import _Formats, open_report_workbook
+from generator.documents.reports.workbooks import (
+    DATE_VALIDATION,
+    _Formats,
+    _wrapped_height,
+    open_report_workbook,
+)
 
 QUESTIONNAIRE_REGISTER_ID = "aptauju-registrs"
 PROVIDER_LIST_ID = "sniedzeju-saraksts"
@@ -77,8 +81,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     for col, source in (("C", "=Anketas"), ("D", "=Kartas"), ("E", "=Aizpilditajs"), ("H", "=JaNe"), ("I", "=JaNe")):
         ws.data_validation(span(col), {"validate": "list", "source": source})
     for col in ("F", "G"):
-        ws.data_validation(span(col), {"validate": "date", "criteria": ">", "value": dt.datetime(2000, 1, 1),
-                                       "error_message": "Ierakstiet datumu (DD.MM.GGGG)."})
+        ws.data_validation(span(col), DATE_VALIDATION)
     # Counts per questionnaire and round, on their own sheet.
     sheet = "'24 Aptauju reģistrs'!"
     counts = wb.add_worksheet("Kopsavilkums")
@@ -131,9 +134,8 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
         ws.write(r, 2, area, fmt.text)
         requirements = service.description.prasibas_sniedzejiem.teksts
         ws.write(r, 3, requirements, fmt.text)
-        # xlsxwriter does not size rows to wrapped text: about 70 characters fit a line of column D and 22 a
-        # line of column C (the area's name takes three lines there).
-        ws.set_row(r, 13 * max(1, -(-len(requirements) // 70), -(-len(area) // 22)))
+        # about 70 characters fit a line of column D and 22 a line of column C
+        ws.set_row(r, _wrapped_height((requirements, 70), (area, 22)))
         for col in range(4, 12):
             ws.write(r, col, "", fmt.in_text)
     last = FIRST + len(services) - 1

@@ -17,7 +17,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.reports.printing import print_setup
-from generator.documents.reports.workbooks import _excel_date, open_report_workbook
+from generator.documents.reports.workbooks import DATE_VALIDATION, open_report_workbook
 from generator.reference.questionnaires import Response, party_mean, stage_means
 
 WORKBOOK_ID = "kvalitates-anketas"
@@ -93,8 +93,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         ws.data_validation(FIRST, STAGE_COL, last, STAGE_COL + len(party.stages) - 1, {
             "validate": "integer", "criteria": "between", "minimum": 1, "maximum": top,
             "error_message": f"Vērtējums ir vesels skaitlis no 1 līdz {top}."})
-        ws.data_validation(FIRST, 2, last, 2, {"validate": "date", "criteria": ">", "value": _excel_date(
-            catalogue.latest_date.replace(year=2000, month=1, day=1)), "error_message": "Ierakstiet datumu (DD.MM.GGGG)."})
+        ws.data_validation(FIRST, 2, last, 2, DATE_VALIDATION)
         ws.freeze_panes(FIRST, 2)
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "sort": True, "autofilter": True})

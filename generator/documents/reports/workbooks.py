@@ -59,6 +59,11 @@ def _range(sheet: str, first_row: int, last_row: int, col: int) -> str:
     return f"{_q(sheet)}!{a}:{b}"
 
 
+# Any date cell of a report template: typing stops at something that is not a date (pasting is not stopped).
+DATE_VALIDATION = {"validate": "date", "criteria": ">", "value": dt.datetime(2000, 1, 1),
+                   "error_message": "Ierakstiet datumu (DD.MM.GGGG)."}
+
+
 def _excel_date(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
@@ -260,9 +265,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_reg.data_validation(span("B"), {"validate": "list", "source": "=Dokumentu_Veidi"})
     ws_reg.data_validation(span("N"), {"validate": "list", "source": "=JaNe"})
     for col in ("D", "E", "J"):
-        ws_reg.data_validation(span(col), {
-            "validate": "date", "criteria": ">", "value": dt.datetime(2000, 1, 1),
-            "error_message": "Ierakstiet datumu (DD.MM.GGGG)."})
+        ws_reg.data_validation(span(col), DATE_VALIDATION)
     first = REG_FIRST + 1
     ws_reg.data_validation(span("L"), {
         "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,B{first}="{reg.CORRECTION}"))',
