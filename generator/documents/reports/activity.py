@@ -15,7 +15,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports.printing import print_setup, signature_block
 from generator.documents.reports.register import pilot_months
-from generator.documents.reports.workbooks import ACTIVITY_ID, open_report_workbook
+from generator.documents.reports.workbooks import ACTIVITY_ID, DATE_VALIDATION, open_report_workbook
 
 SHEET = "31 SD mēneša atskaite"
 FIRST_ROW = 5  # first activity row (0-based)
@@ -79,12 +79,16 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     total_letter = xl_rowcol_to_cell(0, total_col)[:-1]
     wb.define_name("SD_Kopa", f"='{SHEET}'!${total_letter}${FIRST_ROW + 1}:${total_letter}${last + 1}")
     r = last + 2
-    for label in ("Problēmas un riski, kas radušies mēnesī", "Priekšlikumi LM projekta komandai",
-                  "Saskaņots ar LM projekta komandu (datums)"):
+    for label in ("Problēmas un riski, kas radušies mēnesī", "Priekšlikumi LM projekta komandai"):
         ws.write(r, 1, label, text)
         ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", text_in)
         ws.set_row(r, 40)
         r += 1
+    # The agreement date is a date (typing stops at anything else), in a field as wide as the signature's.
+    ws.write(r, 1, "Saskaņots ar LM projekta komandu (datums)", text)
+    ws.merge_range(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, None, fmt.in_date)
+    ws.data_validation(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, DATE_VALIDATION)
+    r += 1
     signed = signature_block(ws, r + 1, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), bold,
                              fmt.sign_field, fmt.sign_date)
     ws.set_column(0, 0, 5)

@@ -89,13 +89,15 @@ class _Formats:
         self.head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
         self.text = wb.add_format({**base, "border": 1, "text_wrap": True})
         self.label = wb.add_format({**base, "bold": True})
-        self.money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00"})
-        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "#,##0.00"})
-        self.share = wb.add_format({**base, "border": 1, "num_format": "0.00%"})
+        # Right-aligned also when a formula shows text (the blank "______" of a parameter still to confirm).
+        self.money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00", "align": "right"})
+        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "#,##0.00",
+                                          "align": "right"})
+        self.share = wb.add_format({**base, "border": 1, "num_format": "0.00%", "align": "right"})
         pending = {**base, "italic": True, "font_size": 9, "font_color": "#9C0006"}
         self.pending_note = wb.add_format(pending)
         self.pending_note_wrapped = wb.add_format({**pending, "text_wrap": True})
-        self.date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy"})
+        self.date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", "align": "right"})
         self.month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
         self.int = wb.add_format({**base, "border": 1, "num_format": "0"})
         unlocked = {"locked": False, "bg_color": "#FFF9D6"}
@@ -197,7 +199,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     entered_last = 4 + len(reg.ENTERED_BIPS) - 1
     wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
     prow = 5 + len(BIP_CODES)
-    ws_bip.write(prow, 0, "Parametri no kataloga (nemainīt)", fmt.label)
+    ws_bip.write(prow, 0, "Parametri no kataloga (nemainīt)" if all(p.confirmed for p in shown.values()) else
+                 "Parametri no kataloga (nemainīt; tukšo dzelteno šūnu aizpilda ar apstiprināto vērtību)", fmt.label)
     param_rows = [
         ("Param_BerniPilnai", "social_worker_children",
          "Bērnu skaits, par kuru sociālajam darbiniekam maksā pilnu atlīdzību"),
@@ -209,8 +212,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     cells: dict[str, ParamCell] = {}
     for i, (name, key, label) in enumerate(param_rows):
         row = prow + 1 + i
+        source = f"Avots: {shown[key].source}"
         ws_bip.write(row, 1, label, fmt.text)
-        ws_bip.set_row(row, _wrapped_height((label, 44)))
+        ws_bip.write(row, 2, source, fmt.text)
+        ws_bip.set_row(row, _wrapped_height((label, 44), (source, 46)))
         share = shown[key].kind == SHARE
         cells[key] = write_parameter(wb, ws_bip, row, 3, name, shown[key], shown=fmt.share if share else fmt.int,
                                      blank=fmt.in_share if share else fmt.in_int)
@@ -433,7 +438,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                       ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
         wb.define_name(name, "=" + _range(S_QUARTER, QUARTER_FIRST, q_last, col))
     tr = q_last + 1
-    ws_q.write(tr, 0, "Kopā par visiem ceturkšņiem", fmt.label)
+    ws_q.merge_range(tr, 0, tr, 1, "Kopā par visiem ceturkšņiem", fmt.label)
     for col, value, uses in ((2, totals.pay, (formulas.full_pay_children,)), (3, totals.transport, ()),
                              (4, totals.sbs, ()), (5, totals.indirect, amounts), (6, totals.total, amounts),
                              (7, result.receipts, ())):
@@ -468,12 +473,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ind_last = ind_head + len(quarters)
     for k, area in enumerate(areas):
         wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
-    ws_q.set_column(0, 1, 10)
+    ws_q.set_column(0, 1, 15)  # "Kopā par visiem ceturkšņiem" across A:B
     ws_q.set_column(2, 2 + 2 * len(areas) + 3, 14)
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
-    q_signed = signature_block(ws_q, ind_last + 2, 0, 2, 5, fmt.label, fmt.sign_field, fmt.sign_date)
+    q_signed = signature_block(ws_q, ind_last + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
     for sheet, title, header_row, last_row, last_col in (
             (ws_reg, "28.pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1),
             (ws_cash, "29.pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
