@@ -93,7 +93,7 @@ def write_parameter(wb: Workbook, ws: Worksheet, row: int, col: int, name: str, 
                     "error_message": "Ierakstiet veselu skaitli (1 vai vairāk)."}
         else:
             rule = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1,
-                    "error_message": "Ierakstiet likmi procentos (piemēram, 15 %)."}
+                    "error_message": "Ierakstiet likmi procentos (no 0 % līdz 100 %)."}
         ws.data_validation(row, col, row, col, {**rule, "input_title": "Jāprecizē",
                                                 "input_message": "Ierakstiet apstiprināto vērtību."})
         ws.write_comment(row, col, param.where_confirmed, {"x_scale": 2.5, "y_scale": 2})

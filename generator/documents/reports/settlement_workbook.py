@@ -7,6 +7,8 @@ the SBS payments and the money received from the ministry (the advance in month 
 formula that repeats generator.reference.settlement.settle: the pay share for 20 children, BIP 1.1, the 15 %
 indirect costs only with an employment contract, the balance, and at the end the settlement of the advance.
 Its public interface is its defined names (NR_* per month, NRK_* totals).
+The per-month pay formulas are those of sheet 29 (month_formulas); the two catalogue parameters are written
+by parameters.write_parameter (a `jāprecizē` one is a blank to fill, and the amounts wait for it).
 """
 
 from __future__ import annotations

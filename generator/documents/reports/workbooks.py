@@ -8,7 +8,9 @@ right numbers (the result-indicator cells of sheet 30 cache 0, which is right fo
 build writes). The social worker's activity report (31) is a separate workbook, not derived from 28.
 
 The workbooks' public interface is their defined names (NP_* for sheet 29 rows, CP_* for sheet 30 rows,
-Reg_* for the register columns, Param_* for the catalogue parameters).
+Reg_* for the register columns, Param_* for the catalogue parameters). A parameter the catalogue marks
+`jāprecizē` is a blank input on sheet 26 and the cells that use it show "______" until it is filled
+(generator.documents.reports.parameters).
 """
 
 from __future__ import annotations
