@@ -22,7 +22,10 @@ def mark_pending(catalogue_dir: Path, keys: tuple[str, ...] = PENDING_KEYS) -> C
         block = re.search(rf"^{key}:\n(?:[ \t].*\n)+", text, flags=re.MULTILINE)
         assert block, f"parametrs {key} nav programme.yaml"
         changed, n = re.subn(r"(- \{effective_from: [^}]*?)\}", r"\1, status: jāprecizē}", block.group(0))
-        assert n, f"parametram {key} nav vienrindas vērtības"
+        if not n:  # a value written as a block: "- effective_from: …" with its keys below
+            changed, n = re.subn(r"^( *)- (effective_from: .*)$", r"\1- \2\n\1  status: jāprecizē", block.group(0),
+                                 flags=re.MULTILINE)
+        assert n, f"parametram {key} nav vērtības"
         text = text.replace(block.group(0), changed)
     path.write_text(text, encoding="utf-8")
     return load_or_raise(catalogue_dir)

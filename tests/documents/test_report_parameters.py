@@ -97,3 +97,16 @@ def test_confirmed_parameters_keep_plain_formulas(tmp_path: Path, catalogue: Cat
     wb.close()
     assert param.confirmed and param.text == "20"
     assert guarded("A1*P_N", cell) == "=A1*P_N"
+
+
+def test_templates_leave_the_children_blank_while_the_plan_is_unconfirmed(tmp_path: Path,
+                                                                         catalogue_copy: Path) -> None:
+    pending = mark_pending(catalogue_copy, ("selection_quotas",))
+    assert pending.programme.selection_quotas.at(pending.latest_date).status.value == "jāprecizē"
+    municipality = pending.pilot_municipalities()[0]
+    register = openpyxl.load_workbook(write_register_workbook(pending, municipality, tmp_path / "r.xlsx"))
+    assert set(named(register, "NP_Berni")) == {None}
+    settlement = openpyxl.load_workbook(write_settlement_workbook(pending, municipality, tmp_path / "n.xlsx"))
+    ws = settlement.worksheets[0]
+    counts = [ws.cell(row=9 + i, column=2) for i in range(len(named(settlement, "NR_Menesis")))]
+    assert {c.value for c in counts} == {None} and not any(c.protection.locked for c in counts)

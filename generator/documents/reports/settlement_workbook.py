@@ -32,7 +32,7 @@ from generator.documents.reports.parameters import (
     write_parameter,
 )
 from generator.documents.reports.printing import print_setup, signature_block
-from generator.documents.reports.register import empty_register, settlement_inputs
+from generator.documents.reports.register import empty_register, planned_children, settlement_inputs
 from generator.documents.reports.workbooks import _excel_date, open_report_workbook
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
@@ -53,6 +53,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     """Write the settlement workbook; ``cached=False`` leaves formula caches at 0 (tests prove the formulas)."""
     day = catalogue.latest_date
     params = Params.from_catalogue(catalogue, day)  # the reference's values, cached where confirmed
+    # The template's children counts are the plan, left blank while the plan is `jāprecizē`.
+    typed_children = months is not None or planned_children(catalogue) is not None
     months = sorted(months if months is not None else default_months(catalogue), key=lambda m: m.month)
     result = settle(months, params, opening_balance)
 
@@ -101,7 +103,10 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         x = r + 1
         rep = result.months[i]
         ws.write_datetime(r, 0, _excel_date(m.month), fmt.month)
-        ws.write_number(r, 1, m.children, fmt.in_int)
+        if typed_children:
+            ws.write_number(r, 1, m.children, fmt.in_int)
+        else:
+            ws.write_blank(r, 1, None, fmt.in_int)
         ws.write_number(r, 2, float(m.sw_gross_pay), fmt.in_money)
         ws.write(r, 3, "Jā" if m.employment_contract else "Nē", fmt.in_text)
         ws.write_number(r, 4, float(m.sw_transport), fmt.in_money)

@@ -352,7 +352,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         x = r + 1  # 1-based row in formulas
         rep = by_month[m.month]
         ws_cash.write_datetime(r, 0, _excel_date(m.month), fmt.month)
-        ws_cash.write_number(r, 1, m.children, fmt.in_int)
+        if m.children is None:
+            ws_cash.write_blank(r, 1, None, fmt.in_int)
+        else:
+            ws_cash.write_number(r, 1, m.children, fmt.in_int)
         ws_cash.write(r, 2, "Jā" if m.employment_contract else "Nē", fmt.in_text)
         ws_cash.write_number(r, 3, _num(m.receipts), fmt.in_money)
 
