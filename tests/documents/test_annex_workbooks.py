@@ -19,6 +19,7 @@ from generator.documents.reports.annex_registers import (
     write_provider_list,
     write_questionnaire_register,
 )
+from generator.documents.reports.parameters import PENDING
 from generator.documents.reports.questionnaire_workbooks import (
     count_name,
     mean_name,
@@ -30,6 +31,7 @@ from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.questionnaires import party_mean, stage_means
 from generator.reference.settlement import Settlement, SettlementMonth, settle
+from tests.documents.pending_parameters import fill_named, mark_pending
 from tests.documents.workbook_values import money, named
 
 SEED = int(os.environ.get("IBM_TEST_SEED", random.SystemRandom().randrange(1 << 30)))
@@ -156,7 +158,7 @@ def test_registers_carry_catalogue_names_and_lock_their_formulas(tmp_path: Path,
 
 @pytest.mark.libreoffice
 def test_settlements_and_questionnaire_summaries_recalculated_in_libreoffice_equal_the_reference(
-        tmp_path: Path, catalogue: Catalogue) -> None:
+        tmp_path: Path, catalogue: Catalogue, catalogue_copy: Path) -> None:
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
     rng = random.Random(SEED)
@@ -188,7 +190,23 @@ def test_settlements_and_questionnaire_summaries_recalculated_in_libreoffice_equ
         typed[(name, round_name)] += 1
     wb.save(tmp_path / "in" / "registrs-aizpildits.xlsx")
     sources.append(tmp_path / "in" / "registrs-aizpildits.xlsx")
+    # A `jāprecizē` parameter: its blank left empty, then filled with the figure the catalogue will confirm.
+    months, opening = random_months(rng, catalogue)
+    blank = write_settlement_workbook(mark_pending(catalogue_copy), municipalities[0], tmp_path / "in" / "japrecize.xlsx",
+                                      months, opening, cached=False)
+    sources += [blank, fill_named(blank, tmp_path / "in" / "japrecize-aizpildits.xlsx",
+                                  {"NR_BerniPilnai": params.social_worker_children})]
     outputs = convert(sources, tmp_path / "out", profile=make_profile(tmp_path / "profile"))
+    outputs, (waiting, computed) = outputs[:-2], outputs[-2:]
+    reference = settle(months, params, opening)
+    result = openpyxl.load_workbook(waiting, data_only=True)
+    assert named(result, "NR_BerniPilnai") == [None]
+    for name in ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_AtlikumsBeigas", "NRK_Atlidziba",
+                 "NRK_Kopa", "NRK_AtlikumsBeigas", "NRK_Norekins"):
+        assert set(named(result, name)) == {PENDING}, f"neaizpildīts parametrs: {name} (IBM_TEST_SEED={SEED})"
+    assert money(named(result, "NRK_Transports")[0]) == reference.totals.transport
+    check_settlement(openpyxl.load_workbook(computed, data_only=True), reference,
+                     f"aizpildīts parametrs (IBM_TEST_SEED={SEED})")
     counts = openpyxl.load_workbook(outputs[-1], data_only=True)
     (sheet, ref), = counts.defined_names["AR_Skaits"].destinations
     got = [[c.value for c in row] for row in counts[sheet][ref.replace("$", "")]]

@@ -89,3 +89,44 @@ def test_column_headers_start_with_a_capital(workbooks) -> None:
                         first = cell.value.strip()[:1]
                         assert not first.isalpha() or first.isupper(), f"{name} {ws.title}!{cell.coordinate}"
     assert checked >= 30
+
+
+def _width_pt(ws, first: int, last: int) -> float:  # noqa: ANN001
+    from openpyxl.utils import get_column_letter
+
+    return sum(_column_pt(ws, get_column_letter(c)) for c in range(first, last + 1))
+
+
+def test_unwrapped_text_is_not_cut_by_its_neighbour(workbooks) -> None:
+    """Calc lets text that does not fit its cell run on into empty cells to its right; a filled or merged
+    neighbour cuts it (found printing 30: "Kopā par visiem ceturkšņiem" and "Sagatavoja (vārds, uzvārds,
+    amats)" lost their ends under the next column)."""
+    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 100)
+    bold = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 100)
+    cut = []
+    checked = 0
+    for name, wb in workbooks.items():
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            merges = {(r.min_row, r.min_col): r for r in ws.merged_cells.ranges}
+            covered = {cell for r in ws.merged_cells.ranges for cell in r.cells}
+            for row in ws.iter_rows():
+                for cell in row:
+                    if not isinstance(cell.value, str) or cell.alignment.wrap_text or cell.value.startswith("="):
+                        continue
+                    checked += 1
+                    merge = merges.get((cell.row, cell.column))
+                    last_col = merge.max_col if merge else cell.column
+                    size = cell.font.sz or 10
+                    need = (bold if cell.font.b else regular).getlength(cell.value) * size / 100 + CELL_PADDING_PT
+                    col, room = last_col, _width_pt(ws, cell.column, last_col)
+                    while room < need:
+                        col += 1
+                        neighbour = ws.cell(row=cell.row, column=col)
+                        if merge or neighbour.value not in (None, "") or (cell.row, col) in covered:
+                            cut.append(f"{name} {ws.title}!{cell.coordinate}: „{cell.value}”")
+                            break
+                        room += _width_pt(ws, col, col)
+    assert checked >= 50
+    assert not cut, "\n".join(cut)

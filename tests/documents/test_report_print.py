@@ -44,6 +44,8 @@ def test_every_report_sheet_prints_with_header_footer_and_area(workbooks, catalo
     for ws in sheets:
         assert name in ws.oddHeader.left.text, ws.title
         assert ws.oddFooter.right.text == "Lapa &P no &N", ws.title
+        # Numbered per sheet: 29 prints as "Lapa 1 no 1", not as page 7 of the workbook.
+        assert ws.page_setup.useFirstPageNumber and int(ws.page_setup.firstPageNumber or 1) == 1, ws.title
         assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape", ws.title
         first, last = _print_rows(ws)
         assert first == 1 and last >= ws.max_row - 1, f"{ws.title}: drukas apgabals {first}–{last}, rindas {ws.max_row}"
@@ -85,3 +87,12 @@ def test_report_headers_escape_an_ampersand(tmp_path: Path, catalogue: Catalogue
     from generator.documents.reports.printing import _escaped
 
     assert _escaped("A & B") == "A && B"
+
+
+def test_activity_report_takes_the_agreement_date_as_a_date(workbooks) -> None:
+    ws = workbooks[ACTIVITY_FILE].worksheets[0]
+    label = next(c for row in ws.iter_rows() for c in row if c.value == "Saskaņots ar LM projekta komandu (datums)")
+    field = ws.cell(row=label.row, column=label.column + 1)
+    assert field.protection.locked is False and field.number_format == "dd.mm.yyyy"
+    rules = [v for v in ws.data_validations.dataValidation if field.coordinate in v.sqref]
+    assert len(rules) == 1 and rules[0].type == "date"

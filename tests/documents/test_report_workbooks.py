@@ -15,10 +15,12 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import register as reg
 from generator.documents.reports.activity import ACTIVITIES, write_activity_report
+from generator.documents.reports.parameters import PENDING
 from generator.documents.reports.workbooks import write_register_workbook
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, Settlement
+from tests.documents.pending_parameters import fill_named, mark_pending
 from tests.documents.workbook_values import money, named
 
 REGISTERS = 60
@@ -133,7 +135,7 @@ def test_register_rejects_an_unknown_position_and_a_month_outside_the_pilot(cata
 @pytest.mark.libreoffice
 @pytest.mark.xdist_group("documents-lo")
 def test_random_registers_recalculated_in_libreoffice_equal_the_reference(
-        tmp_path: Path, catalogue: Catalogue) -> None:
+        tmp_path: Path, catalogue: Catalogue, catalogue_copy: Path) -> None:
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
     rng = random.Random(SEED)
@@ -159,8 +161,28 @@ def test_random_registers_recalculated_in_libreoffice_equal_the_reference(
         typed.append(sum(counts))
     wb.save(tmp_path / "in" / "sd-aizpildita.xlsx")
     sources.append(tmp_path / "in" / "sd-aizpildita.xlsx")
+    # A `jāprecizē` parameter: its blank left empty, then filled with the figure the catalogue will confirm.
+    pending = mark_pending(catalogue_copy)
+    data = random_register(rng, catalogue)
+    blank = write_register_workbook(pending, municipalities[0], tmp_path / "in" / "japrecize.xlsx", data,
+                                    cached=False)
+    filled = fill_named(blank, tmp_path / "in" / "japrecize-aizpildits.xlsx",
+                        {"Param_BerniPilnai": params.social_worker_children,
+                         "Param_CeturksnaDiena": params.quarterly_report_day})
+    sources += [blank, filled]
 
     outputs = convert(sources, tmp_path / "out", profile=make_profile(tmp_path / "profile"))
+
+    outputs, (waiting, computed) = outputs[:-2], outputs[-2:]
+    reference = reg.settlement(data, params)
+    result = openpyxl.load_workbook(waiting, data_only=True)
+    assert named(result, "Param_BerniPilnai") == [None]
+    for name in ("NP_Atlidziba", "NP_Netiesas", "NP_Kopa", "NP_AtlikumsBeigas", "CP_Atlidziba", "CP_Termins",
+                 "Kopa_Atlidziba", "Kopa_Netiesas", "Kopa_Izdevumi", "Kopa_AtlikumsBeigas"):
+        assert set(named(result, name)) == {PENDING}, f"neaizpildīts parametrs: {name} (IBM_TEST_SEED={SEED})"
+    assert [money(v) for v in named(result, "NP_Transports")] == [m.amounts.transport for m in reference.months]
+    check_against_reference(openpyxl.load_workbook(computed, data_only=True), reference,
+                            f"aizpildīts parametrs (IBM_TEST_SEED={SEED})")
 
     for i, (path, settlement) in enumerate(zip(outputs[:-1], expected, strict=True)):
         result = openpyxl.load_workbook(path, data_only=True)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports.printing import print_setup, signature_block
 from generator.documents.reports.register import pilot_months
+from generator.documents.reports.workbooks import ACTIVITY_ID, DATE_VALIDATION, open_report_workbook
 
 SHEET = "31 SD mēneša atskaite"
 FIRST_ROW = 5  # first activity row (0-based)
@@ -41,26 +41,13 @@ ACTIVITIES = (
 
 
 def write_activity_report(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
-    day = catalogue.latest_date
     months = pilot_months(catalogue)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False})
-    wb.set_properties({"title": "Sociālā darbinieka mēneša atskaite", "author": "Labklājības ministrija – IBM rīkkopa",
-                       "comments": f"Veidnes versija {catalogue.version}",
-                       "created": dt.datetime(day.year, day.month, day.day)})
+    wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID)
+    title, note, head, text, count_in, bold = fmt.title, fmt.note, fmt.head, fmt.text, fmt.in_int, fmt.label
     base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
-    title = wb.add_format({**base, "bold": True, "font_size": 13})
-    note = wb.add_format({**base, "italic": True, "font_size": 9})
-    head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
     month_head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "num_format": "mm.yyyy"})
-    text = wb.add_format({**base, "border": 1, "text_wrap": True})
-    count_in = wb.add_format({**base, "border": 1, "num_format": "0", "locked": False, "bg_color": "#FFF9D6"})
     text_in = wb.add_format({**base, "border": 1, "text_wrap": True, "locked": False, "bg_color": "#FFF9D6"})
     total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "0"})
-    bold = wb.add_format({**base, "bold": True})
-    sign_field = wb.add_format({**base, "bottom": 1, "locked": False, "bg_color": "#FFF9D6"})
-    sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", "locked": False,
-                               "bg_color": "#FFF9D6"})
 
     ws = wb.add_worksheet(SHEET)
     ws.write(0, 0, "31.pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
@@ -92,14 +79,18 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     total_letter = xl_rowcol_to_cell(0, total_col)[:-1]
     wb.define_name("SD_Kopa", f"='{SHEET}'!${total_letter}${FIRST_ROW + 1}:${total_letter}${last + 1}")
     r = last + 2
-    for label in ("Problēmas un riski, kas radušies mēnesī", "Priekšlikumi LM projekta komandai",
-                  "Saskaņots ar LM projekta komandu (datums)"):
+    for label in ("Problēmas un riski, kas radušies mēnesī", "Priekšlikumi LM projekta komandai"):
         ws.write(r, 1, label, text)
         ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", text_in)
         ws.set_row(r, 40)
         r += 1
-    signed = signature_block(ws, r + 1, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), bold, sign_field,
-                             sign_date)
+    # The agreement date is a date (typing stops at anything else), in a field as wide as the signature's.
+    ws.write(r, 1, "Saskaņots ar LM projekta komandu (datums)", text)
+    ws.merge_range(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, None, fmt.in_date)
+    ws.data_validation(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, DATE_VALIDATION)
+    r += 1
+    signed = signature_block(ws, r + 1, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), bold,
+                             fmt.sign_field, fmt.sign_date)
     ws.set_column(0, 0, 5)
     ws.set_column(1, 1, 52)
     ws.set_column(FIRST_MONTH_COL, total_col - 1, 8)

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import xlsxwriter
-
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
-from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.reports.printing import print_setup
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
-    _Formats,
     _wrapped_height,
     open_report_workbook,
 )
@@ -31,10 +27,6 @@ FILLED_BY = ("bērns pats", "vecāks", "sociālais darbinieks, intervējot bērn
 YES_NO = ["Jā", "Nē"]
 
 
-def _workbook(catalogue: Catalogue, target: Path, output_id: str) -> tuple[xlsxwriter.Workbook, _Formats]:
-    return open_report_workbook(catalogue, target, REPORT_WORKBOOKS[output_id])
-
-
 def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: str, header_row: int,  # noqa: ANN001
                  last_row: int, last_col: int) -> None:
     print_setup(ws, municipality=municipality.name_lv, title=title, version=catalogue.version,
@@ -47,7 +39,7 @@ def questionnaire_names(catalogue: Catalogue) -> list[str]:
 
 
 def write_questionnaire_register(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
-    wb, fmt = _workbook(catalogue, target, QUESTIONNAIRE_REGISTER_ID)
+    wb, fmt = open_report_workbook(catalogue, target, QUESTIONNAIRE_REGISTER_ID)
     ws = wb.add_worksheet("24 Aptauju reģistrs")
     lists = wb.add_worksheet("Saraksti")
     names = questionnaire_names(catalogue)
@@ -110,7 +102,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
 
 
 def write_provider_list(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
-    wb, fmt = _workbook(catalogue, target, PROVIDER_LIST_ID)
+    wb, fmt = open_report_workbook(catalogue, target, PROVIDER_LIST_ID)
     ws = wb.add_worksheet("17 Sniedzēji")
     areas = {a.number: a.name_lv for a in catalogue.enums.support_areas}
     ws.write(0, 0, "17.pielikums. Iespējamo pakalpojumu sniedzēju saraksts un kvalifikācijas prasības", fmt.title)

@@ -20,6 +20,7 @@ def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, h
     ws.set_paper(9)  # A4
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
+    ws.set_start_page(1)  # "Lapa 1 no N" on each sheet, also when several sheets are printed at once
     ws.repeat_rows(header_row)
     ws.print_area(0, 0, last_row, last_col)
     # No font-size code before the title: "&8" followed by "28.pielikums" would read as size 828.

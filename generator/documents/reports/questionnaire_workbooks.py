@@ -15,7 +15,6 @@ from xlsxwriter.utility import xl_col_to_name
 from generator.catalogue.annexes import Party, Quality
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
-from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.reports.printing import print_setup
 from generator.documents.reports.workbooks import DATE_VALIDATION, open_report_workbook
 from generator.reference.questionnaires import Response, party_mean, stage_means
@@ -51,7 +50,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     quality: Quality = catalogue.annexes.quality  # type: ignore[union-attr]
     responses = responses or {}
     top = quality.max_score
-    wb, fmt = open_report_workbook(catalogue, target, REPORT_WORKBOOKS[WORKBOOK_ID])
+    wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID)
     mean_fmt = wb.add_format({"font_name": "Arial", "font_size": 10, "border": 1, "num_format": "0.00"})
     summary = wb.add_worksheet(SUMMARY)
     scale = "; ".join(f"{level.score} – {level.label_lv}" for level in quality.scale)

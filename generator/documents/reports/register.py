@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot
+from generator.catalogue.models import Pilot, PriceStatus
 from generator.reference.params import Params
 from generator.reference.settlement import (
     BIP_INDIRECT,
@@ -81,7 +81,7 @@ class RegisterRow:
 @dataclass(frozen=True)
 class MonthInput:
     month: dt.date  # first day
-    children: int
+    children: int | None  # None: not typed yet (a blank cell, counted as 0)
     receipts: Decimal = Decimal(0)
     employment_contract: bool = True
 
@@ -105,9 +105,16 @@ def pilot_months(catalogue: Catalogue) -> list[dt.date]:
     return months
 
 
+def planned_children(catalogue: Catalogue) -> int | None:
+    """Children planned per municipality (the selection quota), or None while the catalogue marks it `jāprecizē`:
+    a template then leaves the monthly counts blank instead of showing an unconfirmed figure."""
+    dated = catalogue.programme.selection_quotas.at(catalogue.latest_date)
+    return dated.value.per_municipality if dated.status is PriceStatus.confirmed else None
+
+
 def empty_register(catalogue: Catalogue) -> RegisterData:
     """The template's starting state: every pilot month with the planned number of children."""
-    children = catalogue.programme.selection_quotas.at(catalogue.latest_date).value.per_municipality
+    children = planned_children(catalogue)
     return RegisterData(months=tuple(MonthInput(m, children) for m in pilot_months(catalogue)))
 
 
@@ -132,7 +139,7 @@ def settlement_inputs(data: RegisterData) -> list[SettlementMonth]:
     return [
         SettlementMonth(
             month=m.month,
-            children=m.children,
+            children=m.children or 0,
             sw_gross_pay=sums.get((m.month, BIP_PAY), Decimal(0)),
             sw_transport=sums.get((m.month, BIP_TRANSPORT), Decimal(0)),
             sbs_payments=sums.get((m.month, BIP_SBS), Decimal(0)),

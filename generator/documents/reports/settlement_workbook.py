@@ -7,6 +7,8 @@ the SBS payments and the money received from the ministry (the advance in month 
 formula that repeats generator.reference.settlement.settle: the pay share for 20 children, BIP 1.1, the 15 %
 indirect costs only with an employment contract, the balance, and at the end the settlement of the advance.
 Its public interface is its defined names (NR_* per month, NRK_* totals).
+The per-month pay formulas are those of sheet 29 (month_formulas); the two catalogue parameters are written
+by parameters.write_parameter (a `jāprecizē` one is a blank to fill, and the amounts wait for it).
 """
 
 from __future__ import annotations
@@ -15,12 +17,22 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
-from generator.documents.outputs import REPORT_WORKBOOKS
+from generator.documents.reports.month_formulas import MonthFormulas
+from generator.documents.reports.parameters import (
+    INTEGER,
+    PENDING,
+    SHARE,
+    ParamCell,
+    guarded,
+    parameter,
+    pending,
+    pending_note,
+    write_parameter,
+)
 from generator.documents.reports.printing import print_setup, signature_block
-from generator.documents.reports.register import empty_register, settlement_inputs
+from generator.documents.reports.register import empty_register, planned_children, settlement_inputs
 from generator.documents.reports.workbooks import _excel_date, open_report_workbook
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
@@ -40,19 +52,25 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                               cached: bool = True) -> Path:
     """Write the settlement workbook; ``cached=False`` leaves formula caches at 0 (tests prove the formulas)."""
     day = catalogue.latest_date
-    params = Params.from_catalogue(catalogue, day)
+    params = Params.from_catalogue(catalogue, day)  # the reference's values, cached where confirmed
+    # The template's children counts are the plan, left blank while the plan is `jāprecizē`.
+    typed_children = months is not None or planned_children(catalogue) is not None
     months = sorted(months if months is not None else default_months(catalogue), key=lambda m: m.month)
     result = settle(months, params, opening_balance)
 
-    def cache(value: object) -> object:
+    def cache(value: object, *uses: ParamCell) -> object:
+        """A formula's cached value: 0 when not cached, PENDING when it uses an unfilled parameter."""
         if not cached:
             return 0
+        if pending(*uses):
+            return PENDING
         return float(value) if isinstance(value, Decimal) else value
 
-    wb, fmt = open_report_workbook(catalogue, target, REPORT_WORKBOOKS[WORKBOOK_ID])
+    wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID)
     ws = wb.add_worksheet(SHEET)
-    n = params.social_worker_children
-    rate = lvformat.percent(params.indirect_cost_rate)
+    full_pay = parameter(catalogue, "social_worker_children", day, INTEGER)
+    indirect = parameter(catalogue, "indirect_cost_rate", day, SHARE)
+    n, rate = full_pay.text, indirect.text
     ws.write(0, 0, "27.pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
     ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: metodikā noteikts, "
              "kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu sagatavojusi IBM rīkkopa.",
@@ -61,11 +79,13 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
              f"proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba līguma gadījumā. Dzeltenās šūnas "
              "aizpilda, pārējās aprēķinās.", fmt.note)
     ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
-    ws.write_number(4, 4, n, fmt.int)
-    wb.define_name("NR_BerniPilnai", f"='{SHEET}'!$E$5")
+    formulas = MonthFormulas(
+        write_parameter(wb, ws, 4, 4, "NR_BerniPilnai", full_pay, shown=fmt.int, blank=fmt.in_int),
+        write_parameter(wb, ws, 5, 4, "NR_NetiesasLikme", indirect, shown=fmt.share, blank=fmt.in_share))
+    amounts = formulas.amount_params
+    if pending(*amounts):
+        ws.write(3, 0, pending_note(), fmt.pending_note)
     ws.write(5, 0, "Netiešo izmaksu likme (katalogs)", fmt.label)
-    ws.write_number(5, 4, float(params.indirect_cost_rate), fmt.share)
-    wb.define_name("NR_NetiesasLikme", f"='{SHEET}'!$E$6")
     ws.write(5, 6, "Atlikums sākumā, EUR", fmt.label)
     ws.write_number(5, 9, float(Decimal(str(opening_balance))), fmt.in_money)
     wb.define_name("NR_SakumaAtlikums", f"='{SHEET}'!$J$6")
@@ -83,20 +103,24 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         x = r + 1
         rep = result.months[i]
         ws.write_datetime(r, 0, _excel_date(m.month), fmt.month)
-        ws.write_number(r, 1, m.children, fmt.in_int)
+        if typed_children:
+            ws.write_number(r, 1, m.children, fmt.in_int)
+        else:
+            ws.write_blank(r, 1, None, fmt.in_int)
         ws.write_number(r, 2, float(m.sw_gross_pay), fmt.in_money)
         ws.write(r, 3, "Jā" if m.employment_contract else "Nē", fmt.in_text)
         ws.write_number(r, 4, float(m.sw_transport), fmt.in_money)
         ws.write_number(r, 5, float(m.sbs_payments), fmt.in_money)
         ws.write_number(r, 6, float(m.receipts), fmt.in_money)
-        ws.write_formula(r, 7, f"=MIN(B{x},NR_BerniPilnai)/NR_BerniPilnai", fmt.share, cache(rep.pay_share))
-        ws.write_formula(r, 8, f"=ROUND(C{x}*MIN(B{x},NR_BerniPilnai)/NR_BerniPilnai,2)", fmt.money,
-                         cache(rep.amounts.pay))
-        ws.write_formula(r, 9, f'=IF(D{x}="Jā",ROUND(I{x}*NR_NetiesasLikme,2),0)', fmt.money,
-                         cache(rep.amounts.indirect))
-        ws.write_formula(r, 10, f"=I{x}+E{x}+F{x}+J{x}", fmt.money, cache(rep.amounts.total))
+        ws.write_formula(r, 7, formulas.share(f"B{x}"), fmt.share, cache(rep.pay_share, formulas.full_pay_children))
+        ws.write_formula(r, 8, formulas.pay(f"C{x}", f"B{x}"), fmt.money,
+                         cache(rep.amounts.pay, formulas.full_pay_children))
+        ws.write_formula(r, 9, formulas.indirect(f"D{x}", f"I{x}"), fmt.money, cache(rep.amounts.indirect, *amounts))
+        ws.write_formula(r, 10, formulas.costs(f"I{x}", f"E{x}", f"F{x}", f"J{x}"), fmt.money,
+                         cache(rep.amounts.total, *amounts))
         previous = "NR_SakumaAtlikums" if i == 0 else f"L{x - 1}"
-        ws.write_formula(r, 11, f"={previous}+G{x}-K{x}", fmt.money, cache(rep.closing_balance))
+        ws.write_formula(r, 11, formulas.amount(f"{previous}+G{x}-K{x}"), fmt.money,
+                         cache(rep.closing_balance, *amounts))
     last = FIRST + len(months) - 1
     ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,
@@ -110,13 +134,15 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     tr = last + 1
     ws.write(tr, 0, "Kopā", fmt.label)
     totals = result.totals
-    for col, value, name in ((4, totals.transport, "NRK_Transports"), (5, totals.sbs, "NRK_SBS"),
-                             (6, result.receipts, "NRK_Sanemts"), (8, totals.pay, "NRK_Atlidziba"),
-                             (9, totals.indirect, "NRK_Netiesas"), (10, totals.total, "NRK_Kopa")):
+    for col, value, name, uses in (
+            (4, totals.transport, "NRK_Transports", ()), (5, totals.sbs, "NRK_SBS", ()),
+            (6, result.receipts, "NRK_Sanemts", ()), (8, totals.pay, "NRK_Atlidziba", (formulas.full_pay_children,)),
+            (9, totals.indirect, "NRK_Netiesas", amounts), (10, totals.total, "NRK_Kopa", amounts)):
         letter = chr(65 + col)
-        ws.write_formula(tr, col, f"=SUM({letter}{FIRST + 1}:{letter}{last + 1})", fmt.money_total, cache(value))
+        ws.write_formula(tr, col, guarded(f"SUM({letter}{FIRST + 1}:{letter}{last + 1})", *uses), fmt.money_total,
+                         cache(value, *uses))
         wb.define_name(name, f"='{SHEET}'!${letter}${tr + 1}")
-    ws.write_formula(tr, 11, f"=L{last + 1}", fmt.money_total, cache(result.closing_balance))
+    ws.write_formula(tr, 11, formulas.amount(f"L{last + 1}"), fmt.money_total, cache(result.closing_balance, *amounts))
     wb.define_name("NRK_AtlikumsBeigas", f"='{SHEET}'!$L${tr + 1}")
     sr = tr + 2
     ws.write(sr, 0, "Avansa norēķins izmēģinājumprojekta beigās", fmt.label)
@@ -124,9 +150,10 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     verdict = ("pašvaldība atmaksā LM" if closing > 0 else "LM pārskaita pašvaldībai" if closing < 0
                else "norēķins pabeigts")
     ws.merge_range(sr + 1, 0, sr + 1, 3, "", fmt.text)
-    ws.write_formula(sr + 1, 0, f'=IF(L{tr + 1}>0,"pašvaldība atmaksā LM",IF(L{tr + 1}<0,"LM pārskaita pašvaldībai",'
-                     '"norēķins pabeigts"))', fmt.text, verdict if cached else "")
-    ws.write_formula(sr + 1, 4, f"=ABS(L{tr + 1})", fmt.money_total, cache(abs(closing)))
+    ws.write_formula(sr + 1, 0, formulas.amount(
+        f'IF(L{tr + 1}>0,"pašvaldība atmaksā LM",IF(L{tr + 1}<0,"LM pārskaita pašvaldībai","norēķins pabeigts"))'),
+        fmt.text, ("" if not cached else PENDING if pending(*amounts) else verdict))
+    ws.write_formula(sr + 1, 4, formulas.amount(f"ABS(L{tr + 1})"), fmt.money_total, cache(abs(closing), *amounts))
     wb.define_name("NRK_Norekins", f"='{SHEET}'!$E${sr + 2}")
     signed = signature_block(ws, sr + 3, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
     ws.freeze_panes(FIRST, 1)

@@ -8,7 +8,9 @@ right numbers (the result-indicator cells of sheet 30 cache 0, which is right fo
 build writes). The social worker's activity report (31) is a separate workbook, not derived from 28.
 
 The workbooks' public interface is their defined names (NP_* for sheet 29 rows, CP_* for sheet 30 rows,
-Reg_* for the register columns, Param_* for the catalogue parameters).
+Reg_* for the register columns, Param_* for the catalogue parameters). A parameter the catalogue marks
+`jāprecizē` is a blank input on sheet 26 and the cells that use it show "______" until it is filled
+(generator.documents.reports.parameters).
 """
 
 from __future__ import annotations
@@ -20,18 +22,31 @@ from pathlib import Path
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import reports_dir
 from generator.documents.reports import register as reg
-from generator.documents.reports.activity import write_activity_report
+from generator.documents.reports.month_formulas import MonthFormulas
+from generator.documents.reports.parameters import (
+    INTEGER,
+    PENDING,
+    SHARE,
+    ParamCell,
+    guarded,
+    parameter,
+    pending,
+    pending_note,
+    write_parameter,
+)
 from generator.documents.reports.printing import print_setup, signature_block
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 
-REGISTER_FILE = "izdevumu-registrs-un-parskati.xlsx"
-ACTIVITY_FILE = "sd-menesa-atskaite.xlsx"
+REGISTER_ID = "izdevumu-registrs-un-parskati"
+ACTIVITY_ID = "sd-menesa-atskaite"
+REGISTER_FILE = f"{REGISTER_ID}.xlsx"
+ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 REGISTER_ROWS = 400
 AUTHOR = "Labklājības ministrija – IBM rīkkopa"
 
@@ -76,10 +91,15 @@ class _Formats:
         self.head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
         self.text = wb.add_format({**base, "border": 1, "text_wrap": True})
         self.label = wb.add_format({**base, "bold": True})
-        self.money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00"})
-        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "#,##0.00"})
-        self.share = wb.add_format({**base, "border": 1, "num_format": "0.00%"})
-        self.date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy"})
+        # Right-aligned also when a formula shows text (the blank "______" of a parameter still to confirm).
+        self.money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00", "align": "right"})
+        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "#,##0.00",
+                                          "align": "right"})
+        self.share = wb.add_format({**base, "border": 1, "num_format": "0.00%", "align": "right"})
+        pending = {**base, "italic": True, "font_size": 9, "font_color": "#9C0006"}
+        self.pending_note = wb.add_format(pending)
+        self.pending_note_wrapped = wb.add_format({**pending, "text_wrap": True})
+        self.date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", "align": "right"})
         self.month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
         self.int = wb.add_format({**base, "border": 1, "num_format": "0"})
         unlocked = {"locked": False, "bg_color": "#FFF9D6"}
@@ -91,6 +111,7 @@ class _Formats:
         self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", **unlocked})
         self.in_number = wb.add_format({**base, "border": 1, "num_format": "0.##", **unlocked})
         self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
+        self.in_share = wb.add_format({**base, "border": 1, "num_format": "0.00%", **unlocked})
 
 
 def _wrapped_height(*texts: tuple[str, int]) -> float:
@@ -103,8 +124,20 @@ def _num(value: Decimal) -> float:
     return float(value)
 
 
-def open_report_workbook(catalogue: Catalogue, target: Path, title: str) -> tuple[xlsxwriter.Workbook, _Formats]:
-    """A new report workbook at ``target`` with the toolkit's properties and the shared formats."""
+ON_SHEET_26 = "26. lapas dzeltenajā parametra šūnā"
+# The catalogue parameters sheet 26 shows and the formulas of 29 and 30 use.
+PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "monthly_report_day": INTEGER,
+              "quarterly_report_day": INTEGER}
+
+
+def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str) -> tuple[xlsxwriter.Workbook, _Formats]:
+    """A new report workbook at ``target`` with the toolkit's properties and the shared formats; its title is
+    the one the output register (generator.documents.outputs) gives ``output_id``."""
+    try:
+        title = REPORT_WORKBOOKS[output_id]
+    except KeyError:
+        raise KeyError(f"atskaites darbgrāmata '{output_id}' nav izvažu sarakstā "
+                       f"(zināmās: {', '.join(REPORT_WORKBOOKS)})") from None
     target.parent.mkdir(parents=True, exist_ok=True)
     wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
     wb.set_properties({"title": title, "author": AUTHOR, "company": "Labklājības ministrija",
@@ -126,12 +159,15 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     result = reg.settlement(data, params)
     by_month = {m.month: m for m in result.months}
 
-    def cache(value: object) -> object:
+    def cache(value: object, *uses: ParamCell) -> object:
+        """A formula's cached value: 0 when not cached, PENDING when it uses an unfilled parameter."""
         if not cached:
             return 0
+        if pending(*uses):
+            return PENDING
         return _num(value) if isinstance(value, Decimal) else value
 
-    wb, fmt = open_report_workbook(catalogue, target, "IBM izdevumu reģistrs un pārskati")
+    wb, fmt = open_report_workbook(catalogue, target, REGISTER_ID)
     ws_reg = wb.add_worksheet(S_REG)
     ws_cash = wb.add_worksheet(S_CASH)
     ws_q = wb.add_worksheet(S_QUARTER)
@@ -143,8 +179,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_bip.write(1, 0, f"{municipality.name_lv} · veidnes versija {catalogue.version}", fmt.note)
     ws_bip.write_row(3, 0, ["Kods", "Pozīcija (teksts, ko izvēlas reģistrā)", "Ko ietver", "Kā nosaka summu"],
                      fmt.head)
-    rate = lvformat.percent(params.indirect_cost_rate)
-    n = params.social_worker_children
+    shown = {key: parameter(catalogue, key, day, kind) for key, kind in PARAMETERS.items()}
+    rate = shown["indirect_cost_rate"].text
+    n = shown["social_worker_children"].text
     how = {
         BIP_PAY: f"pilnā mēneša atlīdzība × min(bērnu skaits; {n}) ÷ {n}, noapaļots līdz centiem",
         BIP_TRANSPORT: "faktiskās izmaksas pēc pamatojošiem dokumentiem",
@@ -164,21 +201,34 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     entered_last = 4 + len(reg.ENTERED_BIPS) - 1
     wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
     prow = 5 + len(BIP_CODES)
-    ws_bip.write(prow, 0, "Parametri no kataloga (nemainīt)", fmt.label)
+    ws_bip.write(prow, 0, "Parametri no kataloga (nemainīt)" if all(p.confirmed for p in shown.values()) else
+                 "Parametri no kataloga (nemainīt; tukšo dzelteno šūnu aizpilda ar apstiprināto vērtību)", fmt.label)
     param_rows = [
-        ("Param_BerniPilnai", "Bērnu skaits, par kuru sociālajam darbiniekam maksā pilnu atlīdzību", n, fmt.int),
-        ("Param_NetiesasLikme", "Netiešo izmaksu likme no BIP 1.1", _num(params.indirect_cost_rate), fmt.share),
-        ("Param_MenesaDiena", "Naudas plūsmas pārskata (29) iesniegšanas diena nākamajā mēnesī",
-         params.monthly_report_day, fmt.int),
-        ("Param_CeturksnaDiena", "Ceturkšņa pārskata (30) iesniegšanas diena mēnesī pēc ceturkšņa",
-         params.quarterly_report_day, fmt.int),
+        ("Param_BerniPilnai", "social_worker_children",
+         "Bērnu skaits, par kuru sociālajam darbiniekam maksā pilnu atlīdzību"),
+        ("Param_NetiesasLikme", "indirect_cost_rate", "Netiešo izmaksu likme no BIP 1.1"),
+        ("Param_MenesaDiena", "monthly_report_day", "Naudas plūsmas pārskata (29) iesniegšanas diena nākamajā mēnesī"),
+        ("Param_CeturksnaDiena", "quarterly_report_day",
+         "Ceturkšņa pārskata (30) iesniegšanas diena mēnesī pēc ceturkšņa"),
     ]
-    for i, (name, label, value, f) in enumerate(param_rows):
+    cells: dict[str, ParamCell] = {}
+    for i, (name, key, label) in enumerate(param_rows):
         row = prow + 1 + i
+        source = f"Avots: {shown[key].source}"
         ws_bip.write(row, 1, label, fmt.text)
-        ws_bip.set_row(row, _wrapped_height((label, 44)))
-        ws_bip.write(row, 3, value, f)
-        wb.define_name(name, "=" + _abs(S_BIP, row, 3))
+        ws_bip.write(row, 2, source, fmt.text)
+        ws_bip.set_row(row, _wrapped_height((label, 44), (source, 46)))
+        share = shown[key].kind == SHARE
+        cells[key] = write_parameter(wb, ws_bip, row, 3, name, shown[key], shown=fmt.share if share else fmt.int,
+                                     blank=fmt.in_share if share else fmt.in_int)
+    bip_last = prow + len(param_rows)
+    if pending(*cells.values()):
+        bip_last += 1
+        ws_bip.merge_range(bip_last, 1, bip_last, 3, pending_note(), fmt.pending_note_wrapped)
+        ws_bip.set_row(bip_last, 26)
+    formulas = MonthFormulas(cells["social_worker_children"], cells["indirect_cost_rate"])
+    amounts = formulas.amount_params
+    monthly_day, quarterly_day = cells["monthly_report_day"], cells["quarterly_report_day"]
     ws_bip.set_column(0, 0, 10)
     ws_bip.set_column(1, 1, 48)
     ws_bip.set_column(2, 3, 50)
@@ -281,6 +331,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_cash.write(0, 0, "29.pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
     ws_cash.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc saskaņošanas "
                   "ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note)
+    if pending(*amounts, monthly_day):
+        ws_cash.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     ws_cash.write(3, 0, "Atlikums pārskata sākumā, EUR", fmt.label)
     ws_cash.write_number(3, 3, _num(data.opening_balance), fmt.in_money)
     wb.define_name("Sakuma_Atlikums", "=" + _abs(S_CASH, 3, 3))
@@ -300,7 +352,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         x = r + 1  # 1-based row in formulas
         rep = by_month[m.month]
         ws_cash.write_datetime(r, 0, _excel_date(m.month), fmt.month)
-        ws_cash.write_number(r, 1, m.children, fmt.in_int)
+        if m.children is None:
+            ws_cash.write_blank(r, 1, None, fmt.in_int)
+        else:
+            ws_cash.write_number(r, 1, m.children, fmt.in_int)
         ws_cash.write(r, 2, "Jā" if m.employment_contract else "Nē", fmt.in_text)
         ws_cash.write_number(r, 3, _num(m.receipts), fmt.in_money)
 
@@ -309,20 +364,24 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                     f'Reg_Menesis,"<"&EDATE($A{row},1)),2)')
 
         ws_cash.write_formula(r, 4, "=" + sumifs(BIP_NAMES[BIP_PAY]), fmt.money, cache(gross[m.month]))
-        ws_cash.write_formula(r, 5, f"=MIN(B{x},Param_BerniPilnai)/Param_BerniPilnai", fmt.share,
-                              cache(rep.pay_share))
-        ws_cash.write_formula(r, 6, f"=ROUND(E{x}*MIN(B{x},Param_BerniPilnai)/Param_BerniPilnai,2)", fmt.money,
-                              cache(rep.amounts.pay))
+        ws_cash.write_formula(r, 5, formulas.share(f"B{x}"), fmt.share,
+                              cache(rep.pay_share, formulas.full_pay_children))
+        ws_cash.write_formula(r, 6, formulas.pay(f"E{x}", f"B{x}"), fmt.money,
+                              cache(rep.amounts.pay, formulas.full_pay_children))
         ws_cash.write_formula(r, 7, "=" + sumifs(BIP_NAMES[BIP_TRANSPORT]), fmt.money, cache(rep.amounts.transport))
         ws_cash.write_formula(r, 8, "=" + sumifs(BIP_NAMES[BIP_SBS]), fmt.money, cache(rep.amounts.sbs))
-        ws_cash.write_formula(r, 9, f'=IF(C{x}="Jā",ROUND(G{x}*Param_NetiesasLikme,2),0)', fmt.money,
-                              cache(rep.amounts.indirect))
-        ws_cash.write_formula(r, 10, f"=G{x}+H{x}+I{x}+J{x}", fmt.money, cache(rep.amounts.total))
-        opening = "=Sakuma_Atlikums" if i == 0 else f"=M{x - 1}"
-        ws_cash.write_formula(r, 11, opening, fmt.money, cache(rep.opening_balance))
-        ws_cash.write_formula(r, 12, f"=L{x}+D{x}-K{x}", fmt.money, cache(rep.closing_balance))
-        ws_cash.write_formula(r, 13, f"=DATE(YEAR(A{x}),MONTH(A{x})+1,Param_MenesaDiena)", fmt.date,
-                              cache(_excel_serial(rep.due)))
+        ws_cash.write_formula(r, 9, formulas.indirect(f"C{x}", f"G{x}"), fmt.money,
+                              cache(rep.amounts.indirect, *amounts))
+        ws_cash.write_formula(r, 10, formulas.costs(f"G{x}", f"H{x}", f"I{x}", f"J{x}"), fmt.money,
+                              cache(rep.amounts.total, *amounts))
+        if i == 0:
+            ws_cash.write_formula(r, 11, "=Sakuma_Atlikums", fmt.money, cache(rep.opening_balance))
+        else:
+            ws_cash.write_formula(r, 11, formulas.amount(f"M{x - 1}"), fmt.money, cache(rep.opening_balance, *amounts))
+        ws_cash.write_formula(r, 12, formulas.amount(f"L{x}+D{x}-K{x}"), fmt.money,
+                              cache(rep.closing_balance, *amounts))
+        ws_cash.write_formula(r, 13, guarded(f"DATE(YEAR(A{x}),MONTH(A{x})+1,{monthly_day.name})", monthly_day), fmt.date,
+                              cache(_excel_serial(rep.due), monthly_day))
         ws_cash.write_formula(r, 14, f"=YEAR(A{x})", fmt.int, cache(m.month.year))
         ws_cash.write_formula(r, 15, f"=INT((MONTH(A{x})-1)/3)+1", fmt.int, cache((m.month.month - 1) // 3 + 1))
     cash_last = CASH_FIRST + len(months) - 1
@@ -336,12 +395,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     tr = cash_last + 1
     ws_cash.write(tr, 0, "Kopā par visiem pārskata mēnešiem", fmt.label)
     totals = result.totals
-    for col, value in ((3, result.receipts), (6, totals.pay), (7, totals.transport), (8, totals.sbs),
-                       (9, totals.indirect), (10, totals.total)):
+    for col, value, uses in ((3, result.receipts, ()), (6, totals.pay, (formulas.full_pay_children,)),
+                             (7, totals.transport, ()), (8, totals.sbs, ()), (9, totals.indirect, amounts),
+                             (10, totals.total, amounts)):
         letter = xl_rowcol_to_cell(0, col)[:-1]
-        ws_cash.write_formula(tr, col, f"=SUM({letter}{CASH_FIRST + 1}:{letter}{cash_last + 1})", fmt.money_total,
-                              cache(value))
-    ws_cash.write_formula(tr, 12, f"=M{cash_last + 1}", fmt.money_total, cache(result.closing_balance))
+        ws_cash.write_formula(tr, col, guarded(f"SUM({letter}{CASH_FIRST + 1}:{letter}{cash_last + 1})", *uses),
+                              fmt.money_total, cache(value, *uses))
+    ws_cash.write_formula(tr, 12, formulas.amount(f"M{cash_last + 1}"), fmt.money_total,
+                          cache(result.closing_balance, *amounts))
     for name, col in (("Kopa_Sanemts", 3), ("Kopa_Atlidziba", 6), ("Kopa_Transports", 7), ("Kopa_SBS", 8),
                       ("Kopa_Netiesas", 9), ("Kopa_Izdevumi", 10), ("Kopa_AtlikumsBeigas", 12)):
         wb.define_name(name, "=" + _abs(S_CASH, tr, col))
@@ -355,6 +416,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Aprēķināts no 29. un 28.pielikuma; "
                "oriģinālu pēc saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” "
                "norādītajam datumam.", fmt.note)
+    if pending(*amounts, quarterly_day):
+        ws_q.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     ws_q.write(3, 0, "Finansējuma izlietojums pa budžeta izmaksu pozīcijām, EUR", fmt.label)
     q_headers = ["Gads", "Ceturksnis", f"BIP {BIP_PAY}", f"BIP {BIP_TRANSPORT}", f"BIP {BIP_SBS}",
                  f"BIP {BIP_INDIRECT}", "Kopā", "Saņemts no LM", "Iesniegt līdz"]
@@ -366,23 +429,27 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         x = r + 1
         ws_q.write_number(r, 0, qr.year, fmt.int)
         ws_q.write_number(r, 1, qr.quarter, fmt.int)
-        for col, src, value in ((2, 6, qr.amounts.pay), (3, 7, qr.amounts.transport), (4, 8, qr.amounts.sbs),
-                                (5, 9, qr.amounts.indirect), (7, 3, qr.receipts)):
-            ws_q.write_formula(r, col, f"=SUMIFS({cash_rng[src]},{cash_rng[14]},$A{x},{cash_rng[15]},$B{x})",
-                               fmt.money, cache(value))
-        ws_q.write_formula(r, 6, f"=C{x}+D{x}+E{x}+F{x}", fmt.money, cache(qr.amounts.total))
-        ws_q.write_formula(r, 8, f"=DATE(A{x},B{x}*3+1,Param_CeturksnaDiena)", fmt.date, cache(_excel_serial(qr.due)))
+        for col, src, value, uses in ((2, 6, qr.amounts.pay, (formulas.full_pay_children,)),
+                                      (3, 7, qr.amounts.transport, ()), (4, 8, qr.amounts.sbs, ()),
+                                      (5, 9, qr.amounts.indirect, amounts), (7, 3, qr.receipts, ())):
+            ws_q.write_formula(r, col, guarded(f"SUMIFS({cash_rng[src]},{cash_rng[14]},$A{x},{cash_rng[15]},$B{x})",
+                                               *uses), fmt.money, cache(value, *uses))
+        ws_q.write_formula(r, 6, formulas.costs(f"C{x}", f"D{x}", f"E{x}", f"F{x}"), fmt.money,
+                           cache(qr.amounts.total, *amounts))
+        ws_q.write_formula(r, 8, guarded(f"DATE(A{x},B{x}*3+1,{quarterly_day.name})", quarterly_day),
+                           fmt.date, cache(_excel_serial(qr.due), quarterly_day))
     q_last = QUARTER_FIRST + len(quarters) - 1
     for name, col in (("CP_Gads", 0), ("CP_Ceturksnis", 1), ("CP_Atlidziba", 2), ("CP_Transports", 3),
                       ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
         wb.define_name(name, "=" + _range(S_QUARTER, QUARTER_FIRST, q_last, col))
     tr = q_last + 1
-    ws_q.write(tr, 0, "Kopā par visiem ceturkšņiem", fmt.label)
-    for col, value in ((2, totals.pay), (3, totals.transport), (4, totals.sbs), (5, totals.indirect),
-                       (6, totals.total), (7, result.receipts)):
+    ws_q.merge_range(tr, 0, tr, 1, "Kopā par visiem ceturkšņiem", fmt.label)
+    for col, value, uses in ((2, totals.pay, (formulas.full_pay_children,)), (3, totals.transport, ()),
+                             (4, totals.sbs, ()), (5, totals.indirect, amounts), (6, totals.total, amounts),
+                             (7, result.receipts, ())):
         letter = xl_rowcol_to_cell(0, col)[:-1]
-        ws_q.write_formula(tr, col, f"=SUM({letter}{QUARTER_FIRST + 1}:{letter}{q_last + 1})", fmt.money_total,
-                           cache(value))
+        ws_q.write_formula(tr, col, guarded(f"SUM({letter}{QUARTER_FIRST + 1}:{letter}{q_last + 1})", *uses),
+                           fmt.money_total, cache(value, *uses))
 
     # Result indicators: SBS by support area from the register, plus counts the worker enters.
     areas = catalogue.enums.support_areas
@@ -411,18 +478,18 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ind_last = ind_head + len(quarters)
     for k, area in enumerate(areas):
         wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
-    ws_q.set_column(0, 1, 10)
+    ws_q.set_column(0, 1, 15)  # "Kopā par visiem ceturkšņiem" across A:B
     ws_q.set_column(2, 2 + 2 * len(areas) + 3, 14)
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
-    q_signed = signature_block(ws_q, ind_last + 2, 0, 2, 5, fmt.label, fmt.sign_field, fmt.sign_date)
+    q_signed = signature_block(ws_q, ind_last + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
     for sheet, title, header_row, last_row, last_col in (
             (ws_reg, "28.pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1),
             (ws_cash, "29.pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
              len(cash_headers) - 1),
             (ws_q, "30.pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1),
-            (ws_bip, "26.pielikums. Budžeta izmaksu pozīcijas", 3, prow + len(param_rows), 3)):
+            (ws_bip, "26.pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3)):
         print_setup(sheet, municipality=municipality.name_lv, title=title, version=catalogue.version,
                     header_row=header_row, last_row=last_row, last_col=last_col)
     ws_reg.activate()
@@ -435,6 +502,7 @@ def _excel_serial(day: dt.date) -> int:
 
 
 def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path) -> list[Path]:
+    from generator.documents.reports.activity import write_activity_report
     from generator.documents.reports.annex_workbooks import write_annex_workbooks
 
     folder = reports_dir(out, municipality.id)
