@@ -109,9 +109,9 @@ def write_units(sh: Sheet) -> None:
     _day_services(sh, cols, last + 1)
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=D", warning_cell=f"A{last + 3}",
                         hint_cell=f"{col(free_c, 1)}{first + plan_rows.VISIBLE - 1}")
-    end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "E", "I"))
+    end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)")
+    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)", landscape=False)
     protect(sh)
 
 
