@@ -59,7 +59,8 @@ def write(sh: Sheet) -> None:
         "6.5. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
         "Līguma ar vecāku pielikums. Veidojas automātiski no 6.4; pakalpojumi sakārtoti kopējās prioritātes secībā.",
         "I",
-        "D",
+        "C",
+        title_to="F",
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header

@@ -34,10 +34,11 @@ def write(sh: Sheet) -> None:
         "6.9. Iesniegums par SBS pakalpojumu sniedzējiem",
         "Līguma ar vecāku pielikums; paraksta vecāks (likumiskais pārstāvis).",
         "F",
-        "C",
+        "B",  # the left-hand block is the repeated label columns: whole on every page across
+        title_to="D",
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})
-    sh.ws.merge_range(f"A{TEXT_ROW}:F{TEXT_ROW}", "", st.label)
+    sh.ws.merge_range(f"A{TEXT_ROW}:D{TEXT_ROW}", "", st.label)  # on the first page across
     sh.formula(
         f"A{TEXT_ROW}",
         '"Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam "'

@@ -13,7 +13,7 @@ PAPER_A4 = 9
 # (10, 20, 30 or 40; see plan_rows.py). tests/workbook/test_print.py proves it for each count.
 PLAN_ROW_HEIGHT = 11
 TITLE_ROW_HEIGHT = 17  # 12 pt bold
-SUBTITLE_ROW_HEIGHT = 22  # two lines of 9 pt italic
+SUBTITLE_ROW_HEIGHT = 22  # two lines of 8 pt italic
 HEADER_ROW_HEIGHT = 12  # rows 3–6: one line of 9 pt bold text
 SIGN_ROW_HEIGHT = 18  # room to sign above the line
 CAPTION_ROW_HEIGHT = 11  # "(paraksts)" and "(datums)" under the line
@@ -34,17 +34,25 @@ def child_line(sh: Sheet, a1: str) -> None:
     sh.formula(a1, "Galva_Berns", sh.st.label_bold, sh.book.cache.header("Galva_Berns"))
 
 
-def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str) -> None:
-    """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker."""
+def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
+                 title_to: str | None = None) -> None:
+    """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
+
+    ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
+    title (shrunk to fit if needed), the wrapped subtitle and the right-hand block end: the page edge cuts
+    none of them, and nothing of them lies on the next page across, where it would print over the repeated
+    label columns.
+    """
     st = sh.st
-    sh.merge_text(f"A1:{last_col}1", title, st.title)
+    head_to = title_to or last_col
+    sh.merge_text(f"A1:{head_to}1", title, st.title)
     sh.row_height(1, TITLE_ROW_HEIGHT)
-    sh.merge_text(f"A2:{last_col}2", subtitle, st.subtitle)
+    sh.merge_text(f"A2:{head_to}2", subtitle, st.subtitle)
     sh.row_height(2, SUBTITLE_ROW_HEIGHT)
     cache = sh.book.cache
     right_first = col(split_col, 1)
     for row, (left, right) in enumerate(zip(HEADER_LEFT, HEADER_RIGHT, strict=True), start=3):
-        for first, last, name in ((f"A{row}", f"{split_col}{row}", left), (f"{right_first}{row}", f"{last_col}{row}", right)):
+        for first, last, name in ((f"A{row}", f"{split_col}{row}", left), (f"{right_first}{row}", f"{head_to}{row}", right)):
             r1, c1 = sh._rc(first)
             r2, c2 = sh._rc(last)
             if (r1, c1) != (r2, c2):

@@ -60,7 +60,8 @@ def write_units(sh: Sheet) -> None:
         "Līguma ar vecāku pielikums. Katra pakalpojuma plānotās vienības katrā perioda mēnesī; rindas summai jāsakrīt "
         "ar daudzumu periodā (6.3).",
         free_c,
-        "C",
+        "B",  # the left-hand block is the repeated label columns: whole on every page across
+        title_to="E",
     )
     widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 26,
                                                                           free_c: 22}

@@ -82,6 +82,7 @@ def write(sh: Sheet) -> None:
         "matrica.",
         "L",
         "C",  # the right-hand block starts in D, on the first page of the sheet
+        title_to="F",
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
