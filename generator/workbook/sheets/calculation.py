@@ -194,6 +194,7 @@ def write(sh: Sheet) -> None:
         "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
         "M",
         "C",
+        title_to="F",  # the first landscape page ends after the price column
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     _summary(sh)
@@ -275,7 +276,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
 
 
 SUMMARY_ROW_HEIGHT = 12
-CALC_ROW_HEIGHT = 14  # the plan rows: with the summary above, the first ten and the total fit the first page
+CALC_ROW_HEIGHT = 13  # the plan rows: with the summary above, the first ten and the total fit the first page
 
 
 def _summary(sh: Sheet) -> None:

@@ -143,7 +143,7 @@ def page_setup(
     ws.set_start_page(1)  # "Lapa 1 no N" on each sheet, also when Excel prints several sheets at once
     if landscape:
         ws.set_margins(left=0.3, right=0.3, top=0.4, bottom=0.4)
-        header_margin = 0.3
+        header_margin = 0.2  # the header's 9 pt line ends above the body (top margin 0.4)
     else:  # the signed annexes: a little more height for 40 plan rows and the signatures
         ws.set_margins(left=0.3, right=0.3, top=0.3, bottom=0.3)
         header_margin = 0.12

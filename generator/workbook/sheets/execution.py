@@ -36,6 +36,7 @@ def write(sh: Sheet) -> None:
         "saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu; maksā tikai par saņemto.",
         free,
         "C",
+        title_to=plan_cols[-1],  # the first page across ends with the planned months (column breaks below)
     )
     sh.widths({"A": 4, "B": 32, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
               | {c: 9 for c in paid_cols}

@@ -150,6 +150,7 @@ def write_amounts(sh: Sheet) -> None:
         "6.8 cena, noapaļots līdz centiem. Tā ir 6.10 finansējuma plāns.",
         diff_c,
         "C",
+        title_to=cols[min(3, len(cols) - 1)],  # four months fit the first landscape page
     )
     sh.widths({"A": 4, "B": 38, "C": 10} | {c: 10 for c in cols} | {total_c: 11, plan_c: 11, diff_c: 10})
     head = lay.table_header
