@@ -10,6 +10,8 @@ the current template with every entered cell carried over.
   such change is listed with the old and new value. Prices the social worker entered are kept.
 - The old and the new plan are recomputed with the reference implementation: the report shows P,
   N, A and K before and after, and the rule errors and warnings that are new.
+- The plan-row groups that hold carried values are opened (generator/ministry/xlsx_outline.py), so a
+  plan of more than ten lines prints whole, as in the old file.
 - The new file is read back and every carried value compared before the report is written; NEW
   appears only complete (temporary file, then rename).
 """
@@ -37,6 +39,7 @@ from generator.ministry.matrix import (
     version_date,
 )
 from generator.ministry.templates import DEFAULT_REGISTRY, generate_template, load_registry
+from generator.ministry.xlsx_outline import open_filled_groups
 from generator.ministry.xlsxpatch import CellInput, patch_xlsx
 from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
@@ -400,6 +403,9 @@ class Migrator:
         with tempfile.TemporaryDirectory(prefix=".ibm-migrate-", dir=out.parent) as tmp:
             staged = Path(tmp) / "jauna.xlsx"
             patch_xlsx(template, staged, plan.values)
+            # the plan rows that hold values print: their collapsed groups are opened, as fill() does
+            open_filled_groups(staged, {sheet: {row for (row, _), v in cells.items() if _entered(v)}
+                                        for sheet, cells in plan.values.items()})
             staged_book = read_xlsx(staged)
             lost = _verify(staged_book, plan.values)
             if lost:

@@ -81,8 +81,8 @@ def make_styles(wb: Workbook) -> Styles:
     inp = {**cell, "bg_color": INPUT_FILL, "locked": False}
     out = {**cell, "bg_color": OUTPUT_FILL, "locked": True}
     return Styles(
-        title=fmt(bold=True, font_size=12, valign="vcenter"),
-        subtitle=fmt(italic=True, font_size=9, text_wrap=True),
+        title=fmt(bold=True, font_size=12, valign="vcenter", shrink=True),  # never below 8 pt: see header_block
+        subtitle=fmt(italic=True, font_size=8, text_wrap=True),
         note=fmt(italic=True, font_size=8, font_color="#595959", text_wrap=True),
         section=fmt(bold=True, font_size=10, bottom=1),
         label=fmt(text_wrap=True),

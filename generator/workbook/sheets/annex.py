@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
+    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     header_block,
     print_setup,
@@ -14,11 +15,12 @@ from generator.workbook.sheets.common import (
 )
 
 SHEET = "6.5"
+# A–F (the signature lines) fit the first portrait page also where LibreOffice lacks Calibri.
 COLUMNS = (
     ("A", "Prio-ritāte", 5),
     ("B", "SBS pakalpojums", 26),
-    ("C", "Sniedzējs", 21),
-    ("D", "Mērvienība", 9),
+    ("C", "Sniedzējs", 19),
+    ("D", "Mērvienība", 8),
     ("E", "Daudzums", 8),
     ("F", "Cena, EUR", 8),
     ("G", "Summa, EUR", 9),
@@ -30,8 +32,10 @@ COLUMNS = (
 SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", "I": "K"}
 MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}
 
-# One line of 9 pt text: the totals, the signatures and 10 plan rows then share one A4 page.
-TOTAL_ROW_HEIGHT = 12
+# One line of 9 pt text: 40 plan rows, the totals and the signatures share one portrait A4 page.
+TOTAL_ROW_HEIGHT = 11
+SECTION_ROW_HEIGHT = 12
+HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt text
 TOTALS = (
     ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
     ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
@@ -55,12 +59,15 @@ def write(sh: Sheet) -> None:
         "6.5. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
         "Līguma ar vecāku pielikums. Veidojas automātiski no 6.4; pakalpojumi sakārtoti kopējās prioritātes secībā.",
         "I",
-        "D",
+        "C",
+        title_to="F",
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header
     for c, text, _ in COLUMNS[:-1]:
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
+    sh.row_height(head, HEADER_ROW_HEIGHT)
+    sh.row_height(head + 1, HEADER_ROW_HEIGHT)
     for k in range(1, lay.plan_rows + 1):
         row = lay.plan_first + k - 1
         sh.row_height(row, PLAN_ROW_HEIGHT)
@@ -81,10 +88,11 @@ def write(sh: Sheet) -> None:
                         number_col=None)
     row = lay.plan_last + 2
     sh.text(f"B{row}", "IB apmēri periodā", st.section)
+    sh.row_height(row, SECTION_ROW_HEIGHT)
+    first_total = row + 1
     for label, ref in TOTALS:
         row += 1
-        sh.ws.merge_range(f"B{row}:F{row}", "", st.label)
-        sh.text(f"B{row}", label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
+        sh.merge_text(f"B{row}:D{row}", label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
         sh.row_height(row, TOTAL_ROW_HEIGHT)
         fmt = st.out_share if ref == "Transporta_Dala" else st.out_money
         cached: object = ""
@@ -92,18 +100,19 @@ def write(sh: Sheet) -> None:
             cached = cache.needed
         elif ref == "Transporta_Dala":
             cached = cache.transport_share
-        sh.formula(f"G{row}", f'IF(ISNUMBER({ref}),{ref},"")', fmt, cached)
-    row += 2
-    sh.ws.merge_range(f"A{row}:I{row}", "", st.note)
-    sh.text(
-        f"A{row}",
+        sh.ws.merge_range(f"E{row}:F{row}", "", fmt)
+        sh.formula(f"E{row}", f'IF(ISNUMBER({ref}),{ref},"")', fmt, cached)
+    # beside the totals, not under them: the page then still holds 40 rows and the signatures
+    sh.merge_text(
+        f"G{first_total}:I{row}",
         "Pakalpojumus finansē no IB prioritārā secībā, kamēr pietiek IB pieejamā apmēra; pirmajai rindai, kas pilnībā "
         "neiekļaujas, piešķir tik veselu vienību, cik iekļaujas; pārējās rindas sedz citi avoti vai tās nav akceptētas "
         "finansējuma trūkuma dēļ.",
         st.note,
     )
-    sh.row_height(row, 24)
-    end = signature_block(sh, row + 1, ("worker", "parent"), ("A", "D", "F", "H"))
+    sh.row_height(row + 1, GAP_ROW_HEIGHT)
+    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
-    print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)")
+    print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)",
+                landscape=False)
     protect(sh)

@@ -17,9 +17,9 @@ SHEET = "6.9"
 TEXT_ROW, HEAD_ROW, FIRST = 7, 8, 9
 COLUMNS = (
     ("A", "Nr.", 4, None),
-    ("B", "SBS pakalpojums", 40, "B"),
-    ("C", "Sniedzējs", 30, "C"),
-    ("D", "Mērvienība", 12, "D"),
+    ("B", "SBS pakalpojums", 34, "B"),
+    ("C", "Sniedzējs", 24, "C"),
+    ("D", "Mērvienība", 10, "D"),
     ("E", "Daudzums periodā", 10, "E"),
     ("F", "Cena, EUR", 10, "F"),
 )
@@ -34,10 +34,11 @@ def write(sh: Sheet) -> None:
         "6.9. Iesniegums par SBS pakalpojumu sniedzējiem",
         "Līguma ar vecāku pielikums; paraksta vecāks (likumiskais pārstāvis).",
         "F",
-        "C",
+        "B",  # the left-hand block is the repeated label columns: whole on every page across
+        title_to="D",
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})
-    sh.ws.merge_range(f"A{TEXT_ROW}:F{TEXT_ROW}", "", st.label)
+    sh.ws.merge_range(f"A{TEXT_ROW}:D{TEXT_ROW}", "", st.label)  # on the first page across
     sh.formula(
         f"A{TEXT_ROW}",
         '"Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam "'
@@ -69,7 +70,7 @@ def write(sh: Sheet) -> None:
     last = FIRST + lay.plan_rows - 1
     plan_rows.plan_rows(sh, FIRST, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A", warning_cell=f"A{last + 1}",
                         hint_cell=f"H{FIRST + plan_rows.VISIBLE - 1}", number_col=None)
-    end = signature_block(sh, last + 2, ("parent",), ("A", "B", "C", "E"))
+    end = signature_block(sh, last + 2, ("parent",), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(HEAD_ROW, 0)
-    print_setup(sh, "F", end - 2, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW)
+    print_setup(sh, "F", end - 2, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW, landscape=False)
     protect(sh)

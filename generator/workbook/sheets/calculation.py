@@ -194,12 +194,16 @@ def write(sh: Sheet) -> None:
         "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
         "M",
         "C",
+        title_to="F",  # the first landscape page ends after the price column
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     _summary(sh)
     head = lay.calc_first - 2
     for c, text, _ in COLUMNS:
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
+    sh.row_height(head - 1, 6)  # a short gap under the summary
+    sh.row_height(head, SUMMARY_ROW_HEIGHT)
+    sh.row_height(head + 1, SUMMARY_ROW_HEIGHT)
     for i in range(lay.plan_rows):
         r = lay.calc_first + i
         p = lay.plan_first + i
@@ -224,7 +228,8 @@ def write(sh: Sheet) -> None:
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
-    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=E", warning_cell=f"A{total + 1}", hint_cell=None)
+    plan_rows.plan_rows(sh, first, lay.plan_rows, CALC_ROW_HEIGHT, used="=E", warning_cell=f"A{total + 1}",
+                        hint_cell=None)
     sh.ws.freeze_panes(head + 1, 2)
     # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
     # a print area's last column as "###"; inside the area they print as nothing (and in Excel)
@@ -270,6 +275,10 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         sh.formula(f"{letter}{r}", formula, fmt, cached)
 
 
+SUMMARY_ROW_HEIGHT = 12
+CALC_ROW_HEIGHT = 13  # the plan rows: with the summary above, the first ten and the total fit the first page
+
+
 def _summary(sh: Sheet) -> None:
     st, cache = sh.st, sh.book.cache
     rows: list[tuple[int, str]] = [
@@ -292,6 +301,8 @@ def _summary(sh: Sheet) -> None:
         (25, "Stāvoklis"),
     ]
     sh.text("A7", "IB apmēri periodā", st.section)
+    for row in range(7, 25):  # one line of 9 pt text: the first ten plan rows then print on the first page
+        sh.row_height(row, SUMMARY_ROW_HEIGHT)
     for row, label in rows:
         sh.ws.merge_range(f"A{row}:B{row}", "", st.label)
         sh.text(f"A{row}", label, st.label_bold if row in (11, 12, 14, 20) else st.label)

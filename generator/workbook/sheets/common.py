@@ -7,9 +7,17 @@ from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 
 PAPER_A4 = 9
-# The plan rows of the signed annexes hold one line of 9 pt text: 40 rows, totals and signatures
-# then take two A4 pages, and the signatures share a page with plan rows.
+# The plan rows of the signed annexes hold one line of 9 pt text. The signed annexes (6.3, 6.5, 6.6,
+# 6.9) print in portrait: all 40 plan rows, what follows them and the signatures fit one page
+# height, so the signatures are always on a page with plan rows whatever number of rows is open
+# (10, 20, 30 or 40; see plan_rows.py). tests/workbook/test_print.py proves it for each count.
 PLAN_ROW_HEIGHT = 11
+TITLE_ROW_HEIGHT = 17  # 12 pt bold
+SUBTITLE_ROW_HEIGHT = 22  # two lines of 8 pt italic
+HEADER_ROW_HEIGHT = 12  # rows 3–6: one line of 9 pt bold text
+SIGN_ROW_HEIGHT = 18  # room to sign above the line
+CAPTION_ROW_HEIGHT = 11  # "(paraksts)" and "(datums)" under the line
+GAP_ROW_HEIGHT = 6  # between two parties' signature lines
 
 # Internal names (on 6.11) of the header texts every plan sheet repeats on each printed page.
 HEADER_LEFT = ("Galva_Berns", "Galva_Vecaks", "Galva_Periods")
@@ -26,29 +34,40 @@ def child_line(sh: Sheet, a1: str) -> None:
     sh.formula(a1, "Galva_Berns", sh.st.label_bold, sh.book.cache.header("Galva_Berns"))
 
 
-def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str) -> None:
-    """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker."""
+def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
+                 title_to: str | None = None) -> None:
+    """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
+
+    ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
+    title (shrunk to fit if needed), the wrapped subtitle and the right-hand block end: the page edge cuts
+    none of them, and nothing of them lies on the next page across, where it would print over the repeated
+    label columns.
+    """
     st = sh.st
-    sh.merge_text(f"A1:{last_col}1", title, st.title)
-    sh.row_height(1, 20)
-    sh.merge_text(f"A2:{last_col}2", subtitle, st.subtitle)
-    sh.row_height(2, 24)
+    head_to = title_to or last_col
+    sh.merge_text(f"A1:{head_to}1", title, st.title)
+    sh.row_height(1, TITLE_ROW_HEIGHT)
+    sh.merge_text(f"A2:{head_to}2", subtitle, st.subtitle)
+    sh.row_height(2, SUBTITLE_ROW_HEIGHT)
     cache = sh.book.cache
     right_first = col(split_col, 1)
     for row, (left, right) in enumerate(zip(HEADER_LEFT, HEADER_RIGHT, strict=True), start=3):
-        for first, last, name in ((f"A{row}", f"{split_col}{row}", left), (f"{right_first}{row}", f"{last_col}{row}", right)):
+        for first, last, name in ((f"A{row}", f"{split_col}{row}", left), (f"{right_first}{row}", f"{head_to}{row}", right)):
             r1, c1 = sh._rc(first)
             r2, c2 = sh._rc(last)
             if (r1, c1) != (r2, c2):
                 sh.ws.merge_range(r1, c1, r2, c2, "", st.label_bold)
             sh.formula(first, name, st.label_bold, cache.header(name))
+        sh.row_height(row, HEADER_ROW_HEIGHT)
 
 
 def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str]) -> int:
     """Signature and date lines for each party (e.g. the social worker and the parent).
 
-    ``cols`` = (first label column, last label column, signature column, date column). The name of each
-    party is filled from 6.1. Returns the row after the block; the last party's "(paraksts)" line, the last row to print, is
+    ``cols`` = (first label column, last label column, signature column or columns ("D:E"), date column),
+    all on the first page across of a portrait sheet (LibreOffice without Calibri prints columns about
+    1.5 times wider than Excel: about 70 characters of column width fit). The name of each party is
+    filled from 6.1. Returns the row after the block; the last party's "(paraksts)" line, the last row to print, is
     two rows above it.
     """
     st = sh.st
@@ -69,10 +88,15 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
             st.label_bold,
             f"{title}: {cache.text(name_ref)}",
         )
-        sh.blank(f"{sign_col}{row}", None)
-        sh.text(f"{sign_col}{row + 1}", "(paraksts)", st.signature)
+        sign_first, _, sign_last = sign_col.partition(":")
+        if sign_last:
+            sh.merge_text(f"{sign_first}{row + 1}:{sign_last}{row + 1}", "(paraksts)", st.signature)
+        else:
+            sh.text(f"{sign_first}{row + 1}", "(paraksts)", st.signature)
         sh.text(f"{date_col}{row + 1}", "(datums)", st.signature)
-        sh.row_height(row, 20)  # room to sign above the line, and still a short block
+        sh.row_height(row, SIGN_ROW_HEIGHT)
+        sh.row_height(row + 1, CAPTION_ROW_HEIGHT)
+        sh.row_height(row + 2, GAP_ROW_HEIGHT)
         row += 3
     return row
 
@@ -117,7 +141,12 @@ def page_setup(
         ws.set_portrait()
     ws.set_print_scale(100)
     ws.set_start_page(1)  # "Lapa 1 no N" on each sheet, also when Excel prints several sheets at once
-    ws.set_margins(left=0.3, right=0.3, top=0.4, bottom=0.4)
+    if landscape:
+        ws.set_margins(left=0.3, right=0.3, top=0.4, bottom=0.4)
+        header_margin = 0.2  # the header's 9 pt line ends above the body (top margin 0.4)
+    else:  # the signed annexes: a little more height for 40 plan rows and the signatures
+        ws.set_margins(left=0.3, right=0.3, top=0.3, bottom=0.3)
+        header_margin = 0.12
     ws.print_across()  # a row block's pages follow each other: the rows and their signatures stay together
     if repeat_to:
         ws.repeat_rows(0, repeat_to - 1)
@@ -126,8 +155,8 @@ def page_setup(
     if area:
         ws.print_area(area)
     # "&9" sets the font size, so the text after it must not start with a digit
-    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Katalogs {sh.book.cache.version}")
-    ws.set_footer("&C&9Lapa &P no &N")
+    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Katalogs {sh.book.cache.version}", {"margin": header_margin})
+    ws.set_footer("&C&9Lapa &P no &N", {"margin": header_margin})
     ws.hide_gridlines(2)
 
 

@@ -36,6 +36,7 @@ def write(sh: Sheet) -> None:
         "saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu; maksā tikai par saņemto.",
         free,
         "C",
+        title_to=plan_cols[-1],  # the first page across ends with the planned months (column breaks below)
     )
     sh.widths({"A": 4, "B": 32, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
               | {c: 9 for c in paid_cols}
@@ -119,4 +120,7 @@ def write(sh: Sheet) -> None:
                         hint_cell=f"{col(free, 1)}{first + plan_rows.VISIBLE - 1}")
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, free, row + 3, annex="6.10 (izpilde)")
+    # each month block starts a page across, so that its merged heading is never cut between two pages
+    # (plain <colBreaks>: Excel and LibreOffice keep them); the totals and notes follow on their own pages
+    sh.ws.set_v_pagebreaks([sh._rc(f"{c}1")[1] for c in (got_cols[0], paid_cols[0], got_sum, notes)])
     protect(sh)

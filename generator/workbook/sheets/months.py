@@ -60,7 +60,8 @@ def write_units(sh: Sheet) -> None:
         "Līguma ar vecāku pielikums. Katra pakalpojuma plānotās vienības katrā perioda mēnesī; rindas summai jāsakrīt "
         "ar daudzumu periodā (6.3).",
         free_c,
-        "C",
+        "B",  # the left-hand block is the repeated label columns: whole on every page across
+        title_to="E",
     )
     widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 26,
                                                                           free_c: 22}
@@ -109,9 +110,9 @@ def write_units(sh: Sheet) -> None:
     _day_services(sh, cols, last + 1)
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=D", warning_cell=f"A{last + 3}",
                         hint_cell=f"{col(free_c, 1)}{first + plan_rows.VISIBLE - 1}")
-    end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "E", "I"))
+    end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)")
+    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)", landscape=False)
     protect(sh)
 
 
@@ -149,6 +150,7 @@ def write_amounts(sh: Sheet) -> None:
         "6.8 cena, noapaļots līdz centiem. Tā ir 6.10 finansējuma plāns.",
         diff_c,
         "C",
+        title_to=cols[min(3, len(cols) - 1)],  # four months fit the first landscape page
     )
     sh.widths({"A": 4, "B": 38, "C": 10} | {c: 10 for c in cols} | {total_c: 11, plan_c: 11, diff_c: 10})
     head = lay.table_header

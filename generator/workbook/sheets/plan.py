@@ -9,6 +9,7 @@ from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
+    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     header_block,
     print_setup,
@@ -18,6 +19,8 @@ from generator.workbook.sheets.common import (
 from generator.workbook.texts import MSG
 
 SHEET = "6.3"
+GOAL_ROW_HEIGHT = 32  # three lines of 9 pt text
+SECTION_ROW_HEIGHT = 12
 SOURCE = "'6.4'!"
 COLUMNS = (
     ("A", "Nr.", 4),
@@ -79,6 +82,7 @@ def write(sh: Sheet) -> None:
         "matrica.",
         "L",
         "C",  # the right-hand block starts in D, on the first page of the sheet
+        title_to="F",
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
@@ -133,16 +137,18 @@ def write(sh: Sheet) -> None:
 
     row = last + 2
     sh.text(f"A{row}", "Mērķi", st.section)
+    sh.row_height(row, SECTION_ROW_HEIGHT)
     for label in ("Ilgtermiņa mērķi", "Īstermiņa mērķi", "Vecāka mērķis"):
         row += 1
         sh.ws.merge_range(f"A{row}:C{row}", "", st.label_bold)
         sh.text(f"A{row}", label, st.label_bold)
         sh.ws.merge_range(f"D{row}:L{row}", "", st.input_wrap)
-        sh.row_height(row, 42)
+        sh.row_height(row, GOAL_ROW_HEIGHT)
     sh.define("Merki_Ilgtermina", f"D{row - 2}")
     sh.define("Merki_Istermina", f"D{row - 1}")
     sh.define("Merki_Vecaka", f"D{row}")
-    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "E", "H"))  # on the first page across
+    sh.row_height(row + 1, GAP_ROW_HEIGHT)
+    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
-    print_setup(sh, "L", end - 2, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C")
+    print_setup(sh, "L", end - 2, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C", landscape=False)
     protect(sh)

@@ -52,6 +52,10 @@ TABLE_FIRST = 5
 LISTS_FIRST = 6  # first value row of the lists (columns H…)
 
 
+# Characters of 9 pt text on one line of the 60-wide source column (F), counted low: LibreOffice without
+# Calibri prints wider than Excel.
+SOURCE_CHARS_PER_LINE = 70
+
 def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
     """(code, severity, Latvian description, where it shows, count formula) of every rule check.
 
@@ -166,6 +170,9 @@ def write(sh: Sheet) -> None:
         sh.date(f"D{row}", dated.effective_from, st.out_date)
         sh.text(f"E{row}", dated.status.value, st.out_text)
         sh.text(f"F{row}", dated.source, st.out_text_wrap)
+        lines = -(-len(dated.source) // SOURCE_CHARS_PER_LINE)
+        if lines > 1:  # a long source wraps: the row grows with it instead of printing over the next row
+            sh.row_height(row, 12 * lines + 3)
 
     base = cat.programme.base_amount.at(day)
     sh.text(f"A{BASE_ROW}", "Bāzes apmērs šai matricai (B); tukšs – izmanto kataloga vērtību", st.label_bold)
