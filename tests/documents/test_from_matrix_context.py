@@ -159,3 +159,16 @@ def test_a_filled_addressee_reads_as_one_label_and_a_name(catalogue: Catalogue) 
                 if d.spec.id == "08-lemums-par-pieskirsanu").html
     assert "Adresāts – vecāks (likumiskais pārstāvis):</span> <strong>Pēteris Paraugs</strong>" in html
     assert "): vārds, uzvārds:" not in html
+
+
+def test_the_guarantee_letter_gives_the_unit_as_a_label_not_as_a_counted_noun(catalogue: Catalogue) -> None:
+    """„8 stunda” is bad Latvian (a number wants the plural); the unit is a label in brackets under the count."""
+    market = _market(catalogue)
+    reading = _reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"})
+    child = build(reading, catalogue, pseudonymous=False)
+    html = next(d for d in render_child(catalogue, catalogue.municipality("ogre"), child,
+                                        reading.data.params_day, False)
+                if d.spec.id.startswith("03-garantijas-vestule")).html
+    line = child.lines[0]
+    assert f"<td>{line.units}<br>({line.unit})</td>" in html
+    assert f"{line.units}<br>{line.unit}<" not in html
