@@ -118,3 +118,12 @@ def test_citation_keeps_the_act_and_drops_provenance_notes() -> None:
         "IBM metodikas 16. pielikums"
     assert figures.citation("Grozījumi MK noteikumos Nr.316 (likme paaugstināta)") == \
         "Grozījumi MK noteikumos Nr.316 (likme paaugstināta)"
+
+
+def test_par_with_a_plural_takes_the_dative(texts: dict[str, dict[str, str]]) -> None:
+    """„Ziņojums par: ☐ … braucieniem”: after „par” a plural noun stands in the dative, never the nominative."""
+    for doc_id in ["13-dienesta-zinojums", "16-sabiedriska-transporta-atskaite"]:
+        text = texts["valmiera"][doc_id]
+        options = text[text.index(" par: ☐"):][:200]
+        assert "braucieniem" in options, doc_id
+        assert not re.search(r"\bbraucieni\b|\bizdevumi\b", options), doc_id
