@@ -127,3 +127,11 @@ def test_par_with_a_plural_takes_the_dative(texts: dict[str, dict[str, str]]) ->
         options = text[text.index(" par: ☐"):][:200]
         assert "braucieniem" in options, doc_id
         assert not re.search(r"\bbraucieni\b|\bizdevumi\b", options), doc_id
+
+
+def test_questionnaires_address_the_reader_in_both_genders(texts: dict[str, dict[str, str]]) -> None:
+    for doc_id in ["25-kvalitates-anketa-sd", "26-kvalitates-anketa-vecakam", "27-kvalitates-anketa-specialistam",
+                   "28-kvalitates-anketa-sniedzejam"]:
+        text = texts["valmiera"][doc_id]
+        assert "piedalījies/piedalījusies" in text, doc_id
+        assert not re.search(r"piedalījies(?!/)", text), doc_id
