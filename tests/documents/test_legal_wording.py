@@ -135,3 +135,10 @@ def test_questionnaires_address_the_reader_in_both_genders(texts: dict[str, dict
         text = texts["valmiera"][doc_id]
         assert "piedalījies/piedalījusies" in text, doc_id
         assert not re.search(r"piedalījies(?!/)", text), doc_id
+
+
+def test_only_the_grant_cites_the_rules_for_the_amount(texts: dict[str, dict[str, str]]) -> None:
+    rules = "individuālā budžeta apmēra noteikšanas kārtība"
+    assert rules in texts["valmiera"]["08-lemums-par-pieskirsanu"]
+    refusal = texts["valmiera"]["17-lemums-par-atteikumu"]
+    assert rules not in refusal and "individuālā budžeta saņemšanas kritēriji;" in refusal
