@@ -142,3 +142,15 @@ def test_only_the_grant_cites_the_rules_for_the_amount(texts: dict[str, dict[str
     assert rules in texts["valmiera"]["08-lemums-par-pieskirsanu"]
     refusal = texts["valmiera"]["17-lemums-par-atteikumu"]
     assert rules not in refusal and "individuālā budžeta saņemšanas kritēriji;" in refusal
+
+
+def test_data_clauses_name_the_gdpr_and_the_health_data_exception(texts: dict[str, dict[str, str]]) -> None:
+    """A contract alone is no ground for health data (GDPR art. 9): the impairment type is processed for social
+    care (art. 9(2)(h)); the loan contract has no health data and cites only the regulation."""
+    regulation = "Eiropas Parlamenta un Padomes 2016. gada 27. aprīļa Regula (ES) 2016/679"
+    health = "9. panta 2. punkta h) apakšpunkts"
+    for doc_id in ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju"]:
+        text = texts["valmiera"][doc_id]
+        assert regulation in text and health in text and "funkcionālo traucējumu veids" in text, doc_id
+    loan = texts["valmiera"]["14-patapinajuma-ligums"]
+    assert regulation in loan and health not in loan
