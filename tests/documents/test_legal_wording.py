@@ -154,3 +154,13 @@ def test_data_clauses_name_the_gdpr_and_the_health_data_exception(texts: dict[st
         assert regulation in text and health in text and "funkcionālo traucējumu veids" in text, doc_id
     loan = texts["valmiera"]["14-patapinajuma-ligums"]
     assert regulation in loan and health not in loan
+
+
+def test_the_note_explains_every_blank_date_of_the_round(texts: dict[str, dict[str, str]]) -> None:
+    """The guarantee letter leaves the round's first and last day blank; its note names both."""
+    letter = texts["valmiera"]["03-garantijas-vestule"]
+    if "Izmēģinājumprojekta kārta ilgst no __.__.______ līdz __.__.______" in letter:
+        assert "kārtas sākuma un beigu datumu ieraksta" in letter
+    else:  # built while a round runs: both dates are printed, no note
+        assert "kārtas sākuma un beigu datumu ieraksta" not in letter
+    assert "kārtas sākuma un" not in texts["valmiera"]["01-ligums-ar-vecaku"]
