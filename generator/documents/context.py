@@ -48,7 +48,9 @@ class Params(Mapping[str, figures.Figure]):
     turns into a loud render failure instead of a silent blank.
     """
 
-    def __init__(self, catalogue: Catalogue, day: dt.date) -> None:
+    def __init__(self, catalogue: Catalogue, day: dt.date, *, base_amount: Decimal | None = None) -> None:
+        """``base_amount``: the ministry's own base amount for one child (written in the matrix, 6.11); it is
+        the confirmed figure that child's documents print instead of the catalogue's."""
         values: dict[str, figures.Figure] = {}
         for name in sorted(_MONEY | _SHARES | _PLAIN):
             dated = getattr(catalogue.programme, name).at(day)
@@ -62,6 +64,8 @@ class Params(Mapping[str, figures.Figure]):
                 values[name] = figures.Figure(lvformat.percent(Decimal(value)))
             else:
                 values[name] = figures.Figure(str(value))
+        if base_amount is not None:
+            values["base_amount"] = figures.Figure(lvformat.eur(base_amount))
         self._values = values
 
     def __getitem__(self, key: str) -> figures.Figure:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,6 +38,37 @@ def money(amount: Decimal | None, status: PriceStatus | None, where_confirmed: s
     return Figure(lvformat.eur(amount))
 
 
+_SEED_LINE = re.compile(r"^metodika L\d+(?:[–-]L?\d+)?$")
+_INTERNAL_NOTE = re.compile(r"\s*\((?:[^()]*avotā nav dots[^()]*|anotācija [^()]*)\)")
+_BARE_ANNEX = re.compile(r"^(\d+(?:\.\d+)*)\.\s?pielikums\b")
+
+
+def _top_level_parts(text: str) -> list[str]:
+    """``text`` split at the semicolons that are not inside parentheses."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == ";" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    return [*parts, text[start:]]
+
+
+def citation(source: str) -> str:
+    """A catalogue source as a signer reads it: the act, contract or methodology annex that sets the price,
+    without the catalogue's own provenance notes (line numbers in the seed text, "avotā nav dots", the id of a
+    draft's annotation); a bare annex number names the methodology it belongs to."""
+    parts: list[str] = []
+    for part in _top_level_parts(source):
+        part = _INTERNAL_NOTE.sub("", part).strip()
+        if not part or _SEED_LINE.match(part):
+            continue
+        part = _BARE_ANNEX.sub(r"IBM metodikas \1. pielikums", part)
+        if part not in parts:
+            parts.append(part)
+    return "; ".join(parts)
+
+
 @dataclass(frozen=True)
 class PriceRow:
     label: str
@@ -56,7 +88,7 @@ def regulated_prices(catalogue: Catalogue, day: dt.date) -> list[PriceRow]:
             continue
         price = catalogue.price_by_service.get(service.id)
         value = price.at(day) if price else None
-        source = value.source if value else "avots katalogā nav norādīts"
+        source = citation(value.source) if value else "avots katalogā nav norādīts"
         figure = money(value.amount if value else None, value.status if value else None,
                        f"cenu ieraksta pēc šī avota: {source}")
         rows.append(PriceRow(f"{service.id} {service.short_name_lv}", units.get(service.unit, service.unit),
@@ -65,7 +97,7 @@ def regulated_prices(catalogue: Catalogue, day: dt.date) -> list[PriceRow]:
     base = catalogue.price_by_id[GROUP_CEILING_ID]
     reduction = catalogue.price_by_id[GROUP_TRANSPORT_REDUCTION_ID]
     sources = [v.source for v in (base.at(day), reduction.at(day)) if v is not None]
-    source = "; ".join(sources) or "avots katalogā nav norādīts"
+    source = citation("; ".join(sources)) or "avots katalogā nav norādīts"
     rows.append(PriceRow(
         "Grupu nodarbība (tirgus cenas pakalpojumi, ko sniedz grupā) – augstākā cena, no kuras atskaitīta klienta "
         "transporta daļa", units.get(base.unit, base.unit), "grupu nodarbību augstākā cena", source,

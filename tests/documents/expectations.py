@@ -47,13 +47,13 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "6.3.tabula", "6.5.tabula", "6.6.tabula", "6.9.tabula",
             "audžuģimene", "piešķir", "sūdzēties", "čekus", "uzņemto", "Vecāks naudu tieši nesaņem",
             "neatņemama sastāvdaļa", "bāriņtiesai un Valsts policijai", "iepazinies/iepazinusies",
-            "ko bērnam piešķir pēc šī līguma parakstīšanas",
+            "ko bērnam piešķir pēc šā līguma parakstīšanas",
         ],
         "02-ligums-ar-sniedzeju": [
             "Līgums par sabiedrībā balstītu sociālo pakalpojumu sniegšanu", "Samaksas noteikumi un norēķinu kārtība",
             "Sniedzēja pienākumi un tiesības", "Domstarpību risināšana", "Pielikums. Augstākās pieļaujamās cenas",
             "klientu reģistrācijas lapu", "būtiski", "izmēģinājumprojekta kārtas beigām (",
-            "pēc līguma ar bērna vecāku par individuālā budžeta saņemšanu parakstīšanas",
+            "pēc līguma ar Vecāku par individuālā budžeta saņemšanu parakstīšanas",
         ],
         "03-garantijas-vestule": [
             "Garantijas vēstule par sociālo pakalpojumu apmaksu", "Par izmēģinājumprojektu", "Garantētie pakalpojumi",

@@ -127,3 +127,48 @@ def test_a_file_name_that_reveals_the_child_is_recognised() -> None:
     assert reveals_person("matrica-010116", "Ilze Bērziņa", "010116-20000")
     assert not reveals_person("matrica-001", "Ilze Bērziņa", "010116-20000")
     assert not reveals_person("talsi-3", "Ilze Bērziņa", "")
+
+
+def test_the_ministrys_base_amount_in_the_matrix_is_the_base_the_documents_state(catalogue: Catalogue) -> None:
+    """P is computed from the matrix's base amount: the clause that defines P names that figure, not the
+    catalogue's blank and its note that the base is not confirmed yet."""
+    market = _market(catalogue)
+    own_base = Decimal("2504.86")
+    reading = _reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"}, base=own_base)
+    child = build(reading, catalogue, pseudonymous=False)
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):
+        html = next(d for d in docs if d.spec.id == doc_id).html
+        assert f"no bāzes apmēra {lvformat.eur(own_base)}" in html, doc_id
+        assert "bāzes apmērs vēl nav apstiprināts" not in html, doc_id
+    # without it, the catalogue's unconfirmed base stays a blank with its note
+    blank = build(_reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"}, base=None), catalogue,
+                  pseudonymous=False)
+    html = next(d for d in render_child(catalogue, catalogue.municipality("ogre"), blank,
+                                        reading.data.params_day, False)
+                if d.spec.id == "08-lemums-par-pieskirsanu").html
+    assert "no bāzes apmēra ______ EUR" in html and "bāzes apmērs vēl nav apstiprināts" in html
+
+
+def test_a_filled_addressee_reads_as_one_label_and_a_name(catalogue: Catalogue) -> None:
+    market = _market(catalogue)
+    reading = _reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"})
+    child = build(reading, catalogue, pseudonymous=False)
+    html = next(d for d in render_child(catalogue, catalogue.municipality("ogre"), child,
+                                        reading.data.params_day, False)
+                if d.spec.id == "08-lemums-par-pieskirsanu").html
+    assert "Adresāts – vecāks (likumiskais pārstāvis):</span> <strong>Pēteris Paraugs</strong>" in html
+    assert "): vārds, uzvārds:" not in html
+
+
+def test_the_guarantee_letter_gives_the_unit_as_a_label_not_as_a_counted_noun(catalogue: Catalogue) -> None:
+    """„8 stunda” is bad Latvian (a number wants the plural); the unit is a label in brackets under the count."""
+    market = _market(catalogue)
+    reading = _reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"})
+    child = build(reading, catalogue, pseudonymous=False)
+    html = next(d for d in render_child(catalogue, catalogue.municipality("ogre"), child,
+                                        reading.data.params_day, False)
+                if d.spec.id.startswith("03-garantijas-vestule")).html
+    line = child.lines[0]
+    assert f"<td>{line.units}<br>({line.unit})</td>" in html
+    assert f"{line.units}<br>{line.unit}<" not in html

@@ -130,6 +130,7 @@ class ChildContext:
     unconfirmed_note: str
     base_confirmed: bool  # P does not rest on an unconfirmed base amount
     base_note: str
+    base_amount: Decimal | None  # the ministry's base amount written in the matrix (6.11), else None
     lines: list[Line]
     providers: list[Provider]
     goals: list[tuple[str, str]]
@@ -214,7 +215,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         benefits=amount(inputs.benefits), services=amount(inputs.services), other=amount(inputs.other),
         benefits_used=amount(fin.benefits, sums_confirmed), services_used=amount(fin.services, sums_confirmed),
         other_used=amount(fin.other, sums_confirmed), needed_over_provisional=outcome.needed > outcome.provisional,
-        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, lines=lines, providers=providers, goals=reading.goals,
+        confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors),
     )

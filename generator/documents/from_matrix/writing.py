@@ -32,7 +32,7 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
     """The HTML of every document of one child (no files written)."""
     env = environment()
     base = {**ctx.shared_context(catalogue), **ctx.municipality_context(municipality),
-            "param": ctx.Params(catalogue, params_day), "child": child, "draft": draft}
+            "param": ctx.Params(catalogue, params_day, base_amount=child.base_amount), "child": child, "draft": draft}
     return [render(env, spec, {**base, "provider": provider}) for spec, provider in child_documents(child)]
 
 

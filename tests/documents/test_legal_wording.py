@@ -1,0 +1,166 @@
+"""A municipal lawyer's read of the wording, proven on the rendered HTML (fast, no PDF): defined terms are
+defined in the document that uses them and used in one spelling, cross-references point to sections that exist,
+the institution's gender agrees, the criteria are the methodology's, and the price annex cites acts rather
+than the catalogue's provenance notes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents import figures
+from generator.documents.build_step import render_municipality
+from generator.documents.htmltree import parse
+from tests.documents.conftest import normalise
+
+# Documents a person signs or sends as the institution: contracts, decisions and letters.
+LEGAL = ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "03-garantijas-vestule", "08-lemums-par-pieskirsanu",
+         "09-lemums-par-izbeigsanu", "10-uzaicinajuma-vestule", "14-patapinajuma-ligums",
+         "17-lemums-par-atteikumu", "18-vestule-par-neatbilstibu", "29-vestule-neatlasitajiem"]
+DECISIONS = ["08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu"]
+# A capitalised defined term and the words that define it.
+TERMS = {"Dienest": ("turpmāk – Dienests",), "Vecāk": ("turpmāk – Vecāks", "„Vecāks”"),
+         "Sniedzēj": ("turpmāk – Sniedzējs",)}
+# Headings that begin with the term as an ordinary word (a section title or a signature label).
+ORDINARY = re.compile(r"(?:^|\d\. |\n)(?:Sniedzēja pienākumi|Sniedzējs \(apliecina)")
+
+
+@pytest.fixture(scope="module")
+def texts(catalogue: Catalogue) -> dict[str, dict[str, str]]:
+    """Document text by municipality: Valmiera (masculine social service) and Jelgava (feminine)."""
+    return {m: {d.spec.id: normalise(parse(d.body).text())
+                for d in render_municipality(catalogue, catalogue.municipality(m))}
+            for m in ("valmiera", "jelgava")}
+
+
+def test_every_capitalised_term_is_defined_in_the_document_that_uses_it(texts: dict[str, dict[str, str]]) -> None:
+    for municipality, documents in texts.items():
+        for doc_id in LEGAL:
+            text = ORDINARY.sub(" ", documents[doc_id])
+            for stem, definitions in TERMS.items():
+                if re.search(rf"\b{stem}\w*", text):
+                    assert any(d in text for d in definitions), f"{municipality}/{doc_id}: „{stem}…” nav definēts"
+
+
+def test_a_defined_parent_is_not_also_called_vecaks_in_lower_case(texts: dict[str, dict[str, str]]) -> None:
+    for doc_id in ["02-ligums-ar-sniedzeju", "03-garantijas-vestule"]:
+        text = texts["valmiera"][doc_id]
+        # the definition itself lists the kinds of legal representative in lower case
+        text = re.sub(r"vecāk\w*, aizbildn\w* vai audžuģimen\w*", " ", text)
+        assert not re.findall(r"\bvecāk(?:s|a|am|u)\b", text), doc_id
+
+
+def test_the_relative_pronoun_agrees_with_the_institution(texts: dict[str, dict[str, str]],
+                                                          catalogue: Catalogue) -> None:
+    assert catalogue.municipality("jelgava").social_service_forms.gender == "sieviešu"
+    for doc_id in ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "14-patapinajuma-ligums"]:
+        assert "turpmāk – Dienests), kuras vārdā" in texts["jelgava"][doc_id], doc_id
+        assert "turpmāk – Dienests), kura vārdā" in texts["valmiera"][doc_id], doc_id
+
+
+def test_section_references_point_to_sections_that_exist(texts: dict[str, dict[str, str]]) -> None:
+    for municipality, documents in texts.items():
+        for doc_id, text in documents.items():
+            for number in re.findall(r"\((\d+)\. nodaļ[aā]\)|(?<!\d)(\d+)\. nodaļā atzīmēti", text):
+                number = next(n for n in number if n)
+                assert re.search(rf"(?:^| ){number}\. [A-ZĀČĒĢĪĶĻŅŠŪŽ]", text), f"{doc_id}: nav {number}. nodaļas"
+            for title in re.findall(r"nodaļ(?:ā|u) „([^”]+)”", text):
+                # the termination decision refers to the parent contract's section
+                target = documents["01-ligums-ar-vecaku"] if doc_id == "09-lemums-par-izbeigsanu" else text
+                assert re.search(rf"\d+\. {re.escape(title)} ", target), f"{municipality}/{doc_id}: „{title}”"
+
+
+def test_decisions_and_the_letter_check_every_stage_one_criterion(texts: dict[str, dict[str, str]]) -> None:
+    """L978–L980: a disability set by VDEĀVK, an evaluation in the DI project, not of age during the pilot."""
+    for doc_id in ["04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu",
+                   "18-vestule-par-neatbilstibu"]:
+        text = texts["valmiera"][doc_id]
+        assert "invaliditāt" in text and "18 gadu vecumu" in text, doc_id
+        assert "izvērtētas deinstitucionalizācijas projektā" in text, doc_id
+    for doc_id in ["08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu"]:
+        text = texts["valmiera"][doc_id]
+        assert "deklarētā dzīvesvieta ir Valmieras pilsētas pašvaldības administratīvajā teritorijā" in text
+        assert "Bērns dzīvo" not in text
+
+
+def test_a_selection_stage_is_never_called_a_round(texts: dict[str, dict[str, str]]) -> None:
+    """„Kārta” is the programme round (its end bounds every term); the methodology's selection has „posmi”."""
+    for doc_id, text in texts["valmiera"].items():
+        assert not re.search(r"atlases \w+ kārtas", text), doc_id
+    assert "atlases 1. posma kritērijiem" in texts["valmiera"]["18-vestule-par-neatbilstibu"]
+
+
+def test_this_contract_is_sa_ligums_throughout(texts: dict[str, dict[str, str]]) -> None:
+    for doc_id, text in texts["valmiera"].items():
+        assert "šī līguma" not in text, doc_id
+
+
+def test_price_annex_cites_the_act_without_catalogue_notes(texts: dict[str, dict[str, str]]) -> None:
+    for doc_id in ["02-ligums-ar-sniedzeju", "03-garantijas-vestule"]:
+        text = texts["jelgava"][doc_id]
+        annex = text[text.index("Augstākās pieļaujamās cenas"):]
+        assert "MK 16.06.2015 noteikumi Nr.313, 25.3. apakšpunkts" in annex, doc_id
+        assert "IBM metodikas 16.9. pielikums" in annex, doc_id
+        for internal in ("metodika L", "avotā nav dots", "anotācija", "rīkojums Nr.3/ESSF"):
+            assert internal not in annex, f"{doc_id}: {internal}"
+
+
+def test_citation_keeps_the_act_and_drops_provenance_notes() -> None:
+    assert figures.citation("MK 16.06.2015 noteikumi Nr.313, 25.5. apakšpunkts; metodika L1693") == \
+        "MK 16.06.2015 noteikumi Nr.313, 25.5. apakšpunkts"
+    assert figures.citation("Grozījumi MK 18.05.2021 noteikumos Nr.316 (anotācija 23-TA-336)") == \
+        "Grozījumi MK 18.05.2021 noteikumos Nr.316"
+    assert figures.citation("A (x); metodika L1695; 16.9.pielikums (avotā nav dots); metodika L1695") == \
+        "A (x); IBM metodikas 16.9. pielikums"
+    assert figures.citation("16.pielikums (2018. gada tirgus cenu apkopojums; avotā nav dots)") == \
+        "IBM metodikas 16. pielikums"
+    assert figures.citation("Grozījumi MK noteikumos Nr.316 (likme paaugstināta)") == \
+        "Grozījumi MK noteikumos Nr.316 (likme paaugstināta)"
+
+
+def test_par_with_a_plural_takes_the_dative(texts: dict[str, dict[str, str]]) -> None:
+    """„Ziņojums par: ☐ … braucieniem”: after „par” a plural noun stands in the dative, never the nominative."""
+    for doc_id in ["13-dienesta-zinojums", "16-sabiedriska-transporta-atskaite"]:
+        text = texts["valmiera"][doc_id]
+        options = text[text.index(" par: ☐"):][:200]
+        assert "braucieniem" in options, doc_id
+        assert not re.search(r"\bbraucieni\b|\bizdevumi\b", options), doc_id
+
+
+def test_questionnaires_address_the_reader_in_both_genders(texts: dict[str, dict[str, str]]) -> None:
+    for doc_id in ["25-kvalitates-anketa-sd", "26-kvalitates-anketa-vecakam", "27-kvalitates-anketa-specialistam",
+                   "28-kvalitates-anketa-sniedzejam"]:
+        text = texts["valmiera"][doc_id]
+        assert "piedalījies/piedalījusies" in text, doc_id
+        assert not re.search(r"piedalījies(?!/)", text), doc_id
+
+
+def test_only_the_grant_cites_the_rules_for_the_amount(texts: dict[str, dict[str, str]]) -> None:
+    rules = "individuālā budžeta apmēra noteikšanas kārtība"
+    assert rules in texts["valmiera"]["08-lemums-par-pieskirsanu"]
+    refusal = texts["valmiera"]["17-lemums-par-atteikumu"]
+    assert rules not in refusal and "individuālā budžeta saņemšanas kritēriji;" in refusal
+
+
+def test_data_clauses_name_the_gdpr_and_the_health_data_exception(texts: dict[str, dict[str, str]]) -> None:
+    """A contract alone is no ground for health data (GDPR art. 9): the impairment type is processed for social
+    care (art. 9(2)(h)); the loan contract has no health data and cites only the regulation."""
+    regulation = "Eiropas Parlamenta un Padomes 2016. gada 27. aprīļa Regula (ES) 2016/679"
+    health = "9. panta 2. punkta h) apakšpunkts"
+    for doc_id in ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju"]:
+        text = texts["valmiera"][doc_id]
+        assert regulation in text and health in text and "funkcionālo traucējumu veids" in text, doc_id
+    loan = texts["valmiera"]["14-patapinajuma-ligums"]
+    assert regulation in loan and health not in loan
+
+
+def test_the_note_explains_every_blank_date_of_the_round(texts: dict[str, dict[str, str]]) -> None:
+    """The guarantee letter leaves the round's first and last day blank; its note names both."""
+    letter = texts["valmiera"]["03-garantijas-vestule"]
+    if "Izmēģinājumprojekta kārta ilgst no __.__.______ līdz __.__.______" in letter:
+        assert "kārtas sākuma un beigu datumu ieraksta" in letter
+    else:  # built while a round runs: both dates are printed, no note
+        assert "kārtas sākuma un beigu datumu ieraksta" not in letter
+    assert "kārtas sākuma un" not in texts["valmiera"]["01-ligums-ar-vecaku"]
