@@ -438,13 +438,14 @@ def _input_re(unlocked: frozenset[int]) -> re.Pattern[bytes] | None:
                       rb'(?:/>|>(?:<v>([^<]*+)</v>|<v/>|<is>((?:[^<]++|<(?!/is>))*+)</is>)?+</c>)')
 
 
-def _cut(pattern: re.Pattern[bytes], raw: bytes) -> tuple[bytes, list[Raw]]:
-    """The sheet without the cells ``pattern`` matches (the skeleton), and those cells as (address,
-    attributes, b"", <v> text, <is> content)."""
+def _cut(pattern: re.Pattern[bytes], raw: bytes) -> tuple[bytes, list[bytes], list[Raw]]:
+    """The sheet without the cells ``pattern`` matches (the skeleton), the addresses of those cells, and
+    the ones holding something as (address, attributes, b"", <v> text, <is> content)."""
     parts = pattern.split(raw)
-    cut = [(a, t, b"", v or b"", i or b"") for a, t, v, i in zip(parts[1::5], parts[2::5], parts[3::5], parts[4::5],
-                                                                  strict=True)]
-    return b"".join(parts[::5]), cut
+    refs = parts[1::5]
+    filled = [(parts[k - 2], parts[k - 1], b"", parts[k] or b"", parts[k + 1] or b"")
+              for k in range(3, len(parts), 5) if parts[k] or parts[k + 1]]
+    return b"".join(parts[::5]), refs, filled
 
 
 def _known(key: tuple, norm: bytes) -> Skeleton | None:
@@ -503,13 +504,13 @@ def _read_fast(path: Path, keep: dict[str, set[Coord]] | None, data: bytes | Non
             cells: dict[Coord, Cell] = {}
             sheet = None
             if inputs_re is not None:
-                norm, cut = _cut(inputs_re, raw)
-                refs = frozenset(t[0] for t in cut)
+                norm, cut_refs, filled = _cut(inputs_re, raw)
+                refs = frozenset(cut_refs)
                 key = (wb_key, name, styles_key, book.date1904, len(norm))
-                known = _known(key, norm) if len(refs) == len(cut) else None
+                known = _known(key, norm) if len(refs) == len(cut_refs) else None
                 if known is not None:
                     cells.update(known.cells)
-                    _decode_wanted(decoder, cut, wanted, cells)
+                    _decode_wanted(decoder, filled, wanted, cells)
                     sheet = FastSheet("", [], skeleton=known, cut=refs, raw=raw)
             if sheet is None:
                 found = scan(raw)
@@ -517,7 +518,7 @@ def _read_fast(path: Path, keep: dict[str, set[Coord]] | None, data: bytes | Non
                     return None
                 _decode_wanted(decoder, found, wanted, cells)
                 sheet = FastSheet(digest_of(found), found)
-                if (inputs_re is not None and len(refs) == len(cut) and _SHARED not in norm
+                if (inputs_re is not None and len(refs) == len(cut_refs) and _SHARED not in norm
                         and len({t[0] for t in found}) == len(found)):
                     # a skeleton with shared-string cells would depend on the file's own string table
                     outside = {c: cell for c, cell in cells.items() if a1(c).encode("ascii") not in refs}
