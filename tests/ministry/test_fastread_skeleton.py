@@ -7,6 +7,8 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.fastread import read_fast
 from generator.ministry.reading import read_matrix
@@ -113,3 +115,33 @@ def test_a_skeleton_is_trusted_only_by_the_expectation_that_proved_it(small_fold
     assert result.record is not None and result.full_read  # checked per cell and in full, not trusted
     again = read_fast(children[6].path)
     assert again is not None and other.current().fast_ok(again)
+
+
+def test_a_duplicated_input_cell_takes_the_per_cell_path(small_folder, catalogue: Catalogue,
+                                                         tmp_path: Path) -> None:
+    """Two cells at one input address (the full reader keeps the last): the cut sees a repeated address, so
+    the skeleton is not used and the per-cell path reads what the full reader reads."""
+    from generator.ministry import reading
+
+    folder, children = small_folder
+    templates = learned(small_folder, catalogue)
+    row, style = input_row(children[3].path, templates)
+    target = tmp_path / "m" / "x.xlsx"
+    target.parent.mkdir()
+
+    def duplicate(data: bytes) -> bytes:
+        start = data.index(f'<row r="{row}"'.encode())
+        end = data.index(b"</row>", start)
+        last = data.rindex(b'<c r="', start, end)
+        address = re.match(rb'<c r="([A-Z]+[0-9]+)"', data[last:]).group(1)
+        second = b'<c r="' + address + b'"' + style + b' t="inlineStr"><is><t>Otrs ieraksts</t></is></c>'
+        return data[:end] + second + data[end:]
+
+    rewrite(children[3].path, target, SHEET, duplicate)
+    fast = read_fast(target)
+    assert fast is not None and fast.sheets[SHEET].skeleton is None
+    got = read_matrix(target, tmp_path, catalogue, templates, KEY)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reading, "read_fast", lambda path, keep=None, data=None: None)
+        want = read_matrix(target, tmp_path, catalogue, TemplateSource(catalogue), KEY)
+    assert (got.record, got.refusal, got.stale) == (want.record, want.refusal, want.stale)
