@@ -224,8 +224,8 @@ class FastSheet:
         key, new = self.pending
         known = _SKELETONS.get(key)
         if known is None:
-            if len(_SKELETONS) >= _SKELETON_KEYS:
-                _SKELETONS.clear()
+            if len(_SKELETONS) >= _SKELETON_KEYS:  # the least recently used goes (e.g. an Excel-saved file's
+                del _SKELETONS[next(iter(_SKELETONS))]  # skeleton, unique to it, never reused)
             known = _SKELETONS[key] = []
         for old in known:
             if old.norm == new.norm:
@@ -451,6 +451,7 @@ def _cut(pattern: re.Pattern[bytes], raw: bytes) -> tuple[bytes, list[bytes], li
 def _known(key: tuple, norm: bytes) -> Skeleton | None:
     for known in _SKELETONS.get(key, ()):
         if known.norm == norm:
+            _SKELETONS[key] = _SKELETONS.pop(key)  # used: the last to go
             return known
     return None
 

@@ -145,3 +145,19 @@ def test_a_duplicated_input_cell_takes_the_per_cell_path(small_folder, catalogue
         mp.setattr(reading, "read_fast", lambda path, keep=None, data=None: None)
         want = read_matrix(target, tmp_path, catalogue, TemplateSource(catalogue), KEY)
     assert (got.record, got.refusal, got.stale) == (want.record, want.refusal, want.stale)
+
+
+def test_skeletons_never_reused_make_room_for_the_used_ones(monkeypatch) -> None:  # noqa: ANN001
+    """Files whose skeleton is their own (e.g. saved by Excel with their cached values) must not push out the
+    skeletons every other file uses: the least recently used key goes first."""
+    from generator.ministry import fastread
+    from generator.ministry.fastread import FastSheet, Skeleton
+
+    monkeypatch.setattr(fastread, "_SKELETONS", {})
+    monkeypatch.setattr(fastread, "_SKELETON_KEYS", 3)
+    used = ("wb", "6.1", "st", False, 5)
+    FastSheet("", [], pending=(used, Skeleton(b"12345", {}))).remember("t")
+    for n in range(6):
+        FastSheet("", [], pending=((f"own{n}",), Skeleton(b"x", {}))).remember("t")
+        assert fastread._known(used, b"12345") is not None, n
+    assert len(fastread._SKELETONS) == 3
