@@ -7,7 +7,6 @@ expected. Personal data (name, personal code) is read but never put into a messa
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Collection
@@ -378,8 +377,19 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         else [None] * len(items)
     words = {str(label).lower(): str(code) for code, label in catalogue.enums.recipients.items()}
     months_cols = min(m.refs[g].cols for g in ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"))
+    row_names = ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Men_Daudzums",
+                 "Fakt_Daudzums", "Fakt_Summa")
+    row_grids = [m.grid(name) for name in row_names]
+    empty_line: PlanLine | None = None  # most plan rows are empty: one line (what the reads below give them)
     lines: list[PlanLine] = []
     for i in range(len(items)):
+        if all(v is None for grid in row_grids for v in (grid[i] if i < len(grid) else (0,))):
+            if empty_line is None:
+                zeros = (_ZERO,) * months_cols
+                empty_line = PlanLine(offer_id=None, units=Decimal(0), planned_units=zeros, delivered_units=zeros,
+                                      paid=zeros)
+            lines.append(empty_line)
+            continue
         item = r.text("Plans_Pakalpojums", required=False, row=i)
         units = r.number("Plans_Daudzums", i, what="vienību skaits ≥ 0") or Decimal(0)
         expert = r.whole("Plans_EkspertuRangs", i)
@@ -416,5 +426,8 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         except ReferenceInputError as exc:
             r.fail("Plans_Pakalpojums", str(exc), i)
             continue
-        lines.append(dataclasses.replace(line, ceiling=ceiling, label=item))
+        # a new line of our own: set in place what dataclasses.replace would validate again unchanged
+        object.__setattr__(line, "ceiling", ceiling)
+        object.__setattr__(line, "label", item)
+        lines.append(line)
     return lines

@@ -33,7 +33,7 @@ from generator.ministry.matrix import (
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
-from generator.ministry.xlsxread import MAX_TOTAL_BYTES, XlsxReadError
+from generator.ministry.xlsxread import MAX_TOTAL_BYTES, XlsxReadError, _coords
 from generator.reference.errors import ReferenceInputError
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
@@ -262,15 +262,16 @@ def stale_values(m: Matrix, outcome: WorkbookResult, code: str, source: str, mon
     """Cached values of the output names that differ from the recomputed ones (only where cached)."""
     found: list[StaleValue] = []
     for name, expected in outcome.named_values().items():
-        if name not in m.refs:
+        ref = m.refs.get(name)
+        if ref is None:
             continue
-        grid = m.grid(name)
-        ref = m.refs[name]
-        for i, row in enumerate(grid):
-            for j, cached in enumerate(row):
-                cell = m.book.cell(ref.sheet, (ref.first[0] + i, ref.first[1] + j))
+        cells = m.book.cells.get(ref.sheet, {})
+        for i, row in enumerate(_coords(ref)):
+            for j, coord in enumerate(row):
+                cell = cells.get(coord)
                 if cell is None or cell.formula is None or cell.value is None:
                     continue  # nothing cached here (e.g. a file saved by openpyxl)
+                cached = cell.value
                 if ref.is_cell:
                     want = expected
                 elif isinstance(expected, tuple) and ref.cols == 1:

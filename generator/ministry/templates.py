@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
+import uuid
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,19 +52,44 @@ class Expected:
         return self._input_refs
 
     row_keys: dict[str, set[str]] = field(default_factory=dict)  # registry versions: learned locked-content keys
+    # Which skeletons (fastread.Skeleton) this expectation proved: kept by the skeleton, under this token (a
+    # copy of the expectation in a worker process or the cache is the same expectation, so the same token).
+    token: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)
 
     def fast_ok(self, fast: FastBook) -> bool:
-        """Does the fast scan prove the file is this template (formulas by digest, fixed values equal)?"""
-        if self.cells is None:
-            return self._rows_fast_ok(fast)
+        """Does the fast scan prove the file is this template (formulas by digest, fixed values equal)?
+        When it does, the sheets' skeletons are remembered as proven for the next files."""
+        ok = self._rows_fast_ok(fast) if self.cells is None else self._cells_fast_ok(fast)
+        if ok:
+            self._remember(fast)
+        return ok
+
+    def _cells_fast_ok(self, fast: FastBook) -> bool:
+        assert self.cells is not None
         if set(fast.sheets) != set(self.cells):
             return False
         for sheet, scanned in fast.sheets.items():
+            if scanned.skeleton is not None and self.token in scanned.skeleton.proven:
+                if not self._cut_ok(sheet, scanned):
+                    return False
+                continue
+            if not scanned.rescan():
+                return False
             if scanned.digest not in self.digests.get(sheet, ()):
                 return False
             if not self._fixed_ok(fast, sheet, scanned):
                 return False
         return True
+
+    def _cut_ok(self, sheet: str, scanned: FastSheet) -> bool:
+        """A sheet equal to one this expectation proved except for its cut cells: (for a template compared
+        cell by cell) is every cut cell one of the template's inputs? (A registry version's row hashes cover
+        only locked cells, so any unlocked cell is an input there, as in the full comparison.)"""
+        return self.cells is None or scanned.cut <= self._inputs_by_ref().get(sheet, frozenset())
+
+    def _remember(self, fast: FastBook) -> None:
+        for scanned in fast.sheets.values():
+            scanned.remember(self.token)
 
     def _fixed_ok(self, fast: FastBook, sheet: str, scanned: FastSheet) -> bool:
         """The sheet's fixed (non-input) values are the template's: by a raw digest an earlier file proved
@@ -89,6 +115,10 @@ class Expected:
         if self.rows is None or set(fast.sheets) != set(self.rows):
             return False
         for sheet, scanned in fast.sheets.items():
+            if scanned.skeleton is not None and self.token in scanned.skeleton.proven:
+                continue
+            if not scanned.rescan():
+                return False
             try:
                 key = fast.locked_key(scanned)
             except SCAN_ERRORS:
@@ -99,12 +129,14 @@ class Expected:
 
     def learn(self, fast: FastBook) -> None:
         """A file that passed the full comparison: its formula digests (a registry version: its locked-content
-        keys) are this template's too."""
+        keys, its sheets' skeletons) are this template's too."""
+        self._remember(fast)
         if self.cells is None:
             if self.rows is None or set(fast.sheets) != set(self.rows):
                 return
             try:
-                keys = {sheet: fast.locked_key(scanned) for sheet, scanned in fast.sheets.items()}
+                keys = {sheet: fast.locked_key(scanned) for sheet, scanned in fast.sheets.items()
+                        if scanned.rescan()}
             except SCAN_ERRORS:
                 return
             for sheet, key in keys.items():
@@ -113,7 +145,7 @@ class Expected:
                     known.add(key)
             return
         for sheet, scanned in fast.sheets.items():
-            if sheet in self.digests and len(self.digests[sheet]) < 64:
+            if scanned.rescan() and sheet in self.digests and len(self.digests[sheet]) < 64:
                 self.digests[sheet].add(scanned.digest)
 
 

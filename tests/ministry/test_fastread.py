@@ -115,6 +115,8 @@ def test_hidden_cells_the_pattern_cannot_see_send_the_file_to_the_full_reader(sm
     odd = rewrite(path, tmp_path / "odd.xlsx", "6.1", lambda data: data.replace(b'<c r="A1"', b'<c\n r="A1"', 1))
     assert read_fast(odd, {}) is None
     assert read_fast(path, {}) is not None
+    loose = rewrite(path, tmp_path / "loose.xlsx", "6.1", lambda data: data.replace(b"</c>", b"</c >", 1))
+    assert read_fast(loose, {}) is None  # a closing tag the pattern and the count do not see
 
 
 def test_a_changed_fixed_value_is_caught_after_the_fixed_values_were_learned(
