@@ -15,7 +15,12 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports.printing import print_setup, signature_block
 from generator.documents.reports.register import periods_note, report_periods
-from generator.documents.reports.workbooks import ACTIVITY_ID, DATE_VALIDATION, open_report_workbook
+from generator.documents.reports.workbooks import (
+    ACTIVITY_ID,
+    DATE_VALIDATION,
+    open_report_workbook,
+    write_wide_note,
+)
 
 SHEET = "31 SD mēneša atskaite"
 FIRST_ROW = 5  # first activity row (0-based)
@@ -72,7 +77,8 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
             ws.write_blank(FIRST_ROW - 1, FIRST_MONTH_COL + k, None, month_in)
     total_col = FIRST_MONTH_COL + len(months)
     if not periods.dated:
-        ws.write(FIRST_ROW - 2, 1, periods_note(periods), fmt.pending_note)
+        write_wide_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
+                        52 + 8 * len(months) + 12)
         ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]

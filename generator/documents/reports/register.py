@@ -139,11 +139,12 @@ def report_periods(catalogue: Catalogue, build_date: dt.date | None = None) -> R
                          round_name=programme_round.name, round_end=programme_round.end)
 
 
-def periods_note(periods: ReportPeriods) -> str:
-    """The note a template with blank month cells carries: where the dates come from."""
+def periods_note(periods: ReportPeriods, blank: str = "Mēnešu ailes",
+                 entry: str = "Pārskata mēnešus (jebkurš mēneša datums)") -> str:
+    """The note a template with blank month (or year and quarter) cells carries: where the dates come from."""
     ended = (f"kataloga pēdējā programmas kārta („{periods.round_name}”) beidzās "
              f"{lvformat.date(periods.round_end)}" if periods.round_end else "katalogā nav programmas kārtas")
-    return (f"Mēnešu ailes nav iepildītas, jo {ended}: pārskata mēnešus (jebkurš mēneša datums) ieraksta "
+    return (f"{blank} nav iepildītas, jo {ended}. {entry} ieraksta "
             "dzeltenajās ailēs pēc tās programmas kārtas, kurai pārskatu gatavo (LM apstiprinātais kārtas "
             "laiks); iesniegšanas termiņi aprēķinās no tiem.")
 

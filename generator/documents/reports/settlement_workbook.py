@@ -41,7 +41,12 @@ from generator.documents.reports.register import (
     report_periods,
     settlement_inputs,
 )
-from generator.documents.reports.workbooks import DATE_VALIDATION, _excel_date, open_report_workbook
+from generator.documents.reports.workbooks import (
+    DATE_VALIDATION,
+    _excel_date,
+    open_report_workbook,
+    write_wide_note,
+)
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
 
@@ -139,7 +144,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                          cache(rep.closing_balance, *amounts))
     last = FIRST + len(months) - 1
     if periods is not None and not dated:
-        ws.write(FIRST - 2, 0, periods_note(periods), fmt.pending_note)
+        write_wide_note(ws, FIRST - 2, 0, 11, periods_note(periods), fmt.pending_note_wrapped, 162)
         ws.data_validation(FIRST, 0, last, 0, DATE_VALIDATION)
     ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
@@ -119,6 +120,14 @@ def _wrapped_height(*texts: tuple[str, int]) -> float:
     """A row's height for wrapped 10 pt text: (text, characters that fit a line of its column) pairs; Excel
     and Calc do not grow a row to its text when they open a file (the count allows for Calc's wider font)."""
     return 13 * max(1, *(-(-len(text) // per_line) for text, per_line in texts))
+
+
+def write_wide_note(ws: Worksheet, row: int, first_col: int, last_col: int, text: str, fmt: xlsxwriter.format.Format,
+                    width: float) -> None:
+    """A note wrapped across columns ``first_col``–``last_col`` (``width``: their total width in characters),
+    so a long note prints whole instead of running past the page's edge."""
+    ws.merge_range(row, first_col, row, last_col, text, fmt)
+    ws.set_row(row, 12 * max(1, -(-len(text) // int(width))))
 
 
 def _num(value: Decimal) -> float:
@@ -398,7 +407,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                               cache((m.month.month - 1) // 3 + 1) if dated else "")
     cash_last = CASH_FIRST + len(months) - 1
     if not dated:
-        ws_cash.write(CASH_FIRST - 2, 0, reg.periods_note(periods), fmt.pending_note)
+        write_wide_note(ws_cash, CASH_FIRST - 2, 0, 15, reg.periods_note(periods), fmt.pending_note_wrapped, 193)
         ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
@@ -483,9 +492,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ind_head = tr + 3
     ws_q.write(ind_head - 1, 0, "Rezultatīvie rādītāji", fmt.label)
     if not dated:  # between the spending totals and the indicators, next to the blank year/quarter cells
-        ws_q.write(tr + 1, 0, reg.periods_note(periods).replace("Mēnešu ailes", "Gada un ceturkšņa ailes")
-                   .replace("pārskata mēnešus (jebkurš mēneša datums)", "gadu un ceturksni (1–4)"),
-                   fmt.pending_note)
+        write_wide_note(ws_q, tr + 1, 0, 8, reg.periods_note(periods, "Gada un ceturkšņa ailes", "Gadu un ceturksni (1–4)"),
+                        fmt.pending_note_wrapped, 128)
     ind_headers = ["Gads", "Ceturksnis"]
     ind_headers += [f"SBS {a.number}. jomā, EUR" for a in areas]
     ind_headers += [f"SBS dokumenti {a.number}. jomā" for a in areas]
