@@ -61,7 +61,7 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
         folder = documents_dir(out, municipality.id)
         for document in documents:
             written.extend(write_document(document, folder))
-        written.extend(write_report_workbooks(catalogue, municipality, out))
+        written.extend(write_report_workbooks(catalogue, municipality, out, build_date))
         progress(f"  dokumenti {number}/{len(municipalities)}: {municipality.name_lv} – "
                  f"{len(documents)} dokumenti (PDF un DOCX) un atskaišu veidnes")
     return written

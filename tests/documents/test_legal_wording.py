@@ -6,13 +6,14 @@ than the catalogue's provenance notes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents import figures
 from generator.documents.build_step import render_municipality
-from generator.documents.htmltree import parse
+from generator.documents.htmltree import Node, parse
 from tests.documents.conftest import normalise
 
 # Documents a person signs or sends as the institution: contracts, decisions and letters.
@@ -164,3 +165,62 @@ def test_the_note_explains_every_blank_date_of_the_round(texts: dict[str, dict[s
     else:  # built while a round runs: both dates are printed, no note
         assert "kārtas sākuma un beigu datumu ieraksta" not in letter
     assert "kārtas sākuma un" not in texts["valmiera"]["01-ligums-ar-vecaku"]
+
+
+# "Dienesta ziņojums" is a kind of document (a report to the head of the service), not the defined term.
+NOT_THE_TERM = re.compile(r"Dienesta ziņojum\w*")
+# A signature label longer than this wraps in its half-page column and pushes that column's signature lines
+# below the other column's. Measured on the PDFs: 03's "Sniedzējs (apliecina, ka vēstuli saņēmis)" (41) fits
+# one line, 05's former "Saņēma un pārbaudīja (sociālais darbinieks)" (43) wrapped.
+SIGNATURE_LABEL_CHARS = 41
+
+
+def _nodes(node: Node, predicate: Callable[[Node], bool]) -> Iterator[Node]:
+    for child in node.elements():
+        if predicate(child):
+            yield child
+        yield from _nodes(child, predicate)
+
+
+def test_every_document_defines_the_service_before_it_names_it(texts: dict[str, dict[str, str]]) -> None:
+    """Internal forms and instructions too (04, 13, 22, 23): „Dienesta vadītājs” needs „(turpmāk – Dienests)”."""
+    for municipality, documents in texts.items():
+        for doc_id, raw in documents.items():
+            text = NOT_THE_TERM.sub(" ", ORDINARY.sub(" ", raw))
+            uses = [m.start() for m in re.finditer(r"\bDienest\w*", text)]
+            if not uses:
+                continue
+            definition = text.find("turpmāk – Dienests")
+            assert definition >= 0, f"{municipality}/{doc_id}: „Dienests” nav definēts"
+            defined_word = definition + len("turpmāk – ")
+            first = min(uses)
+            assert first >= defined_word, f"{municipality}/{doc_id}: „{text[first:first + 30]}…” pirms definīcijas"
+
+
+def test_signature_labels_fit_one_line(catalogue: Catalogue) -> None:
+    for municipality in ("valmiera", "jelgava"):
+        for document in render_municipality(catalogue, catalogue.municipality(municipality)):
+            if "A4 landscape" in document.html:  # half a landscape page holds half as much again
+                continue
+            tables = _nodes(parse(document.body), lambda n: n.tag == "table" and "signatures" in n.classes)
+            for table in tables:
+                for label in _nodes(table, lambda n: n.tag == "strong"):
+                    text = normalise(label.text())
+                    assert len(text) <= SIGNATURE_LABEL_CHARS, f"{document.spec.id}: „{text}” pārnesas jaunā rindā"
+
+
+def test_the_letter_to_parents_has_no_note_for_the_sender(texts: dict[str, dict[str, str]],
+                                                          catalogue: Catalogue) -> None:
+    """29 goes to a parent: the reconstruction note is for the sender, shown where the sender takes the
+    letter (the annex register page marks it a reconstruction), not printed in the letter (D-decision)."""
+    from generator.site.annex_register import render_page
+
+    for documents in texts.values():
+        letter = documents["29-vestule-neatlasitajiem"]
+        assert "Godātais vecāk!" in letter
+        assert "Rekonstrukcija" not in letter and "IBM rīkkopa" not in letter
+    assert catalogue.annexes is not None
+    form = next(f for f in catalogue.annexes.unnumbered if "29-vestule-neatlasitajiem" in f.outputs)
+    assert form.reconstruction
+    row = next(line for line in render_page(catalogue, {}, []).splitlines() if form.title_lv in line)
+    assert "rekonstrukcija" in row

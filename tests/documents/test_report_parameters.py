@@ -5,6 +5,7 @@ recalculation of the same workbooks is proven in test_report_workbooks.py and te
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -46,7 +47,9 @@ def _blank_input(wb: openpyxl.Workbook, name: str, source: str) -> None:
 
 def test_register_shows_no_figure_for_an_unconfirmed_parameter(tmp_path: Path, pending_catalogue: Catalogue) -> None:
     municipality = pending_catalogue.pilot_municipalities()[0]
-    path = write_register_workbook(pending_catalogue, municipality, tmp_path / "r.xlsx")
+    # A build date inside the round, so the months and due dates are printed (test_report_dates.py).
+    path = write_register_workbook(pending_catalogue, municipality, tmp_path / "r.xlsx",
+                                   build_date=dt.date(2019, 1, 1))
     wb = openpyxl.load_workbook(path)
     _blank_input(wb, "Param_BerniPilnai", "L2152")
     _blank_input(wb, "Param_CeturksnaDiena", "L2239")

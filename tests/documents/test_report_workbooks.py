@@ -99,7 +99,9 @@ def check_against_reference(wb: openpyxl.Workbook, expected: Settlement, where: 
 def test_empty_template_caches_the_reference_values(tmp_path: Path, catalogue: Catalogue) -> None:
     municipality = catalogue.pilot_municipalities()[0]
     data = reg.empty_register(catalogue)
-    path = write_register_workbook(catalogue, municipality, tmp_path / "tukss.xlsx")
+    inside = reg.report_periods(catalogue, dt.date(2019, 1, 1))  # a build date while the round runs
+    assert inside.dated and list(inside.months) == [m.month for m in data.months]
+    path = write_register_workbook(catalogue, municipality, tmp_path / "tukss.xlsx", build_date=dt.date(2019, 1, 1))
     wb = openpyxl.load_workbook(path, data_only=True)
     expected = reg.settlement(data, Params.from_catalogue(catalogue, catalogue.latest_date))
     check_against_reference(wb, expected, "tukšā veidne")

@@ -14,8 +14,13 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports.printing import print_setup, signature_block
-from generator.documents.reports.register import pilot_months
-from generator.documents.reports.workbooks import ACTIVITY_ID, DATE_VALIDATION, open_report_workbook
+from generator.documents.reports.register import periods_note, report_periods
+from generator.documents.reports.workbooks import (
+    ACTIVITY_ID,
+    DATE_VALIDATION,
+    open_report_workbook,
+    write_wide_note,
+)
 
 SHEET = "31 SD mēneša atskaite"
 FIRST_ROW = 5  # first activity row (0-based)
@@ -40,12 +45,18 @@ ACTIVITIES = (
 )
 
 
-def write_activity_report(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
-    months = pilot_months(catalogue)
+def write_activity_report(catalogue: Catalogue, municipality: Municipality, target: Path,
+                          build_date: dt.date | None = None) -> Path:
+    """One column per month of the round running on ``build_date`` (default: today); once it has ended the
+    month headings are blank date inputs (register.report_periods)."""
+    periods = report_periods(catalogue, build_date)
+    months = periods.months
     wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID)
     title, note, head, text, count_in, bold = fmt.title, fmt.note, fmt.head, fmt.text, fmt.in_int, fmt.label
     base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
     month_head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "num_format": "mm.yyyy"})
+    month_in = wb.add_format({**base, "bold": True, "bg_color": "#FFF9D6", "border": 1, "num_format": "mm.yyyy",
+                              "locked": False})
     text_in = wb.add_format({**base, "border": 1, "text_wrap": True, "locked": False, "bg_color": "#FFF9D6"})
     total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "0"})
 
@@ -59,8 +70,16 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.write(FIRST_ROW - 1, 0, "Nr.", head)
     ws.write(FIRST_ROW - 1, 1, "Darbība (skaits mēnesī)", head)
     for k, month in enumerate(months):
-        ws.write_datetime(FIRST_ROW - 1, FIRST_MONTH_COL + k, dt.datetime(month.year, month.month, 1), month_head)
+        if periods.dated:
+            ws.write_datetime(FIRST_ROW - 1, FIRST_MONTH_COL + k, dt.datetime(month.year, month.month, 1),
+                              month_head)
+        else:
+            ws.write_blank(FIRST_ROW - 1, FIRST_MONTH_COL + k, None, month_in)
     total_col = FIRST_MONTH_COL + len(months)
+    if not periods.dated:
+        write_wide_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
+                        52 + 8 * len(months) + 12)
+        ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
     last_cell = xl_rowcol_to_cell(0, total_col - 1)[:-1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
@@ -18,9 +19,10 @@ from generator.documents.reports.settlement_workbook import WORKBOOK_ID as SETTL
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
 
 
-def write_annex_workbooks(catalogue: Catalogue, municipality: Municipality, folder: Path) -> list[Path]:
+def write_annex_workbooks(catalogue: Catalogue, municipality: Municipality, folder: Path,
+                          build_date: dt.date | None = None) -> list[Path]:
     return [
-        write_settlement_workbook(catalogue, municipality, folder / f"{SETTLEMENT_ID}.xlsx"),
+        write_settlement_workbook(catalogue, municipality, folder / f"{SETTLEMENT_ID}.xlsx", build_date=build_date),
         write_questionnaire_workbook(catalogue, municipality, folder / f"{QUALITY_ID}.xlsx"),
         write_questionnaire_register(catalogue, municipality, folder / f"{QUESTIONNAIRE_REGISTER_ID}.xlsx"),
         write_provider_list(catalogue, municipality, folder / f"{PROVIDER_LIST_ID}.xlsx"),

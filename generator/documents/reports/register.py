@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceStatus
+from generator.documents.terms import current_round, term_end
 from generator.reference.params import Params
 from generator.reference.settlement import (
     BIP_INDIRECT,
@@ -97,12 +99,54 @@ class RegisterData:
 def pilot_months(catalogue: Catalogue) -> list[dt.date]:
     """First days of every calendar month of the children's pilot (the first children's round, rounds.yaml)."""
     info = next(p for p in catalogue.municipalities.pilots if p.id is Pilot.children)
+    return _months_between(info.start, info.end)
+
+
+@dataclass(frozen=True)
+class ReportPeriods:
+    """The months a report template has rows (or columns) for, and whether it prints them.
+
+    ``dated``: the months are those of the children's round still running on the build date and are
+    printed with their due dates; otherwise the round has ended (or there is none), the rows are sized
+    like the latest round and their month cells are blank inputs, so no template shows a passed date
+    (documents/terms.py applies the same rule to contract terms)."""
+
+    months: tuple[dt.date, ...]
+    dated: bool
+    round_name: str = ""
+    round_end: dt.date | None = None
+
+
+def _months_between(start: dt.date, end: dt.date) -> list[dt.date]:
     months = []
-    day = info.start.replace(day=1)
-    while day <= info.end:
+    day = start.replace(day=1)
+    while day <= end:
         months.append(day)
         day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
     return months
+
+
+def report_periods(catalogue: Catalogue, build_date: dt.date | None = None) -> ReportPeriods:
+    """The report months for templates made on ``build_date`` (default: today)."""
+    build_date = build_date or dt.date.today()
+    programme_round = current_round(catalogue, build_date)
+    if programme_round is None:
+        start = build_date.replace(day=1)
+        return ReportPeriods(tuple(_months_between(start, dt.date(start.year + 1, start.month, 1)
+                                                   - dt.timedelta(days=1))), dated=False)
+    months = tuple(_months_between(programme_round.start, programme_round.end))
+    return ReportPeriods(months, dated=term_end(programme_round, build_date) is not None,
+                         round_name=programme_round.name, round_end=programme_round.end)
+
+
+def periods_note(periods: ReportPeriods, blank: str = "Mēnešu ailes",
+                 entry: str = "Pārskata mēnešus (jebkurš mēneša datums)") -> str:
+    """The note a template with blank month (or year and quarter) cells carries: where the dates come from."""
+    ended = (f"kataloga pēdējā programmas kārta („{periods.round_name}”) beidzās "
+             f"{lvformat.date(periods.round_end)}" if periods.round_end else "katalogā nav programmas kārtas")
+    return (f"{blank} nav iepildītas, jo {ended}. {entry} ieraksta "
+            "dzeltenajās ailēs pēc tās programmas kārtas, kurai pārskatu gatavo (LM apstiprinātais kārtas "
+            "laiks); iesniegšanas termiņi aprēķinās no tiem.")
 
 
 def planned_children(catalogue: Catalogue) -> int | None:
@@ -112,10 +156,12 @@ def planned_children(catalogue: Catalogue) -> int | None:
     return dated.value.per_municipality if dated.status is PriceStatus.confirmed else None
 
 
-def empty_register(catalogue: Catalogue) -> RegisterData:
-    """The template's starting state: every pilot month with the planned number of children."""
+def empty_register(catalogue: Catalogue, periods: ReportPeriods | None = None) -> RegisterData:
+    """The template's starting state: every report month (default: the first round's) with the planned
+    number of children."""
     children = planned_children(catalogue)
-    return RegisterData(months=tuple(MonthInput(m, children) for m in pilot_months(catalogue)))
+    months = periods.months if periods is not None else pilot_months(catalogue)
+    return RegisterData(months=tuple(MonthInput(m, children) for m in months))
 
 
 def _month_start(day: dt.date) -> dt.date:

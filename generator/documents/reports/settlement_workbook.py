@@ -13,6 +13,7 @@ by parameters.write_parameter (a `jāprecizē` one is a blank to fill, and the a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -32,8 +33,20 @@ from generator.documents.reports.parameters import (
     write_parameter,
 )
 from generator.documents.reports.printing import print_setup, signature_block
-from generator.documents.reports.register import empty_register, planned_children, settlement_inputs
-from generator.documents.reports.workbooks import _excel_date, open_report_workbook
+from generator.documents.reports.register import (
+    ReportPeriods,
+    empty_register,
+    periods_note,
+    planned_children,
+    report_periods,
+    settlement_inputs,
+)
+from generator.documents.reports.workbooks import (
+    DATE_VALIDATION,
+    _excel_date,
+    open_report_workbook,
+    write_wide_note,
+)
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
 
@@ -42,20 +55,25 @@ SHEET = "27 Norēķini"
 FIRST = 8  # first month row (0-based)
 
 
-def default_months(catalogue: Catalogue) -> list[SettlementMonth]:
-    """The empty template: every pilot month with the planned number of children and no amounts."""
-    return settlement_inputs(empty_register(catalogue))
+def default_months(catalogue: Catalogue, periods: ReportPeriods | None = None) -> list[SettlementMonth]:
+    """The empty template: every report month (default: the first round's) with the planned number of
+    children and no amounts."""
+    return settlement_inputs(empty_register(catalogue, periods))
 
 
 def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
                               months: Sequence[SettlementMonth] | None = None, opening_balance: object = 0,
-                              cached: bool = True) -> Path:
-    """Write the settlement workbook; ``cached=False`` leaves formula caches at 0 (tests prove the formulas)."""
+                              cached: bool = True, build_date: dt.date | None = None) -> Path:
+    """Write the settlement workbook; ``cached=False`` leaves formula caches at 0 (tests prove the formulas).
+    Without ``months`` the rows are the months of the round running on ``build_date`` (default: today), or
+    blank month inputs once it has ended (register.report_periods)."""
     day = catalogue.latest_date
     params = Params.from_catalogue(catalogue, day)  # the reference's values, cached where confirmed
     # The template's children counts are the plan, left blank while the plan is `jāprecizē`.
     typed_children = months is not None or planned_children(catalogue) is not None
-    months = sorted(months if months is not None else default_months(catalogue), key=lambda m: m.month)
+    periods = None if months is not None else report_periods(catalogue, build_date)
+    dated = periods is None or periods.dated
+    months = sorted(months if months is not None else default_months(catalogue, periods), key=lambda m: m.month)
     result = settle(months, params, opening_balance)
 
     def cache(value: object, *uses: ParamCell) -> object:
@@ -102,7 +120,10 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         r = FIRST + i
         x = r + 1
         rep = result.months[i]
-        ws.write_datetime(r, 0, _excel_date(m.month), fmt.month)
+        if dated:
+            ws.write_datetime(r, 0, _excel_date(m.month), fmt.month)
+        else:
+            ws.write_blank(r, 0, None, fmt.in_month)
         if typed_children:
             ws.write_number(r, 1, m.children, fmt.in_int)
         else:
@@ -122,6 +143,9 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         ws.write_formula(r, 11, formulas.amount(f"{previous}+G{x}-K{x}"), fmt.money,
                          cache(rep.closing_balance, *amounts))
     last = FIRST + len(months) - 1
+    if periods is not None and not dated:
+        write_wide_note(ws, FIRST - 2, 0, 11, periods_note(periods), fmt.pending_note_wrapped, 162)
+        ws.data_validation(FIRST, 0, last, 0, DATE_VALIDATION)
     ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,
                                            "error_message": "Bērnu skaits ir vesels skaitlis ≥ 0."})

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
@@ -105,6 +106,7 @@ class _Formats:
         unlocked = {"locked": False, "bg_color": "#FFF9D6"}
         self.in_text = wb.add_format({**base, "border": 1, **unlocked})
         self.in_date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", **unlocked})
+        self.in_month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy", **unlocked})
         # A correction (refund, cancelled invoice) is a negative amount, shown in red with its sign.
         self.in_money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00;[Red]-#,##0.00", **unlocked})
         self.sign_field = wb.add_format({**base, "bottom": 1, **unlocked})
@@ -118,6 +120,14 @@ def _wrapped_height(*texts: tuple[str, int]) -> float:
     """A row's height for wrapped 10 pt text: (text, characters that fit a line of its column) pairs; Excel
     and Calc do not grow a row to its text when they open a file (the count allows for Calc's wider font)."""
     return 13 * max(1, *(-(-len(text) // per_line) for text, per_line in texts))
+
+
+def write_wide_note(ws: Worksheet, row: int, first_col: int, last_col: int, text: str, fmt: xlsxwriter.format.Format,
+                    width: float) -> None:
+    """A note wrapped across columns ``first_col``–``last_col`` (``width``: their total width in characters),
+    so a long note prints whole instead of running past the page's edge."""
+    ws.merge_range(row, first_col, row, last_col, text, fmt)
+    ws.set_row(row, 12 * max(1, -(-len(text) // int(width))))
 
 
 def _num(value: Decimal) -> float:
@@ -146,15 +156,21 @@ def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str) -> 
 
 
 def write_register_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
-                            data: reg.RegisterData | None = None, cached: bool = True) -> Path:
+                            data: reg.RegisterData | None = None, cached: bool = True,
+                            build_date: dt.date | None = None) -> Path:
     """Write sheets 28, 29, 30 and 26 for ``data`` (an empty register when None).
 
     ``cached=False`` leaves every formula's cached value at 0, so only a real recalculation shows numbers
-    (tests use it to prove the formulas, not the cache).
+    (tests use it to prove the formulas, not the cache). The empty register's months are those of the
+    round running on ``build_date`` (default: today); once it has ended they are blank inputs
+    (register.report_periods), and so are the quarters of sheet 30.
     """
     day = catalogue.latest_date
     params = Params.from_catalogue(catalogue, day)
-    data = data or reg.empty_register(catalogue)
+    periods = reg.ReportPeriods(tuple(m.month for m in data.months), dated=True) if data else \
+        reg.report_periods(catalogue, build_date)
+    data = data or reg.empty_register(catalogue, periods)
+    dated = periods.dated
     months = reg.months_sorted(data.months)
     result = reg.settlement(data, params)
     by_month = {m.month: m for m in result.months}
@@ -351,7 +367,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         r = CASH_FIRST + i
         x = r + 1  # 1-based row in formulas
         rep = by_month[m.month]
-        ws_cash.write_datetime(r, 0, _excel_date(m.month), fmt.month)
+        if dated:
+            ws_cash.write_datetime(r, 0, _excel_date(m.month), fmt.month)
+        else:
+            ws_cash.write_blank(r, 0, None, fmt.in_month)
         if m.children is None:
             ws_cash.write_blank(r, 1, None, fmt.in_int)
         else:
@@ -360,8 +379,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_cash.write_number(r, 3, _num(m.receipts), fmt.in_money)
 
         def sumifs(name: str, row: int = x) -> str:
-            return (f'ROUND(SUMIFS(Reg_Summa,Reg_BIP,{name},Reg_Menesis,">="&$A{row},'
-                    f'Reg_Menesis,"<"&EDATE($A{row},1)),2)')
+            return (f'IF($A{row}="",0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,{name},Reg_Menesis,">="&$A{row},'
+                    f'Reg_Menesis,"<"&EDATE($A{row},1)),2))')
 
         ws_cash.write_formula(r, 4, "=" + sumifs(BIP_NAMES[BIP_PAY]), fmt.money, cache(gross[m.month]))
         ws_cash.write_formula(r, 5, formulas.share(f"B{x}"), fmt.share,
@@ -380,11 +399,16 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             ws_cash.write_formula(r, 11, formulas.amount(f"M{x - 1}"), fmt.money, cache(rep.opening_balance, *amounts))
         ws_cash.write_formula(r, 12, formulas.amount(f"L{x}+D{x}-K{x}"), fmt.money,
                               cache(rep.closing_balance, *amounts))
-        ws_cash.write_formula(r, 13, guarded(f"DATE(YEAR(A{x}),MONTH(A{x})+1,{monthly_day.name})", monthly_day), fmt.date,
-                              cache(_excel_serial(rep.due), monthly_day))
-        ws_cash.write_formula(r, 14, f"=YEAR(A{x})", fmt.int, cache(m.month.year))
-        ws_cash.write_formula(r, 15, f"=INT((MONTH(A{x})-1)/3)+1", fmt.int, cache((m.month.month - 1) // 3 + 1))
+        ws_cash.write_formula(
+            r, 13, guarded(f'IF(A{x}="","",DATE(YEAR(A{x}),MONTH(A{x})+1,{monthly_day.name}))', monthly_day),
+            fmt.date, cache(_excel_serial(rep.due) if dated else "", monthly_day))
+        ws_cash.write_formula(r, 14, f'=IF(A{x}="","",YEAR(A{x}))', fmt.int, cache(m.month.year) if dated else "")
+        ws_cash.write_formula(r, 15, f'=IF(A{x}="","",INT((MONTH(A{x})-1)/3)+1)', fmt.int,
+                              cache((m.month.month - 1) // 3 + 1) if dated else "")
     cash_last = CASH_FIRST + len(months) - 1
+    if not dated:
+        write_wide_note(ws_cash, CASH_FIRST - 2, 0, 15, reg.periods_note(periods), fmt.pending_note_wrapped, 193)
+        ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
     names = {"NP_Menesis": 0, "NP_Berni": 1, "NP_Sanemts": 3, "NP_Atlidziba": 6, "NP_Transports": 7,
@@ -427,8 +451,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for i, qr in enumerate(quarters):
         r = QUARTER_FIRST + i
         x = r + 1
-        ws_q.write_number(r, 0, qr.year, fmt.int)
-        ws_q.write_number(r, 1, qr.quarter, fmt.int)
+        if dated:
+            ws_q.write_number(r, 0, qr.year, fmt.int)
+            ws_q.write_number(r, 1, qr.quarter, fmt.int)
+        else:
+            ws_q.write_blank(r, 0, None, fmt.in_int)
+            ws_q.write_blank(r, 1, None, fmt.in_int)
         for col, src, value, uses in ((2, 6, qr.amounts.pay, (formulas.full_pay_children,)),
                                       (3, 7, qr.amounts.transport, ()), (4, 8, qr.amounts.sbs, ()),
                                       (5, 9, qr.amounts.indirect, amounts), (7, 3, qr.receipts, ())):
@@ -436,9 +464,17 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                                                *uses), fmt.money, cache(value, *uses))
         ws_q.write_formula(r, 6, formulas.costs(f"C{x}", f"D{x}", f"E{x}", f"F{x}"), fmt.money,
                            cache(qr.amounts.total, *amounts))
-        ws_q.write_formula(r, 8, guarded(f"DATE(A{x},B{x}*3+1,{quarterly_day.name})", quarterly_day),
-                           fmt.date, cache(_excel_serial(qr.due), quarterly_day))
+        ws_q.write_formula(r, 8, guarded(f'IF(OR(A{x}="",B{x}=""),"",DATE(A{x},B{x}*3+1,{quarterly_day.name}))',
+                                         quarterly_day),
+                           fmt.date, cache(_excel_serial(qr.due) if dated else "", quarterly_day))
     q_last = QUARTER_FIRST + len(quarters) - 1
+    if not dated:
+        ws_q.data_validation(QUARTER_FIRST, 0, q_last, 0, {
+            "validate": "integer", "criteria": "between", "minimum": 2000, "maximum": 2100,
+            "error_message": "Ierakstiet gadu ar četriem cipariem (piemēram, kārtas ceturkšņa gadu)."})
+        ws_q.data_validation(QUARTER_FIRST, 1, q_last, 1, {
+            "validate": "integer", "criteria": "between", "minimum": 1, "maximum": 4,
+            "error_message": "Ceturksnis ir skaitlis no 1 līdz 4."})
     for name, col in (("CP_Gads", 0), ("CP_Ceturksnis", 1), ("CP_Atlidziba", 2), ("CP_Transports", 3),
                       ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
         wb.define_name(name, "=" + _range(S_QUARTER, QUARTER_FIRST, q_last, col))
@@ -455,6 +491,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     areas = catalogue.enums.support_areas
     ind_head = tr + 3
     ws_q.write(ind_head - 1, 0, "Rezultatīvie rādītāji", fmt.label)
+    if not dated:  # between the spending totals and the indicators, next to the blank year/quarter cells
+        write_wide_note(ws_q, tr + 1, 0, 8, reg.periods_note(periods, "Gada un ceturkšņa ailes", "Gadu un ceturksni (1–4)"),
+                        fmt.pending_note_wrapped, 128)
     ind_headers = ["Gads", "Ceturksnis"]
     ind_headers += [f"SBS {a.number}. jomā, EUR" for a in areas]
     ind_headers += [f"SBS dokumenti {a.number}. jomā" for a in areas]
@@ -464,15 +503,20 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for i, qr in enumerate(quarters):
         r = ind_head + 1 + i
         x = r + 1
-        ws_q.write_number(r, 0, qr.year, fmt.int)
-        ws_q.write_number(r, 1, qr.quarter, fmt.int)
+        if dated:
+            ws_q.write_number(r, 0, qr.year, fmt.int)
+            ws_q.write_number(r, 1, qr.quarter, fmt.int)
+        else:  # the quarters typed in the spending table above
+            above = QUARTER_FIRST + i + 1
+            ws_q.write_formula(r, 0, f'=IF(A{above}="","",A{above})', fmt.int, "")
+            ws_q.write_formula(r, 1, f'=IF(B{above}="","",B{above})', fmt.int, "")
         window = (f'Reg_Menesis,">="&DATE($A{x},($B{x}-1)*3+1,1),'
                   f'Reg_Menesis,"<"&DATE($A{x},$B{x}*3+1,1)')
         for k, area in enumerate(areas):
-            ws_q.write_formula(r, 2 + k, f"=ROUND(SUMIFS(Reg_Summa,Reg_BIP,BIP_SBS,Reg_Joma,{area.number},{window}),2)",
-                               fmt.money, 0)
-            ws_q.write_formula(r, 2 + len(areas) + k, f"=COUNTIFS(Reg_BIP,BIP_SBS,Reg_Joma,{area.number},{window})",
-                               fmt.int, 0)
+            ws_q.write_formula(r, 2 + k, f'=IF(OR($A{x}="",$B{x}=""),0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,BIP_SBS,'
+                               f'Reg_Joma,{area.number},{window}),2))', fmt.money, 0)
+            ws_q.write_formula(r, 2 + len(areas) + k, f'=IF(OR($A{x}="",$B{x}=""),0,COUNTIFS(Reg_BIP,BIP_SBS,'
+                               f'Reg_Joma,{area.number},{window}))', fmt.int, 0)
         for k in range(3):
             ws_q.write_blank(r, 2 + 2 * len(areas) + k, None, fmt.in_int)
     ind_last = ind_head + len(quarters)
@@ -501,13 +545,14 @@ def _excel_serial(day: dt.date) -> int:
     return (day - dt.date(1899, 12, 30)).days
 
 
-def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path) -> list[Path]:
+def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path,
+                           build_date: dt.date | None = None) -> list[Path]:
     from generator.documents.reports.activity import write_activity_report
     from generator.documents.reports.annex_workbooks import write_annex_workbooks
 
     folder = reports_dir(out, municipality.id)
     return [
-        write_register_workbook(catalogue, municipality, folder / REGISTER_FILE),
-        write_activity_report(catalogue, municipality, folder / ACTIVITY_FILE),
-        *write_annex_workbooks(catalogue, municipality, folder),
+        write_register_workbook(catalogue, municipality, folder / REGISTER_FILE, build_date=build_date),
+        write_activity_report(catalogue, municipality, folder / ACTIVITY_FILE, build_date=build_date),
+        *write_annex_workbooks(catalogue, municipality, folder, build_date=build_date),
     ]
