@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -129,7 +130,21 @@ class SummaryBook:
         ws.set_footer("&C&8&A – &P. lapa no &N")
 
     def close(self) -> None:
-        self.wb.close()
+        """Write the file. Its parts are deflated at level 1 (a national summary's ~25 MB of sheet XML:
+        ~3× faster than the default level 6, the file ~30 % larger; the content is the same)."""
+        import xlsxwriter.workbook as packaging
+
+        packaging.ZipFile = _FastZipFile  # type: ignore[misc]
+        try:
+            self.wb.close()
+        finally:
+            packaging.ZipFile = zipfile.ZipFile  # type: ignore[misc]
+
+
+class _FastZipFile(zipfile.ZipFile):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("compresslevel", 1)
+        super().__init__(*args, **kwargs)
 
 
 # xlsxwriter (pinned) tries ~30 substitutions on every formula for Excel 365 functions; the summary uses
