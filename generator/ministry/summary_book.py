@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -336,6 +337,11 @@ def _groups_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
         ("Likme", "rate", [(f"{int(r * 100)} %", r) for r in sorted({rec.result.rate for rec in c.records},
                                                                       reverse=True)]),
     ]
+    counts: Counter[tuple[str | None, str, object]] = Counter()  # (municipality or None: all, key, value)
+    for r in c.records:
+        for key, value in (("group", r.age_group), ("impairment", r.impairment), ("rate", r.result.rate)):
+            counts[(r.municipality, key, value)] += 1
+            counts[(None, key, value)] += 1
     for title, key, items in groups:
         book.value(ws, row, 0, title, book.f_sum_text)
         row += 1
@@ -343,19 +349,14 @@ def _groups_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
             book.value(ws, row, 0, label)
             crit = f'"{match}"' if isinstance(match, str) else str(float(match))
             for j, m in enumerate(munis, start=1):
-                count = sum(1 for r in c.records if r.municipality == m and _attr(r, key) == match)
                 book.formula(ws, row, j, f'COUNTIFS({muni_range},"{m}",{ch[key].range(SHEET_CHILDREN)},{crit})',
-                             count, book.f_whole)
-            total = sum(1 for r in c.records if _attr(r, key) == match)
+                             counts[(m, key, match)], book.f_whole)
+            total = counts[(None, key, match)]
             first, last = _col(1), _col(len(munis))
             book.formula(ws, row, len(munis) + 1, f"SUM({first}{row}:{last}{row})" if munis else "0", total,
                          book.f_sum_whole)
             row += 1
         row += 1
-
-
-def _attr(record, key: str) -> object:
-    return {"group": record.age_group, "impairment": record.impairment, "rate": record.result.rate}[key]
 
 
 # --- Pakalpojumi ----------------------------------------------------------------------------------
