@@ -126,7 +126,7 @@ def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
 def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
                 strict_version: bool = True, jobs: int | None = None,
                 progress: Progress | None = None, cache: ResultCache | None = None,
-                hash_progress: Progress | None = None, say: Say | None = None) -> list[ReadResult]:
+                hash_progress: Progress | None = None) -> list[ReadResult]:
     """Every workbook of the folder tree checked and recomputed, in a stable order. With a cache, files
     whose bytes (and folder, catalogue, templates and code) are unchanged come from it; the rest are read
     in parallel. Files are hashed here only when the cache may hold a result for them; a file that is
@@ -157,9 +157,10 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
             tasks.append((path, folder, strict_version, None))
             pending.append(i)
     index = {task[0]: i for task, i in zip(tasks, pending, strict=True)}
-    send_template = cache is not None and not cache.has_template(templates.current_version)
-    for n, (res, kept, template) in enumerate(_read_all(tasks, catalogue, templates, key, jobs,
-                                                         cache is not None, send_template), start=1):
+    keeping = cache is not None and cache.usable  # a foreign file of the cache's name: nothing is kept
+    send_template = keeping and not cache.has_template(templates.current_version)  # type: ignore[union-attr]
+    for n, (res, kept, template) in enumerate(_read_all(tasks, catalogue, templates, key, jobs, keeping,
+                                                         send_template), start=1):
         results[index[res.path]] = res
         if cache is not None:
             cache.misses += 1
@@ -284,7 +285,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
             hash_progress: Progress | None = None, say: Say | None = None) -> Collection:
     templates = templates or TemplateSource(catalogue)
     results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress, cache=cache,
-                          hash_progress=hash_progress, say=say)
+                          hash_progress=hash_progress)
     duplicate_notes = _split_duplicates(results)
     records = [r.record for r in results if r.record is not None]
     refused = [r.refusal for r in results if r.refusal is not None]
@@ -300,7 +301,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
-                           progress=previous_progress, cache=cache, say=say)
+                           progress=previous_progress, cache=cache)
         notes += _split_duplicates(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
