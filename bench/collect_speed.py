@@ -72,9 +72,20 @@ def child_run(args: list[str]) -> None:
     """Inside the child process: run `ibm collect`, then report wall time and this process's peak memory."""
     import resource
 
+    import click
+
     from generator.cli import main
 
     start = time.perf_counter()
+    marks: list[tuple[float, str]] = []  # this process's CPU seconds (with its threads) at each progress line
+    echo = click.echo
+
+    def timed_echo(message=None, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if kwargs.get("err"):
+            marks.append((time.process_time(), str(message)))
+        return echo(message, *args, **kwargs)
+
+    click.echo = timed_echo
     code = 0
     try:
         main.main(args=["collect", *args], standalone_mode=False)
@@ -85,7 +96,8 @@ def child_run(args: list[str]) -> None:
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"wall": wall, "peak_mb": own.ru_maxrss / 1024, "exit": code,
                       "cpu_main": round(own.ru_utime + own.ru_stime, 2),
-                      "cpu_workers": round(workers.ru_utime + workers.ru_stime, 2)}))
+                      "cpu_workers": round(workers.ru_utime + workers.ru_stime, 2),
+                      "cpu_marks": marks, "cpu_end": time.process_time()}))
 
 
 def collect(folder: Path, out: Path, jobs: int, log: Path) -> dict:
@@ -101,7 +113,9 @@ def collect(folder: Path, out: Path, jobs: int, log: Path) -> dict:
     outer = time.perf_counter() - start
     log.write_text("".join(f"{t:8.2f} {line}" for t, line in lines), encoding="utf-8")
     result = json.loads(stdout.strip().splitlines()[-1])
-    result.update(outer=round(outer, 2), load_before=before, load_after=load(), phases=phases(lines, outer))
+    marks = result.pop("cpu_marks")
+    result.update(outer=round(outer, 2), load_before=before, load_after=load(), phases=phases(lines, outer),
+                  cpu_phases=phases(marks, result.pop("cpu_end")))
     return result
 
 
@@ -111,7 +125,8 @@ PHASES = (("sākums", ""), ("jaucējkodi", "Salīdzina failus"), ("veidne", "Sag
 
 
 def phases(lines: list[tuple[float, str]], end: float) -> dict[str, float]:
-    """Seconds per phase of the run, from the time each phase's first progress line arrived."""
+    """Seconds per phase of the run, from the time each phase's first progress line arrived (or the main
+    process's CPU seconds when it printed it: ``lines`` of CPU marks)."""
     starts: list[tuple[str, float]] = [("sākums", 0.0)]
     for name, prefix in PHASES[1:]:
         first = next((t for t, line in lines if line.startswith(prefix)), None)
@@ -147,6 +162,7 @@ def main() -> None:
     parser.add_argument("--baseline", type=int, default=200, help="files loaded with openpyxl for the baseline")
     parser.add_argument("--keep", type=Path, default=None, help="keep (or reuse) the corpus in this folder")
     parser.add_argument("--corpus-only", action="store_true", help="only make the corpus (with --keep)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the openpyxl baseline (phases only)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="ibm-bench-"))
     try:
@@ -165,7 +181,7 @@ def main() -> None:
         if args.corpus_only:
             return
         base_load = load()
-        base, base_cpu, sampled = baseline(paths, args.baseline)
+        base, base_cpu, sampled = baseline(paths, 1 if args.no_baseline else args.baseline)
         base_after = load()
         print(f"openpyxl pilnā ielāde: {base:.1f} s visiem (CPU {base_cpu:.1f} s; mērīti {sampled} faili); slodze "
               f"{base_load} → {base_after}", flush=True)
@@ -197,6 +213,8 @@ def main() -> None:
     print()
     for title, r in (("pilna", full), ("atkārtota", again)):
         print(f"Posmi ({title}), s: " + "; ".join(f"{k} " + f"{v:.1f}".replace(".", ",") for k, v in r["phases"].items()))
+        print(f"Galvenā procesa CPU pa posmiem ({title}), s: "
+              + "; ".join(f"{k} " + f"{v:.2f}".replace(".", ",") for k, v in r["cpu_phases"].items()))
 
 
 if __name__ == "__main__":

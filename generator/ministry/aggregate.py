@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from generator.ministry.records import ChildRecord
 from generator.reference.final_amounts import ChildFinal, FinalAmounts
@@ -48,9 +49,9 @@ class Totals:
         self.paid += r.execution.paid_total
 
 
-@dataclass(frozen=True)
-class PlanRow:
-    """One counted plan line of one child, for the funding by support area and item."""
+class PlanRow(NamedTuple):
+    """One counted plan line of one child, for the funding by support area and item (a tuple: a national
+    summary makes ~45 000 of them, a frozen dataclass took 4× as long to build)."""
 
     code: str
     municipality: str
@@ -63,8 +64,7 @@ class PlanRow:
     ib: Decimal
 
 
-@dataclass(frozen=True)
-class MonthRow:
+class MonthRow(NamedTuple):
     """Planned (6.7) and paid (6.10) EUR of one child in one calendar month."""
 
     code: str

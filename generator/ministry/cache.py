@@ -7,7 +7,12 @@ that reads and recomputes (generator/ministry, generator/reference, generator/wo
 generator/catalogue). A file's name or time is never part of the key. Each entry is signed with an
 HMAC of the pseudonym key, so results made with another key (or written by anyone without it) are
 never unpickled. New entries are written only after the outputs were written (``commit``), and
-entries not used by that run are dropped then.
+entries not used by that run are dropped then; the run's context (catalogue, templates, code) is noted
+in ``meta``, so a run of another context knows without hashing any file that nothing can match.
+
+Speed (docs/benchmarks.md, 7. kārta): the entries are read with one query when the cache is opened and
+each is checked and unpickled only when its key is asked for; the workers pickle the results they read
+(``put_pickled``), the main process only keeps the bytes.
 
 A file of that name that is not this cache is left alone (the run goes on without a cache).
 """
@@ -44,13 +49,15 @@ def code_version() -> str:
 
 
 class ResultCache:
-    """Cached ReadResults by key; ``misses`` lists what had to be read."""
+    """Cached ReadResults by key; ``hits`` counts the files taken from it, ``misses`` those read again."""
 
     def __init__(self, path: Path, secret: bytes, context: str) -> None:
         self.path = path
         self._mac_key = hashlib.sha256(b"ibm-collect-cache\0" + secret).digest()
         self._context = hashlib.sha256(f"{FORMAT}\0{code_version()}\0{context}".encode()).hexdigest()
         self._db: sqlite3.Connection | None = None
+        self._stored: dict[str, tuple[bytes, bytes]] | None = None  # key -> (mac, data), read once, lazily
+        self._may_hit: bool | None = None
         self._new: dict[str, bytes] = {}
         self._used: set[str] = set()
         self.hits = 0
@@ -79,6 +86,38 @@ class ResultCache:
         self._db = db
 
     @property
+    def may_hit(self) -> bool:
+        """Can any entry match this run? False when the cache is new or was last written by a run of
+        another context (catalogue, templates, code, key): then no file needs hashing to look it up.
+        A cache written before the context was noted may hit."""
+        if self._db is None:
+            return bool(self._new)
+        if self._may_hit is None:
+            try:
+                row = self._db.execute("SELECT value FROM meta WHERE name = 'context'").fetchone()
+            except sqlite3.Error:
+                row = ("",)
+            self._may_hit = row is None or row[0] == self._context_mark()
+        return self._may_hit
+
+    def _context_mark(self) -> str:
+        """The run's context as noted in the cache (with the key: results of another key never match)."""
+        return hmac.new(self._mac_key, self._context.encode(), "sha256").hexdigest()
+
+    def _entries(self) -> dict[str, tuple[bytes, bytes]]:
+        """Every stored entry, read with one query (one lookup per file took ~0.4 ms)."""
+        if self._stored is None:
+            self._stored = {}
+            if self._db is not None and self.may_hit:
+                try:
+                    rows = self._db.execute("SELECT key, mac, data FROM results").fetchall()
+                except sqlite3.Error:
+                    rows = []
+                self._stored = {k: (m, d) for k, m, d in rows
+                                if isinstance(k, str) and isinstance(m, bytes) and isinstance(d, bytes)}
+        return self._stored
+
+    @property
     def usable(self) -> bool:
         return self.problem is None
 
@@ -91,20 +130,20 @@ class ResultCache:
             self.hits += 1
         return result
 
+    def _data(self, key: str) -> bytes | None:
+        """The pickled entry under ``key`` if its MAC is right (not unpickled, not counted)."""
+        if key in self._new:
+            return self._new[key]
+        row = self._entries().get(key)
+        if row is None or not hmac.compare_digest(row[0], hmac.new(self._mac_key, row[1], "sha256").digest()):
+            return None
+        return row[1]
+
     def _load(self, key: str, kind: type) -> object | None:
         """The entry under ``key`` if it is intact and of ``kind`` (not counted)."""
-        if key in self._new:
-            data = self._new[key]
-        else:
-            if self._db is None:
-                return None
-            try:
-                row = self._db.execute("SELECT mac, data FROM results WHERE key = ?", (key,)).fetchone()
-            except sqlite3.Error:
-                return None
-            if row is None or not hmac.compare_digest(row[0], hmac.new(self._mac_key, row[1], "sha256").digest()):
-                return None
-            data = row[1]
+        data = self._data(key)
+        if data is None:
+            return None
         try:
             result = pickle.loads(data)
         except Exception:  # noqa: BLE001 - a damaged entry is only a miss
@@ -118,13 +157,35 @@ class ResultCache:
         """The current template's expectation kept by an earlier run (same catalogue and code)."""
         return self._load(self.key("template", version, True), Expected)  # type: ignore[return-value]
 
+    def template_loader(self, version: str) -> TemplateLoader | None:
+        """The kept expectation of the current template, unpickled only when a file needs it (~0.5 s)."""
+        key = self.key("template", version, True)
+        data = self._data(key)
+        if data is None:
+            return None
+        self._used.add(key)
+        return TemplateLoader(data, version)
+
+    def has_template(self, version: str) -> bool:
+        """Is the current template's expectation kept (found by this run or to be written)?"""
+        key = self.key("template", version, True)
+        return key in self._new or key in self._used
+
     def put_template(self, version: str, expected: Expected) -> None:
         self._store(self.key("template", version, True), expected)
 
-    def put(self, key: str, result: ReadResult) -> None:
+    def put_template_pickled(self, version: str, data: bytes) -> None:
+        """Keep a template expectation pickled by a worker (see ``TemplateLoader``)."""
         if self.problem is None:
-            self._store(key, result)
-            self.misses += 1
+            key = self.key("template", version, True)
+            self._new[key] = data
+            self._used.add(key)
+
+    def put_pickled(self, key: str, data: bytes) -> None:
+        """Keep a result a worker already pickled (``pickle.dumps`` of a ReadResult; not counted)."""
+        if self.problem is None:
+            self._new[key] = data
+            self._used.add(key)
 
     def _store(self, key: str, obj: object) -> None:
         """Keep ``obj`` under ``key`` for the end of the run (not counted)."""
@@ -154,6 +215,7 @@ class ResultCache:
                 self._db.execute("DELETE FROM used")
                 self._db.executemany("INSERT INTO used VALUES (?)", [(k,) for k in self._used])
                 self._db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('context', ?)", (self._context_mark(),))
         except sqlite3.Error:
             return  # the cache only saves time; the outputs are already written
         self._new.clear()
@@ -162,3 +224,19 @@ class ResultCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+class TemplateLoader:
+    """A kept template expectation, unpickled on the first call (picklable: it goes to the workers as
+    bytes, and a worker that reads no file of the current version never unpickles it)."""
+
+    def __init__(self, data: bytes, version: str) -> None:
+        self.data = data
+        self.version = version
+
+    def __call__(self) -> Expected | None:
+        try:
+            expected = pickle.loads(self.data)
+        except Exception:  # noqa: BLE001 - a damaged entry only means generating the template again
+            return None
+        return expected if isinstance(expected, Expected) and expected.version == self.version else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -21,7 +22,7 @@ from pathlib import Path
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.lvformat import eur
-from generator.ministry.cache import ResultCache
+from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import HIDDEN, shown_path
 from generator.ministry.reading import (
@@ -70,14 +71,20 @@ def find_workbooks(folder: Path) -> list[Path]:
 
 
 # --- parallel reading -------------------------------------------------------------------------------------
+Task = tuple[Path, Path, bool, str | None]  # (file, collected folder, strict version, its digest if known)
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(catalogue: Catalogue, templates: TemplateSource, key: bytes) -> None:
-    _WORKER.update(catalogue=catalogue, templates=templates, key=key)
+def _init_worker(catalogue: Catalogue, templates: TemplateSource, key: bytes, pickle_results: bool = False,
+                 send_template: bool = False) -> None:
+    """A reading process: what every file needs; ``pickle_results``: return each result also pickled as
+    the cache keeps it; ``send_template``: return the current template's expectation once, if this process
+    had to generate it (the main process keeps it in the cache)."""
+    _WORKER.update(catalogue=catalogue, templates=templates, key=key, pickle_results=pickle_results,
+                   send_template=send_template)
 
 
-def _read_one(args: tuple[Path, Path, bool, str | None]) -> ReadResult:
+def _read_one(args: Task) -> ReadResult:
     """One file, never raising: whatever goes wrong while reading it refuses that file only."""
     path, root, strict, digest = args
     try:
@@ -85,6 +92,23 @@ def _read_one(args: tuple[Path, Path, bool, str | None]) -> ReadResult:
                            _WORKER["key"], strict_version=strict, digest=digest)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - the file boundary: any failure refuses this file only
         return failed_read(path, root, exc)
+
+
+def _read_for_main(args: Task) -> tuple[ReadResult, bytes | None, bytes | None]:
+    """``_read_one`` plus what the main process would otherwise compute itself, while the workers share
+    its two cores: the result pickled for the cache (only with the digest of the very bytes that were
+    read; a file whose reading failed is read again next time) and, once, a template this process made."""
+    res = _read_one(args)
+    kept = None
+    if _WORKER.get("pickle_results") and res.digest:
+        hidden = res.rel != res.path.relative_to(args[1]).as_posix()
+        kept = pickle.dumps(_placed(res, Path(), HIDDEN if hidden else ""), protocol=pickle.HIGHEST_PROTOCOL)
+    template = None
+    templates: TemplateSource = _WORKER["templates"]  # type: ignore[assignment]
+    if _WORKER.get("send_template") and templates.has_current:
+        _WORKER["send_template"] = False
+        template = pickle.dumps(templates.current(), protocol=pickle.HIGHEST_PROTOCOL)
+    return res, kept, template
 
 
 def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
@@ -102,43 +126,49 @@ def failed_read(path: Path, root: Path, exc: BaseException) -> ReadResult:
 def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
                 strict_version: bool = True, jobs: int | None = None,
                 progress: Progress | None = None, cache: ResultCache | None = None,
-                hash_progress: Progress | None = None, say: Say | None = None) -> list[ReadResult]:
+                hash_progress: Progress | None = None) -> list[ReadResult]:
     """Every workbook of the folder tree checked and recomputed, in a stable order. With a cache, files
     whose bytes (and folder, catalogue, templates and code) are unchanged come from it; the rest are read
-    in parallel."""
+    in parallel. Files are hashed here only when the cache may hold a result for them; a file that is
+    read is cached under the digest of the bytes its reader parsed."""
     files = find_workbooks(folder)
     if not files:
         raise CollectError(f"mapē {folder} nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)")
     results: list[ReadResult | None] = [None] * len(files)
-    tasks: list[tuple[Path, Path, bool, str | None]] = []
+    tasks: list[Task] = []
     pending: list[int] = []
-    keys: dict[int, str] = {}
-    digests = _digests(files, jobs) if cache is not None else iter(())
-    for i, path in enumerate(files):
-        rel = path.relative_to(folder).as_posix()
-        digest = None
-        if cache is not None:
-            digest = next(digests)
+    if cache is not None and cache.may_hit:
+        for i, (path, digest) in enumerate(zip(files, _digests(files, jobs), strict=True)):
+            rel = path.relative_to(folder).as_posix()
             if isinstance(digest, OSError):
                 results[i] = failed_read(path, folder, digest)
                 continue
-            keys[i] = cache.key(digest, municipality_folder(path, folder), strict_version)
-            hit = cache.get(keys[i])
-            if hit is not None:
-                results[i] = _placed(hit, path, shown_path(rel, digest, hide=hit.rel == HIDDEN))
+            hit = cache.get(cache.key(digest, municipality_folder(path, folder), strict_version))
+            if hit is not None:  # a fresh object from the cache: set in place
+                hit.rel = shown_path(rel, digest, hide=hit.rel == HIDDEN)
+                hit.path = path
+                if hit.refusal is not None:
+                    hit.refusal = dataclasses.replace(hit.refusal, path=hit.rel)
+                results[i] = hit
             if hash_progress:
                 hash_progress(i + 1, len(files), rel)
+    for i, path in enumerate(files):
         if results[i] is None:
-            tasks.append((path, folder, strict_version, digest))
+            tasks.append((path, folder, strict_version, None))
             pending.append(i)
     index = {task[0]: i for task, i in zip(tasks, pending, strict=True)}
-    if tasks and not templates.has_current and say:
-        say("Sagatavo pašreizējās veidnes paraugu salīdzināšanai")
-    for n, res in enumerate(_read_all(tasks, catalogue, templates, key, jobs), start=1):
-        i = index[res.path]
-        results[i] = res
-        if cache is not None and i in keys:
-            cache.put(keys[i], _placed(res, Path(), HIDDEN if res.rel != res.path.relative_to(folder).as_posix() else ""))
+    keeping = cache is not None and cache.usable  # a foreign file of the cache's name: nothing is kept
+    send_template = keeping and not cache.has_template(templates.current_version)  # type: ignore[union-attr]
+    for n, (res, kept, template) in enumerate(_read_all(tasks, catalogue, templates, key, jobs, keeping,
+                                                         send_template), start=1):
+        results[index[res.path]] = res
+        if cache is not None:
+            cache.misses += 1
+            if kept is not None:
+                cache.put_pickled(cache.key(res.digest, municipality_folder(res.path, folder), strict_version), kept)
+            if template is not None and not cache.has_template(templates.current_version):
+                cache.put_template_pickled(templates.current_version, template)
+                templates.use_current_later(TemplateLoader(template, templates.current_version))
         if progress:
             progress(n, len(tasks), res.rel)
     return [r for r in results if r is not None]
@@ -166,29 +196,30 @@ def _placed(result: ReadResult, path: Path, rel: str) -> ReadResult:
     return copy
 
 
-def _read_all(tasks: list[tuple[Path, Path, bool, str | None]], catalogue: Catalogue, templates: TemplateSource,
-              key: bytes, jobs: int | None) -> Iterator[ReadResult]:
+def _read_all(tasks: list[Task], catalogue: Catalogue, templates: TemplateSource, key: bytes, jobs: int | None,
+              pickle_results: bool, send_template: bool) -> Iterator[tuple[ReadResult, bytes | None, bytes | None]]:
+    """Each task's result in order. The current template is made (or loaded) only where a file of the
+    current version is read: in each worker that meets one (docs/benchmarks.md, 7. kārta)."""
     if not tasks:
         return
-    templates.current()  # generate the current template once, before the workers copy it
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1 or len(tasks) < 8:
-        _init_worker(catalogue, templates, key)
+        _init_worker(catalogue, templates, key, pickle_results)  # the main process keeps its own template
         for task in tasks:
-            yield _read_one(task)
+            yield _read_for_main(task)
         return
     done: set[Path] = set()
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(catalogue, templates, key)) as pool:
-            for res in pool.map(_read_one, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)))):
-                done.add(res.path)
+                                 initargs=(catalogue, templates, key, pickle_results, send_template)) as pool:
+            for res in pool.map(_read_for_main, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)))):
+                done.add(res[0].path)
                 yield res
     except BrokenProcessPool:  # a worker died (killed, out of memory): the rest one by one, each guarded
-        _init_worker(catalogue, templates, key)
+        _init_worker(catalogue, templates, key, pickle_results)
         for task in tasks:
             if task[0] not in done:
-                yield _read_one(task)
+                yield _read_for_main(task)
 
 
 def version_notes(results: list[ReadResult], current: str) -> list[str]:
@@ -254,7 +285,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
             hash_progress: Progress | None = None, say: Say | None = None) -> Collection:
     templates = templates or TemplateSource(catalogue)
     results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress, cache=cache,
-                          hash_progress=hash_progress, say=say)
+                          hash_progress=hash_progress)
     duplicate_notes = _split_duplicates(results)
     records = [r.record for r in results if r.record is not None]
     refused = [r.refusal for r in results if r.refusal is not None]
@@ -270,7 +301,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
-                           progress=previous_progress, cache=cache, say=say)
+                           progress=previous_progress, cache=cache)
         notes += _split_duplicates(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]

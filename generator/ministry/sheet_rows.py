@@ -13,6 +13,7 @@ read back exactly as the same values written through xlsxwriter's own API.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -77,6 +78,53 @@ class BulkRows:
         self.parts.append("".join(out))
         self._end(row, len(cells) - 1)
 
+    def writer(self, columns: Sequence[tuple[str, Any] | tuple[str, Any, str]]) -> Callable[[int, Sequence[Any]], None]:
+        """A writer of rows whose cells have fixed kinds and formats. ``columns``: (kind, format) with kind
+        "s" text, "b" yes/no, "n" number, "d" date, or ("f", format, formula) with "{0}" for the row number
+        in the formula (the value is its cached result). Each row is one ``str.format`` of a template made
+        here; a row with a value of another kind (None, a subclass…) is written by ``row_with_formulas``, so
+        the cells are always what it writes (the national summary: ~60 000 such rows)."""
+        self._letter(len(columns))
+        cells = []
+        for col, (kind, fmt, *formula) in enumerate(columns):
+            if kind not in ("s", "b", "n", "d", "f") or (kind == "f") != bool(formula):
+                raise ValueError(f"nezināms šūnas veids {kind!r}")
+            typed = ' t="s"' if kind in ("s", "b") else ""
+            f = f"<f>{formula[0].translate(_ESCAPES)}</f>" if formula else ""
+            cells.append(f'<c r="{self._letters[col]}{{0}}" s="{self._style(fmt)}"{typed}>{f}<v>{{{col + 1}}}</v></c>')
+        template = ('<row r="{0}">' + "".join(cells) + "</row>").format
+        kinds = [c[0] for c in columns]
+        formats = [c[1] for c in columns]
+        formulas = [c[2] if len(c) > 2 else None for c in columns]
+        texts = [col for col, kind in enumerate(kinds) if kind in ("s", "b")]
+        index, serial, parts, last = self._index, self._serial, self.parts, len(columns) - 1
+
+        def write(row: int, values: Sequence[Any]) -> None:
+            args: list[Any] = []
+            for kind, value in zip(kinds, values, strict=True):
+                t = type(value)
+                if kind == "n" and (t is Decimal or t is float or t is int):
+                    args.append(f"{float(value):.16G}")
+                elif kind == "s" and t is str and len(value) <= 16383:
+                    args.append(value)
+                elif kind == "f" and (t is Decimal or t is float or t is int):
+                    args.append(f"{float(value) if t is Decimal else value}")
+                elif kind == "b" and t is bool:
+                    args.append(YES if value else NO)
+                elif kind == "d" and t is dt.date:
+                    args.append(serial(value))
+                else:
+                    self.row_with_formulas(row, [(v, fmt, f.format(row) if f else None) for v, fmt, f in
+                                                 zip(values, formats, formulas, strict=True)])
+                    return
+            for col in texts:  # indexed only now, left to right as ``row`` does: a fallback row adds none twice
+                args[col] = index(args[col])
+            self._start(row)
+            parts.append(template(row, *args))
+            self._end(row, last)
+
+        return write
+
     def row_with_formulas(self, row: int, cells: list[tuple[Any, Any, str | None]]) -> None:
         """Like ``row`` but each cell is (value, format, formula or None); a formula cell keeps ``value``
         as its cached result (as ``write_formula`` with a value)."""
@@ -126,14 +174,17 @@ class BulkRows:
         if kind is bool:
             return f'<c r="{ref}" s="{style}" t="s"><v>{self._index(YES if value else NO)}</v></c>'
         if isinstance(value, dt.date):
-            serial = self._serials.get(value)
-            if serial is None:  # a national summary repeats a few hundred dates (months, period starts)
-                when = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
-                serial = self._serials[value] = f"{self.ws._convert_date_time(when):.16G}"
-            return f'<c r="{ref}" s="{style}"><v>{serial}</v></c>'
+            return f'<c r="{ref}" s="{style}"><v>{self._serial(value)}</v></c>'
         if isinstance(value, Decimal | int | float):  # subclasses (bool is handled above)
             return f'<c r="{ref}" s="{style}"><v>{float(value):.16G}</v></c>'
         return self._cell(row, col, str(value), fmt)
+
+    def _serial(self, value: dt.date) -> str:
+        serial = self._serials.get(value)
+        if serial is None:  # a national summary repeats a few hundred dates (months, period starts)
+            when = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+            serial = self._serials[value] = f"{self.ws._convert_date_time(when):.16G}"
+        return serial
 
     def _formula(self, row: int, col: int, formula: str, value: Any, fmt: Any) -> str:
         ref = f"{self._letter(col)}{row}"

@@ -17,6 +17,7 @@ import json
 import tempfile
 import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -200,6 +201,7 @@ class TemplateSource:
         self.registry_path = registry or DEFAULT_REGISTRY
         self._registry: dict[str, dict] | None = None
         self._current: Expected | None = None
+        self._load_current: Callable[[], Expected | None] | None = None
         self._files: dict[str, Expected] = {}
         self._registered: dict[str, Expected] = {}  # one per version, so what it learns is kept for the run
         for folder in folders:
@@ -230,11 +232,21 @@ class TemplateSource:
         if expected.version == self.current_version:
             self._current = expected
 
+    def use_current_later(self, loader: Callable[[], Expected | None]) -> None:
+        """A kept expectation of the current template, loaded only when a file of that version comes
+        (None from ``loader``: generated as usual)."""
+        if self._current is None:
+            self._load_current = loader
+
     @property
     def has_current(self) -> bool:
         return self._current is not None
 
     def current(self) -> Expected:
+        if self._current is None and self._load_current is not None:
+            loader, self._load_current = self._load_current, None
+            if (kept := loader()) is not None:
+                self.use_current(kept)
         if self._current is None:
             with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
                 path = generate_template(self.catalogue, Path(tmp) / "veidne.xlsx")

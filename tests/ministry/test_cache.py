@@ -4,6 +4,7 @@ content hash (never by name or time); a changed file, another key or foreign cac
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,37 @@ def test_a_failed_run_writes_no_cache(four: Path, tmp_path: Path) -> None:
     (out.parent / FINAL_DIR / "svesais.csv").write_text("x", encoding="utf-8")
     assert run(str(four), "--out", str(out)).exit_code == 1
     assert not (out.parent / CACHE_NAME).exists()
+
+
+def test_a_file_changed_with_the_same_size_and_time_is_read_again(four: Path, tmp_path: Path, spy: list[Path],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is found by the bytes' SHA-256 only; a first run (nothing cached) hashes no file itself:
+    each file's digest comes from the reader that parsed those bytes."""
+    hashed: list[int] = []
+    real = collect_module._digests
+
+    def digests(files, jobs):  # noqa: ANN001, ANN202
+        hashed.append(len(files))
+        return real(files, jobs)
+
+    monkeypatch.setattr(collect_module, "_digests", digests)
+    out = tmp_path / "out" / "k.xlsx"
+    assert run(str(four), "--out", str(out)).exit_code == 0
+    assert hashed == [] and len(spy) == 4
+    changed = sorted(four.rglob("*.xlsx"))[2]
+    before = changed.stat()
+    data = bytearray(changed.read_bytes())
+    with zipfile.ZipFile(changed) as zf:  # one byte of a sheet's compressed data: same size, other content
+        info = max(zf.infolist(), key=lambda i: i.compress_size)
+    middle = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + info.compress_size // 2
+    data[middle] ^= 0x01
+    changed.write_bytes(bytes(data))
+    os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = changed.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    spy.clear()
+    second = run(str(four), "--out", str(out))
+    assert hashed == [4]
+    assert spy == [changed], "only the file whose bytes changed is read again"
+    assert second.exit_code == 3, second.output  # its damaged part is refused, not taken from the cache
+    assert "No kešatmiņas (.ibm-collect-cache.sqlite): 3 nemainīti faili; nolasīti no jauna: 1." in second.output

@@ -77,3 +77,44 @@ def test_rows_out_of_order_or_over_own_rows_are_refused(tmp_path) -> None:
     ws.write_string(6, 0, "pēc ātrajām rindām")
     with pytest.raises(ValueError):
         wb.close()
+
+
+def _sheet_xml(path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n.startswith("xl/") and "docProps" not in n}
+
+
+def test_a_typed_writer_writes_exactly_what_row_with_formulas_writes(tmp_path) -> None:
+    """The same bytes (cells, shared strings and their order, dimensions) as the general path, also for
+    rows whose values do not fit the declared kinds (they fall back to it, strings not counted twice)."""
+    rows = [(*values[:5], values[6], values[7]) for values in ROWS]  # text, text, date, number, money, yes/no, text
+    rows.insert(1, ("K-0009", None, dt.date(2026, 3, 1), True, Decimal("1"), "nav bool", 5))  # falls back
+    rows.append(("K-0004", "riga", dt.datetime(2026, 3, 1, 12), 2.5, 7, False, "ā"))  # datetime: falls back
+
+    def write(path, typed: bool) -> None:
+        wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
+        ws = wb.add_worksheet("Dati")
+        text, money = wb.add_format({"border": 1}), wb.add_format({"num_format": "#,##0.00"})
+        date = wb.add_format({"num_format": "dd.mm.yyyy"})
+        ws.write_string(0, 0, "Virsraksts", text)
+        bulk = BulkRows(ws)
+        kinds = [("s", text), ("s", text), ("d", date), ("n", money), ("n", money), ("b", text), ("s", text),
+                 ("f", money, "D{0}*2")]
+        writer = bulk.writer(kinds)
+        for i, values in enumerate(rows):
+            row = 3 + i
+            cached = values[3] * 2 if isinstance(values[3], int | float | Decimal) else 0
+            if typed:
+                writer(row, (*values, cached))
+            else:
+                bulk.row_with_formulas(row, [(v, k[1], None) for v, k in zip(values, kinds, strict=False)]
+                                       + [(cached, money, f"D{row}*2")])
+        wb.close()
+
+    write(tmp_path / "general.xlsx", typed=False)
+    write(tmp_path / "typed.xlsx", typed=True)
+    general, typed = _sheet_xml(tmp_path / "general.xlsx"), _sheet_xml(tmp_path / "typed.xlsx")
+    assert typed == general
+    assert b"K-0009" in general["xl/sharedStrings.xml"] and b'<f>D7*2</f>' in general["xl/worksheets/sheet1.xml"]
