@@ -149,7 +149,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     cache = ResultCache(out.parent / CACHE_NAME, key, templates.fingerprint()) if use_cache else None
     if cache is not None and cache.problem:
         click.echo(f"Piezīme: {cache.problem}", err=True)
-    kept_template = cache.get_template(catalogue.version) if cache is not None else None
+    kept_template = cache.get_template(templates.current_version) if cache is not None else None
     if kept_template is not None:
         templates.use_current(kept_template)
     try:
@@ -183,7 +183,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         _fail(f"rezultātus nevar uzrakstīt: {os_reason(exc)}; iepriekšējie rezultāti nav mainīti")
     if cache is not None:
         if kept_template is None and templates.has_current:
-            cache.put_template(catalogue.version, templates.current())
+            cache.put_template(templates.current_version, templates.current())
         if cache.hits:
             click.echo(f"No kešatmiņas ({CACHE_NAME}): {cache.hits} nemainīti faili; nolasīti no jauna: "
                        f"{cache.misses}.", err=True)

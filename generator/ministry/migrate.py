@@ -48,6 +48,7 @@ from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
+from generator.workbook.version import template_version
 
 ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
 PARAM_BASE = "Param_Bazes"  # internal name: the catalogue's base B shown on 6.11
@@ -379,7 +380,7 @@ class Migrator:
             version = interface_version(old)
         except MatrixError as exc:
             raise MigrationError(str(exc)) from None
-        current = catalogue.version
+        current = template_version(catalogue)
         if version_date(version) > catalogue.latest_date:
             raise MigrationError(f"matrica ir jaunākas veidnes versijas {version} nekā pašreizējais katalogs "
                                  f"({current}); pārnest uz vecāku versiju nevar")
