@@ -29,7 +29,7 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
         # a matrix carries its template version (IBM_Versija); documents and registers the catalogue's
         version = template_version(catalogue) if group == MATRICES else catalogue.version
         groups.append((group, by_muni, compact, version))
-    return render("lejupielades.md.j2", grupas=groups, datums=site_date(catalogue))
+    return render("lejupielades.md.j2", grupas=groups, versija=catalogue.version, datums=site_date(catalogue))
 
 
 def render_workbook(methodology_pages: list[NavPage], downloads: list[Download]) -> str:
