@@ -145,7 +145,7 @@ def write(sh: Sheet) -> None:
     sh.text("A5", "Saskarnes versija (definēto nosaukumu kopa)", st.label)
     sh.text("B5", INTERFACE_VERSION, st.out_text)
     sh.define("IBM_Saskarne", "B5")
-    sh.text("A6", "Veidnes versija (kataloga datums + satura jaucējkods . izkārtojuma redakcija)", st.label)
+    sh.text("A6", "Veidnes versija (kataloga versija un izkārtojuma redakcija)", st.label)
     sh.text("B6", book.cache.version, st.out_text)
     sh.define("IBM_Versija", "B6")
     sh.text("A7", "Cenas un parametri spēkā uz", st.label)
