@@ -30,3 +30,16 @@ VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}\+[0-9a-f]+(?:\.\d+)?$")
 def template_version(catalogue: Catalogue) -> str:
     """The version written into a matrix made now (IBM_Versija, its custom property and page headers)."""
     return f"{catalogue.version}.{LAYOUT_REVISION}"
+
+
+def _parts(version: str) -> tuple[str, str, int]:
+    catalogue, _, revision = version.partition(".")
+    return catalogue.split("+", 1)[0], catalogue, int(revision or 0)
+
+
+def is_newer(version: str, current: str) -> bool:
+    """Whether a matrix of ``version`` was made by a newer catalogue or a newer toolkit than ``current``: a later
+    catalogue date, or the same catalogue with a higher layout revision (such a file cannot be migrated back)."""
+    day, catalogue, revision = _parts(version)
+    current_day, current_catalogue, current_revision = _parts(current)
+    return day > current_day or (catalogue == current_catalogue and revision > current_revision)

@@ -22,7 +22,7 @@ from generator.money import to_decimal
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_KIND
-from generator.workbook.version import template_version
+from generator.workbook.version import LAYOUT_REVISION, template_version
 from generator.workbook.writer import template_date
 from tests.ministry.factory import (
     COMPANION,
@@ -213,6 +213,15 @@ def test_refuses_a_newer_version(one_old: Child, tmp_path: Path) -> None:
     newer = _edited(one_old.path, tmp_path / "jaunaka.xlsx",  # type: ignore[arg-type]
                     lambda wb: setattr(_cell(wb, "IBM_Versija"), "value", "2099-12-31+ffffffff"))
     assert "matrica ir jaunākas veidnes versijas 2099-12-31+ffffffff" in refused(newer, tmp_path)
+
+
+def test_refuses_a_newer_layout_revision_of_the_same_catalogue(one_old: Child, catalogue: Catalogue,
+                                                               tmp_path: Path) -> None:
+    """A matrix made by a newer toolkit (same catalogue, higher LAYOUT_REVISION) is not migrated back."""
+    version = f"{catalogue.version}.{LAYOUT_REVISION + 1}"
+    newer = _edited(one_old.path, tmp_path / "jaunaka.xlsx",  # type: ignore[arg-type]
+                    lambda wb: setattr(_cell(wb, "IBM_Versija"), "value", version))
+    assert f"matrica ir jaunākas veidnes versijas {version}" in refused(newer, tmp_path)
 
 
 def test_refuses_a_damaged_structure(one_old: Child, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, MatrixError, interface_version
 from generator.ministry.templates import DEFAULT_REGISTRY, describe, load_registry
-from generator.workbook.version import LAYOUT_REVISION, VERSION_PATTERN, template_version
+from generator.workbook.version import LAYOUT_REVISION, VERSION_PATTERN, is_newer, template_version
 
 # Versions issued in releases, with a digest of their registry entry: matrices of these versions are in use
 # and are checked against these entries, so the entries must stay as they are.
@@ -82,3 +82,11 @@ def test_an_unreadable_version_names_both_forms(template: Path, tmp_path: Path) 
         interface_version(Matrix.open(tmp_path / "x.xlsx"))
     assert "veidnes versija 'versija 2' nav saprotama" in str(raised.value)
     assert "GGGG-MM-DD+jaucējkods.redakcija" in str(raised.value)
+
+
+def test_a_newer_catalogue_or_layout_revision_is_newer() -> None:
+    current = "2023-04-01+7ca2ab6d.2"
+    assert is_newer("2024-01-01+00000000", current) and is_newer("2023-04-01+7ca2ab6d.3", current)
+    for older in ("2023-04-01+d2043a76", "2023-04-01+7ca2ab6d", "2023-04-01+7ca2ab6d.1", current,
+                  "2023-04-01+0000000a.9", "2022-12-31+7ca2ab6d.5"):
+        assert not is_newer(older, current), older
