@@ -149,7 +149,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     cache = ResultCache(out.parent / CACHE_NAME, key, templates.fingerprint()) if use_cache else None
     if cache is not None and cache.problem:
         click.echo(f"Piezīme: {cache.problem}", err=True)
-    kept_template = cache.template_loader(catalogue.version) if cache is not None else None
+    kept_template = cache.template_loader(templates.current_version) if cache is not None else None
     if kept_template is not None:
         templates.use_current_later(kept_template)  # unpickled only if a file of that version is read
     try:
@@ -182,8 +182,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     except OSError as exc:
         _fail(f"rezultātus nevar uzrakstīt: {os_reason(exc)}; iepriekšējie rezultāti nav mainīti")
     if cache is not None:
-        if not cache.has_template(catalogue.version) and templates.has_current:
-            cache.put_template(catalogue.version, templates.current())
+        if not cache.has_template(templates.current_version) and templates.has_current:
+            cache.put_template(templates.current_version, templates.current())
         if cache.hits:
             click.echo(f"No kešatmiņas ({CACHE_NAME}): {cache.hits} nemainīti faili; nolasīti no jauna: "
                        f"{cache.misses}.", err=True)

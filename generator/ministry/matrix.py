@@ -22,6 +22,7 @@ from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
+from generator.workbook.version import VERSION_PATTERN
 
 YES_WORDS = {"jā", "ja"}
 NO_WORDS = {"nē", "ne"}
@@ -118,9 +119,9 @@ def interface_version(m: Matrix) -> str:
         raise MatrixError(f"{m.where('IBM_Saskarne')}: saskarnes versija {text} vairs netiek atbalstīta "
                           f"(gaidīts: {INTERFACE_VERSION})")
     version = _plain(m.scalar("IBM_Versija"))
-    if not re.match(r"^\d{4}-\d{2}-\d{2}\+[0-9a-f]+$", version):
+    if not VERSION_PATTERN.match(version):
         raise MatrixError(f"{m.where('IBM_Versija')}: veidnes versija '{version}' nav saprotama "
-                          "(gaidīts: GGGG-MM-DD+jaucējkods)")
+                          "(gaidīts: GGGG-MM-DD+jaucējkods vai GGGG-MM-DD+jaucējkods.redakcija)")
     return version
 
 

@@ -36,7 +36,6 @@ from generator.ministry.matrix import (
     offer_code,
     read_child,
     structure_problems,
-    version_date,
 )
 from generator.ministry.templates import DEFAULT_REGISTRY, generate_template, load_registry
 from generator.ministry.xlsx_outline import open_filled_groups
@@ -48,6 +47,7 @@ from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
+from generator.workbook.version import is_newer, template_version
 
 ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
 PARAM_BASE = "Param_Bazes"  # internal name: the catalogue's base B shown on 6.11
@@ -379,8 +379,8 @@ class Migrator:
             version = interface_version(old)
         except MatrixError as exc:
             raise MigrationError(str(exc)) from None
-        current = catalogue.version
-        if version_date(version) > catalogue.latest_date:
+        current = template_version(catalogue)
+        if is_newer(version, current):
             raise MigrationError(f"matrica ir jaunākas veidnes versijas {version} nekā pašreizējais katalogs "
                                  f"({current}); pārnest uz vecāku versiju nevar")
         entry = self.registry.get(version) if version != current else None

@@ -28,7 +28,6 @@ from generator.ministry.matrix import (
     interface_version,
     read_child,
     structure_problems,
-    version_date,
 )
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
@@ -38,6 +37,7 @@ from generator.reference.errors import ReferenceInputError
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
+from generator.workbook.version import is_newer
 
 STALE_LIMIT = 8
 MONEY_NAMES = {"IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais", "Plans_Cena", "Plans_Summa",
@@ -132,7 +132,7 @@ def municipality_folder(path: Path, root: Path) -> str:
 
 def version_problem(version: str, current: str) -> str:
     """Why a template version without a known template cannot be collected."""
-    if version_date(version) > version_date(current):
+    if is_newer(version, current):
         return (f"matrica ir jaunākas veidnes versijas {version} nekā pašreizējais katalogs ({current}); "
                 "atjauniniet katalogu un rīkkopu")
     return (f"veidnes versija {version} nav pašreizējā ({current}) un nav veidņu reģistrā; pārnesiet matricu uz "
@@ -166,7 +166,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         return refuse([str(exc)])
     expected = templates.expected(version)
     if expected is None:
-        if strict_version or version_date(version) > version_date(templates.current_version):
+        if strict_version or is_newer(version, templates.current_version):
             return refuse([version_problem(version, templates.current_version)])
         result.notes.append(f"veidnes versija {version} nav zināma: pārbaudīta tikai nosaukumu struktūra")
     elif version != templates.current_version:

@@ -27,6 +27,7 @@ from generator.ministry.integrity import Content, content, row_hashes
 from generator.ministry.xlsxread import Coord, NameRef, a1, parse_area, read_xlsx, sheet_parts
 from generator.replace_file import write_replacing
 from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
+from generator.workbook.version import template_version
 
 DEFAULT_REGISTRY = Path(__file__).with_name("template_registry.json")
 
@@ -225,7 +226,7 @@ class TemplateSource:
 
     @property
     def current_version(self) -> str:
-        return self.catalogue.version
+        return template_version(self.catalogue)
 
     def use_current(self, expected: Expected) -> None:
         """An expectation of the current template kept from an earlier run (see cache.py)."""
@@ -290,17 +291,19 @@ class TemplateChanged(Exception):
 def register_current(catalogue: Catalogue, registry: Path | None = None, *, replace: bool = False) -> tuple[str, bool]:
     """Add the current template version to the registry; returns (version, whether it was new).
 
-    The version is the catalogue's: a change to the template code alone keeps it. An entry of the same
-    version whose rows or names differ is therefore not overwritten silently (matrices already handed out
-    with that version would no longer match it): TemplateChanged unless ``replace``.
+    The version is the catalogue's plus the layout revision (generator/workbook/version.py): a change to the
+    template code alone keeps it unless LAYOUT_REVISION is bumped. An entry of the same version whose rows or
+    names differ is therefore not overwritten silently (matrices already handed out with that version would
+    no longer match it): TemplateChanged unless ``replace``.
     """
+    version = template_version(catalogue)
     path = registry or DEFAULT_REGISTRY
     versions = load_registry(path)
     with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
-        _, entry = describe(generate_template(catalogue, Path(tmp) / "veidne.xlsx"), catalogue.version)
-    new = catalogue.version not in versions
-    if not new and versions[catalogue.version] != entry and not replace:
-        old = versions[catalogue.version]
+        _, entry = describe(generate_template(catalogue, Path(tmp) / "veidne.xlsx"), version)
+    new = version not in versions
+    if not new and versions[version] != entry and not replace:
+        old = versions[version]
         sheets = sorted(s for s in set(old.get("rows", {})) | set(entry["rows"])
                         if old.get("rows", {}).get(s) != entry["rows"].get(s))
         names = sorted(n for n in set(old.get("names", {})) | set(entry["names"])
@@ -308,10 +311,10 @@ def register_current(catalogue: Catalogue, registry: Path | None = None, *, repl
         what = "; ".join(x for x in (f"lapas {', '.join(sheets)}" if sheets else "",
                                      f"nosaukumi {', '.join(names)}" if names else "") if x)
         raise TemplateChanged(
-            f"veidnes versija {catalogue.version} reģistrā jau ir, bet veidne ir mainīta ({what}), lai gan "
-            "katalogs nav mainīts. Ar šo versiju jau izsniegtās matricas jaunajai veidnei neatbilstu. Lai izlaistu "
-            "mainītu veidni, mainiet katalogu (versija mainīsies); ja šī versija vēl nav izsniegta, atkārtojiet ar "
-            "--replace")
-    versions[catalogue.version] = entry
+            f"veidnes versija {version} reģistrā jau ir, bet veidne ir mainīta ({what}), lai gan versija "
+            "nav mainīta (ne katalogs, ne izkārtojuma redakcija). Ar šo versiju jau izsniegtās matricas jaunajai veidnei neatbilstu. Lai izlaistu "
+            "mainītu veidni, palieliniet LAYOUT_REVISION (generator/workbook/version.py) un atkārtojiet ibm "
+            "fingerprint; ja šī versija vēl nav izsniegta, atkārtojiet ar --replace")
+    versions[version] = entry
     save_registry(path, versions)
-    return catalogue.version, new
+    return version, new

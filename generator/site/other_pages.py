@@ -16,6 +16,9 @@ from generator.site.downloads import Download
 from generator.site.methodology import render_template
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
+from generator.workbook.version import template_version
+
+MATRICES = "IBM matricas"  # the downloads group of the matrices (generator/site/downloads.py)
 
 
 def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
@@ -23,7 +26,9 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
     for group, files in groupby(downloads, key=lambda d: d.group):
         by_muni = [(m, list(fs)) for m, fs in groupby(list(files), key=lambda d: d.municipality)]
         compact = max(len(fs) for _, fs in by_muni) <= 2  # e.g. one workbook per municipality: one table
-        groups.append((group, by_muni, compact))
+        # a matrix carries its template version (IBM_Versija); documents and registers the catalogue's
+        version = template_version(catalogue) if group == MATRICES else catalogue.version
+        groups.append((group, by_muni, compact, version))
     return render("lejupielades.md.j2", grupas=groups, versija=catalogue.version, datums=site_date(catalogue))
 
 
@@ -34,7 +39,7 @@ def render_workbook(methodology_pages: list[NavPage], downloads: list[Download])
         lapas=workbook_names.sheet_rows(),
         nosaukumi=workbook_names.name_rows(),
         aizpildisana=guide,
-        matricas=[d for d in downloads if d.group == "IBM matricas"],
+        matricas=[d for d in downloads if d.group == MATRICES],
     )
 
 

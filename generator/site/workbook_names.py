@@ -42,7 +42,10 @@ SHEETS: dict[str, tuple[str, str]] = {
 # Name -> (sheet, meaning). Rows are ranges with one row per plan line (6.8: per catalogue row).
 MEANINGS: dict[str, tuple[str, str]] = {
     "IBM_Saskarne": ("6.11", "saskarnes versija (šai tabulai „1”)"),
-    "IBM_Versija": ("6.11", "veidnes versija: kataloga datums un īss satura jaucējkods"),
+    "IBM_Versija": ("6.11", "veidnes versija GGGG-MM-DD+jaucējkods.redakcija: kataloga versija (jaunākais "
+                     "spēkā stāšanās datums un īss satura jaucējkods) un aiz punkta veidnes izkārtojuma redakcija, "
+                     "kas mainās, ja mainīts matricas izkārtojums, bet ne katalogs (agrāk izsniegtajām veidnēm "
+                     "redakcijas nav)"),
     "Pasvaldiba": ("6.1", "pašvaldības kods no kataloga"),
     "Berns_VardsUzvards": ("6.1", "bērna vārds un uzvārds"),
     "Berns_PersonasKods": ("6.1", "bērna personas kods (no tā veido pseidonīmu ministrijas kopsavilkumiem)"),

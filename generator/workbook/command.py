@@ -11,6 +11,7 @@ from generator.cli import CATALOGUE_OPTION, load_for_command
 from generator.replace_file import write_replacing
 from generator.workbook.matrix_out import refusal
 from generator.workbook.render import file_name, pilot_ids
+from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 
 
@@ -55,4 +56,4 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | No
 
         click.echo(f"--out: failu '{out}' nevar uzrakstīt: {os_reason(exc)}; esošais fails nav mainīts.", err=True)
         sys.exit(1)
-    click.echo(f"Uzrakstīts {out} (kataloga versija {catalogue.version}).")
+    click.echo(f"Uzrakstīts {out} (veidnes versija {template_version(catalogue)}).")

@@ -21,6 +21,7 @@ from generator.reference.params import Params
 from generator.reference.plan import needed_amount, transport_share
 from generator.reference.rules import check_plan
 from generator.workbook.texts import EMPTY_MARK
+from generator.workbook.version import template_version
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def empty_plan_values(catalogue: Catalogue, day: dt.date, municipality: Municipa
     available = needed_amount(lines)  # an empty plan: A = N = 0
     findings = check_plan(lines, params, period_start=day, months=months, available=available)
     return CachedValues(
-        version=catalogue.version,
+        version=template_version(catalogue),
         municipality_name=municipality.name_lv if municipality else "",
         social_service=municipality.social_service if municipality else "",
         needed=needed_amount(lines),

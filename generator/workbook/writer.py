@@ -25,6 +25,7 @@ from generator.workbook.sheets import (
 )
 from generator.workbook.styles import make_styles
 from generator.workbook.values import empty_plan_values
+from generator.workbook.version import template_version
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
 
@@ -56,11 +57,11 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
             "author": "IBM rīkkopa",
             "company": municipality.social_service if municipality else "",
             "keywords": "IBM, individuālais budžets, SBS",
-            "comments": f"Kataloga versija {catalogue.version}",
+            "comments": f"Veidnes versija {template_version(catalogue)} (kataloga versija {catalogue.version})",
             "created": created,
         }
     )
-    wb.set_custom_property("IBM_Versija", catalogue.version)
+    wb.set_custom_property("IBM_Versija", template_version(catalogue))
     book = Book(
         wb=wb,
         st=make_styles(wb),

@@ -18,6 +18,7 @@ from generator.ministry.integrity import content
 from generator.ministry.reading import read_matrix
 from generator.ministry.templates import TemplateSource, register_current
 from generator.ministry.xlsxread import a1, read_xlsx
+from generator.workbook.version import template_version
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import changed_catalogue
 from tests.ministry.test_fastread import rewrite
@@ -47,8 +48,8 @@ def test_older_version_takes_the_fast_path_with_the_same_results(small_folder, o
     fast = _read_all([c.path for c in children], folder, newer, templates)
     assert all(r.record is not None for r in fast), [r.refusal for r in fast]
     assert [r.full_read for r in fast] == [True] + [False] * (len(children) - 1)
-    assert all(r.old_version == catalogue.version for r in fast)
-    assert templates.expected(catalogue.version).row_keys, "the first file taught the locked-content keys"
+    assert all(r.old_version == template_version(catalogue) for r in fast)
+    assert templates.expected(template_version(catalogue)).row_keys, "the first file taught the locked-content keys"
     monkeypatch.setattr(reading, "read_fast", lambda path, keep=None, data=None: None)
     full = _read_all([c.path for c in children], folder, newer, TemplateSource(newer, registry))
     assert all(r.full_read for r in full)
@@ -98,7 +99,7 @@ def test_a_changed_fixed_cell_of_an_older_version_is_caught_after_learning(
     rewrite(children[3].path, target, sheet, change)
     result = read_matrix(target, tmp_path, newer, templates, KEY)
     assert result.refusal is not None, f"{sheet}!{ref} changed but the file was used"
-    assert result.refusal.reasons == (f"matrica neatbilst veidnei {catalogue.version}: {sheet}, {row}. rinda: "
+    assert result.refusal.reasons == (f"matrica neatbilst veidnei {template_version(catalogue)}: {sheet}, {row}. rinda: "
                                       "formulas vai veidnes vērtības mainītas",)
     good = read_matrix(children[4].path, folder, newer, templates, KEY)
     assert good.record is not None and good.full_read is False
@@ -119,9 +120,9 @@ def test_the_version_note_is_one_line_per_folder(small_folder, older, catalogue:
     result = collect(root, newer, KEY, Options(jobs=1), templates=TemplateSource(newer, registry))
     assert len(result.records) == len(children)
     version_notes = [n for n in result.notes if "nav pašreizējā" in n]
-    one = (f"veidnes versija {catalogue.version} nav pašreizējā ({newer.version}); pārbaudīta pēc saglabātās "
+    one = (f"veidnes versija {template_version(catalogue)} nav pašreizējā ({template_version(newer)}); pārbaudīta pēc saglabātās "
            "veidnes – cenas var būt novecojušas, apsveriet `ibm migrate`")
-    many = (f"matricas ir veidnes versijas {catalogue.version}, kas nav pašreizējā ({newer.version}); pārbaudītas "
+    many = (f"matricas ir veidnes versijas {template_version(catalogue)}, kas nav pašreizējā ({template_version(newer)}); pārbaudītas "
             "pēc saglabātās veidnes – cenas var būt novecojušas, apsveriet `ibm migrate`")
     expected = [f"{name}: {len(rels)} {many}" if len(rels) > 1 else f"{rels[0]}: {one}"
                 for name, rels in files.items()]

@@ -22,6 +22,7 @@ from generator.money import to_decimal
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_KIND
+from generator.workbook.version import LAYOUT_REVISION, template_version
 from generator.workbook.writer import template_date
 from tests.ministry.factory import (
     COMPANION,
@@ -102,7 +103,7 @@ def test_random_matrices_migrate_across_a_price_change_without_loss(
         old_book, new_book = read_xlsx(child.path), read_xlsx(out)
         assert lost_values(old_book, new_book, free) == [], child.index
         assert report.carried > 0 and report.path is not None and report.path.exists()
-        assert (report.old_version, report.new_version) == (catalogue.version, new_catalogue.version)
+        assert (report.old_version, report.new_version) == (template_version(catalogue), template_version(new_catalogue))
         old_companion = by_item(old_book, "Pak_Cena")[COMPANION]
         uses_companion = any(line.offer_id == COMPANION for line in child.inputs.lines)
         changes = [(p.item, p.old, p.new, p.in_plan) for p in report.price_changes]
@@ -155,13 +156,13 @@ def test_command_writes_the_new_matrix_and_the_report(one_old: Child, new_catalo
     out = tmp_path / "jauna.xlsx"
     result = migrate_cli(one_old.path, out, new_catalogue.root)  # type: ignore[arg-type]
     assert result.exit_code == 0, result.output
-    assert f"veidne {Matrix.open(one_old.path).scalar('IBM_Versija')} → {new_catalogue.version}" in result.output
+    assert f"veidne {Matrix.open(one_old.path).scalar('IBM_Versija')} → {template_version(new_catalogue)}" in result.output
     assert "Ietekme uz apmēriem (atsauces aprēķins):" in result.output
     assert "IB nepieciešamais (N):" in result.output
     report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
     assert report.strip() in result.output
     assert one_old.name not in report and one_old.code not in report
-    assert Matrix.open(out).scalar("IBM_Versija") == new_catalogue.version
+    assert Matrix.open(out).scalar("IBM_Versija") == template_version(new_catalogue)
 
 
 def test_same_version_is_rewritten_with_a_note(one_old: Child, tmp_path: Path) -> None:
@@ -214,6 +215,15 @@ def test_refuses_a_newer_version(one_old: Child, tmp_path: Path) -> None:
     assert "matrica ir jaunākas veidnes versijas 2099-12-31+ffffffff" in refused(newer, tmp_path)
 
 
+def test_refuses_a_newer_layout_revision_of_the_same_catalogue(one_old: Child, catalogue: Catalogue,
+                                                               tmp_path: Path) -> None:
+    """A matrix made by a newer toolkit (same catalogue, higher LAYOUT_REVISION) is not migrated back."""
+    version = f"{catalogue.version}.{LAYOUT_REVISION + 1}"
+    newer = _edited(one_old.path, tmp_path / "jaunaka.xlsx",  # type: ignore[arg-type]
+                    lambda wb: setattr(_cell(wb, "IBM_Versija"), "value", version))
+    assert f"matrica ir jaunākas veidnes versijas {version}" in refused(newer, tmp_path)
+
+
 def test_refuses_a_damaged_structure(one_old: Child, tmp_path: Path) -> None:
     damaged = _edited(one_old.path, tmp_path / "bojata.xlsx",  # type: ignore[arg-type]
                       lambda wb: wb.defined_names.pop("Men_Daudzums"))
@@ -249,7 +259,7 @@ def test_a_municipality_folder_is_migrated_file_by_file(tmp_path: Path, catalogu
     for child in children:
         assert child.path is not None
         new = tmp_path / "new" / child.path.name
-        assert Matrix.open(new).scalar("IBM_Versija") == new_catalogue.version
+        assert Matrix.open(new).scalar("IBM_Versija") == template_version(new_catalogue)
         assert (tmp_path / "new" / f"{new.stem}-parnesana.txt").exists()
     assert not (tmp_path / "new" / "cits.xlsx").exists()
 

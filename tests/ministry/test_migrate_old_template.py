@@ -19,6 +19,7 @@ from generator.ministry.migrate import Migrator
 from generator.ministry.templates import DEFAULT_REGISTRY, load_registry
 from generator.ministry.xlsxread import read_xlsx
 from generator.workbook.layout import INTERFACE_KIND
+from generator.workbook.version import template_version
 from tests.ministry.factory import (
     Child,
     by_item,
@@ -97,16 +98,16 @@ def test_migrate_carries_every_value_of_the_older_template(old_matrices, catalog
             assert child.path is not None
             out = tmp_path / child.path.name
             report = migrator.migrate(child.path, out)
-            assert (report.old_version, report.new_version) == (OLD_VERSION, catalogue.version)
+            assert (report.old_version, report.new_version) == (OLD_VERSION, template_version(catalogue))
             assert report.carried > 0
             new = read_xlsx(out)
             prices = {p.item: float(p.new) for p in report.price_changes}
             assert lost_values(read_xlsx(child.path), new, free, prices) == [], child.index
-            assert Matrix.from_book(new).scalar("IBM_Versija") == catalogue.version
+            assert Matrix.from_book(new).scalar("IBM_Versija") == template_version(catalogue)
             assert Matrix.from_book(new).formula_at("Parbaudes_Datums")
     result = CliRunner().invoke(main, ["migrate", str(children[0].path), "--out", str(tmp_path / "cli.xlsx")])
     assert result.exit_code == 0, result.output
-    assert f"veidne {OLD_VERSION} → {catalogue.version}" in result.output
+    assert f"veidne {OLD_VERSION} → {template_version(catalogue)}" in result.output
     assert ("veidnē 2023-04-01+98852cae nebija lauka Parbaudes_Datums (6.1!B42); jaunajā matricā tas tiek "
             "aprēķināts ar formulu") in result.output
 

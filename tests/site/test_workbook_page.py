@@ -36,3 +36,16 @@ def test_a_name_without_meaning_stops_the_build(monkeypatch) -> None:
     monkeypatch.delitem(workbook_names.MEANINGS, "Kludas")
     with pytest.raises(SiteError, match="Kludas"):
         workbook_names.name_rows()
+
+
+def test_downloads_show_a_matrix_with_its_template_version(built_site: BuiltSite) -> None:
+    """A matrix download names the version written in its IBM_Versija; documents keep the catalogue's."""
+    from generator.workbook.version import template_version
+
+    cat = built_site.catalogue
+    rows = [row for table in tables(built_site.html("lejupielades.html")) for row in table.rows]
+    matrices = [row for row in rows if any("IBM matrica" in cell for cell in row)]
+    others = [row for row in rows if row not in matrices]
+    assert matrices and others
+    assert all(template_version(cat) in row for row in matrices), matrices[:2]
+    assert all(cat.version in row and template_version(cat) not in row for row in others), others[:2]

@@ -155,7 +155,7 @@ def page_setup(
     if area:
         ws.print_area(area)
     # "&9" sets the font size, so the text after it must not start with a digit
-    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Katalogs {sh.book.cache.version}", {"margin": header_margin})
+    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {sh.book.cache.version}", {"margin": header_margin})
     ws.set_footer("&C&9Lapa &P no &N", {"margin": header_margin})
     ws.hide_gridlines(2)
 

@@ -66,8 +66,8 @@ def write(sh: Sheet) -> None:
         st.note,
     )
     sh.row_height(2, 48)
-    sh.formula("A3", '"Katalogs: "&IBM_Versija&"; cenas spēkā uz "&' + lv_date_formula("Parametru_Datums"),
-               st.note, f"Katalogs: {cat.version}; cenas spēkā uz {book.day:%d.%m.%Y}")
+    sh.formula("A3", '"Veidne: "&IBM_Versija&"; cenas spēkā uz "&' + lv_date_formula("Parametru_Datums"),
+               st.note, f"Veidne: {book.cache.version}; cenas spēkā uz {book.day:%d.%m.%Y}")
     for c, head, _ in HEADS:
         sh.text(f"{c}{HEADER_ROW}", head, st.header)
     sh.row_height(HEADER_ROW, 36)
