@@ -36,6 +36,12 @@ def _column_pt(ws, column: str) -> float:  # noqa: ANN001
     return width * DIGIT_PT
 
 
+def _fonts() -> tuple[ImageFont.FreeTypeFont, ImageFont.FreeTypeFont]:
+    """DejaVu Sans regular and bold at 100 pt: Calc's stand-in for Calibri, to measure text widths."""
+    return (ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 100),
+            ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 100))
+
+
 def _lines(text: str, font: ImageFont.FreeTypeFont, size: float, room: float) -> int:
     lines, current = 1, ""
     for word in text.split():
@@ -48,8 +54,7 @@ def _lines(text: str, font: ImageFont.FreeTypeFont, size: float, room: float) ->
 
 
 def test_wrapped_headers_fit_their_rows(workbooks) -> None:
-    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 100)
-    bold = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 100)
+    regular, bold = _fonts()
     cut = []
     checked = 0
     for name, wb in workbooks.items():
@@ -101,8 +106,7 @@ def test_unwrapped_text_is_not_cut_by_its_neighbour(workbooks) -> None:
     """Calc lets text that does not fit its cell run on into empty cells to its right; a filled or merged
     neighbour cuts it (found printing 30: "Kopā par visiem ceturkšņiem" and "Sagatavoja (vārds, uzvārds,
     amats)" lost their ends under the next column)."""
-    regular = ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 100)
-    bold = ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 100)
+    regular, bold = _fonts()
     cut = []
     checked = 0
     for name, wb in workbooks.items():
