@@ -1,10 +1,11 @@
-"""How fast are the document writers: every document of the pilot municipalities written as DOCX (and,
-with --pdf, as PDF) by the current code and by the code of an older revision, in the same run, on the same
-HTML. The outputs must be byte-identical (the speed-up changes nothing a user sees); the ratio is CPU time.
+"""How fast are the writers: every document of the pilot municipalities written as DOCX (and, with --pdf,
+as PDF) by the current code and by the code of an older revision, in the same run, on the same HTML; and
+the IBM matrices (generic and per municipality) written with and without generator/xlsxformula.py. The
+outputs must be byte-identical (the speed-up changes nothing a user sees); the ratio is CPU time.
 
-    .venv/bin/python bench/documents_speed.py [--old 07c63a0] [--municipalities 10] [--pdf]
+    .venv/bin/python bench/writer_speed.py [--old 07c63a0] [--municipalities 10] [--pdf]
 
-The old writer is loaded from `git show REV:generator/documents/<writer>.py` into a private module.
+The old document writer is loaded from `git show REV:generator/documents/<writer>.py` into a private module.
 Results with the machine, the date and the load are kept in docs/benchmarks.md.
 """
 
@@ -49,6 +50,25 @@ def pdf_of(module, document) -> bytes:  # noqa: ANN001
     return module.html_to_pdf(document.html)
 
 
+class _Matrices:
+    """The matrix writer, as a pair: with the quick formula preparation (new) or without it (old)."""
+
+    def __init__(self, quick: bool, folder: Path) -> None:
+        self.quick, self.folder = quick, folder
+
+    def write(self, catalogue, municipality_id: str | None) -> bytes:  # noqa: ANN001
+        from generator.workbook import writer
+
+        saved = writer.quick_formulas
+        if not self.quick:
+            writer.quick_formulas = lambda ws: ws
+        try:
+            path = self.folder / f"{'new' if self.quick else 'old'}-{municipality_id}.xlsx"
+            return writer.write_workbook(catalogue, path, municipality_id).read_bytes()
+        finally:
+            writer.quick_formulas = saved
+
+
 def measure(label: str, write, old, new, documents) -> tuple[str, float, float, int]:  # noqa: ANN001
     write(old, documents[0]), write(new, documents[0])  # imports, fonts, caches
     seconds = {}
@@ -77,11 +97,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="ibm-bench-docs-") as tmp:
         rows.append(measure("DOCX", docx_of, old_module(args.old, "docx_writer", Path(tmp)), docx_writer,
                             documents))
+        matrices = [(catalogue, None), *((catalogue, m.id) for m in
+                                         catalogue.pilot_municipalities()[:args.municipalities])]
+        rows.append(measure("IBM matrica (XLSX)", lambda module, item: module.write(*item),
+                            _Matrices(False, Path(tmp)), _Matrices(True, Path(tmp)), matrices))
         if args.pdf:
             rows.append(measure("PDF", pdf_of, old_module(args.old, "pdf_writer", Path(tmp)), pdf_writer,
                                 documents))
     print(f"Mašīna: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} kodoli; "
-          f"slodze sākumā {load[0]:.1f}, beigās {os.getloadavg()[0]:.1f}; {len(documents)} dokumenti\n")
+          f"slodze sākumā {load[0]:.1f}, beigās {os.getloadavg()[0]:.1f}; {len(documents)} dokumenti, {args.municipalities + 1} matricas\n")
     print("| rakstītājs | vecais, s CPU | jaunais, s CPU | ātrāk | atšķirīgi faili |")
     print("|---|---:|---:|---:|---:|")
     for label, old, new, differ in rows:
