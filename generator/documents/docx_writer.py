@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from generator.documents.htmltree import Node, parse
 
@@ -48,11 +49,24 @@ BLOCK_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "table", "div", "section"
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3}
 
 
+_STYLE_IDS: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}  # _Writer._style_id
+
+
+def _add_run(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(text)`` without python-docx's character-by-character scan when the text has no
+    tab or line break (those become w:tab / w:br elements): the same w:r with one w:t."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        return paragraph.add_run(text)
+    r = paragraph._p.add_r()
+    if text:
+        r.add_t(text)
+    return Run(r, paragraph)
+
+
 class _Writer:
     def __init__(self, title: str, version: str, created: dt.date, landscape: bool, mark: str | None = None) -> None:
         self.doc = Document()
         self.title = title
-        self._style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
         section = self.doc.sections[0]
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
@@ -270,12 +284,13 @@ class _Writer:
         return paragraph
 
     def _style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
-        """A style's id by its name, looked up once per document: python-docx searches every style of the
-        document by name, and again for the default style, each time a style is set by name."""
+        """A style's id by its name, looked up once per process: python-docx searches every style of the
+        document by name, and again for the default style, each time a style is set by name. Every document
+        starts from python-docx's own template (``Document()``), so the ids are the same in all of them."""
         key = (name, kind)
-        if key not in self._style_ids:
-            self._style_ids[key] = self.doc.part.get_style_id(name, kind)
-        return self._style_ids[key]
+        if key not in _STYLE_IDS:
+            _STYLE_IDS[key] = self.doc.part.get_style_id(name, kind)
+        return _STYLE_IDS[key]
 
     def inline_paragraph(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
         classes = node.classes
@@ -342,7 +357,7 @@ class _Writer:
             if is_break and text == "\n":
                 paragraph.add_run().add_break()
                 continue
-            run = paragraph.add_run(text)
+            run = _add_run(paragraph, text)
             run.bold = b or None
             run.italic = i or None
             if size:
