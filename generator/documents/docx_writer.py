@@ -20,6 +20,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
@@ -27,6 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from generator.documents.htmltree import Node, parse
 
@@ -45,6 +47,20 @@ NUMBERING_ID = 90  # abstractNum / num id of the clause list (the template's own
 _WS = re.compile(r"[ \t\n\r\f]+")
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "table", "div", "section", "header", "footer"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3}
+
+
+_STYLE_IDS: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}  # _Writer._style_id
+
+
+def _add_run(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(text)`` without python-docx's character-by-character scan when the text has no
+    tab or line break (those become w:tab / w:br elements): the same w:r with one w:t."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        return paragraph.add_run(text)
+    r = paragraph._p.add_r()
+    if text:
+        r.add_t(text)
+    return Run(r, paragraph)
 
 
 class _Writer:
@@ -258,10 +274,23 @@ class _Writer:
             if len(cell.paragraphs) == 1 and not first.text and not first.runs and not getattr(cell, "_used", False):
                 cell._used = True  # type: ignore[attr-defined]
                 if style:
-                    first.style = self.doc.styles[style]
+                    first._p.style = self._style_id(style)
                 return first
-            return cell.add_paragraph(style=style)
-        return self.doc.add_paragraph(style=style)
+            paragraph = cell.add_paragraph()
+        else:
+            paragraph = self.doc.add_paragraph()
+        if style:
+            paragraph._p.style = self._style_id(style)
+        return paragraph
+
+    def _style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+        """A style's id by its name, looked up once per process: python-docx searches every style of the
+        document by name, and again for the default style, each time a style is set by name. Every document
+        starts from python-docx's own template (``Document()``), so the ids are the same in all of them."""
+        key = (name, kind)
+        if key not in _STYLE_IDS:
+            _STYLE_IDS[key] = self.doc.part.get_style_id(name, kind)
+        return _STYLE_IDS[key]
 
     def inline_paragraph(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
         classes = node.classes
@@ -328,7 +357,7 @@ class _Writer:
             if is_break and text == "\n":
                 paragraph.add_run().add_break()
                 continue
-            run = paragraph.add_run(text)
+            run = _add_run(paragraph, text)
             run.bold = b or None
             run.italic = i or None
             if size:
@@ -353,30 +382,31 @@ class _Writer:
         container = cell if cell is not None else self.doc
         table = container.add_table(rows=len(rows), cols=ncols)
         if "plain" not in node.classes:
-            table.style = self.doc.styles["Table Grid"]
+            table._tbl.tblStyle_val = self._style_id("Table Grid", WD_STYLE_TYPE.TABLE)
             _cell_padding(table, CELL_PADDING_TWIPS)
         widths = _column_widths(rows[0], ncols, width)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
-        # python-docx's table.cell() rebuilds the whole cell grid on every call; without merged cells the
-        # grid never changes, so it is built once (a long plan table would otherwise take seconds).
-        spans = any(int(c.attrs.get("colspan", "1")) > 1 for r in rows for c in r.elements())
-        grid = None if spans else table._cells
+        # python-docx's table.cell() rebuilds the whole cell grid on every call. Cells are looked up in their
+        # own row instead: the table has no vertical merges, and a horizontal merge turns the cells it spans
+        # into the first one, so the k-th td/th of a row is the row's k-th w:tc once the earlier ones merged.
+        row_elements = table._tbl.tr_lst
 
-        def cell_at(r: int, c: int) -> _Cell:
-            return table.cell(r, c) if grid is None else grid[r * ncols + c]
+        def cell_at(r: int, index: int) -> _Cell:
+            return _Cell(row_elements[r].tc_lst[index], table)
 
         for r, row in enumerate(rows):
             c = 0
+            index = 0
             if "blank" in row.classes:
                 table.rows[r].height = Cm(0.55 if "compact" in node.classes else 0.8)
                 table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
                 span = int(cell_node.attrs.get("colspan", "1"))
-                target = cell_at(r, c)
+                target = cell_at(r, index)
                 cell_width = sum(widths[c:c + span], Cm(0))
                 if span > 1:
-                    target = target.merge(table.cell(r, c + span - 1))
+                    target = target.merge(cell_at(r, index + span - 1))
                     target.width = cell_width  # the merged cell spans the width of all its columns
                 else:
                     target.width = widths[c]
@@ -392,6 +422,7 @@ class _Writer:
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                     self.runs(paragraph, cell_node, size=TABLE_PT if "small" in node.classes else None)
                 c += span
+                index += 1
         for r in range(header_rows):
             _header_row(table.rows[r])
         if "plain" not in node.classes:
@@ -608,23 +639,46 @@ def _app_properties() -> bytes:
     ).encode()
 
 
-def _reproducible_zip(data: bytes, created: dt.date) -> bytes:
+class _Members:
+    """Collects the package's members as python-docx's zip writer would write them, in the same order."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:  # noqa: ANN001 - docx.opc.packuri.PackURI
+        self.items.append((pack_uri.membername, blob))
+
+
+def _package_members(document) -> list[tuple[str, bytes]]:  # noqa: ANN001 - docx.document.Document
+    """What ``document.save()`` puts in the zip, without compressing it only to unpack it again (the steps
+    of python-docx 1.2's OpcPackage.save and PackageWriter.write)."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, package.parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, package.parts)
+    return members.items
+
+
+def _reproducible_zip(members: list[tuple[str, bytes]], created: dt.date) -> bytes:
     """The same DOCX bytes for the same content: fixed timestamps for every zip entry."""
     stamp = (created.year, created.month, created.day, 0, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
     target_buffer = io.BytesIO()
     with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            if item.filename == "docProps/thumbnail.jpeg":
+        for filename, content in members:
+            if filename == "docProps/thumbnail.jpeg":
                 continue  # the python-docx template's picture of an empty page
-            content = source.read(item.filename)
-            if item.filename == "_rels/.rels":
+            if filename == "_rels/.rels":
                 content = _THUMBNAIL_REL.sub(b"", content)
-            elif item.filename == "[Content_Types].xml":
+            elif filename == "[Content_Types].xml":
                 content = _JPEG_TYPE.sub(b"", content)
-            elif item.filename == "docProps/app.xml":
+            elif filename == "docProps/app.xml":
                 content = _app_properties()
-            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info = zipfile.ZipInfo(filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
             target.writestr(info, content)
@@ -640,9 +694,7 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
     writer = _Writer(title, version, created, landscape, mark)
     writer.blocks(main)
     writer.trim_end()
-    buffer = io.BytesIO()
-    writer.doc.save(buffer)
-    return _reproducible_zip(buffer.getvalue(), created)
+    return _reproducible_zip(_package_members(writer.doc), created)
 
 
 def write_docx(html: str, target: Path, title: str, version: str, created: dt.date,

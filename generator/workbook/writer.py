@@ -26,6 +26,7 @@ from generator.workbook.sheets import (
 from generator.workbook.styles import make_styles
 from generator.workbook.values import empty_plan_values
 from generator.workbook.version import template_version
+from generator.xlsxformula import quick_formulas
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
 
@@ -73,7 +74,7 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
         cache=empty_plan_values(catalogue, day, municipality),
     )
     for title_ in SHEETS:
-        ws = wb.add_worksheet(title_)
+        ws = quick_formulas(wb.add_worksheet(title_))
         if title_ in SIGNED:
             ws.set_tab_color("#548235")
         book.sheets[title_] = ws

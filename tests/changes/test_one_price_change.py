@@ -16,7 +16,8 @@ import pytest
 
 from generator.build import build
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
-from generator.changes.outputs import compare_trees, content, tree_digest
+from generator.changes import outputs
+from generator.changes.outputs import compare_trees, tree_digest
 
 STEPS = {"atvertie-dati", "dokumenti", "matrica"}
 PRICE = "prices/2.1.yaml"
@@ -36,9 +37,20 @@ def _shows(data: bytes, amount: str) -> bool:
 
 
 @pytest.mark.libreoffice
-def test_one_price_change_changes_only_outputs_showing_it() -> None:
+def test_one_price_change_changes_only_outputs_showing_it(monkeypatch: pytest.MonkeyPatch) -> None:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) nav instalēts")
+    # The comparable content of each file is extracted once (pdftotext for every PDF) for both the digest
+    # and the search for the price below.
+    extracted: dict[tuple[Path, str | None], bytes] = {}
+    original = outputs.content
+
+    def content(path: Path, version: str | None = None) -> bytes:
+        if (path, version) not in extracted:
+            extracted[path, version] = original(path, version)
+        return extracted[path, version]
+
+    monkeypatch.setattr(outputs, "content", content)
     with tempfile.TemporaryDirectory(prefix="ibm-one-price-") as tmp:
         root = Path(tmp)
         old = load_or_raise(_catalogue_with(root / "a", "7.77"))
