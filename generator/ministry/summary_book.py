@@ -10,7 +10,6 @@ Children appear by pseudonym only.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
 from generator.ministry.sheet_rows import BulkRows
+from generator.xlsxformula import quick_formulas
 
 FONT = "DejaVu Sans"
 MONEY = "#,##0.00"
@@ -148,21 +148,6 @@ class _FastZipFile(zipfile.ZipFile):
         super().__init__(*args, **kwargs)
 
 
-# xlsxwriter (pinned) tries ~30 substitutions on every formula for Excel 365 functions; the summary uses
-# none of them (only SUM, SUMIFS, COUNTIF(S), MIN, MAX…), so one search decides whether that is needed.
-_DYNAMIC_RE = re.compile(r"\b(?:ANCHORARRAY|BYCOL|BYROW|CHOOSECOLS|CHOOSEROWS|DROP|EXPAND|FILTER|HSTACK|LAMBDA|MAKEARRAY|MAP|"
-                         r"RANDARRAY|REDUCE|SCAN|SINGLE|SEQUENCE|SORT|SORTBY|SWITCH|TAKE|TEXTSPLIT|TOCOL|TOROW|UNIQUE|"
-                         r"VSTACK|WRAPCOLS|WRAPROWS|XLOOKUP)\(|SINGLE\(|_xlfn\.", re.I)
-
-
-def _quick_prepare(original):  # noqa: ANN001, ANN202
-    def prepare(formula: str, expand_future_functions: bool = False) -> str:
-        if _DYNAMIC_RE.search(formula) or expand_future_functions or formula.startswith("{") or formula.endswith("}"):
-            return original(formula, expand_future_functions)
-        return formula[1:] if formula.startswith("=") else formula
-    return prepare
-
-
 def _col(index: int) -> str:
     return xl_col_to_name(index)
 
@@ -178,7 +163,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
         SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
         SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)}
     for ws in sheets.values():
-        ws._prepare_formula = _quick_prepare(ws._prepare_formula)  # type: ignore[method-assign]
+        quick_formulas(ws)
     names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
     step = {"n": 0}
 
