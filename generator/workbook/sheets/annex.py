@@ -25,7 +25,7 @@ COLUMNS = (
     ("F", "Cena, EUR", 8),
     ("G", "Summa, EUR", 9),
     ("H", "No IB, EUR", 9),
-    ("I", "Finansējums no IB", 10),
+    ("I", "Finansējums no IB", 16),  # room on the second page across: "nav IB finansējuma" whole
     ("J", "rinda", 4),
 )
 # 6.5 column → 6.4 column shown in it
@@ -59,8 +59,9 @@ def write(sh: Sheet) -> None:
         "6.5. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
         "Līguma ar vecāku pielikums. Veidojas automātiski no 6.4; pakalpojumi sakārtoti kopējās prioritātes secībā.",
         "I",
-        "C",
+        "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="F",
+        two_lines=True,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header

@@ -36,6 +36,7 @@ def write(sh: Sheet) -> None:
         "F",
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="D",
+        two_lines=True,
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})
     sh.ws.merge_range(f"A{TEXT_ROW}:D{TEXT_ROW}", "", st.label)  # on the first page across

@@ -14,7 +14,12 @@ PAPER_A4 = 9
 PLAN_ROW_HEIGHT = 11
 TITLE_ROW_HEIGHT = 17  # 12 pt bold
 SUBTITLE_ROW_HEIGHT = 22  # two lines of 8 pt italic
-HEADER_ROW_HEIGHT = 12  # rows 3–6: one line of 9 pt bold text
+HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
+# Rows 3–5 of the signed (portrait) annexes: two lines of 9 pt bold text, so that the longest municipality and
+# social service names in the catalogue (e.g. "Sociālais dienests: Rēzeknes pilsētas sociālais dienests") and the
+# child's line in the narrow repeated label columns wrap instead of being cut.
+HEADER_TWO_LINE_HEIGHT = 22
+HEADER_GAP_HEIGHT = 4  # row 6, between the header block and the table header
 SIGN_ROW_HEIGHT = 18  # room to sign above the line
 CAPTION_ROW_HEIGHT = 11  # "(paraksts)" and "(datums)" under the line
 GAP_ROW_HEIGHT = 6  # between two parties' signature lines
@@ -35,13 +40,16 @@ def child_line(sh: Sheet, a1: str) -> None:
 
 
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
-                 title_to: str | None = None) -> None:
+                 title_to: str | None = None, two_lines: bool = False) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
     title (shrunk to fit if needed), the wrapped subtitle and the right-hand block end: the page edge cuts
     none of them, and nothing of them lies on the next page across, where it would print over the repeated
     label columns.
+
+    ``two_lines`` (the signed portrait annexes): rows 3–5 hold two lines of wrapped text and row 6 is a thin gap,
+    so no municipality or social service name of the catalogue is cut on the narrow portrait page.
     """
     st = sh.st
     head_to = title_to or last_col
@@ -58,7 +66,9 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
             if (r1, c1) != (r2, c2):
                 sh.ws.merge_range(r1, c1, r2, c2, "", st.label_bold)
             sh.formula(first, name, st.label_bold, cache.header(name))
-        sh.row_height(row, HEADER_ROW_HEIGHT)
+        sh.row_height(row, HEADER_TWO_LINE_HEIGHT if two_lines else HEADER_ROW_HEIGHT)
+    if two_lines:
+        sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
 
 
 def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str]) -> int:

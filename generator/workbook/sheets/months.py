@@ -62,6 +62,7 @@ def write_units(sh: Sheet) -> None:
         free_c,
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="E",
+        two_lines=True,
     )
     widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 26,
                                                                           free_c: 22}

@@ -83,6 +83,7 @@ def write(sh: Sheet) -> None:
         "L",
         "C",  # the right-hand block starts in D, on the first page of the sheet
         title_to="F",
+        two_lines=True,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
