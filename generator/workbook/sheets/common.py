@@ -18,8 +18,11 @@ HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
 # Rows 3–5 of the signed (portrait) annexes: two lines of 9 pt bold text, so that the longest municipality and
 # social service names in the catalogue (e.g. "Sociālais dienests: Rēzeknes pilsētas sociālais dienests") and the
 # child's line in the narrow repeated label columns wrap instead of being cut.
-HEADER_TWO_LINE_HEIGHT = 22
-HEADER_GAP_HEIGHT = 4  # row 6, between the header block and the table header
+HEADER_TWO_LINE_HEIGHT = 21
+# Rows 1–2 of the signed annexes: three lines of 11 pt bold title in the label columns (6.9's short title: two).
+TITLE_HEIGHT = 40
+TITLE_HEIGHT_69 = 32
+HEADER_GAP_HEIGHT = 3  # row 6, between the header block and the table header
 SIGN_ROW_HEIGHT = 18  # room to sign above the line
 CAPTION_ROW_HEIGHT = 11  # "(paraksts)" and "(datums)" under the line
 GAP_ROW_HEIGHT = 6  # between two parties' signature lines
@@ -40,7 +43,7 @@ def child_line(sh: Sheet, a1: str) -> None:
 
 
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
-                 title_to: str | None = None, two_lines: bool = False) -> None:
+                 title_to: str | None = None, two_lines: bool = False, title_height: int | None = None) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
@@ -50,13 +53,24 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
 
     ``two_lines`` (the signed portrait annexes): rows 3–5 hold two lines of wrapped text and row 6 is a thin gap,
     so no municipality or social service name of the catalogue is cut on the narrow portrait page.
+
+    ``title_height`` (the signed portrait annexes, whose ``split_col`` is the last repeated label column): rows
+    1–2 together are that many points high; the title wraps in the label columns A..``split_col`` and the
+    subtitle stands beside it up to ``head_to``. A page across then repeats the whole title, never a piece of a
+    title or subtitle merged across the page edge.
     """
     st = sh.st
     head_to = title_to or last_col
-    sh.merge_text(f"A1:{head_to}1", title, st.title)
-    sh.row_height(1, TITLE_ROW_HEIGHT)
-    sh.merge_text(f"A2:{head_to}2", subtitle, st.subtitle)
-    sh.row_height(2, SUBTITLE_ROW_HEIGHT)
+    if title_height:  # the title wrapped in the repeated label columns, the subtitle beside it
+        sh.merge_text(f"A1:{split_col}2", title, st.title_wrap)
+        sh.merge_text(f"{col(split_col, 1)}1:{head_to}2", subtitle, st.subtitle)
+        sh.row_height(1, TITLE_ROW_HEIGHT)
+        sh.row_height(2, title_height - TITLE_ROW_HEIGHT)
+    else:
+        sh.merge_text(f"A1:{head_to}1", title, st.title)
+        sh.row_height(1, TITLE_ROW_HEIGHT)
+        sh.merge_text(f"A2:{head_to}2", subtitle, st.subtitle)
+        sh.row_height(2, SUBTITLE_ROW_HEIGHT)
     cache = sh.book.cache
     right_first = col(split_col, 1)
     for row, (left, right) in enumerate(zip(HEADER_LEFT, HEADER_RIGHT, strict=True), start=3):

@@ -11,6 +11,7 @@ from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
     GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
+    TITLE_HEIGHT,
     header_block,
     print_setup,
     protect,
@@ -84,6 +85,7 @@ def write(sh: Sheet) -> None:
         "C",  # the right-hand block starts in D, on the first page of the sheet
         title_to="F",
         two_lines=True,
+        title_height=TITLE_HEIGHT,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
