@@ -78,9 +78,9 @@ def write(sh: Sheet) -> None:
     header_block(
         sh,
         "6.3. Atbalsta plāns / I daļa – SBS pakalpojumu saraksts un saņemšanas intensitāte",
-        "Līguma ar vecāku pielikums. Pakalpojumus katrā atbalsta jomā prioritārā secībā nosaka izvērtēšanas komanda "
-        "(ekspertu rangs jomā); vecāks sarindo visus pakalpojumus kopā (vecāku rangs). Kopējo prioritāti aprēķina "
-        "matrica.",
+        # short enough for four lines beside the title on the portrait page
+        "Līguma ar vecāku pielikums. Ekspertu rangu jomā nosaka izvērtēšanas komanda, vecāku rangu visiem "
+        "pakalpojumiem kopā – vecāks; kopējo prioritāti aprēķina matrica.",
         "L",
         "C",  # the right-hand block starts in D, on the first page of the sheet
         title_to="F",
