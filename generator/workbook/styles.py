@@ -33,6 +33,7 @@ class Styles:
     """Every format a sheet writes with; ``input_*`` are unlocked, everything else is locked."""
 
     title: Format
+    title_wrap: Format
     subtitle: Format
     note: Format
     section: Format
@@ -82,6 +83,7 @@ def make_styles(wb: Workbook) -> Styles:
     out = {**cell, "bg_color": OUTPUT_FILL, "locked": True}
     return Styles(
         title=fmt(bold=True, font_size=12, valign="vcenter", shrink=True),  # never below 8 pt: see header_block
+        title_wrap=fmt(bold=True, font_size=11, text_wrap=True),  # the signed annexes' title in the label columns
         subtitle=fmt(italic=True, font_size=8, text_wrap=True),
         note=fmt(italic=True, font_size=8, font_color="#595959", text_wrap=True),
         section=fmt(bold=True, font_size=10, bottom=1),

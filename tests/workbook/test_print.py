@@ -26,6 +26,7 @@ from generator.workbook.inputs import People, fill
 from generator.workbook.names import write
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
+from generator.workbook.writer import write_workbook
 from tests.workbook.conftest import recipient_labels, require_soffice
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 from tests.workbook.plans import random_plans
@@ -66,6 +67,13 @@ PLAN_ROW = re.compile(r"^\d+ (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
 MIN_FONT = 8.0
 HEADER = re.compile(r"IBM matrica – (6\.\d+)[. ]")
 FOOTER = re.compile(r"Lapa (\d+) no (\d+)")
+
+
+def longest_names(catalogue: Catalogue) -> tuple[str, ...]:
+    """The municipalities with the longest name and the longest social service name in the catalogue."""
+    municipalities = catalogue.municipalities.municipalities
+    return tuple(dict.fromkeys((max(municipalities, key=lambda m: len(m.name_lv)).id,
+                                max(municipalities, key=lambda m: len(m.social_service)).id)))
 
 
 def showcase(catalogue: Catalogue, repeat: int = 1) -> WorkbookInputs:
@@ -115,7 +123,7 @@ def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int
 def printed(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.TempPathFactory,
             ) -> dict[str, dict[str, list[Page]]]:
     """workbook name -> sheet -> pages of that sheet printed on its own. Names: "paraugs" (showcase),
-    "plans-SEED" (random plans), "pilns" (24 lines: every group opened), "paslepts" (12 lines, rows 11–12
+    "plans-SEED" (random plans), "garakais-ID" (40 lines, the municipalities with the longest names), "pilns" (24 lines: every group opened), "paslepts" (12 lines, rows 11–12
     collapsed), "rindas-NN" (NN lines, the signed annexes)."""
     require_soffice()
     folder = tmp_path_factory.mktemp("print")
@@ -132,6 +140,10 @@ def printed(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.Te
     add(_showcase_file(catalogue, templates["liepaja"], folder / "pilns.xlsx", repeat=FULL_REPEAT), PLAN_SHEETS)
     for lines in OPEN_ROWS:
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{lines}.xlsx", lines=lines),
+            tuple(SIGNED))
+    for municipality_id in longest_names(catalogue):
+        template = write_workbook(catalogue, folder / f"veidne-{municipality_id}.xlsx", municipality_id)
+        add(_showcase_file(catalogue, template, folder / f"garakais-{municipality_id}.xlsx", lines=40),
             tuple(SIGNED))
     plans = random_plans(RANDOM_PRINTS, catalogue.offers(catalogue.latest_date), params.full_rate_max_age,
                          params.eligibility_age_limit, params.period_months_max, periods=params.reporting_periods)
@@ -242,3 +254,15 @@ def test_hidden_filled_rows_warn_on_paper(printed: dict[str, dict[str, list[Page
         assert _flat(WARNING) in text, f"{sheet}: nav brīdinājuma par paslēptām aizpildītām rindām"
         numbers = {int(m.group(1)) for p in pages for m in re.finditer(r"^(\d+) \d", p.text, re.M)}
         assert VISIBLE in numbers and VISIBLE + 1 not in numbers, f"{sheet}: izdrukātās rindas {sorted(numbers)}"
+
+
+def test_header_names_printed_whole(printed: dict[str, dict[str, list[Page]]], catalogue: Catalogue) -> None:
+    """Page 1 of every signed annex holds the whole municipality and social service name, for the showcase
+    (Liepāja) and the municipalities with the longest names: the header block wraps, it does not cut."""
+    named = {"paraugs": "liepaja"} | {f"garakais-{m}": m for m in longest_names(catalogue)}
+    for name, municipality_id in named.items():
+        municipality = catalogue.municipality(municipality_id)
+        for sheet in SIGNED:
+            first = _flat(printed[name][sheet][0].text)
+            for label, value in (("Pašvaldība", municipality.name_lv), ("Sociālais dienests", municipality.social_service)):
+                assert f"{label}: {value}" in first, f"{name} {sheet}: 1. lapā nav vesela „{label}: {value}”"

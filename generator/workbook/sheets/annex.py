@@ -8,6 +8,7 @@ from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
     GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
+    TITLE_HEIGHT,
     header_block,
     print_setup,
     protect,
@@ -25,7 +26,7 @@ COLUMNS = (
     ("F", "Cena, EUR", 8),
     ("G", "Summa, EUR", 9),
     ("H", "No IB, EUR", 9),
-    ("I", "Finansējums no IB", 10),
+    ("I", "Finansējums no IB", 16),  # room on the second page across: "nav IB finansējuma" whole
     ("J", "rinda", 4),
 )
 # 6.5 column → 6.4 column shown in it
@@ -33,7 +34,7 @@ SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", 
 MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}
 
 # One line of 9 pt text: 40 plan rows, the totals and the signatures share one portrait A4 page.
-TOTAL_ROW_HEIGHT = 11
+TOTAL_ROW_HEIGHT = 10.5
 SECTION_ROW_HEIGHT = 12
 HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt text
 TOTALS = (
@@ -59,8 +60,10 @@ def write(sh: Sheet) -> None:
         "6.5. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
         "Līguma ar vecāku pielikums. Veidojas automātiski no 6.4; pakalpojumi sakārtoti kopējās prioritātes secībā.",
         "I",
-        "C",
+        "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="F",
+        two_lines=True,
+        title_height=TITLE_HEIGHT,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header

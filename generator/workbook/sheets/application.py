@@ -7,6 +7,7 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
+    TITLE_HEIGHT_69,
     header_block,
     print_setup,
     protect,
@@ -36,9 +37,12 @@ def write(sh: Sheet) -> None:
         "F",
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="D",
+        two_lines=True,
+        title_height=TITLE_HEIGHT_69,
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})
-    sh.ws.merge_range(f"A{TEXT_ROW}:D{TEXT_ROW}", "", st.label)  # on the first page across
+    # in the repeated label columns, wrapped: whole on every page across, never a piece cut at their edge
+    sh.ws.merge_range(f"A{TEXT_ROW}:B{TEXT_ROW}", "", st.label)
     sh.formula(
         f"A{TEXT_ROW}",
         '"Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam "'
@@ -48,7 +52,7 @@ def write(sh: Sheet) -> None:
         "Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam ___________ nodrošināt "
         "pie šiem sniedzējiem, kurus esam izvēlējušies kopā ar sociālo darbinieku:",
     )
-    sh.row_height(TEXT_ROW, 36)
+    sh.row_height(TEXT_ROW, 48)  # four lines of 9 pt text
     for c, head, _, _ in COLUMNS:
         sh.text(f"{c}{HEAD_ROW}", head, st.header)
     sh.row_height(HEAD_ROW, 28)

@@ -14,7 +14,15 @@ PAPER_A4 = 9
 PLAN_ROW_HEIGHT = 11
 TITLE_ROW_HEIGHT = 17  # 12 pt bold
 SUBTITLE_ROW_HEIGHT = 22  # two lines of 8 pt italic
-HEADER_ROW_HEIGHT = 12  # rows 3–6: one line of 9 pt bold text
+HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
+# Rows 3–5 of the signed (portrait) annexes: two lines of 9 pt bold text, so that the longest municipality and
+# social service names in the catalogue (e.g. "Sociālais dienests: Rēzeknes pilsētas sociālais dienests") and the
+# child's line in the narrow repeated label columns wrap instead of being cut.
+HEADER_TWO_LINE_HEIGHT = 21
+# Rows 1–2 of the signed annexes: three lines of 11 pt bold title in the label columns (6.9's short title: two).
+TITLE_HEIGHT = 40
+TITLE_HEIGHT_69 = 32
+HEADER_GAP_HEIGHT = 3  # row 6, between the header block and the table header
 SIGN_ROW_HEIGHT = 18  # room to sign above the line
 CAPTION_ROW_HEIGHT = 11  # "(paraksts)" and "(datums)" under the line
 GAP_ROW_HEIGHT = 6  # between two parties' signature lines
@@ -35,20 +43,34 @@ def child_line(sh: Sheet, a1: str) -> None:
 
 
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
-                 title_to: str | None = None) -> None:
+                 title_to: str | None = None, two_lines: bool = False, title_height: int | None = None) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
     title (shrunk to fit if needed), the wrapped subtitle and the right-hand block end: the page edge cuts
     none of them, and nothing of them lies on the next page across, where it would print over the repeated
     label columns.
+
+    ``two_lines`` (the signed portrait annexes): rows 3–5 hold two lines of wrapped text and row 6 is a thin gap,
+    so no municipality or social service name of the catalogue is cut on the narrow portrait page.
+
+    ``title_height`` (the signed portrait annexes, whose ``split_col`` is the last repeated label column): rows
+    1–2 together are that many points high; the title wraps in the label columns A..``split_col`` and the
+    subtitle stands beside it up to ``head_to``. A page across then repeats the whole title, never a piece of a
+    title or subtitle merged across the page edge.
     """
     st = sh.st
     head_to = title_to or last_col
-    sh.merge_text(f"A1:{head_to}1", title, st.title)
-    sh.row_height(1, TITLE_ROW_HEIGHT)
-    sh.merge_text(f"A2:{head_to}2", subtitle, st.subtitle)
-    sh.row_height(2, SUBTITLE_ROW_HEIGHT)
+    if title_height:  # the title wrapped in the repeated label columns, the subtitle beside it
+        sh.merge_text(f"A1:{split_col}2", title, st.title_wrap)
+        sh.merge_text(f"{col(split_col, 1)}1:{head_to}2", subtitle, st.subtitle)
+        sh.row_height(1, TITLE_ROW_HEIGHT)
+        sh.row_height(2, title_height - TITLE_ROW_HEIGHT)
+    else:
+        sh.merge_text(f"A1:{head_to}1", title, st.title)
+        sh.row_height(1, TITLE_ROW_HEIGHT)
+        sh.merge_text(f"A2:{head_to}2", subtitle, st.subtitle)
+        sh.row_height(2, SUBTITLE_ROW_HEIGHT)
     cache = sh.book.cache
     right_first = col(split_col, 1)
     for row, (left, right) in enumerate(zip(HEADER_LEFT, HEADER_RIGHT, strict=True), start=3):
@@ -58,7 +80,9 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
             if (r1, c1) != (r2, c2):
                 sh.ws.merge_range(r1, c1, r2, c2, "", st.label_bold)
             sh.formula(first, name, st.label_bold, cache.header(name))
-        sh.row_height(row, HEADER_ROW_HEIGHT)
+        sh.row_height(row, HEADER_TWO_LINE_HEIGHT if two_lines else HEADER_ROW_HEIGHT)
+    if two_lines:
+        sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
 
 
 def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str]) -> int:

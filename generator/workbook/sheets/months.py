@@ -9,6 +9,7 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
+    TITLE_HEIGHT,
     header_block,
     plan_row_lead,
     print_setup,
@@ -62,6 +63,8 @@ def write_units(sh: Sheet) -> None:
         free_c,
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="E",
+        two_lines=True,
+        title_height=TITLE_HEIGHT,
     )
     widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 26,
                                                                           free_c: 22}

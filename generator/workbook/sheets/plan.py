@@ -11,6 +11,7 @@ from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
     GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
+    TITLE_HEIGHT,
     header_block,
     print_setup,
     protect,
@@ -77,12 +78,14 @@ def write(sh: Sheet) -> None:
     header_block(
         sh,
         "6.3. Atbalsta plāns / I daļa – SBS pakalpojumu saraksts un saņemšanas intensitāte",
-        "Līguma ar vecāku pielikums. Pakalpojumus katrā atbalsta jomā prioritārā secībā nosaka izvērtēšanas komanda "
-        "(ekspertu rangs jomā); vecāks sarindo visus pakalpojumus kopā (vecāku rangs). Kopējo prioritāti aprēķina "
-        "matrica.",
+        # short enough for four lines beside the title on the portrait page
+        "Līguma ar vecāku pielikums. Ekspertu rangu jomā nosaka izvērtēšanas komanda, vecāku rangu visiem "
+        "pakalpojumiem kopā – vecāks; kopējo prioritāti aprēķina matrica.",
         "L",
         "C",  # the right-hand block starts in D, on the first page of the sheet
         title_to="F",
+        two_lines=True,
+        title_height=TITLE_HEIGHT,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
