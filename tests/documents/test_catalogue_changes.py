@@ -115,8 +115,10 @@ def test_a_report_deadline_changes_the_report_workbook(tmp_path: Path, catalogue
     before = {doc_id: d.body for doc_id, d in unchanged[0].items()}
     after = {d.spec.id: d.body for d in render_municipality(changed_catalogue, municipality)}
     assert before == after  # no printable document shows the quarterly report day
-    old = write_register_workbook(catalogue, municipality, tmp_path / "old.xlsx")
-    new = write_register_workbook(changed_catalogue, municipality, tmp_path / "new.xlsx")
+    # Made while the children's round runs: once it has ended the due dates are blanks to fill (D25).
+    running = catalogue.rounds_of("bērni")[0].services_start
+    old = write_register_workbook(catalogue, municipality, tmp_path / "old.xlsx", build_date=running)
+    new = write_register_workbook(changed_catalogue, municipality, tmp_path / "new.xlsx", build_date=running)
 
     def due_days(path: Path) -> tuple[int, list[int]]:
         wb = openpyxl.load_workbook(path, data_only=True)
