@@ -21,6 +21,14 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
 
 
+def without_footer(page: str, title: str, version: str) -> str:
+    """A normalised PDF page's text without its footer: "Lapa N no M", the version line and the title's
+    last occurrence (the footer's title line; the two lines may come in either order around the page number)."""
+    rest = re.sub(r"Lapa \d+ no \d+", " ", page).replace(normalise(f"veidnes versija {version}"), " ")
+    head, found, tail = rest.rpartition(normalise(title))
+    return normalise(f"{head} {tail}" if found else rest)
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Path:
     out = tmp_path_factory.mktemp("documents-build")

@@ -21,7 +21,7 @@ from generator.documents.docx_writer import NUMBERING_ID
 from generator.documents.htmltree import Node, parse
 from generator.documents.paths import documents_dir
 from generator.documents.registry import DECISIONS, DOCUMENTS, UNSIGNED
-from tests.documents.conftest import normalise
+from tests.documents.conftest import normalise, without_footer
 
 pytestmark = pytest.mark.xdist_group("documents-build")
 
@@ -57,8 +57,7 @@ def test_no_page_holds_only_a_signature_block(built: Path, catalogue: Catalogue,
             for number, page in enumerate(pages, 1):
                 if "Paraksts" not in page:
                     continue
-                rest = re.sub(r"Lapa \d+ no \d+", "", page)
-                rest = rest.replace(normalise(f"{spec.title} · veidnes versija {catalogue.version}"), "")
+                rest = without_footer(page, spec.title, catalogue.version)
                 for text in (*titles, *SIGNATURE_LABELS):
                     rest = rest.replace(text, "")
                 assert len(re.sub(r"[\W_]", "", rest)) >= 40, f"{m.id}/{spec.id} lapa {number}: tikai paraksti"
