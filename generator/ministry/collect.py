@@ -145,11 +145,7 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
                 continue
             hit = cache.get(cache.key(digest, municipality_folder(path, folder), strict_version))
             if hit is not None:  # a fresh object from the cache: set in place
-                hit.rel = shown_path(rel, digest, hide=hit.rel == HIDDEN)
-                hit.path = path
-                if hit.refusal is not None:
-                    hit.refusal = dataclasses.replace(hit.refusal, path=hit.rel)
-                results[i] = hit
+                results[i] = _placed(hit, path, shown_path(rel, digest, hide=hit.rel == HIDDEN), copy=False)
             if hash_progress:
                 hash_progress(i + 1, len(files), rel)
     for i, path in enumerate(files):
@@ -187,13 +183,15 @@ def _digests(files: list[Path], jobs: int | None) -> Iterator[str | OSError]:
         yield from pool.map(_digest_or_error, files)
 
 
-def _placed(result: ReadResult, path: Path, rel: str) -> ReadResult:
-    """A copy of a result for another place: a cached result keeps no path or file name (they may name a
-    child); the current ones are put back when it is used."""
-    copy = dataclasses.replace(result, path=path, rel=rel)
-    if copy.refusal is not None:
-        copy.refusal = dataclasses.replace(copy.refusal, path=rel)
-    return copy
+def _placed(result: ReadResult, path: Path, rel: str, *, copy: bool = True) -> ReadResult:
+    """A result for another place: a cached result keeps no path or file name (they may name a child);
+    the current ones are put back when it is used. ``copy=False`` sets them in place (a fresh object
+    unpickled from the cache)."""
+    placed = dataclasses.replace(result) if copy else result
+    placed.path, placed.rel = path, rel
+    if placed.refusal is not None:
+        placed.refusal = dataclasses.replace(placed.refusal, path=rel)
+    return placed
 
 
 def _read_all(tasks: list[Task], catalogue: Catalogue, templates: TemplateSource, key: bytes, jobs: int | None,
