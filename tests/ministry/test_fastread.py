@@ -3,6 +3,7 @@ digest only when every cell was seen, and falls back to the cell-by-cell compari
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -31,6 +32,16 @@ def rewrite(src: Path, dst: Path, sheet: str, change) -> Path:  # noqa: ANN001
                 data = zin.read(info.filename)
                 zout.writestr(info, change(data) if info.filename == part else data)
     return dst
+
+
+def bump_value(ref: str):  # noqa: ANN201
+    """A sheet-part change that adds 1 to the number stored in cell ``ref`` (exactly one such cell)."""
+    def change(data: bytes) -> bytes:
+        changed, n = re.subn(rf'(<c r="{ref}"[^>]*><v>)([^<]*)(</v>)'.encode(),
+                             lambda m: m.group(1) + str(float(m.group(2)) + 1).encode() + m.group(3), data, count=1)
+        assert n == 1, ref
+        return changed
+    return change
 
 
 def test_fast_values_equal_the_full_readers(small_folder, template: Path, tmp_path: Path) -> None:
@@ -123,8 +134,6 @@ def test_a_changed_fixed_value_is_caught_after_the_fixed_values_were_learned(
         small_folder, catalogue: Catalogue, tmp_path: Path) -> None:
     """The fixed (non-input) values are accepted by a raw digest an earlier file proved equal; a changed
     number in a fixed cell gives another digest, so it is decoded, compared and the full check names it."""
-    import re
-
     folder, children = small_folder
     templates = TemplateSource(catalogue)
     first = [read_matrix(c.path, folder, catalogue, templates, KEY) for c in children[:3]]
@@ -134,15 +143,9 @@ def test_a_changed_fixed_value_is_caught_after_the_fixed_values_were_learned(
                              for c, text in sorted(cells.items()) if text.startswith("v:n:") and c[1] <= 26)
     assert expected.fixed_keys.get(sheet), "the first files taught the fixed-value digest"
 
-    def bump(data: bytes) -> bytes:
-        changed, n = re.subn(rf'(<c r="{ref}"[^>]*><v>)([^<]*)(</v>)'.encode(),
-                             lambda m: m.group(1) + str(float(m.group(2)) + 1).encode() + m.group(3), data, count=1)
-        assert n == 1
-        return changed
-
     target = tmp_path / "m" / "x.xlsx"
     target.parent.mkdir()
-    rewrite(children[3].path, target, sheet, bump)
+    rewrite(children[3].path, target, sheet, bump_value(ref))
     result = read_matrix(target, tmp_path, catalogue, templates, KEY)
     assert result.refusal is not None, f"{sheet}!{ref} changed but the file was used"
     assert any(f"{sheet}!{ref}: veidnes vērtība mainīta" in r for r in result.refusal.reasons), result.refusal.reasons

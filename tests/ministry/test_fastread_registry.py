@@ -21,7 +21,7 @@ from generator.ministry.xlsxread import a1, read_xlsx
 from generator.workbook.version import template_version
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import changed_catalogue
-from tests.ministry.test_fastread import rewrite
+from tests.ministry.test_fastread import bump_value, rewrite
 
 
 @pytest.fixture(scope="module")
@@ -84,15 +84,13 @@ def test_a_changed_fixed_cell_of_an_older_version_is_caught_after_learning(
     sheet, ref = (_locked_number if what == "value" else _locked_formula)(children[3].path)
     row = re.sub(r"[A-Z]+", "", ref)
 
-    def change(data: bytes) -> bytes:
-        if what == "value":
-            pattern, repl = rf'(<c r="{ref}"[^>]*><v>)([^<]*)(</v>)', lambda m: (
-                m.group(1) + str(float(m.group(2)) + 1).encode() + m.group(3))
-        else:
-            pattern, repl = rf'(<c r="{ref}"[^>]*><f>)([^<]*)(</f>)', lambda m: m.group(1) + m.group(2) + b"+1" + m.group(3)
-        changed, n = re.subn(pattern.encode(), repl, data, count=1)
+    def extend_formula(data: bytes) -> bytes:
+        changed, n = re.subn(rf'(<c r="{ref}"[^>]*><f>)([^<]*)(</f>)'.encode(),
+                             lambda m: m.group(1) + m.group(2) + b"+1" + m.group(3), data, count=1)
         assert n == 1, (sheet, ref)
         return changed
+
+    change = bump_value(ref) if what == "value" else extend_formula
 
     target = tmp_path / "m" / "x.xlsx"
     target.parent.mkdir()
