@@ -38,7 +38,7 @@ from generator.ministry.matrix import (
     structure_problems,
 )
 from generator.ministry.templates import DEFAULT_REGISTRY, generate_template, load_registry
-from generator.ministry.xlsx_outline import open_filled_groups
+from generator.ministry.xlsx_outline import filled_groups_level, open_groups
 from generator.ministry.xlsxpatch import CellInput, patch_xlsx
 from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
@@ -402,10 +402,10 @@ class Migrator:
         out.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".ibm-migrate-", dir=out.parent) as tmp:
             staged = Path(tmp) / "jauna.xlsx"
-            patch_xlsx(template, staged, plan.values)
             # the plan rows that hold values print: their collapsed groups are opened, as fill() does
-            open_filled_groups(staged, {sheet: {row for (row, _), v in cells.items() if _entered(v)}
-                                        for sheet, cells in plan.values.items()})
+            shown = filled_groups_level(template, {sheet: {row for (row, _), v in cells.items() if _entered(v)}
+                                                   for sheet, cells in plan.values.items()})
+            patch_xlsx(template, staged, plan.values, finish_sheet=lambda xml: open_groups(xml, shown))
             staged_book = read_xlsx(staged)
             lost = _verify(staged_book, plan.values)
             if lost:

@@ -1,6 +1,7 @@
 """Opening the collapsed plan-row groups of a written xlsx file at the XML level (rows' ``hidden`` and
 ``collapsed`` attributes), the way generator/workbook/outline.py does it for openpyxl: used by
-`ibm migrate`, which writes the new matrix by patching the template's XML.
+`ibm migrate`, which writes the new matrix by patching the template's XML (open_groups is applied to
+each sheet as it is written).
 
 A plan sheet's rows 11–40 sit in nested outline groups (generator/workbook/sheets/plan_rows.py). The
 groups are opened on every sheet to the same level: the deepest level that holds an entered value
@@ -15,7 +16,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator.ministry.xlsxread import sheet_parts
-from generator.replace_file import write_replacing
 
 _ROW_TAG = re.compile(r"<row\b([^>]*?)(/?)>")
 _ATTR = re.compile(r'\s(\w+)="([^"]*)"')
@@ -60,24 +60,10 @@ def open_groups(xml: str, shown: int) -> str:
     return _ROW_TAG.sub(row, xml)
 
 
-def open_filled_groups(path: Path, filled: Mapping[str, Iterable[int]]) -> int:
-    """Open, on every sheet of ``path`` (in place, replaced whole), the groups that hold the rows of
-    ``filled`` ({sheet name: row numbers with an entered value}). Returns the outline level opened."""
+def filled_groups_level(path: Path, filled: Mapping[str, Iterable[int]]) -> int:
+    """The outline level to open on every sheet of a workbook built from ``path`` so that the rows of
+    ``filled`` ({sheet name: row numbers with an entered value}) show: the deepest among them."""
     with zipfile.ZipFile(path) as zin:
-        infos = zin.infolist()
-        parts = {info.filename: zin.read(info.filename) for info in infos}
         sheets = sheet_parts(zin)
-    shown = max((filled_level(parts[sheets[s]].decode("utf-8"), rows) for s, rows in filled.items() if s in sheets),
-                default=0)
-    targets = set(sheets.values())
-
-    def write(tmp: Path) -> None:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info in infos:
-                data = parts[info.filename]
-                if info.filename in targets:
-                    data = open_groups(data.decode("utf-8"), shown).encode("utf-8")
-                zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-
-    write_replacing(path, write, suffix=".xlsx.tmp")
-    return shown
+        return max((filled_level(zin.read(sheets[s]).decode("utf-8"), rows) for s, rows in filled.items()
+                    if s in sheets), default=0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -140,8 +140,9 @@ def _patch_row(row_no: int, attrs: dict[str, str], body: str, wanted: dict[int, 
 
 
 def patch_xlsx(src: Path, dst: Path, values: Mapping[str, Mapping[Coord, CellInput]], *,
-               strip_cached: bool = True) -> Path:
-    """Copy ``src`` to ``dst`` with ``values`` ({sheet: {(row, col): value}}) written in.
+               strip_cached: bool = True, finish_sheet: Callable[[str], str] | None = None) -> Path:
+    """Copy ``src`` to ``dst`` with ``values`` ({sheet: {(row, col): value}}) written in; ``finish_sheet``,
+    if given, rewrites each patched sheet's XML once more (e.g. opening row groups).
 
     ``dst`` appears only when complete (written to a temporary file beside it, then renamed).
     """
@@ -159,7 +160,8 @@ def patch_xlsx(src: Path, dst: Path, values: Mapping[str, Mapping[Coord, CellInp
                     if info.filename in targets:
                         sheet = targets[info.filename]
                         xml = data.decode("utf-8")
-                        data = patch_sheet_xml(xml, values.get(sheet, {}), strip_cached=strip_cached).encode("utf-8")
+                        xml = patch_sheet_xml(xml, values.get(sheet, {}), strip_cached=strip_cached)
+                        data = (finish_sheet(xml) if finish_sheet else xml).encode("utf-8")
                     elif info.filename == "xl/calcChain.xml":
                         continue
                     elif info.filename == "xl/workbook.xml":
