@@ -107,6 +107,16 @@ def pending(*cells: ParamCell) -> bool:
     return any(not c.confirmed for c in cells)
 
 
+def cached_value(value: object, cached: bool, *cells: ParamCell) -> object:
+    """A formula's cached value: 0 when the workbook is written uncached, PENDING when the formula uses an
+    unfilled parameter among ``cells``, otherwise ``value`` (a Decimal as a float)."""
+    if not cached:
+        return 0
+    if pending(*cells):
+        return PENDING
+    return float(value) if isinstance(value, Decimal) else value
+
+
 def guarded(expression: str, *cells: ParamCell) -> str:
     """The formula ``=expression``, showing PENDING while any unconfirmed parameter among ``cells`` is empty."""
     blanks = [c.name for c in cells if not c.confirmed]

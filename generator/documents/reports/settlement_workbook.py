@@ -26,6 +26,7 @@ from generator.documents.reports.parameters import (
     PENDING,
     SHARE,
     ParamCell,
+    cached_value,
     guarded,
     parameter,
     pending,
@@ -77,12 +78,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     result = settle(months, params, opening_balance)
 
     def cache(value: object, *uses: ParamCell) -> object:
-        """A formula's cached value: 0 when not cached, PENDING when it uses an unfilled parameter."""
-        if not cached:
-            return 0
-        if pending(*uses):
-            return PENDING
-        return float(value) if isinstance(value, Decimal) else value
+        return cached_value(value, cached, *uses)
 
     wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID)
     ws = wb.add_worksheet(SHEET)

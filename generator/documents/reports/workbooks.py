@@ -31,9 +31,9 @@ from generator.documents.reports import register as reg
 from generator.documents.reports.month_formulas import MonthFormulas
 from generator.documents.reports.parameters import (
     INTEGER,
-    PENDING,
     SHARE,
     ParamCell,
+    cached_value,
     guarded,
     parameter,
     pending,
@@ -176,12 +176,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     by_month = {m.month: m for m in result.months}
 
     def cache(value: object, *uses: ParamCell) -> object:
-        """A formula's cached value: 0 when not cached, PENDING when it uses an unfilled parameter."""
-        if not cached:
-            return 0
-        if pending(*uses):
-            return PENDING
-        return _num(value) if isinstance(value, Decimal) else value
+        return cached_value(value, cached, *uses)
 
     wb, fmt = open_report_workbook(catalogue, target, REGISTER_ID)
     ws_reg = wb.add_worksheet(S_REG)
