@@ -214,6 +214,10 @@ class FastSheet:
             self.cells, self.digest, self.raw = found, digest_of(found), None
         return True
 
+    def proven_for(self, token: str) -> bool:
+        """Is the sheet's known skeleton proven for the expectation ``token`` (only its cut cells to check)?"""
+        return self.skeleton is not None and token in self.skeleton.proven
+
     def remember(self, token: str) -> None:
         """The file passed the template check of the expectation ``token``: so does this sheet's skeleton."""
         if self.skeleton is not None:

@@ -71,7 +71,7 @@ class Expected:
         if set(fast.sheets) != set(self.cells):
             return False
         for sheet, scanned in fast.sheets.items():
-            if scanned.skeleton is not None and self.token in scanned.skeleton.proven:
+            if scanned.proven_for(self.token):
                 if not self._cut_ok(sheet, scanned):
                     return False
                 continue
@@ -117,7 +117,7 @@ class Expected:
         if self.rows is None or set(fast.sheets) != set(self.rows):
             return False
         for sheet, scanned in fast.sheets.items():
-            if scanned.skeleton is not None and self.token in scanned.skeleton.proven:
+            if scanned.proven_for(self.token):
                 continue
             if not scanned.rescan():
                 return False
