@@ -275,15 +275,17 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
 def fingerprint(registry: Path | None, replace: bool, catalogue_dir: Path) -> None:
     """Pieraksta pašreizējās matricas veidnes nospiedumu reģistrā (vecāku versiju pārbaudei savākšanā).
 
-    Izejas statuss: 0 – reģistrs atjaunināts; 1 – šī versija jau reģistrēta ar citu veidni (nekas nav mainīts);
+    Izejas statuss: 0 – versija pievienota, aizstāta vai jau reģistrēta tieši tāda pati; 1 – šī versija jau reģistrēta ar citu veidni (nekas nav mainīts);
     2 – nepareizi komandas parametri.
     """
     from generator.ministry.templates import TemplateChanged, register_current
 
     catalogue = load_for_command(catalogue_dir)
     try:
-        version, new = register_current(catalogue, registry, replace=replace)
+        version, outcome = register_current(catalogue, registry, replace=replace)
     except TemplateChanged as exc:
         click.echo(f"Kļūda: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"Veidnes versija {version} {'pievienota reģistram' if new else 'reģistrā atjaunināta'}.")
+    said = {"added": "pievienota reģistram", "replaced": "reģistrā aizstāta ar pašreizējo veidni",
+            "unchanged": "reģistrā jau ir tieši tāda pati (nekas nav mainīts)"}
+    click.echo(f"Veidnes versija {version} {said[outcome]}.")

@@ -288,8 +288,9 @@ class TemplateChanged(Exception):
     """The registry already holds this version with a different template (template code changed alone)."""
 
 
-def register_current(catalogue: Catalogue, registry: Path | None = None, *, replace: bool = False) -> tuple[str, bool]:
-    """Add the current template version to the registry; returns (version, whether it was new).
+def register_current(catalogue: Catalogue, registry: Path | None = None, *, replace: bool = False) -> tuple[str, str]:
+    """Add the current template version to the registry; returns (version, what happened): "added", "replaced" or
+    "unchanged" (the registry file is then not written at all).
 
     The version is the catalogue's plus the layout revision (generator/workbook/version.py): a change to the
     template code alone keeps it unless LAYOUT_REVISION is bumped. An entry of the same version whose rows or
@@ -315,6 +316,8 @@ def register_current(catalogue: Catalogue, registry: Path | None = None, *, repl
             "nav mainīta (ne katalogs, ne izkārtojuma redakcija). Ar šo versiju jau izsniegtās matricas jaunajai veidnei neatbilstu. Lai izlaistu "
             "mainītu veidni, palieliniet LAYOUT_REVISION (generator/workbook/version.py) un atkārtojiet ibm "
             "fingerprint; ja šī versija vēl nav izsniegta, atkārtojiet ar --replace")
+    if not new and versions[version] == entry:
+        return version, "unchanged"
     versions[version] = entry
     save_registry(path, versions)
-    return version, new
+    return version, "added" if new else "replaced"

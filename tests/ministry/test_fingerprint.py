@@ -23,8 +23,10 @@ def test_a_code_only_template_change_is_refused_unless_replaced(tmp_path: Path, 
     run = CliRunner().invoke
     result = run(main, ["fingerprint", "--registry", str(registry)])
     assert result.exit_code == 0, result.output
+    written = registry.stat().st_mtime_ns, registry.read_bytes()
     again = run(main, ["fingerprint", "--registry", str(registry)])
-    assert again.exit_code == 0 and "reģistrā atjaunināta" in again.output
+    assert again.exit_code == 0 and "jau ir tieši tāda pati (nekas nav mainīts)" in again.output
+    assert (registry.stat().st_mtime_ns, registry.read_bytes()) == written  # not even rewritten
     # what the registry would hold had the template code differed when it was registered
     data = json.loads(registry.read_text(encoding="utf-8"))
     data["versions"][version]["rows"]["6.4"]["12"] = "0" * 12
@@ -37,7 +39,7 @@ def test_a_code_only_template_change_is_refused_unless_replaced(tmp_path: Path, 
     assert "--replace" in result.output and "LAYOUT_REVISION" in result.output and "Traceback" not in result.output
     assert registry.read_bytes() == before
     result = run(main, ["fingerprint", "--registry", str(registry), "--replace"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 0 and "reģistrā aizstāta" in result.output, result.output
     assert load_registry(registry)[version]["rows"]["6.4"]["12"] != "0" * 12
 
 
