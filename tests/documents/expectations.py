@@ -89,6 +89,8 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Lēmums par individuālā budžeta saņemšanas izbeigšanu",
             "bioloģiskajā ģimenē", "Izbeigšanas datums", *DECISION_PARTS, "nodaļu „Līguma izbeigšana”",
             "IB saņemšanas izbeigšanas pamatu",
+            # an unfavourable act rests on a norm of law, not only on the contract and the methodology
+            "Sociālo pakalpojumu un sociālās palīdzības likuma 11. pantu", "noteikumus Nr. 288",
         ],
         "10-uzaicinajuma-vestule": [
             "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais vecāk", "Konstatētais pārkāpums",
