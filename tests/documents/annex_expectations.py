@@ -13,7 +13,7 @@ RECONSTRUCTION = "Rekonstrukcija: metodikā"
 def annex_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
     quality = catalogue.annexes.quality
     questionnaires = {
-        party.output: [f"{party.annex}.pielikums", RECONSTRUCTION,
+        party.output: [f"{party.annex}. pielikums", RECONSTRUCTION,
                        *[quality.stage(s).label_lv for s in party.stages],
                        *[f"„{level.score}” – {level.label_lv}" for level in quality.scale]]
         for party in quality.parties
