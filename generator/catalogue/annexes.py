@@ -183,7 +183,7 @@ def annex_problems(register: AnnexRegister, yf: YamlFile, catalogue_root: Path) 
         annex = numbers.get(party.annex)
         if annex is None or party.output not in annex.outputs:
             add(("quality", "parties", i), f"quality.parties.{i}", f"anketa '{party.output}' nav minēta "
-                f"{party.annex}.pielikuma rindā", f"annexes rinda {party.annex} ar outputs: [{party.output}]")
+                f"{party.annex}. pielikuma rindā", f"annexes rinda {party.annex} ar outputs: [{party.output}]")
     return problems
 
 

@@ -35,7 +35,7 @@ _PLAIN = {"period_months_max", "first_period_months", "full_rate_max_age", "elig
 # Where the confirmed value of an unconfirmed parameter comes from (printed next to its blank).
 _WHERE_CONFIRMED = {
     "base_amount": "bāzes apmērs vēl nav apstiprināts; apstiprināto summu nosaka Labklājības ministrija "
-                   "(IB provizoriskā apmēra aprēķins, 8.pielikums), un to ieraksta tukšajā vietā",
+                   "(IB provizoriskā apmēra aprēķins, 8. pielikums), un to ieraksta tukšajā vietā",
 }
 _WHERE_CONFIRMED_DEFAULT = "vērtība vēl nav apstiprināta; apstiprināto vērtību nosaka Labklājības ministrija"
 

@@ -54,7 +54,7 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
     wb.set_properties(
         {
             "title": title,
-            "subject": "Individuālā budžeta modeļa matrica (6.pielikums): atbalsta plāns un IB apmēra aprēķins",
+            "subject": "Individuālā budžeta modeļa matrica (6. pielikums): atbalsta plāns un IB apmēra aprēķins",
             "author": "IBM rīkkopa",
             "company": municipality.social_service if municipality else "",
             "keywords": "IBM, individuālais budžets, SBS",

@@ -13,25 +13,25 @@ RECONSTRUCTION = "Rekonstrukcija: metodikā"
 def annex_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
     quality = catalogue.annexes.quality
     questionnaires = {
-        party.output: [f"{party.annex}.pielikums", RECONSTRUCTION,
+        party.output: [f"{party.annex}. pielikums", RECONSTRUCTION,
                        *[quality.stage(s).label_lv for s in party.stages],
                        *[f"„{level.score}” – {level.label_lv}" for level in quality.scale]]
         for party in quality.parties
     }
     return {
-        "19-vecaku-aptaujas-anketa": ["11.pielikums", RECONSTRUCTION, "Bērna ikdiena", "Ģimenes grūtības",
+        "19-vecaku-aptaujas-anketa": ["11. pielikums", RECONSTRUCTION, "Bērna ikdiena", "Ģimenes grūtības",
                                       *[i.name_lv.split()[0] for i in catalogue.enums.impairments]],
-        "20-pakalpojuma-apraksta-veidlapa": ["13.pielikums", *DESCRIPTION_FIELDS.values(),
+        "20-pakalpojuma-apraksta-veidlapa": ["13. pielikums", *DESCRIPTION_FIELDS.values(),
                                              *[a.name_lv for a in catalogue.enums.support_areas]],
-        "21-esf-dalibnieka-anketa": ["25.pielikums", RECONSTRUCTION, "Nodarbinātība", "Mājsaimniecība"],
-        "22-sifresanas-instrukcija": ["32.pielikums", RECONSTRUCTION, "AES-256", "pa citu kanālu"],
-        "23-nosaukumu-instrukcija": ["33.pielikums", RECONSTRUCTION, "GGGG-MM-DD",
+        "21-esf-dalibnieka-anketa": ["25. pielikums", RECONSTRUCTION, "Nodarbinātība", "Mājsaimniecība"],
+        "22-sifresanas-instrukcija": ["32. pielikums", RECONSTRUCTION, "AES-256", "pa citu kanālu"],
+        "23-nosaukumu-instrukcija": ["33. pielikums", RECONSTRUCTION, "GGGG-MM-DD",
                                      catalogue.latest_date.isoformat()],
-        "24-risku-plans": ["34.pielikums", RECONSTRUCTION, "Vadības riski", "Personāla riski", "Finanšu riski",
+        "24-risku-plans": ["34. pielikums", RECONSTRUCTION, "Vadības riski", "Personāla riski", "Finanšu riski",
                            "Juridiskie riski", "Īstenošanas riski", "Atbildīgais", "Statuss"],
         **questionnaires,
         "29-vestule-neatlasitajiem": ["Godātais vecāk", "paliek rezervē"],  # no sender's note (D24)
         "30-klientu-registracijas-lapa": [RECONSTRUCTION, "Vecāka, pavadoņa vai bērna paraksts", "Kopā vienības"],
-        "31-pakalpojumu-grafiks": [RECONSTRUCTION, "Saņemts", "6.10.tabula"],
-        "32-marsruta-lapas-izraksts": ["44.pielikums", RECONSTRUCTION, "Nobraukums, km", "Bērna identifikācijas kods"],
+        "31-pakalpojumu-grafiks": [RECONSTRUCTION, "Saņemts", "6.10. tabula"],
+        "32-marsruta-lapas-izraksts": ["44. pielikums", RECONSTRUCTION, "Nobraukums, km", "Bērna identifikācijas kods"],
     }

@@ -36,7 +36,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
     transport = lvformat.percent(p("transport_share_max"))
     return {
         "01-ligums-ar-vecaku": [
-            "Līgums par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu", "19.pielikums",
+            "Līgums par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu", "19. pielikums",
             "1. Līguma puses", "2. Līguma priekšmets", "3. Līguma termiņš", "4. Individuālā budžeta apmērs",
             "5. Norēķinu kārtība", "6. Vecāka tiesības", "7. Vecāka pienākumi",
             "8. Dienesta tiesības un pienākumi", "9. Personas datu apstrāde", "10. Līguma grozīšana",
@@ -44,7 +44,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             f"ir spēkā {p('contract_term_months')} mēnešus no šīs dienas", "izmēģinājumprojekta kārtas beigām (",
             f"{full} no bāzes apmēra {base}", f"{reduced} no bāzes apmēra",
             f"ne vairāk kā {transport} no plānam pieejamā IB apmēra",
-            "6.3.tabula", "6.5.tabula", "6.6.tabula", "6.9.tabula",
+            "6.3. tabula", "6.5. tabula", "6.6. tabula", "6.9. tabula",
             "audžuģimene", "piešķir", "sūdzēties", "čekus", "uzņemto", "Vecāks naudu tieši nesaņem",
             "neatņemama sastāvdaļa", "bāriņtiesai un Valsts policijai", "iepazinies/iepazinusies",
             "ko bērnam piešķir pēc šā līguma parakstīšanas",
@@ -62,23 +62,23 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Samaksas termiņš", "ar bankas pārskaitījumu",
         ],
         "04-iesniegums-par-dalibu": [
-            "Iesniegums par dalību izmēģinājumprojektā", "5.pielikums", "1. daļa. Aizpilda vecāks",
+            "Iesniegums par dalību izmēģinājumprojektā", "5. pielikums", "1. daļa. Aizpilda vecāks",
             "2. daļa. Aizpilda individuālā budžeta administrētājs", "Laiks (stundas:minūtes)", "mājmācībā",
             f"{p('application_forward_working_days')} darba dienu laikā",
             f"nesasniegs {p('eligibility_age_limit')} gadu vecumu", "īpašas kopšanas nepieciešamību",
             "garīga rakstura traucējumi", "Esmu informēts/informēta",
         ],
         "05-iesniegums-par-sniedzejiem": [
-            "Iesniegums par pakalpojumu sniedzēju izvēli", "6.9.tabula", "kvalifikācijas prasībām",
+            "Iesniegums par pakalpojumu sniedzēju izvēli", "6.9. tabula", "kvalifikācijas prasībām",
             "Esmu informēts/informēta",
         ],
         "06-izdevumu-atmaksas-pieprasijums": [
-            "Vecāka pieprasījums izdevumu atmaksai", "45.pielikums", "1. Samaksātie pakalpojumi",
+            "Vecāka pieprasījums izdevumu atmaksai", "45. pielikums", "1. Samaksātie pakalpojumi",
             "2. Transporta izdevumi", "3. Pievienojamie pamatojošie dokumenti", "stingrās uzskaites kvītis",
             "e-talonam", f"nedrīkst pārsniegt {transport}",
         ],
         "07-klienta-lietas-titullapa": [
-            "Klienta lietas titullapa", "18.pielikums", "Pamatinformācija", "Iesaistītie speciālisti", "slēdzamā skapī",
+            "Klienta lietas titullapa", "18. pielikums", "Pamatinformācija", "Iesaistītie speciālisti", "slēdzamā skapī",
         ],
         "08-lemums-par-pieskirsanu": [
             "Lēmums par individuālā budžeta piešķiršanu", *DECISION_PARTS,
@@ -96,7 +96,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais vecāk", "Konstatētais pārkāpums",
         ],
         "11-merku-novertesana": [
-            "Atbalsta plānā noteikto sociālās rehabilitācijas un sociālās aprūpes mērķu novērtēšana", "12.pielikums",
+            "Atbalsta plānā noteikto sociālās rehabilitācijas un sociālās aprūpes mērķu novērtēšana", "12. pielikums",
             *[f"{a.number}. atbalsta joma: {a.name_lv}" for a in catalogue.enums.support_areas],
             "turpinājuma lapu",
         ],
@@ -106,7 +106,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Protokolu apstiprina sociālais darbinieks",
         ],
         "13-dienesta-zinojums": [
-            "Dienesta ziņojums par transporta izdevumiem izmēģinājumprojektā", "39. un 40.pielikums",
+            "Dienesta ziņojums par transporta izdevumiem izmēģinājumprojektā", "39. un 40. pielikums",
             "Degvielas patēriņa norma, l/100 km", "Valsts reģistrācijas numurs",
         ],
         "14-patapinajuma-ligums": [
@@ -114,11 +114,11 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "bez atlīdzības", "izmēģinājumprojekta kārtas beigām (", "Izdevumu segšana",
         ],
         "15-marsruta-lapa": [
-            "Maršruta lapa", "43.pielikums", "Degvielas aprēķins", "Nobraukti km", "Degvielas patēriņš, l",
+            "Maršruta lapa", "43. pielikums", "Degvielas aprēķins", "Nobraukti km", "Degvielas patēriņš, l",
             "Mēneša diena", "31.", "Kopā mēnesī (visu dienu summa)",
         ],
         "16-sabiedriska-transporta-atskaite": [
-            "Atskaite par sabiedriskā transporta izmantošanu pārskata mēnesī", "41. un 42.pielikums",
+            "Atskaite par sabiedriskā transporta izmantošanu pārskata mēnesī", "41. un 42. pielikums",
             "Komisijas maksu", "stāvvietas",
         ],
         "17-lemums-par-atteikumu": [

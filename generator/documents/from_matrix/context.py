@@ -198,7 +198,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
                 "pēc tam, kad Labklājības ministrija to publicē metodikas vietnē (sadaļa „Cenas”).")
     base_note = "" if base_confirmed else (
         "Bāzes apmērs katalogā vēl ir jāprecizē: IB provizorisko apmēru un no tā atkarīgās summas ieraksta pēc tam, "
-        "kad Labklājības ministrija apstiprina bāzes apmēru (vai ieraksta to matricas 6.11.tabulā).")
+        "kad Labklājības ministrija apstiprina bāzes apmēru (vai ieraksta to matricas 6.11. tabulā).")
     return ChildContext(
         code=reading.code, name=data.full_name, personal_code=data.personal_code,
         birth=lvformat.date(inputs.birth_date), parent_name=reading.parent_name,

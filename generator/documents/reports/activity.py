@@ -61,7 +61,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "0"})
 
     ws = wb.add_worksheet(SHEET)
-    ws.write(0, 0, "31.pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
+    ws.write(0, 0, "31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
     ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Glabā papīra formā Dienestā un "
              "elektroniski FTP serverī.", note)
     # The label in the wide column B, the name across six month columns (column A holds only "Nr.").
@@ -116,7 +116,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.set_column(total_col, total_col, 12)
     ws.set_row(FIRST_ROW - 1, 36)  # three lines: "Kopā par visiem mēnešiem"
     ws.freeze_panes(FIRST_ROW, 2)
-    print_setup(ws, municipality=municipality.name_lv, title="31.pielikums. Sociālā darbinieka mēneša atskaite",
+    print_setup(ws, municipality=municipality.name_lv, title="31. pielikums. Sociālā darbinieka mēneša atskaite",
                 version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()

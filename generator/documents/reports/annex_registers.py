@@ -35,7 +35,7 @@ def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: st
 
 def questionnaire_names(catalogue: Catalogue) -> list[str]:
     titles = catalogue.annexes.by_number()  # type: ignore[union-attr]
-    return [f"{n}.pielikums – {titles[n].title_lv}" for n in REGISTERED_ANNEXES]
+    return [f"{n}. pielikums – {titles[n].title_lv}" for n in REGISTERED_ANNEXES]
 
 
 def write_questionnaire_register(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
@@ -50,7 +50,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
             lists.write(1 + i, col, value)
         wb.define_name(name, f"=Saraksti!${chr(65 + col)}$2:${chr(65 + col)}${1 + len(values)}")
     lists.hide()
-    ws.write(0, 0, "24.pielikums. Aptaujas anketu reģistrs (elektroniskais žurnāls)", fmt.title)
+    ws.write(0, 0, "24. pielikums. Aptaujas anketu reģistrs (elektroniskais žurnāls)", fmt.title)
     ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Katru aizpildīto anketu (sākotnējo un "
              "noslēguma) reģistrē vienā rindā tikai ar bērna identifikācijas kodu.", fmt.note)
     ws.write(2, 0, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī. Rekonstrukcija: metodikā "
@@ -77,7 +77,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     # Counts per questionnaire and round, on their own sheet.
     sheet = "'24 Aptauju reģistrs'!"
     counts = wb.add_worksheet("Kopsavilkums")
-    counts.write(0, 0, "24.pielikums. Reģistrēto anketu skaits", fmt.title)
+    counts.write(0, 0, "24. pielikums. Reģistrēto anketu skaits", fmt.title)
     counts.write(1, 0, "Aprēķinās no reģistra lapas.", fmt.note)
     counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], "Nav ievietotas serverī"], fmt.head)
     counts.set_row(3, 30)
@@ -92,11 +92,11 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
         counts.write_formula(r, 3, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("H")},"Nē")', fmt.int, 0)
     wb.define_name("AR_Skaits", f"=Kopsavilkums!$B$5:$C${4 + len(names)}")
     counts.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    _print_setup(counts, catalogue, municipality, "24.pielikums. Reģistrēto anketu skaits", 3, 3 + len(names), 3)
+    _print_setup(counts, catalogue, municipality, "24. pielikums. Reģistrēto anketu skaits", 3, 3 + len(names), 3)
     ws.freeze_panes(FIRST, 2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                     "sort": True, "autofilter": True})
-    _print_setup(ws, catalogue, municipality, "24.pielikums. Aptaujas anketu reģistrs", FIRST - 1, last, 9)
+    _print_setup(ws, catalogue, municipality, "24. pielikums. Aptaujas anketu reģistrs", FIRST - 1, last, 9)
     wb.close()
     return target
 
@@ -105,7 +105,7 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     wb, fmt = open_report_workbook(catalogue, target, PROVIDER_LIST_ID)
     ws = wb.add_worksheet("17 Sniedzēji")
     areas = {a.number: a.name_lv for a in catalogue.enums.support_areas}
-    ws.write(0, 0, "17.pielikums. Iespējamo pakalpojumu sniedzēju saraksts un kvalifikācijas prasības", fmt.title)
+    ws.write(0, 0, "17. pielikums. Iespējamo pakalpojumu sniedzēju saraksts un kvalifikācijas prasības", fmt.title)
     ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Pakalpojumi un prasības sniedzējiem ir no "
              "pakalpojumu kataloga (pakalpojumu apraksti).", fmt.note)
     ws.write(2, 0, "Sniedzējus un to kontaktus ieraksta sociālais darbinieks. Rekonstrukcija: metodikā dots tikai "
@@ -141,6 +141,6 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     ws.freeze_panes(FIRST, 2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                     "format_rows": True, "autofilter": True})
-    _print_setup(ws, catalogue, municipality, "17.pielikums. Pakalpojumu sniedzēji", FIRST - 1, sr + 1, 11)
+    _print_setup(ws, catalogue, municipality, "17. pielikums. Pakalpojumu sniedzēji", FIRST - 1, sr + 1, 11)
     wb.close()
     return target

@@ -60,7 +60,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         rows = list(responses.get(party.id, ()))
         if len(rows) > ROWS:
             raise ValueError(f"{party.label_lv}: {len(rows)} anketas (gaidīts: ne vairāk kā {ROWS})")
-        ws.write(0, 0, f"{party.annex}.pielikums. {party.label_lv}: aizpildītās kvalitātes aptaujas anketas", fmt.title)
+        ws.write(0, 0, f"{party.annex}. pielikums. {party.label_lv}: aizpildītās kvalitātes aptaujas anketas", fmt.title)
         ws.write(1, 0, f"{municipality.name_lv}. Katra rinda – viena anketa. Vērtējums: {scale}; ja posms nav "
                  "vērtēts, šūnu atstāj tukšu. Vārdu neraksta – tikai anketas kodu.", fmt.note)
         headers = ["Nr.", "Anketas kods", "Aizpildīšanas datums",
@@ -96,12 +96,12 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         ws.freeze_panes(FIRST, 2)
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "sort": True, "autofilter": True})
-        print_setup(ws, municipality=municipality.name_lv, title=f"{party.annex}.pielikums. {party.label_lv}",
+        print_setup(ws, municipality=municipality.name_lv, title=f"{party.annex}. pielikums. {party.label_lv}",
                     version=catalogue.version, header_row=FIRST - 1, last_row=last,
                     last_col=STAGE_COL + len(party.stages))
 
     # --- summary ------------------------------------------------------------------------------------
-    summary.write(0, 0, "35.–38.pielikums. Kvalitātes aptauju kopsavilkums: vidējais vērtējums", fmt.title)
+    summary.write(0, 0, "35.–38. pielikums. Kvalitātes aptauju kopsavilkums: vidējais vērtējums", fmt.title)
     summary.write(1, 0, f"{municipality.name_lv}. Aprēķinās no pušu lapām: vidējais no ierakstītajiem vērtējumiem, "
                   "noapaļots līdz simtdaļām; „–” – šī puse posmu nevērtē.", fmt.note)
     summary.write(2, 0, f"Skala: {scale}.", fmt.note)
@@ -142,7 +142,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
                               mean_fmt, cached_mean(party_mean(responses.get(party.id, ()), party.stages, top)))
         wb.define_name(total_name(party), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${tr + 1}")
     summary.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    print_setup(summary, municipality=municipality.name_lv, title="35.–38.pielikums. Kopsavilkums",
+    print_setup(summary, municipality=municipality.name_lv, title="35.–38. pielikums. Kopsavilkums",
                 version=catalogue.version, header_row=3, last_row=tr, last_col=2 * len(quality.parties))
     summary.activate()
     wb.close()

@@ -85,7 +85,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     full_pay = parameter(catalogue, "social_worker_children", day, INTEGER)
     indirect = parameter(catalogue, "indirect_cost_rate", day, SHARE)
     n, rate = full_pay.text, indirect.text
-    ws.write(0, 0, "27.pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
+    ws.write(0, 0, "27. pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
     ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: metodikā noteikts, "
              "kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu sagatavojusi IBM rīkkopa.",
              fmt.note)
@@ -178,7 +178,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     signed = signature_block(ws, sr + 3, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
     ws.freeze_panes(FIRST, 1)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    print_setup(ws, municipality=municipality.name_lv, title="27.pielikums. Norēķini ar pašvaldību",
+    print_setup(ws, municipality=municipality.name_lv, title="27. pielikums. Norēķini ar pašvaldību",
                 version=catalogue.version, header_row=FIRST - 1, last_row=signed, last_col=11)
     wb.close()
     return target

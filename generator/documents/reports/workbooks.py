@@ -186,7 +186,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_lists = wb.add_worksheet(S_LISTS)
 
     # --- 26: BIP positions and parameters ---------------------------------------------------------
-    ws_bip.write(0, 0, "26.pielikums. Budžeta izmaksu pozīcijas (BIP)", fmt.title)
+    ws_bip.write(0, 0, "26. pielikums. Budžeta izmaksu pozīcijas (BIP)", fmt.title)
     ws_bip.write(1, 0, f"{municipality.name_lv} · veidnes versija {catalogue.version}", fmt.note)
     ws_bip.write_row(3, 0, ["Kods", "Pozīcija (teksts, ko izvēlas reģistrā)", "Ko ietver", "Kā nosaka summu"],
                      fmt.head)
@@ -264,7 +264,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 28: register -----------------------------------------------------------------------------
     last = REG_FIRST + max(REGISTER_ROWS, len(data.rows)) - 1
-    ws_reg.write(0, 0, "28.pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
+    ws_reg.write(0, 0, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     ws_reg.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Katru maksājumu un "
                  "pamatojošo dokumentu ieraksta līdz pārskata mēneša beigām; pārskati 29 un 30 aprēķinās "
                  "no šīm rindām.", fmt.note)
@@ -339,7 +339,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                         "sort": True, "autofilter": True})
 
     # --- 29: monthly cash flow --------------------------------------------------------------------
-    ws_cash.write(0, 0, "29.pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
+    ws_cash.write(0, 0, "29. pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
     ws_cash.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc saskaņošanas "
                   "ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note)
     if pending(*amounts, monthly_day):
@@ -430,9 +430,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_cash.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # --- 30: quarterly report ---------------------------------------------------------------------
-    ws_q.write(0, 0, "30.pielikums. Ceturkšņa faktiski izlietotā finansējuma un rezultatīvo rādītāju pārskats",
+    ws_q.write(0, 0, "30. pielikums. Ceturkšņa faktiski izlietotā finansējuma un rezultatīvo rādītāju pārskats",
                fmt.title)
-    ws_q.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Aprēķināts no 29. un 28.pielikuma; "
+    ws_q.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Aprēķināts no 29. un 28. pielikuma; "
                "oriģinālu pēc saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” "
                "norādītajam datumam.", fmt.note)
     if pending(*amounts, quarterly_day):
@@ -524,11 +524,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
     q_signed = signature_block(ws_q, ind_last + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
     for sheet, title, header_row, last_row, last_col in (
-            (ws_reg, "28.pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1),
-            (ws_cash, "29.pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
+            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1),
+            (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
              len(cash_headers) - 1),
-            (ws_q, "30.pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1),
-            (ws_bip, "26.pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3)):
+            (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1),
+            (ws_bip, "26. pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3)):
         print_setup(sheet, municipality=municipality.name_lv, title=title, version=catalogue.version,
                     header_row=header_row, last_row=last_row, last_col=last_col)
     ws_reg.activate()
