@@ -243,7 +243,7 @@ def _worksheet_problems(root: etree._Element, sheet: str, counts: dict[str, int]
 def _style_counts(zf: zipfile.ZipFile, styles_part: str | None) -> tuple[dict[str, int], list[str]]:
     """Counts of the style tables and [LIM]'s limits on them; every xf points inside its tables."""
     if styles_part is None:
-        return {"cellXfs": 1, "dxfs": 0}, ["xl/styles.xml: nav"]
+        return {"cellXfs": 1, "dxfs": 0}, ["stilu daļa (xl/styles.xml) nav atrodama"]
     root = etree.fromstring(zf.read(styles_part))
     size = {tag: len(root.find(_q(tag))) if root.find(_q(tag)) is not None else 0
             for tag in ("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs")}
@@ -327,7 +327,8 @@ def check_xlsx(path: Path) -> list[str]:
             if not 1 <= int(s.get("sheetId", "0")) <= 65_534:
                 problems.append(f"lapa {s.get('name')!r}: sheetId {s.get('sheetId')} (Excel: 1–65534)")
         problems += _defined_names_problems(workbook, sheets)
-        counts, style_problems = _style_counts(zf, part(by_type["styles"]) if "styles" in by_type else None)
+        styles = part(by_type["styles"]) if "styles" in by_type else None
+        counts, style_problems = _style_counts(zf, styles if styles in zf.namelist() else None)
         problems += style_problems
         strings = 0
         if "sharedStrings" in by_type:
