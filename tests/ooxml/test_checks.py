@@ -17,7 +17,8 @@ from tests.ooxml.excel_rules import (
     formula_problems,
     sheet_name_problems,
 )
-from tests.ooxml.schemas import SML, check_package, validate_part
+from tests.ooxml.schemas import SML, WML, check_package, validate_part
+from tests.ooxml.word_rules import check_docx
 
 SHEET = (f'<worksheet xmlns="{SML}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
          'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac">'
@@ -133,3 +134,36 @@ def test_core_properties_need_w3cdtf_dates(tmp_path: Path, created: str) -> None
             dst.writestr(item, data)
     assert check_package(path).problems == []
     assert any("dcterms:created" in p for p in check_package(bad).problems)
+
+
+DOC = (f'<w:document xmlns:w="{WML}"><w:body>{{body}}</w:body></w:document>')
+STYLES = (f'<w:styles xmlns:w="{WML}"><w:style w:type="paragraph" w:styleId="Normal"/>'
+          '<w:style w:type="table" w:styleId="TableGrid"/></w:styles>')
+NUMBERING = (f'<w:numbering xmlns:w="{WML}"><w:abstractNum w:abstractNumId="1"/>'
+             '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+TABLE = ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/>'
+         '<w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr><w:p/></w:tc>'
+         '<w:tc><w:p/></w:tc></w:tr></w:tbl>')
+
+
+def docx(tmp_path: Path, body: str, numbering: str = NUMBERING) -> Path:
+    path = tmp_path / "d.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", DOC.format(body=body))
+        zf.writestr("word/styles.xml", STYLES)
+        zf.writestr("word/numbering.xml", numbering)
+    return path
+
+
+def test_word_rules(tmp_path: Path) -> None:
+    good = ('<w:p><w:pPr><w:pStyle w:val="Normal"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+            '</w:pPr><w:bookmarkStart w:id="0" w:name="Paraksts"/><w:bookmarkEnd w:id="0"/></w:p>'
+            + TABLE.format(span=2))
+    assert check_docx(docx(tmp_path, good)) == []
+    assert check_docx(docx(tmp_path, TABLE.format(span=3)))
+    assert check_docx(docx(tmp_path, '<w:p><w:pPr><w:pStyle w:val="Virsraksts9"/></w:pPr></w:p>'))
+    assert check_docx(docx(tmp_path, '<w:p><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:p>'))
+    assert check_docx(docx(tmp_path, f'<w:p><w:bookmarkStart w:id="1" w:name="{"x" * 41}"/>'
+                                     '<w:bookmarkEnd w:id="1"/></w:p>'))
+    assert check_docx(docx(tmp_path, "<w:p/>", NUMBERING.replace('abstractNumId w:val="1"',
+                                                                  'abstractNumId w:val="5"')))
