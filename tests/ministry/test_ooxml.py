@@ -1,4 +1,4 @@
-"""What the ministry's tools write opens in Excel without repair: a filled matrix rewritten by `ibm migrate`
+"""What the ministry handles opens in Excel without repair: a filled matrix, the same rewritten by `ibm migrate`
 (the template patched with a child's inputs) and the collection summary of `ibm collect`."""
 
 from __future__ import annotations
@@ -32,3 +32,10 @@ def test_collection_summary_opens_without_repair(small_folder, tmp_path: Path) -
                                 env={ENV_KEY: KEY.decode()}, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert_opens_without_repair(out, XLSX_PARTS)
+
+
+def test_filled_matrix_opens_without_repair(small_folder) -> None:
+    """The template after a fill through the interface names (the tests' stand-in for a social worker's
+    Excel): nothing in the template breaks when another writer (openpyxl) saves it again."""
+    _, children = small_folder
+    assert_opens_without_repair(children[0].path, XLSX_PARTS)

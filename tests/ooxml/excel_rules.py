@@ -20,6 +20,8 @@ Sources, cited per rule below:
   32), ``write_formula()`` and "Formulas added in Excel 2010 and later" (a function newer than Excel 2007 is
   stored with the ``_xlfn.`` prefix; Excel 2010 knows only the ones it introduced — any other ``_xlfn.``
   function shows #NAME? there).
+- [EP] EPPlus's maintainers on overlapping data validations ("not allowed in epplus or excel"; Excel keeps one
+  validation per cell), https://github.com/EPPlusSoftware/EPPlus/issues/829.
 """
 
 from __future__ import annotations
@@ -165,6 +167,20 @@ def _ranges(sqref: str) -> Iterator[tuple[int, int, int, int]]:
         yield min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
 
 
+def _overlaps(boxes: list[tuple[tuple[int, int, int, int], str]]) -> list[tuple[str, str]]:
+    """Pairs of ranges (row1, col1, row2, col2) that share a cell: sorted by first row, each is compared only
+    with the ranges that start before it ends."""
+    found = []
+    ordered = sorted(boxes)
+    for i, (a, ref_a) in enumerate(ordered):
+        for b, ref_b in ordered[i + 1:]:
+            if b[0] > a[2]:
+                break
+            if b[1] <= a[3] and a[1] <= b[3]:
+                found.append((ref_a, ref_b))
+    return found
+
+
 def _worksheet_problems(root: etree._Element, sheet: str, counts: dict[str, int]) -> list[str]:
     problems: list[str] = []
     where = f"lapa {sheet!r}"
@@ -206,13 +222,11 @@ def _worksheet_problems(root: etree._Element, sheet: str, counts: dict[str, int]
     for ref, box in merged:
         if box is None or (box[0] == box[2] and box[1] == box[3]):
             problems.append(f"{where}: apvienojums {ref} nav vismaz divu šūnu apgabals")
-    boxes = sorted((b, ref) for ref, b in merged if b is not None)
-    for i, (a, ref_a) in enumerate(boxes):  # sorted by first row: compare while the next can still overlap
-        for b, ref_b in boxes[i + 1:]:
-            if b[0] > a[2]:
-                break
-            if b[1] <= a[3] and a[1] <= b[3]:
-                problems.append(f"{where}: apvienojumi {ref_a} un {ref_b} pārklājas")
+    problems += [f"{where}: apvienojumi {a} un {b} pārklājas"
+                 for a, b in _overlaps([(box, ref) for ref, box in merged if box is not None])]
+    validated = [(box, part) for dv in root.iter(_q("dataValidation"))
+                 for part in dv.get("sqref", "").split() for box in _ranges(part)]
+    problems += [f"{where}: datu pārbaužu apgabali {a} un {b} pārklājas" for a, b in _overlaps(validated)]
     for dv in root.iter(_q("dataValidation")):
         sqref = dv.get("sqref", "")
         dv_where = f"{where} pārbaude {sqref[:40]}"

@@ -167,3 +167,11 @@ def test_word_rules(tmp_path: Path) -> None:
                                      '<w:bookmarkEnd w:id="1"/></w:p>'))
     assert check_docx(docx(tmp_path, "<w:p/>", NUMBERING.replace('abstractNumId w:val="1"',
                                                                   'abstractNumId w:val="5"')))
+
+
+def test_overlapping_data_validations() -> None:
+    rule = '<dataValidation type="whole" sqref="{}"><formula1>0</formula1></dataValidation>'
+    ok = rule.format("A1:A5") + rule.format("B1:B5 C1")
+    assert problems_of(tail=f'<dataValidations count="2">{ok}</dataValidations>') == []
+    bad = rule.format("A1:A5") + rule.format("B1 A5:A6")
+    assert any("pārklājas" in p for p in problems_of(tail=f'<dataValidations count="2">{bad}</dataValidations>'))
