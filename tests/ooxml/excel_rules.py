@@ -6,7 +6,10 @@ Sources, cited per rule below:
   is stricter than the standard, e.g. §2.1.578 sheet (name ≤ 31 characters, case-insensitively unique,
   sheetId 1–65534), §2.1.568 definedName (name 1–255 characters, contents follow the name-formula grammar),
   §2.1.613 dataValidation (prompt ≤ 255, error ≤ 224, promptTitle and errorTitle ≤ 32 characters, 1–32767
-  references in sqref) — https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/.
+  references in sqref), §2.1.711 font name (1–31 characters) — pages under
+  https://learn.microsoft.com/en-us/openspecs/office_standards/ms-oi29500/ (ebf12ea5-2bb4-4af5-ab26-563f22d3f895,
+  16c3c118-f358-493d-a99f-4c85ca834c00, 0114969a-4859-443e-ae3e-0c1fdebfcc64,
+  0e286ffd-189c-4df8-a44f-3879af50a4a2).
 - [XLSB] "[MS-XLSB] 2.5.166 XLNameWideString": the defined-name grammar (first character a letter, "_" or
   "\\"; not TRUE/FALSE; not an A1 reference; not starting with an R1C1 reference) and "2.5.73
   HeaderFooterString" (a header or footer is at most 255 characters).
@@ -16,10 +19,13 @@ Sources, cited per rule below:
   200–250 number formats depending on the language version.
 - [XW] XlsxWriter's documentation, which enforces the same limits when it writes: ``add_worksheet()`` (sheet
   name ≤ 31 characters without ``[ ] : * ? / \\``), ``set_header()``/``set_footer()`` (≤ 255 characters),
-  ``data_validation()`` (a list source, and any validation formula, ≤ 255 characters; input and error title ≤
-  32), ``write_formula()`` and "Formulas added in Excel 2010 and later" (a function newer than Excel 2007 is
-  stored with the ``_xlfn.`` prefix; Excel 2010 knows only the ones it introduced — any other ``_xlfn.``
-  function shows #NAME? there).
+  ``data_validation()`` (a list source ≤ 255 characters; input and error title ≤ 32; it allows an error
+  message of 255 characters, [OI] §2.1.613 c gives Excel's 224, which is checked), ``write_formula()`` and
+  "Formulas added in Excel 2010 and later" (a function newer than Excel 2007 is stored with the ``_xlfn.``
+  prefix; Excel 2010 knows only the ones it introduced — any other ``_xlfn.`` function shows #NAME? there).
+- [DX] DevExpress, "XlDataValidation.ListValues": "The maximum length of a list … or a custom validation
+  criteria is 255 characters" (Excel refuses a longer validation formula), so every formula1/formula2 is held
+  to 255.
 - [EP] EPPlus's maintainers on overlapping data validations ("not allowed in epplus or excel"; Excel keeps one
   validation per cell), https://github.com/EPPlusSoftware/EPPlus/issues/829.
 """
@@ -268,6 +274,9 @@ def _style_counts(zf: zipfile.ZipFile, styles_part: str | None) -> tuple[dict[st
         problems.append(f"styles: {size['fonts']} fonti (Excel: ≤ {MAX_FONTS})")
     if size["numFmts"] > MAX_NUM_FMTS:
         problems.append(f"styles: {size['numFmts']} skaitļu formāti (Excel: ≤ {MAX_NUM_FMTS})")
+    for font in root.iter(_q("name")):
+        if not 1 <= len(font.get("val", "")) <= 31:
+            problems.append(f"styles: fonta nosaukums {font.get('val')!r} (Excel: 1–31 rakstzīmes)")
     custom_formats = {int(n.get("numFmtId")) for n in root.iter(_q("numFmt"))}
     for table in ("cellStyleXfs", "cellXfs"):
         holder = root.find(_q(table))
