@@ -103,6 +103,11 @@ class _Writer:
         font_lang = settings.find(qn("w:themeFontLang"))
         if font_lang is not None:
             font_lang.set(qn("w:val"), LANGUAGE)
+        zoom = settings.find(qn("w:zoom"))
+        if zoom is not None and zoom.get(qn("w:percent")) is None:
+            # python-docx's template has <w:zoom w:val="bestFit"/>; ECMA-376 (wml.xsd, CT_Zoom) requires the
+            # percent attribute, which Word writes itself (tests/documents/test_ooxml.py).
+            zoom.set(qn("w:percent"), "100")
         normal.paragraph_format.space_after = Pt(4)
         for name, size in (("Heading 1", 14), ("Heading 2", 11), ("Heading 3", 10)):
             style = styles[name]

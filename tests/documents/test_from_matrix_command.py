@@ -25,6 +25,7 @@ from generator.reference.rounds import period_holding
 from generator.workbook.names import resolve
 from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
 from tests.ministry.factory import Child, make_children, params, personal_code
+from tests.ooxml.assertions import assert_opens_without_repair
 
 pytestmark = pytest.mark.slow
 KEY = "testa-atslega-tikai-testiem-0123456789"
@@ -158,6 +159,9 @@ def test_folder_progress_summary_privacy_and_determinism(matrices, catalogue: Ca
     # the municipality set's full decision: legal basis, the reason from the reference, the appeal clause
     assert "Tiesiskais pamats" in refusal_text and "nav tiesīgs saņemt IB" in refusal_text
     assert "apstrīdēt" in refusal_text
+    # Word opens the child's documents without repair: ECMA-376 schemas and Word's rules (tests/ooxml/)
+    for docx in sorted(clean_folder.glob("*.docx")) + sorted(refusal.glob("*.docx")):
+        assert_opens_without_repair(docx, ("word/document.xml", "word/numbering.xml", "word/settings.xml"))
     # A second run replaces the folder it made, with byte-identical DOCX.
     again = tmp_path / "again"
     result = _run(["--from-matrix", str(matrices["clean"].path), "--out", str(again)],

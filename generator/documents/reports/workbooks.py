@@ -331,9 +331,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_reg.data_validation(span("L"), {
         "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,B{first}="{reg.CORRECTION}"))',
         "error_title": "Summa",
-        "error_message": f"Summa ir skaitlis ar diviem cipariem aiz komata. Negatīva summa (atmaksa, anulēts "
-                         f"rēķins) atļauta tikai dokumenta veidam „{reg.CORRECTION}”; to ieraksta tā mēneša "
-                         "pārskatā, kurā bija labojamais izdevums."})
+        # Excel allows at most 224 characters in a validation's error message ([MS-OI29500] §2.1.613 c;
+        # tests/documents/test_ooxml.py); the document type's label already names a refund and a cancelled invoice.
+        "error_message": f"Summa ir skaitlis ar diviem cipariem aiz komata. Negatīva summa atļauta tikai "
+                         f"dokumenta veidam „{reg.CORRECTION}”; to ieraksta tā mēneša pārskatā, kurā bija "
+                         "labojamais izdevums."})
     ws_reg.freeze_panes(REG_FIRST, 0)
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "sort": True, "autofilter": True})
