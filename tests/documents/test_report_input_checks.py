@@ -97,7 +97,7 @@ REGISTER_CASES = {
     "berni-dala": ({"Param_BerniPilnai": 2.5}, (S_BIP, "Param_BerniPilnai"), "veselam skaitlim"),
     "diena-31": ({"Param_CeturksnaDiena": 31}, (S_BIP, "Param_CeturksnaDiena"), "mēneša dienai"),
     "negativs-rekins": ({f"{S_REG}!L{R + 4}": -50}, (S_REG, f"L{R + 4}"), "negatīva summa atļauta tikai"),
-    "summa-teksts": ({f"{S_REG}!L{R + 1}": "40,00"}, (S_REG, f"L{R + 1}"), "jābūt summai euro"),
+    "summa-teksts": ({f"{S_REG}!L{R + 1}": "40,00"}, (S_REG, f"L{R + 1}"), "jābūt skaitlim – summai euro"),
     "menesis-teksts": ({f"{S_REG}!J{R}": "28.09.2018"}, (S_REG, f"J{R}"), "pārskata mēneša laikā"),
     "menesis-arpus": ({f"{S_REG}!J{R}": dt.datetime(2030, 1, 5)}, (S_REG, f"J{R}"), "pārskata mēneša laikā"),
     "bip-nezinams": ({f"{S_REG}!G{R + 1}": "BIP 9.9 Cits"}, (S_REG, f"G{R + 1}"), "pozīcijai no saraksta"),

@@ -110,16 +110,19 @@ class ErrorLog:
     def add_cell(self, sheet: str, row: int, col: int) -> None:
         self.cells.append(f"{quoted(sheet)}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}")
 
-    def add_column(self, ws: Worksheet, first: int, formulas: list[str], col: int, fmt: Format) -> None:
-        """Write the check formulas of rows ``first``… in ``col`` and their helper in ``col + 1`` (hidden)."""
+    def add_column(self, ws: Worksheet, first: int, formulas: list[str], col: int, head: Format, fmt: Format) -> None:
+        """Write the check formulas of rows ``first``… in ``col + 1`` under the header „Pārbaude”, and their
+        helper in ``col`` (hidden; on the left, so a long message runs on into the empty cells on its right)."""
         sheet = ws.get_name()
+        ws.write(first - 1, col + 1, HEADER, head)
+        ws.set_column(col, col, None, None, {"hidden": True})
+        ws.set_column(col + 1, col + 1, 60)
         for i, formula in enumerate(formulas):
             row = first + i
-            ws.write_formula(row, col, formula, fmt, "")
-            ws.write_formula(row, col + 1, f'=IF({xl_rowcol_to_cell(row, col)}="","",ROW())', None, "")
+            ws.write_formula(row, col + 1, formula, fmt, "")
+            ws.write_formula(row, col, f'=IF({xl_rowcol_to_cell(row, col + 1)}="","",ROW())', None, "")
         last = first + len(formulas) - 1
-        letter, helper = xl_col_to_name(col, True), xl_col_to_name(col + 1, True)
-        ws.set_column(col + 1, col + 1, None, None, {"hidden": True})
+        helper, letter = xl_col_to_name(col, True), xl_col_to_name(col + 1, True)
         self.columns.append((f"{quoted(sheet)}!{helper}${first + 1}:{helper}${last + 1}",
                              f"{quoted(sheet)}!{letter}:{letter}"))
 

@@ -58,7 +58,7 @@ from generator.reference.settlement import SettlementMonth, settle
 WORKBOOK_ID = "norekini-ar-pasvaldibu"
 SHEET = "27 Norēķini"
 FIRST = 8  # first month row (0-based)
-CHECK = 12  # the check column „Pārbaude” (its hidden helper is the next one)
+CHECK = 12  # the hidden helper of the check column „Pārbaude” (the next one), and the wrong-input count
 ERRORS, FIRST_ERROR = "NR_Kludas", "NR_PirmaKluda"
 
 
@@ -102,9 +102,9 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     log = checks.ErrorLog()
     formulas = MonthFormulas(
         write_parameter(wb, ws, 4, 4, "NR_BerniPilnai", full_pay, shown=fmt.int, blank=fmt.in_int, error=fmt.error,
-                        log=log, error_at=(4, CHECK)),
+                        log=log, error_at=(4, CHECK + 1)),
         write_parameter(wb, ws, 5, 4, "NR_NetiesasLikme", indirect, shown=fmt.share, blank=fmt.in_share,
-                        error=fmt.error, log=log, error_at=(5, CHECK)),
+                        error=fmt.error, log=log, error_at=(5, CHECK + 1)),
         ERRORS)
     amounts = formulas.amount_params
     if pending(*amounts):
@@ -149,14 +149,12 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         ws.write_formula(r, 11, formulas.amount(f"{previous}+G{x}-K{x}"), fmt.money,
                          cache(rep.closing_balance, *amounts))
     last = FIRST + len(months) - 1
-    ws.write(FIRST - 1, CHECK, checks.HEADER, fmt.head)
-    ws.set_column(CHECK, CHECK, 60)
     log.add_column(ws, FIRST, [row_check(FIRST + 1 + i, dated, first=i == 0) for i in range(len(months))], CHECK,
-                   fmt.error)
-    ws.write_formula(4, CHECK + 1, log.count(), None, 0)
-    ws.write_formula(5, CHECK + 1, log.first(), None, "")
-    wb.define_name(ERRORS, f"='{SHEET}'!$N$5")
-    wb.define_name(FIRST_ERROR, f"='{SHEET}'!$N$6")
+                   fmt.head, fmt.error)
+    ws.write_formula(4, CHECK, log.count(), None, 0)
+    ws.write_formula(5, CHECK, log.first(), None, "")
+    wb.define_name(ERRORS, f"='{SHEET}'!$M$5")
+    wb.define_name(FIRST_ERROR, f"='{SHEET}'!$M$6")
     write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR)
     if periods is not None and not dated:
         write_wide_note(ws, FIRST - 2, 0, 11, periods_note(periods), fmt.pending_note_wrapped, 162)

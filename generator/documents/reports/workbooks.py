@@ -339,11 +339,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
     ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
-    check_col = len(headers)
-    ws_reg.write(REG_FIRST - 1, check_col, checks.HEADER, fmt.head)
-    ws_reg.set_column(check_col, check_col, 60)
     log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i) for i in range(last - REG_FIRST + 1)],
-                   check_col, fmt.error)
+                   len(headers), fmt.head, fmt.error)
     write_errors_line(ws_reg, 3, 0, len(headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
 
     def span(col: str) -> str:
@@ -430,11 +427,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_cash.write_formula(r, 15, f'=IF(A{x}="","",INT((MONTH(A{x})-1)/3)+1)', fmt.int,
                               cache((m.month.month - 1) // 3 + 1) if dated else "")
     cash_last = CASH_FIRST + len(months) - 1
-    cash_check = len(cash_headers)
-    ws_cash.write(CASH_FIRST - 1, cash_check, checks.HEADER, fmt.head)
-    ws_cash.set_column(cash_check, cash_check, 60)
     log.add_column(ws_cash, CASH_FIRST, [cash_check_formula(CASH_FIRST + 1 + i, dated, first=i == 0)
-                                         for i in range(len(months))], cash_check, fmt.error)
+                                         for i in range(len(months))], len(cash_headers), fmt.head, fmt.error)
     write_errors_line(ws_cash, 3, 5, len(cash_headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
     if not dated:
         write_wide_note(ws_cash, CASH_FIRST - 2, 0, 15, reg.periods_note(periods), fmt.pending_note_wrapped, 193)
@@ -501,10 +495,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     areas = catalogue.enums.support_areas
     q_check = 2 + 2 * len(areas) + 3  # right of the result indicators' columns
     if not dated:  # the year and quarter are inputs
-        ws_q.write(QUARTER_FIRST - 1, q_check, checks.HEADER, fmt.head)
-        ws_q.set_column(q_check, q_check, 60)
         log.add_column(ws_q, QUARTER_FIRST, [quarter_check(QUARTER_FIRST + 1 + i) for i in range(len(quarters))],
-                       q_check, fmt.error)
+                       q_check, fmt.head, fmt.error)
     write_errors_line(ws_q, 3, 4, 10, fmt.errors_line, ERRORS, FIRST_ERROR)
     if not dated:
         ws_q.data_validation(QUARTER_FIRST, 0, q_last, 0, {
@@ -600,8 +592,8 @@ def register_check(x: int) -> str:
                     "jābūt datumam kāda pārskata mēneša laikā (29. lapas aile „Mēnesis”)"),
         checks.Rule(f"K{x}", checks.at_least_zero(f"K{x}"), "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai"),
         checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,B{x}="{reg.CORRECTION}")),FALSE)',
-                    "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa atļauta tikai "
-                    f"dokumenta veidam „{reg.CORRECTION}”"),
+                    "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
+                    f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
         checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),B{x}="{reg.CORRECTION}"),IF(L{x}<0,{month_sum}>=0,TRUE),TRUE)',
                     "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
                     "pārskatā, kurā bija labojamais izdevums"),
