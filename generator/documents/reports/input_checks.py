@@ -91,10 +91,34 @@ class Rule:
     expected: str
 
 
-def row_check(sheet: str, rules: list[Rule], active: str = "") -> str:
+class TextCells:
+    """The expected-value texts written once in a column of a (hidden) sheet, so that hundreds of row checks
+    refer to a cell instead of repeating a long text each."""
+
+    def __init__(self, ws: Worksheet, col: int, first_row: int = 1) -> None:
+        self.ws, self.col, self.next_row = ws, col, first_row
+        self.refs: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if text not in self.refs:
+            self.ws.write_string(self.next_row, self.col, text)
+            cell = xl_rowcol_to_cell(self.next_row, self.col, row_abs=True, col_abs=True)
+            self.refs[text] = f"{quoted(self.ws.get_name())}!{cell}"
+            self.next_row += 1
+        return self.refs[text]
+
+
+def row_check(sheet: str, rules: list[Rule], active: str = "", texts: TextCells | None = None) -> str:
     """The check column's formula for one row: the messages of the rules that fail, or "" (also while the
-    row is unused, when ``active`` is a condition that is FALSE)."""
-    parts = "&".join(f'IF({r.ok},"",{_text(message(sheet, r.cell, r.expected) + " ")})' for r in rules)
+    row is unused, when ``active`` is a condition that is FALSE). With ``texts``, what is expected is taken
+    from its cell (the message reads the same)."""
+
+    def text(rule: Rule) -> str:
+        if texts is None:
+            return _text(message(sheet, rule.cell, rule.expected) + " ")
+        return f'{_text(f"Kļūda: {where(sheet, rule.cell)} – ")}&{texts(rule.expected)}&". "'
+
+    parts = "&".join(f'IF({r.ok},"",{text(r)})' for r in rules)
     body = f"TRIM({parts})"
     return f'=IF({active},{body},"")' if active else f"={body}"
 

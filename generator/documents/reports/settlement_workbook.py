@@ -54,6 +54,7 @@ from generator.documents.reports.workbooks import (
 )
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
+from generator.xlsxformula import quick_formulas
 
 WORKBOOK_ID = "norekini-ar-pasvaldibu"
 SHEET = "27 Norēķini"
@@ -87,7 +88,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         return cached_value(value, cached, *uses)
 
     wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID)
-    ws = wb.add_worksheet(SHEET)
+    ws = quick_formulas(wb.add_worksheet(SHEET))
     full_pay = parameter(catalogue, "social_worker_children", day, INTEGER)
     indirect = parameter(catalogue, "indirect_cost_rate", day, SHARE)
     n, rate = full_pay.text, indirect.text

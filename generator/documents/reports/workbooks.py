@@ -49,6 +49,7 @@ from generator.documents.reports.parameters import (
 from generator.documents.reports.printing import print_setup, signature_block
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
+from generator.xlsxformula import quick_formulas
 
 REGISTER_ID = "izdevumu-registrs-un-parskati"
 ACTIVITY_ID = "sd-menesa-atskaite"
@@ -202,11 +203,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     log = checks.ErrorLog()
     wb, fmt = open_report_workbook(catalogue, target, REGISTER_ID)
-    ws_reg = wb.add_worksheet(S_REG)
-    ws_cash = wb.add_worksheet(S_CASH)
-    ws_q = wb.add_worksheet(S_QUARTER)
-    ws_bip = wb.add_worksheet(S_BIP)
-    ws_lists = wb.add_worksheet(S_LISTS)
+    # quick_formulas: the register's row checks are long formulas, which xlsxwriter would search ~30 times each.
+    ws_reg, ws_cash, ws_q, ws_bip, ws_lists = (quick_formulas(wb.add_worksheet(name))
+                                               for name in (S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS))
 
     # --- 26: BIP positions and parameters ---------------------------------------------------------
     ws_bip.write(0, 0, "26.pielikums. Budžeta izmaksu pozīcijas (BIP)", fmt.title)
@@ -280,6 +279,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_lists.write(0, col, name, fmt.head)
         for i, value in enumerate(values):
             ws_lists.write(1 + i, col, value)
+            if value == reg.CORRECTION:  # the document type a negative amount needs (the register's checks)
+                wb.define_name("Korekcija", "=" + _abs(S_LISTS, 1 + i, col))
         wb.define_name(name, "=" + _range(S_LISTS, 1, len(values), col))
     ws_lists.set_column(0, 0, 50)
     ws_lists.set_column(1, 3, 28)
@@ -339,8 +340,17 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
     ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
-    log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i) for i in range(last - REG_FIRST + 1)],
-                   len(headers), fmt.head, fmt.error)
+    texts = checks.TextCells(ws_lists, 11)
+    ws_lists.write(0, 11, "Pārbaužu teksti", fmt.head)
+    # The days a register row's reporting month may take: from the first report month to the end of the last
+    # (sheet 29's month cells; any date from 2000 on while they are blank inputs).
+    ws_lists.write(0, 12, "Pārskata laiks", fmt.head)
+    ws_lists.write_formula(1, 12, f"=IF(COUNT(NP_Menesis)=0,{checks.MIN_DATE},MIN(NP_Menesis))", None, 0)
+    ws_lists.write_formula(2, 12, "=IF(COUNT(NP_Menesis)=0,DATE(9999,12,31),EDATE(MAX(NP_Menesis),1))", None, 0)
+    wb.define_name("Parskata_Sakums", "=" + _abs(S_LISTS, 1, 12))
+    wb.define_name("Parskata_Beigas", "=" + _abs(S_LISTS, 2, 12))
+    log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts)
+                                       for i in range(last - REG_FIRST + 1)], len(headers), fmt.head, fmt.error)
     write_errors_line(ws_reg, 3, 0, len(headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
 
     def span(col: str) -> str:
@@ -576,7 +586,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     return target
 
 
-def register_check(x: int) -> str:
+def register_check(x: int, texts: checks.TextCells | None = None) -> str:
     """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the position,
     service, reporting month, quantity and amount, and that a month's corrections do not exceed its costs."""
     month = f"DATE(YEAR(J{x}),MONTH(J{x}),1)"
@@ -587,18 +597,17 @@ def register_check(x: int) -> str:
                     "jābūt budžeta izmaksu pozīcijai no saraksta (26. lapa)"),
         checks.Rule(f"I{x}", checks.in_list(f"I{x}", "Pakalpojumi", blank_ok=True),
                     "jābūt pakalpojumam no saraksta vai tukšai šūnai"),
-        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),AND(J{x}>={checks.MIN_DATE},IF(COUNT(NP_Menesis)=0,TRUE,"
-                    f"AND(J{x}>=MIN(NP_Menesis),J{x}<EDATE(MAX(NP_Menesis),1)))),FALSE)",
+        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas),FALSE)",
                     "jābūt datumam kāda pārskata mēneša laikā (29. lapas aile „Mēnesis”)"),
         checks.Rule(f"K{x}", checks.at_least_zero(f"K{x}"), "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai"),
-        checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,B{x}="{reg.CORRECTION}")),FALSE)',
+        checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,B{x}=Korekcija)),FALSE)',
                     "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
                     f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
-        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),B{x}="{reg.CORRECTION}"),IF(L{x}<0,{month_sum}>=0,TRUE),TRUE)',
+        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),B{x}=Korekcija),IF(L{x}<0,{month_sum}>=0,TRUE),TRUE)',
                     "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
                     "pārskatā, kurā bija labojamais izdevums"),
     ]
-    return checks.row_check(S_REG, rules, active=f'OR(G{x}<>"",I{x}<>"",J{x}<>"",K{x}<>"",L{x}<>"")')
+    return checks.row_check(S_REG, rules, active=f'OR(G{x}<>"",I{x}<>"",J{x}<>"",K{x}<>"",L{x}<>"")', texts=texts)
 
 
 def cash_check_formula(x: int, dated: bool, first: bool) -> str:
