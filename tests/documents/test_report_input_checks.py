@@ -26,6 +26,7 @@ from generator.documents.reports.workbooks import (
     S_CASH,
     S_QUARTER,
     S_REG,
+    register_check,
     write_register_workbook,
 )
 from generator.recalc import convert, make_profile, soffice
@@ -232,6 +233,19 @@ def test_a_row_check_lists_each_failed_rule_with_its_cell() -> None:
     assert formula == ('=IF(L7<>"",TRIM(IF(L7>=0,"","Kļūda: \'28 Reģistrs\'!L7 – jābūt ""pozitīvai"" summai. ")'
                        '&IF(J7>0,"","Kļūda: \'28 Reģistrs\'!J7 – x. ")),"")')
     assert summary("N", "F").startswith('=IF(N=0,"","Ievades kļūdas: "&N&')
+
+
+def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
+    formula = register_check(9)
+    assert formula.startswith('=IF(OR(G9<>"",I9<>"",J9<>"",K9<>"",L9<>""),TRIM(')
+    for part in ('IF(G9="",FALSE,COUNTIF(BIP_Saraksts,G9)>0)', 'IF(I9="",TRUE,COUNTIF(Pakalpojumi,I9)>0)',
+                 "IF(ISNUMBER(J9),AND(J9>=Parskata_Sakums,J9<Parskata_Beigas),FALSE)",
+                 'IF(ISNUMBER(K9),K9>=0,K9="")',
+                 "IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,B9=Korekcija)),FALSE)",
+                 "IF(L9<0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,"):
+        assert part in formula, part
+    for cell in ("G9", "I9", "J9", "K9", "L9"):
+        assert f"Kļūda: '28 Reģistrs'!{cell} – " in formula, cell
 
 
 def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogue) -> None:

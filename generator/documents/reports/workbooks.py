@@ -363,6 +363,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_reg.data_validation(span("N"), {"validate": "list", "source": "=JaNe"})
     for col in ("D", "E", "J"):
         ws_reg.data_validation(span(col), DATE_VALIDATION)
+    ws_reg.data_validation(span("K"), {"validate": "decimal", "criteria": ">=", "value": 0,
+                                       "error_message": "Daudzums ir skaitlis ≥ 0."})
     first = REG_FIRST + 1
     ws_reg.data_validation(span("L"), {
         "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,B{first}="{reg.CORRECTION}"))',
@@ -445,6 +447,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
+    ws_cash.data_validation(CASH_FIRST, 3, cash_last, 3, {"validate": "decimal", "criteria": ">=", "value": 0,
+                                                          "error_message": "Summa ir skaitlis ≥ 0."})
     names = {"NP_Menesis": 0, "NP_Berni": 1, "NP_Sanemts": 3, "NP_Atlidziba": 6, "NP_Transports": 7,
              "NP_SBS": 8, "NP_Netiesas": 9, "NP_Kopa": 10, "NP_AtlikumsSakuma": 11, "NP_AtlikumsBeigas": 12,
              "NP_Termins": 13, "NP_Gads": 14, "NP_Ceturksnis": 15}
