@@ -3,14 +3,17 @@
 Every figure a report workbook shows from catalogue/programme.yaml goes through ``write_parameter``. A
 confirmed parameter is written as its figure (a locked cell). One whose status is `jāprecizē`, or whose value
 is empty, is written as a blank input cell instead: unlocked, with validation and a note naming where the
-confirmed figure comes from. ``guarded`` wraps every formula that uses a parameter: while the blank is empty
-the formula shows PENDING (never a month or a signed total computed with the empty parameter as 0); once
-the user fills it, the formula computes. For a confirmed parameter the formula is left as it is.
+confirmed figure comes from. ``guarded`` wraps every formula that uses a parameter: while the blank is empty,
+or holds a value its validation would refuse (a pasted rate of 5, a day of 0), the formula shows PENDING
+(never a month or a signed total computed with the empty or wrong parameter); once the user fills it
+rightly, the formula computes. A wrong value also shows a message naming its cell next to it
+(input_checks). For a confirmed parameter the formula is left as it is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,10 +25,36 @@ from xlsxwriter.worksheet import Worksheet
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
+from generator.documents.reports import input_checks as checks
 
 PENDING = "______"
-# How a parameter's figure is typed and shown: an integer (children, a day of the month) or a share (a rate).
-INTEGER, SHARE = "integer", "share"
+# How a parameter's figure is typed and shown: an integer (children), a day of the month or a share (a rate).
+INTEGER, DAY, SHARE = "integer", "day", "share"
+# A day every month has: DATE(year, month, 31) would move a due date into the next month.
+LAST_DAY = 28
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a parameter of one kind must be: a condition on its cell (input_checks), the same range as data
+    validation, and the words a message and the validation use."""
+
+    ok: Callable[[str], str]  # the condition on a cell reference
+    expected: str  # "jābūt …"
+    validation: dict[str, object]
+
+
+KINDS = {
+    INTEGER: Kind(lambda c: checks.whole_at_least(c, 1), "jābūt veselam skaitlim, 1 vai vairāk",
+                  {"validate": "integer", "criteria": ">=", "value": 1,
+                   "error_message": "Ierakstiet veselu skaitli (1 vai vairāk)."}),
+    DAY: Kind(lambda c: checks.whole_between(c, 1, LAST_DAY), f"jābūt mēneša dienai – veselam skaitlim no 1 līdz {LAST_DAY}",
+              {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": LAST_DAY,
+               "error_message": f"Ierakstiet mēneša dienu (vesels skaitlis no 1 līdz {LAST_DAY})."}),
+    SHARE: Kind(lambda c: checks.number_between(c, 0, 1), "jābūt procentiem no 0 līdz 100",
+                {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1,
+                 "error_message": "Ierakstiet likmi procentos (no 0 % līdz 100 %)."}),
+}
 
 
 @dataclass(frozen=True)
@@ -37,7 +66,7 @@ class Parameter:
     value: Decimal | None  # None when the catalogue gives no value
     confirmed: bool
     source: str
-    kind: str  # INTEGER or SHARE
+    kind: str  # INTEGER, DAY or SHARE
 
     @property
     def text(self) -> str:
@@ -78,28 +107,38 @@ class ParamCell:
     def confirmed(self) -> bool:
         return self.parameter.confirmed
 
+    @property
+    def ok(self) -> str:
+        """The condition that the cell holds a right value (filled and within its kind's range)."""
+        return KINDS[self.parameter.kind].ok(self.name)
+
 
 def write_parameter(wb: Workbook, ws: Worksheet, row: int, col: int, name: str, param: Parameter, *,
-                    shown: Format, blank: Format) -> ParamCell:
+                    shown: Format, blank: Format, error: Format, log: checks.ErrorLog,
+                    error_at: tuple[int, int] | None = None) -> ParamCell:
     """Write ``param`` at (row, col) and define ``name`` for it: the figure with ``shown`` when confirmed,
-    otherwise an empty cell with ``blank`` (an unlocked input format), validation and a note."""
+    otherwise an empty cell with ``blank`` (an unlocked input format), validation, a note, and at
+    ``error_at`` (default: the next cell to the right) a message with ``error`` while a wrong value is
+    pasted there, registered in ``log``."""
+    cell = ParamCell(name, param)
     if param.confirmed:
         assert param.value is not None
-        ws.write_number(row, col, int(param.value) if param.kind == INTEGER else float(param.value), shown)
+        ws.write_number(row, col, float(param.value) if param.kind == SHARE else int(param.value), shown)
     else:
         ws.write_blank(row, col, None, blank)
-        if param.kind == INTEGER:
-            rule = {"validate": "integer", "criteria": ">=", "value": 1,
-                    "error_message": "Ierakstiet veselu skaitli (1 vai vairāk)."}
-        else:
-            rule = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1,
-                    "error_message": "Ierakstiet likmi procentos (no 0 % līdz 100 %)."}
-        ws.data_validation(row, col, row, col, {**rule, "input_title": "Jāprecizē",
+        kind = KINDS[param.kind]
+        ws.data_validation(row, col, row, col, {**kind.validation, "input_title": "Jāprecizē",
                                                 "input_message": "Ierakstiet apstiprināto vērtību."})
         ws.write_comment(row, col, param.where_confirmed, {"x_scale": 2.5, "y_scale": 2})
+        here = xl_rowcol_to_cell(row, col)
+        text = checks.message(ws.get_name(), here, kind.expected)
+        error_row, error_col = error_at or (row, col + 1)
+        ws.write_formula(error_row, error_col, f'=IF(OR({here}="",{kind.ok(here)}),"",'
+                         f'"{text.replace(chr(34), chr(34) * 2)}")', error, "")
+        log.add_cell(ws.get_name(), error_row, error_col)
     sheet = ws.get_name().replace("'", "''")
     wb.define_name(name, f"='{sheet}'!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}")
-    return ParamCell(name, param)
+    return cell
 
 
 def pending(*cells: ParamCell) -> bool:
@@ -117,9 +156,11 @@ def cached_value(value: object, cached: bool, *cells: ParamCell) -> object:
     return float(value) if isinstance(value, Decimal) else value
 
 
-def guarded(expression: str, *cells: ParamCell) -> str:
-    """The formula ``=expression``, showing PENDING while any unconfirmed parameter among ``cells`` is empty."""
-    blanks = [c.name for c in cells if not c.confirmed]
-    if not blanks:
+def guarded(expression: str, *cells: ParamCell, errors: str = "") -> str:
+    """The formula ``=expression``, showing PENDING while any unconfirmed parameter among ``cells`` is empty or
+    wrong, or while ``errors`` (a cell counting the workbook's wrong inputs, input_checks) is not 0."""
+    conditions = [c.ok for c in cells if not c.confirmed] + ([f"{errors}=0"] if errors else [])
+    if not conditions:
         return f"={expression}"
-    return f'=IF(COUNT({",".join(blanks)})<{len(blanks)},"{PENDING}",{expression})'
+    condition = conditions[0] if len(conditions) == 1 else f"AND({','.join(conditions)})"
+    return f'=IF({condition},{expression},"{PENDING}")'

@@ -8,7 +8,10 @@ formula that repeats generator.reference.settlement.settle: the pay share for 20
 indirect costs only with an employment contract, the balance, and at the end the settlement of the advance.
 Its public interface is its defined names (NR_* per month, NRK_* totals).
 The per-month pay formulas are those of sheet 29 (month_formulas); the two catalogue parameters are written
-by parameters.write_parameter (a `jāprecizē` one is a blank to fill, and the amounts wait for it).
+by parameters.write_parameter (a `jāprecizē` one is a blank to fill, and the amounts wait for it). Every
+input is also checked by formula (input_checks), since validation does not stop a pasted value: while one is
+wrong, the column „Pārbaude” names its cell, a line above the table counts the wrong inputs, and every
+amount shows "______".
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.reports import input_checks as checks
 from generator.documents.reports.month_formulas import MonthFormulas
 from generator.documents.reports.parameters import (
     INTEGER,
@@ -27,7 +31,6 @@ from generator.documents.reports.parameters import (
     SHARE,
     ParamCell,
     cached_value,
-    guarded,
     parameter,
     pending,
     pending_note,
@@ -46,14 +49,18 @@ from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     _excel_date,
     open_report_workbook,
+    write_errors_line,
     write_wide_note,
 )
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
+from generator.xlsxformula import quick_formulas
 
 WORKBOOK_ID = "norekini-ar-pasvaldibu"
 SHEET = "27 Norēķini"
 FIRST = 8  # first month row (0-based)
+CHECK = 12  # the hidden helper of the check column „Pārbaude” (the next one), and the wrong-input count
+ERRORS, FIRST_ERROR = "NR_Kludas", "NR_PirmaKluda"
 
 
 def default_months(catalogue: Catalogue, periods: ReportPeriods | None = None) -> list[SettlementMonth]:
@@ -81,7 +88,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         return cached_value(value, cached, *uses)
 
     wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID)
-    ws = wb.add_worksheet(SHEET)
+    ws = quick_formulas(wb.add_worksheet(SHEET))
     full_pay = parameter(catalogue, "social_worker_children", day, INTEGER)
     indirect = parameter(catalogue, "indirect_cost_rate", day, SHARE)
     n, rate = full_pay.text, indirect.text
@@ -93,9 +100,13 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
              f"proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba līguma gadījumā. Dzeltenās šūnas "
              "aizpilda, pārējās aprēķinās.", fmt.note)
     ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
+    log = checks.ErrorLog()
     formulas = MonthFormulas(
-        write_parameter(wb, ws, 4, 4, "NR_BerniPilnai", full_pay, shown=fmt.int, blank=fmt.in_int),
-        write_parameter(wb, ws, 5, 4, "NR_NetiesasLikme", indirect, shown=fmt.share, blank=fmt.in_share))
+        write_parameter(wb, ws, 4, 4, "NR_BerniPilnai", full_pay, shown=fmt.int, blank=fmt.in_int, error=fmt.error,
+                        log=log, error_at=(4, CHECK + 1)),
+        write_parameter(wb, ws, 5, 4, "NR_NetiesasLikme", indirect, shown=fmt.share, blank=fmt.in_share,
+                        error=fmt.error, log=log, error_at=(5, CHECK + 1)),
+        ERRORS)
     amounts = formulas.amount_params
     if pending(*amounts):
         ws.write(3, 0, pending_note(), fmt.pending_note)
@@ -139,6 +150,13 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         ws.write_formula(r, 11, formulas.amount(f"{previous}+G{x}-K{x}"), fmt.money,
                          cache(rep.closing_balance, *amounts))
     last = FIRST + len(months) - 1
+    log.add_column(ws, FIRST, [row_check(FIRST + 1 + i, dated, first=i == 0) for i in range(len(months))], CHECK,
+                   fmt.head, fmt.error)
+    ws.write_formula(4, CHECK, log.count(), None, 0)
+    ws.write_formula(5, CHECK, log.first(), None, "")
+    wb.define_name(ERRORS, f"='{SHEET}'!$M$5")
+    wb.define_name(FIRST_ERROR, f"='{SHEET}'!$M$6")
+    write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR)
     if periods is not None and not dated:
         write_wide_note(ws, FIRST - 2, 0, 11, periods_note(periods), fmt.pending_note_wrapped, 162)
         ws.data_validation(FIRST, 0, last, 0, DATE_VALIDATION)
@@ -159,7 +177,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
             (6, result.receipts, "NRK_Sanemts", ()), (8, totals.pay, "NRK_Atlidziba", (formulas.full_pay_children,)),
             (9, totals.indirect, "NRK_Netiesas", amounts), (10, totals.total, "NRK_Kopa", amounts)):
         letter = chr(65 + col)
-        ws.write_formula(tr, col, guarded(f"SUM({letter}{FIRST + 1}:{letter}{last + 1})", *uses), fmt.money_total,
+        ws.write_formula(tr, col, formulas.plain(f"SUM({letter}{FIRST + 1}:{letter}{last + 1})", *uses), fmt.money_total,
                          cache(value, *uses))
         wb.define_name(name, f"='{SHEET}'!${letter}${tr + 1}")
     ws.write_formula(tr, 11, formulas.amount(f"L{last + 1}"), fmt.money_total, cache(result.closing_balance, *amounts))
@@ -182,3 +200,17 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                 version=catalogue.version, header_row=FIRST - 1, last_row=signed, last_col=11)
     wb.close()
     return target
+
+
+def row_check(x: int, dated: bool, first: bool) -> str:
+    """The check of month row ``x`` (1-based): its month (an input once the round has ended), the children, the
+    amounts and the employment contract; the first row also checks the opening balance."""
+    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), "jābūt datumam (mēnesim)")]
+    rules.append(checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
+                             "jābūt veselam skaitlim, 0 vai vairāk"))
+    rules += [checks.Rule(f"{c}{x}", checks.at_least_zero(f"{c}{x}"), "jābūt summai euro, 0 vai vairāk")
+              for c in "CEFG"]
+    rules.append(checks.Rule(f"D{x}", checks.one_of(f"D{x}", "Jā", "Nē"), "jābūt „Jā” vai „Nē”"))
+    if first:
+        rules.append(checks.Rule("J6", checks.any_number("J6"), "jābūt summai euro"))
+    return checks.row_check(SHEET, rules)

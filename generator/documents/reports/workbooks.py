@@ -10,7 +10,11 @@ build writes). The social worker's activity report (31) is a separate workbook, 
 The workbooks' public interface is their defined names (NP_* for sheet 29 rows, CP_* for sheet 30 rows,
 Reg_* for the register columns, Param_* for the catalogue parameters). A parameter the catalogue marks
 `jāprecizē` is a blank input on sheet 26 and the cells that use it show "______" until it is filled
-(generator.documents.reports.parameters).
+(generator.documents.reports.parameters). Data validation stops a wrong value typed, not pasted: every input
+that feeds an amount (the parameters, the register's rows, the months, children, contracts and receipts of
+sheet 29, the quarters of sheet 30) is also checked by formula (input_checks); while any is wrong, its
+message names the cell in the check column „Pārbaude”, a line above each report's amounts counts the
+wrong inputs and shows the first, and every amount and due date shows "______".
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import reports_dir
+from generator.documents.reports import input_checks as checks
 from generator.documents.reports import register as reg
 from generator.documents.reports.month_formulas import MonthFormulas
 from generator.documents.reports.parameters import (
+    DAY,
     INTEGER,
     SHARE,
     ParamCell,
@@ -43,6 +49,7 @@ from generator.documents.reports.parameters import (
 from generator.documents.reports.printing import print_setup, signature_block
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
+from generator.xlsxformula import quick_formulas
 
 REGISTER_ID = "izdevumu-registrs-un-parskati"
 ACTIVITY_ID = "sd-menesa-atskaite"
@@ -114,6 +121,10 @@ class _Formats:
         self.in_number = wb.add_format({**base, "border": 1, "num_format": "0.##", **unlocked})
         self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
         self.in_share = wb.add_format({**base, "border": 1, "num_format": "0.00%", **unlocked})
+        # A wrong input's message (input_checks), and the line that counts them above a report's amounts.
+        self.error = wb.add_format({**base, "font_size": 9, "font_color": "#C00000"})
+        self.errors_line = wb.add_format({**base, "bold": True, "font_size": 9, "font_color": "#C00000",
+                                          "text_wrap": True})
 
 
 def _wrapped_height(*texts: tuple[str, int]) -> float:
@@ -136,8 +147,17 @@ def _num(value: Decimal) -> float:
 
 ON_SHEET_26 = "26. lapas dzeltenajā parametra šūnā"
 # The catalogue parameters sheet 26 shows and the formulas of 29 and 30 use.
-PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "monthly_report_day": INTEGER,
-              "quarterly_report_day": INTEGER}
+PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "monthly_report_day": DAY,
+              "quarterly_report_day": DAY}
+ERRORS, FIRST_ERROR = "Kludu_Skaits", "Pirma_Kluda"  # on the hidden list sheet: wrong inputs, the first message
+
+
+def write_errors_line(ws: Worksheet, row: int, first_col: int, last_col: int, fmt: xlsxwriter.format.Format,
+                      count: str, first: str) -> None:
+    """The two-line cell above a report's amounts that counts wrong inputs and shows the first message."""
+    ws.merge_range(row, first_col, row, last_col, "", fmt)
+    ws.write_formula(row, first_col, checks.summary(count, first), fmt, "")
+    ws.set_row(row, 26)
 
 
 def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str) -> tuple[xlsxwriter.Workbook, _Formats]:
@@ -178,12 +198,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     def cache(value: object, *uses: ParamCell) -> object:
         return cached_value(value, cached, *uses)
 
+    def guard(expression: str, *uses: ParamCell) -> str:
+        return guarded(expression, *uses, errors=ERRORS)
+
+    log = checks.ErrorLog()
     wb, fmt = open_report_workbook(catalogue, target, REGISTER_ID)
-    ws_reg = wb.add_worksheet(S_REG)
-    ws_cash = wb.add_worksheet(S_CASH)
-    ws_q = wb.add_worksheet(S_QUARTER)
-    ws_bip = wb.add_worksheet(S_BIP)
-    ws_lists = wb.add_worksheet(S_LISTS)
+    # quick_formulas: the register's row checks are long formulas, which xlsxwriter would search ~30 times each.
+    ws_reg, ws_cash, ws_q, ws_bip, ws_lists = (quick_formulas(wb.add_worksheet(name))
+                                               for name in (S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS))
 
     # --- 26: BIP positions and parameters ---------------------------------------------------------
     ws_bip.write(0, 0, "26. pielikums. Budžeta izmaksu pozīcijas (BIP)", fmt.title)
@@ -231,13 +253,13 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_bip.set_row(row, _wrapped_height((label, 44), (source, 46)))
         share = shown[key].kind == SHARE
         cells[key] = write_parameter(wb, ws_bip, row, 3, name, shown[key], shown=fmt.share if share else fmt.int,
-                                     blank=fmt.in_share if share else fmt.in_int)
+                                     blank=fmt.in_share if share else fmt.in_int, error=fmt.error, log=log)
     bip_last = prow + len(param_rows)
     if pending(*cells.values()):
         bip_last += 1
         ws_bip.merge_range(bip_last, 1, bip_last, 3, pending_note(), fmt.pending_note_wrapped)
         ws_bip.set_row(bip_last, 26)
-    formulas = MonthFormulas(cells["social_worker_children"], cells["indirect_cost_rate"])
+    formulas = MonthFormulas(cells["social_worker_children"], cells["indirect_cost_rate"], ERRORS)
     amounts = formulas.amount_params
     monthly_day, quarterly_day = cells["monthly_report_day"], cells["quarterly_report_day"]
     ws_bip.set_column(0, 0, 10)
@@ -257,6 +279,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_lists.write(0, col, name, fmt.head)
         for i, value in enumerate(values):
             ws_lists.write(1 + i, col, value)
+            if value == reg.CORRECTION:  # the document type a negative amount needs (the register's checks)
+                wb.define_name("Korekcija", "=" + _abs(S_LISTS, 1 + i, col))
         wb.define_name(name, "=" + _range(S_LISTS, 1, len(values), col))
     ws_lists.set_column(0, 0, 50)
     ws_lists.set_column(1, 3, 28)
@@ -314,8 +338,20 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                "Reg_Summa": 11, "Reg_Veids": 12, "Reg_Joma": 14}
     for name, col in columns.items():
         wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
-    ws_reg.write_formula(2, 11, "=SUM(Reg_Summa)", fmt.money_total,
+    ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
+    texts = checks.TextCells(ws_lists, 11)
+    ws_lists.write(0, 11, "Pārbaužu teksti", fmt.head)
+    # The days a register row's reporting month may take: from the first report month to the end of the last
+    # (sheet 29's month cells; any date from 2000 on while they are blank inputs).
+    ws_lists.write(0, 12, "Pārskata laiks", fmt.head)
+    ws_lists.write_formula(1, 12, f"=IF(COUNT(NP_Menesis)=0,{checks.MIN_DATE},MIN(NP_Menesis))", None, 0)
+    ws_lists.write_formula(2, 12, "=IF(COUNT(NP_Menesis)=0,DATE(9999,12,31),EDATE(MAX(NP_Menesis),1))", None, 0)
+    wb.define_name("Parskata_Sakums", "=" + _abs(S_LISTS, 1, 12))
+    wb.define_name("Parskata_Beigas", "=" + _abs(S_LISTS, 2, 12))
+    log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts)
+                                       for i in range(last - REG_FIRST + 1)], len(headers), fmt.head, fmt.error)
+    write_errors_line(ws_reg, 3, 0, len(headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
 
     def span(col: str) -> str:
         return f"{col}{REG_FIRST + 1}:{col}{last + 1}"
@@ -327,6 +363,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_reg.data_validation(span("N"), {"validate": "list", "source": "=JaNe"})
     for col in ("D", "E", "J"):
         ws_reg.data_validation(span(col), DATE_VALIDATION)
+    ws_reg.data_validation(span("K"), {"validate": "decimal", "criteria": ">=", "value": 0,
+                                       "error_message": "Daudzums ir skaitlis ≥ 0."})
     first = REG_FIRST + 1
     ws_reg.data_validation(span("L"), {
         "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,B{first}="{reg.CORRECTION}"))',
@@ -379,35 +417,40 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             return (f'IF($A{row}="",0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,{name},Reg_Menesis,">="&$A{row},'
                     f'Reg_Menesis,"<"&EDATE($A{row},1)),2))')
 
-        ws_cash.write_formula(r, 4, "=" + sumifs(BIP_NAMES[BIP_PAY]), fmt.money, cache(gross[m.month]))
+        ws_cash.write_formula(r, 4, guard(sumifs(BIP_NAMES[BIP_PAY])), fmt.money, cache(gross[m.month]))
         ws_cash.write_formula(r, 5, formulas.share(f"B{x}"), fmt.share,
                               cache(rep.pay_share, formulas.full_pay_children))
         ws_cash.write_formula(r, 6, formulas.pay(f"E{x}", f"B{x}"), fmt.money,
                               cache(rep.amounts.pay, formulas.full_pay_children))
-        ws_cash.write_formula(r, 7, "=" + sumifs(BIP_NAMES[BIP_TRANSPORT]), fmt.money, cache(rep.amounts.transport))
-        ws_cash.write_formula(r, 8, "=" + sumifs(BIP_NAMES[BIP_SBS]), fmt.money, cache(rep.amounts.sbs))
+        ws_cash.write_formula(r, 7, guard(sumifs(BIP_NAMES[BIP_TRANSPORT])), fmt.money, cache(rep.amounts.transport))
+        ws_cash.write_formula(r, 8, guard(sumifs(BIP_NAMES[BIP_SBS])), fmt.money, cache(rep.amounts.sbs))
         ws_cash.write_formula(r, 9, formulas.indirect(f"C{x}", f"G{x}"), fmt.money,
                               cache(rep.amounts.indirect, *amounts))
         ws_cash.write_formula(r, 10, formulas.costs(f"G{x}", f"H{x}", f"I{x}", f"J{x}"), fmt.money,
                               cache(rep.amounts.total, *amounts))
         if i == 0:
-            ws_cash.write_formula(r, 11, "=Sakuma_Atlikums", fmt.money, cache(rep.opening_balance))
+            ws_cash.write_formula(r, 11, guard("Sakuma_Atlikums"), fmt.money, cache(rep.opening_balance))
         else:
             ws_cash.write_formula(r, 11, formulas.amount(f"M{x - 1}"), fmt.money, cache(rep.opening_balance, *amounts))
         ws_cash.write_formula(r, 12, formulas.amount(f"L{x}+D{x}-K{x}"), fmt.money,
                               cache(rep.closing_balance, *amounts))
         ws_cash.write_formula(
-            r, 13, guarded(f'IF(A{x}="","",DATE(YEAR(A{x}),MONTH(A{x})+1,{monthly_day.name}))', monthly_day),
+            r, 13, guard(f'IF(A{x}="","",DATE(YEAR(A{x}),MONTH(A{x})+1,{monthly_day.name}))', monthly_day),
             fmt.date, cache(_excel_serial(rep.due) if dated else "", monthly_day))
         ws_cash.write_formula(r, 14, f'=IF(A{x}="","",YEAR(A{x}))', fmt.int, cache(m.month.year) if dated else "")
         ws_cash.write_formula(r, 15, f'=IF(A{x}="","",INT((MONTH(A{x})-1)/3)+1)', fmt.int,
                               cache((m.month.month - 1) // 3 + 1) if dated else "")
     cash_last = CASH_FIRST + len(months) - 1
+    log.add_column(ws_cash, CASH_FIRST, [cash_check_formula(CASH_FIRST + 1 + i, dated, first=i == 0)
+                                         for i in range(len(months))], len(cash_headers), fmt.head, fmt.error)
+    write_errors_line(ws_cash, 3, 5, len(cash_headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
     if not dated:
         write_wide_note(ws_cash, CASH_FIRST - 2, 0, 15, reg.periods_note(periods), fmt.pending_note_wrapped, 193)
         ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
+    ws_cash.data_validation(CASH_FIRST, 3, cash_last, 3, {"validate": "decimal", "criteria": ">=", "value": 0,
+                                                          "error_message": "Summa ir skaitlis ≥ 0."})
     names = {"NP_Menesis": 0, "NP_Berni": 1, "NP_Sanemts": 3, "NP_Atlidziba": 6, "NP_Transports": 7,
              "NP_SBS": 8, "NP_Netiesas": 9, "NP_Kopa": 10, "NP_AtlikumsSakuma": 11, "NP_AtlikumsBeigas": 12,
              "NP_Termins": 13, "NP_Gads": 14, "NP_Ceturksnis": 15}
@@ -420,7 +463,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                              (7, totals.transport, ()), (8, totals.sbs, ()), (9, totals.indirect, amounts),
                              (10, totals.total, amounts)):
         letter = xl_rowcol_to_cell(0, col)[:-1]
-        ws_cash.write_formula(tr, col, guarded(f"SUM({letter}{CASH_FIRST + 1}:{letter}{cash_last + 1})", *uses),
+        ws_cash.write_formula(tr, col, guard(f"SUM({letter}{CASH_FIRST + 1}:{letter}{cash_last + 1})", *uses),
                               fmt.money_total, cache(value, *uses))
     ws_cash.write_formula(tr, 12, formulas.amount(f"M{cash_last + 1}"), fmt.money_total,
                           cache(result.closing_balance, *amounts))
@@ -457,14 +500,20 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         for col, src, value, uses in ((2, 6, qr.amounts.pay, (formulas.full_pay_children,)),
                                       (3, 7, qr.amounts.transport, ()), (4, 8, qr.amounts.sbs, ()),
                                       (5, 9, qr.amounts.indirect, amounts), (7, 3, qr.receipts, ())):
-            ws_q.write_formula(r, col, guarded(f"SUMIFS({cash_rng[src]},{cash_rng[14]},$A{x},{cash_rng[15]},$B{x})",
-                                               *uses), fmt.money, cache(value, *uses))
+            ws_q.write_formula(r, col, guard(f"SUMIFS({cash_rng[src]},{cash_rng[14]},$A{x},{cash_rng[15]},$B{x})",
+                                             *uses), fmt.money, cache(value, *uses))
         ws_q.write_formula(r, 6, formulas.costs(f"C{x}", f"D{x}", f"E{x}", f"F{x}"), fmt.money,
                            cache(qr.amounts.total, *amounts))
-        ws_q.write_formula(r, 8, guarded(f'IF(OR(A{x}="",B{x}=""),"",DATE(A{x},B{x}*3+1,{quarterly_day.name}))',
-                                         quarterly_day),
+        ws_q.write_formula(r, 8, guard(f'IF(OR(A{x}="",B{x}=""),"",DATE(A{x},B{x}*3+1,{quarterly_day.name}))',
+                                       quarterly_day),
                            fmt.date, cache(_excel_serial(qr.due) if dated else "", quarterly_day))
     q_last = QUARTER_FIRST + len(quarters) - 1
+    areas = catalogue.enums.support_areas
+    q_check = 2 + 2 * len(areas) + 3  # right of the result indicators' columns
+    if not dated:  # the year and quarter are inputs
+        log.add_column(ws_q, QUARTER_FIRST, [quarter_check(QUARTER_FIRST + 1 + i) for i in range(len(quarters))],
+                       q_check, fmt.head, fmt.error)
+    write_errors_line(ws_q, 3, 4, 10, fmt.errors_line, ERRORS, FIRST_ERROR)
     if not dated:
         ws_q.data_validation(QUARTER_FIRST, 0, q_last, 0, {
             "validate": "integer", "criteria": "between", "minimum": 2000, "maximum": 2100,
@@ -481,11 +530,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                              (4, totals.sbs, ()), (5, totals.indirect, amounts), (6, totals.total, amounts),
                              (7, result.receipts, ())):
         letter = xl_rowcol_to_cell(0, col)[:-1]
-        ws_q.write_formula(tr, col, guarded(f"SUM({letter}{QUARTER_FIRST + 1}:{letter}{q_last + 1})", *uses),
+        ws_q.write_formula(tr, col, guard(f"SUM({letter}{QUARTER_FIRST + 1}:{letter}{q_last + 1})", *uses),
                            fmt.money_total, cache(value, *uses))
 
     # Result indicators: SBS by support area from the register, plus counts the worker enters.
-    areas = catalogue.enums.support_areas
     ind_head = tr + 3
     ws_q.write(ind_head - 1, 0, "Rezultatīvie rādītāji", fmt.label)
     if not dated:  # between the spending totals and the indicators, next to the blank year/quarter cells
@@ -510,10 +558,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         window = (f'Reg_Menesis,">="&DATE($A{x},($B{x}-1)*3+1,1),'
                   f'Reg_Menesis,"<"&DATE($A{x},$B{x}*3+1,1)')
         for k, area in enumerate(areas):
-            ws_q.write_formula(r, 2 + k, f'=IF(OR($A{x}="",$B{x}=""),0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,BIP_SBS,'
-                               f'Reg_Joma,{area.number},{window}),2))', fmt.money, 0)
-            ws_q.write_formula(r, 2 + len(areas) + k, f'=IF(OR($A{x}="",$B{x}=""),0,COUNTIFS(Reg_BIP,BIP_SBS,'
-                               f'Reg_Joma,{area.number},{window}))', fmt.int, 0)
+            ws_q.write_formula(r, 2 + k, guard(f'IF(OR($A{x}="",$B{x}=""),0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,BIP_SBS,'
+                                               f'Reg_Joma,{area.number},{window}),2))'), fmt.money, 0)
+            ws_q.write_formula(r, 2 + len(areas) + k, guard(f'IF(OR($A{x}="",$B{x}=""),0,COUNTIFS(Reg_BIP,BIP_SBS,'
+                                                            f'Reg_Joma,{area.number},{window}))'), fmt.int, 0)
         for k in range(3):
             ws_q.write_blank(r, 2 + 2 * len(areas) + k, None, fmt.in_int)
     ind_last = ind_head + len(quarters)
@@ -533,9 +581,64 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             (ws_bip, "26. pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3)):
         print_setup(sheet, municipality=municipality.name_lv, title=title, version=catalogue.version,
                     header_row=header_row, last_row=last_row, last_col=last_col)
+    # The count of wrong inputs and the first message, on the hidden list sheet.
+    ws_lists.write(0, 10, "Kļūdas", fmt.head)
+    ws_lists.write_formula(1, 10, log.count(), None, 0)
+    ws_lists.write_formula(2, 10, log.first(), None, "")
+    wb.define_name(ERRORS, "=" + _abs(S_LISTS, 1, 10))
+    wb.define_name(FIRST_ERROR, "=" + _abs(S_LISTS, 2, 10))
     ws_reg.activate()
     wb.close()
     return target
+
+
+def register_check(x: int, texts: checks.TextCells | None = None) -> str:
+    """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the position,
+    service, reporting month, quantity and amount, and that a month's corrections do not exceed its costs."""
+    month = f"DATE(YEAR(J{x}),MONTH(J{x}),1)"
+    month_sum = (f'ROUND(SUMIFS(Reg_Summa,Reg_BIP,G{x},Reg_Menesis,">="&{month},'
+                 f'Reg_Menesis,"<"&DATE(YEAR(J{x}),MONTH(J{x})+1,1)),2)')
+    rules = [
+        checks.Rule(f"G{x}", checks.in_list(f"G{x}", "BIP_Saraksts"),
+                    "jābūt budžeta izmaksu pozīcijai no saraksta (26. lapa)"),
+        checks.Rule(f"I{x}", checks.in_list(f"I{x}", "Pakalpojumi", blank_ok=True),
+                    "jābūt pakalpojumam no saraksta vai tukšai šūnai"),
+        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas),FALSE)",
+                    "jābūt datumam kāda pārskata mēneša laikā (29. lapas aile „Mēnesis”)"),
+        checks.Rule(f"K{x}", checks.at_least_zero(f"K{x}"), "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai"),
+        checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,B{x}=Korekcija)),FALSE)',
+                    "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
+                    f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
+        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),B{x}=Korekcija),IF(L{x}<0,{month_sum}>=0,TRUE),TRUE)',
+                    "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
+                    "pārskatā, kurā bija labojamais izdevums"),
+    ]
+    return checks.row_check(S_REG, rules, active=f'OR(G{x}<>"",I{x}<>"",J{x}<>"",K{x}<>"",L{x}<>"")', texts=texts)
+
+
+def cash_check_formula(x: int, dated: bool, first: bool) -> str:
+    """The check of sheet 29's month row ``x`` (1-based): its month (an input once the round has ended), the
+    children, the employment contract and the money received; the first row also checks the opening balance."""
+    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), "jābūt datumam (mēnesim)")]
+    rules += [
+        checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
+                    "jābūt veselam skaitlim, 0 vai vairāk"),
+        checks.Rule(f"C{x}", checks.one_of(f"C{x}", "Jā", "Nē"), "jābūt „Jā” vai „Nē”"),
+        checks.Rule(f"D{x}", checks.at_least_zero(f"D{x}"), "jābūt summai euro, 0 vai vairāk"),
+    ]
+    if first:
+        rules.append(checks.Rule("D4", checks.any_number("D4"), "jābūt summai euro"))
+    return checks.row_check(S_CASH, rules)
+
+
+def quarter_check(x: int) -> str:
+    """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs."""
+    return checks.row_check(S_QUARTER, [
+        checks.Rule(f"A{x}", checks.whole_between(f"A{x}", 2000, 2100, blank_ok=True),
+                    "jābūt gadam ar četriem cipariem"),
+        checks.Rule(f"B{x}", checks.whole_between(f"B{x}", 1, 4, blank_ok=True),
+                    "jābūt ceturksnim – skaitlim no 1 līdz 4"),
+    ])
 
 
 def _excel_serial(day: dt.date) -> int:

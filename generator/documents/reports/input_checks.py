@@ -1,0 +1,170 @@
+"""Input checks by formula in the report workbooks: what data validation cannot stop.
+
+Data validation stops a value typed into a cell, not one pasted there. So every input that feeds an amount is
+also checked by a formula that, while the value is wrong, shows a Latvian message naming the sheet, the cell
+and what is expected ("Kļūda: '28 Reģistrs'!L7 – jābūt summai …"). A per-row check column holds the messages
+of a table's inputs; an ``ErrorLog`` collects where all messages of a workbook are and gives the formulas for
+their count and the first message. The amounts are guarded by the count (parameters.guarded): while it is
+not 0 they show the blank marker, never a figure computed from a pasted value.
+
+Conditions are written so that no wrong value can raise a spreadsheet error inside them: ``IF(ISNUMBER(c), …)``
+tests a number before comparing it (AND does not stop at the first FALSE). Only functions that Excel 2010
+and LibreOffice 7.4 both compute are used: IF, AND, OR, ISNUMBER, INT, COUNT, COUNTIF, SUMIFS, DATE, YEAR,
+MONTH, EDATE, MIN, MAX, LEN, INDEX, ROW, TRIM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
+
+HEADER = "Pārbaude"
+# Any date an input takes: the same lower bound as the workbooks' date validation (workbooks.DATE_VALIDATION).
+MIN_DATE = "DATE(2000,1,1)"
+
+
+def quoted(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def where(sheet: str, cell: str) -> str:
+    """How a message names a cell: '28 Reģistrs'!L7."""
+    return f"{quoted(sheet)}!{cell}"
+
+
+def message(sheet: str, cell: str, expected: str) -> str:
+    return f"Kļūda: {where(sheet, cell)} – {expected}."
+
+
+def _text(value: str) -> str:
+    """A string literal in a formula."""
+    return '"' + value.replace('"', '""') + '"'
+
+
+# Conditions on one cell ``c`` (a reference like "B7"); each is TRUE for a right value.
+def whole_at_least(c: str, low: int, blank_ok: bool = False) -> str:
+    return f'IF(ISNUMBER({c}),AND({c}>={low},{c}=INT({c})),{_blank(c, blank_ok)})'
+
+
+def whole_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
+    return f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high},{c}=INT({c})),{_blank(c, blank_ok)})'
+
+
+def number_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
+    return f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high}),{_blank(c, blank_ok)})'
+
+
+def at_least_zero(c: str, blank_ok: bool = True) -> str:
+    return f'IF(ISNUMBER({c}),{c}>=0,{_blank(c, blank_ok)})'
+
+
+def any_number(c: str, blank_ok: bool = True) -> str:
+    return f'IF(ISNUMBER({c}),TRUE,{_blank(c, blank_ok)})'
+
+
+def a_date(c: str, blank_ok: bool = True) -> str:
+    return f'IF(ISNUMBER({c}),{c}>={MIN_DATE},{_blank(c, blank_ok)})'
+
+
+def one_of(c: str, *values: str) -> str:
+    return "OR(" + ",".join(f"{c}={_text(v)}" for v in values) + ")"
+
+
+def in_list(c: str, name: str, blank_ok: bool = False) -> str:
+    """``c`` is one of the texts of the defined range ``name`` (blank allowed when ``blank_ok``)."""
+    return f'IF({c}="",{"TRUE" if blank_ok else "FALSE"},COUNTIF({name},{c})>0)'
+
+
+def _blank(c: str, blank_ok: bool) -> str:
+    return f'{c}=""' if blank_ok else "FALSE"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check of a row: ``ok`` is TRUE for a right value of ``cell``; ``expected`` says what is expected."""
+
+    cell: str
+    ok: str
+    expected: str
+
+
+class TextCells:
+    """The expected-value texts written once in a column of a (hidden) sheet, so that hundreds of row checks
+    refer to a cell instead of repeating a long text each."""
+
+    def __init__(self, ws: Worksheet, col: int, first_row: int = 1) -> None:
+        self.ws, self.col, self.next_row = ws, col, first_row
+        self.refs: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        if text not in self.refs:
+            self.ws.write_string(self.next_row, self.col, text)
+            cell = xl_rowcol_to_cell(self.next_row, self.col, row_abs=True, col_abs=True)
+            self.refs[text] = f"{quoted(self.ws.get_name())}!{cell}"
+            self.next_row += 1
+        return self.refs[text]
+
+
+def row_check(sheet: str, rules: list[Rule], active: str = "", texts: TextCells | None = None) -> str:
+    """The check column's formula for one row: the messages of the rules that fail, or "" (also while the
+    row is unused, when ``active`` is a condition that is FALSE). With ``texts``, what is expected is taken
+    from its cell (the message reads the same)."""
+
+    def text(rule: Rule) -> str:
+        if texts is None:
+            return _text(message(sheet, rule.cell, rule.expected) + " ")
+        return f'{_text(f"Kļūda: {where(sheet, rule.cell)} – ")}&{texts(rule.expected)}&". "'
+
+    parts = "&".join(f'IF({r.ok},"",{text(r)})' for r in rules)
+    body = f"TRIM({parts})"
+    return f'=IF({active},{body},"")' if active else f"={body}"
+
+
+@dataclass
+class ErrorLog:
+    """Where a workbook's check messages are: single cells (a parameter's) and per-row check columns with a
+    hidden helper column holding the row number of each row with a message."""
+
+    cells: list[str] = field(default_factory=list)  # absolute references with their sheet
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (helper range, whole message column)
+
+    def add_cell(self, sheet: str, row: int, col: int) -> None:
+        self.cells.append(f"{quoted(sheet)}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}")
+
+    def add_column(self, ws: Worksheet, first: int, formulas: list[str], col: int, head: Format, fmt: Format) -> None:
+        """Write the check formulas of rows ``first``… in ``col + 1`` under the header „Pārbaude”, and their
+        helper in ``col`` (hidden; on the left, so a long message runs on into the empty cells on its right)."""
+        sheet = ws.get_name()
+        ws.write(first - 1, col + 1, HEADER, head)
+        ws.set_column(col, col, None, None, {"hidden": True})
+        ws.set_column(col + 1, col + 1, 60)
+        for i, formula in enumerate(formulas):
+            row = first + i
+            ws.write_formula(row, col + 1, formula, fmt, "")
+            ws.write_formula(row, col, f'=IF({xl_rowcol_to_cell(row, col + 1)}="","",ROW())', None, "")
+        last = first + len(formulas) - 1
+        helper, letter = xl_col_to_name(col, True), xl_col_to_name(col + 1, True)
+        self.columns.append((f"{quoted(sheet)}!{helper}${first + 1}:{helper}${last + 1}",
+                             f"{quoted(sheet)}!{letter}:{letter}"))
+
+    def count(self) -> str:
+        """How many check cells show a message."""
+        terms = [f"COUNT({helper})" for helper, _ in self.columns] + [f"(LEN({c})>0)" for c in self.cells]
+        return "=" + ("+".join(terms) if terms else "0")
+
+    def first(self) -> str:
+        """The first message (parameters first, then the tables in the order they were added), or ""."""
+        expression = '""'
+        for helper, column in reversed(self.columns):
+            expression = f"IF(COUNT({helper})>0,INDEX({column},MIN({helper})),{expression})"
+        for c in reversed(self.cells):
+            expression = f"IF(LEN({c})>0,{c},{expression})"
+        return "=" + expression
+
+
+def summary(count: str, first: str) -> str:
+    """The line a sheet shows above its amounts while any input is wrong."""
+    return f'=IF({count}=0,"","Ievades kļūdas: "&{count}&" (summas nerāda, līdz tās izlabo). "&{first})'

@@ -1,0 +1,273 @@
+"""Pasted values in the report workbooks (generator.documents.reports.input_checks): data validation stops a
+wrong value typed, not pasted. Each case writes one wrong value with openpyxl (as a paste would, bypassing
+validation), LibreOffice recalculates all cases in one call, and the result must name the cell in a message
+while no amount shows a number; the same workbook with right values gives the reference's amounts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports import register as reg
+from generator.documents.reports.input_checks import ErrorLog, Rule, row_check, summary
+from generator.documents.reports.parameters import DAY, PENDING, SHARE, guarded, parameter, write_parameter
+from generator.documents.reports.settlement_workbook import SHEET as S_SETTLE
+from generator.documents.reports.settlement_workbook import write_settlement_workbook
+from generator.documents.reports.workbooks import (
+    REG_FIRST,
+    S_BIP,
+    S_CASH,
+    S_QUARTER,
+    S_REG,
+    register_check,
+    write_register_workbook,
+)
+from generator.recalc import convert, make_profile, soffice
+from generator.reference.params import Params
+from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, settle
+from tests.documents.pending_parameters import mark_pending
+from tests.documents.test_report_workbooks import check_against_reference
+from tests.documents.workbook_values import money, named
+
+PENDING_KEYS = ("social_worker_children", "indirect_cost_rate", "quarterly_report_day")
+# Where each sheet shows the line that counts wrong inputs (input_checks.summary).
+SUMMARY = {S_REG: "A4", S_CASH: "F4", S_QUARTER: "E4", S_SETTLE: "G5"}
+# The amounts (and due dates) of the register workbook and of the settlement, by defined name.
+REGISTER_AMOUNTS = ("NP_Atlidziba", "NP_Transports", "NP_SBS", "NP_Netiesas", "NP_Kopa", "NP_AtlikumsSakuma",
+                    "NP_AtlikumsBeigas", "NP_Termins", "CP_Atlidziba", "CP_Transports", "CP_SBS", "CP_Netiesas",
+                    "CP_Kopa", "CP_Sanemts", "CP_Termins", "Kopa_Sanemts", "Kopa_Atlidziba", "Kopa_Transports",
+                    "Kopa_SBS", "Kopa_Netiesas", "Kopa_Izdevumi", "Kopa_AtlikumsBeigas", "RR_SBS_Joma1",
+                    "RR_SBS_Joma2", "RR_SBS_Joma3")
+SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_AtlikumsBeigas", "NRK_Transports",
+                      "NRK_SBS", "NRK_Sanemts", "NRK_Atlidziba", "NRK_Netiesas", "NRK_Kopa", "NRK_AtlikumsBeigas",
+                      "NRK_Norekins")
+# Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use).
+EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "IF", "INDEX", "INT", "ISNUMBER",
+              "LEFT", "LEN", "MAX", "MIN", "MONTH", "OR", "ROUND", "ROW", "SUM", "SUMIFS", "TRIM", "VALUE", "YEAR"}
+
+
+def register_data(catalogue: Catalogue) -> reg.RegisterData:
+    """A small register: pay with odd cents, transport, SBS and a correction in the first two months."""
+    months = reg.pilot_months(catalogue)
+    service = next(o.label for o in catalogue.offers(catalogue.latest_date) if o.label.startswith("3."))
+    rows = (
+        reg.RegisterRow(bip=BIP_PAY, month=months[0].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts"),
+        reg.RegisterRow(bip=BIP_TRANSPORT, month=months[0].replace(day=5), amount=Decimal("40.00"), doc_type="čeks"),
+        reg.RegisterRow(bip=BIP_SBS, month=months[1].replace(day=9), amount=Decimal("120.50"), doc_type="rēķins",
+                        service=service, units=Decimal(4), child_code="B01"),
+        reg.RegisterRow(bip=BIP_SBS, month=months[1].replace(day=20), amount=Decimal("-20.50"),
+                        doc_type=reg.CORRECTION, service=service, child_code="B01"),
+        reg.RegisterRow(bip=BIP_PAY, month=months[1].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts"),
+    )
+    inputs = tuple(reg.MonthInput(m, 20 if i else 13, Decimal("5000") if i == 0 else Decimal(0), i != 2)
+                   for i, m in enumerate(months))
+    return reg.RegisterData(months=inputs, rows=rows, opening_balance=Decimal("100.00"))
+
+
+def _cell(wb: openpyxl.Workbook, name: str) -> openpyxl.cell.Cell:
+    (sheet, ref), = wb.defined_names[name].destinations
+    return wb[sheet][ref.replace("$", "")]
+
+
+def _paste(source: Path, target: Path, values: dict[str, object]) -> Path:
+    """Write ``values`` (a defined name, or "sheet!A1") with openpyxl: no validation stops them."""
+    wb = openpyxl.load_workbook(source)
+    for key, value in values.items():
+        if "!" in key:
+            sheet, ref = key.split("!")
+            wb[sheet][ref].value = value
+        else:
+            _cell(wb, key).value = value
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(target)
+    return target
+
+
+R = REG_FIRST + 1  # 1-based row of the register's first entry
+GOOD_REGISTER = {"Param_BerniPilnai": 20, "Param_NetiesasLikme": 0.15, "Param_CeturksnaDiena": 28}
+# case → (pasted values, the cell its message names, words of what is expected)
+REGISTER_CASES = {
+    "likme-500": ({"Param_NetiesasLikme": 5}, (S_BIP, "Param_NetiesasLikme"), "procentiem no 0 līdz 100"),
+    "berni-dala": ({"Param_BerniPilnai": 2.5}, (S_BIP, "Param_BerniPilnai"), "veselam skaitlim"),
+    "diena-31": ({"Param_CeturksnaDiena": 31}, (S_BIP, "Param_CeturksnaDiena"), "mēneša dienai"),
+    "negativs-rekins": ({f"{S_REG}!L{R + 4}": -50}, (S_REG, f"L{R + 4}"), "negatīva summa atļauta tikai"),
+    "summa-teksts": ({f"{S_REG}!L{R + 1}": "40,00"}, (S_REG, f"L{R + 1}"), "jābūt skaitlim – summai euro"),
+    "menesis-teksts": ({f"{S_REG}!J{R}": "28.09.2018"}, (S_REG, f"J{R}"), "pārskata mēneša laikā"),
+    "menesis-arpus": ({f"{S_REG}!J{R}": dt.datetime(2030, 1, 5)}, (S_REG, f"J{R}"), "pārskata mēneša laikā"),
+    "bip-nezinams": ({f"{S_REG}!G{R + 1}": "BIP 9.9 Cits"}, (S_REG, f"G{R + 1}"), "pozīcijai no saraksta"),
+    "korekcija-par-lielu": ({f"{S_REG}!L{R + 3}": -500}, (S_REG, f"L{R + 3}"), "korekcijas pārsniedz"),
+    "daudzums-negativs": ({f"{S_REG}!K{R + 2}": -4}, (S_REG, f"K{R + 2}"), "0 vai vairāk"),
+    "berni-negativs": ({f"{S_CASH}!B8": -1}, (S_CASH, "B8"), "veselam skaitlim, 0 vai vairāk"),
+    "ligums": ({f"{S_CASH}!C7": "Varbūt"}, (S_CASH, "C7"), "„Jā” vai „Nē”"),
+    "sanemts-negativs": ({f"{S_CASH}!D7": -100}, (S_CASH, "D7"), "0 vai vairāk"),
+    "atlikums-teksts": ({f"{S_CASH}!D4": "100 EUR"}, (S_CASH, "D4"), "jābūt summai euro"),
+}
+# Templates built after the round has ended: months, years and quarters are inputs.
+UNDATED_CASES = {
+    "menesis-ievade": ({f"{S_CASH}!A7": "janvāris"}, (S_CASH, "A7"), "datumam"),
+    "ceturksnis-5": ({f"{S_QUARTER}!A6": 2031, f"{S_QUARTER}!B6": 5}, (S_QUARTER, "B6"), "no 1 līdz 4"),
+}
+GOOD_SETTLEMENT = {"NR_BerniPilnai": 20, "NR_NetiesasLikme": 0.15}
+SETTLEMENT_CASES = {
+    "n-likme-500": ({"NR_NetiesasLikme": 5}, (S_SETTLE, "NR_NetiesasLikme"), "procentiem no 0 līdz 100"),
+    "n-berni-dala": ({f"{S_SETTLE}!B9": 2.5}, (S_SETTLE, "B9"), "veselam skaitlim"),
+    "n-alga-negativa": ({f"{S_SETTLE}!C10": -1000}, (S_SETTLE, "C10"), "0 vai vairāk"),
+    "n-ligums": ({f"{S_SETTLE}!D9": "Varbūt"}, (S_SETTLE, "D9"), "„Jā” vai „Nē”"),
+    "n-transports-teksts": ({f"{S_SETTLE}!E9": "40,00"}, (S_SETTLE, "E9"), "jābūt summai euro"),
+    "n-atlikums-teksts": ({f"{S_SETTLE}!J6": "abc"}, (S_SETTLE, "J6"), "jābūt summai euro"),
+}
+
+
+def _where(wb: openpyxl.Workbook, sheet: str, ref: str) -> str:
+    if ref[0].isupper() and "_" in ref:  # a defined name
+        ref = _cell(wb, ref).coordinate
+    return f"Kļūda: '{sheet}'!{ref} – "
+
+
+def _guarded_cells(source: Path, errors: str) -> list[tuple[str, str]]:
+    """(sheet, cell) of every formula the wrong-input count guards."""
+    wb = openpyxl.load_workbook(source)
+    return [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and f"{errors}=0" in c.value and c.value.endswith(f',"{PENDING}")')]
+
+
+def _check_refused(result: Path, source: Path, cell: tuple[str, str], expected: str, amounts: tuple[str, ...],
+                   errors: str, sheets: tuple[str, ...], case: str) -> None:
+    wb = openpyxl.load_workbook(result, data_only=True)
+    where = _where(wb, *cell)
+    for sheet in sheets:
+        line = wb[sheet][SUMMARY[sheet]].value
+        assert isinstance(line, str) and line.startswith("Ievades kļūdas: 1 "), f"{case}: {sheet} {line!r}"
+        assert where in line and expected in line.split(where, 1)[1], f"{case}: {sheet} {line!r}"
+    messages = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith(where)]
+    assert messages and all(expected in m for m in messages), f"{case}: {messages}"
+    for name in amounts:
+        shown = set(named(wb, name))
+        assert shown == {PENDING}, f"{case}: {name} = {shown}"
+    guarded_cells = _guarded_cells(source, errors)
+    assert len(guarded_cells) > len(amounts)
+    numbers = [(s, c, wb[s][c].value) for s, c in guarded_cells if wb[s][c].value != PENDING]
+    assert not numbers, f"{case}: {numbers[:5]}"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("documents-lo")
+def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Path, catalogue: Catalogue,
+                                                                  catalogue_copy: Path) -> None:
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
+    pending = mark_pending(catalogue_copy, PENDING_KEYS)
+    municipality = pending.pilot_municipalities()[0]
+    params = Params.from_catalogue(catalogue, catalogue.latest_date)
+    data = register_data(catalogue)
+    register = write_register_workbook(pending, municipality, tmp_path / "src" / "r.xlsx", data, cached=False)
+    undated = write_register_workbook(pending, municipality, tmp_path / "src" / "r-bez-datumiem.xlsx",
+                                      build_date=dt.date(2031, 1, 1), cached=False)
+    months = reg.settlement_inputs(data)
+    settlement = write_settlement_workbook(pending, municipality, tmp_path / "src" / "n.xlsx", months,
+                                           data.opening_balance, cached=False)
+    cases = {"labs": (register, GOOD_REGISTER), "n-labs": (settlement, GOOD_SETTLEMENT)}
+    cases |= {k: (register, {**GOOD_REGISTER, **v[0]}) for k, v in REGISTER_CASES.items()}
+    cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in UNDATED_CASES.items()}
+    cases |= {k: (settlement, {**GOOD_SETTLEMENT, **v[0]}) for k, v in SETTLEMENT_CASES.items()}
+    sources = {k: _paste(src, tmp_path / "in" / f"{k}.xlsx", values) for k, (src, values) in cases.items()}
+
+    outputs = dict(zip(sources, convert(list(sources.values()), tmp_path / "out",
+                                        profile=make_profile(tmp_path / "profile")), strict=True))
+
+    # Right values: the reference's amounts, no message.
+    good = openpyxl.load_workbook(outputs["labs"], data_only=True)
+    check_against_reference(good, reg.settlement(data, params), "pareizas vērtības")
+    assert named(good, "Kludu_Skaits") == [0] and good[S_REG][SUMMARY[S_REG]].value in (None, "")
+    expected = settle(months, params, data.opening_balance)
+    n_good = openpyxl.load_workbook(outputs["n-labs"], data_only=True)
+    assert [money(v) for v in named(n_good, "NR_Kopa")] == [m.amounts.total for m in expected.months]
+    assert [money(v) for v in named(n_good, "NR_AtlikumsBeigas")] == [m.closing_balance for m in expected.months]
+    assert money(named(n_good, "NRK_Norekins")[0]) == abs(expected.closing_balance)
+    assert named(n_good, "NR_Kludas") == [0]
+
+    for case, (_, cell, words) in (REGISTER_CASES | UNDATED_CASES).items():
+        _check_refused(outputs[case], sources[case], cell, words, REGISTER_AMOUNTS, "Kludu_Skaits",
+                       (S_REG, S_CASH, S_QUARTER), case)
+    for case, (_, cell, words) in SETTLEMENT_CASES.items():
+        _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
+                       case)
+
+
+def test_a_parameter_is_checked_for_its_kind_not_only_for_being_filled(tmp_path: Path, catalogue: Catalogue) -> None:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(tmp_path / "p.xlsx"))
+    ws = wb.add_worksheet("30")
+    fmt = wb.add_format()
+    log = ErrorLog()
+    rate = parameter(catalogue, "indirect_cost_rate", catalogue.latest_date, SHARE)
+    pending_rate = dataclasses.replace(rate, confirmed=False)
+    day = parameter(catalogue, "quarterly_report_day", catalogue.latest_date, DAY)
+    pending_day = dataclasses.replace(day, confirmed=False)
+    r = write_parameter(wb, ws, 4, 2, "P_R", pending_rate, shown=fmt, blank=fmt, error=fmt, log=log)
+    d = write_parameter(wb, ws, 5, 2, "P_D", pending_day, shown=fmt, blank=fmt, error=fmt, log=log)
+    wb.close()
+    assert guarded("A1*P_R", r) == '=IF(IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE),A1*P_R,"______")'
+    assert guarded("A1", r, d, errors="E") == (
+        '=IF(AND(IF(ISNUMBER(P_R),AND(P_R>=0,P_R<=1),FALSE),'
+        'IF(ISNUMBER(P_D),AND(P_D>=1,P_D<=28,P_D=INT(P_D)),FALSE),E=0),A1,"______")')
+    sheet = openpyxl.load_workbook(tmp_path / "p.xlsx")["30"]
+    assert sheet["D5"].value == ('=IF(OR(C5="",IF(ISNUMBER(C5),AND(C5>=0,C5<=1),FALSE)),"",'
+                                 '"Kļūda: \'30\'!C5 – jābūt procentiem no 0 līdz 100.")')
+    assert log.count() == "=(LEN('30'!$D$5)>0)+(LEN('30'!$D$6)>0)"
+    assert log.first() == "=IF(LEN('30'!$D$5)>0,'30'!$D$5,IF(LEN('30'!$D$6)>0,'30'!$D$6,\"\"))"
+
+
+def test_a_row_check_lists_each_failed_rule_with_its_cell() -> None:
+    formula = row_check("28 Reģistrs", [Rule("L7", "L7>=0", "jābūt \"pozitīvai\" summai"), Rule("J7", "J7>0", "x")],
+                        active='L7<>""')
+    assert formula == ('=IF(L7<>"",TRIM(IF(L7>=0,"","Kļūda: \'28 Reģistrs\'!L7 – jābūt ""pozitīvai"" summai. ")'
+                       '&IF(J7>0,"","Kļūda: \'28 Reģistrs\'!J7 – x. ")),"")')
+    assert summary("N", "F").startswith('=IF(N=0,"","Ievades kļūdas: "&N&')
+
+
+def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
+    formula = register_check(9)
+    assert formula.startswith('=IF(OR(G9<>"",I9<>"",J9<>"",K9<>"",L9<>""),TRIM(')
+    for part in ('IF(G9="",FALSE,COUNTIF(BIP_Saraksts,G9)>0)', 'IF(I9="",TRUE,COUNTIF(Pakalpojumi,I9)>0)',
+                 "IF(ISNUMBER(J9),AND(J9>=Parskata_Sakums,J9<Parskata_Beigas),FALSE)",
+                 'IF(ISNUMBER(K9),K9>=0,K9="")',
+                 "IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,B9=Korekcija)),FALSE)",
+                 "IF(L9<0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,"):
+        assert part in formula, part
+    for cell in ("G9", "I9", "J9", "K9", "L9"):
+        assert f"Kļūda: '28 Reģistrs'!{cell} – " in formula, cell
+
+
+def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogue) -> None:
+    """Every amount formula of both workbooks is guarded by the count of wrong inputs, and every function any
+    report formula uses is one Excel 2010 computes."""
+    municipality = catalogue.pilot_municipalities()[0]
+    data = register_data(catalogue)
+    register = openpyxl.load_workbook(write_register_workbook(catalogue, municipality, tmp_path / "r.xlsx", data))
+    for name in REGISTER_AMOUNTS:
+        (sheet, ref), = register.defined_names[name].destinations
+        cells = register[sheet][ref.replace("$", "")]
+        cells = [row[0] for row in cells] if isinstance(cells, tuple) else [cells]
+        assert all("Kludu_Skaits=0" in c.value for c in cells), name
+    assert "Kludu_Skaits=0" in register[S_REG]["L3"].value
+    settlement = openpyxl.load_workbook(write_settlement_workbook(
+        catalogue, municipality, tmp_path / "n.xlsx", reg.settlement_inputs(data), data.opening_balance))
+    for name in SETTLEMENT_AMOUNTS:
+        (sheet, ref), = settlement.defined_names[name].destinations
+        cells = settlement[sheet][ref.replace("$", "")]
+        cells = [row[0] for row in cells] if isinstance(cells, tuple) else [cells]
+        assert all("NR_Kludas=0" in c.value for c in cells), name
+    used = {f for wb in (register, settlement) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.startswith("=")
+            for f in re.findall(r"([A-Z][A-Z0-9.]*)\(", re.sub(r'"[^"]*"', "", c.value))}
+    assert used <= EXCEL_2010, used - EXCEL_2010
