@@ -7,7 +7,9 @@ folder and the other workers load the pickled result.
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
+import hashlib
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +18,9 @@ from typing import TypeVar
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.ministry import matrix as matrix_module
+from generator.ministry import migrate as migrate_module
+from generator.ministry.xlsxread import XlsxBook, read_xlsx
 from tests.ministry.factory import Child, generic_template, make_children, write_children
 
 KEY = b"testa-atslega-tikai-testiem-0123456789"
@@ -37,6 +42,28 @@ def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
         value = make(root)
         done.write_bytes(pickle.dumps(value))
         return value
+
+
+@pytest.fixture
+def read_once(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], XlsxBook]:
+    """``read_xlsx`` for the whole workbook, parsed once per content: the migrator reads the old file and its
+    staged new file, the test reads the old file and the new file (the staged one, renamed) again. A book is
+    kept by the SHA-256 of the file's bytes and handed out once more (with the asked path), so a second read
+    of the same bytes costs a hash instead of a parse and a changed file is parsed anew."""
+    kept: dict[bytes, XlsxBook] = {}
+
+    def read(path: Path, sheets=None) -> XlsxBook:  # noqa: ANN001 - read_xlsx's signature
+        if sheets is not None:
+            return read_xlsx(path, sheets)
+        digest = hashlib.sha256(Path(path).read_bytes()).digest()
+        book = kept.pop(digest, None)
+        if book is None:
+            book = kept[digest] = read_xlsx(path)
+        return dataclasses.replace(book, path=path)
+
+    monkeypatch.setattr(matrix_module, "read_xlsx", read)
+    monkeypatch.setattr(migrate_module, "read_xlsx", read)
+    return read
 
 
 @pytest.fixture
