@@ -8,12 +8,9 @@ folder and the other workers load the pickled result.
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import hashlib
-import pickle
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 
@@ -22,26 +19,9 @@ from generator.ministry import matrix as matrix_module
 from generator.ministry import migrate as migrate_module
 from generator.ministry.xlsxread import XlsxBook, read_xlsx
 from tests.ministry.factory import Child, generic_template, make_children, write_children
+from tests.shared_session import shared  # noqa: F401 - the ministry tests import it from here
 
 KEY = b"testa-atslega-tikai-testiem-0123456789"
-T = TypeVar("T")
-
-
-def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
-           make: Callable[[Path], T]) -> T:
-    """``make(folder)`` once per session; with xdist the first worker makes it, the others load it."""
-    if worker_id == "master":
-        return make(tmp_path_factory.mktemp(name))
-    root = tmp_path_factory.getbasetemp().parent / f"ministry-{name}"
-    root.mkdir(exist_ok=True)
-    with open(root / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        done = root / "result.pickle"
-        if done.exists():
-            return pickle.loads(done.read_bytes())
-        value = make(root)
-        done.write_bytes(pickle.dumps(value))
-        return value
 
 
 @pytest.fixture
