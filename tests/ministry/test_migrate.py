@@ -85,7 +85,7 @@ def lost_values(old: XlsxBook, new: XlsxBook, free: dict[str, list[tuple[int, in
 
 
 # Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the 200 matrices; at
-# about 25 s a chunk they are marked slow by hand (`make test-quick` leaves them out, as it did before).
+# close to SLOW_UNIT a chunk they are marked slow by hand (`make test-quick` leaves them out, as it did before).
 @pytest.mark.parametrize("chunk", [pytest.param(i, marks=[pytest.mark.xdist_group(f"migrate-{i}"), pytest.mark.slow])
                                    for i in range(CHUNKS)])
 def test_random_matrices_migrate_across_a_price_change_without_loss(
