@@ -84,8 +84,8 @@ def lost_values(old: XlsxBook, new: XlsxBook, free: dict[str, list[tuple[int, in
     return lost + lost_free_cells(old, new, free)
 
 
-# Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the 200 matrices; at
-# close to SLOW_UNIT a chunk they are marked slow by hand (`make test-quick` leaves them out, as it did before).
+# Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the 200 matrices; close
+# to SLOW_UNIT each, they are marked slow by hand (`make test-quick` leaves them out, as it did before).
 @pytest.mark.parametrize("chunk", [pytest.param(i, marks=[pytest.mark.xdist_group(f"migrate-{i}"), pytest.mark.slow])
                                    for i in range(CHUNKS)])
 def test_random_matrices_migrate_across_a_price_change_without_loss(
