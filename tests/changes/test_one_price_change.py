@@ -14,7 +14,7 @@ PDFs by their text):
 How it saves time: a document's PDF is WeasyPrint's rendering of its HTML and nothing else, so the builds
 first write each PDF as a stand-in (a marker and the document's HTML). Afterwards every document whose HTML
 differs between the two builds (version stamp taken out) is rendered to a real PDF in both trees, and so is
-a sample with unchanged HTML: each of the 32 documents once, the municipalities taken in turn. The stand-ins
+a sample with unchanged HTML: each document once, the municipalities taken in turn. The stand-ins
 of the other documents are equal in both trees exactly when their HTML is, which is what their PDFs' text
 would show; the sample proves that for every template (its PDFs must be unchanged). DOCX files, open data
 and workbooks are built and compared in full.
