@@ -7,36 +7,43 @@ folder and the other workers load the pickled result.
 
 from __future__ import annotations
 
-import fcntl
-import pickle
+import dataclasses
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.ministry import matrix as matrix_module
+from generator.ministry import migrate as migrate_module
+from generator.ministry.xlsxread import XlsxBook, read_xlsx
 from tests.ministry.factory import Child, generic_template, make_children, write_children
+from tests.shared_session import shared  # noqa: F401 - the ministry tests import it from here
 
 KEY = b"testa-atslega-tikai-testiem-0123456789"
-T = TypeVar("T")
 
 
-def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
-           make: Callable[[Path], T]) -> T:
-    """``make(folder)`` once per session; with xdist the first worker makes it, the others load it."""
-    if worker_id == "master":
-        return make(tmp_path_factory.mktemp(name))
-    root = tmp_path_factory.getbasetemp().parent / f"ministry-{name}"
-    root.mkdir(exist_ok=True)
-    with open(root / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        done = root / "result.pickle"
-        if done.exists():
-            return pickle.loads(done.read_bytes())
-        value = make(root)
-        done.write_bytes(pickle.dumps(value))
-        return value
+@pytest.fixture
+def read_once(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], XlsxBook]:
+    """``read_xlsx`` for the whole workbook, parsed once per content: the migrator reads the old file and its
+    staged new file, the test reads the old file and the new file (the staged one, renamed) again. A book is
+    kept by the SHA-256 of the file's bytes and handed out once more (with the asked path), so a second read
+    of the same bytes costs a hash instead of a parse and a changed file is parsed anew."""
+    kept: dict[bytes, XlsxBook] = {}
+
+    def read(path: Path, sheets=None) -> XlsxBook:  # noqa: ANN001 - read_xlsx's signature
+        if sheets is not None:
+            return read_xlsx(path, sheets)
+        digest = hashlib.sha256(Path(path).read_bytes()).digest()
+        book = kept.pop(digest, None)
+        if book is None:
+            book = kept[digest] = read_xlsx(path)
+        return dataclasses.replace(book, path=path)
+
+    monkeypatch.setattr(matrix_module, "read_xlsx", read)
+    monkeypatch.setattr(migrate_module, "read_xlsx", read)
+    return read
 
 
 @pytest.fixture

@@ -84,12 +84,13 @@ def lost_values(old: XlsxBook, new: XlsxBook, free: dict[str, list[tuple[int, in
     return lost + lost_free_cells(old, new, free)
 
 
-# Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the 200 matrices.
-@pytest.mark.parametrize("chunk", [pytest.param(i, marks=pytest.mark.xdist_group(f"migrate-{i}"))
+# Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the 200 matrices; close
+# to SLOW_UNIT each, they are marked slow by hand (`make test-quick` leaves them out, as it did before).
+@pytest.mark.parametrize("chunk", [pytest.param(i, marks=[pytest.mark.xdist_group(f"migrate-{i}"), pytest.mark.slow])
                                    for i in range(CHUNKS)])
 def test_random_matrices_migrate_across_a_price_change_without_loss(
         chunk: int, catalogue: Catalogue, new_catalogue: Catalogue, template: Path, migrator: Migrator,
-        tmp_path: Path) -> None:
+        read_once, tmp_path: Path) -> None:  # noqa: ANN001 - the conftest's read_xlsx that parses a content once
     children = make_children(catalogue, PER_CHUNK, seed=900 + chunk, usable=False)
     written = write_children(catalogue, template, children, tmp_path / "old", free_cells=True)
     free = free_input_cells(template)
@@ -100,7 +101,7 @@ def test_random_matrices_migrate_across_a_price_change_without_loss(
         assert child.path is not None
         out = tmp_path / "new" / child.municipality / child.path.name
         report = migrator.migrate(child.path, out)
-        old_book, new_book = read_xlsx(child.path), read_xlsx(out)
+        old_book, new_book = read_once(child.path), read_once(out)  # parsed by the migrator, not again
         assert lost_values(old_book, new_book, free) == [], child.index
         assert report.carried > 0 and report.path is not None and report.path.exists()
         assert (report.old_version, report.new_version) == (template_version(catalogue), template_version(new_catalogue))

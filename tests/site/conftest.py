@@ -15,6 +15,7 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.opendata.export import render_open_data
 from generator.site.sources import SiteSources
 from generator.site.step import build_into
+from tests.shared_session import shared
 
 DATA = Path(__file__).resolve().parent / "data"
 FIXTURE_METHODOLOGY = DATA / "metodika"
@@ -86,12 +87,16 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> BuiltSite:
-    """The real catalogue and methodology, built once per test session (per xdist worker)."""
-    root = tmp_path_factory.mktemp("vietne")
-    build_dir = make_build_dir(root / "build", catalogue)
-    site = build_dir / "vietne"
-    sources = build_into(catalogue, site, build_dir, lambda _m: None)
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: Catalogue) -> BuiltSite:
+    """The real catalogue and methodology, built once per test session: with xdist the first worker that
+    needs it builds it and the other one reads the same folder (the tests only read the site)."""
+
+    def make(root: Path) -> tuple[Path, Path, SiteSources]:
+        build_dir = make_build_dir(root / "build", catalogue)
+        site = build_dir / "vietne"
+        return site, build_dir, build_into(catalogue, site, build_dir, lambda _m: None)
+
+    site, build_dir, sources = shared(tmp_path_factory, worker_id, "vietne", make)
     return BuiltSite(site, build_dir, sources, catalogue)
 
 

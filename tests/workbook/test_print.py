@@ -31,7 +31,9 @@ from tests.workbook.conftest import recipient_labels, require_soffice
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 from tests.workbook.plans import random_plans
 
-pytestmark = [pytest.mark.libreoffice, pytest.mark.slow, pytest.mark.xdist_group("workbook-lo")]
+# Its own work unit (the file), not the "workbook-lo" group: it shares no LibreOffice call with that group, only
+# the templates (a few seconds), so the other xdist worker can print while the first recalculates.
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 PEOPLE = People(
     child_name="Anna Paraugs",
