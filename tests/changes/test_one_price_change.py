@@ -1,7 +1,7 @@
 """A one-price change changes exactly the generated outputs that show that price, and shows the new price there.
 
 What it proves: two catalogues differ in one ceiling (the companion's hourly price, set to the distinctive
-figures 7.77 and 8.88). Both are built (open data, documents as PDF and DOCX, report workbooks, matrices).
+figures 7.77 and 8.88, confirmed in both so that the documents print it as a figure). Both are built (open data, documents as PDF and DOCX, report workbooks, matrices).
 Comparing the two trees file by file with the version stamp taken out (xlsx and docx member by member,
 PDFs by their text):
 
@@ -46,7 +46,10 @@ STAND_IN = b"%IBM-test: HTML in place of a PDF\n"
 def _catalogue_with(folder: Path, amount: str) -> Path:
     shutil.copytree(DEFAULT_CATALOGUE, folder)
     path = folder / PRICE
-    text, n = re.subn(r"amount: 5\.11\b", f"amount: {amount}", path.read_text("utf-8"))
+    # the current value, confirmed in both builds: documents print a confirmed price as a figure (a
+    # `jāprecizē` one only as a blank), so the change must reach the documents' price annexes too
+    text, n = re.subn(r"amount: 5\.11\b(.*?)status: jāprecizē", f"amount: {amount}\\1status: apstiprināts",
+                      path.read_text("utf-8"), flags=re.S)
     assert n == 1
     path.write_text(text, "utf-8")
     return folder
@@ -120,6 +123,7 @@ def test_one_price_change_changes_only_outputs_showing_it(monkeypatch: pytest.Mo
         assert showing, "the price should appear in at least the open data and the workbooks"
         assert any(name.startswith("lejupielades/matrica/") for name in showing)
         assert diff.changed == showing
+        assert any(rel.endswith(".pdf") for rel in diff.changed), "a signed document's price annex shows the price"
         pdfs = [rel for rel in files if rel.endswith(".pdf")]
         assert all(not (out_a / rel).read_bytes().startswith(STAND_IN) for rel in diff.changed if rel in pdfs), \
             "a changed PDF must be compared as a real PDF"
