@@ -89,6 +89,7 @@ class _Formats:
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
         self.title = wb.add_format({**base, "bold": True, "font_size": 13})
         self.note = wb.add_format({**base, "italic": True, "font_size": 9})
+        self.note_wrapped = wb.add_format({**base, "italic": True, "font_size": 9, "text_wrap": True})
         self.head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
         self.text = wb.add_format({**base, "border": 1, "text_wrap": True})
         self.label = wb.add_format({**base, "bold": True})
@@ -208,7 +209,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_bip.write(row, 2, includes[code], fmt.text)
         ws_bip.write(row, 3, how[code], fmt.text)
         ws_bip.set_row(row, _wrapped_height(
-            (reg.bip_label(catalogue, code), 36), (includes[code], 40), (how[code], 40)))
+            (reg.bip_label(catalogue, code), 32), (includes[code], 34), (how[code], 34)))
         wb.define_name(BIP_NAMES[code], "=" + _abs(S_BIP, row, 1))
     entered_last = 4 + len(reg.ENTERED_BIPS) - 1
     wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
@@ -229,7 +230,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         source = f"Avots: {shown[key].source}"
         ws_bip.write(row, 1, label, fmt.text)
         ws_bip.write(row, 2, source, fmt.text)
-        ws_bip.set_row(row, _wrapped_height((label, 36), (source, 40)))
+        ws_bip.set_row(row, _wrapped_height((label, 32), (source, 34)))
         share = shown[key].kind == SHARE
         cells[key] = write_parameter(wb, ws_bip, row, 3, name, shown[key], shown=fmt.share if share else fmt.int,
                                      blank=fmt.in_share if share else fmt.in_int)
@@ -241,9 +242,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     formulas = MonthFormulas(cells["social_worker_children"], cells["indirect_cost_rate"])
     amounts = formulas.amount_params
     monthly_day, quarterly_day = cells["monthly_report_day"], cells["quarterly_report_day"]
-    ws_bip.set_column(0, 0, 9)
-    ws_bip.set_column(1, 1, 40)
-    ws_bip.set_column(2, 3, 44)
+    ws_bip.set_column(0, 0, 8)
+    ws_bip.set_column(1, 1, 32)
+    ws_bip.set_column(2, 3, 34)
     ws_bip.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
 
     # --- lists ------------------------------------------------------------------------------------
@@ -341,8 +342,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 29: monthly cash flow --------------------------------------------------------------------
     ws_cash.write(0, 0, "29. pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
-    ws_cash.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc saskaņošanas "
-                  "ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note)
+    # Notes wrap within the columns of the first page, also where LibreOffice's wider font needs two pages.
+    write_wide_note(ws_cash, 1, 0, 9, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc "
+                    "saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.",
+                    fmt.note_wrapped, 100)
     if pending(*amounts, monthly_day):
         ws_cash.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata sākumā, EUR", fmt.label_wrapped)
@@ -402,7 +405,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                               cache((m.month.month - 1) // 3 + 1) if dated else "")
     cash_last = CASH_FIRST + len(months) - 1
     if not dated:
-        write_wide_note(ws_cash, CASH_FIRST - 2, 0, 13, reg.periods_note(periods), fmt.pending_note_wrapped, 140)
+        write_wide_note(ws_cash, CASH_FIRST - 2, 0, 9, reg.periods_note(periods), fmt.pending_note_wrapped, 100)
         ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
@@ -426,16 +429,16 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for name, col in (("Kopa_Sanemts", 3), ("Kopa_Atlidziba", 6), ("Kopa_Transports", 7), ("Kopa_SBS", 8),
                       ("Kopa_Netiesas", 9), ("Kopa_Izdevumi", 10), ("Kopa_AtlikumsBeigas", 12)):
         wb.define_name(name, "=" + _abs(S_CASH, tr, col))
-    cash_signed = signature_block(ws_cash, tr + 2, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date)
+    cash_signed = signature_block(ws_cash, tr + 1, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date)
     ws_cash.freeze_panes(CASH_FIRST, 1)
     ws_cash.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # --- 30: quarterly report ---------------------------------------------------------------------
     ws_q.write(0, 0, "30. pielikums. Ceturkšņa faktiski izlietotā finansējuma un rezultatīvo rādītāju pārskats",
                fmt.title)
-    ws_q.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Aprēķināts no 29. un 28. pielikuma; "
-               "oriģinālu pēc saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” "
-               "norādītajam datumam.", fmt.note)
+    write_wide_note(ws_q, 1, 0, 8, f"{municipality.name_lv} – {municipality.social_service}. Aprēķināts no 29. un "
+                    "28. pielikuma; oriģinālu pēc saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt "
+                    "līdz” norādītajam datumam.", fmt.note_wrapped, 90)
     if pending(*amounts, quarterly_day):
         ws_q.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     ws_q.write(3, 0, "Finansējuma izlietojums pa budžeta izmaksu pozīcijām, EUR", fmt.label)
@@ -527,10 +530,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
     q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date)
-    # 28 is wider than a page: it continues to the right with Nr. and the document's type and number. 29's
+    # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
     # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
     for sheet, title, header_row, last_row, last_col, repeat_cols in (
-            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1, 3),
+            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1, 1),
             (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
              len(cash_headers) - 3, 1),
             (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1, 2),
