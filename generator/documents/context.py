@@ -25,6 +25,7 @@ from generator.catalogue.models import (
     Requisites,
 )
 from generator.documents import figures, terms
+from generator.reference.monthly import working_days
 
 _MONEY = {"base_amount"}
 _SHARES = {"rate_full", "rate_reduced", "transport_share_max", "indirect_cost_rate", "expert_weight",
@@ -104,7 +105,16 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> d
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
         "prices": figures.regulated_prices(catalogue, day),
         "blank": figures.BLANK,
+        "month_working_days": longest_month_working_days(catalogue),
     }
+
+
+def longest_month_working_days(catalogue: Catalogue) -> int:
+    """The most working days a calendar month has (Monday–Friday without the public holidays of
+    holidays.yaml) in the years the catalogue's holidays cover, or in a full 28-year weekday cycle when it
+    has none: the rows a monthly form for a daily service needs (30, 31)."""
+    years = sorted(catalogue.holiday_years) or range(2001, 2029)
+    return max(working_days(year, month, catalogue.holiday_dates) for year in years for month in range(1, 13))
 
 
 def _forms(name: str, forms: NameForms | None) -> dict[str, Any]:

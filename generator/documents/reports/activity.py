@@ -18,6 +18,7 @@ from generator.documents.reports.register import periods_note, report_periods
 from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
     DATE_VALIDATION,
+    _wrapped_height,
     open_report_workbook,
     write_wide_note,
 )
@@ -25,6 +26,9 @@ from generator.documents.reports.workbooks import (
 SHEET = "31 SD mēneša atskaite"
 FIRST_ROW = 5  # first activity row (0-based)
 FIRST_MONTH_COL = 2
+# Column widths (characters): a round's 15 months, the activities and the total fit one A4 landscape width.
+ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 5, 9
+ACTIVITY_LINE = 50  # characters of an activity that fit a line of its column
 
 ACTIVITIES = (
     "Ģimenes informētas par izmēģinājumprojektu",
@@ -54,9 +58,11 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID)
     title, note, head, text, count_in, bold = fmt.title, fmt.note, fmt.head, fmt.text, fmt.in_int, fmt.label
     base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
-    month_head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "num_format": "mm.yyyy"})
+    # Month headings read upwards, so that a month column is only as wide as its counts.
+    month_head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "num_format": "mm.yyyy",
+                                "rotation": 90})
     month_in = wb.add_format({**base, "bold": True, "bg_color": "#FFF9D6", "border": 1, "num_format": "mm.yyyy",
-                              "locked": False})
+                              "locked": False, "rotation": 90})
     text_in = wb.add_format({**base, "border": 1, "text_wrap": True, "locked": False, "bg_color": "#FFF9D6"})
     total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "0"})
 
@@ -78,7 +84,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     total_col = FIRST_MONTH_COL + len(months)
     if not periods.dated:
         write_wide_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
-                        52 + 8 * len(months) + 12)
+                        ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH)
         ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
@@ -87,6 +93,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
         r = FIRST_ROW + i
         ws.write_number(r, 0, i + 1, text)
         ws.write(r, 1, activity, text)
+        ws.set_row(r, _wrapped_height((activity, ACTIVITY_LINE)))
         for k in range(len(months)):
             ws.write_blank(r, FIRST_MONTH_COL + k, None, count_in)
         ws.write_formula(r, total_col, f"=SUM({first_cell}{r + 1}:{last_cell}{r + 1})", total, 0)
@@ -101,23 +108,24 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     for label in ("Problēmas un riski, kas radušies mēnesī", "Priekšlikumi LM projekta komandai"):
         ws.write(r, 1, label, text)
         ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", text_in)
-        ws.set_row(r, 40)
+        ws.set_row(r, 27)  # two lines
         r += 1
     # The agreement date is a date (typing stops at anything else), in a field as wide as the signature's.
     ws.write(r, 1, "Saskaņots ar LM projekta komandu (datums)", text)
     ws.merge_range(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, None, fmt.in_date)
     ws.data_validation(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, DATE_VALIDATION)
     r += 1
-    signed = signature_block(ws, r + 1, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), bold,
+    signed = signature_block(ws, r, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), bold,
                              fmt.sign_field, fmt.sign_date)
-    ws.set_column(0, 0, 5)
-    ws.set_column(1, 1, 52)
-    ws.set_column(FIRST_MONTH_COL, total_col - 1, 8)
-    ws.set_column(total_col, total_col, 12)
-    ws.set_row(FIRST_ROW - 1, 36)  # three lines: "Kopā par visiem mēnešiem"
+    ws.set_column(0, 0, 4.5)
+    ws.set_column(1, 1, ACTIVITY_WIDTH)
+    ws.set_column(FIRST_MONTH_COL, total_col - 1, MONTH_WIDTH)
+    ws.set_column(total_col, total_col, TOTAL_WIDTH)
+    ws.set_row(FIRST_ROW - 1, 44)  # an upright "mm.yyyy"; three lines of "Kopā par visiem mēnešiem"
     ws.freeze_panes(FIRST_ROW, 2)
     print_setup(ws, municipality=municipality.name_lv, title="31. pielikums. Sociālā darbinieka mēneša atskaite",
-                version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col)
+                version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col,
+                repeat_cols=2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()
     return target

@@ -28,9 +28,9 @@ YES_NO = ["Jā", "Nē"]
 
 
 def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: str, header_row: int,  # noqa: ANN001
-                 last_row: int, last_col: int) -> None:
+                 last_row: int, last_col: int, repeat_cols: int = 0) -> None:
     print_setup(ws, municipality=municipality.name_lv, title=title, version=catalogue.version,
-                header_row=header_row, last_row=last_row, last_col=last_col)
+                header_row=header_row, last_row=last_row, last_col=last_col, repeat_cols=repeat_cols)
 
 
 def questionnaire_names(catalogue: Catalogue) -> list[str]:
@@ -81,11 +81,12 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     counts.write(1, 0, "Aprēķinās no reģistra lapas.", fmt.note)
     counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], "Nav ievietotas serverī"], fmt.head)
     counts.set_row(3, 30)
-    counts.set_column(0, 0, 70)
-    counts.set_column(1, 3, 14)
+    counts.set_column(0, 0, 60)
+    counts.set_column(1, 3, 12)
     for i, name in enumerate(names):
         r = 4 + i
         counts.write(r, 0, name, fmt.text)
+        counts.set_row(r, _wrapped_height((name, 64)))
         for k, round_name in enumerate(ROUNDS):
             counts.write_formula(r, 1 + k, f'=COUNTIFS({sheet}{span("C")},$A{r + 1},{sheet}{span("D")},"{round_name}")',
                                  fmt.int, 0)
@@ -96,7 +97,8 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     ws.freeze_panes(FIRST, 2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                     "sort": True, "autofilter": True})
-    _print_setup(ws, catalogue, municipality, "24. pielikums. Aptaujas anketu reģistrs", FIRST - 1, last, 9)
+    _print_setup(ws, catalogue, municipality, "24. pielikums. Aptaujas anketu reģistrs", FIRST - 1, last, 9,
+                 repeat_cols=2)
     wb.close()
     return target
 
@@ -115,7 +117,7 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
                "Kontaktpersona", "Tālrunis, e-pasts", "Adrese", "Atbilst prasībām (Jā/Nē)", "Līguma datums un Nr."]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
     ws.set_row(FIRST - 1, 45)
-    for col, width in enumerate([8, 30, 20, 60, 26, 12, 12, 18, 20, 24, 10, 16]):
+    for col, width in enumerate([7, 24, 18, 46, 22, 11, 12, 16, 16, 20, 10, 14]):
         ws.set_column(col, col, width)
     services = catalogue.sorted_services()
     for i, service in enumerate(services):
@@ -126,8 +128,8 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
         ws.write(r, 2, area, fmt.text)
         requirements = service.description.prasibas_sniedzejiem.teksts
         ws.write(r, 3, requirements, fmt.text)
-        # about 70 characters fit a line of column D and 22 a line of column C
-        ws.set_row(r, _wrapped_height((requirements, 70), (area, 22)))
+        # about 48 characters fit a line of column D and 19 a line of column C
+        ws.set_row(r, _wrapped_height((requirements, 48), (area, 19)))
         for col in range(4, 12):
             ws.write(r, col, "", fmt.in_text)
     last = FIRST + len(services) - 1
@@ -141,6 +143,7 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     ws.freeze_panes(FIRST, 2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                     "format_rows": True, "autofilter": True})
-    _print_setup(ws, catalogue, municipality, "17. pielikums. Pakalpojumu sniedzēji", FIRST - 1, sr + 1, 11)
+    _print_setup(ws, catalogue, municipality, "17. pielikums. Pakalpojumu sniedzēji", FIRST - 1, sr + 1, 11,
+                 repeat_cols=2)
     wb.close()
     return target

@@ -1,4 +1,5 @@
-"""Print setup shared by every report sheet: A4 landscape, width on one page, repeated header rows, a print
+"""Print setup shared by every report sheet: A4 landscape at 100 % (never shrunk: the smallest text stays 8 pt
+on paper; a wider sheet continues on the next page with its label columns repeated), repeated header rows, a print
 area, the municipality's name in the page header, "Lapa X no Y" in the footer, and the signature block
 "Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239)."""
 
@@ -16,10 +17,15 @@ def _escaped(text: str) -> str:
 
 
 def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, header_row: int,
-                last_row: int, last_col: int) -> None:
+                last_row: int, last_col: int, repeat_cols: int = 0) -> None:
+    """``repeat_cols``: how many leading label columns repeat on the pages that continue to the right."""
     ws.set_paper(9)  # A4
     ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    ws.set_print_scale(100)
+    ws.set_margins(left=0.3, right=0.3, top=0.5, bottom=0.5)
+    ws.print_across()  # a row block's pages follow each other: rows and their signatures stay together
+    if repeat_cols:
+        ws.repeat_columns(0, repeat_cols - 1)
     ws.set_start_page(1)  # "Lapa 1 no N" on each sheet, also when several sheets are printed at once
     ws.repeat_rows(header_row)
     ws.print_area(0, 0, last_row, last_col)

@@ -98,7 +98,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
                         "sort": True, "autofilter": True})
         print_setup(ws, municipality=municipality.name_lv, title=f"{party.annex}. pielikums. {party.label_lv}",
                     version=catalogue.version, header_row=FIRST - 1, last_row=last,
-                    last_col=STAGE_COL + len(party.stages))
+                    last_col=STAGE_COL + len(party.stages), repeat_cols=2)
 
     # --- summary ------------------------------------------------------------------------------------
     summary.write(0, 0, "35.–38. pielikums. Kvalitātes aptauju kopsavilkums: vidējais vērtējums", fmt.title)
@@ -143,7 +143,8 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         wb.define_name(total_name(party), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${tr + 1}")
     summary.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     print_setup(summary, municipality=municipality.name_lv, title="35.–38. pielikums. Kopsavilkums",
-                version=catalogue.version, header_row=3, last_row=tr, last_col=2 * len(quality.parties))
+                version=catalogue.version, header_row=3, last_row=tr, last_col=2 * len(quality.parties),
+                repeat_cols=1)
     summary.activate()
     wb.close()
     return target

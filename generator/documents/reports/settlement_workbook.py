@@ -119,10 +119,9 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                "Saņemts no LM (1. mēnesī – avanss), EUR", "Atlīdzības daļa", "Atlīdzība (BIP 1.1), EUR",
                f"Netiešās izmaksas {rate} (BIP 1.4), EUR", "Izmaksas kopā, EUR", "Atlikums mēneša beigās, EUR"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
-    ws.set_row(FIRST - 1, 58)
-    ws.set_column(0, 0, 13)
-    ws.set_column(1, 1, 9)
-    ws.set_column(2, 11, 14)
+    ws.set_row(FIRST - 1, 40)  # three lines
+    for col, width in enumerate([10, 8, 17, 9, 17, *[13] * 7]):
+        ws.set_column(col, col, width)
     for i, m in enumerate(months):
         r = FIRST + i
         x = r + 1
@@ -182,7 +181,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         wb.define_name(name, f"='{SHEET}'!${letter}${tr + 1}")
     ws.write_formula(tr, 11, formulas.amount(f"L{last + 1}"), fmt.money_total, cache(result.closing_balance, *amounts))
     wb.define_name("NRK_AtlikumsBeigas", f"='{SHEET}'!$L${tr + 1}")
-    sr = tr + 2
+    sr = tr + 1
     ws.write(sr, 0, "Avansa norēķins izmēģinājumprojekta beigās", fmt.label)
     closing = result.closing_balance
     verdict = ("pašvaldība atmaksā LM" if closing > 0 else "LM pārskaita pašvaldībai" if closing < 0
@@ -193,11 +192,11 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         fmt.text, ("" if not cached else PENDING if pending(*amounts) else verdict))
     ws.write_formula(sr + 1, 4, formulas.amount(f"ABS(L{tr + 1})"), fmt.money_total, cache(abs(closing), *amounts))
     wb.define_name("NRK_Norekins", f"='{SHEET}'!$E${sr + 2}")
-    signed = signature_block(ws, sr + 3, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
+    signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
     ws.freeze_panes(FIRST, 1)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     print_setup(ws, municipality=municipality.name_lv, title="27. pielikums. Norēķini ar pašvaldību",
-                version=catalogue.version, header_row=FIRST - 1, last_row=signed, last_col=11)
+                version=catalogue.version, header_row=FIRST - 1, last_row=signed, last_col=11, repeat_cols=1)
     wb.close()
     return target
 

@@ -96,9 +96,11 @@ class _Formats:
         base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
         self.title = wb.add_format({**base, "bold": True, "font_size": 13})
         self.note = wb.add_format({**base, "italic": True, "font_size": 9})
+        self.note_wrapped = wb.add_format({**base, "italic": True, "font_size": 9, "text_wrap": True})
         self.head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
         self.text = wb.add_format({**base, "border": 1, "text_wrap": True})
         self.label = wb.add_format({**base, "bold": True})
+        self.label_wrapped = wb.add_format({**base, "bold": True, "text_wrap": True})
         # Right-aligned also when a formula shows text (the blank "______" of a parameter still to confirm).
         self.money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00", "align": "right"})
         self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "#,##0.00",
@@ -229,7 +231,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_bip.write(row, 2, includes[code], fmt.text)
         ws_bip.write(row, 3, how[code], fmt.text)
         ws_bip.set_row(row, _wrapped_height(
-            (reg.bip_label(catalogue, code), 44), (includes[code], 46), (how[code], 46)))
+            (reg.bip_label(catalogue, code), 32), (includes[code], 34), (how[code], 34)))
         wb.define_name(BIP_NAMES[code], "=" + _abs(S_BIP, row, 1))
     entered_last = 4 + len(reg.ENTERED_BIPS) - 1
     wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
@@ -250,7 +252,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         source = f"Avots: {shown[key].source}"
         ws_bip.write(row, 1, label, fmt.text)
         ws_bip.write(row, 2, source, fmt.text)
-        ws_bip.set_row(row, _wrapped_height((label, 44), (source, 46)))
+        ws_bip.set_row(row, _wrapped_height((label, 32), (source, 34)))
         share = shown[key].kind == SHARE
         cells[key] = write_parameter(wb, ws_bip, row, 3, name, shown[key], shown=fmt.share if share else fmt.int,
                                      blank=fmt.in_share if share else fmt.in_int, error=fmt.error, log=log)
@@ -262,9 +264,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     formulas = MonthFormulas(cells["social_worker_children"], cells["indirect_cost_rate"], ERRORS)
     amounts = formulas.amount_params
     monthly_day, quarterly_day = cells["monthly_report_day"], cells["quarterly_report_day"]
-    ws_bip.set_column(0, 0, 10)
-    ws_bip.set_column(1, 1, 48)
-    ws_bip.set_column(2, 3, 50)
+    ws_bip.set_column(0, 0, 8)
+    ws_bip.set_column(1, 1, 32)
+    ws_bip.set_column(2, 3, 34)
     ws_bip.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
 
     # --- lists ------------------------------------------------------------------------------------
@@ -380,11 +382,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 29: monthly cash flow --------------------------------------------------------------------
     ws_cash.write(0, 0, "29. pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
-    ws_cash.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc saskaņošanas "
-                  "ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note)
+    # Notes wrap within the columns of the first page, also where LibreOffice's wider font needs two pages.
+    write_wide_note(ws_cash, 1, 0, 9, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc "
+                    "saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.",
+                    fmt.note_wrapped, 100)
     if pending(*amounts, monthly_day):
         ws_cash.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
-    ws_cash.write(3, 0, "Atlikums pārskata sākumā, EUR", fmt.label)
+    ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata sākumā, EUR", fmt.label_wrapped)
+    ws_cash.set_row(3, 26)
     ws_cash.write_number(3, 3, _num(data.opening_balance), fmt.in_money)
     wb.define_name("Sakuma_Atlikums", "=" + _abs(S_CASH, 3, 3))
     cash_headers = ["Mēnesis", "Bērnu skaits", "Darba līgums (Jā/Nē)", "Saņemts no LM, EUR",
@@ -392,11 +397,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                     f"BIP {BIP_PAY}", f"BIP {BIP_TRANSPORT}", f"BIP {BIP_SBS}", f"BIP {BIP_INDIRECT}",
                     "Izdevumi kopā", "Atlikums sākumā", "Atlikums beigās", "Iesniegt līdz", "Gads", "Ceturksnis"]
     ws_cash.write_row(CASH_FIRST - 1, 0, cash_headers, fmt.head)
-    ws_cash.set_row(CASH_FIRST - 1, 42)
-    ws_cash.set_column(0, 0, 10)
-    ws_cash.set_column(1, 3, 11)
-    ws_cash.set_column(4, 12, 13)
-    ws_cash.set_column(13, 15, 11)
+    ws_cash.set_row(CASH_FIRST - 1, 54)  # four lines: "Pilnā atlīdzība (reģistrs), EUR"
+    for col, width in enumerate([8, 7, 7, 11, 11, 9.5, *[11] * 7, 10, 6, 10]):
+        ws_cash.set_column(col, col, width)
     gross = {m.month: m.sw_gross_pay for m in reg.settlement_inputs(data)}
     for i, m in enumerate(months):
         r = CASH_FIRST + i
@@ -445,7 +448,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                                          for i in range(len(months))], len(cash_headers), fmt.head, fmt.error)
     write_errors_line(ws_cash, 3, 5, len(cash_headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
     if not dated:
-        write_wide_note(ws_cash, CASH_FIRST - 2, 0, 15, reg.periods_note(periods), fmt.pending_note_wrapped, 193)
+        write_wide_note(ws_cash, CASH_FIRST - 2, 0, 9, reg.periods_note(periods), fmt.pending_note_wrapped, 100)
         ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
@@ -457,7 +460,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for name, col in names.items():
         wb.define_name(name, "=" + _range(S_CASH, CASH_FIRST, cash_last, col))
     tr = cash_last + 1
-    ws_cash.write(tr, 0, "Kopā par visiem pārskata mēnešiem", fmt.label)
+    ws_cash.merge_range(tr, 0, tr, 2, "Kopā par visiem pārskata mēnešiem", fmt.label_wrapped)
+    ws_cash.set_row(tr, 26)
     totals = result.totals
     for col, value, uses in ((3, result.receipts, ()), (6, totals.pay, (formulas.full_pay_children,)),
                              (7, totals.transport, ()), (8, totals.sbs, ()), (9, totals.indirect, amounts),
@@ -470,22 +474,23 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for name, col in (("Kopa_Sanemts", 3), ("Kopa_Atlidziba", 6), ("Kopa_Transports", 7), ("Kopa_SBS", 8),
                       ("Kopa_Netiesas", 9), ("Kopa_Izdevumi", 10), ("Kopa_AtlikumsBeigas", 12)):
         wb.define_name(name, "=" + _abs(S_CASH, tr, col))
-    cash_signed = signature_block(ws_cash, tr + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
+    cash_signed = signature_block(ws_cash, tr + 1, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date)
     ws_cash.freeze_panes(CASH_FIRST, 1)
     ws_cash.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # --- 30: quarterly report ---------------------------------------------------------------------
     ws_q.write(0, 0, "30. pielikums. Ceturkšņa faktiski izlietotā finansējuma un rezultatīvo rādītāju pārskats",
                fmt.title)
-    ws_q.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Aprēķināts no 29. un 28. pielikuma; "
-               "oriģinālu pēc saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” "
-               "norādītajam datumam.", fmt.note)
+    write_wide_note(ws_q, 1, 0, 8, f"{municipality.name_lv} – {municipality.social_service}. Aprēķināts no 29. un "
+                    "28. pielikuma; oriģinālu pēc saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt "
+                    "līdz” norādītajam datumam.", fmt.note_wrapped, 90)
     if pending(*amounts, quarterly_day):
         ws_q.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     ws_q.write(3, 0, "Finansējuma izlietojums pa budžeta izmaksu pozīcijām, EUR", fmt.label)
     q_headers = ["Gads", "Ceturksnis", f"BIP {BIP_PAY}", f"BIP {BIP_TRANSPORT}", f"BIP {BIP_SBS}",
                  f"BIP {BIP_INDIRECT}", "Kopā", "Saņemts no LM", "Iesniegt līdz"]
     ws_q.write_row(QUARTER_FIRST - 1, 0, q_headers, fmt.head)
+    ws_q.set_row(QUARTER_FIRST - 1, 28)  # two lines: "Saņemts no LM"
     cash_rng = {col: _range(S_CASH, CASH_FIRST, cash_last, col) for col in (3, 6, 7, 8, 9, 14, 15)}
     quarters = result.quarters
     for i, qr in enumerate(quarters):
@@ -525,7 +530,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                       ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
         wb.define_name(name, "=" + _range(S_QUARTER, QUARTER_FIRST, q_last, col))
     tr = q_last + 1
-    ws_q.merge_range(tr, 0, tr, 1, "Kopā par visiem ceturkšņiem", fmt.label)
+    ws_q.merge_range(tr, 0, tr, 1, "Kopā par visiem ceturkšņiem", fmt.label_wrapped)
+    ws_q.set_row(tr, 26)
     for col, value, uses in ((2, totals.pay, (formulas.full_pay_children,)), (3, totals.transport, ()),
                              (4, totals.sbs, ()), (5, totals.indirect, amounts), (6, totals.total, amounts),
                              (7, result.receipts, ())):
@@ -538,7 +544,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.write(ind_head - 1, 0, "Rezultatīvie rādītāji", fmt.label)
     if not dated:  # between the spending totals and the indicators, next to the blank year/quarter cells
         write_wide_note(ws_q, tr + 1, 0, 8, reg.periods_note(periods, "Gada un ceturkšņa ailes", "Gadu un ceturksni (1–4)"),
-                        fmt.pending_note_wrapped, 128)
+                        fmt.pending_note_wrapped, 90)
     ind_headers = ["Gads", "Ceturksnis"]
     ind_headers += [f"SBS {a.number}. jomā, EUR" for a in areas]
     ind_headers += [f"SBS dokumenti {a.number}. jomā" for a in areas]
@@ -567,20 +573,23 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ind_last = ind_head + len(quarters)
     for k, area in enumerate(areas):
         wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
-    ws_q.set_column(0, 1, 15)  # "Kopā par visiem ceturkšņiem" across A:B
-    ws_q.set_column(2, 2 + 2 * len(areas) + 3, 14)
+    ws_q.set_column(0, 0, 6)  # "Kopā par visiem ceturkšņiem" wrapped across A:B
+    ws_q.set_column(1, 1, 10.5)
+    ws_q.set_column(2, 2 + 2 * len(areas) + 3, 10.6)
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
-    q_signed = signature_block(ws_q, ind_last + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
-    for sheet, title, header_row, last_row, last_col in (
-            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1),
+    q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date)
+    # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
+    # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
+    for sheet, title, header_row, last_row, last_col, repeat_cols in (
+            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1, 1),
             (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
-             len(cash_headers) - 1),
-            (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1),
-            (ws_bip, "26. pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3)):
+             len(cash_headers) - 3, 1),
+            (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1, 2),
+            (ws_bip, "26. pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3, 1)):
         print_setup(sheet, municipality=municipality.name_lv, title=title, version=catalogue.version,
-                    header_row=header_row, last_row=last_row, last_col=last_col)
+                                        header_row=header_row, last_row=last_row, last_col=last_col, repeat_cols=repeat_cols)
     # The count of wrong inputs and the first message, on the hidden list sheet.
     ws_lists.write(0, 10, "Kļūdas", fmt.head)
     ws_lists.write_formula(1, 10, log.count(), None, 0)

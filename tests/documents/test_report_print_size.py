@@ -1,0 +1,93 @@
+"""Report workbooks on A4 as LibreOffice prints them, one sheet at a time: every page at 8 pt or larger (the
+sheets print at 100 %, a wide sheet continues to the right with its label columns), and the signed reports
+29, 30 and 31 (and 27) have their signature lines on a page that also holds the report's rows.
+
+One LibreOffice call prints every visible sheet of every report workbook twice: made during the round
+(dated months and quarters) and made after it (blank month inputs with their note, as `ibm build` makes
+them today), for the municipality with the longest social service name (the longest notes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports.activity import ACTIVITIES
+from generator.documents.reports.printing import SIGNATURE_LABELS
+from generator.documents.reports.workbooks import write_report_workbooks
+from generator.recalc import convert, make_profile
+from tests.workbook.conftest import require_soffice
+from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
+
+MIN_FONT = 8.0
+DURING_ROUND = dt.date(2018, 9, 1)  # the children's round runs: months and quarters are dated
+BUILDS = {"karta": DURING_ROUND, "pec-kartas": None}  # None: today, after every round of the catalogue
+SIGNED = ("27", "29", "30", "31")
+# A report row as printed: an amount ("0.00", "1 234,56"), a share or a count, in a line that starts with a
+# month (mm.yyyy), a year and quarter, an activity's number, or (blank month inputs) with the amounts only.
+AMOUNT = re.compile(r"\d[.,]\d\d\b")
+
+
+def _longest_service(catalogue: Catalogue) -> str:
+    return max(catalogue.municipalities.municipalities, key=lambda m: len(m.social_service)).id
+
+
+@pytest.fixture(scope="module")
+def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], list[Page]]:
+    """(build, workbook, sheet) -> pages of that sheet printed on its own."""
+    require_soffice()
+    folder = tmp_path_factory.mktemp("atskaisu-druka")
+    municipality = catalogue.municipality(_longest_service(catalogue))
+    copies: dict[tuple[str, str, str], Path] = {}
+    for build, day in BUILDS.items():
+        for workbook in write_report_workbooks(catalogue, municipality, folder / build, build_date=day):
+            for sheet, copy in one_sheet_copies(workbook, folder / build).items():
+                if sheet == "Saraksti":  # hidden lists the formulas use
+                    continue
+                unique = copy.with_name(f"{build}--{copy.name}")  # one soffice call needs unique names
+                copies[(build, workbook.stem, sheet)] = copy.rename(unique)
+    pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
+    return {key: read_pages(pdf) for key, pdf in zip(copies, pdfs, strict=True)}
+
+
+def test_every_report_page_prints_at_8_pt_or_larger(printed) -> None:
+    sheets = {sheet[:2] for _, _, sheet in printed}
+    assert sheets >= {"17", "24", "26", "27", "28", "29", "30", "31", "35", "36", "37", "38"}, sheets
+    small = [f"{build} {sheet}, {page.number}. lapa: {page.min_font:.1f} pt"
+             for (build, _, sheet), pages in printed.items() for page in pages if page.min_font < MIN_FONT - 0.05]
+    assert not small, "burts mazāks par 8 pt: " + "; ".join(small)
+    for (build, _, sheet), pages in printed.items():
+        for page in pages:
+            assert sorted(round(x) for x in page.size) == [595, 842], f"{build} {sheet}: {page.size}"
+            assert page.text.strip(), f"{build} {sheet}, {page.number}. lapa: tukša"
+
+
+def _report_rows(sheet: str, text: str) -> int:
+    """How many of the report's own rows (months, quarters, activities) a page's text shows."""
+    if sheet.startswith("31"):
+        return sum(1 for activity in ACTIVITIES if activity[:30] in " ".join(text.split()))
+    return sum(1 for line in text.splitlines() if len(AMOUNT.findall(line)) >= 3)
+
+
+@pytest.mark.parametrize("prefix", SIGNED)
+def test_signatures_print_with_report_rows(printed, prefix: str) -> None:
+    """The page with "Sagatavoja", "Paraksts" and "Datums" (the first column strip of a wide sheet) also
+    holds rows of the report: never a signature block alone on a page."""
+    found = 0
+    for (build, _, sheet), pages in printed.items():
+        if not sheet.startswith(prefix):
+            continue
+        found += 1
+        signed = [p for p in pages if all(label in p.text for label in SIGNATURE_LABELS)]
+        assert signed, f"{build} {sheet}: nevienā lapā nav visu paraksta rindu kopā"
+        # the first page that carries the block: the column strip with the labels and the signature fields
+        page = signed[0]
+        assert _report_rows(sheet, page.text) >= 3, (
+            f"{build} {sheet}, {page.number}. lapa: paraksti bez pārskata rindām: {page.text[:300]!r}")
+    assert found == len(BUILDS), prefix
