@@ -589,7 +589,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1, 2),
             (ws_bip, "26. pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3, 1)):
         print_setup(sheet, municipality=municipality.name_lv, title=title, version=catalogue.version,
-                                        header_row=header_row, last_row=last_row, last_col=last_col, repeat_cols=repeat_cols)
+                    header_row=header_row, last_row=last_row, last_col=last_col, repeat_cols=repeat_cols)
     # The count of wrong inputs and the first message, on the hidden list sheet.
     ws_lists.write(0, 10, "Kļūdas", fmt.head)
     ws_lists.write_formula(1, 10, log.count(), None, 0)
