@@ -3,6 +3,7 @@ A4 print settings and sheet protection."""
 
 from __future__ import annotations
 
+from generator import lvformat
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 
@@ -179,7 +180,7 @@ def page_setup(
     if area:
         ws.print_area(area)
     # "&9" sets the font size, so the text after it must not start with a digit
-    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {sh.book.cache.version}", {"margin": header_margin})
+    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {lvformat.version(sh.book.cache.version)}", {"margin": header_margin})
     ws.set_footer("&C&9Lapa &P no &N", {"margin": header_margin})
     ws.hide_gridlines(2)
 
