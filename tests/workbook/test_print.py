@@ -266,3 +266,16 @@ def test_header_names_printed_whole(printed: dict[str, dict[str, list[Page]]], c
             first = _flat(printed[name][sheet][0].text)
             for label, value in (("Pašvaldība", municipality.name_lv), ("Sociālais dienests", municipality.social_service)):
                 assert f"{label}: {value}" in first, f"{name} {sheet}: 1. lapā nav vesela „{label}: {value}”"
+
+
+def test_numbers_print_with_latvian_separators(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """Shares and amounts print with a decimal comma although LibreOffice runs in the C locale here: the
+    number formats carry the Latvian language tag (an English locale printed "15.00%" before)."""
+    shares = []
+    for name, sheets in printed.items():
+        for sheet, pages in sheets.items():
+            for k, page in enumerate(pages, start=1):
+                shares += re.findall(r"\d+[.,]\d+ ?%", page.text)
+                english = re.search(r"\d,\d{3}\.\d{2}\b", page.text)  # "1,234.50"
+                assert not english, f"{name} {sheet}, {k}. lapa: „{english.group(0)}”"
+    assert shares and all("," in s for s in shares), sorted(set(shares))[:20]
