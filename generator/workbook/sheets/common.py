@@ -38,6 +38,13 @@ def lv_date_formula(ref: str) -> str:
     return f'RIGHT("0"&DAY({ref}),2)&"."&RIGHT("0"&MONTH({ref}),2)&"."&YEAR({ref})'
 
 
+def lv_version_formula(ref: str) -> str:
+    """The template version in ``ref`` (GGGG-MM-DD+hash.revision) as lvformat.version shows it:
+    "7ca2ab6d.3 (katalogs 01.04.2023)"."""
+    return (f'MID({ref},12,LEN({ref})-11)&" (katalogs "&MID({ref},9,2)&"."&MID({ref},6,2)&"."&LEFT({ref},4)'
+            '&")"')
+
+
 def child_line(sh: Sheet, a1: str) -> None:
     """The child's name and personal code (Galva_Berns) in a row the sheet repeats on every printed page."""
     sh.formula(a1, "Galva_Berns", sh.st.label_bold, sh.book.cache.header("Galva_Berns"))
