@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator.money import to_decimal, xround
 
@@ -36,3 +37,18 @@ def percent(share: object, places: int = 0) -> str:
 def date(day: dt.date) -> str:
     """DD.MM.YYYY."""
     return f"{day:%d.%m.%Y}"
+
+
+_VERSION = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\+([0-9a-f]+(?:\.\d+)?)$")
+
+
+def version(template_version: str) -> str:
+    """A template or catalogue version as a person reads it, without an ISO date but still exact:
+    '2023-04-01+7ca2ab6d.2' -> '7ca2ab6d.2 (katalogs 01.04.2023)'; '2023-04-01+7ca2ab6d' ->
+    '7ca2ab6d (katalogs 01.04.2023)'. Machine-readable ids (IBM_Versija, the registry, file properties)
+    keep the original form."""
+    match = _VERSION.match(template_version)
+    if match is None:
+        raise ValueError(f"versija {template_version!r} nav saprotama (gaidīts: GGGG-MM-DD+jaucējkods[.redakcija])")
+    year, month, day, ident = match.groups()
+    return f"{ident} (katalogs {day}.{month}.{year})"

@@ -30,6 +30,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from generator import lvformat
 from generator.documents.htmltree import Node, parse
 
 AUTHOR = "Labklājības ministrija – IBM rīkkopa"
@@ -163,7 +164,7 @@ class _Writer:
             column.width = width
         left_cell, right_cell = table.rows[0].cells
         left_cell.width, right_cell.width = self.text_width - right, right
-        left_cell.paragraphs[0].add_run(f"{title} · veidnes versija {version}")
+        left_cell.paragraphs[0].add_run(f"{title} · veidnes versija {lvformat.version(version)}")
         page = right_cell.paragraphs[0]
         page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         page.add_run("Lapa ")

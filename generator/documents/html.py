@@ -36,6 +36,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["lvdate"] = lvformat.date
     env.filters["percent"] = lvformat.percent
     env.filters["css"] = css_string
+    env.filters["versija"] = lvformat.version
     return env
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_documents
 
@@ -24,7 +25,7 @@ def normalise(text: str) -> str:
 def without_footer(page: str, title: str, version: str) -> str:
     """A normalised PDF page's text without its footer: "Lapa N no M", the version line and the title's
     last occurrence (the footer's title line; the two lines may come in either order around the page number)."""
-    rest = re.sub(r"Lapa \d+ no \d+", " ", page).replace(normalise(f"veidnes versija {version}"), " ")
+    rest = re.sub(r"Lapa \d+ no \d+", " ", page).replace(normalise(f"veidnes versija {lvformat.version(version)}"), " ")
     head, found, tail = rest.rpartition(normalise(title))
     return normalise(f"{head} {tail}" if found else rest)
 

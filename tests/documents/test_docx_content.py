@@ -14,6 +14,7 @@ from docx.document import Document as DocxDocument
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import Node, parse
@@ -148,7 +149,7 @@ def test_docx_core_properties_footer_and_page(built: Path, catalogue: Catalogue)
         footer = document.sections[0].footer
         footer_xml = footer._element.xml
         footer_text = " ".join(c.text for t in footer.tables for c in t.rows[0].cells)  # title | page number
-        assert f"{spec.title} · veidnes versija {catalogue.version}" in footer_text
+        assert f"{spec.title} · veidnes versija {lvformat.version(catalogue.version)}" in footer_text
         assert 'w:instr="PAGE"' in footer_xml and 'w:instr="NUMPAGES"' in footer_xml
         section = document.sections[0]
         size = sorted([round(section.page_width.cm, 1), round(section.page_height.cm, 1)])

@@ -16,6 +16,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from PIL import ImageFont
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.docx_writer import html_to_docx
@@ -94,7 +95,8 @@ def test_footer_has_the_page_number_at_the_right_of_the_title(rendered, catalogu
         assert len(footer.tables) == 1, doc_id
         row = footer.tables[0].rows[0]
         title, page = row.cells
-        assert "veidnes versija" in title.text and catalogue.version in title.text, doc_id
+        assert f"veidnes versija {lvformat.version(catalogue.version)}" in title.text, doc_id
+        assert catalogue.latest_date.isoformat() not in title.text, doc_id
         fields = [f.get(qn("w:instr")) for f in page._tc.iter(qn("w:fldSimple"))]
         assert fields == ["PAGE", "NUMPAGES"], doc_id
         assert page.paragraphs[0].alignment == 2, doc_id  # right

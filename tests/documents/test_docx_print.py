@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.docx_writer import write_docx
@@ -66,7 +67,7 @@ def _walk(node: Node):  # noqa: ANN202
 def test_writer_prints_no_empty_page_and_no_page_of_only_signatures(printed) -> None:
     assert len(printed["pages"]) >= 30
     for doc_id, pages in printed["pages"].items():
-        footer = normalise(f"{printed['titles'][doc_id]} · veidnes versija {printed['version']}")
+        footer = normalise(f"{printed['titles'][doc_id]} · veidnes versija {lvformat.version(printed['version'])}")
         for number, page in enumerate(pages, 1):
             assert f"Lapa {number} no {len(pages)}" in page, f"{doc_id} lapa {number}"
             rest = re.sub(r"Lapa \d+ no \d+", "", page).replace(footer, "")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.paths import documents_dir
 from generator.documents.registry import DOCUMENTS
@@ -58,7 +59,8 @@ def test_pdf_footer_and_metadata(built: Path, catalogue: Catalogue, pdf_text) ->
         for number, page in enumerate(reader.pages, 1):
             page_text = normalise(page.extract_text())
             assert f"Lapa {number} no {pages}" in page_text, f"{spec.id} lapa {number}"
-            assert f"veidnes versija {catalogue.version}" in page_text, f"{spec.id} lapa {number}"
+            assert f"veidnes versija {lvformat.version(catalogue.version)}" in page_text, f"{spec.id} lapa {number}"
+            assert f"versija {catalogue.version}" not in page_text, f"{spec.id} lapa {number}"  # no ISO date
         mediabox = reader.pages[0].mediabox
         size = sorted([round(float(mediabox.width)), round(float(mediabox.height))])
         assert size == [595, 842], f"{spec.id}: nav A4 ({size})"

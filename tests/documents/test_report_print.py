@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import register as reg
 from generator.documents.reports.printing import SIGNATURE_LABELS
@@ -44,6 +45,7 @@ def test_every_report_sheet_prints_with_header_footer_and_area(workbooks, catalo
     for ws in sheets:
         assert name in ws.oddHeader.left.text, ws.title
         assert ws.oddFooter.right.text == "Lapa &P no &N", ws.title
+        assert ws.oddFooter.left.text == f"Veidnes versija {lvformat.version(catalogue.version)}", ws.title
         # Numbered per sheet: 29 prints as "Lapa 1 no 1", not as page 7 of the workbook.
         assert ws.page_setup.useFirstPageNumber and int(ws.page_setup.firstPageNumber or 1) == 1, ws.title
         assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape", ws.title

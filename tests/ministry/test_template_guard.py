@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, MatrixError, interface_version
 from generator.ministry.templates import DEFAULT_REGISTRY, describe, load_registry
@@ -61,7 +62,7 @@ def test_the_template_carries_its_version_in_the_name_the_property_and_the_heade
         sheets = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
     assert f"<vt:lpwstr>{version}</vt:lpwstr>" in custom
     headers = [s for s in sheets if "<oddHeader>" in s]
-    assert headers and all(f"Veidne {version}" in s for s in headers)
+    assert headers and all(f"Veidne {lvformat.version(version)}" in s for s in headers)
 
 
 def test_versions_with_and_without_a_layout_revision_are_understood() -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import convert, make_profile
 from generator.reference.lines import line_from_offer
@@ -26,6 +27,7 @@ from generator.workbook.inputs import People, fill
 from generator.workbook.names import write
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
+from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 from tests.workbook.conftest import recipient_labels, require_soffice
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
@@ -268,3 +270,29 @@ def test_header_names_printed_whole(printed: dict[str, dict[str, list[Page]]], c
             first = _flat(printed[name][sheet][0].text)
             for label, value in (("Pašvaldība", municipality.name_lv), ("Sociālais dienests", municipality.social_service)):
                 assert f"{label}: {value}" in first, f"{name} {sheet}: 1. lapā nav vesela „{label}: {value}”"
+
+
+def test_numbers_print_with_latvian_separators(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """Shares and amounts print with a decimal comma although LibreOffice runs in the C locale here: the
+    number formats carry the Latvian language tag (an English locale printed "15.00%" before)."""
+    shares = []
+    for name, sheets in printed.items():
+        for sheet, pages in sheets.items():
+            for k, page in enumerate(pages, start=1):
+                shares += re.findall(r"\d+[.,]\d+ ?%", page.text)
+                english = re.search(r"\d,\d{3}\.\d{2}\b", page.text)  # "1,234.50"
+                assert not english, f"{name} {sheet}, {k}. lapa: „{english.group(0)}”"
+    assert shares and all("," in s for s in shares), sorted(set(shares))[:20]
+
+
+def test_version_prints_without_an_iso_date(printed: dict[str, dict[str, list[Page]]], catalogue: Catalogue) -> None:
+    """The page header and the 6.8 note (a formula on IBM_Versija, recalculated by LibreOffice) show the version
+    as lvformat.version does: "7ca2ab6d.3 (katalogs 01.04.2023)", not "2023-04-01+…" (which only the technical
+    table 6.11 shows, as the machine-readable IBM_Versija)."""
+    shown = lvformat.version(template_version(catalogue))
+    for sheet, pages in printed["paraugs"].items():
+        for k, page in enumerate(pages, start=1):
+            assert f"Veidne {shown}" in page.text, f"{sheet}, {k}. lapa"
+            # 6.11 lists the machine-readable IBM_Versija as it is
+            assert sheet == "6.11" or catalogue.version not in page.text, f"{sheet}, {k}. lapa"
+    assert f"Veidne: {shown}; cenas spēkā uz" in _flat(printed["paraugs"]["6.8"][0].text)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from generator import lvformat
+
 SIGNATURE_LABELS = ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums")
 
 
@@ -31,7 +33,7 @@ def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, h
     ws.print_area(0, 0, last_row, last_col)
     # No font-size code before the title: "&8" followed by "28.pielikums" would read as size 828.
     ws.set_header(f"&L{_escaped(municipality)}&R{_escaped(title)}")
-    ws.set_footer(f"&L&8Veidnes versija {_escaped(version)}&R&8Lapa &P no &N")
+    ws.set_footer(f"&L&8Veidnes versija {_escaped(lvformat.version(version))}&R&8Lapa &P no &N")
 
 
 def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_col: int, value_last_col: int,

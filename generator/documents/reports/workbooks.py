@@ -27,6 +27,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
@@ -47,8 +48,10 @@ from generator.documents.reports.parameters import (
     write_parameter,
 )
 from generator.documents.reports.printing import print_setup, signature_block
+from generator.documents.reports.row_groups import group_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
+from generator.workbook.styles import LATVIAN, MONEY
 from generator.xlsxformula import quick_formulas
 
 REGISTER_ID = "izdevumu-registrs-un-parskati"
@@ -56,6 +59,7 @@ ACTIVITY_ID = "sd-menesa-atskaite"
 REGISTER_FILE = f"{REGISTER_ID}.xlsx"
 ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 REGISTER_ROWS = 400
+SHARE_2 = f"{LATVIAN}0.00%"  # separators as in Latvian also where LibreOffice runs in another locale
 AUTHOR = "Labklājības ministrija – IBM rīkkopa"
 
 S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS = (
@@ -102,13 +106,14 @@ class _Formats:
         self.label = wb.add_format({**base, "bold": True})
         self.label_wrapped = wb.add_format({**base, "bold": True, "text_wrap": True})
         # Right-aligned also when a formula shows text (the blank "______" of a parameter still to confirm).
-        self.money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00", "align": "right"})
-        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": "#,##0.00",
+        self.money = wb.add_format({**base, "border": 1, "num_format": MONEY, "align": "right"})
+        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY,
                                           "align": "right"})
-        self.share = wb.add_format({**base, "border": 1, "num_format": "0.00%", "align": "right"})
+        self.share = wb.add_format({**base, "border": 1, "num_format": SHARE_2, "align": "right"})
         pending = {**base, "italic": True, "font_size": 9, "font_color": "#9C0006"}
         self.pending_note = wb.add_format(pending)
         self.pending_note_wrapped = wb.add_format({**pending, "text_wrap": True})
+        self.alert = wb.add_format({"bold": True, "font_color": "#9C0006"})  # a conditional format's font
         self.date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", "align": "right"})
         self.month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
         self.int = wb.add_format({**base, "border": 1, "num_format": "0"})
@@ -117,12 +122,13 @@ class _Formats:
         self.in_date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", **unlocked})
         self.in_month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy", **unlocked})
         # A correction (refund, cancelled invoice) is a negative amount, shown in red with its sign.
-        self.in_money = wb.add_format({**base, "border": 1, "num_format": "#,##0.00;[Red]-#,##0.00", **unlocked})
+        # The language tag once, at the start: repeated in the second section LibreOffice prints it as digits.
+        self.in_money = wb.add_format({**base, "border": 1, "num_format": f"{MONEY};[Red]-#,##0.00", **unlocked})
         self.sign_field = wb.add_format({**base, "bottom": 1, **unlocked})
         self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", **unlocked})
-        self.in_number = wb.add_format({**base, "border": 1, "num_format": "0.##", **unlocked})
+        self.in_number = wb.add_format({**base, "border": 1, "num_format": f"{LATVIAN}0.##", **unlocked})
         self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
-        self.in_share = wb.add_format({**base, "border": 1, "num_format": "0.00%", **unlocked})
+        self.in_share = wb.add_format({**base, "border": 1, "num_format": SHARE_2, **unlocked})
         # A wrong input's message (input_checks), and the line that counts them above a report's amounts.
         self.error = wb.add_format({**base, "font_size": 9, "font_color": "#C00000"})
         self.errors_line = wb.add_format({**base, "bold": True, "font_size": 9, "font_color": "#C00000",
@@ -211,7 +217,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 26: BIP positions and parameters ---------------------------------------------------------
     ws_bip.write(0, 0, "26. pielikums. Budžeta izmaksu pozīcijas (BIP)", fmt.title)
-    ws_bip.write(1, 0, f"{municipality.name_lv} · veidnes versija {catalogue.version}", fmt.note)
+    ws_bip.write(1, 0, f"{municipality.name_lv} · veidnes versija {lvformat.version(catalogue.version)}", fmt.note)
     ws_bip.write_row(3, 0, ["Kods", "Pozīcija (teksts, ko izvēlas reģistrā)", "Ko ietver", "Kā nosaka summu"],
                      fmt.head)
     shown = {key: parameter(catalogue, key, day, kind) for key, kind in PARAMETERS.items()}
@@ -340,6 +346,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                "Reg_Summa": 11, "Reg_Veids": 12, "Reg_Joma": 14}
     for name, col in columns.items():
         wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
+    # Empty rows stay in collapsed groups and do not print; the sums above cover every row. The hint (or the
+    # warning about hidden filled rows) sits left of the total; row 3 is the line of input errors.
+    group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows))
+    ws_reg.merge_range(2, 0, 2, 5, "", fmt.note_wrapped)
+    hint_or_warning(ws_reg, 2, 0, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
+    ws_reg.set_row(2, 48)
     ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
     texts = checks.TextCells(ws_lists, 11)

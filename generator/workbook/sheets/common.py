@@ -3,6 +3,7 @@ A4 print settings and sheet protection."""
 
 from __future__ import annotations
 
+from generator import lvformat
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 
@@ -35,6 +36,13 @@ HEADER_RIGHT = ("Galva_Pasvaldiba", "Galva_Dienests", "Galva_Darbinieks")
 def lv_date_formula(ref: str) -> str:
     """DD.MM.YYYY as text, independent of the spreadsheet's locale (TEXT() is not)."""
     return f'RIGHT("0"&DAY({ref}),2)&"."&RIGHT("0"&MONTH({ref}),2)&"."&YEAR({ref})'
+
+
+def lv_version_formula(ref: str) -> str:
+    """The template version in ``ref`` (GGGG-MM-DD+hash.revision) as lvformat.version shows it:
+    "7ca2ab6d.3 (katalogs 01.04.2023)"."""
+    return (f'MID({ref},12,LEN({ref})-11)&" (katalogs "&MID({ref},9,2)&"."&MID({ref},6,2)&"."&LEFT({ref},4)'
+            '&")"')
 
 
 def child_line(sh: Sheet, a1: str) -> None:
@@ -179,7 +187,7 @@ def page_setup(
     if area:
         ws.print_area(area)
     # "&9" sets the font size, so the text after it must not start with a digit
-    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {sh.book.cache.version}", {"margin": header_margin})
+    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {lvformat.version(sh.book.cache.version)}", {"margin": header_margin})
     ws.set_footer("&C&9Lapa &P no &N", {"margin": header_margin})
     ws.hide_gridlines(2)
 

@@ -3,10 +3,11 @@ and the provider's actual price (regulated and contract prices prefilled and cap
 
 from __future__ import annotations
 
+from generator import lvformat
 from generator.catalogue.catalogue import Offer
 from generator.workbook.input_checks import PRICE_FIELD, message_formula
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup
+from generator.workbook.sheets.common import child_line, lv_date_formula, lv_version_formula, page_setup
 from generator.workbook.texts import NO, YES
 
 SHEET = "6.8"
@@ -66,8 +67,9 @@ def write(sh: Sheet) -> None:
         st.note,
     )
     sh.row_height(2, 48)
-    sh.formula("A3", '"Veidne: "&IBM_Versija&"; cenas spēkā uz "&' + lv_date_formula("Parametru_Datums"),
-               st.note, f"Veidne: {book.cache.version}; cenas spēkā uz {book.day:%d.%m.%Y}")
+    sh.formula("A3", f'"Veidne: "&{lv_version_formula("IBM_Versija")}&"; cenas spēkā uz "&'
+               + lv_date_formula("Parametru_Datums"),
+               st.note, f"Veidne: {lvformat.version(book.cache.version)}; cenas spēkā uz {lvformat.date(book.day)}")
     for c, head, _ in HEADS:
         sh.text(f"{c}{HEADER_ROW}", head, st.header)
     sh.row_height(HEADER_ROW, 36)

@@ -1,0 +1,62 @@
+"""The expense register's (28) many input rows as nested, collapsed outline groups, so that empty rows do not
+print (Excel and LibreOffice leave rows of a collapsed group out of the print; decision D23, as the matrix's
+plan rows in generator/workbook/sheets/plan_rows.py).
+
+A new register shows the first SHOWN rows; each "+" (or outline button 2–7) opens the next block up to the
+following bound in BOUNDS. Excel allows seven outline levels, so the blocks grow (25, 50, 50, 50, 100, 100
+rows) instead of being many equal ones. Every row keeps its address: the defined names and the sums cover all
+rows, shown or hidden. A register filled by a program opens as many blocks as its rows need.
+"""
+
+from __future__ import annotations
+
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+# Row counts shown with outline level 0, 1, 2, …: the first SHOWN rows, then a block per level.
+BOUNDS = (25, 50, 100, 150, 200, 300, 400)
+SHOWN = BOUNDS[0]
+HINT = (f"Rādītas pirmās {SHOWN} rindas. Vēl rindas (līdz {BOUNDS[-1]}) atver ar „+” pa kreisi no rindu numuriem "
+        f"vai ar struktūras pogām 1–{len(BOUNDS)} augšējā kreisajā stūrī; aizvērtās rindas nedrukā, bet summās "
+        "tās ir ieskaitītas.")
+WARNING = ("UZMANĪBU: aizpildītas reģistra rindas ir paslēptas un netiks izdrukātas – atveriet tās ar „+” pa "
+           "kreisi no rindu numuriem.")
+
+
+def level(index: int) -> int:
+    """Outline level of row ``index`` (0-based): 0 shown, then 1 … len(BOUNDS) - 1; rows past the last bound
+    (a program-filled register longer than the template) belong to the last level."""
+    return next((i for i, bound in enumerate(BOUNDS) if index < bound), len(BOUNDS) - 1)
+
+
+def shown_level(used: int) -> int:
+    """The deepest level that must be open for the first ``used`` rows to show (0 for none)."""
+    return level(used - 1) if used > 0 else 0
+
+
+def group_rows(ws: Worksheet, first_row: int, count: int, used: int) -> None:
+    """Group rows ``first_row`` … ``first_row + count - 1`` (0-based) by level; groups deeper than needed for
+    the ``used`` rows are collapsed (hidden), the others open."""
+    ws.outline_settings(True, False, True, False)  # symbols shown, the "+" on the row above a group
+    opened = shown_level(used)
+    for i in range(count):
+        lvl = level(i)
+        deeper = i + 1 < count and level(i + 1) > lvl  # the row above a group holds its "+"
+        ws.set_row(first_row + i, None, None, {"level": lvl, "hidden": lvl > opened,
+                                               "collapsed": deeper and level(i + 1) > opened})
+
+
+def hidden_filled(first_row: int, last_row: int, first_col: str, last_col: str) -> str:
+    """Formula: how many filled input cells sit in hidden rows (COUNTA less SUBTOTAL 103, which skips rows
+    hidden by the outline in Excel and LibreOffice). 1-based rows; the input columns only, never a formula
+    column whose "" COUNTA would count."""
+    rng = f"${first_col}${first_row}:${last_col}${last_row}"
+    return f"COUNTA({rng})-SUBTOTAL(103,{rng})"
+
+
+def hint_or_warning(ws: Worksheet, row: int, col: int, first_row: int, last_row: int, first_col: str,
+                    last_col: str, note: Format, alert: Format) -> None:
+    """One printed cell: how to open more rows, or – when a filled row is hidden – a red warning."""
+    count = hidden_filled(first_row, last_row, first_col, last_col)
+    ws.write_formula(row, col, f'=IF({count}>0,"{WARNING}","{HINT}")', note, HINT)
+    ws.conditional_format(row, col, row, col, {"type": "formula", "criteria": f"={count}>0", "format": alert})

@@ -1,0 +1,131 @@
+"""The expense register (28) on paper, printed by LibreOffice one sheet at a time: an empty register prints one
+page, a filled one prints every filled row, and the total above the rows sums all of them – also rows a
+person has left in a collapsed group (then a red warning prints). Amounts and shares print with Latvian
+separators although LibreOffice runs in the C locale here (the number formats carry the Latvian tag).
+One soffice call for every case."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports import register as reg
+from generator.documents.reports import row_groups
+from generator.documents.reports.workbooks import (
+    REG_FIRST,
+    REGISTER_ROWS,
+    S_BIP,
+    S_REG,
+    write_register_workbook,
+)
+from generator.recalc import convert, make_profile
+from generator.reference.settlement import BIP_SBS
+from tests.workbook.conftest import require_soffice
+from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
+
+FILLED = 60  # opens two groups: rows 1–100 print
+
+
+def _rows(catalogue: Catalogue, count: int) -> reg.RegisterData:
+    base = reg.empty_register(catalogue)
+    month = base.months[0].month
+    rows = tuple(reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal(f"{i}.25"), doc_type="rēķins",
+                                 doc_number=f"DOK-{i:03d}", payee="SIA Paraugs") for i in range(1, count + 1))
+    return reg.RegisterData(months=base.months, rows=rows)
+
+
+def _total(count: int) -> str:
+    return lvformat.number(sum(Decimal(f"{i}.25") for i in range(1, count + 1))).replace(lvformat.NBSP, " ")
+
+
+def _flat(pages: list[Page]) -> str:
+    return " ".join(" ".join(p.text.replace("\u00a0", " ").split()) for p in pages)
+
+
+@pytest.fixture(scope="module")
+def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
+    require_soffice()
+    folder = tmp_path_factory.mktemp("registrs-druka")
+    municipality = catalogue.municipality("jelgava")
+    empty = write_register_workbook(catalogue, municipality, folder / "tukss.xlsx")
+    filled = write_register_workbook(catalogue, municipality, folder / "aizpildits.xlsx", _rows(catalogue, FILLED))
+    # A person closes every group again (outline button 1): the filled rows 26–60 are hidden.
+    wb = openpyxl.load_workbook(filled)
+    ws = wb[S_REG]
+    for dims in ws.row_dimensions.values():
+        if dims.outlineLevel:
+            dims.hidden = True
+    wb.save(folder / "aizverts.xlsx")
+    copies = {"tukss": one_sheet_copies(empty, folder)[S_REG],
+              "aizpildits": one_sheet_copies(filled, folder)[S_REG],
+              "aizverts": one_sheet_copies(folder / "aizverts.xlsx", folder)[S_REG],
+              "bip": one_sheet_copies(empty, folder)[S_BIP]}
+    pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
+    return {name: read_pages(pdf) for name, pdf in zip(copies, pdfs, strict=True)}
+
+
+@pytest.mark.libreoffice
+def test_an_empty_register_prints_one_page_with_the_hint(printed: dict[str, list[Page]]) -> None:
+    pages = printed["tukss"]
+    assert len(pages) == 1
+    text = _flat(pages)
+    assert " ".join(row_groups.HINT.split()) in text
+    assert "Kopā: visu reģistra rindu summu summa" in text
+    numbers = {int(n) for n in re.findall(r"(?<![\d,.])(\d{1,3})(?![\d,.])", text)}
+    assert row_groups.SHOWN in numbers and row_groups.SHOWN + 1 not in numbers, sorted(numbers)
+
+
+@pytest.mark.libreoffice
+def test_every_filled_row_prints_with_the_total(printed: dict[str, list[Page]]) -> None:
+    pages = printed["aizpildits"]
+    text = _flat(pages)
+    missing = [f"DOK-{i:03d}" for i in range(1, FILLED + 1) if f"DOK-{i:03d}" not in text]
+    assert not missing, missing
+    assert _total(FILLED) in text
+    assert row_groups.WARNING not in text
+    assert len(pages) <= 3, f"{len(pages)} lapas {FILLED} rindām"
+    for k, page in enumerate(pages, start=1):
+        assert f"Lapa {k} no {len(pages)}" in page.text
+
+
+@pytest.mark.libreoffice
+def test_hidden_filled_rows_still_count_and_warn(printed: dict[str, list[Page]]) -> None:
+    pages = printed["aizverts"]
+    text = _flat(pages)
+    assert len(pages) == 1
+    assert _total(FILLED) in text  # the sum covers the hidden rows
+    assert " ".join(row_groups.WARNING.split()) in text
+    assert "DOK-025" in text and "DOK-026" not in text
+
+
+@pytest.mark.libreoffice
+def test_numbers_print_with_latvian_separators_in_any_locale(printed: dict[str, list[Page]]) -> None:
+    text = _flat(printed["aizpildits"] + printed["bip"])
+    shares = re.findall(r"\d+[.,]\d+ ?%", text)
+    assert shares and all("," in s for s in shares), shares
+    assert not re.search(r"\d,\d{3}\.\d{2}\b", text), "skaitlis ar angļu atdalītājiem"
+
+
+def test_groups_cover_every_row_within_excels_seven_levels() -> None:
+    levels = [row_groups.level(i) for i in range(REGISTER_ROWS + 20)]
+    assert levels[: row_groups.SHOWN] == [0] * row_groups.SHOWN and levels[row_groups.SHOWN] == 1
+    assert levels == sorted(levels) and max(levels) <= 7
+    assert [row_groups.shown_level(n) for n in (0, 1, 25, 26, 50, 51, 400, 420)] == [0, 0, 0, 1, 1, 2, 6, 6]
+
+
+def test_sums_and_names_cover_all_rows(tmp_path: Path, catalogue: Catalogue) -> None:
+    path = write_register_workbook(catalogue, catalogue.municipality("jelgava"), tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(path)
+    last = REG_FIRST + REGISTER_ROWS  # 1-based
+    ref = wb.defined_names["Reg_Summa"].attr_text
+    assert ref.endswith(f"$L${REG_FIRST + 1}:$L${last}"), ref
+    ws = wb[S_REG]
+    hidden = [r for r in range(REG_FIRST + 1, last + 1) if ws.row_dimensions[r].hidden]
+    assert hidden == list(range(REG_FIRST + 1 + row_groups.SHOWN, last + 1))
+    assert ws.row_dimensions[last].outlineLevel == len(row_groups.BOUNDS) - 1
