@@ -19,6 +19,7 @@ from generator.workbook.sheets.common import (
 from generator.workbook.sheets.plan import invalid_cells, message_formula
 
 OUT_OF_PERIOD = "ārpus perioda"
+DAY_ROW_HEIGHT = 22  # two lines of 9 pt text
 
 MESSAGES_66 = (
     (C64.f_months, "monthly_units"),
@@ -123,10 +124,11 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     """Under the table: day-care centre and workshop days planned in each month against the month's
     working days (D11), marked when above."""
     st = sh.st
+    # the labels in the repeated columns A:B, wrapped in two lines (Excel's narrower columns): whole on every page
     for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
                      (row + 1, "Darba dienas mēnesī (pirmdiena–piektdiena bez svētku dienām)")):
-        sh.ws.merge_range(f"B{r}:D{r}", "", st.label)
-        sh.text(f"B{r}", label, st.label)
+        sh.merge_text(f"A{r}:B{r}", label, st.label)
+        sh.row_height(r, DAY_ROW_HEIGHT)
     for k, c in enumerate(cols, start=1):
         sh.formula(f"{c}{row}", f'IF({k}<=h_Menesi,INDEX(h_DienasDienas,{k}),"")', st.out_units, "")
         sh.formula(f"{c}{row + 1}", f'IF(AND({k}<=h_Menesi,ISNUMBER(INDEX(h_DarbaDienas,{k}))),'
