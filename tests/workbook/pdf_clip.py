@@ -112,7 +112,10 @@ def cut_runs(pdf: Path) -> list[Cut]:
                         advance += font.widths.get(code, 0.0) / 1000 * size
                         text.append(font.chars.get(code, "?"))
                 run = "".join(text)
+                # a run wholly outside its rectangle is not on this part of the page (e.g. the rest of a merged
+                # cell beside the repeated columns): only a run partly inside is cut
+                visible = x < clip[2] and x + advance > clip[0]
                 outside = x < clip[0] - TOLERANCE or x + advance > clip[2] + TOLERANCE
-                if run.strip() and outside:
+                if run.strip() and visible and outside:
                     cuts.append(Cut(number, run, x, x + advance, y, clip, depth))
     return cuts

@@ -160,11 +160,12 @@ def page_setup(
     area: str | None = None,
     repeat_to: int | None = None,
     repeat_cols: str | None = None,
+    repeat_from: int = 1,
 ) -> None:
     """A4 at 100 %: never shrunk to fit (the smallest cell text is 8 pt and must stay 8 pt on paper).
 
     A sheet wider than the page continues on the next page with its label columns (``repeat_cols``)
-    and header rows (rows 1..``repeat_to``) repeated. The page header names the annex; the child's
+    and header rows (rows ``repeat_from``..``repeat_to``) repeated. The page header names the annex; the child's
     name and code are in the repeated header rows. The footer counts pages with &P/&N: per sheet
     when Excel prints a sheet, and per sheet when LibreOffice prints or exports one sheet (exporting
     the whole workbook at once, LibreOffice counts across the workbook).
@@ -185,7 +186,7 @@ def page_setup(
         header_margin = 0.12
     ws.print_across()  # a row block's pages follow each other: the rows and their signatures stay together
     if repeat_to:
-        ws.repeat_rows(0, repeat_to - 1)
+        ws.repeat_rows(repeat_from - 1, repeat_to - 1)
     if repeat_cols:
         ws.repeat_columns(repeat_cols)
     if area:
