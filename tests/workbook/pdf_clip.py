@@ -103,7 +103,7 @@ def cut_runs(pdf: Path) -> list[Cut]:
                 font, size = fonts.get(operands[0]), float(operands[1])
             elif op in (b"Tj", b"TJ") and font is not None:
                 parts = operands[0] if op == b"TJ" else [operands[0]]
-                advance, text = 0.0, []
+                advance, inked, text = 0.0, 0.0, []  # inked: the advance up to the last letter that is not a space
                 for part in parts:
                     if isinstance(part, (int, float)) or hasattr(part, "as_numeric"):
                         advance -= float(part) / 1000 * size
@@ -111,11 +111,13 @@ def cut_runs(pdf: Path) -> list[Cut]:
                     for code in bytes(part.original_bytes if hasattr(part, "original_bytes") else part):
                         advance += font.widths.get(code, 0.0) / 1000 * size
                         text.append(font.chars.get(code, "?"))
+                        if not text[-1].isspace():
+                            inked = advance
                 run = "".join(text)
                 # a run wholly outside its rectangle is not on this part of the page (e.g. the rest of a merged
                 # cell beside the repeated columns): only a run partly inside is cut
-                visible = x < clip[2] and x + advance > clip[0]
-                outside = x < clip[0] - TOLERANCE or x + advance > clip[2] + TOLERANCE
+                visible = x < clip[2] and x + inked > clip[0]
+                outside = x < clip[0] - TOLERANCE or x + inked > clip[2] + TOLERANCE
                 if run.strip() and visible and outside:
-                    cuts.append(Cut(number, run, x, x + advance, y, clip, depth))
+                    cuts.append(Cut(number, run.rstrip(), x, x + inked, y, clip, depth))
     return cuts

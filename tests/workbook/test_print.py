@@ -66,9 +66,6 @@ OPEN_ROWS = (10, 20, 30, 40)
 # A printed plan row: its number (6.3 also the area) and the service's code, e.g. "3 2 2.1 Pavadonis".
 PLAN_ROW = re.compile(r"^\d+ (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
 MIN_FONT = 8.0
-# Printed only when filled plan rows are hidden (the printout is then incomplete and is not signed): one line
-# across the page, cut at the page edges. Not yet laid out to fit the repeated columns.
-KNOWN_CUT = (WARNING,)
 HEADER = re.compile(r"IBM matrica – (6\.\d+)[. ]")
 FOOTER = re.compile(r"Lapa (\d+) no (\d+)")
 
@@ -287,8 +284,7 @@ def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], ca
     prints whole on each page where it appears.
 
     Allowed: a plan row's service or provider name cut at its cell's edge (one line per plan row, so that 40 rows
-    fit a page; LibreOffice shortens the text itself where the next cell is filled), and the warning about hidden
-    filled plan rows, printed only in that error state (see KNOWN_CUT)."""
+    fit a page; LibreOffice shortens the text itself where the next cell is filled)."""
     plan_texts = [o.label for o in catalogue.offers(catalogue.latest_date)] + list(PEOPLE.providers.values())
     found = []
     for name, sheets in printed_pdfs.items():
@@ -296,6 +292,6 @@ def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], ca
             continue
         for cut in cut_runs(sheets[sheet]):
             plan_text = any(text.startswith(cut.text) for text in plan_texts)
-            if not plan_text and cut.text not in KNOWN_CUT:
+            if not plan_text:
                 found.append(f"{name} {sheet}, {cut}")
     assert not found, "nogriezts teksts:\n" + "\n".join(dict.fromkeys(found))

@@ -117,7 +117,7 @@ def write(sh: Sheet) -> None:
         grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
                              {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
-    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}",
+    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}", warning_to="C",
                         hint_cell=f"{col(free, 1)}{first + plan_rows.VISIBLE - 1}")
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, free, row + 3, annex="6.10 (izpilde)", repeat_cols="A:C")

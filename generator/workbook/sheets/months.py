@@ -20,6 +20,7 @@ from generator.workbook.sheets.plan import invalid_cells, message_formula
 
 OUT_OF_PERIOD = "ārpus perioda"
 DAY_ROW_HEIGHT = 22  # two lines of 9 pt text
+MONTH_NAME_HEIGHT = 22  # 6.6: a month and its year ("aprīlis 2019") in two lines of the narrow month columns
 
 MESSAGES_66 = (
     (C64.f_months, "monthly_units"),
@@ -75,6 +76,7 @@ def write_units(sh: Sheet) -> None:
                     (total_c, "Kopā"), (diff_c, "Starpība ar 6.3"), (note_c, "Pārbaude"), (free_c, "Piezīmes")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     month_headers(sh, cols, head, head + 1)
+    sh.row_height(head + 1, MONTH_NAME_HEIGHT)
     sh.define("h_MenNr66", f"{cols[0]}{head}", f"{cols[-1]}{head}")
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
@@ -154,8 +156,10 @@ def write_amounts(sh: Sheet) -> None:
         "Metodikā šī tabula nav aprakstīta; rīkkopa to rekonstruē: plānotie EUR katrā mēnesī = 6.6 vienības × "
         "6.8 cena, noapaļots līdz centiem. Tā ir 6.10 finansējuma plāns.",
         diff_c,
-        "C",
+        "B",  # the repeated label columns: the title and the child's lines whole on every page across
         title_to=cols[min(3, len(cols) - 1)],  # four months fit the first landscape page
+        two_lines=True,
+        title_height=TITLE_HEIGHT,
     )
     sh.widths({"A": 4, "B": 38, "C": 10} | {c: 10 for c in cols} | {total_c: 11, plan_c: 11, diff_c: 10})
     head = lay.table_header
