@@ -193,9 +193,10 @@ def write(sh: Sheet) -> None:
         "Darba aprēķins: IB nepieciešamais apmērs no 6.3 daudzumiem un 6.8 cenām, IB finansējums prioritārā secībā "
         "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
         "M",
-        "B",  # the repeated label columns: the title and the child's lines whole on every page across
+        "C",  # the child's, parent's and period lines in A:C, one line each (the page holds ten plan rows)
         title_to="F",  # the first landscape page ends after the price column (a manual page break before G)
         title_height=TITLE_HEIGHT,
+        title_cols_to="B",  # the title in the repeated label columns: whole on every page across
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     _summary(sh)
