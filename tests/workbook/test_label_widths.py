@@ -17,7 +17,7 @@ from fontTools.ttLib import TTFont
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-SIGNED = ("6.3", "6.5", "6.6")  # 6.9 has no fixed label below its header rows
+SIGNED = ("6.3", "6.5", "6.6", "6.9")
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 DIGIT_PX = 7  # Calibri 11, the workbook's default font
 PADDING_PT = 3.0  # Excel's inner cell margins, both sides together

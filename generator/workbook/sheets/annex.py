@@ -118,7 +118,7 @@ def write(sh: Sheet) -> None:
         st.note,
     )
     sh.row_height(row + 1, GAP_ROW_HEIGHT)
-    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"), name_below=True)
+    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
     print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)",
                 landscape=False)

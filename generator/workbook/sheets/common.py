@@ -88,19 +88,16 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
         sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
 
 
-def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str],
-                    name_below: bool = False) -> int:
+def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str]) -> int:
     """Signature and date lines for each party (e.g. the social worker and the parent).
 
     ``cols`` = (first label column, last label column, signature column or columns ("D:E"), date column),
     all on the first page across of a portrait sheet (LibreOffice without Calibri prints columns about
-    1.5 times wider than Excel: about 70 characters of column width fit). The name of each party is
-    filled from 6.1. Returns the row after the block; the last party's "(paraksts)" line, the last row to print, is
-    two rows above it.
-
-    ``name_below``: the party's title ("Vecāks (likumiskais pārstāvis):") on the signature row and the name under
-    it, beside "(paraksts)", both in the label columns. For label columns that are the sheet's repeated columns and
-    too narrow for title and name on one line: each page across then repeats both whole, never a piece of them.
+    1.5 times wider than Excel: about 70 characters of column width fit). The party's title ("Vecāks
+    (likumiskais pārstāvis):") is on the signature row and the name, filled from 6.1, under it beside
+    "(paraksts)", both in the label columns, which are (or lie inside) the sheet's repeated columns: a long name
+    does not make the line too long for them, and each page across repeats both whole, never a piece of them.
+    Returns the row after the block; the last party's "(paraksts)" line, the last row to print, is two rows above it.
     """
     st = sh.st
     label_first, label_last, sign_col, date_col = cols
@@ -112,21 +109,12 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
         }[party]
         r1, c1 = sh._rc(f"{label_first}{row}")
         _, c2 = sh._rc(f"{label_last}{row}")
-        if name_below:
+        if c2 > c1:
             sh.merge_text(f"{label_first}{row}:{label_last}{row}", f"{title}:", st.label_bold)
-            if c2 > c1:
-                sh.ws.merge_range(r1 + 1, c1, r1 + 1, c2, "", st.label)
-            sh.formula(f"{label_first}{row + 1}", f'IF({name_ref}="","",{name_ref})', st.label,
-                       cache.text(name_ref))
+            sh.ws.merge_range(r1 + 1, c1, r1 + 1, c2, "", st.label)
         else:
-            if c2 > c1:
-                sh.ws.merge_range(r1, c1, r1, c2, "", st.label_bold)
-            sh.formula(
-                f"{label_first}{row}",
-                f'"{title}: "&IF({name_ref}="","",{name_ref})',
-                st.label_bold,
-                f"{title}: {cache.text(name_ref)}",
-            )
+            sh.text(f"{label_first}{row}", f"{title}:", st.label_bold)
+        sh.formula(f"{label_first}{row + 1}", f'IF({name_ref}="","",{name_ref})', st.label, cache.text(name_ref))
         sign_first, _, sign_last = sign_col.partition(":")
         if sign_last:
             sh.merge_text(f"{sign_first}{row + 1}:{sign_last}{row + 1}", "(paraksts)", st.signature)
