@@ -34,7 +34,6 @@ class Cut:
     x1: float
     y: float
     clip: tuple[float, float, float, float]  # x0, y0, x1, y1
-    depth: int = 0  # how many clipping rectangles were intersected
 
     def __str__(self) -> str:
         return (f"{self.page}. lapa: „{self.text}” ({self.x0:.0f}–{self.x1:.0f} pt) nogriezts pie "
@@ -75,16 +74,16 @@ def cut_runs(pdf: Path) -> list[Cut]:
     for number, page in enumerate(reader.pages, start=1):
         box = tuple(float(v) for v in page.mediabox)
         fonts = {name: _Font.read(ref.get_object()) for name, ref in page["/Resources"].get("/Font", {}).items()}
-        clip, depth = box, 0
-        stack: list[tuple[tuple[float, float, float, float], int]] = []
+        clip = box
+        stack: list[tuple[float, float, float, float]] = []
         path: tuple[float, float, float, float] | None = None
         clipping = False
         font, size, x, y = None, 0.0, 0.0, 0.0
         for operands, op in ContentStream(page.get_contents(), reader).operations:
             if op == b"q":
-                stack.append((clip, depth))
+                stack.append(clip)
             elif op == b"Q":
-                clip, depth = stack.pop() if stack else (box, 0)
+                clip = stack.pop() if stack else box
             elif op == b"re":
                 x0, y0, w, h = (float(v) for v in operands)
                 path = (min(x0, x0 + w), min(y0, y0 + h), max(x0, x0 + w), max(y0, y0 + h))
@@ -93,7 +92,6 @@ def cut_runs(pdf: Path) -> list[Cut]:
             elif op in (b"n", b"f", b"f*", b"S", b"B", b"b"):
                 if clipping and path is not None:
                     clip = _intersect(clip, path)
-                    depth += 1
                 clipping, path = False, None
             elif op == b"BT":
                 x = y = 0.0
@@ -119,5 +117,5 @@ def cut_runs(pdf: Path) -> list[Cut]:
                 visible = x < clip[2] and x + inked > clip[0]
                 outside = x < clip[0] - TOLERANCE or x + inked > clip[2] + TOLERANCE
                 if run.strip() and visible and outside:
-                    cuts.append(Cut(number, run.rstrip(), x, x + inked, y, clip, depth))
+                    cuts.append(Cut(number, run.rstrip(), x, x + inked, y, clip))
     return cuts
