@@ -122,6 +122,6 @@ def make_styles(wb: Workbook) -> Styles:
         warning_mark=wb.add_format({"bg_color": WARNING_FILL}),
         inactive_mark=wb.add_format({"bg_color": INACTIVE_FILL, "font_color": "#7F7F7F"}),
         month_number=fmt(**cell, bold=True, bg_color=HEADER_FILL, align="center", num_format=MONTH_NUMBER),
-        alert=fmt(bold=True, font_color="#9C0006"),
+        alert=fmt(bold=True, font_color="#9C0006", text_wrap=True),
         blank_mark=wb.add_format({"font_color": OUTPUT_FILL}),
     )

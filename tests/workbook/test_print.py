@@ -30,6 +30,7 @@ from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
 from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 from tests.workbook.conftest import recipient_labels, require_soffice
+from tests.workbook.pdf_clip import cut_runs
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 from tests.workbook.plans import random_plans
 
@@ -124,9 +125,9 @@ def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int
 
 
 @pytest.fixture(scope="module")
-def printed(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.TempPathFactory,
-            ) -> dict[str, dict[str, list[Page]]]:
-    """workbook name -> sheet -> pages of that sheet printed on its own. Names: "paraugs" (showcase),
+def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.TempPathFactory,
+                 ) -> dict[str, dict[str, Path]]:
+    """workbook name -> sheet -> the PDF of that sheet printed on its own. Names: "paraugs" (showcase),
     "plans-SEED" (random plans), "garakais-ID" (40 lines, the municipalities with the longest names), "pilns" (24 lines: every group opened), "paslepts" (12 lines, rows 11–12
     collapsed), "rindas-NN" (NN lines, the signed annexes)."""
     require_soffice()
@@ -159,10 +160,16 @@ def printed(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.Te
         wb.save(path)
         add(path, PLAN_SHEETS)
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
-    result: dict[str, dict[str, list[Page]]] = {}
+    result: dict[str, dict[str, Path]] = {}
     for (name, sheet), pdf in zip(copies, pdfs, strict=True):
-        result.setdefault(name, {})[sheet] = read_pages(pdf)
+        result.setdefault(name, {})[sheet] = pdf
     return result
+
+
+@pytest.fixture(scope="module")
+def printed(printed_pdfs: dict[str, dict[str, Path]]) -> dict[str, dict[str, list[Page]]]:
+    """workbook name -> sheet -> pages of that sheet printed on its own (see printed_pdfs)."""
+    return {name: {sheet: read_pages(pdf) for sheet, pdf in sheets.items()} for name, sheets in printed_pdfs.items()}
 
 
 def _flat(text: str) -> str:
@@ -296,3 +303,25 @@ def test_version_prints_without_an_iso_date(printed: dict[str, dict[str, list[Pa
             # 6.11 lists the machine-readable IBM_Versija as it is
             assert sheet == "6.11" or catalogue.version not in page.text, f"{sheet}, {k}. lapa"
     assert f"Veidne: {shown}; cenas spēkā uz" in _flat(printed["paraugs"]["6.8"][0].text)
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], catalogue: Catalogue,
+                                    sheet: str) -> None:
+    """No text runs on past the edge of its printed block of columns: the page's right edge, or the edge of the
+    repeated label columns on a page across (there LibreOffice, like Excel, prints a merged cell that goes on
+    beyond them as a piece cut at their edge). Every merged title, label, goal text, total and signature name
+    prints whole on each page where it appears.
+
+    Allowed: a plan row's service or provider name cut at its cell's edge (one line per plan row, so that 40 rows
+    fit a page; LibreOffice shortens the text itself where the next cell is filled)."""
+    plan_texts = [o.label for o in catalogue.offers(catalogue.latest_date)] + list(PEOPLE.providers.values())
+    found = []
+    for name, sheets in printed_pdfs.items():
+        if sheet not in sheets:
+            continue
+        for cut in cut_runs(sheets[sheet]):
+            plan_text = any(text.startswith(cut.text) for text in plan_texts)
+            if not plan_text:
+                found.append(f"{name} {sheet}, {cut}")
+    assert not found, "nogriezts teksts:\n" + "\n".join(dict.fromkeys(found))

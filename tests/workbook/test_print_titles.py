@@ -13,6 +13,8 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
+from generator.workbook.sheets.technical import INVALID_FIRST, INVALID_MORE
+
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
 
 
@@ -29,3 +31,32 @@ def test_repeated_header_rows_hold_no_fragment(templates: dict[str | None, Path]
                 assert merged.max_col <= last_col, (
                     f"{sheet}: apvienotā šūna {merged.coord} iziet ārpus atkārtotajām kolonnām (līdz "
                     f"{ws.print_title_cols}): nākamajās lapās tā izdrukājas nogriezta")
+
+
+# Merged ranges that start in the repeated columns and go on beyond them, each a known, documented exception:
+# 6.2 prints one page wide (test_print.SHOWCASE_PAGES, at LibreOffice's wider columns, so also in Excel): it has no
+# page across; 6.4's child, parent and period lines (A:C, one line each so that ten plan rows fit the first page:
+# whole on the first page, cut on the pages across where longer than A:B); 6.11's list of invalid inputs (A:F: a
+# message longer than column A is cut on the second page across). Not yet laid out otherwise.
+KNOWN_WIDER = {"6.2": range(1, 10_000), "6.4": range(3, 6), "6.11": range(INVALID_FIRST, INVALID_MORE + 1)}
+
+
+@pytest.mark.parametrize("municipality_id", [None, "liepaja"])
+def test_no_merged_text_crosses_a_page_edge_by_construction(templates: dict[str | None, Path],
+                                                             municipality_id: str | None) -> None:
+    """Excel cannot be run here, so the layout is proven on the sheet: on every sheet, a merged cell that starts in
+    the repeated label columns ends inside them (in any row, not only the header rows), and no merged cell spans a
+    manual page break between columns (set where the first page across ends: 6.3, 6.4, 6.5, 6.8, 6.10). Both
+    hold whatever widths Excel gives the columns."""
+    wb = load_workbook(templates[municipality_id])
+    for ws in wb.worksheets:
+        breaks = [brk.id for brk in ws.col_breaks.brk]  # a break after column id (1-based)
+        last_col = (column_index_from_string(ws.print_title_cols.split(":")[-1].replace("$", ""))
+                    if ws.print_title_cols else 0)
+        for merged in ws.merged_cells.ranges:
+            if merged.min_col <= last_col < merged.max_col and merged.min_row not in KNOWN_WIDER.get(ws.title, ()):
+                raise AssertionError(f"{ws.title}: {merged.coord} iziet ārpus atkārtotajām kolonnām "
+                                     f"({ws.print_title_cols}): nākamajās lapās tā izdrukājas nogriezta")
+            for brk in breaks:
+                assert not merged.min_col <= brk < merged.max_col, (
+                    f"{ws.title}: {merged.coord} pāri lappušu pārtraukumam pēc {brk}. kolonnas")

@@ -306,6 +306,6 @@ def test_reporting_periods_and_holidays_come_from_the_catalogue(wb: Workbook, ca
 
 
 def test_price_list_intro_does_not_promise_unconfirmed_prices(wb: Workbook) -> None:
-    intro = wb["6.8"]["A2"].value
+    intro = wb["6.8"]["B1"].value  # beside the title, on the first page across
     assert "ievadīta iepriekš tikai tad, ja katalogā ir tās apmērs" in intro
     assert "cenas griesti nav apstiprināti" in intro

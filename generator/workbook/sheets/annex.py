@@ -33,6 +33,11 @@ COLUMNS = (
 SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", "I": "K"}
 MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}
 
+# The first page across ends with F and the second starts with G (a manual page break, in Excel too): the totals,
+# their note and the signatures lie in A–F, their labels in the repeated columns A:B, so the second page across
+# repeats the labels whole and cuts nothing. Each label fits A:B also at Excel's narrower column widths (Calibri):
+# at most about 165 pt of 9 pt DejaVu Sans.
+SECOND_PAGE = "G"
 # One line of 9 pt text: 40 plan rows, the totals and the signatures share one portrait A4 page.
 TOTAL_ROW_HEIGHT = 10.5
 SECTION_ROW_HEIGHT = 12
@@ -40,12 +45,12 @@ HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt 
 TOTALS = (
     ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
     ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
-    ("IB galīgais apmērs (F), ja LM to noteikusi", "IB_Galigais"),
+    ("IB galīgais apmērs (F), ja noteikts", "IB_Galigais"),
     ("IB pieejamais apmērs plānam (A)", "IB_Pieejamais"),
     ("Finansēts no IB", "Fin_NoIB"),
-    ("Valsts un pašvaldību pabalsti (izmantotie)", "Fin_Pabalsti_Izmantots"),
-    ("Valsts un pašvaldību pakalpojumi (izmantotie)", "Fin_Pakalpojumi_Izmantots"),
-    ("Citi finanšu avoti (izmantotie)", "Fin_Citi_Izmantots"),
+    ("Valsts un pašvaldību pabalsti", "Fin_Pabalsti_Izmantots"),
+    ("Valsts un pašvaldību pakalpojumi", "Fin_Pakalpojumi_Izmantots"),
+    ("Citi finanšu avoti", "Fin_Citi_Izmantots"),
     ("IB kopējais apmērs (K)", "IB_Kopejais"),
     ("No IB finansētā transporta daļa no A", "Transporta_Dala"),
 )
@@ -90,12 +95,12 @@ def write(sh: Sheet) -> None:
                         warning_cell=f"A{lay.plan_last + 1}", hint_cell=f"K{lay.plan_first + plan_rows.VISIBLE - 1}",
                         number_col=None)
     row = lay.plan_last + 2
-    sh.text(f"B{row}", "IB apmēri periodā", st.section)
+    sh.text(f"A{row}", "IB apmēri periodā", st.section)
     sh.row_height(row, SECTION_ROW_HEIGHT)
     first_total = row + 1
     for label, ref in TOTALS:
         row += 1
-        sh.merge_text(f"B{row}:D{row}", label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
+        sh.merge_text(f"A{row}:B{row}", label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
         sh.row_height(row, TOTAL_ROW_HEIGHT)
         fmt = st.out_share if ref == "Transporta_Dala" else st.out_money
         cached: object = ""
@@ -103,19 +108,19 @@ def write(sh: Sheet) -> None:
             cached = cache.needed
         elif ref == "Transporta_Dala":
             cached = cache.transport_share
-        sh.ws.merge_range(f"E{row}:F{row}", "", fmt)
-        sh.formula(f"E{row}", f'IF(ISNUMBER({ref}),{ref},"")', fmt, cached)
-    # beside the totals, not under them: the page then still holds 40 rows and the signatures
+        sh.formula(f"C{row}", f'IF(ISNUMBER({ref}),{ref},"")', fmt, cached)
+    # beside the totals on the first page, not under them: the page then still holds 40 rows and the signatures
     sh.merge_text(
-        f"G{first_total}:I{row}",
+        f"D{first_total}:F{row}",
         "Pakalpojumus finansē no IB prioritārā secībā, kamēr pietiek IB pieejamā apmēra; pirmajai rindai, kas pilnībā "
         "neiekļaujas, piešķir tik veselu vienību, cik iekļaujas; pārējās rindas sedz citi avoti vai tās nav akceptētas "
-        "finansējuma trūkuma dēļ.",
+        "finansējuma trūkuma dēļ. Pabalsti, pakalpojumi un citi avoti – plānā izmantotās summas.",
         st.note,
     )
     sh.row_height(row + 1, GAP_ROW_HEIGHT)
-    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "D:E", "F"))
+    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
     print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)",
                 landscape=False)
+    sh.ws.set_v_pagebreaks([sh._rc(f"{SECOND_PAGE}1")[1]])
     protect(sh)

@@ -12,7 +12,7 @@ from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
-from generator.workbook.sheets.common import header_block, print_setup, protect
+from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, print_setup, protect
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, sessions_message
 from generator.workbook.texts import (
@@ -193,8 +193,10 @@ def write(sh: Sheet) -> None:
         "Darba aprēķins: IB nepieciešamais apmērs no 6.3 daudzumiem un 6.8 cenām, IB finansējums prioritārā secībā "
         "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
         "M",
-        "C",
-        title_to="F",  # the first landscape page ends after the price column
+        "C",  # the child's, parent's and period lines in A:C, one line each (the page holds ten plan rows)
+        title_to="F",  # the first landscape page ends after the price column (a manual page break before G)
+        title_height=TITLE_HEIGHT,
+        title_cols_to="B",  # the title in the repeated label columns: whole on every page across
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     _summary(sh)
@@ -229,11 +231,13 @@ def write(sh: Sheet) -> None:
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
     plan_rows.plan_rows(sh, first, lay.plan_rows, CALC_ROW_HEIGHT, used="=E", warning_cell=f"A{total + 1}",
+                        warning_height=SUMMARY_ROW_HEIGHT,  # one line in the wide label columns A:B
                         hint_cell=None)
     sh.ws.freeze_panes(head + 1, 2)
     # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
     # a print area's last column as "###"; inside the area they print as nothing (and in Excel)
     print_setup(sh, C64.f_unconfirmed, total + 1, annex="6.4 (darba aprēķins)", repeat_to=6)
+    sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])
     protect(sh)
 
 
@@ -276,6 +280,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
 
 
 SUMMARY_ROW_HEIGHT = 12
+FIRST_PAGE_TO = "F"  # the last column of the first page across (landscape)
 CALC_ROW_HEIGHT = 13  # the plan rows: with the summary above, the first ten and the total fit the first page
 
 
@@ -343,12 +348,13 @@ def _summary(sh: Sheet) -> None:
       cache.transport_share)
     sh.define("Transporta_Dala", "C22")
     f("D22", "Param_TransportaDala", st.out_share, sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value)
-    sh.ws.merge_range("C23:L23", "", st.input_wrap)
+    # the justification and the status end with the first page across (F): no page edge falls inside them
+    sh.ws.merge_range(f"C23:{FIRST_PAGE_TO}23", "", st.input_wrap)
     sh.define("Transporta_Pamatojums", "C23")
     f("C24", "Kludas", st.out_whole, cache.errors)
     f("D24", "Bridinajumi", st.out_whole, cache.warnings)
-    sh.ws.merge_range("C25:L25", "", st.out_text_wrap)
-    sh.row_height(25, 26)
+    sh.ws.merge_range(f"C25:{FIRST_PAGE_TO}25", "", st.out_text_wrap)
+    sh.row_height(25, 36)  # three lines of 9 pt text: the longest status at Excel's narrower column widths
     f("C25", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
       'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs.",'
       'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'

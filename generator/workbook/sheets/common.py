@@ -51,7 +51,8 @@ def child_line(sh: Sheet, a1: str) -> None:
 
 
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
-                 title_to: str | None = None, two_lines: bool = False, title_height: int | None = None) -> None:
+                 title_to: str | None = None, two_lines: bool = False, title_height: int | None = None,
+                 title_cols_to: str | None = None) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
@@ -65,13 +66,15 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     ``title_height`` (the signed portrait annexes, whose ``split_col`` is the last repeated label column): rows
     1–2 together are that many points high; the title wraps in the label columns A..``split_col`` and the
     subtitle stands beside it up to ``head_to``. A page across then repeats the whole title, never a piece of a
-    title or subtitle merged across the page edge.
+    title or subtitle merged across the page edge. ``title_cols_to`` (default ``split_col``): the last column of
+    that title, where the repeated label columns end before ``split_col``.
     """
     st = sh.st
     head_to = title_to or last_col
     if title_height:  # the title wrapped in the repeated label columns, the subtitle beside it
-        sh.merge_text(f"A1:{split_col}2", title, st.title_wrap)
-        sh.merge_text(f"{col(split_col, 1)}1:{head_to}2", subtitle, st.subtitle)
+        title_last = title_cols_to or split_col
+        sh.merge_text(f"A1:{title_last}2", title, st.title_wrap)
+        sh.merge_text(f"{col(title_last, 1)}1:{head_to}2", subtitle, st.subtitle)
         sh.row_height(1, TITLE_ROW_HEIGHT)
         sh.row_height(2, title_height - TITLE_ROW_HEIGHT)
     else:
@@ -98,9 +101,11 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
 
     ``cols`` = (first label column, last label column, signature column or columns ("D:E"), date column),
     all on the first page across of a portrait sheet (LibreOffice without Calibri prints columns about
-    1.5 times wider than Excel: about 70 characters of column width fit). The name of each party is
-    filled from 6.1. Returns the row after the block; the last party's "(paraksts)" line, the last row to print, is
-    two rows above it.
+    1.5 times wider than Excel: about 70 characters of column width fit). The party's title ("Vecāks
+    (likumiskais pārstāvis):") is on the signature row and the name, filled from 6.1, under it beside
+    "(paraksts)", both in the label columns, which are (or lie inside) the sheet's repeated columns: a long name
+    does not make the line too long for them, and each page across repeats both whole, never a piece of them.
+    Returns the row after the block; the last party's "(paraksts)" line, the last row to print, is two rows above it.
     """
     st = sh.st
     label_first, label_last, sign_col, date_col = cols
@@ -113,13 +118,11 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
         r1, c1 = sh._rc(f"{label_first}{row}")
         _, c2 = sh._rc(f"{label_last}{row}")
         if c2 > c1:
-            sh.ws.merge_range(r1, c1, r1, c2, "", st.label_bold)
-        sh.formula(
-            f"{label_first}{row}",
-            f'"{title}: "&IF({name_ref}="","",{name_ref})',
-            st.label_bold,
-            f"{title}: {cache.text(name_ref)}",
-        )
+            sh.merge_text(f"{label_first}{row}:{label_last}{row}", f"{title}:", st.label_bold)
+            sh.ws.merge_range(r1 + 1, c1, r1 + 1, c2, "", st.label)
+        else:
+            sh.text(f"{label_first}{row}", f"{title}:", st.label_bold)
+        sh.formula(f"{label_first}{row + 1}", f'IF({name_ref}="","",{name_ref})', st.label, cache.text(name_ref))
         sign_first, _, sign_last = sign_col.partition(":")
         if sign_last:
             sh.merge_text(f"{sign_first}{row + 1}:{sign_last}{row + 1}", "(paraksts)", st.signature)
@@ -156,11 +159,12 @@ def page_setup(
     area: str | None = None,
     repeat_to: int | None = None,
     repeat_cols: str | None = None,
+    repeat_from: int = 1,
 ) -> None:
     """A4 at 100 %: never shrunk to fit (the smallest cell text is 8 pt and must stay 8 pt on paper).
 
     A sheet wider than the page continues on the next page with its label columns (``repeat_cols``)
-    and header rows (rows 1..``repeat_to``) repeated. The page header names the annex; the child's
+    and header rows (rows ``repeat_from``..``repeat_to``) repeated. The page header names the annex; the child's
     name and code are in the repeated header rows. The footer counts pages with &P/&N: per sheet
     when Excel prints a sheet, and per sheet when LibreOffice prints or exports one sheet (exporting
     the whole workbook at once, LibreOffice counts across the workbook).
@@ -181,7 +185,7 @@ def page_setup(
         header_margin = 0.12
     ws.print_across()  # a row block's pages follow each other: the rows and their signatures stay together
     if repeat_to:
-        ws.repeat_rows(0, repeat_to - 1)
+        ws.repeat_rows(repeat_from - 1, repeat_to - 1)
     if repeat_cols:
         ws.repeat_columns(repeat_cols)
     if area:

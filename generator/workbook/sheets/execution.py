@@ -8,7 +8,7 @@ from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.calculation import month_blocks
-from generator.workbook.sheets.common import header_block, plan_row_lead, print_setup, protect
+from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, plan_row_lead, print_setup, protect
 from generator.workbook.sheets.months import grey_outside_period, month_headers
 from generator.workbook.sheets.plan import invalid_cells, message_formula
 
@@ -35,7 +35,8 @@ def write(sh: Sheet) -> None:
         "Katru mēnesi ievada saņemtās vienības un samaksātos EUR pēc attaisnojuma dokumentiem. Nesaņemto drīkst "
         "saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu; maksā tikai par saņemto.",
         free,
-        "C",
+        "C",  # the repeated label columns: the title and the child's lines whole on every page across
+        title_height=TITLE_HEIGHT,
         title_to=plan_cols[-1],  # the first page across ends with the planned months (column breaks below)
     )
     sh.widths({"A": 4, "B": 32, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
@@ -116,10 +117,10 @@ def write(sh: Sheet) -> None:
         grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
                              {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
-    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}",
+    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}", warning_to="C",
                         hint_cell=f"{col(free, 1)}{first + plan_rows.VISIBLE - 1}")
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free, row + 3, annex="6.10 (izpilde)")
+    print_setup(sh, free, row + 3, annex="6.10 (izpilde)", repeat_cols="A:C")
     # each month block starts a page across, so that its merged heading is never cut between two pages
     # (plain <colBreaks>: Excel and LibreOffice keep them); the totals and notes follow on their own pages
     sh.ws.set_v_pagebreaks([sh._rc(f"{c}1")[1] for c in (got_cols[0], paid_cols[0], got_sum, notes)])

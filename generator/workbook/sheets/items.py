@@ -6,11 +6,15 @@ from __future__ import annotations
 from generator import lvformat
 from generator.catalogue.catalogue import Offer
 from generator.workbook.input_checks import PRICE_FIELD, message_formula
+from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import child_line, lv_date_formula, lv_version_formula, page_setup
 from generator.workbook.texts import NO, YES
 
 SHEET = "6.8"
+FIRST_PAGE_TO = "E"  # the last column of the first page across (landscape)
+TITLE_ROW_HEIGHT = 28  # two lines of 11 pt bold: the title at Excel's narrower width of column A
+NOTE_HEIGHT = 84  # rows 1–2: eight lines of the 8 pt note in B:E at Excel's column widths
 HEADER_ROW = 5
 
 HEADS = (
@@ -56,9 +60,12 @@ def write(sh: Sheet) -> None:
     lay = book.layout
     units = {u.id: u.name_lv for u in cat.enums.units}
     sh.widths({c: w for c, _, w in HEADS})
-    sh.merge_text("A1:K1", "6.8. IBM iekļauto SBS pakalpojumu saraksts", st.title)
+    # The title in the repeated column A and the note beside it on the first page across (B:E, a manual page break
+    # before F): no page edge falls inside them. Rows 1–2 print once, above the first rows of the list.
+    sh.text("A1", "6.8. IBM iekļauto SBS pakalpojumu saraksts", st.title_wrap)
+    sh.row_height(1, TITLE_ROW_HEIGHT)
     sh.merge_text(
-        "A2:K2",
+        f"B1:{FIRST_PAGE_TO}2",
         "Katalogs ar izvēlēto sniedzēju un tā faktisko cenu. Normatīvajos aktos un deleģēšanas līgumos noteiktā cena "
         "ir ievadīta iepriekš tikai tad, ja katalogā ir tās apmērs; augstāku cenu ievadīt nevar. Ja apmēra nav "
         "(tukša maksimālā cena), sniedzēja cenu ievada sociālais darbinieks. Statuss “jāprecizē” nozīmē, ka kataloga "
@@ -66,7 +73,7 @@ def write(sh: Sheet) -> None:
         "saņem brīdinājumu, ka cenas griesti nav apstiprināti. Tirgus cenas pakalpojumiem ievada sniedzēja cenu.",
         st.note,
     )
-    sh.row_height(2, 48)
+    sh.row_height(2, NOTE_HEIGHT - TITLE_ROW_HEIGHT)
     sh.formula("A3", f'"Veidne: "&{lv_version_formula("IBM_Versija")}&"; cenas spēkā uz "&'
                + lv_date_formula("Parametru_Datums"),
                st.note, f"Veidne: {lvformat.version(book.cache.version)}; cenas spēkā uz {lvformat.date(book.day)}")
@@ -143,4 +150,6 @@ def write(sh: Sheet) -> None:
          "autofilter": True},
     )
     child_line(sh, "A4")
-    page_setup(sh, annex="6.8 (pakalpojumu saraksts)", area=f"A1:K{last}", repeat_to=HEADER_ROW, repeat_cols="A:A")
+    page_setup(sh, annex="6.8 (pakalpojumu saraksts)", area=f"A1:K{last}", repeat_from=3, repeat_to=HEADER_ROW,
+               repeat_cols="A:A")
+    sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])

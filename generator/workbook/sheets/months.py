@@ -19,6 +19,8 @@ from generator.workbook.sheets.common import (
 from generator.workbook.sheets.plan import invalid_cells, message_formula
 
 OUT_OF_PERIOD = "ārpus perioda"
+DAY_ROW_HEIGHT = 22  # two lines of 9 pt text
+MONTH_NAME_HEIGHT = 22  # 6.6: a month and its year ("aprīlis 2019") in two lines of the narrow month columns
 
 MESSAGES_66 = (
     (C64.f_months, "monthly_units"),
@@ -74,6 +76,7 @@ def write_units(sh: Sheet) -> None:
                     (total_c, "Kopā"), (diff_c, "Starpība ar 6.3"), (note_c, "Pārbaude"), (free_c, "Piezīmes")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     month_headers(sh, cols, head, head + 1)
+    sh.row_height(head + 1, MONTH_NAME_HEIGHT)
     sh.define("h_MenNr66", f"{cols[0]}{head}", f"{cols[-1]}{head}")
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
@@ -123,10 +126,11 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     """Under the table: day-care centre and workshop days planned in each month against the month's
     working days (D11), marked when above."""
     st = sh.st
+    # the labels in the repeated columns A:B, wrapped in two lines (Excel's narrower columns): whole on every page
     for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
                      (row + 1, "Darba dienas mēnesī (pirmdiena–piektdiena bez svētku dienām)")):
-        sh.ws.merge_range(f"B{r}:D{r}", "", st.label)
-        sh.text(f"B{r}", label, st.label)
+        sh.merge_text(f"A{r}:B{r}", label, st.label)
+        sh.row_height(r, DAY_ROW_HEIGHT)
     for k, c in enumerate(cols, start=1):
         sh.formula(f"{c}{row}", f'IF({k}<=h_Menesi,INDEX(h_DienasDienas,{k}),"")', st.out_units, "")
         sh.formula(f"{c}{row + 1}", f'IF(AND({k}<=h_Menesi,ISNUMBER(INDEX(h_DarbaDienas,{k}))),'
@@ -152,8 +156,10 @@ def write_amounts(sh: Sheet) -> None:
         "Metodikā šī tabula nav aprakstīta; rīkkopa to rekonstruē: plānotie EUR katrā mēnesī = 6.6 vienības × "
         "6.8 cena, noapaļots līdz centiem. Tā ir 6.10 finansējuma plāns.",
         diff_c,
-        "C",
+        "B",  # the repeated label columns: the title and the child's lines whole on every page across
         title_to=cols[min(3, len(cols) - 1)],  # four months fit the first landscape page
+        two_lines=True,
+        title_height=TITLE_HEIGHT,
     )
     sh.widths({"A": 4, "B": 38, "C": 10} | {c: 10 for c in cols} | {total_c: 11, plan_c: 11, diff_c: 10})
     head = lay.table_header

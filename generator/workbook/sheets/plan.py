@@ -21,6 +21,11 @@ from generator.workbook.texts import MSG
 
 SHEET = "6.3"
 GOAL_ROW_HEIGHT = 32  # three lines of 9 pt text
+# The first page across ends with F and the second starts with G (a manual page break, also in Excel): the goal
+# texts are merged across D:F and wrap there, so no page edge falls inside them; their labels are in the repeated
+# columns A:C.
+SECOND_PAGE = "G"
+GOAL_TO = "F"
 SECTION_ROW_HEIGHT = 12
 SOURCE = "'6.4'!"
 COLUMNS = (
@@ -117,7 +122,7 @@ def write(sh: Sheet) -> None:
     sh.define("Plans_Sanemejs", f"D{first}", f"D{last}")
     sh.define("Plans_Piezimes", f"L{first}", f"L{last}")
     sh.ws.set_column(f"{PLAN_CODES[0]}:{PLAN_CODES[-1]}", 4, None, {"hidden": True})
-    plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}",
+    plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}", warning_to="C",
                         hint_cell=f"M{first + plan_rows.VISIBLE - 1}")
     for (c, _), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True):
         sh.ws.conditional_format(f"{c}{first}:{c}{last}", {"type": "formula", "criteria": f"=${h}{first}>0",
@@ -145,7 +150,7 @@ def write(sh: Sheet) -> None:
         row += 1
         sh.ws.merge_range(f"A{row}:C{row}", "", st.label_bold)
         sh.text(f"A{row}", label, st.label_bold)
-        sh.ws.merge_range(f"D{row}:L{row}", "", st.input_wrap)
+        sh.ws.merge_range(f"D{row}:{GOAL_TO}{row}", "", st.input_wrap)
         sh.row_height(row, GOAL_ROW_HEIGHT)
     sh.define("Merki_Ilgtermina", f"D{row - 2}")
     sh.define("Merki_Istermina", f"D{row - 1}")
@@ -154,4 +159,5 @@ def write(sh: Sheet) -> None:
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
     print_setup(sh, "L", end - 2, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C", landscape=False)
+    sh.ws.set_v_pagebreaks([sh._rc(f"{SECOND_PAGE}1")[1]])
     protect(sh)

@@ -20,8 +20,10 @@ VISIBLE = 10  # plan rows shown in a new workbook
 STEP = 10  # rows each group opens
 HINT = (f"Rādītas {VISIBLE} plāna rindas; vēl pa {STEP} rindām (līdz 40) atver ar „+” pa kreisi no rindu numuriem "
         "vai ar struktūras pogām 1–4 augšējā kreisajā stūrī. Aizvērtās rindas nedrukā.")
-WARNING = ("UZMANĪBU: aizpildītas plāna rindas ir paslēptas un netiks izdrukātas – atveriet tās ar „+” pa kreisi "
-           "no rindu numuriem.")
+# Printed in the repeated label columns (two lines of them at Excel's column widths), so that no page edge cuts
+# it; how to open the rows is in HINT, on the screen.
+WARNING = "UZMANĪBU: nav izdrukātas paslēptās rindas"
+WARNING_ROW_HEIGHT = 22  # two lines of 9 pt bold (one line where the label columns are wide enough)
 
 
 def level(index: int) -> int:
@@ -55,10 +57,15 @@ def hidden_filled(column: str, first_row: int, count: int) -> str:
     return f"COUNTA({rng})-SUBTOTAL(103,{rng})"
 
 
-def warning(sh: Sheet, cell: str, column: str, first_row: int, count: int) -> None:
-    """The printed warning in ``cell`` when a filled plan row (``column`` non-empty) is hidden."""
+def warning(sh: Sheet, cell: str, column: str, first_row: int, count: int, to_col: str,
+            height: float = WARNING_ROW_HEIGHT) -> None:
+    """The printed warning in ``cell`` when a filled plan row (``column`` non-empty) is hidden, wrapped in
+    ``cell``..``to_col`` (the sheet's repeated label columns)."""
+    row = int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if to_col != cell.rstrip("0123456789"):
+        sh.ws.merge_range(f"{cell}:{to_col}{row}", "", sh.st.alert)
     sh.formula(cell, f'IF({hidden_filled(column, first_row, count)}>0,"{WARNING}","")', sh.st.alert, "")
-    sh.row_height(int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), 12)  # one line of text: a short gap when blank
+    sh.row_height(row, height)
 
 
 def hint(sh: Sheet, cell: str) -> None:
@@ -73,11 +80,12 @@ def blank_when_empty(sh: Sheet, cells: str, column: str, first_row: int) -> None
 
 
 def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, used: str,
-              warning_cell: str, hint_cell: str | None, number_col: str | None = "A") -> None:
+              warning_cell: str, hint_cell: str | None, number_col: str | None = "A", warning_to: str = "B",
+              warning_height: float = WARNING_ROW_HEIGHT) -> None:
     """Everything above for one sheet's plan rows; ``used`` is the column that tells a used row (see
-    hidden_filled)."""
+    hidden_filled); the warning is merged up to ``warning_to``, the last repeated label column."""
     outline(sh, first_row, count, height)
-    warning(sh, warning_cell, used, first_row, count)
+    warning(sh, warning_cell, used, first_row, count, warning_to, warning_height)
     if hint_cell:
         hint(sh, hint_cell)
     if number_col:

@@ -132,14 +132,15 @@ def write(sh: Sheet) -> None:
     months = book.layout.months
     sh.widths({"A": 50, "B": 16, "C": 12, "D": 12, "E": 14, "F": 60, "G": 3, "H": 8, "I": 16, "J": 26, "K": 10,
                "L": 8, "M": 18, "N": 30, "O": 34, "P": 10, "Q": 18, "R": 12})
-    sh.merge_text("A1:F1", "6.11. IBM matricas tehniskā tabula", st.title)
-    sh.merge_text(
-        "A2:F2",
+    # title and note in the repeated column A: whole on every page across
+    sh.text("A1", "6.11. IBM matricas tehniskā tabula", st.title)
+    sh.text(
+        "A2",
         "Tabulu aizpilda matricas ģenerators no kataloga. Sociālais darbinieks var mainīt tikai bāzes apmēru B, ja LM "
         "to noteikusi citādi; pārējās vērtības aprēķina formulas.",
         st.note,
     )
-    sh.row_height(2, 26)
+    sh.row_height(2, 32)  # three lines of 8 pt at Excel's narrower width of column A
 
     sh.text("A4", "Versija", st.section)
     sh.text("A5", "Saskarnes versija (definēto nosaukumu kopa)", st.label)

@@ -1,0 +1,121 @@
+"""Text that a printed sheet cuts at a page edge, read from the content stream of LibreOffice's PDF.
+
+LibreOffice draws each printed block of columns (the repeated label columns, then the columns of the page
+across) inside a clipping rectangle. A cell text that does not fit its block (a merged cell or an overflowing
+text that goes on past the page edge or past the repeated columns' edge) is written whole into the PDF and
+clipped: text extraction still finds every word, but on paper the text ends at the edge. (A text cut at a
+filled neighbour cell is different: LibreOffice shortens the string itself, so it is not seen here.)
+
+``cut_runs`` replays the page's drawing operators (q/Q, re W n, BT/Td/Tf/Tj/TJ; LibreOffice 7.4 uses no other
+text or matrix operators), measures each text run with its font's glyph widths and returns the runs that
+reach beyond their clipping rectangle at its left or right edge (a page edge is a vertical line; a second line
+of a wrapped text hidden by a row's height is not looked for here).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+# LibreOffice's clipping rectangles run a hair inside the cell borders, and glyph advances overstate the ink
+# of the last letter a little: half a point is far less than a letter of 8 pt text.
+TOLERANCE = 0.5
+
+
+@dataclass(frozen=True)
+class Cut:
+    page: int  # 1-based
+    text: str
+    x0: float
+    x1: float
+    y: float
+    clip: tuple[float, float, float, float]  # x0, y0, x1, y1
+
+    def __str__(self) -> str:
+        return (f"{self.page}. lapa: „{self.text}” ({self.x0:.0f}–{self.x1:.0f} pt) nogriezts pie "
+                f"{self.clip[0]:.0f}–{self.clip[2]:.0f} pt")
+
+
+@dataclass
+class _Font:
+    widths: dict[int, float]  # code -> advance in 1/1000 em
+    chars: dict[int, str]
+
+    @classmethod
+    def read(cls, font) -> _Font:  # noqa: ANN001 - a pypdf dictionary
+        first = int(font.get("/FirstChar", 0))
+        widths = {first + i: float(w) for i, w in enumerate(font.get("/Widths", []))}
+        chars: dict[int, str] = {}
+        if "/ToUnicode" in font:
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+                for code, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                    chars[int(code, 16)] = bytes.fromhex(uni).decode("utf-16-be")
+            for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+                for lo, hi, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+                    for k in range(int(lo, 16), int(hi, 16) + 1):
+                        chars[k] = chr(int(uni, 16) + k - int(lo, 16))
+        return cls(widths, chars)
+
+
+def _intersect(a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+               ) -> tuple[float, float, float, float]:
+    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
+def cut_runs(pdf: Path) -> list[Cut]:
+    """Every text run of ``pdf`` that is drawn partly outside its clipping rectangle (horizontally)."""
+    reader = PdfReader(str(pdf))
+    cuts: list[Cut] = []
+    for number, page in enumerate(reader.pages, start=1):
+        box = tuple(float(v) for v in page.mediabox)
+        fonts = {name: _Font.read(ref.get_object()) for name, ref in page["/Resources"].get("/Font", {}).items()}
+        clip = box
+        stack: list[tuple[float, float, float, float]] = []
+        path: tuple[float, float, float, float] | None = None
+        clipping = False
+        font, size, x, y = None, 0.0, 0.0, 0.0
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op == b"q":
+                stack.append(clip)
+            elif op == b"Q":
+                clip = stack.pop() if stack else box
+            elif op == b"re":
+                x0, y0, w, h = (float(v) for v in operands)
+                path = (min(x0, x0 + w), min(y0, y0 + h), max(x0, x0 + w), max(y0, y0 + h))
+            elif op in (b"W", b"W*"):
+                clipping = True
+            elif op in (b"n", b"f", b"f*", b"S", b"B", b"b"):
+                if clipping and path is not None:
+                    clip = _intersect(clip, path)
+                clipping, path = False, None
+            elif op == b"BT":
+                x = y = 0.0
+            elif op == b"Td":
+                x, y = x + float(operands[0]), y + float(operands[1])
+            elif op == b"Tf":
+                font, size = fonts.get(operands[0]), float(operands[1])
+            elif op in (b"Tj", b"TJ") and font is not None:
+                parts = operands[0] if op == b"TJ" else [operands[0]]
+                advance, inked, text = 0.0, 0.0, []  # inked: the advance up to the last letter that is not a space
+                for part in parts:
+                    if isinstance(part, (int, float)) or hasattr(part, "as_numeric"):
+                        advance -= float(part) / 1000 * size
+                        continue
+                    for code in bytes(part.original_bytes if hasattr(part, "original_bytes") else part):
+                        advance += font.widths.get(code, 0.0) / 1000 * size
+                        text.append(font.chars.get(code, "?"))
+                        if not text[-1].isspace():
+                            inked = advance
+                run = "".join(text)
+                # a run wholly outside its rectangle is not on this part of the page (e.g. the rest of a merged
+                # cell beside the repeated columns): only a run partly inside is cut
+                visible = x < clip[2] and x + inked > clip[0]
+                outside = x < clip[0] - TOLERANCE or x + inked > clip[2] + TOLERANCE
+                if run.strip() and visible and outside:
+                    cuts.append(Cut(number, run.rstrip(), x, x + inked, y, clip))
+    return cuts
