@@ -44,6 +44,6 @@ BASE_PROVISIONAL = ("UZMANĪBU: B nav apstiprināts (to nosaka LM) – P, A un n
                     "provizoriskas.")  # one line of 8 pt text across 6.5's first page
 BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11): P, A un no IB finansētās summas ir provizoriskas, "
                           "kamēr LM nav noteikusi B.")
-# Beside the empty Bazes_Apmers input of 6.11: where the confirmed B comes from.
-BASE_BLANK_NOTE = ("LM vēl nav apstiprinājusi B: aprēķinā izmanto kataloga provizorisko vērtību. "
-                   "Apstiprināto B ieraksta šūnā virs šīs, kad LM to paziņo.")
+# Beside the effective B of 6.11 while the input is empty and the catalogue's B unconfirmed: short enough for
+# the first page across (columns C–E).
+BASE_BLANK_NOTE = "Provizorisks: apstiprināto B nosaka LM"
