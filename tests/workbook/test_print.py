@@ -124,7 +124,7 @@ def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int
 def _note_in_hidden_row(path: Path) -> Path:
     """The showcase with a note typed alone into 6.3's frequency column of collapsed plan row 20."""
     wb = load_workbook(path)
-    wb["6.3"][f"H{PLAN_FIRST + 19}"] = "divreiz nedēļā"
+    wb["6.3"][f"H{PLAN_FIRST + 19}"] = "ik ceturtdienu"
     wb.save(path)
     return path
 
@@ -282,7 +282,7 @@ def test_header_names_printed_whole(printed: dict[str, dict[str, list[Page]]], c
 
 def test_note_alone_in_a_hidden_row_warns_on_paper(printed: dict[str, dict[str, list[Page]]]) -> None:
     text = _flat("\n".join(p.text for p in printed["piezime"]["6.3"]))
-    assert _flat(WARNING) in text and "divreiz nedēļā" not in text
+    assert _flat(WARNING) in text and "ik ceturtdienu" not in text
 
 
 def test_unconfirmed_base_warning_printed(printed: dict[str, dict[str, list[Page]]]) -> None:
