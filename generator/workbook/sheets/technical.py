@@ -136,8 +136,8 @@ def write(sh: Sheet) -> None:
     sh.merge_text("A1:F1", "6.11. IBM matricas tehniskā tabula", st.title)
     sh.merge_text(
         "A2:F2",
-        "Tabulu aizpilda matricas ģenerators no kataloga. Sociālais darbinieks var ierakstīt tikai bāzes apmēru B, "
-        "kad LM to noteikusi; kamēr šūna tukša, aprēķinā izmanto kataloga vērtību. Pārējās vērtības aprēķina formulas.",
+        "Tabulu aizpilda matricas ģenerators no kataloga. Sociālais darbinieks ieraksta tikai bāzes apmēru B, kad LM "
+        "to noteikusi; pārējās vērtības aprēķina formulas.",
         st.note,
     )
     sh.row_height(2, 26)
