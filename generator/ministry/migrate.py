@@ -151,6 +151,7 @@ class _Plan:
     problems: list[str] = field(default_factory=list)
     changes: list[PriceChange] = field(default_factory=list)
     ceilings: list[CeilingChange] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def put(self, sheet: str, coord: Coord, value: CellInput) -> None:
         self.values.setdefault(sheet, {})[coord] = value
@@ -244,10 +245,18 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
     old_base, catalogue_base = old.scalar("Bazes_Apmers"), old.scalar(PARAM_BASE) if old.has(PARAM_BASE) else None
     new_base = (new.cell(new_base_ref.sheet, new_base_ref.first) or _EMPTY).value
     value = old_base
-    if (_decimal(old_base) is not None and _decimal(old_base) == _decimal(catalogue_base)
-            and _decimal(new_base) is not None and _decimal(new_base) != _decimal(old_base)):
+    old_value = _decimal(old_base)
+    prefilled = old_value is not None and old_value == _decimal(catalogue_base)
+    if prefilled and _decimal(new_base) is not None and _decimal(new_base) != _decimal(old_base):
         value = new_base
         plan.changes.append(PriceChange("B", BASE_LABEL, _decimal(old_base), _decimal(new_base), True))  # type: ignore[arg-type]
+    elif prefilled and _decimal(new_base) is None:
+        # the old template's prefill of the catalogue's B, which the new template leaves blank because it is
+        # not confirmed (D22): carried as blank, so that no document takes it for the ministry's B
+        value = None
+        plan.notes.append(f"{BASE_LABEL} {eur(old_value)} bija iepriekš ievietotā kataloga vērtība, kas nav "
+                          "apstiprināta; jaunajā matricā B ir tukšs (aprēķinā izmanto kataloga vērtību, P un A ir "
+                          "provizoriski), līdz LM nosaka B")
     plan.put(new_base_ref.sheet, new_base_ref.first, value)
 
     index = _name_index(old.book)
@@ -412,6 +421,7 @@ class Migrator:
                 raise MigrationError(f"pēc pārrakstīšanas neatbilst šūnas {', '.join(lost[:10])} (iekšēja kļūda)")
             report.carried = sum(1 for cells in plan.values.values() for v in cells.values() if _entered(v))
             report.price_changes = plan.changes
+            report.notes += plan.notes
             report.ceiling_changes = plan.ceilings
             before, old_findings, old_problems = _amounts(old, catalogue)
             after, new_findings, new_problems = _amounts(Matrix.from_book(staged_book), catalogue)

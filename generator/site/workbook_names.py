@@ -60,7 +60,8 @@ MEANINGS: dict[str, tuple[str, str]] = {
                          "datumiem"),
     "Vecums": ("6.1", "bērna vecums pilnos gados pārbaudes datumā (Parbaudes_Datums); tajā vērtē arī VDEĀVK "
                "atzinumu"),
-    "Bazes_Apmers": ("6.11", "bāzes apmērs B vienam bērnam periodā (ierakstīts no kataloga)"),
+    "Bazes_Apmers": ("6.11", "bāzes apmērs B vienam bērnam periodā: no kataloga iepriekš ierakstīts tikai apstiprināts B; "
+                                "tukšs – aprēķinā izmanto kataloga vērtību (ja tā „jāprecizē”, P un A ir provizoriski)"),
     "Provizoriska_Likme": ("6.4", "provizoriskā apmēra likme (pilnā vai samazinātā)"),
     "IB_Provizoriskais": ("6.4", "IB provizoriskais apmērs P"),
     "IB_Galigais": ("6.4", "IB galīgais apmērs F, ko nosaka ministrija; tukšs, līdz tas noteikts"),

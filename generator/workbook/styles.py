@@ -73,6 +73,7 @@ class Styles:
     inactive_mark: Format
     month_number: Format
     alert: Format
+    alert_wrap: Format
     blank_mark: Format
 
 
@@ -123,5 +124,6 @@ def make_styles(wb: Workbook) -> Styles:
         inactive_mark=wb.add_format({"bg_color": INACTIVE_FILL, "font_color": "#7F7F7F"}),
         month_number=fmt(**cell, bold=True, bg_color=HEADER_FILL, align="center", num_format=MONTH_NUMBER),
         alert=fmt(bold=True, font_color="#9C0006", text_wrap=True),
+        alert_wrap=fmt(bold=True, font_size=8, font_color="#9C0006", text_wrap=True),
         blank_mark=wb.add_format({"font_color": OUTPUT_FILL}),
     )

@@ -37,3 +37,13 @@ MSG = {
     "day_care_sessions": "Dienas aprūpes centrs jau ietver speciālistu un grupu nodarbības; sk. rindu",
     "invalid_input_63": "6.3 rindā ir nederīga ievade.",
 }
+
+# The base amount B is the catalogue's unconfirmed ("jāprecizē") value and none is entered in 6.11:
+# printed on 6.4 and on the signed 6.5 (D22).
+BASE_PROVISIONAL = ("UZMANĪBU: B nav apstiprināts (to nosaka LM) – P, A un no IB finansētās summas ir "
+                    "provizoriskas.")  # one line of 8 pt text across 6.5's first page
+BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11): P, A un no IB finansētās summas ir provizoriskas, "
+                          "kamēr LM nav noteikusi B.")
+# Beside the effective B of 6.11 while the input is empty and the catalogue's B unconfirmed: short enough for
+# the first page across (columns C–E).
+BASE_BLANK_NOTE = "Provizorisks: apstiprināto B nosaka LM"

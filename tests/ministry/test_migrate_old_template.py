@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
@@ -19,6 +20,7 @@ from generator.ministry.migrate import Migrator
 from generator.ministry.templates import DEFAULT_REGISTRY, load_registry
 from generator.ministry.xlsxread import read_xlsx
 from generator.workbook.layout import INTERFACE_KIND
+from generator.workbook.names import read, write
 from generator.workbook.version import template_version
 from tests.ministry.factory import (
     Child,
@@ -144,3 +146,22 @@ def test_collect_reads_the_older_template_by_its_registered_version(old_matrices
     assert "Izmantotas 3 matricas, neizmantotas 0." in result.output
     assert result.exit_code == 0, result.output
     assert out.exists()
+
+
+def test_the_old_prefilled_unconfirmed_base_becomes_blank(old_matrices, catalogue: Catalogue,  # noqa: ANN001
+                                                          tmp_path: Path) -> None:
+    """The older template prefilled the catalogue's B, which is "jāprecizē": the new matrix leaves it blank
+    (D22) and says so; a B the worker typed is carried as it is."""
+    _, children = old_matrices
+    assert catalogue.programme.base_amount.at(catalogue.latest_date).status.value == "jāprecizē"
+    wb = load_workbook(children[0].path)
+    results = {}
+    with Migrator(catalogue) as migrator:
+        for label, value in (("ievietots", read(wb, "Param_Bazes")), ("ierakstits", 2512.5), ("tukss", None)):
+            write(wb, "Bazes_Apmers", value)
+            old, new = tmp_path / f"{label}.xlsx", tmp_path / f"{label}-jauna.xlsx"
+            wb.save(old)
+            report = migrator.migrate(old, new)
+            results[label] = (Matrix.open(new).scalar("Bazes_Apmers"), "bija iepriekš ievietotā kataloga vērtība"
+                              in report.text())
+    assert results == {"ievietots": (None, True), "ierakstits": (2512.5, False), "tukss": (None, False)}

@@ -5,8 +5,10 @@ the interface names)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +17,14 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.names import read, write
 from generator.workbook.render import file_name, pilot_ids
+from generator.workbook.sheets.plan_rows import VISIBLE
 from generator.workbook.writer import template_date, write_workbook
 from tests.workbook.cases import Example, WorkbookCase, financing_examples, workbook_cases
 from tests.workbook.invalid import BadCell, place, spread
@@ -75,6 +79,28 @@ class Batch:
     examples: list[tuple[Example, Path]] = field(default_factory=list)
     invalid: list[tuple[RandomPlan, list[BadCell], Path]] = field(default_factory=list)
     months_cascade: list[tuple[RandomPlan, object, Path]] = field(default_factory=list)
+    # a plan on a fresh matrix (6.11 B left as generated) with free text alone in hidden plan rows
+    fresh: tuple[RandomPlan, Path] | None = None
+    confirmed_base: Path | None = None  # a new matrix of a catalogue whose base amount B is confirmed
+
+
+def confirmed_base_catalogue(folder: Path) -> Catalogue:
+    """A copy of the catalogue in ``folder`` whose base amount B (now "jāprecizē") is confirmed."""
+    target = folder / "catalogue"
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    programme = target / "programme.yaml"
+    text = programme.read_text(encoding="utf-8")
+    start = text.index("base_amount:")
+    end = text.index("\n", text.index("status: jāprecizē", start))
+    programme.write_text(text[:start] + text[start:end].replace("jāprecizē", "apstiprināts") + text[end:],
+                         encoding="utf-8")
+    return load_or_raise(target)
+
+
+# Free text typed alone into a hidden plan row (row 20 of 40) of a fresh matrix: the notes of 6.4, 6.6 and
+# 6.10, and 6.3's column H (frequency) beside its notes.
+HIDDEN_NOTES = (("Plans_Piezimes", "H"), ("Aprekins_Piezimes", None), ("Men_Piezimes", None), ("Fakt_Piezimes", None))
+HIDDEN_NOTE_ROW = 20
 
 
 @pytest.fixture(scope="session")
@@ -116,12 +142,18 @@ def lo_batch(
     for i, (plan, value) in enumerate(cascade_plans(offers, params)):
         path, _ = save(f"months-{i}", plan.inputs, lambda v=value: write(wb, "Perioda_Menesi", v))
         inputs.append(("months", (plan, value), path))
-    template_files = list(templates.values())
+    fresh = clean_plans(offers, params, 1, SEED + 30_000)[0]
+    fresh = dataclasses.replace(fresh, inputs=dataclasses.replace(fresh.inputs, base=None,
+                                                                  lines=fresh.inputs.lines[:VISIBLE]))
+    fresh_path, _ = save("fresh", fresh.inputs, lambda: write_hidden_notes(wb))
+    confirmed_base = write_workbook(confirmed_base_catalogue(tmp_path_factory.mktemp("confirmed-base")),
+                                    folder / "apstiprinats-b.xlsx")
+    template_files = [*templates.values(), confirmed_base]
     # One soffice call takes at most about 245 files (LibreOffice 7.4 drops the rest silently), so the
     # templates and the random plans go in one call and the case files in a second one, run at the
     # same time with its own profile.
     first = [*template_files, *[p for kind, _, p in inputs if kind == "plan"]]
-    second = [p for kind, _, p in inputs if kind != "plan"]
+    second = [*(p for kind, _, p in inputs if kind != "plan"), fresh_path]
     assert len(first) <= MAX_FILES_PER_CALL and len(second) <= MAX_FILES_PER_CALL
     with ThreadPoolExecutor(max_workers=2) as pool:
         jobs = [
@@ -131,7 +163,8 @@ def lo_batch(
         ]
         first_out, second_out = (job.result() for job in jobs)
     outputs = dict(zip(first + second, first_out + second_out, strict=True))
-    batch = Batch(templates={key: outputs[path] for key, path in templates.items()}, skipped_cases=skipped)
+    batch = Batch(templates={key: outputs[path] for key, path in templates.items()}, skipped_cases=skipped,
+                  fresh=(fresh, outputs[fresh_path]), confirmed_base=outputs[confirmed_base])
     for kind, item, path in inputs:
         out = outputs[path]
         if kind == "plan":
@@ -145,6 +178,20 @@ def lo_batch(
         else:
             batch.examples.append((item, out))  # type: ignore[arg-type]
     return batch
+
+
+def write_hidden_notes(wb) -> list[tuple[str, str]]:  # noqa: ANN001
+    """A note in a collapsed plan row of each sheet with free-text plan inputs, nothing else in that row;
+    returns the (sheet, cell) written."""
+    written = []
+    for name, column in HIDDEN_NOTES:
+        sheet, ref = next(iter(wb.defined_names[name].destinations))
+        first = ref.split(":")[0].replace("$", "")
+        letters = first.rstrip("0123456789")
+        cell = f"{column or letters}{int(first[len(letters):]) + HIDDEN_NOTE_ROW - 1}"
+        wb[sheet][cell] = "piezīme paslēptā rindā"
+        written.append((sheet, cell))
+    return written
 
 
 def write_notes(wb) -> None:  # noqa: ANN001

@@ -27,6 +27,7 @@ from generator.workbook.inputs import People, fill
 from generator.workbook.names import write
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
+from generator.workbook.texts import BASE_PROVISIONAL, BASE_PROVISIONAL_SHORT
 from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 from tests.workbook.conftest import recipient_labels, require_soffice
@@ -70,6 +71,7 @@ OPEN_ROWS = (10, 20, 30, 40)
 # A printed plan row: its number (6.3 also the area) and the service's code, e.g. "3 2 2.1 Pavadonis".
 PLAN_ROW = re.compile(r"^\d+ (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
 MIN_FONT = 8.0
+PLAN_FIRST = 9  # the first plan row of 6.3
 HEADER = re.compile(r"IBM matrica – (6\.\d+)[. ]")
 FOOTER = re.compile(r"Lapa (\d+) no (\d+)")
 
@@ -124,12 +126,21 @@ def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int
     return path
 
 
+def _note_in_hidden_row(path: Path) -> Path:
+    """The showcase with a note typed alone into 6.3's frequency column of collapsed plan row 20."""
+    wb = load_workbook(path)
+    wb["6.3"][f"H{PLAN_FIRST + 19}"] = "ik ceturtdienu"
+    wb.save(path)
+    return path
+
+
 @pytest.fixture(scope="module")
 def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.TempPathFactory,
                  ) -> dict[str, dict[str, Path]]:
     """workbook name -> sheet -> the PDF of that sheet printed on its own. Names: "paraugs" (showcase),
     "plans-SEED" (random plans), "garakais-ID" (40 lines, the municipalities with the longest names), "pilns" (24 lines: every group opened), "paslepts" (12 lines, rows 11–12
-    collapsed), "rindas-NN" (NN lines, the signed annexes)."""
+    collapsed), "piezime" (a note alone in collapsed row 20 of 6.3), "rindas-NN" (NN lines, the signed
+    annexes)."""
     require_soffice()
     folder = tmp_path_factory.mktemp("print")
     copies: dict[tuple[str, str], Path] = {}
@@ -143,6 +154,7 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
     add(_showcase_file(catalogue, templates["liepaja"], folder / "paslepts.xlsx", repeat=2, collapse=True),
         ("6.3", "6.5"))
     add(_showcase_file(catalogue, templates["liepaja"], folder / "pilns.xlsx", repeat=FULL_REPEAT), PLAN_SHEETS)
+    add(_note_in_hidden_row(_showcase_file(catalogue, templates["liepaja"], folder / "piezime.xlsx")), ("6.3",))
     for lines in OPEN_ROWS:
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{lines}.xlsx", lines=lines),
             tuple(SIGNED))
@@ -325,3 +337,21 @@ def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], ca
             if not plan_text:
                 found.append(f"{name} {sheet}, {cut}")
     assert not found, "nogriezts teksts:\n" + "\n".join(dict.fromkeys(found))
+
+
+def test_note_alone_in_a_hidden_row_warns_on_paper(printed: dict[str, dict[str, list[Page]]]) -> None:
+    text = _flat("\n".join(p.text for p in printed["piezime"]["6.3"]))
+    assert _flat(WARNING) in text and "ik ceturtdienu" not in text
+
+
+def test_unconfirmed_base_warning_printed(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """The showcase leaves B blank and the catalogue's B is "jāprecizē": 6.4 says so beside P, and the signed
+    6.5 on the page with the signatures."""
+    for name, sheets in printed.items():
+        if name.startswith("plans-"):
+            continue  # a random plan may type its own B
+        if "6.4" in sheets:
+            assert _flat(BASE_PROVISIONAL_SHORT) in _flat(sheets["6.4"][0].text), name
+        if "6.5" in sheets:
+            signed = [p for p in sheets["6.5"] if "(paraksts)" in p.text][-1]
+            assert _flat(BASE_PROVISIONAL) in _flat(signed.text), name

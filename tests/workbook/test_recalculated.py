@@ -12,10 +12,13 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.reference.plan import financing
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_NAMES
 from generator.workbook.names import NamedValues
+from generator.workbook.sheets.plan_rows import WARNING
+from generator.workbook.texts import BASE_PROVISIONAL, BASE_PROVISIONAL_SHORT
 from generator.workbook.version import template_version
 from tests.reference.caserunner import compare
 from tests.workbook.cases import WORKBOOK_FIELDS
@@ -217,3 +220,61 @@ def test_twelve_examples_of_annex_10(lo_batch) -> None:
         if inp["variant"] == 2:
             stated = example.case.output
             assert {k: got[k] for k in stated} == {k: float(v) for k, v in stated.items()}, example.case.name
+
+
+# --- the base amount B (D22) and filled rows hidden from print (D23) ---------------------------------
+
+
+def _blank(value: Any) -> bool:
+    return value in (None, "")
+
+
+def test_templates_leave_an_unconfirmed_base_blank_and_warn(lo_batch, catalogue: Catalogue, day) -> None:
+    """The catalogue's B is "jāprecizē": no matrix prefills it as the ministry's B; the calculation takes the
+    catalogue's value, and 6.4 and 6.5 say that P, A and the IB amounts are provisional."""
+    base = catalogue.programme.base_amount.at(day)
+    assert base.status is PriceStatus.to_verify, "katalogā B vairs nav „jāprecizē”: tests jāpārskata"
+    for key, path in lo_batch.templates.items():
+        values = NamedValues(path)
+        assert values["Bazes_Apmers"] is None, key
+        assert values["B_Efektivais"] == float(base.value), key
+        assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT, key
+        assert values["Bridinajums_Baze_65"] == BASE_PROVISIONAL, key
+
+
+def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, params) -> None:
+    """A plan filled into a new matrix, B left as generated: the amounts are the reference's with the
+    catalogue's B (base None), and the warnings stay."""
+    plan, path = lo_batch.fresh
+    values = NamedValues(path)
+    assert plan.inputs.base is None and values["Bazes_Apmers"] is None
+    expected = evaluate_workbook(plan.inputs, params)
+    assert expected.provisional > 0 and values["IB_Provizoriskais"] == float(expected.provisional)
+    assert not differences(expected.named_values(), values)
+    assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT
+    assert values["Bridinajums_Baze_65"] == BASE_PROVISIONAL
+
+
+def test_typed_base_removes_the_warning(lo_batch, plan_values) -> None:
+    typed = [plan.inputs.base is not None for plan, _ in lo_batch.plans]
+    assert any(typed) and not all(typed)
+    for is_typed, values in zip(typed, plan_values, strict=True):
+        for name in ("Bridinajums_Baze_64", "Bridinajums_Baze_65"):
+            assert _blank(values[name]) == is_typed, (values.path.name, name)
+
+
+def test_confirmed_base_is_prefilled_without_warning(lo_batch) -> None:
+    values = NamedValues(lo_batch.confirmed_base)
+    assert values["Bazes_Apmers"] == values["Param_Bazes"] == values["B_Efektivais"] and values["Bazes_Apmers"] > 0
+    assert _blank(values["Bridinajums_Baze_64"]) and _blank(values["Bridinajums_Baze_65"])
+    assert values["Kludas"] == 0 and not error_cells(lo_batch.confirmed_base)
+
+
+def test_note_alone_in_a_hidden_row_warns(lo_batch) -> None:
+    """Free text typed only into a collapsed plan row (6.3 frequency, the notes of 6.4, 6.6, 6.10) counts as
+    a filled row: each of those sheets prints the warning; the sheets without it in their rows do not."""
+    _, path = lo_batch.fresh
+    warned = {sheet for sheet, _, v in NamedValues(path, all_sheets=True).all_values() if v == WARNING}
+    assert warned == {"6.3", "6.4", "6.6", "6.10"}
+    template = NamedValues(lo_batch.templates[None], all_sheets=True)
+    assert not [sheet for sheet, _, v in template.all_values() if v == WARNING]

@@ -309,3 +309,22 @@ def test_price_list_intro_does_not_promise_unconfirmed_prices(wb: Workbook) -> N
     intro = wb["6.8"]["B1"].value  # beside the title, on the first page across
     assert "ievadīta iepriekš tikai tad, ja katalogā ir tās apmērs" in intro
     assert "cenas griesti nav apstiprināti" in intro
+
+
+def test_unit_columns_of_610_have_no_total(wb: Workbook) -> None:
+    """6.10's "Kopā" row sums money only: a month's planned or delivered units add hours, sessions and trips
+    of different services, so no unit column has a total."""
+    ws = wb["6.10"]
+    total = next(r for r in range(1, ws.max_row + 1) if ws[f"B{r}"].value == "Kopā")
+    delivered = resolve(wb.defined_names, "Fakt_Daudzums")
+    paid = resolve(wb.defined_names, "Fakt_Summa")
+    months = delivered.cols
+    planned = range(delivered.min_col - months, delivered.max_col + 1)  # the 6.6 copy, then the delivered units
+    assert all(ws.cell(total, c).value is None for c in planned)
+    assert all(str(ws.cell(total, c).value).startswith("=ROUND(SUM(") for c in range(paid.min_col, paid.max_col + 1))
+    assert ws["D7"].value == "Plānots, vienības" and ws[f"D{total}"].value is None
+
+
+def test_unconfirmed_base_not_prefilled(wb: Workbook, catalogue: Catalogue) -> None:
+    assert catalogue.programme.base_amount.at(catalogue.latest_date).status.value == "jāprecizē"
+    assert read(wb, "Bazes_Apmers") is None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
+from generator.workbook.sheets.calculation import base_provisional
 from generator.workbook.sheets.common import (
-    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
     header_block,
@@ -14,6 +14,7 @@ from generator.workbook.sheets.common import (
     protect,
     signature_block,
 )
+from generator.workbook.texts import BASE_PROVISIONAL
 
 SHEET = "6.5"
 # A–F (the signature lines) fit the first portrait page also where LibreOffice lacks Calibri.
@@ -42,6 +43,7 @@ SECOND_PAGE = "G"
 TOTAL_ROW_HEIGHT = 10.5
 SECTION_ROW_HEIGHT = 12
 HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt text
+BASE_WARNING_HEIGHT = 10  # one line of 8 pt text: the warning about an unconfirmed B, or a gap
 TOTALS = (
     ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
     ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
@@ -117,7 +119,12 @@ def write(sh: Sheet) -> None:
         "finansējuma trūkuma dēļ. Pabalsti, pakalpojumi un citi avoti – plānā izmantotās summas.",
         st.note,
     )
-    sh.row_height(row + 1, GAP_ROW_HEIGHT)
+    # between the totals and the signatures: P, A and the IB-funded amounts rest on an unconfirmed B (D22)
+    sh.ws.merge_range(f"A{row + 1}:F{row + 1}", "", st.alert_wrap)
+    sh.formula(f"A{row + 1}", f'IF(h_BazeProviz=1,"{BASE_PROVISIONAL}","")', st.alert_wrap,
+               BASE_PROVISIONAL if base_provisional(sh) else "")
+    sh.define("Bridinajums_Baze_65", f"A{row + 1}")
+    sh.row_height(row + 1, BASE_WARNING_HEIGHT)
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
     print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)",

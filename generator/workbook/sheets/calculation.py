@@ -7,7 +7,7 @@ other funding sources, K, transport share), the plan lines below in 6.3's order.
 
 from __future__ import annotations
 
-from generator.catalogue.models import Recipient
+from generator.catalogue.models import PriceStatus, Recipient
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
@@ -16,6 +16,7 @@ from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, print_s
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, sessions_message
 from generator.workbook.texts import (
+    BASE_PROVISIONAL_SHORT,
     MSG,
     STATUS_FUNDED,
     STATUS_NOT_FUNDED,
@@ -231,7 +232,7 @@ def write(sh: Sheet) -> None:
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
     plan_rows.plan_rows(sh, first, lay.plan_rows, CALC_ROW_HEIGHT, used="=E", warning_cell=f"A{total + 1}",
-                        warning_height=SUMMARY_ROW_HEIGHT,  # one line in the wide label columns A:B
+                        inputs=("M",), warning_height=SUMMARY_ROW_HEIGHT,  # one line in the wide label columns A:B
                         hint_cell=None)
     sh.ws.freeze_panes(head + 1, 2)
     # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
@@ -322,6 +323,11 @@ def _summary(sh: Sheet) -> None:
       'Param_LikmeSamazinata)),"")', st.out_rate, "")
     sh.define("Provizoriska_Likme", "C9")
     f("C10", "B_Efektivais", st.out_money, cache_base(sh))
+    # beside B, P and N on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22)
+    sh.ws.merge_range("D10:F12", "", st.alert_wrap)
+    f("D10", f'IF(h_BazeProviz=1,"{BASE_PROVISIONAL_SHORT}","")', st.alert_wrap,
+      BASE_PROVISIONAL_SHORT if base_provisional(sh) else "")
+    sh.define("Bridinajums_Baze_64", "D10")
     f("C11", 'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")', st.out_money_bold, "")
     sh.define("IB_Provizoriskais", "C11")
     f("C12", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
@@ -388,3 +394,8 @@ def _summary_checks(sh: Sheet) -> None:
 
 def cache_base(sh: Sheet) -> object:
     return sh.book.catalogue.programme.base_amount.at(sh.book.day).value
+
+
+def base_provisional(sh: Sheet) -> bool:
+    """A new workbook computes with the catalogue's B, and that one is not confirmed (6.11 h_BazeProviz)."""
+    return sh.book.catalogue.programme.base_amount.at(sh.book.day).status is not PriceStatus.confirmed

@@ -94,8 +94,7 @@ def write(sh: Sheet) -> None:
     sh.text(f"B{total}", "Kopā", st.label_bold)
     for c in ["E", *paid_cols, left_money]:
         sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
-    for c in [*plan_cols, *got_cols]:
-        sh.formula(f"{c}{total}", f"SUM({c}{first}:{c}{last})", st.out_units, 0)
+    # no unit totals: a column's lines count hours, sessions, days and trips of different services
     sh.formula(f"{paid_sum}{total}", f"ROUND(SUM({paid_sum}{first}:{paid_sum}{last}),2)", st.out_money_bold,
                cache.paid_total)
     sh.define("Fakt_Kopa", f"{paid_sum}{total}")
@@ -118,6 +117,7 @@ def write(sh: Sheet) -> None:
     sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
                              {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
     plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}", warning_to="C",
+                        inputs=(f"{got_cols[0]}:{paid_cols[-1]}", free),
                         hint_cell=f"{col(free, 1)}{first + plan_rows.VISIBLE - 1}")
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, free, row + 3, annex="6.10 (izpilde)", repeat_cols="A:C")

@@ -115,6 +115,7 @@ def write_units(sh: Sheet) -> None:
                               "format": st.error_mark})
     _day_services(sh, cols, last + 1)
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=D", warning_cell=f"A{last + 3}",
+                        inputs=(f"{cols[0]}:{cols[-1]}", free_c),
                         hint_cell=f"{col(free_c, 1)}{first + plan_rows.VISIBLE - 1}")
     end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)

@@ -123,6 +123,7 @@ def write(sh: Sheet) -> None:
     sh.define("Plans_Piezimes", f"L{first}", f"L{last}")
     sh.ws.set_column(f"{PLAN_CODES[0]}:{PLAN_CODES[-1]}", 4, None, {"hidden": True})
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}", warning_to="C",
+                        inputs=("D", "F:I", "L"),
                         hint_cell=f"M{first + plan_rows.VISIBLE - 1}")
     for (c, _), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True):
         sh.ws.conditional_format(f"{c}{first}:{c}{last}", {"type": "formula", "criteria": f"=${h}{first}>0",

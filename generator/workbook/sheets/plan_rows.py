@@ -8,8 +8,10 @@ collection reader see all 40 rows, hidden or not.
 
 When a filled row is hidden, a warning printed on the sheet says so: COUNTA or COUNT of a column that
 is filled exactly in the used rows, less SUBTOTAL 103 or 102 of it (SUBTOTAL 1xx ignores rows hidden by
-the outline in Excel and LibreOffice; no OFFSET, which the workbook avoids). The warning is about the printout only: it is not one of
-the 6.11 errors, because the reference knows nothing of row visibility.
+the outline in Excel and LibreOffice; no OFFSET, which the workbook avoids), and the same for every input
+column of the plan rows: a note typed alone into a hidden row counts as filled too (D23). The warning is
+about the printout only: it is not one of the 6.11 errors, because the reference knows nothing of row
+visibility.
 """
 
 from __future__ import annotations
@@ -46,25 +48,32 @@ def outline(sh: Sheet, first_row: int, count: int, height: float | None) -> None
         sh.ws.set_row(first_row - 1 + i, height, None, options)
 
 
-def hidden_filled(column: str, first_row: int, count: int) -> str:
-    """Formula: how many used plan rows are hidden. ``column`` is "C" for an input column (empty or a
-    value) or "=C" for a formula column that is a number in a used row and "" otherwise."""
+def hidden_filled(column: str, first_row: int, count: int, inputs: tuple[str, ...] = ()) -> str:
+    """Formula: how many filled cells the hidden plan rows hold (> 0: a filled row is hidden). ``column``
+    is "C" for an input column (empty or a value) or "=C" for a formula column that is a number in a
+    used row and "" otherwise; ``inputs`` are the other input columns or blocks of them ("F", "H:I"),
+    each empty or typed into."""
+    last = first_row + count - 1
+
+    def cells(letters: str) -> str:
+        a, _, b = letters.partition(":")
+        return f"${a}${first_row}:${b or a}${last}"
+
     numbers = column.startswith("=")
-    letter = column.lstrip("=")
-    rng = f"${letter}${first_row}:${letter}${first_row + count - 1}"
-    if numbers:
-        return f"COUNT({rng})-SUBTOTAL(102,{rng})"
-    return f"COUNTA({rng})-SUBTOTAL(103,{rng})"
+    rng = cells(column.lstrip("="))
+    terms = [f"COUNT({rng})-SUBTOTAL(102,{rng})" if numbers else f"COUNTA({rng})-SUBTOTAL(103,{rng})"]
+    terms += [f"COUNTA({cells(c)})-SUBTOTAL(103,{cells(c)})" for c in inputs]
+    return "+".join(f"({t})" for t in terms) if inputs else terms[0]
 
 
 def warning(sh: Sheet, cell: str, column: str, first_row: int, count: int, to_col: str,
-            height: float = WARNING_ROW_HEIGHT) -> None:
-    """The printed warning in ``cell`` when a filled plan row (``column`` non-empty) is hidden, wrapped in
-    ``cell``..``to_col`` (the sheet's repeated label columns)."""
+            height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = ()) -> None:
+    """The printed warning in ``cell`` when a filled plan row (``column`` or one of ``inputs`` non-empty) is
+    hidden, wrapped in ``cell``..``to_col`` (the sheet's repeated label columns)."""
     row = int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     if to_col != cell.rstrip("0123456789"):
         sh.ws.merge_range(f"{cell}:{to_col}{row}", "", sh.st.alert)
-    sh.formula(cell, f'IF({hidden_filled(column, first_row, count)}>0,"{WARNING}","")', sh.st.alert, "")
+    sh.formula(cell, f'IF({hidden_filled(column, first_row, count, inputs)}>0,"{WARNING}","")', sh.st.alert, "")
     sh.row_height(row, height)
 
 
@@ -81,11 +90,12 @@ def blank_when_empty(sh: Sheet, cells: str, column: str, first_row: int) -> None
 
 def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, used: str,
               warning_cell: str, hint_cell: str | None, number_col: str | None = "A", warning_to: str = "B",
-              warning_height: float = WARNING_ROW_HEIGHT) -> None:
-    """Everything above for one sheet's plan rows; ``used`` is the column that tells a used row (see
-    hidden_filled); the warning is merged up to ``warning_to``, the last repeated label column."""
+              warning_height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = ()) -> None:
+    """Everything above for one sheet's plan rows; ``used`` is the column that tells a used row and ``inputs``
+    the sheet's other input columns of the plan rows (see hidden_filled); the warning is merged up to
+    ``warning_to``, the last repeated label column."""
     outline(sh, first_row, count, height)
-    warning(sh, warning_cell, used, first_row, count, warning_to, warning_height)
+    warning(sh, warning_cell, used, first_row, count, warning_to, warning_height, inputs)
     if hint_cell:
         hint(sh, hint_cell)
     if number_col:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from generator.catalogue.models import Impairment
+from generator.catalogue.models import Impairment, PriceStatus
 from generator.lvformat import percent
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import INTERFACE_VERSION
@@ -13,6 +13,7 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
+    BASE_BLANK_NOTE,
     EMPTY_MARK,
     FAMILY_TYPES,
     GENDERS,
@@ -136,8 +137,8 @@ def write(sh: Sheet) -> None:
     sh.text("A1", "6.11. IBM matricas tehniskā tabula", st.title)
     sh.text(
         "A2",
-        "Tabulu aizpilda matricas ģenerators no kataloga. Sociālais darbinieks var mainīt tikai bāzes apmēru B, ja LM "
-        "to noteikusi citādi; pārējās vērtības aprēķina formulas.",
+        "Tabulu aizpilda matricas ģenerators no kataloga. Sociālais darbinieks ieraksta tikai bāzes apmēru B, kad LM "
+        "to noteikusi; pārējās vērtības aprēķina formulas.",
         st.note,
     )
     sh.row_height(2, 32)  # three lines of 8 pt at Excel's narrower width of column A
@@ -176,8 +177,14 @@ def write(sh: Sheet) -> None:
             sh.row_height(row, 12 * lines + 3)
 
     base = cat.programme.base_amount.at(day)
+    sh.define("Param_BazesStatuss", f"E{PARAM_FIRST}")
     sh.text(f"A{BASE_ROW}", "Bāzes apmērs šai matricai (B); tukšs – izmanto kataloga vērtību", st.label_bold)
-    sh.number(f"B{BASE_ROW}", Decimal(base.value), st.input_money)
+    # prefilled only when the catalogue's B is confirmed: a figure here is the ministry's B for the documents
+    # and the collection; an unconfirmed B stays out of the input, the calculation takes it as provisional (D22)
+    if base.status is PriceStatus.confirmed:
+        sh.number(f"B{BASE_ROW}", Decimal(base.value), st.input_money)
+    else:
+        sh.blank(f"B{BASE_ROW}", st.input_money)
     sh.define("Bazes_Apmers", f"B{BASE_ROW}")
     sh.ws.data_validation(
         f"B{BASE_ROW}",
@@ -194,6 +201,13 @@ def write(sh: Sheet) -> None:
     sh.formula(f"B{BASE_EFFECTIVE_ROW}", "IF(ISNUMBER(Bazes_Apmers),Bazes_Apmers,Param_Bazes)", st.out_money,
                Decimal(base.value))
     sh.define("B_Efektivais", f"B{BASE_EFFECTIVE_ROW}")
+    provisional = int(base.status is not PriceStatus.confirmed)
+    sh.formula(f"{TABLE_CODE}{BASE_EFFECTIVE_ROW}",
+               f'IF(AND(NOT(ISNUMBER(Bazes_Apmers)),Param_BazesStatuss="{PriceStatus.to_verify.value}"),1,0)',
+               st.helper, provisional)
+    sh.define("h_BazeProviz", f"{TABLE_CODE}{BASE_EFFECTIVE_ROW}")
+    sh.formula(f"C{BASE_EFFECTIVE_ROW}", f'IF(h_BazeProviz=1,"{BASE_BLANK_NOTE}","")', st.alert,
+               BASE_BLANK_NOTE if provisional else "")
     sh.text(f"A{MONTHS_ROW}", "Perioda mēneši aprēķinam (no 6.1; ja tur kļūda – visi mēneši)", st.label)
     sh.formula(f"B{MONTHS_ROW}", "IF(AND(ISNUMBER(Perioda_Menesi),h_MenOK=1),INT(Perioda_Menesi),"
                "IF(h_MenOK=1,0,Param_PeriodaMenesi))", st.out_whole, 0)
