@@ -48,7 +48,7 @@ from generator.documents.reports.parameters import (
     write_parameter,
 )
 from generator.documents.reports.printing import SPACER, print_setup, signature_block
-from generator.documents.reports.row_groups import group_rows, hint_or_warning
+from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 from generator.workbook.styles import LATVIAN, MONEY
@@ -154,7 +154,12 @@ def write_wide_note(ws: Worksheet, row: int, first_col: int, last_col: int, text
     room for the word that wraps early, so the note is never cut, and no empty line pushes a report's
     signatures off its page."""
     ws.merge_range(row, first_col, row, last_col, text, fmt)
-    ws.set_row(row, NOTE_LINE * max(1, -(-len(text) // int(width * NOTE_CHARS_PER_UNIT))))
+    ws.set_row(row, note_height(text, width))
+
+
+def note_height(text: str, width: float) -> int:
+    """The height (pt) of a row that wraps a 9 pt note ``text`` in ``width`` column units (write_wide_note)."""
+    return NOTE_LINE * max(1, -(-len(text) // int(width * NOTE_CHARS_PER_UNIT)))
 
 
 def _num(value: Decimal) -> float:
@@ -359,7 +364,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows))
     ws_reg.merge_range(2, 0, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 0, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
-    ws_reg.set_row(2, 48)
+    ws_reg.set_row(2, note_height(max(HINT, WARNING, key=len), sum(widths[:6])))
     ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
     texts = checks.TextCells(ws_lists, 11)
