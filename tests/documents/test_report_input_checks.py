@@ -48,9 +48,11 @@ REGISTER_AMOUNTS = ("NP_Atlidziba", "NP_Transports", "NP_SBS", "NP_Netiesas", "N
 SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_AtlikumsBeigas", "NRK_Transports",
                       "NRK_SBS", "NRK_Sanemts", "NRK_Atlidziba", "NRK_Netiesas", "NRK_Kopa", "NRK_AtlikumsBeigas",
                       "NRK_Norekins")
-# Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use).
-EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "IF", "INDEX", "INT", "ISNUMBER",
-              "LEFT", "LEN", "MAX", "MIN", "MONTH", "OR", "ROUND", "ROW", "SUM", "SUMIFS", "TRIM", "VALUE", "YEAR"}
+# Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use). COUNTA and
+# SUBTOTAL(103, …) (since Excel 2003) count the register's filled rows hidden in collapsed groups (row_groups).
+EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "IF", "INDEX", "INT",
+              "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "OR", "ROUND", "ROW", "SUBTOTAL", "SUM", "SUMIFS",
+              "TRIM", "VALUE", "YEAR"}
 
 
 def register_data(catalogue: Catalogue) -> reg.RegisterData:

@@ -11,6 +11,11 @@ from xlsxwriter.worksheet import Worksheet
 from generator import lvformat
 
 SIGNATURE_LABELS = ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums")
+# Row heights (pt) of the block: room for a handwritten name, signature and date (7–8.5 mm), kept low enough
+# that the block prints on the page of the report's last rows.
+SIGNATURE_HEIGHTS = {"Paraksts": 24}
+FIELD_HEIGHT = 20
+SPACER = 6  # an empty row kept only as a narrow gap between parts of a report
 
 
 def _escaped(text: str) -> str:
@@ -47,5 +52,5 @@ def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_c
             ws.merge_range(row, value_first_col, row, value_last_col, None, cell_format)
         else:
             ws.write_blank(row, value_first_col, None, cell_format)
-        ws.set_row(row, 24)
+        ws.set_row(row, SIGNATURE_HEIGHTS.get(text, FIELD_HEIGHT))
     return first_row + len(SIGNATURE_LABELS) - 1

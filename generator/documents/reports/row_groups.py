@@ -2,9 +2,10 @@
 print (Excel and LibreOffice leave rows of a collapsed group out of the print; decision D23, as the matrix's
 plan rows in generator/workbook/sheets/plan_rows.py).
 
-A new register shows the first SHOWN rows; each "+" (or outline button 2–7) opens the next block up to the
-following bound in BOUNDS. Excel allows seven outline levels, so the blocks grow (25, 50, 50, 50, 100, 100
-rows) instead of being many equal ones. Every row keeps its address: the defined names and the sums cover all
+A new register shows the first SHOWN rows, as many as print on its first page below the title, the notes and
+the header (A4 at 100 %, sheet 28 continues to the right); each "+" (or outline button 2–7) opens the next
+block up to the following bound in BOUNDS. Excel allows seven outline levels, so the blocks grow (30, 50, 50,
+50, 100, 100 rows) instead of being many equal ones. Every row keeps its address: the defined names and the sums cover all
 rows, shown or hidden. A register filled by a program opens as many blocks as its rows need.
 """
 
@@ -14,7 +15,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 # Row counts shown with outline level 0, 1, 2, …: the first SHOWN rows, then a block per level.
-BOUNDS = (25, 50, 100, 150, 200, 300, 400)
+BOUNDS = (20, 50, 100, 150, 200, 300, 400)
 SHOWN = BOUNDS[0]
 HINT = (f"Rādītas pirmās {SHOWN} rindas. Vēl rindas (līdz {BOUNDS[-1]}) atver ar „+” pa kreisi no rindu numuriem "
         f"vai ar struktūras pogām 1–{len(BOUNDS)} augšējā kreisajā stūrī; aizvērtās rindas nedrukā, bet summās "

@@ -36,7 +36,7 @@ from generator.documents.reports.parameters import (
     pending_note,
     write_parameter,
 )
-from generator.documents.reports.printing import print_setup, signature_block
+from generator.documents.reports.printing import SPACER, print_setup, signature_block
 from generator.documents.reports.register import (
     ReportPeriods,
     empty_register,
@@ -61,6 +61,7 @@ SHEET = "27 Norēķini"
 FIRST = 8  # first month row (0-based)
 CHECK = 12  # the hidden helper of the check column „Pārbaude” (the next one), and the wrong-input count
 ERRORS, FIRST_ERROR = "NR_Kludas", "NR_PirmaKluda"
+WIDTHS = (10, 8, 17, 9, 17, *[13] * 7)  # columns A–L
 
 
 def default_months(catalogue: Catalogue, periods: ReportPeriods | None = None) -> list[SettlementMonth]:
@@ -110,6 +111,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     amounts = formulas.amount_params
     if pending(*amounts):
         ws.write(3, 0, pending_note(), fmt.pending_note)
+    else:  # only a narrow gap: the signatures stay on the page of the month rows
+        ws.set_row(3, SPACER)
     ws.write(5, 0, "Netiešo izmaksu likme (katalogs)", fmt.label)
     ws.write(5, 6, "Atlikums sākumā, EUR", fmt.label)
     ws.write_number(5, 9, float(Decimal(str(opening_balance))), fmt.in_money)
@@ -120,7 +123,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                f"Netiešās izmaksas {rate} (BIP 1.4), EUR", "Izmaksas kopā, EUR", "Atlikums mēneša beigās, EUR"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
     ws.set_row(FIRST - 1, 40)  # three lines
-    for col, width in enumerate([10, 8, 17, 9, 17, *[13] * 7]):
+    for col, width in enumerate(WIDTHS):
         ws.set_column(col, col, width)
     for i, m in enumerate(months):
         r = FIRST + i
@@ -157,7 +160,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     wb.define_name(FIRST_ERROR, f"='{SHEET}'!$M$6")
     write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR)
     if periods is not None and not dated:
-        write_wide_note(ws, FIRST - 2, 0, 11, periods_note(periods), fmt.pending_note_wrapped, 162)
+        write_wide_note(ws, FIRST - 2, 0, 11, periods_note(periods), fmt.pending_note_wrapped,
+                        sum(WIDTHS))
         ws.data_validation(FIRST, 0, last, 0, DATE_VALIDATION)
     ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,

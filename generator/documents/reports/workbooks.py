@@ -47,8 +47,8 @@ from generator.documents.reports.parameters import (
     pending_note,
     write_parameter,
 )
-from generator.documents.reports.printing import print_setup, signature_block
-from generator.documents.reports.row_groups import group_rows, hint_or_warning
+from generator.documents.reports.printing import SPACER, print_setup, signature_block
+from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 from generator.workbook.styles import LATVIAN, MONEY
@@ -141,12 +141,25 @@ def _wrapped_height(*texts: tuple[str, int]) -> float:
     return 13 * max(1, *(-(-len(text) // per_line) for text, per_line in texts))
 
 
+NOTE_LINE = 12  # pt per line of a 9 pt note
+NOTE_CHARS_PER_UNIT = 1.3  # characters of a 9 pt italic note per column-width unit (a cautious estimate)
+
+
 def write_wide_note(ws: Worksheet, row: int, first_col: int, last_col: int, text: str, fmt: xlsxwriter.format.Format,
                     width: float) -> None:
-    """A note wrapped across columns ``first_col``–``last_col`` (``width``: their total width in characters),
-    so a long note prints whole instead of running past the page's edge."""
+    """A note wrapped across columns ``first_col``–``last_col`` (``width``: their total width in column units),
+    so a long note prints whole instead of running past the page's edge. Its row is as tall as the lines it
+    needs: a column unit holds about 1.4 characters of the notes' 9 pt italic Arial as printed (LibreOffice's
+    metric-compatible Liberation Sans breaks 27's and 30's notes after 1.41–1.55 characters per unit); 1.3 leaves
+    room for the word that wraps early, so the note is never cut, and no empty line pushes a report's
+    signatures off its page."""
     ws.merge_range(row, first_col, row, last_col, text, fmt)
-    ws.set_row(row, 12 * max(1, -(-len(text) // int(width))))
+    ws.set_row(row, note_height(text, width))
+
+
+def note_height(text: str, width: float) -> int:
+    """The height (pt) of a row that wraps a 9 pt note ``text`` in ``width`` column units (write_wide_note)."""
+    return NOTE_LINE * max(1, -(-len(text) // int(width * NOTE_CHARS_PER_UNIT)))
 
 
 def _num(value: Decimal) -> float:
@@ -351,7 +364,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows))
     ws_reg.merge_range(2, 0, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 0, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
-    ws_reg.set_row(2, 48)
+    ws_reg.set_row(2, note_height(max(HINT, WARNING, key=len), sum(widths[:6])))
     ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
     texts = checks.TextCells(ws_lists, 11)
@@ -498,7 +511,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                     "līdz” norādītajam datumam.", fmt.note_wrapped, 90)
     if pending(*amounts, quarterly_day):
         ws_q.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
-    ws_q.write(3, 0, "Finansējuma izlietojums pa budžeta izmaksu pozīcijām, EUR", fmt.label)
+    else:  # only a narrow gap: the signatures stay on the page of the quarters
+        ws_q.set_row(2, SPACER)
+    # wrapped in A:D, left of the errors line (E:K) that would cut it
+    ws_q.merge_range(3, 0, 3, 3, "Finansējuma izlietojums pa budžeta izmaksu pozīcijām, EUR", fmt.label_wrapped)
     q_headers = ["Gads", "Ceturksnis", f"BIP {BIP_PAY}", f"BIP {BIP_TRANSPORT}", f"BIP {BIP_SBS}",
                  f"BIP {BIP_INDIRECT}", "Kopā", "Saņemts no LM", "Iesniegt līdz"]
     ws_q.write_row(QUARTER_FIRST - 1, 0, q_headers, fmt.head)
@@ -591,6 +607,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
+    ws_q.set_row(ind_last + 1, SPACER)
     q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date)
     # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
     # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
