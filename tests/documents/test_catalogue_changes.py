@@ -45,7 +45,7 @@ def _bump_price(price_id: str, day):  # noqa: ANN001, ANN202
 def _document_xml(html: str, title: str) -> bytes:
     import datetime as dt
 
-    data = html_to_docx(html, title, "v", dt.date(2020, 1, 1))
+    data = html_to_docx(html, title, "2020-01-01+00000000", dt.date(2020, 1, 1))  # any well-formed version
     return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
 
 
