@@ -169,4 +169,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 summary.refusals += 1
             what = "lēmums par atteikumu un lietas titullapa" if child.not_eligible else f"{len(documents)} dokumenti"
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
+            unfunded = 0 if child.not_eligible else sum(not p.funded for p in child.providers)
+            if unfunded:
+                echo(f"{head}: {unfunded} sniedzējiem no individuālā budžeta nekas netiek apmaksāts – līgums un "
+                     "garantijas vēstule tiem nav izveidoti")
     return summary
