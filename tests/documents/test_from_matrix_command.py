@@ -69,8 +69,37 @@ def matrices(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
             "foreign": foreign, "folder": folder / "matricas"}
 
 
-def _run(args: list[str], env: dict[str, str] | None = None):  # noqa: ANN202
-    return CliRunner().invoke(main, ["documents", *args], env=env or {"IBM_PSEUDONIMA_ATSLEGA": ""})
+BUILD_DAY = "01.01.2018"  # before every plan period of the factory's children (2018–2019): none has ended
+
+
+def _run(args: list[str], env: dict[str, str] | None = None, day: str = BUILD_DAY):  # noqa: ANN202
+    return CliRunner().invoke(main, ["documents", *args, "--day", day], env=env or {"IBM_PSEUDONIMA_ATSLEGA": ""})
+
+
+def test_a_plan_period_ended_before_the_build_day_is_refused_and_the_others_go_through(
+        matrices, catalogue: Catalogue, tmp_path: Path) -> None:
+    from generator.documents.from_matrix.context import period_end
+
+    clean_child, old = matrices["clean"], matrices["old"]
+    (first_end, first), (last_end, last) = sorted(
+        ((period_end(c.inputs.period_start, c.inputs.months), c) for c in (clean_child, old)), key=lambda e: e[0])
+    assert first_end < last_end, "vajag divas matricas ar dažādu perioda beigu dienu"
+    day = first_end + dt.timedelta(days=1)
+    source = tmp_path / "divas"
+    source.mkdir()
+    for child in (first, last):
+        (source / child.path.name).write_bytes(child.path.read_bytes())
+    out = tmp_path / "out"
+    result = _run(["--from-matrix", str(source), "--out", str(out)], day=f"{day:%d.%m.%Y}")
+    assert result.exit_code == 1, result.output
+    assert f"beidzās pirms dokumentu izveides dienas {day:%d.%m.%Y}" in result.output
+    assert f"–{first_end:%d.%m.%Y})" in result.output and first.path.name in result.output
+    assert "atteikti 1" in result.output and "atbalsta plāna periods jau beidzies – 1" in result.output
+    assert not (out / first.path.stem).exists() and (out / last.path.stem).is_dir()
+    # on the period's last day the documents are still made
+    again = _run(["--from-matrix", str(first.path), "--out", str(tmp_path / "o2")],
+                 day=f"{first_end:%d.%m.%Y}")
+    assert again.exit_code == 0, again.output
 
 
 def test_matrix_with_rule_errors_is_refused_with_the_list(matrices, catalogue: Catalogue, tmp_path: Path) -> None:
