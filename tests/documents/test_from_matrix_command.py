@@ -240,7 +240,7 @@ def test_a_stale_cached_value_is_reported_and_the_recomputation_used(matrices, c
             zout.writestr(info, data)
     lines: list[str] = []
     summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
-                  pdf=False)
+                  pdf=False, today=dt.date(2018, 1, 1))
     assert summary.made == 1, lines
     stale = [clean(line) for line in lines if "IB_Nepieciesamais" in line]
     assert len(stale) == 1 and "999 999,99" in stale[0] and "izmantota pārrēķinātā" in stale[0]
@@ -260,7 +260,7 @@ def test_a_file_named_after_the_child_gives_a_neutral_folder(matrices, catalogue
     source.write_bytes(child.path.read_bytes())
     lines: list[str] = []
     summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
-                  pdf=False)
+                  pdf=False, today=dt.date(2018, 1, 1))
     assert summary.made == 1, lines
     (folder,) = (tmp_path / "out").iterdir()
     assert folder.name.startswith("matrica-") and len(folder.name) == len("matrica-") + 12
