@@ -28,13 +28,17 @@ from generator.cli import CATALOGUE_OPTION, load_for_command
               help="Ar --from-matrix: pseidonimizācijas atslēgas fails (citādi vides mainīgais "
                    "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums "
                    "(vai faila jaucējkods, ja nosaukumā ir bērna vārds vai personas kods).")
+@click.option("--day", type=click.DateTime(formats=["%d.%m.%Y", "%Y-%m-%d"]), default=None, metavar="DD.MM.GGGG",
+              help="Ar --from-matrix: dokumentu izveides diena (noklusējums: šodiena); matricu, kuras atbalsta plāna "
+                   "periods beidzās pirms tās, atsaka.")
 def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | None, from_matrix: Path | None,
-              draft: bool, key_file: Path | None) -> None:
+              draft: bool, key_file: Path | None, day=None) -> None:  # noqa: ANN001
     """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX).
 
     Ar --from-matrix izveido viena bērna (vai katras mapes matricas bērna) dokumentus no aizpildītas IBM
     matricas; visas summas pārrēķina pēc matricas ievaddatiem. Izejas kodi: 0 – visiem izveidoti dokumenti
-    vai melnraksti; 1 – vismaz viena matrica atteikta (kļūdas, nav IBM matrica, mainītas formulas); 2 – nepareizi
+    vai melnraksti; 1 – vismaz viena matrica atteikta (kļūdas, nav IBM matrica, mainītas formulas, atbalsta
+    plāna periods beidzies pirms izveides dienas); 2 – nepareizi
     parametri vai nav nevienas matricas.
     """
     from jinja2 import UndefinedError
@@ -42,7 +46,8 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
     if from_matrix is not None:
         from generator.documents.from_matrix.command import from_matrix_command
 
-        sys.exit(from_matrix_command(catalogue_dir, from_matrix, out_dir, draft, key_file, municipality_id))
+        sys.exit(from_matrix_command(catalogue_dir, from_matrix, out_dir, draft, key_file, municipality_id,
+                                     day.date() if day is not None else None))
     if draft or key_file is not None:
         click.echo("--draft un --key-file izmanto tikai kopā ar --from-matrix.", err=True)
         sys.exit(2)

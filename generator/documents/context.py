@@ -86,6 +86,12 @@ def _pilot(catalogue: Catalogue) -> PilotInfo:
     raise LookupError("katalogā (rounds.yaml) nav nevienas bērnu programmas kārtas")
 
 
+def _recipient_kinds(catalogue: Catalogue) -> str:
+    """Every recipient kind of the catalogue's enums, for a column header: "bērns, vecāks vai ģimene"."""
+    names = [str(v) for v in catalogue.enums.recipients.values()]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " vai " + names[-1]
+
+
 def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> dict[str, Any]:
     """What every document of every municipality shares. ``build_date`` (default: today) decides which
     programme-round dates have ended and are printed as blanks."""
@@ -98,6 +104,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> d
         "today": lvformat.date(day),
         "param": Params(catalogue, day),
         "pilot": {"name": pilot.name_lv},
+        "recipient_kinds": _recipient_kinds(catalogue),
         "karta": terms.round_context(terms.current_round(catalogue, build_date), build_date),
         "project": {"number": catalogue.municipalities.project.number,
                     "name": catalogue.municipalities.project.name_lv},

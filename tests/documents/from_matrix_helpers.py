@@ -66,7 +66,10 @@ def table_with(tables: list[list[list[str]]], header: str) -> list[list[str]]:
     return found[0]
 
 
-def unconfirmed(catalogue: Catalogue, offer_id: str, price: Decimal) -> bool:
+def unconfirmed(catalogue: Catalogue, offer_id: str, price: Decimal | None) -> bool:
+    """A catalogue price still "jāprecizē", or no price at all on the line (empty or 0,00)."""
+    if not price:
+        return True
     offer = {o.id: o for o in catalogue.offers(template_date(catalogue))}[offer_id]
     return (offer.ceiling_status is PriceStatus.to_verify and offer.prefill_price is not None
             and price == offer.prefill_price)

@@ -6,6 +6,7 @@ block that keeps the signatures company holds text. One rendered set (one munici
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -55,7 +56,7 @@ def child_docx(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -
     written = write_matrices(catalogue, folder, [child])
     out = folder / "out"
     summary = run(written[0].path, out, catalogue, None, draft=False, echo=lambda _: None, err=lambda _: None,
-                  pdf=False)
+                  pdf=False, today=dt.date(2018, 1, 1))
     assert summary.made == 1
     return {p.name: Document(str(p)) for p in sorted(summary.folders[0].glob("*.docx"))}
 

@@ -86,9 +86,8 @@ def _expected_lines(child: Child, catalogue: Catalogue):
 
 
 def _a_on_base(child: Child, outcome, catalogue: Catalogue) -> bool:  # noqa: ANN001
-    """A is P (N > P, no F) and P rests on the unconfirmed base amount."""
-    return (base_unconfirmed(catalogue, child) and outcome.needed > outcome.provisional
-            and child.inputs.final is None)
+    """P rests on the unconfirmed base amount and there is no F: A (P or N, unknown which) is a blank."""
+    return base_unconfirmed(catalogue, child) and child.inputs.final is None
 
 
 def _expected_p(child: Child, outcome, catalogue: Catalogue) -> Decimal | None:  # noqa: ANN001
@@ -158,10 +157,17 @@ def test_decision_shows_the_childs_amounts_and_period(rendered, catalogue: Catal
         _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"lēmums {child.index}", catalogue)
 
 
-def test_one_letter_and_one_contract_per_provider_with_only_its_lines(rendered, catalogue: Catalogue) -> None:
+def _funded(want: dict) -> bool:
+    """The line gets IB money, or may once its blank is confirmed."""
+    return want["ib"] is None or want["ib"] > 0
+
+
+def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded_part(rendered,
+                                                                                     catalogue: Catalogue) -> None:
+    partial = 0
     for child, _, docs, docx in rendered:
         _, expected = _expected_lines(child, catalogue)
-        providers = {w["provider"] for w in expected}
+        providers = {w["provider"] for w in expected if _funded(w)}
         letters = [d for d in docs if d.spec.id.startswith("03-garantijas-vestule-")]
         contracts = [d for d in docs if d.spec.id.startswith("02-ligums-ar-sniedzeju-")]
         assert len(letters) == len(providers) == len(contracts), child.index
@@ -171,14 +177,19 @@ def test_one_letter_and_one_contract_per_provider_with_only_its_lines(rendered, 
             text = docx_text(data)
             name = PROVIDER.search(text).group(1)
             seen.add(name)
-            mine = [w for w in expected if w["provider"] == name]
+            mine = [w for w in expected if w["provider"] == name and _funded(w)]
             table = table_with(docx_tables(data), "Saņēmējs")
+            assert "bērns, vecāks vai ģimene" in table[0][1]
             rows, total = table[1:-1], table[-1]
             assert [r[0] for r in rows] == [clean(w["label"]) for w in mine]
             for row, want in zip(rows, mine, strict=True):
-                assert money(row[4]) == want["price"] and money(row[5]) == want["cost"]
-            costs = [w["cost"] for w in mine]
-            assert money(total[-1]) == (None if None in costs else sum(costs, Decimal(0)))
+                assert money(row[4]) == want["price"] and money(row[5]) == want["ib"]
+            ibs = [w["ib"] for w in mine]
+            assert "no individuālā budžeta" in total[0]
+            assert money(total[-1]) == (None if None in ibs else sum(ibs, Decimal(0)))
+            rest = [w for w in expected if w["provider"] == name and (w["ib"] is None or w["ib"] != w["cost"])]
+            assert bool(rest) == ("no individuālā budžeta nemaksā" in text), (child.index, name)
+            partial += bool(rest)
             others = [w["label"] for w in expected if w["provider"] != name and w["label"] not in
                       {m["label"] for m in mine}]
             for label in others:
@@ -189,6 +200,7 @@ def test_one_letter_and_one_contract_per_provider_with_only_its_lines(rendered, 
                 continue
             text = docx_text(docx[contract.spec.id])
             assert re.search(r"vārds, uzvārds: (SIA Sniedzējs \d+)", text).group(1) in providers, contract.spec.id
+    assert partial, "vajag sniedzēju, kura daļu no individuālā budžeta nemaksā"
 
 
 def test_pdf_text_of_three_children_shows_the_same_figures(rendered, catalogue: Catalogue, tmp_path: Path,
@@ -209,9 +221,9 @@ def test_pdf_text_of_three_children_shows_the_same_figures(rendered, catalogue: 
         letters = sorted(folder.glob("03-*.pdf"))
         if number > 0:
             continue
-        assert len(letters) == len({w["provider"] for w in expected})
+        assert len(letters) == len({w["provider"] for w in expected if _funded(w)})
         for letter in letters:
             letter_text = clean(pdf_text(letter))
             name = PROVIDER.search(letter_text).group(1)
-            for want in (w for w in expected if w["provider"] == name):
+            for want in (w for w in expected if w["provider"] == name and _funded(w)):
                 assert clean(want["label"]) in letter_text

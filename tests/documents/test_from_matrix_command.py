@@ -70,8 +70,37 @@ def matrices(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
             "foreign": foreign, "folder": folder / "matricas"}
 
 
-def _run(args: list[str], env: dict[str, str] | None = None):  # noqa: ANN202
-    return CliRunner().invoke(main, ["documents", *args], env=env or {"IBM_PSEUDONIMA_ATSLEGA": ""})
+BUILD_DAY = "01.01.2018"  # before every plan period of the factory's children (2018–2019): none has ended
+
+
+def _run(args: list[str], env: dict[str, str] | None = None, day: str = BUILD_DAY):  # noqa: ANN202
+    return CliRunner().invoke(main, ["documents", *args, "--day", day], env=env or {"IBM_PSEUDONIMA_ATSLEGA": ""})
+
+
+def test_a_plan_period_ended_before_the_build_day_is_refused_and_the_others_go_through(
+        matrices, catalogue: Catalogue, tmp_path: Path) -> None:
+    from generator.documents.from_matrix.context import period_end
+
+    clean_child, old = matrices["clean"], matrices["old"]
+    (first_end, first), (last_end, last) = sorted(
+        ((period_end(c.inputs.period_start, c.inputs.months), c) for c in (clean_child, old)), key=lambda e: e[0])
+    assert first_end < last_end, "vajag divas matricas ar dažādu perioda beigu dienu"
+    day = first_end + dt.timedelta(days=1)
+    source = tmp_path / "divas"
+    source.mkdir()
+    for child in (first, last):
+        (source / child.path.name).write_bytes(child.path.read_bytes())
+    out = tmp_path / "out"
+    result = _run(["--from-matrix", str(source), "--out", str(out)], day=f"{day:%d.%m.%Y}")
+    assert result.exit_code == 1, result.output
+    assert f"beidzās pirms dokumentu izveides dienas {day:%d.%m.%Y}" in result.output
+    assert f"–{first_end:%d.%m.%Y})" in result.output and first.path.name in result.output
+    assert "atteikti 1" in result.output and "atbalsta plāna periods jau beidzies – 1" in result.output
+    assert not (out / first.path.stem).exists() and (out / last.path.stem).is_dir()
+    # on the period's last day the documents are still made
+    again = _run(["--from-matrix", str(first.path), "--out", str(tmp_path / "o2")],
+                 day=f"{first_end:%d.%m.%Y}")
+    assert again.exit_code == 0, again.output
 
 
 def test_matrix_with_rule_errors_is_refused_with_the_list(matrices, catalogue: Catalogue, tmp_path: Path) -> None:
@@ -215,7 +244,7 @@ def test_a_stale_cached_value_is_reported_and_the_recomputation_used(matrices, c
             zout.writestr(info, data)
     lines: list[str] = []
     summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
-                  pdf=False)
+                  pdf=False, today=dt.date(2018, 1, 1))
     assert summary.made == 1, lines
     stale = [clean(line) for line in lines if "IB_Nepieciesamais" in line]
     assert len(stale) == 1 and "999 999,99" in stale[0] and "izmantota pārrēķinātā" in stale[0]
@@ -235,7 +264,7 @@ def test_a_file_named_after_the_child_gives_a_neutral_folder(matrices, catalogue
     source.write_bytes(child.path.read_bytes())
     lines: list[str] = []
     summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
-                  pdf=False)
+                  pdf=False, today=dt.date(2018, 1, 1))
     assert summary.made == 1, lines
     (folder,) = (tmp_path / "out").iterdir()
     assert folder.name.startswith("matrica-") and len(folder.name) == len("matrica-") + 12

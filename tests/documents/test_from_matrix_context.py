@@ -97,14 +97,25 @@ def test_unconfirmed_catalogue_base_amount_blanks_p_and_what_rests_on_it(catalog
         html = next(d for d in docs if d.spec.id == doc_id).html
         assert lvformat.eur(reading.outcome.provisional) not in html, doc_id
         assert child.base_note.split(":")[0] in html, doc_id
-    # N ≤ P: A is N, a figure of confirmed prices; only P stays a blank
+    # N ≤ P computed on the unconfirmed B: whether N ≤ P really holds is unknown, so A and the IB share are
+    # blanks too (only N, a sum of confirmed prices, is a figure)
     cheap = build(_reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"}, base=None), catalogue,
                   pseudonymous=False)
-    assert cheap.provisional == BLANK_EUR and cheap.available == cheap.needed == lvformat.eur(Decimal("200"))
-    assert cheap.lines[0].ib == lvformat.eur(Decimal("200"))
+    assert cheap.provisional == cheap.available == cheap.ib_funded == BLANK_EUR
+    assert cheap.needed == lvformat.eur(Decimal("200"))
+    assert cheap.lines[0].ib == cheap.providers[0].ib == BLANK_EUR
+    cheap_docs = render_child(catalogue, catalogue.municipality("ogre"), cheap, day(catalogue), False)
+    for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):
+        html = next(d for d in cheap_docs if d.spec.id == doc_id).html
+        assert lvformat.eur(Decimal("200")) not in html.split("No IB finansētie", 1)[-1][:80], doc_id
+        assert cheap.base_note.split(":")[0] in html, doc_id
     # the ministry's own base amount in the matrix is a figure
     own = build(_reading(catalogue, {market: Decimal("400")}, {market: "SIA Viens"}), catalogue, pseudonymous=False)
     assert own.base_confirmed and own.provisional != BLANK_EUR and own.available == own.provisional
+
+
+def day(catalogue: Catalogue) -> dt.date:
+    return template_date(catalogue)
 
 
 def test_a_confirmed_plan_shows_every_figure_and_groups_providers(catalogue: Catalogue) -> None:

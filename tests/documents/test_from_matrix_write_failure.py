@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
@@ -16,7 +17,7 @@ def test_an_unwritable_out_gives_the_reason_and_the_path(tmp_path: Path, catalog
     blocker.write_text("ne mape", encoding="utf-8")
     said: list[str] = []
     summary = run(child.path, blocker / "dokumenti", catalogue, None, draft=True, echo=said.append,
-                  err=said.append, pdf=False)
+                  err=said.append, pdf=False, today=dt.date(2018, 1, 1))
     assert summary.refused == 1
     text = "\n".join(said)
     assert "dokumentus neizdevās izveidot (ceļā ir fails, kur vajag mapi" in text, text

@@ -3,8 +3,10 @@
 Every amount is the reference's recomputation (reading.py), formatted with generator.lvformat. A
 price that is the catalogue's prefilled price with the status "jāprecizē" is not a confirmed figure:
 it and every sum that contains it are shown as a blank to fill with a note where the figure comes from.
+A counted line without a price (empty or 0,00) is a blank the same way, never a figure of zero.
 The same holds for the base amount B when the matrix leaves Bazes_Apmers empty and the catalogue's base is
-"jāprecizē": P, and A with everything funded from it when A is P (N > P, no F), are blanks with a note.
+"jāprecizē": P is a blank, and, unless the ministry has set F, so are A and everything funded from it
+(whether N <= P, i.e. whether A is N or P, is unknown while B is).
 """
 
 from __future__ import annotations
@@ -84,6 +86,9 @@ class Line:
     confirmed: bool
     ib_confirmed: bool  # the IB-funded EUR does not depend on an unconfirmed price
     months: list[tuple[str, str]]  # (units, EUR) per period month
+    ib_value: Decimal = Decimal(0)  # the reference's IB-funded EUR of the line (6.4)
+    ib_units: str = ""  # the units that EUR pays for at the line's price (blank when unknown)
+    rest: str = ""  # the part of the cost not paid from the IB (cost - IB), or the blank
 
 
 @dataclass
@@ -94,6 +99,9 @@ class Provider:
     cost: str
     ib: str
     confirmed: bool
+    rest: str = ""  # the provider's cost not paid from the IB
+    partial: bool = False  # part of its plan cost is not (or may not be) paid from the IB
+    funded: bool = True  # some of its lines get (or may get, once a figure is confirmed) IB funding
 
 
 @dataclass
@@ -137,9 +145,13 @@ class ChildContext:
     not_eligible: str | None
     identification: str  # the pseudonymous code when a key is set, else "" (a blank to fill)
     errors: list[str] = field(default_factory=list)
+    recipient_kinds: str = ""  # every recipient kind the catalogue has: "bērns, vecāks vai ģimene"
 
 
 def _unconfirmed(line: PlanLine, offer: Offer | None) -> bool:
+    """A catalogue price still "jāprecizē", or no price at all (empty or 0,00 on a counted line)."""
+    if line.unit_price is None or line.unit_price == 0:
+        return True
     return (offer is not None and offer.ceiling_status is PriceStatus.to_verify
             and offer.prefill_price is not None and line.unit_price == offer.prefill_price)
 
@@ -156,7 +168,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
     base_value = catalogue.programme.base_amount.at(data.params_day)
     base_confirmed = inputs.base is not None or base_value.status is PriceStatus.confirmed
     # A is P when N > P and the ministry has set no F: then A and all that is funded from it rest on B too.
-    a_on_base = not base_confirmed and outcome.needed > outcome.provisional and inputs.final is None
+    # Whether N <= P is unknown while B is unconfirmed: without F, A and all funded from it are blanks.
+    a_on_base = not base_confirmed and inputs.final is None
     lines: list[Line] = []
     sources: dict[str, str] = {}
     # A line funded after an unconfirmed one in priority order gets what is left of A after it: unconfirmed too.
@@ -168,8 +181,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
             continue
         offer = offers.get(line.offer_id or "")
         confirmed = not _unconfirmed(line, offer)
-        if not confirmed and offer is not None:
-            sources[offer.id] = offer.label
+        if not confirmed:
+            sources[line.label] = offer.label if offer is not None else line.label
         monthly = outcome.monthly_amounts[i] or ()
         months = [(quantity(line.month_value("planned_units", k + 1)),
                    amount(monthly[k] if k < len(monthly) else Decimal(0), confirmed))
@@ -181,11 +194,13 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         lines.append(Line(
             number=len(lines) + 1, label=line.label, area=line.area,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
-            recipient=recipients.get(line.recipient or line.service_recipient, ""),
+            recipient=recipients.get(line.recipient, "") if line.recipient else "",  # 6.3 blank: a blank
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
             price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed), ib=amount(lp.ib, ib_confirmed),
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
-            ib_confirmed=ib_confirmed, months=months,
+            ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
+            ib_units=_funded_units(lp.ib, line.unit_price) if ib_confirmed else BLANK,
+            rest=amount(lp.cost - lp.ib, ib_confirmed),
         ))
     confirmed = all(line.confirmed for line in lines)
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
@@ -218,7 +233,20 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors),
+        recipient_kinds=_kinds(list(recipients.values())),
     )
+
+
+def _kinds(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " vai " + names[-1]
+
+
+def _funded_units(ib: Decimal, unit_price: Decimal | None) -> str:
+    """The units the IB-funded EUR pays for: IB / price (at most 2 decimals, rounded down: never more
+    units than the money covers)."""
+    if not unit_price:
+        return BLANK
+    return quantity((ib / unit_price).quantize(Decimal("0.01"), rounding="ROUND_DOWN"))
 
 
 def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Provider]:  # noqa: ANN001
@@ -240,8 +268,13 @@ def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Pr
         confirmed = all(line.confirmed for line in group)
         cost = sum((costs[line.number][0] for line in group), Decimal(0))
         ib = sum((costs[line.number][1] for line in group), Decimal(0))
-        ib_text = amount(ib, all(line.ib_confirmed for line in group))
-        result.append(Provider(name, part, group, amount(cost, confirmed), ib_text, confirmed))
+        ib_confirmed = all(line.ib_confirmed for line in group)
+        ib_text = amount(ib, ib_confirmed)
+        # No 02/03 for a provider none of whose lines gets IB money (a blank IB share may still get some).
+        funded = any(line.ib_value > 0 or not line.ib_confirmed for line in group)
+        result.append(Provider(name, part, group, amount(cost, confirmed), ib_text, confirmed,
+                               rest=amount(cost - ib, ib_confirmed),
+                               partial=cost != ib or not ib_confirmed, funded=funded))
     return result
 
 

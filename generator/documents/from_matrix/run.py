@@ -7,6 +7,7 @@ otherwise the file's stem) and cell names, never the child's name or personal co
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import find_os_error, os_reason
-from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix.context import build, period_end
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
 from generator.ministry.templates import TemplateSource
@@ -72,6 +73,8 @@ def _reason(reading: MatrixReading) -> str:
             return "nav IBM matrica"
         if "veidnes versija" in first:
             return "nezināma veidnes versija"
+        if "beidzās pirms dokumentu izveides" in first:
+            return "atbalsta plāna periods jau beidzies"
         if "struktūra" in first:
             return "bojāta matricas struktūra"
         return "nepilnīgi vai nederīgi ievaddati"
@@ -102,9 +105,26 @@ def _value(value: object) -> str:
     return str(value)
 
 
+def expired(reading: MatrixReading, today: dt.date) -> str | None:
+    """Why a matrix whose plan period ended before ``today`` gets no documents (a contract's term would already
+    have ended on the day it is made), or None."""
+    if reading.data is None:
+        return None
+    inputs = reading.data.inputs
+    end = period_end(inputs.period_start, inputs.months)
+    if end >= today:
+        return None
+    return (f"matricas {reading.path.name if reading.code == reading.path.stem else reading.code} atbalsta plāna "
+            f"periods ({lvformat.date(inputs.period_start)}–{lvformat.date(end)}) beidzās pirms dokumentu "
+            f"izveides dienas {lvformat.date(today)}: dokumentus ar termiņu, kas jau beidzies, neveido (gaidīts: "
+            "matrica ar pašreizējo vai nākamo atbalsta plāna periodu)")
+
+
 def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, draft: bool, echo: Echo,
-        err: Echo, pdf: bool = True) -> Summary:
-    """Make the documents of every matrix found; raises SourceError when there is nothing to read."""
+        err: Echo, pdf: bool = True, today: dt.date | None = None) -> Summary:
+    """Make the documents of every matrix found; raises SourceError when there is nothing to read.
+    ``today`` (default: the system date) is the build day: a plan period that ended before it is refused."""
+    today = today or dt.date.today()
     files = find_matrices(source)
     templates = TemplateSource(catalogue)
     summary = Summary()
@@ -123,6 +143,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         head = f"{number}/{total} {code}"
         for note in reading.notes:
             err(f"{head}: piezīme: {note}")
+        if not reading.refused and (why := expired(reading, today)) is not None:
+            reading.refused = [why]
         if reading.refused or (reading.errors and not draft):
             summary.refused += 1
             summary.reasons[_reason(reading)] += 1
@@ -169,4 +191,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 summary.refusals += 1
             what = "lēmums par atteikumu un lietas titullapa" if child.not_eligible else f"{len(documents)} dokumenti"
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
+            unfunded = 0 if child.not_eligible else sum(not p.funded for p in child.providers)
+            if unfunded:
+                echo(f"{head}: {unfunded} sniedzējiem no individuālā budžeta nekas netiek apmaksāts – līgums un "
+                     "garantijas vēstule tiem nav izveidoti")
     return summary

@@ -26,6 +26,8 @@ def child_documents(child: ChildContext) -> list[tuple[DocumentSpec, Provider | 
     for doc_id in ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
         base = by_id(doc_id)
         for provider in child.providers:
+            if not provider.funded:  # the IB pays it nothing: no contract or guarantee from the service
+                continue
             result.append((dataclasses.replace(base, id=f"{base.id}-{provider.file_part}"), provider))
     result += [(by_id(doc_id), None) for doc_id in ("05-iesniegums-par-sniedzejiem", "07-klienta-lietas-titullapa",
                                                     "08-lemums-par-pieskirsanu")]

@@ -1,0 +1,108 @@
+"""A child's provider papers (02, 03) commit the service only to what the IB funds, by the reference's funding
+by priority; a line without a price is a blank, never a figure of zero; the recipient is what 6.3 says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.context import BLANK_EUR, build
+from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.specs import child_documents
+from generator.documents.from_matrix.writing import render_child
+from generator.ministry.matrix import ChildData
+from generator.reference.lines import line_from_offer
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.writer import template_date
+
+
+def _reading(catalogue: Catalogue, rows: list[tuple[str, Decimal | None, str, str | None]]) -> MatrixReading:
+    """rows: (offer id, unit price, provider, recipient as entered in 6.3), in the parents' order of ranks."""
+    day = template_date(catalogue)
+    offers = {o.id: o for o in catalogue.offers(day)}
+    lines = [line_from_offer(offers[oid], 10, unit_price=unit_price, expert_rank=rank, parent_rank=rank,
+                             recipient=recipient, planned_units=(5, 5))
+             for rank, (oid, unit_price, _, recipient) in enumerate(rows, 1)]
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
+                            special_care=False, impairment="multipli", lines=tuple(lines), base=Decimal("3000.00"))
+    params = Params.from_catalogue(catalogue, day)
+    data = ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, inputs)
+    providers = {line.label: row[2] for line, row in zip(lines, rows, strict=True)}
+    return MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params,
+                         outcome=evaluate_workbook(inputs, params), parent_name="Pēteris Paraugs", providers=providers)
+
+
+def _markets(catalogue: Catalogue) -> list[str]:
+    return [o.id for o in catalogue.offers(template_date(catalogue)) if o.prefill_price is None]
+
+
+def _docs(catalogue: Catalogue, reading: MatrixReading):  # noqa: ANN202
+    child = build(reading, catalogue, pseudonymous=False)
+    return child, {d.spec.id: d.html for d in render_child(catalogue, catalogue.municipality("ogre"), child,
+                                                           reading.data.params_day, False)}
+
+
+def test_provider_papers_guarantee_only_the_ib_funded_part(catalogue: Catalogue) -> None:
+    first, second, third = _markets(catalogue)[:3]
+    # the reference funds the first and third line in part and the second (SIA Divi) not at all
+    reading = _reading(catalogue, [(first, Decimal("400"), "SIA Viens", None),
+                                   (second, Decimal("500"), "SIA Divi", None),
+                                   (third, Decimal("30"), "SIA Viens", None)])
+    outcome = reading.outcome
+    plan = outcome.plan
+    assert outcome.needed > outcome.available > 0
+    assert 0 < plan.lines[0].ib < plan.lines[0].cost and 0 < plan.lines[2].ib and plan.lines[1].ib == 0
+    child, docs = _docs(catalogue, reading)
+    letters = sorted(d for d in docs if d.startswith("03-"))
+    contracts = sorted(d for d in docs if d.startswith("02-"))
+    assert letters == ["03-garantijas-vestule-sia-viens"] and contracts == ["02-ligums-ar-sniedzeju-sia-viens"]
+    assert [p.name for p in child.providers if not p.funded] == ["SIA Divi"]
+    assert len([s for s, p in child_documents(child) if p is not None]) == 2
+    letter = docs["03-garantijas-vestule-sia-viens"]
+    ib, cost = plan.lines[0].ib + plan.lines[2].ib, plan.lines[0].cost + plan.lines[2].cost
+    assert lvformat.eur(ib) in letter and lvformat.eur(cost) not in letter
+    assert lvformat.eur(plan.lines[0].cost) not in letter and lvformat.eur(plan.lines[0].ib) in letter
+    assert f"({lvformat.eur(cost - ib)}) no individuālā budžeta nemaksā" in letter
+    assert "Vecāks vai cits finansējums" in letter
+    table = letter.split("Saņēmējs", 1)[1].split("</table>", 1)[0]
+    assert child.lines[0].label in table and child.lines[1].label not in table
+    units = (plan.lines[0].ib / Decimal("400")).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    assert f"<td>{lvformat.number(units, 0 if units == units.to_integral_value() else 2)}<br>" in table
+    rest = lvformat.eur(cost - ib)
+    contract = docs["02-ligums-ar-sniedzeju-sia-viens"]
+    assert f"({rest}) no individuālā budžeta nemaksā" in contract
+
+
+def test_a_line_without_a_price_is_a_blank_not_a_zero_contract(catalogue: Catalogue) -> None:
+    first, second = _markets(catalogue)[:2]
+    reading = _reading(catalogue, [(first, Decimal("20"), "SIA Viens", None),
+                                   (second, Decimal("0"), "SIA Nulle", None)])
+    child, docs = _docs(catalogue, reading)
+    zero = child.lines[1]
+    assert zero.price == zero.cost == zero.ib == BLANK_EUR and not child.confirmed
+    assert child.needed == BLANK_EUR
+    zero_eur = re.compile(r"(?<![\d\s\u00a0\u202f])0,00\u00a0EUR")
+    for doc_id in ("01-ligums-ar-vecaku", "05-iesniegums-par-sniedzejiem", "02-ligums-ar-sniedzeju-sia-nulle",
+                   "03-garantijas-vestule-sia-nulle"):
+        assert not zero_eur.search(docs[doc_id]), doc_id
+        assert child.unconfirmed_note.split(":")[0] in docs[doc_id] or doc_id.startswith("05"), doc_id
+
+
+def test_recipient_is_what_the_plan_says_and_the_header_lists_every_kind(catalogue: Catalogue) -> None:
+    first, second = _markets(catalogue)[:2]
+    reading = _reading(catalogue, [(first, Decimal("20"), "SIA Viens", None),
+                                   (second, Decimal("30"), "SIA Viens", "family")])
+    child, docs = _docs(catalogue, reading)
+    assert [line.recipient for line in child.lines] == ["", "ģimene"]
+    letter = docs["03-garantijas-vestule-sia-viens"]
+    kinds = list(catalogue.enums.recipients.values())
+    header = letter.split("Saņēmējs", 1)[1].split("</th>", 1)[0]
+    assert all(str(kind) in header for kind in kinds) and "Vecāks)" not in header
+    annex = docs["01-ligums-ar-vecaku"]
+    row = annex.split(f"<td>{child.lines[0].label}</td>", 1)[1].split("</tr>", 1)[0]
+    assert row.startswith("<td></td>")
