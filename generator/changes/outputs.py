@@ -43,8 +43,19 @@ def content(path: Path, version: str | None = None) -> bytes:
             # -layout pads with spaces by glyph widths and a footer may wrap at another place when the
             # version hash has other letters: any run of white space counts as one blank.
             data = re.sub(rb"\s+", b" ", done.stdout)
-    if version:
-        data = data.replace(version.encode(), STAMP)
+    return unstamped(data, version)
+
+
+def unstamped(data: bytes, version: str | None) -> bytes:
+    """``data`` with the catalogue ``version`` replaced by a fixed stamp, in every form an output shows it: as
+    it is (file properties, IBM_Versija), and readable without the ISO date ("d382f2bc (katalogs 01.04.2023)",
+    footers and page headers; a matrix adds its layout revision after the hash)."""
+    if not version:
+        return data
+    data = data.replace(version.encode(), STAMP)
+    _, plus, ident = version.partition("+")
+    if plus and ident:
+        data = data.replace(ident.encode(), STAMP)
     return data
 
 
