@@ -41,7 +41,7 @@ MSG = {
 # The base amount B is the catalogue's unconfirmed ("jāprecizē") value and none is entered in 6.11:
 # printed on 6.4 and on the signed 6.5 (D22).
 BASE_PROVISIONAL = ("UZMANĪBU: B nav apstiprināts (to nosaka LM) – P, A un no IB finansētās summas ir "
-                    "provizoriskas.")  # one line of 8 pt text across 6.5's first page
+                    "provizoriskas.")  # two lines of 8 pt beside 6.5's title (C2:F2)
 BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11): P, A un no IB finansētās summas ir provizoriskas, "
                           "kamēr LM nav noteikusi B.")
 # Beside the effective B of 6.11 while the input is empty and the catalogue's B unconfirmed: short enough for

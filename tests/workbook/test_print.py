@@ -346,12 +346,14 @@ def test_note_alone_in_a_hidden_row_warns_on_paper(printed: dict[str, dict[str, 
 
 def test_unconfirmed_base_warning_printed(printed: dict[str, dict[str, list[Page]]]) -> None:
     """The showcase leaves B blank and the catalogue's B is "jāprecizē": 6.4 says so beside P, and the signed
-    6.5 on the page with the signatures."""
+    6.5 beside its title on the page with the plan rows and the signatures."""
     for name, sheets in printed.items():
         if name.startswith("plans-"):
             continue  # a random plan may type its own B
         if "6.4" in sheets:
             assert _flat(BASE_PROVISIONAL_SHORT) in _flat(sheets["6.4"][0].text), name
         if "6.5" in sheets:
-            signed = [p for p in sheets["6.5"] if "(paraksts)" in p.text][-1]
+            # the first page: plan rows, totals and signatures (the pages across repeat only the label columns)
+            signed = [p for p in sheets["6.5"] if "(paraksts)" in p.text][0]
             assert _flat(BASE_PROVISIONAL) in _flat(signed.text), name
+            assert all(_flat(BASE_PROVISIONAL) not in _flat(p.text) for p in sheets["6.5"][1:]), name

@@ -7,6 +7,7 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.calculation import base_provisional
 from generator.workbook.sheets.common import (
+    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
     header_block,
@@ -43,7 +44,7 @@ SECOND_PAGE = "G"
 TOTAL_ROW_HEIGHT = 10.5
 SECTION_ROW_HEIGHT = 12
 HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt text
-BASE_WARNING_HEIGHT = 10  # one line of 8 pt text: the warning about an unconfirmed B, or a gap
+SUBTITLE_HEIGHT = 21  # row 1: the subtitle's two lines of 8 pt; row 2 (TITLE_HEIGHT - 21) the warning's two
 TOTALS = (
     ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
     ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
@@ -71,7 +72,15 @@ def write(sh: Sheet) -> None:
         title_to="F",
         two_lines=True,
         title_height=TITLE_HEIGHT,
+        subtitle_height=SUBTITLE_HEIGHT,
     )
+    # beside the title, on the first page of every row block (C:F, never on the pages across): P, A and the
+    # IB-funded amounts rest on an unconfirmed B (D22); two lines of 8 pt, no row of its own, so that 40 plan
+    # rows, the totals and the signatures still fit one page height
+    sh.ws.merge_range("C2:F2", "", st.alert_wrap)
+    sh.formula("C2", f'IF(h_BazeProviz=1,"{BASE_PROVISIONAL}","")', st.alert_wrap,
+               BASE_PROVISIONAL if base_provisional(sh) else "")
+    sh.define("Bridinajums_Baze_65", "C2")
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header
     for c, text, _ in COLUMNS[:-1]:
@@ -119,12 +128,7 @@ def write(sh: Sheet) -> None:
         "finansējuma trūkuma dēļ. Pabalsti, pakalpojumi un citi avoti – plānā izmantotās summas.",
         st.note,
     )
-    # between the totals and the signatures: P, A and the IB-funded amounts rest on an unconfirmed B (D22)
-    sh.ws.merge_range(f"A{row + 1}:F{row + 1}", "", st.alert_wrap)
-    sh.formula(f"A{row + 1}", f'IF(h_BazeProviz=1,"{BASE_PROVISIONAL}","")', st.alert_wrap,
-               BASE_PROVISIONAL if base_provisional(sh) else "")
-    sh.define("Bridinajums_Baze_65", f"A{row + 1}")
-    sh.row_height(row + 1, BASE_WARNING_HEIGHT)
+    sh.row_height(row + 1, GAP_ROW_HEIGHT)
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
     print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)",

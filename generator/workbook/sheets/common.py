@@ -52,7 +52,7 @@ def child_line(sh: Sheet, a1: str) -> None:
 
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
                  title_to: str | None = None, two_lines: bool = False, title_height: int | None = None,
-                 title_cols_to: str | None = None) -> None:
+                 title_cols_to: str | None = None, subtitle_height: int | None = None) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
@@ -67,16 +67,18 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     1–2 together are that many points high; the title wraps in the label columns A..``split_col`` and the
     subtitle stands beside it up to ``head_to``. A page across then repeats the whole title, never a piece of a
     title or subtitle merged across the page edge. ``title_cols_to`` (default ``split_col``): the last column of
-    that title, where the repeated label columns end before ``split_col``.
+    that title, where the repeated label columns end before ``split_col``. ``subtitle_height``: the subtitle
+    keeps to row 1 (that many points high), leaving row 2 beside the title to the sheet (6.5's warning).
     """
     st = sh.st
     head_to = title_to or last_col
     if title_height:  # the title wrapped in the repeated label columns, the subtitle beside it
         title_last = title_cols_to or split_col
         sh.merge_text(f"A1:{title_last}2", title, st.title_wrap)
-        sh.merge_text(f"{col(title_last, 1)}1:{head_to}2", subtitle, st.subtitle)
-        sh.row_height(1, TITLE_ROW_HEIGHT)
-        sh.row_height(2, title_height - TITLE_ROW_HEIGHT)
+        sh.merge_text(f"{col(title_last, 1)}1:{head_to}{1 if subtitle_height else 2}", subtitle, st.subtitle)
+        first = subtitle_height or TITLE_ROW_HEIGHT
+        sh.row_height(1, first)
+        sh.row_height(2, title_height - first)
     else:
         sh.merge_text(f"A1:{head_to}1", title, st.title)
         sh.row_height(1, TITLE_ROW_HEIGHT)
