@@ -86,9 +86,16 @@ def _pilot(catalogue: Catalogue) -> PilotInfo:
     raise LookupError("katalogā (rounds.yaml) nav nevienas bērnu programmas kārtas")
 
 
-def _recipient_kinds(catalogue: Catalogue) -> str:
-    """Every recipient kind of the catalogue's enums, for a column header: "bērns, vecāks vai ģimene"."""
-    names = [str(v) for v in catalogue.enums.recipients.values()]
+def recipient_names(catalogue: Catalogue) -> dict[str, str]:
+    """Recipient kind → how a document names it: the catalogue's word, except the parent, who is the defined
+    term "Vecāks" in every document that names a recipient."""
+    return {str(k): (str(v).capitalize() if str(k) == "parent" else str(v))
+            for k, v in catalogue.enums.recipients.items()}
+
+
+def recipient_kinds(catalogue: Catalogue) -> str:
+    """Every recipient kind of the catalogue's enums, for a column header: "bērns, Vecāks vai ģimene"."""
+    names = list(recipient_names(catalogue).values())
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " vai " + names[-1]
 
 
@@ -104,7 +111,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> d
         "today": lvformat.date(day),
         "param": Params(catalogue, day),
         "pilot": {"name": pilot.name_lv},
-        "recipient_kinds": _recipient_kinds(catalogue),
+        "recipient_kinds": recipient_kinds(catalogue),
         "karta": terms.round_context(terms.current_round(catalogue, build_date), build_date),
         "project": {"number": catalogue.municipalities.project.number,
                     "name": catalogue.municipalities.project.name_lv},

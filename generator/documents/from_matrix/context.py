@@ -20,6 +20,7 @@ from decimal import Decimal
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
+from generator.documents.context import recipient_kinds, recipient_names
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.reference.lines import PlanLine
 
@@ -162,7 +163,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
     inputs = data.inputs
     offers = {o.id: o for o in catalogue.offers(data.params_day)}
     units = {u.id: u.name_lv for u in catalogue.enums.units}
-    recipients = {str(k): str(v) for k, v in catalogue.enums.recipients.items()}
+    recipients = recipient_names(catalogue)
     month_labels = [f"{add_months(inputs.period_start, k):%m.%Y}" for k in range(inputs.months)]
     plan = outcome.plan
     base_value = catalogue.programme.base_amount.at(data.params_day)
@@ -233,12 +234,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors),
-        recipient_kinds=_kinds(list(recipients.values())),
+        recipient_kinds=recipient_kinds(catalogue),
     )
-
-
-def _kinds(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " vai " + names[-1]
 
 
 def _funded_units(ib: Decimal, unit_price: Decimal | None) -> str:
