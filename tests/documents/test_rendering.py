@@ -98,7 +98,7 @@ def test_docx_conversion_of_fields_tables_and_whitespace() -> None:
             '<table class="grid"><tr><th data-w="30">A</th><th>B</th></tr>'
             '<tr class="blank"><td colspan="2">apvienota</td></tr></table>'
             '<div class="page-break"></div><ul><li>punkts</li></ul></main></body></html>')
-    data = html_to_docx(html, "Nosaukums", "v1", dt.date(2020, 1, 2))
+    data = html_to_docx(html, "Nosaukums", "2020-01-01+00000001", dt.date(2020, 1, 2))
     document = docx.Document(io.BytesIO(data))
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "Virsraksts ģ" and document.paragraphs[0].style.name == "Heading 1"
@@ -111,4 +111,4 @@ def test_docx_conversion_of_fields_tables_and_whitespace() -> None:
     assert "punkts" in texts and document.paragraphs[texts.index("punkts")].style.name == "List Bullet"
     stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
     assert stamps == {(2020, 1, 2, 0, 0, 0)}
-    assert html_to_docx(html, "Nosaukums", "v1", dt.date(2020, 1, 2)) == data
+    assert html_to_docx(html, "Nosaukums", "2020-01-01+00000001", dt.date(2020, 1, 2)) == data
