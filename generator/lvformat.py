@@ -39,7 +39,8 @@ def date(day: dt.date) -> str:
     return f"{day:%d.%m.%Y}"
 
 
-_VERSION = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\+([0-9a-f]+(?:\.\d+)?)$")
+# GGGG-MM-DD+hash, optionally .revision (templates issued before the revision existed have none)
+VERSION_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\+([0-9a-f]+(?:\.\d+)?)$")
 
 
 def version(template_version: str) -> str:
@@ -47,7 +48,7 @@ def version(template_version: str) -> str:
     '2023-04-01+7ca2ab6d.2' -> '7ca2ab6d.2 (katalogs 01.04.2023)'; '2023-04-01+7ca2ab6d' ->
     '7ca2ab6d (katalogs 01.04.2023)'. Machine-readable ids (IBM_Versija, the registry, file properties)
     keep the original form."""
-    match = _VERSION.match(template_version)
+    match = VERSION_PATTERN.match(template_version)
     if match is None:
         raise ValueError(f"versija {template_version!r} nav saprotama (gaidīts: GGGG-MM-DD+jaucējkods[.redakcija])")
     year, month, day, ident = match.groups()

@@ -131,10 +131,6 @@ def _plain(value: CellValue) -> str:
     return "" if value is None else str(value).strip()
 
 
-def version_date(version: str) -> dt.date:
-    return dt.date.fromisoformat(version.split("+", 1)[0])
-
-
 def absent_names(m: Matrix, template_names: Collection[str] | None) -> frozenset[str]:
     """Interface names the file lacks because its (older, registered) template did not have them yet.
     ``template_names``: the names that template had (None: not known, nothing is excused)."""

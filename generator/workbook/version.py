@@ -10,8 +10,9 @@ e.g. ``2023-04-01+7ca2ab6d.2``. Versions issued before the revision existed have
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from generator import lvformat
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
 # version anyway (the revision may then stay as it is).
 LAYOUT_REVISION = 3
 
-# GGGG-MM-DD+hash, optionally .revision (templates issued before the revision existed have none).
-VERSION_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}\+[0-9a-f]+(?:\.\d+)?$")
+VERSION_PATTERN = lvformat.VERSION_PATTERN  # the form a person reads is made from the same parts
 
 
 def template_version(catalogue: Catalogue) -> str:
