@@ -20,7 +20,7 @@ from decimal import Decimal
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
-from generator.documents.context import recipient_kinds, recipient_names
+from generator.documents.context import recipient_names
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.reference.lines import PlanLine
 
@@ -89,7 +89,11 @@ class Line:
     months: list[tuple[str, str]]  # (units, EUR) per period month
     ib_value: Decimal = Decimal(0)  # the reference's IB-funded EUR of the line (6.4)
     ib_units: str = ""  # the units that EUR pays for at the line's price (blank when unknown)
-    rest: str = ""  # the part of the cost not paid from the IB (cost - IB), or the blank
+
+    @property
+    def funded(self) -> bool:
+        """Whether the line gets IB money, or may once its figure is confirmed (02/03 list it)."""
+        return self.ib_value > 0 or not self.ib_confirmed
 
 
 @dataclass
@@ -146,7 +150,6 @@ class ChildContext:
     not_eligible: str | None
     identification: str  # the pseudonymous code when a key is set, else "" (a blank to fill)
     errors: list[str] = field(default_factory=list)
-    recipient_kinds: str = ""  # every recipient kind the catalogue has: "bērns, vecāks vai ģimene"
 
 
 def _unconfirmed(line: PlanLine, offer: Offer | None) -> bool:
@@ -201,7 +204,6 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
             ib_units=_funded_units(lp.ib, line.unit_price) if ib_confirmed else BLANK,
-            rest=amount(lp.cost - lp.ib, ib_confirmed),
         ))
     confirmed = all(line.confirmed for line in lines)
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
@@ -234,7 +236,6 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors),
-        recipient_kinds=recipient_kinds(catalogue),
     )
 
 
@@ -268,10 +269,9 @@ def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Pr
         ib_confirmed = all(line.ib_confirmed for line in group)
         ib_text = amount(ib, ib_confirmed)
         # No 02/03 for a provider none of whose lines gets IB money (a blank IB share may still get some).
-        funded = any(line.ib_value > 0 or not line.ib_confirmed for line in group)
         result.append(Provider(name, part, group, amount(cost, confirmed), ib_text, confirmed,
                                rest=amount(cost - ib, ib_confirmed),
-                               partial=cost != ib or not ib_confirmed, funded=funded))
+                               partial=cost != ib or not ib_confirmed, funded=any(line.funded for line in group)))
     return result
 
 
