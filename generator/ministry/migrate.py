@@ -245,12 +245,12 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
     old_base, catalogue_base = old.scalar("Bazes_Apmers"), old.scalar(PARAM_BASE) if old.has(PARAM_BASE) else None
     new_base = (new.cell(new_base_ref.sheet, new_base_ref.first) or _EMPTY).value
     value = old_base
-    old_value = _decimal(old_base)
+    old_value, new_value = _decimal(old_base), _decimal(new_base)
     prefilled = old_value is not None and old_value == _decimal(catalogue_base)
-    if prefilled and _decimal(new_base) is not None and _decimal(new_base) != _decimal(old_base):
+    if prefilled and new_value is not None and new_value != old_value:
         value = new_base
-        plan.changes.append(PriceChange("B", BASE_LABEL, _decimal(old_base), _decimal(new_base), True))  # type: ignore[arg-type]
-    elif prefilled and _decimal(new_base) is None:
+        plan.changes.append(PriceChange("B", BASE_LABEL, old_value, new_value, True))  # type: ignore[arg-type]
+    elif prefilled and new_value is None:
         # the old template's prefill of the catalogue's B, which the new template leaves blank because it is
         # not confirmed (D22): carried as blank, so that no document takes it for the ministry's B
         value = None

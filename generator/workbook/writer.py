@@ -51,6 +51,7 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
     )
     created = dt.datetime.combine(day, dt.time())
     title = "IBM matrica" + (f" – {municipality.name_lv}" if municipality else "")
+    version = template_version(catalogue)
     wb.set_properties(
         {
             "title": title,
@@ -58,11 +59,11 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
             "author": "IBM rīkkopa",
             "company": municipality.social_service if municipality else "",
             "keywords": "IBM, individuālais budžets, SBS",
-            "comments": f"Veidnes versija {template_version(catalogue)} (kataloga versija {catalogue.version})",
+            "comments": f"Veidnes versija {version} (kataloga versija {catalogue.version})",
             "created": created,
         }
     )
-    wb.set_custom_property("IBM_Versija", template_version(catalogue))
+    wb.set_custom_property("IBM_Versija", version)
     book = Book(
         wb=wb,
         st=make_styles(wb),

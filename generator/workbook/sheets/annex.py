@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
-from generator.workbook.sheets.calculation import base_provisional
+from generator.workbook.sheets.calculation import base_warning
 from generator.workbook.sheets.common import (
     GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
@@ -77,10 +77,7 @@ def write(sh: Sheet) -> None:
     # beside the title, on the first page of every row block (C:F, never on the pages across): P, A and the
     # IB-funded amounts rest on an unconfirmed B (D22); two lines of 8 pt, no row of its own, so that 40 plan
     # rows, the totals and the signatures still fit one page height
-    sh.ws.merge_range("C2:F2", "", st.alert_wrap)
-    sh.formula("C2", f'IF(h_BazeProviz=1,"{BASE_PROVISIONAL}","")', st.alert_wrap,
-               BASE_PROVISIONAL if base_provisional(sh) else "")
-    sh.define("Bridinajums_Baze_65", "C2")
+    base_warning(sh, "C2:F2", BASE_PROVISIONAL, "Bridinajums_Baze_65")
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header
     for c, text, _ in COLUMNS[:-1]:

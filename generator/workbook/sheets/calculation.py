@@ -324,10 +324,7 @@ def _summary(sh: Sheet) -> None:
     sh.define("Provizoriska_Likme", "C9")
     f("C10", "B_Efektivais", st.out_money, cache_base(sh))
     # beside B, P and N on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22)
-    sh.ws.merge_range("D10:F12", "", st.alert_wrap)
-    f("D10", f'IF(h_BazeProviz=1,"{BASE_PROVISIONAL_SHORT}","")', st.alert_wrap,
-      BASE_PROVISIONAL_SHORT if base_provisional(sh) else "")
-    sh.define("Bridinajums_Baze_64", "D10")
+    base_warning(sh, "D10:F12", BASE_PROVISIONAL_SHORT, "Bridinajums_Baze_64")
     f("C11", 'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")', st.out_money_bold, "")
     sh.define("IB_Provizoriskais", "C11")
     f("C12", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
@@ -399,3 +396,12 @@ def cache_base(sh: Sheet) -> object:
 def base_provisional(sh: Sheet) -> bool:
     """A new workbook computes with the catalogue's B, and that one is not confirmed (6.11 h_BazeProviz)."""
     return sh.book.catalogue.programme.base_amount.at(sh.book.day).status is not PriceStatus.confirmed
+
+
+def base_warning(sh: Sheet, cells: str, text: str, name: str) -> None:
+    """``text`` in the merged ``cells`` (named ``name``) while P, A and the IB-funded amounts rest on an
+    unconfirmed B (h_BazeProviz, D22); empty otherwise."""
+    first = cells.split(":", 1)[0]
+    sh.ws.merge_range(cells, "", sh.st.alert_wrap)
+    sh.formula(first, f'IF(h_BazeProviz=1,"{text}","")', sh.st.alert_wrap, text if base_provisional(sh) else "")
+    sh.define(name, first)
