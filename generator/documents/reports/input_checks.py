@@ -15,6 +15,7 @@ MONTH, EDATE, MIN, MAX, LEN, INDEX, ROW, TRIM.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from xlsxwriter.format import Format
@@ -22,8 +23,12 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 HEADER = "Pārbaude"
-# Any date an input takes: the same lower bound as the workbooks' date validation (workbooks.DATE_VALIDATION).
-MIN_DATE = "DATE(2000,1,1)"
+# The earliest date any report input takes (the date validation and the formula checks alike), and the years
+# a quarter row takes.
+FIRST_DAY = dt.date(2000, 1, 1)
+MIN_DATE = f"DATE({FIRST_DAY.year},{FIRST_DAY.month},{FIRST_DAY.day})"
+YEARS = (2000, 2100)
+QUARTERS = (1, 4)
 
 
 def quoted(sheet: str) -> str:
@@ -39,7 +44,7 @@ def message(sheet: str, cell: str, expected: str) -> str:
     return f"Kļūda: {where(sheet, cell)} – {expected}."
 
 
-def _text(value: str) -> str:
+def text_literal(value: str) -> str:
     """A string literal in a formula."""
     return '"' + value.replace('"', '""') + '"'
 
@@ -70,7 +75,7 @@ def a_date(c: str, blank_ok: bool = True) -> str:
 
 
 def one_of(c: str, *values: str) -> str:
-    return "OR(" + ",".join(f"{c}={_text(v)}" for v in values) + ")"
+    return "OR(" + ",".join(f"{c}={text_literal(v)}" for v in values) + ")"
 
 
 def in_list(c: str, name: str, blank_ok: bool = False) -> str:
@@ -115,8 +120,8 @@ def row_check(sheet: str, rules: list[Rule], active: str = "", texts: TextCells 
 
     def text(rule: Rule) -> str:
         if texts is None:
-            return _text(message(sheet, rule.cell, rule.expected) + " ")
-        return f'{_text(f"Kļūda: {where(sheet, rule.cell)} – ")}&{texts(rule.expected)}&". "'
+            return text_literal(message(sheet, rule.cell, rule.expected) + " ")
+        return f'{text_literal(f"Kļūda: {where(sheet, rule.cell)} – ")}&{texts(rule.expected)}&". "'
 
     parts = "&".join(f'IF({r.ok},"",{text(r)})' for r in rules)
     body = f"TRIM({parts})"

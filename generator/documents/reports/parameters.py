@@ -134,10 +134,9 @@ def write_parameter(wb: Workbook, ws: Worksheet, row: int, col: int, name: str, 
         text = checks.message(ws.get_name(), here, kind.expected)
         error_row, error_col = error_at or (row, col + 1)
         ws.write_formula(error_row, error_col, f'=IF(OR({here}="",{kind.ok(here)}),"",'
-                         f'"{text.replace(chr(34), chr(34) * 2)}")', error, "")
+                         f'{checks.text_literal(text)})', error, "")
         log.add_cell(ws.get_name(), error_row, error_col)
-    sheet = ws.get_name().replace("'", "''")
-    wb.define_name(name, f"='{sheet}'!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}")
+    wb.define_name(name, f"={checks.quoted(ws.get_name())}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}")
     return cell
 
 

@@ -72,22 +72,19 @@ CASH_FIRST = 6  # first month row (0-based) of sheet 29
 QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
 
 
-def _q(sheet: str) -> str:
-    return "'" + sheet.replace("'", "''") + "'"
-
-
 def _abs(sheet: str, row: int, col: int) -> str:
-    return f"{_q(sheet)}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}"
+    return f"{checks.quoted(sheet)}!{xl_rowcol_to_cell(row, col, row_abs=True, col_abs=True)}"
 
 
 def _range(sheet: str, first_row: int, last_row: int, col: int) -> str:
     a = xl_rowcol_to_cell(first_row, col, row_abs=True, col_abs=True)
     b = xl_rowcol_to_cell(last_row, col, row_abs=True, col_abs=True)
-    return f"{_q(sheet)}!{a}:{b}"
+    return f"{checks.quoted(sheet)}!{a}:{b}"
 
 
 # Any date cell of a report template: typing stops at something that is not a date (pasting is not stopped).
-DATE_VALIDATION = {"validate": "date", "criteria": ">", "value": dt.datetime(2000, 1, 1),
+DATE_VALIDATION = {"validate": "date", "criteria": ">",
+                   "value": dt.datetime.combine(checks.FIRST_DAY, dt.time()),
                    "error_message": "Ierakstiet datumu (DD.MM.GGGG)."}
 
 
@@ -549,10 +546,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     write_errors_line(ws_q, 3, 4, 10, fmt.errors_line, ERRORS, FIRST_ERROR)
     if not dated:
         ws_q.data_validation(QUARTER_FIRST, 0, q_last, 0, {
-            "validate": "integer", "criteria": "between", "minimum": 2000, "maximum": 2100,
+            "validate": "integer", "criteria": "between", "minimum": checks.YEARS[0], "maximum": checks.YEARS[1],
             "error_message": "Ierakstiet gadu ar četriem cipariem (piemēram, kārtas ceturkšņa gadu)."})
         ws_q.data_validation(QUARTER_FIRST, 1, q_last, 1, {
-            "validate": "integer", "criteria": "between", "minimum": 1, "maximum": 4,
+            "validate": "integer", "criteria": "between", "minimum": checks.QUARTERS[0], "maximum": checks.QUARTERS[1],
             "error_message": "Ceturksnis ir skaitlis no 1 līdz 4."})
     for name, col in (("CP_Gads", 0), ("CP_Ceturksnis", 1), ("CP_Atlidziba", 2), ("CP_Transports", 3),
                       ("CP_SBS", 4), ("CP_Netiesas", 5), ("CP_Kopa", 6), ("CP_Sanemts", 7), ("CP_Termins", 8)):
@@ -672,9 +669,9 @@ def cash_check_formula(x: int, dated: bool, first: bool) -> str:
 def quarter_check(x: int) -> str:
     """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs."""
     return checks.row_check(S_QUARTER, [
-        checks.Rule(f"A{x}", checks.whole_between(f"A{x}", 2000, 2100, blank_ok=True),
+        checks.Rule(f"A{x}", checks.whole_between(f"A{x}", *checks.YEARS, blank_ok=True),
                     "jābūt gadam ar četriem cipariem"),
-        checks.Rule(f"B{x}", checks.whole_between(f"B{x}", 1, 4, blank_ok=True),
+        checks.Rule(f"B{x}", checks.whole_between(f"B{x}", *checks.QUARTERS, blank_ok=True),
                     "jābūt ceturksnim – skaitlim no 1 līdz 4"),
     ])
 
