@@ -19,7 +19,6 @@ from generator.ministry import matrix as matrix_module
 from generator.ministry import migrate as migrate_module
 from generator.ministry.xlsxread import XlsxBook, read_xlsx
 from tests.ministry.factory import Child, generic_template, make_children, write_children
-from tests.shared_session import shared  # noqa: F401 - the ministry tests import it from here
 
 KEY = b"testa-atslega-tikai-testiem-0123456789"
 

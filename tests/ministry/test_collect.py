@@ -21,8 +21,9 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from generator.ministry.xlsxread import read_xlsx
 from generator.reference.final_amounts import ChildAmounts, final_amounts
-from tests.ministry.conftest import KEY, shared
+from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children, params, write_children
+from tests.shared_session import shared
 
 ENV = {ENV_KEY: KEY.decode()}
 

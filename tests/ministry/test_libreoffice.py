@@ -24,7 +24,7 @@ from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.names import NamedValues
 from generator.workbook.writer import template_date
-from tests.ministry.conftest import KEY, shared
+from tests.ministry.conftest import KEY
 from tests.ministry.factory import (
     Child,
     by_item,
@@ -34,6 +34,7 @@ from tests.ministry.factory import (
     write_children,
 )
 from tests.ministry.openpyxl_check import differences as reader_differences
+from tests.shared_session import shared
 from tests.workbook.compare import differences
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("ministry-lo")]

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
+from openpyxl.utils import column_index_from_string
 from openpyxl.utils.formulas import FORMULAE
 
 from tests.ooxml.schemas import REL, SML
@@ -84,16 +85,9 @@ def _q(tag: str) -> str:
     return f"{{{SML}}}{tag}"
 
 
-def column_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
 def _is_a1(text: str) -> bool:
     m = re.fullmatch(r"([A-Za-z]{1,3})([0-9]+)", text)
-    return bool(m) and column_number(m.group(1).upper()) <= MAX_COL and 1 <= int(m.group(2)) <= MAX_ROW
+    return bool(m) and column_index_from_string(m.group(1).upper()) <= MAX_COL and 1 <= int(m.group(2)) <= MAX_ROW
 
 
 def _starts_r1c1(text: str) -> bool:
@@ -169,7 +163,7 @@ def _ranges(sqref: str) -> Iterator[tuple[int, int, int, int]]:
         cells = [_CELL.fullmatch(e) for e in ends]
         if not all(cells):
             continue
-        (c1, r1), (c2, r2) = [(column_number(m.group(1)), int(m.group(2))) for m in (cells[0], cells[-1])]
+        (c1, r1), (c2, r2) = [(column_index_from_string(m.group(1)), int(m.group(2))) for m in (cells[0], cells[-1])]
         yield min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
 
 
@@ -204,7 +198,7 @@ def _worksheet_problems(root: etree._Element, sheet: str, counts: dict[str, int]
             ref = cell.get("r")
             if ref is not None:
                 m = _CELL.fullmatch(ref)
-                col = column_number(m.group(1)) if m else 0
+                col = column_index_from_string(m.group(1)) if m else 0
                 if not m or int(m.group(2)) != r or not last_col < col <= MAX_COL:
                     problems.append(f"{where}: šūna {ref} nav rindā {r} augošā kolonnu secībā")
                 last_col = col

@@ -24,6 +24,7 @@ from generator.recalc import convert, make_profile
 from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People, fill
+from generator.workbook.layout import Layout
 from generator.workbook.names import write
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
@@ -71,7 +72,6 @@ OPEN_ROWS = (10, 20, 30, 40)
 # A printed plan row: its number (6.3 also the area) and the service's code, e.g. "3 2 2.1 Pavadonis".
 PLAN_ROW = re.compile(r"^\d+ (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
 MIN_FONT = 8.0
-PLAN_FIRST = 9  # the first plan row of 6.3
 HEADER = re.compile(r"IBM matrica – (6\.\d+)[. ]")
 FOOTER = re.compile(r"Lapa (\d+) no (\d+)")
 
@@ -129,7 +129,7 @@ def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int
 def _note_in_hidden_row(path: Path) -> Path:
     """The showcase with a note typed alone into 6.3's frequency column of collapsed plan row 20."""
     wb = load_workbook(path)
-    wb["6.3"][f"H{PLAN_FIRST + 19}"] = "ik ceturtdienu"
+    wb["6.3"][f"H{Layout.plan_first + 19}"] = "ik ceturtdienu"
     wb.save(path)
     return path
 
