@@ -30,16 +30,21 @@ from generator.cli import CATALOGUE_OPTION, load_for_command
                    "(vai faila jaucējkods, ja nosaukumā ir bērna vārds vai personas kods).")
 @click.option("--day", type=click.DateTime(formats=["%d.%m.%Y", "%Y-%m-%d"]), default=None, metavar="DD.MM.GGGG",
               help="Ar --from-matrix: dokumentu izveides diena (noklusējums: šodiena); matricu, kuras atbalsta plāna "
-                   "periods beidzās pirms tās, atsaka.")
+                   "periods beidzās pirms tās, atsaka (ja nav --arhivam), un programmas kārtas datumi, ja kārta tajā "
+                   "jau beigusies, ir tukšas vietas.")
+@click.option("--arhivam", "archive", is_flag=True, default=False,
+              help="Ar --from-matrix: matricai, kuras atbalsta plāna periods jau beidzies, neatteikt, bet izveidot "
+                   "dokumentu ARHĪVA KOPIJU klienta lietas materiāliem – katrā lapā atzīme „ARHĪVA KOPIJA – NAV "
+                   "PARAKSTĀMA”, atsevišķā mapē <bērna kods>-arhivs-<perioda sākums>; to neparaksta.")
 def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | None, from_matrix: Path | None,
-              draft: bool, key_file: Path | None, day=None) -> None:  # noqa: ANN001
+              draft: bool, key_file: Path | None, day=None, archive: bool = False) -> None:  # noqa: ANN001
     """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX).
 
     Ar --from-matrix izveido viena bērna (vai katras mapes matricas bērna) dokumentus no aizpildītas IBM
     matricas; visas summas pārrēķina pēc matricas ievaddatiem. Izejas kodi: 0 – visiem izveidoti dokumenti
-    vai melnraksti; 1 – vismaz viena matrica atteikta (kļūdas, nav IBM matrica, mainītas formulas, atbalsta
-    plāna periods beidzies pirms izveides dienas); 2 – nepareizi
-    parametri vai nav nevienas matricas.
+    vai melnraksti (arī arhīva kopijas ar --arhivam); 1 – vismaz viena matrica atteikta (kļūdas, nav IBM
+    matrica, mainītas formulas, atbalsta plāna periods beidzies pirms izveides dienas un nav --arhivam);
+    2 – nepareizi parametri vai nav nevienas matricas.
     """
     from jinja2 import UndefinedError
 
@@ -47,9 +52,9 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
         from generator.documents.from_matrix.command import from_matrix_command
 
         sys.exit(from_matrix_command(catalogue_dir, from_matrix, out_dir, draft, key_file, municipality_id,
-                                     day.date() if day is not None else None))
-    if draft or key_file is not None:
-        click.echo("--draft un --key-file izmanto tikai kopā ar --from-matrix.", err=True)
+                                     day.date() if day is not None else None, archive=archive))
+    if draft or key_file is not None or archive:
+        click.echo("--draft, --key-file un --arhivam izmanto tikai kopā ar --from-matrix.", err=True)
         sys.exit(2)
     out_dir = out_dir or Path("build")
 

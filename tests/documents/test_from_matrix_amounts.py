@@ -81,6 +81,7 @@ def _expected_lines(child: Child, catalogue: Catalogue):
             "ib": None if ib_blank else outcome.line_ib[i],
             "priority": outcome.line_priority[i],
             "provider": child.people.providers[line.offer_id],
+            "line": line,
         })
     return outcome, rows
 
@@ -101,7 +102,10 @@ def _check_amounts(table: list[list[str]], outcome, child: Child, confirmed: boo
     expect_n = outcome.needed if confirmed else None
     assert values["N"] == expect_n, where
     on_base = _a_on_base(child, outcome, catalogue)
-    expect_a = outcome.available if (confirmed or outcome.needed > outcome.provisional) and not on_base else None
+    # A is N or P, which one depends on every price and on B; only the ministry's F (N > P) fixes it regardless
+    known = (confirmed and not base_unconfirmed(catalogue, child)) or (
+        child.inputs.final is not None and outcome.needed > outcome.provisional)
+    expect_a = outcome.available if known else None
     assert values["A"] == expect_a, where
     assert values["K"] == (outcome.total if confirmed and not on_base else None), where
     assert values["F"] == child.inputs.final, where
@@ -184,6 +188,7 @@ def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded
             assert [r[0] for r in rows] == [clean(w["label"]) for w in mine]
             for row, want in zip(rows, mine, strict=True):
                 assert money(row[4]) == want["price"] and money(row[5]) == want["ib"]
+            _check_funded_months(table_with(docx_tables(data), "Kopā no IB"), rows, mine, f"{child.index} {name}")
             ibs = [w["ib"] for w in mine]
             assert "no individuālā budžeta" in total[0]
             assert money(total[-1]) == (None if None in ibs else sum(ibs, Decimal(0)))
@@ -201,6 +206,30 @@ def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded
             text = docx_text(docx[contract.spec.id])
             assert re.search(r"vārds, uzvārds: (SIA Sniedzējs \d+)", text).group(1) in providers, contract.spec.id
     assert partial, "vajag sniedzēju, kura daļu no individuālā budžeta nemaksā"
+
+
+def _units(text: str) -> Decimal | None:
+    return None if "_" in text else Decimal(text.replace(" ", "").replace(",", "."))
+
+
+def _check_funded_months(monthly: list[list[str]], rows: list[list[str]], mine: list[dict], where: str) -> None:
+    """03's monthly table: per line the IB-funded units, the plan's months in order up to their planned units,
+    summing to the units of the body's table, which the IB-funded EUR pays for (D29)."""
+    assert [r[1] for r in monthly[1:]] == [clean(w["label"]) for w in mine], where
+    for month_row, body_row, want in zip(monthly[1:], rows, mine, strict=True):
+        line, cells = want["line"], [_units(c) for c in month_row[2:]]
+        months, total = cells[:-1], cells[-1]
+        assert total == _units(body_row[2].split(" (")[0]), where
+        if want["ib"] is None:
+            assert all(c is None for c in cells), where
+            continue
+        assert sum(months) == total and total * line.unit_price <= want["ib"] + Decimal("0.005"), where
+        planned = [line.month_value("planned_units", k + 1) for k in range(len(months))]
+        assert all(m <= p for m, p in zip(months, planned, strict=True)), where
+        short = [k for k, (m, p) in enumerate(zip(months, planned, strict=True)) if m < p]
+        assert all(m == 0 for m in months[short[0] + 1:]) if short else total == line.units, where
+        if want["ib"] == want["cost"]:
+            assert total == line.units, where
 
 
 def test_pdf_text_of_three_children_shows_the_same_figures(rendered, catalogue: Catalogue, tmp_path: Path,

@@ -4,6 +4,7 @@ never a figure."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -184,3 +185,36 @@ def test_the_guarantee_letter_gives_the_unit_as_a_label_not_as_a_counted_noun(ca
     label = line.unit.replace(" (", ": ").replace(")", "")  # a unit's own brackets give way to a colon
     assert f"<td>{line.units}<br>({label})</td>" in html
     assert f"{line.units}<br>{line.unit}<" not in html and "))" not in html
+
+
+def _row(html: str, label: str) -> str:
+    """The figure cell of one row of the IB amounts table (6.4)."""
+    return html.split(f"<td>{label}", 1)[1].split("</tr>", 1)[0].rsplit('<td class="num">', 1)[1].split("</td>")[0]
+
+
+def test_an_unconfirmed_price_with_n_over_p_leaves_a_a_blank(catalogue: Catalogue) -> None:
+    """A is P only while N > P, and N rests on the unconfirmed price (a confirmed one may bring N under P): the
+    signed papers give A as a blank with the note, like N and K; the ministry's F (N > P) is a figure."""
+    market = _market(catalogue)
+    reading = _reading(catalogue, {"2.1": None, market: Decimal("400")}, {"2.1": "SIA Pavadoņi", market: "SIA Viens"})
+    outcome = reading.outcome
+    assert outcome.needed > outcome.provisional == outcome.available > 0
+    child = build(reading, catalogue, pseudonymous=False)
+    assert not child.confirmed and child.base_confirmed
+    assert child.provisional == lvformat.eur(outcome.provisional)
+    assert child.needed == child.available == child.total == child.ib_funded == BLANK_EUR
+    assert not child.needed_over_provisional  # the note "N exceeds P" would state what is not known
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):
+        html = next(d for d in docs if d.spec.id == doc_id).html
+        assert _row(html, "A – IB pieejamais apmērs") == BLANK_EUR, doc_id
+        assert _row(html, "P – IB provizoriskais apmērs") == lvformat.eur(outcome.provisional), doc_id
+        assert "Nepieciešamais apmērs pārsniedz provizorisko" not in html, doc_id
+        assert child.unconfirmed_note.split(":")[0] in html, doc_id
+    # with the ministry's final amount F (N > P), A is F whatever the price: a figure
+    final = outcome.provisional + Decimal("100.00")
+    inputs = dataclasses.replace(reading.data.inputs, final=final)
+    with_f = dataclasses.replace(reading, data=dataclasses.replace(reading.data, inputs=inputs),
+                                 outcome=evaluate_workbook(inputs, reading.params))
+    assert with_f.outcome.available == final
+    assert build(with_f, catalogue, pseudonymous=False).available == lvformat.eur(final)

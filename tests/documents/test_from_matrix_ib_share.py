@@ -108,3 +108,58 @@ def test_recipient_is_what_the_plan_says_and_the_header_lists_every_kind(catalog
     annex = docs["01-ligums-ar-vecaku"]
     row = annex.split(f"<td>{child.lines[0].label}</td>", 1)[1].split("</tr>", 1)[0]
     assert row.startswith("<td></td>")
+
+
+def _monthly_rows(html: str) -> dict[str, list[str]]:
+    """The cells of the 02/03 monthly table after its label: {service: [month 1, month 2, …, total]}."""
+    table = html.split("apmaksātais apjoms pa mēnešiem", 1)[1].split("</table>", 1)[0]
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
+        cells = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        rows[cells[1]] = cells[2:]
+    return rows
+
+
+def test_provider_papers_spread_only_the_funded_units_over_the_months(catalogue: Catalogue) -> None:
+    """D29: 02 and 03 list per month only the units the IB pays (the plan's months in order until they are used),
+    with a total equal to the funded units of the body; the parent's contract (01) keeps the whole plan."""
+    first, second, third = _markets(catalogue)[:3]
+    reading = _reading(catalogue, [(first, Decimal("400"), "SIA Viens", None),
+                                   (second, Decimal("500"), "SIA Divi", None),
+                                   (third, Decimal("30"), "SIA Viens", None)])
+    plan = reading.outcome.plan
+    want = {}
+    for index, price in ((0, Decimal("400")), (2, Decimal("30"))):
+        funded = plan.lines[index].ib / price  # the reference funds whole units of a line it cannot pay in full
+        assert funded == funded.to_integral_value() and 5 < funded < 10, index
+        want[index] = [5, funded - 5, funded]  # the first month in full, then what is left
+    child, docs = _docs(catalogue, reading)
+    partial = child.lines[0]
+    for doc_id in ("02-ligums-ar-sniedzeju-sia-viens", "03-garantijas-vestule-sia-viens"):
+        rows = _monthly_rows(docs[doc_id])
+        # SIA Divi's unfunded line is not there
+        assert list(rows) == [child.lines[0].label, child.lines[2].label], doc_id
+        for index, cells in zip((0, 2), rows.values(), strict=True):
+            assert [Decimal(c.replace(",", ".")) for c in cells] == want[index], (doc_id, index)
+        assert rows[partial.label][-1] == partial.ib_units == lvformat.number(want[0][-1], 0)
+        assert "līdz no IB apmaksātais apjoms izlietots" in docs[doc_id]
+    letter_row = docs["03-garantijas-vestule-sia-viens"].split(f"<td>{partial.label}</td>", 1)[1]
+    assert f"<td>{partial.ib_units}<br>" in letter_row.split("</tr>", 1)[0]
+    # the parent's contract: the whole plan, 5 units in each month of every line
+    annex = docs["01-ligums-ar-vecaku"].split("<h2>3. pielikums.", 1)[1].split("</table>", 1)[0]
+    for line in child.lines:
+        row = annex.split(f"<td>{line.label}</td>", 1)[1].split("</tr>", 1)[0]
+        assert row.count("<td class=\"num\">5<br>") == 2, line.label
+
+
+def test_a_blank_ib_share_gives_blank_months_with_the_note(catalogue: Catalogue) -> None:
+    """A line whose IB share is unknown (funded after an unconfirmed price) shows blank months, not the plan."""
+    market = _markets(catalogue)[0]
+    reading = _reading(catalogue, [("2.1", None, "SIA Pavadoņi", None), (market, Decimal("20"), "SIA Cits", None)])
+    child, docs = _docs(catalogue, reading)
+    line = child.lines[1]
+    assert line.confirmed and not line.ib_confirmed
+    letter = docs["03-garantijas-vestule-sia-cits"]
+    assert _monthly_rows(letter)[line.label] == ["______"] * 3
+    monthly = letter.split("apmaksātais apjoms pa mēnešiem", 1)[1]
+    assert child.unconfirmed_note.split(":")[0] in monthly

@@ -15,7 +15,7 @@ DEFAULT_OUT = Path("berna-dokumenti")
 
 
 def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, draft: bool, key_file: Path | None,
-                        municipality_id: str | None, day: dt.date | None = None) -> int:
+                        municipality_id: str | None, day: dt.date | None = None, *, archive: bool = False) -> int:
     from generator.ministry.pseudonym import ENV_KEY, KeyError_, load_key
 
     def err(text: str) -> None:
@@ -37,7 +37,8 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
             return EXIT_USAGE
     catalogue = load_for_command(catalogue_dir)
     try:
-        summary = run(source, out, catalogue, key, draft=draft, echo=click.echo, err=err, today=day)
+        summary = run(source, out, catalogue, key, draft=draft, echo=click.echo, err=err, today=day,
+                      archive=archive)
     except SourceError as exc:
         err(f"Kļūda: {exc}")
         return EXIT_USAGE

@@ -6,7 +6,9 @@ it and every sum that contains it are shown as a blank to fill with a note where
 A counted line without a price (empty or 0,00) is a blank the same way, never a figure of zero.
 The same holds for the base amount B when the matrix leaves Bazes_Apmers empty and the catalogue's base is
 "jāprecizē": P is a blank, and, unless the ministry has set F, so are A and everything funded from it
-(whether N <= P, i.e. whether A is N or P, is unknown while B is).
+(whether N <= P, i.e. whether A is N or P, is unknown while B is). An unconfirmed price leaves A unknown the
+same way (N, and so whether N <= P, rests on it): A is a blank unless F is set and N > P, and a line's IB share
+is a blank from the first unconfirmed line on in priority order.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.context import recipient_names
+from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.reference.lines import PlanLine
 
@@ -89,6 +92,7 @@ class Line:
     months: list[tuple[str, str]]  # (units, EUR) per period month
     ib_value: Decimal = Decimal(0)  # the reference's IB-funded EUR of the line (6.4)
     ib_units: str = ""  # the units that EUR pays for at the line's price (blank when unknown)
+    ib_months: list[str] = field(default_factory=list)  # those units per period month (funded.py; 02, 03)
 
     @property
     def funded(self) -> bool:
@@ -195,6 +199,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         position = lp.priority.position if lp.priority else None
         ib_confirmed = (confirmed and not a_on_base
                         and (after is None or position is None or position < after))
+        paid_units = funded_units(lp.ib, lp.cost, line.units, line.unit_price) if ib_confirmed else None
+        planned = [line.month_value("planned_units", k + 1) for k in range(inputs.months)]
+        ib_months = ([quantity(u) for u in spread(paid_units, planned)] if paid_units is not None
+                     else [BLANK] * inputs.months)
         lines.append(Line(
             number=len(lines) + 1, label=line.label, area=line.area,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
@@ -203,10 +211,14 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
             price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed), ib=amount(lp.ib, ib_confirmed),
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
-            ib_units=_funded_units(lp.ib, line.unit_price) if ib_confirmed else BLANK,
+            ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
         ))
     confirmed = all(line.confirmed for line in lines)
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
+    # A is N (N <= P) or P (N > P, no F): a figure only when N and P both are, since an unconfirmed price may
+    # turn N > P into N <= P or back. Only the ministry's F, when N > P, makes A a figure whatever the prices.
+    over = outcome.needed > outcome.provisional
+    available_confirmed = (confirmed and base_confirmed) or (inputs.final is not None and over)
     fin = plan.financing
     providers = _providers(lines, inputs, plan, catalogue)
     note = ""
@@ -226,25 +238,16 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         months=inputs.months, month_labels=month_labels, age=outcome.age, special_care=inputs.special_care,
         rate=lvformat.percent(outcome.rate), full_rate=outcome.rate == 1,
         provisional=amount(outcome.provisional, base_confirmed), needed=amount(outcome.needed, confirmed),
-        available=amount(outcome.available,
-                         (confirmed or outcome.needed > outcome.provisional) and not a_on_base),
+        available=amount(outcome.available, available_confirmed),
         final=amount(inputs.final) if inputs.final is not None else "",
         total=amount(outcome.total, sums_confirmed), ib_funded=amount(plan.ib_funded, sums_confirmed),
         benefits=amount(inputs.benefits), services=amount(inputs.services), other=amount(inputs.other),
         benefits_used=amount(fin.benefits, sums_confirmed), services_used=amount(fin.services, sums_confirmed),
-        other_used=amount(fin.other, sums_confirmed), needed_over_provisional=outcome.needed > outcome.provisional,
+        other_used=amount(fin.other, sums_confirmed), needed_over_provisional=over and confirmed and base_confirmed,
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors),
     )
-
-
-def _funded_units(ib: Decimal, unit_price: Decimal | None) -> str:
-    """The units the IB-funded EUR pays for: IB / price (at most 2 decimals, rounded down: never more
-    units than the money covers)."""
-    if not unit_price:
-        return BLANK
-    return quantity((ib / unit_price).quantize(Decimal("0.01"), rounding="ROUND_DOWN"))
 
 
 def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Provider]:  # noqa: ANN001

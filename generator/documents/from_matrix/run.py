@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import find_os_error, os_reason
+from generator.documents.from_matrix import archive as arch
 from generator.documents.from_matrix.context import build, period_end
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
@@ -37,6 +38,7 @@ class Summary:
     drafted: int = 0
     refused: int = 0
     refusals: int = 0  # made, and the document is the decision to refuse (child not eligible)
+    archived: int = 0  # made or drafted as an archive copy of an ended plan period (--arhivam)
     reasons: Counter = field(default_factory=Counter)
     folders: list[Path] = field(default_factory=list)
 
@@ -48,6 +50,8 @@ class Summary:
         text = f"Gatavs: izveidoti {self.made}, melnraksti {self.drafted}, atteikti {self.refused}"
         if self.refusals:
             text += f" (no izveidotajiem {self.refusals} ar lēmumu par atteikumu – bērns nav tiesīgs)"
+        if self.archived:
+            text += f"; no tiem arhīva kopijas (nav parakstāmas) – {self.archived}"
         if self.reasons:
             text += "; atteikumu iemesli: " + ", ".join(f"{why} – {n}" for why, n in sorted(self.reasons.items()))
         return text + "."
@@ -83,8 +87,8 @@ def _reason(reading: MatrixReading) -> str:
     return "matricā ir noteikumu kļūdas"
 
 
-def _report(reading: MatrixReading, status: str, names: list[str]) -> str:
-    lines = [f"Bērna kods: {reading.code}", f"Statuss: {status}", "", "Dokumenti:"]
+def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = ()) -> str:
+    lines = [f"Bērna kods: {reading.code}", f"Statuss: {status}", *archive, "", "Dokumenti:"]
     lines += [f"  {name}" for name in names]
     if reading.errors:
         lines += ["", "Matricas kļūdas:"] + [f"  {e}" for e in reading.errors]
@@ -117,13 +121,15 @@ def expired(reading: MatrixReading, today: dt.date) -> str | None:
     return (f"matricas {reading.path.name if reading.code == reading.path.stem else reading.code} atbalsta plāna "
             f"periods ({lvformat.date(inputs.period_start)}–{lvformat.date(end)}) beidzās pirms dokumentu "
             f"izveides dienas {lvformat.date(today)}: dokumentus ar termiņu, kas jau beidzies, neveido (gaidīts: "
-            "matrica ar pašreizējo vai nākamo atbalsta plāna periodu)")
+            f"matrica ar pašreizējo vai nākamo atbalsta plāna periodu{arch.refusal_hint()})")
 
 
 def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, draft: bool, echo: Echo,
-        err: Echo, pdf: bool = True, today: dt.date | None = None) -> Summary:
+        err: Echo, pdf: bool = True, today: dt.date | None = None, archive: bool = False) -> Summary:
     """Make the documents of every matrix found; raises SourceError when there is nothing to read.
-    ``today`` (default: the system date) is the build day: a plan period that ended before it is refused."""
+    ``today`` (default: the system date) is the build day: a plan period that ended before it is refused, and
+    the programme round's dates in the documents are those of that day (blanks once the round has ended).
+    ``archive``: a matrix whose plan period has ended gets an archive copy instead of a refusal (D31)."""
     today = today or dt.date.today()
     files = find_matrices(source)
     templates = TemplateSource(catalogue)
@@ -143,8 +149,12 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         head = f"{number}/{total} {code}"
         for note in reading.notes:
             err(f"{head}: piezīme: {note}")
+        archived = False
         if not reading.refused and (why := expired(reading, today)) is not None:
-            reading.refused = [why]
+            if archive:
+                archived = True
+            else:
+                reading.refused = [why]
         if reading.refused or (reading.errors and not draft):
             summary.refused += 1
             summary.reasons[_reason(reading)] += 1
@@ -162,11 +172,17 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         municipality = catalogue.municipality(reading.data.municipality)
         status = "melnraksts" if reading.errors else "izveidoti"
         target = out / code
+        notes: list[str] = []
+        if archived:
+            status = f"{status}; {arch.STATUS}"
+            target = out / arch.folder_name(code, reading.data.inputs.period_start)
+            notes = arch.report_lines(child.period, today)
         try:
-            documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors))
+            documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors),
+                                     build_day=today, archive=archived)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
-            write_child(documents, target, draft=bool(reading.errors), pdf=pdf,
-                        report=_report(reading, status, names))
+            write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
+                        report=_report(reading, status, names, notes))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons["mape jau pastāv"] += 1
@@ -182,6 +198,9 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 "tāda bija, palika nemainīta")
             continue
         summary.folders.append(target)
+        summary.archived += archived
+        if archived:
+            head = f"{head}: {arch.ARCHIVE_MARK}"
         if reading.errors:
             summary.drafted += 1
             echo(f"{head}: MELNRAKSTS – {len(documents)} dokumenti (kļūdas: {len(reading.errors)}), mapē {target}")

@@ -6,6 +6,7 @@ replaced only when this command made it (it holds the marker file), never otherw
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents import context as ctx
 from generator.documents.docx_writer import write_docx
+from generator.documents.from_matrix.archive import ARCHIVE_MARK
 from generator.documents.from_matrix.context import ChildContext
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
@@ -23,16 +25,27 @@ MARKER = ".ibm-berna-dokumenti"
 DRAFT_MARK = "MELNRAKSTS"
 
 
+def page_mark(draft: bool, archive: bool) -> str | None:
+    """What every page of a document carries at its head: the draft mark, the archive mark, both or none."""
+    marks = [mark for mark, on in ((DRAFT_MARK, draft), (ARCHIVE_MARK, archive)) if on]
+    return " · ".join(marks) or None
+
+
 class FolderTaken(Exception):
     """The child's folder exists and was not made by this command."""
 
 
 def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildContext, params_day,  # noqa: ANN001
-                 draft: bool) -> list[RenderedDocument]:
-    """The HTML of every document of one child (no files written)."""
+                 draft: bool, *, build_day: dt.date | None = None, archive: bool = False) -> list[RenderedDocument]:
+    """The HTML of every document of one child (no files written). ``build_day`` (default: the system date) is
+    the day the documents are made: it decides, like the refusal of an ended plan period (run.py), whether the
+    programme round's dates are printed or are blanks because the round has ended. ``archive``: every page
+    carries the archive mark (an ended period's papers for the case file)."""
     env = environment()
-    base = {**ctx.shared_context(catalogue), **ctx.municipality_context(municipality),
-            "param": ctx.Params(catalogue, params_day, base_amount=child.base_amount), "child": child, "draft": draft}
+    build_day = build_day or dt.date.today()
+    base = {**ctx.shared_context(catalogue, build_day), **ctx.municipality_context(municipality),
+            "param": ctx.Params(catalogue, params_day, base_amount=child.base_amount), "child": child, "draft": draft,
+            "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day}
     return [render(env, spec, {**base, "provider": provider}) for spec, provider in child_documents(child)]
 
 
@@ -43,7 +56,7 @@ def check_folder(target: Path) -> None:
 
 
 def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool, pdf: bool = True,
-                report: str = "") -> list[Path]:
+                report: str = "", archive: bool = False) -> list[Path]:
     """Write PDF (unless ``pdf`` is False) and DOCX of each document into ``target``; returns the final paths."""
     check_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +70,7 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
                 names.append(write_pdf(document.html, tmp / f"{spec.id}.pdf").name)
             names.append(write_docx(document.html, tmp / f"{spec.id}.docx", spec.title, document.version,
                                     document.created, landscape=landscape,
-                                    mark=DRAFT_MARK if draft else None).name)
+                                    mark=page_mark(draft, archive)).name)
         if report:
             (tmp / "parskats.txt").write_text(report, encoding="utf-8")
         (tmp / MARKER).write_text("Šo mapi izveidoja `ibm documents --from-matrix`; to var aizstāt nākamā "

@@ -1,0 +1,129 @@
+"""One build day (`--day`) decides both whether a matrix's plan period has ended and which programme-round
+dates its documents print (blanks once the round has ended); `--arhivam` makes an ended period's papers as an
+archive copy for the case file (D31): every page marked, a folder of its own, the report and console say so."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from pypdf import PdfReader
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
+from generator.cli import main
+from generator.documents.from_matrix.context import period_end
+from generator.documents.from_matrix.run import run
+from generator.documents.from_matrix.writing import MARKER
+from generator.documents.terms import BLANK_DATE
+from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
+from tests.ministry.factory import Child, make_children
+
+pytestmark = pytest.mark.slow
+MARK = "ARHĪVA KOPIJA – NAV PARAKSTĀMA"
+
+
+@pytest.fixture(scope="module")
+def child(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Child:
+    """A clean matrix with at least one provider the IB pays (so 02 and 03 are made)."""
+    pool = make_children(catalogue, 20, seed=31)
+    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).plan.ib_funded > 0]
+    [written] = write_matrices(catalogue, tmp_path_factory.mktemp("build-day"), usable[:1])
+    return written
+
+
+def _end(child: Child) -> dt.date:
+    return period_end(child.inputs.period_start, child.inputs.months)
+
+
+def _round_end(catalogue: Catalogue) -> dt.date:
+    [programme_round] = catalogue.rounds_of(Pilot.children)
+    assert programme_round.end > dt.date(2019, 9, 30)  # after every plan period the factory makes
+    return programme_round.end
+
+
+def _run(args: list[str], day: dt.date):  # noqa: ANN202
+    return CliRunner().invoke(main, ["documents", *args, "--day", f"{day:%d.%m.%Y}"],
+                              env={"IBM_PSEUDONIMA_ATSLEGA": ""})
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    return {p.stem: docx_text(p) for p in sorted(folder.glob("0[123]-*.docx"))}
+
+
+def test_the_build_day_decides_the_rounds_dates(child: Child, catalogue: Catalogue, tmp_path: Path) -> None:
+    end = _round_end(catalogue)
+    said: list[str] = []
+    # a build day inside the plan period (the round is running): the round's end is the contracts' limit
+    inside = run(child.path, tmp_path / "a", catalogue, None, draft=False, echo=said.append, err=said.append,
+                 pdf=False, today=child.inputs.period_start)
+    assert inside.made == 1, said
+    texts = _texts(tmp_path / "a" / child.path.stem)
+    assert any(name.startswith("02-") for name in texts) and any(name.startswith("03-") for name in texts)
+    for name, text in texts.items():
+        assert f"{end:%d.%m.%Y}" in text and BLANK_DATE not in text, name
+    # the same matrix, archive copies on the round's last day and on the day after: dates, then blanks
+    for day, known in ((end, True), (end + dt.timedelta(days=1), False)):
+        out = tmp_path / f"{day:%Y%m%d}"
+        copy = run(child.path, out, catalogue, None, draft=False, echo=said.append, err=said.append, pdf=False,
+                   today=day, archive=True)
+        assert copy.made == 1 and copy.archived == 1, said
+        [folder] = out.iterdir()
+        for name, text in _texts(folder).items():
+            assert (f"{end:%d.%m.%Y}" in text) == known, (day, name)
+            assert (BLANK_DATE in text) != known, (day, name)
+
+
+def test_an_ended_period_is_refused_without_the_option_and_archived_with_it(child: Child, tmp_path: Path) -> None:
+    day = _end(child) + dt.timedelta(days=1)
+    out = tmp_path / "out"
+    # the child's current papers, made while the period ran
+    current = _run(["--from-matrix", str(child.path), "--out", str(out), "--arhivam"], _end(child))
+    assert current.exit_code == 0, current.output
+    assert MARK not in current.output and "arhīva kopijas" not in current.output  # a running period: no copy
+    mine = out / child.path.stem
+    before = {p.name: p.read_bytes() for p in mine.iterdir()}
+    assert all(MARK not in page.extract_text() for page in PdfReader(mine / "01-ligums-ar-vecaku.pdf").pages)
+    # after the period: refused as before, the message names the option, nothing written
+    refused = _run(["--from-matrix", str(child.path), "--out", str(out)], day)
+    assert refused.exit_code == 1, refused.output
+    assert "beidzās pirms dokumentu izveides dienas" in refused.output and "--arhivam" in refused.output
+    assert "atbalsta plāna periods jau beidzies – 1" in refused.output
+    assert sorted(p.name for p in out.iterdir()) == [mine.name]
+    # with the option: the archive copy in a folder of its own, the current papers untouched
+    archived = _run(["--from-matrix", str(child.path), "--out", str(out), "--arhivam"], day)
+    assert archived.exit_code == 0, archived.output
+    folder = out / f"{child.path.stem}-arhivs-{child.inputs.period_start:%Y-%m-%d}"
+    assert sorted(p.name for p in out.iterdir()) == sorted([mine.name, folder.name])
+    assert {p.name: p.read_bytes() for p in mine.iterdir()} == before
+    assert f"{MARK}: " in archived.output and str(folder) in archived.output
+    assert "Gatavs: izveidoti 1, melnraksti 0, atteikti 0; no tiem arhīva kopijas (nav parakstāmas) – 1." in \
+        clean(archived.output)
+    assert (folder / MARKER).exists()
+    report = (folder / "parskats.txt").read_text(encoding="utf-8")
+    assert "Statuss: izveidoti; arhīva kopija – nav parakstāma" in report
+    assert "ARHĪVA KOPIJA: atbalsta plāna periods" in report and f"{day:%d.%m.%Y}" in report
+    pdfs = sorted(folder.glob("*.pdf"))
+    assert len(pdfs) == len(list(folder.glob("*.docx"))) >= 5
+    for pdf in pdfs:
+        pages = PdfReader(pdf).pages
+        for number, page in enumerate(pages, 1):
+            assert MARK in clean(page.extract_text()), f"{pdf.name} lapa {number}"
+        assert "klienta lietas materiāliem" in clean(pages[0].extract_text()), pdf.name
+    for docx in folder.glob("*.docx"):
+        assert all(MARK in s.header.paragraphs[0].text for s in Document(str(docx)).sections), docx.name
+    # a second run replaces the copy it made
+    again = _run(["--from-matrix", str(child.path), "--out", str(out), "--arhivam"], day)
+    assert again.exit_code == 0, again.output
+    assert sorted(p.name for p in out.iterdir()) == sorted([mine.name, folder.name])
+
+
+def test_the_option_belongs_to_from_matrix(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["documents", "--arhivam", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "--arhivam" in result.output
+    assert not (tmp_path / "o").exists()
+    help_text = clean(CliRunner().invoke(main, ["documents", "--help"]).output)
+    assert "--arhivam" in help_text and "ARHĪVA KOPIJU" in help_text
