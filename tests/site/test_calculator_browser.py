@@ -310,7 +310,7 @@ def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path, 
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "nav lēmums" in text and "IB kopējais apmērs K" in text
-    assert f"(kataloga versija {version(catalogue.version)})" in " ".join(text.split())  # not the ISO form
+    assert f"pēc kataloga versijas {version(catalogue.version)}." in " ".join(text.split())  # not the ISO form
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(ARTIFACTS / "kalkulators-druka")], check=False)
     assert visit.errors == []
 
