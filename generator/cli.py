@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from generator import cli_lv
+from generator import cli_lv, lvformat
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue, load_or_raise
 from generator.catalogue.problems import CatalogueError, Severity
 from generator.cli_errors import DEBUG_ENV, describe, find_os_error, os_reason
@@ -144,7 +144,7 @@ def check(catalogue_dir: Path) -> None:
         f"{count(len(catalogue.municipalities.municipalities), 'pašvaldība', 'pašvaldības')}, "
         f"programmas kārtas: {len(catalogue.rounds)}; "
         f"brīdinājumi: {warnings}; "
-        f"versija {catalogue.version}."
+        f"versija {lvformat.version(catalogue.version)}."
     )
 
 
@@ -191,7 +191,7 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
                                  param_hint="'--only'")
     _refuse_foreign_folder(out_dir)
     catalogue = load_for_command(catalogue_dir)
-    click.echo(f"Kataloga versija {catalogue.version}; rezultāts: {out_dir}/")
+    click.echo(f"Kataloga versija {lvformat.version(catalogue.version)}; rezultāts: {out_dir}/")
     try:
         report = build_with_report(catalogue, out_dir, progress=click.echo, only=set(only) or None, force=force)
     except CatalogueError as exc:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
+
+from tests.htmltext import SHOWN_ATTRIBUTES
 
 GLUED = re.compile(r"\d\.[a-zāčēģīķļņšūž]")
 _SEPARATORS = frozenset(" \t\r\n\xa0\"'«»„”“()[]<>,;:!?")
@@ -21,12 +22,6 @@ EXTENSIONS = ("html", "htm", "md", "xlsx", "docx", "pdf", "csv", "json", "yaml",
               "py", "js", "css", "png", "svg", "sqlite")
 FILE_NAME = re.compile(rf"^[\w.+/-]*\.(?:{'|'.join(EXTENSIONS)})(?:[#?]\S*)?$")
 FIELD_PATH = re.compile(r"^[a-z_]\w*(?:\.\w+)+$")
-# Attributes a reader sees: HTML tooltips and alternative texts, a workbook's validation messages.
-SHOWN_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "placeholder", "prompt", "error", "promptTitle",
-                              "errorTitle"})
-HIDDEN = frozenset({"script", "style", "template"})
-INLINE = frozenset({"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span",
-                    "strong", "sub", "sup", "u", "var"})
 # Office XML elements whose text is one piece split into runs: a DOCX or drawing paragraph, a workbook string.
 TEXT_CONTAINERS = frozenset({"p", "si", "is"})
 
@@ -50,40 +45,6 @@ def glued_ordinals(text: str) -> list[str]:
 def report(places: Iterable[tuple[str, str]]) -> list[str]:
     """'place: …context…' for every glued ordinal of the (place, text) pairs."""
     return [f"{place}: …{hit}…" for place, text in places for hit in glued_ordinals(text)]
-
-
-class _VisibleText(HTMLParser):
-    """The text of a page as a browser shows it: no scripts or styles; a line break around every element that
-    is not inline (table cells are apart); shown attributes as separate texts."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in HIDDEN:
-            self._hidden += 1
-        if tag not in INLINE:
-            self.parts.append("\n")
-        self.parts.extend(f"\n{value}\n" for name, value in attrs if name in SHOWN_ATTRIBUTES and value)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in HIDDEN and self._hidden:
-            self._hidden -= 1
-        if tag not in INLINE:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-
-def html_text(html: str) -> str:
-    parser = _VisibleText()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts)
 
 
 def xml_texts(data: bytes) -> Iterator[str]:

@@ -22,6 +22,7 @@ def test_check_passes_on_real_catalogue() -> None:
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0, result.output
     assert "Katalogs derīgs" in result.output
+    assert re.search(r"versija [0-9a-f]{8} \(katalogs \d\d\.\d\d\.\d{4}\)\.", result.output), result.output
 
 
 def test_check_reports_file_line_field(catalogue_copy: Path) -> None:
@@ -44,6 +45,7 @@ def test_build_writes_open_data(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
     assert result.exit_code == 0, result.output
     assert (out / "atvertie-dati" / "pakalpojumi.csv").exists()
+    assert re.search(r"^Kataloga versija [0-9a-f]{8} \(katalogs \d\d\.\d\d\.\d{4}\);", result.output, re.M), result.output
 
 
 def test_broken_catalogue_leaves_previous_build_intact(tmp_path: Path, catalogue_copy: Path) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ordinal_spacing import glued_ordinals, html_text, office_texts, report
+from tests.htmltext import html_text
+from tests.ordinal_spacing import glued_ordinals, office_texts, report
 
 
 @pytest.mark.parametrize("text", [

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.lvformat import VERSION_PATTERN
 
 
 @dataclass
@@ -53,9 +54,9 @@ def unstamped(data: bytes, version: str | None) -> bytes:
     if not version:
         return data
     data = data.replace(version.encode(), STAMP)
-    _, plus, ident = version.partition("+")
-    if plus and ident:
-        data = data.replace(ident.encode(), STAMP)
+    parts = VERSION_PATTERN.match(version)
+    if parts:
+        data = data.replace(parts.group(4).encode(), STAMP)  # the hash, which the readable form starts with
     return data
 
 

@@ -7,7 +7,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.changes.calendar import HolidayChange, RoundChange
 from generator.changes.diff import CatalogueDiff, ValueChange
 from generator.changes.outputs import OutputDiff
-from generator.lvformat import date
+from generator.lvformat import date, version
 
 
 def _cell(text: str | None) -> str:
@@ -54,7 +54,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
     """Markdown report of ``diff``; ``outputs`` lists the generated files that differ (if built); ``skipped``:
     what could not be compared because the two versions' catalogue schemas differ."""
     lines = ["# Cenu un noteikumu izmaiņas", "",
-             f"Salīdzinātas kataloga versijas **{diff.old_version}** → **{diff.new_version}**.", ""]
+             f"Salīdzinātas kataloga versijas **{version(diff.old_version)}** → **{version(diff.new_version)}**.", ""]
     if diff.empty:
         lines += ["Cenās, noteikumos, pakalpojumos, pašvaldībās, programmas kārtās un svētku dienās izmaiņu nav.", ""]
     prices = [c for c in diff.values if c.kind == "cena"]

@@ -10,6 +10,7 @@ import click
 
 from generator.cli import CATALOGUE_OPTION, load_for_command
 from generator.lvformat import eur
+from generator.lvformat import version as shown_version
 
 KEY_FILE_OPTION = click.option(
     "--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -288,4 +289,4 @@ def fingerprint(registry: Path | None, replace: bool, catalogue_dir: Path) -> No
         sys.exit(1)
     said = {"added": "pievienota reģistram", "replaced": "reģistrā aizstāta ar pašreizējo veidni",
             "unchanged": "reģistrā jau ir tieši tāda pati (nekas nav mainīts)"}
-    click.echo(f"Veidnes versija {version} {said[outcome]}.")
+    click.echo(f"Veidnes versija {shown_version(version)} {said[outcome]}.")

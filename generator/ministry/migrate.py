@@ -27,6 +27,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import eur
+from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_file
 from generator.ministry.matrix import (
     Matrix,
@@ -103,7 +104,7 @@ class MigrationReport:
     notes: list[str] = field(default_factory=list)
 
     def text(self) -> str:
-        lines = [f"IBM matricas pārnešana: veidne {self.old_version} → {self.new_version}",
+        lines = [f"IBM matricas pārnešana: veidne {shown_version(self.old_version)} → {shown_version(self.new_version)}",
                  f"Pārnestas aizpildītās šūnas: {self.carried}."]
         lines += [f"Piezīme: {n}" for n in self.notes]
         if self.price_changes:
@@ -338,6 +339,7 @@ def _equal(got: CellValue, want: CellInput) -> bool:
 
 def _absent_note(name: str, version: str, new: XlsxBook) -> str:
     ref = new.name_ref(name)
+    version = shown_version(version)
     where = f" ({ref.text()})" if ref is not None else ""
     if INTERFACE_KIND.get(name) == "in":
         return (f"veidnē {version} nebija lauka {name}{where}; jaunajā matricā tam atstāta veidnes noklusējuma "
@@ -390,8 +392,8 @@ class Migrator:
             raise MigrationError(str(exc)) from None
         current = template_version(catalogue)
         if is_newer(version, current):
-            raise MigrationError(f"matrica ir jaunākas veidnes versijas {version} nekā pašreizējais katalogs "
-                                 f"({current}); pārnest uz vecāku versiju nevar")
+            raise MigrationError(f"matrica ir jaunākas veidnes versijas {shown_version(version)} nekā pašreizējais "
+                                 f"katalogs ({shown_version(current)}); pārnest uz vecāku versiju nevar")
         entry = self.registry.get(version) if version != current else None
         absent = absent_names(old, entry["names"] if entry else None)  # names its registered template lacked
         problems = structure_problems(old, None, absent)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import os_reason_without_path
+from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_path
 from generator.ministry.fastread import read_fast
 from generator.ministry.integrity import compare_cells, compare_rows, content
@@ -60,6 +61,7 @@ class ReadResult:
 
 def old_version_note(version: str, current: str, count: int = 1) -> str:
     """The note on matrices of an older known template version (``count`` of them, 1: one named file)."""
+    version, current = shown_version(version), shown_version(current)
     if count == 1:
         return (f"veidnes versija {version} nav pašreizējā ({current}); pārbaudīta pēc saglabātās veidnes – cenas "
                 "var būt novecojušas, apsveriet `ibm migrate`")
@@ -133,8 +135,9 @@ def municipality_folder(path: Path, root: Path) -> str:
 def version_problem(version: str, current: str) -> str:
     """Why a template version without a known template cannot be collected."""
     if is_newer(version, current):
-        return (f"matrica ir jaunākas veidnes versijas {version} nekā pašreizējais katalogs ({current}); "
-                "atjauniniet katalogu un rīkkopu")
+        return (f"matrica ir jaunākas veidnes versijas {shown_version(version)} nekā pašreizējais katalogs "
+                f"({shown_version(current)}); atjauniniet katalogu un rīkkopu")
+    version, current = shown_version(version), shown_version(current)
     return (f"veidnes versija {version} nav pašreizējā ({current}) un nav veidņu reģistrā; pārnesiet matricu uz "
             "pašreizējo veidni ar `ibm migrate`")
 
@@ -168,7 +171,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     if expected is None:
         if strict_version or is_newer(version, templates.current_version):
             return refuse([version_problem(version, templates.current_version)])
-        result.notes.append(f"veidnes versija {version} nav zināma: pārbaudīta tikai nosaukumu struktūra")
+        result.notes.append(f"veidnes versija {shown_version(version)} nav zināma: pārbaudīta tikai nosaukumu struktūra")
     elif version != templates.current_version:
         result.old_version = version  # the note is summarised per folder (collect.version_notes)
     problems = structure_problems(m, expected.names if expected else None,
@@ -182,7 +185,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         elif expected.rows is not None:
             problems = compare_rows(content(full.book), expected.rows)
         if problems:
-            return refuse([f"matrica neatbilst veidnei {version}: {p}" for p in problems])
+            return refuse([f"matrica neatbilst veidnei {shown_version(version)}: {p}" for p in problems])
         if fast is not None:
             expected.learn(fast)
         result.full_read = True

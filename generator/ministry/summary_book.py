@@ -24,6 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import date as lv_date
+from generator.lvformat import version as shown_version
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
 from generator.ministry.sheet_rows import BulkRows
@@ -486,7 +487,7 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     ws.write_string(0, 0, "IBM galīgo apmēru aprēķins (3. posms) – kopsavilkums", book.f_title)
     key_lv = {"needed": "proporcionāli IB nepieciešamajam apmēram (N)",
               "gap": "proporcionāli iztrūkumam (N − P)"}.get(fa.key, fa.key)
-    ws.write_string(1, 0, f"Sagatavots {lv_date(today)}; kataloga versija {c.catalogue_version}; "
+    ws.write_string(1, 0, f"Sagatavots {lv_date(today)}; kataloga versija {shown_version(c.catalogue_version)}; "
                           f"pārdales atslēga: {key_lv}.", book.f_note)
     muni = f"{q(SHEET_MUNI)}!"
     rows: list[tuple[str, str | None, object, Any, str]] = []

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.lvformat import version as shown_version
 from generator.ministry.fastread import SCAN_ERRORS, FastBook, FastSheet, formula_digest
 from generator.ministry.integrity import Content, content, row_hashes
 from generator.ministry.xlsxread import Coord, NameRef, a1, parse_area, read_xlsx, sheet_parts
@@ -312,7 +313,7 @@ def register_current(catalogue: Catalogue, registry: Path | None = None, *, repl
         what = "; ".join(x for x in (f"lapas {', '.join(sheets)}" if sheets else "",
                                      f"nosaukumi {', '.join(names)}" if names else "") if x)
         raise TemplateChanged(
-            f"veidnes versija {version} reģistrā jau ir, bet veidne ir mainīta ({what}), lai gan versija "
+            f"veidnes versija {shown_version(version)} reģistrā jau ir, bet veidne ir mainīta ({what}), lai gan versija "
             "nav mainīta (ne katalogs, ne izkārtojuma redakcija). Ar šo versiju jau izsniegtās matricas jaunajai veidnei neatbilstu. Lai izlaistu "
             "mainītu veidni, palieliniet LAYOUT_REVISION (generator/workbook/version.py) un atkārtojiet ibm "
             "fingerprint; ja šī versija vēl nav izsniegta, atkārtojiet ar --replace")

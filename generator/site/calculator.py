@@ -23,6 +23,7 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import Pilot
 from generator.lvformat import date as lv_date
 from generator.lvformat import eur, percent
+from generator.lvformat import version as lv_version
 from generator.reference.findings import Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
@@ -181,6 +182,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
     base_value = catalogue.programme.base_amount.at(day)
     return {
         "versija": catalogue.version,
+        "versijaTeksts": lv_version(catalogue.version),  # as a person reads it, for the printed estimate
         "datums": day.isoformat(),
         "parametri": {
             "bazesApmers": _money(params.base_amount),

@@ -4,7 +4,8 @@ The syntax is agreed with the methodology authors (see the module docstring of `
 ``p.<parameter>`` is every programme parameter in force on the catalogue date, ``cena(id)`` a price
 value in force, ``grupu_griesti`` the group-session ceiling, ``katalogs`` the Catalogue,
 ``pasvaldibas`` the children's pilot municipalities and ``izmeginajumi`` the two pilots; filters
-``eur``, ``procenti``, ``skaitlis``, ``datums`` and ``vesels`` format numbers the Latvian way.
+``eur``, ``procenti``, ``skaitlis``, ``datums`` and ``vesels`` format numbers the Latvian way, ``versija``
+shows a catalogue or template version as a person reads it ("d382f2bc (katalogs 01.04.2023)").
 Every number a page shows therefore comes from the catalogue.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceValue
 from generator.site import text
@@ -78,6 +80,7 @@ FILTERS = {
     "skaitlis": text.number,
     "datums": text.date,
     "vesels": text.integer,
+    "versija": lvformat.version,
     "lokativa_siev": text.feminine_locative,
 }
 

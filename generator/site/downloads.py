@@ -1,5 +1,5 @@
 """Downloads: the files earlier build steps wrote (lejupielades/**, atvertie-dati/**), copied into the
-site and listed with their format, size, template version and date.
+site and listed with their format, size and template version (as a person reads it, with the catalogue date).
 
 The site step runs last and lists whatever exists, so a part of the toolkit that is not built (or not
 written yet) is simply absent from the page; every listed link points to a copied file.

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.site import paths
 from generator.site.errors import SiteError
@@ -67,7 +68,7 @@ def site_config(catalogue: Catalogue, sources: SiteSources, site_dir: Path, **ov
         site_dir=str(site_dir),
         nav=sources.nav,
         strict=True,
-        copyright=f"Kataloga versija {catalogue.version} · Labklājības ministrija – IBM rīkkopa",
+        copyright=f"Kataloga versija {lvformat.version(catalogue.version)} · Labklājības ministrija – IBM rīkkopa",
         **overrides,
     )
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import lvformat
 from generator.catalogue.loader import load_catalogue
 from generator.catalogue.problems import CatalogueError, Severity
 from generator.site import paths
@@ -46,7 +47,7 @@ def write_config(root: Path, sources: SiteSources, version: str) -> Path:
         "docs_dir": str(sources.docs),
         "strict": False,
         "nav": sources.nav,
-        "copyright": f"Kataloga versija {version} · priekšskatījums (ibm serve)",
+        "copyright": f"Kataloga versija {lvformat.version(version)} · priekšskatījums (ibm serve)",
         "theme": {"name": "material", "custom_dir": str(paths.SITE_SOURCES / "overrides")},
         # mkdocs.yml's hook path is relative to mkdocs.yml; this config lives elsewhere.
         "hooks": [str(paths.SEARCH_HOOK)],

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from generator import lvformat
 from generator.cli import CATALOGUE_OPTION, load_for_command
 from generator.replace_file import write_replacing
 from generator.workbook.matrix_out import refusal
@@ -56,4 +57,4 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | No
 
         click.echo(f"--out: failu '{out}' nevar uzrakstīt: {os_reason(exc)}; esošais fails nav mainīts.", err=True)
         sys.exit(1)
-    click.echo(f"Uzrakstīts {out} (veidnes versija {template_version(catalogue)}).")
+    click.echo(f"Uzrakstīts {out} (veidnes versija {lvformat.version(template_version(catalogue))}).")

@@ -64,7 +64,9 @@ def test_command_with_folders_and_git_revision(tmp_path: Path, catalogue_copy: P
     head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
     result = CliRunner().invoke(main, ["changes", "--from", head, "--to", head])
     assert result.exit_code == 0, result.output
-    assert re.search(r"versijas \*\*\S+\*\* → \*\*\S+\*\*", result.output)
+    # as a person reads them: "**d382f2bc (katalogs 01.04.2023)** → **…**", not the ISO form
+    assert re.search(r"versijas \*\*[0-9a-f]+ \(katalogs \d\d\.\d\d\.\d{4}\)\*\* → \*\*[0-9a-f]+ \(katalogs "
+                     r"\d\d\.\d\d\.\d{4}\)\*\*", result.output), result.output
 
 
 def test_bad_reference_is_refused() -> None:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.documents.from_matrix.specs import refusal_spec
@@ -23,6 +24,7 @@ from generator.ministry.pseudonym import pseudonym
 from generator.reference.provisional import age_in_years
 from generator.reference.rounds import period_holding
 from generator.workbook.names import resolve
+from generator.workbook.version import template_version
 from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
 from tests.ministry.factory import Child, make_children, params, personal_code
 from tests.ooxml.assertions import assert_opens_without_repair
@@ -115,13 +117,14 @@ def test_matrix_with_rule_errors_is_refused_with_the_list(matrices, catalogue: C
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-def test_foreign_xlsx_and_tampered_formula_are_refused(matrices, tmp_path: Path) -> None:
+def test_foreign_xlsx_and_tampered_formula_are_refused(matrices, tmp_path: Path, catalogue: Catalogue) -> None:
     result = _run(["--from-matrix", str(matrices["foreign"]), "--out", str(tmp_path / "a")])
     assert result.exit_code == 1
     assert "nav IBM matrica" in result.output
     result = _run(["--from-matrix", str(matrices["tampered"]), "--out", str(tmp_path / "b")])
     assert result.exit_code == 1
     assert "neatbilst veidnei" in result.output and "formula aizstāta ar vērtību" in result.output
+    assert f"neatbilst veidnei {lvformat.version(template_version(catalogue))}:" in result.output  # no ISO date
     assert "mainītas formulas vai veidnes šūnas – 1" in result.output
 
 

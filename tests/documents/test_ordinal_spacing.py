@@ -16,7 +16,8 @@ from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.writing import render_child
 from generator.documents.paths import documents_dir, reports_dir
 from tests.documents.test_from_matrix_context import _market, _reading
-from tests.ordinal_spacing import html_text, office_texts, report
+from tests.htmltext import html_text
+from tests.ordinal_spacing import office_texts, report
 
 pytestmark = pytest.mark.xdist_group("documents-build")
 

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.collect import Options, collect
@@ -139,6 +140,12 @@ def test_summary_has_the_monthly_and_quarterly_cash_flow(pilot) -> None:
     assert quarters[-1] == "Kopā" and all("ceturksnis" in q for q in quarters[:-1])
 
 
+def test_summary_names_the_catalogue_version_as_a_person_reads_it(pilot, catalogue: Catalogue) -> None:
+    _, _, out, _ = pilot
+    line = load_workbook(out)["Kopsavilkums"]["A2"].value
+    assert f"kataloga versija {lvformat.version(catalogue.version)};" in line and catalogue.version not in line
+
+
 # --- refusals ------------------------------------------------------------------------------------------------
 @pytest.fixture
 def one_good(tmp_path: Path, small_folder) -> Path:
@@ -195,7 +202,9 @@ def test_refuses_a_newer_template_and_a_newer_interface(one_good: Path, tmp_path
     edit(good, one_good / "ogre" / "jauna.xlsx", lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value",
                                                                     "2099-01-01+0123abcd"))
     out = collect_messages(one_good, tmp_path)
-    assert "ogre/jauna.xlsx: matrica ir jaunākas veidnes versijas 2099-01-01+0123abcd nekā pašreizējais katalogs" in out
+    assert ("ogre/jauna.xlsx: matrica ir jaunākas veidnes versijas 0123abcd (katalogs 01.01.2099) nekā pašreizējais "
+            "katalogs") in out
+    assert "2099-01-01+" not in out  # a person reads the version without the ISO date
     (one_good / "ogre" / "jauna.xlsx").unlink()
     edit(good, one_good / "ogre" / "saskarne.xlsx", lambda wb: setattr(cell_of(wb, "IBM_Saskarne"), "value", "2"))
     out = collect_messages(one_good, tmp_path)
@@ -207,7 +216,7 @@ def test_refuses_an_unknown_older_template(one_good: Path, tmp_path: Path) -> No
     edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "veca.xlsx",
          lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value", "2018-08-01+00000000"))
     out = collect_messages(one_good, tmp_path)
-    assert ("ogre/veca.xlsx: veidnes versija 2018-08-01+00000000 nav pašreizējā" in out
+    assert ("ogre/veca.xlsx: veidnes versija 00000000 (katalogs 01.08.2018) nav pašreizējā" in out
             and "pārnesiet matricu uz pašreizējo veidni ar `ibm migrate`" in out)
 
 
@@ -403,7 +412,7 @@ def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_fold
     result = run(str(folder), "--out", str(tmp_path / "k.xlsx"), "--previous", str(tmp_path / "ieprieks"),
                  "--jobs", "1")
     assert result.exit_code == 0, result.output
-    assert ("Piezīme: ogre/veca.xlsx: veidnes versija 2019-01-01+00000000 nav zināma: pārbaudīta tikai nosaukumu "
+    assert ("Piezīme: ogre/veca.xlsx: veidnes versija 00000000 (katalogs 01.01.2019) nav zināma: pārbaudīta tikai nosaukumu "
             "struktūra") in result.output
     direct = collect(folder, catalogue, KEY, Options(previous=tmp_path / "ieprieks", jobs=1))
     exe = children[2].result(catalogue).execution

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.ministry import reading
@@ -97,7 +98,7 @@ def test_a_changed_fixed_cell_of_an_older_version_is_caught_after_learning(
     rewrite(children[3].path, target, sheet, change)
     result = read_matrix(target, tmp_path, newer, templates, KEY)
     assert result.refusal is not None, f"{sheet}!{ref} changed but the file was used"
-    assert result.refusal.reasons == (f"matrica neatbilst veidnei {template_version(catalogue)}: {sheet}, {row}. rinda: "
+    assert result.refusal.reasons == (f"matrica neatbilst veidnei {lvformat.version(template_version(catalogue))}: {sheet}, {row}. rinda: "
                                       "formulas vai veidnes vērtības mainītas",)
     good = read_matrix(children[4].path, folder, newer, templates, KEY)
     assert good.record is not None and good.full_read is False
@@ -118,9 +119,10 @@ def test_the_version_note_is_one_line_per_folder(small_folder, older, catalogue:
     result = collect(root, newer, KEY, Options(jobs=1), templates=TemplateSource(newer, registry))
     assert len(result.records) == len(children)
     version_notes = [n for n in result.notes if "nav pašreizējā" in n]
-    one = (f"veidnes versija {template_version(catalogue)} nav pašreizējā ({template_version(newer)}); pārbaudīta pēc saglabātās "
+    old_shown, new_shown = lvformat.version(template_version(catalogue)), lvformat.version(template_version(newer))
+    one = (f"veidnes versija {old_shown} nav pašreizējā ({new_shown}); pārbaudīta pēc saglabātās "
            "veidnes – cenas var būt novecojušas, apsveriet `ibm migrate`")
-    many = (f"matricas ir veidnes versijas {template_version(catalogue)}, kas nav pašreizējā ({template_version(newer)}); pārbaudītas "
+    many = (f"matricas ir veidnes versijas {old_shown}, kas nav pašreizējā ({new_shown}); pārbaudītas "
             "pēc saglabātās veidnes – cenas var būt novecojušas, apsveriet `ibm migrate`")
     expected = [f"{name}: {len(rels)} {many}" if len(rels) > 1 else f"{rels[0]}: {one}"
                 for name, rels in files.items()]
@@ -130,9 +132,12 @@ def test_the_version_note_is_one_line_per_folder(small_folder, older, catalogue:
 def test_the_count_agrees_in_latvian() -> None:
     from generator.ministry.reading import old_version_note
 
-    assert old_version_note("V", "C", 21).startswith("21 matrica ir veidnes versijas V") and "pārbaudīta pēc" in (
-        old_version_note("V", "C", 21))
-    assert old_version_note("V", "C", 11).startswith("11 matricas ir") and "pārbaudītas" in old_version_note("V", "C", 11)
+    old, current = "2023-04-01+1111aaaa.2", "2024-01-01+2222bbbb.3"
+    assert old_version_note(old, current, 21).startswith(
+        "21 matrica ir veidnes versijas 1111aaaa.2 (katalogs 01.04.2023), kas nav pašreizējā (2222bbbb.3 (katalogs "
+        "01.01.2024))") and "pārbaudīta pēc" in old_version_note(old, current, 21)
+    assert old_version_note(old, current, 11).startswith("11 matricas ir") and "pārbaudītas" in (
+        old_version_note(old, current, 11))
 
 
 def test_a_prefixed_cell_the_pattern_cannot_see_sends_the_file_to_the_full_reader(small_folder, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.templates import load_registry
@@ -34,7 +35,7 @@ def test_a_code_only_template_change_is_refused_unless_replaced(tmp_path: Path, 
     before = registry.read_bytes()
     result = run(main, ["fingerprint", "--registry", str(registry)])
     assert result.exit_code == 1
-    assert (f"veidnes versija {version} reģistrā jau ir, bet veidne ir mainīta (lapas 6.4)"
+    assert (f"veidnes versija {lvformat.version(version)} reģistrā jau ir, bet veidne ir mainīta (lapas 6.4)"
             in result.output)
     assert "--replace" in result.output and "LAYOUT_REVISION" in result.output and "Traceback" not in result.output
     assert registry.read_bytes() == before
@@ -60,7 +61,8 @@ def test_a_bumped_layout_revision_is_added_next_to_the_issued_version(tmp_path: 
     assert bumped == f"{catalogue.version}.{template_versions.LAYOUT_REVISION}" and bumped != issued
     result = run(main, ["fingerprint", "--registry", str(registry)])
     assert result.exit_code == 0, result.output
-    assert f"Veidnes versija {bumped} pievienota reģistram." in result.output
+    assert f"Veidnes versija {lvformat.version(bumped)} pievienota reģistram." in result.output
+    assert bumped not in result.output  # the raw id stays in the registry file
     versions = load_registry(registry)
     assert json.dumps(versions[issued], sort_keys=True) == old_entry
     assert versions[bumped]["rows"]["6.4"]["12"] != "0" * 12

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.cli import main
@@ -80,7 +81,8 @@ def test_registry_lets_collect_check_an_older_version(tmp_path: Path, catalogue:
     registry = tmp_path / "registrs.json"
     result = CliRunner().invoke(main, ["fingerprint", "--catalogue", str(old_root), "--registry", str(registry)])
     assert result.exit_code == 0, result.output
-    assert f"Veidnes versija {template_version(old)} pievienota reģistram." in result.output
+    assert f"Veidnes versija {lvformat.version(template_version(old))} pievienota reģistram." in result.output
+    assert old.version not in result.output
     entry = load_registry(registry)[template_version(old)]
     assert entry["names"]["Plans_Daudzums"] == "6.3!G9:G48" and "6.4" in entry["rows"]
     assert json.loads(registry.read_text(encoding="utf-8"))["versions"]
@@ -94,7 +96,7 @@ def test_registry_lets_collect_check_an_older_version(tmp_path: Path, catalogue:
                      templates=TemplateSource(catalogue, registry))
     assert len(result.records) == 2
     [refusal] = result.refused
-    assert refusal.reasons == (f"matrica neatbilst veidnei {template_version(old)}: 6.4, 12. rinda: formulas vai veidnes "
+    assert refusal.reasons == (f"matrica neatbilst veidnei {lvformat.version(template_version(old))}: 6.4, 12. rinda: formulas vai veidnes "
                                "vērtības mainītas",)
     with pytest.raises(CollectError, match="nav nevienas izmantojamas IBM matricas"):
         collect(tmp_path / "m", catalogue, KEY, Options(jobs=1),
@@ -130,4 +132,4 @@ def test_kept_templates_of_an_older_version_are_compared_cell_by_cell(tmp_path: 
                                 env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
     assert result.exit_code == 3, result.output  # written, one file refused
     assert "Izmantota 1 matrica, neizmantota 1" in result.output
-    assert f"matrica neatbilst veidnei {template_version(old)}: 6.4!C12: formula aizstāta ar vērtību" in result.output
+    assert f"matrica neatbilst veidnei {lvformat.version(template_version(old))}: 6.4!C12: formula aizstāta ar vērtību" in result.output

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.cli import main
@@ -157,7 +158,9 @@ def test_command_writes_the_new_matrix_and_the_report(one_old: Child, new_catalo
     out = tmp_path / "jauna.xlsx"
     result = migrate_cli(one_old.path, out, new_catalogue.root)  # type: ignore[arg-type]
     assert result.exit_code == 0, result.output
-    assert f"veidne {Matrix.open(one_old.path).scalar('IBM_Versija')} → {template_version(new_catalogue)}" in result.output
+    old_version = str(Matrix.open(one_old.path).scalar("IBM_Versija"))
+    assert (f"veidne {lvformat.version(old_version)} → {lvformat.version(template_version(new_catalogue))}"
+            in result.output)
     assert "Ietekme uz apmēriem (atsauces aprēķins):" in result.output
     assert "IB nepieciešamais (N):" in result.output
     report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
@@ -213,7 +216,7 @@ def _cell(wb, name: str):  # noqa: ANN001, ANN202
 def test_refuses_a_newer_version(one_old: Child, tmp_path: Path) -> None:
     newer = _edited(one_old.path, tmp_path / "jaunaka.xlsx",  # type: ignore[arg-type]
                     lambda wb: setattr(_cell(wb, "IBM_Versija"), "value", "2099-12-31+ffffffff"))
-    assert "matrica ir jaunākas veidnes versijas 2099-12-31+ffffffff" in refused(newer, tmp_path)
+    assert "matrica ir jaunākas veidnes versijas ffffffff (katalogs 31.12.2099)" in refused(newer, tmp_path)
 
 
 def test_refuses_a_newer_layout_revision_of_the_same_catalogue(one_old: Child, catalogue: Catalogue,
@@ -222,7 +225,7 @@ def test_refuses_a_newer_layout_revision_of_the_same_catalogue(one_old: Child, c
     version = f"{catalogue.version}.{LAYOUT_REVISION + 1}"
     newer = _edited(one_old.path, tmp_path / "jaunaka.xlsx",  # type: ignore[arg-type]
                     lambda wb: setattr(_cell(wb, "IBM_Versija"), "value", version))
-    assert f"matrica ir jaunākas veidnes versijas {version}" in refused(newer, tmp_path)
+    assert f"matrica ir jaunākas veidnes versijas {lvformat.version(version)}" in refused(newer, tmp_path)
 
 
 def test_refuses_a_damaged_structure(one_old: Child, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.matrix import Matrix
@@ -109,8 +110,9 @@ def test_migrate_carries_every_value_of_the_older_template(old_matrices, catalog
             assert Matrix.from_book(new).formula_at("Parbaudes_Datums")
     result = CliRunner().invoke(main, ["migrate", str(children[0].path), "--out", str(tmp_path / "cli.xlsx")])
     assert result.exit_code == 0, result.output
-    assert f"veidne {OLD_VERSION} → {template_version(catalogue)}" in result.output
-    assert ("veidnē 2023-04-01+98852cae nebija lauka Parbaudes_Datums (6.1!B42); jaunajā matricā tas tiek "
+    assert (f"veidne {lvformat.version(OLD_VERSION)} → {lvformat.version(template_version(catalogue))}"
+            in result.output) and OLD_VERSION not in result.output
+    assert ("veidnē 98852cae (katalogs 01.04.2023) nebija lauka Parbaudes_Datums (6.1!B42); jaunajā matricā tas tiek "
             "aprēķināts ar formulu") in result.output
 
 

@@ -1,17 +1,13 @@
-"""A small HTML reader for the tests: tables as rows of cell texts, and elements by id."""
+"""A small HTML reader for the tests: tables as rows of cell texts (the page text: tests/htmltext.py)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-_SPACES = re.compile(r"[ \t\r\n]+")
+from tests.htmltext import squash, text_of
 
-
-def squash(text: str) -> str:
-    """Collapse ordinary white space (no-break spaces stay: they are part of 1 234,56 EUR)."""
-    return _SPACES.sub(" ", text).strip()
+__all__ = ["Table", "squash", "tables", "text_of"]  # one import for the tests that read pages
 
 
 @dataclass
@@ -70,37 +66,3 @@ def tables(html: str) -> list[Table]:
     parser = _TableParser()
     parser.feed(html)
     return parser.tables
-
-
-BLOCKS = {"p", "div", "td", "th", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table",
-          "section", "article", "nav", "header", "footer", "label", "option", "select", "dd", "dt", "caption"}
-
-
-def text_of(html: str) -> str:
-    """The visible text of a page, whitespace normalised (tags removed)."""
-
-    class _Text(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__(convert_charrefs=True)
-            self.parts: list[str] = []
-            self._skip = 0
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            if tag in ("script", "style"):
-                self._skip += 1
-            if tag in BLOCKS:
-                self.parts.append(" ")
-
-        def handle_endtag(self, tag: str) -> None:
-            if tag in ("script", "style") and self._skip:
-                self._skip -= 1
-            if tag in BLOCKS:
-                self.parts.append(" ")
-
-        def handle_data(self, data: str) -> None:
-            if not self._skip:
-                self.parts.append(data)
-
-    parser = _Text()
-    parser.feed(html)
-    return squash("".join(parser.parts))

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.catalogue.catalogue import Catalogue
-from generator.lvformat import eur
+from generator.lvformat import eur, version
 from generator.money import to_decimal
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
@@ -272,7 +272,7 @@ def test_form_by_keyboard(visit: Visit, params: Params, offers) -> None:
     assert visit.errors == []
 
 
-def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path) -> None:
+def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path, catalogue: Catalogue) -> None:
     try:
         script = ensure_axe()
     except AxeUnavailable as exc:
@@ -310,6 +310,7 @@ def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path) 
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "nav lēmums" in text and "IB kopējais apmērs K" in text
+    assert f"pēc kataloga versijas {version(catalogue.version)}." in " ".join(text.split())  # not the ISO form
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(ARTIFACTS / "kalkulators-druka")], check=False)
     assert visit.errors == []
 

@@ -8,6 +8,7 @@ import json
 import re
 from decimal import Decimal
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.lvformat import eur, percent
@@ -44,6 +45,7 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
     periods = [(q["sakums"], q["beigas"]) for k in data["kartas"] for q in k["periodi"]]
     assert periods == [(r.start.isoformat(), r.end.isoformat()) for r in params.reporting_periods]
     assert data["versija"] == catalogue.version
+    assert data["versijaTeksts"] == lvformat.version(catalogue.version)  # what the printed estimate shows
 
 
 def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ordinal_spacing import html_text, report
+from tests.htmltext import html_text
+from tests.ordinal_spacing import report
 from tests.site.conftest import BuiltSite
 
 pytestmark = pytest.mark.xdist_group("site")

@@ -13,6 +13,7 @@ from generator.site.context import site_date
 from generator.site.htmlcheck import page_facts
 from generator.site.price_pages import price_anchor
 from generator.site.source_refs import SourceRefs
+from generator.workbook.version import template_version
 from tests.site.conftest import DOWNLOADS, BuiltSite, amounts
 from tests.site.htmltables import squash, tables, text_of
 
@@ -161,7 +162,22 @@ def test_download_links_point_to_copied_files(built_site: BuiltSite) -> None:
     for title in DOWNLOADS.values():
         assert title in text  # the documents' own titles, read from DOCX, XLSX and PDF
     assert "Jelgavas pilsētas pašvaldība" in text and "Daugavpils novada pašvaldība" in text
-    assert built_site.catalogue.version in text
+
+
+def test_downloads_show_versions_as_a_person_reads_them(built_site: BuiltSite) -> None:
+    """The version column reads "d382f2bc.3 (katalogs 01.04.2023)" (a matrix: the template version, the rest: the
+    catalogue's); the raw id is only in the intro's machine-readable <code>."""
+    catalogue = built_site.catalogue
+    html = built_site.html("lejupielades.html")
+    shown = {lvformat.version(catalogue.version), lvformat.version(template_version(catalogue))}
+    seen = set()
+    for table in tables(html):
+        column = table.header.index("Veidnes versija")
+        seen |= {row[column] for row in table.rows}
+    assert seen == shown
+    text = text_of(html)
+    assert f"kataloga versijas {lvformat.version(catalogue.version)} ar cenām" in text
+    assert text.count(catalogue.version) == 1 and f"<code>{catalogue.version}</code>" in html
 
 
 def test_every_page_has_lang_lv_one_h1_table_headers_and_image_alt(built_site: BuiltSite) -> None:
@@ -219,7 +235,11 @@ def test_abbreviations_are_explained_on_every_page(built_site: BuiltSite) -> Non
 def test_about_page_states_version_date_and_how_to_report(built_site: BuiltSite) -> None:
     text = text_of(built_site.html("par-vietni.html"))
     cat = built_site.catalogue
-    assert cat.version in text
+    shown = lvformat.version(cat.version)
+    assert f"Kataloga versija {shown} Kataloga versija mašīnlasāmā formā {cat.version} " in text
+    assert f"kataloga versiju {shown};" in text
+    assert text.count(cat.version) == 1  # the footer, too, shows the readable form
+    assert f"Kataloga versija {shown} · Labklājības ministrija" in text
     assert lvformat.date(cat.latest_date) in text
     assert "Kā ziņot par kļūdu" in text
     assert f"{len(cat.services)}" in text

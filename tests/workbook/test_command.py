@@ -6,6 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.workbook.names import NamedValues
@@ -19,6 +20,8 @@ def test_matrix_for_a_municipality(tmp_path: Path) -> None:
     assert "Uzrakstīts" in result.output
     values = NamedValues(out, formulas=True)
     assert values["Pasvaldiba"] == "liepaja"
+    # the console shows the version as a person reads it; the workbook keeps the raw id
+    assert f"(veidnes versija {lvformat.version(values['IBM_Versija'])})" in result.output
 
 
 def test_generic_matrix_default_name(tmp_path: Path, monkeypatch) -> None:

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import os_reason_without_path
 from generator.ministry.console_names import reveals_person
@@ -100,7 +101,8 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.refused.append(version_problem(version, templates.current_version))
         return result
     if version != templates.current_version:
-        result.notes.append(f"veidnes versija {version} nav pašreizējā ({templates.current_version}); "
+        result.notes.append(f"veidnes versija {lvformat.version(version)} nav pašreizējā "
+                            f"({lvformat.version(templates.current_version)}); "
                             "apsveriet `ibm migrate`")
     problems = structure_problems(m, expected.names, absent_names(m, expected.names))
     if problems:
@@ -110,7 +112,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         problems = compare_cells(content(m.book, expected.inputs), expected.cells)
     elif expected.rows is not None:
         problems = compare_rows(content(m.book), expected.rows)
-    result.errors.extend(f"matrica neatbilst veidnei {version}: {p}" for p in problems)
+    result.errors.extend(f"matrica neatbilst veidnei {lvformat.version(version)}: {p}" for p in problems)
     data, problems = read_child(m, catalogue, strict=False)
     if data is None:
         if reveals_person(path.stem, _text(m, "Berns_VardsUzvards"), _text(m, "Berns_PersonasKods")):

@@ -168,8 +168,9 @@ def page_setup(
     A sheet wider than the page continues on the next page with its label columns (``repeat_cols``)
     and header rows (rows ``repeat_from``..``repeat_to``) repeated. The page header names the annex; the child's
     name and code are in the repeated header rows. The footer counts pages with &P/&N: per sheet
-    when Excel prints a sheet, and per sheet when LibreOffice prints or exports one sheet (exporting
-    the whole workbook at once, LibreOffice counts across the workbook).
+    when Excel prints a sheet, and per sheet when LibreOffice prints or exports one sheet. Exporting the
+    whole workbook at once, LibreOffice 7.4 restarts &P on every sheet (set_start_page) but fills &N with
+    the page count of the whole export (measured: tests/workbook/test_whole_workbook_pdf.py).
     """
     ws = sh.ws
     ws.set_paper(PAPER_A4)

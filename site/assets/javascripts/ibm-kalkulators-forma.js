@@ -286,7 +286,7 @@
       var inp = last.input;
       var res = last.res;
       box.appendChild(el("p", { class: "ibm-kalk__druka-virsraksts", text: "IB aprēķina novērtējums – nav lēmums" }));
-      box.appendChild(el("p", { text: "Aprēķināts ar IB kalkulatoru (kataloga versija " + data.versija + "). " +
+      box.appendChild(el("p", { text: "Aprēķināts ar IB kalkulatoru pēc kataloga versijas " + data.versijaTeksts + ". " +
         "IB apmērus nosaka pašvaldība un ministrija ar IBM matricu un lēmumu; bāzes apmērs un griesti ar statusu „jāprecizē” ir aplēses." }));
       box.appendChild(table("Ievaddati", [
         ["Dzimšanas datums", inp.dzimsanasDatums || "–"],
