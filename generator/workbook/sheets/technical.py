@@ -299,7 +299,8 @@ def _invalid_inputs(sh: Sheet) -> None:
     counts = f"${TABLE_COUNT}${TABLE_FIRST}:${TABLE_COUNT}${last}"
     sh.ws.set_column(f"{RULE_CODE}:{TABLE_COUNT}", 10, None, {"hidden": True})
 
-    sh.text(f"A{INVALID_SECTION}", "Nederīgas ievades šūnas (lapa, šūna, lauks, ievadītā vērtība)", st.section)
+    # short enough for column A, which the pages across repeat: what each line names is in the lines themselves
+    sh.text(f"A{INVALID_SECTION}", "Nederīgas ievades šūnas", st.section)
     flags = f"${LISTED_FLAG}${INVALID_FIRST}:${LISTED_FLAG}${INVALID_LAST}"
     for k in range(1, INVALID_SHOWN + 1):
         row = INVALID_FIRST + k - 1
