@@ -48,6 +48,7 @@ from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
+from generator.workbook.outline import opened_by_program
 from generator.workbook.version import is_newer, template_version
 
 ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
@@ -416,7 +417,8 @@ class Migrator:
             # the plan rows that hold values print: their collapsed groups are opened, as fill() does
             shown = filled_groups_level(template, {sheet: {row for (row, _), v in cells.items() if _entered(v)}
                                                    for sheet, cells in plan.values.items()})
-            patch_xlsx(template, staged, plan.values, finish_sheet=lambda xml: open_groups(xml, shown))
+            patch_xlsx(template, staged, plan.values,
+                       finish_sheet=lambda sheet, xml: open_groups(xml, shown) if opened_by_program(sheet) else xml)
             staged_book = read_xlsx(staged)
             lost = _verify(staged_book, plan.values)
             if lost:

@@ -140,9 +140,10 @@ def _patch_row(row_no: int, attrs: dict[str, str], body: str, wanted: dict[int, 
 
 
 def patch_xlsx(src: Path, dst: Path, values: Mapping[str, Mapping[Coord, CellInput]], *,
-               strip_cached: bool = True, finish_sheet: Callable[[str], str] | None = None) -> Path:
+               strip_cached: bool = True, finish_sheet: Callable[[str, str], str] | None = None) -> Path:
     """Copy ``src`` to ``dst`` with ``values`` ({sheet: {(row, col): value}}) written in; ``finish_sheet``,
-    if given, rewrites each patched sheet's XML once more (e.g. opening row groups).
+    if given, rewrites each patched sheet's XML once more (called with the sheet's name and XML; e.g. opening
+    row groups).
 
     ``dst`` appears only when complete (written to a temporary file beside it, then renamed).
     """
@@ -161,7 +162,7 @@ def patch_xlsx(src: Path, dst: Path, values: Mapping[str, Mapping[Coord, CellInp
                         sheet = targets[info.filename]
                         xml = data.decode("utf-8")
                         xml = patch_sheet_xml(xml, values.get(sheet, {}), strip_cached=strip_cached)
-                        data = (finish_sheet(xml) if finish_sheet else xml).encode("utf-8")
+                        data = (finish_sheet(sheet, xml) if finish_sheet else xml).encode("utf-8")
                     elif info.filename == "xl/calcChain.xml":
                         continue
                     elif info.filename == "xl/workbook.xml":

@@ -151,9 +151,14 @@ def test_registers_carry_catalogue_names_and_lock_their_formulas(tmp_path: Path,
     providers = openpyxl.load_workbook(write_provider_list(catalogue, municipality, tmp_path / "s.xlsx"))
     ws = providers.worksheets[0]
     services = catalogue.sorted_services()
-    assert [ws.cell(row=6 + i, column=1).value for i in range(len(services))] == [s.id for s in services]
-    assert ws.cell(row=6, column=4).value == services[0].description.prasibas_sniedzejiem.teksts
-    assert ws.protection.sheet and ws["E6"].protection.locked is False and ws["D6"].protection.locked
+    # each support area's heading row, then its services (in the heading's outline group)
+    rows = range(6, ws.max_row + 1)
+    grouped = [r for r in rows if ws.row_dimensions[r].outlineLevel == 1]
+    assert [ws.cell(row=r, column=1).value for r in grouped] == [s.id for s in services]
+    headings = [ws.cell(row=r - 1, column=1).value for r in grouped if r - 1 not in grouped]
+    assert headings == [f"{a.number}. {a.name_lv}" for a in catalogue.enums.support_areas]
+    assert ws.cell(row=7, column=4).value == services[0].description.prasibas_sniedzejiem.teksts
+    assert ws.protection.sheet and ws["E7"].protection.locked is False and ws["D7"].protection.locked
 
 
 @pytest.mark.libreoffice

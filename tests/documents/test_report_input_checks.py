@@ -16,7 +16,15 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import register as reg
-from generator.documents.reports.input_checks import ErrorLog, Rule, row_check, summary
+from generator.documents.reports.input_checks import (
+    DATE_VALIDATION,
+    FIRST_DAY,
+    MONTH_EXPECTED,
+    ErrorLog,
+    Rule,
+    row_check,
+    summary,
+)
 from generator.documents.reports.parameters import DAY, PENDING, SHARE, guarded, parameter, write_parameter
 from generator.documents.reports.settlement_workbook import SHEET as S_SETTLE
 from generator.documents.reports.settlement_workbook import write_settlement_workbook
@@ -114,7 +122,13 @@ REGISTER_CASES = {
 # Templates built after the round has ended: months, years and quarters are inputs.
 UNDATED_CASES = {
     "menesis-ievade": ({f"{S_CASH}!A7": "janvāris"}, (S_CASH, "A7"), "datumam"),
+    # the day before the earliest date (FIRST_DAY, itself accepted: BOUND_CASES)
+    "menesis-1999": ({f"{S_CASH}!A7": dt.datetime(1999, 12, 31)}, (S_CASH, "A7"), MONTH_EXPECTED),
     "ceturksnis-5": ({f"{S_QUARTER}!A6": 2031, f"{S_QUARTER}!B6": 5}, (S_QUARTER, "B6"), "no 1 līdz 4"),
+}
+# The earliest date itself: accepted by the formula check as by the data validation (one bound, inclusive).
+BOUND_CASES = {
+    "menesis-2000": ({f"{S_CASH}!A7": dt.datetime.combine(FIRST_DAY, dt.time())}, (S_CASH, "A7")),
 }
 GOOD_SETTLEMENT = {"NR_BerniPilnai": 20, "NR_NetiesasLikme": 0.15}
 SETTLEMENT_CASES = {
@@ -180,6 +194,7 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     cases |= {k: (register, {**GOOD_REGISTER, **v[0]}) for k, v in REGISTER_CASES.items()}
     cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in UNDATED_CASES.items()}
     cases |= {k: (settlement, {**GOOD_SETTLEMENT, **v[0]}) for k, v in SETTLEMENT_CASES.items()}
+    cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in BOUND_CASES.items()}
     sources = {k: _paste(src, tmp_path / "in" / f"{k}.xlsx", values) for k, (src, values) in cases.items()}
 
     outputs = dict(zip(sources, convert(list(sources.values()), tmp_path / "out",
@@ -202,6 +217,34 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     for case, (_, cell, words) in SETTLEMENT_CASES.items():
         _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
                        case)
+    for case, (_, cell) in BOUND_CASES.items():
+        wb = openpyxl.load_workbook(outputs[case], data_only=True)
+        where = _where(wb, *cell)
+        assert wb[cell[0]][cell[1]].value == dt.datetime.combine(FIRST_DAY, dt.time()), case
+        named_there = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                       if isinstance(c.value, str) and where in c.value]
+        assert not named_there, f"{case}: {FIRST_DAY:%d.%m.%Y} atteikts: {named_there}"
+
+
+def test_the_date_validation_takes_the_same_earliest_day(tmp_path: Path, catalogue: Catalogue) -> None:
+    """Every date validation of the report workbooks accepts FIRST_DAY itself and nothing earlier, as the formula
+    check does (proven in LibreOffice above): "≥" the day's serial number, in every register and report."""
+    from generator.documents.reports.annex_registers import write_questionnaire_register
+
+    municipality = catalogue.pilot_municipalities()[0]
+    serial = (FIRST_DAY - dt.date(1899, 12, 30)).days
+    assert DATE_VALIDATION["criteria"] == ">=" and DATE_VALIDATION["value"].date() == FIRST_DAY
+    paths = [write_register_workbook(catalogue, municipality, tmp_path / "r.xlsx", build_date=dt.date(2031, 1, 1)),
+             write_questionnaire_register(catalogue, municipality, tmp_path / "a.xlsx")]
+    seen = 0
+    for path in paths:
+        for ws in openpyxl.load_workbook(path).worksheets:
+            for dv in ws.data_validations.dataValidation:
+                if dv.type == "date":
+                    assert (dv.operator, dv.formula1) == ("greaterThanOrEqual", str(serial)), (path.name, ws.title)
+                    assert f"{FIRST_DAY:%d.%m.%Y}" in dv.error
+                    seen += 1
+    assert seen >= 4
 
 
 def test_a_parameter_is_checked_for_its_kind_not_only_for_being_filled(tmp_path: Path, catalogue: Catalogue) -> None:

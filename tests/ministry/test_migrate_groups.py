@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.migrate import Migrator
 from generator.ministry.xlsx_outline import open_groups
+from generator.workbook.sheets import technical
 from generator.workbook.sheets.plan_rows import STEP, VISIBLE
 from tests.ministry.factory import make_children, write_children
 
@@ -35,6 +36,8 @@ def test_migrated_long_plan_shows_its_rows(catalogue: Catalogue, template: Path,
         ws = wb[sheet]
         hidden = [k + 1 for k in range(40) if ws.row_dimensions[first + k].hidden]
         assert hidden == list(range(shown + 1, 41)), f"{sheet}: paslēptās plāna rindas {hidden}"
+    listed = wb[technical.SHEET]  # 6.11's list of invalid inputs: opened by a person only
+    assert all(listed.row_dimensions[technical.INVALID_FIRST + k].hidden for k in range(technical.INVALID_SHOWN))
     ws = wb["6.3"]
     filled = [k + 1 for k in range(40) if ws[f"C{FIRST + k}"].value not in (None, "")]
     assert filled == list(range(1, lines + 1))

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.workbook.layout import PLAN_ROWS
 from generator.workbook.outline import show_plan_rows
+from generator.workbook.sheets import technical
 from generator.workbook.sheets.plan_rows import STEP, VISIBLE
 from generator.workbook.writer import write_workbook
 
@@ -35,8 +36,8 @@ def _expected(shown: int) -> list[tuple[int, bool]]:
 
 def test_template_shows_first_rows_and_groups_the_rest(template: Path) -> None:
     wb = load_workbook(template)
-    assert {ws.title for ws in wb.worksheets if any(d.outlineLevel for d in ws.row_dimensions.values())} == set(
-        PLAN_SHEETS)
+    assert {ws.title for ws in wb.worksheets if any(d.outlineLevel for d in ws.row_dimensions.values())} == {
+        *PLAN_SHEETS, technical.SHEET}
     for sheet, first in PLAN_SHEETS.items():
         ws = wb[sheet]
         assert _state(ws, first) == _expected(0), sheet
@@ -58,3 +59,23 @@ def test_show_plan_rows_opens_just_enough(template: Path, lines: int, shown: int
         for k in range(3):
             summary = ws.row_dimensions[first + VISIBLE - 1 + k * STEP]
             assert summary.collapsed == (k + 1 > shown), (sheet, lines, k)
+
+
+def _list_state(ws) -> list[tuple[int, bool]]:  # noqa: ANN001
+    return [(ws.row_dimensions[technical.INVALID_FIRST + i].outlineLevel, bool(ws.row_dimensions[
+        technical.INVALID_FIRST + i].hidden)) for i in range(technical.INVALID_SHOWN)]
+
+
+def test_invalid_input_list_is_grouped_closed_and_left_closed_by_programs(template: Path) -> None:
+    """6.11's list of invalid inputs: every row in a collapsed group of ten (the status line above holds the "+"),
+    and filling a plan (show_plan_rows) leaves it closed: only a person opens it."""
+    wb = load_workbook(template)
+    ws = wb[technical.SHEET]
+    closed = [(1 + i // STEP, True) for i in range(technical.INVALID_SHOWN)]
+    assert _list_state(ws) == closed
+    status = ws.row_dimensions[technical.INVALID_STATUS]
+    assert status.collapsed and not status.hidden and not status.outlineLevel
+    assert not ws.row_dimensions[technical.INVALID_LAST + 1].hidden
+    assert str(ws.print_area).endswith(f"!$A$1:$F${technical.INVALID_LAST}")
+    show_plan_rows(wb, 40)
+    assert _list_state(ws) == closed

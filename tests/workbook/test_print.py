@@ -59,7 +59,7 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # with their label columns. The signed annexes (6.3, 6.5, 6.6, 6.9) print in portrait and keep all 40 plan
 # rows, totals and signatures in one page height: their page count does not grow with the plan.
 SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 5, "6.4": 3, "6.5": 2, "6.6": 5, "6.7": 2, "6.8": 12, "6.9": 2,
-                  "6.10": 5, "6.11": 7}
+                  "6.10": 5, "6.11": 5}
 # The most pages a sheet may take with all 40 plan rows open.
 MAX_PAGES = SHOWCASE_PAGES | {"6.4": 9, "6.7": 4, "6.10": 10}
 SIGNED = {"6.3": ("Sociālais darbinieks", "Vecāks"), "6.5": ("Sociālais darbinieks", "Vecāks"),

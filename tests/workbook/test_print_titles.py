@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
-from generator.workbook.sheets.technical import INVALID_FIRST, INVALID_MORE
+from generator.workbook.sheets.technical import INVALID_FIRST, INVALID_LAST
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
 
@@ -38,7 +38,7 @@ def test_repeated_header_rows_hold_no_fragment(templates: dict[str | None, Path]
 # page across; 6.4's child, parent and period lines (A:C, one line each so that ten plan rows fit the first page:
 # whole on the first page, cut on the pages across where longer than A:B); 6.11's list of invalid inputs (A:F: a
 # message longer than column A is cut on the second page across). Not yet laid out otherwise.
-KNOWN_WIDER = {"6.2": range(1, 10_000), "6.4": range(3, 6), "6.11": range(INVALID_FIRST, INVALID_MORE + 1)}
+KNOWN_WIDER = {"6.2": range(1, 10_000), "6.4": range(3, 6), "6.11": range(INVALID_FIRST, INVALID_LAST + 1)}
 
 
 @pytest.mark.parametrize("municipality_id", [None, "liepaja"])

@@ -1,7 +1,8 @@
 """Two registers a municipality keeps as workbooks: the questionnaire register (24.pielikums, the
 "electronic journal" of every filled questionnaire, L2112) and the list of possible service providers with
 the qualification requirements (17.pielikums, L1829). Both are reconstructions: the methodology gives
-their purpose only. Services, requirements and questionnaire names come from the catalogue."""
+their purpose only. Services, requirements and questionnaire names come from the catalogue. Both print only the
+rows in use (row_groups.py, D33): the register its first rows, the list its support areas' headings."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
-from generator.documents.reports.printing import print_setup
+from generator.documents.reports import row_groups
+from generator.documents.reports.printing import SPACER, print_setup
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     _wrapped_height,
+    note_height,
     open_report_workbook,
 )
 
@@ -25,6 +28,9 @@ REGISTERED_ANNEXES = ("20", "21", "23", "25")
 ROUNDS = ("sākotnējā", "noslēguma")
 FILLED_BY = ("bērns pats", "vecāks", "sociālais darbinieks, intervējot bērnu vecāka klātbūtnē")
 YES_NO = ["Jā", "Nē"]
+PROVIDER_HINT = ("Pakalpojumi sagrupēti pa atbalsta jomām; jomas pakalpojumus atver ar „+” pa kreisi no rindu "
+                 "numuriem vai ar struktūras pogu 2 augšējā kreisajā stūrī. Aizvērtās rindas nedrukā, bet skaitos "
+                 "apakšā tās ir ieskaitītas.")
 
 
 def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: str, header_row: int,  # noqa: ANN001
@@ -55,13 +61,21 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
              "noslēguma) reģistrē vienā rindā tikai ar bērna identifikācijas kodu.", fmt.note)
     ws.write(2, 0, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī. Rekonstrukcija: metodikā "
              "dots tikai reģistra mērķis.", fmt.note)
+    hint = row_groups.hint(REGISTER_ROWS, "kopsavilkuma skaitos")
     headers = ["Nr.", "Bērna identifikācijas kods", "Anketa", "Kārta", "Aizpildīja", "Aizpildīšanas datums",
                "Reģistrēšanas datums", "Ieskenēta un ievietota serverī", "Oriģināls klienta lietā", "Piezīmes"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
     ws.set_row(FIRST - 1, 42)
-    for col, width in enumerate([5, 14, 44, 12, 26, 13, 13, 12, 12, 30]):
+    widths = [5, 14, 44, 12, 26, 13, 13, 12, 12, 30]
+    for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     last = FIRST + REGISTER_ROWS - 1
+    # Empty rows stay in collapsed groups and do not print (as the expense register's); the counts cover all rows.
+    # Row 4: how to open more rows, or the warning that a filled row is hidden (the input columns B–J).
+    row_groups.group_rows(ws, FIRST, REGISTER_ROWS, 0)
+    ws.merge_range(3, 0, 3, 4, "", fmt.note_wrapped)
+    row_groups.hint_or_warning(ws, 3, 0, FIRST + 1, last + 1, "B", "J", fmt.note_wrapped, fmt.alert, hint)
+    ws.set_row(3, note_height(max(hint, row_groups.WARNING, key=len), sum(widths[:5])))
     for i in range(REGISTER_ROWS):
         r = FIRST + i
         ws.write_number(r, 0, i + 1, fmt.int)
@@ -119,22 +133,44 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     ws.set_row(FIRST - 1, 45)
     for col, width in enumerate([7, 24, 18, 46, 22, 11, 12, 16, 16, 20, 10, 14]):
         ws.set_column(col, col, width)
+    # One block per support area: its heading row (always printed: the area, how many services have a provider)
+    # above the area's services in a collapsed outline group (D33). An empty list prints its headings only; a
+    # person opens the areas whose providers the list is to show, and a red warning prints while a row with a
+    # provider (or any other entry) is hidden. The counts below cover every row.
     services = catalogue.sorted_services()
-    for i, service in enumerate(services):
-        r = FIRST + i
-        ws.write(r, 0, service.id, fmt.text)
-        ws.write(r, 1, service.short_name_lv, fmt.text)
-        area = f"{service.area}. {areas[service.area]}"
-        ws.write(r, 2, area, fmt.text)
-        requirements = service.description.prasibas_sniedzejiem.teksts
-        ws.write(r, 3, requirements, fmt.text)
-        # about 48 characters fit a line of column D and 19 a line of column C
-        ws.set_row(r, _wrapped_height((requirements, 48), (area, 19)))
-        for col in range(4, 12):
-            ws.write(r, col, "", fmt.in_text)
-    last = FIRST + len(services) - 1
+    ws.outline_settings(True, False, True, False)  # symbols shown, the "+" on the heading row above its group
+    r = FIRST
+    for area_number in sorted({s.area for s in services}):
+        in_area = [s for s in services if s.area == area_number]
+        heading, first, end = r, r + 1, r + len(in_area)
+        ws.merge_range(heading, 0, heading, 1, f"{area_number}. {areas[area_number]}", fmt.label_wrapped)
+        note = f"Pakalpojumi: {len(in_area)}; ar norādītu sniedzēju: 0. Tos atver ar „+” pa kreisi no rindu numuriem."
+        ws.merge_range(heading, 2, heading, 3, "", fmt.note_wrapped)
+        ws.write_formula(heading, 2, f'="Pakalpojumi: {len(in_area)}; ar norādītu sniedzēju: "&COUNTIF(E{first + 1}:'
+                         f'E{end + 1},"?*")&". Tos atver ar „+” pa kreisi no rindu numuriem."', fmt.note_wrapped, note)
+        height = max(_wrapped_height((f"{area_number}. {areas[area_number]}", 28)), note_height(note + "00", 18 + 46))
+        ws.set_row(heading, height, None, {"collapsed": True})
+        for r, service in enumerate(in_area, start=first):
+            ws.write(r, 0, service.id, fmt.text)
+            ws.write(r, 1, service.short_name_lv, fmt.text)
+            area = f"{service.area}. {areas[service.area]}"
+            ws.write(r, 2, area, fmt.text)
+            requirements = service.description.prasibas_sniedzejiem.teksts
+            ws.write(r, 3, requirements, fmt.text)
+            # about 48 characters fit a line of column D and 19 a line of column C
+            ws.set_row(r, _wrapped_height((requirements, 48), (area, 19)), None, {"level": 1, "hidden": True})
+            for col in range(4, 12):
+                ws.write(r, col, "", fmt.in_text)
+        # a narrow empty row after each area: LibreOffice reads a "collapsed" heading row just below an open group
+        # as that group's own, so the next area's heading must not touch it
+        ws.set_row(end + 1, SPACER)
+        r = end + 2
+    last = r - 2  # the last area's last service
     for col in ("G", "K"):
         ws.data_validation(f"{col}{FIRST + 1}:{col}{last + 1}", {"validate": "list", "source": YES_NO})
+    ws.merge_range(3, 0, 3, 3, "", fmt.note_wrapped)
+    row_groups.hint_or_warning(ws, 3, 0, FIRST + 1, last + 1, "E", "L", fmt.note_wrapped, fmt.alert, PROVIDER_HINT)
+    ws.set_row(3, note_height(max(PROVIDER_HINT, row_groups.WARNING, key=len), 7 + 24 + 18 + 46))
     sr = last + 2
     ws.write(sr, 1, "Pakalpojumi ar norādītu sniedzēju", fmt.label)
     ws.write_formula(sr, 4, f'=COUNTIF(E{FIRST + 1}:E{last + 1},"?*")', fmt.int, 0)

@@ -23,10 +23,14 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 HEADER = "Pārbaude"
-# The earliest date any report input takes (the date validation and the formula checks alike), and the years
-# a quarter row takes.
+# The earliest date any report input takes, itself included: the date validation (DATE_VALIDATION, "≥") and the
+# formula checks (a_date, ">=") alike; and the years a quarter row takes.
 FIRST_DAY = dt.date(2000, 1, 1)
 MIN_DATE = f"DATE({FIRST_DAY.year},{FIRST_DAY.month},{FIRST_DAY.day})"
+DATE_VALIDATION = {"validate": "date", "criteria": ">=", "value": dt.datetime.combine(FIRST_DAY, dt.time()),
+                   "error_message": f"Ierakstiet datumu (DD.MM.GGGG), ne agrāku par {FIRST_DAY:%d.%m.%Y}."}
+# What a date input's check expects (the month cells of a template made without the round's dates).
+MONTH_EXPECTED = f"jābūt datumam (mēnesim), ne agrākam par {FIRST_DAY:%d.%m.%Y}"
 YEARS = (2000, 2100)
 QUARTERS = (1, 4)
 

@@ -1,6 +1,7 @@
-"""The expense register's (28) many input rows as nested, collapsed outline groups, so that empty rows do not
-print (Excel and LibreOffice leave rows of a collapsed group out of the print; decision D23, as the matrix's
-plan rows in generator/workbook/sheets/plan_rows.py).
+"""A register's many input rows as nested, collapsed outline groups, so that empty rows do not print (Excel and
+LibreOffice leave rows of a collapsed group out of the print; decision D23, as the matrix's plan rows in
+generator/workbook/sheets/plan_rows.py): the expense register (28) and the questionnaire register (24); the
+provider list (17) groups its catalogue rows by support area and shares the printed hint or warning.
 
 A new register shows the first SHOWN rows, as many as print on its first page below the title, the notes and
 the header (A4 at 100 %, sheet 28 continues to the right); each "+" (or outline button 2–7) opens the next
@@ -17,11 +18,8 @@ from xlsxwriter.worksheet import Worksheet
 # Row counts shown with outline level 0, 1, 2, …: the first SHOWN rows, then a block per level.
 BOUNDS = (20, 50, 100, 150, 200, 300, 400)
 SHOWN = BOUNDS[0]
-HINT = (f"Rādītas pirmās {SHOWN} rindas. Vēl rindas (līdz {BOUNDS[-1]}) atver ar „+” pa kreisi no rindu numuriem "
-        f"vai ar struktūras pogām 1–{len(BOUNDS)} augšējā kreisajā stūrī; aizvērtās rindas nedrukā, bet summās "
-        "tās ir ieskaitītas.")
-WARNING = ("UZMANĪBU: aizpildītas reģistra rindas ir paslēptas un netiks izdrukātas – atveriet tās ar „+” pa "
-           "kreisi no rindu numuriem.")
+WARNING = ("UZMANĪBU: aizpildītas rindas ir paslēptas un netiks izdrukātas – atveriet tās ar „+” pa kreisi no "
+           "rindu numuriem.")
 
 
 def level(index: int) -> int:
@@ -33,6 +31,17 @@ def level(index: int) -> int:
 def shown_level(used: int) -> int:
     """The deepest level that must be open for the first ``used`` rows to show (0 for none)."""
     return level(used - 1) if used > 0 else 0
+
+
+def hint(rows: int, totals: str = "summās") -> str:
+    """How to open more of a register's ``rows`` rows (its outline buttons: one more than its deepest level);
+    ``totals``: where the hidden rows still count (locative)."""
+    return (f"Rādītas pirmās {SHOWN} rindas. Vēl rindas (līdz {rows}) atver ar „+” pa kreisi no rindu numuriem "
+            f"vai ar struktūras pogām 1–{shown_level(rows) + 1} augšējā kreisajā stūrī; aizvērtās rindas nedrukā, "
+            f"bet {totals} tās ir ieskaitītas.")
+
+
+HINT = hint(BOUNDS[-1])  # the expense register's 400 rows
 
 
 def group_rows(ws: Worksheet, first_row: int, count: int, used: int) -> None:
@@ -56,8 +65,8 @@ def hidden_filled(first_row: int, last_row: int, first_col: str, last_col: str) 
 
 
 def hint_or_warning(ws: Worksheet, row: int, col: int, first_row: int, last_row: int, first_col: str,
-                    last_col: str, note: Format, alert: Format) -> None:
-    """One printed cell: how to open more rows, or – when a filled row is hidden – a red warning."""
+                    last_col: str, note: Format, alert: Format, hint_text: str = HINT) -> None:
+    """One printed cell: how to open more rows (``hint_text``), or – when a filled row is hidden – a red warning."""
     count = hidden_filled(first_row, last_row, first_col, last_col)
-    ws.write_formula(row, col, f'=IF({count}>0,"{WARNING}","{HINT}")', note, HINT)
+    ws.write_formula(row, col, f'=IF({count}>0,"{WARNING}","{hint_text}")', note, hint_text)
     ws.conditional_format(row, col, row, col, {"type": "formula", "criteria": f"={count}>0", "format": alert})

@@ -208,7 +208,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
 def row_check(x: int, dated: bool, first: bool) -> str:
     """The check of month row ``x`` (1-based): its month (an input once the round has ended), the children, the
     amounts and the employment contract; the first row also checks the opening balance."""
-    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), "jābūt datumam (mēnesim)")]
+    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
     rules.append(checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                              "jābūt veselam skaitlim, 0 vai vairāk"))
     rules += [checks.Rule(f"{c}{x}", checks.at_least_zero(f"{c}{x}"), "jābūt summai euro, 0 vai vairāk")

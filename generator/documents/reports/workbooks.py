@@ -83,9 +83,7 @@ def _range(sheet: str, first_row: int, last_row: int, col: int) -> str:
 
 
 # Any date cell of a report template: typing stops at something that is not a date (pasting is not stopped).
-DATE_VALIDATION = {"validate": "date", "criteria": ">",
-                   "value": dt.datetime.combine(checks.FIRST_DAY, dt.time()),
-                   "error_message": "Ierakstiet datumu (DD.MM.GGGG)."}
+DATE_VALIDATION = checks.DATE_VALIDATION
 
 
 def _excel_date(day: dt.date) -> dt.datetime:
@@ -654,7 +652,7 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
 def cash_check_formula(x: int, dated: bool, first: bool) -> str:
     """The check of sheet 29's month row ``x`` (1-based): its month (an input once the round has ended), the
     children, the employment contract and the money received; the first row also checks the opening balance."""
-    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), "jābūt datumam (mēnesim)")]
+    rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
     rules += [
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),

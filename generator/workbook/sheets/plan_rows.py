@@ -28,9 +28,10 @@ WARNING = "UZMANĪBU: nav izdrukātas paslēptās rindas"
 WARNING_ROW_HEIGHT = 22  # two lines of 9 pt bold (one line where the label columns are wide enough)
 
 
-def level(index: int) -> int:
-    """The outline level of plan row ``index`` (0-based): 0 shown, 1.. in the nested groups."""
-    return 0 if index < VISIBLE else (index - VISIBLE) // STEP + 1
+def level(index: int, visible: int = VISIBLE) -> int:
+    """The outline level of plan row ``index`` (0-based): 0 for the first ``visible`` rows (shown), 1.. in the
+    nested groups of STEP rows."""
+    return 0 if index < visible else (index - visible) // STEP + 1
 
 
 def shown_level(lines: int) -> int:
@@ -38,12 +39,14 @@ def shown_level(lines: int) -> int:
     return level(lines - 1) if lines > 0 else 0
 
 
-def outline(sh: Sheet, first_row: int, count: int, height: float | None) -> None:
-    """Group plan rows ``first_row``..``first_row + count - 1`` (1-based) and collapse the groups."""
+def outline(sh: Sheet, first_row: int, count: int, height: float | None, visible: int = VISIBLE) -> None:
+    """Group rows ``first_row``..``first_row + count - 1`` (1-based) and collapse the groups; the first ``visible``
+    rows stay shown (with none, the row above ``first_row`` holds the first group's "+": the caller marks it
+    collapsed)."""
     sh.ws.outline_settings(True, False, True, False)  # symbols shown, summary rows above the detail
     for i in range(count):
-        lvl = level(i)
-        summary = i + 1 < count and level(i + 1) > lvl  # the row above a group holds its "+"
+        lvl = level(i, visible)
+        summary = i + 1 < count and level(i + 1, visible) > lvl  # the row above a group holds its "+"
         options = {"level": lvl, "hidden": lvl > 0, "collapsed": summary}
         sh.ws.set_row(first_row - 1 + i, height, None, options)
 

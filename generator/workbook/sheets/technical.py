@@ -10,6 +10,7 @@ from generator.lvformat import percent
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
@@ -118,9 +119,13 @@ RULES_LAST = RULES_FIRST + RULE_COUNT - 1
 TOTALS_ROW = RULES_LAST + 1
 INVALID_SECTION = TOTALS_ROW + 3
 INVALID_SHOWN = 30  # invalid input cells listed by message; the rest are counted
-INVALID_FIRST = INVALID_SECTION + 1
-INVALID_MORE = INVALID_FIRST + INVALID_SHOWN
-MONTHS_SECTION = INVALID_MORE + 3
+INVALID_STATUS = INVALID_SECTION + 1  # how many there are, or the warning that listed ones are hidden
+INVALID_FIRST = INVALID_STATUS + 1
+INVALID_LAST = INVALID_FIRST + INVALID_SHOWN - 1
+# Hidden column of the list's rows: 1 where the row lists an invalid cell (the hidden ones are counted).
+LISTED_FLAG = TABLE_CODE
+STATUS_ROW_HEIGHT = 48  # four lines of 9 pt in column A: the longest status (the warning) wraps to three
+MONTHS_SECTION = INVALID_LAST + 3
 MONTHS_FIRST = MONTHS_SECTION + 2
 HEADERS_SECTION = MONTHS_FIRST + 7
 PERIODS_SECTION = HEADERS_SECTION + 8
@@ -236,7 +241,7 @@ def write(sh: Sheet) -> None:
     child_line(sh, "A3")
     # on paper: the parameters, checks, error counts and invalid inputs (A:F); the lookup lists, months,
     # header texts and holidays to the right and below are for the formulas
-    page_setup(sh, annex="6.11 (tehniskā tabula)", area=f"A1:F{INVALID_MORE}", repeat_to=3,
+    page_setup(sh, annex="6.11 (tehniskā tabula)", area=f"A1:F{INVALID_LAST}", repeat_to=3,
                repeat_cols="A:A")
 
 
@@ -294,22 +299,40 @@ def _invalid_inputs(sh: Sheet) -> None:
     counts = f"${TABLE_COUNT}${TABLE_FIRST}:${TABLE_COUNT}${last}"
     sh.ws.set_column(f"{RULE_CODE}:{TABLE_COUNT}", 10, None, {"hidden": True})
 
-    sh.text(f"A{INVALID_SECTION}", "Nederīgas ievades šūnas (lapa, šūna, lauks, ievadītā vērtība)", st.section)
+    # short enough for column A, which the pages across repeat: what each line names is in the lines themselves
+    sh.text(f"A{INVALID_SECTION}", "Nederīgas ievades šūnas", st.section)
+    flags = f"${LISTED_FLAG}${INVALID_FIRST}:${LISTED_FLAG}${INVALID_LAST}"
     for k in range(1, INVALID_SHOWN + 1):
         row = INVALID_FIRST + k - 1
         sh.ws.merge_range(f"A{row}:F{row}", "", st.message)
         sh.formula(f"A{row}", f'IF(h_NederigasIevades>={k},"{k}. "&INDEX({messages},MATCH({k},{counts},0)),"")',
                    st.message, "")
-    sh.ws.merge_range(f"A{INVALID_MORE}:F{INVALID_MORE}", "", st.note)
-    sh.formula(
-        f"A{INVALID_MORE}",
-        f'IF(h_NederigasIevades=0,"Nederīgu ievades šūnu nav.",IF(h_NederigasIevades>{INVALID_SHOWN},'
-        f'"… un vēl "&(h_NederigasIevades-{INVALID_SHOWN})&" šūnas; tās iezīmētas savās lapās.",""))',
-        st.note,
-        "Nederīgu ievades šūnu nav.",
-    )
-    sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_MORE - 1}",
+        sh.formula(f"{LISTED_FLAG}{row}", f"IF(h_NederigasIevades>={k},1,0)", st.helper, 0)
+    sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_LAST}",
                              {"type": "formula", "criteria": f'=A{INVALID_FIRST}<>""', "format": st.error_mark})
+    # The list's rows sit in collapsed groups (plan_rows.outline, ten rows a "+"), so that an empty list does not
+    # print; SUBTOTAL(109) leaves out rows hidden by the outline (Excel and LibreOffice): the difference is how
+    # many listed cells are hidden, and the status line then prints a red warning.
+    plan_rows.outline(sh, INVALID_FIRST, INVALID_SHOWN, None, visible=0)
+    sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT, None, {"collapsed": True})
+    hidden = f"(SUM({flags})-SUBTOTAL(109,{flags}))"
+    sh.formula(f"A{INVALID_STATUS}", _status(hidden), st.label, NO_INVALID)
+    sh.ws.conditional_format(f"A{INVALID_STATUS}", {"type": "formula", "criteria": f"={hidden}>0",
+                                                    "format": st.error_mark})
+
+
+NO_INVALID = "Nederīgu ievades vērtību nav."
+HIDDEN_INVALID = ("UZMANĪBU: sarakstā zemāk paslēptās rindās ir nederīgas ievades šūnas, kas netiks izdrukātas "
+                  "(paslēptas: {hidden}, pavisam: {count}); atveriet rindas ar „+” pa kreisi no rindu numuriem.")
+
+
+def _status(hidden: str) -> str:
+    """The status line: none, the count (and that only the first INVALID_SHOWN are listed), or the warning."""
+    count = "h_NederigasIevades"
+    warning = '"' + HIDDEN_INVALID.replace("{hidden}", f'"&{hidden}&"').replace("{count}", f'"&{count}&"') + '"'
+    shown = (f'"Nederīgas ievades šūnas: "&{count}&IF({count}>{INVALID_SHOWN},"; sarakstā zemāk pirmās '
+             f'{INVALID_SHOWN}, visas iezīmētas arī savās lapās."," (katra iezīmēta arī savā lapā).")')
+    return f'IF({count}=0,"{NO_INVALID}",IF({hidden}>0,{warning},{shown}))'
 
 
 def _months(sh: Sheet, months: int) -> None:
