@@ -26,7 +26,6 @@ from generator.documents.reports.workbooks import (
 )
 from generator.recalc import convert, make_profile
 from generator.reference.settlement import BIP_SBS
-from tests.workbook.conftest import require_soffice
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 
 FILLED = 60  # opens two groups: rows 1–100 print
@@ -55,8 +54,8 @@ def _flat(pages: list[Page]) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
-    require_soffice()
+def printed(calibri_metrics: None, catalogue: Catalogue,
+            tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
     folder = tmp_path_factory.mktemp("registrs-druka")
     municipality = catalogue.municipality("jelgava")
     empty = write_register_workbook(catalogue, municipality, folder / "tukss.xlsx")

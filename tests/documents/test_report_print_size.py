@@ -20,7 +20,6 @@ from generator.documents.reports.activity import ACTIVITIES
 from generator.documents.reports.printing import SIGNATURE_LABELS
 from generator.documents.reports.workbooks import write_report_workbooks
 from generator.recalc import convert, make_profile
-from tests.workbook.conftest import require_soffice
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
@@ -39,9 +38,9 @@ def _longest_service(catalogue: Catalogue) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], list[Page]]:
-    """(build, workbook, sheet) -> pages of that sheet printed on its own."""
-    require_soffice()
+def printed(calibri_metrics: None, catalogue: Catalogue,
+            tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], list[Page]]:
+    """(build, workbook, sheet) -> pages of that sheet printed on its own (needs LibreOffice with Carlito)."""
     folder = tmp_path_factory.mktemp("atskaisu-druka")
     municipality = catalogue.municipality(_longest_service(catalogue))
     copies: dict[tuple[str, str, str], Path] = {}
