@@ -45,8 +45,9 @@ def _total(count: int) -> str:
 
 def _blocks(pages: list[Page]) -> int:
     """How many pages down the rows take: sheet 28 prints at 100 % and continues to the right (column strips,
-    each with its row numbers); only the first strip holds the column "Dokumenta veids", on every page down."""
-    return sum("Dokumenta veids" in p.text for p in pages)
+    each with its row numbers); only the first strip holds the column "Dokumenta veids", on every page down
+    (its header wraps in the column as wide as Excel makes it)."""
+    return sum("Dokumenta veids" in " ".join(p.text.split()) for p in pages)
 
 
 def _flat(pages: list[Page]) -> str:

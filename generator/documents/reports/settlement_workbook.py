@@ -94,12 +94,13 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     indirect = parameter(catalogue, "indirect_cost_rate", day, SHARE)
     n, rate = full_pay.text, indirect.text
     ws.write(0, 0, "27. pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
-    ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: metodikā noteikts, "
-             "kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu sagatavojusi IBM rīkkopa.",
-             fmt.note)
-    ws.write(2, 0, f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} bērniem, mazākam skaitam – "
-             f"proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba līguma gadījumā. Dzeltenās šūnas "
-             "aizpilda, pārējās aprēķinās.", fmt.note)
+    # The notes wrap within A:J, the columns of the first page across (K:L continue on the next one).
+    write_wide_note(ws, 1, 0, 9, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: metodikā "
+                    "noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu sagatavojusi IBM "
+                    "rīkkopa.", fmt.note_wrapped, sum(WIDTHS[:10]))
+    write_wide_note(ws, 2, 0, 9, f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} bērniem, "
+                    f"mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba līguma "
+                    "gadījumā. Dzeltenās šūnas aizpilda, pārējās aprēķinās.", fmt.note_wrapped, sum(WIDTHS[:10]))
     ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
     log = checks.ErrorLog()
     formulas = MonthFormulas(
@@ -122,7 +123,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                "Saņemts no LM (1. mēnesī – avanss), EUR", "Atlīdzības daļa", "Atlīdzība (BIP 1.1), EUR",
                f"Netiešās izmaksas {rate} (BIP 1.4), EUR", "Izmaksas kopā, EUR", "Atlikums mēneša beigās, EUR"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
-    ws.set_row(FIRST - 1, 40)  # three lines
+    ws.set_row(FIRST - 1, 58)  # five lines: "Transporta izmaksas sociālajam darbiniekam, EUR"
     for col, width in enumerate(WIDTHS):
         ws.set_column(col, col, width)
     for i, m in enumerate(months):
