@@ -4,8 +4,10 @@ SHELL := /bin/bash
 PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+# fonts-crosextra-carlito: Carlito, metric-compatible with Calibri (our xlsx files' default font), so that LibreOffice
+# prints columns as wide as Excel does (without it LibreOffice takes DejaVu Sans; the print tests then fail).
 APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	fonts-dejavu-core poppler-utils chromium python3-venv
+	fonts-dejavu-core fonts-crosextra-carlito poppler-utils chromium python3-venv
 STAMP_VENV := $(VENV)/.installed
 
 .PHONY: build test test-quick setup apt venv lint clean

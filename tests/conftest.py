@@ -9,6 +9,7 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from tests.print_fonts import require_calibri_metrics
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -16,6 +17,13 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return load_or_raise(DEFAULT_CATALOGUE)
+
+
+@pytest.fixture(scope="session")
+def calibri_metrics() -> None:
+    """Every LibreOffice print proof asks for this (``pytest.mark.usefixtures("calibri_metrics")``): checked once
+    per session, it fails the proofs where LibreOffice would print Calibri with another font's metrics."""
+    require_calibri_metrics()
 
 
 @pytest.fixture

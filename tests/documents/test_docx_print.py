@@ -33,7 +33,8 @@ def _writer_installed() -> bool:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> dict[str, list[str]]:
+def printed(calibri_metrics: None, tmp_path_factory: pytest.TempPathFactory,
+            catalogue: Catalogue) -> dict[str, list[str]]:
     if not _writer_installed() or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice Writer (libreoffice-writer-nogui) vai pdftotext nav instalēts: DOCX drukas "
                     "tests izlaists")

@@ -1,6 +1,9 @@
 """Report workbooks as LibreOffice Calc prints them: a wrapped header in a row of fixed height shows all of
-its lines (found printing 28: "Pārskata mēnesis (jebkurš mēneša datums)" lost its last line). Measured with
-DejaVu Sans, the font Calc puts in place of Arial where Arial is missing (wider than Arial, so the worst case)."""
+its lines (found printing 28: "Pārskata mēnesis (jebkurš mēneša datums)" lost its last line) and breaks no word
+(found printing 28 and 30 with Calibri's metrics: "Dokument|a datums"), a date fits its column (29 printed "###").
+Columns are as wide as Calc makes them with Carlito in place of Calibri (the workbook's default font, as `make
+setup` installs it; docs/libreoffice-druka.md); text is measured with DejaVu Sans, the font Calc puts in place of
+Arial where Arial is missing (wider than Arial, so the worst case)."""
 
 from __future__ import annotations
 
@@ -15,9 +18,12 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports.workbooks import write_report_workbooks
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
-DIGIT_PT = 0.636 * 11
+# Calc's column unit with Carlito for Calibri 11 (about its digit, 0.507 em): the stored width 16.71 (a column
+# of 16) printed 92.7 pt, 11.71 printed 65.0 pt (Excel: 7 px a digit, 87.75 and 61.5 pt). docs/libreoffice-druka.md
+DIGIT_PT = 5.55
 LINE_FACTOR = 1.12  # Calc's line height for DejaVu Sans / font size (the last line may lose its descenders)
 CELL_PADDING_PT = 1.5  # Calc's inner margin, both sides together (calibrated on the printed 17 and 28)
+DATE_PADDING_PT = 2.5  # a date shows whole from this much spare room on (printed: 10.1 wide fits, 10.0 "###")
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +34,8 @@ def workbooks(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) ->
 
 
 def _column_pt(ws, column: str) -> float:  # noqa: ANN001
-    """A column's width is counted in digits of the workbook's default font (Calibri 11); Calc, without
-    Calibri, counts DejaVu Sans 11 digits (0.636 em each)."""
+    """A column's width is counted in digits of the workbook's default font (Calibri 11): Calc counts Carlito's,
+    Excel 7 px each (the file stores the width with Excel's 5 px padding, openpyxl reads that)."""
     index = column_index_from_string(column)
     widths = [d.width for d in ws.column_dimensions.values() if d.min and d.min <= index <= d.max and d.width]
     width = widths[0] if widths else ws.sheet_format.defaultColWidth or 8.43
@@ -37,9 +43,14 @@ def _column_pt(ws, column: str) -> float:  # noqa: ANN001
 
 
 def _fonts() -> tuple[ImageFont.FreeTypeFont, ImageFont.FreeTypeFont]:
-    """DejaVu Sans regular and bold at 100 pt: Calc's stand-in for Calibri, to measure text widths."""
+    """DejaVu Sans regular and bold at 100 pt: Calc's stand-in for Arial, to measure text widths."""
     return (ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 100),
             ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 100))
+
+
+def _broken_words(text: str, font: ImageFont.FreeTypeFont, size: float, room: float) -> list[str]:
+    """The words of ``text`` wider than ``room``: Calc breaks them inside the word."""
+    return [word for word in text.split() if font.getlength(word) * size / 100 > room]
 
 
 def _lines(text: str, font: ImageFont.FreeTypeFont, size: float, room: float) -> int:
@@ -73,6 +84,10 @@ def test_wrapped_headers_fit_their_rows(workbooks) -> None:
                     font = bold if cell.font.b else regular
                     room = _column_pt(ws, cell.column_letter) - CELL_PADDING_PT
                     lines = _lines(cell.value, font, size, room)
+                    broken = _broken_words(cell.value, font, size, room)
+                    if broken:
+                        cut.append(f"{name} {ws.title}!{cell.coordinate}: „{cell.value}” – vārds „{broken[0]}” "
+                                   f"neietilpst kolonnā ({room:.0f} pt)")
                     if lines * size * LINE_FACTOR > height + 1:
                         cut.append(f"{name} {ws.title}!{cell.coordinate}: „{cell.value}” – {lines} rindas, "
                                    f"augstums {height} pt")
@@ -134,3 +149,29 @@ def test_unwrapped_text_is_not_cut_by_its_neighbour(workbooks) -> None:
                         room += _width_pt(ws, col, col)
     assert checked >= 50
     assert not cut, "\n".join(cut)
+
+
+def test_dates_fit_their_columns(workbooks) -> None:
+    """A date Calc cannot fit prints as "###" (found printing 29 with Calibri's metrics: the "Iesniegt līdz"
+    column). Every cell formatted as a date (typed or computed) holds "28.10.2018" in its font."""
+    regular, bold = _fonts()
+    narrow = []
+    checked = 0
+    for name, wb in workbooks.items():
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            covered = {cell for r in ws.merged_cells.ranges for cell in r.cells}
+            for row in ws.iter_rows():
+                for cell in row:
+                    fmt = cell.number_format.lower()
+                    if "yy" not in fmt or cell.alignment.textRotation or (cell.row, cell.column) in covered:
+                        continue
+                    checked += 1
+                    sample = "28.10.2018" if "dd" in fmt else "10.2018"
+                    need = (bold if cell.font.b else regular).getlength(sample) * (cell.font.sz or 10) / 100
+                    room = _column_pt(ws, cell.column_letter) - DATE_PADDING_PT
+                    if need > room:
+                        narrow.append(f"{name} {ws.title}!{cell.coordinate}: {need:.0f} pt, kolonnā {room:.0f} pt")
+    assert checked >= 20
+    assert not narrow, "datums neietilpst (drukā ###): " + "; ".join(narrow)

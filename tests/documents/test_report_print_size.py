@@ -20,7 +20,7 @@ from generator.documents.reports.activity import ACTIVITIES
 from generator.documents.reports.printing import SIGNATURE_LABELS
 from generator.documents.reports.workbooks import write_report_workbooks
 from generator.recalc import convert, make_profile
-from tests.workbook.conftest import require_soffice
+from tests.workbook.pdf_clip import cut_runs
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
@@ -39,9 +39,9 @@ def _longest_service(catalogue: Catalogue) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], list[Page]]:
-    """(build, workbook, sheet) -> pages of that sheet printed on its own."""
-    require_soffice()
+def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
+                 tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Path]:
+    """(build, workbook, sheet) -> that sheet printed on its own (needs LibreOffice with Carlito)."""
     folder = tmp_path_factory.mktemp("atskaisu-druka")
     municipality = catalogue.municipality(_longest_service(catalogue))
     copies: dict[tuple[str, str, str], Path] = {}
@@ -53,7 +53,13 @@ def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> d
                 unique = copy.with_name(f"{build}--{copy.name}")  # one soffice call needs unique names
                 copies[(build, workbook.stem, sheet)] = copy.rename(unique)
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
-    return {key: read_pages(pdf) for key, pdf in zip(copies, pdfs, strict=True)}
+    return dict(zip(copies, pdfs, strict=True))
+
+
+@pytest.fixture(scope="module")
+def printed(printed_pdfs) -> dict[tuple[str, str, str], list[Page]]:
+    """(build, workbook, sheet) -> pages of that sheet printed on its own."""
+    return {key: read_pages(pdf) for key, pdf in printed_pdfs.items()}
 
 
 def test_every_report_page_prints_at_8_pt_or_larger(printed) -> None:
@@ -91,3 +97,20 @@ def test_signatures_print_with_report_rows(printed, prefix: str) -> None:
         assert _report_rows(sheet, page.text) >= 3, (
             f"{build} {sheet}, {page.number}. lapa: paraksti bez pārskata rindām: {page.text[:300]!r}")
     assert found == len(BUILDS), prefix
+
+
+def test_no_value_prints_as_hashes(printed) -> None:
+    """A number or date wider than its column prints as "###" (found: 29's "Iesniegt līdz" with Calibri's metrics)."""
+    hashes = [f"{build} {sheet}, {page.number}. lapa" for (build, _, sheet), pages in printed.items()
+              for page in pages if "###" in page.text]
+    assert not hashes, "vērtība neietilpst kolonnā (###): " + "; ".join(hashes)
+
+
+def test_first_page_cuts_no_text_at_its_edge(printed_pdfs) -> None:
+    """The first page of a sheet (its top rows, the first columns across) shows its title, notes, labels and
+    headers whole: no text runs on past the page's edge (found: 27's and 28's notes; with Calibri's metrics 28's
+    total label, 29's "Sagatavoja" and 38's title). The pages that continue to the right repeat the label columns,
+    where a long title is cut as in Excel; those are not checked here."""
+    cuts = [f"{build} {sheet}: {cut}" for (build, _, sheet), pdf in printed_pdfs.items()
+            for cut in cut_runs(pdf) if cut.page == 1]
+    assert not cuts, "teksts nogriezts pirmās lapas malā:\n" + "\n".join(cuts)

@@ -26,8 +26,10 @@ from generator.documents.reports.workbooks import (
 SHEET = "31 SD mēneša atskaite"
 FIRST_ROW = 5  # first activity row (0-based)
 FIRST_MONTH_COL = 2
-# Column widths (characters): a round's 15 months, the activities and the total fit one A4 landscape width.
-ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 5, 9
+# Column widths (characters): a round's 15 months, the activities and the total fit one A4 landscape width (also
+# as LibreOffice prints it with Carlito, a little wider than Excel: docs/libreoffice-druka.md); "mēnešiem" fits
+# the total's column whole.
+ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 4.5, 10.5
 ACTIVITY_LINE = 50  # characters of an activity that fit a line of its column
 
 ACTIVITIES = (
@@ -121,7 +123,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.set_column(1, 1, ACTIVITY_WIDTH)
     ws.set_column(FIRST_MONTH_COL, total_col - 1, MONTH_WIDTH)
     ws.set_column(total_col, total_col, TOTAL_WIDTH)
-    ws.set_row(FIRST_ROW - 1, 44)  # an upright "mm.yyyy"; three lines of "Kopā par visiem mēnešiem"
+    ws.set_row(FIRST_ROW - 1, 50)  # an upright bold "mm.yyyy" (46 pt); three lines of "Kopā par visiem mēnešiem"
     ws.freeze_panes(FIRST_ROW, 2)
     print_setup(ws, municipality=municipality.name_lv, title="31. pielikums. Sociālā darbinieka mēneša atskaite",
                 version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col,

@@ -17,6 +17,7 @@ from generator.documents.reports.workbooks import (
     _wrapped_height,
     note_height,
     open_report_workbook,
+    write_wide_note,
 )
 
 QUESTIONNAIRE_REGISTER_ID = "aptauju-registrs"
@@ -57,16 +58,18 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
         wb.define_name(name, f"=Saraksti!${chr(65 + col)}$2:${chr(65 + col)}${1 + len(values)}")
     lists.hide()
     ws.write(0, 0, "24. pielikums. Aptaujas anketu reģistrs (elektroniskais žurnāls)", fmt.title)
-    ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Katru aizpildīto anketu (sākotnējo un "
-             "noslēguma) reģistrē vienā rindā tikai ar bērna identifikācijas kodu.", fmt.note)
-    ws.write(2, 0, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī. Rekonstrukcija: metodikā "
-             "dots tikai reģistra mērķis.", fmt.note)
+    # The notes wrap within A:G, the columns of the first page across.
+    widths = [5, 14, 44, 12, 26, 13, 14.5, 12, 12, 30]
+    write_wide_note(ws, 1, 0, 6, f"{municipality.name_lv} – {municipality.social_service}. Katru aizpildīto anketu "
+                    "(sākotnējo un noslēguma) reģistrē vienā rindā tikai ar bērna identifikācijas kodu.",
+                    fmt.note_wrapped, sum(widths[:7]))
+    write_wide_note(ws, 2, 0, 6, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī. "
+                    "Rekonstrukcija: metodikā dots tikai reģistra mērķis.", fmt.note_wrapped, sum(widths[:7]))
     hint = row_groups.hint(REGISTER_ROWS, "kopsavilkuma skaitos")
     headers = ["Nr.", "Bērna identifikācijas kods", "Anketa", "Kārta", "Aizpildīja", "Aizpildīšanas datums",
                "Reģistrēšanas datums", "Ieskenēta un ievietota serverī", "Oriģināls klienta lietā", "Piezīmes"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
     ws.set_row(FIRST - 1, 42)
-    widths = [5, 14, 44, 12, 26, 13, 13, 12, 12, 30]
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     last = FIRST + REGISTER_ROWS - 1
@@ -94,7 +97,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     counts.write(0, 0, "24. pielikums. Reģistrēto anketu skaits", fmt.title)
     counts.write(1, 0, "Aprēķinās no reģistra lapas.", fmt.note)
     counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], "Nav ievietotas serverī"], fmt.head)
-    counts.set_row(3, 30)
+    counts.set_row(3, 40)  # three lines: "Nav ievietotas serverī"
     counts.set_column(0, 0, 60)
     counts.set_column(1, 3, 12)
     for i, name in enumerate(names):
@@ -130,8 +133,8 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
                "Sniedzējs (nosaukums)", "Reģ. Nr.", "Sociālo pakalpojumu sniedzēju reģistrā (Jā/Nē)",
                "Kontaktpersona", "Tālrunis, e-pasts", "Adrese", "Atbilst prasībām (Jā/Nē)", "Līguma datums un Nr."]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
-    ws.set_row(FIRST - 1, 45)
-    for col, width in enumerate([7, 24, 18, 46, 22, 11, 12, 16, 16, 20, 10, 14]):
+    ws.set_row(FIRST - 1, 58)  # five lines: "Sociālo pakalpojumu sniedzēju reģistrā (Jā/Nē)"
+    for col, width in enumerate([7, 24, 18, 46, 22, 11, 13.5, 16, 16, 20, 10, 14]):
         ws.set_column(col, col, width)
     # One block per support area: its heading row (always printed: the area, how many services have a provider)
     # above the area's services in a collapsed outline group (D33). An empty list prints its headings only; a
@@ -157,8 +160,8 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
             ws.write(r, 2, area, fmt.text)
             requirements = service.description.prasibas_sniedzejiem.teksts
             ws.write(r, 3, requirements, fmt.text)
-            # about 48 characters fit a line of column D and 19 a line of column C
-            ws.set_row(r, _wrapped_height((requirements, 48), (area, 19)), None, {"level": 1, "hidden": True})
+            # about 48 characters fit a line of column D and 16 a line of column C
+            ws.set_row(r, _wrapped_height((requirements, 48), (area, 16)), None, {"level": 1, "hidden": True})
             for col in range(4, 12):
                 ws.write(r, col, "", fmt.in_text)
         # a narrow empty row after each area: LibreOffice reads a "collapsed" heading row just below an open group

@@ -16,7 +16,7 @@ from generator.catalogue.annexes import Party, Quality
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports.printing import print_setup
-from generator.documents.reports.workbooks import DATE_VALIDATION, open_report_workbook
+from generator.documents.reports.workbooks import DATE_VALIDATION, open_report_workbook, write_wide_note
 from generator.reference.questionnaires import Response, party_mean, stage_means
 from generator.workbook.styles import LATVIAN
 
@@ -25,6 +25,10 @@ SUMMARY = "Kopsavilkums"
 ROWS = 80  # rows per party sheet
 FIRST = 4  # first response row (0-based)
 STAGE_COL = 3  # first stage column
+# Column widths: number, code, date, each stage (its longest word whole); the comment takes the rest of an A4
+# landscape page across (PAGE_WIDTH in all, as LibreOffice prints it with Carlito), so every party prints one page
+# wide and its title fits.
+FIXED_WIDTHS, STAGE_WIDTH, PAGE_WIDTH, MIN_COMMENT = (5, 12, 13), 13, 136, 28
 
 
 def party_sheet(party: Party) -> str:
@@ -62,16 +66,19 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         if len(rows) > ROWS:
             raise ValueError(f"{party.label_lv}: {len(rows)} anketas (gaidīts: ne vairāk kā {ROWS})")
         ws.write(0, 0, f"{party.annex}. pielikums. {party.label_lv}: aizpildītās kvalitātes aptaujas anketas", fmt.title)
-        ws.write(1, 0, f"{municipality.name_lv}. Katra rinda – viena anketa. Vērtējums: {scale}; ja posms nav "
-                 "vērtēts, šūnu atstāj tukšu. Vārdu neraksta – tikai anketas kodu.", fmt.note)
+        comment_col = STAGE_COL + len(party.stages)
+        comment_width = max(MIN_COMMENT, PAGE_WIDTH - sum(FIXED_WIDTHS) - STAGE_WIDTH * len(party.stages))
+        write_wide_note(ws, 1, 0, comment_col, f"{municipality.name_lv}. Katra rinda – viena anketa. Vērtējums: "
+                        f"{scale}; ja posms nav vērtēts, šūnu atstāj tukšu. Vārdu neraksta – tikai anketas kodu.",
+                        fmt.note_wrapped, sum(FIXED_WIDTHS) + STAGE_WIDTH * len(party.stages) + comment_width)
         headers = ["Nr.", "Anketas kods", "Aizpildīšanas datums",
                    *[quality.stage(s).label_lv for s in party.stages], "Komentārs"]
         ws.write_row(FIRST - 1, 0, headers, fmt.head)
         ws.set_row(FIRST - 1, 45)
-        ws.set_column(0, 0, 5)
-        ws.set_column(1, 2, 13)
-        ws.set_column(STAGE_COL, STAGE_COL + len(party.stages) - 1, 14)
-        ws.set_column(STAGE_COL + len(party.stages), STAGE_COL + len(party.stages), 40)
+        for col, width in enumerate(FIXED_WIDTHS):
+            ws.set_column(col, col, width)
+        ws.set_column(STAGE_COL, comment_col - 1, STAGE_WIDTH)
+        ws.set_column(comment_col, comment_col, comment_width)
         for i in range(ROWS):
             r = FIRST + i
             answer = rows[i] if i < len(rows) else {}

@@ -61,7 +61,12 @@ SHEET = "27 Norēķini"
 FIRST = 8  # first month row (0-based)
 CHECK = 12  # the hidden helper of the check column „Pārbaude” (the next one), and the wrong-input count
 ERRORS, FIRST_ERROR = "NR_Kludas", "NR_PirmaKluda"
-WIDTHS = (10, 8, 17, 9, 17, *[13] * 7)  # columns A–L
+# Columns A–L: A:J fill the first page across; each header wraps in at most four lines (HEADER_HEIGHT).
+WIDTHS = (10, 8, 17, 9, 19, 13, 14, *[13] * 5)
+HEADER_HEIGHT = 47
+MONTH_ROW = 13.5  # pt: one line of 10 pt text (Excel's own row for it is 12.75); a round's months, the notes and
+# the signatures fit one A4 landscape page down
+PAGE_ONE = 10  # columns A:J
 
 
 def default_months(catalogue: Catalogue, periods: ReportPeriods | None = None) -> list[SettlementMonth]:
@@ -94,12 +99,15 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     indirect = parameter(catalogue, "indirect_cost_rate", day, SHARE)
     n, rate = full_pay.text, indirect.text
     ws.write(0, 0, "27. pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
-    ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: metodikā noteikts, "
-             "kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu sagatavojusi IBM rīkkopa.",
-             fmt.note)
-    ws.write(2, 0, f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} bērniem, mazākam skaitam – "
-             f"proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba līguma gadījumā. Dzeltenās šūnas "
-             "aizpilda, pārējās aprēķinās.", fmt.note)
+    # One note wrapped within the columns of the first page across (K:L continue on the next one), so that the
+    # signatures stay on the page of the month rows.
+    write_wide_note(ws, 1, 0, PAGE_ONE - 1, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: "
+                    "metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu "
+                    f"sagatavojusi IBM rīkkopa. Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
+                    f"bērniem, mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba "
+                    "līguma gadījumā. Dzeltenās šūnas aizpilda, pārējās aprēķinās.", fmt.note_wrapped,
+                    sum(WIDTHS[:PAGE_ONE]))
+    ws.set_row(2, SPACER // 2)
     ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
     log = checks.ErrorLog()
     formulas = MonthFormulas(
@@ -122,13 +130,14 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                "Saņemts no LM (1. mēnesī – avanss), EUR", "Atlīdzības daļa", "Atlīdzība (BIP 1.1), EUR",
                f"Netiešās izmaksas {rate} (BIP 1.4), EUR", "Izmaksas kopā, EUR", "Atlikums mēneša beigās, EUR"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
-    ws.set_row(FIRST - 1, 40)  # three lines
+    ws.set_row(FIRST - 1, HEADER_HEIGHT)
     for col, width in enumerate(WIDTHS):
         ws.set_column(col, col, width)
     for i, m in enumerate(months):
         r = FIRST + i
         x = r + 1
         rep = result.months[i]
+        ws.set_row(r, MONTH_ROW)
         if dated:
             ws.write_datetime(r, 0, _excel_date(m.month), fmt.month)
         else:
@@ -160,8 +169,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     wb.define_name(FIRST_ERROR, f"='{SHEET}'!$M$6")
     write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR)
     if periods is not None and not dated:
-        write_wide_note(ws, FIRST - 2, 0, 11, periods_note(periods), fmt.pending_note_wrapped,
-                        sum(WIDTHS))
+        write_wide_note(ws, FIRST - 2, 0, PAGE_ONE - 1, periods_note(periods), fmt.pending_note_wrapped,
+                        sum(WIDTHS[:PAGE_ONE]))
         ws.data_validation(FIRST, 0, last, 0, DATE_VALIDATION)
     ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,

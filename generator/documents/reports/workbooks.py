@@ -130,6 +130,11 @@ class _Formats:
                                           "text_wrap": True})
 
 
+# Sheet 26's text columns B:D, and the characters of 10 pt text a line of them surely holds (Calc's DejaVu Sans in
+# place of Arial, about 5.3 pt a character, in a column of Carlito's units; a long word wraps early).
+BIP_WIDTH, BIP_LINE = 40, 34
+
+
 def _wrapped_height(*texts: tuple[str, int]) -> float:
     """A row's height for wrapped 10 pt text: (text, characters that fit a line of its column) pairs; Excel
     and Calc do not grow a row to its text when they open a file (the count allows for Calc's wider font)."""
@@ -245,7 +250,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_bip.write(row, 2, includes[code], fmt.text)
         ws_bip.write(row, 3, how[code], fmt.text)
         ws_bip.set_row(row, _wrapped_height(
-            (reg.bip_label(catalogue, code), 32), (includes[code], 34), (how[code], 34)))
+            (reg.bip_label(catalogue, code), BIP_LINE), (includes[code], BIP_LINE), (how[code], BIP_LINE)))
         wb.define_name(BIP_NAMES[code], "=" + _abs(S_BIP, row, 1))
     entered_last = 4 + len(reg.ENTERED_BIPS) - 1
     wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
@@ -266,7 +271,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         source = f"Avots: {shown[key].source}"
         ws_bip.write(row, 1, label, fmt.text)
         ws_bip.write(row, 2, source, fmt.text)
-        ws_bip.set_row(row, _wrapped_height((label, 32), (source, 34)))
+        ws_bip.set_row(row, _wrapped_height((label, BIP_LINE), (source, BIP_LINE)))
         share = shown[key].kind == SHARE
         cells[key] = write_parameter(wb, ws_bip, row, 3, name, shown[key], shown=fmt.share if share else fmt.int,
                                      blank=fmt.in_share if share else fmt.in_int, error=fmt.error, log=log)
@@ -278,9 +283,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     formulas = MonthFormulas(cells["social_worker_children"], cells["indirect_cost_rate"], ERRORS)
     amounts = formulas.amount_params
     monthly_day, quarterly_day = cells["monthly_report_day"], cells["quarterly_report_day"]
+    ws_bip.set_row(3, 28)  # two lines: "Pozīcija (teksts, ko izvēlas reģistrā)"
     ws_bip.set_column(0, 0, 8)
-    ws_bip.set_column(1, 1, 32)
-    ws_bip.set_column(2, 3, 34)
+    ws_bip.set_column(1, 3, BIP_WIDTH)
     ws_bip.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
 
     # --- lists ------------------------------------------------------------------------------------
@@ -305,11 +310,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # --- 28: register -----------------------------------------------------------------------------
     last = REG_FIRST + max(REGISTER_ROWS, len(data.rows)) - 1
     ws_reg.write(0, 0, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
-    ws_reg.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Katru maksājumu un "
-                 "pamatojošo dokumentu ieraksta līdz pārskata mēneša beigām; pārskati 29 un 30 aprēķinās "
-                 "no šīm rindām.", fmt.note)
-    ws_reg.write(2, 6, "Kopā: visu reģistra rindu summu summa (ieskaitot korekcijas ar mīnusa zīmi), EUR",
-                 fmt.label)
+    # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
+    widths = [5, 16, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 20, 11.5, 8.5]
+    write_wide_note(ws_reg, 1, 0, 7, f"{municipality.name_lv} – {municipality.social_service}. Katru maksājumu un "
+                    "pamatojošo dokumentu ieraksta līdz pārskata mēneša beigām; pārskati 29 un 30 aprēķinās "
+                    "no šīm rindām.", fmt.note_wrapped, sum(widths[:8]))
+    # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
+    ws_reg.merge_range(2, 8, 2, 10, "Kopā: visu reģistra rindu summu summa (ieskaitot korekcijas ar mīnusa "
+                       "zīmi), EUR", fmt.label_wrapped)
     headers = ["Nr.", "Dokumenta veids", "Dokumenta Nr.", "Dokumenta datums", "Maksājuma datums",
                "Saņēmējs (sniedzējs, darbinieks, vecāks)", "Budžeta izmaksu pozīcija (BIP)",
                "Bērna identifikācijas kods", "Pakalpojums", "Pārskata mēnesis (jebkurš mēneša datums)",
@@ -318,7 +326,6 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                "Atbalsta joma"]
     ws_reg.write_row(REG_FIRST - 1, 0, headers, fmt.head)
     ws_reg.set_row(REG_FIRST - 1, 58)  # five lines: "Pārskata mēnesis (jebkurš mēneša datums)"
-    widths = [5, 16, 12, 11, 11, 24, 34, 12, 34, 12, 9, 12, 20, 10, 8]
     for col, width in enumerate(widths):
         ws_reg.set_column(col, col, width)
     for i in range(last - REG_FIRST + 1):
@@ -359,7 +366,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows))
     ws_reg.merge_range(2, 0, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 0, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
-    ws_reg.set_row(2, note_height(max(HINT, WARNING, key=len), sum(widths[:6])))
+    ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[:6]))))
     ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
     texts = checks.TextCells(ws_lists, 11)
@@ -418,7 +425,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                     "Izdevumi kopā", "Atlikums sākumā", "Atlikums beigās", "Iesniegt līdz", "Gads", "Ceturksnis"]
     ws_cash.write_row(CASH_FIRST - 1, 0, cash_headers, fmt.head)
     ws_cash.set_row(CASH_FIRST - 1, 54)  # four lines: "Pilnā atlīdzība (reģistrs), EUR"
-    for col, width in enumerate([8, 7, 7, 11, 11, 9.5, *[11] * 7, 10, 6, 10]):
+    for col, width in enumerate([8, 7, 7, 11, 11, 10.5, *[11] * 7, 10.5, 6, 10.5]):  # a date in "Iesniegt līdz"
         ws_cash.set_column(col, col, width)
     gross = {m.month: m.sw_gross_pay for m in reg.settlement_inputs(data)}
     for i, m in enumerate(months):
@@ -494,7 +501,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for name, col in (("Kopa_Sanemts", 3), ("Kopa_Atlidziba", 6), ("Kopa_Transports", 7), ("Kopa_SBS", 8),
                       ("Kopa_Netiesas", 9), ("Kopa_Izdevumi", 10), ("Kopa_AtlikumsBeigas", 12)):
         wb.define_name(name, "=" + _abs(S_CASH, tr, col))
-    cash_signed = signature_block(ws_cash, tr + 1, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date)
+    # "Sagatavoja (vārds, uzvārds, amats)" runs on over A:E, the fields start after it
+    cash_signed = signature_block(ws_cash, tr + 1, 0, 5, 8, fmt.label, fmt.sign_field, fmt.sign_date)
     ws_cash.freeze_panes(CASH_FIRST, 1)
     ws_cash.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
@@ -598,7 +606,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         wb.define_name(f"RR_SBS_Joma{area.number}", "=" + _range(S_QUARTER, ind_head + 1, ind_last, 2 + k))
     ws_q.set_column(0, 0, 6)  # "Kopā par visiem ceturkšņiem" wrapped across A:B
     ws_q.set_column(1, 1, 10.5)
-    ws_q.set_column(2, 2 + 2 * len(areas) + 3, 10.6)
+    ws_q.set_column(2, 2 + 2 * len(areas) - 1, 10.6)
+    ws_q.set_column(2 + 2 * len(areas), 2 + 2 * len(areas) + 3, 12.5)  # "izvērtēšanas" and three lines
     ws_q.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
