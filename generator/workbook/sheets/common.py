@@ -8,11 +8,20 @@ from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 
 PAPER_A4 = 9
-# The plan rows of the signed annexes hold one line of 9 pt text. The signed annexes (6.3, 6.5, 6.6,
-# 6.9) print in portrait: all 40 plan rows, what follows them and the signatures fit one page
-# height, so the signatures are always on a page with plan rows whatever number of rows is open
-# (10, 20, 30 or 40; see plan_rows.py). tests/workbook/test_print.py proves it for each count.
-PLAN_ROW_HEIGHT = 11
+# The plan rows of the signed annexes (6.3, 6.5, 6.6, 6.9) hold two lines of 9 pt text: the service and
+# provider names wrap in their cells instead of being cut (the catalogue's longest service name takes two
+# lines of the name columns). Each signed annex prints one page wide (6.9 in portrait, the wider 6.3, 6.5
+# and 6.6 in landscape), so its pages follow each other downwards and the last one holds the last plan
+# rows, what follows them and the signatures, whatever number of rows is open (10, 20, 30 or 40; see
+# plan_rows.py). tests/workbook/test_print.py proves it for each count.
+PLAN_ROW_HEIGHT = 22
+# Margins of the signed annexes (inches): landscape -> (left and right, top and bottom, header and footer). The
+# landscape sides leave about 1 020 px of Excel's column widths as LibreOffice prints them (it counts a digit of
+# Carlito 11 as about 7.44 px, Excel 7 px); the portrait page about 690 px.
+SIGNED_MARGINS = {True: (0.2, 0.3, 0.12), False: (0.3, 0.3, 0.12)}
+# The signed annexes repeat rows 3–8 on each page down (the child, parent, period and the table header): the page
+# header names the annex, so the title rows 1–2 print on the first page only, leaving room for two more plan rows.
+SIGNED_REPEAT_FROM = 3
 TITLE_ROW_HEIGHT = 17  # 12 pt bold
 SUBTITLE_ROW_HEIGHT = 22  # two lines of 8 pt italic
 HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
@@ -147,10 +156,12 @@ def print_setup(
     repeat_to: int = 8,
     repeat_cols: str | None = "A:B",
     annex: str,
+    signed: bool = False,
 ) -> None:
-    """A plan sheet on A4: the header block and table header repeated on each page, see page_setup."""
+    """A plan sheet on A4: the header block and table header repeated on each page, see page_setup. A signed
+    annex repeats rows SIGNED_REPEAT_FROM..``repeat_to`` only (the page header names the annex)."""
     page_setup(sh, annex=annex, landscape=landscape, area=f"A1:{last_col}{last_row}", repeat_to=repeat_to,
-               repeat_cols=repeat_cols)
+               repeat_cols=repeat_cols, repeat_from=SIGNED_REPEAT_FROM if signed else 1, signed=signed)
 
 
 def page_setup(
@@ -162,6 +173,7 @@ def page_setup(
     repeat_to: int | None = None,
     repeat_cols: str | None = None,
     repeat_from: int = 1,
+    signed: bool = False,
 ) -> None:
     """A4 at 100 %: never shrunk to fit (the smallest cell text is 8 pt and must stay 8 pt on paper).
 
@@ -169,7 +181,8 @@ def page_setup(
     and header rows (rows ``repeat_from``..``repeat_to``) repeated. The page header names the annex; the child's
     name and code are in the repeated header rows. The footer counts pages with &P/&N: per sheet
     when Excel prints a sheet, and per sheet when LibreOffice prints or exports one sheet (exporting
-    the whole workbook at once, LibreOffice counts across the workbook).
+    the whole workbook at once, LibreOffice counts across the workbook). ``signed``: narrower margins (SIGNED_MARGINS), so
+    that a signed annex prints one page wide and its rows and signatures need fewer pages.
     """
     ws = sh.ws
     ws.set_paper(PAPER_A4)
@@ -179,10 +192,13 @@ def page_setup(
         ws.set_portrait()
     ws.set_print_scale(100)
     ws.set_start_page(1)  # "Lapa 1 no N" on each sheet, also when Excel prints several sheets at once
-    if landscape:
+    if signed:
+        side, top, header_margin = SIGNED_MARGINS[landscape]
+        ws.set_margins(left=side, right=side, top=top, bottom=top)
+    elif landscape:
         ws.set_margins(left=0.3, right=0.3, top=0.4, bottom=0.4)
         header_margin = 0.2  # the header's 9 pt line ends above the body (top margin 0.4)
-    else:  # the signed annexes: a little more height for 40 plan rows and the signatures
+    else:
         ws.set_margins(left=0.3, right=0.3, top=0.3, bottom=0.3)
         header_margin = 0.12
     ws.print_across()  # a row block's pages follow each other: the rows and their signatures stay together

@@ -64,12 +64,14 @@ def write_units(sh: Sheet) -> None:
         "ar daudzumu periodā (6.3).",
         free_c,
         "B",  # the left-hand block is the repeated label columns: whole on every page across
-        title_to="E",
+        title_to=cols[-1],
         two_lines=True,
         title_height=TITLE_HEIGHT,
     )
-    widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 26,
-                                                                          free_c: 22}
+    # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's
+    # name wraps in two lines of B
+    widths = {"A": 3, "B": 30, "C": 11, "D": 10} | {c: 8 for c in cols} | {total_c: 5, diff_c: 9, note_c: 10,
+                                                                          free_c: 9}
     sh.widths(widths)
     head = lay.table_header
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),
@@ -82,8 +84,8 @@ def write_units(sh: Sheet) -> None:
         row, r = lay.plan_first + i, lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
         sh.number(f"A{row}", i + 1, st.out_whole)
-        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
-        sh.formula(f"C{row}", f"'6.4'!$D{r}&\"\"", st.out_text, "")
+        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text_wrap, "")
+        sh.formula(f"C{row}", f"'6.4'!$D{r}&\"\"", st.out_text_wrap, "")
         sh.formula(f"D{row}", f"IF('6.4'!${C64.h_row}{r}>0,'6.4'!${C64.h_units}{r},\"\")", st.out_units, "")
         for c in cols:
             sh.blank(f"{c}{row}", st.input_units)
@@ -119,7 +121,7 @@ def write_units(sh: Sheet) -> None:
                         hint_cell=f"{col(free_c, 1)}{first + plan_rows.VISIBLE - 1}")
     end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)", landscape=False)
+    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)", signed=True)
     protect(sh)
 
 
