@@ -21,8 +21,8 @@ SHEET = "6.5"
 # provider names wrap in two lines of their columns, "nav IB finansējuma" in two lines of I.
 COLUMNS = (
     ("A", "Prio-ritāte", 5),
-    ("B", "SBS pakalpojums", 32),
-    ("C", "Sniedzējs", 36),
+    ("B", "SBS pakalpojums", 37),  # A:B hold the hidden-rows warning in one line
+    ("C", "Sniedzējs", 30),
     ("D", "Mērvienība", 11),
     ("E", "Daudzums", 10),
     ("F", "Cena, EUR", 9),
@@ -38,7 +38,7 @@ MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_un
 # One line of 9 pt text per total.
 TOTAL_ROW_HEIGHT = 10.5
 SECTION_ROW_HEIGHT = 12
-WARNING_ROW_HEIGHT = 11  # the hidden-rows warning in one line of A:C
+WARNING_ROW_HEIGHT = 11  # the hidden-rows warning in one line of A:B
 HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt text
 SUBTITLE_HEIGHT = 21  # row 1: the subtitle's two lines of 8 pt; row 2 (TITLE_HEIGHT - 21) the warning's two
 TOTALS = (
@@ -97,7 +97,7 @@ def write(sh: Sheet) -> None:
     sh.ws.set_column("J:J", 4, None, {"hidden": True})
     plan_rows.plan_rows(sh, lay.plan_first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A",
                         warning_cell=f"A{lay.plan_last + 1}", hint_cell=f"K{lay.plan_first + plan_rows.VISIBLE - 1}",
-                        warning_to="C", warning_height=WARNING_ROW_HEIGHT,
+                        warning_height=WARNING_ROW_HEIGHT,
                         number_col=None)
     row = lay.plan_last + 2
     sh.text(f"A{row}", "IB apmēri periodā", st.section)
@@ -125,6 +125,5 @@ def write(sh: Sheet) -> None:
     sh.row_height(row + 1, 1)  # a hairline: ten plan rows, the totals and both signatures fill one page
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
-    print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)", repeat_cols="A:C",
-                signed=True)
+    print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)", signed=True)
     protect(sh)

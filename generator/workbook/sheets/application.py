@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
+    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT_69,
     header_block,
@@ -27,6 +28,8 @@ COLUMNS = (
     ("F", "Cena, EUR", 8, "F"),
 )
 FORMATS = {"E": "out_units", "F": "out_price"}
+COUNT_LABEL = "Pakalpojumu skaits"
+COUNT_ROW_HEIGHT = 12
 
 
 def write(sh: Sheet) -> None:
@@ -76,7 +79,14 @@ def write(sh: Sheet) -> None:
     last = FIRST + lay.plan_rows - 1
     plan_rows.plan_rows(sh, FIRST, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A", warning_cell=f"A{last + 1}",
                         hint_cell=f"H{FIRST + plan_rows.VISIBLE - 1}", number_col=None)
-    end = signature_block(sh, last + 2, ("parent",), ("A", "B", "C", "D"))
+    # the number of services applied for, printed with the signature: the signed page names what it closes, also
+    # when the rows above continue on the page before
+    count = last + 2
+    sh.merge_text(f"A{count}:B{count}", f"{COUNT_LABEL}:", st.label_bold)
+    sh.formula(f"C{count}", f"COUNT(A{FIRST}:A{last})", st.out_whole, 0)
+    sh.row_height(count, COUNT_ROW_HEIGHT)
+    sh.row_height(count + 1, GAP_ROW_HEIGHT)
+    end = signature_block(sh, count + 2, ("parent",), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(HEAD_ROW, 0)
     print_setup(sh, "F", end - 2, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW, landscape=False,
                 signed=True)

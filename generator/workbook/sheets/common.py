@@ -40,6 +40,8 @@ GAP_ROW_HEIGHT = 6  # between two parties' signature lines
 # Internal names (on 6.11) of the header texts every plan sheet repeats on each printed page.
 HEADER_LEFT = ("Galva_Berns", "Galva_Vecaks", "Galva_Periods")
 HEADER_RIGHT = ("Galva_Pasvaldiba", "Galva_Dienests", "Galva_Darbinieks")
+# Between the child's name and personal code in Galva_Berns (see technical.py).
+CODE_LABEL = "   personas kods: "
 
 
 def lv_date_formula(ref: str) -> str:
@@ -69,8 +71,9 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     none of them, and nothing of them lies on the next page across, where it would print over the repeated
     label columns.
 
-    ``two_lines`` (the signed portrait annexes): rows 3–5 hold two lines of wrapped text and row 6 is a thin gap,
-    so no municipality or social service name of the catalogue is cut on the narrow portrait page.
+    ``two_lines`` (the signed annexes): rows 3–5 hold two lines of wrapped text and row 6 is a thin gap, so no
+    municipality or social service name of the catalogue is cut in the narrow label columns; the child's line
+    puts the personal code on the second line (a child's name up to about 25 characters on the first).
 
     ``title_height`` (the signed portrait annexes, whose ``split_col`` is the last repeated label column): rows
     1–2 together are that many points high; the title wraps in the label columns A..``split_col`` and the
@@ -101,7 +104,11 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
             r2, c2 = sh._rc(last)
             if (r1, c1) != (r2, c2):
                 sh.ws.merge_range(r1, c1, r2, c2, "", st.label_bold)
-            sh.formula(first, name, st.label_bold, cache.header(name))
+            if two_lines and name == "Galva_Berns":  # the personal code on a line of its own: never split at its "-"
+                sh.formula(first, f'SUBSTITUTE({name},"{CODE_LABEL}",CHAR(10)&"{CODE_LABEL.lstrip()}")', st.label_bold,
+                           cache.header(name).replace(CODE_LABEL, "\n" + CODE_LABEL.lstrip()))
+            else:
+                sh.formula(first, name, st.label_bold, cache.header(name))
         sh.row_height(row, HEADER_TWO_LINE_HEIGHT if two_lines else HEADER_ROW_HEIGHT)
     if two_lines:
         sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)

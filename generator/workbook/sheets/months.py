@@ -70,8 +70,8 @@ def write_units(sh: Sheet) -> None:
     )
     # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's
     # name wraps in two lines of B
-    widths = {"A": 3, "B": 30, "C": 11, "D": 10} | {c: 8 for c in cols} | {total_c: 5, diff_c: 9, note_c: 10,
-                                                                          free_c: 9}
+    widths = {"A": 3, "B": 30, "C": 11, "D": 10} | {c: 8 for c in cols} | {total_c: 7, diff_c: 9, note_c: 9,
+                                                                          free_c: 8}
     sh.widths(widths)
     head = lay.table_header
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),
@@ -131,7 +131,7 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     st = sh.st
     # the labels in the repeated columns A:B, wrapped in two lines (Excel's narrower columns): whole on every page
     for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
-                     (row + 1, "Darba dienas mēnesī (pirmdiena–piektdiena bez svētku dienām)")):
+                     (row + 1, "Darba dienas mēnesī (bez brīvdienām un svētku dienām)")):
         sh.merge_text(f"A{r}:B{r}", label, st.label)
         sh.row_height(r, DAY_ROW_HEIGHT)
     for k, c in enumerate(cols, start=1):
