@@ -70,9 +70,8 @@ def write(sh: Sheet) -> None:
         title_height=TITLE_HEIGHT,
         subtitle_height=SUBTITLE_HEIGHT,
     )
-    # beside the title, on the first page of every row block (C:F, never on the pages across): P, A and the
-    # IB-funded amounts rest on an unconfirmed B (D22); two lines of 8 pt, no row of its own, so that 40 plan
-    # rows, the totals and the signatures still fit one page height
+    # beside the title on the first page (C:F): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two
+    # lines of 8 pt, no row of its own, so that ten plan rows, the totals and the signatures still fit one page
     base_warning(sh, "C2:F2", BASE_PROVISIONAL, "Bridinajums_Baze_65")
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header

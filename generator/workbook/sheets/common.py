@@ -25,7 +25,7 @@ SIGNED_REPEAT_FROM = 3
 TITLE_ROW_HEIGHT = 17  # 12 pt bold
 SUBTITLE_ROW_HEIGHT = 22  # two lines of 8 pt italic
 HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
-# Rows 3–5 of the signed (portrait) annexes: two lines of 9 pt bold text, so that the longest municipality and
+# Rows 3–5 of the signed annexes: two lines of 9 pt bold text, so that the longest municipality and
 # social service names in the catalogue (e.g. "Sociālais dienests: Rēzeknes pilsētas sociālais dienests") and the
 # child's line in the narrow repeated label columns wrap instead of being cut.
 HEADER_TWO_LINE_HEIGHT = 21
@@ -75,7 +75,7 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     municipality or social service name of the catalogue is cut in the narrow label columns; the child's line
     puts the personal code on the second line (a child's name up to about 25 characters on the first).
 
-    ``title_height`` (the signed portrait annexes, whose ``split_col`` is the last repeated label column): rows
+    ``title_height`` (the signed annexes, whose ``split_col`` is the last repeated label column): rows
     1–2 together are that many points high; the title wraps in the label columns A..``split_col`` and the
     subtitle stands beside it up to ``head_to``. A page across then repeats the whole title, never a piece of a
     title or subtitle merged across the page edge. ``title_cols_to`` (default ``split_col``): the last column of
@@ -118,8 +118,7 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
     """Signature and date lines for each party (e.g. the social worker and the parent).
 
     ``cols`` = (first label column, last label column, signature column or columns ("D:E"), date column),
-    all on the first page across of a portrait sheet (LibreOffice without Calibri prints columns about
-    1.5 times wider than Excel: about 70 characters of column width fit). The party's title ("Vecāks
+    all on the sheet's one page width (the signed annexes print one page wide). The party's title ("Vecāks
     (likumiskais pārstāvis):") is on the signature row and the name, filled from 6.1, under it beside
     "(paraksts)", both in the label columns, which are (or lie inside) the sheet's repeated columns: a long name
     does not make the line too long for them, and each page across repeats both whole, never a piece of them.

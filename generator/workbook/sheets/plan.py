@@ -83,7 +83,7 @@ def write(sh: Sheet) -> None:
     header_block(
         sh,
         "6.3. Atbalsta plāns / I daļa – SBS pakalpojumu saraksts un saņemšanas intensitāte",
-        # short enough for four lines beside the title on the portrait page
+        # two lines beside the title across D:L
         "Līguma ar vecāku pielikums. Ekspertu rangu jomā nosaka izvērtēšanas komanda, vecāku rangu visiem "
         "pakalpojumiem kopā – vecāks; kopējo prioritāti aprēķina matrica.",
         "L",
