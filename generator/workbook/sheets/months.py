@@ -30,14 +30,16 @@ MESSAGES_66 = (
 
 
 def month_headers(sh: Sheet, cols: list[str], number_row: int, name_row: int) -> None:
-    """A row with the period month numbers (used by the formulas) and a row with the calendar months."""
+    """A row with the period month numbers (used by the formulas) and a row with the calendar months as MM.YYYY
+    (the first day of the month, h_MenSakums, shown as "09.2019": a month's name such as "septembris" does not fit
+    the narrow month columns of the one-page-wide 6.6 and of 6.10 in one piece)."""
     st = sh.st
     for k, c in enumerate(cols, start=1):
         sh.number(f"{c}{number_row}", k, st.month_number)
         sh.formula(
             f"{c}{name_row}",
-            f'IF(AND(h_Menesi>0,{k}>h_Menesi),"{OUT_OF_PERIOD}",INDEX(h_MenNosaukumi,{k}))',
-            st.header,
+            f'IF(AND(h_Menesi>0,{k}>h_Menesi),"{OUT_OF_PERIOD}",INDEX(h_MenSakums,{k}))',
+            st.month_year,
             "",
         )
 
