@@ -125,7 +125,8 @@ def make_styles(wb: Workbook) -> Styles:
         warning_mark=wb.add_format({"bg_color": WARNING_FILL}),
         inactive_mark=wb.add_format({"bg_color": INACTIVE_FILL, "font_color": "#7F7F7F"}),
         month_number=fmt(**cell, bold=True, bg_color=HEADER_FILL, align="center", num_format=MONTH_NUMBER),
-        month_year=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="center",
+        # 8 pt regular: "09.2019" fits 6.10's month columns (7 digits wide) at Excel's widths, never "###"
+        month_year=fmt(**cell, font_size=8, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="center",
                        num_format=MONTH_YEAR),
         alert=fmt(bold=True, font_color="#9C0006", text_wrap=True),
         alert_wrap=fmt(bold=True, font_size=8, font_color="#9C0006", text_wrap=True),
