@@ -392,3 +392,12 @@ def test_unconfirmed_base_warning_printed(printed: dict[str, dict[str, list[Page
             first = sheets["6.5"][0]
             assert _flat(BASE_PROVISIONAL) in _flat(first.text) and PLAN_ROW.search(first.text), name
             assert all(_flat(BASE_PROVISIONAL) not in _flat(p.text) for p in sheets["6.5"][1:]), name
+
+
+def test_month_columns_name_their_month_whole(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """The showcase's months (03.2019–08.2019) head the month columns of 6.6, 6.7 and 6.10 as MM.YYYY on the page
+    that holds them: a month's name ("septembris") broke in the middle of the word in the narrow columns."""
+    for sheet in ("6.6", "6.7", "6.10"):
+        text = "\n".join(p.text for p in printed["paraugs"][sheet])
+        for month in range(3, 9):
+            assert f"{month:02d}.2019" in text, f"{sheet}: nav mēneša {month:02d}.2019"
