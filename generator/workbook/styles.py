@@ -30,6 +30,7 @@ RATE = f"{LATVIAN}0%"
 WHOLE = "0"
 TEXT = "@"
 MONTH_NUMBER = '0". mēn."'
+MONTH_YEAR = "mm.yyyy"  # a period month under its number: "09.2019" fits the narrow month columns
 
 
 @dataclass
@@ -72,6 +73,7 @@ class Styles:
     warning_mark: Format
     inactive_mark: Format
     month_number: Format
+    month_year: Format
     alert: Format
     alert_wrap: Format
     blank_mark: Format
@@ -123,6 +125,9 @@ def make_styles(wb: Workbook) -> Styles:
         warning_mark=wb.add_format({"bg_color": WARNING_FILL}),
         inactive_mark=wb.add_format({"bg_color": INACTIVE_FILL, "font_color": "#7F7F7F"}),
         month_number=fmt(**cell, bold=True, bg_color=HEADER_FILL, align="center", num_format=MONTH_NUMBER),
+        # 8 pt regular: "09.2019" fits 6.10's month columns (7 digits wide) at Excel's widths, never "###"
+        month_year=fmt(**cell, font_size=8, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="center",
+                       num_format=MONTH_YEAR),
         alert=fmt(bold=True, font_color="#9C0006", text_wrap=True),
         alert_wrap=fmt(bold=True, font_size=8, font_color="#9C0006", text_wrap=True),
         blank_mark=wb.add_format({"font_color": OUTPUT_FILL}),

@@ -8,8 +8,8 @@ filled neighbour cell is different: LibreOffice shortens the string itself, so i
 
 ``cut_runs`` replays the page's drawing operators (q/Q, re W n, BT/Td/Tf/Tj/TJ; LibreOffice 7.4 uses no other
 text or matrix operators), measures each text run with its font's glyph widths and returns the runs that
-reach beyond their clipping rectangle at its left or right edge (a page edge is a vertical line; a second line
-of a wrapped text hidden by a row's height is not looked for here).
+reach beyond their clipping rectangle at its left or right edge (a page edge is a vertical line); with
+``below=True`` also the lines of a wrapped text that its row's height hides (drawn below the rectangle).
 """
 
 from __future__ import annotations
@@ -30,12 +30,15 @@ TOLERANCE = 0.5
 class Cut:
     page: int  # 1-based
     text: str
+    below: bool  # a line hidden under the rectangle's bottom, not cut at its side
     x0: float
     x1: float
     y: float
     clip: tuple[float, float, float, float]  # x0, y0, x1, y1
 
     def __str__(self) -> str:
+        if self.below:
+            return f"{self.page}. lapa: „{self.text}” (y {self.y:.0f} pt) paslēpts zem šūnas apakšas {self.clip[1]:.0f} pt"
         return (f"{self.page}. lapa: „{self.text}” ({self.x0:.0f}–{self.x1:.0f} pt) nogriezts pie "
                 f"{self.clip[0]:.0f}–{self.clip[2]:.0f} pt")
 
@@ -67,8 +70,9 @@ def _intersect(a: tuple[float, float, float, float], b: tuple[float, float, floa
     return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
 
 
-def cut_runs(pdf: Path) -> list[Cut]:
-    """Every text run of ``pdf`` that is drawn partly outside its clipping rectangle (horizontally)."""
+def cut_runs(pdf: Path, below: bool = False) -> list[Cut]:
+    """Every text run of ``pdf`` that is drawn partly outside its clipping rectangle (horizontally) and, with
+    ``below``, every run whose baseline lies under the rectangle's bottom within its width (a hidden line)."""
     reader = PdfReader(str(pdf))
     cuts: list[Cut] = []
     for number, page in enumerate(reader.pages, start=1):
@@ -117,5 +121,8 @@ def cut_runs(pdf: Path) -> list[Cut]:
                 visible = x < clip[2] and x + inked > clip[0]
                 outside = x < clip[0] - TOLERANCE or x + inked > clip[2] + TOLERANCE
                 if run.strip() and visible and outside:
-                    cuts.append(Cut(number, run.rstrip(), x, x + inked, y, clip))
+                    cuts.append(Cut(number, run.rstrip(), False, x, x + inked, y, clip))
+                elif below and run.strip() and clip[0] - TOLERANCE <= x < clip[2] and y < clip[1] - TOLERANCE \
+                        and clip != box:
+                    cuts.append(Cut(number, run.rstrip(), True, x, x + inked, y, clip))
     return cuts

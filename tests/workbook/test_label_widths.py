@@ -93,3 +93,30 @@ def test_fixed_labels_fit_the_repeated_columns_in_excel(templates: dict[str | No
                                     f"{needed} rindu, ietilpst {room}")
             checked += 1
     assert checked, f"{sheet}: nav pārbaudīta neviena uzraksta"
+
+
+# The plan rows' name cells of the signed annexes: (column, what it holds).
+NAME_CELLS = {"6.3": (("C", "service"),), "6.5": (("B", "service"), ("C", "provider")),
+              "6.6": (("B", "service"),), "6.9": (("B", "service"), ("C", "provider"))}
+
+
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_plan_names_wrap_whole_in_excel(templates: dict[str | None, Path], catalogue, sheet: str) -> None:  # noqa: ANN001
+    """Every service name of the catalogue and the long provider names of the print test (test_print.PEOPLE) fit
+    their plan-row cell at Excel's column width in the lines the row holds (two): wrapped, never cut."""
+    from tests.workbook.test_print import PEOPLE
+
+    ws = load_workbook(templates["liepaja"])[sheet]
+    texts = {"service": [o.label for o in catalogue.offers(catalogue.latest_date)],
+             "provider": list(PEOPLE.providers.values())}
+    first = 9  # Layout.plan_first
+    for letter, kind in NAME_CELLS[sheet]:
+        cell = ws[f"{letter}{first}"]
+        assert cell.alignment.wrap_text, f"{sheet}!{cell.coordinate}: nosaukums nepārnesas jaunā rindā"
+        index = column_index_from_string(letter)
+        width = excel_width_pt(ws, index, index) - PADDING_PT
+        room = int(ws.row_dimensions[first].height // LINE_PT)
+        assert room >= 2, f"{sheet}: plāna rindā ietilpst {room} teksta rinda"
+        for text in texts[kind]:
+            needed = lines_needed(text, width, 9, False)
+            assert needed <= room, f"{sheet}!{letter}: „{text}” Excel platumā {width:.0f} pt vajag {needed} rindu"

@@ -31,7 +31,7 @@ from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
 from generator.workbook.texts import BASE_PROVISIONAL, BASE_PROVISIONAL_SHORT
 from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
-from tests.workbook.conftest import recipient_labels, require_soffice
+from tests.workbook.conftest import recipient_labels, require_excel_metrics, require_soffice
 from tests.workbook.pdf_clip import cut_runs
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 from tests.workbook.plans import random_plans
@@ -45,32 +45,46 @@ PEOPLE = People(
     child_code="000000-00000",
     parent_name="Pēteris Paraugs",
     social_worker="Līga Piemēra",
-    providers={"3.1.2i": "SIA “Paraugs un partneri”", "3.1.3i": "Logopēdijas centrs “Piemērs”",
+    providers={"3.13i": "SIA “Paraugs un partneri rehabilitācijai un sportam”", "3.1.2i": "SIA “Paraugs un partneri”", "3.1.3i": "Logopēdijas centrs “Piemērs”",
                "2.1": "Liepājas sociālais dienests", "2.4": "Vecāki (kompensācija)",
-               "3.4.1g": "Biedrība “Mūzika visiem”", "1.1.1i": "Ģimenes psihologs A. Paraudziņa"},
+               "3.4.1g": "Biedrība “Latvijas mūzikas terapeitu paraugapvienība”",
+               "1.1.1i": "Ģimenes psihologs A. Paraudziņa-Piemēriņa",
+               "3.17i": "Nodibinājums “Radošās pašizteiksmes centrs Piemērs”"},
 )
+# The plan lines with the catalogue's longest service names (3.17i: the longest), printed first by "garakais-…"
+# with their long providers above: on the signed annexes they print whole, wrapped in two lines of their cells.
+LONG_NAMES = (("3.17i", 8, "30.00", 1, 7, [2, 2, 1, 1, 1, 1]), ("3.13i", 6, "35.00", 2, 8, [1, 1, 1, 1, 1, 1]))
 SHEETS = ("6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "6.10", "6.11")
 # The sheets with plan rows: printed for every random plan too.
 PLAN_SHEETS = ("6.3", "6.4", "6.5", "6.6", "6.7", "6.9", "6.10")
 RANDOM_PRINTS = 3
 FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both groups' first rows
-# Pages of each sheet of the showcase (6 plan lines), measured with LibreOffice 7.4 (Calibri replaced by a
-# wider font, so that columns print about 1.5 times wider than in Excel): the sheets continue to the right
-# with their label columns. The signed annexes (6.3, 6.5, 6.6, 6.9) print in portrait and keep all 40 plan
-# rows, totals and signatures in one page height: their page count does not grow with the plan.
-SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 5, "6.4": 3, "6.5": 2, "6.6": 5, "6.7": 2, "6.8": 12, "6.9": 2,
+# Pages of each sheet of the showcase (6 plan lines), measured with LibreOffice 7.4 and Carlito, Calibri's metric
+# twin (conftest.require_excel_metrics), so that columns print as wide as in Excel: the wide sheets continue to
+# the right with their label columns. The signed annexes (6.3, 6.5, 6.6, 6.9) print one page wide (6.9 in
+# portrait, the others in landscape) and continue downwards: SIGNED_PAGES.
+SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 2, "6.8": 9, "6.9": 1,
                   "6.10": 5, "6.11": 5}
+# Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
+SIGNED_PAGES = {"6.3": {10: 1, 20: 2, 30: 2, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2, 40: 3},
+                "6.6": {10: 1, 20: 2, 30: 2, 40: 3}, "6.9": {10: 1, 20: 1, 30: 2, 40: 2}}
 # The most pages a sheet may take with all 40 plan rows open.
-MAX_PAGES = SHOWCASE_PAGES | {"6.4": 9, "6.7": 4, "6.10": 10}
+MAX_PAGES = SHOWCASE_PAGES | {"6.4": 9, "6.7": 4, "6.10": 10} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
+# The last column's header of each signed annex: on every page, because the sheet prints one page wide.
+LAST_COLUMN = {"6.3": "Piezīmes", "6.5": "Finansējums no IB", "6.6": "Piezīmes", "6.9": "Cena, EUR"}
 SIGNED = {"6.3": ("Sociālais darbinieks", "Vecāks"), "6.5": ("Sociālais darbinieks", "Vecāks"),
           "6.6": ("Sociālais darbinieks", "Vecāks"), "6.9": ("Vecāks",)}
 # What follows the plan rows of a signed annex and is printed with its signatures: 6.3 the goals, 6.5 the
-# totals, 6.6 the day-care check; 6.9 nothing.
-AFTER_ROWS = {"6.3": "Ilgtermiņa mērķi", "6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas mēnesī"}
+# totals, 6.6 the day-care check, 6.9 the number of services applied for.
+AFTER_ROWS = {"6.3": "Ilgtermiņa mērķi", "6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas mēnesī",
+              "6.9": "Pakalpojumu skaits"}
 # Plans with as many lines as each number of open plan rows (10, 20, 30, 40): printed as "rindas-NN".
 OPEN_ROWS = (10, 20, 30, 40)
 # A printed plan row: its number (6.3 also the area) and the service's code, e.g. "3 2 2.1 Pavadonis".
 PLAN_ROW = re.compile(r"^\d+ (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
+# The number of any printed plan row of the "rindas-NN" plans: a line that starts with it and holds a word (the unit
+# at least: LibreOffice draws a name wrapped in two lines apart from its row's other cells).
+ROW_NUMBER = re.compile(r"^(\d+) (?=[^\n]*[^\W\d_])", re.M)
 MIN_FONT = 8.0
 HEADER = re.compile(r"IBM matrica – (6\.\d+)[. ]")
 FOOTER = re.compile(r"Lapa (\d+) no (\d+)")
@@ -83,9 +97,9 @@ def longest_names(catalogue: Catalogue) -> tuple[str, ...]:
                                 max(municipalities, key=lambda m: len(m.social_service)).id)))
 
 
-def showcase(catalogue: Catalogue, repeat: int = 1) -> WorkbookInputs:
+def showcase(catalogue: Catalogue, repeat: int = 1, longest: bool = False) -> WorkbookInputs:
     """A six-month plan of a fictional child, long enough to show every column in use; ``repeat`` times
-    the same six lines."""
+    the same six lines (``longest``: eight, LONG_NAMES first, for a child with multiple impairments)."""
     offers = {o.id: o for o in catalogue.offers(catalogue.latest_date)}
     plan = [
         ("3.1.2i", 24, "32.00", 1, 2, [4, 4, 4, 4, 4, 4]),
@@ -95,6 +109,8 @@ def showcase(catalogue: Catalogue, repeat: int = 1) -> WorkbookInputs:
         ("3.4.1g", 12, "18.00", 3, 4, [2, 2, 2, 2, 2, 2]),
         ("1.1.1i", 6, "40.00", 1, 6, [1, 1, 1, 1, 1, 1]),
     ]
+    if longest:
+        plan = [*LONG_NAMES, *plan]
     lines = [
         line_from_offer(offers[oid], units, unit_price=price, expert_rank=rank, parent_rank=parent,
                         planned_units=months, delivered_units=months[:2], paid=[])
@@ -104,16 +120,16 @@ def showcase(catalogue: Catalogue, repeat: int = 1) -> WorkbookInputs:
     ]
     return WorkbookInputs(
         birth_date=dt.date(2011, 5, 17), period_start=dt.date(2019, 3, 1), months=6, special_care=False,
-        impairment="kustību", lines=tuple(lines), benefits=Decimal("150.00"), services=Decimal("300.00"),
+        impairment="multipli" if longest else "kustību", lines=tuple(lines), benefits=Decimal("150.00"), services=Decimal("300.00"),
     )
 
 
 def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int = 1, collapse: bool = False,
-                   lines: int | None = None) -> Path:
+                   lines: int | None = None, longest: bool = False) -> Path:
     """The showcase ``repeat`` times, or its lines repeated up to ``lines`` lines."""
-    inputs = showcase(catalogue, repeat)
+    inputs = showcase(catalogue, repeat, longest)
     if lines is not None:
-        inputs = dataclasses.replace(inputs, lines=showcase(catalogue, -(-lines // 6)).lines[:lines])
+        inputs = dataclasses.replace(inputs, lines=showcase(catalogue, -(-lines // 6), longest).lines[:lines])
     wb = load_workbook(template)
     fill(wb, inputs, recipient_labels(catalogue), PEOPLE)
     write(wb, "Merki_Ilgtermina", "Anna pati ģērbjas un ēd; runā teikumos, ko saprot arī sveši cilvēki.")
@@ -142,6 +158,7 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
     collapsed), "piezime" (a note alone in collapsed row 20 of 6.3), "rindas-NN" (NN lines, the signed
     annexes)."""
     require_soffice()
+    require_excel_metrics()
     folder = tmp_path_factory.mktemp("print")
     copies: dict[tuple[str, str], Path] = {}
 
@@ -160,7 +177,8 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
             tuple(SIGNED))
     for municipality_id in longest_names(catalogue):
         template = write_workbook(catalogue, folder / f"veidne-{municipality_id}.xlsx", municipality_id)
-        add(_showcase_file(catalogue, template, folder / f"garakais-{municipality_id}.xlsx", lines=40),
+        add(_showcase_file(catalogue, template, folder / f"garakais-{municipality_id}.xlsx", lines=40,
+                           longest=True),
             tuple(SIGNED))
     plans = random_plans(RANDOM_PRINTS, catalogue.offers(catalogue.latest_date), params.full_rate_max_age,
                          params.eligibility_age_limit, params.period_months_max, periods=params.reporting_periods)
@@ -225,16 +243,27 @@ def test_signatures_with_plan_rows(printed: dict[str, dict[str, list[Page]]], sh
 @pytest.mark.parametrize("sheet", sorted(SIGNED))
 def test_every_open_row_count_signs_with_its_rows(printed: dict[str, dict[str, list[Page]]], sheet: str,
                                                   lines: int) -> None:
-    """10, 20, 30 or 40 open plan rows, all filled: the page with the signatures holds the first and the last
-    plan row, and the sheet takes as many pages as the showcase's 10 rows (one page height)."""
+    """10, 20, 30 or 40 open plan rows, all filled. The rule: the sheet prints one page wide (every page holds the
+    first and the last column's header, and no page repeats a plan row of another page: there is no page across),
+    its pages follow the plan rows downwards (1, 2, … without a gap or a repeat), and only the last page holds the
+    signature lines, every party's, together with plan rows or what follows them (AFTER_ROWS). So every page that holds plan rows holds, or
+    is followed on the sheet's last page by, the signatures, and no page has columns without their signatures.
+    The page count is the fewest found for the layout (SIGNED_PAGES)."""
     name = f"rindas-{lines}"
     pages = printed[name][sheet]
+    where = f"{name} {sheet}"
+    assert len(pages) == SIGNED_PAGES[sheet][lines], f"{where}: {len(pages)} lapas"
+    numbers: list[int] = []
+    for k, page in enumerate(pages, start=1):
+        flat = _flat(page.text)
+        assert "Nr." in flat or "Prio- ritāte" in flat, f"{where}, {k}. lapa: nav pirmās kolonnas"
+        assert LAST_COLUMN[sheet] in flat, f"{where}, {k}. lapa: nav kolonnas „{LAST_COLUMN[sheet]}” (lapa pa labi?)"
+        signed = "(paraksts)" in page.text
+        assert signed == (k == len(pages)), f"{where}, {k}. lapa: paraksti {'ir' if signed else 'nav'}"
+        numbers += [int(m.group(1)) for m in ROW_NUMBER.finditer(page.text)]
+    assert numbers == list(range(1, lines + 1)), f"{where}: izdrukātās rindas {numbers}"
     _signed_with_rows(name, sheet, pages)
-    page = [p for p in pages if "(paraksts)" in p.text][-1]
-    numbers = [int(m.group(0).split()[0]) for m in PLAN_ROW.finditer(page.text)]
-    assert numbers and min(numbers) == 1 and max(numbers) == lines, (
-        f"{name} {sheet}: parakstu lapā rindas {sorted(set(numbers))}, jābūt 1–{lines}")
-    assert len(pages) == SHOWCASE_PAGES[sheet], f"{name} {sheet}: {len(pages)} lapas"
+    assert pages[-1].text.count("(paraksts)") == len(SIGNED[sheet]), f"{where}: paraksti sadalīti pa lapām"
 
 
 def _signed_with_rows(name: str, sheet: str, pages: list[Page]) -> None:
@@ -325,16 +354,22 @@ def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], ca
     beyond them as a piece cut at their edge). Every merged title, label, goal text, total and signature name
     prints whole on each page where it appears.
 
-    Allowed: a plan row's service or provider name cut at its cell's edge (one line per plan row, so that 40 rows
-    fit a page; LibreOffice shortens the text itself where the next cell is filled)."""
+    On the signed annexes the plan rows' service and provider names wrap in two lines of their cells: nothing of
+    them may be cut, neither at the cell's side nor below its two lines (cut_runs(..., below=True)); a check
+    message's lines below its row's two are allowed (the message is whole on the screen). Allowed on the
+    other plan sheets (6.4, 6.7, 6.10, not signed): a plan row's name cut at its cell's edge (one line per plan row;
+    LibreOffice shortens the text itself where the next cell is filled)."""
     plan_texts = [o.label for o in catalogue.offers(catalogue.latest_date)] + list(PEOPLE.providers.values())
     found = []
     for name, sheets in printed_pdfs.items():
         if sheet not in sheets:
             continue
-        for cut in cut_runs(sheets[sheet]):
-            plan_text = any(text.startswith(cut.text) for text in plan_texts)
-            if not plan_text:
+        for cut in cut_runs(sheets[sheet], below=sheet in SIGNED):
+            if cut.below:  # a hidden line: of a plan row's name, not of a check message (on screen in full)
+                allowed = not any(cut.text in text for text in plan_texts)
+            else:
+                allowed = sheet not in SIGNED and any(text.startswith(cut.text) for text in plan_texts)
+            if not allowed:
                 found.append(f"{name} {sheet}, {cut}")
     assert not found, "nogriezts teksts:\n" + "\n".join(dict.fromkeys(found))
 
@@ -353,7 +388,16 @@ def test_unconfirmed_base_warning_printed(printed: dict[str, dict[str, list[Page
         if "6.4" in sheets:
             assert _flat(BASE_PROVISIONAL_SHORT) in _flat(sheets["6.4"][0].text), name
         if "6.5" in sheets:
-            # the first page: plan rows, totals and signatures (the pages across repeat only the label columns)
-            signed = [p for p in sheets["6.5"] if "(paraksts)" in p.text][0]
-            assert _flat(BASE_PROVISIONAL) in _flat(signed.text), name
+            # beside the title on the first page, with the first plan rows (the pages down repeat rows 3–8 only)
+            first = sheets["6.5"][0]
+            assert _flat(BASE_PROVISIONAL) in _flat(first.text) and PLAN_ROW.search(first.text), name
             assert all(_flat(BASE_PROVISIONAL) not in _flat(p.text) for p in sheets["6.5"][1:]), name
+
+
+def test_month_columns_name_their_month_whole(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """The showcase's months (03.2019–08.2019) head the month columns of 6.6, 6.7 and 6.10 as MM.YYYY on the page
+    that holds them: a month's name ("septembris") broke in the middle of the word in the narrow columns."""
+    for sheet in ("6.6", "6.7", "6.10"):
+        text = "\n".join(p.text for p in printed["paraugs"][sheet])
+        for month in range(3, 9):
+            assert f"{month:02d}.2019" in text, f"{sheet}: nav mēneša {month:02d}.2019"

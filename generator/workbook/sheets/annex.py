@@ -7,7 +7,6 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.calculation import base_warning
 from generator.workbook.sheets.common import (
-    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
     header_block,
@@ -18,31 +17,28 @@ from generator.workbook.sheets.common import (
 from generator.workbook.texts import BASE_PROVISIONAL
 
 SHEET = "6.5"
-# A–F (the signature lines) fit the first portrait page also where LibreOffice lacks Calibri.
+# One landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service and
+# provider names wrap in two lines of their columns, "nav IB finansējuma" in two lines of I.
 COLUMNS = (
     ("A", "Prio-ritāte", 5),
-    ("B", "SBS pakalpojums", 26),
-    ("C", "Sniedzējs", 19),
-    ("D", "Mērvienība", 8),
-    ("E", "Daudzums", 8),
-    ("F", "Cena, EUR", 8),
-    ("G", "Summa, EUR", 9),
-    ("H", "No IB, EUR", 9),
-    ("I", "Finansējums no IB", 16),  # room on the second page across: "nav IB finansējuma" whole
+    ("B", "SBS pakalpojums", 37),  # A:B hold the hidden-rows warning in one line
+    ("C", "Sniedzējs", 30),
+    ("D", "Mērvienība", 11),
+    ("E", "Daudzums", 10),
+    ("F", "Cena, EUR", 9),
+    ("G", "Summa, EUR", 10),
+    ("H", "No IB, EUR", 10),
+    ("I", "Finansējums no IB", 13),
     ("J", "rinda", 4),
 )
 # 6.5 column → 6.4 column shown in it
 SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", "I": "K"}
-MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}
+MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}  # the text columns wrap
 
-# The first page across ends with F and the second starts with G (a manual page break, in Excel too): the totals,
-# their note and the signatures lie in A–F, their labels in the repeated columns A:B, so the second page across
-# repeats the labels whole and cuts nothing. Each label fits A:B also at Excel's narrower column widths (Calibri):
-# at most about 165 pt of 9 pt DejaVu Sans.
-SECOND_PAGE = "G"
-# One line of 9 pt text: 40 plan rows, the totals and the signatures share one portrait A4 page.
+# One line of 9 pt text per total.
 TOTAL_ROW_HEIGHT = 10.5
 SECTION_ROW_HEIGHT = 12
+WARNING_ROW_HEIGHT = 11  # the hidden-rows warning in one line of A:B
 HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt text
 SUBTITLE_HEIGHT = 21  # row 1: the subtitle's two lines of 8 pt; row 2 (TITLE_HEIGHT - 21) the warning's two
 TOTALS = (
@@ -74,9 +70,8 @@ def write(sh: Sheet) -> None:
         title_height=TITLE_HEIGHT,
         subtitle_height=SUBTITLE_HEIGHT,
     )
-    # beside the title, on the first page of every row block (C:F, never on the pages across): P, A and the
-    # IB-funded amounts rest on an unconfirmed B (D22); two lines of 8 pt, no row of its own, so that 40 plan
-    # rows, the totals and the signatures still fit one page height
+    # beside the title on the first page (C:F): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two
+    # lines of 8 pt, no row of its own, so that ten plan rows, the totals and the signatures still fit one page
     base_warning(sh, "C2:F2", BASE_PROVISIONAL, "Bridinajums_Baze_65")
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header
@@ -90,7 +85,7 @@ def write(sh: Sheet) -> None:
         sh.formula(f"J{row}", f"IFERROR(MATCH({k},Plans_Prioritate,0),0)", st.helper, 0)
         sh.formula(f"A{row}", f'IF($J{row}>0,{k},"")', st.out_whole, "")
         for c, src in SOURCE.items():
-            fmt = getattr(st, MONEY_COLS.get(c, "out_text"))
+            fmt = getattr(st, MONEY_COLS.get(c, "out_text_wrap"))
             sh.formula(
                 f"{c}{row}",
                 f"IF($J{row}>0,IF(INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})=\"\",\"\","
@@ -101,6 +96,7 @@ def write(sh: Sheet) -> None:
     sh.ws.set_column("J:J", 4, None, {"hidden": True})
     plan_rows.plan_rows(sh, lay.plan_first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A",
                         warning_cell=f"A{lay.plan_last + 1}", hint_cell=f"K{lay.plan_first + plan_rows.VISIBLE - 1}",
+                        warning_height=WARNING_ROW_HEIGHT,
                         number_col=None)
     row = lay.plan_last + 2
     sh.text(f"A{row}", "IB apmēri periodā", st.section)
@@ -125,10 +121,8 @@ def write(sh: Sheet) -> None:
         "finansējuma trūkuma dēļ. Pabalsti, pakalpojumi un citi avoti – plānā izmantotās summas.",
         st.note,
     )
-    sh.row_height(row + 1, GAP_ROW_HEIGHT)
+    sh.row_height(row + 1, 1)  # a hairline: ten plan rows, the totals and both signatures fill one page
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
-    print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)",
-                landscape=False)
-    sh.ws.set_v_pagebreaks([sh._rc(f"{SECOND_PAGE}1")[1]])
+    print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)", signed=True)
     protect(sh)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.common import (
+    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT_69,
     header_block,
@@ -16,15 +17,19 @@ from generator.workbook.sheets.common import (
 
 SHEET = "6.9"
 TEXT_ROW, HEAD_ROW, FIRST = 7, 8, 9
+# One portrait page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service and
+# provider names wrap in two lines of B and C.
 COLUMNS = (
     ("A", "Nr.", 4, None),
-    ("B", "SBS pakalpojums", 34, "B"),
-    ("C", "Sniedzējs", 24, "C"),
+    ("B", "SBS pakalpojums", 31, "B"),
+    ("C", "Sniedzējs", 30, "C"),
     ("D", "Mērvienība", 10, "D"),
     ("E", "Daudzums periodā", 10, "E"),
-    ("F", "Cena, EUR", 10, "F"),
+    ("F", "Cena, EUR", 8, "F"),
 )
 FORMATS = {"E": "out_units", "F": "out_price"}
+COUNT_LABEL = "Pakalpojumu skaits"
+COUNT_ROW_HEIGHT = 12
 
 
 def write(sh: Sheet) -> None:
@@ -52,7 +57,7 @@ def write(sh: Sheet) -> None:
         "Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam ___________ nodrošināt "
         "pie šiem sniedzējiem, kurus esam izvēlējušies kopā ar sociālo darbinieku:",
     )
-    sh.row_height(TEXT_ROW, 48)  # four lines of 9 pt text
+    sh.row_height(TEXT_ROW, 60)  # five lines of 9 pt text
     for c, head, _, _ in COLUMNS:
         sh.text(f"{c}{HEAD_ROW}", head, st.header)
     sh.row_height(HEAD_ROW, 28)
@@ -67,14 +72,22 @@ def write(sh: Sheet) -> None:
             sh.formula(
                 f"{c}{row}",
                 f'IF($G{row}>0,IF(INDEX({rng},$G{row})="","",INDEX({rng},$G{row})),"")',
-                getattr(st, FORMATS.get(c, "out_text")),
+                getattr(st, FORMATS.get(c, "out_text_wrap")),
                 "",
             )
     sh.ws.set_column("G:G", 4, None, {"hidden": True})
     last = FIRST + lay.plan_rows - 1
     plan_rows.plan_rows(sh, FIRST, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A", warning_cell=f"A{last + 1}",
                         hint_cell=f"H{FIRST + plan_rows.VISIBLE - 1}", number_col=None)
-    end = signature_block(sh, last + 2, ("parent",), ("A", "B", "C", "D"))
+    # the number of services applied for, printed with the signature: the signed page names what it closes, also
+    # when the rows above continue on the page before
+    count = last + 2
+    sh.merge_text(f"A{count}:B{count}", f"{COUNT_LABEL}:", st.label_bold)
+    sh.formula(f"C{count}", f"COUNT(A{FIRST}:A{last})", st.out_whole, 0)
+    sh.row_height(count, COUNT_ROW_HEIGHT)
+    sh.row_height(count + 1, GAP_ROW_HEIGHT)
+    end = signature_block(sh, count + 2, ("parent",), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(HEAD_ROW, 0)
-    print_setup(sh, "F", end - 2, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW, landscape=False)
+    print_setup(sh, "F", end - 2, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW, landscape=False,
+                signed=True)
     protect(sh)

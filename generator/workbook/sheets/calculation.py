@@ -169,7 +169,7 @@ MESSAGES_64 = (
 
 COLUMNS = (
     ("A", "Nr.", 4),
-    ("B", "SBS pakalpojums", 40),
+    ("B", "SBS pakalpojums", 44),  # A:B hold the child's line on the pages across (Excel's widths)
     ("C", "Sniedzējs", 24),
     ("D", "Mērvienība", 12),
     ("E", "Daudzums periodā", 9),

@@ -8,15 +8,24 @@ from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 
 PAPER_A4 = 9
-# The plan rows of the signed annexes hold one line of 9 pt text. The signed annexes (6.3, 6.5, 6.6,
-# 6.9) print in portrait: all 40 plan rows, what follows them and the signatures fit one page
-# height, so the signatures are always on a page with plan rows whatever number of rows is open
-# (10, 20, 30 or 40; see plan_rows.py). tests/workbook/test_print.py proves it for each count.
-PLAN_ROW_HEIGHT = 11
+# The plan rows of the signed annexes (6.3, 6.5, 6.6, 6.9) hold two lines of 9 pt text: the service and
+# provider names wrap in their cells instead of being cut (the catalogue's longest service name takes two
+# lines of the name columns). Each signed annex prints one page wide (6.9 in portrait, the wider 6.3, 6.5
+# and 6.6 in landscape), so its pages follow each other downwards and the last one holds the last plan
+# rows, what follows them and the signatures, whatever number of rows is open (10, 20, 30 or 40; see
+# plan_rows.py). tests/workbook/test_print.py proves it for each count.
+PLAN_ROW_HEIGHT = 22
+# Margins of the signed annexes (inches): landscape -> (left and right, top and bottom, header and footer). The
+# landscape sides leave about 1 020 px of Excel's column widths as LibreOffice prints them (it counts a digit of
+# Carlito 11 as about 7.44 px, Excel 7 px); the portrait page about 690 px.
+SIGNED_MARGINS = {True: (0.2, 0.3, 0.12), False: (0.3, 0.3, 0.12)}
+# The signed annexes repeat rows 3–8 on each page down (the child, parent, period and the table header): the page
+# header names the annex, so the title rows 1–2 print on the first page only, leaving room for two more plan rows.
+SIGNED_REPEAT_FROM = 3
 TITLE_ROW_HEIGHT = 17  # 12 pt bold
 SUBTITLE_ROW_HEIGHT = 22  # two lines of 8 pt italic
 HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
-# Rows 3–5 of the signed (portrait) annexes: two lines of 9 pt bold text, so that the longest municipality and
+# Rows 3–5 of the signed annexes: two lines of 9 pt bold text, so that the longest municipality and
 # social service names in the catalogue (e.g. "Sociālais dienests: Rēzeknes pilsētas sociālais dienests") and the
 # child's line in the narrow repeated label columns wrap instead of being cut.
 HEADER_TWO_LINE_HEIGHT = 21
@@ -31,6 +40,8 @@ GAP_ROW_HEIGHT = 6  # between two parties' signature lines
 # Internal names (on 6.11) of the header texts every plan sheet repeats on each printed page.
 HEADER_LEFT = ("Galva_Berns", "Galva_Vecaks", "Galva_Periods")
 HEADER_RIGHT = ("Galva_Pasvaldiba", "Galva_Dienests", "Galva_Darbinieks")
+# Between the child's name and personal code in Galva_Berns (see technical.py).
+CODE_LABEL = "   personas kods: "
 
 
 def lv_date_formula(ref: str) -> str:
@@ -60,10 +71,11 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     none of them, and nothing of them lies on the next page across, where it would print over the repeated
     label columns.
 
-    ``two_lines`` (the signed portrait annexes): rows 3–5 hold two lines of wrapped text and row 6 is a thin gap,
-    so no municipality or social service name of the catalogue is cut on the narrow portrait page.
+    ``two_lines`` (the signed annexes): rows 3–5 hold two lines of wrapped text and row 6 is a thin gap, so no
+    municipality or social service name of the catalogue is cut in the narrow label columns; the child's line
+    puts the personal code on the second line (a child's name up to about 25 characters on the first).
 
-    ``title_height`` (the signed portrait annexes, whose ``split_col`` is the last repeated label column): rows
+    ``title_height`` (the signed annexes, whose ``split_col`` is the last repeated label column): rows
     1–2 together are that many points high; the title wraps in the label columns A..``split_col`` and the
     subtitle stands beside it up to ``head_to``. A page across then repeats the whole title, never a piece of a
     title or subtitle merged across the page edge. ``title_cols_to`` (default ``split_col``): the last column of
@@ -92,7 +104,11 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
             r2, c2 = sh._rc(last)
             if (r1, c1) != (r2, c2):
                 sh.ws.merge_range(r1, c1, r2, c2, "", st.label_bold)
-            sh.formula(first, name, st.label_bold, cache.header(name))
+            if two_lines and name == "Galva_Berns":  # the personal code on a line of its own: never split at its "-"
+                sh.formula(first, f'SUBSTITUTE({name},"{CODE_LABEL}",CHAR(10)&"{CODE_LABEL.lstrip()}")', st.label_bold,
+                           cache.header(name).replace(CODE_LABEL, "\n" + CODE_LABEL.lstrip()))
+            else:
+                sh.formula(first, name, st.label_bold, cache.header(name))
         sh.row_height(row, HEADER_TWO_LINE_HEIGHT if two_lines else HEADER_ROW_HEIGHT)
     if two_lines:
         sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
@@ -102,8 +118,7 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
     """Signature and date lines for each party (e.g. the social worker and the parent).
 
     ``cols`` = (first label column, last label column, signature column or columns ("D:E"), date column),
-    all on the first page across of a portrait sheet (LibreOffice without Calibri prints columns about
-    1.5 times wider than Excel: about 70 characters of column width fit). The party's title ("Vecāks
+    all on the sheet's one page width (the signed annexes print one page wide). The party's title ("Vecāks
     (likumiskais pārstāvis):") is on the signature row and the name, filled from 6.1, under it beside
     "(paraksts)", both in the label columns, which are (or lie inside) the sheet's repeated columns: a long name
     does not make the line too long for them, and each page across repeats both whole, never a piece of them.
@@ -147,10 +162,12 @@ def print_setup(
     repeat_to: int = 8,
     repeat_cols: str | None = "A:B",
     annex: str,
+    signed: bool = False,
 ) -> None:
-    """A plan sheet on A4: the header block and table header repeated on each page, see page_setup."""
+    """A plan sheet on A4: the header block and table header repeated on each page, see page_setup. A signed
+    annex repeats rows SIGNED_REPEAT_FROM..``repeat_to`` only (the page header names the annex)."""
     page_setup(sh, annex=annex, landscape=landscape, area=f"A1:{last_col}{last_row}", repeat_to=repeat_to,
-               repeat_cols=repeat_cols)
+               repeat_cols=repeat_cols, repeat_from=SIGNED_REPEAT_FROM if signed else 1, signed=signed)
 
 
 def page_setup(
@@ -162,6 +179,7 @@ def page_setup(
     repeat_to: int | None = None,
     repeat_cols: str | None = None,
     repeat_from: int = 1,
+    signed: bool = False,
 ) -> None:
     """A4 at 100 %: never shrunk to fit (the smallest cell text is 8 pt and must stay 8 pt on paper).
 
@@ -171,6 +189,8 @@ def page_setup(
     when Excel prints a sheet, and per sheet when LibreOffice prints or exports one sheet. Exporting the
     whole workbook at once, LibreOffice 7.4 restarts &P on every sheet (set_start_page) but fills &N with
     the page count of the whole export (measured: tests/workbook/test_whole_workbook_pdf.py).
+    ``signed``: narrower margins (SIGNED_MARGINS), so that a signed annex prints one page wide and its rows and
+    signatures need fewer pages.
     """
     ws = sh.ws
     ws.set_paper(PAPER_A4)
@@ -180,10 +200,13 @@ def page_setup(
         ws.set_portrait()
     ws.set_print_scale(100)
     ws.set_start_page(1)  # "Lapa 1 no N" on each sheet, also when Excel prints several sheets at once
-    if landscape:
+    if signed:
+        side, top, header_margin = SIGNED_MARGINS[landscape]
+        ws.set_margins(left=side, right=side, top=top, bottom=top)
+    elif landscape:
         ws.set_margins(left=0.3, right=0.3, top=0.4, bottom=0.4)
         header_margin = 0.2  # the header's 9 pt line ends above the body (top margin 0.4)
-    else:  # the signed annexes: a little more height for 40 plan rows and the signatures
+    else:
         ws.set_margins(left=0.3, right=0.3, top=0.3, bottom=0.3)
         header_margin = 0.12
     ws.print_across()  # a row block's pages follow each other: the rows and their signatures stay together

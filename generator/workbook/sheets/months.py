@@ -30,14 +30,16 @@ MESSAGES_66 = (
 
 
 def month_headers(sh: Sheet, cols: list[str], number_row: int, name_row: int) -> None:
-    """A row with the period month numbers (used by the formulas) and a row with the calendar months."""
+    """A row with the period month numbers (used by the formulas) and a row with the calendar months as MM.YYYY
+    (the first day of the month, h_MenSakums, shown as "09.2019": a month's name such as "septembris" does not fit
+    the narrow month columns of the one-page-wide 6.6 and of 6.10 in one piece)."""
     st = sh.st
     for k, c in enumerate(cols, start=1):
         sh.number(f"{c}{number_row}", k, st.month_number)
         sh.formula(
             f"{c}{name_row}",
-            f'IF(AND(h_Menesi>0,{k}>h_Menesi),"{OUT_OF_PERIOD}",INDEX(h_MenNosaukumi,{k}))',
-            st.header,
+            f'IF(AND(h_Menesi>0,{k}>h_Menesi),"{OUT_OF_PERIOD}",INDEX(h_MenSakums,{k}))',
+            st.month_year,
             "",
         )
 
@@ -64,12 +66,14 @@ def write_units(sh: Sheet) -> None:
         "ar daudzumu periodā (6.3).",
         free_c,
         "B",  # the left-hand block is the repeated label columns: whole on every page across
-        title_to="E",
+        title_to=cols[-1],
         two_lines=True,
         title_height=TITLE_HEIGHT,
     )
-    widths = {"A": 4, "B": 38, "C": 12, "D": 9} | {c: 8 for c in cols} | {total_c: 8, diff_c: 9, note_c: 26,
-                                                                          free_c: 22}
+    # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's
+    # name wraps in two lines of B
+    widths = {"A": 3, "B": 30, "C": 11, "D": 10} | {c: 8 for c in cols} | {total_c: 7, diff_c: 9, note_c: 9,
+                                                                          free_c: 8}
     sh.widths(widths)
     head = lay.table_header
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),
@@ -82,8 +86,8 @@ def write_units(sh: Sheet) -> None:
         row, r = lay.plan_first + i, lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
         sh.number(f"A{row}", i + 1, st.out_whole)
-        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
-        sh.formula(f"C{row}", f"'6.4'!$D{r}&\"\"", st.out_text, "")
+        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text_wrap, "")
+        sh.formula(f"C{row}", f"'6.4'!$D{r}&\"\"", st.out_text_wrap, "")
         sh.formula(f"D{row}", f"IF('6.4'!${C64.h_row}{r}>0,'6.4'!${C64.h_units}{r},\"\")", st.out_units, "")
         for c in cols:
             sh.blank(f"{c}{row}", st.input_units)
@@ -119,7 +123,7 @@ def write_units(sh: Sheet) -> None:
                         hint_cell=f"{col(free_c, 1)}{first + plan_rows.VISIBLE - 1}")
     end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)", landscape=False)
+    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)", signed=True)
     protect(sh)
 
 
@@ -129,7 +133,7 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     st = sh.st
     # the labels in the repeated columns A:B, wrapped in two lines (Excel's narrower columns): whole on every page
     for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
-                     (row + 1, "Darba dienas mēnesī (pirmdiena–piektdiena bez svētku dienām)")):
+                     (row + 1, "Darba dienas mēnesī (bez brīvdienām un svētku dienām)")):
         sh.merge_text(f"A{r}:B{r}", label, st.label)
         sh.row_height(r, DAY_ROW_HEIGHT)
     for k, c in enumerate(cols, start=1):

@@ -20,28 +20,28 @@ from generator.workbook.sheets.common import (
 from generator.workbook.texts import MSG
 
 SHEET = "6.3"
-GOAL_ROW_HEIGHT = 32  # three lines of 9 pt text
-# The first page across ends with F and the second starts with G (a manual page break, also in Excel): the goal
-# texts are merged across D:F and wrap there, so no page edge falls inside them; their labels are in the repeated
-# columns A:C.
-SECOND_PAGE = "G"
-GOAL_TO = "F"
+GOAL_ROW_HEIGHT = 22  # two lines of 9 pt text across D:L (about 200 characters)
 SECTION_ROW_HEIGHT = 12
+GOAL_TO = "L"  # the goal texts, wrapped across the page's width
 SOURCE = "'6.4'!"
+# One landscape page wide (Excel's column widths, which LibreOffice now prints with Carlito, Calibri's metric twin):
+# about 1 010 px of the 1 020 px between the margins. The service column holds the catalogue's longest service name
+# in two lines (tests/workbook/test_label_widths.py); each header word fits its column.
 COLUMNS = (
     ("A", "Nr.", 4),
     ("B", "Joma", 5),
     ("C", "SBS pakalpojums (izvēlas no 6.8 saraksta)", 32),
-    ("D", "Saņēmējs", 9),
-    ("E", "Mērvienība", 12),
+    ("D", "Saņēmējs", 10),
+    ("E", "Mērvienība", 11),
     ("F", "Ekspertu rangs jomā", 8),
-    ("G", "Daudzums periodā", 9),
-    ("H", "Biežums, ilgums, termiņš", 20),
-    ("I", "Vecāku rangs", 8),
+    ("G", "Daudzums periodā", 10),
+    ("H", "Biežums, ilgums, termiņš", 15),
+    ("I", "Vecāku rangs", 7),
     ("J", "Kopējā prioritāte", 9),
-    ("K", "Pārbaude", 24),
-    ("L", "Piezīmes", 20),
+    ("K", "Pārbaude", 14),
+    ("L", "Piezīmes", 12),
 )
+TABLE_HEADER_HEIGHT = 17  # rows 7–8 together: three lines of 9 pt bold ("Ekspertu / rangs / jomā")
 # The checked inputs of a plan line (6.3 column, field) and the hidden columns of their check codes.
 PLAN_INPUTS = tuple(zip("CDFGI", PLAN_FIELDS, strict=True))
 PLAN_CODES = ("N", "O", "P", "Q", "R")
@@ -83,25 +83,27 @@ def write(sh: Sheet) -> None:
     header_block(
         sh,
         "6.3. Atbalsta plāns / I daļa – SBS pakalpojumu saraksts un saņemšanas intensitāte",
-        # short enough for four lines beside the title on the portrait page
+        # two lines beside the title across D:L
         "Līguma ar vecāku pielikums. Ekspertu rangu jomā nosaka izvērtēšanas komanda, vecāku rangu visiem "
         "pakalpojumiem kopā – vecāks; kopējo prioritāti aprēķina matrica.",
         "L",
         "C",  # the right-hand block starts in D, on the first page of the sheet
-        title_to="F",
+        title_to="L",
         two_lines=True,
         title_height=TITLE_HEIGHT,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
         sh.merge_text(f"{c}{lay.table_header}:{c}{lay.table_header + 1}", head, st.header)
+    sh.row_height(lay.table_header, TABLE_HEADER_HEIGHT)
+    sh.row_height(lay.table_header + 1, TABLE_HEADER_HEIGHT)
     for i in range(lay.plan_rows):
         row = lay.plan_first + i
         r64 = lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
         sh.number(f"A{row}", i + 1, st.out_whole)
         sh.formula(f"B{row}", f"IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.h_area}{r64},\"\")", st.out_whole, "")
-        sh.blank(f"C{row}", st.input_choice)
+        sh.blank(f"C{row}", st.input_wrap)  # the service's name in two lines
         sh.blank(f"D{row}", st.input_choice)
         sh.blank(f"L{row}", st.input_wrap)
         sh.formula(f"E{row}", f"IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.unit}{r64},\"\")", st.out_text, "")
@@ -159,6 +161,5 @@ def write(sh: Sheet) -> None:
     sh.row_height(row + 1, GAP_ROW_HEIGHT)
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "D:E", "F"))
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
-    print_setup(sh, "L", end - 2, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C", landscape=False)
-    sh.ws.set_v_pagebreaks([sh._rc(f"{SECOND_PAGE}1")[1]])
+    print_setup(sh, "L", end - 2, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C", signed=True)
     protect(sh)
