@@ -44,20 +44,6 @@ def require_soffice() -> None:
         pytest.skip("LibreOffice (soffice) nav instalēts: `make test` to uzstāda (libreoffice-calc-nogui)")
 
 
-def require_excel_metrics() -> None:
-    """The print proofs measure pages, widths and cuts with Excel's column widths: LibreOffice lays a workbook out
-    with its default font (Calibri 11), which only Carlito, Calibri's metric twin, replaces with the same widths.
-    Without it columns print wider (about 1.5 times with DejaVu) and page counts and cuts change: fail, do not skip."""
-    import subprocess
-
-    found = subprocess.run(["fc-match", "Calibri"], capture_output=True, text=True, check=False).stdout \
-        if shutil.which("fc-match") else ""
-    if "Carlito" not in found:
-        pytest.fail("Calibri fonta vietā nav Carlito (`fc-match Calibri`: "
-                    f"{found.strip() or 'nav fontconfig'}): uzstādiet fonts-crosextra-carlito (make setup) – drukas "
-                    "pārbaudes pieņem Excel kolonnu platumus")
-
-
 @pytest.fixture(scope="session")
 def day(catalogue: Catalogue) -> dt.date:
     return template_date(catalogue)

@@ -31,7 +31,8 @@ from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
 from generator.workbook.texts import BASE_PROVISIONAL, BASE_PROVISIONAL_SHORT
 from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
-from tests.workbook.conftest import recipient_labels, require_excel_metrics, require_soffice
+from tests.print_fonts import require_calibri_metrics
+from tests.workbook.conftest import recipient_labels
 from tests.workbook.pdf_clip import cut_runs
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 from tests.workbook.plans import random_plans
@@ -60,7 +61,7 @@ PLAN_SHEETS = ("6.3", "6.4", "6.5", "6.6", "6.7", "6.9", "6.10")
 RANDOM_PRINTS = 3
 FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both groups' first rows
 # Pages of each sheet of the showcase (6 plan lines), measured with LibreOffice 7.4 and Carlito, Calibri's metric
-# twin (conftest.require_excel_metrics), so that columns print as wide as in Excel: the wide sheets continue to
+# twin (tests/print_fonts.py), so that columns print as wide as in Excel: the wide sheets continue to
 # the right with their label columns. The signed annexes (6.3, 6.5, 6.6, 6.9) print one page wide (6.9 in
 # portrait, the others in landscape) and continue downwards: SIGNED_PAGES.
 SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 2, "6.8": 9, "6.9": 1,
@@ -157,8 +158,7 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
     "plans-SEED" (random plans), "garakais-ID" (40 lines, the municipalities with the longest names), "pilns" (24 lines: every group opened), "paslepts" (12 lines, rows 11–12
     collapsed), "piezime" (a note alone in collapsed row 20 of 6.3), "rindas-NN" (NN lines, the signed
     annexes)."""
-    require_soffice()
-    require_excel_metrics()
+    require_calibri_metrics()  # skips without LibreOffice, fails without Calibri's metrics
     folder = tmp_path_factory.mktemp("print")
     copies: dict[tuple[str, str], Path] = {}
 
