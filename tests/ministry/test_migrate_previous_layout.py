@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.collect import Options, collect
 from generator.ministry.matrix import Matrix
@@ -37,7 +38,10 @@ def test_a_previous_layout_matrix_is_collected_as_an_older_registered_version(pr
     result = collect(folder, catalogue, KEY, Options(jobs=1), templates=TemplateSource(catalogue))
     assert len(result.records) == len(children) and not result.refused, result.refused
     notes = [n for n in result.notes if "nav pašreizējā" in n]
-    assert notes and all(PREVIOUS_VERSION in n and f"({current})" in n for n in notes), result.notes
+    # a person reads the versions without an ISO date (D32); the raw ids stay out of the note
+    old, new = lvformat.version(PREVIOUS_VERSION), lvformat.version(current)
+    assert notes and all(f"versija {old} " in n and f"({new})" in n and PREVIOUS_VERSION not in n
+                         for n in notes), result.notes
 
 
 def test_a_previous_layout_matrix_is_migrated_to_the_current_version(previous, catalogue: Catalogue,  # noqa: ANN001
