@@ -70,6 +70,9 @@ BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS:
 REG_FIRST = 5  # first data row (0-based) of the register
 CASH_FIRST = 6  # first month row (0-based) of sheet 29
 QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
+# Sheet 29's printed columns A:N (month to "Iesniegt līdz"): one A4 landscape width (about 780 pt of 799 as
+# LibreOffice prints them with Carlito, less in Excel), so the due dates print with their months and signatures.
+CASH_WIDTHS = (7, 7, 7, 9.5, 10, 10, *[10] * 7, 10)
 
 
 def _abs(sheet: str, row: int, col: int) -> str:
@@ -90,9 +93,16 @@ def _excel_date(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
+# Every report cell's font: Calibri, the workbooks' default font (their column widths count its digits) and Excel's
+# own; LibreOffice prints it with the metric-compatible Carlito (D34, docs/libreoffice-druka.md), so the print proofs
+# measure the text as Excel lays it out.
+REPORT_FONT = "Calibri"
+BASE_FORMAT = {"font_name": REPORT_FONT, "font_size": 10, "valign": "top"}
+
+
 class _Formats:
     def __init__(self, wb: xlsxwriter.Workbook) -> None:
-        base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+        base = BASE_FORMAT
         self.title = wb.add_format({**base, "bold": True, "font_size": 13})
         self.note = wb.add_format({**base, "italic": True, "font_size": 9})
         self.note_wrapped = wb.add_format({**base, "italic": True, "font_size": 9, "text_wrap": True})
@@ -409,8 +419,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 29: monthly cash flow --------------------------------------------------------------------
     ws_cash.write(0, 0, "29. pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
-    # Notes wrap within the columns of the first page, also where LibreOffice's wider font needs two pages.
-    write_wide_note(ws_cash, 1, 0, 9, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc "
+    # Notes wrap across the printed columns A:N, which fill one A4 landscape width.
+    write_wide_note(ws_cash, 1, 0, len(CASH_WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc "
                     "saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.",
                     fmt.note_wrapped, 100)
     if pending(*amounts, monthly_day):
@@ -425,7 +435,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                     "Izdevumi kopā", "Atlikums sākumā", "Atlikums beigās", "Iesniegt līdz", "Gads", "Ceturksnis"]
     ws_cash.write_row(CASH_FIRST - 1, 0, cash_headers, fmt.head)
     ws_cash.set_row(CASH_FIRST - 1, 54)  # four lines: "Pilnā atlīdzība (reģistrs), EUR"
-    for col, width in enumerate([8, 7, 7, 11, 11, 10.5, *[11] * 7, 10.5, 6, 10.5]):  # a date in "Iesniegt līdz"
+    for col, width in enumerate([*CASH_WIDTHS, 6, 10.5]):  # Gads and Ceturksnis do not print
         ws_cash.set_column(col, col, width)
     gross = {m.month: m.sw_gross_pay for m in reg.settlement_inputs(data)}
     for i, m in enumerate(months):
@@ -475,7 +485,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                                          for i in range(len(months))], len(cash_headers), fmt.head, fmt.error)
     write_errors_line(ws_cash, 3, 5, len(cash_headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
     if not dated:
-        write_wide_note(ws_cash, CASH_FIRST - 2, 0, 9, reg.periods_note(periods), fmt.pending_note_wrapped, 100)
+        write_wide_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.periods_note(periods),
+                        fmt.pending_note_wrapped, sum(CASH_WIDTHS))
         ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
