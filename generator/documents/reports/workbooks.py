@@ -140,18 +140,18 @@ class _Formats:
                                           "text_wrap": True})
 
 
-# Sheet 26's text columns B:D, and the characters of 10 pt text a line of them surely holds (Calc's DejaVu Sans in
-# place of Arial, about 5.3 pt a character, in a column of Carlito's units; a long word wraps early).
+# Sheet 26's text columns B:D, and the characters of 10 pt text a line of them surely holds (Calibri, about 4.1 pt
+# a character of Latvian text, in a column of 40 units, 210–225 pt; a long word wraps early).
 BIP_WIDTH, BIP_LINE = 40, 34
 
 
 def _wrapped_height(*texts: tuple[str, int]) -> float:
     """A row's height for wrapped 10 pt text: (text, characters that fit a line of its column) pairs; Excel
-    and Calc do not grow a row to its text when they open a file (the count allows for Calc's wider font)."""
+    and Calc do not grow a row to its text when they open a file (13 pt a line: Calibri's line is 1.22 × its size)."""
     return 13 * max(1, *(-(-len(text) // per_line) for text, per_line in texts))
 
 
-NOTE_LINE = 12  # pt per line of a 9 pt note
+NOTE_LINE = 12  # pt per line of a 9 pt note (Calibri's line: 11 pt)
 NOTE_CHARS_PER_UNIT = 1.3  # characters of a 9 pt italic note per column-width unit (a cautious estimate)
 
 
@@ -159,10 +159,11 @@ def write_wide_note(ws: Worksheet, row: int, first_col: int, last_col: int, text
                     width: float) -> None:
     """A note wrapped across columns ``first_col``–``last_col`` (``width``: their total width in column units),
     so a long note prints whole instead of running past the page's edge. Its row is as tall as the lines it
-    needs: a column unit holds about 1.4 characters of the notes' 9 pt italic Arial as printed (LibreOffice's
-    metric-compatible Liberation Sans breaks 27's and 30's notes after 1.41–1.55 characters per unit); 1.3 leaves
-    room for the word that wraps early, so the note is never cut, and no empty line pushes a report's
-    signatures off its page."""
+    needs: a column unit holds about 1.44 characters of the notes' 9 pt italic Calibri in Excel (3.64 pt an average
+    character of Latvian text, 5.25 pt a unit) and 1.53 as LibreOffice prints it with Carlito (5.57 pt a unit;
+    27's note breaks after 1.65 characters per unit); 1.3 leaves room for the word that wraps early, so the note
+    is never cut (the print proofs look for a line under its row: tests/documents/test_report_print_size.py), and
+    no empty line pushes a report's signatures off its page."""
     ws.merge_range(row, first_col, row, last_col, text, fmt)
     ws.set_row(row, note_height(text, width))
 
