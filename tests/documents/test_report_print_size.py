@@ -1,6 +1,7 @@
 """Report workbooks on A4 as LibreOffice prints them, one sheet at a time: every page at 8 pt or larger (the
 sheets print at 100 %, a wide sheet continues to the right with its label columns), and the signed reports
-29, 30 and 31 (and 27) have their signature lines on a page that also holds the report's rows.
+29, 30 and 31 (and 27) have their signature lines on a page that also holds the report's rows and every column,
+label and note of the report (one page across). No wrapped note hides its last line under its row.
 
 One LibreOffice call prints every visible sheet of every report workbook twice: made during the round
 (dated months and quarters) and made after it (blank month inputs with their note, as `ibm build` makes
