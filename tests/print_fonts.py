@@ -1,6 +1,7 @@
 """The font set-up every LibreOffice print proof needs: Carlito standing in for Calibri.
 
-Our xlsx files' default font is Calibri 11 (Excel counts column widths in its digits). LibreOffice finds a
+Our xlsx files' default font is Calibri 11 (Excel counts column widths in its digits), and the report workbooks'
+cells are Calibri too (D34: one stand-in measures both, no Arial twin needed). LibreOffice finds a
 substitute through fontconfig: with the Debian package fonts-crosextra-carlito it is Carlito, metric-compatible
 with Calibri, so columns print as wide as in Excel; without it LibreOffice takes DejaVu Sans, about a third wider,
 and every page count, page break and cut measured would describe a layout Excel never shows. A print proof on

@@ -20,7 +20,7 @@ from generator.documents.reports.annex_registers import (
     write_questionnaire_register,
 )
 from generator.recalc import convert, make_profile
-from tests.workbook.conftest import require_soffice
+from tests.workbook.pdf_clip import cut_runs
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 
 pytestmark = pytest.mark.libreoffice
@@ -78,8 +78,8 @@ def _providers(source: Path, target: Path, catalogue: Catalogue, area: int, open
 
 
 @pytest.fixture(scope="module")
-def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
-    require_soffice()
+def printed_pdfs(calibri_metrics: None, catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory
+                 ) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("registri-druka")
     municipality = catalogue.municipality("jelgava")
     register = write_questionnaire_register(catalogue, municipality, folder / "r24.xlsx")
@@ -97,7 +97,19 @@ def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> d
         copy = one_sheet_copies(path, folder)[sheet]
         copies[name] = copy.rename(copy.with_name(f"{name}.xlsx"))
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
-    return {name: read_pages(pdf) for name, pdf in zip(copies, pdfs, strict=True)}
+    return dict(zip(copies, pdfs, strict=True))
+
+
+@pytest.fixture(scope="module")
+def printed(printed_pdfs: dict[str, Path]) -> dict[str, list[Page]]:
+    return {name: read_pages(pdf) for name, pdf in printed_pdfs.items()}
+
+
+def test_wrapped_notes_keep_their_last_line(printed_pdfs: dict[str, Path]) -> None:
+    """The hint above the rows, and the longer red warning that replaces it when a filled row is left in a
+    closed group, print every line inside their row (its height: note_height)."""
+    hidden = [f"{name}: {cut}" for name, pdf in printed_pdfs.items() for cut in cut_runs(pdf, below=True) if cut.below]
+    assert not hidden, "piezīmes rinda nav redzama:\n" + "\n".join(hidden)
 
 
 def test_an_empty_questionnaire_register_prints_one_page_down(printed: dict[str, list[Page]]) -> None:

@@ -26,6 +26,7 @@ from generator.documents.reports.workbooks import (
 )
 from generator.recalc import convert, make_profile
 from generator.reference.settlement import BIP_SBS
+from tests.workbook.pdf_clip import cut_runs
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 
 FILLED = 60  # opens two groups: rows 1–100 print
@@ -55,8 +56,8 @@ def _flat(pages: list[Page]) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(calibri_metrics: None, catalogue: Catalogue,
-            tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
+def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
+                 tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("registrs-druka")
     municipality = catalogue.municipality("jelgava")
     empty = write_register_workbook(catalogue, municipality, folder / "tukss.xlsx")
@@ -73,7 +74,20 @@ def printed(calibri_metrics: None, catalogue: Catalogue,
               "aizverts": one_sheet_copies(folder / "aizverts.xlsx", folder)[S_REG],
               "bip": one_sheet_copies(empty, folder)[S_BIP]}
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
-    return {name: read_pages(pdf) for name, pdf in zip(copies, pdfs, strict=True)}
+    return dict(zip(copies, pdfs, strict=True))
+
+
+@pytest.fixture(scope="module")
+def printed(printed_pdfs: dict[str, Path]) -> dict[str, list[Page]]:
+    return {name: read_pages(pdf) for name, pdf in printed_pdfs.items()}
+
+
+@pytest.mark.libreoffice
+def test_wrapped_notes_keep_their_last_line(printed_pdfs: dict[str, Path]) -> None:
+    """The hint above the rows, and the longer red warning that replaces it when a filled row is left in a
+    closed group, print every line inside their row (its height: note_height)."""
+    hidden = [f"{name}: {cut}" for name, pdf in printed_pdfs.items() for cut in cut_runs(pdf, below=True) if cut.below]
+    assert not hidden, "piezīmes rinda nav redzama:\n" + "\n".join(hidden)
 
 
 @pytest.mark.libreoffice

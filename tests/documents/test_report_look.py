@@ -2,8 +2,8 @@
 its lines (found printing 28: "Pārskata mēnesis (jebkurš mēneša datums)" lost its last line) and breaks no word
 (found printing 28 and 30 with Calibri's metrics: "Dokument|a datums"), a date fits its column (29 printed "###").
 Columns are as wide as Calc makes them with Carlito in place of Calibri (the workbook's default font, as `make
-setup` installs it; docs/libreoffice-druka.md); text is measured with DejaVu Sans, the font Calc puts in place of
-Arial where Arial is missing (wider than Arial, so the worst case)."""
+setup` installs it; docs/libreoffice-druka.md); text is Calibri too (D34), measured with Carlito's glyph widths,
+which are Calibri's."""
 
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ from PIL import ImageFont
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports.workbooks import write_report_workbooks
 
-FONTS = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = Path("/usr/share/fonts/truetype/crosextra")
 # Calc's column unit with Carlito for Calibri 11 (about its digit, 0.507 em): the stored width 16.71 (a column
 # of 16) printed 92.7 pt, 11.71 printed 65.0 pt (Excel: 7 px a digit, 87.75 and 61.5 pt). docs/libreoffice-druka.md
 DIGIT_PT = 5.55
-LINE_FACTOR = 1.12  # Calc's line height for DejaVu Sans / font size (the last line may lose its descenders)
+LINE_FACTOR = 1.22  # Calc's line height for Carlito / font size (its ascent and descent, 2500 of 2048 units)
 CELL_PADDING_PT = 1.5  # Calc's inner margin, both sides together (calibrated on the printed 17 and 28)
 DATE_PADDING_PT = 2.5  # a date shows whole from this much spare room on (printed: 10.1 wide fits, 10.0 "###")
 
@@ -43,9 +43,10 @@ def _column_pt(ws, column: str) -> float:  # noqa: ANN001
 
 
 def _fonts() -> tuple[ImageFont.FreeTypeFont, ImageFont.FreeTypeFont]:
-    """DejaVu Sans regular and bold at 100 pt: Calc's stand-in for Arial, to measure text widths."""
-    return (ImageFont.truetype(str(FONTS / "DejaVuSans.ttf"), 100),
-            ImageFont.truetype(str(FONTS / "DejaVuSans-Bold.ttf"), 100))
+    """Carlito regular and bold at 100 pt: Calc's stand-in for Calibri (the report cells' font), to measure text
+    widths; the font guard of the print proofs (tests/print_fonts.py) sees that Calc takes it."""
+    return (ImageFont.truetype(str(FONTS / "Carlito-Regular.ttf"), 100),
+            ImageFont.truetype(str(FONTS / "Carlito-Bold.ttf"), 100))
 
 
 def _broken_words(text: str, font: ImageFont.FreeTypeFont, size: float, room: float) -> list[str]:

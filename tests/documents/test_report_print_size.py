@@ -1,10 +1,12 @@
 """Report workbooks on A4 as LibreOffice prints them, one sheet at a time: every page at 8 pt or larger (the
 sheets print at 100 %, a wide sheet continues to the right with its label columns), and the signed reports
-29, 30 and 31 (and 27) have their signature lines on a page that also holds the report's rows.
+29, 30 and 31 (and 27) have their signature lines on a page that also holds the report's rows and every column,
+label and note of the report (one page across). No wrapped note hides its last line under its row.
 
 One LibreOffice call prints every visible sheet of every report workbook twice: made during the round
 (dated months and quarters) and made after it (blank month inputs with their note, as `ibm build` makes
-them today), for the municipality with the longest social service name (the longest notes).
+them today), for the municipality with the longest social service name (the longest notes). The cells are
+Calibri (D34), printed with Carlito's metrics like the column widths.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports.activity import ACTIVITIES
@@ -39,9 +43,10 @@ def _longest_service(catalogue: Catalogue) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
-                 tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], Path]:
-    """(build, workbook, sheet) -> that sheet printed on its own (needs LibreOffice with Carlito)."""
+def printed_sheets(calibri_metrics: None, catalogue: Catalogue,
+                   tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, str], tuple[Path, Path]]:
+    """(build, workbook, sheet) -> (the one-sheet workbook, that sheet printed on its own; needs LibreOffice
+    with Carlito)."""
     folder = tmp_path_factory.mktemp("atskaisu-druka")
     municipality = catalogue.municipality(_longest_service(catalogue))
     copies: dict[tuple[str, str, str], Path] = {}
@@ -53,7 +58,13 @@ def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
                 unique = copy.with_name(f"{build}--{copy.name}")  # one soffice call needs unique names
                 copies[(build, workbook.stem, sheet)] = copy.rename(unique)
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
-    return dict(zip(copies, pdfs, strict=True))
+    return {key: (copy, pdf) for (key, copy), pdf in zip(copies.items(), pdfs, strict=True)}
+
+
+@pytest.fixture(scope="module")
+def printed_pdfs(printed_sheets) -> dict[tuple[str, str, str], Path]:
+    """(build, workbook, sheet) -> that sheet printed on its own."""
+    return {key: pdf for key, (_, pdf) in printed_sheets.items()}
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +125,54 @@ def test_first_page_cuts_no_text_at_its_edge(printed_pdfs) -> None:
     cuts = [f"{build} {sheet}: {cut}" for (build, _, sheet), pdf in printed_pdfs.items()
             for cut in cut_runs(pdf) if cut.page == 1]
     assert not cuts, "teksts nogriezts pirmās lapas malā:\n" + "\n".join(cuts)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _printed_texts(xlsx: Path, sheet: str) -> list[str]:
+    """Every text the sheet prints: its typed texts and dates inside the print area (formulas left out), as shown."""
+    ws = openpyxl.load_workbook(xlsx)[sheet]
+    area = (ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area).split("!")[-1].replace("$", "")
+    texts = []
+    for row in ws[area]:
+        for cell in row:
+            if ws.row_dimensions[cell.row].hidden or ws.column_dimensions[get_column_letter(cell.column)].hidden:
+                continue
+            if isinstance(cell.value, str) and not cell.value.startswith("="):
+                texts.append(cell.value)
+            elif isinstance(cell.value, dt.datetime):
+                texts.append(cell.value.strftime("%d.%m.%Y" if "dd" in cell.number_format.lower() else "%m.%Y"))
+    return texts
+
+
+@pytest.mark.parametrize("prefix", SIGNED)
+def test_signed_report_prints_whole_on_its_signature_page(printed_sheets, prefix: str) -> None:
+    """A signed report prints one page across: every label, column header and note of its print area stands on
+    the page with the signatures, none on a page of its own beside the repeated month labels (found: 29's
+    "Iesniegt līdz" column and 27's "Izmaksas kopā" and "Atlikums mēneša beigās" on page 2)."""
+    found = 0
+    for (build, _, sheet), (xlsx, pdf) in printed_sheets.items():
+        if not sheet.startswith(prefix):
+            continue
+        found += 1
+        pages = read_pages(pdf)
+        signed = [p for p in pages if all(_squeezed(label) in _squeezed(p.text) for label in SIGNATURE_LABELS)]
+        assert signed, f"{build} {sheet}: nevienā lapā nav visu paraksta rindu kopā"
+        texts = _printed_texts(xlsx, sheet)
+        assert len(texts) >= 10, f"{build} {sheet}: {texts}"
+        everything, page = _squeezed("\n".join(texts)), _squeezed(signed[0].text)
+        # a text may also be part of another (the column "Iesniegt līdz" is named in a note): count them all
+        missing = sorted({t for t in texts if page.count(_squeezed(t)) < everything.count(_squeezed(t))})
+        assert not missing, (f"{build} {sheet}: {len(pages)} lapas; paraksta lapā ({signed[0].number}.) nav: "
+                             + "; ".join(f"„{t}”" for t in missing))
+    assert found == len(BUILDS), prefix
+
+
+def test_wrapped_notes_keep_their_last_line(printed_pdfs) -> None:
+    """A wrapped note (write_wide_note) gets a row height from its length (NOTE_CHARS_PER_UNIT): a line that
+    does not fit is drawn under the row's bottom edge and does not show on paper. No page hides such a line."""
+    hidden = [f"{build} {sheet}: {cut}" for (build, _, sheet), pdf in printed_pdfs.items()
+              for cut in cut_runs(pdf, below=True) if cut.below]
+    assert not hidden, "piezīmes rinda nav redzama:\n" + "\n".join(hidden)

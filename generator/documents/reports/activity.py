@@ -17,6 +17,7 @@ from generator.documents.reports.printing import print_setup, signature_block
 from generator.documents.reports.register import periods_note, report_periods
 from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
+    BASE_FORMAT,
     DATE_VALIDATION,
     _wrapped_height,
     open_report_workbook,
@@ -59,7 +60,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     months = periods.months
     wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID)
     title, note, head, text, count_in, bold = fmt.title, fmt.note, fmt.head, fmt.text, fmt.in_int, fmt.label
-    base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+    base = BASE_FORMAT
     # Month headings read upwards, so that a month column is only as wide as its counts.
     month_head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "num_format": "mm.yyyy",
                                 "rotation": 90})

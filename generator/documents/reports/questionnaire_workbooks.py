@@ -16,7 +16,12 @@ from generator.catalogue.annexes import Party, Quality
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports.printing import print_setup
-from generator.documents.reports.workbooks import DATE_VALIDATION, open_report_workbook, write_wide_note
+from generator.documents.reports.workbooks import (
+    DATE_VALIDATION,
+    REPORT_FONT,
+    open_report_workbook,
+    write_wide_note,
+)
 from generator.reference.questionnaires import Response, party_mean, stage_means
 from generator.workbook.styles import LATVIAN
 
@@ -56,7 +61,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     responses = responses or {}
     top = quality.max_score
     wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID)
-    mean_fmt = wb.add_format({"font_name": "Arial", "font_size": 10, "border": 1, "num_format": f"{LATVIAN}0.00"})
+    mean_fmt = wb.add_format({"font_name": REPORT_FONT, "font_size": 10, "border": 1, "num_format": f"{LATVIAN}0.00"})
     summary = wb.add_worksheet(SUMMARY)
     scale = "; ".join(f"{level.score} – {level.label_lv}" for level in quality.scale)
     ranges: dict[tuple[str, str], str] = {}

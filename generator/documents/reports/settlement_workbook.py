@@ -61,12 +61,13 @@ SHEET = "27 Norēķini"
 FIRST = 8  # first month row (0-based)
 CHECK = 12  # the hidden helper of the check column „Pārbaude” (the next one), and the wrong-input count
 ERRORS, FIRST_ERROR = "NR_Kludas", "NR_PirmaKluda"
-# Columns A–L: A:J fill the first page across; each header wraps in at most four lines (HEADER_HEIGHT).
-WIDTHS = (10, 8, 17, 9, 19, 13, 14, *[13] * 5)
+# Columns A–L fill one A4 landscape width (in Excel and, a little wider, in LibreOffice with Carlito: about
+# 740 pt of 799), so that the costs and balances print with the month rows and the signatures; each header wraps
+# in at most four lines (HEADER_HEIGHT) of Calibri bold without breaking a word.
+WIDTHS = (7, 7, 14, 7, 15, 10, 12, 10, 10, 12, 10, 10)
 HEADER_HEIGHT = 47
 MONTH_ROW = 13.5  # pt: one line of 10 pt text (Excel's own row for it is 12.75); a round's months, the notes and
 # the signatures fit one A4 landscape page down
-PAGE_ONE = 10  # columns A:J
 
 
 def default_months(catalogue: Catalogue, periods: ReportPeriods | None = None) -> list[SettlementMonth]:
@@ -99,14 +100,13 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     indirect = parameter(catalogue, "indirect_cost_rate", day, SHARE)
     n, rate = full_pay.text, indirect.text
     ws.write(0, 0, "27. pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
-    # One note wrapped within the columns of the first page across (K:L continue on the next one), so that the
-    # signatures stay on the page of the month rows.
-    write_wide_note(ws, 1, 0, PAGE_ONE - 1, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: "
+    # One note wrapped across the table's width, so that the signatures stay on the page of the month rows.
+    write_wide_note(ws, 1, 0, len(WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: "
                     "metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu "
                     f"sagatavojusi IBM rīkkopa. Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
                     f"bērniem, mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba "
                     "līguma gadījumā. Dzeltenās šūnas aizpilda, pārējās aprēķinās.", fmt.note_wrapped,
-                    sum(WIDTHS[:PAGE_ONE]))
+                    sum(WIDTHS))
     ws.set_row(2, SPACER // 2)
     ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
     log = checks.ErrorLog()
@@ -169,8 +169,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     wb.define_name(FIRST_ERROR, f"='{SHEET}'!$M$6")
     write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR)
     if periods is not None and not dated:
-        write_wide_note(ws, FIRST - 2, 0, PAGE_ONE - 1, periods_note(periods), fmt.pending_note_wrapped,
-                        sum(WIDTHS[:PAGE_ONE]))
+        write_wide_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, periods_note(periods), fmt.pending_note_wrapped,
+                        sum(WIDTHS))
         ws.data_validation(FIRST, 0, last, 0, DATE_VALIDATION)
     ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,

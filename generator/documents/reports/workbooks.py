@@ -70,6 +70,9 @@ BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS:
 REG_FIRST = 5  # first data row (0-based) of the register
 CASH_FIRST = 6  # first month row (0-based) of sheet 29
 QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
+# Sheet 29's printed columns A:N (month to "Iesniegt līdz"): one A4 landscape width (about 780 pt of 799 as
+# LibreOffice prints them with Carlito, less in Excel), so the due dates print with their months and signatures.
+CASH_WIDTHS = (7, 7, 7, 9.5, 10, 10, *[10] * 7, 10)
 
 
 def _abs(sheet: str, row: int, col: int) -> str:
@@ -90,9 +93,16 @@ def _excel_date(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
+# Every report cell's font: Calibri, the workbooks' default font (their column widths count its digits) and Excel's
+# own; LibreOffice prints it with the metric-compatible Carlito (D34, docs/libreoffice-druka.md), so the print proofs
+# measure the text as Excel lays it out.
+REPORT_FONT = "Calibri"
+BASE_FORMAT = {"font_name": REPORT_FONT, "font_size": 10, "valign": "top"}
+
+
 class _Formats:
     def __init__(self, wb: xlsxwriter.Workbook) -> None:
-        base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+        base = BASE_FORMAT
         self.title = wb.add_format({**base, "bold": True, "font_size": 13})
         self.note = wb.add_format({**base, "italic": True, "font_size": 9})
         self.note_wrapped = wb.add_format({**base, "italic": True, "font_size": 9, "text_wrap": True})
@@ -130,18 +140,18 @@ class _Formats:
                                           "text_wrap": True})
 
 
-# Sheet 26's text columns B:D, and the characters of 10 pt text a line of them surely holds (Calc's DejaVu Sans in
-# place of Arial, about 5.3 pt a character, in a column of Carlito's units; a long word wraps early).
+# Sheet 26's text columns B:D, and the characters of 10 pt text a line of them surely holds (Calibri, about 4.1 pt
+# a character of Latvian text, in a column of 40 units, 210–225 pt; a long word wraps early).
 BIP_WIDTH, BIP_LINE = 40, 34
 
 
 def _wrapped_height(*texts: tuple[str, int]) -> float:
     """A row's height for wrapped 10 pt text: (text, characters that fit a line of its column) pairs; Excel
-    and Calc do not grow a row to its text when they open a file (the count allows for Calc's wider font)."""
+    and Calc do not grow a row to its text when they open a file (13 pt a line: Calibri's line is 1.22 × its size)."""
     return 13 * max(1, *(-(-len(text) // per_line) for text, per_line in texts))
 
 
-NOTE_LINE = 12  # pt per line of a 9 pt note
+NOTE_LINE = 12  # pt per line of a 9 pt note (Calibri's line: 11 pt)
 NOTE_CHARS_PER_UNIT = 1.3  # characters of a 9 pt italic note per column-width unit (a cautious estimate)
 
 
@@ -149,10 +159,11 @@ def write_wide_note(ws: Worksheet, row: int, first_col: int, last_col: int, text
                     width: float) -> None:
     """A note wrapped across columns ``first_col``–``last_col`` (``width``: their total width in column units),
     so a long note prints whole instead of running past the page's edge. Its row is as tall as the lines it
-    needs: a column unit holds about 1.4 characters of the notes' 9 pt italic Arial as printed (LibreOffice's
-    metric-compatible Liberation Sans breaks 27's and 30's notes after 1.41–1.55 characters per unit); 1.3 leaves
-    room for the word that wraps early, so the note is never cut, and no empty line pushes a report's
-    signatures off its page."""
+    needs: a column unit holds about 1.44 characters of the notes' 9 pt italic Calibri in Excel (3.64 pt an average
+    character of Latvian text, 5.25 pt a unit) and 1.53 as LibreOffice prints it with Carlito (5.57 pt a unit;
+    27's note breaks after 1.65 characters per unit); 1.3 leaves room for the word that wraps early, so the note
+    is never cut (the print proofs look for a line under its row: tests/documents/test_report_print_size.py), and
+    no empty line pushes a report's signatures off its page."""
     ws.merge_range(row, first_col, row, last_col, text, fmt)
     ws.set_row(row, note_height(text, width))
 
@@ -409,8 +420,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 29: monthly cash flow --------------------------------------------------------------------
     ws_cash.write(0, 0, "29. pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
-    # Notes wrap within the columns of the first page, also where LibreOffice's wider font needs two pages.
-    write_wide_note(ws_cash, 1, 0, 9, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc "
+    # Notes wrap across the printed columns A:N, which fill one A4 landscape width.
+    write_wide_note(ws_cash, 1, 0, len(CASH_WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc "
                     "saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.",
                     fmt.note_wrapped, 100)
     if pending(*amounts, monthly_day):
@@ -425,7 +436,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                     "Izdevumi kopā", "Atlikums sākumā", "Atlikums beigās", "Iesniegt līdz", "Gads", "Ceturksnis"]
     ws_cash.write_row(CASH_FIRST - 1, 0, cash_headers, fmt.head)
     ws_cash.set_row(CASH_FIRST - 1, 54)  # four lines: "Pilnā atlīdzība (reģistrs), EUR"
-    for col, width in enumerate([8, 7, 7, 11, 11, 10.5, *[11] * 7, 10.5, 6, 10.5]):  # a date in "Iesniegt līdz"
+    for col, width in enumerate([*CASH_WIDTHS, 6, 10.5]):  # Gads and Ceturksnis do not print
         ws_cash.set_column(col, col, width)
     gross = {m.month: m.sw_gross_pay for m in reg.settlement_inputs(data)}
     for i, m in enumerate(months):
@@ -475,7 +486,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                                          for i in range(len(months))], len(cash_headers), fmt.head, fmt.error)
     write_errors_line(ws_cash, 3, 5, len(cash_headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
     if not dated:
-        write_wide_note(ws_cash, CASH_FIRST - 2, 0, 9, reg.periods_note(periods), fmt.pending_note_wrapped, 100)
+        write_wide_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.periods_note(periods),
+                        fmt.pending_note_wrapped, sum(CASH_WIDTHS))
         ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
