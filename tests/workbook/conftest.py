@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import random
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
-from generator.workbook.names import read, write
+from generator.workbook.names import NamedValues, read, write
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE
 from generator.workbook.writer import template_date, write_workbook
@@ -62,6 +63,21 @@ def templates(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) ->
     for municipality_id in pilot_ids(catalogue):
         result[municipality_id] = write_workbook(catalogue, folder / file_name(municipality_id), municipality_id)
     return result
+
+
+@pytest.fixture(scope="session")
+def read_once() -> Callable[[Path], NamedValues]:
+    """Every sheet of a workbook, read once per session: the recalculated templates (and the generated ones)
+    are looked at by many tests, which all take the same values from this one read."""
+    seen: dict[Path, NamedValues] = {}
+
+    def values(path: Path) -> NamedValues:
+        key = Path(path).resolve()
+        if key not in seen:
+            seen[key] = NamedValues(key, all_sheets=True)
+        return seen[key]
+
+    return values
 
 
 def recipient_labels(catalogue: Catalogue) -> dict[str, str]:
