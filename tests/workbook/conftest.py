@@ -222,7 +222,7 @@ class InputCells:
         """``written``: the cells a test wrote directly ((sheet, "A1") pairs or BadCells); each must be an input."""
         for cell in written:
             sheet, ref = (cell.sheet, cell.cell) if isinstance(cell, BadCell) else cell
-            assert parse_cell(ref) in self.blank[sheet], f"{sheet}!{ref} nav ievades šūna: to nevar aizpildīt"
+            assert parse_cell(ref) in self.blank.get(sheet, {}), f"{sheet}!{ref} nav ievades šūna: to nevar aizpildīt"
         values = {}
         for sheet, coords in self.cells.items():
             ws, blank = wb[sheet], self.blank[sheet]
