@@ -69,7 +69,7 @@ def templates(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) ->
 
 
 @pytest.fixture(scope="session")
-def read_once() -> Callable[[Path], NamedValues]:
+def named_once() -> Callable[[Path], NamedValues]:
     """Every sheet of a workbook, read once per session: the recalculated templates (and the generated ones)
     are looked at by many tests, which all take the same values from this one read."""
     seen: dict[Path, NamedValues] = {}

@@ -51,16 +51,16 @@ def _close(a: Any, b: Any) -> bool:
 # --- templates ----------------------------------------------------------------------------------
 
 
-def test_templates_have_no_error_values(lo_batch, read_once) -> None:
-    problems = {str(key): error_cells(read_once(path)) for key, path in lo_batch.templates.items()}
+def test_templates_have_no_error_values(lo_batch, named_once) -> None:
+    problems = {str(key): error_cells(named_once(path)) for key, path in lo_batch.templates.items()}
     assert not {k: v for k, v in problems.items() if v}, problems
 
 
-def test_cached_values_equal_recalculated_values(lo_batch, templates, read_once) -> None:
+def test_cached_values_equal_recalculated_values(lo_batch, templates, named_once) -> None:
     """Viewers that do not recalculate show what LibreOffice computes: every cell of the generic and
     of each municipality's workbook."""
     for key, generated in templates.items():
-        cached, recalculated = all_values(read_once(generated)), all_values(read_once(lo_batch.templates[key]))
+        cached, recalculated = all_values(named_once(generated)), all_values(named_once(lo_batch.templates[key]))
         differing = [
             (k, cached.get(k), recalculated.get(k))
             for k in sorted(set(cached) | set(recalculated))
@@ -69,19 +69,19 @@ def test_cached_values_equal_recalculated_values(lo_batch, templates, read_once)
         assert not differing, f"{key}: {differing[:20]}"
 
 
-def test_prefilled_workbook_shows_municipality_and_service(lo_batch, catalogue: Catalogue, read_once) -> None:
+def test_prefilled_workbook_shows_municipality_and_service(lo_batch, catalogue: Catalogue, named_once) -> None:
     for municipality in catalogue.pilot_municipalities():
-        values = read_once(lo_batch.templates[municipality.id])
+        values = named_once(lo_batch.templates[municipality.id])
         assert values["Pasvaldiba"] == municipality.id
         assert values["Pasvaldibas_Nosaukums"] == municipality.name_lv
         assert values["Socialais_Dienests"] == municipality.social_service
         assert values["Galva_Dienests"] == f"Sociālais dienests: {municipality.social_service}"
-    generic = read_once(lo_batch.templates[None])
+    generic = named_once(lo_batch.templates[None])
     assert generic["Pasvaldiba"] is None and generic["Pasvaldibas_Nosaukums"] in (None, "")
 
 
-def test_template_outputs_of_an_empty_plan(lo_batch, catalogue: Catalogue, read_once) -> None:
-    values = read_once(lo_batch.templates[None])
+def test_template_outputs_of_an_empty_plan(lo_batch, catalogue: Catalogue, named_once) -> None:
+    values = named_once(lo_batch.templates[None])
     assert values["IB_Nepieciesamais"] == 0 and values["Kludas"] == 0 and values["Bridinajumi"] == 0
     assert values["IBM_Saskarne"] == "1" and values["IBM_Versija"] == template_version(catalogue)
     assert values["Vecums"] in (None, "") and values["IB_Provizoriskais"] in (None, "")
@@ -214,24 +214,24 @@ def _blank(value: Any) -> bool:
     return value in (None, "")
 
 
-def test_templates_leave_an_unconfirmed_base_blank_and_warn(lo_batch, catalogue: Catalogue, day, read_once) -> None:
+def test_templates_leave_an_unconfirmed_base_blank_and_warn(lo_batch, catalogue: Catalogue, day, named_once) -> None:
     """The catalogue's B is "jāprecizē": no matrix prefills it as the ministry's B; the calculation takes the
     catalogue's value, and 6.4 and 6.5 say that P, A and the IB amounts are provisional."""
     base = catalogue.programme.base_amount.at(day)
     assert base.status is PriceStatus.to_verify, "katalogā B vairs nav „jāprecizē”: tests jāpārskata"
     for key, path in lo_batch.templates.items():
-        values = read_once(path)
+        values = named_once(path)
         assert values["Bazes_Apmers"] is None, key
         assert values["B_Efektivais"] == float(base.value), key
         assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT, key
         assert values["Bridinajums_Baze_65"] == BASE_PROVISIONAL, key
 
 
-def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, params, read_once) -> None:
+def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, params, named_once) -> None:
     """A plan filled into a new matrix, B left as generated: the amounts are the reference's with the
     catalogue's B (base None), and the warnings stay."""
     plan, path = lo_batch.fresh
-    values = read_once(path)
+    values = named_once(path)
     assert plan.inputs.base is None and values["Bazes_Apmers"] is None
     expected = evaluate_workbook(plan.inputs, params)
     assert expected.provisional > 0 and values["IB_Provizoriskais"] == float(expected.provisional)
@@ -248,20 +248,20 @@ def test_typed_base_removes_the_warning(lo_batch, plan_values) -> None:
             assert _blank(values[name]) == is_typed, (values.path.name, name)
 
 
-def test_confirmed_base_is_prefilled_without_warning(lo_batch, read_once) -> None:
-    values = read_once(lo_batch.confirmed_base)
+def test_confirmed_base_is_prefilled_without_warning(lo_batch, named_once) -> None:
+    values = named_once(lo_batch.confirmed_base)
     assert values["Bazes_Apmers"] == values["Param_Bazes"] == values["B_Efektivais"] and values["Bazes_Apmers"] > 0
     assert _blank(values["Bridinajums_Baze_64"]) and _blank(values["Bridinajums_Baze_65"])
     assert values["Kludas"] == 0 and not error_cells(values)
 
 
-def test_note_alone_in_a_hidden_row_warns(lo_batch, read_once) -> None:
+def test_note_alone_in_a_hidden_row_warns(lo_batch, named_once) -> None:
     """Free text typed only into a collapsed plan row (6.3 frequency, the notes of 6.4, 6.6, 6.10) counts as
     a filled row: each of those sheets prints the warning; the sheets without it in their rows do not."""
     _, path = lo_batch.fresh
-    warned = {sheet for sheet, _, v in read_once(path).all_values() if v == WARNING}
+    warned = {sheet for sheet, _, v in named_once(path).all_values() if v == WARNING}
     assert warned == {"6.3", "6.4", "6.6", "6.10"}
-    template = read_once(lo_batch.templates[None])
+    template = named_once(lo_batch.templates[None])
     assert not [sheet for sheet, _, v in template.all_values() if v == WARNING]
 
 
