@@ -533,3 +533,28 @@ def _read_fast(path: Path, keep: dict[str, set[Coord]] | None, data: bytes | Non
             book.unlocked[name] = set()
             result.sheets[name] = sheet
     return result
+
+
+def read_all(path: Path) -> XlsxBook | None:
+    """Every sheet's non-empty cells (a formula cell: its cached value and formula text), found with the same
+    scan; None when the scan cannot vouch for a sheet or a value (then read the file with read_xlsx or
+    openpyxl). Each call opens the file afresh (the file may have changed since an earlier read)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            check_limits(zf)
+            book, sheet_paths, strings_path, styles_path, _ = _workbook(zf, path)
+            if set(sheet_paths) != set(book.sheet_names):
+                return None
+            strings = _read_strings(zf, strings_path) if strings_path else []
+            styles, styles_key = STYLES.get(zf, styles_path)
+            decoder = _Decoder(FastBook(book, strings=strings, styles=styles, styles_key=styles_key))
+            for name in book.sheet_names:
+                found = scan(zf.read(sheet_paths[name]))
+                if found is None:
+                    return None
+                cells: dict[Coord, Cell] = {}
+                _decode_wanted(decoder, found, {t[0]: parse_cell(t[0].decode("ascii")) for t in found}, cells)
+                book.cells[name] = cells
+    except SCAN_ERRORS:
+        return None
+    return book

@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import random
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,13 +19,16 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.ministry.xlsx_outline import open_groups
+from generator.ministry.xlsxpatch import patch_xlsx
+from generator.ministry.xlsxread import parse_cell, read_xlsx
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
-from generator.workbook.names import read, write
+from generator.workbook.names import NamedValues, read, write
 from generator.workbook.render import file_name, pilot_ids
-from generator.workbook.sheets.plan_rows import VISIBLE
+from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
 from tests.workbook.cases import Example, WorkbookCase, financing_examples, workbook_cases
 from tests.workbook.invalid import BadCell, place, spread
@@ -62,6 +66,21 @@ def templates(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) ->
     for municipality_id in pilot_ids(catalogue):
         result[municipality_id] = write_workbook(catalogue, folder / file_name(municipality_id), municipality_id)
     return result
+
+
+@pytest.fixture(scope="session")
+def named_once() -> Callable[[Path], NamedValues]:
+    """Every sheet of a workbook, read once per session: the recalculated templates (and the generated ones)
+    are looked at by many tests, which all take the same values from this one read."""
+    seen: dict[Path, NamedValues] = {}
+
+    def values(path: Path) -> NamedValues:
+        key = Path(path).resolve()
+        if key not in seen:
+            seen[key] = NamedValues(key, all_sheets=True)
+        return seen[key]
+
+    return values
 
 
 def recipient_labels(catalogue: Catalogue) -> dict[str, str]:
@@ -114,13 +133,14 @@ def lo_batch(
     wb = load_workbook(templates[None])
     prices = read(wb, "Pak_Cena")
     labels = recipient_labels(catalogue)
+    into_template = InputCells(templates[None], wb)
 
     def save(name: str, inputs: WorkbookInputs, change=None) -> Path:  # noqa: ANN001 - a small local hook
         fill(wb, inputs, labels, template_prices=prices)
         write_notes(wb)
         result = change() if change else None
         path = folder / f"{name}.xlsx"
-        wb.save(path)
+        into_template.save(wb, path, len(inputs.lines), result if isinstance(result, list) else [])
         if change:
             fill(wb, inputs, labels, template_prices=prices)  # undo the pasted values for the next file
             write(wb, "Pasvaldiba", None)
@@ -178,6 +198,40 @@ def lo_batch(
         else:
             batch.examples.append((item, out))  # type: ignore[arg-type]
     return batch
+
+
+class InputCells:
+    """Saves what openpyxl filled in: the generated template's bytes with only the changed input cells written
+    (generator/ministry/xlsxpatch.py, as `ibm migrate` writes a matrix) and the plan-row groups opened as
+    show_plan_rows opens them in openpyxl, instead of openpyxl re-serialising every part. The file is then the
+    downloaded matrix as a person fills it, and LibreOffice recalculates it in about two thirds of the time
+    (bench/names_speed.py and docs/benchmarks.md). Only unlocked (input) cells can change: write() refuses
+    locked ones, and every cell a test writes directly (a pasted value, a note) is checked here."""
+
+    def __init__(self, template: Path, wb) -> None:  # noqa: ANN001 - the template opened with openpyxl
+        self.template = template
+        self.cells = {sheet: sorted(coords) for sheet, coords in read_xlsx(template).unlocked.items() if coords}
+        self.blank = {sheet: {rc: self._typed(wb[sheet].cell(*rc).value) for rc in coords}
+                      for sheet, coords in self.cells.items()}
+
+    @staticmethod
+    def _typed(value: object) -> tuple[type, object]:
+        return type(value), value
+
+    def save(self, wb, path: Path, lines: int, written: list) -> None:  # noqa: ANN001
+        """``written``: the cells a test wrote directly ((sheet, "A1") pairs or BadCells); each must be an input."""
+        for cell in written:
+            sheet, ref = (cell.sheet, cell.cell) if isinstance(cell, BadCell) else cell
+            assert parse_cell(ref) in self.blank.get(sheet, {}), f"{sheet}!{ref} nav ievades šūna: to nevar aizpildīt"
+        values = {}
+        for sheet, coords in self.cells.items():
+            ws, blank = wb[sheet], self.blank[sheet]
+            changed = {rc: value for rc in coords
+                       if self._typed(value := ws.cell(*rc).value) != blank[rc]}
+            if changed:
+                values[sheet] = changed
+        shown = shown_level(lines)
+        patch_xlsx(self.template, path, values, finish_sheet=lambda xml: open_groups(xml, shown))
 
 
 def write_hidden_notes(wb) -> list[tuple[str, str]]:  # noqa: ANN001

@@ -67,3 +67,53 @@ def test_unknown_name_is_a_latvian_message(wb, templates) -> None:
         NamedValues(templates[None])["Nav_Tada"]
     rng = resolve(wb.defined_names, "Fakt_Summa")
     assert (rng.sheet, rng.rows, rng.cols) == ("6.10", 40, 6)
+
+
+def same_reading(path: Path, all_sheets: bool = True) -> None:
+    """The fast scan and openpyxl read the same names, ranges, sheets and values (types included)."""
+    fast, slow = NamedValues(path, all_sheets=all_sheets), NamedValues(path, all_sheets=all_sheets, fast=False)
+    assert fast.ranges == slow.ranges
+    assert list(fast._cells) == list(slow._cells)
+    for sheet, cells in slow._cells.items():
+        typed = {rc: (type(v), v) for rc, v in cells.items()}
+        assert {rc: (type(v), v) for rc, v in fast._cells[sheet].items()} == typed, (path.name, sheet)
+    for name in slow.names():
+        assert fast[name] == slow[name], name
+
+
+def test_fast_reading_equals_openpyxl(templates, wb, tmp_path: Path) -> None:
+    """xlsxwriter's template (shared strings, cached values) and an openpyxl-filled copy (inline strings,
+    formulas without cached values, a date, text that looks like a number); the LibreOffice-recalculated
+    workbooks: tests/workbook/test_recalculated.py."""
+    write(wb, "Perioda_Sakums", dt.date(2019, 2, 1))
+    write(wb, "Berns_PersonasKods", "000000-00000")
+    write(wb, "Plans_Daudzums", [Decimal("2.5"), 3])
+    path = tmp_path / "filled.xlsx"
+    wb.save(path)
+    from generator.ministry.fastread import read_all
+
+    for file in (templates[None], path):
+        assert read_all(file) is not None  # the fast path reads it
+        same_reading(file)
+        same_reading(file, all_sheets=False)
+    assert NamedValues(path)["Perioda_Sakums"] == dt.date(2019, 2, 1)
+
+
+def test_a_file_the_scan_cannot_vouch_for_is_read_by_openpyxl(templates, tmp_path: Path) -> None:
+    """A closing cell tag with a space before ">" (legal XML the scan does not count) sends the file to
+    openpyxl, which reads the same values."""
+    import zipfile
+
+    from generator.ministry.fastread import read_all
+
+    path = tmp_path / "loose.xlsx"
+    with zipfile.ZipFile(templates[None]) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert b"</c>" in data
+                data = data.replace(b"</c>", b"</c >", 1)
+            out.writestr(info, data)
+    assert read_all(path) is None and read_all(templates[None]) is not None
+    same_reading(path)
+    assert NamedValues(path)["IBM_Saskarne"] == "1"

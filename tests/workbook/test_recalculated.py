@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl.utils.cell import get_column_letter
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
@@ -24,37 +23,23 @@ from tests.reference.caserunner import compare
 from tests.workbook.cases import WORKBOOK_FIELDS
 from tests.workbook.compare import differences
 from tests.workbook.conftest import RANDOM_PLANS
+from tests.workbook.test_names import same_reading
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
 
 ERRORS = ("#NAME?", "#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:", "#ERR")
 
 
-def error_cells(path: Path) -> list[str]:
-    """'sheet!A1 = #VALUE!' for every cell of every sheet that holds an error value."""
-    wb = load_workbook(path, read_only=True, data_only=True)
-    found = []
-    try:
-        for ws in wb.worksheets:
-            for row in ws.iter_rows():
-                for cell in row:
-                    value = getattr(cell, "value", None)
-                    if isinstance(value, str) and value.startswith(ERRORS):
-                        found.append(f"{ws.title}!{cell.coordinate} = {value}")
-    finally:
-        wb.close()
-    return found
+def error_cells(values: NamedValues) -> list[str]:
+    """'sheet!A1 = #VALUE!' for every cell of every sheet (``values`` read with all_sheets) that holds an
+    error value."""
+    return [f"{sheet}!{get_column_letter(c)}{r} = {v}" for sheet, (r, c), v in values.all_values()
+            if isinstance(v, str) and v.startswith(ERRORS)]
 
 
-def all_values(path: Path) -> dict[tuple[str, str], Any]:
-    wb = load_workbook(path, data_only=True)
-    return {
-        (ws.title, cell.coordinate): cell.value
-        for ws in wb.worksheets
-        for row in ws.iter_rows()
-        for cell in row
-        if cell.value not in (None, "")
-    }
+def all_values(values: NamedValues) -> dict[tuple[str, str], Any]:
+    """Every non-empty cell of every sheet (``values`` read with all_sheets), by sheet and A1 address."""
+    return {(sheet, f"{get_column_letter(c)}{r}"): v for sheet, (r, c), v in values.all_values() if v != ""}
 
 
 def _close(a: Any, b: Any) -> bool:
@@ -66,16 +51,16 @@ def _close(a: Any, b: Any) -> bool:
 # --- templates ----------------------------------------------------------------------------------
 
 
-def test_templates_have_no_error_values(lo_batch) -> None:
-    problems = {str(key): error_cells(path) for key, path in lo_batch.templates.items()}
+def test_templates_have_no_error_values(lo_batch, named_once) -> None:
+    problems = {str(key): error_cells(named_once(path)) for key, path in lo_batch.templates.items()}
     assert not {k: v for k, v in problems.items() if v}, problems
 
 
-def test_cached_values_equal_recalculated_values(lo_batch, templates) -> None:
+def test_cached_values_equal_recalculated_values(lo_batch, templates, named_once) -> None:
     """Viewers that do not recalculate show what LibreOffice computes: every cell of the generic and
     of each municipality's workbook."""
     for key, generated in templates.items():
-        cached, recalculated = all_values(generated), all_values(lo_batch.templates[key])
+        cached, recalculated = all_values(named_once(generated)), all_values(named_once(lo_batch.templates[key]))
         differing = [
             (k, cached.get(k), recalculated.get(k))
             for k in sorted(set(cached) | set(recalculated))
@@ -84,19 +69,19 @@ def test_cached_values_equal_recalculated_values(lo_batch, templates) -> None:
         assert not differing, f"{key}: {differing[:20]}"
 
 
-def test_prefilled_workbook_shows_municipality_and_service(lo_batch, catalogue: Catalogue) -> None:
+def test_prefilled_workbook_shows_municipality_and_service(lo_batch, catalogue: Catalogue, named_once) -> None:
     for municipality in catalogue.pilot_municipalities():
-        values = NamedValues(lo_batch.templates[municipality.id])
+        values = named_once(lo_batch.templates[municipality.id])
         assert values["Pasvaldiba"] == municipality.id
         assert values["Pasvaldibas_Nosaukums"] == municipality.name_lv
         assert values["Socialais_Dienests"] == municipality.social_service
         assert values["Galva_Dienests"] == f"Sociālais dienests: {municipality.social_service}"
-    generic = NamedValues(lo_batch.templates[None])
+    generic = named_once(lo_batch.templates[None])
     assert generic["Pasvaldiba"] is None and generic["Pasvaldibas_Nosaukums"] in (None, "")
 
 
-def test_template_outputs_of_an_empty_plan(lo_batch, catalogue: Catalogue) -> None:
-    values = NamedValues(lo_batch.templates[None])
+def test_template_outputs_of_an_empty_plan(lo_batch, catalogue: Catalogue, named_once) -> None:
+    values = named_once(lo_batch.templates[None])
     assert values["IB_Nepieciesamais"] == 0 and values["Kludas"] == 0 and values["Bridinajumi"] == 0
     assert values["IBM_Saskarne"] == "1" and values["IBM_Versija"] == template_version(catalogue)
     assert values["Vecums"] in (None, "") and values["IB_Provizoriskais"] in (None, "")
@@ -229,24 +214,24 @@ def _blank(value: Any) -> bool:
     return value in (None, "")
 
 
-def test_templates_leave_an_unconfirmed_base_blank_and_warn(lo_batch, catalogue: Catalogue, day) -> None:
+def test_templates_leave_an_unconfirmed_base_blank_and_warn(lo_batch, catalogue: Catalogue, day, named_once) -> None:
     """The catalogue's B is "jāprecizē": no matrix prefills it as the ministry's B; the calculation takes the
     catalogue's value, and 6.4 and 6.5 say that P, A and the IB amounts are provisional."""
     base = catalogue.programme.base_amount.at(day)
     assert base.status is PriceStatus.to_verify, "katalogā B vairs nav „jāprecizē”: tests jāpārskata"
     for key, path in lo_batch.templates.items():
-        values = NamedValues(path)
+        values = named_once(path)
         assert values["Bazes_Apmers"] is None, key
         assert values["B_Efektivais"] == float(base.value), key
         assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT, key
         assert values["Bridinajums_Baze_65"] == BASE_PROVISIONAL, key
 
 
-def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, params) -> None:
+def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, params, named_once) -> None:
     """A plan filled into a new matrix, B left as generated: the amounts are the reference's with the
     catalogue's B (base None), and the warnings stay."""
     plan, path = lo_batch.fresh
-    values = NamedValues(path)
+    values = named_once(path)
     assert plan.inputs.base is None and values["Bazes_Apmers"] is None
     expected = evaluate_workbook(plan.inputs, params)
     assert expected.provisional > 0 and values["IB_Provizoriskais"] == float(expected.provisional)
@@ -263,18 +248,31 @@ def test_typed_base_removes_the_warning(lo_batch, plan_values) -> None:
             assert _blank(values[name]) == is_typed, (values.path.name, name)
 
 
-def test_confirmed_base_is_prefilled_without_warning(lo_batch) -> None:
-    values = NamedValues(lo_batch.confirmed_base)
+def test_confirmed_base_is_prefilled_without_warning(lo_batch, named_once) -> None:
+    values = named_once(lo_batch.confirmed_base)
     assert values["Bazes_Apmers"] == values["Param_Bazes"] == values["B_Efektivais"] and values["Bazes_Apmers"] > 0
     assert _blank(values["Bridinajums_Baze_64"]) and _blank(values["Bridinajums_Baze_65"])
-    assert values["Kludas"] == 0 and not error_cells(lo_batch.confirmed_base)
+    assert values["Kludas"] == 0 and not error_cells(values)
 
 
-def test_note_alone_in_a_hidden_row_warns(lo_batch) -> None:
+def test_note_alone_in_a_hidden_row_warns(lo_batch, named_once) -> None:
     """Free text typed only into a collapsed plan row (6.3 frequency, the notes of 6.4, 6.6, 6.10) counts as
     a filled row: each of those sheets prints the warning; the sheets without it in their rows do not."""
     _, path = lo_batch.fresh
-    warned = {sheet for sheet, _, v in NamedValues(path, all_sheets=True).all_values() if v == WARNING}
+    warned = {sheet for sheet, _, v in named_once(path).all_values() if v == WARNING}
     assert warned == {"6.3", "6.4", "6.6", "6.10"}
-    template = NamedValues(lo_batch.templates[None], all_sheets=True)
+    template = named_once(lo_batch.templates[None])
     assert not [sheet for sheet, _, v in template.all_values() if v == WARNING]
+
+
+def test_fast_reading_equals_openpyxl_on_recalculated_workbooks(lo_batch) -> None:
+    """NamedValues' fast scan reads LibreOffice's output as openpyxl does (numbers, dates, text, error values,
+    formula text results): templates, random plans, pasted invalid values, the fresh and confirmed-B matrices."""
+    from generator.ministry.fastread import read_all
+
+    files = [lo_batch.templates[None], *list(lo_batch.templates.values())[1:2], *[p for _, p in lo_batch.plans[:5]],
+             *[p for _, _, p in lo_batch.invalid[:5]], lo_batch.fresh[1], lo_batch.confirmed_base,
+             *[p for _, _, p in lo_batch.months_cascade]]
+    for path in files:
+        assert read_all(path) is not None, path.name
+        same_reading(path)
