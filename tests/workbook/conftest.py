@@ -27,6 +27,7 @@ from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read, write
+from generator.workbook.outline import opened_by_program
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
@@ -231,7 +232,8 @@ class InputCells:
             if changed:
                 values[sheet] = changed
         shown = shown_level(lines)
-        patch_xlsx(self.template, path, values, finish_sheet=lambda xml: open_groups(xml, shown))
+        patch_xlsx(self.template, path, values,  # as fill and ibm migrate: 6.11's groups stay for a person to open
+                   finish_sheet=lambda sheet, xml: open_groups(xml, shown) if opened_by_program(sheet) else xml)
 
 
 def write_hidden_notes(wb) -> list[tuple[str, str]]:  # noqa: ANN001
