@@ -58,6 +58,10 @@ LONG_CHILD = dataclasses.replace(PEOPLE, child_name="Anna-Marija Elizabete Parau
 LONG_NAME_LINES = (6, 40)
 # A note as a person writes it in 6.6's Piezīmes (60 characters): whole in two lines of its column.
 NOTE_66 = "Otrdienās un ceturtdienās pēc skolas; jūlijā ir pārtraukums."
+# Checks made to fail in "garais-vards-6" (sheet, cell, value, the legend's text printed under the table): 6.3 an
+# expert rank of 0 in row 4 (an invalid input), 6.6 a month of row 2 that breaks its sum.
+FAILING = (("6.3", f"F{Layout.plan_first + 3}", 0, "6 – nederīga ievade iezīmētajā šūnā (sk. 6.11)"),
+           ("6.6", f"E{Layout.plan_first + 1}", 99, "1 – mēnešu summa (Kopā) nesakrīt ar daudzumu periodā (6.3)"))
 # The plan lines with the catalogue's longest service names (3.17i: the longest), printed first by "garakais-…"
 # with their long providers above: on the signed annexes they print whole, wrapped in two lines of their cells.
 LONG_NAMES = (("3.17i", 8, "30.00", 1, 7, [2, 2, 1, 1, 1, 1]), ("3.13i", 6, "35.00", 2, 8, [1, 1, 1, 1, 1, 1]))
@@ -133,9 +137,9 @@ def showcase(catalogue: Catalogue, repeat: int = 1, longest: bool = False) -> Wo
 
 def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int = 1, collapse: bool = False,
                    lines: int | None = None, longest: bool = False, people: People = PEOPLE,
-                   note: str | None = None) -> Path:
+                   note: str | None = None, failing: bool = False) -> Path:
     """The showcase ``repeat`` times, or its lines repeated up to ``lines`` lines; ``note`` in 6.6's Piezīmes of the
-    first and the last line."""
+    first and the last line; ``failing``: checks that fail (FAILING)."""
     inputs = showcase(catalogue, repeat, longest)
     if lines is not None:
         inputs = dataclasses.replace(inputs, lines=showcase(catalogue, -(-lines // 6), longest).lines[:lines])
@@ -143,6 +147,9 @@ def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int
     fill(wb, inputs, recipient_labels(catalogue), people)
     if note:
         write(wb, "Men_Piezimes", [note] + [None] * (len(inputs.lines) - 2) + [note])
+    if failing:
+        for sheet, cell, value, _ in FAILING:
+            wb[sheet][cell] = value
     write(wb, "Merki_Ilgtermina", "Anna pati ģērbjas un ēd; runā teikumos, ko saprot arī sveši cilvēki.")
     write(wb, "Merki_Istermina", "Sešos mēnešos apgūt pogāšanu un 50 jaunus vārdus; divreiz nedēļā pastaigas ar "
                                  "pavadoni.")
@@ -187,7 +194,7 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
             tuple(SIGNED))
     for lines in LONG_NAME_LINES:
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"garais-vards-{lines}.xlsx", lines=lines,
-                           people=LONG_CHILD, note=NOTE_66), tuple(SIGNED))
+                           people=LONG_CHILD, note=NOTE_66, failing=lines == LONG_NAME_LINES[0]), tuple(SIGNED))
     for municipality_id in longest_names(catalogue):
         template = write_workbook(catalogue, folder / f"veidne-{municipality_id}.xlsx", municipality_id)
         add(_showcase_file(catalogue, template, folder / f"garakais-{municipality_id}.xlsx", lines=40,
@@ -417,3 +424,19 @@ def test_month_columns_name_their_month_whole(printed: dict[str, dict[str, list[
         text = "\n".join(p.text for p in printed["paraugs"][sheet])
         for month in range(3, 9):
             assert f"{month:02d}.2019" in text, f"{sheet}: nav mēneša {month:02d}.2019"
+
+
+def test_failing_checks_print_numbers_and_texts(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """D35: a failing check prints its number in the row's "Pārbaude" cell and its whole text once under the table
+    (test_no_text_cut_at_a_page_edge: nothing of either is hidden); a plan whose checks pass prints no legend."""
+    for sheet, cell, _, legend in FAILING:
+        text = _flat("\n".join(p.text for p in printed["garais-vards-6"][sheet]))
+        assert f"Pārbaude: {legend}" in text or ("Pārbaude: 1 – " in text and f"; {legend}" in text), (
+            f"{sheet}: zem tabulas nav „{legend}”: {text[-900:]!r}")
+        number = legend.split(" – ")[0]
+        row = int(cell.lstrip("EF")) - Layout.plan_first + 1
+        line = next((ln for p in printed["garais-vards-6"][sheet] for ln in p.text.splitlines()
+                     if ln.startswith(f"{row} ")), "")
+        # the row's last printed cell (its note is empty): "Pārbaude"
+        assert line.rstrip().endswith(f" {number}"), f"{sheet}: rindā {row} nav {number}: {line!r}"
+    assert "Pārbaude:" not in _flat("\n".join(p.text for p in printed["garais-vards-40"]["6.6"]))
