@@ -47,3 +47,25 @@ BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11): P, A un no IB finansētā
 # Beside the effective B of 6.11 while the input is empty and the catalogue's B unconfirmed: short enough for
 # the first page across (columns C–E).
 BASE_BLANK_NOTE = "Provizorisks: apstiprināto B nosaka LM"
+
+# The signed annexes 6.3 and 6.6 print a check's number in a plan row's "Pārbaude" cell (two lines of a narrow
+# column hold every combination) and its whole text once under the table, beside the hidden-rows warning, for each
+# check that fails in some row (D35). Keyed as MSG; the order gives the numbers.
+CHECKS_LEGEND_LABEL = "Pārbaude:"
+CHECKS_63 = (
+    ("ceiling_unconfirmed", "cenas griesti nav apstiprināti – pārbaudiet, vai cena tos nepārsniedz"),
+    ("recipient", "saņēmējs neatbilst pakalpojumam"),
+    ("impairment", "pakalpojums paredzēts citam traucējumu veidam"),
+    ("incompatible", "nesaderīgs ar citu plāna pakalpojumu – laiki nedrīkst pārklāties"),
+    ("day_care_sessions", "dienas aprūpes centrs jau ietver iekavās minētās rindas nodarbības – vai tās ir cita "
+                          "speciālista vai grupas?"),
+    ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11)"),
+)
+CHECKS_66 = (
+    ("monthly_units", "mēnešu summa (Kopā) nesakrīt ar daudzumu periodā (6.3)"),
+    ("outside_period", "vērtības pēc perioda pēdējā mēneša"),
+    ("ignored_line_data", "mēnešu dati rindā bez pakalpojuma vai daudzuma"),
+    ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11)"),
+)
+# After a day-care number in a row's "Pārbaude" cell: the row it pairs with, e.g. "5 (3. rinda)".
+ROW_WORD = "rinda"

@@ -120,3 +120,57 @@ def test_plan_names_wrap_whole_in_excel(templates: dict[str | None, Path], catal
         for text in texts[kind]:
             needed = lines_needed(text, width, 9, False)
             assert needed <= room, f"{sheet}!{letter}: „{text}” Excel platumā {width:.0f} pt vajag {needed} rindu"
+
+
+def _room(ws, a1: str) -> tuple[float, float]:  # noqa: ANN001 - an openpyxl worksheet
+    """Width (pt, less padding) and height (pt) of the cell ``a1`` or of the merged range it starts."""
+    cell = ws[a1]
+    merged = next((m for m in ws.merged_cells.ranges if (m.min_row, m.min_col) == (cell.row, cell.column)), None)
+    rows = range(merged.min_row, merged.max_row + 1) if merged else range(cell.row, cell.row + 1)
+    first, last = (merged.min_col, merged.max_col) if merged else (cell.column, cell.column)
+    height = sum(ws.row_dimensions[r].height or 15 for r in rows)
+    return excel_width_pt(ws, first, last) - PADDING_PT, height
+
+
+def _fits(ws, a1: str, text: str, size: float, bold: bool) -> None:  # noqa: ANN001
+    width, height = _room(ws, a1)
+    room = int(height // (LINE_PT * size / 9))
+    needed = lines_needed(text, width, size, bold)
+    assert needed <= room, f"{ws.title}!{a1}: „{text}” Excel platumā {width:.0f} pt vajag {needed} rindu, ietilpst {room}"
+
+
+@pytest.mark.parametrize("sheet", ("6.3", "6.6"))
+def test_checks_print_whole_in_excel(templates: dict[str | None, Path], sheet: str) -> None:
+    """D35: every check failing at once still prints whole: the legend under the table with all its texts, and a
+    plan row's "Pārbaude" cell with every number (6.3: the day-care one naming row 40) in two lines."""
+    from generator.workbook.sheets.check_codes import SEPARATOR
+    from generator.workbook.texts import CHECKS_63, CHECKS_66, CHECKS_LEGEND_LABEL, ROW_WORD
+
+    ws = load_workbook(templates["liepaja"])[sheet]
+    checks, codes_col = (CHECKS_63, "K") if sheet == "6.3" else (CHECKS_66, "L")
+    assert ws[f"{codes_col}7"].value == "Pārbaude", ws[f"{codes_col}7"].value
+    legend = next(c for row in ws.iter_rows(min_row=49, max_row=52) for c in row
+                  if isinstance(c.value, str) and "COUNTIF" in c.value)
+    every = "; ".join(f"{k} – {text}" for k, (_, text) in enumerate(checks, start=1))
+    _fits(ws, legend.coordinate, f"{CHECKS_LEGEND_LABEL} {every}.", legend.font.sz, bool(legend.font.b))
+    numbers = [str(k) for k in range(1, len(checks) + 1)]
+    if sheet == "6.3":
+        numbers[4] += f" (40. {ROW_WORD})"
+    cell = ws[f"{codes_col}9"]
+    _fits(ws, cell.coordinate, SEPARATOR.join(numbers), cell.font.sz or 9, bool(cell.font.b))
+
+
+def test_long_texts_fit_in_excel(templates: dict[str | None, Path]) -> None:
+    """6.6's note of 60 characters in two lines of Piezīmes; the longest realistic child's name in one line of 6.3's
+    and 6.5's wider child line (two lines with the personal code) and in two lines of 6.6 and 6.9 (three lines)."""
+    from tests.workbook.test_print import LONG_CHILD, NOTE_66
+
+    wb = load_workbook(templates["liepaja"])
+    assert len(NOTE_66) >= 60
+    _fits(wb["6.6"], "M9", NOTE_66, 9, False)
+    assert wb["6.6"]["M7"].value == "Piezīmes"
+    for sheet in SIGNED:
+        child = f"Bērns: {LONG_CHILD.child_name}"
+        width, height = _room(wb[sheet], "A3")
+        lines = lines_needed(child, width, 9, True) + 1  # the personal code on a line of its own
+        assert lines * LINE_PT <= height + 0.5, f"{sheet}!A3: „{child}” + kods vajag {lines} rindu, augstums {height}"

@@ -52,6 +52,16 @@ PEOPLE = People(
                "1.1.1i": "Ģimenes psihologs A. Paraudziņa-Piemēriņa",
                "3.17i": "Nodibinājums “Radošās pašizteiksmes centrs Piemērs”"},
 )
+# The longest realistic child's name (two given names, a double surname; fictional): on every signed annex it prints
+# whole with the personal code under it (row 3 holds three lines). "garais-vards-NN" prints it with NN plan lines.
+LONG_CHILD = dataclasses.replace(PEOPLE, child_name="Anna-Marija Elizabete Paraudziņa-Piemēriņa")
+LONG_NAME_LINES = (6, 40)
+# A note as a person writes it in 6.6's Piezīmes (60 characters): whole in two lines of its column.
+NOTE_66 = "Otrdienās un ceturtdienās pēc skolas; jūlijā ir pārtraukums."
+# Checks made to fail in "garais-vards-6" (sheet, cell, value, the legend's text printed under the table): 6.3 an
+# expert rank of 0 in row 4 (an invalid input), 6.6 a month of row 2 that breaks its sum.
+FAILING = (("6.3", f"F{Layout.plan_first + 3}", 0, "6 – nederīga ievade iezīmētajā šūnā (sk. 6.11)"),
+           ("6.6", f"E{Layout.plan_first + 1}", 99, "1 – mēnešu summa (Kopā) nesakrīt ar daudzumu periodā (6.3)"))
 # The plan lines with the catalogue's longest service names (3.17i: the longest), printed first by "garakais-…"
 # with their long providers above: on the signed annexes they print whole, wrapped in two lines of their cells.
 LONG_NAMES = (("3.17i", 8, "30.00", 1, 7, [2, 2, 1, 1, 1, 1]), ("3.13i", 6, "35.00", 2, 8, [1, 1, 1, 1, 1, 1]))
@@ -126,13 +136,20 @@ def showcase(catalogue: Catalogue, repeat: int = 1, longest: bool = False) -> Wo
 
 
 def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int = 1, collapse: bool = False,
-                   lines: int | None = None, longest: bool = False) -> Path:
-    """The showcase ``repeat`` times, or its lines repeated up to ``lines`` lines."""
+                   lines: int | None = None, longest: bool = False, people: People = PEOPLE,
+                   note: str | None = None, failing: bool = False) -> Path:
+    """The showcase ``repeat`` times, or its lines repeated up to ``lines`` lines; ``note`` in 6.6's Piezīmes of the
+    first and the last line; ``failing``: checks that fail (FAILING)."""
     inputs = showcase(catalogue, repeat, longest)
     if lines is not None:
         inputs = dataclasses.replace(inputs, lines=showcase(catalogue, -(-lines // 6), longest).lines[:lines])
     wb = load_workbook(template)
-    fill(wb, inputs, recipient_labels(catalogue), PEOPLE)
+    fill(wb, inputs, recipient_labels(catalogue), people)
+    if note:
+        write(wb, "Men_Piezimes", [note] + [None] * (len(inputs.lines) - 2) + [note])
+    if failing:
+        for sheet, cell, value, _ in FAILING:
+            wb[sheet][cell] = value
     write(wb, "Merki_Ilgtermina", "Anna pati ģērbjas un ēd; runā teikumos, ko saprot arī sveši cilvēki.")
     write(wb, "Merki_Istermina", "Sešos mēnešos apgūt pogāšanu un 50 jaunus vārdus; divreiz nedēļā pastaigas ar "
                                  "pavadoni.")
@@ -157,7 +174,7 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
     """workbook name -> sheet -> the PDF of that sheet printed on its own. Names: "paraugs" (showcase),
     "plans-SEED" (random plans), "garakais-ID" (40 lines, the municipalities with the longest names), "pilns" (24 lines: every group opened), "paslepts" (12 lines, rows 11–12
     collapsed), "piezime" (a note alone in collapsed row 20 of 6.3), "rindas-NN" (NN lines, the signed
-    annexes)."""
+    annexes), "garais-vards-NN" (NN lines, LONG_CHILD, NOTE_66 in 6.6)."""
     require_calibri_metrics()  # skips without LibreOffice, fails without Calibri's metrics
     folder = tmp_path_factory.mktemp("print")
     copies: dict[tuple[str, str], Path] = {}
@@ -175,6 +192,9 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
     for lines in OPEN_ROWS:
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{lines}.xlsx", lines=lines),
             tuple(SIGNED))
+    for lines in LONG_NAME_LINES:
+        add(_showcase_file(catalogue, templates["liepaja"], folder / f"garais-vards-{lines}.xlsx", lines=lines,
+                           people=LONG_CHILD, note=NOTE_66, failing=lines == LONG_NAME_LINES[0]), tuple(SIGNED))
     for municipality_id in longest_names(catalogue):
         template = write_workbook(catalogue, folder / f"veidne-{municipality_id}.xlsx", municipality_id)
         add(_showcase_file(catalogue, template, folder / f"garakais-{municipality_id}.xlsx", lines=40,
@@ -222,6 +242,8 @@ def test_every_page_readable_numbered_and_named(printed: dict[str, dict[str, lis
                 assert FOOTER.findall(page.text) == [(str(k), str(len(pages)))], (
                     f"{at}: kājenē jābūt „Lapa {k} no {len(pages)}”: {FOOTER.findall(page.text)}")
                 assert PEOPLE.child_code in page.text, f"{at}: nav bērna personas koda"
+                if name.startswith("garais-vards"):
+                    assert LONG_CHILD.child_name in _flat(page.text), f"{at}: nav visa bērna vārda"
                 assert "###" not in page.text, f"{at}: šūnā „###”"
 
 
@@ -355,8 +377,9 @@ def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], ca
     prints whole on each page where it appears.
 
     On the signed annexes the plan rows' service and provider names wrap in two lines of their cells: nothing of
-    them may be cut, neither at the cell's side nor below its two lines (cut_runs(..., below=True)); a check
-    message's lines below its row's two are allowed (the message is whole on the screen). Allowed on the
+    them may be cut, neither at the cell's side nor below its two lines (cut_runs(..., below=True)), nor any other
+    text below its row's height: the check numbers, the checks' legend under the table, 6.6's note of 60 characters
+    (NOTE_66), the child's name of 50 characters with the personal code under it (LONG_CHILD). Allowed on the
     other plan sheets (6.4, 6.7, 6.10, not signed): a plan row's name cut at its cell's edge (one line per plan row;
     LibreOffice shortens the text itself where the next cell is filled)."""
     plan_texts = [o.label for o in catalogue.offers(catalogue.latest_date)] + list(PEOPLE.providers.values())
@@ -365,8 +388,8 @@ def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], ca
         if sheet not in sheets:
             continue
         for cut in cut_runs(sheets[sheet], below=sheet in SIGNED):
-            if cut.below:  # a hidden line: of a plan row's name, not of a check message (on screen in full)
-                allowed = not any(cut.text in text for text in plan_texts)
+            if cut.below:  # a hidden line: never on a signed annex
+                allowed = False
             else:
                 allowed = sheet not in SIGNED and any(text.startswith(cut.text) for text in plan_texts)
             if not allowed:
@@ -401,3 +424,19 @@ def test_month_columns_name_their_month_whole(printed: dict[str, dict[str, list[
         text = "\n".join(p.text for p in printed["paraugs"][sheet])
         for month in range(3, 9):
             assert f"{month:02d}.2019" in text, f"{sheet}: nav mēneša {month:02d}.2019"
+
+
+def test_failing_checks_print_numbers_and_texts(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """D35: a failing check prints its number in the row's "Pārbaude" cell and its whole text once under the table
+    (test_no_text_cut_at_a_page_edge: nothing of either is hidden); a plan whose checks pass prints no legend."""
+    for sheet, cell, _, legend in FAILING:
+        text = _flat("\n".join(p.text for p in printed["garais-vards-6"][sheet]))
+        assert f"Pārbaude: {legend}" in text or ("Pārbaude: 1 – " in text and f"; {legend}" in text), (
+            f"{sheet}: zem tabulas nav „{legend}”: {text[-900:]!r}")
+        number = legend.split(" – ")[0]
+        row = int(cell.lstrip("EF")) - Layout.plan_first + 1
+        line = next((ln for p in printed["garais-vards-6"][sheet] for ln in p.text.splitlines()
+                     if ln.startswith(f"{row} ")), "")
+        # the row's last printed cell (its note is empty): "Pārbaude"
+        assert line.rstrip().endswith(f" {number}"), f"{sheet}: rindā {row} nav {number}: {line!r}"
+    assert "Pārbaude:" not in _flat("\n".join(p.text for p in printed["garais-vards-40"]["6.6"]))

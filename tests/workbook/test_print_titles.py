@@ -27,7 +27,7 @@ def test_repeated_header_rows_hold_no_fragment(templates: dict[str | None, Path]
         last_col = column_index_from_string(ws.print_title_cols.split(":")[-1].replace("$", ""))
         last_row = int(ws.print_title_rows.split(":")[-1].replace("$", ""))
         for merged in ws.merged_cells.ranges:
-            if merged.min_row <= last_row and merged.min_col <= last_col:
+            if merged.min_row <= last_row and merged.min_col <= last_col and merged.min_row not in CHILD_WIDER.get(sheet, ()):
                 assert merged.max_col <= last_col, (
                     f"{sheet}: apvienotā šūna {merged.coord} iziet ārpus atkārtotajām kolonnām (līdz "
                     f"{ws.print_title_cols}): nākamajās lapās tā izdrukājas nogriezta")
@@ -38,7 +38,12 @@ def test_repeated_header_rows_hold_no_fragment(templates: dict[str | None, Path]
 # page across; 6.4's child, parent and period lines (A:C, one line each so that ten plan rows fit the first page:
 # whole on the first page, cut on the pages across where longer than A:B); 6.11's list of invalid inputs (A:F: a
 # message longer than column A is cut on the second page across). Not yet laid out otherwise.
-KNOWN_WIDER = {"6.2": range(1, 10_000), "6.4": range(3, 6), "6.11": range(INVALID_FIRST, INVALID_LAST + 1)}
+# The child's line (row 3) of 6.3 and 6.5 spans more than their label columns so that a name of 50 characters and the
+# personal code under it fit two lines (D35): both print one page wide, so there is no page across
+# (test_print.test_every_open_row_count_signs_with_its_rows).
+# Likewise 6.9's request text above the table (row 7) spans the page's width.
+CHILD_WIDER = {"6.3": range(3, 4), "6.5": range(3, 4), "6.9": range(7, 8)}
+KNOWN_WIDER = {"6.2": range(1, 10_000), "6.4": range(3, 6), "6.11": range(INVALID_FIRST, INVALID_LAST + 1)} | CHILD_WIDER
 
 
 @pytest.mark.parametrize("municipality_id", [None, "liepaja"])

@@ -69,6 +69,7 @@ def write(sh: Sheet) -> None:
         two_lines=True,
         title_height=TITLE_HEIGHT,
         subtitle_height=SUBTITLE_HEIGHT,
+        child_to="C",  # one page wide: the child's name of 50 characters in one line, the code under it
     )
     # beside the title on the first page (C:F): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two
     # lines of 8 pt, no row of its own, so that ten plan rows, the totals and the signatures still fit one page

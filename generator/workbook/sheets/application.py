@@ -30,6 +30,7 @@ COLUMNS = (
 FORMATS = {"E": "out_units", "F": "out_price"}
 COUNT_LABEL = "Pakalpojumu skaits"
 COUNT_ROW_HEIGHT = 12
+TEXT_ROW_HEIGHT = 33  # three lines of 9 pt text across A:F
 
 
 def write(sh: Sheet) -> None:
@@ -46,8 +47,9 @@ def write(sh: Sheet) -> None:
         title_height=TITLE_HEIGHT_69,
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})
-    # in the repeated label columns, wrapped: whole on every page across, never a piece cut at their edge
-    sh.ws.merge_range(f"A{TEXT_ROW}:B{TEXT_ROW}", "", st.label)
+    # across the page (6.9 prints one page wide, no page across): three lines hold it with a child's name of 50
+    # characters
+    sh.ws.merge_range(f"A{TEXT_ROW}:F{TEXT_ROW}", "", st.label)
     sh.formula(
         f"A{TEXT_ROW}",
         '"Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam "'
@@ -57,7 +59,7 @@ def write(sh: Sheet) -> None:
         "Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam ___________ nodrošināt "
         "pie šiem sniedzējiem, kurus esam izvēlējušies kopā ar sociālo darbinieku:",
     )
-    sh.row_height(TEXT_ROW, 60)  # five lines of 9 pt text
+    sh.row_height(TEXT_ROW, TEXT_ROW_HEIGHT)
     for c, head, _, _ in COLUMNS:
         sh.text(f"{c}{HEAD_ROW}", head, st.header)
     sh.row_height(HEAD_ROW, 28)

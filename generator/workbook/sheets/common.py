@@ -29,6 +29,9 @@ HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
 # social service names in the catalogue (e.g. "Sociālais dienests: Rēzeknes pilsētas sociālais dienests") and the
 # child's line in the narrow repeated label columns wrap instead of being cut.
 HEADER_TWO_LINE_HEIGHT = 21
+# Row 3 of the signed annexes: three lines, the child's name in up to two (two given names and a double surname,
+# about 50 characters, in the narrowest label columns) and the personal code on the third.
+HEADER_CHILD_HEIGHT = 32
 # Rows 1–2 of the signed annexes: three lines of 11 pt bold title in the label columns (6.9's short title: two).
 TITLE_HEIGHT = 40
 TITLE_HEIGHT_69 = 32
@@ -63,7 +66,8 @@ def child_line(sh: Sheet, a1: str) -> None:
 
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
                  title_to: str | None = None, two_lines: bool = False, title_height: int | None = None,
-                 title_cols_to: str | None = None, subtitle_height: int | None = None) -> None:
+                 title_cols_to: str | None = None, subtitle_height: int | None = None,
+                 child_to: str | None = None) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
@@ -73,7 +77,9 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
 
     ``two_lines`` (the signed annexes): rows 3–5 hold two lines of wrapped text and row 6 is a thin gap, so no
     municipality or social service name of the catalogue is cut in the narrow label columns; the child's line
-    puts the personal code on the second line (a child's name up to about 25 characters on the first).
+    puts the personal code on a line of its own under the name, which may take two (row 3: HEADER_CHILD_HEIGHT).
+    ``child_to`` (a signed annex that prints one page wide, short of height): the child's line spans A..``child_to``,
+    where a name of about 50 characters fits one line, so row 3 keeps two lines; the municipality starts after it.
 
     ``title_height`` (the signed annexes, whose ``split_col`` is the last repeated label column): rows
     1–2 together are that many points high; the title wraps in the label columns A..``split_col`` and the
@@ -99,7 +105,8 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     cache = sh.book.cache
     right_first = col(split_col, 1)
     for row, (left, right) in enumerate(zip(HEADER_LEFT, HEADER_RIGHT, strict=True), start=3):
-        for first, last, name in ((f"A{row}", f"{split_col}{row}", left), (f"{right_first}{row}", f"{head_to}{row}", right)):
+        left_to, right_from = (child_to, col(child_to, 1)) if child_to and row == 3 else (split_col, right_first)
+        for first, last, name in ((f"A{row}", f"{left_to}{row}", left), (f"{right_from}{row}", f"{head_to}{row}", right)):
             r1, c1 = sh._rc(first)
             r2, c2 = sh._rc(last)
             if (r1, c1) != (r2, c2):
@@ -109,7 +116,8 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
                            cache.header(name).replace(CODE_LABEL, "\n" + CODE_LABEL.lstrip()))
             else:
                 sh.formula(first, name, st.label_bold, cache.header(name))
-        sh.row_height(row, HEADER_TWO_LINE_HEIGHT if two_lines else HEADER_ROW_HEIGHT)
+        sh.row_height(row, (HEADER_CHILD_HEIGHT if row == 3 and not child_to else HEADER_TWO_LINE_HEIGHT)
+                      if two_lines else HEADER_ROW_HEIGHT)
     if two_lines:
         sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator.workbook.input_checks import MONTH_FIELDS
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import plan_rows
+from generator.workbook.sheets import check_codes, plan_rows
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
@@ -16,10 +16,12 @@ from generator.workbook.sheets.common import (
     protect,
     signature_block,
 )
-from generator.workbook.sheets.plan import invalid_cells, message_formula
+from generator.workbook.texts import CHECKS_66
 
 OUT_OF_PERIOD = "ārpus perioda"
 DAY_ROW_HEIGHT = 22  # two lines of 9 pt text
+MONTH_WIDTH = 6.5  # 6.6: "09.2019" in 8 pt and a month's units in 9 pt
+NOTE_WIDTH = 27  # 6.6's Piezīmes: a note of 60 characters in two lines of 9 pt
 MONTH_NAME_HEIGHT = 22  # 6.6: a month and its year ("aprīlis 2019") in two lines of the narrow month columns
 
 MESSAGES_66 = (
@@ -53,11 +55,11 @@ def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int,
 
 
 def write_units(sh: Sheet) -> None:
-    """6.6: Men_Daudzums, rows × months, with the row total and its difference from 6.3."""
+    """6.6: Men_Daudzums, rows × months, with the row total, the failing checks' numbers and a note."""
     book, st = sh.book, sh.st
     lay: Layout = book.layout
     cols = lay.month_cols("E")
-    total_c, diff_c, note_c, free_c = (col(cols[-1], k) for k in (1, 2, 3, 4))
+    total_c, note_c, free_c = (col(cols[-1], k) for k in (1, 2, 3))
     code_cols = [col(free_c, 2 + k) for k in range(len(cols))]
     header_block(
         sh,
@@ -71,13 +73,14 @@ def write_units(sh: Sheet) -> None:
         title_height=TITLE_HEIGHT,
     )
     # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's
-    # name wraps in two lines of B
-    widths = {"A": 3, "B": 30, "C": 11, "D": 10} | {c: 8 for c in cols} | {total_c: 7, diff_c: 9, note_c: 9,
-                                                                          free_c: 8}
+    # name wraps in two lines of B, a note of 60 characters in two lines of the last column (NOTE_WIDTH); the row
+    # total beside "Daudzums periodā" shows a difference (marked, and check 1 under the table names it)
+    widths = {"A": 3, "B": 30, "C": 10, "D": 10} | {c: MONTH_WIDTH for c in cols} | {total_c: 7, note_c: 9,
+                                                                                   free_c: NOTE_WIDTH}
     sh.widths(widths)
     head = lay.table_header
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),
-                    (total_c, "Kopā"), (diff_c, "Starpība ar 6.3"), (note_c, "Pārbaude"), (free_c, "Piezīmes")):
+                    (total_c, "Kopā"), (note_c, "Pārbaude"), (free_c, "Piezīmes")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     month_headers(sh, cols, head, head + 1)
     sh.row_height(head + 1, MONTH_NAME_HEIGHT)
@@ -93,12 +96,12 @@ def write_units(sh: Sheet) -> None:
             sh.blank(f"{c}{row}", st.input_units)
         sh.formula(f"{total_c}{row}", f"IF(COUNT({cols[0]}{row}:{cols[-1]}{row})>0,SUM({cols[0]}{row}:{cols[-1]}{row}),\"\")",
                    st.out_units, "")
-        sh.formula(f"{diff_c}{row}",
-                   f"IF('6.4'!${C64.h_active}{r}=1,ROUND('6.4'!${C64.h_units}{r}-'6.4'!${C64.h_planned}{r},6),\"\")",
-                   st.out_units, "")
-        codes = [(f"{c}{row}", sh.check(MONTH_FIELDS[0], f"{c}{row}", f"{h}{row}"))
-                 for c, h in zip(cols, code_cols, strict=True)]
-        sh.formula(f"{note_c}{row}", message_formula(r, MESSAGES_66, invalid_cells(codes)), st.message, "")
+        for c, h in zip(cols, code_cols, strict=True):
+            sh.check(MONTH_FIELDS[0], f"{c}{row}", f"{h}{row}")
+        parts = [(f"'6.4'!${c}{r}>0", f'"{check_codes.number(CHECKS_66, code)}"') for c, code in MESSAGES_66]
+        parts.append((f"SUM({code_cols[0]}{row}:{code_cols[-1]}{row})>0",
+                      f'"{check_codes.number(CHECKS_66, "invalid_input")}"'))
+        sh.formula(f"{note_c}{row}", check_codes.row_codes(parts), st.message, "")
         sh.blank(f"{free_c}{row}", st.input_wrap)
     first, last = lay.plan_first, lay.plan_last
     sh.define("Men_Daudzums", f"{cols[0]}{first}", f"{cols[-1]}{last}")
@@ -114,13 +117,17 @@ def write_units(sh: Sheet) -> None:
     grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{note_c}{first}:{note_c}{last}",
                              {"type": "formula", "criteria": f'=${note_c}{first}<>""', "format": st.error_mark})
-    sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
-                             {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",
+    sh.ws.conditional_format(f"{total_c}{first}:{total_c}{last}",
+                             {"type": "formula", "criteria": f"=AND(ISNUMBER($D{first}),ROUND(N(${total_c}{first})-$D{first},6)<>0)",
                               "format": st.error_mark})
     _day_services(sh, cols, last + 1)
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=D", warning_cell=f"A{last + 3}",
                         inputs=(f"{cols[0]}:{cols[-1]}", free_c),
                         hint_cell=f"{col(free_c, 1)}{first + plan_rows.VISIBLE - 1}")
+    calc = f"${lay.calc_first}:$"
+    counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_66}
+    counts["invalid_input"] = f"COUNTIF(${code_cols[0]}${first}:${code_cols[-1]}${last},\">0\")"
+    check_codes.legend(sh, f"C{last + 3}:{free_c}{last + 3}", CHECKS_66, counts)
     end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)", signed=True)

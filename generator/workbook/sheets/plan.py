@@ -7,7 +7,7 @@ from __future__ import annotations
 from generator.workbook.input_checks import PLAN_FIELDS
 from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import plan_rows
+from generator.workbook.sheets import check_codes, plan_rows
 from generator.workbook.sheets.common import (
     GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
@@ -17,7 +17,7 @@ from generator.workbook.sheets.common import (
     protect,
     signature_block,
 )
-from generator.workbook.texts import MSG
+from generator.workbook.texts import CHECKS_63, MSG, ROW_WORD
 
 SHEET = "6.3"
 GOAL_ROW_HEIGHT = 22  # two lines of 9 pt text across D:L (about 200 characters)
@@ -38,9 +38,12 @@ COLUMNS = (
     ("H", "Biežums, ilgums, termiņš", 15),
     ("I", "Vecāku rangs", 7),
     ("J", "Kopējā prioritāte", 9),
-    ("K", "Pārbaude", 14),
+    ("K", "Pārbaude", 14),  # the failing checks' numbers (check_codes.py), e.g. "1, 4, 5 (12. rinda), 6"
     ("L", "Piezīmes", 12),
 )
+# The row under the plan rows: the hidden-rows warning in A:C; the checks' legend in D:L of it and of the "Mērķi" row
+# under it (all six texts fit four lines of 8 pt bold: LEGEND_ROW_HEIGHT + SECTION_ROW_HEIGHT).
+LEGEND_ROW_HEIGHT = 27
 TABLE_HEADER_HEIGHT = 17  # rows 7–8 together: three lines of 9 pt bold ("Ekspertu / rangs / jomā")
 # The checked inputs of a plan line (6.3 column, field) and the hidden columns of their check codes.
 PLAN_INPUTS = tuple(zip("CDFGI", PLAN_FIELDS, strict=True))
@@ -77,6 +80,16 @@ def invalid_cells(cells: list[tuple[str, str]]) -> str:
             f'&" (sk. 6.11).","")')
 
 
+def row_codes(r64: int, invalid: str) -> str:
+    """6.3's "Pārbaude" cell of the plan line on 6.4 row ``r64``: the numbers of CHECKS_63 that fail in it, the
+    day-care one with the row it pairs with; ``invalid`` is the condition of an invalid input in the row."""
+    every, other = f"{SOURCE}${C64.h_sessions_all}{r64}", f"{SOURCE}${C64.h_sessions_other}{r64}"
+    parts = [(f"{SOURCE}${c}{r64}>0", f'"{check_codes.number(CHECKS_63, code)}"') for c, code in MESSAGES_63]
+    parts.append((f"{every}>0", f'"{check_codes.number(CHECKS_63, "day_care_sessions")} ("&{other}&". {ROW_WORD})"'))
+    parts.append((invalid, f'"{check_codes.number(CHECKS_63, "invalid_input")}"'))
+    return check_codes.row_codes(parts)
+
+
 def write(sh: Sheet) -> None:
     book, st = sh.book, sh.st
     lay = book.layout
@@ -91,6 +104,7 @@ def write(sh: Sheet) -> None:
         title_to="L",
         two_lines=True,
         title_height=TITLE_HEIGHT,
+        child_to="E",  # one page wide: the child's name of 50 characters in one line, the code under it
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
@@ -114,8 +128,7 @@ def write(sh: Sheet) -> None:
         sh.formula(f"J{row}", f"IF('6.4'!${C64.h_active}{r64}=1,'6.4'!${C64.priority}{r64},\"\")", st.out_whole, "")
         codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
                  for (c, field), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True)]
-        invalid = f"{sessions_message(r64, SOURCE)}&{invalid_cells(codes)}"
-        sh.formula(f"K{row}", message_formula(r64, MESSAGES_63, invalid), st.message, "")
+        sh.formula(f"K{row}", row_codes(r64, f"SUM({codes[0][1]}:{codes[-1][1]})>0"), st.message, "")
     first, last = lay.plan_first, lay.plan_last
     sh.define("Plans_Pakalpojums", f"C{first}", f"C{last}")
     sh.define("Plans_Daudzums", f"G{first}", f"G{last}")
@@ -125,8 +138,13 @@ def write(sh: Sheet) -> None:
     sh.define("Plans_Piezimes", f"L{first}", f"L{last}")
     sh.ws.set_column(f"{PLAN_CODES[0]}:{PLAN_CODES[-1]}", 4, None, {"hidden": True})
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}", warning_to="C",
-                        inputs=("D", "F:I", "L"),
+                        inputs=("D", "F:I", "L"), warning_height=LEGEND_ROW_HEIGHT,
                         hint_cell=f"M{first + plan_rows.VISIBLE - 1}")
+    calc = f"${lay.calc_first}:$"
+    counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_63}
+    counts["day_care_sessions"] = f"COUNTIF('6.4'!${C64.h_sessions_all}{calc}{C64.h_sessions_all}${lay.calc_last},\">0\")"
+    counts["invalid_input"] = f"COUNTIF(${PLAN_CODES[0]}${first}:${PLAN_CODES[-1]}${last},\">0\")"
+    check_codes.legend(sh, f"D{last + 1}:{GOAL_TO}{last + 2}", CHECKS_63, counts)
     for (c, _), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True):
         sh.ws.conditional_format(f"{c}{first}:{c}{last}", {"type": "formula", "criteria": f"=${h}{first}>0",
                                                            "format": st.error_mark})
