@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator import lvformat
 from generator.catalogue.catalogue import Offer
+from generator.catalogue.models import PriceStatus
 from generator.workbook.input_checks import PRICE_FIELD, message_formula
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
@@ -31,8 +32,9 @@ HEADS = (
     ("K", "Pārbaude", 30),
 )
 PRICE_CODE = "R"  # hidden: the formula check of the price cell
-# hidden: services whose sessions this one already includes (L1713), an unconfirmed ceiling (D22)
-INCLUDES, UNCONFIRMED = "S", "T"
+# hidden: services whose sessions this one already includes (L1713), an unconfirmed ceiling (D22), the catalogue's
+# price still "jāprecizē" (D22: a plan line keeping it prints "______" on the signed annexes)
+INCLUDES, UNCONFIRMED, PROVISIONAL_PRICE = "S", "T", "U"
 HELPERS = (
     ("L", "h_Pak_Kods"),
     ("M", "h_Pak_Dienas"),
@@ -127,13 +129,18 @@ def write(sh: Sheet) -> None:
         sh.text(f"Q{row}", short_unit(units.get(service.unit, service.unit)), st.helper_text)
         sh.text(f"{INCLUDES}{row}", _joined(list(service.includes_sessions_of)), st.helper_text)
         sh.number(f"{UNCONFIRMED}{row}", 1 if offer.ceiling_unconfirmed else 0, st.helper)
+        if offer.ceiling_status is PriceStatus.to_verify and offer.prefill_price is not None:
+            sh.number(f"{PROVISIONAL_PRICE}{row}", offer.prefill_price, st.helper)
+        else:
+            sh.blank(f"{PROVISIONAL_PRICE}{row}", st.helper)
     first, last = lay.cat_first, lay.cat_last
     for letter, name in (("A", "Pak_Id"), ("B", "Pak_Joma"), ("F", "Pak_MaxCena"), ("H", "Pak_Sniedzejs"),
                          ("I", "Pak_Cena"), ("J", "Pak_Transports")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst")):
+    for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst"),
+                         (PROVISIONAL_PRICE, "h_Pak_CenaProviz")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column(f"L:{UNCONFIRMED}", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"L:{PROVISIONAL_PRICE}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(
         f"I{first}:I{last}",
         {"type": "formula", "criteria": f"=OR(${PRICE_CODE}{first}>0,AND(ISNUMBER($I{first}),ISNUMBER($F{first}),"
