@@ -21,7 +21,7 @@ SIGNED = ("6.3", "6.5", "6.6", "6.9")
 FONT_DIR = Path("/usr/share/fonts/truetype/crosextra")
 DIGIT_PX = 7  # Calibri 11, the workbook's default font
 PADDING_PT = 3.0  # Excel's inner cell margins, both sides together
-LINE_PT = 11.0  # one line of 9 pt Calibri as LibreOffice sets it (ascent + descent + line gap)
+LINE_PT = 10.85  # one line of 9 pt Calibri (Carlito, LibreOffice 7.4 print): two fit the 29 px (21,75 pt) plan rows
 
 
 @cache

@@ -179,7 +179,7 @@ MESSAGES_64 = (
 COLUMNS = (
     ("A", "Nr.", 4),
     ("B", "SBS pakalpojums", 44),  # A:B hold the child's line on the pages across (Excel's widths)
-    ("C", "Sniedzējs", 24),
+    ("C", "Sniedzējs", 36),  # the first page across has room: the providers' names print whole in one line
     ("D", "Mērvienība", 12),
     ("E", "Daudzums periodā", 9),
     ("F", "Cena, EUR", 10),
@@ -187,8 +187,8 @@ COLUMNS = (
     ("H", "Prioritāte", 9),
     ("I", "No IB, EUR", 11),
     ("J", "Citi avoti vai nefinansēts, EUR", 12),
-    ("K", "Finansējums no IB", 14),
-    ("L", "Pārbaude", 30),
+    ("K", "Finansējums no IB", 17),  # "nav IB finansējuma" in one line
+    ("L", "Pārbaude", 28),
     ("M", "Piezīmes", 24),
 )
 

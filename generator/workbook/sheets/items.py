@@ -17,6 +17,7 @@ FIRST_PAGE_TO = "E"  # the last column of the first page across (landscape)
 TITLE_ROW_HEIGHT = 28  # two lines of 11 pt bold: the title at Excel's narrower width of column A
 NOTE_HEIGHT = 84  # rows 1–2: eight lines of the 8 pt note in B:E at Excel's column widths
 HEADER_ROW = 5
+GAP_ROW_HEIGHT = 4
 
 HEADS = (
     ("A", "Pakalpojums (kods un nosaukums)", 40),
@@ -26,7 +27,7 @@ HEADS = (
     ("E", "Cenas noteikšana", 22),
     ("F", "Maksimālā cena, EUR", 11),
     ("G", "Cenas statuss", 11),
-    ("H", "Sniedzējs", 28),
+    ("H", "Sniedzējs", 30),  # a provider's name of about 40 letters in one line
     ("I", "Sniedzēja cena, EUR par vienību", 12),
     ("J", "Trans-ports", 7),
     ("K", "Pārbaude", 30),
@@ -76,9 +77,12 @@ def write(sh: Sheet) -> None:
         st.note,
     )
     sh.row_height(2, NOTE_HEIGHT - TITLE_ROW_HEIGHT)
-    sh.formula("A3", f'"Veidne: "&{lv_version_formula("IBM_Versija")}&"; cenas spēkā uz "&'
+    # under the title, beside the note (rows 1–2 print once): in row 3 it wrapped in A over the child's line
+    sh.formula("A2", f'"Veidne: "&{lv_version_formula("IBM_Versija")}&"; cenas spēkā uz "&'
                + lv_date_formula("Parametru_Datums"),
                st.note, f"Veidne: {lvformat.version(book.cache.version)}; cenas spēkā uz {lvformat.date(book.day)}")
+    # row 3 (repeated on every page, like the page header that names the version) is only a gap now
+    sh.row_height(3, GAP_ROW_HEIGHT)
     for c, head, _ in HEADS:
         sh.text(f"{c}{HEADER_ROW}", head, st.header)
     sh.row_height(HEADER_ROW, 36)
