@@ -38,10 +38,8 @@ MSG = {
     "invalid_input_63": "6.3 rindā ir nederīga ievade.",
 }
 
-# The base amount B is the catalogue's unconfirmed ("jāprecizē") value and none is entered in 6.11:
-# printed on 6.4 and on the signed 6.5 (D22).
-BASE_PROVISIONAL = ("UZMANĪBU: B nav apstiprināts (to nosaka LM) – P, A un no IB finansētās summas ir "
-                    "provizoriskas.")  # two lines of 8 pt beside 6.5's title (C2:F2)
+# The base amount B is the catalogue's unconfirmed ("jāprecizē") value and none is entered in 6.11: the working
+# calculation 6.4 says its figures are provisional (BASE_PROVISIONAL_SHORT); the signed 6.5 blanks them (D22).
 # The signed annexes (6.5, 6.9) print a figure resting on an unconfirmed value as "______" (D22); the warning beside
 # 6.5's title says which and where the confirmed figure comes from (two lines of 8 pt in C2:F2).
 BLANK = "______"
