@@ -178,7 +178,7 @@ MESSAGES_64 = (
 
 COLUMNS = (
     ("A", "Nr.", 4),
-    ("B", "SBS pakalpojums", 44),  # A:B hold the child's line on the pages across (Excel's widths)
+    ("B", "SBS pakalpojums", 47),  # the longest service name (3.17i) in one line; A:B hold the child's line
     ("C", "Sniedzējs", 36),  # the first page across has room: the providers' names print whole in one line
     ("D", "Mērvienība", 12),
     ("E", "Daudzums periodā", 9),
@@ -188,7 +188,7 @@ COLUMNS = (
     ("I", "No IB, EUR", 11),
     ("J", "Citi avoti vai nefinansēts, EUR", 12),
     ("K", "Finansējums no IB", 17),  # "nav IB finansējuma" in one line
-    ("L", "Pārbaude", 28),
+    ("L", "Pārbaude", 25),
     ("M", "Piezīmes", 24),
 )
 
