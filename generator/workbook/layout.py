@@ -138,6 +138,8 @@ class C64:
     h_recipient, h_item_recipient, h_planned, h_delivered, h_paid = "AR", "AS", "AT", "AU", "AV"
     h_limits, h_active_nr, h_incompat_all = "AW", "AX", "AY"
     h_includes, f_sessions, h_sessions_all, h_sessions_other, f_unconfirmed = "AZ", "BA", "BB", "BC", "BD"
+    # D22: the line keeps a "jāprecizē" catalogue price (or has none); its IB share rests on an unconfirmed value
+    h_price_provisional, h_ib_provisional = "BE", "BF"
 
 
 class C68:

@@ -8,7 +8,9 @@ from typing import Any
 from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 
-FONT = "DejaVu Sans"
+# Calibri, the font Excel counts column widths in (D34: one font for every workbook); LibreOffice prints it with
+# the metric-compatible Carlito. DejaVu Sans, used before, is missing on Windows, where Excel would substitute it.
+FONT = "Calibri"
 INPUT_FILL = "#FFF2CC"
 OUTPUT_FILL = "#F2F2F2"
 HEADER_FILL = "#D9E1F2"
@@ -30,6 +32,7 @@ RATE = f"{LATVIAN}0%"
 WHOLE = "0"
 TEXT = "@"
 MONTH_NUMBER = '0". mēn."'
+BLANK_FIGURE = '"______";"______";"______";"______"'  # any number or text prints as a blank to fill (D22)
 MONTH_YEAR = "mm.yyyy"  # a period month under its number: "09.2019" fits the narrow month columns
 
 
@@ -77,6 +80,7 @@ class Styles:
     alert: Format
     alert_wrap: Format
     blank_mark: Format
+    blank_figure: Format
 
 
 def make_styles(wb: Workbook) -> Styles:
@@ -131,4 +135,6 @@ def make_styles(wb: Workbook) -> Styles:
         alert=fmt(bold=True, font_color="#9C0006", text_wrap=True),
         alert_wrap=fmt(bold=True, font_size=8, font_color="#9C0006", text_wrap=True),
         blank_mark=wb.add_format({"font_color": OUTPUT_FILL}),
+        # conditional: a signed annex's figure that rests on an unconfirmed value prints "______", its value stays
+        blank_figure=wb.add_format({"num_format": BLANK_FIGURE}),
     )

@@ -38,10 +38,19 @@ MSG = {
     "invalid_input_63": "6.3 rindā ir nederīga ievade.",
 }
 
-# The base amount B is the catalogue's unconfirmed ("jāprecizē") value and none is entered in 6.11:
-# printed on 6.4 and on the signed 6.5 (D22).
-BASE_PROVISIONAL = ("UZMANĪBU: B nav apstiprināts (to nosaka LM) – P, A un no IB finansētās summas ir "
-                    "provizoriskas.")  # two lines of 8 pt beside 6.5's title (C2:F2)
+# The base amount B is the catalogue's unconfirmed ("jāprecizē") value and none is entered in 6.11: the working
+# calculation 6.4 says its figures are provisional (BASE_PROVISIONAL_SHORT); the signed 6.5 blanks them (D22).
+# The signed annexes (6.5, 6.9) print a figure resting on an unconfirmed value as "______" (D22); the warning beside
+# 6.5's title says which and where the confirmed figure comes from (two lines of 8 pt in C2:F2).
+BLANK = "______"
+ANNEX_BASE_BLANK = (f"UZMANĪBU: B nav apstiprināts – P, A un no IB finansētās summas ir „{BLANK}”; tās ieraksta, "
+                    "kad LM nosaka B.")
+ANNEX_PRICE_BLANK = (f"UZMANĪBU: cena vēl jāprecizē – no tās atkarīgās summas ir „{BLANK}”; tās ieraksta pēc LM "
+                     "apstiprinātās cenas (metodikas vietnes sadaļa „Cenas”).")
+ANNEX_BOTH_BLANK = (f"UZMANĪBU: B un cena nav apstiprināti – no tiem atkarīgās summas ir „{BLANK}”; tās ieraksta "
+                    "pēc LM apstiprinājuma (metodikas vietnes sadaļa „Cenas”).")
+# 6.9 beside the number of services, on the signed page: one line of 8 pt in D:F
+APPLICATION_PRICE_BLANK = f"{BLANK} – cena vēl jāprecizē (apstiprina LM)"
 BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11): P, A un no IB finansētās summas ir provizoriskas, "
                           "kamēr LM nav noteikusi B.")
 # Beside the effective B of 6.11 while the input is empty and the catalogue's B unconfirmed: short enough for

@@ -2,7 +2,7 @@
 
 Excel cannot be run here. Its column width is counted in digits of the workbook's default font (Calibri 11: 7 px
 a digit, 96 px an inch), narrower than LibreOffice prints the same columns without Calibri. The cells' own font
-is DejaVu Sans: each fixed label is measured with its glyph widths (fontTools) at its size and weight and must fit
+is Calibri, measured with Carlito's glyph widths (the same metrics): each fixed label is measured with its glyph widths (fontTools) at its size and weight and must fit
 the width of its merged range in Excel (less a little cell padding) in as many lines as its row holds. A label
 that fits in Excel also fits in LibreOffice, whose columns are wider.
 """
@@ -18,17 +18,17 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT_DIR = Path("/usr/share/fonts/truetype/crosextra")
 DIGIT_PX = 7  # Calibri 11, the workbook's default font
 PADDING_PT = 3.0  # Excel's inner cell margins, both sides together
-LINE_PT = 10.6  # one line of 9 pt DejaVu Sans (ascent + descent)
+LINE_PT = 10.85  # one line of 9 pt Calibri (Carlito, LibreOffice 7.4 print): two fit the 29 px (21,75 pt) plan rows
 
 
 @cache
 def _font(bold: bool) -> TTFont:
-    path = FONT_DIR / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+    path = FONT_DIR / ("Carlito-Bold.ttf" if bold else "Carlito-Regular.ttf")
     if not path.exists():
-        pytest.skip(f"{path} nav instalēts (make setup uzstāda fonts-dejavu)")
+        pytest.skip(f"{path} nav instalēts (make setup uzstāda fonts-crosextra-carlito)")
     return TTFont(str(path))
 
 

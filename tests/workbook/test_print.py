@@ -20,15 +20,23 @@ from openpyxl import load_workbook
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.recalc import convert, make_profile
 from generator.reference.lines import line_from_offer
-from generator.reference.workbook import WorkbookInputs
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import People, fill
 from generator.workbook.layout import Layout
 from generator.workbook.names import write
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
-from generator.workbook.texts import BASE_PROVISIONAL, BASE_PROVISIONAL_SHORT
+from generator.workbook.texts import (
+    ANNEX_BOTH_BLANK,
+    ANNEX_PRICE_BLANK,
+    APPLICATION_PRICE_BLANK,
+    BASE_PROVISIONAL_SHORT,
+    BLANK,
+    MSG,
+)
 from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 from tests.print_fonts import require_calibri_metrics
@@ -69,18 +77,19 @@ SHEETS = ("6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "6.10",
 # The sheets with plan rows: printed for every random plan too.
 PLAN_SHEETS = ("6.3", "6.4", "6.5", "6.6", "6.7", "6.9", "6.10")
 RANDOM_PRINTS = 3
+PROVISIONAL_LINE = "2.1"  # the showcase's line that keeps the catalogue's price, "jāprecizē" (D22)
 FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both groups' first rows
 # Pages of each sheet of the showcase (6 plan lines), measured with LibreOffice 7.4 and Carlito, Calibri's metric
 # twin (tests/print_fonts.py), so that columns print as wide as in Excel: the wide sheets continue to
 # the right with their label columns. The signed annexes (6.3, 6.5, 6.6, 6.9) print one page wide (6.9 in
 # portrait, the others in landscape) and continue downwards: SIGNED_PAGES.
-SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 2, "6.8": 9, "6.9": 1,
-                  "6.10": 5, "6.11": 5}
+SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 9, "6.9": 1,
+                  "6.10": 5, "6.11": 3}
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
 SIGNED_PAGES = {"6.3": {10: 1, 20: 2, 30: 2, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2, 40: 3},
                 "6.6": {10: 1, 20: 2, 30: 2, 40: 3}, "6.9": {10: 1, 20: 1, 30: 2, 40: 2}}
 # The most pages a sheet may take with all 40 plan rows open.
-MAX_PAGES = SHOWCASE_PAGES | {"6.4": 9, "6.7": 4, "6.10": 10} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
+MAX_PAGES = SHOWCASE_PAGES | {"6.4": 9, "6.7": 2, "6.10": 10} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
 # The last column's header of each signed annex: on every page, because the sheet prints one page wide.
 LAST_COLUMN = {"6.3": "Piezīmes", "6.5": "Finansējums no IB", "6.6": "Piezīmes", "6.9": "Cena, EUR"}
 SIGNED = {"6.3": ("Sociālais darbinieks", "Vecāks"), "6.5": ("Sociālais darbinieks", "Vecāks"),
@@ -160,6 +169,18 @@ def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int
     return path
 
 
+TYPED_BASE = Decimal("500.00")  # a B as the ministry would type it into 6.11 (any confirmed figure)
+
+
+def _confirmed_file(catalogue: Catalogue, template: Path, path: Path, keep_provisional_price: bool) -> Path:
+    """The showcase with B typed in 6.11; without its line 2.1 (which keeps the catalogue's "jāprecizē" price)
+    every figure rests on confirmed values."""
+    wb = load_workbook(template)
+    fill(wb, _confirmed_inputs(catalogue, keep_provisional_price), recipient_labels(catalogue), PEOPLE)
+    wb.save(path)
+    return path
+
+
 def _note_in_hidden_row(path: Path) -> Path:
     """The showcase with a note typed alone into 6.3's frequency column of collapsed plan row 20."""
     wb = load_workbook(path)
@@ -189,6 +210,9 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
         ("6.3", "6.5"))
     add(_showcase_file(catalogue, templates["liepaja"], folder / "pilns.xlsx", repeat=FULL_REPEAT), PLAN_SHEETS)
     add(_note_in_hidden_row(_showcase_file(catalogue, templates["liepaja"], folder / "piezime.xlsx")), ("6.3",))
+    for name, keep_provisional_price in (("apstiprinats", False), ("cena-japrecize", True)):
+        add(_confirmed_file(catalogue, templates["liepaja"], folder / f"{name}.xlsx", keep_provisional_price),
+            ("6.4", "6.5", "6.9"))
     for lines in OPEN_ROWS:
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{lines}.xlsx", lines=lines),
             tuple(SIGNED))
@@ -381,15 +405,17 @@ def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], ca
     text below its row's height: the check numbers, the checks' legend under the table, 6.6's note of 60 characters
     (NOTE_66), the child's name of 50 characters with the personal code under it (LONG_CHILD). Allowed on the
     other plan sheets (6.4, 6.7, 6.10, not signed): a plan row's name cut at its cell's edge (one line per plan row;
-    LibreOffice shortens the text itself where the next cell is filled)."""
+    LibreOffice shortens the text itself where the next cell is filled). On every sheet no wrapped text may hide a
+    line under its row (a hint, a note, a label wrapped in a one-line row printed over the row below it), except a
+    plan row's check message on a sheet that is not signed (MSG: whole on the screen)."""
     plan_texts = [o.label for o in catalogue.offers(catalogue.latest_date)] + list(PEOPLE.providers.values())
     found = []
     for name, sheets in printed_pdfs.items():
         if sheet not in sheets:
             continue
-        for cut in cut_runs(sheets[sheet], below=sheet in SIGNED):
-            if cut.below:  # a hidden line: never on a signed annex
-                allowed = False
+        for cut in cut_runs(sheets[sheet], below=True):
+            if cut.below:  # a hidden line: never on a signed annex (D35), elsewhere only of a check message
+                allowed = sheet not in SIGNED and any(cut.text in text for text in MSG.values())
             else:
                 allowed = sheet not in SIGNED and any(text.startswith(cut.text) for text in plan_texts)
             if not allowed:
@@ -406,15 +432,15 @@ def test_unconfirmed_base_warning_printed(printed: dict[str, dict[str, list[Page
     """The showcase leaves B blank and the catalogue's B is "jāprecizē": 6.4 says so beside P, and the signed
     6.5 beside its title on the page with the plan rows and the signatures."""
     for name, sheets in printed.items():
-        if name.startswith("plans-"):
-            continue  # a random plan may type its own B
+        if name.startswith(("plans-", "apstiprinats", "cena-")):
+            continue  # a random plan may type its own B; these two type it
         if "6.4" in sheets:
             assert _flat(BASE_PROVISIONAL_SHORT) in _flat(sheets["6.4"][0].text), name
         if "6.5" in sheets:
             # beside the title on the first page, with the first plan rows (the pages down repeat rows 3–8 only)
             first = sheets["6.5"][0]
-            assert _flat(BASE_PROVISIONAL) in _flat(first.text) and PLAN_ROW.search(first.text), name
-            assert all(_flat(BASE_PROVISIONAL) not in _flat(p.text) for p in sheets["6.5"][1:]), name
+            assert _flat(ANNEX_BOTH_BLANK) in _flat(first.text) and PLAN_ROW.search(first.text), name
+            assert all(_flat(ANNEX_BOTH_BLANK) not in _flat(p.text) for p in sheets["6.5"][1:]), name
 
 
 def test_month_columns_name_their_month_whole(printed: dict[str, dict[str, list[Page]]]) -> None:
@@ -440,3 +466,73 @@ def test_failing_checks_print_numbers_and_texts(printed: dict[str, dict[str, lis
         # the row's last printed cell (its note is empty): "Pārbaude"
         assert line.rstrip().endswith(f" {number}"), f"{sheet}: rindā {row} nav {number}: {line!r}"
     assert "Pārbaude:" not in _flat("\n".join(p.text for p in printed["garais-vards-40"]["6.6"]))
+
+
+TOTALS_65 = ("IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais")  # P, N, A, K
+
+
+def _confirmed_inputs(catalogue: Catalogue, keep_provisional_price: bool) -> WorkbookInputs:
+    inputs = showcase(catalogue)
+    lines = tuple(ln for ln in inputs.lines if keep_provisional_price or ln.offer_id != PROVISIONAL_LINE)
+    return dataclasses.replace(inputs, lines=lines, base=TYPED_BASE)
+
+
+def _figures(inputs: WorkbookInputs, params) -> dict[str, str]:  # noqa: ANN001 - Params
+    """P, N, A and K as 6.5 prints them, computed by the reference."""
+    values = evaluate_workbook(inputs, params).named_values()
+    return {name: _spaced(lvformat.number(values[name])) for name in TOTALS_65}
+
+
+def _spaced(text: str) -> str:
+    """Thousands grouped with a plain space, whichever space the cell or lvformat used."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def _provisional_price(catalogue: Catalogue) -> tuple[str, str]:
+    """The showcase's "jāprecizē" price and its line's sum (120 units), as the cells print them."""
+    offer = {o.id: o for o in catalogue.offers(catalogue.latest_date)}[PROVISIONAL_LINE]
+    assert offer.prefill_price and offer.ceiling_status is PriceStatus.to_verify, (
+        "kataloga 2.1 cena vairs nav „jāprecizē”: tests jāpārskata")
+    return _spaced(lvformat.number(offer.prefill_price)), _spaced(lvformat.number(offer.prefill_price * 120))
+
+
+def test_signed_annexes_print_blanks_for_unconfirmed_figures(printed: dict[str, dict[str, list[Page]]],
+                                                            catalogue: Catalogue, params) -> None:  # noqa: ANN001
+    """D22 on paper: a "jāprecizē" price (the showcase's 2.1) and every figure that rests on it or on an unconfirmed
+    B print "______" on the signed 6.5 and 6.9 with the note where the confirmed figure comes from; the working 6.4
+    keeps the provisional figures. The absent figures are the reference's."""
+    price, cost = _provisional_price(catalogue)
+    cases = {"paraugs": showcase(catalogue), "cena-japrecize": _confirmed_inputs(catalogue, True)}
+    for name, inputs in cases.items():
+        sheets = printed[name]
+        p65 = _spaced(sheets["6.5"][0].text)
+        figures = _figures(inputs, params)
+        assert "2.1 Pavadonis" in p65 and price not in p65 and cost not in p65, name
+        for total in ("IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais"):  # N, A and K rest on the price
+            if name != "paraugs" and figures[total] == figures["IB_Provizoriskais"]:
+                continue  # A is P here (N > P): the figure printed is P's, on the typed B
+            assert figures[total] not in p65, f"{name} 6.5: {total} {figures[total]} izdrukāts"
+        if name == "paraugs":  # B unconfirmed too: P, and on each line the price, the sum, the IB sum, its status
+            assert figures["IB_Provizoriskais"] not in p65 and _flat(ANNEX_BOTH_BLANK) in _flat(p65)
+            assert p65.count(BLANK) >= 2 + 2 * len(inputs.lines) + 9, p65.count(BLANK)
+        else:  # P rests on the typed B only
+            assert figures["IB_Provizoriskais"] in p65 and _flat(ANNEX_PRICE_BLANK) in _flat(p65)
+        p69 = _spaced(sheets["6.9"][0].text)
+        assert "2.1 Pavadonis" in p69 and price not in p69 and BLANK in p69, name
+        assert _flat(APPLICATION_PRICE_BLANK) in _flat(sheets["6.9"][-1].text), name
+        assert price in _spaced(sheets["6.4"][0].text), f"{name} 6.4: nav provizoriskās cenas"
+
+
+def test_signed_annexes_print_confirmed_figures(printed: dict[str, dict[str, list[Page]]], catalogue: Catalogue,
+                                                params) -> None:  # noqa: ANN001
+    """With B typed and every price confirmed, 6.5 and 6.9 print every figure (the reference's) and no blank or
+    note."""
+    sheets = printed["apstiprinats"]
+    p65, p69 = _spaced(sheets["6.5"][0].text), _spaced(sheets["6.9"][0].text)
+    assert BLANK not in p65 and BLANK not in p69
+    assert "UZMANĪBU: B" not in p65 and "UZMANĪBU: cena" not in p65
+    for total, figure in _figures(_confirmed_inputs(catalogue, False), params).items():
+        assert figure in p65, f"6.5: {total} {figure} nav izdrukāts"
+    for figure in ("32,00", "768,00", "28,50", "513,00"):  # 3.1.2i and 3.1.3i: price and sum
+        assert figure in p65, figure
+    assert "32,00" in p69 and "28,50" in p69

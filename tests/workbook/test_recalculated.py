@@ -5,19 +5,27 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import pytest
 from openpyxl.utils.cell import get_column_letter
 
-from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.catalogue import Catalogue, Offer
+from generator.catalogue.loader import load_or_raise
 from generator.catalogue.models import PriceStatus
+from generator.documents.from_matrix.context import _unconfirmed as unconfirmed_line
 from generator.reference.plan import financing
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_NAMES
 from generator.workbook.names import NamedValues
 from generator.workbook.sheets.plan_rows import WARNING
-from generator.workbook.texts import BASE_PROVISIONAL, BASE_PROVISIONAL_SHORT
+from generator.workbook.texts import (
+    ANNEX_BASE_BLANK,
+    ANNEX_BOTH_BLANK,
+    ANNEX_PRICE_BLANK,
+    BASE_PROVISIONAL_SHORT,
+)
 from generator.workbook.version import template_version
 from tests.reference.caserunner import compare
 from tests.workbook.cases import WORKBOOK_FIELDS
@@ -224,7 +232,7 @@ def test_templates_leave_an_unconfirmed_base_blank_and_warn(lo_batch, catalogue:
         assert values["Bazes_Apmers"] is None, key
         assert values["B_Efektivais"] == float(base.value), key
         assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT, key
-        assert values["Bridinajums_Baze_65"] == BASE_PROVISIONAL, key
+        assert values["Bridinajums_Baze_65"] == ANNEX_BASE_BLANK, key  # no plan lines yet
 
 
 def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, params, named_once) -> None:
@@ -237,15 +245,34 @@ def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, param
     assert expected.provisional > 0 and values["IB_Provizoriskais"] == float(expected.provisional)
     assert not differences(expected.named_values(), values)
     assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT
-    assert values["Bridinajums_Baze_65"] == BASE_PROVISIONAL
+    assert values["Bridinajums_Baze_65"] == (ANNEX_BOTH_BLANK if _prices_open(plan.inputs) else ANNEX_BASE_BLANK)
+
+
+@cache
+def _offers() -> dict[str, Offer]:
+    catalogue = load_or_raise()
+    return {o.id: o for o in catalogue.offers(catalogue.latest_date)}  # the templates' prices (conftest)
+
+
+def _prices_open(inputs) -> bool:  # noqa: ANN001 - WorkbookInputs
+    """A counted plan line keeps a "jāprecizē" catalogue price or has none: the child's documents' rule (D22)."""
+    offers = _offers()
+    return any(line.counted and unconfirmed_line(line, offers.get(line.offer_id or "")) for line in inputs.lines)
 
 
 def test_typed_base_removes_the_warning(lo_batch, plan_values) -> None:
+    """6.4 warns of an unconfirmed B only; the signed 6.5 also of a "jāprecizē" price in the plan (its figures print
+    "______"), decided as the child's documents decide it."""
     typed = [plan.inputs.base is not None for plan, _ in lo_batch.plans]
     assert any(typed) and not all(typed)
-    for is_typed, values in zip(typed, plan_values, strict=True):
-        for name in ("Bridinajums_Baze_64", "Bridinajums_Baze_65"):
-            assert _blank(values[name]) == is_typed, (values.path.name, name)
+    opened = [_prices_open(plan.inputs) for plan, _ in lo_batch.plans]
+    assert any(opened) and not all(opened)
+    for is_typed, is_open, values in zip(typed, opened, plan_values, strict=True):
+        assert _blank(values["Bridinajums_Baze_64"]) == is_typed, values.path.name
+        wanted = {(True, False): None, (True, True): ANNEX_PRICE_BLANK, (False, False): ANNEX_BASE_BLANK,
+                  (False, True): ANNEX_BOTH_BLANK}[(is_typed, is_open)]
+        got = values["Bridinajums_Baze_65"]
+        assert (_blank(got) if wanted is None else got == wanted), (values.path.name, got)
 
 
 def test_confirmed_base_is_prefilled_without_warning(lo_batch, named_once) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
-from generator.workbook.sheets.calculation import base_warning
+from generator.workbook.sheets.calculation import base_provisional
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
@@ -14,7 +14,7 @@ from generator.workbook.sheets.common import (
     protect,
     signature_block,
 )
-from generator.workbook.texts import BASE_PROVISIONAL
+from generator.workbook.texts import ANNEX_BASE_BLANK, ANNEX_BOTH_BLANK, ANNEX_PRICE_BLANK
 
 SHEET = "6.5"
 # One landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service and
@@ -53,6 +53,43 @@ TOTALS = (
     ("IB kopējais apmērs (K)", "IB_Kopejais"),
     ("No IB finansētā transporta daļa no A", "Transporta_Dala"),
 )
+# D22, as the child's documents decide it (documents/from_matrix/context.py): when each figure of 6.5 rests on an
+# unconfirmed value and prints "______" (its value stays: the ministry and the tests read it)
+PRICES_OPEN = "SUM(h_CenaNeapst)>0"  # a plan line keeps a "jāprecizē" catalogue price (or has none)
+ON_BASE = "AND(h_BazeProviz=1,NOT(ISNUMBER(IB_Galigais)))"  # A is P on an unconfirmed B, no F
+SUMS_OPEN = f"OR({PRICES_OPEN},{ON_BASE})"
+BLANK_WHEN = {
+    "IB_Provizoriskais": "h_BazeProviz=1",
+    "IB_Nepieciesamais": PRICES_OPEN,
+    "IB_Pieejamais": (f"NOT(OR(AND(NOT({PRICES_OPEN}),h_BazeProviz=0),AND(ISNUMBER(IB_Galigais),"
+                      "N(IB_Nepieciesamais)>N(IB_Provizoriskais))))"),
+    "Fin_NoIB": SUMS_OPEN,
+    "Fin_Pabalsti_Izmantots": SUMS_OPEN,
+    "Fin_Pakalpojumi_Izmantots": SUMS_OPEN,
+    "Fin_Citi_Izmantots": SUMS_OPEN,
+    "IB_Kopejais": SUMS_OPEN,
+    "Transporta_Dala": SUMS_OPEN,
+}
+LINE_BLANK_WHEN = {"F": "h_CenaNeapst", "G": "h_CenaNeapst", "H": "h_IBNeapst", "I": "h_IBNeapst"}
+
+
+def warning(sh: Sheet, cells: str, name: str) -> None:
+    """The warning beside the title: which figures print "______" and where the confirmed ones come from."""
+    first = cells.split(":", 1)[0]
+    sh.ws.merge_range(cells, "", sh.st.alert_wrap)
+    sh.formula(first, f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}","{ANNEX_BASE_BLANK}"),'
+               f'IF({PRICES_OPEN},"{ANNEX_PRICE_BLANK}",""))', sh.st.alert_wrap,
+               ANNEX_BASE_BLANK if base_provisional(sh) else "")  # a new workbook has no plan lines
+    sh.define(name, first)
+
+
+def blank_line_figures(sh: Sheet, cells: str, index_col: str, first_row: int, flag: str) -> None:
+    """Conditional format: the plan line's figure in ``cells`` prints "______" while the 6.4 line it shows
+    (``index_col``: its position in the 6.4 rows, 0 for none) has ``flag`` (h_CenaNeapst, h_IBNeapst) set."""
+    sh.ws.conditional_format(cells, {
+        "type": "formula",
+        "criteria": f"=AND(${index_col}{first_row}>0,INDEX({flag},MAX(1,${index_col}{first_row}))=1)",
+        "format": sh.st.blank_figure})
 
 
 def write(sh: Sheet) -> None:
@@ -73,7 +110,7 @@ def write(sh: Sheet) -> None:
     )
     # beside the title on the first page (C:F): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two
     # lines of 8 pt, no row of its own, so that ten plan rows, the totals and the signatures still fit one page
-    base_warning(sh, "C2:F2", BASE_PROVISIONAL, "Bridinajums_Baze_65")
+    warning(sh, "C2:F2", "Bridinajums_Baze_65")
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header
     for c, text, _ in COLUMNS[:-1]:
@@ -95,6 +132,8 @@ def write(sh: Sheet) -> None:
                 "",
             )
     sh.ws.set_column("J:J", 4, None, {"hidden": True})
+    for c, flag in LINE_BLANK_WHEN.items():
+        blank_line_figures(sh, f"{c}{lay.plan_first}:{c}{lay.plan_last}", "J", lay.plan_first, flag)
     plan_rows.plan_rows(sh, lay.plan_first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A",
                         warning_cell=f"A{lay.plan_last + 1}", hint_cell=f"K{lay.plan_first + plan_rows.VISIBLE - 1}",
                         warning_height=WARNING_ROW_HEIGHT,
@@ -114,6 +153,9 @@ def write(sh: Sheet) -> None:
         elif ref == "Transporta_Dala":
             cached = cache.transport_share
         sh.formula(f"C{row}", f'IF(ISNUMBER({ref}),{ref},"")', fmt, cached)
+        if ref in BLANK_WHEN:
+            sh.ws.conditional_format(f"C{row}", {"type": "formula", "criteria": f"={BLANK_WHEN[ref]}",
+                                                 "format": st.blank_figure})
     # beside the totals on the first page, not under them: the page then still holds 40 rows and the signatures
     sh.merge_text(
         f"D{first_total}:F{row}",

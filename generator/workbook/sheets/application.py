@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
+from generator.workbook.sheets.annex import PRICES_OPEN, blank_line_figures
 from generator.workbook.sheets.common import (
     GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
@@ -14,6 +15,7 @@ from generator.workbook.sheets.common import (
     protect,
     signature_block,
 )
+from generator.workbook.texts import APPLICATION_PRICE_BLANK
 
 SHEET = "6.9"
 TEXT_ROW, HEAD_ROW, FIRST = 7, 8, 9
@@ -78,6 +80,8 @@ def write(sh: Sheet) -> None:
                 "",
             )
     sh.ws.set_column("G:G", 4, None, {"hidden": True})
+    # a price still "jāprecizē" prints "______" (D22); the note beside the number of services says why
+    blank_line_figures(sh, f"F{FIRST}:F{FIRST + lay.plan_rows - 1}", "G", FIRST, "h_CenaNeapst")
     last = FIRST + lay.plan_rows - 1
     plan_rows.plan_rows(sh, FIRST, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A", warning_cell=f"A{last + 1}",
                         hint_cell=f"H{FIRST + plan_rows.VISIBLE - 1}", number_col=None)
@@ -86,6 +90,8 @@ def write(sh: Sheet) -> None:
     count = last + 2
     sh.merge_text(f"A{count}:B{count}", f"{COUNT_LABEL}:", st.label_bold)
     sh.formula(f"C{count}", f"COUNT(A{FIRST}:A{last})", st.out_whole, 0)
+    sh.ws.merge_range(f"D{count}:F{count}", "", st.alert_wrap)
+    sh.formula(f"D{count}", f'IF({PRICES_OPEN},"{APPLICATION_PRICE_BLANK}","")', st.alert_wrap, "")
     sh.row_height(count, COUNT_ROW_HEIGHT)
     sh.row_height(count + 1, GAP_ROW_HEIGHT)
     end = signature_block(sh, count + 2, ("parent",), ("A", "B", "C", "D"))

@@ -149,6 +149,15 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.h_sessions_other, "h_NodarbRinda",
          f"IF($BB{r}>0,SUMPRODUCT(MAX((h_Aktiva=1)*(h_Nr<>$A{r})*{sessions_pair()}*h_Nr)),0)", 0),
         (c.f_unconfirmed, "f_GriestiNeapst", f"IF($P{r}=1,N(INDEX(h_Pak_GriestiNeapst,$N{r})),0)", 0),
+        # D22, as the child's documents decide it (documents/from_matrix/context.py): the price is blank where the
+        # line keeps the catalogue's "jāprecizē" price or has none; its IB share also where P rests on an
+        # unconfirmed B without F, or where a line before it in priority order has an unconfirmed price
+        (c.h_price_provisional, "h_CenaNeapst",
+         f"IF($P{r}=1,IF(OR($Q{r}=0,AND(ISNUMBER(INDEX(h_Pak_CenaProviz,$N{r})),"
+         f"$Q{r}=INDEX(h_Pak_CenaProviz,$N{r}))),1,0),0)", 0),
+        (c.h_ib_provisional, "h_IBNeapst",
+         f"IF($P{r}=1,IF(OR($BE{r}=1,AND(h_BazeProviz=1,NOT(ISNUMBER(IB_Galigais))),"
+         f"AND($Y{r}>0,SUMPRODUCT((h_CenaNeapst=1)*(h_Prio>0)*(h_Prio<$Y{r}))>0)),1,0),0)", 0),
     ]
 
 
@@ -169,8 +178,8 @@ MESSAGES_64 = (
 
 COLUMNS = (
     ("A", "Nr.", 4),
-    ("B", "SBS pakalpojums", 44),  # A:B hold the child's line on the pages across (Excel's widths)
-    ("C", "Sniedzējs", 24),
+    ("B", "SBS pakalpojums", 47),  # the longest service name (3.17i) in one line; A:B hold the child's line
+    ("C", "Sniedzējs", 36),  # the first page across has room: the providers' names print whole in one line
     ("D", "Mērvienība", 12),
     ("E", "Daudzums periodā", 9),
     ("F", "Cena, EUR", 10),
@@ -178,8 +187,8 @@ COLUMNS = (
     ("H", "Prioritāte", 9),
     ("I", "No IB, EUR", 11),
     ("J", "Citi avoti vai nefinansēts, EUR", 12),
-    ("K", "Finansējums no IB", 14),
-    ("L", "Pārbaude", 30),
+    ("K", "Finansējums no IB", 17),  # "nav IB finansējuma" in one line
+    ("L", "Pārbaude", 25),
     ("M", "Piezīmes", 24),
 )
 
@@ -226,7 +235,7 @@ def write(sh: Sheet) -> None:
     sh.text(f"{C64.h_row}{head}", "Palīgkolonnas (aprēķinam, nemainīt)", st.helper_text)
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
         sh.text(f"{letter}{head + 1}", name, st.helper_text)
-    sh.ws.set_column(f"{C64.h_row}:{C64.f_unconfirmed}", 9, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"{C64.h_row}:{C64.h_ib_provisional}", 9, None, {"hidden": True, "level": 1})
     cf = sh.ws.conditional_format
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
@@ -237,7 +246,7 @@ def write(sh: Sheet) -> None:
     sh.ws.freeze_panes(head + 1, 2)
     # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
     # a print area's last column as "###"; inside the area they print as nothing (and in Excel)
-    print_setup(sh, C64.f_unconfirmed, total + 1, annex="6.4 (darba aprēķins)", repeat_to=6)
+    print_setup(sh, C64.h_ib_provisional, total + 1, annex="6.4 (darba aprēķins)", repeat_to=6)
     sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])
     protect(sh)
 

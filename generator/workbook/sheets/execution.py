@@ -40,7 +40,8 @@ def write(sh: Sheet) -> None:
         title_to=plan_cols[-1],  # the first page across ends with the planned months (column breaks below)
     )
     # A:C hold the child's line in one line at Excel's widths (the repeated label columns of every page across)
-    sh.widths({"A": 4, "B": 37, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
+    # B: the catalogue's longest service name (3.17i) in one line at Excel's width; 6.10's rows stay one line high
+    sh.widths({"A": 4, "B": 47, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
               | {c: 9 for c in paid_cols}
               | {got_sum: 9, left_units: 9, paid_sum: 10, left_money: 10, absorption: 8, notes: 26, free: 22})
     head = lay.table_header

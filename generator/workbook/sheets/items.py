@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator import lvformat
 from generator.catalogue.catalogue import Offer
+from generator.catalogue.models import PriceStatus
 from generator.workbook.input_checks import PRICE_FIELD, message_formula
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
@@ -16,6 +17,7 @@ FIRST_PAGE_TO = "E"  # the last column of the first page across (landscape)
 TITLE_ROW_HEIGHT = 28  # two lines of 11 pt bold: the title at Excel's narrower width of column A
 NOTE_HEIGHT = 84  # rows 1–2: eight lines of the 8 pt note in B:E at Excel's column widths
 HEADER_ROW = 5
+GAP_ROW_HEIGHT = 4
 
 HEADS = (
     ("A", "Pakalpojums (kods un nosaukums)", 40),
@@ -25,14 +27,15 @@ HEADS = (
     ("E", "Cenas noteikšana", 22),
     ("F", "Maksimālā cena, EUR", 11),
     ("G", "Cenas statuss", 11),
-    ("H", "Sniedzējs", 28),
+    ("H", "Sniedzējs", 30),  # a provider's name of about 40 letters in one line
     ("I", "Sniedzēja cena, EUR par vienību", 12),
     ("J", "Trans-ports", 7),
     ("K", "Pārbaude", 30),
 )
 PRICE_CODE = "R"  # hidden: the formula check of the price cell
-# hidden: services whose sessions this one already includes (L1713), an unconfirmed ceiling (D22)
-INCLUDES, UNCONFIRMED = "S", "T"
+# hidden: services whose sessions this one already includes (L1713), an unconfirmed ceiling (D22), the catalogue's
+# price still "jāprecizē" (D22: a plan line keeping it prints "______" on the signed annexes)
+INCLUDES, UNCONFIRMED, PROVISIONAL_PRICE = "S", "T", "U"
 HELPERS = (
     ("L", "h_Pak_Kods"),
     ("M", "h_Pak_Dienas"),
@@ -74,9 +77,12 @@ def write(sh: Sheet) -> None:
         st.note,
     )
     sh.row_height(2, NOTE_HEIGHT - TITLE_ROW_HEIGHT)
-    sh.formula("A3", f'"Veidne: "&{lv_version_formula("IBM_Versija")}&"; cenas spēkā uz "&'
+    # under the title, beside the note (rows 1–2 print once): in row 3 it wrapped in A over the child's line
+    sh.formula("A2", f'"Veidne: "&{lv_version_formula("IBM_Versija")}&"; cenas spēkā uz "&'
                + lv_date_formula("Parametru_Datums"),
                st.note, f"Veidne: {lvformat.version(book.cache.version)}; cenas spēkā uz {lvformat.date(book.day)}")
+    # row 3 (repeated on every page, like the page header that names the version) is only a gap now
+    sh.row_height(3, GAP_ROW_HEIGHT)
     for c, head, _ in HEADS:
         sh.text(f"{c}{HEADER_ROW}", head, st.header)
     sh.row_height(HEADER_ROW, 36)
@@ -127,13 +133,18 @@ def write(sh: Sheet) -> None:
         sh.text(f"Q{row}", short_unit(units.get(service.unit, service.unit)), st.helper_text)
         sh.text(f"{INCLUDES}{row}", _joined(list(service.includes_sessions_of)), st.helper_text)
         sh.number(f"{UNCONFIRMED}{row}", 1 if offer.ceiling_unconfirmed else 0, st.helper)
+        if offer.ceiling_status is PriceStatus.to_verify and offer.prefill_price is not None:
+            sh.number(f"{PROVISIONAL_PRICE}{row}", offer.prefill_price, st.helper)
+        else:
+            sh.blank(f"{PROVISIONAL_PRICE}{row}", st.helper)
     first, last = lay.cat_first, lay.cat_last
     for letter, name in (("A", "Pak_Id"), ("B", "Pak_Joma"), ("F", "Pak_MaxCena"), ("H", "Pak_Sniedzejs"),
                          ("I", "Pak_Cena"), ("J", "Pak_Transports")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst")):
+    for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst"),
+                         (PROVISIONAL_PRICE, "h_Pak_CenaProviz")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column(f"L:{UNCONFIRMED}", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"L:{PROVISIONAL_PRICE}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(
         f"I{first}:I{last}",
         {"type": "formula", "criteria": f"=OR(${PRICE_CODE}{first}>0,AND(ISNUMBER($I{first}),ISNUMBER($F{first}),"

@@ -173,7 +173,9 @@ def write_amounts(sh: Sheet) -> None:
         two_lines=True,
         title_height=TITLE_HEIGHT,
     )
-    sh.widths({"A": 4, "B": 38, "C": 10} | {c: 10 for c in cols} | {total_c: 11, plan_c: 11, diff_c: 10})
+    # six months, the totals and "Starpība" on the first landscape page: with month columns of 10 the last one
+    # printed alone on a second page
+    sh.widths({"A": 4, "B": 38, "C": 9} | {c: 9 for c in cols} | {total_c: 11, plan_c: 10, diff_c: 9})
     head = lay.table_header
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums"), ("C", "Cena, EUR"), (total_c, "Kopā, EUR"),
                     (plan_c, "Summa periodā (6.4)"), (diff_c, "Starpība")):

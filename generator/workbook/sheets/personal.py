@@ -63,7 +63,8 @@ CHECKED = {f.name: f for f in SINGLE_FIELDS if f.name in {n for *_, n, _, _ in F
 def write(sh: Sheet) -> None:
     book, st = sh.book, sh.st
     cache = book.cache
-    sh.widths({"A": 42, "B": 28, "C": 28})
+    # C: the longest hint ("no kataloga (6.11); …") in one line of 8 pt: wrapped in 28 it ran over the next row
+    sh.widths({"A": 42, "B": 28, "C": 44})
     sh.merge_text("A1:C1", "6.1. Bērna un vecāka personas dati", st.title)
     sh.merge_text(
         "A2:C2",

@@ -54,9 +54,8 @@ TABLE_FIRST = 5
 LISTS_FIRST = 6  # first value row of the lists (columns H…)
 
 
-# Characters of 9 pt text on one line of the 60-wide source column (F), counted low: LibreOffice without
-# Calibri prints wider than Excel.
-SOURCE_CHARS_PER_LINE = 70
+# Characters of 9 pt Calibri on one line of the 34-wide source column (F), counted low.
+SOURCE_CHARS_PER_LINE = 38
 
 def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
     """(code, severity, Latvian description, where it shows, count formula) of every rule check.
@@ -136,7 +135,9 @@ def write(sh: Sheet) -> None:
     book, st = sh.book, sh.st
     cat, day = book.catalogue, book.day
     months = book.layout.months
-    sh.widths({"A": 50, "B": 16, "C": 12, "D": 12, "E": 14, "F": 60, "G": 3, "H": 8, "I": 16, "J": 26, "K": 10,
+    # A:F on one landscape page: with F 60 wide every page had a page across holding F alone, or nothing but the
+    # repeated labels where F is empty (the checks)
+    sh.widths({"A": 50, "B": 16, "C": 12, "D": 12, "E": 14, "F": 34, "G": 3, "H": 8, "I": 16, "J": 26, "K": 10,
                "L": 8, "M": 18, "N": 30, "O": 34, "P": 10, "Q": 18, "R": 12})
     # title and note in the repeated column A: whole on every page across
     sh.text("A1", "6.11. IBM matricas tehniskā tabula", st.title)
@@ -211,6 +212,8 @@ def write(sh: Sheet) -> None:
                f'IF(AND(NOT(ISNUMBER(Bazes_Apmers)),Param_BazesStatuss="{PriceStatus.to_verify.value}"),1,0)',
                st.helper, provisional)
     sh.define("h_BazeProviz", f"{TABLE_CODE}{BASE_EFFECTIVE_ROW}")
+    # in one line of C:E (the first page across): in C alone it wrapped into three lines and the row cut the last
+    sh.ws.merge_range(f"C{BASE_EFFECTIVE_ROW}:E{BASE_EFFECTIVE_ROW}", "", st.alert)
     sh.formula(f"C{BASE_EFFECTIVE_ROW}", f'IF(h_BazeProviz=1,"{BASE_BLANK_NOTE}","")', st.alert,
                BASE_BLANK_NOTE if provisional else "")
     sh.text(f"A{MONTHS_ROW}", "Perioda mēneši aprēķinam (no 6.1; ja tur kļūda – visi mēneši)", st.label)
