@@ -28,7 +28,7 @@ HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
 # Rows 3–5 of the signed annexes: two lines of 9 pt bold text, so that the longest municipality and
 # social service names in the catalogue (e.g. "Sociālais dienests: Rēzeknes pilsētas sociālais dienests") and the
 # child's line in the narrow repeated label columns wrap instead of being cut.
-HEADER_TWO_LINE_HEIGHT = 21
+HEADER_TWO_LINE_HEIGHT = 22  # 29 px = 21,75 pt: two 9 pt Calibri lines (10,85 pt each in LibreOffice)
 # Row 3 of the signed annexes: three lines, the child's name in up to two (two given names and a double surname,
 # about 50 characters, in the narrowest label columns) and the personal code on the third.
 HEADER_CHILD_HEIGHT = 32
