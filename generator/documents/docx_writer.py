@@ -632,6 +632,49 @@ _THUMBNAIL_REL = re.compile(rb'<Relationship [^>]*Target="docProps/thumbnail.jpe
 _JPEG_TYPE = re.compile(rb'<Default [^>]*Extension="jpeg"[^>]*/>')
 
 
+_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+_THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _pin_font(document) -> None:  # noqa: ANN001 - docx.document.Document
+    """Every w:rFonts in the styles, the body, headers and footers names the PDF's font and no theme font:
+    a theme reference (python-docx's template gives the headings and document defaults one) wins over the
+    named font, so Writer and Word printed the headings in the theme's Calibri/Carlito. The template's
+    Word 2010 copy of its styles (stylesWithEffects.xml, theme fonts throughout) is left out."""
+    rels = document.part.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype.endswith("/stylesWithEffects")]:
+        rels.pop(rid)
+        rels._target_parts_by_rId.pop(rid, None)
+    for part in document.part.package.parts:
+        root = getattr(part, "element", None)
+        if root is None:
+            continue
+        for fonts in root.iter(qn("w:rFonts")):
+            for slot in _THEME_SLOTS:
+                fonts.attrib.pop(qn(slot), None)
+            for slot in _FONT_SLOTS:
+                fonts.set(qn(slot), FONT)
+        if root.tag == qn("w:styles"):
+            _default_font(root)
+
+
+def _default_font(styles) -> None:  # noqa: ANN001 - lxml w:styles
+    """The document defaults name the PDF's font too (runs outside any style fall back to them)."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None or run_defaults.find(qn("w:rPr")) is None:
+        return
+    properties = run_defaults.find(qn("w:rPr"))
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        properties.insert(0, fonts)
+    for slot in _FONT_SLOTS:
+        fonts.set(qn(slot), FONT)
+
+
 def _app_properties() -> bytes:
     """Extended properties naming this toolkit (the template's say "Microsoft Macintosh Word", "Normal.dotm")."""
     return (
@@ -700,6 +743,7 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
     writer = _Writer(title, version, created, landscape, mark)
     writer.blocks(main)
     writer.trim_end()
+    _pin_font(writer.doc)
     return _reproducible_zip(_package_members(writer.doc), created)
 
 
