@@ -656,6 +656,9 @@ def _pin_font(document) -> None:  # noqa: ANN001 - docx.document.Document
                 fonts.set(qn(slot), FONT)
         if root.tag == qn("w:styles"):
             _default_font(root)
+        for text in root.iter(qn("w:lvlText")):
+            if any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"), "")):
+                text.set(qn("w:val"), "\u2022")  # the Symbol font's bullet, now drawn in DejaVu Sans
 
 
 def _default_font(styles) -> None:  # noqa: ANN001 - lxml w:styles

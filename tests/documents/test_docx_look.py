@@ -278,6 +278,8 @@ def test_every_font_is_the_pdf_font_and_none_a_theme_font(rendered) -> None:
                 assert not themed, f"{doc_id} {part.partname}: {themed}"
                 named = {fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")}
                 assert named == {css_family}, f"{doc_id} {part.partname}: {named}"
+            for text in part.element.iter(qn("w:lvlText")):  # a Symbol-font bullet is a box in DejaVu Sans
+                assert not any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"))), doc_id
         defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
         assert defaults.find(qn("w:rPr")).find(qn("w:rFonts")) is not None, doc_id
         assert fonts_seen > 0, doc_id
