@@ -390,7 +390,10 @@ class _Writer:
         if "plain" not in node.classes:
             table._tbl.tblStyle_val = self._style_id("Table Grid", WD_STYLE_TYPE.TABLE)
             _cell_padding(table, CELL_PADDING_TWIPS)
-        widths = _column_widths(rows[0], ncols, width)
+        # the widths come from the first row of single cells (a caption row over the column headers spans all)
+        sizing = next((r for r in rows if all(c.attrs.get("colspan", "1") == "1" for c in r.elements()
+                                               if c.tag in ("td", "th"))), rows[0])
+        widths = _column_widths(sizing, ncols, width)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
         # python-docx's table.cell() rebuilds the whole cell grid on every call. Cells are looked up in their

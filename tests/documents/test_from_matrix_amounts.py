@@ -142,7 +142,7 @@ def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogu
             checked_lines += 1
         confirmed = all(w["price"] is not None for w in expected)
         _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"bērns {child.index}", catalogue)
-        plan_table = table_with(tables, "Ekspertu rangs")[1:]
+        plan_table = table_with(tables, "Rangs (eksperti / Vecāks)")[1:]
         assert [r[2] for r in plan_table] == [clean(w["label"]) for w in expected]
     assert checked_lines > 3 * COUNT
 
