@@ -60,7 +60,9 @@ def test_the_annex_clause_lists_exactly_the_annexes_attached_with_their_numbers(
     attached = _annex_headings(contract["docx"])
     assert listed and [(n, t.strip()) for n, t in listed] == attached
     assert [n for n, _ in listed] == [str(i) for i in range(1, len(listed) + 1)]
-    assert "6.9" not in clause  # the parent's application on providers is its own document (05), not attached
+    # the parent's application on providers is its own document (05), named but not listed as an annex
+    assert "(IBM matricas 6.9. tabula); tas nav šā līguma pielikums" in clause
+    assert all("6.9" not in title for _, title in listed)
 
 
 def test_every_annex_page_names_the_annex_and_the_child(contract) -> None:
