@@ -82,6 +82,8 @@ def _expected_lines(child: Child, catalogue: Catalogue):
             "priority": outcome.line_priority[i],
             "provider": child.people.providers[line.offer_id],
             "line": line,
+            # repaid to the parent at actual cost (D29): in no provider's contract or letter
+            "to_parent": offers[line.offer_id].service.regime.value == "actual_cost",
         })
     return outcome, rows
 
@@ -162,8 +164,8 @@ def test_decision_shows_the_childs_amounts_and_period(rendered, catalogue: Catal
 
 
 def _funded(want: dict) -> bool:
-    """The line gets IB money, or may once its blank is confirmed."""
-    return want["ib"] is None or want["ib"] > 0
+    """The line gets IB money from a provider's contract, or may once its blank is confirmed."""
+    return not want["to_parent"] and (want["ib"] is None or want["ib"] > 0)
 
 
 def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded_part(rendered,

@@ -218,3 +218,29 @@ def test_an_unconfirmed_price_with_n_over_p_leaves_a_a_blank(catalogue: Catalogu
                                  outcome=evaluate_workbook(inputs, reading.params))
     assert with_f.outcome.available == final
     assert build(with_f, catalogue, pseudonymous=False).available == lvformat.eur(final)
+
+
+def test_a_line_repaid_to_the_parent_gets_no_provider_contract_or_letter(catalogue: Catalogue) -> None:
+    """Transport at actual cost is repaid to the parent under the contract with the parent (01 §5, D29): no 02
+    or 03 for it, whatever name the matrix gives its provider; a provider's other lines keep theirs."""
+    day = template_date(catalogue)
+    offers = {o.id: o for o in catalogue.offers(day)}
+    transport = next(o.id for o in offers.values() if o.service.id == "2.4")
+    market = _market(catalogue)
+    reading = _reading(catalogue, {transport: Decimal("15"), market: Decimal("20")},
+                       {transport: "Vecāki (kompensācija)", market: "SIA Viens"})
+    child = build(reading, catalogue, pseudonymous=False)
+    by_label = {line.label: line for line in child.lines}
+    assert by_label[offers[transport].label].to_parent and not by_label[offers[market].label].to_parent
+    assert [p.name for p in child.providers] == ["SIA Viens"]
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    ids = [d.spec.id for d in docs]
+    assert [i for i in ids if i.startswith(("02-", "03-"))] == ["02-ligums-ar-sniedzeju-sia-viens",
+                                                                 "03-garantijas-vestule-sia-viens"]
+    contract = next(d for d in docs if d.spec.id == "01-ligums-ar-vecaku")
+    assert offers[transport].label in contract.html  # the whole plan stays in the contract with the parent
+    # the same provider name on a provider-paid line still gets its documents: the rule is the service's
+    mixed = build(_reading(catalogue, {transport: Decimal("15"), market: Decimal("20")},
+                           {transport: "SIA Viens", market: "SIA Viens"}), catalogue, pseudonymous=False)
+    assert [(p.name, [line.label for line in p.lines]) for p in mixed.providers] == \
+        [("SIA Viens", [offers[market].label])]
