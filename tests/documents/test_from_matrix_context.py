@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import render_municipality
 from generator.documents.from_matrix.context import BLANK_EUR, build, period_end, price, quantity, slug
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.writing import render_child
@@ -244,3 +246,30 @@ def test_a_line_repaid_to_the_parent_gets_no_provider_contract_or_letter(catalog
                            {transport: "SIA Viens", market: "SIA Viens"}), catalogue, pseudonymous=False)
     assert [(p.name, [line.label for line in p.lines]) for p in mixed.providers] == \
         [("SIA Viens", [offers[market].label])]
+
+
+def _criteria(html: str) -> list[tuple[str, str, str]]:
+    table = html.split("Kritērijs (izmēģinājumprojekta metodika)", 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
+    assert len(rows) == 5
+    return rows
+
+
+def test_the_grant_decision_ticks_what_the_matrix_proves_and_claims_no_more(catalogue: Catalogue) -> None:
+    """08 from a matrix: the age criterion is ticked "Atbilst" (the matrix checks it, D1); the criteria the
+    matrix does not know stay blank to tick by hand, and 3.1 claims only the ticked criteria."""
+    reading = _reading(catalogue, {_market(catalogue): Decimal("20")}, {})
+    child = build(reading, catalogue, pseudonymous=False)
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    html = next(d for d in docs if d.spec.id == "08-lemums-par-pieskirsanu").html
+    rows = _criteria(html)
+    ticked = [(text, yes, no) for text, yes, no in rows if "☒" in yes + no]
+    assert len(ticked) == 1 and "gadu vecumu" in ticked[0][0] and ticked[0][1:] == ("☒", "☐")
+    assert all((yes, no) == ("☐", "☐") for text, yes, no in rows if "gadu vecumu" not in text)
+    assert "atbilst visiem" not in html and "atzīmēts ailē „Atbilst”" in html
+    assert "atzīmē ar roku pirms lēmuma parakstīšanas" in html
+    # the municipality's blank decision ticks nothing
+    blank = next(d for d in render_municipality(catalogue, catalogue.municipality("ogre"))
+                 if d.spec.id == "08-lemums-par-pieskirsanu").html
+    assert all((yes, no) == ("☐", "☐") for _, yes, no in _criteria(blank))
+    assert "atzīmē ar roku pirms lēmuma parakstīšanas" not in blank
