@@ -15,6 +15,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.from_matrix.context import BLANK_EUR, build, period_end, price, quantity, slug
 from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.run import repaid_to_parent
 from generator.documents.from_matrix.writing import render_child
 from generator.ministry.matrix import ChildData
 from generator.reference.lines import line_from_offer
@@ -241,11 +242,16 @@ def test_a_line_repaid_to_the_parent_gets_no_provider_contract_or_letter(catalog
                                                                  "03-garantijas-vestule-sia-viens"]
     contract = next(d for d in docs if d.spec.id == "01-ligums-ar-vecaku")
     assert offers[transport].label in contract.html  # the whole plan stays in the contract with the parent
+    why = repaid_to_parent(child)  # the console line that says why
+    assert why.startswith(offers[transport].label + " – ") and "atmaksā Vecākam" in why
+    assert offers[market].label not in why and "nav izveidoti" in why
     # the same provider name on a provider-paid line still gets its documents: the rule is the service's
     mixed = build(_reading(catalogue, {transport: Decimal("15"), market: Decimal("20")},
                            {transport: "SIA Viens", market: "SIA Viens"}), catalogue, pseudonymous=False)
     assert [(p.name, [line.label for line in p.lines]) for p in mixed.providers] == \
         [("SIA Viens", [offers[market].label])]
+    assert repaid_to_parent(build(_reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"}), catalogue,
+                                  pseudonymous=False)) == ""
 
 
 def _criteria(html: str) -> list[tuple[str, str, str]]:
