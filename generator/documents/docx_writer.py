@@ -390,7 +390,10 @@ class _Writer:
         if "plain" not in node.classes:
             table._tbl.tblStyle_val = self._style_id("Table Grid", WD_STYLE_TYPE.TABLE)
             _cell_padding(table, CELL_PADDING_TWIPS)
-        widths = _column_widths(rows[0], ncols, width)
+        # the widths come from the first row of single cells (a caption row over the column headers spans all)
+        sizing = next((r for r in rows if all(c.attrs.get("colspan", "1") == "1" for c in r.elements()
+                                               if c.tag in ("td", "th"))), rows[0])
+        widths = _column_widths(sizing, ncols, width)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
         # python-docx's table.cell() rebuilds the whole cell grid on every call. Cells are looked up in their
@@ -632,6 +635,52 @@ _THUMBNAIL_REL = re.compile(rb'<Relationship [^>]*Target="docProps/thumbnail.jpe
 _JPEG_TYPE = re.compile(rb'<Default [^>]*Extension="jpeg"[^>]*/>')
 
 
+_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+_THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _pin_font(document) -> None:  # noqa: ANN001 - docx.document.Document
+    """Every w:rFonts in the styles, the body, headers and footers names the PDF's font and no theme font:
+    a theme reference (python-docx's template gives the headings and document defaults one) wins over the
+    named font, so Writer and Word printed the headings in the theme's Calibri/Carlito. The template's
+    Word 2010 copy of its styles (stylesWithEffects.xml, theme fonts throughout) is left out."""
+    rels = document.part.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype.endswith("/stylesWithEffects")]:
+        rels.pop(rid)
+        rels._target_parts_by_rId.pop(rid, None)
+    for part in document.part.package.parts:
+        root = getattr(part, "element", None)
+        if root is None:
+            continue
+        for fonts in root.iter(qn("w:rFonts")):
+            for slot in _THEME_SLOTS:
+                fonts.attrib.pop(qn(slot), None)
+            for slot in _FONT_SLOTS:
+                fonts.set(qn(slot), FONT)
+        if root.tag == qn("w:styles"):
+            _default_font(root)
+        for text in root.iter(qn("w:lvlText")):
+            if any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"), "")):
+                text.set(qn("w:val"), "\u2022")  # the Symbol font's bullet, now drawn in DejaVu Sans
+
+
+def _default_font(styles) -> None:  # noqa: ANN001 - lxml w:styles
+    """The document defaults name the PDF's font too (runs outside any style fall back to them)."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None or run_defaults.find(qn("w:rPr")) is None:
+        return
+    properties = run_defaults.find(qn("w:rPr"))
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        properties.insert(0, fonts)
+    for slot in _FONT_SLOTS:
+        fonts.set(qn(slot), FONT)
+
+
 def _app_properties() -> bytes:
     """Extended properties naming this toolkit (the template's say "Microsoft Macintosh Word", "Normal.dotm")."""
     return (
@@ -700,6 +749,7 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
     writer = _Writer(title, version, created, landscape, mark)
     writer.blocks(main)
     writer.trim_end()
+    _pin_font(writer.doc)
     return _reproducible_zip(_package_members(writer.doc), created)
 
 

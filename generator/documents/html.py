@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from generator import lvformat
 from generator.documents.numbering import MarkedNumbering
@@ -16,6 +17,17 @@ from generator.documents.paths import TEMPLATE_DIR
 from generator.documents.registry import DocumentSpec
 
 _MAIN = re.compile(r"<main>(.*)</main>", re.S)
+_HYPHEN_DASH = re.compile(r"(?<=\w) - (?=\w)")
+_GLUED_NUMBER = re.compile(r"\bNr\.(?=\d)")
+
+
+def typography(value: object) -> object:
+    """Data printed in a document (catalogue citations, names typed in a matrix) in Latvian typography: a
+    hyphen standing between words as a dash is an en dash, and "Nr.313" is "Nr. 313". Markup (a macro's
+    output) is left as it is: the values inside it passed through here already."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _GLUED_NUMBER.sub("Nr. ", _HYPHEN_DASH.sub(" \u2013 ", value))
+    return value
 
 
 def css_string(value: object) -> str:
@@ -31,6 +43,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=typography,
     )
     env.filters["eur"] = lvformat.eur
     env.filters["lvdate"] = lvformat.date

@@ -30,7 +30,7 @@ def annex_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         "24-risku-plans": ["34. pielikums", RECONSTRUCTION, "Vadības riski", "Personāla riski", "Finanšu riski",
                            "Juridiskie riski", "Īstenošanas riski", "Atbildīgais", "Statuss"],
         **questionnaires,
-        "29-vestule-neatlasitajiem": ["Godātais vecāk", "paliek rezervē"],  # no sender's note (D24)
+        "29-vestule-neatlasitajiem": ["Godātais/Godātā vecāk", "paliek rezervē"],  # no sender's note (D24)
         "30-klientu-registracijas-lapa": [RECONSTRUCTION, "Vecāka, pavadoņa vai bērna paraksts", "Kopā vienības"],
         "31-pakalpojumu-grafiks": [RECONSTRUCTION, "Saņemts", "6.10. tabula"],
         "32-marsruta-lapas-izraksts": ["44. pielikums", RECONSTRUCTION, "Nobraukums, km", "Bērna identifikācijas kods"],

@@ -93,7 +93,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Sociālo pakalpojumu un sociālās palīdzības likuma 11. pantu", "noteikumus Nr. 288",
         ],
         "10-uzaicinajuma-vestule": [
-            "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais vecāk", "Konstatētais pārkāpums",
+            "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais/Godātā vecāk", "Konstatētais pārkāpums",
         ],
         "11-merku-novertesana": [
             "Atbalsta plānā noteikto sociālās rehabilitācijas un sociālās aprūpes mērķu novērtēšana", "12. pielikums",
@@ -127,7 +127,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             f"nesasniegs {p('eligibility_age_limit')} gadu vecumu",
         ],
         "18-vestule-par-neatbilstibu": [
-            "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātais vecāk",
+            "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātais/Godātā vecāk",
             f"sasniegs {p('eligibility_age_limit')} gadu vecumu", "Administratīvā procesa likumā",
         ],
         **annex_phrases(catalogue),

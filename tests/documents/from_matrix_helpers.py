@@ -60,8 +60,14 @@ def docx_text(data: bytes | Path) -> str:
     return clean("\n".join(parts))
 
 
+def without_caption(table: list[list[str]]) -> list[list[str]]:
+    """A table without its running caption row (one merged cell over the column headers that names the annex
+    and the child on every page), so that row 0 is the column headers."""
+    return table[1:] if len(table) > 1 and len(table[0]) == 1 and len(table[1]) > 1 else table
+
+
 def table_with(tables: list[list[list[str]]], header: str) -> list[list[str]]:
-    found = [t for t in tables if any(header in cell for cell in t[0])]
+    found = [t for t in map(without_caption, tables) if any(header in cell for cell in t[0])]
     assert len(found) >= 1, f"nav tabulas ar aili „{header}”"
     return found[0]
 

@@ -256,3 +256,30 @@ def test_a_letter_line_gives_the_unit_its_own_line() -> None:
     assert "))" not in parse(html).text()
     quantity = next(c for c in cells if "0,5" in c.text())
     assert [x.tag for x in quantity.elements()] == ["br"] and "reize" in quantity.text()
+
+
+CSS = Path(__file__).resolve().parents[2] / "templates" / "dokumenti" / "_stils.css"
+THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+
+
+def test_every_font_is_the_pdf_font_and_none_a_theme_font(rendered) -> None:
+    """A theme font reference wins over the named font: the headings printed in Carlito while the PDF was all
+    DejaVu Sans. No rFonts in any part may name a theme font, and each names the PDF CSS's family."""
+    css_family = re.search(r'html \{ font-family: "([^"]+)"', CSS.read_text(encoding="utf-8")).group(1)
+    for doc_id, (_, document) in rendered.items():
+        parts = [p for p in document.part.package.parts if getattr(p, "element", None) is not None]
+        names = {str(p.partname) for p in document.part.package.parts}
+        assert "/word/stylesWithEffects.xml" not in names, doc_id
+        fonts_seen = 0
+        for part in parts:
+            for fonts in part.element.iter(qn("w:rFonts")):
+                fonts_seen += 1
+                themed = [a for a in THEME_ATTRIBUTES if fonts.get(qn(f"w:{a}")) is not None]
+                assert not themed, f"{doc_id} {part.partname}: {themed}"
+                named = {fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")}
+                assert named == {css_family}, f"{doc_id} {part.partname}: {named}"
+            for text in part.element.iter(qn("w:lvlText")):  # a Symbol-font bullet is a box in DejaVu Sans
+                assert not any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"))), doc_id
+        defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+        assert defaults.find(qn("w:rPr")).find(qn("w:rFonts")) is not None, doc_id
+        assert fonts_seen > 0, doc_id

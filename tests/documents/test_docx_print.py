@@ -52,11 +52,14 @@ def printed(calibri_metrics: None, tmp_path_factory: pytest.TempPathFactory,
                                 document.created, landscape="A4 landscape" in document.html))
     pdfs = convert(files, folder / "pdf", to="pdf")
     pages = {}
+    fonts = {}
     for pdf in pdfs:
+        listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        fonts[pdf.stem] = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:] if line.strip()}
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
         pages[pdf.stem] = [normalise(p) for p in text.split("\f")[:-1]]
-    return {"pages": pages, "titles": titles, "version": catalogue.version, "signers": signers}
+    return {"pages": pages, "titles": titles, "version": catalogue.version, "signers": signers, "fonts": fonts}
 
 
 def _walk(node: Node):  # noqa: ANN202
@@ -77,3 +80,10 @@ def test_writer_prints_no_empty_page_and_no_page_of_only_signatures(printed) -> 
                     rest = rest.replace(text, "")
                 assert len(re.sub(r"[\W_]", "", rest)) >= 40, f"{doc_id} lapa {number}: tikai paraksti"
             assert len(re.sub(r"[\W_]", "", rest)) >= 20, f"{doc_id} lapa {number}: tukša lapa"
+
+
+def test_writer_prints_every_heading_and_text_in_the_pdf_font(printed) -> None:
+    """A theme font in the DOCX made Writer print the headings in Carlito; the PDF is DejaVu Sans only."""
+    assert len(printed["fonts"]) >= 30
+    for doc_id, fonts in printed["fonts"].items():
+        assert fonts and all(font.startswith("DejaVuSans") for font in fonts), (doc_id, sorted(fonts))

@@ -82,6 +82,8 @@ def _expected_lines(child: Child, catalogue: Catalogue):
             "priority": outcome.line_priority[i],
             "provider": child.people.providers[line.offer_id],
             "line": line,
+            # repaid to the parent at actual cost (D29): in no provider's contract or letter
+            "to_parent": offers[line.offer_id].service.regime.value == "actual_cost",
         })
     return outcome, rows
 
@@ -142,7 +144,7 @@ def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogu
             checked_lines += 1
         confirmed = all(w["price"] is not None for w in expected)
         _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"bērns {child.index}", catalogue)
-        plan_table = table_with(tables, "Ekspertu rangs")[1:]
+        plan_table = table_with(tables, "Rangs (eksperti / Vecāks)")[1:]
         assert [r[2] for r in plan_table] == [clean(w["label"]) for w in expected]
     assert checked_lines > 3 * COUNT
 
@@ -162,8 +164,8 @@ def test_decision_shows_the_childs_amounts_and_period(rendered, catalogue: Catal
 
 
 def _funded(want: dict) -> bool:
-    """The line gets IB money, or may once its blank is confirmed."""
-    return want["ib"] is None or want["ib"] > 0
+    """The line gets IB money from a provider's contract, or may once its blank is confirmed."""
+    return not want["to_parent"] and (want["ib"] is None or want["ib"] > 0)
 
 
 def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded_part(rendered,
@@ -192,7 +194,8 @@ def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded
             ibs = [w["ib"] for w in mine]
             assert "no individuālā budžeta" in total[0]
             assert money(total[-1]) == (None if None in ibs else sum(ibs, Decimal(0)))
-            rest = [w for w in expected if w["provider"] == name and (w["ib"] is None or w["ib"] != w["cost"])]
+            rest = [w for w in expected if w["provider"] == name and not w["to_parent"]
+                    and (w["ib"] is None or w["ib"] != w["cost"])]
             assert bool(rest) == ("no individuālā budžeta nemaksā" in text), (child.index, name)
             partial += bool(rest)
             others = [w["label"] for w in expected if w["provider"] != name and w["label"] not in

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import render_municipality
 from generator.documents.from_matrix.context import BLANK_EUR, build, period_end, price, quantity, slug
 from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.run import repaid_to_parent
 from generator.documents.from_matrix.writing import render_child
 from generator.ministry.matrix import ChildData
 from generator.reference.lines import line_from_offer
@@ -218,3 +221,61 @@ def test_an_unconfirmed_price_with_n_over_p_leaves_a_a_blank(catalogue: Catalogu
                                  outcome=evaluate_workbook(inputs, reading.params))
     assert with_f.outcome.available == final
     assert build(with_f, catalogue, pseudonymous=False).available == lvformat.eur(final)
+
+
+def test_a_line_repaid_to_the_parent_gets_no_provider_contract_or_letter(catalogue: Catalogue) -> None:
+    """Transport at actual cost is repaid to the parent under the contract with the parent (01 §5, D29): no 02
+    or 03 for it, whatever name the matrix gives its provider; a provider's other lines keep theirs."""
+    day = template_date(catalogue)
+    offers = {o.id: o for o in catalogue.offers(day)}
+    transport = next(o.id for o in offers.values() if o.service.id == "2.4")
+    market = _market(catalogue)
+    reading = _reading(catalogue, {transport: Decimal("15"), market: Decimal("20")},
+                       {transport: "Vecāki (kompensācija)", market: "SIA Viens"})
+    child = build(reading, catalogue, pseudonymous=False)
+    by_label = {line.label: line for line in child.lines}
+    assert by_label[offers[transport].label].to_parent and not by_label[offers[market].label].to_parent
+    assert [p.name for p in child.providers] == ["SIA Viens"]
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    ids = [d.spec.id for d in docs]
+    assert [i for i in ids if i.startswith(("02-", "03-"))] == ["02-ligums-ar-sniedzeju-sia-viens",
+                                                                 "03-garantijas-vestule-sia-viens"]
+    contract = next(d for d in docs if d.spec.id == "01-ligums-ar-vecaku")
+    assert offers[transport].label in contract.html  # the whole plan stays in the contract with the parent
+    why = repaid_to_parent(child)  # the console line that says why
+    assert why.startswith(offers[transport].label + " – ") and "atmaksā Vecākam" in why
+    assert offers[market].label not in why and "nav izveidoti" in why
+    # the same provider name on a provider-paid line still gets its documents: the rule is the service's
+    mixed = build(_reading(catalogue, {transport: Decimal("15"), market: Decimal("20")},
+                           {transport: "SIA Viens", market: "SIA Viens"}), catalogue, pseudonymous=False)
+    assert [(p.name, [line.label for line in p.lines]) for p in mixed.providers] == \
+        [("SIA Viens", [offers[market].label])]
+    assert repaid_to_parent(build(_reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"}), catalogue,
+                                  pseudonymous=False)) == ""
+
+
+def _criteria(html: str) -> list[tuple[str, str, str]]:
+    table = html.split("Kritērijs (izmēģinājumprojekta metodika)", 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
+    assert len(rows) == 5
+    return rows
+
+
+def test_the_grant_decision_ticks_what_the_matrix_proves_and_claims_no_more(catalogue: Catalogue) -> None:
+    """08 from a matrix: the age criterion is ticked "Atbilst" (the matrix checks it, D1); the criteria the
+    matrix does not know stay blank to tick by hand, and 3.1 claims only the ticked criteria."""
+    reading = _reading(catalogue, {_market(catalogue): Decimal("20")}, {})
+    child = build(reading, catalogue, pseudonymous=False)
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    html = next(d for d in docs if d.spec.id == "08-lemums-par-pieskirsanu").html
+    rows = _criteria(html)
+    ticked = [(text, yes, no) for text, yes, no in rows if "☒" in yes + no]
+    assert len(ticked) == 1 and "gadu vecumu" in ticked[0][0] and ticked[0][1:] == ("☒", "☐")
+    assert all((yes, no) == ("☐", "☐") for text, yes, no in rows if "gadu vecumu" not in text)
+    assert "atbilst visiem" not in html and "atzīmēts ailē „Atbilst”" in html
+    assert "atzīmē ar roku pirms lēmuma parakstīšanas" in html
+    # the municipality's blank decision ticks nothing
+    blank = next(d for d in render_municipality(catalogue, catalogue.municipality("ogre"))
+                 if d.spec.id == "08-lemums-par-pieskirsanu").html
+    assert all((yes, no) == ("☐", "☐") for _, yes, no in _criteria(blank))
+    assert "atzīmē ar roku pirms lēmuma parakstīšanas" not in blank

@@ -214,4 +214,16 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             if unfunded:
                 echo(f"{head}: {unfunded} sniedzējiem no individuālā budžeta nekas netiek apmaksāts – līgums un "
                      "garantijas vēstule tiem nav izveidoti")
+            repaid = repaid_to_parent(child)
+            if repaid:
+                echo(f"{head}: {repaid}")
     return summary
+
+
+def repaid_to_parent(child) -> str:  # noqa: ANN001 - a from_matrix.context.ChildContext
+    """Why the lines repaid to the parent (D29) get no provider contract or guarantee letter; "" if none."""
+    labels = [] if child.not_eligible else [line.label for line in child.lines if line.to_parent]
+    if not labels:
+        return ""
+    return (f"{', '.join(labels)} – izdevumus atmaksā Vecākam pēc līguma ar Vecāku (5. sadaļa „Norēķinu "
+            "kārtība”), tāpēc līgums ar sniedzēju un garantijas vēstule par šiem pakalpojumiem nav izveidoti")
