@@ -78,3 +78,6 @@ CHECKS_66 = (
 )
 # After a day-care number in a row's "Pārbaude" cell: the row it pairs with, e.g. "5 (3. rinda)".
 ROW_WORD = "rinda"
+# 6.9: the parents' request above the providers they chose (the child is named in the header rows).
+APPLICATION_REQUEST = ("Lūdzam mūsu bērnam atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus nodrošināt "
+                       "pie šiem sniedzējiem, kurus esam izvēlējušies kopā ar sociālo darbinieku:")

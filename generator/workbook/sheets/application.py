@@ -15,7 +15,7 @@ from generator.workbook.sheets.common import (
     protect,
     signature_block,
 )
-from generator.workbook.texts import APPLICATION_PRICE_BLANK
+from generator.workbook.texts import APPLICATION_PRICE_BLANK, APPLICATION_REQUEST
 
 SHEET = "6.9"
 TEXT_ROW, HEAD_ROW, FIRST = 7, 8, 9
@@ -49,18 +49,10 @@ def write(sh: Sheet) -> None:
         title_height=TITLE_HEIGHT_69,
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})
-    # across the page (6.9 prints one page wide, no page across): three lines hold it with a child's name of 50
-    # characters
+    # across the page (6.9 prints one page wide, no page across), in three lines
     sh.ws.merge_range(f"A{TEXT_ROW}:F{TEXT_ROW}", "", st.label)
-    sh.formula(
-        f"A{TEXT_ROW}",
-        '"Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam "'
-        '&IF(Berns_VardsUzvards="","___________",Berns_VardsUzvards)'
-        '&" nodrošināt pie šiem sniedzējiem, kurus esam izvēlējušies kopā ar sociālo darbinieku:"',
-        st.label,
-        "Lūdzu atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus bērnam ___________ nodrošināt "
-        "pie šiem sniedzējiem, kurus esam izvēlējušies kopā ar sociālo darbinieku:",
-    )
+    # The child is named in row 3 ("Bērns: …"): a name typed in a cell cannot take the dative this sentence needs.
+    sh.text(f"A{TEXT_ROW}", APPLICATION_REQUEST, st.label)
     sh.row_height(TEXT_ROW, TEXT_ROW_HEIGHT)
     for c, head, _, _ in COLUMNS:
         sh.text(f"{c}{HEAD_ROW}", head, st.header)
