@@ -490,15 +490,25 @@ def read_fast(path: Path, keep: dict[str, set[Coord]] | None = None, *, data: by
         return None  # the full reader names the cell
 
 
+def _open_book(zf: zipfile.ZipFile, path: Path):  # noqa: ANN202 - (FastBook, sheet part paths, workbook key)
+    """The workbook, its shared strings and styles read for a scan (no cells yet), or None when the workbook part
+    does not list exactly the sheets it has parts for."""
+    check_limits(zf)
+    book, sheet_paths, strings_path, styles_path, wb_key = _workbook(zf, path)
+    if set(sheet_paths) != set(book.sheet_names):
+        return None
+    strings = _read_strings(zf, strings_path) if strings_path else []
+    styles, styles_key = STYLES.get(zf, styles_path)
+    return FastBook(book, strings=strings, styles=styles, styles_key=styles_key), sheet_paths, wb_key
+
+
 def _read_fast(path: Path, keep: dict[str, set[Coord]] | None, data: bytes | None) -> FastBook | None:
     with open_zip(path) if data is None else open_zip(path, io.BytesIO(data)) as zf:
-        check_limits(zf)
-        book, sheet_paths, strings_path, styles_path, wb_key = _workbook(zf, path)
-        if set(sheet_paths) != set(book.sheet_names):
+        opened = _open_book(zf, path)
+        if opened is None:
             return None
-        strings = _read_strings(zf, strings_path) if strings_path else []
-        styles, styles_key = STYLES.get(zf, styles_path)
-        result = FastBook(book, strings=strings, styles=styles, styles_key=styles_key)
+        result, sheet_paths, wb_key = opened
+        book, styles, styles_key = result.book, result.styles, result.styles_key
         decoder = _Decoder(result)
         wanted_by_sheet = (_named_refs(tuple(sorted(book.defined_names.items()))) if keep is None
                            else _keep_refs(keep))
@@ -541,13 +551,11 @@ def read_all(path: Path) -> XlsxBook | None:
     openpyxl). Each call opens the file afresh (the file may have changed since an earlier read)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            check_limits(zf)
-            book, sheet_paths, strings_path, styles_path, _ = _workbook(zf, path)
-            if set(sheet_paths) != set(book.sheet_names):
+            opened = _open_book(zf, path)
+            if opened is None:
                 return None
-            strings = _read_strings(zf, strings_path) if strings_path else []
-            styles, styles_key = STYLES.get(zf, styles_path)
-            decoder = _Decoder(FastBook(book, strings=strings, styles=styles, styles_key=styles_key))
+            fast, sheet_paths, _ = opened
+            book, decoder = fast.book, _Decoder(fast)
             for name in book.sheet_names:
                 found = scan(zf.read(sheet_paths[name]))
                 if found is None:

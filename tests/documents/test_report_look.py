@@ -65,10 +65,8 @@ def _lines(text: str, font: ImageFont.FreeTypeFont, size: float, room: float) ->
     return lines
 
 
-def test_wrapped_headers_fit_their_rows(workbooks) -> None:
-    regular, bold = _fonts()
-    cut = []
-    checked = 0
+def _unmerged_cells(workbooks):  # noqa: ANN001, ANN202 - (workbook name, sheet, cell) of every visible sheet
+    """Each cell of each visible sheet that no merged range covers (a merged range is measured as a whole)."""
     for name, wb in workbooks.items():
         for ws in wb.worksheets:
             if ws.sheet_state != "visible":
@@ -76,22 +74,30 @@ def test_wrapped_headers_fit_their_rows(workbooks) -> None:
             merged = {cell for rng in ws.merged_cells.ranges for cell in rng.cells}
             for row in ws.iter_rows():
                 for cell in row:
-                    if not (isinstance(cell.value, str) and cell.alignment.wrap_text) or (cell.row, cell.column) in merged:
-                        continue
-                    # A row without its own height keeps the default one line (Calc does not grow it on opening).
-                    height = ws.row_dimensions[cell.row].height or ws.sheet_format.defaultRowHeight or 15
-                    checked += 1
-                    size = cell.font.sz or 10
-                    font = bold if cell.font.b else regular
-                    room = _column_pt(ws, cell.column_letter) - CELL_PADDING_PT
-                    lines = _lines(cell.value, font, size, room)
-                    broken = _broken_words(cell.value, font, size, room)
-                    if broken:
-                        cut.append(f"{name} {ws.title}!{cell.coordinate}: „{cell.value}” – vārds „{broken[0]}” "
-                                   f"neietilpst kolonnā ({room:.0f} pt)")
-                    if lines * size * LINE_FACTOR > height + 1:
-                        cut.append(f"{name} {ws.title}!{cell.coordinate}: „{cell.value}” – {lines} rindas, "
-                                   f"augstums {height} pt")
+                    if (cell.row, cell.column) not in merged:
+                        yield name, ws, cell
+
+
+def test_wrapped_headers_fit_their_rows(workbooks) -> None:
+    regular, bold = _fonts()
+    cut = []
+    checked = 0
+    for name, ws, cell in _unmerged_cells(workbooks):
+        if not (isinstance(cell.value, str) and cell.alignment.wrap_text):
+            continue
+        # A row without its own height keeps the default one line (Calc does not grow it on opening).
+        height = ws.row_dimensions[cell.row].height or ws.sheet_format.defaultRowHeight or 15
+        checked += 1
+        size = cell.font.sz or 10
+        font = bold if cell.font.b else regular
+        room = _column_pt(ws, cell.column_letter) - CELL_PADDING_PT
+        lines = _lines(cell.value, font, size, room)
+        broken = _broken_words(cell.value, font, size, room)
+        if broken:
+            cut.append(f"{name} {ws.title}!{cell.coordinate}: „{cell.value}” – vārds „{broken[0]}” "
+                       f"neietilpst kolonnā ({room:.0f} pt)")
+        if lines * size * LINE_FACTOR > height + 1:
+            cut.append(f"{name} {ws.title}!{cell.coordinate}: „{cell.value}” – {lines} rindas, augstums {height} pt")
     assert checked >= 20
     assert not cut, "\n".join(cut)
 
@@ -158,21 +164,15 @@ def test_dates_fit_their_columns(workbooks) -> None:
     regular, bold = _fonts()
     narrow = []
     checked = 0
-    for name, wb in workbooks.items():
-        for ws in wb.worksheets:
-            if ws.sheet_state != "visible":
-                continue
-            covered = {cell for r in ws.merged_cells.ranges for cell in r.cells}
-            for row in ws.iter_rows():
-                for cell in row:
-                    fmt = cell.number_format.lower()
-                    if "yy" not in fmt or cell.alignment.textRotation or (cell.row, cell.column) in covered:
-                        continue
-                    checked += 1
-                    sample = "28.10.2018" if "dd" in fmt else "10.2018"
-                    need = (bold if cell.font.b else regular).getlength(sample) * (cell.font.sz or 10) / 100
-                    room = _column_pt(ws, cell.column_letter) - DATE_PADDING_PT
-                    if need > room:
-                        narrow.append(f"{name} {ws.title}!{cell.coordinate}: {need:.0f} pt, kolonnā {room:.0f} pt")
+    for name, ws, cell in _unmerged_cells(workbooks):
+        fmt = cell.number_format.lower()
+        if "yy" not in fmt or cell.alignment.textRotation:
+            continue
+        checked += 1
+        sample = "28.10.2018" if "dd" in fmt else "10.2018"
+        need = (bold if cell.font.b else regular).getlength(sample) * (cell.font.sz or 10) / 100
+        room = _column_pt(ws, cell.column_letter) - DATE_PADDING_PT
+        if need > room:
+            narrow.append(f"{name} {ws.title}!{cell.coordinate}: {need:.0f} pt, kolonnā {room:.0f} pt")
     assert checked >= 20
     assert not narrow, "datums neietilpst (drukā ###): " + "; ".join(narrow)
