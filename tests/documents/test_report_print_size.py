@@ -170,6 +170,15 @@ def test_signed_report_prints_whole_on_its_signature_page(printed_sheets, prefix
     assert found == len(BUILDS), prefix
 
 
+def test_no_reconstruction_note_prints(printed) -> None:
+    """A report form goes to the ministry (or stays in a municipality's files) without the preparer's note that its
+    layout is the project's reconstruction: no page of any report sheet, in either build, shows "Rekonstrukcija"
+    (found: 17, 24 and 27 printed it; it is now an unprinted comment on the title, D36)."""
+    found = [f"{build} {sheet}, {page.number}. lapa" for (build, _, sheet), pages in printed.items() for page in pages
+             if "rekonstru" in _squeezed(page.text).lower()]
+    assert not found, "drukājas piezīme „Rekonstrukcija”: " + "; ".join(found)
+
+
 def test_wrapped_notes_keep_their_last_line(printed_pdfs) -> None:
     """A wrapped note (write_wide_note) gets a row height from its length (NOTE_CHARS_PER_UNIT): a line that
     does not fit is drawn under the row's bottom edge and does not show on paper. No page hides such a line."""

@@ -36,7 +36,7 @@ from generator.documents.reports.parameters import (
     pending_note,
     write_parameter,
 )
-from generator.documents.reports.printing import SPACER, print_setup, signature_block
+from generator.documents.reports.printing import SPACER, print_setup, signature_block, unprinted_note
 from generator.documents.reports.register import (
     ReportPeriods,
     empty_register,
@@ -101,9 +101,11 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     n, rate = full_pay.text, indirect.text
     ws.write(0, 0, "27. pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
     # One note wrapped across the table's width, so that the signatures stay on the page of the month rows.
-    write_wide_note(ws, 1, 0, len(WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: "
-                    "metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu "
-                    f"sagatavojusi IBM rīkkopa. Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
+    unprinted_note(ws, "Rekonstrukcija: metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; "
+                   "tabulas izkārtojumu sagatavojusi IBM rīkkopa. Ja Labklājības ministrija izsniedz savu veidlapu, "
+                   "lieto to. (Piezīme sagatavotājam, nedrukājas.)")
+    write_wide_note(ws, 1, 0, len(WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. "
+                    f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
                     f"bērniem, mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba "
                     "līguma gadījumā. Dzeltenās šūnas aizpilda, pārējās aprēķinās.", fmt.note_wrapped,
                     sum(WIDTHS))
