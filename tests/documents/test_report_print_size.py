@@ -179,6 +179,25 @@ def test_no_reconstruction_note_prints(printed) -> None:
     assert not found, "drukājas piezīme „Rekonstrukcija”: " + "; ".join(found)
 
 
+@pytest.mark.parametrize("prefix", ["27", "29"])
+def test_after_the_round_month_rows_print_no_example_values(printed, prefix: str) -> None:
+    """Made after the round, 27 and 29 print their month rows blank: no children count or "Jā"/"Nē" typed in advance
+    and no pay share other than 0 (found: "10 / Jā / 50,00%" in every row beside the blank months; D37), and,
+    recalculated by LibreOffice, no "Ievades kļūdas" line (blank rows are not wrong inputs). During the round the
+    rows keep the round's plan."""
+    for (build, _, sheet), pages in printed.items():
+        if not sheet.startswith(prefix):
+            continue
+        text = " ".join(page.text for page in pages)
+        shares = re.findall(r"(\d+),\d\d\s?%", text)
+        answers = re.findall(r"\b(?:Jā|Nē)\b", text.replace("(Jā/Nē)", ""))
+        if build == "pec-kartas":
+            assert set(shares) == {"0"} and not answers, f"{build} {sheet}: daļas {set(shares)}, atbildes {answers[:3]}"
+            assert "Ievades kļūdas" not in text, f"{build} {sheet}"
+        else:
+            assert "50" in shares and "Jā" in answers, f"{build} {sheet}: kārtas plāns"
+
+
 def test_wrapped_notes_keep_their_last_line(printed_pdfs) -> None:
     """A wrapped note (write_wide_note) gets a row height from its length (NOTE_CHARS_PER_UNIT): a line that
     does not fit is drawn under the row's bottom edge and does not show on paper. No page hides such a line."""

@@ -48,6 +48,8 @@ from generator.documents.reports.register import (
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     _excel_date,
+    contract_rule,
+    contract_text,
     open_report_workbook,
     write_errors_line,
     write_wide_note,
@@ -84,10 +86,11 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     blank month inputs once it has ended (register.report_periods)."""
     day = catalogue.latest_date
     params = Params.from_catalogue(catalogue, day)  # the reference's values, cached where confirmed
-    # The template's children counts are the plan, left blank while the plan is `jāprecizē`.
-    typed_children = months is not None or planned_children(catalogue) is not None
+    # The template's children counts are the plan, left blank while the plan is `jāprecizē`; after the round
+    # the children and the contract are blank inputs like the months (D37).
     periods = None if months is not None else report_periods(catalogue, build_date)
     dated = periods is None or periods.dated
+    typed_children = months is not None or (dated and planned_children(catalogue) is not None)
     months = sorted(months if months is not None else default_months(catalogue, periods), key=lambda m: m.month)
     result = settle(months, params, opening_balance)
 
@@ -149,7 +152,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         else:
             ws.write_blank(r, 1, None, fmt.in_int)
         ws.write_number(r, 2, float(m.sw_gross_pay), fmt.in_money)
-        ws.write(r, 3, "Jā" if m.employment_contract else "Nē", fmt.in_text)
+        ws.write(r, 3, contract_text(m.employment_contract if dated else None), fmt.in_text)
         ws.write_number(r, 4, float(m.sw_transport), fmt.in_money)
         ws.write_number(r, 5, float(m.sbs_payments), fmt.in_money)
         ws.write_number(r, 6, float(m.receipts), fmt.in_money)
@@ -224,7 +227,7 @@ def row_check(x: int, dated: bool, first: bool) -> str:
                              "jābūt veselam skaitlim, 0 vai vairāk"))
     rules += [checks.Rule(f"{c}{x}", checks.at_least_zero(f"{c}{x}"), "jābūt summai euro, 0 vai vairāk")
               for c in "CEFG"]
-    rules.append(checks.Rule(f"D{x}", checks.one_of(f"D{x}", "Jā", "Nē"), "jābūt „Jā” vai „Nē”"))
+    rules.append(contract_rule(f"D{x}", None if dated else f"A{x}"))
     if first:
         rules.append(checks.Rule("J6", checks.any_number("J6"), "jābūt summai euro"))
     return checks.row_check(SHEET, rules)
