@@ -99,3 +99,31 @@ def test_report_templates_carry_the_running_rounds_dates(catalogue: Catalogue, t
     # The day after the round's end the same templates are blank again.
     after = _workbooks(catalogue, tmp_path / "pec", programme_round.end + dt.timedelta(days=1))
     assert all(_dates(values) == [] for _, values in after.values())
+
+
+def test_after_the_round_the_month_rows_hold_no_example_values(catalogue: Catalogue, tmp_path: Path) -> None:
+    """Once the round has ended, 29's and 27's month rows belong to whichever round a report is made for: the
+    children and the employment contract are blank unlocked inputs like the months (not the ended round's
+    planned 10 children, "Jā" and the 50 % share that followed from them; D37), the share is 0 until they are
+    typed, and the blank rows are no wrong inputs (no "Ievades kļūdas" line)."""
+    books = _workbooks(catalogue, tmp_path, None)
+    register, register_values = books["izdevumu-registrs-un-parskati.xlsx"]
+    settlement, settlement_values = books["norekini-ar-pasvaldibu.xlsx"]
+    rows = len(named(register_values, "NP_Menesis"))
+    assert rows > 10
+    for wb, values, sheet, first, (children_col, contract_col), share, errors in (
+            (register, register_values, S_CASH, 7, "BC", "NP_Berni", "Kludu_Skaits"),
+            (settlement, settlement_values, SETTLEMENT_SHEET, 9, "BD", "NR_Dala", "NR_Kludas")):
+        ws = wb[sheet]
+        for col in (children_col, contract_col):
+            cells = [ws[f"{col}{first + i}"] for i in range(rows)]
+            assert {c.value for c in cells} <= {None, ""}, f"{sheet} {col}: {[c.value for c in cells][:3]}"
+            assert not any(c.protection.locked for c in cells), f"{sheet} {col}"
+        if share == "NR_Dala":  # 29's share column has no name of its own: F
+            shares = named(values, share)
+        else:
+            shares = [values[sheet][f"F{first + i}"].value for i in range(rows)]
+        assert set(shares) == {0}, f"{sheet}: {shares[:3]}"
+        assert named(values, errors) == [0], sheet
+        contracts = [v for v in ws.data_validations.dataValidation if f"{contract_col}{first}" in str(v.sqref)]
+        assert contracts and contracts[0].type == "list", sheet

@@ -59,7 +59,7 @@ SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_A
 # Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use). COUNTA and
 # SUBTOTAL(103, …) (since Excel 2003) count the register's filled rows hidden in collapsed groups (row_groups).
 EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "IF", "INDEX", "INT",
-              "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "OR", "ROUND", "ROW", "SUBTOTAL", "SUM", "SUMIFS",
+              "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "OR", "ROUND", "ROW", "SUBTOTAL", "SUM", "SUMIFS",
               "TRIM", "VALUE", "YEAR"}
 
 

@@ -170,6 +170,92 @@ def test_signed_report_prints_whole_on_its_signature_page(printed_sheets, prefix
     assert found == len(BUILDS), prefix
 
 
+def test_no_reconstruction_note_prints(printed) -> None:
+    """A report form goes to the ministry (or stays in a municipality's files) without the preparer's note that its
+    layout is the project's reconstruction: no page of any report sheet, in either build, shows "Rekonstrukcija"
+    (found: 17, 24 and 27 printed it; it is now an unprinted comment on the title, D36)."""
+    found = [f"{build} {sheet}, {page.number}. lapa" for (build, _, sheet), pages in printed.items() for page in pages
+             if "rekonstru" in _squeezed(page.text).lower()]
+    assert not found, "drukājas piezīme „Rekonstrukcija”: " + "; ".join(found)
+
+
+@pytest.mark.parametrize("prefix", ["27", "29"])
+def test_after_the_round_month_rows_print_no_example_values(printed, prefix: str) -> None:
+    """Made after the round, 27 and 29 print their month rows blank: no children count or "Jā"/"Nē" typed in advance
+    and no pay share other than 0 (found: "10 / Jā / 50,00%" in every row beside the blank months; D37), and,
+    recalculated by LibreOffice, no "Ievades kļūdas" line (blank rows are not wrong inputs). During the round the
+    rows keep the round's plan."""
+    found = 0
+    for (build, _, sheet), pages in printed.items():
+        if not sheet.startswith(prefix):
+            continue
+        found += 1
+        text = " ".join(page.text for page in pages)
+        # the pay shares of the month rows (27 also prints the catalogue's indirect-cost rate, on its own line)
+        shares = [share for line in text.splitlines() if "likme" not in line
+                  for share in re.findall(r"(\d+),\d\d\s?%", line)]
+        answers = re.findall(r"\b(?:Jā|Nē)\b", text.replace("(Jā/Nē)", ""))
+        if build == "pec-kartas":
+            assert set(shares) == {"0"} and not answers, f"{build} {sheet}: daļas {set(shares)}, atbildes {answers[:3]}"
+            assert "Ievades kļūdas" not in text, f"{build} {sheet}"
+        else:
+            assert "Jā" in answers and set(shares) - {"0"}, f"{build} {sheet}: kārtas plāns"
+    assert found == len(BUILDS), prefix
+
+
+def test_questionnaire_summary_prints_one_page_wide(printed_sheets) -> None:
+    """The quality questionnaires' summary (35.–38. pielikums, „Kopsavilkums”) prints on one A4 page at 8 pt or larger:
+    every party's mean and count of answers stands on the page with the stages (found: two pages across, the last
+    party's count alone on the second)."""
+    found = 0
+    for (build, workbook, sheet), (xlsx, pdf) in printed_sheets.items():
+        if workbook != "kvalitates-anketas" or sheet != "Kopsavilkums":
+            continue
+        found += 1
+        pages = read_pages(pdf)
+        assert len(pages) == 1, f"{build} {sheet}: {len(pages)} lapas"
+        assert pages[0].min_font >= MIN_FONT - 0.05, f"{build} {sheet}: {pages[0].min_font:.1f} pt"
+        texts = _printed_texts(xlsx, sheet)
+        page = _squeezed(pages[0].text)
+        missing = [t for t in texts if _squeezed(t) not in page]
+        assert not missing, f"{build} {sheet}: lapā nav " + "; ".join(missing)
+    assert found == len(BUILDS)
+
+
+ROW_NUMBER_GAP = 5.0  # pt between a row number's last digit and the text of the next column: about a letter
+
+
+def _words(pdf: Path, page: int = 1) -> list[tuple[float, float, float, float, str]]:
+    """(xMin, yMin, xMax, yMax, text) of every word on ``page`` (pdftotext -bbox)."""
+    import html
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def test_activity_numbers_keep_clear_of_their_text(printed_pdfs) -> None:
+    """31's activity numbers do not touch the activity beside them on paper (found: "1" 2 pt from "Ģimenes", the
+    cell border between them): on every activity row the number ends at least ROW_NUMBER_GAP before the text."""
+    found = 0
+    for (build, _, sheet), pdf in printed_pdfs.items():
+        if not sheet.startswith("31"):
+            continue
+        found += 1
+        words = _words(pdf)
+        for number, activity in enumerate(ACTIVITIES, start=1):
+            first = activity.split()[0]  # "Noslēgti" starts two activities: the one on the number's line
+            pairs = [(digit, text) for text in words if text[4] == first for digit in words
+                     if digit[4] == str(number) and abs(digit[1] - text[1]) < 1 and digit[2] <= text[0]]
+            assert pairs, f"{build} {sheet}: nav numura {number} pie „{first}”"
+            digit, text = pairs[0]
+            gap = text[0] - digit[2]
+            assert gap >= ROW_NUMBER_GAP, f"{build} {sheet}: {number}. rinda – numurs {gap:.1f} pt no teksta"
+    assert found == len(BUILDS)
+
+
 def test_wrapped_notes_keep_their_last_line(printed_pdfs) -> None:
     """A wrapped note (write_wide_note) gets a row height from its length (NOTE_CHARS_PER_UNIT): a line that
     does not fit is drawn under the row's bottom edge and does not show on paper. No page hides such a line."""

@@ -1,9 +1,11 @@
 """A whole workbook exported to one PDF by LibreOffice (File → Export as PDF, all sheets): the footer's
 "Lapa X no Y" restarts X on every sheet (pageSetup useFirstPageNumber, xlsxwriter set_start_page(1)), while
-LibreOffice 7.4 fills Y with the pages of the whole export, not of the sheet. The matrix's help text
-(catalogue/metodika/matricas-aizpildisana.md) says so and tells people to print sheet by sheet; this test
-measures both facts, so the text has to change when either does. One soffice call for the matrix and a
-report workbook."""
+LibreOffice 7.4 fills Y with the pages of the whole export, not of the sheet. No footer field counts a sheet's own
+pages in such an export (LibreOffice's page count is the document's), and "Lapa X no Y" stays right when a sheet is
+printed on its own, so the footers stay as they are: the matrix's help text (catalogue/metodika/matricas-aizpildisana.md)
+and the downloads page for the report templates (generator/site/templates/lejupielades.md.j2) say so and tell
+people to print sheet by sheet; this test measures both facts, so the texts have to change when either does. One
+soffice call for the matrix and a report workbook."""
 
 from __future__ import annotations
 
@@ -22,6 +24,11 @@ from tests.workbook.pdf_pages import read_pages
 pytestmark = [pytest.mark.libreoffice]
 
 FOOTER = re.compile(r"Lapa (\d+) no (\d+)")
+REPO = Path(__file__).resolve().parents[2]
+# Where a person reads how to print each workbook, and the words that tell them.
+HELP = {"matrica": (REPO / "catalogue/metodika/matricas-aizpildisana.md", "Drukājiet katru lapu atsevišķi"),
+        "atskaites": (REPO / "generator/site/templates/lejupielades.md.j2", "drukājiet un eksportējiet PDF formātā pa "
+                      "vienai lapai")}
 
 
 def _flat(text: str) -> str:
@@ -74,3 +81,11 @@ def test_page_numbers_restart_on_every_sheet_but_the_total_is_the_whole_export(e
     assert len(numbers) > 1 and len(pages) > len(numbers)  # several sheets, some longer than a page
     for sheet, seen in numbers.items():
         assert seen == list(range(1, len(seen) + 1)), f"{book} {sheet}: lappušu numuri {seen}"
+
+
+@pytest.mark.parametrize("book", sorted(HELP))
+def test_the_help_tells_to_print_sheet_by_sheet_and_why(book: str) -> None:
+    path, advice = HELP[book]
+    text = _flat(path.read_text(encoding="utf-8"))
+    assert advice in text, f"{path.name}: nav norādes drukāt pa lapai"
+    assert "Y ir visas darbgrāmatas lappušu skaits" in text, f"{path.name}: nav paskaidrots, kāpēc"

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import row_groups
-from generator.documents.reports.printing import SPACER, print_setup
+from generator.documents.reports.printing import SPACER, print_setup, unprinted_note
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     _wrapped_height,
@@ -40,6 +40,12 @@ def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: st
                 header_row=header_row, last_row=last_row, last_col=last_col, repeat_cols=repeat_cols)
 
 
+def reconstruction_note(what: str) -> str:
+    """The preparer's note on a register whose layout the project reconstructed (not printed, D36)."""
+    return (f"Rekonstrukcija: metodikā dots tikai {what} mērķis; aiļu sastāvu sagatavojusi IBM rīkkopa. Ja "
+            "Labklājības ministrija izsniedz savu veidlapu, lieto to. (Piezīme sagatavotājam, nedrukājas.)")
+
+
 def questionnaire_names(catalogue: Catalogue) -> list[str]:
     titles = catalogue.annexes.by_number()  # type: ignore[union-attr]
     return [f"{n}. pielikums – {titles[n].title_lv}" for n in REGISTERED_ANNEXES]
@@ -63,8 +69,9 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     write_wide_note(ws, 1, 0, 6, f"{municipality.name_lv} – {municipality.social_service}. Katru aizpildīto anketu "
                     "(sākotnējo un noslēguma) reģistrē vienā rindā tikai ar bērna identifikācijas kodu.",
                     fmt.note_wrapped, sum(widths[:7]))
-    write_wide_note(ws, 2, 0, 6, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī. "
-                    "Rekonstrukcija: metodikā dots tikai reģistra mērķis.", fmt.note_wrapped, sum(widths[:7]))
+    write_wide_note(ws, 2, 0, 6, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī.",
+                    fmt.note_wrapped, sum(widths[:7]))
+    unprinted_note(ws, reconstruction_note("reģistra"))
     hint = row_groups.hint(REGISTER_ROWS, "kopsavilkuma skaitos")
     headers = ["Nr.", "Bērna identifikācijas kods", "Anketa", "Kārta", "Aizpildīja", "Aizpildīšanas datums",
                "Reģistrēšanas datums", "Ieskenēta un ievietota serverī", "Oriģināls klienta lietā", "Piezīmes"]
@@ -127,8 +134,8 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     ws.write(0, 0, "17. pielikums. Iespējamo pakalpojumu sniedzēju saraksts un kvalifikācijas prasības", fmt.title)
     ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Pakalpojumi un prasības sniedzējiem ir no "
              "pakalpojumu kataloga (pakalpojumu apraksti).", fmt.note)
-    ws.write(2, 0, "Sniedzējus un to kontaktus ieraksta sociālais darbinieks. Rekonstrukcija: metodikā dots tikai "
-             "saraksta mērķis.", fmt.note)
+    ws.write(2, 0, "Sniedzējus un to kontaktus ieraksta sociālais darbinieks.", fmt.note)
+    unprinted_note(ws, reconstruction_note("saraksta"))
     headers = ["Kods", "Pakalpojums", "Atbalsta joma", "Prasības sniedzējam (pakalpojuma apraksts)",
                "Sniedzējs (nosaukums)", "Reģ. Nr.", "Sociālo pakalpojumu sniedzēju reģistrā (Jā/Nē)",
                "Kontaktpersona", "Tālrunis, e-pasts", "Adrese", "Atbilst prasībām (Jā/Nē)", "Līguma datums un Nr."]

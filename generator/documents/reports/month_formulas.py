@@ -24,8 +24,10 @@ class MonthFormulas:
         return self.full_pay_children, self.indirect_rate
 
     def _share(self, children: str) -> str:
+        """N(): a blank children cell counts as 0, as in the reference (MIN alone skips a blank cell and gave
+        the full share, 100 %, to a month whose children were not typed)."""
         n = self.full_pay_children.name
-        return f"MIN({children},{n})/{n}"
+        return f"MIN(N({children}),{n})/{n}"
 
     def share(self, children: str) -> str:
         return guarded(self._share(children), self.full_pay_children, errors=self.errors)

@@ -1,7 +1,9 @@
 """Print setup shared by every report sheet: A4 landscape at 100 % (never shrunk: the smallest text stays 8 pt
 on paper; a wider sheet continues on the next page with its label columns repeated), repeated header rows, a print
 area, the municipality's name in the page header, "Lapa X no Y" in the footer, and the signature block
-"Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239)."""
+"Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239).
+Notes for the people who prepare a form, not for those who receive it (that its layout is the project's
+reconstruction), are cell comments on the title, which neither Excel nor LibreOffice prints (D36)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ SIGNATURE_LABELS = ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums"
 SIGNATURE_HEIGHTS = {"Paraksts": 24}
 FIELD_HEIGHT = 20
 SPACER = 6  # an empty row kept only as a narrow gap between parts of a report
+# The comment box of an unprinted note: wide and tall enough for four lines of its text on screen.
+NOTE_BOX = {"x_scale": 3, "y_scale": 2.5}
 
 
 def _escaped(text: str) -> str:
@@ -54,3 +58,10 @@ def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_c
             ws.write_blank(row, value_first_col, None, cell_format)
         ws.set_row(row, SIGNATURE_HEIGHTS.get(text, FIELD_HEIGHT))
     return first_row + len(SIGNATURE_LABELS) - 1
+
+
+def unprinted_note(ws: Worksheet, text: str, row: int = 0, col: int = 0) -> None:
+    """``text`` as a cell comment (by default on the title cell A1): shown when the pointer rests on the cell's
+    red corner mark, in Excel and LibreOffice alike, also on a protected sheet, and printed by neither (their
+    page setup prints no comments unless a person asks for them)."""
+    ws.write_comment(row, col, text, NOTE_BOX)

@@ -19,6 +19,7 @@ from generator.documents.reports.printing import print_setup
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     REPORT_FONT,
+    _wrapped_height,
     open_report_workbook,
     write_wide_note,
 )
@@ -34,6 +35,10 @@ STAGE_COL = 3  # first stage column
 # landscape page across (PAGE_WIDTH in all, as LibreOffice prints it with Carlito), so every party prints one page
 # wide and its title fits.
 FIXED_WIDTHS, STAGE_WIDTH, PAGE_WIDTH, MIN_COMMENT = (5, 12, 13), 13, 136, 28
+# The summary: the stage column, then per party its mean and its count of answers; 34 + 4 × (13 + 9) units print
+# one A4 landscape page wide (about 680 pt of 799 with Carlito; it was 40 + 8 × 13, two pages).
+SUMMARY_STAGE_WIDTH, SUMMARY_MEAN_WIDTH, SUMMARY_COUNT_WIDTH = 34, 13, 9
+STAGE_LINE = 36  # characters of a stage's name that surely fit a line of the summary's first column
 
 
 def party_sheet(party: Party) -> str:
@@ -123,8 +128,12 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         summary.write(3, 1 + 2 * j, f"{party.label_lv} ({party.annex}.): vidēji", fmt.head)
         summary.write(3, 2 + 2 * j, "Atbilžu skaits", fmt.head)
     summary.set_row(3, 60)
-    summary.set_column(0, 0, 40)
-    summary.set_column(1, 2 * len(quality.parties), 13)
+    summary.set_column(0, 0, SUMMARY_STAGE_WIDTH)
+    for j in range(len(quality.parties)):
+        summary.set_column(1 + 2 * j, 1 + 2 * j, SUMMARY_MEAN_WIDTH)
+        summary.set_column(2 + 2 * j, 2 + 2 * j, SUMMARY_COUNT_WIDTH)
+    not_rated = wb.add_format({"font_name": REPORT_FONT, "font_size": 10, "valign": "top", "border": 1,
+                               "align": "center"})
     means = {p.id: stage_means(responses.get(p.id, ()), p.stages, top) for p in quality.parties}
 
     def cached_mean(value: Decimal | None) -> object:
@@ -135,10 +144,11 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     for i, stage in enumerate(quality.stages):
         r = 4 + i
         summary.write(r, 0, stage.label_lv, fmt.text)
+        summary.set_row(r, _wrapped_height((stage.label_lv, STAGE_LINE)))
         for j, party in enumerate(quality.parties):
             if stage.id not in party.stages:
-                summary.write(r, 1 + 2 * j, "–", fmt.text)
-                summary.write(r, 2 + 2 * j, "–", fmt.text)
+                summary.write(r, 1 + 2 * j, "–", not_rated)
+                summary.write(r, 2 + 2 * j, "–", not_rated)
                 continue
             rng = ranges[(party.id, stage.id)]
             summary.write_formula(r, 1 + 2 * j, f'=IF(COUNT({rng})=0,"",ROUND(AVERAGE({rng}),2))', mean_fmt,

@@ -85,7 +85,7 @@ class MonthInput:
     month: dt.date  # first day
     children: int | None  # None: not typed yet (a blank cell, counted as 0)
     receipts: Decimal = Decimal(0)
-    employment_contract: bool = True
+    employment_contract: bool | None = True  # None: not typed yet (a blank cell, counted as "Nē")
 
 
 @dataclass(frozen=True)
@@ -158,9 +158,13 @@ def planned_children(catalogue: Catalogue) -> int | None:
 
 def empty_register(catalogue: Catalogue, periods: ReportPeriods | None = None) -> RegisterData:
     """The template's starting state: every report month (default: the first round's) with the planned
-    number of children."""
-    children = planned_children(catalogue)
+    number of children and an employment contract. Once the round has ended (``periods`` not dated) the rows
+    belong to whichever round a report is made for: the children and the contract are blank inputs like the
+    months, not the ended round's plan (D37)."""
     months = periods.months if periods is not None else pilot_months(catalogue)
+    if periods is not None and not periods.dated:
+        return RegisterData(months=tuple(MonthInput(m, None, employment_contract=None) for m in months))
+    children = planned_children(catalogue)
     return RegisterData(months=tuple(MonthInput(m, children) for m in months))
 
 
@@ -190,7 +194,7 @@ def settlement_inputs(data: RegisterData) -> list[SettlementMonth]:
             sw_transport=sums.get((m.month, BIP_TRANSPORT), Decimal(0)),
             sbs_payments=sums.get((m.month, BIP_SBS), Decimal(0)),
             receipts=m.receipts,
-            employment_contract=m.employment_contract,
+            employment_contract=bool(m.employment_contract),
         )
         for m in data.months
     ]

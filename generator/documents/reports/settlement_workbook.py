@@ -36,7 +36,7 @@ from generator.documents.reports.parameters import (
     pending_note,
     write_parameter,
 )
-from generator.documents.reports.printing import SPACER, print_setup, signature_block
+from generator.documents.reports.printing import SPACER, print_setup, signature_block, unprinted_note
 from generator.documents.reports.register import (
     ReportPeriods,
     empty_register,
@@ -48,6 +48,8 @@ from generator.documents.reports.register import (
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     _excel_date,
+    contract_rule,
+    contract_text,
     open_report_workbook,
     write_errors_line,
     write_wide_note,
@@ -84,10 +86,11 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     blank month inputs once it has ended (register.report_periods)."""
     day = catalogue.latest_date
     params = Params.from_catalogue(catalogue, day)  # the reference's values, cached where confirmed
-    # The template's children counts are the plan, left blank while the plan is `jāprecizē`.
-    typed_children = months is not None or planned_children(catalogue) is not None
+    # The template's children counts are the plan, left blank while the plan is `jāprecizē`; after the round
+    # the children and the contract are blank inputs like the months (D37).
     periods = None if months is not None else report_periods(catalogue, build_date)
     dated = periods is None or periods.dated
+    typed_children = months is not None or (dated and planned_children(catalogue) is not None)
     months = sorted(months if months is not None else default_months(catalogue, periods), key=lambda m: m.month)
     result = settle(months, params, opening_balance)
 
@@ -101,9 +104,11 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     n, rate = full_pay.text, indirect.text
     ws.write(0, 0, "27. pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
     # One note wrapped across the table's width, so that the signatures stay on the page of the month rows.
-    write_wide_note(ws, 1, 0, len(WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. Rekonstrukcija: "
-                    "metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; tabulas izkārtojumu "
-                    f"sagatavojusi IBM rīkkopa. Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
+    unprinted_note(ws, "Rekonstrukcija: metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; "
+                   "tabulas izkārtojumu sagatavojusi IBM rīkkopa. Ja Labklājības ministrija izsniedz savu veidlapu, "
+                   "lieto to. (Piezīme sagatavotājam, nedrukājas.)")
+    write_wide_note(ws, 1, 0, len(WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. "
+                    f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
                     f"bērniem, mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba "
                     "līguma gadījumā. Dzeltenās šūnas aizpilda, pārējās aprēķinās.", fmt.note_wrapped,
                     sum(WIDTHS))
@@ -147,7 +152,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         else:
             ws.write_blank(r, 1, None, fmt.in_int)
         ws.write_number(r, 2, float(m.sw_gross_pay), fmt.in_money)
-        ws.write(r, 3, "Jā" if m.employment_contract else "Nē", fmt.in_text)
+        ws.write(r, 3, contract_text(m.employment_contract if dated else None), fmt.in_text)
         ws.write_number(r, 4, float(m.sw_transport), fmt.in_money)
         ws.write_number(r, 5, float(m.sbs_payments), fmt.in_money)
         ws.write_number(r, 6, float(m.receipts), fmt.in_money)
@@ -222,7 +227,7 @@ def row_check(x: int, dated: bool, first: bool) -> str:
                              "jābūt veselam skaitlim, 0 vai vairāk"))
     rules += [checks.Rule(f"{c}{x}", checks.at_least_zero(f"{c}{x}"), "jābūt summai euro, 0 vai vairāk")
               for c in "CEFG"]
-    rules.append(checks.Rule(f"D{x}", checks.one_of(f"D{x}", "Jā", "Nē"), "jābūt „Jā” vai „Nē”"))
+    rules.append(contract_rule(f"D{x}", None if dated else f"A{x}"))
     if first:
         rules.append(checks.Rule("J6", checks.any_number("J6"), "jābūt summai euro"))
     return checks.row_check(SHEET, rules)

@@ -451,7 +451,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             ws_cash.write_blank(r, 1, None, fmt.in_int)
         else:
             ws_cash.write_number(r, 1, m.children, fmt.in_int)
-        ws_cash.write(r, 2, "Jā" if m.employment_contract else "Nē", fmt.in_text)
+        ws_cash.write(r, 2, contract_text(m.employment_contract), fmt.in_text)
         ws_cash.write_number(r, 3, _num(m.receipts), fmt.in_money)
 
         def sumifs(name: str, row: int = x) -> str:
@@ -677,12 +677,26 @@ def cash_check_formula(x: int, dated: bool, first: bool) -> str:
     rules += [
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),
-        checks.Rule(f"C{x}", checks.one_of(f"C{x}", "Jā", "Nē"), "jābūt „Jā” vai „Nē”"),
+        contract_rule(f"C{x}", None if dated else f"A{x}"),
         checks.Rule(f"D{x}", checks.at_least_zero(f"D{x}"), "jābūt summai euro, 0 vai vairāk"),
     ]
     if first:
         rules.append(checks.Rule("D4", checks.any_number("D4"), "jābūt summai euro"))
     return checks.row_check(S_CASH, rules)
+
+
+def contract_text(contract: bool | None) -> str:
+    """A month's employment-contract cell: "Jā", "Nē", or "" while not typed (after the round, D37)."""
+    return "" if contract is None else "Jā" if contract else "Nē"
+
+
+def contract_rule(cell: str, month: str | None) -> checks.Rule:
+    """The employment contract is "Jā" or "Nē"; with ``month`` (a blank month input after the round) it may stay
+    blank while that month is blank: an unused row."""
+    ok = checks.one_of(cell, "Jā", "Nē")
+    if month is not None:
+        ok = f'OR(AND({month}="",{cell}=""),{ok})'
+    return checks.Rule(cell, ok, "jābūt „Jā” vai „Nē”")
 
 
 def quarter_check(x: int) -> str:
