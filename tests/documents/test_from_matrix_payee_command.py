@@ -90,6 +90,8 @@ def test_a_line_repaid_to_the_parent_is_named_with_the_reason(catalogue: Catalog
     assert _papers(folder) == ["02-ligums-ar-sniedzeju-sia-ergo-paraugs.pdf",
                                "03-garantijas-vestule-sia-ergo-paraugs.pdf"]
     assert "taksometrs" not in " ".join(p.name for p in folder.iterdir())
+    # the folder's report says the same, for whoever opens the folder later
+    assert f"Piezīme: {labels[TRANSPORT]} – {REASON}\n" in (folder / "parskats.txt").read_text("utf-8")
 
 
 def test_a_catalogue_copy_moves_the_papers_with_the_payee(labels: dict[str, str], catalogue_copy: Path,
@@ -105,5 +107,7 @@ def test_a_catalogue_copy_moves_the_papers_with_the_payee(labels: dict[str, str]
     assert result.returncode == 0, console
     assert f"1/1 {matrix.stem}: {labels[MARKET]} – {REASON}\n" in result.stdout, console
     assert labels[TRANSPORT] not in console and _private(console) == [], console
-    assert _papers(tmp_path / "out" / matrix.stem) == ["02-ligums-ar-sniedzeju-sia-taksometrs-paraugs.pdf",
-                                                       "03-garantijas-vestule-sia-taksometrs-paraugs.pdf"]
+    folder = tmp_path / "out" / matrix.stem
+    assert _papers(folder) == ["02-ligums-ar-sniedzeju-sia-taksometrs-paraugs.pdf",
+                               "03-garantijas-vestule-sia-taksometrs-paraugs.pdf"]
+    assert f"Piezīme: {labels[MARKET]} – {REASON}\n" in (folder / "parskats.txt").read_text("utf-8")
