@@ -90,3 +90,28 @@ def test_the_guarantee_letter_names_the_recipients_of_provider_paid_services(cat
         if service.recipient.value == "parent":
             set_payee(catalogue_copy, service.id, Payee.parent)
     assert recipient_kinds(load_or_raise(catalogue_copy)) == "bērns vai ģimene"
+
+
+def _contract_clause(catalogue: Catalogue) -> str:
+    reading = _reading(catalogue)
+    child = build(reading, catalogue, pseudonymous=False)
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    html = next(d.html for d in docs if d.spec.id == "01-ligums-ar-vecaku")
+    found = re.findall(r'<p class="clause">(?:(?!</p>).)*Atbalsta plāna pakalpojum(?:(?!</p>).)*</p>', html)
+    assert len(found) <= 1
+    return found[0] if found else ""
+
+
+def test_the_parent_contract_names_the_lines_repaid_to_the_parent(catalogue: Catalogue, catalogue_copy: Path) -> None:
+    """01 §5 names the plan's lines the social service repays to the parent, from the same field."""
+    labels = {o.id: o.label for o in catalogue.offers(template_date(catalogue))}
+    clause = _contract_clause(catalogue)
+    assert f"pakalpojumu „{labels[TRANSPORT]}” Dienests apmaksā, atmaksājot Vecākam" in clause
+    assert labels[MARKET] not in clause and "pārējos plāna pakalpojumus Dienests apmaksā sniedzējiem" in clause
+    set_payee(catalogue_copy, "3.1.2", Payee.parent)
+    both = _contract_clause(load_or_raise(catalogue_copy))
+    assert f"pakalpojumus „{labels[TRANSPORT]}” un „{labels[MARKET]}” Dienests apmaksā" in both
+    assert "pārējos" not in both  # every line of this plan is repaid to the parent
+    set_payee(catalogue_copy, "3.1.2", Payee.provider)
+    set_payee(catalogue_copy, TRANSPORT, Payee.provider)
+    assert _contract_clause(load_or_raise(catalogue_copy)) == ""
