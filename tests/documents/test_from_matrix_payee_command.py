@@ -21,9 +21,10 @@ from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
-from tests.documents.from_matrix_helpers import write_matrices
+from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
 from tests.documents.test_from_matrix_payee import set_payee
 from tests.ministry.factory import Child, params
+from tests.ooxml.assertions import assert_opens_without_repair
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
@@ -92,6 +93,11 @@ def test_a_line_repaid_to_the_parent_is_named_with_the_reason(catalogue: Catalog
     assert "taksometrs" not in " ".join(p.name for p in folder.iterdir())
     # the folder's report says the same, for whoever opens the folder later
     assert f"Piezīme: {labels[TRANSPORT]} – {REASON}\n" in (folder / "parskats.txt").read_text("utf-8")
+    # the contract with the parent names the line in its own clause (01 §5), and Word opens it without repair
+    contract = folder / "01-ligums-ar-vecaku.docx"
+    assert f"Atbalsta plāna pakalpojumu „{labels[TRANSPORT]}” Dienests apmaksā, atmaksājot Vecākam" in \
+        clean(docx_text(contract))
+    assert_opens_without_repair(contract, ("word/document.xml", "word/numbering.xml", "word/settings.xml"))
 
 
 def test_a_catalogue_copy_moves_the_papers_with_the_payee(labels: dict[str, str], catalogue_copy: Path,
