@@ -6,8 +6,9 @@ This is the only place that parses YAML. Everything downstream receives a ``Cata
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, RootModel, ValidationError
 
@@ -61,7 +62,25 @@ _EXPECTED = {
 PATTERN_TEXT = {PAGE_PATTERN: "mazie burti, cipari un '-', beigās .md, piem. atbalsta-plans.md"}
 
 
-def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ...] = ()) -> Problem:
+def _enum_choices(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> str | None:
+    """The allowed values of the enumeration field at ``loc`` of ``model`` ("'provider' vai 'parent'"), else None."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        current = current.model_fields[part].annotation
+        if get_origin(current) in (list, tuple):
+            current = get_args(current)[0]
+    if not (isinstance(current, type) and issubclass(current, Enum)):
+        return None
+    values = [repr(str(e.value)) for e in current]
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " vai " + values[-1]
+
+
+def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ...] = (),
+                        model: type[BaseModel] | None = None) -> Problem:
     # Validator functions and union tags (data_files.py: "tag:…") name no key of the file.
     loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and part.startswith(("function-", "tag:"))))
     # Generic models put the type name into the location; drop such parts that are not keys.
@@ -87,6 +106,8 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
         expected = None
+    elif kind == "missing" and (choices := _enum_choices(model, loc)):
+        expected = f"obligāts lauks: {choices}"
     elif message is None:
         message = err["msg"]
     return Problem(yf.path, yf.line_of(full), field, message, expected)
@@ -103,7 +124,7 @@ def _validate(model: type[M], yf: YamlFile, problems: list[Problem]) -> M | None
     try:
         return model.model_validate(yf.data)
     except ValidationError as exc:
-        problems.extend(_problem_from_error(yf, e) for e in exc.errors(include_url=False))
+        problems.extend(_problem_from_error(yf, e, model=model) for e in exc.errors(include_url=False))
         return None
 
 

@@ -61,6 +61,13 @@ class Regime(StrEnum):
     actual_cost = "actual_cost"
 
 
+class Payee(StrEnum):
+    """Whom the social service pays for a service (the three payment routes, L2196–L2199)."""
+
+    provider = "provider"  # the provider, under a contract (02) or a guarantee letter (03): L2197, L2198
+    parent = "parent"  # the parent, repaid on the parent's expense documents (01 §5): L2199, L2411, L2477
+
+
 class Impairment(StrEnum):
     redzes = "redzes"
     dzirdes = "dzirdes"
@@ -127,6 +134,14 @@ class BudgetPosition(Strict):
     includes_lv: SafeText
 
 
+class PayeeLabel(Strict):
+    """How a payment route is named where a service shows whom it is paid to, and where the methodology says so."""
+
+    name_lv: SafeText
+    atsauces: list[Annotated[str, Field(pattern=r"^L[0-9]{1,4}$")]] = Field(
+        min_length=1, description="Metodikas rindas, piem. L2199")
+
+
 class Enumerations(Strict):
     """Lists shared by every renderer: support areas, impairment types, units, funding sources, BIP."""
 
@@ -139,6 +154,17 @@ class Enumerations(Strict):
     recipients: dict[Recipient, SafeText]
     forms: dict[Form, SafeText]
     regimes: dict[Regime, SafeText]
+    payees: dict[Payee, PayeeLabel] = Field(
+        description="Kam Dienests maksā par pakalpojumu (pakalpojuma lauks payee): nosaukums un metodikas rindas"
+    )
+
+    @field_validator("payees")
+    @classmethod
+    def _every_payee(cls, payees: dict) -> dict:
+        missing = [p.value for p in Payee if p not in payees]
+        if missing:
+            raise ValueError(f"trūkst nosaukuma: {', '.join(missing)}")
+        return payees
 
 
 # --- services ------------------------------------------------------------------------------------
@@ -181,6 +207,11 @@ class Service(Strict):
     unit: str
     impairments: list[Impairment] = Field(default_factory=list, description="Tukšs: visiem traucējumu veidiem")
     regime: Regime
+    payee: Payee = Field(
+        description="Kam Dienests maksā: provider – sniedzējam pēc līguma vai garantijas vēstules (L2197, L2198; "
+        "tad veido 02 un 03), parent – atmaksā Vecākam pēc viņa izdevumu dokumentiem (L2199, L2411, L2477; "
+        "02 un 03 neveido). Obligāts katram pakalpojumam, noklusējuma nav"
+    )
     transport: bool = False
     day_service: Literal["day_care", "workshop"] | None = None
     incompatible_with: list[str] = Field(default_factory=list)

@@ -19,6 +19,7 @@ from generator.catalogue.models import (
     Gender,
     Municipality,
     NameForms,
+    Payee,
     Pilot,
     PilotInfo,
     PriceStatus,
@@ -94,8 +95,12 @@ def recipient_names(catalogue: Catalogue) -> dict[str, str]:
 
 
 def recipient_kinds(catalogue: Catalogue) -> str:
-    """Every recipient kind of the catalogue's enums, for a column header: "bērns, Vecāks vai ģimene"."""
-    names = list(recipient_names(catalogue).values())
+    """The recipient kinds of the services the catalogue pays to a provider (its payee), in the order of the
+    enums, for the guarantee letter's column header: "bērns, Vecāks vai ģimene". A service repaid to the parent
+    never gets a guarantee letter (D29), so its recipient kind is named only when a provider-paid one shares it."""
+    paid = {s.recipient for s in catalogue.services if s.payee is Payee.provider}
+    every = recipient_names(catalogue)
+    names = [name for kind, name in every.items() if kind in paid] or list(every.values())
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " vai " + names[-1]
 
 

@@ -42,10 +42,10 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
         write_csv(
             folder / "pakalpojumi.csv",
             ["kods", "joma", "nosaukums", "isais_nosaukums", "nosaukums_en", "sanemejs", "forma", "mervieniba",
-             "traucejumi", "cenu_rezims", "transports"],
+             "traucejumi", "cenu_rezims", "transports", "maksajuma_sanemejs"],
             (
                 [s.id, s.area, s.name_lv, s.short_name_lv, s.name_en, s.recipient.value, s.form.value, s.unit,
-                 " ".join(i.value for i in s.impairments), s.regime.value, s.transport]
+                 " ".join(i.value for i in s.impairments), s.regime.value, s.transport, s.payee.value]
                 for s in cat.sorted_services()
             ),
         )

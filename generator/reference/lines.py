@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 DAY_SERVICES = ("day_care", "workshop")
 RECIPIENTS = ("child", "parent", "family")
+PAYEES = ("provider", "parent")  # the catalogue's Payee: whom the social service pays for the line
 
 
 def _decimals(values: Sequence[object]) -> tuple[Decimal, ...]:
@@ -35,6 +36,8 @@ class PlanLine:
       ``day_service``: "day_care", "workshop" or None (D11).
     - ``service_recipient``: who the catalogue item is for (child, parent, family);
       ``recipient``: who this line is for as entered (None: as the catalogue says).
+    - ``payee``: whom the social service pays for the line (the catalogue service's payee): "provider" (a
+      contract or guarantee letter with the provider) or "parent" (repaid on the parent's expense documents).
     - ``impairments``: impairment types the item is restricted to (empty: every type).
     - ``incompatible_with``: service ids that must not be in the same period (D10).
     - ``includes_sessions_of``: service ids whose specialists' or group sessions this service
@@ -59,6 +62,7 @@ class PlanLine:
     day_service: str | None = None
     service_recipient: str = "child"
     recipient: str | None = None
+    payee: str = "provider"
     impairments: tuple[str, ...] = ()
     incompatible_with: tuple[str, ...] = ()
     includes_sessions_of: tuple[str, ...] = ()
@@ -83,6 +87,8 @@ class PlanLine:
                 raise ReferenceInputError(
                     f"rinda '{name}': {attr} {value!r} (gaidīts: child, parent vai family)"
                 )
+        if self.payee not in PAYEES:
+            raise ReferenceInputError(f"rinda '{name}': payee {self.payee!r} (gaidīts: provider vai parent)")
         for attr in ("units", "unit_price"):
             value = to_decimal(getattr(self, attr))
             object.__setattr__(self, attr, value)
@@ -102,6 +108,11 @@ class PlanLine:
         object.__setattr__(self, "impairments", tuple(self.impairments))
         object.__setattr__(self, "incompatible_with", tuple(self.incompatible_with))
         object.__setattr__(self, "includes_sessions_of", tuple(self.includes_sessions_of))
+
+    @property
+    def repaid_to_parent(self) -> bool:
+        """The social service repays the parent for this line (L2199): no provider contract or guarantee letter."""
+        return self.payee == "parent"
 
     @property
     def counted(self) -> bool:
@@ -149,6 +160,7 @@ def line_from_offer(
         day_service=service.day_service,
         service_recipient=str(service.recipient),
         recipient=recipient,
+        payee=str(service.payee),
         impairments=tuple(str(i) for i in service.impairments),
         incompatible_with=tuple(service.incompatible_with),
         includes_sessions_of=tuple(service.includes_sessions_of),

@@ -23,6 +23,8 @@ class ServiceRow:
     unit: str
     impairments: str
     regime: str
+    payee: str  # whom the social service pays (the enums' label of the service's payee)
+    payee_refs: list[str]  # the methodology lines that say so
     price: PriceValue | None
     price_text: str
     status: str
@@ -57,6 +59,8 @@ def service_rows(catalogue: Catalogue) -> list[ServiceRow]:
                 unit=labels.unit_name(catalogue, s.unit),
                 impairments=labels.impairment_names(catalogue, s.impairments),
                 regime=catalogue.enums.regimes[s.regime],
+                payee=catalogue.enums.payees[s.payee].name_lv,
+                payee_refs=list(catalogue.enums.payees[s.payee].atsauces),
                 price=value,
                 price_text=labels.price_text(value) if price else labels.regime_without_price(catalogue, s),
                 status=labels.status_long(value.status) if value else "–",

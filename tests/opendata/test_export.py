@@ -63,3 +63,14 @@ def test_rounds_with_reporting_periods_and_holidays_are_open_data(tmp_path) -> N
     assert "2018-11-19" in holidays and len(holidays.splitlines()) == len(cat.holiday_dates) + 1
     munis = json.loads((tmp_path / "atvertie-dati" / "pasvaldibas.json").read_text("utf-8"))["municipalities"]
     assert next(m for m in munis if m["id"] == "cesis")["pilots"] == ["pieaugušie"]
+
+
+def test_every_service_row_names_whom_the_service_pays(tmp_path: Path, catalogue: Catalogue) -> None:
+    """The CSV's payee column is the catalogue's field (provider or parent), one value per service."""
+    render_open_data(catalogue, tmp_path, progress=lambda _m: None)
+    with (tmp_path / "atvertie-dati" / "pakalpojumi.csv").open(encoding="utf-8", newline="") as fh:
+        rows = {r["kods"]: r["maksajuma_sanemejs"] for r in csv.DictReader(fh)}
+    assert rows == {s.id: s.payee.value for s in catalogue.services}
+    assert set(rows.values()) == {"provider", "parent"}
+    data = json.loads((tmp_path / "atvertie-dati" / "pakalpojumi.json").read_text("utf-8"))
+    assert {s["id"]: s["payee"] for s in data["pakalpojumi"]} == rows

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue, Offer
-from generator.catalogue.models import PriceStatus, Regime
+from generator.catalogue.models import PriceStatus
 from generator.documents.context import recipient_names
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.reading import MatrixReading
@@ -93,7 +93,7 @@ class Line:
     ib_value: Decimal = Decimal(0)  # the reference's IB-funded EUR of the line (6.4)
     ib_units: str = ""  # the units that EUR pays for at the line's price (blank when unknown)
     ib_months: list[str] = field(default_factory=list)  # those units per period month (funded.py; 02, 03)
-    to_parent: bool = False  # repaid to the parent on expense documents (01 §5), not paid to a provider
+    to_parent: bool = False  # the catalogue's payee is the parent: repaid on expense documents (01 §5)
 
     @property
     def funded(self) -> bool:
@@ -213,7 +213,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
             ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
-            to_parent=paid_to_parent(offer),
+            to_parent=line.repaid_to_parent,
         ))
     confirmed = all(line.confirmed for line in lines)
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
@@ -252,16 +252,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
     )
 
 
-def paid_to_parent(offer: Offer | None) -> bool:
-    """A service the IB pays at its actual cost (transport: fuel, tickets, a bought ride) is repaid to the
-    parent on the expense documents of the contract with the parent (01 §5; D29), whatever the matrix names
-    as its provider: it gets no provider contract (02) or guarantee letter (03)."""
-    return offer is not None and offer.service.regime == Regime.actual_cost
-
-
 def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Provider]:  # noqa: ANN001
     """One group per distinct provider name (in the order of first appearance), lines without one last; the
-    lines repaid to the parent belong to no provider (paid_to_parent)."""
+    lines the catalogue repays to the parent (its service's payee, D29) belong to no provider."""
     groups: dict[str, list[Line]] = {}
     for line in lines:
         if not line.to_parent:

@@ -87,9 +87,13 @@ def _reason(reading: MatrixReading) -> str:
     return "matricā ir noteikumu kļūdas"
 
 
-def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = ()) -> str:
+def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = (),
+            papers: Sequence[str] = ()) -> str:
+    """The folder's parskats.txt; ``papers``: why some lines or providers have no 02/03 (as on the console)."""
     lines = [f"Bērna kods: {reading.code}", f"Statuss: {status}", *archive, "", "Dokumenti:"]
     lines += [f"  {name}" for name in names]
+    if papers:
+        lines += ["", *(f"Piezīme: {p}" for p in papers)]
     if reading.errors:
         lines += ["", "Matricas kļūdas:"] + [f"  {e}" for e in reading.errors]
     if reading.stale:
@@ -177,12 +181,13 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             status = f"{status}; {arch.STATUS}"
             target = out / arch.folder_name(code, reading.data.inputs.period_start)
             notes = arch.report_lines(child.period, today)
+        papers = no_provider_papers(child)
         try:
             documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors),
                                      build_day=today, archive=archived)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
-                        report=_report(reading, status, names, notes))
+                        report=_report(reading, status, names, notes, papers))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons["mape jau pastāv"] += 1
@@ -210,14 +215,19 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 summary.refusals += 1
             what = "lēmums par atteikumu un lietas titullapa" if child.not_eligible else f"{len(documents)} dokumenti"
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
-            unfunded = 0 if child.not_eligible else sum(not p.funded for p in child.providers)
-            if unfunded:
-                echo(f"{head}: {unfunded} sniedzējiem no individuālā budžeta nekas netiek apmaksāts – līgums un "
-                     "garantijas vēstule tiem nav izveidoti")
-            repaid = repaid_to_parent(child)
-            if repaid:
-                echo(f"{head}: {repaid}")
+            for line in papers:
+                echo(f"{head}: {line}")
     return summary
+
+
+def no_provider_papers(child) -> list[str]:  # noqa: ANN001 - a from_matrix.context.ChildContext
+    """Why some providers or plan lines get no provider contract (02) or guarantee letter (03): for the console
+    (a made, not drafted, set) and the folder's parskats.txt."""
+    unfunded = 0 if child.not_eligible else sum(not p.funded for p in child.providers)
+    lines = [f"{unfunded} sniedzējiem no individuālā budžeta nekas netiek apmaksāts – līgums un garantijas "
+             "vēstule tiem nav izveidoti"] if unfunded else []
+    repaid = repaid_to_parent(child)
+    return lines + ([repaid] if repaid else [])
 
 
 def repaid_to_parent(child) -> str:  # noqa: ANN001 - a from_matrix.context.ChildContext
