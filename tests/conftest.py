@@ -57,6 +57,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 (1308 tests, 13 min; 
     "migrate-3": 24,
     "migrate-2": 22,
     "tests/site/test_calculator_browser.py": 20,
+    "tests/documents/test_decisions.py": 18,
     "tests/documents/test_catalogue_changes.py": 17,
     "tests/documents/test_from_matrix_build_day.py": 16,
     "tests/ministry/test_fastread.py": 15,

@@ -124,6 +124,8 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> d
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
         "prices": figures.regulated_prices(catalogue, day),
         "blank": figures.BLANK,
+        "blank_date": terms.BLANK_DATE,
+        "blank_eur": figures.BLANK_EUR,
         "month_working_days": longest_month_working_days(catalogue),
     }
 

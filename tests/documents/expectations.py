@@ -65,7 +65,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Iesniegums par dalību izmēģinājumprojektā", "5. pielikums", "1. daļa. Aizpilda vecāks",
             "2. daļa. Aizpilda individuālā budžeta administrētājs", "Laiks (stundas:minūtes)", "mājmācībā",
             f"{p('application_forward_working_days')} darba dienu laikā",
-            f"nesasniegs {p('eligibility_age_limit')} gadu vecumu", "īpašas kopšanas nepieciešamību",
+            "kārtas pēdējā dienā", f"vēl nav {p('eligibility_age_limit')} gadu", "īpašas kopšanas nepieciešamību",
             "garīga rakstura traucējumi", "Esmu informēts/informēta",
         ],
         "05-iesniegums-par-sniedzejiem": [
@@ -124,11 +124,11 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         "17-lemums-par-atteikumu": [
             "Lēmums par atteikumu piešķirt individuālo budžetu", *DECISION_PARTS,
             "Atteikt piešķirt bērnam individuālo budžetu", "noteikumu Nr. 288",
-            f"nesasniegs {p('eligibility_age_limit')} gadu vecumu",
+            "pārbaudes datumā", f"nav {p('eligibility_age_limit')} gadu",
         ],
         "18-vestule-par-neatbilstibu": [
             "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātais/Godātā vecāk",
-            f"sasniegs {p('eligibility_age_limit')} gadu vecumu", "Administratīvā procesa likumā",
+            f"jau būs {p('eligibility_age_limit')} gadi", "Administratīvā procesa likumā",
         ],
         **annex_phrases(catalogue),
     }

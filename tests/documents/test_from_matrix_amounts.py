@@ -153,14 +153,18 @@ def test_decision_shows_the_childs_amounts_and_period(rendered, catalogue: Catal
     for child, _, _docs, docx in rendered:
         outcome, expected = _expected_lines(child, catalogue)
         tables = docx_tables(docx["08-lemums-par-pieskirsanu"])
-        grant = table_with(tables, "IB provizoriskais apmērs, EUR")
+        grant = table_with(tables, "IB provizoriskais apmērs (P), EUR")
         assert money(grant[1][2]) == _expected_p(child, outcome, catalogue)
-        assert money(grant[1][3]) == child.inputs.final
+        assert money(grant[1][4]) == child.inputs.final
         start = lvformat.date(child.inputs.period_start)
         assert grant[1][0].startswith(start)
         assert ("☒ 100 %" in grant[1][1]) == (outcome.rate == 1)
         confirmed = all(w["price"] is not None for w in expected)
-        _check_amounts(table_with(tables, "IB apmērs"), outcome, child, confirmed, f"lēmums {child.index}", catalogue)
+        amounts = table_with(tables, "IB apmērs")
+        _check_amounts(amounts, outcome, child, confirmed, f"lēmums {child.index}", catalogue)
+        # A next to P (a blank exactly when the amounts table, checked against the reference, has one)
+        assert grant[0][3] == "IB pieejamais apmērs plānam (A), EUR"
+        assert money(grant[1][3]) == next(money(r[1]) for r in amounts[1:] if r[0].startswith("A "))
 
 
 def _funded(want: dict) -> bool:

@@ -25,6 +25,8 @@ from generator.catalogue.models import PriceStatus
 from generator.documents.context import recipient_names
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.refusal import Refusal, refusal
+from generator.documents.terms import BLANK_DATE
 from generator.reference.lines import PlanLine
 
 BLANK = "______"
@@ -155,6 +157,8 @@ class ChildContext:
     not_eligible: str | None
     identification: str  # the pseudonymous code when a key is set, else "" (a blank to fill)
     errors: list[str] = field(default_factory=list)
+    check_date: str = BLANK_DATE  # the first day of the plan's reporting period (D1), or a blank when unknown
+    refusal: Refusal | None = None  # the decision to refuse: its reason and addressee (not eligible only)
 
 
 def _unconfirmed(line: PlanLine, offer: Offer | None) -> bool:
@@ -165,7 +169,10 @@ def _unconfirmed(line: PlanLine, offer: Offer | None) -> bool:
             and offer.prefill_price is not None and line.unit_price == offer.prefill_price)
 
 
-def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -> ChildContext:
+def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
+          day: dt.date | None = None) -> ChildContext:
+    """``day`` (default: the system date) is the day the documents are made: a person of age on it gets the
+    decision to refuse addressed to the parent who applied (refusal.py)."""
     data, outcome = reading.data, reading.outcome
     assert data is not None and outcome is not None
     inputs = data.inputs
@@ -249,6 +256,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool) -
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors),
+        check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
+        refusal=(refusal(inputs.birth_date, outcome.check_date,
+                         int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
+                         day or dt.date.today()) if reading.not_eligible else None),
     )
 
 

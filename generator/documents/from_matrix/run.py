@@ -17,6 +17,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import find_os_error, os_reason
 from generator.documents.from_matrix import archive as arch
+from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.context import build, period_end
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
@@ -88,12 +89,14 @@ def _reason(reading: MatrixReading) -> str:
 
 
 def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = (),
-            papers: Sequence[str] = ()) -> str:
-    """The folder's parskats.txt; ``papers``: why some lines or providers have no 02/03 (as on the console)."""
+            papers: Sequence[str] = (), checklist: Sequence[str] = ()) -> str:
+    """The folder's parskats.txt; ``papers``: why some lines or providers have no 02/03 (as on the console);
+    ``checklist``: what the social worker checks before the decisions are signed."""
     lines = [f"Bērna kods: {reading.code}", f"Statuss: {status}", *archive, "", "Dokumenti:"]
     lines += [f"  {name}" for name in names]
     if papers:
         lines += ["", *(f"Piezīme: {p}" for p in papers)]
+    lines += checklist
     if reading.errors:
         lines += ["", "Matricas kļūdas:"] + [f"  {e}" for e in reading.errors]
     if reading.stale:
@@ -170,7 +173,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         for stale in reading.stale:
             err(f"{head}: saglabātā vērtība {stale.cell} ({stale.name}) {_value(stale.cached)} atšķiras no "
                 f"pārrēķinātās {_value(stale.recomputed)}; izmantota pārrēķinātā")
-        child = build(reading, catalogue, pseudonymous=key is not None)
+        child = build(reading, catalogue, pseudonymous=key is not None, day=today)
         child.code = code
         assert reading.data is not None
         municipality = catalogue.municipality(reading.data.municipality)
@@ -187,7 +190,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                                      build_day=today, archive=archived)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
-                        report=_report(reading, status, names, notes, papers))
+                        report=_report(reading, status, names, notes, papers,
+                                       [] if archived else before_signing(child)))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons["mape jau pastāv"] += 1

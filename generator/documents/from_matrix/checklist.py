@@ -1,0 +1,30 @@
+"""What the social worker checks before the child's decision is signed (D41): written into the child's report
+file (parskats.txt), never into the act, which holds only facts, legal basis, reasoning and the decision."""
+
+from __future__ import annotations
+
+from generator.documents.from_matrix.context import ChildContext
+
+GRANT = "08-lemums-par-pieskirsanu"
+REFUSAL = "17-lemums-par-atteikumu"
+
+
+def before_signing(child: ChildContext) -> list[str]:
+    """The report file's checklist for the child's decision: the grant (08) or the refusal (17)."""
+    if child.refusal is not None:
+        lines = ["", f"Pirms lēmuma par atteikumu ({REFUSAL}) parakstīšanas:",
+                 f"  - Atteikuma iemesls ir bērna vecums pārbaudes datumā {child.check_date}: pārbaudiet bērna "
+                 "dzimšanas datumu dokumentos."]
+        if child.refusal.adult:
+            lines.append("  - Persona lēmuma sagatavošanas dienā jau ir pilngadīga, tāpēc vecāks vairs nav tās "
+                         "likumiskais pārstāvis: lēmums adresēts iesniedzējam (vecākam, kas iesniedza iesniegumu), "
+                         "un tā kopiju nosūta personai uz tās deklarēto dzīvesvietas adresi.")
+        return lines
+    return ["", f"Pirms lēmuma par individuālā budžeta piešķiršanu ({GRANT}) parakstīšanas:",
+            f"  - Lēmuma 1. nodaļas kritēriju tabulā no IBM matricas atzīmēts tikai vecuma kritērijs (bērna "
+            f"vecums pārbaudes datumā {child.check_date}).",
+            "  - Pārējos kritērijus sociālais darbinieks pārbauda dokumentos un datubāzēs un atzīmē tabulā ar roku.",
+            "  - Lēmumu paraksta tikai tad, ja ailē „Atbilst” atzīmēti visi kritēriji. Ja kāds kritērijs nav "
+            "izpildīts, individuālo budžetu nepiešķir: sagatavo lēmumu par atteikumu (pašvaldības dokumentu "
+            f"veidlapa {REFUSAL}) ar neatbilstības iemeslu.",
+            ]
