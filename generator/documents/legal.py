@@ -116,7 +116,7 @@ class Citations:
         until = act.known_until()
         if until is None:
             return "katalogā nav apstiprināts, ka tas ir spēkā"
-        return f"katalogā tā spēkā esamība pierādīta tikai līdz {lvformat.date(until)}"
+        return f"katalogs tās spēkā esamību pierāda tikai par laiku, kas beidzās {lvformat.date(until)}"
 
     def _norm_note(self, act: LegalAct, norms: list[Norm]) -> str:
         what = "; ".join(n.cited_for for n in norms)
