@@ -15,6 +15,8 @@ from enum import StrEnum
 from pydantic import Field, field_validator, model_validator
 
 from generator.catalogue.models import PriceStatus, SafeText, Strict
+from generator.catalogue.problems import Problem, Severity
+from generator.catalogue.yamlfile import YamlFile
 
 
 class ActKind(StrEnum):
@@ -178,3 +180,17 @@ class LegalActs(Strict):
                 if norm.id == norm_id:
                     return act, norm
         raise KeyError(f"tiesību norma '{norm_id}' nav katalogā (tiesibu-akti.yaml)")
+
+
+def legal_act_warnings(acts: LegalActs, yf: YamlFile) -> list[Problem]:
+    """`ibm check` says which acts the documents cite only within their proven period (like unconfirmed prices)."""
+    problems = []
+    for i, act in enumerate(acts.acts):
+        if act.valid_to.status is PriceStatus.confirmed:
+            continue
+        until = act.known_until()
+        shown = f"pilnā tekstā tikai līdz {until:%d.%m.%Y}" if until else "tikai kā tukšu vietu ar piezīmi"
+        problems.append(Problem(yf.path, yf.line_of(("acts", i, "valid_to", "status")), f"acts.{i}.valid_to.status",
+                                f"tiesību akta '{act.id}' spēkā esamības beigas ir jāprecizē: dokumenti to citē {shown}",
+                                None, Severity.warning))
+    return problems

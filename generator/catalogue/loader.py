@@ -16,7 +16,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import cross_reference_problems
 from generator.catalogue.data_files import DATA_FILES, PAGE_PATTERN
 from generator.catalogue.legacy import is_legacy, split_legacy
-from generator.catalogue.legal_acts import LegalActs
+from generator.catalogue.legal_acts import LegalActs, legal_act_warnings
 from generator.catalogue.models import (
     Enumerations,
     Holidays,
@@ -210,6 +210,8 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     )
     catalogue.attach_rounds()
     problems.extend(cross_reference_problems(catalogue))
+    if legal_acts is not None and legal_acts_file is not None and legal_acts_file.path.parent == root:
+        problems.extend(legal_act_warnings(legal_acts, legal_acts_file))
     if annexes is not None and annexes_file is not None and annexes_file.path.parent == root:
         problems.extend(annex_problems(annexes, annexes_file, root))
     if any(p.severity is Severity.error for p in problems):
