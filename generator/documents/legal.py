@@ -13,6 +13,7 @@ has not started yet (decisions of a round are not taken before it starts); see `
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from generator import lvformat
@@ -37,6 +38,25 @@ def acts_in_force(catalogue: Catalogue, day: dt.date) -> list[str]:
     if catalogue.legal_acts is None:
         return []
     return [act.id for act in catalogue.legal_acts.acts if act.known_in_force_on(day)]
+
+
+_SEED = re.compile(r"^002 L\d+(?:[–-]L?\d+)?(?:,\s*)?")
+
+
+def readable_source(source: str) -> str:
+    """A catalogue source as a signer reads it: the methodology's line numbers (002 L953) become "IBM metodika",
+    keeping what a reader can find (a footnote's number); parts named twice are named once."""
+    parts: list[str] = []
+    for part in source.split(";"):
+        part = part.strip()
+        if _SEED.match(part):
+            rest = _SEED.sub("", part)
+            part = f"IBM metodika, {rest}" if rest else "IBM metodika"
+        if part and part not in parts:
+            parts.append(part)
+    if "IBM metodika" in parts and any(p.startswith("IBM metodika, ") for p in parts):
+        parts.remove("IBM metodika")
+    return "; ".join(parts)
 
 
 def _case(case: str) -> Case:
@@ -121,13 +141,14 @@ class Citations:
     def _norm_note(self, act: LegalAct, norms: list[Norm]) -> str:
         what = "; ".join(n.cited_for for n in norms)
         named = f"{act.forms.genitive} {self._join([n.forms.nominative for n in norms])}"
-        sources = "; ".join(dict.fromkeys(n.source for n in norms))
+        sources = readable_source("; ".join(n.source for n in norms))
         return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}. Avotā ({sources}) "
                 f"minēts: {named}; {self._proof(act)}. Spēkā esošo normu nosaka pašvaldības jurists.")
 
     def _act_note(self, act: LegalAct) -> str:
         what = f" un nosaka {act.cited_for}" if act.cited_for else ""
-        return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}. Avotā ({act.source}) "
+        return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}. Avotā "
+                f"({readable_source(act.source)}) "
                 f"minēti: {act.forms.nominative}; {self._proof(act)}. Spēkā esošo aktu nosaka pašvaldības jurists.")
 
 

@@ -74,7 +74,14 @@ def test_a_decision_made_after_mk_288s_proven_validity_leaves_a_blank_and_a_note
         assert "Administratīvā procesa likuma 55. pantu (iesniegums, ar kuru ierosināta lieta); ______¹ (lēmumu " \
                "pieņem" in grant
         [note] = [n for n in notes if n.startswith("¹")]
-        assert "5. punkts" in note and "L953" in note and "termiņu, kurā sociālais dienests pieņem lēmumu" in note
+        assert "5. punkts" in note and "(IBM metodika, 131. zemsvītras piezīme)" in note and "L953" not in note and "termiņu, kurā sociālais dienests pieņem lēmumu" in note
+
+
+def test_a_note_names_the_methodology_not_its_line_numbers() -> None:
+    assert legal.readable_source("002 L152; 002 L953, 131. zemsvītras piezīme") == \
+        "IBM metodika, 131. zemsvītras piezīme"
+    assert legal.readable_source("002 L953") == "IBM metodika"
+    assert legal.readable_source("Regula (ES) 2016/679, 99. pants") == "Regula (ES) 2016/679, 99. pants"
 
 
 def test_every_mark_has_its_note_in_order(catalogue: Catalogue) -> None:
