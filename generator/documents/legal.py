@@ -135,8 +135,8 @@ class Citations:
     def _proof(self, act: LegalAct) -> str:
         until = act.known_until()
         if until is None:
-            return "katalogā nav apstiprināts, ka tas ir spēkā"
-        return f"katalogs tās spēkā esamību pierāda tikai par laiku, kas beidzās {lvformat.date(until)}"
+            return "spēkā esamība katalogā nav pierādīta"
+        return f"spēkā esamība katalogā pierādīta tikai par laiku, kas beidzās {lvformat.date(until)}"
 
     def _norm_note(self, act: LegalAct, norms: list[Norm]) -> str:
         what = "; ".join(n.cited_for for n in norms)
@@ -149,7 +149,7 @@ class Citations:
         what = f" un nosaka {act.cited_for}" if act.cited_for else ""
         return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}. Avotā "
                 f"({readable_source(act.source)}) "
-                f"minēti: {act.forms.nominative}; {self._proof(act)}. Spēkā esošo aktu nosaka pašvaldības jurists.")
+                f"minēts: {act.forms.nominative}; {self._proof(act)}. Spēkā esošo aktu nosaka pašvaldības jurists.")
 
 
 def citations(catalogue: Catalogue, day: dt.date) -> Citations:
