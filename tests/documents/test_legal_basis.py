@@ -17,10 +17,12 @@ from generator.catalogue.loader import load_or_raise
 from generator.documents import legal, terms
 from generator.documents.build_step import render_municipality, write_document
 from generator.documents.htmltree import parse
+from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
 from tests.documents.from_matrix_helpers import clean, docx_text
 
 DECISIONS = ["08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu"]
+SPECS = [spec for spec in DOCUMENTS if spec.id in DECISIONS]
 MK_288_GEN = ("Ministru kabineta 2008. gada 21. aprīļa noteikumu Nr. 288 „Sociālo pakalpojumu un sociālās palīdzības "
               "saņemšanas kārtība” 5. punktu")
 MK_288_ACC = ("Ministru kabineta 2008. gada 21. aprīļa noteikumus Nr. 288 „Sociālo pakalpojumu un sociālās palīdzības "
@@ -43,8 +45,9 @@ def _split(body: str) -> tuple[str, list[str]]:
 
 
 def _decisions(catalogue: Catalogue, day: dt.date, municipality: str = "valmiera") -> dict[str, tuple[str, list[str]]]:
-    docs = render_municipality(catalogue, catalogue.municipality(municipality), build_date=day)
-    return {d.spec.id: _split(d.body) for d in docs if d.spec.id in DECISIONS}
+    docs = render_municipality(catalogue, catalogue.municipality(municipality), SPECS, build_date=day)
+    assert [d.spec.id for d in docs] == DECISIONS
+    return {d.spec.id: _split(d.body) for d in docs}
 
 
 def test_a_decision_made_in_the_pilots_decision_time_cites_mk_288_in_full(catalogue: Catalogue) -> None:
@@ -169,10 +172,8 @@ def written(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> d
     folders = {}
     for day in (_pilot_day(catalogue), LATE):
         folder = tmp_path_factory.mktemp(f"legal-{day:%Y%m%d}")
-        docs = render_municipality(catalogue, catalogue.municipality("valmiera"), build_date=day)
-        for document in docs:
-            if document.spec.id in DECISIONS:
-                write_document(document, folder)
+        for document in render_municipality(catalogue, catalogue.municipality("valmiera"), SPECS, build_date=day):
+            write_document(document, folder)
         folders[day] = folder
     return folders
 
