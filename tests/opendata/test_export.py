@@ -63,3 +63,12 @@ def test_rounds_with_reporting_periods_and_holidays_are_open_data(tmp_path) -> N
     assert "2018-11-19" in holidays and len(holidays.splitlines()) == len(cat.holiday_dates) + 1
     munis = json.loads((tmp_path / "atvertie-dati" / "pasvaldibas.json").read_text("utf-8"))["municipalities"]
     assert next(m for m in munis if m["id"] == "cesis")["pilots"] == ["pieaugušie"]
+
+
+def test_legal_acts_are_open_data_with_their_validity(tmp_path: Path, catalogue: Catalogue) -> None:
+    render_open_data(catalogue, tmp_path, progress=lambda _: None)
+    acts = json.loads((tmp_path / "atvertie-dati" / "tiesibu-akti.json").read_text("utf-8"))["tiesibu_akti"]
+    mk = next(a for a in acts if a["id"] == "mk-288")
+    assert mk["valid_to"] == {"date": None, "status": "jāprecizē", "source": mk["valid_to"]["source"]}
+    assert mk["known_in_force"]["from"] == "2018-03-29" and mk["known_in_force"]["until"] == "2018-09-30"
+    assert [n["id"] for n in mk["norms"]] == ["mk-288-5"]
