@@ -17,6 +17,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import cross_reference_problems
 from generator.catalogue.data_files import DATA_FILES, PAGE_PATTERN
 from generator.catalogue.legacy import is_legacy, split_legacy
+from generator.catalogue.legal_acts import LegalActs, legal_act_warnings
 from generator.catalogue.models import (
     Enumerations,
     Holidays,
@@ -197,6 +198,8 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     services = _load_folder(root / "services", Service, problems)
     prices = _load_folder(root / "prices", Price, problems)
     annexes, annexes_file = _load_annexes(root, problems)
+    legal_acts, legal_acts_file = _load_toolkit_file(root, LEGAL_ACTS_FILE, LegalActs, problems,
+                                                     "tiesību aktu saraksts tiesibu-akti.yaml")
     for rel, model in DATA_FILES.items():  # the methodology's data and the annex 10 examples, when present
         if (root / rel).is_file() and (yf := _read(root / rel, problems)) is not None:
             _validate(model, yf, problems)
@@ -219,13 +222,17 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         rounds=rounds.rounds,
         holidays=holidays,
         annexes=annexes,
+        legal_acts=legal_acts,
         files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file,
-               "rounds": rounds_file, "holidays": holidays_file, "annexes": annexes_file},
+               "rounds": rounds_file, "holidays": holidays_file, "annexes": annexes_file,
+               "legal_acts": legal_acts_file},
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
     catalogue.attach_rounds()
     problems.extend(cross_reference_problems(catalogue))
+    if legal_acts is not None and legal_acts_file is not None and legal_acts_file.path.parent == root:
+        problems.extend(legal_act_warnings(legal_acts, legal_acts_file))
     if annexes is not None and annexes_file is not None and annexes_file.path.parent == root:
         problems.extend(annex_problems(annexes, annexes_file, root))
     if any(p.severity is Severity.error for p in problems):
@@ -251,6 +258,29 @@ def _load_annexes(root: Path, problems: list[Problem]) -> tuple[AnnexRegister | 
         return None, None
     register = _validate(AnnexRegister, yf, problems)
     return register, yf if register is not None else None
+
+
+LEGAL_ACTS_FILE = "tiesibu-akti.yaml"
+
+
+def _load_toolkit_file(root: Path, name: str, model: type[M], problems: list[Problem],
+                       what: str) -> tuple[M | None, YamlFile | None]:
+    """A catalogue file that newer catalogue versions have: an older version without it (ibm changes --from REF)
+    uses the toolkit's own, with a warning; the current catalogue must have it."""
+    path = root / name
+    if not path.is_file():
+        fallback = DEFAULT_CATALOGUE / name
+        if root.resolve() == DEFAULT_CATALOGUE.resolve() or not fallback.is_file():
+            problems.append(Problem(path, 1, "-", "fails nav atrasts", what))
+            return None, None
+        problems.append(Problem(path, 1, "-", f"fails nav atrasts; izmanto rīkkopas failu {fallback}", None,
+                                Severity.warning))
+        path = fallback
+    yf = _read(path, problems)
+    if yf is None:
+        return None, None
+    obj = _validate(model, yf, problems)
+    return obj, yf if obj is not None else None
 
 
 def load_or_raise(root: Path | None = None) -> Catalogue:

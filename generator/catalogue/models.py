@@ -382,6 +382,14 @@ class NameForms(Strict):
     gender: Gender
 
 
+class AppealBody(NameForms):
+    """The institution where a municipality's social service decisions are contested (Administratīvā procesa
+    likums, 76. panta otrā daļa), e.g. an administrative disputes commission, with its case forms. Not given
+    (null): the municipality itself (D42)."""
+
+    name: SafeText  # nominatīvs: kas?
+
+
 class Requisites(Strict):
     """An institution's requisites for document headers; null where not yet known (printed as a blank)."""
 
@@ -407,6 +415,8 @@ class Municipality(Strict):
     name_forms: NameForms | None = None
     social_service_forms: NameForms | None = None
     requisites: InstitutionRequisites = InstitutionRequisites()
+    appeal_body: AppealBody | None = Field(default=None, description="Kur apstrīd sociālā dienesta lēmumus; "
+                                           "null – pašvaldībā (D42)")
     # The programmes whose rounds include this municipality; derived from rounds.yaml by the
     # loader (Catalogue.attach_rounds), never written in municipalities.yaml.
     _pilots: list[Pilot] = PrivateAttr(default_factory=list)

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from generator.catalogue.annexes import AnnexRegister
 from generator.catalogue.data_files import DATA_FILES
+from generator.catalogue.legal_acts import LegalActs
 from generator.catalogue.models import (
     Enumerations,
     Holidays,
@@ -28,6 +29,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rounds": Rounds,
     "holidays": Holidays,
     "annexes": AnnexRegister,
+    "tiesibu-akti": LegalActs,
     # metodika/valstis.yaml -> metodika-valstis, piemeri/10-pielikums.yaml -> piemeri-10-pielikums, …
     **{rel.removesuffix(".yaml").replace("/", "-"): model for rel, model in DATA_FILES.items()},
 }

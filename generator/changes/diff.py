@@ -1,5 +1,5 @@
 """What changed between two catalogues: prices, programme parameters, services, municipalities, programme
-rounds and public holidays.
+rounds, public holidays and the legal acts documents cite.
 
 The result is plain data that the Latvian report (report.py) and the site's history page show.
 """
@@ -43,11 +43,14 @@ class CatalogueDiff:
     rounds: list[RoundChange] = field(default_factory=list)
     holidays: list[HolidayChange] = field(default_factory=list)
     holiday_notes: list[str] = field(default_factory=list)
+    # (what, act id, the act's name): "pievienots", "izņemts" or "mainīts" (tiesibu-akti.yaml, D42)
+    legal_acts: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (self.values or self.services_added or self.services_removed or self.services_edited
-                    or self.municipalities_changed or self.rounds or self.holidays or self.holiday_notes)
+                    or self.municipalities_changed or self.rounds or self.holidays or self.holiday_notes
+                    or self.legal_acts)
 
 
 def describe_price(value: PriceValue) -> str:
@@ -129,6 +132,20 @@ def _parameter_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
     return changes
 
 
+def legal_act_changes(old: Catalogue, new: Catalogue) -> list[tuple[str, str, str]]:
+    """Acts added, removed or changed (names, validity, norms): each changes what decisions cite (D42)."""
+    before = {a.id: a for a in old.legal_acts.acts} if old.legal_acts else {}
+    after = {a.id: a for a in new.legal_acts.acts} if new.legal_acts else {}
+    changes = []
+    for act_id in sorted(set(before) | set(after)):
+        a, b = before.get(act_id), after.get(act_id)
+        if a == b:
+            continue
+        what = "pievienots" if a is None else "izņemts" if b is None else "mainīts"
+        changes.append((what, act_id, (b or a).forms.nominative))
+    return changes
+
+
 def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     """Every difference that matters to a user between catalogue ``old`` and ``new``."""
     result = CatalogueDiff(old.version, new.version)
@@ -143,4 +160,5 @@ def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     result.municipalities_changed = sorted(m for m in set(old_m) | set(new_m) if old_m.get(m) != new_m.get(m))
     result.rounds = round_changes(old, new)
     result.holidays, result.holiday_notes = holiday_changes(old, new)
+    result.legal_acts = legal_act_changes(old, new)
     return result

@@ -56,7 +56,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
     lines = ["# Cenu un noteikumu izmaiņas", "",
              f"Salīdzinātas kataloga versijas **{version(diff.old_version)}** → **{version(diff.new_version)}**.", ""]
     if diff.empty:
-        lines += ["Cenās, noteikumos, pakalpojumos, pašvaldībās, programmas kārtās un svētku dienās izmaiņu nav.", ""]
+        lines += ["Cenās, noteikumos, pakalpojumos, pašvaldībās, programmas kārtās, svētku dienās un tiesību aktos izmaiņu nav.", ""]
     prices = [c for c in diff.values if c.kind == "cena"]
     params = [c for c in diff.values if c.kind == "parametrs"]
     if prices:
@@ -86,6 +86,12 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines += _holiday_table(diff.holidays) + [""]
     if diff.municipalities_changed:
         lines += ["## Pašvaldības", "", "- Mainīti dati: " + ", ".join(diff.municipalities_changed), ""]
+    if diff.legal_acts:
+        lines += ["## Tiesību akti", "",
+                  "Tiesību akti un to spēkā esamības laiks nosaka, kuras normas lēmumos un līgumos citē pilnā tekstā un "
+                  "kuru vietā ir tukša vieta ar piezīmi (D42). Dokumenti jāveido no jauna (`ibm build`).", ""]
+        lines += [f"- {what.capitalize()}: {_cell(name)} (`{act_id}`)" for what, act_id, name in diff.legal_acts]
+        lines.append("")
     affected = sorted({s for c in prices for s in c.services})
     calendar = bool(diff.rounds or diff.holidays or diff.holiday_notes)
     if prices or params or calendar:

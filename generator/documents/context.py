@@ -25,7 +25,7 @@ from generator.catalogue.models import (
     PriceStatus,
     Requisites,
 )
-from generator.documents import figures, terms
+from generator.documents import figures, legal, terms
 from generator.reference.monthly import working_days
 
 _MONEY = {"base_amount"}
@@ -110,6 +110,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> d
     day = catalogue.latest_date
     build_date = build_date or dt.date.today()
     pilot = _pilot(catalogue)
+    programme_round = terms.current_round(catalogue, build_date)
     return {
         "version": catalogue.version,
         "created": day,
@@ -117,7 +118,9 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> d
         "param": Params(catalogue, day),
         "pilot": {"name": pilot.name_lv},
         "recipient_kinds": recipient_kinds(catalogue),
-        "karta": terms.round_context(terms.current_round(catalogue, build_date), build_date),
+        "karta": terms.round_context(programme_round, build_date),
+        # Legal citations (D42): confirmed text only for acts known in force on the document's day.
+        "tiesibas": legal.citations(catalogue, legal.document_day(programme_round, build_date)),
         "project": {"number": catalogue.municipalities.project.number,
                     "name": catalogue.municipalities.project.name_lv},
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
@@ -150,8 +153,18 @@ def _requisites(requisites: Requisites) -> dict[str, str | None]:
             "phone": requisites.phone, "email": requisites.email}
 
 
+def appeal_body(municipality: Municipality) -> dict[str, Any]:
+    """Where the social service's decisions are contested (D42): the body the catalogue names, or else the
+    municipality itself (Administratīvā procesa likums, 76. panta otrā daļa)."""
+    body = municipality.appeal_body
+    if body is None:
+        return {**_forms(municipality.name_lv, municipality.name_forms), "own": True}
+    return {**_forms(body.name, body), "own": False}
+
+
 def municipality_context(municipality: Municipality) -> dict[str, Any]:
     return {
+        "apstridesanas_iestade": appeal_body(municipality),
         "pasvaldiba": {
             "id": municipality.id,
             "name": municipality.name_lv,

@@ -77,5 +77,6 @@ class RenderedDocument:
 def render(env: Environment, spec: DocumentSpec, context: dict[str, Any]) -> RenderedDocument:
     """Render one document; a missing variable raises jinja2.UndefinedError naming it."""
     template = env.get_template(spec.template)
-    html = template.render({**context, "doc": spec, "n": MarkedNumbering()})
+    fresh = {"tiesibas": context["tiesibas"].fresh()} if "tiesibas" in context else {}  # marks count per document
+    html = template.render({**context, "doc": spec, "n": MarkedNumbering(), **fresh})
     return RenderedDocument(spec, context["pasvaldiba"]["id"], html, context["version"], context["created"])

@@ -50,12 +50,16 @@ def round_context(programme_round: Round | None, build_date: dt.date) -> dict[st
 
 
 def state_key(catalogue: Catalogue, build_date: dt.date | None = None) -> str:
-    """What the documents' terms depend on besides the catalogue: which round they are made for and whether
-    it has ended. The incremental build adds it to the documents step's fingerprint, so documents made
-    while a round ran are rebuilt (with blanks) once it has ended."""
+    """What the documents' terms depend on besides the catalogue: which round they are made for, whether
+    it has ended, and which cited acts are known in force (D42). The incremental build adds it to the documents
+    step's fingerprint, so documents made while a round ran are rebuilt (with blanks) once it has ended."""
+    from generator.documents.legal import acts_in_force, document_day
+
     build_date = build_date or dt.date.today()
     programme_round = current_round(catalogue, build_date)
+    # the acts the documents cite as confirmed text (D42): rebuilt with blanks once an act's proof has run out
+    acts = ",".join(acts_in_force(catalogue, document_day(programme_round, build_date)))
     if programme_round is None:
-        return "no-round"
+        return f"acts:{acts}|no-round"
     ended = term_end(programme_round, build_date) is None
-    return f"{programme_round.name}|{programme_round.end.isoformat()}|{'ended' if ended else 'running'}"
+    return f"{programme_round.name}|{programme_round.end.isoformat()}|acts:{acts}|{'ended' if ended else 'running'}"

@@ -95,5 +95,8 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
             ([d.date.isoformat(), d.name_lv] for year in (cat.holidays.years if cat.holidays else []) for d in year.days),
         )
     )
+    if cat.legal_acts is not None:  # the acts documents cite, with their validity and its proof (D42)
+        acts = [a.model_dump(mode="python", by_alias=True) for a in cat.legal_acts.acts]
+        written.append(_dump(folder / "tiesibu-akti.json", {**meta, "tiesibu_akti": acts}))
     progress(f"  atvērtie dati: {len(written)} faili")
     return written

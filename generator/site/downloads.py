@@ -43,6 +43,7 @@ OPEN_DATA_TITLES = {
     "programma": "Programmas noteikumu parametri",
     "kartas": "Programmas kārtas un pārskata periodi",
     "svetku-dienas": "Svētku dienas (darba dienu skaitam)",
+    "tiesibu-akti": "Tiesību akti, ko citē dokumenti, un to spēkā esamība",
 }
 
 GENERIC = "Visām pašvaldībām"

@@ -203,3 +203,16 @@ def test_revision_before_the_holiday_list_is_compared(tmp_path: Path) -> None:
     text = out.read_text("utf-8")
     assert "Iepriekšējā versijā svētku dienu saraksta nebija" in text
     assert "| 18.11.2019 | nav svētku diena | svētku diena: Latvijas Republikas Proklamēšanas diena |" in text
+
+
+def test_a_legal_act_change_is_reported(catalogue_copy: Path, catalogue) -> None:  # noqa: ANN001
+    path = catalogue_copy / "tiesibu-akti.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("      until: 2018-09-30\n      source: >-\n        Metodika (sagatavota",
+                                 "      until: 2019-04-04\n      source: >-\n        Metodika (sagatavota", 1), "utf-8")
+    new = load_or_raise(catalogue_copy)
+    diff = diff_catalogues(catalogue, new)
+    assert diff.legal_acts == [("mainīts", "mk-288", new.legal_acts.act("mk-288").forms.nominative)]
+    report = change_report(diff, new, None)
+    assert "## Tiesību akti" in report and "- Mainīts: Ministru kabineta 2008. gada 21. aprīļa noteikumi Nr. 288" in report
+    assert "izmaiņu nav" not in report

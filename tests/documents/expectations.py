@@ -83,14 +83,16 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         "08-lemums-par-pieskirsanu": [
             "Lēmums par individuālā budžeta piešķiršanu", *DECISION_PARTS,
             f"{p('decision_working_days')} darba dienu laikā", f"{full} no bāzes apmēra {base}",
-            "Administratīvā procesa likuma 55. pantu", "noteikumu Nr. 288",
+            "Administratīvā procesa likuma 55. pantu", "Spēkā esošo normu nosaka pašvaldības jurists",
         ],
         "09-lemums-par-izbeigsanu": [
             "Lēmums par individuālā budžeta saņemšanas izbeigšanu",
             "bioloģiskajā ģimenē", "Izbeigšanas datums", *DECISION_PARTS, "nodaļu „Līguma izbeigšana”",
             "IB saņemšanas izbeigšanas pamatu",
-            # an unfavourable act rests on a norm of law, not only on the contract and the methodology
-            "Sociālo pakalpojumu un sociālās palīdzības likuma 11. pantu", "noteikumus Nr. 288",
+            # an unfavourable act rests on a norm of law, not only on the contract and the methodology; built after
+            # the catalogue's proof of the act (D42), the norm is a blank with a note naming it
+            "Sociālo pakalpojumu un sociālās palīdzības likuma 11. pants", "Spēkā esošo normu nosaka pašvaldības jurists",
+            "Spēkā esošo aktu nosaka pašvaldības jurists",
         ],
         "10-uzaicinajuma-vestule": [
             "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais/Godātā vecāk", "Konstatētais pārkāpums",
@@ -123,7 +125,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         ],
         "17-lemums-par-atteikumu": [
             "Lēmums par atteikumu piešķirt individuālo budžetu", *DECISION_PARTS,
-            "Atteikt piešķirt bērnam individuālo budžetu", "noteikumu Nr. 288",
+            "Atteikt piešķirt bērnam individuālo budžetu", "Spēkā esošo normu nosaka pašvaldības jurists",
             "pārbaudes datumā", f"nav {p('eligibility_age_limit')} gadu",
         ],
         "18-vestule-par-neatbilstibu": [

@@ -127,3 +127,22 @@ def test_the_option_belongs_to_from_matrix(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
     help_text = clean(CliRunner().invoke(main, ["documents", "--help"]).output)
     assert "--arhivam" in help_text and "ARHĪVA KOPIJU" in help_text
+
+
+def test_the_build_day_decides_whether_the_decision_cites_mk_288(child: Child, catalogue: Catalogue,
+                                                                  tmp_path: Path) -> None:
+    """D42: a decision made on or before the last day the catalogue proves MK Nr. 288 in force cites it in full;
+    one made the day after prints a blank and a note naming it."""
+    until = catalogue.legal_acts.act("mk-288").known_in_force.until
+    assert until + dt.timedelta(days=1) <= _end(child)
+    for day, full in ((until, True), (until + dt.timedelta(days=1), False)):
+        said: list[str] = []
+        out = tmp_path / f"{day:%Y%m%d}"
+        summary = run(child.path, out, catalogue, None, draft=False, echo=said.append, err=said.append, pdf=False,
+                      today=day)
+        assert summary.made == 1, said
+        [decision] = sorted((out / child.path.stem).glob("*lemums*.docx"))
+        text = docx_text(decision)
+        assert ("noteikumu Nr. 288 „Sociālo pakalpojumu un sociālās palīdzības saņemšanas kārtība” 5. punktu" in text) \
+            is full, (day, decision.name)
+        assert ("______¹" in text) is not full and ("pašvaldības jurists" in text) is not full, day

@@ -74,3 +74,12 @@ def test_every_service_row_names_whom_the_service_pays(tmp_path: Path, catalogue
     assert set(rows.values()) == {"provider", "parent"}
     data = json.loads((tmp_path / "atvertie-dati" / "pakalpojumi.json").read_text("utf-8"))
     assert {s["id"]: s["payee"] for s in data["pakalpojumi"]} == rows
+
+
+def test_legal_acts_are_open_data_with_their_validity(tmp_path: Path, catalogue: Catalogue) -> None:
+    render_open_data(catalogue, tmp_path, progress=lambda _: None)
+    acts = json.loads((tmp_path / "atvertie-dati" / "tiesibu-akti.json").read_text("utf-8"))["tiesibu_akti"]
+    mk = next(a for a in acts if a["id"] == "mk-288")
+    assert mk["valid_to"] == {"date": None, "status": "jāprecizē", "source": mk["valid_to"]["source"]}
+    assert mk["known_in_force"]["from"] == "2018-03-29" and mk["known_in_force"]["until"] == "2018-09-30"
+    assert [n["id"] for n in mk["norms"]] == ["mk-288-5"]

@@ -1,0 +1,158 @@
+"""Legal citations in documents, from catalogue/tiesibu-akti.yaml (decision D42).
+
+A norm (or act) is printed as confirmed text only if the catalogue knows its act to be in force on the
+document's day; otherwise the citation is a blank "______" with a superscript mark, and the block that cites
+it prints a note saying which norm to write, where the catalogue's citation comes from and until when it is
+proven. The sentence around a citation reads the same either way, because the blank stands for the whole
+citation in the case the sentence needs. Templates never type an act's name or number.
+
+The document's day is the build day, or the first day of the programme round it is made for when that round
+has not started yet (decisions of a round are not taken before it starts); see ``document_day``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.legal_acts import Case, LegalAct, LegalActs, Norm
+from generator.documents import terms
+
+BLANK = "______"
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def document_day(programme_round: terms.Round | None, build_date: dt.date) -> dt.date:
+    """The day a document's citations must be in force on: the build day, but not before the start of the
+    round the document is made for (a round that has ended leaves the build day)."""
+    if programme_round is not None and terms.term_end(programme_round, build_date) is not None:
+        return max(build_date, programme_round.start)
+    return build_date
+
+
+def acts_in_force(catalogue: Catalogue, day: dt.date) -> list[str]:
+    """The ids of the acts the catalogue knows to be in force on ``day`` (the incremental build's key)."""
+    if catalogue.legal_acts is None:
+        return []
+    return [act.id for act in catalogue.legal_acts.acts if act.known_in_force_on(day)]
+
+
+_SEED = re.compile(r"^002 L\d+(?:[–-]L?\d+)?(?:,\s*)?")
+
+
+def readable_source(source: str) -> str:
+    """A catalogue source as a signer reads it: the methodology's line numbers (002 L953) become "IBM metodika",
+    keeping what a reader can find (a footnote's number); parts named twice are named once."""
+    parts: list[str] = []
+    for part in source.split(";"):
+        part = part.strip()
+        if _SEED.match(part):
+            rest = _SEED.sub("", part)
+            part = f"IBM metodika, {rest}" if rest else "IBM metodika"
+        if part and part not in parts:
+            parts.append(part)
+    if "IBM metodika" in parts and any(p.startswith("IBM metodika, ") for p in parts):
+        parts.remove("IBM metodika")
+    return "; ".join(parts)
+
+
+def _case(case: str) -> Case:
+    return Case(case)
+
+
+def _form(forms, case: str, what: str) -> str:  # noqa: ANN001 - CaseForms
+    text = forms.get(_case(case))
+    if text is None:
+        raise KeyError(f"{what}: katalogā (tiesibu-akti.yaml) nav locījuma '{case}'")
+    return text
+
+
+@dataclass
+class Citations:
+    """The citations of one document: each unconfirmed citation gets the next mark, and ``notes()`` returns the
+    notes not yet printed. One object per rendered document (html.render makes a fresh one)."""
+
+    acts: LegalActs
+    day: dt.date
+    _notes: list[str] = field(default_factory=list)
+    _marks: dict[str, str] = field(default_factory=dict)
+    _printed: int = 0
+
+    def fresh(self) -> Citations:
+        return Citations(self.acts, self.day)
+
+    # --- what templates call -------------------------------------------------------------------------
+
+    def norm(self, norm_id: str, case: str = "accusative") -> str:
+        """One norm with its act, e.g. "Administratīvā procesa likuma 55. pantu", or a marked blank."""
+        return self.norms([norm_id], case)
+
+    def norms(self, norm_ids: list[str], case: str = "nominative") -> str:
+        """Norms of one act joined by "un": "Administratīvā procesa likuma 76. panta otrā daļa un 79. panta pirmā
+        daļa", or one marked blank for all of them."""
+        pairs = [self.acts.norm(i) for i in norm_ids]
+        act = pairs[0][0]
+        if any(a.id != act.id for a, _ in pairs):
+            raise ValueError(f"normas {norm_ids} nav no viena tiesību akta")
+        parts = [_form(n.forms, case, n.id) for _, n in pairs]
+        if act.known_in_force_on(self.day):
+            return f"{act.forms.genitive} {self._join(parts)}"
+        return self._blank("+".join(norm_ids), self._norm_note(act, [n for _, n in pairs]))
+
+    def act(self, act_id: str, case: str = "accusative") -> str:
+        """A whole act, e.g. "Administratīvā procesa likumā", or a marked blank."""
+        act = self.acts.act(act_id)
+        text = _form(act.forms, case, act.id)
+        if act.known_in_force_on(self.day):
+            return text
+        return self._blank(act_id, self._act_note(act))
+
+    def in_force(self, act_id: str) -> bool:
+        return self.acts.act(act_id).known_in_force_on(self.day)
+
+    def notes(self) -> list[str]:
+        """The notes of the blanks cited since the last call, each beginning with its mark."""
+        pending = self._notes[self._printed:]
+        self._printed = len(self._notes)
+        return pending
+
+    # --- helpers -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _join(parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " un " + parts[-1]
+
+    def _blank(self, key: str, note: str) -> str:
+        if key not in self._marks:
+            mark = str(len(self._marks) + 1).translate(_SUPERSCRIPT)
+            self._marks[key] = mark
+            self._notes.append(f"{mark} {note}")
+        return f"{BLANK}{self._marks[key]}"
+
+    def _proof(self, act: LegalAct) -> str:
+        until = act.known_until()
+        if until is None:
+            return "spēkā esamība katalogā nav pierādīta"
+        return f"spēkā esamība katalogā pierādīta tikai par laiku, kas beidzās {lvformat.date(until)}"
+
+    def _norm_note(self, act: LegalAct, norms: list[Norm]) -> str:
+        what = "; ".join(n.cited_for for n in norms)
+        named = f"{act.forms.genitive} {self._join([n.forms.nominative for n in norms])}"
+        sources = readable_source("; ".join(n.source for n in norms))
+        return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}. Avotā ({sources}) "
+                f"minēts: {named}; {self._proof(act)}. Spēkā esošo normu nosaka pašvaldības jurists.")
+
+    def _act_note(self, act: LegalAct) -> str:
+        what = f" un nosaka {act.cited_for}" if act.cited_for else ""
+        return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}. Avotā "
+                f"({readable_source(act.source)}) "
+                f"minēts: {act.forms.nominative}; {self._proof(act)}. Spēkā esošo aktu nosaka pašvaldības jurists.")
+
+
+def citations(catalogue: Catalogue, day: dt.date) -> Citations:
+    if catalogue.legal_acts is None:
+        raise LookupError("katalogā nav tiesību aktu saraksta (tiesibu-akti.yaml)")
+    return Citations(catalogue.legal_acts, day)

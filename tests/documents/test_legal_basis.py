@@ -1,0 +1,193 @@
+"""Legal citations come from catalogue/tiesibu-akti.yaml and follow D42: a norm is cited in full only on a day the
+catalogue knows its act in force (the pilot's decision time for MK Nr. 288), otherwise a marked blank and a note
+saying what to write; the appeal clause names the catalogue's appeal body in the locative; no template types an
+act. Proven on the rendered HTML (fast) and on the PDF and DOCX of 08, 09 and 17."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import load_or_raise
+from generator.documents import legal, terms
+from generator.documents.build_step import render_municipality, write_document
+from generator.documents.htmltree import parse
+from generator.documents.registry import DOCUMENTS
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import clean, docx_text
+
+DECISIONS = ["08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu"]
+SPECS = [spec for spec in DOCUMENTS if spec.id in DECISIONS]
+MK_288_GEN = ("Ministru kabineta 2008. gada 21. aprīļa noteikumu Nr. 288 „Sociālo pakalpojumu un sociālās palīdzības "
+              "saņemšanas kārtība” 5. punktu")
+MK_288_ACC = ("Ministru kabineta 2008. gada 21. aprīļa noteikumus Nr. 288 „Sociālo pakalpojumu un sociālās palīdzības "
+              "saņemšanas kārtība”")
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "dokumenti"
+LATE = dt.date(2026, 12, 1)
+_NOTE = re.compile(r'<p class="note">(.*?)</p>', re.S)
+
+
+def _pilot_day(catalogue: Catalogue) -> dt.date:
+    """A day in the children's pilot's decision time: after its start, before its services begin."""
+    pilot = catalogue.rounds_of("bērni")[0]
+    return pilot.start + dt.timedelta(days=19)
+
+
+def _split(body: str) -> tuple[str, list[str]]:
+    """A document's text without its notes, and the notes."""
+    notes = [normalise(parse(n).text()) for n in _NOTE.findall(body)]
+    return normalise(parse(_NOTE.sub("", body)).text()), notes
+
+
+def _decisions(catalogue: Catalogue, day: dt.date, municipality: str = "valmiera") -> dict[str, tuple[str, list[str]]]:
+    docs = render_municipality(catalogue, catalogue.municipality(municipality), SPECS, build_date=day)
+    assert [d.spec.id for d in docs] == DECISIONS
+    return {d.spec.id: _split(d.body) for d in docs}
+
+
+def test_a_decision_made_in_the_pilots_decision_time_cites_mk_288_in_full(catalogue: Catalogue) -> None:
+    texts = _decisions(catalogue, _pilot_day(catalogue))
+    for doc_id in ("08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu"):
+        text, _ = texts[doc_id]
+        assert MK_288_GEN in text and "Administratīvā procesa likuma 55. pantu" in text, doc_id
+    text, _ = texts["09-lemums-par-izbeigsanu"]
+    assert MK_288_ACC in text and "Sociālo pakalpojumu un sociālās palīdzības likuma 11. pantu" in text
+    for doc_id, (text, notes) in texts.items():
+        assert "______¹" not in text and not any(n.startswith("¹") for n in notes), doc_id
+
+
+def test_a_decision_made_after_mk_288s_proven_validity_leaves_a_blank_and_a_note(catalogue: Catalogue) -> None:
+    until = catalogue.legal_acts.act("mk-288").known_in_force.until
+    for day in (until + dt.timedelta(days=1), LATE):
+        texts = _decisions(catalogue, day)
+        for doc_id, (text, notes) in texts.items():
+            assert "Nr. 288" not in text, (day, doc_id)  # never a binding basis
+            marked = [n for n in notes if n[0] in "¹²³"]
+            assert any("Nr. 288" in n and f"{until:%d.%m.%Y}" in n and "pašvaldības jurists" in n for n in marked), \
+                (day, doc_id, notes)
+            # APL is confirmed without a known end: still cited in full
+            assert "Administratīvā procesa likuma 70. panta pirmā daļa" in text, doc_id
+        grant, notes = texts["08-lemums-par-pieskirsanu"]
+        # the sentence still reads: the blank stands for the whole citation
+        assert "Administratīvā procesa likuma 55. pantu (iesniegums, ar kuru ierosināta lieta); ______¹ (lēmumu " \
+               "pieņem" in grant
+        [note] = [n for n in notes if n.startswith("¹")]
+        assert "5. punkts" in note and "(IBM metodika, 131. zemsvītras piezīme)" in note and "L953" not in note and "termiņu, kurā sociālais dienests pieņem lēmumu" in note
+
+
+def test_a_note_names_the_methodology_not_its_line_numbers() -> None:
+    assert legal.readable_source("002 L152; 002 L953, 131. zemsvītras piezīme") == \
+        "IBM metodika, 131. zemsvītras piezīme"
+    assert legal.readable_source("002 L953") == "IBM metodika"
+    assert legal.readable_source("Regula (ES) 2016/679, 99. pants") == "Regula (ES) 2016/679, 99. pants"
+
+
+def test_every_mark_has_its_note_in_order(catalogue: Catalogue) -> None:
+    text, notes = _decisions(catalogue, LATE)["09-lemums-par-izbeigsanu"]
+    marks = re.findall(r"______([¹²³⁴⁵])", text)
+    assert marks == ["¹", "²"]  # the Act on social services (11. pants) and the Cabinet regulation
+    assert [n[0] for n in notes if n[0] in "¹²³⁴⁵"] == marks
+    assert "Sociālo pakalpojumu un sociālās palīdzības likuma 11. pants" in notes[[n[0] for n in notes].index("¹")]
+
+
+def test_a_round_after_2019_cites_no_regulation_the_catalogue_cannot_prove(catalogue_copy: Path) -> None:
+    rounds = catalogue_copy / "rounds.yaml"
+    text = rounds.read_text("utf-8")
+    first = text[text.index("  - id: berni-2018"):text.index("  - id: pieaugusie-2019")]
+    later = (first.replace("berni-2018", "berni-2026").replace("start: 2018-08-01", "start: 2026-11-01")
+             .replace("end: 2019-10-31", "end: 2027-10-31").replace("services_start: 2018-10-01",
+                                                                    "services_start: 2027-01-01")
+             .replace("services_end: 2019-09-30", "services_end: 2027-09-30"))
+    rounds.write_text(text + later, "utf-8")
+    holidays = catalogue_copy / "holidays.yaml"  # the round's services year needs its holidays (a test stub)
+    holidays.write_text(holidays.read_text("utf-8") + "  - year: 2027\n    days:\n"
+                        "      - {date: 2027-01-01, name_lv: Jaungada diena}\n", "utf-8")
+    copy = load_or_raise(catalogue_copy)
+    programme_round = terms.current_round(copy, LATE)
+    assert programme_round is not None and programme_round.start == dt.date(2026, 11, 1)
+    # made before the round starts, a decision is dated no earlier than the round's first day
+    assert legal.document_day(programme_round, dt.date(2026, 10, 1)) == dt.date(2026, 11, 1)
+    for doc_id, (text, notes) in _decisions(copy, LATE).items():
+        assert "Nr. 288" not in text and "______¹" in text, doc_id
+        assert any("Nr. 288" in n for n in notes), doc_id
+
+
+def test_the_appeal_clause_names_the_catalogues_body_in_the_locative(catalogue: Catalogue,
+                                                                   catalogue_copy: Path) -> None:
+    for doc_id, (text, _) in _decisions(catalogue, LATE).items():
+        assert ("viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt Valmieras pilsētas pašvaldībā, "
+                "iesniegumu iesniedzot Valmieras sociālajā dienestā") in text, doc_id
+        assert ("Apstrīdēšanas kārtību nosaka Administratīvā procesa likuma 76. panta otrā daļa un 79. panta pirmā "
+                "daļa") in text, doc_id
+    path = catalogue_copy / "municipalities.yaml"
+    text = path.read_text("utf-8")
+    start = text.index("  - id: valmiera")
+    at = text.index("    appeal_body: null\n", start)
+    body = ("    appeal_body: {name: Valmieras pilsētas pašvaldības Strīdu komisija, genitive: Valmieras pilsētas "
+            "pašvaldības Strīdu komisijas, dative: Valmieras pilsētas pašvaldības Strīdu komisijai, locative: "
+            "Valmieras pilsētas pašvaldības Strīdu komisijā, gender: sieviešu}\n")
+    path.write_text(text[:at] + body + text[at + len("    appeal_body: null\n"):], "utf-8")
+    copy = load_or_raise(catalogue_copy)
+    for doc_id, (text, _) in _decisions(copy, LATE).items():
+        assert "var apstrīdēt Valmieras pilsētas pašvaldības Strīdu komisijā, iesniegumu iesniedzot" in text, doc_id
+    # another municipality keeps the default
+    jelgava = _decisions(copy, LATE, "jelgava")["08-lemums-par-pieskirsanu"][0]
+    assert "var apstrīdēt Jelgavas pilsētas pašvaldībā," in jelgava
+
+
+# Typed legal citations a template must not hold: the act's name or number, a norm's article or point.
+TYPED = [
+    re.compile(r"\bNr\.\s?\d"),
+    re.compile(r"\d+\.\s?(?:pant|punkt|apakšpunkt)"),
+    re.compile(r"pant\w*\s+\S+\s+daļ"),
+    re.compile(r"\blikum(?:s|a|u|ā|am|i|os)\b", re.I),
+    re.compile(r"noteikum\w*\s+Nr", re.I),
+    re.compile(r"Ministru kabinet|\bMK\b|Regul\w*\s*\(ES\)|\d{4}/\d{3}"),
+]
+
+
+def test_no_template_types_a_legal_act() -> None:
+    found = []
+    for template in sorted(TEMPLATES.rglob("*.j2")):
+        text = re.sub(r"\{#.*?#\}", "", template.read_text("utf-8"), flags=re.S)  # comments are not printed
+        text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text, flags=re.S)  # what the catalogue renders
+        found += [f"{template.name}: {m.group(0)}" for pattern in TYPED for m in pattern.finditer(text)]
+    assert not found, found
+
+
+def test_the_scan_finds_a_typed_act() -> None:
+    sample = ("pamatojoties uz Administratīvā procesa likuma 55. pantu un 76. panta otro daļu, MK noteikumu Nr. 288 "
+              "5. punktu un Regulu (ES) 2016/679")
+    assert all(pattern.search(sample) for pattern in TYPED)
+    assert not any(pattern.search("1. daļa. Aizpilda vecāks (likumiskais pārstāvis); 19. pielikums") for pattern in TYPED)
+
+
+@pytest.fixture(scope="module")
+def written(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[dt.date, Path]:
+    folders = {}
+    for day in (_pilot_day(catalogue), LATE):
+        folder = tmp_path_factory.mktemp(f"legal-{day:%Y%m%d}")
+        for document in render_municipality(catalogue, catalogue.municipality("valmiera"), SPECS, build_date=day):
+            write_document(document, folder)
+        folders[day] = folder
+    return folders
+
+
+def test_pdf_and_docx_carry_the_citation_or_the_blank_and_note(written: dict[dt.date, Path],
+                                                             catalogue: Catalogue) -> None:
+    early, late = _pilot_day(catalogue), LATE
+    for doc_id in ("08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu"):
+        for day, full in ((early, True), (late, False)):
+            pdf = clean(" ".join(page.extract_text() for page in PdfReader(written[day] / f"{doc_id}.pdf").pages))
+            docx = docx_text(written[day] / f"{doc_id}.docx")
+            for text in (pdf, docx):
+                assert (MK_288_GEN in text) is full, (day, doc_id)
+                assert ("______¹ (lēmumu pieņem" in text) is not full, (day, doc_id)
+                assert ("______¹" in text) is not full, (day, doc_id)
+                assert ("Spēkā esošo normu nosaka pašvaldības jurists" in text) is not full, (day, doc_id)
+                assert "Administratīvā procesa likuma 76. panta otrā daļa" in clean(text), (day, doc_id)
