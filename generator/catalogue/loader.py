@@ -25,6 +25,8 @@ from generator.catalogue.models import (
     Rounds,
     Service,
 )
+from generator.catalogue.municipality_names import FILE_NAME as NAMES_FILE
+from generator.catalogue.municipality_names import MunicipalityNames, name_problems
 from generator.catalogue.problems import CatalogueError, Problem, Severity
 from generator.catalogue.yamlfile import YamlFile, read_yaml
 
@@ -176,6 +178,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     services = _load_folder(root / "services", Service, problems)
     prices = _load_folder(root / "prices", Price, problems)
     annexes, annexes_file = _load_annexes(root, problems)
+    municipality_names, names_file = _load_names(root, problems)
     for rel, model in DATA_FILES.items():  # the methodology's data and the annex 10 examples, when present
         if (root / rel).is_file() and (yf := _read(root / rel, problems)) is not None:
             _validate(model, yf, problems)
@@ -198,13 +201,16 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         rounds=rounds.rounds,
         holidays=holidays,
         annexes=annexes,
+        municipality_names=municipality_names,
         files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file,
-               "rounds": rounds_file, "holidays": holidays_file, "annexes": annexes_file},
+               "rounds": rounds_file, "holidays": holidays_file, "annexes": annexes_file,
+               "municipality_names": names_file},
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
     catalogue.attach_rounds()
     problems.extend(cross_reference_problems(catalogue))
+    problems.extend(name_problems(catalogue))
     if annexes is not None and annexes_file is not None and annexes_file.path.parent == root:
         problems.extend(annex_problems(annexes, annexes_file, root))
     if any(p.severity is Severity.error for p in problems):
@@ -230,6 +236,24 @@ def _load_annexes(root: Path, problems: list[Problem]) -> tuple[AnnexRegister | 
         return None, None
     register = _validate(AnnexRegister, yf, problems)
     return register, yf if register is not None else None
+
+
+def _load_names(root: Path, problems: list[Problem]) -> tuple[MunicipalityNames | None, YamlFile | None]:
+    """catalogue/municipality-names.yaml (D36). The current catalogue must have it; an older version without it
+    (ibm changes --from REF) loads with a warning, and its documents would print every party as a blank."""
+    path = root / NAMES_FILE
+    if not path.is_file():
+        if root.resolve() == DEFAULT_CATALOGUE.resolve():
+            problems.append(Problem(path, 1, "-", "fails nav atrasts", "pašvaldību nosaukumi ar spēkā esības laiku"))
+        else:
+            problems.append(Problem(path, 1, "-", "fails nav atrasts; dokumentos pašvaldību un sociālo dienestu "
+                                    "nosaukumi būs tukšas vietas", None, Severity.warning))
+        return None, None
+    yf = _read(path, problems)
+    if yf is None:
+        return None, None
+    names = _validate(MunicipalityNames, yf, problems)
+    return names, yf if names is not None else None
 
 
 def load_or_raise(root: Path | None = None) -> Catalogue:
