@@ -32,9 +32,7 @@ TERMS: dict[str, dict[str, Any]] = {
     "social_service": {"nom": "Dienests", "gen": "Dienesta", "dat": "Dienestam", "loc": "Dienestā",
                        "feminine": False},
 }
-_ACCUSATIVE = {"municipality": "Pašvaldību", "social_service": "Dienestu"}
 _SOURCES = {"municipality": "pašvaldības nolikums", "social_service": "sociālā dienesta nolikums"}
-_CALLED = {"municipality": "saukta", "social_service": "saukts"}
 _NOUNS = {"municipality": ("pašvaldības", "pašvaldība"), "social_service": ("sociālā dienesta", "sociālais dienests")}
 
 
@@ -78,6 +76,6 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
         name, source_noun = "nosaukumu, kas ir spēkā {day}: veidnē tas nav iespiests, jo šim datumam nav " \
             "apstiprināts", "Nosaukumu"
     source = " un ".join(_SOURCES[kind] for kind in missing)
-    called = ", ".join(f"{_NOUNS[kind][1]} {_CALLED[kind]} par {_ACCUSATIVE[kind]}" for kind in missing)
+    called = ", ".join(f"{_NOUNS[kind][1]} (turpmāk – {TERMS[kind]['nom']})" for kind in missing)
     return (f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. {source_noun} nosaka {source}. "
-            f"Šajā dokumentā {called}.")
+            f"Tekstā: {called}.")
