@@ -79,3 +79,17 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
     called = ", ".join(f"{_NOUNS[kind][1]} (turpmāk – {TERMS[kind]['nom']})" for kind in missing)
     return (f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. {source_noun} nosaka {source}. "
             f"Tekstā: {called}.")
+
+
+# How the report workbooks (generator/documents/reports/) label an institution whose name they may not print.
+REPORT_BLANKS = {"municipality": f"Pašvaldība {BLANK}", "social_service": f"sociālais dienests {BLANK}"}
+
+
+def as_reported(catalogue: Catalogue, municipality: Municipality, day: dt.date) -> Municipality:
+    """The municipality as a report workbook dated ``day`` shows it: ``name_lv`` and ``social_service`` are the
+    confirmed names in force that day, or a labelled blank to fill ("Pašvaldība ______")."""
+    shown = {}
+    for kind, field in (("municipality", "name_lv"), ("social_service", "social_service")):
+        forms = institution(catalogue, municipality, kind, day)
+        shown[field] = forms["nom"] if forms["confirmed"] else REPORT_BLANKS[kind]
+    return municipality.model_copy(update=shown)
