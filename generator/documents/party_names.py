@@ -25,6 +25,9 @@ from generator.catalogue.municipality_names import DatedName
 from generator.documents import terms
 from generator.documents.figures import BLANK
 
+# A party's name to write by hand: room for "Valmieras novada Sociālais dienests" in running text.
+PARTY_BLANK = "_" * 30
+
 # The defined terms a document uses instead of a name it may not print, in the case forms templates use.
 TERMS: dict[str, dict[str, Any]] = {
     "municipality": {"nom": "Pašvaldība", "gen": "Pašvaldības", "dat": "Pašvaldībai", "loc": "Pašvaldībā",
@@ -58,7 +61,7 @@ def institution(catalogue: Catalogue, municipality: Municipality, kind: str, day
     if name is not None:
         forms = _forms(name)
         return {**forms, "party": {k: forms[k] for k in ("nom", "gen", "dat", "loc")}, "confirmed": True}
-    return {**TERMS[kind], "party": dict.fromkeys(("nom", "gen", "dat", "loc"), BLANK), "confirmed": False}
+    return {**TERMS[kind], "party": dict.fromkeys(("nom", "gen", "dat", "loc"), PARTY_BLANK), "confirmed": False}
 
 
 def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day: dt.date) -> str | None:
