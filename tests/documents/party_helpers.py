@@ -47,3 +47,18 @@ def confirmed_pilot_copy(tmp_path: Path, catalogue: Catalogue, edit=None) -> Cat
     copy, problems = load_catalogue(root)
     assert copy is not None, problems
     return copy
+
+
+def unprintable(catalogue: Catalogue, municipality: Municipality, day: dt.date) -> set[str]:
+    """Every form of every name of the municipality and its service that is not confirmed for ``day``."""
+    names = catalogue.municipality_names
+    assert names is not None
+    entry = names.names[municipality.id]
+    allowed = [n for kind in ("municipality", "social_service")
+               if (n := names.confirmed_on(municipality.id, kind, day)) is not None]
+
+    def forms(n) -> set[str]:  # noqa: ANN001
+        return {n.name, n.forms.genitive, n.forms.dative, n.forms.locative}
+
+    printable = set().union(*(forms(n) for n in allowed))
+    return set().union(*(forms(n) for n in entry.municipality + entry.social_service)) - printable

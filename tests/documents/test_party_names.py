@@ -8,23 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import zipfile
 from pathlib import Path
-
-import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_catalogue
-from generator.catalogue.models import Municipality
 from generator.documents import party_names
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
-from generator.documents.paths import documents_dir
-from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
-from tests.documents.party_helpers import NOTE_START, PILOT_DAY
-
-pytestmark = pytest.mark.xdist_group("documents-build")
+from tests.documents.party_helpers import NOTE_START, PILOT_DAY, unprintable
 
 AFTER_PILOT = dt.date(2026, 12, 1)
 
@@ -33,17 +25,6 @@ def _texts(catalogue: Catalogue, municipality_id: str, day: dt.date) -> dict[str
     municipality = catalogue.municipality(municipality_id)
     return {d.spec.id: normalise(parse(d.body).text())
             for d in render_municipality(catalogue, municipality, build_date=day)}
-
-
-def _unprintable(catalogue: Catalogue, municipality: Municipality, day: dt.date) -> set[str]:
-    """Every form of every name of the municipality and its service that is not confirmed for ``day``."""
-    names = catalogue.municipality_names
-    assert names is not None
-    entry = names.names[municipality.id]
-    allowed = {id(n) for kind in ("municipality", "social_service")
-               if (n := names.confirmed_on(municipality.id, kind, day)) is not None}
-    return {form for n in entry.municipality + entry.social_service if id(n) not in allowed
-            for form in (n.name, n.forms.genitive, n.forms.dative, n.forms.locative)}
 
 
 def test_a_round_dated_document_names_the_pilot_municipality_in_every_case(catalogue: Catalogue) -> None:
@@ -65,30 +46,12 @@ def test_after_the_pilot_no_document_of_any_municipality_names_an_unconfirmed_pa
     """Dated 01.12.2026, the HTML of every document of every municipality (fast; PDF and DOCX below)."""
     for m in catalogue.pilot_municipalities():
         day = party_names.municipal_documents_day(catalogue, AFTER_PILOT)
-        forbidden = _unprintable(catalogue, m, day)
+        forbidden = unprintable(catalogue, m, day)
         assert f"{m.name_lv}" in forbidden
         for doc_id, text in _texts(catalogue, m.id, AFTER_PILOT).items():
             shown = sorted(f for f in forbidden if f in text)
             assert not shown, f"{m.id}/{doc_id}: {shown}"
             assert NOTE_START in text and "spēkā 01.12.2026" in text, f"{m.id}/{doc_id}"
-
-
-def _docx_text(path: Path) -> str:
-    with zipfile.ZipFile(path) as zf:
-        xml = zf.read("word/document.xml").decode("utf-8")
-    return normalise(re.sub(r"<[^>]+>", "", xml.replace("</w:p>", " ")))
-
-
-def test_built_pdf_and_docx_print_no_unconfirmed_party_name(built: Path, catalogue: Catalogue, pdf_text) -> None:
-    """The documents build (dated the build day): PDF and DOCX text of every document of every municipality."""
-    day = party_names.municipal_documents_day(catalogue, dt.date.today())
-    for m in catalogue.pilot_municipalities():
-        forbidden = _unprintable(catalogue, m, day)
-        for spec in DOCUMENTS:
-            for path in (documents_dir(built, m.id) / f"{spec.id}.pdf", documents_dir(built, m.id) / f"{spec.id}.docx"):
-                text = normalise(pdf_text(path)) if path.suffix == ".pdf" else _docx_text(path)
-                shown = sorted(f for f in forbidden if f in text)
-                assert not shown, f"{m.id}/{path.name}: {shown}"
 
 
 def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue: Catalogue) -> None:
