@@ -31,6 +31,7 @@ from generator.reference.rounds import ReportingPeriod, reporting_periods
 if TYPE_CHECKING:
     from generator.catalogue.annexes import AnnexRegister
     from generator.catalogue.legal_acts import LegalActs
+    from generator.catalogue.municipality_names import MunicipalityNames
     from generator.catalogue.yamlfile import YamlFile
 
 FORM_LABELS_SHORT = {Form.individual: "individuāli", Form.group: "grupā"}
@@ -83,6 +84,8 @@ class Catalogue:
     holidays: Holidays | None = None
     annexes: AnnexRegister | None = None  # catalogue/annexes.yaml (generator/catalogue/annexes.py)
     legal_acts: LegalActs | None = None  # catalogue/tiesibu-akti.yaml (generator/catalogue/legal_acts.py)
+    # catalogue/municipality-names.yaml: dated names of the parties (generator/catalogue/municipality_names.py)
+    municipality_names: MunicipalityNames | None = None
     files: dict[str, YamlFile] = field(default_factory=dict, repr=False)
     service_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to services
     price_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to prices

@@ -27,6 +27,8 @@ from generator.catalogue.models import (
     Rounds,
     Service,
 )
+from generator.catalogue.municipality_names import FILE_NAME as NAMES_FILE
+from generator.catalogue.municipality_names import MunicipalityNames, name_problems
 from generator.catalogue.problems import CatalogueError, Problem, Severity
 from generator.catalogue.yamlfile import YamlFile, read_yaml
 
@@ -200,6 +202,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     annexes, annexes_file = _load_annexes(root, problems)
     legal_acts, legal_acts_file = _load_toolkit_file(root, LEGAL_ACTS_FILE, LegalActs, problems,
                                                      "tiesību aktu saraksts tiesibu-akti.yaml")
+    municipality_names, names_file = _load_names(root, problems)
     for rel, model in DATA_FILES.items():  # the methodology's data and the annex 10 examples, when present
         if (root / rel).is_file() and (yf := _read(root / rel, problems)) is not None:
             _validate(model, yf, problems)
@@ -223,9 +226,10 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         holidays=holidays,
         annexes=annexes,
         legal_acts=legal_acts,
+        municipality_names=municipality_names,
         files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file,
                "rounds": rounds_file, "holidays": holidays_file, "annexes": annexes_file,
-               "legal_acts": legal_acts_file},
+               "legal_acts": legal_acts_file, "municipality_names": names_file},
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
@@ -233,6 +237,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     problems.extend(cross_reference_problems(catalogue))
     if legal_acts is not None and legal_acts_file is not None and legal_acts_file.path.parent == root:
         problems.extend(legal_act_warnings(legal_acts, legal_acts_file))
+    problems.extend(name_problems(catalogue))
     if annexes is not None and annexes_file is not None and annexes_file.path.parent == root:
         problems.extend(annex_problems(annexes, annexes_file, root))
     if any(p.severity is Severity.error for p in problems):
@@ -281,6 +286,24 @@ def _load_toolkit_file(root: Path, name: str, model: type[M], problems: list[Pro
         return None, None
     obj = _validate(model, yf, problems)
     return obj, yf if obj is not None else None
+
+
+def _load_names(root: Path, problems: list[Problem]) -> tuple[MunicipalityNames | None, YamlFile | None]:
+    """catalogue/municipality-names.yaml (D43). The current catalogue must have it; an older version without it
+    (ibm changes --from REF) loads with a warning, and its documents would print every party as a blank."""
+    path = root / NAMES_FILE
+    if not path.is_file():
+        if root.resolve() == DEFAULT_CATALOGUE.resolve():
+            problems.append(Problem(path, 1, "-", "fails nav atrasts", "pašvaldību nosaukumi ar spēkā esības laiku"))
+        else:
+            problems.append(Problem(path, 1, "-", "fails nav atrasts; dokumentos pašvaldību un sociālo dienestu "
+                                    "nosaukumi būs tukšas vietas", None, Severity.warning))
+        return None, None
+    yf = _read(path, problems)
+    if yf is None:
+        return None, None
+    names = _validate(MunicipalityNames, yf, problems)
+    return names, yf if names is not None else None
 
 
 def load_or_raise(root: Path | None = None) -> Catalogue:

@@ -19,12 +19,14 @@ from generator.catalogue.models import (
     Rounds,
     Service,
 )
+from generator.catalogue.municipality_names import MunicipalityNames
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "service": Service,
     "price": Price,
     "programme": Programme,
     "municipalities": Municipalities,
+    "municipality-names": MunicipalityNames,
     "enums": Enumerations,
     "rounds": Rounds,
     "holidays": Holidays,

@@ -13,6 +13,7 @@ from generator.documents import context as ctx
 from generator.documents.annex_context import annex_context
 from generator.documents.docx_writer import write_docx
 from generator.documents.html import RenderedDocument, environment, render
+from generator.documents.party_names import municipal_documents_day
 from generator.documents.paths import documents_dir
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS, DocumentSpec
@@ -26,8 +27,9 @@ def render_municipality(catalogue: Catalogue, municipality: Municipality,
     """Render the HTML of each document for one municipality (no files written). ``build_date`` (default:
     today) decides which programme-round dates have ended and become blanks."""
     env = environment()
+    day = municipal_documents_day(catalogue, build_date or dt.date.today())
     context = {**ctx.shared_context(catalogue, build_date), **annex_context(catalogue),
-               **ctx.municipality_context(municipality)}
+               **ctx.municipality_context(catalogue, municipality, day)}
     return [render(env, spec, context) for spec in specs]
 
 

@@ -25,7 +25,7 @@ from generator.catalogue.models import (
     PriceStatus,
     Requisites,
 )
-from generator.documents import figures, legal, terms
+from generator.documents import figures, legal, party_names, terms
 from generator.reference.monthly import working_days
 
 _MONEY = {"base_amount"}
@@ -141,41 +141,47 @@ def longest_month_working_days(catalogue: Catalogue) -> int:
     return max(working_days(year, month, catalogue.holiday_dates) for year in years for month in range(1, 13))
 
 
-def _forms(name: str, forms: NameForms | None) -> dict[str, Any]:
-    if forms is None:  # an older catalogue version (ibm check warns): the name is not inflected
-        return {"nom": name, "gen": name, "dat": name, "loc": name, "feminine": False}
-    return {"nom": name, "gen": forms.genitive, "dat": forms.dative, "loc": forms.locative,
-            "feminine": forms.gender is Gender.feminine}
-
-
 def _requisites(requisites: Requisites) -> dict[str, str | None]:
     return {"registration_number": requisites.registration_number, "address": requisites.address,
             "phone": requisites.phone, "email": requisites.email}
 
 
-def appeal_body(municipality: Municipality) -> dict[str, Any]:
+def _forms(name: str, forms: NameForms) -> dict[str, Any]:
+    return {"nom": name, "gen": forms.genitive, "dat": forms.dative, "loc": forms.locative,
+            "feminine": forms.gender is Gender.feminine}
+
+
+def appeal_body(municipality: Municipality, pasvaldiba: dict[str, Any]) -> dict[str, Any]:
     """Where the social service's decisions are contested (D42): the body the catalogue names, or else the
-    municipality itself (Administratīvā procesa likums, 76. panta otrā daļa)."""
+    municipality itself (Administratīvā procesa likums, 76. panta otrā daļa), as the document names it on its
+    date (``pasvaldiba``: its confirmed name or the defined term, D43)."""
     body = municipality.appeal_body
     if body is None:
-        return {**_forms(municipality.name_lv, municipality.name_forms), "own": True}
+        return {**{k: pasvaldiba[k] for k in ("nom", "gen", "dat", "loc", "feminine")}, "own": True}
     return {**_forms(body.name, body), "own": False}
 
 
-def municipality_context(municipality: Municipality) -> dict[str, Any]:
+def municipality_context(catalogue: Catalogue, municipality: Municipality, day: dt.date) -> dict[str, Any]:
+    """The municipality and its social service as a document dated ``day`` names them (party_names.py, D43):
+    the confirmed names in force that day, or blanks in party positions and the defined terms in sentences."""
+    pasvaldiba = party_names.institution(catalogue, municipality, "municipality", day)
+    dienests = party_names.institution(catalogue, municipality, "social_service", day)
     return {
-        "apstridesanas_iestade": appeal_body(municipality),
+        "apstridesanas_iestade": appeal_body(municipality, pasvaldiba),
         "pasvaldiba": {
             "id": municipality.id,
-            "name": municipality.name_lv,
-            "social_service": municipality.social_service,
+            "name": pasvaldiba["party"]["nom"],
+            "social_service": dienests["party"]["nom"],
             "address": municipality.address,
             "region": municipality.region,
-            "forms": _forms(municipality.name_lv, municipality.name_forms),
+            "forms": {k: pasvaldiba[k] for k in ("nom", "gen", "dat", "loc", "feminine")},
+            "party": pasvaldiba["party"],
+            "confirmed": pasvaldiba["confirmed"],
             "requisites": _requisites(municipality.requisites.municipality),
         },
         "dienests": {
-            **_forms(municipality.social_service, municipality.social_service_forms),
+            **dienests,
             "requisites": _requisites(municipality.requisites.social_service),
         },
+        "names_note": party_names.names_note(pasvaldiba, dienests, day),
     }

@@ -13,6 +13,7 @@ from generator.documents.paths import documents_dir
 from generator.documents.registry import by_id
 from tests.documents.annex_expectations import annex_phrases
 from tests.documents.conftest import normalise
+from tests.documents.party_helpers import party_phrase
 
 pytestmark = pytest.mark.xdist_group("documents-build")
 
@@ -36,4 +37,4 @@ def test_annex_documents_say_what_the_register_promises(built: Path, catalogue: 
             for phrase in [spec.title, *phrases]:
                 assert normalise(phrase) in pdf, f"{m.id}/{doc_id}.pdf: trūkst „{phrase}”"
                 assert normalise(phrase) in word, f"{m.id}/{doc_id}.docx: trūkst „{phrase}”"
-            assert normalise(m.name_lv) in pdf, f"{m.id}/{doc_id}.pdf"
+            assert normalise(party_phrase(catalogue, m, "municipality")) in pdf, f"{m.id}/{doc_id}.pdf"

@@ -22,6 +22,7 @@ from generator.documents.htmltree import Node, parse
 from generator.documents.paths import documents_dir
 from generator.documents.registry import DECISIONS, DOCUMENTS, UNSIGNED
 from tests.documents.conftest import normalise, without_footer
+from tests.documents.party_helpers import printed
 
 pytestmark = pytest.mark.xdist_group("documents-build")
 
@@ -99,8 +100,9 @@ def test_decisions_name_basis_institution_and_term(built: Path, catalogue: Catal
             text = normalise(pdf_text(documents_dir(built, m.id) / f"{doc_id}.pdf"))
             where = f"{m.id}/{doc_id}"
             assert "Tiesiskais pamats" in text and "Pamatojums" in text, where
-            assert (f"viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt {m.name_forms.locative}, "
-                    f"iesniegumu iesniedzot {m.social_service_forms.locative}") in text, where
+            municipality, service = (printed(catalogue, m, kind) for kind in ("municipality", "social_service"))
+            assert (f"viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt {municipality['loc']}, "
+                    f"iesniegumu iesniedzot {service['loc']}") in text, where
             assert "Administratīvā procesa likuma 70. panta pirmā daļa" in text, where
 
 

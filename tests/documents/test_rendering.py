@@ -21,7 +21,8 @@ from generator.documents.registry import DOCUMENTS, DocumentSpec
 
 
 def _context(catalogue: Catalogue) -> dict:
-    return {**ctx.shared_context(catalogue), **ctx.municipality_context(catalogue.pilot_municipalities()[0])}
+    municipality = catalogue.pilot_municipalities()[0]
+    return {**ctx.shared_context(catalogue), **ctx.municipality_context(catalogue, municipality, dt.date.today())}
 
 
 @pytest.mark.parametrize("missing", ["pasvaldiba", "dienests", "project", "version", "created"])

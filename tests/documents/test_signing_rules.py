@@ -18,6 +18,7 @@ from generator.documents import figures, terms
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
 from tests.documents.conftest import normalise
+from tests.documents.party_helpers import PILOT_DAY, confirmed_pilot_copy
 
 
 def _texts(catalogue: Catalogue, municipality_id: str, build_date: dt.date | None = None) -> dict[str, str]:
@@ -161,9 +162,10 @@ def test_a_requisite_that_is_not_a_registration_number_is_refused(tmp_path: Path
     assert any("registration_number" in p.format() and "municipalities.yaml" in p.format() for p in problems)
 
 
-def test_institution_names_are_inflected_from_the_catalogue(catalogue: Catalogue) -> None:
-    valmiera = _texts(catalogue, "valmiera")
-    jelgava = _texts(catalogue, "jelgava")
+def test_institution_names_are_inflected_from_the_catalogue(tmp_path: Path, catalogue: Catalogue) -> None:
+    copy = confirmed_pilot_copy(tmp_path, catalogue)  # names confirmed for the pilot round's days (D43)
+    valmiera = _texts(copy, "valmiera", PILOT_DAY)
+    jelgava = _texts(copy, "jelgava", PILOT_DAY)
     # masculine "dienests", feminine "pārvalde": the participle agrees
     assert "Valmieras sociālais dienests ir konstatējis" in valmiera["10-uzaicinajuma-vestule"]
     assert "Jelgavas sociālo lietu pārvalde ir konstatējusi" in jelgava["10-uzaicinajuma-vestule"]
@@ -233,7 +235,7 @@ def _rows(node):  # noqa: ANN001, ANN202
 @pytest.mark.parametrize("doc_id", ["08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu",
                                     "17-lemums-par-atteikumu"])
 def test_decisions_state_basis_reasoning_and_appeal(catalogue: Catalogue, doc_id: str) -> None:
-    text = _texts(catalogue, "rezekne")[doc_id]
+    text = _texts(catalogue, "rezekne", PILOT_DAY)[doc_id]
     order = ["1. Lietas apstākļi", "2. Tiesiskais pamats", "3. Pamatojums", "4. Lēmums",
              "5. Spēkā stāšanās un apstrīdēšana",
              "viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt Rēzeknes pilsētas pašvaldībā"]
@@ -247,12 +249,13 @@ def test_a_catalogue_without_case_forms_loads_with_a_warning(tmp_path: Path, cat
     def drop(text: str) -> str:
         return "\n".join(line for line in text.split("\n") if "_forms:" not in line)
 
-    copy = _catalogue_copy(tmp_path, catalogue, drop)
+    copy = confirmed_pilot_copy(tmp_path, catalogue, drop)
     _, problems = load_catalogue(copy.root)
     warnings = [p.format() for p in problems if "name_forms" in p.format() or "social_service_forms" in p.format()]
     assert len(warnings) == 2 * len(catalogue.municipalities.municipalities)
     assert all("municipalities.yaml" in w and "netiks locīts" in w for w in warnings)
-    text = _texts(copy, "valmiera")["10-uzaicinajuma-vestule"]
+    # documents take the dated names and their forms from municipality-names.yaml (D43)
+    text = _texts(copy, "valmiera", PILOT_DAY)["10-uzaicinajuma-vestule"]
     assert "Valmieras sociālais dienests ir konstatējis" in text
 
 

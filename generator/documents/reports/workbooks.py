@@ -715,10 +715,13 @@ def _excel_serial(day: dt.date) -> int:
 
 def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path,
                            build_date: dt.date | None = None) -> list[Path]:
+    from generator.documents.party_names import as_reported, municipal_documents_day
     from generator.documents.reports.activity import write_activity_report
     from generator.documents.reports.annex_workbooks import write_annex_workbooks
 
     folder = reports_dir(out, municipality.id)
+    # headers and notes name the municipality and its service only by names confirmed for the day (D43)
+    municipality = as_reported(catalogue, municipality, municipal_documents_day(catalogue, build_date or dt.date.today()))
     return [
         write_register_workbook(catalogue, municipality, folder / REGISTER_FILE, build_date=build_date),
         write_activity_report(catalogue, municipality, folder / ACTIVITY_FILE, build_date=build_date),

@@ -1,0 +1,98 @@
+"""How a document names the municipality and its social service on the document's date (D43).
+
+A name is printed only when catalogue/municipality-names.yaml has a name in force on the document's date and
+confirmed for it. Otherwise:
+
+- the party positions (letterhead, the parties' clause, an addressee, the place a term is defined) are a blank
+  to fill, ``party.*`` in the templates, with a note under the letterhead saying where the name comes from;
+- every other sentence uses the defined term "Pašvaldība" / "Dienests" (``nom``, ``gen``, ``dat``, ``loc`` and
+  the gender ``feminine``), which that note defines, so the grammar stays right whatever the name will be.
+
+The document's date: a municipality's documents made for a programme round that has not ended carry the
+round's first day they can be used (the build day, or the round's start when it lies ahead); otherwise, and for
+a child's documents (``--day``), the build day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Gender, Municipality
+from generator.catalogue.municipality_names import DatedName
+from generator.documents import terms
+from generator.documents.figures import BLANK
+
+# A party's name to write by hand: room for "Valmieras novada Sociālais dienests" in running text.
+PARTY_BLANK = "_" * 30
+
+# The defined terms a document uses instead of a name it may not print, in the case forms templates use.
+TERMS: dict[str, dict[str, Any]] = {
+    "municipality": {"nom": "Pašvaldība", "gen": "Pašvaldības", "dat": "Pašvaldībai", "loc": "Pašvaldībā",
+                     "feminine": True},
+    "social_service": {"nom": "Dienests", "gen": "Dienesta", "dat": "Dienestam", "loc": "Dienestā",
+                       "feminine": False},
+}
+_SOURCES = {"municipality": "pašvaldības nolikums", "social_service": "sociālā dienesta nolikums"}
+_NOUNS = {"municipality": ("pašvaldības", "pašvaldība"), "social_service": ("sociālā dienesta", "sociālais dienests")}
+
+
+def municipal_documents_day(catalogue: Catalogue, build_date: dt.date) -> dt.date:
+    """The date of a municipality's documents: the build day, or the start of the round they are made for
+    when that round has not ended and starts later."""
+    programme_round = terms.current_round(catalogue, build_date)
+    if programme_round is not None and terms.term_end(programme_round, build_date) is not None:
+        return max(build_date, programme_round.start)
+    return build_date
+
+
+def _forms(name: DatedName) -> dict[str, Any]:
+    return {"nom": name.name, "gen": name.forms.genitive, "dat": name.forms.dative, "loc": name.forms.locative,
+            "feminine": name.forms.gender is Gender.feminine}
+
+
+def institution(catalogue: Catalogue, municipality: Municipality, kind: str, day: dt.date) -> dict[str, Any]:
+    """``nom/gen/dat/loc/feminine`` for sentences, ``party`` (the same cases) for party positions and
+    ``confirmed``: the confirmed name in force on ``day``, or the defined term and blanks."""
+    names = catalogue.municipality_names
+    name = names.confirmed_on(municipality.id, kind, day) if names is not None else None
+    if name is not None:
+        forms = _forms(name)
+        return {**forms, "party": {k: forms[k] for k in ("nom", "gen", "dat", "loc")}, "confirmed": True}
+    return {**TERMS[kind], "party": dict.fromkeys(("nom", "gen", "dat", "loc"), PARTY_BLANK), "confirmed": False}
+
+
+def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day: dt.date) -> str | None:
+    """The note under the letterhead when a name is a blank: which name goes there, where it comes from and
+    which term stands for the institution in the text. None when both names are printed."""
+    missing = [kind for kind, forms in (("municipality", municipality), ("social_service", social_service))
+               if not forms["confirmed"]]
+    if not missing:
+        return None
+    whose = " un ".join(_NOUNS[kind][0] for kind in missing)
+    if len(missing) > 1:
+        name, source_noun = "nosaukumus, kas ir spēkā {day}: veidnē tie nav iespiesti, jo šim datumam nav " \
+            "apstiprināti", "Nosaukumus"
+    else:
+        name, source_noun = "nosaukumu, kas ir spēkā {day}: veidnē tas nav iespiests, jo šim datumam nav " \
+            "apstiprināts", "Nosaukumu"
+    source = " un ".join(_SOURCES[kind] for kind in missing)
+    called = ", ".join(f"{_NOUNS[kind][1]} (turpmāk – {TERMS[kind]['nom']})" for kind in missing)
+    return (f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. {source_noun} nosaka {source}. "
+            f"Tekstā: {called}.")
+
+
+# How the report workbooks (generator/documents/reports/) label an institution whose name they may not print.
+REPORT_BLANKS = {"municipality": f"Pašvaldība {BLANK}", "social_service": f"sociālais dienests {BLANK}"}
+
+
+def as_reported(catalogue: Catalogue, municipality: Municipality, day: dt.date) -> Municipality:
+    """The municipality as a report workbook dated ``day`` shows it: ``name_lv`` and ``social_service`` are the
+    confirmed names in force that day, or a labelled blank to fill ("Pašvaldība ______")."""
+    shown = {}
+    for kind, field in (("municipality", "name_lv"), ("social_service", "social_service")):
+        forms = institution(catalogue, municipality, kind, day)
+        shown[field] = forms["nom"] if forms["confirmed"] else REPORT_BLANKS[kind]
+    return municipality.model_copy(update=shown)

@@ -1,0 +1,57 @@
+"""A child's documents name the parties by the build day (`--day`, D43): a day of the pilot round prints the
+pilot-time municipality name; an archive copy made on 01.12.2026 prints no name unconfirmed for that day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.run import run
+from tests.documents.from_matrix_helpers import docx_text, write_matrices
+from tests.documents.party_helpers import NOTE_START
+from tests.ministry.factory import Child, make_children
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def child(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Child:
+    pool = make_children(catalogue, 20, seed=31)
+    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).plan.ib_funded > 0]
+    [written] = write_matrices(catalogue, tmp_path_factory.mktemp("party-names"), usable[:1])
+    return written
+
+
+def _texts(folder: Path) -> dict[str, str]:
+    return {p.stem: docx_text(p) for p in sorted(folder.glob("*.docx"))}
+
+
+def test_child_documents_take_the_names_of_the_build_day(child: Child, catalogue: Catalogue, tmp_path: Path) -> None:
+    said: list[str] = []
+    names = catalogue.municipality_names
+    pilot = names.confirmed_on(child.municipality, "municipality", child.inputs.period_start)
+    assert pilot is not None
+    made = run(child.path, tmp_path / "pilot", catalogue, None, draft=False, echo=said.append, err=said.append,
+               pdf=False, today=child.inputs.period_start)
+    assert made.made == 1, said
+    texts = _texts(tmp_path / "pilot" / child.path.stem)
+    assert len(texts) >= 5
+    for name, text in texts.items():
+        assert pilot.name in text, name
+    assert pilot.forms.locative in texts["08-lemums-par-pieskirsanu"]
+
+    later = dt.date(2026, 12, 1)
+    assert names.confirmed_on(child.municipality, "municipality", later) is None
+    copy = run(child.path, tmp_path / "later", catalogue, None, draft=False, echo=said.append, err=said.append,
+               pdf=False, today=later, archive=True)
+    assert copy.archived == 1, said
+    [folder] = (tmp_path / "later").iterdir()
+    entry = names.names[child.municipality]
+    forbidden = {f for n in entry.municipality + entry.social_service
+                 for f in (n.name, n.forms.genitive, n.forms.dative, n.forms.locative)}
+    for name, text in _texts(folder).items():
+        assert not [f for f in forbidden if f in text], name
+        assert NOTE_START in text and "spēkā 01.12.2026" in text, name
