@@ -119,9 +119,14 @@ def test_a_round_after_2019_cites_no_regulation_the_catalogue_cannot_prove(catal
 
 def test_the_appeal_clause_names_the_catalogues_body_in_the_locative(catalogue: Catalogue,
                                                                    catalogue_copy: Path) -> None:
-    for doc_id, (text, _) in _decisions(catalogue, LATE).items():
+    # in the pilot the municipality's name is confirmed (D43); the social service's is not, so it is the term
+    for doc_id, (text, _) in _decisions(catalogue, _pilot_day(catalogue)).items():
         assert ("viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt Valmieras pilsētas pašvaldībā, "
-                "iesniegumu iesniedzot Valmieras sociālajā dienestā") in text, doc_id
+                "iesniegumu iesniedzot Dienestā") in text, doc_id
+    # today no name is confirmed: the defined terms (D43)
+    for doc_id, (text, _) in _decisions(catalogue, LATE).items():
+        assert ("viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt Pašvaldībā, "
+                "iesniegumu iesniedzot Dienestā") in text, doc_id
         assert ("Apstrīdēšanas kārtību nosaka Administratīvā procesa likuma 76. panta otrā daļa un 79. panta pirmā "
                 "daļa") in text, doc_id
     path = catalogue_copy / "municipalities.yaml"
@@ -137,7 +142,7 @@ def test_the_appeal_clause_names_the_catalogues_body_in_the_locative(catalogue: 
         assert "var apstrīdēt Valmieras pilsētas pašvaldības Strīdu komisijā, iesniegumu iesniedzot" in text, doc_id
     # another municipality keeps the default
     jelgava = _decisions(copy, LATE, "jelgava")["08-lemums-par-pieskirsanu"][0]
-    assert "var apstrīdēt Jelgavas pilsētas pašvaldībā," in jelgava
+    assert "var apstrīdēt Pašvaldībā," in jelgava
 
 
 # Typed legal citations a template must not hold: the act's name or number, a norm's article or point.
