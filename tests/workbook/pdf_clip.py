@@ -56,6 +56,12 @@ class Run:
     y: float
     clip: tuple[float, float, float, float]
     box: tuple[float, float, float, float]
+    size: float = 0.0  # the font size (pt; LibreOffice draws at scale 1)
+
+    def overlaps(self, other: Run) -> bool:
+        """Drawn over ``other``: their letters share some width and their baselines are closer than a line."""
+        return (self.page == other.page and min(self.x1, other.x1) - max(self.x0, other.x0) > TOLERANCE
+                and abs(self.y - other.y) < 0.8 * min(self.size, other.size))
 
     @property
     def whole(self) -> bool:
@@ -154,5 +160,5 @@ def text_runs(pdf: Path) -> list[Run]:
                             inked = advance
                 run = "".join(text)
                 if run.strip():
-                    runs.append(Run(number, run.rstrip(), x, x + inked, y, clip, box))
+                    runs.append(Run(number, run.rstrip(), x, x + inked, y, clip, box, size))
     return runs
