@@ -138,7 +138,8 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
         sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
 
 
-def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str]) -> int:
+def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str],
+                    sign_height: float = SIGN_ROW_HEIGHT, gap_height: float = GAP_ROW_HEIGHT) -> int:
     """Signature and date lines for each party (e.g. the social worker and the parent).
 
     ``cols`` = (first label column, last label column, signature column or columns ("D:E"), date column),
@@ -170,9 +171,9 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
         else:
             sh.text(f"{sign_first}{row + 1}", "(paraksts)", st.signature)
         sh.text(f"{date_col}{row + 1}", "(datums)", st.signature)
-        sh.row_height(row, SIGN_ROW_HEIGHT)
+        sh.row_height(row, sign_height)
         sh.row_height(row + 1, CAPTION_ROW_HEIGHT)
-        sh.row_height(row + 2, GAP_ROW_HEIGHT)
+        sh.row_height(row + 2, gap_height)
         row += 3
     return row
 
