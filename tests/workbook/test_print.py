@@ -213,7 +213,8 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
     """workbook name -> sheet -> the PDF of that sheet printed on its own. Names: "paraugs" (showcase),
     "plans-SEED" (random plans), "garakais-ID" (40 lines, the municipalities with the longest names), "pilns" (24 lines: every group opened), "paslepts" (12 lines, rows 11–12
     collapsed), "piezime" (a note alone in collapsed row 20 of 6.3), "rindas-NN" (NN lines, the signed
-    annexes), "garais-vards-NN" (NN lines, LONG_CHILD, NOTE_66 in 6.6)."""
+    annexes), "garais-vards-NN" (NN lines, LONG_CHILD, NOTE_66 in 6.6; with 6 lines every sheet), "sniedzejs-55"
+    (LONG_PROVIDER for every line: 6.4, 6.8), "griesti" (OVER_CEILING: 6.4)."""
     require_calibri_metrics()  # skips without LibreOffice, fails without Calibri's metrics
     folder = tmp_path_factory.mktemp("print")
     copies: dict[tuple[str, str], Path] = {}

@@ -51,7 +51,8 @@ SECTION = "IB apmēri periodā"
 TOTAL_ROW_HEIGHT = 10.5
 SECTION_ROW_HEIGHT = 12
 HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt text
-SUBTITLE_HEIGHT = 21  # row 1: the subtitle's two lines of 8 pt; row 2 (TITLE_HEIGHT - 21) the warning's two
+# row 1: the subtitle's two lines of 8 pt; row 2 (the rest of the title's height) the warning's two lines
+SUBTITLE_HEIGHT = 21
 TOTALS = (
     ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
     ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
