@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -114,8 +115,10 @@ def cut_runs(pdf: Path, below: bool = False) -> list[Cut]:
     return cuts
 
 
-def text_runs(pdf: Path) -> list[Run]:
-    """Every text run of ``pdf`` that is not only spaces, with the clipping rectangle it is drawn in."""
+@cache
+def text_runs(pdf: Path) -> tuple[Run, ...]:
+    """Every text run of ``pdf`` that is not only spaces, with the clipping rectangle it is drawn in (read once per
+    file: several tests look at the same printed sheets)."""
     reader = PdfReader(str(pdf))
     runs: list[Run] = []
     for number, page in enumerate(reader.pages, start=1):
@@ -161,4 +164,4 @@ def text_runs(pdf: Path) -> list[Run]:
                 run = "".join(text)
                 if run.strip():
                     runs.append(Run(number, run.rstrip(), x, x + inked, y, clip, box, size))
-    return runs
+    return tuple(runs)
