@@ -79,6 +79,7 @@ class Styles:
     month_year: Format
     alert: Format
     alert_wrap: Format
+    alert_mark: Format
     blank_mark: Format
     blank_figure: Format
 
@@ -134,6 +135,7 @@ def make_styles(wb: Workbook) -> Styles:
                        num_format=MONTH_YEAR),
         alert=fmt(bold=True, font_color="#9C0006", text_wrap=True),
         alert_wrap=fmt(bold=True, font_size=8, font_color="#9C0006", text_wrap=True),
+        alert_mark=wb.add_format({"font_color": "#9C0006"}),  # conditional: a heading cell turned warning
         blank_mark=wb.add_format({"font_color": OUTPUT_FILL}),
         # conditional: a signed annex's figure that rests on an unconfirmed value prints "______", its value stays
         blank_figure=wb.add_format({"num_format": BLANK_FIGURE}),

@@ -53,7 +53,7 @@ def test_different_formulas_stay_different(a: str, b: str) -> None:
 
 def test_cell_comparison_names_each_changed_cell(template: Path, tmp_path: Path) -> None:
     wb = load_workbook(template)
-    wb["6.4"]["C12"] = 5  # a formula overwritten
+    wb["6.4"]["E12"] = 5  # a formula overwritten (N)
     wb["6.4"]["D40"] = "=1+1"  # a formula where the template has none
     wb["6.8"]["F7"] = 99  # a fixed catalogue value changed
     wb.save(tmp_path / "m.xlsx")
@@ -62,7 +62,7 @@ def test_cell_comparison_names_each_changed_cell(template: Path, tmp_path: Path)
     original = read_xlsx(template)
     problems = compare_cells(found, expected.cells)  # type: ignore[arg-type]
     kinds = {p.split(":")[0]: p for p in problems}
-    assert "6.4!C12" in kinds and "formula aizstāta ar vērtību" in kinds["6.4!C12"]
+    assert "6.4!E12" in kinds and "formula aizstāta ar vērtību" in kinds["6.4!E12"]
     if original.cell("6.4", (40, 4)) is None:
         assert "ierakstīta formula šūnā, kas veidnē ir tukša" in kinds["6.4!D40"]
     assert "6.8!F7" in kinds
@@ -90,7 +90,7 @@ def test_registry_lets_collect_check_an_older_version(tmp_path: Path, catalogue:
     template = generic_template(old, tmp_path)
     children = write_children(old, template, make_children(old, 3, seed=5), tmp_path / "m")
     wb = load_workbook(children[1].path)
-    wb["6.4"]["C12"] = 1
+    wb["6.4"]["E12"] = 1
     wb.save(children[1].path)
     result = collect(tmp_path / "m", catalogue, KEY, Options(jobs=1),
                      templates=TemplateSource(catalogue, registry))
@@ -124,7 +124,7 @@ def test_kept_templates_of_an_older_version_are_compared_cell_by_cell(tmp_path: 
     template = generic_template(old, kept)
     children = write_children(old, template, make_children(old, 2, seed=6), tmp_path / "m")
     wb = load_workbook(children[0].path)
-    wb["6.4"]["C12"] = 1
+    wb["6.4"]["E12"] = 1
     wb.save(children[0].path)
     out = tmp_path / "out" / "k.xlsx"
     result = CliRunner().invoke(main, ["collect", str(tmp_path / "m"), "--out", str(out), "--templates", str(kept),
@@ -132,4 +132,4 @@ def test_kept_templates_of_an_older_version_are_compared_cell_by_cell(tmp_path: 
                                 env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
     assert result.exit_code == 3, result.output  # written, one file refused
     assert "Izmantota 1 matrica, neizmantota 1" in result.output
-    assert f"matrica neatbilst veidnei {lvformat.version(template_version(old))}: 6.4!C12: formula aizstāta ar vērtību" in result.output
+    assert f"matrica neatbilst veidnei {lvformat.version(template_version(old))}: 6.4!E12: formula aizstāta ar vērtību" in result.output

@@ -10,12 +10,14 @@ filled neighbour cell is different: LibreOffice shortens the string itself, so i
 text or matrix operators), measures each text run with its font's glyph widths and returns the runs that
 reach beyond their clipping rectangle at its left or right edge (a page edge is a vertical line); with
 ``below=True`` also the lines of a wrapped text that its row's height hides (drawn below the rectangle).
+``text_runs`` gives every run with its rectangle (``Run.whole``: every letter of it prints).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -41,6 +43,32 @@ class Cut:
             return f"{self.page}. lapa: „{self.text}” (y {self.y:.0f} pt) paslēpts zem šūnas apakšas {self.clip[1]:.0f} pt"
         return (f"{self.page}. lapa: „{self.text}” ({self.x0:.0f}–{self.x1:.0f} pt) nogriezts pie "
                 f"{self.clip[0]:.0f}–{self.clip[2]:.0f} pt")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One text run as drawn: its page (1-based), text, horizontal extent to its last letter, baseline, and the
+    clipping rectangle it is drawn in (x0, y0, x1, y1; the page box where nothing clips)."""
+
+    page: int
+    text: str
+    x0: float
+    x1: float
+    y: float
+    clip: tuple[float, float, float, float]
+    box: tuple[float, float, float, float]
+    size: float = 0.0  # the font size (pt; LibreOffice draws at scale 1)
+
+    def overlaps(self, other: Run) -> bool:
+        """Drawn over ``other``: their letters share some width and their baselines are closer than a line."""
+        return (self.page == other.page and min(self.x1, other.x1) - max(self.x0, other.x0) > TOLERANCE
+                and abs(self.y - other.y) < 0.8 * min(self.size, other.size))
+
+    @property
+    def whole(self) -> bool:
+        """Drawn wholly inside its clipping rectangle: every letter of it prints."""
+        return (self.clip[0] - TOLERANCE <= self.x0 and self.x1 <= self.clip[2] + TOLERANCE
+                and self.clip[1] - TOLERANCE <= self.y <= self.clip[3] + TOLERANCE)
 
 
 @dataclass
@@ -73,8 +101,26 @@ def _intersect(a: tuple[float, float, float, float], b: tuple[float, float, floa
 def cut_runs(pdf: Path, below: bool = False) -> list[Cut]:
     """Every text run of ``pdf`` that is drawn partly outside its clipping rectangle (horizontally) and, with
     ``below``, every run whose baseline lies under the rectangle's bottom within its width (a hidden line)."""
-    reader = PdfReader(str(pdf))
     cuts: list[Cut] = []
+    for run in text_runs(pdf):
+        x, clip = run.x0, run.clip
+        # a run wholly outside its rectangle is not on this part of the page (e.g. the rest of a merged
+        # cell beside the repeated columns): only a run partly inside is cut
+        visible = x < clip[2] and run.x1 > clip[0]
+        outside = x < clip[0] - TOLERANCE or run.x1 > clip[2] + TOLERANCE
+        if visible and outside:
+            cuts.append(Cut(run.page, run.text, False, x, run.x1, run.y, clip))
+        elif below and clip[0] - TOLERANCE <= x < clip[2] and run.y < clip[1] - TOLERANCE and clip != run.box:
+            cuts.append(Cut(run.page, run.text, True, x, run.x1, run.y, clip))
+    return cuts
+
+
+@cache
+def text_runs(pdf: Path) -> tuple[Run, ...]:
+    """Every text run of ``pdf`` that is not only spaces, with the clipping rectangle it is drawn in (read once per
+    file: several tests look at the same printed sheets)."""
+    reader = PdfReader(str(pdf))
+    runs: list[Run] = []
     for number, page in enumerate(reader.pages, start=1):
         box = tuple(float(v) for v in page.mediabox)
         fonts = {name: _Font.read(ref.get_object()) for name, ref in page["/Resources"].get("/Font", {}).items()}
@@ -116,13 +162,6 @@ def cut_runs(pdf: Path, below: bool = False) -> list[Cut]:
                         if not text[-1].isspace():
                             inked = advance
                 run = "".join(text)
-                # a run wholly outside its rectangle is not on this part of the page (e.g. the rest of a merged
-                # cell beside the repeated columns): only a run partly inside is cut
-                visible = x < clip[2] and x + inked > clip[0]
-                outside = x < clip[0] - TOLERANCE or x + inked > clip[2] + TOLERANCE
-                if run.strip() and visible and outside:
-                    cuts.append(Cut(number, run.rstrip(), False, x, x + inked, y, clip))
-                elif below and run.strip() and clip[0] - TOLERANCE <= x < clip[2] and y < clip[1] - TOLERANCE \
-                        and clip != box:
-                    cuts.append(Cut(number, run.rstrip(), True, x, x + inked, y, clip))
-    return cuts
+                if run.strip():
+                    runs.append(Run(number, run.rstrip(), x, x + inked, y, clip, box, size))
+    return tuple(runs)

@@ -35,12 +35,24 @@ COLUMNS = (
 SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", "I": "K"}
 MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}  # the text columns wrap
 
+# The signature rule for every number of open rows (10, 20, 30 or 40: the last page holds plan rows with the totals
+# and the signatures) by row heights alone: LibreOffice 7.4 honours a manual page break in a hidden row too (at the
+# next printed row), so a break in rows 31–40 would leave the totals of 10–30 open rows alone on a page. Measured
+# with LibreOffice and Carlito: with all 40 rows open the first page held 19 plan rows and the second 21, and the
+# totals followed alone. Rows 1–2 (the first page only) are TITLE_EXTRA higher, so the first page holds one row
+# less; the totals' heading shares the hidden-rows warning's row and the signature rows are lower, so that 30 open
+# rows still end on the second page with their totals and signatures. Plan rows of 22 pt with TITLE_EXTRA 12 to 24,
+# and of 22.5 pt with 0 to 12, all met the rule (tests/workbook/test_print.py: SIGNED_PAGES).
+TITLE_EXTRA = 18
+SIGN_HEIGHT = 16  # room to sign above the line
+SIGN_GAP = 2  # between the two parties' signature blocks
+SECTION = "IB apmēri periodā"
 # One line of 9 pt text per total.
 TOTAL_ROW_HEIGHT = 10.5
 SECTION_ROW_HEIGHT = 12
-WARNING_ROW_HEIGHT = 11  # the hidden-rows warning in one line of A:B
 HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt text
-SUBTITLE_HEIGHT = 21  # row 1: the subtitle's two lines of 8 pt; row 2 (TITLE_HEIGHT - 21) the warning's two
+# row 1: the subtitle's two lines of 8 pt; row 2 (the rest of the title's height) the warning's two lines
+SUBTITLE_HEIGHT = 21
 TOTALS = (
     ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
     ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
@@ -104,7 +116,7 @@ def write(sh: Sheet) -> None:
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="F",
         two_lines=True,
-        title_height=TITLE_HEIGHT,
+        title_height=TITLE_HEIGHT + TITLE_EXTRA,
         subtitle_height=SUBTITLE_HEIGHT,
         child_to="C",  # one page wide: the child's name of 50 characters in one line, the code under it
     )
@@ -134,13 +146,11 @@ def write(sh: Sheet) -> None:
     sh.ws.set_column("J:J", 4, None, {"hidden": True})
     for c, flag in LINE_BLANK_WHEN.items():
         blank_line_figures(sh, f"{c}{lay.plan_first}:{c}{lay.plan_last}", "J", lay.plan_first, flag)
+    # the totals' heading in the hidden-rows warning's row: the warning replaces it while a filled row is hidden
     plan_rows.plan_rows(sh, lay.plan_first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A",
                         warning_cell=f"A{lay.plan_last + 1}", hint_cell=f"K{lay.plan_first + plan_rows.VISIBLE - 1}",
-                        warning_height=WARNING_ROW_HEIGHT,
-                        number_col=None)
-    row = lay.plan_last + 2
-    sh.text(f"A{row}", "IB apmēri periodā", st.section)
-    sh.row_height(row, SECTION_ROW_HEIGHT)
+                        warning_height=SECTION_ROW_HEIGHT, number_col=None, otherwise=SECTION)
+    row = lay.plan_last + 1
     first_total = row + 1
     for label, ref in TOTALS:
         row += 1
@@ -165,7 +175,7 @@ def write(sh: Sheet) -> None:
         st.note,
     )
     sh.row_height(row + 1, 1)  # a hairline: ten plan rows, the totals and both signatures fill one page
-    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"))
+    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"), SIGN_HEIGHT, SIGN_GAP)
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
     print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)", signed=True)
     protect(sh)

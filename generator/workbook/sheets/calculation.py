@@ -12,7 +12,7 @@ from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
-from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, print_setup, protect
+from generator.workbook.sheets.common import PLAN_ROW_HEIGHT, TITLE_HEIGHT, header_block, print_setup, protect
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, sessions_message
 from generator.workbook.texts import (
@@ -176,10 +176,13 @@ MESSAGES_64 = (
     (C64.f_ignored, "ignored_line_data"),
 )
 
+# Two landscape pages across (a manual page break after FIRST_PAGE_TO), each with the repeated label columns A:B:
+# the plan rows hold two lines of 9 pt text, so the service and provider names wrap in their cells, and the check
+# message (Pārbaude) has the width for two of the plan checks' messages whole in its two lines.
 COLUMNS = (
     ("A", "Nr.", 4),
-    ("B", "SBS pakalpojums", 47),  # the longest service name (3.17i) in one line; A:B hold the child's line
-    ("C", "Sniedzējs", 36),  # the first page across has room: the providers' names print whole in one line
+    ("B", "SBS pakalpojums", 36),  # the longest service name (3.17i) in two lines; A:B hold the child's line
+    ("C", "Sniedzējs", 30),  # a provider's name of 55 characters in two lines
     ("D", "Mērvienība", 12),
     ("E", "Daudzums periodā", 9),
     ("F", "Cena, EUR", 10),
@@ -188,7 +191,7 @@ COLUMNS = (
     ("I", "No IB, EUR", 11),
     ("J", "Citi avoti vai nefinansēts, EUR", 12),
     ("K", "Finansējums no IB", 17),  # "nav IB finansējuma" in one line
-    ("L", "Pārbaude", 25),
+    ("L", "Pārbaude", 40),
     ("M", "Piezīmes", 24),
 )
 
@@ -203,10 +206,10 @@ def write(sh: Sheet) -> None:
         "Darba aprēķins: IB nepieciešamais apmērs no 6.3 daudzumiem un 6.8 cenām, IB finansējums prioritārā secībā "
         "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
         "M",
-        "C",  # the child's, parent's and period lines in A:C, one line each (the page holds ten plan rows)
-        title_to="F",  # the first landscape page ends after the price column (a manual page break before G)
+        "B",  # the child's, parent's and period lines in the repeated label columns: whole on every page across
+        title_to=FIRST_PAGE_TO,  # the first landscape page ends with FIRST_PAGE_TO (a manual page break after it)
         title_height=TITLE_HEIGHT,
-        title_cols_to="B",  # the title in the repeated label columns: whole on every page across
+        code_line=True,  # the personal code under the child's name, inside A:B
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     _summary(sh)
@@ -223,6 +226,7 @@ def write(sh: Sheet) -> None:
     first, last = lay.calc_first, lay.calc_last
     total = last + 1
     sh.text(f"B{total}", "Kopā", st.label_bold)
+    sh.row_height(total, SUMMARY_ROW_HEIGHT)
     sh.formula(f"G{total}", "IB_Nepieciesamais", st.out_money_bold, cache.needed)
     sh.formula(f"I{total}", f"SUM(I{first}:I{last})", st.out_money_bold, 0)
     sh.formula(f"J{total}", f"SUM(J{first}:J{last})", st.out_money_bold, 0)
@@ -241,7 +245,7 @@ def write(sh: Sheet) -> None:
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
     plan_rows.plan_rows(sh, first, lay.plan_rows, CALC_ROW_HEIGHT, used="=E", warning_cell=f"A{total + 1}",
-                        inputs=("M",), warning_height=SUMMARY_ROW_HEIGHT,  # one line in the wide label columns A:B
+                        inputs=("M",), warning_height=SUMMARY_ROW_HEIGHT,  # one line in the label columns A:B
                         hint_cell=None)
     sh.ws.freeze_panes(head + 1, 2)
     # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
@@ -255,9 +259,9 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     st = sh.st
     lay = sh.book.layout
     sh.number(f"A{r}", nr, st.out_whole)
-    sh.formula(f"B{r}", f"IF('6.3'!$C{p}=\"\",\"\",'6.3'!$C{p})", st.out_text, "")
+    sh.formula(f"B{r}", f"IF('6.3'!$C{p}=\"\",\"\",'6.3'!$C{p})", st.out_text_wrap, "")
     sh.formula(f"C{r}", f'IF($N{r}>0,IF(INDEX(Pak_Sniedzejs,$N{r})="","",INDEX(Pak_Sniedzejs,$N{r})),"")',
-               st.out_text, "")
+               st.out_text_wrap, "")
     sh.formula(f"D{r}", f'IF($N{r}>0,INDEX(h_Pak_Mervieniba,$N{r}),"")', st.out_text, "")
     sh.formula(f"E{r}", f'IF($N{r}>0,$O{r},"")', st.out_units, "")
     sh.formula(f"F{r}", f'IF($N{r}>0,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),INDEX(Pak_Cena,$N{r}),""),"")',
@@ -290,112 +294,126 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
 
 
 SUMMARY_ROW_HEIGHT = 12
-FIRST_PAGE_TO = "F"  # the last column of the first page across (landscape)
-CALC_ROW_HEIGHT = 13  # the plan rows: with the summary above, the first ten and the total fit the first page
+FIRST_PAGE_TO = "I"  # the last column of the first page across (landscape): the second holds J–M
+# The plan rows: two lines of 9 pt text (names wrap in B and C; two check messages whole in L), as the signed annexes'.
+CALC_ROW_HEIGHT = PLAN_ROW_HEIGHT
+# The summary ("IB apmēri periodā") lies on the first page across only, outside the repeated label columns A:B:
+# every page across repeats A:B, so a label there would print on the pages across without its value. Labels in
+# C:D, values in E (a second value in F), notes and messages in G:I.
+SUMMARY_LABEL = ("C", "D")
+VALUE, SECOND, NOTE_FROM = "E", "F", "G"
+
+
+# The 17 labelled rows of the summary (row, label); row 16 heads the other funding sources.
+SUMMARY_ROWS: tuple[tuple[int, str], ...] = (
+    (8, "Bērna vecums pārbaudes datumā (pilni gadi, 6.1)"),
+    (9, "IB provizoriskā apmēra likme"),
+    (10, "Bāzes apmērs B (6.11)"),
+    (11, "IB provizoriskais apmērs P = likme × B"),
+    (12, "IB nepieciešamais apmērs N (plāna summa)"),
+    (13, "IB galīgais apmērs F (nosaka LM; tukšs, kamēr nav noteikts)"),
+    (14, "IB pieejamais apmērs plānam A (N, ja N ≤ P; citādi F vai P)"),
+    (15, "Finansēts no IB (prioritārā secībā)"),
+    (17, "Valsts un pašvaldību pabalsti"),
+    (18, "Valsts un pašvaldību nodrošinātie vai finansētie pakalpojumi"),
+    (19, "Citi finanšu avoti (vecāki, ziedojumi)"),
+    (20, "IB kopējais apmērs K"),
+    (21, "Nesegtā daļa (N − K)"),
+    (22, "No IB finansētā transporta daļa no A (ieteicamā robeža – 6.11)"),
+    (23, "Pamatojums, ja transporta daļa pārsniedz robežu"),
+    (24, "Pārbaudes: kļūdas / brīdinājumi (6.11)"),
+    (25, "Stāvoklis"),
+)
 
 
 def _summary(sh: Sheet) -> None:
     st, cache = sh.st, sh.book.cache
-    rows: list[tuple[int, str]] = [
-        (8, "Bērna vecums pārbaudes datumā (pilni gadi, 6.1)"),
-        (9, "IB provizoriskā apmēra likme"),
-        (10, "Bāzes apmērs B (6.11)"),
-        (11, "IB provizoriskais apmērs P = likme × B"),
-        (12, "IB nepieciešamais apmērs N (plāna summa)"),
-        (13, "IB galīgais apmērs F (nosaka LM; tukšs, kamēr nav noteikts)"),
-        (14, "IB pieejamais apmērs plānam A (N, ja N ≤ P; citādi F vai P)"),
-        (15, "Finansēts no IB (prioritārā secībā)"),
-        (17, "Valsts un pašvaldību pabalsti"),
-        (18, "Valsts un pašvaldību nodrošinātie vai finansētie pakalpojumi"),
-        (19, "Citi finanšu avoti (vecāki, ziedojumi)"),
-        (20, "IB kopējais apmērs K"),
-        (21, "Nesegtā daļa (N − K)"),
-        (22, "No IB finansētā transporta daļa no A (ieteicamā robeža – 6.11)"),
-        (23, "Pamatojums, ja transporta daļa pārsniedz robežu"),
-        (24, "Pārbaudes: kļūdas / brīdinājumi (6.11)"),
-        (25, "Stāvoklis"),
-    ]
-    sh.text("A7", "IB apmēri periodā", st.section)
-    for row in range(7, 25):  # one line of 9 pt text: the first ten plan rows then print on the first page
+    label_from, label_to = SUMMARY_LABEL
+    v, v2 = VALUE, SECOND
+    sh.text(f"{label_from}7", "IB apmēri periodā", st.section)
+    for row in range(7, 25):  # one line of 9 pt text
         sh.row_height(row, SUMMARY_ROW_HEIGHT)
-    for row, label in rows:
-        sh.ws.merge_range(f"A{row}:B{row}", "", st.label)
-        sh.text(f"A{row}", label, st.label_bold if row in (11, 12, 14, 20) else st.label)
-    sh.text("C16", "Pieejams periodā", st.header_wrap)
-    sh.text("D16", "Izmantots K", st.header_wrap)
-    sh.ws.merge_range("A16:B16", "", st.label_bold)
-    sh.text("A16", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
+    for row, label in SUMMARY_ROWS:
+        sh.ws.merge_range(f"{label_from}{row}:{label_to}{row}", "", st.label)
+        sh.text(f"{label_from}{row}", label, st.label_bold if row in (11, 12, 14, 20) else st.label)
+    sh.text(f"{v}16", "Pieejams", st.header_wrap)
+    sh.text(f"{v2}16", "Izmantots K", st.header_wrap)
+    sh.ws.merge_range(f"{label_from}16:{label_to}16", "", st.label_bold)
+    sh.text(f"{label_from}16", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
     f = sh.formula
-    f("C8", "Vecums", st.out_whole, "")
-    f("C9", 'IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),Vecums<0,Vecums>=Param_VecumaRobeza),0,'
+    f(f"{v}8", "Vecums", st.out_whole, "")
+    f(f"{v}9", 'IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),Vecums<0,Vecums>=Param_VecumaRobeza),0,'
       f'IF(OR(Vecums<=Param_PilnasLikmesVecums,Ipasas_Kopsanas_Atzinums="{YES}"),Param_LikmePilna,'
       'Param_LikmeSamazinata)),"")', st.out_rate, "")
-    sh.define("Provizoriska_Likme", "C9")
-    f("C10", "B_Efektivais", st.out_money, cache_base(sh))
+    sh.define("Provizoriska_Likme", f"{v}9")
+    f(f"{v}10", "B_Efektivais", st.out_money, cache_base(sh))
     # beside B, P and N on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22)
-    base_warning(sh, "D10:F12", BASE_PROVISIONAL_SHORT, "Bridinajums_Baze_64")
-    f("C11", 'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")', st.out_money_bold, "")
-    sh.define("IB_Provizoriskais", "C11")
-    f("C12", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
-    sh.define("IB_Nepieciesamais", "C12")
-    sh.blank("C13", st.input_money)
-    sh.define("IB_Galigais", "C13")
-    f("C14", 'IF(ISNUMBER(IB_Provizoriskais),IF(IB_Nepieciesamais<=IB_Provizoriskais,IB_Nepieciesamais,'
+    base_warning(sh, f"{NOTE_FROM}10:{FIRST_PAGE_TO}12", BASE_PROVISIONAL_SHORT, "Bridinajums_Baze_64")
+    f(f"{v}11", 'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")', st.out_money_bold, "")
+    sh.define("IB_Provizoriskais", f"{v}11")
+    f(f"{v}12", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
+    sh.define("IB_Nepieciesamais", f"{v}12")
+    sh.blank(f"{v}13", st.input_money)
+    sh.define("IB_Galigais", f"{v}13")
+    f(f"{v}14", 'IF(ISNUMBER(IB_Provizoriskais),IF(IB_Nepieciesamais<=IB_Provizoriskais,IB_Nepieciesamais,'
       'IF(ISNUMBER(IB_Galigais),IB_Galigais,IB_Provizoriskais)),"")', st.out_money_bold, "")
-    sh.define("IB_Pieejamais", "C14")
-    f("C15", 'IF(ISNUMBER(IB_Pieejamais),MIN(IB_Nepieciesamais,ROUND(SUM(Plans_NoIB),2)),"")', st.out_money, "")
-    sh.define("Fin_NoIB", "C15")
-    used = "C15"
+    sh.define("IB_Pieejamais", f"{v}14")
+    f(f"{v}15", 'IF(ISNUMBER(IB_Pieejamais),MIN(IB_Nepieciesamais,ROUND(SUM(Plans_NoIB),2)),"")', st.out_money, "")
+    sh.define("Fin_NoIB", f"{v}15")
+    used = f"{v}15"
     for row, name in ((17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):
-        sh.blank(f"C{row}", st.input_money)
-        sh.define(name, f"C{row}")
-        f(f"D{row}", f'IF(ISNUMBER(IB_Pieejamais),MAX(0,MIN(ROUND(IB_Nepieciesamais-{used},2),N({name}))),"")',
+        sh.blank(f"{v}{row}", st.input_money)
+        sh.define(name, f"{v}{row}")
+        f(f"{v2}{row}", f'IF(ISNUMBER(IB_Pieejamais),MAX(0,MIN(ROUND(IB_Nepieciesamais-{used},2),N({name}))),"")',
           st.out_money, "")
-        sh.define(f"{name}_Izmantots", f"D{row}")
-        used = f"{used}-D{row}"
-    f("C20", 'IF(ISNUMBER(IB_Pieejamais),ROUND(C15+D17+D18+D19,2),"")', st.out_money_bold, "")
-    sh.define("IB_Kopejais", "C20")
-    f("C21", 'IF(ISNUMBER(IB_Kopejais),ROUND(IB_Nepieciesamais-IB_Kopejais,2),"")', st.out_money, "")
-    f("C22", "IF(N(IB_Pieejamais)<>0,SUMIFS(Plans_NoIB,h_Transports,1)/IB_Pieejamais,0)", st.out_share,
+        sh.define(f"{name}_Izmantots", f"{v2}{row}")
+        used = f"{used}-{v2}{row}"
+    f(f"{v}20", f'IF(ISNUMBER(IB_Pieejamais),ROUND({v}15+{v2}17+{v2}18+{v2}19,2),"")', st.out_money_bold, "")
+    sh.define("IB_Kopejais", f"{v}20")
+    f(f"{v}21", 'IF(ISNUMBER(IB_Kopejais),ROUND(IB_Nepieciesamais-IB_Kopejais,2),"")', st.out_money, "")
+    f(f"{v}22", "IF(N(IB_Pieejamais)<>0,SUMIFS(Plans_NoIB,h_Transports,1)/IB_Pieejamais,0)", st.out_share,
       cache.transport_share)
-    sh.define("Transporta_Dala", "C22")
-    f("D22", "Param_TransportaDala", st.out_share, sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value)
-    # the justification and the status end with the first page across (F): no page edge falls inside them
-    sh.ws.merge_range(f"C23:{FIRST_PAGE_TO}23", "", st.input_wrap)
-    sh.define("Transporta_Pamatojums", "C23")
-    f("C24", "Kludas", st.out_whole, cache.errors)
-    f("D24", "Bridinajumi", st.out_whole, cache.warnings)
-    sh.ws.merge_range(f"C25:{FIRST_PAGE_TO}25", "", st.out_text_wrap)
+    sh.define("Transporta_Dala", f"{v}22")
+    f(f"{v2}22", "Param_TransportaDala", st.out_share,
+      sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value)
+    # the justification and the status end with the first page across: no page edge falls inside them
+    sh.ws.merge_range(f"{v}23:{FIRST_PAGE_TO}23", "", st.input_wrap)
+    sh.define("Transporta_Pamatojums", f"{v}23")
+    f(f"{v}24", "Kludas", st.out_whole, cache.errors)
+    f(f"{v2}24", "Bridinajumi", st.out_whole, cache.warnings)
+    sh.ws.merge_range(f"{v}25:{FIRST_PAGE_TO}25", "", st.out_text_wrap)
     sh.row_height(25, 36)  # three lines of 9 pt text: the longest status at Excel's narrower column widths
-    f("C25", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
+    f(f"{v}25", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
       'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs.",'
       'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
       '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))',
       st.out_text_wrap, "Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.")
     dv = sh.ws.data_validation
-    for cell in ("C13", "C17", "C18", "C19"):
-        dv(cell, {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Summa",
-                  "error_message": "Ievadiet summu EUR (skaitlis ≥ 0)."})
+    for row in (13, 17, 18, 19):
+        dv(f"{v}{row}", {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Summa",
+                         "error_message": "Ievadiet summu EUR (skaitlis ≥ 0)."})
     cf = sh.ws.conditional_format
-    cf("C22", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
-    cf("C24", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
-    cf("C25", {"type": "formula", "criteria": "=Kludas>0", "format": st.error_mark})
-    sh.define("Statuss_Aprekins", "C25")
+    cf(f"{v}22", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
+    cf(f"{v}24", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
+    cf(f"{v}25", {"type": "formula", "criteria": "=Kludas>0", "format": st.error_mark})
+    sh.define("Statuss_Aprekins", f"{v}25")
     _summary_checks(sh)
-    cf("D24", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
+    cf(f"{v2}24", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
 
 
 def _summary_checks(sh: Sheet) -> None:
     """The summary's inputs (F and the other sources) checked by formula: code in the hidden column N,
-    the message beside the cell (E:L), the cell marked."""
+    the message beside the cell (G:I, wrapped in the row), the cell marked."""
     st = sh.st
     fields = {f.name: f for f in SINGLE_FIELDS}
     for row, name in ((13, "IB_Galigais"), (17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):
-        cell, field = f"C{row}", fields[name]
+        cell, field = f"{VALUE}{row}", fields[name]
         code = sh.check(field, cell, f"{C64.h_row}{row}")
-        sh.formula(f"E{row}", message_formula(field, code, cell, f"{SHEET} {cell}"), st.beside, "")
+        note = f"{NOTE_FROM}{row}"
+        sh.ws.merge_range(f"{note}:{FIRST_PAGE_TO}{row}", "", st.beside)
+        sh.formula(note, message_formula(field, code, cell, f"{SHEET} {cell}"), st.beside, "")
         sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
-        sh.ws.conditional_format(f"E{row}", {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
+        sh.ws.conditional_format(note, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
 
 
 def cache_base(sh: Sheet) -> object:

@@ -60,14 +60,23 @@ def lv_version_formula(ref: str) -> str:
 
 
 def child_line(sh: Sheet, a1: str) -> None:
-    """The child's name and personal code (Galva_Berns) in a row the sheet repeats on every printed page."""
-    sh.formula(a1, "Galva_Berns", sh.st.label_bold, sh.book.cache.header("Galva_Berns"))
+    """The child's name and personal code (Galva_Berns) in a row the sheet repeats on every printed page: the code
+    on a line of its own under the name, the row two lines high, so that a long name (two given names and a double
+    surname) never pushes the code into the row below, where it printed over that row's text."""
+    sh.formula(a1, code_under_name("Galva_Berns"), sh.st.label_bold,
+               sh.book.cache.header("Galva_Berns").replace(CODE_LABEL, "\n" + CODE_LABEL.lstrip()))
+    sh.row_height(int(a1.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), HEADER_TWO_LINE_HEIGHT)
+
+
+def code_under_name(name: str) -> str:
+    """Formula: the child's line ``name`` with the personal code on a line of its own (never split at its "-")."""
+    return f'SUBSTITUTE({name},"{CODE_LABEL}",CHAR(10)&"{CODE_LABEL.lstrip()}")'
 
 
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
                  title_to: str | None = None, two_lines: bool = False, title_height: int | None = None,
                  title_cols_to: str | None = None, subtitle_height: int | None = None,
-                 child_to: str | None = None) -> None:
+                 child_to: str | None = None, code_line: bool = False) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
@@ -80,6 +89,10 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     puts the personal code on a line of its own under the name, which may take two (row 3: HEADER_CHILD_HEIGHT).
     ``child_to`` (a signed annex that prints one page wide, short of height): the child's line spans A..``child_to``,
     where a name of about 50 characters fits one line, so row 3 keeps two lines; the municipality starts after it.
+
+    ``code_line`` (a sheet with one-line header rows whose label columns repeat on the pages across, 6.4): the
+    child's personal code on a line of its own under the name (row 3 two lines high), so that the repeated label
+    columns print it whole on every page.
 
     ``title_height`` (the signed annexes, whose ``split_col`` is the last repeated label column): rows
     1–2 together are that many points high; the title wraps in the label columns A..``split_col`` and the
@@ -111,18 +124,22 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
             r2, c2 = sh._rc(last)
             if (r1, c1) != (r2, c2):
                 sh.ws.merge_range(r1, c1, r2, c2, "", st.label_bold)
-            if two_lines and name == "Galva_Berns":  # the personal code on a line of its own: never split at its "-"
-                sh.formula(first, f'SUBSTITUTE({name},"{CODE_LABEL}",CHAR(10)&"{CODE_LABEL.lstrip()}")', st.label_bold,
+            if (two_lines or code_line) and name == "Galva_Berns":  # the personal code on a line of its own: never split at its "-"
+                sh.formula(first, code_under_name(name), st.label_bold,
                            cache.header(name).replace(CODE_LABEL, "\n" + CODE_LABEL.lstrip()))
             else:
                 sh.formula(first, name, st.label_bold, cache.header(name))
-        sh.row_height(row, (HEADER_CHILD_HEIGHT if row == 3 and not child_to else HEADER_TWO_LINE_HEIGHT)
-                      if two_lines else HEADER_ROW_HEIGHT)
+        if two_lines:
+            height = HEADER_CHILD_HEIGHT if row == 3 and not child_to else HEADER_TWO_LINE_HEIGHT
+        else:
+            height = HEADER_TWO_LINE_HEIGHT if row == 3 and code_line else HEADER_ROW_HEIGHT
+        sh.row_height(row, height)
     if two_lines:
         sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
 
 
-def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str]) -> int:
+def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str],
+                    sign_height: float = SIGN_ROW_HEIGHT, gap_height: float = GAP_ROW_HEIGHT) -> int:
     """Signature and date lines for each party (e.g. the social worker and the parent).
 
     ``cols`` = (first label column, last label column, signature column or columns ("D:E"), date column),
@@ -154,9 +171,9 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
         else:
             sh.text(f"{sign_first}{row + 1}", "(paraksts)", st.signature)
         sh.text(f"{date_col}{row + 1}", "(datums)", st.signature)
-        sh.row_height(row, SIGN_ROW_HEIGHT)
+        sh.row_height(row, sign_height)
         sh.row_height(row + 1, CAPTION_ROW_HEIGHT)
-        sh.row_height(row + 2, GAP_ROW_HEIGHT)
+        sh.row_height(row + 2, gap_height)
         row += 3
     return row
 

@@ -27,7 +27,7 @@ HEADS = (
     ("E", "Cenas noteikšana", 22),
     ("F", "Maksimālā cena, EUR", 11),
     ("G", "Cenas statuss", 11),
-    ("H", "Sniedzējs", 30),  # a provider's name of about 40 letters in one line
+    ("H", "Sniedzējs", 30),  # a provider's name of 55 characters (as the longest service names) wraps in two lines
     ("I", "Sniedzēja cena, EUR par vienību", 12),
     ("J", "Trans-ports", 7),
     ("K", "Pārbaude", 30),
@@ -99,7 +99,8 @@ def write(sh: Sheet) -> None:
         else:
             sh.blank(f"F{row}", st.out_price)
         sh.text(f"G{row}", offer.ceiling_status.value if offer.ceiling_status else "", st.out_text)
-        sh.blank(f"H{row}", st.input_text)
+        # wrapped like the service's name in A: the row (no fixed height) grows to the provider's lines, never cut
+        sh.blank(f"H{row}", st.input_wrap)
         sh.value(f"I{row}", offer.prefill_price, st.input_price)
         if offer.ceiling is not None:
             sh.ws.data_validation(

@@ -70,13 +70,19 @@ def hidden_filled(column: str, first_row: int, count: int, inputs: tuple[str, ..
 
 
 def warning(sh: Sheet, cell: str, column: str, first_row: int, count: int, to_col: str,
-            height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = ()) -> None:
+            height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = (), otherwise: str = "") -> None:
     """The printed warning in ``cell`` when a filled plan row (``column`` or one of ``inputs`` non-empty) is
-    hidden, wrapped in ``cell``..``to_col`` (the sheet's repeated label columns)."""
+    hidden, wrapped in ``cell``..``to_col`` (the sheet's repeated label columns). ``otherwise``: a heading the cell
+    shows (bold, black) while no filled row is hidden, in place of a row of its own (6.5)."""
     row = int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    fmt = sh.st.label_bold if otherwise else sh.st.alert
     if to_col != cell.rstrip("0123456789"):
-        sh.ws.merge_range(f"{cell}:{to_col}{row}", "", sh.st.alert)
-    sh.formula(cell, f'IF({hidden_filled(column, first_row, count, inputs)}>0,"{WARNING}","")', sh.st.alert, "")
+        sh.ws.merge_range(f"{cell}:{to_col}{row}", "", fmt)
+    sh.formula(cell, f'IF({hidden_filled(column, first_row, count, inputs)}>0,"{WARNING}","{otherwise}")', fmt,
+               otherwise)
+    if otherwise:
+        sh.ws.conditional_format(cell, {"type": "formula", "criteria": f'=${cell.rstrip("0123456789")}${row}="{WARNING}"',
+                                        "format": sh.st.alert_mark})
     sh.row_height(row, height)
 
 
@@ -93,12 +99,12 @@ def blank_when_empty(sh: Sheet, cells: str, column: str, first_row: int) -> None
 
 def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, used: str,
               warning_cell: str, hint_cell: str | None, number_col: str | None = "A", warning_to: str = "B",
-              warning_height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = ()) -> None:
+              warning_height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = (), otherwise: str = "") -> None:
     """Everything above for one sheet's plan rows; ``used`` is the column that tells a used row and ``inputs``
     the sheet's other input columns of the plan rows (see hidden_filled); the warning is merged up to
     ``warning_to``, the last repeated label column."""
     outline(sh, first_row, count, height)
-    warning(sh, warning_cell, used, first_row, count, warning_to, warning_height, inputs)
+    warning(sh, warning_cell, used, first_row, count, warning_to, warning_height, inputs, otherwise)
     if hint_cell:
         hint(sh, hint_cell)
     if number_col:
