@@ -78,6 +78,7 @@ CHECKS_66 = (
 )
 # After a day-care number in a row's "Pārbaude" cell: the row it pairs with, e.g. "5 (3. rinda)".
 ROW_WORD = "rinda"
-# 6.9: the parents' request above the providers they chose (the child is named in the header rows).
-APPLICATION_REQUEST = ("Lūdzam mūsu bērnam atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus nodrošināt "
-                       "pie šiem sniedzējiem, kurus esam izvēlējušies kopā ar sociālo darbinieku:")
+# 6.9: the request of the one parent who signs it, above the providers (the child is named in the header rows;
+# the parent chooses the providers, with the social worker's help or alone, L1957 and contract 01).
+APPLICATION_REQUEST = ("Lūdzu bērna atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus nodrošināt "
+                       "pie šādiem sniedzējiem:")

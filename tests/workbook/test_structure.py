@@ -329,3 +329,11 @@ def test_unit_columns_of_610_have_no_total(wb: Workbook) -> None:
 def test_unconfirmed_base_not_prefilled(wb: Workbook, catalogue: Catalogue) -> None:
     assert catalogue.programme.base_amount.at(catalogue.latest_date).status.value == "jāprecizē"
     assert read(wb, "Bazes_Apmers") is None
+
+
+def test_the_providers_request_speaks_for_the_one_parent_who_signs_it(wb: Workbook) -> None:
+    """6.9 is signed by one parent (D15), so its request is in the first person singular and does not presume
+    that the parents chose the providers together with the social worker (the contract lets the parent choose)."""
+    text = wb["6.9"]["A7"].value
+    assert text.startswith("Lūdzu ") and text.endswith("sniedzējiem:")
+    assert not any(word in text.split() for word in ("Lūdzam", "mūsu", "esam", "izvēlējušies"))
