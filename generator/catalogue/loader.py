@@ -249,20 +249,7 @@ def _load_annexes(root: Path, problems: list[Problem]) -> tuple[AnnexRegister | 
     """catalogue/annexes.yaml. The register describes the toolkit's outputs rather than the data, so an
     older catalogue version without it (ibm changes --from REF) uses the toolkit's own register, with a
     warning; the current catalogue must have it."""
-    path = root / "annexes.yaml"
-    if not path.is_file():
-        fallback = DEFAULT_CATALOGUE / "annexes.yaml"
-        if root.resolve() == DEFAULT_CATALOGUE.resolve() or not fallback.is_file():
-            problems.append(Problem(path, 1, "-", "fails nav atrasts", "pielikumu reģistrs annexes.yaml"))
-            return None, None
-        problems.append(Problem(path, 1, "-", "fails nav atrasts; izmanto rīkkopas pielikumu reģistru "
-                                f"{fallback}", None, Severity.warning))
-        path = fallback
-    yf = _read(path, problems)
-    if yf is None:
-        return None, None
-    register = _validate(AnnexRegister, yf, problems)
-    return register, yf if register is not None else None
+    return _load_toolkit_file(root, "annexes.yaml", AnnexRegister, problems, "pielikumu reģistrs annexes.yaml")
 
 
 LEGAL_ACTS_FILE = "tiesibu-akti.yaml"
