@@ -110,3 +110,11 @@ def children_with_final(catalogue: Catalogue, count: int, seed: int) -> list[Chi
 def write_matrices(catalogue: Catalogue, folder: Path, children: list[Child]) -> list[Child]:
     template = generic_template(catalogue, folder)
     return write_children(catalogue, template, children, folder / "matricas", by_municipality=False)
+
+
+def funded_child(catalogue: Catalogue, folder: Path) -> Child:
+    """One clean filled matrix with at least one provider the IB pays (so 02 and 03 are made), in ``folder``."""
+    pool = make_children(catalogue, 20, seed=31)
+    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).plan.ib_funded > 0]
+    [written] = write_matrices(catalogue, folder, usable[:1])
+    return written

@@ -19,8 +19,8 @@ from generator.documents.from_matrix.context import period_end
 from generator.documents.from_matrix.run import run
 from generator.documents.from_matrix.writing import MARKER
 from generator.documents.terms import BLANK_DATE
-from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
-from tests.ministry.factory import Child, make_children
+from tests.documents.from_matrix_helpers import clean, docx_text, funded_child
+from tests.ministry.factory import Child
 
 pytestmark = pytest.mark.slow
 MARK = "ARHĪVA KOPIJA – NAV PARAKSTĀMA"
@@ -28,11 +28,7 @@ MARK = "ARHĪVA KOPIJA – NAV PARAKSTĀMA"
 
 @pytest.fixture(scope="module")
 def child(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Child:
-    """A clean matrix with at least one provider the IB pays (so 02 and 03 are made)."""
-    pool = make_children(catalogue, 20, seed=31)
-    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).plan.ib_funded > 0]
-    [written] = write_matrices(catalogue, tmp_path_factory.mktemp("build-day"), usable[:1])
-    return written
+    return funded_child(catalogue, tmp_path_factory.mktemp("build-day"))
 
 
 def _end(child: Child) -> dt.date:

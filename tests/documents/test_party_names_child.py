@@ -10,19 +10,16 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.run import run
-from tests.documents.from_matrix_helpers import docx_text, write_matrices
+from tests.documents.from_matrix_helpers import docx_text, funded_child
 from tests.documents.party_helpers import NOTE_START
-from tests.ministry.factory import Child, make_children
+from tests.ministry.factory import Child
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def child(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Child:
-    pool = make_children(catalogue, 20, seed=31)
-    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).plan.ib_funded > 0]
-    [written] = write_matrices(catalogue, tmp_path_factory.mktemp("party-names"), usable[:1])
-    return written
+    return funded_child(catalogue, tmp_path_factory.mktemp("party-names"))
 
 
 def _texts(folder: Path) -> dict[str, str]:
