@@ -26,6 +26,7 @@ from generator.catalogue.models import (
     Requisites,
 )
 from generator.documents import figures, terms
+from generator.documents.html import unbroken
 from generator.reference.monthly import working_days
 
 _MONEY = {"base_amount"}
@@ -121,7 +122,8 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "pilot": {"name": pilot.name_lv},
         "recipient_kinds": recipient_kinds(catalogue),
         "karta": terms.round_context(programme_round, build_date),
-        "project": {"number": catalogue.municipalities.project.number,
+        # never broken across lines, in every document that prints it (lawaudit 21)
+        "project": {"number": unbroken(catalogue.municipalities.project.number),
                     "name": catalogue.municipalities.project.name_lv},
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
         "impairments": [i.name_lv for i in catalogue.enums.impairments],

@@ -59,7 +59,6 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["lvdate"] = lvformat.date
     env.filters["percent"] = lvformat.percent
     env.filters["css"] = css_string
-    env.filters["unbroken"] = unbroken
     env.filters["versija"] = lvformat.version
     return env
 
