@@ -33,11 +33,11 @@ def typography(value: object) -> object:
 WORD_JOINER = "\u2060"
 
 
-def unbroken(value: object) -> Markup:
+def unbroken(value: object) -> str:
     """An identifier that must never break across lines (the project number "9.2.2.2./16/I/001"): a word joiner
-    between its characters, which WeasyPrint, Word and LibreOffice all honour, inside span.nowrap."""
-    text = WORD_JOINER.join(str(value))
-    return Markup('<span class="nowrap">{}</span>').format(text)
+    between its characters, which WeasyPrint, Word and LibreOffice all honour (no markup: the identifier stays
+    one word with the text around it, e.g. its closing bracket)."""
+    return WORD_JOINER.join(str(value))
 
 
 def css_string(value: object) -> str:
