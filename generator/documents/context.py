@@ -1,6 +1,7 @@
 """Template data for one municipality: every number, date and name a document shows, from the catalogue.
 
-Values are taken on ``catalogue.latest_date`` so that a build is reproducible; money, shares and dates are
+Programme values are taken on ``catalogue.latest_date`` so that a build is reproducible, prices on the day the
+documents are made for (shared_context); money, shares and dates are
 already formatted the Latvian way (generator.lvformat), so templates never format numbers themselves.
 A value the catalogue marks `jāprecizē` is a blank with a note (generator.documents.figures); the programme
 round's dates are blanks once the round has ended on the build date (generator.documents.terms).
@@ -26,6 +27,7 @@ from generator.catalogue.models import (
     Requisites,
 )
 from generator.documents import figures, legal, party_names, terms
+from generator.documents.html import unbroken
 from generator.reference.monthly import working_days
 
 _MONEY = {"base_amount"}
@@ -104,28 +106,35 @@ def recipient_kinds(catalogue: Catalogue) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " vai " + names[-1]
 
 
-def shared_context(catalogue: Catalogue, build_date: dt.date | None = None) -> dict[str, Any]:
+def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
+                   prices_on: dt.date | None = None) -> dict[str, Any]:
     """What every document of every municipality shares. ``build_date`` (default: today) decides which
-    programme-round dates have ended and are printed as blanks."""
+    programme-round dates have ended and are printed as blanks. The price list a document attaches holds the
+    prices valid on ``prices_on``: a child's papers pass the plan's first day; otherwise the first day of the
+    round's services when they have not begun yet, else the build day (terms.prices_day). The documents' date
+    (metadata) is the build day."""
     day = catalogue.latest_date
     build_date = build_date or dt.date.today()
     pilot = _pilot(catalogue)
     programme_round = terms.current_round(catalogue, build_date)
+    prices_day = prices_on or terms.prices_day(programme_round, build_date)
     return {
         "version": catalogue.version,
-        "created": day,
+        "created": build_date,
         "today": lvformat.date(day),
+        "prices_day": lvformat.date(prices_day),
         "param": Params(catalogue, day),
         "pilot": {"name": pilot.name_lv},
         "recipient_kinds": recipient_kinds(catalogue),
         "karta": terms.round_context(programme_round, build_date),
         # Legal citations (D42): confirmed text only for acts known in force on the document's day.
         "tiesibas": legal.citations(catalogue, legal.document_day(programme_round, build_date)),
-        "project": {"number": catalogue.municipalities.project.number,
+        # never broken across lines, in every document that prints it (lawaudit 21)
+        "project": {"number": unbroken(catalogue.municipalities.project.number),
                     "name": catalogue.municipalities.project.name_lv},
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
-        "prices": figures.regulated_prices(catalogue, day),
+        "prices": figures.regulated_prices(catalogue, prices_day),
         "blank": figures.BLANK,
         "blank_date": terms.BLANK_DATE,
         "blank_eur": figures.BLANK_EUR,

@@ -16,7 +16,9 @@ import datetime as dt
 import io
 import re
 import zipfile
+from html import unescape
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -33,8 +35,9 @@ from docx.text.run import Run
 from generator import lvformat
 from generator.documents.htmltree import Node, parse
 
-AUTHOR = "Labklājības ministrija – IBM rīkkopa"
 APPLICATION = "IBM rīkkopa"
+AUTHOR = APPLICATION  # when the HTML names no author (the documents name the social service that issues them)
+_AUTHOR_META = re.compile(r'<meta name="author" content="([^"]*)">')
 FONT = "DejaVu Sans"  # the PDF's font (templates/dokumenti/_stils.css), same size
 BODY_PT = 9.5
 FOOTER_PT = 8
@@ -65,9 +68,11 @@ def _add_run(paragraph: Paragraph, text: str) -> Run:
 
 
 class _Writer:
-    def __init__(self, title: str, version: str, created: dt.date, landscape: bool, mark: str | None = None) -> None:
+    def __init__(self, title: str, version: str, created: dt.date, landscape: bool, mark: str | None = None,
+                 author: str = AUTHOR) -> None:
         self.doc = Document()
         self.title = title
+        self.author = author
         section = self.doc.sections[0]
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
@@ -193,16 +198,15 @@ class _Writer:
     def _properties(self, title: str, version: str, created: dt.date) -> None:
         props = self.doc.core_properties
         stamp = dt.datetime(created.year, created.month, created.day)
-        props.author = AUTHOR
-        props.last_modified_by = AUTHOR
+        props.author = self.author
+        props.last_modified_by = self.author
         props.title = title
         props.subject = "IBM izmēģinājumprojekts"
         props.comments = f"Veidnes versija {version}"
         props.keywords = "IBM; individuālais budžets"
         props.language = LANGUAGE
         props.created = stamp
-        props.modified = stamp
-        props.last_printed = stamp
+        props.modified = stamp  # never printed: no lastPrinted
         props.revision = 1
 
     # --- blocks -------------------------------------------------------------------------------------
@@ -681,14 +685,15 @@ def _default_font(styles) -> None:  # noqa: ANN001 - lxml w:styles
         fonts.set(qn(slot), FONT)
 
 
-def _app_properties() -> bytes:
-    """Extended properties naming this toolkit (the template's say "Microsoft Macintosh Word", "Normal.dotm")."""
+def _app_properties(company: str) -> bytes:
+    """Extended properties naming this toolkit (the template's say "Microsoft Macintosh Word", "Normal.dotm") and
+    the company: the social service that issues the document."""
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
         f"<Application>{APPLICATION}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
-        "<Company>Labklājības ministrija</Company><LinksUpToDate>false</LinksUpToDate>"
+        f"<Company>{escape(company)}</Company><LinksUpToDate>false</LinksUpToDate>"
         "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>1.0</AppVersion>"
         "</Properties>"
     ).encode()
@@ -719,7 +724,7 @@ def _package_members(document) -> list[tuple[str, bytes]]:  # noqa: ANN001 - doc
     return members.items
 
 
-def _reproducible_zip(members: list[tuple[str, bytes]], created: dt.date) -> bytes:
+def _reproducible_zip(members: list[tuple[str, bytes]], created: dt.date, company: str = AUTHOR) -> bytes:
     """The same DOCX bytes for the same content: fixed timestamps for every zip entry."""
     stamp = (created.year, created.month, created.day, 0, 0, 0)
     target_buffer = io.BytesIO()
@@ -732,7 +737,7 @@ def _reproducible_zip(members: list[tuple[str, bytes]], created: dt.date) -> byt
             elif filename == "[Content_Types].xml":
                 content = _JPEG_TYPE.sub(b"", content)
             elif filename == "docProps/app.xml":
-                content = _app_properties()
+                content = _app_properties(company)
             info = zipfile.ZipInfo(filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
@@ -746,11 +751,13 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
     main = tree.find("main")
     if main is None:
         raise ValueError(f"{title}: HTML nav <main> elementa")
-    writer = _Writer(title, version, created, landscape, mark)
+    found = _AUTHOR_META.search(html)
+    author = unescape(found.group(1)) if found else AUTHOR
+    writer = _Writer(title, version, created, landscape, mark, author)
     writer.blocks(main)
     writer.trim_end()
     _pin_font(writer.doc)
-    return _reproducible_zip(_package_members(writer.doc), created)
+    return _reproducible_zip(_package_members(writer.doc), created, author)
 
 
 def write_docx(html: str, target: Path, title: str, version: str, created: dt.date,

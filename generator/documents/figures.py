@@ -41,6 +41,7 @@ def money(amount: Decimal | None, status: PriceStatus | None, where_confirmed: s
 _SEED_LINE = re.compile(r"^metodika L\d+(?:[–-]L?\d+)?$")
 _INTERNAL_NOTE = re.compile(r"\s*\((?:[^()]*avotā nav dots[^()]*|anotācija [^()]*)\)")
 _BARE_ANNEX = re.compile(r"^(\d+(?:\.\d+)*)\.\s?pielikums\b")
+_GLUED_NUMBER = re.compile(r"\bNr\.(?=[0-9A-ZĀČĒĢĪĶĻŅŠŪŽ])")  # "Nr.942", "Nr.LM2017/…": a space after "Nr."
 
 
 def _top_level_parts(text: str) -> list[str]:
@@ -57,13 +58,13 @@ def _top_level_parts(text: str) -> list[str]:
 def citation(source: str) -> str:
     """A catalogue source as a signer reads it: the act, contract or methodology annex that sets the price,
     without the catalogue's own provenance notes (line numbers in the seed text, "avotā nav dots", the id of a
-    draft's annotation); a bare annex number names the methodology it belongs to."""
+    draft's annotation); a bare annex number names the methodology it belongs to; "Nr." is followed by a space."""
     parts: list[str] = []
     for part in _top_level_parts(source):
         part = _INTERNAL_NOTE.sub("", part).strip()
         if not part or _SEED_LINE.match(part):
             continue
-        part = _BARE_ANNEX.sub(r"IBM metodikas \1. pielikums", part)
+        part = _GLUED_NUMBER.sub("Nr. ", _BARE_ANNEX.sub(r"IBM metodikas \1. pielikums", part))
         if part not in parts:
             parts.append(part)
     return "; ".join(parts)

@@ -18,16 +18,26 @@ from generator.documents.registry import DocumentSpec
 
 _MAIN = re.compile(r"<main>(.*)</main>", re.S)
 _HYPHEN_DASH = re.compile(r"(?<=\w) - (?=\w)")
-_GLUED_NUMBER = re.compile(r"\bNr\.(?=\d)")
+_GLUED_NUMBER = re.compile(r"\bNr\.(?=[0-9A-ZĀČĒĢĪĶĻŅŠŪŽ])")
 
 
 def typography(value: object) -> object:
     """Data printed in a document (catalogue citations, names typed in a matrix) in Latvian typography: a
-    hyphen standing between words as a dash is an en dash, and "Nr.313" is "Nr. 313". Markup (a macro's
+    hyphen standing between words as a dash is an en dash, and "Nr.313" is "Nr. 313" ("Nr.LM2017/…" is "Nr. LM2017/…"). Markup (a macro's
     output) is left as it is: the values inside it passed through here already."""
     if isinstance(value, str) and not isinstance(value, Markup):
         return _GLUED_NUMBER.sub("Nr. ", _HYPHEN_DASH.sub(" \u2013 ", value))
     return value
+
+
+WORD_JOINER = "\u2060"
+
+
+def unbroken(value: object) -> str:
+    """An identifier that must never break across lines (the project number "9.2.2.2./16/I/001"): a word joiner
+    between its characters, which WeasyPrint, Word and LibreOffice all honour (no markup: the identifier stays
+    one word with the text around it, e.g. its closing bracket)."""
+    return WORD_JOINER.join(str(value))
 
 
 def css_string(value: object) -> str:

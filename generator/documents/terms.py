@@ -22,6 +22,17 @@ class Round:
     name: str
     start: dt.date
     end: dt.date
+    # the first and last day of the services the IB pays in this round (rounds.yaml); default: the round's dates
+    services_start: dt.date | None = None
+    services_end: dt.date | None = None
+
+    @property
+    def paid_from(self) -> dt.date:
+        return self.services_start or self.start
+
+    @property
+    def paid_until(self) -> dt.date:
+        return self.services_end or self.end
 
 
 def current_round(catalogue: Catalogue, build_date: dt.date) -> Round | None:
@@ -31,7 +42,7 @@ def current_round(catalogue: Catalogue, build_date: dt.date) -> Round | None:
         return None
     running = [r for r in rounds if r.end >= build_date]
     chosen = running[0] if running else rounds[-1]
-    return Round(chosen.name_lv, chosen.start, chosen.end)
+    return Round(chosen.name_lv, chosen.start, chosen.end, chosen.services_start, chosen.services_end)
 
 
 def term_end(programme_round: Round | None, build_date: dt.date) -> dt.date | None:
@@ -45,14 +56,27 @@ def round_context(programme_round: Round | None, build_date: dt.date) -> dict[st
     """The round's dates for templates: formatted, or blanks when the round has ended by the build date."""
     end = term_end(programme_round, build_date)
     if programme_round is None or end is None:
-        return {"start": BLANK_DATE, "end": BLANK_DATE, "known": False}
-    return {"start": lvformat.date(programme_round.start), "end": lvformat.date(end), "known": True}
+        return {"start": BLANK_DATE, "end": BLANK_DATE, "services_start": BLANK_DATE, "services_end": BLANK_DATE,
+                "known": False}
+    return {"start": lvformat.date(programme_round.start), "end": lvformat.date(end),
+            "services_start": lvformat.date(programme_round.paid_from),
+            "services_end": lvformat.date(programme_round.paid_until), "known": True}
+
+
+def prices_day(programme_round: Round | None, build_date: dt.date) -> dt.date:
+    """The day whose prices a municipality's documents print: the first day of the round's services when the
+    documents are made for a round whose services have not begun yet, otherwise the build day."""
+    if (programme_round is not None and term_end(programme_round, build_date) is not None
+            and programme_round.paid_from > build_date):
+        return programme_round.paid_from
+    return build_date
 
 
 def state_key(catalogue: Catalogue, build_date: dt.date | None = None) -> str:
     """What the documents' terms depend on besides the catalogue: which round they are made for, whether
-    it has ended, and which cited acts are known in force (D42). The incremental build adds it to the documents
-    step's fingerprint, so documents made while a round ran are rebuilt (with blanks) once it has ended."""
+    it has ended, the day whose prices they print (prices_day) and which cited acts are known in force (D42).
+    The incremental build adds it to the documents step's fingerprint, so documents made while a round ran are
+    rebuilt (with blanks) once it has ended, and the price annexes and citations follow the build day."""
     from generator.documents.legal import acts_in_force, document_day
 
     build_date = build_date or dt.date.today()
@@ -60,6 +84,8 @@ def state_key(catalogue: Catalogue, build_date: dt.date | None = None) -> str:
     # the acts the documents cite as confirmed text (D42): rebuilt with blanks once an act's proof has run out
     acts = ",".join(acts_in_force(catalogue, document_day(programme_round, build_date)))
     if programme_round is None:
-        return f"acts:{acts}|no-round"
+        return f"no-round|{build_date.isoformat()}|acts:{acts}"
     ended = term_end(programme_round, build_date) is None
-    return f"{programme_round.name}|{programme_round.end.isoformat()}|acts:{acts}|{'ended' if ended else 'running'}"
+    day = prices_day(programme_round, build_date).isoformat()  # the prices printed and the documents' date
+    return (f"{programme_round.name}|{programme_round.end.isoformat()}|{day}|acts:{acts}|"
+            f"{'ended' if ended else 'running'}")

@@ -1,4 +1,4 @@
-"""What the annex documents of issue 16 must say: the reconstruction label, and the catalogue's data they
+"""What the annex documents of issue 16 must say: the form-sample line, and the catalogue's data they
 show (questionnaire stages and scale, service description fields, support areas) – formatted from the
 catalogue, never typed."""
 
@@ -7,31 +7,32 @@ from __future__ import annotations
 from generator.catalogue.catalogue import Catalogue
 from generator.site.labels import DESCRIPTION_FIELDS
 
-RECONSTRUCTION = "Rekonstrukcija: metodikā"
+# the neutral line a reconstructed form carries (D46); the reconstruction itself is said on the site
+SAMPLE = "Veidlapas paraugs; ja Labklājības ministrija izsniedz savu veidlapu, lieto to."
 
 
 def annex_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
     quality = catalogue.annexes.quality
     questionnaires = {
-        party.output: [f"{party.annex}. pielikums", RECONSTRUCTION,
+        party.output: [f"{party.annex}. pielikums", SAMPLE,
                        *[quality.stage(s).label_lv for s in party.stages],
                        *[f"„{level.score}” – {level.label_lv}" for level in quality.scale]]
         for party in quality.parties
     }
     return {
-        "19-vecaku-aptaujas-anketa": ["11. pielikums", RECONSTRUCTION, "Bērna ikdiena", "Ģimenes grūtības",
+        "19-vecaku-aptaujas-anketa": ["11. pielikums", SAMPLE, "Bērna ikdiena", "Ģimenes grūtības",
                                       *[i.name_lv.split()[0] for i in catalogue.enums.impairments]],
         "20-pakalpojuma-apraksta-veidlapa": ["13. pielikums", *DESCRIPTION_FIELDS.values(),
                                              *[a.name_lv for a in catalogue.enums.support_areas]],
-        "21-esf-dalibnieka-anketa": ["25. pielikums", RECONSTRUCTION, "Nodarbinātība", "Mājsaimniecība"],
-        "22-sifresanas-instrukcija": ["32. pielikums", RECONSTRUCTION, "AES-256", "pa citu kanālu"],
-        "23-nosaukumu-instrukcija": ["33. pielikums", RECONSTRUCTION, "GGGG-MM-DD",
+        "21-esf-dalibnieka-anketa": ["25. pielikums", SAMPLE, "Nodarbinātība", "Mājsaimniecība"],
+        "22-sifresanas-instrukcija": ["32. pielikums", SAMPLE, "AES-256", "pa citu kanālu"],
+        "23-nosaukumu-instrukcija": ["33. pielikums", SAMPLE, "GGGG-MM-DD",
                                      catalogue.latest_date.isoformat()],
-        "24-risku-plans": ["34. pielikums", RECONSTRUCTION, "Vadības riski", "Personāla riski", "Finanšu riski",
+        "24-risku-plans": ["34. pielikums", SAMPLE, "Vadības riski", "Personāla riski", "Finanšu riski",
                            "Juridiskie riski", "Īstenošanas riski", "Atbildīgais", "Statuss"],
         **questionnaires,
         "29-vestule-neatlasitajiem": ["Godātais/Godātā vecāk", "paliek rezervē"],  # no sender's note (D24)
-        "30-klientu-registracijas-lapa": [RECONSTRUCTION, "Vecāka, pavadoņa vai bērna paraksts", "Kopā vienības"],
-        "31-pakalpojumu-grafiks": [RECONSTRUCTION, "Saņemts", "6.10. tabula"],
-        "32-marsruta-lapas-izraksts": ["44. pielikums", RECONSTRUCTION, "Nobraukums, km", "Bērna identifikācijas kods"],
+        "30-klientu-registracijas-lapa": [SAMPLE, "Vecāka, pavadoņa vai bērna paraksts", "Kopā vienības"],
+        "31-pakalpojumu-grafiks": [SAMPLE, "Saņemts", "6.10. tabula"],
+        "32-marsruta-lapas-izraksts": ["44. pielikums", SAMPLE, "Nobraukums, km", "Bērna identifikācijas kods"],
     }

@@ -18,8 +18,9 @@ NBSP = "\u00a0"
 
 
 def normalise(text: str) -> str:
-    """One space between words: PDF and DOCX wrap lines differently; no-break spaces count as spaces."""
-    return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
+    """One space between words: PDF and DOCX wrap lines differently; no-break spaces count as spaces, and the
+    word joiners that keep an identifier on one line (html.unbroken) are not text."""
+    return re.sub(r"\s+", " ", text.replace(NBSP, " ").replace("\u2060", "")).strip()
 
 
 def without_footer(page: str, title: str, version: str) -> str:

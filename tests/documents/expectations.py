@@ -53,13 +53,13 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Līgums par sabiedrībā balstītu sociālo pakalpojumu sniegšanu", "Samaksas noteikumi un norēķinu kārtība",
             "Sniedzēja pienākumi un tiesības", "Domstarpību risināšana", "Pielikums. Augstākās pieļaujamās cenas",
             "klientu reģistrācijas lapu", "būtiski", "izmēģinājumprojekta kārtas beigām (",
-            "pēc līguma ar Vecāku par individuālā budžeta saņemšanu parakstīšanas",
+            "pēc tam, kad parakstīts līgums ar Vecāku par individuālā budžeta saņemšanu",
         ],
         "03-garantijas-vestule": [
             "Garantijas vēstule par sociālo pakalpojumu apmaksu", "Par izmēģinājumprojektu", "Garantētie pakalpojumi",
             "Samaksas noteikumi", "Norēķinu kārtība", "Sniedzēja pienākumi", "Izmēģinājumprojekta kārta ilgst no",
             "Augstākās pieļaujamās cenas", "psihoemocionālu", "„Vecāks” ir bērna likumiskais pārstāvis",
-            "Samaksas termiņš", "ar bankas pārskaitījumu",
+            "Samaksas termiņš", "pārskaita uz rēķinā norādīto Jūsu kontu",
         ],
         "04-iesniegums-par-dalibu": [
             "Iesniegums par dalību izmēģinājumprojektā", "5. pielikums", "1. daļa. Aizpilda vecāks",

@@ -74,7 +74,7 @@ def test_unconfirmed_catalogue_price_is_a_blank_with_a_note(catalogue: Catalogue
     assert (by_id[market].ib == BLANK_EUR) == (by_id[market].priority > by_id["2.1"].priority)
     assert child.needed == child.total == BLANK_EUR and not child.confirmed
     assert child.provisional == lvformat.eur(reading.outcome.provisional)
-    assert "jāprecizē" in child.unconfirmed_note
+    assert "vēl nav apstiprināta" in child.unconfirmed_note
     providers = {p.name: p for p in child.providers}
     assert providers["SIA Pavadoņi"].cost == BLANK_EUR and providers["SIA Cits"].cost == lvformat.eur(200)
     docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)

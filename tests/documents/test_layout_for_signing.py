@@ -64,6 +64,54 @@ def test_no_page_holds_only_a_signature_block(built: Path, catalogue: Catalogue,
                 assert len(re.sub(r"[\W_]", "", rest)) >= 40, f"{m.id}/{spec.id} lapa {number}: tikai paraksti"
 
 
+def _substance_before_signatures(body: str) -> list[tuple[set[str], str]]:
+    """For each signature block of a document: the titles it signs under and the last words of the last piece
+    of the document's substance before it – a numbered clause, a heading, a list item, a question to answer
+    or a table row –, never a closing note or an acknowledgement, which are no substance of their own."""
+    found: list[tuple[set[str], str]] = []
+    last = ""
+
+    def visit(node: Node) -> None:
+        nonlocal last
+        for child in node.elements():
+            if child.tag == "table" and "signatures" in child.classes:
+                found.append(({normalise(n.text()) for n in _walk(child) if n.tag == "strong"}, last))
+                continue  # the block's own rows are no substance
+            numbered = child.tag == "p" and any(c.tag == "span" and "nr" in c.classes for c in child.elements())
+            question = child.tag == "p" and "field" in child.classes
+            if numbered or question or child.tag in ("h2", "h3", "li", "tr"):
+                words = normalise(child.text()).split()
+                if words:
+                    last = " ".join(words[-4:])
+            visit(child)
+
+    visit(parse(body))
+    return found
+
+
+def test_a_signature_page_holds_the_last_clause_before_the_signatures(built: Path, catalogue: Catalogue,
+                                                                      pdf_text) -> None:
+    """The check above counts any 40 letters beside the signatures as content, so a one-line acknowledgement
+    („Ar instrukciju esmu iepazinies/iepazinusies …”, 23 p. 2) or a closing note (21 p. 2) let a page of only
+    signatures pass (lawaudit 20). Here the end of the last clause, question, heading or table row before a
+    signature block must be on the page that holds the block."""
+    checked = 0
+    for m in catalogue.pilot_municipalities():
+        rendered = {d.spec.id: d for d in render_municipality(catalogue, m)}
+        for spec in DOCUMENTS:
+            pages = _pages(pdf_text, documents_dir(built, m.id) / f"{spec.id}.pdf")
+            start = 0
+            for titles, last in _substance_before_signatures(rendered[spec.id].body):
+                if not last:
+                    continue
+                at = next(i for i in range(start, len(pages))
+                          if "Paraksts" in pages[i] and all(t in pages[i] for t in titles))
+                assert last in pages[at], f"{m.id}/{spec.id} lapa {at + 1}: paraksti bez pēdējā punkta „{last}”"
+                start = at
+                checked += 1
+    assert checked >= 20 * len(catalogue.pilot_municipalities())
+
+
 def test_no_unconfirmed_figure_and_no_ended_term_in_any_pdf(built: Path, catalogue: Catalogue, pdf_text) -> None:
     day = catalogue.latest_date
     unconfirmed: set[str] = set()

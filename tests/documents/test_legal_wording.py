@@ -119,15 +119,16 @@ def test_price_annex_cites_the_act_without_catalogue_notes(texts: dict[str, dict
 
 def test_citation_keeps_the_act_and_drops_provenance_notes() -> None:
     assert figures.citation("MK 16.06.2015 noteikumi Nr.313, 25.5. apakšpunkts; metodika L1693") == \
-        "MK 16.06.2015 noteikumi Nr.313, 25.5. apakšpunkts"
+        "MK 16.06.2015 noteikumi Nr. 313, 25.5. apakšpunkts"
     assert figures.citation("Grozījumi MK 18.05.2021 noteikumos Nr.316 (anotācija 23-TA-336)") == \
-        "Grozījumi MK 18.05.2021 noteikumos Nr.316"
+        "Grozījumi MK 18.05.2021 noteikumos Nr. 316"
     assert figures.citation("A (x); metodika L1695; 16.9. pielikums (avotā nav dots); metodika L1695") == \
         "A (x); IBM metodikas 16.9. pielikums"
     assert figures.citation("16. pielikums (2018. gada tirgus cenu apkopojums; avotā nav dots)") == \
         "IBM metodikas 16. pielikums"
     assert figures.citation("Grozījumi MK noteikumos Nr.316 (likme paaugstināta)") == \
-        "Grozījumi MK noteikumos Nr.316 (likme paaugstināta)"
+        "Grozījumi MK noteikumos Nr. 316 (likme paaugstināta)"
+    assert figures.citation("Deleģēšanas līgums Nr.LM2017/-24-1-04/02") == "Deleģēšanas līgums Nr. LM2017/-24-1-04/02"
 
 
 def test_par_with_a_plural_takes_the_dative(texts: dict[str, dict[str, str]]) -> None:

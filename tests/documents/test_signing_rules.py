@@ -37,7 +37,8 @@ def test_term_end_is_the_round_end_only_while_the_round_runs() -> None:
     assert terms.term_end(round_, dt.date(2026, 1, 1)) is None
     assert terms.term_end(None, dt.date(2025, 6, 1)) is None
     assert terms.round_context(round_, dt.date(2026, 1, 1)) == {
-        "start": terms.BLANK_DATE, "end": terms.BLANK_DATE, "known": False}
+        "start": terms.BLANK_DATE, "end": terms.BLANK_DATE, "services_start": terms.BLANK_DATE,
+        "services_end": terms.BLANK_DATE, "known": False}
 
 
 def test_contract_terms_print_the_round_end_before_it_and_a_blank_after_it(catalogue: Catalogue) -> None:
@@ -201,14 +202,17 @@ def test_the_catalogue_holds_case_forms_of_every_name(catalogue: Catalogue) -> N
 def test_clauses_are_in_the_right_document(catalogue: Catalogue) -> None:
     texts = _texts(catalogue, "bauska")
     assert "ko bērnam piešķir pēc šā līguma parakstīšanas" in texts["01-ligums-ar-vecaku"]
-    assert "pēc līguma ar Vecāku par individuālā budžeta saņemšanu parakstīšanas" in texts["02-ligums-ar-sniedzeju"]
+    assert "pēc tam, kad parakstīts līgums ar Vecāku par individuālā budžeta saņemšanu" in texts["02-ligums-ar-sniedzeju"]
+    # the parent's right to leave a survey question unanswered is the parent's contract's, not the provider's
+    assert "aptauju var pārtraukt" in texts["01-ligums-ar-vecaku"]
+    assert "aptauju var pārtraukt" not in texts["02-ligums-ar-sniedzeju"]
     assert "pēc šā līguma parakstīšanas" not in texts["02-ligums-ar-sniedzeju"]
     loan = texts["14-patapinajuma-ligums"]
     assert "funkcionālo traucējumu veids" not in loan and "identifikācijas kod" not in loan
     assert "funkcionālo traucējumu veids" in texts["01-ligums-ar-vecaku"]
     letter = texts["03-garantijas-vestule"]
     assert "„Vecāks” ir bērna likumiskais pārstāvis" in letter
-    assert "ar bankas pārskaitījumu" in letter and "Samaksas termiņš" in letter
+    assert "pārskaita uz rēķinā norādīto Jūsu kontu" in letter and "Samaksas termiņš" in letter
 
 
 def test_route_sheet_has_a_row_per_day_and_goal_assessment_enough_rows(catalogue: Catalogue) -> None:

@@ -159,6 +159,13 @@ class ChildContext:
     errors: list[str] = field(default_factory=list)
     check_date: str = BLANK_DATE  # the first day of the plan's reporting period (D1), or a blank when unknown
     refusal: Refusal | None = None  # the decision to refuse: its reason and addressee (not eligible only)
+    start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
+
+    @property
+    def by_priority(self) -> list[Line]:
+        """The lines in the order of the signed matrix sheet 6.5 (row k holds the line of priority k; D15),
+        lines without a priority last in plan order: the contract's annex 2 lists them so."""
+        return sorted(self.lines, key=lambda line: (line.priority is None, line.priority or 0, line.number))
 
 
 def _unconfirmed(line: PlanLine, offer: Offer | None) -> bool:
@@ -214,7 +221,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         lines.append(Line(
             number=len(lines) + 1, label=line.label, area=line.area,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
-            recipient=recipients.get(line.recipient, "") if line.recipient else "",  # 6.3 blank: a blank
+            recipient=recipient(line.recipient, offer, recipients),
             provider=reading.providers.get(line.label, ""), units=quantity(line.units),
             price=price(line.unit_price, confirmed), cost=amount(lp.cost, confirmed), ib=amount(lp.ib, ib_confirmed),
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
@@ -233,10 +240,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     note = ""
     if not confirmed:
         items = ", ".join(sorted(sources.values()))
-        note = (f"Cena ({items}) katalogā vēl ir jāprecizē: apstiprināto cenu un no tās atkarīgās summas ieraksta "
+        note = (f"Cena ({items}) vēl nav apstiprināta: apstiprināto cenu un no tās atkarīgās summas ieraksta "
                 "pēc tam, kad Labklājības ministrija to publicē metodikas vietnē (sadaļa „Cenas”).")
     base_note = "" if base_confirmed else (
-        "Bāzes apmērs katalogā vēl ir jāprecizē: IB provizorisko apmēru un no tā atkarīgās summas ieraksta pēc tam, "
+        "Bāzes apmērs vēl nav apstiprināts: IB provizorisko apmēru un no tā atkarīgās summas ieraksta pēc tam, "
         "kad Labklājības ministrija apstiprina bāzes apmēru (vai ieraksta to matricas 6.11. tabulā).")
     return ChildContext(
         code=reading.code, name=data.full_name, personal_code=data.personal_code,
@@ -250,17 +257,26 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         available=amount(outcome.available, available_confirmed),
         final=amount(inputs.final) if inputs.final is not None else "",
         total=amount(outcome.total, sums_confirmed), ib_funded=amount(plan.ib_funded, sums_confirmed),
-        benefits=amount(inputs.benefits), services=amount(inputs.services), other=amount(inputs.other),
+        # what each other source could give the plan (6.5): printed only when there is something to give
+        benefits=amount(inputs.benefits or None), services=amount(inputs.services or None),
+        other=amount(inputs.other or None),
         benefits_used=amount(fin.benefits, sums_confirmed), services_used=amount(fin.services, sums_confirmed),
         other_used=amount(fin.other, sums_confirmed), needed_over_provisional=over and confirmed and base_confirmed,
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
-        errors=list(reading.errors),
+        errors=list(reading.errors), start_day=inputs.period_start,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
                          day or dt.date.today()) if reading.not_eligible else None),
     )
+
+
+def recipient(chosen: str | None, offer: Offer | None, names: dict[str, str]) -> str:
+    """Who receives a line's service: the recipient the matrix names (6.3), else the catalogue's recipient of
+    the service; a blank only for a line whose service the catalogue does not know."""
+    kind = chosen or (str(offer.service.recipient) if offer is not None else "")
+    return names.get(kind, "") if kind else ""
 
 
 def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Provider]:  # noqa: ANN001

@@ -43,7 +43,8 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
     carries the archive mark (an ended period's papers for the case file)."""
     env = environment()
     build_day = build_day or dt.date.today()
-    base = {**ctx.shared_context(catalogue, build_day), **ctx.municipality_context(catalogue, municipality, build_day),
+    base = {**ctx.shared_context(catalogue, build_day, prices_on=child.start_day),
+            **ctx.municipality_context(catalogue, municipality, build_day),
             "param": ctx.Params(catalogue, params_day, base_amount=child.base_amount), "child": child, "draft": draft,
             "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day}
     return [render(env, spec, {**base, "provider": provider}) for spec, provider in child_documents(child)]
