@@ -61,8 +61,9 @@ def test_the_annex_clause_lists_exactly_the_annexes_attached_with_their_numbers(
     attached = _annex_headings(contract["docx"])
     assert listed and [(n, t.strip()) for n, t in listed] == attached
     assert [n for n, _ in listed] == [str(i) for i in range(1, len(listed) + 1)]
-    # the parent's application on providers is its own document (05), named but not listed as an annex
-    assert "(IBM matricas 6.9. tabula); tas nav šā līguma pielikums" in clause
+    # the parent's application on providers is an annex too (L1047, L1057), signed by the parent alone and made
+    # as its own document (05), so it is named after the numbered list of the annexes attached here
+    assert "Līguma pielikums ir arī Vecāka iesniegums par pakalpojumu sniedzējiem (IBM matricas 6.9. tabula)" in clause
     assert all("6.9" not in title for _, title in listed)
 
 

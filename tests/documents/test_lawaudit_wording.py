@@ -139,14 +139,18 @@ def test_municipal_price_annexes_hold_the_prices_of_the_day_they_are_made_for(ca
     assert terms.state_key(catalogue, day) != terms.state_key(catalogue, day + dt.timedelta(days=1))
 
 
-# --- 6, 7 the providers' request is no annex; the child is identified as in the other papers --------------
+# --- 6, 7 the providers' request is the contract's annex everywhere; the child is identified as in the other papers
 
 
-def test_the_providers_request_is_nowhere_called_an_annex(municipal, child) -> None:  # noqa: ANN001
+def test_the_providers_request_is_everywhere_the_contracts_annex(municipal, child) -> None:  # noqa: ANN001
+    """The methodology makes 6.9 an annex of the contract with the parent (L1047, L1057): 01 and 05 say so,
+    and no document says otherwise."""
     for where, text in _all_texts(municipal, child):
-        assert not re.search(r"pielikums[;,]? \(?IBM matricas 6\.9\.", text), where
+        assert "nav līguma pielikums" not in text and "nav šā līguma pielikums" not in text, where
         if where.endswith("05-iesniegums-par-sniedzejiem"):
-            assert "nav līguma pielikums" in text, where
+            assert "(IBM matricas 6.9. tabula), līguma ar vecāku pielikums" in text, where
+        if where.endswith("01-ligums-ar-vecaku"):
+            assert "Līguma pielikums ir arī Vecāka iesniegums par pakalpojumu sniedzējiem" in text, where
 
 
 def test_contract_annex_captions_identify_the_child_as_the_other_papers_do(catalogue: Catalogue, child) -> None:
