@@ -22,7 +22,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Gender, Municipality
 from generator.catalogue.municipality_names import DatedName
-from generator.documents import terms
+from generator.documents import legal, terms
 from generator.documents.figures import BLANK
 
 # A party's name to write by hand: room for "Valmieras novada Sociālais dienests" in running text.
@@ -42,10 +42,7 @@ _NOUNS = {"municipality": ("pašvaldības", "pašvaldība"), "social_service": (
 def municipal_documents_day(catalogue: Catalogue, build_date: dt.date) -> dt.date:
     """The date of a municipality's documents: the build day, or the start of the round they are made for
     when that round has not ended and starts later."""
-    programme_round = terms.current_round(catalogue, build_date)
-    if programme_round is not None and terms.term_end(programme_round, build_date) is not None:
-        return max(build_date, programme_round.start)
-    return build_date
+    return legal.document_day(terms.current_round(catalogue, build_date), build_date)
 
 
 def _forms(name: DatedName) -> dict[str, Any]:
