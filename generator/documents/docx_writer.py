@@ -12,6 +12,7 @@ same font and size as the PDF's. Language lv-LV; no template leftovers in the pa
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -21,6 +22,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
@@ -67,10 +69,26 @@ def _add_run(paragraph: Paragraph, text: str) -> Run:
     return Run(r, paragraph)
 
 
+_PREPARED: list[DocxDocument] = []  # python-docx's template with our styles and clause numbering, made once
+
+
+def _prepared_document() -> DocxDocument:
+    """A copy of python-docx's default template with _Writer's styles and clause numbering: parsing the template
+    and setting them up took ~30 % of a document's DOCX time; a deep copy of the prepared one gives the same
+    bytes (bench/writer_speed.py compares every document with the writer that parsed it each time)."""
+    if not _PREPARED:
+        base = _Writer.__new__(_Writer)
+        base.doc = Document()
+        base._styles()
+        base._clause_numbering()
+        _PREPARED.append(base.doc)
+    return copy.deepcopy(_PREPARED[0])
+
+
 class _Writer:
     def __init__(self, title: str, version: str, created: dt.date, landscape: bool, mark: str | None = None,
                  author: str = AUTHOR) -> None:
-        self.doc = Document()
+        self.doc = _prepared_document()  # with _styles() and _clause_numbering() applied
         self.title = title
         self.author = author
         section = self.doc.sections[0]
@@ -83,8 +101,6 @@ class _Writer:
             setattr(section, side, Cm(2.0))
         section.top_margin, section.bottom_margin = Cm(1.8), Cm(2.0)
         self.text_width = (section.page_width - section.left_margin - section.right_margin)
-        self._styles()
-        self._clause_numbering()
         self._footer(section, title, version)
         if mark:
             self._header(section, mark)

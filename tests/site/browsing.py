@@ -32,6 +32,22 @@ BROWSER_MARKS = [
 ]
 
 
+SEARCH_INDEX = "*/search/search_index.json"
+
+
+def skip_search_index(page) -> None:  # noqa: ANN001 - playwright.sync_api.Page
+    """Keep the theme's search worker from loading and indexing search_index.json, for the axe audits: on every
+    page load the worker fetches the whole index (~0.75 MB) and builds it, ~0.5 s of Chromium CPU a page.
+    Blocked in Chromium's network layer, not with ``page.route``, which would switch off the HTTP cache (and
+    with it the compiled-script cache) for every other file of the page: ~10 % less Chromium CPU for the same
+    axe results (bench/site_speed.py, docs/benchmarks.md). The failed fetch is a page error ("Network error")
+    that stops the theme's later scripts (the colour toggle among them): only for tests that neither check
+    page errors nor use the theme's scripts."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setBlockedURLs", {"urls": [SEARCH_INDEX]})
+
+
 def browser_test(fn):
     """Mark one test function as a browser test (the marks of BROWSER_MARKS)."""
     for mark in BROWSER_MARKS:

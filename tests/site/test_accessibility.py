@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.site.axe import AxeUnavailable, ensure_axe
-from tests.site.browsing import BROWSER_MARKS
+from tests.site.browsing import BROWSER_MARKS, skip_search_index
 from tests.site.conftest import BuiltSite
 
 pytestmark = BROWSER_MARKS
@@ -41,7 +41,7 @@ def audit(browser, base: str, axe_script: str, pages: list[str], scheme: str) ->
     context.add_init_script(script=axe_script)
     page = context.new_page()
     # The search index is built by a worker on every page load; axe does not need it.
-    page.route("**/search/search_index.json", lambda route: route.abort())
+    skip_search_index(page)
     problems: dict[str, list[str]] = {}
     try:
         for path in pages:

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.site.browsing import browser_test
+from tests.site.browsing import browser_test, skip_search_index
 from tests.site.conftest import BuiltSite
 
 DECISIONS = "metodika/rekonstrukcijas-un-lemumi.html"
@@ -118,7 +118,7 @@ def test_scroll_hints_pass_axe_on_a_phone(browser, server: str, scheme: str) -> 
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     context.add_init_script(script=axe)
     page = context.new_page()
-    page.route("**/search/search_index.json", lambda route: route.abort())
+    skip_search_index(page)
     problems = {}
     try:
         for path in ["cenas/joma-1.html", "cenas.html", "piemeri.html"]:
