@@ -11,6 +11,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_catalogue
 from generator.catalogue.models import Municipality
 from generator.documents import party_names
+from generator.documents.docx_writer import APPLICATION
 
 # A day of the children's pilot round (rounds.yaml berni-2018), when the pilot-time municipality names are
 # confirmed; the social services' names are confirmed only in the copy made by ``confirmed_pilot_copy``.
@@ -23,6 +24,15 @@ def printed(catalogue: Catalogue, municipality: Municipality, kind: str,
     """The forms a municipality document built on ``build_date`` (default: today) prints for ``kind``."""
     day = party_names.municipal_documents_day(catalogue, build_date or dt.date.today())
     return party_names.institution(catalogue, municipality, kind, day)
+
+
+def issuer(catalogue: Catalogue, municipality: Municipality, day: dt.date | None = None) -> str:
+    """The author a document's metadata names (lawaudit 28): the social service when its name is confirmed for
+    the document's day (``day``: a child's build day; default: a municipality document built today), else the
+    toolkit, never an unconfirmed name."""
+    forms = (party_names.institution(catalogue, municipality, "social_service", day) if day is not None
+             else printed(catalogue, municipality, "social_service"))
+    return forms["nom"] if forms["confirmed"] else APPLICATION
 
 
 def party_phrase(catalogue: Catalogue, municipality: Municipality, kind: str) -> str:

@@ -20,6 +20,7 @@ from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise, without_footer
 from tests.documents.from_matrix_helpers import docx_tables, docx_text, without_caption
+from tests.documents.party_helpers import issuer as party_issuer
 from tests.documents.test_lawaudit_wording import BUILD_DAY, PLAN_START, child_documents
 
 pytestmark = pytest.mark.xdist_group("documents-build")
@@ -114,7 +115,7 @@ def test_a_childs_contracts_print_the_plans_prices_and_the_provider_contracts_su
 
 @pytest.mark.slow
 def test_a_childs_docx_names_the_issuer_and_the_day_it_was_made(child_files, catalogue: Catalogue) -> None:  # noqa: ANN001
-    issuer = catalogue.municipality("valmiera").social_service
+    issuer = party_issuer(catalogue, catalogue.municipality("valmiera"), BUILD_DAY)
     for name, (_pdf, word) in child_files["files"].items():
         props = docx.Document(str(word)).core_properties
         assert props.author == issuer and props.last_modified_by == issuer, name

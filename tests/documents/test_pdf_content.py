@@ -15,7 +15,7 @@ from generator.documents.paths import documents_dir
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
 from tests.documents.expectations import ALL_DIACRITICS, expected_phrases
-from tests.documents.party_helpers import party_phrase
+from tests.documents.party_helpers import issuer, party_phrase
 
 pytestmark = pytest.mark.xdist_group("documents-build")
 
@@ -55,7 +55,7 @@ def test_pdf_footer_and_metadata(built: Path, catalogue: Catalogue, pdf_text) ->
         reader = PdfReader(path)
         pages = len(reader.pages)
         assert reader.metadata.title == spec.title
-        assert reader.metadata.author == m.social_service  # the issuer, not the ministry (lawaudit 28)
+        assert reader.metadata.author == issuer(catalogue, m)  # the issuer, not the ministry (lawaudit 28)
         created = reader.metadata.creation_date
         assert created is not None and created.date() == dt.date.today()  # the day the documents are made
         for number, page in enumerate(reader.pages, 1):
