@@ -82,7 +82,7 @@ class IbmGroup(click.Group):
 
 def count(n: int, one: str, many: str) -> str:
     """'1 kļūda', '2 kļūdas', '21 kļūda', '11 kļūdas': Latvian agreement with the last digit."""
-    return f"{n} {one if n % 10 == 1 and n % 100 != 11 else many}"
+    return f"{n} {lvformat.agree(n, one, many)}"
 
 
 def _version() -> str:

@@ -10,6 +10,8 @@ import click.formatting
 import click.parser
 import click.types
 
+from generator.lvformat import agree
+
 TEXTS = {
     "Usage:": "Lietojums:",
     "Options": "Parametri",
@@ -83,7 +85,7 @@ def _lv(message: str) -> str:
 def _lv_n(singular: str, plural: str, n: int) -> str:
     one, many = PLURALS.get((singular, plural), (singular, plural))
     # Latvian: numbers ending in 1 (but not 11) take the singular.
-    return one if n % 10 == 1 and n % 100 != 11 else many
+    return agree(n, one, many)
 
 
 def _help_extra(original):

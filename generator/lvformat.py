@@ -53,3 +53,8 @@ def version(template_version: str) -> str:
         raise ValueError(f"versija {template_version!r} nav saprotama (gaidīts: GGGG-MM-DD+jaucējkods[.redakcija])")
     year, month, day, ident = match.groups()
     return f"{ident} (katalogs {day}.{month}.{year})"
+
+
+def agree(n: int, one: str, many: str) -> str:
+    """The word form agreeing with the whole number ``n``: Latvian 1, 21, 31… take the singular, 11 does not."""
+    return one if n % 10 == 1 and n % 100 != 11 else many

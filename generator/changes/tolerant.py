@@ -10,7 +10,9 @@ current schema using only what both versions share:
 - a service or price file, or a data file of the methodology or of the annex 10 examples, that still does
   not validate is left out of the comparison (reported).
 
-Every adaptation is a Latvian sentence in ``Tolerant.skipped``; the report lists them.
+Every adaptation is a Latvian sentence in ``Tolerant.skipped``; the report lists them. A field added to or
+dropped from every file of a folder (e.g. a new required field of each service) is one sentence naming the
+folder and the count, not one per file.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_catalogue
 from generator.catalogue.problems import Problem, Severity
@@ -99,11 +102,13 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str) -
     shutil.rmtree(copy_root, ignore_errors=True)
     shutil.copytree(folder, copy_root)
     result = Tolerant(None)
+    fields: dict[tuple[str, str, str], list[str]] = {}  # (folder, field, what) -> the files, for _field_notes
     for _ in range(ROUNDS):
         catalogue, problems = load_catalogue(copy_root)
         errors = [p for p in problems if p.severity is Severity.error]
         if catalogue is not None:
             result.catalogue = catalogue
+            result.skipped[:0] = _field_notes(fields, label)
             return result
         changed = False
         edits: dict[str, Any] = {}
@@ -118,7 +123,8 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str) -
             missing = problem.message == MISSING
             if (missing or problem.message == UNKNOWN) and _fix(data, theirs, _path(problem), missing):
                 what = "nebija" if missing else "vairs nav"
-                result.skipped.append(f"{rel}: lauks `{problem.field}` {label} versijā {what}; nav salīdzināts")
+                folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
+                fields.setdefault((folder, problem.field, what), []).append(rel)
                 changed = True
             elif rel.startswith(("services/", "prices/", "metodika/", "piemeri/")):
                 (copy_root / rel).unlink()
@@ -131,4 +137,15 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str) -
         if not changed:
             break
     result.problems = errors
+    result.skipped[:0] = _field_notes(fields, label)
     return result
+
+
+def _field_notes(fields: dict[tuple[str, str, str], list[str]], label: str) -> list[str]:
+    """One sentence per field: naming the file, or for several files of one folder the folder and the count."""
+    notes = []
+    for (folder, name, what), files in fields.items():
+        count = f"{len(files)} {lvformat.agree(len(files), 'fails', 'faili')}"
+        where = files[0] if len(files) == 1 else f"{folder}/*.yaml ({count})"
+        notes.append(f"{where}: lauks `{name}` {label} versijā {what}; nav salīdzināts")
+    return notes

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from generator import lvformat
 from generator.cli import CATALOGUE_OPTION, load_for_command
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
@@ -30,7 +31,7 @@ EXIT_SOME_REFUSED = 3  # outputs written, but some files (this or the previous p
 
 def _agree(n: int, one: str, many: str) -> str:
     """The word form agreeing with ``n`` (Latvian: 1, 21, 31… take the singular; 11 does not)."""
-    return one if n % 10 == 1 and n % 100 != 11 else many
+    return lvformat.agree(n, one, many)
 
 
 def _fail(message: str) -> None:

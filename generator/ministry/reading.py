@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import version as shown_version
@@ -65,7 +66,7 @@ def old_version_note(version: str, current: str, count: int = 1) -> str:
     if count == 1:
         return (f"veidnes versija {version} nav pašreizējā ({current}); pārbaudīta pēc saglabātās veidnes – cenas "
                 "var būt novecojušas, apsveriet `ibm migrate`")
-    one = count % 10 == 1 and count % 100 != 11  # Latvian: 21, 31… agree with the singular
+    one = lvformat.agree(count, True, False)  # Latvian: 21, 31… agree with the singular
     return (f"{count} {'matrica ir' if one else 'matricas ir'} veidnes versijas {version}, kas nav pašreizējā "
             f"({current}); {'pārbaudīta' if one else 'pārbaudītas'} pēc saglabātās veidnes – cenas var būt "
             "novecojušas, apsveriet `ibm migrate`")

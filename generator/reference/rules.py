@@ -37,7 +37,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 
-from generator.lvformat import eur, percent
+from generator.lvformat import agree, eur, percent
 from generator.lvformat import number as lv_number
 from generator.money import cents
 from generator.reference.findings import Finding, Severity
@@ -174,7 +174,7 @@ def check_day_services(
 
 def _one(n: int, singular: str, plural: str) -> str:
     """Latvian agreement with a whole number: 1, 21, 31… (not 11) take the singular."""
-    return singular if n % 10 == 1 and n % 100 != 11 else plural
+    return agree(n, singular, plural)
 
 
 def _planned_days(total: Decimal) -> str:

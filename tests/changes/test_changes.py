@@ -137,6 +137,26 @@ def test_tolerant_loading_fills_and_drops_fields(catalogue_copy: Path, tmp_path:
     assert plain.catalogue is not None and plain.skipped == []
 
 
+def test_a_field_new_in_every_service_is_one_sentence(catalogue_copy: Path, tmp_path: Path) -> None:
+    """An older version without a field every service now has (payee, D38) is compared on the rest, and the
+    report says so once for the folder, not once per service file."""
+    import shutil
+
+    from generator.changes.tolerant import load_tolerant
+
+    old = tmp_path / "old"
+    shutil.copytree(catalogue_copy, old)
+    files = sorted((old / "services").glob("*.yaml"))
+    for path in files:
+        text = path.read_text("utf-8")
+        path.write_text("".join(ln for ln in text.splitlines(keepends=True) if not ln.startswith("payee:")), "utf-8")
+    loaded = load_tolerant(old, catalogue_copy, tmp_path / "work", "iepriekšējā")
+    assert loaded.catalogue is not None, [p.format() for p in loaded.problems]
+    about = [s for s in loaded.skipped if "`payee`" in s]
+    assert about == [f"services/*.yaml ({len(files)} faili): lauks `payee` iepriekšējā versijā nebija; "
+                     "nav salīdzināts"], loaded.skipped
+
+
 def _git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
 
