@@ -15,14 +15,13 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.party_names import as_reported, municipal_documents_day
 from generator.documents.reports import register as reg
 from generator.documents.reports.printing import SIGNATURE_LABELS
-from generator.documents.reports.workbooks import ACTIVITY_FILE, REGISTER_FILE, write_report_workbooks
+from generator.documents.reports.workbooks import ACTIVITY_FILE, REGISTER_FILE
+from tests.documents.workbook_values import report_workbooks
 
 
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> dict[str, openpyxl.Workbook]:
-    municipality = catalogue.municipality("jelgava")
-    paths = write_report_workbooks(catalogue, municipality, tmp_path_factory.mktemp("atskaites"))
-    return {p.name: openpyxl.load_workbook(p) for p in paths}
+    return report_workbooks(catalogue, "jelgava", tmp_path_factory.mktemp("atskaites"))
 
 
 def _sheets(workbooks: dict[str, openpyxl.Workbook]):  # noqa: ANN202

@@ -9,16 +9,14 @@ import openpyxl
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.documents.reports.workbooks import write_report_workbooks
+from tests.documents.workbook_values import report_workbooks
 
 RECONSTRUCTED = ("17", "24", "27")
 
 
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> dict[str, openpyxl.Workbook]:
-    municipality = catalogue.municipality("bauska")
-    paths = write_report_workbooks(catalogue, municipality, tmp_path_factory.mktemp("atskaisu-piezimes"))
-    return {p.name: openpyxl.load_workbook(p) for p in paths}
+    return report_workbooks(catalogue, "bauska", tmp_path_factory.mktemp("atskaisu-piezimes"))
 
 
 def _visible(workbooks: dict[str, openpyxl.Workbook]):  # noqa: ANN202

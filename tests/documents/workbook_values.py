@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports.workbooks import write_report_workbooks
 
 
 def named(wb: openpyxl.Workbook, name: str) -> list:
@@ -19,3 +23,9 @@ def named(wb: openpyxl.Workbook, name: str) -> list:
 def money(value: object) -> Decimal:
     """A recalculated cell as EUR with two decimals (empty counts as 0)."""
     return Decimal(str(round(float(value or 0), 2))).quantize(Decimal("0.01"))
+
+
+def report_workbooks(catalogue: Catalogue, municipality_id: str, folder: Path) -> dict[str, openpyxl.Workbook]:
+    """A municipality's report workbooks as written (formulas, not values), by file name."""
+    paths = write_report_workbooks(catalogue, catalogue.municipality(municipality_id), folder)
+    return {p.name: openpyxl.load_workbook(p) for p in paths}
