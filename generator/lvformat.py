@@ -58,3 +58,11 @@ def version(template_version: str) -> str:
 def agree(n: int, one: str, many: str) -> str:
     """The word form agreeing with the whole number ``n``: Latvian 1, 21, 31… take the singular, 11 does not."""
     return one if n % 10 == 1 and n % 100 != 11 else many
+
+
+_GLUED_NUMBER = re.compile(r"\bNr\.(?=[0-9A-ZĀČĒĢĪĶĻŅŠŪŽ])")
+
+
+def spaced_number_sign(text: str) -> str:
+    """"Nr.313" and "Nr.LM2017/…" as Latvian typography writes them: "Nr. 313", "Nr. LM2017/…"."""
+    return _GLUED_NUMBER.sub("Nr. ", text)

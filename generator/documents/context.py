@@ -17,9 +17,7 @@ from typing import Any
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import (
-    Gender,
     Municipality,
-    NameForms,
     Payee,
     Pilot,
     PilotInfo,
@@ -128,7 +126,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "recipient_kinds": recipient_kinds(catalogue),
         "karta": terms.round_context(programme_round, build_date),
         # Legal citations (D42): confirmed text only for acts known in force on the document's day.
-        "tiesibas": legal.citations(catalogue, legal.document_day(programme_round, build_date)),
+        "tiesibas": legal.citations(catalogue, terms.document_day(programme_round, build_date)),
         # never broken across lines, in every document that prints it (lawaudit 21)
         "project": {"number": unbroken(catalogue.municipalities.project.number),
                     "name": catalogue.municipalities.project.name_lv},
@@ -155,19 +153,14 @@ def _requisites(requisites: Requisites) -> dict[str, str | None]:
             "phone": requisites.phone, "email": requisites.email}
 
 
-def _forms(name: str, forms: NameForms) -> dict[str, Any]:
-    return {"nom": name, "gen": forms.genitive, "dat": forms.dative, "loc": forms.locative,
-            "feminine": forms.gender is Gender.feminine}
-
-
 def appeal_body(municipality: Municipality, pasvaldiba: dict[str, Any]) -> dict[str, Any]:
     """Where the social service's decisions are contested (D42): the body the catalogue names, or else the
     municipality itself (Administratīvā procesa likums, 76. panta otrā daļa), as the document names it on its
     date (``pasvaldiba``: its confirmed name or the defined term, D43)."""
     body = municipality.appeal_body
     if body is None:
-        return {**{k: pasvaldiba[k] for k in ("nom", "gen", "dat", "loc", "feminine")}, "own": True}
-    return {**_forms(body.name, body), "own": False}
+        return {**pasvaldiba, "own": True}
+    return {**party_names.forms_of(body.name, body), "own": False}
 
 
 def municipality_context(catalogue: Catalogue, municipality: Municipality, day: dt.date) -> dict[str, Any]:
@@ -175,15 +168,16 @@ def municipality_context(catalogue: Catalogue, municipality: Municipality, day: 
     the confirmed names in force that day, or blanks in party positions and the defined terms in sentences."""
     pasvaldiba = party_names.institution(catalogue, municipality, "municipality", day)
     dienests = party_names.institution(catalogue, municipality, "social_service", day)
+    in_sentences = {k: pasvaldiba[k] for k in party_names.SENTENCE_FORMS}
     return {
-        "apstridesanas_iestade": appeal_body(municipality, pasvaldiba),
+        "apstridesanas_iestade": appeal_body(municipality, in_sentences),
         "pasvaldiba": {
             "id": municipality.id,
             "name": pasvaldiba["party"]["nom"],
             "social_service": dienests["party"]["nom"],
             "address": municipality.address,
             "region": municipality.region,
-            "forms": {k: pasvaldiba[k] for k in ("nom", "gen", "dat", "loc", "feminine")},
+            "forms": in_sentences,
             "party": pasvaldiba["party"],
             "confirmed": pasvaldiba["confirmed"],
             "requisites": _requisites(municipality.requisites.municipality),

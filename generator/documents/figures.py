@@ -41,7 +41,6 @@ def money(amount: Decimal | None, status: PriceStatus | None, where_confirmed: s
 _SEED_LINE = re.compile(r"^metodika L\d+(?:[–-]L?\d+)?$")
 _INTERNAL_NOTE = re.compile(r"\s*\((?:[^()]*avotā nav dots[^()]*|anotācija [^()]*)\)")
 _BARE_ANNEX = re.compile(r"^(\d+(?:\.\d+)*)\.\s?pielikums\b")
-_GLUED_NUMBER = re.compile(r"\bNr\.(?=[0-9A-ZĀČĒĢĪĶĻŅŠŪŽ])")  # "Nr.942", "Nr.LM2017/…": a space after "Nr."
 
 
 def _top_level_parts(text: str) -> list[str]:
@@ -64,7 +63,7 @@ def citation(source: str) -> str:
         part = _INTERNAL_NOTE.sub("", part).strip()
         if not part or _SEED_LINE.match(part):
             continue
-        part = _GLUED_NUMBER.sub("Nr. ", _BARE_ANNEX.sub(r"IBM metodikas \1. pielikums", part))
+        part = lvformat.spaced_number_sign(_BARE_ANNEX.sub(r"IBM metodikas \1. pielikums", part))
         if part not in parts:
             parts.append(part)
     return "; ".join(parts)

@@ -19,7 +19,6 @@ from generator.documents.registry import DocumentSpec
 
 _MAIN = re.compile(r"<main>(.*)</main>", re.S)
 _HYPHEN_DASH = re.compile(r"(?<=\w) - (?=\w)")
-_GLUED_NUMBER = re.compile(r"\bNr\.(?=[0-9A-ZĀČĒĢĪĶĻŅŠŪŽ])")
 
 
 def typography(value: object) -> object:
@@ -27,7 +26,7 @@ def typography(value: object) -> object:
     hyphen standing between words as a dash is an en dash, and "Nr.313" is "Nr. 313" ("Nr.LM2017/…" is "Nr. LM2017/…"). Markup (a macro's
     output) is left as it is: the values inside it passed through here already."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _GLUED_NUMBER.sub("Nr. ", _HYPHEN_DASH.sub(" \u2013 ", value))
+        return lvformat.spaced_number_sign(_HYPHEN_DASH.sub(" \u2013 ", value))
     return value
 
 

@@ -7,7 +7,7 @@ proven. The sentence around a citation reads the same either way, because the bl
 citation in the case the sentence needs. Templates never type an act's name or number.
 
 The document's day is the build day, or the first day of the programme round it is made for when that round
-has not started yet (decisions of a round are not taken before it starts); see ``document_day``.
+has not started yet (decisions of a round are not taken before it starts); see ``terms.document_day``.
 """
 
 from __future__ import annotations
@@ -19,18 +19,9 @@ from dataclasses import dataclass, field
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.legal_acts import Case, LegalAct, LegalActs, Norm
-from generator.documents import terms
 
 BLANK = "______"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def document_day(programme_round: terms.Round | None, build_date: dt.date) -> dt.date:
-    """The day a document's citations must be in force on: the build day, but not before the start of the
-    round the document is made for (a round that has ended leaves the build day)."""
-    if programme_round is not None and terms.term_end(programme_round, build_date) is not None:
-        return max(build_date, programme_round.start)
-    return build_date
 
 
 def acts_in_force(catalogue: Catalogue, day: dt.date) -> list[str]:
@@ -59,12 +50,8 @@ def readable_source(source: str) -> str:
     return "; ".join(parts)
 
 
-def _case(case: str) -> Case:
-    return Case(case)
-
-
 def _form(forms, case: str, what: str) -> str:  # noqa: ANN001 - CaseForms
-    text = forms.get(_case(case))
+    text = forms.get(Case(case))
     if text is None:
         raise KeyError(f"{what}: katalogā (tiesibu-akti.yaml) nav locījuma '{case}'")
     return text
@@ -109,9 +96,6 @@ class Citations:
         if act.known_in_force_on(self.day):
             return text
         return self._blank(act_id, self._act_note(act))
-
-    def in_force(self, act_id: str) -> bool:
-        return self.acts.act(act_id).known_in_force_on(self.day)
 
     def notes(self) -> list[str]:
         """The notes of the blanks cited since the last call, each beginning with its mark."""

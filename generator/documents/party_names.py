@@ -20,9 +20,8 @@ from typing import Any
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Gender, Municipality
-from generator.catalogue.municipality_names import DatedName
-from generator.documents import legal, terms
+from generator.catalogue.models import Gender, Municipality, NameForms
+from generator.documents import terms
 from generator.documents.figures import BLANK
 
 # A party's name to write by hand: room for "Valmieras novada Sociālais dienests" in running text.
@@ -42,12 +41,16 @@ _NOUNS = {"municipality": ("pašvaldības", "pašvaldība"), "social_service": (
 def municipal_documents_day(catalogue: Catalogue, build_date: dt.date) -> dt.date:
     """The date of a municipality's documents: the build day, or the start of the round they are made for
     when that round has not ended and starts later."""
-    return legal.document_day(terms.current_round(catalogue, build_date), build_date)
+    return terms.document_day(terms.current_round(catalogue, build_date), build_date)
 
 
-def _forms(name: DatedName) -> dict[str, Any]:
-    return {"nom": name.name, "gen": name.forms.genitive, "dat": name.forms.dative, "loc": name.forms.locative,
-            "feminine": name.forms.gender is Gender.feminine}
+SENTENCE_FORMS = ("nom", "gen", "dat", "loc", "feminine")
+
+
+def forms_of(name: str, forms: NameForms) -> dict[str, Any]:
+    """An institution's name in the cases templates use, and its gender."""
+    return {"nom": name, "gen": forms.genitive, "dat": forms.dative, "loc": forms.locative,
+            "feminine": forms.gender is Gender.feminine}
 
 
 def institution(catalogue: Catalogue, municipality: Municipality, kind: str, day: dt.date) -> dict[str, Any]:
@@ -56,7 +59,7 @@ def institution(catalogue: Catalogue, municipality: Municipality, kind: str, day
     names = catalogue.municipality_names
     name = names.confirmed_on(municipality.id, kind, day) if names is not None else None
     if name is not None:
-        forms = _forms(name)
+        forms = forms_of(name.name, name.forms)
         return {**forms, "party": {k: forms[k] for k in ("nom", "gen", "dat", "loc")}, "confirmed": True}
     return {**TERMS[kind], "party": dict.fromkeys(("nom", "gen", "dat", "loc"), PARTY_BLANK), "confirmed": False}
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
+from generator.documents.legal import acts_in_force
 
 BLANK_DATE = "__.__.______"
 
@@ -72,13 +73,20 @@ def prices_day(programme_round: Round | None, build_date: dt.date) -> dt.date:
     return build_date
 
 
+def document_day(programme_round: Round | None, build_date: dt.date) -> dt.date:
+    """The day a document is made for: the build day, but not before the start of the round it is made for (a
+    round that has ended leaves the build day). Its citations must be in force (D42) and its party names
+    confirmed (D43) on that day."""
+    if programme_round is not None and term_end(programme_round, build_date) is not None:
+        return max(build_date, programme_round.start)
+    return build_date
+
+
 def state_key(catalogue: Catalogue, build_date: dt.date | None = None) -> str:
     """What the documents' terms depend on besides the catalogue: which round they are made for, whether
     it has ended, the day whose prices they print (prices_day) and which cited acts are known in force (D42).
     The incremental build adds it to the documents step's fingerprint, so documents made while a round ran are
     rebuilt (with blanks) once it has ended, and the price annexes and citations follow the build day."""
-    from generator.documents.legal import acts_in_force, document_day
-
     build_date = build_date or dt.date.today()
     programme_round = current_round(catalogue, build_date)
     # the acts the documents cite as confirmed text (D42): rebuilt with blanks once an act's proof has run out

@@ -114,7 +114,7 @@ def test_a_round_after_2019_cites_no_regulation_the_catalogue_cannot_prove(catal
     programme_round = terms.current_round(copy, LATE)
     assert programme_round is not None and programme_round.start == dt.date(2026, 11, 1)
     # made before the round starts, a decision is dated no earlier than the round's first day
-    assert legal.document_day(programme_round, dt.date(2026, 10, 1)) == dt.date(2026, 11, 1)
+    assert terms.document_day(programme_round, dt.date(2026, 10, 1)) == dt.date(2026, 11, 1)
     for doc_id, (text, notes) in _decisions(copy, LATE).items():
         assert "Nr. 288" not in text and "______¹" in text, doc_id
         assert any("Nr. 288" in n for n in notes), doc_id
