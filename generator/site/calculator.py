@@ -21,8 +21,8 @@ from typing import Any
 
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import Pilot
+from generator.lvformat import agree, eur, percent
 from generator.lvformat import date as lv_date
-from generator.lvformat import eur, percent
 from generator.lvformat import version as lv_version
 from generator.reference.findings import Severity
 from generator.reference.lines import PlanLine
@@ -211,7 +211,7 @@ def data_script(catalogue: Catalogue) -> str:
 
 def _months_dative(months: int) -> str:
     """'pa 6 mēnešiem', 'pa 1 mēnesim', 'pa 21 mēnesim' (Latvian: a numeral ending in 1, but not 11, is singular)."""
-    return f"{months}\u00a0mēnesim" if months % 10 == 1 and months % 100 != 11 else f"{months}\u00a0mēnešiem"
+    return f"{months}\u00a0{agree(months, 'mēnesim', 'mēnešiem')}"
 
 
 def period_length_text(catalogue: Catalogue) -> str:

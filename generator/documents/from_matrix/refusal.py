@@ -25,12 +25,12 @@ class Refusal:
 
 def years(count: int) -> str:
     """A count of years in the nominative: "1 gads", "18 gadi", "21 gads", "11 gadi"."""
-    return f"{count} gads" if count % 10 == 1 and count % 100 != 11 else f"{count} gadi"
+    return f"{count} {lvformat.agree(count, 'gads', 'gadi')}"
 
 
 def years_genitive(count: int) -> str:
     """After a negation ("nav …"): "1 gada", "18 gadu", "21 gada", "11 gadu"."""
-    return f"{count} gada" if count % 10 == 1 and count % 100 != 11 else f"{count} gadu"
+    return f"{count} {lvformat.agree(count, 'gada', 'gadu')}"
 
 
 def refusal(birth: dt.date, check_date: dt.date | None, limit: int, decision_day: dt.date) -> Refusal:
