@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
-from generator.documents.reports import row_groups
+from generator.documents.reports import printing, row_groups
 from generator.documents.reports.printing import SPACER, print_setup, unprinted_note
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
@@ -42,8 +42,7 @@ def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: st
 
 def reconstruction_note(what: str) -> str:
     """The preparer's note on a register whose layout the project reconstructed (not printed, D36)."""
-    return (f"Rekonstrukcija: metodikā dots tikai {what} mērķis; aiļu sastāvu sagatavojusi IBM rīkkopa. Ja "
-            "Labklājības ministrija izsniedz savu veidlapu, lieto to. (Piezīme sagatavotājam, nedrukājas.)")
+    return printing.reconstruction_note(f"metodikā dots tikai {what} mērķis; aiļu sastāvu sagatavojusi IBM rīkkopa")
 
 
 def questionnaire_names(catalogue: Catalogue) -> list[str]:

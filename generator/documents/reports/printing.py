@@ -60,6 +60,13 @@ def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_c
     return first_row + len(SIGNATURE_LABELS) - 1
 
 
+def reconstruction_note(basis: str) -> str:
+    """The preparer's note on a form whose layout the project reconstructed (``basis``: what the methodology
+    gives and what the toolkit made), for ``unprinted_note`` (D36)."""
+    return (f"Rekonstrukcija: {basis}. Ja Labklājības ministrija izsniedz savu veidlapu, lieto to. "
+            "(Piezīme sagatavotājam, nedrukājas.)")
+
+
 def unprinted_note(ws: Worksheet, text: str, row: int = 0, col: int = 0) -> None:
     """``text`` as a cell comment (by default on the title cell A1): shown when the pointer rests on the cell's
     red corner mark, in Excel and LibreOffice alike, also on a protected sheet, and printed by neither (their

@@ -36,7 +36,13 @@ from generator.documents.reports.parameters import (
     pending_note,
     write_parameter,
 )
-from generator.documents.reports.printing import SPACER, print_setup, signature_block, unprinted_note
+from generator.documents.reports.printing import (
+    SPACER,
+    print_setup,
+    reconstruction_note,
+    signature_block,
+    unprinted_note,
+)
 from generator.documents.reports.register import (
     ReportPeriods,
     empty_register,
@@ -104,9 +110,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     n, rate = full_pay.text, indirect.text
     ws.write(0, 0, "27. pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
     # One note wrapped across the table's width, so that the signatures stay on the page of the month rows.
-    unprinted_note(ws, "Rekonstrukcija: metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; "
-                   "tabulas izkārtojumu sagatavojusi IBM rīkkopa. Ja Labklājības ministrija izsniedz savu veidlapu, "
-                   "lieto to. (Piezīme sagatavotājam, nedrukājas.)")
+    unprinted_note(ws, reconstruction_note("metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; "
+                                           "tabulas izkārtojumu sagatavojusi IBM rīkkopa"))
     write_wide_note(ws, 1, 0, len(WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. "
                     f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
                     f"bērniem, mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba "
