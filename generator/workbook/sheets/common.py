@@ -63,9 +63,14 @@ def child_line(sh: Sheet, a1: str) -> None:
     """The child's name and personal code (Galva_Berns) in a row the sheet repeats on every printed page: the code
     on a line of its own under the name, the row two lines high, so that a long name (two given names and a double
     surname) never pushes the code into the row below, where it printed over that row's text."""
+    child_cell(sh, a1)
+    sh.row_height(int(a1.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), HEADER_TWO_LINE_HEIGHT)
+
+
+def child_cell(sh: Sheet, a1: str) -> None:
+    """The formula of the child's line in ``a1``: the name, and the personal code on a line of its own."""
     sh.formula(a1, code_under_name("Galva_Berns"), sh.st.label_bold,
                sh.book.cache.header("Galva_Berns").replace(CODE_LABEL, "\n" + CODE_LABEL.lstrip()))
-    sh.row_height(int(a1.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), HEADER_TWO_LINE_HEIGHT)
 
 
 def code_under_name(name: str) -> str:
@@ -125,8 +130,7 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
             if (r1, c1) != (r2, c2):
                 sh.ws.merge_range(r1, c1, r2, c2, "", st.label_bold)
             if (two_lines or code_line) and name == "Galva_Berns":  # the personal code on a line of its own: never split at its "-"
-                sh.formula(first, code_under_name(name), st.label_bold,
-                           cache.header(name).replace(CODE_LABEL, "\n" + CODE_LABEL.lstrip()))
+                child_cell(sh, first)
             else:
                 sh.formula(first, name, st.label_bold, cache.header(name))
         if two_lines:
