@@ -17,6 +17,7 @@ import pytest
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Payee
 from generator.documents.docx_writer import html_to_docx
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.reading import read_for_documents
@@ -82,8 +83,8 @@ def _expected_lines(child: Child, catalogue: Catalogue):
             "priority": outcome.line_priority[i],
             "provider": child.people.providers[line.offer_id],
             "line": line,
-            # repaid to the parent at actual cost (D29): in no provider's contract or letter
-            "to_parent": offers[line.offer_id].service.regime.value == "actual_cost",
+            # the catalogue's payee is the parent (D29, D38): in no provider's contract or letter
+            "to_parent": offers[line.offer_id].service.payee is Payee.parent,
         })
     return outcome, rows
 
@@ -215,6 +216,23 @@ def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded
             text = docx_text(docx[contract.spec.id])
             assert re.search(r"vārds, uzvārds: (SIA Sniedzējs \d+)", text).group(1) in providers, contract.spec.id
     assert partial, "vajag sniedzēju, kura daļu no individuālā budžeta nemaksā"
+
+
+REPAID = re.compile(r"Atbalsta plāna pakalpojumu?s? (.*?) Dienests apmaksā, atmaksājot Vecākam")
+
+
+def test_the_parent_contract_names_the_lines_the_catalogue_repays_to_the_parent(rendered,
+                                                                                 catalogue: Catalogue) -> None:
+    """01 §5 names, in plan order, exactly the lines whose service the catalogue pays to the parent (D38)."""
+    repaid_children = 0
+    for child, _, _docs, docx in rendered:
+        _, expected = _expected_lines(child, catalogue)
+        want = [clean(w["label"]) for w in expected if w["to_parent"]]
+        found = REPAID.search(docx_text(docx["01-ligums-ar-vecaku"]))
+        named = re.findall(r"„(.*?)”", found.group(1)) if found else []
+        assert named == want, child.index
+        repaid_children += bool(want)
+    assert repaid_children, "vajag bērnu ar pakalpojumu, ko katalogs atmaksā Vecākam"
 
 
 def _units(text: str) -> Decimal | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Payee
 from generator.documents.build_step import render_municipality
 from generator.documents.from_matrix.context import BLANK_EUR, build, period_end, price, quantity, slug
 from generator.documents.from_matrix.reading import MatrixReading
@@ -224,12 +225,14 @@ def test_an_unconfirmed_price_with_n_over_p_leaves_a_a_blank(catalogue: Catalogu
 
 
 def test_a_line_repaid_to_the_parent_gets_no_provider_contract_or_letter(catalogue: Catalogue) -> None:
-    """Transport at actual cost is repaid to the parent under the contract with the parent (01 §5, D29): no 02
-    or 03 for it, whatever name the matrix gives its provider; a provider's other lines keep theirs."""
+    """Transport, which the catalogue pays to the parent (its payee, D38), is repaid under the contract with the
+    parent (01 §5, D29): no 02 or 03 for it, whatever name the matrix gives its provider; a provider's other
+    lines keep theirs."""
     day = template_date(catalogue)
     offers = {o.id: o for o in catalogue.offers(day)}
     transport = next(o.id for o in offers.values() if o.service.id == "2.4")
     market = _market(catalogue)
+    assert offers[transport].service.payee is Payee.parent and offers[market].service.payee is Payee.provider
     reading = _reading(catalogue, {transport: Decimal("15"), market: Decimal("20")},
                        {transport: "Vecāki (kompensācija)", market: "SIA Viens"})
     child = build(reading, catalogue, pseudonymous=False)
