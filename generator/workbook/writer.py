@@ -9,6 +9,7 @@ from pathlib import Path
 from xlsxwriter.workbook import Workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.file_author import FORM_OWNER, file_author
 from generator.workbook.layout import SHEETS, Layout
 from generator.workbook.sheetio import Book
 from generator.workbook.sheets import (
@@ -52,12 +53,14 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
     created = dt.datetime.combine(day, dt.time())
     title = "IBM matrica" + (f" – {municipality.name_lv}" if municipality else "")
     version = template_version(catalogue)
+    author = file_author(catalogue, municipality, day)
     wb.set_properties(
         {
             "title": title,
-            "subject": "Individuālā budžeta modeļa matrica (6. pielikums): atbalsta plāns un IB apmēra aprēķins",
-            "author": "IBM rīkkopa",
-            "company": municipality.social_service if municipality else "",
+            "subject": f"Individuālā budžeta modeļa matrica pēc {FORM_OWNER} 6. pielikuma: atbalsta plāns un IB apmēra "
+                       "aprēķins",
+            "author": author,  # D52: the social service only when its name is confirmed for the template's date
+            "company": author,
             "keywords": "IBM, individuālais budžets, SBS",
             "comments": f"Veidnes versija {version} (kataloga versija {catalogue.version})",
             "created": created,

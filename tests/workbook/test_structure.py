@@ -14,6 +14,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, PLAN_ROWS, SHEETS
 from generator.workbook.names import read, resolve
 from generator.workbook.writer import write_workbook
+from tests.file_properties import ooxml_properties
 
 # workbook-interface.md: name -> sheet
 SPEC_SHEET = {
@@ -210,6 +211,19 @@ def test_signed_annexes_print_on_a4(wb: Workbook) -> None:
 def test_document_properties_are_fixed(wb: Workbook, catalogue: Catalogue) -> None:
     assert wb.properties.created.date() == catalogue.latest_date
     assert wb.properties.creator == "IBM rīkkopa"
+
+
+def test_author_and_company_name_no_unconfirmed_service_and_not_the_ministry(templates, catalogue: Catalogue) -> None:
+    """D52: author, last editor and company are the social service only with a name confirmed for the template's
+    date (none is in today's catalogue: the toolkit), never the municipality file's unconfirmed name; the
+    subject names the ministry as the owner of the methodology whose 6th annex the matrix is."""
+    for municipality_id, path in templates.items():
+        props = ooxml_properties(path)
+        assert props["creator"] == props["lastModifiedBy"] == props["Company"] == "IBM rīkkopa", municipality_id
+        assert props["subject"].startswith("Individuālā budžeta modeļa matrica pēc Labklājības ministrijas IBM "
+                                           "metodikas 6. pielikuma"), props["subject"]
+        if municipality_id is not None:
+            assert catalogue.municipality(municipality_id).social_service not in props.values(), municipality_id
 
 
 def test_same_catalogue_gives_identical_files(catalogue: Catalogue, tmp_path: Path, generic: Path) -> None:

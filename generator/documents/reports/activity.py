@@ -58,7 +58,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     month headings are blank date inputs (register.report_periods)."""
     periods = report_periods(catalogue, build_date)
     months = periods.months
-    wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID)
+    wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID, municipality, build_date)
     title, note, head, text, count_in, bold = fmt.title, fmt.note, fmt.head, fmt.text, fmt.in_int, fmt.label
     base = BASE_FORMAT
     # Month headings read upwards, so that a month column is only as wide as its counts.

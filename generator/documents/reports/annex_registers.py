@@ -6,6 +6,7 @@ rows in use (row_groups.py, D33): the register its first rows, the list its supp
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
@@ -50,8 +51,9 @@ def questionnaire_names(catalogue: Catalogue) -> list[str]:
     return [f"{n}. pielikums – {titles[n].title_lv}" for n in REGISTERED_ANNEXES]
 
 
-def write_questionnaire_register(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
-    wb, fmt = open_report_workbook(catalogue, target, QUESTIONNAIRE_REGISTER_ID)
+def write_questionnaire_register(catalogue: Catalogue, municipality: Municipality, target: Path,
+                                 build_date: dt.date | None = None) -> Path:
+    wb, fmt = open_report_workbook(catalogue, target, QUESTIONNAIRE_REGISTER_ID, municipality, build_date)
     ws = wb.add_worksheet("24 Aptauju reģistrs")
     lists = wb.add_worksheet("Saraksti")
     names = questionnaire_names(catalogue)
@@ -126,8 +128,9 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     return target
 
 
-def write_provider_list(catalogue: Catalogue, municipality: Municipality, target: Path) -> Path:
-    wb, fmt = open_report_workbook(catalogue, target, PROVIDER_LIST_ID)
+def write_provider_list(catalogue: Catalogue, municipality: Municipality, target: Path,
+                        build_date: dt.date | None = None) -> Path:
+    wb, fmt = open_report_workbook(catalogue, target, PROVIDER_LIST_ID, municipality, build_date)
     ws = wb.add_worksheet("17 Sniedzēji")
     areas = {a.number: a.name_lv for a in catalogue.enums.support_areas}
     ws.write(0, 0, "17. pielikums. Iespējamo pakalpojumu sniedzēju saraksts un kvalifikācijas prasības", fmt.title)

@@ -23,7 +23,8 @@ def write_annex_workbooks(catalogue: Catalogue, municipality: Municipality, fold
                           build_date: dt.date | None = None) -> list[Path]:
     return [
         write_settlement_workbook(catalogue, municipality, folder / f"{SETTLEMENT_ID}.xlsx", build_date=build_date),
-        write_questionnaire_workbook(catalogue, municipality, folder / f"{QUALITY_ID}.xlsx"),
-        write_questionnaire_register(catalogue, municipality, folder / f"{QUESTIONNAIRE_REGISTER_ID}.xlsx"),
-        write_provider_list(catalogue, municipality, folder / f"{PROVIDER_LIST_ID}.xlsx"),
+        write_questionnaire_workbook(catalogue, municipality, folder / f"{QUALITY_ID}.xlsx", build_date=build_date),
+        write_questionnaire_register(catalogue, municipality, folder / f"{QUESTIONNAIRE_REGISTER_ID}.xlsx",
+                                     build_date=build_date),
+        write_provider_list(catalogue, municipality, folder / f"{PROVIDER_LIST_ID}.xlsx", build_date=build_date),
     ]

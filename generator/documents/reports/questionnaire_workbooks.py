@@ -6,6 +6,7 @@ scale come from catalogue/annexes.yaml (quality)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -59,13 +60,13 @@ def total_name(party: Party) -> str:
 
 def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipality, target: Path,
                                  responses: Mapping[str, Sequence[Response]] | None = None,
-                                 cached: bool = True) -> Path:
+                                 cached: bool = True, build_date: dt.date | None = None) -> Path:
     """``responses``: party id -> filled questionnaires (stage id -> score); None writes the empty template.
     ``cached=False`` leaves formula caches empty so that only a recalculation shows the means."""
     quality: Quality = catalogue.annexes.quality  # type: ignore[union-attr]
     responses = responses or {}
     top = quality.max_score
-    wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID)
+    wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID, municipality, build_date)
     mean_fmt = wb.add_format({"font_name": REPORT_FONT, "font_size": 10, "border": 1, "num_format": f"{LATVIAN}0.00"})
     summary = wb.add_worksheet(SUMMARY)
     scale = "; ".join(f"{level.score} – {level.label_lv}" for level in quality.scale)

@@ -103,7 +103,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     def cache(value: object, *uses: ParamCell) -> object:
         return cached_value(value, cached, *uses)
 
-    wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID)
+    wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID, municipality, build_date)
     ws = quick_formulas(wb.add_worksheet(SHEET))
     full_pay = parameter(catalogue, "social_worker_children", day, INTEGER)
     indirect = parameter(catalogue, "indirect_cost_rate", day, SHARE)

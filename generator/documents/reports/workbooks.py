@@ -60,7 +60,6 @@ REGISTER_FILE = f"{REGISTER_ID}.xlsx"
 ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 REGISTER_ROWS = 400
 SHARE_2 = f"{LATVIAN}0.00%"  # separators as in Latvian also where LibreOffice runs in another locale
-AUTHOR = "Labklājības ministrija – IBM rīkkopa"
 
 S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS = (
     "28 Reģistrs", "29 Naudas plūsma", "30 Ceturkšņa pārskats", "26 BIP", "Saraksti")
@@ -192,17 +191,21 @@ def write_errors_line(ws: Worksheet, row: int, first_col: int, last_col: int, fm
     ws.set_row(row, 26)
 
 
-def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str) -> tuple[xlsxwriter.Workbook, _Formats]:
-    """A new report workbook at ``target`` with the toolkit's properties and the shared formats; its title is
-    the one the output register (generator.documents.outputs) gives ``output_id``."""
-    try:
-        title = REPORT_WORKBOOKS[output_id]
-    except KeyError:
+def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str, municipality: Municipality,
+                         build_date: dt.date | None = None) -> tuple[xlsxwriter.Workbook, _Formats]:
+    """A new report workbook at ``target`` with its properties (reports/properties.py, D52: its title from the
+    output register, generator.documents.outputs; author and company the social service when its name is
+    confirmed for the day the workbook is made for, else the toolkit) and the shared formats."""
+    from generator.documents.party_names import municipal_documents_day
+    from generator.documents.reports.properties import report_properties
+
+    if output_id not in REPORT_WORKBOOKS:
         raise KeyError(f"atskaites darbgrāmata '{output_id}' nav izvažu sarakstā "
-                       f"(zināmās: {', '.join(REPORT_WORKBOOKS)})") from None
+                       f"(zināmās: {', '.join(REPORT_WORKBOOKS)})")
+    day = municipal_documents_day(catalogue, build_date or dt.date.today())
     target.parent.mkdir(parents=True, exist_ok=True)
     wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
-    wb.set_properties({"title": title, "author": AUTHOR, "company": "Labklājības ministrija",
+    wb.set_properties({**report_properties(catalogue, output_id, municipality, day),
                        "comments": f"Veidnes versija {catalogue.version}", "created": _excel_date(catalogue.latest_date)})
     return wb, _Formats(wb)
 
@@ -234,7 +237,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         return guarded(expression, *uses, errors=ERRORS)
 
     log = checks.ErrorLog()
-    wb, fmt = open_report_workbook(catalogue, target, REGISTER_ID)
+    wb, fmt = open_report_workbook(catalogue, target, REGISTER_ID, municipality, build_date)
     # quick_formulas: the register's row checks are long formulas, which xlsxwriter would search ~30 times each.
     ws_reg, ws_cash, ws_q, ws_bip, ws_lists = (quick_formulas(wb.add_worksheet(name))
                                                for name in (S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS))
