@@ -17,6 +17,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from generator.workbook.layout import Area, Layout
+from generator.workbook.ordinals import keep_ordinals, wraps
 from generator.workbook.styles import Styles
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class Sheet:
         if value == "":
             self.ws.write_blank(row, col, None, fmt)
         else:
-            self.ws.write_string(row, col, value, fmt)
+            self.ws.write_string(row, col, keep_ordinals(value) if wraps(fmt) else value, fmt)
 
     def number(self, a1: str, value: int | float | Decimal, fmt: Format | None = None) -> None:
         row, col = self._rc(a1)
@@ -121,7 +122,7 @@ class Sheet:
         r2, c2 = self._rc(last)
         self.ws.merge_range(r1, c1, r2, c2, "", fmt)
         if value:
-            self.ws.write_string(r1, c1, value, fmt)
+            self.ws.write_string(r1, c1, keep_ordinals(value) if wraps(fmt) else value, fmt)
 
     def widths(self, widths: dict[str, float]) -> None:
         for letter, width in widths.items():

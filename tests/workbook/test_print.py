@@ -93,7 +93,9 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # the right with their label columns. The signed annexes (6.3, 6.5, 6.6, 6.9) print one page wide (6.9 in
 # portrait, the others in landscape) and continue downwards: SIGNED_PAGES.
 # 6.4 prints two pages across (its summary on the first only) of two-line plan rows: 4 pages for its ten open rows.
-SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 4, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 9, "6.9": 1,
+# 6.8 prints two pages across (A:E, then A with F:K); with a wider "Pārbaude" column it printed a third page across
+# with only the service names and that empty column (F15).
+SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 4, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 6, "6.9": 1,
                   "6.10": 5, "6.11": 3}
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
 SIGNED_PAGES = {"6.3": {10: 1, 20: 2, 30: 2, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2, 40: 3},
@@ -302,6 +304,15 @@ def test_every_page_readable_numbered_and_named(printed: dict[str, dict[str, lis
 def test_showcase_page_counts(printed: dict[str, dict[str, list[Page]]]) -> None:
     counts = {sheet: len(pages) for sheet, pages in printed["paraugs"].items()}
     assert counts == SHOWCASE_PAGES
+
+
+def test_no_page_of_the_service_list_holds_only_names(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """Every page across of 6.8 holds the catalogue's columns (Mērvienība) or the provider's (Sniedzējs, with the
+    Pārbaude column): never a page of the repeated service names beside an empty "Pārbaude" column alone."""
+    for name in ("paraugs", "sniedzejs-55"):
+        for k, page in enumerate(printed[name]["6.8"], start=1):
+            text = _flat(page.text)
+            assert "Mērvienība" in text or ("Sniedzējs" in text and "Pārbaude" in text), f"{name} 6.8, {k}. lapa"
 
 
 @pytest.mark.parametrize("sheet", sorted(SIGNED))

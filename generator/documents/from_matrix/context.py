@@ -24,6 +24,7 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.context import recipient_names
 from generator.documents.from_matrix.funded import funded_units, spread
+from generator.documents.from_matrix.own_service import own_kind, own_names
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.terms import BLANK_DATE
@@ -96,6 +97,7 @@ class Line:
     ib_units: str = ""  # the units that EUR pays for at the line's price (blank when unknown)
     ib_months: list[str] = field(default_factory=list)  # those units per period month (funded.py; 02, 03)
     to_parent: bool = False  # the catalogue's payee is the parent: repaid on expense documents (01 §5)
+    own: str = ""  # the provider is the case's own social service or municipality (own_service.py; D50)
 
     @property
     def funded(self) -> bool:
@@ -114,6 +116,7 @@ class Provider:
     rest: str = ""  # the provider's cost not paid from the IB
     partial: bool = False  # part of its plan cost is not (or may not be) paid from the IB
     funded: bool = True  # some of its lines get (or may get, once a figure is confirmed) IB funding
+    own: str = ""  # own_service.SOCIAL_SERVICE or MUNICIPALITY: the case's own institution, no 02/03 (D50)
 
 
 @dataclass
@@ -236,7 +239,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     over = outcome.needed > outcome.provisional
     available_confirmed = (confirmed and base_confirmed) or (inputs.final is not None and over)
     fin = plan.financing
-    providers = _providers(lines, inputs, plan, catalogue)
+    providers = _providers(lines, inputs, plan, own_names(catalogue, data.municipality))
     note = ""
     if not confirmed:
         items = ", ".join(sorted(sources.values()))
@@ -279,12 +282,15 @@ def recipient(chosen: str | None, offer: Offer | None, names: dict[str, str]) ->
     return names.get(kind, "") if kind else ""
 
 
-def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Provider]:  # noqa: ANN001
+def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Provider]:  # noqa: ANN001
     """One group per distinct provider name (in the order of first appearance), lines without one last; the
-    lines the catalogue repays to the parent (its service's payee, D29) belong to no provider."""
+    lines the catalogue repays to the parent (its service's payee, D29) belong to no provider. A provider whose
+    name is one of ``own`` (the case's own social service or municipality, own_service.own_names) is marked so,
+    and so are its lines: the Dienests makes no contract or guarantee letter with itself (D50)."""
     groups: dict[str, list[Line]] = {}
     for line in lines:
         if not line.to_parent:
+            line.own = own_kind(line.provider, own)
             groups.setdefault(line.provider, []).append(line)
     order = [name for name in groups if name] + ([""] if "" in groups else [])
     costs = {i + 1: c for i, c in enumerate(_counted_costs(inputs, plan))}
@@ -305,7 +311,8 @@ def _providers(lines: list[Line], inputs, plan, catalogue: Catalogue) -> list[Pr
         # No 02/03 for a provider none of whose lines gets IB money (a blank IB share may still get some).
         result.append(Provider(name, part, group, amount(cost, confirmed), ib_text, confirmed,
                                rest=amount(cost - ib, ib_confirmed),
-                               partial=cost != ib or not ib_confirmed, funded=any(line.funded for line in group)))
+                               partial=cost != ib or not ib_confirmed, funded=any(line.funded for line in group),
+                               own=own_kind(name, own)))
     return result
 
 

@@ -19,6 +19,7 @@ from generator.cli_errors import find_os_error, os_reason
 from generator.documents.from_matrix import archive as arch
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.context import build, period_end
+from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
 from generator.ministry.templates import TemplateSource
@@ -231,7 +232,20 @@ def no_provider_papers(child) -> list[str]:  # noqa: ANN001 - a from_matrix.cont
     lines = [f"{unfunded} sniedzējiem no individuālā budžeta nekas netiek apmaksāts – līgums un garantijas "
              "vēstule tiem nav izveidoti"] if unfunded else []
     repaid = repaid_to_parent(child)
-    return lines + ([repaid] if repaid else [])
+    return lines + ([repaid] if repaid else []) + own_provider(child)
+
+
+OWN = {SOCIAL_SERVICE: "sniedz pats Dienests", MUNICIPALITY: "sniedz pati Pašvaldība, kuras iestāde ir Dienests"}
+
+
+def own_provider(child) -> list[str]:  # noqa: ANN001 - a from_matrix.context.ChildContext
+    """Why a provider that is the case's own social service or municipality gets no provider contract or guarantee
+    letter (D50): one line per such provider, naming its lines and the name typed in the matrix (6.8)."""
+    if child.not_eligible:
+        return []
+    return [f"{', '.join(line.label for line in p.lines)} – {OWN[p.own]} („{p.name}”): līgumu ar sniedzēju un "
+            "garantijas vēstuli iestāde nevar slēgt pati ar sevi, tāpēc tie nav izveidoti"
+            for p in child.providers if p.own and p.funded]
 
 
 def repaid_to_parent(child) -> str:  # noqa: ANN001 - a from_matrix.context.ChildContext

@@ -1,7 +1,7 @@
 """Which documents one child gets, with the same numbers and file names as the municipality set.
 
 Eligible child: 01 (contract with its annexes), 02 and 03 once per provider (the provider's short name
-added to the file name), 05, 07 and 08. A child who is not eligible: the decision to refuse and 07.
+added to the file name; none for the case's own social service or municipality, D50), 05, 07 and 08. A child who is not eligible: the decision to refuse and 07.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ def child_documents(child: ChildContext) -> list[tuple[DocumentSpec, Provider | 
         base = by_id(doc_id)
         for provider in child.providers:
             if not provider.funded:  # the IB pays it nothing: no contract or guarantee from the service
+                continue
+            if provider.own:  # the Dienests or its municipality itself: no contract or guarantee with itself
                 continue
             result.append((dataclasses.replace(base, id=f"{base.id}-{provider.file_part}"), provider))
     result += [(by_id(doc_id), None) for doc_id in ("05-iesniegums-par-sniedzejiem", "07-klienta-lietas-titullapa",

@@ -38,8 +38,9 @@ def write(sh: Sheet) -> None:
         "C",  # the repeated label columns: the title and the child's lines whole on every page across
         title_height=TITLE_HEIGHT,
         title_to=plan_cols[-1],  # the first page across ends with the planned months (column breaks below)
+        code_line=True,  # the personal code under the child's name, as on the other sheets
     )
-    # A:C hold the child's line in one line at Excel's widths (the repeated label columns of every page across)
+    # A:C hold the child's name and the code under it at Excel's widths (the label columns of every page across)
     # B: the catalogue's longest service name (3.17i) in one line at Excel's width; 6.10's rows stay one line high
     sh.widths({"A": 4, "B": 47, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
               | {c: 9 for c in paid_cols}

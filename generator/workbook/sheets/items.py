@@ -30,7 +30,7 @@ HEADS = (
     ("H", "Sniedzējs", 30),  # a provider's name of 55 characters (as the longest service names) wraps in two lines
     ("I", "Sniedzēja cena, EUR par vienību", 12),
     ("J", "Trans-ports", 7),
-    ("K", "Pārbaude", 30),
+    ("K", "Pārbaude", 25),  # wraps; at 30 LibreOffice printed it alone on a third page across
 )
 PRICE_CODE = "R"  # hidden: the formula check of the price cell
 # hidden: services whose sessions this one already includes (L1713), an unconfirmed ceiling (D22), the catalogue's
@@ -71,7 +71,7 @@ def write(sh: Sheet) -> None:
         f"B1:{FIRST_PAGE_TO}2",
         "Katalogs ar izvēlēto sniedzēju un tā faktisko cenu. Normatīvajos aktos un deleģēšanas līgumos noteiktā cena "
         "ir ievadīta iepriekš tikai tad, ja katalogā ir tās apmērs; augstāku cenu ievadīt nevar. Ja apmēra nav "
-        "(tukša maksimālā cena), sniedzēja cenu ievada sociālais darbinieks. Statuss “jāprecizē” nozīmē, ka kataloga "
+        "(tukša maksimālā cena), sniedzēja cenu ievada sociālais darbinieks. Statuss „jāprecizē” nozīmē, ka kataloga "
         "cena vēl nav apstiprināta no tiesību avota; plāna rinda ar šādu pakalpojumu vai pakalpojumu bez apmēra "
         "saņem brīdinājumu, ka cenas griesti nav apstiprināti. Tirgus cenas pakalpojumiem ievada sniedzēja cenu.",
         st.note,

@@ -31,6 +31,7 @@ def write(sh: Sheet) -> None:
         "kopā ar sociālo darbinieku.",
         "H",
         "D",
+        code_line=True,  # the personal code under the child's name, as on the other sheets
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})
     for c, head, _, _ in COLUMNS:

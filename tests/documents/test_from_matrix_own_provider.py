@@ -1,0 +1,99 @@
+"""A provider named in the matrix (6.8) that is the case's own social service or municipality gets no provider
+contract (02) and no guarantee letter (03): the Dienests cannot contract with or guarantee payment to itself
+(D50). Every recorded form of the names counts, pilot-time or candidate, confirmed or not, in any letter case and
+spacing; another municipality's social service is an ordinary provider."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE, own_kind, own_names
+from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.run import no_provider_papers
+from generator.documents.from_matrix.writing import render_child
+from generator.ministry.matrix import ChildData
+from generator.reference.lines import line_from_offer
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.writer import template_date
+
+ESCORT = "2.1"  # commonly provided by the municipality's own social service
+MARKET = "3.1.2i"
+CASE = "valmiera"
+
+
+def _reading(catalogue: Catalogue, escort_provider: str) -> MatrixReading:
+    day = template_date(catalogue)
+    offers = {o.id: o for o in catalogue.offers(day)}
+    lines = (line_from_offer(offers[ESCORT], 10, unit_price=Decimal("5.00"), planned_units=(5, 5)),
+             line_from_offer(offers[MARKET], 10, unit_price=Decimal(20), planned_units=(5, 5)))
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
+                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
+    params = Params.from_catalogue(catalogue, day)
+    outcome = evaluate_workbook(inputs, params)
+    assert outcome.errors == 0
+    data = ChildData(CASE, "Anna Paraugs", "010512-20000", "multipli", day, inputs)
+    return MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params, outcome=outcome,
+                         parent_name="Pēteris Paraugs",
+                         providers={offers[ESCORT].label: escort_provider, offers[MARKET].label: "SIA Ergo Paraugs"})
+
+
+def _made(catalogue: Catalogue, escort_provider: str) -> tuple[list[str], list[str], str]:
+    """The 02/03 documents made, the console's notes and the parent contract's HTML."""
+    reading = _reading(catalogue, escort_provider)
+    child = build(reading, catalogue, pseudonymous=False)
+    docs = render_child(catalogue, catalogue.municipality(CASE), child, reading.data.params_day, False)
+    made = sorted(d.spec.id for d in docs if d.spec.id.startswith(("02-", "03-")))
+    contract = next(d.html for d in docs if d.spec.id == "01-ligums-ar-vecaku")
+    return made, no_provider_papers(child), contract
+
+
+def _label(catalogue: Catalogue, offer_id: str) -> str:
+    return {o.id: o.label for o in catalogue.offers(template_date(catalogue))}[offer_id]
+
+
+def test_every_recorded_form_of_the_own_names_is_known(catalogue: Catalogue) -> None:
+    names = own_names(catalogue, CASE)
+    # the pilot-time names of municipalities.yaml with their case forms
+    assert own_kind("Valmieras sociālais dienests", names) == SOCIAL_SERVICE
+    assert own_kind("Valmieras sociālajam dienestam", names) == SOCIAL_SERVICE
+    assert own_kind("Valmieras pilsētas pašvaldība", names) == MUNICIPALITY
+    # a candidate name after the reform, still "jāprecizē": a social worker may well type it
+    assert own_kind("Valmieras novada pašvaldība", names) == MUNICIPALITY
+    # letter case and spacing do not matter
+    assert own_kind("  VALMIERAS   sociālais\tdienests ", names) == SOCIAL_SERVICE
+    # another municipality's social service, a private provider, nothing typed: ordinary providers
+    assert own_kind("Liepājas sociālais dienests", names) == ""
+    assert own_kind("SIA Valmieras sociālais dienests un partneri", names) == ""
+    assert own_kind("", names) == ""
+    assert own_names(catalogue, "nav-tadas") == {}
+
+
+@pytest.mark.parametrize(("typed", "who"), [("valmieras  Sociālais dienests", "sniedz pats Dienests"),
+                                            ("Valmieras novada pašvaldība", "sniedz pati Pašvaldība")])
+def test_no_contract_or_guarantee_with_itself(catalogue: Catalogue, typed: str, who: str) -> None:
+    made, notes, contract = _made(catalogue, typed)
+    assert made == ["02-ligums-ar-sniedzeju-sia-ergo-paraugs", "03-garantijas-vestule-sia-ergo-paraugs"]
+    escort = _label(catalogue, ESCORT)
+    own = [n for n in notes if n.startswith(f"{escort} – {who}")]
+    assert own == [f"{escort} – {own[0].split(' – ', 1)[1]}"] and f"(„{typed}”)" in own[0], notes
+    assert "līgumu ar sniedzēju un garantijas vēstuli iestāde nevar slēgt pati ar sevi" in own[0]
+    assert _label(catalogue, MARKET) not in " ".join(notes)
+    # the parent contract says who provides the line and why there is no provider contract for it
+    assert f"pakalpojumu „{escort}” sniedz pats Dienests vai Pašvaldība: par to līgumu ar sniedzēju neslēdz" \
+        in contract
+
+
+def test_another_municipalitys_service_is_an_ordinary_provider(catalogue: Catalogue) -> None:
+    made, notes, contract = _made(catalogue, "Liepājas sociālais dienests")
+    assert made == ["02-ligums-ar-sniedzeju-liepajas-socialais-dienests",
+                    "02-ligums-ar-sniedzeju-sia-ergo-paraugs",
+                    "03-garantijas-vestule-liepajas-socialais-dienests",
+                    "03-garantijas-vestule-sia-ergo-paraugs"]
+    assert notes == [] and "sniedz pats Dienests" not in contract
