@@ -50,6 +50,8 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
          "default_date_format": "dd.mm.yyyy"},
     )
     created = dt.datetime.combine(day, dt.time())
+    # the title names the file as the site's downloads list it (municipalities.yaml, the pilot-time name); the
+    # company stays empty: a fresh matrix has no plan day, so no social service's name is confirmed for it (D50)
     title = "IBM matrica" + (f" – {municipality.name_lv}" if municipality else "")
     version = template_version(catalogue)
     wb.set_properties(
@@ -57,7 +59,7 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
             "title": title,
             "subject": "Individuālā budžeta modeļa matrica (6. pielikums): atbalsta plāns un IB apmēra aprēķins",
             "author": "IBM rīkkopa",
-            "company": municipality.social_service if municipality else "",
+            "company": "",
             "keywords": "IBM, individuālais budžets, SBS",
             "comments": f"Veidnes versija {version} (kataloga versija {catalogue.version})",
             "created": created,

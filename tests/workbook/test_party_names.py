@@ -15,7 +15,6 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.documents.from_matrix.reading import read_for_documents
 from generator.ministry.collect import Options, collect
 from generator.ministry.migrate import Migrator
@@ -30,6 +29,7 @@ from generator.workbook.writer import write_workbook
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children
 from tests.workbook.conftest import require_soffice
+from tests.workbook.party_catalogues import confirm, edited_names, withdraw
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-party-names")]
 
@@ -42,26 +42,14 @@ IN_2026 = dt.date(2026, 1, 1)
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
 
 
-def _edit_names(folder: Path, edit) -> Catalogue:  # noqa: ANN001 - str -> str on the municipality's block
-    """A copy of the catalogue whose municipality-names.yaml block of MUNICIPALITY is changed by ``edit``."""
-    target = folder / "catalogue"
-    shutil.copytree(DEFAULT_CATALOGUE, target)
-    path = target / "municipality-names.yaml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index(f"\n  {MUNICIPALITY}:\n")
-    end = text.index("\n  madona:\n", start)
-    path.write_text(text[:start] + edit(text[start:end]) + text[end:], encoding="utf-8")
-    return load_or_raise(target)
-
-
 def confirming_copy(folder: Path) -> Catalogue:
     """Every name of MUNICIPALITY confirmed: the later municipality name and the pilot-time social service."""
-    return _edit_names(folder, lambda block: block.replace("status: jāprecizē", "status: apstiprināts"))
+    return edited_names(folder, confirm, MUNICIPALITY)
 
 
 def withdrawing_copy(folder: Path) -> Catalogue:
     """The pilot-time municipality name of MUNICIPALITY no longer confirmed: no name of it is confirmed."""
-    return _edit_names(folder, lambda block: block.replace("status: apstiprināts", "status: jāprecizē"))
+    return edited_names(folder, withdraw, MUNICIPALITY)
 
 
 @dataclass(frozen=True)
