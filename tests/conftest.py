@@ -67,6 +67,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 (1308 tests, 13 min; 
     "tests/ministry/test_collect_safety.py": 15,
     "tests/ministry/test_migrate_old_template.py": 11,
     "tests/ministry/test_migrate.py": 10,
+    "workbook-party-names": 10,  # tests/workbook/test_party_names.py: one soffice call of 9 matrices (45 s loaded)
     "tests/documents/test_command.py": 8,
     "tests/documents/test_annex_workbooks.py": 8,
     "tests/documents/test_report_print_size.py": 8,

@@ -35,8 +35,8 @@ SHEETS: dict[str, tuple[str, str]] = {
             "pielikums"),
     "6.10": ("Izpilde", "plānotais, saņemtais un apmaksātais katrā mēnesī, atlikums un apguves procents"),
     "6.11": ("Tehniskā tabula", "saraksti izvēlnēm, spēkā esošie programmas parametri un kārtu pārskata "
-             "periodi, veidnes un kataloga versija, saskarnes versija, kļūdu un brīdinājumu skaits un "
-             "nederīgo ievades šūnu saraksts"),
+             "periodi, pašvaldību un sociālo dienestu apstiprinātie nosaukumi ar spēkā esības laiku, veidnes un "
+             "kataloga versija, saskarnes versija, kļūdu un brīdinājumu skaits un nederīgo ievades šūnu saraksts"),
 }
 
 # Name -> (sheet, meaning). Rows are ranges with one row per plan line (6.8: per catalogue row).

@@ -30,6 +30,7 @@ from generator.workbook.layout import Layout
 from generator.workbook.names import write
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets.calculation import SUMMARY_ROWS
+from generator.workbook.sheets.party_names import shown_name
 from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
 from generator.workbook.texts import (
     ANNEX_BOTH_BLANK,
@@ -43,6 +44,7 @@ from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 from tests.print_fonts import require_calibri_metrics
 from tests.workbook.conftest import recipient_labels
+from tests.workbook.party_catalogues import confirm, edited_names
 from tests.workbook.pdf_clip import Run, cut_runs, text_runs
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 from tests.workbook.plans import random_plans
@@ -244,8 +246,9 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"garais-vards-{lines}.xlsx", lines=lines,
                            people=LONG_CHILD, note=NOTE_66, failing=lines == LONG_NAME_LINES[0]),
             SHEETS if lines == LONG_NAME_LINES[0] else tuple(SIGNED))  # the child's name and code on every sheet
+    confirming = names_confirmed(folder)  # the longest names print only when confirmed (D51)
     for municipality_id in longest_names(catalogue):
-        template = write_workbook(catalogue, folder / f"veidne-{municipality_id}.xlsx", municipality_id)
+        template = write_workbook(confirming, folder / f"veidne-{municipality_id}.xlsx", municipality_id)
         add(_showcase_file(catalogue, template, folder / f"garakais-{municipality_id}.xlsx", lines=40,
                            longest=True),
             tuple(SIGNED))
@@ -397,15 +400,30 @@ def test_hidden_filled_rows_warn_on_paper(printed: dict[str, dict[str, list[Page
         assert VISIBLE in numbers and VISIBLE + 1 not in numbers, f"{sheet}: izdrukātās rindas {sorted(numbers)}"
 
 
-def test_header_names_printed_whole(printed: dict[str, dict[str, list[Page]]], catalogue: Catalogue) -> None:
-    """Page 1 of every signed annex holds the whole municipality and social service name, for the showcase
-    (Liepāja) and the municipalities with the longest names: the header block wraps, it does not cut."""
-    named = {"paraugs": "liepaja"} | {f"garakais-{m}": m for m in longest_names(catalogue)}
-    for name, municipality_id in named.items():
-        municipality = catalogue.municipality(municipality_id)
+def names_confirmed(folder: Path) -> Catalogue:
+    """The catalogue with every name of municipality-names.yaml confirmed (a copy in ``folder``)."""
+    return edited_names(folder / "nosaukumi-apstiprinati", confirm)
+
+
+def test_header_names_printed_whole(printed: dict[str, dict[str, list[Page]]], catalogue: Catalogue,
+                                    tmp_path: Path) -> None:
+    """Page 1 of every signed annex holds the whole municipality and social service name as 6.1 shows it for the
+    plan's first day: for the showcase (Liepāja) the confirmed pilot-time name and the social service's blank, for
+    the municipalities with the longest names (every name confirmed in a copy of the catalogue) both names: the
+    header block wraps, it does not cut."""
+    confirming = names_confirmed(tmp_path)
+    day = showcase(catalogue).period_start
+    named = {"paraugs": ("liepaja", catalogue)} | {f"garakais-{m}": (m, confirming) for m in longest_names(catalogue)}
+    for name, (municipality_id, cat) in named.items():
+        shown = {kind: shown_name(cat, municipality_id, kind, day) for kind in ("municipality", "social_service")}
+        if name == "paraugs":
+            assert shown["social_service"] == BLANK and shown["municipality"] == "Liepājas pilsētas pašvaldība"
+        else:
+            assert BLANK not in shown.values()
         for sheet in SIGNED:
             first = _flat(printed[name][sheet][0].text)
-            for label, value in (("Pašvaldība", municipality.name_lv), ("Sociālais dienests", municipality.social_service)):
+            for label, kind in (("Pašvaldība", "municipality"), ("Sociālais dienests", "social_service")):
+                value = shown[kind]
                 assert f"{label}: {value}" in first, f"{name} {sheet}: 1. lapā nav vesela „{label}: {value}”"
 
 
@@ -574,6 +592,10 @@ def test_signed_annexes_print_confirmed_figures(printed: dict[str, dict[str, lis
     note."""
     sheets = printed["apstiprinats"]
     p65, p69 = _spaced(sheets["6.5"][0].text), _spaced(sheets["6.9"][0].text)
+    # the one blank left: the social service's name in the header, not confirmed in the catalogue (D51)
+    service_blank = re.compile(rf"dienests:\s*{re.escape(BLANK)}")
+    assert service_blank.search(p65) and service_blank.search(p69)
+    p65, p69 = service_blank.sub("", p65), service_blank.sub("", p69)
     assert BLANK not in p65 and BLANK not in p69
     assert "UZMANĪBU: B" not in p65 and "UZMANĪBU: cena" not in p65
     for total, figure in _figures(_confirmed_inputs(catalogue, False), params).items():

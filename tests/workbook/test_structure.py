@@ -4,6 +4,7 @@ validation, protection, print settings, allowed functions and byte-identical out
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -239,6 +240,9 @@ def test_municipality_prefilled(templates, catalogue: Catalogue) -> None:
         rng = resolve(book.defined_names, "Pasvaldiba")
         assert book[rng.sheet].cell(rng.min_row, rng.min_col).value == municipality.id
         assert book.properties.title.endswith(municipality.name_lv)
+        # no plan day, no confirmed social service name (D51): none in the file's properties either
+        with zipfile.ZipFile(templates[municipality.id]) as z:
+            assert municipality.social_service not in z.read("docProps/app.xml").decode("utf-8")
 
 
 def test_unknown_municipality_is_refused(catalogue: Catalogue, tmp_path: Path) -> None:

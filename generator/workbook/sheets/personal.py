@@ -8,6 +8,7 @@ import datetime as dt
 from generator.workbook import input_checks
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets import party_names
 from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
 
 SHEET = "6.1"
@@ -22,8 +23,8 @@ LAST_DATE = dt.datetime.combine(input_checks.LAST_DATE, dt.time())
 FIELDS: tuple[tuple[int, str, str, str | None, str | None, str], ...] = (
     (4, "Lieta", "section", None, None, ""),
     (5, "Pašvaldība (kods no kataloga)", "choice", "Pasvaldiba", "Saraksts_Pasvaldibas", "izvēlieties no saraksta"),
-    (6, "Pašvaldības nosaukums", "out", "Pasvaldibas_Nosaukums", None, "no kataloga"),
-    (7, "Sociālais dienests", "out", "Socialais_Dienests", None, "no kataloga"),
+    (6, "Pašvaldības nosaukums", "out", "Pasvaldibas_Nosaukums", None, ""),
+    (7, "Sociālais dienests", "out", "Socialais_Dienests", None, ""),
     (8, "Sociālais darbinieks (vārds, uzvārds)", "text", "Socialais_Darbinieks", None, ""),
     (9, "Sociālā darbinieka tālrunis un e-pasts", "text", None, None, ""),
     (10, "Lietas atvēršanas datums", "date", None, None, "DD.MM.GGGG"),
@@ -62,7 +63,6 @@ CHECKED = {f.name: f for f in SINGLE_FIELDS if f.name in {n for *_, n, _, _ in F
 
 def write(sh: Sheet) -> None:
     book, st = sh.book, sh.st
-    cache = book.cache
     # C: the longest hint ("no kataloga (6.11); …") in one line of 8 pt: wrapped in 28 it ran over the next row
     sh.widths({"A": 42, "B": 28, "C": 44})
     sh.merge_text("A1:C1", "6.1. Bērna un vecāka personas dati", st.title)
@@ -94,15 +94,7 @@ def write(sh: Sheet) -> None:
         elif hint:
             sh.text(f"C{row}", hint, st.note)
         if kind == "out":
-            ref = {"Pasvaldibas_Nosaukums": "Saraksts_PasvNosaukumi", "Socialais_Dienests": "Saraksts_PasvDienesti"}[
-                name or ""
-            ]
-            sh.formula(
-                cell,
-                f'IF(Pasvaldiba="","",IFERROR(INDEX({ref},MATCH(Pasvaldiba,Saraksts_Pasvaldibas,0)),"nav katalogā"))',
-                st.out_text,
-                cache.text(name or ""),
-            )
+            _party_name(sh, row, party_names.BY_OUTPUT[name or ""])
         elif kind == "choice":
             initial = municipality.id if name == "Pasvaldiba" and municipality else None
             sh.value(cell, initial, st.input_choice)
@@ -198,6 +190,21 @@ def write(sh: Sheet) -> None:
     # E prints too: a long message beside a cell runs on into it instead of stopping at the page edge
     child_line(sh, "A3")
     page_setup(sh, annex="6.1 (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}", repeat_to=3)
+
+
+# Rows 6–7 (the names): two lines of the 8 pt hint beside them.
+NAME_ROW_HEIGHT = 22
+
+
+def _party_name(sh: Sheet, row: int, kind: party_names.Kind) -> None:
+    """The municipality's or social service's name in force on the plan's first day, or the blank to fill,
+    with the hint beside it (D43, D51); the 6.11 row it takes is in the hidden column D."""
+    st, cache = sh.st, sh.book.cache
+    sh.formula(f"D{row}", party_names.row_formula(kind), st.helper, 0)
+    sh.define(kind.row, f"D{row}")
+    sh.formula(f"B{row}", party_names.name_formula(kind), st.out_text, cache.text(kind.output))
+    sh.formula(f"C{row}", party_names.hint_formula(kind), st.note, cache.hint(kind.output))
+    sh.row_height(row, NAME_ROW_HEIGHT)
 
 
 def _reporting_period(sh: Sheet) -> None:

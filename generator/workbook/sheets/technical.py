@@ -1,5 +1,7 @@
 """Sheet 6.11, the technical table: versions, programme parameters in force, the base B, the rule
-checks with their counts (Kludas, Bridinajumi), the period months and the validation lists."""
+checks with their counts (Kludas, Bridinajumi), the period months, the reporting periods, the holidays,
+the confirmed names of the municipalities and social services with their days (party_names.py) and the
+validation lists."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from generator.lvformat import percent
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import plan_rows
+from generator.workbook.sheets import party_names, plan_rows
 from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
@@ -433,10 +435,11 @@ def _periods(sh: Sheet) -> None:
     sh.define("h_PerSakums", f"C{PERIODS_FIRST}", f"C{last}")
     sh.define("h_PerBeigas", f"D{PERIODS_FIRST}", f"D{last}")
     sh.define("h_PerSatur", f"E{PERIODS_FIRST}", f"E{last}")
-    _holidays(sh, last + 3)
+    after = _holidays(sh, last + 3)
+    party_names.write_table(sh, after + 1)
 
 
-def _holidays(sh: Sheet, section: int) -> None:
+def _holidays(sh: Sheet, section: int) -> int:
     """Public holidays from the catalogue with their legal source: NETWORKDAYS' holidays range (D11)."""
     st, cat = sh.st, sh.book.catalogue
     sh.text(f"A{section}", "Svētku dienas, kas nav darba dienas (no kataloga)", st.section)
@@ -451,7 +454,9 @@ def _holidays(sh: Sheet, section: int) -> None:
         sh.date(f"B{first + i}", day.date, st.out_date)
     if not days:  # no holidays in the catalogue: an empty range, so NETWORKDAYS counts Monday–Friday
         sh.blank(f"B{first}", st.out_date)
-    sh.define("h_Svetki", f"B{first}", f"B{first + max(len(days), 1) - 1}")
+    last = first + max(len(days), 1) - 1
+    sh.define("h_Svetki", f"B{first}", f"B{last}")
+    return last + 1
 
 
 def _lists(sh: Sheet) -> None:
@@ -467,8 +472,6 @@ def _lists(sh: Sheet) -> None:
         ("K", "Saņēmējs", "Saraksts_Sanemeji", list(cat.enums.recipients.values())),
         ("L", "Kods", "Saraksts_SanKodi", [r.value for r in cat.enums.recipients]),
         ("M", "Pašvaldība", "Saraksts_Pasvaldibas", [m.id for m in municipalities]),
-        ("N", "Nosaukums", "Saraksts_PasvNosaukumi", [m.name_lv for m in municipalities]),
-        ("O", "Sociālais dienests", "Saraksts_PasvDienesti", [m.social_service for m in municipalities]),
         ("P", "Dzimums", "Saraksts_Dzimums", list(GENDERS)),
         ("Q", "Ģimenes veids", "Saraksts_GimenesVeids", list(FAMILY_TYPES)),
         ("R", "Izvērtēšana", "Saraksts_Karta", list(ASSESSMENT_ROUNDS)),
