@@ -47,8 +47,10 @@ FIRST_RESULT = [
 def first_result(visit: Visit, query: str) -> str:
     field = visit.page.locator("input.md-search__input")
     field.click()
-    field.fill("")
-    field.press_sequentially(query, delay=15)  # the theme searches on key events, not on a set value
+    # The theme searches on key events, not on a set value: all but the last letter set at once, the last one
+    # typed, so that the query is searched once (typed letter by letter, every prefix was searched as well).
+    field.fill(query[:-1])
+    field.press_sequentially(query[-1], delay=15)
     meta = visit.page.locator(".md-search-result__meta")
     visit.page.wait_for_function(
         "() => !/inicializ/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=TIMEOUT_MS)
