@@ -7,7 +7,8 @@ printed whole by LibreOffice, as "Eksportēt kā PDF" or "Drukāt visu" prints t
   whole (wrapped in its column), not cut at the next cell;
 - the balance is a labelled line of its own ("Atlikums pārskata perioda beigās, EUR"), not a figure under
   "Kopā"; rows without a month print empty (no 0,00 and no repeated balance): the figures are the reference's;
-- each page's footer names its form and its own page ("29. pielikums, 1. lapa"), never the whole file's total.
+- each page's footer names its form and its own page ("29. pielikums, 1. lapa"), never the whole file's total;
+- the names typed on sheet 26 show on every form of the register workbook; 28's second page cuts no text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from generator.documents.reports.workbooks import BALANCE_LABEL, write_report_wo
 from generator.recalc import convert, make_profile
 from generator.reference.params import Params
 from tests.documents import report_fill
+from tests.workbook.pdf_clip import cut_runs
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.usefixtures("calibri_metrics")]
 
@@ -43,7 +45,7 @@ def _pages(pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+def printed_pdfs(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("atskaites-aizpilditas")
     # built today: the round has ended, so the month cells are inputs (D37)
     paths = {p.stem: p for p in write_report_workbooks(catalogue, catalogue.municipality("valmiera"), folder / "b")}
@@ -53,7 +55,12 @@ def printed(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> d
              "norekini": report_fill.fill_settlement(paths["norekini-ar-pasvaldibu"], folder / "n.xlsx"),
              "atskaite": report_fill.fill_activity(paths["sd-menesa-atskaite"], folder / "a.xlsx")}
     pdfs = convert(list(files.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
-    return {name: _pages(pdf) for name, pdf in zip(files, pdfs, strict=True)}
+    return dict(zip(files, pdfs, strict=True))
+
+
+@pytest.fixture(scope="module")
+def printed(printed_pdfs: dict[str, Path]) -> dict[str, list[str]]:
+    return {name: _pages(pdf) for name, pdf in printed_pdfs.items()}
 
 
 def _form_pages(pages: list[str], form: str) -> list[str]:
@@ -127,3 +134,14 @@ def test_each_page_footer_counts_its_own_sheet(printed: dict[str, list[str]]) ->
             assert int(number) == seen[title], f"{name} lpp. {k}: {form}, {number}. lapa"
     # printed whole: 28 (two pages across), 29, 30 and 26, each numbered from 1
     assert sorted(counted["izdevumu-registrs-un-parskati"].values()) == [1, 1, 1, 2]
+
+
+def test_the_register_pages_across_cut_no_text(printed_pdfs: dict[str, Path]) -> None:
+    """28 continues on a second page with its column "Nr." repeated: its title and notes start right of that
+    column, so no page of the register workbook cuts a text at a page or column edge (found: "28. pi",
+    "Pašvaldi", "Rādītas p" on 28's second page). 17's total label wraps inside its repeated column."""
+    for name in ("izdevumu-registrs-un-parskati", "registrs"):
+        cuts = cut_runs(printed_pdfs[name])
+        assert not cuts, f"{name}: " + "; ".join(f"{c.page}. lpp. {c.text[:40]!r}" for c in cuts)
+    labels = [c for c in cut_runs(printed_pdfs["sniedzeju-saraksts"]) if "norādītu sniedzēju" in c.text]
+    assert not labels, labels

@@ -368,11 +368,13 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 28: register -----------------------------------------------------------------------------
     last = REG_FIRST + max(REGISTER_ROWS, len(data.rows)) - 1
-    ws_reg.write(0, 0, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
+    # The title and notes start in column B: column A (Nr.) repeats on the page across, where a text that starts
+    # in it would print cut at its edge ("28. pi"); B does not repeat, so they print on the first page only.
+    ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
     widths = [5, 16, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 20, 11.5, 8.5]
-    write_intro(ws_reg, 1, 0, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
-                "mēneša beigām; pārskati 29 un 30 aprēķinās no šīm rindām.", fmt.note_wrapped, sum(widths[:8]))
+    write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
+                "mēneša beigām; pārskati 29 un 30 aprēķinās no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
     ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
                        fmt.label_wrapped)
@@ -422,9 +424,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # Empty rows stay in collapsed groups and do not print; the sums above cover every row. The hint (or the
     # warning about hidden filled rows) sits left of the total; row 3 is the line of input errors.
     group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows))
-    ws_reg.merge_range(2, 0, 2, 5, "", fmt.note_wrapped)
-    hint_or_warning(ws_reg, 2, 0, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
-    ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[:6]))))
+    ws_reg.merge_range(2, 1, 2, 5, "", fmt.note_wrapped)
+    hint_or_warning(ws_reg, 2, 1, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
+    ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[1:6]))))
     ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
     texts = checks.TextCells(ws_lists, 11)
