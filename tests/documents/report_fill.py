@@ -72,9 +72,7 @@ def fill_register(source: Path, target: Path, bip_labels: dict[str, str]) -> Pat
         cash.cell(r, 2, CHILDREN)
         cash.cell(r, 3, "Jā")
         cash.cell(r, 4, float(received))
-    for name, value in TYPED_NAMES.items():  # sheet 26's inputs (institution_names)
-        (sheet, ref), = wb.defined_names[name].destinations
-        wb[sheet][ref.replace("$", "")] = value
+    type_names(wb)
     quarter = wb[S_QUARTER]
     quarter.cell(QUARTER_FIRST + 1, 1, 2019)
     quarter.cell(QUARTER_FIRST + 1, 2, 1)
@@ -82,8 +80,16 @@ def fill_register(source: Path, target: Path, bip_labels: dict[str, str]) -> Pat
     return target
 
 
+def type_names(wb: openpyxl.Workbook) -> None:
+    """The names' inputs (institution_names: sheet 26, or above 27's table)."""
+    for name, value in TYPED_NAMES.items():
+        (sheet, ref), = wb.defined_names[name].destinations
+        wb[sheet][ref.replace("$", "")] = value
+
+
 def fill_settlement(source: Path, target: Path) -> Path:
     wb = openpyxl.load_workbook(source)
+    type_names(wb)
     ws = wb[SETTLEMENT_SHEET]
     for i, (month, received) in enumerate(zip(MONTHS, RECEIVED, strict=True)):
         r = SETTLEMENT_FIRST + 1 + i

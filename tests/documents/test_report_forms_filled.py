@@ -106,14 +106,18 @@ def test_the_balance_has_its_own_line_and_unused_months_print_empty(printed: dic
     assert "0,00 0,00 0,00" not in settlement  # no unused month row of zeros
 
 
-def test_the_forms_name_the_institutions_typed_on_sheet_26(printed: dict[str, list[str]]) -> None:
+def test_the_forms_name_the_institutions_typed_in_their_inputs(printed: dict[str, list[str]]) -> None:
     """Names the catalogue does not confirm are blanks on the template; typed on sheet 26, every form's intro
     line shows them, and the page header (which cannot read a cell) carries no blank to write by hand."""
     typed = " – ".join(report_fill.TYPED_NAMES.values())
-    for form in ("28. pielikums", "29. pielikums", "30. pielikums", "26. pielikums"):
-        empty = _form_pages(printed["izdevumu-registrs-un-parskati"], form)[0]
+    for form, template, filled_book in (("28. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
+                                        ("29. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
+                                        ("30. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
+                                        ("26. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
+                                        ("27. pielikums", "norekini-ar-pasvaldibu", "norekini")):
+        empty = _form_pages(printed[template], form)[0]
         assert "Pašvaldība ______ – sociālais dienests ______" in empty, form
-        (filled, *_) = _form_pages(printed["registrs"], form)
+        (filled, *_) = _form_pages(printed[filled_book], form)
         assert typed in filled and "______ – " not in filled, form
         assert _flat(filled).startswith(form), form  # the header's left part holds no "Pašvaldība ______"
 

@@ -77,6 +77,11 @@ def test_sheet_26_holds_the_names_inputs(workbooks, catalogue: Catalogue) -> Non
         assert (cell.value or "") == ("" if shown == REPORT_BLANKS[kind] else shown), name
     intros = [c.value for ws in wb.worksheets for c in ws[2] if isinstance(c.value, str) and "Iestade_" in c.value]
     assert len(intros) == 4 and all(institutions.MUNICIPALITY in f and institutions.SERVICE in f for f in intros)
+    settlement = workbooks["norekini-ar-pasvaldibu.xlsx"]
+    for name, *_ in institutions.INPUTS:
+        (sheet, ref), = settlement.defined_names[name].destinations
+        cell = settlement[sheet][ref.replace("$", "")]
+        assert not cell.protection.locked and _fill(cell) == YELLOW, name
 
 
 def test_the_monthly_report_asks_which_month_it_reports(workbooks) -> None:

@@ -26,6 +26,7 @@ from xlsxwriter.format import Format
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
+from generator.documents.reports import institution_names as institutions
 from generator.documents.reports.month_formulas import MonthFormulas
 from generator.documents.reports.parameters import (
     INTEGER,
@@ -39,6 +40,7 @@ from generator.documents.reports.parameters import (
     write_parameter,
 )
 from generator.documents.reports.printing import (
+    FIELD_HEIGHT,
     SPACER,
     print_setup,
     reconstruction_note,
@@ -62,7 +64,7 @@ from generator.documents.reports.workbooks import (
     open_report_workbook,
     write_blank_inputs_note,
     write_errors_line,
-    write_wide_note,
+    write_intro,
 )
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
@@ -116,12 +118,14 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     # One note wrapped across the table's width, so that the signatures stay on the page of the month rows.
     unprinted_note(ws, reconstruction_note("metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; "
                                            "tabulas izkārtojumu sagatavojusi IBM rīkkopa"))
-    write_wide_note(ws, 1, 0, len(WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. "
-                    f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
-                    f"bērniem, mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba "
-                    "līguma gadījumā. Dzeltenās šūnas aizpilda, pārējās aprēķinās.", fmt.note_wrapped,
-                    sum(WIDTHS))
-    ws.set_row(2, SPACER // 2)
+    write_intro(ws, 1, 0, len(WIDTHS) - 1, municipality,
+                f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
+                f"bērniem, mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba "
+                "līguma gadījumā. Dzeltenās šūnas aizpilda, pārējās aprēķinās.", fmt.note_wrapped, sum(WIDTHS))
+    # the names the intro shows, prefilled only when confirmed (institution_names, D57)
+    institutions.write_inputs_in_row(wb, ws, 2, ((0, 1, 2, 4), (5, 6, 7, 11)), municipality, fmt.label,
+                                     fmt.in_text)
+    ws.set_row(2, FIELD_HEIGHT)
     ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
     log = checks.ErrorLog()
     formulas = MonthFormulas(
@@ -235,7 +239,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                              line=fmt.sign_line)
     ws.freeze_panes(FIRST, 1)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    print_setup(ws, municipality=municipality.name_lv, title="27. pielikums. Norēķini ar pašvaldību",
+    print_setup(ws, municipality=institutions.header_name(municipality), title="27. pielikums. Norēķini ar pašvaldību",
                 version=catalogue.version, header_row=FIRST - 1, last_row=signed, last_col=11, repeat_cols=1)
     wb.close()
     return target
