@@ -105,7 +105,10 @@ def test_signatures_print_with_report_rows(printed, prefix: str) -> None:
         assert signed, f"{build} {sheet}: nevienā lapā nav visu paraksta rindu kopā"
         # the first page that carries the block: the column strip with the labels and the signature fields
         page = signed[0]
-        assert _report_rows(sheet, page.text) >= 3, (
+        # made after the round, the month (quarter) rows print empty until typed: their heading and totals
+        headed = build == "pec-kartas" and not sheet.startswith("31") and all(
+            word in page.text for word in ("Kopā", "Gads" if sheet.startswith("30") else "Mēnesis"))
+        assert headed or _report_rows(sheet, page.text) >= 3, (
             f"{build} {sheet}, {page.number}. lapa: paraksti bez pārskata rindām: {page.text[:300]!r}")
     assert found == len(BUILDS), prefix
 
@@ -182,7 +185,8 @@ def test_no_reconstruction_note_prints(printed) -> None:
 @pytest.mark.parametrize("prefix", ["27", "29"])
 def test_after_the_round_month_rows_print_no_example_values(printed, prefix: str) -> None:
     """Made after the round, 27 and 29 print their month rows blank: no children count or "Jā"/"Nē" typed in advance
-    and no pay share other than 0 (found: "10 / Jā / 50,00%" in every row beside the blank months; D37), and,
+    and no pay share (found: "10 / Jā / 50,00%" in every row beside the blank months; D37; a row prints its amounts
+    only once its month is typed), and,
     recalculated by LibreOffice, no "Ievades kļūdas" line (blank rows are not wrong inputs). During the round the
     rows keep the round's plan."""
     found = 0
@@ -196,7 +200,7 @@ def test_after_the_round_month_rows_print_no_example_values(printed, prefix: str
                   for share in re.findall(r"(\d+),\d\d\s?%", line)]
         answers = re.findall(r"\b(?:Jā|Nē)\b", text.replace("(Jā/Nē)", ""))
         if build == "pec-kartas":
-            assert set(shares) == {"0"} and not answers, f"{build} {sheet}: daļas {set(shares)}, atbildes {answers[:3]}"
+            assert not shares and not answers, f"{build} {sheet}: daļas {set(shares)}, atbildes {answers[:3]}"
             assert "Ievades kļūdas" not in text, f"{build} {sheet}"
         else:
             assert "Jā" in answers and set(shares) - {"0"}, f"{build} {sheet}: kārtas plāns"

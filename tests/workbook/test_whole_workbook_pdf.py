@@ -4,8 +4,9 @@ LibreOffice 7.4 fills Y with the pages of the whole export, not of the sheet. No
 pages in such an export (LibreOffice's page count is the document's), and "Lapa X no Y" stays right when a sheet is
 printed on its own, so the footers stay as they are: the matrix's help text (catalogue/metodika/matricas-aizpildisana.md)
 and the downloads page for the report templates (generator/site/templates/lejupielades.md.j2) say so and tell
-people to print sheet by sheet; this test measures both facts, so the texts have to change when either does. One
-soffice call for the matrix and a report workbook."""
+people to print sheet by sheet; this test measures both facts, so the texts have to change when either does. The
+report templates' footers count no total ("29. pielikums, 1. lapa", D58; tests/documents/test_report_forms_filled.py).
+One soffice call for the matrix and a report workbook."""
 
 from __future__ import annotations
 
@@ -26,9 +27,8 @@ pytestmark = [pytest.mark.libreoffice]
 FOOTER = re.compile(r"Lapa (\d+) no (\d+)")
 REPO = Path(__file__).resolve().parents[2]
 # Where a person reads how to print each workbook, and the words that tell them.
-HELP = {"matrica": (REPO / "catalogue/metodika/matricas-aizpildisana.md", "Drukājiet katru lapu atsevišķi"),
-        "atskaites": (REPO / "generator/site/templates/lejupielades.md.j2", "drukājiet un eksportējiet PDF formātā pa "
-                      "vienai lapai")}
+HELP = {"matrica": (REPO / "catalogue/metodika/matricas-aizpildisana.md", "Drukājiet katru lapu atsevišķi")}
+DOWNLOADS = REPO / "generator/site/templates/lejupielades.md.j2"
 
 
 def _flat(text: str) -> str:
@@ -60,7 +60,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
     return {name: (xlsx, pdf) for (name, xlsx), pdf in zip(books.items(), pdfs, strict=True)}
 
 
-@pytest.mark.parametrize("book", ["matrica", "atskaites"])
+@pytest.mark.parametrize("book", ["matrica"])  # the reports' footers count no total: tests/documents/test_report_forms_filled.py
 def test_page_numbers_restart_on_every_sheet_but_the_total_is_the_whole_export(exported, book: str) -> None:
     xlsx, pdf = exported[book]
     markers = _sheet_markers(xlsx)
@@ -89,3 +89,11 @@ def test_the_help_tells_to_print_sheet_by_sheet_and_why(book: str) -> None:
     text = _flat(path.read_text(encoding="utf-8"))
     assert advice in text, f"{path.name}: nav norādes drukāt pa lapai"
     assert "Y ir visas darbgrāmatas lappušu skaits" in text, f"{path.name}: nav paskaidrots, kāpēc"
+
+
+def test_the_downloads_page_says_report_footers_count_each_sheet() -> None:
+    """The report templates' footers name the form and its own page (D58): the downloads page no longer asks to
+    print them sheet by sheet, and says what the footer shows."""
+    text = _flat(DOWNLOADS.read_text(encoding="utf-8"))
+    assert "gan pa vienai lapai, gan visu darbgrāmatu uzreiz" in text
+    assert "„29. pielikums, 1. lapa”" in text and "Y ir visas darbgrāmatas" not in text

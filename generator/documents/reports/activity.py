@@ -21,6 +21,7 @@ from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     _wrapped_height,
     open_report_workbook,
+    write_blank_inputs_note,
     write_wide_note,
 )
 
@@ -31,6 +32,7 @@ FIRST_MONTH_COL = 2
 # as LibreOffice prints it with Carlito, a little wider than Excel: docs/libreoffice-druka.md); "mēnešiem" fits
 # the total's column whole.
 ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 4.5, 10.5
+REPORT_MONTH = "Pārskata mēnesis"
 ACTIVITY_LINE = 50  # characters of an activity that fit a line of its column
 
 ACTIVITIES = (
@@ -59,7 +61,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     periods = report_periods(catalogue, build_date)
     months = periods.months
     wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID, municipality, build_date)
-    title, note, head, text, count_in, bold = fmt.title, fmt.note, fmt.head, fmt.text, fmt.in_int, fmt.label
+    title, head, text, count_in, bold = fmt.title, fmt.head, fmt.text, fmt.in_int, fmt.label
     base = BASE_FORMAT
     # Month headings read upwards, so that a month column is only as wide as its counts.
     month_head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "num_format": "mm.yyyy",
@@ -74,11 +76,19 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
 
     ws = wb.add_worksheet(SHEET)
     ws.write(0, 0, "31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
-    ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Glabā papīra formā Dienestā un "
-             "elektroniski FTP serverī.", note)
+    # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
+    write_wide_note(ws, 1, 0, FIRST_MONTH_COL + len(months), f"{municipality.name_lv} – {municipality.social_service}. Katru mēnesi "
+                    "aizpilda tā mēneša aili un pārskata mēnesi, izdrukā un paraksta; glabā papīrā Dienestā un FTP "
+                    "serverī.",
+                    fmt.note_wrapped, ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH + 4.5)
     # The label in the wide column B, the name across six month columns (column A holds only "Nr.").
     ws.write(2, 1, "Sociālais darbinieks (vārds, uzvārds)", text)
     ws.merge_range(2, FIRST_MONTH_COL, 2, FIRST_MONTH_COL + 5, "", text_in)
+    # The month this signed copy reports, right of the name: the free-text rows and the agreement are about it (D55).
+    month_at = FIRST_MONTH_COL + 6
+    ws.merge_range(2, month_at, 2, month_at + 4, REPORT_MONTH, fmt.label_right)
+    ws.merge_range(2, month_at + 5, 2, month_at + 6, None, fmt.in_month)
+    ws.data_validation(2, month_at + 5, 2, month_at + 6, DATE_VALIDATION)
     ws.write(FIRST_ROW - 1, 0, "Nr.", head)
     ws.write(FIRST_ROW - 1, 1, "Darbība (skaits mēnesī)", head)
     for k, month in enumerate(months):
@@ -89,8 +99,10 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
             ws.write_blank(FIRST_ROW - 1, FIRST_MONTH_COL + k, None, month_in)
     total_col = FIRST_MONTH_COL + len(months)
     if not periods.dated:
-        write_wide_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
-                        ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH)
+        heads = (f"{xl_rowcol_to_cell(FIRST_ROW - 1, FIRST_MONTH_COL)}:"
+                 f"{xl_rowcol_to_cell(FIRST_ROW - 1, total_col - 1)}")
+        write_blank_inputs_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
+                                ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH, f"COUNT({heads})")
         ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
@@ -111,7 +123,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     total_letter = xl_rowcol_to_cell(0, total_col)[:-1]
     wb.define_name("SD_Kopa", f"='{SHEET}'!${total_letter}${FIRST_ROW + 1}:${total_letter}${last + 1}")
     r = last + 2
-    for label in ("Problēmas un riski, kas radušies mēnesī", "Priekšlikumi LM projekta komandai"):
+    for label in ("Problēmas un riski, kas radušies pārskata mēnesī", "Priekšlikumi LM projekta komandai"):
         ws.write(r, 1, label, text)
         ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", text_in)
         ws.set_row(r, 27)  # two lines
@@ -122,7 +134,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.data_validation(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, DATE_VALIDATION)
     r += 1
     signed = signature_block(ws, r, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), bold,
-                             fmt.sign_field, fmt.sign_date)
+                             fmt.sign_field, fmt.sign_date, line=fmt.sign_line)
     ws.set_column(0, 0, 4.5)
     ws.set_column(1, 1, ACTIVITY_WIDTH)
     ws.set_column(FIRST_MONTH_COL, total_col - 1, MONTH_WIDTH)

@@ -156,10 +156,11 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
         in_area = [s for s in services if s.area == area_number]
         heading, first, end = r, r + 1, r + len(in_area)
         ws.merge_range(heading, 0, heading, 1, f"{area_number}. {areas[area_number]}", fmt.label_wrapped)
-        note = f"Pakalpojumi: {len(in_area)}; ar norādītu sniedzēju: 0. Tos atver ar „+” pa kreisi no rindu numuriem."
+        # only the counts: how to open an area on screen is said once, in the hint above the table
+        note = f"Pakalpojumi: {len(in_area)}; ar norādītu sniedzēju: 0."
         ws.merge_range(heading, 2, heading, 3, "", fmt.note_wrapped)
         ws.write_formula(heading, 2, f'="Pakalpojumi: {len(in_area)}; ar norādītu sniedzēju: "&COUNTIF(E{first + 1}:'
-                         f'E{end + 1},"?*")&". Tos atver ar „+” pa kreisi no rindu numuriem."', fmt.note_wrapped, note)
+                         f'E{end + 1},"?*")&"."', fmt.note_wrapped, note)
         height = max(_wrapped_height((f"{area_number}. {areas[area_number]}", 28)), note_height(note + "00", 18 + 46))
         ws.set_row(heading, height, None, {"collapsed": True})
         for r, service in enumerate(in_area, start=first):
@@ -184,7 +185,9 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     row_groups.hint_or_warning(ws, 3, 0, FIRST + 1, last + 1, "E", "L", fmt.note_wrapped, fmt.alert, PROVIDER_HINT)
     ws.set_row(3, note_height(max(PROVIDER_HINT, row_groups.WARNING, key=len), 7 + 24 + 18 + 46))
     sr = last + 2
-    ws.write(sr, 1, "Pakalpojumi ar norādītu sniedzēju", fmt.label)
+    # wrapped in column B, which repeats on the page across: a longer line would print cut there
+    ws.write(sr, 1, "Pakalpojumi ar norādītu sniedzēju", fmt.label_wrapped)
+    ws.set_row(sr, 26)
     ws.write_formula(sr, 4, f'=COUNTIF(E{FIRST + 1}:E{last + 1},"?*")', fmt.int, 0)
     ws.write(sr + 1, 1, "No tiem atbilst prasībām", fmt.label)
     ws.write_formula(sr + 1, 4, f'=COUNTIF(K{FIRST + 1}:K{last + 1},"Jā")', fmt.int, 0)

@@ -1,11 +1,13 @@
 """Print setup shared by every report sheet: A4 landscape at 100 % (never shrunk: the smallest text stays 8 pt
 on paper; a wider sheet continues on the next page with its label columns repeated), repeated header rows, a print
-area, the municipality's name in the page header, "Lapa X no Y" in the footer, and the signature block
-"Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239).
+area, the municipality's name in the page header, the form's name and page ("28. pielikums, 2. lapa") in the
+footer, and the signature block "Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239).
 Notes for the people who prepare a form, not for those who receive it (that its layout is the project's
 reconstruction), are cell comments on the title, which neither Excel nor LibreOffice prints (D36)."""
 
 from __future__ import annotations
+
+import re
 
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
@@ -37,21 +39,37 @@ def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, h
     ws.print_across()  # a row block's pages follow each other: rows and their signatures stay together
     if repeat_cols:
         ws.repeat_columns(0, repeat_cols - 1)
-    ws.set_start_page(1)  # "Lapa 1 no N" on each sheet, also when several sheets are printed at once
+    ws.set_start_page(1)  # "1. lapa" on each sheet, also when several sheets are printed at once
     ws.repeat_rows(header_row)
     ws.print_area(0, 0, last_row, last_col)
     # No font-size code before the title: "&8" followed by "28.pielikums" would read as size 828.
-    ws.set_header(f"&L{_escaped(municipality)}&R{_escaped(title)}")
-    ws.set_footer(f"&L&8Veidnes versija {_escaped(lvformat.version(version))}&R&8Lapa &P no &N")
+    left = f"&L{_escaped(municipality)}" if municipality else ""  # no name: no left section (institution_names)
+    ws.set_header(f"{left}&R{_escaped(title)}")
+    # A space after the size code: "&8" followed by "28. pielikums" would read as size 828.
+    ws.set_footer(f"&L&8Veidnes versija {_escaped(lvformat.version(version))}&R&8 {page_label(title)}")
+
+
+def form_name(title: str) -> str:
+    """The form a sheet's title names ("28. pielikums" of "28. pielikums. Izdevumu reģistrs")."""
+    found = re.match(r"^.*?pielikums", title)
+    return found.group(0) if found else title
+
+
+def page_label(title: str) -> str:
+    """The footer's page number: the form's name and the sheet's own page, no total. "&N" counts the pages of
+    the whole print job, so a workbook printed whole made a one-page report read "Lapa 1 no 5"; the form's name
+    says which sheet a page belongs to, whichever way the workbook is printed."""
+    return f"{_escaped(form_name(title))}, &P. lapa"
 
 
 def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_col: int, value_last_col: int,
-                    label: Format, field: Format, date_field: Format) -> int:
-    """Write the block from ``first_row``; return its last row."""
+                    label: Format, field: Format, date_field: Format, line: Format | None = None) -> int:
+    """Write the block from ``first_row``; return its last row. ``line``: the signature's cell, a white line
+    (a signature is written by hand, not typed: no yellow input); without it the signature takes ``field``."""
     for i, text in enumerate(SIGNATURE_LABELS):
         row = first_row + i
         ws.write(row, label_col, text, label)
-        cell_format = date_field if text == "Datums" else field
+        cell_format = date_field if text == "Datums" else line if text == "Paraksts" and line else field
         if value_last_col > value_first_col:
             ws.merge_range(row, value_first_col, row, value_last_col, None, cell_format)
         else:

@@ -16,11 +16,13 @@ from xlsxwriter.utility import xl_col_to_name
 from generator.catalogue.annexes import Party, Quality
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.reports import row_groups
 from generator.documents.reports.printing import print_setup
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     REPORT_FONT,
     _wrapped_height,
+    note_height,
     open_report_workbook,
     write_wide_note,
 )
@@ -104,6 +106,15 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
                     ws.write_number(r, STAGE_COL + k, score, fmt.in_int)
             ws.write(r, STAGE_COL + len(party.stages), "", fmt.in_text)
         last = FIRST + ROWS - 1
+        # Empty rows stay in collapsed groups and do not print (as the registers' rows: row_groups); row 3 says
+        # how to open more, or warns in red that a filled row is hidden. The means cover every row.
+        row_groups.group_rows(ws, FIRST, ROWS, len(rows))
+        hint = row_groups.hint(ROWS, "kopsavilkuma vidējos vērtējumos")
+        width = sum(FIXED_WIDTHS) + STAGE_WIDTH * len(party.stages) + comment_width
+        ws.merge_range(2, 0, 2, comment_col, "", fmt.note_wrapped)
+        row_groups.hint_or_warning(ws, 2, 0, FIRST + 1, last + 1, "B", xl_col_to_name(comment_col),
+                                   fmt.note_wrapped, fmt.alert, hint)
+        ws.set_row(2, note_height(max(hint, row_groups.WARNING, key=len), width))
         for k, stage in enumerate(party.stages):
             col = xl_col_to_name(STAGE_COL + k)
             sheet = party_sheet(party).replace("'", "''")

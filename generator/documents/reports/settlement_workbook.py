@@ -21,9 +21,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from xlsxwriter.format import Format
+
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
+from generator.documents.reports import institution_names as institutions
 from generator.documents.reports.month_formulas import MonthFormulas
 from generator.documents.reports.parameters import (
     INTEGER,
@@ -37,6 +40,7 @@ from generator.documents.reports.parameters import (
     write_parameter,
 )
 from generator.documents.reports.printing import (
+    FIELD_HEIGHT,
     SPACER,
     print_setup,
     reconstruction_note,
@@ -52,13 +56,15 @@ from generator.documents.reports.register import (
     settlement_inputs,
 )
 from generator.documents.reports.workbooks import (
+    BALANCE_LABEL,
     DATE_VALIDATION,
     _excel_date,
     contract_rule,
     contract_text,
     open_report_workbook,
+    write_blank_inputs_note,
     write_errors_line,
-    write_wide_note,
+    write_intro,
 )
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
@@ -112,12 +118,14 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     # One note wrapped across the table's width, so that the signatures stay on the page of the month rows.
     unprinted_note(ws, reconstruction_note("metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; "
                                            "tabulas izkārtojumu sagatavojusi IBM rīkkopa"))
-    write_wide_note(ws, 1, 0, len(WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. "
-                    f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
-                    f"bērniem, mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba "
-                    "līguma gadījumā. Dzeltenās šūnas aizpilda, pārējās aprēķinās.", fmt.note_wrapped,
-                    sum(WIDTHS))
-    ws.set_row(2, SPACER // 2)
+    write_intro(ws, 1, 0, len(WIDTHS) - 1, municipality,
+                f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
+                f"bērniem, mazākam skaitam – proporcionāli; netiešās izmaksas {rate} no atlīdzības tikai darba "
+                "līguma gadījumā. Dzeltenās šūnas aizpilda, pārējās aprēķinās.", fmt.note_wrapped, sum(WIDTHS))
+    # the names the intro shows, prefilled only when confirmed (institution_names, D57)
+    institutions.write_inputs_in_row(wb, ws, 2, ((0, 1, 2, 4), (5, 6, 7, 11)), municipality, fmt.label,
+                                     fmt.in_text)
+    ws.set_row(2, FIELD_HEIGHT)
     ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
     log = checks.ErrorLog()
     formulas = MonthFormulas(
@@ -156,20 +164,27 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
             ws.write_number(r, 1, m.children, fmt.in_int)
         else:
             ws.write_blank(r, 1, None, fmt.in_int)
-        ws.write_number(r, 2, float(m.sw_gross_pay), fmt.in_money)
         ws.write(r, 3, contract_text(m.employment_contract if dated else None), fmt.in_text)
-        ws.write_number(r, 4, float(m.sw_transport), fmt.in_money)
-        ws.write_number(r, 5, float(m.sbs_payments), fmt.in_money)
-        ws.write_number(r, 6, float(m.receipts), fmt.in_money)
-        ws.write_formula(r, 7, formulas.share(f"B{x}"), fmt.share, cache(rep.pay_share, formulas.full_pay_children))
-        ws.write_formula(r, 8, formulas.pay(f"C{x}", f"B{x}"), fmt.money,
-                         cache(rep.amounts.pay, formulas.full_pay_children))
-        ws.write_formula(r, 9, formulas.indirect(f"D{x}", f"I{x}"), fmt.money, cache(rep.amounts.indirect, *amounts))
-        ws.write_formula(r, 10, formulas.costs(f"I{x}", f"E{x}", f"F{x}", f"J{x}"), fmt.money,
-                         cache(rep.amounts.total, *amounts))
-        previous = "NR_SakumaAtlikums" if i == 0 else f"L{x - 1}"
-        ws.write_formula(r, 11, formulas.amount(f"{previous}+G{x}-K{x}"), fmt.money,
-                         cache(rep.closing_balance, *amounts))
+        for col, value in ((2, m.sw_gross_pay), (4, m.sw_transport), (5, m.sbs_payments), (6, m.receipts)):
+            if dated:
+                ws.write_number(r, col, float(value), fmt.in_money)
+            else:  # an unused row prints empty, not 0,00
+                ws.write_blank(r, col, None, fmt.in_money)
+
+        def cell(col: int, formula: str, cell_format: Format, value: object, row: int = x, at: int = r) -> None:
+            """A month row's amount, shown only once its month is typed: an unused row prints empty (D37)."""
+            if not dated:
+                formula, value = f'=IF($A{row}="","",{formula[1:]})', ""
+            ws.write_formula(at, col, formula, cell_format, value)
+
+        cell(7, formulas.share(f"B{x}"), fmt.share, cache(rep.pay_share, formulas.full_pay_children))
+        cell(8, formulas.pay(f"C{x}", f"B{x}"), fmt.money, cache(rep.amounts.pay, formulas.full_pay_children))
+        cell(9, formulas.indirect(f"D{x}", f"I{x}"), fmt.money, cache(rep.amounts.indirect, *amounts))
+        cell(10, formulas.costs(f"I{x}", f"E{x}", f"F{x}", f"J{x}"), fmt.money, cache(rep.amounts.total, *amounts))
+        # A closed form (the opening balance, plus what came in, less the costs up to this month): a row without
+        # a month prints empty and does not break the balance of the rows below it.
+        cell(11, formulas.amount(f"ROUND(NR_SakumaAtlikums+SUM(G${FIRST + 1}:G{x})-SUM(K${FIRST + 1}:K{x}),2)"),
+             fmt.money, cache(rep.closing_balance, *amounts))
     last = FIRST + len(months) - 1
     log.add_column(ws, FIRST, [row_check(FIRST + 1 + i, dated, first=i == 0) for i in range(len(months))], CHECK,
                    fmt.head, fmt.error)
@@ -179,8 +194,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     wb.define_name(FIRST_ERROR, f"='{SHEET}'!$M$6")
     write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR)
     if periods is not None and not dated:
-        write_wide_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, periods_note(periods), fmt.pending_note_wrapped,
-                        sum(WIDTHS))
+        write_blank_inputs_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, periods_note(periods), fmt.pending_note_wrapped,
+                                sum(WIDTHS), "COUNT(NR_Menesis)")
         ws.data_validation(FIRST, 0, last, 0, DATE_VALIDATION)
     ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,
@@ -202,8 +217,13 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         ws.write_formula(tr, col, formulas.plain(f"SUM({letter}{FIRST + 1}:{letter}{last + 1})", *uses), fmt.money_total,
                          cache(value, *uses))
         wb.define_name(name, f"='{SHEET}'!${letter}${tr + 1}")
-    ws.write_formula(tr, 11, formulas.amount(f"L{last + 1}"), fmt.money_total, cache(result.closing_balance, *amounts))
-    wb.define_name("NRK_AtlikumsBeigas", f"='{SHEET}'!$L${tr + 1}")
+    # A balance is not a sum: its own labelled line under the totals.
+    br = tr + 1
+    ws.merge_range(br, 0, br, 10, BALANCE_LABEL, fmt.label_right)
+    ws.write_formula(br, 11, formulas.amount(f"ROUND(NR_SakumaAtlikums+G{tr + 1}-K{tr + 1},2)"), fmt.money_total,
+                     cache(result.closing_balance, *amounts))
+    wb.define_name("NRK_AtlikumsBeigas", f"='{SHEET}'!$L${br + 1}")
+    tr = br  # the settlement below reads the balance
     sr = tr + 1
     ws.write(sr, 0, "Avansa norēķins izmēģinājumprojekta beigās", fmt.label)
     closing = result.closing_balance
@@ -215,10 +235,11 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         fmt.text, ("" if not cached else PENDING if pending(*amounts) else verdict))
     ws.write_formula(sr + 1, 4, formulas.amount(f"ABS(L{tr + 1})"), fmt.money_total, cache(abs(closing), *amounts))
     wb.define_name("NRK_Norekins", f"='{SHEET}'!$E${sr + 2}")
-    signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date)
+    signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date,
+                             line=fmt.sign_line)
     ws.freeze_panes(FIRST, 1)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    print_setup(ws, municipality=municipality.name_lv, title="27. pielikums. Norēķini ar pašvaldību",
+    print_setup(ws, municipality=institutions.header_name(municipality), title="27. pielikums. Norēķini ar pašvaldību",
                 version=catalogue.version, header_row=FIRST - 1, last_row=signed, last_col=11, repeat_cols=1)
     wb.close()
     return target

@@ -33,6 +33,7 @@ from generator.catalogue.models import Municipality
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import reports_dir
 from generator.documents.reports import input_checks as checks
+from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import register as reg
 from generator.documents.reports.month_formulas import MonthFormulas
 from generator.documents.reports.parameters import (
@@ -47,7 +48,7 @@ from generator.documents.reports.parameters import (
     pending_note,
     write_parameter,
 )
-from generator.documents.reports.printing import SPACER, print_setup, signature_block
+from generator.documents.reports.printing import FIELD_HEIGHT, SPACER, print_setup, signature_block
 from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
@@ -109,6 +110,7 @@ class _Formats:
         self.text = wb.add_format({**base, "border": 1, "text_wrap": True})
         self.label = wb.add_format({**base, "bold": True})
         self.label_wrapped = wb.add_format({**base, "bold": True, "text_wrap": True})
+        self.label_right = wb.add_format({**base, "bold": True, "align": "right"})
         # Right-aligned also when a formula shows text (the blank "______" of a parameter still to confirm).
         self.money = wb.add_format({**base, "border": 1, "num_format": MONEY, "align": "right"})
         self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY,
@@ -123,12 +125,14 @@ class _Formats:
         self.int = wb.add_format({**base, "border": 1, "num_format": "0"})
         unlocked = {"locked": False, "bg_color": "#FFF9D6"}
         self.in_text = wb.add_format({**base, "border": 1, **unlocked})
+        self.in_text_wrapped = wb.add_format({**base, "border": 1, "text_wrap": True, **unlocked})
         self.in_date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", **unlocked})
         self.in_month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy", **unlocked})
         # A correction (refund, cancelled invoice) is a negative amount, shown in red with its sign.
         # The language tag once, at the start: repeated in the second section LibreOffice prints it as digits.
         self.in_money = wb.add_format({**base, "border": 1, "num_format": f"{MONEY};[Red]-#,##0.00", **unlocked})
         self.sign_field = wb.add_format({**base, "bottom": 1, **unlocked})
+        self.sign_line = wb.add_format({**base, "bottom": 1})  # a handwritten signature: a line, not an input
         self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", **unlocked})
         self.in_number = wb.add_format({**base, "border": 1, "num_format": f"{LATVIAN}0.##", **unlocked})
         self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
@@ -167,6 +171,34 @@ def write_wide_note(ws: Worksheet, row: int, first_col: int, last_col: int, text
     ws.set_row(row, note_height(text, width))
 
 
+LITERAL_CHARS = 250  # Excel keeps at most 255 characters in one string literal of a formula
+
+
+def text_formula(text: str) -> str:
+    """``text`` as a formula expression: string literals short enough for Excel, joined with "&"."""
+    return "&".join(checks.text_literal(text[i:i + LITERAL_CHARS]) for i in range(0, len(text), LITERAL_CHARS))
+
+
+def write_blank_inputs_note(ws: Worksheet, row: int, first_col: int, last_col: int, text: str,
+                            fmt: xlsxwriter.format.Format, width: float, filled: str) -> None:
+    """A wide note (write_wide_note) about blank date inputs that shows only while they are blank: ``filled``
+    is an expression that counts the filled ones (e.g. "COUNT(NP_Menesis)"), so a filled report never prints
+    that its month cells are empty (the cached value is the note: the template is written with them blank)."""
+    write_wide_note(ws, row, first_col, last_col, "", fmt, width)
+    ws.set_row(row, note_height(text, width))
+    ws.write_formula(row, first_col, f'=IF({filled}=0,{text_formula(text)},"")', fmt, text)
+
+
+def write_intro(ws: Worksheet, row: int, first_col: int, last_col: int, municipality: Municipality, rest: str,
+                fmt: xlsxwriter.format.Format, width: float) -> None:
+    """A form's intro line, "<municipality> – <social service>. ``rest``", the names a formula over sheet 26's
+    inputs (institution_names); as tall as the line needs with names typed longer than the blanks."""
+    shown = f"{institutions.names_text(municipality)}. {rest}"
+    write_wide_note(ws, row, first_col, last_col, "", fmt, width)
+    ws.set_row(row, note_height(shown + " " * max(0, institutions.TYPED_NAMES - len(institutions.names_text(municipality))), width))
+    ws.write_formula(row, first_col, f"={institutions.names_expression()}&{text_formula('. ' + rest)}", fmt, shown)
+
+
 def note_height(text: str, width: float) -> int:
     """The height (pt) of a row that wraps a 9 pt note ``text`` in ``width`` column units (write_wide_note)."""
     return NOTE_LINE * max(1, -(-len(text) // int(width * NOTE_CHARS_PER_UNIT)))
@@ -176,6 +208,10 @@ def _num(value: Decimal) -> float:
     return float(value)
 
 
+# 30's result indicators: the documents counted are those of services received (D56).
+INDICATORS_LABEL = "Rezultatīvie rādītāji (SBS dokumentu skaitā korekcijas neieskaita)"
+# The line under a report's totals that gives the balance at its end (29, 27): a balance, not a sum.
+BALANCE_LABEL = "Atlikums pārskata perioda beigās, EUR"
 ON_SHEET_26 = "26. lapas dzeltenajā parametra šūnā"
 # The catalogue parameters sheet 26 shows and the formulas of 29 and 30 use.
 PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "monthly_report_day": DAY,
@@ -244,7 +280,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 26: BIP positions and parameters ---------------------------------------------------------
     ws_bip.write(0, 0, "26. pielikums. Budžeta izmaksu pozīcijas (BIP)", fmt.title)
-    ws_bip.write(1, 0, f"{municipality.name_lv} · veidnes versija {lvformat.version(catalogue.version)}", fmt.note)
+    version_note = f" · veidnes versija {lvformat.version(catalogue.version)}"
+    ws_bip.write_formula(1, 0, f"={institutions.names_expression()}&{text_formula(version_note)}", fmt.note,
+                         institutions.names_text(municipality) + version_note)
     ws_bip.write_row(3, 0, ["Kods", "Pozīcija (teksts, ko izvēlas reģistrā)", "Ko ietver", "Kā nosaka summu"],
                      fmt.head)
     shown = {key: parameter(catalogue, key, day, kind) for key, kind in PARAMETERS.items()}
@@ -294,6 +332,16 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         bip_last += 1
         ws_bip.merge_range(bip_last, 1, bip_last, 3, pending_note(), fmt.pending_note_wrapped)
         ws_bip.set_row(bip_last, 26)
+    # The names the forms show (institution_names): yellow inputs, prefilled only with confirmed names.
+    bip_last += 2
+    ws_bip.write(bip_last, 0, institutions.INPUTS_TITLE, fmt.label)
+    typed = institutions.prefilled(municipality)
+    for name, _, _, label in institutions.INPUTS:
+        bip_last += 1
+        ws_bip.write(bip_last, 1, label, fmt.text)
+        ws_bip.merge_range(bip_last, 2, bip_last, 3, typed[name], fmt.in_text)
+        ws_bip.set_row(bip_last, FIELD_HEIGHT)
+        wb.define_name(name, "=" + _abs(S_BIP, bip_last, 2))
     formulas = MonthFormulas(cells["social_worker_children"], cells["indirect_cost_rate"], ERRORS)
     amounts = formulas.amount_params
     monthly_day, quarterly_day = cells["monthly_report_day"], cells["quarterly_report_day"]
@@ -323,19 +371,20 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 28: register -----------------------------------------------------------------------------
     last = REG_FIRST + max(REGISTER_ROWS, len(data.rows)) - 1
-    ws_reg.write(0, 0, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
+    # The title and notes start in column B: column A (Nr.) repeats on the page across, where a text that starts
+    # in it would print cut at its edge ("28. pi"); B does not repeat, so they print on the first page only.
+    ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
     widths = [5, 16, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 20, 11.5, 8.5]
-    write_wide_note(ws_reg, 1, 0, 7, f"{municipality.name_lv} – {municipality.social_service}. Katru maksājumu un "
-                    "pamatojošo dokumentu ieraksta līdz pārskata mēneša beigām; pārskati 29 un 30 aprēķinās "
-                    "no šīm rindām.", fmt.note_wrapped, sum(widths[:8]))
+    write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
+                "mēneša beigām; pārskati 29 un 30 aprēķinās no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
-    ws_reg.merge_range(2, 8, 2, 10, "Kopā: visu reģistra rindu summu summa (ieskaitot korekcijas ar mīnusa "
-                       "zīmi), EUR", fmt.label_wrapped)
+    ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
+                       fmt.label_wrapped)
     headers = ["Nr.", "Dokumenta veids", "Dokumenta Nr.", "Dokumenta datums", "Maksājuma datums",
                "Saņēmējs (sniedzējs, darbinieks, vecāks)", "Budžeta izmaksu pozīcija (BIP)",
                "Bērna identifikācijas kods", "Pakalpojums", "Pārskata mēnesis (jebkurš mēneša datums)",
-               "Daudzums (vienības)", "Summa, EUR (korekcija – ar mīnusa zīmi)", "Samaksas veids",
+               "Daudzums (vienības; korekcija – ar mīnusa zīmi)", "Summa, EUR (korekcija – ar mīnusa zīmi)", "Samaksas veids",
                "Atzīmes uz dokumenta (Jā/Nē)",
                "Atbalsta joma"]
     ws_reg.write_row(REG_FIRST - 1, 0, headers, fmt.head)
@@ -346,7 +395,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         r = REG_FIRST + i
         row = data.rows[i] if i < len(data.rows) else None
         ws_reg.write_number(r, 0, i + 1, fmt.int)
-        ws_reg.write(r, 1, row.doc_type if row else "", fmt.in_text)
+        ws_reg.write(r, 1, row.doc_type if row else "", fmt.in_text_wrapped)  # the correction's long type
         ws_reg.write(r, 2, row.doc_number if row else "", fmt.in_text)
         for col, value in ((3, row.doc_date if row else None), (4, row.paid_on if row else None),
                            (9, row.month if row else None)):
@@ -371,16 +420,16 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         area = reg.area_of_service(row.service) if row else None
         ws_reg.write_formula(r, 14, f'=IF(I{r + 1}="","",VALUE(LEFT(I{r + 1},1)))', fmt.int,
                              (area if area is not None else "") if cached else "")
-    columns = {"Reg_BIP": 6, "Reg_Berns": 7, "Reg_Pakalpojums": 8, "Reg_Menesis": 9, "Reg_Daudzums": 10,
+    columns = {"Reg_Dokuments": 1, "Reg_BIP": 6, "Reg_Berns": 7, "Reg_Pakalpojums": 8, "Reg_Menesis": 9, "Reg_Daudzums": 10,
                "Reg_Summa": 11, "Reg_Veids": 12, "Reg_Joma": 14}
     for name, col in columns.items():
         wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
     # Empty rows stay in collapsed groups and do not print; the sums above cover every row. The hint (or the
     # warning about hidden filled rows) sits left of the total; row 3 is the line of input errors.
     group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows))
-    ws_reg.merge_range(2, 0, 2, 5, "", fmt.note_wrapped)
-    hint_or_warning(ws_reg, 2, 0, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
-    ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[:6]))))
+    ws_reg.merge_range(2, 1, 2, 5, "", fmt.note_wrapped)
+    hint_or_warning(ws_reg, 2, 1, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
+    ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[1:6]))))
     ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
     texts = checks.TextCells(ws_lists, 11)
@@ -406,8 +455,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_reg.data_validation(span("N"), {"validate": "list", "source": "=JaNe"})
     for col in ("D", "E", "J"):
         ws_reg.data_validation(span(col), DATE_VALIDATION)
-    ws_reg.data_validation(span("K"), {"validate": "decimal", "criteria": ">=", "value": 0,
-                                       "error_message": "Daudzums ir skaitlis ≥ 0."})
+    ws_reg.data_validation(span("K"), {
+        "validate": "custom", "value": f'=AND(ISNUMBER(K{REG_FIRST + 1}),OR(K{REG_FIRST + 1}>=0,'
+                                       f'B{REG_FIRST + 1}="{reg.CORRECTION}"))',
+        "error_title": "Daudzums",
+        "error_message": f"Daudzums ir skaitlis ≥ 0. Korekcijā (dokumenta veids „{reg.CORRECTION}”) atceltās "
+                         "vienības raksta ar mīnusa zīmi, tāpat kā summu."}),
     first = REG_FIRST + 1
     ws_reg.data_validation(span("L"), {
         "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,B{first}="{reg.CORRECTION}"))',
@@ -424,9 +477,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # --- 29: monthly cash flow --------------------------------------------------------------------
     ws_cash.write(0, 0, "29. pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
     # Notes wrap across the printed columns A:N, which fill one A4 landscape width.
-    write_wide_note(ws_cash, 1, 0, len(CASH_WIDTHS) - 1, f"{municipality.name_lv} – {municipality.social_service}. Oriģinālu pēc "
-                    "saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.",
-                    fmt.note_wrapped, 100)
+    write_intro(ws_cash, 1, 0, len(CASH_WIDTHS) - 1, municipality, "Oriģinālu pēc saskaņošanas ar LM projekta "
+                "komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 100)
     if pending(*amounts, monthly_day):
         ws_cash.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata sākumā, EUR", fmt.label_wrapped)
@@ -455,32 +507,38 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         else:
             ws_cash.write_number(r, 1, m.children, fmt.in_int)
         ws_cash.write(r, 2, contract_text(m.employment_contract), fmt.in_text)
-        ws_cash.write_number(r, 3, _num(m.receipts), fmt.in_money)
+        if dated:
+            ws_cash.write_number(r, 3, _num(m.receipts), fmt.in_money)
+        else:  # an unused row prints empty, not 0,00
+            ws_cash.write_blank(r, 3, None, fmt.in_money)
 
         def sumifs(name: str, row: int = x) -> str:
             return (f'IF($A{row}="",0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,{name},Reg_Menesis,">="&$A{row},'
                     f'Reg_Menesis,"<"&EDATE($A{row},1)),2))')
 
-        ws_cash.write_formula(r, 4, guard(sumifs(BIP_NAMES[BIP_PAY])), fmt.money, cache(gross[m.month]))
-        ws_cash.write_formula(r, 5, formulas.share(f"B{x}"), fmt.share,
-                              cache(rep.pay_share, formulas.full_pay_children))
-        ws_cash.write_formula(r, 6, formulas.pay(f"E{x}", f"B{x}"), fmt.money,
-                              cache(rep.amounts.pay, formulas.full_pay_children))
-        ws_cash.write_formula(r, 7, guard(sumifs(BIP_NAMES[BIP_TRANSPORT])), fmt.money, cache(rep.amounts.transport))
-        ws_cash.write_formula(r, 8, guard(sumifs(BIP_NAMES[BIP_SBS])), fmt.money, cache(rep.amounts.sbs))
-        ws_cash.write_formula(r, 9, formulas.indirect(f"C{x}", f"G{x}"), fmt.money,
-                              cache(rep.amounts.indirect, *amounts))
-        ws_cash.write_formula(r, 10, formulas.costs(f"G{x}", f"H{x}", f"I{x}", f"J{x}"), fmt.money,
-                              cache(rep.amounts.total, *amounts))
-        if i == 0:
-            ws_cash.write_formula(r, 11, guard("Sakuma_Atlikums"), fmt.money, cache(rep.opening_balance))
-        else:
-            ws_cash.write_formula(r, 11, formulas.amount(f"M{x - 1}"), fmt.money, cache(rep.opening_balance, *amounts))
-        ws_cash.write_formula(r, 12, formulas.amount(f"L{x}+D{x}-K{x}"), fmt.money,
-                              cache(rep.closing_balance, *amounts))
-        ws_cash.write_formula(
-            r, 13, guard(f'IF(A{x}="","",DATE(YEAR(A{x}),MONTH(A{x})+1,{monthly_day.name}))', monthly_day),
-            fmt.date, cache(_excel_serial(rep.due) if dated else "", monthly_day))
+        def dated_row(formula: str, row: int = x) -> str:
+            """A month row's amount, shown only once its month is typed: an unused row prints empty (D37)."""
+            return formula if dated else f'=IF($A{row}="","",{formula[1:]})'
+
+        def cell(col: int, formula: str, cell_format: xlsxwriter.format.Format, value: object, at: int = r) -> None:
+            ws_cash.write_formula(at, col, dated_row(formula), cell_format, value if dated else "")
+
+        cell(4, guard(sumifs(BIP_NAMES[BIP_PAY])), fmt.money, cache(gross[m.month]))
+        cell(5, formulas.share(f"B{x}"), fmt.share, cache(rep.pay_share, formulas.full_pay_children))
+        cell(6, formulas.pay(f"E{x}", f"B{x}"), fmt.money, cache(rep.amounts.pay, formulas.full_pay_children))
+        cell(7, guard(sumifs(BIP_NAMES[BIP_TRANSPORT])), fmt.money, cache(rep.amounts.transport))
+        cell(8, guard(sumifs(BIP_NAMES[BIP_SBS])), fmt.money, cache(rep.amounts.sbs))
+        cell(9, formulas.indirect(f"C{x}", f"G{x}"), fmt.money, cache(rep.amounts.indirect, *amounts))
+        cell(10, formulas.costs(f"G{x}", f"H{x}", f"I{x}", f"J{x}"), fmt.money, cache(rep.amounts.total, *amounts))
+        # The balance before a month: the opening balance, plus what came in, less what was spent in the rows
+        # above (a closed form: a row without a month prints empty and does not break the chain).
+        before = ("Sakuma_Atlikums" if i == 0 else
+                  f"Sakuma_Atlikums+SUM(D${CASH_FIRST + 1}:D{x - 1})-SUM(K${CASH_FIRST + 1}:K{x - 1})")
+        cell(11, formulas.amount(f"ROUND({before},2)") if i else guard("Sakuma_Atlikums"), fmt.money,
+             cache(rep.opening_balance, *amounts) if i else cache(rep.opening_balance))
+        cell(12, formulas.amount(f"L{x}+D{x}-K{x}"), fmt.money, cache(rep.closing_balance, *amounts))
+        cell(13, guard(f'IF(A{x}="","",DATE(YEAR(A{x}),MONTH(A{x})+1,{monthly_day.name}))', monthly_day),
+             fmt.date, cache(_excel_serial(rep.due), monthly_day))
         ws_cash.write_formula(r, 14, f'=IF(A{x}="","",YEAR(A{x}))', fmt.int, cache(m.month.year) if dated else "")
         ws_cash.write_formula(r, 15, f'=IF(A{x}="","",INT((MONTH(A{x})-1)/3)+1)', fmt.int,
                               cache((m.month.month - 1) // 3 + 1) if dated else "")
@@ -489,8 +547,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                                          for i in range(len(months))], len(cash_headers), fmt.head, fmt.error)
     write_errors_line(ws_cash, 3, 5, len(cash_headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
     if not dated:
-        write_wide_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.periods_note(periods),
-                        fmt.pending_note_wrapped, sum(CASH_WIDTHS))
+        write_blank_inputs_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.periods_note(periods),
+                                fmt.pending_note_wrapped, sum(CASH_WIDTHS), "COUNT(NP_Menesis)")
         ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
@@ -511,22 +569,27 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         letter = xl_rowcol_to_cell(0, col)[:-1]
         ws_cash.write_formula(tr, col, guard(f"SUM({letter}{CASH_FIRST + 1}:{letter}{cash_last + 1})", *uses),
                               fmt.money_total, cache(value, *uses))
-    ws_cash.write_formula(tr, 12, formulas.amount(f"M{cash_last + 1}"), fmt.money_total,
-                          cache(result.closing_balance, *amounts))
     for name, col in (("Kopa_Sanemts", 3), ("Kopa_Atlidziba", 6), ("Kopa_Transports", 7), ("Kopa_SBS", 8),
-                      ("Kopa_Netiesas", 9), ("Kopa_Izdevumi", 10), ("Kopa_AtlikumsBeigas", 12)):
+                      ("Kopa_Netiesas", 9), ("Kopa_Izdevumi", 10)):
         wb.define_name(name, "=" + _abs(S_CASH, tr, col))
+    # A balance is not a sum: its own labelled line under the totals, below the months' closing balances.
+    br = tr + 1
+    ws_cash.merge_range(br, 0, br, 11, BALANCE_LABEL, fmt.label_right)
+    ws_cash.write_formula(br, 12, formulas.amount(f"ROUND(Sakuma_Atlikums+D{tr + 1}-K{tr + 1},2)"),
+                          fmt.money_total, cache(result.closing_balance, *amounts))
+    ws_cash.set_row(br, FIELD_HEIGHT)
+    wb.define_name("Kopa_AtlikumsBeigas", "=" + _abs(S_CASH, br, 12))
     # "Sagatavoja (vārds, uzvārds, amats)" runs on over A:E, the fields start after it
-    cash_signed = signature_block(ws_cash, tr + 1, 0, 5, 8, fmt.label, fmt.sign_field, fmt.sign_date)
+    cash_signed = signature_block(ws_cash, br + 1, 0, 5, 8, fmt.label, fmt.sign_field, fmt.sign_date,
+                                  line=fmt.sign_line)
     ws_cash.freeze_panes(CASH_FIRST, 1)
     ws_cash.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
 
     # --- 30: quarterly report ---------------------------------------------------------------------
     ws_q.write(0, 0, "30. pielikums. Ceturkšņa faktiski izlietotā finansējuma un rezultatīvo rādītāju pārskats",
                fmt.title)
-    write_wide_note(ws_q, 1, 0, 8, f"{municipality.name_lv} – {municipality.social_service}. Aprēķināts no 29. un "
-                    "28. pielikuma; oriģinālu pēc saskaņošanas ar LM projekta komandu iesniedz līdz ailē „Iesniegt "
-                    "līdz” norādītajam datumam.", fmt.note_wrapped, 90)
+    write_intro(ws_q, 1, 0, 8, municipality, "Aprēķināts no 29. un 28. pielikuma; oriģinālu pēc saskaņošanas ar "
+                "LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 90)
     if pending(*amounts, quarterly_day):
         ws_q.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     else:  # only a narrow gap: the signatures stay on the page of the quarters
@@ -548,13 +611,18 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         else:
             ws_q.write_blank(r, 0, None, fmt.in_int)
             ws_q.write_blank(r, 1, None, fmt.in_int)
+        def quarter_cell(col: int, formula: str, value: object, row: int = x, at: int = r) -> None:
+            """A quarter row's amount, shown only once its year and quarter are typed (an unused row prints empty)."""
+            if not dated:
+                formula, value = f'=IF(OR($A{row}="",$B{row}=""),"",{formula[1:]})', ""
+            ws_q.write_formula(at, col, formula, fmt.money, value)
+
         for col, src, value, uses in ((2, 6, qr.amounts.pay, (formulas.full_pay_children,)),
                                       (3, 7, qr.amounts.transport, ()), (4, 8, qr.amounts.sbs, ()),
                                       (5, 9, qr.amounts.indirect, amounts), (7, 3, qr.receipts, ())):
-            ws_q.write_formula(r, col, guard(f"SUMIFS({cash_rng[src]},{cash_rng[14]},$A{x},{cash_rng[15]},$B{x})",
-                                             *uses), fmt.money, cache(value, *uses))
-        ws_q.write_formula(r, 6, formulas.costs(f"C{x}", f"D{x}", f"E{x}", f"F{x}"), fmt.money,
-                           cache(qr.amounts.total, *amounts))
+            quarter_cell(col, guard(f"SUMIFS({cash_rng[src]},{cash_rng[14]},$A{x},{cash_rng[15]},$B{x})", *uses),
+                         cache(value, *uses))
+        quarter_cell(6, formulas.costs(f"C{x}", f"D{x}", f"E{x}", f"F{x}"), cache(qr.amounts.total, *amounts))
         ws_q.write_formula(r, 8, guard(f'IF(OR(A{x}="",B{x}=""),"",DATE(A{x},B{x}*3+1,{quarterly_day.name}))',
                                        quarterly_day),
                            fmt.date, cache(_excel_serial(qr.due) if dated else "", quarterly_day))
@@ -587,10 +655,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # Result indicators: SBS by support area from the register, plus counts the worker enters.
     ind_head = tr + 3
-    ws_q.write(ind_head - 1, 0, "Rezultatīvie rādītāji", fmt.label)
+    ws_q.write(ind_head - 1, 0, INDICATORS_LABEL, fmt.label)
     if not dated:  # between the spending totals and the indicators, next to the blank year/quarter cells
-        write_wide_note(ws_q, tr + 1, 0, 8, reg.periods_note(periods, "Gada un ceturkšņa ailes", "Gadu un ceturksni (1–4)"),
-                        fmt.pending_note_wrapped, 90)
+        write_blank_inputs_note(ws_q, tr + 1, 0, 8,
+                                reg.periods_note(periods, "Gada un ceturkšņa ailes", "Gadu un ceturksni (1–4)"),
+                                fmt.pending_note_wrapped, 90, "COUNT(CP_Gads)+COUNT(CP_Ceturksnis)")
     ind_headers = ["Gads", "Ceturksnis"]
     ind_headers += [f"SBS {a.number}. jomā, EUR" for a in areas]
     ind_headers += [f"SBS dokumenti {a.number}. jomā" for a in areas]
@@ -609,11 +678,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             ws_q.write_formula(r, 1, f'=IF(B{above}="","",B{above})', fmt.int, "")
         window = (f'Reg_Menesis,">="&DATE($A{x},($B{x}-1)*3+1,1),'
                   f'Reg_Menesis,"<"&DATE($A{x},$B{x}*3+1,1)')
+        unused = 0 if dated else ""  # a row without its year and quarter prints empty
         for k, area in enumerate(areas):
-            ws_q.write_formula(r, 2 + k, guard(f'IF(OR($A{x}="",$B{x}=""),0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,BIP_SBS,'
-                                               f'Reg_Joma,{area.number},{window}),2))'), fmt.money, 0)
-            ws_q.write_formula(r, 2 + len(areas) + k, guard(f'IF(OR($A{x}="",$B{x}=""),0,COUNTIFS(Reg_BIP,BIP_SBS,'
-                                                            f'Reg_Joma,{area.number},{window}))'), fmt.int, 0)
+            ws_q.write_formula(r, 2 + k, guard(f'IF(OR($A{x}="",$B{x}=""),"",ROUND(SUMIFS(Reg_Summa,Reg_BIP,BIP_SBS,'
+                                               f'Reg_Joma,{area.number},{window}),2))'), fmt.money, unused)
+            # the documents of services received: a correction changes the amount, not the count (D56)
+            ws_q.write_formula(r, 2 + len(areas) + k, guard(
+                f'IF(OR($A{x}="",$B{x}=""),"",COUNTIFS(Reg_BIP,BIP_SBS,Reg_Joma,{area.number},'
+                f'Reg_Dokuments,"<>"&Korekcija,{window}))'), fmt.int, unused)
         for k in range(3):
             ws_q.write_blank(r, 2 + 2 * len(areas) + k, None, fmt.in_int)
     ind_last = ind_head + len(quarters)
@@ -627,7 +699,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
     ws_q.set_row(ind_last + 1, SPACER)
-    q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date)
+    q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date,
+                                  line=fmt.sign_line)
     # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
     # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
     for sheet, title, header_row, last_row, last_col, repeat_cols in (
@@ -636,7 +709,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
              len(cash_headers) - 3, 1),
             (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1, 2),
             (ws_bip, "26. pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3, 1)):
-        print_setup(sheet, municipality=municipality.name_lv, title=title, version=catalogue.version,
+        print_setup(sheet, municipality=institutions.header_name(municipality), title=title, version=catalogue.version,
                     header_row=header_row, last_row=last_row, last_col=last_col, repeat_cols=repeat_cols)
     # The count of wrong inputs and the first message, on the hidden list sheet.
     ws_lists.write(0, 10, "Kļūdas", fmt.head)
@@ -662,7 +735,9 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
                     "jābūt pakalpojumam no saraksta vai tukšai šūnai"),
         checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas),FALSE)",
                     "jābūt datumam kāda pārskata mēneša laikā (29. lapas aile „Mēnesis”)"),
-        checks.Rule(f"K{x}", checks.at_least_zero(f"K{x}"), "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai"),
+        checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,B{x}=Korekcija),K{x}="")',
+                    "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
+                    f"tikai dokumenta veidam „{reg.CORRECTION}”"),
         checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,B{x}=Korekcija)),FALSE)',
                     "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
                     f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),

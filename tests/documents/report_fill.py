@@ -1,0 +1,111 @@
+"""Report workbooks filled as a municipality fills them after the round has ended (their month cells are
+inputs): the municipality's and social service's names on sheet 26, two months of expenses in 28 with a correction that cancels one session (−1 unit, −32,00 EUR), the
+months, children and money received in 29 and 27, the quarter in 30, two months of activities in 31. The same
+register rows as ``RegisterData`` give the reference's figures to compare with the printed ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+
+from generator.documents.reports import register as reg
+from generator.documents.reports.activity import FIRST_MONTH_COL, FIRST_ROW
+from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
+from generator.documents.reports.settlement_workbook import FIRST as SETTLEMENT_FIRST
+from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
+from generator.documents.reports.workbooks import (
+    CASH_FIRST,
+    QUARTER_FIRST,
+    REG_FIRST,
+    S_CASH,
+    S_QUARTER,
+    S_REG,
+)
+from generator.reference.settlement import BIP_PAY, BIP_SBS
+
+MONTHS = (dt.date(2019, 1, 1), dt.date(2019, 2, 1))
+CHILDREN = 12
+RECEIVED = (Decimal("3000.00"), Decimal("0.00"))
+SERVICE = "3.1.2i Ergoterapeits, individuāli"
+# fictional names typed into sheet 26's inputs
+TYPED_NAMES = {"Iestade_Pasvaldiba": "Piemēru novada pašvaldība", "Iestade_Dienests": "Piemēru sociālais dienests"}
+# type, number, payee, BIP, service, units, amount
+ROWS = (
+    ("rēķins", "R-101", "SIA Piemēra fizioterapija", BIP_SBS, SERVICE, 4, Decimal("128.00")),
+    ("rēķins", "R-102", "SIA Piemēra fizioterapija", BIP_SBS, SERVICE, 3, Decimal("85.50")),
+    ("algas saraksts", "A-1", "Sociālā darbiniece", BIP_PAY, "", None, Decimal("950.00")),
+    (reg.CORRECTION, "K-1", "SIA Piemēra fizioterapija", BIP_SBS, SERVICE, -1, Decimal("-32.00")),
+)
+
+
+def register_data() -> reg.RegisterData:
+    """The filled register as the reference reads it."""
+    months = tuple(reg.MonthInput(m, CHILDREN, employment_contract=True, receipts=r)
+                   for m, r in zip(MONTHS, RECEIVED, strict=True))
+    rows = tuple(reg.RegisterRow(bip=bip, month=MONTHS[0], amount=amount, service=service, doc_type=kind,
+                                 doc_number=number, payee=payee) for kind, number, payee, bip, service, _, amount in ROWS)
+    return reg.RegisterData(months=months, rows=rows)
+
+
+def _day(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def fill_register(source: Path, target: Path, bip_labels: dict[str, str]) -> Path:
+    """``bip_labels``: the register's list texts by BIP code (register.bip_label)."""
+    wb = openpyxl.load_workbook(source)
+    ws = wb[S_REG]
+    for i, (kind, number, payee, bip, service, units, amount) in enumerate(ROWS):
+        r = REG_FIRST + 1 + i
+        values = {2: kind, 3: number, 4: _day(dt.date(2019, 1, 28)), 5: _day(dt.date(2019, 2, 5)), 6: payee,
+                  7: bip_labels[bip], 9: service or None, 10: _day(MONTHS[0]), 11: units, 12: float(amount),
+                  13: "bankas konta izraksts", 14: "Jā"}
+        for col, value in values.items():
+            ws.cell(r, col, value)
+    cash = wb[S_CASH]
+    for i, (month, received) in enumerate(zip(MONTHS, RECEIVED, strict=True)):
+        r = CASH_FIRST + 1 + i
+        cash.cell(r, 1, _day(month))
+        cash.cell(r, 2, CHILDREN)
+        cash.cell(r, 3, "Jā")
+        cash.cell(r, 4, float(received))
+    type_names(wb)
+    quarter = wb[S_QUARTER]
+    quarter.cell(QUARTER_FIRST + 1, 1, 2019)
+    quarter.cell(QUARTER_FIRST + 1, 2, 1)
+    wb.save(target)
+    return target
+
+
+def type_names(wb: openpyxl.Workbook) -> None:
+    """The names' inputs (institution_names: sheet 26, or above 27's table)."""
+    for name, value in TYPED_NAMES.items():
+        (sheet, ref), = wb.defined_names[name].destinations
+        wb[sheet][ref.replace("$", "")] = value
+
+
+def fill_settlement(source: Path, target: Path) -> Path:
+    wb = openpyxl.load_workbook(source)
+    type_names(wb)
+    ws = wb[SETTLEMENT_SHEET]
+    for i, (month, received) in enumerate(zip(MONTHS, RECEIVED, strict=True)):
+        r = SETTLEMENT_FIRST + 1 + i
+        for col, value in ((1, _day(month)), (2, CHILDREN), (3, 950.0), (4, "Jā"), (5, 0.0), (6, 181.5),
+                           (7, float(received))):
+            ws.cell(r, col, value)
+    wb.save(target)
+    return target
+
+
+def fill_activity(source: Path, target: Path) -> Path:
+    wb = openpyxl.load_workbook(source)
+    ws = wb[ACTIVITY_SHEET]
+    for k, month in enumerate(MONTHS):
+        ws.cell(FIRST_ROW, FIRST_MONTH_COL + 1 + k, _day(month))
+        for i in range(3):
+            ws.cell(FIRST_ROW + 1 + i, FIRST_MONTH_COL + 1 + k, i + k + 1)
+    wb.save(target)
+    return target

@@ -1,0 +1,151 @@
+"""The report workbooks filled as a municipality fills them after the round (tests/documents/report_fill.py) and
+printed whole by LibreOffice, as "Eksportēt kā PDF" or "Drukāt visu" prints them (one soffice call):
+
+- the red note that the month (year, quarter) cells are empty because the round ended prints only while they
+  are all empty: on the empty templates, never on a filled report (29, 30, 27, 31);
+- a correction in 28 cancels units with a negative quantity (no input error), and its document type prints
+  whole (wrapped in its column), not cut at the next cell;
+- the balance is a labelled line of its own ("Atlikums pārskata perioda beigās, EUR"), not a figure under
+  "Kopā"; rows without a month print empty (no 0,00 and no repeated balance): the figures are the reference's;
+- each page's footer names its form and its own page ("29. pielikums, 1. lapa"), never the whole file's total;
+- the names typed on sheet 26 show on every form of the register workbook; 28's second page cuts no text.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports import register as reg
+from generator.documents.reports.workbooks import BALANCE_LABEL, write_report_workbooks
+from generator.recalc import convert, make_profile
+from generator.reference.params import Params
+from tests.documents import report_fill
+from tests.workbook.pdf_clip import cut_runs
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.usefixtures("calibri_metrics")]
+
+EMPTY_NOTE = "ailes nav iepildītas"
+FORM = re.compile(r"(\d+\.(?:–\d+\.)? pielikums), (\d+)\. lapa")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace(lvformat.NBSP, " ").split())
+
+
+def _pages(pdf: Path) -> list[str]:
+    """Each page's text in reading order (pdftotext's layout: a label and its figure on one line)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
+@pytest.fixture(scope="module")
+def printed_pdfs(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("atskaites-aizpilditas")
+    # built today: the round has ended, so the month cells are inputs (D37)
+    paths = {p.stem: p for p in write_report_workbooks(catalogue, catalogue.municipality("valmiera"), folder / "b")}
+    labels = {code: reg.bip_label(catalogue, code) for code in reg.ENTERED_BIPS}
+    files = {**paths,
+             "registrs": report_fill.fill_register(paths["izdevumu-registrs-un-parskati"], folder / "r.xlsx", labels),
+             "norekini": report_fill.fill_settlement(paths["norekini-ar-pasvaldibu"], folder / "n.xlsx"),
+             "atskaite": report_fill.fill_activity(paths["sd-menesa-atskaite"], folder / "a.xlsx")}
+    pdfs = convert(list(files.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
+    return dict(zip(files, pdfs, strict=True))
+
+
+@pytest.fixture(scope="module")
+def printed(printed_pdfs: dict[str, Path]) -> dict[str, list[str]]:
+    return {name: _pages(pdf) for name, pdf in printed_pdfs.items()}
+
+
+def _form_pages(pages: list[str], form: str) -> list[str]:
+    return [_flat(p) for p in pages if f"{form}, " in _flat(p)]
+
+
+def test_the_empty_cells_note_prints_only_on_empty_templates(printed: dict[str, list[str]]) -> None:
+    for name in ("izdevumu-registrs-un-parskati", "norekini-ar-pasvaldibu", "sd-menesa-atskaite"):
+        assert EMPTY_NOTE in _flat(" ".join(printed[name])), name
+    for name, forms in (("registrs", ("29. pielikums", "30. pielikums")), ("norekini", ("27. pielikums",)),
+                        ("atskaite", ("31. pielikums",))):
+        for form in forms:
+            pages = _form_pages(printed[name], form)
+            assert pages, f"{name}: {form}"
+            assert not any(EMPTY_NOTE in p for p in pages), f"{name}: {form} saka, ka ailes ir tukšas"
+
+
+def test_a_correction_cancels_units_and_prints_its_type_whole(printed: dict[str, list[str]]) -> None:
+    text = " ".join(_form_pages(printed["registrs"], "28. pielikums"))
+    assert "Ievades kļūdas" not in text and "Kļūda:" not in text
+    # wrapped in its column over two lines, not cut at the next cell after "korekcija (atmaksa vai"
+    first, second = reg.CORRECTION.split(" anulēts")
+    assert first in text and f"anulēts{second}" in text
+    assert re.search(r"\s-1\s+-32,00\s", text), "korekcijas daudzums un summa"
+
+
+def test_the_balance_has_its_own_line_and_unused_months_print_empty(printed: dict[str, list[str]],
+                                                                    catalogue: Catalogue) -> None:
+    expected = reg.settlement(report_fill.register_data(), Params.from_catalogue(catalogue, catalogue.latest_date))
+    closing = lvformat.number(expected.closing_balance).replace(lvformat.NBSP, " ")
+    costs = lvformat.number(expected.totals.total).replace(lvformat.NBSP, " ")
+    (page,) = [p for p in printed["registrs"] if "29. pielikums, 1. lapa" in p]
+    lines = [_flat(line) for line in page.splitlines()]
+    (balance,) = [line for line in lines if BALANCE_LABEL in line]
+    assert balance.endswith(f"{BALANCE_LABEL} {closing}"), balance
+    (totals,) = [line for line in lines if line.startswith("Kopā par visiem")]
+    assert totals.endswith(costs) and closing not in totals, totals  # "Kopā" sums, the balance is not under it
+    # month 1 closes with it, month 2 opens and closes with it, and the balance line: no unused row repeats it
+    assert _flat(page).count(closing) == 4, page
+    assert "Sagatavoja" in _flat(page).split(BALANCE_LABEL)[1]
+    (settlement,) = _form_pages(printed["norekini"], "27. pielikums")
+    assert re.search(rf"{BALANCE_LABEL} [\d\s]+,\d\d", settlement)
+    assert "0,00 0,00 0,00" not in settlement  # no unused month row of zeros
+
+
+def test_the_forms_name_the_institutions_typed_in_their_inputs(printed: dict[str, list[str]]) -> None:
+    """Names the catalogue does not confirm are blanks on the template; typed on sheet 26, every form's intro
+    line shows them, and the page header (which cannot read a cell) carries no blank to write by hand."""
+    typed = " – ".join(report_fill.TYPED_NAMES.values())
+    for form, template, filled_book in (("28. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
+                                        ("29. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
+                                        ("30. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
+                                        ("26. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
+                                        ("27. pielikums", "norekini-ar-pasvaldibu", "norekini")):
+        empty = _form_pages(printed[template], form)[0]
+        assert "Pašvaldība ______ – sociālais dienests ______" in empty, form
+        (filled, *_) = _form_pages(printed[filled_book], form)
+        assert typed in filled and "______ – " not in filled, form
+        assert _flat(filled).startswith(form), form  # the header's left part holds no "Pašvaldība ______"
+
+
+def test_each_page_footer_counts_its_own_sheet(printed: dict[str, list[str]]) -> None:
+    """Page k of a sheet says "NN. pielikums, k. lapa" (the page header names the sheet's title)."""
+    counted = {}
+    for name, pages in printed.items():
+        seen: dict[str, int] = counted.setdefault(name, {})
+        for k, page in enumerate(pages, start=1):
+            assert not re.search(r"Lapa \d+ no \d+", page), f"{name} lpp. {k}"
+            found = FORM.findall(_flat(page))
+            assert found, f"{name} lpp. {k}: nav lapas numura"
+            form, number = found[-1]
+            title = _flat(page.strip().splitlines()[0])  # the page header: municipality and the sheet's title
+            assert form in title, f"{name} lpp. {k}: {title} / {form}"
+            seen[title] = seen.get(title, 0) + 1
+            assert int(number) == seen[title], f"{name} lpp. {k}: {form}, {number}. lapa"
+    # printed whole: 28 (two pages across), 29, 30 and 26, each numbered from 1
+    assert sorted(counted["izdevumu-registrs-un-parskati"].values()) == [1, 1, 1, 2]
+
+
+def test_the_register_pages_across_cut_no_text(printed_pdfs: dict[str, Path]) -> None:
+    """28 continues on a second page with its column "Nr." repeated: its title and notes start right of that
+    column, so no page of the register workbook cuts a text at a page or column edge (found: "28. pi",
+    "Pašvaldi", "Rādītas p" on 28's second page). 17's total label wraps inside its repeated column."""
+    for name in ("izdevumu-registrs-un-parskati", "registrs"):
+        cuts = cut_runs(printed_pdfs[name])
+        assert not cuts, f"{name}: " + "; ".join(f"{c.page}. lpp. {c.text[:40]!r}" for c in cuts)
+    labels = [c for c in cut_runs(printed_pdfs["sniedzeju-saraksts"]) if "norādītu sniedzēju" in c.text]
+    assert not labels, labels
