@@ -208,7 +208,7 @@ def write_amounts(sh: Sheet) -> None:
                         hint_cell=f"{col(diff_c, 1)}{first + plan_rows.VISIBLE - 1}")
     # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained below
     price_marks.mark_prices(sh, f"C{first}:C{last}", f"INDEX(h_CenaNeapst,$A{first})=1")
-    price_marks.price_note(sh, f"B{total + 2}:{diff_c}{total + 2}")
+    price_marks.price_note(sh, f"C{total + 2}:{diff_c}{total + 2}")  # right of the repeated A:B
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, diff_c, total + 2, annex="6.7 (finansējums pa mēnešiem)")
     protect(sh)
