@@ -33,6 +33,7 @@ WHOLE = "0"
 TEXT = "@"
 MONTH_NUMBER = '0". mēn."'
 BLANK_FIGURE = '"______";"______";"______";"______"'  # any number or text prints as a blank to fill (D22)
+MARKED_PRICE = f'{PRICE}"*"'  # a price still "jāprecizē" on the working sheets: "5,11*" (sheets/price_marks.py)
 MONTH_YEAR = "mm.yyyy"  # a period month under its number: "09.2019" fits the narrow month columns
 
 
@@ -82,6 +83,7 @@ class Styles:
     alert_mark: Format
     blank_mark: Format
     blank_figure: Format
+    marked_price: Format
 
 
 def make_styles(wb: Workbook) -> Styles:
@@ -139,4 +141,6 @@ def make_styles(wb: Workbook) -> Styles:
         blank_mark=wb.add_format({"font_color": OUTPUT_FILL}),
         # conditional: a signed annex's figure that rests on an unconfirmed value prints "______", its value stays
         blank_figure=wb.add_format({"num_format": BLANK_FIGURE}),
+        # conditional: a working sheet's price that is the catalogue's unconfirmed one prints "5,11*"
+        marked_price=wb.add_format({"num_format": MARKED_PRICE}),
     )

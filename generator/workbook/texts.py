@@ -49,6 +49,16 @@ ANNEX_PRICE_BLANK = (f"UZMANĪBU: cena vēl jāprecizē – no tās atkarīgās 
                      "apstiprinātās cenas (metodikas vietnes sadaļa „Cenas”).")
 ANNEX_BOTH_BLANK = (f"UZMANĪBU: B un cena nav apstiprināti – no tiem atkarīgās summas ir „{BLANK}”; tās ieraksta "
                     "pēc LM apstiprinājuma (metodikas vietnes sadaļa „Cenas”).")
+# 6.5's label of F (A:B, one line of 9 pt): F applies only where N > P (L1077, L1385; reference
+# available_amount). Typed while N <= P it is not applied (A = N); while A is a blank (B or a price unconfirmed)
+# whether it applies is not yet known.
+FINAL_LABEL = "IB galīgais apmērs (F), ja noteikts"
+FINAL_NOT_APPLIED = "IB galīgais apmērs (F) – nepiemēro, jo N ≤ P"
+FINAL_IF_OVER = "IB galīgais apmērs (F), ja N > P"
+# Under the tables of the working sheets 6.4, 6.7 and 6.10 while a line's price is marked "*" (F7: the catalogue's
+# "jāprecizē" price, or none): two lines of 8 pt in the note's cells.
+PRICE_MARK_NOTE = ("* – cena vēl jāprecizē: tā ir kataloga cena, ko apstiprina LM; no tās aprēķinātās summas ir "
+                   "provizoriskas (parakstāmajos 6.5 un 6.9 tās ir „______”).")
 # 6.9 beside the number of services, on the signed page: one line of 8 pt in D:F
 APPLICATION_PRICE_BLANK = f"{BLANK} – cena vēl jāprecizē (apstiprina LM)"
 BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11): P, A un no IB finansētās summas ir provizoriskas, "

@@ -90,8 +90,10 @@ def _expected_lines(child: Child, catalogue: Catalogue):
 
 
 def _a_on_base(child: Child, outcome, catalogue: Catalogue) -> bool:  # noqa: ANN001
-    """P rests on the unconfirmed base amount and there is no F: A (P or N, unknown which) is a blank."""
-    return base_unconfirmed(catalogue, child) and child.inputs.final is None
+    """P rests on the unconfirmed base amount and no F applies (none, or N <= P on the provisional P): A (P, N or
+    F, unknown which) is a blank."""
+    return base_unconfirmed(catalogue, child) and not (
+        child.inputs.final is not None and outcome.needed > outcome.provisional)
 
 
 def _expected_p(child: Child, outcome, catalogue: Catalogue) -> Decimal | None:  # noqa: ANN001

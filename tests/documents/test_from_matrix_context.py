@@ -14,7 +14,16 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Payee
 from generator.documents.build_step import render_municipality
-from generator.documents.from_matrix.context import BLANK_EUR, build, period_end, price, quantity, slug
+from generator.documents.from_matrix.context import (
+    BLANK_EUR,
+    FINAL_IF_OVER,
+    FINAL_NOT_APPLIED,
+    build,
+    period_end,
+    price,
+    quantity,
+    slug,
+)
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.run import repaid_to_parent
 from generator.documents.from_matrix.writing import render_child
@@ -40,7 +49,7 @@ MINISTRY_BASE = Decimal("3000.00")  # Bazes_Apmers entered in the matrix: P rest
 
 
 def _reading(catalogue: Catalogue, prices: dict[str, Decimal | None], providers: dict[str, str],
-             base: Decimal | None = MINISTRY_BASE) -> MatrixReading:
+             base: Decimal | None = MINISTRY_BASE, final: Decimal | None = None) -> MatrixReading:
     day = template_date(catalogue)
     offers = {o.id: o for o in catalogue.offers(day)}
     lines = []
@@ -49,7 +58,7 @@ def _reading(catalogue: Catalogue, prices: dict[str, Decimal | None], providers:
         lines.append(line_from_offer(offer, 10, unit_price=unit_price, planned_units=(5, 5)))
     # the period starts inside the children's round's first reporting period (catalogue/rounds.yaml)
     inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
-                            special_care=False, impairment="multipli", lines=tuple(lines), base=base)
+                            special_care=False, impairment="multipli", lines=tuple(lines), base=base, final=final)
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)
     data = ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, inputs)
@@ -283,3 +292,46 @@ def test_the_grant_decision_ticks_what_the_matrix_proves_and_claims_no_more(cata
                  if d.spec.id == "08-lemums-par-pieskirsanu").html
     assert all((yes, no) == ("☐", "☐") for _, yes, no in _criteria(blank))
     assert "atzīmē ar roku" not in blank
+
+
+FINAL = Decimal("150.00")  # the ministry's F, typed into 6.4 (below N, as when the plan's N was above P)
+
+
+def test_final_typed_while_n_within_p_on_an_unconfirmed_base_leaves_a_and_the_funded_sums_blank(
+        catalogue: Catalogue) -> None:
+    """F8 (audit7): F typed, but N <= P on the provisional P. Whether F applies (N > P) rests on the unconfirmed B,
+    so A and everything funded from it (K, the IB-funded sum, each line's IB share) are blanks, and F says that it
+    applies only if N > P. The old rule (blank only without F) printed K and the IB shares as figures."""
+    market = _market(catalogue)
+    reading = _reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"}, base=None, final=FINAL)
+    assert reading.outcome.needed <= reading.outcome.provisional
+    child = build(reading, catalogue, pseudonymous=False)
+    assert child.available == child.total == child.ib_funded == BLANK_EUR
+    assert child.lines[0].ib == child.providers[0].ib == BLANK_EUR
+    assert child.benefits_used == child.services_used == child.other_used == BLANK_EUR
+    assert child.final == lvformat.eur(FINAL) and child.final_note == FINAL_IF_OVER
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):
+        html = next(d for d in docs if d.spec.id == doc_id).html
+        for label in ("No IB finansētie", "K – IB kopējais apmērs"):  # N's figure, but blanks here
+            assert "______" in html.split(label, 1)[1][:80], (doc_id, label)
+        assert FINAL_IF_OVER.replace(">", "&gt;") in html, doc_id  # 08: beside F's label; 01: under F's figure
+
+
+def test_final_typed_while_n_within_p_is_not_applied(catalogue: Catalogue) -> None:
+    """With B and the prices confirmed, F typed while N <= P does not apply (A = N, L1077): A, K and the shares are
+    figures, and F's row says it is not applied; F with N > P applies (A = F), without the note, also on an
+    unconfirmed B."""
+    market = _market(catalogue)
+    reading = _reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"}, final=FINAL)
+    child = build(reading, catalogue, pseudonymous=False)
+    assert reading.outcome.available == reading.outcome.needed == Decimal("200")
+    assert child.available == child.total == lvformat.eur(Decimal("200"))
+    assert child.final_note == FINAL_NOT_APPLIED
+    docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
+    html = next(d for d in docs if d.spec.id == "08-lemums-par-pieskirsanu").html
+    assert f"ministrija; {FINAL_NOT_APPLIED})" in html
+    over = _reading(catalogue, {market: Decimal("400")}, {market: "SIA Viens"}, base=None, final=Decimal("800.00"))
+    assert over.outcome.needed > over.outcome.provisional
+    applied = build(over, catalogue, pseudonymous=False)
+    assert applied.available == applied.ib_funded == lvformat.eur(Decimal("800")) and applied.final_note == ""

@@ -5,8 +5,9 @@ price that is the catalogue's prefilled price with the status "jāprecizē" is n
 it and every sum that contains it are shown as a blank to fill with a note where the figure comes from.
 A counted line without a price (empty or 0,00) is a blank the same way, never a figure of zero.
 The same holds for the base amount B when the matrix leaves Bazes_Apmers empty and the catalogue's base is
-"jāprecizē": P is a blank, and, unless the ministry has set F, so are A and everything funded from it
-(whether N <= P, i.e. whether A is N or P, is unknown while B is). An unconfirmed price leaves A unknown the
+"jāprecizē": P is a blank, and, unless the ministry has set F and N > P, so are A and everything funded from it
+(whether N <= P, i.e. whether A is N or P or F, is unknown while B is; an F typed while N <= P on the provisional
+P does not decide it, as the confirmed B may make N > P). An unconfirmed price leaves A unknown the
 same way (N, and so whether N <= P, rests on it): A is a blank unless F is set and N > P, and a line's IB share
 is a blank from the first unconfirmed line on in priority order.
 """
@@ -31,6 +32,9 @@ from generator.documents.terms import BLANK_DATE
 from generator.reference.lines import PlanLine
 
 BLANK = "______"
+# Beside F (the ministry's final amount) where it does not decide A: N <= P makes A = N (L1077, L1385).
+FINAL_NOT_APPLIED = "nepiemēro, jo N ≤ P"
+FINAL_IF_OVER = "piemēro, ja N > P"
 BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
 NO_PROVIDER = "sniedzejs-nav-noradits"
 
@@ -140,6 +144,7 @@ class ChildContext:
     needed: str
     available: str
     final: str
+    final_note: str  # whether F applies: "" (no F, or F applies: N > P), else FINAL_NOT_APPLIED or FINAL_IF_OVER
     total: str
     ib_funded: str
     benefits: str
@@ -194,8 +199,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     base_value = catalogue.programme.base_amount.at(data.params_day)
     base_confirmed = inputs.base is not None or base_value.status is PriceStatus.confirmed
     # A is P when N > P and the ministry has set no F: then A and all that is funded from it rest on B too.
-    # Whether N <= P is unknown while B is unconfirmed: without F, A and all funded from it are blanks.
-    a_on_base = not base_confirmed and inputs.final is None
+    # Whether N <= P is unknown while B is unconfirmed: unless F is set and N > P, A and all funded from it are
+    # blanks (the matrix's 6.5 decides it alike: workbook/sheets/calculation.py A_ON_BASE).
+    over = outcome.needed > outcome.provisional
+    a_on_base = not base_confirmed and not (inputs.final is not None and over)
     lines: list[Line] = []
     sources: dict[str, str] = {}
     # A line funded after an unconfirmed one in priority order gets what is left of A after it: unconfirmed too.
@@ -236,8 +243,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
     # A is N (N <= P) or P (N > P, no F): a figure only when N and P both are, since an unconfirmed price may
     # turn N > P into N <= P or back. Only the ministry's F, when N > P, makes A a figure whatever the prices.
-    over = outcome.needed > outcome.provisional
     available_confirmed = (confirmed and base_confirmed) or (inputs.final is not None and over)
+    final_note = ""
+    if inputs.final is not None and not over:  # A = N (L1077): F applies only where N > P
+        final_note = FINAL_NOT_APPLIED if available_confirmed else FINAL_IF_OVER
     fin = plan.financing
     providers = _providers(lines, inputs, plan, own_names(catalogue, data.municipality))
     note = ""
@@ -258,7 +267,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         rate=lvformat.percent(outcome.rate), full_rate=outcome.rate == 1,
         provisional=amount(outcome.provisional, base_confirmed), needed=amount(outcome.needed, confirmed),
         available=amount(outcome.available, available_confirmed),
-        final=amount(inputs.final) if inputs.final is not None else "",
+        final=amount(inputs.final) if inputs.final is not None else "", final_note=final_note,
         total=amount(outcome.total, sums_confirmed), ib_funded=amount(plan.ib_funded, sums_confirmed),
         # what each other source could give the plan (6.5): printed only when there is something to give
         benefits=amount(inputs.benefits or None), services=amount(inputs.services or None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
-from generator.workbook.sheets.calculation import base_provisional
+from generator.workbook.sheets.calculation import A_ON_BASE, F_NOT_APPLIED, base_provisional
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
@@ -14,7 +14,14 @@ from generator.workbook.sheets.common import (
     protect,
     signature_block,
 )
-from generator.workbook.texts import ANNEX_BASE_BLANK, ANNEX_BOTH_BLANK, ANNEX_PRICE_BLANK
+from generator.workbook.texts import (
+    ANNEX_BASE_BLANK,
+    ANNEX_BOTH_BLANK,
+    ANNEX_PRICE_BLANK,
+    FINAL_IF_OVER,
+    FINAL_LABEL,
+    FINAL_NOT_APPLIED,
+)
 
 SHEET = "6.5"
 # One landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service and
@@ -56,7 +63,7 @@ SUBTITLE_HEIGHT = 21
 TOTALS = (
     ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
     ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
-    ("IB galīgais apmērs (F), ja noteikts", "IB_Galigais"),
+    (FINAL_LABEL, "IB_Galigais"),  # the label says whether F applies: final_label
     ("IB pieejamais apmērs plānam (A)", "IB_Pieejamais"),
     ("Finansēts no IB", "Fin_NoIB"),
     ("Valsts un pašvaldību pabalsti", "Fin_Pabalsti_Izmantots"),
@@ -66,15 +73,17 @@ TOTALS = (
     ("No IB finansētā transporta daļa no A", "Transporta_Dala"),
 )
 # D22, as the child's documents decide it (documents/from_matrix/context.py): when each figure of 6.5 rests on an
-# unconfirmed value and prints "______" (its value stays: the ministry and the tests read it)
+# unconfirmed value and prints "______" (its value stays: the ministry and the tests read it). Everything funded
+# from A is blank wherever A is: A blank means SUMS_OPEN (a figure of F typed while N <= P on the provisional P
+# funded the plan from A = N, which the confirmed B may turn into F).
 PRICES_OPEN = "SUM(h_CenaNeapst)>0"  # a plan line keeps a "jāprecizē" catalogue price (or has none)
-ON_BASE = "AND(h_BazeProviz=1,NOT(ISNUMBER(IB_Galigais)))"  # A is P on an unconfirmed B, no F
-SUMS_OPEN = f"OR({PRICES_OPEN},{ON_BASE})"
+SUMS_OPEN = f"OR({PRICES_OPEN},{A_ON_BASE})"
+A_OPEN = (f"NOT(OR(AND(NOT({PRICES_OPEN}),h_BazeProviz=0),AND(ISNUMBER(IB_Galigais),"
+          "N(IB_Nepieciesamais)>N(IB_Provizoriskais))))")
 BLANK_WHEN = {
     "IB_Provizoriskais": "h_BazeProviz=1",
     "IB_Nepieciesamais": PRICES_OPEN,
-    "IB_Pieejamais": (f"NOT(OR(AND(NOT({PRICES_OPEN}),h_BazeProviz=0),AND(ISNUMBER(IB_Galigais),"
-                      "N(IB_Nepieciesamais)>N(IB_Provizoriskais))))"),
+    "IB_Pieejamais": A_OPEN,
     "Fin_NoIB": SUMS_OPEN,
     "Fin_Pabalsti_Izmantots": SUMS_OPEN,
     "Fin_Pakalpojumi_Izmantots": SUMS_OPEN,
@@ -102,6 +111,16 @@ def blank_line_figures(sh: Sheet, cells: str, index_col: str, first_row: int, fl
         "type": "formula",
         "criteria": f"=AND(${index_col}{first_row}>0,INDEX({flag},MAX(1,${index_col}{first_row}))=1)",
         "format": sh.st.blank_figure})
+
+
+def final_label(sh: Sheet, cells: str, style: object) -> None:
+    """F's label in the merged ``cells``: whether the ministry's F applies (N > P), does not (N <= P: A = N) or is
+    not yet known (A is a blank), so that the signed 6.5 never shows two final amounts without saying which one
+    holds."""
+    first = cells.split(":", 1)[0]
+    sh.ws.merge_range(cells, "", style)
+    sh.formula(first, f'IF(ISNUMBER(IB_Galigais),IF({A_OPEN},"{FINAL_IF_OVER}",IF({F_NOT_APPLIED},'
+               f'"{FINAL_NOT_APPLIED}","{FINAL_LABEL}")),"{FINAL_LABEL}")', style, FINAL_LABEL)
 
 
 def write(sh: Sheet) -> None:
@@ -154,7 +173,10 @@ def write(sh: Sheet) -> None:
     first_total = row + 1
     for label, ref in TOTALS:
         row += 1
-        sh.merge_text(f"A{row}:B{row}", label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
+        if ref == "IB_Galigais":
+            final_label(sh, f"A{row}:B{row}", st.label)
+        else:
+            sh.merge_text(f"A{row}:B{row}", label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
         sh.row_height(row, TOTAL_ROW_HEIGHT)
         fmt = st.out_share if ref == "Transporta_Dala" else st.out_money
         cached: object = ""

@@ -11,7 +11,7 @@ from generator.catalogue.models import PriceStatus, Recipient
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import plan_rows
+from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.common import PLAN_ROW_HEIGHT, TITLE_HEIGHT, header_block, print_setup, protect
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, sessions_message
@@ -26,6 +26,12 @@ from generator.workbook.texts import (
 
 SHEET = "6.4"
 UNRANKED = 1000000  # an empty expert rank sorts after every entered rank (reference: math.inf)
+# D22: A rests on an unconfirmed B. A is N when N <= P, else F (or P while there is no F), so with B unconfirmed
+# only the ministry's F with N > P makes A a figure: F typed while N <= P (on the provisional P) leaves A unknown,
+# because the confirmed B may yet make N > P. documents/from_matrix/context.py decides it alike (a_on_base).
+A_ON_BASE = "AND(h_BazeProviz=1,NOT(AND(ISNUMBER(IB_Galigais),N(IB_Nepieciesamais)>N(IB_Provizoriskais))))"
+# F is typed but not applied: N <= P makes A = N (L1077); the ministry sets F only where N > P (L1385).
+F_NOT_APPLIED = "AND(ISNUMBER(IB_Galigais),ISNUMBER(IB_Provizoriskais),N(IB_Nepieciesamais)<=N(IB_Provizoriskais))"
 
 
 def month_blocks(lay: Layout) -> dict[str, list[str]]:
@@ -150,13 +156,13 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
          f"IF($BB{r}>0,SUMPRODUCT(MAX((h_Aktiva=1)*(h_Nr<>$A{r})*{sessions_pair()}*h_Nr)),0)", 0),
         (c.f_unconfirmed, "f_GriestiNeapst", f"IF($P{r}=1,N(INDEX(h_Pak_GriestiNeapst,$N{r})),0)", 0),
         # D22, as the child's documents decide it (documents/from_matrix/context.py): the price is blank where the
-        # line keeps the catalogue's "jāprecizē" price or has none; its IB share also where P rests on an
-        # unconfirmed B without F, or where a line before it in priority order has an unconfirmed price
+        # line keeps the catalogue's "jāprecizē" price or has none; its IB share also where A rests on an
+        # unconfirmed B (A_ON_BASE), or where a line before it in priority order has an unconfirmed price
         (c.h_price_provisional, "h_CenaNeapst",
          f"IF($P{r}=1,IF(OR($Q{r}=0,AND(ISNUMBER(INDEX(h_Pak_CenaProviz,$N{r})),"
          f"$Q{r}=INDEX(h_Pak_CenaProviz,$N{r}))),1,0),0)", 0),
         (c.h_ib_provisional, "h_IBNeapst",
-         f"IF($P{r}=1,IF(OR($BE{r}=1,AND(h_BazeProviz=1,NOT(ISNUMBER(IB_Galigais))),"
+         f"IF($P{r}=1,IF(OR($BE{r}=1,{A_ON_BASE},"
          f"AND($Y{r}>0,SUMPRODUCT((h_CenaNeapst=1)*(h_Prio>0)*(h_Prio<$Y{r}))>0)),1,0),0)", 0),
     ]
 
@@ -244,13 +250,16 @@ def write(sh: Sheet) -> None:
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
+    # F7: a "jāprecizē" catalogue price prints "5,11*", explained under the table on the first page across
+    price_marks.mark_prices(sh, f"F{first}:F{last}", f"${C64.h_price_provisional}{first}=1")
+    price_marks.price_note(sh, f"C{total + 2}:{FIRST_PAGE_TO}{total + 2}")
     plan_rows.plan_rows(sh, first, lay.plan_rows, CALC_ROW_HEIGHT, used="=E", warning_cell=f"A{total + 1}",
                         inputs=("M",), warning_height=SUMMARY_ROW_HEIGHT,  # one line in the label columns A:B
                         hint_cell=None)
     sh.ws.freeze_panes(head + 1, 2)
     # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
     # a print area's last column as "###"; inside the area they print as nothing (and in Excel)
-    print_setup(sh, C64.h_ib_provisional, total + 1, annex="6.4 (darba aprēķins)", repeat_to=6)
+    print_setup(sh, C64.h_ib_provisional, total + 2, annex="6.4 (darba aprēķins)", repeat_to=6)
     sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])
     protect(sh)
 
@@ -384,7 +393,8 @@ def _summary(sh: Sheet) -> None:
     sh.ws.merge_range(f"{v}25:{FIRST_PAGE_TO}25", "", st.out_text_wrap)
     sh.row_height(25, 36)  # three lines of 9 pt text: the longest status at Excel's narrower column widths
     f(f"{v}25", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
-      'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs.",'
+      'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs"&'
+      'IF(ISNUMBER(IB_Galigais),"; ievadīto F nepiemēro.","."),'
       'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
       '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))',
       st.out_text_wrap, "Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.")

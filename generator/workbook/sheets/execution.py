@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator.workbook.input_checks import MONTH_FIELDS
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import plan_rows
+from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.calculation import month_blocks
 from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, plan_row_lead, print_setup, protect
 from generator.workbook.sheets.months import grey_outside_period, month_headers
@@ -122,8 +122,12 @@ def write(sh: Sheet) -> None:
     plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}", warning_to="C",
                         inputs=(f"{got_cols[0]}:{paid_cols[-1]}", free),
                         hint_cell=f"{col(free, 1)}{first + plan_rows.VISIBLE - 1}")
+    # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained under
+    # the summary in the repeated label columns
+    price_marks.mark_prices(sh, f"C{first}:C{last}", f"INDEX(h_CenaNeapst,$A{first})=1")
+    price_marks.price_note(sh, f"A{row + 4}:C{row + 4}")
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free, row + 3, annex="6.10 (izpilde)", repeat_cols="A:C")
+    print_setup(sh, free, row + 4, annex="6.10 (izpilde)", repeat_cols="A:C")
     # each month block starts a page across, so that its merged heading is never cut between two pages
     # (plain <colBreaks>: Excel and LibreOffice keep them); the totals and notes follow on their own pages
     sh.ws.set_v_pagebreaks([sh._rc(f"{c}1")[1] for c in (got_cols[0], paid_cols[0], got_sum, notes)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator.workbook.input_checks import MONTH_FIELDS
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import check_codes, plan_rows
+from generator.workbook.sheets import check_codes, plan_rows, price_marks
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
@@ -206,6 +206,9 @@ def write_amounts(sh: Sheet) -> None:
                               "format": st.warning_mark})
     plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}",
                         hint_cell=f"{col(diff_c, 1)}{first + plan_rows.VISIBLE - 1}")
+    # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained below
+    price_marks.mark_prices(sh, f"C{first}:C{last}", f"INDEX(h_CenaNeapst,$A{first})=1")
+    price_marks.price_note(sh, f"C{total + 2}:{diff_c}{total + 2}")  # right of the repeated A:B
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, diff_c, total + 1, annex="6.7 (finansējums pa mēnešiem)")
+    print_setup(sh, diff_c, total + 2, annex="6.7 (finansējums pa mēnešiem)")
     protect(sh)

@@ -1,0 +1,28 @@
+"""F7 (issue 11): a price that is still the catalogue's "jāprecizē" value, or missing, is marked on the working
+sheets that show it (6.4, 6.7, 6.10): the price prints with "*" (a conditional number format: the cell keeps its
+number) and a line under the table says what the mark means. The signed 6.5 and 6.9 print such a price as a
+blank instead (D22)."""
+
+from __future__ import annotations
+
+from generator.workbook.sheetio import Sheet
+from generator.workbook.texts import PRICE_MARK_NOTE
+
+PRICES_OPEN = "SUM(h_CenaNeapst)>0"  # some plan line keeps a "jāprecizē" catalogue price (or has none)
+NOTE_HEIGHT = 22  # two lines of 8 pt
+
+
+def mark_prices(sh: Sheet, cells: str, criteria: str) -> None:
+    """Conditional format: the prices in ``cells`` print with "*" where ``criteria`` (relative to the first cell,
+    true for a line whose h_CenaNeapst is 1) holds."""
+    sh.ws.conditional_format(cells, {"type": "formula", "criteria": f"={criteria}",
+                                     "format": sh.st.marked_price})
+
+
+def price_note(sh: Sheet, cells: str) -> None:
+    """PRICE_MARK_NOTE in the merged ``cells`` (one row) while some line's price is unconfirmed; empty otherwise."""
+    first = cells.split(":", 1)[0]
+    row = int("".join(ch for ch in first if ch.isdigit()))
+    sh.ws.merge_range(cells, "", sh.st.alert_wrap)
+    sh.formula(first, f'IF({PRICES_OPEN},"{PRICE_MARK_NOTE}","")', sh.st.alert_wrap, "")
+    sh.row_height(row, NOTE_HEIGHT)

@@ -1,0 +1,179 @@
+"""Printed amounts that rest on unconfirmed values (issue 11, audit7 F8 and F7), read from the PDF that LibreOffice
+prints one sheet at a time.
+
+F8: the signed 6.5 with F typed while N <= P on the provisional P (B unconfirmed) printed K, "Finansēts no IB"
+and each line's IB share as figures next to a blank A. Everything funded from A is a blank wherever A is (D22,
+D53), and F's label says whether F applies. F7: the working sheets 6.4, 6.7 and 6.10 printed the catalogue's
+"jāprecizē" price unmarked; it prints "5,11*" with a note under the table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.recalc import convert, make_profile
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.inputs import fill
+from generator.workbook.texts import BLANK, FINAL_IF_OVER, FINAL_LABEL, FINAL_NOT_APPLIED, PRICE_MARK_NOTE
+from tests.print_fonts import require_calibri_metrics
+from tests.workbook.conftest import recipient_labels
+from tests.workbook.pdf_clip import cut_runs, text_runs
+from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
+from tests.workbook.plans import random_plan
+from tests.workbook.test_print import PEOPLE, PROVISIONAL_LINE, showcase
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
+
+FINAL = Decimal("583.15")  # the ministry's F as audit7 found it typed (below N)
+TYPED_BASE = Decimal("3000.00")  # a B the ministry typed into 6.11
+AUDIT_SEED = 20181001  # audit7's random plan: B unconfirmed, F typed, N <= P on the provisional P
+MIN_FONT = 8.0
+FIGURE_PART = re.compile(r"^[\d\s,.%]+$")
+
+
+def _confirmed_prices(catalogue: Catalogue, **changes: object) -> WorkbookInputs:
+    """The showcase without its "jāprecizē" line 2.1: every price confirmed, N <= P."""
+    inputs = showcase(catalogue)
+    lines = tuple(ln for ln in inputs.lines if ln.offer_id != PROVISIONAL_LINE)
+    return dataclasses.replace(inputs, lines=lines, **changes)
+
+
+def _cases(catalogue: Catalogue, params) -> dict[str, tuple[WorkbookInputs, tuple[str, ...]]]:  # noqa: ANN001
+    audit = random_plan(AUDIT_SEED, catalogue.offers(catalogue.latest_date), params.full_rate_max_age,
+                        params.eligibility_age_limit, params.period_months_max, periods=params.reporting_periods)
+    return {
+        # B unconfirmed (the catalogue's), F typed, N <= P on the provisional P: F may or may not apply
+        "f-b-neapst": (_confirmed_prices(catalogue, final=FINAL), ("6.5",)),
+        f"audit-{AUDIT_SEED}": (audit.inputs, ("6.5",)),
+        # B typed, F typed, N <= P: F does not apply, A = N
+        "f-nepiemero": (_confirmed_prices(catalogue, base=TYPED_BASE, final=FINAL), ("6.4", "6.5", "6.7")),
+        # the showcase: line 2.1 keeps the catalogue's "jāprecizē" price
+        "cena-japrecize": (showcase(catalogue), ("6.4", "6.7", "6.10")),
+    }
+
+
+@pytest.fixture(scope="module")
+def printed(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
+            ) -> dict[str, tuple[WorkbookInputs, dict[str, Path]]]:
+    """case -> (its inputs, sheet -> the PDF of that sheet printed on its own), in one LibreOffice call."""
+    require_calibri_metrics()  # skips without LibreOffice, fails without Calibri's metrics
+    folder = tmp_path_factory.mktemp("amount-marks")
+    labels = recipient_labels(catalogue)
+    copies: dict[tuple[str, str], Path] = {}
+    cases = _cases(catalogue, params)
+    for name, (inputs, sheets) in cases.items():
+        wb = load_workbook(templates["liepaja"])
+        fill(wb, inputs, labels, PEOPLE)
+        path = folder / f"{name}.xlsx"
+        wb.save(path)
+        for sheet, copy in one_sheet_copies(path, folder).items():
+            if sheet in sheets:
+                copies[(name, sheet)] = copy
+    pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
+    result: dict[str, tuple[WorkbookInputs, dict[str, Path]]] = {name: (inputs, {}) for name, (inputs, _) in
+                                                                  cases.items()}
+    for (name, sheet), pdf in zip(copies, pdfs, strict=True):
+        result[name][1][sheet] = pdf
+    return result
+
+
+def _text(pages: list[Page]) -> str:
+    """The pages' text in one line per page, thousands grouped with a plain space."""
+    return "\n".join(" ".join(p.text.replace("\u00a0", " ").replace("\u202f", " ").split()) for p in pages)
+
+
+def _beside(pdf: Path, label: str) -> str:
+    """What prints right of ``label`` on its line (its value cell), spaces normalised; "" when nothing does."""
+    runs = text_runs(pdf)
+    found = [r for r in runs if " ".join(r.text.split()) == label]
+    assert found, f"nav „{label}”"
+    right = sorted((r for r in runs if r.page == found[0].page and abs(r.y - found[0].y) < 2
+                    and r.x0 > found[0].x1 + 1), key=lambda r: r.x0)
+    # the value cell's runs: a figure that LibreOffice may draw in pieces ("1", "917,00"), or the blank; the note
+    # beside the totals starts with a word
+    cell = right[:1]
+    for run in right[1:]:
+        if run.x0 - cell[-1].x1 > 5 or not FIGURE_PART.match(run.text.strip()):
+            break
+        cell.append(run)
+    return " ".join(" ".join(r.text for r in cell).replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _figure(value: object) -> str:
+    return lvformat.number(Decimal(str(value))).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_unconfirmed_base_with_f_within_p_blanks_all_funded_from_a(printed, params) -> None:  # noqa: ANN001
+    """F typed while N <= P on an unconfirmed B: A is a blank, and so are "Finansēts no IB", K, the other sources
+    used, the transport share and each line's IB share and its funding state (the old 6.5 printed them as figures
+    resting on A = N); F's figure prints with the label that it applies only if N > P."""
+    for name in ("f-b-neapst", f"audit-{AUDIT_SEED}"):
+        inputs, pdfs = printed[name]
+        result = evaluate_workbook(inputs, params)
+        values = result.named_values()
+        assert inputs.final is not None and inputs.base is None, name
+        assert values["IB_Nepieciesamais"] <= values["IB_Provizoriskais"], name  # A = N on the provisional P
+        text = _text(read_pages(pdfs["6.5"]))
+        assert FINAL_IF_OVER in text and FINAL_NOT_APPLIED not in text, name
+        assert _beside(pdfs["6.5"], FINAL_IF_OVER) == _figure(inputs.final), name
+        counted = sum(1 for ln in inputs.lines if ln.counted)
+        # P, A, the IB-funded sum, three sources, K and the transport share; two per plan line (IB, its state)
+        assert text.count(BLANK) >= 8 + 2 * counted, (name, text.count(BLANK))
+        for label in ("IB pieejamais apmērs plānam (A)", "Finansēts no IB", "IB kopējais apmērs (K)",
+                      "No IB finansētā transporta daļa no A"):
+            assert _beside(pdfs["6.5"], label) == BLANK, (name, label)
+
+
+def test_f_not_applied_when_n_within_p_says_so(printed, params) -> None:  # noqa: ANN001
+    """B typed, F typed while N <= P: A = N (the reference's), every figure prints, and F's label says F is not
+    applied; the working 6.4's status says the same."""
+    inputs, pdfs = printed["f-nepiemero"]
+    values = evaluate_workbook(inputs, params).named_values()
+    assert values["IB_Pieejamais"] == values["IB_Nepieciesamais"] != inputs.final
+    text = _text(read_pages(pdfs["6.5"]))
+    assert BLANK not in text
+    assert _beside(pdfs["6.5"], FINAL_NOT_APPLIED) == _figure(inputs.final)
+    result = evaluate_workbook(inputs, params)
+    for label, value in (("IB pieejamais apmērs plānam (A)", values["IB_Pieejamais"]),
+                         ("Finansēts no IB", result.plan.ib_funded), ("IB kopējais apmērs (K)", values["IB_Kopejais"])):
+        assert _beside(pdfs["6.5"], label) == _figure(value), label
+    assert "ievadīto F nepiemēro" in _text(read_pages(pdfs["6.4"]))
+
+
+def test_unconfirmed_price_marked_on_working_sheets(printed, catalogue: Catalogue) -> None:
+    """The showcase's 2.1 keeps the catalogue's "jāprecizē" price: 6.4, 6.7 and 6.10 print it with "*" and the note
+    under the table; with every price confirmed neither prints."""
+    offer = {o.id: o for o in catalogue.offers(catalogue.latest_date)}[PROVISIONAL_LINE]
+    price = _figure(offer.prefill_price)
+    note = " ".join(PRICE_MARK_NOTE.split())
+    _, marked = printed["cena-japrecize"]
+    _, clean = printed["f-nepiemero"]
+    for sheet in ("6.4", "6.7", "6.10"):
+        text = _text(read_pages(marked[sheet]))
+        assert f"{price}*" in text, sheet
+        # the note whole (6.10 wraps it in two lines of the repeated label columns: its words in order)
+        assert note in text or all(w in text for w in note.split()[:8]), sheet
+        if sheet in clean:
+            other = _text(read_pages(clean[sheet]))
+            assert "*" not in other and "vēl jāprecizē" not in other, sheet
+
+
+def test_marks_print_whole_and_readable(printed) -> None:  # noqa: ANN001
+    """The new label of F and the price note: never cut or hidden under their row, at 8 pt or larger; F's usual
+    label where no F is typed."""
+    for name, (_, pdfs) in printed.items():
+        for sheet, pdf in pdfs.items():
+            cuts = [str(c) for c in cut_runs(pdf, below=True) if "jāprecizē" in c.text or "(F)" in c.text
+                    or "provizoriskas" in c.text or c.text.startswith("*")]
+            assert not cuts, f"{name} {sheet}: {cuts}"
+            for page in read_pages(pdf):
+                assert page.min_font >= MIN_FONT - 0.05, f"{name} {sheet}: {page.min_font:.1f} pt"
+    assert FINAL_LABEL not in _text(read_pages(printed["f-nepiemero"][1]["6.5"]))
