@@ -81,6 +81,7 @@ class Styles:
     alert: Format
     alert_wrap: Format
     alert_mark: Format
+    not_signable_mark: Format
     blank_mark: Format
     blank_figure: Format
     marked_price: Format
@@ -138,6 +139,8 @@ def make_styles(wb: Workbook) -> Styles:
         alert=fmt(bold=True, font_color="#9C0006", text_wrap=True),
         alert_wrap=fmt(bold=True, font_size=8, font_color="#9C0006", text_wrap=True),
         alert_mark=wb.add_format({"font_color": "#9C0006"}),  # conditional: a heading cell turned warning
+        # conditional: a signed annex's subtitle or statement turned "NAV PARAKSTĀMS" while the workbook has errors
+        not_signable_mark=wb.add_format({"font_color": "#9C0006", "bold": True, "italic": False}),
         blank_mark=wb.add_format({"font_color": OUTPUT_FILL}),
         # conditional: a signed annex's figure that rests on an unconfirmed value prints "______", its value stays
         blank_figure=wb.add_format({"num_format": BLANK_FIGURE}),

@@ -43,12 +43,12 @@ MSG = {
 # The signed annexes (6.5, 6.9) print a figure resting on an unconfirmed value as "______" (D22); the warning beside
 # 6.5's title says which and where the confirmed figure comes from (two lines of 8 pt in C2:F2).
 BLANK = "______"
-ANNEX_BASE_BLANK = (f"UZMANĪBU: B nav apstiprināts – P, A un no IB finansētās summas ir „{BLANK}”; tās ieraksta, "
-                    "kad LM nosaka B.")
+ANNEX_BASE_BLANK = (f"UZMANĪBU: bāzes apmērs (B) nav apstiprināts – P, A un no IB finansētās summas ir „{BLANK}”; "
+                    "tās ieraksta, kad LM nosaka B.")
 ANNEX_PRICE_BLANK = (f"UZMANĪBU: cena vēl jāprecizē – no tās atkarīgās summas ir „{BLANK}”; tās ieraksta pēc LM "
                      "apstiprinātās cenas (metodikas vietnes sadaļa „Cenas”).")
-ANNEX_BOTH_BLANK = (f"UZMANĪBU: B un cena nav apstiprināti – no tiem atkarīgās summas ir „{BLANK}”; tās ieraksta "
-                    "pēc LM apstiprinājuma (metodikas vietnes sadaļa „Cenas”).")
+ANNEX_BOTH_BLANK = (f"UZMANĪBU: bāzes apmērs (B) un cena nav apstiprināti – no tiem atkarīgās summas ir „{BLANK}”; "
+                    "tās ieraksta pēc LM apstiprinājuma (metodikas vietnes sadaļa „Cenas”).")
 # 6.5's label of F (A:B, one line of 9 pt): F applies only where N > P (L1077, L1385; reference
 # available_amount). Typed while N <= P it is not applied (A = N); while A is a blank (B or a price unconfirmed)
 # whether it applies is not yet known.
@@ -92,3 +92,26 @@ ROW_WORD = "rinda"
 # the parent chooses the providers, with the social worker's help or alone, L1957 and contract 01).
 APPLICATION_REQUEST = ("Lūdzu bērna atbalsta plānā iekļautos sabiedrībā balstītos sociālos pakalpojumus nodrošināt "
                        "pie šādiem sniedzējiem:")
+
+# The signed annexes, D54. Above the signatures of the plan annexes (6.3, 6.5, 6.6): what the parent's signature
+# means, worded as the documents word it (templates/dokumenti: "… ir iepazinies/iepazinusies"). 6.9 needs none: it
+# is the parent's own request ("Lūdzu …").
+PARENT_STATEMENT = {
+    "6.3": ("Vecāks (likumiskais pārstāvis), parakstot šo pielikumu, apliecina, ka ar atbalsta plāna I daļu – "
+            "pakalpojumiem, to apjomu un mērķiem – ir iepazinies/iepazinusies un tai piekrīt."),
+    "6.5": ("Vecāks (likumiskais pārstāvis), parakstot šo pielikumu, apliecina, ka ar IB apmēra aprēķinu un "
+            "pakalpojumu finansēšanas secību ir iepazinies/iepazinusies un tiem piekrīt."),
+    "6.6": ("Vecāks (likumiskais pārstāvis), parakstot šo pielikumu, apliecina, ka ar pakalpojumu saņemšanas "
+            "grafiku pa mēnešiem ir iepazinies/iepazinusies un tam piekrīt."),
+}
+# While the workbook counts errors (Kludas > 0), in red: in place of the subtitle beside the title (short) and of
+# the statement above the signatures (long); the count goes between the two parts.
+NOT_SIGNABLE_SHORT = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ", sk. 6.11).")
+NOT_SIGNABLE = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ") – tās uzskaitītas 6.11 lapā ar lapu un šūnu. Izlabojiet "
+                "kļūdas un izdrukājiet pielikumu no jauna.")
+# Under the plan table of a signed annex, while an unused plan row prints: its Nr. (and names) print EMPTY_MARK.
+STRUCK_ROWS = f"Rindas ar „{EMPTY_MARK}” nav izmantotas (svītrotas)."
+# 6.9's addressee above the request. The social service's name in the dative is not confirmed in the catalogue
+# (municipality-names.yaml, "jāprecizē"): a blank and where the name comes from (D43).
+APPLICATION_ADDRESSEE_LABEL = "Iesniegums adresēts:"
+APPLICATION_ADDRESSEE_BLANK = f"{BLANK} (sociālajam dienestam; nosaukums – dienesta nolikumā)"

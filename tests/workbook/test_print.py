@@ -35,6 +35,7 @@ from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
 from generator.workbook.texts import (
     ANNEX_BOTH_BLANK,
     ANNEX_PRICE_BLANK,
+    APPLICATION_ADDRESSEE_BLANK,
     APPLICATION_PRICE_BLANK,
     BASE_PROVISIONAL_SHORT,
     BLANK,
@@ -551,6 +552,12 @@ def _spaced(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
+def _without_addressee(text: str) -> str:
+    """6.9's text (_flat, _spaced) without its addressee, a blank while the social service's name is "jāprecizē"
+    (D43, D54): the blanks left are the figures'."""
+    return _spaced(_flat(text).replace(_flat(APPLICATION_ADDRESSEE_BLANK), ""))
+
+
 def _provisional_price(catalogue: Catalogue) -> tuple[str, str]:
     """The showcase's "jāprecizē" price and its line's sum (120 units), as the cells print them."""
     offer = {o.id: o for o in catalogue.offers(catalogue.latest_date)}[PROVISIONAL_LINE]
@@ -580,7 +587,7 @@ def test_signed_annexes_print_blanks_for_unconfirmed_figures(printed: dict[str, 
             assert p65.count(BLANK) >= 2 + 2 * len(inputs.lines) + 9, p65.count(BLANK)
         else:  # P rests on the typed B only
             assert figures["IB_Provizoriskais"] in p65 and _flat(ANNEX_PRICE_BLANK) in _flat(p65)
-        p69 = _spaced(sheets["6.9"][0].text)
+        p69 = _without_addressee(sheets["6.9"][0].text)
         assert "2.1 Pavadonis" in p69 and price not in p69 and BLANK in p69, name
         assert _flat(APPLICATION_PRICE_BLANK) in _flat(sheets["6.9"][-1].text), name
         assert price in _spaced(sheets["6.4"][0].text), f"{name} 6.4: nav provizoriskās cenas"
@@ -591,13 +598,13 @@ def test_signed_annexes_print_confirmed_figures(printed: dict[str, dict[str, lis
     """With B typed and every price confirmed, 6.5 and 6.9 print every figure (the reference's) and no blank or
     note."""
     sheets = printed["apstiprinats"]
-    p65, p69 = _spaced(sheets["6.5"][0].text), _spaced(sheets["6.9"][0].text)
+    p65, p69 = _spaced(sheets["6.5"][0].text), _without_addressee(sheets["6.9"][0].text)
     # the one blank left: the social service's name in the header, not confirmed in the catalogue (D51)
     service_blank = re.compile(rf"dienests:\s*{re.escape(BLANK)}")
     assert service_blank.search(p65) and service_blank.search(p69)
     p65, p69 = service_blank.sub("", p65), service_blank.sub("", p69)
     assert BLANK not in p65 and BLANK not in p69
-    assert "UZMANĪBU: B" not in p65 and "UZMANĪBU: cena" not in p65
+    assert "UZMANĪBU: bāzes" not in p65 and "UZMANĪBU: cena" not in p65
     for total, figure in _figures(_confirmed_inputs(catalogue, False), params).items():
         assert figure in p65, f"6.5: {total} {figure} nav izdrukāts"
     for figure in ("32,00", "768,00", "28,50", "513,00"):  # 3.1.2i and 3.1.3i: price and sum

@@ -7,20 +7,25 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.calculation import A_ON_BASE, F_NOT_APPLIED, base_provisional
 from generator.workbook.sheets.common import (
+    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
     header_block,
     print_setup,
     protect,
     signature_block,
+    statement_cells,
 )
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
     ANNEX_BOTH_BLANK,
     ANNEX_PRICE_BLANK,
+    EMPTY_MARK,
     FINAL_IF_OVER,
     FINAL_LABEL,
     FINAL_NOT_APPLIED,
+    PARENT_STATEMENT,
+    STRUCK_ROWS,
 )
 
 SHEET = "6.5"
@@ -91,6 +96,7 @@ BLANK_WHEN = {
     "IB_Kopejais": SUMS_OPEN,
     "Transporta_Dala": SUMS_OPEN,
 }
+STRUCK_COLS = ("B", "C")  # beside the priority: an unused row's service and provider print EMPTY_MARK
 LINE_BLANK_WHEN = {"F": "h_CenaNeapst", "G": "h_CenaNeapst", "H": "h_IBNeapst", "I": "h_IBNeapst"}
 
 
@@ -138,6 +144,7 @@ def write(sh: Sheet) -> None:
         title_height=TITLE_HEIGHT + TITLE_EXTRA,
         subtitle_height=SUBTITLE_HEIGHT,
         child_to="C",  # one page wide: the child's name of 50 characters in one line, the code under it
+        signed=True,
     )
     # beside the title on the first page (C:F): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two
     # lines of 8 pt, no row of its own, so that ten plan rows, the totals and the signatures still fit one page
@@ -152,15 +159,17 @@ def write(sh: Sheet) -> None:
         row = lay.plan_first + k - 1
         sh.row_height(row, PLAN_ROW_HEIGHT)
         sh.formula(f"J{row}", f"IFERROR(MATCH({k},Plans_Prioritate,0),0)", st.helper, 0)
-        sh.formula(f"A{row}", f'IF($J{row}>0,{k},"")', st.out_whole, "")
+        # an unused row prints EMPTY_MARK in its priority, service and provider cells: struck (F2)
+        sh.formula(f"A{row}", plan_rows.mark_unused(f"$J{row}>0", str(k)), st.out_whole, EMPTY_MARK)
         for c, src in SOURCE.items():
             fmt = getattr(st, MONEY_COLS.get(c, "out_text_wrap"))
+            unused = EMPTY_MARK if c in STRUCK_COLS else ""
             sh.formula(
                 f"{c}{row}",
                 f"IF($J{row}>0,IF(INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})=\"\",\"\","
-                f"INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})),\"\")",
+                f"INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})),\"{unused}\")",
                 fmt,
-                "",
+                unused,
             )
     sh.ws.set_column("J:J", 4, None, {"hidden": True})
     for c, flag in LINE_BLANK_WHEN.items():
@@ -170,6 +179,9 @@ def write(sh: Sheet) -> None:
                         warning_cell=f"A{lay.plan_last + 1}", hint_cell=f"K{lay.plan_first + plan_rows.VISIBLE - 1}",
                         warning_height=SECTION_ROW_HEIGHT, number_col=None, otherwise=SECTION)
     row = lay.plan_last + 1
+    # beside the totals' heading, under the table: the unused rows that print are struck
+    sh.ws.merge_range(f"C{row}:I{row}", "", st.subtitle)
+    sh.formula(f"C{row}", plan_rows.struck_note(f"A{lay.plan_first}:A{lay.plan_last}"), st.subtitle, STRUCK_ROWS)
     first_total = row + 1
     for label, ref in TOTALS:
         row += 1
@@ -196,7 +208,10 @@ def write(sh: Sheet) -> None:
         "finansējuma trūkuma dēļ. Pabalsti, pakalpojumi un citi avoti – plānā izmantotās summas.",
         st.note,
     )
-    sh.row_height(row + 1, 1)  # a hairline: ten plan rows, the totals and both signatures fill one page
+    # what the parent's signature means (or, while the workbook has errors, that it is not to be signed): beside the
+    # totals it explains, where the page has room; a row of its own would push the signatures to a second page
+    statement_cells(sh, f"G{first_total}:I{row}", PARENT_STATEMENT[SHEET])
+    sh.row_height(row + 1, GAP_ROW_HEIGHT)  # the totals apart from the signatures, as on 6.3 and 6.6
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"), SIGN_HEIGHT, SIGN_GAP)
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
     print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)", signed=True)

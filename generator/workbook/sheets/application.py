@@ -7,18 +7,25 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.annex import PRICES_OPEN, blank_line_figures
 from generator.workbook.sheets.common import (
-    GAP_ROW_HEIGHT,
+    HEADER_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT_69,
     header_block,
     print_setup,
     protect,
     signature_block,
+    statement_line,
 )
-from generator.workbook.texts import APPLICATION_PRICE_BLANK, APPLICATION_REQUEST
+from generator.workbook.texts import (
+    APPLICATION_ADDRESSEE_BLANK,
+    APPLICATION_ADDRESSEE_LABEL,
+    APPLICATION_PRICE_BLANK,
+    APPLICATION_REQUEST,
+    EMPTY_MARK,
+)
 
 SHEET = "6.9"
-TEXT_ROW, HEAD_ROW, FIRST = 7, 8, 9
+ADDRESSEE_ROW, TEXT_ROW, HEAD_ROW, FIRST = 6, 7, 8, 9
 # One portrait page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service and
 # provider names wrap in two lines of B and C.
 COLUMNS = (
@@ -47,8 +54,14 @@ def write(sh: Sheet) -> None:
         title_to="D",
         two_lines=True,
         title_height=TITLE_HEIGHT_69,
+        signed=True,
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})
+    # whom the request is addressed to (F13), in the header block's gap row: the social service in the dative, a
+    # blank while the catalogue's name is "jāprecizē" (D43)
+    sh.merge_text(f"A{ADDRESSEE_ROW}:B{ADDRESSEE_ROW}", APPLICATION_ADDRESSEE_LABEL, st.label_bold)
+    sh.merge_text(f"C{ADDRESSEE_ROW}:F{ADDRESSEE_ROW}", APPLICATION_ADDRESSEE_BLANK, st.label)
+    sh.row_height(ADDRESSEE_ROW, HEADER_ROW_HEIGHT + 2)
     # across the page (6.9 prints one page wide, no page across), in three lines
     sh.ws.merge_range(f"A{TEXT_ROW}:F{TEXT_ROW}", "", st.label)
     # The child is named in row 3 ("Bērns: …"): a name typed in a cell cannot take the dative this sentence needs.
@@ -62,21 +75,23 @@ def write(sh: Sheet) -> None:
         row = FIRST + k - 1
         sh.row_height(row, PLAN_ROW_HEIGHT)
         sh.formula(f"G{row}", f"IFERROR(MATCH({k},h_AktNr,0),0)", st.helper, 0)
-        sh.formula(f"A{row}", f'IF($G{row}>0,{k},"")', st.out_whole, "")
+        # an unused row prints EMPTY_MARK in its Nr., service and provider cells: struck (F2)
+        sh.formula(f"A{row}", plan_rows.mark_unused(f"$G{row}>0", str(k)), st.out_whole, EMPTY_MARK)
         for c, _, _, src in COLUMNS[1:]:
             rng = f"'6.4'!${src}{calc}{src}${lay.calc_last}"
+            unused = EMPTY_MARK if c in ("B", "C") else ""
             sh.formula(
                 f"{c}{row}",
-                f'IF($G{row}>0,IF(INDEX({rng},$G{row})="","",INDEX({rng},$G{row})),"")',
+                f'IF($G{row}>0,IF(INDEX({rng},$G{row})="","",INDEX({rng},$G{row})),"{unused}")',
                 getattr(st, FORMATS.get(c, "out_text_wrap")),
-                "",
+                unused,
             )
     sh.ws.set_column("G:G", 4, None, {"hidden": True})
     # a price still "jāprecizē" prints "______" (D22); the note beside the number of services says why
     blank_line_figures(sh, f"F{FIRST}:F{FIRST + lay.plan_rows - 1}", "G", FIRST, "h_CenaNeapst")
     last = FIRST + lay.plan_rows - 1
     plan_rows.plan_rows(sh, FIRST, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A", warning_cell=f"A{last + 1}",
-                        hint_cell=f"H{FIRST + plan_rows.VISIBLE - 1}", number_col=None)
+                        hint_cell=f"H{FIRST + plan_rows.VISIBLE - 1}", number_col=None, struck=f"A{FIRST}:A{last}")
     # the number of services applied for, printed with the signature: the signed page names what it closes, also
     # when the rows above continue on the page before
     count = last + 2
@@ -85,7 +100,9 @@ def write(sh: Sheet) -> None:
     sh.ws.merge_range(f"D{count}:F{count}", "", st.alert_wrap)
     sh.formula(f"D{count}", f'IF({PRICES_OPEN},"{APPLICATION_PRICE_BLANK}","")', st.alert_wrap, "")
     sh.row_height(count, COUNT_ROW_HEIGHT)
-    sh.row_height(count + 1, GAP_ROW_HEIGHT)
+    # no statement: the parent's own request says what the signature means; while the workbook has errors, that
+    # it must not be signed
+    statement_line(sh, count + 1, "F")
     end = signature_block(sh, count + 2, ("parent",), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(HEAD_ROW, 0)
     print_setup(sh, "F", end - 2, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW, landscape=False,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator import lvformat
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
+from generator.workbook.texts import NOT_SIGNABLE, NOT_SIGNABLE_SHORT
 
 PAPER_A4 = 9
 # The plan rows of the signed annexes (6.3, 6.5, 6.6, 6.9) hold two lines of 9 pt text: the service and
@@ -81,7 +82,7 @@ def code_under_name(name: str) -> str:
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
                  title_to: str | None = None, two_lines: bool = False, title_height: int | None = None,
                  title_cols_to: str | None = None, subtitle_height: int | None = None,
-                 child_to: str | None = None, code_line: bool = False) -> None:
+                 child_to: str | None = None, code_line: bool = False, signed: bool = False) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
@@ -111,7 +112,10 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     if title_height:  # the title wrapped in the repeated label columns, the subtitle beside it
         title_last = title_cols_to or split_col
         sh.merge_text(f"A1:{title_last}2", title, st.title_wrap)
-        sh.merge_text(f"{col(title_last, 1)}1:{head_to}{1 if subtitle_height else 2}", subtitle, st.subtitle)
+        sub = f"{col(title_last, 1)}1"
+        sh.merge_text(f"{sub}:{head_to}{1 if subtitle_height else 2}", subtitle, st.subtitle)
+        if signed:
+            not_signable(sh, sub, subtitle, NOT_SIGNABLE_SHORT)
         first = subtitle_height or TITLE_ROW_HEIGHT
         sh.row_height(1, first)
         sh.row_height(2, title_height - first)
@@ -140,6 +144,47 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
         sh.row_height(row, height)
     if two_lines:
         sh.row_height(3 + len(HEADER_LEFT), HEADER_GAP_HEIGHT)
+
+
+def not_signable_formula(otherwise: str, text: tuple[str, str] = NOT_SIGNABLE) -> str:
+    """Formula: the "NAV PARAKSTĀMS" text with the workbook's error count (6.11, Kludas) while there are errors,
+    else the text ``otherwise``."""
+    before, after = text
+    return f'IF(Kludas>0,"{before}"&Kludas&"{after}","{otherwise}")'
+
+
+def not_signable(sh: Sheet, cell: str, otherwise: str, text: tuple[str, str] = NOT_SIGNABLE) -> None:
+    """``cell`` (the first of its merged range, already formatted) shows ``otherwise`` while the workbook has no
+    errors; with errors, in bold red, that the annex must not be signed and where the errors are listed (F4)."""
+    errors = sh.book.cache.errors
+    cached = f"{text[0]}{errors}{text[1]}" if errors else otherwise
+    fmt = sh.st.subtitle if text is NOT_SIGNABLE_SHORT else sh.st.label
+    sh.formula(cell, not_signable_formula(otherwise, text), fmt, cached)
+    sh.ws.conditional_format(cell, {"type": "formula", "criteria": "=Kludas>0", "format": sh.st.not_signable_mark})
+
+
+STATEMENT_ROW_HEIGHT = 12  # one line of 9 pt text across the signed annex's page
+
+
+def statement_line(sh: Sheet, row: int, last_col: str, statement: str = "") -> None:
+    """Above the signatures of a signed annex, across A..``last_col``: the parent's statement (what the signature
+    means; none on 6.9, the parent's own request), or, while the workbook has errors, that the annex must not be
+    signed (in bold red)."""
+    statement_cells(sh, f"A{row}:{last_col}{row}", statement)
+    sh.row_height(row, STATEMENT_ROW_HEIGHT)
+
+
+def statement_cells(sh: Sheet, cells: str, statement: str) -> None:
+    """statement_line in the merged range ``cells`` (6.5: beside its totals, where the page has room)."""
+    sh.ws.merge_range(cells, "", sh.st.label)
+    not_signable(sh, cells.split(":", 1)[0], statement)
+
+
+def parent_statement(sh: Sheet, end: int, first_col: str, last_col: str, statement: str) -> None:
+    """statement_cells beside the parent's signature and name lines, the last party of a signature_block that ends
+    before row ``end``, in ``first_col``..``last_col`` right of its date column: no row of its own, so the annex
+    keeps its pages (tests/workbook/test_print.py SIGNED_PAGES)."""
+    statement_cells(sh, f"{first_col}{end - 4}:{last_col}{end - 2}", statement)
 
 
 def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str],

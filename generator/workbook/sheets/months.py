@@ -11,12 +11,13 @@ from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
     header_block,
+    parent_statement,
     plan_row_lead,
     print_setup,
     protect,
     signature_block,
 )
-from generator.workbook.texts import CHECKS_66
+from generator.workbook.texts import CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
 
 OUT_OF_PERIOD = "ārpus perioda"
 DAY_ROW_HEIGHT = 22  # two lines of 9 pt text
@@ -71,6 +72,7 @@ def write_units(sh: Sheet) -> None:
         title_to=cols[-1],
         two_lines=True,
         title_height=TITLE_HEIGHT,
+        signed=True,
     )
     # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's
     # name wraps in two lines of B, a note of 60 characters in two lines of the last column (NOTE_WIDTH); the row
@@ -88,8 +90,11 @@ def write_units(sh: Sheet) -> None:
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
-        sh.number(f"A{row}", i + 1, st.out_whole)
-        sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text_wrap, "")
+        # an unused row (no service, no month's units, no note) prints EMPTY_MARK in its Nr. and service: struck (F2)
+        used = f'OR(D{row}<>"",COUNTA({cols[0]}{row}:{cols[-1]}{row},{free_c}{row})>0)'
+        sh.formula(f"A{row}", plan_rows.mark_unused(used, str(i + 1)), st.out_whole, EMPTY_MARK)
+        sh.formula(f"B{row}", f"IF($A{row}=\"{EMPTY_MARK}\",\"{EMPTY_MARK}\",'6.4'!$B{r}&\"\")", st.out_text_wrap,
+                   EMPTY_MARK)
         sh.formula(f"C{row}", f"'6.4'!$D{r}&\"\"", st.out_text_wrap, "")
         sh.formula(f"D{row}", f"IF('6.4'!${C64.h_row}{r}>0,'6.4'!${C64.h_units}{r},\"\")", st.out_units, "")
         for c in cols:
@@ -123,12 +128,14 @@ def write_units(sh: Sheet) -> None:
     _day_services(sh, cols, last + 1)
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=D", warning_cell=f"A{last + 3}",
                         inputs=(f"{cols[0]}:{cols[-1]}", free_c),
-                        hint_cell=f"{col(free_c, 1)}{first + plan_rows.VISIBLE - 1}")
+                        hint_cell=f"{col(free_c, 1)}{first + plan_rows.VISIBLE - 1}", number_col=None,
+                        struck=f"A{first}:A{last}")
     calc = f"${lay.calc_first}:$"
     counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_66}
     counts["invalid_input"] = f"COUNTIF(${code_cols[0]}${first}:${code_cols[-1]}${last},\">0\")"
     check_codes.legend(sh, f"C{last + 3}:{free_c}{last + 3}", CHECKS_66, counts)
     end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
+    parent_statement(sh, end, cols[0], free_c, PARENT_STATEMENT["6.6"])
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)", signed=True)
     protect(sh)

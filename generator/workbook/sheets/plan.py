@@ -13,11 +13,12 @@ from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
     header_block,
+    parent_statement,
     print_setup,
     protect,
     signature_block,
 )
-from generator.workbook.texts import CHECKS_63, MSG, ROW_WORD
+from generator.workbook.texts import CHECKS_63, EMPTY_MARK, MSG, PARENT_STATEMENT, ROW_WORD
 
 SHEET = "6.3"
 GOAL_ROW_HEIGHT = 22  # two lines of 9 pt text across D:L (about 200 characters)
@@ -105,6 +106,7 @@ def write(sh: Sheet) -> None:
         two_lines=True,
         title_height=TITLE_HEIGHT,
         child_to="E",  # one page wide: the child's name of 50 characters in one line, the code under it
+        signed=True,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
@@ -115,17 +117,23 @@ def write(sh: Sheet) -> None:
         row = lay.plan_first + i
         r64 = lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
-        sh.number(f"A{row}", i + 1, st.out_whole)
-        sh.formula(f"B{row}", f"IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.h_area}{r64},\"\")", st.out_whole, "")
+        # an unused row (no input) prints EMPTY_MARK in its Nr. and formula cells: struck, nothing to add after signing
+        sh.formula(f"A{row}", plan_rows.mark_unused(f"COUNTA(C{row}:D{row},F{row}:I{row},L{row})>0", str(i + 1)),
+                   st.out_whole, EMPTY_MARK)
+        struck = f'$A{row}="{EMPTY_MARK}"'
+        sh.formula(f"B{row}", f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.h_area}{r64},\"\"))",
+                   st.out_whole, EMPTY_MARK)
         sh.blank(f"C{row}", st.input_wrap)  # the service's name in two lines
         sh.blank(f"D{row}", st.input_choice)
         sh.blank(f"L{row}", st.input_wrap)
-        sh.formula(f"E{row}", f"IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.unit}{r64},\"\")", st.out_text, "")
+        sh.formula(f"E{row}", f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.unit}{r64},\"\"))",
+                   st.out_text, EMPTY_MARK)
         sh.blank(f"F{row}", st.input_whole)
         sh.blank(f"G{row}", st.input_units)
         sh.blank(f"H{row}", st.input_wrap)
         sh.blank(f"I{row}", st.input_whole)
-        sh.formula(f"J{row}", f"IF('6.4'!${C64.h_active}{r64}=1,'6.4'!${C64.priority}{r64},\"\")", st.out_whole, "")
+        sh.formula(f"J{row}", f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_active}{r64}=1,"
+                              f"'6.4'!${C64.priority}{r64},\"\"))", st.out_whole, EMPTY_MARK)
         codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
                  for (c, field), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True)]
         sh.formula(f"K{row}", row_codes(r64, f"SUM({codes[0][1]}:{codes[-1][1]})>0"), st.message, "")
@@ -139,7 +147,7 @@ def write(sh: Sheet) -> None:
     sh.ws.set_column(f"{PLAN_CODES[0]}:{PLAN_CODES[-1]}", 4, None, {"hidden": True})
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}", warning_to="C",
                         inputs=("D", "F:I", "L"), warning_height=LEGEND_ROW_HEIGHT,
-                        hint_cell=f"M{first + plan_rows.VISIBLE - 1}")
+                        hint_cell=f"M{first + plan_rows.VISIBLE - 1}", number_col=None, struck=f"A{first}:A{last}")
     calc = f"${lay.calc_first}:$"
     counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_63}
     counts["day_care_sessions"] = f"COUNTIF('6.4'!${C64.h_sessions_all}{calc}{C64.h_sessions_all}${lay.calc_last},\">0\")"
@@ -178,6 +186,7 @@ def write(sh: Sheet) -> None:
     sh.define("Merki_Vecaka", f"D{row}")
     sh.row_height(row + 1, GAP_ROW_HEIGHT)
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "D:E", "F"))
+    parent_statement(sh, end, "G", "L", PARENT_STATEMENT[SHEET])
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
     print_setup(sh, "L", end - 2, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C", signed=True)
     protect(sh)

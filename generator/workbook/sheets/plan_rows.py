@@ -17,6 +17,7 @@ visibility.
 from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
+from generator.workbook.texts import EMPTY_MARK, STRUCK_ROWS
 
 VISIBLE = 10  # plan rows shown in a new workbook
 STEP = 10  # rows each group opens
@@ -69,18 +70,45 @@ def hidden_filled(column: str, first_row: int, count: int, inputs: tuple[str, ..
     return "+".join(f"({t})" for t in terms) if inputs else terms[0]
 
 
+def struck_count(number_col: str, first_row: int, count: int) -> str:
+    """Formula: how many unused plan rows print (their Nr. cell in ``number_col`` is EMPTY_MARK, a used row's a
+    number): text cells less number cells among the rows shown (SUBTOTAL 103/102 skip the collapsed ones)."""
+    rng = f"${number_col}${first_row}:${number_col}${first_row + count - 1}"
+    return f"(SUBTOTAL(103,{rng})-SUBTOTAL(102,{rng}))"
+
+
+def mark_unused(used: str, value: str) -> str:
+    """Formula of a plan row's Nr. (or name) cell of a signed annex: EMPTY_MARK while the row is unused (``used``
+    is the condition of a used row), so that nothing can be written into it after signing (F2)."""
+    return f'IF({used},{value},"{EMPTY_MARK}")'
+
+
+def struck_note(struck: str, otherwise: str = "") -> str:
+    """Formula: STRUCK_ROWS while an unused row prints (``struck``: the Nr. column of the plan rows as
+    "A9:A48"), else ``otherwise``."""
+    col, _, rest = struck.partition(":")
+    letter = col.rstrip("0123456789")
+    first = int(col[len(letter):])
+    last = int(rest.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    return f'IF({struck_count(letter, first, last - first + 1)}>0,"{STRUCK_ROWS}","{otherwise}")'
+
+
 def warning(sh: Sheet, cell: str, column: str, first_row: int, count: int, to_col: str,
-            height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = (), otherwise: str = "") -> None:
+            height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = (), otherwise: str = "",
+            struck: str | None = None) -> None:
     """The printed warning in ``cell`` when a filled plan row (``column`` or one of ``inputs`` non-empty) is
     hidden, wrapped in ``cell``..``to_col`` (the sheet's repeated label columns). ``otherwise``: a heading the cell
-    shows (bold, black) while no filled row is hidden, in place of a row of its own (6.5)."""
+    shows (bold, black) while no filled row is hidden, in place of a row of its own (6.5). ``struck`` (the Nr.
+    column of the signed annexes 6.3, 6.6, 6.9, whose unused rows print EMPTY_MARK): otherwise the cell says that
+    those rows are struck (STRUCK_ROWS), while one prints."""
     row = int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    fmt = sh.st.label_bold if otherwise else sh.st.alert
+    fmt = sh.st.label_bold if otherwise or struck else sh.st.alert
     if to_col != cell.rstrip("0123456789"):
         sh.ws.merge_range(f"{cell}:{to_col}{row}", "", fmt)
-    sh.formula(cell, f'IF({hidden_filled(column, first_row, count, inputs)}>0,"{WARNING}","{otherwise}")', fmt,
-               otherwise)
-    if otherwise:
+    rest = struck_note(struck, otherwise) if struck else f'"{otherwise}"'
+    cached = STRUCK_ROWS if struck else otherwise  # a new workbook: every shown row is unused
+    sh.formula(cell, f'IF({hidden_filled(column, first_row, count, inputs)}>0,"{WARNING}",{rest})', fmt, cached)
+    if otherwise or struck:
         sh.ws.conditional_format(cell, {"type": "formula", "criteria": f'=${cell.rstrip("0123456789")}${row}="{WARNING}"',
                                         "format": sh.st.alert_mark})
     sh.row_height(row, height)
@@ -99,12 +127,13 @@ def blank_when_empty(sh: Sheet, cells: str, column: str, first_row: int) -> None
 
 def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, used: str,
               warning_cell: str, hint_cell: str | None, number_col: str | None = "A", warning_to: str = "B",
-              warning_height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = (), otherwise: str = "") -> None:
+              warning_height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = (), otherwise: str = "",
+              struck: str | None = None) -> None:
     """Everything above for one sheet's plan rows; ``used`` is the column that tells a used row and ``inputs``
     the sheet's other input columns of the plan rows (see hidden_filled); the warning is merged up to
-    ``warning_to``, the last repeated label column."""
+    ``warning_to``, the last repeated label column. ``struck``: see warning."""
     outline(sh, first_row, count, height)
-    warning(sh, warning_cell, used, first_row, count, warning_to, warning_height, inputs, otherwise)
+    warning(sh, warning_cell, used, first_row, count, warning_to, warning_height, inputs, otherwise, struck)
     if hint_cell:
         hint(sh, hint_cell)
     if number_col:

@@ -1,0 +1,136 @@
+"""The signed annexes (6.3, 6.5, 6.6, 6.9) as written, fit to sign (issue 11, audit F1, F2, F4, F13, F15): what the
+parent's signature means, a "NAV PARAKSTĀMS" line while the workbook has errors, unused plan rows struck, 6.9's
+addressee, 6.5's words for a parent. The printed proof (LibreOffice) is test_signed_annexes_print.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from generator.workbook.layout import Layout
+from generator.workbook.sheets import annex, application, plan_rows
+from generator.workbook.texts import (
+    ANNEX_BASE_BLANK,
+    ANNEX_BOTH_BLANK,
+    APPLICATION_ADDRESSEE_BLANK,
+    APPLICATION_ADDRESSEE_LABEL,
+    BLANK,
+    EMPTY_MARK,
+    NOT_SIGNABLE,
+    NOT_SIGNABLE_SHORT,
+    PARENT_STATEMENT,
+    STRUCK_ROWS,
+)
+
+LAY = Layout(offers=0, months=6)  # the plan rows only: they do not depend on the catalogue
+SIGNED = ("6.3", "6.5", "6.6", "6.9")
+# The first plan row of each signed annex and the columns whose unused rows print EMPTY_MARK.
+STRUCK_COLUMNS = {"6.3": "ABEJ", "6.5": "ABC", "6.6": "AB", "6.9": "ABC"}
+
+
+@pytest.fixture(scope="module")
+def wb(templates):  # noqa: ANN001, ANN201 - the session's templates, an openpyxl workbook
+    return load_workbook(templates["liepaja"])
+
+
+def _cells(ws: Worksheet, needle: str) -> list[tuple[int, str]]:
+    """(row, column letter) of the cells whose value (text or formula) contains ``needle``."""
+    return [(c.row, c.column_letter) for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and needle in c.value]
+
+
+def _signature_rows(ws: Worksheet) -> list[int]:
+    return sorted(r for r, _ in _cells(ws, "(paraksts)"))
+
+
+@pytest.mark.parametrize("sheet", ("6.3", "6.5", "6.6"))
+def test_parent_statement_with_the_signatures(wb, sheet: str) -> None:  # noqa: ANN001
+    """F1: the plan annexes say what the parent's signature means, gender-neutral as the documents word it, on the
+    signed page: between the plan rows and the parent's signature line."""
+    ws = wb[sheet]
+    text = PARENT_STATEMENT[sheet]
+    assert "iepazinies/iepazinusies" in text and text.startswith("Vecāks (likumiskais pārstāvis)")
+    found = _cells(ws, f'"{text}"')
+    assert len(found) == 1, f"{sheet}: vecāka apliecinājums {found}"
+    row, _ = found[0]
+    assert LAY.plan_last < row <= _signature_rows(ws)[-1], f"{sheet}: apliecinājums {row}. rindā"
+
+
+def test_application_is_the_parents_own_request_to_the_social_service(wb) -> None:  # noqa: ANN001
+    """F1, F13: 6.9 needs no statement (it is the parent's request, "Lūdzu …"), but names its addressee: the social
+    service, a blank while its name is not confirmed (D43), above the request."""
+    ws = wb["6.9"]
+    assert not any(_cells(ws, text) for text in PARENT_STATEMENT.values())
+    request = ws[f"A{application.TEXT_ROW}"].value
+    assert request.startswith("Lūdzu ")
+    label = _cells(ws, APPLICATION_ADDRESSEE_LABEL)
+    assert label == [(application.ADDRESSEE_ROW, "A")]
+    value = ws[f"C{application.ADDRESSEE_ROW}"].value
+    assert value == APPLICATION_ADDRESSEE_BLANK and value.startswith(BLANK) and "sociālajam dienestam" in value
+    assert application.ADDRESSEE_ROW < application.TEXT_ROW
+    assert ws.row_dimensions[application.ADDRESSEE_ROW].height >= 12  # one line of 9 pt, not the thin gap
+
+
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_not_signable_while_the_workbook_has_errors(wb, sheet: str) -> None:  # noqa: ANN001
+    """F4: beside the title and by the signatures, a formula over the error count (Kludas) that says the annex is
+    not to be signed; marked red by a conditional format on the same condition."""
+    ws = wb[sheet]
+    for text, where in ((NOT_SIGNABLE_SHORT, "virsraksts"), (NOT_SIGNABLE, "paraksti")):
+        found = _cells(ws, f'IF(Kludas>0,"{text[0]}"&Kludas&"{text[1]}"')
+        assert len(found) == 1, f"{sheet} {where}: {found}"
+        row, column = found[0]
+        if text is NOT_SIGNABLE_SHORT:
+            assert row == 1, f"{sheet}: brīdinājums nav pie virsraksta ({row}. rinda)"
+        else:
+            assert LAY.plan_last < row <= _signature_rows(ws)[-1], f"{sheet}: brīdinājums {row}. rindā"
+        rules = [rule for rng in ws.conditional_formatting for rule in rng.rules
+                 if f"{column}{row}" in str(rng.sqref) and rule.formula == ["Kludas>0"]]
+        assert rules and rules[0].dxf.font.b and rules[0].dxf.font.color.rgb.endswith("9C0006"), f"{sheet} {where}"
+
+
+@pytest.mark.parametrize("sheet", SIGNED)
+def test_unused_plan_rows_are_struck(wb, sheet: str) -> None:  # noqa: ANN001
+    """F2: each plan row's Nr. (and its name cells) is a formula that prints EMPTY_MARK while the row is unused; a
+    new workbook shows it in every row; a note under the table says so while such a row prints."""
+    ws = wb[sheet]
+    first = application.FIRST if sheet == "6.9" else LAY.plan_first
+    for k in range(LAY.plan_rows):
+        for column in STRUCK_COLUMNS[sheet]:
+            cell = ws[f"{column}{first + k}"]
+            assert isinstance(cell.value, str) and cell.value.startswith("=IF("), f"{sheet} {cell.coordinate}"
+            assert f'"{EMPTY_MARK}"' in cell.value, f"{sheet} {cell.coordinate}: {cell.value}"
+        assert f",{k + 1}," in ws[f"A{first + k}"].value or f",{k + 1})" in ws[f"A{first + k}"].value
+    notes = _cells(ws, STRUCK_ROWS)
+    assert len(notes) == 1, f"{sheet}: {notes}"
+    row, _ = notes[0]
+    last = first + LAY.plan_rows - 1
+    assert last < row <= last + 3, f"{sheet}: piezīme {row}. rindā"
+    assert plan_rows.struck_count("A", first, LAY.plan_rows) in ws[f"{notes[0][1]}{row}"].value
+
+
+def test_unused_rows_print_the_mark_in_a_new_workbook(templates) -> None:  # noqa: ANN001
+    """The cached values (what a viewer without recalculation shows): EMPTY_MARK in the Nr. of every row."""
+    import zipfile
+
+    with zipfile.ZipFile(Path(templates["liepaja"])) as z:
+        sheet3 = z.read("xl/worksheets/sheet3.xml").decode()
+    cell = f'<c r="A{LAY.plan_first}"'
+    at = sheet3.index(cell)
+    assert f"<v>{EMPTY_MARK}</v>" in sheet3[at:sheet3.index("</c>", at)]
+
+
+def test_65_names_the_base_amount_and_keeps_a_row_above_the_signatures(wb) -> None:  # noqa: ANN001
+    """F15: the parent reads "bāzes apmērs (B)", not a bare letter; a gap row (not a hairline) separates the
+    totals from the signatures."""
+    for text in (ANNEX_BASE_BLANK, ANNEX_BOTH_BLANK):
+        assert "bāzes apmērs (B)" in text and not text.startswith("UZMANĪBU: B ")
+    ws = wb["6.5"]
+    last_total = _cells(ws, annex.TOTALS[-1][0])[0][0]
+    first_signature = min(r for r, _ in _cells(ws, "Sociālais darbinieks:"))
+    between = range(last_total + 1, first_signature)
+    assert list(between) and all((ws.row_dimensions[r].height or 0) >= 6 for r in between), (
+        [(r, ws.row_dimensions[r].height) for r in between])
