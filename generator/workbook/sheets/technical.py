@@ -271,7 +271,7 @@ def _rules(sh: Sheet) -> None:
         sh.text(f"A{row}", text, st.label)
         sh.text(f"B{row}", kind, st.out_text)
         sh.formula(f"C{row}", formula, st.out_whole, 0)
-        sh.text(f"D{row}", tables(where), st.out_text)
+        sh.text(f"D{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in two lines
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
         sh.row_height(row, 36)
     kinds = f"$B${RULES_FIRST}:$B${RULES_LAST}"
