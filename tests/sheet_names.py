@@ -1,4 +1,4 @@
-"""One name for the IBM matrix's sheets (D51): the matrix is the methodology's "6. pielikums", each of its
+"""One name for the IBM matrix's sheets (D59): the matrix is the methodology's "6. pielikums", each of its
 sheets is "6.1. tabula" … "6.11. tabula" in every text a person reads, in the case the sentence needs
 ("6.3. tabulā", "6.3. tabulas").
 

@@ -1,4 +1,4 @@
-"""The scanner of tests/sheet_names.py (D51): it finds a matrix sheet called an annex or a sheet, and a sheet
+"""The scanner of tests/sheet_names.py (D59): it finds a matrix sheet called an annex or a sheet, and a sheet
 number without its ordinal point; it leaves the rule's own forms, cell addresses, formulas, dates, versions,
 clause numbers and other annexes alone."""
 

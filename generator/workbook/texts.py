@@ -19,7 +19,7 @@ STATUS_NOT_FUNDED = "nav IB finansējuma"
 
 EMPTY_MARK = "—"
 
-# Short messages shown next to a plan line; the 6.11 table explains each check in full. A sheet is named as D51 says
+# Short messages shown next to a plan line; the 6.11 table explains each check in full. A sheet is named as D59 says
 # ("6.8. tabula", in the case the sentence needs).
 MSG = {
     "unknown_item": "Pakalpojums nav 6.8. tabulas sarakstā.",
@@ -39,7 +39,7 @@ MSG = {
     "invalid_input_63": "6.3. tabulas rindā ir nederīga ievade.",
 }
 
-# 6.4's "Pārbaude" cell holds two lines of 9 pt (D52): the row's messages (MSG) in full while they are at most
+# 6.4's "Pārbaude" cell holds two lines of 9 pt (D60): the row's messages (MSG) in full while they are at most
 # CHECK_FULL_CHARS long, otherwise the short keywords below (cut with "…" at CHECK_SHORT_CHARS)
 # and CHECK_SHORT_POINTER, which says where each check is explained in full. Lengths measured with Calibri's metrics
 # (tests/workbook/test_check_messages.py).

@@ -1,4 +1,4 @@
-"""D51: the documents and report workbooks name the matrix's sheets "6.3. tabula" (a contract's annex is its own
+"""D59: the documents and report workbooks name the matrix's sheets "6.3. tabula" (a contract's annex is its own
 "N. pielikums" with the table named), checked as tests/documents/test_ordinal_spacing.py checks ordinals: one
 municipality's set of the session's documents build (every DOCX and XLSX), the HTML the PDFs are printed from and
 a child's documents (--from-matrix)."""

@@ -1,4 +1,4 @@
-"""D51: the site names the matrix's sheets "6.1. tabula" … "6.11. tabula": the Markdown of every page and the text
+"""D59: the site names the matrix's sheets "6.1. tabula" … "6.11. tabula": the Markdown of every page and the text
 of every built HTML page (scripts and styles aside), the calculator's included. Where a page quotes the
 methodology's own words, the source's word stays: such pages are listed in QUOTING (none today)."""
 

@@ -1,4 +1,4 @@
-"""D52: every text of 6.4's "Pārbaude" cell fits the two lines of 9 pt of its plan row, and the short message beside
+"""D60: every text of 6.4's "Pārbaude" cell fits the two lines of 9 pt of its plan row, and the short message beside
 an invalid amount of the summary fits its one line of 8 pt (G:I), measured with Carlito, Calibri's metric twin, at
 Excel's column widths (narrower than LibreOffice's print). The print of a plan row with many failing checks and an
 invalid input is proved in tests/workbook/test_print.py ("parbaudes")."""

@@ -201,7 +201,7 @@ def _confirmed_file(catalogue: Catalogue, template: Path, path: Path, keep_provi
     return path
 
 
-# "parbaudes" (D52): the showcase's line 2.1 (its third) above its unconfirmed ceiling (two findings), a month that
+# "parbaudes" (D60): the showcase's line 2.1 (its third) above its unconfirmed ceiling (two findings), a month that
 # breaks its sum and an invalid expert rank on 6.3 (four in all), and a negative F typed into 6.4.
 MANY_CHECKS_LINE = 3
 INVALID_F = -5
@@ -657,13 +657,13 @@ def test_ceiling_messages_print_on_64(printed: dict[str, dict[str, list[Page]]])
     under = _flat("\n".join(p.text for p in printed["paraugs"]["6.4"]))
     over = _flat("\n".join(p.text for p in printed["griesti"]["6.4"]))
     assert _flat(MSG["ceiling_unconfirmed"]) in under and MSG["price_above_ceiling"] not in under
-    # both messages are longer than the cell's two lines: their keywords and the pointer to 6.11 (D52)
+    # both messages are longer than the cell's two lines: their keywords and the pointer to 6.11 (D60)
     assert (f'{MSG_SHORT["price_above_ceiling"]}; {MSG_SHORT["ceiling_unconfirmed"]}'
             f'{CHECK_SHORT_POINTER}') in over
 
 
 def test_many_checks_and_an_invalid_input_print_on_64(printed: dict[str, dict[str, list[Page]]]) -> None:
-    """D52: a plan row with four failing checks prints their keywords and the pointer to 6.11 in its "Pārbaude" cell,
+    """D60: a plan row with four failing checks prints their keywords and the pointer to 6.11 in its "Pārbaude" cell,
     and a negative F its one-line message beside it (test_no_text_cut_at_a_page_edge: nothing of either is cut)."""
     text = _flat("\n".join(p.text for p in printed["parbaudes"]["6.4"]))
     keywords = "; ".join(MSG_SHORT[code] for code in ("price_above_ceiling", "ceiling_unconfirmed", "monthly_units",

@@ -1,4 +1,4 @@
-"""D51: the IBM matrix names its sheets "6.1. tabula" … "6.11. tabula" in every text a person reads: cells,
+"""D59: the IBM matrix names its sheets "6.1. tabula" … "6.11. tabula" in every text a person reads: cells,
 formulas' messages, validation prompts, page headers and footers, properties. The tab names ("6.1" … "6.11",
 listed in docProps/app.xml) and the cell addresses in formulas and messages are its interface and stay. The
 generic matrix and one municipality's (the others differ from it only in the municipality's data)."""

@@ -191,7 +191,7 @@ def short_messages(r: int, p: int) -> str:
 
 
 def check_cell(r: int) -> str:
-    """6.4's "Pārbaude" (D52): the full messages while they fit the cell's two lines, otherwise the keywords
+    """6.4's "Pārbaude" (D60): the full messages while they fit the cell's two lines, otherwise the keywords
     (cut with "…" when even they are too long) and where each check is explained in full."""
     full, short = f"${C64.h_msg_full}{r}", f"${C64.h_msg_short}{r}"
     keywords = f'IF(LEN({short})<={CHECK_SHORT_CHARS},{short},LEFT({short},{CHECK_SHORT_CHARS - 1})&"…")'
@@ -438,7 +438,7 @@ def _summary(sh: Sheet) -> None:
 
 def _summary_checks(sh: Sheet) -> None:
     """The summary's inputs (F and the other sources) checked by formula: code in the hidden column N,
-    a short message beside the cell (one line of G:I, D52; 6.11 lists the full one), the cell marked."""
+    a short message beside the cell (one line of G:I, D60; 6.11 lists the full one), the cell marked."""
     st = sh.st
     fields = {f.name: f for f in SINGLE_FIELDS}
     for row, name in ((13, "IB_Galigais"), (17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):

@@ -132,7 +132,7 @@ PERIODS_FIRST = PERIODS_SECTION + 2
 
 
 def tables(where: str) -> str:
-    """The sheets a rule shows on, as a person reads them (D51): "6.3, 6.4" -> "6.3., 6.4. tabula"."""
+    """The sheets a rule shows on, as a person reads them (D59): "6.3, 6.4" -> "6.3., 6.4. tabula"."""
     if not where[:1].isdigit():
         return where
     return ", ".join(f"{sheet}." for sheet in where.split(", ")) + " tabula"
