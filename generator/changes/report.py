@@ -99,7 +99,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         if affected:
             lines.append("- Pakalpojumi: " + ", ".join(
                 f"{s} {new.service_by_id[s].short_name_lv}" for s in affected if s in new.service_by_id))
-        lines.append("- IBM matricas (6.8 cenas un griesti, 6.11 parametri) – jāpārveido aizpildītās matricas ar "
+        lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                      "`ibm migrate`.")
         if prices:
             lines.append("- Atbalsta plāni, kuros ir skartie pakalpojumi, jāpārskata (cenas maiņa ir plāna "

@@ -401,7 +401,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         j = rows_68.get(item)
         offer = offers.get(offer_code(item))
         if j is None or offer is None:
-            r.fail("Plans_Pakalpojums", "pakalpojums nav 6.8 sarakstā (gaidīts: vērtība no Pak_Id saraksta)", i)
+            r.fail("Plans_Pakalpojums", "pakalpojums nav 6.8. tabulas sarakstā (gaidīts: vērtība no Pak_Id saraksta)", i)
             continue
         price = r.number("Pak_Cena", j, what="cena EUR par vienību ≥ 0")
         if price is None and units > 0:

@@ -53,7 +53,7 @@ from generator.workbook.version import is_newer, template_version
 
 ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
 PARAM_BASE = "Param_Bazes"  # internal name: the catalogue's base B shown on 6.11
-BASE_LABEL = "Bāzes apmērs B (6.11)"
+BASE_LABEL = "Bāzes apmērs B (6.11. tabula)"
 
 
 _EMPTY = Cell()

@@ -198,7 +198,7 @@ CHILD_COLUMNS = [
     ("P", "IB provizoriskais (P)", 12), ("N", "IB nepieciešamais (N)", 12), ("A", "IB pieejamais (A)", 12),
     ("K", "IB kopējais (K)", 12), ("stage2", "2. posma apmērs min(N; P)", 12), ("eligible", "Pārdalē (N > P)", 9),
     ("top_up", "Papildinājums no pārdales", 12), ("F", "IB galīgais (F)", 12), ("capped", "Sasniegts N", 8),
-    ("planned", "Plānots EUR (6.7)", 12), ("paid", "Samaksāts EUR (6.10)", 12), ("errors", "Kļūdas", 7),
+    ("planned", "Plānots EUR (6.7. tabula)", 12), ("paid", "Samaksāts EUR (6.10. tabula)", 12), ("errors", "Kļūdas", 7),
     ("warnings", "Brīdinājumi", 9),
 ]
 
@@ -257,7 +257,8 @@ def _lines_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str,
 
 def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str, Column]:
     cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", 12), ("month", "Mēnesis", 10),
-            ("quarter", "Ceturksnis", 20), ("planned", "Plānots EUR (6.7)", 12), ("paid", "Samaksāts EUR (6.10)", 12)]
+            ("quarter", "Ceturksnis", 20), ("planned", "Plānots EUR (6.7. tabula)", 12),
+            ("paid", "Samaksāts EUR (6.10. tabula)", 12)]
     book.header(ws, "Mēnešu dati", "Plānotais un samaksātais katra bērna katrā perioda mēnesī.",
                 [(t, w) for _, t, w in cols])
     text, money = book.f_text, book.f_money
@@ -274,8 +275,8 @@ def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str
 MUNI_MEASURES = [("P", "provisional", "IB provizoriskais (P)"), ("N", "needed", "IB nepieciešamais (N)"),
                  ("A", "available", "IB pieejamais (A)"), ("K", "total", "IB kopējais (K)"),
                  ("stage2", "stage2", "2. posma apmērs"), ("top_up", "top_up", "Papildinājums no pārdales"),
-                 ("F", "final", "IB galīgais (F)"), ("planned", "planned", "Plānots EUR (6.7)"),
-                 ("paid", "paid", "Samaksāts EUR (6.10)")]
+                 ("F", "final", "IB galīgais (F)"), ("planned", "planned", "Plānots EUR (6.7. tabula)"),
+                 ("paid", "paid", "Samaksāts EUR (6.10. tabula)")]
 
 
 def _municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
@@ -350,7 +351,7 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
                     lines: dict[str, Column], offers: list[Offer]) -> None:
     munis = agg.municipalities
     book.header(ws, "IB finansējums pa atbalsta jomām un pakalpojumiem",
-                "EUR no IB (6.4 „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa).",
+                "EUR no IB (6.4. tabulas „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa).",
                 [("Atbalsta joma / pakalpojums", 40)] + [(m, 11) for m in munis] + [("Kopā no IB", 12),
                                                                                      ("Kopā plānā (N)", 12)])
     muni_r, area_r, item_r = (lines[k].range(SHEET_LINES) for k in ("muni", "area", "item"))
@@ -403,7 +404,7 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
     for m in munis:
         cols += [(f"{names.get(m, m)}: plānots", 12), (f"{names.get(m, m)}: samaksāts", 12)]
     cols += [("Kopā plānots", 13), ("Kopā samaksāts", 13), ("Neapgūts (plānots − samaksāts)", 13)]
-    book.header(ws, title, "Plānots pēc 6.7, samaksāts pēc 6.10 (formulas SUMIFS no lapas „Mēnešu dati”).", cols)
+    book.header(ws, title, "Plānots pēc 6.7. tabulas, samaksāts pēc 6.10. tabulas (formulas SUMIFS no lapas „Mēnešu dati”).", cols)
     muni_r = months["muni"].range(SHEET_MONTHS)
     key_r = months["quarter" if quarterly else "month"].range(SHEET_MONTHS)
     planned_r, paid_r = months["planned"].range(SHEET_MONTHS), months["paid"].range(SHEET_MONTHS)
@@ -505,9 +506,9 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                  book.f_money, "katram bērnam mazākais no N un P"))
     rows.append(("Atlikums pēc 2. posma", f"B{r_env}-B{r_stage2}", fa.envelope_rest, book.f_money,
                  "finansējums − Σ min(N; P)"))
-    rows.append(("Iepriekšējā perioda plānotais (6.7)", None, fa.previous_planned, book.f_money,
+    rows.append(("Iepriekšējā perioda plānotais (6.7. tabula)", None, fa.previous_planned, book.f_money,
                  c.previous_folder and f"no mapes {c.previous_folder}" or "iepriekšējais periods nav norādīts"))
-    rows.append(("Iepriekšējā perioda samaksātais (6.10)", None, fa.previous_actual, book.f_money, ""))
+    rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula)", None, fa.previous_actual, book.f_money, ""))
     rows.append(("Iepriekšējā perioda neapgūtais", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
                  "plānotais − samaksātais"))
     rows.append(("Pārdales fonds R", f"MAX(0,B{r_rest}+B{r_under})", fa.pool, book.f_money,

@@ -145,7 +145,7 @@ def line_from_offer(
     price = unit_price if unit_price is not None else offer.prefill_price
     if price is None:
         raise ReferenceInputError(
-            f"pakalpojumam '{offer.label}' nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, 6.8)"
+            f"pakalpojumam '{offer.label}' nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, 6.8. tabula)"
         )
     service = offer.service
     return PlanLine(

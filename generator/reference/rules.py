@@ -214,7 +214,7 @@ def check_monthly_units(lines: Sequence[PlanLine], months: int) -> list[Finding]
                         "monthly_units",
                         Severity.error,
                         f"{_name(i, line)}: pa mēnešiem plānotas {lv_number(planned)} vienības, "
-                        f"bet periodā – {lv_number(line.units)} (6.6 jāsakrīt ar 6.3).",
+                        f"bet periodā – {lv_number(line.units)} (6.6. tabulā jāsakrīt ar 6.3. tabulu).",
                         (i,),
                     )
                 )
@@ -325,7 +325,7 @@ def check_ignored_lines(lines: Sequence[PlanLine]) -> list[Finding]:
         Finding(
             "ignored_line_data",
             Severity.error,
-            f"{i + 1}. rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati (6.6 vai 6.10).",
+            f"{i + 1}. rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati (6.6. vai 6.10. tabulā).",
             (i,),
         )
         for i, line in enumerate(lines)

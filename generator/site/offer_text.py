@@ -16,11 +16,11 @@ def _quoted(offers: Sequence[Offer]) -> str:
 
 
 def rows_sentence(offers: Sequence[Offer], form_names: dict) -> str:
-    """'IBM matricas 6.8. lapā šī vienība ir divās rindās (individuāli un grupā); …' (true for these rows)."""
+    """'IBM matricas 6.8. tabulā šī vienība ir divās rindās (individuāli un grupā); …' (true for these rows)."""
     count = len(offers)
     if count == 0:
-        return "IBM matricas 6.8. lapā šai vienībai rindas nav."
-    where = f"IBM matricas 6.8. lapā šī vienība ir {IN_ROWS.get(count, f'{count} rindās')}"
+        return "IBM matricas 6.8. tabulā šai vienībai rindas nav."
+    where = f"IBM matricas 6.8. tabulā šī vienība ir {IN_ROWS.get(count, f'{count} rindās')}"
     if count > 1:
         forms = [form_names[o.form] for o in offers]
         where += " (" + (", ".join(forms[:-1]) + " un " + forms[-1]) + ")"

@@ -20,14 +20,14 @@ SHEETS: dict[str, tuple[str, str]] = {
     "6.2": ("Izvērtēšanas komanda", "speciālisti, kas izvērtēja bērna un ģimenes vajadzības"),
     "6.3": ("Atbalsta plāns, I daļa", "mērķi un plāna rindas pa atbalsta jomām: pakalpojums, saņēmējs, apjoms "
             "periodā, biežums, ekspertu rangs jomā un vecāku rangs; parakstāms pielikums"),
-    "6.4": ("Atbalsta plāns, II daļa – aprēķins", "cena no 6.8, rindas izmaksas, apvienotā prioritāte, "
+    "6.4": ("Atbalsta plāns, II daļa – aprēķins", "cena no 6.8. tabulas, rindas izmaksas, apvienotā prioritāte, "
             "finansējums no IB pa rindām, apmēri N, P, A, F, citi finanšu avoti, K un transporta daļa"),
-    "6.5": ("Atbalsta plāns, II daļa – drukas forma", "6.4 rezultāti parakstīšanai (tikai lasāma); "
+    "6.5": ("Atbalsta plāns, II daļa – drukas forma", "6.4. tabulas rezultāti parakstīšanai (tikai lasāma); "
             "parakstāms pielikums"),
     "6.6": ("Atbalsta plāns, III daļa – vienības pa mēnešiem", "cik vienību katrā perioda mēnesī; "
             "parakstāms pielikums"),
     "6.7": ("Atbalsta plāns, III daļa – finansējums pa mēnešiem", "plānotie eiro katrā mēnesī (vienības × "
-            "cena); rekonstruēta tabula, kas vajadzīga 6.10"),
+            "cena); rekonstruēta tabula, kas vajadzīga 6.10. tabulai"),
     "6.8": ("Pakalpojumu katalogs un sniedzēji", "katalogs ar izvēlēto sniedzēju un tā faktisko cenu; "
             "regulētās un līgumcenas ierakstītas, ja katalogā ir to apmērs (citādi plāna rinda saņem "
             "brīdinājumu, ka cenas griesti nav apstiprināti), cenas griesti pārbaudīti"),
@@ -65,7 +65,7 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "Provizoriska_Likme": ("6.4", "provizoriskā apmēra likme (pilnā vai samazinātā)"),
     "IB_Provizoriskais": ("6.4", "IB provizoriskais apmērs P"),
     "IB_Galigais": ("6.4", "IB galīgais apmērs F, ko nosaka ministrija; tukšs, līdz tas noteikts"),
-    "Pak_Id": ("6.8", "rindas, katalogā: vienības kods un nosaukums, ko sociālais darbinieks izvēlas 6.3"),
+    "Pak_Id": ("6.8", "rindas, katalogā: vienības kods un nosaukums, ko sociālais darbinieks izvēlas 6.3. tabulā"),
     "Pak_Cena": ("6.8", "rindas: sniedzēja faktiskā cena par vienību (regulētās cenas ar apmēru katalogā "
                  "ierakstītas)"),
     "Pak_Sniedzejs": ("6.8", "rindas: pakalpojuma sniedzējs"),
@@ -76,7 +76,7 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "Plans_Daudzums": ("6.3", "rindas: vienību skaits periodā"),
     "Plans_EkspertuRangs": ("6.3", "rindas: ekspertu rangs atbalsta jomas ietvaros"),
     "Plans_VecakuRangs": ("6.3", "rindas: vecāka rangs pār visām rindām"),
-    "Plans_Cena": ("6.4", "rindas: vienības cena no 6.8"),
+    "Plans_Cena": ("6.4", "rindas: vienības cena no 6.8. tabulas"),
     "Plans_Summa": ("6.4", "rindas: vienības × cena, noapaļots līdz centiem"),
     "Plans_Prioritate": ("6.4", "rindas: apvienotās prioritātes vieta"),
     "Plans_NoIB": ("6.4", "rindas: eiro, ko rindai piešķir no IB, ejot pa visu prioritāšu sarakstu: rinda saņem "

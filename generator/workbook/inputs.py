@@ -73,10 +73,10 @@ def fill(
         if line.offer_id is None:
             continue
         if line.offer_id not in by_id:
-            raise ValueError(f"pakalpojums {line.offer_id} nav matricas 6.8 sarakstā")
+            raise ValueError(f"pakalpojums {line.offer_id} nav matricas 6.8. tabulā")
         index = labels.index(by_id[line.offer_id])
         if chosen.setdefault(index, line.unit_price) != line.unit_price:
-            raise ValueError(f"pakalpojumam {line.offer_id} plānā ir divas dažādas cenas (6.8 ir viena cena rindai)")
+            raise ValueError(f"pakalpojumam {line.offer_id} plānā ir divas dažādas cenas (6.8. tabulā ir viena cena rindai)")
         prices[index] = line.unit_price
 
     if municipality is not None:

@@ -140,6 +140,8 @@ class C64:
     h_includes, f_sessions, h_sessions_all, h_sessions_other, f_unconfirmed = "AZ", "BA", "BB", "BC", "BD"
     # D22: the line keeps a "jāprecizē" catalogue price (or has none); its IB share rests on an unconfirmed value
     h_price_provisional, h_ib_provisional = "BE", "BF"
+    # the row's check messages in full and as short keywords: "Pārbaude" (L) shows the one that fits (D60)
+    h_msg_full, h_msg_short = "BG", "BH"
 
 
 class C68:

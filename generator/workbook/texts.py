@@ -19,15 +19,16 @@ STATUS_NOT_FUNDED = "nav IB finansējuma"
 
 EMPTY_MARK = "—"
 
-# Short messages shown next to a plan line; the 6.11 table explains each check in full.
+# Short messages shown next to a plan line; the 6.11 table explains each check in full. A sheet is named as D59 says
+# ("6.8. tabula", in the case the sentence needs).
 MSG = {
-    "unknown_item": "Pakalpojums nav 6.8 sarakstā.",
-    "missing_price": "6.8 nav norādīta sniedzēja cena.",
-    "price_above_ceiling": "Cena pārsniedz pieļaujamo (6.8).",
+    "unknown_item": "Pakalpojums nav 6.8. tabulas sarakstā.",
+    "missing_price": "6.8. tabulā nav norādīta sniedzēja cena.",
+    "price_above_ceiling": "Cena pārsniedz pieļaujamo (6.8. tabula).",
     "incompatible": "Nedrīkst saņemt vienlaikus ar citu šī plāna pakalpojumu – pārliecinieties, ka laiki nepārklājas.",
     "impairment": "Pakalpojums paredzēts citam traucējumu veidam.",
     "recipient": "Saņēmējs neatbilst pakalpojumam.",
-    "monthly_units": "Mēnešu vienību summa (6.6) nesakrīt ar daudzumu periodā (6.3).",
+    "monthly_units": "Mēnešu vienību summa 6.6. tabulā nesakrīt ar daudzumu periodā 6.3. tabulā.",
     "outside_period": "Ir vērtības pēc perioda pēdējā mēneša.",
     "delivered_above_plan": "Saņemts vairāk vienību, nekā plānots.",
     "paid_above_delivered": "Samaksāts vairāk, nekā maksā saņemtās vienības.",
@@ -35,7 +36,31 @@ MSG = {
     "invalid_input": "Nederīga ievade:",
     "ceiling_unconfirmed": "Cenas griesti nav apstiprināti – pārbaudiet, vai cena tos nepārsniedz.",
     "day_care_sessions": "Dienas aprūpes centrs jau ietver speciālistu un grupu nodarbības; sk. rindu",
-    "invalid_input_63": "6.3 rindā ir nederīga ievade.",
+    "invalid_input_63": "6.3. tabulas rindā ir nederīga ievade.",
+}
+
+# 6.4's "Pārbaude" cell holds two lines of 9 pt (D60): the row's messages (MSG) in full while they are at most
+# CHECK_FULL_CHARS long, otherwise the short keywords below (cut with "…" at CHECK_SHORT_CHARS)
+# and CHECK_SHORT_POINTER, which says where each check is explained in full. Lengths measured with Calibri's metrics
+# (tests/workbook/test_check_messages.py).
+CHECK_FULL_CHARS = 88
+CHECK_SHORT_POINTER = " (sk. 6.11. tabulu)"
+CHECK_SHORT_CHARS = 78
+MSG_SHORT = {
+    "unknown_item": "nav 6.8. tabulā",
+    "missing_price": "nav cenas",
+    "price_above_ceiling": "cena virs griestiem",
+    "incompatible": "nesaderīgs",
+    "ceiling_unconfirmed": "griesti neapstiprināti",
+    "impairment": "cits traucējumu veids",
+    "recipient": "cits saņēmējs",
+    "monthly_units": "mēnešu summa",
+    "outside_period": "pēc perioda",
+    "delivered_above_plan": "saņemts virs plāna",
+    "paid_above_delivered": "samaksāts virs saņemtā",
+    "ignored_line_data": "dati tukšā rindā",
+    "day_care_sessions": "dienas centrs ietver",  # + " 3. rinda"
+    "invalid_input_63": "nederīga ievade",
 }
 
 # The base amount B is the catalogue's unconfirmed ("jāprecizē") value and none is entered in 6.11: the working
@@ -61,7 +86,7 @@ PRICE_MARK_NOTE = ("* – cena vēl jāprecizē: tā ir kataloga cena, ko apstip
                    "provizoriskas (parakstāmajos 6.5 un 6.9 tās ir „______”).")
 # 6.9 beside the number of services, on the signed page: one line of 8 pt in D:F
 APPLICATION_PRICE_BLANK = f"{BLANK} – cena vēl jāprecizē (apstiprina LM)"
-BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11): P, A un no IB finansētās summas ir provizoriskas, "
+BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11. tabula): P, A un no IB finansētās summas ir provizoriskas, "
                           "kamēr LM nav noteikusi B.")
 # Beside the effective B of 6.11 while the input is empty and the catalogue's B unconfirmed: short enough for
 # the first page across (columns C–E).
@@ -78,13 +103,13 @@ CHECKS_63 = (
     ("incompatible", "nesaderīgs ar citu plāna pakalpojumu – laiki nedrīkst pārklāties"),
     ("day_care_sessions", "dienas aprūpes centrs jau ietver iekavās minētās rindas nodarbības – vai tās ir cita "
                           "speciālista vai grupas?"),
-    ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11)"),
+    ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11. tabulu)"),
 )
 CHECKS_66 = (
-    ("monthly_units", "mēnešu summa (Kopā) nesakrīt ar daudzumu periodā (6.3)"),
+    ("monthly_units", "mēnešu summa (Kopā) nesakrīt ar daudzumu periodā 6.3. tabulā"),
     ("outside_period", "vērtības pēc perioda pēdējā mēneša"),
     ("ignored_line_data", "mēnešu dati rindā bez pakalpojuma vai daudzuma"),
-    ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11)"),
+    ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11. tabulu)"),
 )
 # After a day-care number in a row's "Pārbaude" cell: the row it pairs with, e.g. "5 (3. rinda)".
 ROW_WORD = "rinda"

@@ -32,7 +32,7 @@ def test_sentence_follows_the_rows(built_site: BuiltSite) -> None:
     assert "nevienai no tām nav cenas griestu" in none
     every = rows_sentence([offer(s, Form.individual, "1"), offer(s, Form.group, "2")], FORMS)
     assert "katrai rindai ir savi cenas griesti" in every
-    assert rows_sentence([], FORMS) == "IBM matricas 6.8. lapā šai vienībai rindas nav."
+    assert rows_sentence([], FORMS) == "IBM matricas 6.8. tabulā šai vienībai rindas nav."
 
 
 def test_no_service_page_claims_a_group_ceiling_it_does_not_have(built_site: BuiltSite) -> None:

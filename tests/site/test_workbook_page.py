@@ -21,11 +21,12 @@ def test_page_lists_every_name_and_sheet(built_site: BuiltSite) -> None:
     from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, SHEETS
 
     sheet_table, names_table = tables(built_site.html("matrica.html"))[:2]
-    assert [row[0] for row in sheet_table.rows] == list(SHEETS)
+    # the tables as a person reads them (D59): "6.1." … "6.11."
+    assert [row[0] for row in sheet_table.rows] == [f"{sheet}." for sheet in SHEETS]
     assert [row[0] for row in names_table.rows] == list(INTERFACE_NAMES)
     for row in names_table.rows:
         assert row[2] == workbook_names.KINDS[INTERFACE_KIND[row[0]]]
-        assert row[1] == workbook_names.MEANINGS[row[0]][0]
+        assert row[1] == f"{workbook_names.MEANINGS[row[0]][0]}."
         assert row[3]
 
 

@@ -39,7 +39,9 @@ from generator.workbook.texts import (
     APPLICATION_PRICE_BLANK,
     BASE_PROVISIONAL_SHORT,
     BLANK,
+    CHECK_SHORT_POINTER,
     MSG,
+    MSG_SHORT,
 )
 from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
@@ -80,8 +82,8 @@ LONG_NAME_LINES = (6, 40)
 NOTE_66 = "Otrdienās un ceturtdienās pēc skolas; jūlijā ir pārtraukums."
 # Checks made to fail in "garais-vards-6" (sheet, cell, value, the legend's text printed under the table): 6.3 an
 # expert rank of 0 in row 4 (an invalid input), 6.6 a month of row 2 that breaks its sum.
-FAILING = (("6.3", f"F{Layout.plan_first + 3}", 0, "6 – nederīga ievade iezīmētajā šūnā (sk. 6.11)"),
-           ("6.6", f"E{Layout.plan_first + 1}", 99, "1 – mēnešu summa (Kopā) nesakrīt ar daudzumu periodā (6.3)"))
+FAILING = (("6.3", f"F{Layout.plan_first + 3}", 0, "6 – nederīga ievade iezīmētajā šūnā (sk. 6.11. tabulu)"),
+           ("6.6", f"E{Layout.plan_first + 1}", 99, "1 – mēnešu summa (Kopā) nesakrīt ar daudzumu periodā 6.3. tabulā"))
 # The plan lines with the catalogue's longest service names (3.17i: the longest), printed first by "garakais-…"
 # with their long providers above: on the signed annexes they print whole, wrapped in two lines of their cells.
 LONG_NAMES = (("3.17i", 8, "30.00", 1, 7, [2, 2, 1, 1, 1, 1]), ("3.13i", 6, "35.00", 2, 8, [1, 1, 1, 1, 1, 1]))
@@ -204,6 +206,22 @@ def _confirmed_file(catalogue: Catalogue, template: Path, path: Path, keep_provi
     return path
 
 
+# "parbaudes" (D60): the showcase's line 2.1 (its third) above its unconfirmed ceiling (two findings), a month that
+# breaks its sum and an invalid expert rank on 6.3 (four in all), and a negative F typed into 6.4.
+MANY_CHECKS_LINE = 3
+INVALID_F = -5
+
+
+def _many_checks(path: Path) -> Path:
+    wb = load_workbook(path)
+    row = Layout.plan_first + MANY_CHECKS_LINE - 1
+    wb["6.6"][f"E{row}"] = 99
+    wb["6.3"][f"F{row}"] = 0
+    write(wb, "IB_Galigais", INVALID_F)
+    wb.save(path)
+    return path
+
+
 def _note_in_hidden_row(path: Path) -> Path:
     """The showcase with a note typed alone into 6.3's frequency column of collapsed plan row 20."""
     wb = load_workbook(path)
@@ -219,7 +237,8 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
     "plans-SEED" (random plans), "garakais-ID" (40 lines, the municipalities with the longest names), "pilns" (24 lines: every group opened), "paslepts" (12 lines, rows 11–12
     collapsed), "piezime" (a note alone in collapsed row 20 of 6.3), "rindas-NN" (NN lines, the signed
     annexes), "garais-vards-NN" (NN lines, LONG_CHILD, NOTE_66 in 6.6; with 6 lines every sheet), "sniedzejs-55"
-    (LONG_PROVIDER for every line: 6.4, 6.8), "griesti" (OVER_CEILING: 6.4)."""
+    (LONG_PROVIDER for every line: 6.4, 6.8), "griesti" (OVER_CEILING: 6.4), "parbaudes" (four failing checks in one
+    row and an invalid F: 6.4)."""
     require_calibri_metrics()  # skips without LibreOffice, fails without Calibri's metrics
     folder = tmp_path_factory.mktemp("print")
     copies: dict[tuple[str, str], Path] = {}
@@ -237,6 +256,8 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
     add(_showcase_file(catalogue, templates["liepaja"], folder / "sniedzejs-55.xlsx", people=LONG_PROVIDERS),
         ("6.4", "6.8"))
     add(_showcase_file(catalogue, templates["liepaja"], folder / "griesti.xlsx", price=OVER_CEILING), ("6.4",))
+    add(_many_checks(_showcase_file(catalogue, templates["liepaja"], folder / "parbaudes.xlsx", price=OVER_CEILING)),
+        ("6.4",))
     for name, keep_provisional_price in (("apstiprinats", False), ("cena-japrecize", True)):
         add(_confirmed_file(catalogue, templates["liepaja"], folder / f"{name}.xlsx", keep_provisional_price),
             ("6.4", "6.5", "6.9"))
@@ -676,4 +697,16 @@ def test_ceiling_messages_print_on_64(printed: dict[str, dict[str, list[Page]]])
     under = _flat("\n".join(p.text for p in printed["paraugs"]["6.4"]))
     over = _flat("\n".join(p.text for p in printed["griesti"]["6.4"]))
     assert _flat(MSG["ceiling_unconfirmed"]) in under and MSG["price_above_ceiling"] not in under
-    assert f'{MSG["price_above_ceiling"]} {_flat(MSG["ceiling_unconfirmed"])}' in over
+    # both messages are longer than the cell's two lines: their keywords and the pointer to 6.11 (D60)
+    assert (f'{MSG_SHORT["price_above_ceiling"]}; {MSG_SHORT["ceiling_unconfirmed"]}'
+            f'{CHECK_SHORT_POINTER}') in over
+
+
+def test_many_checks_and_an_invalid_input_print_on_64(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """D60: a plan row with four failing checks prints their keywords and the pointer to 6.11 in its "Pārbaude" cell,
+    and a negative F its one-line message beside it (test_no_text_cut_at_a_page_edge: nothing of either is cut)."""
+    text = _flat("\n".join(p.text for p in printed["parbaudes"]["6.4"]))
+    keywords = "; ".join(MSG_SHORT[code] for code in ("price_above_ceiling", "ceiling_unconfirmed", "monthly_units",
+                                                       "invalid_input_63"))
+    assert f"{keywords}{CHECK_SHORT_POINTER}" in text, text[-1500:]
+    assert "E13: jābūt skaitlim, kas nav mazāks par 0" in text

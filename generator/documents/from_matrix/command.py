@@ -22,7 +22,7 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
         click.echo(text, err=True)
 
     if municipality_id is not None:
-        err("--municipality nevar lietot kopā ar --from-matrix: pašvaldību nosaka matricas 6.1 lapa (Pasvaldiba).")
+        err("--municipality nevar lietot kopā ar --from-matrix: pašvaldību nosaka matricas 6.1. tabula (Pasvaldiba).")
         return EXIT_USAGE
     out = out or DEFAULT_OUT
     if source.exists() and source.is_dir() and (out.resolve() == source.resolve()):

@@ -136,7 +136,7 @@ def write(sh: Sheet) -> None:
     header_block(
         sh,
         "6.5. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
-        "Līguma ar vecāku pielikums. Veidojas automātiski no 6.4; pakalpojumi sakārtoti kopējās prioritātes secībā.",
+        "Līguma ar vecāku pielikums. Veidojas automātiski no 6.4. tabulas; pakalpojumi sakārtoti kopējās prioritātes secībā.",
         "I",
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="F",
@@ -214,5 +214,5 @@ def write(sh: Sheet) -> None:
     sh.row_height(row + 1, GAP_ROW_HEIGHT)  # the totals apart from the signatures, as on 6.3 and 6.6
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"), SIGN_HEIGHT, SIGN_GAP)
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
-    print_setup(sh, "I", end - 2, annex="6.5. pielikums (atbalsta plāna II daļa)", signed=True)
+    print_setup(sh, "I", end - 2, annex="6.5. tabula (atbalsta plāna II daļa)", signed=True)
     protect(sh)

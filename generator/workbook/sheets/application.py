@@ -105,6 +105,6 @@ def write(sh: Sheet) -> None:
     statement_line(sh, count + 1, "F")
     end = signature_block(sh, count + 2, ("parent",), ("A", "B", "C", "D"))
     sh.ws.freeze_panes(HEAD_ROW, 0)
-    print_setup(sh, "F", end - 2, annex="6.9. pielikums (iesniegums)", repeat_to=HEAD_ROW, landscape=False,
+    print_setup(sh, "F", end - 2, annex="6.9. tabula (iesniegums)", repeat_to=HEAD_ROW, landscape=False,
                 signed=True)
     protect(sh)

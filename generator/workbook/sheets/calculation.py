@@ -8,7 +8,7 @@ other funding sources, K, transport share), the plan lines below in 6.3's order.
 from __future__ import annotations
 
 from generator.catalogue.models import PriceStatus, Recipient
-from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
+from generator.workbook.input_checks import SINGLE_FIELDS, short_message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
@@ -17,7 +17,11 @@ from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, sessions_message
 from generator.workbook.texts import (
     BASE_PROVISIONAL_SHORT,
+    CHECK_FULL_CHARS,
+    CHECK_SHORT_CHARS,
+    CHECK_SHORT_POINTER,
     MSG,
+    MSG_SHORT,
     STATUS_FUNDED,
     STATUS_NOT_FUNDED,
     STATUS_PARTIAL,
@@ -164,7 +168,40 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.h_ib_provisional, "h_IBNeapst",
          f"IF($P{r}=1,IF(OR($BE{r}=1,{A_ON_BASE},"
          f"AND($Y{r}>0,SUMPRODUCT((h_CenaNeapst=1)*(h_Prio>0)*(h_Prio<$Y{r}))>0)),1,0),0)", 0),
+        (c.h_msg_full, "h_ZinasPilnas", full_messages(r, p), ""),
+        (c.h_msg_short, "h_ZinasIsas", short_messages(r, p), ""),
     ]
+
+
+def _invalid_63(p: int) -> str:
+    """True when an input of the line's 6.3 row is invalid."""
+    return f"SUM('6.3'!${PLAN_CODES[0]}{p}:${PLAN_CODES[-1]}{p})>0"
+
+
+def full_messages(r: int, p: int) -> str:
+    """Every failing check of line ``r`` (6.3 row ``p``) in full (MSG), in MESSAGES_64's order."""
+    parts = [f'IF(${c}{r}>0,"{MSG[code]} ","")' for c, code in MESSAGES_64]
+    parts.append(sessions_message(r))
+    parts.append(f'IF({_invalid_63(p)},"{MSG["invalid_input_63"]} ","")')
+    return "TRIM(" + "&".join(parts) + ")"
+
+
+def short_messages(r: int, p: int) -> str:
+    """The same checks as short keywords (MSG_SHORT) joined by "; "."""
+    parts = [f'IF(${c}{r}>0,"{MSG_SHORT[code]}; ","")' for c, code in MESSAGES_64]
+    parts.append(f'IF(${C64.h_sessions_all}{r}>0,"{MSG_SHORT["day_care_sessions"]} "&${C64.h_sessions_other}{r}'
+                 f'&". rinda; ","")')
+    parts.append(f'IF({_invalid_63(p)},"{MSG_SHORT["invalid_input_63"]}; ","")')
+    joined = "&".join(parts)
+    return f'IF(LEN({joined})>2,LEFT({joined},LEN({joined})-2),"")'
+
+
+def check_cell(r: int) -> str:
+    """6.4's "Pārbaude" (D60): the full messages while they fit the cell's two lines, otherwise the keywords
+    (cut with "…" when even they are too long) and where each check is explained in full."""
+    full, short = f"${C64.h_msg_full}{r}", f"${C64.h_msg_short}{r}"
+    keywords = f'IF(LEN({short})<={CHECK_SHORT_CHARS},{short},LEFT({short},{CHECK_SHORT_CHARS - 1})&"…")'
+    return f'IF(LEN({full})<={CHECK_FULL_CHARS},{full},{keywords}&"{CHECK_SHORT_POINTER}")'
 
 
 MESSAGES_64 = (
@@ -209,8 +246,9 @@ def write(sh: Sheet) -> None:
     header_block(
         sh,
         "6.4. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
-        "Darba aprēķins: IB nepieciešamais apmērs no 6.3 daudzumiem un 6.8 cenām, IB finansējums prioritārā secībā "
-        "un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir 6.5.",
+        "Darba aprēķins: IB nepieciešamais apmērs no 6.3. tabulas daudzumiem un 6.8. tabulas cenām, IB finansējums "
+        "prioritārā secībā un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir "
+        "6.5. tabula.",
         "M",
         "B",  # the child's, parent's and period lines in the repeated label columns: whole on every page across
         title_to=FIRST_PAGE_TO,  # the first landscape page ends with FIRST_PAGE_TO (a manual page break after it)
@@ -245,7 +283,7 @@ def write(sh: Sheet) -> None:
     sh.text(f"{C64.h_row}{head}", "Palīgkolonnas (aprēķinam, nemainīt)", st.helper_text)
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
         sh.text(f"{letter}{head + 1}", name, st.helper_text)
-    sh.ws.set_column(f"{C64.h_row}:{C64.h_ib_provisional}", 9, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"{C64.h_row}:{C64.h_msg_short}", 9, None, {"hidden": True, "level": 1})
     cf = sh.ws.conditional_format
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
@@ -259,7 +297,7 @@ def write(sh: Sheet) -> None:
     sh.ws.freeze_panes(head + 1, 2)
     # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
     # a print area's last column as "###"; inside the area they print as nothing (and in Excel)
-    print_setup(sh, C64.h_ib_provisional, total + 2, annex="6.4 (darba aprēķins)", repeat_to=6)
+    print_setup(sh, C64.h_msg_short, total + 2, annex="6.4. tabula (darba aprēķins)", repeat_to=6)
     sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])
     protect(sh)
 
@@ -290,10 +328,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         st.out_text,
         "",
     )
-    parts = [f'IF(${c}{r}>0,"{MSG[code]} ","")' for c, code in MESSAGES_64]
-    parts.append(sessions_message(r))
-    parts.append(f'IF(SUM(\'6.3\'!${PLAN_CODES[0]}{p}:${PLAN_CODES[-1]}{p})>0,"{MSG["invalid_input_63"]} ","")')
-    sh.formula(f"L{r}", "TRIM(" + "&".join(parts) + ")", st.message, "")
+    sh.formula(f"L{r}", check_cell(r), st.message, "")
     sh.blank(f"M{r}", st.input_wrap)
     for letter, _, formula, cached in helper_columns(lay, r, p):
         if cached is None:  # the sort key of an empty row: rank placeholder × 10000 + row number
@@ -315,9 +350,9 @@ VALUE, SECOND, NOTE_FROM = "E", "F", "G"
 
 # The 17 labelled rows of the summary (row, label); row 16 heads the other funding sources.
 SUMMARY_ROWS: tuple[tuple[int, str], ...] = (
-    (8, "Bērna vecums pārbaudes datumā (pilni gadi, 6.1)"),
+    (8, "Bērna vecums pārbaudes datumā (pilni gadi, 6.1. tabula)"),
     (9, "IB provizoriskā apmēra likme"),
-    (10, "Bāzes apmērs B (6.11)"),
+    (10, "Bāzes apmērs B (6.11. tabula)"),
     (11, "IB provizoriskais apmērs P = likme × B"),
     (12, "IB nepieciešamais apmērs N (plāna summa)"),
     (13, "IB galīgais apmērs F (nosaka LM; tukšs, kamēr nav noteikts)"),
@@ -328,9 +363,9 @@ SUMMARY_ROWS: tuple[tuple[int, str], ...] = (
     (19, "Citi finanšu avoti (vecāki, ziedojumi)"),
     (20, "IB kopējais apmērs K"),
     (21, "Nesegtā daļa (N − K)"),
-    (22, "No IB finansētā transporta daļa no A (ieteicamā robeža – 6.11)"),
+    (22, "No IB finansētā transporta daļa no A (robeža – 6.11. tabulā)"),
     (23, "Pamatojums, ja transporta daļa pārsniedz robežu"),
-    (24, "Pārbaudes: kļūdas / brīdinājumi (6.11)"),
+    (24, "Pārbaudes: kļūdas / brīdinājumi (6.11. tabula)"),
     (25, "Stāvoklis"),
 )
 
@@ -392,12 +427,12 @@ def _summary(sh: Sheet) -> None:
     f(f"{v2}24", "Bridinajumi", st.out_whole, cache.warnings)
     sh.ws.merge_range(f"{v}25:{FIRST_PAGE_TO}25", "", st.out_text_wrap)
     sh.row_height(25, 36)  # three lines of 9 pt text: the longest status at Excel's narrower column widths
-    f(f"{v}25", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
+    f(f"{v}25", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
       'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs"&'
       'IF(ISNUMBER(IB_Galigais),"; ievadīto F nepiemēro.","."),'
       'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
       '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))',
-      st.out_text_wrap, "Aizpildiet 6.1: dzimšanas datumu, perioda pirmo dienu un mēnešus.")
+      st.out_text_wrap, "Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.")
     dv = sh.ws.data_validation
     for row in (13, 17, 18, 19):
         dv(f"{v}{row}", {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Summa",
@@ -413,7 +448,7 @@ def _summary(sh: Sheet) -> None:
 
 def _summary_checks(sh: Sheet) -> None:
     """The summary's inputs (F and the other sources) checked by formula: code in the hidden column N,
-    the message beside the cell (G:I, wrapped in the row), the cell marked."""
+    a short message beside the cell (one line of G:I, D60; 6.11 lists the full one), the cell marked."""
     st = sh.st
     fields = {f.name: f for f in SINGLE_FIELDS}
     for row, name in ((13, "IB_Galigais"), (17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):
@@ -421,7 +456,7 @@ def _summary_checks(sh: Sheet) -> None:
         code = sh.check(field, cell, f"{C64.h_row}{row}")
         note = f"{NOTE_FROM}{row}"
         sh.ws.merge_range(f"{note}:{FIRST_PAGE_TO}{row}", "", st.beside)
-        sh.formula(note, message_formula(field, code, cell, f"{SHEET} {cell}"), st.beside, "")
+        sh.formula(note, short_message_formula(field, code, cell), st.beside, "")
         sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
         sh.ws.conditional_format(note, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
 

@@ -51,7 +51,7 @@ def write(sh: Sheet) -> None:
                     (paid_sum, "Samaksāts, EUR"), (left_money, "Atlikums, EUR"), (absorption, "Apguve"),
                     (notes, "Pārbaude"), (free, "Piezīmes")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
-    for cols, title in ((plan_cols, "Plānots, vienības (6.6)"), (got_cols, "Saņemts, vienības"),
+    for cols, title in ((plan_cols, "Plānots, vienības (6.6. tabula)"), (got_cols, "Saņemts, vienības"),
                         (paid_cols, "Samaksāts, EUR")):
         sh.merge_text(f"{cols[0]}{head - 1}:{cols[-1]}{head - 1}", title, st.header)
         month_headers(sh, cols, head, head + 1)
@@ -104,7 +104,7 @@ def write(sh: Sheet) -> None:
 
     row = total + 2
     summary = (
-        ("Plānots pa mēnešiem (6.7), EUR", "ROUND(SUM(Men_Summa),2)", st.out_money, 0),
+        ("Plānots pa mēnešiem (6.7. tabula), EUR", "ROUND(SUM(Men_Summa),2)", st.out_money, 0),
         ("Samaksāts periodā, EUR", "Fakt_Kopa", st.out_money, cache.paid_total),
         ("Apguve (samaksāts ÷ plānots)", f"IF(C{row}>0,C{row + 1}/C{row},0)", st.out_share, 0),
         ("Neizlietotais apmērs (plānots − samaksāts), EUR", f"ROUND(C{row}-C{row + 1},2)", st.out_money, 0),
@@ -127,7 +127,7 @@ def write(sh: Sheet) -> None:
     price_marks.mark_prices(sh, f"C{first}:C{last}", f"INDEX(h_CenaNeapst,$A{first})=1")
     price_marks.price_note(sh, f"A{row + 4}:C{row + 4}")
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free, row + 4, annex="6.10 (izpilde)", repeat_cols="A:C")
+    print_setup(sh, free, row + 4, annex="6.10. tabula (izpilde)", repeat_cols="A:C")
     # each month block starts a page across, so that its merged heading is never cut between two pages
     # (plain <colBreaks>: Excel and LibreOffice keep them); the totals and notes follow on their own pages
     sh.ws.set_v_pagebreaks([sh._rc(f"{c}1")[1] for c in (got_cols[0], paid_cols[0], got_sum, notes)])

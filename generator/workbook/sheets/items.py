@@ -162,6 +162,6 @@ def write(sh: Sheet) -> None:
          "autofilter": True},
     )
     child_line(sh, "A4")
-    page_setup(sh, annex="6.8 (pakalpojumu saraksts)", area=f"A1:K{last}", repeat_from=3, repeat_to=HEADER_ROW,
+    page_setup(sh, annex="6.8. tabula (pakalpojumu saraksts)", area=f"A1:K{last}", repeat_from=3, repeat_to=HEADER_ROW,
                repeat_cols="A:A")
     sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])

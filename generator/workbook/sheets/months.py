@@ -66,7 +66,7 @@ def write_units(sh: Sheet) -> None:
         sh,
         "6.6. Atbalsta plāns / III daļa – SBS pakalpojumu saņemšanas intensitāte pa mēnešiem",
         "Līguma ar vecāku pielikums. Katra pakalpojuma plānotās vienības katrā perioda mēnesī; rindas summai jāsakrīt "
-        "ar daudzumu periodā (6.3).",
+        "ar daudzumu periodā 6.3. tabulā.",
         free_c,
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to=cols[-1],
@@ -81,7 +81,7 @@ def write_units(sh: Sheet) -> None:
                                                                                    free_c: NOTE_WIDTH}
     sh.widths(widths)
     head = lay.table_header
-    for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),
+    for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3. tabula)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),
                     (total_c, "Kopā"), (note_c, "Pārbaude"), (free_c, "Piezīmes")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     month_headers(sh, cols, head, head + 1)
@@ -137,7 +137,7 @@ def write_units(sh: Sheet) -> None:
     end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
     parent_statement(sh, end, cols[0], free_c, PARENT_STATEMENT["6.6"])
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free_c, end - 2, annex="6.6. pielikums (atbalsta plāna III daļa)", signed=True)
+    print_setup(sh, free_c, end - 2, annex="6.6. tabula (atbalsta plāna III daļa)", signed=True)
     protect(sh)
 
 
@@ -172,8 +172,8 @@ def write_amounts(sh: Sheet) -> None:
     header_block(
         sh,
         "6.7. Atbalsta plāns / III daļa – finansējuma sadalījums pa mēnešiem (rekonstruēts)",
-        "Metodikā šī tabula nav aprakstīta; rīkkopa to rekonstruē: plānotie EUR katrā mēnesī = 6.6 vienības × "
-        "6.8 cena, noapaļots līdz centiem. Tā ir 6.10 finansējuma plāns.",
+        "Metodikā šī tabula nav aprakstīta; rīkkopa to rekonstruē: plānotie EUR katrā mēnesī = 6.6. tabulas vienības × "
+        "6.8. tabulas cena, noapaļots līdz centiem. Tā ir 6.10. tabulas finansējuma plāns.",
         diff_c,
         "B",  # the repeated label columns: the title and the child's lines whole on every page across
         title_to=cols[min(3, len(cols) - 1)],  # four months fit the first landscape page
@@ -185,7 +185,7 @@ def write_amounts(sh: Sheet) -> None:
     sh.widths({"A": 4, "B": 38, "C": 9} | {c: 9 for c in cols} | {total_c: 11, plan_c: 10, diff_c: 9})
     head = lay.table_header
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums"), ("C", "Cena, EUR"), (total_c, "Kopā, EUR"),
-                    (plan_c, "Summa periodā (6.4)"), (diff_c, "Starpība")):
+                    (plan_c, "Summa periodā (6.4. tabula)"), (diff_c, "Starpība")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     month_headers(sh, cols, head, head + 1)
     for i in range(lay.plan_rows):
@@ -217,5 +217,5 @@ def write_amounts(sh: Sheet) -> None:
     price_marks.mark_prices(sh, f"C{first}:C{last}", f"INDEX(h_CenaNeapst,$A{first})=1")
     price_marks.price_note(sh, f"C{total + 2}:{diff_c}{total + 2}")  # right of the repeated A:B
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, diff_c, total + 2, annex="6.7 (finansējums pa mēnešiem)")
+    print_setup(sh, diff_c, total + 2, annex="6.7. tabula (finansējums pa mēnešiem)")
     protect(sh)

@@ -13,7 +13,7 @@ from generator.workbook.sheets.common import child_line, lv_date_formula, page_s
 
 SHEET = "6.1"
 # Said first wherever a status is shown, while the workbook has errors.
-ERRORS_FIRST = ('IF(Kludas>0,"Matricā ir kļūdas ("&Kludas&", sk. 6.11): summas nav derīgas, kamēr kļūdas '
+ERRORS_FIRST = ('IF(Kludas>0,"Matricā ir kļūdas ("&Kludas&", sk. 6.11. tabulu): summas nav derīgas, kamēr kļūdas '
                 'nav izlabotas. ","")')
 FIRST_DATE = dt.datetime.combine(input_checks.FIRST_DATE, dt.time())
 LAST_DATE = dt.datetime.combine(input_checks.LAST_DATE, dt.time())
@@ -189,7 +189,7 @@ def write(sh: Sheet) -> None:
     protect(sh)
     # E prints too: a long message beside a cell runs on into it instead of stopping at the page edge
     child_line(sh, "A3")
-    page_setup(sh, annex="6.1 (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}", repeat_to=3)
+    page_setup(sh, annex="6.1. tabula (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}", repeat_to=3)
 
 
 # Rows 6–7 (the names): two lines of the 8 pt hint beside them.
@@ -221,7 +221,7 @@ def _reporting_period(sh: Sheet) -> None:
         st.out_text,
         "",
     )
-    sh.text(f"C{PERIOD_ROW}", "no kataloga (6.11); plānam jāiekļaujas vienā periodā", st.note)
+    sh.text(f"C{PERIOD_ROW}", "no kataloga (6.11. tabula); plānam jāiekļaujas vienā periodā", st.note)
     sh.text(f"A{CHECK_DATE_ROW}", "Pārbaudes datums (pārskata perioda pirmā diena)", st.label_bold)
     sh.formula(f"B{CHECK_DATE_ROW}", 'IF(h_PerIndekss>0,INDEX(h_PerSakums,h_PerIndekss),"")', st.out_date, "")
     sh.define("Parbaudes_Datums", f"B{CHECK_DATE_ROW}")

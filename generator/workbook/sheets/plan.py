@@ -31,7 +31,7 @@ SOURCE = "'6.4'!"
 COLUMNS = (
     ("A", "Nr.", 4),
     ("B", "Joma", 5),
-    ("C", "SBS pakalpojums (izvēlas no 6.8 saraksta)", 32),
+    ("C", "SBS pakalpojums (izvēlas no 6.8. tabulas)", 32),
     ("D", "Saņēmējs", 10),
     ("E", "Mērvienība", 11),
     ("F", "Ekspertu rangs jomā", 8),
@@ -75,10 +75,10 @@ def sessions_message(r: int, sheet: str = "") -> str:
 
 
 def invalid_cells(cells: list[tuple[str, str]]) -> str:
-    """'Nederīga ievade: E9, G9 (sk. 6.11).' for the (input cell, code cell) pairs whose code is > 0."""
+    """'Nederīga ievade: E9, G9 (sk. 6.11. tabulu).' for the (input cell, code cell) pairs whose code is > 0."""
     listed = "&".join(f'IF({code}>0,"{cell} ","")' for cell, code in cells)
     return (f'IF(SUM({cells[0][1]}:{cells[-1][1]})>0,"{MSG["invalid_input"]} "&SUBSTITUTE(TRIM({listed})," ",", ")'
-            f'&" (sk. 6.11).","")')
+            f'&" (sk. 6.11. tabulu).","")')
 
 
 def row_codes(r64: int, invalid: str) -> str:
@@ -158,7 +158,7 @@ def write(sh: Sheet) -> None:
                                                            "format": st.error_mark})
     dv = sh.ws.data_validation
     dv(f"C{first}:C{last}", {"validate": "list", "source": "=Pak_Id", "error_title": "Pakalpojums",
-                             "error_message": "Izvēlieties pakalpojumu no 6.8 saraksta."})
+                             "error_message": "Izvēlieties pakalpojumu no 6.8. tabulas saraksta."})
     dv(f"D{first}:D{last}", {"validate": "list", "source": "=Saraksts_Sanemeji", "error_title": "Saņēmējs",
                              "error_message": "Izvēlieties: bērns, vecāks vai ģimene."})
     for c, title in (("F", "Ekspertu rangs"), ("I", "Vecāku rangs")):
@@ -188,5 +188,5 @@ def write(sh: Sheet) -> None:
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "D:E", "F"))
     parent_statement(sh, end, "G", "L", PARENT_STATEMENT[SHEET])
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
-    print_setup(sh, "L", end - 2, annex="6.3. pielikums (atbalsta plāna I daļa)", repeat_cols="A:C", signed=True)
+    print_setup(sh, "L", end - 2, annex="6.3. tabula (atbalsta plāna I daļa)", repeat_cols="A:C", signed=True)
     protect(sh)

@@ -56,4 +56,4 @@ def write(sh: Sheet) -> None:
     sh.formula(f"D{row}", 'IF(Vecaks_VardsUzvards="","",Vecaks_VardsUzvards)', st.out_text, "")
     sh.ws.freeze_panes(8, 0)
     protect(sh)
-    page_setup(sh, annex="6.2 (izvērtēšanas komanda)", repeat_to=8, repeat_cols="A:B")
+    page_setup(sh, annex="6.2. tabula (izvērtēšanas komanda)", repeat_to=8, repeat_cols="A:B")

@@ -90,9 +90,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("ceiling_unconfirmed", "brīdinājums", "Plāna rindas pakalpojumam normatīvajā aktā vai līgumā noteiktā "
          "cena (griesti) katalogā vēl nav apstiprināta; sniedzēja cenu pret to nevar pārbaudīt (katra rinda).",
          "6.3, 6.4, 6.8", "SUM(f_GriestiNeapst)"),
-        ("monthly_units", "kļūda", "Mēnešu vienību summa 6.6 nesakrīt ar daudzumu periodā 6.3 (katra rinda).",
+        ("monthly_units", "kļūda", "Mēnešu vienību summa 6.6. tabulā nesakrīt ar daudzumu periodā 6.3. tabulā (katra rinda).",
          "6.6", "SUM(f_Menesi)"),
-        ("outside_period", "kļūda", "6.6 vai 6.10 ir vērtības pēc perioda pēdējā mēneša (katra rinda).",
+        ("outside_period", "kļūda", "6.6. vai 6.10. tabulā ir vērtības pēc perioda pēdējā mēneša (katra rinda).",
          "6.6, 6.10", "SUM(f_Arpus)"),
         ("delivered_above_plan", "kļūda", "Saņemts vairāk vienību, nekā plānots līdz attiecīgajam mēnesim vai "
          "periodā (katra rinda).", "6.10", "SUM(f_Sanemts)"),
@@ -105,12 +105,12 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          f'IF(Berns_Traucejums="{multipli}",SUM(f_Traucejums),0)'),
         ("recipient", "kļūda", "Rindā norādītais saņēmējs neatbilst pakalpojuma saņēmējam (katra rinda).", "6.3",
          "SUM(f_Sanemejs)"),
-        ("ignored_line_data", "kļūda", "Rindā nav pakalpojuma vai daudzuma, bet ir mēnešu dati 6.6 vai 6.10.",
+        ("ignored_line_data", "kļūda", "Rindā nav pakalpojuma vai daudzuma, bet 6.6. vai 6.10. tabulā ir mēnešu dati.",
          "6.6, 6.10", "SUM(f_Tuksa)"),
-        ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8 nav norādīta sniedzēja cena.", "6.8",
+        ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība: teksts skaitļa vai datuma vietā, negatīvs "
-         "skaitlis, vērtība ārpus saraksta vai pieļaujamā intervāla (katra šūna; saraksts zemāk).", "visas lapas",
+         "skaitlis, vērtība ārpus saraksta vai pieļaujamā intervāla (katra šūna; saraksts zemāk).", "visas tabulas",
          "h_NederigasIevades"),
     ]
 
@@ -131,6 +131,13 @@ MONTHS_FIRST = MONTHS_SECTION + 2
 HEADERS_SECTION = MONTHS_FIRST + 7
 PERIODS_SECTION = HEADERS_SECTION + 8
 PERIODS_FIRST = PERIODS_SECTION + 2
+
+
+def tables(where: str) -> str:
+    """The sheets a rule shows on, as a person reads them (D59): "6.3, 6.4" -> "6.3., 6.4. tabula"."""
+    if not where[:1].isdigit():
+        return where
+    return ", ".join(f"{sheet}." for sheet in where.split(", ")) + " tabula"
 
 
 def write(sh: Sheet) -> None:
@@ -218,11 +225,11 @@ def write(sh: Sheet) -> None:
     sh.ws.merge_range(f"C{BASE_EFFECTIVE_ROW}:E{BASE_EFFECTIVE_ROW}", "", st.alert)
     sh.formula(f"C{BASE_EFFECTIVE_ROW}", f'IF(h_BazeProviz=1,"{BASE_BLANK_NOTE}","")', st.alert,
                BASE_BLANK_NOTE if provisional else "")
-    sh.text(f"A{MONTHS_ROW}", "Perioda mēneši aprēķinam (no 6.1; ja tur kļūda – visi mēneši)", st.label)
+    sh.text(f"A{MONTHS_ROW}", "Perioda mēneši aprēķinam (no 6.1. tabulas; ja tur kļūda – visi mēneši)", st.label)
     sh.formula(f"B{MONTHS_ROW}", "IF(AND(ISNUMBER(Perioda_Menesi),h_MenOK=1),INT(Perioda_Menesi),"
                "IF(h_MenOK=1,0,Param_PeriodaMenesi))", st.out_whole, 0)
     sh.define("h_Menesi", f"B{MONTHS_ROW}")
-    sh.text(f"A{MONTHS_OK_ROW}", "Mēnešu skaits 6.1 ir derīgs (1 – jā; ja nav, mēnešu pārbaudes neveic)", st.label)
+    sh.text(f"A{MONTHS_OK_ROW}", "Mēnešu skaits 6.1. tabulā ir derīgs (1 – jā; ja nav, mēnešu pārbaudes neveic)", st.label)
     months_code = next(f"'{sheet}'!{code}" for field, sheet, _, code in book.checks if field.name == "Perioda_Menesi")
     sh.formula(f"B{MONTHS_OK_ROW}", f"IF(N({months_code})=0,1,0)", st.out_whole, 1)
     sh.define("h_MenOK", f"B{MONTHS_OK_ROW}")
@@ -246,7 +253,7 @@ def write(sh: Sheet) -> None:
     child_line(sh, "A3")
     # on paper: the parameters, checks, error counts and invalid inputs (A:F); the lookup lists, months,
     # header texts and holidays to the right and below are for the formulas
-    page_setup(sh, annex="6.11 (tehniskā tabula)", area=f"A1:F{INVALID_LAST}", repeat_to=3,
+    page_setup(sh, annex="6.11. tabula (tehniskie dati un pārbaudes)", area=f"A1:F{INVALID_LAST}", repeat_to=3,
                repeat_cols="A:A")
 
 
@@ -266,7 +273,7 @@ def _rules(sh: Sheet) -> None:
         sh.text(f"A{row}", text, st.label)
         sh.text(f"B{row}", kind, st.out_text)
         sh.formula(f"C{row}", formula, st.out_whole, 0)
-        sh.text(f"D{row}", where, st.out_text)
+        sh.text(f"D{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in two lines
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
         sh.row_height(row, 36)
     kinds = f"$B${RULES_FIRST}:$B${RULES_LAST}"
@@ -383,7 +390,7 @@ def _headers(sh: Sheet) -> None:
     """The header texts the plan sheets repeat (names Galva_*), built from 6.1."""
     st, cache = sh.st, sh.book.cache
     row = HEADERS_SECTION
-    sh.text(f"A{row}", "Lapu galvenes (no 6.1)", st.section)
+    sh.text(f"A{row}", "Lapu galvenes (no 6.1. tabulas)", st.section)
     dash = f'"{EMPTY_MARK}"'
 
     def shown(ref: str) -> str:

@@ -1,0 +1,23 @@
+"""D59: the site names the matrix's sheets "6.1. tabula" … "6.11. tabula": the Markdown of every page and the text
+of every built HTML page (scripts and styles aside), the calculator's included. Where a page quotes the
+methodology's own words, the source's word stays: such pages are listed in QUOTING (none today)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.htmltext import html_text
+from tests.sheet_names import report
+from tests.site.conftest import BuiltSite
+
+pytestmark = pytest.mark.xdist_group("site")
+
+QUOTING: frozenset[str] = frozenset()
+
+
+def test_site_pages_name_sheets_as_tables(built_site: BuiltSite) -> None:
+    pages = sorted(p for p in built_site.site.rglob("*.html") if str(p.relative_to(built_site.site)) not in QUOTING)
+    assert len(pages) > 20
+    found = report((str(p.relative_to(built_site.site)), html_text(p.read_text(encoding="utf-8"))) for p in pages)
+    found += report((f"docs/{path}", text) for path, text in built_site.sources.pages.items() if path not in QUOTING)
+    assert not found, "\n".join(found)

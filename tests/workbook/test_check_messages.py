@@ -1,0 +1,101 @@
+"""D60: every text of 6.4's "Pārbaude" cell fits the two lines of 9 pt of its plan row, and the short message beside
+an invalid amount of the summary fits its one line of 8 pt (G:I), measured with Carlito, Calibri's metric twin, at
+Excel's column widths (narrower than LibreOffice's print). The print of a plan row with many failing checks and an
+invalid input is proved in tests/workbook/test_print.py ("parbaudes")."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from generator.workbook.sheets.calculation import COLUMNS, FIRST_PAGE_TO, MESSAGES_64, NOTE_FROM
+from generator.workbook.texts import (
+    CHECK_FULL_CHARS,
+    CHECK_SHORT_CHARS,
+    CHECK_SHORT_POINTER,
+    MSG,
+    MSG_SHORT,
+)
+
+ImageFont = pytest.importorskip("PIL.ImageFont")
+FONTS = Path("/usr/share/fonts/truetype/crosextra")
+PADDING = 4.0  # pt: the cell's inner margins, both sides
+
+
+def _font(name: str) -> object:
+    path = FONTS / name
+    if not path.exists():
+        pytest.skip("uzstādiet fonts-crosextra-carlito: make setup")
+    return ImageFont.truetype(str(path), 100)
+
+
+def _width_pt(columns: list[str]) -> float:
+    """The printable width of cells ``columns`` at Excel's widths (7 px a digit, 96 px an inch)."""
+    widths = {c: w for c, _, w in COLUMNS}
+    return sum(int(widths[c] * 7 + 5) for c in columns) * 0.75 - PADDING
+
+
+def _lines(text: str, font: object, size: float, width: float) -> int:
+    """Lines of ``text`` wrapped at spaces as a spreadsheet wraps a cell."""
+    count, line = 1, ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if font.getlength(candidate) * size / 100 <= width:
+            line = candidate
+        else:
+            count, line = count + 1, word
+    return count
+
+
+def _full_parts() -> list[list[str]]:
+    """The full messages of each check in the formula's order; the day-care one with every row number it may name."""
+    parts = [[MSG[code]] for _, code in MESSAGES_64]
+    parts.append([f"{MSG['day_care_sessions']} {row}{more} – apstipriniet, ka tās ir cita speciālista vai grupas "
+                  "nodarbības." for row in (9, 40) for more in ("", " (un vēl 9)")])
+    parts.append([MSG["invalid_input_63"]])
+    return parts
+
+
+def test_full_messages_that_are_shown_fit_two_lines() -> None:
+    """Every combination of the row's failing checks whose full text is at most CHECK_FULL_CHARS long (the cell shows it
+    then) wraps in two lines of column L."""
+    font, width = _font("Carlito-Regular.ttf"), _width_pt(["L"])
+    parts = _full_parts()
+    shown = 0
+    for k in range(1, 4):
+        for chosen in itertools.combinations(parts, k):
+            for texts in itertools.product(*chosen):
+                text = " ".join(texts)
+                if len(text) <= CHECK_FULL_CHARS:
+                    shown += 1
+                    assert _lines(text, font, 9, width) <= 2, text
+    assert shown > len(parts)  # single messages and pairs are shown whole
+
+
+def test_short_messages_fit_two_lines() -> None:
+    """The keywords of any set of failing checks, cut at CHECK_SHORT_CHARS with "…", with the pointer to
+    6.11 fit two lines of column L."""
+    font, width = _font("Carlito-Regular.ttf"), _width_pt(["L"])
+    keywords = [MSG_SHORT[code] for _, code in MESSAGES_64]
+    keywords += [f"{MSG_SHORT['day_care_sessions']} 40. rinda", MSG_SHORT["invalid_input_63"]]
+    # up to four keywords (every text up to the cut), and all of them (the longest cut text)
+    sets = [c for k in range(1, 5) for c in itertools.combinations(keywords, k)] + [tuple(keywords)]
+    for k in range(len(keywords)):
+        sets.append(tuple(keywords[k:]))
+    for chosen in sets:
+        joined = "; ".join(chosen)
+        if len(joined) > CHECK_SHORT_CHARS:
+            joined = joined[:CHECK_SHORT_CHARS - 1] + "…"
+        text = f"{joined}{CHECK_SHORT_POINTER}"
+        assert _lines(text, font, 9, width) <= 2, text
+
+
+def test_beside_message_fits_one_line() -> None:
+    """The longest short message beside an invalid amount (F, the other sources) fits one line of 8 pt italic in G:I."""
+    font = _font("Carlito-Italic.ttf")
+    columns = [c for c, _, _ in COLUMNS]
+    width = _width_pt(columns[columns.index(NOTE_FROM):columns.index(FIRST_PAGE_TO) + 1])
+    for text in ("E19: jābūt skaitlim", "E19: jābūt skaitlim, kas nav mazāks par 0"):
+        assert _lines(text, font, 8, width) == 1, text
