@@ -83,7 +83,7 @@ FINAL_IF_OVER = "IB galīgais apmērs (F), ja N > P"
 # Under the tables of the working sheets 6.4, 6.7 and 6.10 while a line's price is marked "*" (F7: the catalogue's
 # "jāprecizē" price, or none): two lines of 8 pt in the note's cells.
 PRICE_MARK_NOTE = ("* – cena vēl jāprecizē: tā ir kataloga cena, ko apstiprina LM; no tās aprēķinātās summas ir "
-                   "provizoriskas (parakstāmajos 6.5 un 6.9 tās ir „______”).")
+                   "provizoriskas (parakstāmajās 6.5. un 6.9. tabulās tās ir „______”).")
 # 6.9 beside the number of services, on the signed page: one line of 8 pt in D:F
 APPLICATION_PRICE_BLANK = f"{BLANK} – cena vēl jāprecizē (apstiprina LM)"
 BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11. tabula): P, A un no IB finansētās summas ir provizoriskas, "
@@ -131,8 +131,8 @@ PARENT_STATEMENT = {
 }
 # While the workbook counts errors (Kludas > 0), in red: in place of the subtitle beside the title (short) and of
 # the statement above the signatures (long); the count goes between the two parts.
-NOT_SIGNABLE_SHORT = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ", sk. 6.11).")
-NOT_SIGNABLE = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ") – tās uzskaitītas 6.11 lapā ar lapu un šūnu. Izlabojiet "
+NOT_SIGNABLE_SHORT = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ", sk. 6.11. tabulu).")
+NOT_SIGNABLE = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ") – 6.11. tabulā katrai norādīta tabula un šūna. Izlabojiet "
                 "kļūdas un izdrukājiet pielikumu no jauna.")
 # Under the plan table of a signed annex, while an unused plan row prints: its Nr. (and names) print EMPTY_MARK.
 STRUCK_ROWS = f"Rindas ar „{EMPTY_MARK}” nav izmantotas (svītrotas)."

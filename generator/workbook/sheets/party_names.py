@@ -44,7 +44,7 @@ BY_OUTPUT = {k.output: k for k in KINDS}
 
 # Beside 6.1 B6/B7 (two lines of 8 pt in column C): why the cell shows what it shows.
 HINT_NO_MUNICIPALITY = "no kataloga, kad izvēlēta pašvaldība un ievadīta perioda pirmā diena"
-HINT_CONFIRMED = "no kataloga: apstiprināts perioda pirmajai dienai (6.11)"
+HINT_CONFIRMED = "no kataloga: apstiprināts perioda pirmajai dienai (6.11. tabula)"
 HINT_NO_DAY = "ievadiet perioda pirmo dienu: nosaukumu rāda, ja katalogs to šai dienai apstiprina"
 HINT_UNCONFIRMED = "katalogā perioda pirmajai dienai nav apstiprināts: ierakstiet ar roku pēc {source}"
 NOT_IN_CATALOGUE = "nav katalogā"
@@ -109,7 +109,7 @@ def hint_formula(kind: Kind) -> str:
 
 # --- 6.11 -----------------------------------------------------------------------------------------------------
 
-SECTION_NOTE = ("Tikai katalogā apstiprinātie nosaukumi (municipality-names.yaml); 6.1 rāda to, kas spēkā perioda "
+SECTION_NOTE = ("Tikai katalogā apstiprinātie nosaukumi (municipality-names.yaml); 6.1. tabula rāda to, kas spēkā perioda "
                 f"pirmajā dienā, citādi „{BLANK}”. Tukšs datums – bez robežas.")
 
 
