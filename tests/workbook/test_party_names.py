@@ -24,7 +24,7 @@ from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, write
 from generator.workbook.render import file_name
 from generator.workbook.sheets import party_names
-from generator.workbook.texts import BLANK, EMPTY_MARK
+from generator.workbook.texts import APPLICATION_ADDRESSEE_BLANK, BLANK, EMPTY_MARK
 from generator.workbook.writer import write_workbook
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children
@@ -158,6 +158,20 @@ def test_signed_annexes_header_line_follows(batch: NamesBatch) -> None:
                 assert not any(PILOT_NAME in t for t in texts), (case.key, sheet)
             if service != SERVICE_NAME:
                 assert not any(SERVICE_NAME in t for t in texts), (case.key, sheet)
+
+
+def test_application_addressed_to_the_confirmed_service_in_the_dative(batch: NamesBatch) -> None:
+    """6.9's addressee (C6) is the social service's confirmed name in the dative, else the blank with its note."""
+    confirmed = batch.catalogues["confirming"].municipality_names.names[MUNICIPALITY].social_service
+    dative = next(n.forms.dative for n in confirmed if n.name == SERVICE_NAME)
+    assert dative != SERVICE_NAME  # the case form, not the name
+    for case in batch.cases:
+        shown = {rc: v for s, rc, v in batch.values(case.key).all_values() if s == "6.9"}[(6, 3)]
+        expected = dative if case.service == SERVICE_NAME else APPLICATION_ADDRESSEE_BLANK
+        assert shown == expected, case.key
+        cat = batch.catalogues[case.catalogue]
+        assert shown == party_names.shown_dative(cat, case.municipality, "social_service", case.day,
+                                                 APPLICATION_ADDRESSEE_BLANK), case.key
 
 
 def _column(value: object) -> list:

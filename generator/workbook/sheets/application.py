@@ -4,7 +4,7 @@ annex signed by the parent (L1057)."""
 from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import plan_rows
+from generator.workbook.sheets import party_names, plan_rows
 from generator.workbook.sheets.annex import PRICES_OPEN, blank_line_figures
 from generator.workbook.sheets.common import (
     HEADER_ROW_HEIGHT,
@@ -60,7 +60,10 @@ def write(sh: Sheet) -> None:
     # whom the request is addressed to (F13), in the header block's gap row: the social service in the dative, a
     # blank while the catalogue's name is "jāprecizē" (D43)
     sh.merge_text(f"A{ADDRESSEE_ROW}:B{ADDRESSEE_ROW}", APPLICATION_ADDRESSEE_LABEL, st.label_bold)
-    sh.merge_text(f"C{ADDRESSEE_ROW}:F{ADDRESSEE_ROW}", APPLICATION_ADDRESSEE_BLANK, st.label)
+    sh.ws.merge_range(f"C{ADDRESSEE_ROW}:F{ADDRESSEE_ROW}", "", st.label)
+    sh.formula(f"C{ADDRESSEE_ROW}", party_names.dative_formula(party_names.BY_OUTPUT["Socialais_Dienests"],
+                                                             APPLICATION_ADDRESSEE_BLANK),
+               st.label, APPLICATION_ADDRESSEE_BLANK)  # a fresh matrix has no plan day: no confirmed name yet
     sh.row_height(ADDRESSEE_ROW, HEADER_ROW_HEIGHT + 2)
     # across the page (6.9 prints one page wide, no page across), in three lines
     sh.ws.merge_range(f"A{TEXT_ROW}:F{TEXT_ROW}", "", st.label)

@@ -31,14 +31,15 @@ class Kind:
     names: str  # 6.11: the confirmed names (column A)
     in_force: str  # 6.11: 1 where the row is in force for the plan (column E)
     row: str  # 6.1 (hidden D): the row of the name in force, 0 if none
+    dative: str  # 6.11: the confirmed names in the dative (column F), e.g. for 6.9's addressee
     source: str  # where a person takes the name from when the matrix cannot show it (genitive)
 
 
 KINDS = (
     Kind("municipality", "Pasvaldibas_Nosaukums", "Pašvaldību nosaukumi", "h_PasvNosaukumi", "h_PasvNosSpeka",
-         "h_PasvNosRinda", "pašvaldības nolikuma"),
+         "h_PasvNosRinda", "h_PasvNosDativs", "pašvaldības nolikuma"),
     Kind("social_service", "Socialais_Dienests", "Sociālo dienestu nosaukumi", "h_DienNosaukumi",
-         "h_DienNosSpeka", "h_DienNosRinda", "sociālā dienesta nolikuma"),
+         "h_DienNosSpeka", "h_DienNosRinda", "h_DienNosDativs", "sociālā dienesta nolikuma"),
 )
 BY_OUTPUT = {k.output: k for k in KINDS}
 
@@ -100,6 +101,21 @@ def name_formula(kind: Kind) -> str:
             f'IF({kind.row}>0,INDEX({kind.names},{kind.row}),"{BLANK}")))')
 
 
+def dative_formula(kind: Kind, blank: str) -> str:
+    """The name in force in the dative (6.9's addressee), else ``blank``: the same rule as ``name_formula``."""
+    return f'IF({kind.row}>0,INDEX({kind.dative},{kind.row}),"{blank}")'
+
+
+def shown_dative(catalogue: Catalogue, municipality_id: str | None, kind: str, day: dt.date | None,
+                 blank: str) -> str:
+    """What ``dative_formula`` computes, in Python (the tests compare LibreOffice's result with it)."""
+    names = catalogue.municipality_names
+    if not municipality_id or names is None or day is None:
+        return blank
+    name = names.confirmed_on(municipality_id, kind, day)
+    return name.forms.dative if name is not None else blank
+
+
 def hint_formula(kind: Kind) -> str:
     """6.1 C6/C7: where the name comes from (D43 in short)."""
     unconfirmed = HINT_UNCONFIRMED.format(source=kind.source)
@@ -122,8 +138,8 @@ def write_table(sh: Sheet, section: int) -> int:
     sh.text(f"F{row}", SECTION_NOTE, st.note)
     row += 1
     for kind in KINDS:
-        for c, head in zip("ABCDE", (kind.title, "Pašvaldība", "Spēkā no", "Spēkā līdz",
-                                     "Spēkā perioda sākumā (1 – jā)"), strict=True):
+        for c, head in zip("ABCDEF", (kind.title, "Pašvaldība", "Spēkā no", "Spēkā līdz",
+                                      "Spēkā perioda sākumā (1 – jā)", "Datīvā (kam?)"), strict=True):
             sh.text(f"{c}{row}", head, st.header_wrap)
         first = row + 1
         rows = confirmed_names(cat, ids, kind.kind)
@@ -131,6 +147,7 @@ def write_table(sh: Sheet, section: int) -> int:
             r = first + i
             sh.text(f"A{r}", name.name, st.label)
             sh.text(f"B{r}", municipality_id, st.out_text)
+            sh.text(f"F{r}", name.forms.dative, st.label)
             for c, day in (("C", name.valid_from), ("D", name.valid_to)):
                 if day is None:
                     sh.blank(f"{c}{r}", st.out_date)
@@ -144,5 +161,6 @@ def write_table(sh: Sheet, section: int) -> int:
             sh.number(f"E{first}", 0, st.out_whole)
         sh.define(kind.names, f"A{first}", f"A{last}")
         sh.define(kind.in_force, f"E{first}", f"E{last}")
+        sh.define(kind.dative, f"F{first}", f"F{last}")
         row = last + 2
     return row
