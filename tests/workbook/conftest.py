@@ -117,6 +117,37 @@ def confirmed_base_catalogue(folder: Path) -> Catalogue:
     return load_or_raise(target)
 
 
+# A children's round added to a test copy of the catalogue (round_catalogue): its services begin on the day
+# the catalogue's 2.1 price is 4,50 EUR, "jāprecizē" (MK Nr. 316), a year whose holidays the catalogue lists.
+LATER_ROUND = ("berni-2021", dt.date(2021, 7, 1), dt.date(2021, 12, 31))
+
+
+def round_catalogue(folder: Path) -> Catalogue:
+    """A copy of the catalogue in ``folder`` with one more children's round (LATER_ROUND): its matrix carries the
+    prices in force on that round's first service day (D54), among them a prefilled "jāprecizē" price (2.1)."""
+    target = folder / "catalogue"
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    round_id, start, end = LATER_ROUND
+    rounds = target / "rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8") + f"""  - id: {round_id}
+    programme: bērni
+    name_lv: Testa kārta bērniem (izdomāta)
+    start: {start.isoformat()}
+    end: {end.isoformat()}
+    services_start: {start.isoformat()}
+    services_end: {end.isoformat()}
+    reporting_period_months: 6
+    municipalities: [liepaja, valmiera]
+    envelope:
+      amount: null
+      status: jāprecizē
+      source: "Testa dati"
+    participants: 10
+    source: "Testa dati: izdomāta kārta"
+""", encoding="utf-8")
+    return load_or_raise(target)
+
+
 # Free text typed alone into a hidden plan row (row 20 of 40) of a fresh matrix: the notes of 6.4, 6.6 and
 # 6.10, and 6.3's column H (frequency) beside its notes.
 HIDDEN_NOTES = (("Plans_Piezimes", "H"), ("Aprekins_Piezimes", None), ("Men_Piezimes", None), ("Fakt_Piezimes", None))

@@ -27,6 +27,7 @@ from generator.workbook.texts import (
     BASE_PROVISIONAL_SHORT,
 )
 from generator.workbook.version import template_version
+from generator.workbook.writer import template_date
 from tests.reference.caserunner import compare
 from tests.workbook.cases import WORKBOOK_FIELDS
 from tests.workbook.compare import differences
@@ -251,7 +252,7 @@ def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, param
 @cache
 def _offers() -> dict[str, Offer]:
     catalogue = load_or_raise()
-    return {o.id: o for o in catalogue.offers(catalogue.latest_date)}  # the templates' prices (conftest)
+    return {o.id: o for o in catalogue.offers(template_date(catalogue))}  # the templates' prices (conftest)
 
 
 def _prices_open(inputs) -> bool:  # noqa: ANN001 - WorkbookInputs

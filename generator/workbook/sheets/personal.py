@@ -179,7 +179,7 @@ def write(sh: Sheet) -> None:
         f'IF(h_PerArpus=1,"Plāna sākums nav nevienā programmas kārtas pārskata periodā (pārskata periodi: "&{known}&'
         '"); IB nevar aprēķināt.",'
         f'IF(h_PerParsniegts=1,"Plāns beidzas "&{lv_date_formula("Perioda_Beigas")}&", bet tā pārskata periods '
-        f'beidzas "&{held_end}&": plānam jāiekļaujas vienā pārskata periodā. ","")&{eligible}))',
+        f'beidzas "&{held_end}&": plānam jāiekļaujas vienā pārskata periodā. ","")&{PRICES_OUTSIDE}&{eligible}))',
         st.out_text_wrap,
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
@@ -198,6 +198,14 @@ def write(sh: Sheet) -> None:
     # E prints too: a long message beside a cell runs on into it instead of stopping at the page edge
     child_line(sh, "A3")
     page_setup(sh, annex="6.1 (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}", repeat_to=3)
+
+
+# D54: the matrix's prices and parameters (6.11) hold from Parametru_Datums to Parametru_Lidz (blank: no change known)
+PRICES_OUTSIDE = (
+    'IF(h_CenasArpus=1,"Šīs matricas cenas un parametri ir spēkā no "&' + lv_date_formula("Parametru_Datums")
+    + '&IF(ISNUMBER(Parametru_Lidz)," līdz "&' + lv_date_formula("Parametru_Lidz") + ',"")'
+    + '&", bet plāna periods ir ārpus šī laika: izmantojiet matricu, kas izdota tam periodam. ","")'
+)
 
 
 def _reporting_period(sh: Sheet) -> None:
