@@ -7,7 +7,9 @@ the current template with every entered cell carried over.
 - 6.8 rows are matched by the item's stable code (rows may be added or reordered between versions);
   plan lines (6.3) get the new label of the same item.
 - A regulated or contract price that was still the old prefilled price takes the new one; every
-  such change is listed with the old and new value. Prices the social worker entered are kept.
+  such change is listed with the old and new value. A price the old template could not prefill (no
+  catalogue price on its day) and that was left empty takes the new prefilled one. Prices the social
+  worker entered are kept.
 - The old and the new plan are recomputed with the reference implementation: the report shows P,
   N, A and K before and after, and the rule errors and warnings that are new.
 - The plan-row groups that hold carried values are opened (generator/ministry/xlsx_outline.py), so a
@@ -216,10 +218,14 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
         old_price, new_prefill = _decimal(old_prices[j]), _decimal(new_prices[k])
         value: CellInput = old_prices[j]
         was_prefilled = old_price is not None and old_price == _decimal(old_max[j])
+        # the old template had no catalogue price to prefill (its day's price was unknown, D54) and none was typed
+        was_unknown = old_price is None and _decimal(old_max[j]) is None
         if new_prefill is not None and was_prefilled and old_price != new_prefill:
             assert old_price is not None
             value = new_prices[k]
             plan.changes.append(PriceChange(code, new_label[code], old_price, new_prefill, code in used))
+        elif new_prefill is not None and was_unknown:
+            value = new_prices[k]
         plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value)
         if _decimal(old_max[j]) != _decimal(new_max[k]):
             plan.ceilings.append(CeilingChange(code, new_label[code], _decimal(old_max[j]), _decimal(new_max[k]),
