@@ -8,8 +8,9 @@ the current template with every entered cell carried over.
   plan lines (6.3) get the new label of the same item.
 - A regulated or contract price that was still the old prefilled price takes the new one; every
   such change is listed with the old and new value. A price the old template could not prefill (no
-  catalogue price on its day) and that was left empty takes the new prefilled one. Prices the social
-  worker entered are kept.
+  catalogue price on its day) and that was left empty takes the new prefilled one; an old prefilled
+  price that the new template has no catalogue price for (its prices day differs, D54) is emptied with
+  a note. Prices the social worker entered are kept.
 - The old and the new plan are recomputed with the reference implementation: the report shows P,
   N, A and K before and after, and the rule errors and warnings that are new.
 - The plan-row groups that hold carried values are opened (generator/ministry/xlsx_outline.py), so a
@@ -101,6 +102,7 @@ class MigrationReport:
     path: Path | None = None
     price_changes: list[PriceChange] = field(default_factory=list)
     ceiling_changes: list[CeilingChange] = field(default_factory=list)
+    cleared_prices: list[str] = field(default_factory=list)  # items whose old prefilled price is not in force (D54)
     before: Amounts | None = None
     after: Amounts | None = None
     new_findings: list[str] = field(default_factory=list)
@@ -156,6 +158,7 @@ class _Plan:
     changes: list[PriceChange] = field(default_factory=list)
     ceilings: list[CeilingChange] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    cleared: list[str] = field(default_factory=list)  # 6.8 items whose prefilled old price was emptied
 
     def put(self, sheet: str, coord: Coord, value: CellInput) -> None:
         self.values.setdefault(sheet, {})[coord] = value
@@ -226,6 +229,14 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
             plan.changes.append(PriceChange(code, new_label[code], old_price, new_prefill, code in used))
         elif new_prefill is not None and was_unknown:
             value = new_prices[k]
+        elif new_prefill is None and was_prefilled:
+            # the old template's catalogue price is not in force on the new template's prices day (D54): not carried
+            # as if the worker had typed it; the plan then asks for the provider's price (missing_price)
+            assert old_price is not None
+            value = None
+            plan.cleared.append(code)
+            plan.notes.append(f"{new_label[code]}: iepriekš ievietotā kataloga cena {eur(old_price)} jaunās matricas "
+                              "cenu dienā nav spēkā; jaunajā matricā cena ir tukša – ierakstiet sniedzēja cenu")
         plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value)
         if _decimal(old_max[j]) != _decimal(new_max[k]):
             plan.ceilings.append(CeilingChange(code, new_label[code], _decimal(old_max[j]), _decimal(new_max[k]),
@@ -433,6 +444,7 @@ class Migrator:
             report.price_changes = plan.changes
             report.notes += plan.notes
             report.ceiling_changes = plan.ceilings
+            report.cleared_prices = plan.cleared
             before, old_findings, old_problems = _amounts(old, catalogue)
             after, new_findings, new_problems = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = before, after
