@@ -20,6 +20,15 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="session")
+def later_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    """The catalogue with one more (test) children's round whose first service day has a prefilled "jāprecizē"
+    price (2.1, 4,50 EUR): a matrix for it carries that price, and a plan in the round fits it (D61)."""
+    from tests.workbook.conftest import round_catalogue
+
+    return round_catalogue(tmp_path_factory.mktemp("later-round"))
+
+
+@pytest.fixture(scope="session")
 def calibri_metrics() -> None:
     """Every LibreOffice print proof asks for this (``pytest.mark.usefixtures("calibri_metrics")``): checked once
     per session, it fails the proofs where LibreOffice would print Calibri with another font's metrics."""

@@ -237,12 +237,21 @@ class Catalogue:
 
     @cached_property
     def latest_date(self) -> dt.date:
+        return max(self._effective_dates())
+
+    def prices_until(self, day: dt.date) -> dt.date | None:
+        """The last day on which every price and programme parameter in force on ``day`` still holds: the day
+        before the next dated change after ``day``, or None when the catalogue knows none (D61)."""
+        later = [d for d in self._effective_dates() if d > day]
+        return min(later) - dt.timedelta(days=1) if later else None
+
+    def _effective_dates(self) -> list[dt.date]:
         dates: list[dt.date] = []
         for price in self.prices:
             dates.extend(v.effective_from for v in price.values)
         for name in type(self.programme).model_fields:
             dates.extend(v.effective_from for v in getattr(self.programme, name).values)
-        return max(dates)
+        return dates
 
     @property
     def version(self) -> str:

@@ -7,7 +7,10 @@ the current template with every entered cell carried over.
 - 6.8 rows are matched by the item's stable code (rows may be added or reordered between versions);
   plan lines (6.3) get the new label of the same item.
 - A regulated or contract price that was still the old prefilled price takes the new one; every
-  such change is listed with the old and new value. Prices the social worker entered are kept.
+  such change is listed with the old and new value. A price the old template could not prefill (no
+  catalogue price on its day) and that was left empty takes the new prefilled one; an old prefilled
+  price that the new template has no catalogue price for (its prices day differs, D61) is emptied with
+  a note. Prices the social worker entered are kept.
 - The old and the new plan are recomputed with the reference implementation: the report shows P,
   N, A and K before and after, and the rule errors and warnings that are new.
 - The plan-row groups that hold carried values are opened (generator/ministry/xlsx_outline.py), so a
@@ -99,6 +102,7 @@ class MigrationReport:
     path: Path | None = None
     price_changes: list[PriceChange] = field(default_factory=list)
     ceiling_changes: list[CeilingChange] = field(default_factory=list)
+    cleared_prices: list[str] = field(default_factory=list)  # items whose old prefilled price is not in force (D61)
     before: Amounts | None = None
     after: Amounts | None = None
     new_findings: list[str] = field(default_factory=list)
@@ -154,6 +158,7 @@ class _Plan:
     changes: list[PriceChange] = field(default_factory=list)
     ceilings: list[CeilingChange] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    cleared: list[str] = field(default_factory=list)  # 6.8 items whose prefilled old price was emptied
 
     def put(self, sheet: str, coord: Coord, value: CellInput) -> None:
         self.values.setdefault(sheet, {})[coord] = value
@@ -216,10 +221,22 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
         old_price, new_prefill = _decimal(old_prices[j]), _decimal(new_prices[k])
         value: CellInput = old_prices[j]
         was_prefilled = old_price is not None and old_price == _decimal(old_max[j])
+        # the old template had no catalogue price to prefill (its day's price was unknown, D61) and none was typed
+        was_unknown = old_price is None and _decimal(old_max[j]) is None
         if new_prefill is not None and was_prefilled and old_price != new_prefill:
             assert old_price is not None
             value = new_prices[k]
             plan.changes.append(PriceChange(code, new_label[code], old_price, new_prefill, code in used))
+        elif new_prefill is not None and was_unknown:
+            value = new_prices[k]
+        elif new_prefill is None and was_prefilled:
+            # the old template's catalogue price is not in force on the new template's prices day (D61): not carried
+            # as if the worker had typed it; the plan then asks for the provider's price (missing_price)
+            assert old_price is not None
+            value = None
+            plan.cleared.append(code)
+            plan.notes.append(f"{new_label[code]}: iepriekš ievietotā kataloga cena {eur(old_price)} jaunās matricas "
+                              "cenu dienā nav spēkā; jaunajā matricā cena ir tukša – ierakstiet sniedzēja cenu")
         plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value)
         if _decimal(old_max[j]) != _decimal(new_max[k]):
             plan.ceilings.append(CeilingChange(code, new_label[code], _decimal(old_max[j]), _decimal(new_max[k]),
@@ -427,6 +444,7 @@ class Migrator:
             report.price_changes = plan.changes
             report.notes += plan.notes
             report.ceiling_changes = plan.ceilings
+            report.cleared_prices = plan.cleared
             before, old_findings, old_problems = _amounts(old, catalogue)
             after, new_findings, new_problems = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = before, after

@@ -57,6 +57,12 @@ class Params:
     reporting_periods: tuple[ReportingPeriod, ...] = ()
     # Public holidays (catalogue/holidays.yaml): not working days for the day-services limit (D11).
     holidays: frozenset[dt.date] = frozenset()
+    # The years holidays.yaml lists (None: not known, every year counts as listed). A month of another
+    # year has no working-day count: the day-services limit cannot be checked there (D11, D62).
+    holiday_years: frozenset[int] | None = None
+    # The last day before the catalogue's next change of a price or parameter after ``day`` (None: no
+    # change known). A plan is priced with what is in force on ``day`` only within day…prices_until (D61).
+    prices_until: dt.date | None = None
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
@@ -90,6 +96,8 @@ class Params:
             age_groups=tuple(AgeGroup(g.id, g.min_age, g.max_age) for g in catalogue.enums.age_groups),
             reporting_periods=catalogue.children_reporting_periods(),
             holidays=frozenset(catalogue.holiday_dates),
+            holiday_years=catalogue.holiday_years,
+            prices_until=catalogue.prices_until(day),
         )
 
     def replace(self, **changes: Any) -> Params:

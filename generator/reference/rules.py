@@ -9,7 +9,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   day-care centre) includes the other's sessions (``includes_sessions_of``, catalogue data).
 - day_services (error, D11): 1 per period month where the planned units (6.6) of the day-care
   centre and specialised-workshop lines together exceed that calendar month's working days
-  (Mon–Fri without the public holidays of catalogue/holidays.yaml).
+  (Mon–Fri without the public holidays of catalogue/holidays.yaml); a month of a year the list does not
+  cover is not checked (no working-day count, D62).
 - price_above_ceiling (error, D12): 1 per counted line whose unit price is above its ceiling.
 - monthly_units (error, 6.6 ≠ 6.3): 1 per counted line whose planned units in months 1..M do not
   add up to its period units.
@@ -28,7 +29,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   non-zero 6.6 or 6.10 values.
 Only counted lines (an item and units > 0) are checked, except ``ignored_line_data``.
 ``workbook.evaluate_workbook`` adds one more error, ``not_eligible`` (D1), when the child is 18 or
-older on the period's first day or born after it.
+older on the period's first day or born after it, and ``prices_not_in_force`` (D61) when the plan
+period is not inside the days the matrix's prices hold.
 """
 
 from __future__ import annotations
@@ -145,16 +147,21 @@ def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
 
 
 def check_day_services(
-    lines: Sequence[PlanLine], period_start: dt.date, months: int, holidays: Collection[dt.date] = ()
+    lines: Sequence[PlanLine], period_start: dt.date, months: int, holidays: Collection[dt.date] = (),
+    holiday_years: Collection[int] | None = None,
 ) -> list[Finding]:
     """Day-care centre and specialised workshop days together in a calendar month may not exceed
     that month's working days, Monday to Friday without the public holidays (D11, L1712): an error
-    per month. Only a plan with a day-care or workshop line is checked."""
+    per month. Only a plan with a day-care or workshop line is checked. A month of a year that
+    ``holiday_years`` (the years the holiday list covers; None: all) lacks has no working-day count
+    and is not checked (D62)."""
     day_lines = [(i, line) for i, line in _counted(lines) if line.day_service]
     found: list[Finding] = []
     for m in range(1, months + 1):
         total = sum((line.month_value("planned_units", m) for _, line in day_lines), ZERO)
         year, month = calendar_month(period_start, m)
+        if holiday_years is not None and year not in holiday_years:
+            continue  # no holiday list for the year: no working-day count, the matrix shows a blank (D62)
         limit = working_days(year, month, holidays)
         if total > limit:
             concerned = tuple(i for i, line in day_lines if line.month_value("planned_units", m) > 0)
@@ -349,7 +356,7 @@ def check_plan(
         *check_transport_share(lines, params, available, transport_override),
         *check_incompatible(lines),
         *check_day_care_sessions(lines),
-        *check_day_services(lines, period_start, months, params.holidays),
+        *check_day_services(lines, period_start, months, params.holidays, params.holiday_years),
         *check_prices(lines),
         *check_unconfirmed_ceilings(lines),
         *check_monthly_units(lines, months),

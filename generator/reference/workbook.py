@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from generator.lvformat import date as lv_date
 from generator.money import to_decimal
 from generator.reference.errors import NotEligible
 from generator.reference.findings import Finding, Severity, count
@@ -21,6 +22,7 @@ from generator.reference.rounds import (
     OutsideReportingPeriod,
     PastReportingPeriod,
     period_holding,
+    plan_end,
     reporting_period,
 )
 from generator.reference.rules import check_plan
@@ -69,6 +71,11 @@ class WorkbookResult:
     has no check date (None), its age is taken on the plan's first day, P = 0 and one
     ``outside_reporting_period`` error; a plan whose months run past its period's end keeps the
     check date and P and gets one ``past_reporting_period`` error.
+
+    A plan is priced with the prices and parameters in force on ``params.day`` (the matrix's
+    Parametru_Datums); a plan inside a reporting period whose first day is before that day, or whose
+    last day is after ``params.prices_until`` (the catalogue changes a price or parameter inside the
+    period), gets one ``prices_not_in_force`` error (D61).
     """
 
     check_date: dt.date | None
@@ -128,6 +135,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
     except PastReportingPeriod as exc:
         check_date = _holding(params, inputs.period_start)
         findings.append(Finding("past_reporting_period", Severity.error, f"Plāna periods ir par garu: {exc}."))
+    if check_date is not None:
+        findings.extend(check_prices_in_force(inputs.period_start, inputs.months, params))
     if check_date is None:
         age, rate, p_amount = age_in_years(inputs.birth_date, inputs.period_start), ZERO, ZERO
     else:
@@ -182,6 +191,29 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         plan=plan,
         execution=exe,
     )
+
+
+PRICES_ADVICE = "izmantojiet matricu, kas izdota tam periodam"
+
+
+def check_prices_in_force(period_start: dt.date, months: int, params: Params) -> list[Finding]:
+    """One ``prices_not_in_force`` error when the plan period (6.1 „Perioda pirmā diena” and its months) is not
+    wholly inside the days the matrix's prices and parameters hold: from ``params.day`` (6.11 „Cenas un
+    parametri spēkā uz”) to ``params.prices_until`` (D61)."""
+    end = plan_end(period_start, months)
+    if period_start < params.day:
+        return [Finding("prices_not_in_force", Severity.error,
+                        f"Plāna periods sākas {lv_date(period_start)} (6.1 „Perioda pirmā diena”), pirms matricas "
+                        f"cenas un parametri stājušies spēkā ({lv_date(params.day)}); {PRICES_ADVICE}.")]
+    if params.prices_until is not None and end > params.prices_until:
+        return [Finding("prices_not_in_force", Severity.error,
+                        f"Plāna periods beidzas {lv_date(end)}, bet matricas cenas un parametri ir spēkā tikai līdz "
+                        f"{lv_date(params.prices_until)} (katalogā no {lv_date(params.prices_until + _DAY)} ir "
+                        f"citas cenas vai parametri; 6.1 „Perioda pirmā diena”); {PRICES_ADVICE}.")]
+    return []
+
+
+_DAY = dt.timedelta(days=1)
 
 
 def _holding(params: Params, day: dt.date) -> dt.date | None:

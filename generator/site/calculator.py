@@ -176,8 +176,10 @@ def _eligibility_templates(params: Params) -> dict[str, str]:
 
 
 def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
-    """Everything the calculator needs, from the catalogue on the site's date (as in the matrix)."""
-    day = catalogue.latest_date
+    """Everything the calculator needs, from the catalogue on the matrix's prices day (D61)."""
+    from generator.workbook.writer import template_date
+
+    day = template_date(catalogue)
     params = Params.from_catalogue(catalogue, day)
     base_value = catalogue.programme.base_amount.at(day)
     return {

@@ -25,7 +25,8 @@ from generator.workbook.writer import write_workbook
 @click.option("--overwrite", is_flag=True,
               help="Aizstāt esošu failu, arī ja tā nav neaizpildīta ibm matrix matrica.")
 def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | None, overwrite: bool) -> None:
-    """Izveido IBM matricu (6. pielikums) ar aktuālo katalogu, cenām un parametriem.
+    """Izveido IBM matricu (6. pielikums) ar katalogu, cenām un parametriem, kas spēkā jaunākās bērnu programmas
+    kārtas pirmajā pakalpojumu dienā (D61).
 
     Esošu failu aizstāj tikai tad, ja tā ir šīs komandas izveidota, vēl neaizpildīta IBM matrica; citu failu
     (arī aizpildītu matricu) – tikai ar --overwrite. Jaunais fails tiek uzrakstīts blakus ar pagaidu

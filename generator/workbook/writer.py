@@ -9,6 +9,7 @@ from pathlib import Path
 from xlsxwriter.workbook import Workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
 from generator.file_author import FORM_OWNER, file_author
 from generator.workbook.layout import SHEETS, Layout
 from generator.workbook.sheetio import Book
@@ -33,14 +34,20 @@ SIGNED = ("6.3", "6.5", "6.6", "6.9")
 
 
 def template_date(catalogue: Catalogue) -> dt.date:
-    """Prices and parameters of a generated template are those in force on the catalogue's latest
-    effective date, so the same catalogue always gives the same workbook."""
-    return catalogue.latest_date
+    """The day whose prices and parameters a generated template carries (6.11 „Cenas un parametri spēkā
+    uz”, D61): the first service day of the latest children's programme round, because a matrix accepts
+    only plans inside a round's reporting periods; the catalogue's latest effective date when it has no
+    round. The same catalogue always gives the same workbook."""
+    rounds = catalogue.rounds_of(Pilot.children)
+    return rounds[-1].services_start if rounds else catalogue.latest_date
 
 
-def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None = None) -> Path:
-    """Write the workbook for one municipality (its id prefilled) or the generic one (None)."""
-    day = template_date(catalogue)
+def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None = None,
+                   day: dt.date | None = None) -> Path:
+    """Write the workbook for one municipality (its id prefilled) or the generic one (None), with the prices
+    and parameters in force on ``day`` (default: template_date; tests give another day to prove the
+    matrix refuses a plan its prices do not fit)."""
+    day = day or template_date(catalogue)
     municipality = catalogue.municipality(municipality_id) if municipality_id else None
     offers = catalogue.offers(day)
     layout = Layout(offers=len(offers), months=int(catalogue.programme.period_months_max.at(day).value))

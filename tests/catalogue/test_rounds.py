@@ -118,3 +118,15 @@ def test_a_version_from_before_rounds_still_loads(catalogue_copy: Path) -> None:
     (catalogue_copy / "municipalities.yaml").write_text(text.replace(LEGACY_PILOTS, "municipalities:\n"), "utf-8")
     catalogue, problems = load_catalogue(catalogue_copy)
     assert catalogue is None and any("rounds.yaml" in str(p.path) for p in problems)
+
+
+def test_a_round_year_without_holidays_is_reported(catalogue_copy: Path) -> None:
+    """D62: `ibm check` names the round whose services window has a year the holiday list does not cover."""
+    later = THIRD_ROUND.replace("2019-12-01", "2021-12-01").replace("2021-01-31", "2023-01-31")
+    later = later.replace("2020-01-01", "2022-01-01").replace("2020-12-31", "2022-12-31")
+    path = catalogue_copy / "rounds.yaml"
+    path.write_text(path.read_text("utf-8") + later, "utf-8")
+    result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
+    assert result.exit_code == 1, result.output
+    assert "rounds.yaml:" in result.output and "holidays.yaml) nav 2022. gada" in result.output, result.output
+    assert "Traceback" not in result.output

@@ -50,14 +50,14 @@ def _limit(catalogue: Catalogue) -> int:
 
 
 def _reading(catalogue: Catalogue, birth: dt.date, prices: dict[str, Decimal | None] | None = None,
-             benefits: Decimal | None = None) -> MatrixReading:
+             benefits: Decimal | None = None, period_start: dt.date = PERIOD_START) -> MatrixReading:
     """A child's matrix as the documents read it: one market-price line (or ``prices``), the ministry's base."""
     day = template_date(catalogue)
     offers = {o.id: o for o in catalogue.offers(day)}
     market = next(o.id for o in offers.values() if o.prefill_price is None)
     lines = tuple(line_from_offer(offers[i], 10, unit_price=p, planned_units=(5, 5))
                   for i, p in (prices or {market: Decimal("20")}).items())
-    inputs = WorkbookInputs(birth_date=birth, period_start=PERIOD_START, months=2, special_care=False,
+    inputs = WorkbookInputs(birth_date=birth, period_start=period_start, months=2, special_care=False,
                             impairment="multipli", lines=lines, base=Decimal("3000.00"),
                             benefits=benefits if benefits is not None else Decimal(0))
     params = Params.from_catalogue(catalogue, day)
@@ -93,7 +93,8 @@ def _write(documents, folder: Path) -> Path:  # noqa: ANN001 - RenderedDocument 
 
 
 @pytest.fixture(scope="module")
-def cases(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, Path]]:
+def cases(catalogue: Catalogue, later_catalogue: Catalogue,
+          tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[object, Path]]:
     """Rendered PDF and DOCX: the municipality's blank decisions and forms (round ended: blanks; round running:
     its last day), an eligible child's grant, an unconfirmed price's grant, an adult's and a minor's refusal."""
     root = tmp_path_factory.mktemp("decisions")
@@ -113,13 +114,17 @@ def cases(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dic
         # 18 on the check date, still 17 on the (earlier) decision day: the parent is the legal representative
         "minor": (_reading(catalogue, dt.date(PERIOD_START.year - limit, 10, 1)), dt.date(2018, 9, 1)),
     }
-    offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
+    # an unconfirmed catalogue price exists only in a matrix for a round whose prices prefill one (2.1, D61)
+    later_start = template_date(later_catalogue)
+    offers = {o.id: o for o in later_catalogue.offers(later_start)}
     market = next(o.id for o in offers.values() if o.prefill_price is None)
-    children["unconfirmed"] = (_reading(catalogue, dt.date(2012, 5, 1), {"2.1": None, market: Decimal("400")}),
-                               BUILD_DAY)
+    children["unconfirmed"] = (_reading(later_catalogue, dt.date(2012, 5, 1), {"2.1": None, market: Decimal("400")},
+                                        period_start=later_start), later_start + dt.timedelta(days=45))
     for name, (reading, day) in children.items():
-        child = build(reading, catalogue, pseudonymous=False, day=day)
-        docs = [d for d in render_child(catalogue, valmiera, child, reading.data.params_day, False, build_day=day)
+        cat = later_catalogue if name == "unconfirmed" else catalogue
+        child = build(reading, cat, pseudonymous=False, day=day)
+        docs = [d for d in render_child(cat, cat.municipality("valmiera"), child, reading.data.params_day, False,
+                                        build_day=day)
                 if d.spec.id in (GRANT, REFUSAL)]
         result[name] = ((reading, child), _write(docs, root / name))
     return result

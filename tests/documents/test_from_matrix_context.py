@@ -57,7 +57,8 @@ def _reading(catalogue: Catalogue, prices: dict[str, Decimal | None], providers:
         offer = offers[offer_id]
         lines.append(line_from_offer(offer, 10, unit_price=unit_price, planned_units=(5, 5)))
     # the period starts inside the children's round's first reporting period (catalogue/rounds.yaml)
-    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
+    # the period starts on the first service day of the round whose prices the matrix carries (D61)
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=day, months=2,
                             special_care=False, impairment="multipli", lines=tuple(lines), base=base, final=final)
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)
@@ -71,7 +72,8 @@ def _market(catalogue: Catalogue) -> str:
     return next(o.id for o in catalogue.offers(template_date(catalogue)) if o.prefill_price is None)
 
 
-def test_unconfirmed_catalogue_price_is_a_blank_with_a_note(catalogue: Catalogue) -> None:
+def test_unconfirmed_catalogue_price_is_a_blank_with_a_note(later_catalogue: Catalogue) -> None:
+    catalogue = later_catalogue  # a round whose matrix prefills a "jāprecizē" price (2.1)
     companion = next(o for o in catalogue.offers(template_date(catalogue)) if o.id == "2.1")
     assert companion.ceiling_status is not None and companion.ceiling_status.value == "jāprecizē"
     market = _market(catalogue)
@@ -205,9 +207,10 @@ def _row(html: str, label: str) -> str:
     return html.split(f"<td>{label}", 1)[1].split("</tr>", 1)[0].rsplit('<td class="num">', 1)[1].split("</td>")[0]
 
 
-def test_an_unconfirmed_price_with_n_over_p_leaves_a_a_blank(catalogue: Catalogue) -> None:
+def test_an_unconfirmed_price_with_n_over_p_leaves_a_a_blank(later_catalogue: Catalogue) -> None:
     """A is P only while N > P, and N rests on the unconfirmed price (a confirmed one may bring N under P): the
     signed papers give A as a blank with the note, like N and K; the ministry's F (N > P) is a figure."""
+    catalogue = later_catalogue  # a round whose matrix prefills a "jāprecizē" price (2.1)
     market = _market(catalogue)
     reading = _reading(catalogue, {"2.1": None, market: Decimal("400")}, {"2.1": "SIA Pavadoņi", market: "SIA Viens"})
     outcome = reading.outcome

@@ -29,7 +29,8 @@ def _reading(catalogue: Catalogue, rows: list[tuple[str, Decimal | None, str, st
     lines = [line_from_offer(offers[oid], 10, unit_price=unit_price, expert_rank=rank, parent_rank=rank,
                              recipient=recipient, planned_units=(5, 5))
              for rank, (oid, unit_price, _, recipient) in enumerate(rows, 1)]
-    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
+    # the period starts on the first service day of the round whose prices the matrix carries (D61)
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=day, months=2,
                             special_care=False, impairment="multipli", lines=tuple(lines), base=Decimal("3000.00"))
     params = Params.from_catalogue(catalogue, day)
     data = ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, inputs)
@@ -155,8 +156,9 @@ def test_provider_papers_spread_only_the_funded_units_over_the_months(catalogue:
         assert row.count("<td class=\"num\">5<br>") == 2, line.label
 
 
-def test_a_blank_ib_share_gives_blank_months_with_the_note(catalogue: Catalogue) -> None:
+def test_a_blank_ib_share_gives_blank_months_with_the_note(later_catalogue: Catalogue) -> None:
     """A line whose IB share is unknown (funded after an unconfirmed price) shows blank months, not the plan."""
+    catalogue = later_catalogue  # a round whose matrix prefills a "jāprecizē" price (2.1)
     market = _markets(catalogue)[0]
     reading = _reading(catalogue, [("2.1", None, "SIA Pavadoņi", None), (market, Decimal("20"), "SIA Cits", None)])
     child, docs = _docs(catalogue, reading)

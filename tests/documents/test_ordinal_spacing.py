@@ -31,7 +31,8 @@ def test_documents_and_report_workbooks_write_ordinals_with_a_space(built: Path,
     assert not found, "\n".join(found)
 
 
-def test_document_html_writes_ordinals_with_a_space(catalogue: Catalogue) -> None:
+def test_document_html_writes_ordinals_with_a_space(later_catalogue: Catalogue) -> None:
+    catalogue = later_catalogue  # a round whose matrix prefills a "jāprecizē" price (2.1): its notes print too
     municipality = catalogue.pilot_municipalities()[0]
     documents = render_municipality(catalogue, municipality)
     market = _market(catalogue)

@@ -134,21 +134,26 @@ NEW_GROUP_CEILING = Decimal("21.00")
 
 
 def changed_catalogue(source: Path, target: Path) -> Catalogue:
-    """A copy of the catalogue with two new dated prices a year after its latest date: the regulated
+    """A copy of the catalogue with two new dated prices on the first service day of the round its matrix is
+    made for (D61: the template carries that day's prices), as the ministry sets the round's prices: the regulated
     companion rate (prefilled) and the group-session ceiling (caps every market group item)."""
+    import re
     import shutil
 
     from generator.catalogue.loader import load_or_raise
 
     shutil.copytree(source, target)
-    day = load_or_raise(target).latest_date + dt.timedelta(days=366)
+    day = template_date(load_or_raise(target))
     for file, amount in ((f"{COMPANION}.yaml", NEW_COMPANION_PRICE), ("grupu-nodarbibu-griesti.yaml", NEW_GROUP_CEILING)):
         path = target / "prices" / file
-        text = path.read_text(encoding="utf-8").rstrip("\n")
+        text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
         status = "jāprecizē" if file.startswith(COMPANION) else "apstiprināts"
-        text += (f"\n  - effective_from: {day.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
+        entry = (f"  - effective_from: {day.isoformat()}\n    kind: ceiling\n    amount: {amount}\n"
                  f"    source: \"Testa cenu maiņa (izdomāta)\"\n    status: {status}\n")
-        path.write_text(text, encoding="utf-8")
+        later = [m for m in re.finditer(r"^  - effective_from: (\d{4}-\d{2}-\d{2})$", text, re.MULTILINE)
+                 if m.group(1) > day.isoformat()]  # the dated values stay in order of their day
+        at = later[0].start() if later else len(text)
+        path.write_text(text[:at] + entry + text[at:], encoding="utf-8")
     return load_or_raise(target)
 
 

@@ -113,7 +113,8 @@ def test_migrated_matrices_recalculate_to_the_reference(batch: Batch, catalogue:
     compared = 0
     for child, old, recalculated in batch.migrated:
         old_book = read_xlsx(old)
-        prefilled = by_item(old_book, "Pak_Cena")["2.1"] == by_item(old_book, "Pak_MaxCena")["2.1"]
+        old_companion = by_item(old_book, "Pak_Cena")["2.1"]  # empty where the old template had no price (D61)
+        prefilled = old_companion is not None and old_companion == by_item(old_book, "Pak_MaxCena")["2.1"]
         old_price = Decimal(str(by_item(old_book, "Pak_Cena")["2.1"])) if prefilled else None
         expected = evaluate_workbook(expected_after(child.inputs, new_catalogue, old_price), params)
         assert differences(expected.named_values(), NamedValues(recalculated)) == [], child.index

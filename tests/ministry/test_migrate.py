@@ -113,7 +113,8 @@ def test_random_matrices_migrate_across_a_price_change_without_loss(
         old_companion = by_item(old_book, "Pak_Cena")[COMPANION]
         uses_companion = any(line.offer_id == COMPANION for line in child.inputs.lines)
         changes = [(p.item, p.old, p.new, p.in_plan) for p in report.price_changes]
-        prefilled = old_companion == by_item(old_book, "Pak_MaxCena")[COMPANION]
+        # the catalogue's price kept as prefilled (an empty cell where the old template had no price is no change)
+        prefilled = old_companion is not None and old_companion == by_item(old_book, "Pak_MaxCena")[COMPANION]
         companion_prices.add(prefilled)
         if prefilled:
             assert changes == [(COMPANION, to_decimal(old_companion), NEW_COMPANION_PRICE, uses_companion)]

@@ -104,8 +104,13 @@ def test_migrate_carries_every_value_of_the_older_template(old_matrices, catalog
             assert (report.old_version, report.new_version) == (OLD_VERSION, template_version(catalogue))
             assert report.carried > 0
             new = read_xlsx(out)
-            prices = {p.item: float(p.new) for p in report.price_changes}
+            # an old prefilled 2023 price (2.1) that is not in force on the new template's prices day is emptied (D61)
+            prices = {p.item: float(p.new) for p in report.price_changes} | dict.fromkeys(report.cleared_prices)
             assert lost_values(read_xlsx(child.path), new, free, prices) == [], child.index
+            old_book = read_xlsx(child.path)
+            if by_item(old_book, "Pak_Cena")["2.1"] == by_item(old_book, "Pak_MaxCena")["2.1"] == 5.11:
+                assert report.cleared_prices == ["2.1"], report.cleared_prices
+                assert "cena 5,11\xa0EUR jaunās matricas cenu dienā nav spēkā" in report.text()
             assert Matrix.from_book(new).scalar("IBM_Versija") == template_version(catalogue)
             assert Matrix.from_book(new).formula_at("Parbaudes_Datums")
     result = CliRunner().invoke(main, ["migrate", str(children[0].path), "--out", str(tmp_path / "cli.xlsx")])

@@ -21,6 +21,7 @@ from generator.money import to_decimal
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.writer import template_date
 from tests.reference.caserunner import CASES_DIR, load_file
 from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
@@ -47,12 +48,12 @@ CASE_FILES = ("rules.yaml", "workbook.yaml", "amounts.yaml")
 
 @pytest.fixture(scope="module")
 def params(catalogue: Catalogue) -> Params:
-    return Params.from_catalogue(catalogue, catalogue.latest_date)
+    return Params.from_catalogue(catalogue, template_date(catalogue))
 
 
 @pytest.fixture(scope="module")
 def offers(catalogue: Catalogue) -> dict:
-    return {o.id: o for o in catalogue.offers(catalogue.latest_date)}
+    return {o.id: o for o in catalogue.offers(template_date(catalogue))}
 
 
 @pytest.fixture

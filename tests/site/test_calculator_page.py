@@ -16,6 +16,7 @@ from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.rules import check_incompatible, check_prices
 from generator.site import calculator
+from generator.workbook.writer import template_date
 from tests.site.conftest import BuiltSite
 
 
@@ -28,7 +29,7 @@ def _data(built_site: BuiltSite) -> dict:
 
 def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalogue) -> None:
     data = _data(built_site)
-    day = catalogue.latest_date
+    day = template_date(catalogue)  # the matrix's prices day (D61)
     params = Params.from_catalogue(catalogue, day)
     offers = catalogue.offers(day)
     assert [o["kods"] for o in data["pakalpojumi"]] == [o.id for o in offers]
@@ -51,7 +52,7 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
 def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:
     """A template filled in gives exactly the reference's message for the same plan."""
     texts = _data(built_site)["teksti"]
-    by_id = {o.id: o for o in catalogue.offers(catalogue.latest_date)}
+    by_id = {o.id: o for o in catalogue.offers(template_date(catalogue))}
     group = by_id["3.1.2g"]
     assert group.ceiling is not None
     line = line_from_offer(group, 3, unit_price=group.ceiling + Decimal("0.01"))

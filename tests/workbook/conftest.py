@@ -102,6 +102,10 @@ class Batch:
     # a plan on a fresh matrix (6.11 B left as generated) with free text alone in hidden plan rows
     fresh: tuple[RandomPlan, Path] | None = None
     confirmed_base: Path | None = None  # a new matrix of a catalogue whose base amount B is confirmed
+    # D61: pilot plans in a matrix with 2023 prices (as issued before), each with the one error prices_not_in_force
+    old_prices: list[tuple[RandomPlan, Path]] = field(default_factory=list)
+    # D62: the same plan starting in a year with a holiday list (2019) and in one without (2026)
+    holiday_years: list[tuple[RandomPlan, Path]] = field(default_factory=list)
 
 
 def confirmed_base_catalogue(folder: Path) -> Catalogue:
@@ -114,6 +118,37 @@ def confirmed_base_catalogue(folder: Path) -> Catalogue:
     end = text.index("\n", text.index("status: jāprecizē", start))
     programme.write_text(text[:start] + text[start:end].replace("jāprecizē", "apstiprināts") + text[end:],
                          encoding="utf-8")
+    return load_or_raise(target)
+
+
+# A children's round added to a test copy of the catalogue (round_catalogue): its services begin on the day
+# the catalogue's 2.1 price is 4,50 EUR, "jāprecizē" (MK Nr. 316), a year whose holidays the catalogue lists.
+LATER_ROUND = ("berni-2021", dt.date(2021, 7, 1), dt.date(2021, 12, 31))
+
+
+def round_catalogue(folder: Path) -> Catalogue:
+    """A copy of the catalogue in ``folder`` with one more children's round (LATER_ROUND): its matrix carries the
+    prices in force on that round's first service day (D61), among them a prefilled "jāprecizē" price (2.1)."""
+    target = folder / "catalogue"
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    round_id, start, end = LATER_ROUND
+    rounds = target / "rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8") + f"""  - id: {round_id}
+    programme: bērni
+    name_lv: Testa kārta bērniem (izdomāta)
+    start: {start.isoformat()}
+    end: {end.isoformat()}
+    services_start: {start.isoformat()}
+    services_end: {end.isoformat()}
+    reporting_period_months: 6
+    municipalities: [liepaja, valmiera]
+    envelope:
+      amount: null
+      status: jāprecizē
+      source: "Testa dati"
+    participants: 10
+    source: "Testa dati: izdomāta kārta"
+""", encoding="utf-8")
     return load_or_raise(target)
 
 
@@ -169,6 +204,15 @@ def lo_batch(
     fresh_path, _ = save("fresh", fresh.inputs, lambda: write_hidden_notes(wb))
     confirmed_base = write_workbook(confirmed_base_catalogue(tmp_path_factory.mktemp("confirmed-base")),
                                     folder / "apstiprinats-b.xlsx")
+    for i, plan in enumerate(holiday_plans(offers, params)):
+        inputs.append(("holidays", plan, save(f"svetki-{i}", plan.inputs)))
+    old_template = write_workbook(catalogue, folder / "cenas-2023.xlsx", day=OLD_PRICES_DAY)
+    old_wb = load_workbook(old_template)
+    old_prices, old_cells = read(old_wb, "Pak_Cena"), InputCells(old_template, old_wb)
+    for i, plan in enumerate(old_price_plans(catalogue)):
+        fill(old_wb, plan.inputs, labels, template_prices=old_prices)
+        old_cells.save(old_wb, folder / f"cenas-2023-{i}.xlsx", len(plan.inputs.lines), [])
+        inputs.append(("old_prices", plan, folder / f"cenas-2023-{i}.xlsx"))
     template_files = [*templates.values(), confirmed_base]
     # One soffice call takes at most about 245 files (LibreOffice 7.4 drops the rest silently), so the
     # templates and the random plans go in one call and the case files in a second one, run at the
@@ -196,6 +240,10 @@ def lo_batch(
             batch.invalid.append((*item, out))  # type: ignore[arg-type]
         elif kind == "months":
             batch.months_cascade.append((*item, out))  # type: ignore[arg-type]
+        elif kind == "old_prices":
+            batch.old_prices.append((item, out))  # type: ignore[arg-type]
+        elif kind == "holidays":
+            batch.holiday_years.append((item, out))  # type: ignore[arg-type]
         else:
             batch.examples.append((item, out))  # type: ignore[arg-type]
     return batch
@@ -284,6 +332,36 @@ def paste(wb, plan: RandomPlan, bad: list, params: Params) -> list[BadCell]:  # 
     lines = len(plan.inputs.lines)
     return [place(wb, name, kind_class, value, rng, lines, plan.inputs.months, needed)
             for name, kind_class, value in bad]
+
+
+OLD_PRICES_DAY = dt.date(2023, 4, 1)  # the prices of the matrices issued before D61 (2.1: 5,11 EUR)
+OLD_PRICE_PLANS = 2
+
+
+def old_price_plans(catalogue: Catalogue) -> list[RandomPlan]:
+    """Random plans on the offers of OLD_PRICES_DAY inside a pilot reporting period whose only error is
+    prices_not_in_force: the pilot period starts before those prices took effect (D61)."""
+    params = Params.from_catalogue(catalogue, OLD_PRICES_DAY)
+    offers = catalogue.offers(OLD_PRICES_DAY)
+    found: list[RandomPlan] = []
+    seed = SEED + 40_000
+    while len(found) < OLD_PRICE_PLANS:
+        plan = random_plan(seed, offers, params.full_rate_max_age, params.eligibility_age_limit,
+                           params.period_months_max, params.reporting_periods)
+        seed += 1
+        result = evaluate_workbook(plan.inputs, params)
+        if ([f.code for f in result.findings if f.severity.value == "kļūda"] == ["prices_not_in_force"]
+                and any(ln.counted for ln in plan.inputs.lines)):
+            found.append(plan)
+    return found
+
+
+def holiday_plans(offers, params: Params) -> list[RandomPlan]:  # noqa: ANN001
+    """An error-free plan made six months long from 01.04.2019 (holidays listed) and the same from 01.04.2026
+    (no list)."""
+    plan = clean_plans(offers, params, 1, SEED + 50_000)[0]
+    return [dataclasses.replace(plan, inputs=dataclasses.replace(plan.inputs, period_start=start, months=6))
+            for start in (dt.date(2019, 4, 1), dt.date(2026, 4, 1))]
 
 
 # Perioda_Menesi empty, non-numeric or outside 1–6 in a filled, error-free plan.

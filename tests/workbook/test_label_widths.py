@@ -17,6 +17,8 @@ from fontTools.ttLib import TTFont
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
+from generator.workbook.writer import template_date
+
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
 FONT_DIR = Path("/usr/share/fonts/truetype/crosextra")
 DIGIT_PX = 7  # Calibri 11, the workbook's default font
@@ -107,7 +109,7 @@ def test_plan_names_wrap_whole_in_excel(templates: dict[str | None, Path], catal
     from tests.workbook.test_print import PEOPLE
 
     ws = load_workbook(templates["liepaja"])[sheet]
-    texts = {"service": [o.label for o in catalogue.offers(catalogue.latest_date)],
+    texts = {"service": [o.label for o in catalogue.offers(template_date(catalogue))],
              "provider": list(PEOPLE.providers.values())}
     first = 9  # Layout.plan_first
     for letter, kind in NAME_CELLS[sheet]:

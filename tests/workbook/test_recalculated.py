@@ -28,6 +28,7 @@ from generator.workbook.texts import (
     BLANK,
 )
 from generator.workbook.version import template_version
+from generator.workbook.writer import template_date
 from tests.reference.caserunner import compare
 from tests.workbook.cases import WORKBOOK_FIELDS
 from tests.workbook.compare import differences
@@ -254,7 +255,7 @@ def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, param
 @cache
 def _offers() -> dict[str, Offer]:
     catalogue = load_or_raise()
-    return {o.id: o for o in catalogue.offers(catalogue.latest_date)}  # the templates' prices (conftest)
+    return {o.id: o for o in catalogue.offers(template_date(catalogue))}  # the templates' prices (conftest)
 
 
 def _prices_open(inputs) -> bool:  # noqa: ANN001 - WorkbookInputs
@@ -306,3 +307,45 @@ def test_fast_reading_equals_openpyxl_on_recalculated_workbooks(lo_batch) -> Non
     for path in files:
         assert read_all(path) is not None, path.name
         same_reading(path)
+
+
+# --- D61: prices in force for the plan period; D62: no working-day count without a holiday list -----------
+
+
+def test_pilot_plans_on_2023_prices_are_refused(lo_batch, catalogue: Catalogue) -> None:
+    """A matrix with the prices of 01.04.2023 (as issued before D61) counts one error for a pilot plan, names it
+    on 6.1 with the days its prices hold, and otherwise equals the reference on those prices."""
+    from generator.reference.params import Params
+    from tests.workbook.conftest import OLD_PRICE_PLANS, OLD_PRICES_DAY
+
+    params = Params.from_catalogue(catalogue, OLD_PRICES_DAY)
+    assert len(lo_batch.old_prices) == OLD_PRICE_PLANS
+    for plan, path in lo_batch.old_prices:
+        values = NamedValues(path, all_sheets=True)
+        expected = evaluate_workbook(plan.inputs, params)
+        assert [f.code for f in expected.findings if f.severity.value == "kļūda"] == ["prices_not_in_force"]
+        assert not differences(expected.named_values(), values), plan.describe()
+        assert values["Kludas"] == 1
+        status = values["Statuss_Tiesibas"]
+        assert "spēkā no 01.04.2023, bet plāna periods ir ārpus šī laika" in status, status
+        assert "izmantojiet matricu, kas izdota tam periodam" in status
+        day = values["Parametru_Datums"]
+        assert (day.date() if hasattr(day, "date") else day) == OLD_PRICES_DAY
+
+
+def test_working_days_blank_without_a_holiday_list(lo_batch, params) -> None:
+    """6.6 counts the working days of April–September 2019 without the holidays (Good Friday, Easter Monday,
+    1 and 6 May, 24 June); for 2026, whose holidays the catalogue does not list, it shows „______” and a note
+    instead of a weekday count, and the reference does not check the day-services limit there either."""
+    from generator.workbook.sheets.months import BLANK, NO_HOLIDAYS
+
+    (listed, listed_path), (unlisted, unlisted_path) = lo_batch.holiday_years
+    rows = {}
+    for plan, path in lo_batch.holiday_years:
+        values = NamedValues(path, all_sheets=True)
+        assert not differences(evaluate_workbook(plan.inputs, params).named_values(), values), plan.describe()
+        cells = {rc: v for sheet, rc, v in values.all_values() if sheet == "6.6"}
+        label = next(rc for rc, v in cells.items() if v == "Darba dienas mēnesī (bez brīvdienām un svētku dienām)")
+        rows[plan.inputs.period_start.year] = [v for (r, c), v in sorted(cells.items()) if r == label[0] and c > 2 and v not in ("", None)]
+    assert rows[2019] == [20, 21, 19, 23, 22, 21], rows[2019]
+    assert rows[2026] == [BLANK] * 6 + [NO_HOLIDAYS], rows[2026]

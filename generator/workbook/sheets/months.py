@@ -21,6 +21,9 @@ from generator.workbook.texts import CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
 
 OUT_OF_PERIOD = "ārpus perioda"
 DAY_ROW_HEIGHT = 22  # two lines of 9 pt text
+BLANK = "______"
+# beside the working days of 6.6 when a month's year has no holiday list in the catalogue (D62): two lines of the notes
+NO_HOLIDAYS = "„______”: gadam katalogā nav svētku dienu saraksta"
 MONTH_WIDTH = 6.5  # 6.6: "09.2019" in 8 pt and a month's units in 9 pt
 NOTE_WIDTH = 27  # 6.6's Piezīmes: a note of 60 characters in two lines of 9 pt
 MONTH_NAME_HEIGHT = 22  # 6.6: a month and its year ("aprīlis 2019") in two lines of the narrow month columns
@@ -152,8 +155,13 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
         sh.row_height(r, DAY_ROW_HEIGHT)
     for k, c in enumerate(cols, start=1):
         sh.formula(f"{c}{row}", f'IF({k}<=h_Menesi,INDEX(h_DienasDienas,{k}),"")', st.out_units, "")
-        sh.formula(f"{c}{row + 1}", f'IF(AND({k}<=h_Menesi,ISNUMBER(INDEX(h_DarbaDienas,{k}))),'
-                                    f'INDEX(h_DarbaDienas,{k}),"")', st.out_whole, "")
+        # a month of a year without the catalogue's holiday list: a blank to fill in, not a weekday count (D62)
+        sh.formula(f"{c}{row + 1}", f'IF({k}<=h_Menesi,IF(ISNUMBER(INDEX(h_DarbaDienas,{k})),'
+                                    f'INDEX(h_DarbaDienas,{k}),IF(ISNUMBER(INDEX(h_MenSakums,{k})),"{BLANK}","")),"")',
+                                    st.out_whole, "")
+    free = col(cols[-1], 3)
+    sh.formula(f"{free}{row + 1}", f'IF(ISNUMBER(MATCH("{BLANK}",{cols[0]}{row + 1}:{cols[-1]}{row + 1},0)),"{NO_HOLIDAYS}","")',
+               st.out_text_wrap, "")
     first = cols[0]
     sh.ws.conditional_format(
         f"{first}{row}:{cols[-1]}{row}",

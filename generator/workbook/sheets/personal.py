@@ -171,7 +171,7 @@ def write(sh: Sheet) -> None:
         f'IF(h_PerArpus=1,"Plāna sākums nav nevienā programmas kārtas pārskata periodā (pārskata periodi: "&{known}&'
         '"); IB nevar aprēķināt.",'
         f'IF(h_PerParsniegts=1,"Plāns beidzas "&{lv_date_formula("Perioda_Beigas")}&", bet tā pārskata periods '
-        f'beidzas "&{held_end}&": plānam jāiekļaujas vienā pārskata periodā. ","")&{eligible}))',
+        f'beidzas "&{held_end}&": plānam jāiekļaujas vienā pārskata periodā. ","")&{PRICES_OUTSIDE}&{eligible}))',
         st.out_text_wrap,
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
@@ -205,6 +205,14 @@ def _party_name(sh: Sheet, row: int, kind: party_names.Kind) -> None:
     sh.formula(f"B{row}", party_names.name_formula(kind), st.out_text, cache.text(kind.output))
     sh.formula(f"C{row}", party_names.hint_formula(kind), st.note, cache.hint(kind.output))
     sh.row_height(row, NAME_ROW_HEIGHT)
+
+
+# D61: the matrix's prices and parameters (6.11) hold from Parametru_Datums to Parametru_Lidz (blank: no change known)
+PRICES_OUTSIDE = (
+    'IF(h_CenasArpus=1,"Šīs matricas cenas un parametri ir spēkā no "&' + lv_date_formula("Parametru_Datums")
+    + '&IF(ISNUMBER(Parametru_Lidz)," līdz "&' + lv_date_formula("Parametru_Lidz") + ',"")'
+    + '&", bet plāna periods ir ārpus šī laika: izmantojiet matricu, kas izdota tam periodam. ","")'
+)
 
 
 def _reporting_period(sh: Sheet) -> None:

@@ -73,6 +73,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "IB nevar aprēķināt.", "6.1", "h_PerArpus"),
         ("past_reporting_period", "kļūda", "Plāna mēneši sniedzas pāri tā pārskata perioda beigām; plānam jāiekļaujas "
          "vienā pārskata periodā.", "6.1", "h_PerParsniegts"),
+        ("prices_not_in_force", "kļūda", "Plāna periods nav laikā, kurā spēkā ir šīs matricas cenas un parametri "
+         "(augšā: spēkā uz … līdz); izmantojiet matricu, kas izdota tam periodam.", "6.1", "h_CenasArpus"),
         ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra pārsniedz "
          "ieteicamo robežu, un nav norādīts pamatojums.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
@@ -168,8 +170,21 @@ def write(sh: Sheet) -> None:
     sh.text("A7", "Cenas un parametri spēkā uz", st.label)
     sh.date("B7", day, st.out_date)
     sh.define("Parametru_Datums", "B7")
-    sh.text("A8", "Izveidots ar", st.label)
-    sh.text("B8", "IBM rīkkopa (ibm matrix)", st.out_text)
+    # the last day those prices hold: the day before the catalogue's next change, blank when none is known (D61)
+    sh.text("A8", "Cenas un parametri spēkā līdz (tukšs – izmaiņas nav zināmas)", st.label)
+    until = cat.prices_until(day)
+    if until is None:
+        sh.blank("B8", st.out_date)
+    else:
+        sh.date("B8", until, st.out_date)
+    sh.define("Parametru_Lidz", "B8")
+    # 1 when the plan period (inside a reporting period) is not wholly within B7…B8: prices_not_in_force
+    sh.formula(f"{TABLE_CODE}8", "IF(AND(ISNUMBER(Perioda_Sakums),h_PerIndekss>0),IF(OR(Perioda_Sakums<"
+               "Parametru_Datums,AND(ISNUMBER(Parametru_Lidz),ISNUMBER(Perioda_Beigas),Perioda_Beigas>Parametru_Lidz)),"
+               "1,0),0)", st.helper, 0)
+    sh.define("h_CenasArpus", f"{TABLE_CODE}8")
+    sh.text("A9", "Izveidots ar", st.label)
+    sh.text("B9", "IBM rīkkopa (ibm matrix)", st.out_text)
 
     sh.text("A10", "Programmas parametri (no kataloga)", st.section)
     for c, head in zip("ABCDEF", ("Parametrs", "Vērtība", "Mērvienība", "Spēkā no", "Statuss", "Avots"), strict=True):
@@ -351,7 +366,8 @@ def _months(sh: Sheet, months: int) -> None:
     st = sh.st
     sh.text(f"A{MONTHS_SECTION}", "Perioda mēneši (darba dienas: pirmdiena–piektdiena bez svētku dienām)",
             st.section)
-    heads = ("Perioda mēnesis", "Mēneša 1. datums", "Darba dienas", "Dienas centrs + darbnīca, plānotās dienas",
+    heads = ("Perioda mēnesis", "Mēneša 1. datums", "Darba dienas (tukšs – gadam nav svētku dienu saraksta)",
+             "Dienas centrs + darbnīca, plānotās dienas",
              "Pārsniegts (1 – jā)", "Mēnesis")
     for c, head in zip("ABCDEF", heads, strict=True):
         sh.text(f"{c}{MONTHS_FIRST - 1}", head, st.header_wrap)
@@ -367,8 +383,10 @@ def _months(sh: Sheet, months: int) -> None:
             st.out_date,
             "",
         )
-        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),NETWORKDAYS(B{row},DATE(YEAR(B{row}),MONTH(B{row})+1,0),'
-                   f'h_Svetki),"")',
+        # a month whose year the catalogue's holiday list does not cover has no count (6.6 shows a blank, D62)
+        listed = f'COUNTIFS(h_Svetki,">="&DATE(YEAR(B{row}),1,1),h_Svetki,"<="&DATE(YEAR(B{row}),12,31))>0'
+        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),IF({listed},NETWORKDAYS(B{row},DATE(YEAR(B{row}),MONTH(B{row})+1,0),'
+                   f'h_Svetki),""),"")',
                    st.out_whole, "")
         mc = month_cols[k - 1]
         sh.formula(f"D{row}", f"SUMIFS('6.6'!${mc}${first}:${mc}${last},h_Dienas,1)", st.out_units, 0)
