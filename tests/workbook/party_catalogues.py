@@ -21,11 +21,12 @@ def withdraw(block: str) -> str:
     return block.replace(CONFIRMED, TO_VERIFY)
 
 
-def edited_names(folder: Path, edit: Callable[[str], str], municipality: str | None = None) -> Catalogue:
-    """A copy of the catalogue in ``folder`` whose municipality-names.yaml is changed by ``edit``: the block of
-    ``municipality`` only, or (None) every name."""
+def edited_names(folder: Path, edit: Callable[[str], str], municipality: str | None = None,
+                 source: Path = DEFAULT_CATALOGUE) -> Catalogue:
+    """A copy of the catalogue ``source`` in ``folder`` whose municipality-names.yaml is changed by ``edit``: the
+    block of ``municipality`` only, or (None) every name."""
     target = folder / "catalogue"
-    shutil.copytree(DEFAULT_CATALOGUE, target)
+    shutil.copytree(source, target)
     path = target / "municipality-names.yaml"
     text = path.read_text(encoding="utf-8")
     start, end = text.index("\nnames:\n"), len(text)

@@ -23,12 +23,18 @@ from generator.recalc import convert, make_profile
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.texts import BLANK, FINAL_IF_OVER, FINAL_LABEL, FINAL_NOT_APPLIED, PRICE_MARK_NOTE
+from generator.workbook.writer import template_date
 from tests.print_fonts import require_calibri_metrics
+from tests.workbook import later_round
 from tests.workbook.conftest import recipient_labels
 from tests.workbook.pdf_clip import cut_runs, text_runs
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 from tests.workbook.plans import random_plan
 from tests.workbook.test_print import PEOPLE, PROVISIONAL_LINE, showcase
+
+# the module's catalogue, day, params and templates: a test round with a prefilled "jāprecizē" price (D61)
+catalogue, day, params, templates = (later_round.catalogue, later_round.day, later_round.params,
+                                     later_round.templates)
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
@@ -47,7 +53,7 @@ def _confirmed_prices(catalogue: Catalogue, **changes: object) -> WorkbookInputs
 
 
 def _cases(catalogue: Catalogue, params) -> dict[str, tuple[WorkbookInputs, tuple[str, ...]]]:  # noqa: ANN001
-    audit = random_plan(AUDIT_SEED, catalogue.offers(catalogue.latest_date), params.full_rate_max_age,
+    audit = random_plan(AUDIT_SEED, catalogue.offers(template_date(catalogue)), params.full_rate_max_age,
                         params.eligibility_age_limit, params.period_months_max, periods=params.reporting_periods)
     return {
         # B unconfirmed (the catalogue's), F typed, N <= P on the provisional P: F may or may not apply
@@ -154,7 +160,7 @@ def test_f_not_applied_when_n_within_p_says_so(printed, params) -> None:  # noqa
 def test_unconfirmed_price_marked_on_working_sheets(printed, catalogue: Catalogue) -> None:
     """The showcase's 2.1 keeps the catalogue's "jāprecizē" price: 6.4, 6.7 and 6.10 print it with "*" and the note
     under the table; with every price confirmed neither prints."""
-    offer = {o.id: o for o in catalogue.offers(catalogue.latest_date)}[PROVISIONAL_LINE]
+    offer = {o.id: o for o in catalogue.offers(template_date(catalogue))}[PROVISIONAL_LINE]
     price = _figure(offer.prefill_price)
     note = " ".join(PRICE_MARK_NOTE.split())
     _, marked = printed["cena-japrecize"]

@@ -28,9 +28,14 @@ from generator.workbook.texts import (
     STRUCK_ROWS,
 )
 from tests.print_fonts import require_calibri_metrics
+from tests.workbook import later_round
 from tests.workbook.conftest import recipient_labels
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 from tests.workbook.test_print import PEOPLE, showcase
+
+# the module's catalogue, day, params and templates: a test round with a prefilled "jāprecizē" price (D61)
+catalogue, day, params, templates = (later_round.catalogue, later_round.day, later_round.params,
+                                     later_round.templates)
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
