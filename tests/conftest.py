@@ -54,7 +54,8 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "workbook-lo": 261,
     "site": 224,
     "documents-build": 110,
-    "tests/changes/test_one_price_change.py": 78,
+    "one-price-2.1": 50,  # tests/changes/test_one_price_change.py: two prices, a group each
+    "one-price-grupas": 45,
     "tests/workbook/test_print.py": 70,
     "documents-lo": 59,
     "tests/documents/test_from_matrix_amounts.py": 46,

@@ -1,14 +1,17 @@
 """A one-price change changes exactly the generated outputs that show that price, and shows the new price there.
 
-What it proves: two catalogues differ in one ceiling (the companion's hourly price, set to the distinctive
-figures 7.77 and 8.88, confirmed in both so that the documents print it as a figure). Both are built (open data, documents as PDF and DOCX, report workbooks, matrices).
+What it proves, for two prices: two catalogues differ in one ceiling, set to two distinctive figures and
+confirmed in both (documents print a confirmed price as a figure). The companion's hourly price (2.1) of 2023 is in
+force on the documents' day but not on the matrix's (the round's first service day, D61): it must reach the
+documents and not the matrices. The group sessions' ceiling is in force on both days but printed in no document: it
+must reach the matrices. Both are built (open data, documents as PDF and DOCX, report workbooks, matrices).
 Comparing the two trees file by file with the version stamp taken out (xlsx and docx member by member,
 PDFs by their text):
 
 - no file is added or removed;
-- the files that differ are exactly the files of the first build that show 7.77 (7,77), among them the
-  matrices;
-- every file that differs shows 8.88 (8,88) in the second build and no longer shows 7.77 (7,77): the
+- the files that differ are exactly the files of the first build that show the old figure, among them the
+  documents' PDFs (2.1) or the matrices (the group ceiling);
+- every file that differs shows the new figure in the second build and no longer shows the old one: the
   changed value is the new price.
 
 How it saves time: a document's PDF is WeasyPrint's rendering of its HTML and nothing else, so the builds
@@ -38,25 +41,30 @@ from generator.documents.pdf_writer import html_to_pdf
 from generator.documents.registry import DOCUMENTS
 
 STEPS = {"atvertie-dati", "dokumenti", "matrica"}
-PRICE = "prices/2.1.yaml"
-OLD, NEW = "7.77", "8.88"
+# case -> (price file, its current value's pattern, old and new figure, reaches the documents, reaches the matrices)
+PRICES = {
+    "2.1": ("prices/2.1.yaml", r"amount: 5\.11\b(.*?)status: jāprecizē", "7.77", "8.88", True, False),
+    "grupas": ("prices/grupu-nodarbibu-griesti.yaml", r"amount: 25\.93\b(.*?)status: apstiprināts", "27.77", "28.88",
+               False, True),
+}
 STAND_IN = b"%IBM-test: HTML in place of a PDF\n"
 
 
-def _catalogue_with(folder: Path, amount: str) -> Path:
+def _catalogue_with(folder: Path, price: str, pattern: str, amount: str) -> Path:
     shutil.copytree(DEFAULT_CATALOGUE, folder)
-    path = folder / PRICE
+    path = folder / price
     # the current value, confirmed in both builds: documents print a confirmed price as a figure (a
     # `jāprecizē` one only as a blank), so the change must reach the documents' price annexes too
-    text, n = re.subn(r"amount: 5\.11\b(.*?)status: jāprecizē", f"amount: {amount}\\1status: apstiprināts",
-                      path.read_text("utf-8"), flags=re.S)
+    text, n = re.subn(pattern, f"amount: {amount}\\1status: apstiprināts", path.read_text("utf-8"), flags=re.S)
     assert n == 1
     path.write_text(text, "utf-8")
     return folder
 
 
 def _shows(data: bytes, amount: str) -> bool:
-    return amount.encode() in data or amount.replace(".", ",").encode() in data
+    """``amount`` as a figure ("7.77" or "7,77"), not a part of another number or of a formula's "…37,77)"."""
+    whole, cents = amount.split(".")
+    return re.search(rf"(?<![\d.]){whole}[.,]{cents}(?!\d)".encode(), data) is not None
 
 
 def _stand_in_pdf(html: str, target: Path) -> Path:
@@ -92,7 +100,9 @@ def _render_pdfs(out_a: Path, out_b: Path, old_version: str, new_version: str) -
 
 
 @pytest.mark.libreoffice
-def test_one_price_change_changes_only_outputs_showing_it(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("case", [pytest.param(k, marks=pytest.mark.xdist_group(f"one-price-{k}")) for k in PRICES])
+def test_one_price_change_changes_only_outputs_showing_it(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    price, pattern, old_figure, new_figure, in_documents, in_matrices = PRICES[case]
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) nav instalēts")
     # The comparable content of each file is extracted once (pdftotext for every PDF) for both the digest
@@ -110,8 +120,8 @@ def test_one_price_change_changes_only_outputs_showing_it(monkeypatch: pytest.Mo
     with tempfile.TemporaryDirectory(prefix="ibm-one-price-") as tmp:
         root = Path(tmp)
         out_a, out_b = root / "out-a", root / "out-b"
-        old = load_or_raise(_catalogue_with(root / "a", OLD))
-        new = load_or_raise(_catalogue_with(root / "b", NEW))
+        old = load_or_raise(_catalogue_with(root / "a", price, pattern, old_figure))
+        new = load_or_raise(_catalogue_with(root / "b", price, pattern, new_figure))
         build(old, out_a, progress=lambda _m: None, only=STEPS)
         build(new, out_b, progress=lambda _m: None, only=STEPS)
         differing, sample = _render_pdfs(out_a, out_b, old.version, new.version)
@@ -119,16 +129,16 @@ def test_one_price_change_changes_only_outputs_showing_it(monkeypatch: pytest.Mo
         assert not diff.added and not diff.removed
         files = sorted(p.relative_to(out_a).as_posix() for p in out_a.rglob("*")
                        if p.is_file() and p.name != ".ibm-build.json")
-        showing = [rel for rel in files if _shows(content(out_a / rel, old.version), OLD)]
-        assert showing, "the price should appear in at least the open data and the workbooks"
-        assert any(name.startswith("lejupielades/matrica/") for name in showing)
+        showing = [rel for rel in files if _shows(content(out_a / rel, old.version), old_figure)]
+        assert any(name.startswith("atvertie-dati/") for name in showing), "the open data show every price"
+        assert any(name.startswith("lejupielades/matrica/") for name in showing) == in_matrices
         assert diff.changed == showing
         changed_pdfs = {rel for rel in diff.changed if rel.endswith(".pdf")}
-        assert changed_pdfs, "a signed document's price annex shows the price"
+        assert bool(changed_pdfs) == in_documents, "a signed document's price annex shows a regulated price"
         assert all(not (out_a / rel).read_bytes().startswith(STAND_IN) for rel in changed_pdfs), \
             "a changed PDF must be compared as a real PDF"
         assert changed_pdfs == differing, "a PDF changes exactly when its HTML does"
         assert not sample & set(diff.changed), "unchanged HTML must print the same PDF text"
-        wrong = [rel for rel in diff.changed
-                 if not _shows(content(out_b / rel, new.version), NEW) or _shows(content(out_b / rel, new.version), OLD)]
+        wrong = [rel for rel in diff.changed if not _shows(content(out_b / rel, new.version), new_figure)
+                 or _shows(content(out_b / rel, new.version), old_figure)]
         assert wrong == [], "each changed file must show the new price instead of the old one"
