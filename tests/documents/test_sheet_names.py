@@ -1,22 +1,15 @@
 """D59: the documents and report workbooks name the matrix's sheets "6.3. tabula" (a contract's annex is its own
-"N. pielikums" with the table named), checked as tests/documents/test_ordinal_spacing.py checks ordinals: one
-municipality's set of the session's documents build (every DOCX and XLSX), the HTML the PDFs are printed from and
-a child's documents (--from-matrix)."""
+"N. pielikums" with the table named), checked as tests/documents/test_ordinal_spacing.py checks ordinals, on the
+texts of tests/documents/scanned_texts.py."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.documents.build_step import render_municipality
-from generator.documents.from_matrix.context import build
-from generator.documents.from_matrix.writing import render_child
-from generator.documents.paths import documents_dir, reports_dir
-from tests.documents.test_from_matrix_context import _market, _reading
-from tests.htmltext import html_text
+from tests.documents.scanned_texts import document_html_texts, office_files
 from tests.ordinal_spacing import office_texts
 from tests.sheet_names import report
 
@@ -24,23 +17,12 @@ pytestmark = pytest.mark.xdist_group("documents-build")
 
 
 def test_documents_and_report_workbooks_name_sheets_as_tables(built: Path, catalogue: Catalogue) -> None:
-    municipality_id = catalogue.pilot_municipalities()[0].id
-    folders = (documents_dir(built, municipality_id), reports_dir(built, municipality_id))
-    files = sorted(p for folder in folders for p in folder.iterdir() if p.suffix in (".docx", ".xlsx"))
-    assert {p.suffix for p in files} == {".docx", ".xlsx"}
-    found = report(place for path in files for place in office_texts(path))
+    found = report(place for path in office_files(built, catalogue) for place in office_texts(path))
     assert not found, "\n".join(found)
 
 
-def test_document_html_names_sheets_as_tables(catalogue: Catalogue) -> None:
-    municipality = catalogue.pilot_municipalities()[0]
-    documents = render_municipality(catalogue, municipality)
-    market = _market(catalogue)
-    reading = _reading(catalogue, {"2.1": None, market: Decimal("20")}, {"2.1": "SIA Pavadoņi", market: "SIA Cits"},
-                       base=None)
-    child = build(reading, catalogue, pseudonymous=False)
-    documents += render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
-    texts = [(f"{d.municipality_id}/{d.spec.id}", html_text(d.html)) for d in documents]
+def test_document_html_names_sheets_as_tables(later_catalogue: Catalogue) -> None:
+    texts = list(document_html_texts(later_catalogue))
     assert any("6.3. tabula" in text for _, text in texts)
     found = report(texts)
     assert not found, "\n".join(found)
