@@ -19,6 +19,7 @@ from generator.workbook.ordinals import keep_ordinals
 from tests.ordinal_spacing import office_texts
 
 ENGLISH_OPENING = re.compile(r"(?:^|[\s(\[])“")
+GERMAN_CLOSING = re.compile(r"„[^”“]*“")  # a Latvian opening closed with the English opening mark
 STRAIGHT_QUOTED = re.compile(r'(?:^|\s)"[^"\s]')
 # an ordinal and its word parted by an ordinary space, as keep_ordinals finds them
 ORDINAL_SPACE = re.compile(r"(?<![\w.])\d+(?:\.\d+)*\. [a-zāčēģīķļņšūž]")
@@ -37,7 +38,7 @@ def books(matrices: list[Path]) -> dict[Path, Workbook]:
 
 def test_no_english_quotation_marks(matrices: list[Path]) -> None:
     found = [f"{place}: {text[:120]!r}" for path in matrices for place, text in office_texts(path)
-             if ENGLISH_OPENING.search(text)
+             if ENGLISH_OPENING.search(text) or GERMAN_CLOSING.search(text)
              or (place.endswith("sharedStrings.xml") and STRAIGHT_QUOTED.search(text))]
     assert not found, "\n".join(found)
 
