@@ -101,7 +101,10 @@ def test_random_matrices_migrate_across_a_price_change_without_loss(
     old_params = Params.from_catalogue(catalogue, template_date(catalogue))
     new_params = Params.from_catalogue(new_catalogue, template_date(new_catalogue))
     compared = new_errors = 0
-    companion_prices: set[bool] = set()  # the companion's price left as prefilled (its ceiling) or another entered
+    # the companion's price: left as prefilled (its ceiling), another entered, or none. The matrix of today's
+    # catalogue prefills no 2.1 price (its round's day, 01.10.2018, has none: D61), so "prefilled" does not arise
+    # here; an old prefilled price is proven in tests/ministry/test_migrate_old_template.py
+    companion_prices: set[str] = set()
     for child in written:
         assert child.path is not None
         out = tmp_path / "new" / child.municipality / child.path.name
@@ -115,7 +118,7 @@ def test_random_matrices_migrate_across_a_price_change_without_loss(
         changes = [(p.item, p.old, p.new, p.in_plan) for p in report.price_changes]
         # the catalogue's price kept as prefilled (an empty cell where the old template had no price is no change)
         prefilled = old_companion is not None and old_companion == by_item(old_book, "Pak_MaxCena")[COMPANION]
-        companion_prices.add(prefilled)
+        companion_prices.add("prefilled" if prefilled else "entered" if old_companion is not None else "none")
         if prefilled:
             assert changes == [(COMPANION, to_decimal(old_companion), NEW_COMPANION_PRICE, uses_companion)]
         else:
@@ -143,7 +146,7 @@ def test_random_matrices_migrate_across_a_price_change_without_loss(
             (True, NEW_COMPANION_PRICE), (False, NEW_GROUP_CEILING)}
     assert compared >= PER_CHUNK // 3, "too few complete plans to compare the amounts"
     assert new_errors > 0, "the lower group ceiling must flag new price errors in some plans"
-    assert companion_prices == {True, False}, "both a prefilled and an entered companion price must be migrated"
+    assert "entered" in companion_prices, "an entered companion price must be migrated"
 
 
 # --- refusals and the command --------------------------------------------------------------------------------
