@@ -26,6 +26,7 @@ from generator.catalogue.models import (
 )
 from generator.documents import figures, legal, party_names, terms
 from generator.documents.html import unbroken
+from generator.file_author import file_author
 from generator.reference.monthly import working_days
 
 _MONEY = {"base_amount"}
@@ -187,4 +188,5 @@ def municipality_context(catalogue: Catalogue, municipality: Municipality, day: 
             "requisites": _requisites(municipality.requisites.social_service),
         },
         "names_note": party_names.names_note(pasvaldiba, dienests, day),
+        "author": file_author(catalogue, municipality, day),  # the files' properties (D52)
     }

@@ -36,8 +36,9 @@ from docx.text.run import Run
 
 from generator import lvformat
 from generator.documents.htmltree import Node, parse
+from generator.file_author import TOOLKIT
 
-APPLICATION = "IBM rīkkopa"
+APPLICATION = TOOLKIT
 AUTHOR = APPLICATION  # when the HTML names no author (the documents name the social service that issues them)
 _AUTHOR_META = re.compile(r'<meta name="author" content="([^"]*)">')
 FONT = "DejaVu Sans"  # the PDF's font (templates/dokumenti/_stils.css), same size

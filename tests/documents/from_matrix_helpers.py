@@ -4,6 +4,7 @@ back as text, Latvian money parsed back to Decimal (so that expectations never r
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import re
 from decimal import Decimal
@@ -14,7 +15,12 @@ from docx.oxml.ns import qn
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
+from generator.documents.from_matrix.reading import MatrixReading
+from generator.ministry.matrix import ChildData
 from generator.money import cents
+from generator.reference.lines import line_from_offer
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
 from tests.ministry.factory import Child, generic_template, make_children, write_children
 
@@ -118,3 +124,22 @@ def funded_child(catalogue: Catalogue, folder: Path) -> Child:
     usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).plan.ib_funded > 0]
     [written] = write_matrices(catalogue, folder, usable[:1])
     return written
+
+
+def plan_reading(catalogue: Catalogue, municipality_id: str,
+                 lines: tuple[tuple[str, int, Decimal, tuple[int, int], str], ...]) -> MatrixReading:
+    """A matrix as read for a fictional child with a two-month plan in the template's first period, without errors:
+    per line (offer, units, unit price, planned units per month, provider)."""
+    day = template_date(catalogue)
+    offers = {o.id: o for o in catalogue.offers(day)}
+    plan = tuple(line_from_offer(offers[offer], units, unit_price=price, planned_units=months)
+                 for offer, units, price, months, _ in lines)
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
+                            special_care=False, impairment="multipli", lines=plan, base=Decimal("3000.00"))
+    params = Params.from_catalogue(catalogue, day)
+    outcome = evaluate_workbook(inputs, params)
+    assert outcome.errors == 0
+    data = ChildData(municipality_id, "Anna Paraugs", "010512-20000", "multipli", day, inputs)
+    return MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params, outcome=outcome,
+                         parent_name="Pēteris Paraugs",
+                         providers={offers[offer].label: provider for offer, *_, provider in lines})

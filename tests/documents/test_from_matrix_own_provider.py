@@ -5,9 +5,7 @@ spacing; another municipality's social service is an ordinary provider."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -17,11 +15,8 @@ from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SER
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.run import no_provider_papers
 from generator.documents.from_matrix.writing import render_child
-from generator.ministry.matrix import ChildData
-from generator.reference.lines import line_from_offer
-from generator.reference.params import Params
-from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
+from tests.documents.from_matrix_helpers import plan_reading
 
 ESCORT = "2.1"  # commonly provided by the municipality's own social service
 MARKET = "3.1.2i"
@@ -29,19 +24,8 @@ CASE = "valmiera"
 
 
 def _reading(catalogue: Catalogue, escort_provider: str) -> MatrixReading:
-    day = template_date(catalogue)
-    offers = {o.id: o for o in catalogue.offers(day)}
-    lines = (line_from_offer(offers[ESCORT], 10, unit_price=Decimal("5.00"), planned_units=(5, 5)),
-             line_from_offer(offers[MARKET], 10, unit_price=Decimal(20), planned_units=(5, 5)))
-    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
-                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
-    params = Params.from_catalogue(catalogue, day)
-    outcome = evaluate_workbook(inputs, params)
-    assert outcome.errors == 0
-    data = ChildData(CASE, "Anna Paraugs", "010512-20000", "multipli", day, inputs)
-    return MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params, outcome=outcome,
-                         parent_name="Pēteris Paraugs",
-                         providers={offers[ESCORT].label: escort_provider, offers[MARKET].label: "SIA Ergo Paraugs"})
+    return plan_reading(catalogue, CASE, ((ESCORT, 10, Decimal("5.00"), (5, 5), escort_provider),
+                                          (MARKET, 10, Decimal(20), (5, 5), "SIA Ergo Paraugs")))
 
 
 def _made(catalogue: Catalogue, escort_provider: str) -> tuple[list[str], list[str], str]:

@@ -4,7 +4,6 @@ to the parent, moves the papers and the console's reason with it (D29, D38)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -17,11 +16,8 @@ from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.run import repaid_to_parent
 from generator.documents.from_matrix.writing import render_child
-from generator.ministry.matrix import ChildData
-from generator.reference.lines import line_from_offer
-from generator.reference.params import Params
-from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
+from tests.documents.from_matrix_helpers import plan_reading
 
 TRANSPORT = "2.4"
 MARKET = "3.1.2i"  # an individual session at the provider's own (entered, so confirmed) price
@@ -36,19 +32,8 @@ def set_payee(catalogue_dir: Path, service_id: str, payee: Payee) -> None:
 
 
 def _reading(catalogue: Catalogue) -> MatrixReading:
-    day = template_date(catalogue)
-    offers = {o.id: o for o in catalogue.offers(day)}
-    lines = (line_from_offer(offers[TRANSPORT], 20, unit_price=Decimal(1), planned_units=(10, 10)),
-             line_from_offer(offers[MARKET], 10, unit_price=Decimal(20), planned_units=(5, 5)))
-    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
-                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
-    params = Params.from_catalogue(catalogue, day)
-    outcome = evaluate_workbook(inputs, params)
-    assert outcome.errors == 0
-    data = ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, inputs)
-    return MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params, outcome=outcome,
-                         parent_name="Pēteris Paraugs",
-                         providers={offers[k].label: v for k, v in PROVIDERS.items()})
+    return plan_reading(catalogue, "ogre", ((TRANSPORT, 20, Decimal(1), (10, 10), PROVIDERS[TRANSPORT]),
+                                            (MARKET, 10, Decimal(20), (5, 5), PROVIDERS[MARKET])))
 
 
 def _papers(catalogue: Catalogue) -> tuple[list[str], str, list[str]]:

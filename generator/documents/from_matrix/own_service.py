@@ -43,7 +43,7 @@ def own_names(catalogue: Catalogue, municipality_id: str) -> dict[str, str]:
 
     try:
         municipality = catalogue.municipality(municipality_id)
-    except (KeyError, LookupError):
+    except LookupError:
         municipality = None
     if municipality is not None:
         add(MUNICIPALITY, municipality.name_lv, municipality.name_forms)
