@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue, Offer
-from generator.catalogue.models import Pilot, Round
+from generator.catalogue.models import Pilot
 from generator.lvformat import agree, eur, percent
 from generator.lvformat import date as lv_date
 from generator.lvformat import version as lv_version
@@ -39,6 +39,7 @@ from generator.reference.rules import (
 from generator.reference.workbook import WorkbookInputs, check_prices_in_force, evaluate_workbook
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
+from generator.site.round_prices import RoundPrices, children_round_prices
 
 PAGE = "kalkulators.md"
 SCRIPT = "assets/javascripts/ibm-kalkulators.js"
@@ -197,31 +198,22 @@ def parameter_data(catalogue: Catalogue, params: Params) -> dict[str, Any]:
     }
 
 
-def round_prices(catalogue: Catalogue, round_: Round) -> tuple[Params, list[Offer]] | None:
-    """The parameters and offers a matrix issued for ``round_`` carries: those in force on its first service day
-    (D61); None when the catalogue does not know them for that day (a parameter or price not yet in force)."""
-    try:
-        return Params.from_catalogue(catalogue, round_.services_start), catalogue.offers(round_.services_start)
-    except LookupError:
-        return None
-
-
-def _round_data(catalogue: Catalogue, round_: Round, shared: list[dict[str, Any]],
+def _round_data(catalogue: Catalogue, priced: RoundPrices, shared: list[dict[str, Any]],
                 index: dict[str, int]) -> dict[str, Any]:
     """One children's round: its reporting periods and, when known, its prices day, the last day those prices
     hold, its parameters and its offers (indices into ``shared``, where an offer identical in several rounds
     is written once)."""
+    round_ = priced.round
     data: dict[str, Any] = {
         "id": round_.id, "nosaukums": round_.name_lv,
         "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat()} for p in catalogue.round_periods(round_)],
         "cenuDiena": None, "cenasLidz": None, "parametri": None, "pakalpojumi": None,
     }
-    priced = round_prices(catalogue, round_)
-    if priced is None:
+    params = priced.params
+    if params is None or priced.offers is None:
         return data
-    params, offers = priced
     positions = []
-    for offer in offers:
+    for offer in priced.offers:
         row = offer_data(offer)
         key = json.dumps(row, ensure_ascii=False, sort_keys=True)
         if key not in index:
@@ -243,7 +235,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
     params = Params.from_catalogue(catalogue, day)
     shared: list[dict[str, Any]] = []
     index: dict[str, int] = {}
-    rounds = [_round_data(catalogue, r, shared, index) for r in catalogue.rounds_of(Pilot.children)]
+    rounds = [_round_data(catalogue, r, shared, index) for r in children_round_prices(catalogue)]
     default = next((r["id"] for r in rounds if r["cenuDiena"] == day.isoformat()), None)
     if default is None:
         raise ValueError(f"katalogā nav bērnu programmas kārtas ar cenām uz {lv_date(day)} (D61)")
