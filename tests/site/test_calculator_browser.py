@@ -24,7 +24,7 @@ from generator.money import to_decimal
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
-from generator.site.calculator import SCRIPT, data_script
+from generator.site.calculator import DATA_SCRIPT, SCRIPT, data_script
 from generator.workbook.writer import template_date
 from tests.reference.caserunner import CASES_DIR, load_file
 from tests.site.axe import AxeUnavailable, ensure_axe
@@ -161,6 +161,31 @@ def test_plans_of_every_round_get_their_rounds_prices(blank: Visit, several_roun
     # the pilot round's plans keep the pilot's base amount (3 000 EUR), the newest round's get 3 300 EUR
     provisional = {(r["Cenu_Datums"], r["IB_Provizoriskais"]) for r in results if r["Provizoriska_Likme"] == "1.00"}
     assert ("2018-10-01", "3000.00") in provisional and ("2021-01-01", "3300.00") in provisional
+
+
+def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: Catalogue) -> None:
+    """The page with the several-rounds data: a plan in the pilot round shows the pilot matrix's prices day and
+    B, one in the newest round running past its prices' last day shows the reference's prices_not_in_force error."""
+    page = visit.page
+    page.route(f"**/{DATA_SCRIPT}", lambda route: route.fulfill(body=data_script(several_rounds),
+                                                                  content_type="text/javascript"))
+    visit.open(PAGE)
+    page.fill("#ibm-dzimsanas", "03.03.2014")
+    page.fill("#ibm-sakums", "01.11.2018")
+    page.fill("#ibm-r1-kods", "3.1.2i Ergoterapeits, individuāli")
+    page.fill("#ibm-r1-daudzums", "10")
+    page.fill("#ibm-r1-cena", "20")
+    page.locator("#ibm-r1-cena").blur()
+    shown = page.inner_text("#ibm-rezultati")
+    assert "Cenas uz 01.10.2018" in shown and "3 000,00 EUR" in shown.replace("\u00a0", " "), shown
+    assert "matricas cenas un parametri" not in page.inner_text("#ibm-zinojumi")  # the pilot prices fit
+    page.fill("#ibm-sakums", "01.02.2021")
+    page.locator("#ibm-sakums").blur()
+    shown = page.inner_text("#ibm-rezultati")
+    messages = page.inner_text("#ibm-zinojumi")
+    assert "Cenas uz 01.01.2021" in shown and "spēkā līdz 31.03.2021" in shown, shown
+    assert "bet matricas cenas un parametri ir spēkā tikai līdz 31.03.2021" in messages, messages
+    assert visit.errors == []
 
 
 def _expressible_cases(offers: dict, base: Decimal) -> tuple[list[tuple[str, WorkbookInputs]], list[str]]:
