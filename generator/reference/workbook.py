@@ -197,19 +197,19 @@ PRICES_ADVICE = "izmantojiet matricu, kas izdota tam periodam"
 
 
 def check_prices_in_force(period_start: dt.date, months: int, params: Params) -> list[Finding]:
-    """One ``prices_not_in_force`` error when the plan period (6.1 „Perioda pirmā diena” and its months) is not
+    """One ``prices_not_in_force`` error when the plan period (6.1. tabulas „Perioda pirmā diena” and its months) is not
     wholly inside the days the matrix's prices and parameters hold: from ``params.day`` (6.11 „Cenas un
     parametri spēkā uz”) to ``params.prices_until`` (D61)."""
     end = plan_end(period_start, months)
     if period_start < params.day:
         return [Finding("prices_not_in_force", Severity.error,
-                        f"Plāna periods sākas {lv_date(period_start)} (6.1 „Perioda pirmā diena”), pirms matricas "
+                        f"Plāna periods sākas {lv_date(period_start)} (6.1. tabulas „Perioda pirmā diena”), pirms matricas "
                         f"cenas un parametri stājušies spēkā ({lv_date(params.day)}); {PRICES_ADVICE}.")]
     if params.prices_until is not None and end > params.prices_until:
         return [Finding("prices_not_in_force", Severity.error,
                         f"Plāna periods beidzas {lv_date(end)}, bet matricas cenas un parametri ir spēkā tikai līdz "
                         f"{lv_date(params.prices_until)} (katalogā no {lv_date(params.prices_until + _DAY)} ir "
-                        f"citas cenas vai parametri; 6.1 „Perioda pirmā diena”); {PRICES_ADVICE}.")]
+                        f"citas cenas vai parametri; 6.1. tabulas „Perioda pirmā diena”); {PRICES_ADVICE}.")]
     return []
 
 

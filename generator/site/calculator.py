@@ -36,9 +36,10 @@ from generator.reference.rules import (
     check_transport_share,
     check_unconfirmed_ceilings,
 )
-from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.reference.workbook import WorkbookInputs, check_prices_in_force, evaluate_workbook
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
+from generator.site.round_prices import RoundPrices, children_round_prices
 
 PAGE = "kalkulators.md"
 SCRIPT = "assets/javascripts/ibm-kalkulators.js"
@@ -47,15 +48,6 @@ DATA_SCRIPT = "assets/javascripts/ibm-kalkulators-dati.js"
 STYLE = "assets/stylesheets/ibm-kalkulators.css"
 DATA_GLOBAL = "IBM_KALKULATORA_DATI"
 AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
-
-
-def children_rounds(catalogue: Catalogue) -> list[dict[str, Any]]:
-    """The children's programme rounds with their reporting periods (D21), as the reference has them."""
-    return [
-        {"id": r.id, "nosaukums": r.name_lv,
-         "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat()} for p in catalogue.round_periods(r)]}
-        for r in catalogue.rounds_of(Pilot.children)
-    ]
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -137,7 +129,22 @@ def message_templates(params: Params) -> dict[str, str]:
     templates["transport_share"] = _replace(transport.message, [
         (percent(Decimal(1) / Decimal(3), 1), "{dala}"), (percent(Decimal("0.01")), "{griesti}")])
     templates.update(_eligibility_templates(params))
+    templates.update(_prices_templates(params))
     return templates
+
+
+def _prices_templates(params: Params) -> dict[str, str]:
+    """The two ``prices_not_in_force`` errors (D61): a plan starting before the prices day, and one ending after
+    the last day its prices hold."""
+    day, until, start = dt.date(1901, 1, 1), dt.date(1901, 2, 10), dt.date(1901, 2, 3)
+    (before,) = check_prices_in_force(dt.date(1900, 12, 3), 1, params.replace(day=day))
+    (after,) = check_prices_in_force(start, 1, params.replace(day=day, prices_until=until))
+    return {
+        "prices_before": _replace(before.message, [(lv_date(dt.date(1900, 12, 3)), "{sakums}"),
+                                                   (lv_date(day), "{cenu_diena}")]),
+        "prices_after": _replace(after.message, [(lv_date(plan_end(start, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
+                                                 (lv_date(until + dt.timedelta(days=1)), "{no}")]),
+    }
 
 
 def _finding(params: Params, code: str, birth: dt.date, start: dt.date, months: int) -> str:
@@ -175,38 +182,83 @@ def _eligibility_templates(params: Params) -> dict[str, str]:
 # --- the data file and the page --------------------------------------------------------------------
 
 
+def parameter_data(catalogue: Catalogue, params: Params) -> dict[str, Any]:
+    base_value = catalogue.programme.base_amount.at(params.day)
+    return {
+        "bazesApmers": _money(params.base_amount),
+        "bazesApmeraStatuss": str(getattr(base_value, "status", "") or ""),
+        "likmePilna": _money(params.rate_full),
+        "likmeSamazinata": _money(params.rate_reduced),
+        "pilnasLikmesVecums": params.full_rate_max_age,
+        "vecumaRobeza": params.eligibility_age_limit,
+        "transportaDala": _money(params.transport_share_max),
+        "ekspertuSvars": _money(params.expert_weight),
+        "vecakuSvars": _money(params.parent_weight),
+        "menesiMax": params.period_months_max,
+    }
+
+
+def _round_data(catalogue: Catalogue, priced: RoundPrices, shared: list[dict[str, Any]],
+                index: dict[str, int]) -> dict[str, Any]:
+    """One children's round: its reporting periods and, when known, its prices day, the last day those prices
+    hold, its parameters and its offers (indices into ``shared``, where an offer identical in several rounds
+    is written once)."""
+    round_ = priced.round
+    data: dict[str, Any] = {
+        "id": round_.id, "nosaukums": round_.name_lv,
+        "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat()} for p in catalogue.round_periods(round_)],
+        "cenuDiena": None, "cenasLidz": None, "parametri": None, "pakalpojumi": None,
+    }
+    params = priced.params
+    if params is None or priced.offers is None:
+        return data
+    positions = []
+    for offer in priced.offers:
+        row = offer_data(offer)
+        key = json.dumps(row, ensure_ascii=False, sort_keys=True)
+        if key not in index:
+            index[key] = len(shared)
+            shared.append(row)
+        positions.append(index[key])
+    data.update(cenuDiena=params.day.isoformat(),
+                cenasLidz=None if params.prices_until is None else params.prices_until.isoformat(),
+                parametri=parameter_data(catalogue, params), pakalpojumi=positions)
+    return data
+
+
 def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
-    """Everything the calculator needs, from the catalogue on the matrix's prices day (D61)."""
+    """Everything the calculator needs, from the catalogue: per children's round the prices and parameters a
+    matrix issued for it carries (D61); the newest round's are the default (the matrix of ``template_date``)."""
     from generator.workbook.writer import template_date
 
     day = template_date(catalogue)
     params = Params.from_catalogue(catalogue, day)
-    base_value = catalogue.programme.base_amount.at(day)
+    shared: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    rounds = [_round_data(catalogue, r, shared, index) for r in children_round_prices(catalogue)]
+    default = next((r["id"] for r in rounds if r["cenuDiena"] == day.isoformat()), None)
+    if default is None:
+        raise ValueError(f"katalogā nav bērnu programmas kārtas ar cenām uz {lv_date(day)} (D61)")
     return {
         "versija": catalogue.version,
         "versijaTeksts": lv_version(catalogue.version),  # as a person reads it, for the printed estimate
         "datums": day.isoformat(),
-        "parametri": {
-            "bazesApmers": _money(params.base_amount),
-            "bazesApmeraStatuss": str(getattr(base_value, "status", "") or ""),
-            "likmePilna": _money(params.rate_full),
-            "likmeSamazinata": _money(params.rate_reduced),
-            "pilnasLikmesVecums": params.full_rate_max_age,
-            "vecumaRobeza": params.eligibility_age_limit,
-            "transportaDala": _money(params.transport_share_max),
-            "ekspertuSvars": _money(params.expert_weight),
-            "vecakuSvars": _money(params.parent_weight),
-            "menesiMax": params.period_months_max,
-        },
-        "kartas": children_rounds(catalogue),
-        "pakalpojumi": [offer_data(o) for o in catalogue.offers(day)],
+        "noklusejums": default,
+        "kartas": rounds,
+        "pakalpojumi": shared,
         "teksti": message_templates(params),
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
     }
 
 
-def data_script(catalogue: Catalogue) -> str:
-    payload = json.dumps(calculator_data(catalogue), ensure_ascii=False, indent=1, sort_keys=True)
+def default_round(data: dict[str, Any]) -> dict[str, Any]:
+    """The default round of the calculator's data with its offers written out (for the page)."""
+    found = next(r for r in data["kartas"] if r["id"] == data["noklusejums"])
+    return {**found, "pakalpojumi": [data["pakalpojumi"][i] for i in found["pakalpojumi"]]}
+
+
+def data_script(catalogue: Catalogue, data: dict[str, Any] | None = None) -> str:
+    payload = json.dumps(data or calculator_data(catalogue), ensure_ascii=False, indent=1, sort_keys=True)
     return (f"/* IB kalkulatora dati: ģenerēti no kataloga (ibm build), nelabot ar roku. */\n"
             f"window.{DATA_GLOBAL} = {payload};\n")
 
@@ -222,15 +274,27 @@ def period_length_text(catalogue: Catalogue) -> str:
     return "pa " + " vai ".join(_months_dative(m) for m in lengths)
 
 
+def round_texts(catalogue: Catalogue, data: dict[str, Any]) -> list[str]:
+    """Per children's round, for the page: its reporting periods and the prices day of its matrix (D61)."""
+    texts = []
+    for round_, row in zip(catalogue.rounds_of(Pilot.children), data["kartas"], strict=True):
+        periods = ", ".join(p.label for p in catalogue.round_periods(round_))
+        if row["cenuDiena"] is None:
+            prices = "cenas un parametri katalogā nav zināmi"
+        else:
+            prices = f"cenas uz {lv_date(dt.date.fromisoformat(row['cenuDiena']))}"
+            if row["cenasLidz"] is not None:
+                prices += f", spēkā līdz {lv_date(dt.date.fromisoformat(row['cenasLidz']))}"
+        texts.append(f"{round_.name_lv} – pārskata periodi {periods}; {prices}")
+    return texts
+
+
 def render_calculator(catalogue: Catalogue, methodology_pages: list[NavPage]) -> dict[str, str]:
     """The page and its data script, keyed by their paths in the rendered docs folder."""
     data = calculator_data(catalogue)
     chapter = next((p for p in methodology_pages if p.file == AMOUNTS_CHAPTER), None)
-    periods = "; ".join(
-        f"{r.name_lv} – " + ", ".join(p.label for p in catalogue.round_periods(r))
-        for r in catalogue.rounds_of(Pilot.children)
-    )
-    page = render("kalkulators.md.j2", dati=data, skripts=SCRIPT, formas_skripts=FORM_SCRIPT,
-                  datu_skripts=DATA_SCRIPT, stils=STYLE, metodikas_lapa=chapter, periodi=periods,
+    page = render("kalkulators.md.j2", dati=data, oletus=default_round(data), kartas=round_texts(catalogue, data),
+                  cenu_diena=dt.date.fromisoformat(data["datums"]), skripts=SCRIPT, formas_skripts=FORM_SCRIPT,
+                  datu_skripts=DATA_SCRIPT, stils=STYLE, metodikas_lapa=chapter,
                   perioda_garums=period_length_text(catalogue))
-    return {PAGE: page, DATA_SCRIPT: data_script(catalogue)}
+    return {PAGE: page, DATA_SCRIPT: data_script(catalogue, data)}

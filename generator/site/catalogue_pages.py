@@ -12,6 +12,7 @@ from generator.site.context import site_date
 from generator.site.markdown import anchor_id
 from generator.site.offer_text import rows_sentence
 from generator.site.pagetemplates import render
+from generator.site.round_prices import RoundPrices, children_round_prices
 from generator.site.source_refs import SourceRefs
 
 
@@ -28,8 +29,10 @@ class ServiceRow:
     price: PriceValue | None
     price_text: str
     status: str
-    offers: list[Offer]
+    offers: list[Offer]  # its rows in the newest children's round's matrix (D61)
     incompatible: list[Service]
+    # per children's round whose prices the catalogue knows: its rows in that round's matrix (D61)
+    matrices: tuple[tuple[RoundPrices, list[Offer]], ...] = ()
 
     @property
     def page(self) -> str:  # relative to katalogs/
@@ -45,8 +48,11 @@ class ServiceRow:
 
 
 def service_rows(catalogue: Catalogue) -> list[ServiceRow]:
+    """Every item with the price the site shows as current (the catalogue's latest, ``site_date``) and its rows
+    in each children's round's matrix, which carries the prices of the round's first service day (D61)."""
     day = site_date(catalogue)
-    offers = catalogue.offers(day)
+    rounds = [r for r in children_round_prices(catalogue) if r.offers is not None]
+    newest = rounds[-1].offers if rounds else tuple(catalogue.offers(day))
     rows = []
     for s in catalogue.sorted_services():
         price = catalogue.price_by_service.get(s.id)
@@ -64,8 +70,9 @@ def service_rows(catalogue: Catalogue) -> list[ServiceRow]:
                 price=value,
                 price_text=labels.price_text(value) if price else labels.regime_without_price(catalogue, s),
                 status=labels.status_long(value.status) if value else "–",
-                offers=[o for o in offers if o.service.id == s.id],
+                offers=[o for o in newest or () if o.service.id == s.id],
                 incompatible=[catalogue.service_by_id[i] for i in s.incompatible_with if i in catalogue.service_by_id],
+                matrices=tuple((r, r.offers_of(s.id)) for r in rounds),
             )
         )
     return rows

@@ -24,8 +24,9 @@ def rows_sentence(offers: Sequence[Offer], form_names: dict) -> str:
     if count > 1:
         forms = [form_names[o.form] for o in offers]
         where += " (" + (", ".join(forms[:-1]) + " un " + forms[-1]) + ")"
-    with_ceiling = [o for o in offers if o.ceiling is not None]
-    without = [o for o in offers if o.ceiling is None]
+    # a regulated price whose amount the catalogue does not know yet is a ceiling all the same (jāprecizē)
+    with_ceiling = [o for o in offers if o.ceiling is not None or o.ceiling_unconfirmed]
+    without = [o for o in offers if o.ceiling is None and not o.ceiling_unconfirmed]
     if count == 1:
         ceilings = "tai ir cenas griesti" if with_ceiling else f"tai nav cenas griestu – {PROVIDER_PRICE}"
     elif not without:

@@ -8,12 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
-from generator.catalogue.models import Dated, Parameter, Price, PriceValue, Quotas
+from generator.catalogue.models import Dated, Parameter, Price, PriceStatus, PriceValue, Quotas
 from generator.site import labels, paths, text
 from generator.site.catalogue_pages import service_rows
 from generator.site.context import site_date
 from generator.site.markdown import anchor_id
 from generator.site.pagetemplates import render
+from generator.site.round_prices import RoundPrices, children_round_prices
 from generator.site.source_refs import SourceRefs
 
 
@@ -137,7 +138,7 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
     pages = {}
     for path, title, prices in histories:
         pages[path] = render("cenu_vesture.md.j2", **common, virsraksts=title, cenas=prices, datums=day,
-                             parskats="../" + paths.PRICES, **refs.for_page(path))
+                             diena=dt.timedelta(days=1), parskats="../" + paths.PRICES, **refs.for_page(path))
     pages[paths.PRICES] = render(
         "cenas.md.j2",
         **common,
@@ -152,8 +153,47 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
         vestures=[(path, title) for path, title, _ in histories],
         vestures_saite=lambda price: history_link(catalogue, price, paths.PRICES),
         cena_pec_pakalpojuma=catalogue.price_by_service,
+        matricas=matrix_prices(catalogue),
+        matricas_suna=matrix_cell,
     )
     return pages
+
+
+@dataclass(frozen=True)
+class MatrixPrices:
+    """The prices of one children's round's matrix (D61): per item, the value in force on its first service day."""
+
+    round: RoundPrices
+    values: dict[str, PriceValue | None]
+    group_ceiling: str  # the group sessions' ceiling in words ("25,93 EUR (jāprecizē)")
+
+
+def matrix_cell(value: PriceValue | None, fallback: str) -> str:
+    """A price in a round's matrix column: its figure and, when not confirmed, „jāprecizē"; ``fallback`` (the item's
+    regime in words) when the item has no price value that day."""
+    if value is None:
+        return fallback
+    figure = value_amount_text(value)
+    if value.amount is None and value.min is None and value.max is None:
+        figure = labels.price_text(value)
+    return figure + (" (jāprecizē)" if value.status is PriceStatus.to_verify else "")
+
+
+def matrix_prices(catalogue: Catalogue) -> list[MatrixPrices]:
+    """Per children's round whose prices the catalogue knows, every item's price in its matrix."""
+    result = []
+    for priced in children_round_prices(catalogue):
+        if priced.offers is None:
+            continue
+        values = {}
+        for service in catalogue.sorted_services():
+            price = catalogue.price_by_service.get(service.id)
+            values[service.id] = price.at(priced.day) if price else None
+        ceiling, status = catalogue.group_ceiling(priced.day)
+        group = "nav noteikti" if ceiling is None else text.eur(ceiling) + (
+            " (jāprecizē)" if status is PriceStatus.to_verify else "")
+        result.append(MatrixPrices(priced, values, group))
+    return result
 
 
 def _sort_key(ident: str) -> tuple[Any, ...]:

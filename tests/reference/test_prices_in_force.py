@@ -48,7 +48,7 @@ def test_a_pilot_plan_on_2023_prices_is_an_error(catalogue: Catalogue) -> None:
     (error,) = [f for f in result.findings if f.severity.value == "kļūda"]
     assert result.errors == 1 and error.code == "prices_not_in_force"
     assert "sākas 01.04.2019" in error.message and "(01.04.2023)" in error.message, error.message
-    assert "6.1 „Perioda pirmā diena”" in error.message and ADVICE in error.message
+    assert "6.1. tabulas „Perioda pirmā diena”" in error.message and ADVICE in error.message
     assert result.check_date == D(2019, 4, 1)  # the plan is inside its reporting period: P is still computed
 
 

@@ -1,7 +1,9 @@
 """The IB calculator page in headless Chromium: window.ibmKalkulators.aprekins equals generator/reference
-to the cent on random plans (the matrix proof's generator), on the reference's case files that the
-calculator can express and on the worked examples of 10.pielikums; the form works by keyboard; the page is
-axe-core clean, prints on one A4 page and is screenshotted at desktop and phone width.
+to the cent on random plans (the matrix proof's generator), also in a catalogue with several children's rounds
+whose prices differ (each plan with its round's matrix prices, or the prices_not_in_force error, D61), on the
+reference's case files that the calculator can express and on the worked examples of 10.pielikums; the form
+works by keyboard; the page is axe-core clean, prints on one A4 page and is screenshotted at desktop and phone
+width.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ import pytest
 from pypdf import PdfReader
 
 from generator.catalogue.catalogue import Catalogue
+from generator.lvformat import date as lv_date
 from generator.lvformat import eur, version
 from generator.money import to_decimal
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.site.calculator import DATA_SCRIPT, SCRIPT, data_script
 from generator.workbook.writer import template_date
 from tests.reference.caserunner import CASES_DIR, load_file
 from tests.site.axe import AxeUnavailable, ensure_axe
@@ -33,8 +37,9 @@ from tests.site.calculator_expected import (
     expected,
     in_reporting_period,
 )
+from tests.site.calculator_rounds import priced_for, rounds_catalogue
 from tests.workbook.cases import _line, _map_items, _raw_lines, financing_examples
-from tests.workbook.plans import random_plans
+from tests.workbook.plans import RandomPlan, random_plans
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,6 +47,8 @@ pytestmark = [
 ]
 
 RANDOM_PLANS = 600
+ROUND_PLANS = 400
+REPO = Path(__file__).resolve().parents[2]
 PAGE = "kalkulators.html"
 CASE_FILES = ("rules.yaml", "workbook.yaml", "amounts.yaml")
 
@@ -94,6 +101,91 @@ def test_random_plans_equal_the_reference(visit: Visit, catalogue: Catalogue, pa
     assert {"finansēts", "daļēji finansēts", "nav finansēts finansējuma trūkuma dēļ"} <= statuses
     assert any(Decimal(r["IB_Nepieciesamais"]) > Decimal(r["IB_Provizoriskais"]) for r in results)
     assert any(r["Parbaudes_Datums"] and r["Provizoriska_Likme"] == "0.70" for r in results)
+
+
+@pytest.fixture
+def blank(browser):  # noqa: ANN001, ANN201 - a page with no site behind it (no build, no server)
+    v = Visit(browser, "")
+    yield v
+    v.close()
+
+
+@pytest.fixture(scope="module")
+def several_rounds(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    return rounds_catalogue(tmp_path_factory.mktemp("calculator-rounds"))
+
+
+def run_with_data(visit: Visit, catalogue: Catalogue, inputs: list[dict]) -> list[dict]:
+    """The calculator's script with the data script of ``catalogue`` (not the built site's) on an empty page."""
+    page = visit.page
+    page.set_content("<!doctype html><html lang=\"lv\"><head><title>IB kalkulators</title></head><body></body></html>")
+    page.add_script_tag(content=data_script(catalogue))
+    page.add_script_tag(path=str(REPO / "site" / SCRIPT))
+    return page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+
+
+def test_plans_of_every_round_get_their_rounds_prices(blank: Visit, several_rounds: Catalogue) -> None:
+    """Random plans spread over the reporting periods of three children's rounds (one without known prices, one
+    whose prices change inside it): each equals the reference evaluated with the matrix of its round (D61) and
+    names that matrix's prices day; a plan outside what its prices cover gets the reference's error."""
+    cat = several_rounds
+    newest = Params.from_catalogue(cat, template_date(cat))
+    offers = list(cat.offers(template_date(cat)))
+    plans = random_plans(ROUND_PLANS, offers, newest.full_rate_max_age, newest.eligibility_age_limit,
+                         newest.period_months_max, seed=20210101)
+    named, days = [], []
+    for plan in plans:
+        moved = in_reporting_period(plan.inputs, newest, plan.seed)
+        params, round_offers = priced_for(cat, moved.period_start)
+        named.append((RandomPlan(plan.seed, moved).describe(), calculator_inputs(moved, round_offers), params))
+        days.append(params.day.isoformat())
+    results = run_with_data(blank, cat, [api_input(inputs) for _, inputs, _ in named])
+    failures = []
+    for (name, inputs, params), js, day in zip(named, results, days, strict=True):
+        diff = differences(js, expected(inputs, params))
+        if js.get("Cenu_Datums") != day:
+            diff.append(f"Cenu_Datums: kalkulators {js.get('Cenu_Datums')!r}, matricas cenu diena {day!r}")
+        if diff:
+            failures.append(f"{name}:\n  " + "\n  ".join(diff[:6]))
+    assert not failures, f"{len(failures)} no {len(named)} plāniem atšķiras:\n" + "\n".join(failures[:5])
+    assert blank.errors == []
+    # every round's prices are used, and both prices_not_in_force errors occur (before the prices day: the round
+    # without known prices; after their last day: the newest round's base amount changes on 01.04.2021)
+    assert set(days) == {"2018-10-01", "2021-01-01"}, sorted(set(days))
+    texts = [m["teksts"] for r in results for m in r["messages"] if m["kods"] == "prices_not_in_force"]
+    assert any("pirms matricas cenas" in t and "(01.01.2021)" in t for t in texts), texts[:3]
+    assert any("tikai līdz 31.03.2021" in t and "no 01.04.2021" in t for t in texts), texts[:3]
+    crossing = [r for r in results if [m["kods"] for m in r["messages"] if m["smagums"] == "kļūda"] == [
+        "prices_not_in_force"]]
+    assert crossing, "no plan is wrong only by its prices"
+    # the pilot round's plans keep the pilot's base amount (3 000 EUR), the newest round's get 3 300 EUR
+    provisional = {(r["Cenu_Datums"], r["IB_Provizoriskais"]) for r in results if r["Provizoriska_Likme"] == "1.00"}
+    assert ("2018-10-01", "3000.00") in provisional and ("2021-01-01", "3300.00") in provisional
+
+
+def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: Catalogue) -> None:
+    """The page with the several-rounds data: a plan in the pilot round shows the pilot matrix's prices day and
+    B, one in the newest round running past its prices' last day shows the reference's prices_not_in_force error."""
+    page = visit.page
+    page.route(f"**/{DATA_SCRIPT}", lambda route: route.fulfill(body=data_script(several_rounds),
+                                                                  content_type="text/javascript"))
+    visit.open(PAGE)
+    page.fill("#ibm-dzimsanas", "03.03.2014")
+    page.fill("#ibm-sakums", "01.11.2018")
+    page.fill("#ibm-r1-kods", "3.1.2i Ergoterapeits, individuāli")
+    page.fill("#ibm-r1-daudzums", "10")
+    page.fill("#ibm-r1-cena", "20")
+    page.locator("#ibm-r1-cena").blur()
+    shown = page.inner_text("#ibm-rezultati")
+    assert "Cenas uz 01.10.2018" in shown and "3 000,00 EUR" in shown.replace("\u00a0", " "), shown
+    assert "matricas cenas un parametri" not in page.inner_text("#ibm-zinojumi")  # the pilot prices fit
+    page.fill("#ibm-sakums", "01.02.2021")
+    page.locator("#ibm-sakums").blur()
+    shown = page.inner_text("#ibm-rezultati")
+    messages = page.inner_text("#ibm-zinojumi")
+    assert "Cenas uz 01.01.2021" in shown and "spēkā līdz 31.03.2021" in shown, shown
+    assert "bet matricas cenas un parametri ir spēkā tikai līdz 31.03.2021" in messages, messages
+    assert visit.errors == []
 
 
 def _expressible_cases(offers: dict, base: Decimal) -> tuple[list[tuple[str, WorkbookInputs]], list[str]]:
@@ -263,6 +355,7 @@ def test_form_by_keyboard(visit: Visit, params: Params, offers) -> None:
     want = expected(inputs, params)
     nbsp = "\u00a0"
     assert "01.10.2018" in shown  # the reporting period's first day, not the plan's
+    assert f"Cenas uz {lv_date(params.day)} – tās, kas ir kārtas „" in shown  # the matrix prices used (D61)
     for name in ("IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais"):
         assert eur(want[name]) in shown.replace(" EUR", f"{nbsp}EUR"), (name, shown)
     for cost, funded in zip(want["Plans_Summa"], want["Plans_NoIB"], strict=True):
@@ -311,6 +404,7 @@ def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path, 
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "nav lēmums" in text and "IB kopējais apmērs K" in text
+    assert f"Cenas uz {lv_date(template_date(catalogue))}" in text
     assert f"pēc kataloga versijas {version(catalogue.version)}." in " ".join(text.split())  # not the ISO form
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(ARTIFACTS / "kalkulators-druka")], check=False)
     assert visit.errors == []

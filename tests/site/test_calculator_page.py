@@ -4,9 +4,11 @@ page, where the API is documented."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from decimal import Decimal
+from pathlib import Path
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
@@ -14,9 +16,12 @@ from generator.catalogue.models import PriceStatus
 from generator.lvformat import eur, percent
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
+from generator.reference.rounds import plan_end
 from generator.reference.rules import check_incompatible, check_prices
+from generator.reference.workbook import check_prices_in_force
 from generator.site import calculator
 from generator.workbook.writer import template_date
+from tests.site.calculator_rounds import rounds_catalogue
 from tests.site.conftest import BuiltSite
 
 
@@ -32,14 +37,18 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
     day = template_date(catalogue)  # the matrix's prices day (D61)
     params = Params.from_catalogue(catalogue, day)
     offers = catalogue.offers(day)
-    assert [o["kods"] for o in data["pakalpojumi"]] == [o.id for o in offers]
-    for offer, row in zip(offers, data["pakalpojumi"], strict=True):
+    (only,) = data["kartas"]  # the catalogue has one children's round: the default one
+    assert data["noklusejums"] == only["id"] and only["cenuDiena"] == data["datums"] == day.isoformat()
+    assert only["cenasLidz"] == params.prices_until.isoformat()
+    rows = [data["pakalpojumi"][i] for i in only["pakalpojumi"]]
+    assert [o["kods"] for o in rows] == [o.id for o in offers]
+    for offer, row in zip(offers, rows, strict=True):
         assert row["nosaukums"] == offer.label
         assert row["griesti"] == (None if offer.ceiling is None else format(offer.ceiling, "f"))
         assert row["griestuStatuss"] == (None if offer.ceiling_status is None else offer.ceiling_status.value)
         assert row["transports"] == offer.service.transport and row["joma"] == offer.service.area
-    assert {"3.1.2i", "3.1.2g", "1.3"} <= {o["kods"] for o in data["pakalpojumi"]}
-    p = data["parametri"]
+    assert {"3.1.2i", "3.1.2g", "1.3"} <= {o["kods"] for o in rows}
+    p = only["parametri"]
     assert Decimal(p["bazesApmers"]) == params.base_amount
     assert Decimal(p["likmeSamazinata"]) == params.rate_reduced and p["vecumaRobeza"] == params.eligibility_age_limit
     assert Decimal(p["transportaDala"]) == params.transport_share_max and p["menesiMax"] == params.period_months_max
@@ -47,6 +56,48 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
     assert periods == [(r.start.isoformat(), r.end.isoformat()) for r in params.reporting_periods]
     assert data["versija"] == catalogue.version
     assert data["versijaTeksts"] == lvformat.version(catalogue.version)  # what the printed estimate shows
+    page = built_site.html("kalkulators.html")
+    assert f"cenas uz {lvformat.date(day)}, spēkā līdz {lvformat.date(params.prices_until)}" in page
+
+
+def test_each_round_carries_its_matrix_prices(tmp_path: Path) -> None:
+    """Several children's rounds: each has the prices day, validity, parameters and offers of the matrix issued
+    for it (D61), an offer the same in two rounds is written once, and a round whose prices the catalogue does not
+    know has none (the calculator then checks the plan against the newest round's matrix)."""
+    cat = rounds_catalogue(tmp_path)
+    data = calculator.calculator_data(cat)
+    rounds = {k["id"]: k for k in data["kartas"]}
+    assert data["noklusejums"] == "berni-2021" and data["datums"] == "2021-01-01"
+    unknown = rounds["berni-2018-pavasaris"]
+    assert (unknown["cenuDiena"], unknown["parametri"], unknown["pakalpojumi"]) == (None, None, None)
+    assert [q["sakums"] for q in unknown["periodi"]] == ["2018-01-01"]
+    for round_id, day, until, base in (("berni-2018", "2018-10-01", "2020-12-31", "3000.00"),
+                                       ("berni-2021", "2021-01-01", "2021-03-31", "3300.00")):
+        row = rounds[round_id]
+        assert (row["cenuDiena"], row["cenasLidz"], row["parametri"]["bazesApmers"]) == (day, until, base)
+        offers = cat.offers(dt.date.fromisoformat(day))
+        assert [data["pakalpojumi"][i] for i in row["pakalpojumi"]] == [calculator.offer_data(o) for o in offers]
+    keys = [json.dumps(o, sort_keys=True, ensure_ascii=False) for o in data["pakalpojumi"]]
+    assert len(keys) == len(set(keys))  # each offer once
+    assert len(data["pakalpojumi"]) < len(rounds["berni-2018"]["pakalpojumi"]) + len(rounds["berni-2021"]["pakalpojumi"])
+    page = calculator.render_calculator(cat, [])[calculator.PAGE]
+    assert "cenas uz 01.10.2018, spēkā līdz 31.12.2020" in page and "cenas uz 01.01.2021, spēkā līdz 31.03.2021" in page
+    assert "cenas un parametri katalogā nav zināmi" in page
+
+
+def test_prices_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:
+    """The two prices_not_in_force templates filled in give the reference's messages (D61)."""
+    texts = _data(built_site)["teksti"]
+    params = Params.from_catalogue(catalogue, template_date(catalogue))
+    start = params.day - dt.timedelta(days=1)
+    (before,) = check_prices_in_force(start, 1, params)
+    assert texts["prices_before"].format(sakums=lvformat.date(start), cenu_diena=lvformat.date(params.day)) \
+        == before.message
+    until = params.day + dt.timedelta(days=40)
+    (after,) = check_prices_in_force(params.day, 6, params.replace(prices_until=until))
+    end = plan_end(params.day, 6)
+    assert texts["prices_after"].format(beigas=lvformat.date(end), lidz=lvformat.date(until),
+                                        no=lvformat.date(until + dt.timedelta(days=1))) == after.message
 
 
 def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:
@@ -69,7 +120,7 @@ def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Cata
 def test_unconfirmed_ceilings_are_not_prefilled(built_site: BuiltSite) -> None:
     """The API takes a missing price from the ceiling only when the ceiling is confirmed; the data keeps
     the status so the page can say „jāprecizē”."""
-    rows = _data(built_site)["pakalpojumi"]
+    rows = _data(built_site)["pakalpojumi"]  # every round's offers, each written once
     unconfirmed = [r for r in rows if r["griestuStatuss"] == PriceStatus.to_verify.value]
     assert unconfirmed
     script = (built_site.site / calculator.SCRIPT).read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import Form
 from generator.site.offer_text import rows_sentence
+from generator.workbook.writer import template_date
 from tests.site.conftest import BuiltSite
 from tests.site.htmltables import text_of
 
@@ -39,7 +40,7 @@ def test_no_service_page_claims_a_group_ceiling_it_does_not_have(built_site: Bui
     cat = built_site.catalogue
     checked = 0
     for s in cat.sorted_services():
-        offers = [o for o in cat.offers(built_site.catalogue.latest_date) if o.service.id == s.id]
+        offers = [o for o in cat.offers(template_date(cat)) if o.service.id == s.id]  # the newest round's matrix
         page = text_of(built_site.html(f"katalogs/{s.id}.html"))
         group_with_ceiling = [o for o in offers if o.form is Form.group and o.ceiling is not None]
         if not group_with_ceiling:
@@ -56,7 +57,7 @@ def test_every_service_page_has_its_rows_table(built_site: BuiltSite) -> None:
 
     cat = built_site.catalogue
     for s in cat.sorted_services():
-        offers = [o for o in cat.offers(cat.latest_date) if o.service.id == s.id]
+        offers = [o for o in cat.offers(template_date(cat)) if o.service.id == s.id]
         rows_tables = [t for t in tables(built_site.html(f"katalogs/{s.id}.html"))
                        if t.header and t.header[0] == "Matricas rinda"]
         assert len(rows_tables) == (1 if offers else 0), s.id

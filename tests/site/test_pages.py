@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from urllib.parse import unquote
@@ -110,11 +111,13 @@ def test_every_price_history_on_its_area_page_equals_the_catalogue(built_site: B
         table = by_anchor.get(f"cena-{'-'.join(price.id.replace('.', '-').split('-'))}".lower())
         assert table is not None, f"nav vēstures tabulas cenai {price.id}"
         assert len(table.rows) == len(price.values)
-        for row, value in zip(table.rows, price.values, strict=True):
+        ends = [lvformat.date(v.effective_from - dt.timedelta(days=1)) for v in price.values[1:]] + ["–"]
+        for row, value, end in zip(table.rows, price.values, ends, strict=True):
             assert row[0] == lvformat.date(value.effective_from)
-            assert amounts(row[2]) == _expected_amounts(value), (price.id, row)
-            assert row[3] == value.status.value
-            assert row[4] == _source_text(built_site, value.source)
+            assert row[1] == end  # in force until the day before the next value
+            assert amounts(row[3]) == _expected_amounts(value), (price.id, row)
+            assert row[4] == value.status.value
+            assert row[5] == _source_text(built_site, value.source)
         service = cat.service_by_id.get(price.service or "")
         page = f"joma-{service.area}.html" if service else "parametri.html"
         assert f'id="{price_anchor(price)}"' in (built_site.site / "cenas" / page).read_text(encoding="utf-8")

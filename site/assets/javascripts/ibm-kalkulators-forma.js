@@ -23,17 +23,13 @@
     var eur = function (s) {
       return s === null || s === undefined ? "–" : api.formats.eur(s);
     };
-    var byLabel = {};
-    data.pakalpojumi.forEach(function (o) {
-      byLabel[o.nosaukums] = o;
-      byLabel[o.kods] = o;
-    });
     var list = root.querySelector("#ibm-rindas");
     var counter = 0;
 
+    /* The offer of the round whose prices the plan gets (its first day decides, D61). */
     function offerOf(text) {
       var t = text.trim();
-      return byLabel[t] || byLabel[t.split(/\s+/)[0]] || null;
+      return api.pakalpojums(t, value("periodaSakums")) || api.pakalpojums(t.split(/\s+/)[0], value("periodaSakums"));
     }
 
     function field(k, name, label, attrs) {
@@ -177,13 +173,22 @@
       return api.formats.procenti(s, 1);
     }
 
+    /* "Cenas uz DD.MM.GGGG": the prices day of the round whose matrix the plan's figures are. */
+    function pricesNote(res) {
+      var round = api.karta(last.input.periodaSakums);
+      var text = "Cenas uz " + api.formats.datums(res.Cenu_Datums) + " – tās, kas ir kārtas „" + round.nosaukums +
+        "” matricā" + (round.cenasLidz ? " (spēkā līdz " + api.formats.datums(round.cenasLidz) + ")" : "") + ".";
+      return el("p", { class: "ibm-kalk__cenas", text: text });
+    }
+
     function summaryRows(res) {
       var d = res.Finansejums;
+      var base = api.karta(last.input.periodaSakums).parametri;
       return [
         ["Pārbaudes datums (pārskata perioda sākums)", res.Parbaudes_Datums ? api.formats.datums(res.Parbaudes_Datums) : "– (plāns nav pārskata periodā)"],
         ["Vecums pārbaudes datumā", res.Vecums + " g."],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
-        ["IB provizoriskais apmērs P" + (data.parametri.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
+        ["IB provizoriskais apmērs P" + (base.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
           eur(res.IB_Provizoriskais)],
         ["IB nepieciešamais apmērs N", eur(res.IB_Nepieciesamais)],
         ["Plānam pieejamais IB apmērs A", eur(res.IB_Pieejamais)],
@@ -268,6 +273,7 @@
         if (res.Kludas > 0) {
           box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Uzmanību: plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
         }
+        box.appendChild(pricesNote(res));
         box.appendChild(table("IB apmēri", summaryRows(res)));
         if (res.Varianti) box.appendChild(variantsTable(res));
       }
@@ -312,7 +318,10 @@
       if (!res.Derigs || res.Kludas > 0) {
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
       }
-      if (res.Derigs) box.appendChild(table("IB apmēri", summaryRows(res)));
+      if (res.Derigs) {
+        box.appendChild(pricesNote(res));
+        box.appendChild(table("IB apmēri", summaryRows(res)));
+      }
       box.appendChild(messageList(res));
     }
 

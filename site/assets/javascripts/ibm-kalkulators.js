@@ -6,7 +6,10 @@
  * rounded half away from zero like spreadsheet ROUND and Python's Decimal ROUND_HALF_UP
  * (generator/money.py); no binary floating point touches an amount.
  * Data (offers, parameters, rounds, message texts) come from ibm-kalkulators-dati.js, generated
- * from the catalogue by `ibm build`.
+ * from the catalogue by `ibm build`: per children's round, the prices and parameters a matrix issued for
+ * that round carries (those in force on its first service day, D61). A plan is priced with the data of
+ * the round whose reporting period holds its first day; when that round has none (or the plan is in no
+ * round), with the newest round's, and the reference's prices_not_in_force / period errors say why.
  */
 (function (global) {
   "use strict";
@@ -170,6 +173,10 @@
     var total = p[0] * 12 + (p[1] - 1) + months; // the month after the plan's last month
     return new Date(Date.UTC(Math.floor(total / 12), total % 12, 0)).toISOString().slice(0, 10);
   }
+  function nextDay(iso) {
+    var p = ymd(iso);
+    return new Date(Date.UTC(p[0], p[1] - 1, p[2] + 1)).toISOString().slice(0, 10);
+  }
 
   // ---- input ---------------------------------------------------------------------------------------
   function empty(v) {
@@ -195,16 +202,44 @@
     return v === true || v === 1;
   }
 
-  var OFFERS = {};
-  (DATA ? DATA.pakalpojumi : []).forEach(function (o) {
-    OFFERS[o.kods] = o;
-  });
+  // ---- the rounds and their prices (D61) ----------------------------------------------------------
+  /* A round with its offers by code; offers identical in several rounds are written once in the data. */
+  function priced(k) {
+    var offers = {};
+    (k.pakalpojumi || []).forEach(function (i) {
+      var o = DATA.pakalpojumi[i];
+      offers[o.kods] = o;
+    });
+    return { karta: k, offers: offers, parametri: k.parametri };
+  }
+  var ROUNDS = DATA ? DATA.kartas.map(priced) : [];
+  var DEFAULT = ROUNDS.filter(function (r) {
+    return r.karta.id === DATA.noklusejums;
+  })[0];
 
-  function findOffer(text) {
+  /* The reporting period holding `start` (ISO), with its round, or null. */
+  function reportingPeriod(start) {
+    var found = null;
+    ROUNDS.forEach(function (r) {
+      r.karta.periodi.forEach(function (p) {
+        if (!found && p.sakums <= start && start <= p.beigas) found = { round: r, periods: p };
+      });
+    });
+    return found;
+  }
+
+  /* The prices and parameters a plan starting on `start` (ISO or null) is evaluated with: its round's,
+   * when the catalogue knows them, otherwise the newest round's (the default matrix). */
+  function roundFor(start) {
+    var rp = start ? reportingPeriod(start) : null;
+    return rp && rp.round.karta.cenuDiena ? rp.round : DEFAULT;
+  }
+
+  function findOffer(text, offers) {
     var t = String(text).trim();
-    if (OFFERS[t]) return OFFERS[t];
+    if (offers[t]) return offers[t];
     var code = t.split(/\s+/)[0];
-    var offer = OFFERS[code];
+    var offer = offers[code];
     return offer && (t === code || t === offer.nosaukums) ? offer : null;
   }
 
@@ -232,11 +267,16 @@
   };
 
   function readInput(ievade) {
-    var p = DATA.parametri;
     var r = new Reader();
+    var birth = r.date(ievade.dzimsanasDatums, "dzimsanasDatums", "Dzimšanas datums");
+    var start = r.date(ievade.periodaSakums, "periodaSakums", "Plāna pirmā diena");
+    var round = roundFor(start);
+    var p = round.parametri;
     var inp = {
-      birth: r.date(ievade.dzimsanasDatums, "dzimsanasDatums", "Dzimšanas datums"),
-      start: r.date(ievade.periodaSakums, "periodaSakums", "Plāna pirmā diena"),
+      birth: birth,
+      start: start,
+      round: round,
+      params: p,
       special: truthy(ievade.atzinums),
       final: r.money(ievade.galigais, "galigais", "IB galīgais apmērs F", true),
       benefits: r.money(ievade.pabalsti, "pabalsti", "Pabalsti", true) || ZERO,
@@ -255,7 +295,7 @@
       var name = i + 1 + ". rinda";
       var line = { index: i, offer: null, units: ZERO, price: null, expert: null, parent: null };
       if (!empty(row.kods)) {
-        line.offer = findOffer(row.kods);
+        line.offer = findOffer(row.kods, round.offers);
         if (!line.offer) r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
       }
       line.units = empty(row.daudzums) ? ZERO : r.money(row.daudzums, "daudzums", name + ", daudzums", false, i) || ZERO;
@@ -272,15 +312,6 @@
   }
 
   // ---- the rules (generator/reference) -------------------------------------------------------------
-  function reportingPeriod(start) {
-    var found = null;
-    DATA.kartas.forEach(function (k) {
-      k.periodi.forEach(function (p) {
-        if (!found && p.sakums <= start && start <= p.beigas) found = { karta: k, periods: p };
-      });
-    });
-    return found;
-  }
 
   function lineCost(line) {
     return line.counted ? round(mul(line.units, line.price), 2) : ZERO;
@@ -288,8 +319,7 @@
 
   /* Combined priority of the counted lines (D4): expert position by (expert rank, area, index);
    * score = ROUND(expert weight × expert position + parent weight × parent rank, 6). */
-  function priorities(lines) {
-    var p = DATA.parametri;
+  function priorities(lines, p) {
     var counted = lines.filter(function (l) {
       return l.counted;
     });
@@ -369,7 +399,7 @@
 
   function findings(inp, plan) {
     var t = DATA.teksti;
-    var p = DATA.parametri;
+    var p = inp.params;
     var found = [];
     found = found.concat(plan.periodErrors);
     if (plan.notEligible) found.push(plan.notEligible);
@@ -440,6 +470,8 @@
   function invalidResult(errors) {
     return {
       Derigs: false,
+      Cenu_Datums: null,
+      Karta: null,
       Parbaudes_Datums: null,
       Vecums: null,
       Provizoriska_Likme: null,
@@ -466,7 +498,7 @@
     var read = readInput(ievade || {});
     if (read.errors.length) return invalidResult(read.errors);
     var inp = read.input;
-    var p = DATA.parametri;
+    var p = inp.params;
     var t = DATA.teksti;
 
     // Stage 1: the check date, age, rate and P (D1, D21). A plan starting outside every reporting
@@ -488,6 +520,17 @@
           perioda_beigas: lvDate(rp.periods.beigas),
         }) });
     }
+    // The prices and parameters hold from the round's prices day to cenasLidz (D61): a plan inside a
+    // reporting period that does not fit them is an error (check_prices_in_force in the reference).
+    var end = planEnd(inp.start, inp.months);
+    var prices = inp.round.karta;
+    if (rp && inp.start < prices.cenuDiena) {
+      plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
+        teksts: fill(t.prices_before, { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena) }) });
+    } else if (rp && prices.cenasLidz && end > prices.cenasLidz) {
+      plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
+        teksts: fill(t.prices_after, { beigas: lvDate(end), lidz: lvDate(prices.cenasLidz), no: lvDate(nextDay(prices.cenasLidz)) }) });
+    }
     var age = ageInYears(inp.birth, checkDate || inp.start);
     var rate = ZERO;
     var provisional = ZERO;
@@ -507,7 +550,7 @@
     // Stage 2 and 4: costs, N, priorities, A, line funding, K (D3–D6).
     var costs = inp.lines.map(lineCost);
     var needed = costs.reduce(add, ZERO);
-    var prio = priorities(inp.lines);
+    var prio = priorities(inp.lines, p);
     var available = cmp(needed, provisional) <= 0 ? needed : inp.final !== null ? inp.final : provisional;
     var funded = ibFunding(inp.lines, prio, available);
     var ibTotal = funded.reduce(add, ZERO);
@@ -526,6 +569,8 @@
     var messages = findings(inp, plan);
     var result = {
       Derigs: true,
+      Cenu_Datums: inp.round.karta.cenuDiena,
+      Karta: inp.round.karta.id,
       Parbaudes_Datums: checkDate,
       Vecums: age,
       Provizoriska_Likme: fixed(rate, 2),
@@ -580,8 +625,22 @@
     };
   }
 
+  /* The round whose prices a plan starting on `periodaSakums` gets, and that round's offer for a code or
+   * label (for the form's hints and prefilled prices). */
+  function karta(periodaSakums) {
+    var r = roundFor(empty(periodaSakums) ? null : parseDate(periodaSakums));
+    return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.karta.cenuDiena, cenasLidz: r.karta.cenasLidz,
+      parametri: r.parametri };
+  }
+  function pakalpojums(teksts, periodaSakums) {
+    var r = roundFor(empty(periodaSakums) ? null : parseDate(periodaSakums));
+    return findOffer(teksts, r.offers);
+  }
+
   global.ibmKalkulators = {
     aprekins: aprekins,
+    karta: karta,
+    pakalpojums: pakalpojums,
     dati: DATA,
     formats: {
       eur: function (s) {

@@ -1,0 +1,80 @@
+"""A test catalogue with several children's rounds whose prices differ, and the prices and parameters the reference
+gives a plan in it: those of the matrix issued for the plan's round (D61).
+
+The catalogue copy adds to the real one (fictional test data):
+
+* ``berni-2018-pavasaris`` – services 01.01.2018–30.06.2018, before the catalogue knows every parameter: its
+  matrix cannot be issued, a plan in it is checked against the newest round's matrix (``prices_not_in_force``);
+* ``berni-2021`` – services 01.01.2021–31.12.2021, the newest round; the base amount B changes on its first
+  service day (3 300 EUR) and again on 01.04.2021 (3 400 EUR), so its prices hold only until 31.03.2021 and a
+  plan running past that day (in the same reporting period or the next) gets ``prices_not_in_force``.
+
+The pilot round ``berni-2018`` keeps its own prices day (01.10.2018, B = 3 000 EUR), valid until 31.12.2020.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue, Offer
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.catalogue.models import Pilot
+from generator.reference.params import Params
+from generator.reference.rounds import period_holding
+from generator.workbook.writer import template_date
+
+TEST_ROUNDS = (
+    ("berni-2018-pavasaris", "Testa kārta bērniem bez zināmām cenām (izdomāta)", dt.date(2018, 1, 1), dt.date(2018, 6, 30)),
+    ("berni-2021", "Testa kārta bērniem ar cenu maiņu (izdomāta)", dt.date(2021, 1, 1), dt.date(2021, 12, 31)),
+)
+BASE_CHANGES = ((dt.date(2021, 1, 1), "3300.00"), (dt.date(2021, 4, 1), "3400.00"))
+
+
+def rounds_catalogue(folder: Path) -> Catalogue:
+    target = folder / "catalogue"
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    rounds = target / "rounds.yaml"
+    text = rounds.read_text(encoding="utf-8")
+    for round_id, name, start, end in TEST_ROUNDS:
+        text += f"""  - id: {round_id}
+    programme: bērni
+    name_lv: {name}
+    start: {start.isoformat()}
+    end: {end.isoformat()}
+    services_start: {start.isoformat()}
+    services_end: {end.isoformat()}
+    reporting_period_months: 6
+    municipalities: [liepaja, valmiera]
+    envelope:
+      amount: null
+      status: jāprecizē
+      source: "Testa dati"
+    participants: 10
+    source: "Testa dati: izdomāta kārta"
+"""
+    rounds.write_text(text, encoding="utf-8")
+    programme = target / "programme.yaml"
+    text = programme.read_text(encoding="utf-8")
+    values = "".join(f'    - {{effective_from: {day.isoformat()}, value: {amount}, source: "Testa dati"}}\n'
+                     for day, amount in BASE_CHANGES)
+    assert text.count("\nrate_full:\n") == 1  # the base amount's values end where rate_full begins
+    programme.write_text(text.replace("\nrate_full:\n", "\n" + values + "rate_full:\n"), encoding="utf-8")
+    return load_or_raise(target)
+
+
+def priced_for(catalogue: Catalogue, start: dt.date) -> tuple[Params, dict[str, Offer]]:
+    """The parameters and offers of the matrix a plan starting on ``start`` is checked with: the one issued for the
+    round whose reporting period holds ``start`` (its first service day's prices, D61), or, when there is no such
+    round or the catalogue does not know its prices, the newest round's (the default matrix, ``template_date``)."""
+    by_id = {r.id: r for r in catalogue.rounds_of(Pilot.children)}
+    period = period_holding(catalogue.children_reporting_periods(), start)
+    day = template_date(catalogue)
+    if period is not None:
+        try:
+            Params.from_catalogue(catalogue, by_id[period.round_id].services_start)
+            day = by_id[period.round_id].services_start
+        except LookupError:
+            pass
+    return Params.from_catalogue(catalogue, day), {o.id: o for o in catalogue.offers(day)}
