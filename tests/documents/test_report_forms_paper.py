@@ -1,8 +1,9 @@
 """What the report forms put on paper, read from the workbooks as written (no LibreOffice): a signature is a
 white line, not a yellow input (29, 30, 31, 27); the quality questionnaires (35–38) print their first rows only,
 the others wait in collapsed groups like the registers' rows; the provider list (17) prints no screen
-instructions on its area headings; sheet 26 holds the names' inputs, prefilled only with confirmed names; 31
-asks for the month a signed copy reports (D55)."""
+instructions on its area headings; sheet 26 and every other report workbook hold the names' inputs, prefilled only
+with confirmed names, that each form's intro line shows (D57, D63); 31 asks for the month a signed copy reports
+(D55)."""
 
 from __future__ import annotations
 
