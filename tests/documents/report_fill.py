@@ -1,7 +1,9 @@
 """Report workbooks filled as a municipality fills them after the round has ended (their month cells are
-inputs): the municipality's and social service's names on sheet 26, two months of expenses in 28 with a correction that cancels one session (−1 unit, −32,00 EUR), the
-months, children and money received in 29 and 27, the quarter in 30, two months of activities in 31. The same
-register rows as ``RegisterData`` give the reference's figures to compare with the printed ones."""
+inputs): the municipality's and social service's names in every workbook (sheet 26, above 27's, 31's, 17's and
+24's tables, on 35–38's summary), two months of expenses in 28 with a correction that cancels one session
+(−1 unit, −32,00 EUR), the months, children and money received in 29 and 27, the quarter in 30, two months of
+activities in 31, three questionnaires in 24 and two parents' answers in 36. The same register rows as
+``RegisterData`` give the reference's figures to compare with the printed ones."""
 
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ import openpyxl
 from generator.documents.reports import register as reg
 from generator.documents.reports.activity import FIRST_MONTH_COL, FIRST_ROW
 from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
+from generator.documents.reports.annex_registers import FIRST as REGISTER_FIRST
+from generator.documents.reports.questionnaire_workbooks import FIRST as QUALITY_FIRST
+from generator.documents.reports.questionnaire_workbooks import STAGE_COL
 from generator.documents.reports.settlement_workbook import FIRST as SETTLEMENT_FIRST
 from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
 from generator.documents.reports.workbooks import (
@@ -27,6 +32,7 @@ from generator.documents.reports.workbooks import (
 from generator.reference.settlement import BIP_PAY, BIP_SBS
 
 MONTHS = (dt.date(2019, 1, 1), dt.date(2019, 2, 1))
+QUESTIONNAIRE_SHEET = "24 Aptauju reģistrs"
 CHILDREN = 12
 RECEIVED = (Decimal("3000.00"), Decimal("0.00"))
 SERVICE = "3.1.2i Ergoterapeits, individuāli"
@@ -102,10 +108,53 @@ def fill_settlement(source: Path, target: Path) -> Path:
 
 def fill_activity(source: Path, target: Path) -> Path:
     wb = openpyxl.load_workbook(source)
+    type_names(wb)
     ws = wb[ACTIVITY_SHEET]
     for k, month in enumerate(MONTHS):
         ws.cell(FIRST_ROW, FIRST_MONTH_COL + 1 + k, _day(month))
         for i in range(3):
             ws.cell(FIRST_ROW + 1 + i, FIRST_MONTH_COL + 1 + k, i + k + 1)
+    wb.save(target)
+    return target
+
+
+# 24: child code, questionnaire (its list's first entries), round, filled by, scanned, original in the file
+QUESTIONNAIRES = (("B-01", 0, "sākotnējā", "vecāks"), ("B-02", 0, "sākotnējā", "vecāks"),
+                  ("B-01", 1, "noslēguma", "bērns pats"))
+PARENT_SCORES = ((4, 5, 3), (5, 4, 4))  # 36: the first three stages of two parents' questionnaires
+
+
+def fill_questionnaire_register(source: Path, target: Path, names: list[str]) -> Path:
+    """``names``: the register's questionnaire list (annex_registers.questionnaire_names)."""
+    wb = openpyxl.load_workbook(source)
+    type_names(wb)
+    ws = wb[QUESTIONNAIRE_SHEET]
+    for i, (code, name, round_name, filled_by) in enumerate(QUESTIONNAIRES):
+        r = REGISTER_FIRST + 1 + i
+        for col, value in ((2, code), (3, names[name]), (4, round_name), (5, filled_by), (6, _day(MONTHS[0])),
+                           (7, _day(MONTHS[0])), (8, "Jā"), (9, "Jā")):
+            ws.cell(r, col, value)
+    wb.save(target)
+    return target
+
+
+def fill_names(source: Path, target: Path) -> Path:
+    """Only the names (17: its providers are typed in hidden rows, which print a warning instead)."""
+    wb = openpyxl.load_workbook(source)
+    type_names(wb)
+    wb.save(target)
+    return target
+
+
+def fill_questionnaires(source: Path, target: Path) -> Path:
+    wb = openpyxl.load_workbook(source)
+    type_names(wb)
+    ws = next(ws for ws in wb.worksheets if ws.title.startswith("36"))
+    for i, scores in enumerate(PARENT_SCORES):
+        r = QUALITY_FIRST + 1 + i
+        ws.cell(r, 2, f"V-{i + 1:02d}")
+        ws.cell(r, 3, _day(MONTHS[1]))
+        for k, score in enumerate(scores):
+            ws.cell(r, STAGE_COL + 1 + k, score)
     wb.save(target)
     return target

@@ -14,6 +14,7 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports.annex_registers import (
+    FIRST,
     ROUNDS,
     questionnaire_names,
     write_provider_list,
@@ -143,7 +144,8 @@ def test_registers_carry_catalogue_names_and_lock_their_formulas(tmp_path: Path,
     register = openpyxl.load_workbook(write_questionnaire_register(catalogue, municipality, tmp_path / "a.xlsx"))
     ws = register["24 Aptauju reģistrs"]
     names = questionnaire_names(catalogue)
-    assert ws.protection.sheet and ws["B6"].protection.locked is False and ws["A6"].protection.locked
+    first = FIRST + 1  # the first table row (1-based)
+    assert ws.protection.sheet and ws[f"B{first}"].protection.locked is False and ws[f"A{first}"].protection.locked
     counts = register["Kopsavilkums"]
     assert [counts.cell(row=5 + i, column=1).value for i in range(len(names))] == names
     assert any("KIDSCREEN" in n for n in names)
@@ -152,13 +154,13 @@ def test_registers_carry_catalogue_names_and_lock_their_formulas(tmp_path: Path,
     ws = providers.worksheets[0]
     services = catalogue.sorted_services()
     # each support area's heading row, then its services (in the heading's outline group)
-    rows = range(6, ws.max_row + 1)
+    rows = range(first, ws.max_row + 1)
     grouped = [r for r in rows if ws.row_dimensions[r].outlineLevel == 1]
     assert [ws.cell(row=r, column=1).value for r in grouped] == [s.id for s in services]
     headings = [ws.cell(row=r - 1, column=1).value for r in grouped if r - 1 not in grouped]
     assert headings == [f"{a.number}. {a.name_lv}" for a in catalogue.enums.support_areas]
-    assert ws.cell(row=7, column=4).value == services[0].description.prasibas_sniedzejiem.teksts
-    assert ws.protection.sheet and ws["E7"].protection.locked is False and ws["D7"].protection.locked
+    assert ws.cell(row=first + 1, column=4).value == services[0].description.prasibas_sniedzejiem.teksts
+    assert ws.protection.sheet and ws[f"E{first + 1}"].protection.locked is False and ws[f"D{first + 1}"].protection.locked
 
 
 @pytest.mark.libreoffice
@@ -187,7 +189,7 @@ def test_settlements_and_questionnaire_summaries_recalculated_in_libreoffice_equ
     wb = openpyxl.load_workbook(write_questionnaire_register(catalogue, municipalities[0], tmp_path / "r.xlsx"))
     ws = wb["24 Aptauju reģistrs"]
     typed = {(n, r): 0 for n in names for r in ROUNDS}
-    for row in range(6, 6 + rng.randrange(5, 60)):
+    for row in range(FIRST + 1, FIRST + 1 + rng.randrange(5, 60)):
         name, round_name = rng.choice(names), rng.choice(ROUNDS)
         ws.cell(row=row, column=2, value=f"B{row:02d}")
         ws.cell(row=row, column=3, value=name)

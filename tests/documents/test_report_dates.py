@@ -13,6 +13,7 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.documents import terms
 from generator.documents.reports import register as reg
+from generator.documents.reports.activity import FIRST_ROW as ACTIVITY_FIRST
 from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
 from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
 from generator.documents.reports.workbooks import S_CASH, S_QUARTER, write_report_workbooks
@@ -65,8 +66,9 @@ def test_no_report_template_shows_a_passed_date_after_the_round(catalogue: Catal
     settlement = books["norekini-ar-pasvaldibu.xlsx"][0][SETTLEMENT_SHEET]
     assert settlement["A9"].value is None and not settlement["A9"].protection.locked
     activity = books["sd-menesa-atskaite.xlsx"][0][ACTIVITY_SHEET]
-    assert activity["C5"].value is None and not activity["C5"].protection.locked
-    assert "nav iepildītas" in activity["B4"].value
+    month = f"C{ACTIVITY_FIRST}"  # the first month's heading, above the first activity
+    assert activity[month].value is None and not activity[month].protection.locked
+    assert "nav iepildītas" in activity[f"B{ACTIVITY_FIRST - 1}"].value
 
 
 def test_report_templates_carry_the_running_rounds_dates(catalogue: Catalogue, tmp_path: Path,
@@ -95,7 +97,7 @@ def test_report_templates_carry_the_running_rounds_dates(catalogue: Catalogue, t
     settlement = books["norekini-ar-pasvaldibu.xlsx"][1]
     assert [v.date() for v in named(settlement, "NR_Menesis")] == list(periods.months)
     activity = books["sd-menesa-atskaite.xlsx"][1][ACTIVITY_SHEET]
-    assert activity["C5"].value.date() == periods.months[0]
+    assert activity[f"C{ACTIVITY_FIRST}"].value.date() == periods.months[0]
     # The day after the round's end the same templates are blank again.
     after = _workbooks(catalogue, tmp_path / "pec", programme_round.end + dt.timedelta(days=1))
     assert all(_dates(values) == [] for _, values in after.values())

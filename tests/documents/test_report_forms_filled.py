@@ -8,7 +8,10 @@ printed whole by LibreOffice, as "Eksportēt kā PDF" or "Drukāt visu" prints t
 - the balance is a labelled line of its own ("Atlikums pārskata perioda beigās, EUR"), not a figure under
   "Kopā"; rows without a month print empty (no 0,00 and no repeated balance): the figures are the reference's;
 - each page's footer names its form and its own page ("29. pielikums, 1. lapa"), never the whole file's total;
-- the names typed on sheet 26 show on every form of the register workbook; 28's second page cuts no text.
+- the names typed on sheet 26 show on every form of the register workbook, and those typed in every other report
+  workbook (27, 31, 17, 24, 35–38) on each of its forms (D63); no page of any workbook cuts a text at a page or
+  repeated-column edge (17's and 24's pages across), and every page prints at 8 pt or larger;
+- each signed form (27, 29, 30, 31) prints its signature block on a page with its filled rows.
 """
 
 from __future__ import annotations
@@ -22,11 +25,14 @@ import pytest
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import register as reg
+from generator.documents.reports.annex_registers import questionnaire_names
+from generator.documents.reports.printing import SIGNATURE_LABELS
 from generator.documents.reports.workbooks import BALANCE_LABEL, write_report_workbooks
 from generator.recalc import convert, make_profile
 from generator.reference.params import Params
 from tests.documents import report_fill
 from tests.workbook.pdf_clip import cut_runs
+from tests.workbook.pdf_pages import read_pages
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.usefixtures("calibri_metrics")]
 
@@ -53,7 +59,11 @@ def printed_pdfs(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory)
     files = {**paths,
              "registrs": report_fill.fill_register(paths["izdevumu-registrs-un-parskati"], folder / "r.xlsx", labels),
              "norekini": report_fill.fill_settlement(paths["norekini-ar-pasvaldibu"], folder / "n.xlsx"),
-             "atskaite": report_fill.fill_activity(paths["sd-menesa-atskaite"], folder / "a.xlsx")}
+             "atskaite": report_fill.fill_activity(paths["sd-menesa-atskaite"], folder / "a.xlsx"),
+             "aptaujas": report_fill.fill_questionnaire_register(paths["aptauju-registrs"], folder / "ar.xlsx",
+                                                                 questionnaire_names(catalogue)),
+             "sniedzeji": report_fill.fill_names(paths["sniedzeju-saraksts"], folder / "s.xlsx"),
+             "anketas": report_fill.fill_questionnaires(paths["kvalitates-anketas"], folder / "k.xlsx")}
     pdfs = convert(list(files.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
     return dict(zip(files, pdfs, strict=True))
 
@@ -106,20 +116,75 @@ def test_the_balance_has_its_own_line_and_unused_months_print_empty(printed: dic
     assert "0,00 0,00 0,00" not in settlement  # no unused month row of zeros
 
 
+# form -> (the empty template, the same workbook filled): every form of every report workbook (D57, D63)
+NAMED_FORMS = {
+    "28. pielikums": ("izdevumu-registrs-un-parskati", "registrs"),
+    "29. pielikums": ("izdevumu-registrs-un-parskati", "registrs"),
+    "30. pielikums": ("izdevumu-registrs-un-parskati", "registrs"),
+    "26. pielikums": ("izdevumu-registrs-un-parskati", "registrs"),
+    "27. pielikums": ("norekini-ar-pasvaldibu", "norekini"),
+    "31. pielikums": ("sd-menesa-atskaite", "atskaite"),
+    "24. pielikums": ("aptauju-registrs", "aptaujas"),
+    "17. pielikums": ("sniedzeju-saraksts", "sniedzeji"),
+    "35. pielikums": ("kvalitates-anketas", "anketas"),
+    "36. pielikums": ("kvalitates-anketas", "anketas"),
+    "37. pielikums": ("kvalitates-anketas", "anketas"),
+    "38. pielikums": ("kvalitates-anketas", "anketas"),
+    "35.–38. pielikums": ("kvalitates-anketas", "anketas"),
+}
+
+
+def _footer_pages(pages: list[str], form: str) -> list[tuple[str, int]]:
+    """The pages whose footer names ``form`` exactly ("38. pielikums" is not "35.–38. pielikums"), with their
+    page number within the sheet."""
+    found = [(_flat(p), FORM.findall(_flat(p))) for p in pages]
+    return [(p, int(forms[-1][1])) for p, forms in found if forms and forms[-1][0] == form]
+
+
 def test_the_forms_name_the_institutions_typed_in_their_inputs(printed: dict[str, list[str]]) -> None:
-    """Names the catalogue does not confirm are blanks on the template; typed on sheet 26, every form's intro
-    line shows them, and the page header (which cannot read a cell) carries no blank to write by hand."""
+    """Names the catalogue does not confirm are blanks on the template; typed in the workbook's inputs, every
+    form's intro line shows them (each sheet of 24 too), and the page header (which cannot read a cell) carries
+    no blank to write by hand (found: 31, 17, 24 and 35–38 had no inputs and a header "Pašvaldība ______")."""
     typed = " – ".join(report_fill.TYPED_NAMES.values())
-    for form, template, filled_book in (("28. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
-                                        ("29. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
-                                        ("30. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
-                                        ("26. pielikums", "izdevumu-registrs-un-parskati", "registrs"),
-                                        ("27. pielikums", "norekini-ar-pasvaldibu", "norekini")):
-        empty = _form_pages(printed[template], form)[0]
-        assert "Pašvaldība ______ – sociālais dienests ______" in empty, form
-        (filled, *_) = _form_pages(printed[filled_book], form)
-        assert typed in filled and "______ – " not in filled, form
-        assert _flat(filled).startswith(form), form  # the header's left part holds no "Pašvaldība ______"
+    for form, (template, filled_book) in NAMED_FORMS.items():
+        # each sheet's first page: its intro line
+        empties = [p for p, number in _footer_pages(printed[template], form) if number == 1]
+        assert empties, form
+        for empty in empties:
+            assert "Pašvaldība ______ – sociālais dienests ______" in empty, form
+        filled_pages = [p for p, number in _footer_pages(printed[filled_book], form) if number == 1]
+        assert len(filled_pages) == len(empties), form
+        for filled in filled_pages:
+            assert typed in filled and "______ – " not in filled, form
+            assert _flat(filled).startswith(form), form  # the header's left part holds no "Pašvaldība ______"
+
+
+def test_no_page_cuts_a_text_or_prints_below_8_pt(printed_pdfs: dict[str, Path]) -> None:
+    """Every page of every report workbook, empty and filled: no text runs past a page edge or into the
+    label columns that repeat on the pages across (found: 17's and 24's title and notes cut on their second
+    page at the edge of the repeated columns), no wrapped line hidden under its row, no letter under 8 pt."""
+    cuts = [f"{name}: {cut}" for name, pdf in printed_pdfs.items() for cut in cut_runs(pdf, below=True)]
+    assert not cuts, "teksts nogriezts:\n" + "\n".join(cuts)
+    small = [f"{name}, {page.number}. lpp.: {page.min_font:.1f} pt" for name, pdf in printed_pdfs.items()
+             for page in read_pages(pdf) if page.min_font < 7.95]
+    assert not small, small
+
+
+# A filled row of each signed form as printed: 27's and 29's first month, 30's quarter, 31's first activity.
+SIGNED_ROWS = {"27. pielikums": ("norekini", r"01\.2019\s+12\s"),
+               "29. pielikums": ("registrs", r"01\.2019\s+12\s"),
+               "30. pielikums": ("registrs", r"2019\s+1\s+[\d\s]+,\d\d"),
+               "31. pielikums": ("atskaite", r"1\s+Ģimenes informētas par izmēģinājumprojektu\s+1\s+2\s")}
+
+
+def test_signature_blocks_print_with_filled_rows(printed: dict[str, list[str]]) -> None:
+    """The page that holds "Sagatavoja", "Paraksts" and "Datums" of a signed form also holds its filled rows:
+    a signature block never stands alone on a page (27, 29, 30, 31 as a municipality fills them)."""
+    for form, (book, row) in SIGNED_ROWS.items():
+        pages = _form_pages(printed[book], form)
+        signed = [p for p in pages if all(label in _flat(p) for label in SIGNATURE_LABELS)]
+        assert len(signed) == 1, f"{form}: {len(signed)} lapas ar parakstiem"
+        assert re.search(row, signed[0]), f"{form}: paraksti bez aizpildītajām rindām"
 
 
 def test_each_page_footer_counts_its_own_sheet(printed: dict[str, list[str]]) -> None:

@@ -1,8 +1,9 @@
 """What the report forms put on paper, read from the workbooks as written (no LibreOffice): a signature is a
 white line, not a yellow input (29, 30, 31, 27); the quality questionnaires (35–38) print their first rows only,
 the others wait in collapsed groups like the registers' rows; the provider list (17) prints no screen
-instructions on its area headings; sheet 26 holds the names' inputs, prefilled only with confirmed names; 31
-asks for the month a signed copy reports (D55)."""
+instructions on its area headings; sheet 26 and every other report workbook hold the names' inputs, prefilled only
+with confirmed names, that each form's intro line shows (D57, D63); 31 asks for the month a signed copy reports
+(D55)."""
 
 from __future__ import annotations
 
@@ -86,7 +87,35 @@ def test_sheet_26_holds_the_names_inputs(workbooks, catalogue: Catalogue) -> Non
 
 def test_the_monthly_report_asks_which_month_it_reports(workbooks) -> None:
     ws = workbooks["sd-menesa-atskaite.xlsx"][ACTIVITY_SHEET]
-    (label,) = [c for row in ws.iter_rows(max_row=3) for c in row if c.value == REPORT_MONTH]
+    (label,) = [c for row in ws.iter_rows(max_row=5) for c in row if c.value == REPORT_MONTH]
     field = next(c for c in ws[label.row] if c.column > label.column + 4 and _fill(c) == YELLOW)
     assert not field.protection.locked and "yyyy" in field.number_format
     assert any("pārskata mēnesī" in str(c.value) for row in ws.iter_rows() for c in row)
+
+
+def test_every_report_workbook_has_the_names_inputs_and_every_form_shows_them(workbooks, catalogue: Catalogue) -> None:
+    """Not only the register workbook and 27: 31, 17, 24 and 35–38 have the two yellow name inputs too (D63),
+    prefilled only with names confirmed for the build day, typed as text; each printed sheet's intro line is a
+    locked formula over both, so a typed name shows on every form (found: 31, 17, 24 and 35–38 printed
+    "Pašvaldība ______" or the unconfirmed name and had no input)."""
+    reported = as_reported(catalogue, catalogue.municipality("valmiera"),
+                           municipal_documents_day(catalogue, dt.date.today()))
+    assert len(workbooks) == 6
+    for file, wb in workbooks.items():
+        for name, field, kind, _ in institutions.INPUTS:
+            (sheet, ref), = wb.defined_names[name].destinations
+            cell = wb[sheet][ref.replace("$", "")]
+            assert not cell.protection.locked and _fill(cell) == YELLOW, f"{file}: {name}"
+            shown = getattr(reported, field)
+            assert (cell.value or "") == ("" if shown == REPORT_BLANKS[kind] else shown), f"{file}: {name}"
+            assert cell.data_type in ("s", "n") and not str(cell.value or "").startswith("="), f"{file}: {name}"
+            # its label is the nearest text left of it
+            label = [c.value for c in wb[sheet][cell.row] if c.column < cell.column and isinstance(c.value, str)][-1]
+            assert label.startswith(("Pašvaldība", "Sociāl")), f"{file}: {name} – {label}"
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            intros = [c for row in ws.iter_rows(max_row=3) for c in row
+                      if isinstance(c.value, str) and c.value.startswith("=") and institutions.MUNICIPALITY in c.value
+                      and institutions.SERVICE in c.value]
+            assert len(intros) == 1 and intros[0].protection.locked, f"{file}: {ws.title}"

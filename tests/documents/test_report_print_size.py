@@ -120,14 +120,54 @@ def test_no_value_prints_as_hashes(printed) -> None:
     assert not hashes, "vērtība neietilpst kolonnā (###): " + "; ".join(hashes)
 
 
-def test_first_page_cuts_no_text_at_its_edge(printed_pdfs) -> None:
-    """The first page of a sheet (its top rows, the first columns across) shows its title, notes, labels and
-    headers whole: no text runs on past the page's edge (found: 27's and 28's notes; with Calibri's metrics 28's
-    total label, 29's "Sagatavoja" and 38's title). The pages that continue to the right repeat the label columns,
-    where a long title is cut as in Excel; those are not checked here."""
-    cuts = [f"{build} {sheet}: {cut}" for (build, _, sheet), pdf in printed_pdfs.items()
-            for cut in cut_runs(pdf) if cut.page == 1]
-    assert not cuts, "teksts nogriezts pirmās lapas malā:\n" + "\n".join(cuts)
+def _headings(ws) -> tuple[list[str], list[str]]:  # noqa: ANN001
+    """The texts of a sheet's repeated heading row within its print area: those over the label columns that
+    repeat on the pages across (the first column when none repeat), and all of them."""
+    from openpyxl.utils import column_index_from_string
+
+    row = int(ws.print_title_rows.split(":")[0].replace("$", ""))
+    area = (ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area).split("!")[-1].replace("$", "")
+    last = column_index_from_string(re.sub(r"\d", "", area.split(":")[1]))
+    repeated = (column_index_from_string(ws.print_title_cols.split(":")[-1].replace("$", ""))
+                if ws.print_title_cols else 1)
+    texts = {col: ws.cell(row, col).value for col in range(1, last + 1)}
+    texts = {col: value for col, value in texts.items() if isinstance(value, str) and value.strip()}
+    return [v for col, v in texts.items() if col <= repeated], list(texts.values())
+
+
+def test_every_page_shows_its_column_headings(printed_sheets) -> None:
+    """Each printed page of every report sheet carries its column headings: the heading row repeats on every
+    page, with the headings of the label columns that repeat across (17's "Kods" and "Pakalpojums", 24's "Nr."
+    and child code on their second pages), and every heading of the print area stands on some page."""
+    found = set()
+    for (build, _, sheet), (xlsx, pdf) in printed_sheets.items():
+        ws = openpyxl.load_workbook(xlsx)[sheet]
+        left, every = _headings(ws)
+        assert left, f"{build} {sheet}: nav virsrakstu rindas"
+        pages = read_pages(pdf)
+        # word by word: a wrapped heading's lines come out between its neighbours' lines, at times unspaced
+        texts = [_squeezed(page.text) for page in pages]
+
+        def shows(heading: str, text: str) -> bool:
+            return all(word in text for word in heading.split())
+
+        for page, text in zip(pages, texts, strict=True):
+            missing = [h for h in left if not shows(h, text)]
+            assert not missing, f"{build} {sheet}, {page.number}. lapa: nav virsrakstu {missing}"
+        missing = [h for h in every if not shows(h, "".join(texts))]
+        assert not missing, f"{build} {sheet}: nedrukājas virsraksti {missing}"
+        found.add(sheet[:2])
+    assert found >= {"17", "24", "26", "27", "28", "29", "30", "31", "35", "36", "37", "38"}, found
+
+
+def test_no_page_cuts_a_text_at_its_edge(printed_pdfs) -> None:
+    """Every page of a sheet shows its title, notes, labels and headers whole: no text runs on past the page's
+    edge (found: 27's and 28's notes; with Calibri's metrics 28's total label, 29's "Sagatavoja" and 38's title),
+    nor, on the pages that continue to the right, past the edge of the label columns they repeat (found: 17's and
+    24's title, intro and notes, started in column A, cut there on their second page; they now start right of the
+    repeated columns, D63)."""
+    cuts = [f"{build} {sheet}: {cut}" for (build, _, sheet), pdf in printed_pdfs.items() for cut in cut_runs(pdf)]
+    assert not cuts, "teksts nogriezts lapas vai atkārtoto kolonnu malā:\n" + "\n".join(cuts)
 
 
 def _squeezed(text: str) -> str:

@@ -13,7 +13,8 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
-from generator.documents.reports.printing import print_setup, signature_block
+from generator.documents.reports import institution_names as institutions
+from generator.documents.reports.printing import SPACER, print_setup, signature_block
 from generator.documents.reports.register import periods_note, report_periods
 from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
@@ -22,18 +23,23 @@ from generator.documents.reports.workbooks import (
     _wrapped_height,
     open_report_workbook,
     write_blank_inputs_note,
-    write_wide_note,
+    write_intro,
 )
 
 SHEET = "31 SD mēneša atskaite"
-FIRST_ROW = 5  # first activity row (0-based)
+NAMES_ROW = 2  # the municipality's and the social service's names (institution_names), one under the other
+WORKER_ROW = 4  # the social worker's name and the report month
+FIRST_ROW = 7  # first activity row (0-based)
 FIRST_MONTH_COL = 2
 # Column widths (characters): a round's 15 months, the activities and the total fit one A4 landscape width (also
 # as LibreOffice prints it with Carlito, a little wider than Excel: docs/libreoffice-druka.md); "mēnešiem" fits
 # the total's column whole.
 ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 4.5, 10.5
 REPORT_MONTH = "Pārskata mēnesis"
-ACTIVITY_LINE = 50  # characters of an activity that fit a line of its column
+# Characters of an activity that surely fit a line of its column (about 4.1 pt a character of 10 pt Calibri, 245 pt;
+# 61 fill it): all but two activities take one line, so the names' rows (D63) and the signatures fit one page down.
+ACTIVITY_LINE = 56
+NAME_HEIGHT = 13.5  # pt: the names' inputs, one line of 10 pt text each
 
 ACTIVITIES = (
     "Ģimenes informētas par izmēģinājumprojektu",
@@ -77,18 +83,21 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws = wb.add_worksheet(SHEET)
     ws.write(0, 0, "31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
     # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
-    write_wide_note(ws, 1, 0, FIRST_MONTH_COL + len(months), f"{municipality.name_lv} – {municipality.social_service}. Katru mēnesi "
-                    "aizpilda tā mēneša aili un pārskata mēnesi, izdrukā un paraksta; glabā papīrā Dienestā un FTP "
-                    "serverī.",
-                    fmt.note_wrapped, ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH + 4.5)
+    total_col = FIRST_MONTH_COL + len(months)
+    write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
+                "glabā Dienestā un FTP serverī.", fmt.note_wrapped,
+                ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH + 4.5)
+    # The names the intro shows (institution_names, D63): labels in the wide column B, fields across the months.
+    institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, (1, 1), (FIRST_MONTH_COL, total_col), municipality, text,
+                                      fmt.in_text, NAME_HEIGHT)
     # The label in the wide column B, the name across six month columns (column A holds only "Nr.").
-    ws.write(2, 1, "Sociālais darbinieks (vārds, uzvārds)", text)
-    ws.merge_range(2, FIRST_MONTH_COL, 2, FIRST_MONTH_COL + 5, "", text_in)
+    ws.write(WORKER_ROW, 1, "Sociālais darbinieks (vārds, uzvārds)", text)
+    ws.merge_range(WORKER_ROW, FIRST_MONTH_COL, WORKER_ROW, FIRST_MONTH_COL + 5, "", text_in)
     # The month this signed copy reports, right of the name: the free-text rows and the agreement are about it (D55).
     month_at = FIRST_MONTH_COL + 6
-    ws.merge_range(2, month_at, 2, month_at + 4, REPORT_MONTH, fmt.label_right)
-    ws.merge_range(2, month_at + 5, 2, month_at + 6, None, fmt.in_month)
-    ws.data_validation(2, month_at + 5, 2, month_at + 6, DATE_VALIDATION)
+    ws.merge_range(WORKER_ROW, month_at, WORKER_ROW, month_at + 4, REPORT_MONTH, fmt.label_right)
+    ws.merge_range(WORKER_ROW, month_at + 5, WORKER_ROW, month_at + 6, None, fmt.in_month)
+    ws.data_validation(WORKER_ROW, month_at + 5, WORKER_ROW, month_at + 6, DATE_VALIDATION)
     ws.write(FIRST_ROW - 1, 0, "Nr.", head)
     ws.write(FIRST_ROW - 1, 1, "Darbība (skaits mēnesī)", head)
     for k, month in enumerate(months):
@@ -97,13 +106,14 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
                               month_head)
         else:
             ws.write_blank(FIRST_ROW - 1, FIRST_MONTH_COL + k, None, month_in)
-    total_col = FIRST_MONTH_COL + len(months)
     if not periods.dated:
         heads = (f"{xl_rowcol_to_cell(FIRST_ROW - 1, FIRST_MONTH_COL)}:"
                  f"{xl_rowcol_to_cell(FIRST_ROW - 1, total_col - 1)}")
         write_blank_inputs_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
                                 ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH, f"COUNT({heads})")
         ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
+    else:  # no note above the dated months: a narrow gap only
+        ws.set_row(FIRST_ROW - 2, SPACER)
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
     last_cell = xl_rowcol_to_cell(0, total_col - 1)[:-1]
@@ -122,6 +132,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     wb.define_name("SD_Darbibas", f"='{SHEET}'!${first_cell}${FIRST_ROW + 1}:${last_cell}${last + 1}")
     total_letter = xl_rowcol_to_cell(0, total_col)[:-1]
     wb.define_name("SD_Kopa", f"='{SHEET}'!${total_letter}${FIRST_ROW + 1}:${total_letter}${last + 1}")
+    ws.set_row(last + 1, SPACER)  # a narrow gap: the signatures stay on the page of the activities
     r = last + 2
     for label in ("Problēmas un riski, kas radušies pārskata mēnesī", "Priekšlikumi LM projekta komandai"):
         ws.write(r, 1, label, text)
@@ -141,7 +152,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.set_column(total_col, total_col, TOTAL_WIDTH)
     ws.set_row(FIRST_ROW - 1, 50)  # an upright bold "mm.yyyy" (46 pt); three lines of "Kopā par visiem mēnešiem"
     ws.freeze_panes(FIRST_ROW, 2)
-    print_setup(ws, municipality=municipality.name_lv, title="31. pielikums. Sociālā darbinieka mēneša atskaite",
+    print_setup(ws, municipality=institutions.header_name(municipality), title="31. pielikums. Sociālā darbinieka mēneša atskaite",
                 version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col,
                 repeat_cols=2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})

@@ -2,7 +2,12 @@
 "electronic journal" of every filled questionnaire, L2112) and the list of possible service providers with
 the qualification requirements (17.pielikums, L1829). Both are reconstructions: the methodology gives
 their purpose only. Services, requirements and questionnaire names come from the catalogue. Both print only the
-rows in use (row_groups.py, D33): the register its first rows, the list its support areas' headings."""
+rows in use (row_groups.py, D33): the register its first rows, the list its support areas' headings.
+
+Both are wider than a page: the pages across repeat the label columns A:B and the heading row. Above the table
+only the form's number ("24. pielikums.", right-aligned) stands in A:B; the rest of the title, the notes and the
+names' inputs (institution_names, D63) start in column C, so that no text runs on into the repeated columns and
+prints cut on the pages across (D63)."""
 
 from __future__ import annotations
 
@@ -11,20 +16,25 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import printing, row_groups
-from generator.documents.reports.printing import SPACER, print_setup, unprinted_note
+from generator.documents.reports.printing import FIELD_HEIGHT, SPACER, print_setup, unprinted_note
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     _wrapped_height,
     note_height,
     open_report_workbook,
+    write_intro,
     write_wide_note,
 )
 
 QUESTIONNAIRE_REGISTER_ID = "aptauju-registrs"
 PROVIDER_LIST_ID = "sniedzeju-saraksts"
 REGISTER_ROWS = 300
-FIRST = 5
+NAMES_ROW = 3  # the names' inputs, one under the other (institution_names)
+HINT_ROW = 5  # how to open more rows, or the warning that a filled row is hidden
+FIRST = 7  # first table row (0-based); the heading row above it
+TEXT_COL = 2  # the first column that does not repeat on the pages across
 # Annexes whose filled questionnaires the register records (quality of life at start and end, ESF at the end).
 REGISTERED_ANNEXES = ("20", "21", "23", "25")
 ROUNDS = ("sākotnējā", "noslēguma")
@@ -37,8 +47,20 @@ PROVIDER_HINT = ("Pakalpojumi sagrupēti pa atbalsta jomām; jomas pakalpojumus 
 
 def _print_setup(ws, catalogue: Catalogue, municipality: Municipality, title: str, header_row: int,  # noqa: ANN001
                  last_row: int, last_col: int, repeat_cols: int = 0) -> None:
-    print_setup(ws, municipality=municipality.name_lv, title=title, version=catalogue.version,
+    print_setup(ws, municipality=institutions.header_name(municipality), title=title, version=catalogue.version,
                 header_row=header_row, last_row=last_row, last_col=last_col, repeat_cols=repeat_cols)
+
+
+def write_title(ws, number: str, rest: str, fmt) -> None:  # noqa: ANN001
+    """The title "NN. pielikums. ``rest``": its number right-aligned in the repeated columns A:B, the rest from C."""
+    ws.merge_range(0, 0, 0, TEXT_COL - 1, f"{number}. pielikums.", fmt.title_right)
+    ws.write(0, TEXT_COL, rest, fmt.title)
+
+
+def write_names(wb, ws, municipality: Municipality, label_cols: tuple[int, int], last_col: int, fmt) -> None:  # noqa: ANN001
+    """The names' inputs under the notes, fields up to ``last_col`` (the first page's last column)."""
+    institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, label_cols, (label_cols[1] + 1, last_col), municipality,
+                                      fmt.label_right, fmt.in_text, FIELD_HEIGHT)
 
 
 def reconstruction_note(what: str) -> str:
@@ -64,14 +86,15 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
             lists.write(1 + i, col, value)
         wb.define_name(name, f"=Saraksti!${chr(65 + col)}$2:${chr(65 + col)}${1 + len(values)}")
     lists.hide()
-    ws.write(0, 0, "24. pielikums. Aptaujas anketu reģistrs (elektroniskais žurnāls)", fmt.title)
-    # The notes wrap within A:G, the columns of the first page across.
+    write_title(ws, "24", "Aptaujas anketu reģistrs (elektroniskais žurnāls)", fmt)
+    # The notes wrap within C:G, the columns of the first page across right of the repeated A:B.
     widths = [5, 14, 44, 12, 26, 13, 14.5, 12, 12, 30]
-    write_wide_note(ws, 1, 0, 6, f"{municipality.name_lv} – {municipality.social_service}. Katru aizpildīto anketu "
-                    "(sākotnējo un noslēguma) reģistrē vienā rindā tikai ar bērna identifikācijas kodu.",
-                    fmt.note_wrapped, sum(widths[:7]))
-    write_wide_note(ws, 2, 0, 6, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī.",
-                    fmt.note_wrapped, sum(widths[:7]))
+    text_width = sum(widths[TEXT_COL:7])
+    write_intro(ws, 1, TEXT_COL, 6, municipality, "Katru aizpildīto anketu (sākotnējo un noslēguma) reģistrē vienā "
+                "rindā tikai ar bērna identifikācijas kodu.", fmt.note_wrapped, text_width)
+    write_wide_note(ws, 2, TEXT_COL, 6, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī.",
+                    fmt.note_wrapped, text_width)
+    write_names(wb, ws, municipality, (TEXT_COL, TEXT_COL), 6, fmt)
     unprinted_note(ws, reconstruction_note("reģistra"))
     hint = row_groups.hint(REGISTER_ROWS, "kopsavilkuma skaitos")
     headers = ["Nr.", "Bērna identifikācijas kods", "Anketa", "Kārta", "Aizpildīja", "Aizpildīšanas datums",
@@ -84,9 +107,10 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     # Empty rows stay in collapsed groups and do not print (as the expense register's); the counts cover all rows.
     # Row 4: how to open more rows, or the warning that a filled row is hidden (the input columns B–J).
     row_groups.group_rows(ws, FIRST, REGISTER_ROWS, 0)
-    ws.merge_range(3, 0, 3, 4, "", fmt.note_wrapped)
-    row_groups.hint_or_warning(ws, 3, 0, FIRST + 1, last + 1, "B", "J", fmt.note_wrapped, fmt.alert, hint)
-    ws.set_row(3, note_height(max(hint, row_groups.WARNING, key=len), sum(widths[:5])))
+    ws.merge_range(HINT_ROW, TEXT_COL, HINT_ROW, 6, "", fmt.note_wrapped)
+    row_groups.hint_or_warning(ws, HINT_ROW, TEXT_COL, FIRST + 1, last + 1, "B", "J", fmt.note_wrapped, fmt.alert,
+                               hint)
+    ws.set_row(HINT_ROW, note_height(max(hint, row_groups.WARNING, key=len), text_width))
     for i in range(REGISTER_ROWS):
         r = FIRST + i
         ws.write_number(r, 0, i + 1, fmt.int)
@@ -103,7 +127,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     sheet = "'24 Aptauju reģistrs'!"
     counts = wb.add_worksheet("Kopsavilkums")
     counts.write(0, 0, "24. pielikums. Reģistrēto anketu skaits", fmt.title)
-    counts.write(1, 0, "Aprēķinās no reģistra lapas.", fmt.note)
+    write_intro(counts, 1, 0, 3, municipality, "Aprēķinās no reģistra lapas.", fmt.note_wrapped, 60 + 3 * 12)
     counts.write_row(3, 0, ["Anketa", *[f"Reģistrētas: {r}" for r in ROUNDS], "Nav ievietotas serverī"], fmt.head)
     counts.set_row(3, 40)  # three lines: "Nav ievietotas serverī"
     counts.set_column(0, 0, 60)
@@ -133,17 +157,22 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     wb, fmt = open_report_workbook(catalogue, target, PROVIDER_LIST_ID, municipality, build_date)
     ws = wb.add_worksheet("17 Sniedzēji")
     areas = {a.number: a.name_lv for a in catalogue.enums.support_areas}
-    ws.write(0, 0, "17. pielikums. Iespējamo pakalpojumu sniedzēju saraksts un kvalifikācijas prasības", fmt.title)
-    ws.write(1, 0, f"{municipality.name_lv} – {municipality.social_service}. Pakalpojumi un prasības sniedzējiem ir no "
-             "pakalpojumu kataloga (pakalpojumu apraksti).", fmt.note)
-    ws.write(2, 0, "Sniedzējus un to kontaktus ieraksta sociālais darbinieks.", fmt.note)
+    write_title(ws, "17", "Iespējamo pakalpojumu sniedzēju saraksts un kvalifikācijas prasības", fmt)
+    widths = [7, 24, 18, 46, 22, 11, 13.5, 16, 16, 20, 10, 14]
+    # The notes wrap within C:F, the columns of the first page across right of the repeated A:B.
+    text_width = sum(widths[TEXT_COL:6])
+    write_intro(ws, 1, TEXT_COL, 5, municipality, "Pakalpojumi un prasības sniedzējiem ir no pakalpojumu kataloga "
+                "(pakalpojumu apraksti).", fmt.note_wrapped, text_width)
+    write_wide_note(ws, 2, TEXT_COL, 5, "Sniedzējus un to kontaktus ieraksta sociālais darbinieks.", fmt.note_wrapped,
+                    text_width)
+    write_names(wb, ws, municipality, (TEXT_COL, 3), 5, fmt)
     unprinted_note(ws, reconstruction_note("saraksta"))
     headers = ["Kods", "Pakalpojums", "Atbalsta joma", "Prasības sniedzējam (pakalpojuma apraksts)",
                "Sniedzējs (nosaukums)", "Reģ. Nr.", "Sociālo pakalpojumu sniedzēju reģistrā (Jā/Nē)",
                "Kontaktpersona", "Tālrunis, e-pasts", "Adrese", "Atbilst prasībām (Jā/Nē)", "Līguma datums un Nr."]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
     ws.set_row(FIRST - 1, 58)  # five lines: "Sociālo pakalpojumu sniedzēju reģistrā (Jā/Nē)"
-    for col, width in enumerate([7, 24, 18, 46, 22, 11, 13.5, 16, 16, 20, 10, 14]):
+    for col, width in enumerate(widths):
         ws.set_column(col, col, width)
     # One block per support area: its heading row (always printed: the area, how many services have a provider)
     # above the area's services in a collapsed outline group (D33). An empty list prints its headings only; a
@@ -181,9 +210,10 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     last = r - 2  # the last area's last service
     for col in ("G", "K"):
         ws.data_validation(f"{col}{FIRST + 1}:{col}{last + 1}", {"validate": "list", "source": YES_NO})
-    ws.merge_range(3, 0, 3, 3, "", fmt.note_wrapped)
-    row_groups.hint_or_warning(ws, 3, 0, FIRST + 1, last + 1, "E", "L", fmt.note_wrapped, fmt.alert, PROVIDER_HINT)
-    ws.set_row(3, note_height(max(PROVIDER_HINT, row_groups.WARNING, key=len), 7 + 24 + 18 + 46))
+    ws.merge_range(HINT_ROW, TEXT_COL, HINT_ROW, 5, "", fmt.note_wrapped)
+    row_groups.hint_or_warning(ws, HINT_ROW, TEXT_COL, FIRST + 1, last + 1, "E", "L", fmt.note_wrapped, fmt.alert,
+                               PROVIDER_HINT)
+    ws.set_row(HINT_ROW, note_height(max(PROVIDER_HINT, row_groups.WARNING, key=len), text_width))
     sr = last + 2
     # wrapped in column B, which repeats on the page across: a longer line would print cut there
     ws.write(sr, 1, "Pakalpojumi ar norādītu sniedzēju", fmt.label_wrapped)

@@ -16,15 +16,16 @@ from xlsxwriter.utility import xl_col_to_name
 from generator.catalogue.annexes import Party, Quality
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import row_groups
-from generator.documents.reports.printing import print_setup
+from generator.documents.reports.printing import FIELD_HEIGHT, print_setup
 from generator.documents.reports.workbooks import (
     DATE_VALIDATION,
     REPORT_FONT,
     _wrapped_height,
     note_height,
     open_report_workbook,
-    write_wide_note,
+    write_intro,
 )
 from generator.reference.questionnaires import Response, party_mean, stage_means
 from generator.workbook.styles import LATVIAN
@@ -42,6 +43,8 @@ FIXED_WIDTHS, STAGE_WIDTH, PAGE_WIDTH, MIN_COMMENT = (5, 12, 13), 13, 136, 28
 # one A4 landscape page wide (about 680 pt of 799 with Carlito; it was 40 + 8 × 13, two pages).
 SUMMARY_STAGE_WIDTH, SUMMARY_MEAN_WIDTH, SUMMARY_COUNT_WIDTH = 34, 13, 9
 STAGE_LINE = 36  # characters of a stage's name that surely fit a line of the summary's first column
+# The summary's rows: the names' inputs (institution_names, D63, for every sheet's intro), the scale, the heading.
+SUMMARY_NAMES, SUMMARY_SCALE, SUMMARY_HEAD = 2, 4, 5
 
 
 def party_sheet(party: Party) -> str:
@@ -81,9 +84,9 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         ws.write(0, 0, f"{party.annex}. pielikums. {party.label_lv}: aizpildītās kvalitātes aptaujas anketas", fmt.title)
         comment_col = STAGE_COL + len(party.stages)
         comment_width = max(MIN_COMMENT, PAGE_WIDTH - sum(FIXED_WIDTHS) - STAGE_WIDTH * len(party.stages))
-        write_wide_note(ws, 1, 0, comment_col, f"{municipality.name_lv}. Katra rinda – viena anketa. Vērtējums: "
-                        f"{scale}; ja posms nav vērtēts, šūnu atstāj tukšu. Vārdu neraksta – tikai anketas kodu.",
-                        fmt.note_wrapped, sum(FIXED_WIDTHS) + STAGE_WIDTH * len(party.stages) + comment_width)
+        write_intro(ws, 1, 0, comment_col, municipality, f"Katra rinda – viena anketa. Vērtējums: {scale}; ja posms nav "
+                    "vērtēts, šūnu atstāj tukšu. Vārdu neraksta – tikai anketas kodu.",
+                    fmt.note_wrapped, sum(FIXED_WIDTHS) + STAGE_WIDTH * len(party.stages) + comment_width)
         headers = ["Nr.", "Anketas kods", "Aizpildīšanas datums",
                    *[quality.stage(s).label_lv for s in party.stages], "Komentārs"]
         ws.write_row(FIRST - 1, 0, headers, fmt.head)
@@ -126,20 +129,25 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         ws.freeze_panes(FIRST, 2)
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "sort": True, "autofilter": True})
-        print_setup(ws, municipality=municipality.name_lv, title=f"{party.annex}. pielikums. {party.label_lv}",
+        print_setup(ws, municipality=institutions.header_name(municipality), title=f"{party.annex}. pielikums. {party.label_lv}",
                     version=catalogue.version, header_row=FIRST - 1, last_row=last,
                     last_col=STAGE_COL + len(party.stages), repeat_cols=2)
 
     # --- summary ------------------------------------------------------------------------------------
     summary.write(0, 0, "35.–38. pielikums. Kvalitātes aptauju kopsavilkums: vidējais vērtējums", fmt.title)
-    summary.write(1, 0, f"{municipality.name_lv}. Aprēķinās no pušu lapām: vidējais no ierakstītajiem vērtējumiem, "
-                  "noapaļots līdz simtdaļām; „–” – šī puse posmu nevērtē.", fmt.note)
-    summary.write(2, 0, f"Skala: {scale}.", fmt.note)
-    summary.write(3, 0, "Procesa posms", fmt.head)
+    summary_width = SUMMARY_STAGE_WIDTH + len(quality.parties) * (SUMMARY_MEAN_WIDTH + SUMMARY_COUNT_WIDTH)
+    summary_last = 2 * len(quality.parties)
+    write_intro(summary, 1, 0, summary_last, municipality, "Aprēķinās no pušu lapām: vidējais no ierakstītajiem "
+                "vērtējumiem, noapaļots līdz simtdaļām; „–” – šī puse posmu nevērtē.", fmt.note_wrapped, summary_width)
+    # the names every sheet's intro shows, prefilled only when confirmed (institution_names, D63)
+    institutions.write_inputs_in_rows(wb, summary, SUMMARY_NAMES, (0, 0), (1, summary_last), municipality,
+                                      fmt.label_right, fmt.in_text, FIELD_HEIGHT)
+    summary.write(SUMMARY_SCALE, 0, f"Skala: {scale}.", fmt.note)
+    summary.write(SUMMARY_HEAD, 0, "Procesa posms", fmt.head)
     for j, party in enumerate(quality.parties):
-        summary.write(3, 1 + 2 * j, f"{party.label_lv} ({party.annex}.): vidēji", fmt.head)
-        summary.write(3, 2 + 2 * j, "Atbilžu skaits", fmt.head)
-    summary.set_row(3, 60)
+        summary.write(SUMMARY_HEAD, 1 + 2 * j, f"{party.label_lv} ({party.annex}.): vidēji", fmt.head)
+        summary.write(SUMMARY_HEAD, 2 + 2 * j, "Atbilžu skaits", fmt.head)
+    summary.set_row(SUMMARY_HEAD, 60)
     summary.set_column(0, 0, SUMMARY_STAGE_WIDTH)
     for j in range(len(quality.parties)):
         summary.set_column(1 + 2 * j, 1 + 2 * j, SUMMARY_MEAN_WIDTH)
@@ -154,7 +162,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
         return "" if value is None else float(value)
 
     for i, stage in enumerate(quality.stages):
-        r = 4 + i
+        r = SUMMARY_HEAD + 1 + i
         summary.write(r, 0, stage.label_lv, fmt.text)
         summary.set_row(r, _wrapped_height((stage.label_lv, STAGE_LINE)))
         for j, party in enumerate(quality.parties):
@@ -169,7 +177,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
             summary.write_formula(r, 2 + 2 * j, f"=COUNT({rng})", fmt.int, answered if cached else 0)
             wb.define_name(mean_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${r + 1}")
             wb.define_name(count_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(2 + 2 * j)}${r + 1}")
-    tr = 4 + len(quality.stages)
+    tr = SUMMARY_HEAD + 1 + len(quality.stages)
     summary.write(tr, 0, "Visi posmi kopā", fmt.label)
     for j, party in enumerate(quality.parties):
         all_ranges = ",".join(ranges[(party.id, s)] for s in party.stages)
@@ -177,8 +185,8 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
                               mean_fmt, cached_mean(party_mean(responses.get(party.id, ()), party.stages, top)))
         wb.define_name(total_name(party), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${tr + 1}")
     summary.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
-    print_setup(summary, municipality=municipality.name_lv, title="35.–38. pielikums. Kopsavilkums",
-                version=catalogue.version, header_row=3, last_row=tr, last_col=2 * len(quality.parties),
+    print_setup(summary, municipality=institutions.header_name(municipality), title="35.–38. pielikums. Kopsavilkums",
+                version=catalogue.version, header_row=SUMMARY_HEAD, last_row=tr, last_col=summary_last,
                 repeat_cols=1)
     summary.activate()
     wb.close()

@@ -104,6 +104,8 @@ class _Formats:
     def __init__(self, wb: xlsxwriter.Workbook) -> None:
         base = BASE_FORMAT
         self.title = wb.add_format({**base, "bold": True, "font_size": 13})
+        # the form's number at the right of the label columns that repeat on the pages across (17, 24)
+        self.title_right = wb.add_format({**base, "bold": True, "font_size": 13, "align": "right"})
         self.note = wb.add_format({**base, "italic": True, "font_size": 9})
         self.note_wrapped = wb.add_format({**base, "italic": True, "font_size": 9, "text_wrap": True})
         self.head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "text_wrap": True})
