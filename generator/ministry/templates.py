@@ -30,7 +30,7 @@ from generator.ministry.fastread import SCAN_ERRORS, FastBook, FastSheet, formul
 from generator.ministry.integrity import Content, content, row_hashes
 from generator.ministry.xlsxread import Coord, NameRef, a1, parse_area, read_xlsx, sheet_parts
 from generator.replace_file import write_replacing
-from generator.workbook.issue_days import is_issue_day, issue_days, template_date
+from generator.workbook.issue_days import issue_days, template_date
 from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
 from generator.workbook.version import base_version, prices_day, template_version
 
@@ -164,12 +164,22 @@ def generate_template(catalogue: Catalogue, path: Path, municipality: str | None
 
 
 def issued_day(catalogue: Catalogue, version: str) -> dt.date | None:
-    """The prices day of a version the current catalogue and code issue for another day than the default
-    (``<current>@GGGG-MM-DD`` of one of its issue days, D63); None for any other version."""
-    day = prices_day(version)
-    if day is None or base_version(version) != template_version(catalogue) or not is_issue_day(catalogue, day):
+    """The prices day of a version the current catalogue and code make for another day than the default
+    (``<current>@GGGG-MM-DD``, D63: ``ibm matrix`` makes it for an issue day; any day whose parameters the
+    catalogue knows gives a template it can regenerate); None for any other version."""
+    from generator.reference.params import Params
+
+    try:
+        day = prices_day(version)
+    except ValueError:
         return None
-    return day if template_version(catalogue, day) == version else None
+    if day is None or base_version(version) != template_version(catalogue) or template_version(catalogue, day) != version:
+        return None
+    try:
+        Params.from_catalogue(catalogue, day)
+    except (LookupError, AttributeError):
+        return None
+    return day
 
 
 def describe(path: Path, version: str) -> tuple[Expected, dict]:

@@ -76,6 +76,3 @@ def day_covering(catalogue: Catalogue, day: dt.date) -> dt.date:
                             f"{windows or 'katalogā nav bērnu kārtu'}).")
     return max(d.day for d in issue_days(catalogue) if d.round_id == found.id and d.day <= day)
 
-
-def is_issue_day(catalogue: Catalogue, day: dt.date) -> bool:
-    return any(d.day == day for d in issue_days(catalogue))

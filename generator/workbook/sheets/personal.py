@@ -207,11 +207,13 @@ def _party_name(sh: Sheet, row: int, kind: party_names.Kind) -> None:
     sh.row_height(row, NAME_ROW_HEIGHT)
 
 
-# D61: the matrix's prices and parameters (6.11) hold from Parametru_Datums to Parametru_Lidz (blank: no change known)
+# D61: the matrix's prices and parameters (6.11) hold from Parametru_Datums to Parametru_Lidz (blank: no change known);
+# the matrix for the plan's first day is made with `ibm matrix --day` (D63)
 PRICES_OUTSIDE = (
     'IF(h_CenasArpus=1,"Šīs matricas cenas un parametri ir spēkā no "&' + lv_date_formula("Parametru_Datums")
     + '&IF(ISNUMBER(Parametru_Lidz)," līdz "&' + lv_date_formula("Parametru_Lidz") + ',"")'
-    + '&", bet plāna periods ir ārpus šī laika: izmantojiet matricu, kas izdota tam periodam. ","")'
+    + '&", bet plāna periods ir ārpus šī laika: izmantojiet matricu, kas izdota tam periodam (ibm matrix --day "&'
+    + lv_date_formula("Perioda_Sakums") + '&"). ","")'
 )
 
 
