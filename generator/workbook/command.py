@@ -34,9 +34,10 @@ from generator.workbook.writer import write_workbook
               help="Aizstāt esošu failu, arī ja tā nav neaizpildīta ibm matrix matrica.")
 def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | None, plan_day: dt.datetime | None,
            out_file: Path | None, overwrite: bool) -> None:
-    """Izveido IBM matricu (6. pielikums) ar katalogu, cenām un parametriem, kas spēkā jaunākās bērnu programmas
-    kārtas pirmajā pakalpojumu dienā (D61) vai – ar --round vai --day – citas kārtas vai plāna perioda cenu
-    dienā (D63); bez --out tad faila nosaukuma beigās ir cenu diena (ibm-matrica[-ID]-GGGG-MM-DD.xlsx).
+    """Izveido IBM matricu (6. pielikums) ar cenām un parametriem, kas spēkā jaunākās bērnu kārtas sākumā (D61).
+
+    Ar --round vai --day matricā ir citas kārtas vai plāna pirmās dienas cenas un parametri (D63); bez --out tad
+    faila nosaukuma beigās ir cenu diena (ibm-matrica[-ID]-GGGG-MM-DD.xlsx).
 
     Esošu failu aizstāj tikai tad, ja tā ir šīs komandas izveidota, vēl neaizpildīta IBM matrica; citu failu
     (arī aizpildītu matricu) – tikai ar --overwrite. Jaunais fails tiek uzrakstīts blakus ar pagaidu
