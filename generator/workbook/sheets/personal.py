@@ -175,7 +175,9 @@ def write(sh: Sheet) -> None:
         st.out_text_wrap,
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
-    sh.row_height(CHECK_ROW, 80)  # room for the longest combined message: no cut text on paper
+    # room for the longest combined message (past the reporting period, prices not in force with the command that
+    # makes the matrix for the plan, D63, and the eligibility line): no cut text on paper
+    sh.row_height(CHECK_ROW, 124)
     sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
