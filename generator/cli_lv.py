@@ -58,6 +58,8 @@ PLURALS = {
         ("Parametram {name!r} jānorāda vērtība.", "Parametram {name!r} jānorāda {nargs} vērtības."),
     ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."):
         ("{value!r} nav {choice}.", "{value!r} nav neviena no atļautajām vērtībām: {choices}."),
+    ("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."):
+        ("{value!r} nav datums (gaidīts: DD.MM.GGGG).", "{value!r} nav datums (gaidīts: DD.MM.GGGG)."),
     ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"):
         ("Vai domājāt {possibility}?", "(Vai domājāt kādu no: {possibilities}?)"),
 }

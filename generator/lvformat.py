@@ -40,19 +40,22 @@ def date(day: dt.date) -> str:
 
 
 # GGGG-MM-DD+hash, optionally .revision (templates issued before the revision existed have none)
-VERSION_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\+([0-9a-f]+(?:\.\d+)?)$")
+VERSION_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\+([0-9a-f]+(?:\.\d+)?)(?:@(\d{4})-(\d{2})-(\d{2}))?$")
 
 
 def version(template_version: str) -> str:
     """A template or catalogue version as a person reads it, without an ISO date but still exact:
     '2023-04-01+7ca2ab6d.2' -> '7ca2ab6d.2 (katalogs 01.04.2023)'; '2023-04-01+7ca2ab6d' ->
-    '7ca2ab6d (katalogs 01.04.2023)'. Machine-readable ids (IBM_Versija, the registry, file properties)
-    keep the original form."""
+    '7ca2ab6d (katalogs 01.04.2023)'; a matrix issued for another prices day (D63): '2023-04-01+7ca2ab6d.10@2018-10-01'
+    -> '7ca2ab6d.10 (katalogs 01.04.2023, cenas uz 01.10.2018)'. Machine-readable ids (IBM_Versija, the registry,
+    file properties) keep the original form."""
     match = VERSION_PATTERN.match(template_version)
     if match is None:
-        raise ValueError(f"versija {template_version!r} nav saprotama (gaidīts: GGGG-MM-DD+jaucējkods[.redakcija])")
-    year, month, day, ident = match.groups()
-    return f"{ident} (katalogs {day}.{month}.{year})"
+        raise ValueError(f"versija {template_version!r} nav saprotama "
+                         "(gaidīts: GGGG-MM-DD+jaucējkods[.redakcija][@GGGG-MM-DD])")
+    year, month, day, ident, p_year, p_month, p_day = match.groups()
+    prices = f", cenas uz {p_day}.{p_month}.{p_year}" if p_year else ""
+    return f"{ident} (katalogs {day}.{month}.{year}{prices})"
 
 
 def agree(n: int, one: str, many: str) -> str:

@@ -121,7 +121,7 @@ def interface_version(m: Matrix) -> str:
     version = _plain(m.scalar("IBM_Versija"))
     if not VERSION_PATTERN.match(version):
         raise MatrixError(f"{m.where('IBM_Versija')}: veidnes versija '{version}' nav saprotama "
-                          "(gaidīts: GGGG-MM-DD+jaucējkods vai GGGG-MM-DD+jaucējkods.redakcija)")
+                          "(gaidīts: GGGG-MM-DD+jaucējkods vai GGGG-MM-DD+jaucējkods.redakcija, aiz tās var būt @GGGG-MM-DD)")
     return version
 
 
@@ -195,6 +195,11 @@ def _offers(catalogue: Catalogue, day: dt.date) -> dict[str, Offer]:
             _OFFERS.clear()
         found = _OFFERS[key] = {o.id: o for o in catalogue.offers(day)}
     return found
+
+
+def optional_date(m: Matrix, name: str) -> dt.date | None:
+    """The date in a name of the file (None: no such name, empty or not a date)."""
+    return _Reader(m).date(name, required=False) if m.has(name) else None
 
 
 class _Reader:

@@ -10,7 +10,11 @@ the current template with every entered cell carried over.
   such change is listed with the old and new value. A price the old template could not prefill (no
   catalogue price on its day) and that was left empty takes the new prefilled one; an old prefilled
   price that the new template has no catalogue price for (its prices day differs, D61) is emptied with
-  a note. Prices the social worker entered are kept.
+  a note. Prices the social worker entered are kept, and so is a prefilled price still in force on the new
+  template's prices day.
+- The new template carries the prices of the day that holds the old plan's first day (D63: the round's first
+  service day or a later price change inside it, as ``ibm matrix --day`` chooses); without a plan day, the old
+  matrix's prices day; when neither lies in a children's round, the default day (D61).
 - The old and the new plan are recomputed with the reference implementation: the report shows P,
   N, A and K before and after, and the rule errors and warnings that are new.
 - The plan-row groups that hold carried values are opened (generator/ministry/xlsx_outline.py), so a
@@ -33,11 +37,13 @@ from generator.lvformat import eur
 from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_file
 from generator.ministry.matrix import (
+    PARAMS_DAY_NAME,
     Matrix,
     MatrixError,
     absent_names,
     interface_version,
     offer_code,
+    optional_date,
     read_child,
     structure_problems,
 )
@@ -50,6 +56,7 @@ from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
+from generator.workbook.issue_days import IssueDayError, day_covering, template_date
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
 from generator.workbook.outline import opened_by_program
 from generator.workbook.version import is_newer, template_version
@@ -372,7 +379,7 @@ class Migrator:
         self.catalogue = catalogue
         self.registry = load_registry(registry or DEFAULT_REGISTRY)
         self._dir = tempfile.TemporaryDirectory(prefix="ibm-migrate-")
-        self._templates: dict[str | None, tuple[Path, XlsxBook]] = {}
+        self._templates: dict[tuple[str | None, dt.date], tuple[Path, XlsxBook]] = {}
 
     def __enter__(self) -> Migrator:
         return self
@@ -383,12 +390,25 @@ class Migrator:
     def close(self) -> None:
         self._dir.cleanup()
 
-    def template(self, municipality: str | None) -> tuple[Path, XlsxBook]:
-        if municipality not in self._templates:
-            path = Path(self._dir.name) / f"veidne-{municipality or 'visparigā'}.xlsx"
-            generate_template(self.catalogue, path, municipality)
-            self._templates[municipality] = (path, read_xlsx(path))
-        return self._templates[municipality]
+    def template(self, municipality: str | None, day: dt.date | None = None) -> tuple[Path, XlsxBook]:
+        day = day or template_date(self.catalogue)
+        if (municipality, day) not in self._templates:
+            path = Path(self._dir.name) / f"veidne-{municipality or 'visparigā'}-{day.isoformat()}.xlsx"
+            generate_template(self.catalogue, path, municipality, day)
+            self._templates[municipality, day] = (path, read_xlsx(path))
+        return self._templates[municipality, day]
+
+    def target_day(self, old: Matrix) -> dt.date:
+        """The prices day of the new template (D63): the issue day holding the old plan's first day, else the old
+        matrix's prices day; the default day when neither is inside a children's round."""
+        for name in ("Perioda_Sakums", PARAMS_DAY_NAME):
+            day = optional_date(old, name)
+            if day is not None:
+                try:
+                    return day_covering(self.catalogue, day)
+                except IssueDayError:
+                    continue
+        return template_date(self.catalogue)
 
     def migrate(self, old_path: Path, out: Path, *, overwrite: bool = False) -> MigrationReport:
         """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written. An existing new
@@ -408,7 +428,8 @@ class Migrator:
             version = interface_version(old)
         except MatrixError as exc:
             raise MigrationError(str(exc)) from None
-        current = template_version(catalogue)
+        day = self.target_day(old)
+        current = template_version(catalogue, day)
         if is_newer(version, current):
             raise MigrationError(f"matrica ir jaunākas veidnes versijas {shown_version(version)} nekā pašreizējais "
                                  f"katalogs ({shown_version(current)}); pārnest uz vecāku versiju nevar")
@@ -423,7 +444,7 @@ class Migrator:
                                 "veidnes")
         muni = old.scalar("Pasvaldiba")
         known = {m.id for m in catalogue.municipalities.municipalities}
-        template, new_book = self.template(muni if isinstance(muni, str) and muni in known else None)
+        template, new_book = self.template(muni if isinstance(muni, str) and muni in known else None, day)
         report.notes += [_absent_note(name, version, new_book) for name in sorted(absent)]
         plan = _plan_values(old, new_book)
         if plan.problems:

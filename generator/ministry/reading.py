@@ -173,7 +173,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         if strict_version or is_newer(version, templates.current_version):
             return refuse([version_problem(version, templates.current_version)])
         result.notes.append(f"veidnes versija {shown_version(version)} nav zināma: pārbaudīta tikai nosaukumu struktūra")
-    elif version != templates.current_version:
+    elif not templates.is_current(version):
         result.old_version = version  # the note is summarised per folder (collect.version_notes)
     problems = structure_problems(m, expected.names if expected else None,
                                   absent_names(m, expected.names if expected else None))

@@ -4,7 +4,9 @@ The current version (the loaded catalogue's) is generated on the spot with the w
 and compared cell by cell, and so are older versions whose template files the ministry kept
 (``ibm collect --templates DIR``). Older versions are also known from the registry
 (generator/ministry/template_registry.json: per version the names' places and a hash per sheet
-row); ``ibm fingerprint`` adds the current version to it before a catalogue change is released.
+row); ``ibm fingerprint`` adds the current version to it before a catalogue change is released, together with
+the versions of the matrices the same catalogue issues for other prices days (``ibm matrix --round/--day``,
+D63: ``<version>@GGGG-MM-DD``), which the current catalogue also regenerates on the spot.
 A registry version has no cells to compare with the fast scan: the first file of a run is compared row by
 row with the full reader, and the sheets' locked content it proved (fastread.FastBook.locked_key) lets the
 next files of the same bytes pass without the full reader.
@@ -12,6 +14,7 @@ next files of the same bytes pass without the full reader.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import tempfile
@@ -27,8 +30,9 @@ from generator.ministry.fastread import SCAN_ERRORS, FastBook, FastSheet, formul
 from generator.ministry.integrity import Content, content, row_hashes
 from generator.ministry.xlsxread import Coord, NameRef, a1, parse_area, read_xlsx, sheet_parts
 from generator.replace_file import write_replacing
+from generator.workbook.issue_days import issue_days, template_date
 from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
-from generator.workbook.version import template_version
+from generator.workbook.version import base_version, prices_day, template_version
 
 DEFAULT_REGISTRY = Path(__file__).with_name("template_registry.json")
 
@@ -152,10 +156,30 @@ class Expected:
                 self.digests[sheet].add(scanned.digest)
 
 
-def generate_template(catalogue: Catalogue, path: Path, municipality: str | None = None) -> Path:
+def generate_template(catalogue: Catalogue, path: Path, municipality: str | None = None,
+                      day: dt.date | None = None) -> Path:
     from generator.workbook.writer import write_workbook
 
-    return write_workbook(catalogue, path, municipality)
+    return write_workbook(catalogue, path, municipality, day)
+
+
+def issued_day(catalogue: Catalogue, version: str) -> dt.date | None:
+    """The prices day of a version the current catalogue and code make for another day than the default
+    (``<current>@GGGG-MM-DD``, D63: ``ibm matrix`` makes it for an issue day; any day whose parameters the
+    catalogue knows gives a template it can regenerate); None for any other version."""
+    from generator.reference.params import Params
+
+    try:
+        day = prices_day(version)
+    except ValueError:
+        return None
+    if day is None or base_version(version) != template_version(catalogue) or template_version(catalogue, day) != version:
+        return None
+    try:
+        Params.from_catalogue(catalogue, day)
+    except (LookupError, AttributeError):
+        return None
+    return day
 
 
 def describe(path: Path, version: str) -> tuple[Expected, dict]:
@@ -206,6 +230,7 @@ class TemplateSource:
         self._load_current: Callable[[], Expected | None] | None = None
         self._files: dict[str, Expected] = {}
         self._registered: dict[str, Expected] = {}  # one per version, so what it learns is kept for the run
+        self._days: dict[str, Expected] = {}  # the current catalogue's matrices for other prices days (D63)
         for folder in folders:
             self.add_folder(folder)
 
@@ -239,6 +264,10 @@ class TemplateSource:
         (None from ``loader``: generated as usual)."""
         if self._current is None:
             self._load_current = loader
+
+    def is_current(self, version: str) -> bool:
+        """A version the current catalogue and code make: the default one or one for another prices day (D63)."""
+        return version == self.current_version or issued_day(self.catalogue, version) is not None
 
     @property
     def has_current(self) -> bool:
@@ -275,6 +304,14 @@ class TemplateSource:
             return self.current()
         if version in self._files:
             return self._files[version]
+        if version in self._days:
+            return self._days[version]
+        day = issued_day(self.catalogue, version)
+        if day is not None:
+            with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
+                path = generate_template(self.catalogue, Path(tmp) / "veidne.xlsx", None, day)
+                self._days[version], _ = describe(path, version)
+            return self._days[version]
         if version in self._registered:
             return self._registered[version]
         entry = self.registry().get(version)
@@ -290,19 +327,31 @@ class TemplateChanged(Exception):
 
 
 def register_current(catalogue: Catalogue, registry: Path | None = None, *, replace: bool = False) -> tuple[str, str]:
-    """Add the current template version to the registry; returns (version, what happened): "added", "replaced" or
-    "unchanged" (the registry file is then not written at all).
+    """Add the current template version to the registry, with the versions the same catalogue issues for other
+    prices days (``ibm matrix --round/--day``, D63); returns (version, what happened to the default one): "added",
+    "replaced" or "unchanged" (the registry file is then not written at all when nothing else changed either).
 
     The version is the catalogue's plus the layout revision (generator/workbook/version.py): a change to the
     template code alone keeps it unless LAYOUT_REVISION is bumped. An entry of the same version whose rows or
     names differ is therefore not overwritten silently (matrices already handed out with that version would
     no longer match it): TemplateChanged unless ``replace``.
     """
-    version = template_version(catalogue)
     path = registry or DEFAULT_REGISTRY
     versions = load_registry(path)
-    with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
-        _, entry = describe(generate_template(catalogue, Path(tmp) / "veidne.xlsx"), version)
+    default = template_date(catalogue)
+    outcome: dict[str, str] = {}
+    for day in [default, *(d.day for d in issue_days(catalogue) if d.day != default)]:
+        version = template_version(catalogue, day)
+        with tempfile.TemporaryDirectory(prefix="ibm-template-") as tmp:
+            _, entry = describe(generate_template(catalogue, Path(tmp) / "veidne.xlsx", None, day), version)
+        outcome[version] = _registered(versions, version, entry, replace)
+    if any(what != "unchanged" for what in outcome.values()):
+        save_registry(path, versions)
+    version = template_version(catalogue)
+    return version, outcome[version]
+
+
+def _registered(versions: dict[str, dict], version: str, entry: dict, replace: bool) -> str:
     new = version not in versions
     if not new and versions[version] != entry and not replace:
         old = versions[version]
@@ -318,7 +367,6 @@ def register_current(catalogue: Catalogue, registry: Path | None = None, *, repl
             "mainītu veidni, palieliniet LAYOUT_REVISION (generator/workbook/version.py) un atkārtojiet ibm "
             "fingerprint; ja šī versija vēl nav izsniegta, atkārtojiet ar --replace")
     if not new and versions[version] == entry:
-        return version, "unchanged"
+        return "unchanged"
     versions[version] = entry
-    save_registry(path, versions)
-    return version, "added" if new else "replaced"
+    return "added" if new else "replaced"

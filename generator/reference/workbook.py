@@ -196,20 +196,30 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
 PRICES_ADVICE = "izmantojiet matricu, kas izdota tam periodam"
 
 
+def prices_advice(day: dt.date) -> str:
+    """How to get the matrix whose prices hold from ``day`` (D63): `ibm matrix --day`, or ask whoever issues them."""
+    return f"{PRICES_ADVICE} (ibm matrix --day {lv_date(day)} vai to izsniedz ministrija)"
+
+
 def check_prices_in_force(period_start: dt.date, months: int, params: Params) -> list[Finding]:
     """One ``prices_not_in_force`` error when the plan period (6.1. tabulas „Perioda pirmā diena” and its months) is not
     wholly inside the days the matrix's prices and parameters hold: from ``params.day`` (6.11 „Cenas un
-    parametri spēkā uz”) to ``params.prices_until`` (D61)."""
+    parametri spēkā uz”) to ``params.prices_until`` (D61). The message names the matrix that fits (D63): the one
+    for the plan's first day, or – when the period spans a change – the choice of ending before it or starting on it."""
     end = plan_end(period_start, months)
     if period_start < params.day:
         return [Finding("prices_not_in_force", Severity.error,
                         f"Plāna periods sākas {lv_date(period_start)} (6.1. tabulas „Perioda pirmā diena”), pirms matricas "
-                        f"cenas un parametri stājušies spēkā ({lv_date(params.day)}); {PRICES_ADVICE}.")]
+                        f"cenas un parametri stājušies spēkā ({lv_date(params.day)}); {prices_advice(period_start)}.")]
     if params.prices_until is not None and end > params.prices_until:
+        change = params.prices_until + _DAY
+        advice = (prices_advice(period_start) if period_start >= change else
+                  f"plāna periodā mainās cenas vai parametri: saīsiniet to līdz {lv_date(params.prices_until)} vai "
+                  f"sāciet {lv_date(change)} un {prices_advice(change)}")
         return [Finding("prices_not_in_force", Severity.error,
                         f"Plāna periods beidzas {lv_date(end)}, bet matricas cenas un parametri ir spēkā tikai līdz "
-                        f"{lv_date(params.prices_until)} (katalogā no {lv_date(params.prices_until + _DAY)} ir "
-                        f"citas cenas vai parametri; 6.1. tabulas „Perioda pirmā diena”); {PRICES_ADVICE}.")]
+                        f"{lv_date(params.prices_until)} (katalogā no {lv_date(change)} ir "
+                        f"citas cenas vai parametri; 6.1. tabulas „Perioda pirmā diena”); {advice}.")]
     return []
 
 

@@ -134,16 +134,22 @@ def message_templates(params: Params) -> dict[str, str]:
 
 
 def _prices_templates(params: Params) -> dict[str, str]:
-    """The two ``prices_not_in_force`` errors (D61): a plan starting before the prices day, and one ending after
-    the last day its prices hold."""
+    """The ``prices_not_in_force`` errors (D61, D63): a plan starting before the prices day, one ending after the
+    last day its prices hold (starting before the change, or on or after it: the advice differs)."""
     day, until, start = dt.date(1901, 1, 1), dt.date(1901, 2, 10), dt.date(1901, 2, 3)
     (before,) = check_prices_in_force(dt.date(1900, 12, 3), 1, params.replace(day=day))
     (after,) = check_prices_in_force(start, 1, params.replace(day=day, prices_until=until))
+    # a plan that starts on or after the change day: the advice names the matrix for its own first day (D63)
+    late = dt.date(1901, 2, 14)
+    (after_change,) = check_prices_in_force(late, 1, params.replace(day=day, prices_until=until))
     return {
         "prices_before": _replace(before.message, [(lv_date(dt.date(1900, 12, 3)), "{sakums}"),
                                                    (lv_date(day), "{cenu_diena}")]),
         "prices_after": _replace(after.message, [(lv_date(plan_end(start, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
                                                  (lv_date(until + dt.timedelta(days=1)), "{no}")]),
+        "prices_after_change": _replace(after_change.message, [
+            (lv_date(plan_end(late, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
+            (lv_date(until + dt.timedelta(days=1)), "{no}"), (lv_date(late), "{sakums}")]),
     }
 
 

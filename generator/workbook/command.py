@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import click
 from generator import lvformat
 from generator.cli import CATALOGUE_OPTION, load_for_command
 from generator.replace_file import write_replacing
+from generator.workbook.issue_days import IssueDayError, day_covering, day_of_round, template_date
 from generator.workbook.matrix_out import refusal
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.version import template_version
@@ -20,13 +22,22 @@ from generator.workbook.writer import write_workbook
 @CATALOGUE_OPTION
 @click.option("--municipality", "municipality_id", metavar="ID",
               help="Pašvaldības kods no kataloga (piem. liepaja); bez tā – vispārīgā matrica.")
+@click.option("--round", "round_id", metavar="KĀRTA",
+              help="Bērnu programmas kārtas id no catalogue/rounds.yaml (piem. berni-2018): matrica ar cenām un "
+                   "parametriem, kas spēkā tās pirmajā pakalpojumu dienā; bez tā – jaunākā kārta.")
+@click.option("--day", "plan_day", type=click.DateTime(formats=["%d.%m.%Y"]), metavar="DD.MM.GGGG",
+              help="Plāna pirmā diena: matrica ar cenām un parametriem, kas spēkā šajā dienā (no tās kārtas "
+                   "sākuma vai pēdējās cenu maiņas pirms tās); diena jābūt kādas bērnu kārtas pakalpojumu laikā.")
 @click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Kur rakstīt .xlsx failu (noklusējums: ibm-matrica[-ID].xlsx šajā mapē).")
 @click.option("--overwrite", is_flag=True,
               help="Aizstāt esošu failu, arī ja tā nav neaizpildīta ibm matrix matrica.")
-def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | None, overwrite: bool) -> None:
-    """Izveido IBM matricu (6. pielikums) ar katalogu, cenām un parametriem, kas spēkā jaunākās bērnu programmas
-    kārtas pirmajā pakalpojumu dienā (D61).
+def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | None, plan_day: dt.datetime | None,
+           out_file: Path | None, overwrite: bool) -> None:
+    """Izveido IBM matricu (6. pielikums) ar cenām un parametriem, kas spēkā jaunākās bērnu kārtas sākumā (D61).
+
+    Ar --round vai --day matricā ir citas kārtas vai plāna pirmās dienas cenas un parametri (D63); bez --out tad
+    faila nosaukuma beigās ir cenu diena (ibm-matrica[-ID]-GGGG-MM-DD.xlsx).
 
     Esošu failu aizstāj tikai tad, ja tā ir šīs komandas izveidota, vēl neaizpildīta IBM matrica; citu failu
     (arī aizpildītu matricu) – tikai ar --overwrite. Jaunais fails tiek uzrakstīts blakus ar pagaidu
@@ -41,7 +52,17 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | No
             err=True,
         )
         sys.exit(1)
-    out = out_file or Path(file_name(municipality_id))
+    if round_id is not None and plan_day is not None:
+        click.echo("--round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai plāna pirmā diena).", err=True)
+        sys.exit(2)
+    try:
+        day = (day_of_round(catalogue, round_id) if round_id is not None
+               else day_covering(catalogue, plan_day.date()) if plan_day is not None else template_date(catalogue))
+    except IssueDayError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    default_day = day == template_date(catalogue)
+    out = out_file or Path(file_name(municipality_id, None if default_day else day))
     if out.suffix.lower() != ".xlsx":
         click.echo(f"--out: '{out}' nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx).", err=True)
         sys.exit(1)
@@ -51,11 +72,14 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, out_file: Path | No
                    "--overwrite).", err=True)
         sys.exit(1)
     try:
-        write_replacing(out, lambda staged: write_workbook(catalogue, staged, municipality_id),
+        write_replacing(out, lambda staged: write_workbook(catalogue, staged, municipality_id, day),
                         prefix=".ibm-matrica-", suffix=".xlsx")
     except OSError as exc:
         from generator.cli_errors import os_reason
 
         click.echo(f"--out: failu '{out}' nevar uzrakstīt: {os_reason(exc)}; esošais fails nav mainīts.", err=True)
         sys.exit(1)
-    click.echo(f"Uzrakstīts {out} (veidnes versija {lvformat.version(template_version(catalogue))}).")
+    until = catalogue.prices_until(day)
+    holds = f"{lvformat.date(day)}–{lvformat.date(until)}" if until else f"no {lvformat.date(day)}"
+    click.echo(f"Uzrakstīts {out} (veidnes versija {lvformat.version(template_version(catalogue, day))}; cenas un "
+               f"parametri spēkā {holds}).")

@@ -3,6 +3,7 @@ in build/lejupielades/matrica/."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,9 +14,11 @@ FOLDER = Path("lejupielades") / "matrica"
 GENERIC = "ibm-matrica.xlsx"
 
 
-def file_name(municipality_id: str | None) -> str:
-    """ibm-matrica.xlsx for the generic workbook, ibm-matrica-<id>.xlsx for a municipality's."""
-    return f"ibm-matrica-{municipality_id}.xlsx" if municipality_id else GENERIC
+def file_name(municipality_id: str | None, day: dt.date | None = None) -> str:
+    """ibm-matrica.xlsx for the generic workbook, ibm-matrica-<id>.xlsx for a municipality's; a matrix issued for
+    another prices day than the default (D63) ends with that day: ibm-matrica-<id>-2018-10-01.xlsx."""
+    name = f"ibm-matrica-{municipality_id}" if municipality_id else GENERIC.removesuffix(".xlsx")
+    return f"{name}-{day.isoformat()}.xlsx" if day else f"{name}.xlsx"
 
 
 def pilot_ids(catalogue: Catalogue) -> list[str]:

@@ -73,7 +73,7 @@ def empty_plan_values(catalogue: Catalogue, day: dt.date, municipality: Municipa
     available = needed_amount(lines)  # an empty plan: A = N = 0
     findings = check_plan(lines, params, period_start=day, months=months, available=available)
     return CachedValues(
-        version=template_version(catalogue),
+        version=template_version(catalogue, day),
         municipality_name=party_names.shown_name(catalogue, municipality_id, "municipality", None),
         social_service=party_names.shown_name(catalogue, municipality_id, "social_service", None),
         hints={k.output: party_names.shown_hint(catalogue, municipality_id, k.kind, None) for k in party_names.KINDS},

@@ -7,9 +7,14 @@ matrices are checked against the registry entry of their version (generator/mini
 and would no longer match it. The template version is therefore ``<catalogue version>.<LAYOUT_REVISION>``,
 e.g. ``2023-04-01+7ca2ab6d.2``. Versions issued before the revision existed have no suffix
 (``2023-04-01+d2043a76``) and stay valid.
+
+A matrix issued for another prices day than the default (``ibm matrix --round/--day``, D63) carries different
+prices, so it is another template: its version ends with that day, ``2023-04-01+7ca2ab6d.10@2018-10-01``.
+The default matrix keeps the version without a day, so every version issued before stays what it was.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from generator import lvformat
@@ -22,18 +27,33 @@ if TYPE_CHECKING:
 # name's place) and then run `ibm fingerprint` and commit the registry. tests/ministry/test_template_guard.py
 # fails until both are done. No bump is needed when the catalogue changes as well: its hash changes the
 # version anyway (the revision may then stay as it is).
-LAYOUT_REVISION = 9
+LAYOUT_REVISION = 10
 
 VERSION_PATTERN = lvformat.VERSION_PATTERN  # the form a person reads is made from the same parts
 
 
-def template_version(catalogue: Catalogue) -> str:
-    """The version written into a matrix made now (IBM_Versija, its custom property and page headers)."""
-    return f"{catalogue.version}.{LAYOUT_REVISION}"
+def template_version(catalogue: Catalogue, day: dt.date | None = None) -> str:
+    """The version written into a matrix made now (IBM_Versija, its custom property and page headers) with the
+    prices of ``day`` (None or the default day: no day in the version)."""
+    from generator.workbook.issue_days import template_date
+
+    base = f"{catalogue.version}.{LAYOUT_REVISION}"
+    return base if day is None or day == template_date(catalogue) else f"{base}@{day.isoformat()}"
+
+
+def base_version(version: str) -> str:
+    """The version without its prices day: the catalogue and layout it was made by."""
+    return version.partition("@")[0]
+
+
+def prices_day(version: str) -> dt.date | None:
+    """The prices day a version names (None: the default day of its catalogue)."""
+    _, sep, day = version.partition("@")
+    return dt.date.fromisoformat(day) if sep else None
 
 
 def _parts(version: str) -> tuple[str, str, int]:
-    catalogue, _, revision = version.partition(".")
+    catalogue, _, revision = base_version(version).partition(".")
     return catalogue.split("+", 1)[0], catalogue, int(revision or 0)
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from xlsxwriter.workbook import Workbook
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot
 from generator.file_author import FORM_OWNER, file_author
+from generator.workbook.issue_days import template_date
 from generator.workbook.layout import SHEETS, Layout
 from generator.workbook.sheetio import Book
 from generator.workbook.sheets import (
@@ -30,23 +30,16 @@ from generator.workbook.values import empty_plan_values
 from generator.workbook.version import template_version
 from generator.xlsxformula import quick_formulas
 
+__all__ = ["template_date", "write_workbook"]
+
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
-
-
-def template_date(catalogue: Catalogue) -> dt.date:
-    """The day whose prices and parameters a generated template carries (6.11 „Cenas un parametri spēkā
-    uz”, D61): the first service day of the latest children's programme round, because a matrix accepts
-    only plans inside a round's reporting periods; the catalogue's latest effective date when it has no
-    round. The same catalogue always gives the same workbook."""
-    rounds = catalogue.rounds_of(Pilot.children)
-    return rounds[-1].services_start if rounds else catalogue.latest_date
 
 
 def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None = None,
                    day: dt.date | None = None) -> Path:
     """Write the workbook for one municipality (its id prefilled) or the generic one (None), with the prices
-    and parameters in force on ``day`` (default: template_date; tests give another day to prove the
-    matrix refuses a plan its prices do not fit)."""
+    and parameters in force on ``day`` (default: template_date; `ibm matrix --round/--day` give another issue day,
+    D63, and its version then names that day)."""
     day = day or template_date(catalogue)
     municipality = catalogue.municipality(municipality_id) if municipality_id else None
     offers = catalogue.offers(day)
@@ -60,7 +53,7 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
     created = dt.datetime.combine(day, dt.time())
     # the title names the file as the site's downloads list it (municipalities.yaml, the pilot-time name)
     title = "IBM matrica" + (f" – {municipality.name_lv}" if municipality else "")
-    version = template_version(catalogue)
+    version = template_version(catalogue, day)
     author = file_author(catalogue, municipality, day)
     wb.set_properties(
         {

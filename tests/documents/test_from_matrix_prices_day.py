@@ -32,6 +32,9 @@ def test_a_pilot_plan_in_a_2023_matrix_is_refused(catalogue: Catalogue, tmp_path
                                         "--day", day], env=env)
     assert refused.exit_code == 1, refused.output
     assert "01.04.2023" in refused.output and "izmantojiet matricu, kas izdota tam periodam" in refused.output
+    start = child.inputs.period_start.strftime("%d.%m.%Y")
+    assert f"(ibm matrix --day {start} vai to izsniedz ministrija)" in refused.output, refused.output  # D63
+    assert "neatbilst veidnei" not in refused.output  # its template (the 2023 prices day) is regenerated and matches
     assert "Traceback" not in refused.output
     made = CliRunner().invoke(main, ["documents", "--from-matrix", str(new.path), "--out", str(tmp_path / "b"),
                                      "--day", day], env=env)

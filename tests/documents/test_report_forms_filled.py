@@ -9,7 +9,7 @@ printed whole by LibreOffice, as "Eksportēt kā PDF" or "Drukāt visu" prints t
   "Kopā"; rows without a month print empty (no 0,00 and no repeated balance): the figures are the reference's;
 - each page's footer names its form and its own page ("29. pielikums, 1. lapa"), never the whole file's total;
 - the names typed on sheet 26 show on every form of the register workbook, and those typed in every other report
-  workbook (27, 31, 17, 24, 35–38) on each of its forms (D63); no page of any workbook cuts a text at a page or
+  workbook (27, 31, 17, 24, 35–38) on each of its forms (D64); no page of any workbook cuts a text at a page or
   repeated-column edge (17's and 24's pages across), and every page prints at 8 pt or larger;
 - each signed form (27, 29, 30, 31) prints its signature block on a page with its filled rows.
 """
@@ -116,7 +116,7 @@ def test_the_balance_has_its_own_line_and_unused_months_print_empty(printed: dic
     assert "0,00 0,00 0,00" not in settlement  # no unused month row of zeros
 
 
-# form -> (the empty template, the same workbook filled): every form of every report workbook (D57, D63)
+# form -> (the empty template, the same workbook filled): every form of every report workbook (D57, D64)
 NAMED_FORMS = {
     "28. pielikums": ("izdevumu-registrs-un-parskati", "registrs"),
     "29. pielikums": ("izdevumu-registrs-un-parskati", "registrs"),

@@ -2,7 +2,7 @@
 white line, not a yellow input (29, 30, 31, 27); the quality questionnaires (35–38) print their first rows only,
 the others wait in collapsed groups like the registers' rows; the provider list (17) prints no screen
 instructions on its area headings; sheet 26 and every other report workbook hold the names' inputs, prefilled only
-with confirmed names, that each form's intro line shows (D57, D63); 31 asks for the month a signed copy reports
+with confirmed names, that each form's intro line shows (D57, D64); 31 asks for the month a signed copy reports
 (D55)."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def test_the_monthly_report_asks_which_month_it_reports(workbooks) -> None:
 
 
 def test_every_report_workbook_has_the_names_inputs_and_every_form_shows_them(workbooks, catalogue: Catalogue) -> None:
-    """Not only the register workbook and 27: 31, 17, 24 and 35–38 have the two yellow name inputs too (D63),
+    """Not only the register workbook and 27: 31, 17, 24 and 35–38 have the two yellow name inputs too (D64),
     prefilled only with names confirmed for the build day, typed as text; each printed sheet's intro line is a
     locked formula over both, so a typed name shows on every form (found: 31, 17, 24 and 35–38 printed
     "Pašvaldība ______" or the unconfirmed name and had no input)."""

@@ -48,7 +48,7 @@ def test_every_report_sheet_prints_with_header_footer_and_area(workbooks, catalo
     reported = as_reported(catalogue, catalogue.municipality("jelgava"), day)
     sheets = list(_sheets(workbooks))
     assert {ws.title[:2] for ws in sheets} >= {"28", "29", "30", "26", "31", "27", "24", "17", "35", "Ko"}
-    # every form has the names' inputs (institution_names, D63): a typed name shows in the intro, the header
+    # every form has the names' inputs (institution_names, D64): a typed name shows in the intro, the header
     # only a confirmed one, never a blank "Pašvaldība ______" to write by hand
     for ws in sheets:
         assert (ws.oddHeader.left.text or "") == institutions.header_name(reported), ws.title

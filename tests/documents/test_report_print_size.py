@@ -165,7 +165,7 @@ def test_no_page_cuts_a_text_at_its_edge(printed_pdfs) -> None:
     edge (found: 27's and 28's notes; with Calibri's metrics 28's total label, 29's "Sagatavoja" and 38's title),
     nor, on the pages that continue to the right, past the edge of the label columns they repeat (found: 17's and
     24's title, intro and notes, started in column A, cut there on their second page; they now start right of the
-    repeated columns, D63)."""
+    repeated columns, D64)."""
     cuts = [f"{build} {sheet}: {cut}" for (build, _, sheet), pdf in printed_pdfs.items() for cut in cut_runs(pdf)]
     assert not cuts, "teksts nogriezts lapas vai atkārtoto kolonnu malā:\n" + "\n".join(cuts)
 

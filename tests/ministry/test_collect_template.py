@@ -28,9 +28,9 @@ def generated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     made: list[str] = []
     real = templates_module.generate_template
 
-    def generate(catalogue, path, municipality=None):  # noqa: ANN001, ANN202
+    def generate(catalogue, path, municipality=None, day=None):  # noqa: ANN001, ANN202
         made.append(catalogue.version)
-        return real(catalogue, path, municipality)
+        return real(catalogue, path, municipality, day)
 
     monkeypatch.setattr(templates_module, "generate_template", generate)
     return made

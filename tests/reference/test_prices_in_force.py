@@ -49,6 +49,8 @@ def test_a_pilot_plan_on_2023_prices_is_an_error(catalogue: Catalogue) -> None:
     assert result.errors == 1 and error.code == "prices_not_in_force"
     assert "sākas 01.04.2019" in error.message and "(01.04.2023)" in error.message, error.message
     assert "6.1. tabulas „Perioda pirmā diena”" in error.message and ADVICE in error.message
+    # D63: how to get the matrix that fits – the one for the plan's first day
+    assert error.message.endswith(f"{ADVICE} (ibm matrix --day 01.04.2019 vai to izsniedz ministrija)."), error.message
     assert result.check_date == D(2019, 4, 1)  # the plan is inside its reporting period: P is still computed
 
 
@@ -61,6 +63,18 @@ def test_a_price_change_inside_the_period_is_an_error(catalogue: Catalogue) -> N
     assert error.code == "prices_not_in_force" and result.errors == 1
     assert "beidzas 30.06.2019" in error.message and "līdz 31.05.2019" in error.message, error.message
     assert "no 01.06.2019" in error.message and ADVICE in error.message
+    # D63: no one matrix fits a period that spans the change: end it before, or start on the change day
+    assert error.message.endswith("plāna periodā mainās cenas vai parametri: saīsiniet to līdz 31.05.2019 vai sāciet "
+                                  f"01.06.2019 un {ADVICE} (ibm matrix --day 01.06.2019 vai to izsniedz ministrija)."), \
+        error.message
+
+
+def test_a_plan_after_the_prices_hold_is_told_its_own_day(catalogue: Catalogue) -> None:
+    """A plan that starts after the matrix's prices stop holding is told the matrix of its own first day (D63)."""
+    params = Params.from_catalogue(catalogue, template_date(catalogue)).replace(prices_until=D(2019, 3, 31))
+    (error,) = evaluate_workbook(_plan(catalogue, D(2019, 5, 1), 2), params).findings
+    assert error.code == "prices_not_in_force"
+    assert error.message.endswith(f"{ADVICE} (ibm matrix --day 01.05.2019 vai to izsniedz ministrija)."), error.message
 
 
 def test_a_plan_outside_every_period_gets_one_error_only(catalogue: Catalogue) -> None:

@@ -86,7 +86,7 @@ def test_each_round_carries_its_matrix_prices(tmp_path: Path) -> None:
 
 
 def test_prices_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:
-    """The two prices_not_in_force templates filled in give the reference's messages (D61)."""
+    """The prices_not_in_force templates filled in give the reference's messages (D61)."""
     texts = _data(built_site)["teksti"]
     params = Params.from_catalogue(catalogue, template_date(catalogue))
     start = params.day - dt.timedelta(days=1)
@@ -98,6 +98,11 @@ def test_prices_texts_are_the_references(built_site: BuiltSite, catalogue: Catal
     end = plan_end(params.day, 6)
     assert texts["prices_after"].format(beigas=lvformat.date(end), lidz=lvformat.date(until),
                                         no=lvformat.date(until + dt.timedelta(days=1))) == after.message
+    late = until + dt.timedelta(days=5)  # starts after the change: the advice names its own first day (D63)
+    (after_change,) = check_prices_in_force(late, 6, params.replace(prices_until=until))
+    assert texts["prices_after_change"].format(
+        beigas=lvformat.date(plan_end(late, 6)), lidz=lvformat.date(until),
+        no=lvformat.date(until + dt.timedelta(days=1)), sakums=lvformat.date(late)) == after_change.message
 
 
 def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:

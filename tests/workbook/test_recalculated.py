@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from openpyxl.utils.cell import get_column_letter
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.loader import load_or_raise
 from generator.catalogue.models import PriceStatus
@@ -328,9 +329,16 @@ def test_pilot_plans_on_2023_prices_are_refused(lo_batch, catalogue: Catalogue) 
         assert values["Kludas"] == 1
         status = values["Statuss_Tiesibas"]
         assert "spēkā no 01.04.2023, bet plāna periods ir ārpus šī laika" in status, status
-        assert "izmantojiet matricu, kas izdota tam periodam" in status
+        # the matrix that fits: the one for the plan's first day (D63)
+        start = plan.inputs.period_start.strftime("%d.%m.%Y")
+        assert f"izmantojiet matricu, kas izdota tam periodam (ibm matrix --day {start})." in status, status
         day = values["Parametru_Datums"]
         assert (day.date() if hasattr(day, "date") else day) == OLD_PRICES_DAY
+        # its version names its prices day, and 6.8 shows it as lvformat does (the formula, recalculated)
+        version = values["IBM_Versija"]
+        assert version.endswith("@2023-04-01"), version
+        shown = [v for sheet, _, v in values.all_values() if sheet == "6.8" and str(v).startswith("Veidne: ")]
+        assert shown == [f"Veidne: {lvformat.version(version)}; cenas spēkā uz 01.04.2023"], shown
 
 
 def test_working_days_blank_without_a_holiday_list(lo_batch, params) -> None:

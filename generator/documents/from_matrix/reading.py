@@ -100,7 +100,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     if expected is None:
         result.refused.append(version_problem(version, templates.current_version))
         return result
-    if version != templates.current_version:
+    if not templates.is_current(version):
         result.notes.append(f"veidnes versija {lvformat.version(version)} nav pašreizējā "
                             f"({lvformat.version(templates.current_version)}); "
                             "apsveriet `ibm migrate`")

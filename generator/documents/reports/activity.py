@@ -37,7 +37,7 @@ FIRST_MONTH_COL = 2
 ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 4.5, 10.5
 REPORT_MONTH = "Pārskata mēnesis"
 # Characters of an activity that surely fit a line of its column (about 4.1 pt a character of 10 pt Calibri, 245 pt;
-# 61 fill it): all but two activities take one line, so the names' rows (D63) and the signatures fit one page down.
+# 61 fill it): all but two activities take one line, so the names' rows (D64) and the signatures fit one page down.
 ACTIVITY_LINE = 56
 NAME_HEIGHT = 13.5  # pt: the names' inputs, one line of 10 pt text each
 
@@ -87,7 +87,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
                 "glabā Dienestā un FTP serverī.", fmt.note_wrapped,
                 ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH + 4.5)
-    # The names the intro shows (institution_names, D63): labels in the wide column B, fields across the months.
+    # The names the intro shows (institution_names, D64): labels in the wide column B, fields across the months.
     institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, (1, 1), (FIRST_MONTH_COL, total_col), municipality, text,
                                       fmt.in_text, NAME_HEIGHT)
     # The label in the wide column B, the name across six month columns (column A holds only "Nr.").

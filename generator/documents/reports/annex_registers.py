@@ -6,8 +6,8 @@ rows in use (row_groups.py, D33): the register its first rows, the list its supp
 
 Both are wider than a page: the pages across repeat the label columns A:B and the heading row. Above the table
 only the form's number ("24. pielikums.", right-aligned) stands in A:B; the rest of the title, the notes and the
-names' inputs (institution_names, D63) start in column C, so that no text runs on into the repeated columns and
-prints cut on the pages across (D63)."""
+names' inputs (institution_names, D64) start in column C, so that no text runs on into the repeated columns and
+prints cut on the pages across (D64)."""
 
 from __future__ import annotations
 

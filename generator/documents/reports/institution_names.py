@@ -3,7 +3,7 @@ register workbook's on sheet 26, the others' above the first sheet's table: 27, 
 summary), prefilled only with names the catalogue confirms for the build day (D43, party_names.as_reported), and
 each form's intro line a formula over them that shows the labelled blank ("Pašvaldība ______") while an input is
 empty. A page header cannot read a cell, so it names the municipality only when the catalogue confirms the name;
-otherwise it carries no name (the intro line on the form's first page does, D57, D63)."""
+otherwise it carries no name (the intro line on the form's first page does, D57, D64)."""
 
 from __future__ import annotations
 

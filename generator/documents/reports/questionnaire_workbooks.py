@@ -43,7 +43,7 @@ FIXED_WIDTHS, STAGE_WIDTH, PAGE_WIDTH, MIN_COMMENT = (5, 12, 13), 13, 136, 28
 # one A4 landscape page wide (about 680 pt of 799 with Carlito; it was 40 + 8 × 13, two pages).
 SUMMARY_STAGE_WIDTH, SUMMARY_MEAN_WIDTH, SUMMARY_COUNT_WIDTH = 34, 13, 9
 STAGE_LINE = 36  # characters of a stage's name that surely fit a line of the summary's first column
-# The summary's rows: the names' inputs (institution_names, D63, for every sheet's intro), the scale, the heading.
+# The summary's rows: the names' inputs (institution_names, D64, for every sheet's intro), the scale, the heading.
 SUMMARY_NAMES, SUMMARY_SCALE, SUMMARY_HEAD = 2, 4, 5
 
 
@@ -139,7 +139,7 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
     summary_last = 2 * len(quality.parties)
     write_intro(summary, 1, 0, summary_last, municipality, "Aprēķinās no pušu lapām: vidējais no ierakstītajiem "
                 "vērtējumiem, noapaļots līdz simtdaļām; „–” – šī puse posmu nevērtē.", fmt.note_wrapped, summary_width)
-    # the names every sheet's intro shows, prefilled only when confirmed (institution_names, D63)
+    # the names every sheet's intro shows, prefilled only when confirmed (institution_names, D64)
     institutions.write_inputs_in_rows(wb, summary, SUMMARY_NAMES, (0, 0), (1, summary_last), municipality,
                                       fmt.label_right, fmt.in_text, FIELD_HEIGHT)
     summary.write(SUMMARY_SCALE, 0, f"Skala: {scale}.", fmt.note)

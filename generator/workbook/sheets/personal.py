@@ -175,7 +175,9 @@ def write(sh: Sheet) -> None:
         st.out_text_wrap,
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
-    sh.row_height(CHECK_ROW, 80)  # room for the longest combined message: no cut text on paper
+    # room for the longest combined message (past the reporting period, prices not in force with the command that
+    # makes the matrix for the plan, D63, and the eligibility line): no cut text on paper
+    sh.row_height(CHECK_ROW, 124)
     sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
@@ -207,11 +209,13 @@ def _party_name(sh: Sheet, row: int, kind: party_names.Kind) -> None:
     sh.row_height(row, NAME_ROW_HEIGHT)
 
 
-# D61: the matrix's prices and parameters (6.11) hold from Parametru_Datums to Parametru_Lidz (blank: no change known)
+# D61: the matrix's prices and parameters (6.11) hold from Parametru_Datums to Parametru_Lidz (blank: no change known);
+# the matrix for the plan's first day is made with `ibm matrix --day` (D63)
 PRICES_OUTSIDE = (
     'IF(h_CenasArpus=1,"Šīs matricas cenas un parametri ir spēkā no "&' + lv_date_formula("Parametru_Datums")
     + '&IF(ISNUMBER(Parametru_Lidz)," līdz "&' + lv_date_formula("Parametru_Lidz") + ',"")'
-    + '&", bet plāna periods ir ārpus šī laika: izmantojiet matricu, kas izdota tam periodam. ","")'
+    + '&", bet plāna periods ir ārpus šī laika: izmantojiet matricu, kas izdota tam periodam (ibm matrix --day "&'
+    + lv_date_formula("Perioda_Sakums") + '&"). ","")'
 )
 
 

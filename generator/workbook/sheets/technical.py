@@ -74,7 +74,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("past_reporting_period", "kļūda", "Plāna mēneši sniedzas pāri tā pārskata perioda beigām; plānam jāiekļaujas "
          "vienā pārskata periodā.", "6.1", "h_PerParsniegts"),
         ("prices_not_in_force", "kļūda", "Plāna periods nav laikā, kurā spēkā ir šīs matricas cenas un parametri "
-         "(augšā: spēkā uz … līdz); izmantojiet matricu, kas izdota tam periodam.", "6.1", "h_CenasArpus"),
+         "(augšā: spēkā uz … līdz); izmantojiet matricu, kas izdota tam periodam (ibm matrix --day ar plāna pirmo "
+         "dienu).", "6.1", "h_CenasArpus"),
         ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra pārsniedz "
          "ieteicamo robežu, un nav norādīts pamatojums.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "

@@ -528,8 +528,11 @@
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
         teksts: fill(t.prices_before, { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena) }) });
     } else if (rp && prices.cenasLidz && end > prices.cenasLidz) {
+      // starting on or after the change day, the advice names the matrix for the plan's own first day (D63)
+      var change = nextDay(prices.cenasLidz);
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
-        teksts: fill(t.prices_after, { beigas: lvDate(end), lidz: lvDate(prices.cenasLidz), no: lvDate(nextDay(prices.cenasLidz)) }) });
+        teksts: fill(inp.start >= change ? t.prices_after_change : t.prices_after,
+          { beigas: lvDate(end), lidz: lvDate(prices.cenasLidz), no: lvDate(change), sakums: lvDate(inp.start) }) });
     }
     var age = ageInYears(inp.birth, checkDate || inp.start);
     var rate = ZERO;
