@@ -190,12 +190,14 @@ def _read_values(files: Sequence[Path], profile: Path, timeout: float) -> tuple[
         return records, err.read()
 
 
-def read_recalculated(files: Sequence[Path], *, profile: Path | None = None, timeout: float = 600) -> list[dict]:
+def read_recalculated(files: Sequence[Path], *, profile: Path | None = None, timeout: float | None = None) -> list[dict]:
     """Open each file in one running LibreOffice (recalculated on load, as ``convert`` does), read every sheet's
     values and the defined names, close it unsaved. Returns generator/lo_values.py's record of each file (input
-    order); a helper run that stops early (a crash, a time-out) is repeated for the files it did not read."""
+    order); a helper run that stops early (a crash, a time-out: by default 2 min and 15 s a file, ample on a loaded
+    machine) is repeated for the files it did not read."""
     if not files:
         return []
+    timeout = timeout or 120 + 15 * len(files)
     own_profile = profile is None
     profile = profile or make_profile(Path(tempfile.mkdtemp(prefix="ibm-lo-profile-")))
     wanted = [str(Path(f).resolve()) for f in files]

@@ -37,7 +37,8 @@ def named_values(record: dict) -> NamedValues:
     return NamedValues.of(Path(record["path"]), ranges, cells)
 
 
-def recalculated_values(files: Sequence[Path], *, profile: Path | None = None, timeout: float = 600) -> list[NamedValues]:
+def recalculated_values(files: Sequence[Path], *, profile: Path | None = None,
+                        timeout: float | None = None) -> list[NamedValues]:
     """Every sheet of each file as LibreOffice recalculates it (input order), as ``NamedValues(all_sheets=True)``
     of the file ``convert`` saves would read."""
     return [named_values(record) for record in read_recalculated(files, profile=profile, timeout=timeout)]
