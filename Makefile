@@ -6,8 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 # fonts-crosextra-carlito: Carlito, metric-compatible with Calibri (our xlsx files' default font), so that LibreOffice
 # prints columns as wide as Excel does (without it LibreOffice takes DejaVu Sans; the print tests then fail).
+# python3-uno, libreoffice-script-provider-python: the workbook proof reads LibreOffice's recalculated values over UNO
+# without saving each file (generator/lo_values.py, run by Debian's /usr/bin/python3: the venv cannot import uno).
 APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	fonts-dejavu-core fonts-crosextra-carlito poppler-utils chromium python3-venv
+	fonts-dejavu-core fonts-crosextra-carlito poppler-utils chromium python3-venv python3-uno \
+	libreoffice-script-provider-python
 STAMP_VENV := $(VENV)/.installed
 
 .PHONY: build test test-quick setup apt venv lint clean

@@ -82,3 +82,52 @@ exit 0
     assert len(runs) == 3
     assert runs[0].endswith("a.xlsx " + str(files[1])) and runs[2].endswith(str(files[1]))
     assert "a.xlsx" not in runs[2]
+
+
+# --- values over UNO without saving (read_recalculated, generator/lo_values.py) ----------------------------------
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("recalc-lo")
+def test_values_over_uno_are_recalculated_and_an_unreadable_file_is_named(tmp_path: Path) -> None:
+    """Cached values are replaced by LibreOffice's; a file LibreOffice cannot open is an error that names it."""
+    if not recalc.uno_available():
+        pytest.fail("Debian Python nevar importēt uno: `make test` uzstāda python3-uno")
+    good = tmp_path / "labs.xlsx"
+    wb = xlsxwriter.Workbook(good)
+    ws = wb.add_worksheet("6.1")
+    ws.write_number("A1", 2.125)
+    ws.write_formula("B1", "=ROUND(A1*2,2)", None, 0)
+    wb.define_name("Summa", "='6.1'!$B$1")
+    wb.close()
+    [record] = recalc.read_recalculated([good])
+    assert record["names"] == {"Summa": ["6.1", 1, 2, 1, 2]}
+    assert record["cells"] == {"6.1": [[1, 1, 2.125], [1, 2, 4.25]]}
+    bad = tmp_path / "bojats.xlsx"
+    bad.write_bytes(b"PK\x03\x04 nav darbgramata")
+    with pytest.raises(recalc.RecalcError, match="bojats.xlsx"):
+        recalc.read_recalculated([good, bad])
+
+
+def test_a_helper_that_stops_early_is_run_again_for_the_files_it_did_not_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A helper run that reads one file and dies (a crash, a time-out) is followed by one for the rest; a helper
+    that reads nothing at all ends, after ATTEMPTS runs, in an error that counts the files."""
+    calls = tmp_path / "calls.txt"
+    helper = tmp_path / "python3"
+    helper.write_text(f"""#!/bin/sh
+read first
+echo "$first" >> {calls}
+printf '{{"path": "%s", "names": {{}}, "sheets": [], "cells": {{}}}}\\n' "$first"
+exit 9
+""")
+    helper.chmod(0o755)
+    monkeypatch.setattr(recalc, "UNO_PYTHON", str(helper))
+    monkeypatch.setattr(recalc, "soffice", lambda: "/bin/true")
+    files = [tmp_path / f"{name}.xlsx" for name in ("a", "b", "c")]
+    records = recalc.read_recalculated(files)
+    assert [r["path"] for r in records] == [str(f) for f in files]
+    assert calls.read_text().splitlines() == [str(f) for f in files]
+    helper.write_text("#!/bin/sh\nexit 9\n")
+    with pytest.raises(recalc.RecalcError, match="nolasīt 2 failus"):
+        recalc.read_recalculated(files[:2])

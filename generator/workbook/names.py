@@ -141,6 +141,13 @@ class NamedValues:
                        for sheet in sheets}
         return True
 
+    @classmethod
+    def of(cls, path: Path, ranges: dict[str, NamedRange], cells: dict[str, dict[tuple[int, int], Any]]) -> NamedValues:
+        """Values read elsewhere (generator/workbook/recalculated.py: from LibreOffice over UNO), looked up alike."""
+        values = cls.__new__(cls)
+        values.path, values.ranges, values._cells = Path(path), ranges, cells
+        return values
+
     def names(self) -> list[str]:
         return sorted(self.ranges)
 

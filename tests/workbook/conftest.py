@@ -22,12 +22,13 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.ministry.xlsx_outline import open_groups
 from generator.ministry.xlsxpatch import patch_xlsx
 from generator.ministry.xlsxread import parse_cell, read_xlsx
-from generator.recalc import convert, make_profile, soffice
+from generator.recalc import convert, make_profile, soffice, uno_available
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read, write
 from generator.workbook.outline import opened_by_program
+from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
@@ -40,13 +41,21 @@ INVALID_WORKBOOKS = 50
 BAD_CELLS_PER_WORKBOOK = 4
 # Free text in the Piezīmes columns, some of it looking like numbers: stays text, changes nothing.
 NOTES = ("0012", "1,5", "=kopā ar vecāku", "Jā", "2019-03-01")
-MAX_FILES_PER_CALL = 240
+# A file saved as xlsx costs LibreOffice about as much CPU as 1,5 files read over UNO (docs/benchmarks.md).
+SAVE_COST = 1.5
 EXAMPLE_OFFER = "3.1.2i"
 
 
 def require_soffice() -> None:
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) nav instalēts: `make test` to uzstāda (libreoffice-calc-nogui)")
+
+
+def require_uno() -> None:
+    require_soffice()
+    if not uno_available():
+        pytest.fail("Debian Python nevar importēt uno: `make test` uzstāda python3-uno un "
+                    "libreoffice-script-provider-python")
 
 
 @pytest.fixture(scope="session")
@@ -106,6 +115,15 @@ class Batch:
     old_prices: list[tuple[RandomPlan, Path]] = field(default_factory=list)
     # D62: the same plan starting in a year with a holiday list (2019) and in one without (2026)
     holiday_years: list[tuple[RandomPlan, Path]] = field(default_factory=list)
+    # The paths above are the files given to LibreOffice; their recalculated values (all sheets), by those paths
+    values: dict[Path, NamedValues] = field(default_factory=dict)
+    # a sample of them also saved as xlsx by LibreOffice (convert), by the same paths
+    saved: dict[Path, Path] = field(default_factory=dict)
+    oddities: Path | None = None  # write_oddities: error values, dates, times, booleans (in the sample alone)
+
+    def read(self, path: Path) -> NamedValues:
+        """Every sheet of the file recalculated by LibreOffice (as NamedValues(all_sheets=True) of its saved copy)."""
+        return self.values[path]
 
 
 def confirmed_base_catalogue(folder: Path) -> Catalogue:
@@ -163,7 +181,7 @@ def lo_batch(
     catalogue: Catalogue, params: Params, day: dt.date, templates: dict[str | None, Path],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Batch:
-    require_soffice()
+    require_uno()
     folder = tmp_path_factory.mktemp("filled")
     offers = catalogue.offers(day)
     wb = load_workbook(templates[None])
@@ -213,25 +231,31 @@ def lo_batch(
         fill(old_wb, plan.inputs, labels, template_prices=old_prices)
         old_cells.save(old_wb, folder / f"cenas-2023-{i}.xlsx", len(plan.inputs.lines), [])
         inputs.append(("old_prices", plan, folder / f"cenas-2023-{i}.xlsx"))
+    oddities = write_oddities(folder / "savadibas.xlsx")
     template_files = [*templates.values(), confirmed_base]
-    # One soffice call takes at most about 245 files (LibreOffice 7.4 drops the rest silently), so the
-    # templates and the random plans go in one call and the case files in a second one, run at the
-    # same time with its own profile.
-    first = [*template_files, *[p for kind, _, p in inputs if kind == "plan"]]
-    second = [*(p for kind, _, p in inputs if kind != "plan"), fresh_path]
-    assert len(first) <= MAX_FILES_PER_CALL and len(second) <= MAX_FILES_PER_CALL
+    every = [*template_files, *[p for _, _, p in inputs], fresh_path]
+    # One soffice for each half, read over UNO without saving (generator/workbook/recalculated.py); the sample is
+    # also saved as xlsx by `soffice --convert-to` (the route the proof used before), and the two readings must be
+    # equal (test_recalculated_reading.py). The sample has each kind of file, and a few more pasted values.
+    sample = [templates[None], next(p for k, p in templates.items() if k is not None), confirmed_base, fresh_path,
+              *_firsts(inputs, {"plan": 3, "invalid": 3, "months": 3, "case": 1, "example": 1, "old_prices": 1,
+                                "holidays": 2}), oddities]
+    half = int(len(every) + len(sample) * SAVE_COST) // 2 + 1
+
+    def read_half(files: list[Path], index: int, saved: list[Path]) -> tuple[list[NamedValues], list[Path]]:
+        profile = make_profile(tmp_path_factory.mktemp(f"lo-profile-{index}"))
+        outputs = convert(saved, folder / "recalculated", profile=profile) if saved else []
+        return recalculated_values(files, profile=profile), outputs
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        jobs = [
-            pool.submit(convert, files, folder / f"recalculated-{i}",
-                        profile=make_profile(tmp_path_factory.mktemp(f"lo-profile-{i}")))
-            for i, files in enumerate((first, second))
-        ]
-        first_out, second_out = (job.result() for job in jobs)
-    outputs = dict(zip(first + second, first_out + second_out, strict=True))
-    batch = Batch(templates={key: outputs[path] for key, path in templates.items()}, skipped_cases=skipped,
-                  fresh=(fresh, outputs[fresh_path]), confirmed_base=outputs[confirmed_base])
-    for kind, item, path in inputs:
-        out = outputs[path]
+        first = pool.submit(read_half, every[:half], 0, [])
+        second = pool.submit(read_half, [*every[half:], oddities], 1, sample)
+        (first_values, _), (second_values, saved) = first.result(), second.result()
+    values = dict(zip([*every[:half], *every[half:], oddities], first_values + second_values, strict=True))
+    batch = Batch(templates=dict(templates), skipped_cases=skipped, fresh=(fresh, fresh_path),
+                  confirmed_base=confirmed_base, values=values, saved=dict(zip(sample, saved, strict=True)),
+                  oddities=oddities)
+    for kind, item, out in inputs:
         if kind == "plan":
             batch.plans.append((item, out))  # type: ignore[arg-type]
         elif kind == "case":
@@ -247,6 +271,38 @@ def lo_batch(
         else:
             batch.examples.append((item, out))  # type: ignore[arg-type]
     return batch
+
+
+def _firsts(inputs: list[tuple[str, object, Path]], counts: dict[str, int]) -> list[Path]:
+    """The first ``counts[kind]`` files of each kind."""
+    return [p for kind, wanted in counts.items() for p in [p for k, _, p in inputs if k == kind][:wanted]]
+
+
+def write_oddities(path: Path) -> Path:
+    """A small workbook of what the matrices rarely show: every error value LibreOffice writes, dates, a time, a
+    date-time, booleans, a formula's empty text, text that looks like a number; for the reading equality."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Dīvaini"
+    formulas = ["=1/0", "=NA()", '=VALUE("x")', "=SQRT(-1)", "=A1:A2 B1:B2", "=NO_SUCH_NAME()", "=INDIRECT(\"nav!A1\")",
+                "=DATE(2019,2,1)", "=1=1", "=1=2", '=""', '="0012"', "=0.1+0.2", "=ROUND(19.175,2)", "=2^53+1",
+                "=-0.000001", '=IF(1,"",1)', "=C1+0.5", "=10^16", "=2^60", "=1/3*10^15", "=2^-20", "=-2^53", "=10^400", "=LN(0)"]
+    for row, formula in enumerate(formulas, start=1):
+        ws.cell(row, 2, formula)
+    ws["C1"] = dt.date(2019, 2, 1)
+    ws["C2"] = dt.datetime(2019, 2, 1, 13, 30)
+    ws["C3"] = dt.time(8, 15)
+    ws["C4"] = True
+    ws["C5"] = "1,5"
+    ws["B8"].number_format = "DD.MM.YYYY"
+    ws["B18"].number_format = "DD.MM.YYYY HH:MM"
+    ws["D1"] = 3
+    ws["D1"].number_format = "0%"
+    wb.create_sheet("Tukša")
+    wb.save(path)
+    return path
 
 
 class InputCells:

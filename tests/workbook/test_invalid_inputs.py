@@ -28,7 +28,7 @@ FREE_TEXT = {"Berns_VardsUzvards", "Berns_PersonasKods", "Pak_Sniedzejs"}
 
 @pytest.fixture(scope="module")
 def invalid_values(lo_batch) -> list[NamedValues]:
-    return [NamedValues(path, all_sheets=True) for _, _, path in lo_batch.invalid]
+    return [lo_batch.read(path) for _, _, path in lo_batch.invalid]
 
 
 def test_every_input_and_every_class_is_pasted(lo_batch) -> None:
@@ -94,7 +94,7 @@ def test_messages_quote_the_pasted_text(lo_batch, invalid_values) -> None:
 @pytest.mark.parametrize("index", range(3))
 def test_invalid_period_months_is_one_error_not_a_cascade(lo_batch, params, index) -> None:
     plan, value, path = lo_batch.months_cascade[index]
-    values = NamedValues(path)
+    values = lo_batch.read(path)
     result = evaluate_workbook(plan.inputs, params)
     assert result.errors == 0 and result.paid_total > 0
     assert values["Kludas"] == 1, f"Perioda_Menesi={value!r}: Kludas={values['Kludas']}"
@@ -102,7 +102,7 @@ def test_invalid_period_months_is_one_error_not_a_cascade(lo_batch, params, inde
     assert str(values["Statuss_Tiesibas"]).startswith(ERRORS_FIRST + "1")
     months = values.ranges["Perioda_Menesi"]
     where = f"{months.sheet} {get_column_letter(months.min_col)}{months.min_row}: mēnešu skaitam periodā"
-    texts = [(s, str(v)) for s, _, v in NamedValues(path, all_sheets=True).all_values()]
+    texts = [(s, str(v)) for s, _, v in values.all_values()]
     for sheet in ("6.11", months.sheet):  # the list on 6.11 and beside the cell
         assert any(s == sheet and where in text for s, text in texts), f"{sheet}: nav '{where}'"
 
@@ -111,7 +111,7 @@ def test_free_text_notes_stay_text(lo_batch) -> None:
     """Piezīmes (6.3, 6.4, 6.6, 6.10) are free text: read back exactly as typed, and change nothing
     (the random plans carry them and still equal the reference, test_recalculated)."""
     _, path = lo_batch.plans[0]
-    values = NamedValues(path, all_sheets=True)
+    values = lo_batch.read(path)
     for k, name in enumerate(("Plans_Piezimes", "Aprekins_Piezimes", "Men_Piezimes", "Fakt_Piezimes")):
         got = values[name][:3]
         assert got == [NOTES[(k + i) % len(NOTES)].lstrip("=") for i in range(3)], name

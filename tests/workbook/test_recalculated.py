@@ -62,8 +62,8 @@ def _close(a: Any, b: Any) -> bool:
 # --- templates ----------------------------------------------------------------------------------
 
 
-def test_templates_have_no_error_values(lo_batch, named_once) -> None:
-    problems = {str(key): error_cells(named_once(path)) for key, path in lo_batch.templates.items()}
+def test_templates_have_no_error_values(lo_batch) -> None:
+    problems = {str(key): error_cells(lo_batch.read(path)) for key, path in lo_batch.templates.items()}
     assert not {k: v for k, v in problems.items() if v}, problems
 
 
@@ -71,7 +71,7 @@ def test_cached_values_equal_recalculated_values(lo_batch, templates, named_once
     """Viewers that do not recalculate show what LibreOffice computes: every cell of the generic and
     of each municipality's workbook."""
     for key, generated in templates.items():
-        cached, recalculated = all_values(named_once(generated)), all_values(named_once(lo_batch.templates[key]))
+        cached, recalculated = all_values(named_once(generated)), all_values(lo_batch.read(lo_batch.templates[key]))
         differing = [
             (k, cached.get(k), recalculated.get(k))
             for k in sorted(set(cached) | set(recalculated))
@@ -80,21 +80,21 @@ def test_cached_values_equal_recalculated_values(lo_batch, templates, named_once
         assert not differing, f"{key}: {differing[:20]}"
 
 
-def test_prefilled_workbook_shows_municipality_and_blank_names(lo_batch, catalogue: Catalogue, named_once) -> None:
+def test_prefilled_workbook_shows_municipality_and_blank_names(lo_batch, catalogue: Catalogue) -> None:
     """A fresh municipality's matrix has its id; with no plan day yet, no name is confirmed for it: the names
     are blanks to fill (D51; tests/workbook/test_party_names.py shows them by the plan's day)."""
     for municipality in catalogue.pilot_municipalities():
-        values = named_once(lo_batch.templates[municipality.id])
+        values = lo_batch.read(lo_batch.templates[municipality.id])
         assert values["Pasvaldiba"] == municipality.id
         assert values["Pasvaldibas_Nosaukums"] == BLANK
         assert values["Socialais_Dienests"] == BLANK
         assert values["Galva_Dienests"] == f"Sociālais dienests: {BLANK}"
-    generic = named_once(lo_batch.templates[None])
+    generic = lo_batch.read(lo_batch.templates[None])
     assert generic["Pasvaldiba"] is None and generic["Pasvaldibas_Nosaukums"] in (None, "")
 
 
-def test_template_outputs_of_an_empty_plan(lo_batch, catalogue: Catalogue, named_once) -> None:
-    values = named_once(lo_batch.templates[None])
+def test_template_outputs_of_an_empty_plan(lo_batch, catalogue: Catalogue) -> None:
+    values = lo_batch.read(lo_batch.templates[None])
     assert values["IB_Nepieciesamais"] == 0 and values["Kludas"] == 0 and values["Bridinajumi"] == 0
     assert values["IBM_Saskarne"] == "1" and values["IBM_Versija"] == template_version(catalogue)
     assert values["Vecums"] in (None, "") and values["IB_Provizoriskais"] in (None, "")
@@ -107,7 +107,7 @@ def test_template_outputs_of_an_empty_plan(lo_batch, catalogue: Catalogue, named
 @pytest.fixture(scope="module")
 def plan_values(lo_batch) -> list[NamedValues]:
     """Every sheet of every recalculated random plan, read once."""
-    return [NamedValues(path, all_sheets=True) for _, path in lo_batch.plans]
+    return [lo_batch.read(path) for _, path in lo_batch.plans]
 
 
 def test_random_plans_equal_the_reference(lo_batch, plan_values, params) -> None:
@@ -161,7 +161,7 @@ def test_case_files_entered_into_a_workbook(lo_batch, params) -> None:
     assert len(lo_batch.cases) >= 50, lo_batch.skipped_cases
     failures = []
     for wc, path in lo_batch.cases:
-        values = NamedValues(path)
+        values = lo_batch.read(path)
         result = evaluate_workbook(wc.inputs, params)
         problems = differences(result.named_values(), values)
         actual = _as_case_output(values, len(wc.inputs.lines), wc.inputs.months)
@@ -201,7 +201,7 @@ def test_twelve_examples_of_annex_10(lo_batch) -> None:
     names = {example.case.name for example, _ in lo_batch.examples}
     assert {f"{v}.{k}" for v in (1, 2, 3) for k in (1, 2, 3, 4)} <= names
     for example, path in lo_batch.examples:
-        values = NamedValues(path)
+        values = lo_batch.read(path)
         inp = example.case.input
         v2 = financing(inp["needed"], inp["available"], inp.get("benefits", 0), inp.get("services", 0),
                        inp.get("other", 0), variant=2)
@@ -227,24 +227,24 @@ def _blank(value: Any) -> bool:
     return value in (None, "")
 
 
-def test_templates_leave_an_unconfirmed_base_blank_and_warn(lo_batch, catalogue: Catalogue, day, named_once) -> None:
+def test_templates_leave_an_unconfirmed_base_blank_and_warn(lo_batch, catalogue: Catalogue, day) -> None:
     """The catalogue's B is "jāprecizē": no matrix prefills it as the ministry's B; the calculation takes the
     catalogue's value, and 6.4 and 6.5 say that P, A and the IB amounts are provisional."""
     base = catalogue.programme.base_amount.at(day)
     assert base.status is PriceStatus.to_verify, "katalogā B vairs nav „jāprecizē”: tests jāpārskata"
     for key, path in lo_batch.templates.items():
-        values = named_once(path)
+        values = lo_batch.read(path)
         assert values["Bazes_Apmers"] is None, key
         assert values["B_Efektivais"] == float(base.value), key
         assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT, key
         assert values["Bridinajums_Baze_65"] == ANNEX_BASE_BLANK, key  # no plan lines yet
 
 
-def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, params, named_once) -> None:
+def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, params) -> None:
     """A plan filled into a new matrix, B left as generated: the amounts are the reference's with the
     catalogue's B (base None), and the warnings stay."""
     plan, path = lo_batch.fresh
-    values = named_once(path)
+    values = lo_batch.read(path)
     assert plan.inputs.base is None and values["Bazes_Apmers"] is None
     expected = evaluate_workbook(plan.inputs, params)
     assert expected.provisional > 0 and values["IB_Provizoriskais"] == float(expected.provisional)
@@ -280,32 +280,30 @@ def test_typed_base_removes_the_warning(lo_batch, plan_values) -> None:
         assert (_blank(got) if wanted is None else got == wanted), (values.path.name, got)
 
 
-def test_confirmed_base_is_prefilled_without_warning(lo_batch, named_once) -> None:
-    values = named_once(lo_batch.confirmed_base)
+def test_confirmed_base_is_prefilled_without_warning(lo_batch) -> None:
+    values = lo_batch.read(lo_batch.confirmed_base)
     assert values["Bazes_Apmers"] == values["Param_Bazes"] == values["B_Efektivais"] and values["Bazes_Apmers"] > 0
     assert _blank(values["Bridinajums_Baze_64"]) and _blank(values["Bridinajums_Baze_65"])
     assert values["Kludas"] == 0 and not error_cells(values)
 
 
-def test_note_alone_in_a_hidden_row_warns(lo_batch, named_once) -> None:
+def test_note_alone_in_a_hidden_row_warns(lo_batch) -> None:
     """Free text typed only into a collapsed plan row (6.3 frequency, the notes of 6.4, 6.6, 6.10) counts as
     a filled row: each of those sheets prints the warning; the sheets without it in their rows do not."""
     _, path = lo_batch.fresh
-    warned = {sheet for sheet, _, v in named_once(path).all_values() if v == WARNING}
+    warned = {sheet for sheet, _, v in lo_batch.read(path).all_values() if v == WARNING}
     assert warned == {"6.3", "6.4", "6.6", "6.10"}
-    template = named_once(lo_batch.templates[None])
+    template = lo_batch.read(lo_batch.templates[None])
     assert not [sheet for sheet, _, v in template.all_values() if v == WARNING]
 
 
 def test_fast_reading_equals_openpyxl_on_recalculated_workbooks(lo_batch) -> None:
     """NamedValues' fast scan reads LibreOffice's output as openpyxl does (numbers, dates, text, error values,
-    formula text results): templates, random plans, pasted invalid values, the fresh and confirmed-B matrices."""
+    formula text results): the batch's sample saved as xlsx (templates, random plans, pasted invalid values, the
+    fresh and confirmed-B matrices, the case files, the odd values)."""
     from generator.ministry.fastread import read_all
 
-    files = [lo_batch.templates[None], *list(lo_batch.templates.values())[1:2], *[p for _, p in lo_batch.plans[:5]],
-             *[p for _, _, p in lo_batch.invalid[:5]], lo_batch.fresh[1], lo_batch.confirmed_base,
-             *[p for _, _, p in lo_batch.months_cascade]]
-    for path in files:
+    for path in lo_batch.saved.values():
         assert read_all(path) is not None, path.name
         same_reading(path)
 
@@ -322,7 +320,7 @@ def test_pilot_plans_on_2023_prices_are_refused(lo_batch, catalogue: Catalogue) 
     params = Params.from_catalogue(catalogue, OLD_PRICES_DAY)
     assert len(lo_batch.old_prices) == OLD_PRICE_PLANS
     for plan, path in lo_batch.old_prices:
-        values = NamedValues(path, all_sheets=True)
+        values = lo_batch.read(path)
         expected = evaluate_workbook(plan.inputs, params)
         assert [f.code for f in expected.findings if f.severity.value == "kļūda"] == ["prices_not_in_force"]
         assert not differences(expected.named_values(), values), plan.describe()
@@ -350,7 +348,7 @@ def test_working_days_blank_without_a_holiday_list(lo_batch, params) -> None:
     (listed, listed_path), (unlisted, unlisted_path) = lo_batch.holiday_years
     rows = {}
     for plan, path in lo_batch.holiday_years:
-        values = NamedValues(path, all_sheets=True)
+        values = lo_batch.read(path)
         assert not differences(evaluate_workbook(plan.inputs, params).named_values(), values), plan.describe()
         cells = {rc: v for sheet, rc, v in values.all_values() if sheet == "6.6"}
         label = next(rc for rc, v in cells.items() if v == "Darba dienas mēnesī (bez brīvdienām un svētku dienām)")
