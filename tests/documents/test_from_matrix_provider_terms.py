@@ -103,6 +103,7 @@ def test_provider_papers_pay_the_plan_period_from_its_first_day(catalogue: Catal
     assert (child.start, child.end) == ("01.10.2018", "30.11.2018")
     contract, letter = _text(docs[CONTRACT]), _text(docs[LETTER])
     assert round_paid not in contract and round_paid not in letter
+    assert "spēkā no parakstīšanas dienas līdz atbalsta plāna perioda beigām (30.11.2018)" in contract
     assert ("Līguma noteikumi attiecas uz pakalpojumiem, kas saņemti atbalsta plāna periodā no 01.10.2018 līdz "
             "30.11.2018, arī pirms līguma parakstīšanas") in contract
     assert "kas saņemti bērna atbalsta plāna periodā no 01.10.2018 līdz 30.11.2018" in letter
