@@ -33,10 +33,6 @@ def test_frequency(unit: str, months: list[str], expected: str) -> None:
     assert frequency(unit, months, BLANK).replace(NBSP, " ") == expected
 
 
-def test_the_number_and_the_unit_stay_on_one_line() -> None:
-    assert frequency("reize", ["2", "2"], BLANK) == f"2{NBSP}reizes mēnesī"
-
-
 def test_unit_word_agrees_with_the_number() -> None:
     assert [unit_word("reize", Decimal(n)) for n in (1, 2, 10, 11, 21, 101, 111)] == [
         "reize", "reizes", "reizes", "reizes", "reize", "reize", "reizes"]

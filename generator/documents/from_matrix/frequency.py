@@ -58,4 +58,4 @@ def frequency(unit_id: str, months: Sequence[str], blank: str) -> str:
         return BY_SCHEDULE
     if unit_id == "menesis" and first == 1:
         return "katru mēnesi"
-    return f"{months[0]}\u00a0{word} mēnesī"
+    return f"{months[0]} {word} mēnesī"
