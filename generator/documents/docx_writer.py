@@ -1,8 +1,9 @@
 """DOCX from the same semantic HTML the PDF is printed from, so both carry identical text, headings and tables.
 
 Mapping: h1-h3 -> Heading 1-3; p -> paragraph; p.field (a labelled blank line) -> label + a tab whose leader
-is a line up to the right edge; ul/ol -> list paragraphs; table.grid -> a bordered table (th bold, shaded);
-table.plain -> a borderless layout table; tr.blank -> an empty row tall enough to write in; thead rows ->
+is a line up to the right edge; p.lead (a line introducing a table) -> kept with the next; ul/ol -> list
+paragraphs; table.grid -> a bordered table (th bold, shaded); table.plain -> a borderless layout table;
+tr.blank -> an empty row tall enough to write in; thead rows ->
 header rows repeated on every page and kept with the next row; div.keep -> paragraphs kept with the next and
 table rows that cannot split (the closing clause and the signatures stay on one page); span.nr (a clause
 number from generator/documents/numbering.py) -> an item of one Word multilevel list;
@@ -335,6 +336,9 @@ class _Writer:
             previous = paragraph._p.getprevious()
             if previous is not None and previous.tag == qn("w:p"):
                 Paragraph(previous, None).paragraph_format.keep_with_next = True
+        if "lead" in classes:
+            # A line that introduces the table below it stays with it (the PDF's p.lead { break-after: avoid }).
+            paragraph.paragraph_format.keep_with_next = True
         if "field" in classes:
             paragraph.paragraph_format.space_before = Pt(0 if after_field else 6)
             if in_cell:

@@ -187,11 +187,15 @@ def test_contracts_and_the_letter_name_the_period_whose_services_the_ib_pays(cat
     first = catalogue.rounds_of(Pilot.children)[0]
     paid = (f"apmaksā tikai tos pakalpojumus, kas saņemti no {lvformat.date(first.services_start)} līdz "
             f"{lvformat.date(first.services_end)}")
-    _, texts = child
-    for prefix in ("01-", "02-", "03-"):
+    context, texts = child
+    for text in _docs(texts, "01-"):
+        assert paid in text
+        assert "pēc kārtas beigām sniegtos pakalpojumus" not in text
+    # the provider's papers from a matrix pay the plan period's services, not the round's (audit8 F2)
+    for prefix in ("02-", "03-"):
         for text in _docs(texts, prefix):
-            assert paid in text, prefix
-            assert "pēc kārtas beigām sniegtos pakalpojumus" not in text
+            assert paid not in text, prefix
+            assert f"atbalsta plāna periodā no {context.start} līdz {context.end}" in text, prefix
     blank = f"kas saņemti no {terms.BLANK_DATE} līdz {terms.BLANK_DATE}"  # the round has ended by today
     for docs in municipal.values():
         for doc in ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "03-garantijas-vestule"):

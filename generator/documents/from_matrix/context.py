@@ -24,6 +24,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import PriceStatus
 from generator.documents.context import recipient_names
+from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.own_service import own_kind, own_names
 from generator.documents.from_matrix.reading import MatrixReading
@@ -102,6 +103,7 @@ class Line:
     ib_months: list[str] = field(default_factory=list)  # those units per period month (funded.py; 02, 03)
     to_parent: bool = False  # the catalogue's payee is the parent: repaid on expense documents (01 §5)
     own: str = ""  # the provider is the case's own social service or municipality (own_service.py; D50)
+    frequency: str = ""  # the IB-funded units a month ("2 reizes mēnesī", "pēc grafika"; frequency.py; 02, 03)
 
     @property
     def funded(self) -> bool:
@@ -168,6 +170,10 @@ class ChildContext:
     check_date: str = BLANK_DATE  # the first day of the plan's reporting period (D1), or a blank when unknown
     refusal: Refusal | None = None  # the decision to refuse: its reason and addressee (not eligible only)
     start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
+    # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
+    # rest is not financed, never that the parent pays it).
+    plan_sources: list[str] = field(default_factory=list)
+    final_pending: bool = False  # N > P and the ministry has not yet set F: F may still fund more of the plan
 
     @property
     def by_priority(self) -> list[Line]:
@@ -238,6 +244,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
             ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
             to_parent=line.repaid_to_parent,
+            frequency=frequency(offer.service.unit if offer else "", ib_months, BLANK),
         ))
     confirmed = all(line.confirmed for line in lines)
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
@@ -277,11 +284,23 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors), start_day=inputs.period_start,
+        plan_sources=_plan_sources(inputs, fin, sums_confirmed), final_pending=over and inputs.final is None,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
                          day or dt.date.today()) if reading.not_eligible else None),
     )
+
+
+SOURCE_NAMES = (("benefits", "valsts un pašvaldības pabalsti"),
+                ("services", "valsts un pašvaldības nodrošinātie pakalpojumi"),
+                ("other", "citi finanšu avoti"))
+
+
+def _plan_sources(inputs, fin, sums_confirmed: bool) -> list[str]:  # noqa: ANN001
+    """The sources of 6.5 the plan finances part of N from (a source it may use, while the sums are blanks)."""
+    return [name for attr, name in SOURCE_NAMES
+            if getattr(inputs, attr) > 0 and (getattr(fin, attr) > 0 or not sums_confirmed)]
 
 
 def recipient(chosen: str | None, offer: Offer | None, names: dict[str, str]) -> str:
