@@ -6,7 +6,7 @@ table.plain -> a borderless layout table; tr.blank -> an empty row tall enough t
 header rows repeated on every page and kept with the next row; div.keep -> paragraphs kept with the next and
 table rows that cannot split (the closing clause and the signatures stay on one page); span.nr (a clause
 number from generator/documents/numbering.py) -> an item of one Word multilevel list;
-div.page-break -> page break. The footer carries the title, the template version and "Lapa X no Y" in the
+div.writing-area -> its label and a bordered box as tall as its ruled lines; div.page-break -> page break. The footer carries the title, the template version and "Lapa X no Y" in the
 same font and size as the PDF's. Language lv-LV; no template leftovers in the package (thumbnail, application).
 """
 
@@ -271,6 +271,17 @@ class _Writer:
             self.blocks(node, cell, width)
             if start is not None:
                 _keep_together(list(self.doc.element.body)[start:])
+        elif tag == "div" and "writing-area" in node.classes:
+            # The PDF's ruled lines for the facts and reasoning of an act become the label and a bordered box as
+            # tall as those lines, which the worker types into (its one empty paragraph grows with the text).
+            head = next(c for c in node.elements() if c.tag == "p")
+            if "field" in head.classes:
+                label = next((c for c in head.elements() if "label" in c.classes), Node("span"))
+                head = Node("p", {}, list(label.children))
+            self.inline_paragraph(head, cell, width)
+            box = Node("table", {"class": "grid", "data-rows": node.attrs.get("data-rows", "8")},
+                       [Node("tr", {"class": "blank"}, [Node("td")])])
+            self.table(box, cell, width)
         elif tag == "div" and "page-break" in node.classes:
             paragraph = self._new_paragraph(cell, None)
             paragraph.add_run().add_break(WD_BREAK.PAGE)
@@ -429,7 +440,8 @@ class _Writer:
             c = 0
             index = 0
             if "blank" in row.classes:
-                table.rows[r].height = Cm(0.55 if "compact" in node.classes else 0.8)
+                lines = int(node.attrs.get("data-rows", "1"))  # a writing area: as tall as its ruled lines
+                table.rows[r].height = Cm(0.6 * lines if lines > 1 else 0.55 if "compact" in node.classes else 0.8)
                 table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
                 span = int(cell_node.attrs.get("colspan", "1"))
