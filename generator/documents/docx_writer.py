@@ -4,10 +4,12 @@ Mapping: h1-h3 -> Heading 1-3; p -> paragraph; p.field (a labelled blank line) -
 is a line up to the right edge; ul/ol -> list paragraphs; table.grid -> a bordered table (th bold, shaded);
 table.plain -> a borderless layout table; tr.blank -> an empty row tall enough to write in; thead rows ->
 header rows repeated on every page and kept with the next row; div.keep -> paragraphs kept with the next and
-table rows that cannot split (the closing clause and the signatures stay on one page); span.nr (a clause
-number from generator/documents/numbering.py) -> an item of one Word multilevel list;
-div.writing-area -> its label and a bordered box as tall as its ruled lines; div.page-break -> page break. The footer carries the title, the template version and "Lapa X no Y" in the
-same font and size as the PDF's. Language lv-LV; no template leftovers in the package (thumbnail, application).
+table rows that cannot split (the closing clause and the signatures stay on one page); table.keep-tail -> its
+last two rows kept with what follows; div.writing-area -> its label and a bordered box as tall as its ruled
+lines, to type into; span.nr (a clause number from generator/documents/numbering.py) -> an item of one Word
+multilevel list; div.page-break -> page break. The footer carries the title, the template version and
+"Lapa X no Y" in the same font and size as the PDF's. Language lv-LV; no template leftovers in the package
+(thumbnail, application).
 """
 
 from __future__ import annotations
@@ -470,9 +472,19 @@ class _Writer:
         if "plain" not in node.classes:
             for row in table.rows:  # the PDF's tr { break-inside: avoid }
                 _cant_split(row)
+        tail = "keep-tail" in node.classes and cell is None and len(rows) > header_rows
+        if tail:
+            # The PDF's table.keep-tail: its last two rows stay with what follows (an annex's signatures).
+            for row in table.rows[max(header_rows, len(rows) - 2):]:
+                for row_cell in row.cells:
+                    for paragraph in row_cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         if cell is None:
             # Word needs a paragraph between two tables; it takes the PDF's 8 pt margin under a table.
-            _spacer(self.doc.add_paragraph(), gap)
+            spacer = self.doc.add_paragraph()
+            _spacer(spacer, gap)
+            if tail:
+                spacer.paragraph_format.keep_with_next = True
 
 
 def _set_language(run_properties) -> None:  # noqa: ANN001 - CT_RPr
