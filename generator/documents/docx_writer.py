@@ -360,7 +360,7 @@ class _Writer:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif "right" in classes or "annex" in classes:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif "justify" in classes or "clause" in classes:
+        elif ("justify" in classes or "clause" in classes) and "left" not in classes:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.runs(paragraph, node, italic="subtitle" in classes or "note" in classes,
                   size=SMALL_PT if {"small", "note", "annex"} & set(classes) else None)

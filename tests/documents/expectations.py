@@ -113,7 +113,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Spēkā esošo aktu nosaka pašvaldības jurists",
         ],
         "10-uzaicinajuma-vestule": [
-            "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais/Godātā vecāk", "Konstatētais pārkāpums",
+            "Uzaicinājums uz tikšanos par līguma izpildi", "Godātā kundze / Godātais kungs!", "Konstatētais pārkāpums",
         ],
         "11-merku-novertesana": [
             "Atbalsta plānā noteikto sociālās rehabilitācijas un sociālās aprūpes mērķu novērtēšana", "12. pielikums",
@@ -147,7 +147,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "pārbaudes datumā", f"nav {p('eligibility_age_limit')} gadu",
         ],
         "18-vestule-par-neatbilstibu": [
-            "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātais/Godātā vecāk",
+            "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātā kundze / Godātais kungs!",
             f"jau būs {p('eligibility_age_limit')} gadi", "Administratīvā procesa likumā",
         ],
         **annex_phrases(catalogue),
