@@ -99,7 +99,7 @@ class Citations:
 
     def in_force(self, norm_id: str) -> bool:
         """Whether a norm is printed as confirmed text on the document's day: what a sentence says the norm sets
-        (a term, a figure) may be printed as a fact only then; otherwise it is a blank too (D63)."""
+        (a term, a figure) may be printed as a fact only then; otherwise it is a blank too (D64)."""
         return self.acts.norm(norm_id)[0].known_in_force_on(self.day)
 
     def notes(self) -> list[str]:
