@@ -18,7 +18,9 @@ ALL_DIACRITICS = set("āčēģīķļņšūž")
 # Every decision is an administrative act: facts, legal basis, reasoning, operative part, appeal.
 DECISION_PARTS = ["Lietas apstākļi", "Tiesiskais pamats", "Pamatojums", "Lēmums",
                   "Spēkā stāšanās un apstrīdēšana", "viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt",
-                  "Administratīvā procesa likuma 70. panta pirmā daļa"]
+                  "Administratīvā procesa likuma 70. panta pirmā daļa",
+                  # the issuing official's position (D63)
+                  "Amats", "Pilnvarojuma pamats (ja paraksta pilnvarotā persona)"]
 
 
 def _param(catalogue: Catalogue, name: str) -> object:
@@ -148,7 +150,10 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         ],
         "18-vestule-par-neatbilstibu": [
             "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātā kundze / Godātais kungs!",
-            f"jau būs {p('eligibility_age_limit')} gadi", "Administratīvā procesa likumā",
+            f"jau būs {p('eligibility_age_limit')} gadi",
+            # a refusal of the application, an administrative act with its appeal clause (D63)
+            "Šī vēstule ir Dienesta lēmums par Jūsu iesniegumu (administratīvais akts)",
+            "viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt", "Amats",
         ],
         **annex_phrases(catalogue),
     }
