@@ -281,6 +281,8 @@ class _Writer:
                 label = next((c for c in head.elements() if "label" in c.classes), Node("span"))
                 head = Node("p", {}, list(label.children))
             self.inline_paragraph(head, cell, width)
+            if cell is None:
+                self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the label stays with its box
             box = Node("table", {"class": "grid", "data-rows": node.attrs.get("data-rows", "8")},
                        [Node("tr", {"class": "blank"}, [Node("td")])])
             self.table(box, cell, width)
