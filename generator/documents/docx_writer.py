@@ -5,10 +5,12 @@ is a line up to the right edge; p.lead (a line introducing a table) -> kept with
 paragraphs; table.grid -> a bordered table (th bold, shaded); table.plain -> a borderless layout table;
 tr.blank -> an empty row tall enough to write in; thead rows ->
 header rows repeated on every page and kept with the next row; div.keep -> paragraphs kept with the next and
-table rows that cannot split (the closing clause and the signatures stay on one page); span.nr (a clause
-number from generator/documents/numbering.py) -> an item of one Word multilevel list;
-div.page-break -> page break. The footer carries the title, the template version and "Lapa X no Y" in the
-same font and size as the PDF's. Language lv-LV; no template leftovers in the package (thumbnail, application).
+table rows that cannot split (the closing clause and the signatures stay on one page); table.keep-tail -> its
+last two rows kept with what follows; div.writing-area -> its label and a bordered box as tall as its ruled
+lines, to type into; span.nr (a clause number from generator/documents/numbering.py) -> an item of one Word
+multilevel list; div.page-break -> page break. The footer carries the title, the template version and
+"Lapa X no Y" in the same font and size as the PDF's. Language lv-LV; no template leftovers in the package
+(thumbnail, application).
 """
 
 from __future__ import annotations
@@ -272,6 +274,19 @@ class _Writer:
             self.blocks(node, cell, width)
             if start is not None:
                 _keep_together(list(self.doc.element.body)[start:])
+        elif tag == "div" and "writing-area" in node.classes:
+            # The PDF's ruled lines for the facts and reasoning of an act become the label and a bordered box as
+            # tall as those lines, which the worker types into (its one empty paragraph grows with the text).
+            head = next(c for c in node.elements() if c.tag == "p")
+            if "field" in head.classes:
+                label = next((c for c in head.elements() if "label" in c.classes), Node("span"))
+                head = Node("p", {}, list(label.children))
+            self.inline_paragraph(head, cell, width)
+            if cell is None:
+                self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the label stays with its box
+            box = Node("table", {"class": "grid", "data-rows": node.attrs.get("data-rows", "8")},
+                       [Node("tr", {"class": "blank"}, [Node("td")])])
+            self.table(box, cell, width)
         elif tag == "div" and "page-break" in node.classes:
             paragraph = self._new_paragraph(cell, None)
             paragraph.add_run().add_break(WD_BREAK.PAGE)
@@ -351,7 +366,7 @@ class _Writer:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif "right" in classes or "annex" in classes:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif "justify" in classes or "clause" in classes:
+        elif ("justify" in classes or "clause" in classes) and "left" not in classes:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.runs(paragraph, node, italic="subtitle" in classes or "note" in classes,
                   size=SMALL_PT if {"small", "note", "annex"} & set(classes) else None)
@@ -433,7 +448,8 @@ class _Writer:
             c = 0
             index = 0
             if "blank" in row.classes:
-                table.rows[r].height = Cm(0.55 if "compact" in node.classes else 0.8)
+                lines = int(node.attrs.get("data-rows", "1"))  # a writing area: as tall as its ruled lines
+                table.rows[r].height = Cm(0.6 * lines if lines > 1 else 0.55 if "compact" in node.classes else 0.8)
                 table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
                 span = int(cell_node.attrs.get("colspan", "1"))
@@ -462,9 +478,19 @@ class _Writer:
         if "plain" not in node.classes:
             for row in table.rows:  # the PDF's tr { break-inside: avoid }
                 _cant_split(row)
+        tail = "keep-tail" in node.classes and cell is None and len(rows) > header_rows
+        if tail:
+            # The PDF's table.keep-tail: its last two rows stay with what follows (an annex's signatures).
+            for row in table.rows[max(header_rows, len(rows) - 2):]:
+                for row_cell in row.cells:
+                    for paragraph in row_cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         if cell is None:
             # Word needs a paragraph between two tables; it takes the PDF's 8 pt margin under a table.
-            _spacer(self.doc.add_paragraph(), gap)
+            spacer = self.doc.add_paragraph()
+            _spacer(spacer, gap)
+            if tail:
+                spacer.paragraph_format.keep_with_next = True
 
 
 def _set_language(run_properties) -> None:  # noqa: ANN001 - CT_RPr

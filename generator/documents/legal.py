@@ -97,6 +97,11 @@ class Citations:
             return text
         return self._blank(act_id, self._act_note(act))
 
+    def in_force(self, norm_id: str) -> bool:
+        """Whether a norm is printed as confirmed text on the document's day: what a sentence says the norm sets
+        (a term, a figure) may be printed as a fact only then; otherwise it is a blank too (D67)."""
+        return self.acts.norm(norm_id)[0].known_in_force_on(self.day)
+
     def notes(self) -> list[str]:
         """The notes of the blanks cited since the last call, each beginning with its mark."""
         pending = self._notes[self._printed:]

@@ -31,7 +31,7 @@ def annex_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         "24-risku-plans": ["34. pielikums", SAMPLE, "Vadības riski", "Personāla riski", "Finanšu riski",
                            "Juridiskie riski", "Īstenošanas riski", "Atbildīgais", "Statuss"],
         **questionnaires,
-        "29-vestule-neatlasitajiem": ["Godātais/Godātā vecāk", "paliek rezervē"],  # no sender's note (D24)
+        "29-vestule-neatlasitajiem": ["Godātā kundze / Godātais kungs!", "paliek rezervē"],  # no sender's note (D24)
         "30-klientu-registracijas-lapa": [SAMPLE, "Vecāka, pavadoņa vai bērna paraksts", "Kopā vienības"],
         "31-pakalpojumu-grafiks": [SAMPLE, "Saņemts", "6.10. tabula"],
         "32-marsruta-lapas-izraksts": ["44. pielikums", SAMPLE, "Nobraukums, km", "Bērna identifikācijas kods"],

@@ -6,16 +6,21 @@ expectation with it.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
+from generator.documents import legal, terms
 from tests.documents.annex_expectations import annex_phrases
 
 ALL_DIACRITICS = set("āčēģīķļņšūž")
 # Every decision is an administrative act: facts, legal basis, reasoning, operative part, appeal.
 DECISION_PARTS = ["Lietas apstākļi", "Tiesiskais pamats", "Pamatojums", "Lēmums",
                   "Spēkā stāšanās un apstrīdēšana", "viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt",
-                  "Administratīvā procesa likuma 70. panta pirmā daļa"]
+                  "Administratīvā procesa likuma 70. panta pirmā daļa",
+                  # the issuing official's position (D66)
+                  "Amats", "Pilnvarojuma pamats (ja paraksta pilnvarotā persona)"]
 
 
 def _param(catalogue: Catalogue, name: str) -> object:
@@ -26,6 +31,21 @@ def base_amount_as_printed(catalogue: Catalogue) -> str:
     """The base amount as a signed document shows it: the figure when confirmed, else a blank."""
     dated = catalogue.programme.base_amount.at(catalogue.latest_date)
     return lvformat.eur(dated.value) if dated.status is PriceStatus.confirmed else "______ EUR"
+
+
+def decision_term_printed(catalogue: Catalogue, build_date: dt.date | None = None) -> bool:
+    """Whether a decision built on ``build_date`` (default: today) prints the decision term as a figure: only
+    while the norm that sets it is known in force on the documents' day (D67), else the term is a blank."""
+    build_date = build_date or dt.date.today()
+    day = terms.document_day(terms.current_round(catalogue, build_date), build_date)
+    return legal.citations(catalogue, day).in_force("mk-288-5")
+
+
+def decision_term(catalogue: Catalogue) -> str:
+    """The decision term as today's decisions print it: the figure, or a blank while its norm is unproven."""
+    if decision_term_printed(catalogue):
+        return f"lēmumu pieņem {_param(catalogue, 'decision_working_days')} darba dienu laikā"
+    return "lēmumu pieņem ______ laikā"
 
 
 def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
@@ -82,7 +102,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         ],
         "08-lemums-par-pieskirsanu": [
             "Lēmums par individuālā budžeta piešķiršanu", *DECISION_PARTS,
-            f"{p('decision_working_days')} darba dienu laikā", f"{full} no bāzes apmēra {base}",
+            decision_term(catalogue), f"{full} no bāzes apmēra {base}",
             "Administratīvā procesa likuma 55. pantu", "Spēkā esošo normu nosaka pašvaldības jurists",
         ],
         "09-lemums-par-izbeigsanu": [
@@ -95,7 +115,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "Spēkā esošo aktu nosaka pašvaldības jurists",
         ],
         "10-uzaicinajuma-vestule": [
-            "Uzaicinājums uz tikšanos par līguma izpildi", "Godātais/Godātā vecāk", "Konstatētais pārkāpums",
+            "Uzaicinājums uz tikšanos par līguma izpildi", "Godātā kundze / Godātais kungs!", "Konstatētais pārkāpums",
         ],
         "11-merku-novertesana": [
             "Atbalsta plānā noteikto sociālās rehabilitācijas un sociālās aprūpes mērķu novērtēšana", "12. pielikums",
@@ -129,8 +149,11 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
             "pārbaudes datumā", f"nav {p('eligibility_age_limit')} gadu",
         ],
         "18-vestule-par-neatbilstibu": [
-            "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātais/Godātā vecāk",
-            f"jau būs {p('eligibility_age_limit')} gadi", "Administratīvā procesa likumā",
+            "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātā kundze / Godātais kungs!",
+            f"jau būs {p('eligibility_age_limit')} gadi",
+            # a refusal of the application, an administrative act with its appeal clause (D66)
+            "Šī vēstule ir Dienesta lēmums par Jūsu iesniegumu (administratīvais akts)",
+            "viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt", "Amats",
         ],
         **annex_phrases(catalogue),
     }

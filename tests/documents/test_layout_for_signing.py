@@ -26,7 +26,9 @@ from tests.documents.party_helpers import printed
 
 pytestmark = pytest.mark.xdist_group("documents-build")
 
-SIGNATURE_LABELS = ("Vārds, uzvārds", "Paraksts", "Datums")
+# the official who issues an act also writes the position and the basis of an authorisation (D66)
+SIGNATURE_LABELS = ("Vārds, uzvārds", "Paraksts", "Datums", "Pilnvarojuma pamats (ja paraksta pilnvarotā persona)",
+                    "Amats")
 TERM = re.compile(r"(?:līdz|no|beigām \(|beigām) (\d{2}\.\d{2}\.\d{4})")
 
 

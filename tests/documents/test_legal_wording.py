@@ -227,7 +227,7 @@ def test_the_letter_to_parents_has_no_note_for_the_sender(texts: dict[str, dict[
 
     for documents in texts.values():
         letter = documents["29-vestule-neatlasitajiem"]
-        assert "Godātais/Godātā vecāk!" in letter
+        assert "Godātā kundze / Godātais kungs!" in letter
         assert "Rekonstrukcija" not in letter and "IBM rīkkopa" not in letter
     assert catalogue.annexes is not None
     form = next(f for f in catalogue.annexes.unnumbered if "29-vestule-neatlasitajiem" in f.outputs)
