@@ -44,7 +44,7 @@ AUTHOR = APPLICATION  # when the HTML names no author (the documents name the so
 _AUTHOR_META = re.compile(r'<meta name="author" content="([^"]*)">')
 # Calibri: every Word on a municipal PC has it (DejaVu Sans, used before, is missing on Windows and Word substituted
 # another font). The PDF is printed in Carlito, Calibri's metric-compatible twin (templates/dokumenti/_stils.css), at
-# the same sizes, so lines and pages break alike; LibreOffice prints the DOCX with Carlito as well (D63).
+# the same sizes, so lines and pages break alike; LibreOffice prints the DOCX with Carlito as well (D68).
 FONT = "Calibri"
 PDF_FONT = "Carlito"
 BODY_PT = 9.5

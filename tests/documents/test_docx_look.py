@@ -265,7 +265,7 @@ THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 def test_every_font_is_the_pdf_font_and_none_a_theme_font(rendered) -> None:
     """A theme font reference wins over the named font: the headings printed in Carlito while the PDF was all
     DejaVu Sans. No rFonts in any part may name a theme font, and each names Calibri, which Word on every
-    municipal PC has (DejaVu Sans it has not, F17/D63): the PDF CSS's family is Carlito, Calibri's metric twin,
+    municipal PC has (DejaVu Sans it has not, F17/D68): the PDF CSS's family is Carlito, Calibri's metric twin,
     then Calibri itself."""
     css_families = re.search(r"html \{ font-family: ([^;]+);", CSS.read_text(encoding="utf-8")).group(1)
     assert [f.strip().strip('"') for f in css_families.split(",")][:2] == ["Carlito", "Calibri"]

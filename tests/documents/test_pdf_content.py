@@ -80,7 +80,7 @@ def test_pdf_fonts_are_embedded_carlito(built: Path, catalogue: Catalogue) -> No
             descriptor = (descendant[0].get_object() if descendant else font)["/FontDescriptor"].get_object()
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
-    # Carlito (Calibri's metric twin, the DOCX font, D63); DejaVu Sans only for the symbols Carlito lacks (☐, ☒)
+    # Carlito (Calibri's metric twin, the DOCX font, D68); DejaVu Sans only for the symbols Carlito lacks (☐, ☒)
     assert any(f.startswith("Carlito") for f in fonts), fonts
     assert all(f.startswith(("Carlito", "DejaVu")) for f in fonts), fonts
 

@@ -20,7 +20,7 @@ def folder_name(code: str, period_start: dt.date) -> str:
 
 
 def papers_day(period_start: dt.date) -> dt.date:
-    """The day an archive copy shows its names, legal norms and round dates of (D64): the last day before the
+    """The day an archive copy shows its names, legal norms and round dates of (D69): the last day before the
     plan period began, the last day its papers could be signed (a decision is taken and contracts are
     concluded before the services they schedule begin), not the build day years later."""
     return period_start - dt.timedelta(days=1)
