@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from generator.cli import CATALOGUE_OPTION, load_for_command
+
+if TYPE_CHECKING:
+    from generator.catalogue.catalogue import Catalogue
 
 
 @click.command("documents")
@@ -62,10 +66,9 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
 
     catalogue = load_for_command(catalogue_dir)
     if municipality_id is not None:
-        known = [m.id for m in catalogue.pilot_municipalities()]
-        if municipality_id not in known:
-            click.echo(f"Pašvaldība '{municipality_id}' nav bērnu izmēģinājumprojekta pašvaldību sarakstā "
-                       f"(municipalities.yaml; gaidīts viens no: {', '.join(known)}).", err=True)
+        problem = municipality_problem(catalogue, municipality_id)
+        if problem is not None:
+            click.echo(problem, err=True)
             sys.exit(2)
     from generator.documents.staged_output import OutputTaken, render_staged
 
@@ -81,3 +84,17 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
                    err=True)
         sys.exit(1)
     click.echo(f"Gatavs: {len(written)} faili mapē {out_dir}/lejupielades/.")
+
+
+def municipality_problem(catalogue: Catalogue, municipality_id: str) -> str | None:
+    """Why ``--municipality`` cannot be built, in Latvian, or None: the municipality is unknown
+    (municipalities.yaml), or known but in no round of the children's programme (rounds.yaml), whose
+    municipalities alone have these documents."""
+    pilot = [m.id for m in catalogue.pilot_municipalities()]
+    if municipality_id in pilot:
+        return None
+    expected = f"gaidīts viens no: {', '.join(pilot)}"
+    if municipality_id in {m.id for m in catalogue.municipalities.municipalities}:
+        return (f"Pašvaldība „{municipality_id}” nav bērnu programmas kārtās (rounds.yaml): dokumentus veido tikai "
+                f"bērnu izmēģinājumprojekta pašvaldībām ({expected}).")
+    return f"Pašvaldības „{municipality_id}” nav pašvaldību sarakstā (municipalities.yaml; {expected})."

@@ -38,23 +38,32 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from generator import lvformat
+from generator.documents.docx_widths import fit_longest_words, longest_word
 from generator.documents.htmltree import Node, parse
 from generator.file_author import TOOLKIT
 
 APPLICATION = TOOLKIT
 AUTHOR = APPLICATION  # when the HTML names no author (the documents name the social service that issues them)
 _AUTHOR_META = re.compile(r'<meta name="author" content="([^"]*)">')
-FONT = "DejaVu Sans"  # the PDF's font (templates/dokumenti/_stils.css), same size
+# Calibri: every Word on a municipal PC has it (DejaVu Sans, used before, is missing on Windows and Word substituted
+# another font). The PDF is printed in Carlito, Calibri's metric-compatible twin (templates/dokumenti/_stils.css), at
+# the same sizes, so lines and pages break alike; LibreOffice prints the DOCX with Carlito as well (D68).
+FONT = "Calibri"
+PDF_FONT = "Carlito"
 BODY_PT = 9.5
 FOOTER_PT = 8
 FOOTER_COLOUR = RGBColor(0x33, 0x33, 0x33)
 SMALL_PT = 8  # p.note, p.small, p.annex (templates/dokumenti/_stils.css)
 TABLE_PT = 8.5  # th and the cells of table.small
 TABLE_GAP = Pt(8)  # the PDF's margin under a table
+BLANK_ROW = Pt(20)  # tr.blank: the PDF's 16 pt cell and 2 pt padding above and below (0.8 cm made 06 a page longer)
 CELL_PADDING_TWIPS = 80  # 4 pt left and right, as table.grid td in the PDF (Word's default is 5.4 pt)
+WORD_CELL_PADDING_TWIPS = 108  # a table that sets none (table.plain)
 LANGUAGE = "lv-LV"
 NUMBERING_ID = 90  # abstractNum / num id of the clause list (the template's own lists use small ids)
 _WS = re.compile(r"[ \t\n\r\f]+")
+# "01.10.2018–31.03.2019" stays on one line: Word and Writer may break after an en dash (word joiners bind it).
+_DATE_RANGE_DASH = re.compile(r"(?<=\d\.\d{4})\u2013(?=\d{2}\.)")
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "table", "div", "section", "header", "footer"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3}
 
@@ -403,7 +412,7 @@ class _Writer:
             if is_break and text == "\n":
                 paragraph.add_run().add_break()
                 continue
-            run = _add_run(paragraph, text)
+            run = _add_run(paragraph, _DATE_RANGE_DASH.sub("\u2060\u2013\u2060", text))
             run.bold = b or None
             run.italic = i or None
             if size:
@@ -434,6 +443,8 @@ class _Writer:
         sizing = next((r for r in rows if all(c.attrs.get("colspan", "1") == "1" for c in r.elements()
                                                if c.tag in ("td", "th"))), rows[0])
         widths = _column_widths(sizing, ncols, width)
+        padding = CELL_PADDING_TWIPS if "plain" not in node.classes else WORD_CELL_PADDING_TWIPS
+        widths = fit_longest_words(widths, _longest_words(rows, ncols, "small" in node.classes), padding)
         for column, w in zip(table.columns, widths, strict=True):
             column.width = w
         # python-docx's table.cell() rebuilds the whole cell grid on every call. Cells are looked up in their
@@ -449,7 +460,8 @@ class _Writer:
             index = 0
             if "blank" in row.classes:
                 lines = int(node.attrs.get("data-rows", "1"))  # a writing area: as tall as its ruled lines
-                table.rows[r].height = Cm(0.6 * lines if lines > 1 else 0.55 if "compact" in node.classes else 0.8)
+                table.rows[r].height = (Cm(0.6 * lines) if lines > 1 else Cm(0.55) if "compact" in node.classes
+                                        else BLANK_ROW)
                 table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
                 span = int(cell_node.attrs.get("colspan", "1"))
@@ -567,6 +579,30 @@ def _keep_together(elements: list) -> None:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
+
+
+def _longest_words(rows: list[Node], ncols: int, small: bool) -> list[float]:
+    """Per column, the width in points of the longest word in its single cells (a cell holding blocks, e.g. a
+    nested table, is laid out on its own and not measured)."""
+    needs = [0.0] * ncols
+    for row in rows:
+        column = 0
+        for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
+            span = int(cell_node.attrs.get("colspan", "1"))
+            blocks = any(isinstance(x, Node) and x.tag in BLOCK_TAGS for x in cell_node.children)
+            if span == 1 and column < ncols and not blocks:
+                header = cell_node.tag == "th"
+                bold = header or any(n.tag in ("strong", "b") for n in cell_node.elements())
+                size = TABLE_PT if header or small else BODY_PT
+                needs[column] = max(needs[column], longest_word(_broken_text(cell_node), size, bold))
+            column += span
+    return needs
+
+
+def _broken_text(node: Node) -> str:
+    """A node's text with a line break for each br (Node.text() joins the words around it)."""
+    return "".join(c if isinstance(c, str) else ("\n" if c.tag == "br" else _broken_text(c))
+                   for c in node.children)
 
 
 def _column_widths(first_row: Node, ncols: int, width) -> list:  # noqa: ANN001
@@ -712,7 +748,7 @@ def _pin_font(document) -> None:  # noqa: ANN001 - docx.document.Document
             _default_font(root)
         for text in root.iter(qn("w:lvlText")):
             if any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"), "")):
-                text.set(qn("w:val"), "\u2022")  # the Symbol font's bullet, now drawn in DejaVu Sans
+                text.set(qn("w:val"), "\u2022")  # the Symbol font's bullet, drawn in the text font
 
 
 def _default_font(styles) -> None:  # noqa: ANN001 - lxml w:styles

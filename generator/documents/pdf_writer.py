@@ -1,4 +1,4 @@
-"""PDF from the rendered HTML with WeasyPrint (A4, DejaVu fonts embedded, reproducible metadata)."""
+"""PDF from the rendered HTML with WeasyPrint (A4, fonts embedded: Carlito, DejaVu Sans for the symbols it lacks; reproducible metadata)."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ NBSP = "\u00a0"
 
 
 def clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
+    return re.sub(r"\s+", " ", text.replace(NBSP, " ").replace("\u2060", "")).strip()  # word joiners are no text
 
 
 def money(text: str) -> Decimal | None:

@@ -16,14 +16,19 @@ from generator.steps import build_steps
 def test_unknown_municipality_is_a_clear_latvian_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["documents", "--municipality", "nav-tadas", "--out", str(tmp_path)])
     assert result.exit_code != 0
-    assert "Pašvaldība 'nav-tadas' nav bērnu izmēģinājumprojekta pašvaldību sarakstā" in result.output
+    assert "Pašvaldības „nav-tadas” nav pašvaldību sarakstā (municipalities.yaml" in result.output
     assert "jelgava" in result.output
     assert not any(tmp_path.iterdir())
 
 
 def test_a_municipality_outside_the_childrens_pilot_is_refused(tmp_path: Path) -> None:
+    """Cēsis is in municipalities.yaml but in no children's round (audit8 F26: the message said it was not in
+    municipalities.yaml, with ASCII quotes)."""
     result = CliRunner().invoke(main, ["documents", "--municipality", "cesis", "--out", str(tmp_path)])
-    assert result.exit_code != 0 and "cesis" in result.output
+    assert result.exit_code == 2
+    assert "Pašvaldība „cesis” nav bērnu programmas kārtās (rounds.yaml)" in result.output
+    assert "municipalities.yaml" not in result.output and "'" not in result.output and "jelgava" in result.output
+    assert not any(tmp_path.iterdir())
 
 
 def test_documents_command_writes_one_municipality(tmp_path: Path) -> None:

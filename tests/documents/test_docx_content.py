@@ -107,8 +107,9 @@ def test_docx_has_the_same_content_as_the_pdf_source(built: Path, catalogue: Cat
             assert main is not None
             parts: list[str] = []
             _html_parts(main, parts)
-            html_words = Counter("".join(parts).split())
-            docx_words = Counter(text.split())
+            # word joiners bind a project number or a date range onto one line (html.unbroken, docx_writer): not text
+            html_words = Counter("".join(parts).replace("\u2060", "").split())
+            docx_words = Counter(text.replace("\u2060", "").split())
             diff = list(((docx_words - html_words) + (html_words - docx_words)).items())[:20]
             assert docx_words == html_words, f"{where}: atšķiras vārdi {diff}"
             html_headings = [(int(n.tag[1]), normalise(_text_without_numbers(n))) for n in _walk(main)

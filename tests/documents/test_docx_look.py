@@ -28,7 +28,7 @@ from generator.documents.htmltree import Node, parse
 from tests.documents.from_matrix_helpers import write_matrices
 from tests.ministry.factory import make_children
 
-FONTS = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = Path("/usr/share/fonts/truetype/crosextra")  # Carlito, the metric twin of the DOCX font Calibri
 TWIPS_PER_PT = 20
 WORD_DEFAULT_CELL_PADDING = 108  # twips, each side, when a table sets none
 ROUNDING_PT = 1  # Writer broke "Daudzums" (49.8 pt) in a column with exactly 49.8 pt of room
@@ -129,7 +129,7 @@ def test_table_text_has_the_pdf_sizes(rendered) -> None:
 
 
 def _font(bold: bool) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), 100)
+    return ImageFont.truetype(str(FONTS / ("Carlito-Bold.ttf" if bold else "Carlito-Regular.ttf")), 100)
 
 
 def _run_words(tc, default_pt: float):  # noqa: ANN001, ANN202 - lxml w:tc
@@ -265,8 +265,12 @@ THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 def test_every_font_is_the_pdf_font_and_none_a_theme_font(rendered) -> None:
     """A theme font reference wins over the named font: the headings printed in Carlito while the PDF was all
-    DejaVu Sans. No rFonts in any part may name a theme font, and each names the PDF CSS's family."""
-    css_family = re.search(r'html \{ font-family: "([^"]+)"', CSS.read_text(encoding="utf-8")).group(1)
+    DejaVu Sans. No rFonts in any part may name a theme font, and each names Calibri, which Word on every
+    municipal PC has (DejaVu Sans it has not, F17/D68): the PDF CSS's family is Carlito, Calibri's metric twin,
+    then Calibri itself."""
+    css_families = re.search(r"html \{ font-family: ([^;]+);", CSS.read_text(encoding="utf-8")).group(1)
+    assert [f.strip().strip('"') for f in css_families.split(",")][:2] == ["Carlito", "Calibri"]
+    css_family = "Calibri"
     for doc_id, (_, document) in rendered.items():
         parts = [p for p in document.part.package.parts if getattr(p, "element", None) is not None]
         names = {str(p.partname) for p in document.part.package.parts}
@@ -279,7 +283,7 @@ def test_every_font_is_the_pdf_font_and_none_a_theme_font(rendered) -> None:
                 assert not themed, f"{doc_id} {part.partname}: {themed}"
                 named = {fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")}
                 assert named == {css_family}, f"{doc_id} {part.partname}: {named}"
-            for text in part.element.iter(qn("w:lvlText")):  # a Symbol-font bullet is a box in DejaVu Sans
+            for text in part.element.iter(qn("w:lvlText")):  # a Symbol-font bullet is a box in Calibri
                 assert not any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"))), doc_id
         defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
         assert defaults.find(qn("w:rPr")).find(qn("w:rFonts")) is not None, doc_id

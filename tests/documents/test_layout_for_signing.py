@@ -221,7 +221,7 @@ def test_docx_language_font_and_properties(built: Path, catalogue: Catalogue) ->
         document = docx.Document(str(path))
         assert document.core_properties.language == "lv-LV", spec.id
         normal = document.styles["Normal"].font
-        assert normal.name == "DejaVu Sans" and normal.size.pt == 9.5, spec.id
+        assert normal.name == "Calibri" and normal.size.pt == 9.5, spec.id
         footer = document.sections[0].footer  # one row: title and version | "Lapa X no Y"
         runs = [r for t in footer.tables for c in t.rows[0].cells for p in c.paragraphs for r in p.runs]
         assert len(footer.tables) == 1 and runs and all(r.font.size.pt == 8 for r in runs), spec.id

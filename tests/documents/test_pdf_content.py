@@ -68,7 +68,7 @@ def test_pdf_footer_and_metadata(built: Path, catalogue: Catalogue, pdf_text) ->
         assert size == [595, 842], f"{spec.id}: nav A4 ({size})"
 
 
-def test_pdf_fonts_are_embedded_dejavu(built: Path, catalogue: Catalogue) -> None:
+def test_pdf_fonts_are_embedded_carlito(built: Path, catalogue: Catalogue) -> None:
     m = catalogue.pilot_municipalities()[0]
     reader = PdfReader(documents_dir(built, m.id) / "01-ligums-ar-vecaku.pdf")
     fonts = set()
@@ -80,7 +80,9 @@ def test_pdf_fonts_are_embedded_dejavu(built: Path, catalogue: Catalogue) -> Non
             descriptor = (descendant[0].get_object() if descendant else font)["/FontDescriptor"].get_object()
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
-    assert fonts and all(f.startswith("DejaVu") for f in fonts), fonts
+    # Carlito (Calibri's metric twin, the DOCX font, D68); DejaVu Sans only for the symbols Carlito lacks (☐, ☒)
+    assert any(f.startswith("Carlito") for f in fonts), fonts
+    assert all(f.startswith(("Carlito", "DejaVu")) for f in fonts), fonts
 
 
 def test_build_is_reproducible(tmp_path: Path, built: Path, catalogue: Catalogue) -> None:

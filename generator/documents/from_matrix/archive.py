@@ -19,6 +19,13 @@ def folder_name(code: str, period_start: dt.date) -> str:
     return f"{code}-arhivs-{period_start:%Y-%m-%d}"
 
 
+def papers_day(period_start: dt.date) -> dt.date:
+    """The day an archive copy shows its names, legal norms and round dates of (D69): the last day before the
+    plan period began, the last day its papers could be signed (a decision is taken and contracts are
+    concluded before the services they schedule begin), not the build day years later."""
+    return period_start - dt.timedelta(days=1)
+
+
 def refusal_hint() -> str:
     """Appended to the refusal of an ended plan period: where its papers for the case file come from."""
     return f"; klienta lietas materiāliem var izveidot arhīva kopiju ar {OPTION}"

@@ -174,7 +174,9 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         for stale in reading.stale:
             err(f"{head}: saglabātā vērtība {stale.cell} ({stale.name}) {_value(stale.cached)} atšķiras no "
                 f"pārrēķinātās {_value(stale.recomputed)}; izmantota pārrēķinātā")
-        child = build(reading, catalogue, pseudonymous=key is not None, day=today)
+        # an archive copy addresses the people as on the day its papers were signed (D69), like its names
+        day = arch.papers_day(reading.data.inputs.period_start) if archived and reading.data is not None else today
+        child = build(reading, catalogue, pseudonymous=key is not None, day=day)
         child.code = code
         assert reading.data is not None
         municipality = catalogue.municipality(reading.data.municipality)

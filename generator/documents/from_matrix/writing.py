@@ -15,7 +15,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents import context as ctx
 from generator.documents.docx_writer import write_docx
-from generator.documents.from_matrix.archive import ARCHIVE_MARK
+from generator.documents.from_matrix.archive import ARCHIVE_MARK, papers_day
 from generator.documents.from_matrix.context import ChildContext
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
@@ -40,14 +40,23 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
     """The HTML of every document of one child (no files written). ``build_day`` (default: the system date) is
     the day the documents are made: it decides, like the refusal of an ended plan period (run.py), whether the
     programme round's dates are printed or are blanks because the round has ended. ``archive``: every page
-    carries the archive mark (an ended period's papers for the case file)."""
+    carries the archive mark (an ended period's papers for the case file), and the names, legal norms and
+    round dates are those of the day the papers were signed on at the latest, not of the build day (F23, D69)."""
     env = environment()
     build_day = build_day or dt.date.today()
-    base = {**ctx.shared_context(catalogue, build_day, prices_on=child.start_day),
-            **ctx.municipality_context(catalogue, municipality, build_day),
+    day = as_of(child, build_day, archive)
+    base = {**ctx.shared_context(catalogue, day, prices_on=child.start_day),
+            **ctx.municipality_context(catalogue, municipality, day),
             "param": ctx.Params(catalogue, params_day, base_amount=child.base_amount), "child": child, "draft": draft,
-            "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day}
+            "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day, "as_of": day,
+            "created": build_day}  # the files are made on the build day
     return [render(env, spec, {**base, "provider": provider}) for spec, provider in child_documents(child)]
+
+
+def as_of(child: ChildContext, build_day: dt.date, archive: bool) -> dt.date:
+    """The day whose names, norms and round dates the documents show: the build day, or for an archive copy
+    the day its papers were signed on at the latest (archive.papers_day, D69)."""
+    return papers_day(child.start_day) if archive and child.start_day is not None else build_day
 
 
 def check_folder(target: Path) -> None:
