@@ -147,7 +147,7 @@ def code_formula(field: Field, x: str) -> str:
 
 
 def short_message_formula(field: Field, code: str, x: str) -> str:
-    """'E13: jābūt skaitlim, kas nav mazāks par 0' when ``code`` > 0, else '': one line of 8 pt beside the input on 6.4
+    """'E59: jābūt skaitlim, kas nav mazāks par 0' when ``code`` > 0, else '': one line of 8 pt beside the input on 6.4
     (G:I, D60), without the label (beside it) and the entered value (in the cell; 6.11's list quotes it)."""
     return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{",".join(KINDS[field.kind].messages)}),"")'
 

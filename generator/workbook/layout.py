@@ -102,8 +102,8 @@ class Layout:
     def plan_total_row(self) -> int:
         return self.plan_last + 1
 
-    # --- 6.4: the summary block on top, the table below ------------------------------------------
-    calc_first: int = 29
+    # --- 6.4: the table under the shared header rows (7–8), its summary below it ----------------
+    calc_first: int = 9
 
     @property
     def calc_last(self) -> int:

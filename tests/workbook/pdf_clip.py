@@ -6,11 +6,15 @@ text that goes on past the page edge or past the repeated columns' edge) is writ
 clipped: text extraction still finds every word, but on paper the text ends at the edge. (A text cut at a
 filled neighbour cell is different: LibreOffice shortens the string itself, so it is not seen here.)
 
-``cut_runs`` replays the page's drawing operators (q/Q, re W n, BT/Td/Tf/Tj/TJ; LibreOffice 7.4 uses no other
-text or matrix operators), measures each text run with its font's glyph widths and returns the runs that
-reach beyond their clipping rectangle at its left or right edge (a page edge is a vertical line); with
-``below=True`` also the lines of a wrapped text that its row's height hides (drawn below the rectangle).
+``cut_runs`` replays the page's drawing operators (q/Q, re W n, BT/Td/Tm/Tf/Tj/TJ; LibreOffice 7.4 uses no other
+text or matrix operators, and its text matrices are unscaled), measures each text run with its font's glyph widths
+and returns the runs that reach beyond their clipping rectangle at its left or right edge (a page edge is a vertical
+line); with ``below=True`` also the lines of a wrapped text that its row's height hides (drawn below the rectangle).
 ``text_runs`` gives every run with its rectangle (``Run.whole``: every letter of it prints).
+
+LibreOffice ends a text run at a no-break space (the matrix puts one after an ordinal, "6.1.\u00a0tabula":
+generator/workbook/ordinals.py): it draws the space alone, marked ``/Span <</ActualText (\u00a0)>>``, each piece
+placed with Tm. ``text_runs`` joins the pieces of one line back into one run whose text has the no-break space.
 """
 
 from __future__ import annotations
@@ -115,12 +119,46 @@ def cut_runs(pdf: Path, below: bool = False) -> list[Cut]:
     return cuts
 
 
+NBSP = "\u00a0"
+
+
+@dataclass(frozen=True)
+class _Space:
+    """A no-break space drawn alone: where the run before it ended, and where the run after it must start."""
+
+    page: int
+    y: float
+    clip: tuple[float, float, float, float]
+    x0: float
+    x1: float
+
+
+def _adjacent(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE
+
+
+def _join(runs: list[Run], ends: list[float], space: _Space | None, run: Run, end: float) -> None:
+    """Append ``run`` (its advance ending at ``end``) to ``runs``, or join it to the last run when a no-break
+    space drawn alone (``space``) lies between the two on one line, right after the one and right before the other."""
+    last = runs[-1] if runs else None
+    if (last is not None and space is not None and space.page == run.page == last.page and last.clip == run.clip
+            == space.clip and abs(last.y - run.y) < TOLERANCE and abs(space.y - run.y) < TOLERANCE
+            and _adjacent(ends[-1], space.x0) and _adjacent(space.x1, run.x0)):
+        runs[-1] = Run(last.page, f"{last.text}{NBSP}{run.text}", last.x0, run.x1, last.y, last.clip, last.box,
+                       last.size)
+        ends[-1] = end
+        return
+    runs.append(run)
+    ends.append(end)
+
+
 @cache
 def text_runs(pdf: Path) -> tuple[Run, ...]:
     """Every text run of ``pdf`` that is not only spaces, with the clipping rectangle it is drawn in (read once per
-    file: several tests look at the same printed sheets)."""
+    file: several tests look at the same printed sheets); the pieces of a line split at a no-break space joined."""
     reader = PdfReader(str(pdf))
     runs: list[Run] = []
+    ends: list[float] = []  # where each run's advance ends (its trailing spaces included)
     for number, page in enumerate(reader.pages, start=1):
         box = tuple(float(v) for v in page.mediabox)
         fonts = {name: _Font.read(ref.get_object()) for name, ref in page["/Resources"].get("/Font", {}).items()}
@@ -129,6 +167,8 @@ def text_runs(pdf: Path) -> tuple[Run, ...]:
         path: tuple[float, float, float, float] | None = None
         clipping = False
         font, size, x, y = None, 0.0, 0.0, 0.0
+        in_nbsp = False  # inside a /Span whose ActualText is a no-break space
+        space: _Space | None = None  # the no-break space drawn last, until the next run
         for operands, op in ContentStream(page.get_contents(), reader).operations:
             if op == b"q":
                 stack.append(clip)
@@ -147,6 +187,13 @@ def text_runs(pdf: Path) -> tuple[Run, ...]:
                 x = y = 0.0
             elif op == b"Td":
                 x, y = x + float(operands[0]), y + float(operands[1])
+            elif op == b"Tm":  # unscaled (LibreOffice): the matrix only places the text
+                x, y = float(operands[4]), float(operands[5])
+            elif op == b"BDC":
+                props = operands[1] if len(operands) > 1 else {}
+                in_nbsp = hasattr(props, "get") and props.get("/ActualText") == NBSP
+            elif op == b"EMC":
+                in_nbsp = False
             elif op == b"Tf":
                 font, size = fonts.get(operands[0]), float(operands[1])
             elif op in (b"Tj", b"TJ") and font is not None:
@@ -162,6 +209,9 @@ def text_runs(pdf: Path) -> tuple[Run, ...]:
                         if not text[-1].isspace():
                             inked = advance
                 run = "".join(text)
-                if run.strip():
-                    runs.append(Run(number, run.rstrip(), x, x + inked, y, clip, box, size))
+                if in_nbsp and not run.strip():
+                    space = _Space(number, y, clip, x, x + advance)
+                elif run.strip():
+                    _join(runs, ends, space, Run(number, run.rstrip(), x, x + inked, y, clip, box, size), x + advance)
+                    space = None
     return tuple(runs)

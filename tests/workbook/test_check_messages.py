@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from generator.workbook.sheets.calculation import COLUMNS, FIRST_PAGE_TO, MESSAGES_64, NOTE_FROM
+from generator.workbook.layout import Layout
+from generator.workbook.sheets.calculation import (
+    COLUMNS,
+    FIRST_PAGE_TO,
+    MESSAGES_64,
+    NOTE_FROM,
+    SOURCE_ROWS,
+    VALUE,
+    summary_top,
+)
 from generator.workbook.texts import (
     CHECK_FULL_CHARS,
     CHECK_SHORT_CHARS,
@@ -97,5 +106,6 @@ def test_beside_message_fits_one_line() -> None:
     font = _font("Carlito-Italic.ttf")
     columns = [c for c, _, _ in COLUMNS]
     width = _width_pt(columns[columns.index(NOTE_FROM):columns.index(FIRST_PAGE_TO) + 1])
-    for text in ("E19: jābūt skaitlim", "E19: jābūt skaitlim, kas nav mazāks par 0"):
+    cell = f"{VALUE}{summary_top(Layout(offers=0, months=6)) + SOURCE_ROWS[-1]}"  # the lowest: the longest address
+    for text in (f"{cell}: jābūt skaitlim", f"{cell}: jābūt skaitlim, kas nav mazāks par 0"):
         assert _lines(text, font, 8, width) == 1, text

@@ -29,9 +29,15 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import People, fill
 from generator.workbook.layout import Layout
 from generator.workbook.names import write
-from generator.workbook.ordinals import keep_ordinals
 from generator.workbook.outline import show_plan_rows
-from generator.workbook.sheets.calculation import SUMMARY_ROWS
+from generator.workbook.sheets.calculation import (
+    COLUMNS,
+    F_ROW,
+    FIRST_PAGE_TO,
+    SUMMARY_ROWS,
+    VALUE,
+    summary_top,
+)
 from generator.workbook.sheets.party_names import shown_name
 from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
 from generator.workbook.texts import (
@@ -104,10 +110,11 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # twin (tests/print_fonts.py), so that columns print as wide as in Excel: the wide sheets continue to
 # the right with their label columns. The signed annexes (6.3, 6.5, 6.6, 6.9) print one page wide (6.9 in
 # portrait, the others in landscape) and continue downwards: SIGNED_PAGES.
-# 6.4 prints two pages across (its summary on the first only) of two-line plan rows: 4 pages for its ten open rows.
+# 6.4 prints two pages across of two-line plan rows (its ten open rows: two pages), then its summary on a page of its
+# own (on the first page across only: the second one holds nothing and does not print), all with the column headings.
 # 6.8 prints two pages across (A:E, then A with F:K); with a wider "Pārbaude" column it printed a third page across
 # with only the service names and that empty column (F15).
-SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 4, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 6, "6.9": 1,
+SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 6, "6.9": 1,
                   "6.10": 5, "6.11": 3}
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
 SIGNED_PAGES = {"6.3": {10: 1, 20: 2, 30: 2, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2, 40: 3},
@@ -117,7 +124,7 @@ SIGNED_PAGES = {"6.3": {10: 1, 20: 2, 30: 2, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2
 # (annex.TITLE_EXTRA; a manual page break cannot do it, as LibreOffice honours one in a hidden row too).
 TOTALS_ALONE: set[tuple[str, int]] = set()
 # The most pages a sheet may take with all 40 plan rows open.
-MAX_PAGES = SHOWCASE_PAGES | {"6.4": 6, "6.7": 2, "6.10": 10} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
+MAX_PAGES = SHOWCASE_PAGES | {"6.4": 7, "6.7": 2, "6.10": 10} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
 # The last column's header of each signed annex: on every page, because the sheet prints one page wide.
 LAST_COLUMN = {"6.3": "Piezīmes", "6.5": "Finansējums no IB", "6.6": "Piezīmes", "6.9": "Cena, EUR"}
 SIGNED = {"6.3": ("Sociālais darbinieks", "Vecāks"), "6.5": ("Sociālais darbinieks", "Vecāks"),
@@ -270,7 +277,7 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
             ("6.4", "6.5", "6.9"))
     for lines in OPEN_ROWS:
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{lines}.xlsx", lines=lines),
-            tuple(SIGNED))
+            (*SIGNED, "6.4"))
     for lines in LONG_NAME_LINES:
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"garais-vards-{lines}.xlsx", lines=lines,
                            people=LONG_CHILD, note=NOTE_66, failing=lines == LONG_NAME_LINES[0]),
@@ -529,8 +536,9 @@ def test_unconfirmed_base_warning_printed(printed: dict[str, dict[str, list[Page
     for name, sheets in printed.items():
         if name.startswith(("plans-", "apstiprinats", "cena-")):
             continue  # a random plan may type its own B; these two type it
-        if "6.4" in sheets:
-            assert _flat(BASE_PROVISIONAL_SHORT) in _flat(sheets["6.4"][0].text), name
+        if "6.4" in sheets:  # beside P in the summary, on its page
+            summary = [p for p in sheets["6.4"] if "IB apmēri periodā" in p.text]
+            assert summary and _flat(BASE_PROVISIONAL_SHORT) in _flat(summary[0].text), name
         if "6.5" in sheets:
             # beside the title on the first page, with the first plan rows (the pages down repeat rows 3–8 only)
             first = sheets["6.5"][0]
@@ -644,21 +652,13 @@ def test_signed_annexes_print_confirmed_figures(printed: dict[str, dict[str, lis
     assert "32,00" in p69 and "28,50" in p69
 
 
-def _label_runs(label: str, runs: list) -> list:
-    """The runs that print ``label`` whole: one run, or consecutive runs of its pieces (LibreOffice ends a text run
-    at a no-break space, which the matrix puts after an ordinal: generator/workbook/ordinals.py); the first run of
-    each match."""
-    pieces = keep_ordinals(label).split(NBSP)
-    return [r for i, r in enumerate(runs) if [x.text for x in runs[i:i + len(pieces)]] == pieces]
-
-
 def test_summary_64_labels_print_with_their_values(printed_pdfs: dict[str, dict[str, Path]]) -> None:
     """6.4's summary ("IB apmēri periodā"): on every printed page, every label of it that prints has a value beside
     it (a figure, "______" or a text on the label's line, whole on the page), or the page holds none of its labels.
     Its labels once sat in the repeated label columns A:B and printed on each page across without their values. Of
     F and the transport justification (inputs, empty in these plans) the label prints where the other labels print
     with their values."""
-    maybe_blank = {13, 23}
+    maybe_blank = {6, 16}
     for name, sheets in printed_pdfs.items():
         if "6.4" not in sheets:
             continue
@@ -668,7 +668,8 @@ def test_summary_64_labels_print_with_their_values(printed_pdfs: dict[str, dict[
             on_page = [r for r in runs if r.page == number and r.whole]
             bare, shown = [], []
             for row, label in SUMMARY_ROWS:
-                found = _label_runs(label, on_page)
+                # one run: text_runs joins a label's pieces at the no-break space after an ordinal
+                found = [r for r in on_page if r.text.replace(NBSP, " ") == label]
                 if found:
                     (shown if _beside(found[0], on_page) else bare).append(row)
             missing = [row for row in bare if row not in maybe_blank or not shown]
@@ -676,6 +677,36 @@ def test_summary_64_labels_print_with_their_values(printed_pdfs: dict[str, dict[
                                  f"{[label for row, label in SUMMARY_ROWS if row in missing]}")
             complete += len(shown) + len(bare) == len(SUMMARY_ROWS)
         assert complete == 1, f"{name} 6.4: IB apmēri drukāti {complete} lapās"
+
+
+# A printed number cell of 6.4: a plan row's number, a quantity, a price ("4,50*"), an amount, a share.
+NUMBER_CELL = re.compile(r"^-?\d+(?:,\d+)?\*?%?$")
+FIRST_ACROSS = [text for c, text, _ in COLUMNS if c <= FIRST_PAGE_TO]
+SECOND_ACROSS = [text for c, text, _ in COLUMNS if c in "AB" or c > FIRST_PAGE_TO]
+
+
+def headless_pages_64(pdf: Path) -> list[int]:
+    """The pages of a printed 6.4 that hold a number cell but not the column headings of their page across (those of
+    A–I, or those of A:B and J–M): the headings' texts as the page draws them, a wrapped one line after line."""
+    runs = text_runs(pdf)
+    missing = []
+    for number in sorted({r.page for r in runs}):
+        on_page = [r for r in runs if r.page == number]
+        if not any(NUMBER_CELL.match(r.text.replace(NBSP, "")) for r in on_page):
+            continue
+        drawn = " " + " ".join(r.text for r in on_page) + " "
+        if not any(all(f" {heading} " in drawn for heading in headings) for headings in (FIRST_ACROSS, SECOND_ACROSS)):
+            missing.append(number)
+    return missing
+
+
+def test_every_page_of_64_with_figures_has_column_headings(printed_pdfs: dict[str, dict[str, Path]]) -> None:
+    """F6: 6.4 prints two pages across and several down; every page that holds plan rows, the total ("Kopā") or the
+    summary's figures also holds the column headings of its page across (rows 1–8 repeat on every page), so a reader
+    can tell which figure is which column. With 10–40 open rows ("rindas-NN") and every other printed 6.4."""
+    found = {name: headless_pages_64(sheets["6.4"]) for name, sheets in printed_pdfs.items() if "6.4" in sheets}
+    assert {f"rindas-{n}" for n in OPEN_ROWS} <= found.keys()
+    assert not any(found.values()), f"lapas bez kolonnu virsrakstiem: { {k: v for k, v in found.items() if v} }"
 
 
 def _beside(label: Run, runs: list[Run]) -> bool:
@@ -728,4 +759,5 @@ def test_many_checks_and_an_invalid_input_print_on_64(printed: dict[str, dict[st
     keywords = "; ".join(MSG_SHORT[code] for code in ("price_above_ceiling", "ceiling_unconfirmed", "monthly_units",
                                                        "invalid_input_63"))
     assert f"{keywords}{CHECK_SHORT_POINTER}" in text, text[-1500:]
-    assert "E13: jābūt skaitlim, kas nav mazāks par 0" in text
+    f_cell = f"{VALUE}{summary_top(Layout(offers=0, months=6)) + F_ROW}"
+    assert f"{f_cell}: jābūt skaitlim, kas nav mazāks par 0" in text

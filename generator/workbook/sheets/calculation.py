@@ -1,8 +1,9 @@
 """Sheet 6.4, support plan part II: the working calculation of the IB amounts.
 
 Each formula mirrors generator/reference (plan.py, rules.py, workbook.py) exactly; the helper
-columns N… hold plain numbers so that comparisons never meet text. Summary on top (P, N, F, A, the
-other funding sources, K, transport share), the plan lines below in 6.3's order.
+columns N… hold plain numbers so that comparisons never meet text. The plan lines in 6.3's order under the
+table header (rows 7–8, repeated on every printed page with the header block), their total, then the summary
+(P, N, F, A, the other funding sources, K, transport share).
 """
 
 from __future__ import annotations
@@ -256,11 +257,9 @@ def write(sh: Sheet) -> None:
         code_line=True,  # the personal code under the child's name, inside A:B
     )
     sh.widths({c: w for c, _, w in COLUMNS})
-    _summary(sh)
     head = lay.calc_first - 2
     for c, text, _ in COLUMNS:
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
-    sh.row_height(head - 1, 6)  # a short gap under the summary
     sh.row_height(head, SUMMARY_ROW_HEIGHT)
     sh.row_height(head + 1, SUMMARY_ROW_HEIGHT)
     for i in range(lay.plan_rows):
@@ -294,11 +293,20 @@ def write(sh: Sheet) -> None:
     plan_rows.plan_rows(sh, first, lay.plan_rows, CALC_ROW_HEIGHT, used="=E", warning_cell=f"A{total + 1}",
                         inputs=("M",), warning_height=SUMMARY_ROW_HEIGHT,  # one line in the label columns A:B
                         hint_cell=None)
+    top = summary_top(lay)
+    sh.row_height(top - 1, 6)  # a short gap above the summary (on the screen)
+    _summary(sh, top)
     sh.ws.freeze_panes(head + 1, 2)
     # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
-    # a print area's last column as "###"; inside the area they print as nothing (and in Excel)
-    print_setup(sh, C64.h_msg_short, total + 2, annex="6.4. tabula (darba aprēķins)", repeat_to=6)
+    # a print area's last column as "###"; inside the area they print as nothing (and in Excel). The header
+    # block and the table header (rows 1–8) repeat on every page, so every page of plan rows and the page
+    # with the total name their columns (F6).
+    print_setup(sh, C64.h_msg_short, top + SUMMARY_LAST, annex="6.4. tabula (darba aprēķins)")
     sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])
+    # The summary starts a page of its own, whole: after the last plan rows its 19 rows would not fit for every
+    # number of open rows, and a summary cut in two printed its end under the table's header. Its page across
+    # (J:M) holds nothing and does not print (SUMMARY_CODES: its checks' codes lie in the repeated rows).
+    sh.ws.set_h_pagebreaks([top - 1])
     protect(sh)
 
 
@@ -341,119 +349,140 @@ SUMMARY_ROW_HEIGHT = 12
 FIRST_PAGE_TO = "I"  # the last column of the first page across (landscape): the second holds J–M
 # The plan rows: two lines of 9 pt text (names wrap in B and C; two check messages whole in L), as the signed annexes'.
 CALC_ROW_HEIGHT = PLAN_ROW_HEIGHT
-# The summary ("IB apmēri periodā") lies on the first page across only, outside the repeated label columns A:B:
-# every page across repeats A:B, so a label there would print on the pages across without its value. Labels in
-# C:D, values in E (a second value in F), notes and messages in G:I.
+# The summary ("IB apmēri periodā") lies under the table's total, on the first page across only, outside the
+# repeated label columns A:B: every page across repeats A:B, so a label there would print on the pages across
+# without its value. Labels in C:D, values in E (a second value in F), notes and messages in G:I. Its rows are
+# counted from its title row (summary_top): 1 is the child's age, SUMMARY_LAST the status.
 SUMMARY_LABEL = ("C", "D")
 VALUE, SECOND, NOTE_FROM = "E", "F", "G"
+SUMMARY_GAP = 4  # the warning about hidden filled rows, the price note and a gap, then the summary's title
+SUMMARY_LAST = 18
 
 
-# The 17 labelled rows of the summary (row, label); row 16 heads the other funding sources.
+def summary_top(lay: Layout) -> int:
+    """The row of the summary's title "IB apmēri periodā" (its labelled rows follow: SUMMARY_ROWS)."""
+    return lay.calc_last + 1 + SUMMARY_GAP
+
+
+# The 17 labelled rows of the summary (row below its title, label); row 9 heads the other funding sources.
 SUMMARY_ROWS: tuple[tuple[int, str], ...] = (
-    (8, "Bērna vecums pārbaudes datumā (pilni gadi, 6.1. tabula)"),
-    (9, "IB provizoriskā apmēra likme"),
-    (10, "Bāzes apmērs B (6.11. tabula)"),
-    (11, "IB provizoriskais apmērs P = likme × B"),
-    (12, "IB nepieciešamais apmērs N (plāna summa)"),
-    (13, "IB galīgais apmērs F (nosaka LM; tukšs, kamēr nav noteikts)"),
-    (14, "IB pieejamais apmērs plānam A (N, ja N ≤ P; citādi F vai P)"),
-    (15, "Finansēts no IB (prioritārā secībā)"),
-    (17, "Valsts un pašvaldību pabalsti"),
-    (18, "Valsts un pašvaldību nodrošinātie vai finansētie pakalpojumi"),
-    (19, "Citi finanšu avoti (vecāki, ziedojumi)"),
-    (20, "IB kopējais apmērs K"),
-    (21, "Nesegtā daļa (N − K)"),
-    (22, "No IB finansētā transporta daļa no A (robeža – 6.11. tabulā)"),
-    (23, "Pamatojums, ja transporta daļa pārsniedz robežu"),
-    (24, "Pārbaudes: kļūdas / brīdinājumi (6.11. tabula)"),
-    (25, "Stāvoklis"),
+    (1, "Bērna vecums pārbaudes datumā (pilni gadi, 6.1. tabula)"),
+    (2, "IB provizoriskā apmēra likme"),
+    (3, "Bāzes apmērs B (6.11. tabula)"),
+    (4, "IB provizoriskais apmērs P = likme × B"),
+    (5, "IB nepieciešamais apmērs N (plāna summa)"),
+    (6, "IB galīgais apmērs F (nosaka LM; tukšs, kamēr nav noteikts)"),
+    (7, "IB pieejamais apmērs plānam A (N, ja N ≤ P; citādi F vai P)"),
+    (8, "Finansēts no IB (prioritārā secībā)"),
+    (10, "Valsts un pašvaldību pabalsti"),
+    (11, "Valsts un pašvaldību nodrošinātie vai finansētie pakalpojumi"),
+    (12, "Citi finanšu avoti (vecāki, ziedojumi)"),
+    (13, "IB kopējais apmērs K"),
+    (14, "Nesegtā daļa (N − K)"),
+    (15, "No IB finansētā transporta daļa no A (robeža – 6.11. tabulā)"),
+    (16, "Pamatojums, ja transporta daļa pārsniedz robežu"),
+    (17, "Pārbaudes: kļūdas / brīdinājumi (6.11. tabula)"),
+    (18, "Stāvoklis"),
 )
+# The inputs of the summary (rows below its title): F and the other funding sources.
+F_ROW, SOURCE_ROWS = 6, (10, 11, 12)
+# Their checks' codes: hidden helper columns of the table header's first row (repeated on every page), not of
+# the summary's rows, so that the summary's page across (J onwards) holds no cell and does not print.
+SUMMARY_CODES = (C64.h_units, C64.h_active, C64.h_price, C64.h_cost)
 
 
-def _summary(sh: Sheet) -> None:
+def _summary(sh: Sheet, top: int) -> None:
+    """The summary, its title in row ``top``."""
     st, cache = sh.st, sh.book.cache
     label_from, label_to = SUMMARY_LABEL
+
+    def at(row: int) -> int:
+        return top + row
+
     v, v2 = VALUE, SECOND
-    sh.text(f"{label_from}7", "IB apmēri periodā", st.section)
-    for row in range(7, 25):  # one line of 9 pt text
-        sh.row_height(row, SUMMARY_ROW_HEIGHT)
+    sh.text(f"{label_from}{top}", "IB apmēri periodā", st.section)
+    for row in range(SUMMARY_LAST):  # one line of 9 pt text (the status: SUMMARY_LAST, three lines)
+        sh.row_height(at(row), SUMMARY_ROW_HEIGHT)
     for row, label in SUMMARY_ROWS:
-        sh.ws.merge_range(f"{label_from}{row}:{label_to}{row}", "", st.label)
-        sh.text(f"{label_from}{row}", label, st.label_bold if row in (11, 12, 14, 20) else st.label)
-    sh.text(f"{v}16", "Pieejams", st.header_wrap)
-    sh.text(f"{v2}16", "Izmantots K", st.header_wrap)
-    sh.ws.merge_range(f"{label_from}16:{label_to}16", "", st.label_bold)
-    sh.text(f"{label_from}16", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
+        sh.ws.merge_range(f"{label_from}{at(row)}:{label_to}{at(row)}", "", st.label)
+        sh.text(f"{label_from}{at(row)}", label, st.label_bold if row in (4, 5, 7, 13) else st.label)
+    sh.text(f"{v}{at(9)}", "Pieejams", st.header_wrap)
+    sh.text(f"{v2}{at(9)}", "Izmantots K", st.header_wrap)
+    sh.ws.merge_range(f"{label_from}{at(9)}:{label_to}{at(9)}", "", st.label_bold)
+    sh.text(f"{label_from}{at(9)}", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
     f = sh.formula
-    f(f"{v}8", "Vecums", st.out_whole, "")
-    f(f"{v}9", 'IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),Vecums<0,Vecums>=Param_VecumaRobeza),0,'
+    f(f"{v}{at(1)}", "Vecums", st.out_whole, "")
+    f(f"{v}{at(2)}", 'IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),Vecums<0,Vecums>=Param_VecumaRobeza),0,'
       f'IF(OR(Vecums<=Param_PilnasLikmesVecums,Ipasas_Kopsanas_Atzinums="{YES}"),Param_LikmePilna,'
       'Param_LikmeSamazinata)),"")', st.out_rate, "")
-    sh.define("Provizoriska_Likme", f"{v}9")
-    f(f"{v}10", "B_Efektivais", st.out_money, cache_base(sh))
+    sh.define("Provizoriska_Likme", f"{v}{at(2)}")
+    f(f"{v}{at(3)}", "B_Efektivais", st.out_money, cache_base(sh))
     # beside B, P and N on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22)
-    base_warning(sh, f"{NOTE_FROM}10:{FIRST_PAGE_TO}12", BASE_PROVISIONAL_SHORT, "Bridinajums_Baze_64")
-    f(f"{v}11", 'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")', st.out_money_bold, "")
-    sh.define("IB_Provizoriskais", f"{v}11")
-    f(f"{v}12", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
-    sh.define("IB_Nepieciesamais", f"{v}12")
-    sh.blank(f"{v}13", st.input_money)
-    sh.define("IB_Galigais", f"{v}13")
-    f(f"{v}14", 'IF(ISNUMBER(IB_Provizoriskais),IF(IB_Nepieciesamais<=IB_Provizoriskais,IB_Nepieciesamais,'
+    base_warning(sh, f"{NOTE_FROM}{at(3)}:{FIRST_PAGE_TO}{at(5)}", BASE_PROVISIONAL_SHORT, "Bridinajums_Baze_64")
+    f(f"{v}{at(4)}", 'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")', st.out_money_bold, "")
+    sh.define("IB_Provizoriskais", f"{v}{at(4)}")
+    f(f"{v}{at(5)}", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
+    sh.define("IB_Nepieciesamais", f"{v}{at(5)}")
+    sh.blank(f"{v}{at(6)}", st.input_money)
+    sh.define("IB_Galigais", f"{v}{at(6)}")
+    f(f"{v}{at(7)}", 'IF(ISNUMBER(IB_Provizoriskais),IF(IB_Nepieciesamais<=IB_Provizoriskais,IB_Nepieciesamais,'
       'IF(ISNUMBER(IB_Galigais),IB_Galigais,IB_Provizoriskais)),"")', st.out_money_bold, "")
-    sh.define("IB_Pieejamais", f"{v}14")
-    f(f"{v}15", 'IF(ISNUMBER(IB_Pieejamais),MIN(IB_Nepieciesamais,ROUND(SUM(Plans_NoIB),2)),"")', st.out_money, "")
-    sh.define("Fin_NoIB", f"{v}15")
-    used = f"{v}15"
-    for row, name in ((17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):
+    sh.define("IB_Pieejamais", f"{v}{at(7)}")
+    f(f"{v}{at(8)}", 'IF(ISNUMBER(IB_Pieejamais),MIN(IB_Nepieciesamais,ROUND(SUM(Plans_NoIB),2)),"")', st.out_money, "")
+    sh.define("Fin_NoIB", f"{v}{at(8)}")
+    used = f"{v}{at(8)}"
+    for row, name in zip(map(at, SOURCE_ROWS), ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"), strict=True):
         sh.blank(f"{v}{row}", st.input_money)
         sh.define(name, f"{v}{row}")
         f(f"{v2}{row}", f'IF(ISNUMBER(IB_Pieejamais),MAX(0,MIN(ROUND(IB_Nepieciesamais-{used},2),N({name}))),"")',
           st.out_money, "")
         sh.define(f"{name}_Izmantots", f"{v2}{row}")
         used = f"{used}-{v2}{row}"
-    f(f"{v}20", f'IF(ISNUMBER(IB_Pieejamais),ROUND({v}15+{v2}17+{v2}18+{v2}19,2),"")', st.out_money_bold, "")
-    sh.define("IB_Kopejais", f"{v}20")
-    f(f"{v}21", 'IF(ISNUMBER(IB_Kopejais),ROUND(IB_Nepieciesamais-IB_Kopejais,2),"")', st.out_money, "")
-    f(f"{v}22", "IF(N(IB_Pieejamais)<>0,SUMIFS(Plans_NoIB,h_Transports,1)/IB_Pieejamais,0)", st.out_share,
+    f(f"{v}{at(13)}", f'IF(ISNUMBER(IB_Pieejamais),ROUND({v}{at(8)}+{v2}{at(10)}+{v2}{at(11)}+{v2}{at(12)},2),"")',
+      st.out_money_bold, "")
+    sh.define("IB_Kopejais", f"{v}{at(13)}")
+    f(f"{v}{at(14)}", 'IF(ISNUMBER(IB_Kopejais),ROUND(IB_Nepieciesamais-IB_Kopejais,2),"")', st.out_money, "")
+    f(f"{v}{at(15)}", "IF(N(IB_Pieejamais)<>0,SUMIFS(Plans_NoIB,h_Transports,1)/IB_Pieejamais,0)", st.out_share,
       cache.transport_share)
-    sh.define("Transporta_Dala", f"{v}22")
-    f(f"{v2}22", "Param_TransportaDala", st.out_share,
+    sh.define("Transporta_Dala", f"{v}{at(15)}")
+    f(f"{v2}{at(15)}", "Param_TransportaDala", st.out_share,
       sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value)
     # the justification and the status end with the first page across: no page edge falls inside them
-    sh.ws.merge_range(f"{v}23:{FIRST_PAGE_TO}23", "", st.input_wrap)
-    sh.define("Transporta_Pamatojums", f"{v}23")
-    f(f"{v}24", "Kludas", st.out_whole, cache.errors)
-    f(f"{v2}24", "Bridinajumi", st.out_whole, cache.warnings)
-    sh.ws.merge_range(f"{v}25:{FIRST_PAGE_TO}25", "", st.out_text_wrap)
-    sh.row_height(25, 36)  # three lines of 9 pt text: the longest status at Excel's narrower column widths
-    f(f"{v}25", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
+    sh.ws.merge_range(f"{v}{at(16)}:{FIRST_PAGE_TO}{at(16)}", "", st.input_wrap)
+    sh.define("Transporta_Pamatojums", f"{v}{at(16)}")
+    f(f"{v}{at(17)}", "Kludas", st.out_whole, cache.errors)
+    f(f"{v2}{at(17)}", "Bridinajumi", st.out_whole, cache.warnings)
+    sh.ws.merge_range(f"{v}{at(18)}:{FIRST_PAGE_TO}{at(18)}", "", st.out_text_wrap)
+    sh.row_height(at(SUMMARY_LAST), 36)  # three lines of 9 pt: the longest status at Excel's narrower column widths
+    f(f"{v}{at(18)}", f"{ERRORS_FIRST}&" 'IF(NOT(ISNUMBER(IB_Provizoriskais)),"Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.",'
       'IF(IB_Nepieciesamais<=IB_Provizoriskais,"N ≤ P: nepieciešamais apmērs ir arī IB galīgais apmērs"&'
       'IF(ISNUMBER(IB_Galigais),"; ievadīto F nepiemēro.","."),'
       'IF(ISNUMBER(IB_Galigais),"N > P: no IB finansē prioritārā secībā līdz LM noteiktajam galīgajam apmēram F.",'
       '"N > P: no IB finansē prioritārā secībā līdz P; pārējo sedz citi avoti, līdz LM nosaka galīgo apmēru F.")))',
       st.out_text_wrap, "Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.")
     dv = sh.ws.data_validation
-    for row in (13, 17, 18, 19):
-        dv(f"{v}{row}", {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Summa",
+    for row in (F_ROW, *SOURCE_ROWS):
+        dv(f"{v}{at(row)}", {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Summa",
                          "error_message": "Ievadiet summu EUR (skaitlis ≥ 0)."})
     cf = sh.ws.conditional_format
-    cf(f"{v}22", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
-    cf(f"{v}24", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
-    cf(f"{v}25", {"type": "formula", "criteria": "=Kludas>0", "format": st.error_mark})
-    sh.define("Statuss_Aprekins", f"{v}25")
-    _summary_checks(sh)
-    cf(f"{v2}24", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
+    cf(f"{v}{at(15)}", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
+    cf(f"{v}{at(17)}", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})
+    cf(f"{v}{at(18)}", {"type": "formula", "criteria": "=Kludas>0", "format": st.error_mark})
+    sh.define("Statuss_Aprekins", f"{v}{at(18)}")
+    _summary_checks(sh, top)
+    cf(f"{v2}{at(17)}", {"type": "cell", "criteria": ">", "value": 0, "format": st.warning_mark})
 
 
-def _summary_checks(sh: Sheet) -> None:
+def _summary_checks(sh: Sheet, top: int) -> None:
     """The summary's inputs (F and the other sources) checked by formula: code in the hidden column N,
     a short message beside the cell (one line of G:I, D60; 6.11 lists the full one), the cell marked."""
     st = sh.st
     fields = {f.name: f for f in SINGLE_FIELDS}
-    for row, name in ((13, "IB_Galigais"), (17, "Fin_Pabalsti"), (18, "Fin_Pakalpojumi"), (19, "Fin_Citi")):
+    names = ("IB_Galigais", "Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi")
+    for row, name, code_col in zip((F_ROW, *SOURCE_ROWS), names, SUMMARY_CODES, strict=True):
+        row += top
         cell, field = f"{VALUE}{row}", fields[name]
-        code = sh.check(field, cell, f"{C64.h_row}{row}")
+        code = sh.check(field, cell, f"{code_col}{sh.book.layout.calc_first - 2}")
         note = f"{NOTE_FROM}{row}"
         sh.ws.merge_range(f"{note}:{FIRST_PAGE_TO}{row}", "", st.beside)
         sh.formula(note, short_message_formula(field, code, cell), st.beside, "")
