@@ -168,6 +168,7 @@ class ChildContext:
     check_date: str = BLANK_DATE  # the first day of the plan's reporting period (D1), or a blank when unknown
     refusal: Refusal | None = None  # the decision to refuse: its reason and addressee (not eligible only)
     start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
+    ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D65)
 
     @property
     def by_priority(self) -> list[Line]:
@@ -276,7 +277,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         other_used=amount(fin.other, sums_confirmed), needed_over_provisional=over and confirmed and base_confirmed,
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
-        errors=list(reading.errors), start_day=inputs.period_start,
+        errors=list(reading.errors), start_day=inputs.period_start, ib_on_base=a_on_base,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
