@@ -45,7 +45,7 @@ def warning_lines(findings: Sequence[Finding]) -> list[str]:
             continue
         if f.overridden:
             lines.append(f"{f.message} (apstiprināts matricā: pamatojums ierakstīts {JUSTIFICATION}; "
-                         "pārbaudiet, vai tas ir arī lietā)")
+                         "pārbaudiet, vai rakstisks pamatojums ir arī bērna lietā)")
         else:
             lines.append(f"{f.message} (matricā nav apstiprināts)")
     return lines
