@@ -8,7 +8,9 @@ other funding sources, K, transport share), the plan lines below in 6.3's order.
 from __future__ import annotations
 
 from generator.catalogue.models import PriceStatus, Recipient
-from generator.reference.lines import ACTUAL_COST_UNIT  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
+from generator.reference.lines import (
+    ACTUAL_COST_UNIT,  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
+)
 from generator.workbook.input_checks import SINGLE_FIELDS, short_message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
