@@ -137,3 +137,17 @@ def test_an_unconfirmed_base_is_said_first_and_no_provider_papers_are_made(catal
     run = _run(child.path, tmp_path / "out-b")
     assert run.exit_code == 0 and "VISPIRMS" not in run.output, run.output
     assert list((tmp_path / "out-b" / child.path.stem).glob("02-*.pdf"))
+
+
+def test_a_final_amount_above_the_needed_one_is_refused_naming_its_cell(catalogue: Catalogue, tmp_path: Path) -> None:
+    """D7: LM sets F no higher than N; a typed F above N (N > P) would grant more than the plan costs."""
+    small = _child(catalogue, reason=REASON, base=Decimal("100.00"))
+    over = dataclasses.replace(small, inputs=dataclasses.replace(small.inputs, final=Decimal("340.01")))
+    result = over.result(catalogue)
+    assert result.needed == Decimal("340.00") > result.provisional
+    child = write_matrices(catalogue, tmp_path, [over])[0]
+    run = _run(child.path, tmp_path / "out")
+    assert run.exit_code == 1, run.output
+    assert ("noteikumu kļūda: 6.4. tabulas šūna E13 („IB galīgais apmērs F”): F 340,01\u00a0EUR pārsniedz "
+            "nepieciešamo apmēru N 340,00\u00a0EUR") in run.output
+    assert not (tmp_path / "out" / child.path.stem).exists()
