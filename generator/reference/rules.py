@@ -53,6 +53,7 @@ from generator.reference.plan import line_cost, transport_share
 
 ZERO = Decimal(0)
 ONE_EURO = Decimal(1)
+APPROVED = " Sociālais darbinieks to apstiprinājis: "  # before the worker's reason in the transport warning (D9)
 MONTH_ATTRS = ("planned_units", "delivered_units", "paid")
 MONTHS_LV = (
     "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
@@ -84,7 +85,7 @@ def check_transport_share(
         f"Transporta pakalpojumiem no IB paredzēti {percent(share, 1)} no bērnam pieejamā IB apmēra "
         f"(ieteicams ne vairāk kā {percent(params.transport_share_max)})."
     )
-    message += f" Sociālais darbinieks to apstiprinājis: {reason}" if reason else " Norādiet pamatojumu."
+    message += f"{APPROVED}{reason}" if reason else " Norādiet pamatojumu."
     return [Finding("transport_share", Severity.warning, message, concerned, overridden=bool(reason))]
 
 

@@ -238,7 +238,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
             for line in papers:
                 echo(f"{head}: {line}")
-        for line in [*warnings, *one_of]:
+        on_screen = signing.warning_lines(reading.warnings, console=True) if signable else []
+        for line in [*on_screen, *signing.one_of_console(one_of)]:
             echo(f"{head}: pārbaudiet pirms parakstīšanas: {line}")
     return summary
 

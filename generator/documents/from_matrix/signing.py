@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from generator.reference.findings import Finding, Severity
+from generator.reference.rules import APPROVED
 
 if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
     from generator.documents.from_matrix.context import ChildContext
@@ -36,16 +37,20 @@ def blocking(finding: Finding) -> str | None:
             f"matricas {JUSTIFICATION} un izveidojiet dokumentus vēlreiz")
 
 
-def warning_lines(findings: Sequence[Finding]) -> list[str]:
+def warning_lines(findings: Sequence[Finding], *, console: bool = False) -> list[str]:
     """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
-    stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors."""
+    stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
+    ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
+    inside the child's folder, has it)."""
     lines = []
     for f in findings:
         if f.severity is not Severity.warning or blocking(f) is not None:
             continue
         if f.overridden:
-            lines.append(f"{f.message} (apstiprināts matricā: pamatojums ierakstīts {JUSTIFICATION}; "
-                         "pārbaudiet, vai rakstisks pamatojums ir arī bērna lietā)")
+            text = f.message.split(APPROVED, 1)[0] if console else f.message
+            lines.append(f"{text} (apstiprināts matricā: pamatojums ierakstīts {JUSTIFICATION}"
+                         + ("; teksts – parskats.txt)" if console else
+                            "; pārbaudiet, vai rakstisks pamatojums ir arī bērna lietā)"))
         else:
             lines.append(f"{f.message} (matricā nav apstiprināts)")
     return lines
@@ -77,6 +82,14 @@ def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
         lines.append(f"sniedzējam {who} paraksta vai nu līgumu ({contract}), vai garantijas vēstuli ({letter}), "
                      "ne abus")
     return lines
+
+
+def one_of_console(one_of: Sequence[str]) -> list[str]:
+    """The console's reminder for ``one_of_lines``: without the providers' names (a provider may be a person)."""
+    if not one_of:
+        return []
+    return [f"katram sniedzējam paraksta vai nu līgumu ({PROVIDER_CONTRACT}-…), vai garantijas vēstuli "
+            f"({GUARANTEE}-…), ne abus (sniedzēji – parskats.txt)"]
 
 
 def report_section(warnings: Sequence[str], one_of: Sequence[str]) -> list[str]:
