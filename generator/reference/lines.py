@@ -46,7 +46,7 @@ class PlanLine:
     - ``ceiling_unconfirmed``: a regulated or delegated-contract item whose ceiling is not confirmed
       (status jāprecizē or no amount, D22): the line gets a warning instead of passing unchecked.
     - ``actual_cost``: the item's unit is the euro at actual cost ("euro (faktiskās izmaksas)"): its units are
-      euros, so its price is 1,00 EUR a unit (D63).
+      euros, so its price is 1,00 EUR a unit (D70).
     - ``units``: units in the period; ``expert_rank`` (within the area) and ``parent_rank``
       (over all lines), None when empty; ``unit_price``: the chosen provider's price;
       ``ceiling``: the regulated, contract or group-session ceiling, None when there is none.

@@ -12,7 +12,7 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   (Mon–Fri without the public holidays of catalogue/holidays.yaml); a month of a year the list does not
   cover is not checked (no working-day count, D62).
 - price_above_ceiling (error, D12): 1 per counted line whose unit price is above its ceiling.
-- actual_cost_price (error, D63): 1 per counted line whose unit is the euro at actual cost
+- actual_cost_price (error, D70): 1 per counted line whose unit is the euro at actual cost
   ("euro (faktiskās izmaksas)") and whose unit price is not 1,00 EUR.
 - monthly_units (error, 6.6 ≠ 6.3): 1 per counted line whose planned units in months 1..M do not
   add up to its period units.
@@ -215,7 +215,7 @@ def check_prices(lines: Sequence[PlanLine]) -> list[Finding]:
 
 def check_actual_cost_prices(lines: Sequence[PlanLine]) -> list[Finding]:
     """A line whose unit is the euro at actual cost counts euros: its price is 1,00 EUR a unit, any other
-    price multiplies the amount (D63)."""
+    price multiplies the amount (D70)."""
     return [
         Finding(
             "actual_cost_price",

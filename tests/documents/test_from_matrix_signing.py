@@ -1,4 +1,4 @@
-"""`ibm documents --from-matrix`: what the worker checks before signing (D64, D65). Every warning of the matrix is on
+"""`ibm documents --from-matrix`: what the worker checks before signing (D71, D72). Every warning of the matrix is on
 the console and in parskats.txt with the reference's text and whether the matrix confirms it; transport above its
 share without a justification is refused like an error (a draft with --draft); per provider, only one of 02 and 03
 is signed; an unconfirmed base amount B is said first, and no provider papers are made until it is confirmed."""

@@ -1,4 +1,4 @@
-"""F never above N where it applies (D7) and the euro at actual cost priced 1,00 EUR a unit (D63)."""
+"""F never above N where it applies (D7) and the euro at actual cost priced 1,00 EUR a unit (D70)."""
 
 from __future__ import annotations
 

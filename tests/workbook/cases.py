@@ -55,7 +55,7 @@ def _fits(offer: Offer, raw: dict[str, Any], impairment: str | None) -> bool:
         return False
     price = to_decimal(raw.get("price", 0))
     if (str(service.unit) == ACTUAL_COST_UNIT) != bool(raw.get("actual_cost", False)) and price != 1:
-        return False  # the euro at actual cost: a price other than 1,00 is an error (D63)
+        return False  # the euro at actual cost: a price other than 1,00 is an error (D70)
     ceiling = raw.get("ceiling")
     if (ceiling is not None and price > to_decimal(ceiling)) != (offer.ceiling is not None and price > offer.ceiling):
         return False

@@ -168,7 +168,7 @@ class ChildContext:
     check_date: str = BLANK_DATE  # the first day of the plan's reporting period (D1), or a blank when unknown
     refusal: Refusal | None = None  # the decision to refuse: its reason and addressee (not eligible only)
     start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
-    ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D65)
+    ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D72)
 
     @property
     def by_priority(self) -> list[Line]:

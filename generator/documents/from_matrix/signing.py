@@ -1,5 +1,5 @@
 """What the social worker must know before the child's papers are signed, on the console and in parskats.txt:
-an unconfirmed base amount B first (D65), every warning of the matrix (D64) and, per provider, that only one of
+an unconfirmed base amount B first (D72), every warning of the matrix (D71) and, per provider, that only one of
 the contract (02) and the guarantee letter (03) is signed.
 
 A warning a contract clause depends on is not a mere reminder: transport above its share of A without the social
@@ -57,7 +57,7 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False) -> list
 
 
 def base_line(child: ChildContext) -> str | None:
-    """The first thing to do when B is not confirmed (D65): no provider papers until it is."""
+    """The first thing to do when B is not confirmed (D72): no provider papers until it is."""
     if child.not_eligible or child.base_confirmed:
         return None
     text = ("Bāzes apmērs B nav apstiprināts: ierakstiet Labklājības ministrijas apstiprināto B matricas 6.11. "

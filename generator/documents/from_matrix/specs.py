@@ -2,7 +2,7 @@
 
 Eligible child: 01 (contract with its annexes), 02 and 03 once per provider (the provider's short name
 added to the file name; none for the case's own social service or municipality, D50, and none while A rests on an
-unconfirmed base amount B, D65), 05, 07 and 08. A child who is not eligible: the decision to refuse and 07.
+unconfirmed base amount B, D72), 05, 07 and 08. A child who is not eligible: the decision to refuse and 07.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def child_documents(child: ChildContext) -> list[tuple[DocumentSpec, Provider | 
     if child.not_eligible:
         return [(refusal_spec(), None), (by_id("07-klienta-lietas-titullapa"), None)]
     result: list[tuple[DocumentSpec, Provider | None]] = [(by_id("01-ligums-ar-vecaku"), None)]
-    # B unconfirmed and no F deciding A: every IB sum of a provider is a blank, not signable (D65)
+    # B unconfirmed and no F deciding A: every IB sum of a provider is a blank, not signable (D72)
     for doc_id in () if child.ib_on_base else ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
         base = by_id(doc_id)
         for provider in child.providers:
