@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 DAY_SERVICES = ("day_care", "workshop")
 RECIPIENTS = ("child", "parent", "family")
 PAYEES = ("provider", "parent")  # the catalogue's Payee: whom the social service pays for the line
+ACTUAL_COST_UNIT = "euro"  # catalogue/enums.yaml units: "euro (faktiskās izmaksas)", one unit is one euro
 
 
 def _decimals(values: Sequence[object]) -> tuple[Decimal, ...]:
@@ -44,6 +45,8 @@ class PlanLine:
       already includes (the day-care centre, L1713): the same sessions elsewhere need a confirmation.
     - ``ceiling_unconfirmed``: a regulated or delegated-contract item whose ceiling is not confirmed
       (status jāprecizē or no amount, D22): the line gets a warning instead of passing unchecked.
+    - ``actual_cost``: the item's unit is the euro at actual cost ("euro (faktiskās izmaksas)"): its units are
+      euros, so its price is 1,00 EUR a unit (D70).
     - ``units``: units in the period; ``expert_rank`` (within the area) and ``parent_rank``
       (over all lines), None when empty; ``unit_price``: the chosen provider's price;
       ``ceiling``: the regulated, contract or group-session ceiling, None when there is none.
@@ -68,6 +71,7 @@ class PlanLine:
     includes_sessions_of: tuple[str, ...] = ()
     ceiling: Decimal | None = None
     ceiling_unconfirmed: bool = False
+    actual_cost: bool = False
     label: str = ""
     planned_units: tuple[Decimal, ...] = ()
     delivered_units: tuple[Decimal, ...] = ()
@@ -166,6 +170,7 @@ def line_from_offer(
         includes_sessions_of=tuple(service.includes_sessions_of),
         ceiling=offer.ceiling,
         ceiling_unconfirmed=offer.ceiling_unconfirmed,
+        actual_cost=str(service.unit) == ACTUAL_COST_UNIT,
         label=offer.label,
         planned_units=_decimals(planned_units),
         delivered_units=_decimals(delivered_units),

@@ -12,6 +12,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   (Mon–Fri without the public holidays of catalogue/holidays.yaml); a month of a year the list does not
   cover is not checked (no working-day count, D62).
 - price_above_ceiling (error, D12): 1 per counted line whose unit price is above its ceiling.
+- actual_cost_price (error, D70): 1 per counted line whose unit is the euro at actual cost
+  ("euro (faktiskās izmaksas)") and whose unit price is not 1,00 EUR.
 - monthly_units (error, 6.6 ≠ 6.3): 1 per counted line whose planned units in months 1..M do not
   add up to its period units.
 - outside_period (error): 1 per counted line with a non-zero 6.6/6.10 value after the period's last month.
@@ -29,8 +31,9 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   non-zero 6.6 or 6.10 values.
 Only counted lines (an item and units > 0) are checked, except ``ignored_line_data``.
 ``workbook.evaluate_workbook`` adds one more error, ``not_eligible`` (D1), when the child is 18 or
-older on the period's first day or born after it, and ``prices_not_in_force`` (D61) when the plan
-period is not inside the days the matrix's prices hold.
+older on the period's first day or born after it, ``prices_not_in_force`` (D61) when the plan
+period is not inside the days the matrix's prices hold, and ``final_above_needed`` (D7) when the
+ministry's final amount F is applied (N > P) and is above N.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ from generator.reference.params import Params
 from generator.reference.plan import line_cost, transport_share
 
 ZERO = Decimal(0)
+ONE_EURO = Decimal(1)
+APPROVED = " Sociālais darbinieks to apstiprinājis: "  # before the worker's reason in the transport warning (D9)
 MONTH_ATTRS = ("planned_units", "delivered_units", "paid")
 MONTHS_LV = (
     "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
@@ -80,7 +85,7 @@ def check_transport_share(
         f"Transporta pakalpojumiem no IB paredzēti {percent(share, 1)} no bērnam pieejamā IB apmēra "
         f"(ieteicams ne vairāk kā {percent(params.transport_share_max)})."
     )
-    message += f" Sociālais darbinieks to apstiprinājis: {reason}" if reason else " Norādiet pamatojumu."
+    message += f"{APPROVED}{reason}" if reason else " Norādiet pamatojumu."
     return [Finding("transport_share", Severity.warning, message, concerned, overridden=bool(reason))]
 
 
@@ -205,6 +210,23 @@ def check_prices(lines: Sequence[PlanLine]) -> list[Finding]:
         )
         for i, line in _counted(lines)
         if line.ceiling is not None and line.unit_price > line.ceiling
+    ]
+
+
+def check_actual_cost_prices(lines: Sequence[PlanLine]) -> list[Finding]:
+    """A line whose unit is the euro at actual cost counts euros: its price is 1,00 EUR a unit, any other
+    price multiplies the amount (D70)."""
+    return [
+        Finding(
+            "actual_cost_price",
+            Severity.error,
+            f"{_name(i, line)}: mērvienība ir „euro (faktiskās izmaksas)”, tāpēc cenai 6.8. tabulā jābūt "
+            f"{eur(ONE_EURO)} par vienību (ievadīts {eur(line.unit_price)}); summu ierakstiet kā daudzumu "
+            "6.3. tabulā.",
+            (i,),
+        )
+        for i, line in _counted(lines)
+        if line.actual_cost and line.unit_price != ONE_EURO
     ]
 
 
@@ -358,6 +380,7 @@ def check_plan(
         *check_day_care_sessions(lines),
         *check_day_services(lines, period_start, months, params.holidays, params.holiday_years),
         *check_prices(lines),
+        *check_actual_cost_prices(lines),
         *check_unconfirmed_ceilings(lines),
         *check_monthly_units(lines, months),
         *check_execution(lines, months),

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.lvformat import date as lv_date
+from generator.lvformat import eur
 from generator.money import to_decimal
 from generator.reference.errors import NotEligible
 from generator.reference.findings import Finding, Severity, count
@@ -156,6 +157,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         services=inputs.services,
         other=inputs.other,
     )
+    findings.extend(check_final(inputs.final, plan.needed, p_amount))
     findings.extend(
         check_plan(
             lines,
@@ -191,6 +193,20 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         plan=plan,
         execution=exe,
     )
+
+
+FINAL_CELL = "6.4. tabulas šūna E59 („IB galīgais apmērs F”)"  # IB_Galigais: a test checks it against the template
+
+
+def check_final(final: Decimal | None, needed: Decimal, provisional: Decimal) -> list[Finding]:
+    """One ``final_above_needed`` error when the ministry's final amount F, which applies where N > P, is above
+    N: LM shares the fund to a child up to its N, so F never exceeds N (D7, L1079); A would grant more than
+    the plan costs. F typed while N ≤ P is not applied (A = N) and is not checked."""
+    if final is None or needed <= provisional or final <= needed:
+        return []
+    return [Finding("final_above_needed", Severity.error,
+                    f"{FINAL_CELL}: F {eur(final)} pārsniedz nepieciešamo apmēru N {eur(needed)}; LM nosaka F ne "
+                    "lielāku par N – pārbaudiet ievadīto F vai plānu.")]
 
 
 PRICES_ADVICE = "izmantojiet matricu, kas izdota tam periodam"

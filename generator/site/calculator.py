@@ -36,7 +36,7 @@ from generator.reference.rules import (
     check_transport_share,
     check_unconfirmed_ceilings,
 )
-from generator.reference.workbook import WorkbookInputs, check_prices_in_force, evaluate_workbook
+from generator.reference.workbook import WorkbookInputs, check_final, check_prices_in_force, evaluate_workbook
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
@@ -128,6 +128,9 @@ def message_templates(params: Params) -> dict[str, str]:
     (transport,) = check_transport_share(share_lines, strict, Decimal(3))
     templates["transport_share"] = _replace(transport.message, [
         (percent(Decimal(1) / Decimal(3), 1), "{dala}"), (percent(Decimal("0.01")), "{griesti}")])
+    (final,) = check_final(PRICE, CEILING, Decimal(0))
+    templates["final_above_needed"] = _replace(final.message, [
+        (eur(PRICE), "{galigais}"), (eur(CEILING), "{nepieciesamais}")])
     templates.update(_eligibility_templates(params))
     templates.update(_prices_templates(params))
     return templates

@@ -8,6 +8,7 @@ amounts are computed from.
 
 Kinds of input:
 - ``amount``: an optional number ≥ 0 (prices, units, EUR);
+- ``final``: the ministry's F, an amount that where it applies (N > P) is not above N (D7);
 - ``rank``: an optional whole number ≥ 1;
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
   has data;
@@ -26,6 +27,10 @@ from generator.workbook.texts import NO, YES
 
 FIRST_DATE = dt.date(1990, 1, 1)
 LAST_DATE = dt.date(2100, 12, 31)
+
+
+# D7 (generator/reference/workbook.py check_final): F applies where N > P, and LM never sets it above N.
+FINAL_OVER = "AND(ISNUMBER(IB_Nepieciesamais),IB_Nepieciesamais>N(IB_Provizoriskais),{x}>IB_Nepieciesamais)"
 
 
 def _date(day: dt.date) -> str:
@@ -56,6 +61,8 @@ class Kind:
         """The code formula of cell ``x``; ``extra`` is the list range or the "required" condition."""
         if self.name == "amount":
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,0),IF({_empty(x)},0,1))"
+        elif self.name == "final":
+            body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({FINAL_OVER.format(x=x)},3,0)),IF({_empty(x)},0,1))"
         elif self.name == "rank":
             body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,0),IF({_empty(x)},0,1))"
         elif self.name == "months":
@@ -85,6 +92,8 @@ class Kind:
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
+    "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
+                            '"jābūt ne lielākam par nepieciešamo apmēru N"')),
     "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
@@ -120,7 +129,7 @@ SINGLE_FIELDS: tuple[Field, ...] = (
     Field("Perioda_Sakums", "date", "perioda pirmajai dienai"),
     Field("Perioda_Menesi", "months", "mēnešu skaitam periodā", MONTHS_REQUIRED),
     Field("Bazes_Apmers", "amount", "bāzes apmēram B"),
-    Field("IB_Galigais", "amount", "IB galīgajam apmēram F"),
+    Field("IB_Galigais", "final", "IB galīgajam apmēram F"),
     Field("Fin_Pabalsti", "amount", "pabalstu summai"),
     Field("Fin_Pakalpojumi", "amount", "valsts un pašvaldību pakalpojumu summai"),
     Field("Fin_Citi", "amount", "citu finanšu avotu summai"),

@@ -142,6 +142,9 @@ class C64:
     h_price_provisional, h_ib_provisional = "BE", "BF"
     # the row's check messages in full and as short keywords: "Pārbaude" (L) shows the one that fits (D60)
     h_msg_full, h_msg_short = "BG", "BH"
+    # D70: a line whose unit is the euro at actual cost and whose price is not 1,00 EUR
+    f_actual_cost = "BI"
+    last = f_actual_cost  # the last helper column (hidden, inside the print area)
 
 
 class C68:

@@ -183,6 +183,10 @@ def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded
     for child, _, docs, docx in rendered:
         _, expected = _expected_lines(child, catalogue)
         providers = {w["provider"] for w in expected if _funded(w)}
+        outcome = child.result(catalogue)
+        if base_unconfirmed(catalogue, child) and not (child.inputs.final is not None
+                                                       and outcome.needed > outcome.provisional):
+            providers = set()  # A and every IB share rest on the unconfirmed B: no provider papers yet (D72)
         letters = [d for d in docs if d.spec.id.startswith("03-garantijas-vestule-")]
         contracts = [d for d in docs if d.spec.id.startswith("02-ligums-ar-sniedzeju-")]
         assert len(letters) == len(providers) == len(contracts), child.index

@@ -167,6 +167,7 @@ def _line(raw: dict[str, Any] | None) -> PlanLine:
         includes_sessions_of=tuple(str(s) for s in raw.get("includes_sessions_of", ())),
         ceiling=_dec(raw.get("ceiling")),
         ceiling_unconfirmed=bool(raw.get("ceiling_unconfirmed", False)),
+        actual_cost=bool(raw.get("actual_cost", False)),
         label=str(raw.get("label", "")),
         planned_units=tuple(raw.get("planned", ())),
         delivered_units=tuple(raw.get("delivered", ())),

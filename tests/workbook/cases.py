@@ -17,7 +17,7 @@ from typing import Any
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import Recipient
 from generator.money import to_decimal
-from generator.reference.lines import PlanLine, line_from_offer
+from generator.reference.lines import ACTUAL_COST_UNIT, PlanLine, line_from_offer
 from generator.reference.workbook import WorkbookInputs
 from tests.reference.caserunner import CASES_DIR, Case, load_file
 
@@ -54,6 +54,8 @@ def _fits(offer: Offer, raw: dict[str, Any], impairment: str | None) -> bool:
     if offer.ceiling_unconfirmed != bool(raw.get("ceiling_unconfirmed", False)):
         return False
     price = to_decimal(raw.get("price", 0))
+    if (str(service.unit) == ACTUAL_COST_UNIT) != bool(raw.get("actual_cost", False)) and price != 1:
+        return False  # the euro at actual cost: a price other than 1,00 is an error (D70)
     ceiling = raw.get("ceiling")
     if (ceiling is not None and price > to_decimal(ceiling)) != (offer.ceiling is not None and price > offer.ceiling):
         return False

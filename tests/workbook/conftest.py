@@ -374,8 +374,11 @@ def clean_plans(offers, params: Params, count: int, first_seed: int) -> list[Ran
 
 
 def invalid_plans(offers, params: Params) -> list[tuple[RandomPlan, list]]:  # noqa: ANN001
-    """Error-free random plans, each to get a few bad values pasted into different input names."""
-    plans = clean_plans(offers, params, INVALID_WORKBOOKS, SEED + 10_000)
+    """Error-free random plans, each to get a few bad values pasted into different input names. They have no F: a
+    pasted value that changes N or P (a price, units, B, a date) may put a typed F above N, which the matrix then
+    rightly counts too (D7), and the proof counts exactly the pasted cells."""
+    plans = [dataclasses.replace(p, inputs=dataclasses.replace(p.inputs, final=None))
+             for p in clean_plans(offers, params, INVALID_WORKBOOKS, SEED + 10_000)]
     spreads = spread(INVALID_WORKBOOKS, BAD_CELLS_PER_WORKBOOK, SEED)
     return list(zip(plans, spreads, strict=True))
 

@@ -31,6 +31,8 @@ BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
               ("tukšs", None)],
     "list": [("ārpus saraksta", "nav-saraksta"), ("skaitlis", 5)],
 }
+# F is an amount; above N (where N > P) it is an error too (D7), proved by the case files (tests/cases/workbook.yaml)
+BAD_VALUES["final"] = BAD_VALUES["amount"]
 # Text of a Pak_Id / recipient / impairment value in other letter case: exact list values only.
 CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
 

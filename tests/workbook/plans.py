@@ -76,8 +76,8 @@ def _birth_date(rng: random.Random, start: dt.date, params_full_max: int, limit:
 
 
 def _price(rng: random.Random, offer: Offer) -> Decimal:
-    if offer.service.regime is Regime.actual_cost:
-        return Decimal(1)
+    if offer.service.regime is Regime.actual_cost:  # units are euros: 1,00 EUR, sometimes not (a D70 error)
+        return Decimal(1) if rng.random() < 0.9 else _money(rng, 2, 30)
     if offer.ceiling is not None:
         choice = rng.random()
         if choice < 0.15:

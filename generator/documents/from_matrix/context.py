@@ -174,6 +174,7 @@ class ChildContext:
     # rest is not financed, never that the parent pays it).
     plan_sources: list[str] = field(default_factory=list)
     final_pending: bool = False  # N > P and the ministry has not yet set F: F may still fund more of the plan
+    ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D72)
 
     @property
     def by_priority(self) -> list[Line]:
@@ -285,6 +286,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors), start_day=inputs.period_start,
         plan_sources=_plan_sources(inputs, fin, sums_confirmed), final_pending=over and inputs.final is None,
+        ib_on_base=a_on_base,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),

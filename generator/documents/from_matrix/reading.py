@@ -14,6 +14,7 @@ from pathlib import Path
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import os_reason_without_path
+from generator.documents.from_matrix.signing import blocking
 from generator.ministry.console_names import reveals_person
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
@@ -30,7 +31,7 @@ from generator.ministry.reading import file_code, stale_values, version_problem
 from generator.ministry.records import StaleValue
 from generator.ministry.templates import TemplateSource
 from generator.reference.errors import ReferenceInputError
-from generator.reference.findings import Severity
+from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 
@@ -45,8 +46,8 @@ GOALS = (("Merki_Ilgtermina", "Ilgtermiņa mērķi"), ("Merki_Istermina", "Īste
 class MatrixReading:
     """What one file gives: ``refused`` (nothing can be made), else the data and the recomputation.
 
-    ``errors`` are problems a draft may carry (rule errors of the recomputed plan, cells that differ
-    from the template); ``not_eligible`` is the reason a child gets the decision to refuse.
+    ``errors`` are problems a draft may carry (rule errors of the recomputed plan, a warning a signed clause
+    depends on (signing.blocking), cells that differ from the template); ``not_eligible`` is the reason a child gets the decision to refuse.
     """
 
     path: Path
@@ -59,6 +60,7 @@ class MatrixReading:
     outcome: WorkbookResult | None = None
     stale: list[StaleValue] = field(default_factory=list)
     not_eligible: str | None = None
+    warnings: list[Finding] = field(default_factory=list)  # every warning of the recomputed plan (signing.py)
     parent_name: str = ""
     social_worker: str = ""
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
@@ -136,7 +138,12 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     result.data, result.params, result.outcome = data, params, outcome
     rule_errors = []
     for finding in outcome.findings:
-        if finding.severity is not Severity.error or not finding.counts:
+        if finding.severity is Severity.warning:
+            result.warnings.append(finding)
+            if (why := blocking(finding)) is not None:
+                rule_errors.append(why)
+            continue
+        if not finding.counts:
             continue
         if finding.code == "not_eligible":
             result.not_eligible = finding.message

@@ -17,6 +17,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli_errors import find_os_error, os_reason
 from generator.documents.from_matrix import archive as arch
+from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.context import build, period_end
 from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
@@ -86,17 +87,25 @@ def _reason(reading: MatrixReading) -> str:
         return "nepilnīgi vai nederīgi ievaddati"
     if any(e.startswith("matrica neatbilst veidnei") for e in reading.errors):
         return "mainītas formulas vai veidnes šūnas"
+    if any(e.startswith(signing.TRANSPORT_ERROR) for e in reading.errors):
+        return "transporta daļa bez pamatojuma"
     return "matricā ir noteikumu kļūdas"
 
 
 def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = (),
-            papers: Sequence[str] = (), checklist: Sequence[str] = ()) -> str:
+            papers: Sequence[str] = (), checklist: Sequence[str] = (), check: Sequence[str] = (),
+            first: str | None = None) -> str:
     """The folder's parskats.txt; ``papers``: why some lines or providers have no 02/03 (as on the console);
-    ``checklist``: what the social worker checks before the decisions are signed."""
-    lines = [f"Bērna kods: {reading.code}", f"Statuss: {status}", *archive, "", "Dokumenti:"]
+    ``checklist``: what the social worker checks before the decisions are signed; ``check``: the section
+    "Pirms parakstīšanas pārbaudiet" (signing.py); ``first``: what to do before anything else (B unconfirmed)."""
+    lines = [f"Bērna kods: {reading.code}", f"Statuss: {status}", *archive]
+    if first:
+        lines += ["", f"VISPIRMS: {first}."]
+    lines += ["", "Dokumenti:"]
     lines += [f"  {name}" for name in names]
     if papers:
         lines += ["", *(f"Piezīme: {p}" for p in papers)]
+    lines += check
     lines += checklist
     if reading.errors:
         lines += ["", "Matricas kļūdas:"] + [f"  {e}" for e in reading.errors]
@@ -188,13 +197,18 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             target = out / arch.folder_name(code, reading.data.inputs.period_start)
             notes = arch.report_lines(child.period, today)
         papers = no_provider_papers(child)
+        signable = not archived and not child.not_eligible
+        first = signing.base_line(child) if signable else None
+        warnings = signing.warning_lines(reading.warnings) if signable else []
         try:
             documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors),
                                      build_day=today, archive=archived)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
+            one_of = signing.one_of_lines(child, names) if signable else []
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
-                                       [] if archived else before_signing(child)))
+                                       [] if archived else before_signing(child),
+                                       signing.report_section(warnings, one_of), first))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons["mape jau pastāv"] += 1
@@ -211,6 +225,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             continue
         summary.folders.append(target)
         summary.archived += archived
+        if first:
+            echo(f"{head}: VISPIRMS: {first}")
         if archived:
             head = f"{head}: {arch.ARCHIVE_MARK}"
         if reading.errors:
@@ -224,6 +240,9 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
             for line in papers:
                 echo(f"{head}: {line}")
+        on_screen = signing.warning_lines(reading.warnings, console=True) if signable else []
+        for line in [*on_screen, *signing.one_of_console(one_of)]:
+            echo(f"{head}: pārbaudiet pirms parakstīšanas: {line}")
     return summary
 
 

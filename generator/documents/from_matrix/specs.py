@@ -1,7 +1,8 @@
 """Which documents one child gets, with the same numbers and file names as the municipality set.
 
 Eligible child: 01 (contract with its annexes), 02 and 03 once per provider (the provider's short name
-added to the file name; none for the case's own social service or municipality, D50), 05, 07 and 08. A child who is not eligible: the decision to refuse and 07.
+added to the file name; none for the case's own social service or municipality, D50, and none while A rests on an
+unconfirmed base amount B, D72), 05, 07 and 08. A child who is not eligible: the decision to refuse and 07.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ def child_documents(child: ChildContext) -> list[tuple[DocumentSpec, Provider | 
     if child.not_eligible:
         return [(refusal_spec(), None), (by_id("07-klienta-lietas-titullapa"), None)]
     result: list[tuple[DocumentSpec, Provider | None]] = [(by_id("01-ligums-ar-vecaku"), None)]
-    for doc_id in ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
+    # B unconfirmed and no F deciding A: every IB sum of a provider is a blank, not signable (D72)
+    for doc_id in () if child.ib_on_base else ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
         base = by_id(doc_id)
         for provider in child.providers:
             if not provider.funded:  # the IB pays it nothing: no contract or guarantee from the service

@@ -9,6 +9,9 @@ table header (rows 7–8, repeated on every printed page with the header block),
 from __future__ import annotations
 
 from generator.catalogue.models import PriceStatus, Recipient
+from generator.reference.lines import (
+    ACTUAL_COST_UNIT,  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
+)
 from generator.workbook.input_checks import SINGLE_FIELDS, short_message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
@@ -160,6 +163,8 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.h_sessions_other, "h_NodarbRinda",
          f"IF($BB{r}>0,SUMPRODUCT(MAX((h_Aktiva=1)*(h_Nr<>$A{r})*{sessions_pair()}*h_Nr)),0)", 0),
         (c.f_unconfirmed, "f_GriestiNeapst", f"IF($P{r}=1,N(INDEX(h_Pak_GriestiNeapst,$N{r})),0)", 0),
+        (c.f_actual_cost, "f_EiroCena",
+         f'IF($P{r}=1,IF(AND(INDEX(h_Pak_Mervieniba,$N{r})="{ACTUAL_COST_UNIT}",$Q{r}<>1),1,0),0)', 0),
         # D22, as the child's documents decide it (documents/from_matrix/context.py): the price is blank where the
         # line keeps the catalogue's "jāprecizē" price or has none; its IB share also where A rests on an
         # unconfirmed B (A_ON_BASE), or where a line before it in priority order has an unconfirmed price
@@ -209,6 +214,7 @@ MESSAGES_64 = (
     (C64.f_unknown, "unknown_item"),
     (C64.f_missing_price, "missing_price"),
     (C64.f_price, "price_above_ceiling"),
+    (C64.f_actual_cost, "actual_cost_price"),
     (C64.h_incompat_all, "incompatible"),
     (C64.f_unconfirmed, "ceiling_unconfirmed"),
     (C64.f_impairment, "impairment"),
@@ -282,7 +288,7 @@ def write(sh: Sheet) -> None:
     sh.text(f"{C64.h_row}{head}", "Palīgkolonnas (aprēķinam, nemainīt)", st.helper_text)
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
         sh.text(f"{letter}{head + 1}", name, st.helper_text)
-    sh.ws.set_column(f"{C64.h_row}:{C64.h_msg_short}", 9, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"{C64.h_row}:{C64.last}", 9, None, {"hidden": True, "level": 1})
     cf = sh.ws.conditional_format
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
@@ -301,7 +307,7 @@ def write(sh: Sheet) -> None:
     # a print area's last column as "###"; inside the area they print as nothing (and in Excel). The header
     # block and the table header (rows 1–8) repeat on every page, so every page of plan rows and the page
     # with the total name their columns (F6).
-    print_setup(sh, C64.h_msg_short, top + SUMMARY_LAST, annex="6.4. tabula (darba aprēķins)")
+    print_setup(sh, C64.last, top + SUMMARY_LAST, annex="6.4. tabula (darba aprēķins)")
     sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])
     # The summary starts a page of its own, whole: after the last plan rows its 19 rows would not fit for every
     # number of open rows, and a summary cut in two printed its end under the table's header. Its page across

@@ -90,6 +90,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "pārsniedz mēneša darba dienas (katrs mēnesis).", "6.6, 6.11", "SUM(h_DienasParkapums)"),
         ("price_above_ceiling", "kļūda", "Sniedzēja cena pārsniedz normatīvajos aktos, deleģēšanas līgumā vai grupu "
          "nodarbībām noteikto maksimālo cenu (katra plāna rinda).", "6.4, 6.8", "SUM(f_Cena)"),
+        ("actual_cost_price", "kļūda", "Pakalpojumam ar mērvienību „euro (faktiskās izmaksas)” daudzums ir summa "
+         "euro, tāpēc sniedzēja cenai jābūt 1,00 EUR (katra plāna rinda).", "6.3, 6.8", "SUM(f_EiroCena)"),
         ("ceiling_unconfirmed", "brīdinājums", "Plāna rindas pakalpojumam normatīvajā aktā vai līgumā noteiktā "
          "cena (griesti) katalogā vēl nav apstiprināta; sniedzēja cenu pret to nevar pārbaudīt (katra rinda).",
          "6.3, 6.4, 6.8", "SUM(f_GriestiNeapst)"),

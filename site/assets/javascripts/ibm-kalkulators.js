@@ -403,6 +403,7 @@
     var found = [];
     found = found.concat(plan.periodErrors);
     if (plan.notEligible) found.push(plan.notEligible);
+    if (plan.finalOver) found.push(plan.finalOver);
     var counted = inp.lines.filter(function (l) {
       return l.counted;
     });
@@ -555,6 +556,11 @@
     var needed = costs.reduce(add, ZERO);
     var prio = priorities(inp.lines, p);
     var available = cmp(needed, provisional) <= 0 ? needed : inp.final !== null ? inp.final : provisional;
+    // F applies only where N > P, and LM never sets it above N (D7): an error, as in the reference
+    if (inp.final !== null && cmp(needed, provisional) > 0 && cmp(inp.final, needed) > 0) {
+      plan.finalOver = { kods: "final_above_needed", smagums: ERROR, rindas: [],
+        teksts: fill(t.final_above_needed, { galigais: eur(inp.final), nepieciesamais: eur(needed) }) };
+    }
     var funded = ibFunding(inp.lines, prio, available);
     var ibTotal = funded.reduce(add, ZERO);
     var fin = financing(needed, available, inp.benefits, inp.services, inp.other, 2, ibTotal);

@@ -1,0 +1,99 @@
+"""What the social worker must know before the child's papers are signed, on the console and in parskats.txt:
+an unconfirmed base amount B first (D72), every warning of the matrix (D71) and, per provider, that only one of
+the contract (02) and the guarantee letter (03) is signed.
+
+A warning a contract clause depends on is not a mere reminder: transport above its share of A without the social
+worker's written justification contradicts the parent contract's transport clause (D9), so it is an error here
+(a draft only, ``--draft``) until the justification is written into the matrix (6.4).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from generator.reference.findings import Finding, Severity
+from generator.reference.rules import APPROVED
+
+if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses ``blocking``
+    from generator.documents.from_matrix.context import ChildContext
+
+HEADING = "Pirms parakstīšanas pārbaudiet:"
+TRANSPORT = "transport_share"
+TRANSPORT_ERROR = "transporta daļa bez pamatojuma"
+# Where the matrix takes the justification (6.4 row 23, Transporta_Pamatojums).
+JUSTIFICATION = "6.4. tabulas ailē „Pamatojums, ja transporta daļa pārsniedz robežu”"
+CONTRACT = "01-ligums-ar-vecaku"
+PROVIDER_CONTRACT, GUARANTEE = "02-ligums-ar-sniedzeju", "03-garantijas-vestule"
+
+
+def blocking(finding: Finding) -> str | None:
+    """The error text of a warning that a signed clause depends on, or None: transport above its share of A
+    without a justification (D9; the parent contract allows it only with the social worker's written reason)."""
+    if finding.code != TRANSPORT or finding.overridden:
+        return None
+    return (f"{TRANSPORT_ERROR}: {finding.message} Līgums ar vecāku ({CONTRACT}) transporta "
+            f"izdevumus virs šīs daļas pieļauj tikai ar sociālā darbinieka rakstisku pamatojumu: ierakstiet to "
+            f"matricas {JUSTIFICATION} un izveidojiet dokumentus vēlreiz")
+
+
+def warning_lines(findings: Sequence[Finding], *, console: bool = False) -> list[str]:
+    """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
+    stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
+    ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
+    inside the child's folder, has it)."""
+    lines = []
+    for f in findings:
+        if f.severity is not Severity.warning or blocking(f) is not None:
+            continue
+        if f.overridden:
+            text = f.message.split(APPROVED, 1)[0] if console else f.message
+            lines.append(f"{text} (apstiprināts matricā: pamatojums ierakstīts {JUSTIFICATION}"
+                         + ("; teksts – parskats.txt)" if console else
+                            "; pārbaudiet, vai rakstisks pamatojums ir arī bērna lietā)"))
+        else:
+            lines.append(f"{f.message} (matricā nav apstiprināts)")
+    return lines
+
+
+def base_line(child: ChildContext) -> str | None:
+    """The first thing to do when B is not confirmed (D72): no provider papers until it is."""
+    if child.not_eligible or child.base_confirmed:
+        return None
+    text = ("Bāzes apmērs B nav apstiprināts: ierakstiet Labklājības ministrijas apstiprināto B matricas 6.11. "
+            "tabulā un izveidojiet dokumentus vēlreiz")
+    if child.ib_on_base:
+        text += (f"; līdz tam IB provizoriskais apmērs, no IB finansētās summas un to sadalījums pa sniedzējiem nav "
+                 f"zināmi, tāpēc līgumi ar sniedzējiem ({PROVIDER_CONTRACT}) un garantijas vēstules ({GUARANTEE}) "
+                 "nav izveidoti")
+    return text
+
+
+def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
+    """Per provider that gets both a contract (02) and a guarantee letter (03): only one of them is signed, as
+    the parent contract's settlement section says (a contract or a guarantee letter), never both."""
+    lines = []
+    for provider in child.providers:
+        contract = f"{PROVIDER_CONTRACT}-{provider.file_part}"
+        letter = f"{GUARANTEE}-{provider.file_part}"
+        if not any(n.startswith(f"{contract}.") for n in names) or not any(n.startswith(f"{letter}.") for n in names):
+            continue
+        who = f"„{provider.name}”" if provider.name else "bez nosaukuma (matricas 6.8. tabulā sniedzējs nav norādīts)"
+        lines.append(f"sniedzējam {who} paraksta vai nu līgumu ({contract}), vai garantijas vēstuli ({letter}), "
+                     "ne abus")
+    return lines
+
+
+def one_of_console(one_of: Sequence[str]) -> list[str]:
+    """The console's reminder for ``one_of_lines``: without the providers' names (a provider may be a person)."""
+    if not one_of:
+        return []
+    return [f"katram sniedzējam paraksta vai nu līgumu ({PROVIDER_CONTRACT}-…), vai garantijas vēstuli "
+            f"({GUARANTEE}-…), ne abus (sniedzēji – parskats.txt)"]
+
+
+def report_section(warnings: Sequence[str], one_of: Sequence[str]) -> list[str]:
+    """The parskats.txt section under HEADING, or nothing when there is nothing to check."""
+    if not warnings and not one_of:
+        return []
+    return ["", HEADING, *(f"  - {w}" for w in warnings), *(f"  - {o[0].upper()}{o[1:]}" for o in one_of)]
