@@ -119,8 +119,24 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
 
 
 RULE_COUNT = len(rules(Impairment.multipli.value))
-RULES_LAST = RULES_FIRST + RULE_COUNT - 1
+# On paper the checks table starts a page of its own (a manual break before RULES_SECTION) and goes on over a
+# second page after a second manual break, where a copy of its heading row (RULES_HEADING_COPY) starts that page:
+# print titles repeat one block only (rows 1–3), so the table's headings would not print there otherwise (F6).
+# The rows per page are computed from the row heights, all set explicitly so that LibreOffice and Excel agree:
+# landscape A4 (595,3 pt) less the margins (0,4 in each, the header and footer inside them).
+PAGE_BODY = 595.3 - 2 * 0.4 * 72
+REPEATED_HEIGHT = 20 + 32 + 22  # rows 1–3 on every page: the title (12 pt, at most 20), the note, the child
+SECTION_HEIGHT = 36  # the section title and, in F, the transport note (three lines of 8 pt)
+HEADING_HEIGHT = 15  # "Pārbaude", "Veids", "Skaits", "Kur redzams": one line of 9 pt
+RULE_HEIGHT = 36  # three lines of 9 pt in column A
+PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights, and a title row taller than set
+RULES_PER_PAGE = int(PAGE_BODY - REPEATED_HEIGHT - SECTION_HEIGHT - HEADING_HEIGHT - PAGE_SLACK) // RULE_HEIGHT
+RULES_HEADING_COPY = RULES_FIRST + RULES_PER_PAGE  # the heading row again, first row of the second page
+RULES_LAST = RULES_FIRST + RULE_COUNT  # the last rule (one row below, as the heading copy is among them)
 TOTALS_ROW = RULES_LAST + 1
+# the second page: the heading, the rest of the rules and both totals
+assert (REPEATED_HEIGHT + HEADING_HEIGHT + (RULE_COUNT - RULES_PER_PAGE) * RULE_HEIGHT + 2 * HEADING_HEIGHT
+        <= PAGE_BODY - PAGE_SLACK), "6.11: the checks table does not fit two pages"
 INVALID_SECTION = TOTALS_ROW + 3
 INVALID_SHOWN = 30  # invalid input cells listed by message; the rest are counted
 INVALID_STATUS = INVALID_SECTION + 1  # how many there are, or the warning that listed ones are hidden
@@ -282,16 +298,19 @@ def _rules(sh: Sheet) -> None:
         f"Ieteicamā transporta daļas robeža: {percent(share)} no IB pieejamā apmēra (no IB finansētais transports).",
         st.note,
     )
-    for c, head in zip("ABCD", ("Pārbaude", "Veids", "Skaits", "Kur redzams"), strict=True):
-        sh.text(f"{c}{RULES_FIRST - 1}", head, st.header_wrap)
+    sh.row_height(RULES_SECTION, SECTION_HEIGHT)
+    for heading in (RULES_FIRST - 1, RULES_HEADING_COPY):
+        for c, head in zip("ABCD", ("Pārbaude", "Veids", "Skaits", "Kur redzams"), strict=True):
+            sh.text(f"{c}{heading}", head, st.header_wrap)
+        sh.row_height(heading, HEADING_HEIGHT)
     for i, (code, kind, text, where, formula) in enumerate(rules(Impairment.multipli.value)):
-        row = RULES_FIRST + i
+        row = RULES_FIRST + i + (i >= RULES_PER_PAGE)
         sh.text(f"A{row}", text, st.label)
         sh.text(f"B{row}", kind, st.out_text)
         sh.formula(f"C{row}", formula, st.out_whole, 0)
         sh.text(f"D{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in two lines
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
-        sh.row_height(row, 36)
+        sh.row_height(row, RULE_HEIGHT)
     kinds = f"$B${RULES_FIRST}:$B${RULES_LAST}"
     counts = f"$C${RULES_FIRST}:$C${RULES_LAST}"
     sh.text(f"A{TOTALS_ROW}", "Kļūdas kopā", st.label_bold)
@@ -300,10 +319,11 @@ def _rules(sh: Sheet) -> None:
     sh.text(f"A{TOTALS_ROW + 1}", "Brīdinājumi kopā", st.label_bold)
     sh.formula(f"C{TOTALS_ROW + 1}", f'SUMIFS({counts},{kinds},"brīdinājums")', st.out_whole, cache.warnings)
     sh.define("Bridinajumi", f"C{TOTALS_ROW + 1}")
-    sh.ws.conditional_format(
-        f"C{RULES_FIRST}:C{TOTALS_ROW + 1}",
-        {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark},
-    )
+    # the heading copy among the rules holds text, which Excel compares greater than any number: left out
+    for first, last in ((RULES_FIRST, RULES_HEADING_COPY - 1), (RULES_HEADING_COPY + 1, TOTALS_ROW + 1)):
+        sh.ws.conditional_format(f"C{first}:C{last}", {"type": "cell", "criteria": ">", "value": 0,
+                                                       "format": st.error_mark})
+    sh.ws.set_h_pagebreaks([RULES_SECTION - 1, RULES_HEADING_COPY - 1])  # before these rows
 
 
 def _invalid_inputs(sh: Sheet) -> None:
