@@ -115,6 +115,8 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # own (on the first page across only: the second one holds nothing and does not print), all with the column headings.
 # 6.8 prints two pages across (A:E, then A with F:K); with a wider "Pārbaude" column it printed a third page across
 # with only the service names and that empty column (F15).
+# 6.11 prints its parameters, then its checks table on two pages of its own (each with the table's headings), then the
+# list of invalid inputs.
 SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 6, "6.9": 1,
                   "6.10": 5, "6.11": 4}
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
