@@ -40,6 +40,7 @@ from generator.workbook.sheets.calculation import (
 )
 from generator.workbook.sheets.party_names import shown_name
 from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
+from generator.workbook.sheets.technical import KINDS, RULES_HEADING_COPIES
 from generator.workbook.texts import (
     ANNEX_BOTH_BLANK,
     ANNEX_PRICE_BLANK,
@@ -114,8 +115,10 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # own (on the first page across only: the second one holds nothing and does not print), all with the column headings.
 # 6.8 prints two pages across (A:E, then A with F:K); with a wider "Pārbaude" column it printed a third page across
 # with only the service names and that empty column (F15).
+# 6.11 prints its parameters, then its checks table on pages of its own (each with the table's headings; 22 checks:
+# three pages, the last with one check and the totals), then the list of invalid inputs.
 SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 6, "6.9": 1,
-                  "6.10": 5, "6.11": 3}
+                  "6.10": 5, "6.11": 5}
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
 SIGNED_PAGES = {"6.3": {10: 1, 20: 2, 30: 2, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2, 40: 3},
                 "6.6": {10: 1, 20: 2, 30: 2, 40: 3}, "6.9": {10: 1, 20: 1, 30: 2, 40: 2}}
@@ -706,6 +709,39 @@ def test_every_page_of_64_with_figures_has_column_headings(printed_pdfs: dict[st
     can tell which figure is which column. With 10–40 open rows ("rindas-NN") and every other printed 6.4."""
     found = {name: headless_pages_64(sheets["6.4"]) for name, sheets in printed_pdfs.items() if "6.4" in sheets}
     assert {f"rindas-{n}" for n in OPEN_ROWS} <= found.keys()
+    assert not any(found.values()), f"lapas bez kolonnu virsrakstiem: { {k: v for k, v in found.items() if v} }"
+
+
+RULE_HEADINGS = ("Pārbaude", "Veids", "Skaits", "Kur redzams")
+
+
+def headless_pages_611(pdf: Path) -> list[int]:
+    """The pages of a printed 6.11 that hold rows of its checks table (a kind, "kļūda", "brīdinājums" or "ieraksts",
+    printed alone in its cell) without all four column headings printed above the first of them."""
+    runs = text_runs(pdf)
+    missing = []
+    for number in sorted({r.page for r in runs}):
+        on_page = [r for r in runs if r.page == number]
+        kinds = [r for r in on_page if r.text in KINDS]
+        if not kinds:
+            continue
+        top = max(r.y for r in kinds)  # PDF coordinates: y grows upwards
+        above = {r.text for r in on_page if r.y > top}
+        if not all(heading in above for heading in RULE_HEADINGS):
+            missing.append(number)
+    return missing
+
+
+def test_every_page_of_611_with_checks_has_column_headings(printed_pdfs: dict[str, dict[str, Path]]) -> None:
+    """F6: 6.11's checks table goes on over more pages; every page holding its rows prints the headings "Pārbaude",
+    "Veids", "Skaits", "Kur redzams" above them (a manual page break and a copy of the heading row: print titles
+    repeat rows 1–3 only), so a reader of the second page can tell the count from the kind."""
+    found = {name: headless_pages_611(sheets["6.11"]) for name, sheets in printed_pdfs.items() if "6.11" in sheets}
+    assert {"paraugs", f"garais-vards-{LONG_NAME_LINES[0]}"} <= found.keys()
+    pages = {name: sorted({r.page for r in text_runs(sheets["6.11"]) if r.text in KINDS})
+             for name, sheets in printed_pdfs.items() if "6.11" in sheets}
+    # the table goes on over a page after each heading copy
+    assert all(len(p) == 1 + len(RULES_HEADING_COPIES) >= 2 for p in pages.values()), pages
     assert not any(found.values()), f"lapas bez kolonnu virsrakstiem: { {k: v for k, v in found.items() if v} }"
 
 

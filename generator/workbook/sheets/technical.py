@@ -121,7 +121,44 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
 
 
 RULE_COUNT = len(rules(Impairment.multipli.value))
-RULES_LAST = RULES_FIRST + RULE_COUNT - 1
+# On paper the checks table starts a page of its own (a manual break before RULES_SECTION) and goes on over as many
+# pages as it needs, each after a manual break and opened by a copy of its heading row (RULES_HEADING_COPIES):
+# print titles repeat one block only (rows 1–3), so the table's headings would not print there otherwise (F6).
+# The rows per page are computed from the row heights, all set explicitly so that LibreOffice and Excel agree:
+# landscape A4 (595,3 pt) less the margins (0,4 in each, the header and footer inside them).
+PAGE_BODY = 595.3 - 2 * 0.4 * 72
+REPEATED_HEIGHT = 20 + 32 + 22  # rows 1–3 on every page: the title (12 pt, at most 20), the note, the child
+SECTION_HEIGHT = 36  # the section title and, in F, the transport note (three lines of 8 pt)
+HEADING_HEIGHT = 15  # "Pārbaude", "Veids", "Skaits", "Kur redzams": one line of 9 pt
+RULE_HEIGHT = 36  # three lines of 9 pt in column A
+PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights, and a title row taller than set
+RULES_PER_PAGE = int(PAGE_BODY - REPEATED_HEIGHT - SECTION_HEIGHT - HEADING_HEIGHT - PAGE_SLACK) // RULE_HEIGHT
+# every further page: its heading copy and rules; the last one also both totals (a heading's height each)
+RULES_PER_NEXT_PAGE = int(PAGE_BODY - REPEATED_HEIGHT - HEADING_HEIGHT - PAGE_SLACK) // RULE_HEIGHT
+
+
+def _next_pages(count: int) -> int:
+    """How many pages after the first the rules take, the last one with room for both totals."""
+    rest, pages = count - RULES_PER_PAGE, 0
+    while rest > 0 or pages == 0:
+        pages += 1
+        if rest <= RULES_PER_NEXT_PAGE and (REPEATED_HEIGHT + HEADING_HEIGHT + max(rest, 0) * RULE_HEIGHT
+                                            + 2 * HEADING_HEIGHT <= PAGE_BODY - PAGE_SLACK):
+            break
+        rest -= RULES_PER_NEXT_PAGE
+    return pages
+
+
+def rule_row(index: int) -> int:
+    """The row of the rule ``index`` (0-based): the heading copies that open the pages before it push it down."""
+    copies = 0 if index < RULES_PER_PAGE else 1 + (index - RULES_PER_PAGE) // RULES_PER_NEXT_PAGE
+    return RULES_FIRST + index + copies
+
+
+# the heading row again, first row of each page after the first (the row above that page's first rule)
+RULES_HEADING_COPIES = tuple(rule_row(RULES_PER_PAGE + k * RULES_PER_NEXT_PAGE) - 1
+                             for k in range(_next_pages(RULE_COUNT)))
+RULES_LAST = max(rule_row(RULE_COUNT - 1), RULES_HEADING_COPIES[-1])  # the last rule (or a last page's heading)
 TOTALS_ROW = RULES_LAST + 1
 INVALID_SECTION = TOTALS_ROW + 3
 INVALID_SHOWN = 30  # invalid input cells listed by message; the rest are counted
@@ -284,16 +321,19 @@ def _rules(sh: Sheet) -> None:
         f"Ieteicamā transporta daļas robeža: {percent(share)} no IB pieejamā apmēra (no IB finansētais transports).",
         st.note,
     )
-    for c, head in zip("ABCD", ("Pārbaude", "Veids", "Skaits", "Kur redzams"), strict=True):
-        sh.text(f"{c}{RULES_FIRST - 1}", head, st.header_wrap)
+    sh.row_height(RULES_SECTION, SECTION_HEIGHT)
+    for heading in (RULES_FIRST - 1, *RULES_HEADING_COPIES):
+        for c, head in zip("ABCD", ("Pārbaude", "Veids", "Skaits", "Kur redzams"), strict=True):
+            sh.text(f"{c}{heading}", head, st.header_wrap)
+        sh.row_height(heading, HEADING_HEIGHT)
     for i, (code, kind, text, where, formula) in enumerate(rules(Impairment.multipli.value)):
-        row = RULES_FIRST + i
+        row = rule_row(i)
         sh.text(f"A{row}", text, st.label)
         sh.text(f"B{row}", kind, st.out_text)
         sh.formula(f"C{row}", formula, st.out_whole, 0)
         sh.text(f"D{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in two lines
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
-        sh.row_height(row, 36)
+        sh.row_height(row, RULE_HEIGHT)
     kinds = f"$B${RULES_FIRST}:$B${RULES_LAST}"
     counts = f"$C${RULES_FIRST}:$C${RULES_LAST}"
     sh.text(f"A{TOTALS_ROW}", "Kļūdas kopā", st.label_bold)
@@ -302,10 +342,13 @@ def _rules(sh: Sheet) -> None:
     sh.text(f"A{TOTALS_ROW + 1}", "Brīdinājumi kopā", st.label_bold)
     sh.formula(f"C{TOTALS_ROW + 1}", f'SUMIFS({counts},{kinds},"brīdinājums")', st.out_whole, cache.warnings)
     sh.define("Bridinajumi", f"C{TOTALS_ROW + 1}")
-    sh.ws.conditional_format(
-        f"C{RULES_FIRST}:C{TOTALS_ROW + 1}",
-        {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark},
-    )
+    # the heading copies among the rules hold text, which Excel compares greater than any number: left out
+    starts = (RULES_FIRST, *(copy + 1 for copy in RULES_HEADING_COPIES))
+    ends = (*(copy - 1 for copy in RULES_HEADING_COPIES), TOTALS_ROW + 1)
+    for first, last in zip(starts, ends, strict=True):
+        sh.ws.conditional_format(f"C{first}:C{last}", {"type": "cell", "criteria": ">", "value": 0,
+                                                       "format": st.error_mark})
+    sh.ws.set_h_pagebreaks([RULES_SECTION - 1, *(copy - 1 for copy in RULES_HEADING_COPIES)])  # before these rows
 
 
 def _invalid_inputs(sh: Sheet) -> None:
