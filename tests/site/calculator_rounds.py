@@ -24,6 +24,7 @@ from generator.catalogue.models import Pilot
 from generator.reference.params import Params
 from generator.reference.rounds import period_holding
 from generator.workbook.writer import template_date
+from tests.round_yaml import children_round_entry
 
 TEST_ROUNDS = (
     ("berni-2018-pavasaris", "Testa kārta bērniem bez zināmām cenām (izdomāta)", dt.date(2018, 1, 1), dt.date(2018, 6, 30)),
@@ -38,22 +39,7 @@ def rounds_catalogue(folder: Path) -> Catalogue:
     rounds = target / "rounds.yaml"
     text = rounds.read_text(encoding="utf-8")
     for round_id, name, start, end in TEST_ROUNDS:
-        text += f"""  - id: {round_id}
-    programme: bērni
-    name_lv: {name}
-    start: {start.isoformat()}
-    end: {end.isoformat()}
-    services_start: {start.isoformat()}
-    services_end: {end.isoformat()}
-    reporting_period_months: 6
-    municipalities: [liepaja, valmiera]
-    envelope:
-      amount: null
-      status: jāprecizē
-      source: "Testa dati"
-    participants: 10
-    source: "Testa dati: izdomāta kārta"
-"""
+        text += children_round_entry(round_id, name, start, end)
     rounds.write_text(text, encoding="utf-8")
     programme = target / "programme.yaml"
     text = programme.read_text(encoding="utf-8")

@@ -32,6 +32,7 @@ from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
+from tests.round_yaml import children_round_entry
 from tests.workbook.cases import Example, WorkbookCase, financing_examples, workbook_cases
 from tests.workbook.invalid import BadCell, place, spread
 from tests.workbook.plans import SEED, RandomPlan, random_plan, random_plans
@@ -151,22 +152,8 @@ def round_catalogue(folder: Path) -> Catalogue:
     shutil.copytree(DEFAULT_CATALOGUE, target)
     round_id, start, end = LATER_ROUND
     rounds = target / "rounds.yaml"
-    rounds.write_text(rounds.read_text(encoding="utf-8") + f"""  - id: {round_id}
-    programme: bērni
-    name_lv: Testa kārta bērniem (izdomāta)
-    start: {start.isoformat()}
-    end: {end.isoformat()}
-    services_start: {start.isoformat()}
-    services_end: {end.isoformat()}
-    reporting_period_months: 6
-    municipalities: [liepaja, valmiera]
-    envelope:
-      amount: null
-      status: jāprecizē
-      source: "Testa dati"
-    participants: 10
-    source: "Testa dati: izdomāta kārta"
-""", encoding="utf-8")
+    rounds.write_text(rounds.read_text(encoding="utf-8")
+                      + children_round_entry(round_id, "Testa kārta bērniem (izdomāta)", start, end), encoding="utf-8")
     return load_or_raise(target)
 
 
