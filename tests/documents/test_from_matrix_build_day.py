@@ -50,6 +50,11 @@ def _texts(folder: Path) -> dict[str, str]:
     return {p.stem: docx_text(p) for p in sorted(folder.glob("0[123]-*.docx"))}
 
 
+def _rounds_part(text: str) -> str:
+    """The text without the date the contract is signed on, which the annexes' heads leave to fill (D67)."""
+    return text.replace(f"kas noslēgts {BLANK_DATE},", "")
+
+
 def test_the_build_day_decides_the_rounds_dates(child: Child, catalogue: Catalogue, tmp_path: Path) -> None:
     end = _round_end(catalogue)
     said: list[str] = []
@@ -60,7 +65,7 @@ def test_the_build_day_decides_the_rounds_dates(child: Child, catalogue: Catalog
     texts = _texts(tmp_path / "a" / child.path.stem)
     assert any(name.startswith("02-") for name in texts) and any(name.startswith("03-") for name in texts)
     for name, text in texts.items():
-        assert f"{end:%d.%m.%Y}" in text and BLANK_DATE not in text, name
+        assert f"{end:%d.%m.%Y}" in text and BLANK_DATE not in _rounds_part(text), name
     # the same matrix, archive copies on the round's last day and after it: the round's dates as the papers
     # were signed before the plan began (F23, D69), not blanks of an ended round
     for day in (end, end + dt.timedelta(days=1), dt.date(2026, 12, 1)):
@@ -70,7 +75,7 @@ def test_the_build_day_decides_the_rounds_dates(child: Child, catalogue: Catalog
         assert copy.made == 1 and copy.archived == 1, said
         [folder] = out.iterdir()
         for name, text in _texts(folder).items():
-            assert f"{end:%d.%m.%Y}" in text and BLANK_DATE not in text, (day, name)
+            assert f"{end:%d.%m.%Y}" in text and BLANK_DATE not in _rounds_part(text), (day, name)
 
 
 def test_an_ended_period_is_refused_without_the_option_and_archived_with_it(child: Child, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.catalogue import Catalogue, Offer
 from generator.documents.build_step import render_municipality, write_document
 from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.context import build
@@ -26,7 +26,7 @@ from generator.documents.legal import citations
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import by_id
 from generator.ministry.matrix import ChildData
-from generator.reference.lines import line_from_offer
+from generator.reference.lines import ACTUAL_COST_UNIT, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
@@ -144,12 +144,18 @@ def test_refusal_and_termination_leave_room_for_the_facts_and_reasoning(acts) ->
             assert height >= Cm(0.6 * 8).twips, (doc_id, label, height)
 
 
+def _price(offer: Offer) -> Decimal | None:
+    """The catalogue's prefilled price, else 20 EUR; an item in euro at actual cost is priced 1,00 EUR (D70)."""
+    if offer.prefill_price is not None:
+        return None
+    return Decimal("1") if str(offer.service.unit) == ACTUAL_COST_UNIT else Decimal("20")
+
+
 def _child_contract(catalogue: Catalogue, lines: int, months: int = 6):  # noqa: ANN202 - RenderedDocument
     """The parent contract 01 for a fictional child whose plan has ``lines`` catalogue lines over ``months``."""
     day = template_date(catalogue)
     offers = list(catalogue.offers(day))[:lines]
-    plan = tuple(line_from_offer(o, months, unit_price=None if o.prefill_price is not None else Decimal("20"),
-                                 planned_units=(1,) * months) for o in offers)
+    plan = tuple(line_from_offer(o, months, unit_price=_price(o), planned_units=(1,) * months) for o in offers)
     inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=months,
                             special_care=False, impairment="multipli", lines=plan, base=Decimal("3000.00"),
                             benefits=Decimal(0))
