@@ -62,9 +62,10 @@ def _catalogue_with(folder: Path, price: str, pattern: str, amount: str) -> Path
 
 
 def _shows(data: bytes, amount: str) -> bool:
-    """``amount`` as a figure ("7.77" or "7,77"), not a part of another number or of a formula's "…37,77)"."""
+    """``amount`` as a figure ("7.77" or "7,77"), not a part of another number, of a formula's "…37,77)" or of a cell
+    reference and an argument ("LEFT($BH27,77)")."""
     whole, cents = amount.split(".")
-    return re.search(rf"(?<![\d.]){whole}[.,]{cents}(?!\d)".encode(), data) is not None
+    return re.search(rf"(?<![\w.$]){whole}[.,]{cents}(?!\d)".encode(), data) is not None
 
 
 def _stand_in_pdf(html: str, target: Path) -> Path:

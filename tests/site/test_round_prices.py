@@ -67,10 +67,11 @@ def test_price_page_lists_each_rounds_matrix_prices(later_catalogue: Catalogue) 
 def test_price_history_gives_each_values_last_day(catalogue: Catalogue) -> None:
     pages = render_prices(catalogue)
     history = _section(pages["cenas/joma-2.md"], "## 2.1 ")
-    rows = [line.split(" | ")[:2] for line in history.splitlines() if re.match(r"\| \d\d\.\d\d\.\d{4} \|", line)]
+    days = re.compile(r"\| (?:no (\d\d\.\d\d\.\d{4})|(\d\d\.\d\d\.\d{4})–(\d\d\.\d\d\.\d{4})) \|")
+    rows = [(m[1], "–") if m[1] else (m[2], m[3]) for line in history.splitlines() if (m := days.match(line))]
     price = catalogue.price_by_id[COMPANION]
     expected = [(lvformat.date(v.effective_from),
                  lvformat.date(n.effective_from - dt.timedelta(days=1)) if n else "–")
                 for v, n in zip(price.values, [*price.values[1:], None], strict=True)]
-    assert [(a.lstrip("| "), b) for a, b in rows] == expected
+    assert rows == expected
     assert expected[0] == ("01.08.2018", "30.06.2021") and expected[-1] == ("01.04.2023", "–")
