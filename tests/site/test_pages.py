@@ -111,13 +111,15 @@ def test_every_price_history_on_its_area_page_equals_the_catalogue(built_site: B
         table = by_anchor.get(f"cena-{'-'.join(price.id.replace('.', '-').split('-'))}".lower())
         assert table is not None, f"nav vēstures tabulas cenai {price.id}"
         assert len(table.rows) == len(price.values)
-        ends = [lvformat.date(v.effective_from - dt.timedelta(days=1)) for v in price.values[1:]] + ["–"]
-        for row, value, end in zip(table.rows, price.values, ends, strict=True):
-            assert row[0] == lvformat.date(value.effective_from)
-            assert row[1] == end  # in force until the day before the next value
-            assert amounts(row[3]) == _expected_amounts(value), (price.id, row)
-            assert row[4] == value.status.value
-            assert row[5] == _source_text(built_site, value.source)
+        # in force from its day until the day before the next value; the last one "no …" (from its day on)
+        days = [f"{lvformat.date(v.effective_from)}–{lvformat.date(n.effective_from - dt.timedelta(days=1))}"
+                for v, n in zip(price.values, price.values[1:], strict=False)]
+        days.append(f"no {lvformat.date(price.values[-1].effective_from)}")
+        for row, value, day in zip(table.rows, price.values, days, strict=True):
+            assert row[0] == day, (price.id, row)
+            assert amounts(row[2]) == _expected_amounts(value), (price.id, row)
+            assert row[3] == value.status.value
+            assert row[4] == _source_text(built_site, value.source)
         service = cat.service_by_id.get(price.service or "")
         page = f"joma-{service.area}.html" if service else "parametri.html"
         assert f'id="{price_anchor(price)}"' in (built_site.site / "cenas" / page).read_text(encoding="utf-8")
