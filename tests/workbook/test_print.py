@@ -40,7 +40,7 @@ from generator.workbook.sheets.calculation import (
 )
 from generator.workbook.sheets.party_names import shown_name
 from generator.workbook.sheets.plan_rows import VISIBLE, WARNING
-from generator.workbook.sheets.technical import KINDS, RULES_HEADING_COPIES
+from generator.workbook.sheets.technical import KINDS, RULE_COUNT, RULES_HEADING_COPIES
 from generator.workbook.texts import (
     ANNEX_BOTH_BLANK,
     ANNEX_PRICE_BLANK,
@@ -116,9 +116,9 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # 6.8 prints two pages across (A:E, then A with F:K); with a wider "Pārbaude" column it printed a third page across
 # with only the service names and that empty column (F15).
 # 6.11 prints its parameters, then its checks table on pages of its own (each with the table's headings; 22 checks:
-# three pages, the last with one check, the totals and the list of invalid inputs).
+# two pages of 11, the second with the totals and the list of invalid inputs; it printed 10, 11 and a lone check).
 SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 1, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 6, "6.9": 1,
-                  "6.10": 5, "6.11": 4}
+                  "6.10": 5, "6.11": 3}
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
 SIGNED_PAGES = {"6.3": {10: 1, 20: 2, 30: 2, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2, 40: 3},
                 "6.6": {10: 1, 20: 2, 30: 2, 40: 3}, "6.9": {10: 1, 20: 1, 30: 2, 40: 2}}
@@ -743,6 +743,21 @@ def test_every_page_of_611_with_checks_has_column_headings(printed_pdfs: dict[st
     # the table goes on over a page after each heading copy
     assert all(len(p) == 1 + len(RULES_HEADING_COPIES) >= 2 for p in pages.values()), pages
     assert not any(found.values()), f"lapas bez kolonnu virsrakstiem: { {k: v for k, v in found.items() if v} }"
+
+
+def test_611_checks_share_their_pages_evenly(printed_pdfs: dict[str, dict[str, Path]]) -> None:
+    """6.11's 22 checks print on two pages of 11 (each check's rows as high as its text, technical.rule_lines), the
+    totals under the last check: no page holds a lone check with the totals (it printed 10, 11 and 1 on three pages).
+    Counted from the PDF: a check is its kind printed alone in its cell."""
+    for name, sheets in printed_pdfs.items():
+        if "6.11" not in sheets:
+            continue
+        runs = text_runs(sheets["6.11"])
+        kinds = [r.page for r in runs if r.text in KINDS]
+        per_page = [kinds.count(page) for page in sorted(set(kinds))]
+        assert sum(per_page) == RULE_COUNT and per_page == [11, 11], f"{name} 6.11: pārbaudes pa lapām {per_page}"
+        totals = [r for r in runs if r.text in ("Kļūdas kopā", "Brīdinājumi kopā")]
+        assert {r.page for r in totals} == {max(kinds)}, f"{name} 6.11: kopsummas ne pēdējā pārbaužu lapā"
 
 
 def _beside(label: Run, runs: list[Run]) -> bool:

@@ -5,6 +5,8 @@ validation lists."""
 
 from __future__ import annotations
 
+import itertools
+import textwrap
 from decimal import Decimal
 
 from generator.catalogue.models import Impairment, PriceStatus
@@ -121,44 +123,68 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
 
 
 RULE_COUNT = len(rules(Impairment.multipli.value))
-# On paper the checks table starts a page of its own (a manual break before RULES_SECTION) and goes on over as many
+# On paper the checks table starts a page of its own (a manual break before RULES_SECTION) and goes on over as few
 # pages as it needs, each after a manual break and opened by a copy of its heading row (RULES_HEADING_COPIES):
-# print titles repeat one block only (rows 1–3), so the table's headings would not print there otherwise (F6).
+# print titles repeat one block only (rows 1–3), so the table's headings would not print there otherwise (F6). The
+# rules are shared out as evenly as the pages allow, so that no page holds a lone check (22 checks: 11 and 11).
 # The rows per page are computed from the row heights, all set explicitly so that LibreOffice and Excel agree:
 # landscape A4 (595,3 pt) less the margins (0,4 in each, the header and footer inside them).
 PAGE_BODY = 595.3 - 2 * 0.4 * 72
 REPEATED_HEIGHT = 20 + 32 + 22  # rows 1–3 on every page: the title (12 pt, at most 20), the note, the child
 SECTION_HEIGHT = 36  # the section title and, in F, the transport note (three lines of 8 pt)
 HEADING_HEIGHT = 15  # "Pārbaude", "Veids", "Skaits", "Kur redzams": one line of 9 pt
-RULE_HEIGHT = 36  # three lines of 9 pt in column A
+TOTALS_HEIGHT = 2 * HEADING_HEIGHT  # "Kļūdas kopā" and "Brīdinājumi kopā", at the default height, on the last page
 PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights, and a title row taller than set
-RULES_PER_PAGE = int(PAGE_BODY - REPEATED_HEIGHT - SECTION_HEIGHT - HEADING_HEIGHT - PAGE_SLACK) // RULE_HEIGHT
-# every further page: its heading copy and rules; the last one also both totals (a heading's height each)
-RULES_PER_NEXT_PAGE = int(PAGE_BODY - REPEATED_HEIGHT - HEADING_HEIGHT - PAGE_SLACK) // RULE_HEIGHT
+FIRST_ROOM = PAGE_BODY - REPEATED_HEIGHT - SECTION_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, first page
+NEXT_ROOM = PAGE_BODY - REPEATED_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, every further page
+# A rule's text wraps in column A (50 wide): RULE_CHARS_PER_LINE characters of 9 pt Calibri a line, counted low (a
+# line holds 60–75 of them at Excel's width), LINE_HEIGHT a line, two lines at least ("Kur redzams" wraps in two).
+RULE_CHARS_PER_LINE = 56
+LINE_HEIGHT = 12
+RULE_PADDING = 2
 
 
-def _next_pages(count: int) -> int:
-    """How many pages after the first the rules take, the last one with room for both totals."""
-    rest, pages = count - RULES_PER_PAGE, 0
-    while rest > 0 or pages == 0:
-        pages += 1
-        if rest <= RULES_PER_NEXT_PAGE and (REPEATED_HEIGHT + HEADING_HEIGHT + max(rest, 0) * RULE_HEIGHT
-                                            + 2 * HEADING_HEIGHT <= PAGE_BODY - PAGE_SLACK):
-            break
-        rest -= RULES_PER_NEXT_PAGE
-    return pages
+def rule_lines(text: str) -> int:
+    """The lines a rule's row holds: its text wrapped at RULE_CHARS_PER_LINE characters, at least two."""
+    return max(2, len(textwrap.wrap(text, RULE_CHARS_PER_LINE)))
+
+
+RULE_HEIGHTS = tuple(LINE_HEIGHT * rule_lines(text) + RULE_PADDING for _, _, text, _, _ in rules(
+    Impairment.multipli.value))
+
+
+def page_starts(heights: tuple[int, ...]) -> tuple[int, ...]:
+    """The index of the first rule on each page: the fewest pages that hold the rules (the first page after the
+    section title, the last one with both totals), with their numbers of rules as even as those pages allow."""
+    count = len(heights)
+    for pages in range(1, count + 1):
+        best: tuple[int, tuple[int, ...]] | None = None
+        for cuts in itertools.combinations(range(1, count), pages - 1):
+            bounds = (0, *cuts, count)
+            spans = list(itertools.pairwise(bounds))
+            rooms = [FIRST_ROOM if k == 0 else NEXT_ROOM for k in range(pages)]
+            rooms[-1] -= TOTALS_HEIGHT
+            if all(sum(heights[a:b]) <= room for (a, b), room in zip(spans, rooms, strict=True)):
+                sizes = [b - a for a, b in spans]
+                spread = max(sizes) - min(sizes)
+                if best is None or spread < best[0]:
+                    best = (spread, bounds[:-1])
+        if best is not None:
+            return best[1]
+    raise ValueError("a rule taller than a page")
+
+
+RULE_PAGE_STARTS = page_starts(RULE_HEIGHTS)
 
 
 def rule_row(index: int) -> int:
     """The row of the rule ``index`` (0-based): the heading copies that open the pages before it push it down."""
-    copies = 0 if index < RULES_PER_PAGE else 1 + (index - RULES_PER_PAGE) // RULES_PER_NEXT_PAGE
-    return RULES_FIRST + index + copies
+    return RULES_FIRST + index + sum(1 for start in RULE_PAGE_STARTS[1:] if start <= index)
 
 
 # the heading row again, first row of each page after the first (the row above that page's first rule)
-RULES_HEADING_COPIES = tuple(rule_row(RULES_PER_PAGE + k * RULES_PER_NEXT_PAGE) - 1
-                             for k in range(_next_pages(RULE_COUNT)))
-RULES_LAST = max(rule_row(RULE_COUNT - 1), RULES_HEADING_COPIES[-1])  # the last rule (or a last page's heading)
+RULES_HEADING_COPIES = tuple(rule_row(start) - 1 for start in RULE_PAGE_STARTS[1:])
+RULES_LAST = rule_row(RULE_COUNT - 1)  # the last rule
 TOTALS_ROW = RULES_LAST + 1
 INVALID_SECTION = TOTALS_ROW + 3
 INVALID_SHOWN = 30  # invalid input cells listed by message; the rest are counted
@@ -333,7 +359,7 @@ def _rules(sh: Sheet) -> None:
         sh.formula(f"C{row}", formula, st.out_whole, 0)
         sh.text(f"D{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in two lines
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
-        sh.row_height(row, RULE_HEIGHT)
+        sh.row_height(row, RULE_HEIGHTS[i])
     kinds = f"$B${RULES_FIRST}:$B${RULES_LAST}"
     counts = f"$C${RULES_FIRST}:$C${RULES_LAST}"
     sh.text(f"A{TOTALS_ROW}", "Kļūdas kopā", st.label_bold)
