@@ -34,7 +34,9 @@ from generator.workbook.sheets.calculation import (
     COLUMNS,
     F_ROW,
     FIRST_PAGE_TO,
+    SUMMARY_HEADINGS,
     SUMMARY_ROWS,
+    SUMMARY_TITLE,
     VALUE,
     summary_top,
 )
@@ -680,6 +682,53 @@ def test_summary_64_labels_print_with_their_values(printed_pdfs: dict[str, dict[
                                  f"{[label for row, label in SUMMARY_ROWS if row in missing]}")
             complete += len(shown) + len(bare) == len(SUMMARY_ROWS)
         assert complete == 1, f"{name} 6.4: IB apmēri drukāti {complete} lapās"
+
+
+def summary_64_headings(pdf: Path) -> list[str]:
+    """The problems of a printed 6.4's summary page with its headings (none: []): the summary prints once, its title
+    row holds its own column headings (SUMMARY_HEADINGS) and its first labelled row follows that row directly, its
+    value under "Vērtība" and left of "Piezīmes"; the repeated rows 1–8 above it (the plan table's column headings,
+    print titles being per sheet) are parted from it by a gap (D84)."""
+    runs = text_runs(pdf)
+    titles = [r for r in runs if r.text == SUMMARY_TITLE]
+    if len(titles) != 1:
+        return [f"virsraksts „{SUMMARY_TITLE}” izdrukāts {len(titles)} reizes"]
+    title = titles[0]
+    on_page = [r for r in runs if r.page == title.page]
+    row = {r.text: r for r in on_page if abs(r.y - title.y) < 2}
+    wanted = [text for _, text in SUMMARY_HEADINGS]
+    if not all(text in row for text in wanted):
+        return [f"virsraksta rindā nav savu aiļu nosaukumu {wanted}: {sorted(row)}"]
+    label = next((r for r in on_page if r.text.replace(NBSP, " ") == SUMMARY_ROWS[0][1]), None)
+    if label is None:
+        return ["nav pirmā uzraksta"]
+    problems = []
+    between = [r.text for r in on_page if label.y + 2 < r.y < title.y - 2]
+    if between:
+        problems.append(f"starp virsrakstu un pirmo rindu: {between}")
+    value = [r for r in on_page if abs(r.y - label.y) < 2 and r.x0 > label.x1]
+    if not value or not row["Vērtība"].x0 - 2 <= value[0].x0 < row["Piezīmes"].x0:
+        problems.append(f"pirmās rindas vērtība nav zem „Vērtība”: {[r.text for r in value]}")
+    repeated = [r for r in on_page if r.text == "Sniedzējs"]  # the plan table's heading, rows 7–8 repeated
+    if repeated and repeated[0].y - title.y < HEADINGS_APART:
+        problems.append(f"atkārtotās aiļu virsrakstu rindas tieši virs kopsavilkuma ({repeated[0].y - title.y:.0f} pt)")
+    return problems
+
+
+# pt between the baselines of the repeated "Sniedzējs" and the summary's title: 34 with the gap row of 14 pt above
+# the summary's heading row, 18 with the screen's gap of 6 pt that printed there before
+HEADINGS_APART = 26
+
+
+def test_summary_64_prints_under_its_own_headings(printed_pdfs: dict[str, dict[str, Path]]) -> None:
+    """D84: 6.4's summary ("IB apmēri periodā") opens a page of its own under the repeated rows 1–8, whose column
+    headings ("Nr.", "Sniedzējs", "Cena, EUR" …) name the plan rows' columns, not the summary's: print titles are
+    per sheet in Excel and LibreOffice alike, and the pages of plan rows need them (F6). So the summary has a heading
+    row of its own, "IB apmēri periodā | Vērtība | Piezīmes", directly above its first row, a gap apart from the
+    repeated rows: a reader takes its figures from its own headings. Every printed 6.4 (3–10 open rows and 10–40)."""
+    found = {name: summary_64_headings(sheets["6.4"]) for name, sheets in printed_pdfs.items() if "6.4" in sheets}
+    assert {f"rindas-{n}" for n in OPEN_ROWS} <= found.keys()
+    assert not any(found.values()), {k: v for k, v in found.items() if v}
 
 
 # A printed number cell of 6.4: a plan row's number, a quantity, a price ("4,50*"), an amount, a share.

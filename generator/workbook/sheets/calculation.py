@@ -300,7 +300,7 @@ def write(sh: Sheet) -> None:
                         inputs=("M",), warning_height=SUMMARY_ROW_HEIGHT,  # one line in the label columns A:B
                         hint_cell=None)
     top = summary_top(lay)
-    sh.row_height(top - 1, 6)  # a short gap above the summary (on the screen)
+    sh.row_height(top - 1, SUMMARY_GAP_HEIGHT)  # a gap above the summary: on paper between it and rows 1–8
     _summary(sh, top)
     sh.ws.freeze_panes(head + 1, 2)
     # the print area runs on over the hidden helper columns: LibreOffice prints hidden columns that follow
@@ -312,7 +312,7 @@ def write(sh: Sheet) -> None:
     # The summary starts a page of its own, whole: after the last plan rows its 19 rows would not fit for every
     # number of open rows, and a summary cut in two printed its end under the table's header. Its page across
     # (J:M) holds nothing and does not print (SUMMARY_CODES: its checks' codes lie in the repeated rows).
-    sh.ws.set_h_pagebreaks([top - 1])
+    sh.ws.set_h_pagebreaks([top - 2])  # before the gap row: it parts the summary's heading from the repeated rows
     protect(sh)
 
 
@@ -352,6 +352,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
 
 
 SUMMARY_ROW_HEIGHT = 12
+SUMMARY_GAP_HEIGHT = 14  # the row above the summary's heading, first on its page
 FIRST_PAGE_TO = "I"  # the last column of the first page across (landscape): the second holds J–M
 # The plan rows: two lines of 9 pt text (names wrap in B and C; two check messages whole in L), as the signed annexes'.
 CALC_ROW_HEIGHT = PLAN_ROW_HEIGHT
@@ -390,6 +391,14 @@ SUMMARY_ROWS: tuple[tuple[int, str], ...] = (
     (17, "Pārbaudes: kļūdas / brīdinājumi (6.11. tabula)"),
     (18, "Stāvoklis"),
 )
+# The summary's heading row (its title row): what its columns hold, the repeated column headings above it being the
+# plan table's (D84). "Vērtība" spans both value columns (E: the figure; F: K's share of another source, the
+# transport limit, the warnings).
+SUMMARY_TITLE = "IB apmēri periodā"
+SUMMARY_HEADINGS = ((f"{SUMMARY_LABEL[0]}{{top}}:{SUMMARY_LABEL[1]}{{top}}", SUMMARY_TITLE),
+                    (f"{VALUE}{{top}}:{SECOND}{{top}}", "Vērtība"),
+                    (f"{NOTE_FROM}{{top}}:{FIRST_PAGE_TO}{{top}}", "Piezīmes"))
+SUMMARY_HEADING_HEIGHT = 16
 # The inputs of the summary (rows below its title): F and the other funding sources.
 F_ROW, SOURCE_ROWS = 6, (10, 11, 12)
 # Their checks' codes: hidden helper columns of the table header's first row (repeated on every page), not of
@@ -406,8 +415,12 @@ def _summary(sh: Sheet, top: int) -> None:
         return top + row
 
     v, v2 = VALUE, SECOND
-    sh.text(f"{label_from}{top}", "IB apmēri periodā", st.section)
-    for row in range(SUMMARY_LAST):  # one line of 9 pt text (the status: SUMMARY_LAST, three lines)
+    # its own heading row, as the plan table's: on paper it opens a page under the repeated rows 1–8, whose column
+    # headings name the plan rows' columns only (D84)
+    for cells, text in SUMMARY_HEADINGS:
+        sh.merge_text(cells.format(top=top), text, st.header_wrap)
+    sh.row_height(top, SUMMARY_HEADING_HEIGHT)
+    for row in range(1, SUMMARY_LAST):  # one line of 9 pt text (the status: SUMMARY_LAST, three lines)
         sh.row_height(at(row), SUMMARY_ROW_HEIGHT)
     for row, label in SUMMARY_ROWS:
         sh.ws.merge_range(f"{label_from}{at(row)}:{label_to}{at(row)}", "", st.label)
