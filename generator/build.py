@@ -97,6 +97,10 @@ def step_key(step: Step, catalogue: Catalogue, earlier: list[str]) -> str:
         from generator.documents.terms import state_key
 
         digest.update(state_key(catalogue).encode())
+    if step.name == "matrica":  # an issue day's matrices are built while its round runs (workbook/render.py)
+        from generator.workbook.render import state_key as issued_days
+
+        digest.update(issued_days(catalogue).encode())
     if step.name == LAST_STEP:
         _digest_paths(digest, REPO, ("site", "mkdocs.yml"))
         for key in earlier:

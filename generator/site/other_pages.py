@@ -10,15 +10,20 @@ from typing import Any
 import jinja2
 
 from generator.catalogue.catalogue import Catalogue
-from generator.site import paths, workbook_names
+from generator.catalogue.models import Pilot
+from generator.site import matrix_downloads, paths, workbook_names
 from generator.site.context import environment, site_date
 from generator.site.downloads import Download
+from generator.site.matrix_downloads import MATRICES
 from generator.site.methodology import render_template
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
-from generator.workbook.version import template_version
 
-MATRICES = "IBM matricas"  # the downloads group of the matrices (generator/site/downloads.py)
+
+def _rounds_context(catalogue: Catalogue) -> dict[str, Any]:
+    """Whether a children's round still runs on the build day (signable papers from a matrix, F27)."""
+    rounds = catalogue.rounds_of(Pilot.children)
+    return {"kartas_notiek": matrix_downloads.rounds_running(catalogue), "pedeja_karta": rounds[-1] if rounds else None}
 
 
 def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
@@ -26,20 +31,23 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
     for group, files in groupby(downloads, key=lambda d: d.group):
         by_muni = [(m, list(fs)) for m, fs in groupby(list(files), key=lambda d: d.municipality)]
         compact = max(len(fs) for _, fs in by_muni) <= 2  # e.g. one workbook per municipality: one table
-        # a matrix carries its template version (IBM_Versija); documents and registers the catalogue's
-        version = template_version(catalogue) if group == MATRICES else catalogue.version
-        groups.append((group, by_muni, compact, version))
-    return render("lejupielades.md.j2", grupas=groups, versija=catalogue.version, datums=site_date(catalogue))
+        # documents and registers carry the catalogue's version; a matrix its template version (by prices day)
+        groups.append((group, by_muni, compact, catalogue.version))
+    return render("lejupielades.md.j2", grupas=groups, versija=catalogue.version, datums=site_date(catalogue),
+                  matricu_grupa=MATRICES, matricas=matrix_downloads.by_round(catalogue, downloads),
+                  **_rounds_context(catalogue))
 
 
-def render_workbook(methodology_pages: list[NavPage], downloads: list[Download]) -> str:
+def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], downloads: list[Download]) -> str:
     guide = next((p for p in methodology_pages if "matric" in p.file), None)
     return render(
         "matrica.md.j2",
         lapas=workbook_names.sheet_rows(),
         nosaukumi=workbook_names.name_rows(),
         aizpildisana=guide,
-        matricas=[d for d in downloads if d.group == MATRICES],
+        matricas=matrix_downloads.by_round(catalogue, downloads),
+        izdosanas=matrix_downloads.every_prices_day(catalogue, downloads),
+        **_rounds_context(catalogue),
     )
 
 

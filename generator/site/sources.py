@@ -143,7 +143,7 @@ def render_sources(catalogue: Catalogue, root: Path, build_dir: Path | None = No
     rendered.update(render_catalogue_pages(catalogue, refs))
     rendered.update(render_prices(catalogue, refs))
     rendered[paths.CHANGES] = render_changes(catalogue, refs)
-    rendered[paths.WORKBOOK] = render_workbook(method_pages, downloads)
+    rendered[paths.WORKBOOK] = render_workbook(catalogue, method_pages, downloads)
     rendered[paths.DOWNLOADS] = render_downloads(catalogue, downloads)
     rendered[paths.ABOUT] = render_about(catalogue, context, downloads)
     rendered.update(calculator.render_calculator(catalogue, method_pages))

@@ -20,7 +20,8 @@ def test_spec_table_agrees_with_the_workbook_package() -> None:
 def test_page_lists_every_name_and_sheet(built_site: BuiltSite) -> None:
     from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, SHEETS
 
-    sheet_table, names_table = tables(built_site.html("matrica.html"))[:2]
+    found = {t.header[0]: t for t in tables(built_site.html("matrica.html"))}
+    sheet_table, names_table = found["Tabula"], found["Nosaukums"]
     # the tables as a person reads them (D59): "6.1." … "6.11."
     assert [row[0] for row in sheet_table.rows] == [f"{sheet}." for sheet in SHEETS]
     assert [row[0] for row in names_table.rows] == list(INTERFACE_NAMES)
