@@ -17,7 +17,7 @@ from generator.documents.reports import register as reg
 from generator.documents.reports.activity import ACTIVITIES, write_activity_report
 from generator.documents.reports.parameters import PENDING
 from generator.documents.reports.workbooks import write_register_workbook
-from generator.recalc import make_profile, soffice
+from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, Settlement
 from tests.documents.pending_parameters import fill_named, mark_pending
@@ -192,3 +192,27 @@ def test_random_registers_recalculated_in_libreoffice_equal_the_reference(
     totals = named(activity_result, "SD_Kopa")
     assert len(totals) == len(ACTIVITIES)
     assert totals == typed, f"IBM_TEST_SEED={SEED}"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("documents-lo")
+def test_values_read_over_uno_equal_the_saved_xlsx(tmp_path: Path, catalogue: Catalogue) -> None:
+    """The proofs above read LibreOffice's values over UNO (recalculated_books); a register and the activity report
+    saved by `soffice --convert-to` and read with openpyxl give the same sheets, names, cells and values."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
+    municipality = catalogue.pilot_municipalities()[0]
+    sources = [write_register_workbook(catalogue, municipality, tmp_path / "in" / "registrs.xlsx",
+                                       random_register(random.Random(SEED), catalogue), cached=False),
+               write_activity_report(catalogue, municipality, tmp_path / "in" / "sd.xlsx")]
+    profile = make_profile(tmp_path / "profile")
+    for book, saved in zip(recalculated_books(sources, profile), convert(sources, tmp_path / "out", profile=profile),
+                           strict=True):
+        wb = openpyxl.load_workbook(saved, data_only=True)
+        assert book.sheetnames == wb.sheetnames
+        assert {n: list(d.destinations) for n, d in book.defined_names.items()} == \
+               {n: list(d.destinations) for n, d in wb.defined_names.items() if not n.startswith("_xlnm")}
+        for sheet in wb.sheetnames:
+            mine = {c.coordinate: c.value for row in book[sheet].iter_rows() for c in row if c.value is not None}
+            theirs = {c.coordinate: c.value for row in wb[sheet].iter_rows() for c in row if c.value is not None}
+            assert mine and mine == theirs, f"{saved.name} {sheet} (IBM_TEST_SEED={SEED})"
