@@ -54,7 +54,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "workbook-lo": 257,  # the lead's clean clone of 01.12.2026 (422cea6): the unit times below marked "clone"
     "site": 224,
     "documents-build": 124,  # clone
-    "one-price": 120,  # tests/changes/test_one_price_change.py: both prices, one shared first build
+    "one-price": 124,  # clone 162 s (two groups) x 0.77: both prices, one shared first build (testtime-lo)
     "tests/workbook/test_print.py": 89,  # clone
     "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
     "tests/documents/test_from_matrix_amounts.py": 46,  # clone
