@@ -51,27 +51,27 @@ def catalogue_copy(tmp_path: Path) -> Path:
 # on a fresh clone, the estimate below (seconds on a 2-core machine).
 ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12 min 38 s, unit times as measured);
     # units under 4 s are left to the default. The migrate chunks at 25 matrices each (testtime5, docs/benchmarks.md)
-    "workbook-lo": 195,  # 261 before the UNO reading (testtime6: 316 s CPU against 426 s, measured side by side)
+    "workbook-lo": 257,  # the lead's clean clone of 01.12.2026 (422cea6): the unit times below marked "clone"
     "site": 224,
-    "documents-build": 110,
-    "one-price-2.1": 50,  # tests/changes/test_one_price_change.py: two prices, a group each
-    "one-price-grupas": 45,
-    "tests/workbook/test_print.py": 70,
-    "documents-lo": 59,
-    "tests/documents/test_from_matrix_amounts.py": 46,
-    "tests/ministry/test_collect.py": 45,
-    "ministry-lo": 40,
-    "tests/documents/test_from_matrix_command.py": 31,
+    "documents-build": 124,  # clone
+    "one-price": 124,  # clone 162 s (two groups) x 0.77: both prices, one shared first build (testtime-lo)
+    "tests/workbook/test_print.py": 89,  # clone
+    "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
+    "tests/documents/test_from_matrix_amounts.py": 46,  # clone
+    "tests/ministry/test_collect.py": 51,  # clone
+    "ministry-lo": 42,  # clone
+    "tests/documents/test_from_matrix_command.py": 46,  # clone
+    "tests/documents/test_from_matrix_signing.py": 24,  # clone 35 s x 0.68: PDF stand-ins (testtime-lo)
     "tests/site/test_calculator_browser.py": 25,
     "tests/ministry/test_collect_safety.py": 22,
-    "tests/documents/test_from_matrix_build_day.py": 21,
+    "tests/documents/test_from_matrix_build_day.py": 26,  # clone
     "tests/ministry/test_fastread.py": 20,
     "migrate-1": 19,
     "migrate-0": 18,
     "migrate-3": 15,
     "migrate-2": 15,
     "tests/documents/test_catalogue_changes.py": 14,
-    "tests/documents/test_from_matrix_payee_command.py": 12,
+    "tests/documents/test_from_matrix_payee_command.py": 8,  # clone 12 s x 0.68: PDF stand-ins
     "tests/ministry/test_migrate.py": 12,
     "tests/workbook/test_input_cells.py": 10,
     "tests/documents/test_annex_workbooks.py": 10,
@@ -88,7 +88,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/site/test_methodology.py": 6,
     "tests/ministry/test_fastread_skeleton.py": 6,
     "tests/site/test_serve.py": 6,
-    "workbook-party-names": 10,  # tests/workbook/test_party_names.py: one soffice call of 9 matrices (45 s loaded)
+    "workbook-party-names": 28,  # clone; tests/workbook/test_party_names.py: one soffice call of 9 matrices
     "tests/site/test_annex_register.py": 5,
     "tests/site/test_pages.py": 5,
     "tests/catalogue/test_bad_catalogues.py": 5,

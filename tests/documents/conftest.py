@@ -38,6 +38,24 @@ def built(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Pat
     return out
 
 
+PDF_STAND_IN = b"%IBM-test: HTML in place of a PDF\n"
+
+
+@pytest.fixture
+def pdf_stand_ins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ibm documents --from-matrix` writes each document's PDF as a stand-in (a marker and the document's HTML)
+    instead of WeasyPrint's rendering, for tests that look only at which PDFs are made, not inside them: the
+    rendering is most of a run's time. The same documents are rendered for real by the documents build and by the
+    --from-matrix tests that read PDFs (--draft marks, a second run's equal text, the archive mark)."""
+    from generator.documents.from_matrix import writing
+
+    def stand_in(html: str, target: Path) -> Path:
+        target.write_bytes(PDF_STAND_IN + html.encode("utf-8"))
+        return target
+
+    monkeypatch.setattr(writing, "write_pdf", stand_in)
+
+
 @pytest.fixture(scope="session")
 def pdf_text():
     if shutil.which("pdftotext") is None:

@@ -79,6 +79,7 @@ def _run(args: list[str], env: dict[str, str] | None = None, day: str = BUILD_DA
     return CliRunner().invoke(main, ["documents", *args, "--day", day], env=env or {"IBM_PSEUDONIMA_ATSLEGA": ""})
 
 
+@pytest.mark.usefixtures("pdf_stand_ins")  # which folders are made, not what their PDFs show
 def test_a_plan_period_ended_before_the_build_day_is_refused_and_the_others_go_through(
         matrices, catalogue: Catalogue, tmp_path: Path) -> None:
     from generator.documents.from_matrix.context import period_end

@@ -19,7 +19,7 @@ from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
 from tests.documents.test_from_matrix_payee_command import _private, _run
 from tests.ministry.factory import Child, params
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]  # PDFs: which are made, not their text
 ESCORT, MARKET = "2.1", "3.1.2i"
 TYPED = "VALMIERAS sociālais  dienests"
 PEOPLE = People(child_name="Žanete Paraugs", child_code="010512-29876", parent_name="Pēteris Paraugs",

@@ -26,7 +26,7 @@ from tests.documents.test_from_matrix_payee import set_payee
 from tests.ministry.factory import Child, params
 from tests.ooxml.assertions import assert_opens_without_repair
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]  # PDFs: which are made, not their text
 REPO = Path(__file__).resolve().parents[2]
 TRANSPORT = "2.4"
 MARKET = "3.1.2i"

@@ -24,7 +24,7 @@ from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import write_matrices
 from tests.ministry.factory import Child, params
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]  # PDFs: which are made, not their text
 TRANSPORT, MARKET, ASSISTANT, COMPANION = "2.4", "3.1.2i", "2.2", "2.1"
 PROVIDERS = {TRANSPORT: "SIA Taksometrs Paraugs", MARKET: "SIA Ergo Paraugs", ASSISTANT: "Biedrība Palīgs Paraugs",
              COMPANION: "Biedrība Palīgs Paraugs"}

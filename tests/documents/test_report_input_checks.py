@@ -37,12 +37,12 @@ from generator.documents.reports.workbooks import (
     register_check,
     write_register_workbook,
 )
-from generator.recalc import convert, make_profile, soffice
+from generator.recalc import make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, settle
 from tests.documents.pending_parameters import mark_pending
 from tests.documents.test_report_workbooks import check_against_reference
-from tests.documents.workbook_values import money, named
+from tests.documents.workbook_values import money, named, recalculated_books
 
 PENDING_KEYS = ("social_worker_children", "indirect_cost_rate", "quarterly_report_day")
 # Where each sheet shows the line that counts wrong inputs (input_checks.summary).
@@ -154,9 +154,8 @@ def _guarded_cells(source: Path, errors: str) -> list[tuple[str, str]]:
             if isinstance(c.value, str) and f"{errors}=0" in c.value and f',"{PENDING}")' in c.value]
 
 
-def _check_refused(result: Path, source: Path, cell: tuple[str, str], expected: str, amounts: tuple[str, ...],
+def _check_refused(wb: openpyxl.Workbook, source: Path, cell: tuple[str, str], expected: str, amounts: tuple[str, ...],
                    errors: str, sheets: tuple[str, ...], case: str) -> None:
-    wb = openpyxl.load_workbook(result, data_only=True)
     where = _where(wb, *cell)
     for sheet in sheets:
         line = wb[sheet][SUMMARY[sheet]].value
@@ -201,15 +200,15 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in BOUND_CASES.items()}
     sources = {k: _paste(src, tmp_path / "in" / f"{k}.xlsx", values) for k, (src, values) in cases.items()}
 
-    outputs = dict(zip(sources, convert(list(sources.values()), tmp_path / "out",
-                                        profile=make_profile(tmp_path / "profile")), strict=True))
+    outputs = dict(zip(sources, recalculated_books(list(sources.values()), make_profile(tmp_path / "profile")),
+                       strict=True))
 
     # Right values: the reference's amounts, no message.
-    good = openpyxl.load_workbook(outputs["labs"], data_only=True)
+    good = outputs["labs"]
     check_against_reference(good, reg.settlement(data, params), "pareizas vērtības")
     assert named(good, "Kludu_Skaits") == [0] and good[S_REG][SUMMARY[S_REG]].value in (None, "")
     expected = settle(months, params, data.opening_balance)
-    n_good = openpyxl.load_workbook(outputs["n-labs"], data_only=True)
+    n_good = outputs["n-labs"]
     assert [money(v) for v in named(n_good, "NR_Kopa")] == [m.amounts.total for m in expected.months]
     assert [money(v) for v in named(n_good, "NR_AtlikumsBeigas")] == [m.closing_balance for m in expected.months]
     assert money(named(n_good, "NRK_Norekins")[0]) == abs(expected.closing_balance)
@@ -222,7 +221,7 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
         _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
                        case)
     for case, (_, cell) in BOUND_CASES.items():
-        wb = openpyxl.load_workbook(outputs[case], data_only=True)
+        wb = outputs[case]
         where = _where(wb, *cell)
         assert wb[cell[0]][cell[1]].value == dt.datetime.combine(FIRST_DAY, dt.time()), case
         named_there = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row

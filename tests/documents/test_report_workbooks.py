@@ -21,7 +21,7 @@ from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, Settlement
 from tests.documents.pending_parameters import fill_named, mark_pending
-from tests.documents.workbook_values import money, named
+from tests.documents.workbook_values import money, named, recalculated_books
 
 REGISTERS = 60
 SEED = int(os.environ.get("IBM_TEST_SEED", random.SystemRandom().randrange(1 << 30)))
@@ -173,23 +173,46 @@ def test_random_registers_recalculated_in_libreoffice_equal_the_reference(
                          "Param_CeturksnaDiena": params.quarterly_report_day})
     sources += [blank, filled]
 
-    outputs = convert(sources, tmp_path / "out", profile=make_profile(tmp_path / "profile"))
+    outputs = recalculated_books(sources, make_profile(tmp_path / "profile"))
 
     outputs, (waiting, computed) = outputs[:-2], outputs[-2:]
     reference = reg.settlement(data, params)
-    result = openpyxl.load_workbook(waiting, data_only=True)
+    result = waiting
     assert named(result, "Param_BerniPilnai") == [None]
     for name in ("NP_Atlidziba", "NP_Netiesas", "NP_Kopa", "NP_AtlikumsBeigas", "CP_Atlidziba", "CP_Termins",
                  "Kopa_Atlidziba", "Kopa_Netiesas", "Kopa_Izdevumi", "Kopa_AtlikumsBeigas"):
         assert set(named(result, name)) == {PENDING}, f"neaizpildīts parametrs: {name} (IBM_TEST_SEED={SEED})"
     assert [money(v) for v in named(result, "NP_Transports")] == [m.amounts.transport for m in reference.months]
-    check_against_reference(openpyxl.load_workbook(computed, data_only=True), reference,
+    check_against_reference(computed, reference,
                             f"aizpildīts parametrs (IBM_TEST_SEED={SEED})")
 
-    for i, (path, settlement) in enumerate(zip(outputs[:-1], expected, strict=True)):
-        result = openpyxl.load_workbook(path, data_only=True)
+    for i, (result, settlement) in enumerate(zip(outputs[:-1], expected, strict=True)):
         check_against_reference(result, settlement, f"reģistrs {i} (IBM_TEST_SEED={SEED})")
-    activity_result = openpyxl.load_workbook(outputs[-1], data_only=True)
+    activity_result = outputs[-1]
     totals = named(activity_result, "SD_Kopa")
     assert len(totals) == len(ACTIVITIES)
     assert totals == typed, f"IBM_TEST_SEED={SEED}"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("documents-lo")
+def test_values_read_over_uno_equal_the_saved_xlsx(tmp_path: Path, catalogue: Catalogue) -> None:
+    """The proofs above read LibreOffice's values over UNO (recalculated_books); a register and the activity report
+    saved by `soffice --convert-to` and read with openpyxl give the same sheets, names, cells and values."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts: pārrēķina tests izlaists")
+    municipality = catalogue.pilot_municipalities()[0]
+    sources = [write_register_workbook(catalogue, municipality, tmp_path / "in" / "registrs.xlsx",
+                                       random_register(random.Random(SEED), catalogue), cached=False),
+               write_activity_report(catalogue, municipality, tmp_path / "in" / "sd.xlsx")]
+    profile = make_profile(tmp_path / "profile")
+    for book, saved in zip(recalculated_books(sources, profile), convert(sources, tmp_path / "out", profile=profile),
+                           strict=True):
+        wb = openpyxl.load_workbook(saved, data_only=True)
+        assert book.sheetnames == wb.sheetnames
+        assert {n: list(d.destinations) for n, d in book.defined_names.items()} == \
+               {n: list(d.destinations) for n, d in wb.defined_names.items() if not n.startswith("_xlnm")}
+        for sheet in wb.sheetnames:
+            mine = {c.coordinate: c.value for row in book[sheet].iter_rows() for c in row if c.value is not None}
+            theirs = {c.coordinate: c.value for row in wb[sheet].iter_rows() for c in row if c.value is not None}
+            assert mine and mine == theirs, f"{saved.name} {sheet} (IBM_TEST_SEED={SEED})"
