@@ -75,12 +75,31 @@ class Stage(Strict):
     label_lv: SafeText
 
 
+SHEET_NAME_MAX = 31  # Excel's limit on a sheet's name
+
+
 class Party(Strict):
     annex: str = Field(pattern=ANNEX_NUMBER)
     id: str = Field(pattern=OUTPUT_ID)
     label_lv: SafeText
+    sheet_lv: SafeText | None = Field(None, description="Īsāks nosaukums darbgrāmatas lapai, ja „pielikums + "
+                                      "label_lv” ir garāks par 31 zīmi (Excel lapas nosaukuma robeža)")
     output: str = Field(pattern=OUTPUT_ID, description="Drukājamās anketas dokumenta id")
     stages: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sheet_name_fits(self) -> Party:
+        name = self.sheet_name
+        if len(name) > SHEET_NAME_MAX:
+            field = "sheet_lv" if self.sheet_lv else "label_lv"
+            raise ValueError(f"pusei {self.id} lapas nosaukums „{name}” ir {len(name)} zīmes (gaidīts: ne vairāk "
+                             f"kā {SHEET_NAME_MAX}; {field} saīsiniet vai norādiet īsāku sheet_lv)")
+        return self
+
+    @property
+    def sheet_name(self) -> str:
+        """The party's sheet in the questionnaire workbook: "37 Komandas speciālists"."""
+        return f"{self.annex} {self.sheet_lv or self.label_lv}"
 
 
 class Quality(Strict):

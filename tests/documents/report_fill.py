@@ -36,6 +36,7 @@ QUESTIONNAIRE_SHEET = "24 Aptauju reģistrs"
 CHILDREN = 12
 RECEIVED = (Decimal("3000.00"), Decimal("0.00"))
 SERVICE = "3.1.2i Ergoterapeits, individuāli"
+ROUTE = reg.PAYMENT_ROUTES[0]  # "līgums ar sniedzēju": a list value of the register's "Samaksas veids"
 # fictional names typed into sheet 26's inputs
 TYPED_NAMES = {"Iestade_Pasvaldiba": "Piemēru novada pašvaldība", "Iestade_Dienests": "Piemēru sociālais dienests"}
 # type, number, payee, BIP, service, units, amount
@@ -52,7 +53,7 @@ def register_data() -> reg.RegisterData:
     months = tuple(reg.MonthInput(m, CHILDREN, employment_contract=True, receipts=r)
                    for m, r in zip(MONTHS, RECEIVED, strict=True))
     rows = tuple(reg.RegisterRow(bip=bip, month=MONTHS[0], amount=amount, service=service, doc_type=kind,
-                                 doc_number=number, payee=payee) for kind, number, payee, bip, service, _, amount in ROWS)
+                                 doc_number=number, payee=payee, route=ROUTE) for kind, number, payee, bip, service, _, amount in ROWS)
     return reg.RegisterData(months=months, rows=rows)
 
 
@@ -68,7 +69,7 @@ def fill_register(source: Path, target: Path, bip_labels: dict[str, str]) -> Pat
         r = REG_FIRST + 1 + i
         values = {2: kind, 3: number, 4: _day(dt.date(2019, 1, 28)), 5: _day(dt.date(2019, 2, 5)), 6: payee,
                   7: bip_labels[bip], 9: service or None, 10: _day(MONTHS[0]), 11: units, 12: float(amount),
-                  13: "bankas konta izraksts", 14: "Jā"}
+                  13: ROUTE, 14: "Jā"}
         for col, value in values.items():
             ws.cell(r, col, value)
     cash = wb[S_CASH]

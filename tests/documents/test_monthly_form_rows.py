@@ -71,3 +71,16 @@ def _add_holidays(text: str, days: list[dt.date]) -> str:
         year = next(y for y in data["years"] if y["year"] == day.year)
         year["days"] = sorted([*year["days"], {"date": day, "name_lv": "Izdomāta brīvdiena"}], key=lambda d: d["date"])
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def test_the_schedule_sends_the_worker_to_the_tables_with_the_months(catalogue: Catalogue) -> None:
+    """The monthly schedule (31) is drawn up from the plan's services (6.3) and their units per month (6.6);
+    6.4 is the unsigned calculation of amounts, without months (audit9 F6)."""
+    html = next(d.html for d in _rows_documents(catalogue) if d.spec.id == "31-pakalpojumu-grafiks")
+    cited = set(re.findall(r"\b6\.\d+\.(?= |<| tabul)", re.sub(r"<[^>]+>", " ", html)))
+    assert {"6.3.", "6.6."} <= cited and "6.4." not in cited, cited
+
+
+def _rows_documents(catalogue: Catalogue) -> list:
+    municipality = catalogue.pilot_municipalities()[0]
+    return render_municipality(catalogue, municipality, [by_id(d) for d in FORMS])

@@ -36,7 +36,7 @@ def _rows(catalogue: Catalogue, count: int) -> reg.RegisterData:
     base = reg.empty_register(catalogue)
     month = base.months[0].month
     rows = tuple(reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal(f"{i}.25"), doc_type="rēķins",
-                                 doc_number=f"DOK-{i:03d}", payee="SIA Paraugs") for i in range(1, count + 1))
+                                 doc_number=f"DOK-{i:03d}", payee="SIA Paraugs", route=reg.PAYMENT_ROUTES[0]) for i in range(1, count + 1))
     return reg.RegisterData(months=base.months, rows=rows)
 
 

@@ -3,8 +3,9 @@ printed whole by LibreOffice, as "Eksportēt kā PDF" or "Drukāt visu" prints t
 
 - the red note that the month (year, quarter) cells are empty because the round ended prints only while they
   are all empty: on the empty templates, never on a filled report (29, 30, 27, 31);
-- a correction in 28 cancels units with a negative quantity (no input error), and its document type prints
-  whole (wrapped in its column), not cut at the next cell;
+- a correction in 28 cancels units with a negative quantity (no input error), printed with a true minus sign,
+  and its document type prints whole (wrapped in its column), not cut at the next cell; percentages print
+  with a space before "%";
 - the balance is a labelled line of its own ("Atlikums pārskata perioda beigās, EUR"), not a figure under
   "Kopā"; rows without a month print empty (no 0,00 and no repeated balance): the figures are the reference's;
 - each page's footer names its form and its own page ("29. pielikums, 1. lapa"), never the whole file's total;
@@ -94,7 +95,20 @@ def test_a_correction_cancels_units_and_prints_its_type_whole(printed: dict[str,
     # wrapped in its column over two lines, not cut at the next cell after "korekcija (atmaksa vai"
     first, second = reg.CORRECTION.split(" anulēts")
     assert first in text and f"anulēts{second}" in text
-    assert re.search(r"\s-1\s+-32,00\s", text), "korekcijas daudzums un summa"
+    # a true minus sign, as Latvian typesetting writes a negative number, not a hyphen (audit9 F9)
+    assert re.search(r"\s\u22121\s+\u221232,00\s", text), "korekcijas daudzums un summa"
+    assert not re.search(r"(?<![\w.])-\d", text), "defise skaitļa priekšā"
+
+
+def test_percentages_print_with_a_space_before_the_sign(printed: dict[str, list[str]]) -> None:
+    """"15,00 %", as the project's texts write it ("15 %"), not "15,00%" (audit9 F9)."""
+    shares = 0
+    for name, pages in printed.items():
+        text = " ".join(pages).replace(lvformat.NBSP, " ")
+        glued = re.findall(r"[\d,]+%", text)
+        assert not glued, f"{name}: {glued[:5]}"
+        shares += len(re.findall(r"\d,\d\d %", text))
+    assert shares >= 3, shares
 
 
 def test_the_balance_has_its_own_line_and_unused_months_print_empty(printed: dict[str, list[str]],

@@ -68,13 +68,13 @@ def register_data(catalogue: Catalogue) -> reg.RegisterData:
     months = reg.pilot_months(catalogue)
     service = next(o.label for o in catalogue.offers(catalogue.latest_date) if o.label.startswith("3."))
     rows = (
-        reg.RegisterRow(bip=BIP_PAY, month=months[0].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts"),
-        reg.RegisterRow(bip=BIP_TRANSPORT, month=months[0].replace(day=5), amount=Decimal("40.00"), doc_type="čeks"),
-        reg.RegisterRow(bip=BIP_SBS, month=months[1].replace(day=9), amount=Decimal("120.50"), doc_type="rēķins",
+        reg.RegisterRow(bip=BIP_PAY, month=months[0].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3]),
+        reg.RegisterRow(bip=BIP_TRANSPORT, month=months[0].replace(day=5), amount=Decimal("40.00"), doc_type="čeks", route=reg.PAYMENT_ROUTES[2]),
+        reg.RegisterRow(bip=BIP_SBS, month=months[1].replace(day=9), amount=Decimal("120.50"), doc_type="rēķins", route=reg.PAYMENT_ROUTES[0],
                         service=service, units=Decimal(4), child_code="B01"),
         reg.RegisterRow(bip=BIP_SBS, month=months[1].replace(day=20), amount=Decimal("-20.50"),
-                        doc_type=reg.CORRECTION, service=service, child_code="B01"),
-        reg.RegisterRow(bip=BIP_PAY, month=months[1].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts"),
+                        doc_type=reg.CORRECTION, service=service, child_code="B01", route=reg.PAYMENT_ROUTES[0]),
+        reg.RegisterRow(bip=BIP_PAY, month=months[1].replace(day=28), amount=Decimal("1501.01"), doc_type="algas saraksts", route=reg.PAYMENT_ROUTES[3]),
     )
     inputs = tuple(reg.MonthInput(m, 20 if i else 13, Decimal("5000") if i == 0 else Decimal(0), i != 2)
                    for i, m in enumerate(months))
@@ -114,6 +114,8 @@ REGISTER_CASES = {
     "bip-nezinams": ({f"{S_REG}!G{R + 1}": "BIP 9.9 Cits"}, (S_REG, f"G{R + 1}"), "pozīcijai no saraksta"),
     "korekcija-par-lielu": ({f"{S_REG}!L{R + 3}": -500}, (S_REG, f"L{R + 3}"), "korekcijas pārsniedz"),
     "daudzums-negativs": ({f"{S_REG}!K{R + 2}": -4}, (S_REG, f"K{R + 2}"), "0 vai vairāk"),
+    "samaksas-veids-tukss": ({f"{S_REG}!M{R + 1}": None}, (S_REG, f"M{R + 1}"), "samaksas veidam no saraksta"),
+    "atzimes-cits": ({f"{S_REG}!N{R + 2}": "varbūt"}, (S_REG, f"N{R + 2}"), "projekta atzīmes"),
     "berni-negativs": ({f"{S_CASH}!B8": -1}, (S_CASH, "B8"), "veselam skaitlim, 0 vai vairāk"),
     "ligums": ({f"{S_CASH}!C7": "Varbūt"}, (S_CASH, "C7"), "„Jā” vai „Nē”"),
     "sanemts-negativs": ({f"{S_CASH}!D7": -100}, (S_CASH, "D7"), "0 vai vairāk"),

@@ -59,7 +59,7 @@ def random_register(rng: random.Random, catalogue: Catalogue) -> reg.RegisterDat
         part = (original.amount * Decimal(rng.choice([1, rng.randrange(1, 100)])) / 100).quantize(Decimal("0.01"))
         rows.append(reg.RegisterRow(bip=original.bip, month=original.month, amount=-part,
                                     child_code=original.child_code, service=original.service,
-                                    doc_type=reg.CORRECTION, doc_number=f"K-{original.doc_number}",
+                                    doc_type=reg.CORRECTION, doc_number=f"K-{original.doc_number}", route=original.route,
                                     payee=original.payee))
     return reg.RegisterData(months=month_inputs, rows=tuple(rows),
                             opening_balance=Decimal(rng.randrange(0, 1_000_000)) / 100)

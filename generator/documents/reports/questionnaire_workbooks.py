@@ -48,7 +48,7 @@ SUMMARY_NAMES, SUMMARY_SCALE, SUMMARY_HEAD = 2, 4, 5
 
 
 def party_sheet(party: Party) -> str:
-    return f"{party.annex} {party.label_lv}"[:31]
+    return party.sheet_name
 
 
 def mean_name(party: Party, stage_id: str) -> str:

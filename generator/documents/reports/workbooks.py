@@ -50,6 +50,7 @@ from generator.documents.reports.parameters import (
 )
 from generator.documents.reports.printing import FIELD_HEIGHT, SPACER, print_setup, signature_block
 from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
+from generator.lvformat import NBSP
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 from generator.workbook.styles import LATVIAN, MONEY
@@ -60,7 +61,12 @@ ACTIVITY_ID = "sd-menesa-atskaite"
 REGISTER_FILE = f"{REGISTER_ID}.xlsx"
 ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 REGISTER_ROWS = 400
-SHARE_2 = f"{LATVIAN}0.00%"  # separators as in Latvian also where LibreOffice runs in another locale
+SHARE_2 = f'{LATVIAN}0.00"{NBSP}"%'  # separators as in Latvian also where LibreOffice runs in another locale; "15,00 %"
+# A negative amount or quantity (a correction) with a true minus sign, as Latvian typesetting writes it.
+MINUS = "\u2212"
+MONEY_SIGNED = f'{MONEY};[Red]"{MINUS}"#,##0.00'
+NUMBER_SIGNED = f'{LATVIAN}0.##;"{MINUS}"0.##'
+
 
 S_REG, S_CASH, S_QUARTER, S_BIP, S_LISTS = (
     "28 Reģistrs", "29 Naudas plūsma", "30 Ceturkšņa pārskats", "26 BIP", "Saraksti")
@@ -132,11 +138,11 @@ class _Formats:
         self.in_month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy", **unlocked})
         # A correction (refund, cancelled invoice) is a negative amount, shown in red with its sign.
         # The language tag once, at the start: repeated in the second section LibreOffice prints it as digits.
-        self.in_money = wb.add_format({**base, "border": 1, "num_format": f"{MONEY};[Red]-#,##0.00", **unlocked})
+        self.in_money = wb.add_format({**base, "border": 1, "num_format": MONEY_SIGNED, **unlocked})
         self.sign_field = wb.add_format({**base, "bottom": 1, **unlocked})
         self.sign_line = wb.add_format({**base, "bottom": 1})  # a handwritten signature: a line, not an input
         self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", **unlocked})
-        self.in_number = wb.add_format({**base, "border": 1, "num_format": f"{LATVIAN}0.##", **unlocked})
+        self.in_number = wb.add_format({**base, "border": 1, "num_format": NUMBER_SIGNED, **unlocked})
         self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
         self.in_share = wb.add_format({**base, "border": 1, "num_format": SHARE_2, **unlocked})
         # A wrong input's message (input_checks), and the line that counts them above a report's amounts.
@@ -726,7 +732,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
 def register_check(x: int, texts: checks.TextCells | None = None) -> str:
     """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the position,
-    service, reporting month, quantity and amount, and that a month's corrections do not exceed its costs."""
+    service, reporting month, quantity and amount, that a month's corrections do not exceed its costs, and the
+    payment route and the document's marks every entered payment needs."""
     month = f"DATE(YEAR(J{x}),MONTH(J{x}),1)"
     month_sum = (f'ROUND(SUMIFS(Reg_Summa,Reg_BIP,G{x},Reg_Menesis,">="&{month},'
                  f'Reg_Menesis,"<"&DATE(YEAR(J{x}),MONTH(J{x})+1,1)),2)')
@@ -746,6 +753,11 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
         checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),B{x}=Korekcija),IF(L{x}<0,{month_sum}>=0,TRUE),TRUE)',
                     "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
                     "pārskatā, kurā bija labojamais izdevums"),
+        # The methodology asks every payment's route and whether the document carries the project's marks
+        # (L2247–L2249): a row with an amount is not complete without them (audit9 F8).
+        checks.Rule(f"M{x}", checks.in_list(f"M{x}", "Samaksas_Veidi"), "jābūt samaksas veidam no saraksta"),
+        checks.Rule(f"N{x}", checks.one_of(f"N{x}", "Jā", "Nē"),
+                    "jābūt „Jā” vai „Nē” – vai uz dokumenta ir projekta atzīmes"),
     ]
     return checks.row_check(S_REG, rules, active=f'OR(G{x}<>"",I{x}<>"",J{x}<>"",K{x}<>"",L{x}<>"")', texts=texts)
 
