@@ -31,7 +31,8 @@ PLAN = ((CHILD_TRANSPORT, Decimal("120.40"), Decimal(1), (Decimal("60.20"), Deci
 
 @pytest.fixture(scope="module")
 def papers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[list[str]]]]:
-    """The DOCX tables of the parent's contract (01) and of the taxi's 02 and 03, by document id prefix."""
+    """The DOCX tables of the parent's contract (01), the parent's choice of providers (05) and the taxi's 02 and
+    03, by document id prefix."""
     folder = tmp_path_factory.mktemp("actual-cost")
     shutil.copytree(DEFAULT_CATALOGUE, folder / "catalogue")
     set_payee(folder / "catalogue", SPECIAL_TRANSPORT, Payee.provider)
@@ -41,11 +42,11 @@ def papers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[list[list
     tables = {}
     for doc in render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False):
         key = doc.spec.id[:2]
-        if key == "01" or (key in ("02", "03") and doc.spec.id.endswith("taksometrs-paraugs")):
+        if key in ("01", "05") or (key in ("02", "03") and doc.spec.id.endswith("taksometrs-paraugs")):
             assert "1,00\u00a0EUR" not in _row_html(doc.html, "Transports"), doc.spec.id
             path = write_docx(doc.html, folder / f"{doc.spec.id}.docx", doc.spec.title, doc.version, doc.created)
             tables[key] = docx_tables(Path(path))
-    assert set(tables) == {"01", "02", "03"}
+    assert set(tables) == {"01", "02", "03", "05"}
     return tables
 
 
@@ -78,3 +79,11 @@ def test_provider_papers_print_the_amount_as_a_ceiling(papers, paper: str) -> No
     assert services[-2:] == ["pēc faktiskajām izmaksām, līdz 150,00 EUR mēnesī", "līdz 300,00 EUR"]
     assert not any("1,00 EUR" in cell for cell in services)
     assert months[-3:] == ["150,00 EUR", "150,00 EUR", "līdz 300,00 EUR"]
+
+
+def test_choice_of_providers_prints_no_unit_price(papers) -> None:
+    """05 (an annex of the parent's contract): the price of an actual-cost line is "pēc faktiskajām izmaksām"."""
+    (row,) = _rows(papers["05"], "2.4 Transports bērnam")
+    assert row[4] == "pēc faktiskajām izmaksām" and not any("EUR" in cell for cell in row)
+    (market,) = _rows(papers["05"], "3.1.2i")
+    assert market[4] == "20,00 EUR"
