@@ -26,6 +26,7 @@ from generator.catalogue.models import (
     Round,
     Service,
 )
+from generator.reference.lines import fixed_unit_price
 from generator.reference.rounds import ReportingPeriod, reporting_periods
 
 if TYPE_CHECKING:
@@ -209,7 +210,9 @@ class Catalogue:
                     group, group_status = self.group_ceiling(day)
                     if group is not None and (ceiling is None or group < ceiling):
                         ceiling, status = group, group_status
-                prefill = ceiling if service.regime in (Regime.regulation, Regime.delegated_contract) else None
+                # a regulated or contract price, or the price the unit fixes (the euro at actual cost: 1,00, D70)
+                prefill = (ceiling if service.regime in (Regime.regulation, Regime.delegated_contract)
+                           else fixed_unit_price(service.unit))
                 result.append(
                     Offer(
                         id=f"{service.id}{suffix}",

@@ -21,6 +21,12 @@ DAY_SERVICES = ("day_care", "workshop")
 RECIPIENTS = ("child", "parent", "family")
 PAYEES = ("provider", "parent")  # the catalogue's Payee: whom the social service pays for the line
 ACTUAL_COST_UNIT = "euro"  # catalogue/enums.yaml units: "euro (faktiskās izmaksas)", one unit is one euro
+ACTUAL_COST_PRICE = Decimal(1)  # D70: the price of one unit of ACTUAL_COST_UNIT (its quantity is the sum in euro)
+
+
+def fixed_unit_price(unit: object) -> Decimal | None:
+    """The price a unit fixes by itself (D70): 1,00 EUR for the euro at actual cost, else None (the provider's)."""
+    return ACTUAL_COST_PRICE if str(unit) == ACTUAL_COST_UNIT else None
 
 
 def _decimals(values: Sequence[object]) -> tuple[Decimal, ...]:
@@ -143,8 +149,8 @@ def line_from_offer(
 ) -> PlanLine:
     """A PlanLine from a catalogue Offer (a 6.8 row) and the values the social worker entered.
 
-    ``unit_price`` defaults to the offer's prefilled (regulated) price; a market item without an
-    entered price is an error, because N needs the chosen provider's actual price (L1381).
+    ``unit_price`` defaults to the offer's prefilled price (regulated, or the euro's 1,00 EUR, D70); a market
+    item without an entered price is an error, because N needs the chosen provider's actual price (L1381).
     """
     price = unit_price if unit_price is not None else offer.prefill_price
     if price is None:
@@ -170,7 +176,7 @@ def line_from_offer(
         includes_sessions_of=tuple(service.includes_sessions_of),
         ceiling=offer.ceiling,
         ceiling_unconfirmed=offer.ceiling_unconfirmed,
-        actual_cost=str(service.unit) == ACTUAL_COST_UNIT,
+        actual_cost=fixed_unit_price(service.unit) is not None,
         label=offer.label,
         planned_units=_decimals(planned_units),
         delivered_units=_decimals(delivered_units),

@@ -46,13 +46,13 @@ from generator.lvformat import agree, eur, percent
 from generator.lvformat import number as lv_number
 from generator.money import cents
 from generator.reference.findings import Finding, Severity
-from generator.reference.lines import PlanLine
+from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
 from generator.reference.monthly import calendar_month, working_days
 from generator.reference.params import Params
 from generator.reference.plan import line_cost, transport_share
 
 ZERO = Decimal(0)
-ONE_EURO = Decimal(1)
+ONE_EURO = ACTUAL_COST_PRICE  # D70, the unit's own price (generator/reference/lines.py)
 APPROVED = " Sociālais darbinieks to apstiprinājis: "  # before the worker's reason in the transport warning (D9)
 MONTH_ATTRS = ("planned_units", "delivered_units", "paid")
 MONTHS_LV = (

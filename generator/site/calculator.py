@@ -25,11 +25,12 @@ from generator.lvformat import agree, eur, percent
 from generator.lvformat import date as lv_date
 from generator.lvformat import version as lv_version
 from generator.reference.findings import Severity
-from generator.reference.lines import PlanLine
+from generator.reference.lines import PlanLine, fixed_unit_price
 from generator.reference.params import Params
 from generator.reference.provisional import age_in_years
 from generator.reference.rounds import add_months, plan_end
 from generator.reference.rules import (
+    check_actual_cost_prices,
     check_day_care_sessions,
     check_incompatible,
     check_prices,
@@ -54,7 +55,8 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def offer_data(offer: Offer) -> dict[str, Any]:
+def offer_data(offer: Offer, unit_names: dict[str, str] | None = None) -> dict[str, Any]:
+    """One offer for the calculator; ``unit_names``: the catalogue's unit names by id (enums.yaml)."""
     service = offer.service
     return {
         "kods": offer.id,
@@ -63,6 +65,9 @@ def offer_data(offer: Offer) -> dict[str, Any]:
         "joma": service.area,
         "forma": str(offer.form.value),
         "mervieniba": service.unit,
+        "mervienibasNosaukums": (unit_names or {}).get(str(service.unit), str(service.unit)),
+        # the price the unit fixes (D70: the euro at actual cost, 1,00): the units are then an amount in euro
+        "vienibasCena": _money(fixed_unit_price(service.unit)),
         "transports": bool(service.transport),
         "dienas": service.day_service,
         "nesavietojams": list(service.incompatible_with),
@@ -122,6 +127,8 @@ def message_templates(params: Params) -> dict[str, str]:
         _row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
     (unconfirmed,) = check_unconfirmed_ceilings(_padded((INDEX, _line(LABEL, ceiling_unconfirmed=True))))
     templates["ceiling_unconfirmed"] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda")])
+    (actual,) = check_actual_cost_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, actual_cost=True))))
+    templates["actual_cost_price"] = _replace(actual.message, [_row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}")])
     # One transport line of 1 EUR and one other line of 2 EUR, both funded: A = 3, the share is one third.
     share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
     strict = params.replace(transport_share_max=Decimal("0.01"))
@@ -222,8 +229,9 @@ def _round_data(catalogue: Catalogue, priced: RoundPrices, shared: list[dict[str
     if params is None or priced.offers is None:
         return data
     positions = []
+    unit_names = {u.id: u.name_lv for u in catalogue.enums.units}
     for offer in priced.offers:
-        row = offer_data(offer)
+        row = offer_data(offer, unit_names)
         key = json.dumps(row, ensure_ascii=False, sort_keys=True)
         if key not in index:
             index[key] = len(shared)

@@ -23,6 +23,7 @@ from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.reading import read_for_documents
 from generator.documents.from_matrix.writing import render_child, write_child
 from generator.ministry.templates import TemplateSource
+from generator.reference.lines import fixed_unit_price
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import (
     base_unconfirmed,
@@ -85,6 +86,8 @@ def _expected_lines(child: Child, catalogue: Catalogue):
             "line": line,
             # the catalogue's payee is the parent (D29, D38): in no provider's contract or letter
             "to_parent": offers[line.offer_id].service.payee is Payee.parent,
+            # the euro at actual cost at its unit's price (D70): printed as a ceiling, no units × price (D82)
+            "actual_cost": fixed_unit_price(offers[line.offer_id].service.unit) == line.unit_price,
         })
     return outcome, rows
 
@@ -130,7 +133,7 @@ def test_thirty_matrices_across_municipalities(rendered, catalogue: Catalogue) -
 
 
 def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogue: Catalogue) -> None:
-    checked_lines = 0
+    checked_lines = actual_cost_lines = 0
     for child, _, _docs, docx in rendered:
         outcome, expected = _expected_lines(child, catalogue)
         tables = docx_tables(docx["01-ligums-ar-vecaku"])
@@ -141,6 +144,15 @@ def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogu
         for row, want in zip(lines, by_priority, strict=True):
             where = f"bērns {child.index}, rinda {row[0]}"
             assert row[1] == clean(want["label"]), where
+            if want["actual_cost"]:
+                assert row[2] == "pēc faktiskajām izmaksām" and len(row) == 6, where
+                assert row[3].startswith("līdz ") and row[5].startswith("līdz "), where
+                assert money(row[3].removeprefix("līdz ")) == want["cost"] == want["units"], where
+                assert (int(row[4]) if row[4] else None) == want["priority"], where
+                assert money(row[5].removeprefix("līdz ")) == want["ib"], where
+                checked_lines += 1
+                actual_cost_lines += 1
+                continue
             assert Decimal(row[2].replace(" ", "").replace(",", ".")) == want["units"], where
             assert money(row[3]) == want["price"], where
             assert money(row[4]) == want["cost"], where
@@ -152,6 +164,7 @@ def test_contract_annex_lines_and_amounts_equal_the_reference(rendered, catalogu
         plan_table = table_with(tables, "Rangs (eksperti / Vecāks)")[1:]
         assert [r[2] for r in plan_table] == [clean(w["label"]) for w in expected]
     assert checked_lines > 3 * COUNT
+    assert actual_cost_lines, "vajag rindu pēc faktiskajām izmaksām (D70)"
 
 
 def test_decision_shows_the_childs_amounts_and_period(rendered, catalogue: Catalogue) -> None:
@@ -274,7 +287,7 @@ def test_pdf_text_of_three_children_shows_the_same_figures(rendered, catalogue: 
         write_child([d for d in docs if d.spec.id.startswith(wanted)], folder, draft=bool(reading.errors))
         text = clean(pdf_text(folder / "01-ligums-ar-vecaku.pdf"))
         for want in expected:
-            for key in ("price", "cost", "ib"):
+            for key in ("cost", "ib") if want["actual_cost"] else ("price", "cost", "ib"):  # D82: no 1,00 EUR
                 if want[key] is not None:
                     places = max(2, -want[key].normalize().as_tuple().exponent) if key == "price" else 2
                     assert clean(lvformat.number(want[key], places)) + " EUR" in text, (child.index, key, want)

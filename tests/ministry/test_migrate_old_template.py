@@ -20,9 +20,11 @@ from generator.ministry.matrix import Matrix
 from generator.ministry.migrate import Migrator
 from generator.ministry.templates import DEFAULT_REGISTRY, load_registry
 from generator.ministry.xlsxread import read_xlsx
+from generator.reference.lines import fixed_unit_price
 from generator.workbook.layout import INTERFACE_KIND
 from generator.workbook.names import read, write
 from generator.workbook.version import template_version
+from generator.workbook.writer import template_date
 from tests.ministry.factory import (
     Child,
     by_item,
@@ -84,6 +86,12 @@ def lost_values(old, new, free: dict, new_prices: dict) -> list[str]:  # noqa: A
     return lost + lost_free_cells(old, new, free)
 
 
+def unit_prices(catalogue: Catalogue) -> dict[str, object]:
+    """Every 6.8 item whose unit fixes its price (the euro at actual cost, D70), with that price."""
+    return {o.id: fixed for o in catalogue.offers(template_date(catalogue))
+            if (fixed := fixed_unit_price(o.service.unit)) is not None}
+
+
 def test_the_old_template_is_the_registered_version_without_the_check_date(old_matrices) -> None:  # noqa: ANN001
     template, _ = old_matrices
     m = Matrix.open(template)
@@ -106,6 +114,9 @@ def test_migrate_carries_every_value_of_the_older_template(old_matrices, catalog
             new = read_xlsx(out)
             # an old prefilled 2023 price (2.1) that is not in force on the new template's prices day is emptied (D61)
             prices = {p.item: float(p.new) for p in report.price_changes} | dict.fromkeys(report.cleared_prices)
+            # the old template left the price of an item in euro at actual cost empty; the new one has its unit's (D81)
+            old_prices = by_item(read_xlsx(child.path), "Pak_Cena")
+            prices |= {code: float(price) for code, price in unit_prices(catalogue).items() if old_prices.get(code) is None}
             assert lost_values(read_xlsx(child.path), new, free, prices) == [], child.index
             old_book = read_xlsx(child.path)
             if by_item(old_book, "Pak_Cena")["2.1"] == by_item(old_book, "Pak_MaxCena")["2.1"] == 5.11:

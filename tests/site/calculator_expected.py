@@ -1,7 +1,7 @@
 """What the site's IB calculator must return for a plan, computed by generator/reference.
 
 The calculator takes the child, the period, the plan lines (item, units, price, ranks), F and the other
-sources; it has no monthly plan or execution (6.6, 6.10), no impairment type, no line recipient and no
+sources (an item in euro at actual cost takes its unit's price when none is given, D70); it has no monthly plan or execution (6.6, 6.10), no impairment type, no line recipient and no
 transport override. ``calculator_plan`` turns workbook inputs into those inputs (and the matching API
 object); ``expected`` evaluates the reference on them and keeps every finding except those of the rules
 that need data the calculator does not ask for.
@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Offer
-from generator.reference.lines import PlanLine, line_from_offer
+from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.plan import financing
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
@@ -24,7 +24,6 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 NOT_IN_CALCULATOR = frozenset({
     "day_services", "monthly_units", "outside_period", "delivered_above_plan", "paid_above_delivered",
     "impairment", "recipient", "ignored_line_data",
-    "actual_cost_price",  # the calculator has no units: a line's price is typed per row (D70 stays in the matrix)
 })
 SHARE_PLACES = Decimal("1e-12")
 
@@ -44,6 +43,11 @@ def calculator_line(line: PlanLine, offers: dict[str, Offer]) -> PlanLine:
 def calculator_inputs(inputs: WorkbookInputs, offers: dict[str, Offer]) -> WorkbookInputs:
     return dataclasses.replace(inputs, impairment=None, transport_override=None,
                                lines=tuple(calculator_line(line, offers) for line in inputs.lines))
+
+
+def _unit_priced(line: PlanLine) -> bool:
+    """A line in euro at actual cost at the price its unit fixes (D70)."""
+    return line.actual_cost and line.unit_price == ACTUAL_COST_PRICE
 
 
 def api_input(inputs: WorkbookInputs, variants: bool = True) -> dict[str, Any]:
@@ -67,7 +71,8 @@ def api_input(inputs: WorkbookInputs, variants: bool = True) -> dict[str, Any]:
             {"kods": ""} if line.offer_id is None else {
                 "kods": line.offer_id,
                 "daudzums": comma(line.units, i),
-                "cena": comma(line.unit_price, i + 1),
+                # every other line at its unit's own price (D70) leaves the price out, as the form's fixed field
+                "cena": "" if _unit_priced(line) and i % 2 else comma(line.unit_price, i + 1),
                 "ekspertuRangs": line.expert_rank,
                 "vecakuRangs": "" if line.parent_rank is None else str(line.parent_rank),
             }

@@ -20,8 +20,9 @@ from pypdf import PdfReader
 from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import date as lv_date
 from generator.lvformat import eur, version
+from generator.lvformat import number as lv_number
 from generator.money import to_decimal
-from generator.reference.lines import line_from_offer
+from generator.reference.lines import fixed_unit_price, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.site.calculator import DATA_SCRIPT, SCRIPT, data_script
@@ -96,7 +97,12 @@ def test_random_plans_equal_the_reference(visit: Visit, catalogue: Catalogue, pa
     # the plans reach every rule and amount case the calculator has
     codes = {m["kods"] for r in results for m in r["messages"]}
     assert {"not_eligible", "transport_share", "incompatible", "price_above_ceiling", "outside_reporting_period",
-            "past_reporting_period", "day_care_sessions", "ceiling_unconfirmed", "final_above_needed"} <= codes, codes
+            "past_reporting_period", "day_care_sessions", "ceiling_unconfirmed", "final_above_needed",
+            "actual_cost_price"} <= codes, codes
+    # D70: lines in euro at actual cost, with the price left out (the unit's) and with another price typed
+    euro = [row for inputs in named for row in api_input(inputs[1])["rindas"]
+            if row["kods"] and fixed_unit_price(offers[row["kods"]].service.unit) is not None]
+    assert any(row["cena"] == "" for row in euro) and any(row["cena"] not in ("", "1") for row in euro), euro[:5]
     statuses = {s for r in results for s in r["Plans_Statuss"]}
     assert {"finansēts", "daļēji finansēts", "nav finansēts finansējuma trūkuma dēļ"} <= statuses
     assert any(Decimal(r["IB_Nepieciesamais"]) > Decimal(r["IB_Provizoriskais"]) for r in results)
@@ -414,3 +420,56 @@ def test_script_sizes(built_site) -> None:
     sizes = {p.name: p.stat().st_size for p in (built_site.site / "assets" / "javascripts").glob("ibm-kalkulator*.js")}
     assert set(sizes) == {"ibm-kalkulators.js", "ibm-kalkulators-forma.js", "ibm-kalkulators-dati.js"}
     assert sum(sizes.values()) < 120_000, json.dumps(sizes)
+
+
+def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:
+    """D70 in the form: an item in euro at actual cost asks for the sum in euro; its price is the unit's, shown
+    and not editable, and goes back to an empty editable field for another item. The amounts are the reference's
+    with that price; the page stays axe-core clean (screenshots at desktop and phone width)."""
+    try:
+        script = ensure_axe()
+    except AxeUnavailable as exc:
+        pytest.fail(f"axe-core nav pieejams: {exc}")
+    visit.open(PAGE)
+    page = visit.page
+    page.fill("#ibm-dzimsanas", "03.03.2014")
+    page.fill("#ibm-sakums", "01.04.2019")
+    page.fill("#ibm-r1-kods", "3.1.2i Ergoterapeits, individuāli")
+    page.fill("#ibm-r1-daudzums", "10")
+    page.fill("#ibm-r1-cena", "30")
+    page.click("#ibm-pievienot")
+    page.fill("#ibm-r2-kods", "2.4 Transports bērnam")
+    page.dispatch_event("#ibm-r2-kods", "change")
+    fixed = fixed_unit_price(offers["2.4"].service.unit)
+    assert fixed is not None
+    assert page.input_value("#ibm-r2-cena") == lv_number(fixed, 2)
+    assert page.evaluate("document.querySelector('#ibm-r2-cena').readOnly") is True
+    assert page.inner_text("label[for='ibm-r2-daudzums']") == "Summa periodā, EUR"
+    page.fill("#ibm-r2-daudzums", "120,40")
+    page.fill("#ibm-r2-ekspertuRangs", "1")
+    page.wait_for_timeout(200)
+    info = page.inner_text("#ibm-r2-info")
+    assert "euro (faktiskās izmaksas)" in info and eur(fixed) in info.replace(" EUR", "\u00a0EUR"), info
+    want = expected(WorkbookInputs(
+        birth_date=dt.date(2014, 3, 3), period_start=dt.date(2019, 4, 1), months=6, special_care=False,
+        impairment=None, lines=(line_from_offer(offers["3.1.2i"], 10, unit_price=Decimal(30)),
+                                line_from_offer(offers["2.4"], Decimal("120.40"), expert_rank=1))), params)
+    assert want["Plans_Cena"][1] == fixed and want["Kludas"] == 0
+    lines = page.inner_text("#ibm-rindas").replace(" EUR", "\u00a0EUR")
+    assert f"Izmaksas {eur(want['Plans_Summa'][1])}" in lines, lines
+    messages = page.inner_text("#ibm-zinojumi")
+    assert "Kļūdas: 0" in messages and all(text in messages for _code, _sev, text, _rows in want["messages"]), messages
+    page.add_script_tag(path=str(script))
+    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
+    assert [(v["id"], v["help"]) for v in report["violations"]] == []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-euro-dators.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-euro-telefons.png"), full_page=True)
+    # another item gives the price field back, empty and editable
+    page.fill("#ibm-r2-kods", "2.2 Asistents")
+    page.dispatch_event("#ibm-r2-kods", "change")
+    assert page.input_value("#ibm-r2-cena") == ""
+    assert page.evaluate("document.querySelector('#ibm-r2-cena').readOnly") is False
+    assert page.inner_text("label[for='ibm-r2-daudzums']") == "Vienības periodā"
+    assert visit.errors == []

@@ -14,10 +14,10 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.lvformat import eur, percent
-from generator.reference.lines import line_from_offer
+from generator.reference.lines import fixed_unit_price, line_from_offer
 from generator.reference.params import Params
 from generator.reference.rounds import plan_end
-from generator.reference.rules import check_incompatible, check_prices
+from generator.reference.rules import check_actual_cost_prices, check_incompatible, check_prices
 from generator.reference.workbook import check_prices_in_force
 from generator.site import calculator
 from generator.workbook.writer import template_date
@@ -37,6 +37,7 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
     day = template_date(catalogue)  # the matrix's prices day (D61)
     params = Params.from_catalogue(catalogue, day)
     offers = catalogue.offers(day)
+    units = {u.id: u.name_lv for u in catalogue.enums.units}
     (only,) = data["kartas"]  # the catalogue has one children's round: the default one
     assert data["noklusejums"] == only["id"] and only["cenuDiena"] == data["datums"] == day.isoformat()
     assert only["cenasLidz"] == params.prices_until.isoformat()
@@ -47,6 +48,11 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
         assert row["griesti"] == (None if offer.ceiling is None else format(offer.ceiling, "f"))
         assert row["griestuStatuss"] == (None if offer.ceiling_status is None else offer.ceiling_status.value)
         assert row["transports"] == offer.service.transport and row["joma"] == offer.service.area
+        # D70: the unit and the price it fixes (the euro at actual cost), from the catalogue and the reference
+        fixed = fixed_unit_price(offer.service.unit)
+        assert row["vienibasCena"] == (None if fixed is None else format(fixed, "f")), offer.id
+        assert row["mervienibasNosaukums"] == units[offer.service.unit], offer.id
+    assert {r["kods"] for r in rows if r["vienibasCena"] is not None} >= {"1.6", "2.4", "2.5"}
     assert {"3.1.2i", "3.1.2g", "1.3"} <= {o["kods"] for o in rows}
     p = only["parametri"]
     assert Decimal(p["bazesApmers"]) == params.base_amount
@@ -67,6 +73,7 @@ def test_each_round_carries_its_matrix_prices(tmp_path: Path) -> None:
     cat = rounds_catalogue(tmp_path)
     data = calculator.calculator_data(cat)
     rounds = {k["id"]: k for k in data["kartas"]}
+    units = {u.id: u.name_lv for u in cat.enums.units}
     assert data["noklusejums"] == "berni-2021" and data["datums"] == "2021-01-01"
     unknown = rounds["berni-2018-pavasaris"]
     assert (unknown["cenuDiena"], unknown["parametri"], unknown["pakalpojumi"]) == (None, None, None)
@@ -76,7 +83,7 @@ def test_each_round_carries_its_matrix_prices(tmp_path: Path) -> None:
         row = rounds[round_id]
         assert (row["cenuDiena"], row["cenasLidz"], row["parametri"]["bazesApmers"]) == (day, until, base)
         offers = cat.offers(dt.date.fromisoformat(day))
-        assert [data["pakalpojumi"][i] for i in row["pakalpojumi"]] == [calculator.offer_data(o) for o in offers]
+        assert [data["pakalpojumi"][i] for i in row["pakalpojumi"]] == [calculator.offer_data(o, units) for o in offers]
     keys = [json.dumps(o, sort_keys=True, ensure_ascii=False) for o in data["pakalpojumi"]]
     assert len(keys) == len(set(keys))  # each offer once
     assert len(data["pakalpojumi"]) < len(rounds["berni-2018"]["pakalpojumi"]) + len(rounds["berni-2021"]["pakalpojumi"])
@@ -120,6 +127,11 @@ def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Cata
     (pair,) = check_incompatible([line_from_offer(a, 1, unit_price=1), line_from_offer(b, 1, unit_price=1)])
     assert texts["incompatible"].format(rinda=f"1. rinda ({a.label})", rinda2=f"2. rinda ({b.label})") == pair.message
     assert "{dala}" in texts["transport_share"] and percent(Decimal("0.1")) not in texts["transport_share"]
+    transport = by_id["2.4"]
+    euro_line = line_from_offer(transport, 120, unit_price=Decimal("18.50"))
+    (actual,) = check_actual_cost_prices([line_from_offer(a, 1, unit_price=1), euro_line])
+    assert texts["actual_cost_price"].format(rinda=f"2. rinda ({transport.label})", cena=eur(Decimal("18.50"))) == (
+        actual.message)
 
 
 def test_unconfirmed_ceilings_are_not_prefilled(built_site: BuiltSite) -> None:

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Regime
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, PLAN_ROWS, SHEETS
 from generator.workbook.names import read, resolve
 from generator.workbook.writer import template_date, write_workbook
@@ -171,7 +172,8 @@ def _prices_prefilled(wb: Workbook, catalogue: Catalogue, any_prefilled: bool) -
     validations = _validations(wb)
     prices = resolve(wb.defined_names, "Pak_Cena")
     ws = wb["6.8"]
-    assert any(o.prefill_price is not None for o in offers) == any_prefilled, "regulētās cenas"
+    regulated = [o for o in offers if o.service.regime in (Regime.regulation, Regime.delegated_contract)]
+    assert any(o.prefill_price is not None for o in regulated) == any_prefilled, "regulētās cenas"
     for i, offer in enumerate(offers):
         cell = ws.cell(prices.min_row + i, prices.min_col)
         assert cell.value == (float(offer.prefill_price) if offer.prefill_price is not None else None), offer.id

@@ -30,7 +30,7 @@ from generator.documents.from_matrix.own_service import own_kind, own_names
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.terms import BLANK_DATE
-from generator.reference.lines import PlanLine
+from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
 
 BLANK = "______"
 # Beside F (the ministry's final amount) where it does not decide A: N <= P makes A = N (L1077, L1385).
@@ -104,6 +104,11 @@ class Line:
     to_parent: bool = False  # the catalogue's payee is the parent: repaid on expense documents (01 §5)
     own: str = ""  # the provider is the case's own social service or municipality (own_service.py; D50)
     frequency: str = ""  # the IB-funded units a month ("2 reizes mēnesī", "pēc grafika"; frequency.py; 02, 03)
+    # D70: the unit is the euro at actual cost and the price its 1,00 EUR, so the units are an amount: the papers
+    # print that amount as a ceiling on the actual costs ("līdz 120,40 EUR"), never as units × 1,00 EUR
+    actual_cost: bool = False
+    ib_months_eur: list[str] = field(default_factory=list)  # an actual-cost line's IB-funded EUR per month (02, 03)
+    ib_month_eur: str = ""  # those EUR when every month has the same (else "": by schedule)
 
     @property
     def funded(self) -> bool:
@@ -235,6 +240,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         planned = [line.month_value("planned_units", k + 1) for k in range(inputs.months)]
         ib_months = ([quantity(u) for u in spread(paid_units, planned)] if paid_units is not None
                      else [BLANK] * inputs.months)
+        # an actual-cost line at another price is an error (D70): only a draft shows it, as units and price
+        actual_cost = line.actual_cost and line.unit_price == ACTUAL_COST_PRICE
+        euro_months = ([amount(u * ACTUAL_COST_PRICE) for u in spread(paid_units, planned)]
+                       if actual_cost and paid_units is not None else [BLANK_EUR] * inputs.months)
         lines.append(Line(
             number=len(lines) + 1, label=line.label, area=line.area,
             unit=units.get(offer.service.unit, offer.service.unit) if offer else "",
@@ -246,6 +255,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
             to_parent=line.repaid_to_parent,
             frequency=frequency(offer.service.unit if offer else "", ib_months, BLANK),
+            actual_cost=actual_cost, ib_months_eur=euro_months if actual_cost else [],
+            ib_month_eur=(euro_months[0] if actual_cost and BLANK_EUR not in euro_months
+                          and len(set(euro_months)) == 1 and paid_units else ""),
         ))
     confirmed = all(line.confirmed for line in lines)
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used

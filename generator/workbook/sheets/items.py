@@ -1,11 +1,13 @@
 """Sheet 6.8, the services of the IBM: every catalogue item with its ceiling, the chosen provider
-and the provider's actual price (regulated and contract prices prefilled and capped)."""
+and the provider's actual price (regulated and contract prices prefilled and capped; the euro at actual cost
+prefilled with the price its unit fixes, 1,00 EUR, D70)."""
 
 from __future__ import annotations
 
 from generator import lvformat
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import PriceStatus
+from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, fixed_unit_price
 from generator.workbook.input_checks import PRICE_FIELD, message_formula
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
@@ -73,7 +75,9 @@ def write(sh: Sheet) -> None:
         "ir ievadīta iepriekš tikai tad, ja katalogā ir tās apmērs; augstāku cenu ievadīt nevar. Ja apmēra nav "
         "(tukša maksimālā cena), sniedzēja cenu ievada sociālais darbinieks. Statuss „jāprecizē” nozīmē, ka kataloga "
         "cena vēl nav apstiprināta no tiesību avota; plāna rinda ar šādu pakalpojumu vai pakalpojumu bez apmēra "
-        "saņem brīdinājumu, ka cenas griesti nav apstiprināti. Tirgus cenas pakalpojumiem ievada sniedzēja cenu.",
+        "saņem brīdinājumu, ka cenas griesti nav apstiprināti. Tirgus cenas pakalpojumiem ievada sniedzēja cenu. "
+        f"Mērvienībai „{short_unit(units[ACTUAL_COST_UNIT])}” cena ir {lvformat.eur(ACTUAL_COST_PRICE)} "
+        "(ievadīta iepriekš): summu pēc faktiskajām izmaksām ieraksta 6.3. tabulā kā daudzumu.",
         st.note,
     )
     sh.row_height(2, NOTE_HEIGHT - TITLE_ROW_HEIGHT)
@@ -102,7 +106,15 @@ def write(sh: Sheet) -> None:
         # wrapped like the service's name in A: the row (no fixed height) grows to the provider's lines, never cut
         sh.blank(f"H{row}", st.input_wrap)
         sh.value(f"I{row}", offer.prefill_price, st.input_price)
-        if offer.ceiling is not None:
+        fixed = fixed_unit_price(service.unit)
+        if fixed is not None:  # D70: one unit is one euro; a pasted other price is the formula rule's error
+            sh.ws.data_validation(
+                f"I{row}",
+                {"validate": "decimal", "criteria": "==", "value": float(fixed), "error_title": "Cena",
+                 "error_message": f"Mērvienībai „{short_unit(units[service.unit])}” cena ir {lvformat.eur(fixed)}: "
+                                  "summu ierakstiet 6.3. tabulā kā daudzumu."},
+            )
+        elif offer.ceiling is not None:
             sh.ws.data_validation(
                 f"I{row}",
                 {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": float(offer.ceiling),
@@ -121,7 +133,9 @@ def write(sh: Sheet) -> None:
             f"K{row}",
             f'IF({code}>0,{message_formula(PRICE_FIELD, code, f"I{row}", f"{SHEET} I{row}")},'
             f'IF(AND(ISNUMBER(I{row}),ISNUMBER(F{row})),IF(I{row}>F{row},"Cena pārsniedz pieļaujamo.",""),"")'
-            f'&IF(AND(NOT(ISNUMBER(I{row})),COUNTIF(Plans_Pakalpojums,A{row})>0),"Plānā izvēlētam pakalpojumam '
+            + (f'&IF(AND(ISNUMBER(I{row}),I{row}<>{fixed}),"Cenai jābūt {lvformat.eur(fixed)}.","")'
+               if fixed is not None else "")
+            + f'&IF(AND(NOT(ISNUMBER(I{row})),COUNTIF(Plans_Pakalpojums,A{row})>0),"Plānā izvēlētam pakalpojumam '
             f'nav cenas.",""))',
             st.message,
             "",
@@ -149,7 +163,8 @@ def write(sh: Sheet) -> None:
     sh.ws.conditional_format(
         f"I{first}:I{last}",
         {"type": "formula", "criteria": f"=OR(${PRICE_CODE}{first}>0,AND(ISNUMBER($I{first}),ISNUMBER($F{first}),"
-         f"$I{first}>$F{first}))", "format": st.error_mark},
+         f'$I{first}>$F{first}),AND($Q{first}="{short_unit(units[ACTUAL_COST_UNIT])}",ISNUMBER($I{first}),'
+         f"$I{first}<>{ACTUAL_COST_PRICE}))", "format": st.error_mark},
     )
     sh.ws.conditional_format(
         f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}<>""', "format": st.error_mark}

@@ -5,6 +5,9 @@
   "use strict";
 
   var LIMIT_LABEL = { apstiprināts: "apstiprināti", "jāprecizē": "jāprecizē" };
+  var UNITS_LABEL = "Vienības periodā";
+  var AMOUNT_LABEL = "Summa periodā, EUR";  // D70: the euro at actual cost – the units are the amount
+  var PRICE_LABEL = "Cena, EUR par vienību";
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -53,8 +56,8 @@
         legend,
         el("div", { class: "ibm-kalk__lauki" }, [
           field(k, "kods", "Pakalpojums", { list: "ibm-pakalpojumi", placeholder: "kods vai nosaukums" }),
-          field(k, "daudzums", "Vienības periodā", { inputmode: "decimal" }),
-          field(k, "cena", "Cena, EUR par vienību", { inputmode: "decimal" }),
+          field(k, "daudzums", UNITS_LABEL, { inputmode: "decimal" }),
+          field(k, "cena", PRICE_LABEL, { inputmode: "decimal" }),
           field(k, "ekspertuRangs", "Ekspertu rangs", { inputmode: "numeric" }),
           field(k, "vecakuRangs", "Vecāku rangs", { inputmode: "numeric" }),
         ]),
@@ -68,6 +71,7 @@
       var price = set.querySelector("[name=cena]");
       code.addEventListener("change", function () {
         var offer = offerOf(code.value);
+        fixedPrice(set, offer);
         if (offer && price.value.trim() === "" && offer.cena !== null && offer.griestuStatuss === "apstiprināts") {
           price.value = offer.cena.replace(".", ",");
         }
@@ -85,8 +89,26 @@
         var input = set.querySelector("[name=" + name + "]");
         if (input) input.value = values[name];
       });
+      if (values && values.kods) fixedPrice(set, offerOf(values.kods));
       renumber();
       return set;
+    }
+
+    /* D70: an item whose unit fixes the price (the euro at actual cost) asks for the amount in euro; its price
+     * is the unit's, shown and not editable. Another item gives the field back (empty, if it held that price). */
+    function fixedPrice(set, offer) {
+      var price = set.querySelector("[name=cena]");
+      var units = set.querySelector("[name=daudzums]");
+      var fixed = offer && offer.vienibasCena !== null;
+      if (fixed) {
+        price.value = api.formats.skaitlis(offer.vienibasCena, 2);
+        price.readOnly = true;
+      } else if (price.readOnly) {
+        price.value = "";
+        price.readOnly = false;
+      }
+      set.querySelector("label[for='" + units.id + "']").textContent = fixed ? AMOUNT_LABEL : UNITS_LABEL;
+      set.querySelector("label[for='" + price.id + "']").textContent = PRICE_LABEL + (fixed ? " (noteikta)" : "");
     }
 
     function renumber() {
@@ -240,8 +262,11 @@
         var out = item.querySelector(".ibm-kalk__rindas-rezultats");
         var info = item.querySelector(".ibm-kalk__pakalpojuma-info");
         var offer = offerOf(item.querySelector("[name=kods]").value);
-        info.textContent = offer
-          ? "Mērvienība: " + offer.mervieniba + (offer.griesti !== null
+        info.textContent = offer && offer.vienibasCena !== null
+          ? "Mērvienība: " + offer.mervienibasNosaukums + " – ierakstiet summu euro; cena " + eur(offer.vienibasCena) +
+            " par vienību" + (offer.transports ? "; transports" : "")
+          : offer
+          ? "Mērvienība: " + offer.mervienibasNosaukums + (offer.griesti !== null
             ? "; cenas griesti " + eur(offer.griesti) + " (" + (LIMIT_LABEL[offer.griestuStatuss] || offer.griestuStatuss) + ")"
             : offer.griestiNavApstiprinati ? "; cenas griesti nav apstiprināti (jāprecizē)" : "; cenas griestu nav") +
             (offer.transports ? "; transports" : "")

@@ -300,6 +300,8 @@
       }
       line.units = empty(row.daudzums) ? ZERO : r.money(row.daudzums, "daudzums", name + ", daudzums", false, i) || ZERO;
       if (!empty(row.cena)) line.price = r.money(row.cena, "cena", name + ", cena", false, i);
+      // D70: the unit fixes the price (the euro at actual cost, 1,00): the units are the amount in euro
+      else if (line.offer && line.offer.vienibasCena !== null) line.price = dec(line.offer.vienibasCena);
       else if (line.offer && line.offer.cena !== null && line.offer.griestuStatuss === CONFIRMED) line.price = dec(line.offer.cena);
       else if (line.offer) r.fail("cena", name + ": nav norādīta sniedzēja cena (gaidīts: cena EUR par vienību, piem. 12,50).", i);
       line.expert = r.rank(row.ekspertuRangs, "ekspertuRangs", name + ", ekspertu rangs", i);
@@ -452,6 +454,16 @@
           kods: "price_above_ceiling",
           smagums: ERROR,
           teksts: fill(t.price_above_ceiling, { rinda: rowName(l), cena: eur(l.price), griesti: eur(dec(l.offer.griesti)) }),
+          rindas: [l.index],
+        });
+      }
+    });
+    counted.forEach(function (l) {
+      if (l.offer.vienibasCena !== null && cmp(l.price, dec(l.offer.vienibasCena)) !== 0) {
+        found.push({
+          kods: "actual_cost_price",
+          smagums: ERROR,
+          teksts: fill(t.actual_cost_price, { rinda: rowName(l), cena: eur(l.price) }),
           rindas: [l.index],
         });
       }
@@ -657,6 +669,9 @@
       },
       procenti: function (s, places) {
         return percent(dec(s), places);
+      },
+      skaitlis: function (s, places) {
+        return lvNumber(dec(s), places);
       },
       datums: lvDate,
     },
