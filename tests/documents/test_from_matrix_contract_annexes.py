@@ -19,7 +19,7 @@ from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.writing import render_child
 from generator.documents.pdf_writer import write_pdf
-from generator.workbook.writer import template_date
+from generator.workbook.writer import SIGNED, template_date
 from tests.documents.from_matrix_helpers import docx_text
 from tests.documents.test_from_matrix_context import _reading
 
@@ -65,6 +65,10 @@ def test_the_annex_clause_lists_exactly_the_annexes_attached_with_their_numbers(
     # as its own document (05), so it is named after the numbered list of the annexes attached here
     assert "Līguma pielikums ir arī Vecāka iesniegums par pakalpojumu sniedzējiem (IBM matricas 6.9. tabula)" in clause
     assert all("6.9" not in title for _, title in listed)
+    # each annex the parent signs is a signed table of the matrix: 6.4 is the unsigned working calculation whose
+    # signed form is 6.5 (audit9 F2)
+    cited = re.findall(r"(6\.\d+)\.", " ".join(re.findall(r"\(IBM matricas ([^)]*)\)", clause)))
+    assert cited and set(cited) <= set(SIGNED), cited
 
 
 def test_every_annex_page_names_the_annex_and_the_child(contract) -> None:
