@@ -202,4 +202,11 @@ def legal_act_warnings(acts: LegalActs, yf: YamlFile) -> list[Problem]:
         problems.append(Problem(yf.path, yf.line_of(("acts", i, "valid_to", "status")), f"acts.{i}.valid_to.status",
                                 f"tiesību akta '{act.id}' spēkā esamības beigas ir jāprecizē: dokumenti to citē {shown}",
                                 None, Severity.warning))
+    for i, act in enumerate(acts.acts):
+        for j, norm in enumerate(act.norms):
+            if not norm.confirmed:  # D74: never printed as confirmed text
+                problems.append(Problem(yf.path, yf.line_of(("acts", i, "norms", j, "status")),
+                                        f"acts.{i}.norms.{j}.status",
+                                        f"tiesību normas '{norm.id}' numurs un redakcija ir jāprecizē: dokumenti to "
+                                        "citē tikai kā tukšu vietu ar piezīmi", None, Severity.warning))
     return problems

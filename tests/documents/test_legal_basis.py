@@ -206,3 +206,20 @@ def test_pdf_and_docx_carry_the_citation_or_the_blank_and_note(written: dict[dt.
                 assert "Sociālo pakalpojumu un sociālās palīdzības likuma 17.¹ pants" in text, (day, doc_id)
                 assert "Spēkā esošo normu nosaka pašvaldības jurists" in text, (day, doc_id)
                 assert "Administratīvā procesa likuma 76. panta otrā daļa" in clean(text), (day, doc_id)
+
+
+def test_letter_18_states_its_legal_basis_from_the_catalogue(catalogue: Catalogue) -> None:
+    """Letter 18 is an administrative act (D66): like the decisions it states its legal basis (D75)."""
+    spec = [s for s in DOCUMENTS if s.id == "18-vestule-par-neatbilstibu"]
+    for day, full in ((_pilot_day(catalogue), True), (LATE, False)):
+        [letter] = render_municipality(catalogue, catalogue.municipality("valmiera"), spec, build_date=day)
+        text, notes = _split(letter.body)
+        assert "Dienests iesniegumu izvērtēja, pamatojoties uz:" in text, day
+        assert "Administratīvā procesa likuma 55. pantu (iesniegums, ar kuru ierosināta lieta)" in text, day
+        assert "metodiku (projekts Nr. 9.2.2.2./16/I/001): izmēģinājumprojekta dalībnieku atlases 1. posma " \
+               "kritēriji" in text, day
+        assert ("Sociālo pakalpojumu un sociālās palīdzības likuma 11. pantu" in text) is full, day
+        assert any("11. pants" in n for n in notes) is not full, day
+        assert "Nr. 288" not in text  # the letter claims no decision term
+        # the basis comes before the refusal it grounds, the appeal clause after it
+        assert text.index("pamatojoties uz:") < text.index("Tāpēc Jūsu iesniegumu") < text.index("var apstrīdēt")
