@@ -63,7 +63,7 @@ def test_the_application_informs_as_gdpr_article_13_requires(texts: dict[str, st
     assert "Datus glabā ______ (glabāšanas termiņu" in text  # not in the catalogue: a blank
     assert "piekļuvi saviem un bērna datiem" in text and "iebilst pret apstrādi" in text
     assert "iesniegt sūdzību Datu valsts inspekcijā" in text
-    assert "Ar informāciju par personas datu apstrādi esmu iepazinies/iepazinusies" in text
+    assert "Esmu informēts/informēta par savu un bērna personas datu apstrādi, kā aprakstīts iepriekš" in text
     # the information comes before the parent signs
     assert text.index("Datu valsts inspekcijā") < text.index("Vecāks (likumiskais pārstāvis) Vārds, uzvārds")
 
