@@ -92,18 +92,27 @@ class Norm(Strict):
 
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     pants: int | None = Field(default=None, ge=1)
+    pants_index: int | None = Field(default=None, ge=1, description="Panta augšindekss, piem. 1 pantam „17.¹”")
     dala: int | None = Field(default=None, ge=1, description="Panta daļa")
     punkts: str | None = Field(default=None, pattern=r"^[0-9]+(\.[0-9]+)*$")
     apakspunkts: str | None = Field(default=None, pattern=r"^[0-9a-z]+$")
     forms: CaseForms = Field(description="Normas daļa citātā (bez akta nosaukuma) katrā locījumā, piem. „55. pantu”")
     cited_for: SafeText = Field(description="Ko norma nosaka: teksts pēc vārdiem „norma, kas nosaka …”")
     source: SafeText = Field(description="Kur avotos norma minēta, piem. „002 L953”")
+    status: PriceStatus = Field(default=PriceStatus.confirmed, description=(
+        "„apstiprināts”: normas numurs un saturs pierādīts avotā; „jāprecizē”: nav pārbaudīts (piem., vai norma "
+        "bija un ir spēkā ar šo numuru), tāpēc dokumenti to nekad nedrukā kā apstiprinātu (D74)"))
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status is PriceStatus.confirmed
 
     @model_validator(mode="after")
     def _forms_name_the_norm(self) -> Norm:
         if self.pants is None and self.punkts is None:
             raise ValueError("normai vajag pantu (pants) vai punktu (punkts)")
-        number = f"{self.pants}. pant" if self.pants is not None else f"{self.punkts}. punkt"
+        index = str(self.pants_index or "").translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+        number = f"{self.pants}.{index} pant" if self.pants is not None else f"{self.punkts}. punkt"
         for case in Case:
             text = self.forms.get(case)
             if text is not None and number not in text:
@@ -193,4 +202,11 @@ def legal_act_warnings(acts: LegalActs, yf: YamlFile) -> list[Problem]:
         problems.append(Problem(yf.path, yf.line_of(("acts", i, "valid_to", "status")), f"acts.{i}.valid_to.status",
                                 f"tiesību akta '{act.id}' spēkā esamības beigas ir jāprecizē: dokumenti to citē {shown}",
                                 None, Severity.warning))
+    for i, act in enumerate(acts.acts):
+        for j, norm in enumerate(act.norms):
+            if not norm.confirmed:  # D74: never printed as confirmed text
+                problems.append(Problem(yf.path, yf.line_of(("acts", i, "norms", j, "status")),
+                                        f"acts.{i}.norms.{j}.status",
+                                        f"tiesību normas '{norm.id}' numurs un redakcija ir jāprecizē: dokumenti to "
+                                        "citē tikai kā tukšu vietu ar piezīmi", None, Severity.warning))
     return problems

@@ -404,6 +404,17 @@ class InstitutionRequisites(Strict):
     social_service: Requisites = Requisites()
 
 
+class DataProtection(Strict):
+    """What the personal data paragraph names besides the controller (D73): the data protection officer's
+    contact and where the privacy notice is; null where not yet known (`jāprecizē`: printed as a blank with a
+    note saying where the value comes from). Written only from the municipality's own published information."""
+
+    officer_email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
+                                      description="Datu aizsardzības speciālista e-pasts; null – jāprecizē")
+    privacy_notice: SafeText | None = Field(default=None, description="Kur publicēts privātuma paziņojums "
+                                            "(tīmekļa adrese); null – jāprecizē")
+
+
 class Municipality(Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     name_lv: SafeText
@@ -415,6 +426,7 @@ class Municipality(Strict):
     name_forms: NameForms | None = None
     social_service_forms: NameForms | None = None
     requisites: InstitutionRequisites = InstitutionRequisites()
+    data_protection: DataProtection = DataProtection()
     appeal_body: AppealBody | None = Field(default=None, description="Kur apstrīd sociālā dienesta lēmumus; "
                                            "null – pašvaldībā (D42)")
     # The programmes whose rounds include this municipality; derived from rounds.yaml by the

@@ -187,6 +187,10 @@ def municipality_context(catalogue: Catalogue, municipality: Municipality, day: 
             **dienests,
             "requisites": _requisites(municipality.requisites.social_service),
         },
+        # the personal data paragraph (D73): the controller's data protection officer and privacy notice
+        "datu_aizsardziba": {"officer_email": municipality.data_protection.officer_email,
+                             "privacy_notice": municipality.data_protection.privacy_notice},
         "names_note": party_names.names_note(pasvaldiba, dienests, day),
+        "names_terms": party_names.names_terms(pasvaldiba, dienests),
         "author": file_author(catalogue, municipality, day),  # the files' properties (D52)
     }

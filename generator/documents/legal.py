@@ -85,9 +85,10 @@ class Citations:
         if any(a.id != act.id for a, _ in pairs):
             raise ValueError(f"normas {norm_ids} nav no viena tiesību akta")
         parts = [_form(n.forms, case, n.id) for _, n in pairs]
-        if act.known_in_force_on(self.day):
+        norms = [n for _, n in pairs]
+        if act.known_in_force_on(self.day) and all(n.confirmed for n in norms):
             return f"{act.forms.genitive} {self._join(parts)}"
-        return self._blank("+".join(norm_ids), self._norm_note(act, [n for _, n in pairs]))
+        return self._blank("+".join(norm_ids), self._norm_note(act, norms))
 
     def act(self, act_id: str, case: str = "accusative") -> str:
         """A whole act, e.g. "Administratīvā procesa likumā", or a marked blank."""
@@ -99,8 +100,10 @@ class Citations:
 
     def in_force(self, norm_id: str) -> bool:
         """Whether a norm is printed as confirmed text on the document's day: what a sentence says the norm sets
-        (a term, a figure) may be printed as a fact only then; otherwise it is a blank too (D67)."""
-        return self.acts.norm(norm_id)[0].known_in_force_on(self.day)
+        (a term, a figure) may be printed as a fact only then; otherwise it is a blank too (D67). A norm whose
+        number and wording the catalogue has not verified (status `jāprecizē`, D74) never is."""
+        act, norm = self.acts.norm(norm_id)
+        return norm.confirmed and act.known_in_force_on(self.day)
 
     def notes(self) -> list[str]:
         """The notes of the blanks cited since the last call, each beginning with its mark."""
@@ -131,8 +134,13 @@ class Citations:
         what = "; ".join(n.cited_for for n in norms)
         named = f"{act.forms.genitive} {self._join([n.forms.nominative for n in norms])}"
         sources = readable_source("; ".join(n.source for n in norms))
+        if all(n.confirmed for n in norms):
+            proof = self._proof(act)
+        else:
+            proof = ("normas numurs, redakcija un spēkā esamība dokumenta dienā katalogā nav pārbaudīti oficiālajā "
+                     "konsolidētajā tekstā")
         return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}. Avotā ({sources}) "
-                f"minēts: {named}; {self._proof(act)}. Spēkā esošo normu nosaka pašvaldības jurists.")
+                f"minēts: {named}; {proof}. Spēkā esošo normu nosaka pašvaldības jurists.")
 
     def _act_note(self, act: LegalAct) -> str:
         what = f" un nosaka {act.cited_for}" if act.cited_for else ""

@@ -64,9 +64,18 @@ def institution(catalogue: Catalogue, municipality: Municipality, kind: str, day
     return {**TERMS[kind], "party": dict.fromkeys(("nom", "gen", "dat", "loc"), PARTY_BLANK), "confirmed": False}
 
 
+def names_terms(municipality: dict[str, Any], social_service: dict[str, Any]) -> dict[str, str]:
+    """For each institution whose name is a blank, how the note under the letterhead defines its term ("sociālais
+    dienests (turpmāk – Dienests)"). The letterhead prints it only for the terms the document does not define
+    itself (a template sets ``terms_defined``), so a term is defined once, before its first use (audit8 F25)."""
+    return {kind: f"{_NOUNS[kind][1]} (turpmāk – {TERMS[kind]['nom']})"
+            for kind, forms in (("municipality", municipality), ("social_service", social_service))
+            if not forms["confirmed"]}
+
+
 def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day: dt.date) -> str | None:
-    """The note under the letterhead when a name is a blank: which name goes there, where it comes from and
-    which term stands for the institution in the text. None when both names are printed."""
+    """The note under the letterhead when a name is a blank: which name goes there and where it comes from (the
+    terms that stand for the institutions in the text: ``names_terms``). None when both names are printed."""
     missing = [kind for kind, forms in (("municipality", municipality), ("social_service", social_service))
                if not forms["confirmed"]]
     if not missing:
@@ -79,9 +88,7 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
         name, source_noun = "nosaukumu, kas ir spēkā {day}: veidnē tas nav iespiests, jo šim datumam nav " \
             "apstiprināts", "Nosaukumu"
     source = " un ".join(_SOURCES[kind] for kind in missing)
-    called = ", ".join(f"{_NOUNS[kind][1]} (turpmāk – {TERMS[kind]['nom']})" for kind in missing)
-    return (f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. {source_noun} nosaka {source}. "
-            f"Tekstā: {called}.")
+    return f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. {source_noun} nosaka {source}."
 
 
 # How the report workbooks (generator/documents/reports/) label an institution whose name they may not print.

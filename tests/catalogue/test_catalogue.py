@@ -25,6 +25,9 @@ def test_warnings_are_exactly_the_unconfirmed_prices_and_legal_acts(catalogue_co
                    if v.status is PriceStatus.to_verify]
     # acts whose end is to be verified (D42): documents cite them only within their proven period
     unconfirmed += [(a.id, None) for a in catalogue.legal_acts.acts if a.valid_to.status is PriceStatus.to_verify]
+    # norms whose number and wording are to be verified (D74): documents print them only as blanks
+    unconfirmed += [(n.id, None) for a in catalogue.legal_acts.acts for n in a.norms
+                    if n.status is PriceStatus.to_verify]
     assert len(warnings) == len(unconfirmed)
     assert all("jāprecizē" in w.message for w in warnings)
 

@@ -128,3 +128,37 @@ def test_ibm_check_warns_which_acts_are_cited_only_within_their_proof(catalogue_
                      r"ir jāprecizē: dokumenti to citē pilnā tekstā tikai līdz 30\.09\.2018 \[brīdinājums\]",
                      result.output), result.output
     assert "'apl'" not in result.output  # confirmed without a known end: nothing to verify
+
+
+def test_a_norm_to_verify_is_always_a_blank_with_its_note(catalogue: Catalogue) -> None:
+    """The social services law's appeal norm (D74): its number is in the consolidated text's contents, its wording
+    and start are not verified, so no day prints it as confirmed text – not even a day its act is proven in force."""
+    from generator.documents import legal  # noqa: PLC0415 - the documents' side of the same rule
+
+    act, norm = catalogue.legal_acts.norm("spspl-17-1")
+    assert norm.status is PriceStatus.to_verify and norm.pants == 17 and norm.pants_index == 1
+    assert norm.forms.get(Case.nominative) == "17.¹ pants" and "likumi.lv" in norm.source
+    proven = act.known_in_force.from_
+    assert act.known_in_force_on(proven)
+    cited = legal.citations(catalogue, proven)
+    assert not cited.in_force("spspl-17-1") and cited.in_force("spspl-11")
+    assert cited.norm("spspl-17-1", "nominative") == "______¹"
+    assert cited.norm("spspl-11") == "Sociālo pakalpojumu un sociālās palīdzības likuma 11. pantu"
+    [note] = cited.notes()
+    assert "17.¹ pants" in note and "nav pārbaudīti" in note and "pašvaldības jurists" in note
+    # a norm of a confirmed act (GDPR) cited with others of that act
+    assert legal.citations(catalogue, dt.date(2026, 12, 1)).norm("vdar-6-1-c-e", "nominative") == \
+        "Vispārīgās datu aizsardzības regulas 6. panta 1. punkta c) un e) apakšpunkts"
+
+
+def test_a_superscript_article_must_be_named_in_its_forms(catalogue_copy: Path) -> None:
+    _replace(catalogue_copy / LEGAL, "forms: {nominative: 17.¹ pants,", "forms: {nominative: 17. pants,")
+    errors = _errors(catalogue_copy)
+    assert any(p.path.name == LEGAL and "nesatur „17.¹ pant…”" in p.message for p in errors), errors
+
+
+def test_ibm_check_warns_of_a_norm_to_verify(catalogue_copy: Path) -> None:
+    result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"tiesibu-akti\.yaml:\d+: acts\.2\.norms\.1\.status: tiesību normas 'spspl-17-1' numurs un "
+                     r"redakcija ir jāprecizē", result.output), result.output

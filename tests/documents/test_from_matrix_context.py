@@ -338,3 +338,24 @@ def test_final_typed_while_n_within_p_is_not_applied(catalogue: Catalogue) -> No
     assert over.outcome.needed > over.outcome.provisional
     applied = build(over, catalogue, pseudonymous=False)
     assert applied.available == applied.ib_funded == lvformat.eur(Decimal("800")) and applied.final_note == ""
+
+
+def test_the_childs_decision_names_the_social_worker_who_prepared_it(catalogue: Catalogue) -> None:
+    """08's "Sagatavoja (sociālais darbinieks)" is the matrix's social worker (6.1), as in 01 cl. 1.4; the generic
+    decision leaves the name blank."""
+    market = _market(catalogue)
+    reading = dataclasses.replace(_reading(catalogue, {market: Decimal("20")}, {market: "SIA Viens"}),
+                                  social_worker="Līga Piemēra")
+    child = build(reading, catalogue, pseudonymous=False)
+    docs = {d.spec.id: d for d in render_child(catalogue, catalogue.municipality("ogre"), child,
+                                                 reading.data.params_day, False)}
+    decision = re.sub(r"\s+", " ", docs["08-lemums-par-pieskirsanu"].html)
+    assert re.search(r"<strong>Sagatavoja \(sociālais darbinieks\)</strong></p> <p class=\"filled\"><span "
+                     r'class="label">Vārds, uzvārds:</span> <strong>Līga Piemēra</strong>', decision)
+    # the official's block beside it stays blank
+    assert decision.count("Līga Piemēra") == 1
+    generic = [s for s in render_municipality(catalogue, catalogue.municipality("ogre"))
+               if s.spec.id == "08-lemums-par-pieskirsanu"][0]
+    html = re.sub(r"\s+", " ", generic.html)
+    assert re.search(r"<strong>Sagatavoja \(sociālais darbinieks\)</strong></p> <p class=\"field\"><span "
+                     r'class="label">Vārds, uzvārds</span>', html)

@@ -162,7 +162,7 @@ def test_data_clauses_name_the_gdpr_and_the_health_data_exception(texts: dict[st
     health = "9. panta 2. punkta h) apakšpunkts"
     for doc_id in ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju"]:
         text = texts["valmiera"][doc_id]
-        assert regulation in text and health in text and "funkcionālo traucējumu veids" in text, doc_id
+        assert regulation in text and health in text and "Ziņas par funkcionālajiem traucējumiem" in text, doc_id
     loan = texts["valmiera"]["14-patapinajuma-ligums"]
     assert regulation in loan and health not in loan
 

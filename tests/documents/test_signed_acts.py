@@ -94,11 +94,16 @@ def test_the_letter_of_ineligibility_carries_the_refusals_appeal_clause(acts) ->
     appeal = re.search(r"Lēmumu viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt [^.]+\. [^.]+\. panta "
                        r"otrā daļa un 79\. panta pirmā daļa\.", refusal)
     assert appeal, refusal
+    # the citations' marks differ: the letter cites fewer norms before its appeal clause
+    unmarked = re.compile(r"______[¹²³⁴⁵]")
+    clause = unmarked.sub("______", appeal.group(0))
+    assert "______" in clause  # the social services law's appeal norm, to verify (D74)
     for kind, text in _texts(folder, LETTER).items():
+        text = unmarked.sub("______", text)
         assert "Šī vēstule ir Dienesta lēmums par Jūsu iesniegumu (administratīvais akts)." in text, kind
         assert "Lēmums stājas spēkā ar brīdi, kad vēstule paziņota adresātam (Administratīvā procesa likuma 70. " \
                "panta pirmā daļa)." in text, kind
-        assert appeal.group(0) in text, kind
+        assert clause in text, kind
         assert "ko var apstrīdēt" not in text, kind  # no longer only a pointer to a decision the parent must ask for
 
 

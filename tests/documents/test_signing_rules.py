@@ -178,7 +178,8 @@ def test_institution_names_are_inflected_from_the_catalogue(tmp_path: Path, cata
                 in valmiera[doc_id]), doc_id
         assert ("var apstrīdēt Jelgavas pilsētas pašvaldībā, iesniegumu iesniedzot Jelgavas sociālo lietu pārvaldē"
                 in jelgava[doc_id]), doc_id
-    assert "Valmieras sociālajam dienestam ir iesniedzis" in valmiera["08-lemums-par-pieskirsanu"]
+    # the decision defines its term where it first names the service (D76)
+    assert "Valmieras sociālajam dienestam (turpmāk – Dienests) ir iesniedzis" in valmiera["08-lemums-par-pieskirsanu"]
     # addressees: the head of the service (genitive + "vadītājam"), the service itself (dative)
     assert "Valmieras sociālā dienesta vadītājam" in valmiera["13-dienesta-zinojums"]
     assert "Jelgavas sociālo lietu pārvaldes vadītājam" in jelgava["13-dienesta-zinojums"]
@@ -208,8 +209,8 @@ def test_clauses_are_in_the_right_document(catalogue: Catalogue) -> None:
     assert "aptauju var pārtraukt" not in texts["02-ligums-ar-sniedzeju"]
     assert "pēc šā līguma parakstīšanas" not in texts["02-ligums-ar-sniedzeju"]
     loan = texts["14-patapinajuma-ligums"]
-    assert "funkcionālo traucējumu veids" not in loan and "identifikācijas kod" not in loan
-    assert "funkcionālo traucējumu veids" in texts["01-ligums-ar-vecaku"]
+    assert "funkcionālajiem traucējumiem" not in loan and "identifikācijas kod" not in loan
+    assert "Ziņas par funkcionālajiem traucējumiem ir veselības dati" in texts["01-ligums-ar-vecaku"]
     letter = texts["03-garantijas-vestule"]
     assert "„Vecāks” ir bērna likumiskais pārstāvis" in letter
     assert "pārskaita uz rēķinā norādīto Jūsu kontu" in letter and "Samaksas termiņš" in letter

@@ -1,0 +1,61 @@
+"""A defined term is defined once, before its first use (audit8 F25): a document that defines "Dienests" in its own
+text does not define it again in the letterhead note, and no sentence says "Dienest…" before the definition –
+with the names blank (after the pilot) and with the pilot's confirmed names. Proven on the rendered HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import render_municipality
+from generator.documents.htmltree import parse
+from tests.documents.conftest import normalise
+from tests.documents.party_helpers import PILOT_DAY, confirmed_pilot_copy
+
+DEFINITION = "turpmāk – Dienests"
+# "Dienesta ziņojums" is a kind of document (13's title), not the defined term.
+NOT_THE_TERM = re.compile(r"Dienesta ziņojum\w*")
+
+
+def _check(texts: dict[str, str]) -> None:
+    for doc_id, text in texts.items():
+        text = NOT_THE_TERM.sub(" ", text)
+        uses = [m.start() for m in re.finditer(r"\bDienest\w*", text)]
+        if not uses:
+            continue
+        assert text.count(DEFINITION) == 1, f"{doc_id}: {text.count(DEFINITION)} definīcijas"
+        defined_at = text.index(DEFINITION)
+        first = uses[0]
+        # the first "Dienest…" is the definition's own word
+        assert defined_at < first < defined_at + len(DEFINITION), f"{doc_id}: „{text[max(0, first - 80):first + 20]}”"
+
+
+def _texts(catalogue: Catalogue, municipality: str, **kw) -> dict[str, str]:  # noqa: ANN003
+    return {d.spec.id: normalise(parse(d.body).text())
+            for d in render_municipality(catalogue, catalogue.municipality(municipality), **kw)}
+
+
+def test_dienests_is_defined_once_before_its_first_use(catalogue: Catalogue) -> None:
+    for municipality in ("valmiera", "jelgava"):
+        _check(_texts(catalogue, municipality))
+
+
+def test_with_the_pilots_confirmed_names_too(tmp_path: Path, catalogue: Catalogue) -> None:
+    copy = confirmed_pilot_copy(tmp_path, catalogue)
+    texts = _texts(copy, "jelgava", build_date=PILOT_DAY)
+    _check(texts)
+    decision = texts["08-lemums-par-pieskirsanu"]
+    assert "Vecāks) Jelgavas sociālo lietu pārvaldei (turpmāk – Dienests) ir iesniedzis" in decision
+    assert "Dienests pēc pieejamajām datubāzēm un iesniegtajiem dokumentiem ir konstatējis" in decision
+
+
+def test_the_check_finds_a_use_before_the_definition() -> None:
+    late = {"x": "1.1. Vecāks Dienestam ir iesniedzis. 1.2. Dienests (turpmāk – Dienests) pārbaudīja."}
+    twice = {"x": "Tekstā: sociālais dienests (turpmāk – Dienests). 1.2. Dienests (turpmāk – Dienests) pārbaudīja."}
+    for texts in (late, twice):
+        try:
+            _check(texts)
+        except AssertionError:
+            continue
+        raise AssertionError(f"nav atrasts: {texts}")

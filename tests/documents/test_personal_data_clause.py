@@ -1,0 +1,93 @@
+"""The personal data paragraph (audit8 F22, D73): a social service processes personal data under a legal obligation
+and a public task, not under a contract. One shared paragraph in 01, 02, 14 and 04 names the controller (the social
+service with its requisites), the GDPR basis (6(1)(c) and (e); health data 9(2)(h)), the data protection officer's
+contact and the privacy notice, blanks with a note where the catalogue does not know them; the application 04 also
+tells what GDPR art. 13 requires. Proven on the rendered HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import load_or_raise
+from generator.documents.build_step import render_municipality
+from generator.documents.htmltree import parse
+from generator.documents.registry import DOCUMENTS
+from tests.documents.conftest import normalise
+
+CLAUSES = ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "14-patapinajuma-ligums", "04-iesniegums-par-dalibu"]
+SPECS = [spec for spec in DOCUMENTS if spec.id in CLAUSES]
+BASIS = "Vispārīgās datu aizsardzības regulas 6. panta 1. punkta c) un e) apakšpunkts"
+HEALTH = "Vispārīgās datu aizsardzības regulas 9. panta 2. punkta h) apakšpunkts"
+NOTE = "Tukšās vietas personas datu punktā"
+
+
+def _texts(catalogue: Catalogue, municipality: str = "valmiera") -> dict[str, str]:
+    return {d.spec.id: normalise(parse(d.body).text())
+            for d in render_municipality(catalogue, catalogue.municipality(municipality), SPECS)}
+
+
+@pytest.fixture(scope="module")
+def texts(catalogue: Catalogue) -> dict[str, str]:
+    return _texts(catalogue)
+
+
+def test_no_document_says_the_data_are_processed_under_the_contract(texts: dict[str, str]) -> None:
+    for doc_id, text in texts.items():
+        assert "pamatojoties uz šo līgumu" not in text, doc_id
+        assert "Atsevišķa piekrišana" not in text, doc_id
+
+
+def test_the_paragraph_names_the_controller_the_basis_the_officer_and_the_notice(texts: dict[str, str]) -> None:
+    for doc_id, text in texts.items():
+        # one shared paragraph: the controller is named once in each document
+        assert len(re.findall(r"personas datu pārzinis ir Dienests \(reģ\. Nr\. _+, adrese: _+, e-pasts: _+\)",
+                              text)) == 1, doc_id
+        assert BASIS in text, doc_id
+        assert "Eiropas Parlamenta un Padomes 2016. gada 27. aprīļa Regula (ES) 2016/679" in text, doc_id
+        assert re.search(r"Datu aizsardzības speciālista e-pasts: _{6,}\.", text), doc_id
+        assert re.search(r"Privātuma paziņojums, kurā aprakstītas datu subjekta tiesības, ir pieejams: _{6,}\.", text)
+        assert NOTE in text, doc_id  # where the blanks come from
+    for doc_id in ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "04-iesniegums-par-dalibu"):
+        assert HEALTH in texts[doc_id], doc_id
+    assert HEALTH not in texts["14-patapinajuma-ligums"]  # the loan contract holds no health data
+
+
+def test_the_application_informs_as_gdpr_article_13_requires(texts: dict[str, str]) -> None:
+    text = texts["04-iesniegums-par-dalibu"]
+    assert "Informācija par personas datu apstrādi (Vispārīgās datu aizsardzības regulas 13. pants)" in text
+    assert "Datu saņēmēji: Labklājības ministrijas projekta komanda" in text
+    assert "Datus glabā ______ (glabāšanas termiņu" in text  # not in the catalogue: a blank
+    assert "piekļuvi saviem un bērna datiem" in text and "iebilst pret apstrādi" in text
+    assert "iesniegt sūdzību Datu valsts inspekcijā" in text
+    assert "Esmu informēts/informēta par savu un bērna personas datu apstrādi, kā aprakstīts iepriekš" in text
+    # the information comes before the parent signs
+    assert text.index("Datu valsts inspekcijā") < text.index("Vecāks (likumiskais pārstāvis) Vārds, uzvārds")
+
+
+def test_known_values_are_printed_and_the_note_goes(catalogue_copy: Path) -> None:
+    path = catalogue_copy / "municipalities.yaml"
+    text = path.read_text("utf-8")
+    start = text.index("  - id: valmiera")
+    old = "    data_protection: {officer_email: null, privacy_notice: null}\n"
+    at = text.index(old, start)
+    new = "    data_protection: {officer_email: dati@paraugs.example.lv, privacy_notice: www.paraugs.example.lv/dati}\n"
+    text = text[:at] + new + text[at + len(old):]
+    old = "      social_service: {registration_number: null, address: null, phone: null, email: null}\n"
+    at = text.index(old, start)
+    new = ("      social_service: {registration_number: '90000000000', address: 'Parauga iela 1, Valmiera', phone: null, "
+           "email: dienests@paraugs.example.lv}\n")
+    path.write_text(text[:at] + new + text[at + len(old):], "utf-8")
+    copy = load_or_raise(catalogue_copy)
+    filled = _texts(copy)
+    for doc_id, doc in filled.items():
+        assert ("(reģ. Nr. 90000000000, adrese: Parauga iela 1, Valmiera, e-pasts: dienests@paraugs.example.lv)"
+                in doc), doc_id
+        assert "Datu aizsardzības speciālista e-pasts: dati@paraugs.example.lv." in doc, doc_id
+        assert "ir pieejams: www.paraugs.example.lv/dati." in doc, doc_id
+        assert NOTE not in doc, doc_id
+    # another municipality still has the blanks and the note
+    assert NOTE in _texts(copy, "jelgava")["01-ligums-ar-vecaku"]
