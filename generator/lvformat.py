@@ -58,6 +58,17 @@ def version(template_version: str) -> str:
     return f"{ident} (katalogs {day}.{month}.{year}{prices})"
 
 
+def version_id(template_version: str) -> str:
+    """Only the id of a catalogue or template version, without its dates: '2023-04-01+214ae134' -> '214ae134'.
+    A document's footer prints this after „kataloga versija”: the catalogue's date beside it read like the date of
+    the document (a 2018 contract with „katalogs 01.04.2023”; audit8 F25)."""
+    match = VERSION_PATTERN.match(template_version)
+    if match is None:
+        raise ValueError(f"versija {template_version!r} nav saprotama "
+                         "(gaidīts: GGGG-MM-DD+jaucējkods[.redakcija][@GGGG-MM-DD])")
+    return match.group(4)
+
+
 def agree(n: int, one: str, many: str) -> str:
     """The word form agreeing with the whole number ``n``: Latvian 1, 21, 31… take the singular, 11 does not."""
     return one if n % 10 == 1 and n % 100 != 11 else many

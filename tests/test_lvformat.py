@@ -33,3 +33,10 @@ def test_a_typed_pair_of_straight_quotes_becomes_latvian_quotation_marks(typed: 
                                    'SIA " Paraugs "'])
 def test_unbalanced_or_unclear_straight_quotes_are_left_as_typed(typed: str) -> None:
     assert lvformat.latvian_quotes(typed) == typed
+
+
+def test_a_version_id_has_no_date() -> None:
+    assert lvformat.version_id("2023-04-01+214ae134") == "214ae134"
+    assert lvformat.version_id("2023-04-01+7ca2ab6d.10@2018-10-01") == "7ca2ab6d.10"
+    with pytest.raises(ValueError, match="nav saprotama"):
+        lvformat.version_id("v1")

@@ -8,7 +8,7 @@ header rows repeated on every page and kept with the next row; div.keep -> parag
 table rows that cannot split (the closing clause and the signatures stay on one page); table.keep-tail -> its
 last two rows kept with what follows; div.writing-area -> its label and a bordered box as tall as its ruled
 lines, to type into; span.nr (a clause number from generator/documents/numbering.py) -> an item of one Word
-multilevel list; div.page-break -> page break. The footer carries the title, the template version and
+multilevel list; div.page-break -> page break. The footer carries the title, the catalogue version's id and
 "Lapa X no Y" in the same font and size as the PDF's. Language lv-LV; no template leftovers in the package
 (thumbnail, application).
 """
@@ -198,7 +198,7 @@ class _Writer:
             column.width = width
         left_cell, right_cell = table.rows[0].cells
         left_cell.width, right_cell.width = self.text_width - right, right
-        left_cell.paragraphs[0].add_run(f"{title} · veidnes versija {lvformat.version(version)}")
+        left_cell.paragraphs[0].add_run(f"{title} · {footer_version(version)}")
         page = right_cell.paragraphs[0]
         page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         page.add_run("Lapa ")
@@ -231,7 +231,7 @@ class _Writer:
         props.last_modified_by = self.author
         props.title = title
         props.subject = "IBM izmēģinājumprojekts"
-        props.comments = f"Veidnes versija {version}"
+        props.comments = f"Kataloga versija {version}"
         props.keywords = "IBM; individuālais budžets"
         props.language = LANGUAGE
         props.created = stamp
@@ -503,6 +503,12 @@ class _Writer:
             _spacer(spacer, gap)
             if tail:
                 spacer.paragraph_format.keep_with_next = True
+
+
+def footer_version(version: str) -> str:
+    """What the footer says about the version the document was made from (the PDF's as well, _pamats.html.j2):
+    the catalogue version's id, no date that could be taken for the document's (audit8 F25)."""
+    return f"kataloga versija {lvformat.version_id(version)}"
 
 
 def _set_language(run_properties) -> None:  # noqa: ANN001 - CT_RPr

@@ -67,6 +67,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["percent"] = lvformat.percent
     env.filters["css"] = css_string
     env.filters["versija"] = lvformat.version
+    env.filters["versijas_id"] = lvformat.version_id
     return env
 
 
