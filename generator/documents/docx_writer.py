@@ -6,7 +6,7 @@ paragraphs; table.grid -> a bordered table (th bold, shaded); table.plain -> a b
 tr.blank -> an empty row tall enough to write in; thead rows ->
 header rows repeated on every page and kept with the next row; div.keep -> paragraphs kept with the next and
 table rows that cannot split (the closing clause and the signatures stay on one page); table.keep-tail -> its
-last two rows kept with what follows; div.writing-area -> its label and a bordered box as tall as its ruled
+last two rows kept with what follows; tr.total -> the row above it kept with it; div.writing-area -> its label and a bordered box as tall as its ruled
 lines, to type into; span.nr (a clause number from generator/documents/numbering.py) -> an item of one Word
 multilevel list; div.page-break -> page break. The footer carries the title, the catalogue version's id and
 "Lapa X no Y" in the same font and size as the PDF's. Language lv-LV; no template leftovers in the package
@@ -490,6 +490,12 @@ class _Writer:
         if "plain" not in node.classes:
             for row in table.rows:  # the PDF's tr { break-inside: avoid }
                 _cant_split(row)
+        for r, row in enumerate(rows):
+            if "total" in row.classes and r > header_rows:
+                # The PDF's tr.total { break-before: avoid }: the row above keeps with the total row.
+                for row_cell in table.rows[r - 1].cells:
+                    for paragraph in row_cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         tail = "keep-tail" in node.classes and cell is None and len(rows) > header_rows
         if tail:
             # The PDF's table.keep-tail: its last two rows stay with what follows (an annex's signatures).
