@@ -58,6 +58,17 @@ def version(template_version: str) -> str:
     return f"{ident} (katalogs {day}.{month}.{year}{prices})"
 
 
+def version_id(template_version: str) -> str:
+    """Only the id of a catalogue or template version, without its dates: '2023-04-01+214ae134' -> '214ae134'.
+    A document's footer prints this after „kataloga versija”: the catalogue's date beside it read like the date of
+    the document (a 2018 contract with „katalogs 01.04.2023”; audit8 F25)."""
+    match = VERSION_PATTERN.match(template_version)
+    if match is None:
+        raise ValueError(f"versija {template_version!r} nav saprotama "
+                         "(gaidīts: GGGG-MM-DD+jaucējkods[.redakcija][@GGGG-MM-DD])")
+    return match.group(4)
+
+
 def agree(n: int, one: str, many: str) -> str:
     """The word form agreeing with the whole number ``n``: Latvian 1, 21, 31… take the singular, 11 does not."""
     return one if n % 10 == 1 and n % 100 != 11 else many
@@ -69,3 +80,35 @@ _GLUED_NUMBER = re.compile(r"\bNr\.(?=[0-9A-ZĀČĒĢĪĶĻŅŠŪŽ])")
 def spaced_number_sign(text: str) -> str:
     """"Nr.313" and "Nr.LM2017/…" as Latvian typography writes them: "Nr. 313", "Nr. LM2017/…"."""
     return _GLUED_NUMBER.sub("Nr. ", text)
+
+
+_QUOTE_OPENS_AFTER = "([{/–—-„"  # besides the text's start and white space
+_QUOTE_CLOSES_BEFORE = ".,;:!?)]}–—-\"”"  # besides the text's end and white space
+
+
+def latvian_quotes(text: str) -> str:
+    """Straight double quotes typed around a name, 'SIA "Rūpju Paraugs"', as Latvian quotation marks:
+    'SIA „Rūpju Paraugs”' (nested pairs too). Each quote must plainly open (after the start, a space or a bracket,
+    before a word) or close (after a word, before the end, a space or punctuation) and the pairs must balance;
+    otherwise ('SIA "Paraugs', '12" ekrāns') the text is left exactly as typed."""
+    if '"' not in text:
+        return text
+    out: list[str] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch != '"':
+            out.append(ch)
+            continue
+        before = out[-1] if out else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        opens = (not before or before.isspace() or before in _QUOTE_OPENS_AFTER) and bool(after) \
+            and not after.isspace() and after != '"'
+        closes = bool(before) and not before.isspace() and before != "„" \
+            and (not after or after.isspace() or after in _QUOTE_CLOSES_BEFORE)
+        if opens == closes:
+            return text  # neither or both: not a plain pair
+        depth += 1 if opens else -1
+        if depth < 0:
+            return text
+        out.append("„" if opens else "”")
+    return "".join(out) if depth == 0 else text

@@ -15,3 +15,28 @@ def test_a_version_reads_without_an_iso_date_and_keeps_its_id() -> None:
 def test_an_unreadable_version_is_refused(bad: str) -> None:
     with pytest.raises(ValueError, match="nav saprotama"):
         lvformat.version(bad)
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ('SIA "Rūpju Paraugs"', "SIA „Rūpju Paraugs”"),
+    ('"Rūpju Paraugs", SIA', "„Rūpju Paraugs”, SIA"),
+    ('Biedrība "Centrs "Saule""', "Biedrība „Centrs „Saule””"),
+    ('SIA "A" un nodibinājums "B" (Rīga)', "SIA „A” un nodibinājums „B” (Rīga)"),
+    ("Biedrība „Paraugs”", "Biedrība „Paraugs”"),
+    ("IK Paraugs", "IK Paraugs"),
+])
+def test_a_typed_pair_of_straight_quotes_becomes_latvian_quotation_marks(typed: str, printed: str) -> None:
+    assert lvformat.latvian_quotes(typed) == printed
+
+
+@pytest.mark.parametrize("typed", ['SIA "Paraugs', 'SIA Paraugs"', '12" ekrāns', 'SIA "A" "B', 'a"b"c', '""',
+                                   'SIA " Paraugs "'])
+def test_unbalanced_or_unclear_straight_quotes_are_left_as_typed(typed: str) -> None:
+    assert lvformat.latvian_quotes(typed) == typed
+
+
+def test_a_version_id_has_no_date() -> None:
+    assert lvformat.version_id("2023-04-01+214ae134") == "214ae134"
+    assert lvformat.version_id("2023-04-01+7ca2ab6d.10@2018-10-01") == "7ca2ab6d.10"
+    with pytest.raises(ValueError, match="nav saprotama"):
+        lvformat.version_id("v1")

@@ -6,9 +6,9 @@ paragraphs; table.grid -> a bordered table (th bold, shaded); table.plain -> a b
 tr.blank -> an empty row tall enough to write in; thead rows ->
 header rows repeated on every page and kept with the next row; div.keep -> paragraphs kept with the next and
 table rows that cannot split (the closing clause and the signatures stay on one page); table.keep-tail -> its
-last two rows kept with what follows; div.writing-area -> its label and a bordered box as tall as its ruled
+last two rows kept with what follows; tr.total -> the row above it kept with it; div.writing-area -> its label and a bordered box as tall as its ruled
 lines, to type into; span.nr (a clause number from generator/documents/numbering.py) -> an item of one Word
-multilevel list; div.page-break -> page break. The footer carries the title, the template version and
+multilevel list; div.page-break -> page break. The footer carries the title, the catalogue version's id and
 "Lapa X no Y" in the same font and size as the PDF's. Language lv-LV; no template leftovers in the package
 (thumbnail, application).
 """
@@ -198,7 +198,7 @@ class _Writer:
             column.width = width
         left_cell, right_cell = table.rows[0].cells
         left_cell.width, right_cell.width = self.text_width - right, right
-        left_cell.paragraphs[0].add_run(f"{title} · veidnes versija {lvformat.version(version)}")
+        left_cell.paragraphs[0].add_run(f"{title} · {footer_version(version)}")
         page = right_cell.paragraphs[0]
         page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         page.add_run("Lapa ")
@@ -231,7 +231,7 @@ class _Writer:
         props.last_modified_by = self.author
         props.title = title
         props.subject = "IBM izmēģinājumprojekts"
-        props.comments = f"Veidnes versija {version}"
+        props.comments = f"Kataloga versija {version}"
         props.keywords = "IBM; individuālais budžets"
         props.language = LANGUAGE
         props.created = stamp
@@ -490,6 +490,12 @@ class _Writer:
         if "plain" not in node.classes:
             for row in table.rows:  # the PDF's tr { break-inside: avoid }
                 _cant_split(row)
+        for r, row in enumerate(rows):
+            if "total" in row.classes and r > header_rows:
+                # The PDF's tr.total { break-before: avoid }: the row above keeps with the total row.
+                for row_cell in table.rows[r - 1].cells:
+                    for paragraph in row_cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         tail = "keep-tail" in node.classes and cell is None and len(rows) > header_rows
         if tail:
             # The PDF's table.keep-tail: its last two rows stay with what follows (an annex's signatures).
@@ -503,6 +509,12 @@ class _Writer:
             _spacer(spacer, gap)
             if tail:
                 spacer.paragraph_format.keep_with_next = True
+
+
+def footer_version(version: str) -> str:
+    """What the footer says about the version the document was made from (the PDF's as well, _pamats.html.j2):
+    the catalogue version's id, no date that could be taken for the document's (audit8 F25)."""
+    return f"kataloga versija {lvformat.version_id(version)}"
 
 
 def _set_language(run_properties) -> None:  # noqa: ANN001 - CT_RPr

@@ -4,6 +4,12 @@ Templates call ``n.section()``, ``n.clause()`` and ``n.point()``. The rendered H
 ``<span class="nr" data-level="L">2.3.</span>``: the PDF prints it as text, the DOCX writer turns the
 paragraph into an item of one Word multilevel list (level L), so an editor can insert or delete a clause and
 Word renumbers the rest. Both show the same numbers, because the list counts exactly the calls made here.
+
+A reference to a numbered clause, ``n.ref(mark)`` with the mark an earlier ``n.clause()`` returned
+(``{% set table = n.clause() %}`` … ``{{ n.ref(table) }} punktā``), is that clause's number as text, never a number
+typed in a template. In the DOCX it stays text, not a Word REF field: LibreOffice 7.4 prints a REF field to a
+numbered paragraph without the ordinal dot ("2.2 punktā"), so an editor who inserts a clause in Word checks the
+references by hand, as the downloads page says (D78).
 """
 
 from __future__ import annotations
@@ -38,6 +44,11 @@ class Numbering:
 
     def current_section(self) -> str:
         return f"{self._section}."
+
+    @staticmethod
+    def ref(mark: str) -> str:
+        """A reference to a clause by the number an earlier call returned: "2.3."."""
+        return Markup(mark).striptags()
 
 
 class MarkedNumbering(Numbering):

@@ -71,7 +71,7 @@ def _walk(node: Node):  # noqa: ANN202
 def test_writer_prints_no_empty_page_and_no_page_of_only_signatures(printed) -> None:
     assert len(printed["pages"]) >= 30
     for doc_id, pages in printed["pages"].items():
-        footer = normalise(f"{printed['titles'][doc_id]} · veidnes versija {lvformat.version(printed['version'])}")
+        footer = normalise(f"{printed['titles'][doc_id]} · kataloga versija {lvformat.version_id(printed['version'])}")
         for number, page in enumerate(pages, 1):
             assert f"Lapa {number} no {len(pages)}" in page, f"{doc_id} lapa {number}"
             rest = re.sub(r"Lapa \d+ no \d+", "", page).replace(footer, "")

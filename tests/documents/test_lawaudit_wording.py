@@ -148,7 +148,7 @@ def test_the_providers_request_is_everywhere_the_contracts_annex(municipal, chil
     for where, text in _all_texts(municipal, child):
         assert "nav līguma pielikums" not in text and "nav šā līguma pielikums" not in text, where
         if where.endswith("05-iesniegums-par-sniedzejiem"):
-            assert "(IBM matricas 6.9. tabula), līguma ar vecāku pielikums" in text, where
+            assert "Pielikums līgumam par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu" in text, where
         if where.endswith("01-ligums-ar-vecaku"):
             assert "Līguma pielikums ir arī Vecāka iesniegums par pakalpojumu sniedzējiem" in text, where
 

@@ -61,7 +61,8 @@ def test_pdf_footer_and_metadata(built: Path, catalogue: Catalogue, pdf_text) ->
         for number, page in enumerate(reader.pages, 1):
             page_text = normalise(page.extract_text())
             assert f"Lapa {number} no {pages}" in page_text, f"{spec.id} lapa {number}"
-            assert f"veidnes versija {lvformat.version(catalogue.version)}" in page_text, f"{spec.id} lapa {number}"
+            assert f"kataloga versija {lvformat.version_id(catalogue.version)}" in page_text, f"{spec.id} lapa {number}"
+            assert "(katalogs" not in page_text, f"{spec.id} lapa {number}"  # no catalogue date beside it (F25)
             assert f"versija {catalogue.version}" not in page_text, f"{spec.id} lapa {number}"  # no ISO date
         mediabox = reader.pages[0].mediabox
         size = sorted([round(float(mediabox.width)), round(float(mediabox.height))])

@@ -1,0 +1,52 @@
+"""The parent's request about providers (05) as the parent signs it (audit8 F25): its subtitle says what the form
+is (the contract's annex), not who signs it – the signature block does –, and the addressee is the social
+service's confirmed name or a labelled line, never an unlabelled blank above the title."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents import context as ctx
+from generator.documents.annex_context import annex_context
+from generator.documents.build_step import render_municipality
+from generator.documents.html import environment, render
+from generator.documents.party_names import municipal_documents_day
+from generator.documents.registry import by_id
+from tests.documents.test_from_matrix_provider_terms import _text
+
+REQUEST = "05-iesniegums-par-sniedzejiem"
+SUBTITLE = "Pielikums līgumam par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu"
+
+
+def _head(html: str) -> tuple[str, str]:
+    """The text between the letterhead and the title, and between the title and the request's first clause."""
+    before, after = _text(html.split("<main>", 1)[1]).split("Iesniegums par pakalpojumu sniedzēju izvēli", 1)
+    return before.rsplit("e-pasts", 1)[1], after.split("Lūdzu", 1)[0]
+
+
+def test_the_form_prints_no_instruction_and_labels_the_blank_addressee(catalogue: Catalogue) -> None:
+    doc = render_municipality(catalogue, catalogue.municipality("ogre"), [by_id(REQUEST)])[0]
+    text = _text(doc.html)
+    above, below = _head(doc.html)
+    assert "Adresāts – sociālais dienests (nosaukums)" in above
+    assert SUBTITLE in below
+    assert "paraksta vecāks" not in text.lower() and "; paraksta" not in text
+    assert "Vecāks (likumiskais pārstāvis)" in text  # who signs: the signature block
+
+
+def test_a_confirmed_social_service_is_the_addressee_without_a_label(catalogue: Catalogue) -> None:
+    """No social service name is confirmed in the catalogue yet: the municipality's context is given one (a
+    fictional name) to see the form as it will read then – the name in the dative, right-aligned, no label."""
+    municipality = catalogue.municipality("ogre")
+    day = municipal_documents_day(catalogue, dt.date.today())
+    context = {**ctx.shared_context(catalogue), **annex_context(catalogue),
+               **ctx.municipality_context(catalogue, municipality, day)}
+    named = {"nom": "Paraugu sociālais dienests", "gen": "Paraugu sociālā dienesta",
+             "dat": "Paraugu sociālajam dienestam", "loc": "Paraugu sociālajā dienestā", "feminine": False}
+    context["dienests"] = {**context["dienests"], **named, "party": dict(named), "confirmed": True}
+    html = render(environment(), by_id(REQUEST), context).html
+    above, below = _head(html)
+    assert '<p class="right">Paraugu sociālajam dienestam</p>' in html
+    assert "Paraugu sociālajam dienestam" in above and "Adresāts" not in above
+    assert SUBTITLE in below
