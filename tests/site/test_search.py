@@ -47,16 +47,18 @@ FIRST_RESULT = [
 def first_result(visit: Visit, query: str) -> str:
     field = visit.page.locator("input.md-search__input")
     field.click()
+    # The results shown so far (the previous query's) are marked: the first result read below is one the theme
+    # rendered for this query, without a fixed wait for it.
+    visit.page.evaluate("() => document.querySelectorAll('.md-search-result__item').forEach(i => i.ibmOld = true)")
     # The theme searches on key events, not on a set value: all but the last letter set at once, the last one
     # typed, so that the query is searched once (typed letter by letter, every prefix was searched as well).
     field.fill(query[:-1])
     field.press_sequentially(query[-1], delay=15)
     meta = visit.page.locator(".md-search-result__meta")
     visit.page.wait_for_function(
-        "() => !/inicializ/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=TIMEOUT_MS)
-    link = visit.page.locator(".md-search-result__item > a").first
-    link.wait_for(timeout=TIMEOUT_MS)
-    visit.page.wait_for_timeout(300)  # the last keystroke's result replaces the earlier ones
+        "() => !/inicializ/i.test(document.querySelector('.md-search-result__meta').textContent)"
+        " && [...document.querySelectorAll('.md-search-result__item')].some(i => i.querySelector('a'))"
+        " && ![...document.querySelectorAll('.md-search-result__item')].some(i => i.ibmOld)", timeout=TIMEOUT_MS)
     assert meta.count() == 1
     href = visit.page.locator(".md-search-result__item > a").first.get_attribute("href") or ""
     return urlsplit(href).path.removeprefix(urlsplit(visit.base).path)
