@@ -69,6 +69,7 @@ def test_each_query_finds_its_page_first(visit: Visit) -> None:
     visit.open("index.html")
     found = {query: first_result(visit, query) for query, _ in FIRST_RESULT}
     wrong = {q: (found[q], expected) for q, expected in FIRST_RESULT if found[q] != expected}
+    visit.page.wait_for_timeout(300)  # the results panel has faded in: the screenshot is for a person to look at
     visit.shot("meklesana-tabula")
     assert wrong == {}, "vaicājums: (pirmais rezultāts, gaidītais)"
     assert visit.errors == []
@@ -82,6 +83,7 @@ def test_results_highlight_the_written_words(visit: Visit, query: str) -> None:
     assert marked, query
     # the highlighted words are the page's own words (with diacritics), not the search stems
     assert any(any(ch in word for ch in "āčēģīķļņšūž") for word in marked) or query == "transports berniem"
+    visit.page.wait_for_timeout(300)  # the results panel has faded in (as above)
     visit.shot("meklesana-" + query.replace(" ", "-"))
     # the page opened from the result highlights the words as they are written there
     visit.page.locator(".md-search-result__item > a").first.click()
