@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from dataclasses import dataclass
@@ -84,6 +85,18 @@ class BuiltSite:
 
     def html(self, page: str) -> str:
         return (self.site / page).read_text(encoding="utf-8")
+
+    def page_texts(self) -> list[tuple[str, str]]:
+        """(page, its text as tests/htmltext.py reads it) for every HTML page, sorted: read once for the tests
+        that scan every page's words (ordinal spacing, sheet names)."""
+        return _page_texts(self.site)
+
+
+@functools.lru_cache(maxsize=4)
+def _page_texts(site: Path) -> list[tuple[str, str]]:
+    from tests.htmltext import html_text
+
+    return [(str(p.relative_to(site)), html_text(p.read_text(encoding="utf-8"))) for p in sorted(site.rglob("*.html"))]
 
 
 @pytest.fixture(scope="session")

@@ -66,12 +66,13 @@ def test_stylesheet_keeps_no_column_on_one_line(built_site: BuiltSite) -> None:
 
 @browser_test
 def test_decisions_tables_fit_the_desktop_page(browser, server: str) -> None:
-    for table in _tables(browser, server, DECISIONS, 1280):
+    tables = _tables(browser, server, DECISIONS, 1280)
+    for table in tables:
         assert not table["scrolls"], table["heading"]
         assert table["tableWidth"] <= table["wrapWidth"] + 1, table["heading"]
         assert max(table["headerRight"]) <= table["wrapRight"] + 1, table["heading"]
         assert table["hint"] is None, table["heading"]
-    open_points = [t for t in _tables(browser, server, DECISIONS, 1280) if t["heading"] == OPEN_POINTS]
+    open_points = [t for t in tables if t["heading"] == OPEN_POINTS]
     assert len(open_points) == 1
     # two columns of short sentences: a few lines a row, not a column a word wide
     assert open_points[0]["tallestRow"] < 120, open_points[0]

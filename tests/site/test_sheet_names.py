@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.htmltext import html_text
 from tests.sheet_names import report
 from tests.site.conftest import BuiltSite
 
@@ -16,8 +15,8 @@ QUOTING: frozenset[str] = frozenset()
 
 
 def test_site_pages_name_sheets_as_tables(built_site: BuiltSite) -> None:
-    pages = sorted(p for p in built_site.site.rglob("*.html") if str(p.relative_to(built_site.site)) not in QUOTING)
+    pages = [(page, text) for page, text in built_site.page_texts() if page not in QUOTING]
     assert len(pages) > 20
-    found = report((str(p.relative_to(built_site.site)), html_text(p.read_text(encoding="utf-8"))) for p in pages)
+    found = report(pages)
     found += report((f"docs/{path}", text) for path, text in built_site.sources.pages.items() if path not in QUOTING)
     assert not found, "\n".join(found)

@@ -1,0 +1,57 @@
+"""A pytest plugin: the CPU seconds of every test, counting the pytest process and every process below it that
+is alive (Chromium with its renderers, the site's http.server, soffice), with what those have reaped.
+
+``bench/unit_cpu.py`` gives one number for a whole unit; this one says which test it goes to. Run a unit in
+one process (no xdist, so that the browser is a child of this pytest) and name a JSON file for the result:
+
+    IBM_TEST_CPU=/tmp/site-cpu.json .venv/bin/pytest tests/site/test_browser.py -n 0 -p bench.pytest_cpu
+
+The file holds {"tests": {node id: [CPU s, wall s]}}; each test's time includes its setup and teardown (the
+first test that needs the built site pays for the build). A test that closes a session's browser shows a
+negative CPU: that process has left the tree.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+TICK = os.sysconf("SC_CLK_TCK")
+_TIMES: dict[str, list[float]] = {}
+
+
+def _tree(pid: int) -> list[int]:
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return [pid] + [p for c in children for p in _tree(int(c))]
+
+
+def tree_cpu() -> float:
+    """CPU seconds of this process and its live descendants, with the children each of them has reaped."""
+    total = 0.0
+    for pid in _tree(os.getpid()):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(f) for f in fields[11:15]) / TICK  # utime, stime, cutime, cstime
+    return total
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  # noqa: ANN201, ARG001
+    cpu, wall = tree_cpu(), time.monotonic()
+    yield
+    _TIMES[item.nodeid] = [round(tree_cpu() - cpu, 2), round(time.monotonic() - wall, 2)]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:  # noqa: ARG001
+    target = os.environ.get("IBM_TEST_CPU")
+    if target:
+        Path(target).write_text(json.dumps({"tests": _TIMES}, indent=1), encoding="utf-8")
