@@ -146,11 +146,11 @@ def write_units(sh: Sheet) -> None:
 
 def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     """Under the table: day-care centre and workshop days planned in each month against the month's
-    working days (D11), marked when above."""
+    working days inside the plan period (D11, D93), marked when above."""
     st = sh.st
     # the labels in the repeated columns A:B, wrapped in two lines (Excel's narrower columns): whole on every page
     for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
-                     (row + 1, "Darba dienas mēnesī (bez brīvdienām un svētku dienām)")):
+                     (row + 1, "Darba dienas plāna periodā (bez brīvdienām un svētku dienām)")):
         sh.merge_text(f"A{r}:B{r}", label, st.label)
         sh.row_height(r, DAY_ROW_HEIGHT)
     for k, c in enumerate(cols, start=1):
