@@ -17,7 +17,7 @@ from decimal import Decimal
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import Regime
 from generator.reference.lines import PlanLine, line_from_offer
-from generator.reference.monthly import period_working_days
+from generator.reference.monthly import calendar_month, working_days
 from generator.reference.rounds import ReportingPeriod
 from generator.reference.workbook import WorkbookInputs
 
@@ -157,7 +157,7 @@ def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: in
     n_lines = rng.choice([rng.randint(1, 6), rng.randint(1, 15), rng.randint(1, 40)])
     prices: dict[str, Decimal] = {}
     lines: list[PlanLine] = []
-    first_days = period_working_days(start, months, 1)
+    first_days = working_days(*calendar_month(start, 1))
     for _ in range(n_lines):
         if rng.random() < 0.08:
             planned = [Decimal(rng.randint(0, 2)) for _ in range(rng.randint(0, max_months))]

@@ -18,6 +18,7 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
 from generator.workbook.recalculated import recalculated_values
+from generator.workbook.sheets.months import DAYS_EXCEEDED
 from generator.workbook.writer import write_workbook
 from tests.workbook.compare import differences
 from tests.workbook.conftest import InputCells, recipient_labels, require_uno
@@ -26,6 +27,7 @@ pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 START = dt.date(2019, 6, 12)  # 12.06.–30.06.2019: 12 working days (24.06 a holiday); the whole June has 19
 LABEL = "Darba dienas plāna periodā (bez brīvdienām un svētku dienām)"
+PLANNED = "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"
 
 
 def _inputs(catalogue: Catalogue, day: dt.date, june: int) -> WorkbookInputs:
@@ -56,9 +58,10 @@ def recalculated(catalogue: Catalogue, params: Params, day: dt.date,
     return {june: (inputs, v) for (june, (inputs, _)), v in zip(files.items(), values, strict=True)}
 
 
-def _printed_working_days(values: NamedValues) -> list[object]:
+def _printed_row(values: NamedValues, label: str) -> list[object]:
+    """What 6.6 shows right of ``label`` (the months, then the note)."""
     cells = {rc: v for sheet, rc, v in values.all_values() if sheet == "6.6"}
-    row = next(r for (r, _), v in cells.items() if v == LABEL)
+    row = next(r for (r, _), v in cells.items() if v == label)
     return [v for (r, c), v in sorted(cells.items()) if r == row and c > 2 and v not in ("", None)]
 
 
@@ -70,4 +73,5 @@ def test_mid_month_start_checks_the_days_inside_the_period(recalculated, params:
     assert [f.code for f in reference.findings if f.severity.value == "kļūda"] == ["day_services"] * errors
     assert not differences(reference.named_values(), values)
     assert values["Kludas"] == errors
-    assert _printed_working_days(values) == [12, 23]  # June from the 12th (24.06 a holiday), the whole July
+    assert _printed_row(values, LABEL) == [12, 23]  # June from the 12th (24.06 a holiday), the whole July
+    assert _printed_row(values, PLANNED) == [june, 10] + [DAYS_EXCEEDED] * errors
