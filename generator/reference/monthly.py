@@ -29,11 +29,39 @@ def calendar_month(period_start: dt.date, month: int) -> tuple[int, int]:
 def working_days(year: int, month: int, holidays: Collection[dt.date] = ()) -> int:
     """Working days of a calendar month: Monday–Friday except the public holidays in ``holidays``
     (D11; catalogue/holidays.yaml), as NETWORKDAYS(first day; last day; holidays)."""
-    days = calendar.monthrange(year, month)[1]
+    return working_days_between(dt.date(year, month, 1), month_end(year, month), holidays)
+
+
+def working_days_between(first: dt.date, last: dt.date, holidays: Collection[dt.date] = ()) -> int:
+    """Monday–Friday days from ``first`` to ``last`` (both included) except ``holidays``: NETWORKDAYS."""
     off = set(holidays)
-    return sum(
-        1 for d in range(1, days + 1) if dt.date(year, month, d).weekday() < 5 and dt.date(year, month, d) not in off
-    )
+    days = (first + dt.timedelta(days=k) for k in range((last - first).days + 1))
+    return sum(1 for d in days if d.weekday() < 5 and d not in off)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_end(period_start: dt.date, months: int) -> dt.date:
+    """The period's last day: the last day of its last calendar month (the workbook's Perioda_Beigas, D93)."""
+    return month_end(*calendar_month(period_start, months))
+
+
+def period_month_span(period_start: dt.date, months: int, month: int) -> tuple[dt.date, dt.date]:
+    """First and last day of period month ``month`` that lie inside the period: the first month begins on the
+    period's first day, which may be any day of it (D93)."""
+    year, number = calendar_month(period_start, month)
+    first = max(dt.date(year, number, 1), period_start)
+    return first, min(month_end(year, number), period_end(period_start, months))
+
+
+def period_working_days(
+    period_start: dt.date, months: int, month: int, holidays: Collection[dt.date] = ()
+) -> int:
+    """Working days of period month ``month`` inside the plan period (D11): a plan that starts on 12.06.2019
+    has 12 in June 2019, not the month's 19; 6.11's NETWORKDAYS(MAX(month start; Perioda_Sakums); …)."""
+    return working_days_between(*period_month_span(period_start, months, month), holidays)
 
 
 def check_months(months: int, maximum: int) -> None:

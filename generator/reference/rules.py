@@ -8,8 +8,9 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
 - day_care_sessions (warning, L1713): 1 per pair of counted lines where one line's service (the
   day-care centre) includes the other's sessions (``includes_sessions_of``, catalogue data).
 - day_services (error, D11): 1 per period month where the planned units (6.6) of the day-care
-  centre and specialised-workshop lines together exceed that calendar month's working days
-  (Mon–Fri without the public holidays of catalogue/holidays.yaml); a month of a year the list does not
+  centre and specialised-workshop lines together exceed the working days of that calendar month inside
+  the plan period (Mon–Fri without the public holidays of catalogue/holidays.yaml; a plan starting on
+  12.06.2019 has 12 in June, D93); a month of a year the list does not
   cover is not checked (no working-day count, D62).
 - price_above_ceiling (error, D12): 1 per counted line whose unit price is above its ceiling.
 - actual_cost_price (error, D70): 1 per counted line whose unit is the euro at actual cost
@@ -43,11 +44,12 @@ from collections.abc import Collection, Sequence
 from decimal import Decimal
 
 from generator.lvformat import agree, eur, percent
+from generator.lvformat import date as lv_date
 from generator.lvformat import number as lv_number
 from generator.money import cents
 from generator.reference.findings import Finding, Severity
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
-from generator.reference.monthly import calendar_month, working_days
+from generator.reference.monthly import calendar_month, period_month_span, working_days_between
 from generator.reference.params import Params
 from generator.reference.plan import line_cost, transport_share
 
@@ -156,7 +158,8 @@ def check_day_services(
     holiday_years: Collection[int] | None = None,
 ) -> list[Finding]:
     """Day-care centre and specialised workshop days together in a calendar month may not exceed
-    that month's working days, Monday to Friday without the public holidays (D11, L1712): an error
+    the working days of that month inside the plan period, Monday to Friday without the public holidays
+    (D11, L1712; a first month that begins after its 1st counts from the period's first day, D93): an error
     per month. Only a plan with a day-care or workshop line is checked. A month of a year that
     ``holiday_years`` (the years the holiday list covers; None: all) lacks has no working-day count
     and is not checked (D62)."""
@@ -167,15 +170,18 @@ def check_day_services(
         year, month = calendar_month(period_start, m)
         if holiday_years is not None and year not in holiday_years:
             continue  # no holiday list for the year: no working-day count, the matrix shows a blank (D62)
-        limit = working_days(year, month, holidays)
+        first, last = period_month_span(period_start, months, m)
+        limit = working_days_between(first, last, holidays)
         if total > limit:
             concerned = tuple(i for i, line in day_lines if line.month_value("planned_units", m) > 0)
+            whole = first.day == 1 and (last + dt.timedelta(days=1)).day == 1
+            where = "mēnesī" if whole else f"plāna periodā šajā mēnesī ({lv_date(first)}–{lv_date(last)})"
             found.append(
                 Finding(
                     "day_services",
                     Severity.error,
                     f"{year}. gada {MONTHS_LV[month - 1]} dienas aprūpes centrā un specializētajā darbnīcā "
-                    f"{_planned_days(total)}, bet mēnesī ir tikai {limit} darba "
+                    f"{_planned_days(total)}, bet {where} ir tikai {limit} darba "
                     f"{_one(limit, 'diena', 'dienas')} (svētku dienas neskaitot).",
                     concerned,
                     month=m,

@@ -136,7 +136,7 @@ SIGNED = {"6.3": ("Sociālais darbinieks", "Vecāks"), "6.5": ("Sociālais darbi
           "6.6": ("Sociālais darbinieks", "Vecāks"), "6.9": ("Vecāks",)}
 # What follows the plan rows of a signed annex and is printed with its signatures: 6.3 the goals, 6.5 the
 # totals, 6.6 the day-care check, 6.9 the number of services applied for.
-AFTER_ROWS = {"6.3": "Ilgtermiņa mērķi", "6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas mēnesī",
+AFTER_ROWS = {"6.3": "Ilgtermiņa mērķi", "6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas plāna periodā",
               "6.9": "Pakalpojumu skaits"}
 # Plans with as many lines as each number of open plan rows (10, 20, 30, 40): printed as "rindas-NN".
 OPEN_ROWS = (10, 20, 30, 40)

@@ -351,7 +351,7 @@ def test_working_days_blank_without_a_holiday_list(lo_batch, params) -> None:
         values = lo_batch.read(path)
         assert not differences(evaluate_workbook(plan.inputs, params).named_values(), values), plan.describe()
         cells = {rc: v for sheet, rc, v in values.all_values() if sheet == "6.6"}
-        label = next(rc for rc, v in cells.items() if v == "Darba dienas mēnesī (bez brīvdienām un svētku dienām)")
+        label = next(rc for rc, v in cells.items() if v == "Darba dienas plāna periodā (bez brīvdienām un svētku dienām)")
         rows[plan.inputs.period_start.year] = [v for (r, c), v in sorted(cells.items()) if r == label[0] and c > 2 and v not in ("", None)]
     assert rows[2019] == [20, 21, 19, 23, 22, 21], rows[2019]
     assert rows[2026] == [BLANK] * 6 + [NO_HOLIDAYS], rows[2026]

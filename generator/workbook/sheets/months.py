@@ -24,6 +24,8 @@ DAY_ROW_HEIGHT = 22  # two lines of 9 pt text
 BLANK = "______"
 # beside the working days of 6.6 when a month's year has no holiday list in the catalogue (D62): two lines of the notes
 NO_HOLIDAYS = "„______”: gadam katalogā nav svētku dienu saraksta"
+# beside 6.6's planned day-care and workshop days when a month has more than its working days in the plan period (D11)
+DAYS_EXCEEDED = "Iezīmēts: dienu vairāk nekā darba dienu plāna periodā"
 MONTH_WIDTH = 6.5  # 6.6: "09.2019" in 8 pt and a month's units in 9 pt
 NOTE_WIDTH = 27  # 6.6's Piezīmes: a note of 60 characters in two lines of 9 pt
 MONTH_NAME_HEIGHT = 22  # 6.6: a month and its year ("aprīlis 2019") in two lines of the narrow month columns
@@ -146,11 +148,11 @@ def write_units(sh: Sheet) -> None:
 
 def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     """Under the table: day-care centre and workshop days planned in each month against the month's
-    working days (D11), marked when above."""
+    working days inside the plan period (D11, D93), marked when above."""
     st = sh.st
     # the labels in the repeated columns A:B, wrapped in two lines (Excel's narrower columns): whole on every page
     for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
-                     (row + 1, "Darba dienas mēnesī (bez brīvdienām un svētku dienām)")):
+                     (row + 1, "Darba dienas plāna periodā (bez brīvdienām un svētku dienām)")):
         sh.merge_text(f"A{r}:B{r}", label, st.label)
         sh.row_height(r, DAY_ROW_HEIGHT)
     for k, c in enumerate(cols, start=1):
@@ -160,6 +162,7 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
                                     f'INDEX(h_DarbaDienas,{k}),IF(ISNUMBER(INDEX(h_MenSakums,{k})),"{BLANK}","")),"")',
                                     st.out_whole, "")
     free = col(cols[-1], 3)
+    sh.formula(f"{free}{row}", f'IF(SUM(h_DienasParkapums)>0,"{DAYS_EXCEEDED}","")', st.out_text_wrap, "")
     sh.formula(f"{free}{row + 1}", f'IF(ISNUMBER(MATCH("{BLANK}",{cols[0]}{row + 1}:{cols[-1]}{row + 1},0)),"{NO_HOLIDAYS}","")',
                st.out_text_wrap, "")
     first = cols[0]

@@ -89,7 +89,7 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "nodarbības, un tādas pašas nodarbības citur (katrs pāris); jāapstiprina, ka tās ir cita speciālista vai "
          "grupas nodarbības.", "6.3, 6.4", "SUM(f_Nodarbibas)"),
         ("day_services", "kļūda", "Dienas aprūpes centra un specializētās darbnīcas plānotās dienas mēnesī "
-         "pārsniedz mēneša darba dienas (katrs mēnesis).", "6.6, 6.11", "SUM(h_DienasParkapums)"),
+         "pārsniedz šā mēneša darba dienas plāna periodā (katrs mēnesis).", "6.6, 6.11", "SUM(h_DienasParkapums)"),
         ("price_above_ceiling", "kļūda", "Sniedzēja cena pārsniedz normatīvajos aktos, deleģēšanas līgumā vai grupu "
          "nodarbībām noteikto maksimālo cenu (katra plāna rinda).", "6.4, 6.8", "SUM(f_Cena)"),
         ("actual_cost_price", "kļūda", "Pakalpojumam ar mērvienību „euro (faktiskās izmaksas)” daudzums ir summa "
@@ -438,7 +438,7 @@ def _months(sh: Sheet, months: int) -> None:
     st = sh.st
     sh.text(f"A{MONTHS_SECTION}", "Perioda mēneši (darba dienas: pirmdiena–piektdiena bez svētku dienām)",
             st.section)
-    heads = ("Perioda mēnesis", "Mēneša 1. datums", "Darba dienas (tukšs – gadam nav svētku dienu saraksta)",
+    heads = ("Perioda mēnesis", "Mēneša 1. datums", "Darba dienas plāna periodā (tukšs – gadam nav svētku dienu saraksta)",
              "Dienas centrs + darbnīca, plānotās dienas",
              "Pārsniegts (1 – jā)", "Mēnesis")
     for c, head in zip("ABCDEF", heads, strict=True):
@@ -457,7 +457,11 @@ def _months(sh: Sheet, months: int) -> None:
         )
         # a month whose year the catalogue's holiday list does not cover has no count (6.6 shows a blank, D62)
         listed = f'COUNTIFS(h_Svetki,">="&DATE(YEAR(B{row}),1,1),h_Svetki,"<="&DATE(YEAR(B{row}),12,31))>0'
-        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),IF({listed},NETWORKDAYS(B{row},DATE(YEAR(B{row}),MONTH(B{row})+1,0),'
+        # only the days inside the plan period: a first month from Perioda_Sakums (which may be any day, D93),
+        # a last month up to Perioda_Beigas (D11)
+        month_end = f"DATE(YEAR(B{row}),MONTH(B{row})+1,0)"
+        last_day = f"IF(ISNUMBER(Perioda_Beigas),MIN({month_end},Perioda_Beigas),{month_end})"
+        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),IF({listed},NETWORKDAYS(MAX(B{row},Perioda_Sakums),{last_day},'
                    f'h_Svetki),""),"")',
                    st.out_whole, "")
         mc = month_cols[k - 1]
