@@ -31,6 +31,7 @@ from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.terms import BLANK_DATE
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
+from generator.reference.monthly import period_end
 
 BLANK = "______"
 # Beside F (the ministry's final amount) where it does not decide A: N <= P makes A = N (L1077, L1385).
@@ -69,9 +70,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(day.year + index // 12, index % 12 + 1, 1)
 
 
-def period_end(start: dt.date, months: int) -> dt.date:
-    """The last day of the period's last month (the workbook's Perioda_Beigas)."""
-    return add_months(start, months) - dt.timedelta(days=1)
 
 
 def slug(text: str) -> str:

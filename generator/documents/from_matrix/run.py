@@ -19,11 +19,12 @@ from generator.cli_errors import find_os_error, os_reason
 from generator.documents.from_matrix import archive as arch
 from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
-from generator.documents.from_matrix.context import build, period_end
+from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
 from generator.ministry.templates import TemplateSource
+from generator.reference.monthly import period_end
 
 Echo = Callable[[str], None]
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
