@@ -147,7 +147,7 @@ PLAN_ROW = re.compile(r"^\d+ (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
 ROW_NUMBER = re.compile(r"^(\d+) (?=[^\n]*[^\W\d_])", re.M)
 MIN_FONT = 8.0
 HEADER = re.compile(r"IBM matrica – (6\.\d+)[. ]")
-FOOTER = re.compile(r"Lapa (\d+) no (\d+)")
+FOOTER = re.compile(r"(6\.\d+)\. tabula, (\d+)\. lapa")
 
 
 def longest_names(catalogue: Catalogue) -> tuple[str, ...]:
@@ -326,7 +326,7 @@ def _unhyphened(text: str) -> str:
 
 def test_every_page_readable_numbered_and_named(printed: dict[str, dict[str, list[Page]]]) -> None:
     """A4, ≥ 8 pt, the annex in the page header, the child's personal code in the repeated rows,
-    "Lapa X no Y" counted per sheet, no "###", and no more pages than the sheet needs."""
+    "6.3. tabula, X. lapa" counted per sheet (no total, D23), no "###", and no more pages than the sheet needs."""
     for name, sheets in printed.items():
         for sheet, pages in sheets.items():
             where = f"{name} {sheet}"
@@ -337,8 +337,9 @@ def test_every_page_readable_numbered_and_named(printed: dict[str, dict[str, lis
                 assert page.min_font >= MIN_FONT - 0.05, f"{at}: mazākais burts {page.min_font:.1f} pt"
                 found = HEADER.search(page.text)
                 assert found and found.group(1) == sheet, f"{at}: galvenē nav {sheet}: {page.text[:100]!r}"
-                assert FOOTER.findall(page.text) == [(str(k), str(len(pages)))], (
-                    f"{at}: kājenē jābūt „Lapa {k} no {len(pages)}”: {FOOTER.findall(page.text)}")
+                assert FOOTER.findall(page.text) == [(sheet, str(k))], (
+                    f"{at}: kājenē jābūt „{sheet}. tabula, {k}. lapa”: {FOOTER.findall(page.text)}")
+                assert "Lapa " not in page.text, f"{at}: kājenē kopējais lappušu skaits"
                 assert PEOPLE.child_code in page.text, f"{at}: nav bērna personas koda"
                 if name.startswith("garais-vards"):
                     assert LONG_CHILD.child_name in _unhyphened(page.text), f"{at}: nav visa bērna vārda"
