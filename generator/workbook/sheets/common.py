@@ -3,6 +3,8 @@ A4 print settings and sheet protection."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator import lvformat
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
@@ -295,10 +297,19 @@ def page_setup(
     if area:
         ws.print_area(area)
     # "&9" sets the font size, so the text after it must not start with a digit
-    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {lvformat.version(sh.book.cache.version)}", {"margin": header_margin})
+    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {header_version(sh.book.cache.version, sh.book.day)}",
+                  {"margin": header_margin})
     # a space after the size code: "&9" followed by "6.3. tabula" would read as size 96
     ws.set_footer(f"&C&9 {footer_text(annex)}", {"margin": header_margin})
     ws.hide_gridlines(2)
+
+
+def header_version(version: str, day: dt.date) -> str:
+    """The template in the page header with the day of the prices it carries, as the documents name theirs (D45):
+    "214ae134.10, cenas uz 01.10.2018". The catalogue's own day ("katalogs 01.04.2023") read as the price list
+    that applies to the plan (audit9 F9); 6.11 keeps the whole version (IBM_Versija)."""
+    ident = lvformat.version(version).split(" (", 1)[0]
+    return f"{ident}, cenas uz {lvformat.date(day)}"
 
 
 def footer_text(annex: str) -> str:
