@@ -71,3 +71,14 @@ def test_the_help_says_the_workbook_may_be_printed_whole() -> None:
     text = _flat(HELP.read_text(encoding="utf-8"))
     assert "„6.3. tabula, 1. lapa”" in text, f"{HELP.name}: nav paskaidrota kājene"
     assert "Lapa X no Y" not in text and "Drukājiet katru lapu atsevišķi" not in text
+
+
+DOWNLOADS = REPO / "generator/site/templates/lejupielades.md.j2"
+
+
+def test_the_downloads_page_says_report_footers_count_each_sheet() -> None:
+    """The report templates' footers name the form and its own page (D58): the downloads page no longer asks to
+    print them sheet by sheet, and says what the footer shows."""
+    text = _flat(DOWNLOADS.read_text(encoding="utf-8"))
+    assert "gan pa vienai lapai, gan visu darbgrāmatu uzreiz" in text
+    assert "„29. pielikums, 1. lapa”" in text and "Y ir visas darbgrāmatas" not in text
