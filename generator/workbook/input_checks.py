@@ -14,7 +14,9 @@ Kinds of input:
   has data;
 - ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
 - ``yesno``: exactly "Jā" or "Nē" (case and spaces count), required when ``required`` holds;
-- ``list``: an optional value that is exactly one of a list's values.
+- ``list``: an optional value that is exactly one of a list's values;
+- ``text``: free text of a signed annex's cell of fixed height, at most ``extra`` characters (what prints whole in
+  it, measured: tests/workbook/test_label_widths.py); a longer paste would print cut off (audit9 F5).
 """
 
 from __future__ import annotations
@@ -75,20 +77,32 @@ class Kind:
             body = f'IF(OR(EXACT({x},"{YES}"),EXACT({x},"{NO}")),0,IF({_empty(x)},IF({extra},2,0),1))'
         elif self.name == "list":
             body = f'IF({_empty(x)},0,IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,0,1))'
+        elif self.name == "text":
+            body = f"IF(LEN({x}&\"\")>{extra},1,0)"
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
         return f"IFERROR({body},1)"
 
     def shown(self, x: str) -> str:
-        """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''."""
+        """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
+        length (', ievadītas 734 zīmes', ', ievadīta 601 zīme')."""
+        if self.name == "text":
+            n = f'LEN({x}&"")'
+            return f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
         number = lv_date_formula(x) if self.name == "date" else f"{x}&\"\""
         return (f"IFERROR(IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
                 f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{x}&\"\",{number}),\"\")),\"\")")
 
-    def message(self, code: str, x: str) -> str:
-        """The message part after the label: CHOOSE(code, …) and the entered value."""
-        return f"CHOOSE({code},{','.join(self.messages)})&{self.shown(x)}"
+    def texts(self, extra: str = "") -> str:
+        """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT."""
+        return ",".join(m.replace(LIMIT, extra) for m in self.messages)
 
+    def message(self, code: str, x: str, extra: str = "") -> str:
+        """The message part after the label: CHOOSE(code, …) and the entered value."""
+        return f"CHOOSE({code},{self.texts(extra)})&{self.shown(x)}"
+
+
+LIMIT = "{limit}"  # a text field's character limit in its message
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
@@ -102,6 +116,7 @@ KINDS = {
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
+    "text": Kind("text", (f'"jābūt ne garākam par {LIMIT} zīmēm, citādi parakstāmajā tabulā izdrukā tikai daļu"',)),
 }
 
 
@@ -149,6 +164,19 @@ MONTH_FIELDS: tuple[Field, ...] = (
     Field("Fakt_Summa", "amount", "maksājumam"),
 )
 PRICE_FIELD = Field("Pak_Cena", "amount", "sniedzēja cenai")
+# The free text of the signed 6.3 in cells of a fixed height (sheets/plan.py): the most characters that print whole.
+GOAL_CHARS = 600  # six lines across D:L (a text of 600 characters of the methodology's words takes at most five)
+FREQUENCY_CHARS = 28  # two lines of "Biežums, ilgums, termiņš" (H)
+NOTE_CHARS_63 = 20  # two lines of "Piezīmes" (L)
+GOAL_FIELDS: tuple[Field, ...] = (
+    Field("Merki_Ilgtermina", "text", "ilgtermiņa mērķu tekstam", str(GOAL_CHARS)),
+    Field("Merki_Istermina", "text", "īstermiņa mērķu tekstam", str(GOAL_CHARS)),
+    Field("Merki_Vecaka", "text", "vecāka mērķa tekstam", str(GOAL_CHARS)),
+)
+PLAN_TEXT_FIELDS: tuple[Field, ...] = (
+    Field("Plans_Biezums", "text", "biežuma, ilguma un termiņa tekstam", str(FREQUENCY_CHARS)),
+    Field("Plans_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_63)),
+)
 
 
 def code_formula(field: Field, x: str) -> str:
@@ -158,10 +186,10 @@ def code_formula(field: Field, x: str) -> str:
 def short_message_formula(field: Field, code: str, x: str) -> str:
     """'E59: jābūt skaitlim, kas nav mazāks par 0' when ``code`` > 0, else '': one line of 8 pt beside the input on 6.4
     (G:I, D60), without the label (beside it) and the entered value (in the cell; 6.11's list quotes it)."""
-    return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{",".join(KINDS[field.kind].messages)}),"")'
+    return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{KINDS[field.kind].texts(field.extra)}),"")'
 
 
 def message_formula(field: Field, code: str, x: str, where: str) -> str:
     """'6.10 R9: maksājumam jābūt skaitlim, ievadīts '180 eur'' when ``code`` > 0, else ''."""
     kind = KINDS[field.kind]
-    return f'IF(N({code})>0,"{where}: {field.label} "&{kind.message(code, x)},"")'
+    return f'IF(N({code})>0,"{where}: {field.label} "&{kind.message(code, x, field.extra)},"")'

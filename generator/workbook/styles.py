@@ -20,15 +20,16 @@ INACTIVE_FILL = "#D9D9D9"
 BORDER = "#A6A6A6"
 
 # A number format's decimal and group separators follow the viewer's locale; the Latvian language tag makes
-# LibreOffice print "1 234,50" and "15,0%" in any locale (an English one printed "15.00%"). Excel keeps the
+# LibreOffice print "1 234,50" and "15,0 %" in any locale (an English one printed "15.00%"). Excel keeps the
 # system's separators (a Latvian Windows prints the comma); the cell still holds a number.
 LATVIAN = "[$-426]"
 DATE = "dd.mm.yyyy"
 MONEY = f"{LATVIAN}#,##0.00"
 PRICE = f"{LATVIAN}#,##0.00##"
 UNITS = f"{LATVIAN}#,##0.##"
-SHARE = f"{LATVIAN}0.0%"
-RATE = f"{LATVIAN}0%"
+# A space before "%", as Latvian writes it and the workbook's texts do ("50,6 %", "15 %"; audit9 F9).
+SHARE = f'{LATVIAN}0.0" "%'
+RATE = f'{LATVIAN}0" "%'
 WHOLE = "0"
 TEXT = "@"
 MONTH_NUMBER = '0". mēn."'

@@ -96,15 +96,17 @@ BASE_BLANK_NOTE = "Provizorisks: apstiprināto B nosaka LM"
 
 # The signed annexes 6.3 and 6.6 print a check's number in a plan row's "Pārbaude" cell (two lines of a narrow
 # column hold every combination) and its whole text once under the table, beside the hidden-rows warning, for each
-# check that fails in some row (D35). Keyed as MSG; the order gives the numbers.
+# check that fails in some row (D35). Keyed as MSG; the order gives the numbers. The parent signs 6.3: a warning
+# (it does not stop the signing) is worded for the signer, as a statement, not as an instruction or a question to
+# the social worker (audit9 F12, F9); the worker's instruction is in MSG (6.4, 6.11).
 CHECKS_LEGEND_LABEL = "Pārbaude:"
 CHECKS_63 = (
-    ("ceiling_unconfirmed", "cenas griesti nav apstiprināti – pārbaudiet, vai cena tos nepārsniedz"),
+    ("ceiling_unconfirmed", "cenas griesti vēl nav apstiprināti; cenu ar tiem salīdzinās pēc apstiprināšanas"),
     ("recipient", "saņēmējs neatbilst pakalpojumam"),
     ("impairment", "pakalpojums paredzēts citam traucējumu veidam"),
     ("incompatible", "nesaderīgs ar citu plāna pakalpojumu – laiki nedrīkst pārklāties"),
-    ("day_care_sessions", "dienas aprūpes centrs jau ietver iekavās minētās rindas nodarbības – vai tās ir cita "
-                          "speciālista vai grupas?"),
+    ("day_care_sessions", "dienas aprūpes centrs un iekavās minētās rindas pakalpojums – dažādu speciālistu vai "
+                          "grupu nodarbības"),
     ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11. tabulu)"),
 )
 CHECKS_66 = (

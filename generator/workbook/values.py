@@ -22,7 +22,7 @@ from generator.reference.params import Params
 from generator.reference.plan import needed_amount, transport_share
 from generator.reference.rules import check_plan
 from generator.workbook.sheets import party_names
-from generator.workbook.texts import EMPTY_MARK
+from generator.workbook.texts import BLANK
 from generator.workbook.version import template_version
 
 
@@ -52,14 +52,14 @@ class CachedValues:
         return self.hints[name]
 
     def header(self, name: str) -> str:
-        """The header texts of the plan sheets (6.11 Galva_*)."""
+        """The header texts of the plan sheets (6.11 Galva_*): an empty field prints the blank to fill in."""
         shown = {
-            "Galva_Berns": f"Bērns: {EMPTY_MARK}   personas kods: {EMPTY_MARK}",
-            "Galva_Vecaks": f"Vecāks (likumiskais pārstāvis): {EMPTY_MARK}",
-            "Galva_Periods": f"Atbalsta plāna periods: {EMPTY_MARK}",
-            "Galva_Pasvaldiba": f"Pašvaldība: {self.municipality_name or EMPTY_MARK}",
-            "Galva_Dienests": f"Sociālais dienests: {self.social_service or EMPTY_MARK}",
-            "Galva_Darbinieks": f"Sociālais darbinieks: {EMPTY_MARK}",
+            "Galva_Berns": f"Bērns: {BLANK}   personas kods: {BLANK}",
+            "Galva_Vecaks": f"Vecāks (likumiskais pārstāvis): {BLANK}",
+            "Galva_Periods": f"Atbalsta plāna periods: {BLANK}",
+            "Galva_Pasvaldiba": f"Pašvaldība: {self.municipality_name or BLANK}",
+            "Galva_Dienests": f"Sociālais dienests: {self.social_service or BLANK}",
+            "Galva_Darbinieks": f"Sociālais darbinieks: {BLANK}",
         }
         return shown[name]
 

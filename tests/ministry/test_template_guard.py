@@ -15,7 +15,9 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import Matrix, MatrixError, interface_version
 from generator.ministry.templates import DEFAULT_REGISTRY, describe, load_registry
+from generator.workbook.sheets.common import header_version
 from generator.workbook.version import LAYOUT_REVISION, VERSION_PATTERN, is_newer, template_version
+from generator.workbook.writer import template_date
 
 # Versions issued in releases, with a digest of their registry entry: matrices of these versions are in use
 # and are checked against these entries, so the entries must stay as they are.
@@ -62,7 +64,10 @@ def test_the_template_carries_its_version_in_the_name_the_property_and_the_heade
         sheets = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
     assert f"<vt:lpwstr>{version}</vt:lpwstr>" in custom
     headers = [s for s in sheets if "<oddHeader>" in s]
-    assert headers and all(f"Veidne {lvformat.version(version)}" in s for s in headers)
+    # the template's code and its prices day (D91), e.g. "Veidne 214ae134.10, cenas uz 01.10.2018"
+    shown = header_version(version, template_date(catalogue))
+    assert shown.startswith(lvformat.version(version).split(" (")[0])
+    assert headers and all(f"Veidne {shown}" in s for s in headers)
 
 
 def test_versions_with_and_without_a_layout_revision_are_understood() -> None:

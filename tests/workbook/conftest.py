@@ -25,6 +25,7 @@ from generator.ministry.xlsxread import parse_cell, read_xlsx
 from generator.recalc import convert, make_profile, soffice, uno_available
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.input_checks import GOAL_FIELDS, PLAN_TEXT_FIELDS
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read, write
 from generator.workbook.outline import opened_by_program
@@ -185,6 +186,8 @@ def lo_batch(
         if change:
             fill(wb, inputs, labels, template_prices=prices)  # undo the pasted values for the next file
             write(wb, "Pasvaldiba", None)
+            for text in (*GOAL_FIELDS, *PLAN_TEXT_FIELDS):  # the free texts fill() does not write (Piezīmes: write_notes)
+                write(wb, text.name, None if text in GOAL_FIELDS else [])
             return path, result
         return path
 

@@ -16,7 +16,15 @@ from typing import Any
 from openpyxl.utils.cell import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
-from generator.workbook.input_checks import MONTH_FIELDS, PLAN_FIELDS, PRICE_FIELD, SINGLE_FIELDS, Field
+from generator.workbook.input_checks import (
+    GOAL_FIELDS,
+    MONTH_FIELDS,
+    PLAN_FIELDS,
+    PLAN_TEXT_FIELDS,
+    PRICE_FIELD,
+    SINGLE_FIELDS,
+    Field,
+)
 from generator.workbook.names import resolve
 
 # kind -> [(class of bad value, value)]
@@ -30,13 +38,21 @@ BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
     "yesno": [("ārpus saraksta", "Ja"), ("ārpus saraksta", "jā"), ("ārpus saraksta", "Jā "), ("skaitlis", 1),
               ("tukšs", None)],
     "list": [("ārpus saraksta", "nav-saraksta"), ("skaitlis", 5)],
+    # one character more than prints whole in the signed 6.3 (the field's limit): written by place()
+    "text": [("par garu teksts", None)],
 }
 # F is an amount; above N (where N > P) it is an error too (D7), proved by the case files (tests/cases/workbook.yaml)
 BAD_VALUES["final"] = BAD_VALUES["amount"]
 # Text of a Pak_Id / recipient / impairment value in other letter case: exact list values only.
 CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
 
-FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD)}
+FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD, *GOAL_FIELDS,
+                                                  *PLAN_TEXT_FIELDS)}
+
+
+def too_long(limit: int) -> str:
+    """Words of a goal, one character longer than ``limit``."""
+    return ("Bērns patstāvīgi ģērbjas un ēd; " * (limit // 20 + 2))[: limit + 1]
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,8 @@ def place(wb: Workbook, name: str, kind_class: str, value: Any, rng: random.Rand
             values = _values(wb, listed)
             current = values[0]
         value = current.upper() if current != current.upper() else current.lower()
+    if field.kind == "text":
+        value = too_long(int(field.extra))
     if field.kind == "yesno" and value is None and not opinion_needed:
         value = "Ja"  # empty is an error only when the opinion decides the rate
     cell.value = value

@@ -65,7 +65,8 @@ def test_pasted_values_raise_kludas_and_are_named(lo_batch, invalid_values, para
             row = int(re.sub(r"[A-Z]+", "", cell.cell))
             if cell.sheet in ROW_NUMBERED:  # D35: the row prints the check's number; 6.11 (above) names the cell
                 code = str(check_codes.number(ROW_NUMBERED[cell.sheet], "invalid_input"))
-                beside = [t for t in _row_cells(values, cell.sheet, row) if code in re.split(r",\s*", t)]
+                # a plan row's "Pārbaude" cell ("1, 6"), a goal's label ("Ilgtermiņa mērķi (6)")
+                beside = [t for t in _row_cells(values, cell.sheet, row) if code in re.split(r",\s*|[()]", t)]
             else:
                 beside = [t for t in _row_cells(values, cell.sheet, row) if re.search(rf"\b{cell.cell}\b", t)]
             if not beside:
@@ -86,7 +87,11 @@ def test_messages_quote_the_pasted_text(lo_batch, invalid_values) -> None:
         for cell in cells:
             if isinstance(cell.value, str) and cell.value.strip():
                 assert f"{cell.sheet} {cell.cell}: {cell.label} " in listed
-                assert f"ievadīts '{cell.value}'" in listed, cell.describe()
+                n = len(cell.value)
+                counted = f"ievadīta {n} zīme" if n % 10 == 1 and n % 100 != 11 else f"ievadītas {n} zīmes"
+                quoted = (counted if FIELDS[cell.name].kind == "text"
+                          else f"ievadīts '{cell.value}'")  # a long text is counted, not quoted
+                assert quoted in listed, cell.describe()
                 seen += 1
     assert seen > 0
 

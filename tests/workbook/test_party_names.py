@@ -24,7 +24,7 @@ from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, write
 from generator.workbook.render import file_name
 from generator.workbook.sheets import party_names
-from generator.workbook.texts import APPLICATION_ADDRESSEE_BLANK, BLANK, EMPTY_MARK
+from generator.workbook.texts import APPLICATION_ADDRESSEE_BLANK, BLANK
 from generator.workbook.writer import write_workbook
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children
@@ -147,7 +147,7 @@ def test_signed_annexes_header_line_follows(batch: NamesBatch) -> None:
     """6.3, 6.5, 6.6 and 6.9 print "Pašvaldība: …" and "Sociālais dienests: …" with what 6.1 shows."""
     for case in batch.cases:
         values = batch.values(case.key)
-        name, service = case.name or EMPTY_MARK, case.service or EMPTY_MARK
+        name, service = case.name or BLANK, case.service or BLANK  # an empty field: the blank to fill in (D91)
         assert values["Galva_Pasvaldiba"] == f"Pašvaldība: {name}", case.key
         assert values["Galva_Dienests"] == f"Sociālais dienests: {service}", case.key
         for sheet in SIGNED:

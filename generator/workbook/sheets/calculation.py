@@ -252,7 +252,7 @@ def write(sh: Sheet) -> None:
     cache = book.cache
     header_block(
         sh,
-        "6.4. Atbalsta plāns / II daļa – IB apmēra aprēķins SBS pakalpojumu nodrošināšanai",
+        "6.4. IB apmēra darba aprēķins (nav parakstāms)",
         "Darba aprēķins: IB nepieciešamais apmērs no 6.3. tabulas daudzumiem un 6.8. tabulas cenām, IB finansējums "
         "prioritārā secībā un IB kopējais apmērs ar citiem finansējuma avotiem (2. variants). Parakstāmā forma ir "
         "6.5. tabula.",

@@ -3,6 +3,8 @@ A4 print settings and sheet protection."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator import lvformat
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
@@ -262,10 +264,11 @@ def page_setup(
 
     A sheet wider than the page continues on the next page with its label columns (``repeat_cols``)
     and header rows (rows ``repeat_from``..``repeat_to``) repeated. The page header names the annex; the child's
-    name and code are in the repeated header rows. The footer counts pages with &P/&N: per sheet
-    when Excel prints a sheet, and per sheet when LibreOffice prints or exports one sheet. Exporting the
-    whole workbook at once, LibreOffice 7.4 restarts &P on every sheet (set_start_page) but fills &N with
-    the page count of the whole export (measured: tests/workbook/test_whole_workbook_pdf.py).
+    name and code are in the repeated header rows. The footer names the table and its page on this sheet, no
+    total (footer_text, D23 as D58 for the report forms): &P restarts on every sheet (set_start_page), but Excel
+    and LibreOffice fill &N with the pages of the whole print job, so a one-page annex of a workbook printed
+    whole read "Lapa 1 no 26" (measured: tests/workbook/test_whole_workbook_pdf.py). A signed annex ends with its
+    signatures, printed on its last page only.
     ``signed``: narrower margins (SIGNED_MARGINS), so that a signed annex prints one page wide and its rows and
     signatures need fewer pages.
     """
@@ -276,7 +279,7 @@ def page_setup(
     else:
         ws.set_portrait()
     ws.set_print_scale(100)
-    ws.set_start_page(1)  # "Lapa 1 no N" on each sheet, also when Excel prints several sheets at once
+    ws.set_start_page(1)  # "6.3. tabula, 1. lapa" on each sheet, also when several sheets print at once
     if signed:
         side, top, header_margin = SIGNED_MARGINS[landscape]
         ws.set_margins(left=side, right=side, top=top, bottom=top)
@@ -294,9 +297,25 @@ def page_setup(
     if area:
         ws.print_area(area)
     # "&9" sets the font size, so the text after it must not start with a digit
-    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {lvformat.version(sh.book.cache.version)}", {"margin": header_margin})
-    ws.set_footer("&C&9Lapa &P no &N", {"margin": header_margin})
+    ws.set_header(f"&L&9IBM matrica – {annex}&R&9Veidne {header_version(sh.book.cache.version, sh.book.day)}",
+                  {"margin": header_margin})
+    # a space after the size code: "&9" followed by "6.3. tabula" would read as size 96
+    ws.set_footer(f"&C&9 {footer_text(annex)}", {"margin": header_margin})
     ws.hide_gridlines(2)
+
+
+def header_version(version: str, day: dt.date) -> str:
+    """The template in the page header with the day of the prices it carries, as the documents name theirs (D45):
+    "214ae134.10, cenas uz 01.10.2018". The catalogue's own day ("katalogs 01.04.2023") read as the price list
+    that applies to the plan (audit9 F9); 6.11 keeps the whole version (IBM_Versija)."""
+    ident = lvformat.version(version).split(" (", 1)[0]
+    return f"{ident}, cenas uz {lvformat.date(day)}"
+
+
+def footer_text(annex: str) -> str:
+    """The page footer: the table (the annex without its description) and the page on this sheet, e.g.
+    "6.3. tabula, &P. lapa"; no "no &N", which counts the whole print job."""
+    return f"{annex.split(' (', 1)[0]}, &P. lapa"
 
 
 def protect(sh: Sheet) -> None:

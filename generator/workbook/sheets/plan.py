@@ -4,7 +4,7 @@ A signed contract annex (social worker and parent)."""
 
 from __future__ import annotations
 
-from generator.workbook.input_checks import PLAN_FIELDS
+from generator.workbook.input_checks import GOAL_FIELDS, PLAN_FIELDS, PLAN_TEXT_FIELDS, Field
 from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows
@@ -21,7 +21,10 @@ from generator.workbook.sheets.common import (
 from generator.workbook.texts import CHECKS_63, EMPTY_MARK, MSG, PARENT_STATEMENT, ROW_WORD
 
 SHEET = "6.3"
-GOAL_ROW_HEIGHT = 22  # two lines of 9 pt text across D:L (about 200 characters)
+# Six lines of 9 pt text across D:L (10,85 pt a line as LibreOffice prints Calibri's twin Carlito): a goal of
+# input_checks.GOAL_CHARS characters prints whole (tests/workbook/test_print_goals.py). Two lines cut a real plan's
+# goals after about 200 characters (audit9 F5).
+GOAL_ROW_HEIGHT = 68
 SECTION_ROW_HEIGHT = 12
 GOAL_TO = "L"  # the goal texts, wrapped across the page's width
 SOURCE = "'6.4'!"
@@ -49,6 +52,12 @@ TABLE_HEADER_HEIGHT = 17  # rows 7–8 together: three lines of 9 pt bold ("Eksp
 # The checked inputs of a plan line (6.3 column, field) and the hidden columns of their check codes.
 PLAN_INPUTS = tuple(zip("CDFGI", PLAN_FIELDS, strict=True))
 PLAN_CODES = ("N", "O", "P", "Q", "R")
+# The free-text inputs of a plan line (column, field) limited to what prints in the row's two lines, their codes'
+# hidden columns after PLAN_CODES; a goal's code is in the hidden column GOAL_CODE of its row.
+PLAN_TEXTS = tuple(zip("HL", PLAN_TEXT_FIELDS, strict=True))
+TEXT_CODES = ("S", "T")
+GOAL_CODE = "N"
+SIGNED_SHEET = "parakstāmajā 6.3.\u00a0tabulā"  # where a free text prints (its limit's data validation)
 MESSAGES_63 = (
     (C64.f_unconfirmed, "ceiling_unconfirmed"),
     (C64.f_recipient, "recipient"),
@@ -89,6 +98,20 @@ def row_codes(r64: int, invalid: str) -> str:
     parts.append((f"{every}>0", f'"{check_codes.number(CHECKS_63, "day_care_sessions")} ("&{other}&". {ROW_WORD})"'))
     parts.append((invalid, f'"{check_codes.number(CHECKS_63, "invalid_input")}"'))
     return check_codes.row_codes(parts)
+
+
+def text_validation(sh: Sheet, cells: str, field: Field, where: str) -> None:
+    """Data validation of a free-text input: at most the field's limit of characters (what prints whole ``where``),
+    said in Latvian when the cell is selected and when a longer text is typed. A paste bypasses it: the formula check
+    (sh.check) counts it as an invalid input."""
+    limit = int(field.extra)
+    sh.ws.data_validation(cells, {
+        "validate": "length", "criteria": "<=", "value": limit,
+        "input_title": f"Līdz {limit} zīmēm",
+        "input_message": f"Ievadiet ne vairāk kā {limit} zīmes: tik daudz ietilpst {where}.",
+        "error_title": "Teksts par garu",
+        "error_message": f"Teksts ir garāks par {limit} zīmēm, un to nevarētu izdrukāt visu. Saīsiniet to.",
+    })
 
 
 def write(sh: Sheet) -> None:
@@ -135,7 +158,7 @@ def write(sh: Sheet) -> None:
         sh.formula(f"J{row}", f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_active}{r64}=1,"
                               f"'6.4'!${C64.priority}{r64},\"\"))", st.out_whole, EMPTY_MARK)
         codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
-                 for (c, field), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True)]
+                 for (c, field), h in zip(PLAN_INPUTS + PLAN_TEXTS, PLAN_CODES + TEXT_CODES, strict=True)]
         sh.formula(f"K{row}", row_codes(r64, f"SUM({codes[0][1]}:{codes[-1][1]})>0"), st.message, "")
     first, last = lay.plan_first, lay.plan_last
     sh.define("Plans_Pakalpojums", f"C{first}", f"C{last}")
@@ -144,16 +167,19 @@ def write(sh: Sheet) -> None:
     sh.define("Plans_VecakuRangs", f"I{first}", f"I{last}")
     sh.define("Plans_Sanemejs", f"D{first}", f"D{last}")
     sh.define("Plans_Piezimes", f"L{first}", f"L{last}")
-    sh.ws.set_column(f"{PLAN_CODES[0]}:{PLAN_CODES[-1]}", 4, None, {"hidden": True})
+    sh.define("Plans_Biezums", f"H{first}", f"H{last}")
+    sh.ws.set_column(f"{PLAN_CODES[0]}:{TEXT_CODES[-1]}", 4, None, {"hidden": True})
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}", warning_to="C",
                         inputs=("D", "F:I", "L"), warning_height=LEGEND_ROW_HEIGHT,
                         hint_cell=f"M{first + plan_rows.VISIBLE - 1}", number_col=None, struck=f"A{first}:A{last}")
     calc = f"${lay.calc_first}:$"
     counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_63}
     counts["day_care_sessions"] = f"COUNTIF('6.4'!${C64.h_sessions_all}{calc}{C64.h_sessions_all}${lay.calc_last},\">0\")"
-    counts["invalid_input"] = f"COUNTIF(${PLAN_CODES[0]}${first}:${PLAN_CODES[-1]}${last},\">0\")"
+    goals = f"${GOAL_CODE}${last + 3}:${GOAL_CODE}${last + 2 + len(GOAL_FIELDS)}"  # the goal rows under "Mērķi"
+    counts["invalid_input"] = (f"COUNTIF(${PLAN_CODES[0]}${first}:${TEXT_CODES[-1]}${last},\">0\")"
+                               f"+COUNTIF({goals},\">0\")")
     check_codes.legend(sh, f"D{last + 1}:{GOAL_TO}{last + 2}", CHECKS_63, counts)
-    for (c, _), h in zip(PLAN_INPUTS, PLAN_CODES, strict=True):
+    for (c, _), h in zip(PLAN_INPUTS + PLAN_TEXTS, PLAN_CODES + TEXT_CODES, strict=True):
         sh.ws.conditional_format(f"{c}{first}:{c}{last}", {"type": "formula", "criteria": f"=${h}{first}>0",
                                                            "format": st.error_mark})
     dv = sh.ws.data_validation
@@ -166,6 +192,8 @@ def write(sh: Sheet) -> None:
                                      "error_message": "Rangs ir vesels skaitlis, sākot ar 1 (1 – svarīgākais)."})
     dv(f"G{first}:G{last}", {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Daudzums",
                              "error_message": "Ievadiet vienību skaitu periodā (skaitlis ≥ 0)."})
+    for (c, field) in PLAN_TEXTS:
+        text_validation(sh, f"{c}{first}:{c}{last}", field, f"šūnas divās rindās {SIGNED_SHEET}")
     sh.ws.conditional_format(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}<>""',
                                                      "format": st.error_mark})
     sh.ws.conditional_format(f"C{first}:C{last}", {"type": "formula", "criteria": f'=$K{first}<>""',
@@ -175,15 +203,21 @@ def write(sh: Sheet) -> None:
     row = last + 2
     sh.text(f"A{row}", "Mērķi", st.section)
     sh.row_height(row, SECTION_ROW_HEIGHT)
-    for label in ("Ilgtermiņa mērķi", "Īstermiņa mērķi", "Vecāka mērķis"):
+    for label, field in zip(("Ilgtermiņa mērķi", "Īstermiņa mērķi", "Vecāka mērķis"), GOAL_FIELDS, strict=True):
         row += 1
         sh.ws.merge_range(f"A{row}:C{row}", "", st.label_bold)
-        sh.text(f"A{row}", label, st.label_bold)
+        code = sh.check(field, f"D{row}", f"{GOAL_CODE}{row}")
+        # the invalid input's check number beside the label, as a plan row's "Pārbaude" cell shows it (D35)
+        invalid = check_codes.number(CHECKS_63, "invalid_input")
+        sh.formula(f"A{row}", f'"{label}"&IF({code}>0," ({invalid})","")', st.label_bold, label)
+        sh.ws.conditional_format(f"A{row}", {"type": "formula", "criteria": f"=${GOAL_CODE}${row}>0",
+                                             "format": st.not_signable_mark})
         sh.ws.merge_range(f"D{row}:{GOAL_TO}{row}", "", st.input_wrap)
         sh.row_height(row, GOAL_ROW_HEIGHT)
-    sh.define("Merki_Ilgtermina", f"D{row - 2}")
-    sh.define("Merki_Istermina", f"D{row - 1}")
-    sh.define("Merki_Vecaka", f"D{row}")
+        sh.define(field.name, f"D{row}")
+        text_validation(sh, f"D{row}", field, f"mērķa laukā {SIGNED_SHEET}")
+        sh.ws.conditional_format(f"D{row}:{GOAL_TO}{row}", {"type": "formula", "criteria": f"=${GOAL_CODE}${row}>0",
+                                                             "format": st.error_mark})
     sh.row_height(row + 1, GAP_ROW_HEIGHT)
     end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "D:E", "F"))
     parent_statement(sh, end, "G", "L", PARENT_STATEMENT[SHEET])

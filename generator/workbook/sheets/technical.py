@@ -19,7 +19,7 @@ from generator.workbook.sheets.common import child_line, lv_date_formula, page_s
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
     BASE_BLANK_NOTE,
-    EMPTY_MARK,
+    BLANK,
     FAMILY_TYPES,
     GENDERS,
     MONTHS_LV,
@@ -481,11 +481,12 @@ def _months(sh: Sheet, months: int) -> None:
 
 
 def _headers(sh: Sheet) -> None:
-    """The header texts the plan sheets repeat (names Galva_*), built from 6.1."""
+    """The header texts the plan sheets repeat (names Galva_*), built from 6.1. An empty field prints BLANK, the
+    one form of a field to fill in by hand, in every matrix (a municipality's prints its unconfirmed names so)."""
     st, cache = sh.st, sh.book.cache
     row = HEADERS_SECTION
     sh.text(f"A{row}", "Lapu galvenes (no 6.1. tabulas)", st.section)
-    dash = f'"{EMPTY_MARK}"'
+    dash = f'"{BLANK}"'
 
     def shown(ref: str) -> str:
         return f'IF({ref}="",{dash},{ref})'
