@@ -63,3 +63,12 @@ def test_an_empty_header_field_is_a_blank_to_fill_in(templates: dict[str | None,
     cells = [c for row in wb["6.11"].iter_rows() for c in row
              if isinstance(c.value, str) and c.value.startswith('="Pašvaldība: "')]
     assert cells and all(f'"{BLANK}"' in c.value and '"—"' not in c.value for c in cells), [c.value for c in cells]
+
+
+def test_the_parents_application_gives_no_signing_instruction(books) -> None:
+    """6.9 is the parent's signed application: its subtitle says whose annex it is, and who signs it is its
+    signature block, not an instruction printed in the form ("paraksta vecāks", audit8 F25)."""
+    for wb in books.values():
+        texts = [c.value for row in wb["6.9"].iter_rows(max_row=12) for c in row if isinstance(c.value, str)]
+        assert any("Līguma ar vecāku pielikums." in t for t in texts), texts
+        assert not any("paraksta vecāks" in t.lower() or "pielikums; paraksta" in t for t in texts), texts

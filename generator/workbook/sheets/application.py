@@ -48,7 +48,7 @@ def write(sh: Sheet) -> None:
     header_block(
         sh,
         "6.9. Iesniegums par SBS pakalpojumu sniedzējiem",
-        "Līguma ar vecāku pielikums; paraksta vecāks (likumiskais pārstāvis).",
+        "Līguma ar vecāku pielikums.",  # who signs is the signature block, not an instruction
         "F",
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="D",
