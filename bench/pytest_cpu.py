@@ -20,28 +20,9 @@ from pathlib import Path
 
 import pytest
 
-TICK = os.sysconf("SC_CLK_TCK")
+from bench.proc_cpu import tree_cpu
+
 _TIMES: dict[str, list[float]] = {}
-
-
-def _tree(pid: int) -> list[int]:
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        children = []
-    return [pid] + [p for c in children for p in _tree(int(c))]
-
-
-def tree_cpu() -> float:
-    """CPU seconds of this process and its live descendants, with the children each of them has reaped."""
-    total = 0.0
-    for pid in _tree(os.getpid()):
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += sum(int(f) for f in fields[11:15]) / TICK  # utime, stime, cutime, cstime
-    return total
 
 
 @pytest.hookimpl(hookwrapper=True)

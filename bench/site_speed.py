@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.proc_cpu import tree_cpu  # noqa: E402
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise  # noqa: E402
 from generator.site.step import build_into  # noqa: E402
 from tests.site.axe import ensure_axe  # noqa: E402
@@ -30,27 +31,10 @@ from tests.site.browsing import ARGS, CHROMIUM, skip_search_index  # noqa: E402
 from tests.site.conftest import make_build_dir  # noqa: E402
 from tests.site.test_accessibility import RUN  # noqa: E402
 
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _tree(pid: int) -> list[int]:
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        children = []
-    return [pid] + [p for c in children for p in _tree(int(c))]
-
 
 def children_cpu() -> float:
-    """CPU seconds of every live descendant of this process, with the children each of them has reaped."""
-    total = 0.0
-    for pid in _tree(os.getpid())[1:]:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += sum(int(f) for f in fields[11:15]) / TICK  # utime, stime, cutime, cstime
-    return total
+    """CPU seconds of every live descendant of this process (the browser), with what they have reaped."""
+    return tree_cpu(include_self=False)
 
 
 def audit(pw, base: str, pages: list[str], axe: str | None, way: str, idle: bool) -> tuple[float, float, dict]:

@@ -372,15 +372,25 @@ def test_form_by_keyboard(visit: Visit, params: Params, offers) -> None:
     assert visit.errors == []
 
 
-def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path, catalogue: Catalogue) -> None:
+def _axe_script() -> Path:
     try:
-        script = ensure_axe()
+        return ensure_axe()
     except AxeUnavailable as exc:
         pytest.fail(f"axe-core nav pieejams: {exc}")
+
+
+def _open_form(visit: Visit):  # noqa: ANN202 - a Playwright page
+    """The calculator page with the child's birth date and the plan's first day filled in."""
     visit.open(PAGE)
     page = visit.page
     page.fill("#ibm-dzimsanas", "03.03.2014")
     page.fill("#ibm-sakums", "01.04.2019")
+    return page
+
+
+def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path, catalogue: Catalogue) -> None:
+    script = _axe_script()
+    page = _open_form(visit)
     page.fill("#ibm-r1-kods", "3.1.3g Logopēds, grupā")
     page.fill("#ibm-r1-daudzums", "12")
     page.fill("#ibm-r1-cena", "30")
@@ -426,14 +436,8 @@ def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params
     """D70 in the form: an item in euro at actual cost asks for the sum in euro; its price is the unit's, shown
     and not editable, and goes back to an empty editable field for another item. The amounts are the reference's
     with that price; the page stays axe-core clean (screenshots at desktop and phone width)."""
-    try:
-        script = ensure_axe()
-    except AxeUnavailable as exc:
-        pytest.fail(f"axe-core nav pieejams: {exc}")
-    visit.open(PAGE)
-    page = visit.page
-    page.fill("#ibm-dzimsanas", "03.03.2014")
-    page.fill("#ibm-sakums", "01.04.2019")
+    script = _axe_script()
+    page = _open_form(visit)
     page.fill("#ibm-r1-kods", "3.1.2i Ergoterapeits, individuāli")
     page.fill("#ibm-r1-daudzums", "10")
     page.fill("#ibm-r1-cena", "30")
