@@ -25,6 +25,7 @@ NOT_IN_CALCULATOR = frozenset({
     "day_services", "monthly_units", "outside_period", "delivered_above_plan", "paid_above_delivered",
     "impairment", "recipient", "ignored_line_data",
     "actual_cost_price",  # the calculator has no units: a line's price is typed per row (D70 stays in the matrix)
+    "money_cents",  # a price in whole cents is the matrix's input check (D87); the calculator reckons any price
 })
 SHARE_PLACES = Decimal("1e-12")
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from generator.catalogue.models import Impairment, PriceStatus
 from generator.lvformat import percent
-from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
+from generator.workbook.input_checks import SINGLE_FIELDS, message_formula, money_validation
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names, plan_rows
@@ -282,11 +282,8 @@ def write(sh: Sheet) -> None:
     else:
         sh.blank(f"B{BASE_ROW}", st.input_money)
     sh.define("Bazes_Apmers", f"B{BASE_ROW}")
-    sh.ws.data_validation(
-        f"B{BASE_ROW}",
-        {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Bāzes apmērs",
-         "error_message": "Ievadiet summu EUR (skaitlis ≥ 0)."},
-    )
+    sh.ws.data_validation(f"B{BASE_ROW}", money_validation(f"B{BASE_ROW}", "Bāzes apmērs",
+                                                           "Ievadiet summu EUR (skaitlis ≥ 0)."))
     base_field = next(f for f in SINGLE_FIELDS if f.name == "Bazes_Apmers")
     base_code = sh.check(base_field, f"B{BASE_ROW}", f"{TABLE_CODE}{BASE_ROW}")
     sh.formula(f"C{BASE_ROW}", message_formula(base_field, base_code, f"B{BASE_ROW}", f"{SHEET} B{BASE_ROW}"),
