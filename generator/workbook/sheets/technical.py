@@ -117,7 +117,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība: teksts skaitļa vai datuma vietā, negatīvs "
-         "skaitlis, vērtība ārpus saraksta vai pieļaujamā intervāla (katra šūna; saraksts zemāk).", "visas tabulas",
+         "skaitlis, summa ar vairāk nekā diviem cipariem aiz komata, vērtība ārpus saraksta vai pieļaujamā "
+         "intervāla, tukšs lauks, kas vajadzīgs līgumam (katra šūna; saraksts zemāk).", "visas tabulas",
          "h_NederigasIevades"),
     ]
 
