@@ -38,7 +38,7 @@ class RandomPlan:
             f"plāns seed={self.seed}: dzimis {inp.birth_date}, periods {inp.period_start} × {inp.months} mēn., "
             f"atzinums={inp.special_care}, traucējumi={inp.impairment}, B={inp.base}, F={inp.final}, "
             f"pabalsti={inp.benefits}, pakalpojumi={inp.services}, citi={inp.other}, "
-            f"pamatojums={inp.transport_override!r}"
+            f"pamatojums={inp.transport_override!r}, 6.1 lauki={inp.parties}"
         )
         rows = []
         for i, ln in enumerate(inp.lines, start=1):
