@@ -18,6 +18,7 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.ministry.xlsxread import CellValue, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
 from generator.reference.errors import ReferenceInputError
+from generator.reference.inputs import REQUIRED_PARTIES, Parties
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
@@ -357,9 +358,21 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True) -> tuple
     inputs = WorkbookInputs(
         birth_date=birth, period_start=start, months=months, special_care=bool(special), impairment=impairment,
         lines=tuple(lines), base=base, final=final, benefits=benefits, services=services, other=other,
-        transport_override=reason,
+        transport_override=reason, parties=_parties(m),
     )
     return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs), []
+
+
+def _parties(m: Matrix) -> Parties:
+    """6.1's fields a contract needs, as the matrix holds them (D88); a field an older template lacks counts as
+    filled, as that template's own check does not see it."""
+    def text(name: str) -> str | None:
+        if not m.has(name):
+            return name
+        raw = m.scalar(name)
+        return None if raw is None else str(raw)
+
+    return Parties(**{p.attr: text(p.name) for p in REQUIRED_PARTIES})
 
 
 def offer_code(label: str) -> str:

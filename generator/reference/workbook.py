@@ -14,6 +14,7 @@ from generator.lvformat import eur
 from generator.money import to_decimal
 from generator.reference.errors import NotEligible
 from generator.reference.findings import Finding, Severity, count
+from generator.reference.inputs import Parties, check_cents, check_parties, subcent
 from generator.reference.lines import PlanLine
 from generator.reference.monthly import Execution, check_months, execution, monthly_amounts
 from generator.reference.params import Params
@@ -48,6 +49,8 @@ class WorkbookInputs:
     services: Decimal = ZERO  # Fin_Pakalpojumi
     other: Decimal = ZERO  # Fin_Citi
     transport_override: str | None = None
+    # 6.1's names and municipality (D88); None: the caller does not model them (nothing is checked)
+    parties: Parties | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", tuple(self.lines))
@@ -157,7 +160,9 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         services=inputs.services,
         other=inputs.other,
     )
-    findings.extend(check_final(inputs.final, plan.needed, p_amount))
+    findings.extend(check_input_values(inputs))
+    if not subcent(inputs.final):  # a sub-cent F is one invalid input in the matrix, whatever N is
+        findings.extend(check_final(inputs.final, plan.needed, p_amount))
     findings.extend(
         check_plan(
             lines,
@@ -193,6 +198,19 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         plan=plan,
         execution=exe,
     )
+
+
+def check_input_values(inputs: WorkbookInputs) -> list[Finding]:
+    """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87)
+    and, once the plan has a service, an empty field a contract needs (D88, when ``inputs.parties`` is given)."""
+    amounts = {"bāzes apmēram B (6.11. tabulā)": inputs.base, "IB galīgajam apmēram F (6.4. tabulā)": inputs.final,
+               "pabalstu summai (6.4. tabulā)": inputs.benefits,
+               "valsts un pašvaldību pakalpojumu summai (6.4. tabulā)": inputs.services,
+               "citu finanšu avotu summai (6.4. tabulā)": inputs.other}
+    found = check_cents(inputs.lines, amounts)
+    if inputs.parties is not None:
+        found.extend(check_parties(inputs.parties, inputs.lines))
+    return found
 
 
 FINAL_CELL = "6.4. tabulas šūna E59 („IB galīgais apmērs F”)"  # IB_Galigais: a test checks it against the template

@@ -7,8 +7,9 @@ beside the cell on its own sheet. The checks only read the cell; they never chan
 amounts are computed from.
 
 Kinds of input:
-- ``amount``: an optional number ≥ 0 (prices, units, EUR);
-- ``final``: the ministry's F, an amount that where it applies (N > P) is not above N (D7);
+- ``amount``: an optional number ≥ 0 (units);
+- ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87);
+- ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
 - ``rank``: an optional whole number ≥ 1;
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
   has data;
@@ -17,6 +18,8 @@ Kinds of input:
 - ``list``: an optional value that is exactly one of a list's values;
 - ``text``: free text of a signed annex's cell of fixed height, at most ``extra`` characters (what prints whole in
   it, measured: tests/workbook/test_label_widths.py); a longer paste would print cut off (audit9 F5).
+- ``municipality``: a list value, required once a plan line has a service (D88);
+- ``required``: a text required once a plan line has a service (D88).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.reference.inputs import REQUIRED_PARTIES, REQUIRED_TEXT
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
 
@@ -41,6 +45,36 @@ def _date(day: dt.date) -> str:
 
 def _lv(day: dt.date) -> str:
     return f"{day:%d.%m.%Y}"
+
+
+def _subcent(x: str) -> str:
+    """True for a number with more than two decimals (D87); the tolerance absorbs binary fractions of cents."""
+    return f"ABS({x}-ROUND({x},2))>{SUBCENT_TOLERANCE}"
+
+
+SUBCENT_TOLERANCE = "0.0000001"
+CENTS_MESSAGE = "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata"
+
+
+def money_validation(cell: str, title: str, message: str, maximum: str | None = None) -> dict[str, object]:
+    """Data validation of a money input typed by hand: a number ≥ 0 (≤ ``maximum``) in whole cents (D87)."""
+    top = f",{cell}<={maximum}" if maximum else ""
+    return {"validate": "custom", "value": f"=AND(ISNUMBER({cell}),{cell}>=0,ROUND({cell},2)={cell}{top})",
+            "error_title": title, "error_message": f"{message} Ne vairāk kā divi cipari aiz komata (centi)."}
+
+
+def _no_such_day(x: str) -> str:
+    """True for a text in the form DD.MM.GGGG that names no calendar day (31.02.2012): the worker typed the form
+    right, the day is wrong (F7). A text date of a real day ("12.06.2019" pasted as text) is not one."""
+    d, m, y = f"VALUE(LEFT({x},2))", f"VALUE(MID({x},4,2))", f"VALUE(RIGHT({x},4))"
+    form = (f'AND(LEN({x})=10,MID({x},3,1)=".",MID({x},6,1)=".",ISNUMBER({d}),ISNUMBER({m}),ISNUMBER({y}))')
+    real = f"AND({m}>=1,{m}<=12,{d}>=1,DAY(DATE({y},{m},{d}))={d})"
+    return f"IFERROR(AND({form},NOT({real})),FALSE)"
+
+
+def _blank(x: str) -> str:
+    """True for an empty cell and for a text of spaces only (a required field left blank)."""
+    return f'LEN(TRIM({x}&""))=0'
 
 
 def _empty(x: str) -> str:
@@ -63,8 +97,11 @@ class Kind:
         """The code formula of cell ``x``; ``extra`` is the list range or the "required" condition."""
         if self.name == "amount":
             body = f"IF(ISNUMBER({x}),IF({x}<0,2,0),IF({_empty(x)},0,1))"
+        elif self.name == "money":
+            body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},3,0)),IF({_empty(x)},0,1))"
         elif self.name == "final":
-            body = f"IF(ISNUMBER({x}),IF({x}<0,2,IF({FINAL_OVER.format(x=x)},3,0)),IF({_empty(x)},0,1))"
+            body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},4,IF({FINAL_OVER.format(x=x)},3,0))),"
+                    f"IF({_empty(x)},0,1))")
         elif self.name == "rank":
             body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,0),IF({_empty(x)},0,1))"
         elif self.name == "months":
@@ -72,13 +109,18 @@ class Kind:
                     f"IF({_empty(x)},IF({extra},3,0),1))")
         elif self.name == "date":
             body = (f"IF(ISNUMBER({x}),IF(OR({x}<{_date(FIRST_DATE)},{x}>{_date(LAST_DATE)},{x}<>INT({x})),2,0),"
-                    f"IF({_empty(x)},0,1))")
+                    f"IF({_empty(x)},0,IF({_no_such_day(x)},3,1)))")
         elif self.name == "yesno":
             body = f'IF(OR(EXACT({x},"{YES}"),EXACT({x},"{NO}")),0,IF({_empty(x)},IF({extra},2,0),1))'
         elif self.name == "list":
             body = f'IF({_empty(x)},0,IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,0,1))'
         elif self.name == "text":
             body = f"IF(LEN({x}&\"\")>{extra},1,0)"
+        elif self.name == "municipality":
+            body = (f'IF({_blank(x)},IF({SERVICES_CHOSEN},2,0),'
+                    f'IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,0,1))')
+        elif self.name == "required":
+            body = f"IF(AND({_blank(x)},{SERVICES_CHOSEN}),1,0)"
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
         return f"IFERROR({body},1)"
@@ -106,17 +148,21 @@ LIMIT = "{limit}"  # a text field's character limit in its message
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
+    "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_MESSAGE}"')),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
-                            '"jābūt ne lielākam par nepieciešamo apmēru N"')),
+                            '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_MESSAGE}"')),
     "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
     "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
-                          f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"')),
+                          f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"',
+                          '"jābūt īstam kalendāra datumam: ievadītās dienas nav (piem., 31.02. vai 30.02.)"')),
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
     "text": Kind("text", (f'"jābūt ne garākam par {LIMIT} zīmēm, citādi parakstāmajā tabulā izdrukā tikai daļu"',)),
+    "municipality": Kind("municipality", ('"jābūt vienai no saraksta vērtībām (burts burtā)"', f'"{REQUIRED_TEXT}"')),
+    "required": Kind("required", (f'"{REQUIRED_TEXT}"',)),
 }
 
 
@@ -136,18 +182,24 @@ MONTHS_REQUIRED = ("OR(ISNUMBER(Perioda_Sakums),COUNTA(Plans_Pakalpojums)>0,COUN
 # The special-care opinion decides the rate for a child between the full-rate age and the age limit.
 OPINION_REQUIRED = "AND(ISNUMBER(Vecums),Vecums>Param_PilnasLikmesVecums,Vecums<Param_VecumaRobeza)"
 
+# The fields a contract needs are required once a plan line has a service (D88; the reference's REQUIRED_PARTIES).
+SERVICES_CHOSEN = "COUNTA(Plans_Pakalpojums)>0"
+PARTY_FIELDS: tuple[Field, ...] = tuple(
+    Field(p.name, "municipality", p.label, "Saraksts_Pasvaldibas") if p.name == "Pasvaldiba"
+    else Field(p.name, "required", p.label) for p in REQUIRED_PARTIES)
+
 SINGLE_FIELDS: tuple[Field, ...] = (
-    Field("Pasvaldiba", "list", "pašvaldības kodam", "Saraksts_Pasvaldibas"),
+    *PARTY_FIELDS,
     Field("Berns_DzimsanasDatums", "date", "dzimšanas datumam"),
     Field("Berns_Traucejums", "list", "traucējumu veidam", "Saraksts_Traucejumi"),
     Field("Ipasas_Kopsanas_Atzinums", "yesno", "VDEĀVK atzinumam", OPINION_REQUIRED),
     Field("Perioda_Sakums", "date", "perioda pirmajai dienai"),
     Field("Perioda_Menesi", "months", "mēnešu skaitam periodā", MONTHS_REQUIRED),
-    Field("Bazes_Apmers", "amount", "bāzes apmēram B"),
+    Field("Bazes_Apmers", "money", "bāzes apmēram B"),
     Field("IB_Galigais", "final", "IB galīgajam apmēram F"),
-    Field("Fin_Pabalsti", "amount", "pabalstu summai"),
-    Field("Fin_Pakalpojumi", "amount", "valsts un pašvaldību pakalpojumu summai"),
-    Field("Fin_Citi", "amount", "citu finanšu avotu summai"),
+    Field("Fin_Pabalsti", "money", "pabalstu summai"),
+    Field("Fin_Pakalpojumi", "money", "valsts un pašvaldību pakalpojumu summai"),
+    Field("Fin_Citi", "money", "citu finanšu avotu summai"),
 )
 
 # Plan-line inputs (one cell per line, or per line and month): name -> (kind, label, extra)
@@ -161,9 +213,8 @@ PLAN_FIELDS: tuple[Field, ...] = (
 MONTH_FIELDS: tuple[Field, ...] = (
     Field("Men_Daudzums", "amount", "plānotajām vienībām"),
     Field("Fakt_Daudzums", "amount", "saņemtajām vienībām"),
-    Field("Fakt_Summa", "amount", "maksājumam"),
+    Field("Fakt_Summa", "money", "maksājumam"),
 )
-PRICE_FIELD = Field("Pak_Cena", "amount", "sniedzēja cenai")
 # The free text of the signed 6.3 in cells of a fixed height (sheets/plan.py): the most characters that print whole.
 GOAL_CHARS = 600  # six lines across D:L (a text of 600 characters of the methodology's words takes at most five)
 FREQUENCY_CHARS = 28  # two lines of "Biežums, ilgums, termiņš" (H)
@@ -177,6 +228,7 @@ PLAN_TEXT_FIELDS: tuple[Field, ...] = (
     Field("Plans_Biezums", "text", "biežuma, ilguma un termiņa tekstam", str(FREQUENCY_CHARS)),
     Field("Plans_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_63)),
 )
+PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
 
 
 def code_formula(field: Field, x: str) -> str:
@@ -187,6 +239,20 @@ def short_message_formula(field: Field, code: str, x: str) -> str:
     """'E59: jābūt skaitlim, kas nav mazāks par 0' when ``code`` > 0, else '': one line of 8 pt beside the input on 6.4
     (G:I, D60), without the label (beside it) and the entered value (in the cell; 6.11's list quotes it)."""
     return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{KINDS[field.kind].texts(field.extra)}),"")'
+
+
+def beside_message_formula(field: Field, code: str, where: str) -> str:
+    """'6.1 B15: dzimšanas datumam jābūt …' when ``code`` > 0, else '': beside the input on 6.1, wrapped in its row
+    (F7), without the entered value (it is in the cell beside; 6.11's list quotes it)."""
+    return f'IF(N({code})>0,"{where}: {field.label} "&CHOOSE({code},{KINDS[field.kind].texts(field.extra)}),"")'
+
+
+def beside_texts(field: Field, where: str) -> list[str]:
+    """Every text ``beside_message_formula`` can show (the months' limit, a formula part, as three characters), to
+    size the row."""
+    formula_part = '"&Param_PeriodaMenesi'
+    return [f"{where}: {field.label} {m.replace(formula_part, 'nnn')}".replace('"', "")
+            for m in KINDS[field.kind].messages]
 
 
 def message_formula(field: Field, code: str, x: str, where: str) -> str:

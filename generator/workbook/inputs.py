@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from openpyxl.workbook.workbook import Workbook
 
+from generator.reference.inputs import REQUIRED_PARTIES
 from generator.reference.lines import PlanLine
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.names import read, write
@@ -96,6 +97,9 @@ def fill(
     write(wb, "Fin_Pakalpojumi", inputs.services)
     write(wb, "Fin_Citi", inputs.other)
     write(wb, "Transporta_Pamatojums", inputs.transport_override)
+    if inputs.parties is not None:  # the plan's own 6.1 fields a contract needs (D88), as the reference checks them
+        for party in REQUIRED_PARTIES:
+            write(wb, party.name, getattr(inputs.parties, party.attr))
     write(wb, "Pak_Cena", prices)
     write(wb, "Pak_Sniedzejs", [people.providers.get(offer_id(label) or "") for label in labels])
 

@@ -24,6 +24,7 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 NOT_IN_CALCULATOR = frozenset({
     "day_services", "monthly_units", "outside_period", "delivered_above_plan", "paid_above_delivered",
     "impairment", "recipient", "ignored_line_data",
+    "money_cents",  # a price in whole cents is the matrix's input check (D87); the calculator reckons any price
 })
 SHARE_PLACES = Decimal("1e-12")
 

@@ -177,22 +177,24 @@ def lo_batch(
     labels = recipient_labels(catalogue)
     into_template = InputCells(templates[None], wb)
 
+    # the generic matrix requires a municipality once the plan has a service (D88): the plans name one
+    municipality = pilot_ids(catalogue)[0]
+
     def save(name: str, inputs: WorkbookInputs, change=None) -> Path:  # noqa: ANN001 - a small local hook
-        fill(wb, inputs, labels, template_prices=prices)
+        fill(wb, inputs, labels, municipality=municipality, template_prices=prices)
         write_notes(wb)
         result = change() if change else None
         path = folder / f"{name}.xlsx"
         into_template.save(wb, path, len(inputs.lines), result if isinstance(result, list) else [])
         if change:
-            fill(wb, inputs, labels, template_prices=prices)  # undo the pasted values for the next file
-            write(wb, "Pasvaldiba", None)
+            fill(wb, inputs, labels, municipality=municipality, template_prices=prices)  # undo the pasted values
             for text in (*GOAL_FIELDS, *PLAN_TEXT_FIELDS):  # the free texts fill() does not write (Piezīmes: write_notes)
                 write(wb, text.name, None if text in GOAL_FIELDS else [])
             return path, result
         return path
 
     plans = random_plans(RANDOM_PLANS, offers, params.full_rate_max_age, params.eligibility_age_limit,
-                         params.period_months_max, periods=params.reporting_periods)
+                         params.period_months_max, periods=params.reporting_periods, municipality=municipality)
     cases, skipped = workbook_cases(offers, params.base_amount)
     first_period = params.reporting_periods[0].start if params.reporting_periods else day
     examples = financing_examples({o.id: o for o in offers}[EXAMPLE_OFFER], first_period)
@@ -218,7 +220,7 @@ def lo_batch(
     old_wb = load_workbook(old_template)
     old_prices, old_cells = read(old_wb, "Pak_Cena"), InputCells(old_template, old_wb)
     for i, plan in enumerate(old_price_plans(catalogue)):
-        fill(old_wb, plan.inputs, labels, template_prices=old_prices)
+        fill(old_wb, plan.inputs, labels, municipality=municipality, template_prices=old_prices)
         old_cells.save(old_wb, folder / f"cenas-2023-{i}.xlsx", len(plan.inputs.lines), [])
         inputs.append(("old_prices", plan, folder / f"cenas-2023-{i}.xlsx"))
     oddities = write_oddities(folder / "savadibas.xlsx")

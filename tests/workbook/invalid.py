@@ -41,8 +41,15 @@ BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
     # one character more than prints whole in the signed 6.3 (the field's limit): written by place()
     "text": [("par garu teksts", None)],
 }
-# F is an amount; above N (where N > P) it is an error too (D7), proved by the case files (tests/cases/workbook.yaml)
-BAD_VALUES["final"] = BAD_VALUES["amount"]
+# Money is an amount in whole cents (D87): a price or payment with more than two decimals is wrong too.
+BAD_VALUES["money"] = [*BAD_VALUES["amount"], ("centu daļas", 42.6712)]
+# F is money; above N (where N > P) it is an error too (D7), proved by the case files (tests/cases/workbook.yaml)
+BAD_VALUES["final"] = BAD_VALUES["money"]
+# A text in the date's form naming no calendar day (F7)
+BAD_VALUES["date"] = [*BAD_VALUES["date"], ("nav tādas dienas", "31.02.2012")]
+# Once the plan has a service, the fields a contract needs (D88): empty or spaces only
+BAD_VALUES["required"] = [("tukšs", None), ("tukšs", "   ")]
+BAD_VALUES["municipality"] = [*BAD_VALUES["list"], ("tukšs", None)]
 # Text of a Pak_Id / recipient / impairment value in other letter case: exact list values only.
 CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
 
@@ -79,7 +86,7 @@ def combinations() -> list[tuple[str, str, Any]]:
     for name, field in FIELDS.items():
         for kind_class, value in BAD_VALUES[field.kind]:
             found.append((name, kind_class, value))
-        if field.kind == "list":
+        if field.kind in ("list", "municipality"):
             found.append((name, CASE_VARIANT, None))
     return found
 

@@ -7,6 +7,7 @@ Set IBM_WORKBOOK_SEED to reproduce or vary a run; a failure prints the plan with
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import random
@@ -16,6 +17,7 @@ from decimal import Decimal
 
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import Regime
+from generator.reference.inputs import REQUIRED_PARTIES, Parties
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.monthly import calendar_month, working_days
 from generator.reference.rounds import ReportingPeriod
@@ -36,7 +38,7 @@ class RandomPlan:
             f"plāns seed={self.seed}: dzimis {inp.birth_date}, periods {inp.period_start} × {inp.months} mēn., "
             f"atzinums={inp.special_care}, traucējumi={inp.impairment}, B={inp.base}, F={inp.final}, "
             f"pabalsti={inp.benefits}, pakalpojumi={inp.services}, citi={inp.other}, "
-            f"pamatojums={inp.transport_override!r}"
+            f"pamatojums={inp.transport_override!r}, 6.1 lauki={inp.parties}"
         )
         rows = []
         for i, ln in enumerate(inp.lines, start=1):
@@ -88,10 +90,10 @@ def _price(rng: random.Random, offer: Offer) -> Decimal:
     choice = rng.random()
     if choice < 0.05:
         return Decimal(0)
-    if choice < 0.15:
-        return Decimal(str(rng.randint(100, 400_000))) / 10_000  # four decimals
+    if choice < 0.09:  # four decimals: not an amount of money, an invalid price the matrix counts (D87)
+        return Decimal(str(rng.randint(100, 400_000))) / 10_000
     if choice < 0.2:
-        return Decimal("1.335")  # a .xx5 product with an odd number of units
+        return Decimal("1.35")  # a .xx5 product with an odd number of half units
     return _money(rng, 3, 90)
 
 
@@ -148,9 +150,26 @@ def _period_and_start(rng: random.Random, periods: Sequence[ReportingPeriod], ma
     return start, rng.randint(1, min(left, max_months)), period.start
 
 
+# 6.1's fields a contract needs, as fill() writes them by default (generator/workbook/inputs.People)
+PARTIES = Parties(social_worker="Līga Piemēra", child_name="Anna Paraugs", child_code="000000-00000",
+                  parent_name="Pēteris Paraugs")
+
+
+def _parties(rng: random.Random, municipality: str | None) -> Parties | None:
+    """With a municipality to name: every field filled, sometimes one left empty or spaces only (an error, D88)."""
+    if municipality is None:
+        return None
+    parties = dataclasses.replace(PARTIES, municipality=municipality)
+    if rng.random() < 0.12:
+        parties = dataclasses.replace(parties, **{rng.choice(REQUIRED_PARTIES).attr: rng.choice([None, "  "])})
+    return parties
+
+
 def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: int, max_months: int,
-                periods: Sequence[ReportingPeriod] = ()) -> RandomPlan:
+                periods: Sequence[ReportingPeriod] = (), municipality: str | None = None) -> RandomPlan:
+    """A random plan; with ``municipality``, also 6.1's fields a contract needs (``inputs.parties``)."""
     rng = random.Random(seed)
+    parties_rng = random.Random(seed * 7919)  # its own stream: the plans stay as they were without parties
     start, months, check_day = _period_and_start(rng, periods, max_months)
     birth = _birth_date(rng, check_day, full_max_age, age_limit)
     by_area = {area: [o for o in offers if o.area == area] for area in (1, 2, 3)}
@@ -211,10 +230,13 @@ def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: in
         services=rng.choice(sizes),
         other=rng.choice(sizes),
         transport_override=rng.choice([None] * 9 + ["Sniedzējs ir tālu no dzīvesvietas."]),
+        parties=_parties(parties_rng, municipality),
     )
     return RandomPlan(seed, inputs)
 
 
 def random_plans(count: int, offers: list[Offer], full_max_age: int, age_limit: int, max_months: int,
-                 seed: int = SEED, periods: Sequence[ReportingPeriod] = ()) -> list[RandomPlan]:
-    return [random_plan(seed + i, offers, full_max_age, age_limit, max_months, periods) for i in range(count)]
+                 seed: int = SEED, periods: Sequence[ReportingPeriod] = (), municipality: str | None = None
+                 ) -> list[RandomPlan]:
+    return [random_plan(seed + i, offers, full_max_age, age_limit, max_months, periods, municipality)
+            for i in range(count)]

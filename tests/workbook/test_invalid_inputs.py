@@ -22,8 +22,8 @@ from tests.workbook.invalid import FIELDS, combinations
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
 
 ERRORS_FIRST = "Matricā ir kļūdas ("
-# Interface inputs that are free text (not checked: they feed no amount and no rule)
-FREE_TEXT = {"Berns_VardsUzvards", "Berns_PersonasKods", "Pak_Sniedzejs"}
+# Interface inputs that are free text (not checked: they feed no amount and no rule, and no contract needs them)
+FREE_TEXT = {"Pak_Sniedzejs"}
 
 
 @pytest.fixture(scope="module")

@@ -136,6 +136,8 @@ def test_every_input_cell_is_validated(wb: Workbook) -> None:
         "Perioda_Menesi": ("whole", None), "Plans_EkspertuRangs": ("whole", None),
         "Plans_VecakuRangs": ("whole", None), "Berns_PersonasKods": ("custom", None),
     }
+    # money in whole cents (D87): a custom rule, ≥ 0 and ROUND(x,2)=x
+    money = {"Bazes_Apmers", "IB_Galigais", "Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi", "Fakt_Summa", "Pak_Cena"}
     free_text = {"Berns_VardsUzvards", "Pak_Sniedzejs"}
     for name in INTERFACE_NAMES:
         if INTERFACE_KIND[name] != "in" or name in free_text:
@@ -146,8 +148,11 @@ def test_every_input_cell_is_validated(wb: Workbook) -> None:
                 key = (rng.sheet, wb[rng.sheet].cell(r, c).coordinate)
                 assert key in validations, f"{name} {key} nav pārbaudes"
                 dv = validations[key]
-                kind, source = expected_type.get(name, ("decimal", None))
+                kind, source = expected_type.get(name, ("custom" if name in money else "decimal", None))
                 assert dv.type == kind, f"{name}: {dv.type}"
+                if name in money:
+                    assert ",2)=" in dv.formula1 and ">=0" in dv.formula1, f"{name}: {dv.formula1}"
+                    assert "aiz komata" in dv.error, f"{name}: {dv.error}"
                 if source:
                     assert dv.formula1 == source, f"{name}: {dv.formula1}"
                 assert dv.error, f"{name}: nav kļūdas ziņojuma"
@@ -178,8 +183,10 @@ def _prices_prefilled(wb: Workbook, catalogue: Catalogue, any_prefilled: bool) -
         cell = ws.cell(prices.min_row + i, prices.min_col)
         assert cell.value == (float(offer.prefill_price) if offer.prefill_price is not None else None), offer.id
         dv = validations[("6.8", cell.coordinate)]
-        if offer.ceiling is not None:
-            assert dv.operator in (None, "between") and float(dv.formula2) == float(offer.ceiling), offer.id
+        if offer.ceiling is not None:  # capped by the ceiling in F of the same row, in whole cents (D87)
+            row = cell.row
+            assert f"I{row}<=F{row}" in dv.formula1 and f"ROUND(I{row},2)=I{row}" in dv.formula1, offer.id
+            assert ws[f"F{row}"].value == float(offer.ceiling), offer.id
 
 
 def test_only_classic_functions(wb: Workbook) -> None:

@@ -12,7 +12,7 @@ from generator.catalogue.models import PriceStatus, Recipient
 from generator.reference.lines import (
     ACTUAL_COST_UNIT,  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
 )
-from generator.workbook.input_checks import SINGLE_FIELDS, short_message_formula
+from generator.workbook.input_checks import SINGLE_FIELDS, money_validation, short_message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
@@ -481,8 +481,7 @@ def _summary(sh: Sheet, top: int) -> None:
       st.out_text_wrap, "Aizpildiet 6.1. tabulā dzimšanas datumu, perioda pirmo dienu un mēnešus.")
     dv = sh.ws.data_validation
     for row in (F_ROW, *SOURCE_ROWS):
-        dv(f"{v}{at(row)}", {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Summa",
-                         "error_message": "Ievadiet summu EUR (skaitlis ≥ 0)."})
+        dv(f"{v}{at(row)}", money_validation(f"{v}{at(row)}", "Summa", "Ievadiet summu EUR (skaitlis ≥ 0)."))
     cf = sh.ws.conditional_format
     cf(f"{v}{at(15)}", {"type": "formula", "criteria": "=h_TranspParsniegts=1", "format": st.warning_mark})
     cf(f"{v}{at(17)}", {"type": "cell", "criteria": ">", "value": 0, "format": st.error_mark})

@@ -3,7 +3,7 @@ remaining units and money, absorption; the period's totals (Fakt_Kopa) and under
 
 from __future__ import annotations
 
-from generator.workbook.input_checks import MONTH_FIELDS
+from generator.workbook.input_checks import MONTH_FIELDS, money_validation
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
@@ -91,8 +91,7 @@ def write(sh: Sheet) -> None:
        {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Saņemtās vienības",
         "error_message": "Ievadiet saņemto vienību skaitu (skaitlis ≥ 0)."})
     dv(f"{paid_cols[0]}{first}:{paid_cols[-1]}{last}",
-       {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Samaksāts",
-        "error_message": "Ievadiet samaksāto summu EUR (skaitlis ≥ 0)."})
+       money_validation(f"{paid_cols[0]}{first}", "Samaksāts", "Ievadiet samaksāto summu EUR (skaitlis ≥ 0)."))
     total = last + 1
     sh.text(f"B{total}", "Kopā", st.label_bold)
     for c in ["E", *paid_cols, left_money]:

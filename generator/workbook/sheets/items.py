@@ -8,7 +8,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import PriceStatus
 from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, fixed_unit_price
-from generator.workbook.input_checks import PRICE_FIELD, message_formula
+from generator.workbook.input_checks import PRICE_FIELD, message_formula, money_validation
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import child_line, lv_date_formula, lv_version_formula, page_setup
@@ -115,18 +115,12 @@ def write(sh: Sheet) -> None:
                                   "summu ierakstiet 6.3. tabulā kā daudzumu."},
             )
         elif offer.ceiling is not None:
-            sh.ws.data_validation(
-                f"I{row}",
-                {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": float(offer.ceiling),
-                 "error_title": "Cena virs pieļaujamās",
-                 "error_message": "Sniedzēja cena nedrīkst pārsniegt maksimālo cenu (kolonna F)."},
-            )
+            sh.ws.data_validation(f"I{row}", money_validation(
+                f"I{row}", "Cena virs pieļaujamās", "Sniedzēja cena nedrīkst pārsniegt maksimālo cenu (kolonna F).",
+                maximum=f"F{row}"))
         else:
-            sh.ws.data_validation(
-                f"I{row}",
-                {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Cena",
-                 "error_message": "Ievadiet cenu EUR par vienību (skaitlis ≥ 0)."},
-            )
+            sh.ws.data_validation(f"I{row}", money_validation(
+                f"I{row}", "Cena", "Ievadiet cenu EUR par vienību (skaitlis ≥ 0)."))
         sh.text(f"J{row}", YES if offer.transport else NO, st.out_text)
         code = sh.check(PRICE_FIELD, f"I{row}", f"{PRICE_CODE}{row}")
         sh.formula(

@@ -4,9 +4,10 @@ on the period's first day computed)."""
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 from generator.workbook import input_checks
-from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
+from generator.workbook.input_checks import SINGLE_FIELDS, beside_message_formula, beside_texts
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names
 from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
@@ -86,8 +87,11 @@ def write(sh: Sheet) -> None:
         if checked is not None:
             # beside the cell: what is wrong with a pasted value, else the hint
             code = sh.check(checked, cell, f"D{row}")
-            sh.formula(f"C{row}", f'IF({code}>0,{message_formula(checked, code, cell, f"{SHEET} {cell}")},'
-                                  f'"{hint}")', st.beside, hint)
+            # wrapped inside column C, the row as tall as its longest message: on paper never cut at the page edge
+            where = f"{SHEET} {cell}"
+            sh.formula(f"C{row}", f'IF({code}>0,{beside_message_formula(checked, code, where)},"{hint}")', st.note,
+                       hint)
+            sh.row_height(row, beside_height(checked, where))
             sh.ws.conditional_format(cell, {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
             sh.ws.conditional_format(f"C{row}", {"type": "formula", "criteria": f"={code}>0",
                                                  "format": st.error_mark})
@@ -196,6 +200,16 @@ def write(sh: Sheet) -> None:
 
 # Rows 6–7 (the names): two lines of the 8 pt hint beside them.
 NAME_ROW_HEIGHT = 22
+# A checked input's row: its longest message beside it in lines of 8 pt in column C (44 wide), counted low.
+BESIDE_CHARS_PER_LINE = 55
+BESIDE_LINE_HEIGHT = 11
+DEFAULT_ROW_HEIGHT = 15
+
+
+def beside_height(field: input_checks.Field, where: str) -> float:
+    """The height of a checked input's row: room for the longest message beside it, wrapped (F7)."""
+    lines = max(len(textwrap.wrap(text, BESIDE_CHARS_PER_LINE)) for text in beside_texts(field, where))
+    return max(DEFAULT_ROW_HEIGHT, lines * BESIDE_LINE_HEIGHT)
 
 
 def _party_name(sh: Sheet, row: int, kind: party_names.Kind) -> None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from generator.catalogue.models import Impairment, PriceStatus
 from generator.lvformat import percent
-from generator.workbook.input_checks import SINGLE_FIELDS, message_formula
+from generator.workbook.input_checks import SINGLE_FIELDS, message_formula, money_validation
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names, plan_rows
@@ -117,7 +117,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība: teksts skaitļa vai datuma vietā, negatīvs "
-         "skaitlis, vērtība ārpus saraksta vai pieļaujamā intervāla (katra šūna; saraksts zemāk).", "visas tabulas",
+         "skaitlis, summa ar vairāk nekā diviem cipariem aiz komata, vērtība ārpus saraksta vai pieļaujamā "
+         "intervāla, tukšs lauks, kas vajadzīgs līgumam (katra šūna; saraksts zemāk).", "visas tabulas",
          "h_NederigasIevades"),
     ]
 
@@ -188,6 +189,7 @@ RULES_LAST = rule_row(RULE_COUNT - 1)  # the last rule
 TOTALS_ROW = RULES_LAST + 1
 INVALID_SECTION = TOTALS_ROW + 3
 INVALID_SHOWN = 30  # invalid input cells listed by message; the rest are counted
+INVALID_VISIBLE = 5  # of them, always shown (and printed); the others open with "+"
 INVALID_STATUS = INVALID_SECTION + 1  # how many there are, or the warning that listed ones are hidden
 INVALID_FIRST = INVALID_STATUS + 1
 INVALID_LAST = INVALID_FIRST + INVALID_SHOWN - 1
@@ -282,11 +284,8 @@ def write(sh: Sheet) -> None:
     else:
         sh.blank(f"B{BASE_ROW}", st.input_money)
     sh.define("Bazes_Apmers", f"B{BASE_ROW}")
-    sh.ws.data_validation(
-        f"B{BASE_ROW}",
-        {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Bāzes apmērs",
-         "error_message": "Ievadiet summu EUR (skaitlis ≥ 0)."},
-    )
+    sh.ws.data_validation(f"B{BASE_ROW}", money_validation(f"B{BASE_ROW}", "Bāzes apmērs",
+                                                           "Ievadiet summu EUR (skaitlis ≥ 0)."))
     base_field = next(f for f in SINGLE_FIELDS if f.name == "Bazes_Apmers")
     base_code = sh.check(base_field, f"B{BASE_ROW}", f"{TABLE_CODE}{BASE_ROW}")
     sh.formula(f"C{BASE_ROW}", message_formula(base_field, base_code, f"B{BASE_ROW}", f"{SHEET} B{BASE_ROW}"),
@@ -409,11 +408,12 @@ def _invalid_inputs(sh: Sheet) -> None:
         sh.formula(f"{LISTED_FLAG}{row}", f"IF(h_NederigasIevades>={k},1,0)", st.helper, 0)
     sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_LAST}",
                              {"type": "formula", "criteria": f'=A{INVALID_FIRST}<>""', "format": st.error_mark})
-    # The list's rows sit in collapsed groups (plan_rows.outline, ten rows a "+"), so that an empty list does not
-    # print; SUBTOTAL(109) leaves out rows hidden by the outline (Excel and LibreOffice): the difference is how
-    # many listed cells are hidden, and the status line then prints a red warning.
-    plan_rows.outline(sh, INVALID_FIRST, INVALID_SHOWN, None, visible=0)
-    sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT, None, {"collapsed": True})
+    # The list's first INVALID_VISIBLE rows always show and print, so that a printed 6.11 names the first invalid
+    # cells (F7); the rest sit in collapsed groups (plan_rows.outline, ten rows a "+"), so that a long empty list
+    # does not print. SUBTOTAL(109) leaves out rows hidden by the outline (Excel and LibreOffice): the difference is
+    # how many listed cells are hidden, and the status line then prints a red warning.
+    plan_rows.outline(sh, INVALID_FIRST, INVALID_SHOWN, None, visible=INVALID_VISIBLE)
+    sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT)
     hidden = f"(SUM({flags})-SUBTOTAL(109,{flags}))"
     sh.formula(f"A{INVALID_STATUS}", _status(hidden), st.label, NO_INVALID)
     sh.ws.conditional_format(f"A{INVALID_STATUS}", {"type": "formula", "criteria": f"={hidden}>0",
