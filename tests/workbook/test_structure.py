@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Regime
+from generator.reference.lines import ACTUAL_COST_PRICE
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, PLAN_ROWS, SHEETS
 from generator.workbook.names import read, resolve
 from generator.workbook.writer import template_date, write_workbook
@@ -139,6 +141,7 @@ def test_every_input_cell_is_validated(wb: Workbook) -> None:
     # money in whole cents (D87): a custom rule, ≥ 0 and ROUND(x,2)=x
     money = {"Bazes_Apmers", "IB_Galigais", "Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi", "Fakt_Summa", "Pak_Cena"}
     free_text = {"Berns_VardsUzvards", "Pak_Sniedzejs"}
+    actual_cost = 0
     for name in INTERFACE_NAMES:
         if INTERFACE_KIND[name] != "in" or name in free_text:
             continue
@@ -149,6 +152,10 @@ def test_every_input_cell_is_validated(wb: Workbook) -> None:
                 assert key in validations, f"{name} {key} nav pārbaudes"
                 dv = validations[key]
                 kind, source = expected_type.get(name, ("custom" if name in money else "decimal", None))
+                if name == "Pak_Cena" and dv.type == "decimal":  # D70: euro at actual cost takes exactly its price
+                    assert dv.operator == "equal" and Decimal(dv.formula1) == ACTUAL_COST_PRICE, dv.formula1
+                    actual_cost += 1
+                    continue
                 assert dv.type == kind, f"{name}: {dv.type}"
                 if name in money:
                     assert ",2)=" in dv.formula1 and ">=0" in dv.formula1, f"{name}: {dv.formula1}"
@@ -156,6 +163,7 @@ def test_every_input_cell_is_validated(wb: Workbook) -> None:
                 if source:
                     assert dv.formula1 == source, f"{name}: {dv.formula1}"
                 assert dv.error, f"{name}: nav kļūdas ziņojuma"
+    assert actual_cost >= 3, "euro (faktiskās izmaksas) cenām nav savas pārbaudes"
 
 
 def test_personal_code_is_a_text_cell(wb: Workbook) -> None:
