@@ -20,6 +20,7 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read, resolve
 from generator.workbook.recalculated import recalculated_values
+from generator.workbook.render import pilot_ids
 from generator.workbook.writer import template_date, write_workbook
 from tests.workbook.compare import differences
 from tests.workbook.conftest import InputCells, recipient_labels, require_uno
@@ -91,7 +92,7 @@ def recalculated(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory
     files, plans = {}, {}
     for key, price in (("prefilled", None), ("typed", TYPED_OTHER)):
         plan = _plan(catalogue, params, price)
-        fill(wb, plan, recipient_labels(catalogue), template_prices=prices)
+        fill(wb, plan, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0], template_prices=prices)  # D88
         files[key] = folder / f"{key}.xlsx"
         cells.save(wb, files[key], len(plan.lines), [])
         plans[key] = plan

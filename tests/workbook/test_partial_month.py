@@ -18,6 +18,7 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
 from generator.workbook.recalculated import recalculated_values
+from generator.workbook.render import pilot_ids
 from generator.workbook.sheets.months import DAYS_EXCEEDED
 from generator.workbook.writer import write_workbook
 from tests.workbook.compare import differences
@@ -50,7 +51,7 @@ def recalculated(catalogue: Catalogue, params: Params, day: dt.date,
     files: dict[int, tuple[WorkbookInputs, Path]] = {}
     for june in (14, 12):
         inputs = _inputs(catalogue, day, june)
-        fill(wb, inputs, labels, template_prices=prices)
+        fill(wb, inputs, labels, municipality=pilot_ids(catalogue)[0], template_prices=prices)  # D88: the plan names one
         path = folder / f"junijs-{june}.xlsx"
         cells.save(wb, path, len(inputs.lines), [])
         files[june] = (inputs, path)

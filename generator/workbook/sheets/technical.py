@@ -373,7 +373,9 @@ def _rules(sh: Sheet) -> None:
     for first, last in zip(starts, ends, strict=True):
         sh.ws.conditional_format(f"C{first}:C{last}", {"type": "cell", "criteria": ">", "value": 0,
                                                        "format": st.error_mark})
-    sh.ws.set_h_pagebreaks([RULES_SECTION - 1, *(copy - 1 for copy in RULES_HEADING_COPIES)])  # before these rows
+    # before these rows; the invalid-input list (heading, status, its first rows) opens a page of its own: on the
+    # last page of the checks its heading was left alone at the foot once its first rows always print (D84, D89)
+    sh.ws.set_h_pagebreaks([RULES_SECTION - 1, *(copy - 1 for copy in RULES_HEADING_COPIES), INVALID_SECTION - 1])
 
 
 def _invalid_inputs(sh: Sheet) -> None:
