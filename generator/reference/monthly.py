@@ -16,6 +16,7 @@ from generator.money import cents
 from generator.reference.errors import ReferenceInputError
 from generator.reference.lines import PlanLine
 from generator.reference.plan import line_cost
+from generator.reference.rounds import plan_end
 
 ZERO = Decimal(0)
 
@@ -43,17 +44,12 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def period_end(period_start: dt.date, months: int) -> dt.date:
-    """The period's last day: the last day of its last calendar month (the workbook's Perioda_Beigas, D93)."""
-    return month_end(*calendar_month(period_start, months))
-
-
 def period_month_span(period_start: dt.date, months: int, month: int) -> tuple[dt.date, dt.date]:
     """First and last day of period month ``month`` that lie inside the period: the first month begins on the
     period's first day, which may be any day of it (D93)."""
     year, number = calendar_month(period_start, month)
     first = max(dt.date(year, number, 1), period_start)
-    return first, min(month_end(year, number), period_end(period_start, months))
+    return first, min(month_end(year, number), plan_end(period_start, months))  # the period's last day (D93)
 
 
 def period_working_days(

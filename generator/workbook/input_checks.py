@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.reference.inputs import REQUIRED_PARTIES, REQUIRED_TEXT
+from generator.reference.inputs import CENTS_TEXT, REQUIRED_PARTIES, REQUIRED_TEXT
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
 
@@ -53,7 +53,6 @@ def _subcent(x: str) -> str:
 
 
 SUBCENT_TOLERANCE = "0.0000001"
-CENTS_MESSAGE = "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata"
 
 
 def money_validation(cell: str, title: str, message: str, maximum: str | None = None) -> dict[str, object]:
@@ -148,9 +147,9 @@ LIMIT = "{limit}"  # a text field's character limit in its message
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
-    "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_MESSAGE}"')),
+    "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"')),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
-                            '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_MESSAGE}"')),
+                            '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"')),
     "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),

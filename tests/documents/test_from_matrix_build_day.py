@@ -18,7 +18,7 @@ from generator.cli import main
 from generator.documents.from_matrix.run import run
 from generator.documents.from_matrix.writing import MARKER
 from generator.documents.terms import BLANK_DATE
-from generator.reference.monthly import period_end
+from generator.reference.rounds import plan_end as period_end
 from tests.documents.from_matrix_helpers import clean, docx_text, funded_child
 from tests.ministry.factory import Child
 

@@ -82,7 +82,7 @@ def _run(args: list[str], env: dict[str, str] | None = None, day: str = BUILD_DA
 @pytest.mark.usefixtures("pdf_stand_ins")  # which folders are made, not what their PDFs show
 def test_a_plan_period_ended_before_the_build_day_is_refused_and_the_others_go_through(
         matrices, catalogue: Catalogue, tmp_path: Path) -> None:
-    from generator.reference.monthly import period_end
+    from generator.reference.rounds import plan_end as period_end
 
     clean_child, old = matrices["clean"], matrices["old"]
     (first_end, first), (last_end, last) = sorted(

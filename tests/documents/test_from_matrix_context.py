@@ -19,7 +19,6 @@ from generator.documents.from_matrix.context import (
     FINAL_IF_OVER,
     FINAL_NOT_APPLIED,
     build,
-    period_end,
     price,
     quantity,
     slug,
@@ -30,6 +29,7 @@ from generator.documents.from_matrix.writing import render_child
 from generator.ministry.matrix import ChildData
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
+from generator.reference.rounds import plan_end as period_end
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
 

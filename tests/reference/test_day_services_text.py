@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 from generator.reference.lines import PlanLine
-from generator.reference.monthly import period_end, period_working_days, working_days
+from generator.reference.monthly import period_working_days, working_days
+from generator.reference.rounds import plan_end as period_end
 from generator.reference.rules import check_day_services
 
 

@@ -31,7 +31,7 @@ from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.terms import BLANK_DATE
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
-from generator.reference.monthly import period_end
+from generator.reference.rounds import plan_end
 
 BLANK = "______"
 # Beside F (the ministry's final amount) where it does not decide A: N <= P makes A = N (L1077, L1385).
@@ -279,8 +279,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         code=reading.code, name=data.full_name, personal_code=data.personal_code,
         birth=lvformat.date(inputs.birth_date), parent_name=reading.parent_name,
         social_worker=reading.social_worker, start=lvformat.date(inputs.period_start),
-        end=lvformat.date(period_end(inputs.period_start, inputs.months)),
-        period=f"{lvformat.date(inputs.period_start)}–{lvformat.date(period_end(inputs.period_start, inputs.months))}",
+        end=lvformat.date(plan_end(inputs.period_start, inputs.months)),
+        period=f"{lvformat.date(inputs.period_start)}–{lvformat.date(plan_end(inputs.period_start, inputs.months))}",
         months=inputs.months, month_labels=month_labels, age=outcome.age, special_care=inputs.special_care,
         rate=lvformat.percent(outcome.rate), full_rate=outcome.rate == 1,
         provisional=amount(outcome.provisional, base_confirmed), needed=amount(outcome.needed, confirmed),

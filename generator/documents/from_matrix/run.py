@@ -24,7 +24,7 @@ from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SER
 from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
 from generator.ministry.templates import TemplateSource
-from generator.reference.monthly import period_end
+from generator.reference.rounds import plan_end
 
 Echo = Callable[[str], None]
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -133,7 +133,7 @@ def expired(reading: MatrixReading, today: dt.date) -> str | None:
     if reading.data is None:
         return None
     inputs = reading.data.inputs
-    end = period_end(inputs.period_start, inputs.months)
+    end = plan_end(inputs.period_start, inputs.months)
     if end >= today:
         return None
     return (f"matricas {reading.path.name if reading.code == reading.path.stem else reading.code} atbalsta plāna "
