@@ -28,8 +28,9 @@ MONEY = f"{LATVIAN}#,##0.00"
 PRICE = f"{LATVIAN}#,##0.00##"
 UNITS = f"{LATVIAN}#,##0.##"
 # A space before "%", as Latvian writes it and the workbook's texts do ("50,6 %", "15 %"; audit9 F9).
-SHARE = f'{LATVIAN}0.0" "%'
-RATE = f'{LATVIAN}0" "%'
+PERCENT_SIGN = '" "%'
+SHARE = f"{LATVIAN}0.0{PERCENT_SIGN}"
+RATE = f"{LATVIAN}0{PERCENT_SIGN}"
 WHOLE = "0"
 TEXT = "@"
 MONTH_NUMBER = '0". mēn."'

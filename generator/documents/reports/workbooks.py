@@ -50,10 +50,9 @@ from generator.documents.reports.parameters import (
 )
 from generator.documents.reports.printing import FIELD_HEIGHT, SPACER, print_setup, signature_block
 from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
-from generator.lvformat import NBSP
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
-from generator.workbook.styles import LATVIAN, MONEY
+from generator.workbook.styles import LATVIAN, MONEY, PERCENT_SIGN
 from generator.xlsxformula import quick_formulas
 
 REGISTER_ID = "izdevumu-registrs-un-parskati"
@@ -61,7 +60,7 @@ ACTIVITY_ID = "sd-menesa-atskaite"
 REGISTER_FILE = f"{REGISTER_ID}.xlsx"
 ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 REGISTER_ROWS = 400
-SHARE_2 = f'{LATVIAN}0.00"{NBSP}"%'  # separators as in Latvian also where LibreOffice runs in another locale; "15,00 %"
+SHARE_2 = f"{LATVIAN}0.00{PERCENT_SIGN}"  # separators as in Latvian also where LibreOffice runs in another locale; "15,00 %"
 # A negative amount or quantity (a correction) with a true minus sign, as Latvian typesetting writes it.
 MINUS = "\u2212"
 MONEY_SIGNED = f'{MONEY};[Red]"{MINUS}"#,##0.00'
