@@ -1,5 +1,5 @@
 """The shapes of the catalogue's data files that are not catalogue entities: the data next to the
-methodology pages (catalogue/metodika/valstis.yaml, skaitli.yaml, seed-toc.yaml, nav.yaml) and the
+methodology pages (catalogue/metodika/valstis.yaml, skaitli.yaml, seed-toc.yaml, nav.yaml, lemumu-temas.yaml) and the
 worked examples of annex 10 (catalogue/piemeri/10-pielikums.yaml).
 
 The loader validates each of them when present (file, line, field and a Latvian message, like every
@@ -164,6 +164,34 @@ class Nav(RootModel[list[NavEntry]]):
     root: list[NavEntry] = Field(min_length=1)
 
 
+# --- the themes of the decisions page (lemumu-temas.yaml) -------------------------------------------
+
+
+class DecisionTheme(Strict):
+    id: Name
+    virsraksts: Text  # the section heading on the page
+    ievads: str | None = None  # one or two sentences under the heading
+    lemumi: list[Annotated[int, Field(ge=1)]] = Field(min_length=1)  # decision numbers (D4 -> 4), page order
+
+
+class DecisionThemes(Strict):
+    """lemumu-temas.yaml: the decisions page shows its decisions grouped by these themes, one section each."""
+
+    temas: list[DecisionTheme] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _once(self) -> DecisionThemes:
+        seen: list[int] = [n for t in self.temas for n in t.lemumi]
+        doubles = sorted({n for n in seen if seen.count(n) > 1})
+        if doubles:
+            raise ValueError("lēmums ir vairākās tēmās: " + ", ".join(f"D{n}" for n in doubles))
+        ids = [t.id for t in self.temas]
+        same = sorted({i for i in ids if ids.count(i) > 1})
+        if same:
+            raise ValueError(f"tēmas id atkārtojas: {', '.join(same)}")
+        return self
+
+
 # --- the worked examples of annex 10 (piemeri/10-pielikums.yaml) --------------------------------------
 
 
@@ -193,5 +221,6 @@ DATA_FILES: dict[str, type[Strict] | type[RootModel[Any]]] = {
     "metodika/skaitli.yaml": Figures,
     "metodika/seed-toc.yaml": SeedToc,
     "metodika/nav.yaml": Nav,
+    "metodika/lemumu-temas.yaml": DecisionThemes,
     "piemeri/10-pielikums.yaml": Annex10,
 }

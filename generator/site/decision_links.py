@@ -8,12 +8,14 @@ from __future__ import annotations
 import posixpath
 import re
 
+from generator.catalogue.data_files import DecisionThemes
 from generator.site import paths
+from generator.site.decision_sections import anchor, sectionize
 
 DECISIONS_FILE = "rekonstrukcijas-un-lemumi.md"
 DECISIONS_PAGE = f"{paths.METHODOLOGY}/{DECISIONS_FILE}"
-ROW = re.compile(r"^\|\s*D(\d{1,2})\s*\|", re.MULTILINE)
-CODE = r"D\d{1,2}\b"
+ROW = re.compile(r"^\|\s*D(\d{1,3})\s*\|", re.MULTILINE)
+CODE = r"D\d{1,3}\b"
 # A citation: after "lēmums/lēmumu/lēmumi …" or an opening bracket, one code or a list of them.
 CITATION = re.compile(rf"(?:(?<=\b[lL]ēmum[suai]\s)|(?<=\b[lL]ēmumiem\s)|(?<=\())(?:{CODE})"
                       rf"(?:(?:\s*,\s*|\s+un\s+|\s+vai\s+){CODE})*")
@@ -23,12 +25,7 @@ ONE = re.compile(CODE)
 # Parts that must stay as they are: fenced code, headings, abbreviation definitions, the decision rows' own
 # first cells, links, inline code, HTML tags. A citation may run over a line break ("lēmums D1,\nD21").
 PROTECTED = re.compile(r"(^[ \t]*(?:```|~~~).*?^[ \t]*(?:```|~~~)[^\n]*$|^[ \t]*#[^\n]*$|^[ \t]*\*\[[^\n]*$"
-                       r"|^\|\s*D\d{1,2}\s*\||\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>)", re.MULTILINE | re.DOTALL)
-
-
-def anchor(number: str | int) -> str:
-    """The id of decision D``number``'s row on the decisions page."""
-    return f"lemums-d{int(number)}"
+                       r"|^\|\s*D\d{1,3}\s*\||\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>)", re.MULTILINE | re.DOTALL)
 
 
 def decision_numbers(markdown: str) -> set[str]:
@@ -62,9 +59,10 @@ def link_decisions(markdown: str, page_path: str, numbers: set[str]) -> str:
     return "".join(pieces)
 
 
-def extend_pages(rendered: dict[str, str], also: tuple[str, ...] = ()) -> None:
-    """Anchor the decisions page's rows and link the decisions cited on the methodology pages and on the
-    pages in ``also`` (e.g. the calculator). Without a decisions page nothing changes."""
+def extend_pages(rendered: dict[str, str], also: tuple[str, ...] = (), themes: DecisionThemes | None = None) -> None:
+    """Link the decisions cited on the methodology pages and on the pages in ``also`` (e.g. the calculator),
+    then show the decisions page as one section per decision grouped by ``themes`` (decision_sections; without
+    themes: the rows keep their table and get an anchor each). Without a decisions page nothing changes."""
     page = rendered.get(DECISIONS_PAGE)
     if page is None:
         return
@@ -72,4 +70,5 @@ def extend_pages(rendered: dict[str, str], also: tuple[str, ...] = ()) -> None:
     for path in list(rendered):
         if path.startswith(paths.METHODOLOGY + "/") or path in also:
             rendered[path] = link_decisions(rendered[path], path, numbers)
-    rendered[DECISIONS_PAGE] = anchor_rows(rendered[DECISIONS_PAGE])
+    page = rendered[DECISIONS_PAGE]
+    rendered[DECISIONS_PAGE] = sectionize(page, themes) if themes is not None else anchor_rows(page)

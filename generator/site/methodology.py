@@ -15,10 +15,11 @@ from typing import Any
 
 import jinja2
 
+from generator.catalogue.data_files import DecisionThemes
 from generator.catalogue.problems import CatalogueError, Problem
 from generator.site import paths
 from generator.site.context import environment
-from generator.site.methodology_data import load_methodology_data
+from generator.site.methodology_data import load_decision_themes, load_methodology_data
 from generator.site.nav import NavItem, pages, read_nav
 
 EXPECTED_NAMES = "p.<parametrs>, cena(id), grupu_griesti, katalogs, pasvaldibas, izmeginajumi, valstis, valsts.<id>, " \
@@ -31,6 +32,7 @@ class Methodology:
     abbreviations: str  # rendered saisinajumi.md ("" when the file does not exist)
     nav: list[NavItem]
     unlisted: list[str]  # pages that nav.yaml does not name
+    decision_themes: DecisionThemes | None = None  # lemumu-temas.yaml: how the decisions page groups its decisions
 
 
 def page_files(folder: Path) -> list[str]:
@@ -100,6 +102,11 @@ def render_methodology(catalogue_root: Path, context: dict[str, Any]) -> Methodo
             abbreviations = render_template(env, abbr_path, paths.ABBREVIATIONS, context)
         except CatalogueError as exc:
             problems.extend(exc.problems)
+    themes = None
+    try:
+        themes = load_decision_themes(folder)
+    except CatalogueError as exc:
+        problems.extend(exc.problems)
     if problems:
         raise CatalogueError(problems)
-    return Methodology(rendered, abbreviations, nav, [f for f in files if f not in listed])
+    return Methodology(rendered, abbreviations, nav, [f for f in files if f not in listed], themes)

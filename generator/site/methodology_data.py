@@ -6,6 +6,7 @@
   the seed's order) and ``valsts.<id>``.
 - ``skaitli.yaml``: the figures the pages quote (statistics, survey counts) as ``skaitli.<name>`` and the
   tables of figures as ``tabulas.<name>`` (rows with integer columns; a stated total must equal the sum).
+- ``lemumu-temas.yaml``: the themes that group the decisions page's decisions (generator/site/decision_sections.py).
 - ``seed-toc.yaml``: every chapter of the seed methodology's table of contents (by its ``_Toc`` bookmark
   and line range) and the site page that explains it, as ``nodalas``. Each page named must exist and be
   in nav.yaml.
@@ -21,7 +22,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from generator.catalogue.data_files import Chapter, Countries, Figures, SeedToc
+from generator.catalogue.data_files import Chapter, Countries, DecisionThemes, Figures, SeedToc
 from generator.catalogue.loader import _validate
 from generator.catalogue.models import Strict
 from generator.catalogue.problems import CatalogueError, Problem
@@ -30,6 +31,7 @@ from generator.catalogue.yamlfile import YamlFile, read_yaml
 COUNTRIES = "valstis.yaml"
 FIGURES = "skaitli.yaml"
 SEED_TOC = "seed-toc.yaml"
+DECISION_THEMES = "lemumu-temas.yaml"
 
 # --- loading -----------------------------------------------------------------------------------------
 
@@ -83,6 +85,15 @@ def load_methodology_data(folder: Path, page_files: list[str], listed: set[str])
         "tabulas": tables,  # each with .nodala: the seed chapter its source lines belong to (or None)
         "nodalas": chapters,
     }
+
+
+def load_decision_themes(folder: Path) -> DecisionThemes | None:
+    """lemumu-temas.yaml validated (None when absent); a problem raises CatalogueError."""
+    problems: list[Problem] = []
+    themes, _ = _load(folder / DECISION_THEMES, DecisionThemes, problems)
+    if problems:
+        raise CatalogueError(problems)
+    return themes
 
 
 def chapter_of(chapters: list[Chapter], source: str) -> Chapter | None:

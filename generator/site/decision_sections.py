@@ -1,0 +1,146 @@
+"""The decisions page as sections a reader can scan: one heading per decision, grouped by theme.
+
+The page's source (catalogue/metodika/rekonstrukcijas-un-lemumi.md) keeps each decision as a table row
+"| D4 | question | decision |" – one line per decision, easy to review and to merge. In a three-column table a
+decision of 2 000 characters is a narrow column many screens tall on a phone, so the site shows each one as
+a heading "D4 – question" (anchor ``#lemums-d4``, the link target of every citation) with the decision under it,
+long texts in paragraphs, and the decisions grouped by the themes of catalogue/metodika/lemumu-temas.yaml.
+A decision no theme names is shown at the end under OTHER; sections of the source without decision rows
+(the list of open points) stay as they are, after the themes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.catalogue.data_files import DecisionThemes
+
+ROW = re.compile(r"^\|\s*D(\d{1,3})\s*\|(.*)\|\s*$")
+TABLE_HEAD = re.compile(r"^\|\s*Nr\.\s*\||^\|[-:| ]+\|\s*$")
+OTHER = "Citi lēmumi"
+PARAGRAPH = 450  # a decision's text is broken into paragraphs of about this many characters, at sentence ends
+LIST_OVER = 1200  # a paragraph longer than this that is one list of "; " clauses is shown as a bulleted list
+# A sentence ends with ". " before a capital letter or an opening quote; not after these abbreviations.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ„])")
+ABBREVIATIONS = re.compile(r"(?:\b(?:piem|sk|Nr|t\. i|u\. c|utt|t\. sk|p|pers|apm|vai tml|tml)\.|\d\.)$")
+
+
+def anchor(number: str | int) -> str:
+    """The id of decision D``number``'s heading (row) on the decisions page."""
+    return f"lemums-d{int(number)}"
+
+
+@dataclass
+class _Section:
+    heading: str
+    intro: list[str] = field(default_factory=list)
+    rows: list[tuple[int, str, str]] = field(default_factory=list)  # (number, question, decision)
+    body: list[str] = field(default_factory=list)  # every line, for a section without decision rows
+
+
+def _parse(markdown: str) -> tuple[list[str], list[_Section]]:
+    preamble: list[str] = []
+    sections: list[_Section] = []
+    for line in markdown.split("\n"):
+        if line.startswith("## "):
+            sections.append(_Section(line[3:].strip()))
+            continue
+        if not sections:
+            preamble.append(line)
+            continue
+        section = sections[-1]
+        section.body.append(line)
+        row = ROW.match(line)
+        if row:
+            question, _, decision = row.group(2).partition("|")
+            section.rows.append((int(row.group(1)), question.strip(), decision.strip()))
+        elif not TABLE_HEAD.match(line):
+            section.intro.append(line)
+    return preamble, sections
+
+
+def _depth_zero(text: str) -> bool:
+    """No bracket, link or quote is open at the end of ``text``."""
+    return (text.count("(") <= text.count(")") and text.count("[") <= text.count("]")
+            and text.count("„") <= text.count("”") and text.count("`") % 2 == 0)
+
+
+def paragraphs(text: str, size: int = PARAGRAPH) -> list[str]:
+    """``text`` in paragraphs of at least ``size`` characters, broken only at a sentence's end (not after an
+    abbreviation or a number such as "6.3.", not inside brackets or quotes)."""
+    parts: list[str] = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        before = text[start:m.start()]
+        if len(before) < size or ABBREVIATIONS.search(before) or not _depth_zero(before):
+            continue
+        parts.append(before)
+        start = m.end()
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _clauses(text: str) -> list[str]:
+    """``text`` split at its top-level "; " (not inside brackets or quotes)."""
+    parts, start = [], 0
+    for m in re.finditer(r";\s+", text):
+        if _depth_zero(text[start:m.start()]):
+            parts.append(text[start:m.start()])
+            start = m.end()
+    return [*parts, text[start:]]
+
+
+def block(paragraph: str) -> str:
+    """A paragraph as Markdown: a very long sentence of many "; " clauses (a list of rules) as a bulleted
+    list, one clause an item; anything else as it is."""
+    clauses = _clauses(paragraph)
+    if len(paragraph) <= LIST_OVER or len(clauses) < 3:
+        return paragraph
+    return "\n".join(f"- {c}{';' if i < len(clauses) - 1 else ''}" for i, c in enumerate(clauses))
+
+
+def _decision(number: int, question: str, decision: str) -> list[str]:
+    lines = [f"### D{number} – {question} {{ #{anchor(number)} }}", ""]
+    for p in paragraphs(decision):
+        lines += [block(p), ""]
+    return lines
+
+
+def sectionize(markdown: str, themes: DecisionThemes) -> str:
+    """The decisions page with one heading per decision, grouped by ``themes``."""
+    preamble, sections = _parse(markdown)
+    found = {n: (q, d) for s in sections for n, q, d in s.rows}
+    first_theme = {n: t.id for t in themes.temas for n in t.lemumi}
+    intros: dict[str, list[str]] = {}
+    for s in sections:  # a source section's own text goes with the theme of its first decision
+        text = "\n".join(s.intro).strip()
+        if s.rows and text:
+            intros.setdefault(first_theme.get(s.rows[0][0], OTHER), []).append(text)
+    out = list(preamble)
+    for theme in themes.temas:
+        numbers = [n for n in theme.lemumi if n in found]
+        if not numbers:
+            continue
+        out += [f"## {theme.virsraksts}", ""]
+        for text in ([theme.ievads] if theme.ievads else []) + intros.get(theme.id, []):
+            out += [text, ""]
+        for n in numbers:
+            out += _decision(n, *found[n])
+    rest = sorted(n for n in found if n not in first_theme)
+    if rest:
+        out += [f"## {OTHER}", ""]
+        for text in intros.get(OTHER, []):
+            out += [text, ""]
+        for n in rest:
+            out += _decision(n, *found[n])
+    for s in sections:
+        if not s.rows:
+            out += [f"## {s.heading}", *s.body]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def unthemed(markdown: str, themes: DecisionThemes) -> list[int]:
+    """The decision numbers of the page that no theme names."""
+    named = {n for t in themes.temas for n in t.lemumi}
+    return sorted({n for _, s in [_parse(markdown)] for sec in s for n, _, _ in sec.rows} - named)

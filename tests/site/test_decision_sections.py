@@ -1,0 +1,99 @@
+"""The decisions page shown as one section per decision, grouped by theme (generator/site/decision_sections.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.catalogue.data_files import DecisionThemes
+from generator.site.decision_sections import OTHER, paragraphs, sectionize, unthemed
+from generator.site.methodology_data import load_decision_themes
+
+REPO = Path(__file__).resolve().parents[2]
+PAGE = REPO / "catalogue" / "metodika" / "rekonstrukcijas-un-lemumi.md"
+
+SOURCE = """# Lēmumi
+
+Ievads.
+
+## Apmēri
+
+Visi apmēri ir par periodu.
+
+| Nr. | Jautājums | Projekta lēmums |
+|---|---|---|
+| D1 | Kā aprēķina P? | P = likme × B |
+| D2 | Vai pārrēķina? | Nē ([D1](#lemums-d1)) |
+
+## Teksts
+
+| Nr. | Jautājums | Projekta lēmums |
+|---|---|---|
+| D7 | Kā raksta? | Latviski |
+| D100 | Jauns? | Jā |
+
+## Atklātas vietas
+
+| Vieta | Kā rīkojamies |
+|---|---|
+| Metodikā nav | Rekonstruēts |
+"""
+
+
+def themes(**groups: list[int]) -> DecisionThemes:
+    return DecisionThemes.model_validate({"temas": [{"id": k, "virsraksts": k.capitalize(), "lemumi": v}
+                                                    for k, v in groups.items()]})
+
+
+def test_each_decision_is_a_heading_with_its_anchor_under_its_theme() -> None:
+    out = sectionize(SOURCE, themes(nauda=[2, 1], teksts=[7]))
+    assert "| D1 |" not in out and "| Nr. |" not in out  # no decision table left
+    headings = re.findall(r"^(#{2,3}) (.*)$", out, re.M)
+    assert headings == [
+        ("##", "Nauda"), ("###", "D2 – Vai pārrēķina? { #lemums-d2 }"), ("###", "D1 – Kā aprēķina P? { #lemums-d1 }"),
+        ("##", "Teksts"), ("###", "D7 – Kā raksta? { #lemums-d7 }"),
+        ("##", OTHER), ("###", "D100 – Jauns? { #lemums-d100 }"),  # named by no theme: at the end, not lost
+        ("##", "Atklātas vietas"),  # a section without decision rows stays as it was, after the themes
+    ]
+    assert out.index("Visi apmēri ir par periodu.") < out.index("### D2")  # the section's text goes with its theme
+    assert "| Metodikā nav | Rekonstruēts |" in out
+    assert "Nē ([D1](#lemums-d1))" in out and out.startswith("# Lēmumi\n\nIevads.")
+    assert unthemed(SOURCE, themes(nauda=[1, 2], teksts=[7])) == [100]
+
+
+def test_long_decisions_break_into_paragraphs_only_at_sentence_ends() -> None:
+    first = "Pirmais teikums ir gana garš, " * 20 + "beidzas šeit."
+    text = (first + " Otrais teikums sākas ar lielo burtu. " + "Tā (piem. Valmieras dienests) turpinās. "
+            + "x" * 10)
+    parts = paragraphs(text, size=100)
+    assert parts[0] == first and parts[1].startswith("Otrais teikums")
+    abbrev = "a" * 120 + " piem. Valmiera ir pilsēta. Cits."
+    assert paragraphs(abbrev, size=100) == [abbrev[: abbrev.index(" Cits")], "Cits."]  # not after "piem."
+    numbered = "b" * 120 + " sk. 6.3. Tabula un (iekavās. Lielais) vēl. Beigas."
+    assert paragraphs(numbered, size=100)[-1] == "Beigas."
+    assert len(paragraphs(numbered, size=100)) == 2  # not after "6.3.", not inside brackets
+
+
+def test_the_catalogue_themes_name_every_decision_once() -> None:
+    loaded = load_decision_themes(PAGE.parent)
+    assert loaded is not None
+    source = PAGE.read_text(encoding="utf-8")
+    assert unthemed(source, loaded) == []  # a new decision must be given a theme in lemumu-temas.yaml
+    rows = {int(n) for n in re.findall(r"^\| D(\d+) \|", source, re.M)}
+    named = [n for t in loaded.temas for n in t.lemumi]
+    assert set(named) <= rows, sorted(set(named) - rows)  # no theme names a decision that does not exist
+
+
+def test_a_decision_in_two_themes_is_a_catalogue_error(tmp_path: Path) -> None:
+    (tmp_path / "lemumu-temas.yaml").write_text(
+        "temas:\n  - id: a\n    virsraksts: A\n    lemumi: [1, 2]\n  - id: b\n    virsraksts: B\n    lemumi: [2]\n",
+        encoding="utf-8")
+    from generator.catalogue.problems import CatalogueError
+
+    try:
+        load_decision_themes(tmp_path)
+    except CatalogueError as exc:
+        text = str(exc)
+        assert "lemumu-temas.yaml" in text and "D2" in text
+    else:
+        raise AssertionError("no error")
