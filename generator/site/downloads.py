@@ -47,6 +47,7 @@ OPEN_DATA_TITLES = {
 }
 
 GENERIC = "Visām pašvaldībām"
+NUMBERED = re.compile(r"(\d{2})-")  # document and report files begin with their two-digit number
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,17 @@ class Download:
     @property
     def url(self) -> str:
         return quote(self.path)
+
+    @property
+    def number(self) -> str:
+        """The document's or form's number from its file name ("01-ligums-ar-vecaku.pdf" -> "01"), else ""."""
+        match = NUMBERED.match(self.path.rsplit("/", 1)[-1])
+        return match.group(1) if match else ""
+
+    @property
+    def label(self) -> str:
+        """The link text: the number and the title ("01 Līgums ar vecāku …"), so a list reads like the forms."""
+        return f"{self.number} {self.title}" if self.number else self.title
 
 
 def _ooxml_title(path: Path) -> str | None:
@@ -157,4 +169,4 @@ def collect(catalogue: Catalogue, build_dir: Path) -> list[Download]:
             )
     order = {title: i for i, title in enumerate(GROUPS.values())}
     return sorted(found, key=lambda d: (order.get(d.group, len(order)), d.group, d.municipality != GENERIC,
-                                        d.municipality, d.title, d.path))
+                                        d.municipality, d.number or "99", d.title, d.format != "PDF", d.path))

@@ -13,11 +13,13 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.site import matrix_downloads, paths, workbook_names
 from generator.site.context import environment, site_date
-from generator.site.downloads import Download
+from generator.site.downloads import GROUPS, Download
 from generator.site.matrix_downloads import MATRICES
 from generator.site.methodology import render_template
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
+
+OPEN_DATA = GROUPS["atvertie-dati"]
 
 
 def _rounds_context(catalogue: Catalogue) -> dict[str, Any]:
@@ -32,7 +34,9 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
         by_muni = [(m, list(fs)) for m, fs in groupby(list(files), key=lambda d: d.municipality)]
         compact = max(len(fs) for _, fs in by_muni) <= 2  # e.g. one workbook per municipality: one table
         # documents and registers carry the catalogue's version; a matrix its template version (by prices day)
-        groups.append((group, by_muni, compact, catalogue.version))
+        # open data are the catalogue itself: their column says so (audit11 P)
+        column = "Kataloga versija" if group == OPEN_DATA else "Veidnes versija"
+        groups.append((group, by_muni, compact, catalogue.version, column))
     return render("lejupielades.md.j2", grupas=groups, versija=catalogue.version, datums=site_date(catalogue),
                   matricu_grupa=MATRICES, matricas=matrix_downloads.by_round(catalogue, downloads),
                   **_rounds_context(catalogue))

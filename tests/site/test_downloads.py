@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -68,3 +69,30 @@ def test_latvian_formats(func, value, expected: str) -> None:
 def test_integer_filter_refuses_a_fraction() -> None:
     with pytest.raises(ValueError, match="nav vesels skaitlis"):
         text.integer(Decimal("0.7"))
+
+
+def test_documents_list_by_number_pdf_first_and_each_municipality_in_its_own_block(tmp_path: Path,
+                                                                                   catalogue: Catalogue) -> None:
+    from generator.site.other_pages import render_downloads
+
+    for rel in ("lejupielades/dokumenti/ogre/08-lemums.pdf", "lejupielades/dokumenti/ogre/01-ligums.docx",
+                "lejupielades/dokumenti/ogre/01-ligums.pdf", "lejupielades/dokumenti/balvi/01-ligums.pdf",
+                "lejupielades/dokumenti/balvi/02-ligums-sniedzejs.pdf", "lejupielades/dokumenti/balvi/03-vestule.pdf",
+                "atvertie-dati/cenas.json"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        title = {"08": "Lēmums", "01": "Līgums ar vecāku", "02": "Līgums ar sniedzēju", "03": "Vēstule"}
+        write_pdf(path, title[path.name[:2]]) if path.suffix == ".pdf" else (
+            write_docx(path, title[path.name[:2]]) if path.suffix == ".docx" else path.write_bytes(b"[]"))
+    found = downloads.collect(catalogue, tmp_path)
+    ogre = [d.path.rsplit("/", 1)[1] for d in found if d.municipality == "Ogres novada pašvaldība"]
+    assert ogre == ["01-ligums.pdf", "01-ligums.docx", "08-lemums.pdf"]  # by number, not by title; PDF first
+    assert [d.label for d in found if d.path.endswith("08-lemums.pdf")] == ["08 Lēmums"]
+    page = render_downloads(catalogue, found)
+    blocks = re.findall(r'^\?\?\? note "(.*)"$', page, re.M)
+    assert blocks == ["Balvu novada pašvaldība – 3 datnes", "Ogres novada pašvaldība – 3 datnes"]
+    assert page.index("[08 Lēmums (PDF)]") > page.index("[01 Līgums ar vecāku (DOCX)]")
+    assert "| Kataloga versija |" in page  # the open data are the catalogue itself
+    head = page[: page.index("## ")]
+    assert "Ko lejupielādēt sociālajam darbiniekam" in head and "DOCX punktu" not in head  # notes at the end
+    assert page.index("## Par datnēm") > page.index("## Atvērtie dati")
