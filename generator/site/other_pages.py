@@ -37,7 +37,10 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
         # open data are the catalogue itself: their column says so (audit11 P)
         column = "Kataloga versija" if group == OPEN_DATA else "Veidnes versija"
         groups.append((group, by_muni, compact, catalogue.version, column))
-    return render("lejupielades.md.j2", grupas=groups, versija=catalogue.version, datums=site_date(catalogue),
+    present = {g[0] for g in groups}
+    has = {key: GROUPS[folder] in present for key, folder in (("matricas", "lejupielades/matrica"),
+           ("dokumenti", "lejupielades/dokumenti"), ("atskaites", "lejupielades/atskaites"), ("dati", "atvertie-dati"))}
+    return render("lejupielades.md.j2", grupas=groups, ir=has, versija=catalogue.version, datums=site_date(catalogue),
                   matricu_grupa=MATRICES, matricas=matrix_downloads.by_round(catalogue, downloads),
                   **_rounds_context(catalogue))
 
