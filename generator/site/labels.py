@@ -24,6 +24,7 @@ DESCRIPTION_FIELDS = {
 RECONSTRUCTED = "rekonstruēts: avotā nav dots"
 TEXT_SOURCES = {TextSource.methodology: "metodika", TextSource.reconstructed: RECONSTRUCTED}
 PRICE_KINDS = {PriceKind.ceiling: "augstākā pieļaujamā cena", PriceKind.reference: "tirgus cenas orientieris"}
+ACTUAL_PRICE = "sniedzēja faktiskā cena"
 ALL_IMPAIRMENTS = "visi traucējumu veidi"
 # Programme parameters whose value is a code (catalogue/programme.yaml) shown in Latvian words.
 CODE_VALUES = {
@@ -78,7 +79,7 @@ def price_text(value: PriceValue | None) -> str:
         return f"salīdzinājumam {text.eur(value.min)} – {text.eur(value.max)}"
     if value.min is not None or value.max is not None:
         return f"salīdzinājumam {text.eur(value.min if value.min is not None else value.max)}"
-    return "sniedzēja faktiskā cena"
+    return ACTUAL_PRICE
 
 
 def service_title(service: Service) -> str:
@@ -90,5 +91,11 @@ def regime_without_price(catalogue: Catalogue, service: Service) -> str:
     label = catalogue.enums.regimes[service.regime]
     if service.transport:
         share = catalogue.programme.transport_share_max.at(catalogue.latest_date).value
-        return f"{label}; visi transporta izdevumi kopā ne vairāk kā {text.percent(share)} no nepieciešamā apmēra"
+        return f"{label}; {transport_limit(share)}"
     return label
+
+
+def transport_limit(share: object) -> str:
+    """The transport rule in words (D9): its base is A, the amount available to the plan, not N."""
+    return (f"visi transporta izdevumi kopā ne vairāk kā {text.percent(share)} no plānam pieejamā IB apmēra A; "
+            "vairāk – tikai ar sociālā darbinieka pamatojumu")

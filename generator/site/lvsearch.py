@@ -57,10 +57,11 @@ def stem(word: str) -> str:
 
 
 def normalize(word: str) -> str:
-    """The search term of one word: folded, and stemmed unless it contains a digit."""
+    """The search term of one word: folded, and stemmed unless it contains a digit; a number's thousands spaces
+    go ('3\u00a0000,00' -> '3000,00': the index keeps it as one token, see the separator in mkdocs.yml)."""
     folded = fold(word)
     if any("0" <= ch <= "9" for ch in folded):
-        return folded
+        return re.sub(r"\s+", "", folded)
     return stem(folded)
 
 

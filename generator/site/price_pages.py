@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
-from generator.catalogue.models import Dated, Parameter, Price, PriceStatus, PriceValue, Quotas
+from generator.catalogue.models import Dated, Parameter, Price, PriceKind, PriceStatus, PriceValue, Quotas
 from generator.site import labels, paths, text
-from generator.site.catalogue_pages import service_rows
+from generator.site.catalogue_pages import ServiceRow, service_rows
 from generator.site.context import site_date
-from generator.site.markdown import anchor_id
+from generator.site.markdown import anchor_id, md
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
 from generator.site.source_refs import SourceRefs
@@ -26,8 +26,24 @@ def parameter_anchor(name: str) -> str:
     return anchor_id("parametrs", name)
 
 
+UNKNOWN = "nav zināma"
+# The group sessions' ceiling while the client transport part to deduct is not known (D106).
+CEILING_WHILE_UNKNOWN = "kamēr atskaitāmā transporta daļa nav zināma"
+
+
+def unknown_amount(value: PriceValue | None) -> bool:
+    """A figure nobody knows: no value, no amount, or an unconfirmed zero (a placeholder „avotā nav dots”, which
+    the catalogue keeps as 0,00 so that calculations run; a reader must not take it for a confirmed zero – D106)."""
+    if value is None or (value.amount is None and value.min is None and value.max is None):
+        return True
+    return value.amount is not None and value.amount == 0 and value.status is PriceStatus.to_verify
+
+
 def value_amount_text(value: PriceValue) -> str:
-    """The figure of one price value, as on the price page (every catalogue decimal kept)."""
+    """The figure of one price value, as on the price page (every catalogue decimal kept); an unconfirmed zero is
+    „nav zināma” (D106)."""
+    if value.amount is not None and unknown_amount(value):
+        return UNKNOWN
     if value.amount is not None:
         return text.eur(value.amount)
     if value.min is not None and value.max is not None and value.min != value.max:
@@ -35,6 +51,45 @@ def value_amount_text(value: PriceValue) -> str:
     if value.min is not None or value.max is not None:  # one bound, or a range whose ends are equal
         return text.eur(value.min if value.min is not None else value.max)
     return "nav noteikta"
+
+
+def current_price_cell(row: ServiceRow) -> str:
+    """The „Cena vai griesti” cell of the prices in force (Markdown): the figure with its unit and kind, and
+    „jāprecizē” beside it (a phone shows this column, not the status column – audit11 F9). A market reference
+    figure (one municipality's price list) is no price: the cell says the provider's actual price is paid and the
+    comparison figure is on the history page (D107)."""
+    value = row.price
+    if value is None:
+        return md(row.price_text)
+    if value.kind is PriceKind.reference:
+        figure = labels.ACTUAL_PRICE
+        if value.amount is not None or value.min is not None or value.max is not None:
+            figure += "; salīdzinājuma skaitlis – cenu vēsturē"
+    elif value.amount is not None:
+        figure = f"{text.eur(value.amount)} / {row.unit.split(' (')[0]} ({labels.PRICE_KINDS[value.kind]})"
+    else:
+        figure = value_amount_text(value)
+    return md(figure) + (" · **jāprecizē**" if value.status is PriceStatus.to_verify else "")
+
+
+def value_meaning(price: Price, value: PriceValue) -> str:
+    """What a history row's figure is: a ceiling, a market reference, or (the group ceiling's transport part) an
+    amount deducted from a ceiling."""
+    if price.id == GROUP_TRANSPORT_REDUCTION_ID:
+        return "atskaita no grupu nodarbības maksimālās cenas"
+    return labels.PRICE_KINDS[value.kind]
+
+
+def group_ceiling_text(catalogue: Catalogue, day: dt.date) -> str:
+    """The group sessions' ceiling in words: an amount, „nav noteikti”, or while the deducted transport part is
+    unknown „ne vairāk kā 25,93 EUR (kamēr … nav zināma)” (D106)."""
+    ceiling, status = catalogue.group_ceiling(day)
+    reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
+    if ceiling is None:
+        return "nav noteikti"
+    if reduction is not None and unknown_amount(reduction.at(day)):
+        return f"ne vairāk kā {text.eur(ceiling)} ({CEILING_WHILE_UNKNOWN}; jāprecizē)"
+    return text.eur(ceiling) + (" (jāprecizē)" if status is PriceStatus.to_verify else "")
 
 
 def parameter_value_text(catalogue: Catalogue, parameter: Parameter[Any], value: object) -> str:
@@ -129,6 +184,7 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
     histories = history_pages(catalogue)
     common = {
         "summa": value_amount_text,
+        "nozime": value_meaning,
         "statuss": labels.status_text,
         "veids": labels.PRICE_KINDS,
         "enkurs": price_anchor,
@@ -146,7 +202,9 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
         datums=day,
         rindas=service_rows(catalogue),
         griesti=ceiling,
+        griesti_teksts=group_ceiling_text(catalogue, day),
         griestu_statuss=labels.status_text(ceiling_status),
+        cenas_suna=current_price_cell,
         pamata=base.at(day) if base else None,
         samazinajums=reduction.at(day) if reduction else None,
         cenu_parametri=[(p, p.at(day)) for p in parameters],
@@ -174,8 +232,8 @@ def matrix_cell(value: PriceValue | None, fallback: str) -> str:
     if value is None:
         return fallback
     figure = value_amount_text(value)
-    if value.amount is None and value.min is None and value.max is None:
-        figure = labels.price_text(value)
+    if value.kind is PriceKind.reference or (value.amount is None and value.min is None and value.max is None):
+        figure = labels.price_text(value)  # a reference figure is said to be one („salīdzinājumam …”)
     return figure + (" (jāprecizē)" if value.status is PriceStatus.to_verify else "")
 
 
@@ -189,10 +247,7 @@ def matrix_prices(catalogue: Catalogue) -> list[MatrixPrices]:
         for service in catalogue.sorted_services():
             price = catalogue.price_by_service.get(service.id)
             values[service.id] = price.at(priced.day) if price else None
-        ceiling, status = catalogue.group_ceiling(priced.day)
-        group = "nav noteikti" if ceiling is None else text.eur(ceiling) + (
-            " (jāprecizē)" if status is PriceStatus.to_verify else "")
-        result.append(MatrixPrices(priced, values, group))
+        result.append(MatrixPrices(priced, values, group_ceiling_text(catalogue, priced.day)))
     return result
 
 
