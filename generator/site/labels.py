@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from generator.catalogue.catalogue import Catalogue
+import datetime as dt
+
+from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import Impairment, PriceKind, PriceStatus, PriceValue, Service, TextSource
 from generator.site import text
 
@@ -99,3 +101,28 @@ def transport_limit(share: object) -> str:
     """The transport rule in words (D9): its base is A, the amount available to the plan, not N."""
     return (f"visi transporta izdevumi kopā ne vairāk kā {text.percent(share)} no plānam pieejamā IB apmēra A; "
             "vairāk – tikai ar sociālā darbinieka pamatojumu")
+
+
+UNKNOWN = "nav zināma"
+# The group sessions' ceiling while the client transport part to deduct is not known (D106).
+CEILING_WHILE_UNKNOWN = "kamēr atskaitāmā transporta daļa nav zināma"
+
+
+def unknown_amount(value: PriceValue | None) -> bool:
+    """A figure nobody knows: no value, no amount, or an unconfirmed zero (a placeholder „avotā nav dots”, which
+    the catalogue keeps as 0,00 so that calculations run; a reader must not take it for a confirmed zero – D106)."""
+    if value is None or (value.amount is None and value.min is None and value.max is None):
+        return True
+    return value.amount is not None and value.amount == 0 and value.status is PriceStatus.to_verify
+
+
+def group_ceiling_text(catalogue: Catalogue, day: dt.date) -> str:
+    """The group sessions' ceiling in words: an amount, „nav noteikti”, or while the deducted transport part is
+    unknown „ne vairāk kā 25,93 EUR (kamēr … nav zināma)” (D106)."""
+    ceiling, status = catalogue.group_ceiling(day)
+    reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
+    if ceiling is None:
+        return "nav noteikti"
+    if reduction is not None and unknown_amount(reduction.at(day)):
+        return f"ne vairāk kā {text.eur(ceiling)} ({CEILING_WHILE_UNKNOWN}; jāprecizē)"
+    return text.eur(ceiling) + (" (jāprecizē)" if status is PriceStatus.to_verify else "")

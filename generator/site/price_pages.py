@@ -26,24 +26,11 @@ def parameter_anchor(name: str) -> str:
     return anchor_id("parametrs", name)
 
 
-UNKNOWN = "nav zināma"
-# The group sessions' ceiling while the client transport part to deduct is not known (D106).
-CEILING_WHILE_UNKNOWN = "kamēr atskaitāmā transporta daļa nav zināma"
-
-
-def unknown_amount(value: PriceValue | None) -> bool:
-    """A figure nobody knows: no value, no amount, or an unconfirmed zero (a placeholder „avotā nav dots”, which
-    the catalogue keeps as 0,00 so that calculations run; a reader must not take it for a confirmed zero – D106)."""
-    if value is None or (value.amount is None and value.min is None and value.max is None):
-        return True
-    return value.amount is not None and value.amount == 0 and value.status is PriceStatus.to_verify
-
-
 def value_amount_text(value: PriceValue) -> str:
     """The figure of one price value, as on the price page (every catalogue decimal kept); an unconfirmed zero is
     „nav zināma” (D106)."""
-    if value.amount is not None and unknown_amount(value):
-        return UNKNOWN
+    if value.amount is not None and labels.unknown_amount(value):
+        return labels.UNKNOWN
     if value.amount is not None:
         return text.eur(value.amount)
     if value.min is not None and value.max is not None and value.min != value.max:
@@ -61,15 +48,17 @@ def current_price_cell(row: ServiceRow) -> str:
     value = row.price
     if value is None:
         return md(row.price_text)
-    if value.kind is PriceKind.reference:
-        figure = labels.ACTUAL_PRICE
-        if value.amount is not None or value.min is not None or value.max is not None:
-            figure += "; salīdzinājuma skaitlis – cenu vēsturē"
-    elif value.amount is not None:
+    unconfirmed = " · **jāprecizē**" if value.status is PriceStatus.to_verify else ""
+    if value.kind is PriceKind.reference:  # no figure in this cell: its status belongs to the comparison figure
+        if value.amount is None and value.min is None and value.max is None:
+            return md(labels.ACTUAL_PRICE)
+        status = " (**jāprecizē**)" if unconfirmed else ""
+        return f"{md(labels.ACTUAL_PRICE)}; salīdzinājuma skaitlis{status} – cenu vēsturē"
+    if value.amount is not None:
         figure = f"{text.eur(value.amount)} / {row.unit.split(' (')[0]} ({labels.PRICE_KINDS[value.kind]})"
     else:
-        figure = value_amount_text(value)
-    return md(figure) + (" · **jāprecizē**" if value.status is PriceStatus.to_verify else "")
+        figure = labels.price_text(value)
+    return md(figure) + unconfirmed
 
 
 def value_meaning(price: Price, value: PriceValue) -> str:
@@ -78,18 +67,6 @@ def value_meaning(price: Price, value: PriceValue) -> str:
     if price.id == GROUP_TRANSPORT_REDUCTION_ID:
         return "atskaita no grupu nodarbības maksimālās cenas"
     return labels.PRICE_KINDS[value.kind]
-
-
-def group_ceiling_text(catalogue: Catalogue, day: dt.date) -> str:
-    """The group sessions' ceiling in words: an amount, „nav noteikti”, or while the deducted transport part is
-    unknown „ne vairāk kā 25,93 EUR (kamēr … nav zināma)” (D106)."""
-    ceiling, status = catalogue.group_ceiling(day)
-    reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
-    if ceiling is None:
-        return "nav noteikti"
-    if reduction is not None and unknown_amount(reduction.at(day)):
-        return f"ne vairāk kā {text.eur(ceiling)} ({CEILING_WHILE_UNKNOWN}; jāprecizē)"
-    return text.eur(ceiling) + (" (jāprecizē)" if status is PriceStatus.to_verify else "")
 
 
 def parameter_value_text(catalogue: Catalogue, parameter: Parameter[Any], value: object) -> str:
@@ -202,7 +179,7 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
         datums=day,
         rindas=service_rows(catalogue),
         griesti=ceiling,
-        griesti_teksts=group_ceiling_text(catalogue, day),
+        griesti_teksts=labels.group_ceiling_text(catalogue, day),
         griestu_statuss=labels.status_text(ceiling_status),
         cenas_suna=current_price_cell,
         pamata=base.at(day) if base else None,
@@ -247,7 +224,7 @@ def matrix_prices(catalogue: Catalogue) -> list[MatrixPrices]:
         for service in catalogue.sorted_services():
             price = catalogue.price_by_service.get(service.id)
             values[service.id] = price.at(priced.day) if price else None
-        result.append(MatrixPrices(priced, values, group_ceiling_text(catalogue, priced.day)))
+        result.append(MatrixPrices(priced, values, labels.group_ceiling_text(catalogue, priced.day)))
     return result
 
 
