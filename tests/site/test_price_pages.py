@@ -19,6 +19,7 @@ from generator.site.catalogue_pages import render_catalogue_pages
 from generator.site.context import site_date
 from generator.site.markdown import html, md
 from generator.site.price_pages import render_prices
+from generator.site.source_refs import SourceRefs
 from tests.site.catalogue_edit import set_price_amount
 from tests.site.conftest import amounts
 
@@ -47,6 +48,10 @@ def _table(page: str, heading_anchor: str) -> tuple[list[str], list[list[str]]]:
     return [_plain(c) for c in header], [[_plain(c) for c in row] for row in rows]
 
 
+def _md_source(catalogue: Catalogue, source: str, page: str) -> str:
+    return SourceRefs([], decisions_page=False).source_md(source, page)
+
+
 def _prices_in_force(catalogue: Catalogue) -> dict[str, list[str]]:
     header, rows = _table(render_prices(catalogue)[paths.PRICES], "speka-esosas-cenas")
     assert header == COLUMNS
@@ -67,6 +72,10 @@ def test_transport_items_state_the_limit_on_a_with_its_date_and_source(catalogue
         assert row[5] == text.date(limit.effective_from)
         assert "lēmums D9" in row[6]  # the parameter's source ("Metodika L1714; D9"), not "–"
     assert "no plānam pieejamā IB apmēra A" in labels.regime_without_price(catalogue, catalogue.service_by_id["2.4"])
+    service_page = render_catalogue_pages(catalogue)[paths.service_page(transport[0])]
+    assert "no plānam pieejamā IB apmēra A" in service_page
+    assert f"Transporta robežas avots | {_md_source(catalogue, limit.source, paths.service_page(transport[0]))}; " \
+        f"spēkā no {text.date(limit.effective_from)} |" in service_page
 
 
 def test_an_unconfirmed_price_says_japrecize_in_the_price_cell(catalogue: Catalogue) -> None:
