@@ -12,8 +12,8 @@ from generator.site import paths
 
 DECISIONS_FILE = "rekonstrukcijas-un-lemumi.md"
 DECISIONS_PAGE = f"{paths.METHODOLOGY}/{DECISIONS_FILE}"
-ROW = re.compile(r"^\|\s*D(\d{1,2})\s*\|", re.MULTILINE)
-CODE = r"D\d{1,2}\b"
+ROW = re.compile(r"^\|\s*D(\d{1,3})\s*\|", re.MULTILINE)
+CODE = r"D\d{1,3}\b"
 # A citation: after "lēmums/lēmumu/lēmumi …" or an opening bracket, one code or a list of them.
 CITATION = re.compile(rf"(?:(?<=\b[lL]ēmum[suai]\s)|(?<=\b[lL]ēmumiem\s)|(?<=\())(?:{CODE})"
                       rf"(?:(?:\s*,\s*|\s+un\s+|\s+vai\s+){CODE})*")
@@ -23,7 +23,7 @@ ONE = re.compile(CODE)
 # Parts that must stay as they are: fenced code, headings, abbreviation definitions, the decision rows' own
 # first cells, links, inline code, HTML tags. A citation may run over a line break ("lēmums D1,\nD21").
 PROTECTED = re.compile(r"(^[ \t]*(?:```|~~~).*?^[ \t]*(?:```|~~~)[^\n]*$|^[ \t]*#[^\n]*$|^[ \t]*\*\[[^\n]*$"
-                       r"|^\|\s*D\d{1,2}\s*\||\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>)", re.MULTILINE | re.DOTALL)
+                       r"|^\|\s*D\d{1,3}\s*\||\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>)", re.MULTILINE | re.DOTALL)
 
 
 def anchor(number: str | int) -> str:

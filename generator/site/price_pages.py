@@ -180,6 +180,7 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
         rindas=service_rows(catalogue),
         griesti=ceiling,
         griesti_teksts=labels.group_ceiling_text(catalogue, day),
+        dala_nezinama=reduction is not None and labels.unknown_amount(reduction.at(day)),
         griestu_statuss=labels.status_text(ceiling_status),
         cenas_suna=current_price_cell,
         pamata=base.at(day) if base else None,

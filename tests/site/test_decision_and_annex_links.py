@@ -85,3 +85,12 @@ def test_link_functions_leave_law_annexes_cell_addresses_and_headings_alone(buil
     assert out == ("# Virsraksts (D4)\nŠūna D12, lēmumi [D1](#lemums-d1) un D99; `(D2)`\n"
                    "| D3 | jautājums ([D3](#lemums-d3)) |\n(sk. [lapa](x.md), [D12](#lemums-d12))\n")
     assert anchor_rows("| D3 | x |\n| D30 x |") == '| <span id="lemums-d3"></span>D3 | x |\n| D30 x |'
+
+
+def test_three_digit_decisions_are_rows_and_citations() -> None:
+    page = "| D95 | a | b |\n| D106 | Kā rāda nezināmu skaitli? | c |\n"
+    assert decision_numbers(page) == {"95", "106"}
+    assert '<span id="lemums-d106"></span>D106' in anchor_rows(page)
+    linked = link_decisions("Skat. lēmums D106 un (D10).", "cenas.md", {"10", "106"})
+    assert f"[D106]({DECISIONS_PAGE}#lemums-d106)" in linked and f"[D10]({DECISIONS_PAGE}#lemums-d10)" in linked
+    assert "lemums-d106" not in link_decisions("lēmums D1060", "cenas.md", {"106"})  # not a prefix of a longer code
