@@ -60,8 +60,10 @@ def test_cited_decisions_link_to_their_own_row(built_site: BuiltSite) -> None:
     assert {"1", "4", "6", "21"} <= targets["kalkulators.html"]
     assert {"14", "6"} <= targets[DECISIONS_HTML]  # the page's own "(D14)" and "(D6)" link in-page
     assert {"4", "7"} <= targets["izmainas.html"]  # the rules' and prices' sources (SourceRefs)
-    plain = re.sub(r"<a\b[^>]*>.*?</a>", "", built_site.html("metodika/ib-apmeri-un-posmi.html"), flags=re.S)
-    assert not re.search(r"lēmum[sua]\s+D\d", plain)  # no citation left without a link
+    assert {"61", "106", "107"} <= targets["cenas.html"]  # the price page's own text cites them too
+    for page in ("metodika/ib-apmeri-un-posmi.html", "cenas.html", "par-vietni.html"):
+        plain = re.sub(r"<a\b[^>]*>.*?</a>", "", built_site.html(page), flags=re.S)
+        assert not re.search(r"lēmum[sua]\s+D\d", plain), page  # no citation left without a link
 
 
 def test_every_number_of_an_annex_list_links_to_its_row(built_site: BuiltSite) -> None:
