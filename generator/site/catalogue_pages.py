@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue, Offer
-from generator.catalogue.models import PriceValue, Service
+from generator.catalogue.models import Dated, PriceValue, Service
 from generator.site import labels, paths
 from generator.site.context import site_date
 from generator.site.markdown import anchor_id
@@ -33,6 +33,8 @@ class ServiceRow:
     incompatible: list[Service]
     # per children's round whose prices the catalogue knows: its rows in that round's matrix (D61)
     matrices: tuple[tuple[RoundPrices, list[Offer]], ...] = ()
+    # an item paid at actual cost within the transport limit (D9): the dated limit, for its date and source
+    rule: Dated[Any] | None = None
 
     @property
     def page(self) -> str:  # relative to katalogs/
@@ -73,6 +75,7 @@ def service_rows(catalogue: Catalogue) -> list[ServiceRow]:
                 offers=[o for o in newest or () if o.service.id == s.id],
                 incompatible=[catalogue.service_by_id[i] for i in s.incompatible_with if i in catalogue.service_by_id],
                 matrices=tuple((r, r.offers_of(s.id)) for r in rounds),
+                rule=catalogue.programme.transport_share_max.at(day) if s.transport and not price else None,
             )
         )
     return rows

@@ -2,7 +2,8 @@
 
 The syntax is agreed with the methodology authors (see the module docstring of ``methodology``):
 ``p.<parameter>`` is every programme parameter in force on the catalogue date, ``cena(id)`` a price
-value in force, ``grupu_griesti`` the group-session ceiling, ``katalogs`` the Catalogue,
+value in force, ``grupu_griesti`` the group-session ceiling (``grupu_griesti_teksts`` the same in words, „ne vairāk
+kā …” while the deducted transport part is unknown; ``nezinama(value)`` tells such an unknown figure – D106), ``katalogs`` the Catalogue,
 ``pasvaldibas`` the children's pilot municipalities and ``izmeginajumi`` the two pilots; filters
 ``eur``, ``procenti``, ``skaitlis``, ``datums`` and ``vesels`` format numbers the Latvian way, ``versija``
 shows a catalogue or template version as a person reads it ("d382f2bc (katalogs 01.04.2023)").
@@ -20,7 +21,7 @@ import jinja2
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceValue
-from generator.site import text
+from generator.site import labels, text
 
 
 class Parameters:
@@ -66,6 +67,8 @@ def template_context(catalogue: Catalogue) -> dict[str, Any]:
         "p": Parameters(catalogue, day),
         "cena": price_lookup(catalogue, day),
         "grupu_griesti": group_ceiling,
+        "grupu_griesti_teksts": labels.group_ceiling_text(catalogue, day),
+        "nezinama": labels.unknown_amount,
         "katalogs": catalogue,
         "pasvaldibas": catalogue.pilot_municipalities(Pilot.children),
         "izmeginajumi": list(catalogue.municipalities.pilots),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from generator.catalogue.catalogue import Catalogue
+import datetime as dt
+
+from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import Impairment, PriceKind, PriceStatus, PriceValue, Service, TextSource
 from generator.site import text
 
@@ -24,6 +26,7 @@ DESCRIPTION_FIELDS = {
 RECONSTRUCTED = "rekonstruēts: avotā nav dots"
 TEXT_SOURCES = {TextSource.methodology: "metodika", TextSource.reconstructed: RECONSTRUCTED}
 PRICE_KINDS = {PriceKind.ceiling: "augstākā pieļaujamā cena", PriceKind.reference: "tirgus cenas orientieris"}
+ACTUAL_PRICE = "sniedzēja faktiskā cena"
 ALL_IMPAIRMENTS = "visi traucējumu veidi"
 # Programme parameters whose value is a code (catalogue/programme.yaml) shown in Latvian words.
 CODE_VALUES = {
@@ -78,7 +81,7 @@ def price_text(value: PriceValue | None) -> str:
         return f"salīdzinājumam {text.eur(value.min)} – {text.eur(value.max)}"
     if value.min is not None or value.max is not None:
         return f"salīdzinājumam {text.eur(value.min if value.min is not None else value.max)}"
-    return "sniedzēja faktiskā cena"
+    return ACTUAL_PRICE
 
 
 def service_title(service: Service) -> str:
@@ -90,5 +93,36 @@ def regime_without_price(catalogue: Catalogue, service: Service) -> str:
     label = catalogue.enums.regimes[service.regime]
     if service.transport:
         share = catalogue.programme.transport_share_max.at(catalogue.latest_date).value
-        return f"{label}; visi transporta izdevumi kopā ne vairāk kā {text.percent(share)} no nepieciešamā apmēra"
+        return f"{label}; {transport_limit(share)}"
     return label
+
+
+def transport_limit(share: object) -> str:
+    """The transport rule in words (D9): its base is A, the amount available to the plan, not N."""
+    return (f"visi transporta izdevumi kopā ne vairāk kā {text.percent(share)} no plānam pieejamā IB apmēra A; "
+            "vairāk – tikai ar sociālā darbinieka pamatojumu")
+
+
+UNKNOWN = "nav zināma"
+# The group sessions' ceiling while the client transport part to deduct is not known (D106).
+CEILING_WHILE_UNKNOWN = "kamēr atskaitāmā transporta daļa nav zināma"
+
+
+def unknown_amount(value: PriceValue | None) -> bool:
+    """A figure nobody knows: no value, no amount, or an unconfirmed zero (a placeholder „avotā nav dots”, which
+    the catalogue keeps as 0,00 so that calculations run; a reader must not take it for a confirmed zero – D106)."""
+    if value is None or (value.amount is None and value.min is None and value.max is None):
+        return True
+    return value.amount is not None and value.amount == 0 and value.status is PriceStatus.to_verify
+
+
+def group_ceiling_text(catalogue: Catalogue, day: dt.date) -> str:
+    """The group sessions' ceiling in words: an amount, „nav noteikti”, or while the deducted transport part is
+    unknown „ne vairāk kā 25,93 EUR (kamēr … nav zināma)” (D106)."""
+    ceiling, status = catalogue.group_ceiling(day)
+    reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
+    if ceiling is None:
+        return "nav noteikti"
+    if reduction is not None and unknown_amount(reduction.at(day)):
+        return f"ne vairāk kā {text.eur(ceiling)} ({CEILING_WHILE_UNKNOWN}; jāprecizē)"
+    return text.eur(ceiling) + (" (jāprecizē)" if status is PriceStatus.to_verify else "")

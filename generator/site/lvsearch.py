@@ -17,7 +17,8 @@ diacritics (as many people type on a phone) gets the same stem as the written fo
 ending list is therefore folded (``ām`` and ``am`` become one entry), and the palatalisation rules
 that only swap a softened consonant for a plain one (``ņ``→``n``, ``šļ``→``sl`` …) are already done by
 the folding. The one rule a folded word cannot see (``kš`` + ``u`` → ``kst``, as in rare genitive
-plurals) is left out. Words with a digit (service codes such as ``3.1.3``) are only folded.
+plurals) is left out. Words with a digit (service codes such as ``3.1.3``, amounts such as ``4,79``) are only
+folded, and an amount's thousands spaces go (``3 000,00`` -> ``3000,00``).
 """
 
 from __future__ import annotations
@@ -57,10 +58,11 @@ def stem(word: str) -> str:
 
 
 def normalize(word: str) -> str:
-    """The search term of one word: folded, and stemmed unless it contains a digit."""
+    """The search term of one word: folded, and stemmed unless it contains a digit; a number's thousands spaces
+    go ('3\u00a0000,00' -> '3000,00': the index keeps it as one token, see the separator in mkdocs.yml)."""
     folded = fold(word)
     if any("0" <= ch <= "9" for ch in folded):
-        return folded
+        return re.sub(r"\s+", "", folded)
     return stem(folded)
 
 

@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
-from generator.catalogue.models import Dated, Parameter, Price, PriceStatus, PriceValue, Quotas
+from generator.catalogue.models import Dated, Parameter, Price, PriceKind, PriceStatus, PriceValue, Quotas
 from generator.site import labels, paths, text
-from generator.site.catalogue_pages import service_rows
+from generator.site.catalogue_pages import ServiceRow, service_rows
 from generator.site.context import site_date
-from generator.site.markdown import anchor_id
+from generator.site.markdown import anchor_id, md
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
 from generator.site.source_refs import SourceRefs
@@ -27,7 +27,10 @@ def parameter_anchor(name: str) -> str:
 
 
 def value_amount_text(value: PriceValue) -> str:
-    """The figure of one price value, as on the price page (every catalogue decimal kept)."""
+    """The figure of one price value, as on the price page (every catalogue decimal kept); an unconfirmed zero is
+    „nav zināma” (D106)."""
+    if value.amount is not None and labels.unknown_amount(value):
+        return labels.UNKNOWN
     if value.amount is not None:
         return text.eur(value.amount)
     if value.min is not None and value.max is not None and value.min != value.max:
@@ -35,6 +38,35 @@ def value_amount_text(value: PriceValue) -> str:
     if value.min is not None or value.max is not None:  # one bound, or a range whose ends are equal
         return text.eur(value.min if value.min is not None else value.max)
     return "nav noteikta"
+
+
+def current_price_cell(row: ServiceRow) -> str:
+    """The „Cena vai griesti” cell of the prices in force (Markdown): the figure with its unit and kind, and
+    „jāprecizē” beside it (a phone shows this column, not the status column – audit11 F9). A market reference
+    figure (one municipality's price list) is no price: the cell says the provider's actual price is paid and the
+    comparison figure is on the history page (D107)."""
+    value = row.price
+    if value is None:
+        return md(row.price_text)
+    unconfirmed = " · **jāprecizē**" if value.status is PriceStatus.to_verify else ""
+    if value.kind is PriceKind.reference:  # no figure in this cell: its status belongs to the comparison figure
+        if value.amount is None and value.min is None and value.max is None:
+            return md(labels.ACTUAL_PRICE)
+        status = " (**jāprecizē**)" if unconfirmed else ""
+        return f"{md(labels.ACTUAL_PRICE)}; salīdzinājuma skaitlis{status} – cenu vēsturē"
+    if value.amount is not None:
+        figure = f"{text.eur(value.amount)} / {row.unit.split(' (')[0]} ({labels.PRICE_KINDS[value.kind]})"
+    else:
+        figure = labels.price_text(value)
+    return md(figure) + unconfirmed
+
+
+def value_meaning(price: Price, value: PriceValue) -> str:
+    """What a history row's figure is: a ceiling, a market reference, or (the group ceiling's transport part) an
+    amount deducted from a ceiling."""
+    if price.id == GROUP_TRANSPORT_REDUCTION_ID:
+        return "atskaita no grupu nodarbības maksimālās cenas"
+    return labels.PRICE_KINDS[value.kind]
 
 
 def parameter_value_text(catalogue: Catalogue, parameter: Parameter[Any], value: object) -> str:
@@ -129,6 +161,7 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
     histories = history_pages(catalogue)
     common = {
         "summa": value_amount_text,
+        "nozime": value_meaning,
         "statuss": labels.status_text,
         "veids": labels.PRICE_KINDS,
         "enkurs": price_anchor,
@@ -146,7 +179,10 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
         datums=day,
         rindas=service_rows(catalogue),
         griesti=ceiling,
+        griesti_teksts=labels.group_ceiling_text(catalogue, day),
+        dala_nezinama=reduction is not None and labels.unknown_amount(reduction.at(day)),
         griestu_statuss=labels.status_text(ceiling_status),
+        cenas_suna=current_price_cell,
         pamata=base.at(day) if base else None,
         samazinajums=reduction.at(day) if reduction else None,
         cenu_parametri=[(p, p.at(day)) for p in parameters],
@@ -174,8 +210,8 @@ def matrix_cell(value: PriceValue | None, fallback: str) -> str:
     if value is None:
         return fallback
     figure = value_amount_text(value)
-    if value.amount is None and value.min is None and value.max is None:
-        figure = labels.price_text(value)
+    if value.kind is PriceKind.reference or (value.amount is None and value.min is None and value.max is None):
+        figure = labels.price_text(value)  # a reference figure is said to be one („salīdzinājumam …”)
     return figure + (" (jāprecizē)" if value.status is PriceStatus.to_verify else "")
 
 
@@ -189,10 +225,7 @@ def matrix_prices(catalogue: Catalogue) -> list[MatrixPrices]:
         for service in catalogue.sorted_services():
             price = catalogue.price_by_service.get(service.id)
             values[service.id] = price.at(priced.day) if price else None
-        ceiling, status = catalogue.group_ceiling(priced.day)
-        group = "nav noteikti" if ceiling is None else text.eur(ceiling) + (
-            " (jāprecizē)" if status is PriceStatus.to_verify else "")
-        result.append(MatrixPrices(priced, values, group))
+        result.append(MatrixPrices(priced, values, labels.group_ceiling_text(catalogue, priced.day)))
     return result
 
 

@@ -1,6 +1,6 @@
 """Source references written for readers: a catalogue source such as "Metodika L996–L1013; D17" or a
 description field's line list becomes the methodology chapter's number and title, linked to the site
-page that explains it, and decision codes (D1 … D99) link to their row on the decisions page. The line numbers stay
+page that explains it, and decision codes (D1 … D999) link to their row on the decisions page. The line numbers stay
 only in a machine-readable ``data-metodikas-rindas`` attribute; seed document codes such as "(S000)"
 are dropped.
 
@@ -25,7 +25,7 @@ from generator.site.markdown import html, md
 SEED_TOC = "seed-toc.yaml"
 DECISIONS_PAGE = DECISIONS_FILE
 LINES = re.compile(r"\bL(\d+)(?:\s*[–-]\s*L(\d+))?")
-DECISION = re.compile(r"\bD(\d{1,2})\b")
+DECISION = re.compile(r"\bD(\d{1,3})\b")
 SEED_CODE = re.compile(r"\s*\(S\d{3}\)")
 METHODOLOGY_WORD = re.compile(r"^\s*metodika\b[\s,:]*", re.IGNORECASE)
 

@@ -150,7 +150,8 @@ def render_sources(catalogue: Catalogue, root: Path, build_dir: Path | None = No
     if examples is not None:
         rendered[paths.EXAMPLES] = examples
     annex_register.extend_pages(catalogue, rendered, downloads, paths.METHODOLOGY)
-    decision_links.extend_pages(rendered, also=(calculator.PAGE,), themes=methodology.decision_themes)
+    decision_links.extend_pages(rendered, also=(calculator.PAGE, paths.PRICES, paths.ABOUT),
+                                themes=methodology.decision_themes)
 
     sources = SiteSources(root, rendered, site_nav(catalogue, methodology.nav, examples is not None), downloads,
                           methodology.unlisted)

@@ -60,8 +60,10 @@ def test_cited_decisions_link_to_their_own_row(built_site: BuiltSite) -> None:
     assert {"1", "4", "6", "21"} <= targets["kalkulators.html"]
     assert {"14", "6"} <= targets[DECISIONS_HTML]  # the page's own "(D14)" and "(D6)" link in-page
     assert {"4", "7"} <= targets["izmainas.html"]  # the rules' and prices' sources (SourceRefs)
-    plain = re.sub(r"<a\b[^>]*>.*?</a>", "", built_site.html("metodika/ib-apmeri-un-posmi.html"), flags=re.S)
-    assert not re.search(r"lēmum[sua]\s+D\d", plain)  # no citation left without a link
+    assert {"61", "106", "107"} <= targets["cenas.html"]  # the price page's own text cites them too
+    for page in ("metodika/ib-apmeri-un-posmi.html", "cenas.html", "par-vietni.html"):
+        plain = re.sub(r"<a\b[^>]*>.*?</a>", "", built_site.html(page), flags=re.S)
+        assert not re.search(r"lēmum[sua]\s+D\d", plain), page  # no citation left without a link
 
 
 def test_every_number_of_an_annex_list_links_to_its_row(built_site: BuiltSite) -> None:
@@ -85,3 +87,12 @@ def test_link_functions_leave_law_annexes_cell_addresses_and_headings_alone(buil
     assert out == ("# Virsraksts (D4)\nŠūna D12, lēmumi [D1](#lemums-d1) un D99; `(D2)`\n"
                    "| D3 | jautājums ([D3](#lemums-d3)) |\n(sk. [lapa](x.md), [D12](#lemums-d12))\n")
     assert anchor_rows("| D3 | x |\n| D30 x |") == '| <span id="lemums-d3"></span>D3 | x |\n| D30 x |'
+
+
+def test_three_digit_decisions_are_rows_and_citations() -> None:
+    page = "| D95 | a | b |\n| D106 | Kā rāda nezināmu skaitli? | c |\n"
+    assert decision_numbers(page) == {"95", "106"}
+    assert '<span id="lemums-d106"></span>D106' in anchor_rows(page)
+    linked = link_decisions("Skat. lēmums D106 un (D10).", "cenas.md", {"10", "106"})
+    assert f"[D106]({DECISIONS_PAGE}#lemums-d106)" in linked and f"[D10]({DECISIONS_PAGE}#lemums-d10)" in linked
+    assert "lemums-d106" not in link_decisions("lēmums D1060", "cenas.md", {"106"})  # not a prefix of a longer code

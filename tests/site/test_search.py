@@ -25,6 +25,7 @@ FIRST_RESULT = [
     ("matrica", "matrica.html"),
     ("3.1.3", "katalogs/3.1.3.html"),
     ("3.15.2", "katalogs/3.15.2.html"),
+    ("3.11", "katalogs/3.11.html"),  # a code with two digits after the dot is also searched as an amount (3,11)
     ("asistents", "katalogs/2.2.html"),
     ("asistenta", "katalogs/2.2.html"),
     ("aukle", "katalogs/1.5.html"),
@@ -62,6 +63,48 @@ def first_result(visit: Visit, query: str) -> str:
     assert meta.count() == 1
     href = visit.page.locator(".md-search-result__item > a").first.get_attribute("href") or ""
     return urlsplit(href).path.removeprefix(urlsplit(visit.base).path)
+
+
+def results(visit: Visit, query: str) -> tuple[list[str], str]:
+    """The result pages of ``query`` (locations, in order) and the text of the first result."""
+    first_result(visit, query)
+    hrefs = visit.page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    pages = []
+    for href in hrefs:
+        page = urlsplit(href).path.removeprefix(urlsplit(visit.base).path)
+        if page not in pages:
+            pages.append(page)
+    return pages, visit.page.locator(".md-search-result__item").first.inner_text()
+
+
+# A price as it stands on an invoice or in a regulation (audit11 F3): query -> (a page that must be among the
+# results, the figure as the site writes it). The comma, a dot typed for it and a thousands space do not split it.
+PRICE_QUERIES = [
+    ("4,79", "cenas/joma-2.html", "4,79"),  # 2.1 until 31.03.2023: its history
+    ("5.11", "cenas.html", "5,11"),  # 2.1 in force, typed with a dot
+    ("5,11", "cenas.html", "5,11"),
+    ("3 000", "kalkulators.html", "3 000"),  # the base amount B
+]
+
+
+@pytest.mark.parametrize(("query", "page", "figure"), PRICE_QUERIES, ids=[q for q, _, _ in PRICE_QUERIES])
+def test_a_price_is_found_by_its_figure(visit: Visit, query: str, page: str, figure: str) -> None:
+    visit.open("index.html")
+    pages, first = results(visit, query)
+    assert page in pages, pages
+    assert len(pages) <= 12, pages  # the figure, not every page with a "4", "79" or "3" in it
+    assert figure in first.replace("\u00a0", " "), first  # the first result shows the figure
+    assert visit.errors == []
+
+
+def test_a_service_result_is_its_summary_not_its_property_table(visit: Visit) -> None:
+    visit.open("index.html")
+    pages, first = results(visit, "dienas aprūpes centrs")
+    assert pages[0] == "katalogs/3.6.html"
+    assert "Dienas aprūpes centrs – " in first
+    assert "Īpašība" not in first and "Vērtība" not in first and "Mērvienība" not in first
+    visit.page.wait_for_timeout(300)  # the results panel has faded in (as above)
+    visit.shot("meklesana-pakalpojums")
 
 
 def test_each_query_finds_its_page_first(visit: Visit) -> None:
