@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Offer
+from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.plan import financing
@@ -173,8 +174,6 @@ def returned(js: dict[str, Any]) -> dict[str, Any]:
 
 def refused(js: dict[str, Any], lines: list[dict[str, Any]]) -> set[tuple[str, str | None]]:
     """The calculator's fields refused for money not in whole cents (its messages in the reference's words)."""
-    from generator.reference.inputs import CENTS_TEXT
-
     return {(m["lauks"], lines[m["rindas"][0]]["kods"] if m["rindas"] else None)
             for m in js.get("messages", []) if m["kods"] == "ievade" and CENTS_TEXT in m["teksts"]}
 
