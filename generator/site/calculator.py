@@ -25,6 +25,7 @@ from generator.lvformat import agree, eur, percent
 from generator.lvformat import date as lv_date
 from generator.lvformat import version as lv_version
 from generator.reference.findings import Severity
+from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import PlanLine, fixed_unit_price
 from generator.reference.params import Params
 from generator.reference.provisional import age_in_years
@@ -138,6 +139,8 @@ def message_templates(params: Params) -> dict[str, str]:
     (final,) = check_final(PRICE, CEILING, Decimal(0))
     templates["final_above_needed"] = _replace(final.message, [
         (eur(PRICE), "{galigais}"), (eur(CEILING), "{nepieciesamais}")])
+    # D87, D98: a money field with more than two decimals, in the reference's and the matrix's words
+    templates["money_cents"] = f"{{lauks}}: {CENTS_TEXT}, ievadīts „{{ievadits}}”."
     templates.update(_eligibility_templates(params))
     templates.update(_prices_templates(params))
     return templates

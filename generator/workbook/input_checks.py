@@ -16,8 +16,9 @@ Kinds of input:
 - ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
 - ``yesno``: exactly "Jā" or "Nē" (case and spaces count), required when ``required`` holds;
 - ``list``: an optional value that is exactly one of a list's values;
-- ``text``: free text of a signed annex's cell of fixed height, at most ``extra`` characters (what prints whole in
-  it, measured: tests/workbook/test_label_widths.py); a longer paste would print cut off (audit9 F5).
+- ``text``: free text of a signed annex's cell of fixed height (6.3, 6.6; 6.5 and 6.9 have no inputs), at most
+  ``extra`` characters (what prints whole in it, measured: tests/workbook/test_print_goals.py,
+  test_print_notes.py); a longer paste would print cut off (audit9 F5).
 - ``municipality``: a list value, required once a plan line has a service (D88);
 - ``required``: a text required once a plan line has a service (D88).
 """
@@ -226,6 +227,13 @@ GOAL_FIELDS: tuple[Field, ...] = (
 PLAN_TEXT_FIELDS: tuple[Field, ...] = (
     Field("Plans_Biezums", "text", "biežuma, ilguma un termiņa tekstam", str(FREQUENCY_CHARS)),
     Field("Plans_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_63)),
+)
+# The free text of the signed 6.6 (sheets/months.py): a plan line's "Piezīmes" in two lines of 9 pt of its NOTE_WIDTH
+# column. Measured (LibreOffice, PDF): words of 72 characters still take two lines, 75 take three (the third cut off
+# at the row's edge); the limit leaves room for wider letters (capitals, "m", "ā").
+NOTE_CHARS_66 = 60
+MONTH_TEXT_FIELDS: tuple[Field, ...] = (
+    Field("Men_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_66)),
 )
 PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
 

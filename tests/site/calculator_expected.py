@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Offer
+from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.plan import financing
@@ -24,8 +25,13 @@ from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 NOT_IN_CALCULATOR = frozenset({
     "day_services", "monthly_units", "outside_period", "delivered_above_plan", "paid_above_delivered",
     "impairment", "recipient", "ignored_line_data",
-    "money_cents",  # a price in whole cents is the matrix's input check (D87); the calculator reckons any price
 })
+# The reference's labels of the money it checks for whole cents (D87) and the calculator's fields for them.
+CENTS_FIELDS = {"Bāzes apmēram B": "bazesApmers", "IB galīgajam apmēram F": "galigais", "Pabalstu summai": "pabalsti",
+                "Valsts un pašvaldību pakalpojumu summai": "pakalpojumi", "Citu finanšu avotu summai": "citi"}
+# The result of a refused input: no amounts (D98)
+REFUSED_NONE = ("Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais",
+                "IB_Kopejais", "Transporta_Dala")
 SHARE_PLACES = Decimal("1e-12")
 
 
@@ -44,6 +50,14 @@ def calculator_line(line: PlanLine, offers: dict[str, Offer]) -> PlanLine:
 def calculator_inputs(inputs: WorkbookInputs, offers: dict[str, Offer]) -> WorkbookInputs:
     return dataclasses.replace(inputs, impairment=None, transport_override=None,
                                lines=tuple(calculator_line(line, offers) for line in inputs.lines))
+
+
+def whole_cents(inputs: WorkbookInputs) -> WorkbookInputs:
+    """The plan with every price rounded to cents (the random plans type four decimals now and then, D87)."""
+    cent = Decimal("0.01")
+    return dataclasses.replace(inputs, lines=tuple(
+        line if line.offer_id is None else dataclasses.replace(line, unit_price=line.unit_price.quantize(
+            cent, rounding=ROUND_HALF_UP)) for line in inputs.lines))
 
 
 def _unit_priced(line: PlanLine) -> bool:
@@ -82,9 +96,27 @@ def api_input(inputs: WorkbookInputs, variants: bool = True) -> dict[str, Any]:
     }
 
 
+def refused_fields(inputs: WorkbookInputs, findings: Any) -> set[tuple[str, str | None]]:
+    """The (calculator field, 6.8 item of a price) of the reference's ``money_cents`` errors (D87)."""
+    fields: set[tuple[str, str | None]] = set()
+    for f in findings:
+        if f.code != "money_cents":
+            continue
+        if f.lines:
+            fields.add(("cena", inputs.lines[f.lines[0]].offer_id))
+        else:
+            fields.add((next(v for k, v in CENTS_FIELDS.items() if f.message.startswith(k)), None))
+    return fields
+
+
 def expected(inputs: WorkbookInputs, params: Params) -> dict[str, Any]:
-    """The reference's values under the calculator's result names (money as Decimal)."""
+    """The reference's values under the calculator's result names (money as Decimal). Money that is not in whole
+    cents (the reference's ``money_cents``, D87) is an input the calculator refuses (D98): no amounts, and the
+    fields it names (``Refused``, with each price's 6.8 item) are the reference's."""
     result = evaluate_workbook(inputs, params)
+    refused = refused_fields(inputs, result.findings)
+    if refused:
+        return {"Derigs": False, **dict.fromkeys(REFUSED_NONE), "Refused": refused}
     found = [f for f in result.findings if f.code not in NOT_IN_CALCULATOR]
     plan = result.plan
     variants = {}
@@ -140,7 +172,25 @@ def returned(js: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def differences(js: dict[str, Any], want: dict[str, Any]) -> list[str]:
+def refused(js: dict[str, Any], lines: list[dict[str, Any]]) -> set[tuple[str, str | None]]:
+    """The calculator's fields refused for money not in whole cents (its messages in the reference's words)."""
+    return {(m["lauks"], lines[m["rindas"][0]]["kods"] if m["rindas"] else None)
+            for m in js.get("messages", []) if m["kods"] == "ievade" and CENTS_TEXT in m["teksts"]}
+
+
+def differences(js: dict[str, Any], want: dict[str, Any], lines: list[dict[str, Any]] | None = None) -> list[str]:
+    """What differs between the calculator's result ``js`` and the reference's ``want``; ``lines``: the API input's
+    rows (the items of refused prices)."""
+    if "Refused" in want:
+        got_fields = refused(js, lines or [])
+        diff = [f"{name}: kalkulators {js.get(name)!r}, atsauce None" for name in REFUSED_NONE if js.get(name) is not None]
+        if js.get("Derigs") is not False:
+            diff.append("Derigs: kalkulators aprēķina, atsaucē nauda nav veselos centos")
+        if got_fields != want["Refused"]:
+            diff.append(f"nederīgā nauda: kalkulators {sorted(got_fields, key=str)}, atsauce {sorted(want['Refused'], key=str)}")
+        if any(m["kods"] != "ievade" for m in js.get("messages", [])):
+            diff.append(f"ziņojumi: {js.get('messages')}")
+        return diff
     got = returned(js)
     return [f"{name}: kalkulators {got.get(name)!r}, atsauce {value!r}"
             for name, value in want.items() if got.get(name) != value]

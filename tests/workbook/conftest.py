@@ -25,7 +25,7 @@ from generator.ministry.xlsxread import parse_cell, read_xlsx
 from generator.recalc import convert, make_profile, soffice, uno_available
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
-from generator.workbook.input_checks import GOAL_FIELDS, PLAN_TEXT_FIELDS
+from generator.workbook.input_checks import GOAL_FIELDS, MONTH_TEXT_FIELDS, PLAN_TEXT_FIELDS
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read, write
 from generator.workbook.outline import opened_by_program
@@ -188,7 +188,7 @@ def lo_batch(
         into_template.save(wb, path, len(inputs.lines), result if isinstance(result, list) else [])
         if change:
             fill(wb, inputs, labels, municipality=municipality, template_prices=prices)  # undo the pasted values
-            for text in (*GOAL_FIELDS, *PLAN_TEXT_FIELDS):  # the free texts fill() does not write (Piezīmes: write_notes)
+            for text in (*GOAL_FIELDS, *PLAN_TEXT_FIELDS, *MONTH_TEXT_FIELDS):  # the free texts fill() does not write (Piezīmes: write_notes)
                 write(wb, text.name, None if text in GOAL_FIELDS else [])
             return path, result
         return path

@@ -19,6 +19,7 @@ from openpyxl.workbook.workbook import Workbook
 from generator.workbook.input_checks import (
     GOAL_FIELDS,
     MONTH_FIELDS,
+    MONTH_TEXT_FIELDS,
     PLAN_FIELDS,
     PLAN_TEXT_FIELDS,
     PRICE_FIELD,
@@ -38,7 +39,7 @@ BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
     "yesno": [("ārpus saraksta", "Ja"), ("ārpus saraksta", "jā"), ("ārpus saraksta", "Jā "), ("skaitlis", 1),
               ("tukšs", None)],
     "list": [("ārpus saraksta", "nav-saraksta"), ("skaitlis", 5)],
-    # one character more than prints whole in the signed 6.3 (the field's limit): written by place()
+    # one character more than prints whole in the signed 6.3 or 6.6 (the field's limit): written by place()
     "text": [("par garu teksts", None)],
 }
 # Money is an amount in whole cents (D87): a price or payment with more than two decimals is wrong too.
@@ -54,7 +55,7 @@ BAD_VALUES["municipality"] = [*BAD_VALUES["list"], ("tukšs", None)]
 CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
 
 FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD, *GOAL_FIELDS,
-                                                  *PLAN_TEXT_FIELDS)}
+                                                  *PLAN_TEXT_FIELDS, *MONTH_TEXT_FIELDS)}
 
 
 def too_long(limit: int) -> str:
@@ -105,7 +106,7 @@ def place(wb: Workbook, name: str, kind_class: str, value: Any, rng: random.Rand
     target = _cell(wb, name)
     if name.startswith(("Plans_", "Men_", "Fakt_")):
         row = rng.randrange(max(lines, 1))
-        col = rng.randrange(months) if name.startswith(("Men_", "Fakt_")) else 0
+        col = rng.randrange(months) if name.startswith(("Men_", "Fakt_")) and field.kind != "text" else 0
         target = _cell(wb, name, row, col)
     elif name == "Pak_Cena":
         rng_ = resolve(wb.defined_names, name)

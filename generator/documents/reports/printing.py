@@ -1,7 +1,8 @@
 """Print setup shared by every report sheet: A4 landscape at 100 % (never shrunk: the smallest text stays 8 pt
 on paper; a wider sheet continues on the next page with its label columns repeated), repeated header rows, a print
-area, the municipality's name in the page header, the form's name and page ("28. pielikums, 2. lapa") in the
-footer, and the signature block "Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239).
+area, the municipality's name in the page header, the catalogue version's id as in the documents ("kataloga versija
+02e8ff79", no date that reads like a price list's or the report's own; D58, D80) and the form's name and page
+("28. pielikums, 2. lapa") in the footer, and the signature block "Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239).
 Notes for the people who prepare a form, not for those who receive it (that its layout is the project's
 reconstruction), are cell comments on the title, which neither Excel nor LibreOffice prints (D36)."""
 
@@ -12,7 +13,7 @@ import re
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from generator import lvformat
+from generator.documents.docx_writer import footer_version
 
 SIGNATURE_LABELS = ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums")
 # Row heights (pt) of the block: room for a handwritten name, signature and date (7–8.5 mm), kept low enough
@@ -46,7 +47,7 @@ def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, h
     left = f"&L{_escaped(municipality)}" if municipality else ""  # no name: no left section (institution_names)
     ws.set_header(f"{left}&R{_escaped(title)}")
     # A space after the size code: "&8" followed by "28. pielikums" would read as size 828.
-    ws.set_footer(f"&L&8Veidnes versija {_escaped(lvformat.version(version))}&R&8 {page_label(title)}")
+    ws.set_footer(f"&L&8{_escaped(footer_version(version))}&R&8 {page_label(title)}")
 
 
 def form_name(title: str) -> str:

@@ -27,9 +27,9 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.docx_writer import footer_version
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import reports_dir
 from generator.documents.reports import input_checks as checks
@@ -287,7 +287,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 26: BIP positions and parameters ---------------------------------------------------------
     ws_bip.write(0, 0, "26. pielikums. Budžeta izmaksu pozīcijas (BIP)", fmt.title)
-    version_note = f" · veidnes versija {lvformat.version(catalogue.version)}"
+    version_note = f" · {footer_version(catalogue.version)}"  # as the footers and the documents say it (D58, D80)
     ws_bip.write_formula(1, 0, f"={institutions.names_expression()}&{text_formula(version_note)}", fmt.note,
                          institutions.names_text(municipality) + version_note)
     ws_bip.write_row(3, 0, ["Kods", "Pozīcija (teksts, ko izvēlas reģistrā)", "Ko ietver", "Kā nosaka summu"],

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from generator.workbook.input_checks import MONTH_FIELDS
+from generator.workbook.input_checks import MONTH_FIELDS, MONTH_TEXT_FIELDS
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows, price_marks
@@ -17,6 +17,7 @@ from generator.workbook.sheets.common import (
     protect,
     signature_block,
 )
+from generator.workbook.sheets.plan import text_validation
 from generator.workbook.texts import CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
 
 OUT_OF_PERIOD = "ārpus perioda"
@@ -27,7 +28,8 @@ NO_HOLIDAYS = "„______”: gadam katalogā nav svētku dienu saraksta"
 # beside 6.6's planned day-care and workshop days when a month has more than its working days in the plan period (D11)
 DAYS_EXCEEDED = "Iezīmēts: dienu vairāk nekā darba dienu plāna periodā"
 MONTH_WIDTH = 6.5  # 6.6: "09.2019" in 8 pt and a month's units in 9 pt
-NOTE_WIDTH = 27  # 6.6's Piezīmes: a note of 60 characters in two lines of 9 pt
+NOTE_WIDTH = 27  # 6.6's Piezīmes: a note of input_checks.NOTE_CHARS_66 characters in two lines of 9 pt
+SIGNED_SHEET = "parakstāmajā 6.6.\u00a0tabulā"  # where the note prints (its limit's data validation)
 MONTH_NAME_HEIGHT = 22  # 6.6: a month and its year ("aprīlis 2019") in two lines of the narrow month columns
 
 MESSAGES_66 = (
@@ -67,6 +69,7 @@ def write_units(sh: Sheet) -> None:
     cols = lay.month_cols("E")
     total_c, note_c, free_c = (col(cols[-1], k) for k in (1, 2, 3))
     code_cols = [col(free_c, 2 + k) for k in range(len(cols))]
+    note_code = col(code_cols[-1], 1)  # the note's length check (D90), hidden beside the months' codes
     header_block(
         sh,
         "6.6. Atbalsta plāns / III daļa – SBS pakalpojumu saņemšanas intensitāte pa mēnešiem",
@@ -80,7 +83,7 @@ def write_units(sh: Sheet) -> None:
         signed=True,
     )
     # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's
-    # name wraps in two lines of B, a note of 60 characters in two lines of the last column (NOTE_WIDTH); the row
+    # name wraps in two lines of B, a note of NOTE_CHARS_66 characters in two lines of the last column (NOTE_WIDTH); the row
     # total beside "Daudzums periodā" shows a difference (marked, and check 1 under the table names it)
     widths = {"A": 3, "B": 30, "C": 10, "D": 10} | {c: MONTH_WIDTH for c in cols} | {total_c: 7, note_c: 9,
                                                                                    free_c: NOTE_WIDTH}
@@ -109,14 +112,15 @@ def write_units(sh: Sheet) -> None:
         for c, h in zip(cols, code_cols, strict=True):
             sh.check(MONTH_FIELDS[0], f"{c}{row}", f"{h}{row}")
         parts = [(f"'6.4'!${c}{r}>0", f'"{check_codes.number(CHECKS_66, code)}"') for c, code in MESSAGES_66]
-        parts.append((f"SUM({code_cols[0]}{row}:{code_cols[-1]}{row})>0",
+        sh.check(MONTH_TEXT_FIELDS[0], f"{free_c}{row}", f"{note_code}{row}")
+        parts.append((f"SUM({code_cols[0]}{row}:{note_code}{row})>0",
                       f'"{check_codes.number(CHECKS_66, "invalid_input")}"'))
         sh.formula(f"{note_c}{row}", check_codes.row_codes(parts), st.message, "")
         sh.blank(f"{free_c}{row}", st.input_wrap)
     first, last = lay.plan_first, lay.plan_last
     sh.define("Men_Daudzums", f"{cols[0]}{first}", f"{cols[-1]}{last}")
     sh.define("Men_Piezimes", f"{free_c}{first}", f"{free_c}{last}")
-    sh.ws.set_column(f"{code_cols[0]}:{code_cols[-1]}", 4, None, {"hidden": True})
+    sh.ws.set_column(f"{code_cols[0]}:{note_code}", 4, None, {"hidden": True})
     sh.ws.conditional_format(f"{cols[0]}{first}:{cols[-1]}{last}",
                              {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     sh.ws.data_validation(
@@ -124,6 +128,9 @@ def write_units(sh: Sheet) -> None:
         {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Vienības",
          "error_message": "Ievadiet plānoto vienību skaitu mēnesī (skaitlis ≥ 0)."},
     )
+    sh.ws.conditional_format(f"{free_c}{first}:{free_c}{last}",
+                             {"type": "formula", "criteria": f"=${note_code}{first}>0", "format": st.error_mark})
+    text_validation(sh, f"{free_c}{first}:{free_c}{last}", MONTH_TEXT_FIELDS[0], f"šūnas divās rindās {SIGNED_SHEET}")
     grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{note_c}{first}:{note_c}{last}",
                              {"type": "formula", "criteria": f'=${note_c}{first}<>""', "format": st.error_mark})
@@ -137,7 +144,7 @@ def write_units(sh: Sheet) -> None:
                         struck=f"A{first}:A{last}")
     calc = f"${lay.calc_first}:$"
     counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_66}
-    counts["invalid_input"] = f"COUNTIF(${code_cols[0]}${first}:${code_cols[-1]}${last},\">0\")"
+    counts["invalid_input"] = f"COUNTIF(${code_cols[0]}${first}:${note_code}${last},\">0\")"
     check_codes.legend(sh, f"C{last + 3}:{free_c}{last + 3}", CHECKS_66, counts)
     end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
     parent_statement(sh, end, cols[0], free_c, PARENT_STATEMENT["6.6"])

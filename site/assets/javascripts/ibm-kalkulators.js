@@ -255,8 +255,22 @@
     var iso = parseDate(value);
     return iso || this.fail(field, label + ": „" + value + "” nav datums (gaidīts DD.MM.GGGG, piem. 01.10.2018).");
   };
+  /* Money with more than two decimals (42,6712) is no amount of euro: an input error, as in the matrix and the
+   * reference (D87), in the reference's words (DATA.teksti.money_cents); 12,500 is whole cents. */
+  function subcent(d) {
+    return cmp(round(d, 2), d) !== 0;
+  }
   Reader.prototype.money = function (value, field, label, optional, row) {
     if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts skaitlis, piem. 12,50).", row);
+    var d = parseNumber(value);
+    if (!d) return this.fail(field, label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).", row);
+    if (subcent(d)) return this.fail(field, fill(DATA.teksti.money_cents, { lauks: label, ievadits: String(value).trim() }), row);
+    return d;
+  };
+  /* Units in the period: a number >= 0 with any decimals, as the reference takes them (D87: units are not money,
+   * also the euro of an item at actual cost, D70); empty is 0. */
+  Reader.prototype.units = function (value, field, label, row) {
+    if (empty(value)) return ZERO;
     var d = parseNumber(value);
     return d || this.fail(field, label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).", row);
   };
@@ -298,7 +312,7 @@
         line.offer = findOffer(row.kods, round.offers);
         if (!line.offer) r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
       }
-      line.units = empty(row.daudzums) ? ZERO : r.money(row.daudzums, "daudzums", name + ", daudzums", false, i) || ZERO;
+      line.units = r.units(row.daudzums, "daudzums", name + ", daudzums", i) || ZERO;
       if (!empty(row.cena)) line.price = r.money(row.cena, "cena", name + ", cena", false, i);
       // D70: the unit fixes the price (the euro at actual cost, 1,00): the units are the amount in euro
       else if (line.offer && line.offer.vienibasCena !== null) line.price = dec(line.offer.vienibasCena);
