@@ -333,10 +333,11 @@ def _first_day_spans(data: dict[str, Any]) -> list[tuple[dt.date, dt.date]]:
 def first_days_text(catalogue: Catalogue, data: dict[str, Any]) -> str:
     """The note at the plan's first day: which first days the calculator can price (D108) and that the plan
     stays in one reporting period (D21)."""
-    spans = ", ".join(f"{lv_date(a)}–{lv_date(b)}" for a, b in _first_day_spans(data))
+    spans = [f"{lv_date(a)}–{lv_date(b)}" for a, b in _first_day_spans(data)]
+    days = spans[-1] if len(spans) < 2 else ", ".join(spans[:-1]) + " vai " + spans[-1]
     periods = ", ".join(p.label for r in catalogue.rounds_of(Pilot.children) for p in catalogue.round_periods(r))
-    return (f"Iespējamās plāna pirmās dienas: {spans}; citām dienām katalogā vēl nav programmas kārtas ar cenām. "
-            f"Plānam jāiekļaujas vienā pārskata periodā ({periods}).")
+    return (f"Kalkulators rēķina plānus ar pirmo dienu {days}; citām dienām katalogā nav programmas kārtas, kuras "
+            f"matricas cenas tad ir spēkā. Plānam jāiekļaujas vienā pārskata periodā ({periods}).")
 
 
 def render_calculator(catalogue: Catalogue, methodology_pages: list[NavPage]) -> dict[str, str]:

@@ -274,10 +274,14 @@
             return el("td", { text: eur(x) });
           })));
       });
-      return el("table", { class: "ibm-kalk__tabula" }, [
-        el("caption", { text: "Kopējais apmērs K pēc finansēšanas variantiem" }),
-        el("thead", {}, [head]),
-        el("tbody", {}, rows),
+      var caption = "Kopējais apmērs K pēc finansēšanas variantiem";
+      // wider than a phone: it scrolls in its own box, which the keyboard can reach
+      return el("div", { class: "ibm-kalk__ritinams", tabindex: "0", role: "region", "aria-label": caption }, [
+        el("table", { class: "ibm-kalk__tabula" }, [
+          el("caption", { text: caption }),
+          el("thead", {}, [head]),
+          el("tbody", {}, rows),
+        ]),
       ]);
     }
 
