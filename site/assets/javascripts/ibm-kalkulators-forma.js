@@ -209,7 +209,8 @@
 
     function table(caption, rows, cls) {
       var body = rows.map(function (r) {
-        return el("tr", {}, [el("th", { scope: "row", text: r[0] }), el("td", { text: r[1] })]);
+        var cell = typeof r[1] === "string" ? el("td", { text: r[1] }) : el("td", {}, r[1]);
+        return el("tr", {}, [el("th", { scope: "row", text: r[0] }), cell]);
       });
       return el("table", { class: cls || "ibm-kalk__tabula" }, [el("caption", { text: caption }), el("tbody", {}, body)]);
     }
@@ -231,8 +232,11 @@
     function periodText(res) {
       var d = api.formats.datums;
       var rp = res.Parskata_Periods;
-      return d(res.Perioda_Sakums) + "–" + d(res.Perioda_Beigas) +
-        (rp ? " (pārskata periods " + d(rp.sakums) + "–" + d(rp.beigas) + ")" : " (nav nevienā pārskata periodā)");
+      var part = function (text) {  // a date range is not broken at its dash
+        return el("span", { class: "ibm-kalk__vienkopus", text: text });
+      };
+      return [part(d(res.Perioda_Sakums) + "–" + d(res.Perioda_Beigas))].concat(
+        rp ? [" (pārskata periods ", part(d(rp.sakums) + "–" + d(rp.beigas)), ")"] : [" (nav nevienā pārskata periodā)"]);
     }
 
     function summaryRows(res) {
@@ -371,7 +375,7 @@
       };
       var text = !res.Derigs && shown.length === 0 ? ""
         : !res.Derigs || blocking(res).length ? "Apmēru nav – skat. kļūdas"
-        : "N " + bare(res.IB_Nepieciesamais) + " · A " + bare(res.IB_Pieejamais) + " · K " + eur(res.IB_Kopejais) +
+        : "N\u00a0" + bare(res.IB_Nepieciesamais) + " · A\u00a0" + bare(res.IB_Pieejamais) + " · K\u00a0" + eur(res.IB_Kopejais) +
           (res.Kludas ? " · kļūdas: " + res.Kludas : "");
       bar.textContent = text ? text + " · uz rezultātiem ↓" : "Uz rezultātiem ↓";
     }
