@@ -16,7 +16,7 @@ from generator.reference.params import Params
 from generator.reference.rounds import plan_end
 from generator.workbook.writer import template_date
 from tests.site.axe import AxeUnavailable, ensure_axe
-from tests.site.browsing import CHROMIUM, Visit
+from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
 
 pytestmark = [
     pytest.mark.browser,
@@ -196,3 +196,25 @@ def test_remove_button_comes_before_a_lines_fields(visit: Visit) -> None:
         + '#ibm-rindas li:first-child input')).map((n) => n.tagName)""")
     assert order[0] == "BUTTON", order
     assert visit.errors == []
+
+
+def test_errors_and_buttons_readable_in_the_dark_scheme(browser, server: str) -> None:  # noqa: ANN001
+    """The field errors, the message list and "Pievienot rindu" keep their contrast in the dark scheme."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(server + PAGE)
+        page.wait_for_load_state("networkidle")
+        _plan(page, "10.05.2019", "15.08.2019", [("3.1.2i", "24", "30"), ("2.2", "x", "6,20")])
+        page.wait_for_timeout(100)
+        assert page.locator("[aria-invalid=true]").count() == 1  # the units: no amounts, no period check yet
+        _axe_clean(page)
+        page.fill("#ibm-r2-daudzums", "10")
+        page.wait_for_timeout(100)
+        assert page.locator("[aria-invalid=true]").count() == 2  # the birth date and the months
+        _axe_clean(page)
+        page.locator("#ibm-menesi").scroll_into_view_if_needed()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "kalkulators-kludas-tumsais.png"))
+    finally:
+        context.close()
