@@ -331,24 +331,38 @@
     var last = null;
 
     /* Why there are no amounts: "… – skat. kļūdu pie lauka „Plāna pirmā diena”." */
-    function blockedText(res) {
+    /* The fields the messages are at: ["„Plāna pirmā diena”", "„Cena, EUR par vienību” (2. rinda)"]. */
+    function fieldNames(messages) {
       var labels = [];
-      blocking(res).forEach(function (m) {
+      messages.forEach(function (m) {
         var input = inputOf(m);
         var label = input && root.querySelector("label[for='" + input.id + "']");
-        var text = label ? "„" + label.textContent.replace(/\s*\*$/, "") + "”" : "";
+        var text = label ? "„" + label.textContent.replace(/\s*\*$/, "") + "”" +
+          (m.kods === "ievade" && m.rindas.length ? " (" + (m.rindas[0] + 1) + ". rinda)" : "") : "";
         if (text && labels.indexOf(text) < 0) labels.push(text);
       });
-      return "Apmērus nevar aprēķināt, kamēr plāna periods vai bērna vecums neatbilst programmai – skat. kļūdu pie " +
-        (labels.length > 1 ? "laukiem " : "lauka ") + labels.join(" un ") + ".";
+      return labels;
+    }
+
+    /* "kļūda laukā „Plāna pirmā diena”", "kļūdas laukos „Mēnešu skaits” un „Bērna dzimšanas datums”". */
+    function errorsAt(messages) {
+      var names = fieldNames(messages);
+      if (!names.length) return "kļūdas ievaddatos";
+      return (names.length > 1 ? "kļūdas laukos " : "kļūda laukā ") + names.join(" un ");
+    }
+
+    function blockedText(res) {
+      return "Apmērus nevar aprēķināt, kamēr plāna periods vai bērna vecums neatbilst programmai – " +
+        errorsAt(blocking(res)) + ".";
     }
 
     /* One short line for the live status and the summary bar: N, A, K, or why there are none. */
     function statusText(res, shown) {
       if (!res.Derigs && shown.length === 0) return "";
-      if (!res.Derigs) return "Apmēru nav: ievaddatos ir kļūdas (" + shown.length + ").";
+      // the field notes are no live regions (they would speak at every character): this line names the fields
+      if (!res.Derigs) return "Apmēru nav: " + errorsAt(shown) + ".";
       var counts = "kļūdas " + res.Kludas + ", brīdinājumi " + res.Bridinajumi;
-      if (blocking(res).length) return "Apmēru nav: plāna periods vai vecums neatbilst programmai; " + counts + ".";
+      if (blocking(res).length) return "Apmēru nav: " + errorsAt(blocking(res)) + "; " + counts + ".";
       return "N " + eur(res.IB_Nepieciesamais) + ", A " + eur(res.IB_Pieejamais) + ", K " + eur(res.IB_Kopejais) + "; " +
         counts + ".";
     }
