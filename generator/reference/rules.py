@@ -114,8 +114,9 @@ def check_incompatible(lines: Sequence[PlanLine]) -> list[Finding]:
 
 def check_day_care_sessions(lines: Sequence[PlanLine]) -> list[Finding]:
     """The day-care centre's own specialists' and group sessions may not be paid again elsewhere
-    (L1713): a warning per pair naming both lines and asking the worker to confirm that the other
-    line is a different specialist or group."""
+    (L1713): a warning per pair naming both lines; the social worker who draws up the plan attests that
+    the other line is a different specialist or group (the message says who, not "confirm it" where
+    there is nothing to confirm, audit11)."""
     counted = _counted(lines)
     found: list[Finding] = []
     pairs: set[tuple[int, int]] = set()
@@ -130,7 +131,8 @@ def check_day_care_sessions(lines: Sequence[PlanLine]) -> list[Finding]:
                         Severity.warning,
                         f"{_name(i, a)} jau ietver speciālistu un grupu nodarbības; pārliecinieties, ka "
                         f"{_name(j, b)} ir cita speciālista vai citas grupas nodarbības, nevis tās pašas, "
-                        "ko bērns saņem dienas aprūpes centrā, un apstipriniet to.",
+                        "ko bērns saņem dienas aprūpes centrā; to apliecina sociālais darbinieks, sastādot "
+                        "atbalsta plānu.",
                         pair,
                     )
                 )

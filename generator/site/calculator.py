@@ -47,7 +47,7 @@ PAGE = "kalkulators.md"
 SCRIPT = "assets/javascripts/ibm-kalkulators.js"
 FORM_SCRIPT = "assets/javascripts/ibm-kalkulators-forma.js"
 DATA_SCRIPT = "assets/javascripts/ibm-kalkulators-dati.js"
-STYLE = "assets/stylesheets/ibm-kalkulators.css"
+STYLE = "assets/stylesheets/ibm-kalkulators.css"  # linked in the page head (site/overrides/main.html)
 DATA_GLOBAL = "IBM_KALKULATORA_DATI"
 AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
 
@@ -309,12 +309,46 @@ def round_texts(catalogue: Catalogue, data: dict[str, Any]) -> list[str]:
     return texts
 
 
+def _first_day_spans(data: dict[str, Any]) -> list[tuple[dt.date, dt.date]]:
+    """The days a plan may start on: in a reporting period of a round whose prices the catalogue knows, from
+    the prices day to the last day they hold (D61), adjacent spans joined."""
+    spans: list[tuple[dt.date, dt.date]] = []
+    for row in data["kartas"]:
+        if row["cenuDiena"] is None:
+            continue
+        first = dt.date.fromisoformat(row["cenuDiena"])
+        until = None if row["cenasLidz"] is None else dt.date.fromisoformat(row["cenasLidz"])
+        for period in row["periodi"]:
+            start = max(dt.date.fromisoformat(period["sakums"]), first)
+            end = dt.date.fromisoformat(period["beigas"])
+            end = end if until is None else min(end, until)
+            if start <= end:
+                spans.append((start, end))
+    joined: list[tuple[dt.date, dt.date]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1] + dt.timedelta(days=1):
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def first_days_text(catalogue: Catalogue, data: dict[str, Any]) -> str:
+    """The note at the plan's first day: which first days the calculator can price (D108) and that the plan
+    stays in one reporting period (D21)."""
+    spans = [f"{lv_date(a)}–{lv_date(b)}" for a, b in _first_day_spans(data)]
+    days = spans[-1] if len(spans) < 2 else ", ".join(spans[:-1]) + " vai " + spans[-1]
+    periods = ", ".join(p.label for r in catalogue.rounds_of(Pilot.children) for p in catalogue.round_periods(r))
+    return (f"Kalkulators rēķina plānus ar pirmo dienu {days}; citām dienām katalogā nav programmas kārtas, kuras "
+            f"matricas cenas tad ir spēkā. Plānam jāiekļaujas vienā pārskata periodā ({periods}).")
+
+
 def render_calculator(catalogue: Catalogue, methodology_pages: list[NavPage]) -> dict[str, str]:
     """The page and its data script, keyed by their paths in the rendered docs folder."""
     data = calculator_data(catalogue)
     chapter = next((p for p in methodology_pages if p.file == AMOUNTS_CHAPTER), None)
     page = render("kalkulators.md.j2", dati=data, oletus=default_round(data), kartas=round_texts(catalogue, data),
                   cenu_diena=dt.date.fromisoformat(data["datums"]), skripts=SCRIPT, formas_skripts=FORM_SCRIPT,
-                  datu_skripts=DATA_SCRIPT, stils=STYLE, metodikas_lapa=chapter,
+                  datu_skripts=DATA_SCRIPT, pirmas_dienas=first_days_text(catalogue, data), metodikas_lapa=chapter,
                   perioda_garums=period_length_text(catalogue))
     return {PAGE: page, DATA_SCRIPT: data_script(catalogue, data)}

@@ -98,7 +98,7 @@ def test_day_care_centre_with_its_own_sessions_elsewhere_warns(offers, catalogue
     (warning,) = [f for f in both.findings if f.code == "day_care_sessions"]
     assert warning.lines == (0, 2)
     assert "1. rinda" in warning.message and "3. rinda" in warning.message
-    assert "apstipriniet" in warning.message
+    assert "to apliecina sociālais darbinieks" in warning.message  # who attests it, not "confirm it"
     alone = _evaluate(params, [_line(centre, 5), _line(other, 1)])
     assert "day_care_sessions" not in [f.code for f in alone.findings]
 

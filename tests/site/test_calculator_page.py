@@ -160,3 +160,31 @@ def test_page_is_linked_and_the_api_documented(built_site: BuiltSite) -> None:
     assert "IB kalkulators" in built_site.html("index.html")
     for scripts_elsewhere in ("index.html", "cenas.html"):
         assert calculator.SCRIPT not in built_site.html(scripts_elsewhere)
+
+
+def test_first_days_the_calculator_can_price(built_site: BuiltSite, catalogue: Catalogue, tmp_path: Path) -> None:
+    """F14 (D108): next to the plan's first day the page says which first days the calculator can price – the
+    reporting periods of the rounds whose matrix prices the catalogue knows, up to the last day they hold."""
+    params = Params.from_catalogue(catalogue, template_date(catalogue))
+    periods = params.reporting_periods
+    page = built_site.html("kalkulators.html")
+    note = re.search(r'<p id="ibm-sakums-piezime"[^>]*>([^<]*)</p>', page)
+    assert note, "no first-day note"
+    assert f"ar pirmo dienu {lvformat.date(periods[0].start)}–{lvformat.date(periods[-1].end)};" in note.group(1)
+    # several rounds: the one without prices gives no first day, the newest one only until its prices change
+    cat = rounds_catalogue(tmp_path)
+    text = calculator.first_days_text(cat, calculator.calculator_data(cat))
+    assert "ar pirmo dienu 01.10.2018–30.09.2019 vai 01.01.2021–31.03.2021;" in text, text
+
+
+def test_stylesheet_in_the_head_and_the_results_not_live(built_site: BuiltSite) -> None:
+    """audit11: the calculator's stylesheet is linked in the page head (not in a paragraph of the text) and only
+    there; the results are no live region (F4) – one status line is."""
+    page = built_site.html("kalkulators.html")
+    head = page[:page.index("</head>")]
+    assert f'<link rel="stylesheet" href="{calculator.STYLE}">' in head
+    assert page.count(calculator.STYLE) == 1
+    assert calculator.STYLE not in built_site.html("index.html")
+    results = re.search(r'<div id="ibm-rezultati"[^>]*>', page)
+    assert results and "aria-live" not in results.group(0), results
+    assert re.search(r'<p id="ibm-statuss"[^>]*role="status"', page)

@@ -8,6 +8,15 @@
   var UNITS_LABEL = "Vienības periodā";
   var AMOUNT_LABEL = "Summa periodā, EUR";  // D70: the euro at actual cost – the units are the amount
   var PRICE_LABEL = "Cena, EUR par vienību";
+  /* Errors of the plan's period or the child's age: no amount, rate or age is shown while one stands
+   * (they would be zeros or a negative age); each is shown at the field it is about. */
+  var BLOCKING_FIELD = {
+    outside_reporting_period: "periodaSakums",
+    prices_not_in_force: "periodaSakums",
+    past_reporting_period: "menesi",
+    not_eligible: "dzimsanasDatums",
+  };
+  var STATUS_PAUSE_MS = 600;  // the live status line waits for a pause in typing
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -26,6 +35,7 @@
     var eur = function (s) {
       return s === null || s === undefined ? "–" : api.formats.eur(s);
     };
+    var eurText = eur;
     var list = root.querySelector("#ibm-rindas");
     var counter = 0;
 
@@ -54,6 +64,7 @@
       var remove = el("button", { type: "button", class: "ibm-kalk__nonemt" });
       var set = el("fieldset", { class: "ibm-kalk__rinda" }, [
         legend,
+        remove,  // before the fields: Tab from a line's last field goes on, not onto "Noņemt"
         el("div", { class: "ibm-kalk__lauki" }, [
           field(k, "kods", "Pakalpojums", { list: "ibm-pakalpojumi", placeholder: "kods vai nosaukums" }),
           field(k, "daudzums", UNITS_LABEL, { inputmode: "decimal" }),
@@ -63,7 +74,6 @@
         ]),
         hint,
         result,
-        remove,
       ]);
       var item = el("li", {}, [set]);
       list.appendChild(item);
@@ -158,6 +168,7 @@
     var touched = {};
 
     function inputOf(m) {
+      if (BLOCKING_FIELD[m.kods]) return root.querySelector("form [name=" + BLOCKING_FIELD[m.kods] + "]");
       if (m.kods !== "ievade") return null;
       return m.rindas.length
         ? rowItem(m.rindas[0]).querySelector("[name=" + m.lauks + "]")
@@ -167,48 +178,81 @@
     /* Input errors of the fields the reader has left (or typed in); an untouched empty field is not
      * an error yet, only a reason why there are no amounts. Returns the messages to list. */
     function markErrors(messages) {
-      root.querySelectorAll("[aria-invalid]").forEach(function (n) {
-        n.removeAttribute("aria-invalid");
-      });
-      root.querySelectorAll(".ibm-kalk__kluda").forEach(function (n) {
-        n.textContent = "";
-      });
-      return messages.filter(function (m) {
+      var notes = {};
+      var shown = messages.filter(function (m) {
         var input = inputOf(m);
         if (!input) return true;
-        if (!touched[input.id]) return false;
-        input.setAttribute("aria-invalid", "true");
-        var note = document.getElementById(input.id + "-kluda");
-        if (note) note.textContent = m.teksts;
+        // an input error waits until the field is left or typed in; a period or age error is about valid dates
+        if (m.kods === "ievade" && !touched[input.id]) return false;
+        notes[input.id] = notes[input.id] ? notes[input.id] + " " + m.teksts : m.teksts;
         return true;
+      });
+      // only what changed is written: the notes are live regions, an unchanged one is not read again
+      root.querySelectorAll(".ibm-kalk__kluda").forEach(function (n) {
+        var id = n.id.replace(/-kluda$/, "");
+        var text = notes[id] || "";
+        if (n.textContent !== text) n.textContent = text;
+        var input = document.getElementById(id);
+        if (!input) return;
+        if (text && input.getAttribute("aria-invalid") !== "true") input.setAttribute("aria-invalid", "true");
+        else if (!text && input.hasAttribute("aria-invalid")) input.removeAttribute("aria-invalid");
+      });
+      return shown;
+    }
+
+    /* The errors that leave the plan without amounts (BLOCKING_FIELD). */
+    function blocking(res) {
+      return res.messages.filter(function (m) {
+        return BLOCKING_FIELD[m.kods] && m.smagums === "kļūda";
       });
     }
 
     function table(caption, rows, cls) {
       var body = rows.map(function (r) {
-        return el("tr", {}, [el("th", { scope: "row", text: r[0] }), el("td", { text: r[1] })]);
+        var cell = typeof r[1] === "string" ? el("td", { text: r[1] }) : el("td", {}, r[1]);
+        return el("tr", {}, [el("th", { scope: "row", text: r[0] }), cell]);
       });
       return el("table", { class: cls || "ibm-kalk__tabula" }, [el("caption", { text: caption }), el("tbody", {}, body)]);
     }
 
-    function pct(s) {
+    function pctText(s) {
       return api.formats.procenti(s, 1);
     }
 
     /* "Cenas uz DD.MM.GGGG": the prices day of the round whose matrix the plan's figures are. */
     function pricesNote(res) {
       var round = api.karta(last.input.periodaSakums);
-      var text = "Cenas uz " + api.formats.datums(res.Cenu_Datums) + " – tās, kas ir kārtas „" + round.nosaukums +
-        "” matricā" + (round.cenasLidz ? " (spēkā līdz " + api.formats.datums(round.cenasLidz) + ")" : "") + ".";
+      var text = "Šim plānam – kārtas „" + round.nosaukums + "” cenas uz " + api.formats.datums(res.Cenu_Datums) +
+        (round.cenasLidz ? " (spēkā līdz " + api.formats.datums(round.cenasLidz) + ")" : "") +
+        ", tās pašas, kas šīs kārtas IBM matricā.";
       return el("p", { class: "ibm-kalk__cenas", text: text });
     }
 
+    /* "15.10.2018–31.03.2019 (pārskata periods 01.10.2018–31.03.2019)": first and last day (D93). */
+    function periodText(res) {
+      var d = api.formats.datums;
+      var rp = res.Parskata_Periods;
+      var part = function (text) {  // a date range is not broken at its dash
+        return el("span", { class: "ibm-kalk__vienkopus", text: text });
+      };
+      return [part(d(res.Perioda_Sakums) + "–" + d(res.Perioda_Beigas))].concat(
+        rp ? [" (pārskata periods ", part(d(rp.sakums) + "–" + d(rp.beigas)), ")"] : [" (nav nevienā pārskata periodā)"]);
+    }
+
     function summaryRows(res) {
-      var d = res.Finansejums;
+      var blocked = blocking(res).length > 0;
+      var d = res.Finansejums || {};
       var base = api.karta(last.input.periodaSakums).parametri;
+      var eur = function (s) {
+        return blocked ? "–" : eurText(s);
+      };
+      var pct = function (s) {
+        return blocked ? "–" : pctText(s);
+      };
       return [
+        ["Plāna periods", periodText(res)],
         ["Pārbaudes datums (pārskata perioda sākums)", res.Parbaudes_Datums ? api.formats.datums(res.Parbaudes_Datums) : "– (plāns nav pārskata periodā)"],
-        ["Vecums pārbaudes datumā", res.Vecums + " g."],
+        ["Vecums pārbaudes datumā", res.Parbaudes_Datums && res.Vecums >= 0 ? res.Vecums + " g." : "–"],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
         ["IB provizoriskais apmērs P" + (base.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
           eur(res.IB_Provizoriskais)],
@@ -234,10 +278,14 @@
             return el("td", { text: eur(x) });
           })));
       });
-      return el("table", { class: "ibm-kalk__tabula" }, [
-        el("caption", { text: "Kopējais apmērs K pēc finansēšanas variantiem" }),
-        el("thead", {}, [head]),
-        el("tbody", {}, rows),
+      var caption = "Kopējais apmērs K pēc finansēšanas variantiem";
+      // wider than a phone: it scrolls in its own box, which the keyboard can reach
+      return el("div", { class: "ibm-kalk__ritinams", tabindex: "0", role: "region", "aria-label": caption }, [
+        el("table", { class: "ibm-kalk__tabula" }, [
+          el("caption", { text: caption }),
+          el("thead", {}, [head]),
+          el("tbody", {}, rows),
+        ]),
       ]);
     }
 
@@ -271,8 +319,8 @@
             : offer.griestiNavApstiprinati ? "; cenas griesti nav apstiprināti (jāprecizē)" : "; cenas griestu nav") +
             (offer.transports ? "; transports" : "")
           : "";
-        if (!res.Derigs || res.Plans_Summa[i] === null) {
-          out.textContent = res.Derigs ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
+        if (!res.Derigs || res.Plans_Summa[i] === null || blocking(res).length) {
+          out.textContent = res.Derigs && res.Plans_Summa[i] === null ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
           return;
         }
         out.textContent = "Izmaksas " + eur(res.Plans_Summa[i]) + " · prioritāte " + res.Plans_Prioritate[i] +
@@ -282,12 +330,78 @@
 
     var last = null;
 
-    function update() {
+    /* Why there are no amounts: "… – skat. kļūdu pie lauka „Plāna pirmā diena”." */
+    /* The fields the messages are at: ["„Plāna pirmā diena”", "„Cena, EUR par vienību” (2. rinda)"]. */
+    function fieldNames(messages) {
+      var labels = [];
+      messages.forEach(function (m) {
+        var input = inputOf(m);
+        var label = input && root.querySelector("label[for='" + input.id + "']");
+        var text = label ? "„" + label.textContent.replace(/\s*\*$/, "") + "”" +
+          (m.kods === "ievade" && m.rindas.length ? " (" + (m.rindas[0] + 1) + ". rinda)" : "") : "";
+        if (text && labels.indexOf(text) < 0) labels.push(text);
+      });
+      return labels;
+    }
+
+    /* "kļūda laukā „Plāna pirmā diena”", "kļūdas laukos „Mēnešu skaits” un „Bērna dzimšanas datums”". */
+    function errorsAt(messages) {
+      var names = fieldNames(messages);
+      if (!names.length) return "kļūdas ievaddatos";
+      return (names.length > 1 ? "kļūdas laukos " : "kļūda laukā ") + names.join(" un ");
+    }
+
+    function blockedText(res) {
+      return "Apmērus nevar aprēķināt, kamēr plāna periods vai bērna vecums neatbilst programmai – " +
+        errorsAt(blocking(res)) + ".";
+    }
+
+    /* One short line for the live status and the summary bar: N, A, K, or why there are none. */
+    function statusText(res, shown) {
+      if (!res.Derigs && shown.length === 0) return "";
+      // the field notes are no live regions (they would speak at every character): this line names the fields
+      if (!res.Derigs) return "Apmēru nav: " + errorsAt(shown) + ".";
+      var counts = "kļūdas " + res.Kludas + ", brīdinājumi " + res.Bridinajumi;
+      if (blocking(res).length) return "Apmēru nav: " + errorsAt(blocking(res)) + "; " + counts + ".";
+      return "N " + eur(res.IB_Nepieciesamais) + ", A " + eur(res.IB_Pieejamais) + ", K " + eur(res.IB_Kopejais) + "; " +
+        counts + ".";
+    }
+
+    /* F4: the results are not a live region; this one line is, written after a pause in typing (or at once
+     * on a change or when a field is left) and only when its text changes. */
+    var statusTimer = null;
+    function announce(text, now) {
+      var line = root.querySelector("#ibm-statuss");
+      if (statusTimer !== null) global.clearTimeout(statusTimer);
+      statusTimer = null;
+      var write = function () {
+        if (line.textContent !== text) line.textContent = text;
+      };
+      if (now) write();
+      else statusTimer = global.setTimeout(write, STATUS_PAUSE_MS);
+    }
+
+    /* The bar at the foot of the form (sticky on a phone): the same line, a link to the results. */
+    function summaryBar(res, shown) {
+      var bar = root.querySelector("#ibm-kopsavilkums");
+      var bare = function (s) {
+        return eur(s).replace(/\u00a0EUR$/, "");
+      };
+      var text = !res.Derigs && shown.length === 0 ? ""
+        : !res.Derigs || blocking(res).length ? "Apmēru nav – skat. kļūdas"
+        : "N\u00a0" + bare(res.IB_Nepieciesamais) + " · A\u00a0" + bare(res.IB_Pieejamais) + " · K\u00a0" + eur(res.IB_Kopejais) +
+          (res.Kludas ? " · kļūdas: " + res.Kludas : "");
+      bar.textContent = text ? text + " · uz rezultātiem ↓" : "Uz rezultātiem ↓";
+    }
+
+    function update(e) {
       var input = readForm();
       var res = api.aprekins(input);
       last = { input: input, res: res };
       var shown = markErrors(res.messages);
       lineTexts(res);
+      summaryBar(res, shown);
+      announce(statusText(res, shown), !e || e.type !== "input");
       var box = root.querySelector("#ibm-rezultati");
       box.textContent = "";
       if (!res.Derigs && shown.length === 0) {
@@ -295,12 +409,14 @@
       } else if (!res.Derigs) {
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Apmērus nevar aprēķināt, kamēr ievaddatos ir kļūdas (skat. zemāk)." }));
       } else {
-        if (res.Kludas > 0) {
+        if (blocking(res).length) {
+          box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: blockedText(res) }));
+        } else if (res.Kludas > 0) {
           box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Uzmanību: plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
         }
-        box.appendChild(pricesNote(res));
+        if (res.Parskata_Periods) box.appendChild(pricesNote(res));
         box.appendChild(table("IB apmēri", summaryRows(res)));
-        if (res.Varianti) box.appendChild(variantsTable(res));
+        if (res.Varianti && !blocking(res).length) box.appendChild(variantsTable(res));
       }
       var msgs = root.querySelector("#ibm-zinojumi");
       msgs.textContent = "";
@@ -316,6 +432,7 @@
       if (!last) return;
       var inp = last.input;
       var res = last.res;
+      var amounts = res.Derigs && !blocking(res).length;
       box.appendChild(el("p", { class: "ibm-kalk__druka-virsraksts", text: "IB aprēķina novērtējums – nav lēmums" }));
       box.appendChild(el("p", { text: "Aprēķināts ar IB kalkulatoru pēc kataloga versijas " + data.versijaTeksts + ". " +
         "IB apmērus nosaka pašvaldība un ministrija ar IBM matricu un lēmumu; bāzes apmērs un griesti ar statusu „jāprecizē” ir aplēses." }));
@@ -334,17 +451,19 @@
         var offer = offerOf(r.kods);
         return el("tr", {}, [String(i + 1), offer ? offer.nosaukums : r.kods, r.daudzums, r.cena,
           (r.ekspertuRangs || "–") + " / " + (r.vecakuRangs || "–"),
-          res.Derigs ? eur(res.Plans_Summa[i]) : "–", res.Derigs && res.Plans_Prioritate[i] !== null ? String(res.Plans_Prioritate[i]) : "–",
-          res.Derigs ? eur(res.Plans_NoIB[i]) : "–"].map(function (t) {
+          amounts ? eur(res.Plans_Summa[i]) : "–", amounts && res.Plans_Prioritate[i] !== null ? String(res.Plans_Prioritate[i]) : "–",
+          amounts ? eur(res.Plans_NoIB[i]) : "–"].map(function (t) {
           return el("td", { text: t || "–" });
         }));
       });
       box.appendChild(el("table", { class: "ibm-kalk__tabula" }, [el("caption", { text: "Plāna rindas" }), el("thead", {}, [head]), el("tbody", {}, rows)]));
-      if (!res.Derigs || res.Kludas > 0) {
+      if (res.Derigs && blocking(res).length) {
+        box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Apmērus nevar aprēķināt, kamēr plāna periods vai bērna vecums neatbilst programmai (skat. kļūdas zemāk)." }));
+      } else if (!res.Derigs || res.Kludas > 0) {
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
       }
       if (res.Derigs) {
-        box.appendChild(pricesNote(res));
+        if (res.Parskata_Periods) box.appendChild(pricesNote(res));
         box.appendChild(table("IB apmēri", summaryRows(res)));
       }
       box.appendChild(messageList(res));
@@ -355,11 +474,11 @@
     }
     root.querySelector("form").addEventListener("focusout", function (e) {
       touch(e);
-      update();
+      update(e);
     });
     root.querySelector("form").addEventListener("input", function (e) {
       if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);
-      update();
+      update(e);
     });
     root.querySelector("form").addEventListener("change", update);
     root.querySelector("form").addEventListener("submit", function (e) {

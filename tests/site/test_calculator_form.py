@@ -1,0 +1,224 @@
+"""The IB calculator's form as its users meet it (audit11): a plan the calculator cannot price shows no amounts
+and says at which field the error is (F14); the plan's first and last day and its reporting period are shown,
+on screen and in print (F5); a screen reader hears one short status line after a pause, not the whole results
+table on every keystroke (F4); on a phone the totals stay in reach while the lines are typed and a line's fields
+sit two a row (F11); a line's "Noņemt" button comes before its fields in the Tab order (audit11 §8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.lvformat import date as lv_date
+from generator.reference.params import Params
+from generator.reference.rounds import plan_end
+from generator.workbook.writer import template_date
+from tests.site.axe import AxeUnavailable, ensure_axe
+from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason="nav Debian chromium (/usr/bin/chromium): apt-get install chromium"),
+]
+
+PAGE = "kalkulators.html"
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def params(catalogue: Catalogue) -> Params:
+    return Params.from_catalogue(catalogue, template_date(catalogue))
+
+
+def _plan(page, birth: str, start: str, lines: list[tuple[str, str, str]]) -> None:  # noqa: ANN001 - a Playwright page
+    """Birth date, first day and plan lines (service, units, price), each field left with Tab as a user does."""
+    page.fill("#ibm-dzimsanas", birth)
+    page.fill("#ibm-sakums", start)
+    page.locator("#ibm-sakums").press("Tab")
+    for k, (code, units, price) in enumerate(lines, start=1):
+        if k > 1:
+            page.click("#ibm-pievienot")
+        page.fill(f"#ibm-r{k}-kods", code)
+        page.dispatch_event(f"#ibm-r{k}-kods", "change")
+        page.fill(f"#ibm-r{k}-daudzums", units)
+        page.fill(f"#ibm-r{k}-cena", price)
+        page.fill(f"#ibm-r{k}-ekspertuRangs", str(k))
+        page.locator(f"#ibm-r{k}-ekspertuRangs").press("Tab")
+
+
+def _axe_clean(page) -> None:  # noqa: ANN001
+    try:
+        script = ensure_axe()
+    except AxeUnavailable as exc:
+        pytest.fail(f"axe-core nav pieejams: {exc}")
+    page.add_script_tag(path=str(script))
+    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
+    assert [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
+
+
+def test_plan_outside_every_round_shows_no_amounts_and_marks_the_first_day(visit: Visit, params: Params) -> None:
+    """F14: a first day of today (no round has it) – no 0,00 EUR, 0,0 % or age; the error is at the first-day
+    field (aria-invalid, its note), whose hint names the first days the catalogue can price."""
+    visit.open(PAGE)
+    page = visit.page
+    periods = params.reporting_periods
+    hint = page.inner_text("#ibm-sakums-piezime")
+    assert f"{lv_date(max(periods[0].start, params.day))}–{lv_date(periods[-1].end)}" in hint, hint
+    assert "ibm-sakums-piezime" in page.get_attribute("#ibm-sakums", "aria-describedby").split()
+    _plan(page, "10.05.2019", "01.12.2026", [("3.1.3i", "10", "30")])
+    page.wait_for_timeout(100)
+    assert page.get_attribute("#ibm-sakums", "aria-invalid") == "true"
+    assert "01.12.2026 nav nevienā programmas kārtas pārskata periodā" in page.inner_text("#ibm-sakums-kluda")
+    shown = page.inner_text("#ibm-rezultati")
+    assert "kļūda laukā „Plāna pirmā diena”" in shown, shown
+    assert "EUR" not in shown and "%" not in shown and " g." not in shown, shown
+    assert "01.12.2026–31.05.2027 (nav nevienā pārskata periodā)" in shown, shown
+    assert "Izmaksas" not in page.inner_text("#ibm-rindas")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.inner_text("#ibm-druka")
+    assert "EUR" not in printed and "Apmērus nevar aprēķināt" in printed, printed
+    _axe_clean(page)
+    page.locator("#ibm-sakums").scroll_into_view_if_needed()
+    visit.shot("kalkulators-arpus-kartas-dators")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#ibm-sakums").scroll_into_view_if_needed()
+    visit.shot("kalkulators-arpus-kartas-telefons")
+    assert visit.errors == []
+
+
+def test_child_born_after_the_check_date_gets_no_negative_age(visit: Visit) -> None:
+    """F14: born after the reporting period's first day and a plan too long for its period – no "-1 g.", the
+    errors at the birth date and the months fields; a correct plan gets its amounts back and the marks go."""
+    visit.open(PAGE)
+    page = visit.page
+    _plan(page, "10.05.2019", "15.08.2019", [("3.1.3i", "10", "30")])
+    page.wait_for_timeout(100)
+    shown = page.inner_text("#ibm-rezultati")
+    assert "-1" not in shown and "EUR" not in shown, shown
+    assert page.get_attribute("#ibm-dzimsanas", "aria-invalid") == "true"
+    assert "nav tiesīgs" in page.inner_text("#ibm-dzimsanas-kluda")
+    assert page.get_attribute("#ibm-menesi", "aria-invalid") == "true"
+    assert "par garu" in page.inner_text("#ibm-menesi-kluda")
+    page.fill("#ibm-dzimsanas", "10.05.2012")
+    page.select_option("#ibm-menesi", "1")
+    page.wait_for_timeout(100)
+    shown = page.inner_text("#ibm-rezultati")
+    assert f"300,00{NBSP}EUR" in shown and "6 g." in shown, shown
+    assert page.locator("[aria-invalid]").count() == 0
+    assert page.inner_text("#ibm-menesi-kluda") == page.inner_text("#ibm-dzimsanas-kluda") == ""
+    assert visit.errors == []
+
+
+def test_plan_period_first_to_last_day_on_screen_and_in_print(visit: Visit) -> None:
+    """F5 (D93): a plan from 15.10.2018 for 6 months runs to 31.03.2019; the API's last day is the reference's."""
+    visit.open(PAGE)
+    page = visit.page
+    starts = [dt.date(2018, 10, 15), dt.date(2018, 10, 1), dt.date(2019, 1, 31), dt.date(2019, 4, 30)]
+    got = page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", [
+        {"dzimsanasDatums": "2012-03-15", "periodaSakums": s.isoformat(), "menesi": m, "rindas": []}
+        for s in starts for m in (1, 2, 6)])
+    want = [(s.isoformat(), plan_end(s, m).isoformat()) for s in starts for m in (1, 2, 6)]
+    assert [(r["Perioda_Sakums"], r["Perioda_Beigas"]) for r in got] == want
+    assert got[2]["Parskata_Periods"] == {"sakums": "2018-10-01", "beigas": "2019-03-31"}
+    _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "24", "30")])
+    period = "15.10.2018–31.03.2019 (pārskata periods 01.10.2018–31.03.2019)"
+    assert period in page.inner_text("#ibm-rezultati")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert period in page.inner_text("#ibm-druka")
+    assert visit.errors == []
+
+
+def test_one_status_line_speaks_after_a_pause(visit: Visit) -> None:
+    """F4: the results table is no live region; the status line (role=status) changes once after typing stops,
+    not on every character, and names N, A and K."""
+    visit.open(PAGE)
+    page = visit.page
+    live = page.evaluate("""Array.from(document.querySelectorAll('#ibm-kalkulators [aria-live], #ibm-kalkulators [role=status]'))
+        .map((n) => n.id)""")
+    assert live == ["ibm-statuss"]  # not the results, not the field notes that change with every character
+    assert page.get_attribute("#ibm-statuss", "role") == "status"
+    _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "1", "30")])
+    page.wait_for_function("document.querySelector('#ibm-statuss').textContent.startsWith('N ')")
+    page.evaluate("""() => { window.statusChanges = 0;
+        new MutationObserver(() => { window.statusChanges += 1; })
+          .observe(document.querySelector('#ibm-statuss'), {childList: true, characterData: true, subtree: true}); }""")
+    page.click("#ibm-r1-daudzums")
+    page.keyboard.press("End")
+    page.keyboard.type("234", delay=60)  # 1 -> 1234 units: three recalculations
+    assert page.evaluate("window.statusChanges") == 0  # nothing said while typing
+    page.wait_for_timeout(900)
+    assert page.evaluate("window.statusChanges") == 1
+    status = page.inner_text("#ibm-statuss")
+    assert status.startswith("N 37") and ", A " in status and ", K " in status and "kļūdas 0" in status, status
+    page.keyboard.type("x")  # an input error: the line names the field
+    page.locator("#ibm-r1-daudzums").press("Tab")
+    page.wait_for_function("document.querySelector('#ibm-statuss').textContent.startsWith('Apmēru nav')")
+    assert page.inner_text("#ibm-statuss") == "Apmēru nav: kļūda laukā „Vienības periodā” (1. rinda)."
+    assert visit.errors == []
+
+
+def test_phone_keeps_the_totals_in_reach(visit: Visit) -> None:
+    """F11 at 390 px: with the first line on screen the N/A/K bar is at the foot of the screen and leads to the
+    results; a line's units and price share a row; nothing is wider than the screen."""
+    page = visit.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    visit.open(PAGE)
+    _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "24", "30"), ("2.2", "300", "6,20"), ("3.6", "60", "25")])
+    page.locator("#ibm-r1-kods").scroll_into_view_if_needed()
+    bar = page.locator("#ibm-kopsavilkums")
+    box = bar.bounding_box()
+    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 844 + 1, box
+    text = bar.inner_text().replace(NBSP, " ")
+    assert text.startswith("N ") and " · A " in text and " · K " in text, text
+    visit.shot("kalkulators-kopsavilkums-telefons")
+    units, price = page.locator("#ibm-r1-daudzums").bounding_box(), page.locator("#ibm-r1-cena").bounding_box()
+    assert units and price and abs(units["y"] - price["y"]) < 2 and price["x"] > units["x"], (units, price)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    bar.click()
+    page.wait_for_timeout(300)
+    heading = page.locator("#ibm-rezultati-virsraksts").bounding_box()
+    assert heading is not None and 0 <= heading["y"] < 844, heading
+    visit.shot("kalkulators-rezultati-telefons")
+    page.check("#ibm-varianti")  # the variants table is wider than a phone: it scrolls in a box Tab reaches
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("(n => n.scrollWidth <= n.clientWidth)(document.querySelector('#ibm-rezultati'))")
+    _axe_clean(page)
+    assert visit.errors == []
+
+
+def test_remove_button_comes_before_a_lines_fields(visit: Visit) -> None:
+    """§8: Tab from the last field of the last line goes to "Pievienot rindu", never onto "Noņemt"."""
+    visit.open(PAGE)
+    page = visit.page
+    page.focus("#ibm-r1-vecakuRangs")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "ibm-pievienot"
+    order = page.evaluate("""Array.from(document.querySelectorAll('#ibm-rindas li:first-child button, '
+        + '#ibm-rindas li:first-child input')).map((n) => n.tagName)""")
+    assert order[0] == "BUTTON", order
+    assert visit.errors == []
+
+
+def test_errors_and_buttons_readable_in_the_dark_scheme(browser, server: str) -> None:  # noqa: ANN001
+    """The field errors, the message list and "Pievienot rindu" keep their contrast in the dark scheme."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(server + PAGE)
+        page.wait_for_load_state("networkidle")
+        _plan(page, "10.05.2019", "15.08.2019", [("3.1.2i", "24", "30"), ("2.2", "x", "6,20")])
+        page.wait_for_timeout(100)
+        assert page.locator("[aria-invalid=true]").count() == 1  # the units: no amounts, no period check yet
+        _axe_clean(page)
+        page.fill("#ibm-r2-daudzums", "10")
+        page.wait_for_timeout(100)
+        assert page.locator("[aria-invalid=true]").count() == 2  # the birth date and the months
+        _axe_clean(page)
+        page.locator("#ibm-menesi").scroll_into_view_if_needed()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "kalkulators-kludas-tumsais.png"))
+    finally:
+        context.close()
