@@ -107,6 +107,7 @@ class Line:
     actual_cost: bool = False
     ib_months_eur: list[str] = field(default_factory=list)  # an actual-cost line's IB-funded EUR per month (02, 03)
     ib_month_eur: str = ""  # those EUR when every month has the same (else "": by schedule)
+    offer_id: str = ""  # the 6.8 item (e.g. "3.1.1g"): the rows of the 02/03 price annex it needs (figures.PriceList)
 
     @property
     def funded(self) -> bool:
@@ -256,6 +257,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             actual_cost=actual_cost, ib_months_eur=euro_months if actual_cost else [],
             ib_month_eur=(euro_months[0] if actual_cost and BLANK_EUR not in euro_months
                           and len(set(euro_months)) == 1 and paid_units else ""),
+            offer_id=line.offer_id or "",
         ))
     confirmed = all(line.confirmed for line in lines)
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
