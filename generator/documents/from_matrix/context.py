@@ -26,6 +26,7 @@ from generator.catalogue.models import PriceStatus
 from generator.documents.context import recipient_names
 from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
+from generator.documents.from_matrix.month_labels import month_labels as plan_month_labels
 from generator.documents.from_matrix.own_service import own_kind, own_names
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.refusal import Refusal, refusal
@@ -63,11 +64,6 @@ def quantity(value: Decimal) -> str:
         return lvformat.number(value, 0)
     places = min(max(-value.normalize().as_tuple().exponent, 1), 4)  # type: ignore[operator]
     return lvformat.number(value, places)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.month - 1 + months
-    return dt.date(day.year + index // 12, index % 12 + 1, 1)
 
 
 
@@ -205,7 +201,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     offers = {o.id: o for o in catalogue.offers(data.params_day)}
     units = {u.id: u.name_lv for u in catalogue.enums.units}
     recipients = recipient_names(catalogue)
-    month_labels = [f"{add_months(inputs.period_start, k):%m.%Y}" for k in range(inputs.months)]
+    month_labels = plan_month_labels(inputs.period_start, inputs.months)
     plan = outcome.plan
     base_value = catalogue.programme.base_amount.at(data.params_day)
     base_confirmed = inputs.base is not None or base_value.status is PriceStatus.confirmed
