@@ -99,8 +99,8 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
         name, source_noun = "nosaukumu, kas ir spēkā {day}: veidnē tas nav iespiests, jo šim datumam nav " \
             "apstiprināts", "Nosaukumu"
     source = " un ".join(_SOURCES[kind] for kind in missing)
-    return (f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}; katru tajā locījumā, kas "
-            f"norādīts iekavās aiz tukšās vietas. {source_noun} nosaka {source}.")
+    return (f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. Katrā tukšajā vietā "
+            f"nosaukumu raksta tajā locījumā, kas norādīts iekavās aiz tās. {source_noun} nosaka {source}.")
 
 
 # How the report workbooks (generator/documents/reports/) label an institution whose name they may not print.
