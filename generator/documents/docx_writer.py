@@ -8,8 +8,8 @@ header rows repeated on every page and kept with the next row; div.keep -> parag
 table rows that cannot split (the closing clause and the signatures stay on one page); table.keep-tail -> its
 last two rows kept with what follows; tr.total -> the row above it kept with it; div.writing-area -> its label and a bordered box as tall as its ruled
 lines, to type into; span.nr (a clause number from generator/documents/numbering.py) -> an item of one Word
-multilevel list; div.page-break -> page break. The footer carries the title, the catalogue version's id and
-"Lapa X no Y" in the same font and size as the PDF's. Language lv-LV; no template leftovers in the package
+multilevel list; div.page-break -> the next paragraph starts a page (pageBreakBefore). The footer carries the
+title, the catalogue version's id and "Lapa X no Y" in the same font and size as the PDF's. Language lv-LV; no template leftovers in the package
 (thumbnail, application).
 """
 
@@ -114,6 +114,7 @@ class _Writer:
             setattr(section, side, Cm(2.0))
         section.top_margin, section.bottom_margin = Cm(1.8), Cm(2.0)
         self.text_width = (section.page_width - section.left_margin - section.right_margin)
+        self._break_before = False  # a div.page-break waits for the next body paragraph (page_break)
         self._footer(section, title, version)
         if mark:
             self._header(section, mark)
@@ -297,8 +298,10 @@ class _Writer:
                        [Node("tr", {"class": "blank"}, [Node("td")])])
             self.table(box, cell, width)
         elif tag == "div" and "page-break" in node.classes:
-            paragraph = self._new_paragraph(cell, None)
-            paragraph.add_run().add_break(WD_BREAK.PAGE)
+            if cell is None:
+                self._break_before = True
+            else:
+                self._new_paragraph(cell, None).add_run().add_break(WD_BREAK.PAGE)
         elif tag == "div" and "fields" in node.classes:
             fields = [c for c in node.elements() if c.tag == "p"]
             self.table(Node("table", {"class": "plain"}, [Node("tr", {}, [Node("td", {}, [f]) for f in fields])]),
@@ -331,9 +334,23 @@ class _Writer:
             paragraph = cell.add_paragraph()
         else:
             paragraph = self.doc.add_paragraph()
+            if self._break_before:
+                self._page_break(paragraph)
         if style:
             paragraph._p.style = self._style_id(style)
         return paragraph
+
+    def _page_break(self, paragraph: Paragraph) -> None:
+        """A div.page-break: the paragraph after it starts a page (pageBreakBefore), as the PDF's break-before.
+        A break run in a paragraph of its own made an empty page in Writer when the table above ended at a page's
+        foot: the empty paragraph under the table and the break paragraph went on, and the break then began
+        another page (audit10 F11). The empty paragraph under a table is dropped as well: with it at the top of
+        the new page the heading would not start the page."""
+        self._break_before = False
+        previous = paragraph._p.getprevious()
+        if previous is not None and previous.tag == qn("w:p") and previous.find(qn("w:r")) is None:
+            previous.getparent().remove(previous)
+        paragraph.paragraph_format.page_break_before = True
 
     def _style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """A style's id by its name, looked up once per process: python-docx searches every style of the
@@ -421,6 +438,9 @@ class _Writer:
     # --- tables -------------------------------------------------------------------------------------
 
     def table(self, node: Node, cell: _Cell | None, width, gap=TABLE_GAP) -> None:  # noqa: ANN001
+        if cell is None and self._break_before:  # a table right after a div.page-break: a break paragraph
+            self._break_before = False
+            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         rows: list[Node] = []
         header_rows = 0
         for child in node.elements():

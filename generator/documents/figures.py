@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
-from generator.catalogue.models import PriceStatus, Regime
+from generator.catalogue.models import Form, PriceStatus, Regime
 
 BLANK_EUR = "______ EUR"
 BLANK = "______"
@@ -76,13 +77,28 @@ class PriceRow:
     regime: str
     source: str
     price: Figure
+    offers: frozenset[str] = frozenset()  # the 6.8 items (offer ids) whose price this row caps
+    group: bool = False  # the group-session ceiling (not a regulated service's own price)
 
 
-def regulated_prices(catalogue: Catalogue, day: dt.date) -> list[PriceRow]:
+class PriceList(list[PriceRow]):
+    """The rows of the price annex of 02 and 03. A municipality's blank contract lists them all; a child's
+    provider gets only the rows of the services it delivers in the plan (audit10 F5, D102): ``for_lines``."""
+
+    def for_lines(self, lines: Iterable[object]) -> list[PriceRow]:
+        """The rows that cap the price of one of ``lines`` (objects with an ``offer_id``), in annex order."""
+        chosen = {getattr(line, "offer_id", "") for line in lines} - {""}
+        return [row for row in self if row.offers & chosen]
+
+
+def regulated_prices(catalogue: Catalogue, day: dt.date) -> PriceList:
     """Every service whose price a normative act or a delegation contract sets, and the group-session ceiling
-    (L1691–L1697): the figure when confirmed, otherwise a blank and the act that gives the figure."""
+    (L1691–L1697): the figure when confirmed, otherwise a blank and the act that gives the figure. Each row
+    knows the offers it caps: every form of a regulated service; for the group ceiling, the group sessions of
+    market-priced services (catalogue.offers)."""
     units = {u.id: u.name_lv for u in catalogue.enums.units}
-    rows: list[PriceRow] = []
+    offers = catalogue.offers(day)
+    rows = PriceList()
     for service in catalogue.sorted_services():
         if service.regime not in REGULATED:
             continue
@@ -92,7 +108,8 @@ def regulated_prices(catalogue: Catalogue, day: dt.date) -> list[PriceRow]:
         figure = money(value.amount if value else None, value.status if value else None,
                        f"cenu ieraksta pēc šī avota: {source}")
         rows.append(PriceRow(f"{service.id} {service.short_name_lv}", units.get(service.unit, service.unit),
-                             catalogue.enums.regimes[service.regime], source, figure))
+                             catalogue.enums.regimes[service.regime], source, figure,
+                             frozenset(o.id for o in offers if o.service.id == service.id)))
     ceiling, status = catalogue.group_ceiling(day)
     base = catalogue.price_by_id[GROUP_CEILING_ID]
     reduction = catalogue.price_by_id[GROUP_TRANSPORT_REDUCTION_ID]
@@ -101,5 +118,6 @@ def regulated_prices(catalogue: Catalogue, day: dt.date) -> list[PriceRow]:
     rows.append(PriceRow(
         "Grupu nodarbība (tirgus cenas pakalpojumi, ko sniedz grupā) – augstākā cena, no kuras atskaitīta klienta "
         "transporta daļa", units.get(base.unit, base.unit), "grupu nodarbību augstākā cena", source,
-        money(ceiling, status, f"cenu ieraksta pēc šī avota: {source}")))
+        money(ceiling, status, f"cenu ieraksta pēc šī avota: {source}"),
+        frozenset(o.id for o in offers if o.form is Form.group and o.service.regime is Regime.market), group=True))
     return rows

@@ -4,7 +4,9 @@ A name is printed only when catalogue/municipality-names.yaml has a name in forc
 confirmed for it. Otherwise:
 
 - the party positions (letterhead, the parties' clause, an addressee, the place a term is defined) are a blank
-  to fill, ``party.*`` in the templates, with a note under the letterhead saying where the name comes from;
+  to fill, ``party.*`` in the templates, labelled with the institution and the case the sentence needs
+  ("______ (sociālā dienesta nosaukums datīvā)", audit10 F2, D103), with a note under the letterhead saying
+  where the name comes from;
 - every other sentence uses the defined term "Pašvaldība" / "Dienests" (``nom``, ``gen``, ``dat``, ``loc`` and
   the gender ``feminine``), which that note defines, so the grammar stays right whatever the name will be.
 
@@ -36,6 +38,15 @@ TERMS: dict[str, dict[str, Any]] = {
 }
 _SOURCES = {"municipality": "pašvaldības nolikums", "social_service": "sociālā dienesta nolikums"}
 _NOUNS = {"municipality": ("pašvaldības", "pašvaldība"), "social_service": ("sociālā dienesta", "sociālais dienests")}
+# The case a party position needs, named after its blank (the nominative is the name as the statutes write it).
+_CASES = {"nom": "", "gen": " ģenitīvā", "dat": " datīvā", "loc": " lokatīvā"}
+
+
+def party_blanks(kind: str) -> dict[str, str]:
+    """The blanks of an unconfirmed name in the party positions, one per case, each labelled with whose name and
+    in which case it is written, so that "Vecāks ______ (…) ir iesniedzis" gets the service in the dative and
+    "(______, Cēsis; …)" is not mistaken for the other institution."""
+    return {case: f"{PARTY_BLANK} ({_NOUNS[kind][0]} nosaukums{suffix})" for case, suffix in _CASES.items()}
 
 
 def municipal_documents_day(catalogue: Catalogue, build_date: dt.date) -> dt.date:
@@ -61,7 +72,7 @@ def institution(catalogue: Catalogue, municipality: Municipality, kind: str, day
     if name is not None:
         forms = forms_of(name.name, name.forms)
         return {**forms, "party": {k: forms[k] for k in ("nom", "gen", "dat", "loc")}, "confirmed": True}
-    return {**TERMS[kind], "party": dict.fromkeys(("nom", "gen", "dat", "loc"), PARTY_BLANK), "confirmed": False}
+    return {**TERMS[kind], "party": party_blanks(kind), "confirmed": False}
 
 
 def names_terms(municipality: dict[str, Any], social_service: dict[str, Any]) -> dict[str, str]:
@@ -88,7 +99,8 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
         name, source_noun = "nosaukumu, kas ir spēkā {day}: veidnē tas nav iespiests, jo šim datumam nav " \
             "apstiprināts", "Nosaukumu"
     source = " un ".join(_SOURCES[kind] for kind in missing)
-    return f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. {source_noun} nosaka {source}."
+    return (f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. Katrā tukšajā vietā "
+            f"nosaukumu raksta tajā locījumā, kas norādīts iekavās aiz tās. {source_noun} nosaka {source}.")
 
 
 # How the report workbooks (generator/documents/reports/) label an institution whose name they may not print.

@@ -62,3 +62,18 @@ def test_papers_made_on_the_build_day_keep_its_blanks(catalogue: Catalogue) -> N
     today = _texts(catalogue, archive=False)
     assert then.name not in today["08-lemums-par-pieskirsanu"]
     assert NORM_NOTE in today["08-lemums-par-pieskirsanu"]
+
+
+def test_an_archive_copy_asks_no_one_to_fill_in_its_blanks(catalogue: Catalogue) -> None:
+    """audit10 F15: the social service's name is unconfirmed on the papers' day too, so the copy keeps its blank,
+    but no note tells the reader to write a name in; the banner says the blanks stay as they were, and a term
+    the text uses is still defined."""
+    assert catalogue.municipality_names.confirmed_on(CASE, "social_service", dt.date(2018, 9, 30)) is None
+    copy, today = _texts(catalogue, archive=True), _texts(catalogue, archive=False)
+    for doc_id, text in copy.items():
+        assert "sociālā dienesta nosaukums" in text, doc_id  # the labelled blank (D103)
+        assert "Tukšajās vietās ierakstiet" not in text and "ierakstiet" not in text.lower(), doc_id
+        assert "kopijā tukšās vietas neaizpilda" in text, doc_id
+        assert "Tukšajās vietās ierakstiet" in today[doc_id], doc_id  # not an archive: the note stays
+    # a paper that does not define "Dienests" itself keeps the note's definition of it
+    assert "Piezīme. Tekstā: sociālais dienests (turpmāk – Dienests)." in copy["07-klienta-lietas-titullapa"]

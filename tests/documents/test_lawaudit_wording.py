@@ -116,7 +116,10 @@ def test_a_childs_price_annex_holds_the_prices_of_the_plans_first_day(catalogue:
     latest = figures.regulated_prices(catalogue, catalogue.latest_date)
     differs = [(a.source, b.source) for a, b in zip(rows, latest, strict=True) if a.source != b.source]
     assert differs, "vajag cenu, kuras avots mainījies pēc plāna sākuma"
-    for text in _docs(texts, "02-") + _docs(texts, "03-"):
+    # only a provider of a service with a regulated price (the companion 2.1) has the annex (D102)
+    annexed = [text for text in _docs(texts, "02-") + _docs(texts, "03-") if "Pielikums. Augstākās" in text]
+    assert len(annexed) == 2
+    for text in annexed:
         assert f"(cenas uz {lvformat.date(PLAN_START)})" in text
         annex = text.split("Augstākās pieļaujamās cenas", 2)[-1]
         for then, now in differs:
@@ -179,7 +182,11 @@ def test_provider_contract_has_the_ib_sums_a_payment_term_and_lists_only_attache
         assert "Samaksas termiņš (darba dienas pēc rēķina saņemšanas)" in text
         assert "Dienesta noteiktajā kārtībā" not in text
         assert "izraksts no bērna atbalsta plāna (pakalpojumi" not in text
-        assert "Līgumam ir pielikums „Augstākās pieļaujamās cenas”" in text
+        # the price annex only for a provider of a service with a capped price (the companion 2.1, D102)
+        if any(line.label.startswith("2.1 ") for line in provider.lines):
+            assert "Līgumam ir pielikums „Augstākās pieļaujamās cenas”" in text
+        else:
+            assert "citu pielikumu līgumam nav" in text and "Augstākās pieļaujamās cenas" not in text
 
 
 def test_contracts_and_the_letter_name_the_period_whose_services_the_ib_pays(catalogue: Catalogue, municipal,  # noqa: ANN001

@@ -58,9 +58,12 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
     valmiera = _texts(catalogue, "valmiera", AFTER_PILOT)
     jelgava = _texts(catalogue, "jelgava", AFTER_PILOT)
     note = ("Tukšajās vietās ierakstiet pašvaldības un sociālā dienesta nosaukumus, kas ir spēkā 01.12.2026: "
-            "veidnē tie nav iespiesti, jo šim datumam nav apstiprināti. Nosaukumus nosaka pašvaldības nolikums un "
-            "sociālā dienesta nolikums. Tekstā: pašvaldība (turpmāk – Pašvaldība)")
+            "veidnē tie nav iespiesti, jo šim datumam nav apstiprināti. Katrā tukšajā vietā nosaukumu raksta tajā "
+            "locījumā, kas norādīts iekavās aiz tās. Nosaukumus nosaka pašvaldības nolikums un sociālā dienesta "
+            "nolikums. Tekstā: pašvaldība (turpmāk – Pašvaldība)")
+    # every blank says whose name goes there and in which case (audit10 F2, D103)
     blank = party_names.PARTY_BLANK
+    service, municipality = f"{blank} (sociālā dienesta nosaukums", f"{blank} (pašvaldības nosaukums"
     for texts in (valmiera, jelgava):
         # the contract defines "Dienests" in its parties' clause, so the note does not define it again (F25) …
         assert note + "." in texts["01-ligums-ar-vecaku"]
@@ -70,14 +73,19 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
         assert "Dienests ir konstatējis" in texts["10-uzaicinajuma-vestule"]
         assert "ir noslēdzis līgumu" in texts["09-lemums-par-izbeigsanu"]
         for doc_id in ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "14-patapinajuma-ligums"):
-            assert f" {blank} ({blank}, " in texts[doc_id] and "; turpmāk – Dienests), kura vārdā" in texts[doc_id]
+            assert f" {service}) ({municipality}), " in texts[doc_id], doc_id
+            assert "; turpmāk – Dienests), kura vārdā" in texts[doc_id]
         decision = texts["08-lemums-par-pieskirsanu"]
-        assert f"Vecāks) {blank} (turpmāk – Dienests) ir iesniedzis" in decision
+        assert f"Vecāks) {service} datīvā) (turpmāk – Dienests) ir iesniedzis" in decision
         assert "Dienests pēc pieejamajām datubāzēm un iesniegtajiem dokumentiem ir konstatējis" in decision
         assert "deklarētā dzīvesvieta ir Pašvaldības administratīvajā teritorijā" in decision
         assert "var apstrīdēt Pašvaldībā, iesniegumu iesniedzot Dienestā" in decision
-        assert f"{blank} vadītājam" in texts["13-dienesta-zinojums"]
-        assert f"Iesniedzu {blank} (turpmāk – Dienests)" in texts["04-iesniegums-par-dalibu"]
+        assert f"{service} ģenitīvā) vadītājam" in texts["13-dienesta-zinojums"]
+        assert f"Iesniedzu {service} datīvā) (turpmāk – Dienests)" in texts["04-iesniegums-par-dalibu"]
+        # the letterhead: the founder, then the social service, each labelled
+        for doc_id, text in texts.items():
+            head = text[:text.index("Piezīme.")]
+            assert head.index(f"{municipality})") < head.index(f"{service})"), doc_id
 
 
 def test_confirming_a_name_in_a_catalogue_copy_makes_it_print(tmp_path: Path, catalogue: Catalogue) -> None:

@@ -26,6 +26,7 @@ from generator.catalogue.models import PriceStatus
 from generator.documents.context import recipient_names
 from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
+from generator.documents.from_matrix.month_labels import month_labels as plan_month_labels
 from generator.documents.from_matrix.own_service import own_kind, own_names
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.refusal import Refusal, refusal
@@ -65,11 +66,6 @@ def quantity(value: Decimal) -> str:
     return lvformat.number(value, places)
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.month - 1 + months
-    return dt.date(day.year + index // 12, index % 12 + 1, 1)
-
-
 
 
 def slug(text: str) -> str:
@@ -107,6 +103,7 @@ class Line:
     actual_cost: bool = False
     ib_months_eur: list[str] = field(default_factory=list)  # an actual-cost line's IB-funded EUR per month (02, 03)
     ib_month_eur: str = ""  # those EUR when every month has the same (else "": by schedule)
+    offer_id: str = ""  # the 6.8 item (e.g. "3.1.1g"): the rows of the 02/03 price annex it needs (figures.PriceList)
 
     @property
     def funded(self) -> bool:
@@ -204,7 +201,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     offers = {o.id: o for o in catalogue.offers(data.params_day)}
     units = {u.id: u.name_lv for u in catalogue.enums.units}
     recipients = recipient_names(catalogue)
-    month_labels = [f"{add_months(inputs.period_start, k):%m.%Y}" for k in range(inputs.months)]
+    month_labels = plan_month_labels(inputs.period_start, inputs.months)
     plan = outcome.plan
     base_value = catalogue.programme.base_amount.at(data.params_day)
     base_confirmed = inputs.base is not None or base_value.status is PriceStatus.confirmed
@@ -256,6 +253,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             actual_cost=actual_cost, ib_months_eur=euro_months if actual_cost else [],
             ib_month_eur=(euro_months[0] if actual_cost and BLANK_EUR not in euro_months
                           and len(set(euro_months)) == 1 and paid_units else ""),
+            offer_id=line.offer_id or "",
         ))
     confirmed = all(line.confirmed for line in lines)
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used

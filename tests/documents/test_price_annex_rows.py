@@ -1,0 +1,103 @@
+"""The price annex of a child's provider papers (02 contract, 03 guarantee letter) lists only the ceilings of
+the services that provider delivers in the plan – a regulated service's own price, the group-session ceiling
+for a group session – and a provider with none gets no annex and no clause pointing to one (audit10 F5, D102).
+The municipality's blank contract keeps every ceiling (test_signing_rules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Form, Regime
+from generator.documents import figures
+from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix.writing import render_child
+from generator.workbook.writer import template_date
+from tests.documents.conftest import normalise
+from tests.documents.from_matrix_helpers import plan_reading
+
+ANNEX = "Pielikums. Augstākās pieļaujamās cenas"
+DAY = dt.date(2018, 11, 5)
+
+
+def _offers(catalogue: Catalogue) -> dict[str, str]:
+    """One offer of each kind: a market service given individually, a market group session, a regulated one."""
+    offers = catalogue.offers(template_date(catalogue))
+    return {
+        "market": next(o.id for o in offers if o.service.regime is Regime.market and o.form is Form.individual
+                       and o.prefill_price is None),
+        "group": next(o.id for o in offers if o.service.regime is Regime.market and o.form is Form.group),
+        "regulated": next(o.id for o in offers if o.service.regime in figures.REGULATED),
+    }
+
+
+@pytest.fixture(scope="module")
+def papers(catalogue: Catalogue) -> dict[str, str]:
+    """SIA Tirgus: one market line; SIA Grupa: a market line and a group session; SIA Norma: a regulated line."""
+    ids = _offers(catalogue)
+    offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
+    regulated_price = offers[ids["regulated"]].prefill_price or Decimal("5.00")
+    reading = plan_reading(catalogue, "ogre", (
+        (ids["market"], 4, Decimal("20.00"), (2, 2), "SIA Tirgus"),
+        (ids["group"], 2, Decimal("10.00"), (1, 1), "SIA Grupa"),
+        (ids["regulated"], 2, regulated_price, (1, 1), "SIA Norma"),
+    ))
+    child = build(reading, catalogue, pseudonymous=False, day=DAY)
+    documents = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False,
+                             build_day=DAY)
+    return {d.spec.id: normalise(re.sub(r"<[^>]+>", " ", d.html)) for d in documents}
+
+
+def _annex(text: str) -> str:
+    return text[text.index(ANNEX):]
+
+
+def test_a_provider_without_a_capped_service_gets_no_annex(papers: dict[str, str]) -> None:
+    for doc_id in ("02-ligums-ar-sniedzeju-sia-tirgus", "03-garantijas-vestule-sia-tirgus"):
+        text = papers[doc_id]
+        assert "Augstākās pieļaujamās cenas" not in text and "______ EUR" not in text, doc_id
+        assert "(pielikumā)" not in text, doc_id
+    contract = papers["02-ligums-ar-sniedzeju-sia-tirgus"]
+    assert re.search(r"Izraksts no bērna atbalsta plāna ir šā līguma \d+\.\d+\. punktā; citu pielikumu līgumam nav\.",
+                     contract)
+
+
+def test_the_annex_lists_only_the_ceilings_of_the_providers_services(catalogue: Catalogue,
+                                                                     papers: dict[str, str]) -> None:
+    ids = _offers(catalogue)
+    rows = figures.regulated_prices(catalogue, dt.date(2018, 10, 1))
+    regulated = next(r for r in rows if ids["regulated"] in r.offers)
+    group = next(r for r in rows if r.group)
+    others = [r for r in rows if r not in (regulated, group)]
+    assert len(others) >= 10
+    for kind, wanted, unwanted in (("grupa", group, regulated), ("norma", regulated, group)):
+        for doc_id in (f"02-ligums-ar-sniedzeju-sia-{kind}", f"03-garantijas-vestule-sia-{kind}"):
+            annex = _annex(papers[doc_id])
+            assert normalise(wanted.label) in annex, doc_id
+            assert normalise(unwanted.label) not in annex, doc_id
+            assert not [r.label for r in others if normalise(r.label) in annex], doc_id
+    assert "Augstākā cena šā līguma grupu nodarbībām (cena uz 01.10.2018):" in papers["02-ligums-ar-sniedzeju-sia-grupa"]
+    assert ("Augstākās cenas šīs vēstules pakalpojumiem, kuru cenu nosaka normatīvie akti vai deleģēšanas līgumi "
+            "(cenas uz 01.10.2018):") in papers["03-garantijas-vestule-sia-norma"]
+    contract = papers["02-ligums-ar-sniedzeju-sia-norma"]
+    assert "ir norādītas šā līguma pielikumā „Augstākās pieļaujamās cenas”" in contract
+    assert "Līgumam ir pielikums „Augstākās pieļaujamās cenas”" in contract
+    assert "noteikto cenu (pielikumā)." in papers["03-garantijas-vestule-sia-norma"]
+
+
+def test_price_list_keeps_rows_by_the_offers_they_cap(catalogue: Catalogue) -> None:
+    rows = figures.regulated_prices(catalogue, dt.date(2018, 10, 1))
+    ids = _offers(catalogue)
+
+    class Line:
+        def __init__(self, offer_id: str) -> None:
+            self.offer_id = offer_id
+
+    assert rows.for_lines([Line(ids["market"])]) == []
+    assert [r.group for r in rows.for_lines([Line(ids["group"]), Line(ids["market"])])] == [True]
+    assert rows.for_lines([Line(ids["regulated"]), Line(ids["group"])])[-1].group
+    assert len(rows.for_lines([Line(o.id) for o in catalogue.offers(dt.date(2018, 10, 1))])) == len(rows)
