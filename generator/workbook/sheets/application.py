@@ -8,7 +8,6 @@ from generator.workbook.sheets import party_names, plan_rows
 from generator.workbook.sheets.annex import PRICES_OPEN, blank_line_figures
 from generator.workbook.sheets.common import (
     HEADER_ROW_HEIGHT,
-    PLAN_ROW_HEIGHT,
     TITLE_HEIGHT_69,
     header_block,
     print_setup,
