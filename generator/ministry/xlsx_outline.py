@@ -3,7 +3,7 @@
 `ibm migrate`, which writes the new matrix by patching the template's XML (open_groups is applied to
 each sheet as it is written).
 
-A plan sheet's rows 11–40 sit in nested outline groups (generator/workbook/sheets/plan_rows.py). The
+A plan sheet's rows 6–40 sit in nested outline groups of five (generator/workbook/sheets/plan_rows.py). The
 groups are opened on every sheet to the same level: the deepest level that holds an entered value
 on any sheet, so that the filled rows print on every annex (6.5 and 6.9 hold formulas only).
 """

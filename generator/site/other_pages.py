@@ -18,6 +18,8 @@ from generator.site.matrix_downloads import MATRICES
 from generator.site.methodology import render_template
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
+from generator.workbook.layout import PLAN_ROWS
+from generator.workbook.sheets import plan_rows
 
 OPEN_DATA = GROUPS["atvertie-dati"]
 
@@ -54,6 +56,7 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
         aizpildisana=guide,
         matricas=matrix_downloads.by_round(catalogue, downloads),
         izdosanas=matrix_downloads.every_prices_day(catalogue, downloads),
+        plana_rindas={"visas": PLAN_ROWS, "redzamas": plan_rows.VISIBLE, "solis": plan_rows.STEP},
         **_rounds_context(catalogue),
     )
 

@@ -12,7 +12,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.workbook.layout import PLAN_ROWS, Layout
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets import technical
-from generator.workbook.sheets.plan_rows import STEP, VISIBLE
+from generator.workbook.sheets.plan_rows import MAX_LEVEL, STEP, VISIBLE
 from generator.workbook.writer import write_workbook
 
 # sheet -> its first plan row
@@ -43,11 +43,19 @@ def test_template_shows_first_rows_and_groups_the_rest(template: Path) -> None:
         assert _state(ws, first) == _expected(0), sheet
         assert ws.sheet_properties.outlinePr.summaryBelow is False, sheet
         collapsed = [first + i for i in range(PLAN_ROWS) if ws.row_dimensions[first + i].collapsed]
-        assert collapsed == [first + VISIBLE - 1 + k * STEP for k in range(3)], sheet
+        assert collapsed == [first + VISIBLE - 1 + k * STEP for k in range(MAX_LEVEL)], sheet
         assert not ws.row_dimensions[first + PLAN_ROWS].hidden, f"{sheet}: rinda pēc plāna ir paslēpta"
 
 
-@pytest.mark.parametrize(("lines", "shown"), [(0, 0), (10, 0), (11, 1), (20, 1), (21, 2), (31, 3), (40, 3)])
+def test_groups_of_five_use_every_outline_level() -> None:
+    """Issue 11: at most four unused rows print, and the 40 rows need exactly the seven levels Excel and LibreOffice
+    keep."""
+    assert (VISIBLE, STEP, MAX_LEVEL) == (5, 5, 7)
+    assert max(0 if i < VISIBLE else (i - VISIBLE) // STEP + 1 for i in range(PLAN_ROWS)) == MAX_LEVEL
+
+
+@pytest.mark.parametrize(("lines", "shown"), [(0, 0), (1, 0), (5, 0), (6, 1), (10, 1), (11, 2), (23, 4), (35, 6),
+                                              (36, 7), (40, 7)])
 def test_show_plan_rows_opens_just_enough(template: Path, lines: int, shown: int) -> None:
     wb = load_workbook(template)
     show_plan_rows(wb, 40)
@@ -56,7 +64,7 @@ def test_show_plan_rows_opens_just_enough(template: Path, lines: int, shown: int
         ws = wb[sheet]
         assert _state(ws, first) == _expected(shown), (sheet, lines)
         assert all(not ws.row_dimensions[first + i].hidden for i in range(lines)), (sheet, lines)
-        for k in range(3):
+        for k in range(MAX_LEVEL):
             summary = ws.row_dimensions[first + VISIBLE - 1 + k * STEP]
             assert summary.collapsed == (k + 1 > shown), (sheet, lines, k)
 
@@ -73,7 +81,7 @@ def test_invalid_input_list_is_grouped_closed_and_left_closed_by_programs(templa
     wb = load_workbook(template)
     ws = wb[technical.SHEET]
     shown = technical.INVALID_VISIBLE
-    closed = [(0, False) if i < shown else (1 + (i - shown) // STEP, True) for i in range(technical.INVALID_SHOWN)]
+    closed = [(0, False) if i < shown else (1 + (i - shown) // technical.INVALID_STEP, True) for i in range(technical.INVALID_SHOWN)]
     assert shown >= 5 and _list_state(ws) == closed
     assert ws.row_dimensions[technical.INVALID_FIRST + shown - 1].collapsed
     status = ws.row_dimensions[technical.INVALID_STATUS]

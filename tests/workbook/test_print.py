@@ -210,7 +210,7 @@ def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int
                                  "pavadoni.")
     write(wb, "Merki_Vecaka", "Mācīties vingrinājumus, ko turpināt mājās.")
     if collapse:
-        show_plan_rows(wb, 0)  # filled, then the groups closed again: rows 11–12 do not print
+        show_plan_rows(wb, 0)  # filled, then the groups closed again: rows 6–12 do not print
     wb.save(path)
     return path
 
@@ -255,7 +255,7 @@ def _note_in_hidden_row(path: Path) -> Path:
 def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.TempPathFactory,
                  ) -> dict[str, dict[str, Path]]:
     """workbook name -> sheet -> the PDF of that sheet printed on its own. Names: "paraugs" (showcase),
-    "plans-SEED" (random plans), "garakais-ID" (40 lines, the municipalities with the longest names), "pilns" (24 lines: every group opened), "paslepts" (12 lines, rows 11–12
+    "plans-SEED" (random plans), "garakais-ID" (40 lines, the municipalities with the longest names), "pilns" (24 lines: the rows to 25 opened), "paslepts" (12 lines, rows 6–12
     collapsed), "piezime" (a note alone in collapsed row 20 of 6.3), "rindas-NN" (NN lines, the signed
     annexes), "garais-vards-NN" (NN lines, LONG_CHILD, NOTE_66 in 6.6; with 6 lines every sheet), "sniedzejs-55"
     (LONG_PROVIDER for every line: 6.4, 6.8), "griesti" (OVER_CEILING: 6.4), "parbaudes" (four failing checks in one
@@ -435,7 +435,7 @@ def test_every_filled_line_prints(printed: dict[str, dict[str, list[Page]]], cat
 
 
 def test_hidden_filled_rows_warn_on_paper(printed: dict[str, dict[str, list[Page]]]) -> None:
-    """12 lines, groups closed: rows 11–12 do not print, and the printout says that filled rows are hidden."""
+    """12 lines, groups closed: rows 6–12 do not print, and the printout says that filled rows are hidden."""
     for sheet in ("6.3", "6.5"):
         pages = printed["paslepts"][sheet]
         text = _flat("\n".join(p.text for p in pages))

@@ -8,7 +8,6 @@ from generator.workbook.sheets import party_names, plan_rows
 from generator.workbook.sheets.annex import PRICES_OPEN, blank_line_figures
 from generator.workbook.sheets.common import (
     HEADER_ROW_HEIGHT,
-    PLAN_ROW_HEIGHT,
     TITLE_HEIGHT_69,
     header_block,
     print_setup,
@@ -40,6 +39,12 @@ FORMATS = {"E": "out_units", "F": "out_price"}
 COUNT_LABEL = "Pakalpojumu skaits"
 COUNT_ROW_HEIGHT = 12
 TEXT_ROW_HEIGHT = 33  # three lines of 9 pt text across A:F
+# 6.9's plan rows: two lines of 9 pt text with room to spare. With 22 pt rows a plan of 21–25 lines printed its
+# signature on a second page with only unused "—" rows or the bare signature (the portrait page holds about 28 rows
+# and the rows' block of five ended at its foot); 24 pt rows move the first page's end to row 26 or 27, so that with
+# 25 open rows the whole plan, its count and the signature still fit the first page, and with 30–40 the second
+# page starts with used rows (measured for 1–40 lines: bench/signed_pages.py, tests/workbook/test_signed_page_rows.py).
+PLAN_ROW_HEIGHT_69 = 24
 
 
 def write(sh: Sheet) -> None:
@@ -76,7 +81,7 @@ def write(sh: Sheet) -> None:
     calc = f"${lay.calc_first}:$"
     for k in range(1, lay.plan_rows + 1):
         row = FIRST + k - 1
-        sh.row_height(row, PLAN_ROW_HEIGHT)
+        sh.row_height(row, PLAN_ROW_HEIGHT_69)
         sh.formula(f"G{row}", f"IFERROR(MATCH({k},h_AktNr,0),0)", st.helper, 0)
         # an unused row prints EMPTY_MARK in its Nr., service and provider cells: struck (F2)
         sh.formula(f"A{row}", plan_rows.mark_unused(f"$G{row}>0", str(k)), st.out_whole, EMPTY_MARK)
@@ -93,7 +98,7 @@ def write(sh: Sheet) -> None:
     # a price still "jāprecizē" prints "______" (D22); the note beside the number of services says why
     blank_line_figures(sh, f"F{FIRST}:F{FIRST + lay.plan_rows - 1}", "G", FIRST, "h_CenaNeapst")
     last = FIRST + lay.plan_rows - 1
-    plan_rows.plan_rows(sh, FIRST, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A", warning_cell=f"A{last + 1}",
+    plan_rows.plan_rows(sh, FIRST, lay.plan_rows, PLAN_ROW_HEIGHT_69, used="=A", warning_cell=f"A{last + 1}",
                         hint_cell=f"H{FIRST + plan_rows.VISIBLE - 1}", number_col=None, struck=f"A{FIRST}:A{last}")
     # the number of services applied for, printed with the signature: the signed page names what it closes, also
     # when the rows above continue on the page before

@@ -21,7 +21,12 @@ from generator.workbook.sheets.plan import text_validation
 from generator.workbook.texts import CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
 
 OUT_OF_PERIOD = "ārpus perioda"
-DAY_ROW_HEIGHT = 22  # two lines of 9 pt text
+# Two lines of 9 pt text with room to spare. With rows of 22 pt (and 6.6's title rows 15 pt higher: TITLE_EXTRA_66)
+# a plan whose open rows (15, 35) filled a page printed its signatures alone on the next one, the working days at
+# the foot of the page before. Measured for 1–40 lines with LibreOffice (bench/signed_pages.py): the signatures now
+# always print with the working days, with used rows too where the page allows.
+DAY_ROW_HEIGHT = 29
+TITLE_EXTRA_66 = 15
 BLANK = "______"
 # beside the working days of 6.6 when a month's year has no holiday list in the catalogue (D62): two lines of the notes
 NO_HOLIDAYS = "„______”: gadam katalogā nav svētku dienu saraksta"
@@ -79,7 +84,7 @@ def write_units(sh: Sheet) -> None:
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to=cols[-1],
         two_lines=True,
-        title_height=TITLE_HEIGHT,
+        title_height=TITLE_HEIGHT + TITLE_EXTRA_66,
         signed=True,
     )
     # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's

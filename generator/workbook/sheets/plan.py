@@ -26,6 +26,13 @@ SHEET = "6.3"
 # goals after about 200 characters (audit9 F5).
 GOAL_ROW_HEIGHT = 68
 SECTION_ROW_HEIGHT = 12
+# Room (about 2,5 cm) under the legend of the plan rows, above the goals, that moves the page break so that the goals
+# and both signatures stay together. The goals (3 × 68 pt) and the two signatures take more than half a landscape
+# page, and without it a plan whose last open rows ended in the middle of a page split the signatures between two
+# pages (5 and 25 open rows) or left them alone with the last goal. With it the last page holds at least the parent's
+# goal and both signatures for every count of open rows (5, 10, …, 40; the break may move 6 pt either way), measured
+# with LibreOffice: bench/signed_pages.py.
+GOALS_GAP = 70
 GOAL_TO = "L"  # the goal texts, wrapped across the page's width
 SOURCE = "'6.4'!"
 # One landscape page wide (Excel's column widths, which LibreOffice now prints with Carlito, Calibri's metric twin):
@@ -170,7 +177,7 @@ def write(sh: Sheet) -> None:
     sh.define("Plans_Biezums", f"H{first}", f"H{last}")
     sh.ws.set_column(f"{PLAN_CODES[0]}:{TEXT_CODES[-1]}", 4, None, {"hidden": True})
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}", warning_to="C",
-                        inputs=("D", "F:I", "L"), warning_height=LEGEND_ROW_HEIGHT,
+                        inputs=("D", "F:I", "L"), warning_height=LEGEND_ROW_HEIGHT + GOALS_GAP,
                         hint_cell=f"M{first + plan_rows.VISIBLE - 1}", number_col=None, struck=f"A{first}:A{last}")
     calc = f"${lay.calc_first}:$"
     counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_63}

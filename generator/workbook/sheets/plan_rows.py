@@ -1,9 +1,14 @@
 """The 40 plan rows of a sheet as collapsed outline groups, so that empty rows do not print.
 
 A sheet shows the first VISIBLE plan rows; the rest sit in nested, collapsed outline groups of STEP
-rows (rows 11–40 level 1, 21–40 level 2, 31–40 level 3), summary rows above. A person who needs more
-rows opens one group with the "+" left of the row numbers and gets ten more rows (Excel and LibreOffice
-both keep hidden rows out of the print): at most nine empty rows print, blank. Every row keeps its address: the defined names, the formulas and the
+rows (rows 6–40 level 1, 11–40 level 2, …, 36–40 level 7), summary rows above. A person who needs more
+rows opens one group with the "+" left of the row numbers and gets five more rows (Excel and LibreOffice
+both keep hidden rows out of the print): at most four unused rows print (struck "—" on the signed annexes,
+blank elsewhere). Seven levels are the most both programs keep: Excel's outline has seven levels (buttons
+1–8; XlsxWriter caps a row's level at 7, and the OOXML schema itself types outlineLevel as any unsignedByte),
+and LibreOffice 7.4 keeps seven nested row groups as well (buttons 1–8; a file with ten nested levels came back
+from LibreOffice with seven of them, measured with the installed 7.4.7). So 5 shown rows and groups of 5 are
+the finest equal steps that reach row 40. Every row keeps its address: the defined names, the formulas and the
 collection reader see all 40 rows, hidden or not.
 
 When a filled row is hidden, a warning printed on the sheet says so: COUNTA or COUNT of a column that
@@ -19,20 +24,21 @@ from __future__ import annotations
 from generator.workbook.sheetio import Sheet
 from generator.workbook.texts import EMPTY_MARK, STRUCK_ROWS
 
-VISIBLE = 10  # plan rows shown in a new workbook
-STEP = 10  # rows each group opens
+VISIBLE = 5  # plan rows shown in a new workbook
+STEP = 5  # rows each group opens
+MAX_LEVEL = 7  # the deepest outline level of Excel and LibreOffice (see above)
 HINT = (f"Rādītas {VISIBLE} plāna rindas; vēl pa {STEP} rindām (līdz 40) atver ar „+” pa kreisi no rindu numuriem "
-        "vai ar struktūras pogām 1–4 augšējā kreisajā stūrī. Aizvērtās rindas nedrukā.")
+        f"vai ar struktūras pogām 1–{MAX_LEVEL + 1} augšējā kreisajā stūrī. Aizvērtās rindas nedrukā.")
 # Printed in the repeated label columns (two lines of them at Excel's column widths), so that no page edge cuts
 # it; how to open the rows is in HINT, on the screen.
 WARNING = "UZMANĪBU: nav izdrukātas paslēptās rindas"
 WARNING_ROW_HEIGHT = 22  # two lines of 9 pt bold (one line where the label columns are wide enough)
 
 
-def level(index: int, visible: int = VISIBLE) -> int:
+def level(index: int, visible: int = VISIBLE, step: int = STEP) -> int:
     """The outline level of plan row ``index`` (0-based): 0 for the first ``visible`` rows (shown), 1.. in the
-    nested groups of STEP rows."""
-    return 0 if index < visible else (index - visible) // STEP + 1
+    nested groups of ``step`` rows."""
+    return 0 if index < visible else (index - visible) // step + 1
 
 
 def shown_level(lines: int) -> int:
@@ -40,14 +46,17 @@ def shown_level(lines: int) -> int:
     return level(lines - 1) if lines > 0 else 0
 
 
-def outline(sh: Sheet, first_row: int, count: int, height: float | None, visible: int = VISIBLE) -> None:
-    """Group rows ``first_row``..``first_row + count - 1`` (1-based) and collapse the groups; the first ``visible``
-    rows stay shown (with none, the row above ``first_row`` holds the first group's "+": the caller marks it
-    collapsed)."""
+def outline(sh: Sheet, first_row: int, count: int, height: float | None, visible: int = VISIBLE,
+            step: int = STEP) -> None:
+    """Group rows ``first_row``..``first_row + count - 1`` (1-based) in nested groups of ``step`` rows and collapse
+    them; the first ``visible`` rows stay shown (with none, the row above ``first_row`` holds the first group's "+":
+    the caller marks it collapsed)."""
+    if level(count - 1, visible, step) > MAX_LEVEL:
+        raise ValueError(f"{count} rows in groups of {step} need more than {MAX_LEVEL} outline levels")
     sh.ws.outline_settings(True, False, True, False)  # symbols shown, summary rows above the detail
     for i in range(count):
-        lvl = level(i, visible)
-        summary = i + 1 < count and level(i + 1, visible) > lvl  # the row above a group holds its "+"
+        lvl = level(i, visible, step)
+        summary = i + 1 < count and level(i + 1, visible, step) > lvl  # the row above a group holds its "+"
         options = {"level": lvl, "hidden": lvl > 0, "collapsed": summary}
         sh.ws.set_row(first_row - 1 + i, height, None, options)
 

@@ -190,6 +190,7 @@ TOTALS_ROW = RULES_LAST + 1
 INVALID_SECTION = TOTALS_ROW + 3
 INVALID_SHOWN = 30  # invalid input cells listed by message; the rest are counted
 INVALID_VISIBLE = 5  # of them, always shown (and printed); the others open with "+"
+INVALID_STEP = 10  # rows each "+" of the list opens
 INVALID_STATUS = INVALID_SECTION + 1  # how many there are, or the warning that listed ones are hidden
 INVALID_FIRST = INVALID_STATUS + 1
 INVALID_LAST = INVALID_FIRST + INVALID_SHOWN - 1
@@ -411,10 +412,10 @@ def _invalid_inputs(sh: Sheet) -> None:
     sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_LAST}",
                              {"type": "formula", "criteria": f'=A{INVALID_FIRST}<>""', "format": st.error_mark})
     # The list's first INVALID_VISIBLE rows always show and print, so that a printed 6.11 names the first invalid
-    # cells (F7); the rest sit in collapsed groups (plan_rows.outline, ten rows a "+"), so that a long empty list
+    # cells (F7); the rest sit in collapsed groups (plan_rows.outline, INVALID_STEP rows a "+"), so that a long empty list
     # does not print. SUBTOTAL(109) leaves out rows hidden by the outline (Excel and LibreOffice): the difference is
     # how many listed cells are hidden, and the status line then prints a red warning.
-    plan_rows.outline(sh, INVALID_FIRST, INVALID_SHOWN, None, visible=INVALID_VISIBLE)
+    plan_rows.outline(sh, INVALID_FIRST, INVALID_SHOWN, None, visible=INVALID_VISIBLE, step=INVALID_STEP)
     sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT)
     hidden = f"(SUM({flags})-SUBTOTAL(109,{flags}))"
     sh.formula(f"A{INVALID_STATUS}", _status(hidden), st.label, NO_INVALID)

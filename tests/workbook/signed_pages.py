@@ -1,0 +1,102 @@
+"""Where the signatures of the signed annexes (6.3, 6.5, 6.6, 6.9) fall for a plan of N lines, as LibreOffice prints
+a program-filled matrix (issue 11, audit9 F12): used by tests/workbook/test_signed_page_rows.py (a few counts) and
+bench/signed_pages.py (every count 1..40).
+
+Each workbook is printed once with only the four signed sheets visible (LibreOffice starts every sheet on a page
+of its own and numbers the pages per sheet in the footer, "6.3. tabula, 2. lapa"), so that 40 plans take 40 files
+in one soffice call, not 160. A signature page is "bare" when it holds no used plan row (a row with its number)
+and not the block that follows the rows (AFTER_ROWS): only unused "—" rows, the note and the signatures.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.workbook.pdf_pages import Page, read_pages
+
+SIGNED = ("6.3", "6.5", "6.6", "6.9")
+# What follows the plan rows of a signed annex and prints with its signatures (as tests/workbook/test_print.py).
+AFTER_ROWS = {"6.3": "Vecāka mērķis", "6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas plāna periodā",
+              "6.9": "Pakalpojumu skaits"}
+FOOTER = re.compile(r"(6\.\d+)\. tabula, (\d+)\. lapa")
+# A used plan row as printed: its number (6.3 also the area) and the service's code, e.g. "3 2 2.1 Pavadonis" (an
+# unused row prints "—" in place of its number).
+ROW_NUMBER = re.compile(r"^(\d+) (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
+
+
+@dataclass(frozen=True)
+class SignedPrint:
+    sheet: str
+    lines: int
+    pages: int
+    used_rows: tuple[int, ...]  # the used plan rows' numbers on the signature page
+    after_rows: bool  # the block that follows the rows is on the signature page
+    first_rows: tuple[int, ...]  # the plan rows' numbers on each page (the first one of each page; 0: none)
+    split: bool  # the signature lines print on more than one page
+
+    @property
+    def bare(self) -> bool:
+        return not self.used_rows and not self.after_rows
+
+    @property
+    def wrong(self) -> bool:
+        """The issue's rule broken: a signature page without used rows or what follows them, or the signatures
+        split between pages."""
+        return self.bare or self.split
+
+    @property
+    def with_rows(self) -> bool:
+        return bool(self.used_rows)
+
+
+def signed_copy(xlsx: Path, out_dir: Path) -> Path:
+    """A copy of ``xlsx`` with every sheet but the signed annexes hidden (their print areas kept, the others'
+    dropped: LibreOffice prints a hidden sheet's print area)."""
+    with zipfile.ZipFile(xlsx) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    book = parts["xl/workbook.xml"].decode("utf-8")
+    names = re.findall(r'<sheet [^>]*name="([^"]+)"', book)
+    keep = {i for i, name in enumerate(names) if name in SIGNED}
+
+    def state(m: re.Match[str]) -> str:
+        tag = re.sub(r' state="\w+"', "", m.group(0))
+        name = re.search(r'name="([^"]+)"', tag)
+        return tag if name and name.group(1) in SIGNED else tag.replace("<sheet ", '<sheet state="hidden" ', 1)
+
+    text = re.sub(r"<sheet [^>]*/>", state, book)
+    first = min(keep)
+    text = re.sub(r'activeTab="\d+"', f'activeTab="{first}"', text)
+    if "activeTab=" not in text:
+        text = text.replace("<workbookView ", f'<workbookView activeTab="{first}" ', 1)
+    text = re.sub(r'<definedName name="_xlnm\.Print_(Area|Titles)" localSheetId="(\d+)"[^>]*>[^<]*</definedName>',
+                  lambda m: m.group(0) if int(m.group(2)) in keep else "", text)
+    path = out_dir / f"{xlsx.stem}--signed.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, text.encode("utf-8") if name == "xl/workbook.xml" else data)
+    return path
+
+
+def pages_by_sheet(pdf: Path) -> dict[str, list[Page]]:
+    """The PDF's pages grouped by the annex their footer names, in order."""
+    result: dict[str, list[Page]] = {}
+    for page in read_pages(pdf):
+        found = FOOTER.findall(page.text)
+        assert found, f"{pdf.name}, {page.number}. lpp.: nav kājenes"
+        result.setdefault(found[-1][0], []).append(page)
+    return result
+
+
+def signed_print(sheet: str, lines: int, pages: list[Page]) -> SignedPrint:
+    """Where ``sheet``'s signatures fall in its printed ``pages`` for a plan of ``lines`` lines."""
+    signed = [p for p in pages if "(paraksts)" in p.text]
+    assert signed, f"{sheet}, {lines} rindas: nav parakstu"
+    page = signed[-1]
+    numbers = [[int(m.group(1)) for m in ROW_NUMBER.finditer(p.text) if 0 < int(m.group(1)) <= lines]
+               for p in pages]
+    used = tuple(numbers[pages.index(page)])
+    return SignedPrint(sheet, lines, len(pages), used, AFTER_ROWS[sheet] in page.text,
+                       tuple(n[0] if n else 0 for n in numbers), len(signed) > 1)
