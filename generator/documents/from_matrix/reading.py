@@ -67,6 +67,25 @@ class MatrixReading:
     goals: list[tuple[str, str]] = field(default_factory=list)
 
 
+ERRORS_NAME = "Kludas"
+MORE_ERRORS_STORED = "matricā saglabātais kļūdu skaits"
+
+
+def more_errors_stored(stale: list[StaleValue]) -> list[str]:
+    """An error when the file's own error count (6.11 „Kļūdas kopā”, as Excel or LibreOffice last computed it) is
+    higher than the recomputed one: the matrix shows the person who fills it an error that these checks do not
+    find, so its papers are not signed on the recomputed count alone (D104)."""
+    found = []
+    for s in stale:
+        if (s.name == ERRORS_NAME and isinstance(s.cached, int | float) and not isinstance(s.cached, bool)
+                and isinstance(s.recomputed, int) and s.cached > s.recomputed):
+            found.append(f"{MORE_ERRORS_STORED} {s.cell} ({s.name}) ir {int(s.cached)}, pārrēķinātais – "
+                         f"{s.recomputed}: matrica rāda kļūdu, ko pārrēķins neatrod; atveriet matricu Excel "
+                         "vai LibreOffice, izlabojiet 6.11. tabulā uzskaitītās kļūdas, saglabājiet matricu un "
+                         "izveidojiet dokumentus vēlreiz")
+    return found
+
+
 def _text(m: Matrix, name: str, row: int = 0) -> str:
     if not m.has(name):
         return ""
@@ -152,6 +171,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     if result.not_eligible is None:  # a child who is not eligible gets the refusal whatever the plan says
         result.errors.extend(rule_errors)
     result.stale = stale_values(m, outcome, result.code, file_code(path), data.inputs.months)
+    result.errors.extend(more_errors_stored(result.stale))
     result.parent_name = _text(m, PARENT_NAME)
     result.social_worker = _text(m, SOCIAL_WORKER)
     if m.has("Pak_Sniedzejs"):
