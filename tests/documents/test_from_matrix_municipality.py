@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -15,8 +16,9 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.run import run
 from generator.ministry.xlsxread import a1, read_xlsx, sheet_parts
+from generator.reference.rounds import period_holding
 from tests.documents.from_matrix_helpers import clean, write_matrices
-from tests.ministry.factory import Child, make_children
+from tests.ministry.factory import Child, make_children, params
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]
 TODAY = dt.date(2018, 1, 1)  # before every plan period of the factory's children
@@ -41,9 +43,13 @@ def children(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
     providers = {k: (QUOTED_PROVIDER if v == child.people.providers[first] else v)
                  for k, v in child.people.providers.items()}
     named = dataclasses.replace(child, index=2, people=dataclasses.replace(child.people, providers=providers))
+    # 18 on the check date: inside the rounds the child gets the decision to refuse, outside them no decision at all
+    check = period_holding(params(catalogue).reporting_periods, child.inputs.period_start).start
+    birth = dt.date(check.year - params(catalogue).eligibility_age_limit, check.month, 1) - dt.timedelta(days=30)
+    adult = dataclasses.replace(outside, index=3, inputs=dataclasses.replace(child.inputs, birth_date=birth))
     folder = tmp_path_factory.mktemp("pasvaldiba")
-    written = write_matrices(catalogue, folder, [child, outside, named])
-    return dict(zip(("clean", "outside", "named"), written, strict=True))
+    written = write_matrices(catalogue, folder, [child, outside, named, adult])
+    return dict(zip(("clean", "outside", "named", "adult"), written, strict=True))
 
 
 def _run(catalogue: Catalogue, source: Path, out: Path, *, draft: bool = False) -> tuple[object, list[str]]:
@@ -71,6 +77,37 @@ def test_a_municipality_outside_the_rounds_gets_no_signable_papers(children, cat
     # the same plan in a municipality of the rounds is made as before
     summary, lines = _run(catalogue, children["clean"].path, tmp_path / "tira")
     assert (summary.made, summary.refused) == (1, 0), lines
+    # a child who is not eligible gets no decision to refuse from a municipality outside the rounds either
+    adult = children["adult"]
+    assert [f.code for f in adult.result(catalogue).findings if f.code == "not_eligible"] == ["not_eligible"]
+    summary, lines = _run(catalogue, adult.path, tmp_path / "pieaugusais")
+    assert (summary.made, summary.refusals, summary.refused) == (0, 0, 1), lines
+    assert summary.reasons == {"pašvaldība nav bērnu programmas kārtās": 1}
+
+
+def test_a_municipality_not_in_the_round_of_the_plans_first_day(catalogue: Catalogue, tmp_path: Path) -> None:
+    """With a second children's round of fewer municipalities, a pilot municipality outside it gets no papers for a
+    plan that starts in it (D104), while one of its municipalities, and the first round's plans, do."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+    from generator.documents.from_matrix.reading import round_problem
+    from tests.round_yaml import children_round_entry
+
+    start, end = dt.date(2020, 1, 1), dt.date(2020, 6, 30)
+    shutil.copytree(DEFAULT_CATALOGUE, tmp_path / "catalogue")
+    rounds = tmp_path / "catalogue" / "rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8") + children_round_entry("berni-2020", "Testa kārta (izdomāta)",
+                                                                                 start, end), encoding="utf-8")
+    two = load_or_raise(tmp_path / "catalogue")
+    new = two.round_by_id["berni-2020"]
+    first = two.round_by_id["berni-2018"]
+    member, other = new.municipalities[0], next(m for m in first.municipalities if m not in new.municipalities)
+    assert round_problem(two, member, start) is None
+    assert round_problem(two, other, first.services_start) is None
+    why = round_problem(two, other, start)
+    assert why is not None and why.startswith(f"6.1 B5: pašvaldība '{other}' nepiedalās programmas kārtā „{new.name_lv}”")
+    assert "01.01.2020" in why and ", ".join(new.municipalities) in why
+    assert round_problem(two, other, end + dt.timedelta(days=1)) is None  # no round: the reference's error says so
+    assert round_problem(catalogue, other, first.services_start) is None  # one round: its list is 6.1 B5's list
 
 
 def _with_cached(source: Path, target: Path, name: str, value: str) -> None:

@@ -33,6 +33,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
 MUNICIPALITY_NOT_LISTED = f"{REQUIRED_PARTIES[0].where}: {REQUIRED_PARTIES[0].label} {LIST_TEXT}"
+OUTSIDE_ROUND = f"{REQUIRED_PARTIES[0].where}: pašvaldība '"
 
 
 class SourceError(Exception):
@@ -93,7 +94,7 @@ def _reason(reading: MatrixReading) -> str:
         return "mainītas formulas vai veidnes šūnas"
     if any(e.startswith(signing.TRANSPORT_ERROR) for e in reading.errors):
         return "transporta daļa bez pamatojuma"
-    if any(MUNICIPALITY_NOT_LISTED in e for e in reading.errors):
+    if any(MUNICIPALITY_NOT_LISTED in e or e.startswith(OUTSIDE_ROUND) for e in reading.errors):
         return "pašvaldība nav bērnu programmas kārtās"
     if any(e.startswith(MORE_ERRORS_STORED) for e in reading.errors):
         return "matricā ir kļūdas, ko pārrēķins neatrod"
