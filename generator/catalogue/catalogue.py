@@ -57,6 +57,8 @@ class Offer:
     ceiling: Decimal | None
     prefill_price: Decimal | None
     ceiling_status: PriceStatus | None
+    # the ceiling is the group sessions' one (DI unit cost minus the client transport part, L1695)
+    group_ceiling: bool = False
 
     @property
     def area(self) -> int:
@@ -68,9 +70,12 @@ class Offer:
 
     @property
     def ceiling_unconfirmed(self) -> bool:
-        """A regulated or delegated-contract item whose ceiling is not a confirmed amount (D22)."""
+        """A regulated or delegated-contract item whose ceiling is not a confirmed amount, or a group session under
+        the group ceiling while that one is not confirmed (its client transport part still "jāprecizē", D22)."""
         regulated = self.service.regime in (Regime.regulation, Regime.delegated_contract)
-        return regulated and (self.ceiling is None or self.ceiling_status is not PriceStatus.confirmed)
+        if regulated or self.group_ceiling:
+            return self.ceiling is None or self.ceiling_status is not PriceStatus.confirmed
+        return False
 
 
 @dataclass
@@ -206,8 +211,10 @@ class Catalogue:
                 status: PriceStatus | None = None
                 if value is not None and value.kind is PriceKind.ceiling and value.amount is not None:
                     ceiling, status = value.amount, value.status
+                under_group = False
                 if form is Form.group and service.regime is Regime.market:
                     group, group_status = self.group_ceiling(day)
+                    under_group = group is None or ceiling is None or group < ceiling
                     if group is not None and (ceiling is None or group < ceiling):
                         ceiling, status = group, group_status
                 # a regulated or contract price, or the price the unit fixes (the euro at actual cost: 1,00, D70)
@@ -222,6 +229,7 @@ class Catalogue:
                         ceiling=ceiling,
                         prefill_price=prefill,
                         ceiling_status=status,
+                        group_ceiling=under_group,
                     )
                 )
         return result

@@ -1,12 +1,12 @@
 """Input checks of the reference that the matrix also counts as invalid inputs (6.11 „Ievades šūnā ir nederīga
 vērtība”, one per cell): money in whole cents (D87) and, once the plan has a service, the fields a signed annex
-and a contract name (D88). Text where a number belongs cannot reach the reference (its inputs are typed values),
+and a contract name (D88), and a municipality outside the children's programme rounds (D104). Text where a number belongs cannot reach the reference (its inputs are typed values),
 so only these two are checked here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,6 +16,7 @@ from generator.reference.lines import PlanLine
 CENT_EXPONENT = -2
 CENTS_TEXT = "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata"
 REQUIRED_TEXT = "jābūt aizpildītam, jo plānā ir pakalpojumi"
+LIST_TEXT = "jābūt vienai no saraksta vērtībām (burts burtā)"
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,24 @@ def has_services(lines: Iterable[PlanLine]) -> bool:
     return any(line.offer_id for line in lines)
 
 
-def check_parties(parties: Parties, lines: Iterable[PlanLine]) -> list[Finding]:
+def check_parties(parties: Parties, lines: Iterable[PlanLine],
+                  municipalities: Sequence[str] | None = None) -> list[Finding]:
     """One ``required_field`` error per empty field of REQUIRED_PARTIES once the plan has a service (D88): a
-    signed annex or contract must say whose plan it is, who signs it and which municipality pays."""
+    signed annex or contract must say whose plan it is, who signs it and which municipality pays. A municipality
+    typed that is not, letter for letter, one of ``municipalities`` (the children's programme rounds' list, 6.1 B5's
+    choice; None: not checked) is a ``municipality_not_listed`` error with or without services, as in the matrix:
+    a municipality outside the rounds has no agreement with the ministry to sign a child's papers on (D104)."""
+    found = []
+    typed = parties.municipality
+    if municipalities is not None and typed is not None and typed.strip() and typed not in municipalities:
+        party = REQUIRED_PARTIES[0]
+        found.append(Finding("municipality_not_listed", Severity.error,
+                             f"{party.where}: {party.label} {LIST_TEXT}, ievadīts '{typed}' (IBM izmēģinājumprojektā "
+                             f"bērniem piedalās tikai šīs pašvaldības: {', '.join(municipalities)})."))
     if not has_services(lines):
-        return []
-    return [Finding("required_field", Severity.error, f"{p.where}: {p.label} {REQUIRED_TEXT}.")
-            for p in REQUIRED_PARTIES if not (getattr(parties, p.attr) or "").strip()]
+        return found
+    return found + [Finding("required_field", Severity.error, f"{p.where}: {p.label} {REQUIRED_TEXT}.")
+                    for p in REQUIRED_PARTIES if not (getattr(parties, p.attr) or "").strip()]
 
 
 def _lv(value: Decimal | None) -> str:

@@ -49,8 +49,9 @@ class PlanLine:
     - ``incompatible_with``: service ids that must not be in the same period (D10).
     - ``includes_sessions_of``: service ids whose specialists' or group sessions this service
       already includes (the day-care centre, L1713): the same sessions elsewhere need a confirmation.
-    - ``ceiling_unconfirmed``: a regulated or delegated-contract item whose ceiling is not confirmed
-      (status jāprecizē or no amount, D22): the line gets a warning instead of passing unchecked.
+    - ``ceiling_unconfirmed``: a regulated or delegated-contract item, or a group session under the group ceiling,
+      whose ceiling is not confirmed (status jāprecizē or no amount, D22): the line gets a warning instead of
+      passing unchecked.
     - ``actual_cost``: the item's unit is the euro at actual cost ("euro (faktiskās izmaksas)"): its units are
       euros, so its price is 1,00 EUR a unit (D70).
     - ``units``: units in the period; ``expert_rank`` (within the area) and ``parent_rank``

@@ -63,6 +63,9 @@ class Params:
     # The last day before the catalogue's next change of a price or parameter after ``day`` (None: no
     # change known). A plan is priced with what is in force on ``day`` only within day…prices_until (D61).
     prices_until: dt.date | None = None
+    # The municipalities of the children's programme rounds (rounds.yaml), the list 6.1 B5 takes its value from
+    # (Saraksts_Pasvaldibas): another one typed there is an invalid input (D104). None: not checked.
+    municipalities: tuple[str, ...] | None = None
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue, day: dt.date) -> Params:
@@ -98,6 +101,7 @@ class Params:
             holidays=frozenset(catalogue.holiday_dates),
             holiday_years=catalogue.holiday_years,
             prices_until=catalogue.prices_until(day),
+            municipalities=tuple(m.id for m in catalogue.pilot_municipalities()),
         )
 
     def replace(self, **changes: Any) -> Params:

@@ -22,8 +22,8 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   delivered units exceed cumulative planned units, or Σ delivered exceeds the period units.
 - paid_above_delivered (error, D13, L1715): 1 per counted line where, after some month, cumulative
   paid exceeds ROUND(cumulative delivered × price, 2), or Σ paid exceeds the line cost.
-- ceiling_unconfirmed (warning, D22): 1 per counted line of a regulated or delegated-contract item
-  whose ceiling is not confirmed.
+- ceiling_unconfirmed (warning, D22): 1 per counted line of a regulated or delegated-contract item, or of a
+  group session under the group ceiling, whose ceiling is not confirmed.
 - impairment (error; warning for a child with multiple impairments): 1 per counted line whose item
   is restricted to impairment types the child does not have.
 - recipient (error): 1 per counted line whose entered recipient does not match the item's
@@ -140,14 +140,15 @@ def check_day_care_sessions(lines: Sequence[PlanLine]) -> list[Finding]:
 
 
 def check_unconfirmed_ceilings(lines: Sequence[PlanLine]) -> list[Finding]:
-    """A regulated or delegated-contract item whose ceiling is not confirmed (D22): the price cannot
-    be checked against it, so the line gets a warning instead of passing unchecked."""
+    """A regulated or delegated-contract item, or a group session, whose ceiling is not confirmed (D22): the price
+    cannot be checked against it, so the line gets a warning instead of passing unchecked."""
     return [
         Finding(
             "ceiling_unconfirmed",
             Severity.warning,
-            f"{_name(i, line)}: cenas griesti nav apstiprināti (normatīvajā aktā vai līgumā noteiktā cena "
-            "katalogā vēl jāprecizē); pārbaudiet, vai sniedzēja cena tos nepārsniedz.",
+            f"{_name(i, line)}: cenas griesti nav apstiprināti (katalogā vēl jāprecizē normatīvajā aktā vai līgumā "
+            "noteiktā cena vai, grupu nodarbībai, klienta transporta daļa, ko atskaita no augstākās cenas); "
+            "pārbaudiet, vai sniedzēja cena tos nepārsniedz.",
             (i,),
         )
         for i, line in _counted(lines)

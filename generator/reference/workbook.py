@@ -6,6 +6,7 @@ tests compare every output name with ``WorkbookResult.named_values()`` to the ce
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -160,7 +161,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         services=inputs.services,
         other=inputs.other,
     )
-    findings.extend(check_input_values(inputs))
+    findings.extend(check_input_values(inputs, params.municipalities))
     if not subcent(inputs.final):  # a sub-cent F is one invalid input in the matrix, whatever N is
         findings.extend(check_final(inputs.final, plan.needed, p_amount))
     findings.extend(
@@ -200,16 +201,17 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
     )
 
 
-def check_input_values(inputs: WorkbookInputs) -> list[Finding]:
+def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None) -> list[Finding]:
     """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87)
-    and, once the plan has a service, an empty field a contract needs (D88, when ``inputs.parties`` is given)."""
+    and, when ``inputs.parties`` is given, a municipality not in ``municipalities`` (D104) and, once the plan has a
+    service, an empty field a contract needs (D88)."""
     amounts = {"bāzes apmēram B (6.11. tabulā)": inputs.base, "IB galīgajam apmēram F (6.4. tabulā)": inputs.final,
                "pabalstu summai (6.4. tabulā)": inputs.benefits,
                "valsts un pašvaldību pakalpojumu summai (6.4. tabulā)": inputs.services,
                "citu finanšu avotu summai (6.4. tabulā)": inputs.other}
     found = check_cents(inputs.lines, amounts)
     if inputs.parties is not None:
-        found.extend(check_parties(inputs.parties, inputs.lines))
+        found.extend(check_parties(inputs.parties, inputs.lines, municipalities))
     return found
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.reference.inputs import CENTS_TEXT, REQUIRED_PARTIES, REQUIRED_TEXT
+from generator.reference.inputs import CENTS_TEXT, LIST_TEXT, REQUIRED_PARTIES, REQUIRED_TEXT
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
 
@@ -161,7 +161,7 @@ KINDS = {
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
     "text": Kind("text", (f'"jābūt ne garākam par {LIMIT} zīmēm, citādi parakstāmajā tabulā izdrukā tikai daļu"',)),
-    "municipality": Kind("municipality", ('"jābūt vienai no saraksta vērtībām (burts burtā)"', f'"{REQUIRED_TEXT}"')),
+    "municipality": Kind("municipality", (f'"{LIST_TEXT}"', f'"{REQUIRED_TEXT}"')),
     "required": Kind("required", (f'"{REQUIRED_TEXT}"',)),
 }
 

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from generator.catalogue.models import Form, PriceStatus
+from generator.reference.findings import Severity
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
@@ -72,7 +74,29 @@ def test_group_price_above_catalogue_ceiling(offers, params) -> None:
     at = _evaluate(params, [_line(offer, 2, price=offer.ceiling)])
     above = _evaluate(params, [_line(offer, 2, price=offer.ceiling + Decimal("0.01"))])
     assert at.errors == 0
-    assert [f.code for f in above.findings] == ["price_above_ceiling"]
+    warned = ["ceiling_unconfirmed"] if offer.ceiling_unconfirmed else []  # the group ceiling is "jāprecizē" (D22)
+    assert [f.code for f in at.findings] == warned
+    assert [f.code for f in above.findings] == ["price_above_ceiling", *warned]
+
+
+def test_group_session_under_an_unconfirmed_group_ceiling_warns(catalogue, offers, params) -> None:  # noqa: ANN001
+    """The group ceiling is the DI unit cost minus the client transport part (L1695): while that part is "jāprecizē",
+    a group session's price is still an error above the unit cost, and every group line gets the warning (D22)."""
+    day = params.day
+    ceiling, status = catalogue.group_ceiling(day)
+    group = _first(offers, lambda o: o.form is Form.group and o.service.regime.value == "market"
+                   and not o.service.impairments and not o.service.incompatible_with and not o.service.transport)
+    assert group.ceiling == ceiling and group.group_ceiling
+    assert group.ceiling_unconfirmed is (status is not PriceStatus.confirmed)
+    result = _evaluate(params, [_line(group, 2, price=ceiling)])
+    if status is PriceStatus.confirmed:
+        assert result.findings == ()
+        return
+    (warning,) = result.findings
+    assert warning.code == "ceiling_unconfirmed" and warning.severity is Severity.warning and result.errors == 0
+    assert "grupu nodarbībai, klienta transporta daļa" in warning.message and group.label in warning.message
+    individual = _first(offers, lambda o: o.id == group.id[:-1] + "i")
+    assert not individual.ceiling_unconfirmed and not individual.group_ceiling
 
 
 def test_transport_items_count_in_the_share(offers, params) -> None:

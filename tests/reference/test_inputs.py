@@ -97,3 +97,24 @@ def test_party_fields_name_the_templates_cells() -> None:
     rows = {name: row for row, _, _, name, _, _ in personal.FIELDS if name}
     for party in REQUIRED_PARTIES:
         assert party.where == f"{personal.SHEET} B{rows[party.name]}", party
+
+
+def test_a_municipality_outside_the_childrens_rounds_is_one_invalid_input(catalogue: Catalogue) -> None:
+    """6.1 B5 takes its value from the children's rounds' municipalities letter for letter (D104): another catalogue
+    municipality, a name instead of the code, or a code in capitals is one error, with or without a service."""
+    params = Params.from_catalogue(catalogue, START)
+    pilots = [m.id for m in catalogue.pilot_municipalities()]
+    assert params.municipalities == tuple(pilots)
+    outside = next(m for m in catalogue.municipalities.municipalities if m.id not in pilots)
+    for typed in (outside.id, outside.name_lv, pilots[0].upper()):
+        result = evaluate_workbook(_inputs(catalogue, D(30), parties=dataclasses.replace(FILLED, municipality=typed)),
+                                   params)
+        errors = [f for f in result.findings if f.severity is Severity.error]
+        assert [f.code for f in errors] == ["municipality_not_listed"] and result.errors == 1, typed
+        assert errors[0].message.startswith(f"6.1 B5: pašvaldības kodam jābūt vienai no saraksta vērtībām (burts "
+                                            f"burtā), ievadīts '{typed}'"), errors[0].message
+    assert evaluate_workbook(_inputs(catalogue, D(30)), params).errors == 0  # FILLED: a pilot municipality
+    no_service = [PlanLine(offer_id=None)]
+    assert [f.code for f in check_parties(Parties(municipality=outside.id), no_service, pilots)] == [
+        "municipality_not_listed"]
+    assert check_parties(Parties(municipality=outside.id), no_service) == []  # no list: not checked

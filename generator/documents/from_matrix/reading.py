@@ -7,12 +7,14 @@ cached cells. Problems are Latvian sentences that name cells, never the child's 
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix.signing import blocking
 from generator.ministry.console_names import reveals_person
@@ -65,6 +67,41 @@ class MatrixReading:
     social_worker: str = ""
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
     goals: list[tuple[str, str]] = field(default_factory=list)
+
+
+MUNICIPALITY_NOT_LISTED = "municipality_not_listed"
+ERRORS_NAME = "Kludas"
+
+
+def round_problem(catalogue: Catalogue, municipality: str, start: dt.date) -> str | None:
+    """Why a municipality of the children's rounds gets no papers for this plan: the round whose services hold the
+    plan's first day is not one it takes part in (D104); None when it is, or when no round holds that day (the
+    reference's own error then says so). A municipality of no children's round is the reference's invalid input."""
+    round_ = catalogue.round_at(Pilot.children, start)
+    if round_ is None or municipality in round_.municipalities:
+        return None
+    if municipality not in {m.id for m in catalogue.pilot_municipalities()}:
+        return None
+    return (f"6.1 B5: pašvaldība '{municipality}' nepiedalās programmas kārtā „{round_.name_lv}” "
+            f"({lvformat.date(round_.services_start)}–{lvformat.date(round_.services_end)}), kurā ir plāna pirmā diena "
+            f"{lvformat.date(start)} (šajā kārtā piedalās: {', '.join(round_.municipalities)}): tai nav līguma ar "
+            "ministriju, uz kura pamata parakstīt šā plāna dokumentus")
+MORE_ERRORS_STORED = "matricā saglabātais kļūdu skaits"
+
+
+def more_errors_stored(stale: list[StaleValue]) -> list[str]:
+    """An error when the file's own error count (6.11 „Kļūdas kopā”, as Excel or LibreOffice last computed it) is
+    higher than the recomputed one: the matrix shows the person who fills it an error that these checks do not
+    find, so its papers are not signed on the recomputed count alone (D104)."""
+    found = []
+    for s in stale:
+        if (s.name == ERRORS_NAME and isinstance(s.cached, int | float) and not isinstance(s.cached, bool)
+                and isinstance(s.recomputed, int) and s.cached > s.recomputed):
+            found.append(f"{MORE_ERRORS_STORED} {s.cell} ({s.name}) ir {int(s.cached)}, pārrēķinātais – "
+                         f"{s.recomputed}: matrica rāda kļūdu, ko pārrēķins neatrod; atveriet matricu Excel "
+                         "vai LibreOffice, izlabojiet 6.11. tabulā uzskaitītās kļūdas, saglabājiet matricu un "
+                         "izveidojiet dokumentus vēlreiz")
+    return found
 
 
 def _text(m: Matrix, name: str, row: int = 0) -> str:
@@ -147,11 +184,17 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
             continue
         if finding.code == "not_eligible":
             result.not_eligible = finding.message
+        elif finding.code == MUNICIPALITY_NOT_LISTED:  # no decision at all, not even a refusal, outside the rounds
+            result.errors.append(f"noteikumu kļūda: {finding.message}")
         else:
             rule_errors.append(f"noteikumu kļūda: {finding.message}")
+    listed = not any(f.code == MUNICIPALITY_NOT_LISTED for f in outcome.findings)
+    if listed and (why := round_problem(catalogue, data.municipality, data.inputs.period_start)) is not None:
+        result.errors.append(why)
     if result.not_eligible is None:  # a child who is not eligible gets the refusal whatever the plan says
         result.errors.extend(rule_errors)
     result.stale = stale_values(m, outcome, result.code, file_code(path), data.inputs.months)
+    result.errors.extend(more_errors_stored(result.stale))
     result.parent_name = _text(m, PARENT_NAME)
     result.social_worker = _text(m, SOCIAL_WORKER)
     if m.has("Pak_Sniedzejs"):

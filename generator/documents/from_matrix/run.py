@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from generator import lvformat
@@ -21,15 +22,18 @@ from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
-from generator.documents.from_matrix.reading import MatrixReading, read_for_documents
+from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
 from generator.ministry.templates import TemplateSource
+from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.rounds import plan_end
 
 Echo = Callable[[str], None]
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
+MUNICIPALITY_NOT_LISTED = f"{REQUIRED_PARTIES[0].where}: {REQUIRED_PARTIES[0].label} {LIST_TEXT}"
+OUTSIDE_ROUND = f"{REQUIRED_PARTIES[0].where}: pašvaldība '"
 
 
 class SourceError(Exception):
@@ -90,6 +94,10 @@ def _reason(reading: MatrixReading) -> str:
         return "mainītas formulas vai veidnes šūnas"
     if any(e.startswith(signing.TRANSPORT_ERROR) for e in reading.errors):
         return "transporta daļa bez pamatojuma"
+    if any(MUNICIPALITY_NOT_LISTED in e or e.startswith(OUTSIDE_ROUND) for e in reading.errors):
+        return "pašvaldība nav bērnu programmas kārtās"
+    if any(e.startswith(MORE_ERRORS_STORED) for e in reading.errors):
+        return "matricā ir kļūdas, ko pārrēķins neatrod"
     return "matricā ir noteikumu kļūdas"
 
 
@@ -112,18 +120,33 @@ def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequ
         lines += ["", "Matricas kļūdas:"] + [f"  {e}" for e in reading.errors]
     if reading.stale:
         lines += ["", "Saglabātās vērtības, kas atšķiras no pārrēķinātajām (izmantotas pārrēķinātās):"]
-        lines += [f"  {s.cell} ({s.name}): {_value(s.cached)} → {_value(s.recomputed)}" for s in reading.stale]
+        lines += [f"  {s.cell} ({s.name}): {_value(s.cached, s.recomputed)} → {_value(s.recomputed)}"
+                  for s in reading.stale]
     lines += [f"Piezīme: {n}" for n in reading.notes]
     return "\n".join(lines) + "\n"
 
 
-def _value(value: object) -> str:
+def _value(value: object, like: object = None) -> str:
+    """A cached or recomputed value as the matrix shows it: a count or a rank as a whole number (1, not 1,00), a date
+    as DD.MM.YYYY, an amount with two decimals. ``like``: the recomputed value whose kind a cached one is shown as
+    (the file holds a count or a date as a plain number)."""
+    kind = value if like is None else like
     if value is None:
         return "tukša"
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return lvformat.number(value)
-    if hasattr(value, "as_tuple"):
-        return lvformat.number(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(kind, dt.date) and isinstance(value, int | float):
+        from openpyxl.utils.datetime import from_excel
+
+        try:
+            return lvformat.date(from_excel(value).date())
+        except (ValueError, OverflowError):
+            return lvformat.number(value)
+    if isinstance(value, dt.date):
+        return lvformat.date(value)
+    if isinstance(value, int | float | Decimal):
+        whole = isinstance(kind, int) and not isinstance(kind, bool) and value == int(value)
+        return lvformat.number(value, 0) if whole else lvformat.number(value)
     return str(value)
 
 
@@ -182,7 +205,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 err(f"    {reason}")
             continue
         for stale in reading.stale:
-            err(f"{head}: saglabātā vērtība {stale.cell} ({stale.name}) {_value(stale.cached)} atšķiras no "
+            err(f"{head}: saglabātā vērtība {stale.cell} ({stale.name}) {_value(stale.cached, stale.recomputed)} atšķiras no "
                 f"pārrēķinātās {_value(stale.recomputed)}; izmantota pārrēķinātā")
         # an archive copy addresses the people as on the day its papers were signed (D69), like its names
         day = arch.papers_day(reading.data.inputs.period_start) if archived and reading.data is not None else today
@@ -265,7 +288,7 @@ def own_provider(child) -> list[str]:  # noqa: ANN001 - a from_matrix.context.Ch
     letter (D50): one line per such provider, naming its lines and the name typed in the matrix (6.8)."""
     if child.not_eligible:
         return []
-    return [f"{', '.join(line.label for line in p.lines)} – {OWN[p.own]} („{p.name}”): līgumu ar sniedzēju un "
+    return [f"{', '.join(line.label for line in p.lines)} – {OWN[p.own]} ({signing.quoted(p.name)}): līgumu ar sniedzēju un "
             "garantijas vēstuli iestāde nevar slēgt pati ar sevi, tāpēc tie nav izveidoti"
             for p in child.providers if p.own and p.funded]
 

@@ -24,7 +24,14 @@ TRANSPORT_ERROR = "transporta daļa bez pamatojuma"
 # Where the matrix takes the justification (6.4 row 23, Transporta_Pamatojums).
 JUSTIFICATION = "6.4. tabulas ailē „Pamatojums, ja transporta daļa pārsniedz robežu”"
 CONTRACT = "01-ligums-ar-vecaku"
+QUOTES = ("„", "”", "“", '"', "«", "»")
 PROVIDER_CONTRACT, GUARANTEE = "02-ligums-ar-sniedzeju", "03-garantijas-vestule"
+
+
+def quoted(name: str) -> str:
+    """A name in Latvian quotes for a sentence, unless it has quotes of its own: „SIA Ergo Paraugs”, but SIA „Kustību
+    Paraugs” as typed (never „SIA „Kustību Paraugs””)."""
+    return name if any(q in name for q in QUOTES) else f"„{name}”"
 
 
 def blocking(finding: Finding) -> str | None:
@@ -78,7 +85,7 @@ def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
         letter = f"{GUARANTEE}-{provider.file_part}"
         if not any(n.startswith(f"{contract}.") for n in names) or not any(n.startswith(f"{letter}.") for n in names):
             continue
-        who = f"„{provider.name}”" if provider.name else "bez nosaukuma (matricas 6.8. tabulā sniedzējs nav norādīts)"
+        who = quoted(provider.name) if provider.name else "bez nosaukuma (matricas 6.8. tabulā sniedzējs nav norādīts)"
         lines.append(f"sniedzējam {who} paraksta vai nu līgumu ({contract}), vai garantijas vēstuli ({letter}), "
                      "ne abus")
     return lines

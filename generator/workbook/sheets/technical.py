@@ -94,8 +94,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "nodarbībām noteikto maksimālo cenu (katra plāna rinda).", "6.4, 6.8", "SUM(f_Cena)"),
         ("actual_cost_price", "kļūda", "Pakalpojumam ar mērvienību „euro (faktiskās izmaksas)” daudzums ir summa "
          "euro, tāpēc sniedzēja cenai jābūt 1,00 EUR (katra plāna rinda).", "6.3, 6.8", "SUM(f_EiroCena)"),
-        ("ceiling_unconfirmed", "brīdinājums", "Plāna rindas pakalpojumam normatīvajā aktā vai līgumā noteiktā "
-         "cena (griesti) katalogā vēl nav apstiprināta; sniedzēja cenu pret to nevar pārbaudīt (katra rinda).",
+        ("ceiling_unconfirmed", "brīdinājums", "Normatīvajā aktā, līgumā vai grupu nodarbībām noteiktā cena "
+         "(griesti) katalogā vēl nav apstiprināta; sniedzēja cenu pret to nevar pārbaudīt (katra plāna rinda).",
          "6.3, 6.4, 6.8", "SUM(f_GriestiNeapst)"),
         ("monthly_units", "kļūda", "Mēnešu vienību summa 6.6. tabulā nesakrīt ar daudzumu periodā 6.3. tabulā (katra rinda).",
          "6.6", "SUM(f_Menesi)"),

@@ -1,0 +1,163 @@
+"""`ibm documents --from-matrix` for a municipality outside the children's programme rounds (audit10 F1, D104): the
+matrix counts it as an invalid input of 6.1 B5, and so does the recomputation, so no signable contract or grant
+decision is made (a draft with --draft); a matrix whose own error count is higher than the recomputed one is refused
+too; the report shows counts as whole numbers and a provider's name with its own quotes only once (F14)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.run import run
+from generator.ministry.xlsxread import a1, read_xlsx, sheet_parts
+from generator.reference.rounds import period_holding
+from tests.documents.from_matrix_helpers import clean, write_matrices
+from tests.ministry.factory import Child, make_children, params
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]
+TODAY = dt.date(2018, 1, 1)  # before every plan period of the factory's children
+QUOTED_PROVIDER = "SIA „Kustību Paraugs”"
+
+
+def _outside_rounds(catalogue: Catalogue) -> str:
+    """A catalogue municipality that is in no round of the children's programme (as Cēsis in audit10)."""
+    pilots = {m.id for m in catalogue.pilot_municipalities()}
+    return next(m.id for m in catalogue.municipalities.municipalities if m.id not in pilots)
+
+
+@pytest.fixture(scope="module")
+def children(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> dict[str, Child]:
+    """One clean child with at least two providers, its copy in a municipality outside the rounds, and its copy
+    whose first provider's name has quotes of its own."""
+    pool = make_children(catalogue, 30, seed=104)
+    child = next(c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).needed > 0
+                 and len({c.people.providers[ln.offer_id] for ln in c.inputs.lines if ln.counted}) >= 2)
+    outside = dataclasses.replace(child, index=1, municipality=_outside_rounds(catalogue))
+    first = next(ln.offer_id for ln in child.inputs.lines if ln.counted)
+    providers = {k: (QUOTED_PROVIDER if v == child.people.providers[first] else v)
+                 for k, v in child.people.providers.items()}
+    named = dataclasses.replace(child, index=2, people=dataclasses.replace(child.people, providers=providers))
+    # 18 on the check date: inside the rounds the child gets the decision to refuse, outside them no decision at all
+    check = period_holding(params(catalogue).reporting_periods, child.inputs.period_start).start
+    birth = dt.date(check.year - params(catalogue).eligibility_age_limit, check.month, 1) - dt.timedelta(days=30)
+    adult = dataclasses.replace(outside, index=3, inputs=dataclasses.replace(child.inputs, birth_date=birth))
+    folder = tmp_path_factory.mktemp("pasvaldiba")
+    written = write_matrices(catalogue, folder, [child, outside, named, adult])
+    return dict(zip(("clean", "outside", "named", "adult"), written, strict=True))
+
+
+def _run(catalogue: Catalogue, source: Path, out: Path, *, draft: bool = False) -> tuple[object, list[str]]:
+    lines: list[str] = []
+    summary = run(source, out, catalogue, None, draft=draft, echo=lines.append, err=lines.append, pdf=False,
+                  today=TODAY)
+    return summary, [clean(line) for line in lines]
+
+
+def test_a_municipality_outside_the_rounds_gets_no_signable_papers(children, catalogue: Catalogue,
+                                                                   tmp_path: Path) -> None:
+    child = children["outside"]
+    assert child.municipality in {m.id for m in catalogue.municipalities.municipalities}  # known, but not a pilot
+    summary, lines = _run(catalogue, child.path, tmp_path / "out")
+    assert (summary.made, summary.drafted, summary.refused, summary.exit_code) == (0, 0, 1, 1), lines
+    assert summary.reasons == {"pašvaldība nav bērnu programmas kārtās": 1}
+    said = "\n".join(lines)
+    assert f"6.1 B5: pašvaldības kodam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts '{child.municipality}'" \
+        in said
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    summary, lines = _run(catalogue, child.path, tmp_path / "melnraksts", draft=True)
+    assert (summary.made, summary.drafted, summary.refused) == (0, 1, 0), lines
+    report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")
+    assert "Statuss: melnraksts" in report and f"ievadīts '{child.municipality}'" in report
+    # the same plan in a municipality of the rounds is made as before
+    summary, lines = _run(catalogue, children["clean"].path, tmp_path / "tira")
+    assert (summary.made, summary.refused) == (1, 0), lines
+    # a child who is not eligible gets no decision to refuse from a municipality outside the rounds either
+    adult = children["adult"]
+    assert [f.code for f in adult.result(catalogue).findings if f.code == "not_eligible"] == ["not_eligible"]
+    summary, lines = _run(catalogue, adult.path, tmp_path / "pieaugusais")
+    assert (summary.made, summary.refusals, summary.refused) == (0, 0, 1), lines
+    assert summary.reasons == {"pašvaldība nav bērnu programmas kārtās": 1}
+
+
+def test_a_municipality_not_in_the_round_of_the_plans_first_day(catalogue: Catalogue, tmp_path: Path) -> None:
+    """With a second children's round of fewer municipalities, a pilot municipality outside it gets no papers for a
+    plan that starts in it (D104), while one of its municipalities, and the first round's plans, do."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+    from generator.documents.from_matrix.reading import round_problem
+    from tests.round_yaml import children_round_entry
+
+    start, end = dt.date(2020, 1, 1), dt.date(2020, 6, 30)
+    shutil.copytree(DEFAULT_CATALOGUE, tmp_path / "catalogue")
+    rounds = tmp_path / "catalogue" / "rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8") + children_round_entry("berni-2020", "Testa kārta (izdomāta)",
+                                                                                 start, end), encoding="utf-8")
+    two = load_or_raise(tmp_path / "catalogue")
+    new = two.round_by_id["berni-2020"]
+    first = two.round_by_id["berni-2018"]
+    member, other = new.municipalities[0], next(m for m in first.municipalities if m not in new.municipalities)
+    assert round_problem(two, member, start) is None
+    assert round_problem(two, other, first.services_start) is None
+    why = round_problem(two, other, start)
+    assert why is not None and why.startswith(f"6.1 B5: pašvaldība '{other}' nepiedalās programmas kārtā „{new.name_lv}”")
+    assert "01.01.2020" in why and ", ".join(new.municipalities) in why
+    assert round_problem(two, other, end + dt.timedelta(days=1)) is None  # no round: the reference's error says so
+    assert round_problem(catalogue, other, first.services_start) is None  # one round: its list is 6.1 B5's list
+
+
+def _with_cached(source: Path, target: Path, name: str, value: str) -> None:
+    """A copy of the file with ``value`` cached in the formula cell of ``name`` (as Excel leaves its last result)."""
+    ref = read_xlsx(source).name_ref(name)
+    assert ref is not None
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        part = sheet_parts(zin)[ref.sheet]
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                text = data.decode()
+                start = text.index(f'<c r="{a1(ref.first)}"')
+                end = text.index("</c>", start)
+                cell = text[start:end]
+                assert "<v>" not in cell.replace("<v></v>", "")  # saved by openpyxl: nothing cached yet
+                data = (text[:start] + cell.replace("<v></v>", "") + f"<v>{value}</v>" + text[end:]).encode()
+            zout.writestr(info, data)
+
+
+def test_a_higher_stored_error_count_is_an_error_shown_as_a_whole_number(children, catalogue: Catalogue,
+                                                                         tmp_path: Path) -> None:
+    source = tmp_path / "kludas.xlsx"
+    _with_cached(children["clean"].path, source, "Kludas", "1")
+    summary, lines = _run(catalogue, source, tmp_path / "out")
+    assert (summary.made, summary.refused) == (0, 1), lines
+    assert summary.reasons == {"matricā ir kļūdas, ko pārrēķins neatrod": 1}
+    said = "\n".join(lines)
+    assert "matricā saglabātais kļūdu skaits 6.11!" in said and "(Kludas) ir 1, pārrēķinātais – 0" in said
+    summary, lines = _run(catalogue, source, tmp_path / "melnraksts", draft=True)
+    assert summary.drafted == 1, lines
+    stale = [line for line in lines if "(Kludas)" in line and "saglabātā vērtība" in line]
+    assert len(stale) == 1 and "(Kludas) 1 atšķiras no pārrēķinātās 0;" in stale[0], stale
+    report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")
+    assert "(Kludas): 1 → 0" in report and "1,00" not in report.split("Saglabātās vērtības", 1)[1]
+    # a lower stored count (a fixed matrix not yet recalculated) is only the usual note
+    lower = tmp_path / "mazak.xlsx"
+    _with_cached(children["clean"].path, lower, "Bridinajumi", "7")
+    summary, lines = _run(catalogue, lower, tmp_path / "mazak")
+    assert summary.made == 1, lines
+
+
+def test_a_provider_name_with_its_own_quotes_is_not_quoted_again(children, catalogue: Catalogue,
+                                                                 tmp_path: Path) -> None:
+    from generator.documents.from_matrix.signing import quoted
+
+    assert quoted("SIA Ergo Paraugs") == "„SIA Ergo Paraugs”"
+    assert quoted(QUOTED_PROVIDER) == QUOTED_PROVIDER
+    summary, lines = _run(catalogue, children["named"].path, tmp_path / "out")
+    assert summary.made == 1, lines
+    report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")
+    assert f"Sniedzējam {QUOTED_PROVIDER} paraksta vai nu līgumu" in report
+    assert "„SIA „" not in report
