@@ -48,7 +48,7 @@ HINT_NO_MUNICIPALITY = "no kataloga, kad izvēlēta pašvaldība un ievadīta pe
 HINT_CONFIRMED = "no kataloga: apstiprināts perioda pirmajai dienai (6.11. tabula)"
 HINT_NO_DAY = "ievadiet perioda pirmo dienu: nosaukumu rāda, ja katalogs to šai dienai apstiprina"
 HINT_UNCONFIRMED = "katalogā perioda pirmajai dienai nav apstiprināts: ierakstiet ar roku pēc {source}"
-NOT_IN_CATALOGUE = "nav katalogā"
+NOT_IN_CATALOGUE = "nav kārtas sarakstā"  # not one of the children's rounds' municipalities (Saraksts_Pasvaldibas)
 NONE_CONFIRMED = "katalogā nav neviena apstiprināta"  # 6.11: the one row of an empty table
 
 
