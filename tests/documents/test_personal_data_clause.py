@@ -91,3 +91,65 @@ def test_known_values_are_printed_and_the_note_goes(catalogue_copy: Path) -> Non
         assert NOTE not in doc, doc_id
     # another municipality still has the blanks and the note
     assert NOTE in _texts(copy, "jelgava")["01-ligums-ar-vecaku"]
+
+
+def _clause(text: str, start: str) -> str:
+    """The numbered clause whose text begins with ``start`` (up to the next clause number)."""
+    return re.split(r" \d+\.\d+\. (?=[A-ZĀČĒĢĪĶĻŅŠŪŽ])", text.split(start, 1)[1], maxsplit=1)[0]
+
+
+def test_data_go_to_providers_with_a_contract_or_a_guarantee_letter(texts: dict[str, str]) -> None:
+    """audit10 F4: a provider with a guarantee letter (03, no contract) gets the child's data too, and only what
+    the service needs; the ministry's project team, which sees the scanned case files, is the one institution
+    that needs no consent – named by the number of the clause that gives it access."""
+    for doc_id in ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju"):
+        text = texts[doc_id]
+        storage = re.search(r" (\d+\.\d+\.) Elektroniski nosūtāmos dokumentus", text)
+        assert storage, doc_id
+        assert "kam piekļūst tikai sociālais darbinieks un Labklājības ministrijas projekta komanda" in text
+        disclosure = "Citām iestādēm informāciju par bērnu nodod tikai ar Vecāka piekrišanu"
+        clause = _clause(text, disclosure)
+        assert clause.startswith(f", izņemot Labklājības ministrijas projekta komandu {storage.group(1)} punktā "
+                                 "noteiktajā apjomā."), (doc_id, clause)
+        assert ("Pakalpojumu sniedzējiem datus izpauž tikai tad, ja ar sniedzēju noslēgts līgums vai tam izsniegta "
+                "garantijas vēstule, un tikai tik, cik vajadzīgs pakalpojuma sniegšanai.") in clause, doc_id
+        assert "ar kuriem noslēgts līgums izmēģinājumprojektā" not in text, doc_id
+        # the clause it names comes before it
+        assert text.index(storage.group(0)) < text.index(disclosure), doc_id
+    assert ("pakalpojumu sniedzēji, ar kuriem noslēgts līgums vai kuriem izsniegta garantijas vēstule, – tikai "
+            "pakalpojuma sniegšanai vajadzīgās ziņas") in texts["04-iesniegums-par-dalibu"]
+
+
+@pytest.fixture(scope="module")
+def letter(catalogue: Catalogue) -> str:
+    [spec] = [s for s in DOCUMENTS if s.id == "03-garantijas-vestule"]
+    [doc] = render_municipality(catalogue, catalogue.municipality("valmiera"), [spec])
+    return normalise(parse(doc.body).text())
+
+
+def test_the_providers_role_under_the_gdpr_is_stated(texts: dict[str, str], letter: str) -> None:
+    """audit10 F7, D100: the provider is its own controller for the data of its service, gets only what the
+    service needs, uses them for it only, keeps them safe, passes them on only where the law says and keeps them
+    no longer than the law requires; the contract speaks of the provider, the letter to it."""
+    contract = texts["02-ligums-ar-sniedzeju"]
+    assert ("Bērna un Vecāka personas datus, ko Sniedzējs saņem no Dienesta vai iegūst, sniedzot pakalpojumu, tas "
+            "apstrādā kā patstāvīgs pārzinis Vispārīgās datu aizsardzības regulas izpratnē un par šo apstrādi "
+            "atbild pats.") in contract
+    assert "Dienests Sniedzējam nodod tikai pakalpojuma sniegšanai vajadzīgās ziņas." in contract
+    assert "pēc līguma beigām glabā tikai tik ilgi, cik to prasa normatīvie akti" in contract
+    assert ("Bērna un Vecāka personas datus, ko saņemat no Dienesta vai iegūstat, sniedzot pakalpojumu, Jūs "
+            "apstrādājat kā patstāvīgs pārzinis Vispārīgās datu aizsardzības regulas izpratnē") in letter
+    assert "citām personām tās nododat tikai normatīvajos aktos noteiktajos gadījumos" in letter
+    # the clause is in the contract's personal data section, and before the signatures of the letter
+    assert contract.index("Personas dati un konfidencialitāte") < contract.index("patstāvīgs pārzinis")
+    assert letter.index("patstāvīgs pārzinis") < letter.index("Sniedzējs (piekrīt vēstules noteikumiem)")
+    # the parent contract and the loan contract have no provider
+    assert "patstāvīgs pārzinis" not in texts["01-ligums-ar-vecaku"]
+    assert "patstāvīgs pārzinis" not in texts["14-patapinajuma-ligums"]
+
+
+def test_the_parent_contract_is_signed_by_the_head_or_an_authorised_person(texts: dict[str, str]) -> None:
+    """audit10 F14: no "viņa" (his) before the authorised person, as in the decisions."""
+    text = texts["01-ligums-ar-vecaku"]
+    assert "vārdā līgumu paraksta Dienesta vadītājs vai pilnvarotā persona:" in text
+    assert "viņa pilnvarotā" not in text

@@ -177,6 +177,12 @@ class ChildContext:
     ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D72)
 
     @property
+    def final_applies(self) -> bool:
+        """The ministry has set F and it decides A, or may once the prices are confirmed (not N <= P): the grant
+        decision names the ministry's document that set it (audit10 F8, D101)."""
+        return bool(self.final) and self.final_note != FINAL_NOT_APPLIED
+
+    @property
     def by_priority(self) -> list[Line]:
         """The lines in the order of the signed matrix sheet 6.5 (row k holds the line of priority k; D15),
         lines without a priority last in plan order: the contract's annex 2 lists them so."""

@@ -20,6 +20,7 @@ from generator.cli_errors import find_os_error, os_reason
 from generator.documents.from_matrix import archive as arch
 from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
+from generator.documents.from_matrix.child_link import child_link_lines
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
@@ -229,10 +230,11 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                                      build_day=today, archive=archived)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             one_of = signing.one_of_lines(child, names) if signable else []
+            links = child_link_lines(child.identification, names) if signable else []
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, one_of), first))
+                                       signing.report_section(warnings, [*one_of, *links]), first))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons["mape jau pastāv"] += 1

@@ -1,0 +1,105 @@
+"""What a child's papers say about the amounts the ministry sets (audit10 F8, F10; D101). The grant decision (08)
+names the ministry's document behind the base amount B written in the matrix and behind a final amount F that
+decides A – in its facts (a blank for the document's date and number) and in its legal basis; with N > P and no
+F yet it says that a new decision follows once F is set. The parent contract (01) pays what annex 2 funds from
+the IB, and with N > P and no F says, as 02/03 do, that the rest is not financed until F or a changed plan.
+Proven on the rendered HTML of a fictional child."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.context import ChildContext
+from tests.documents.child_render import child_html, text
+
+GRANT, PARENT = "08-lemums-par-pieskirsanu", "01-ligums-ar-vecaku"
+NEW_DECISION = "Kad Labklājības ministrija noteiks IB galīgo apmēru, Dienests pieņems jaunu lēmumu par IB pieejamo apmēru."
+NOT_FINANCED = "to nefinansē, līdz Labklājības ministrija nosaka IB galīgo apmēru vai atbalsta plānu groza."
+
+
+def _docs(catalogue: Catalogue, units: int, **inputs: object) -> tuple[ChildContext, dict[str, str]]:
+    child, html = child_html(catalogue, units, **inputs)
+    return child, {doc_id: text(body) for doc_id, body in html.items()}
+
+
+@pytest.fixture(scope="module")
+def pending(catalogue: Catalogue) -> tuple[ChildContext, dict[str, str]]:
+    """N = 160 × 25,00 = 4 000,00 > P = 70 % × 3 000,00 = 2 100,00, no F: A = P."""
+    return _docs(catalogue, 160)
+
+
+def test_the_grant_names_the_ministrys_documents_behind_b_and_f(catalogue: Catalogue) -> None:
+    child, docs = _docs(catalogue, 160, final=Decimal("3000.00"))
+    assert child.final_applies
+    grant = docs[GRANT]
+    base = "1.3. Labklājības ministrija ar šādu dokumentu ir noteikusi bāzes apmēru (B) 3 000,00 EUR: Dokumenta datums un Nr."
+    final = ("1.4. Labklājības ministrija pēc neizlietotā finansējuma pārdales ar šādu dokumentu ir noteikusi bērna IB "
+             "galīgo apmēru (F) 3 000,00 EUR: Dokumenta datums un Nr.")
+    assert base in grant and final in grant
+    assert "Tukšās vietas 1.3. un 1.4. punktā: datumu un numuru ieraksta no Labklājības ministrijas" in grant
+    basis = grant.split("Lēmums pieņemts, pamatojoties uz:", 1)[1].split("3. Pamatojums", 1)[0]
+    assert ("Labklājības ministrijas dokumentus, kas minēti 1.3. un 1.4. punktā (bāzes apmērs un IB galīgais "
+            "apmērs);") in basis
+    # F is set: no promise of a later decision on it
+    assert NEW_DECISION not in grant
+
+
+def test_without_f_the_grant_says_a_new_decision_follows(pending) -> None:  # noqa: ANN001
+    child, docs = pending
+    assert child.needed_over_provisional and not child.final and not child.final_applies
+    grant = docs[GRANT]
+    assert NEW_DECISION in grant
+    assert "līdz tam IB pieejamais apmērs ir provizoriskais" in grant
+    # only B (written in the matrix) is the ministry's document here
+    assert "Labklājības ministrija ar šādu dokumentu ir noteikusi bāzes apmēru (B) 3 000,00 EUR" in grant
+    assert "IB galīgo apmēru (F)" not in grant
+    assert "Tukšā vieta 1.3. punktā" in grant
+    assert "Labklājības ministrijas dokumentu, kas minēts 1.3. punktā (bāzes apmērs);" in grant
+
+
+def test_without_ministry_amounts_the_grant_cites_no_ministry_document(catalogue: Catalogue) -> None:
+    """N <= P on the catalogue's base (none written in the matrix): no facts line, no basis line, no promise."""
+    child, docs = _docs(catalogue, 40, base=None)
+    grant = docs[GRANT]
+    assert child.base_amount is None and not child.needed_over_provisional
+    assert "Labklājības ministrija ar šādu dokumentu" not in grant
+    assert "Labklājības ministrijas dokument" not in grant
+    assert NEW_DECISION not in grant
+
+
+def test_an_f_that_does_not_decide_a_is_not_cited(catalogue: Catalogue) -> None:
+    """N <= P: A = N whatever F the matrix holds, so F is no basis of the act."""
+    child, docs = _docs(catalogue, 40, final=Decimal("900.00"))
+    assert child.final and not child.final_applies
+    assert "IB galīgo apmēru (F)" not in docs[GRANT]
+
+
+def test_the_parent_contract_pays_the_ib_column_and_says_the_rest_waits(pending) -> None:  # noqa: ANN001
+    _, docs = pending
+    contract = docs[PARENT]
+    assert ("perioda kopējais apjoms nevar pārsniegt atbalsta plānā noteikto, un no IB katram pakalpojumam apmaksā "
+            "ne vairāk kā atbalsta plāna II daļas (2. pielikums) ailē „No IB, EUR” norādīto summu.") in contract
+    assert ("IB nepieciešamais apmērs pārsniedz provizorisko, tāpēc no IB apmaksā tikai to plāna daļu, kas pēc "
+            "pakalpojumu prioritātes iekļaujas IB pieejamajā apmērā") in contract
+    assert ("Pārējo atbalsta plānā paredzēto pakalpojumu apjomu no IB nemaksā, un atbalsta plānā tam nav paredzēts "
+            f"cits finansējuma avots: {NOT_FINANCED}") in contract
+    # the provider's contract says the same about the rest
+    provider = next(v for k, v in docs.items() if k.startswith("02-"))
+    assert NOT_FINANCED in provider
+
+
+def test_the_rest_clause_names_the_plans_other_sources(catalogue: Catalogue) -> None:
+    _, docs = _docs(catalogue, 160, other=Decimal("100.00"))
+    contract = docs[PARENT]
+    assert "Atbalsta plānā pārējā finansēšanai var izmantot šādus avotus: citi finanšu avoti." in contract
+    assert f"no IB nemaksā; ciktāl šie avoti to nesedz, {NOT_FINANCED}" in contract
+
+
+def test_with_f_or_n_within_p_the_parent_contract_has_no_waiting_clause(catalogue: Catalogue) -> None:
+    for child, docs in (_docs(catalogue, 160, final=Decimal("3000.00")), _docs(catalogue, 40)):
+        assert not child.final_pending
+        assert "no IB apmaksā tikai to plāna daļu" not in docs[PARENT]
+        assert "ailē „No IB, EUR” norādīto summu" in docs[PARENT]  # the general rule stays
