@@ -4,6 +4,11 @@ Run by Debian's Python (/usr/bin/python3 with python3-uno), not the project's ve
 ``uno``; it imports nothing from the project. generator/recalc.py (``values``) starts it and parses its output:
 
     /usr/bin/python3 generator/lo_values.py SOFFICE PROFILE_DIR < paths > json-lines
+    /usr/bin/python3 generator/lo_values.py SOFFICE PROFILE_DIR pdf < requests > json-lines
+
+With "pdf" each stdin line is a JSON request {"path", "sheets": [[sheet, PDF path], ...]}: the file is loaded once
+and each sheet printed to its PDF on its own (``print_file``); the answer is {"path", "printed": n} or {"path",
+"error"}.
 
 Reads one path per line from stdin; for each writes one JSON line: {"path", "names": {name: [sheet,
 first_row, first_col, last_row, last_col]}, "sheets": [name, ...], "cells": {sheet: [[row, col, value], ...]}}
@@ -156,7 +161,57 @@ def read_file(url: str) -> str:
         doc.close(True)
 
 
-g_exportedScripts = (read_file,)
+def _print_setup(sheet) -> tuple:  # noqa: ANN001 - a sheet of a loaded document
+    return (sheet.getPropertyValue("IsVisible"), sheet.getPrintAreas(), sheet.getPrintTitleRows(),
+            sheet.getTitleRows(), sheet.getPrintTitleColumns(), sheet.getTitleColumns())
+
+
+def _restore(sheet, setup: tuple) -> None:  # noqa: ANN001
+    """The sheet's print areas and print titles as loaded (turning the titles off forgets their rows)."""
+    visible, areas, print_rows, rows, print_columns, columns = setup
+    sheet.setPrintAreas(areas)
+    sheet.setPrintTitleRows(print_rows)
+    if print_rows:
+        sheet.setTitleRows(rows)
+    sheet.setPrintTitleColumns(print_columns)
+    if print_columns:
+        sheet.setTitleColumns(columns)
+    sheet.setPropertyValue("IsVisible", visible)
+
+
+def print_file(url: str, request: str) -> str:
+    """Inside soffice: load one file (recalculated on load) and print each sheet asked for to a PDF of its own, as
+    ``soffice --convert-to pdf`` prints a copy of the file with every other sheet hidden and without its print areas
+    and print titles (LibreOffice prints a hidden sheet's print area). ``request``: JSON [[sheet, PDF URL], ...]."""
+    desktop = XSCRIPTCONTEXT.getDesktop()  # noqa: F821
+    try:
+        doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+    except Exception as exc:  # noqa: BLE001 - reported per file, the caller decides
+        return json.dumps({"error": f"{type(exc).__name__}: {getattr(exc, 'Message', exc)}"}, ensure_ascii=False)
+    if doc is None:
+        return json.dumps({"error": "LibreOffice neatvēra failu"}, ensure_ascii=False)
+    try:
+        sheets = doc.getSheets()
+        every = [sheets.getByIndex(i) for i in range(sheets.getCount())]
+        setups = [_print_setup(sheet) for sheet in every]
+        for name, target_url in json.loads(request):
+            target = sheets.getByName(name)
+            target.setPropertyValue("IsVisible", True)  # first: LibreOffice keeps one sheet visible
+            for sheet, setup in zip(every, setups, strict=True):
+                if sheet.getName() == name:
+                    _restore(sheet, (True, *setup[1:]))
+                else:
+                    sheet.setPropertyValue("IsVisible", False)
+                    sheet.setPrintAreas(())
+                    sheet.setPrintTitleRows(False)
+                    sheet.setPrintTitleColumns(False)
+            doc.storeToURL(target_url, (prop("FilterName", "calc_pdf_Export"),))
+        return json.dumps({"printed": len(json.loads(request))})
+    finally:
+        doc.close(True)
+
+
+g_exportedScripts = (read_file, print_file)
 SCRIPT = "ibm_lo_values.py"
 
 
@@ -169,11 +224,19 @@ def main(argv: list[str]) -> int:
     try:
         factory = ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.script.provider.MasterScriptProviderFactory", ctx)
+        printing = argv[3:] == ["pdf"]
         script = factory.createScriptProvider("").getScript(
-            f"vnd.sun.star.script:{SCRIPT}$read_file?language=Python&location=user")
+            f"vnd.sun.star.script:{SCRIPT}${'print_file' if printing else 'read_file'}?language=Python&location=user")
         for line in sys.stdin:
-            path = Path(line.rstrip("\n"))
-            result = script.invoke((path.resolve().as_uri(),), (), ())[0]
+            if printing:  # {"path": ..., "sheets": [[sheet, PDF path], ...]}
+                asked = json.loads(line)
+                path = Path(asked["path"])
+                request = json.dumps([[sheet, Path(pdf).resolve().as_uri()] for sheet, pdf in asked["sheets"]])
+                arguments = (path.resolve().as_uri(), request)
+            else:
+                path = Path(line.rstrip("\n"))
+                arguments = (path.resolve().as_uri(),)
+            result = script.invoke(arguments, (), ())[0]
             print(f'{{"path": {json.dumps(str(path), ensure_ascii=False)}, {result[1:]}', flush=True)
     finally:
         try:

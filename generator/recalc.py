@@ -14,7 +14,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 _RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
@@ -162,18 +162,22 @@ def uno_available() -> bool:
     return subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
 
 
-def _read_values(files: Sequence[Path], profile: Path, timeout: float) -> tuple[dict[str, dict], str]:
-    """One helper run (one soffice): the JSON record of each file it read, by path, and its stderr."""
+def _read_values(files: Sequence[Path], profile: Path, timeout: float,
+                 requests: dict[str, str] | None = None) -> tuple[dict[str, dict], str]:
+    """One helper run (one soffice): the JSON record of each file it read, by path, and its stderr. With
+    ``requests`` (a JSON line for each file's path) the helper prints sheets to PDF instead (its "pdf" mode)."""
     exe = soffice()
     if exe is None:
         raise RecalcError("LibreOffice (soffice) nav atrasts: instalējiet libreoffice-calc-nogui")
     env = dict(os.environ)
     env.setdefault("HOME", str(profile))
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err, \
-            subprocess.Popen([UNO_PYTHON, str(_LO_VALUES), exe, str(profile)], stdin=subprocess.PIPE, stdout=out,
-                             stderr=err, text=True, env=env, start_new_session=True) as process:
+            subprocess.Popen([UNO_PYTHON, str(_LO_VALUES), exe, str(profile), *(["pdf"] if requests else [])],
+                             stdin=subprocess.PIPE, stdout=out, stderr=err, text=True, env=env,
+                             start_new_session=True) as process:
+        lines = [requests[str(Path(f).resolve())] if requests else str(Path(f).resolve()) for f in files]
         try:
-            process.communicate("".join(f"{Path(f).resolve()}\n" for f in files), timeout=timeout)
+            process.communicate("".join(f"{line}\n" for line in lines), timeout=timeout)
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)  # the helper and its soffice
             process.wait()
@@ -190,7 +194,8 @@ def _read_values(files: Sequence[Path], profile: Path, timeout: float) -> tuple[
         return records, err.read()
 
 
-def read_recalculated(files: Sequence[Path], *, profile: Path | None = None, timeout: float | None = None) -> list[dict]:
+def read_recalculated(files: Sequence[Path], *, profile: Path | None = None, timeout: float | None = None,
+                      _requests: dict[str, str] | None = None) -> list[dict]:
     """Open each file in one running LibreOffice (recalculated on load, as ``convert`` does), read every sheet's
     values and the defined names, close it unsaved. Returns generator/lo_values.py's record of each file (input
     order); a helper run that stops early (a crash, a time-out: by default 2 min and 15 s a file, ample on a loaded
@@ -208,7 +213,7 @@ def read_recalculated(files: Sequence[Path], *, profile: Path | None = None, tim
             pending = [f for f in wanted if f not in records]
             if not pending:
                 break
-            found, problems = _read_values([Path(f) for f in pending], profile, timeout)
+            found, problems = _read_values([Path(f) for f in pending], profile, timeout, _requests)
             records.update(found)
     finally:
         if own_profile:
@@ -219,3 +224,23 @@ def read_recalculated(files: Sequence[Path], *, profile: Path | None = None, tim
         raise RecalcError(f"LibreOffice neizdevās nolasīt {len(missing) + len(failed)} failus.\n"
                           + "\n".join(failed) + f"\n{problems}")
     return [records[f] for f in wanted]
+
+
+def print_sheets(files: Mapping[Path, Sequence[tuple[str, Path]]], *, profile: Path | None = None,
+                 timeout: float | None = None) -> None:
+    """Print sheets to PDF in one running LibreOffice: each file is loaded once (recalculated on load) and each of
+    its (sheet, PDF path) printed on its own, as ``convert(..., to="pdf")`` prints a copy of the file with every
+    other sheet hidden and without their print areas (tests/workbook/pdf_pages.py ``one_sheet_copies``), in a
+    fraction of the time: a copy per sheet costs a whole load and recalculation each (docs/benchmarks.md)."""
+    requests = {str(Path(f).resolve()): json.dumps({"path": str(Path(f).resolve()),
+                                                    "sheets": [[sheet, str(Path(pdf).resolve())] for sheet, pdf in asked]},
+                                                   ensure_ascii=False)
+                for f, asked in files.items()}
+    for asked in files.values():
+        for _, pdf in asked:
+            Path(pdf).parent.mkdir(parents=True, exist_ok=True)
+    timeout = timeout or 120 + 15 * sum(len(asked) + 1 for asked in files.values())
+    read_recalculated(list(files), profile=profile, timeout=timeout, _requests=requests)
+    missing = [str(pdf) for asked in files.values() for _, pdf in asked if not Path(pdf).exists()]
+    if missing:
+        raise RecalcError("LibreOffice neizdrukāja " + ", ".join(missing))

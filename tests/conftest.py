@@ -55,7 +55,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "site": 250,  # 260 in the clean clone of 01.12.2026 11:48; less ~10 s of fixed waits (testtime-site)
     "documents-build": 124,  # clone
     "one-price": 124,  # clone 162 s (two groups) x 0.77: both prices, one shared first build (testtime-lo)
-    "tests/workbook/test_print.py": 89,  # clone
+    "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
     "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
     "tests/documents/test_from_matrix_amounts.py": 46,  # clone
     "tests/ministry/test_collect.py": 51,  # clone

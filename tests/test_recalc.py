@@ -131,3 +131,40 @@ exit 9
     helper.write_text("#!/bin/sh\nexit 9\n")
     with pytest.raises(recalc.RecalcError, match="nolasīt 2 failus"):
         recalc.read_recalculated(files[:2])
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xdist_group("recalc-lo")
+def test_sheets_printed_apart_from_one_load(tmp_path: Path) -> None:
+    """print_sheets: each sheet on its own PDF (the other sheets and their print areas left out), with its repeated
+    heading rows on every page after an earlier sheet of the same file was printed, and the values recalculated.
+    (That the PDFs equal those of one-sheet copies printed by ``convert`` was measured on every print of
+    tests/workbook/test_print.py: docs/benchmarks.md.)"""
+    import subprocess
+
+    if not recalc.uno_available():
+        pytest.fail("Debian Python nevar importēt uno: `make test` uzstāda python3-uno")
+    path = tmp_path / "lapas.xlsx"
+    wb = xlsxwriter.Workbook(path)
+    first = wb.add_worksheet("Pirmā")
+    first.write_string("A1", "pirmās lapas virsraksts")
+    first.write_number("A2", 2.5)
+    first.write_formula("B2", "=A2*4", None, 0)  # cached 0: LibreOffice must recalculate it
+    first.print_area("A1:B2")
+    first.repeat_rows(0)
+    first.repeat_columns(0)
+    second = wb.add_worksheet("Otrā")
+    second.write_string("A1", "otrās lapas virsraksts")
+    for row in range(1, 120):
+        second.write_string(row, 0, f"rinda {row}")
+    second.repeat_rows(0)
+    second.repeat_columns(0)
+    wb.close()
+    pdfs = {sheet: tmp_path / "pdf" / f"{sheet}.pdf" for sheet in ("Pirmā", "Otrā")}
+    recalc.print_sheets({path: list(pdfs.items())})
+    pages = {sheet: subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split("\f")[:-1] for sheet, pdf in pdfs.items()}
+    assert len(pages["Pirmā"]) == 1 and "10" in pages["Pirmā"][0], pages["Pirmā"]
+    assert "otrās lapas" not in pages["Pirmā"][0] and "pirmās lapas" not in "".join(pages["Otrā"])
+    assert len(pages["Otrā"]) >= 2
+    assert all("otrās lapas virsraksts" in page for page in pages["Otrā"]), pages["Otrā"]

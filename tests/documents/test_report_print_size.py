@@ -3,7 +3,7 @@ sheets print at 100 %, a wide sheet continues to the right with its label column
 29, 30 and 31 (and 27) have their signature lines on a page that also holds the report's rows and every column,
 label and note of the report (one page across). No wrapped note hides its last line under its row.
 
-One LibreOffice call prints every visible sheet of every report workbook twice: made during the round
+One running LibreOffice prints every visible sheet of every report workbook twice: made during the round
 (dated months and quarters) and made after it (blank month inputs with their note, as `ibm build` makes
 them today), for the municipality with the longest social service name (the longest notes). The cells are
 Calibri (D34), printed with Carlito's metrics like the column widths.
@@ -23,7 +23,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports.activity import ACTIVITIES
 from generator.documents.reports.printing import SIGNATURE_LABELS
 from generator.documents.reports.workbooks import write_report_workbooks
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile, print_sheets
 from tests.workbook.pdf_clip import cut_runs
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 
@@ -50,15 +50,20 @@ def printed_sheets(calibri_metrics: None, catalogue: Catalogue,
     folder = tmp_path_factory.mktemp("atskaisu-druka")
     municipality = catalogue.municipality(_longest_service(catalogue))
     copies: dict[tuple[str, str, str], Path] = {}
+    pdfs: dict[tuple[str, str, str], Path] = {}
+    asked: dict[Path, list[tuple[str, Path]]] = {}
     for build, day in BUILDS.items():
         for workbook in write_report_workbooks(catalogue, municipality, folder / build, build_date=day):
             for sheet, copy in one_sheet_copies(workbook, folder / build).items():
                 if sheet == "Saraksti":  # hidden lists the formulas use
                     continue
-                unique = copy.with_name(f"{build}--{copy.name}")  # one soffice call needs unique names
+                unique = copy.with_name(f"{build}--{copy.name}")
                 copies[(build, workbook.stem, sheet)] = copy.rename(unique)
-    pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
-    return {key: (copy, pdf) for (key, copy), pdf in zip(copies.items(), pdfs, strict=True)}
+                pdfs[(build, workbook.stem, sheet)] = folder / "pdf" / unique.with_suffix(".pdf").name
+                asked.setdefault(workbook, []).append((sheet, pdfs[(build, workbook.stem, sheet)]))
+    # each workbook loaded once, its sheets printed apart as the one-sheet copies print (tests/workbook/pdf_pages.py)
+    print_sheets(asked, profile=make_profile(folder / "profile"))
+    return {key: (copy, pdfs[key]) for key, copy in copies.items()}
 
 
 @pytest.fixture(scope="module")

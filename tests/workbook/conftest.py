@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import random
 import shutil
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -310,13 +311,26 @@ class InputCells:
         self.cells = {sheet: sorted(coords) for sheet, coords in read_xlsx(template).unlocked.items() if coords}
         self.blank = {sheet: {rc: self._typed(wb[sheet].cell(*rc).value) for rc in coords}
                       for sheet, coords in self.cells.items()}
+        self.grouped = [sheet for sheet in wb.sheetnames if opened_by_program(sheet)]
+        self._folder = tempfile.TemporaryDirectory(prefix="ibm-input-cells-")
+        self._stripped: Path | None = None
+
+    def stripped(self) -> Path:
+        """The template without its formulas' cached values, made once: each save then patches only the rows it
+        writes (and opens the plan-row groups), not every cell of every sheet again; the files are byte for byte
+        those patched from the template itself (tests/workbook/test_input_cells.py), in about half the CPU time
+        (bench/input_cells_speed.py)."""
+        if self._stripped is None:
+            self._stripped = patch_xlsx(self.template, Path(self._folder.name) / self.template.name, {})
+        return self._stripped
 
     @staticmethod
     def _typed(value: object) -> tuple[type, object]:
         return type(value), value
 
-    def save(self, wb, path: Path, lines: int, written: list) -> None:  # noqa: ANN001
-        """``written``: the cells a test wrote directly ((sheet, "A1") pairs or BadCells); each must be an input."""
+    def changed(self, wb, written: list) -> dict:  # noqa: ANN001
+        """The input cells whose value differs from the template's, by sheet; ``written``: the cells a test wrote
+        directly ((sheet, "A1") pairs or BadCells), each of which must be an input."""
         for cell in written:
             sheet, ref = (cell.sheet, cell.cell) if isinstance(cell, BadCell) else cell
             assert parse_cell(ref) in self.blank.get(sheet, {}), f"{sheet}!{ref} nav ievades šūna: to nevar aizpildīt"
@@ -327,8 +341,22 @@ class InputCells:
                        if self._typed(value := ws.cell(*rc).value) != blank[rc]}
             if changed:
                 values[sheet] = changed
+        return values
+
+    def save(self, wb, path: Path, lines: int, written: list) -> None:  # noqa: ANN001
+        """``written``: the cells a test wrote directly ((sheet, "A1") pairs or BadCells); each must be an input."""
+        values = self.changed(wb, written)
         shown = shown_level(lines)
-        patch_xlsx(self.template, path, values,  # as fill and ibm migrate: 6.11's groups stay for a person to open
+        patch_xlsx(self.stripped(), path, {sheet: {} for sheet in self.grouped} | values, strip_cached=False,
+                   # as fill and ibm migrate: 6.11's groups stay for a person to open
+                   finish_sheet=lambda sheet, xml: open_groups(xml, shown) if opened_by_program(sheet) else xml)
+
+    def save_from_template(self, wb, path: Path, lines: int, written: list) -> None:  # noqa: ANN001
+        """``save`` patching the template itself, every sheet stripped of its cached values on the way (the
+        route ``save`` shortens; test_input_cells.py proves the two files equal)."""
+        values = self.changed(wb, written)
+        shown = shown_level(lines)
+        patch_xlsx(self.template, path, values,
                    finish_sheet=lambda sheet, xml: open_groups(xml, shown) if opened_by_program(sheet) else xml)
 
 

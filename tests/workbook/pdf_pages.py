@@ -36,6 +36,15 @@ def read_pages(pdf: Path) -> list[Page]:
     return pages
 
 
+def sheet_names(xlsx: Path) -> list[str]:
+    """The names of the workbook's sheets, in its order."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(xlsx) as z:
+        return re.findall(r'<sheet [^>]*name="([^"]+)"', z.read("xl/workbook.xml").decode("utf-8"))
+
+
 def one_sheet_copies(xlsx: Path, out_dir: Path) -> dict[str, Path]:
     """A copy of ``xlsx`` per sheet with every other sheet hidden (LibreOffice prints visible sheets
     only), named STEM--SHEET.xlsx: how a person prints one annex at a time."""
@@ -65,3 +74,15 @@ def one_sheet_copies(xlsx: Path, out_dir: Path) -> dict[str, Path]:
                 z.writestr(name, text.encode("utf-8") if name == "xl/workbook.xml" else data)
         copies[target] = path
     return copies
+
+
+def print_sheets_apart(files: dict[Path, tuple[str, ...]], out_dir: Path, profile: Path) -> dict[tuple[str, str], Path]:
+    """(file stem, sheet) -> the PDF of that sheet printed on its own, for each file and each of its sheets asked
+    for: what ``convert`` gives for ``one_sheet_copies``, with each file loaded and recalculated once in one
+    running LibreOffice (generator/recalc.py ``print_sheets``) instead of once per sheet."""
+    from generator.recalc import print_sheets
+
+    wanted = {path: [(sheet, out_dir / f"{path.stem}--{sheet}.pdf") for sheet in sheet_names(path) if sheet in sheets]
+              for path, sheets in files.items()}  # in the workbook's order, as one_sheet_copies gives them
+    print_sheets(wanted, profile=profile)
+    return {(path.stem, sheet): pdf for path, asked in wanted.items() for sheet, pdf in asked}

@@ -23,7 +23,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.lvformat import NBSP
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile
 from generator.reference.lines import line_from_offer
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import People, fill
@@ -61,7 +61,7 @@ from tests.workbook import later_round
 from tests.workbook.conftest import LATER_ROUND, recipient_labels, round_catalogue
 from tests.workbook.party_catalogues import confirm, edited_names
 from tests.workbook.pdf_clip import Run, cut_runs, text_runs
-from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
+from tests.workbook.pdf_pages import Page, print_sheets_apart, read_pages
 from tests.workbook.plans import random_plans
 
 # Its own work unit (the file), not the "workbook-lo" group: it shares no LibreOffice call with that group, only
@@ -262,12 +262,20 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
     row and an invalid F: 6.4)."""
     require_calibri_metrics()  # skips without LibreOffice, fails without Calibri's metrics
     folder = tmp_path_factory.mktemp("print")
-    copies: dict[tuple[str, str], Path] = {}
+    pdfs = print_sheets_apart(print_inputs(catalogue, templates, params, folder), folder / "pdf",
+                              make_profile(folder / "profile"))
+    result: dict[str, dict[str, Path]] = {}
+    for (name, sheet), pdf in pdfs.items():
+        result.setdefault(name, {})[sheet] = pdf
+    return result
+
+
+def print_inputs(catalogue: Catalogue, templates, params, folder: Path) -> dict[Path, tuple[str, ...]]:  # noqa: ANN001
+    """The workbooks printed_pdfs prints, each with the sheets printed from it."""
+    files: dict[Path, tuple[str, ...]] = {}
 
     def add(path: Path, sheets: tuple[str, ...]) -> None:
-        for sheet, copy in one_sheet_copies(path, folder).items():
-            if sheet in sheets:
-                copies[(path.stem, sheet)] = copy
+        files[path] = sheets
 
     add(_showcase_file(catalogue, templates["liepaja"], folder / "paraugs.xlsx"), SHEETS)
     add(_showcase_file(catalogue, templates["liepaja"], folder / "paslepts.xlsx", repeat=2, collapse=True),
@@ -304,11 +312,7 @@ def printed_pdfs(catalogue: Catalogue, templates, params, tmp_path_factory: pyte
         path = folder / f"plans-{plan.seed}.xlsx"
         wb.save(path)
         add(path, PLAN_SHEETS)
-    pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
-    result: dict[str, dict[str, Path]] = {}
-    for (name, sheet), pdf in zip(copies, pdfs, strict=True):
-        result.setdefault(name, {})[sheet] = pdf
-    return result
+    return files
 
 
 @pytest.fixture(scope="module")

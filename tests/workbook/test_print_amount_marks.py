@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.texts import BLANK, FINAL_IF_OVER, FINAL_LABEL, FINAL_NOT_APPLIED, PRICE_MARK_NOTE
@@ -28,7 +28,7 @@ from tests.print_fonts import require_calibri_metrics
 from tests.workbook import later_round
 from tests.workbook.conftest import recipient_labels
 from tests.workbook.pdf_clip import cut_runs, text_runs
-from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
+from tests.workbook.pdf_pages import Page, print_sheets_apart, read_pages
 from tests.workbook.plans import random_plan
 from tests.workbook.test_print import PEOPLE, PROVISIONAL_LINE, showcase
 
@@ -69,24 +69,22 @@ def _cases(catalogue: Catalogue, params) -> dict[str, tuple[WorkbookInputs, tupl
 @pytest.fixture(scope="module")
 def printed(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
             ) -> dict[str, tuple[WorkbookInputs, dict[str, Path]]]:
-    """case -> (its inputs, sheet -> the PDF of that sheet printed on its own), in one LibreOffice call."""
+    """case -> (its inputs, sheet -> the PDF of that sheet printed on its own), in one running LibreOffice."""
     require_calibri_metrics()  # skips without LibreOffice, fails without Calibri's metrics
     folder = tmp_path_factory.mktemp("amount-marks")
     labels = recipient_labels(catalogue)
-    copies: dict[tuple[str, str], Path] = {}
+    files: dict[Path, tuple[str, ...]] = {}
     cases = _cases(catalogue, params)
     for name, (inputs, sheets) in cases.items():
         wb = load_workbook(templates["liepaja"])
         fill(wb, inputs, labels, PEOPLE)
         path = folder / f"{name}.xlsx"
         wb.save(path)
-        for sheet, copy in one_sheet_copies(path, folder).items():
-            if sheet in sheets:
-                copies[(name, sheet)] = copy
-    pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
+        files[path] = tuple(sheets)
+    pdfs = print_sheets_apart(files, folder / "pdf", make_profile(folder / "profile"))
     result: dict[str, tuple[WorkbookInputs, dict[str, Path]]] = {name: (inputs, {}) for name, (inputs, _) in
                                                                   cases.items()}
-    for (name, sheet), pdf in zip(copies, pdfs, strict=True):
+    for (name, sheet), pdf in pdfs.items():
         result[name][1][sheet] = pdf
     return result
 

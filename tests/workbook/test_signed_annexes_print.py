@@ -16,7 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.texts import (
@@ -30,7 +30,7 @@ from generator.workbook.texts import (
 from tests.print_fonts import require_calibri_metrics
 from tests.workbook import later_round
 from tests.workbook.conftest import recipient_labels
-from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
+from tests.workbook.pdf_pages import Page, print_sheets_apart, read_pages
 from tests.workbook.test_print import PEOPLE, showcase
 
 # the module's catalogue, day, params and templates: a test round with a prefilled "jāprecizē" price (D61)
@@ -61,7 +61,7 @@ def printed(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.Te
             ) -> dict[str, dict[str, list[Page]]]:
     require_calibri_metrics()
     folder = tmp_path_factory.mktemp("signed")
-    copies: dict[tuple[str, str], Path] = {}
+    files: dict[Path, tuple[str, ...]] = {}
     REFERENCE_ERRORS.clear()
     for name, start, lines, price in WORKBOOKS:
         inputs = showcase(catalogue)
@@ -76,12 +76,10 @@ def printed(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.Te
         fill(wb, inputs, recipient_labels(catalogue), PEOPLE)
         path = folder / f"{name}.xlsx"
         wb.save(path)
-        for sheet, copy in one_sheet_copies(path, folder).items():
-            if sheet in SIGNED:
-                copies[(name, sheet)] = copy
-    pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
+        files[path] = tuple(SIGNED)
+    pdfs = print_sheets_apart(files, folder / "pdf", make_profile(folder / "profile"))
     result: dict[str, dict[str, list[Page]]] = {}
-    for (name, sheet), pdf in zip(copies, pdfs, strict=True):
+    for (name, sheet), pdf in pdfs.items():
         result.setdefault(name, {})[sheet] = read_pages(pdf)
     return result
 
