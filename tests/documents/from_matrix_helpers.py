@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.ministry.matrix import ChildData
+from generator.ministry.xlsxread import a1, read_xlsx, sheet_parts
 from generator.money import cents
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
@@ -143,3 +145,22 @@ def plan_reading(catalogue: Catalogue, municipality_id: str,
     return MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params, outcome=outcome,
                          parent_name="Pēteris Paraugs",
                          providers={offers[offer].label: provider for offer, *_, provider in lines})
+
+
+def with_cached(source: Path, target: Path, name: str, value: str) -> None:
+    """A copy of the matrix with ``value`` cached in the formula cell of ``name``, as an old save, Excel's last
+    result or a hand edit of the XML leaves it (openpyxl saved the source: nothing was cached there yet)."""
+    ref = read_xlsx(source).name_ref(name)
+    assert ref is not None
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        part = sheet_parts(zin)[ref.sheet]
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                text = data.decode()
+                start = text.index(f'<c r="{a1(ref.first)}"')
+                end = text.index("</c>", start)
+                cell = text[start:end]
+                assert "<v>" not in cell.replace("<v></v>", "")
+                data = (text[:start] + cell.replace("<v></v>", "") + f"<v>{value}</v>" + text[end:]).encode()
+            zout.writestr(info, data)

@@ -229,27 +229,14 @@ def test_a_folder_not_made_by_the_command_is_never_replaced(matrices, tmp_path: 
 
 def test_a_stale_cached_value_is_reported_and_the_recomputation_used(matrices, catalogue: Catalogue,
                                                                      tmp_path: Path) -> None:
-    import zipfile
 
     from generator.documents.from_matrix.run import run
-    from generator.ministry.xlsxread import a1, read_xlsx, sheet_parts
-    from tests.documents.from_matrix_helpers import docx_tables, money, table_with
+    from tests.documents.from_matrix_helpers import docx_tables, money, table_with, with_cached
 
     child = matrices["clean"]
     source = tmp_path / "novecojusi.xlsx"
-    ref = read_xlsx(child.path).name_ref("IB_Nepieciesamais")
-    assert ref is not None
     # a cached value in the formula cell, as an old save or a hand edit of the XML would leave it
-    with zipfile.ZipFile(child.path) as zin, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as zout:
-        part = sheet_parts(zin)[ref.sheet]
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == part:
-                text = data.decode()
-                start = text.index(f'<c r="{a1(ref.first)}"')
-                end = text.index("</c>", start)
-                data = (text[:end] + "<v>999999.99</v>" + text[end:]).encode()
-            zout.writestr(info, data)
+    with_cached(child.path, source, "IB_Nepieciesamais", "999999.99")
     lines: list[str] = []
     summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
                   pdf=False, today=dt.date(2018, 1, 1))

@@ -8,16 +8,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.run import run
-from generator.ministry.xlsxread import a1, read_xlsx, sheet_parts
 from generator.reference.rounds import period_holding
-from tests.documents.from_matrix_helpers import clean, write_matrices
+from tests.documents.from_matrix_helpers import clean, with_cached, write_matrices
 from tests.ministry.factory import Child, make_children, params
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]
@@ -110,28 +108,10 @@ def test_a_municipality_not_in_the_round_of_the_plans_first_day(catalogue: Catal
     assert round_problem(catalogue, other, first.services_start) is None  # one round: its list is 6.1 B5's list
 
 
-def _with_cached(source: Path, target: Path, name: str, value: str) -> None:
-    """A copy of the file with ``value`` cached in the formula cell of ``name`` (as Excel leaves its last result)."""
-    ref = read_xlsx(source).name_ref(name)
-    assert ref is not None
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
-        part = sheet_parts(zin)[ref.sheet]
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == part:
-                text = data.decode()
-                start = text.index(f'<c r="{a1(ref.first)}"')
-                end = text.index("</c>", start)
-                cell = text[start:end]
-                assert "<v>" not in cell.replace("<v></v>", "")  # saved by openpyxl: nothing cached yet
-                data = (text[:start] + cell.replace("<v></v>", "") + f"<v>{value}</v>" + text[end:]).encode()
-            zout.writestr(info, data)
-
-
 def test_a_higher_stored_error_count_is_an_error_shown_as_a_whole_number(children, catalogue: Catalogue,
                                                                          tmp_path: Path) -> None:
     source = tmp_path / "kludas.xlsx"
-    _with_cached(children["clean"].path, source, "Kludas", "1")
+    with_cached(children["clean"].path, source, "Kludas", "1")
     summary, lines = _run(catalogue, source, tmp_path / "out")
     assert (summary.made, summary.refused) == (0, 1), lines
     assert summary.reasons == {"matricā ir kļūdas, ko pārrēķins neatrod": 1}
@@ -145,7 +125,7 @@ def test_a_higher_stored_error_count_is_an_error_shown_as_a_whole_number(childre
     assert "(Kludas): 1 → 0" in report and "1,00" not in report.split("Saglabātās vērtības", 1)[1]
     # a lower stored count (a fixed matrix not yet recalculated) is only the usual note
     lower = tmp_path / "mazak.xlsx"
-    _with_cached(children["clean"].path, lower, "Bridinajumi", "7")
+    with_cached(children["clean"].path, lower, "Bridinajumi", "7")
     summary, lines = _run(catalogue, lower, tmp_path / "mazak")
     assert summary.made == 1, lines
 

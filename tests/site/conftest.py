@@ -14,8 +14,10 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.opendata.export import render_open_data
+from generator.reference.params import Params
 from generator.site.sources import SiteSources
 from generator.site.step import build_into
+from generator.workbook.writer import template_date
 from tests.shared_session import shared
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -128,6 +130,18 @@ AMOUNT = re.compile(r"(-?\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?)\u00a0EUR")
 def amounts(text: str) -> list[Decimal]:
     """Every 'N NNN,NN EUR' in ``text`` as a Decimal."""
     return [Decimal(m.replace("\u00a0", "").replace(",", ".")) for m in AMOUNT.findall(text)]
+
+
+@pytest.fixture(scope="module")
+def params(catalogue: Catalogue) -> Params:
+    """The reference's parameters on the matrix's prices day (the calculator's tests)."""
+    return Params.from_catalogue(catalogue, template_date(catalogue))
+
+
+@pytest.fixture(scope="module")
+def offers(catalogue: Catalogue) -> dict:
+    """The catalogue's offers on the matrix's prices day, by id (the calculator's tests)."""
+    return {o.id: o for o in catalogue.offers(template_date(catalogue))}
 
 
 # The browser fixtures (server, browser, visit) for every test module of tests/site/.

@@ -56,23 +56,6 @@ PAGE = "kalkulators.html"
 CASE_FILES = ("rules.yaml", "workbook.yaml", "amounts.yaml")
 
 
-@pytest.fixture(scope="module")
-def params(catalogue: Catalogue) -> Params:
-    return Params.from_catalogue(catalogue, template_date(catalogue))
-
-
-@pytest.fixture(scope="module")
-def offers(catalogue: Catalogue) -> dict:
-    return {o.id: o for o in catalogue.offers(template_date(catalogue))}
-
-
-@pytest.fixture
-def visit(browser, server: str):  # noqa: F811
-    v = Visit(browser, server)
-    yield v
-    v.close()
-
-
 def run_batch(visit: Visit, inputs: list[dict]) -> list[dict]:
     """All inputs through the API in one evaluate call."""
     visit.open(PAGE)

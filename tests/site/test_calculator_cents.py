@@ -10,12 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from generator.catalogue.catalogue import Catalogue
 from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import fixed_unit_price, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
-from generator.workbook.writer import template_date
 from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
 from tests.site.calculator_expected import api_input, differences, expected
 
@@ -30,23 +28,6 @@ BASE = {"dzimsanasDatums": "2012-05-20", "periodaSakums": "01.10.2018", "menesi"
 # every money field of the calculator (its API name and label) with a value of four decimals
 MONEY = (("galigais", "IB galīgais apmērs F"), ("pabalsti", "Pabalsti"), ("pakalpojumi", "Valsts un pašvaldību pakalpojumi"),
          ("citi", "Citi finanšu avoti"), ("bazesApmers", "Bāzes apmērs B"))
-
-
-@pytest.fixture(scope="module")
-def params(catalogue: Catalogue) -> Params:
-    return Params.from_catalogue(catalogue, template_date(catalogue))
-
-
-@pytest.fixture(scope="module")
-def offers(catalogue: Catalogue) -> dict:
-    return {o.id: o for o in catalogue.offers(template_date(catalogue))}
-
-
-@pytest.fixture
-def visit(browser, server: str):  # noqa: ANN001, ANN201, F811
-    v = Visit(browser, server)
-    yield v
-    v.close()
 
 
 def _run(visit: Visit, inputs: list[dict]) -> list[dict]:

@@ -10,11 +10,9 @@ import datetime as dt
 
 import pytest
 
-from generator.catalogue.catalogue import Catalogue
 from generator.lvformat import date as lv_date
 from generator.reference.params import Params
 from generator.reference.rounds import plan_end
-from generator.workbook.writer import template_date
 from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
 
@@ -25,11 +23,6 @@ pytestmark = [
 
 PAGE = "kalkulators.html"
 NBSP = "\u00a0"
-
-
-@pytest.fixture(scope="module")
-def params(catalogue: Catalogue) -> Params:
-    return Params.from_catalogue(catalogue, template_date(catalogue))
 
 
 def _plan(page, birth: str, start: str, lines: list[tuple[str, str, str]]) -> None:  # noqa: ANN001 - a Playwright page
