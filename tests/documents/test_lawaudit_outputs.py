@@ -95,7 +95,7 @@ def test_a_childs_contracts_print_the_plans_prices_and_the_provider_contracts_su
                                                                                    pdf_text) -> None:  # noqa: ANN001
     child = child_files["child"]
     providers = {p.name: p for p in child.providers if p.funded}
-    seen = 0
+    seen = annexed = 0
     for name, (pdf, word) in child_files["files"].items():
         text = normalise(pdf_text(pdf))
         # the footer's version only ("kataloga versija 02e8ff79", every page)
@@ -103,7 +103,13 @@ def test_a_childs_contracts_print_the_plans_prices_and_the_provider_contracts_su
         if "01-ligums" in name:
             assert "bērna identifikācijas kods: ______" in text and "matrica-016" not in text
             continue
-        assert "(cenas uz 01.07.2019)" in text, name
+        # a provider's price annex lists only the ceilings of what it delivers (D102): where there is one, its
+        # prices are the plan's first day's
+        if "Augstākās pieļaujamās cenas" in text:
+            assert "(cenas uz 01.07.2019)" in text, name
+            annexed += 1
+        else:
+            assert "cenas uz" not in text, name
         if "02-ligums" in name:
             provider = next(p for n, p in providers.items() if n in text)
             table = next(without_caption(t) for t in docx_tables(word) if "Summa no IB, EUR" in t[0])
@@ -111,6 +117,7 @@ def test_a_childs_contracts_print_the_plans_prices_and_the_provider_contracts_su
             assert [normalise(r[-1]) for r in table[1:-1]] == [normalise(ln.ib) for ln in provider.lines if ln.funded]
             seen += 1
     assert seen == len(providers) >= 2
+    assert annexed >= 1, "no provider paper with a price annex: the plan has no regulated service left"
     assert PLAN_START.year == 2019
 
 

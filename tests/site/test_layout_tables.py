@@ -136,9 +136,10 @@ def test_scroll_hints_pass_axe_on_a_phone(browser, server: str, scheme: str) -> 
 
 @browser_test
 def test_decisions_tables_fit_a_phone(browser, server: str) -> None:
-    """Two or three columns of sentences wrap within a 390 px screen: nothing to scroll sideways."""
+    """The decisions are sections, not table rows (generator/site/decision_sections.py); the tables left (the
+    source's open points, two columns of sentences) wrap within a 390 px screen: nothing to scroll sideways."""
     tables = _tables(browser, server, DECISIONS, 390)
-    assert len(tables) >= 2
+    assert tables and not any(t["heading"].startswith("D") and " – " in t["heading"] for t in tables)
     for table in tables:
         assert not table["scrolls"] and table["hint"] is None, table["heading"]
         assert table["narrowestText"] >= 149 or table["narrowestText"] == 9999, table["heading"]
