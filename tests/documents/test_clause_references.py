@@ -63,3 +63,21 @@ def test_the_docx_keeps_the_reference_as_text_beside_the_word_numbered_clause(ca
     assert table._p.pPr.numPr is not None  # its number is Word's list number, renumbered on edits
     number = _numbered(_text(doc.html), TABLE_CLAUSES["02-ligums-ar-sniedzeju"])
     assert any(f"apjomā, kas nepārsniedz {number} punktā norādīto" in p.text for p in docx.paragraphs)
+
+
+def test_provider_papers_pay_no_more_than_the_ib_funded_volume_of_their_table(catalogue: Catalogue) -> None:
+    """02's payment clause and 03's invoice clause measure payment against the table's IB volume, not the plan
+    (audit12 F1): where N > P the plan holds more than the IB pays."""
+    _, child_docs = _partial(catalogue)
+    municipal = {d.spec.id: d.html for d in render_municipality(catalogue, catalogue.municipality("ogre"),
+                                                                [by_id(i) for i in TABLE_CLAUSES])}
+    papers = {**municipal, **{k: v for k, v in child_docs.items() if k.startswith(("02-", "03-"))}}
+    for doc_id, html in papers.items():
+        text = _text(html)
+        kind = "02-ligums-ar-sniedzeju" if doc_id.startswith("02-") else "03-garantijas-vestule"
+        table = _numbered(text, TABLE_CLAUSES[kind])
+        if kind.startswith("02-"):
+            assert f"apjomu, kas nepārsniedz {table} punktā norādīto apjomu periodā no IB" in text, doc_id
+        else:
+            assert f"apjoms, kas pārsniedz {table} punktā norādīto, sociālais darbinieks" in text, doc_id
+        assert "atbalsta plānā noteikto." not in text and "pārsniedz atbalsta plānā noteikto," not in text, doc_id
