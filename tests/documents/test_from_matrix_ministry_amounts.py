@@ -101,5 +101,39 @@ def test_the_rest_clause_names_the_plans_other_sources(catalogue: Catalogue) -> 
 def test_with_f_or_n_within_p_the_parent_contract_has_no_waiting_clause(catalogue: Catalogue) -> None:
     for child, docs in (_docs(catalogue, 160, final=Decimal("3000.00")), _docs(catalogue, 40)):
         assert not child.final_pending
-        assert "no IB apmaksā tikai to plāna daļu" not in docs[PARENT]
+        assert "līdz Labklājības ministrija nosaka IB galīgo apmēru" not in docs[PARENT]
         assert "ailē „No IB, EUR” norādīto summu" in docs[PARENT]  # the general rule stays
+
+
+SHORT = "IB galīgais apmērs (F), ko noteikusi Labklājības ministrija, nesedz visu atbalsta plānu, tāpēc no IB apmaksā"
+MONTHS_NOTE = "Tabulā ir viss atbalsta plānā paredzētais apjoms, nevis no IB apmaksātais"
+
+
+def test_an_f_below_n_leaves_the_rest_of_the_plan_unfinanced_in_01_and_08(catalogue: Catalogue) -> None:
+    """N = 4 000,00 > F = 3 000,00 = A: the ministry's F pays part of the plan for good (audit12 F2)."""
+    child, docs = _docs(catalogue, 160, final=Decimal("3000.00"))
+    assert child.final_short and not child.final_pending
+    contract, grant = docs[PARENT], docs[GRANT]
+    assert SHORT in contract
+    assert ("Pārējo atbalsta plānā paredzēto pakalpojumu apjomu no IB nemaksā, un atbalsta plānā tam nav paredzēts "
+            "cits finansējuma avots: to nefinansē, līdz atbalsta plānu groza.") in contract
+    assert MONTHS_NOTE in contract
+    assert ("IB galīgais apmērs (F) nesedz visu atbalsta plānu: no IB apmaksā tikai to plāna daļu, kas pēc "
+            "pakalpojumu prioritātes iekļaujas IB pieejamajā apmērā; pārējo atbalsta plānā paredzēto pakalpojumu "
+            "apjomu no IB nemaksā, līdz atbalsta plānu groza.") in grant
+
+
+def test_without_f_the_grant_too_says_the_rest_waits(pending) -> None:  # noqa: ANN001
+    _, docs = pending
+    assert ("IB pieejamais apmērs nesedz visu atbalsta plānu: no IB apmaksā tikai to plāna daļu, kas pēc "
+            f"pakalpojumu prioritātes iekļaujas IB pieejamajā apmērā; pārējo atbalsta plānā paredzēto pakalpojumu "
+            f"apjomu no IB nemaksā, līdz Labklājības ministrija nosaka IB galīgo apmēru vai atbalsta plānu groza.") \
+        in docs[GRANT]
+    assert MONTHS_NOTE in docs[PARENT]
+
+
+def test_an_f_that_covers_n_leaves_nothing_unfinanced(catalogue: Catalogue) -> None:
+    for child, docs in (_docs(catalogue, 160, final=Decimal("4000.00")), _docs(catalogue, 40)):
+        assert not child.ib_short
+        assert "nesedz visu atbalsta plānu" not in docs[PARENT] + docs[GRANT]
+        assert MONTHS_NOTE not in docs[PARENT]

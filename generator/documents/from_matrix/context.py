@@ -174,7 +174,14 @@ class ChildContext:
     # rest is not financed, never that the parent pays it).
     plan_sources: list[str] = field(default_factory=list)
     final_pending: bool = False  # N > P and the ministry has not yet set F: F may still fund more of the plan
+    final_short: bool = False  # N > P and the ministry's F is below N: F funds only part of the plan for good
     ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D72)
+
+    @property
+    def ib_short(self) -> bool:
+        """N > A: the IB pays only part of the plan, for now (no F yet) or for good (F < N); the parent contract
+        and the grant decision say that the rest is not financed from the IB (audit12 F2, D101)."""
+        return self.final_pending or self.final_short
 
     @property
     def final_applies(self) -> bool:
@@ -300,6 +307,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors), start_day=inputs.period_start,
         plan_sources=_plan_sources(inputs, fin, sums_confirmed), final_pending=over and inputs.final is None,
+        final_short=over and inputs.final is not None and inputs.final < outcome.needed,
         ib_on_base=a_on_base,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
