@@ -126,8 +126,8 @@ def test_an_f_below_n_leaves_the_rest_of_the_plan_unfinanced_in_01_and_08(catalo
 def test_without_f_the_grant_too_says_the_rest_waits(pending) -> None:  # noqa: ANN001
     _, docs = pending
     assert ("IB pieejamais apmērs nesedz visu atbalsta plānu: no IB apmaksā tikai to plāna daļu, kas pēc "
-            f"pakalpojumu prioritātes iekļaujas IB pieejamajā apmērā; pārējo atbalsta plānā paredzēto pakalpojumu "
-            f"apjomu no IB nemaksā, līdz Labklājības ministrija nosaka IB galīgo apmēru vai atbalsta plānu groza.") \
+            "pakalpojumu prioritātes iekļaujas IB pieejamajā apmērā; pārējo atbalsta plānā paredzēto pakalpojumu "
+            "apjomu no IB nemaksā, līdz Labklājības ministrija nosaka IB galīgo apmēru vai atbalsta plānu groza.") \
         in docs[GRANT]
     assert MONTHS_NOTE in docs[PARENT]
 

@@ -14,8 +14,10 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Form, Regime
 from generator.documents import figures
+from generator.documents.build_step import render_municipality
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.writing import render_child
+from generator.documents.registry import by_id
 from generator.workbook.writer import template_date
 from tests.documents.conftest import normalise
 from tests.documents.from_matrix_helpers import plan_reading
@@ -101,3 +103,27 @@ def test_price_list_keeps_rows_by_the_offers_they_cap(catalogue: Catalogue) -> N
     assert [r.group for r in rows.for_lines([Line(ids["group"]), Line(ids["market"])])] == [True]
     assert rows.for_lines([Line(ids["regulated"]), Line(ids["group"])])[-1].group
     assert len(rows.for_lines([Line(o.id) for o in catalogue.offers(dt.date(2018, 10, 1))])) == len(rows)
+
+
+GROUP_BOUND = "grupu nodarbības cena nedrīkst pārsniegt arī pielikumā norādīto grupu nodarbību augstāko cenu"
+
+
+def test_the_price_clause_binds_the_group_ceiling_of_the_annex(catalogue: Catalogue, papers: dict[str, str]) -> None:
+    """The group ceiling is neither a normative act's nor a delegation contract's price: the price clauses of
+    02 and 03 name it, and the annex note takes a blank from the document in „Avots” (audit12 F4)."""
+    for kind in ("grupa", "norma"):
+        contract, letter = papers[f"02-ligums-ar-sniedzeju-sia-{kind}"], papers[f"03-garantijas-vestule-sia-{kind}"]
+        assert (GROUP_BOUND in contract) == (GROUP_BOUND in letter) == (kind == "grupa"), kind
+    # the group row alone: the letter does not call it the act's or contract's price "(pielikumā)"
+    assert f"deleģēšanas līgumā noteikto cenu; {GROUP_BOUND}." in papers["03-garantijas-vestule-sia-grupa"]
+    assert "noteikto cenu (pielikumā)" not in papers["03-garantijas-vestule-sia-grupa"]
+    for text in papers.values():
+        assert "norādītā normatīvā akta vai deleģēšanas līguma redakcijas" not in text
+    assert "pēc ailē „Avots” norādītā dokumenta redakcijas" in papers["02-ligums-ar-sniedzeju-sia-grupa"]
+
+
+def test_the_blank_contract_binds_the_group_ceiling_too(catalogue: Catalogue) -> None:
+    for doc in render_municipality(catalogue, catalogue.municipality("ogre"),
+                                   [by_id("02-ligums-ar-sniedzeju"), by_id("03-garantijas-vestule")]):
+        text = normalise(re.sub(r"<[^>]+>", " ", doc.html))
+        assert GROUP_BOUND in text, doc.spec.id
