@@ -16,19 +16,29 @@ from tests.documents.party_helpers import PILOT_DAY, confirmed_pilot_copy
 DEFINITION = "turpmāk – Dienests"
 # "Dienesta ziņojums" is a kind of document (13's title), not the defined term.
 NOT_THE_TERM = re.compile(r"Dienesta ziņojum\w*")
+# The municipality's term: used only where a template names it (audit12 F5), defined where it is used.
+TERMS = {"turpmāk – Dienests": r"\bDienest\w*", "turpmāk – Pašvaldība": r"\bPašvaldīb\w*"}
+# a label, not the term: the form's field "Pašvaldība:" and the header's "Pašvaldības nolikums"
+# a term defined and never used: checked for "Pašvaldība" (many forms still define "Dienests" in vain)
+CHECKED_FOR_USE = {"turpmāk – Pašvaldība"}
+NOT_THE_MUNICIPALITY = re.compile(r"Pašvaldība:|Pašvaldības nosaukum\w*")
 
 
 def _check(texts: dict[str, str]) -> None:
     for doc_id, text in texts.items():
-        text = NOT_THE_TERM.sub(" ", text)
-        uses = [m.start() for m in re.finditer(r"\bDienest\w*", text)]
-        if not uses:
-            continue
-        assert text.count(DEFINITION) == 1, f"{doc_id}: {text.count(DEFINITION)} definīcijas"
-        defined_at = text.index(DEFINITION)
-        first = uses[0]
-        # the first "Dienest…" is the definition's own word
-        assert defined_at < first < defined_at + len(DEFINITION), f"{doc_id}: „{text[max(0, first - 80):first + 20]}”"
+        text = NOT_THE_MUNICIPALITY.sub(" ", NOT_THE_TERM.sub(" ", text))
+        for definition, word in TERMS.items():
+            uses = [m.start() for m in re.finditer(word, text)]
+            if not uses:
+                continue
+            assert text.count(definition) == 1, f"{doc_id}: {text.count(definition)} definīcijas „{definition}”"
+            defined_at = text.index(definition)
+            first = uses[0]
+            # the first use is the definition's own word, and the term is used after it
+            assert defined_at < first < defined_at + len(definition), \
+                f"{doc_id}: „{text[max(0, first - 80):first + 20]}”"
+            if definition in CHECKED_FOR_USE:
+                assert len(uses) > 1, f"{doc_id}: „{definition}” definēts, bet nav lietots"
 
 
 def _texts(catalogue: Catalogue, municipality: str, **kw) -> dict[str, str]:  # noqa: ANN003
@@ -53,7 +63,9 @@ def test_with_the_pilots_confirmed_names_too(tmp_path: Path, catalogue: Catalogu
 def test_the_check_finds_a_use_before_the_definition() -> None:
     late = {"x": "1.1. Vecāks Dienestam ir iesniedzis. 1.2. Dienests (turpmāk – Dienests) pārbaudīja."}
     twice = {"x": "Tekstā: sociālais dienests (turpmāk – Dienests). 1.2. Dienests (turpmāk – Dienests) pārbaudīja."}
-    for texts in (late, twice):
+    unused = {"x": "Tekstā: pašvaldība (turpmāk – Pašvaldība). 1.2. Dienests (turpmāk – Dienests) pārbaudīja."}
+    undefined = {"x": "1.1. Dienests (turpmāk – Dienests) un Pašvaldība pārbaudīja."}
+    for texts in (late, twice, unused, undefined):
         try:
             _check(texts)
         except AssertionError:

@@ -60,15 +60,19 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
     note = ("Tukšajās vietās ierakstiet pašvaldības un sociālā dienesta nosaukumus, kas ir spēkā 01.12.2026: "
             "veidnē tie nav iespiesti, jo šim datumam nav apstiprināti. Katrā tukšajā vietā nosaukumu raksta tajā "
             "locījumā, kas norādīts iekavās aiz tās. Nosaukumus nosaka pašvaldības nolikums un sociālā dienesta "
-            "nolikums. Tekstā: pašvaldība (turpmāk – Pašvaldība)")
+            "nolikums.")
     # every blank says whose name goes there and in which case (audit10 F2, D103)
     blank = party_names.PARTY_BLANK
     service, municipality = f"{blank} (sociālā dienesta nosaukums", f"{blank} (pašvaldības nosaukums"
     for texts in (valmiera, jelgava):
-        # the contract defines "Dienests" in its parties' clause, so the note does not define it again (F25) …
-        assert note + "." in texts["01-ligums-ar-vecaku"]
+        # the contract defines "Dienests" in its parties' clause, so the note does not define it again (F25),
+        # and it never uses "Pašvaldība", so the note does not define that either (audit12 F5) …
+        assert note + " Līgums par dalību" in texts["01-ligums-ar-vecaku"]
+        assert "Tekstā:" not in texts["01-ligums-ar-vecaku"]
         # … while a letter that does not define it has the note's definition
-        assert note + ", sociālais dienests (turpmāk – Dienests)." in texts["10-uzaicinajuma-vestule"]
+        assert note + " Tekstā: sociālais dienests (turpmāk – Dienests)." in texts["10-uzaicinajuma-vestule"]
+        # a decision that names the municipality by the term defines it in the note
+        assert note + " Tekstā: pašvaldība (turpmāk – Pašvaldība)." in texts["08-lemums-par-pieskirsanu"]
         # the term is masculine whatever the service's name: "Dienests … konstatējis", "kura vārdā"
         assert "Dienests ir konstatējis" in texts["10-uzaicinajuma-vestule"]
         assert "ir noslēdzis līgumu" in texts["09-lemums-par-izbeigsanu"]
