@@ -7,12 +7,15 @@ Proven on the rendered HTML of a fictional child."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import render_municipality
 from generator.documents.from_matrix.context import ChildContext
+from generator.documents.registry import by_id
 from tests.documents.child_render import child_html, text
 
 GRANT, PARENT = "08-lemums-par-pieskirsanu", "01-ligums-ar-vecaku"
@@ -137,3 +140,20 @@ def test_an_f_that_covers_n_leaves_nothing_unfinanced(catalogue: Catalogue) -> N
         assert not child.ib_short
         assert "nesedz visu atbalsta plānu" not in docs[PARENT] + docs[GRANT]
         assert MONTHS_NOTE not in docs[PARENT]
+
+
+def test_the_blank_grant_has_room_for_the_ministrys_f_document(catalogue: Catalogue) -> None:
+    """The municipality's blank 08 has the F column, so it has D101's parts too: the facts' line for the ministry's
+    document, the basis bullet citing it, and the new decision while F is awaited (audit12 F3)."""
+    doc = render_municipality(catalogue, catalogue.municipality("madona"), [by_id(GRANT)])[0]
+    grant = text(doc.html)
+    found = re.search(r"(\d+\.\d+\.) Labklājības ministrija pēc neizlietotā finansējuma pārdales ar šādu dokumentu ir "
+                      r"noteikusi bērna IB galīgo apmēru \(F\) \(aizpilda, ja tas noteikts\): Dokumenta datums un Nr\.",
+                      grant)
+    assert found, grant
+    clause = found.group(1)
+    basis = grant.split("Lēmums pieņemts, pamatojoties uz:", 1)[1].split("3. Pamatojums", 1)[0]
+    assert f"Labklājības ministrijas dokumentu, kas minēts {clause} punktā (IB galīgais apmērs; ja noteikts);" in basis
+    assert NEW_DECISION in grant
+    assert ("Ja IB nepieciešamais apmērs pārsniedz provizorisko un Labklājības ministrija IB galīgo apmēru vēl nav "
+            "noteikusi, līdz tam IB pieejamais apmērs ir provizoriskais.") in grant
