@@ -153,3 +153,16 @@ def test_the_parent_contract_is_signed_by_the_head_or_an_authorised_person(texts
     text = texts["01-ligums-ar-vecaku"]
     assert "vārdā līgumu paraksta Dienesta vadītājs vai pilnvarotā persona:" in text
     assert "viņa pilnvarotā" not in text
+
+
+def test_the_provider_papers_name_the_dienests_controller_of_its_own_processing(texts: dict[str, str],
+                                                                                letter: str) -> None:
+    """audit12 F6: beside the provider's own controllership, 02 says the Dienests is the controller of what the
+    Dienests processes (not of all the child's data), and 03 – which had no Dienests clause – says so too."""
+    own = r"Dienesta veiktajā apstrādē bērna un Vecāka personas datu pārzinis ir Dienests \(reģ\. Nr\. _+"
+    for doc_id, text in (("02", texts["02-ligums-ar-sniedzeju"]), ("03", letter)):
+        assert len(re.findall(own, text)) == 1, doc_id
+        assert "Bērna un Vecāka personas datu pārzinis ir" not in text, doc_id
+        assert text.index("Dienesta veiktajā apstrādē") < text.index("patstāvīgs pārzinis"), doc_id
+        assert re.search(r"Datu aizsardzības speciālista e-pasts: _{6,}\.", text), doc_id
+    assert "Dienesta veiktajā apstrādē" not in texts["01-ligums-ar-vecaku"]
