@@ -100,7 +100,8 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
             "apstiprināts", "Nosaukumu"
     source = " un ".join(_SOURCES[kind] for kind in missing)
     return (f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. Katrā tukšajā vietā "
-            f"nosaukumu raksta tajā locījumā, kas norādīts iekavās aiz tās. {source_noun} nosaka {source}.")
+            f"nosaukumu raksta tajā locījumā, kas norādīts iekavās aiz tās; ja locījums nav norādīts – nominatīvā "
+            f"(kā nolikumā). {source_noun} nosaka {source}.")
 
 
 # How the report workbooks (generator/documents/reports/) label an institution whose name they may not print.

@@ -59,8 +59,8 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
     jelgava = _texts(catalogue, "jelgava", AFTER_PILOT)
     note = ("Tukšajās vietās ierakstiet pašvaldības un sociālā dienesta nosaukumus, kas ir spēkā 01.12.2026: "
             "veidnē tie nav iespiesti, jo šim datumam nav apstiprināti. Katrā tukšajā vietā nosaukumu raksta tajā "
-            "locījumā, kas norādīts iekavās aiz tās. Nosaukumus nosaka pašvaldības nolikums un sociālā dienesta "
-            "nolikums.")
+            "locījumā, kas norādīts iekavās aiz tās; ja locījums nav norādīts – nominatīvā (kā nolikumā). "
+            "Nosaukumus nosaka pašvaldības nolikums un sociālā dienesta nolikums.")
     # every blank says whose name goes there and in which case (audit10 F2, D103)
     blank = party_names.PARTY_BLANK
     service, municipality = f"{blank} (sociālā dienesta nosaukums", f"{blank} (pašvaldības nosaukums"
