@@ -52,5 +52,5 @@ def test_the_own_social_service_gets_no_contract_with_itself(catalogue: Catalogu
     assert sorted(p.name for p in folder.glob("0[23]-*.pdf")) == [
         "02-ligums-ar-sniedzeju-sia-ergo-paraugs.pdf", "03-garantijas-vestule-sia-ergo-paraugs.pdf"]
     assert f"Piezīme: {line}\n" in (folder / "parskats.txt").read_text("utf-8")
-    assert f"Atbalsta plāna pakalpojumu „{escort}” sniedz pats Dienests vai Pašvaldība" in \
+    assert f"Atbalsta plāna pakalpojumu „{escort}” sniedz pats Dienests vai 1.1. punktā minētā pašvaldība" in \
         clean(docx_text(folder / "01-ligums-ar-vecaku.docx"))
