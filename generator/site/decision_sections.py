@@ -143,4 +143,5 @@ def sectionize(markdown: str, themes: DecisionThemes) -> str:
 def unthemed(markdown: str, themes: DecisionThemes) -> list[int]:
     """The decision numbers of the page that no theme names."""
     named = {n for t in themes.temas for n in t.lemumi}
-    return sorted({n for _, s in [_parse(markdown)] for sec in s for n, _, _ in sec.rows} - named)
+    _, sections = _parse(markdown)
+    return sorted({n for section in sections for n, _, _ in section.rows} - named)

@@ -58,6 +58,15 @@ def _prices_in_force(catalogue: Catalogue) -> dict[str, list[str]]:
     return {row[0]: row for row in rows}
 
 
+def _price_cells(catalogue: Catalogue, kind: PriceKind) -> list[tuple[str, object, str]]:
+    """(service id, price value in force, its cell in the prices-in-force table) of each service priced by ``kind``."""
+    rows = _prices_in_force(catalogue)
+    day = site_date(catalogue)
+    values = ((service_id, price.at(day)) for service_id, price in catalogue.price_by_service.items())
+    return [(service_id, value, rows[service_id][2]) for service_id, value in values
+            if value is not None and value.kind is kind]
+
+
 def test_transport_items_state_the_limit_on_a_with_its_date_and_source(catalogue: Catalogue) -> None:
     rows = _prices_in_force(catalogue)
     limit = catalogue.programme.transport_share_max.at(site_date(catalogue))
@@ -79,14 +88,8 @@ def test_transport_items_state_the_limit_on_a_with_its_date_and_source(catalogue
 
 
 def test_an_unconfirmed_price_says_japrecize_in_the_price_cell(catalogue: Catalogue) -> None:
-    rows = _prices_in_force(catalogue)
-    day = site_date(catalogue)
     checked = 0
-    for service_id, price in catalogue.price_by_service.items():
-        value = price.at(day)
-        if value is None or value.kind is not PriceKind.ceiling:
-            continue
-        cell = rows[service_id][2]
+    for _, value, cell in _price_cells(catalogue, PriceKind.ceiling):
         assert cell.endswith("· jāprecizē") == (value.status is PriceStatus.to_verify), cell
         if value.amount is not None:
             assert amounts(cell) == [value.amount]
@@ -95,15 +98,9 @@ def test_an_unconfirmed_price_says_japrecize_in_the_price_cell(catalogue: Catalo
 
 
 def test_comparison_figures_are_not_in_the_price_column(catalogue: Catalogue) -> None:
-    rows = _prices_in_force(catalogue)
-    day = site_date(catalogue)
     pages = render_prices(catalogue)
     with_figures = 0
-    for service_id, price in catalogue.price_by_service.items():
-        value = price.at(day)
-        if value is None or value.kind is not PriceKind.reference:
-            continue
-        cell = rows[service_id][2]
+    for service_id, value, cell in _price_cells(catalogue, PriceKind.reference):
         assert amounts(cell) == [], cell
         assert cell.startswith(labels.ACTUAL_PRICE)
         if value.min is not None or value.max is not None or value.amount is not None:
