@@ -180,14 +180,14 @@ def test_long_texts_fit_in_excel(templates: dict[str | None, Path]) -> None:
 
 def test_check_texts_fit_their_rows_in_excel(templates: dict[str | None, Path]) -> None:
     """6.11's checks table: each check's rows are as high as its text needs (technical.rule_lines, counted in
-    characters so that the template does not depend on a font file), and that is enough at Excel's width of column A
-    (measured with Calibri's metrics) for its description, and of column D for where it shows: two checks pages,
+    characters so that the template does not depend on a font file), and that is enough at Excel's width of A:C
+    (measured with Calibri's metrics) for its description, and of column F for where it shows: two checks pages,
     none of them cut (test_print.test_611_checks_share_their_pages_evenly)."""
     from generator.workbook.sheets.technical import RULE_COUNT, rule_row
 
     ws = load_workbook(templates["liepaja"])["6.11"]
     for index in range(RULE_COUNT):
         row = rule_row(index)
-        assert ws[f"B{row}"].value in ("kļūda", "brīdinājums", "ieraksts"), (row, ws[f"B{row}"].value)
-        for letter in "AD":
+        assert ws[f"D{row}"].value in ("kļūda", "brīdinājums", "ieraksts"), (row, ws[f"D{row}"].value)
+        for letter in "AF":  # the description in A:C, where it shows in F
             _fits(ws, f"{letter}{row}", ws[f"{letter}{row}"].value, 9, False)

@@ -117,10 +117,17 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # own (on the first page across only: the second one holds nothing and does not print), all with the column headings.
 # 6.8 prints two pages across (A:E, then A with F:K); with a wider "Pārbaude" column it printed a third page across
 # with only the service names and that empty column (F15).
+# 6.10 prints three pages across (the plan with its months; the delivered and the paid months; the totals and notes).
 # 6.11 prints its parameters, then its checks table on pages of its own (each with the table's headings; 22 checks:
 # two pages of 11, the second with the totals and the list of invalid inputs; it printed 10, 11 and a lone check).
 SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 2, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 6, "6.9": 1,
-                  "6.10": 5, "6.11": 4}
+                  "6.10": 3, "6.11": 3}
+# audit9 F10: pages of the working sheets 6.10 and 6.11 for a short plan (2 lines of 2 months, "isais") and a long one
+# (40 lines of 6 months, "rindas-40"). They printed 5 and 10 pages of 6.10 (a page across for each month block, for
+# the totals and for the notes) and 4 of 6.11 (its checks three or four lines high in two thirds of the page, the list
+# of invalid inputs alone on the last one).
+WORKING_PAGES = {"isais": {"6.10": 3, "6.11": 3}, "rindas-40": {"6.10": 9, "6.11": 3}}
+SHORT_PLAN = (2, 2)  # "isais": the showcase's first lines and months
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
 SIGNED_PAGES = {"6.3": {10: 2, 20: 2, 30: 3, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2, 40: 3},
                 "6.6": {10: 1, 20: 2, 30: 2, 40: 3}, "6.9": {10: 1, 20: 1, 30: 2, 40: 2}}
@@ -131,7 +138,7 @@ SIGNED_PAGES = {"6.3": {10: 2, 20: 2, 30: 3, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2
 # a page of its own, which D23 allows (the signatures with "what follows the rows": AFTER_ROWS).
 TOTALS_ALONE: set[tuple[str, int]] = {("6.3", 10), ("6.3", 30)}
 # The most pages a sheet may take with all 40 plan rows open.
-MAX_PAGES = SHOWCASE_PAGES | {"6.4": 7, "6.7": 2, "6.10": 10} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
+MAX_PAGES = SHOWCASE_PAGES | {"6.4": 7, "6.7": 2, "6.10": 9} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
 # The last column's header of each signed annex: on every page, because the sheet prints one page wide.
 LAST_COLUMN = {"6.3": "Piezīmes", "6.5": "Finansējums no IB", "6.6": "Piezīmes", "6.9": "Cena, EUR"}
 SIGNED = {"6.3": ("Sociālais darbinieks", "Vecāks"), "6.5": ("Sociālais darbinieks", "Vecāks"),
@@ -215,6 +222,19 @@ def _showcase_file(catalogue: Catalogue, template: Path, path: Path, repeat: int
     return path
 
 
+def _short_file(catalogue: Catalogue, template: Path, path: Path) -> Path:
+    """The showcase cut to its first SHORT_PLAN lines and months: a short plan's period ends with its reporting
+    period (audit9's "m2-short")."""
+    lines, months = SHORT_PLAN
+    inputs = showcase(catalogue)
+    cut = tuple(dataclasses.replace(ln, units=sum(ln.planned_units[:months]), planned_units=ln.planned_units[:months],
+                                    delivered_units=ln.delivered_units[:months]) for ln in inputs.lines[:lines])
+    wb = load_workbook(template)
+    fill(wb, dataclasses.replace(inputs, lines=cut, months=months), recipient_labels(catalogue), PEOPLE)
+    wb.save(path)
+    return path
+
+
 TYPED_BASE = Decimal("500.00")  # a B as the ministry would type it into 6.11 (any confirmed figure)
 
 
@@ -292,7 +312,8 @@ def print_inputs(catalogue: Catalogue, templates, params, folder: Path) -> dict[
             ("6.4", "6.5", "6.9"))
     for lines in OPEN_ROWS:
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{lines}.xlsx", lines=lines),
-            (*SIGNED, "6.4"))
+            (*SIGNED, "6.4", *(WORKING_PAGES["rindas-40"] if lines == 40 else ())))
+    add(_short_file(catalogue, templates["liepaja"], folder / "isais.xlsx"), tuple(WORKING_PAGES["isais"]))
     for lines in LONG_NAME_LINES:
         add(_showcase_file(catalogue, templates["liepaja"], folder / f"garais-vards-{lines}.xlsx", lines=lines,
                            people=LONG_CHILD, note=NOTE_66, failing=lines == LONG_NAME_LINES[0]),
@@ -355,6 +376,24 @@ def test_every_page_readable_numbered_and_named(printed: dict[str, dict[str, lis
 def test_showcase_page_counts(printed: dict[str, dict[str, list[Page]]]) -> None:
     counts = {sheet: len(pages) for sheet, pages in printed["paraugs"].items()}
     assert counts == SHOWCASE_PAGES
+
+
+def test_working_sheets_print_compactly(printed: dict[str, dict[str, list[Page]]]) -> None:
+    """audit9 F10: 6.10 and 6.11 of a short and a long plan on as few pages as WORKING_PAGES (each page readable,
+    numbered and named: test_every_page_readable_numbered_and_named). 6.10's pages across each hold a whole block of
+    columns with the repeated labels, its month headings and the plan rows: the first the planned months, the
+    second the delivered and the paid months, the third the totals with "Pārbaude" and "Piezīmes"."""
+    counts = {name: {sheet: len(printed[name][sheet]) for sheet in sheets} for name, sheets in WORKING_PAGES.items()}
+    assert counts == WORKING_PAGES
+    blocks = (("Plānots, vienības (6.6. tabula)",), ("Saņemts, vienības", "Samaksāts, EUR"), ("Apguve", "Piezīmes"))
+    for name in WORKING_PAGES:
+        pages = printed[name]["6.10"]
+        for k, page in enumerate(pages[:3]):
+            flat = _flat(page.text)
+            assert all(head in flat for head in blocks[k]) and "SBS pakalpojums" in flat, f"{name} 6.10, {k + 1}. lapa"
+            assert "1 3.1.2i Ergoterapeits" in flat, f"{name} 6.10, {k + 1}. lapa: nav 1. plāna rindas"
+    months = _flat(printed["isais"]["6.10"][1].text)
+    assert months.count("07.2021") == months.count("08.2021") == 2, months
 
 
 def test_no_page_of_the_service_list_holds_only_names(printed: dict[str, dict[str, list[Page]]]) -> None:

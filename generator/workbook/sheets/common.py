@@ -331,15 +331,16 @@ def protect(sh: Sheet) -> None:
     )
 
 
-def plan_row_lead(sh: Sheet, row: int, r: int, active_col: str) -> str:
+def plan_row_lead(sh: Sheet, row: int, r: int, active_col: str, wrap: bool = False) -> str:
     """The first three cells of a per-line row that mirrors 6.4 (Nr., service, price).
 
     ``row`` is the row on this sheet, ``r`` the same line's row on 6.4; returns the formula text
-    that is true when the line counts (6.4's hidden active column is 1).
+    that is true when the line counts (6.4's hidden active column is 1). ``wrap``: the service's name wraps in
+    its cell (a two-line row) instead of being cut at its edge.
     """
     st = sh.st
     sh.number(f"A{row}", row - sh.book.layout.plan_first + 1, st.out_whole)
-    sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text, "")
+    sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text_wrap if wrap else st.out_text, "")
     sh.formula(f"C{row}", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "")
     return f"'6.4'!${active_col}{r}=1"
 

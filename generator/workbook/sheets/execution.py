@@ -8,11 +8,22 @@ from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.calculation import month_blocks
-from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, plan_row_lead, print_setup, protect
+from generator.workbook.sheets.common import (
+    PLAN_ROW_HEIGHT,
+    TITLE_HEIGHT,
+    header_block,
+    plan_row_lead,
+    print_setup,
+    protect,
+)
 from generator.workbook.sheets.months import grey_outside_period, month_headers
 from generator.workbook.sheets.plan import invalid_cells, message_formula
 
 SHEET = "6.10"
+NAME_WIDTH = 30  # B: a service's name in two lines, as 6.6's B
+MONTH_WIDTH = 7  # "07.2021" in 8 pt, a month's units or "12 345,67" in 9 pt
+PRICE_NOTE_HEIGHT = 33  # under the summary: three lines of 8 pt in A:C
+BLOCK_HEADING_HEIGHT = 15  # row 6: "Plānots, vienības (6.6. tabula)", "Saņemts, vienības", "Samaksāts, EUR"
 MESSAGES_610 = (
     (C64.f_delivered, "delivered_above_plan"),
     (C64.f_paid, "paid_above_delivered"),
@@ -36,16 +47,20 @@ def write(sh: Sheet) -> None:
         "saņemt vēlāk tajā pašā periodā, bet ne vairāk par plānu; maksā tikai par saņemto.",
         free,
         "C",  # the repeated label columns: the title and the child's lines whole on every page across
-        title_height=TITLE_HEIGHT,
         title_to=plan_cols[-1],  # the first page across ends with the planned months (column breaks below)
+        two_lines=True,  # the parent's and the period's lines wrap in the narrow label columns A:C
+        title_height=TITLE_HEIGHT,
         code_line=True,  # the personal code under the child's name, as on the other sheets
     )
-    # A:C hold the child's name and the code under it at Excel's widths (the label columns of every page across)
-    # B: the catalogue's longest service name (3.17i) in one line at Excel's width; 6.10's rows stay one line high
-    sh.widths({"A": 4, "B": 47, "C": 9, "D": 9, "E": 10} | {c: 7 for c in plan_cols + got_cols}
-              | {c: 9 for c in paid_cols}
-              | {got_sum: 9, left_units: 9, paid_sum: 10, left_money: 10, absorption: 8, notes: 26, free: 22})
+    # Three landscape pages across (audit9 F10: five, one per block, for any plan): A:C (the repeated labels) with
+    # the plan and the planned months; the delivered and the paid months; the totals, "Pārbaude" and "Piezīmes".
+    # Each fits its page at LibreOffice's wider columns (about 1 000 px of Excel's widths with these margins). B
+    # wraps the catalogue's longest service name (3.17i) in two lines of PLAN_ROW_HEIGHT, as on the signed annexes;
+    # a month's cell holds "12 345,67" in 9 pt.
+    sh.widths({"A": 4, "B": NAME_WIDTH, "C": 9, "D": 9, "E": 10} | {c: MONTH_WIDTH for c in plan_cols + got_cols + paid_cols}
+              | {got_sum: 9, left_units: 9, paid_sum: 10, left_money: 10, absorption: 8, notes: 22, free: 20})
     head = lay.table_header
+    sh.row_height(head - 1, BLOCK_HEADING_HEIGHT)  # the blocks' headings, not two_lines' thin gap
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums"), ("C", "Cena, EUR"), ("D", "Plānots, vienības"),
                     ("E", "Plānots, EUR"), (got_sum, "Saņemts, vienības"), (left_units, "Atlikušās vienības"),
                     (paid_sum, "Samaksāts, EUR"), (left_money, "Atlikums, EUR"), (absorption, "Apguve"),
@@ -60,7 +75,7 @@ def write(sh: Sheet) -> None:
     units66 = lay.month_cols("E")
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
-        active = plan_row_lead(sh, row, r, C64.h_active)
+        active = plan_row_lead(sh, row, r, C64.h_active, wrap=True)
         sh.formula(f"D{row}", f"IF({active},'6.4'!${C64.h_units}{r},\"\")", st.out_units, "")
         sh.formula(f"E{row}", f"IF({active},'6.4'!$G{r},\"\")", st.out_money, "")
         for k, (c, u) in enumerate(zip(plan_cols, units66, strict=True), start=1):
@@ -118,16 +133,16 @@ def write(sh: Sheet) -> None:
         grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
                              {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
-    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}", warning_to="C",
+    plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=C", warning_cell=f"A{total + 1}", warning_to="C",
                         inputs=(f"{got_cols[0]}:{paid_cols[-1]}", free),
                         hint_cell=f"{col(free, 1)}{first + plan_rows.VISIBLE - 1}")
     # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained under
     # the summary in the repeated label columns
     price_marks.mark_prices(sh, f"C{first}:C{last}", f"INDEX(h_CenaNeapst,$A{first})=1")
-    price_marks.price_note(sh, f"A{row + 4}:C{row + 4}")
+    price_marks.price_note(sh, f"A{row + 4}:C{row + 4}", PRICE_NOTE_HEIGHT)
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
     print_setup(sh, free, row + 4, annex="6.10. tabula (izpilde)", repeat_cols="A:C")
-    # each month block starts a page across, so that its merged heading is never cut between two pages
-    # (plain <colBreaks>: Excel and LibreOffice keep them); the totals and notes follow on their own pages
-    sh.ws.set_v_pagebreaks([sh._rc(f"{c}1")[1] for c in (got_cols[0], paid_cols[0], got_sum, notes)])
+    # the pages across start with the delivered months and with the totals, so that no merged heading is cut
+    # between two pages (plain <colBreaks>: Excel and LibreOffice keep them)
+    sh.ws.set_v_pagebreaks([sh._rc(f"{c}1")[1] for c in (got_cols[0], got_sum)])
     protect(sh)

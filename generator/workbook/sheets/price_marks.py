@@ -19,10 +19,11 @@ def mark_prices(sh: Sheet, cells: str, criteria: str) -> None:
                                      "format": sh.st.marked_price})
 
 
-def price_note(sh: Sheet, cells: str) -> None:
-    """PRICE_MARK_NOTE in the merged ``cells`` (one row) while some line's price is unconfirmed; empty otherwise."""
+def price_note(sh: Sheet, cells: str, height: float = NOTE_HEIGHT) -> None:
+    """PRICE_MARK_NOTE in the merged ``cells`` (one row, ``height`` pt) while some line's price is unconfirmed;
+    empty otherwise."""
     first = cells.split(":", 1)[0]
     row = int("".join(ch for ch in first if ch.isdigit()))
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
     sh.formula(first, f'IF({PRICES_OPEN},"{PRICE_MARK_NOTE}","")', sh.st.alert_wrap, "")
-    sh.row_height(row, NOTE_HEIGHT)
+    sh.row_height(row, height)

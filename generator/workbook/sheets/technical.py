@@ -127,7 +127,10 @@ RULE_COUNT = len(rules(Impairment.multipli.value))
 # On paper the checks table starts a page of its own (a manual break before RULES_SECTION) and goes on over as few
 # pages as it needs, each after a manual break and opened by a copy of its heading row (RULES_HEADING_COPIES):
 # print titles repeat one block only (rows 1–3), so the table's headings would not print there otherwise (F6). The
-# rules are shared out as evenly as the pages allow, so that no page holds a lone check (22 checks: 11 and 11).
+# rules are shared out as evenly as the pages allow, so that no page holds a lone check; the last one also holds the
+# totals and the list of invalid inputs (its heading, status and first rows: INVALID_BLOCK_HEIGHT). The table takes
+# the page's width (audit9 F10: its rows were three or four lines high in two thirds of it): a check's description
+# in A:C (RULE_TEXT_TO), its kind in D, its count in E and where it shows in F, one line.
 # The rows per page are computed from the row heights, all set explicitly so that LibreOffice and Excel agree:
 # landscape A4 (595,3 pt) less the margins (0,4 in each, the header and footer inside them).
 PAGE_BODY = 595.3 - 2 * 0.4 * 72
@@ -135,19 +138,24 @@ REPEATED_HEIGHT = 20 + 32 + 22  # rows 1–3 on every page: the title (12 pt, at
 SECTION_HEIGHT = 36  # the section title and, in F, the transport note (three lines of 8 pt)
 HEADING_HEIGHT = 15  # "Pārbaude", "Veids", "Skaits", "Kur redzams": one line of 9 pt
 TOTALS_HEIGHT = 2 * HEADING_HEIGHT  # "Kļūdas kopā" and "Brīdinājumi kopā", at the default height, on the last page
+DEFAULT_HEIGHT = 15  # a row whose height the sheet does not set
+STATUS_ROW_HEIGHT = 26  # two lines of 9 pt across A:F: the longest status (the warning about hidden rows)
+# below the totals on the last checks page: a blank row, the list's heading, its status and its first rows
+INVALID_BLOCK_HEIGHT = 2 * DEFAULT_HEIGHT + STATUS_ROW_HEIGHT + 5 * DEFAULT_HEIGHT
 PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights, and a title row taller than set
 FIRST_ROOM = PAGE_BODY - REPEATED_HEIGHT - SECTION_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, first page
 NEXT_ROOM = PAGE_BODY - REPEATED_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, every further page
-# A rule's text wraps in column A (50 wide): RULE_CHARS_PER_LINE characters of 9 pt Calibri a line, counted low (a
-# line holds 60–75 of them at Excel's width), LINE_HEIGHT a line, two lines at least ("Kur redzams" wraps in two).
-RULE_CHARS_PER_LINE = 56
+# A rule's text wraps in A:C (78 wide): RULE_CHARS_PER_LINE characters of 9 pt Calibri a line, counted low (a
+# line holds 95–110 of them at Excel's width), LINE_HEIGHT a line.
+RULE_TEXT_TO = "C"
+RULE_CHARS_PER_LINE = 90
 LINE_HEIGHT = 12
 RULE_PADDING = 2
 
 
 def rule_lines(text: str) -> int:
-    """The lines a rule's row holds: its text wrapped at RULE_CHARS_PER_LINE characters, at least two."""
-    return max(2, len(textwrap.wrap(text, RULE_CHARS_PER_LINE)))
+    """The lines a rule's row holds: its text wrapped at RULE_CHARS_PER_LINE characters."""
+    return max(1, len(textwrap.wrap(text, RULE_CHARS_PER_LINE)))
 
 
 RULE_HEIGHTS = tuple(LINE_HEIGHT * rule_lines(text) + RULE_PADDING for _, _, text, _, _ in rules(
@@ -164,7 +172,7 @@ def page_starts(heights: tuple[int, ...]) -> tuple[int, ...]:
             bounds = (0, *cuts, count)
             spans = list(itertools.pairwise(bounds))
             rooms = [FIRST_ROOM if k == 0 else NEXT_ROOM for k in range(pages)]
-            rooms[-1] -= TOTALS_HEIGHT
+            rooms[-1] -= TOTALS_HEIGHT + INVALID_BLOCK_HEIGHT
             if all(sum(heights[a:b]) <= room for (a, b), room in zip(spans, rooms, strict=True)):
                 sizes = [b - a for a, b in spans]
                 spread = max(sizes) - min(sizes)
@@ -196,7 +204,6 @@ INVALID_FIRST = INVALID_STATUS + 1
 INVALID_LAST = INVALID_FIRST + INVALID_SHOWN - 1
 # Hidden column of the list's rows: 1 where the row lists an invalid cell (the hidden ones are counted).
 LISTED_FLAG = TABLE_CODE
-STATUS_ROW_HEIGHT = 48  # four lines of 9 pt in column A: the longest status (the warning) wraps to three
 MONTHS_SECTION = INVALID_LAST + 3
 MONTHS_FIRST = MONTHS_SECTION + 2
 HEADERS_SECTION = MONTHS_FIRST + 7
@@ -334,8 +341,8 @@ def write(sh: Sheet) -> None:
     child_line(sh, "A3")
     # on paper: the parameters, checks, error counts and invalid inputs (A:F); the lookup lists, months,
     # header texts and holidays to the right and below are for the formulas
-    page_setup(sh, annex="6.11. tabula (tehniskie dati un pārbaudes)", area=f"A1:F{INVALID_LAST}", repeat_to=3,
-               repeat_cols="A:A")
+    # one page wide (A:F): no columns to repeat
+    page_setup(sh, annex="6.11. tabula (tehniskie dati un pārbaudes)", area=f"A1:F{INVALID_LAST}", repeat_to=3)
 
 
 def _rules(sh: Sheet) -> None:
@@ -349,34 +356,36 @@ def _rules(sh: Sheet) -> None:
     )
     sh.row_height(RULES_SECTION, SECTION_HEIGHT)
     for heading in (RULES_FIRST - 1, *RULES_HEADING_COPIES):
-        for c, head in zip("ABCD", ("Pārbaude", "Veids", "Skaits", "Kur redzams"), strict=True):
+        sh.ws.merge_range(f"A{heading}:{RULE_TEXT_TO}{heading}", "", st.header_wrap)
+        for c, head in zip("ADEF", ("Pārbaude", "Veids", "Skaits", "Kur redzams"), strict=True):
             sh.text(f"{c}{heading}", head, st.header_wrap)
         sh.row_height(heading, HEADING_HEIGHT)
     for i, (code, kind, text, where, formula) in enumerate(rules(Impairment.multipli.value)):
         row = rule_row(i)
+        sh.ws.merge_range(f"A{row}:{RULE_TEXT_TO}{row}", "", st.label)
         sh.text(f"A{row}", text, st.label)
-        sh.text(f"B{row}", kind, st.out_text)
-        sh.formula(f"C{row}", formula, st.out_whole, 0)
-        sh.text(f"D{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in two lines
+        sh.text(f"D{row}", kind, st.out_text)
+        sh.formula(f"E{row}", formula, st.out_whole, 0)
+        sh.text(f"F{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in one line
         sh.text(f"{RULE_CODE}{row}", code, st.helper_text)
         sh.row_height(row, RULE_HEIGHTS[i])
-    kinds = f"$B${RULES_FIRST}:$B${RULES_LAST}"
-    counts = f"$C${RULES_FIRST}:$C${RULES_LAST}"
+    kinds = f"$D${RULES_FIRST}:$D${RULES_LAST}"
+    counts = f"$E${RULES_FIRST}:$E${RULES_LAST}"
     sh.text(f"A{TOTALS_ROW}", "Kļūdas kopā", st.label_bold)
-    sh.formula(f"C{TOTALS_ROW}", f'SUMIFS({counts},{kinds},"kļūda")', st.out_whole, cache.errors)
-    sh.define("Kludas", f"C{TOTALS_ROW}")
+    sh.formula(f"E{TOTALS_ROW}", f'SUMIFS({counts},{kinds},"kļūda")', st.out_whole, cache.errors)
+    sh.define("Kludas", f"E{TOTALS_ROW}")
     sh.text(f"A{TOTALS_ROW + 1}", "Brīdinājumi kopā", st.label_bold)
-    sh.formula(f"C{TOTALS_ROW + 1}", f'SUMIFS({counts},{kinds},"brīdinājums")', st.out_whole, cache.warnings)
-    sh.define("Bridinajumi", f"C{TOTALS_ROW + 1}")
+    sh.formula(f"E{TOTALS_ROW + 1}", f'SUMIFS({counts},{kinds},"brīdinājums")', st.out_whole, cache.warnings)
+    sh.define("Bridinajumi", f"E{TOTALS_ROW + 1}")
     # the heading copies among the rules hold text, which Excel compares greater than any number: left out
     starts = (RULES_FIRST, *(copy + 1 for copy in RULES_HEADING_COPIES))
     ends = (*(copy - 1 for copy in RULES_HEADING_COPIES), TOTALS_ROW + 1)
     for first, last in zip(starts, ends, strict=True):
-        sh.ws.conditional_format(f"C{first}:C{last}", {"type": "cell", "criteria": ">", "value": 0,
+        sh.ws.conditional_format(f"E{first}:E{last}", {"type": "cell", "criteria": ">", "value": 0,
                                                        "format": st.error_mark})
-    # before these rows; the invalid-input list (heading, status, its first rows) opens a page of its own: on the
-    # last page of the checks its heading was left alone at the foot once its first rows always print (D84, D89)
-    sh.ws.set_h_pagebreaks([RULES_SECTION - 1, *(copy - 1 for copy in RULES_HEADING_COPIES), INVALID_SECTION - 1])
+    # before these rows; the invalid-input list (heading, status, its first rows) follows the totals on the last
+    # checks page, which page_starts leaves room for (INVALID_BLOCK_HEIGHT): its heading never ends a page alone
+    sh.ws.set_h_pagebreaks([RULES_SECTION - 1, *(copy - 1 for copy in RULES_HEADING_COPIES)])
 
 
 def _invalid_inputs(sh: Sheet) -> None:
@@ -417,6 +426,7 @@ def _invalid_inputs(sh: Sheet) -> None:
     # how many listed cells are hidden, and the status line then prints a red warning.
     plan_rows.outline(sh, INVALID_FIRST, INVALID_SHOWN, None, visible=INVALID_VISIBLE, step=INVALID_STEP)
     sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT)
+    sh.ws.merge_range(f"A{INVALID_STATUS}:F{INVALID_STATUS}", "", st.label)  # the page's width: two lines
     hidden = f"(SUM({flags})-SUBTOTAL(109,{flags}))"
     sh.formula(f"A{INVALID_STATUS}", _status(hidden), st.label, NO_INVALID)
     sh.ws.conditional_format(f"A{INVALID_STATUS}", {"type": "formula", "criteria": f"={hidden}>0",
