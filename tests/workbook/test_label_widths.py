@@ -191,3 +191,19 @@ def test_check_texts_fit_their_rows_in_excel(templates: dict[str | None, Path]) 
         assert ws[f"D{row}"].value in ("kļūda", "brīdinājums", "ieraksts"), (row, ws[f"D{row}"].value)
         for letter in "AF":  # the description in A:C, where it shows in F
             _fits(ws, f"{letter}{row}", ws[f"{letter}{row}"].value, 9, False)
+
+
+def test_month_cells_of_610_hold_an_amount_in_excel(templates: dict[str | None, Path]) -> None:
+    """6.10's narrower month columns (three pages across, audit9 F10) still hold a month's amount up to "12 345,67"
+    and the month "07.2021" at Excel's width: a number that does not fit prints "###"."""
+    from generator.workbook.sheets.execution import MONTH_WIDTH
+
+    ws = load_workbook(templates["liepaja"])["6.10"]
+    months = [c.column for c in ws[7] if c.value == 1]  # the first month of each block (period month numbers)
+    assert len(months) == 3, months
+    for first in months:
+        # openpyxl keeps a run of equal widths under its first column (min..max)
+        width = next(d.width for d in ws.column_dimensions.values() if d.min <= first <= d.max)
+        assert width == pytest.approx(MONTH_WIDTH, abs=1)
+        room = round(width * DIGIT_PX) * 0.75 - PADDING_PT
+        assert text_width("12 345,67", 9, True) <= room and text_width("07.2021", 8, False) <= room, room
