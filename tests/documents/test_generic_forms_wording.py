@@ -1,0 +1,37 @@
+"""The generic document set read as a municipal lawyer read it (audit14): the blank guarantee letter has a total
+row, sentences after a blank service name use verb forms without gender, the coded questionnaire asks for no name,
+a parent is addressed as "Jūs" everywhere. Proven on the rendered HTML of every document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import render_municipality
+from generator.documents.htmltree import parse
+from tests.documents.conftest import normalise
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def bodies(catalogue: Catalogue) -> dict[str, str]:
+    """Every generic document's body HTML for a municipality whose names are blanks on ``TODAY``."""
+    return {d.spec.id: d.body for d in render_municipality(catalogue, catalogue.municipality("jelgava"),
+                                                           build_date=TODAY)}
+
+
+def _text(html: str) -> str:
+    return normalise(parse(html).text())
+
+
+def test_the_blank_guarantee_letter_has_a_total_row(bodies: dict[str, str]) -> None:
+    letter = bodies["03-garantijas-vestule"]
+    table = letter[letter.index("Pakalpojumi, to apjoms un intensitāte"):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", table, re.S)
+    assert 'class="total"' in rows[-1] and "Kopā no individuālā budžeta" in _text(rows[-1])
+    assert sum('class="blank"' in r for r in rows) == 4
