@@ -35,3 +35,12 @@ def test_the_blank_guarantee_letter_has_a_total_row(bodies: dict[str, str]) -> N
     rows = re.findall(r"<tr[^>]*>.*?</tr>", table, re.S)
     assert 'class="total"' in rows[-1] and "Kopā no individuālā budžeta" in _text(rows[-1])
     assert sum('class="blank"' in r for r in rows) == 4
+
+
+def test_a_blank_service_name_is_followed_by_verbs_without_gender(bodies: dict[str, str]) -> None:
+    """"______ (sociālā dienesta nosaukums) … ir saņēmis" is wrong for a "pārvalde"; the past tense has no gender."""
+    letter, decision = _text(bodies["18-vestule-par-neatbilstibu"]), _text(bodies["09-lemums-par-izbeigsanu"])
+    assert "(turpmāk – Dienests) saņēma un izvērtēja Jūsu iesniegumu" in letter
+    assert "(turpmāk – Vecāks) noslēdza līgumu" in decision
+    for text in (letter, decision):
+        assert not re.search(r"nosaukums\) \(turpmāk – \w+\)[^.]*? ir \w+(is|usi)\b", text), text[:400]
