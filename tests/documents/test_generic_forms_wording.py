@@ -44,3 +44,23 @@ def test_a_blank_service_name_is_followed_by_verbs_without_gender(bodies: dict[s
     assert "(turpmāk – Vecāks) noslēdza līgumu" in decision
     for text in (letter, decision):
         assert not re.search(r"nosaukums\) \(turpmāk – \w+\)[^.]*? ir \w+(is|usi)\b", text), text[:400]
+
+
+def test_the_coded_questionnaire_asks_for_no_participants_name_or_signature(bodies: dict[str, str]) -> None:
+    form = bodies["21-esf-dalibnieka-anketa"]
+    text = _text(form)
+    assert "vārdu un uzvārdu neraksta" in text  # the promise …
+    signatures = re.findall(r'<table class="plain signatures">.*?</table>', form, re.S)
+    assert len(signatures) == 1
+    block = _text(signatures[0])
+    # … kept: the only signature is the worker's who registered the coded form
+    assert block.startswith("Anketu reģistrēja (sociālais darbinieks)")
+    assert "Dalībnieks" not in block and "likumiskais pārstāvis" not in text
+    # a child participant is neither a man nor a woman
+    assert "Dzimums: ☐ vīriešu ☐ sieviešu" in text and "vīrietis" not in text
+
+
+def test_every_document_writes_the_polite_you_with_a_capital(bodies: dict[str, str]) -> None:
+    for doc_id, html in bodies.items():
+        lower = re.findall(r"(?<!\w)(jūs|jums|jūsu|jūsējais)(?!\w)", _text(html))
+        assert not lower, (doc_id, lower)
