@@ -64,3 +64,28 @@ def test_every_document_writes_the_polite_you_with_a_capital(bodies: dict[str, s
     for doc_id, html in bodies.items():
         lower = re.findall(r"(?<!\w)(jūs|jums|jūsu|jūsējais)(?!\w)", _text(html))
         assert not lower, (doc_id, lower)
+
+
+def test_the_worker_instructions_are_a_note_and_the_act_lists_its_attachments(bodies: dict[str, str]) -> None:
+    """The act served on the parent holds no "pievienojiet …" / "atzīmējiet …" (audit14 F11)."""
+    decision = bodies["09-lemums-par-izbeigsanu"]
+    notes = " ".join(_text(n) for n in re.findall(r'<p class="note">.*?</p>', decision, re.S))
+    act = _text(re.sub(r'<p class="note">.*?</p>', " ", decision, flags=re.S))
+    for instruction in ("pievienojiet", "atzīmējiet"):
+        assert instruction not in act, instruction
+    assert "Ja Vecāks atsakās no IB, lēmumam pievieno Vecāka iesniegumu" in notes
+    assert "uzaicinājuma vēstuli un tikšanās protokolu vai ziņas par neierašanos" in notes
+    # the attachments are listed in the act, in the block kept with the signatures
+    keep = decision[decision.rindex('<div class="keep">'):]
+    assert "Pielikumā (pievienotie dokumenti)" in _text(keep)
+
+
+def test_a_decision_that_hears_the_parent_cites_the_hearing_norm(bodies: dict[str, str]) -> None:
+    """09 and 17 record the parent's view; APL 62 (hearing the addressee) is in their basis, not in 08's."""
+    hearing = "Administratīvā procesa likuma 62. pantu (adresāta viedokļa noskaidrošana"
+    for doc_id in ("09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu"):
+        text = _text(bodies[doc_id])
+        assert "Vecāka viedoklis vai paskaidrojumi" in text, doc_id
+        basis = text[text.index("Tiesiskais pamats"):text.index("Pamatojums", text.index("Tiesiskais pamats"))]
+        assert hearing in basis, doc_id
+    assert hearing not in _text(bodies["08-lemums-par-pieskirsanu"])
