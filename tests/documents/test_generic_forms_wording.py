@@ -89,3 +89,14 @@ def test_a_decision_that_hears_the_parent_cites_the_hearing_norm(bodies: dict[st
         basis = text[text.index("Tiesiskais pamats"):text.index("Pamatojums", text.index("Tiesiskais pamats"))]
         assert hearing in basis, doc_id
     assert hearing not in _text(bodies["08-lemums-par-pieskirsanu"])
+
+
+def test_the_head_of_the_service_signs_or_an_authorised_person(bodies: dict[str, str]) -> None:
+    """As in the decisions and letters: "Dienesta vadītājs vai pilnvarotā persona" (audit14 F13)."""
+    for doc_id, html in bodies.items():
+        for block in re.findall(r'<table class="plain signatures">.*?</table>', html, re.S):
+            text = _text(block)
+            if "Dienesta vadītājs" in text:
+                assert "Dienesta vadītājs vai pilnvarotā persona" in text, (doc_id, text)
+    assert "Apstiprināja (Dienesta vadītājs vai pilnvarotā persona)" in _text(bodies["04-iesniegums-par-dalibu"])
+    assert "Saskaņoja (Dienesta vadītājs vai pilnvarotā persona)" in _text(bodies["13-dienesta-zinojums"])
