@@ -100,3 +100,11 @@ def test_the_head_of_the_service_signs_or_an_authorised_person(bodies: dict[str,
                 assert "Dienesta vadītājs vai pilnvarotā persona" in text, (doc_id, text)
     assert "Apstiprināja (Dienesta vadītājs vai pilnvarotā persona)" in _text(bodies["04-iesniegums-par-dalibu"])
     assert "Saskaņoja (Dienesta vadītājs vai pilnvarotā persona)" in _text(bodies["13-dienesta-zinojums"])
+
+
+def test_the_file_name_examples_carry_the_documents_date(bodies: dict[str, str], catalogue: Catalogue) -> None:
+    """Not the catalogue's date (01.04.2023) in a document made on another day (audit14 F16)."""
+    text = _text(bodies["23-nosaukumu-instrukcija"])
+    assert f"{TODAY.isoformat()}_jelgava-b03_ibm-matrica_v1.xlsx" in text
+    assert f"{TODAY.isoformat()}_naudas-plusma_v2.xlsx" in text
+    assert catalogue.latest_date.isoformat() not in text
