@@ -108,3 +108,25 @@ def test_the_file_name_examples_carry_the_documents_date(bodies: dict[str, str],
     assert f"{TODAY.isoformat()}_jelgava-b03_ibm-matrica_v1.xlsx" in text
     assert f"{TODAY.isoformat()}_naudas-plusma_v2.xlsx" in text
     assert catalogue.latest_date.isoformat() not in text
+
+
+def test_a_party_ends_a_contract_after_a_notice_period_the_parties_write_in(bodies: dict[str, str]) -> None:
+    """No notice period typed in, none missing: a blank the parties fill (audit14 F12, D115)."""
+    provider, loan = _text(bodies["02-ligums-ar-sniedzeju"]), _text(bodies["14-patapinajuma-ligums"])
+    assert "rakstiski brīdinot otru pusi ne vēlāk kā ______ dienas iepriekš" in provider
+    assert "rakstiski paziņojot otrai pusei ne vēlāk kā ______ dienas iepriekš" in loan
+
+
+def test_the_price_note_allows_for_a_replaced_delegation_contract(bodies: dict[str, str]) -> None:
+    """A 2017 delegation contract may have been replaced by the day of the service (audit14 F15)."""
+    for doc_id in ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
+        assert ("pēc ailē „Avots” norādītā dokumenta vai tā vietā noslēgtā deleģēšanas līguma redakcijas, kas ir "
+                "spēkā pakalpojuma sniegšanas dienā") in _text(bodies[doc_id]), doc_id
+
+
+def test_the_parents_questionnaire_informs_and_asks_no_consent(bodies: dict[str, str]) -> None:
+    """The data are processed on a legal basis, not on consent (01, 04): "esmu informēts", not "piekrītu" (F20)."""
+    text = _text(bodies["19-vecaku-aptaujas-anketa"])
+    assert "piekrītu" not in text
+    assert ("un esmu informēts/informēta, ka tās izmanto bērna izvērtēšanā un atbalsta plāna sastādīšanā (par "
+            "personas datu apstrādi sk. iesniegumu par dalību izmēģinājumprojektā)") in text
