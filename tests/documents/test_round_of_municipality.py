@@ -97,3 +97,16 @@ def test_the_plan_table_has_the_rounds_periods_and_the_pilots_first_plan_only_in
 def test_the_build_is_redone_when_one_municipalitys_round_changes(two_rounds: Catalogue) -> None:
     key = terms.state_key(two_rounds, TODAY)
     assert "cesis:" + SECOND in key and "valmiera:" + PILOT in key
+
+
+def test_the_report_templates_follow_the_municipalitys_round(two_rounds: Catalogue) -> None:
+    from generator.documents.reports.register import report_periods
+
+    cesis = report_periods(two_rounds, TODAY, "cesis")
+    assert cesis.dated and cesis.round_name == SECOND
+    assert cesis.months[0] == dt.date(2026, 9, 1) and cesis.months[-1] == dt.date(2027, 12, 1)
+    valmiera = report_periods(two_rounds, TODAY, "valmiera")
+    assert not valmiera.dated and valmiera.round_name == PILOT
+    # the documents of a municipality outside the running round are dated the build day, not its start
+    assert terms.municipality_day(two_rounds, dt.date(2026, 8, 1), "valmiera") == dt.date(2026, 8, 1)
+    assert terms.municipality_day(two_rounds, dt.date(2026, 8, 1), "cesis") == dt.date(2026, 9, 1)
