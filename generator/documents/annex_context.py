@@ -29,5 +29,4 @@ def annex_context(catalogue: Catalogue) -> dict[str, Any]:
     return {
         "kvalitate": {"skala": list(quality.scale), "pusem": parties},
         "apraksta_lauki": list(DESCRIPTION_FIELDS.items()),
-        "sodien_iso": catalogue.latest_date.isoformat(),
     }

@@ -13,10 +13,10 @@ from generator.documents import context as ctx
 from generator.documents.annex_context import annex_context
 from generator.documents.docx_writer import write_docx
 from generator.documents.html import RenderedDocument, environment, render
-from generator.documents.party_names import municipal_documents_day
 from generator.documents.paths import documents_dir
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS, DocumentSpec
+from generator.documents.terms import municipality_day
 
 Progress = Callable[[str], None]
 
@@ -25,10 +25,11 @@ def render_municipality(catalogue: Catalogue, municipality: Municipality,
                         specs: Iterable[DocumentSpec] = DOCUMENTS,
                         build_date: dt.date | None = None) -> list[RenderedDocument]:
     """Render the HTML of each document for one municipality (no files written). ``build_date`` (default:
-    today) decides which programme-round dates have ended and become blanks."""
+    today) decides which programme-round dates have ended and become blanks; the round is one that lists the
+    municipality (terms.current_round)."""
     env = environment()
-    day = municipal_documents_day(catalogue, build_date or dt.date.today())
-    context = {**ctx.shared_context(catalogue, build_date), **annex_context(catalogue),
+    day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
+    context = {**ctx.shared_context(catalogue, build_date, municipality=municipality.id), **annex_context(catalogue),
                **ctx.municipality_context(catalogue, municipality, day)}
     return [render(env, spec, context) for spec in specs]
 

@@ -106,16 +106,18 @@ def recipient_kinds(catalogue: Catalogue) -> str:
 
 
 def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
-                   prices_on: dt.date | None = None) -> dict[str, Any]:
+                   prices_on: dt.date | None = None, municipality: str | None = None) -> dict[str, Any]:
     """What every document of every municipality shares. ``build_date`` (default: today) decides which
     programme-round dates have ended and are printed as blanks. The price list a document attaches holds the
     prices valid on ``prices_on``: a child's papers pass the plan's first day; otherwise the first day of the
     round's services when they have not begun yet, else the build day (terms.prices_day). The documents' date
-    (metadata) is the build day."""
+    (metadata) is the build day. With ``municipality`` (an id) the round is one that lists it (D113), and the
+    documents name that round and print its periods."""
     day = catalogue.latest_date
     build_date = build_date or dt.date.today()
-    pilot = _pilot(catalogue)
-    programme_round = terms.current_round(catalogue, build_date)
+    programme_round = terms.current_round(catalogue, build_date, municipality)
+    # the round whose dates are printed names the programme (audit14 F2); without one, the first round
+    pilot_name = programme_round.name if programme_round is not None else _pilot(catalogue).name_lv
     prices_day = prices_on or terms.prices_day(programme_round, build_date)
     return {
         "version": catalogue.version,
@@ -123,9 +125,12 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "today": lvformat.date(day),
         "prices_day": lvformat.date(prices_day),
         "param": Params(catalogue, day),
-        "pilot": {"name": pilot.name_lv},
+        "pilot": {"name": pilot_name},
         "recipient_kinds": recipient_kinds(catalogue),
-        "karta": terms.round_context(programme_round, build_date),
+        "karta": {**terms.round_context(programme_round, build_date),
+                  # the plan table's period rows and whether the pilot's first plan length applies (audit14 F7)
+                  "periods": programme_round.periods if programme_round is not None else 2,
+                  "first": programme_round is None or programme_round.first},
         # Legal citations (D42): confirmed text only for acts known in force on the document's day.
         "tiesibas": legal.citations(catalogue, terms.document_day(programme_round, build_date)),
         # never broken across lines, in every document that prints it (lawaudit 21)

@@ -189,8 +189,8 @@ class _Writer:
         numbering.append(num)
 
     def _footer(self, section, title: str, version: str) -> None:  # noqa: ANN001 - python-docx Section
-        """As the PDF's page boxes: title and version on the left (wrapping inside their own column), "Lapa X
-        no Y" at the right margin on the first line, 8 pt. A borderless two-column table: a right tab after a
+        """As the PDF's page boxes: the title and, on a line of its own, the version on the left (wrapping inside
+        their own column), "Lapa X no Y" at the right margin on the first line, 8 pt (audit14 F17). A borderless two-column table: a right tab after a
         wrapped title would fall to the next line and the default Footer style's centre tab."""
         right = Cm(3)
         table = section.footer.add_table(rows=1, cols=2, width=self.text_width)
@@ -199,7 +199,8 @@ class _Writer:
             column.width = width
         left_cell, right_cell = table.rows[0].cells
         left_cell.width, right_cell.width = self.text_width - right, right
-        left_cell.paragraphs[0].add_run(f"{title} · {footer_version(version)}")
+        left_cell.paragraphs[0].add_run(title).add_break()
+        left_cell.paragraphs[0].add_run(footer_version(version))
         page = right_cell.paragraphs[0]
         page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         page.add_run("Lapa ")

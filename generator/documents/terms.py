@@ -2,7 +2,9 @@
 
 A contract runs one year from signing (L1026) but not past the end of its round. The round is the
 children's programme round of rounds.yaml that has not ended on the build date (the earliest such), or
-else the latest one, whose dates then become blanks: ``term_end`` is the only rule.
+else the latest one, whose dates then become blanks: ``term_end`` is the only rule. A municipality's
+documents choose only among the rounds that list it (D113): a round it takes no part in never lends it a
+term, a name or a period.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ class Round:
     # the first and last day of the services the IB pays in this round (rounds.yaml); default: the round's dates
     services_start: dt.date | None = None
     services_end: dt.date | None = None
+    # how many reporting periods the round's services window holds, and whether it is the programme's first
+    # round (the pilot the methodology describes, whose first plan is ``first_period_months`` long, L2148)
+    periods: int = 2
+    first: bool = True
 
     @property
     def paid_from(self) -> dt.date:
@@ -36,14 +42,18 @@ class Round:
         return self.services_end or self.end
 
 
-def current_round(catalogue: Catalogue, build_date: dt.date) -> Round | None:
-    """The children's round documents are made for on ``build_date``, or None when the catalogue has none."""
-    rounds = catalogue.rounds_of(Pilot.children)
+def current_round(catalogue: Catalogue, build_date: dt.date, municipality: str | None = None) -> Round | None:
+    """The children's round documents are made for on ``build_date``, or None when the catalogue has none.
+    With ``municipality`` (an id) only the rounds that list it count: a municipality outside every running
+    round gets its own latest round (ended, so its dates are blanks), or None when it is in no round."""
+    every = catalogue.rounds_of(Pilot.children)
+    rounds = [r for r in every if municipality is None or municipality in r.municipalities]
     if not rounds:
         return None
     running = [r for r in rounds if r.end >= build_date]
     chosen = running[0] if running else rounds[-1]
-    return Round(chosen.name_lv, chosen.start, chosen.end, chosen.services_start, chosen.services_end)
+    return Round(chosen.name_lv, chosen.start, chosen.end, chosen.services_start, chosen.services_end,
+                 periods=len(catalogue.round_periods(chosen)), first=chosen.id == every[0].id)
 
 
 def term_end(programme_round: Round | None, build_date: dt.date) -> dt.date | None:
@@ -82,13 +92,24 @@ def document_day(programme_round: Round | None, build_date: dt.date) -> dt.date:
     return build_date
 
 
+def municipality_day(catalogue: Catalogue, build_date: dt.date, municipality: str | None) -> dt.date:
+    """The date of one municipality's documents: ``document_day`` of the round chosen for it."""
+    return document_day(current_round(catalogue, build_date, municipality), build_date)
+
+
 def state_key(catalogue: Catalogue, build_date: dt.date | None = None) -> str:
     """What the documents' terms depend on besides the catalogue: which round they are made for, whether
     it has ended, the day whose prices they print (prices_day) and which cited acts are known in force (D42).
     The incremental build adds it to the documents step's fingerprint, so documents made while a round ran are
     rebuilt (with blanks) once it has ended, and the price annexes and citations follow the build day."""
     build_date = build_date or dt.date.today()
-    programme_round = current_round(catalogue, build_date)
+    keys = [_round_key(catalogue, build_date, None)]
+    keys += [f"{m.id}:{_round_key(catalogue, build_date, m.id)}" for m in catalogue.pilot_municipalities()]
+    return "||".join(keys)
+
+
+def _round_key(catalogue: Catalogue, build_date: dt.date, municipality: str | None) -> str:
+    programme_round = current_round(catalogue, build_date, municipality)
     # the acts the documents cite as confirmed text (D42): rebuilt with blanks once an act's proof has run out
     acts = ",".join(acts_in_force(catalogue, document_day(programme_round, build_date)))
     if programme_round is None:

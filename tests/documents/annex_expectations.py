@@ -27,7 +27,7 @@ def annex_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         "21-esf-dalibnieka-anketa": ["25. pielikums", SAMPLE, "Nodarbinātība", "Mājsaimniecība"],
         "22-sifresanas-instrukcija": ["32. pielikums", SAMPLE, "AES-256", "pa citu kanālu"],
         "23-nosaukumu-instrukcija": ["33. pielikums", SAMPLE, "GGGG-MM-DD",
-                                     catalogue.latest_date.isoformat()],
+                                     "-b03_ibm-matrica_v1.xlsx"],  # dated the build day (audit14 F16)
         "24-risku-plans": ["34. pielikums", SAMPLE, "Vadības riski", "Personāla riski", "Finanšu riski",
                            "Juridiskie riski", "Īstenošanas riski", "Atbildīgais", "Statuss"],
         **questionnaires,

@@ -24,10 +24,14 @@ CHECKED_FOR_USE = {"turpmāk – Pašvaldība"}
 NOT_THE_MUNICIPALITY = re.compile(r"Pašvaldība:|Pašvaldības nosaukum\w*")
 
 
-def _check(texts: dict[str, str]) -> None:
+# "IB" (individuālais budžets): defined before its first use, or written in full (audit14 F5, F6)
+IB = {"turpmāk – IB": r"\bIB\b"}
+
+
+def _check(texts: dict[str, str], terms: dict[str, str] = TERMS) -> None:
     for doc_id, text in texts.items():
         text = NOT_THE_MUNICIPALITY.sub(" ", NOT_THE_TERM.sub(" ", text))
-        for definition, word in TERMS.items():
+        for definition, word in terms.items():
             uses = [m.start() for m in re.finditer(word, text)]
             if not uses:
                 continue
@@ -68,6 +72,17 @@ def test_the_check_finds_a_use_before_the_definition() -> None:
     for texts in (late, twice, unused, undefined):
         try:
             _check(texts)
+        except AssertionError:
+            continue
+        raise AssertionError(f"nav atrasts: {texts}")
+
+
+def test_ib_is_defined_before_its_first_use_or_written_in_full(catalogue: Catalogue) -> None:
+    _check(_texts(catalogue, "valmiera"), IB)
+    for texts in ({"x": "1.3. bērna IB galīgo apmēru. 3.1. individuālo budžetu (turpmāk – IB)."},
+                  {"x": "Nedrīkst pārsniegt 10 % no plānam pieejamā IB apmēra."}):
+        try:
+            _check(texts, IB)
         except AssertionError:
             continue
         raise AssertionError(f"nav atrasts: {texts}")

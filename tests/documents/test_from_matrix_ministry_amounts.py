@@ -39,13 +39,13 @@ def test_the_grant_names_the_ministrys_documents_behind_b_and_f(catalogue: Catal
     assert child.final_applies
     grant = docs[GRANT]
     base = "1.3. Labklājības ministrija ar šādu dokumentu ir noteikusi bāzes apmēru (B) 3 000,00 EUR: Dokumenta datums un Nr."
-    final = ("1.4. Labklājības ministrija pēc neizlietotā finansējuma pārdales ar šādu dokumentu ir noteikusi bērna IB "
-             "galīgo apmēru (F) 3 000,00 EUR: Dokumenta datums un Nr.")
+    final = ("1.4. Labklājības ministrija pēc neizlietotā finansējuma pārdales ar šādu dokumentu ir noteikusi bērna "
+             "individuālā budžeta galīgo apmēru (F) 3 000,00 EUR: Dokumenta datums un Nr.")
     assert base in grant and final in grant
     assert "Tukšās vietas 1.3. un 1.4. punktā: datumu un numuru ieraksta no Labklājības ministrijas" in grant
     basis = grant.split("Lēmums pieņemts, pamatojoties uz:", 1)[1].split("3. Pamatojums", 1)[0]
-    assert ("Labklājības ministrijas dokumentus, kas minēti 1.3. un 1.4. punktā (bāzes apmērs un IB galīgais "
-            "apmērs);") in basis
+    assert ("Labklājības ministrijas dokumentus, kas minēti 1.3. un 1.4. punktā (bāzes apmērs un individuālā "
+            "budžeta galīgais apmērs);") in basis
     # F is set: no promise of a later decision on it
     assert NEW_DECISION not in grant
 
@@ -58,7 +58,7 @@ def test_without_f_the_grant_says_a_new_decision_follows(pending) -> None:  # no
     assert "līdz tam IB pieejamais apmērs ir provizoriskais" in grant
     # only B (written in the matrix) is the ministry's document here
     assert "Labklājības ministrija ar šādu dokumentu ir noteikusi bāzes apmēru (B) 3 000,00 EUR" in grant
-    assert "IB galīgo apmēru (F)" not in grant
+    assert "galīgo apmēru (F)" not in grant
     assert "Tukšā vieta 1.3. punktā" in grant
     assert "Labklājības ministrijas dokumentu, kas minēts 1.3. punktā (bāzes apmērs);" in grant
 
@@ -77,7 +77,7 @@ def test_an_f_that_does_not_decide_a_is_not_cited(catalogue: Catalogue) -> None:
     """N <= P: A = N whatever F the matrix holds, so F is no basis of the act."""
     child, docs = _docs(catalogue, 40, final=Decimal("900.00"))
     assert child.final and not child.final_applies
-    assert "IB galīgo apmēru (F)" not in docs[GRANT]
+    assert "galīgo apmēru (F)" not in docs[GRANT]
 
 
 def test_the_parent_contract_pays_the_ib_column_and_says_the_rest_waits(pending) -> None:  # noqa: ANN001
@@ -148,12 +148,12 @@ def test_the_blank_grant_has_room_for_the_ministrys_f_document(catalogue: Catalo
     doc = render_municipality(catalogue, catalogue.municipality("madona"), [by_id(GRANT)])[0]
     grant = text(doc.html)
     found = re.search(r"(\d+\.\d+\.) Labklājības ministrija pēc neizlietotā finansējuma pārdales ar šādu dokumentu ir "
-                      r"noteikusi bērna IB galīgo apmēru \(F\) \(aizpilda, ja tas noteikts\): Dokumenta datums un Nr\.",
+                      r"noteikusi bērna individuālā budžeta galīgo apmēru \(F\) \(aizpilda, ja tas noteikts\): Dokumenta datums un Nr\.",
                       grant)
     assert found, grant
     clause = found.group(1)
     basis = grant.split("Lēmums pieņemts, pamatojoties uz:", 1)[1].split("3. Pamatojums", 1)[0]
-    assert f"Labklājības ministrijas dokumentu, kas minēts {clause} punktā (IB galīgais apmērs; ja noteikts);" in basis
+    assert f"Labklājības ministrijas dokumentu, kas minēts {clause} punktā (individuālā budžeta galīgais apmērs; ja noteikts);" in basis
     assert NEW_DECISION in grant
     assert ("Ja IB nepieciešamais apmērs pārsniedz provizorisko un Labklājības ministrija IB galīgo apmēru vēl nav "
             "noteikusi, līdz tam IB pieejamais apmērs ir provizoriskais.") in grant

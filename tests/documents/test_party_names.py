@@ -75,7 +75,7 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
         assert note + " Tekstā: pašvaldība (turpmāk – Pašvaldība)." in texts["08-lemums-par-pieskirsanu"]
         # the term is masculine whatever the service's name: "Dienests … konstatējis", "kura vārdā"
         assert "Dienests ir konstatējis" in texts["10-uzaicinajuma-vestule"]
-        assert "ir noslēdzis līgumu" in texts["09-lemums-par-izbeigsanu"]
+        assert "(turpmāk – Vecāks) noslēdza līgumu" in texts["09-lemums-par-izbeigsanu"]
         for doc_id in ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "14-patapinajuma-ligums"):
             assert f" {service}) ({municipality}), " in texts[doc_id], doc_id
             assert "; turpmāk – Dienests), kura vārdā" in texts[doc_id]

@@ -119,7 +119,7 @@ def test_the_price_clause_binds_the_group_ceiling_of_the_annex(catalogue: Catalo
     assert "noteikto cenu (pielikumā)" not in papers["03-garantijas-vestule-sia-grupa"]
     for text in papers.values():
         assert "norādītā normatīvā akta vai deleģēšanas līguma redakcijas" not in text
-    assert "pēc ailē „Avots” norādītā dokumenta redakcijas" in papers["02-ligums-ar-sniedzeju-sia-grupa"]
+    assert "pēc ailē „Avots” norādītā dokumenta vai tā vietā noslēgtā deleģēšanas līguma redakcijas" in papers["02-ligums-ar-sniedzeju-sia-grupa"]
 
 
 def test_the_blank_contract_binds_the_group_ceiling_too(catalogue: Catalogue) -> None:

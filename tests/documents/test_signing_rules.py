@@ -170,9 +170,9 @@ def test_institution_names_are_inflected_from_the_catalogue(tmp_path: Path, cata
     # masculine "dienests", feminine "pārvalde": the participle agrees
     assert "Valmieras sociālais dienests ir konstatējis" in valmiera["10-uzaicinajuma-vestule"]
     assert "Jelgavas sociālo lietu pārvalde ir konstatējusi" in jelgava["10-uzaicinajuma-vestule"]
-    assert "ir noslēdzis līgumu" in valmiera["09-lemums-par-izbeigsanu"]
-    assert "ir noslēgusi līgumu" in jelgava["09-lemums-par-izbeigsanu"]
-    assert "ir noslēgusi" not in valmiera["09-lemums-par-izbeigsanu"]
+    # a sentence that may follow a blank name has a verb without gender (audit14 F3)
+    for texts in (valmiera, jelgava):
+        assert "(turpmāk – Vecāks) noslēdza līgumu" in texts["09-lemums-par-izbeigsanu"]
     for doc_id in ("08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu"):
         assert ("var apstrīdēt Valmieras pilsētas pašvaldībā, iesniegumu iesniedzot Valmieras sociālajā dienestā"
                 in valmiera[doc_id]), doc_id

@@ -64,7 +64,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
                           build_date: dt.date | None = None) -> Path:
     """One column per month of the round running on ``build_date`` (default: today); once it has ended the
     month headings are blank date inputs (register.report_periods)."""
-    periods = report_periods(catalogue, build_date)
+    periods = report_periods(catalogue, build_date, municipality.id)
     months = periods.months
     wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID, municipality, build_date)
     title, head, text, count_in, bold = fmt.title, fmt.head, fmt.text, fmt.in_int, fmt.label

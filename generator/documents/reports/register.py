@@ -126,10 +126,12 @@ def _months_between(start: dt.date, end: dt.date) -> list[dt.date]:
     return months
 
 
-def report_periods(catalogue: Catalogue, build_date: dt.date | None = None) -> ReportPeriods:
-    """The report months for templates made on ``build_date`` (default: today)."""
+def report_periods(catalogue: Catalogue, build_date: dt.date | None = None,
+                   municipality: str | None = None) -> ReportPeriods:
+    """The report months for templates made on ``build_date`` (default: today); with ``municipality`` (an id)
+    those of a round that lists it (D113)."""
     build_date = build_date or dt.date.today()
-    programme_round = current_round(catalogue, build_date)
+    programme_round = current_round(catalogue, build_date, municipality)
     if programme_round is None:
         start = build_date.replace(day=1)
         return ReportPeriods(tuple(_months_between(start, dt.date(start.year + 1, start.month, 1)

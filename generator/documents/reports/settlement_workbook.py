@@ -100,7 +100,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     params = Params.from_catalogue(catalogue, day)  # the reference's values, cached where confirmed
     # The template's children counts are the plan, left blank while the plan is `jāprecizē`; after the round
     # the children and the contract are blank inputs like the months (D37).
-    periods = None if months is not None else report_periods(catalogue, build_date)
+    periods = None if months is not None else report_periods(catalogue, build_date, municipality.id)
     dated = periods is None or periods.dated
     typed_children = months is not None or (dated and planned_children(catalogue) is not None)
     months = sorted(months if months is not None else default_months(catalogue, periods), key=lambda m: m.month)

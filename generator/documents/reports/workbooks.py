@@ -239,13 +239,13 @@ def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str, mun
     """A new report workbook at ``target`` with its properties (reports/properties.py, D52: its title from the
     output register, generator.documents.outputs; author and company the social service when its name is
     confirmed for the day the workbook is made for, else the toolkit) and the shared formats."""
-    from generator.documents.party_names import municipal_documents_day
     from generator.documents.reports.properties import report_properties
+    from generator.documents.terms import municipality_day
 
     if output_id not in REPORT_WORKBOOKS:
         raise KeyError(f"atskaites darbgrāmata '{output_id}' nav izvažu sarakstā "
                        f"(zināmās: {', '.join(REPORT_WORKBOOKS)})")
-    day = municipal_documents_day(catalogue, build_date or dt.date.today())
+    day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
     target.parent.mkdir(parents=True, exist_ok=True)
     wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
     wb.set_properties({**report_properties(catalogue, output_id, municipality, day),
@@ -266,7 +266,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     day = catalogue.latest_date
     params = Params.from_catalogue(catalogue, day)
     periods = reg.ReportPeriods(tuple(m.month for m in data.months), dated=True) if data else \
-        reg.report_periods(catalogue, build_date)
+        reg.report_periods(catalogue, build_date, municipality.id)
     data = data or reg.empty_register(catalogue, periods)
     dated = periods.dated
     months = reg.months_sorted(data.months)
@@ -806,13 +806,15 @@ def _excel_serial(day: dt.date) -> int:
 
 def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path,
                            build_date: dt.date | None = None) -> list[Path]:
-    from generator.documents.party_names import as_reported, municipal_documents_day
+    from generator.documents.party_names import as_reported
     from generator.documents.reports.activity import write_activity_report
     from generator.documents.reports.annex_workbooks import write_annex_workbooks
+    from generator.documents.terms import municipality_day
 
     folder = reports_dir(out, municipality.id)
     # headers and notes name the municipality and its service only by names confirmed for the day (D43)
-    municipality = as_reported(catalogue, municipality, municipal_documents_day(catalogue, build_date or dt.date.today()))
+    day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
+    municipality = as_reported(catalogue, municipality, day)
     return [
         write_register_workbook(catalogue, municipality, folder / REGISTER_FILE, build_date=build_date),
         write_activity_report(catalogue, municipality, folder / ACTIVITY_FILE, build_date=build_date),
