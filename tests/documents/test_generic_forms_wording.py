@@ -92,14 +92,19 @@ def test_a_decision_that_hears_the_parent_cites_the_hearing_norm(bodies: dict[st
 
 
 def test_the_head_of_the_service_signs_or_an_authorised_person(bodies: dict[str, str]) -> None:
-    """As in the decisions and letters: "Dienesta vadītājs vai pilnvarotā persona" (audit14 F13)."""
+    """As in the decisions and letters: the head of the service or an authorised person signs (audit14 F13) – said in
+    the label ("Dienesta vadītājs vai pilnvarotā persona") or, where the label would wrap in its half-page column
+    (04 "Apstiprināja …", 13 "Saskaņoja …"), by the official block's "Amats" and "Pilnvarojuma pamats" fields."""
+    authorised = "Pilnvarojuma pamats (ja paraksta pilnvarotā persona)"
     for doc_id, html in bodies.items():
         for block in re.findall(r'<table class="plain signatures">.*?</table>', html, re.S):
             text = _text(block)
             if "Dienesta vadītājs" in text:
-                assert "Dienesta vadītājs vai pilnvarotā persona" in text, (doc_id, text)
-    assert "Apstiprināja (Dienesta vadītājs vai pilnvarotā persona)" in _text(bodies["04-iesniegums-par-dalibu"])
-    assert "Saskaņoja (Dienesta vadītājs vai pilnvarotā persona)" in _text(bodies["13-dienesta-zinojums"])
+                assert "Dienesta vadītājs vai pilnvarotā persona" in text or authorised in text, (doc_id, text)
+    for doc_id, label in (("04-iesniegums-par-dalibu", "Apstiprināja (Dienesta vadītājs)"),
+                          ("13-dienesta-zinojums", "Saskaņoja (Dienesta vadītājs)")):
+        block = re.findall(r'<table class="plain signatures">.*?</table>', bodies[doc_id], re.S)[-1]
+        assert label in _text(block) and authorised in _text(block), doc_id
 
 
 def test_the_file_name_examples_carry_the_documents_date(bodies: dict[str, str], catalogue: Catalogue) -> None:
