@@ -207,3 +207,27 @@ def test_month_cells_of_610_hold_an_amount_in_excel(templates: dict[str | None, 
         assert width == pytest.approx(MONTH_WIDTH, abs=1)
         room = round(width * DIGIT_PX) * 0.75 - PADDING_PT
         assert text_width("12 345,67", 9, True) <= room and text_width("07.2021", 8, False) <= room, room
+
+
+@pytest.mark.parametrize("sheet", ("6.6", "6.7", "6.10"))
+def test_part_month_headings_fit_in_excel(templates: dict[str | None, Path], sheet: str) -> None:
+    """A part first month's heading (audit13 F13, D93) prints whole in every first month column: the widest days
+    ("28.–31.") over the month in two lines of the heading row at the style's size (8 pt, readable: ≥ 8 pt), at
+    Excel's width. "30.04.2019" in one line would not fit 6.6's narrow columns."""
+    import datetime as dt
+
+    from generator.reference.month_labels import first_month_days
+
+    ws = load_workbook(templates["liepaja"])[sheet]
+    firsts = [c for c in ws[7] if c.value == 1]  # the period month numbers' first month (6.10: three blocks)
+    assert len(firsts) == (3 if sheet == "6.10" else 1), firsts
+    starts = [dt.date(2019, 1, 1) + dt.timedelta(days=k) for k in range(365)]
+    widest = max((first_month_days(d) for d in starts), key=lambda t: text_width(t, 8, False))
+    for number in firsts:
+        heading = ws.cell(number.row + 1, number.column)
+        size = float(heading.font.sz or 11)
+        assert size >= 8 and heading.alignment.wrap_text, (sheet, heading.coordinate, size)
+        width, height = _room(ws, heading.coordinate)
+        assert int(height // (LINE_PT * size / 9)) >= 2, (sheet, heading.coordinate, height)
+        for line in (widest, "12.2019"):
+            assert text_width(line, size, False) <= width, (sheet, heading.coordinate, line, width)

@@ -55,14 +55,10 @@ def lv_date_formula(ref: str) -> str:
     return f'RIGHT("0"&DAY({ref}),2)&"."&RIGHT("0"&MONTH({ref}),2)&"."&YEAR({ref})'
 
 
-def lv_version_formula(ref: str) -> str:
-    """The template version in ``ref`` (GGGG-MM-DD+hash.revision, for another prices day …@GGGG-MM-DD, D63) as
-    lvformat.version shows it: "7ca2ab6d.3 (katalogs 01.04.2023)", "7ca2ab6d.3 (katalogs 01.04.2023, cenas uz
-    01.10.2018)"."""
-    at = f'FIND("@",{ref})'
-    return (f'MID({ref},12,IFERROR({at},LEN({ref})+1)-12)&" (katalogs "&MID({ref},9,2)&"."&MID({ref},6,2)&"."'
-            f'&LEFT({ref},4)&IF(ISERROR({at}),"",", cenas uz "&RIGHT({ref},2)&"."&MID({ref},LEN({ref})-4,2)&"."'
-            f'&MID({ref},LEN({ref})-9,4))&")"')
+def lv_template_formula(ref: str) -> str:
+    """The template's code in the version in ``ref`` (GGGG-MM-DD+hash.revision, for another prices day
+    …@GGGG-MM-DD, D63) as header_version shows it: "7ca2ab6d.3", without the catalogue's day (D80, D91)."""
+    return f'MID({ref},12,IFERROR(FIND("@",{ref}),LEN({ref})+1)-12)'
 
 
 def child_line(sh: Sheet, a1: str) -> None:

@@ -16,7 +16,7 @@ from generator.workbook.sheets.common import (
     print_setup,
     protect,
 )
-from generator.workbook.sheets.months import grey_outside_period, month_headers
+from generator.workbook.sheets.months import MONTH_NAME_HEIGHT, grey_outside_period, month_headers
 from generator.workbook.sheets.plan import invalid_cells, message_formula
 
 SHEET = "6.10"
@@ -70,6 +70,7 @@ def write(sh: Sheet) -> None:
                         (paid_cols, "Samaksāts, EUR")):
         sh.merge_text(f"{cols[0]}{head - 1}:{cols[-1]}{head - 1}", title, st.header)
         month_headers(sh, cols, head, head + 1)
+    sh.row_height(head + 1, MONTH_NAME_HEIGHT)  # a part first month's heading in two lines (D93)
     sh.define("h_MenNrD", f"{got_cols[0]}{head}", f"{got_cols[-1]}{head}")
     sh.define("h_MenNrS", f"{paid_cols[0]}{head}", f"{paid_cols[-1]}{head}")
     units66 = lay.month_cols("E")

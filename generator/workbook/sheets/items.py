@@ -11,7 +11,13 @@ from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, fixed
 from generator.workbook.input_checks import PRICE_FIELD, message_formula, money_validation
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import child_line, lv_date_formula, lv_version_formula, page_setup
+from generator.workbook.sheets.common import (
+    child_line,
+    header_version,
+    lv_date_formula,
+    lv_template_formula,
+    page_setup,
+)
 from generator.workbook.texts import NO, YES
 
 SHEET = "6.8"
@@ -82,9 +88,10 @@ def write(sh: Sheet) -> None:
     )
     sh.row_height(2, NOTE_HEIGHT - TITLE_ROW_HEIGHT)
     # under the title, beside the note (rows 1–2 print once): in row 3 it wrapped in A over the child's line
-    sh.formula("A2", f'"Veidne: "&{lv_version_formula("IBM_Versija")}&"; cenas spēkā uz "&'
+    # as the page header says it (D80, D91): the catalogue's day read as the price list that applies (audit13 F12)
+    sh.formula("A2", f'"Veidne "&{lv_template_formula("IBM_Versija")}&", cenas uz "&'
                + lv_date_formula("Parametru_Datums"),
-               st.note, f"Veidne: {lvformat.version(book.cache.version)}; cenas spēkā uz {lvformat.date(book.day)}")
+               st.note, f"Veidne {header_version(book.cache.version, book.day)}")
     # row 3 (repeated on every page, like the page header that names the version) is only a gap now
     sh.row_height(3, GAP_ROW_HEIGHT)
     for c, head, _ in HEADS:

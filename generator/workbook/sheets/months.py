@@ -35,7 +35,9 @@ DAYS_EXCEEDED = "Iezīmēts: dienu vairāk nekā darba dienu plāna periodā"
 MONTH_WIDTH = 6.5  # 6.6: "09.2019" in 8 pt and a month's units in 9 pt
 NOTE_WIDTH = 27  # 6.6's Piezīmes: a note of input_checks.NOTE_CHARS_66 characters in two lines of 9 pt
 SIGNED_SHEET = "parakstāmajā 6.6.\u00a0tabulā"  # where the note prints (its limit's data validation)
-MONTH_NAME_HEIGHT = 22  # 6.6: a month and its year ("aprīlis 2019") in two lines of the narrow month columns
+# 6.6, 6.7, 6.10: two lines of 8 pt in the month headings' row: a part first month ("16.–30." over "04.2019", D93)
+# and "ārpus perioda" in the narrow month columns
+MONTH_NAME_HEIGHT = 22
 
 MESSAGES_66 = (
     (C64.f_months, "monthly_units"),
@@ -47,16 +49,30 @@ MESSAGES_66 = (
 def month_headers(sh: Sheet, cols: list[str], number_row: int, name_row: int) -> None:
     """A row with the period month numbers (used by the formulas) and a row with the calendar months as MM.YYYY
     (the first day of the month, h_MenSakums, shown as "09.2019": a month's name such as "septembris" does not fit
-    the narrow month columns of the one-page-wide 6.6 and of 6.10 in one piece)."""
+    the narrow month columns of the one-page-wide 6.6 and of 6.10 in one piece); a part first month with its days
+    (first_month_label, D93)."""
     st = sh.st
     for k, c in enumerate(cols, start=1):
         sh.number(f"{c}{number_row}", k, st.month_number)
+        month = first_month_label("Perioda_Sakums") if k == 1 else f"INDEX(h_MenSakums,{k})"
         sh.formula(
             f"{c}{name_row}",
-            f'IF(AND(h_Menesi>0,{k}>h_Menesi),"{OUT_OF_PERIOD}",INDEX(h_MenSakums,{k}))',
+            f'IF(AND(h_Menesi>0,{k}>h_Menesi),"{OUT_OF_PERIOD}",{month})',
             st.month_year,
             "",
         )
+
+
+def first_month_label(start: str) -> str:
+    """The first month's heading: a plan that enters it after its 1st (D93) heads it with the days it holds, as the
+    reference's month_labels (and so a child's papers) do, the days on a line of their own ("16.–30." over "04.2019":
+    "30.04.2019" in one line does not fit the narrow month columns at 8 pt); from the 1st the month's first day
+    (h_MenSakums), shown as "04.2019". Text from DAY, MONTH and YEAR, never TEXT(), whose format codes depend on the
+    spreadsheet's locale."""
+    end_day = f"DAY(DATE(YEAR({start}),MONTH({start})+1,0))"
+    days = f'RIGHT("0"&DAY({start}),2)&"."&IF(DAY({start})<{end_day},"–"&{end_day}&".","")'
+    month = f'RIGHT("0"&MONTH({start}),2)&"."&YEAR({start})'
+    return f"IF(AND(ISNUMBER({start}),DAY({start})>1),{days}&CHAR(10)&{month},INDEX(h_MenSakums,1))"
 
 
 def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int, last: int) -> None:
@@ -100,6 +116,7 @@ def write_units(sh: Sheet) -> None:
     month_headers(sh, cols, head, head + 1)
     sh.row_height(head + 1, MONTH_NAME_HEIGHT)
     sh.define("h_MenNr66", f"{cols[0]}{head}", f"{cols[-1]}{head}")
+    sh.define("h_MenVirsraksti66", f"{cols[0]}{head + 1}", f"{cols[-1]}{head + 1}")  # the months' headings
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
@@ -211,6 +228,7 @@ def write_amounts(sh: Sheet) -> None:
                     (plan_c, "Summa periodā (6.4. tabula)"), (diff_c, "Starpība")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     month_headers(sh, cols, head, head + 1)
+    sh.row_height(head + 1, MONTH_NAME_HEIGHT)  # a part first month's heading in two lines (D93), as on 6.6
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
         active = plan_row_lead(sh, row, r, C64.h_active)
