@@ -263,10 +263,12 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
             ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
             to_parent=line.repaid_to_parent,
-            frequency=frequency(offer.service.unit if offer else "", ib_months, BLANK),
+            frequency=frequency(offer.service.unit if offer else "", ib_months, BLANK,
+                                part_month=inputs.period_start.day > 1),
             actual_cost=actual_cost, ib_months_eur=euro_months if actual_cost else [],
+            # a sum "mēnesī" only for whole months, as the frequency (a part first month: the monthly table)
             ib_month_eur=(euro_months[0] if actual_cost and BLANK_EUR not in euro_months
-                          and len(set(euro_months)) == 1 and paid_units else ""),
+                          and len(set(euro_months)) == 1 and paid_units and inputs.period_start.day == 1 else ""),
             offer_id=line.offer_id or "",
         ))
     confirmed = all(line.confirmed for line in lines)
