@@ -6,7 +6,8 @@ confirmed for it. Otherwise:
 - the party positions (letterhead, the parties' clause, an addressee, the place a term is defined) are a blank
   to fill, ``party.*`` in the templates, labelled with the institution and the case the sentence needs
   ("______ (sociālā dienesta nosaukums datīvā)", audit10 F2, D103), with a note under the letterhead saying
-  where the name comes from;
+  where the name comes from; where the term's definition follows, label and definition share one bracket, and
+  the contracts' parties' clause gives the names fields of their own (``labels``, audit12 F7);
 - every other sentence uses the defined term "Pašvaldība" / "Dienests" (``nom``, ``gen``, ``dat``, ``loc`` and
   the gender ``feminine``), which that note defines, so the grammar stays right whatever the name will be.
 
@@ -42,11 +43,17 @@ _NOUNS = {"municipality": ("pašvaldības", "pašvaldība"), "social_service": (
 _CASES = {"nom": "", "gen": " ģenitīvā", "dat": " datīvā", "loc": " lokatīvā"}
 
 
+def party_labels(kind: str) -> dict[str, str]:
+    """What an unconfirmed name's blank is for, one label per case: whose name and in which case it is written,
+    so that "Vecāks ______ (…) ir iesniedzis" gets the service in the dative."""
+    return {case: f"{_NOUNS[kind][0]} nosaukums{suffix}" for case, suffix in _CASES.items()}
+
+
 def party_blanks(kind: str) -> dict[str, str]:
-    """The blanks of an unconfirmed name in the party positions, one per case, each labelled with whose name and
-    in which case it is written, so that "Vecāks ______ (…) ir iesniedzis" gets the service in the dative and
-    "(______, Cēsis; …)" is not mistaken for the other institution."""
-    return {case: f"{PARTY_BLANK} ({_NOUNS[kind][0]} nosaukums{suffix})" for case, suffix in _CASES.items()}
+    """The blanks of an unconfirmed name in the party positions, one per case, with its label in brackets. Where
+    the sentence brackets something after the name (the defined term), the label joins that bracket instead of
+    standing in one of its own (``labels``; the template macro ``f.nosaukums``, audit12 F7, D103)."""
+    return {case: f"{PARTY_BLANK} ({label})" for case, label in party_labels(kind).items()}
 
 
 def municipal_documents_day(catalogue: Catalogue, build_date: dt.date) -> dt.date:
@@ -72,7 +79,8 @@ def institution(catalogue: Catalogue, municipality: Municipality, kind: str, day
     if name is not None:
         forms = forms_of(name.name, name.forms)
         return {**forms, "party": {k: forms[k] for k in ("nom", "gen", "dat", "loc")}, "confirmed": True}
-    return {**TERMS[kind], "party": party_blanks(kind), "confirmed": False}
+    return {**TERMS[kind], "party": party_blanks(kind), "labels": party_labels(kind), "blank": PARTY_BLANK,
+            "confirmed": False}
 
 
 def names_terms(municipality: dict[str, Any], social_service: dict[str, Any]) -> dict[str, str]:

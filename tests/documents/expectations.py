@@ -146,7 +146,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         "17-lemums-par-atteikumu": [
             "Lēmums par atteikumu piešķirt individuālo budžetu", *DECISION_PARTS,
             "Atteikt piešķirt bērnam individuālo budžetu", "Spēkā esošo normu nosaka pašvaldības jurists",
-            "pārbaudes datumā", f"nav {p('eligibility_age_limit')} gadu",
+            "kārtas pēdējā dienā", f"vēl nav {p('eligibility_age_limit')} gadu",
         ],
         "18-vestule-par-neatbilstibu": [
             "Vēstule par neatbilstību izmēģinājumprojekta kritērijiem", "Godātā kundze / Godātais kungs!",

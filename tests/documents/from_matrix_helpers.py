@@ -16,12 +16,13 @@ from docx.oxml.ns import qn
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
-from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.reading import MatrixReading, plan_round_end
 from generator.ministry.matrix import ChildData
 from generator.ministry.xlsxread import a1, read_xlsx, sheet_parts
 from generator.money import cents
 from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
+from generator.reference.provisional import age_in_years
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
 from tests.ministry.factory import Child, generic_template, make_children, write_children
@@ -95,11 +96,20 @@ def base_unconfirmed(catalogue: Catalogue, child: Child) -> bool:
     return child.inputs.base is None and status is not PriceStatus.confirmed
 
 
+def minor_to_round_end(catalogue: Catalogue, child: Child) -> bool:
+    """Whether the child is still under age on the last day of its plan's round: the factory's children are
+    eligible on the check date (the matrix, D1), but the papers refuse one who comes of age before the round ends
+    (D110)."""
+    end = plan_round_end(catalogue, child.inputs.period_start)
+    limit = int(catalogue.programme.eligibility_age_limit.at(template_date(catalogue)).value)
+    return end is None or age_in_years(child.inputs.birth_date, end) < limit
+
+
 def children_with_final(catalogue: Catalogue, count: int, seed: int) -> list[Child]:
     """Random usable children (some with the ministry's own base amount in the matrix); among those whose N
     exceeds P, every second one gets a final amount F between them, counted separately for children on the
     catalogue's base amount, the first of whom keeps A = P."""
-    children = make_children(catalogue, count, seed=seed)
+    children = [c for c in make_children(catalogue, count, seed=seed) if minor_to_round_end(catalogue, c)]
     result = []
     flips = {True: False, False: True}  # by base_unconfirmed: the flip that gives the next child an F
     for child in children:
@@ -123,7 +133,8 @@ def write_matrices(catalogue: Catalogue, folder: Path, children: list[Child]) ->
 def funded_child(catalogue: Catalogue, folder: Path) -> Child:
     """One clean filled matrix with at least one provider the IB pays (so 02 and 03 are made), in ``folder``."""
     pool = make_children(catalogue, 20, seed=31)
-    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).plan.ib_funded > 0]
+    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).plan.ib_funded > 0
+              and minor_to_round_end(catalogue, c)]
     [written] = write_matrices(catalogue, folder, usable[:1])
     return written
 

@@ -1,5 +1,5 @@
 """The decisions (08 grant, 09 termination, 17 refusal) and the age texts of 04 and 18 as a lawyer reads them,
-in the PDF and the DOCX that are signed: the age criterion states the rule that ticks it with its date (D1, D39),
+in the PDF and the DOCX that are signed: the age criterion is one rule, the round's last day, with its date (D110),
 a person of age is not addressed through a legal representative and the refusal's reason is the act's own
 sentence (D40), no staff instruction is part of an act (D41), the grant states the amount A that may be spent,
 no unexplained "pieejami" figures, and VDEĀVK is spelled out at its first use."""
@@ -22,7 +22,8 @@ from generator.documents.build_step import render_municipality, write_document
 from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.context import BLANK_EUR, build
-from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.reading import MatrixReading, plan_round_end
+from generator.documents.from_matrix.refusal import not_of_age_by_round_end
 from generator.documents.from_matrix.writing import render_child
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import by_id
@@ -66,7 +67,9 @@ def _reading(catalogue: Catalogue, birth: dt.date, prices: dict[str, Decimal | N
                                                                              "multipli", day, inputs),
                             params=params, outcome=outcome, parent_name="Pēteris Paraugs",
                             providers={line.label: "SIA Viens" for line in lines})
-    reading.not_eligible = next((f.message for f in outcome.findings if f.code == "not_eligible"), None)
+    # as reading.py: the matrix's finding (age on the check date), else the papers' own (the round's end, D110)
+    reading.not_eligible = next((f.message for f in outcome.findings if f.code == "not_eligible"), None) or \
+        not_of_age_by_round_end(birth, plan_round_end(catalogue, period_start), params.eligibility_age_limit)
     return reading
 
 
@@ -113,6 +116,9 @@ def cases(catalogue: Catalogue, later_catalogue: Catalogue,
         "adult": (_reading(catalogue, dt.date(PERIOD_START.year - limit, 9, 1)), BUILD_DAY),
         # 18 on the check date, still 17 on the (earlier) decision day: the parent is the legal representative
         "minor": (_reading(catalogue, dt.date(PERIOD_START.year - limit, 10, 1)), dt.date(2018, 9, 1)),
+        # 17 on the check date, 18 before the round's last day (31.10.2019): the matrix finds no error (D1), the
+        # papers refuse (D110)
+        "of_age_by_end": (_reading(catalogue, dt.date(PERIOD_START.year - limit + 1, 3, 15)), BUILD_DAY),
     }
     # an unconfirmed catalogue price exists only in a matrix for a round whose prices prefill one (2.1, D61)
     later_start = template_date(later_catalogue)
@@ -134,37 +140,56 @@ def _decision_texts(cases, name: str, doc_id: str) -> dict[str, str]:  # noqa: A
     return _texts(cases[name][1], doc_id)
 
 
-def test_the_age_criterion_states_its_rule_with_the_check_date(cases, catalogue: Catalogue) -> None:
-    """D1: the age on the check date, the first day of the reporting period the plan starts in; printed with
-    the date in the criteria table of 08 and 17, ticked from the matrix, a blank date in the municipality's set."""
+def test_the_age_criterion_of_the_decisions_is_the_rounds_last_day(cases, catalogue: Catalogue) -> None:
+    """D110: 08 and 17 state the same age rule as 04 and 18 – no 18 years on the round's last day – ticked from
+    the matrix, a blank date in the municipality's set once the round has ended; the check date (D1) is printed
+    for the rate only."""
     limit = _limit(catalogue)
+    end = lvformat.date(catalogue.rounds_of("bērni")[0].end)
     (reading, child), folder = cases["eligible"]
     check = lvformat.date(reading.outcome.check_date)
-    assert check == "01.10.2018" and child.check_date == check
-    rule = f"Bērnam pārbaudes datumā {check} (tā pārskata perioda pirmajā dienā, kurā sākas atbalsta plāns) nav " \
-           f"{limit} gadu"
+    assert check == "01.10.2018" and child.check_date == check and child.round_end == end == "31.10.2019"
+    rule = f"Bērnam izmēģinājumprojekta kārtas pēdējā dienā ({end}) vēl nav {limit} gadu"
     for kind, text in _texts(folder, GRANT).items():
         assert rule in text, kind
         assert f"Pārbaudes datums (tā pārskata perioda pirmā diena, kurā sākas atbalsta plāns): {check}" in text, kind
-        assert "nesasniegs" not in text and "izmēģinājumprojekta laikā" not in text, kind
+        assert f"pārbaudes datumā {check}" not in text and "nesasniegs" not in text, kind
     rows = {row[0]: row[1:] for table in docx_tables(folder / f"{GRANT}.docx") for row in table if len(row) == 3}
     assert rows[rule] == ["☒", "☐"]
-    (reading, child), folder = cases["adult"]
-    refused = f"Bērnam pārbaudes datumā {check} (tā pārskata perioda pirmajā dienā, kurā sāktos atbalsta plāns) " \
-              f"nav {limit} gadu"
-    rows = {row[0]: row[1:] for table in docx_tables(folder / f"{REFUSAL}.docx") for row in table if len(row) == 3}
-    assert rows[refused] == ["☐", "☒"]
-    assert refused in _texts(folder, REFUSAL)["pdf"]
-    for doc_id, verb in ((GRANT, "sākas"), (REFUSAL, "sāktos")):
+    for name in ("adult", "of_age_by_end"):
+        folder = cases[name][1]
+        rows = {row[0]: row[1:] for table in docx_tables(folder / f"{REFUSAL}.docx") for row in table
+                if len(row) == 3}
+        assert rows[rule] == ["☐", "☒"], name
+        assert rule in _texts(folder, REFUSAL)["pdf"], name
+    for doc_id in (GRANT, REFUSAL):
         for kind, text in _decision_texts(cases, "municipality", doc_id).items():
-            assert f"Bērnam pārbaudes datumā {normalise(BLANK_DATE)} (tā pārskata perioda pirmajā dienā, kurā " \
-                   f"{verb} atbalsta plāns) nav {limit} gadu" in text, (doc_id, kind)
+            assert f"Bērnam izmēģinājumprojekta kārtas pēdējā dienā ({normalise(BLANK_DATE)}) vēl nav {limit} " \
+                   "gadu" in text, (doc_id, kind)
+            assert "nav 18 gadu" not in text.replace(f"vēl nav {limit} gadu", ""), (doc_id, kind)
+
+
+def test_a_child_who_comes_of_age_before_the_rounds_end_is_refused(cases, catalogue: Catalogue) -> None:
+    """D110: 17 on the check date, 18 before the round's last day – eligible for the matrix (which checks the
+    check date, D1), refused by the papers with the rule's own sentence, as letter 18 would refuse the application."""
+    limit = _limit(catalogue)
+    (reading, child), folder = cases["of_age_by_end"]
+    assert not any(f.code == "not_eligible" for f in reading.outcome.findings)
+    assert child.not_eligible and child.refusal is not None and child.refusal.about_age
+    assert not child.refusal.adult  # 17 on the decision day: the parent is still the legal representative
+    reason = (f"Izmēģinājumprojekta kārtas pēdējā dienā 31.10.2019 personai, kuras dzimšanas datums ir "
+              f"15.03.{PERIOD_START.year - limit + 1}, būs {limit} gadi, bet individuālo budžetu piešķir tikai "
+              f"bērnam, kuram kārtas pēdējā dienā vēl nav {limit} gadu.")
+    assert child.refusal.reason == reason
+    for kind, text in _texts(folder, REFUSAL).items():
+        assert reason in text, kind
+    assert not (folder / f"{GRANT}.pdf").exists()
 
 
 def test_the_application_and_the_letter_state_the_selection_age_rule_with_the_rounds_last_day(
         cases, catalogue: Catalogue) -> None:
-    """D39: selection (stage 1, L980) takes the age on the round's last day; 04 also tells the parent the IB rule
-    (D1). The date is the round's last day while it runs, a blank with a note once it has ended."""
+    """D39, D110: selection (stage 1, L980) takes the age on the round's last day; 04 also tells the parent that the
+    age on the check date (D1) chooses the rate only. The date is the round's last day while it runs, a blank with a note once it has ended."""
     limit = _limit(catalogue)
     end = lvformat.date(catalogue.rounds_of("bērni")[0].end)
     for name, day in (("running", end), ("municipality", normalise(BLANK_DATE))):
@@ -172,8 +197,8 @@ def test_the_application_and_the_letter_state_the_selection_age_rule_with_the_ro
         for kind, text in _texts(folder, APPLICATION).items():
             assert f"Bērnam izmēģinājumprojekta kārtas pēdējā dienā ({day}) vēl nav {limit} gadu" in text, kind
             assert f"kuram izmēģinājumprojekta kārtas pēdējā dienā ({day}) jau būs {limit} gadi" in text, kind
-            assert ("kuram tā pārskata perioda pirmajā dienā, kurā sākas viņa atbalsta plāns, vēl nav "
-                    f"{limit} gadu") in text, kind
+            assert ("bērna vecums tā pārskata perioda pirmajā dienā, kurā sākas viņa atbalsta plāns, nosaka tikai "
+                    "individuālā budžeta likmi") in text, kind
             assert ("Tukšā vieta" in text) == (name == "municipality"), kind
             assert "nesasniegs" not in text and "izmēģinājumprojekta laikā sasniegs" not in text, kind
         for kind, text in _texts(folder, LETTER).items():
@@ -190,8 +215,10 @@ def test_a_refusal_for_a_person_of_age_is_addressed_to_the_applicant_with_a_copy
     (reading, child), folder = cases["adult"]
     assert child.refusal is not None and child.refusal.adult and child.refusal.about_age
     born, check = lvformat.date(reading.data.inputs.birth_date), lvformat.date(reading.outcome.check_date)
-    reason = (f"Pārbaudes datumā {check} personai, kuras dzimšanas datums ir {born}, bija {limit} gadi, bet "
-              f"individuālo budžetu piešķir tikai bērnam, kuram pārbaudes datumā vēl nav {limit} gadu.")
+    reason = (f"Izmēģinājumprojekta kārtas pēdējā dienā 31.10.2019 personai, kuras dzimšanas datums ir {born}, "
+              f"būs {limit + 1} gadi, bet individuālo budžetu piešķir tikai bērnam, kuram kārtas pēdējā dienā vēl "
+              f"nav {limit} gadu.")
+    assert check == "01.10.2018"
     for kind, text in _texts(folder, REFUSAL).items():
         head = text.split("1. Lietas apstākļi")[0] if kind == "pdf" else text.split("Lietas apstākļi")[0]
         assert "Adresāts – iesniedzējs (vecāks, kas iesniedza iesniegumu): Pēteris Paraugs" in head, kind
@@ -230,7 +257,7 @@ def test_the_grant_holds_no_staff_instruction_and_reasons_on_every_criterion(cas
     (reading, child), _ = cases["eligible"]
     checklist = "\n".join(before_signing(child))
     assert GRANT in checklist and "ar roku" in checklist and "ailē „Atbilst” atzīmēti visi kritēriji" in checklist
-    assert child.check_date in checklist and REFUSAL in checklist
+    assert f"kārtas pēdējā dienā {child.round_end}" in checklist and REFUSAL in checklist
 
 
 def test_the_grant_states_the_amount_a_that_may_be_spent(cases) -> None:
@@ -291,6 +318,13 @@ def test_the_refusal_reason_agrees_in_number_and_covers_a_child_born_after_the_c
     assert late.reason == ("Bērns ir dzimis 05.11.2018, tātad pēc pārbaudes datuma 01.10.2018, bet individuālo "
                            "budžetu piešķir tikai bērnam, kurš pārbaudes datumā jau ir dzimis.")
     assert not late.adult
+    end = dt.date(2019, 10, 31)
+    assert "31.10.2019 personai, kuras dzimšanas datums ir 01.09.1997, būs 22 gadi," in \
+        refusal(dt.date(1997, 9, 1), check, 18, dt.date(2019, 1, 1), end).reason
+    assert ", bija 22 gadi," in refusal(dt.date(1997, 9, 1), check, 18, dt.date(2020, 1, 1), end).reason
+    assert ", ir 18 gadi," in refusal(dt.date(2001, 3, 15), check, 18, end, end).reason
+    born_late = refusal(dt.date(2018, 11, 5), check, 18, dt.date(2019, 1, 1), end)
+    assert born_late.reason == late.reason  # born after the check date: that is the reason, not the round
 
 
 def test_the_adult_refusal_checklist_says_where_the_copy_goes(cases) -> None:

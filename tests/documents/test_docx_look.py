@@ -25,7 +25,7 @@ from generator.documents.docx_writer import html_to_docx
 from generator.documents.from_matrix.run import run
 from generator.documents.html import environment
 from generator.documents.htmltree import Node, parse
-from tests.documents.from_matrix_helpers import write_matrices
+from tests.documents.from_matrix_helpers import minor_to_round_end, write_matrices
 from tests.ministry.factory import make_children
 
 FONTS = Path("/usr/share/fonts/truetype/crosextra")  # Carlito, the metric twin of the DOCX font Calibri
@@ -52,7 +52,8 @@ def child_docx(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -
     (its plan annexes hold the narrowest columns: 6.3 with nine, 6.6 with a column per month)."""
     folder = tmp_path_factory.mktemp("docx-look-child")
     pool = make_children(catalogue, 12, seed=31)
-    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).needed > 0]
+    usable = [c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).needed > 0
+              and minor_to_round_end(catalogue, c)]  # a child who comes of age is refused (D110)
     child = max(usable, key=lambda c: (c.inputs.months, len([ln for ln in c.inputs.lines if ln.counted])))
     written = write_matrices(catalogue, folder, [child])
     out = folder / "out"

@@ -120,7 +120,7 @@ def _check_amounts(table: list[list[str]], outcome, child: Child, confirmed: boo
 
 
 def test_thirty_matrices_across_municipalities(rendered, catalogue: Catalogue) -> None:
-    assert len(rendered) == COUNT
+    assert len(rendered) >= COUNT - 5  # less those who come of age before the round ends (D110)
     assert len({child.municipality for child, _, _, _ in rendered}) >= 10
     outcomes = [child.result(catalogue) for child, _, _, _ in rendered]
     assert any(o.needed <= o.provisional for o in outcomes), "vajag bērnu ar N ≤ P"

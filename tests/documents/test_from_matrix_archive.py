@@ -75,5 +75,6 @@ def test_an_archive_copy_asks_no_one_to_fill_in_its_blanks(catalogue: Catalogue)
         assert "Tukšajās vietās ierakstiet" not in text and "ierakstiet" not in text.lower(), doc_id
         assert "kopijā tukšās vietas neaizpilda" in text, doc_id
         assert "Tukšajās vietās ierakstiet" in today[doc_id], doc_id  # not an archive: the note stays
-    # a paper that does not define "Dienests" itself keeps the note's definition of it
-    assert "Piezīme. Tekstā: sociālais dienests (turpmāk – Dienests)." in copy["07-klienta-lietas-titullapa"]
+    # a term the text uses is defined; a paper that uses none (07) defines none
+    assert "(sociālā dienesta nosaukums datīvā; turpmāk – Dienests) ir iesniedzis" in copy["08-lemums-par-pieskirsanu"]
+    assert "Tekstā:" not in copy["07-klienta-lietas-titullapa"] and "turpmāk –" not in copy["07-klienta-lietas-titullapa"]

@@ -190,8 +190,8 @@ def test_folder_progress_summary_privacy_and_determinism(matrices, catalogue: Ca
     refusal_text = docx_text(refusal / f"{refusal_spec().id}.docx")
     assert matrices["old"].name in refusal_text and matrices["old"].people.parent_name in refusal_text
     # the municipality set's full decision: legal basis, the reason from the reference, the appeal clause
-    assert "Tiesiskais pamats" in refusal_text and "individuālo budžetu piešķir tikai bērnam, kuram pārbaudes " \
-        "datumā vēl nav" in refusal_text and "nav tiesīgs" not in refusal_text
+    assert "Tiesiskais pamats" in refusal_text and "individuālo budžetu piešķir tikai bērnam, kuram kārtas " \
+        "pēdējā dienā vēl nav" in refusal_text and "nav tiesīgs" not in refusal_text
     # the pre-signing checklist is in the report file, not in the acts (D41)
     assert "Pirms lēmuma par atteikumu" in (refusal / "parskats.txt").read_text(encoding="utf-8")
     assert "ar roku" in (clean_folder / "parskats.txt").read_text(encoding="utf-8")

@@ -277,7 +277,7 @@ def _criteria(html: str) -> list[tuple[str, str, str]]:
 
 
 def test_the_grant_decision_ticks_what_the_matrix_proves_and_claims_no_more(catalogue: Catalogue) -> None:
-    """08 from a matrix: the age criterion (the age on the check date, D1) is ticked "Atbilst"; the criteria the
+    """08 from a matrix: the age criterion (no 18 years on the round's last day, D110) is ticked "Atbilst"; the criteria the
     matrix does not know stay blank to tick by hand. What to check before signing is not part of the act (D41):
     it is in the child's parskats.txt (test_decisions.py)."""
     reading = _reading(catalogue, {_market(catalogue): Decimal("20")}, {})
@@ -286,9 +286,9 @@ def test_the_grant_decision_ticks_what_the_matrix_proves_and_claims_no_more(cata
     html = next(d for d in docs if d.spec.id == "08-lemums-par-pieskirsanu").html
     rows = _criteria(html)
     ticked = [(text, yes, no) for text, yes, no in rows if "☒" in yes + no]
-    assert len(ticked) == 1 and f"pārbaudes datumā {child.check_date}" in ticked[0][0]
+    assert len(ticked) == 1 and f"kārtas pēdējā dienā ({child.round_end})" in ticked[0][0]
     assert ticked[0][1:] == ("☒", "☐")
-    assert all((yes, no) == ("☐", "☐") for text, yes, no in rows if "pārbaudes datumā" not in text)
+    assert all((yes, no) == ("☐", "☐") for text, yes, no in rows if "kārtas pēdējā dienā" not in text)
     assert "atzīmē ar roku" not in html and "Lēmumu paraksta tikai" not in html
     # the municipality's blank decision ticks nothing
     blank = next(d for d in render_municipality(catalogue, catalogue.municipality("ogre"))

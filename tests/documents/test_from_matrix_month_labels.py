@@ -1,5 +1,6 @@
 """The month columns of a child's papers: a plan that starts after the 1st of a month heads its first column
-with the days the plan holds of that month ("15.–31.10.2018"), the other months "MM.GGGG" (audit10 F13, D93)."""
+with the days the plan holds of that month ("15.–31.10.2018"), the other months "MM.GGGG" (audit10 F13, D93), and
+no cell beside it gives a figure "mēnesī" as if that month were whole: the frequency is "pēc grafika" (audit12)."""
 
 from __future__ import annotations
 
@@ -54,3 +55,24 @@ def test_the_papers_head_the_first_month_with_its_days(catalogue: Catalogue) -> 
     for doc_id in ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju-sia-viens", "03-garantijas-vestule-sia-viens"):
         assert re.search(r"Pakalpojums 15\.–31\.10\.2018 11\.2018", texts[doc_id]), doc_id
         assert " 10.2018 " not in texts[doc_id], doc_id
+    for doc_id in ("02-ligums-ar-sniedzeju-sia-viens", "03-garantijas-vestule-sia-viens"):
+        # 3 units in each column, but the first is half a month: the frequency is the schedule, not a rate
+        assert f"{market.label} " in texts[doc_id] and " pēc grafika " in texts[doc_id], doc_id
+        assert "reizes mēnesī" not in texts[doc_id], doc_id
+    assert [line.frequency for line in child.lines] == ["pēc grafika"]
+
+
+def test_the_same_plan_from_the_first_keeps_its_monthly_frequency(catalogue: Catalogue) -> None:
+    day = template_date(catalogue)
+    offers = {o.id: o for o in catalogue.offers(day)}
+    market = next(o for o in offers.values() if o.prefill_price is None and o.service.unit == "reize")
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
+                            special_care=False, impairment="multipli", base=Decimal("3000.00"),
+                            lines=(line_from_offer(market, 6, unit_price=Decimal(20), planned_units=(3, 3)),))
+    params = Params.from_catalogue(catalogue, day)
+    reading = MatrixReading(Path("paraugs.xlsx"), "paraugs",
+                            data=ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, inputs),
+                            params=params, outcome=evaluate_workbook(inputs, params), parent_name="Pēteris Paraugs",
+                            providers={market.label: "SIA Viens"})
+    child = build(reading, catalogue, pseudonymous=False, day=dt.date(2018, 9, 20))
+    assert [line.frequency.replace("\u00a0", " ") for line in child.lines] == ["3 reizes mēnesī"]

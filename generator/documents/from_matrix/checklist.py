@@ -13,7 +13,8 @@ def before_signing(child: ChildContext) -> list[str]:
     """The report file's checklist for the child's decision: the grant (08) or the refusal (17)."""
     if child.refusal is not None:
         lines = ["", f"Pirms lēmuma par atteikumu ({REFUSAL}) parakstīšanas:",
-                 f"  - Atteikuma iemesls ir bērna vecums pārbaudes datumā {child.check_date}: pārbaudiet bērna "
+                 f"  - Atteikuma iemesls ir bērna vecums (izmēģinājumprojekta kārtas pēdējā dienā {child.round_end} "
+                 "bērns jau ir pilngadīgs, vai bērns pārbaudes datumā vēl nebija dzimis): pārbaudiet bērna "
                  "dzimšanas datumu dokumentos."]
         if child.refusal.adult:
             lines.append("  - Persona lēmuma sagatavošanas dienā jau ir pilngadīga, tāpēc vecāks vairs nav tās "
@@ -22,7 +23,7 @@ def before_signing(child: ChildContext) -> list[str]:
         return lines
     return ["", f"Pirms lēmuma par individuālā budžeta piešķiršanu ({GRANT}) parakstīšanas:",
             f"  - Lēmuma 1. nodaļas kritēriju tabulā no IBM matricas atzīmēts tikai vecuma kritērijs (bērna "
-            f"vecums pārbaudes datumā {child.check_date}).",
+            f"vecums izmēģinājumprojekta kārtas pēdējā dienā {child.round_end}).",
             "  - Pārējos kritērijus sociālais darbinieks pārbauda dokumentos un datubāzēs un atzīmē tabulā ar roku.",
             "  - Lēmumu paraksta tikai tad, ja ailē „Atbilst” atzīmēti visi kritēriji. Ja kāds kritērijs nav "
             "izpildīts, individuālo budžetu nepiešķir: sagatavo lēmumu par atteikumu (pašvaldības dokumentu "

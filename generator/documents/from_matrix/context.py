@@ -28,7 +28,7 @@ from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.month_labels import month_labels as plan_month_labels
 from generator.documents.from_matrix.own_service import own_kind, own_names
-from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.reading import MatrixReading, plan_round_end
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.terms import BLANK_DATE
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
@@ -168,6 +168,7 @@ class ChildContext:
     identification: str  # the pseudonymous code when a key is set, else "" (a blank to fill)
     errors: list[str] = field(default_factory=list)
     check_date: str = BLANK_DATE  # the first day of the plan's reporting period (D1), or a blank when unknown
+    round_end: str = BLANK_DATE  # the last day of the plan's round: the child is not of age by then (D110)
     refusal: Refusal | None = None  # the decision to refuse: its reason and addressee (not eligible only)
     start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
     # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
@@ -262,10 +263,12 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
             ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
             to_parent=line.repaid_to_parent,
-            frequency=frequency(offer.service.unit if offer else "", ib_months, BLANK),
+            frequency=frequency(offer.service.unit if offer else "", ib_months, BLANK,
+                                part_month=inputs.period_start.day > 1),
             actual_cost=actual_cost, ib_months_eur=euro_months if actual_cost else [],
+            # a sum "mēnesī" only for whole months, as the frequency (a part first month: the monthly table)
             ib_month_eur=(euro_months[0] if actual_cost and BLANK_EUR not in euro_months
-                          and len(set(euro_months)) == 1 and paid_units else ""),
+                          and len(set(euro_months)) == 1 and paid_units and inputs.period_start.day == 1 else ""),
             offer_id=line.offer_id or "",
         ))
     confirmed = all(line.confirmed for line in lines)
@@ -277,6 +280,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     if inputs.final is not None and not over:  # A = N (L1077): F applies only where N > P
         final_note = FINAL_NOT_APPLIED if available_confirmed else FINAL_IF_OVER
     fin = plan.financing
+    round_end = plan_round_end(catalogue, inputs.period_start)
     providers = _providers(lines, inputs, plan, own_names(catalogue, data.municipality))
     note = ""
     if not confirmed:
@@ -310,9 +314,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         final_short=over and inputs.final is not None and inputs.final < outcome.needed,
         ib_on_base=a_on_base,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
+        round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
-                         day or dt.date.today()) if reading.not_eligible else None),
+                         day or dt.date.today(), round_end) if reading.not_eligible else None),
     )
 
 

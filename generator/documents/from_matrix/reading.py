@@ -16,6 +16,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.cli_errors import os_reason_without_path
+from generator.documents.from_matrix.refusal import not_of_age_by_round_end
 from generator.documents.from_matrix.signing import blocking
 from generator.ministry.console_names import reveals_person
 from generator.ministry.integrity import compare_cells, compare_rows, content
@@ -86,6 +87,15 @@ def round_problem(catalogue: Catalogue, municipality: str, start: dt.date) -> st
             f"({lvformat.date(round_.services_start)}–{lvformat.date(round_.services_end)}), kurā ir plāna pirmā diena "
             f"{lvformat.date(start)} (šajā kārtā piedalās: {', '.join(round_.municipalities)}): tai nav līguma ar "
             "ministriju, uz kura pamata parakstīt šā plāna dokumentus")
+
+
+def plan_round_end(catalogue: Catalogue, start: dt.date) -> dt.date | None:
+    """The last day of the children's round whose services hold the plan's first day: by then the child must not
+    be of age (D110); None when no round holds it (the reference's own error then says so)."""
+    round_ = catalogue.round_at(Pilot.children, start)
+    return round_.end if round_ is not None else None
+
+
 MORE_ERRORS_STORED = "matricā saglabātais kļūdu skaits"
 
 
@@ -191,6 +201,10 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     listed = not any(f.code == MUNICIPALITY_NOT_LISTED for f in outcome.findings)
     if listed and (why := round_problem(catalogue, data.municipality, data.inputs.period_start)) is not None:
         result.errors.append(why)
+    if result.not_eligible is None:  # the matrix checks the age on the check date, the papers by the round's end
+        result.not_eligible = not_of_age_by_round_end(data.inputs.birth_date,
+                                                      plan_round_end(catalogue, data.inputs.period_start),
+                                                      params.eligibility_age_limit)
     if result.not_eligible is None:  # a child who is not eligible gets the refusal whatever the plan says
         result.errors.extend(rule_errors)
     result.stale = stale_values(m, outcome, result.code, file_code(path), data.inputs.months)

@@ -1,9 +1,10 @@
 """The decision to refuse (17) for one child: its reason in the act's own words and to whom it is addressed.
 
 The reference's finding ("Bērns nav tiesīgs saņemt IB: …", generator/reference/workbook.py) is a message for
-the matrix and the console. The act states the same facts as one Latvian sentence built from the same data:
-the date of birth, the check date (the first day of the reporting period the plan would start in, D1) and the
-catalogue's age limit. A person who is of age on the day the decision is made has no legal representative:
+the matrix and the console. The act states the facts as one Latvian sentence built from the same data and the
+one age rule of every document (D110): the child is not yet ``limit`` years old on the last day of the programme
+round the plan falls in (the methodology: the child does not come of age during the pilot). A child born after
+the check date (the first day of the reporting period the plan would start in, D1) is refused for that. A person who is of age on the day the decision is made has no legal representative:
 the decision is addressed to the parent who applied, and a copy goes to the person (D40).
 """
 
@@ -33,18 +34,34 @@ def years_genitive(count: int) -> str:
     return f"{count} {lvformat.agree(count, 'gada', 'gadu')}"
 
 
-def refusal(birth: dt.date, check_date: dt.date | None, limit: int, decision_day: dt.date) -> Refusal:
-    """The refusal of a child the reference found not eligible on ``check_date`` (born after it, or ``limit``
-    years old or more on it); ``decision_day`` is the day the documents are made."""
+def not_of_age_by_round_end(birth: dt.date, round_end: dt.date | None, limit: int) -> str | None:
+    """The documents' own finding when the child comes of age by the round's last day although the matrix (which
+    checks the age on the check date, D1) found no error; None when the child is under ``limit`` then (D110)."""
+    if round_end is None or age_in_years(birth, round_end) < limit:
+        return None
+    return (f"bērnam līdz izmēģinājumprojekta kārtas pēdējai dienai {lvformat.date(round_end)} aprit {limit} gadi "
+            "(metodika: bērns projekta laikā nekļūst pilngadīgs, D110)")
+
+
+def refusal(birth: dt.date, check_date: dt.date | None, limit: int, decision_day: dt.date,
+            round_end: dt.date | None = None) -> Refusal:
+    """The refusal of a child found not eligible: born after ``check_date``, or ``limit`` years old or more on the
+    last day of the round (``round_end``; on ``check_date`` when no round is known); ``decision_day`` is the day
+    the documents are made."""
     adult = age_in_years(birth, decision_day) >= limit
-    if check_date is None:  # not reached: the reference finds eligibility only on a check date
+    if check_date is None and round_end is None:  # not reached: the reference finds eligibility on a check date
         return Refusal("Bērns neatbilst individuālā budžeta saņemšanas vecuma kritērijam.", True, adult)
-    age = age_in_years(birth, check_date)
-    born, check = lvformat.date(birth), lvformat.date(check_date)
-    if age < 0:
-        reason = (f"Bērns ir dzimis {born}, tātad pēc pārbaudes datuma {check}, bet individuālo budžetu piešķir "
-                  "tikai bērnam, kurš pārbaudes datumā jau ir dzimis.")
-    else:
-        reason = (f"Pārbaudes datumā {check} personai, kuras dzimšanas datums ir {born}, bija {years(age)}, bet "
-                  f"individuālo budžetu piešķir tikai bērnam, kuram pārbaudes datumā vēl nav {years_genitive(limit)}.")
-    return Refusal(reason, True, adult)
+    born = lvformat.date(birth)
+    if check_date is not None and age_in_years(birth, check_date) < 0:
+        return Refusal(f"Bērns ir dzimis {born}, tātad pēc pārbaudes datuma {lvformat.date(check_date)}, bet "
+                       "individuālo budžetu piešķir tikai bērnam, kurš pārbaudes datumā jau ir dzimis.", True, adult)
+    if round_end is None:
+        age = age_in_years(birth, check_date)
+        return Refusal(f"Pārbaudes datumā {lvformat.date(check_date)} personai, kuras dzimšanas datums ir {born}, "
+                       f"bija {years(age)}, bet individuālo budžetu piešķir tikai bērnam, kuram pārbaudes datumā "
+                       f"vēl nav {years_genitive(limit)}.", True, adult)
+    age = age_in_years(birth, round_end)
+    verb = "bija" if round_end < decision_day else "ir" if round_end == decision_day else "būs"
+    return Refusal(f"Izmēģinājumprojekta kārtas pēdējā dienā {lvformat.date(round_end)} personai, kuras dzimšanas "
+                   f"datums ir {born}, {verb} {years(age)}, bet individuālo budžetu piešķir tikai bērnam, kuram "
+                   f"kārtas pēdējā dienā vēl nav {years_genitive(limit)}.", True, adult)

@@ -55,12 +55,21 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False) -> list
             continue
         if f.overridden:
             text = f.message.split(APPROVED, 1)[0] if console else f.message
-            lines.append(f"{text} (apstiprināts matricā: pamatojums ierakstīts {JUSTIFICATION}"
-                         + ("; teksts – parskats.txt)" if console else
-                            "; pārbaudiet, vai rakstisks pamatojums ir arī bērna lietā)"))
+            lines.append(with_note(text, f"apstiprināts matricā: pamatojums ierakstīts {JUSTIFICATION}"
+                                   + ("; teksts – parskats.txt" if console else
+                                      "; pārbaudiet, vai rakstisks pamatojums ir arī bērna lietā")))
         else:
-            lines.append(f"{f.message} (matricā nav apstiprināts)")
+            lines.append(with_note(f.message, "matricā nav apstiprināts"))
     return lines
+
+
+def with_note(sentence: str, note: str) -> str:
+    """A warning's sentence with the note in brackets inside it, before its full stop: "…nepārsniedz (matricā nav
+    apstiprināts)." – never a bracket standing after the full stop (audit12)."""
+    sentence = sentence.rstrip()
+    if sentence.endswith("."):
+        return f"{sentence[:-1]} ({note})."
+    return f"{sentence} ({note})"
 
 
 def base_line(child: ChildContext) -> str | None:
