@@ -24,7 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import date as lv_date
-from generator.lvformat import version as shown_version
+from generator.lvformat import version_id
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
 from generator.ministry.sheet_rows import BulkRows
@@ -485,10 +485,12 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     ws.set_column(1, 1, 16)
     ws.set_column(2, 2, 60)
     book.print_setup(ws)
-    ws.write_string(0, 0, "IBM galīgo apmēru aprēķins (3. posms) – kopsavilkums", book.f_title)
+    provisional = " (provizoriski)" if c.provisional else ""
+    ws.write_string(0, 0, f"IBM galīgo apmēru aprēķins (3. posms){provisional} – pārskata periods {c.period}",
+                    book.f_title)
     key_lv = {"needed": "proporcionāli IB nepieciešamajam apmēram (N)",
               "gap": "proporcionāli iztrūkumam (N − P)"}.get(fa.key, fa.key)
-    ws.write_string(1, 0, f"Sagatavots {lv_date(today)}; kataloga versija {shown_version(c.catalogue_version)}; "
+    ws.write_string(1, 0, f"Sagatavots {lv_date(today)}; kataloga versija {version_id(c.catalogue_version)}; "
                           f"pārdales atslēga: {key_lv}.", book.f_note)
     muni = f"{q(SHEET_MUNI)}!"
     rows: list[tuple[str, str | None, object, Any, str]] = []
@@ -501,7 +503,8 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Σ IB kopējais (K)", f"{muni}H{total_row}", agg.pilot.total, book.f_money, ""))
     first = len(rows) + DATA_FIRST
     r_env, r_stage2, r_rest, r_plan, r_paid, r_under, r_pool, r_dist = range(first, first + 8)
-    rows.append(("Izmēģinājumprojekta finansējums periodam", None, fa.envelope, book.f_money, c.envelope_note))
+    envelope_note = c.envelope_note + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
+    rows.append(("Izmēģinājumprojekta finansējums periodam", None, fa.envelope, book.f_money, envelope_note))
     rows.append(("Σ 2. posma apmērs min(N; P)", f"SUM({ch['stage2'].range(SHEET_CHILDREN)})", fa.stage2_total,
                  book.f_money, "katram bērnam mazākais no N un P"))
     rows.append(("Atlikums pēc 2. posma", f"B{r_env}-B{r_stage2}", fa.envelope_rest, book.f_money,
@@ -519,7 +522,8 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                  "ko neviens nevar saņemt, jo visi sasnieguši N"))
     rows.append(("Bērni pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
     rows.append(("Σ IB galīgais (F)", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
-                 "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
+                 ("PROVIZORISKI (bāzes apmērs B nav apstiprināts); " if c.provisional else "")
+                 + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
     for text, col in (("Rādītājs", 0), ("Vērtība", 1), ("Paskaidrojums", 2)):
         ws.write_string(DATA_FIRST - 2, col, text, book.f_head)
     for i, (label, formula, value, fmt, note) in enumerate(rows):

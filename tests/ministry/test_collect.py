@@ -22,6 +22,7 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from generator.ministry.xlsxread import read_xlsx
 from generator.reference.final_amounts import ChildAmounts, final_amounts
+from generator.reference.rounds import period_holding
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children, params, write_children
 from tests.shared_session import shared
@@ -49,7 +50,7 @@ def lv_decimal(text: str) -> Decimal:
 def pilot(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: Catalogue, template: Path):
     def make(root: Path) -> tuple[Path, list[Child], Path, tuple[int, str]]:
         folder = root / "pilots"
-        children = write_children(catalogue, template, make_children(catalogue, 100, seed=20181001), folder)
+        children = write_children(catalogue, template, make_children(catalogue, 100, seed=20181001, one_period=True), folder)
         out = root / "rezultats" / "kopsavilkums.xlsx"
         result = run(str(folder), "--out", str(out), "--jobs", "2")
         return folder, children, out, (result.exit_code, result.output)
@@ -83,7 +84,7 @@ def test_hundred_matrices_give_the_reference_final_amounts(pilot, catalogue: Cat
             assert (lv_decimal(row["P"]), lv_decimal(row["N"]), lv_decimal(row["F"])) == (
                 want.provisional, want.needed, want.final), row
             seen.add(row["kods"])
-        municipality = path.stem
+        municipality = path.stem.split("_")[0]
         assert {r["kods"] for r in rows} == {pseudonym(KEY, c.code) for c in children if c.municipality == municipality}
     assert seen == set(expected)
 
@@ -143,7 +144,20 @@ def test_summary_has_the_monthly_and_quarterly_cash_flow(pilot) -> None:
 def test_summary_names_the_catalogue_version_as_a_person_reads_it(pilot, catalogue: Catalogue) -> None:
     _, _, out, _ = pilot
     line = load_workbook(out)["Kopsavilkums"]["A2"].value
-    assert f"kataloga versija {lvformat.version(catalogue.version)};" in line and catalogue.version not in line
+    # only the id: the catalogue's date beside it read like the date of the prices (D80, D91; audit13 F12)
+    assert f"kataloga versija {lvformat.version_id(catalogue.version)};" in line and catalogue.version not in line
+    assert "katalogs " not in line
+
+
+def test_summary_csvs_and_console_name_the_reporting_period(pilot, catalogue: Catalogue) -> None:
+    _, children, out, (_, output) = pilot
+    periods = {period_holding(catalogue.children_reporting_periods(), c.inputs.period_start) for c in children}
+    assert len(periods) == 1
+    label = periods.pop().label  # "01.04.2019–30.09.2019"
+    assert f"pārskata periods {label}" in load_workbook(out)["Kopsavilkums"]["A1"].value
+    assert f"pārskata periods {label}." in output
+    names = sorted(p.name for p in (out.parent / FINAL_DIR).glob("*.csv"))
+    assert names and all(n.endswith(f"_{label.replace('–', '-')}_provizoriski.csv") for n in names), names
 
 
 # --- refusals ------------------------------------------------------------------------------------------------
