@@ -48,6 +48,9 @@ SHEET_MONTHS = "Mēnešu dati"
 SHEET_REFUSED = "Neizmantotās matricas"
 SHEET_STALE = "Atšķirības"
 
+SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
+          SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)
+
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
 
@@ -230,9 +233,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     book.page_title = f"IBM galīgo apmēru kopsavilkums – pārskata periods {collection.period}{provisional}"
     book.version = f"kataloga versija {version_id(collection.catalogue_version)}"
     wb = book.wb
-    sheets = {name: wb.add_worksheet(name) for name in (
-        SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
-        SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)}
+    sheets = {name: wb.add_worksheet(name) for name in SHEETS}
     for ws in sheets.values():
         quick_formulas(ws)
     names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}

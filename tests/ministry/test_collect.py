@@ -160,6 +160,41 @@ def test_summary_csvs_and_console_name_the_reporting_period(pilot, catalogue: Ca
     assert names and all(n.endswith(f"_{label.replace('–', '-')}_provizoriski.csv") for n in names), names
 
 
+def test_summary_prints_latvian_numbers_and_names_as_a_person_reads_them(pilot, catalogue: Catalogue) -> None:
+    """audit13 F3, F5, F7: Latvian number formats whatever the reader's locale, per-sheet page numbers with no
+    total, no shrinking to the page width, key columns repeated; names from the catalogue, en-dash ranges, no
+    Markdown."""
+    _, children, out, _ = pilot
+    wb = load_workbook(out)
+    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    for ws in wb.worksheets:
+        assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.page_setup.scale in (None, 100) and ws.page_setup.orientation == "landscape", ws.title
+        assert ws.print_area, ws.title
+        assert "&N" not in ws.oddFooter.right.text and f"{ws.title}, &P. lapa" in ws.oddFooter.right.text
+        assert "pārskata periods" in ws.oddHeader.left.text, ws.title
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                    fmt = cell.number_format
+                    assert fmt in ("0", "General", "dd.mm.yyyy", "mm.yyyy") or fmt.startswith("[$-426]"), (
+                        ws.title, cell.coordinate, fmt)
+                if isinstance(cell.value, str):
+                    assert "`" not in cell.value, (ws.title, cell.coordinate)
+    assert wb["Bērni"].print_title_cols == "$A:$B" and wb["Pašvaldības"].print_title_cols == "$A:$B"
+    rate = next(c for c in wb["Bērni"]["J"][3:] if c.value is not None)
+    assert rate.number_format.endswith('" "%'), rate.number_format  # "100 %"
+    used = sorted({c.municipality for c in children})
+    for sheet in ("Grupas", "Pakalpojumi"):
+        headers = [c.value for c in wb[sheet][3]]
+        assert sorted(names[m] for m in used) == sorted(h for h in headers if h in names.values()), sheet
+        assert not set(used) & set(headers), sheet
+    groups = [c.value for c in wb["Grupas"]["A"] if isinstance(c.value, str) and c.value[:1].isdigit()
+              and "%" not in c.value]
+    assert groups and all("–" in g and "-" not in g for g in groups), groups
+    assert all("-" not in (c.value or "") for c in wb["Bērni"]["G"][3:]), "age groups with an en dash"
+
+
 # --- refusals ------------------------------------------------------------------------------------------------
 @pytest.fixture
 def one_good(tmp_path: Path, small_folder) -> Path:
