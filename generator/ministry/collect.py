@@ -310,9 +310,12 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     if say:
         say("Aprēķina galīgos apmērus (3. posms)")
     finals, note = stage3(records, previous_records, catalogue, options)
+    computed = finals.by_id()
+    set_in_matrix = [StaleValue(r.code, r.source, FINAL_NAME, FINAL_PLACE, r.inputs.final, computed[r.code].final)
+                     for r in records if r.inputs.final is not None and r.inputs.final != computed[r.code].final]
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
-        envelope_note=note, period=period.label, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
+        envelope_note=note, period=period.label, final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
         previous_folder=options.previous.as_posix() if options.previous else None, notes=notes, warnings=warnings,
     )
 
@@ -345,6 +348,7 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     return final_amounts(children, envelope, params, key=options.split), note
 
 
+FINAL_NAME, FINAL_PLACE = "IB_Galigais", "6.4. tabula, IB galīgais (F)"
 SHOWN_FILES = 10  # files named per period in the mixed-periods refusal; the rest are counted
 
 

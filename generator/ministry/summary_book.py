@@ -539,13 +539,15 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
 
 def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Atšķirības starp failā saglabātajām un pārrēķinātajām vērtībām",
-                "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā.",
+                "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā. "
+                "IB_Galigais: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
+                "LM lēmums par šī bērna F jāatjauno.",
                 [("Bērna kods", 17), ("Fails", 22), ("Nosaukums", 18), ("Šūna", 12), ("Failā", 14),
                  ("Pārrēķināts", 14)], key_cols=0)
     row = DATA_FIRST
-    for s in c.stale:
+    for s in c.final_differences + c.stale:
         for i, value in enumerate([s.code, s.source, s.name, s.cell, _shown(s.cached), _shown(s.recomputed)]):
-            book.value(ws, row, i, value)
+            book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else None)
         row += 1
 
 

@@ -102,3 +102,27 @@ def test_a_given_envelope_and_the_ministrys_own_base_make_the_amounts_final(
     result = run(str(tmp_path / "in2"), "--out", str(tmp_path / "out2" / "k.xlsx"), "--jobs", "1", "--envelope", "6000")
     assert result.exit_code == 0, result.output
     assert "Uzmanību: provizoriskais apmērs P aprēķināts no bāzes apmēra B" in result.output
+
+
+def test_a_final_amount_typed_in_the_matrix_that_differs_from_the_computed_one_is_listed(
+        tmp_path: Path, catalogue: Catalogue, template: Path, pool: list[Child]) -> None:
+    """audit13 F14: the matrix carries LM's F (6.4) and the collection computes another one: LM must see which
+    child's decision to update (console and the sheet „Atšķirības”)."""
+    first, _ = two_periods(catalogue, pool)
+    typed = dataclasses.replace(first[0], inputs=dataclasses.replace(first[0].inputs, final=Decimal("1.00")))
+    plain = dataclasses.replace(first[1], inputs=dataclasses.replace(first[1].inputs, final=None))
+    written = write_children(catalogue, template, [typed, plain], tmp_path / "in")
+    out = tmp_path / "out" / "k.xlsx"
+    result = run(str(tmp_path / "in"), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)["Atšķirības"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
+    assert len(rows) == 1 and rows[0][2] == "IB_Galigais" and rows[0][4] == 1.0
+    code = rows[0][0]
+    final = load_workbook(out, data_only=True)["Bērni"]
+    f_column = [c.value for c in final[3]].index("IB galīgais (F)")
+    f_cached = next(row[f_column].value for row in final.iter_rows(min_row=4) if row[0].value == code)
+    assert rows[0][5] == f_cached != 1.0
+    folder = written[0].path.parent.name
+    assert "1 matricā ierakstītais galīgais apmērs F atšķiras no aprēķinātā" in result.output
+    assert f"  {folder}/" in result.output and "matricā 1,00\u00a0EUR, aprēķināts" in result.output
