@@ -478,12 +478,16 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
                 months: dict[str, Column], *, quarterly: bool) -> None:
     munis = agg.municipalities
-    title = "Ceturkšņa kopsavilkums pa pašvaldībām" if quarterly else "Mēneša naudas plūsmas kopsavilkums pa pašvaldībām"
+    # "Plānots" is the whole plan (N), not the IB payments: for a child with N > P the IB pays only F (audit13 F15)
+    title = ("Plānotais un samaksātais pa ceturkšņiem un pašvaldībām (viss plāns, ne tikai IB)" if quarterly
+             else "Plānotais un samaksātais pa mēnešiem un pašvaldībām (viss plāns, ne tikai IB)")
     cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", 20 if quarterly else 10)]
     for m in munis:
-        cols += [(f"{names.get(m, m)}: plānots", 12), (f"{names.get(m, m)}: samaksāts", 12)]
-    cols += [("Kopā plānots", 13), ("Kopā samaksāts", 13), ("Neapgūts (plānots − samaksāts)", 13)]
-    book.header(ws, title, "Plānots pēc 6.7. tabulas, samaksāts pēc 6.10. tabulas (formulas SUMIFS no lapas „Mēnešu dati”).", cols)
+        cols += [(f"{names.get(m, m)}: plānots (viss plāns)", 12), (f"{names.get(m, m)}: samaksāts", 12)]
+    cols += [("Kopā plānots (viss plāns)", 13), ("Kopā samaksāts", 13), ("Neapgūts (plānots − samaksāts)", 13)]
+    book.header(ws, title, "Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz (bērnam ar N > P IB "
+                "sedz tikai galīgo apmēru F, sk. lapu „Bērni”); samaksāts – pēc 6.10. tabulas. Formulas SUMIFS no "
+                "lapas „Mēnešu dati”.", cols)
     muni_r = months["muni"].range(SHEET_MONTHS)
     key_r = months["quarter" if quarterly else "month"].range(SHEET_MONTHS)
     planned_r, paid_r = months["planned"].range(SHEET_MONTHS), months["paid"].range(SHEET_MONTHS)

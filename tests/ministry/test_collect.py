@@ -139,6 +139,11 @@ def test_summary_has_the_monthly_and_quarterly_cash_flow(pilot) -> None:
     assert isinstance(cash["B4"].value, str) and cash["B4"].value.startswith("=SUMIFS(")
     quarters = [r[0].value for r in wb["Ceturkšņi"].iter_rows(min_row=4) if r[0].value]
     assert quarters[-1] == "Kopā" and all("ceturksnis" in q for q in quarters[:-1])
+    # the planned amounts are the whole plan (N), not the IB payments: the titles and headers say so (audit13 F15)
+    for sheet in ("Naudas plūsma", "Ceturkšņi"):
+        assert "viss plāns, ne tikai IB" in wb[sheet]["A1"].value and "arī daļa, ko IB nesedz" in wb[sheet]["A2"].value
+        planned = [c.value for c in wb[sheet][3] if c.value and "plānots" in c.value and "Neapgūts" not in c.value]
+        assert planned and all(h.endswith("plānots (viss plāns)") for h in planned), planned
 
 
 def test_summary_names_the_catalogue_version_as_a_person_reads_it(pilot, catalogue: Catalogue) -> None:
