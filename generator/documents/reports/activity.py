@@ -35,7 +35,9 @@ FIRST_MONTH_COL = 2
 # as LibreOffice prints it with Carlito, a little wider than Excel: docs/libreoffice-druka.md); "mēnešiem" fits
 # the total's column whole.
 ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 4.5, 10.5
-REPORT_MONTH = "Pārskata mēnesis"
+# The month the signed copy reports (D55): the month columns beside it are cumulative, so a bare "Pārskata mēnesis"
+# left open what the single field is for on a sheet with 15 months (audit13 F11).
+REPORT_MONTH = "Atskaite par mēnesi"
 # Characters of an activity that surely fit a line of its column (about 4.1 pt a character of 10 pt Calibri, 245 pt;
 # 61 fill it): all but two activities take one line, so the names' rows (D64) and the signatures fit one page down.
 ACTIVITY_LINE = 56
@@ -84,8 +86,9 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.write(0, 0, "31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
     # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
     total_col = FIRST_MONTH_COL + len(months)
-    write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
-                "glabā Dienestā un FTP serverī.", fmt.note_wrapped,
+    write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili un „Atskaite par "
+                "mēnesi”, izdrukā un paraksta; iepriekšējo mēnešu ailes paliek kā kopsavilkums. Glabā Dienestā un FTP "
+                "serverī.", fmt.note_wrapped,
                 ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH + 4.5)
     # The names the intro shows (institution_names, D64): labels in the wide column B, fields across the months.
     institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, (1, 1), (FIRST_MONTH_COL, total_col), municipality, text,
