@@ -313,6 +313,10 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     computed = finals.by_id()
     set_in_matrix = [StaleValue(r.code, r.source, FINAL_NAME, FINAL_PLACE, r.inputs.final, computed[r.code].final)
                      for r in records if r.inputs.final is not None and r.inputs.final != computed[r.code].final]
+    differing = {d.code for d in set_in_matrix}
+    warnings += [f"{r.rel}: matricā ierakstītais galīgais apmērs F {eur(r.record.inputs.final)} atšķiras no aprēķinātā "
+                 f"{eur(computed[r.record.code].final)} – LM lēmums par šī bērna F jāatjauno (sk. lapu „Atšķirības”)"
+                 for r in results if r.record is not None and r.record.code in differing]
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, period=period.label, final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,

@@ -174,12 +174,6 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         files = len({s.source for s in result.stale})
         click.echo(f"Brīdinājums: {files} failos saglabātās vērtības atšķiras no pārrēķinātajām (novecojis vai "
                    f"labots fails); izmantotas pārrēķinātās, sk. lapu „Atšķirības”.", err=True)
-    if result.final_differences:
-        n = len(result.final_differences)
-        click.echo(f"Brīdinājums: {n} {_agree(n, 'matricā', 'matricās')} ierakstītais galīgais apmērs F atšķiras no "
-                   "aprēķinātā (LM lēmums par F jāatjauno; sk. lapu „Atšķirības”):", err=True)
-        for d in result.final_differences:
-            click.echo(f"  {d.source}: matricā {eur(d.cached)}, aprēķināts {eur(d.recomputed)}", err=True)
     for warning in result.warnings:
         click.echo(f"Brīdinājums: {warning}", err=True)
     try:
