@@ -352,7 +352,7 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     return final_amounts(children, envelope, params, key=options.split), note
 
 
-FINAL_NAME, FINAL_PLACE = "IB_Galigais", "6.4. tabula, IB galīgais (F)"
+FINAL_NAME, FINAL_PLACE = "IB_Galigais", "6.4. tabula"
 SHOWN_FILES = 10  # files named per period in the mixed-periods refusal; the rest are counted
 
 

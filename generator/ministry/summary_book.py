@@ -86,6 +86,7 @@ class SummaryBook:
         base = {"font_name": FONT, "font_size": 9, "valign": "top"}
         self.f_title = self.wb.add_format({**base, "bold": True, "font_size": 12})
         self.f_note = self.wb.add_format({**base, "italic": True, "font_color": "#595959"})
+        self.f_note_wrap = self.wb.add_format({**base, "italic": True, "font_color": "#595959", "text_wrap": True})
         self.f_head = self.wb.add_format({**base, "bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
         self.f_text = self.wb.add_format({**base, "border": 1})
         self.f_wrap = self.wb.add_format({**base, "border": 1, "text_wrap": True})  # names, labels, notes: never cut
@@ -126,11 +127,24 @@ class SummaryBook:
         """Title, note and column headers; ``key_cols``: the leading columns that say whose a row is (code,
         municipality, month), repeated on the pages that continue a wide sheet to the right."""
         ws.write_string(0, 0, title, self.f_title)
-        ws.write_string(1, 0, note, self.f_note)
-        for c, (text, width) in enumerate(columns):
+        widths = [header_width(text, width) for text, width in columns]
+        for c, (text, _) in enumerate(columns):
             ws.write_string(DATA_FIRST - 2, c, text, self.f_head)
-            ws.set_column(c, c, header_width(text, width))
-        ws.set_row(DATA_FIRST - 2, 36)
+            ws.set_column(c, c, widths[c])
+        # The note wraps within the columns of the first printed page (run on, it was cut at the print area)
+        last, room = 0, widths[0]
+        while last + 1 < len(widths) and room + widths[last + 1] <= PAGE_WIDTH:
+            last += 1
+            room += widths[last]
+        if last:
+            ws.merge_range(1, 0, 1, last, note, self.f_note_wrap)
+        else:
+            ws.write_string(1, 0, note, self.f_note)
+        if wrapped_lines(note, room) > 1:
+            ws.set_row(1, wrapped_lines(note, room) * LINE_HEIGHT)
+        # as high as its longest header wraps (names with "plānots (viss plāns)" take five lines)
+        lines = max([3] + [wrapped_lines(text, widths[c], bold=True) for c, (text, _) in enumerate(columns)])
+        ws.set_row(DATA_FIRST - 2, lines * LINE_HEIGHT)
         ws.freeze_panes(DATA_FIRST - 1, key_cols)
         self.print_setup(ws, key_cols)
 
@@ -196,6 +210,7 @@ def header_width(text: str, width: float) -> float:
 
 
 LINE_HEIGHT = 12  # pt, one line of the 9 pt text
+PAGE_WIDTH = 140  # column units of a landscape A4 page at 100 % with the margins of print_setup
 
 
 def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
