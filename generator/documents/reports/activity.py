@@ -86,9 +86,8 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.write(0, 0, "31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
     # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
     total_col = FIRST_MONTH_COL + len(months)
-    write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili un „Atskaite par "
-                "mēnesi”, izdrukā un paraksta; iepriekšējo mēnešu ailes paliek kā kopsavilkums. Glabā Dienestā un FTP "
-                "serverī.", fmt.note_wrapped,
+    write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
+                "glabā Dienestā un FTP serverī.", fmt.note_wrapped,
                 ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH + 4.5)
     # The names the intro shows (institution_names, D64): labels in the wide column B, fields across the months.
     institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, (1, 1), (FIRST_MONTH_COL, total_col), municipality, text,
