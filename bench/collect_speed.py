@@ -41,7 +41,7 @@ def make_corpus(folder: Path, files: int, distinct: int) -> list[Path]:
 
     catalogue = load_or_raise()
     template = generic_template(catalogue, folder)
-    children = write_children(catalogue, template, make_children(catalogue, min(files, distinct), seed=4000),
+    children = write_children(catalogue, template, make_children(catalogue, min(files, distinct), seed=4000, one_period=True),
                               folder / "matricas")
     paths = [c.path for c in children if c.path]
     for n in range(len(paths), files):

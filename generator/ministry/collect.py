@@ -20,8 +20,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot
-from generator.lvformat import eur
+from generator.catalogue.models import Pilot, PriceStatus
+from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import HIDDEN, shown_path
@@ -39,6 +39,7 @@ from generator.ministry.templates import TemplateSource
 from generator.money import to_decimal
 from generator.reference.final_amounts import ChildAmounts, final_amounts
 from generator.reference.params import Params
+from generator.reference.rounds import ReportingPeriod, period_holding
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 Progress = Callable[[int, int, str], None]
@@ -297,6 +298,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
     notes += duplicate_notes
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
+    period = one_period(results, catalogue, folder)
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
                            progress=previous_progress, cache=cache)
@@ -308,9 +310,16 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     if say:
         say("Aprēķina galīgos apmērus (3. posms)")
     finals, note = stage3(records, previous_records, catalogue, options)
+    computed = finals.by_id()
+    set_in_matrix = [StaleValue(r.code, r.source, FINAL_NAME, FINAL_PLACE, r.inputs.final, computed[r.code].final)
+                     for r in records if r.inputs.final is not None and r.inputs.final != computed[r.code].final]
+    differing = {d.code for d in set_in_matrix}
+    warnings += [f"{r.rel}: matricā ierakstītais galīgais apmērs F {eur(r.record.inputs.final)} atšķiras no aprēķinātā "
+                 f"{eur(computed[r.record.code].final)} – LM lēmums par šī bērna F jāatjauno (sk. lapu „Atšķirības”)"
+                 for r in results if r.record is not None and r.record.code in differing]
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
-        envelope_note=note, previous_records=previous_records, previous_refused=previous_refused,
+        envelope_note=note, period=period.label, final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
         previous_folder=options.previous.as_posix() if options.previous else None, notes=notes, warnings=warnings,
     )
 
@@ -338,8 +347,55 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
         envelope = sum((r.catalogue_base for r in records), Decimal(0))
         bases = sorted({r.catalogue_base for r in records})
         base_text = eur(bases[0]) if len(bases) == 1 else "kataloga bāzes apmēri"
-        note = f"noklusējums: {base_text} × {len(records)} bērni (kataloga bāzes apmērs)"
+        note = (f"noklusējums: {base_text} × {len(records)} {agree(len(records), 'bērns', 'bērni')} "
+                "(kataloga bāzes apmērs)")
     return final_amounts(children, envelope, params, key=options.split), note
+
+
+FINAL_NAME, FINAL_PLACE = "IB_Galigais", "6.4. tabula"
+SHOWN_FILES = 10  # files named per period in the mixed-periods refusal; the rest are counted
+
+
+def one_period(results: list[ReadResult], catalogue: Catalogue, folder: Path) -> ReportingPeriod:
+    """The one reporting period of the used matrices (D21: a plan lies in one period). The funding, its pool
+    and the redistribution belong to one period (D7, D116): a folder whose matrices lie in several periods is
+    refused, naming each period and its files (nothing is computed or written)."""
+    periods = catalogue.children_reporting_periods()
+    by_period: dict[ReportingPeriod, list[str]] = defaultdict(list)
+    for r in results:
+        if r.record is not None:
+            held = period_holding(periods, r.record.period_start)
+            assert held is not None, "the reading refuses a plan outside every reporting period"
+            by_period[held].append(r.rel)
+    if len(by_period) == 1:
+        return next(iter(by_period))
+    parts = []
+    for period in sorted(by_period, key=lambda p: p.start):
+        files = by_period[period]
+        shown = ", ".join(files[:SHOWN_FILES]) + (f" un vēl {len(files) - SHOWN_FILES}" if len(files) > SHOWN_FILES
+                                                  else "")
+        parts.append(f"periods {period.label} – {len(files)} {agree(len(files), 'matrica', 'matricas')} ({shown})")
+    raise CollectError(
+        f"mapē {folder} ir matricas no {len(by_period)} pārskata periodiem: " + "; ".join(parts) + ". Finansējumu "
+        "un tā pārdali aprēķina katram pārskata periodam atsevišķi: katra perioda matricas ievietojiet savā mapē "
+        "un savāciet atsevišķi (iepriekšējā perioda mapi norāda ar --previous)")
+
+
+def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options: Options) -> str | None:
+    """Why the funding total or the final amounts are provisional (D22, D117), None when they are not: the
+    catalogue's base amount B is not confirmed on a matrix's parameters day and the envelope comes from it
+    (no --envelope), or a child's P rests on it (the matrix has no base amount of the ministry's own, 6.11)."""
+    def unconfirmed(day) -> bool:  # noqa: ANN001
+        return catalogue.programme.base_amount.at(day).status is not PriceStatus.confirmed
+
+    on_base = [r for r in records if unconfirmed(r.params_day)]
+    if options.envelope is None and on_base:
+        return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”; "
+                "galīgie apmēri ir provizoriski, kamēr LM nav apstiprinājusi B (vai finansējumu, --envelope)")
+    if any(r.inputs.base is None for r in on_base):
+        return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē”; galīgie apmēri "
+                "ir provizoriski, kamēr LM nav apstiprinājusi B (vai ierakstījusi to matricas 6.11. tabulā)")
+    return None
 
 
 def pilot_municipalities(catalogue: Catalogue) -> list[str]:

@@ -23,6 +23,10 @@ class Collection:
     previous_folder: str | None = None
     notes: list[str] = field(default_factory=list)  # console notes (may name files; never in the summary)
     warnings: list[str] = field(default_factory=list)  # console warnings (e.g. a matrix in another's folder)
+    period: str = ""  # the reporting period of every used matrix, "01.04.2019–30.09.2019" (D116)
+    # a final amount F the ministry typed in a matrix (6.4) that differs from the one computed now (audit13 F14)
+    final_differences: list[StaleValue] = field(default_factory=list)
+    provisional: str | None = None  # why F and the funding are provisional (B unconfirmed, D117), else None
 
     @property
     def envelope(self) -> Decimal:

@@ -192,13 +192,16 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         cache.commit()
         cache.close()
     fa = result.finals
+    provisional = " (provizorisks)" if result.provisional else ""
     click.echo(
         f"{_agree(len(result.records), 'Izmantota', 'Izmantotas')} {len(result.records)} "
         f"{_agree(len(result.records), 'matrica', 'matricas')}, {_agree(len(result.refused), 'neizmantota', 'neizmantotas')} "
-        f"{len(result.refused)}. "
-        f"Finansējums {eur(fa.envelope)}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
-        f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}."
+        f"{len(result.refused)}; pārskata periods {result.period}. "
+        f"Finansējums {eur(fa.envelope)}{provisional}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
+        f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}."
     )
+    if result.provisional:
+        click.echo(f"Uzmanību: {result.provisional}.")
     click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
     if result.refused or result.previous_refused:
         click.echo(f"Neizmantoti {len(result.refused) + len(result.previous_refused)} faili (sk. sarakstu augstāk); "

@@ -1,5 +1,5 @@
 """Writing the collection's outputs without ever losing a file: the summary workbook and, in
-``galigie-apmeri/`` beside it, one ``kods;P;N;F`` CSV per municipality.
+``galigie-apmeri/`` beside it, one ``kods;P;N;F`` CSV per municipality and reporting period.
 
 Ownership: ``galigie-apmeri/`` carries a manifest (``.ibm-collect.json``) naming every file the
 command wrote there and the summary workbook, each with its SHA-256. A later run replaces only
@@ -104,6 +104,14 @@ def csv_rows(collection: Collection, municipality: str) -> list[tuple[str, objec
     return [(r.code, r.result.provisional, r.result.needed, finals[r.code].final) for r in records]
 
 
+def csv_name(collection: Collection, municipality: str) -> str:
+    """``valmiera_01.04.2019-30.09.2019.csv``: the municipality and the reporting period (D116); while the amounts
+    rest on an unconfirmed base amount the name ends in ``_provizoriski`` (D117)."""
+    period = collection.period.replace("\u2013", "-")
+    provisional = "_provizoriski" if collection.provisional else ""
+    return f"{municipality}_{period}{provisional}.csv" if period else f"{municipality}{provisional}.csv"
+
+
 def _write_manifest(staged_dir: Path, summary: Path, names: list[str]) -> None:
     data = {
         "tool": TOOL,
@@ -151,7 +159,7 @@ def staging_folder(parent: Path) -> Path:
 
 def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, municipalities: list[str],
                   today: dt.date | None = None, say: Say | None = None) -> tuple[SummaryBook, Aggregates, list[Path]]:
-    """Write ``out`` and ``out.parent/galigie-apmeri/<municipality>.csv``; returns the book (with the
+    """Write ``out`` and ``out.parent/galigie-apmeri/<municipality>_<period>.csv`` (``csv_name``); returns the book (with the
     expected values of its formulas), the aggregates and the CSV paths. Raises OutputError (nothing
     changed) when a previous output is not this command's own, OSError when writing fails (nothing
     changed either)."""
@@ -172,7 +180,7 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
         for m in agg.municipalities:
             rows = csv_rows(collection, m)
             if rows:
-                written.append(write_final_amounts(csv_dir / f"{m}.csv", rows).name)
+                written.append(write_final_amounts(csv_dir / csv_name(collection, m), rows).name)
         _write_manifest(csv_dir, tmp / out.name, written)
         check_ownership(out)  # nothing foreign appeared while writing
         say("Aizvieto iepriekšējos rezultātus")

@@ -24,14 +24,16 @@ from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import date as lv_date
-from generator.lvformat import version as shown_version
+from generator.lvformat import version_id
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collection import Collection
 from generator.ministry.sheet_rows import BulkRows
+from generator.workbook import styles
 from generator.xlsxformula import quick_formulas
 
 FONT = "DejaVu Sans"
-MONEY = "#,##0.00"
+# Latvian separators whatever the reader's locale ("15 000,00", "100 %"), as the matrix and the report forms (audit13 F3)
+MONEY = styles.MONEY
 YES, NO = "Jā", "Nē"
 
 SHEET_SUMMARY = "Kopsavilkums"
@@ -45,6 +47,9 @@ SHEET_LINES = "Plāna rindas"
 SHEET_MONTHS = "Mēnešu dati"
 SHEET_REFUSED = "Neizmantotās matricas"
 SHEET_STALE = "Atšķirības"
+
+SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
+          SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)
 
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
@@ -70,6 +75,8 @@ class SummaryBook:
 
     path: Path
     expected: dict[tuple[str, str], Any] = field(default_factory=dict)
+    page_title: str = ""  # the page header of every sheet: the summary's title, period and status
+    version: str = ""  # the footer's "kataloga versija e3369c26"
 
     def __post_init__(self) -> None:
         # Cells stay in memory until close (shared strings, ~2× faster than constant_memory's inline strings);
@@ -79,17 +86,20 @@ class SummaryBook:
         base = {"font_name": FONT, "font_size": 9, "valign": "top"}
         self.f_title = self.wb.add_format({**base, "bold": True, "font_size": 12})
         self.f_note = self.wb.add_format({**base, "italic": True, "font_color": "#595959"})
+        self.f_note_wrap = self.wb.add_format({**base, "italic": True, "font_color": "#595959", "text_wrap": True})
         self.f_head = self.wb.add_format({**base, "bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
         self.f_text = self.wb.add_format({**base, "border": 1})
+        self.f_wrap = self.wb.add_format({**base, "border": 1, "text_wrap": True})  # names, labels, notes: never cut
         self.f_money = self.wb.add_format({**base, "border": 1, "num_format": MONEY})
         self.f_whole = self.wb.add_format({**base, "border": 1, "num_format": "0"})
-        self.f_rate = self.wb.add_format({**base, "border": 1, "num_format": "0%"})
-        self.f_units = self.wb.add_format({**base, "border": 1, "num_format": "#,##0.##"})
+        self.f_rate = self.wb.add_format({**base, "border": 1, "num_format": styles.RATE})
+        self.f_units = self.wb.add_format({**base, "border": 1, "num_format": styles.UNITS})
         self.f_date = self.wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy"})
         self.f_month = self.wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
         self.f_sum_money = self.wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY})
         self.f_sum_whole = self.wb.add_format({**base, "border": 1, "bold": True, "num_format": "0"})
         self.f_sum_text = self.wb.add_format({**base, "border": 1, "bold": True})
+        self.f_sum_wrap = self.wb.add_format({**base, "border": 1, "bold": True, "text_wrap": True})
 
     # --- cells ------------------------------------------------------------------------------------
     def value(self, ws: Worksheet, row: int, col: int, value: object, fmt=None) -> None:
@@ -112,24 +122,59 @@ class SummaryBook:
         self.expected[(ws.get_name(), cell)] = value
         return cell
 
-    def header(self, ws: Worksheet, title: str, note: str, columns: list[tuple[str, float]]) -> None:
+    def header(self, ws: Worksheet, title: str, note: str, columns: list[tuple[str, float]],
+               key_cols: int = 1) -> None:
+        """Title, note and column headers; ``key_cols``: the leading columns that say whose a row is (code,
+        municipality, month), repeated on the pages that continue a wide sheet to the right."""
         ws.write_string(0, 0, title, self.f_title)
-        ws.write_string(1, 0, note, self.f_note)
-        for c, (text, width) in enumerate(columns):
+        widths = [header_width(text, width) for text, width in columns]
+        for c, (text, _) in enumerate(columns):
             ws.write_string(DATA_FIRST - 2, c, text, self.f_head)
-            ws.set_column(c, c, width)
-        ws.set_row(DATA_FIRST - 2, 36)
-        ws.freeze_panes(DATA_FIRST - 1, 0)
-        self.print_setup(ws)
+            ws.set_column(c, c, widths[c])
+        # The note wraps within the columns of the first printed page (run on, it was cut at the print area)
+        last, room = 0, widths[0]
+        while last + 1 < len(widths) and room + widths[last + 1] <= PAGE_WIDTH:
+            last += 1
+            room += widths[last]
+        if last:
+            ws.merge_range(1, 0, 1, last, note, self.f_note_wrap)
+        else:
+            ws.write_string(1, 0, note, self.f_note)
+        if wrapped_lines(note, room) > 1:
+            ws.set_row(1, wrapped_lines(note, room) * LINE_HEIGHT)
+        # as high as its longest header wraps (names with "plānots (viss plāns)" take five lines)
+        lines = max([3] + [wrapped_lines(text, widths[c], bold=True) for c, (text, _) in enumerate(columns)])
+        ws.set_row(DATA_FIRST - 2, lines * LINE_HEIGHT)
+        ws.freeze_panes(DATA_FIRST - 1, key_cols)
+        self.print_setup(ws, key_cols)
 
-    @staticmethod
-    def print_setup(ws: Worksheet) -> None:
-        """A4 landscape, as wide as the page, header rows on every page, page numbers."""
+    def print_setup(self, ws: Worksheet, key_cols: int = 0) -> None:
+        """A4 landscape at 100 % (the 9 pt text prints at 9 pt, never shrunk; audit13 F2): a wider sheet continues
+        on the next page with its key columns and header rows repeated. The page header names the summary and its
+        period; the footer the catalogue version and the sheet's own page ("Bērni, 2. lapa", no total: D58)."""
         ws.set_paper(9)
         ws.set_landscape()
-        ws.fit_to_pages(1, 0)
+        ws.set_print_scale(100)
+        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        ws.print_across()  # the pages of a row block follow each other: a child's row is read across
+        if key_cols:
+            ws.repeat_columns(0, key_cols - 1)
         ws.repeat_rows(0, DATA_FIRST - 2)
-        ws.set_footer("&C&8&A – &P. lapa no &N")
+        ws.set_start_page(1)
+        ws.set_header(f"&L&8 {_escaped(self.page_title)}")
+        ws.set_footer(f"&L&8 {_escaped(self.version)}&R&8 {_escaped(ws.get_name())}, &P. lapa")
+
+    def fit_row(self, ws: Worksheet, row: int, cells: list[tuple[str, float, bool]]) -> None:
+        """Row ``row`` (1-based) as high as its tallest wrapped cell: (text, column width, bold) each."""
+        lines = max(wrapped_lines(text, width, bold) for text, width, bold in cells)
+        if lines > 1:
+            ws.set_row(row - 1, lines * LINE_HEIGHT)
+
+    def finish(self) -> None:
+        """Every sheet's print area: the cells it holds (the fast data rows widen its dimensions)."""
+        for ws in self.wb.worksheets():
+            if ws.dim_rowmax is not None and ws.dim_colmax is not None:
+                ws.print_area(0, 0, ws.dim_rowmax, ws.dim_colmax)
 
     def close(self) -> None:
         """Write the file. Its parts are deflated at level 1 (a national summary's ~25 MB of sheet XML:
@@ -153,16 +198,57 @@ def _col(index: int) -> str:
     return xl_col_to_name(index)
 
 
+def _escaped(text: str) -> str:
+    """Text for a page header or footer, where "&" starts a control code."""
+    return text.replace("&", "&&")
+
+
+def header_width(text: str, width: float) -> float:
+    """A column at least as wide as the longest word of its bold header: a header wraps between words, never
+    inside one ("IB nepieciešamai / s (N)"; audit13 F6)."""
+    return max(width, max((len(w) for w in text.split()), default=0) * 1.1 + 1.5)
+
+
+LINE_HEIGHT = 12  # pt, one line of the 9 pt text
+PAGE_WIDTH = 140  # column units of a landscape A4 page at 100 % with the margins of print_setup
+
+
+def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
+    """How many lines ``text`` takes in a column ``width`` wide when wrapped between words: the row's height
+    is set from it (neither Excel nor the PDF conversion grows a row to its wrapped text by itself)."""
+    room = max(1, int(width * (0.95 if bold else 1.1)))
+    lines, used = 1, 0
+    for word in text.split():
+        need = len(word) if used == 0 else used + 1 + len(word)
+        if need > room and used:
+            lines += 1 + (len(word) - 1) // room
+            used = len(word) % room or room
+        else:
+            used = need
+    return lines
+
+
+def fit_width(texts: list[str], width: float, most: float = 60) -> float:
+    """A column wide enough for its longest text (names, labels: never cut), at least ``width``, at most ``most``."""
+    return min(most, max([width] + [len(t) * 1.0 + 1 for t in texts]))
+
+
+def age_group_label(group: str | None) -> str:
+    """An age group as a range is written: "0–2" with an en dash (the catalogue's ids are "0-2")."""
+    return (group or "").replace("-", "\u2013")
+
+
 def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue: Catalogue,
                   today: dt.date, progress: Callable[[str], None] | None = None) -> SummaryBook:
     """Write the summary workbook to ``path``; returns the book with its expected formula values.
     ``progress`` is told (in Latvian) which sheet is being written."""
     say = progress or (lambda _: None)
     book = SummaryBook(path)
+    provisional = " – provizoriski" if collection.provisional else ""
+    book.page_title = f"IBM galīgo apmēru kopsavilkums – pārskata periods {collection.period}{provisional}"
+    book.version = f"kataloga versija {version_id(collection.catalogue_version)}"
     wb = book.wb
-    sheets = {name: wb.add_worksheet(name) for name in (
-        SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
-        SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)}
+    sheets = {name: wb.add_worksheet(name) for name in SHEETS}
     for ws in sheets.values():
         quick_formulas(ws)
     names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
@@ -177,15 +263,16 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     line_cols = _lines_sheet(book, sheet(SHEET_LINES), agg)
     month_cols = _months_sheet(book, sheet(SHEET_MONTHS), agg)
     muni_total_row = _municipality_sheet(book, sheet(SHEET_MUNI), agg, names, children_cols)
-    _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols)
+    _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols, names)
     first_day = min((r.period_start for r in collection.records), default=today)
-    _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day))
+    _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day), names)
     _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, quarterly=False)
     _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, quarterly=True)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
     _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
     say("Raksta kopsavilkumu: saglabā failu")
+    book.finish()
     book.close()
     return book
 
@@ -204,9 +291,11 @@ CHILD_COLUMNS = [
 
 
 def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> dict[str, Column]:
+    used_names = [names.get(m, m) for m in {r.municipality for r in c.records}]
+    columns = [(t, fit_width(used_names, w) if key == "muni_name" else w) for key, t, w in CHILD_COLUMNS]
     book.header(ws, "Bērni (pēc pseidonīma)",
                 "Katrs skaitlis pārrēķināts ar atsauces aprēķinu no matricas ievaddatiem; vārdi un personas kodi "
-                "kopsavilkumā netiek iekļauti.", [(t, w) for _, t, w in CHILD_COLUMNS])
+                "kopsavilkumā netiek iekļauti.", columns, key_cols=2)
     idx = {key: i for i, (key, _, _) in enumerate(CHILD_COLUMNS)}
     finals = c.finals.by_id()
     records = sorted(c.records, key=lambda r: (r.municipality, r.code))
@@ -228,7 +317,7 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
         r, f = rec.result, finals[rec.code]
         stage2 = f.final - f.top_up
         write(row, (rec.code, rec.municipality, names.get(rec.municipality, rec.municipality), rec.period_start,
-                    rec.months, rec.age, rec.age_group or "", rec.impairment, rec.special_care, r.rate,
+                    rec.months, rec.age, age_group_label(rec.age_group), rec.impairment, rec.special_care, r.rate,
                     r.provisional, r.needed, r.available, r.total, stage2, f.eligible, f.top_up, f.final, f.capped,
                     r.execution.planned_total, r.execution.paid_total, r.errors, r.warnings))
         book.expected[(sheet_name, f"{stage2_letter}{row}")] = stage2
@@ -240,11 +329,12 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
 
 # --- Plāna rindas, Mēnešu dati --------------------------------------------------------------------
 def _lines_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str, Column]:
+    label_width = fit_width([p.label for p in agg.plan_rows], 34, most=70)
     cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", 12), ("area", "Atbalsta joma", 8),
-            ("item", "Pakalpojuma kods", 10), ("label", "Pakalpojums", 34), ("units", "Vienības periodā", 10),
+            ("item", "Pakalpojuma kods", 10), ("label", "Pakalpojums", label_width), ("units", "Vienības periodā", 10),
             ("price", "Cena EUR", 10), ("cost", "Summa EUR (N daļa)", 12), ("ib", "No IB EUR", 12)]
     book.header(ws, "Plāna rindas", "Katra plāna rinda ar daudzumu un cenu (atsauces aprēķins).",
-                [(t, w) for _, t, w in cols])
+                [(t, w) for _, t, w in cols], key_cols=2)
     text, money = book.f_text, book.f_money
     write = BulkRows(ws).writer([("s", text), ("s", text), ("n", book.f_whole), ("s", text), ("s", text),
                                  ("n", book.f_units), ("n", money), ("n", money), ("n", money)])
@@ -260,7 +350,7 @@ def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str
             ("quarter", "Ceturksnis", 20), ("planned", "Plānots EUR (6.7. tabula)", 12),
             ("paid", "Samaksāts EUR (6.10. tabula)", 12)]
     book.header(ws, "Mēnešu dati", "Plānotais un samaksātais katra bērna katrā perioda mēnesī.",
-                [(t, w) for _, t, w in cols])
+                [(t, w) for _, t, w in cols], key_cols=2)
     text, money = book.f_text, book.f_money
     write = BulkRows(ws).writer([("s", text), ("s", text), ("d", book.f_month), ("s", text), ("n", money),
                                  ("n", money)])
@@ -281,9 +371,9 @@ MUNI_MEASURES = [("P", "provisional", "IB provizoriskais (P)"), ("N", "needed", 
 
 def _municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
                         ch: dict[str, Column]) -> int:
-    columns = [("Pašvaldība", 12), ("Nosaukums", 18), ("Bērni", 7), ("Bērni pārdalē (N > P)", 9)]
+    columns = [("Pašvaldība", 12), ("Nosaukums", fit_width([names.get(m, m) for m in agg.municipalities], 18)), ("Bērni", 7), ("Bērni pārdalē (N > P)", 9)]
     columns += [(title, 13) for _, _, title in MUNI_MEASURES]
-    book.header(ws, "Pašvaldības", "Summas pa pašvaldībām no lapas „Bērni” (formulas).", columns)
+    book.header(ws, "Pašvaldības", "Summas pa pašvaldībām no lapas „Bērni” (formulas).", columns, key_cols=2)
     row = DATA_FIRST
     muni_range = ch["muni"].range(SHEET_CHILDREN)
     for m in agg.municipalities:
@@ -311,22 +401,23 @@ def _municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names
 
 # --- Grupas -------------------------------------------------------------------------------------
 def _groups_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregates, catalogue: Catalogue,
-                  ch: dict[str, Column]) -> None:
+                  ch: dict[str, Column], names: dict[str, str]) -> None:
     munis = agg.municipalities
     book.header(ws, "Bērni pa vecuma grupām, traucējumu veidiem un likmēm",
                 "Bērnu skaits (formulas COUNTIFS no lapas „Bērni”).",
-                [("Grupa", 28)] + [(m, 10) for m in munis] + [("Kopā", 9)])
+                [("Grupa", 28)] + [(names.get(m, m), 10) for m in munis] + [("Kopā", 9)])
     muni_range = ch["muni"].range(SHEET_CHILDREN)
     row = DATA_FIRST
     groups: list[tuple[str, str, list[tuple[str, object]]]] = [
-        ("Vecuma grupa (gadi)", "group", [(g.id, g.id) for g in catalogue.enums.age_groups]),
+        ("Vecuma grupa (gadi)", "group", [(age_group_label(g.id),) * 2 for g in catalogue.enums.age_groups]),
         ("Traucējumu veids", "impairment", [(i.name_lv, str(i.id)) for i in catalogue.enums.impairments]),
         ("Likme", "rate", [(f"{int(r * 100)} %", r) for r in sorted({rec.result.rate for rec in c.records},
                                                                       reverse=True)]),
     ]
     counts: Counter[tuple[str | None, str, object]] = Counter()  # (municipality or None: all, key, value)
     for r in c.records:
-        for key, value in (("group", r.age_group), ("impairment", r.impairment), ("rate", r.result.rate)):
+        for key, value in (("group", age_group_label(r.age_group)), ("impairment", r.impairment),
+                           ("rate", r.result.rate)):
             counts[(r.municipality, key, value)] += 1
             counts[(None, key, value)] += 1
     for title, key, items in groups:
@@ -348,11 +439,11 @@ def _groups_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
 
 # --- Pakalpojumi ----------------------------------------------------------------------------------
 def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue: Catalogue,
-                    lines: dict[str, Column], offers: list[Offer]) -> None:
+                    lines: dict[str, Column], offers: list[Offer], names: dict[str, str]) -> None:
     munis = agg.municipalities
     book.header(ws, "IB finansējums pa atbalsta jomām un pakalpojumiem",
                 "EUR no IB (6.4. tabulas „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa).",
-                [("Atbalsta joma / pakalpojums", 40)] + [(m, 11) for m in munis] + [("Kopā no IB", 12),
+                [("Atbalsta joma / pakalpojums", 40)] + [(names.get(m, m), 11) for m in munis] + [("Kopā no IB", 12),
                                                                                      ("Kopā plānā (N)", 12)])
     muni_r, area_r, item_r = (lines[k].range(SHEET_LINES) for k in ("muni", "area", "item"))
     ib_r, cost_r = lines["ib"].range(SHEET_LINES), lines["cost"].range(SHEET_LINES)
@@ -370,7 +461,9 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
     row = DATA_FIRST
     n = len(munis)
     for area in sorted(set(area_names) | set(items_by_area)):
-        book.value(ws, row, 0, f"{area}. joma: {area_names.get(area, '')}", book.f_sum_text)
+        area_label = f"{area}. joma: {area_names.get(area, '')}"
+        book.value(ws, row, 0, area_label, book.f_sum_wrap)
+        book.fit_row(ws, row, [(area_label, 40, True)])
         for j, m in enumerate(munis, start=1):
             book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},"{m}",{area_r},{area})',
                          agg.funding(m, area=area), book.f_sum_money)
@@ -380,7 +473,8 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
                      book.f_sum_money)
         row += 1
         for item in items_by_area.get(area, []):
-            book.value(ws, row, 0, labels.get(item, item))
+            book.value(ws, row, 0, labels.get(item, item), book.f_wrap)
+            book.fit_row(ws, row, [(labels.get(item, item), 40, False)])
             for j, m in enumerate(munis, start=1):
                 book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},"{m}",{item_r},"{item}")',
                              agg.funding(m, item=item))
@@ -399,12 +493,16 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
                 months: dict[str, Column], *, quarterly: bool) -> None:
     munis = agg.municipalities
-    title = "Ceturkšņa kopsavilkums pa pašvaldībām" if quarterly else "Mēneša naudas plūsmas kopsavilkums pa pašvaldībām"
+    # "Plānots" is the whole plan (N), not the IB payments: for a child with N > P the IB pays only F (audit13 F15)
+    title = ("Plānotais un samaksātais pa ceturkšņiem un pašvaldībām (viss plāns, ne tikai IB)" if quarterly
+             else "Plānotais un samaksātais pa mēnešiem un pašvaldībām (viss plāns, ne tikai IB)")
     cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", 20 if quarterly else 10)]
     for m in munis:
-        cols += [(f"{names.get(m, m)}: plānots", 12), (f"{names.get(m, m)}: samaksāts", 12)]
-    cols += [("Kopā plānots", 13), ("Kopā samaksāts", 13), ("Neapgūts (plānots − samaksāts)", 13)]
-    book.header(ws, title, "Plānots pēc 6.7. tabulas, samaksāts pēc 6.10. tabulas (formulas SUMIFS no lapas „Mēnešu dati”).", cols)
+        cols += [(f"{names.get(m, m)}: plānots (viss plāns)", 12), (f"{names.get(m, m)}: samaksāts", 12)]
+    cols += [("Kopā plānots (viss plāns)", 13), ("Kopā samaksāts", 13), ("Neapgūts (plānots − samaksāts)", 13)]
+    book.header(ws, title, "Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz (bērnam ar N > P IB "
+                "sedz tikai galīgo apmēru F, sk. lapu „Bērni”); samaksāts – pēc 6.10. tabulas. Formulas SUMIFS no "
+                "lapas „Mēnešu dati”.", cols)
     muni_r = months["muni"].range(SHEET_MONTHS)
     key_r = months["quarter" if quarterly else "month"].range(SHEET_MONTHS)
     planned_r, paid_r = months["planned"].range(SHEET_MONTHS), months["paid"].range(SHEET_MONTHS)
@@ -445,27 +543,30 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
 def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Neizmantotās matricas",
-                "Šīs matricas aprēķinā nav izmantotas. Faila kods = SHA-256 sākums (`sha256sum`); pilns ceļš "
-                "parādīts komandas izvadā.", [("Periods", 12), ("Pašvaldības mape", 18), ("Fails", 22),
-                                              ("Iemesls", 100)])
+                "Šīs matricas aprēķinā nav izmantotas. Faila kods ir tā SHA-256 jaucējkoda sākums (atrodams ar "
+                "komandu sha256sum); pilns ceļš parādīts komandas izvadā.",
+                [("Periods", 12), ("Pašvaldības mape", 18), ("Fails", 22), ("Iemesls", 80)], key_cols=0)
     row = DATA_FIRST
     for period, refused in (("šis", c.refused), ("iepriekšējais", c.previous_refused)):
         for r in refused:
             for reason in r.reasons:
                 for i, value in enumerate([period, r.municipality_folder, r.source, reason]):
-                    book.value(ws, row, i, value)
+                    book.value(ws, row, i, value, book.f_wrap)
+                book.fit_row(ws, row, [(r.source, 22, False), (reason, 80, False)])
                 row += 1
 
 
 def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Atšķirības starp failā saglabātajām un pārrēķinātajām vērtībām",
-                "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā.",
+                "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā. "
+                "IB_Galigais: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
+                "LM lēmums par šī bērna F jāatjauno.",
                 [("Bērna kods", 17), ("Fails", 22), ("Nosaukums", 18), ("Šūna", 12), ("Failā", 14),
-                 ("Pārrēķināts", 14)])
+                 ("Pārrēķināts", 14)], key_cols=0)
     row = DATA_FIRST
-    for s in c.stale:
+    for s in c.final_differences + c.stale:
         for i, value in enumerate([s.code, s.source, s.name, s.cell, _shown(s.cached), _shown(s.recomputed)]):
-            book.value(ws, row, i, value)
+            book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else None)
         row += 1
 
 
@@ -485,10 +586,12 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     ws.set_column(1, 1, 16)
     ws.set_column(2, 2, 60)
     book.print_setup(ws)
-    ws.write_string(0, 0, "IBM galīgo apmēru aprēķins (3. posms) – kopsavilkums", book.f_title)
+    provisional = " (provizoriski)" if c.provisional else ""
+    ws.write_string(0, 0, f"IBM galīgo apmēru aprēķins (3. posms){provisional} – pārskata periods {c.period}",
+                    book.f_title)
     key_lv = {"needed": "proporcionāli IB nepieciešamajam apmēram (N)",
               "gap": "proporcionāli iztrūkumam (N − P)"}.get(fa.key, fa.key)
-    ws.write_string(1, 0, f"Sagatavots {lv_date(today)}; kataloga versija {shown_version(c.catalogue_version)}; "
+    ws.write_string(1, 0, f"Sagatavots {lv_date(today)}; kataloga versija {version_id(c.catalogue_version)}; "
                           f"pārdales atslēga: {key_lv}.", book.f_note)
     muni = f"{q(SHEET_MUNI)}!"
     rows: list[tuple[str, str | None, object, Any, str]] = []
@@ -501,7 +604,8 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Σ IB kopējais (K)", f"{muni}H{total_row}", agg.pilot.total, book.f_money, ""))
     first = len(rows) + DATA_FIRST
     r_env, r_stage2, r_rest, r_plan, r_paid, r_under, r_pool, r_dist = range(first, first + 8)
-    rows.append(("Izmēģinājumprojekta finansējums periodam", None, fa.envelope, book.f_money, c.envelope_note))
+    envelope_note = c.envelope_note + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
+    rows.append(("Izmēģinājumprojekta finansējums periodam", None, fa.envelope, book.f_money, envelope_note))
     rows.append(("Σ 2. posma apmērs min(N; P)", f"SUM({ch['stage2'].range(SHEET_CHILDREN)})", fa.stage2_total,
                  book.f_money, "katram bērnam mazākais no N un P"))
     rows.append(("Atlikums pēc 2. posma", f"B{r_env}-B{r_stage2}", fa.envelope_rest, book.f_money,
@@ -519,7 +623,8 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                  "ko neviens nevar saņemt, jo visi sasnieguši N"))
     rows.append(("Bērni pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
     rows.append(("Σ IB galīgais (F)", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
-                 "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
+                 ("PROVIZORISKI (bāzes apmērs B nav apstiprināts); " if c.provisional else "")
+                 + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
     for text, col in (("Rādītājs", 0), ("Vērtība", 1), ("Paskaidrojums", 2)):
         ws.write_string(DATA_FIRST - 2, col, text, book.f_head)
     for i, (label, formula, value, fmt, note) in enumerate(rows):
@@ -529,5 +634,6 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
             book.value(ws, row, 1, value, fmt)
         else:
             book.formula(ws, row, 1, formula, value, fmt)
-        book.value(ws, row, 2, note or "")
+        book.value(ws, row, 2, note or "", book.f_wrap)
+        book.fit_row(ws, row, [(note or "", 60, False)])
     ws.activate()

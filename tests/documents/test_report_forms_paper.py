@@ -88,6 +88,8 @@ def test_sheet_26_holds_the_names_inputs(workbooks, catalogue: Catalogue) -> Non
 def test_the_monthly_report_asks_which_month_it_reports(workbooks) -> None:
     ws = workbooks["sd-menesa-atskaite.xlsx"][ACTIVITY_SHEET]
     (label,) = [c for row in ws.iter_rows(max_row=5) for c in row if c.value == REPORT_MONTH]
+    # the single month field says it is the month of this signed copy, not one of the 15 month columns (audit13 F11)
+    assert label.value == "Atskaite par mēnesi"
     field = next(c for c in ws[label.row] if c.column > label.column + 4 and _fill(c) == YELLOW)
     assert not field.protection.locked and "yyyy" in field.number_format
     assert any("pārskata mēnesī" in str(c.value) for row in ws.iter_rows() for c in row)

@@ -176,3 +176,45 @@ def test_dates_fit_their_columns(workbooks) -> None:
             narrow.append(f"{name} {ws.title}!{cell.coordinate}: {need:.0f} pt, kolonnā {room:.0f} pt")
     assert checked >= 20
     assert not narrow, "datums neietilpst (drukā ###): " + "; ".join(narrow)
+
+
+def _list_values(wb: openpyxl.Workbook, formula: str) -> list[str]:
+    """The values a list validation offers: a quoted list ("Jā,Nē") or a range of a (hidden) lists sheet."""
+    if formula.startswith('"'):
+        return formula.strip('"').split(",")
+    from openpyxl.utils.cell import range_to_tuple
+
+    ref = formula.lstrip("=")
+    if "!" not in ref:  # a defined name
+        ref = wb.defined_names[ref].attr_text
+    sheet, (min_col, min_row, max_col, max_row) = range_to_tuple(ref)
+    ws = wb[sheet]
+    return [str(ws.cell(r, c).value) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)
+            if ws.cell(r, c).value not in (None, "")]
+
+
+def test_a_value_chosen_from_a_list_fits_its_column(workbooks) -> None:
+    """A list value picked in an unwrapped input cell prints whole (28's „cits (darba samaksa, avanss)” was cut
+    at the column's border next to „Jā”; audit13 F9)."""
+    regular, _ = _fonts()
+    cut, checked = [], 0
+    for name, wb in workbooks.items():
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            for dv in ws.data_validations.dataValidation:
+                if dv.type != "list" or not dv.formula1:
+                    continue
+                values = _list_values(wb, dv.formula1)
+                for rng in dv.sqref.ranges:
+                    cell = ws.cell(rng.min_row, rng.min_col)
+                    if cell.alignment.wrap_text:
+                        continue
+                    checked += 1
+                    room = _width_pt(ws, rng.min_col, rng.min_col)
+                    size = cell.font.sz or 10
+                    for value in values:
+                        if regular.getlength(value) * size / 100 + CELL_PADDING_PT > room:
+                            cut.append(f"{name} {ws.title}!{cell.coordinate}: „{value}”")
+    assert checked >= 3
+    assert not cut, "\n".join(cut)

@@ -116,3 +116,22 @@ def test_templates_leave_the_children_blank_while_the_plan_is_unconfirmed(tmp_pa
     ws = settlement.worksheets[0]
     counts = [ws.cell(row=9 + i, column=2) for i in range(len(named(settlement, "NR_Menesis")))]
     assert {c.value for c in counts} == {None} and not any(c.protection.locked for c in counts)
+
+
+def test_a_blank_settlement_says_nothing_about_the_advance(tmp_path: Path, catalogue: Catalogue) -> None:
+    """A form with no money received or spent prints no verdict and no amount (it printed "norēķins pabeigts 0,00",
+    which on paper reads as a settled advance; audit13 F10); once a month has figures the verdict is there."""
+    from decimal import Decimal
+
+    from generator.reference.settlement import SettlementMonth
+
+    municipality = catalogue.pilot_municipalities()[0]
+    blank = write_settlement_workbook(catalogue, municipality, tmp_path / "tukss.xlsx", build_date=dt.date(2026, 1, 1))
+    amount = _cell(openpyxl.load_workbook(blank, data_only=True), "NRK_Norekins")
+    assert amount.value in (None, "") and amount.offset(column=-4).value in (None, "")
+    formula = _cell(openpyxl.load_workbook(blank), "NRK_Norekins").offset(column=-4).value
+    assert formula.count('"norēķins pabeigts"') == 1 and 'AND(N(G' in formula and ',"",IF(' in formula
+    month = SettlementMonth(dt.date(2019, 4, 1), 20, Decimal("1000.00"), receipts=Decimal("5000"))
+    filled = write_settlement_workbook(catalogue, municipality, tmp_path / "n.xlsx", months=[month])
+    amount = _cell(openpyxl.load_workbook(filled, data_only=True), "NRK_Norekins")
+    assert amount.offset(column=-4).value == "pašvaldība atmaksā LM" and amount.value > 0

@@ -59,7 +59,7 @@ def template(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
 @pytest.fixture(scope="session")
 def small_folder(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path) -> tuple[
         Path, list[Child]]:
-    """Twelve usable filled matrices in municipality folders."""
+    """Twelve usable filled matrices of one reporting period in municipality folders."""
     folder = tmp_path_factory.mktemp("matricas")
-    children = make_children(catalogue, 12, seed=71)
+    children = make_children(catalogue, 12, seed=71, one_period=True)
     return folder, write_children(catalogue, template, children, folder)

@@ -66,9 +66,10 @@ def personal_code(rng: random.Random, birth: dt.date, used: set[str]) -> str:
 
 
 def make_children(catalogue: Catalogue, count: int, seed: int, *, usable: bool = True,
-                  municipalities: list[str] | None = None) -> list[Child]:
+                  municipalities: list[str] | None = None, one_period: bool = False) -> list[Child]:
     """``count`` random children; ``usable``: each one eligible and with an impairment type, so that the
-    collection uses every file (the random plans also make ineligible and incomplete children)."""
+    collection uses every file (the random plans also make ineligible and incomplete children); ``one_period``:
+    every plan in the reporting period of the first one (a collection refuses a folder of several, D116)."""
     p = params(catalogue)
     offers = catalogue.offers(template_date(catalogue))
     munis = municipalities or [m.id for m in catalogue.pilot_municipalities()]
@@ -76,13 +77,16 @@ def make_children(catalogue: Catalogue, count: int, seed: int, *, usable: bool =
     used: set[str] = set()
     children: list[Child] = []
     attempt = 0
+    first_period = None
     while len(children) < count:
         plan = random_plan(seed * 1000 + attempt, offers, p.full_rate_max_age, p.eligibility_age_limit,
                            p.period_months_max)
         attempt += 1
         inputs = plan.inputs
+        period = period_holding(p.reporting_periods, inputs.period_start)
+        if one_period and period is None or first_period is not None and period != first_period:
+            continue
         if usable:
-            period = period_holding(p.reporting_periods, inputs.period_start)
             if period is None:
                 continue  # outside every reporting period: the collection refuses it (D21)
             age = age_in_years(inputs.birth_date, period.start)  # on the check date (D1)
@@ -90,6 +94,8 @@ def make_children(catalogue: Catalogue, count: int, seed: int, *, usable: bool =
                 continue
             if inputs.impairment is None:
                 inputs = dataclasses.replace(inputs, impairment=rng.choice(IMPAIRMENTS))
+        if one_period:
+            first_period = period
         i = len(children)
         first = FIRST_NAMES[i % len(FIRST_NAMES)]
         people = People(

@@ -22,6 +22,7 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from generator.ministry.xlsxread import read_xlsx
 from generator.reference.final_amounts import ChildAmounts, final_amounts
+from generator.reference.rounds import period_holding
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children, params, write_children
 from tests.shared_session import shared
@@ -49,7 +50,7 @@ def lv_decimal(text: str) -> Decimal:
 def pilot(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: Catalogue, template: Path):
     def make(root: Path) -> tuple[Path, list[Child], Path, tuple[int, str]]:
         folder = root / "pilots"
-        children = write_children(catalogue, template, make_children(catalogue, 100, seed=20181001), folder)
+        children = write_children(catalogue, template, make_children(catalogue, 100, seed=20181001, one_period=True), folder)
         out = root / "rezultats" / "kopsavilkums.xlsx"
         result = run(str(folder), "--out", str(out), "--jobs", "2")
         return folder, children, out, (result.exit_code, result.output)
@@ -83,7 +84,7 @@ def test_hundred_matrices_give_the_reference_final_amounts(pilot, catalogue: Cat
             assert (lv_decimal(row["P"]), lv_decimal(row["N"]), lv_decimal(row["F"])) == (
                 want.provisional, want.needed, want.final), row
             seen.add(row["kods"])
-        municipality = path.stem
+        municipality = path.stem.split("_")[0]
         assert {r["kods"] for r in rows} == {pseudonym(KEY, c.code) for c in children if c.municipality == municipality}
     assert seen == set(expected)
 
@@ -138,12 +139,65 @@ def test_summary_has_the_monthly_and_quarterly_cash_flow(pilot) -> None:
     assert isinstance(cash["B4"].value, str) and cash["B4"].value.startswith("=SUMIFS(")
     quarters = [r[0].value for r in wb["Ceturkšņi"].iter_rows(min_row=4) if r[0].value]
     assert quarters[-1] == "Kopā" and all("ceturksnis" in q for q in quarters[:-1])
+    # the planned amounts are the whole plan (N), not the IB payments: the titles and headers say so (audit13 F15)
+    for sheet in ("Naudas plūsma", "Ceturkšņi"):
+        assert "viss plāns, ne tikai IB" in wb[sheet]["A1"].value and "arī daļa, ko IB nesedz" in wb[sheet]["A2"].value
+        planned = [c.value for c in wb[sheet][3] if c.value and "plānots" in c.value and "Neapgūts" not in c.value]
+        assert planned and all(h.endswith("plānots (viss plāns)") for h in planned), planned
 
 
 def test_summary_names_the_catalogue_version_as_a_person_reads_it(pilot, catalogue: Catalogue) -> None:
     _, _, out, _ = pilot
     line = load_workbook(out)["Kopsavilkums"]["A2"].value
-    assert f"kataloga versija {lvformat.version(catalogue.version)};" in line and catalogue.version not in line
+    # only the id: the catalogue's date beside it read like the date of the prices (D80, D91; audit13 F12)
+    assert f"kataloga versija {lvformat.version_id(catalogue.version)};" in line and catalogue.version not in line
+    assert "katalogs " not in line
+
+
+def test_summary_csvs_and_console_name_the_reporting_period(pilot, catalogue: Catalogue) -> None:
+    _, children, out, (_, output) = pilot
+    periods = {period_holding(catalogue.children_reporting_periods(), c.inputs.period_start) for c in children}
+    assert len(periods) == 1
+    label = periods.pop().label  # "01.04.2019–30.09.2019"
+    assert f"pārskata periods {label}" in load_workbook(out)["Kopsavilkums"]["A1"].value
+    assert f"pārskata periods {label}." in output
+    names = sorted(p.name for p in (out.parent / FINAL_DIR).glob("*.csv"))
+    assert names and all(n.endswith(f"_{label.replace('–', '-')}_provizoriski.csv") for n in names), names
+
+
+def test_summary_prints_latvian_numbers_and_names_as_a_person_reads_them(pilot, catalogue: Catalogue) -> None:
+    """audit13 F3, F5, F7: Latvian number formats whatever the reader's locale, per-sheet page numbers with no
+    total, no shrinking to the page width, key columns repeated; names from the catalogue, en-dash ranges, no
+    Markdown."""
+    _, children, out, _ = pilot
+    wb = load_workbook(out)
+    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    for ws in wb.worksheets:
+        assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.page_setup.scale in (None, 100) and ws.page_setup.orientation == "landscape", ws.title
+        assert ws.print_area, ws.title
+        assert "&N" not in ws.oddFooter.right.text and f"{ws.title}, &P. lapa" in ws.oddFooter.right.text
+        assert "pārskata periods" in ws.oddHeader.left.text, ws.title
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                    fmt = cell.number_format
+                    assert fmt in ("0", "General", "dd.mm.yyyy", "mm.yyyy") or fmt.startswith("[$-426]"), (
+                        ws.title, cell.coordinate, fmt)
+                if isinstance(cell.value, str):
+                    assert "`" not in cell.value, (ws.title, cell.coordinate)
+    assert wb["Bērni"].print_title_cols == "$A:$B" and wb["Pašvaldības"].print_title_cols == "$A:$B"
+    rate = next(c for c in wb["Bērni"]["J"][3:] if c.value is not None)
+    assert rate.number_format.endswith('" "%'), rate.number_format  # "100 %"
+    used = sorted({c.municipality for c in children})
+    for sheet in ("Grupas", "Pakalpojumi"):
+        headers = [c.value for c in wb[sheet][3]]
+        assert sorted(names[m] for m in used) == sorted(h for h in headers if h in names.values()), sheet
+        assert not set(used) & set(headers), sheet
+    groups = [c.value for c in wb["Grupas"]["A"] if isinstance(c.value, str) and c.value[:1].isdigit()
+              and "%" not in c.value]
+    assert groups and all("–" in g and "-" not in g for g in groups), groups
+    assert all("-" not in (c.value or "") for c in wb["Bērni"]["G"][3:]), "age groups with an en dash"
 
 
 # --- refusals ------------------------------------------------------------------------------------------------

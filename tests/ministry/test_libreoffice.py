@@ -4,6 +4,7 @@ the reference implementation."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,6 +18,7 @@ from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.migrate import Migrator
 from generator.ministry.output import write_outputs
 from generator.ministry.reading import read_matrix
+from generator.ministry.summary_book import SHEETS
 from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import a1, parse_cell, read_xlsx
 from generator.recalc import convert, make_profile, soffice
@@ -36,6 +38,7 @@ from tests.ministry.factory import (
 from tests.ministry.openpyxl_check import differences as reader_differences
 from tests.shared_session import shared
 from tests.workbook.compare import differences
+from tests.workbook.pdf_pages import read_pages
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("ministry-lo")]
 
@@ -46,6 +49,7 @@ class Batch:
     summary: Path
     migrated: list[tuple[Child, Path, Path]]  # child, old file, recalculated migrated file
     saved: list[tuple[Child, Path]]  # child, the matrix as LibreOffice saved it
+    summary_pdf: Path  # the whole summary workbook printed by LibreOffice
     new_catalogue_root: Path
 
     @property
@@ -61,7 +65,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: C
 
 
 def make_batch(root: Path, catalogue: Catalogue, template: Path) -> Batch:
-    children = write_children(catalogue, template, make_children(catalogue, 24, seed=3131), root / "matricas")
+    children = write_children(catalogue, template, make_children(catalogue, 24, seed=3131, one_period=True), root / "matricas")
     collection = collect(root / "matricas", catalogue, KEY, Options(previous=root / "matricas", jobs=1))
     book, _, _ = write_outputs(root / "out" / "kopsavilkums.xlsx", collection, catalogue,
                                pilot_municipalities(catalogue))
@@ -78,11 +82,13 @@ def make_batch(root: Path, catalogue: Catalogue, template: Path) -> Batch:
     profile = make_profile(root / "lo-profile")
     outputs = convert(inputs, root / "lo", profile=profile)  # type: ignore[arg-type]
     by_input = dict(zip(inputs, outputs, strict=True))
+    [summary_pdf] = convert([book.path], root / "pdf", to="pdf", profile=profile)
     return Batch(
         expected=book.expected,
         summary=by_input[book.path],
         migrated=[(c, old, by_input[new]) for c, old, new in migrated],
         saved=[(c, by_input[c.path]) for c in saved],  # type: ignore[index]
+        summary_pdf=summary_pdf,
         new_catalogue_root=new_catalogue.root,
     )
 
@@ -105,6 +111,27 @@ def test_summary_formulas_recalculate_to_the_reference_totals(batch: Batch) -> N
         if not _equal(expected, value):
             wrong.append(f"{sheet}!{cell}: gaidīts {expected}, LibreOffice {value!r}")
     assert wrong == []
+
+
+def test_summary_prints_at_least_8_pt_with_each_sheets_own_page_numbers(batch: Batch) -> None:
+    """Printed whole (as an analyst prints it): no page shrunk below 8 pt (it printed at 3.4 pt, audit13 F2); each
+    page says its sheet and its page within that sheet, with no total over the print job (D58); the page header
+    names the reporting period."""
+    pages = read_pages(batch.summary_pdf)
+    assert len(pages) > len(SHEETS)
+    small = [(p.number, round(p.min_font, 1)) for p in pages if p.min_font < 8.0]
+    assert small == []
+    assert all(p.size[0] > p.size[1] for p in pages), "landscape A4"
+    footer = re.compile("(" + "|".join(re.escape(name) for name in SHEETS) + r"), (\d+)\. lapa")
+    numbers: dict[str, list[int]] = {}
+    for p in pages:
+        found = footer.findall(p.text)
+        assert found, p.text[-200:]
+        assert f" {found[-1][1]}. lapa no " not in p.text
+        assert "pārskata periods" in p.text, p.number
+        numbers.setdefault(found[-1][0], []).append(int(found[-1][1]))
+    assert set(numbers) == set(SHEETS)
+    assert all(got == list(range(1, len(got) + 1)) for got in numbers.values()), numbers
 
 
 def test_migrated_matrices_recalculate_to_the_reference(batch: Batch, catalogue: Catalogue) -> None:

@@ -88,7 +88,7 @@ def test_collect_uses_the_older_rounds_matrices_with_their_prices(setting: dict,
     result = _collect(two, setting["folder"] / "matricas", tmp_path / "k.xlsx", "--registry",
                       str(tmp_path / "tukss.json"))
     assert result.exit_code == 0, result.output
-    assert f"Izmantotas {len(children)} matricas, neizmantotas 0." in result.output
+    assert f"Izmantotas {len(children)} matricas, neizmantotas 0;" in result.output
     assert "ibm migrate" not in result.output  # the current catalogue's matrix, not an older one
 
 

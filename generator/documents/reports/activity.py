@@ -35,7 +35,9 @@ FIRST_MONTH_COL = 2
 # as LibreOffice prints it with Carlito, a little wider than Excel: docs/libreoffice-druka.md); "mēnešiem" fits
 # the total's column whole.
 ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 4.5, 10.5
-REPORT_MONTH = "Pārskata mēnesis"
+# The month the signed copy reports (D55): the month columns beside it are cumulative, so a bare "Pārskata mēnesis"
+# left open what the single field is for on a sheet with 15 months (audit13 F11).
+REPORT_MONTH = "Atskaite par mēnesi"
 # Characters of an activity that surely fit a line of its column (about 4.1 pt a character of 10 pt Calibri, 245 pt;
 # 61 fill it): all but two activities take one line, so the names' rows (D64) and the signatures fit one page down.
 ACTIVITY_LINE = 56

@@ -114,8 +114,8 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     for i in range(REGISTER_ROWS):
         r = FIRST + i
         ws.write_number(r, 0, i + 1, fmt.int)
-        for col in (1, 2, 3, 4, 7, 8, 9):
-            ws.write(r, col, "", fmt.in_text)
+        for col in (1, 2, 3, 4, 7, 8, 9):  # a long questionnaire or filler chosen from the list wraps (audit13 F9)
+            ws.write(r, col, "", fmt.in_text_wrapped if col in (2, 4) else fmt.in_text)
         ws.write_blank(r, 5, None, fmt.in_date)
         ws.write_blank(r, 6, None, fmt.in_date)
     span = lambda col: f"{col}{FIRST + 1}:{col}{last + 1}"  # noqa: E731

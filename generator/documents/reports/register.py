@@ -144,7 +144,8 @@ def report_periods(catalogue: Catalogue, build_date: dt.date | None = None,
 def periods_note(periods: ReportPeriods, blank: str = "Mēnešu ailes",
                  entry: str = "Pārskata mēnešus (jebkurš mēneša datums)") -> str:
     """The note a template with blank month (or year and quarter) cells carries: where the dates come from."""
-    ended = (f"kataloga pēdējā programmas kārta („{periods.round_name}”) beidzās "
+    # the children's programme's round: the adults' round of the catalogue ends later (audit13 F8; D118)
+    ended = (f"kataloga pēdējā bērnu programmas kārta („{periods.round_name}”) beidzās "
              f"{lvformat.date(periods.round_end)}" if periods.round_end else "katalogā nav programmas kārtas")
     return (f"{blank} nav iepildītas, jo {ended}. {entry} ieraksta "
             "dzeltenajās ailēs pēc tās programmas kārtas, kurai pārskatu gatavo (LM apstiprinātais kārtas "

@@ -223,6 +223,10 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     ws.write_formula(br, 11, formulas.amount(f"ROUND(NR_SakumaAtlikums+G{tr + 1}-K{tr + 1},2)"), fmt.money_total,
                      cache(result.closing_balance, *amounts))
     wb.define_name("NRK_AtlikumsBeigas", f"='{SHEET}'!$L${br + 1}")
+    # Nothing received and nothing spent yet (a blank form): the settlement prints blank, not "norēķins pabeigts
+    # 0,00", which on paper reads as a statement that the advance is settled (audit13 F10).
+    empty = f"AND(N(G{tr + 1})=0,N(K{tr + 1})=0)"
+    no_data = result.receipts == 0 and totals.total == 0
     tr = br  # the settlement below reads the balance
     sr = tr + 1
     ws.write(sr, 0, "Avansa norēķins izmēģinājumprojekta beigās", fmt.label)
@@ -231,9 +235,11 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                else "norēķins pabeigts")
     ws.merge_range(sr + 1, 0, sr + 1, 3, "", fmt.text)
     ws.write_formula(sr + 1, 0, formulas.amount(
-        f'IF(L{tr + 1}>0,"pašvaldība atmaksā LM",IF(L{tr + 1}<0,"LM pārskaita pašvaldībai","norēķins pabeigts"))'),
-        fmt.text, ("" if not cached else PENDING if pending(*amounts) else verdict))
-    ws.write_formula(sr + 1, 4, formulas.amount(f"ABS(L{tr + 1})"), fmt.money_total, cache(abs(closing), *amounts))
+        f'IF({empty},"",IF(L{tr + 1}>0,"pašvaldība atmaksā LM",IF(L{tr + 1}<0,"LM pārskaita pašvaldībai",'
+        '"norēķins pabeigts")))'),
+        fmt.text, ("" if not cached else PENDING if pending(*amounts) else "" if no_data else verdict))
+    ws.write_formula(sr + 1, 4, formulas.amount(f'IF({empty},"",ABS(L{tr + 1}))'), fmt.money_total,
+                     cache("" if no_data else abs(closing), *amounts))
     wb.define_name("NRK_Norekins", f"='{SHEET}'!$E${sr + 2}")
     signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date,
                              line=fmt.sign_line)

@@ -1,0 +1,129 @@
+"""`ibm collect` computes one reporting period (D116) and says when its amounts rest on an unconfirmed base
+amount B (D117): a folder mixing periods is refused naming the files and periods; the period and the
+provisional status are where the numbers are (console, summary, CSV names)."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.ministry.output import FINAL_DIR
+from generator.ministry.pseudonym import ENV_KEY
+from generator.reference.rounds import period_holding
+from tests.ministry.conftest import KEY
+from tests.ministry.factory import Child, make_children, write_children
+
+ENV = {ENV_KEY: KEY.decode()}
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["collect", *args], env=ENV, catch_exceptions=False)
+
+
+def period_of(catalogue: Catalogue, child: Child):
+    return period_holding(catalogue.children_reporting_periods(), child.inputs.period_start)
+
+
+@pytest.fixture(scope="module")
+def pool(catalogue: Catalogue) -> list[Child]:
+    return make_children(catalogue, 24, seed=1316)
+
+
+def two_periods(catalogue: Catalogue, pool: list[Child]) -> tuple[list[Child], list[Child]]:
+    first = [c for c in pool if period_of(catalogue, c) == period_of(catalogue, pool[0])]
+    other = [c for c in pool if c not in first]
+    assert first and other, "the pool must hold plans of both reporting periods"
+    return first, other
+
+
+def test_a_folder_mixing_reporting_periods_is_refused_naming_files_and_periods(
+        tmp_path: Path, catalogue: Catalogue, template: Path, pool: list[Child]) -> None:
+    first, other = two_periods(catalogue, pool)
+    written = write_children(catalogue, template, first[:2] + other[:1], tmp_path / "in")
+    out = tmp_path / "out" / "k.xlsx"
+    result = run(str(tmp_path / "in"), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    message = " ".join(result.output.split())
+    assert "ir matricas no 2 pārskata periodiem" in message
+    for group in (first[:2], other[:1]):
+        label = period_of(catalogue, group[0]).label
+        files = sorted(w.path.relative_to(tmp_path / "in").as_posix() for w in written
+                       if w.index in {c.index for c in group})
+        count = "1 matrica" if len(files) == 1 else f"{len(files)} matricas"
+        assert f"periods {label} – {count} ({', '.join(files)})" in message, message
+    assert "katram pārskata periodam atsevišķi" in message and "nekas netika uzrakstīts" in message
+    assert not out.exists() and not (out.parent / FINAL_DIR).exists()
+
+
+def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisional(
+        tmp_path: Path, catalogue: Catalogue, template: Path, pool: list[Child]) -> None:
+    child = dataclasses.replace(pool[0], inputs=dataclasses.replace(pool[0].inputs, base=None))
+    write_children(catalogue, template, [child], tmp_path / "in")
+    out = tmp_path / "out" / "k.xlsx"
+    result = run(str(tmp_path / "in"), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    label = period_of(catalogue, child).label
+    assert f"pārskata periods {label}." in result.output
+    assert "EUR (provizorisks), pārdales fonds" in result.output and "(provizorisks).\n" in result.output
+    assert "Uzmanību: finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”" \
+        in result.output
+    summary = load_workbook(out)["Kopsavilkums"]
+    assert summary["A1"].value == f"IBM galīgo apmēru aprēķins (3. posms) (provizoriski) – pārskata periods {label}"
+    notes = {summary.cell(r, 1).value: summary.cell(r, 3).value for r in range(4, summary.max_row + 1)}
+    envelope_note = notes["Izmēģinājumprojekta finansējums periodam"]
+    assert "× 1 bērns (kataloga bāzes apmērs)" in envelope_note and "PROVIZORISKS" in envelope_note
+    assert notes["Σ IB galīgais (F)"].startswith("PROVIZORISKI")
+    assert [p.name for p in (out.parent / FINAL_DIR).glob("*.csv")] == [
+        f"{child.municipality}_{label.replace('–', '-')}_provizoriski.csv"]
+
+
+def test_a_given_envelope_and_the_ministrys_own_base_make_the_amounts_final(
+        tmp_path: Path, catalogue: Catalogue, template: Path, pool: list[Child]) -> None:
+    first, _ = two_periods(catalogue, pool)
+    children = [dataclasses.replace(c, inputs=dataclasses.replace(c.inputs, base=Decimal("2800.00")))
+                for c in first[:2]]
+    write_children(catalogue, template, children, tmp_path / "in")
+    out = tmp_path / "out" / "k.xlsx"
+    result = run(str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--envelope", "6000")
+    assert result.exit_code == 0, result.output
+    assert "provizorisk" not in result.output and "Uzmanību" not in result.output
+    assert "provizoriski" not in load_workbook(out)["Kopsavilkums"]["A1"].value
+    assert all("provizoriski" not in p.name for p in (out.parent / FINAL_DIR).glob("*.csv"))
+    # the same children with the catalogue's unconfirmed B in their P: provisional even with --envelope
+    without = [dataclasses.replace(c, inputs=dataclasses.replace(c.inputs, base=None)) for c in children]
+    write_children(catalogue, template, without, tmp_path / "in2")
+    result = run(str(tmp_path / "in2"), "--out", str(tmp_path / "out2" / "k.xlsx"), "--jobs", "1", "--envelope", "6000")
+    assert result.exit_code == 0, result.output
+    assert "Uzmanību: provizoriskais apmērs P aprēķināts no bāzes apmēra B" in result.output
+
+
+def test_a_final_amount_typed_in_the_matrix_that_differs_from_the_computed_one_is_listed(
+        tmp_path: Path, catalogue: Catalogue, template: Path, pool: list[Child]) -> None:
+    """audit13 F14: the matrix carries LM's F (6.4) and the collection computes another one: LM must see which
+    child's decision to update (console and the sheet „Atšķirības”)."""
+    first, _ = two_periods(catalogue, pool)
+    typed = dataclasses.replace(first[0], inputs=dataclasses.replace(first[0].inputs, final=Decimal("1.00")))
+    plain = dataclasses.replace(first[1], inputs=dataclasses.replace(first[1].inputs, final=None))
+    written = write_children(catalogue, template, [typed, plain], tmp_path / "in")
+    out = tmp_path / "out" / "k.xlsx"
+    result = run(str(tmp_path / "in"), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)["Atšķirības"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
+    assert len(rows) == 1 and rows[0][2] == "IB_Galigais" and rows[0][4] == 1.0
+    code = rows[0][0]
+    final = load_workbook(out, data_only=True)["Bērni"]
+    f_column = [c.value for c in final[3]].index("IB galīgais (F)")
+    f_cached = next(row[f_column].value for row in final.iter_rows(min_row=4) if row[0].value == code)
+    assert rows[0][5] == f_cached != 1.0
+    rel = written[0].path.relative_to(tmp_path / "in").as_posix()
+    assert (f"Brīdinājums: {rel}: matricā ierakstītais galīgais apmērs F 1,00\u00a0EUR atšķiras no aprēķinātā "
+            f"{lvformat.eur(Decimal(str(f_cached)))} – LM lēmums par šī bērna F jāatjauno") in result.output
