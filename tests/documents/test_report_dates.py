@@ -60,8 +60,8 @@ def test_no_report_template_shows_a_passed_date_after_the_round(catalogue: Catal
                    for v in ws.data_validations.dataValidation for c in cols), sheet
         notes = [c.value for row in ws.iter_rows(max_row=first + 30) for c in row if isinstance(c.value, str)]
         assert any("nav iepildītas" in n and end in n for n in notes), sheet
-        # the round named is the children's programme's, not any round of the catalogue (audit13 F8; D118)
-        assert any("kataloga pēdējā bērnu programmas kārta (" in n for n in notes), sheet
+        # the round named is the children's programme's round of this municipality (audit13 F8; D113, D118)
+        assert any("pašvaldības pēdējā bērnu programmas kārta (" in n for n in notes), sheet
     assert any(str(c.value).startswith("Gada un ceturkšņa ailes nav iepildītas") and "Gadu un ceturksni" in c.value
                for row in register_values[S_QUARTER].iter_rows() for c in row), "30: piezīme par gadu un ceturksni"
     assert all(v in ("", None) for v in named(register_values, "NP_Termins") + named(register_values, "CP_Termins"))

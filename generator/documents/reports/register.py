@@ -115,6 +115,7 @@ class ReportPeriods:
     dated: bool
     round_name: str = ""
     round_end: dt.date | None = None
+    own: bool = False  # the round is one that lists the municipality (D113), not just the catalogue's last
 
 
 def _months_between(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -138,14 +139,16 @@ def report_periods(catalogue: Catalogue, build_date: dt.date | None = None,
                                                    - dt.timedelta(days=1))), dated=False)
     months = tuple(_months_between(programme_round.start, programme_round.end))
     return ReportPeriods(months, dated=term_end(programme_round, build_date) is not None,
-                         round_name=programme_round.name, round_end=programme_round.end)
+                         round_name=programme_round.name, round_end=programme_round.end,
+                         own=municipality is not None)
 
 
 def periods_note(periods: ReportPeriods, blank: str = "Mēnešu ailes",
                  entry: str = "Pārskata mēnešus (jebkurš mēneša datums)") -> str:
     """The note a template with blank month (or year and quarter) cells carries: where the dates come from."""
     # the children's programme's round: the adults' round of the catalogue ends later (audit13 F8; D118)
-    ended = (f"kataloga pēdējā bērnu programmas kārta („{periods.round_name}”) beidzās "
+    whose = "pašvaldības" if periods.own else "kataloga"
+    ended = (f"{whose} pēdējā bērnu programmas kārta („{periods.round_name}”) beidzās "
              f"{lvformat.date(periods.round_end)}" if periods.round_end else "katalogā nav programmas kārtas")
     return (f"{blank} nav iepildītas, jo {ended}. {entry} ieraksta "
             "dzeltenajās ailēs pēc tās programmas kārtas, kurai pārskatu gatavo (LM apstiprinātais kārtas "
