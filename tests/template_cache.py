@@ -28,6 +28,7 @@ from generator.ministry import migrate, templates
 
 _WRITTEN: dict[tuple[str, str | None, object], bytes] = {}
 _DESCRIBED: dict[tuple[bytes, str], bytes] = {}
+_WRAPPED: dict[str, object] = {}  # the wrappers and the real functions (tests/test_template_cache.py)
 
 
 def install() -> None:
@@ -60,5 +61,6 @@ def install() -> None:
         return expected, entry
 
     generate_kept._kept = True  # type: ignore[attr-defined]
+    _WRAPPED.update(generate=generate_kept, describe=describe_kept, generate_real=generate, describe_real=describe)
     templates.generate_template = migrate.generate_template = generate_kept
     templates.describe = describe_kept
