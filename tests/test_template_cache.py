@@ -24,6 +24,7 @@ def test_the_kept_template_is_the_template_written_now(catalogue: Catalogue, tmp
     assert again == tmp_path / "b" / "cits-nosaukums.xlsx"
     fresh = write_workbook(catalogue, tmp_path / "c" / "veidne.xlsx")
     assert first.read_bytes() == again.read_bytes() == fresh.read_bytes()
+    assert template_cache.kept_template(catalogue, tmp_path / "h.xlsx").read_bytes() == fresh.read_bytes()
     municipality = catalogue.pilot_municipalities()[0].id
     own = templates.generate_template(catalogue, tmp_path / "d.xlsx", municipality)
     assert own.read_bytes() == write_workbook(catalogue, tmp_path / "e.xlsx", municipality).read_bytes()
