@@ -137,6 +137,9 @@ def pytest_configure_node(node) -> None:  # noqa: ANN001 - xdist's WorkerControl
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    from tests import template_cache
+
+    template_cache.install()  # the current matrix template made once per test process (tests/template_cache.py)
     if getattr(config.option, "dist", "no") == "loadgroup":
         config.option.loadscopereorder = False  # keep our longest-first order (xdist would sort by test count)
 

@@ -24,7 +24,7 @@ from generator.reference.rounds import period_holding
 from generator.reference.workbook import WorkbookInputs, WorkbookResult, evaluate_workbook
 from generator.workbook.inputs import People, fill
 from generator.workbook.names import read
-from generator.workbook.writer import template_date, write_workbook
+from generator.workbook.writer import template_date
 from tests.workbook.plans import random_plan
 
 FIRST_NAMES = ("Anna", "Jānis", "Līga", "Ēriks", "Žanete", "Oskars", "Ilze", "Māris", "Ģirts", "Ieva")
@@ -130,7 +130,10 @@ def write_children(catalogue: Catalogue, template: Path, children: list[Child], 
 
 
 def generic_template(catalogue: Catalogue, folder: Path) -> Path:
-    return write_workbook(catalogue, folder / "veidne.xlsx")
+    """The generic template as ``ibm matrix`` writes it (its bytes written once per test process)."""
+    from tests.template_cache import kept_template
+
+    return kept_template(catalogue, folder / "veidne.xlsx")
 
 
 # --- a price change, as an analyst makes it ----------------------------------------------------------------

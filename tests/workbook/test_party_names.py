@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -68,9 +68,13 @@ class NamesBatch:
     child: Child
     cases: list[Case]
     recalculated: dict[str, Path]
+    _read: dict[str, NamedValues] = field(default_factory=dict)
 
     def values(self, key: str) -> NamedValues:
-        return NamedValues(self.recalculated[key], all_sheets=True)
+        """Every sheet of a recalculated file, read once (the tests only look at the values)."""
+        if key not in self._read:
+            self._read[key] = NamedValues(self.recalculated[key], all_sheets=True)
+        return self._read[key]
 
 
 def cases(pilot_day: dt.date) -> list[Case]:
@@ -96,16 +100,18 @@ def batch(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> Nam
     child = make_children(catalogue, 1, seed=5050, municipalities=[MUNICIPALITY])[0]
     labels = {str(k): v for k, v in catalogue.enums.recipients.items()}
     files = []
+    templates: dict[tuple[str, str | None], Path] = {}  # one per catalogue and municipality, shared by its cases
     for case in cases(child.inputs.period_start):
-        cat = catalogues[case.catalogue]
-        template = write_workbook(cat, root / "templates" / case.catalogue / file_name(case.municipality),
-                                  case.municipality)
+        key = (case.catalogue, case.municipality)
+        if key not in templates:
+            templates[key] = write_workbook(catalogues[case.catalogue], root / "templates" / case.catalogue
+                                            / file_name(case.municipality), case.municipality)
         path = root / "filled" / f"{case.key}.xlsx"
         path.parent.mkdir(parents=True, exist_ok=True)
         if case.day is None:
-            shutil.copy(template, path)
+            shutil.copy(templates[key], path)
         else:
-            wb = load_workbook(template)
+            wb = load_workbook(templates[key])
             fill(wb, child.inputs, labels, child.people)
             write(wb, "Perioda_Sakums", case.day)
             wb.save(path)

@@ -1,0 +1,73 @@
+"""The matrix template that `ibm collect`, `ibm documents --from-matrix` and `ibm migrate` compare every file with,
+made once per test process instead of once per run.
+
+Each run makes a TemplateSource, which writes the current template (``generate_template``: ~0.4 s) and reads it
+into the cell-by-cell expectation (``describe``: ~0.2 s), and each Migrator writes the template of every
+municipality it migrates to; a test session runs those commands a few hundred times with the same catalogue.
+Both functions give the same result for the same input (the template is byte for byte reproducible, whatever
+its path: tests/workbook/test_structure.py::test_same_catalogue_gives_identical_files), so the test process
+keeps:
+
+- each written template's bytes, by the template version the catalogue and code make (the catalogue's content
+  hash and the layout revision: ``template_version``), the municipality and the prices day; a later call writes
+  those bytes to its path (it still goes through ``generate_template``, so a test that counts the calls sees
+  them all);
+- each expectation, pickled, by the SHA-256 of the template file and the version; a later call gets a fresh copy
+  with a fresh token, as a new ``describe`` would: what one run's expectation learns (formula digests, proven
+  skeletons) is never seen by another run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import uuid
+from pathlib import Path
+
+from generator.ministry import migrate, templates
+
+_WRITTEN: dict[tuple[str, str | None, object], bytes] = {}
+_DESCRIBED: dict[tuple[bytes, str], bytes] = {}
+_WRAPPED: dict[str, object] = {}  # the wrappers and the real functions (tests/test_template_cache.py)
+
+
+def install() -> None:
+    """Wrap templates.generate_template (also as migrate imported it) and templates.describe (once per process)."""
+    if getattr(templates.generate_template, "_kept", False):
+        return
+    generate, describe = templates.generate_template, templates.describe
+
+    def generate_kept(catalogue, path: Path, municipality=None, day=None) -> Path:  # noqa: ANN001
+        from generator.workbook.version import template_version
+
+        key = (template_version(catalogue, day), municipality, day)
+        if key not in _WRITTEN:
+            made = generate(catalogue, path, municipality, day)
+            _WRITTEN[key] = Path(made).read_bytes()
+            return made
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(_WRITTEN[key])
+        return path
+
+    def describe_kept(path: Path, version: str):  # noqa: ANN202 - templates.describe's (Expected, entry)
+        key = (hashlib.sha256(Path(path).read_bytes()).digest(), version)
+        if key not in _DESCRIBED:
+            found = describe(path, version)
+            _DESCRIBED[key] = pickle.dumps(found)
+            return found
+        expected, entry = pickle.loads(_DESCRIBED[key])
+        expected.token = uuid.uuid4().hex
+        return expected, entry
+
+    generate_kept._kept = True  # type: ignore[attr-defined]
+    _WRAPPED.update(generate=generate_kept, describe=describe_kept, generate_real=generate, describe_real=describe)
+    templates.generate_template = migrate.generate_template = generate_kept
+    templates.describe = describe_kept
+
+
+def kept_template(catalogue, path: Path, municipality: str | None = None, day=None) -> Path:  # noqa: ANN001
+    """``write_workbook(catalogue, path, municipality, day)`` from the kept bytes: the tests' own filled matrices
+    start from the same template (tests/ministry/factory.py), not counted as a run's generate_template call."""
+    install()
+    return _WRAPPED["generate"](catalogue, path, municipality, day)  # type: ignore[operator]

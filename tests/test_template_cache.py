@@ -1,0 +1,58 @@
+"""The test process's kept matrix template (tests/template_cache.py) is what the product makes: the same bytes as
+a template written now, an expectation equal to a fresh one but with its own token, another template for another
+catalogue, municipality or prices day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.ministry import migrate, templates
+from generator.workbook.version import template_version
+from generator.workbook.writer import write_workbook
+from tests import template_cache
+
+
+def test_the_kept_template_is_the_template_written_now(catalogue: Catalogue, tmp_path: Path) -> None:
+    assert templates.generate_template is template_cache._WRAPPED["generate"]  # installed by tests/conftest.py
+    assert migrate.generate_template is templates.generate_template
+    first = templates.generate_template(catalogue, tmp_path / "a" / "veidne.xlsx")
+    again = templates.generate_template(catalogue, tmp_path / "b" / "cits-nosaukums.xlsx")
+    assert again == tmp_path / "b" / "cits-nosaukums.xlsx"
+    fresh = write_workbook(catalogue, tmp_path / "c" / "veidne.xlsx")
+    assert first.read_bytes() == again.read_bytes() == fresh.read_bytes()
+    assert template_cache.kept_template(catalogue, tmp_path / "h.xlsx").read_bytes() == fresh.read_bytes()
+    municipality = catalogue.pilot_municipalities()[0].id
+    own = templates.generate_template(catalogue, tmp_path / "d.xlsx", municipality)
+    assert own.read_bytes() == write_workbook(catalogue, tmp_path / "e.xlsx", municipality).read_bytes()
+    assert own.read_bytes() != fresh.read_bytes()
+    day = dt.date(2023, 4, 1)
+    dated = templates.generate_template(catalogue, tmp_path / "f.xlsx", None, day)
+    assert dated.read_bytes() == write_workbook(catalogue, tmp_path / "g.xlsx", None, day).read_bytes()
+
+
+def test_another_catalogue_gets_its_own_template(catalogue: Catalogue, tmp_path: Path) -> None:
+    shutil.copytree(DEFAULT_CATALOGUE, tmp_path / "catalogue")
+    programme = tmp_path / "catalogue" / "programme.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8") + "\n# cita versija\n", encoding="utf-8")
+    other = load_or_raise(tmp_path / "catalogue")
+    assert template_version(other) != template_version(catalogue)
+    made = templates.generate_template(other, tmp_path / "cits.xlsx")
+    assert made.read_bytes() == write_workbook(other, tmp_path / "tiesi.xlsx").read_bytes()
+    assert made.read_bytes() != templates.generate_template(catalogue, tmp_path / "sis.xlsx").read_bytes()
+
+
+def test_a_kept_expectation_is_a_fresh_copy(catalogue: Catalogue, tmp_path: Path) -> None:
+    path = write_workbook(catalogue, tmp_path / "veidne.xlsx")
+    version = template_version(catalogue)
+    first, entry = templates.describe(path, version)
+    again, entry_again = templates.describe(path, version)
+    real, real_entry = template_cache._WRAPPED["describe_real"](path, version)
+    assert first == again == real and entry == entry_again == real_entry
+    assert len({first.token, again.token, real.token}) == 3  # a new run's expectation has proven nothing yet
+    assert again is not first and again.digests is not first.digests
+    again.digests[next(iter(again.digests))].add("iemācīts")
+    assert templates.describe(path, version)[0] == real  # what one copy learns, the next one does not know
