@@ -24,7 +24,7 @@ from generator.documents.from_matrix.child_link import child_link_lines
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
-from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
+from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
 from generator.ministry.templates import TemplateSource
 from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.rounds import plan_end
@@ -226,6 +226,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         first = signing.base_line(child) if signable else None
         warnings = signing.warning_lines(reading.warnings) if signable else []
         try:
+            check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
             documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors),
                                      build_day=today, archive=archived)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
