@@ -164,13 +164,19 @@ class _OnlyOption(click.Option):
 
 
 def _refuse_foreign_folder(out_dir: Path) -> None:
-    """`ibm build` replaces its whole output folder: never one with files it did not make."""
-    from generator.build import MANIFEST
+    """`ibm build` replaces its whole output folder: never one with files it did not make or that were changed
+    since (D119)."""
+    from generator.build import MANIFEST, FolderNotOwn, check_out
 
     if out_dir.is_dir() and not (out_dir / MANIFEST).is_file() and any(out_dir.iterdir()):
         click.echo(f"Kļūda: mape {out_dir}/ nav tukša un nav iepriekšējs `ibm build` rezultāts (tajā nav "
                    f"{MANIFEST}); ibm build aizstāj visu mapi, tāpēc to neizmanto. Norādiet jaunu vai tukšu mapi "
                    f"ar --out. Nekas netika mainīts.", err=True)
+        sys.exit(EXIT_FAILED)
+    try:
+        check_out(out_dir)
+    except FolderNotOwn as exc:
+        click.echo(f"Kļūda: {exc}.", err=True)
         sys.exit(EXIT_FAILED)
 
 
@@ -182,7 +188,7 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
 @click.option("--force", is_flag=True, help="Veidot visu no jauna, neizmantojot iepriekšējo rezultātu.")
 def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
     """Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni) pagaidu mapē un nomaina build/."""
-    from generator.build import build_with_report
+    from generator.build import FolderNotOwn, build_with_report
 
     names = _step_names()
     unknown = [part for part in only if part not in names]
@@ -196,6 +202,9 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
         report = build_with_report(catalogue, out_dir, progress=click.echo, only=set(only) or None, force=force)
     except CatalogueError as exc:
         _fail(exc.problems, catalogue_dir)
+    except FolderNotOwn as exc:
+        click.echo(f"Kļūda: {exc}.", err=True)
+        sys.exit(EXIT_FAILED)
     except Exception as exc:  # noqa: BLE001 - any renderer failure: report, keep the old build
         os_error = find_os_error(exc)
         reason = os_reason(os_error) if os_error is not None else str(exc)

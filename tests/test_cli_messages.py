@@ -153,6 +153,12 @@ def test_build_into_an_empty_folder_and_again(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
         assert result.exit_code == 0, result.output
     assert (out / build_module.MANIFEST).is_file()
+    (out / "atvertie-dati" / "mani").mkdir()
+    (out / "atvertie-dati" / "mani" / "a.csv").write_text("x", "utf-8")
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
+    assert result.exit_code == 1  # a file the build did not write is never deleted with the old build (D119)
+    assert "Kļūda: mapē" in result.output and "atvertie-dati/mani/a.csv" in result.output
+    assert (out / "atvertie-dati" / "mani" / "a.csv").read_text("utf-8") == "x"
 
 
 def test_build_names_a_file_system_failure_in_latvian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
