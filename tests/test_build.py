@@ -78,3 +78,18 @@ def test_a_foreign_or_edited_file_in_the_build_folder_stops_the_build(tmp_path: 
     with pytest.raises(build_module.FolderNotOwn, match="b/versija.txt"):
         build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
     assert (out / "b" / "versija.txt").read_text("utf-8") == "labots"
+
+
+def test_files_ibm_documents_rewrote_in_the_build_folder_are_own(tmp_path: Path, catalogue_copy: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ibm documents --out build` after `ibm build`: its manifest vouches for the files it rewrote."""
+    from generator.documents.staged_output import DOCUMENTS_MANIFEST, render_staged
+
+    monkeypatch.setattr(build_module, "_renderers", _fake_steps([]))
+    out = tmp_path / "build"
+    build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
+    render_staged(out, lambda s: ((s / "a").mkdir(), (s / "a" / "versija.txt").write_text("cits", "utf-8")),
+                  manifest=DOCUMENTS_MANIFEST)
+    build_module.check_out(out)  # no refusal
+    build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
+    assert not (out / DOCUMENTS_MANIFEST).exists()  # the new build's manifest lists all it holds
