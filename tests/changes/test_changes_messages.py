@@ -29,3 +29,23 @@ def test_unknown_only_part_is_a_usage_error() -> None:
     assert result.exit_code == 2
     assert "nav tādas daļas: nav (gaidīts: " in result.output
     assert "dokumenti" in result.output
+
+
+def test_out_never_replaces_a_file_the_command_did_not_write(tmp_path: Path) -> None:
+    """audit15 F2, D119: a user's file is refused before any work (rc 1, named), its own report is replaced."""
+    notes = tmp_path / "piezimes.txt"
+    notes.write_text("piezīmes\n", encoding="utf-8")
+    args = ["changes", "--from", str(DEFAULT_CATALOGUE), "--out"]
+    result = CliRunner().invoke(main, [*args, str(notes)])
+    assert result.exit_code == 1, result.output
+    assert f"Kļūda: fails {notes} jau ir" in result.output and "--overwrite" in result.output
+    assert notes.read_text(encoding="utf-8") == "piezīmes\n"
+    report = tmp_path / "atskaite.md"
+    for _ in range(2):  # the second run replaces the report the first one wrote
+        result = CliRunner().invoke(main, [*args, str(report)])
+        assert result.exit_code == 0, result.output
+    assert report.read_text(encoding="utf-8").startswith("# Cenu un noteikumu izmaiņas")
+    result = CliRunner().invoke(main, [*args, str(notes), "--overwrite"])
+    assert result.exit_code == 0, result.output
+    assert notes.read_text(encoding="utf-8") == report.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atskaite.md", "piezimes.txt"]
