@@ -34,9 +34,33 @@ def _agree(n: int, one: str, many: str) -> str:
     return lvformat.agree(n, one, many)
 
 
+EXIT_USAGE = 2  # a missing file or folder, an invalid value of an option (README „Izejas statuss”)
+
+
 def _fail(message: str) -> None:
     click.echo(f"Kļūda: {message}", err=True)
     sys.exit(EXIT_NOTHING_WRITTEN)
+
+
+def _usage(message: str) -> None:
+    """A wrong parameter: one line, status 2, before any work."""
+    click.echo(f"Kļūda: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
+    """An explicit --registry that is missing (status 2) or broken (status 1) stops the command before any matrix
+    is read: it would otherwise refuse valid old-template matrices as if they were at fault."""
+    from generator.ministry.templates import RegistryError, load_registry
+
+    if registry is None:
+        return
+    if must_exist and not registry.is_file():
+        _usage(f"--registry {registry}: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`)")
+    try:
+        load_registry(registry)
+    except RegistryError as exc:
+        _fail(f"--registry: {exc}; nekas netika uzrakstīts")
 
 
 def os_reason(exc: OSError) -> str:
@@ -69,10 +93,10 @@ def _amount(text: str | None, option: str) -> Decimal | None:
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite() or value < 0:
-        _fail(f"{option} '{text}' nav summa (gaidīts: EUR, piem. 300000 vai 300 000,00)")
+        _usage(f"{option} '{text}' nav summa (gaidīts: EUR, piem. 300000 vai 300 000,00)")
     assert value is not None
     if value != value.quantize(Decimal("0.01")):
-        _fail(f"{option} '{text}' nav veselos centos (gaidīts: EUR ar ne vairāk kā diviem cipariem aiz komata, "
+        _usage(f"{option} '{text}' nav veselos centos (gaidīts: EUR ar ne vairāk kā diviem cipariem aiz komata, "
               "piem. 2000,01); centa daļas nevar sadalīt")
     return value.quantize(Decimal("0.01"))
 
@@ -115,7 +139,18 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.writable import unwritable_reason
 
     if out.suffix.lower() != ".xlsx":
-        _fail(f"--out {out}: kopsavilkumam vajag .xlsx failu")
+        _usage(f"--out {out}: kopsavilkumam vajag .xlsx failu")
+    for option, given in (("MAPE", folder), ("--previous", previous), *(("--templates", t) for t in template_dirs)):
+        if given is not None and not given.is_dir():
+            what = "ir fails, nevis mape" if given.exists() else "nav atrasta"
+            _usage(f"{option} {given} {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)"
+                   if option != "--templates" else f"{option} {given}: mape {what}")
+    _check_registry(registry, must_exist=True)
+    try:
+        key = load_key(key_file)
+    except KeyError_ as exc:
+        _usage(str(exc))
+    amount = _amount(envelope, "--envelope")
     for source in (folder, previous):
         if source is not None and source.resolve() in out.resolve().parents:
             _fail(f"--out {out}: kopsavilkumu nedrīkst rakstīt savācamajā mapē {source}")
@@ -128,15 +163,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         _fail(f"{exc}; nekas netika uzrakstīts")
     except OSError as exc:
         _fail(f"nevar pārbaudīt iepriekšējos rezultātus: {os_reason(exc)}; nekas netika uzrakstīts")
-    try:
-        key = load_key(key_file)
-    except KeyError_ as exc:
-        _fail(str(exc))
-    amount = _amount(envelope, "--envelope")
     catalogue = load_for_command(catalogue_dir)
-    for folder_ in template_dirs:
-        if not folder_.is_dir():
-            _fail(f"--templates {folder_}: mape nav atrasta")
     templates = TemplateSource(catalogue, registry, template_dirs)
     step = {"last": -1}
 
@@ -282,6 +309,7 @@ def fingerprint(registry: Path | None, replace: bool, catalogue_dir: Path) -> No
     """
     from generator.ministry.templates import TemplateChanged, register_current
 
+    _check_registry(registry, must_exist=False)  # a new registry file is created
     catalogue = load_for_command(catalogue_dir)
     try:
         version, outcome = register_current(catalogue, registry, replace=replace)
