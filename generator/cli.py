@@ -21,12 +21,25 @@ EXIT_OK = 0
 EXIT_FAILED = 1  # the command failed: bad catalogue or input file, output could not be written, internal error
 EXIT_USAGE = 2  # wrong command line (click's usage errors)
 
+CATALOGUE_MARKS = ("programme.yaml", "services", "prices")  # a folder with none of them is no catalogue
+
+
+def _catalogue_folder(_ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+    """A folder without any of the catalogue's main files is a wrong parameter (status 2, one line), not a
+    catalogue with seven errors (audit15 F6, D121)."""
+    if value is not None and not any((value / mark).exists() for mark in CATALOGUE_MARKS):
+        raise click.BadParameter(f"mapē {value} nav kataloga (tajā nav programme.yaml, services/ un prices/; "
+                                 "gaidīts: kataloga mape kā catalogue/)")
+    return value
+
+
 CATALOGUE_OPTION = click.option(
     "--catalogue",
     "catalogue_dir",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=DEFAULT_CATALOGUE,
     show_default="catalogue/",
+    callback=_catalogue_folder,
     help="Kataloga mape.",
 )
 

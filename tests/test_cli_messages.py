@@ -223,3 +223,13 @@ def test_counts_agree_with_the_number(catalogue_copy: Path) -> None:
     assert result.exit_code == 1
     assert "Katalogā ir 1 kļūda; nekas netika uzrakstīts." in result.output, result.output
     assert not (catalogue_copy.parent / "m.xlsx").exists()
+
+
+@pytest.mark.parametrize("command", [["check"], ["build"], ["matrix"], ["documents"], ["fingerprint"]])
+def test_a_folder_that_is_no_catalogue_is_one_line_with_status_2(tmp_path: Path, command: list[str]) -> None:
+    """audit15 F6, D121: not seven 'file missing' errors with status 1."""
+    (tmp_path / "nav-katalogs").mkdir()
+    result = CliRunner().invoke(main, [*command, "--catalogue", str(tmp_path / "nav-katalogs")])
+    assert result.exit_code == 2, result.output
+    assert "nav kataloga (tajā nav programme.yaml, services/ un prices/" in " ".join(result.output.split())
+    assert "fails nav atrasts" not in result.output and "Traceback" not in result.output

@@ -245,7 +245,8 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
 
     Esošu failu (jaunā matrica vai tās pārskats *-parnesana.txt) nepārraksta, ja nav norādīts --overwrite; tāds
     fails tiek atteikts, pārējie pārnesti. Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
-    (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta).
+    (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
+    matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
     from generator.ministry.console_names import shown_file
     from generator.ministry.migrate import MigrationError, Migrator
@@ -258,13 +259,15 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         if not files:
             _fail(f"mapē {old} nav nevienas .xlsx matricas; nekas netika uzrakstīts")
         if out.resolve() == old.resolve() or old.resolve() in out.resolve().parents:
-            _fail("--out jābūt citai mapei, ne pārnesamo matricu mapei vai tās apakšmapei")
+            _usage("--out jābūt citai mapei, ne pārnesamo matricu mapei vai tās apakšmapei")
+        if out.suffix.lower() == ".xlsx" or (out.exists() and not out.is_dir()):
+            _usage(f"--out {out}: ja VECA ir mape, --out jābūt mapei jaunajām matricām, nevis failam")
         targets = [(f, out / f.relative_to(old)) for f in files]
     else:
         if out.suffix.lower() != ".xlsx":
-            _fail(f"--out {out}: jaunajai matricai vajag .xlsx failu")
+            _usage(f"--out {out}: jaunajai matricai vajag .xlsx failu")
         if out.resolve() == old.resolve():
-            _fail("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
+            _usage("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
         targets = [(old, out)]
     catalogue = load_for_command(catalogue_dir)
     refused = 0
