@@ -238,7 +238,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                                        signing.report_section(warnings, [*one_of, *links]), first))
         except FolderTaken as exc:
             summary.refused += 1
-            summary.reasons["mape jau pastāv"] += 1
+            summary.reasons[exc.reason] += 1
             err(f"{head}: atteikts: {exc}")
             continue
         except Exception as exc:  # noqa: BLE001 - one file must never stop the others

@@ -35,7 +35,11 @@ def page_mark(draft: bool, archive: bool) -> str | None:
 
 
 class FolderTaken(Exception):
-    """The child's folder exists and was not made by this command."""
+    """The child's folder exists and was not made by this command, or holds files it did not write."""
+
+    def __init__(self, message: str, reason: str = "mape jau pastāv") -> None:
+        super().__init__(message)
+        self.reason = reason  # the summary line's short reason
 
 
 def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildContext, params_day,  # noqa: ANN001
@@ -76,7 +80,7 @@ def check_folder(target: Path) -> None:
     known = parse_listing((target / MARKER).read_text(encoding="utf-8", errors="replace").splitlines())
     foreign, changed = strangers(target, known, ignore=(MARKER,))
     if foreign or changed:
-        raise FolderTaken(refusal(target, foreign, changed))
+        raise FolderTaken(refusal(target, foreign, changed), "mapē ir svešs vai mainīts fails")
 
 
 def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool, pdf: bool = True,
