@@ -233,3 +233,16 @@ def test_a_folder_that_is_no_catalogue_is_one_line_with_status_2(tmp_path: Path,
     assert result.exit_code == 2, result.output
     assert "nav kataloga (tajā nav programme.yaml, services/ un prices/" in " ".join(result.output.split())
     assert "fails nav atrasts" not in result.output and "Traceback" not in result.output
+
+
+def test_ctrl_c_says_what_was_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """audit15 F14: status 1 (README) and a message that the unfinished part was not written."""
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(matrix_module, "write_workbook", interrupted)
+    result = CliRunner().invoke(main, ["matrix", "--out", str(tmp_path / "m.xlsx")])
+    assert result.exit_code == 1
+    assert "Pārtraukts (Ctrl-C): nepabeigtais netika uzrakstīts" in result.output, result.output
+    assert "Aborted" not in result.output and not (tmp_path / "m.xlsx").exists()
+    assert [p.name for p in tmp_path.iterdir()] == []

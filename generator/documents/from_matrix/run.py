@@ -227,6 +227,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         warnings = signing.warning_lines(reading.warnings) if signable else []
         try:
             check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
+            err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
             documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors),
                                      build_day=today, archive=archived)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
