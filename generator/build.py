@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.code_deps import imported_files
+from generator.lvformat import agree
 from generator.own_files import digest, refusal, strangers
 
 Progress = Callable[[str], None]
@@ -174,21 +175,26 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
     try:
         steps = _renderers()
         keys: list[str] = []
-        for i, step in enumerate(steps, 1):
+        # the progress counts the parts this run shows: built, or taken over from the previous build (audit15 F16)
+        shown = [s.name for s in steps if only is None or s.name in only or s.name in previous.get("steps", {})]
+        for step in steps:
+            i = shown.index(step.name) + 1 if step.name in shown else 0
             key = step_key(step, catalogue, keys)
             keys.append(key)
             selected = only is None or step.name in only
             reused = _reuse(previous, out, staging, step.name, key if selected else None)
             if reused is not None:
                 note = "nav mainīts" if selected else "netika veidots šoreiz"
-                progress(f"[{i}/{len(steps)}] {step.title_lv}: {note}, pārņemti {len(reused)} faili")
+                n = len(reused)
+                progress(f"[{i}/{len(shown)}] {step.title_lv}: {note}, {agree(n, 'pārņemts', 'pārņemti')} {n} "
+                         f"{agree(n, 'fails', 'faili')}")
                 files = reused
                 report.reused.append(step.name)
                 key = previous["steps"][step.name]["key"]
             elif not selected:
                 continue
             else:
-                progress(f"[{i}/{len(steps)}] {step.title_lv} …")
+                progress(f"[{i}/{len(shown)}] {step.title_lv} …")
                 before = _files(staging)
                 step.render(catalogue, staging, progress)
                 files = sorted(_files(staging) - before)

@@ -93,3 +93,16 @@ def test_files_ibm_documents_rewrote_in_the_build_folder_are_own(tmp_path: Path,
     build_module.check_out(out)  # no refusal
     build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
     assert not (out / DOCUMENTS_MANIFEST).exists()  # the new build's manifest lists all it holds
+
+
+def test_progress_counts_only_the_parts_shown(tmp_path: Path, catalogue_copy: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """audit15 F16: one part built into a new folder is "[1/1]", not "[2/2]"."""
+    monkeypatch.setattr(build_module, "_renderers", _fake_steps([]))
+    said: list[str] = []
+    out = tmp_path / "build"
+    build_with_report(load_or_raise(catalogue_copy), out, progress=said.append, only={"b"})
+    assert said == ["[1/1] B …"]
+    said.clear()
+    build_with_report(load_or_raise(catalogue_copy), out, progress=said.append, only={"a"})
+    assert said == ["[1/2] A …", "[2/2] B: netika veidots šoreiz, pārņemts 1 fails"]
