@@ -186,6 +186,11 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
                    f"{MANIFEST}); ibm build aizstāj visu mapi, tāpēc to neizmanto. Norādiet jaunu vai tukšu mapi "
                    f"ar --out. Nekas netika mainīts.", err=True)
         sys.exit(EXIT_FAILED)
+    from generator.ministry.writable import unwritable_reason
+
+    if (why := unwritable_reason(out_dir.resolve())) is not None:  # the build is staged beside the folder
+        click.echo(f"Kļūda: {why}. Nekas netika mainīts.", err=True)
+        sys.exit(EXIT_FAILED)
     try:
         check_out(out_dir)
     except FolderNotOwn as exc:

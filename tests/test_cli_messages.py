@@ -246,3 +246,34 @@ def test_ctrl_c_says_what_was_not_written(tmp_path: Path, monkeypatch: pytest.Mo
     assert "Pārtraukts (Ctrl-C): nepabeigtais netika uzrakstīts" in result.output, result.output
     assert "Aborted" not in result.output and not (tmp_path / "m.xlsx").exists()
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["matrix", "--out", "{ro}/m.xlsx"],
+    ["changes", "--from", "catalogue", "--out", "{ro}/x.md"],
+    ["build", "--out", "{ro}/b"],
+    ["migrate", "{src}", "--out", "{ro}/j.xlsx"],
+    ["documents", "--from-matrix", "{src}", "--out", "{ro}/d"],
+])
+def test_an_unwritable_out_folder_is_named_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           argv: list[str]) -> None:
+    """audit15 F18: the user's folder is named, not a temporary file in it; status 1, nothing left behind."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+    from generator.ministry import writable
+
+    ro = tmp_path / "tikai-lasama"
+    ro.mkdir()
+    src = tmp_path / "matrica.xlsx"
+    src.write_bytes(b"nav nolasita")
+
+    def denied(*_: object, **kwargs: object):  # noqa: ANN202
+        raise PermissionError(errno.EACCES, "Permission denied", str(Path(str(kwargs["dir"])) / ".tmp123"))
+
+    monkeypatch.setattr(writable.tempfile, "TemporaryFile", denied)
+    args = [a.format(ro=ro, src=src).replace("catalogue", str(DEFAULT_CATALOGUE)) if a == "catalogue"
+            else a.format(ro=ro, src=src) for a in argv]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert f"mapē {ro} nevar rakstīt (nav piekļuves tiesību)" in result.output, result.output
+    assert ".tmp123" not in result.output and "Traceback" not in result.output
+    assert list(ro.iterdir()) == [] and src.read_bytes() == b"nav nolasita"

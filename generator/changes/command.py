@@ -36,6 +36,11 @@ def _check_out(out_file: Path, overwrite: bool) -> None:
     if out_file.is_symlink() or (out_file.exists() and not out_file.is_file()):
         click.echo(f"Kļūda: --out {out_file} nav parasts fails; norādiet faila ceļu.", err=True)
         sys.exit(2)
+    from generator.ministry.writable import unwritable_reason
+
+    if (why := unwritable_reason(out_file)) is not None:
+        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
+        sys.exit(1)
     if out_file.exists() and not overwrite and not _own_report(out_file):
         click.echo(f"Kļūda: fails {out_file} jau ir, un to nav rakstījusi `ibm changes` (tas nesākas ar "
                    f"„{REPORT_HEAD}”); nekas netika uzrakstīts. Norādiet citu --out vai pievienojiet --overwrite.",

@@ -269,6 +269,10 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         if out.resolve() == old.resolve():
             _usage("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
         targets = [(old, out)]
+    from generator.ministry.writable import unwritable_folder, unwritable_reason
+
+    if (why := unwritable_folder(out) if old.is_dir() else unwritable_reason(out)) is not None:
+        _fail(f"{why}; nekas netika uzrakstīts")
     catalogue = load_for_command(catalogue_dir)
     refused = 0
     with Migrator(catalogue) as migrator:

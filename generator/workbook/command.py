@@ -68,6 +68,11 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
         click.echo(f"Kļūda: --out: '{out}' nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx).",
                    err=True)
         sys.exit(2)
+    from generator.ministry.writable import unwritable_reason
+
+    if (why := unwritable_reason(out)) is not None:  # named before the workbook is made (audit15 F18)
+        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
+        sys.exit(1)
     reason = None if overwrite else refusal(out)
     if reason is not None:
         click.echo(f"Kļūda: --out: fails '{out}' jau ir, un {reason}; to nepārraksta (lai aizstātu, pievienojiet "
