@@ -274,14 +274,15 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     if (why := unwritable_folder(out) if old.is_dir() else unwritable_reason(out)) is not None:
         _fail(f"{why}; nekas netika uzrakstīts")
     catalogue = load_for_command(catalogue_dir)
-    refused = 0
+    refused = hidden = 0
     with Migrator(catalogue) as migrator:
         for source, target in targets:
             try:
                 report = migrator.migrate(source, target, overwrite=overwrite)
             except MigrationError as exc:
                 refused += 1
-                click.echo(f"Kļūda: {shown_file(source)}: {exc}; nekas netika uzrakstīts", err=True)
+                click.echo(f"Kļūda: {shown_file(source, old if old.is_dir() else None)}: {exc}; nekas netika "
+                           "uzrakstīts", err=True)
                 continue
             if len(targets) == 1:
                 click.echo(report.text())
@@ -292,13 +293,18 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
                 if report.before and report.after and report.before.needed != report.after.needed:
                     effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
                 news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
-                click.echo(f"{shown_file(source, old)} → {shown_file(target)}: pārnestas {report.carried} šūnas"
+                shown = shown_file(target, out)  # relative, as the source is shown (audit15 F8)
+                hidden += shown != target.relative_to(out).as_posix()
+                click.echo(f"{shown_file(source, old)} → {shown}: pārnestas {report.carried} šūnas"
                            f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
     if len(targets) > 1:
         done = len(targets) - refused
+        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out}" if done else ""
         click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}, "
-                   f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}; pārskati: *-parnesana.txt "
-                   f"blakus jaunajām matricām mapē {out}.")
+                   f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")
+        if hidden:
+            click.echo("Faili, kuru nosaukumā redzams personas kods, parādīti kā mape/matrica-<SHA-256 sākums>.xlsx "
+                       "(atrodami ar sha256sum).")
     if refused:
         sys.exit(1)
 
