@@ -99,8 +99,10 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
 @click.option("--only", multiple=True, metavar="DAĻA", help="Ar --outputs: salīdzināt tikai šīs būvēšanas daļas.")
 @click.option("--overwrite", is_flag=True,
               help="Ar --out: aizstāt arī esošu failu, ko nav rakstījusi `ibm changes`.")
+@click.option("--catalogue", "catalogue_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=None, help="Jaunās versijas kataloga mape (tas pats, kas --to MAPE).")
 def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, only: tuple[str, ...],
-            overwrite: bool) -> None:
+            overwrite: bool, catalogue_dir: Path | None) -> None:
     """Cenu un noteikumu izmaiņu atskaite starp divām kataloga versijām.
 
     Ar --out esošu failu aizstāj tikai tad, ja tā ir šīs komandas atskaite (sākas ar tās virsrakstu) vai ir
@@ -116,6 +118,10 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
                                      param_hint="'--only'")
         if not outputs:
             raise click.BadParameter("izmanto tikai kopā ar --outputs", param_hint="'--only'")
+    if catalogue_dir is not None:  # README: every command that reads the catalogue takes --catalogue (audit15 F7)
+        if click.get_current_context().get_parameter_source("new_ref") is not click.core.ParameterSource.DEFAULT:
+            raise click.UsageError("--catalogue un --to kopā nelieto (abi nosaka jauno versiju)")
+        new_ref = str(catalogue_dir)
     if out_file:
         _check_out(out_file, overwrite)
     with tempfile.TemporaryDirectory(prefix="ibm-refs-") as tmp:

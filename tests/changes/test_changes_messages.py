@@ -49,3 +49,17 @@ def test_out_never_replaces_a_file_the_command_did_not_write(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert notes.read_text(encoding="utf-8") == report.read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["atskaite.md", "piezimes.txt"]
+
+
+def test_catalogue_names_the_new_version(tmp_path: Path) -> None:
+    """audit15 F7: `--catalogue MAPE` as in every other command, the same as `--to MAPE`."""
+    folder = tmp_path / "kat"
+    shutil.copytree(DEFAULT_CATALOGUE, folder)
+    programme = folder / "programme.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8").replace("value: 6,", "value: sešas,", 1),
+                         encoding="utf-8")
+    result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(folder)])
+    assert result.exit_code == 1 and "kat/programme.yaml" in result.output, result.output  # the new one is read
+    result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(folder),
+                                       "--to", str(DEFAULT_CATALOGUE)])
+    assert result.exit_code == 2 and "--catalogue un --to kopā nelieto" in result.output
