@@ -80,8 +80,9 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
     """Load one version; one of an earlier schema is read tolerantly (what could not be compared is kept)."""
     loaded = load_tolerant(folder, other, workdir, label)
     if loaded.catalogue is None:
+        revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
         for p in loaded.problems:
-            click.echo(_user_path(p, folder, workdir).format(folder), err=True)
+            click.echo(revision + _user_path(p, folder, workdir).format(folder), err=True)
         click.echo(f"Kļūda: katalogs '{ref}' nav derīgs, un to nevar pielāgot pašreizējai shēmai.", err=True)
         sys.exit(1)
     return loaded

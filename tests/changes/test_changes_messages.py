@@ -63,3 +63,23 @@ def test_catalogue_names_the_new_version(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(folder),
                                        "--to", str(DEFAULT_CATALOGUE)])
     assert result.exit_code == 2 and "--catalogue un --to kopā nelieto" in result.output
+
+
+def test_a_broken_revision_names_its_files_with_the_revision(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """audit15 F13: `HEAD~50:catalogue/…` so the line is not read as the working catalogue's file."""
+    from generator.changes import command
+
+    def old_revision(ref: str, workdir: Path, repo: Path) -> Path:
+        if ref != "v-bojata":
+            return Path(ref)
+        target = workdir / "v-bojata" / "catalogue"
+        shutil.copytree(DEFAULT_CATALOGUE, target)
+        programme = target / "programme.yaml"
+        programme.write_text(programme.read_text(encoding="utf-8").replace("value: 6,", "value: sešas,", 1),
+                             encoding="utf-8")
+        return target
+
+    monkeypatch.setattr(command, "materialize", old_revision)
+    result = CliRunner().invoke(main, ["changes", "--from", "v-bojata"])
+    assert result.exit_code == 1, result.output
+    assert "v-bojata:catalogue/programme.yaml:" in result.output, result.output
