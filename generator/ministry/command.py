@@ -154,6 +154,9 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     for source in (folder, previous):
         if source is not None and source.resolve() in out.resolve().parents:
             _fail(f"--out {out}: kopsavilkumu nedrīkst rakstīt savācamajā mapē {source}")
+    if out.is_file() and not out.stat().st_mode & 0o222:  # write-protected by its owner: respected (audit15 F15)
+        _fail(f"kopsavilkums {out} ir aizsargāts pret rakstīšanu (tikai lasāms); nekas netika uzrakstīts – noņemiet "
+              "aizsardzību vai izvēlieties citu --out")
     try:
         check_paths(out, [("MAPE", folder)] + ([("--previous", previous)] if previous is not None else []))
         check_ownership(out)

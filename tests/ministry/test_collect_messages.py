@@ -108,3 +108,16 @@ def test_parameter_problems_are_status_2_before_reading(small_folder, tmp_path: 
     result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.csv")], env=ENV)
     assert result.exit_code == 2 and ".xlsx" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_a_write_protected_summary_is_respected(small_folder, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """audit15 F15: a summary made read-only by its owner is not replaced silently."""
+    _never_read(monkeypatch)
+    folder, _ = small_folder
+    out = tmp_path / "k.xlsx"
+    out.write_bytes(b"vecais kopsavilkums")
+    out.chmod(0o444)
+    result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(out)], env=ENV)
+    assert result.exit_code == 1, result.output
+    assert "ir aizsargāts pret rakstīšanu" in result.output and "nekas netika uzrakstīts" in result.output
+    assert out.read_bytes() == b"vecais kopsavilkums" and sorted(p.name for p in tmp_path.iterdir()) == ["k.xlsx"]
