@@ -19,6 +19,8 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.code_deps import imported_files
+from generator.lvformat import agree
+from generator.own_files import digest, refusal, strangers
 
 Progress = Callable[[str], None]
 Renderer = Callable[[Catalogue, Path, Progress], list[Path]]
@@ -108,6 +110,29 @@ def step_key(step: Step, catalogue: Catalogue, earlier: list[str]) -> str:
     return digest.hexdigest()
 
 
+class FolderNotOwn(Exception):
+    """The output folder holds a file this command did not write, or one changed since it wrote it (D119)."""
+
+
+def check_out(out: Path) -> None:
+    """Raises FolderNotOwn unless every file in ``out`` is one the previous build listed in its manifest, unchanged
+    (the manifest's SHA-256; a manifest of an earlier version without them vouches for its listed files)."""
+    if not (out / MANIFEST).is_file():
+        return  # no previous build: the command refuses a non-empty folder before it starts (cli.py)
+    from generator.documents.staged_output import DOCUMENTS_MANIFEST, known_files
+
+    previous = _read_manifest(out)
+    listed = {f for entry in previous.get("steps", {}).values() for f in entry.get("files", [])}
+    hashes = previous.get("sha256", {})
+    known = {name: hashes.get(name) or (digest(out / name) if (out / name).is_file() else "") for name in listed}
+    for name, sha in known_files(out, DOCUMENTS_MANIFEST).items():  # `ibm documents` rewrote them since
+        if (out / name).is_file() and digest(out / name) == sha:
+            known[name] = sha
+    foreign, changed = strangers(out, known, ignore=(MANIFEST, DOCUMENTS_MANIFEST))
+    if foreign or changed:
+        raise FolderNotOwn(refusal(out, foreign, changed))
+
+
 def _read_manifest(out: Path) -> dict:
     try:
         return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
@@ -141,6 +166,7 @@ def build(catalogue: Catalogue, out: Path, progress: Progress = print, only: set
 def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = print, only: set[str] | None = None,
                       force: bool = False) -> BuildReport:
     out = out.resolve()
+    check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     previous = {} if force else _read_manifest(out)
     staging = Path(tempfile.mkdtemp(prefix=".ibm-build-", dir=out.parent))
@@ -149,21 +175,26 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
     try:
         steps = _renderers()
         keys: list[str] = []
-        for i, step in enumerate(steps, 1):
+        # the progress counts the parts this run shows: built, or taken over from the previous build (audit15 F16)
+        shown = [s.name for s in steps if only is None or s.name in only or s.name in previous.get("steps", {})]
+        for step in steps:
+            i = shown.index(step.name) + 1 if step.name in shown else 0
             key = step_key(step, catalogue, keys)
             keys.append(key)
             selected = only is None or step.name in only
             reused = _reuse(previous, out, staging, step.name, key if selected else None)
             if reused is not None:
                 note = "nav mainīts" if selected else "netika veidots šoreiz"
-                progress(f"[{i}/{len(steps)}] {step.title_lv}: {note}, pārņemti {len(reused)} faili")
+                n = len(reused)
+                progress(f"[{i}/{len(shown)}] {step.title_lv}: {note}, {agree(n, 'pārņemts', 'pārņemti')} {n} "
+                         f"{agree(n, 'fails', 'faili')}")
                 files = reused
                 report.reused.append(step.name)
                 key = previous["steps"][step.name]["key"]
             elif not selected:
                 continue
             else:
-                progress(f"[{i}/{len(steps)}] {step.title_lv} …")
+                progress(f"[{i}/{len(shown)}] {step.title_lv} …")
                 before = _files(staging)
                 step.render(catalogue, staging, progress)
                 files = sorted(_files(staging) - before)
@@ -173,7 +204,9 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
                 "key": key,
                 "files": sorted(p.relative_to(staging).as_posix() for p in files),
             }
+        manifest["sha256"] = {p.relative_to(staging).as_posix(): digest(p) for p in sorted(_files(staging))}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        check_out(out)  # nothing foreign appeared while building
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -188,11 +221,8 @@ def _files(folder: Path) -> set[Path]:
 
 def _swap(staging: Path, out: Path) -> None:
     old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
-        out.rename(old)
+    if out.exists():  # set aside under a fresh name: never over a folder this command did not make
+        old = out.rename(Path(tempfile.mkdtemp(prefix=f".{out.name}-vecais-", dir=out.parent)))
     staging.rename(out)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

@@ -21,12 +21,25 @@ EXIT_OK = 0
 EXIT_FAILED = 1  # the command failed: bad catalogue or input file, output could not be written, internal error
 EXIT_USAGE = 2  # wrong command line (click's usage errors)
 
+CATALOGUE_MARKS = ("programme.yaml", "services", "prices")  # a folder with none of them is no catalogue
+
+
+def _catalogue_folder(_ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+    """A folder without any of the catalogue's main files is a wrong parameter (status 2, one line), not a
+    catalogue with seven errors (audit15 F6, D121)."""
+    if value is not None and not any((value / mark).exists() for mark in CATALOGUE_MARKS):
+        raise click.BadParameter(f"mapē {value} nav kataloga (tajā nav programme.yaml, services/ un prices/; "
+                                 "gaidīts: kataloga mape kā catalogue/)")
+    return value
+
+
 CATALOGUE_OPTION = click.option(
     "--catalogue",
     "catalogue_dir",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     default=DEFAULT_CATALOGUE,
     show_default="catalogue/",
+    callback=_catalogue_folder,
     help="Kataloga mape.",
 )
 
@@ -164,13 +177,24 @@ class _OnlyOption(click.Option):
 
 
 def _refuse_foreign_folder(out_dir: Path) -> None:
-    """`ibm build` replaces its whole output folder: never one with files it did not make."""
-    from generator.build import MANIFEST
+    """`ibm build` replaces its whole output folder: never one with files it did not make or that were changed
+    since (D119)."""
+    from generator.build import MANIFEST, FolderNotOwn, check_out
 
     if out_dir.is_dir() and not (out_dir / MANIFEST).is_file() and any(out_dir.iterdir()):
         click.echo(f"Kļūda: mape {out_dir}/ nav tukša un nav iepriekšējs `ibm build` rezultāts (tajā nav "
                    f"{MANIFEST}); ibm build aizstāj visu mapi, tāpēc to neizmanto. Norādiet jaunu vai tukšu mapi "
                    f"ar --out. Nekas netika mainīts.", err=True)
+        sys.exit(EXIT_FAILED)
+    from generator.ministry.writable import unwritable_reason
+
+    if (why := unwritable_reason(out_dir.resolve())) is not None:  # the build is staged beside the folder
+        click.echo(f"Kļūda: {why}. Nekas netika mainīts.", err=True)
+        sys.exit(EXIT_FAILED)
+    try:
+        check_out(out_dir)
+    except FolderNotOwn as exc:
+        click.echo(f"Kļūda: {exc}.", err=True)
         sys.exit(EXIT_FAILED)
 
 
@@ -182,7 +206,7 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
 @click.option("--force", is_flag=True, help="Veidot visu no jauna, neizmantojot iepriekšējo rezultātu.")
 def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
     """Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni) pagaidu mapē un nomaina build/."""
-    from generator.build import build_with_report
+    from generator.build import FolderNotOwn, build_with_report
 
     names = _step_names()
     unknown = [part for part in only if part not in names]
@@ -196,6 +220,9 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
         report = build_with_report(catalogue, out_dir, progress=click.echo, only=set(only) or None, force=force)
     except CatalogueError as exc:
         _fail(exc.problems, catalogue_dir)
+    except FolderNotOwn as exc:
+        click.echo(f"Kļūda: {exc}.", err=True)
+        sys.exit(EXIT_FAILED)
     except Exception as exc:  # noqa: BLE001 - any renderer failure: report, keep the old build
         os_error = find_os_error(exc)
         reason = os_reason(os_error) if os_error is not None else str(exc)

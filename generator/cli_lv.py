@@ -32,7 +32,9 @@ TEXTS = {
     "Invalid value for {param_hint}: {message}": "Nederīga parametra {param_hint} vērtība: {message}",
     "Invalid value: {message}": "Nederīga vērtība: {message}",
     "Option {name!r} does not take a value.": "Parametram {name!r} vērtību nenorāda.",
-    "Aborted!": "Pārtraukts.",
+    # Ctrl-C: every command writes into a temporary place and swaps at the end (audit15 F14)
+    "Aborted!": "Pārtraukts (Ctrl-C): nepabeigtais netika uzrakstīts, un faili, ko komanda vēl nebija aizstājusi, "
+                "ir nemainīti.",
     "required": "obligāts",
     "(dynamic)": "(mainīgs)",
     "default: {default}": "noklusējums: {default}",

@@ -53,3 +53,56 @@ def test_only_keeps_other_steps(tmp_path: Path, catalogue_copy: Path, monkeypatc
     report = build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None, only={"a"})
     assert report.rendered == ["a"] and report.reused == ["b"]
     assert (out / "b" / "versija.txt").is_file()
+
+
+def test_a_foreign_or_edited_file_in_the_build_folder_stops_the_build(tmp_path: Path, catalogue_copy: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """D119: the manifest lists each file with its SHA-256; a file the build did not write, or one changed since,
+    is named and the folder stays byte-identical (before: deleted with the old build)."""
+    calls: list[str] = []
+    monkeypatch.setattr(build_module, "_renderers", _fake_steps(calls))
+    out = tmp_path / "build"
+    build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
+    (out / "piezimes.txt").write_text("mans", encoding="utf-8")
+    (out / "a" / "mani").mkdir()
+    (out / "a" / "mani" / "a.csv").write_text("x", encoding="utf-8")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    with pytest.raises(build_module.FolderNotOwn, match="piezimes.txt") as refused:
+        build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None, only={"a"})
+    assert "a/mani/a.csv" in str(refused.value) and "nekas netika uzrakstīts" in str(refused.value)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "catalogue"]  # no staging folder left
+    (out / "piezimes.txt").unlink()
+    (out / "a" / "mani" / "a.csv").unlink()
+    (out / "b" / "versija.txt").write_text("labots", encoding="utf-8")
+    with pytest.raises(build_module.FolderNotOwn, match="b/versija.txt"):
+        build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
+    assert (out / "b" / "versija.txt").read_text("utf-8") == "labots"
+
+
+def test_files_ibm_documents_rewrote_in_the_build_folder_are_own(tmp_path: Path, catalogue_copy: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ibm documents --out build` after `ibm build`: its manifest vouches for the files it rewrote."""
+    from generator.documents.staged_output import DOCUMENTS_MANIFEST, render_staged
+
+    monkeypatch.setattr(build_module, "_renderers", _fake_steps([]))
+    out = tmp_path / "build"
+    build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
+    render_staged(out, lambda s: ((s / "a").mkdir(), (s / "a" / "versija.txt").write_text("cits", "utf-8")),
+                  manifest=DOCUMENTS_MANIFEST)
+    build_module.check_out(out)  # no refusal
+    build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
+    assert not (out / DOCUMENTS_MANIFEST).exists()  # the new build's manifest lists all it holds
+
+
+def test_progress_counts_only_the_parts_shown(tmp_path: Path, catalogue_copy: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """audit15 F16: one part built into a new folder is "[1/1]", not "[2/2]"."""
+    monkeypatch.setattr(build_module, "_renderers", _fake_steps([]))
+    said: list[str] = []
+    out = tmp_path / "build"
+    build_with_report(load_or_raise(catalogue_copy), out, progress=said.append, only={"b"})
+    assert said == ["[1/1] B …"]
+    said.clear()
+    build_with_report(load_or_raise(catalogue_copy), out, progress=said.append, only={"a"})
+    assert said == ["[1/2] A …", "[2/2] B: netika veidots šoreiz, pārņemts 1 fails"]

@@ -153,6 +153,12 @@ def test_build_into_an_empty_folder_and_again(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
         assert result.exit_code == 0, result.output
     assert (out / build_module.MANIFEST).is_file()
+    (out / "atvertie-dati" / "mani").mkdir()
+    (out / "atvertie-dati" / "mani" / "a.csv").write_text("x", "utf-8")
+    result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "atvertie-dati"])
+    assert result.exit_code == 1  # a file the build did not write is never deleted with the old build (D119)
+    assert "Kļūda: mapē" in result.output and "atvertie-dati/mani/a.csv" in result.output
+    assert (out / "atvertie-dati" / "mani" / "a.csv").read_text("utf-8") == "x"
 
 
 def test_build_names_a_file_system_failure_in_latvian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -217,3 +223,57 @@ def test_counts_agree_with_the_number(catalogue_copy: Path) -> None:
     assert result.exit_code == 1
     assert "Katalogā ir 1 kļūda; nekas netika uzrakstīts." in result.output, result.output
     assert not (catalogue_copy.parent / "m.xlsx").exists()
+
+
+@pytest.mark.parametrize("command", [["check"], ["build"], ["matrix"], ["documents"], ["fingerprint"]])
+def test_a_folder_that_is_no_catalogue_is_one_line_with_status_2(tmp_path: Path, command: list[str]) -> None:
+    """audit15 F6, D121: not seven 'file missing' errors with status 1."""
+    (tmp_path / "nav-katalogs").mkdir()
+    result = CliRunner().invoke(main, [*command, "--catalogue", str(tmp_path / "nav-katalogs")])
+    assert result.exit_code == 2, result.output
+    assert "nav kataloga (tajā nav programme.yaml, services/ un prices/" in " ".join(result.output.split())
+    assert "fails nav atrasts" not in result.output and "Traceback" not in result.output
+
+
+def test_ctrl_c_says_what_was_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """audit15 F14: status 1 (README) and a message that the unfinished part was not written."""
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(matrix_module, "write_workbook", interrupted)
+    result = CliRunner().invoke(main, ["matrix", "--out", str(tmp_path / "m.xlsx")])
+    assert result.exit_code == 1
+    assert "Pārtraukts (Ctrl-C): nepabeigtais netika uzrakstīts" in result.output, result.output
+    assert "Aborted" not in result.output and not (tmp_path / "m.xlsx").exists()
+    assert [p.name for p in tmp_path.iterdir()] == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["matrix", "--out", "{ro}/m.xlsx"],
+    ["changes", "--from", "catalogue", "--out", "{ro}/x.md"],
+    ["build", "--out", "{ro}/b"],
+    ["migrate", "{src}", "--out", "{ro}/j.xlsx"],
+    ["documents", "--from-matrix", "{src}", "--out", "{ro}/d"],
+])
+def test_an_unwritable_out_folder_is_named_before_any_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           argv: list[str]) -> None:
+    """audit15 F18: the user's folder is named, not a temporary file in it; status 1, nothing left behind."""
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+    from generator.ministry import writable
+
+    ro = tmp_path / "tikai-lasama"
+    ro.mkdir()
+    src = tmp_path / "matrica.xlsx"
+    src.write_bytes(b"nav nolasita")
+
+    def denied(*_: object, **kwargs: object):  # noqa: ANN202
+        raise PermissionError(errno.EACCES, "Permission denied", str(Path(str(kwargs["dir"])) / ".tmp123"))
+
+    monkeypatch.setattr(writable.tempfile, "TemporaryFile", denied)
+    args = [a.format(ro=ro, src=src).replace("catalogue", str(DEFAULT_CATALOGUE)) if a == "catalogue"
+            else a.format(ro=ro, src=src) for a in argv]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert f"mapē {ro} nevar rakstīt (nav piekļuves tiesību)" in result.output, result.output
+    assert ".tmp123" not in result.output and "Traceback" not in result.output
+    assert list(ro.iterdir()) == [] and src.read_bytes() == b"nav nolasita"

@@ -148,7 +148,7 @@ def _read(path: Path, problems: list[Problem]) -> YamlFile | None:
 def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[tuple[M, YamlFile]]:
     items: list[tuple[M, YamlFile]] = []
     if not folder.is_dir():
-        problems.append(Problem(folder, 1, "-", "mape nav atrasta", "mape ar YAML failiem"))
+        problems.append(Problem(folder, 0, "-", "mape nav atrasta", "mape ar YAML failiem"))
         return items
     for path in sorted(folder.glob("*.yaml")):
         if not path.is_file():  # e.g. a folder named x.yaml: reported, the other files still checked
@@ -169,7 +169,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     root = Path(root or DEFAULT_CATALOGUE)
     problems: list[Problem] = []
     if not root.is_dir():
-        return None, [Problem(root, 1, "-", "kataloga mape nav atrasta", "mape ar catalogue/ saturu")]
+        return None, [Problem(root, 0, "-", "kataloga mape nav atrasta", "mape ar catalogue/ saturu")]
 
     singles: dict[str, Any] = {}
     legacy = False

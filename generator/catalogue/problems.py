@@ -33,7 +33,9 @@ class Problem:
                     where = str(self.path.resolve().relative_to(root.resolve().parent))
                 except ValueError:
                     where = str(self.path)
-        text = f"{where}:{self.line}: {self.field}: {self.message}"
+        # a whole file or folder has no field ("-") and a folder no line (0): neither is shown (audit15 F11)
+        text = f"{where}{f':{self.line}' if self.line > 0 else ''}: " \
+               f"{'' if self.field in ('-', '') else f'{self.field}: '}{self.message}"
         if self.expected:
             text += f" (gaidīts: {self.expected})"
         if self.severity is Severity.warning:

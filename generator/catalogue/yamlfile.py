@@ -96,6 +96,11 @@ def syntax_problem_lv(problem: str) -> str:
     return "nederīga YAML struktūra (pārbaudiet atkāpes, kolus un pēdiņas)"
 
 
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    return lines[line][column] if line < len(lines) and column < len(lines[line]) else ""
+
+
 def read_yaml(path: Path) -> YamlFile:
     """Parse ``path``; a syntax or encoding error becomes a CatalogueError naming file and line."""
     try:
@@ -120,6 +125,8 @@ def read_yaml(path: Path) -> YamlFile:
         line = mark.line + 1 if mark is not None else 1
         where = f"{line}. rinda, {mark.column + 1}. kolonna" if mark is not None else "vieta nav zināma"
         what = syntax_problem_lv(getattr(exc, "problem", None) or "")
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":  # libyaml does not name the character
+            what = syntax_problem_lv("found character '\\t' that cannot start any token")
         raise CatalogueError([Problem(path, line, "-", f"YAML sintakses kļūda ({where}): {what}",
                                       "derīgs YAML")]) from None
     finally:

@@ -15,8 +15,46 @@ from generator.changes.diff import diff_catalogues
 from generator.changes.report import change_report
 from generator.changes.sources import SourceError, materialize
 from generator.changes.tolerant import Tolerant, load_tolerant
+from generator.cli_errors import os_reason_without_path
+from generator.replace_file import write_replacing
 
 REPO = DEFAULT_CATALOGUE.parent
+REPORT_HEAD = "# Cenu un noteikumu izmaiņas"  # the first line of every report (report.py)
+
+
+def _own_report(path: Path) -> bool:
+    """Whether ``path`` is a change report this command wrote (it starts with the report's heading)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return handle.readline().rstrip("\r\n") == REPORT_HEAD
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _check_out(out_file: Path, overwrite: bool) -> None:
+    """Refuse, before any work, an --out that is a file this command did not write (D119)."""
+    if out_file.is_symlink() or (out_file.exists() and not out_file.is_file()):
+        click.echo(f"Kļūda: --out {out_file} nav parasts fails; norādiet faila ceļu.", err=True)
+        sys.exit(2)
+    from generator.ministry.writable import unwritable_reason
+
+    if (why := unwritable_reason(out_file)) is not None:
+        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
+        sys.exit(1)
+    if out_file.exists() and not overwrite and not _own_report(out_file):
+        click.echo(f"Kļūda: fails {out_file} jau ir, un to nav rakstījusi `ibm changes` (tas nesākas ar "
+                   f"„{REPORT_HEAD}”); nekas netika uzrakstīts. Norādiet citu --out vai pievienojiet --overwrite.",
+                   err=True)
+        sys.exit(1)
+
+
+def _write(out_file: Path, text: str) -> None:
+    try:
+        write_replacing(out_file, lambda tmp: tmp.write_text(text, encoding="utf-8"), suffix=".md")
+    except OSError as exc:
+        click.echo(f"Kļūda: atskaiti nevar uzrakstīt mapē {out_file.parent} ({os_reason_without_path(exc)}); "
+                   "nekas netika uzrakstīts.", err=True)
+        sys.exit(1)
 
 
 def _folder(ref: str, workdir: Path) -> Path:
@@ -42,8 +80,9 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
     """Load one version; one of an earlier schema is read tolerantly (what could not be compared is kept)."""
     loaded = load_tolerant(folder, other, workdir, label)
     if loaded.catalogue is None:
+        revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
         for p in loaded.problems:
-            click.echo(_user_path(p, folder, workdir).format(folder), err=True)
+            click.echo(revision + _user_path(p, folder, workdir).format(folder), err=True)
         click.echo(f"Kļūda: katalogs '{ref}' nav derīgs, un to nevar pielāgot pašreizējai shēmai.", err=True)
         sys.exit(1)
     return loaded
@@ -59,8 +98,17 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
 @click.option("--outputs/--no-outputs", default=False,
               help="Izveidot abas versijas un uzskaitīt mainītos ģenerētos failus.")
 @click.option("--only", multiple=True, metavar="DAĻA", help="Ar --outputs: salīdzināt tikai šīs būvēšanas daļas.")
-def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, only: tuple[str, ...]) -> None:
-    """Cenu un noteikumu izmaiņu atskaite starp divām kataloga versijām."""
+@click.option("--overwrite", is_flag=True,
+              help="Ar --out: aizstāt arī esošu failu, ko nav rakstījusi `ibm changes`.")
+@click.option("--catalogue", "catalogue_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=None, help="Jaunās versijas kataloga mape (tas pats, kas --to MAPE).")
+def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, only: tuple[str, ...],
+            overwrite: bool, catalogue_dir: Path | None) -> None:
+    """Cenu un noteikumu izmaiņu atskaite starp divām kataloga versijām.
+
+    Ar --out esošu failu aizstāj tikai tad, ja tā ir šīs komandas atskaite (sākas ar tās virsrakstu) vai ir
+    norādīts --overwrite.
+    """
     if only:
         from generator.steps import build_steps
 
@@ -71,6 +119,12 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
                                      param_hint="'--only'")
         if not outputs:
             raise click.BadParameter("izmanto tikai kopā ar --outputs", param_hint="'--only'")
+    if catalogue_dir is not None:  # README: every command that reads the catalogue takes --catalogue (audit15 F7)
+        if click.get_current_context().get_parameter_source("new_ref") is not click.core.ParameterSource.DEFAULT:
+            raise click.UsageError("--catalogue un --to kopā nelieto (abi nosaka jauno versiju)")
+        new_ref = str(catalogue_dir)
+    if out_file:
+        _check_out(out_file, overwrite)
     with tempfile.TemporaryDirectory(prefix="ibm-refs-") as tmp:
         old_folder = _folder(old_ref, Path(tmp) / "old")
         new_folder = _folder(new_ref, Path(tmp) / "new")
@@ -89,8 +143,8 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
             out_diff = diff_outputs(old, new, set(only) or None, progress=lambda m: click.echo(m, err=True))
         text = change_report(diff, new, out_diff, skipped)
     if out_file:
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        out_file.write_text(text, encoding="utf-8")
+        _check_out(out_file, overwrite)  # nothing appeared there while comparing
+        _write(out_file, text)
         count = len(diff.values) + len(diff.rounds) + len(diff.holidays)
         click.echo(f"Atskaite uzrakstīta: {out_file} ({count} mainītas vērtības)")
     else:

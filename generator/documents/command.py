@@ -70,14 +70,17 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
         if problem is not None:
             click.echo(problem, err=True)
             sys.exit(2)
-    from generator.documents.staged_output import OutputTaken, render_staged
+    from generator.documents.staged_output import DOCUMENTS_MANIFEST, NotOwnFile, OutputTaken, render_staged
 
     try:
         written = render_staged(out_dir, lambda staging: render_documents(
-            catalogue, staging, progress=click.echo, municipality_id=municipality_id))
+            catalogue, staging, progress=click.echo, municipality_id=municipality_id), manifest=DOCUMENTS_MANIFEST)
     except UndefinedError as exc:
         click.echo(f"Veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/); iepriekšējie faili nav "
                    "mainīti.", err=True)
+        sys.exit(1)
+    except NotOwnFile as exc:
+        click.echo(f"Kļūda: {exc}.", err=True)
         sys.exit(1)
     except OutputTaken as exc:
         click.echo(f"Dokumentu vietā ir mape vai saite, ko ibm documents neaizstāj: {exc}; nekas nav mainīts.",

@@ -15,6 +15,10 @@ each is checked and unpickled only when its key is asked for; the workers pickle
 (``put_pickled``), the main process only keeps the bytes.
 
 A file of that name that is not this cache is left alone (the run goes on without a cache).
+
+No personal data: an entry is the kept record (reading._record), which holds the child's pseudonym but not 6.1's
+names and personal code, and no file name or path (collect._placed). The HMAC only guards against tampering;
+it does not hide anything, so nothing readable about a person may be pickled here (D120).
 """
 
 from __future__ import annotations

@@ -34,9 +34,33 @@ def _agree(n: int, one: str, many: str) -> str:
     return lvformat.agree(n, one, many)
 
 
+EXIT_USAGE = 2  # a missing file or folder, an invalid value of an option (README „Izejas statuss”)
+
+
 def _fail(message: str) -> None:
     click.echo(f"Kļūda: {message}", err=True)
     sys.exit(EXIT_NOTHING_WRITTEN)
+
+
+def _usage(message: str) -> None:
+    """A wrong parameter: one line, status 2, before any work."""
+    click.echo(f"Kļūda: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
+    """An explicit --registry that is missing (status 2) or broken (status 1) stops the command before any matrix
+    is read: it would otherwise refuse valid old-template matrices as if they were at fault."""
+    from generator.ministry.templates import RegistryError, load_registry
+
+    if registry is None:
+        return
+    if must_exist and not registry.is_file():
+        _usage(f"--registry {registry}: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`)")
+    try:
+        load_registry(registry)
+    except RegistryError as exc:
+        _fail(f"--registry: {exc}; nekas netika uzrakstīts")
 
 
 def os_reason(exc: OSError) -> str:
@@ -69,10 +93,10 @@ def _amount(text: str | None, option: str) -> Decimal | None:
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite() or value < 0:
-        _fail(f"{option} '{text}' nav summa (gaidīts: EUR, piem. 300000 vai 300 000,00)")
+        _usage(f"{option} '{text}' nav summa (gaidīts: EUR, piem. 300000 vai 300 000,00)")
     assert value is not None
     if value != value.quantize(Decimal("0.01")):
-        _fail(f"{option} '{text}' nav veselos centos (gaidīts: EUR ar ne vairāk kā diviem cipariem aiz komata, "
+        _usage(f"{option} '{text}' nav veselos centos (gaidīts: EUR ar ne vairāk kā diviem cipariem aiz komata, "
               "piem. 2000,01); centa daļas nevar sadalīt")
     return value.quantize(Decimal("0.01"))
 
@@ -115,10 +139,24 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.writable import unwritable_reason
 
     if out.suffix.lower() != ".xlsx":
-        _fail(f"--out {out}: kopsavilkumam vajag .xlsx failu")
+        _usage(f"--out {out}: kopsavilkumam vajag .xlsx failu")
+    for option, given in (("MAPE", folder), ("--previous", previous), *(("--templates", t) for t in template_dirs)):
+        if given is not None and not given.is_dir():
+            what = "ir fails, nevis mape" if given.exists() else "nav atrasta"
+            _usage(f"{option} {given} {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)"
+                   if option != "--templates" else f"{option} {given}: mape {what}")
+    _check_registry(registry, must_exist=True)
+    try:
+        key = load_key(key_file)
+    except KeyError_ as exc:
+        _usage(str(exc))
+    amount = _amount(envelope, "--envelope")
     for source in (folder, previous):
         if source is not None and source.resolve() in out.resolve().parents:
             _fail(f"--out {out}: kopsavilkumu nedrīkst rakstīt savācamajā mapē {source}")
+    if out.is_file() and not out.stat().st_mode & 0o222:  # write-protected by its owner: respected (audit15 F15)
+        _fail(f"kopsavilkums {out} ir aizsargāts pret rakstīšanu (tikai lasāms); nekas netika uzrakstīts – noņemiet "
+              "aizsardzību vai izvēlieties citu --out")
     try:
         check_paths(out, [("MAPE", folder)] + ([("--previous", previous)] if previous is not None else []))
         check_ownership(out)
@@ -128,15 +166,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         _fail(f"{exc}; nekas netika uzrakstīts")
     except OSError as exc:
         _fail(f"nevar pārbaudīt iepriekšējos rezultātus: {os_reason(exc)}; nekas netika uzrakstīts")
-    try:
-        key = load_key(key_file)
-    except KeyError_ as exc:
-        _fail(str(exc))
-    amount = _amount(envelope, "--envelope")
     catalogue = load_for_command(catalogue_dir)
-    for folder_ in template_dirs:
-        if not folder_.is_dir():
-            _fail(f"--templates {folder_}: mape nav atrasta")
     templates = TemplateSource(catalogue, registry, template_dirs)
     step = {"last": -1}
 
@@ -221,7 +251,8 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
 
     Esošu failu (jaunā matrica vai tās pārskats *-parnesana.txt) nepārraksta, ja nav norādīts --overwrite; tāds
     fails tiek atteikts, pārējie pārnesti. Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
-    (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta).
+    (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
+    matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
     from generator.ministry.console_names import shown_file
     from generator.ministry.migrate import MigrationError, Migrator
@@ -234,23 +265,30 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         if not files:
             _fail(f"mapē {old} nav nevienas .xlsx matricas; nekas netika uzrakstīts")
         if out.resolve() == old.resolve() or old.resolve() in out.resolve().parents:
-            _fail("--out jābūt citai mapei, ne pārnesamo matricu mapei vai tās apakšmapei")
+            _usage("--out jābūt citai mapei, ne pārnesamo matricu mapei vai tās apakšmapei")
+        if out.suffix.lower() == ".xlsx" or (out.exists() and not out.is_dir()):
+            _usage(f"--out {out}: ja VECA ir mape, --out jābūt mapei jaunajām matricām, nevis failam")
         targets = [(f, out / f.relative_to(old)) for f in files]
     else:
         if out.suffix.lower() != ".xlsx":
-            _fail(f"--out {out}: jaunajai matricai vajag .xlsx failu")
+            _usage(f"--out {out}: jaunajai matricai vajag .xlsx failu")
         if out.resolve() == old.resolve():
-            _fail("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
+            _usage("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
         targets = [(old, out)]
+    from generator.ministry.writable import unwritable_folder, unwritable_reason
+
+    if (why := unwritable_folder(out) if old.is_dir() else unwritable_reason(out)) is not None:
+        _fail(f"{why}; nekas netika uzrakstīts")
     catalogue = load_for_command(catalogue_dir)
-    refused = 0
+    refused = hidden = 0
     with Migrator(catalogue) as migrator:
         for source, target in targets:
             try:
                 report = migrator.migrate(source, target, overwrite=overwrite)
             except MigrationError as exc:
                 refused += 1
-                click.echo(f"Kļūda: {shown_file(source)}: {exc}; nekas netika uzrakstīts", err=True)
+                click.echo(f"Kļūda: {shown_file(source, old if old.is_dir() else None)}: {exc}; nekas netika "
+                           "uzrakstīts", err=True)
                 continue
             if len(targets) == 1:
                 click.echo(report.text())
@@ -261,13 +299,18 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
                 if report.before and report.after and report.before.needed != report.after.needed:
                     effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
                 news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
-                click.echo(f"{shown_file(source, old)} → {shown_file(target)}: pārnestas {report.carried} šūnas"
+                shown = shown_file(target, out)  # relative, as the source is shown (audit15 F8)
+                hidden += shown != target.relative_to(out).as_posix()
+                click.echo(f"{shown_file(source, old)} → {shown}: pārnestas {report.carried} šūnas"
                            f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
     if len(targets) > 1:
         done = len(targets) - refused
+        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out}" if done else ""
         click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}, "
-                   f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}; pārskati: *-parnesana.txt "
-                   f"blakus jaunajām matricām mapē {out}.")
+                   f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")
+        if hidden:
+            click.echo("Faili, kuru nosaukumā redzams personas kods, parādīti kā mape/matrica-<SHA-256 sākums>.xlsx "
+                       "(atrodami ar sha256sum).")
     if refused:
         sys.exit(1)
 
@@ -285,6 +328,7 @@ def fingerprint(registry: Path | None, replace: bool, catalogue_dir: Path) -> No
     """
     from generator.ministry.templates import TemplateChanged, register_current
 
+    _check_registry(registry, must_exist=False)  # a new registry file is created
     catalogue = load_for_command(catalogue_dir)
     try:
         version, outcome = register_current(catalogue, registry, replace=replace)

@@ -21,9 +21,12 @@ def load_key(key_file: Path | None) -> bytes:
         try:
             key = key_file.read_bytes().strip()
         except OSError as exc:
-            from generator.cli_errors import os_reason
+            from generator.cli_errors import os_reason_without_path
 
-            raise KeyError_(f"atslēgas failu {key_file} nevar nolasīt: {os_reason(exc)}") from None
+            raise KeyError_(f"atslēgas failu {key_file} nevar nolasīt: {os_reason_without_path(exc)}") from None
+        if not key:
+            raise KeyError_(f"atslēgas fails {key_file} ir tukšs (gaidīts: vismaz {MIN_KEY_BYTES} baitu gara "
+                            "slepena atslēga)")
     else:
         key = os.environ.get(ENV_KEY, "").strip().encode("utf-8")
     if not key:

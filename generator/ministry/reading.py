@@ -233,7 +233,10 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
     state, the findings (their counts stay), the monthly amounts and the execution per line are dropped:
     a national collection keeps thousands of records in the main process (see docs/benchmarks.md)."""
     group = next((g.id for g in params.age_groups if g.min_age <= outcome.age <= g.max_age), None)
-    inputs = dataclasses.replace(data.inputs, lines=tuple(_slim_line(line) for line in data.inputs.lines))
+    # 6.1's names and personal code are dropped too: the record is pseudonymous (``code``), and it is what the
+    # collect cache beside the outputs keeps (cache.py, D120)
+    inputs = dataclasses.replace(data.inputs, lines=tuple(_slim_line(line) for line in data.inputs.lines),
+                                 parties=None)
     result = copy.copy(outcome)
     execution = copy.copy(outcome.execution)
     object.__setattr__(execution, "lines", ())  # the summary uses the totals by month

@@ -202,11 +202,32 @@ def describe(path: Path, version: str) -> tuple[Expected, dict]:
                     fixed=fixed), entry
 
 
+class RegistryError(Exception):
+    """The template registry file cannot be read or is not a registry (a Latvian reason naming the file)."""
+
+
 def load_registry(path: Path) -> dict[str, dict]:
+    """The registry's versions; a missing file is an empty registry (`ibm fingerprint` creates it), a broken one
+    raises RegistryError naming the file, line and column."""
     if not path.exists():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return dict(data.get("versions", {}))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise RegistryError(f"veidņu reģistrs {path} nav derīgs JSON ({exc.lineno}. rinda, {exc.colno}. kolonna; "
+                            "gaidīts: `ibm fingerprint` rakstīts reģistrs)") from None
+    except UnicodeDecodeError:
+        raise RegistryError(f"veidņu reģistrs {path} nav UTF-8 teksts (gaidīts: `ibm fingerprint` rakstīts "
+                            "JSON reģistrs)") from None
+    except OSError as exc:
+        from generator.cli_errors import os_reason_without_path
+
+        raise RegistryError(f"veidņu reģistru {path} nevar nolasīt ({os_reason_without_path(exc)})") from None
+    versions = data.get("versions") if isinstance(data, dict) else None
+    if not isinstance(versions, dict) or not all(isinstance(v, dict) for v in versions.values()):
+        raise RegistryError(f"fails {path} nav veidņu reģistrs (gaidīts: JSON objekts ar „versions”, ko raksta "
+                            "`ibm fingerprint`)")
+    return dict(versions)
 
 
 def save_registry(path: Path, versions: dict[str, dict]) -> None:

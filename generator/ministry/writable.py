@@ -11,7 +11,16 @@ from generator.cli_errors import os_reason_without_path
 
 def unwritable_reason(out: Path) -> str | None:
     """Why nothing could be written beside ``out`` (None when a file can be created there)."""
-    probe = out.parent
+    return _probe(out, out.parent)
+
+
+def unwritable_folder(out: Path) -> str | None:
+    """Why nothing could be written into the folder ``out`` (made if missing); None when it can. Every command
+    with an --out checks this first, so a read-only folder is named, not a temporary file in it (audit15 F18)."""
+    return _probe(out, out)
+
+
+def _probe(out: Path, probe: Path) -> str | None:
     while not probe.exists() and probe.parent != probe:
         probe = probe.parent
     if not probe.is_dir():

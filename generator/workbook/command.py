@@ -41,34 +41,41 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
 
     Esošu failu aizstāj tikai tad, ja tā ir šīs komandas izveidota, vēl neaizpildīta IBM matrica; citu failu
     (arī aizpildītu matricu) – tikai ar --overwrite. Jaunais fails tiek uzrakstīts blakus ar pagaidu
-    nosaukumu un tikai beigās aizstāj veco. Izejas statuss: 0 – uzrakstīts; 1 – nekas nav mainīts.
+    nosaukumu un tikai beigās aizstāj veco. Izejas statuss: 0 – uzrakstīts; 1 – nekas nav mainīts; 2 – nepareizi
+    parametri.
     """
     catalogue = load_for_command(catalogue_dir)
     known = pilot_ids(catalogue)
     if municipality_id is not None and municipality_id not in known:
         click.echo(
-            f"--municipality: '{municipality_id}' nav bērnu izmēģinājumprojekta pašvaldība katalogā "
+            f"Kļūda: --municipality: '{municipality_id}' nav bērnu izmēģinājumprojekta pašvaldība katalogā "
             f"(gaidīts viens no: {', '.join(known)}).",
             err=True,
         )
-        sys.exit(1)
+        sys.exit(2)  # an invalid value (README „Izejas statuss”, D121)
     if round_id is not None and plan_day is not None:
-        click.echo("--round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai plāna pirmā diena).", err=True)
+        click.echo("Kļūda: --round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai plāna pirmā diena).", err=True)
         sys.exit(2)
     try:
         day = (day_of_round(catalogue, round_id) if round_id is not None
                else day_covering(catalogue, plan_day.date()) if plan_day is not None else template_date(catalogue))
     except IssueDayError as exc:
-        click.echo(str(exc), err=True)
+        click.echo(f"Kļūda: {exc}", err=True)
         sys.exit(1)
     default_day = day == template_date(catalogue)
     out = out_file or Path(file_name(municipality_id, None if default_day else day))
     if out.suffix.lower() != ".xlsx":
-        click.echo(f"--out: '{out}' nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx).", err=True)
+        click.echo(f"Kļūda: --out: '{out}' nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx).",
+                   err=True)
+        sys.exit(2)
+    from generator.ministry.writable import unwritable_reason
+
+    if (why := unwritable_reason(out)) is not None:  # named before the workbook is made (audit15 F18)
+        click.echo(f"Kļūda: {why}; nekas netika uzrakstīts.", err=True)
         sys.exit(1)
     reason = None if overwrite else refusal(out)
     if reason is not None:
-        click.echo(f"--out: fails '{out}' jau ir, un {reason}; to nepārraksta (lai aizstātu, pievienojiet "
+        click.echo(f"Kļūda: --out: fails '{out}' jau ir, un {reason}; to nepārraksta (lai aizstātu, pievienojiet "
                    "--overwrite).", err=True)
         sys.exit(1)
     try:
@@ -77,7 +84,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
     except OSError as exc:
         from generator.cli_errors import os_reason
 
-        click.echo(f"--out: failu '{out}' nevar uzrakstīt: {os_reason(exc)}; esošais fails nav mainīts.", err=True)
+        click.echo(f"Kļūda: --out: failu '{out}' nevar uzrakstīt: {os_reason(exc)}; esošais fails nav mainīts.", err=True)
         sys.exit(1)
     until = catalogue.prices_until(day)
     holds = f"{lvformat.date(day)}–{lvformat.date(until)}" if until else f"no {lvformat.date(day)}"

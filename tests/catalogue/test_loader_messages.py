@@ -64,3 +64,17 @@ def test_schema_files_are_swapped_in_and_a_failure_changes_nothing(tmp_path: Pat
     with pytest.raises(OSError):
         schema_module.write_schemas(folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_tab_indent_and_a_missing_folder_are_said_plainly(copy: Path) -> None:
+    """audit15 F11: a tab is named as such (libyaml does not name the character), no '-:' field slot and no
+    ':1' line for a folder."""
+    (copy / "holidays.yaml").write_text("foo:\n\t- x\n", encoding="utf-8")
+    shutil.rmtree(copy / "prices")
+    catalogue, problems = load_catalogue(copy)
+    assert catalogue is None
+    texts = [p.format(copy) for p in problems]
+    assert "catalogue/holidays.yaml:2: YAML sintakses kļūda (2. rinda, 1. kolonna): tabulācijas zīme nav atļauta " \
+           "– atkāpei lietojiet atstarpes (gaidīts: derīgs YAML)" in texts, texts
+    assert "catalogue/prices: mape nav atrasta (gaidīts: mape ar YAML failiem)" in texts, texts
+    assert not any(": -:" in t or "pēdiņās" in t for t in texts), texts

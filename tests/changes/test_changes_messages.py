@@ -29,3 +29,57 @@ def test_unknown_only_part_is_a_usage_error() -> None:
     assert result.exit_code == 2
     assert "nav tādas daļas: nav (gaidīts: " in result.output
     assert "dokumenti" in result.output
+
+
+def test_out_never_replaces_a_file_the_command_did_not_write(tmp_path: Path) -> None:
+    """audit15 F2, D119: a user's file is refused before any work (rc 1, named), its own report is replaced."""
+    notes = tmp_path / "piezimes.txt"
+    notes.write_text("piezīmes\n", encoding="utf-8")
+    args = ["changes", "--from", str(DEFAULT_CATALOGUE), "--out"]
+    result = CliRunner().invoke(main, [*args, str(notes)])
+    assert result.exit_code == 1, result.output
+    assert f"Kļūda: fails {notes} jau ir" in result.output and "--overwrite" in result.output
+    assert notes.read_text(encoding="utf-8") == "piezīmes\n"
+    report = tmp_path / "atskaite.md"
+    for _ in range(2):  # the second run replaces the report the first one wrote
+        result = CliRunner().invoke(main, [*args, str(report)])
+        assert result.exit_code == 0, result.output
+    assert report.read_text(encoding="utf-8").startswith("# Cenu un noteikumu izmaiņas")
+    result = CliRunner().invoke(main, [*args, str(notes), "--overwrite"])
+    assert result.exit_code == 0, result.output
+    assert notes.read_text(encoding="utf-8") == report.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["atskaite.md", "piezimes.txt"]
+
+
+def test_catalogue_names_the_new_version(tmp_path: Path) -> None:
+    """audit15 F7: `--catalogue MAPE` as in every other command, the same as `--to MAPE`."""
+    folder = tmp_path / "kat"
+    shutil.copytree(DEFAULT_CATALOGUE, folder)
+    programme = folder / "programme.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8").replace("value: 6,", "value: sešas,", 1),
+                         encoding="utf-8")
+    result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(folder)])
+    assert result.exit_code == 1 and "kat/programme.yaml" in result.output, result.output  # the new one is read
+    result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(folder),
+                                       "--to", str(DEFAULT_CATALOGUE)])
+    assert result.exit_code == 2 and "--catalogue un --to kopā nelieto" in result.output
+
+
+def test_a_broken_revision_names_its_files_with_the_revision(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """audit15 F13: `HEAD~50:catalogue/…` so the line is not read as the working catalogue's file."""
+    from generator.changes import command
+
+    def old_revision(ref: str, workdir: Path, repo: Path) -> Path:
+        if ref != "v-bojata":
+            return Path(ref)
+        target = workdir / "v-bojata" / "catalogue"
+        shutil.copytree(DEFAULT_CATALOGUE, target)
+        programme = target / "programme.yaml"
+        programme.write_text(programme.read_text(encoding="utf-8").replace("value: 6,", "value: sešas,", 1),
+                             encoding="utf-8")
+        return target
+
+    monkeypatch.setattr(command, "materialize", old_revision)
+    result = CliRunner().invoke(main, ["changes", "--from", "v-bojata"])
+    assert result.exit_code == 1, result.output
+    assert "v-bojata:catalogue/programme.yaml:" in result.output, result.output

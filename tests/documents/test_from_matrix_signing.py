@@ -133,7 +133,7 @@ def test_an_unconfirmed_base_is_said_first_and_no_provider_papers_are_made(catal
     first = ("VISPIRMS: Bāzes apmērs B nav apstiprināts: ierakstiet Labklājības ministrijas apstiprināto B matricas "
              "6.11. tabulā un izveidojiet dokumentus vēlreiz")
     assert report[3].startswith(first) and "(02-ligums-ar-sniedzeju)" in report[3], report
-    console = run.output.splitlines()
+    console = [line for line in run.output.splitlines() if not line.endswith(": veido dokumentus …")]
     assert console[0].startswith(f"1/1 {child.path.stem}: {first}"), run.output
     assert not list(folder.glob("0[23]-*")), sorted(p.name for p in folder.iterdir())
     assert (folder / "01-ligums-ar-vecaku.pdf").exists() and (folder / "08-lemums-par-pieskirsanu.pdf").exists()

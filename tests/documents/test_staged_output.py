@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.documents.staged_output import OutputTaken, render_staged
+from generator.documents.staged_output import DOCUMENTS_MANIFEST, NotOwnFile, OutputTaken, render_staged
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -62,4 +62,47 @@ def test_the_command_leaves_earlier_output_when_rendering_fails(tmp_path: Path, 
     result = CliRunner().invoke(main, ["documents", "--municipality", "ogre", "--out", str(tmp_path)])
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+    assert snapshot(tmp_path) == before
+
+
+def test_a_same_named_file_no_run_wrote_is_refused_and_own_files_replaced(tmp_path: Path) -> None:
+    """D119 (audit15 F17): with a manifest, a user's own file of a document's name is never overwritten."""
+    own = {"lejupielades/dokumenti/balvi/01.pdf": "mans", "lejupielades/dokumenti/balvi/mans-ligums.pdf": "mans"}
+    _write(tmp_path, own)
+    before = snapshot(tmp_path)
+    docs = {"lejupielades/dokumenti/balvi/01.pdf": "jauns", "lejupielades/dokumenti/balvi/02.pdf": "x"}
+    with pytest.raises(NotOwnFile, match="01.pdf") as refused:
+        render_staged(tmp_path, lambda s: _write(s, docs), manifest=DOCUMENTS_MANIFEST)
+    assert "nekas netika uzrakstīts" in str(refused.value) and "mans-ligums" not in str(refused.value)
+    assert snapshot(tmp_path) == before
+    (tmp_path / "lejupielades/dokumenti/balvi/01.pdf").unlink()
+    written = render_staged(tmp_path, lambda s: _write(s, docs), manifest=DOCUMENTS_MANIFEST)
+    assert sorted(p.name for p in written) == ["01.pdf", "02.pdf"]
+    assert (tmp_path / DOCUMENTS_MANIFEST).is_file()
+    # a second run replaces its own unchanged files, but not one edited since
+    again = {"lejupielades/dokumenti/balvi/01.pdf": "otrais", "lejupielades/dokumenti/balvi/02.pdf": "y"}
+    render_staged(tmp_path, lambda s: _write(s, again), manifest=DOCUMENTS_MANIFEST)
+    assert (tmp_path / "lejupielades/dokumenti/balvi/01.pdf").read_text(encoding="utf-8") == "otrais"
+    (tmp_path / "lejupielades/dokumenti/balvi/02.pdf").write_text("labots", encoding="utf-8")
+    before = snapshot(tmp_path)
+    with pytest.raises(NotOwnFile, match="mainīts"):
+        render_staged(tmp_path, lambda s: _write(s, docs), manifest=DOCUMENTS_MANIFEST)
+    assert snapshot(tmp_path) == before
+    assert snapshot(tmp_path)["lejupielades/dokumenti/balvi/mans-ligums.pdf"] == b"mans"
+
+
+def test_the_command_refuses_a_users_file_of_a_documents_name(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from generator.documents import build_step
+
+    _write(tmp_path, {"lejupielades/dokumenti/ogre/01.pdf": "mans"})
+    before = snapshot(tmp_path)
+
+    def quick(catalogue, out: Path, **_: object) -> list[Path]:  # noqa: ANN001
+        _write(out, {"lejupielades/dokumenti/ogre/01.pdf": "jauns"})
+        return [out / "lejupielades/dokumenti/ogre/01.pdf"]
+
+    monkeypatch.setattr(build_step, "render_documents", quick)
+    result = CliRunner().invoke(main, ["documents", "--municipality", "ogre", "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Kļūda: mapē" in result.output and "lejupielades/dokumenti/ogre/01.pdf" in result.output
     assert snapshot(tmp_path) == before

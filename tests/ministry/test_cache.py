@@ -137,3 +137,17 @@ def test_a_file_changed_with_the_same_size_and_time_is_read_again(four: Path, tm
     assert spy == [changed], "only the file whose bytes changed is read again"
     assert second.exit_code == 3, second.output  # its damaged part is refused, not taken from the cache
     assert "No kešatmiņas (.ibm-collect-cache.sqlite): 3 nemainīti faili; nolasīti no jauna: 1." in second.output
+
+
+def test_the_cache_holds_no_names_or_personal_codes(tmp_path: Path, small_folder) -> None:  # noqa: ANN001
+    """audit15 F5, D120: the cache travels with the outputs; it keeps pseudonymous records only."""
+    _, children = small_folder
+    four = copy_into_folders(children[:4], tmp_path / "in")
+    out = tmp_path / "out" / "k.xlsx"
+    assert run(str(four), "--out", str(out)).exit_code == 0
+    data = (out.parent / CACHE_NAME).read_bytes()
+    for child in children[:4]:
+        people = child.people
+        for text in (people.child_name, people.child_code, people.parent_name, people.social_worker,
+                     people.child_code.replace("-", "")):
+            assert text.encode("utf-8") not in data, text

@@ -337,21 +337,21 @@ def test_lists_the_reasons_when_no_matrix_is_usable(tmp_path: Path) -> None:
 
 def test_refuses_bad_options(small_folder, tmp_path: Path) -> None:
     folder, _ = small_folder
-    for args, message in (
-        (["--out", str(tmp_path / "k.xlsx"), "--envelope", "-5"], "--envelope '-5' nav summa (gaidīts: EUR"),
-        (["--out", str(tmp_path / "k.xlsx"), "--envelope", "daudz"], "--envelope 'daudz' nav summa"),
-        (["--out", str(tmp_path / "k.csv")], "kopsavilkumam vajag .xlsx failu"),
-        (["--out", str(folder / "k.xlsx")], "kopsavilkumu nedrīkst rakstīt savācamajā mapē"),
+    for args, message, status in (  # an invalid value is status 2 (README, D121); an overlap refused is 1
+        (["--out", str(tmp_path / "k.xlsx"), "--envelope", "-5"], "--envelope '-5' nav summa (gaidīts: EUR", 2),
+        (["--out", str(tmp_path / "k.xlsx"), "--envelope", "daudz"], "--envelope 'daudz' nav summa", 2),
+        (["--out", str(tmp_path / "k.csv")], "kopsavilkumam vajag .xlsx failu", 2),
+        (["--out", str(folder / "k.xlsx")], "kopsavilkumu nedrīkst rakstīt savācamajā mapē", 1),
     ):
         result = run(str(folder), *args)
-        assert result.exit_code == 1 and message in result.output, (args, result.output)
+        assert result.exit_code == status and message in result.output, (args, result.output)
     assert not (tmp_path / "k.xlsx").exists() and not (folder / "k.xlsx").exists()
 
 
 def test_refuses_to_work_without_a_key(small_folder, tmp_path: Path) -> None:
     folder, _ = small_folder
     result = run(str(folder), "--out", str(tmp_path / "k.xlsx"), env={ENV_KEY: ""})
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a missing parameter (README, D121)
     assert "nav pseidonimizācijas atslēgas: norādiet --key-file vai vides mainīgo IBM_PSEUDONIMA_ATSLEGA" in result.output
     assert not (tmp_path / "k.xlsx").exists()
 
@@ -381,6 +381,10 @@ def test_duplicate_child_is_not_used(small_folder, tmp_path: Path) -> None:
     assert result.exit_code == 3, result.output
     assert f"Izmantotas {len(children) - 1} matricas, neizmantotas 2" in result.output
     assert "matrica ir vairākos failos" in result.output
+    # the other files are named as the line heads name them, not by a bare content hash (audit15 F9)
+    first = children[0].path.relative_to(folder).as_posix()
+    assert f"vairākos failos ({children[0].municipality}/atkartots.xlsx, {first})" in result.output or \
+        f"vairākos failos ({first}, {children[0].municipality}/atkartots.xlsx)" in result.output, result.output
 
 
 def test_previous_period_underspend_enters_the_pool(small_folder, tmp_path: Path, catalogue: Catalogue) -> None:

@@ -127,6 +127,7 @@ def test_kept_templates_of_an_older_version_are_compared_cell_by_cell(tmp_path: 
     wb["6.4"]["E12"] = 1
     wb.save(children[0].path)
     out = tmp_path / "out" / "k.xlsx"
+    (tmp_path / "nav.json").write_text('{"versions": {}}', encoding="utf-8")  # an empty registry
     result = CliRunner().invoke(main, ["collect", str(tmp_path / "m"), "--out", str(out), "--templates", str(kept),
                                        "--jobs", "1", "--registry", str(tmp_path / "nav.json")],
                                 env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})

@@ -56,3 +56,33 @@ def test_a_personal_code_in_a_file_name_is_not_printed(small_folder, tmp_path: P
     assert "010101" not in result.output and "020202" not in result.output
     assert "matrica-" in result.output
     assert "Pārnesta 1 matrica, atteikta 1" in result.output
+    # the new file is named relative to --out by its own SHA-256 start, which finds it (audit15 F8)
+    import hashlib
+
+    made = tmp_path / "jaunas" / named.name
+    sha = hashlib.sha256(made.read_bytes()).hexdigest()[:12]
+    assert f" → matrica-{sha}.xlsx: pārnestas" in result.output, result.output
+    assert str(tmp_path / "jaunas" / f"matrica-{sha}.xlsx") not in result.output
+    assert "atrodami ar sha256sum" in result.output
+    (folder / named.name).unlink()
+    (folder / "tresais.xlsx").write_bytes(b"nav zip")
+    result = run(folder, "--out", tmp_path / "otras")
+    assert "Kļūda: tresais.xlsx: nav xlsx darbgrāmata" in result.output, result.output  # relative, as in a run
+    assert "Pārnestas 0 matricas, atteiktas 2." in result.output and "pārskati" not in result.output, result.output
+
+
+def test_a_wrong_out_is_status_2_and_nothing_is_made(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """audit15 F6, F8, D121: the same file, a folder for a file and a .xlsx name for a folder are wrong parameters."""
+    folder, children = small_folder
+    source = children[0].path
+    before = source.read_bytes()
+    for args, said in (
+        ((source, "--out", source), "tas pats fails"),
+        ((source, "--out", tmp_path / "mape"), "vajag .xlsx failu"),
+        ((folder, "--out", tmp_path / "z.xlsx"), "jābūt mapei jaunajām matricām"),
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert said in result.output and result.output.count("Kļūda:") == 1, result.output
+    assert source.read_bytes() == before
+    assert not any(tmp_path.iterdir())

@@ -85,6 +85,7 @@ def test_collect_uses_the_older_rounds_matrices_with_their_prices(setting: dict,
     assert templates.is_current(version) and templates.expected(version) is not None
     assert templates.expected(template_version(two, dt.date(2018, 10, 2))) is not None  # any day it can remake
     assert not templates.is_current(template_version(setting["newer"], PILOT_START))
+    (tmp_path / "tukss.json").write_text('{"versions": {}}', encoding="utf-8")  # an empty registry
     result = _collect(two, setting["folder"] / "matricas", tmp_path / "k.xlsx", "--registry",
                       str(tmp_path / "tukss.json"))
     assert result.exit_code == 0, result.output
@@ -124,6 +125,7 @@ def test_a_newer_catalogue_collects_the_registered_older_round_matrix(setting: d
     result = _collect(setting["newer"], setting["folder"] / "matricas", tmp_path / "k.xlsx", "--registry", str(registry))
     assert result.exit_code == 0, result.output
     assert "ibm migrate" in result.output  # an older version: read, with the advice to migrate it
+    (tmp_path / "tukss.json").write_text('{"versions": {}}', encoding="utf-8")  # an empty registry
     unregistered = _collect(setting["newer"], setting["folder"] / "matricas", tmp_path / "k2.xlsx", "--registry",
                             str(tmp_path / "tukss.json"))
     assert unregistered.exit_code == 1 and "nav veidņu reģistrā" in unregistered.output

@@ -33,14 +33,14 @@ def test_generic_matrix_default_name(tmp_path: Path, monkeypatch) -> None:
 
 def test_unknown_municipality(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["matrix", "--municipality", "riga", "--out", str(tmp_path / "x.xlsx")])
-    assert result.exit_code == 1
-    assert "--municipality: 'riga'" in result.output and "liepaja" in result.output
+    assert result.exit_code == 2  # an invalid value (D121)
+    assert "Kļūda: --municipality: 'riga'" in result.output and "liepaja" in result.output
     assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_out_must_be_xlsx(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["matrix", "--out", str(tmp_path / "x.ods")])
-    assert result.exit_code == 1 and "nav .xlsx fails" in result.output
+    assert result.exit_code == 2 and "Kļūda: --out:" in result.output and "nav .xlsx fails" in result.output
 
 
 def test_build_step_writes_one_workbook_per_pilot_municipality_and_a_generic_one(

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator.cli import load_for_command
-from generator.documents.from_matrix.run import EXIT_USAGE, SourceError, run
+from generator.documents.from_matrix.run import EXIT_REFUSED, EXIT_USAGE, SourceError, run
 
 DEFAULT_OUT = Path("berna-dokumenti")
 
@@ -35,6 +35,11 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
         except KeyError_ as exc:
             err(f"Kļūda: {exc}")
             return EXIT_USAGE
+    from generator.ministry.writable import unwritable_folder
+
+    if source.exists() and (why := unwritable_folder(out)) is not None:  # before any matrix is rendered
+        err(f"Kļūda: {why}; nekas netika uzrakstīts")
+        return EXIT_REFUSED
     catalogue = load_for_command(catalogue_dir)
     try:
         summary = run(source, out, catalogue, key, draft=draft, echo=click.echo, err=err, today=day,

@@ -24,7 +24,7 @@ from generator.documents.from_matrix.child_link import child_link_lines
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
-from generator.documents.from_matrix.writing import FolderTaken, render_child, write_child
+from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
 from generator.ministry.templates import TemplateSource
 from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.rounds import plan_end
@@ -226,6 +226,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         first = signing.base_line(child) if signable else None
         warnings = signing.warning_lines(reading.warnings) if signable else []
         try:
+            check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
+            err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
             documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors),
                                      build_day=today, archive=archived)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
@@ -237,7 +239,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                                        signing.report_section(warnings, [*one_of, *links]), first))
         except FolderTaken as exc:
             summary.refused += 1
-            summary.reasons["mape jau pastāv"] += 1
+            summary.reasons[exc.reason] += 1
             err(f"{head}: atteikts: {exc}")
             continue
         except Exception as exc:  # noqa: BLE001 - one file must never stop the others

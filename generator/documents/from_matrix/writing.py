@@ -1,7 +1,9 @@
 """Rendering one child's documents and writing them into the child's own folder, all or nothing.
 
 The folder is written in a temporary place beside it and swapped in at the end; an existing folder is
-replaced only when this command made it (it holds the marker file), never otherwise.
+replaced only when this command made it (it holds the marker file, which lists every file written with its
+SHA-256) and holds nothing else: a file the command did not write (a scanned signed contract) or one changed
+since (an edited DOCX) stops the child with a message naming it, and the folder stays as it was (D119).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from generator.documents.from_matrix.context import ChildContext
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.pdf_writer import write_pdf
+from generator.own_files import listing, parse_listing, refusal, strangers
 
 MARKER = ".ibm-berna-dokumenti"
 DRAFT_MARK = "MELNRAKSTS"
@@ -32,7 +35,11 @@ def page_mark(draft: bool, archive: bool) -> str | None:
 
 
 class FolderTaken(Exception):
-    """The child's folder exists and was not made by this command."""
+    """The child's folder exists and was not made by this command, or holds files it did not write."""
+
+    def __init__(self, message: str, reason: str = "mape jau pastāv") -> None:
+        super().__init__(message)
+        self.reason = reason  # the summary line's short reason
 
 
 def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildContext, params_day,  # noqa: ANN001
@@ -59,10 +66,21 @@ def as_of(child: ChildContext, build_day: dt.date, archive: bool) -> dt.date:
     return papers_day(child.start_day) if archive and child.start_day is not None else build_day
 
 
+MARKER_HEAD = "Šo mapi izveidoja `ibm documents --from-matrix`; to var aizstāt nākamā palaišanas reize, ja mapē\n" \
+    "ir tikai šie tās rakstītie faili bez izmaiņām (SHA-256 un nosaukums):\n"
+
+
 def check_folder(target: Path) -> None:
-    if target.exists() and not (target / MARKER).exists():
+    """Raises FolderTaken unless ``target`` is absent or holds only this command's own unchanged files."""
+    if not target.exists() and not target.is_symlink():
+        return
+    if target.is_symlink() or not target.is_dir() or not (target / MARKER).is_file():
         raise FolderTaken(f"mape {target} jau pastāv, un to nav izveidojusi šī komanda (tajā nav faila {MARKER}); "
                           "izvēlieties citu --out vai pārvietojiet mapi")
+    known = parse_listing((target / MARKER).read_text(encoding="utf-8", errors="replace").splitlines())
+    foreign, changed = strangers(target, known, ignore=(MARKER,))
+    if foreign or changed:
+        raise FolderTaken(refusal(target, foreign, changed), "mapē ir svešs vai mainīts fails")
 
 
 def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool, pdf: bool = True,
@@ -83,8 +101,10 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
                                     mark=page_mark(draft, archive)).name)
         if report:
             (tmp / "parskats.txt").write_text(report, encoding="utf-8")
-        (tmp / MARKER).write_text("Šo mapi izveidoja `ibm documents --from-matrix`; to var aizstāt nākamā "
-                                  "palaišanas reize.\n", encoding="utf-8")
+        written = [*names, *(["parskats.txt"] if report else [])]
+        (tmp / MARKER).write_text(MARKER_HEAD + "".join(f"{line}\n" for line in listing(tmp, written)),
+                                  encoding="utf-8")
+        check_folder(target)  # nothing foreign appeared while rendering
         old = None
         if target.exists():
             old = target.rename(Path(tempfile.mkdtemp(prefix=f".{target.name}-vecais-", dir=target.parent)))
