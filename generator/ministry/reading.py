@@ -35,6 +35,7 @@ from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import MAX_TOTAL_BYTES, XlsxReadError, _coords
+from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
@@ -80,12 +81,6 @@ def read_bytes(path: Path) -> tuple[str, bytes | None]:
     return hashlib.sha256(data).hexdigest(), data
 
 
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def file_code(path: Path) -> str:

@@ -18,6 +18,7 @@ from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
+from tests.round_yaml import children_round_entry
 
 TODAY = dt.date(2026, 12, 1)
 SECOND = "IBM ieviešana bērniem ar funkcionāliem traucējumiem (izdomāta otrā kārta)"
@@ -25,22 +26,8 @@ PILOT = "IBM izmēģinājumprojekts bērniem ar funkcionāliem traucējumiem"
 IDS = ("01-ligums-ar-vecaku", "03-garantijas-vestule", "08-lemums-par-pieskirsanu")
 SPECS = [spec for spec in DOCUMENTS if spec.id in IDS]
 # a fictional second children's round: services 01.10.2026–30.11.2027, three six-month reporting periods
-ROUND = f"""  - id: berni-2026
-    programme: bērni
-    name_lv: {SECOND}
-    start: 2026-09-01
-    end: 2027-12-31
-    services_start: 2026-10-01
-    services_end: 2027-11-30
-    reporting_period_months: 6
-    municipalities: [cesis, madona]
-    envelope:
-      amount: null
-      status: jāprecizē
-      source: "Testa dati"
-    participants: 10
-    source: "Testa dati: izdomāta kārta"
-"""
+ROUND = children_round_entry("berni-2026", SECOND, dt.date(2026, 9, 1), dt.date(2027, 12, 31),
+                             services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)), municipalities=("cesis", "madona"))
 
 
 @pytest.fixture(scope="module")
