@@ -69,7 +69,8 @@ class WorkbookResult:
     Per-line lists follow the input rows; a row that is not counted (no item, or units ≤ 0) has
     None (an empty cell) in ``line_cost``, ``line_priority``, ``line_ib`` and ``monthly_amounts``;
     ``line_price`` is None only for a row without an item. A child who is not eligible has
-    ``rate`` = 0 and ``provisional`` = 0 and one ``not_eligible`` error.
+    ``rate`` = 0 and ``provisional`` = 0 and one ``not_eligible`` error: born after the check date,
+    18 on it, or 18 on or before the last day of the round that holds the plan's first day (D110).
 
     ``check_date`` (Parbaudes_Datums) is the first day of the reporting period that holds the plan's
     first day (D1, D21); ``age`` is taken on it. A plan that starts outside every reporting period
