@@ -237,7 +237,7 @@ def lo_batch(
     # equal (test_recalculated_reading.py). The sample has each kind of file, and a few more pasted values.
     sample = [templates[None], next(p for k, p in templates.items() if k is not None), confirmed_base, fresh_path,
               *_firsts(inputs, {"plan": 3, "invalid": 3, "months": 3, "case": 1, "example": 1, "old_prices": 1,
-                                "holidays": 2}), oddities]
+                                "holidays": 2, "round_age": 1}), oddities]
     half = int(len(every) + len(sample) * SAVE_COST) // 2 + 1
 
     def read_half(files: list[Path], index: int, saved: list[Path]) -> tuple[list[NamedValues], list[Path]]:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix.reading import read_for_documents
+from generator.ministry.templates import TemplateSource
 from generator.reference.workbook import evaluate_workbook
 from tests.workbook.compare import differences
 
@@ -43,3 +46,17 @@ def test_the_matrix_judges_the_age_on_the_rounds_last_day_as_the_reference(lo_ba
             assert values["Vecums"] == params.eligibility_age_limit - 1
         else:
             assert status.endswith("Bērns pārbaudes datumā ir sasniedzis vecumu, kurā IB vairs nepienākas."), status
+
+
+def test_the_documents_refuse_the_child_of_the_recalculated_matrix(lo_batch, catalogue) -> None:
+    """`ibm documents --from-matrix` reads the matrix LibreOffice saved: the child who turns 18 on the round's last
+    day gets the decision to refuse (17) with the round's last day, no error blocks it (D110)."""
+    [(plan, path)] = [(plan, path) for edge, plan, path in lo_batch.round_age if edge == "on_end"]
+    assert path in lo_batch.saved, "the batch saves this matrix as xlsx (sample)"
+    reading = read_for_documents(lo_batch.saved[path], catalogue, TemplateSource(catalogue), None)
+    assert reading.refused == [] and reading.errors == [], (reading.refused, reading.errors)
+    assert reading.not_eligible and "kārtas pēdējai dienai 31.10.2019" in reading.not_eligible
+    child = build(reading, catalogue, pseudonymous=False, day=plan.inputs.period_start)
+    assert child.refusal is not None and child.refusal.about_age
+    assert child.refusal.reason.startswith("Izmēģinājumprojekta kārtas pēdējā dienā 31.10.2019 personai, kuras "
+                                           f"dzimšanas datums ir {plan.inputs.birth_date:%d.%m.%Y}, būs "), child.refusal
