@@ -129,7 +129,8 @@ class Catalogue:
 
     def round_periods(self, round_: Round) -> tuple[ReportingPeriod, ...]:
         """The reporting periods of a round, derived from its services window (L1073–L1075)."""
-        return reporting_periods(round_.id, round_.services_start, round_.services_end, round_.reporting_period_months)
+        return reporting_periods(round_.id, round_.services_start, round_.services_end, round_.reporting_period_months,
+                                 round_.end)
 
     def children_reporting_periods(self) -> tuple[ReportingPeriod, ...]:
         """Every reporting period of the children's rounds (D21): a plan's eligibility date is the

@@ -35,6 +35,16 @@ def age_in_years(birth_date: dt.date, day: dt.date) -> int:
     return years
 
 
+def of_age_by_round_end(birth_date: dt.date, round_end: dt.date | None, limit: int) -> str | None:
+    """The reason a child under ``limit`` on the check date is still not eligible: ``limit`` years old on or before
+    ``round_end``, the last day of the programme round the plan starts in (the methodology: the child does not come
+    of age during the pilot, D110); None when the child is under ``limit`` then or the round is not known."""
+    if round_end is None or age_in_years(birth_date, round_end) < limit:
+        return None
+    return (f"bērnam līdz izmēģinājumprojekta kārtas pēdējai dienai {lv_date(round_end)} aprit {limit} gadi; IB "
+            f"pienākas tikai bērnam, kuram kārtas pēdējā dienā vēl nav {limit} gadu")
+
+
 def provisional_rate(age: int, special_care: bool, params: Params) -> Decimal:
     """The rate of the base: full up to ``full_rate_max_age`` (8) completed years, and for older
     children with the VDEĀVK special-care opinion; reduced (0.70) for the others (D1, L1071–L1072).

@@ -37,6 +37,9 @@ class ReportingPeriod:
     number: int
     start: dt.date
     end: dt.date
+    # The round's own last day (Round.end, after its services window): the child must not come of age by
+    # then (D110). None: not known (a period built without its round).
+    round_end: dt.date | None = None
 
     def holds(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -67,10 +70,10 @@ def plan_end(plan_start: dt.date, months: int) -> dt.date:
 
 
 def reporting_periods(
-    round_id: str, window_start: dt.date, window_end: dt.date, period_months: int
+    round_id: str, window_start: dt.date, window_end: dt.date, period_months: int, round_end: dt.date | None = None
 ) -> tuple[ReportingPeriod, ...]:
     """The reporting periods of a services window: ``period_months`` months each from the window's
-    start (EDATE), the last one cut at the window's end."""
+    start (EDATE), the last one cut at the window's end; each carries the round's last day ``round_end``."""
     if period_months < 1:
         raise ReferenceInputError(f"pārskata perioda ilgums {period_months} mēneši (gaidīts: vismaz 1)")
     if window_end < window_start:
@@ -82,7 +85,7 @@ def reporting_periods(
     while start <= window_end:
         following = add_months(window_start, period_months * (len(periods) + 1))
         end = min(following - dt.timedelta(days=1), window_end)
-        periods.append(ReportingPeriod(round_id, len(periods) + 1, start, end))
+        periods.append(ReportingPeriod(round_id, len(periods) + 1, start, end, round_end))
         start = following
     return tuple(periods)
 

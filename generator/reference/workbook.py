@@ -20,7 +20,7 @@ from generator.reference.lines import PlanLine
 from generator.reference.monthly import Execution, check_months, execution, monthly_amounts
 from generator.reference.params import Params
 from generator.reference.plan import PlanResult, evaluate_plan
-from generator.reference.provisional import age_in_years, provisional_amount
+from generator.reference.provisional import age_in_years, of_age_by_round_end, provisional_amount
 from generator.reference.rounds import (
     OutsideReportingPeriod,
     PastReportingPeriod,
@@ -69,7 +69,8 @@ class WorkbookResult:
     Per-line lists follow the input rows; a row that is not counted (no item, or units ≤ 0) has
     None (an empty cell) in ``line_cost``, ``line_priority``, ``line_ib`` and ``monthly_amounts``;
     ``line_price`` is None only for a row without an item. A child who is not eligible has
-    ``rate`` = 0 and ``provisional`` = 0 and one ``not_eligible`` error.
+    ``rate`` = 0 and ``provisional`` = 0 and one ``not_eligible`` error: born after the check date,
+    18 on it, or 18 on or before the last day of the round that holds the plan's first day (D110).
 
     ``check_date`` (Parbaudes_Datums) is the first day of the reporting period that holds the plan's
     first day (D1, D21); ``age`` is taken on it. A plan that starts outside every reporting period
@@ -148,6 +149,11 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         try:
             prov = provisional_amount(inputs.birth_date, check_date, inputs.special_care, params, inputs.base)
             age, rate, p_amount = prov.age, prov.rate, prov.amount
+            held = period_holding(params.reporting_periods, inputs.period_start)
+            why = of_age_by_round_end(inputs.birth_date, held.round_end if held else None,
+                                      params.eligibility_age_limit)
+            if why is not None:  # the same outcome as a child already of age on the check date (D110)
+                raise NotEligible(why)
         except NotEligible as exc:
             age, rate, p_amount = age_in_years(inputs.birth_date, check_date), ZERO, ZERO
             findings.append(Finding("not_eligible", Severity.error, f"Bērns nav tiesīgs saņemt IB: {exc}"))

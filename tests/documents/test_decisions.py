@@ -22,8 +22,7 @@ from generator.documents.build_step import render_municipality, write_document
 from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.context import BLANK_EUR, build
-from generator.documents.from_matrix.reading import MatrixReading, plan_round_end
-from generator.documents.from_matrix.refusal import not_of_age_by_round_end
+from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.writing import render_child
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import by_id
@@ -67,9 +66,8 @@ def _reading(catalogue: Catalogue, birth: dt.date, prices: dict[str, Decimal | N
                                                                              "multipli", day, inputs),
                             params=params, outcome=outcome, parent_name="Pēteris Paraugs",
                             providers={line.label: "SIA Viens" for line in lines})
-    # as reading.py: the matrix's finding (age on the check date), else the papers' own (the round's end, D110)
-    reading.not_eligible = next((f.message for f in outcome.findings if f.code == "not_eligible"), None) or \
-        not_of_age_by_round_end(birth, plan_round_end(catalogue, period_start), params.eligibility_age_limit)
+    # as reading.py: the reference's finding (born after the check date, of age on it or by the round's end, D110)
+    reading.not_eligible = next((f.message for f in outcome.findings if f.code == "not_eligible"), None)
     return reading
 
 
@@ -170,11 +168,14 @@ def test_the_age_criterion_of_the_decisions_is_the_rounds_last_day(cases, catalo
 
 
 def test_a_child_who_comes_of_age_before_the_rounds_end_is_refused(cases, catalogue: Catalogue) -> None:
-    """D110: 17 on the check date, 18 before the round's last day – eligible for the matrix (which checks the
-    check date, D1), refused by the papers with the rule's own sentence, as letter 18 would refuse the application."""
+    """D110: 17 on the check date, 18 before the round's last day – not eligible for the reference and the matrix
+    (one error, as for a child already of age on the check date), refused by the papers with the rule's own
+    sentence, as letter 18 would refuse the application."""
     limit = _limit(catalogue)
     (reading, child), folder = cases["of_age_by_end"]
-    assert not any(f.code == "not_eligible" for f in reading.outcome.findings)
+    found = [f for f in reading.outcome.findings if f.code == "not_eligible"]
+    assert len(found) == 1 and "kārtas pēdējai dienai 31.10.2019" in found[0].message, found
+    assert reading.outcome.provisional == 0 and reading.outcome.age == limit - 1
     assert child.not_eligible and child.refusal is not None and child.refusal.about_age
     assert not child.refusal.adult  # 17 on the decision day: the parent is still the legal representative
     reason = (f"Izmēģinājumprojekta kārtas pēdējā dienā 31.10.2019 personai, kuras dzimšanas datums ir "

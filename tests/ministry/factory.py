@@ -19,7 +19,7 @@ from generator.ministry.matrix import offer_code
 from generator.ministry.xlsxread import XlsxBook
 from generator.money import to_decimal
 from generator.reference.params import Params
-from generator.reference.provisional import age_in_years
+from generator.reference.provisional import age_in_years, of_age_by_round_end
 from generator.reference.rounds import period_holding
 from generator.reference.workbook import WorkbookInputs, WorkbookResult, evaluate_workbook
 from generator.workbook.inputs import People, fill
@@ -92,6 +92,8 @@ def make_children(catalogue: Catalogue, count: int, seed: int, *, usable: bool =
             age = age_in_years(inputs.birth_date, period.start)  # on the check date (D1)
             if not 0 <= age < p.eligibility_age_limit:
                 continue
+            if of_age_by_round_end(inputs.birth_date, period.round_end, p.eligibility_age_limit):
+                continue  # 18 by the round's last day: not eligible either (D110)
             if inputs.impairment is None:
                 inputs = dataclasses.replace(inputs, impairment=rng.choice(IMPAIRMENTS))
         if one_period:

@@ -34,6 +34,7 @@ from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
+from tests.reference.round_age import edge_births, last_period
 from tests.round_yaml import children_round_entry
 from tests.workbook.cases import Example, WorkbookCase, financing_examples, workbook_cases
 from tests.workbook.invalid import BadCell, place, spread
@@ -118,6 +119,8 @@ class Batch:
     old_prices: list[tuple[RandomPlan, Path]] = field(default_factory=list)
     # D62: the same plan starting in a year with a holiday list (2019) and in one without (2026)
     holiday_years: list[tuple[RandomPlan, Path]] = field(default_factory=list)
+    # D110: a child who turns 18 on the round's last day, the day after it, and one already 18 on the check date
+    round_age: list[tuple[str, RandomPlan, Path]] = field(default_factory=list)
     # The paths above are the files given to LibreOffice; their recalculated values (all sheets), by those paths
     values: dict[Path, NamedValues] = field(default_factory=dict)
     # a sample of them also saved as xlsx by LibreOffice (convert), by the same paths
@@ -217,6 +220,8 @@ def lo_batch(
                                     folder / "apstiprinats-b.xlsx")
     for i, plan in enumerate(holiday_plans(offers, params)):
         inputs.append(("holidays", plan, save(f"svetki-{i}", plan.inputs)))
+    for edge, plan in round_age_plans(offers, params):
+        inputs.append(("round_age", (edge, plan), save(f"vecums-{edge}", plan.inputs)))
     old_template = write_workbook(catalogue, folder / "cenas-2023.xlsx", day=OLD_PRICES_DAY)
     old_wb = load_workbook(old_template)
     old_prices, old_cells = read(old_wb, "Pak_Cena"), InputCells(old_template, old_wb)
@@ -232,7 +237,7 @@ def lo_batch(
     # equal (test_recalculated_reading.py). The sample has each kind of file, and a few more pasted values.
     sample = [templates[None], next(p for k, p in templates.items() if k is not None), confirmed_base, fresh_path,
               *_firsts(inputs, {"plan": 3, "invalid": 3, "months": 3, "case": 1, "example": 1, "old_prices": 1,
-                                "holidays": 2}), oddities]
+                                "holidays": 2, "round_age": 1}), oddities]
     half = int(len(every) + len(sample) * SAVE_COST) // 2 + 1
 
     def read_half(files: list[Path], index: int, saved: list[Path]) -> tuple[list[NamedValues], list[Path]]:
@@ -261,6 +266,8 @@ def lo_batch(
             batch.old_prices.append((item, out))  # type: ignore[arg-type]
         elif kind == "holidays":
             batch.holiday_years.append((item, out))  # type: ignore[arg-type]
+        elif kind == "round_age":
+            batch.round_age.append((*item, out))  # type: ignore[arg-type]
         else:
             batch.examples.append((item, out))  # type: ignore[arg-type]
     return batch
@@ -391,6 +398,20 @@ def clean_plans(offers, params: Params, count: int, first_seed: int) -> list[Ran
         if evaluate_workbook(plan.inputs, params).errors == 0 and any(ln.counted for ln in plan.inputs.lines):
             found.append(plan)
     return found
+
+
+def round_age_plans(offers, params: Params) -> list[tuple[str, RandomPlan]]:  # noqa: ANN001
+    """One error-free random plan in the round's last reporting period, its child born on each edge of the age
+    criterion (tests/reference/round_age.py, D110)."""
+    period, seed = last_period(params), SEED + 40_000
+    while True:
+        plan = random_plan(seed, offers, params.full_rate_max_age, params.eligibility_age_limit,
+                           params.period_months_max, (period,))
+        seed += 1
+        if evaluate_workbook(plan.inputs, params).errors == 0 and any(ln.counted for ln in plan.inputs.lines):
+            break
+    return [(edge, dataclasses.replace(plan, inputs=dataclasses.replace(plan.inputs, birth_date=birth)))
+            for edge, birth in edge_births(params).items()]
 
 
 def invalid_plans(offers, params: Params) -> list[tuple[RandomPlan, list]]:  # noqa: ANN001

@@ -16,7 +16,6 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.cli_errors import os_reason_without_path
-from generator.documents.from_matrix.refusal import not_of_age_by_round_end
 from generator.documents.from_matrix.signing import blocking
 from generator.ministry.console_names import reveals_person
 from generator.ministry.integrity import compare_cells, compare_rows, content
@@ -201,10 +200,6 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     listed = not any(f.code == MUNICIPALITY_NOT_LISTED for f in outcome.findings)
     if listed and (why := round_problem(catalogue, data.municipality, data.inputs.period_start)) is not None:
         result.errors.append(why)
-    if result.not_eligible is None:  # the matrix checks the age on the check date, the papers by the round's end
-        result.not_eligible = not_of_age_by_round_end(data.inputs.birth_date,
-                                                      plan_round_end(catalogue, data.inputs.period_start),
-                                                      params.eligibility_age_limit)
     if result.not_eligible is None:  # a child who is not eligible gets the refusal whatever the plan says
         result.errors.extend(rule_errors)
     result.stale = stale_values(m, outcome, result.code, file_code(path), data.inputs.months)

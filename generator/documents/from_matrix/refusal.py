@@ -3,9 +3,11 @@
 The reference's finding ("Bērns nav tiesīgs saņemt IB: …", generator/reference/workbook.py) is a message for
 the matrix and the console. The act states the facts as one Latvian sentence built from the same data and the
 one age rule of every document (D110): the child is not yet ``limit`` years old on the last day of the programme
-round the plan falls in (the methodology: the child does not come of age during the pilot). A child born after
-the check date (the first day of the reporting period the plan would start in, D1) is refused for that. A person who is of age on the day the decision is made has no legal representative:
-the decision is addressed to the parent who applied, and a copy goes to the person (D40).
+round the plan falls in (the methodology: the child does not come of age during the pilot). The reference decides
+it (generator/reference/provisional.of_age_by_round_end) and the matrix shows it. A child born after the check date
+(the first day of the reporting period the plan would start in, D1) is refused for that. A person who is of age on
+the day the decision is made has no legal representative: the decision is addressed to the parent who applied, and
+a copy goes to the person (D40).
 """
 
 from __future__ import annotations
@@ -32,15 +34,6 @@ def years(count: int) -> str:
 def years_genitive(count: int) -> str:
     """After a negation ("nav …"): "1 gada", "18 gadu", "21 gada", "11 gadu"."""
     return f"{count} {lvformat.agree(count, 'gada', 'gadu')}"
-
-
-def not_of_age_by_round_end(birth: dt.date, round_end: dt.date | None, limit: int) -> str | None:
-    """The documents' own finding when the child comes of age by the round's last day although the matrix (which
-    checks the age on the check date, D1) found no error; None when the child is under ``limit`` then (D110)."""
-    if round_end is None or age_in_years(birth, round_end) < limit:
-        return None
-    return (f"bērnam līdz izmēģinājumprojekta kārtas pēdējai dienai {lvformat.date(round_end)} aprit {limit} gadi "
-            "(metodika: bērns projekta laikā nekļūst pilngadīgs, D110)")
 
 
 def refusal(birth: dt.date, check_date: dt.date | None, limit: int, decision_day: dt.date,

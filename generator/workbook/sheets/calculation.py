@@ -431,7 +431,7 @@ def _summary(sh: Sheet, top: int) -> None:
     sh.text(f"{label_from}{at(9)}", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
     f = sh.formula
     f(f"{v}{at(1)}", "Vecums", st.out_whole, "")
-    f(f"{v}{at(2)}", 'IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),Vecums<0,Vecums>=Param_VecumaRobeza),0,'
+    f(f"{v}{at(2)}", 'IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),h_Neatbilst=1),0,'
       f'IF(OR(Vecums<=Param_PilnasLikmesVecums,Ipasas_Kopsanas_Atzinums="{YES}"),Param_LikmePilna,'
       'Param_LikmeSamazinata)),"")', st.out_rate, "")
     sh.define("Provizoriska_Likme", f"{v}{at(2)}")

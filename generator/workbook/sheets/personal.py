@@ -162,10 +162,15 @@ def write(sh: Sheet) -> None:
         for k in range(1, periods + 1)
     ) or '"katalogā nav neviena"'
     held_end = lv_date_formula("INDEX(h_PerBeigas,h_PerIndekss)")
+    round_end = lv_date_formula("INDEX(h_PerKartasBeigas,h_PerIndekss)")
     eligible = (
         'IF(Vecums<0,"Dzimšanas datums ir pēc pārbaudes datuma.",'
         'IF(Vecums>=Param_VecumaRobeza,"Bērns pārbaudes datumā ir sasniedzis vecumu, kurā IB vairs nepienākas.",'
-        '"Bērns ir tiesīgs saņemt IB."))'
+        # D110: the reference's reason (generator/reference/provisional.of_age_by_round_end), word for word
+        f'IF(h_KartaPilngadigs=1,"Bērnam līdz izmēģinājumprojekta kārtas pēdējai dienai "&{round_end}&" aprit "'
+        '&Param_VecumaRobeza&" gadi; IB pienākas tikai bērnam, kuram kārtas pēdējā dienā vēl nav "'
+        '&Param_VecumaRobeza&" gadu.",'
+        '"Bērns ir tiesīgs saņemt IB.")))'
     )
     sh.formula(
         f"B{CHECK_ROW}",
@@ -180,15 +185,23 @@ def write(sh: Sheet) -> None:
         "Ievadiet dzimšanas datumu un perioda pirmo dienu.",
     )
     # room for the longest combined message (past the reporting period, prices not in force with the command that
-    # makes the matrix for the plan, D63, and the eligibility line): no cut text on paper
-    sh.row_height(CHECK_ROW, 124)
+    # makes the matrix for the plan, D63, and the eligibility line, the longest being the round end's, D110): no cut
+    # text on paper
+    sh.row_height(CHECK_ROW, 150)
     sh.define("Statuss_Tiesibas", f"B{CHECK_ROW}")
     sh.ws.conditional_format(
         f"B{CHECK_ROW}",
         {"type": "formula", "criteria": "=OR(h_Neatbilst=1,Kludas>0)", "format": st.error_mark},
     )
+    # D110: 18 years on or before the last day of the round that holds the plan's first day (6.11) is not eligible
+    # either; the age there in completed years, as Vecums is taken on the check date
+    end, born = "INDEX(h_PerKartasBeigas,h_PerIndekss)", "Berns_DzimsanasDatums"
+    sh.formula(f"D{CHECK_ROW}", f"IF(AND(ISNUMBER(Vecums),h_PerIndekss>0),IF(ISNUMBER({end}),IF(YEAR({end})-YEAR({born})"
+               f"-IF(OR(MONTH({end})<MONTH({born}),AND(MONTH({end})=MONTH({born}),DAY({end})<DAY({born}))),1,0)"
+               ">=Param_VecumaRobeza,1,0),0),0)", st.helper, 0)
+    sh.define("h_KartaPilngadigs", f"D{CHECK_ROW}")
     sh.formula(f"D{AGE_ROW}", "IF(AND(ISNUMBER(Vecums),h_PerIndekss>0),"
-               "IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza),1,0),0)", st.helper, 0)
+               "IF(OR(Vecums<0,Vecums>=Param_VecumaRobeza,h_KartaPilngadigs=1),1,0),0)", st.helper, 0)
     sh.define("h_Neatbilst", f"D{AGE_ROW}")
     sh.ws.set_column("D:D", 3, None, {"hidden": True})
     sh.ws.freeze_panes(3, 0)

@@ -9,7 +9,7 @@ import itertools
 import textwrap
 from decimal import Decimal
 
-from generator.catalogue.models import Impairment, PriceStatus
+from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import percent
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula, money_validation
 from generator.workbook.layout import INTERFACE_VERSION
@@ -69,8 +69,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
     lines that always have a catalogue item and a price, and typed values).
     """
     return [
-        ("not_eligible", "kļūda", "Bērns pārbaudes datumā (pārskata perioda pirmajā dienā) nav tiesīgs saņemt IB "
-         "(sasniegts vecuma ierobežojums vai dzimšanas datums ir pēc pārbaudes datuma).", "6.1", "h_Neatbilst"),
+        ("not_eligible", "kļūda", "Bērns nav tiesīgs saņemt IB: pārbaudes datumā (pārskata perioda pirmajā dienā) "
+         "tas vēl nav dzimis vai tam jau ir vecums, kurā IB nepienākas, vai šo vecumu tas sasniegs līdz kārtas "
+         "pēdējai dienai.", "6.1", "h_Neatbilst"),
         ("outside_reporting_period", "kļūda", "Plāna pirmā diena nav nevienā programmas kārtas pārskata periodā; "
          "IB nevar aprēķināt.", "6.1", "h_PerArpus"),
         ("past_reporting_period", "kļūda", "Plāna mēneši sniedzas pāri tā pārskata perioda beigām; plānam jāiekļaujas "
@@ -531,8 +532,9 @@ def _periods(sh: Sheet) -> None:
     st = sh.st
     periods = sh.book.catalogue.children_reporting_periods()
     sh.text(f"A{PERIODS_SECTION}", "Programmas kārtu pārskata periodi (no kataloga)", st.section)
-    for c, head in zip("ABCDE", ("Kārta", "Pārskata periods", "Sākums", "Beigas", "Satur plāna sākumu (1 – jā)"),
-                       strict=True):
+    round_ends = {r.id: r.end for r in sh.book.catalogue.rounds_of(Pilot.children)}
+    for c, head in zip("ABCDEF", ("Kārta", "Pārskata periods", "Sākums", "Beigas", "Satur plāna sākumu (1 – jā)",
+                                  "Kārtas pēdējā diena"), strict=True):
         sh.text(f"{c}{PERIODS_FIRST - 1}", head, st.header_wrap)
     for i, period in enumerate(periods):
         row = PERIODS_FIRST + i
@@ -542,14 +544,17 @@ def _periods(sh: Sheet) -> None:
         sh.date(f"D{row}", period.end, st.out_date)
         sh.formula(f"E{row}", f"IF(ISNUMBER(Perioda_Sakums),IF(AND(Perioda_Sakums>=C{row},Perioda_Sakums<=D{row}),1,0),0)",
                    st.out_whole, 0)
+        sh.date(f"F{row}", round_ends[period.round_id], st.out_date)  # the age criterion's day (D110)
     last = PERIODS_FIRST + max(len(periods), 1) - 1
     if not periods:  # no round in the catalogue: one empty row, so the names still point at cells
         sh.blank(f"C{last}", st.out_date)
         sh.blank(f"D{last}", st.out_date)
         sh.number(f"E{last}", 0, st.out_whole)
+        sh.blank(f"F{last}", st.out_date)
     sh.define("h_PerSakums", f"C{PERIODS_FIRST}", f"C{last}")
     sh.define("h_PerBeigas", f"D{PERIODS_FIRST}", f"D{last}")
     sh.define("h_PerSatur", f"E{PERIODS_FIRST}", f"E{last}")
+    sh.define("h_PerKartasBeigas", f"F{PERIODS_FIRST}", f"F{last}")
     after = _holidays(sh, last + 3)
     party_names.write_table(sh, after + 1)
 
