@@ -58,8 +58,10 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
     assert Decimal(p["bazesApmers"]) == params.base_amount
     assert Decimal(p["likmeSamazinata"]) == params.rate_reduced and p["vecumaRobeza"] == params.eligibility_age_limit
     assert Decimal(p["transportaDala"]) == params.transport_share_max and p["menesiMax"] == params.period_months_max
-    periods = [(q["sakums"], q["beigas"]) for k in data["kartas"] for q in k["periodi"]]
-    assert periods == [(r.start.isoformat(), r.end.isoformat()) for r in params.reporting_periods]
+    periods = [(q["sakums"], q["beigas"], q["kartasBeigas"]) for k in data["kartas"] for q in k["periodi"]]
+    # each period with its round's last day, by which the child must not come of age (D110)
+    assert periods == [(r.start.isoformat(), r.end.isoformat(), r.round_end.isoformat())
+                       for r in params.reporting_periods]
     assert data["versija"] == catalogue.version
     assert data["versijaTeksts"] == lvformat.version(catalogue.version)  # what the printed estimate shows
     page = built_site.html("kalkulators.html")
