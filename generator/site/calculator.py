@@ -14,6 +14,7 @@ reference's own message rendered with sentinel values that are then replaced by 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
@@ -172,9 +173,23 @@ def _finding(params: Params, code: str, birth: dt.date, start: dt.date, months: 
     return next(f for f in evaluate_workbook(inputs, params).findings if f.code == code).message
 
 
+def _round_end_template(params: Params) -> str:
+    """The error of a child under the age limit on the check date who reaches it by the round's last day (D110):
+    the reference's message for a round whose last day is a sentinel, that day replaced by ``{kartas_beigas}`` and the
+    age limit by ``{robeza}`` (a round's parameters may differ)."""
+    period = params.reporting_periods[0]
+    round_end = dt.date(period.start.year + 3, 11, 27)
+    birth = dt.date(period.start.year - params.eligibility_age_limit + 1, period.start.month, 1)
+    held = params.replace(reporting_periods=(dataclasses.replace(period, round_end=round_end),
+                                             *params.reporting_periods[1:]))
+    return _replace(_finding(held, "not_eligible", birth, period.start, 1), [(lv_date(round_end), "{kartas_beigas}"),
+                    (f" {params.eligibility_age_limit} gad", " {robeza} gad")])
+
+
 def _eligibility_templates(params: Params) -> dict[str, str]:
-    """The errors of the check date (D1, D21): a child too old or born after it, a plan outside every
-    reporting period or running past the end of its period."""
+    """The errors of the check date (D1, D21): a child too old or born after it, or one who comes of age by the
+    last day of the plan's round (D110); a plan outside every reporting period or running past the end of its
+    period."""
     if not params.reporting_periods:
         raise ValueError("katalogā nav bērnu programmas kārtas ar pārskata periodiem (D21)")
     period = params.reporting_periods[0]
@@ -189,6 +204,7 @@ def _eligibility_templates(params: Params) -> dict[str, str]:
                                      [*dates, (f"{age} gadi", "{vecums} gadi")]),
         "not_eligible_born": _replace(_finding(params, "not_eligible", late, period.start, 1),
                                       [(lv_date(late), "{dzimis}"), (lv_date(period.start), "{parbaude}")]),
+        "not_eligible_round_end": _round_end_template(params),
         "outside_reporting_period": _replace(_finding(params, "outside_reporting_period", old, outside, 1),
                                              [(lv_date(outside), "{sakums}")]),
         "past_reporting_period": _replace(
@@ -225,7 +241,10 @@ def _round_data(catalogue: Catalogue, priced: RoundPrices, shared: list[dict[str
     round_ = priced.round
     data: dict[str, Any] = {
         "id": round_.id, "nosaukums": round_.name_lv,
-        "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat()} for p in catalogue.round_periods(round_)],
+        # each reporting period with the round's last day: the child must not come of age by then (D110)
+        "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat(),
+                     "kartasBeigas": None if p.round_end is None else p.round_end.isoformat()}
+                    for p in catalogue.round_periods(round_)],
         "cenuDiena": None, "cenasLidz": None, "parametri": None, "pakalpojumi": None,
     }
     params = priced.params

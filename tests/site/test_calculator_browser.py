@@ -471,3 +471,34 @@ def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params
     assert page.evaluate("document.querySelector('#ibm-r2-cena').readOnly") is False
     assert page.inner_text("label[for='ibm-r2-daudzums']") == "Vienības periodā"
     assert visit.errors == []
+
+
+def test_child_of_age_by_the_rounds_last_day(blank: Visit, catalogue: Catalogue, params: Params, offers) -> None:
+    """D110: a child who turns 18 on the last day of the plan's round is not eligible (the reference's own message,
+    naming that day, and no amounts); one who turns 18 the day after is; one already 18 on the check date gets the
+    check date's error. Each result equals the reference's."""
+    period = params.reporting_periods[0]
+    last = period.round_end
+    assert last is not None and last > period.end
+    limit = params.eligibility_age_limit
+    on_last = last.replace(year=last.year - limit)
+    offer = next(o for o in offers.values() if o.prefill_price is not None and not o.ceiling_unconfirmed)
+    line = line_from_offer(offer, Decimal(2), unit_price=offer.prefill_price)
+    children = {"on the last day": on_last, "the day after": on_last + dt.timedelta(days=1),
+                "already of age": period.start.replace(year=period.start.year - limit)}
+    named = [(name, calculator_inputs(WorkbookInputs(birth_date=birth, period_start=period.start, months=1,
+                                                     special_care=False, impairment=None, lines=(line,)), offers))
+             for name, birth in children.items()]
+    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    on, after, old = results
+    reference = evaluate_workbook(named[0][1], params).findings
+    want = next(f.message for f in reference if f.code == "not_eligible")
+    assert [m["teksts"] for m in on["messages"] if m["kods"] == "not_eligible"] == [want]
+    assert lv_date(last) in want and f"{limit} gadi" in want
+    assert on["IB_Provizoriskais"] == "0.00" and on["Provizoriska_Likme"] == "0.00"
+    assert not any(m["kods"] == "not_eligible" for m in after["messages"])
+    assert Decimal(after["IB_Provizoriskais"]) > 0
+    (too_old,) = [m["teksts"] for m in old["messages"] if m["kods"] == "not_eligible"]
+    assert "pārskata perioda sākumā ir 18 gadi" in too_old and lv_date(last) not in too_old

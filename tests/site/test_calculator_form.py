@@ -104,6 +104,39 @@ def test_child_born_after_the_check_date_gets_no_negative_age(visit: Visit) -> N
     assert visit.errors == []
 
 
+def test_child_of_age_by_the_rounds_last_day_is_marked_at_the_birth_date(visit: Visit, params: Params) -> None:
+    """D110: a child who turns 18 on the round's last day – no amounts, the reference's error at the birth date,
+    naming that day; born a day later, the amounts come back. Screenshots at 1366 px and 390 px."""
+    period = params.reporting_periods[0]
+    last, limit = period.round_end, params.eligibility_age_limit
+    birth = last.replace(year=last.year - limit)
+    visit.open(PAGE)
+    page = visit.page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _plan(page, lv_date(birth), lv_date(max(period.start, params.day)), [("3.1.3i", "10", "30")])
+    page.wait_for_timeout(100)
+    assert page.get_attribute("#ibm-dzimsanas", "aria-invalid") == "true"
+    error = page.inner_text("#ibm-dzimsanas-kluda")
+    assert f"kārtas pēdējai dienai {lv_date(last)} aprit {limit} gadi" in error, error
+    shown = page.inner_text("#ibm-rezultati")
+    assert "kļūda laukā „Bērna dzimšanas datums”" in shown and "EUR" not in shown and "%" not in shown, shown
+    _axe_clean(page)
+    centre = "document.querySelector('#ibm-dzimsanas').scrollIntoView({block: 'center'})"  # above the phone's bar
+    page.evaluate(centre)
+    visit.shot("kalkulators-kartas-beigas-dators")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate(centre)
+    visit.shot("kalkulators-kartas-beigas-telefons")
+    page.locator("#ibm-rezultati").scroll_into_view_if_needed()
+    visit.shot("kalkulators-kartas-beigas-telefons-rezultati")
+    page.fill("#ibm-dzimsanas", lv_date(birth + dt.timedelta(days=1)))
+    page.locator("#ibm-dzimsanas").press("Tab")
+    page.wait_for_timeout(100)
+    assert f"300,00{NBSP}EUR" in page.inner_text("#ibm-rezultati")
+    assert page.locator("[aria-invalid]").count() == 0 and page.inner_text("#ibm-dzimsanas-kluda") == ""
+    assert visit.errors == []
+
+
 def test_plan_period_first_to_last_day_on_screen_and_in_print(visit: Visit) -> None:
     """F5 (D93): a plan from 15.10.2018 for 6 months runs to 31.03.2019; the API's last day is the reference's."""
     visit.open(PAGE)

@@ -18,7 +18,7 @@ from generator.reference.lines import fixed_unit_price, line_from_offer
 from generator.reference.params import Params
 from generator.reference.rounds import plan_end
 from generator.reference.rules import check_actual_cost_prices, check_incompatible, check_prices
-from generator.reference.workbook import check_prices_in_force
+from generator.reference.workbook import WorkbookInputs, check_prices_in_force, evaluate_workbook
 from generator.site import calculator
 from generator.workbook.writer import template_date
 from tests.site.calculator_rounds import rounds_catalogue
@@ -58,8 +58,10 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
     assert Decimal(p["bazesApmers"]) == params.base_amount
     assert Decimal(p["likmeSamazinata"]) == params.rate_reduced and p["vecumaRobeza"] == params.eligibility_age_limit
     assert Decimal(p["transportaDala"]) == params.transport_share_max and p["menesiMax"] == params.period_months_max
-    periods = [(q["sakums"], q["beigas"]) for k in data["kartas"] for q in k["periodi"]]
-    assert periods == [(r.start.isoformat(), r.end.isoformat()) for r in params.reporting_periods]
+    periods = [(q["sakums"], q["beigas"], q["kartasBeigas"]) for k in data["kartas"] for q in k["periodi"]]
+    # each period with its round's last day, by which the child must not come of age (D110)
+    assert periods == [(r.start.isoformat(), r.end.isoformat(), r.round_end.isoformat())
+                       for r in params.reporting_periods]
     assert data["versija"] == catalogue.version
     assert data["versijaTeksts"] == lvformat.version(catalogue.version)  # what the printed estimate shows
     page = built_site.html("kalkulators.html")
@@ -132,6 +134,16 @@ def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Cata
     (actual,) = check_actual_cost_prices([line_from_offer(a, 1, unit_price=1), euro_line])
     assert texts["actual_cost_price"].format(rinda=f"2. rinda ({transport.label})", cena=eur(Decimal("18.50"))) == (
         actual.message)
+    # D110: a child who turns 18 on the round's last day, in the reference's words
+    params = Params.from_catalogue(catalogue, template_date(catalogue))
+    period = params.reporting_periods[0]
+    limit = params.eligibility_age_limit
+    birth = period.round_end.replace(year=period.round_end.year - limit)
+    inputs = WorkbookInputs(birth_date=birth, period_start=period.start, months=1, special_care=False,
+                            impairment=None, lines=())
+    (age,) = [f.message for f in evaluate_workbook(inputs, params).findings if f.code == "not_eligible"]
+    filled = texts["not_eligible_round_end"].format(kartas_beigas=lvformat.date(period.round_end), robeza=limit)
+    assert filled == age and lvformat.date(period.round_end) in age
 
 
 def test_unconfirmed_ceilings_are_not_prefilled(built_site: BuiltSite) -> None:

@@ -575,6 +575,11 @@
     } else if (age >= p.vecumaRobeza) {
       plan.notEligible = { kods: "not_eligible", smagums: ERROR, rindas: [],
         teksts: fill(t.not_eligible_age, { vecums: String(age), dzimis: lvDate(inp.birth), parbaude: lvDate(checkDate) }) };
+    } else if (rp.periods.kartasBeigas && ageInYears(inp.birth, rp.periods.kartasBeigas) >= p.vecumaRobeza) {
+      // under the limit on the check date, but of age by the round's last day: not eligible either (D110)
+      plan.notEligible = { kods: "not_eligible", smagums: ERROR, rindas: [],
+        teksts: fill(t.not_eligible_round_end,
+          { kartas_beigas: lvDate(rp.periods.kartasBeigas), robeza: String(p.vecumaRobeza) }) };
     } else {
       rate = dec(age <= p.pilnasLikmesVecums || inp.special ? p.likmePilna : p.likmeSamazinata);
       provisional = round(mul(rate, inp.base), 2);
