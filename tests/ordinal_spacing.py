@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 from tests.htmltext import SHOWN_ATTRIBUTES
 
 GLUED = re.compile(r"\d\.[a-zāčēģīķļņšūž]")
-_SEPARATORS = frozenset(" \t\r\n\xa0\"'«»„”“()[]<>,;:!?")
+_SEPARATORS = frozenset(" \t\r\n\xa0\"'«»„”“()[]<>,;:!?`")  # ` delimits a Markdown code span
 EXTENSIONS = ("html", "htm", "md", "xlsx", "docx", "pdf", "csv", "json", "yaml", "yml", "txt", "zip", "7z",
               "py", "js", "css", "png", "svg", "sqlite")
 FILE_NAME = re.compile(rf"^[\w.+/-]*\.(?:{'|'.join(EXTENSIONS)})(?:[#?]\S*)?$")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,12 @@ TODAY = dt.date(2018, 1, 1)  # before every plan period of the factory's childre
 QUOTED_PROVIDER = "SIA „Kustību Paraugs”"
 
 
+def own_quotes(name: str) -> str:
+    """'SIA Sniedzējs 7' → 'SIA „Sniedzējs 7”': a provider name that carries its own quotes."""
+    form, _, rest = name.partition(" ")
+    return f"{form} „{rest}”"
+
+
 def _outside_rounds(catalogue: Catalogue) -> str:
     """A catalogue municipality that is in no round of the children's programme (as Cēsis in audit10)."""
     pilots = {m.id for m in catalogue.pilot_municipalities()}
@@ -37,9 +44,9 @@ def children(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
     child = next(c for c in pool if c.result(catalogue).errors == 0 and c.result(catalogue).needed > 0
                  and len({c.people.providers[ln.offer_id] for ln in c.inputs.lines if ln.counted}) >= 2)
     outside = dataclasses.replace(child, index=1, municipality=_outside_rounds(catalogue))
-    first = next(ln.offer_id for ln in child.inputs.lines if ln.counted)
-    providers = {k: (QUOTED_PROVIDER if v == child.people.providers[first] else v)
-                 for k, v in child.people.providers.items()}
+    # every provider's name with quotes of its own ("SIA „Sniedzējs 7”"), so that whichever of them gets papers
+    # (the IB-funded ones, D102) is named in the signing reminder
+    providers = {k: own_quotes(v) for k, v in child.people.providers.items()}
     named = dataclasses.replace(child, index=2, people=dataclasses.replace(child.people, providers=providers))
     # 18 on the check date: inside the rounds the child gets the decision to refuse, outside them no decision at all
     check = period_holding(params(catalogue).reporting_periods, child.inputs.period_start).start
@@ -139,5 +146,7 @@ def test_a_provider_name_with_its_own_quotes_is_not_quoted_again(children, catal
     summary, lines = _run(catalogue, children["named"].path, tmp_path / "out")
     assert summary.made == 1, lines
     report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")
-    assert f"Sniedzējam {QUOTED_PROVIDER} paraksta vai nu līgumu" in report
+    reminders = re.findall(r"Sniedzējam (.+?) paraksta vai nu līgumu", report)
+    assert reminders and all(name in set(map(own_quotes, children["clean"].people.providers.values()))
+                             for name in reminders), report
     assert "„SIA „" not in report
