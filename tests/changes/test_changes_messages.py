@@ -12,12 +12,17 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.cli import main
 
 
-def test_a_broken_catalogue_is_named_at_the_users_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "kat ā"
+def _broken_copy(folder: Path) -> Path:
+    """A copy of the catalogue in ``folder`` whose programme.yaml has a word where a number belongs."""
     shutil.copytree(DEFAULT_CATALOGUE, folder)
     programme = folder / "programme.yaml"
     programme.write_text(programme.read_text(encoding="utf-8").replace("value: 6,", "value: sešas,", 1),
                          encoding="utf-8")
+    return folder
+
+
+def test_a_broken_catalogue_is_named_at_the_users_folder(tmp_path: Path) -> None:
+    folder = _broken_copy(tmp_path / "kat ā")
     result = CliRunner().invoke(main, ["changes", "--from", str(folder)])
     assert result.exit_code == 1, result.output
     assert "kat ā/programme.yaml" in result.output
@@ -53,11 +58,7 @@ def test_out_never_replaces_a_file_the_command_did_not_write(tmp_path: Path) -> 
 
 def test_catalogue_names_the_new_version(tmp_path: Path) -> None:
     """audit15 F7: `--catalogue MAPE` as in every other command, the same as `--to MAPE`."""
-    folder = tmp_path / "kat"
-    shutil.copytree(DEFAULT_CATALOGUE, folder)
-    programme = folder / "programme.yaml"
-    programme.write_text(programme.read_text(encoding="utf-8").replace("value: 6,", "value: sešas,", 1),
-                         encoding="utf-8")
+    folder = _broken_copy(tmp_path / "kat")
     result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(folder)])
     assert result.exit_code == 1 and "kat/programme.yaml" in result.output, result.output  # the new one is read
     result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(folder),

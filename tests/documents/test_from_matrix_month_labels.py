@@ -34,23 +34,28 @@ def test_a_plan_from_mid_month_names_the_days_of_its_first_month() -> None:
     assert month_labels(dt.date(2019, 1, 31), 2) == ["31.01.2019", "02.2019"]  # one day: a date
 
 
-def test_the_papers_head_the_first_month_with_its_days(catalogue: Catalogue) -> None:
-    day = template_date(catalogue)
-    offers = {o.id: o for o in catalogue.offers(day)}
-    market = next(o for o in offers.values() if o.prefill_price is None and o.service.unit == "reize")
-    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 15), months=2,
+def _child(catalogue: Catalogue, period_start: dt.date, day: dt.date):
+    """The child of a sample matrix with one market-priced line of 3 sessions in each of 2 months from
+    ``period_start``, made on ``day``; with the offer of that line and the reference's outcome."""
+    prices_day = template_date(catalogue)
+    market = next(o for o in catalogue.offers(prices_day) if o.prefill_price is None and o.service.unit == "reize")
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=period_start, months=2,
                             special_care=False, impairment="multipli", base=Decimal("3000.00"),
                             lines=(line_from_offer(market, 6, unit_price=Decimal(20), planned_units=(3, 3)),))
-    params = Params.from_catalogue(catalogue, day)
+    params = Params.from_catalogue(catalogue, prices_day)
     outcome = evaluate_workbook(inputs, params)
-    assert outcome.errors == 0
     reading = MatrixReading(Path("paraugs.xlsx"), "paraugs",
-                            data=ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, inputs),
+                            data=ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", prices_day, inputs),
                             params=params, outcome=outcome, parent_name="Pēteris Paraugs",
                             providers={market.label: "SIA Viens"})
-    child = build(reading, catalogue, pseudonymous=False, day=dt.date(2018, 10, 1))
+    return build(reading, catalogue, pseudonymous=False, day=day), market, outcome
+
+
+def test_the_papers_head_the_first_month_with_its_days(catalogue: Catalogue) -> None:
+    child, market, outcome = _child(catalogue, dt.date(2018, 10, 15), dt.date(2018, 10, 1))
+    assert outcome.errors == 0
     texts = {d.spec.id: normalise(re.sub(r"<[^>]+>", " ", d.html))
-             for d in render_child(catalogue, catalogue.municipality("ogre"), child, day, False,
+             for d in render_child(catalogue, catalogue.municipality("ogre"), child, template_date(catalogue), False,
                                    build_day=dt.date(2018, 10, 1))}
     for doc_id in ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju-sia-viens", "03-garantijas-vestule-sia-viens"):
         assert re.search(r"Pakalpojums 15\.–31\.10\.2018 11\.2018", texts[doc_id]), doc_id
@@ -63,16 +68,5 @@ def test_the_papers_head_the_first_month_with_its_days(catalogue: Catalogue) -> 
 
 
 def test_the_same_plan_from_the_first_keeps_its_monthly_frequency(catalogue: Catalogue) -> None:
-    day = template_date(catalogue)
-    offers = {o.id: o for o in catalogue.offers(day)}
-    market = next(o for o in offers.values() if o.prefill_price is None and o.service.unit == "reize")
-    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
-                            special_care=False, impairment="multipli", base=Decimal("3000.00"),
-                            lines=(line_from_offer(market, 6, unit_price=Decimal(20), planned_units=(3, 3)),))
-    params = Params.from_catalogue(catalogue, day)
-    reading = MatrixReading(Path("paraugs.xlsx"), "paraugs",
-                            data=ChildData("ogre", "Anna Paraugs", "010512-20000", "multipli", day, inputs),
-                            params=params, outcome=evaluate_workbook(inputs, params), parent_name="Pēteris Paraugs",
-                            providers={market.label: "SIA Viens"})
-    child = build(reading, catalogue, pseudonymous=False, day=dt.date(2018, 9, 20))
+    child, _, _ = _child(catalogue, dt.date(2018, 10, 1), dt.date(2018, 9, 20))
     assert [line.frequency.replace("\u00a0", " ") for line in child.lines] == ["3 reizes mēnesī"]
