@@ -1,0 +1,53 @@
+"""The IB-funded part of a plan spread over its months: an estimate for the ministry's cash flow (D123).
+
+Sheet 6.7 plans the whole plan N by month; sheet 6.4 says which lines the IB funds ("No IB"), but not in which
+month the IB pays. The summary's "Plānots no IB" spreads the plan's IB part over the months in proportion
+to each month's planned EUR, in cents, so that the months add up exactly to the IB part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from generator.reference.errors import ReferenceInputError
+
+ZERO = Decimal(0)
+
+
+def plan_ib_part(line_ib: Iterable[Decimal | None]) -> Decimal:
+    """The plan's IB part: Σ 6.4 "No IB" over the counted lines (an ignored line has None)."""
+    return sum((v for v in line_ib if v is not None), ZERO)
+
+
+def _cents(value: Decimal) -> int:
+    scaled = value * 100
+    if scaled != scaled.to_integral_value():
+        raise ReferenceInputError(f"summa {value} nav centos (gaidīts: summa ar centiem)")
+    return int(scaled)
+
+
+def ib_by_month(ib_part: Decimal, planned_by_month: Sequence[Decimal]) -> tuple[Decimal, ...]:
+    """The IB part spread over the months in proportion to each month's planned EUR (6.7).
+
+    A month with no plan (0, or a negative amount of a faulty matrix) gets nothing, and the IB never pays
+    more than is planned: the amount spread is min(IB part, Σ planned). Month m gets
+    ROUND(amount × planned up to m ÷ Σ planned, 2) − the same up to month m − 1 (half away from zero, as
+    ROUND): the rounding differences carry forward and the last planned month takes what remains, so the
+    months add up exactly to the amount, each is within a cent of its exact share and none is above its
+    month's plan.
+    """
+    weights = [max(0, _cents(p)) for p in planned_by_month]
+    total = sum(weights)
+    amount = min(max(0, _cents(ib_part)), total)
+    if total == 0:
+        return tuple(ZERO for _ in weights)
+    shares: list[Decimal] = []
+    cumulative = before = 0
+    for w in weights:
+        cumulative += w
+        # round half up of amount × cumulative ÷ total in whole cents (all non-negative integers: exact)
+        upto = (2 * amount * cumulative + total) // (2 * total)
+        shares.append(Decimal(upto - before) / 100)
+        before = upto
+    return tuple(s.quantize(Decimal("0.01")) for s in shares)
