@@ -16,6 +16,7 @@ from typing import NamedTuple
 from generator.ministry.records import ChildRecord
 from generator.reference.final_amounts import ChildFinal, FinalAmounts
 from generator.reference.monthly import calendar_month
+from generator.reference.planned_ib import ib_by_month, plan_ib_part
 
 ZERO = Decimal(0)
 
@@ -65,13 +66,15 @@ class PlanRow(NamedTuple):
 
 
 class MonthRow(NamedTuple):
-    """Planned (6.7) and paid (6.10) EUR of one child in one calendar month."""
+    """Planned (6.7) and paid (6.10) EUR of one child in one calendar month, and the estimated IB part of the
+    planned (the plan's 6.4 "No IB" spread over the months by the reference, D123)."""
 
     code: str
     municipality: str
     month: dt.date  # first day of the calendar month
     planned: Decimal
     paid: Decimal
+    planned_ib: Decimal
 
     @property
     def quarter(self) -> str:
@@ -101,17 +104,28 @@ class Aggregates:
     def planned_paid(self, municipality: str | None, month: dt.date | None = None,
                      quarter: str | None = None) -> tuple[Decimal, Decimal]:
         """Planned and paid EUR of a municipality (None: all) in a month or quarter (None: all)."""
+        planned, paid, _ = self._cash_sums(municipality, month, quarter)
+        return planned, paid
+
+    def planned_ib(self, municipality: str | None, month: dt.date | None = None,
+                   quarter: str | None = None) -> Decimal:
+        """The estimated IB part of the planned EUR (D123), as ``planned_paid``."""
+        return self._cash_sums(municipality, month, quarter)[2]
+
+    def _cash_sums(self, municipality: str | None, month: dt.date | None,
+                   quarter: str | None) -> tuple[Decimal, Decimal, Decimal]:
         if self._cash is None:
-            cash: dict[tuple, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+            cash: dict[tuple, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO, ZERO])
             for m in self.month_rows:
                 for muni in (m.municipality, None):
                     for key in ((muni, None, None), (muni, m.month, None), (muni, None, m.quarter)):
                         sums = cash[key]
                         sums[0] += m.planned
                         sums[1] += m.paid
+                        sums[2] += m.planned_ib
             self._cash = dict(cash)
-        planned, paid = self._cash.get((municipality, month, quarter), (ZERO, ZERO))
-        return planned, paid
+        planned, paid, ib = self._cash.get((municipality, month, quarter), (ZERO, ZERO, ZERO))
+        return planned, paid, ib
 
     def funding(self, municipality: str | None, *, area: int | None = None, item: str | None = None,
                 what: str = "ib") -> Decimal:
@@ -156,12 +170,13 @@ def plan_rows(record: ChildRecord) -> list[PlanRow]:
 
 def month_rows(record: ChildRecord) -> list[MonthRow]:
     exe = record.result.execution
+    ib = ib_by_month(plan_ib_part(record.result.line_ib), exe.planned_by_month)
     rows = []
     for m in range(record.months):
         year, month = calendar_month(record.period_start, m + 1)
         rows.append(
             MonthRow(record.code, record.municipality, dt.date(year, month, 1),
-                     exe.planned_by_month[m], exe.paid_by_month[m])
+                     exe.planned_by_month[m], exe.paid_by_month[m], ib[m])
         )
     return rows
 

@@ -77,6 +77,9 @@ class SummaryBook:
     expected: dict[tuple[str, str], Any] = field(default_factory=dict)
     page_title: str = ""  # the page header of every sheet: the summary's title, period and status
     version: str = ""  # the footer's "kataloga versija e3369c26"
+    # the sheets that continue to the right print from their column headers; their titles and notes, in order
+    notes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    print_from: dict[str, int] = field(default_factory=dict)  # the first printed row (0-based) where not row 1
 
     def __post_init__(self) -> None:
         # Cells stay in memory until close (shared strings, ~2× faster than constant_memory's inline strings);
@@ -146,22 +149,33 @@ class SummaryBook:
         lines = max([3] + [wrapped_lines(text, widths[c], bold=True) for c, (text, _) in enumerate(columns)])
         ws.set_row(DATA_FIRST - 2, lines * LINE_HEIGHT)
         ws.freeze_panes(DATA_FIRST - 1, key_cols)
-        self.print_setup(ws, key_cols)
+        if key_cols:
+            self.notes[ws.get_name()] = (title, note)
+        self.print_setup(ws, key_cols, title)
 
-    def print_setup(self, ws: Worksheet, key_cols: int = 0) -> None:
+    def print_setup(self, ws: Worksheet, key_cols: int = 0, title: str = "") -> None:
         """A4 landscape at 100 % (the 9 pt text prints at 9 pt, never shrunk; audit13 F2): a wider sheet continues
-        on the next page with its key columns and header rows repeated. The page header names the summary and its
-        period; the footer the catalogue version and the sheet's own page ("Bērni, 2. lapa", no total: D58)."""
+        on the next page with its key columns and column headers repeated. The page header names the summary and
+        its period; the footer the catalogue version and the sheet's own page ("Bērni, 2. lapa", no total: D58).
+
+        A sheet with key columns may continue to the right, where only the key columns of its title and note rows
+        would print, cutting their text: it prints from its column headers, its title is the page header's second
+        line, and its note is printed on the sheet „Kopsavilkums” (the note row stays on screen)."""
         ws.set_paper(9)
         ws.set_landscape()
         ws.set_print_scale(100)
-        ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+        ws.set_margins(left=0.4, right=0.4, top=0.8 if key_cols else 0.6, bottom=0.6)
         ws.print_across()  # the pages of a row block follow each other: a child's row is read across
+        header = f"&L&8 {_escaped(self.page_title)}"
         if key_cols:
             ws.repeat_columns(0, key_cols - 1)
-        ws.repeat_rows(0, DATA_FIRST - 2)
+            ws.repeat_rows(DATA_FIRST - 2, DATA_FIRST - 2)
+            self.print_from[ws.get_name()] = DATA_FIRST - 2
+            header += f"\n&10&B {_escaped(title)}&B"
+        else:
+            ws.repeat_rows(0, DATA_FIRST - 2)
         ws.set_start_page(1)
-        ws.set_header(f"&L&8 {_escaped(self.page_title)}")
+        ws.set_header(header, {"margin": 0.3})
         ws.set_footer(f"&L&8 {_escaped(self.version)}&R&8 {_escaped(ws.get_name())}, &P. lapa")
 
     def fit_row(self, ws: Worksheet, row: int, cells: list[tuple[str, float, bool]]) -> None:
@@ -174,7 +188,8 @@ class SummaryBook:
         """Every sheet's print area: the cells it holds (the fast data rows widen its dimensions)."""
         for ws in self.wb.worksheets():
             if ws.dim_rowmax is not None and ws.dim_colmax is not None:
-                ws.print_area(0, 0, ws.dim_rowmax, ws.dim_colmax)
+                first = self.print_from.get(ws.get_name(), 0)
+                ws.print_area(first, 0, max(ws.dim_rowmax, first), ws.dim_colmax)
 
     def close(self) -> None:
         """Write the file. Its parts are deflated at level 1 (a national summary's ~25 MB of sheet XML:
@@ -348,15 +363,16 @@ def _lines_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str,
 def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str, Column]:
     cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", 12), ("month", "Mēnesis", 10),
             ("quarter", "Ceturksnis", 20), ("planned", "Plānots EUR (6.7. tabula)", 12),
-            ("paid", "Samaksāts EUR (6.10. tabula)", 12)]
-    book.header(ws, "Mēnešu dati", "Plānotais un samaksātais katra bērna katrā perioda mēnesī.",
+            ("planned_ib", "Plānots no IB EUR (novērtējums)", 12), ("paid", "Samaksāts EUR (6.10. tabula)", 12)]
+    book.header(ws, "Mēnešu dati", "Plānotais un samaksātais katra bērna katrā perioda mēnesī; plānots no IB – "
+                "plāna IB daļa (6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli plānotajam (novērtējums).",
                 [(t, w) for _, t, w in cols], key_cols=2)
     text, money = book.f_text, book.f_money
     write = BulkRows(ws).writer([("s", text), ("s", text), ("d", book.f_month), ("s", text), ("n", money),
-                                 ("n", money)])
+                                 ("n", money), ("n", money)])
     row = DATA_FIRST
     for m in sorted(agg.month_rows, key=lambda m: (m.municipality, m.code, m.month)):
-        write(row, (m.code, m.municipality, m.month, m.quarter, m.planned, m.paid))
+        write(row, (m.code, m.municipality, m.month, m.quarter, m.planned, m.planned_ib, m.paid))
         row += 1
     return {key: Column(_col(i), DATA_FIRST, row - 1) for i, (key, _, _) in enumerate(cols)}
 
@@ -490,23 +506,35 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
 
 
 # --- Naudas plūsma, Ceturkšņi ---------------------------------------------------------------------
+CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz. Plānots no IB – plāna IB daļa "
+             "(6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
+             "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
+             "Formulas SUMIFS no lapas „Mēnešu dati”.")
+
+
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
                 months: dict[str, Column], *, quarterly: bool) -> None:
     munis = agg.municipalities
-    # "Plānots" is the whole plan (N), not the IB payments: for a child with N > P the IB pays only F (audit13 F15)
-    title = ("Plānotais un samaksātais pa ceturkšņiem un pašvaldībām (viss plāns, ne tikai IB)" if quarterly
-             else "Plānotais un samaksātais pa mēnešiem un pašvaldībām (viss plāns, ne tikai IB)")
+    # "Plānots" is the whole plan (N); "plānots no IB" its IB-funded part by month, an estimate (audit13 F15, D123)
+    title = ("Plānotais (viss plāns un IB daļa) un samaksātais pa ceturkšņiem un pašvaldībām" if quarterly
+             else "Plānotais (viss plāns un IB daļa) un samaksātais pa mēnešiem un pašvaldībām")
+    measures = (("planned", "plānots (viss plāns)"), ("planned_ib", "plānots no IB"), ("paid", "samaksāts"))
     cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", 20 if quarterly else 10)]
     for m in munis:
-        cols += [(f"{names.get(m, m)}: plānots (viss plāns)", 12), (f"{names.get(m, m)}: samaksāts", 12)]
-    cols += [("Kopā plānots (viss plāns)", 13), ("Kopā samaksāts", 13), ("Neapgūts (plānots − samaksāts)", 13)]
-    book.header(ws, title, "Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz (bērnam ar N > P IB "
-                "sedz tikai galīgo apmēru F, sk. lapu „Bērni”); samaksāts – pēc 6.10. tabulas. Formulas SUMIFS no "
-                "lapas „Mēnešu dati”.", cols)
+        cols += [(f"{names.get(m, m)}: {label}", 12) for _, label in measures]
+    cols += [(f"Kopā {label}", 13) for _, label in measures] + [("Neapgūts (plānots − samaksāts)", 13)]
+    book.header(ws, title, CASH_NOTE, cols)
     muni_r = months["muni"].range(SHEET_MONTHS)
     key_r = months["quarter" if quarterly else "month"].range(SHEET_MONTHS)
-    planned_r, paid_r = months["planned"].range(SHEET_MONTHS), months["paid"].range(SHEET_MONTHS)
+    ranges = [months[key].range(SHEET_MONTHS) for key, _ in measures]
+
+    def values(muni: str | None, key: Any = None) -> list[Decimal]:
+        where = {"quarter": key} if quarterly else {"month": key}
+        planned, paid = agg.planned_paid(muni, **where)
+        return [planned, agg.planned_ib(muni, **where), paid]
+
     keys: list[Any] = agg.quarters() if quarterly else agg.months()
+    width = len(measures)
     row = DATA_FIRST
     n = len(munis)
     for key in keys:
@@ -516,26 +544,20 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
             book.value(ws, row, 0, key, book.f_month)
         crit = f"$A{row}"
         for j, m in enumerate(munis):
-            planned, paid = agg.planned_paid(m, quarter=key) if quarterly else agg.planned_paid(m, month=key)
-            book.formula(ws, row, 1 + 2 * j, f'SUMIFS({planned_r},{muni_r},"{m}",{key_r},{crit})', planned)
-            book.formula(ws, row, 2 + 2 * j, f'SUMIFS({paid_r},{muni_r},"{m}",{key_r},{crit})', paid)
-        planned, paid = agg.planned_paid(None, quarter=key) if quarterly else agg.planned_paid(None, month=key)
-        tp = book.formula(ws, row, 1 + 2 * n, f"SUMIFS({planned_r},{key_r},{crit})", planned, book.f_sum_money)
-        tq = book.formula(ws, row, 2 + 2 * n, f"SUMIFS({paid_r},{key_r},{crit})", paid, book.f_sum_money)
-        book.formula(ws, row, 3 + 2 * n, f"{tp}-{tq}", planned - paid, book.f_sum_money)
+            for k, value in enumerate(values(m, key)):
+                book.formula(ws, row, 1 + width * j + k, f'SUMIFS({ranges[k]},{muni_r},"{m}",{key_r},{crit})', value)
+        totals = values(None, key)
+        cells = [book.formula(ws, row, 1 + width * n + k, f"SUMIFS({ranges[k]},{key_r},{crit})", value,
+                              book.f_sum_money) for k, value in enumerate(totals)]
+        book.formula(ws, row, 1 + width * n + width, f"{cells[0]}-{cells[2]}", totals[0] - totals[2],
+                     book.f_sum_money)
         row += 1
     book.value(ws, row, 0, "Kopā", book.f_sum_text)
     last = max(row - 1, DATA_FIRST)
-    for j in range(2 * n + 3):
+    sums = [v for m in munis for v in values(m)] + values(None)
+    sums.append(sums[-3] - sums[-1])
+    for j, value in enumerate(sums):
         letter = _col(1 + j)
-        if j < 2 * n:
-            m = munis[j // 2]
-            value = agg.planned_paid(m)[j % 2]
-        elif j < 2 * n + 2:
-            value = agg.planned_paid(None)[j - 2 * n]
-        else:
-            planned, paid = agg.planned_paid(None)
-            value = planned - paid
         book.formula(ws, row, 1 + j, f"SUM({letter}{DATA_FIRST}:{letter}{last})" if keys else "0", value,
                      book.f_sum_money)
 
@@ -636,4 +658,20 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
             book.formula(ws, row, 1, formula, value, fmt)
         book.value(ws, row, 2, note or "", book.f_wrap)
         book.fit_row(ws, row, [(note or "", 60, False)])
+    _sheet_notes(book, ws, DATA_FIRST + len(rows) + 1)
     ws.activate()
+
+
+def _sheet_notes(book: SummaryBook, ws: Worksheet, row: int) -> None:
+    """What each wide sheet shows, on a page of its own: the title and note rows of those sheets are not printed
+    with them (``print_setup``). Only the summary's title and note repeat above it, not the figures' headers."""
+    ws.repeat_rows(0, DATA_FIRST - 3)
+    ws.set_h_pagebreaks([row - 1])
+    ws.write_string(row - 1, 0, "Lapa", book.f_head)
+    ws.merge_range(row - 1, 1, row - 1, 2, "Ko lapa rāda", book.f_head)
+    for name, (title, note) in book.notes.items():
+        row += 1
+        text = f"{title}. {note}"
+        book.value(ws, row, 0, name, book.f_wrap)
+        ws.merge_range(row - 1, 1, row - 1, 2, text, book.f_wrap)
+        book.fit_row(ws, row, [(text, 76, False)])

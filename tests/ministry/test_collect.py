@@ -139,11 +139,47 @@ def test_summary_has_the_monthly_and_quarterly_cash_flow(pilot) -> None:
     assert isinstance(cash["B4"].value, str) and cash["B4"].value.startswith("=SUMIFS(")
     quarters = [r[0].value for r in wb["Ceturkšņi"].iter_rows(min_row=4) if r[0].value]
     assert quarters[-1] == "Kopā" and all("ceturksnis" in q for q in quarters[:-1])
-    # the planned amounts are the whole plan (N), not the IB payments: the titles and headers say so (audit13 F15)
+    # "plānots" is the whole plan (N), beside it the estimated IB part of it (audit13 F15, D123)
     for sheet in ("Naudas plūsma", "Ceturkšņi"):
-        assert "viss plāns, ne tikai IB" in wb[sheet]["A1"].value and "arī daļa, ko IB nesedz" in wb[sheet]["A2"].value
-        planned = [c.value for c in wb[sheet][3] if c.value and "plānots" in c.value and "Neapgūts" not in c.value]
-        assert planned and all(h.endswith("plānots (viss plāns)") for h in planned), planned
+        assert "viss plāns un IB daļa" in wb[sheet]["A1"].value
+        assert "arī daļa, ko IB nesedz" in wb[sheet]["A2"].value and "novērtējums" in wb[sheet]["A2"].value
+        headers = [c.value for c in wb[sheet][3] if c.value]
+        planned = [h for h in headers if "plānots (viss plāns)" in h]
+        ib = [h for h in headers if h.endswith("plānots no IB")]
+        assert len(planned) == len(ib) == len({c.municipality for c in children}) + 1, headers
+        assert [headers.index(h) + 1 for h in planned] == [headers.index(h) for h in ib], "side by side"
+
+
+def test_summary_spreads_each_childs_ib_part_over_its_months(pilot, catalogue: Catalogue) -> None:
+    """"Plānots no IB" (D123): for each child its months add up to the plan's IB part (6.4 "No IB"), never more
+    than its planned amount, and no month gets more than it plans; the cash flow's total is their sum."""
+    _, children, out, _ = pilot
+    wb = load_workbook(out)
+    months = wb["Mēnešu dati"]
+    assert [c.value for c in months[3]][4:7] == ["Plānots EUR (6.7. tabula)", "Plānots no IB EUR (novērtējums)",
+                                                 "Samaksāts EUR (6.10. tabula)"]
+    spread: dict[str, list[tuple[Decimal, Decimal]]] = {}
+    for row in months.iter_rows(min_row=4, values_only=True):
+        spread.setdefault(row[0], []).append((Decimal(str(row[4])), Decimal(str(row[5]))))
+    assert len(spread) == len(children)
+    total = Decimal(0)
+    below = 0
+    for child in children:
+        r = child.result(catalogue)
+        ib_part = sum((v for v in r.line_ib if v is not None), Decimal(0))
+        rows = spread[pseudonym(KEY, child.code)]
+        want = min(ib_part, r.execution.planned_total)
+        assert sum((ib for _, ib in rows), Decimal(0)).quantize(Decimal("0.01")) == want, child.index
+        assert all(Decimal(0) <= ib <= planned for planned, ib in rows), child.index
+        below += ib_part < r.execution.planned_total
+        total += want
+    assert below, "the data must have a child whose IB part is less than its plan"
+    cash = wb["Naudas plūsma"]
+    headers = [c.value for c in cash[3]]
+    total_row = next(r for r in cash.iter_rows(min_row=4) if r[0].value == "Kopā")
+    cached = load_workbook(out, data_only=True)["Naudas plūsma"].cell(total_row[0].row, headers.index(
+        "Kopā plānots no IB") + 1).value
+    assert Decimal(str(cached)).quantize(Decimal("0.01")) == total
 
 
 def test_summary_names_the_catalogue_version_as_a_person_reads_it(pilot, catalogue: Catalogue) -> None:
@@ -187,6 +223,13 @@ def test_summary_prints_latvian_numbers_and_names_as_a_person_reads_them(pilot, 
                 if isinstance(cell.value, str):
                     assert "`" not in cell.value, (ws.title, cell.coordinate)
     assert wb["Bērni"].print_title_cols == "$A:$B" and wb["Pašvaldības"].print_title_cols == "$A:$B"
+    # a sheet that continues to the right prints from its column headers, its title in the page header
+    for ws in wb.worksheets:
+        if ws.print_title_cols:
+            assert ws.print_title_rows == "$3:$3" and "$A$3:" in str(ws.print_area), ws.title
+            assert ws.oddHeader.left.text.endswith(f"\n&B {ws['A1'].value}&B"), ws.title
+        else:
+            assert ws.print_title_rows.startswith("$1:") and "$A$1:" in str(ws.print_area), ws.title
     rate = next(c for c in wb["Bērni"]["J"][3:] if c.value is not None)
     assert rate.number_format.endswith('" "%'), rate.number_format  # "100 %"
     used = sorted({c.municipality for c in children})

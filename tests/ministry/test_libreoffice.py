@@ -36,6 +36,7 @@ from tests.ministry.factory import (
     write_children,
 )
 from tests.ministry.openpyxl_check import differences as reader_differences
+from tests.ministry.summary_print import cut_text_problems
 from tests.shared_session import shared
 from tests.workbook.compare import differences
 from tests.workbook.pdf_pages import read_pages
@@ -172,3 +173,10 @@ def test_reader_and_collection_accept_matrices_saved_by_libreoffice(batch: Batch
     expected = {c.code: c.result(catalogue).needed for c, _ in batch.saved}
     assert sorted(r.result.needed for r in result.records) == sorted(expected.values())
     assert a1(ref.first)
+
+
+def test_every_summary_page_shows_its_title_period_and_key_headers_uncut(batch: Batch) -> None:
+    """Pages that continue a wide sheet to the right repeat its key columns: the title and note rows printed
+    there only within those columns, cut ("Katrs skaitlis pārrēķināts ar atsauces a"). Each page now has the
+    summary's title with the period and the sheet's title whole, and the key columns' headers."""
+    assert cut_text_problems(batch.summary_pdf, batch.summary) == []
