@@ -1,5 +1,5 @@
 """The random plans `make test` recalculates in LibreOffice: the fewest plans of the full random pool that show
-every distinct case the pool shows (docs/benchmarks.md, "Nejaušo plānu izlase").
+every distinct case the pool shows (docs/benchmarks.md, "Nejaušo gadījumu izlase").
 
 Each plan of the pool is described by its cases, as the reference evaluates it: every finding (code, severity,
 whether it names plan lines or a month), the amount shapes (N above or below P, F set or not, the age, the
