@@ -51,8 +51,10 @@ def catalogue_copy(tmp_path: Path) -> Path:
 # on a fresh clone, the estimate below (seconds on a 2-core machine).
 ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12 min 38 s, unit times as measured);
     # units under 4 s are left to the default. The migrate chunks at 25 matrices each (testtime5, docs/benchmarks.md)
-    "workbook-lo": 257,  # the lead's clean clone of 01.12.2026 (422cea6): the unit times below marked "clone"
-    "site": 250,  # 260 in the clean clone of 01.12.2026 11:48; less ~10 s of fixed waits (testtime-site)
+    # the lead's clean clone of 01.12.2026 (422cea6): the unit times below marked "clone". workbook-lo and site: the
+    # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; axe audit -111 s)
+    "workbook-lo": 190,
+    "site": 230,
     "documents-build": 124,  # clone
     "one-price": 124,  # clone 162 s (two groups) x 0.77: both prices, one shared first build (testtime-lo)
     "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
@@ -66,8 +68,8 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/ministry/test_collect_safety.py": 22,
     "tests/documents/test_from_matrix_build_day.py": 26,  # clone
     "tests/ministry/test_fastread.py": 20,
+    "migrate-0": 26,  # 25 of the pool's 100 matrices (testspeed2); migrate-1..3 exist with IBM_FULL=1 alone
     "migrate-1": 19,
-    "migrate-0": 18,
     "migrate-3": 15,
     "migrate-2": 15,
     "tests/documents/test_catalogue_changes.py": 14,

@@ -1,5 +1,7 @@
-"""`ibm migrate`: 100 random filled matrices moved across a price change lose no entered value; the
-changed prices are listed with their effect on N, A and K; bad files are refused with nothing written."""
+"""`ibm migrate`: random filled matrices moved across a price change lose no entered value; the changed
+prices are listed with their effect on N, A and K; bad files are refused with nothing written. The random
+matrices: of a pool of 100, the fewest that show every case of the pool before and after the change
+(tests/workbook/plan_sample.py; 25); all 100 with IBM_FULL=1."""
 
 from __future__ import annotations
 
@@ -40,11 +42,15 @@ from tests.ministry.factory import (
     same_value,
     write_children,
 )
+from tests.workbook.plan_sample import FULL, covering, input_cases
 
-# 100 matrices (as many as the collection proof's), in four tests so that two CI workers share them; 200 took
-# ~120 s of the suite's ~1 500 s and 100 still give each chunk complete plans, new price errors and both kinds of
-# companion price (asserted below).
-CHUNKS, PER_CHUNK = 4, 25
+# A pool of 100 matrices (as many as the collection proof's) in four chunks of 25; 200 took ~120 s of the suite's
+# ~1 500 s. With IBM_FULL=1 each chunk is a test (two CI workers share them) and every matrix is migrated; else one
+# test migrates the fewest matrices of the pool that show every case the pool shows (migrate_cases: each plan's
+# cases in the old and the new catalogue, its municipality, a companion price or not; 25 of 100): complete
+# plans, new price errors and an entered companion price are still asserted below (docs/benchmarks.md).
+POOL_CHUNKS, PER_CHUNK = 4, 25
+CHUNKS = POOL_CHUNKS if FULL else 1
 BY_ITEM = ("Pak_Cena", "Pak_Sniedzejs")
 INTERNAL_INPUTS = ("Plans_Sanemejs", "Transporta_Pamatojums")
 
@@ -93,18 +99,46 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-# Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the 200 matrices; close
+def migrate_cases(child: Child, new_catalogue: Catalogue, old_params: Params, new_params: Params) -> set[tuple]:
+    """The cases one random matrix shows for the migration: its plan's cases in the old catalogue and, as the new
+    template holds it, in the new one (new price errors, changed ceilings), its municipality, and whether it has
+    the companion (2.1) whose price the change sets."""
+    after = expected_after(child.inputs, new_catalogue, None)
+    return ({("before", *case) for case in input_cases(child.inputs, old_params)}
+            | {("after", *case) for case in input_cases(after, new_params)}
+            | {("municipality", child.municipality),
+               ("companion", any(line.offer_id == COMPANION for line in child.inputs.lines))})
+
+
+def chunk_children(chunk: int, catalogue: Catalogue, new_catalogue: Catalogue, old_params: Params,
+                   new_params: Params) -> list[tuple[int, Child]]:
+    """(pool chunk, child) of the matrices this test migrates: with IBM_FULL=1 the chunk's 25, else the fewest of
+    the whole pool that show every case of it (checked here)."""
+    pool = [(c, child) for c in range(POOL_CHUNKS)
+            for child in make_children(catalogue, PER_CHUNK, seed=900 + c, usable=False)]
+    if FULL:
+        return [(c, child) for c, child in pool if c == chunk]
+    cases = [migrate_cases(child, new_catalogue, old_params, new_params) for _, child in pool]
+    chosen = covering(pool, cases)
+    shown = set().union(*(cases[pool.index(item)] for item in chosen))
+    assert shown == set().union(*cases) and len(shown) > 300, "the sample must show every case of the pool"
+    return chosen
+
+
+# Each chunk is its own xdist work unit (tests/conftest.py), so that both workers share the full pool; close
 # to SLOW_UNIT each, they are marked slow by hand (`make test-quick` leaves them out, as it did before).
 @pytest.mark.parametrize("chunk", [pytest.param(i, marks=[pytest.mark.xdist_group(f"migrate-{i}"), pytest.mark.slow])
                                    for i in range(CHUNKS)])
 def test_random_matrices_migrate_across_a_price_change_without_loss(
         chunk: int, catalogue: Catalogue, new_catalogue: Catalogue, template: Path, migrator: Migrator,
         read_once, tmp_path: Path) -> None:  # noqa: ANN001 - the conftest's read_xlsx that parses a content once
-    children = make_children(catalogue, PER_CHUNK, seed=900 + chunk, usable=False)
-    written = write_children(catalogue, template, children, tmp_path / "old", free_cells=True)
-    free = free_input_cells(template)
     old_params = Params.from_catalogue(catalogue, template_date(catalogue))
     new_params = Params.from_catalogue(new_catalogue, template_date(new_catalogue))
+    chosen = chunk_children(chunk, catalogue, new_catalogue, old_params, new_params)
+    written = [child for source in sorted({c for c, _ in chosen})
+               for child in write_children(catalogue, template, [ch for c, ch in chosen if c == source],
+                                           tmp_path / "old" / f"{source}", free_cells=True)]
+    free = free_input_cells(template)
     compared = new_errors = 0
     # the companion's price: left as prefilled (its ceiling), another entered, or none. The matrix of today's
     # catalogue prefills no 2.1 price (its round's day, 01.10.2018, has none: D61), so "prefilled" does not arise
@@ -112,7 +146,7 @@ def test_random_matrices_migrate_across_a_price_change_without_loss(
     companion_prices: set[str] = set()
     for child in written:
         assert child.path is not None
-        out = tmp_path / "new" / child.municipality / child.path.name
+        out = tmp_path / "new" / child.path.relative_to(tmp_path / "old")
         report = migrator.migrate(child.path, out)
         old_book, new_book = read_once(child.path), read_once(out)  # parsed by the migrator, not again
         assert lost_values(old_book, new_book, free) == [], child.index
@@ -151,7 +185,7 @@ def test_random_matrices_migrate_across_a_price_change_without_loss(
         assert {c.item for c in report.ceiling_changes if c.in_plan} == changed
         assert {(c.item == COMPANION, c.new) for c in report.ceiling_changes} <= {
             (True, NEW_COMPANION_PRICE), (False, NEW_GROUP_CEILING)}
-    assert compared >= PER_CHUNK // 3, "too few complete plans to compare the amounts"
+    assert compared >= len(written) // 3, "too few complete plans to compare the amounts"
     assert new_errors > 0, "the lower group ceiling must flag new price errors in some plans"
     assert "entered" in companion_prices, "an entered companion price must be migrated"
 

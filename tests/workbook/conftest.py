@@ -1,7 +1,8 @@
 """Workbooks for the workbook tests: generated templates, and the LibreOffice batch that recalculates
-the templates, 120 random plans, the reference's case files, the 10.pielikums examples and 50
-random plans with pasted invalid values in two parallel soffice calls (filled with openpyxl through
-the interface names)."""
+the templates, the random plans (of a pool of 120, the fewest that show every case of the pool:
+tests/workbook/plan_sample.py; all 120 with IBM_FULL=1), the reference's case files, the 10.pielikums
+examples and 27 random plans with pasted invalid values (50 with IBM_FULL=1) in two parallel soffice calls
+(filled with openpyxl through the interface names)."""
 
 from __future__ import annotations
 
@@ -38,10 +39,15 @@ from tests.reference.round_age import edge_births, last_period
 from tests.round_yaml import children_round_entry
 from tests.workbook.cases import Example, WorkbookCase, financing_examples, workbook_cases
 from tests.workbook.invalid import BadCell, place, spread
+from tests.workbook.plan_sample import FULL, plan_sample
 from tests.workbook.plans import SEED, RandomPlan, random_plan, random_plans
 
 RANDOM_PLANS = 120
-INVALID_WORKBOOKS = 50
+# Pasted invalid values: each (input name, class of bad value) combination (106) is pasted into at least one
+# workbook, four names to a workbook (tests/workbook/invalid.py spread): 27 workbooks paste every combination once,
+# the full run's 50 about twice, each time into another random plan (docs/benchmarks.md, "Nejaušo gadījumu izlase").
+INVALID_WORKBOOKS_FULL = 50
+INVALID_WORKBOOKS = INVALID_WORKBOOKS_FULL if FULL else 27
 BAD_CELLS_PER_WORKBOOK = 4
 # Free text in the Piezīmes columns, some of it looking like numbers: stays text, changes nothing.
 NOTES = ("0012", "1,5", "=kopā ar vecāku", "Jā", "2019-03-01")
@@ -107,6 +113,7 @@ class Batch:
 
     templates: dict[str | None, Path]
     plans: list[tuple[RandomPlan, Path]] = field(default_factory=list)
+    pool: list[RandomPlan] = field(default_factory=list)  # every random plan drawn; ``plans``: the sample of it
     cases: list[tuple[WorkbookCase, Path]] = field(default_factory=list)
     skipped_cases: list[str] = field(default_factory=list)
     examples: list[tuple[Example, Path]] = field(default_factory=list)
@@ -197,8 +204,9 @@ def lo_batch(
             return path, result
         return path
 
-    plans = random_plans(RANDOM_PLANS, offers, params.full_rate_max_age, params.eligibility_age_limit,
-                         params.period_months_max, periods=params.reporting_periods, municipality=municipality)
+    plan_pool = random_plans(RANDOM_PLANS, offers, params.full_rate_max_age, params.eligibility_age_limit,
+                             params.period_months_max, periods=params.reporting_periods, municipality=municipality)
+    plans = plan_sample(plan_pool, params)
     cases, skipped = workbook_cases(offers, params.base_amount)
     first_period = params.reporting_periods[0].start if params.reporting_periods else day
     examples = financing_examples({o.id: o for o in offers}[EXAMPLE_OFFER], first_period)
@@ -250,7 +258,7 @@ def lo_batch(
         second = pool.submit(read_half, [*every[half:], oddities], 1, sample)
         (first_values, _), (second_values, saved) = first.result(), second.result()
     values = dict(zip([*every[:half], *every[half:], oddities], first_values + second_values, strict=True))
-    batch = Batch(templates=dict(templates), skipped_cases=skipped, fresh=(fresh, fresh_path),
+    batch = Batch(templates=dict(templates), pool=plan_pool, skipped_cases=skipped, fresh=(fresh, fresh_path),
                   confirmed_base=confirmed_base, values=values, saved=dict(zip(sample, saved, strict=True)),
                   oddities=oddities)
     for kind, item, out in inputs:

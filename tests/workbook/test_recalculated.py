@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 import pytest
 from openpyxl.utils.cell import get_column_letter
 
 from generator import lvformat
-from generator.catalogue.catalogue import Catalogue, Offer
-from generator.catalogue.loader import load_or_raise
+from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
-from generator.documents.from_matrix.context import _unconfirmed as unconfirmed_line
 from generator.reference.plan import financing
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_NAMES
@@ -29,11 +26,11 @@ from generator.workbook.texts import (
     BLANK,
 )
 from generator.workbook.version import template_version
-from generator.workbook.writer import template_date
 from tests.reference.caserunner import compare
 from tests.workbook.cases import WORKBOOK_FIELDS
 from tests.workbook.compare import differences
 from tests.workbook.conftest import RANDOM_PLANS
+from tests.workbook.plan_sample import FULL, plan_cases, plan_sample, prices_open
 from tests.workbook.test_names import same_reading
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -111,7 +108,8 @@ def plan_values(lo_batch) -> list[NamedValues]:
 
 
 def test_random_plans_equal_the_reference(lo_batch, plan_values, params) -> None:
-    assert len(lo_batch.plans) >= RANDOM_PLANS >= 100
+    assert len(lo_batch.pool) >= RANDOM_PLANS >= 100
+    assert len(lo_batch.plans) == (len(lo_batch.pool) if FULL else len(plan_sample(lo_batch.pool, params)))
     failures = []
     for (plan, _), values in zip(lo_batch.plans, plan_values, strict=True):
         expected = evaluate_workbook(plan.inputs, params).named_values()
@@ -140,6 +138,15 @@ def test_random_plans_cover_the_rules_and_amount_cases(lo_batch, params) -> None
         assert codes[code] > 0, f"neviens nejaušais plāns nepārbauda {code}: {codes}"
     for shape in ("N>P", "N<=P", "F", "no F", "age 8", "age 9", "age 17", "age 18", "opinion", "no opinion"):
         assert shapes[shape] > 0, f"nejaušajos plānos nav gadījuma {shape}: {shapes}"
+
+
+def test_random_plan_sample_shows_every_case_of_the_pool(lo_batch, params) -> None:
+    """The recalculated plans (without IBM_FULL=1, a sample) show every case that the whole pool of random plans
+    shows (tests/workbook/plan_sample.py): no rule, shape, catalogue item or line kind is left unproved."""
+    wanted = set().union(*(plan_cases(plan, params) for plan in lo_batch.pool))
+    shown = set().union(*(plan_cases(plan, params) for plan, _ in lo_batch.plans))
+    assert wanted - shown == set()
+    assert len(wanted) > 150  # the cases are many and varied, not a few coarse ones
 
 
 def test_random_plans_have_no_error_values(lo_batch, plan_values) -> None:
@@ -250,19 +257,7 @@ def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, param
     assert expected.provisional > 0 and values["IB_Provizoriskais"] == float(expected.provisional)
     assert not differences(expected.named_values(), values)
     assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT
-    assert values["Bridinajums_Baze_65"] == (ANNEX_BOTH_BLANK if _prices_open(plan.inputs) else ANNEX_BASE_BLANK)
-
-
-@cache
-def _offers() -> dict[str, Offer]:
-    catalogue = load_or_raise()
-    return {o.id: o for o in catalogue.offers(template_date(catalogue))}  # the templates' prices (conftest)
-
-
-def _prices_open(inputs) -> bool:  # noqa: ANN001 - WorkbookInputs
-    """A counted plan line keeps a "jāprecizē" catalogue price or has none: the child's documents' rule (D22)."""
-    offers = _offers()
-    return any(line.counted and unconfirmed_line(line, offers.get(line.offer_id or "")) for line in inputs.lines)
+    assert values["Bridinajums_Baze_65"] == (ANNEX_BOTH_BLANK if prices_open(plan.inputs) else ANNEX_BASE_BLANK)
 
 
 def test_typed_base_removes_the_warning(lo_batch, plan_values) -> None:
@@ -270,7 +265,7 @@ def test_typed_base_removes_the_warning(lo_batch, plan_values) -> None:
     "______"), decided as the child's documents decide it."""
     typed = [plan.inputs.base is not None for plan, _ in lo_batch.plans]
     assert any(typed) and not all(typed)
-    opened = [_prices_open(plan.inputs) for plan, _ in lo_batch.plans]
+    opened = [prices_open(plan.inputs) for plan, _ in lo_batch.plans]
     assert any(opened) and not all(opened)
     for is_typed, is_open, values in zip(typed, opened, plan_values, strict=True):
         assert _blank(values["Bridinajums_Baze_64"]) == is_typed, values.path.name
