@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Any
 
 from generator import lvformat
-from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.catalogue import GROUP_CEILING_ID, Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.documents import figures, terms
 
@@ -42,19 +42,23 @@ def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, bui
             "deadline_known": deadline_known}
 
 
-def with_round_group_basis(prices: figures.PriceList, rules: dict[str, Any]) -> figures.PriceList:
-    """The price list with its group-session row citing the round's rules: the round's own basis first when
-    confirmed; otherwise a blank source naming the ministry's round rules, and a blank price (the pilot's ceiling
-    is no later round's figure)."""
+def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rules: dict[str, Any],
+                           day: dt.date) -> figures.PriceList:
+    """The price list with its group-session row citing the round's rules instead of the ceiling's own source
+    (the pilot's DI unit-cost methodology, ``day``'s value): the round's basis when confirmed; otherwise a blank
+    naming the ministry's round rules, and a blank price (the pilot's ceiling is no later round's figure). The
+    source of the client-transport reduction (the IBM methodology) stays."""
+    own = catalogue.price_by_id[GROUP_CEILING_ID].at(day)
+    dropped = set(figures.citation(own.source).split("; ")) if own is not None else set()
     rows = figures.PriceList()
     for row in prices:
-        if row.group and rules["confirmed"]:
-            basis = rules["group_price_basis"]
-            parts = [basis, *(p for p in row.source.split("; ") if p != basis)]
-            row = dataclasses.replace(row, source="; ".join(parts))
-        elif row.group:
-            source = f"{figures.BLANK} ({RULES_SOURCE})"
-            row = dataclasses.replace(row, source=source, price=figures.Figure(
-                figures.BLANK_EUR, f"cenu ieraksta pēc šī avota: {RULES_SOURCE}"))
+        if row.group:
+            kept = [part for part in row.source.split("; ") if part and part not in dropped]
+            if rules["confirmed"]:
+                row = dataclasses.replace(row, source="; ".join([rules["group_price_basis"], *kept]))
+            else:
+                row = dataclasses.replace(row, source="; ".join([f"{figures.BLANK} ({RULES_SOURCE})", *kept]),
+                                          price=figures.Figure(figures.BLANK_EUR,
+                                                               f"cenu ieraksta pēc šī avota: {RULES_SOURCE}"))
         rows.append(row)
     return rows

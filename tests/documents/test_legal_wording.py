@@ -116,8 +116,9 @@ def test_price_annex_cites_the_act_without_catalogue_notes(texts: dict[str, dict
         text = texts["jelgava"][doc_id]
         annex = text[text.index("Augstākās pieļaujamās cenas"):]
         assert "MK 16.06.2015 noteikumi Nr. 313, 25.3. apakšpunkts" in annex, doc_id
+        assert "IBM metodikas 16.9. pielikums" in annex, doc_id
         # the group ceiling's basis is the round's rule (D124): the pilot has ended on this build day, so a blank
-        # naming the ministry's round rules (the pilot's sources: test_round_rules)
+        # naming the ministry's round rules (the pilot's basis: test_round_rules)
         assert "______ (Labklājības ministrijas noteikumi par kārtu)" in annex, doc_id
         for internal in ("metodika L", "avotā nav dots", "anotācija", "rīkojums Nr.3/ESSF"):
             assert internal not in annex, f"{doc_id}: {internal}"
