@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_catalogue
 from generator.catalogue.models import Pilot
+from generator.changes.calendar import round_changes
 from generator.cli import main
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
@@ -160,3 +161,17 @@ def test_a_confirmed_deadline_needs_a_date_before_the_services(catalogue_copy: P
         assert result.exit_code == 1 and "rounds.yaml:" in result.output, result.output
         assert "rounds.0" in result.output, result.output
         assert expected in result.output, result.output
+
+
+def test_a_changed_deadline_is_a_round_change(catalogue: Catalogue, catalogue_copy: Path) -> None:
+    """`ibm changes` lists the application deadline (D124) with its own source."""
+    path = catalogue_copy / "rounds.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "      date: null\n      status: jāprecizē\n      source: \"Avotos nav dots",
+        "      date: 2018-09-14\n      status: apstiprināts\n      source: \"Izdomāts testam", 1), "utf-8")
+    changed, _ = load_catalogue(catalogue_copy)
+    assert changed is not None
+    (change,) = round_changes(catalogue, changed)
+    assert (change.round_id, change.what) == ("berni-2018", "iesniegumu iesniegšanas termiņš")
+    assert (change.old, change.new) == ("nav zināms (jāprecizē)", "14.09.2018 (apstiprināts)")
+    assert change.source.startswith("Izdomāts testam")
