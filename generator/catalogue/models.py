@@ -489,6 +489,45 @@ class Envelope(Strict):
         return self
 
 
+class SelectionRules(Strict):
+    """The round's own selection rules that its papers print (D124): the criterion on the child's prior needs
+    assessment (04, 08, 17, and its negation in letter 18), the registration rule that decides between equal
+    applications (04), what the ministry weighs when it selects (letter 29) and the rules behind the group-session
+    ceiling (02/03 price annex). Confirmed only from the ministry's rules for that round; a round whose rules are
+    `jāprecizē` gets blanks and a note, never another round's text."""
+
+    status: PriceStatus
+    source: SafeText
+    criterion_met: SafeText | None = Field(default=None, description="kritērija rinda: bērns tam atbilst")
+    criterion_unmet: SafeText | None = Field(default=None, description="kritērijs, kuram bērns neatbilst (18)")
+    tie_break: SafeText | None = Field(default=None, description="kā izšķir vienādus iesniegumus (04)")
+    ministry_selection: SafeText | None = Field(default=None, description="ko ministrija ievēro atlasē (29)")
+    group_price_basis: SafeText | None = Field(default=None, description="grupu nodarbību cenas avots (02/03)")
+
+    @model_validator(mode="after")
+    def _complete(self) -> SelectionRules:
+        if self.status is PriceStatus.confirmed:
+            missing = [name for name in ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection",
+                                         "group_price_basis") if getattr(self, name) is None]
+            if missing:
+                raise ValueError(f"apstiprinātiem atlases noteikumiem vajag tekstu laukos: {', '.join(missing)}")
+        return self
+
+
+class ApplicationDeadline(Strict):
+    """The last day for applications to the round, as the ministry set it (F9): printed only when confirmed."""
+
+    date: dt.date | None = Field(default=None, description="tukšs, ja nav zināms")
+    status: PriceStatus
+    source: SafeText
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ApplicationDeadline:
+        if self.status is PriceStatus.confirmed and self.date is None:
+            raise ValueError("apstiprinātam iesniegšanas termiņam vajag datumu (date)")
+        return self
+
+
 class Round(Strict):
     """A programme round (kārta): a dated run of the children's or adults' programme (D21).
 
@@ -506,6 +545,9 @@ class Round(Strict):
     reporting_period_months: int = Field(ge=1, le=12)
     municipalities: list[str] = Field(min_length=1)
     envelope: Envelope
+    # the round's selection rules and application deadline (D124); absent: `jāprecizē`, printed as blanks
+    selection: SelectionRules | None = None
+    application_deadline: ApplicationDeadline | None = None
     participants: int | None = Field(default=None, ge=0)
     source: SafeText
     note: str | None = None
@@ -518,6 +560,10 @@ class Round(Strict):
             raise ValueError("pakalpojumu saņemšanas beigas (services_end) ir pirms sākuma (services_start)")
         if self.services_start < self.start or self.services_end > self.end:
             raise ValueError("pakalpojumu saņemšanas laikam jābūt kārtas laikā (start–end)")
+        deadline = self.application_deadline.date if self.application_deadline else None
+        if deadline is not None and deadline > self.services_start:
+            raise ValueError(f"iesniegšanas termiņš ({deadline:%d.%m.%Y}) ir pēc pakalpojumu saņemšanas sākuma "
+                             f"({self.services_start:%d.%m.%Y})")
         return self
 
 

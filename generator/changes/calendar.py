@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Envelope, Holidays, Round
+from generator.catalogue.models import ApplicationDeadline, Envelope, Holidays, Round, SelectionRules
 from generator.lvformat import date, eur
 from generator.reference.monthly import working_days
 
@@ -26,6 +26,8 @@ ROUND_FIELDS = {
     "reporting_period_months": "pārskata perioda garums (mēneši)",
     "municipalities": "pašvaldības",
     "envelope": "finansējums SBS pakalpojumiem",
+    "selection": "atlases noteikumi",
+    "application_deadline": "iesniegumu iesniegšanas termiņš",
     "participants": "dalībnieku skaits",
     "source": "avots",
     "note": "piezīme",
@@ -57,9 +59,20 @@ def _envelope(value: Envelope) -> str:
     return f"{amount} ({value.status.value})"
 
 
+def _rule(value: SelectionRules | ApplicationDeadline) -> str:
+    """A round's selection rules or application deadline (D124): its status, and its date or texts."""
+    if isinstance(value, ApplicationDeadline):
+        return f"{date(value.date) if value.date else 'nav zināms'} ({value.status.value})"
+    texts = [t for t in (value.criterion_met, value.criterion_unmet, value.tie_break, value.ministry_selection,
+                         value.group_price_basis) if t]
+    return "; ".join([value.status.value, *texts])
+
+
 def _text(value: Any) -> str:
     if value is None:
         return "—"
+    if isinstance(value, SelectionRules | ApplicationDeadline):
+        return _rule(value)
     if isinstance(value, dt.date):
         return date(value)
     if isinstance(value, Envelope):
@@ -80,7 +93,9 @@ def _field_rows(before: Round, after: Round) -> list[tuple[str, str, str, str]]:
         if field == "envelope" and _envelope(x) == _envelope(y):
             rows.append(("finansējuma avots", x.source, y.source, y.source))
         else:
-            rows.append((label, _text(x), _text(y), y.source if field == "envelope" else after.source))
+            # the envelope, the selection rules and the deadline carry their own source
+            own = getattr(y, "source", None) if field in ("envelope", "selection", "application_deadline") else None
+            rows.append((label, _text(x), _text(y), own or after.source))
     return rows
 
 

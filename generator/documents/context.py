@@ -24,7 +24,7 @@ from generator.catalogue.models import (
     PriceStatus,
     Requisites,
 )
-from generator.documents import figures, legal, party_names, terms
+from generator.documents import figures, legal, party_names, round_rules, terms
 from generator.documents.html import unbroken
 from generator.file_author import file_author
 from generator.reference.monthly import working_days
@@ -119,6 +119,8 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
     # the round whose dates are printed names the programme (audit14 F2); without one, the first round
     pilot_name = programme_round.name if programme_round is not None else _pilot(catalogue).name_lv
     prices_day = prices_on or terms.prices_day(programme_round, build_date)
+    # the round's selection rules and application deadline, or blanks with notes (D124)
+    rules = round_rules.rules_context(catalogue, programme_round, build_date)
     return {
         "version": catalogue.version,
         "created": build_date,
@@ -138,7 +140,9 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
                     "name": catalogue.municipalities.project.name_lv},
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
-        "prices": figures.regulated_prices(catalogue, prices_day),
+        "atlase": rules,
+        "prices": round_rules.with_round_group_basis(catalogue, figures.regulated_prices(catalogue, prices_day),
+                                                     rules, prices_day),
         "blank": figures.BLANK,
         "blank_date": terms.BLANK_DATE,
         "blank_eur": figures.BLANK_EUR,

@@ -32,6 +32,8 @@ class Round:
     # round (the pilot the methodology describes, whose first plan is ``first_period_months`` long, L2148)
     periods: int = 2
     first: bool = True
+    # the rounds.yaml id of the round (its selection rules and application deadline, D124)
+    round_id: str | None = None
 
     @property
     def paid_from(self) -> dt.date:
@@ -53,7 +55,7 @@ def current_round(catalogue: Catalogue, build_date: dt.date, municipality: str |
     running = [r for r in rounds if r.end >= build_date]
     chosen = running[0] if running else rounds[-1]
     return Round(chosen.name_lv, chosen.start, chosen.end, chosen.services_start, chosen.services_end,
-                 periods=len(catalogue.round_periods(chosen)), first=chosen.id == every[0].id)
+                 periods=len(catalogue.round_periods(chosen)), first=chosen.id == every[0].id, round_id=chosen.id)
 
 
 def term_end(programme_round: Round | None, build_date: dt.date) -> dt.date | None:

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_catalogue
 from generator.catalogue.models import Pilot
+from generator.changes.calendar import round_changes
 from generator.cli import main
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
@@ -130,3 +131,47 @@ def test_a_round_year_without_holidays_is_reported(catalogue_copy: Path) -> None
     assert result.exit_code == 1, result.output
     assert "rounds.yaml:" in result.output and "holidays.yaml) nav 2022. gada" in result.output, result.output
     assert "Traceback" not in result.output
+
+
+def test_a_malformed_round_rule_is_refused_in_latvian(catalogue_copy: Path) -> None:
+    """D124: confirmed selection rules need every text, a confirmed deadline a real date; `ibm check` names the
+    file, line and field, exits 1 and prints no traceback."""
+    path = catalogue_copy / "rounds.yaml"
+    text = path.read_text("utf-8")
+    text = text.replace("      date: null\n      status: jāprecizē\n", "      date: 2018-13-01\n      status: apstiprināts\n", 1)
+    text = text.replace("      tie_break: ", "      tie_brake: ", 1)
+    path.write_text(text, "utf-8")
+    result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "rounds.yaml:" in result.output
+    assert "rounds.0.application_deadline.date: nav datums (gaidīts: datums formā GGGG-MM-DD)" in result.output
+    assert "rounds.0.selection.tie_brake: nezināms lauks" in result.output, result.output
+
+
+def test_a_confirmed_deadline_needs_a_date_before_the_services(catalogue_copy: Path) -> None:
+    path = catalogue_copy / "rounds.yaml"
+    text = path.read_text("utf-8")
+    for date, expected in (("null", "apstiprinātam iesniegšanas termiņam vajag datumu (date)"),
+                           ("2018-10-02", "iesniegšanas termiņš (02.10.2018) ir pēc pakalpojumu saņemšanas sākuma "
+                                          "(01.10.2018)")):
+        path.write_text(text.replace("      date: null\n      status: jāprecizē\n",
+                                     f"      date: {date}\n      status: apstiprināts\n", 1), "utf-8")
+        result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
+        assert result.exit_code == 1 and "rounds.yaml:" in result.output, result.output
+        assert "rounds.0" in result.output, result.output
+        assert expected in result.output, result.output
+
+
+def test_a_changed_deadline_is_a_round_change(catalogue: Catalogue, catalogue_copy: Path) -> None:
+    """`ibm changes` lists the application deadline (D124) with its own source."""
+    path = catalogue_copy / "rounds.yaml"
+    path.write_text(path.read_text("utf-8").replace(
+        "      date: null\n      status: jāprecizē\n      source: \"Avotos nav dots",
+        "      date: 2018-09-14\n      status: apstiprināts\n      source: \"Izdomāts testam", 1), "utf-8")
+    changed, _ = load_catalogue(catalogue_copy)
+    assert changed is not None
+    (change,) = round_changes(catalogue, changed)
+    assert (change.round_id, change.what) == ("berni-2018", "iesniegumu iesniegšanas termiņš")
+    assert (change.old, change.new) == ("nav zināms (jāprecizē)", "14.09.2018 (apstiprināts)")
+    assert change.source.startswith("Izdomāts testam")

@@ -81,13 +81,18 @@ def test_section_references_point_to_sections_that_exist(texts: dict[str, dict[s
 def test_decisions_and_the_letter_check_every_stage_one_criterion(texts: dict[str, dict[str, str]],
                                                                   catalogue: Catalogue) -> None:
     """L978–L980: a disability set by VDEĀVK, an evaluation in the DI project, not of age during the pilot (04,
-    18, 08, 17: on the round's last day, D110)."""
+    18, 08, 17: on the round's last day, D110). The DI criterion is the pilot round's rule (D124): printed while
+    the pilot runs; once it has ended, a blank (test_round_rules)."""
     municipality_gen = printed(catalogue, catalogue.municipality("valmiera"), "municipality")["gen"]
-    for doc_id in ["04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu",
-                   "18-vestule-par-neatbilstibu"]:
+    ids = ["04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu",
+           "18-vestule-par-neatbilstibu"]
+    pilot = {d.spec.id: normalise(parse(d.body).text())
+             for d in render_municipality(catalogue, catalogue.municipality("valmiera"), build_date=PILOT_DAY)
+             if d.spec.id in ids}
+    for doc_id in ids:
         text = texts["valmiera"][doc_id]
         assert "invaliditāt" in text and re.search(r"kārtas pēdējā dienā .{0,80} 18 gad(u|i)\b", text), doc_id
-        assert "izvērtētas deinstitucionalizācijas projektā" in text, doc_id
+        assert "izvērtētas deinstitucionalizācijas projektā" in pilot[doc_id], doc_id
     for doc_id in ["08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu"]:
         text = texts["valmiera"][doc_id]
         assert f"deklarētā dzīvesvieta ir {municipality_gen} administratīvajā teritorijā" in text
@@ -112,6 +117,9 @@ def test_price_annex_cites_the_act_without_catalogue_notes(texts: dict[str, dict
         annex = text[text.index("Augstākās pieļaujamās cenas"):]
         assert "MK 16.06.2015 noteikumi Nr. 313, 25.3. apakšpunkts" in annex, doc_id
         assert "IBM metodikas 16.9. pielikums" in annex, doc_id
+        # the group ceiling's basis is the round's rule (D124): the pilot has ended on this build day, so a blank
+        # naming the ministry's round rules (the pilot's basis: test_round_rules)
+        assert "______ (Labklājības ministrijas noteikumi par kārtu)" in annex, doc_id
         for internal in ("metodika L", "avotā nav dots", "anotācija", "rīkojums Nr.3/ESSF"):
             assert internal not in annex, f"{doc_id}: {internal}"
 

@@ -1,0 +1,64 @@
+"""The selection rules and application deadline of the round a document is made for (rounds.yaml, D124).
+
+A rule is printed only when the round's `selection` is confirmed (`apstiprināts`) and the round has not ended on
+the build date (its dates are printed, terms.round_context): otherwise the papers are made for a round whose rules
+the ministry has yet to set, and each rule is a blank line with a note that names where its text comes from –
+never another round's (the pilot's) text. The application deadline likewise: its date when confirmed, else a
+blank date and who sets it (audit14 F8, F9).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from generator import lvformat
+from generator.catalogue.catalogue import GROUP_CEILING_ID, Catalogue
+from generator.catalogue.models import PriceStatus
+from generator.documents import figures, terms
+
+# where a blank rule's text comes from (printed in the note under it and in the price annex's source cell)
+RULES_SOURCE = "Labklājības ministrijas noteikumi par kārtu"
+DEADLINE_BLANK = f"{terms.BLANK_DATE} (termiņš, ko noteikusi Labklājības ministrija)"
+_FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection", "group_price_basis")
+
+
+def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, build_date: dt.date) -> dict[str, Any]:
+    """The round's rules for templates (`atlase`): ``confirmed`` and each rule's text, or blanks; ``deadline``:
+    the application deadline "DD.MM.YYYY" or the blank with who sets it, ``deadline_known``."""
+    entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
+    running = terms.term_end(programme_round, build_date) is not None
+    selection = entry.selection if entry is not None else None
+    confirmed = running and selection is not None and selection.status is PriceStatus.confirmed
+    texts = {name: (getattr(selection, name) if confirmed and selection is not None else figures.BLANK)
+             for name in _FIELDS}
+    deadline = entry.application_deadline if entry is not None else None
+    deadline_known = (running and deadline is not None and deadline.status is PriceStatus.confirmed
+                      and deadline.date is not None)
+    return {**texts, "confirmed": confirmed,
+            "deadline": lvformat.date(deadline.date) if deadline_known and deadline and deadline.date
+            else DEADLINE_BLANK,
+            "deadline_known": deadline_known}
+
+
+def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rules: dict[str, Any],
+                           day: dt.date) -> figures.PriceList:
+    """The price list with its group-session row citing the round's rules instead of the ceiling's own source
+    (the pilot's DI unit-cost methodology, ``day``'s value): the round's basis when confirmed; otherwise a blank
+    naming the ministry's round rules, and a blank price (the pilot's ceiling is no later round's figure). The
+    source of the client-transport reduction (the IBM methodology) stays."""
+    own = catalogue.price_by_id[GROUP_CEILING_ID].at(day)
+    dropped = set(figures.citation(own.source).split("; ")) if own is not None else set()
+    rows = figures.PriceList()
+    for row in prices:
+        if row.group:
+            kept = [part for part in row.source.split("; ") if part and part not in dropped]
+            if rules["confirmed"]:
+                row = dataclasses.replace(row, source="; ".join([rules["group_price_basis"], *kept]))
+            else:
+                row = dataclasses.replace(row, source="; ".join([f"{figures.BLANK} ({RULES_SOURCE})", *kept]),
+                                          price=figures.Figure(figures.BLANK_EUR,
+                                                               f"cenu ieraksta pēc šī avota: {RULES_SOURCE}"))
+        rows.append(row)
+    return rows

@@ -1,0 +1,143 @@
+"""The selection rules and the application deadline are the round's data (rounds.yaml, audit14 F8, F9, D124): the
+pilot's papers print the pilot's rules from its round; a later round whose rules are `jāprecizē` prints blanks
+and notes, never the pilot's text; a later round with its own rules prints those; the deadline is the round's
+date or a blank naming who sets it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.documents.build_step import render_municipality
+from generator.documents.htmltree import parse
+from generator.documents.registry import DOCUMENTS
+from tests.documents.conftest import normalise
+from tests.documents.party_helpers import PILOT_DAY
+from tests.round_yaml import SELECTION, children_round_entry
+
+TODAY = dt.date(2026, 12, 1)
+IDS = ("02-ligums-ar-sniedzeju", "03-garantijas-vestule", "04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu",
+       "17-lemums-par-atteikumu", "18-vestule-par-neatbilstibu", "29-vestule-neatlasitajiem")
+SPECS = [spec for spec in DOCUMENTS if spec.id in IDS]
+CRITERIA = ("04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu")
+ANNEXES = ("02-ligums-ar-sniedzeju", "03-garantijas-vestule")
+DEADLINE_BLANK = "iesniegts līdz __.__.______ (termiņš, ko noteikusi Labklājības ministrija)"
+CRITERION_NOTE = "Tukšā vieta kritēriju tabulā: kritēriju ieraksta pēc Labklājības ministrijas noteikumiem par kārtu"
+GROUP_BLANK = "______ (Labklājības ministrijas noteikumi par kārtu)"
+# words of the pilot's rules that no other round's papers may carry (besides the catalogue's own texts); the
+# application form still asks whether the child is home-schooled ("mājmācībā"): a question, not a rule
+PILOT_WORDS = ("deinstitucionaliz", "mājmācību", "9.2.2.1", "DI vienas vienības", "agrāk iesniegtajam")
+
+
+def _second_round_catalogue(target: Path, **rules: object) -> Catalogue:
+    """The catalogue with a made-up second children's round for Cēsis and Madona (services 01.10.2026–30.11.2027)."""
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    entry = children_round_entry("berni-2026", "IBM ieviešana bērniem (izdomāta otrā kārta)", dt.date(2026, 9, 1),
+                                 dt.date(2027, 12, 31), services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)),
+                                 municipalities=("cesis", "madona"), **rules)  # type: ignore[arg-type]
+    rounds = target / "rounds.yaml"
+    rounds.write_text(rounds.read_text("utf-8") + entry, "utf-8")
+    holidays = target / "holidays.yaml"  # the round's services years need their holidays (a test stub)
+    holidays.write_text(holidays.read_text("utf-8") + "".join(
+        f"  - year: {year}\n    days:\n      - {{date: {year}-01-01, name_lv: Jaungada diena}}\n"
+        for year in (2026, 2027)), "utf-8")
+    return load_or_raise(target)
+
+
+@pytest.fixture(scope="module")
+def blank_round(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    """The second round's rules and deadline are `jāprecizē` (not written)."""
+    return _second_round_catalogue(tmp_path_factory.mktemp("blank-round") / "catalogue")
+
+
+@pytest.fixture(scope="module")
+def ruled_round(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    """The second round has its own (made-up) confirmed rules and an application deadline of 15.09.2026."""
+    return _second_round_catalogue(tmp_path_factory.mktemp("ruled-round") / "catalogue",
+                                   deadline=dt.date(2026, 9, 15), rules=True)
+
+
+def _texts(catalogue: Catalogue, municipality: str, day: dt.date) -> dict[str, str]:
+    documents = render_municipality(catalogue, catalogue.municipality(municipality), SPECS, build_date=day)
+    return {d.spec.id: normalise(parse(d.body).text()) for d in documents}
+
+
+def _annex(text: str) -> str:
+    return text[text.index("Augstākās pieļaujamās cenas"):]
+
+
+def test_a_pilot_municipalitys_papers_carry_the_pilots_rules(catalogue: Catalogue) -> None:
+    selection = catalogue.round_by_id["berni-2018"].selection
+    assert selection is not None
+    texts = _texts(catalogue, "jelgava", PILOT_DAY)
+    for doc_id in CRITERIA:
+        assert normalise(selection.criterion_met) in texts[doc_id], doc_id
+        assert "Bērna vajadzības ir izvērtētas deinstitucionalizācijas projektā" in texts[doc_id], doc_id
+        assert CRITERION_NOTE not in texts[doc_id], doc_id
+    assert "bērna vajadzības nav izvērtētas deinstitucionalizācijas projektā" in texts["18-vestule-par-neatbilstibu"]
+    assert CRITERION_NOTE not in texts["18-vestule-par-neatbilstibu"]
+    assert normalise(selection.tie_break) in texts["04-iesniegums-par-dalibu"]
+    assert "arī mājmācību un iesnieguma iesniegšanas laiku" in texts["29-vestule-neatlasitajiem"]
+    for doc_id in ANNEXES:
+        annex = _annex(texts[doc_id])
+        assert "DI vienas vienības izmaksu standarta likmju metodika (ESF 9.2.2.1. pasākums" in annex, doc_id
+        assert "IBM metodikas 16.9. pielikums" in annex and GROUP_BLANK not in annex, doc_id
+
+
+def test_the_pilots_deadline_is_a_blank_the_seeds_give_no_date(catalogue: Catalogue) -> None:
+    deadline = catalogue.round_by_id["berni-2018"].application_deadline
+    assert deadline is not None and deadline.date is None
+    texts = _texts(catalogue, "jelgava", PILOT_DAY)
+    for doc_id in CRITERIA:
+        assert DEADLINE_BLANK in texts[doc_id], doc_id
+        assert "Iesniegšanas termiņu („līdz __.__.______”) ieraksta" in texts[doc_id], doc_id
+        assert "noteiktajā termiņā" not in texts[doc_id], doc_id
+    assert "pēc iesniegšanas termiņa (__.__.______)" in texts["04-iesniegums-par-dalibu"]
+
+
+def test_a_later_rounds_papers_never_carry_the_pilots_rules(blank_round: Catalogue) -> None:
+    pilot = blank_round.round_by_id["berni-2018"].selection
+    assert pilot is not None
+    pilot_texts = [normalise(text) for text in (pilot.criterion_met, pilot.criterion_unmet, pilot.tie_break,
+                                                pilot.ministry_selection, pilot.group_price_basis)]
+    # Cēsis is only in the new round, Madona in both; Valmiera's pilot has ended (its papers are for no round)
+    for municipality, day in (("cesis", TODAY), ("madona", TODAY), ("valmiera", TODAY)):
+        texts = _texts(blank_round, municipality, day)
+        for doc_id, text in texts.items():
+            for words in (*PILOT_WORDS, *pilot_texts):
+                assert words not in text, (municipality, doc_id, words)
+        for doc_id in (*CRITERIA, "18-vestule-par-neatbilstibu"):
+            assert CRITERION_NOTE in texts[doc_id], (municipality, doc_id)
+        for doc_id in CRITERIA:
+            assert DEADLINE_BLANK in texts[doc_id], (municipality, doc_id)
+        assert "ievērojot šādus kārtas atlases noteikumus: ______." in texts["29-vestule-neatlasitajiem"]
+        assert "atlases noteikumus ieraksta pēc Labklājības ministrijas noteikumiem par kārtu" in \
+            texts["29-vestule-neatlasitajiem"]
+        assert "Iesniegšanas laiku reģistrē līdz minūtei." in texts["04-iesniegums-par-dalibu"]
+        for doc_id in ANNEXES:
+            annex = _annex(texts[doc_id])
+            assert GROUP_BLANK in annex, (municipality, doc_id)
+            assert "pēc ailē „Avots” norādītā" in annex, (municipality, doc_id)
+
+
+def test_a_later_round_with_its_own_rules_and_deadline_prints_them(ruled_round: Catalogue) -> None:
+    texts = _texts(ruled_round, "cesis", TODAY)
+    for doc_id in CRITERIA:
+        assert SELECTION["criterion_met"] in texts[doc_id], doc_id
+        assert "iesniegts līdz 15.09.2026" in texts[doc_id], doc_id
+        assert DEADLINE_BLANK not in texts[doc_id] and CRITERION_NOTE not in texts[doc_id], doc_id
+        assert "Iesniegšanas termiņu" not in texts[doc_id], doc_id
+    assert "pēc iesniegšanas termiņa (15.09.2026)" in texts["04-iesniegums-par-dalibu"]
+    assert f"līdz minūtei: {SELECTION['tie_break']}." in texts["04-iesniegums-par-dalibu"]
+    assert SELECTION["criterion_unmet"] in texts["18-vestule-par-neatbilstibu"]
+    assert f"iesniegumiem, {SELECTION['ministry_selection']}." in texts["29-vestule-neatlasitajiem"]
+    for doc_id in ANNEXES:
+        assert SELECTION["group_price_basis"] in _annex(texts[doc_id]), doc_id
+    for doc_id, text in texts.items():
+        for words in PILOT_WORDS:
+            assert words not in text, (doc_id, words)
