@@ -109,7 +109,8 @@ class ReportPeriods:
     ``dated``: the months are those of the children's round still running on the build date and are
     printed with their due dates; otherwise the round has ended (or there is none), the rows are sized
     like the latest round and their month cells are blank inputs, so no template shows a passed date
-    (documents/terms.py applies the same rule to contract terms)."""
+    (documents/terms.py applies the same rule to contract terms). A round asked for on the command line
+    (`ibm documents --round`/`--day`, D125) is dated even once it has ended: its templates are for its late reports."""
 
     months: tuple[dt.date, ...]
     dated: bool
