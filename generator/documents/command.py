@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,18 @@ from generator.cli import CATALOGUE_OPTION, load_for_command
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
+
+DAY_TEXT = "ibm_documents_day"  # click's context meta: the --day value as typed
+
+
+class _Day(click.DateTime):
+    """`--day`: a date; the text as typed is kept, because without --from-matrix only DD.MM.GGGG is a day (as
+    `ibm matrix --day`), while --from-matrix also takes GGGG-MM-DD."""
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
+        if ctx is not None and isinstance(value, str):
+            ctx.meta[DAY_TEXT] = value
+        return super().convert(value, param, ctx)
 
 
 @click.command("documents")
@@ -32,16 +45,23 @@ if TYPE_CHECKING:
               help="Ar --from-matrix: pseidonimizācijas atslēgas fails (citādi vides mainīgais "
                    "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums "
                    "(vai faila jaucējkods, ja nosaukumā ir bērna vārds vai personas kods).")
-@click.option("--day", type=click.DateTime(formats=["%d.%m.%Y", "%Y-%m-%d"]), default=None, metavar="DD.MM.GGGG",
+@click.option("--round", "round_id", default=None, metavar="KĀRTA",
+              help="Bez --from-matrix: bērnu programmas kārtas id no catalogue/rounds.yaml (piem. berni-2018), kurai "
+                   "veidot pašvaldības atskaišu veidnes (ar tās mēnešiem un nosaukumu, arī ja kārta beigusies) un, "
+                   "kamēr kārta nav beigusies, dokumentus ar tās termiņiem; kārtā jābūt pašvaldībai; mapes "
+                   "<pašvaldība>-<kārta> (D125).")
+@click.option("--day", type=_Day(formats=["%d.%m.%Y", "%Y-%m-%d"]), default=None, metavar="DD.MM.GGGG",
               help="Ar --from-matrix: dokumentu izveides diena (noklusējums: šodiena); matricu, kuras atbalsta plāna "
                    "periods beidzās pirms tās, atsaka (ja nav --arhivam), un programmas kārtas datumi, ja kārta tajā "
-                   "jau beigusies, ir tukšas vietas.")
+                   "jau beigusies, ir tukšas vietas. Bez --from-matrix: diena (DD.MM.GGGG) kādas bērnu kārtas "
+                   "pakalpojumu laikā – kā --round tai kārtai, un dokumentu cenas ir šīs dienas cenas.")
 @click.option("--arhivam", "archive", is_flag=True, default=False,
               help="Ar --from-matrix: matricai, kuras atbalsta plāna periods jau beidzies, neatteikt, bet izveidot "
                    "dokumentu ARHĪVA KOPIJU klienta lietas materiāliem – katrā lapā atzīme „ARHĪVA KOPIJA – NAV "
                    "PARAKSTĀMA”, atsevišķā mapē <bērna kods>-arhivs-<perioda sākums>; to neparaksta.")
 def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | None, from_matrix: Path | None,
-              draft: bool, key_file: Path | None, day=None, archive: bool = False) -> None:  # noqa: ANN001
+              draft: bool, key_file: Path | None, day=None, archive: bool = False,  # noqa: ANN001
+              round_id: str | None = None) -> None:
     """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX).
 
     Ar --from-matrix izveido viena bērna (vai katras mapes matricas bērna) dokumentus no aizpildītas IBM
@@ -49,10 +69,18 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
     vai melnraksti (arī arhīva kopijas ar --arhivam); 1 – vismaz viena matrica atteikta (kļūdas, nav IBM
     matrica, mainītas formulas, atbalsta plāna periods beidzies pirms izveides dienas un nav --arhivam);
     2 – nepareizi parametri vai nav nevienas matricas.
+
+    Ar --round vai --day pašvaldības atskaišu veidnes ir konkrētai bērnu programmas kārtai ar tās mēnešiem (arī
+    beigušās kārtas novēlotiem pārskatiem), bet līgumus un citus parakstāmos dokumentus veido tikai kārtai, kas
+    vēl nav beigusies (D125).
     """
     from jinja2 import UndefinedError
 
     if from_matrix is not None:
+        if round_id is not None:
+            click.echo("Kļūda: --round izmanto tikai bez --from-matrix (matricas kārtu nosaka tās plāna periods).",
+                       err=True)
+            sys.exit(2)
         from generator.documents.from_matrix.command import from_matrix_command
 
         sys.exit(from_matrix_command(catalogue_dir, from_matrix, out_dir, draft, key_file, municipality_id,
@@ -60,9 +88,15 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
     if draft or key_file is not None or archive:
         click.echo("--draft, --key-file un --arhivam izmanto tikai kopā ar --from-matrix.", err=True)
         sys.exit(2)
+    if round_id is not None and day is not None:
+        click.echo("Kļūda: --round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai diena tās "
+                   "pakalpojumu laikā).", err=True)
+        sys.exit(2)
+    plan_day = None if day is None else _plan_day(day)
     out_dir = out_dir or Path("build")
 
     from generator.documents.build_step import render_documents
+    from generator.documents.round_set import RoundChoiceError, choose_round, ended_note, render_round_set
 
     catalogue = load_for_command(catalogue_dir)
     if municipality_id is not None:
@@ -70,11 +104,22 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
         if problem is not None:
             click.echo(problem, err=True)
             sys.exit(2)
+    chosen = None
+    if round_id is not None or plan_day is not None:
+        try:
+            chosen = choose_round(catalogue, round_id, plan_day, municipality_id)
+        except RoundChoiceError as exc:
+            click.echo(f"Kļūda: {exc}", err=True)
+            sys.exit(2)
     from generator.documents.staged_output import DOCUMENTS_MANIFEST, NotOwnFile, OutputTaken, render_staged
 
+    def render(staging: Path) -> list[Path]:
+        if chosen is not None:
+            return render_round_set(catalogue, chosen, staging, click.echo)
+        return render_documents(catalogue, staging, progress=click.echo, municipality_id=municipality_id)
+
     try:
-        written = render_staged(out_dir, lambda staging: render_documents(
-            catalogue, staging, progress=click.echo, municipality_id=municipality_id), manifest=DOCUMENTS_MANIFEST)
+        written = render_staged(out_dir, render, manifest=DOCUMENTS_MANIFEST)
     except UndefinedError as exc:
         click.echo(f"Veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/); iepriekšējie faili nav "
                    "mainīti.", err=True)
@@ -86,7 +131,20 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
         click.echo(f"Dokumentu vietā ir mape vai saite, ko ibm documents neaizstāj: {exc}; nekas nav mainīts.",
                    err=True)
         sys.exit(1)
+    if chosen is not None and chosen.ended(dt.date.today()):
+        click.echo(ended_note(chosen))
     click.echo(f"Gatavs: {len(written)} faili mapē {out_dir}/lejupielades/.")
+
+
+def _plan_day(day: dt.datetime) -> dt.date:
+    """`--day` without --from-matrix: DD.MM.GGGG only, as `ibm matrix --day` (else exit 2, D121)."""
+    typed = click.get_current_context().meta.get(DAY_TEXT, "")
+    try:
+        dt.datetime.strptime(typed, "%d.%m.%Y")
+    except ValueError:
+        click.echo(f"Kļūda: --day: '{typed}' nav datums (gaidīts: DD.MM.GGGG).", err=True)
+        sys.exit(2)
+    return day.date()
 
 
 def municipality_problem(catalogue: Catalogue, municipality_id: str) -> str | None:

@@ -5,11 +5,18 @@ children's programme round of rounds.yaml that has not ended on the build date (
 else the latest one, whose dates then become blanks: ``term_end`` is the only rule. A municipality's
 documents choose only among the rounds that list it (D113): a round it takes no part in never lends it a
 term, a name or a period.
+
+`ibm documents --round`/`--day` (D125) choose the round instead: inside ``for_round(...)`` every municipality's
+documents and report templates are made for that round (one that lists the municipality), the report months are
+printed even when it has ended, and with ``--day`` the price lists hold that day's prices.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from generator import lvformat
@@ -44,12 +51,41 @@ class Round:
         return self.services_end or self.end
 
 
+@dataclass(frozen=True)
+class Choice:
+    """The round asked for on the command line (`--round`, or the round whose services hold `--day`)."""
+
+    round_id: str
+    prices_day: dt.date | None = None  # `--day`: the price lists hold this day's prices (as `ibm matrix --day`)
+
+
+_CHOICE: ContextVar[Choice | None] = ContextVar("documents_round_choice", default=None)
+
+
+@contextmanager
+def for_round(choice: Choice) -> Iterator[None]:
+    """Make every document and report template rendered inside for ``choice``'s round (D125)."""
+    token = _CHOICE.set(choice)
+    try:
+        yield
+    finally:
+        _CHOICE.reset(token)
+
+
+def asked_round() -> Choice | None:
+    """The round chosen on the command line, or None (the round is found from the build day, D113)."""
+    return _CHOICE.get()
+
+
 def current_round(catalogue: Catalogue, build_date: dt.date, municipality: str | None = None) -> Round | None:
     """The children's round documents are made for on ``build_date``, or None when the catalogue has none.
     With ``municipality`` (an id) only the rounds that list it count: a municipality outside every running
-    round gets its own latest round (ended, so its dates are blanks), or None when it is in no round."""
+    round gets its own latest round (ended, so its dates are blanks), or None when it is in no round. Inside
+    ``for_round(...)`` it is the chosen round (the command has checked that it lists the municipality)."""
     every = catalogue.rounds_of(Pilot.children)
     rounds = [r for r in every if municipality is None or municipality in r.municipalities]
+    if (asked := _CHOICE.get()) is not None:
+        rounds = [r for r in every if r.id == asked.round_id]
     if not rounds:
         return None
     running = [r for r in rounds if r.end >= build_date]
@@ -79,6 +115,10 @@ def round_context(programme_round: Round | None, build_date: dt.date) -> dict[st
 def prices_day(programme_round: Round | None, build_date: dt.date) -> dt.date:
     """The day whose prices a municipality's documents print: the first day of the round's services when the
     documents are made for a round whose services have not begun yet, otherwise the build day."""
+    asked = _CHOICE.get()
+    if programme_round is not None and term_end(programme_round, build_date) is not None and asked is not None \
+            and asked.prices_day is not None:
+        return asked.prices_day
     if (programme_round is not None and term_end(programme_round, build_date) is not None
             and programme_round.paid_from > build_date):
         return programme_round.paid_from

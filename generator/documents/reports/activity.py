@@ -15,7 +15,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports.printing import SPACER, print_setup, signature_block
-from generator.documents.reports.register import periods_note, report_periods
+from generator.documents.reports.register import periods_note, report_periods, round_note
 from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
     BASE_FORMAT,
@@ -24,6 +24,7 @@ from generator.documents.reports.workbooks import (
     open_report_workbook,
     write_blank_inputs_note,
     write_intro,
+    write_wide_note,
 )
 
 SHEET = "31 SD mēneša atskaite"
@@ -114,6 +115,9 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
         write_blank_inputs_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
                                 ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH, f"COUNT({heads})")
         ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
+    elif periods.asked:  # a template for a round asked for (D125) names it above its months
+        write_wide_note(ws, FIRST_ROW - 2, 1, total_col, round_note(periods), fmt.note_wrapped,
+                        ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH)
     else:  # no note above the dated months: a narrow gap only
         ws.set_row(FIRST_ROW - 2, SPACER)
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)

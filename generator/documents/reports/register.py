@@ -16,7 +16,7 @@ from decimal import Decimal
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceStatus
-from generator.documents.terms import current_round, term_end
+from generator.documents.terms import asked_round, current_round, term_end
 from generator.reference.params import Params
 from generator.reference.settlement import (
     BIP_INDIRECT,
@@ -109,13 +109,19 @@ class ReportPeriods:
     ``dated``: the months are those of the children's round still running on the build date and are
     printed with their due dates; otherwise the round has ended (or there is none), the rows are sized
     like the latest round and their month cells are blank inputs, so no template shows a passed date
-    (documents/terms.py applies the same rule to contract terms)."""
+    (documents/terms.py applies the same rule to contract terms). A round asked for on the command line
+    (`ibm documents --round`/`--day`, D125) is dated even once it has ended: its templates are for its late reports."""
 
     months: tuple[dt.date, ...]
     dated: bool
     round_name: str = ""
     round_end: dt.date | None = None
     own: bool = False  # the round is one that lists the municipality (D113), not just the catalogue's last
+    # the round was asked for (`ibm documents --round`/`--day`, D125): its months are printed even once it has
+    # ended, and a note above them names it (round_note)
+    asked: bool = False
+    round_start: dt.date | None = None
+    ended: bool = False  # the round had ended on the build date
 
 
 def _months_between(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -138,9 +144,19 @@ def report_periods(catalogue: Catalogue, build_date: dt.date | None = None,
         return ReportPeriods(tuple(_months_between(start, dt.date(start.year + 1, start.month, 1)
                                                    - dt.timedelta(days=1))), dated=False)
     months = tuple(_months_between(programme_round.start, programme_round.end))
-    return ReportPeriods(months, dated=term_end(programme_round, build_date) is not None,
-                         round_name=programme_round.name, round_end=programme_round.end,
-                         own=municipality is not None)
+    asked = asked_round() is not None
+    ended = term_end(programme_round, build_date) is None
+    return ReportPeriods(months, dated=asked or not ended, round_name=programme_round.name,
+                         round_end=programme_round.end, own=municipality is not None, asked=asked,
+                         round_start=programme_round.start, ended=ended)
+
+
+def round_note(periods: ReportPeriods) -> str:
+    """The note above the months of a template made for an asked round (D125): which round they belong to, and
+    that an ended round's template is for its late or corrected reports."""
+    ended = " Kārta jau beigusies: veidne paredzēta novēlotiem vai labotiem pārskatiem par to." if periods.ended else ""
+    return (f"Veidne izveidota bērnu programmas kārtai „{periods.round_name}” ({lvformat.date(periods.round_start)}–"
+            f"{lvformat.date(periods.round_end)}) un tās pārskata mēnešiem.{ended}")
 
 
 def periods_note(periods: ReportPeriods, blank: str = "Mēnešu ailes",

@@ -53,6 +53,7 @@ from generator.documents.reports.register import (
     periods_note,
     planned_children,
     report_periods,
+    round_note,
     settlement_inputs,
 )
 from generator.documents.reports.workbooks import (
@@ -65,6 +66,7 @@ from generator.documents.reports.workbooks import (
     write_blank_inputs_note,
     write_errors_line,
     write_intro,
+    write_wide_note,
 )
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
@@ -197,6 +199,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         write_blank_inputs_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, periods_note(periods), fmt.pending_note_wrapped,
                                 sum(WIDTHS), "COUNT(NR_Menesis)")
         ws.data_validation(FIRST, 0, last, 0, DATE_VALIDATION)
+    elif periods is not None and periods.asked:  # a template for a round asked for (D125) names it
+        write_wide_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, round_note(periods), fmt.note_wrapped, sum(WIDTHS))
     ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,
                                            "error_message": "Bērnu skaits ir vesels skaitlis ≥ 0."})

@@ -558,6 +558,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         write_blank_inputs_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.periods_note(periods),
                                 fmt.pending_note_wrapped, sum(CASH_WIDTHS), "COUNT(NP_Menesis)")
         ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
+    elif periods.asked:  # a template for a round asked for (D125) names it above its months
+        write_wide_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.round_note(periods), fmt.note_wrapped,
+                        sum(CASH_WIDTHS))
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
     ws_cash.data_validation(CASH_FIRST, 3, cash_last, 3, {"validate": "decimal", "criteria": ">=", "value": 0,
@@ -668,6 +671,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         write_blank_inputs_note(ws_q, tr + 1, 0, 8,
                                 reg.periods_note(periods, "Gada un ceturkšņa ailes", "Gadu un ceturksni (1–4)"),
                                 fmt.pending_note_wrapped, 90, "COUNT(CP_Gads)+COUNT(CP_Ceturksnis)")
+    elif periods.asked:
+        write_wide_note(ws_q, tr + 1, 0, 8, reg.round_note(periods), fmt.note_wrapped, 90)
     ind_headers = ["Gads", "Ceturksnis"]
     ind_headers += [f"SBS {a.number}. jomā, EUR" for a in areas]
     ind_headers += [f"SBS dokumenti {a.number}. jomā" for a in areas]
@@ -806,13 +811,14 @@ def _excel_serial(day: dt.date) -> int:
 
 
 def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path,
-                           build_date: dt.date | None = None) -> list[Path]:
+                           build_date: dt.date | None = None, folder: Path | None = None) -> list[Path]:
+    """The municipality's report workbooks in ``folder`` (default: its folder under out/lejupielades/atskaites/)."""
     from generator.documents.party_names import as_reported
     from generator.documents.reports.activity import write_activity_report
     from generator.documents.reports.annex_workbooks import write_annex_workbooks
     from generator.documents.terms import municipality_day
 
-    folder = reports_dir(out, municipality.id)
+    folder = folder or reports_dir(out, municipality.id)
     # headers and notes name the municipality and its service only by names confirmed for the day (D43)
     day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
     municipality = as_reported(catalogue, municipality, day)

@@ -1,0 +1,112 @@
+"""`ibm documents --round ID` / `--day DD.MM.GGGG` (D125): a municipality's set made for one children's round.
+
+The round is asked for as `ibm matrix` asks for it (D63): by its id, or by a day inside its services window. It must
+list the municipality (D113). Its report templates (lejupielades/atskaites/) carry its months and name even once it
+has ended, so that a municipality can still report for it; its papers (lejupielades/dokumenti/) are made only while
+the round has not ended: the contracts and decisions of an ended round would be signable-looking papers for a term
+that is over, so none are made (as `--from-matrix` refuses an ended plan period). Both go to folders named
+<municipality>-<round id>, beside (never over) the municipality's default set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality, Pilot
+from generator.documents import terms
+from generator.documents.paths import DOCUMENTS, DOWNLOADS, REPORTS
+
+
+class RoundChoiceError(ValueError):
+    """A wrong `--round` or `--day` (Latvian message naming the parameter and what was expected; exit 2)."""
+
+
+@dataclass(frozen=True)
+class RoundSet:
+    round_id: str
+    round_name: str
+    end: dt.date
+    municipalities: tuple[Municipality, ...]
+    prices_day: dt.date | None = None  # `--day`
+
+    @property
+    def choice(self) -> terms.Choice:
+        return terms.Choice(self.round_id, self.prices_day)
+
+    def ended(self, build_date: dt.date) -> bool:
+        return self.end < build_date
+
+    def folder(self, municipality: Municipality) -> str:
+        """The set's folder name under dokumenti/ and atskaites/: 'liepaja-berni-2018'."""
+        return f"{municipality.id}-{self.round_id}"
+
+
+def _expected(catalogue: Catalogue) -> str:
+    ids = [r.id for r in catalogue.rounds_of(Pilot.children)]
+    return f"gaidīts viens no: {', '.join(ids) or 'katalogā nav bērnu kārtu'}"
+
+
+def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None,
+                 municipality_id: str | None) -> RoundSet:
+    """The round `--round ID` or `--day` names, with the municipalities it is made for: ``municipality_id``
+    (already known to be a pilot municipality), or without it every municipality the round lists."""
+    if round_id is not None:
+        found = catalogue.round_by_id.get(round_id)
+        if found is None:
+            raise RoundChoiceError(f"--round: '{round_id}' nav kārta katalogā (catalogue/rounds.yaml) "
+                                   f"({_expected(catalogue)}).")
+        if found.programme is not Pilot.children:
+            raise RoundChoiceError(f"--round: '{round_id}' ir pieaugušo programmas kārta, bet šie dokumenti un "
+                                   f"atskaišu veidnes ir bērnu programmai ({_expected(catalogue)}).")
+        asked = f"--round: kārtā '{round_id}'"
+    else:
+        assert day is not None
+        found = catalogue.round_at(Pilot.children, day)
+        if found is None:
+            windows = "; ".join(f"{r.id}: {lvformat.date(r.services_start)}–{lvformat.date(r.services_end)}"
+                                for r in catalogue.rounds_of(Pilot.children))
+            raise RoundChoiceError(f"--day: {lvformat.date(day)} nav nevienas bērnu programmas kārtas pakalpojumu "
+                                   f"laikā (gaidīts: diena kādā no kārtām – {windows or 'katalogā nav bērnu kārtu'}).")
+        asked = f"--day: {lvformat.date(day)} ir kārtā '{found.id}', bet tajā"
+    if municipality_id is not None and municipality_id not in found.municipalities:
+        raise RoundChoiceError(f"{asked} nav pašvaldības '{municipality_id}' (rounds.yaml; kārtas pašvaldības: "
+                               f"{', '.join(found.municipalities)}).")
+    listed = [m for m in catalogue.pilot_municipalities() if m.id in found.municipalities
+              and (municipality_id is None or m.id == municipality_id)]
+    return RoundSet(found.id, found.name_lv, found.end, tuple(listed), day)
+
+
+def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress: Callable[[str], None],
+                     build_date: dt.date | None = None) -> list[Path]:
+    """Write each municipality's report workbooks for the round, and its papers unless the round has ended."""
+    from generator.documents.build_step import render_municipality, write_document
+    from generator.documents.reports.workbooks import write_report_workbooks
+
+    build_date = build_date or dt.date.today()
+    ended = chosen.ended(build_date)
+    written: list[Path] = []
+    with terms.for_round(chosen.choice):
+        for number, municipality in enumerate(chosen.municipalities, 1):
+            folder = chosen.folder(municipality)
+            papers = [] if ended else render_municipality(catalogue, municipality, build_date=build_date)
+            for document in papers:
+                written.extend(write_document(document, out / DOWNLOADS / DOCUMENTS / folder))
+            written.extend(write_report_workbooks(catalogue, municipality, out, build_date,
+                                                  folder=out / DOWNLOADS / REPORTS / folder))
+            what = (f"{len(papers)} dokumenti (PDF un DOCX) un atskaišu veidnes" if papers
+                    else "tikai atskaišu veidnes")
+            progress(f"  kārta {chosen.round_id}, {number}/{len(chosen.municipalities)}: {municipality.name_lv} – "
+                     f"{what} (mape {folder})")
+    return written
+
+
+def ended_note(chosen: RoundSet) -> str:
+    """What the command says after the set of an ended round: why there are no papers."""
+    return (f"Kārta „{chosen.round_name}” beidzās {lvformat.date(chosen.end)}: izveidotas tikai atskaišu veidnes ar "
+            "tās mēnešiem. Līgumus, lēmumus un citus parakstāmos dokumentus beigušās kārtas termiņiem neveido "
+            "(D125).")

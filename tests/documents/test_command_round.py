@@ -1,0 +1,157 @@
+"""`ibm documents --round ID` / `--day DD.MM.GGGG` (D125): a municipality's report templates for a chosen children's
+round carry its months (27, 29, 30, 31) and name even once it has ended; an ended round gets no papers; the set goes
+to <municipality>-<round> folders beside the default set, which stays byte for byte as it was; bad values exit 2
+with a Latvian line and nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.documents import build_step
+from generator.documents.reports.activity import FIRST_MONTH_COL
+from generator.documents.reports.activity import FIRST_ROW as ACTIVITY_FIRST
+from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
+from generator.documents.reports.workbooks import write_report_workbooks
+from generator.documents.staged_output import DOCUMENTS_MANIFEST
+from tests.documents.workbook_values import named
+
+PILOT = "berni-2018"
+REPORTS = Path("lejupielades") / "atskaites"
+PAPERS = Path("lejupielades") / "dokumenti"
+
+
+@pytest.fixture
+def quick_papers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The papers' PDF and DOCX as small stand-ins (their HTML): these tests look at which files are made and at
+    the report workbooks, not inside the papers (rendered for real by the documents build tests)."""
+    def stand_in(html: str, target: Path, *_args: object, **_kwargs: object) -> Path:
+        target.write_text(html, encoding="utf-8")
+        return target
+
+    monkeypatch.setattr(build_step, "write_pdf", stand_in)
+    monkeypatch.setattr(build_step, "write_docx", stand_in)
+
+
+def _run(out: Path, *args: str):  # noqa: ANN202
+    return CliRunner().invoke(main, ["documents", "--out", str(out), *args])
+
+
+def _months(catalogue: Catalogue, round_id: str) -> list[dt.date]:
+    found = catalogue.round_by_id[round_id]
+    months, day = [], found.start.replace(day=1)
+    while day <= found.end:
+        months.append(day)
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return months
+
+
+def _days(values: list) -> list[dt.date]:
+    return [v.date() if isinstance(v, dt.datetime) else v for v in values if v is not None]
+
+
+def _texts(wb: openpyxl.Workbook) -> str:
+    return "\n".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                     if isinstance(c.value, str))
+
+
+def test_an_ended_rounds_report_templates_carry_its_months_and_name(catalogue: Catalogue, tmp_path: Path) -> None:
+    assert catalogue.round_by_id[PILOT].end < dt.date.today()  # the test is about an ended round
+    result = _run(tmp_path, "--municipality", "liepaja", "--round", PILOT)
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / REPORTS / f"liepaja-{PILOT}"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        p.name for p in write_report_workbooks(catalogue, catalogue.municipality("liepaja"), tmp_path / "ref"))
+    assert not (tmp_path / PAPERS).exists()  # an ended round: no contract or decision that looks signable
+    assert not (tmp_path / REPORTS / "liepaja").exists()  # the default set is not made or replaced
+    assert "tikai atskaišu veidnes" in result.output and "D125" in result.output
+    months = _months(catalogue, PILOT)
+    assert months[0] == dt.date(2018, 8, 1) and months[-1] == dt.date(2019, 10, 1)
+    register = openpyxl.load_workbook(folder / "izdevumu-registrs-un-parskati.xlsx")
+    assert _days(named(register, "NP_Menesis")) == months  # 29: a dated row per month of the round
+    quarters = list(zip(named(register, "CP_Gads"), named(register, "CP_Ceturksnis"), strict=True))
+    assert (2018, 3) in quarters and (2019, 4) in quarters  # 30: the round's quarters
+    settlement = openpyxl.load_workbook(folder / "norekini-ar-pasvaldibu.xlsx")
+    assert _days(named(settlement, "NR_Menesis")) == months  # 27
+    ws = openpyxl.load_workbook(folder / "sd-menesa-atskaite.xlsx")[ACTIVITY_SHEET]
+    heads = [ws.cell(ACTIVITY_FIRST, FIRST_MONTH_COL + 1 + k).value for k in range(len(months))]
+    assert _days(heads) == months  # 31: a dated column per month
+    name = catalogue.round_by_id[PILOT].name_lv
+    for book in (register, settlement, openpyxl.load_workbook(folder / "sd-menesa-atskaite.xlsx")):
+        text = _texts(book)
+        assert f"kārtai „{name}” (01.08.2018–31.10.2019)" in text
+        assert "Kārta jau beigusies" in text
+        assert "nav iepildītas" not in text  # no blank-months note: the months are there
+
+
+def test_a_day_in_the_rounds_services_gives_the_same_set(tmp_path: Path) -> None:
+    by_round, by_day = tmp_path / "kārta", tmp_path / "diena"
+    assert _run(by_round, "--municipality", "talsi", "--round", PILOT).exit_code == 0
+    result = _run(by_day, "--municipality", "talsi", "--day", "01.05.2019")
+    assert result.exit_code == 0, result.output
+    first, second = by_round / REPORTS / f"talsi-{PILOT}", by_day / REPORTS / f"talsi-{PILOT}"
+    assert sorted(p.name for p in first.iterdir()) == sorted(p.name for p in second.iterdir())
+    for path in first.iterdir():
+        assert path.read_bytes() == (second / path.name).read_bytes(), path.name
+
+
+def test_without_a_municipality_every_municipality_of_the_round(catalogue: Catalogue, tmp_path: Path) -> None:
+    result = _run(tmp_path, "--round", PILOT)
+    assert result.exit_code == 0, result.output
+    listed = catalogue.round_by_id[PILOT].municipalities
+    assert sorted(p.name for p in (tmp_path / REPORTS).iterdir()) == sorted(f"{m}-{PILOT}" for m in listed)
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_the_default_set_stays_byte_for_byte(catalogue: Catalogue, tmp_path: Path) -> None:
+    """Without the flags the set is what it was (the report workbooks as write_report_workbooks makes them with no
+    round asked for), and a run with --round neither changes it nor leaves its round behind for the next run."""
+    out = tmp_path / "out"
+    assert _run(out, "--municipality", "liepaja").exit_code == 0
+    default = {p.relative_to(out): p.read_bytes() for p in (out / "lejupielades").rglob("*") if p.is_file()}
+    reference = write_report_workbooks(catalogue, catalogue.municipality("liepaja"), tmp_path / "ref")
+    for path in reference:
+        assert default[REPORTS / "liepaja" / path.name] == path.read_bytes(), path.name
+    del default[Path(DOCUMENTS_MANIFEST)]  # it lists the files of every run, the --round set's too
+    assert _run(out, "--municipality", "liepaja", "--round", PILOT).exit_code == 0
+    for name, data in default.items():
+        assert (out / name).read_bytes() == data, name
+    assert _run(out, "--municipality", "liepaja").exit_code == 0  # again: the same bytes as the first run
+    for name, data in default.items():
+        assert (out / name).read_bytes() == data, name
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--round", "berni-2030"], "Kļūda: --round: 'berni-2030' nav kārta katalogā (catalogue/rounds.yaml) "
+                                "(gaidīts viens no: berni-2018)."),
+    (["--round", "pieaugusie-2019"], "Kļūda: --round: 'pieaugusie-2019' ir pieaugušo programmas kārta"),
+    (["--municipality", "cesis", "--round", PILOT], "Pašvaldība „cesis” nav bērnu programmas kārtās"),
+    (["--day", "15.03.2020"], "Kļūda: --day: 15.03.2020 nav nevienas bērnu programmas kārtas pakalpojumu laikā "
+                              "(gaidīts: diena kādā no kārtām – berni-2018: 01.10.2018–30.09.2019)."),
+    (["--day", "2019-05-01"], "Kļūda: --day: '2019-05-01' nav datums (gaidīts: DD.MM.GGGG)."),
+    (["--day", "31.02.2019"], "'31.02.2019' nav datums (gaidīts: DD.MM.GGGG)."),
+    (["--round", PILOT, "--day", "01.05.2019"], "Kļūda: --round un --day kopā nelieto"),
+    (["--round", PILOT, "--from-matrix", "matrica.xlsx"], "Kļūda: --round izmanto tikai bez --from-matrix"),
+], ids=["unknown-round", "adults-round", "municipality-outside", "day-outside", "day-iso", "day-invalid",
+        "round-and-day", "round-from-matrix"])
+def test_a_bad_round_or_day_exits_2_with_nothing_written(tmp_path: Path, args: list[str], says: str) -> None:
+    out = tmp_path / "out"
+    result = _run(out, *args)
+    assert result.exit_code == 2, result.output
+    assert says in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_help_names_the_options() -> None:
+    result = CliRunner().invoke(main, ["documents", "--help"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "--round KĀRTA" in text and "D125" in text
+    assert "Bez --from-matrix: diena (DD.MM.GGGG) kādas bērnu kārtas pakalpojumu laikā" in text
