@@ -322,7 +322,7 @@ def write(sh: Sheet) -> None:
     months_code = next(f"'{sheet}'!{code}" for field, sheet, _, code in book.checks if field.name == "Perioda_Menesi")
     sh.formula(f"B{MONTHS_OK_ROW}", f"IF(N({months_code})=0,1,0)", st.out_whole, 1)
     sh.define("h_MenOK", f"B{MONTHS_OK_ROW}")
-    sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz robežu bez pamatojuma (1 – jā)", st.label)
+    sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz robežu (1 – jā)", st.label)
     sh.formula(
         f"B{TRANSPORT_FLAG_ROW}",
         "IF(N(IB_Pieejamais)>0,IF(ROUND(SUMIFS(Plans_NoIB,h_Transports,1),2)"
