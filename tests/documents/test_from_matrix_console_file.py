@@ -48,3 +48,15 @@ def test_every_line_names_the_matrix_file(catalogue: Catalogue, tmp_path: Path) 
     # made: the lines name the file too
     made = _run(catalogue, plain, tmp_path / "out", child.inputs.period_start)
     assert made and all(line.startswith(f"1/1 {code} ({plain.as_posix()}): ") for line in made), made
+
+
+def test_a_file_that_is_no_matrix_hides_a_personal_code_in_its_name(catalogue: Catalogue, tmp_path: Path) -> None:
+    """Nothing is read from it, so only the digits can tell: six in a row may be a personal code (console_names)."""
+    from openpyxl import Workbook
+
+    foreign = tmp_path / "Paraugs 010101-21234.xlsx"
+    Workbook().save(foreign)
+    lines = _run(catalogue, foreign, tmp_path / "out", dt.date(2018, 1, 1))
+    code = f"matrica-{file_code(foreign)}"
+    assert lines[0] == f"1/1 {code} ({tmp_path.as_posix()}/{code}.xlsx): atteikts:", lines
+    assert not [line for line in lines if "010101" in line or "Paraugs" in line], lines

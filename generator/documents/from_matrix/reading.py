@@ -17,7 +17,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix.signing import blocking
-from generator.ministry.console_names import reveals_person, shown_path
+from generator.ministry.console_names import CODE_DIGITS, reveals_person, shown_path
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
@@ -143,6 +143,11 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
     result = MatrixReading(path, path.stem)
+    if CODE_DIGITS.search(path.stem):  # until the child's name and code are read, six digits may be a personal code
+        try:
+            result.code, result.hidden_name = f"matrica-{file_code(path)}", True
+        except OSError:
+            pass
     try:
         m = Matrix.open(path)
         version = interface_version(m)
@@ -182,6 +187,8 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     elif result.hidden_name:
         result.code = f"matrica-{file_code(path)}"
         result.notes.append("faila nosaukumā ir bērna vārds vai personas kods: mapei izmantots faila jaucējkods")
+    else:
+        result.code = path.stem
     if not data.municipality:
         result.refused.append(f"{m.where('Pasvaldiba')}: nav aizpildīts (gaidīts: pašvaldības kods no kataloga)")
         return result
