@@ -3,6 +3,8 @@ reads from `ibm` is Latvian. click looks its texts up through gettext at call ti
 
 from __future__ import annotations
 
+import re
+
 import click.core
 import click.decorators
 import click.exceptions
@@ -103,7 +105,27 @@ def _help_extra(original):
     return get_help_extra
 
 
+_STRAIGHT_QUOTED = re.compile(r"'([^'\n]*)'")
+
+
+def one_line(message: str) -> str:
+    """A usage error's message as the one line README promises (exit status 2): click's own straight quotes
+    around a parameter or a value ('--day', '31.02.2018') as Latvian ones („--day”, „31.02.2018”), and its
+    line breaks (the list of choices) as spaces."""
+    return " ".join(_STRAIGHT_QUOTED.sub(r"„\1”", message).split())
+
+
+def _show_usage_error(self: click.exceptions.UsageError, file=None) -> None:  # noqa: ANN001
+    """One line „Kļūda: …” instead of click's usage line, help hint and error; the help command follows on it."""
+    hint = ""
+    if self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None:
+        hint = f" Palīdzība: {self.ctx.command_path} --help."
+    click.echo(f"Kļūda: {one_line(self.format_message())}{hint}", file=file, err=file is None,
+               color=self.ctx.color if self.ctx is not None else None)
+
+
 def install() -> None:
+    click.exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]
     for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
         module._ = _lv  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):

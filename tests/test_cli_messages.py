@@ -62,23 +62,38 @@ def test_main_help_documents_the_exit_statuses() -> None:
 
 @pytest.mark.parametrize(("argv", "expected"), [
     (["check", "lieks"], "Kļūda: Lieks arguments (lieks)."),
-    (["check", "--catalog", "x"], "Kļūda: Nav tāda parametra '--catalog'. Vai domājāt '--catalogue'?"),
-    (["buil"], "Kļūda: Nav tādas komandas 'buil'. Vai domājāt 'build'?"),
-    (["matrix", "--out"], "Kļūda: Parametram '--out' jānorāda vērtība."),
-    (["build", "--force=1"], "Kļūda: Parametram '--force' vērtību nenorāda."),
-    (["serve", "--port", "abc"], "Kļūda: Nederīga parametra '--port' vērtība: 'abc' nav vesels skaitlis."),
-    (["serve", "--port", "80"], "Kļūda: Nederīga parametra '--port' vērtība: 80 nav robežās 1024<=x<=65535."),
+    (["check", "--catalog", "x"], "Kļūda: Nav tāda parametra „--catalog”. Vai domājāt „--catalogue”?"),
+    (["buil"], "Kļūda: Nav tādas komandas „buil”. Vai domājāt „build”?"),
+    (["matrix", "--out"], "Kļūda: Parametram „--out” jānorāda vērtība."),
+    (["build", "--force=1"], "Kļūda: Parametram „--force” vērtību nenorāda."),
+    (["serve", "--port", "abc"], "Kļūda: Nederīga parametra „--port” vērtība: „abc” nav vesels skaitlis."),
+    (["serve", "--port", "80"], "Kļūda: Nederīga parametra „--port” vērtība: 80 nav robežās 1024<=x<=65535."),
     (["collect", "m", "--out", "k.xlsx", "--split", "x"],
-     "Kļūda: Nederīga parametra '--split' vērtība: 'x' nav neviena no atļautajām vērtībām: 'needed', 'gap'."),
-    (["migrate"], "Kļūda: Trūkst argumenta 'VECA'."),
-    (["collect"], "Kļūda: Trūkst argumenta 'MAPE'."),
-    (["changes"], "Kļūda: Trūkst parametra '--from'."),
+     "Kļūda: Nederīga parametra „--split” vērtība: „x” nav neviena no atļautajām vērtībām: „needed”, „gap”."),
+    (["migrate"], "Kļūda: Trūkst argumenta „VECA”."),
+    (["collect"], "Kļūda: Trūkst argumenta „MAPE”."),
+    (["changes"], "Kļūda: Trūkst parametra „--from”."),
 ])
 def test_usage_errors_are_latvian_with_exit_2(argv: list[str], expected: str) -> None:
     result = CliRunner().invoke(main, argv)
     assert result.exit_code == 2, result.output
     assert expected in result.output, result.output
     assert not [word for word in ENGLISH if word in result.output], result.output
+    # README: exit 2 is one line „Kļūda: …” (no usage lines), the help command on it
+    assert result.output.count("\n") == 1 and result.output.startswith("Kļūda: "), result.output
+    assert "'" not in result.output and "Lietojums" not in result.output, result.output
+
+
+@pytest.mark.parametrize("argv", [["documents", "--from-matrix", "m.xlsx", "--day", "31.02.2018"],
+                                  ["matrix", "--day", "31.02.2018"], ["documents", "--from-matrix", "m.xlsx", "--dayy"],
+                                  ["collect", "nav-tadas-mapes"]])
+def test_a_bad_parameter_is_one_latvian_line(argv: list[str]) -> None:
+    """audit17 F8: a bad value of any command is one line with Latvian quotes, exit 2, as README says."""
+    result = CliRunner().invoke(main, argv, prog_name="ibm")
+    assert result.exit_code == 2, result.output
+    [line] = result.output.splitlines()
+    assert line.startswith("Kļūda: ") and line.endswith(f"Palīdzība: ibm {argv[0]} --help."), line
+    assert "„" in line and "'" not in line, line
 
 
 def test_latvian_plural_follows_the_last_digit() -> None:
@@ -92,7 +107,7 @@ def test_missing_catalogue_folder_is_a_usage_error(tmp_path: Path) -> None:
     missing = tmp_path / "nav-kataloga"
     result = CliRunner().invoke(main, ["check", "--catalogue", str(missing)])
     assert result.exit_code == 2
-    assert f"Nederīga parametra '--catalogue' vērtība: Mape '{missing}' nepastāv." in result.output
+    assert f"Nederīga parametra „--catalogue” vērtība: Mape „{missing}” nepastāv." in result.output
 
 
 def test_unwritable_output_is_one_latvian_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -130,7 +145,7 @@ def test_build_refuses_an_unknown_part(tmp_path: Path) -> None:
     out = tmp_path / "build"
     result = CliRunner().invoke(main, ["build", "--out", str(out), "--only", "dokumentii"])
     assert result.exit_code == 2
-    assert ("Nederīga parametra '--only' vērtība: nav tādas daļas: dokumentii (gaidīts: atvertie-dati, dokumenti, "
+    assert ("Nederīga parametra „--only” vērtība: nav tādas daļas: dokumentii (gaidīts: atvertie-dati, dokumenti, "
             "matrica, vietne)") in " ".join(result.output.split())
     assert not out.exists()
 

@@ -93,10 +93,10 @@ def _amount(text: str | None, option: str) -> Decimal | None:
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite() or value < 0:
-        _usage(f"{option} '{text}' nav summa (gaidīts: EUR, piem. 300000 vai 300 000,00)")
+        _usage(f"{option} „{text}” nav summa (gaidīts: EUR, piem. 300000 vai 300 000,00)")
     assert value is not None
     if value != value.quantize(Decimal("0.01")):
-        _usage(f"{option} '{text}' nav veselos centos (gaidīts: EUR ar ne vairāk kā diviem cipariem aiz komata, "
+        _usage(f"{option} „{text}” nav veselos centos (gaidīts: EUR ar ne vairāk kā diviem cipariem aiz komata, "
               "piem. 2000,01); centa daļas nevar sadalīt")
     return value.quantize(Decimal("0.01"))
 

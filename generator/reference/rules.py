@@ -85,7 +85,7 @@ def check_transport_share(
     reason = (override_reason or "").strip()
     message = (
         f"Transporta pakalpojumiem no IB paredzēti {percent(share, 1)} no bērnam pieejamā IB apmēra "
-        f"(ieteicams ne vairāk kā {percent(params.transport_share_max)})."
+        f"(bez sociālā darbinieka rakstiska pamatojuma atļauts ne vairāk kā {percent(params.transport_share_max)})."
     )
     message += f"{APPROVED}{reason}" if reason else " Norādiet pamatojumu."
     return [Finding("transport_share", Severity.warning, message, concerned, overridden=bool(reason))]

@@ -48,7 +48,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
     known = pilot_ids(catalogue)
     if municipality_id is not None and municipality_id not in known:
         click.echo(
-            f"Kļūda: --municipality: '{municipality_id}' nav bērnu izmēģinājumprojekta pašvaldība katalogā "
+            f"Kļūda: --municipality: „{municipality_id}” nav bērnu izmēģinājumprojekta pašvaldība katalogā "
             f"(gaidīts viens no: {', '.join(known)}).",
             err=True,
         )
@@ -65,7 +65,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
     default_day = day == template_date(catalogue)
     out = out_file or Path(file_name(municipality_id, None if default_day else day))
     if out.suffix.lower() != ".xlsx":
-        click.echo(f"Kļūda: --out: '{out}' nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx).",
+        click.echo(f"Kļūda: --out: „{out}” nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx).",
                    err=True)
         sys.exit(2)
     from generator.ministry.writable import unwritable_reason

@@ -47,7 +47,7 @@ def test_with_a_key_the_code_is_printed_and_only_the_contract_is_left(catalogue:
 
 
 def test_the_reminder_is_made_only_when_there_are_provider_papers() -> None:
-    papers = ["01-ligums-ar-vecaku.pdf", "02-ligums-ar-sniedzeju-sia-viens.pdf", "03-garantijas-vestule-sia-viens.pdf"]
+    papers = ["01-ligums-ar-vecaku.pdf", "02-ligums-ar-sniedzeju-1.pdf", "03-garantijas-vestule-1.pdf"]
     [blank] = child_link_lines("", papers)
     assert "ierakstiet līguma ar Vecāku (01-ligums-ar-vecaku) numuru un datumu" in blank
     assert blank.endswith("bērna identifikācijas kodu ieraksta, kad Dienests to bērnam piešķīris")

@@ -62,10 +62,10 @@ def test_provider_papers_guarantee_only_the_ib_funded_part(catalogue: Catalogue)
     child, docs = _docs(catalogue, reading)
     letters = sorted(d for d in docs if d.startswith("03-"))
     contracts = sorted(d for d in docs if d.startswith("02-"))
-    assert letters == ["03-garantijas-vestule-sia-viens"] and contracts == ["02-ligums-ar-sniedzeju-sia-viens"]
+    assert letters == ["03-garantijas-vestule-1"] and contracts == ["02-ligums-ar-sniedzeju-1"]
     assert [p.name for p in child.providers if not p.funded] == ["SIA Divi"]
     assert len([s for s, p in child_documents(child) if p is not None]) == 2
-    letter = docs["03-garantijas-vestule-sia-viens"]
+    letter = docs["03-garantijas-vestule-1"]
     ib, cost = plan.lines[0].ib + plan.lines[2].ib, plan.lines[0].cost + plan.lines[2].cost
     assert lvformat.eur(ib) in letter and lvformat.eur(cost) not in letter
     assert lvformat.eur(plan.lines[0].cost) not in letter and lvformat.eur(plan.lines[0].ib) in letter
@@ -76,7 +76,7 @@ def test_provider_papers_guarantee_only_the_ib_funded_part(catalogue: Catalogue)
     units = (plan.lines[0].ib / Decimal("400")).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
     assert f"<td>{lvformat.number(units, 0 if units == units.to_integral_value() else 2)}<br>" in table
     rest = lvformat.eur(cost - ib)
-    contract = docs["02-ligums-ar-sniedzeju-sia-viens"]
+    contract = docs["02-ligums-ar-sniedzeju-1"]
     assert f"({rest}) no individuālā budžeta nemaksā" in contract
 
 
@@ -89,8 +89,8 @@ def test_a_line_without_a_price_is_a_blank_not_a_zero_contract(catalogue: Catalo
     assert zero.price == zero.cost == zero.ib == BLANK_EUR and not child.confirmed
     assert child.needed == BLANK_EUR
     zero_eur = re.compile(r"(?<![\d\s\u00a0\u202f])0,00\u00a0EUR")
-    for doc_id in ("01-ligums-ar-vecaku", "05-iesniegums-par-sniedzejiem", "02-ligums-ar-sniedzeju-sia-nulle",
-                   "03-garantijas-vestule-sia-nulle"):
+    for doc_id in ("01-ligums-ar-vecaku", "05-iesniegums-par-sniedzejiem", "02-ligums-ar-sniedzeju-2",
+                   "03-garantijas-vestule-2"):
         assert not zero_eur.search(docs[doc_id]), doc_id
         assert child.unconfirmed_note.split(":")[0] in docs[doc_id] or doc_id.startswith("05"), doc_id
 
@@ -104,7 +104,7 @@ def test_recipient_is_what_the_plan_says_and_the_header_lists_every_kind(catalog
     service = next(o for o in catalogue.offers(template_date(catalogue)) if o.id == first).service
     default = recipient_names(catalogue)[str(service.recipient)]
     assert [line.recipient for line in child.lines] == [default, "ģimene"]
-    letter = docs["03-garantijas-vestule-sia-viens"]
+    letter = docs["03-garantijas-vestule-1"]
     kinds = list(recipient_names(catalogue).values())
     assert len(kinds) == len(catalogue.enums.recipients) and "Vecāks" in kinds  # the defined term
     header = letter.split("Saņēmējs", 1)[1].split("</th>", 1)[0]
@@ -139,7 +139,7 @@ def test_provider_papers_spread_only_the_funded_units_over_the_months(catalogue:
         want[index] = [5, funded - 5, funded]  # the first month in full, then what is left
     child, docs = _docs(catalogue, reading)
     partial = child.lines[0]
-    for doc_id in ("02-ligums-ar-sniedzeju-sia-viens", "03-garantijas-vestule-sia-viens"):
+    for doc_id in ("02-ligums-ar-sniedzeju-1", "03-garantijas-vestule-1"):
         rows = _monthly_rows(docs[doc_id])
         # SIA Divi's unfunded line is not there
         assert list(rows) == [child.lines[0].label, child.lines[2].label], doc_id
@@ -147,7 +147,7 @@ def test_provider_papers_spread_only_the_funded_units_over_the_months(catalogue:
             assert [Decimal(c.replace(",", ".")) for c in cells] == want[index], (doc_id, index)
         assert rows[partial.label][-1] == partial.ib_units == lvformat.number(want[0][-1], 0)
         assert "līdz no IB apmaksātais apjoms izlietots" in docs[doc_id]
-    letter_row = docs["03-garantijas-vestule-sia-viens"].split(f"<td>{partial.label}</td>", 1)[1]
+    letter_row = docs["03-garantijas-vestule-1"].split(f"<td>{partial.label}</td>", 1)[1]
     assert f"<td>{partial.ib_units}<br>" in letter_row.split("</tr>", 1)[0]
     # the parent's contract: the whole plan, 5 units in each month of every line
     annex = docs["01-ligums-ar-vecaku"].split("<h2>3. pielikums.", 1)[1].split("</table>", 1)[0]
@@ -164,7 +164,7 @@ def test_a_blank_ib_share_gives_blank_months_with_the_note(later_catalogue: Cata
     child, docs = _docs(catalogue, reading)
     line = child.lines[1]
     assert line.confirmed and not line.ib_confirmed
-    letter = docs["03-garantijas-vestule-sia-cits"]
+    letter = docs["03-garantijas-vestule-2"]
     assert _monthly_rows(letter)[line.label] == ["______"] * 3
     monthly = letter.split("apmaksātais apjoms pa mēnešiem", 1)[1]
     assert child.unconfirmed_note.split(":")[0] in monthly

@@ -32,7 +32,7 @@ from generator.workbook.writer import template_date
 from tests.documents.conftest import normalise
 
 PLAN_START = dt.date(2018, 10, 1)
-CONTRACT, LETTER = "02-ligums-ar-sniedzeju-sia-viens", "03-garantijas-vestule-sia-viens"
+CONTRACT, LETTER = "02-ligums-ar-sniedzeju-1", "03-garantijas-vestule-1"
 MONTHLY = "No individuālā budžeta apmaksātais apjoms pa mēnešiem:"
 
 

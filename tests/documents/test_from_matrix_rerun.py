@@ -31,7 +31,7 @@ def first_run(tmp_path: Path, catalogue: Catalogue):  # noqa: ANN201
 
     refused, text = again()
     assert refused == 0, text
-    assert text.startswith(f"1/1 {child.path.stem}: veido dokumentus …\n"), text  # said before the slow part
+    assert text.startswith(f"1/1 {child.path.stem} ({child.path.as_posix()}): veido dokumentus …\n"), text  # said before the slow part
     [folder] = [p for p in out.iterdir() if p.is_dir()]
     return folder, again
 

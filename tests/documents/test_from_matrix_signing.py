@@ -116,7 +116,7 @@ def test_only_one_of_contract_and_guarantee_letter_per_provider(catalogue: Catal
         line = (f"vai nu līgumu (02-ligums-ar-sniedzeju-{part}), vai garantijas vēstuli "
                 f"(03-garantijas-vestule-{part}), ne abus")
         assert sum(line in x for x in report.splitlines()) == 1, report
-    assert "Sniedzējam „SIA Ergo Paraugs” paraksta vai nu līgumu" in report
+    assert "Sniedzējam Nr. 1 („SIA Ergo Paraugs”) paraksta vai nu līgumu (02-ligums-ar-sniedzeju-1)" in report
     # on the console once, without the providers' names
     reminder = [x for x in run.output.splitlines() if x.endswith("ne abus (sniedzēji – parskats.txt)")]
     assert len(reminder) == 1 and "Paraugs" not in run.output, run.output
@@ -134,7 +134,7 @@ def test_an_unconfirmed_base_is_said_first_and_no_provider_papers_are_made(catal
              "6.11. tabulā un izveidojiet dokumentus vēlreiz")
     assert report[3].startswith(first) and "(02-ligums-ar-sniedzeju)" in report[3], report
     console = [line for line in run.output.splitlines() if not line.endswith(": veido dokumentus …")]
-    assert console[0].startswith(f"1/1 {child.path.stem}: {first}"), run.output
+    assert console[0].startswith(f"1/1 {child.path.stem} ({child.path.as_posix()}): {first}"), run.output
     assert not list(folder.glob("0[23]-*")), sorted(p.name for p in folder.iterdir())
     assert (folder / "01-ligums-ar-vecaku.pdf").exists() and (folder / "08-lemums-par-pieskirsanu.pdf").exists()
     assert "ne abus" not in "\n".join(report)

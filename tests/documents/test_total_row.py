@@ -21,7 +21,7 @@ from generator.recalc import convert
 from tests.documents.conftest import normalise
 from tests.documents.test_from_matrix_provider_terms import _docs, _reading, _session_offers
 
-CONTRACT = "02-ligums-ar-sniedzeju-sia-viens"
+CONTRACT = "02-ligums-ar-sniedzeju-1"
 
 
 def _contract(catalogue: Catalogue, lines: int) -> tuple[str, str, str]:

@@ -381,8 +381,8 @@ def test_lists_the_reasons_when_no_matrix_is_usable(tmp_path: Path) -> None:
 def test_refuses_bad_options(small_folder, tmp_path: Path) -> None:
     folder, _ = small_folder
     for args, message, status in (  # an invalid value is status 2 (README, D121); an overlap refused is 1
-        (["--out", str(tmp_path / "k.xlsx"), "--envelope", "-5"], "--envelope '-5' nav summa (gaidīts: EUR", 2),
-        (["--out", str(tmp_path / "k.xlsx"), "--envelope", "daudz"], "--envelope 'daudz' nav summa", 2),
+        (["--out", str(tmp_path / "k.xlsx"), "--envelope", "-5"], "--envelope „-5” nav summa (gaidīts: EUR", 2),
+        (["--out", str(tmp_path / "k.xlsx"), "--envelope", "daudz"], "--envelope „daudz” nav summa", 2),
         (["--out", str(tmp_path / "k.csv")], "kopsavilkumam vajag .xlsx failu", 2),
         (["--out", str(folder / "k.xlsx")], "kopsavilkumu nedrīkst rakstīt savācamajā mapē", 1),
     ):

@@ -193,7 +193,7 @@ def test_missing_folder_is_a_latvian_message(tmp_path: Path) -> None:
 def test_envelope_in_fractions_of_a_cent_is_refused(three: Path, tmp_path: Path) -> None:
     result = run(str(three), "--out", str(tmp_path / "k.xlsx"), "--envelope", "2000.019")
     assert result.exit_code == 2
-    assert "--envelope '2000.019' nav veselos centos" in result.output
+    assert "--envelope „2000.019” nav veselos centos" in result.output
     assert not (tmp_path / "k.xlsx").exists()
     assert run(str(three), "--out", str(tmp_path / "k.xlsx"), "--envelope", "2000,01").exit_code == 0
 

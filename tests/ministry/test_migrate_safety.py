@@ -40,7 +40,7 @@ def test_an_existing_file_is_not_overwritten_without_the_option(small_folder, tm
 def test_a_missing_source_is_a_latvian_usage_error(tmp_path: Path) -> None:
     result = run(tmp_path / "nav.xlsx", "--out", tmp_path / "j.xlsx")
     assert result.exit_code == 2
-    assert "nav.xlsx' nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape ar tām)" in result.output
+    assert "nav.xlsx” nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape ar tām)" in result.output
     assert "No such file" not in result.output
 
 

@@ -34,7 +34,7 @@ def test_generic_matrix_default_name(tmp_path: Path, monkeypatch) -> None:
 def test_unknown_municipality(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["matrix", "--municipality", "riga", "--out", str(tmp_path / "x.xlsx")])
     assert result.exit_code == 2  # an invalid value (D121)
-    assert "Kļūda: --municipality: 'riga'" in result.output and "liepaja" in result.output
+    assert "Kļūda: --municipality: „riga”" in result.output and "liepaja" in result.output
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -133,8 +133,8 @@ def test_a_price_change_inside_a_round_is_an_issue_day(tmp_path: Path) -> None:
     (["--day", "15.03.2020"], 1, "--day: 15.03.2020 nav nevienas bērnu programmas kārtas pakalpojumu laikā, tāpēc "
                                  "matricu tai dienai izdot nevar (gaidīts: diena kādā no kārtām – berni-2018: "
                                  "01.10.2018–30.09.2019; berni-2021: 01.07.2021–31.12.2021)."),
-    (["--day", "2019-05-01"], 2, "'2019-05-01' nav datums (gaidīts: DD.MM.GGGG)."),
-    (["--day", "31.02.2019"], 2, "'31.02.2019' nav datums (gaidīts: DD.MM.GGGG)."),
+    (["--day", "2019-05-01"], 2, "„2019-05-01” nav datums (gaidīts: DD.MM.GGGG)."),
+    (["--day", "31.02.2019"], 2, "„31.02.2019” nav datums (gaidīts: DD.MM.GGGG)."),
     (["--round", "berni-2018", "--day", "01.05.2019"], 2, "--round un --day kopā nelieto"),
 ])
 def test_bad_round_or_day_is_refused_with_nothing_written(two_rounds: Catalogue, tmp_path: Path, args: list[str],

@@ -10,12 +10,12 @@ REFUSAL = "17-lemums-par-atteikumu"
 
 
 def before_signing(child: ChildContext) -> list[str]:
-    """The report file's checklist for the child's decision: the grant (08) or the refusal (17)."""
+    """The report file's checklist for the child's decision: the grant (08) or the refusal (17), whose reason is
+    the one that applies, in the decision's own sentence (refusal.py), never an either/or."""
     if child.refusal is not None:
         lines = ["", f"Pirms lēmuma par atteikumu ({REFUSAL}) parakstīšanas:",
-                 f"  - Atteikuma iemesls ir bērna vecums (izmēģinājumprojekta kārtas pēdējā dienā {child.round_end} "
-                 "bērns jau ir pilngadīgs, vai bērns pārbaudes datumā vēl nebija dzimis): pārbaudiet bērna "
-                 "dzimšanas datumu dokumentos."]
+                 f"  - Atteikuma iemesls (tāpat kā lēmumā): {child.refusal.reason} Pārbaudiet bērna dzimšanas "
+                 "datumu dokumentos."]
         if child.refusal.adult:
             lines.append("  - Persona lēmuma sagatavošanas dienā jau ir pilngadīga, tāpēc vecāks vairs nav tās "
                          "likumiskais pārstāvis: lēmums adresēts iesniedzējam (vecākam, kas iesniedza iesniegumu), "

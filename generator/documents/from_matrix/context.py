@@ -15,8 +15,6 @@ is a blank from the first unconfirmed line on in priority order.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -39,7 +37,6 @@ BLANK = "______"
 FINAL_NOT_APPLIED = "nepiemēro, jo N ≤ P"
 FINAL_IF_OVER = "piemēro, ja N > P"
 BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
-NO_PROVIDER = "sniedzejs-nav-noradits"
 
 
 def amount(value: Decimal | None, confirmed: bool = True) -> str:
@@ -66,12 +63,6 @@ def quantity(value: Decimal) -> str:
     return lvformat.number(value, places)
 
 
-
-
-def slug(text: str) -> str:
-    """An ASCII file-name part: 'SIA „Ābeles” Rehabilitācija' -> 'sia-abeles-rehabilitacija'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-") or "sniedzejs"
 
 
 @dataclass
@@ -114,7 +105,7 @@ class Line:
 @dataclass
 class Provider:
     name: str  # "" when the matrix names none
-    file_part: str
+    number: int  # 1-based, in the order the plan (6.3) first names it; the nameless group last (D126)
     lines: list[Line]
     cost: str
     ib: str
@@ -123,6 +114,12 @@ class Provider:
     partial: bool = False  # part of its plan cost is not (or may not be) paid from the IB
     funded: bool = True  # some of its lines get (or may get, once a figure is confirmed) IB funding
     own: str = ""  # own_service.SOCIAL_SERVICE or MUNICIPALITY: the case's own institution, no 02/03 (D50)
+
+    @property
+    def file_part(self) -> str:
+        """What 02 and 03 add to their file names: the provider's number, never its name, which for a
+        self-employed person is a person's name (D126)."""
+        return str(self.number)
 
 
 @dataclass
@@ -340,7 +337,7 @@ def recipient(chosen: str | None, offer: Offer | None, names: dict[str, str]) ->
 
 
 def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Provider]:  # noqa: ANN001
-    """One group per distinct provider name (in the order of first appearance), lines without one last; the
+    """One group per distinct provider name (in the order of first appearance, numbered so), lines without one last; the
     lines the catalogue repays to the parent (its service's payee, D29) belong to no provider. A provider whose
     name is one of ``own`` (the case's own social service or municipality, own_service.own_names) is marked so,
     and so are its lines: the Dienests makes no contract or guarantee letter with itself (D50)."""
@@ -352,21 +349,15 @@ def _providers(lines: list[Line], inputs, plan, own: dict[str, str]) -> list[Pro
     order = [name for name in groups if name] + ([""] if "" in groups else [])
     costs = {i + 1: c for i, c in enumerate(_counted_costs(inputs, plan))}
     result: list[Provider] = []
-    used: set[str] = set()
-    for name in order:
+    for number, name in enumerate(order, 1):
         group = groups[name]
-        part = slug(name) if name else NO_PROVIDER
-        base, n = part, 2
-        while part in used:
-            part, n = f"{base}-{n}", n + 1
-        used.add(part)
         confirmed = all(line.confirmed for line in group)
         cost = sum((costs[line.number][0] for line in group), Decimal(0))
         ib = sum((costs[line.number][1] for line in group), Decimal(0))
         ib_confirmed = all(line.ib_confirmed for line in group)
         ib_text = amount(ib, ib_confirmed)
         # No 02/03 for a provider none of whose lines gets IB money (a blank IB share may still get some).
-        result.append(Provider(name, part, group, amount(cost, confirmed), ib_text, confirmed,
+        result.append(Provider(name, number, group, amount(cost, confirmed), ib_text, confirmed,
                                rest=amount(cost - ib, ib_confirmed),
                                partial=cost != ib or not ib_confirmed, funded=any(line.funded for line in group),
                                own=own_kind(name, own)))

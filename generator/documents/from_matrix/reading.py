@@ -17,7 +17,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix.signing import blocking
-from generator.ministry.console_names import reveals_person
+from generator.ministry.console_names import CODE_DIGITS, reveals_person, shown_path
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
@@ -67,6 +67,14 @@ class MatrixReading:
     social_worker: str = ""
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
     goals: list[tuple[str, str]] = field(default_factory=list)
+    hidden_name: bool = False  # the file name shows the child's name or personal code: the console hashes it
+
+    @property
+    def source(self) -> str:
+        """The matrix file as the console names it: the path as given, its file name replaced by
+        ``matrica-<SHA-256 start>.xlsx`` when it shows the child's name or personal code (as the folder name)."""
+        given = self.path.as_posix()
+        return shown_path(given, file_code(self.path), hide=True) if self.hidden_name else given
 
 
 MUNICIPALITY_NOT_LISTED = "municipality_not_listed"
@@ -135,6 +143,11 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
     result = MatrixReading(path, path.stem)
+    if CODE_DIGITS.search(path.stem):  # until the child's name and code are read, six digits may be a personal code
+        try:
+            result.code, result.hidden_name = f"matrica-{file_code(path)}", True
+        except OSError:
+            pass
     try:
         m = Matrix.open(path)
         version = interface_version(m)
@@ -165,8 +178,17 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     if data is None:
         if reveals_person(path.stem, _text(m, "Berns_VardsUzvards"), _text(m, "Berns_PersonasKods")):
             result.code = f"matrica-{file_code(path)}"
+            result.hidden_name = True
         result.refused.extend(problems)
         return result
+    result.hidden_name = reveals_person(path.stem, data.full_name, data.personal_code)
+    if key is not None and data.personal_code:
+        result.code = pseudonym(key, data.personal_code)
+    elif result.hidden_name:
+        result.code = f"matrica-{file_code(path)}"
+        result.notes.append("faila nosaukumā ir bērna vārds vai personas kods: mapei izmantots faila jaucējkods")
+    else:
+        result.code = path.stem
     if not data.municipality:
         result.refused.append(f"{m.where('Pasvaldiba')}: nav aizpildīts (gaidīts: pašvaldības kods no kataloga)")
         return result
@@ -176,11 +198,6 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     except (ReferenceInputError, LookupError) as exc:
         result.refused.append(f"aprēķins nav iespējams: {exc}")
         return result
-    if key is not None and data.personal_code:
-        result.code = pseudonym(key, data.personal_code)
-    elif reveals_person(path.stem, data.full_name, data.personal_code):
-        result.code = f"matrica-{file_code(path)}"
-        result.notes.append("faila nosaukumā ir bērna vārds vai personas kods: mapei izmantots faila jaucējkods")
     result.data, result.params, result.outcome = data, params, outcome
     rule_errors = []
     for finding in outcome.findings:

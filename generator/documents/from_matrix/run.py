@@ -2,7 +2,8 @@
 stopping the others; progress "3/12 …", then a summary line with how many were made, drafted and refused.
 
 The console shows only the child's pseudonymous code (HMAC with the collection's key when one is set,
-otherwise the file's stem) and cell names, never the child's name or personal code.
+otherwise the file's stem), the matrix file as given (its name hashed when it shows the child's name or personal
+code, as the folder's) and cell names, never the child's name or personal code.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.child_link import child_link_lines
 from generator.documents.from_matrix.context import build
-from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
+from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
+from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
 from generator.ministry.templates import TemplateSource
@@ -104,15 +106,17 @@ def _reason(reading: MatrixReading) -> str:
 
 def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = (),
             papers: Sequence[str] = (), checklist: Sequence[str] = (), check: Sequence[str] = (),
-            first: str | None = None) -> str:
+            first: str | None = None, providers: Sequence[str] = ()) -> str:
     """The folder's parskats.txt; ``papers``: why some lines or providers have no 02/03 (as on the console);
     ``checklist``: what the social worker checks before the decisions are signed; ``check``: the section
-    "Pirms parakstīšanas pārbaudiet" (signing.py); ``first``: what to do before anything else (B unconfirmed)."""
+    "Pirms parakstīšanas pārbaudiet" (signing.py); ``first``: what to do before anything else (B unconfirmed);
+    ``providers``: which provider each number in the 02/03 file names is (provider_notes.provider_list, D126)."""
     lines = [f"Bērna kods: {reading.code}", f"Statuss: {status}", *archive]
     if first:
         lines += ["", f"VISPIRMS: {first}."]
     lines += ["", "Dokumenti:"]
     lines += [f"  {name}" for name in names]
+    lines += providers
     if papers:
         lines += ["", *(f"Piezīme: {p}" for p in papers)]
     lines += check
@@ -188,7 +192,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             code, n = f"{reading.code}-{n}", n + 1
         used.add(code)
         reading.code = code
-        head = f"{number}/{total} {code}"
+        head = f"{number}/{total} {code} ({reading.source})"  # the file too: a refused one gets no folder
         for note in reading.notes:
             err(f"{head}: piezīme: {note}")
         archived = False
@@ -236,7 +240,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, [*one_of, *links]), first))
+                                       signing.report_section(warnings, [*one_of, *links]), first,
+                                       provider_list(child, names)))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons[exc.reason] += 1
@@ -266,41 +271,9 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 summary.refusals += 1
             what = "lēmums par atteikumu un lietas titullapa" if child.not_eligible else f"{len(documents)} dokumenti"
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
-            for line in papers:
+            for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(reading.warnings, console=True) if signable else []
         for line in [*on_screen, *signing.one_of_console(one_of)]:
             echo(f"{head}: pārbaudiet pirms parakstīšanas: {line}")
     return summary
-
-
-def no_provider_papers(child) -> list[str]:  # noqa: ANN001 - a from_matrix.context.ChildContext
-    """Why some providers or plan lines get no provider contract (02) or guarantee letter (03): for the console
-    (a made, not drafted, set) and the folder's parskats.txt."""
-    unfunded = 0 if child.not_eligible else sum(not p.funded for p in child.providers)
-    lines = [f"{unfunded} sniedzējiem no individuālā budžeta nekas netiek apmaksāts – līgums un garantijas "
-             "vēstule tiem nav izveidoti"] if unfunded else []
-    repaid = repaid_to_parent(child)
-    return lines + ([repaid] if repaid else []) + own_provider(child)
-
-
-OWN = {SOCIAL_SERVICE: "sniedz pats Dienests", MUNICIPALITY: "sniedz pati Pašvaldība, kuras iestāde ir Dienests"}
-
-
-def own_provider(child) -> list[str]:  # noqa: ANN001 - a from_matrix.context.ChildContext
-    """Why a provider that is the case's own social service or municipality gets no provider contract or guarantee
-    letter (D50): one line per such provider, naming its lines and the name typed in the matrix (6.8)."""
-    if child.not_eligible:
-        return []
-    return [f"{', '.join(line.label for line in p.lines)} – {OWN[p.own]} ({signing.quoted(p.name)}): līgumu ar sniedzēju un "
-            "garantijas vēstuli iestāde nevar slēgt pati ar sevi, tāpēc tie nav izveidoti"
-            for p in child.providers if p.own and p.funded]
-
-
-def repaid_to_parent(child) -> str:  # noqa: ANN001 - a from_matrix.context.ChildContext
-    """Why the lines repaid to the parent (D29) get no provider contract or guarantee letter; "" if none."""
-    labels = [] if child.not_eligible else [line.label for line in child.lines if line.to_parent]
-    if not labels:
-        return ""
-    return (f"{', '.join(labels)} – izdevumus atmaksā Vecākam pēc līguma ar Vecāku (5. sadaļa „Norēķinu "
-            "kārtība”), tāpēc līgums ar sniedzēju un garantijas vēstule par šiem pakalpojumiem nav izveidoti")

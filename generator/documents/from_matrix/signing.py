@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from generator import lvformat
 from generator.reference.findings import Finding, Severity
 from generator.reference.rules import APPROVED
 
@@ -24,14 +25,14 @@ TRANSPORT_ERROR = "transporta daļa bez pamatojuma"
 # Where the matrix takes the justification (6.4 row 23, Transporta_Pamatojums).
 JUSTIFICATION = "6.4. tabulas ailē „Pamatojums, ja transporta daļa pārsniedz robežu”"
 CONTRACT = "01-ligums-ar-vecaku"
-QUOTES = ("„", "”", "“", '"', "«", "»")
 PROVIDER_CONTRACT, GUARANTEE = "02-ligums-ar-sniedzeju", "03-garantijas-vestule"
+NAMELESS = "sniedzējs nav norādīts matricas 6.8. tabulā"
 
 
-def quoted(name: str) -> str:
-    """A name in Latvian quotes for a sentence, unless it has quotes of its own: „SIA Ergo Paraugs”, but SIA „Kustību
-    Paraugs” as typed (never „SIA „Kustību Paraugs””)."""
-    return name if any(q in name for q in QUOTES) else f"„{name}”"
+def provider_name(provider) -> str:  # noqa: ANN001 - a from_matrix.context.Provider
+    """A provider as parskats.txt names it: its number in the plan and its name as typed, quoted the one way of
+    lvformat.quoted_name (D126): "Nr. 1 („SIA Ergo Paraugs”)", "Nr. 2 (Biedrība „Palīgs Paraugs”)"."""
+    return f"Nr. {provider.number} ({lvformat.quoted_name(provider.name) if provider.name else NAMELESS})"
 
 
 def blocking(finding: Finding) -> str | None:
@@ -94,9 +95,8 @@ def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
         letter = f"{GUARANTEE}-{provider.file_part}"
         if not any(n.startswith(f"{contract}.") for n in names) or not any(n.startswith(f"{letter}.") for n in names):
             continue
-        who = quoted(provider.name) if provider.name else "bez nosaukuma (matricas 6.8. tabulā sniedzējs nav norādīts)"
-        lines.append(f"sniedzējam {who} paraksta vai nu līgumu ({contract}), vai garantijas vēstuli ({letter}), "
-                     "ne abus")
+        lines.append(f"sniedzējam {provider_name(provider)} paraksta vai nu līgumu ({contract}), vai garantijas "
+                     f"vēstuli ({letter}), ne abus")
     return lines
 
 

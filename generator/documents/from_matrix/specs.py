@@ -1,8 +1,9 @@
 """Which documents one child gets, with the same numbers and file names as the municipality set.
 
-Eligible child: 01 (contract with its annexes), 02 and 03 once per provider (the provider's short name
-added to the file name; none for the case's own social service or municipality, D50, and none while A rests on an
-unconfirmed base amount B, D72), 05, 07 and 08. A child who is not eligible: the decision to refuse and 07.
+Eligible child: 01 (contract with its annexes), 02 and 03 once per provider (the provider's number in the plan
+added to the file name, never its name, which may be a person's, D126; none for the case's own social service or
+municipality, D50, and none while A rests on an unconfirmed base amount B, D72), 05, 07 and 08. A child who is not
+eligible: the decision to refuse and 07.
 """
 
 from __future__ import annotations

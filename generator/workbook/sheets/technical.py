@@ -79,8 +79,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("prices_not_in_force", "kļūda", "Plāna periods nav laikā, kurā spēkā ir šīs matricas cenas un parametri "
          "(augšā: spēkā uz … līdz); izmantojiet matricu, kas izdota tam periodam (ibm matrix --day ar plāna pirmo "
          "dienu).", "6.1", "h_CenasArpus"),
-        ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra pārsniedz "
-         "ieteicamo robežu, un nav norādīts pamatojums.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
+        ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
+         "nekā bez rakstiska pamatojuma atļauts, un pamatojums nav norādīts.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
          "(reģistrēts, neskaita).", "6.4",
          'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",0,1),0)'),
@@ -322,7 +322,7 @@ def write(sh: Sheet) -> None:
     months_code = next(f"'{sheet}'!{code}" for field, sheet, _, code in book.checks if field.name == "Perioda_Menesi")
     sh.formula(f"B{MONTHS_OK_ROW}", f"IF(N({months_code})=0,1,0)", st.out_whole, 1)
     sh.define("h_MenOK", f"B{MONTHS_OK_ROW}")
-    sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz ieteicamo robežu (1 – jā)", st.label)
+    sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz robežu (1 – jā)", st.label)
     sh.formula(
         f"B{TRANSPORT_FLAG_ROW}",
         "IF(N(IB_Pieejamais)>0,IF(ROUND(SUMIFS(Plans_NoIB,h_Transports,1),2)"
@@ -352,7 +352,8 @@ def _rules(sh: Sheet) -> None:
     sh.text(f"A{RULES_SECTION}", "Noteikumu pārbaudes (skaits šobrīd)", st.section)
     sh.text(
         f"F{RULES_SECTION}",
-        f"Ieteicamā transporta daļas robeža: {percent(share)} no IB pieejamā apmēra (no IB finansētais transports).",
+        f"Transporta daļas robeža bez rakstiska pamatojuma: {percent(share)} no IB pieejamā apmēra (no IB finansētais "
+        "transports).",
         st.note,
     )
     sh.row_height(RULES_SECTION, SECTION_HEIGHT)

@@ -1,0 +1,78 @@
+"""What the console and parskats.txt say about the child's providers: which provider each number in the 02/03 file
+names is (D126), and why a provider or a line gets no provider contract (02) or guarantee letter (03).
+
+parskats.txt, inside the child's folder, names each provider as typed in the matrix (lvformat.quoted_name); the
+console names a provider only by its number and its services (a provider may be a person, D126), except the case's
+own social service or municipality (D50), which is an institution.
+"""
+
+from __future__ import annotations
+
+from generator import lvformat
+from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
+from generator.documents.from_matrix.signing import GUARANTEE, PROVIDER_CONTRACT, provider_name
+
+OWN = {SOCIAL_SERVICE: "sniedz pats Dienests", MUNICIPALITY: "sniedz pati Pašvaldība, kuras iestāde ir Dienests"}
+NAMES_IN_REPORT = "sniedzēju nosaukumi – parskats.txt"
+
+
+def _services(provider) -> str:  # noqa: ANN001 - a from_matrix.context.Provider
+    return "; ".join(line.label for line in provider.lines)
+
+
+def no_provider_papers(child, *, console: bool = False) -> list[str]:  # noqa: ANN001 - a ChildContext
+    """Why some providers or plan lines get no provider contract (02) or guarantee letter (03): for the console
+    (``console``: providers by number and services only) and the folder's parskats.txt."""
+    unfunded = [] if child.not_eligible else [p for p in child.providers if not p.funded]
+    lines = []
+    if unfunded:
+        n = len(unfunded)
+        who = "; ".join(f"Nr. {p.number} ({_services(p)})" if console else f"{provider_name(p)} – {_services(p)}"
+                        for p in unfunded)
+        lines.append(f"{n} {lvformat.agree(n, 'sniedzējam', 'sniedzējiem')} no individuālā budžeta nekas netiek "
+                     f"apmaksāts – līgums un garantijas vēstule {lvformat.agree(n, 'tam', 'tiem')} nav izveidoti: "
+                     f"{who}" + (f"; {NAMES_IN_REPORT}" if console else ""))
+    repaid = repaid_to_parent(child)
+    return lines + ([repaid] if repaid else []) + own_provider(child)
+
+
+def own_provider(child) -> list[str]:  # noqa: ANN001 - a from_matrix.context.ChildContext
+    """Why a provider that is the case's own social service or municipality gets no provider contract or guarantee
+    letter (D50): one line per such provider, naming its lines and the name typed in the matrix (6.8)."""
+    if child.not_eligible:
+        return []
+    return [f"{', '.join(line.label for line in p.lines)} – {OWN[p.own]} ({lvformat.quoted_name(p.name)}): līgumu ar "
+            "sniedzēju un garantijas vēstuli iestāde nevar slēgt pati ar sevi, tāpēc tie nav izveidoti"
+            for p in child.providers if p.own and p.funded]
+
+
+def repaid_to_parent(child) -> str:  # noqa: ANN001 - a from_matrix.context.ChildContext
+    """Why the lines repaid to the parent (D29) get no provider contract or guarantee letter; "" if none."""
+    labels = [] if child.not_eligible else [line.label for line in child.lines if line.to_parent]
+    if not labels:
+        return ""
+    return (f"{', '.join(labels)} – izdevumus atmaksā Vecākam pēc līguma ar Vecāku (5. sadaļa „Norēķinu "
+            "kārtība”), tāpēc līgums ar sniedzēju un garantijas vēstule par šiem pakalpojumiem nav izveidoti")
+
+
+def provider_list(child, names: list[str]) -> list[str]:  # noqa: ANN001 - a from_matrix.context.ChildContext
+    """parskats.txt's list of the plan's providers by number (the number in the 02/03 file names, D126), each with
+    its services and its papers among ``names`` (the files made), or why it has none."""
+    if child.not_eligible or not child.providers:
+        return []
+    lines = ["", "Sniedzēji (numurs ir līgumu ar sniedzējiem un garantijas vēstuļu failu nosaukumos):"]
+    for p in child.providers:
+        papers = [f"{doc}-{p.file_part}" for doc in (PROVIDER_CONTRACT, GUARANTEE)
+                  if any(n.startswith(f"{doc}-{p.file_part}.") for n in names)]
+        if papers:
+            what = "dokumenti: " + ", ".join(papers)
+        elif p.own:
+            what = f"{OWN[p.own]}: līgums un garantijas vēstule nav izveidoti"
+        elif not p.funded:
+            what = "no IB nemaksā neko: līgums un garantijas vēstule nav izveidoti"
+        elif child.ib_on_base:
+            what = "līgums un garantijas vēstule nav izveidoti, kamēr bāzes apmērs B nav apstiprināts"
+        else:
+            what = "līgums un garantijas vēstule nav izveidoti"
+        lines.append(f"  {provider_name(p)} – pakalpojumi: {_services(p)}; {what}")
+    return lines
