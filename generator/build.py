@@ -204,6 +204,7 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
                 "key": key,
                 "files": sorted(p.relative_to(staging).as_posix() for p in files),
             }
+        _prune_empty(staging)  # a folder a step made but left empty would stop the next build as foreign (D119)
         manifest["sha256"] = {p.relative_to(staging).as_posix(): digest(p) for p in sorted(_files(staging))}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         check_out(out)  # nothing foreign appeared while building
@@ -217,6 +218,13 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
 
 def _files(folder: Path) -> set[Path]:
     return {p for p in folder.rglob("*") if p.is_file()}
+
+
+def _prune_empty(folder: Path) -> None:
+    """Remove the folders under ``folder`` (the build's own staging folder) that hold no file at any depth."""
+    for path in sorted((p for p in folder.rglob("*") if p.is_dir() and not p.is_symlink()), reverse=True):
+        if not any(path.iterdir()):
+            path.rmdir()
 
 
 def _swap(staging: Path, out: Path) -> None:
