@@ -111,12 +111,14 @@ def step_key(step: Step, catalogue: Catalogue, earlier: list[str]) -> str:
 
 
 class FolderNotOwn(Exception):
-    """The output folder holds a file this command did not write, or one changed since it wrote it (D119)."""
+    """The output folder holds a file this command did not write, one changed since it wrote it, or a user's empty
+    folder (D119)."""
 
 
 def check_out(out: Path) -> None:
     """Raises FolderNotOwn unless every file in ``out`` is one the previous build listed in its manifest, unchanged
-    (the manifest's SHA-256; a manifest of an earlier version without them vouches for its listed files)."""
+    (the manifest's SHA-256; a manifest of an earlier version without them vouches for its listed files) and it
+    holds no empty folder the build did not make (own_files.strangers)."""
     if not (out / MANIFEST).is_file():
         return  # no previous build: the command refuses a non-empty folder before it starts (cli.py)
     from generator.documents.staged_output import DOCUMENTS_MANIFEST, known_files

@@ -1,7 +1,7 @@
 """Which files in a folder a command wrote itself and left unchanged: a list of relative names with their SHA-256
 (kept in the command's marker or manifest), compared with what the folder holds now. A command replaces only its
-own unchanged files; a file it did not write, one changed since it wrote it, or a folder holding none of its files
-(a user's empty folder too) stops it with a message naming that file or folder, before anything is written (D119)."""
+own unchanged files; a file it did not write, one changed since it wrote it, or a user's empty folder (which its swap
+would remove) stops it with a message naming that file or folder, before anything is written (D119)."""
 
 from __future__ import annotations
 
@@ -37,22 +37,25 @@ def parse_listing(lines: Iterable[str]) -> dict[str, str]:
 
 def strangers(folder: Path, known: dict[str, str], ignore: Iterable[str] = ()) -> tuple[list[str], list[str]]:
     """(what under ``folder`` is not in ``known``, files in ``known`` changed since), as relative names; a file of
-    ``known`` that is gone is neither (it is simply made again). Links count as foreign. A folder that holds no
-    file of ``known`` (at any depth: an empty folder, one of only empty folders or of only foreign files) is
-    foreign too, named once with a trailing "/" in place of everything in it: the command's swap would remove
-    it with the old output."""
+    ``known`` that is gone is neither (it is simply made again). Links count as foreign. A folder the listing does
+    not name (no file of ``known`` or ``ignore`` lies in it) and that holds no file at any depth – a user's empty
+    folder, or one of only empty folders – is foreign too, named once with a trailing "/": the command's swap
+    would remove it with the old output (a folder holding a file is kept safe by that file's name)."""
     skip = set(ignore)
     foreign: list[str] = []
     changed: list[str] = []
-    holders = {parent.as_posix() for name in (*known, *skip) for parent in Path(name).parents}
-    stranger_dirs: list[str] = []
-    for path in sorted(folder.rglob("*")):
+    paths = sorted(folder.rglob("*"))
+    ours = {parent.as_posix() for name in (*known, *skip) for parent in Path(name).parents}
+    filled = {parent.as_posix() for path in paths if path.is_symlink() or not path.is_dir()
+              for parent in path.relative_to(folder).parents}
+    empty: list[str] = []
+    for path in paths:
         name = path.relative_to(folder).as_posix()
-        if name in skip or any(name.startswith(d) for d in stranger_dirs):
+        if name in skip or any(name.startswith(d) for d in empty):
             continue
         if path.is_dir() and not path.is_symlink():
-            if name not in holders:
-                stranger_dirs.append(name + "/")
+            if name not in ours and name not in filled:
+                empty.append(name + "/")
                 foreign.append(name + "/")
             continue
         if name not in known or path.is_symlink() or not path.is_file():

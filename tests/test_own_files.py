@@ -25,9 +25,10 @@ def test_foreign_changed_and_gone_files(tmp_path: Path) -> None:
     assert "mans.txt" in text and "sub/b.docx" in text and str(tmp_path) in text and "nekas netika" in text
 
 
-def test_a_folder_holding_none_of_the_listed_files_is_foreign(tmp_path: Path) -> None:
-    """D119: the swap removes the old output whole, so a user's empty folder (or one of only empty folders, or of
-    only foreign files) is named once, as a folder; a folder the listing names stays own even when emptied."""
+def test_a_users_empty_folder_is_foreign(tmp_path: Path) -> None:
+    """D119: the swap removes the old output whole, so a user's empty folder (or one of only empty folders) is named
+    once, as a folder; a folder of foreign files is named by its files; a folder the listing names stays own even
+    when emptied."""
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.docx").write_bytes(b"b")
     known = parse_listing(listing(tmp_path, ["sub/b.docx"]))
@@ -35,14 +36,14 @@ def test_a_folder_holding_none_of_the_listed_files_is_foreign(tmp_path: Path) ->
     (tmp_path / "sub" / "ligzda" / "dzilak").mkdir(parents=True)
     (tmp_path / "mani" / "a").mkdir(parents=True)
     (tmp_path / "mani" / "a" / "skenets.pdf").write_bytes(b"s")
-    assert strangers(tmp_path, known) == (["mani/", "sub/ligzda/", "tuksa/"], [])
+    assert strangers(tmp_path, known) == (["mani/a/skenets.pdf", "sub/ligzda/", "tuksa/"], [])
     for name in ("mani", "sub/ligzda", "tuksa"):
         shutil.rmtree(tmp_path / name)
     (tmp_path / "sub" / "b.docx").unlink()  # the user deleted our file: its folder is still ours
     (tmp_path / "meta").mkdir()  # a folder holding only an ignored file (the command's manifest) is ours too
     (tmp_path / "meta" / ".saraksts.json").write_text("{}", encoding="utf-8")
     assert strangers(tmp_path, known, ignore=("meta/.saraksts.json",)) == ([], [])
-    assert strangers(tmp_path, known) == (["meta/"], [])
+    assert strangers(tmp_path, known) == (["meta/.saraksts.json"], [])
 
 
 def test_the_refusal_names_folders_apart_from_files(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@
 
 Ownership: ``galigie-apmeri/`` carries a manifest (``.ibm-collect.json``) naming every file the
 command wrote there and the summary workbook, each with its SHA-256. A later run replaces only
-what the manifest lists with the same content; a foreign or edited file, a folder holding none of
-the listed files (an empty one too; generator/own_files.py, D119), a folder without the manifest,
+what the manifest lists with the same content; a foreign or edited file, a user's empty folder
+(the swap would remove it; generator/own_files.py, D119), a folder without the manifest,
 a symbolic link or an output path that is (or lies inside, or holds) a collected folder is a
 refusal (``OutputError``) before anything is read or written.
 
