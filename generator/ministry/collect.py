@@ -13,12 +13,10 @@ import multiprocessing
 import os
 import pickle
 import signal
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +27,7 @@ from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import HIDDEN, shown_path
+from generator.ministry.interrupts import interrupts_held
 from generator.ministry.reading import (
     ReadResult,
     file_code,
@@ -88,46 +87,7 @@ def _init_worker(catalogue: Catalogue, templates: TemplateSource, key: bytes, pi
     _WORKER.update(catalogue=catalogue, templates=templates, key=key, pickle_results=pickle_results,
                    send_template=send_template)
     if multiprocessing.parent_process() is not None:  # a reading process: Ctrl-C stops the main one, which stops it
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        if hasattr(signal, "pthread_sigmask"):
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while forked (_interrupts_held)
-
-
-def interrupt_once() -> Callable[[], None]:
-    """Ctrl-C stops the command once: the first SIGINT raises KeyboardInterrupt (click then prints the Latvian
-    "Pārtraukts …" and exits with 1) and every later one is ignored, so a second Ctrl-C cannot cut short the
-    clean-up the first one set off (workers stopped, the temporary folder removed, previous outputs moved back)
-    or the message. Returns what puts the previous handler back; after an interrupt it keeps ignoring them."""
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-    previous = signal.getsignal(signal.SIGINT)
-    interrupted: list[bool] = []
-
-    def first(signum: int, frame: object) -> None:
-        interrupted.append(True)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        raise KeyboardInterrupt
-
-    def restore() -> None:
-        if not interrupted:
-            signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
-
-    signal.signal(signal.SIGINT, first)
-    return restore
-
-
-@contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """SIGINT blocked in this thread meanwhile (the reading processes are forked here and inherit the block until
-    they ignore it); one that came is handled on leaving."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # (forked under interrupts_held, which only notes one)
 
 
 def _read_one(args: Task) -> ReadResult:
@@ -259,7 +219,7 @@ def _read_all(tasks: list[Task], catalogue: Catalogue, templates: TemplateSource
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                initargs=(catalogue, templates, key, pickle_results, send_template))
     try:
-        with _interrupts_held():  # pool.map submits every task and forks the workers now
+        with interrupts_held():  # pool.map submits every task and forks the workers now
             results = pool.map(_read_for_main, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8))))
         for res in results:
             done.add(res[0].path)

@@ -27,6 +27,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry.aggregate import Aggregates, aggregate
 from generator.ministry.collection import Collection
 from generator.ministry.final_csv import write_final_amounts
+from generator.ministry.interrupts import interrupts_held
 from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import SummaryBook, write_summary
 from generator.own_files import LISTED, strangers
@@ -185,8 +186,10 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
         check_ownership(out)  # nothing foreign appeared while writing
         say("Aizvieto iepriekšējos rezultātus")
         final_dir = parent / FINAL_DIR
-        swap([(csv_dir, final_dir), (tmp / out.name, out)], tmp)
+        with interrupts_held():  # a Ctrl-C now is taken once both outputs are in place
+            swap([(csv_dir, final_dir), (tmp / out.name, out)], tmp)
         book.path = out
         return book, agg, [final_dir / name for name in written]
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        with interrupts_held():  # the temporary folder (with the previous outputs) is never left half removed
+            shutil.rmtree(tmp, ignore_errors=True)
