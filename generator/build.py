@@ -111,12 +111,14 @@ def step_key(step: Step, catalogue: Catalogue, earlier: list[str]) -> str:
 
 
 class FolderNotOwn(Exception):
-    """The output folder holds a file this command did not write, or one changed since it wrote it (D119)."""
+    """The output folder holds a file this command did not write, one changed since it wrote it, or a user's empty
+    folder (D119)."""
 
 
 def check_out(out: Path) -> None:
     """Raises FolderNotOwn unless every file in ``out`` is one the previous build listed in its manifest, unchanged
-    (the manifest's SHA-256; a manifest of an earlier version without them vouches for its listed files)."""
+    (the manifest's SHA-256; a manifest of an earlier version without them vouches for its listed files) and it
+    holds no empty folder the build did not make (own_files.strangers)."""
     if not (out / MANIFEST).is_file():
         return  # no previous build: the command refuses a non-empty folder before it starts (cli.py)
     from generator.documents.staged_output import DOCUMENTS_MANIFEST, known_files
@@ -204,6 +206,7 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
                 "key": key,
                 "files": sorted(p.relative_to(staging).as_posix() for p in files),
             }
+        _prune_empty(staging)  # a folder a step made but left empty would stop the next build as foreign (D119)
         manifest["sha256"] = {p.relative_to(staging).as_posix(): digest(p) for p in sorted(_files(staging))}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         check_out(out)  # nothing foreign appeared while building
@@ -217,6 +220,13 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
 
 def _files(folder: Path) -> set[Path]:
     return {p for p in folder.rglob("*") if p.is_file()}
+
+
+def _prune_empty(folder: Path) -> None:
+    """Remove the folders under ``folder`` (the build's own staging folder) that hold no file at any depth."""
+    for path in sorted((p for p in folder.rglob("*") if p.is_dir() and not p.is_symlink()), reverse=True):
+        if not any(path.iterdir()):
+            path.rmdir()
 
 
 def _swap(staging: Path, out: Path) -> None:

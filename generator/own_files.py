@@ -1,7 +1,7 @@
 """Which files in a folder a command wrote itself and left unchanged: a list of relative names with their SHA-256
 (kept in the command's marker or manifest), compared with what the folder holds now. A command replaces only its
-own unchanged files; a file it did not write, or one changed since it wrote it, stops it with a message naming
-that file, before anything is written (D119)."""
+own unchanged files; a file it did not write, one changed since it wrote it, or a user's empty folder (which its swap
+would remove) stops it with a message naming that file or folder, before anything is written (D119)."""
 
 from __future__ import annotations
 
@@ -36,14 +36,27 @@ def parse_listing(lines: Iterable[str]) -> dict[str, str]:
 
 
 def strangers(folder: Path, known: dict[str, str], ignore: Iterable[str] = ()) -> tuple[list[str], list[str]]:
-    """(files under ``folder`` not in ``known``, files in ``known`` changed since), as relative names; a file of
-    ``known`` that is gone is neither (it is simply made again). Links count as foreign."""
+    """(what under ``folder`` is not in ``known``, files in ``known`` changed since), as relative names; a file of
+    ``known`` that is gone is neither (it is simply made again). Links count as foreign. A folder the listing does
+    not name (no file of ``known`` or ``ignore`` lies in it) and that holds no file at any depth – a user's empty
+    folder, or one of only empty folders – is foreign too, named once with a trailing "/": the command's swap
+    would remove it with the old output (a folder holding a file is kept safe by that file's name)."""
     skip = set(ignore)
     foreign: list[str] = []
     changed: list[str] = []
-    for path in sorted(folder.rglob("*")):
+    paths = sorted(folder.rglob("*"))
+    ours = {parent.as_posix() for name in (*known, *skip) for parent in Path(name).parents}
+    filled = {parent.as_posix() for path in paths if path.is_symlink() or not path.is_dir()
+              for parent in path.relative_to(folder).parents}
+    empty: list[str] = []
+    for path in paths:
         name = path.relative_to(folder).as_posix()
-        if name in skip or (path.is_dir() and not path.is_symlink()):
+        if name in skip or any(name.startswith(d) for d in empty):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            if name not in ours and name not in filled:
+                empty.append(name + "/")
+                foreign.append(name + "/")
             continue
         if name not in known or path.is_symlink() or not path.is_file():
             foreign.append(name)
@@ -53,14 +66,23 @@ def strangers(folder: Path, known: dict[str, str], ignore: Iterable[str] = ()) -
 
 
 def refusal(folder: Path, foreign: list[str], changed: list[str]) -> str:
-    """The Latvian reason a command does not write into ``folder``: which files are not its own or were changed."""
+    """The Latvian reason a command does not write into ``folder``: which files and folders (a name ending in "/")
+    are not its own, and which files were changed."""
+    files = [name for name in foreign if not name.endswith("/")]
+    folders = [name for name in foreign if name.endswith("/")]
     parts = []
-    if foreign:
-        parts.append(("fails, ko" if len(foreign) == 1 else "faili, ko") + f" šī komanda nav rakstījusi: {_names(foreign)}")
+    if files:
+        parts.append(("fails, ko" if len(files) == 1 else "faili, ko") + f" šī komanda nav rakstījusi: {_names(files)}")
+    if folders:
+        parts.append(("mape, ko" if len(folders) == 1 else "mapes, ko")
+                     + f" šī komanda nav izveidojusi: {_names(folders)}")
     if changed:
         parts.append(("fails, kas mainīts pēc tam, kad šī komanda to" if len(changed) == 1
                       else "faili, kas mainīti pēc tam, kad šī komanda tos") + f" uzrakstīja: {_names(changed)}")
-    return (f"mapē {folder} ir {'; '.join(parts)}; nekas netika uzrakstīts – pārvietojiet šos failus uz citu mapi "
+    n_files = len(files) + len(changed)
+    moved = ("šos failus un mapes" if n_files and folders else "šo failu" if n_files == 1 else "šos failus"
+             if n_files else "šo mapi" if len(folders) == 1 else "šīs mapes")
+    return (f"mapē {folder} ir {'; '.join(parts)}; nekas netika uzrakstīts – pārvietojiet {moved} uz citu mapi "
             "vai izvēlieties citu --out")
 
 

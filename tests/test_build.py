@@ -80,6 +80,50 @@ def test_a_foreign_or_edited_file_in_the_build_folder_stops_the_build(tmp_path: 
     assert (out / "b" / "versija.txt").read_text("utf-8") == "labots"
 
 
+def _tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under ``folder``."""
+    return {p.relative_to(folder).as_posix(): None if p.is_dir() else p.read_bytes() for p in folder.rglob("*")}
+
+
+@pytest.mark.parametrize("nested", ["tuksa", "a/tuksa", "mani/ligzda/dzilak"])
+def test_a_users_empty_folder_in_the_build_folder_stops_the_build(tmp_path: Path, catalogue_copy: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch,
+                                                                   nested: str) -> None:
+    """D119: the build swaps its folder whole, so an empty folder it did not make (or one holding only empty
+    folders) would be removed with the old build; it is named, and nothing changes (before: silently removed)."""
+    monkeypatch.setattr(build_module, "_renderers", _fake_steps([]))
+    out = tmp_path / "build"
+    build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
+    (out / nested).mkdir(parents=True)
+    before = _tree(out)
+    top = nested if nested.startswith("a/") else nested.split("/")[0]
+    with pytest.raises(build_module.FolderNotOwn, match=f"mape, ko šī komanda nav izveidojusi: {top}/;"):
+        build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None, force=True)
+    assert _tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "catalogue"]
+
+
+def test_a_second_identical_build_replaces_its_own_output_byte_identically(tmp_path: Path, catalogue_copy: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder a step makes but leaves empty is not kept in the build (it would be foreign to the next run)."""
+    steps = _fake_steps([])
+
+    def with_empty_folder() -> list[Step]:
+        def render(catalogue, staging, progress):  # noqa: ANN001, ANN202
+            (staging / "c" / "tuksa" / "ari").mkdir(parents=True)
+            (staging / "c" / "pilna").mkdir()
+            (staging / "c" / "pilna" / "x.txt").write_text("x", encoding="utf-8")
+        return [*steps(), Step("c", "C", render)]
+
+    monkeypatch.setattr(build_module, "_renderers", with_empty_folder)
+    out = tmp_path / "build"
+    build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
+    first = _tree(out)
+    assert "c/tuksa" not in first and "c/pilna/x.txt" in first
+    build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None, force=True)
+    assert _tree(out) == first
+
+
 def test_files_ibm_documents_rewrote_in_the_build_folder_are_own(tmp_path: Path, catalogue_copy: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """`ibm documents --out build` after `ibm build`: its manifest vouches for the files it rewrote."""

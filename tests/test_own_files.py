@@ -3,6 +3,7 @@ changed ones."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from generator.own_files import listing, parse_listing, refusal, strangers
@@ -22,3 +23,34 @@ def test_foreign_changed_and_gone_files(tmp_path: Path) -> None:
     assert strangers(tmp_path, known, ignore=("mans.txt",)) == ([], ["sub/b.docx"])
     text = refusal(tmp_path, ["mans.txt"], ["sub/b.docx"])
     assert "mans.txt" in text and "sub/b.docx" in text and str(tmp_path) in text and "nekas netika" in text
+
+
+def test_a_users_empty_folder_is_foreign(tmp_path: Path) -> None:
+    """D119: the swap removes the old output whole, so a user's empty folder (or one of only empty folders) is named
+    once, as a folder; a folder of foreign files is named by its files; a folder the listing names stays own even
+    when emptied."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.docx").write_bytes(b"b")
+    known = parse_listing(listing(tmp_path, ["sub/b.docx"]))
+    (tmp_path / "tuksa").mkdir()
+    (tmp_path / "sub" / "ligzda" / "dzilak").mkdir(parents=True)
+    (tmp_path / "mani" / "a").mkdir(parents=True)
+    (tmp_path / "mani" / "a" / "skenets.pdf").write_bytes(b"s")
+    assert strangers(tmp_path, known) == (["mani/a/skenets.pdf", "sub/ligzda/", "tuksa/"], [])
+    for name in ("mani", "sub/ligzda", "tuksa"):
+        shutil.rmtree(tmp_path / name)
+    (tmp_path / "sub" / "b.docx").unlink()  # the user deleted our file: its folder is still ours
+    (tmp_path / "meta").mkdir()  # a folder holding only an ignored file (the command's manifest) is ours too
+    (tmp_path / "meta" / ".saraksts.json").write_text("{}", encoding="utf-8")
+    assert strangers(tmp_path, known, ignore=("meta/.saraksts.json",)) == ([], [])
+    assert strangers(tmp_path, known) == (["meta/.saraksts.json"], [])
+
+
+def test_the_refusal_names_folders_apart_from_files(tmp_path: Path) -> None:
+    only_folder = refusal(tmp_path, ["tuksa/"], [])
+    assert "mape, ko šī komanda nav izveidojusi: tuksa/" in only_folder and "fail" not in only_folder
+    assert "pārvietojiet šo mapi" in only_folder
+    both = refusal(tmp_path, ["a.txt", "x/", "y/"], ["b.pdf"])
+    assert "fails, ko šī komanda nav rakstījusi: a.txt;" in both
+    assert "mapes, ko šī komanda nav izveidojusi: x/, y/;" in both and "b.pdf" in both
+    assert "pārvietojiet šos failus un mapes" in both

@@ -9,8 +9,10 @@ Outputs appear only when complete (output.py).
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import pickle
+import signal
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -25,6 +27,7 @@ from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import HIDDEN, shown_path
+from generator.ministry.interrupts import interrupts_held
 from generator.ministry.reading import (
     ReadResult,
     file_code,
@@ -83,6 +86,8 @@ def _init_worker(catalogue: Catalogue, templates: TemplateSource, key: bytes, pi
     had to generate it (the main process keeps it in the cache)."""
     _WORKER.update(catalogue=catalogue, templates=templates, key=key, pickle_results=pickle_results,
                    send_template=send_template)
+    if multiprocessing.parent_process() is not None:  # a reading process: Ctrl-C stops the main one, which stops it
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # (forked under interrupts_held, which only notes one)
 
 
 def _read_one(args: Task) -> ReadResult:
@@ -180,8 +185,11 @@ def _digest_or_error(path: Path) -> str | OSError:
 
 def _digests(files: list[Path], jobs: int | None) -> Iterator[str | OSError]:
     """Each file's SHA-256 in order, computed by a few threads (hashlib and file reads release the GIL)."""
-    with ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1))
+    try:
         yield from pool.map(_digest_or_error, files)
+    finally:  # on Ctrl-C the files not yet hashed are dropped, not waited for
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _placed(result: ReadResult, path: Path, rel: str, *, copy: bool = True) -> ReadResult:
@@ -208,17 +216,32 @@ def _read_all(tasks: list[Task], catalogue: Catalogue, templates: TemplateSource
             yield _read_for_main(task)
         return
     done: set[Path] = set()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(catalogue, templates, key, pickle_results, send_template))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(catalogue, templates, key, pickle_results, send_template)) as pool:
-            for res in pool.map(_read_for_main, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8)))):
-                done.add(res[0].path)
-                yield res
+        with interrupts_held():  # pool.map submits every task and forks the workers now
+            results = pool.map(_read_for_main, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8))))
+        for res in results:
+            done.add(res[0].path)
+            yield res
     except BrokenProcessPool:  # a worker died (killed, out of memory): the rest one by one, each guarded
+        pool.shutdown(wait=True)
         _init_worker(catalogue, templates, key, pickle_results)
         for task in tasks:
             if task[0] not in done:
                 yield _read_for_main(task)
+        return
+    except BaseException:  # Ctrl-C (or the caller stops early): stop the workers now, not after every file
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the reading processes at once and drop the files not yet read."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def version_notes(results: list[ReadResult], current: str) -> list[str]:

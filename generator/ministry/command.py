@@ -133,11 +133,13 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.cache import CACHE_NAME, ResultCache
     from generator.ministry.collect import CollectError, Options, pilot_municipalities
     from generator.ministry.collect import collect as run
+    from generator.ministry.interrupts import interrupt_once
     from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs
     from generator.ministry.pseudonym import KeyError_, load_key
     from generator.ministry.templates import TemplateSource
     from generator.ministry.writable import unwritable_reason
 
+    click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
         _usage(f"--out {out}: kopsavilkumam vajag .xlsx failu")
     for option, given in (("MAPE", folder), ("--previous", previous), *(("--templates", t) for t in template_dirs)):

@@ -3,9 +3,10 @@
 
 Ownership: ``galigie-apmeri/`` carries a manifest (``.ibm-collect.json``) naming every file the
 command wrote there and the summary workbook, each with its SHA-256. A later run replaces only
-what the manifest lists with the same content; a foreign or edited file, a folder without the
-manifest, a symbolic link or an output path that is (or lies inside, or holds) a collected folder
-is a refusal (``OutputError``) before anything is read or written.
+what the manifest lists with the same content; a foreign or edited file, a user's empty folder
+(the swap would remove it; generator/own_files.py, D119), a folder without the manifest,
+a symbolic link or an output path that is (or lies inside, or holds) a collected folder is a
+refusal (``OutputError``) before anything is read or written.
 
 Atomicity: every output is written into one temporary folder beside the target; the swap moves
 the previous outputs into that folder and the new ones into place, and on any failure moves the
@@ -26,8 +27,10 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry.aggregate import Aggregates, aggregate
 from generator.ministry.collection import Collection
 from generator.ministry.final_csv import write_final_amounts
+from generator.ministry.interrupts import interrupts_held
 from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import SummaryBook, write_summary
+from generator.own_files import LISTED, strangers
 
 FINAL_DIR = "galigie-apmeri"
 MANIFEST = ".ibm-collect.json"
@@ -75,20 +78,18 @@ def check_ownership(out: Path) -> None:
         if manifest is None:
             raise OutputError(f"mapi {final_dir} nav izveidojis ibm collect (tajā nav {MANIFEST}); tās saturu "
                               "nepārrakstīšu – pārvietojiet to vai izvēlieties --out citā mapē")
-        listed: dict[str, str] = manifest["files"]
-        foreign = []
-        for path in sorted(final_dir.rglob("*")):
-            rel = path.relative_to(final_dir).as_posix()
-            if rel == MANIFEST:
-                continue
-            if rel not in listed:
-                foreign.append(f"{rel} (nav ibm collect fails)")
-            elif path.is_symlink() or not path.is_file() or listed[rel] != file_digest(path):
-                foreign.append(f"{rel} (mainīts pēc izveides)")
-        if foreign:
-            shown = ", ".join(foreign[:5]) + (f" un vēl {len(foreign) - 5}" if len(foreign) > 5 else "")
-            raise OutputError(f"mapē {final_dir} ir faili, ko nav izveidojis ibm collect vai kas mainīti pēc tam: "
-                              f"{shown}; tos nepārrakstīšu – pārvietojiet tos vai izvēlieties --out citā mapē")
+        foreign, changed = strangers(final_dir, manifest["files"], ignore=(MANIFEST,))
+        named = ([f"{rel} (nav ibm collect {'mape' if rel.endswith('/') else 'fails'})" for rel in foreign]
+                 + [f"{rel} (mainīts pēc izveides)" for rel in changed])
+        if named:
+            shown = ", ".join(named[:LISTED]) + (f" un vēl {len(named) - LISTED}" if len(named) > LISTED else "")
+            folders = sum(rel.endswith("/") for rel in foreign)
+            what = ("mapes, ko nav izveidojis ibm collect" if folders == len(named)
+                    else "faili un mapes, ko nav izveidojis ibm collect vai kas mainīti pēc tam" if folders
+                    else "faili, ko nav izveidojis ibm collect vai kas mainīti pēc tam")
+            them = "tās" if folders == len(named) else "tos"
+            raise OutputError(f"mapē {final_dir} ir {what}: {shown}; {them} nepārrakstīšu – pārvietojiet {them} "
+                              "vai izvēlieties --out citā mapē")
     if out.is_symlink() or (out.exists() and not out.is_file()):
         raise OutputError(f"{out} nav parasts fails (saite vai mape); izvēlieties citu --out")
     if out.exists():
@@ -185,8 +186,10 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
         check_ownership(out)  # nothing foreign appeared while writing
         say("Aizvieto iepriekšējos rezultātus")
         final_dir = parent / FINAL_DIR
-        swap([(csv_dir, final_dir), (tmp / out.name, out)], tmp)
+        with interrupts_held():  # a Ctrl-C now is taken once both outputs are in place
+            swap([(csv_dir, final_dir), (tmp / out.name, out)], tmp)
         book.path = out
         return book, agg, [final_dir / name for name in written]
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        with interrupts_held():  # the temporary folder (with the previous outputs) is never left half removed
+            shutil.rmtree(tmp, ignore_errors=True)

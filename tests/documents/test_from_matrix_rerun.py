@@ -83,3 +83,29 @@ def test_an_old_marker_without_the_list_is_not_trusted(first_run) -> None:
     refused, text = again()
     assert refused == 1 and "nav rakstījusi" in text
     assert _snapshot(folder) == before
+
+
+def _tree(folder: Path) -> dict[str, bytes | None]:
+    return {p.relative_to(folder).as_posix(): None if p.is_dir() else p.read_bytes() for p in folder.rglob("*")}
+
+
+def test_a_second_identical_run_replaces_the_folder_byte_identically(first_run) -> None:
+    folder, again = first_run
+    before = _tree(folder.parent)
+    assert not [p for p in folder.rglob("*") if p.is_dir()]  # the command makes no folder of its own inside
+    refused, text = again()
+    assert refused == 0, text
+    assert _tree(folder.parent) == before
+
+
+@pytest.mark.parametrize("made", ["skenejumi", "skenejumi/2019/marts"])
+def test_a_users_empty_folder_in_the_child_folder_stops_the_rerun(first_run, made: str) -> None:
+    """D119: the child's folder is swapped whole, so an empty folder put there (or one of only empty folders)
+    would go with it; it is named, and nothing changes (before: silently removed)."""
+    folder, again = first_run
+    (folder / made).mkdir(parents=True)
+    before = _tree(folder.parent)
+    refused, text = again()
+    assert refused == 1
+    assert "mape, ko šī komanda nav izveidojusi: skenejumi/" in text and "nekas netika uzrakstīts" in text, text
+    assert _tree(folder.parent) == before

@@ -106,3 +106,34 @@ def test_the_command_refuses_a_users_file_of_a_documents_name(tmp_path: Path, mo
     assert result.exit_code == 1
     assert "Kļūda: mapē" in result.output and "lejupielades/dokumenti/ogre/01.pdf" in result.output
     assert snapshot(tmp_path) == before
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under ``folder``."""
+    return {p.relative_to(folder).as_posix(): None if p.is_dir() else p.read_bytes() for p in sorted(folder.rglob("*"))}
+
+
+def test_a_second_identical_run_is_byte_identical_and_a_users_empty_folder_stays(tmp_path: Path,
+                                                                                 monkeypatch) -> None:  # noqa: ANN001
+    """D119: `ibm documents --municipality` replaces only its own files, file by file, so it removes no folder: a
+    user's empty folder in lejupielades/ stays, and a folder its rendering left empty is not carried over."""
+    from generator.documents import build_step
+
+    def quick(catalogue, out: Path, **_: object) -> list[Path]:  # noqa: ANN001
+        _write(out, {"lejupielades/dokumenti/ogre/01.pdf": "jauns", "lejupielades/atskaites/ogre/28.xlsx": "x"})
+        (out / "lejupielades" / "atskaites" / "tuksa").mkdir()
+        return [out / "lejupielades/dokumenti/ogre/01.pdf", out / "lejupielades/atskaites/ogre/28.xlsx"]
+
+    monkeypatch.setattr(build_step, "render_documents", quick)
+    args = ["documents", "--municipality", "ogre", "--out", str(tmp_path)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    first = tree(tmp_path)
+    assert "lejupielades/atskaites/tuksa" not in first
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert tree(tmp_path) == first
+    (tmp_path / "lejupielades" / "mani" / "ligzda").mkdir(parents=True)
+    (tmp_path / "lejupielades" / "dokumenti" / "ogre" / "parakstitie").mkdir()
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert tree(tmp_path) == {**first, "lejupielades/mani": None, "lejupielades/mani/ligzda": None,
+                              "lejupielades/dokumenti/ogre/parakstitie": None}

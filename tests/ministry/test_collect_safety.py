@@ -114,6 +114,26 @@ def test_a_users_file_in_an_existing_output_folder_is_never_removed(three: Path,
     assert mine.read_bytes() == b"lietotaja dati"
 
 
+def test_a_users_empty_folder_in_the_output_folder_is_never_removed(three: Path, tmp_path: Path) -> None:
+    """D119 via generator/own_files.py: the swap replaces galigie-apmeri/ whole, so an empty folder the user made
+    there (or one holding only empty folders) is named and stops the run; a second identical run into the
+    command's own output is not refused by it (the same CSVs; the summary's properties carry the time it was
+    written)."""
+    out = tmp_path / "darbs" / "k.xlsx"
+    assert run(str(three), "--out", str(out)).exit_code == 0
+    csvs = {name: data for name, data in snapshot(out.parent / FINAL_DIR).items() if name != MANIFEST}
+    assert run(str(three), "--out", str(out)).exit_code == 0
+    assert {name: data for name, data in snapshot(out.parent / FINAL_DIR).items() if name != MANIFEST} == csvs
+    assert not [p for p in (out.parent / FINAL_DIR).rglob("*") if p.is_dir()]  # no folder of its own in it
+    first = snapshot(out.parent)
+    (out.parent / FINAL_DIR / "parakstitie" / "2019").mkdir(parents=True)
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert "mapes, ko nav izveidojis ibm collect: parakstitie/ (nav ibm collect mape)" in result.output
+    assert "nekas netika uzrakstīts" in result.output
+    assert (out.parent / FINAL_DIR / "parakstitie" / "2019").is_dir() and snapshot(out.parent) == first
+
+
 def test_a_foreign_or_edited_summary_is_not_overwritten(three: Path, tmp_path: Path) -> None:
     out = tmp_path / "darbs" / "k.xlsx"
     out.parent.mkdir()

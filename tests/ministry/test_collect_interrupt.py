@@ -1,0 +1,106 @@
+"""Ctrl-C during `ibm collect --jobs 2`: the reading processes stop with the main one, a second Ctrl-C right after
+the first cannot cut the clean-up or the message short, and the earlier outputs stay byte-identical."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli_lv import TEXTS
+from generator.ministry.interrupts import interrupt_once, interrupts_held
+from generator.ministry.output import FINAL_DIR
+from generator.ministry.pseudonym import ENV_KEY
+from tests.ministry.conftest import KEY
+from tests.ministry.factory import copy_into_folders
+
+REPO = Path(__file__).resolve().parents[2]
+STOPPED = TEXTS["Aborted!"]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def collect(folder: Path, out: Path, **popen: object) -> subprocess.Popen:
+    env = {**os.environ, ENV_KEY: KEY.decode(), "PYTHONPATH": str(REPO)}
+    return subprocess.Popen([sys.executable, "-c", "from generator.cli import main; main()", "collect", str(folder),
+                             "--out", str(out), "--jobs", "2"], env=env, cwd=REPO, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)  # type: ignore[call-overload]
+
+
+@pytest.mark.slow
+def test_a_doubled_ctrl_c_while_reading_ends_with_the_message_and_status_1(small_folder, tmp_path: Path) -> None:
+    """Before: a reading process printed its traceback, or the command hung at exit waiting for it, or a second
+    Ctrl-C cut the message off after click's empty line."""
+    _, children = small_folder
+    out = tmp_path / "darbs" / "k.xlsx"
+    first = collect(copy_into_folders(children[:3], tmp_path / "ieprieks"), out)
+    assert first.wait(timeout=300) == 0, first.communicate()[1]
+    before = snapshot(out.parent)
+    assert f"{FINAL_DIR}/.ibm-collect.json" in before
+
+    run = collect(copy_into_folders(children, tmp_path / "in"), out, start_new_session=True)  # its own group
+    said: list[str] = []
+    for line in run.stderr:  # type: ignore[union-attr]
+        said.append(line)
+        if line.startswith("Lasa matricas: 1/"):  # the reading processes are at work
+            break
+    else:
+        pytest.fail("".join(said))
+    os.killpg(run.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches every process of the group
+    time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGINT)
+    try:
+        rest = run.communicate(timeout=120)[1]
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        pytest.fail("ibm collect did not end after Ctrl-C: " + "".join(said) + run.communicate()[1])
+    err = "".join(said) + rest
+    assert run.returncode == 1, err
+    assert err.rstrip("\n").splitlines()[-1] == STOPPED, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert snapshot(out.parent) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted({n.split("/")[0] for n in before})  # nothing left
+
+
+def test_only_the_first_interrupt_stops_and_the_handler_comes_back_without_one() -> None:
+    default = signal.getsignal(signal.SIGINT)
+    restore = interrupt_once()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGINT)  # ignored: the clean-up and the message are not cut short
+        time.sleep(0.05)
+        restore()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # after an interrupt it stays ignored
+    finally:
+        signal.signal(signal.SIGINT, default)
+    restore = interrupt_once()
+    restore()
+    assert signal.getsignal(signal.SIGINT) is default
+
+
+def test_an_interrupt_while_held_is_taken_on_leaving_not_in_the_middle() -> None:
+    """The swap of the outputs and the removal of the temporary folder (output.py) are never cut in the middle."""
+    default = signal.getsignal(signal.SIGINT)
+    restore = interrupt_once()
+    steps: list[str] = []
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with interrupts_held():
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.05)
+                steps.append("swapped")
+            steps.append("after")
+        assert steps == ["swapped"]
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # the first interrupt was taken; later ones ignored
+    finally:
+        restore()
+        signal.signal(signal.SIGINT, default)
