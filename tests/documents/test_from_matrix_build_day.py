@@ -66,8 +66,8 @@ def test_the_build_day_decides_the_rounds_dates(child: Child, catalogue: Catalog
     assert any(name.startswith("02-") for name in texts) and any(name.startswith("03-") for name in texts)
     for name, text in texts.items():
         assert f"{end:%d.%m.%Y}" in text and BLANK_DATE not in _rounds_part(text), name
-    # the same matrix, archive copies on the round's last day and after it: the round's dates as the papers
-    # were signed before the plan began (F23, D69), not blanks of an ended round
+    # the same matrix, archive copies on the round's last day and after it: the round's dates of the day
+    # before the plan began (F23, D69), not blanks of an ended round
     for day in (end, end + dt.timedelta(days=1), dt.date(2026, 12, 1)):
         out = tmp_path / f"{day:%Y%m%d}"
         copy = run(child.path, out, catalogue, None, draft=False, echo=said.append, err=said.append, pdf=False,
