@@ -99,8 +99,9 @@ def test_the_price_annex_names_its_paper_the_child_and_the_provider(early, lette
     annex = text[text.rindex("Pielikums. Augstākās pieļaujamās cenas") - 300:]
     head = ("Garantijas vēstules Nr. ______ (__.__.______) pielikums" if letter
             else "Līguma Nr. ______, kas noslēgts __.__.______, pielikums")
-    whom = "adresāts" if letter else "Sniedzējs"
-    assert f"{head} · bērna identifikācijas kods: {child.identification} · {whom}: SIA Norma" in annex
+    whom = "Adresāts – pakalpojuma sniedzējs" if letter else "Sniedzējs"
+    assert (f"{head} Pielikums. Augstākās pieļaujamās cenas Bērna identifikācijas kods: {child.identification} "
+            f"{whom}: SIA Norma") in annex
     assert child.identification == "paraugs"
 
 
