@@ -51,8 +51,9 @@ def _texts(folder: Path) -> dict[str, str]:
 
 
 def _rounds_part(text: str) -> str:
-    """The text without the date the contract is signed on, which the annexes' heads leave to fill (D67)."""
-    return text.replace(f"kas noslēgts {BLANK_DATE},", "")
+    """The text without the date the contract is signed on or the letter is dated, which the annexes' heads
+    leave to fill (D67, audit17 F9)."""
+    return text.replace(f"kas noslēgts {BLANK_DATE},", "").replace(f"({BLANK_DATE}) pielikums", "")
 
 
 def test_the_build_day_decides_the_rounds_dates(child: Child, catalogue: Catalogue, tmp_path: Path) -> None:
