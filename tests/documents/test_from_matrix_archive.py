@@ -1,5 +1,5 @@
-"""An archive copy (`--arhivam`) made years after its plan shows the papers as they were signed: the party
-names, legal norms and round dates of the day before the plan began (archive.papers_day, D69), not blanks
+"""An archive copy (`--arhivam`) made years after its plan shows the party names, legal norms and round dates
+of the day before the plan began (archive.papers_day, D69), not blanks
 because nothing is confirmed for the build day (audit8 F23), and it asks no one to fill in what was
 confirmed then."""
 

@@ -51,8 +51,9 @@ def _texts(folder: Path) -> dict[str, str]:
 
 
 def _rounds_part(text: str) -> str:
-    """The text without the date the contract is signed on, which the annexes' heads leave to fill (D67)."""
-    return text.replace(f"kas noslēgts {BLANK_DATE},", "")
+    """The text without the date the contract is signed on or the letter is dated, which the annexes' heads
+    leave to fill (D67, audit17 F9)."""
+    return text.replace(f"kas noslēgts {BLANK_DATE},", "").replace(f"({BLANK_DATE}) pielikums", "")
 
 
 def test_the_build_day_decides_the_rounds_dates(child: Child, catalogue: Catalogue, tmp_path: Path) -> None:
@@ -66,8 +67,8 @@ def test_the_build_day_decides_the_rounds_dates(child: Child, catalogue: Catalog
     assert any(name.startswith("02-") for name in texts) and any(name.startswith("03-") for name in texts)
     for name, text in texts.items():
         assert f"{end:%d.%m.%Y}" in text and BLANK_DATE not in _rounds_part(text), name
-    # the same matrix, archive copies on the round's last day and after it: the round's dates as the papers
-    # were signed before the plan began (F23, D69), not blanks of an ended round
+    # the same matrix, archive copies on the round's last day and after it: the round's dates of the day
+    # before the plan began (F23, D69), not blanks of an ended round
     for day in (end, end + dt.timedelta(days=1), dt.date(2026, 12, 1)):
         out = tmp_path / f"{day:%Y%m%d}"
         copy = run(child.path, out, catalogue, None, draft=False, echo=said.append, err=said.append, pdf=False,

@@ -1,6 +1,6 @@
 """A child's documents name the parties by the build day (`--day`, D43): a day of the pilot round prints the
-pilot-time municipality name; an archive copy made on 01.12.2026 prints the names in force when its papers
-were signed at the latest: the day before the plan began (D69)."""
+pilot-time municipality name; an archive copy made on 01.12.2026 prints the names in force on the day before
+the plan began (D69)."""
 
 from __future__ import annotations
 

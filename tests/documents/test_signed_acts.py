@@ -202,14 +202,19 @@ def _text(html: str) -> str:
     return normalise(re.sub(r"<[^>]+>", " ", html))
 
 
-def test_clause_4_5_names_the_first_plans_length_only_where_it_is_this_plans(catalogue: Catalogue) -> None:
-    """F8, D67: "(izmēģinājumprojekta pirmais atbalsta plāns – 5 mēneši)" next to a 6-month plan contradicted the
-    contract's own annexes; it stays in the municipality's form and for a plan of that length."""
+def test_clause_4_5_states_the_rounds_first_plan_length_whatever_the_plans_length(catalogue: Catalogue) -> None:
+    """audit17 F5, D127 (replacing F8's rule): "(izmēģinājumprojekta pirmais atbalsta plāns – 5 mēneši)" is the
+    round's rule, printed for a plan of any length; beside it the contract names its own plan period and month
+    count, so a 6-month plan neither hides the rule nor changes the wording."""
     first = catalogue.programme.first_period_months.at(catalogue.latest_date).value
     sentence = f"(izmēģinājumprojekta pirmais atbalsta plāns – {first} mēneši)"
     assert first != 6
-    assert sentence not in _text(_child_contract(catalogue, 3, months=6).body)
-    assert sentence in _text(_child_contract(catalogue, 3, months=first).body)
+    six = _text(_child_contract(catalogue, 3, months=6).body)
+    assert sentence in six
+    assert "Šā līguma pielikumos ir atbalsta plāns periodam no 01.10.2018 līdz 31.03.2019 (6 mēneši)." in six
+    same = _text(_child_contract(catalogue, 3, months=first).body)
+    assert sentence in same and f"({first} mēneši)." in same
     municipal = render_municipality(catalogue, catalogue.municipality("ogre"), [by_id(CONTRACT)],
                                     build_date=PROVEN_DAY)[0]
     assert sentence in _text(municipal.body)
+    assert "Šā līguma pielikumos ir atbalsta plāns periodam" not in _text(municipal.body)

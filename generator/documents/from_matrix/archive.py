@@ -21,8 +21,8 @@ def folder_name(code: str, period_start: dt.date) -> str:
 
 def papers_day(period_start: dt.date) -> dt.date:
     """The day an archive copy shows its names, legal norms and round dates of (D69): the last day before the
-    plan period began, the last day its papers could be signed (a decision is taken and contracts are
-    concluded before the services they schedule begin), not the build day years later."""
+    plan period began, not the build day years later. The papers may have been signed later (D28: until the
+    plan's last day), so the copy says that the signed original may differ from it and is what counts."""
     return period_start - dt.timedelta(days=1)
 
 

@@ -182,6 +182,11 @@ class ChildContext:
         return self.final_pending or self.final_short
 
     @property
+    def months_word(self) -> str:
+        """The noun after the plan's month count: '1 mēnesis', '6 mēneši'."""
+        return lvformat.agree(self.months, "mēnesis", "mēneši")
+
+    @property
     def final_applies(self) -> bool:
         """The ministry has set F and it decides A, or may once the prices are confirmed (not N <= P): the grant
         decision names the ministry's document that set it (audit10 F8, D101)."""

@@ -48,7 +48,7 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
     the day the documents are made: it decides, like the refusal of an ended plan period (run.py), whether the
     programme round's dates are printed or are blanks because the round has ended. ``archive``: every page
     carries the archive mark (an ended period's papers for the case file), and the names, legal norms and
-    round dates are those of the day the papers were signed on at the latest, not of the build day (F23, D69)."""
+    round dates are those of the day before the plan began, not of the build day (F23, D69)."""
     env = environment()
     build_day = build_day or dt.date.today()
     day = as_of(child, build_day, archive)
@@ -62,7 +62,7 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
 
 def as_of(child: ChildContext, build_day: dt.date, archive: bool) -> dt.date:
     """The day whose names, norms and round dates the documents show: the build day, or for an archive copy
-    the day its papers were signed on at the latest (archive.papers_day, D69)."""
+    the day before its plan began (archive.papers_day, D69; papers signed later may differ, audit17 F3)."""
     return papers_day(child.start_day) if archive and child.start_day is not None else build_day
 
 
