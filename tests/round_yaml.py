@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 
 
 def children_round_entry(round_id: str, name: str, start: dt.date, end: dt.date,
@@ -54,3 +59,16 @@ def _deadline(deadline: dt.date | None) -> str:
         return ""
     return (f"    application_deadline:\n      date: {deadline.isoformat()}\n      status: apstiprināts\n"
             f"      source: \"Testa dati\"\n")
+
+
+def catalogue_with_round(target: Path, entry: str, holiday_years: tuple[int, ...] = (2026, 2027)) -> Catalogue:
+    """A copy of the catalogue at ``target`` with ``entry`` (children_round_entry's text) appended to rounds.yaml
+    and a New Year's Day stub for each of ``holiday_years`` (a round's services years need their holidays)."""
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    rounds = target / "rounds.yaml"
+    rounds.write_text(rounds.read_text("utf-8") + entry, "utf-8")
+    holidays = target / "holidays.yaml"
+    holidays.write_text(holidays.read_text("utf-8") + "".join(
+        f"  - year: {year}\n    days:\n      - {{date: {year}-01-01, name_lv: Jaungada diena}}\n"
+        for year in holiday_years), "utf-8")
+    return load_or_raise(target)

@@ -6,19 +6,17 @@ in the pilot's own round."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.documents import terms
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
-from tests.round_yaml import children_round_entry
+from tests.round_yaml import catalogue_with_round, children_round_entry
 
 TODAY = dt.date(2026, 12, 1)
 SECOND = "IBM ieviešana bērniem ar funkcionāliem traucējumiem (izdomāta otrā kārta)"
@@ -33,14 +31,7 @@ ROUND = children_round_entry("berni-2026", SECOND, dt.date(2026, 9, 1), dt.date(
 @pytest.fixture(scope="module")
 def two_rounds(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     target = tmp_path_factory.mktemp("two-rounds") / "catalogue"
-    shutil.copytree(DEFAULT_CATALOGUE, target)
-    rounds = target / "rounds.yaml"
-    rounds.write_text(rounds.read_text("utf-8") + ROUND, "utf-8")
-    holidays = target / "holidays.yaml"  # the round's services years need their holidays (a test stub)
-    holidays.write_text(holidays.read_text("utf-8") + "".join(
-        f"  - year: {year}\n    days:\n      - {{date: {year}-01-01, name_lv: Jaungada diena}}\n"
-        for year in (2026, 2027)), "utf-8")
-    return load_or_raise(Path(target))
+    return catalogue_with_round(Path(target), ROUND)
 
 
 def _texts(catalogue: Catalogue, municipality: str) -> dict[str, str]:

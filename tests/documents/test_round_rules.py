@@ -6,19 +6,17 @@ date or a blank naming who sets it."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
 from tests.documents.party_helpers import PILOT_DAY
-from tests.round_yaml import SELECTION, children_round_entry
+from tests.round_yaml import SELECTION, catalogue_with_round, children_round_entry
 
 TODAY = dt.date(2026, 12, 1)
 IDS = ("02-ligums-ar-sniedzeju", "03-garantijas-vestule", "04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu",
@@ -36,17 +34,10 @@ PILOT_WORDS = ("deinstitucionaliz", "mājmācību", "9.2.2.1", "DI vienas vienī
 
 def _second_round_catalogue(target: Path, **rules: object) -> Catalogue:
     """The catalogue with a made-up second children's round for Cēsis and Madona (services 01.10.2026–30.11.2027)."""
-    shutil.copytree(DEFAULT_CATALOGUE, target)
     entry = children_round_entry("berni-2026", "IBM ieviešana bērniem (izdomāta otrā kārta)", dt.date(2026, 9, 1),
                                  dt.date(2027, 12, 31), services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)),
                                  municipalities=("cesis", "madona"), **rules)  # type: ignore[arg-type]
-    rounds = target / "rounds.yaml"
-    rounds.write_text(rounds.read_text("utf-8") + entry, "utf-8")
-    holidays = target / "holidays.yaml"  # the round's services years need their holidays (a test stub)
-    holidays.write_text(holidays.read_text("utf-8") + "".join(
-        f"  - year: {year}\n    days:\n      - {{date: {year}-01-01, name_lv: Jaungada diena}}\n"
-        for year in (2026, 2027)), "utf-8")
-    return load_or_raise(target)
+    return catalogue_with_round(target, entry)
 
 
 @pytest.fixture(scope="module")

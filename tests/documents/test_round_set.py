@@ -6,14 +6,12 @@ the price lists that day's prices."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.documents import build_step, terms
 from generator.documents.build_step import render_municipality
 from generator.documents.context import shared_context
@@ -24,7 +22,7 @@ from generator.documents.reports.register import report_periods
 from generator.documents.round_set import RoundChoiceError, choose_round, render_round_set
 from tests.documents.conftest import normalise
 from tests.documents.workbook_values import named
-from tests.round_yaml import children_round_entry
+from tests.round_yaml import catalogue_with_round, children_round_entry
 
 SECOND = "IBM ieviešana bērniem ar funkcionāliem traucējumiem (izdomāta otrā kārta)"
 ROUND = children_round_entry("berni-2026", SECOND, dt.date(2026, 9, 1), dt.date(2027, 12, 31),
@@ -36,14 +34,7 @@ DURING = dt.date(2026, 12, 1)  # the second round runs, the pilot has ended
 @pytest.fixture(scope="module")
 def two_rounds(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     target = tmp_path_factory.mktemp("two-rounds") / "catalogue"
-    shutil.copytree(DEFAULT_CATALOGUE, target)
-    rounds = target / "rounds.yaml"
-    rounds.write_text(rounds.read_text("utf-8") + ROUND, "utf-8")
-    holidays = target / "holidays.yaml"  # the round's services years need their holidays (a test stub)
-    holidays.write_text(holidays.read_text("utf-8") + "".join(
-        f"  - year: {year}\n    days:\n      - {{date: {year}-01-01, name_lv: Jaungada diena}}\n"
-        for year in (2026, 2027)), "utf-8")
-    return load_or_raise(Path(target))
+    return catalogue_with_round(Path(target), ROUND)
 
 
 @pytest.fixture
