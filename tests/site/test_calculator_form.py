@@ -12,7 +12,7 @@ import pytest
 
 from generator.lvformat import date as lv_date
 from generator.reference.params import Params
-from generator.reference.rounds import plan_end
+from generator.reference.rounds import add_months, plan_end
 from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
 
@@ -81,9 +81,62 @@ def test_plan_outside_every_round_shows_no_amounts_and_marks_the_first_day(visit
     assert visit.errors == []
 
 
-def test_child_born_after_the_check_date_gets_no_negative_age(visit: Visit) -> None:
-    """F14: born after the reporting period's first day and a plan too long for its period – no "-1 g.", the
-    errors at the birth date and the months fields; a correct plan gets its amounts back and the marks go."""
+def _most_months(params: Params, start: dt.date) -> tuple[int, dt.date]:
+    """The most months a plan from ``start`` can have inside its reporting period (the reference's plan_end), and
+    that period's last day."""
+    (period,) = [p for p in params.reporting_periods if p.start <= start <= p.end]
+    most = max(m for m in range(1, params.period_months_max + 1) if plan_end(start, m) <= period.end)
+    return most, period.end
+
+
+def test_month_counts_offered_fit_the_reporting_period(visit: Visit, params: Params) -> None:
+    """audit16 F1: a first day late in its reporting period offers only the month counts that fit, the largest
+    chosen, and the note under the field names it and the period's last day; no period error, amounts shown. A
+    first day that allows more gives the reader's own choice back."""
+    period = params.reporting_periods[0]
+    start = add_months(max(period.start, params.day), 1) + dt.timedelta(days=14)
+    most, end = _most_months(params, start)
+    assert 1 < most < params.period_months_max  # the case is one where the default would not fit
+    visit.open(PAGE)
+    page = visit.page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert page.input_value("#ibm-menesi") == str(params.period_months_max)
+    _plan(page, "14.02.2012", lv_date(start), [("3.1.3i", "10", "30")])
+    page.wait_for_timeout(100)
+    offered = page.locator("#ibm-menesi option").all_inner_texts()
+    assert offered == [str(m) for m in range(1, most + 1)], offered
+    assert page.input_value("#ibm-menesi") == str(most)
+    note = page.inner_text("#ibm-menesi-piezime")
+    assert note == f"Pārskata periods beidzas {lv_date(end)}: no šīs dienas der ne vairāk kā {most} mēneši.", note
+    assert "ibm-menesi-piezime" in page.get_attribute("#ibm-menesi", "aria-describedby").split()
+    assert page.inner_text("#ibm-menesi-kluda") == "" and page.locator("[aria-invalid]").count() == 0
+    assert f"{lv_date(start)}–{lv_date(end)}" in page.inner_text("#ibm-rezultati")
+    assert "EUR" in page.inner_text("#ibm-rezultati")
+    page.locator("#ibm-menesi").scroll_into_view_if_needed()
+    visit.shot("kalkulators-menesi-dators")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("document.querySelector('#ibm-menesi').scrollIntoView({block: 'center'})")
+    visit.shot("kalkulators-menesi-telefons")
+    first = max(period.start, params.day)
+    page.fill("#ibm-sakums", lv_date(first))
+    page.locator("#ibm-sakums").press("Tab")
+    page.wait_for_timeout(100)
+    wider, _ = _most_months(params, first)
+    assert wider > most and page.locator("#ibm-menesi option").count() == wider
+    assert page.input_value("#ibm-menesi") == str(min(wider, params.period_months_max))  # the default is back
+    assert page.inner_text("#ibm-menesi-piezime") == ""
+    page.select_option("#ibm-menesi", "2")
+    page.fill("#ibm-sakums", lv_date(start))
+    page.locator("#ibm-sakums").press("Tab")
+    page.wait_for_timeout(100)
+    assert page.input_value("#ibm-menesi") == "2"  # the reader's own choice fits and stays
+    assert visit.errors == []
+
+
+def test_child_born_after_the_check_date_gets_no_negative_age(visit: Visit, params: Params) -> None:
+    """F14: born after the reporting period's first day – no "-1 g.", the error at the birth date; a correct
+    plan gets its amounts back and the mark goes. A first day late in its period offers only the months that fit
+    (audit16 F1), so the months field has no error."""
     visit.open(PAGE)
     page = visit.page
     _plan(page, "10.05.2019", "15.08.2019", [("3.1.3i", "10", "30")])
@@ -92,8 +145,8 @@ def test_child_born_after_the_check_date_gets_no_negative_age(visit: Visit) -> N
     assert "-1" not in shown and "EUR" not in shown, shown
     assert page.get_attribute("#ibm-dzimsanas", "aria-invalid") == "true"
     assert "nav tiesīgs" in page.inner_text("#ibm-dzimsanas-kluda")
-    assert page.get_attribute("#ibm-menesi", "aria-invalid") == "true"
-    assert "par garu" in page.inner_text("#ibm-menesi-kluda")
+    assert page.get_attribute("#ibm-menesi", "aria-invalid") is None
+    assert page.input_value("#ibm-menesi") == str(_most_months(params, dt.date(2019, 8, 15))[0])
     page.fill("#ibm-dzimsanas", "10.05.2012")
     page.select_option("#ibm-menesi", "1")
     page.wait_for_timeout(100)

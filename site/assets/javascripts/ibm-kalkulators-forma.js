@@ -394,9 +394,46 @@
       bar.textContent = text ? text + " · uz rezultātiem ↓" : "Uz rezultātiem ↓";
     }
 
+    /* "1 mēnesis", "4 mēneši". */
+    function monthsText(n) {
+      return n + (n % 10 === 1 && n % 100 !== 11 ? " mēnesis" : " mēneši");
+    }
+
+    /* F1: the month counts offered are those that fit in the reporting period of the plan's first day; the
+     * reader's own choice comes back when a later first day allows it again. */
+    var monthsSelect = root.querySelector("form [name=menesi]");
+    var wantedMonths = +monthsSelect.value;
+    var allMonths = monthsSelect.options.length;
+    ["input", "change"].forEach(function (type) {  // before the form's own listeners (they bubble up later)
+      monthsSelect.addEventListener(type, function () {
+        wantedMonths = +monthsSelect.value;
+      });
+    });
+    function monthChoices() {
+      var info = api.periods(value("periodaSakums"));
+      var most = info && info.menesiDer > 0 ? Math.min(info.menesiDer, allMonths) : allMonths;
+      if (monthsSelect.options.length !== most) {
+        monthsSelect.textContent = "";
+        for (var m = 1; m <= most; m++) monthsSelect.appendChild(el("option", { value: String(m), text: String(m) }));
+      }
+      var chosen = String(Math.min(wantedMonths, most));
+      if (monthsSelect.value !== chosen) monthsSelect.value = chosen;
+      var note = root.querySelector("#ibm-menesi-piezime");
+      var text = info && most < allMonths ? "Pārskata periods beidzas " + api.formats.datums(info.beigas) +
+        ": no šīs dienas der ne vairāk kā " + monthsText(most) + "." : "";
+      if (note.textContent !== text) note.textContent = text;
+      return info;
+    }
+
     function update(e) {
+      var info = monthChoices();
       var input = readForm();
       var res = api.aprekins(input);
+      res.messages.forEach(function (m) {  // the most months that fit, named with the error (F1)
+        if (m.kods === "past_reporting_period" && info && info.menesiDer > 0) {
+          m.teksts += " Šim sākumam der ne vairāk kā " + monthsText(info.menesiDer) + ".";
+        }
+      });
       last = { input: input, res: res };
       var shown = markErrors(res.messages);
       lineTexts(res);
