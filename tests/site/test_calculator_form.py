@@ -294,10 +294,97 @@ def test_errors_and_buttons_readable_in_the_dark_scheme(browser, server: str) ->
         _axe_clean(page)
         page.fill("#ibm-r2-daudzums", "10")
         page.wait_for_timeout(100)
-        assert page.locator("[aria-invalid=true]").count() == 2  # the birth date and the months
+        assert page.locator("[aria-invalid=true]").count() == 1  # the birth date (the months offered fit, F1)
         _axe_clean(page)
         page.locator("#ibm-menesi").scroll_into_view_if_needed()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "kalkulators-kludas-tumsais.png"))
     finally:
         context.close()
+
+
+def _inputs_printed(page) -> dict[str, str]:  # noqa: ANN001
+    """The printout's "Ievaddati" table: row heading -> cell text (no-break spaces as spaces)."""
+    rows = page.locator("#ibm-druka table").first.locator("tr").evaluate_all(
+        "rows => rows.map(r => [r.children[0].textContent, r.children[1].textContent])")
+    return {k: v.replace(NBSP, " ") for k, v in rows}
+
+
+def test_printout_formats_the_typed_amounts_dates_itself_and_marks_an_unconfirmed_base(
+        visit: Visit, params: Params, built_site) -> None:  # noqa: ANN001
+    """audit16 F9, F13, F5: the printout shows a typed price as "6,20"/"25,00" and F and the other sources as
+    "1 500,00 EUR"; it says on which day it was calculated (the browser's day); while B is "jāprecizē" the amounts
+    table is headed as provisional and a note says P, A and K are estimates."""
+    visit.open(PAGE)
+    page = visit.page
+    _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "24", "25"), ("2.2", "300", "6,2")])
+    page.click("#ibm-citi-avoti summary")
+    page.fill("#ibm-pabalsti", "1200")
+    page.locator("#ibm-pabalsti").press("Tab")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.inner_text("#ibm-druka").replace(NBSP, " ")
+    rows = page.locator("#ibm-druka table").nth(1).locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => r.children[3].textContent)")
+    assert rows == ["25,00", "6,20"], rows
+    inputs = _inputs_printed(page)
+    assert inputs["Pabalsti; pakalpojumi; citi avoti"] == "1 200,00 EUR; –; –", inputs
+    assert inputs["IB galīgais apmērs F"] == "–", inputs
+    today = page.evaluate("(() => { const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()]; })()")
+    assert f"Aprēķināts {lv_date(dt.date(today[2], today[1], today[0]))} ar IB kalkulatoru" in printed, printed
+    status = built_site.catalogue.programme.base_amount.at(params.day).status
+    unconfirmed = str(status) == "jāprecizē"
+    assert ("IB apmēri (provizoriski – B jāprecizē)" in printed) == unconfirmed, printed
+    assert ("P un no tā atkarīgie A un K ir aplēses" in printed) == unconfirmed, printed
+    page.fill("#ibm-galigais", "1500")
+    page.locator("#ibm-galigais").press("Tab")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.inner_text("#ibm-druka").replace(NBSP, " ")
+    assert _inputs_printed(page)["IB galīgais apmērs F"] == "1 500,00 EUR"
+    assert ("tāpēc P ir aplēses" in printed) == unconfirmed, printed  # A and K come from F now
+    page.emulate_media(media="print")
+    visit.shot("kalkulators-druka")
+    page.emulate_media(media="screen")
+    assert visit.errors == []
+
+
+def test_the_rounds_last_day_stands_next_to_the_check_date(visit: Visit, params: Params) -> None:
+    """audit16 F6: before the birth date is typed the page says which day the age is checked on and the round's
+    last day the age limit is tested against (D110); the results table shows it next to the check date."""
+    period = params.reporting_periods[0]
+    assert period.round_end is not None
+    start = max(period.start, params.day)
+    visit.open(PAGE)
+    page = visit.page
+    page.fill("#ibm-sakums", lv_date(start))
+    page.locator("#ibm-sakums").press("Tab")
+    limit = params.eligibility_age_limit
+    said = f"kārtas pēdējā diena {lv_date(period.round_end)} – līdz tai bērnam nedrīkst apritēt {limit} gadi"
+    shown = page.inner_text("#ibm-rezultati")
+    assert f"pārskata perioda sākumā {lv_date(period.start)}; {said}." in shown, shown
+    _plan(page, "15.03.2012", lv_date(start), [("3.1.2i", "24", "25")])
+    page.wait_for_timeout(100)
+    shown = page.inner_text("#ibm-rezultati")
+    assert f"{lv_date(period.start)}; {said}" in shown, shown
+    assert visit.errors == []
+
+
+def test_a_fields_error_is_not_left_under_the_summary_bar(visit: Visit) -> None:
+    """audit16 F14: a field left with a bad value near the foot of the window: its whole error note is above the
+    sticky N/A/K bar."""
+    visit.open(PAGE)
+    page = visit.page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "24", "25")])
+    # the units field just above the bar, as when the reader has scrolled the line to the foot of the window
+    page.evaluate("""() => { const f = document.querySelector('#ibm-r1-daudzums');
+        const bar = document.querySelector('#ibm-kopsavilkums').getBoundingClientRect();
+        window.scrollBy(0, f.getBoundingClientRect().bottom - bar.top + 4); }""")
+    page.fill("#ibm-r1-daudzums", "4O")
+    page.locator("#ibm-r1-daudzums").press("Tab")
+    page.wait_for_timeout(200)
+    note = page.locator("#ibm-r1-daudzums-kluda").bounding_box()
+    bar = page.locator("#ibm-kopsavilkums").bounding_box()
+    assert page.inner_text("#ibm-r1-daudzums-kluda").startswith("1. rinda")
+    assert note is not None and bar is not None and note["y"] + note["height"] <= bar["y"], (note, bar)
+    visit.shot("kalkulators-kluda-virs-joslas")
+    assert visit.errors == []

@@ -698,8 +698,8 @@
     var most = 0;
     var limit = roundFor(start).parametri.menesiMax;
     while (most < limit && planEnd(start, most + 1) <= rp.periods.beigas) most += 1;
-    return { sakums: rp.periods.sakums, beigas: rp.periods.beigas, kartasBeigas: rp.periods.kartasBeigas,
-      menesiDer: most };
+    return { pirmaDiena: start, sakums: rp.periods.sakums, beigas: rp.periods.beigas,
+      kartasBeigas: rp.periods.kartasBeigas, menesiDer: most };
   }
   function pakalpojums(teksts, periodaSakums) {
     var r = roundFor(empty(periodaSakums) ? null : parseDate(periodaSakums));
