@@ -493,9 +493,13 @@
       box.appendChild(el("p", { text: "Aprēķināts " + today() + " ar IB kalkulatoru pēc kataloga versijas " +
         data.versijaTeksts + ". " +
         "IB apmērus nosaka pašvaldība un ministrija ar IBM matricu un lēmumu; bāzes apmērs un griesti ar statusu „jāprecizē” ir aplēses." }));
-      // F9: typed amounts as every other amount ("1 500,00 EUR") once the API has read them all
+      // F9: typed amounts as every other amount ("1 500,00 EUR"); one that is no amount of euro stays as typed
+      var amountOf = function (v) {
+        var t = String(v || "").replace(/[\s\u00a0]/g, "");
+        return /^\d+([.,]\d{1,2})?$/.test(t) ? t.replace(",", ".") : null;
+      };
       var typedEur = function (v) {
-        return !v || !String(v).trim() ? "–" : res.Derigs ? eur(String(v).replace(/[\s\u00a0]/g, "").replace(",", ".")) : v;
+        return !v || !String(v).trim() ? "–" : amountOf(v) !== null ? eur(amountOf(v)) : v;
       };
       box.appendChild(table("Ievaddati", [
         ["Dzimšanas datums", inp.dzimsanasDatums || "–"],
@@ -509,7 +513,8 @@
       }));
       var rows = inp.rindas.map(function (r, i) {
         var offer = offerOf(r.kods);
-        var price = res.Derigs && res.Plans_Cena[i] !== null ? api.formats.skaitlis(res.Plans_Cena[i], 2) : r.cena;
+        var price = res.Derigs && res.Plans_Cena[i] !== null ? api.formats.skaitlis(res.Plans_Cena[i], 2)
+          : amountOf(r.cena) !== null ? api.formats.skaitlis(amountOf(r.cena), 2) : r.cena;
         return el("tr", {}, [String(i + 1), offer ? offer.nosaukums : r.kods, r.daudzums, price,
           (r.ekspertuRangs || "–") + " / " + (r.vecakuRangs || "–"),
           amounts ? eur(res.Plans_Summa[i]) : "–", amounts && res.Plans_Prioritate[i] !== null ? String(res.Plans_Prioritate[i]) : "–",
