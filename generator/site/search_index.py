@@ -10,7 +10,9 @@ build this hook rewrites search/search_index.json:
 - every page's own entry gets ``nosaukums``: the normalised words of its navigation title (for a
   service its short name, without the code) and of its heading, as two lists. The same script on the
   page puts first the pages one of whose titles holds the most query words, and of those the ones
-  with the fewest other words (a service's name finds its page).
+  with the fewest other words (a service's name finds its page);
+- every page's own entry gets ``svars``, its weight (page_weight): for a query with words, pages whose titles do
+  not decide come methodology first and the decisions page last.
 
 Runs for `ibm build` and `ibm serve` alike.
 """
@@ -28,6 +30,21 @@ from generator.site.lvsearch import title_terms
 INDEX = Path("search") / "search_index.json"
 LANGUAGE = "lv"
 TITLE_TERMS = "nosaukums"
+WEIGHT = "svars"
+# A page's weight for a query with words, after its title and the words standing together (audit16 F2–F4): a
+# social worker looks for the methodology and its annexes first, then the catalogue and prices; a decision row
+# is rarely what they want. The decisions page is still first for its numbers ("D110": no words).
+DECISIONS_PAGE = "metodika/rekonstrukcijas-un-lemumi.html"
+METHODOLOGY_WEIGHT, DEFAULT_WEIGHT, DECISIONS_WEIGHT = 2, 1, 0
+
+
+def page_weight(page: str) -> int:
+    """The weight of a page (its location in the index) for the search's reranking."""
+    if page == DECISIONS_PAGE:
+        return DECISIONS_WEIGHT
+    if page.startswith("metodika/") or page == "pielikumi.html":
+        return METHODOLOGY_WEIGHT
+    return DEFAULT_WEIGHT
 
 
 def nav_titles(nav: list[Any]) -> dict[str, str]:
@@ -56,6 +73,7 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str]) -> dict[str, Any
             terms = [t for t in (title_terms(n) for n in names) if t]
             if terms:
                 doc = {**doc, TITLE_TERMS: terms}
+            doc = {**doc, WEIGHT: page_weight(page)}
         docs.append(doc)
     return {**data, "config": config, "docs": docs}
 

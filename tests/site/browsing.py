@@ -103,8 +103,12 @@ class _PatientBrowser:
 class Visit:
     """A browser page that records console errors, page errors and every requested URL."""
 
-    def __init__(self, browser, base: str) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    def __init__(self, browser, base: str, *, width: int = 1280, color_scheme: str = "light",
+                 init_script: str | None = None) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True,
+                                           color_scheme=color_scheme)
+        if init_script is not None:
+            self.context.add_init_script(script=init_script)
         self.page = self.context.new_page()
         self.base = base
         self.errors: list[str] = []

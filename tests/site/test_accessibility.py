@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from tests.site.axe import AxeUnavailable, ensure_axe
-from tests.site.browsing import BROWSER_MARKS, skip_search_index
+from tests.site.browsing import BROWSER_MARKS, Visit, skip_search_index
 from tests.site.conftest import BuiltSite
+from tests.site.test_search import first_result
 
 pytestmark = BROWSER_MARKS
 
@@ -68,3 +69,22 @@ def test_main_pages_in_the_dark_scheme(browser, server: str, built_site: BuiltSi
     service = built_site.catalogue.sorted_services()[0].id
     pages = ["index.html", f"katalogs/{service}.html", "katalogs/index.html", "cenas.html", "piemeri.html"]
     assert audit(browser, server, axe_script, pages, "dark") == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_search_panel_with_results(browser, server: str, axe_script: str, scheme: str) -> None:
+    """The search panel with results (audit16 F7: the result count and the highlighted words were below 4.5:1).
+    The search index loads here, unlike in the page audits above: the results are the theme's own rendering."""
+    visit = Visit(browser, server, width=1366, color_scheme=scheme, init_script=axe_script)
+    try:
+        visit.open("index.html")
+        first_result(visit, "aprupe")
+        assert visit.page.locator(".md-search-result__item mark").count() > 0
+        assert visit.page.locator(".md-search-result__meta").is_visible()
+        visit.page.wait_for_timeout(300)  # the results panel has faded in: colours are final
+        visit.shot(f"meklesana-atverta-{scheme}")
+        problems = [f"{v['id']} ({v['impact']}): {', '.join(v['nodes'])}" for v in visit.page.evaluate(RUN)
+                    if v["impact"] in FAILING or v["id"] in ALSO_FAILING]
+        assert problems == []
+    finally:
+        visit.close()

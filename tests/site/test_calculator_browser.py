@@ -303,6 +303,8 @@ def test_bad_numbers_are_errors_never_zero(visit: Visit) -> None:
         {**base, "rindas": [{"kods": "9.9", "daudzums": "10", "cena": "1"}]},
         {**base, "menesi": 13},
         {**base, "dzimsanasDatums": "31.02.2012"},
+        {**base, "rindas": [{"kods": "3.1.2i", "daudzums": "10", "cena": "1.234,50"}]},
+        {**base, "pabalsti": "1,234.50"},
     ]
     results = run_batch(visit, [base, {**base, "rindas": [{**base["rindas"][0], "cena": "12.50"}]}, *bad])
     assert results[0]["IB_Nepieciesamais"] == results[1]["IB_Nepieciesamais"] == "125.00"
@@ -310,6 +312,11 @@ def test_bad_numbers_are_errors_never_zero(visit: Visit) -> None:
         assert res["Derigs"] is False and res["Kludas"] >= 1 and res["IB_Nepieciesamais"] is None, inp
         assert all(m["smagums"] == "kļūda" and m["teksts"] for m in res["messages"]), res["messages"]
     assert "„150 EUR”" in results[2]["messages"][0]["teksts"]
+    # a thousands separator is told so, with an example (audit16 F8); "12.5.0" is no thousands separator
+    for res in results[-2:]:
+        assert "tūkstošus neatdaliet ar punktu vai komatu" in res["messages"][0]["teksts"], res["messages"]
+        assert "1234,50" in res["messages"][0]["teksts"] and "nav skaitlis" not in res["messages"][0]["teksts"]
+    assert "nav skaitlis" in results[4]["messages"][0]["teksts"], results[4]["messages"]
 
 
 def _type(page, text: str) -> None:
@@ -325,8 +332,8 @@ def test_form_by_keyboard(visit: Visit, params: Params, offers) -> None:
     page.keyboard.press("Tab")  # the special-care opinion
     page.keyboard.press("Tab")
     _type(page, "01.11.2018")
-    page.keyboard.press("Tab")  # months: 6 -> 5
-    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Tab")  # months: 5 already, the most that fit in the reporting period (audit16 F1)
+    assert page.input_value("#ibm-menesi") == "5"
     page.keyboard.press("Tab")  # the first line's "Noņemt" button, before its fields
     page.keyboard.press("Tab")  # first line: the service
     _type(page, "3.1.2i Ergoterapeits, individuāli")

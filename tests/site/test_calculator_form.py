@@ -12,7 +12,7 @@ import pytest
 
 from generator.lvformat import date as lv_date
 from generator.reference.params import Params
-from generator.reference.rounds import plan_end
+from generator.reference.rounds import add_months, plan_end
 from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
 
@@ -81,9 +81,62 @@ def test_plan_outside_every_round_shows_no_amounts_and_marks_the_first_day(visit
     assert visit.errors == []
 
 
-def test_child_born_after_the_check_date_gets_no_negative_age(visit: Visit) -> None:
-    """F14: born after the reporting period's first day and a plan too long for its period – no "-1 g.", the
-    errors at the birth date and the months fields; a correct plan gets its amounts back and the marks go."""
+def _most_months(params: Params, start: dt.date) -> tuple[int, dt.date]:
+    """The most months a plan from ``start`` can have inside its reporting period (the reference's plan_end), and
+    that period's last day."""
+    (period,) = [p for p in params.reporting_periods if p.start <= start <= p.end]
+    most = max(m for m in range(1, params.period_months_max + 1) if plan_end(start, m) <= period.end)
+    return most, period.end
+
+
+def test_month_counts_offered_fit_the_reporting_period(visit: Visit, params: Params) -> None:
+    """audit16 F1: a first day late in its reporting period offers only the month counts that fit, the largest
+    chosen, and the note under the field names it and the period's last day; no period error, amounts shown. A
+    first day that allows more gives the reader's own choice back."""
+    period = params.reporting_periods[0]
+    start = add_months(max(period.start, params.day), 1) + dt.timedelta(days=14)
+    most, end = _most_months(params, start)
+    assert 1 < most < params.period_months_max  # the case is one where the default would not fit
+    visit.open(PAGE)
+    page = visit.page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert page.input_value("#ibm-menesi") == str(params.period_months_max)
+    _plan(page, "14.02.2012", lv_date(start), [("3.1.3i", "10", "30")])
+    page.wait_for_timeout(100)
+    offered = page.locator("#ibm-menesi option").all_inner_texts()
+    assert offered == [str(m) for m in range(1, most + 1)], offered
+    assert page.input_value("#ibm-menesi") == str(most)
+    note = page.inner_text("#ibm-menesi-piezime")
+    assert note == f"Pārskata periods beidzas {lv_date(end)}: no šīs dienas der ne vairāk kā {most} mēneši.", note
+    assert "ibm-menesi-piezime" in page.get_attribute("#ibm-menesi", "aria-describedby").split()
+    assert page.inner_text("#ibm-menesi-kluda") == "" and page.locator("[aria-invalid]").count() == 0
+    assert f"{lv_date(start)}–{lv_date(end)}" in page.inner_text("#ibm-rezultati")
+    assert "EUR" in page.inner_text("#ibm-rezultati")
+    page.locator("#ibm-menesi").scroll_into_view_if_needed()
+    visit.shot("kalkulators-menesi-dators")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.evaluate("document.querySelector('#ibm-menesi').scrollIntoView({block: 'center'})")
+    visit.shot("kalkulators-menesi-telefons")
+    first = max(period.start, params.day)
+    page.fill("#ibm-sakums", lv_date(first))
+    page.locator("#ibm-sakums").press("Tab")
+    page.wait_for_timeout(100)
+    wider, _ = _most_months(params, first)
+    assert wider > most and page.locator("#ibm-menesi option").count() == wider
+    assert page.input_value("#ibm-menesi") == str(min(wider, params.period_months_max))  # the default is back
+    assert page.inner_text("#ibm-menesi-piezime") == ""
+    page.select_option("#ibm-menesi", "2")
+    page.fill("#ibm-sakums", lv_date(start))
+    page.locator("#ibm-sakums").press("Tab")
+    page.wait_for_timeout(100)
+    assert page.input_value("#ibm-menesi") == "2"  # the reader's own choice fits and stays
+    assert visit.errors == []
+
+
+def test_child_born_after_the_check_date_gets_no_negative_age(visit: Visit, params: Params) -> None:
+    """F14: born after the reporting period's first day – no "-1 g.", the error at the birth date; a correct
+    plan gets its amounts back and the mark goes. A first day late in its period offers only the months that fit
+    (audit16 F1), so the months field has no error."""
     visit.open(PAGE)
     page = visit.page
     _plan(page, "10.05.2019", "15.08.2019", [("3.1.3i", "10", "30")])
@@ -92,8 +145,8 @@ def test_child_born_after_the_check_date_gets_no_negative_age(visit: Visit) -> N
     assert "-1" not in shown and "EUR" not in shown, shown
     assert page.get_attribute("#ibm-dzimsanas", "aria-invalid") == "true"
     assert "nav tiesīgs" in page.inner_text("#ibm-dzimsanas-kluda")
-    assert page.get_attribute("#ibm-menesi", "aria-invalid") == "true"
-    assert "par garu" in page.inner_text("#ibm-menesi-kluda")
+    assert page.get_attribute("#ibm-menesi", "aria-invalid") is None
+    assert page.input_value("#ibm-menesi") == str(_most_months(params, dt.date(2019, 8, 15))[0])
     page.fill("#ibm-dzimsanas", "10.05.2012")
     page.select_option("#ibm-menesi", "1")
     page.wait_for_timeout(100)
@@ -241,10 +294,99 @@ def test_errors_and_buttons_readable_in_the_dark_scheme(browser, server: str) ->
         _axe_clean(page)
         page.fill("#ibm-r2-daudzums", "10")
         page.wait_for_timeout(100)
-        assert page.locator("[aria-invalid=true]").count() == 2  # the birth date and the months
+        assert page.locator("[aria-invalid=true]").count() == 1  # the birth date (the months offered fit, F1)
         _axe_clean(page)
         page.locator("#ibm-menesi").scroll_into_view_if_needed()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "kalkulators-kludas-tumsais.png"))
     finally:
         context.close()
+
+
+def _inputs_printed(page) -> dict[str, str]:  # noqa: ANN001
+    """The printout's "Ievaddati" table: row heading -> cell text (no-break spaces as spaces)."""
+    rows = page.locator("#ibm-druka table").first.locator("tr").evaluate_all(
+        "rows => rows.map(r => [r.children[0].textContent, r.children[1].textContent])")
+    return {k: v.replace(NBSP, " ") for k, v in rows}
+
+
+def test_printout_formats_the_typed_amounts_dates_itself_and_marks_an_unconfirmed_base(
+        visit: Visit, params: Params, built_site) -> None:  # noqa: ANN001
+    """audit16 F9, F13, F5: the printout shows a typed price as "6,20"/"25,00" and F and the other sources as
+    "1 500,00 EUR"; it says on which day it was calculated (the browser's day); while B is "jāprecizē" the amounts
+    table is headed as provisional and a note says P, A and K are estimates."""
+    visit.open(PAGE)
+    page = visit.page
+    _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "24", "25"), ("2.2", "300", "6,2")])
+    page.click("#ibm-citi-avoti summary")
+    page.fill("#ibm-pabalsti", "1200")
+    page.locator("#ibm-pabalsti").press("Tab")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.inner_text("#ibm-druka").replace(NBSP, " ")
+    rows = page.locator("#ibm-druka table").nth(1).locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => r.children[3].textContent)")
+    assert rows == ["25,00", "6,20"], rows
+    inputs = _inputs_printed(page)
+    assert inputs["Pabalsti; pakalpojumi; citi avoti"] == "1 200,00 EUR; –; –", inputs
+    assert inputs["IB galīgais apmērs F"] == "–", inputs
+    today = page.evaluate("(() => { const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()]; })()")
+    assert f"Aprēķināts {lv_date(dt.date(today[2], today[1], today[0]))} ar IB kalkulatoru" in printed, printed
+    status = built_site.catalogue.programme.base_amount.at(params.day).status
+    unconfirmed = str(status) == "jāprecizē"
+    assert ("IB apmēri (provizoriski – B jāprecizē)" in printed) == unconfirmed, printed
+    assert ("P un no tā atkarīgie A un K ir aplēses" in printed) == unconfirmed, printed
+    page.fill("#ibm-galigais", "1500")
+    page.locator("#ibm-galigais").press("Tab")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.inner_text("#ibm-druka").replace(NBSP, " ")
+    assert _inputs_printed(page)["IB galīgais apmērs F"] == "1 500,00 EUR"
+    assert ("tāpēc P ir aplēses" in printed) == unconfirmed, printed  # A and K come from F now
+    page.emulate_media(media="print")
+    visit.shot("kalkulators-druka")
+    page.emulate_media(media="screen")
+    assert visit.errors == []
+
+
+def test_the_rounds_last_day_stands_next_to_the_check_date(visit: Visit, params: Params) -> None:
+    """audit16 F6: before the birth date is typed the page says which day the age is checked on and the round's
+    last day the age limit is tested against (D110); the results table shows it next to the check date."""
+    period = params.reporting_periods[0]
+    assert period.round_end is not None
+    start = max(period.start, params.day)
+    visit.open(PAGE)
+    page = visit.page
+    page.fill("#ibm-sakums", lv_date(start))
+    page.locator("#ibm-sakums").press("Tab")
+    limit = params.eligibility_age_limit
+    said = f"kārtas pēdējā diena {lv_date(period.round_end)} – līdz tai bērnam nedrīkst apritēt {limit} gadi"
+    shown = page.inner_text("#ibm-rezultati")
+    assert f"pārskata perioda sākumā {lv_date(period.start)}; {said}." in shown, shown
+    _plan(page, "15.03.2012", lv_date(start), [("3.1.2i", "24", "25")])
+    page.wait_for_timeout(100)
+    shown = page.inner_text("#ibm-rezultati")
+    assert f"{lv_date(period.start)}; {said}" in shown, shown
+    assert visit.errors == []
+
+
+def test_a_fields_error_is_not_left_under_the_summary_bar(visit: Visit) -> None:
+    """audit16 F14: a field left with a bad value near the foot of the window: its whole error note is above the
+    sticky N/A/K bar."""
+    visit.open(PAGE)
+    page = visit.page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "24", "25"), ("2.2", "10", "6,20"), ("3.6", "4", "25"),
+                                             ("3.1.3i", "4", "30")])
+    # the units field just above the bar, as when the reader has scrolled the line to the foot of the window
+    page.evaluate("""() => { const f = document.querySelector('#ibm-r1-daudzums');
+        const bar = document.querySelector('#ibm-kopsavilkums').getBoundingClientRect();
+        window.scrollBy(0, f.getBoundingClientRect().bottom - bar.top + 4); }""")
+    page.fill("#ibm-r1-daudzums", "4O")
+    page.locator("#ibm-r1-daudzums").evaluate("f => f.blur()")  # left with the mouse: no other field scrolls to view
+    page.wait_for_timeout(200)
+    note = page.locator("#ibm-r1-daudzums-kluda").bounding_box()
+    bar = page.locator("#ibm-kopsavilkums").bounding_box()
+    assert bar is not None and bar["y"] + bar["height"] >= 900 - 2  # the bar is stuck at the foot of the window
+    assert page.inner_text("#ibm-r1-daudzums-kluda").startswith("1. rinda")
+    assert note is not None and bar is not None and note["y"] + note["height"] <= bar["y"], (note, bar)
+    visit.shot("kalkulators-kluda-virs-joslas")
+    assert visit.errors == []

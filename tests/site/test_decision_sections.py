@@ -97,3 +97,24 @@ def test_a_decision_in_two_themes_is_a_catalogue_error(tmp_path: Path) -> None:
         assert "lemumu-temas.yaml" in text and "D2" in text
     else:
         raise AssertionError("no error")
+
+
+def test_the_page_names_exactly_the_unused_decision_numbers() -> None:
+    """audit16 F11: the intro says which numbers between D1 and the last decision have no decision, and they are
+    exactly the gaps (a new decision in a gap, or a new gap, makes the sentence wrong)."""
+    text = PAGE.read_text(encoding="utf-8")
+    used = {int(n) for n in re.findall(r"^\| D(\d+) \|", text, re.M)}
+    gaps = sorted(set(range(1, max(used) + 1)) - used)
+    sentence = re.search(r"Numuri ((?:D\d+, )*D\d+ un D\d+) nav izmantoti", text)
+    assert sentence is not None
+    assert [int(n) for n in re.findall(r"D(\d+)", sentence.group(1))] == gaps
+
+
+def test_examples_quote_no_template_id_or_round_day() -> None:
+    """audit16 F12: the decisions quote the matrix header and the refusal sentence by their form, not with one
+    template's id or one round's last day that go stale."""
+    text = PAGE.read_text(encoding="utf-8")
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| D(\d+) \|.*$", text, re.M)}
+    assert not re.search(r"Veidne [0-9a-f]{8}\.\d+", text)
+    assert "„Veidne xxxxxxxx.NN, cenas uz DD.MM.GGGG”" in rows["91"]
+    assert not re.search(r"\d\d\.\d\d\.\d{4}", rows["40"]) and not re.search(r"\d\d\.\d\d\.\d{4}", rows["91"])

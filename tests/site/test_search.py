@@ -135,3 +135,51 @@ def test_results_highlight_the_written_words(visit: Visit, query: str) -> None:
     assert on_page, query
     typed = {normalize(w) for w in query.split()}
     assert all(any(normalize(w).startswith(t) for t in typed) for w in on_page), on_page
+
+
+# audit16 F2–F4: a query with words whose pages' titles do not decide finds the methodology (and its annexes) before
+# the catalogue and price pages, and the decisions page last; a two-word query puts first the pages with the two
+# words next to each other. query -> the pages one of which must come first.
+METHODOLOGY_FIRST = [
+    ("personas kods", {"metodika/matricas-aizpildisana.html", "metodika/dati-riski-kvalitate.html",
+                       "metodika/ib-pieskirsana.html"}),
+    ("līgums ar vecāku", {"pielikumi.html", "metodika/ib-pieskirsana.html"}),
+    ("ligums ar vecaku", {"pielikumi.html", "metodika/ib-pieskirsana.html"}),
+    ("kopsavilkums", {"metodika/ib-apmeri-un-posmi.html", "metodika/administresana.html",
+                      "metodika/matricas-aizpildisana.html", "pielikumi.html"}),
+]
+DECISIONS = "metodika/rekonstrukcijas-un-lemumi.html"
+
+
+def test_methodology_before_catalogue_and_decision_rows(visit: Visit) -> None:
+    visit.open("index.html")
+    found = {query: results(visit, query)[0] for query, _ in METHODOLOGY_FIRST}
+    wrong = {q: found[q][:5] for q, first in METHODOLOGY_FIRST if found[q][0] not in first}
+    assert wrong == {}
+    for query, pages in found.items():  # no catalogue service page among the first five for these queries
+        assert not [p for p in pages[:5] if p.startswith("katalogs/")], (query, pages[:5])
+        if DECISIONS in pages:
+            assert pages.index(DECISIONS) >= 3, (query, pages[:5])
+    assert first_result(visit, "D110") == DECISIONS  # a decision's number still finds its page
+    assert visit.errors == []
+
+
+def test_a_price_history_result_reads_as_a_sentence(visit: Visit, built_site) -> None:  # noqa: ANN001
+    """audit16 F10: a price history section's text in the index is its paragraph and one clause a value, not the
+    table's column headers run together; the "jāprecizē" status stays with its figure."""
+    import json
+
+    index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    history = [d for d in index["docs"] if d["location"].startswith("cenas/joma-") and "#" in d["location"]]
+    assert len(history) >= 10
+    assert [d["location"] for d in history if "Spēkā Nozīme Summa" in d["text"]] == []
+    assert all("Vērtības: " in d["text"] for d in history)
+    visit.open("index.html")
+    first_result(visit, "3,14")  # the figure of 2.3 in its history
+    texts = visit.page.locator(".md-search-result__item").evaluate_all(
+        "items => items.filter(i => /cenas\\/joma-2/.test(i.querySelector('a').href)).map(i => i.innerText)")
+    assert texts and all("Spēkā Nozīme" not in t for t in texts), texts
+    assert any("3,14 EUR (jāprecizē)" in t.replace("\u00a0", " ") for t in texts), texts
+    visit.page.wait_for_timeout(300)
+    visit.shot("meklesana-cenu-vesture")
+    assert visit.errors == []

@@ -239,6 +239,20 @@
         rp ? [" (pārskata periods ", part(d(rp.sakums) + "–" + d(rp.beigas)), ")"] : [" (nav nevienā pārskata periodā)"]);
     }
 
+    /* "; kārtas pēdējā diena 31.10.2019 – līdz tai bērnam nedrīkst apritēt 18 gadi" (D110, audit16 F6): the day
+     * the age limit is tested against, from the round of the plan's first day. */
+    function roundEndText(start) {
+      var info = api.periods(start);
+      if (!info || !info.kartasBeigas) return "";
+      return "; kārtas pēdējā diena " + api.formats.datums(info.kartasBeigas) + " – līdz tai bērnam nedrīkst apritēt " +
+        api.karta(start).parametri.vecumaRobeza + " gadi";
+    }
+
+    /* B has the status "jāprecizē": P, and A when no F is given, are estimates (audit16 F5). */
+    function provisionalBase(res) {
+      return api.karta(last.input.periodaSakums).parametri.bazesApmeraStatuss === "jāprecizē";
+    }
+
     function summaryRows(res) {
       var blocked = blocking(res).length > 0;
       var d = res.Finansejums || {};
@@ -251,7 +265,8 @@
       };
       return [
         ["Plāna periods", periodText(res)],
-        ["Pārbaudes datums (pārskata perioda sākums)", res.Parbaudes_Datums ? api.formats.datums(res.Parbaudes_Datums) : "– (plāns nav pārskata periodā)"],
+        ["Pārbaudes datums (pārskata perioda sākums)", res.Parbaudes_Datums ? api.formats.datums(res.Parbaudes_Datums) +
+          roundEndText(last.input.periodaSakums) : "– (plāns nav pārskata periodā)"],
         ["Vecums pārbaudes datumā", res.Parbaudes_Datums && res.Vecums >= 0 ? res.Vecums + " g." : "–"],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
         ["IB provizoriskais apmērs P" + (base.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
@@ -394,9 +409,46 @@
       bar.textContent = text ? text + " · uz rezultātiem ↓" : "Uz rezultātiem ↓";
     }
 
+    /* "1 mēnesis", "4 mēneši". */
+    function monthsText(n) {
+      return n + (n % 10 === 1 && n % 100 !== 11 ? " mēnesis" : " mēneši");
+    }
+
+    /* F1: the month counts offered are those that fit in the reporting period of the plan's first day; the
+     * reader's own choice comes back when a later first day allows it again. */
+    var monthsSelect = root.querySelector("form [name=menesi]");
+    var wantedMonths = +monthsSelect.value;
+    var allMonths = monthsSelect.options.length;
+    ["input", "change"].forEach(function (type) {  // before the form's own listeners (they bubble up later)
+      monthsSelect.addEventListener(type, function () {
+        wantedMonths = +monthsSelect.value;
+      });
+    });
+    function monthChoices() {
+      var info = api.periods(value("periodaSakums"));
+      var most = info && info.menesiDer > 0 ? Math.min(info.menesiDer, allMonths) : allMonths;
+      if (monthsSelect.options.length !== most) {
+        monthsSelect.textContent = "";
+        for (var m = 1; m <= most; m++) monthsSelect.appendChild(el("option", { value: String(m), text: String(m) }));
+      }
+      var chosen = String(Math.min(wantedMonths, most));
+      if (monthsSelect.value !== chosen) monthsSelect.value = chosen;
+      var note = root.querySelector("#ibm-menesi-piezime");
+      var text = info && most < allMonths ? "Pārskata periods beidzas " + api.formats.datums(info.beigas) +
+        ": no šīs dienas der ne vairāk kā " + monthsText(most) + "." : "";
+      if (note.textContent !== text) note.textContent = text;
+      return info;
+    }
+
     function update(e) {
+      var info = monthChoices();
       var input = readForm();
       var res = api.aprekins(input);
+      res.messages.forEach(function (m) {  // the most months that fit, named with the error (F1)
+        if (m.kods === "past_reporting_period" && info && info.menesiDer > 0) {
+          m.teksts += " Šim sākumam der ne vairāk kā " + monthsText(info.menesiDer) + ".";
+        }
+      });
       last = { input: input, res: res };
       var shown = markErrors(res.messages);
       lineTexts(res);
@@ -406,6 +458,10 @@
       box.textContent = "";
       if (!res.Derigs && shown.length === 0) {
         box.appendChild(el("p", { class: "ibm-kalk__piezime", text: "Ievadiet bērna dzimšanas datumu, plāna pirmo dienu un plāna rindas – apmēri parādīsies uzreiz." }));
+        if (info) {
+          box.appendChild(el("p", { class: "ibm-kalk__piezime", text: "Plānam no " + api.formats.datums(info.pirmaDiena) + " bērna vecumu pārbauda pārskata perioda sākumā " + api.formats.datums(info.sakums) +
+            roundEndText(input.periodaSakums) + "." }));
+        }
       } else if (!res.Derigs) {
         box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Apmērus nevar aprēķināt, kamēr ievaddatos ir kļūdas (skat. zemāk)." }));
       } else {
@@ -434,22 +490,32 @@
       var res = last.res;
       var amounts = res.Derigs && !blocking(res).length;
       box.appendChild(el("p", { class: "ibm-kalk__druka-virsraksts", text: "IB aprēķina novērtējums – nav lēmums" }));
-      box.appendChild(el("p", { text: "Aprēķināts ar IB kalkulatoru pēc kataloga versijas " + data.versijaTeksts + ". " +
+      box.appendChild(el("p", { text: "Aprēķināts " + today() + " ar IB kalkulatoru pēc kataloga versijas " +
+        data.versijaTeksts + ". " +
         "IB apmērus nosaka pašvaldība un ministrija ar IBM matricu un lēmumu; bāzes apmērs un griesti ar statusu „jāprecizē” ir aplēses." }));
+      // F9: typed amounts as every other amount ("1 500,00 EUR"); one that is no amount of euro stays as typed
+      var amountOf = function (v) {
+        var t = String(v || "").replace(/[\s\u00a0]/g, "");
+        return /^\d+([.,]\d{1,2})?$/.test(t) ? t.replace(",", ".") : null;
+      };
+      var typedEur = function (v) {
+        return !v || !String(v).trim() ? "–" : amountOf(v) !== null ? eur(amountOf(v)) : v;
+      };
       box.appendChild(table("Ievaddati", [
         ["Dzimšanas datums", inp.dzimsanasDatums || "–"],
         ["VDEĀVK atzinums", inp.atzinums ? "Jā" : "Nē"],
         ["Plāna pirmā diena, mēneši", (inp.periodaSakums || "–") + ", " + inp.menesi],
-        ["F, pabalsti, pakalpojumi, citi", [inp.galigais, inp.pabalsti, inp.pakalpojumi, inp.citi].map(function (v) {
-          return v || "–";
-        }).join("; ")],
+        ["IB galīgais apmērs F", typedEur(inp.galigais)],
+        ["Pabalsti; pakalpojumi; citi avoti", [inp.pabalsti, inp.pakalpojumi, inp.citi].map(typedEur).join("; ")],
       ]));
       var head = el("tr", {}, ["Nr.", "Pakalpojums", "Vienības", "Cena", "Ekspertu / vecāku rangs", "Izmaksas", "Prioritāte", "No IB"].map(function (h) {
         return el("th", { scope: "col", text: h });
       }));
       var rows = inp.rindas.map(function (r, i) {
         var offer = offerOf(r.kods);
-        return el("tr", {}, [String(i + 1), offer ? offer.nosaukums : r.kods, r.daudzums, r.cena,
+        var price = res.Derigs && res.Plans_Cena[i] !== null ? api.formats.skaitlis(res.Plans_Cena[i], 2)
+          : amountOf(r.cena) !== null ? api.formats.skaitlis(amountOf(r.cena), 2) : r.cena;
+        return el("tr", {}, [String(i + 1), offer ? offer.nosaukums : r.kods, r.daudzums, price,
           (r.ekspertuRangs || "–") + " / " + (r.vecakuRangs || "–"),
           amounts ? eur(res.Plans_Summa[i]) : "–", amounts && res.Plans_Prioritate[i] !== null ? String(res.Plans_Prioritate[i]) : "–",
           amounts ? eur(res.Plans_NoIB[i]) : "–"].map(function (t) {
@@ -464,9 +530,33 @@
       }
       if (res.Derigs) {
         if (res.Parskata_Periods) box.appendChild(pricesNote(res));
-        box.appendChild(table("IB apmēri", summaryRows(res)));
+        var provisional = amounts && provisionalBase(res);
+        if (provisional) {  // F5: a figure from an unconfirmed B is no final amount, also on paper
+          box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Provizoriski: bāzes apmērs B vēl jāprecizē, tāpēc " +
+            "P" + (inp.galigais && String(inp.galigais).trim() ? "" : " un no tā atkarīgie A un K") +
+            " ir aplēses, nevis galīgi apmēri." }));
+        }
+        box.appendChild(table(provisional ? "IB apmēri (provizoriski – B jāprecizē)" : "IB apmēri", summaryRows(res)));
       }
       box.appendChild(messageList(res));
+    }
+
+    /* The browser's day at print, DD.MM.YYYY (F13). */
+    function today() {
+      var d = new Date();
+      var two = function (n) {
+        return (n < 10 ? "0" : "") + n;
+      };
+      return two(d.getDate()) + "." + two(d.getMonth() + 1) + "." + d.getFullYear();
+    }
+
+    /* F14: a field's error note that appears when the field is left is not left under the sticky summary bar. */
+    function revealNote(target) {
+      var note = target && target.id ? document.getElementById(target.id + "-kluda") : null;
+      var bar = root.querySelector("#ibm-kopsavilkums");
+      if (!note || !note.textContent || !bar) return;
+      var overlap = note.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+      if (overlap > 0 && bar.getBoundingClientRect().bottom >= global.innerHeight - 2) global.scrollBy(0, overlap + 8);
     }
 
     function touch(e) {
@@ -475,6 +565,7 @@
     root.querySelector("form").addEventListener("focusout", function (e) {
       touch(e);
       update(e);
+      revealNote(e.target);
     });
     root.querySelector("form").addEventListener("input", function (e) {
       if (e.target && e.target.value && String(e.target.value).trim() !== "") touch(e);

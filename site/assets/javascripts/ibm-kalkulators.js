@@ -260,10 +260,19 @@
   function subcent(d) {
     return cmp(round(d, 2), d) !== 0;
   }
+  /* Why `value` is no number: a figure with a thousands separator ("1.234,50", "1,234.50", "1.234.567") is told so
+   * with an example (audit16 F8); anything else gets the general example. */
+  function notANumber(label, value) {
+    var t = String(value).replace(/[\s\u00a0]/g, "");
+    if (/^\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(t)) {
+      return label + ": „" + value + "” – tūkstošus neatdaliet ar punktu vai komatu (gaidīts, piem., 1234,50 vai 1 234,50).";
+    }
+    return label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).";
+  }
   Reader.prototype.money = function (value, field, label, optional, row) {
     if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts skaitlis, piem. 12,50).", row);
     var d = parseNumber(value);
-    if (!d) return this.fail(field, label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).", row);
+    if (!d) return this.fail(field, notANumber(label, value), row);
     if (subcent(d)) return this.fail(field, fill(DATA.teksti.money_cents, { lauks: label, ievadits: String(value).trim() }), row);
     return d;
   };
@@ -272,7 +281,7 @@
   Reader.prototype.units = function (value, field, label, row) {
     if (empty(value)) return ZERO;
     var d = parseNumber(value);
-    return d || this.fail(field, label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).", row);
+    return d || this.fail(field, notANumber(label, value), row);
   };
   Reader.prototype.rank = function (value, field, label, row) {
     if (empty(value)) return null;
@@ -679,6 +688,19 @@
     return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.karta.cenuDiena, cenasLidz: r.karta.cenasLidz,
       parametri: r.parametri };
   }
+  /* The reporting period holding the plan's first day `periodaSakums` (text as typed), for the form: its first and
+   * last day, the round's last day (the age check, D110) and the most months a plan from that day can have
+   * without running past the period's end (at most the parameters' menesiMax). Null for no valid day or period. */
+  function periods(periodaSakums) {
+    var start = empty(periodaSakums) ? null : parseDate(periodaSakums);
+    var rp = start ? reportingPeriod(start) : null;
+    if (!rp) return null;
+    var most = 0;
+    var limit = roundFor(start).parametri.menesiMax;
+    while (most < limit && planEnd(start, most + 1) <= rp.periods.beigas) most += 1;
+    return { pirmaDiena: start, sakums: rp.periods.sakums, beigas: rp.periods.beigas,
+      kartasBeigas: rp.periods.kartasBeigas, menesiDer: most };
+  }
   function pakalpojums(teksts, periodaSakums) {
     var r = roundFor(empty(periodaSakums) ? null : parseDate(periodaSakums));
     return findOffer(teksts, r.offers);
@@ -687,6 +709,7 @@
   global.ibmKalkulators = {
     aprekins: aprekins,
     karta: karta,
+    periods: periods,
     pakalpojums: pakalpojums,
     dati: DATA,
     formats: {
