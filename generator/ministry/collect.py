@@ -23,11 +23,11 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceStatus
+from generator.interrupts import interrupts_held
 from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import HIDDEN, shown_path
-from generator.ministry.interrupts import interrupts_held
 from generator.ministry.reading import (
     ReadResult,
     file_code,

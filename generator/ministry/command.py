@@ -130,10 +130,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     3 – rezultāti uzrakstīti, bet daži faili neizmantoti (tie uzskaitīti);
     1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti); 2 – nepareizi komandas parametri.
     """
+    from generator.interrupts import interrupt_once
     from generator.ministry.cache import CACHE_NAME, ResultCache
     from generator.ministry.collect import CollectError, Options, pilot_municipalities
     from generator.ministry.collect import collect as run
-    from generator.ministry.interrupts import interrupt_once
     from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs
     from generator.ministry.pseudonym import KeyError_, load_key
     from generator.ministry.templates import TemplateSource

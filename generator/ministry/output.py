@@ -24,10 +24,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.interrupts import interrupts_held
 from generator.ministry.aggregate import Aggregates, aggregate
 from generator.ministry.collection import Collection
 from generator.ministry.final_csv import write_final_amounts
-from generator.ministry.interrupts import interrupts_held
 from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import SummaryBook, write_summary
 from generator.own_files import LISTED, strangers

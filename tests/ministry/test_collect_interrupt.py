@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli_lv import TEXTS
-from generator.ministry.interrupts import interrupt_once, interrupts_held
+from generator.interrupts import interrupt_once, interrupts_held
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY
 from tests.ministry.conftest import KEY

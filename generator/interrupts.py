@@ -1,6 +1,6 @@
-"""Ctrl-C in `ibm collect`: the first one stops the command, later ones cannot cut its clean-up short, and a few
-short steps (forking the reading processes, swapping the outputs in, removing the temporary folder) finish before
-an interrupt that came meanwhile is taken."""
+"""Ctrl-C in the commands that write (`ibm collect`, `ibm build`, `ibm documents`): the first one stops the
+command, later ones cannot cut its clean-up short, and a few short steps (forking collect's reading processes,
+swapping the outputs in, removing the temporary folder) finish before an interrupt that came meanwhile is taken."""
 
 from __future__ import annotations
 
