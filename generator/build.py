@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.code_deps import imported_files
+from generator.interrupts import interrupts_held
 from generator.lvformat import agree
 from generator.own_files import digest, refusal, strangers
 
@@ -210,9 +211,11 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
         manifest["sha256"] = {p.relative_to(staging).as_posix(): digest(p) for p in sorted(_files(staging))}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         check_out(out)  # nothing foreign appeared while building
-        _swap(staging, out)
+        with interrupts_held():  # a Ctrl-C now is taken once the new build is in place and the old one removed
+            _swap(staging, out)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        with interrupts_held():  # the temporary folder is never left half removed
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     report.written = [out / p.relative_to(staging) for p in report.written]
     return report
@@ -230,10 +233,16 @@ def _prune_empty(folder: Path) -> None:
 
 
 def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` in place of ``out``; if that move fails, the previous build is moved back."""
     old = None
     if out.exists():  # set aside under a fresh name: never over a folder this command did not make
         old = out.rename(Path(tempfile.mkdtemp(prefix=f".{out.name}-vecais-", dir=out.parent)))
-    staging.rename(out)
+    try:
+        staging.rename(out)
+    except BaseException:
+        if old is not None:
+            old.rename(out)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

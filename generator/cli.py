@@ -207,7 +207,9 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
 def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
     """Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni) pagaidu mapē un nomaina build/."""
     from generator.build import FolderNotOwn, build_with_report
+    from generator.interrupts import interrupt_once
 
+    click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     names = _step_names()
     unknown = [part for part in only if part not in names]
     if unknown:

@@ -9,6 +9,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.interrupts import interrupts_held
+
 
 def write_replacing(out: Path, write: Callable[[Path], object], *, prefix: str = ".ibm-",
                     suffix: str = ".tmp") -> None:
@@ -22,5 +24,5 @@ def write_replacing(out: Path, write: Callable[[Path], object], *, prefix: str =
         os.chmod(staged, 0o644)
         os.replace(staged, out)
     finally:
-        with contextlib.suppress(OSError):
+        with interrupts_held(), contextlib.suppress(OSError):  # the temporary file is never left behind
             staged.unlink()

@@ -76,6 +76,9 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
     """
     from jinja2 import UndefinedError
 
+    from generator.interrupts import interrupt_once
+
+    click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if from_matrix is not None:
         if round_id is not None:
             click.echo("Kļūda: --round izmanto tikai bez --from-matrix (matricas kārtu nosaka tās plāna periods).",

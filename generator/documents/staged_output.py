@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.interrupts import interrupts_held
 from generator.ministry.output import swap
 from generator.own_files import digest, refusal
 
@@ -64,10 +65,12 @@ def render_staged(out: Path, render: Callable[[Path], object], prefix: str = ".i
             target.parent.mkdir(parents=True, exist_ok=True)
         backup = tmp / "iepriekšējie"
         backup.mkdir()
-        swap(pairs, backup)
+        with interrupts_held():  # a Ctrl-C now is taken once every file is in place
+            swap(pairs, backup)
         return [t for _, t in pairs if t != out / manifest] if manifest is not None else [t for _, t in pairs]
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        with interrupts_held():  # the temporary folder (with the previous files) is never left half removed
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _with_manifest(out: Path, new: Path, pairs: list[tuple[Path, Path]], manifest: str) -> list[tuple[Path, Path]]:

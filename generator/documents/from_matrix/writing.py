@@ -22,6 +22,7 @@ from generator.documents.from_matrix.context import ChildContext
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.pdf_writer import write_pdf
+from generator.interrupts import interrupts_held
 from generator.own_files import listing, parse_listing, refusal, strangers
 
 MARKER = ".ibm-berna-dokumenti"
@@ -105,13 +106,25 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
         (tmp / MARKER).write_text(MARKER_HEAD + "".join(f"{line}\n" for line in listing(tmp, written)),
                                   encoding="utf-8")
         check_folder(target)  # nothing foreign appeared while rendering
-        old = None
-        if target.exists():
-            old = target.rename(Path(tempfile.mkdtemp(prefix=f".{target.name}-vecais-", dir=target.parent)))
-        tmp.rename(target)
-        if old is not None:
-            shutil.rmtree(old)
+        with interrupts_held():  # a Ctrl-C now is taken once the new folder is in place and the old one removed
+            _swap(tmp, target)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        with interrupts_held():  # the temporary folder is never left half removed
+            shutil.rmtree(tmp, ignore_errors=True)
         raise
     return [target / name for name in names]
+
+
+def _swap(tmp: Path, target: Path) -> None:
+    """Put ``tmp`` in place of ``target``; if that move fails, the previous folder is moved back."""
+    old = None
+    if target.exists():
+        old = target.rename(Path(tempfile.mkdtemp(prefix=f".{target.name}-vecais-", dir=target.parent)))
+    try:
+        tmp.rename(target)
+    except BaseException:
+        if old is not None:
+            old.rename(target)
+        raise
+    if old is not None:
+        shutil.rmtree(old)
