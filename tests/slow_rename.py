@@ -1,0 +1,73 @@
+"""A command run in a real subprocess whose first few renames of its own temporary folders and files are slow and
+announced on stderr, so that a test can press Ctrl-C (SIGINT to the process group) while it is swapping."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generator.cli_lv import TEXTS
+
+REPO = Path(__file__).resolve().parents[1]
+STOPPED = TEXTS["Aborted!"]
+ANNOUNCE = "test: pārvieto "
+SLOW = 3  # how many renames are slow; the rest go at full speed
+
+_PRELUDE = f"""
+import os, sys, time
+_rename, _slow = os.rename, [{SLOW}]
+def rename(src, dst, *args, **kwargs):
+    names = os.fspath(src) + " " + os.fspath(dst)
+    if _slow[0] and (".ibm-" in names or "-vecais-" in names or "/.bernu-" in names):
+        _slow[0] -= 1
+        print({ANNOUNCE!r} + names, file=sys.stderr, flush=True)
+        time.sleep(0.8)
+    return _rename(src, dst, *args, **kwargs)
+os.rename = rename
+from generator.cli import main
+main()
+"""
+
+
+def start(args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
+    """`ibm ARGS` in its own process group (as a terminal starts it), its stderr readable line by line."""
+    return subprocess.Popen([sys.executable, "-c", _PRELUDE, *args], cwd=REPO, text=True,
+                            env={**os.environ, **(env or {}), "PYTHONPATH": str(REPO)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def ctrl_c_twice_at_rename(run: subprocess.Popen, nth: int) -> str:
+    """Press Ctrl-C twice, 20 ms apart, while the ``nth`` announced rename sleeps; returns everything on stderr."""
+    said: list[str] = []
+    seen = 0
+    for line in run.stderr:  # type: ignore[union-attr]
+        said.append(line)
+        seen += line.startswith(ANNOUNCE)
+        if seen == nth:
+            break
+    else:
+        raise AssertionError("the command never got to its rename: " + "".join(said))
+    os.killpg(run.pid, signal.SIGINT)
+    time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGINT)
+    try:
+        rest = run.communicate(timeout=120)[1]
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        raise AssertionError("the command did not end after Ctrl-C: " + "".join(said)) from None
+    return "".join(said) + rest
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_stopped_cleanly(run: subprocess.Popen, err: str) -> None:
+    """Status 1, the Latvian message as the last line, no traceback."""
+    assert run.returncode == 1, err
+    assert err.rstrip("\n").splitlines()[-1] == STOPPED, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err

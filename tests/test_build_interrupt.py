@@ -1,0 +1,39 @@
+"""Ctrl-C twice while `ibm build` swaps its new folder in: the swap finishes, the message is the last line, nothing
+temporary is left, and the folder is a whole build matching its manifest (before: the previous build was set aside
+and then removed with the temporary folder, leaving no build at all)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import MANIFEST
+from tests.slow_rename import REPO, assert_stopped_cleanly, ctrl_c_twice_at_rename, start
+
+
+def whole_build(out: Path) -> bool:
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    files = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in out.rglob("*") if p.is_file() and p.name != MANIFEST}
+    return bool(files) and files == manifest["sha256"]
+
+
+@pytest.mark.slow
+def test_a_doubled_ctrl_c_while_swapping_leaves_a_whole_build(tmp_path: Path) -> None:
+    out = tmp_path / "b"
+    args = ["build", "--only", "atvertie-dati", "--out", str(out)]
+    first = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=REPO, capture_output=True, text=True,
+                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)}, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert whole_build(out)
+
+    run = start([*args, "--force"])
+    err = ctrl_c_twice_at_rename(run, 2)  # the previous build is aside, the new one not yet in its place
+    assert_stopped_cleanly(run, err)
+    assert [p.name for p in tmp_path.iterdir()] == ["b"], err  # nothing temporary left beside it
+    assert whole_build(out), err
