@@ -1,0 +1,41 @@
+"""Ctrl-C twice while `ibm documents --from-matrix` swaps a child's new folder in: the swap finishes, the message is
+the last line, nothing temporary is left, and the child's folder is whole, matching its marker's list (before: the
+previous folder was set aside and then the new one removed with the temporary folder, leaving no folder at all)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.writing import MARKER
+from generator.own_files import digest, parse_listing
+from tests.documents.from_matrix_helpers import funded_child
+from tests.slow_rename import assert_stopped_cleanly, ctrl_c_twice_at_rename, start
+
+ENV = {"IBM_PSEUDONIMA_ATSLEGA": ""}
+
+
+def whole_folder(folder: Path) -> bool:
+    listed = parse_listing((folder / MARKER).read_text(encoding="utf-8").splitlines())
+    files = {p.name: digest(p) for p in folder.iterdir() if p.is_file() and p.name != MARKER}
+    return bool(files) and files == listed
+
+
+@pytest.mark.slow
+def test_a_doubled_ctrl_c_while_swapping_a_childs_folder_leaves_it_whole(catalogue: Catalogue,
+                                                                          tmp_path: Path) -> None:
+    child = funded_child(catalogue, tmp_path / "in")
+    out = tmp_path / "out"
+    args = ["documents", "--from-matrix", str(child.path), "--out", str(out), "--day", "01.01.2018"]
+    first = start(args, ENV)
+    assert first.wait(timeout=600) == 0, first.communicate()
+    [folder] = out.iterdir()
+    assert whole_folder(folder)
+
+    run = start(args, ENV)
+    err = ctrl_c_twice_at_rename(run, 2)  # the previous folder is aside, the new one not yet in its place
+    assert_stopped_cleanly(run, err)
+    assert [p.name for p in out.iterdir()] == [folder.name], err  # nothing temporary left beside it
+    assert whole_folder(folder), err
