@@ -1,0 +1,41 @@
+"""Ctrl-C twice while `ibm documents` moves the municipal set into place: the move finishes, the message is the
+last line, nothing temporary is left and every file is the one its manifest lists (before: the second Ctrl-C cut
+short the moving back of the previous files, which were then removed with the temporary folder)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.documents.staged_output import DOCUMENTS_MANIFEST
+from tests.slow_rename import assert_stopped_cleanly, ctrl_c_twice_at_rename, start
+
+
+def whole_set(out: Path) -> bool:
+    listed = json.loads((out / DOCUMENTS_MANIFEST).read_text(encoding="utf-8"))["sha256"]
+    files = {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in out.rglob("*") if p.is_file() and p.relative_to(out).as_posix() != DOCUMENTS_MANIFEST}
+    return bool(files) and files == listed
+
+
+@pytest.mark.slow
+def test_a_doubled_ctrl_c_while_moving_the_documents_in_leaves_a_whole_set(tmp_path: Path) -> None:
+    out = tmp_path / "d"
+    args = ["documents", "--municipality", "jelgava", "--out", str(out)]
+    first = start(args)
+    assert first.wait(timeout=600) == 0, first.communicate()[1]
+    assert whole_set(out)
+
+    run = start(args)
+    err = ctrl_c_twice_at_rename(run, 2)  # one previous file is aside, the new ones not yet in place
+    assert_stopped_cleanly(run, err)
+    assert not list(out.glob(".ibm-documents-*")), err  # the temporary folder is gone
+    assert whole_set(out), err
+
+
+def test_the_helper_really_runs_the_command() -> None:
+    run = start(["documents", "--municipality", "nav-tadas", "--out", "/nonexistent"])
+    assert run.wait(timeout=120) == 2, run.communicate()
