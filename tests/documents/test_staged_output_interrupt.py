@@ -35,7 +35,3 @@ def test_a_doubled_ctrl_c_while_moving_the_documents_in_leaves_a_whole_set(tmp_p
     assert not list(out.glob(".ibm-documents-*")), err  # the temporary folder is gone
     assert whole_set(out), err
 
-
-def test_the_helper_really_runs_the_command() -> None:
-    run = start(["documents", "--municipality", "nav-tadas", "--out", "/nonexistent"])
-    assert run.wait(timeout=120) == 2, run.communicate()
