@@ -78,7 +78,7 @@ class _Tables(HTMLParser):
         if table is None:
             return
         if tag in ("td", "th") and self._cell is not None and table["row"] is not None:
-            table["row"].append(re.sub(r"\s+", " ", "".join(self._cell)).strip())
+            table["row"].append(re.sub(r"[ \t\r\n\f\v]+", " ", "".join(self._cell)).strip(" "))
             self._cell = None
         elif tag == "tr" and table["row"] is not None:
             in_head = any(t == "thead" for t, _ in self._stack)
