@@ -12,7 +12,10 @@ build this hook rewrites search/search_index.json:
   page puts first the pages one of whose titles holds the most query words, and of those the ones
   with the fewest other words (a service's name finds its page);
 - every page's own entry gets ``svars``, its weight (page_weight): for a query with words, pages whose titles do
-  not decide come methodology first and the decisions page last.
+  not decide come methodology first and the decisions page last;
+- a table is indexed as one sentence a row (generator/site/table_sentences.py), not as run-together cells:
+  on_page_content gives the search plugin (which indexes in its on_page_context) the page with those
+  sentences, and this hook's on_page_context, which runs after the plugin's, puts the page's own HTML back.
 
 Runs for `ibm build` and `ibm serve` alike.
 """
@@ -26,6 +29,7 @@ from typing import Any
 
 from generator.site import notfound
 from generator.site.lvsearch import title_terms
+from generator.site.table_sentences import search_html
 
 INDEX = Path("search") / "search_index.json"
 LANGUAGE = "lv"
@@ -76,6 +80,25 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str]) -> dict[str, Any
             doc = {**doc, WEIGHT: page_weight(page)}
         docs.append(doc)
     return {**data, "config": config, "docs": docs}
+
+
+# The search plugin's own clean-up of page.content after it has indexed a page (material/plugins/search).
+_SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
+_page_html: dict[str, str] = {}
+
+
+def on_page_content(html: str, page: Any, **_kwargs: Any) -> str:
+    indexed = search_html(html)
+    if indexed != html:
+        _page_html[page.file.src_uri] = html
+    return indexed
+
+
+def on_page_context(context: Any, page: Any, **_kwargs: Any) -> Any:
+    html = _page_html.pop(page.file.src_uri, None)
+    if html is not None:
+        page.content = _SEARCH_ATTRIBUTES.sub("", html)
+    return context
 
 
 def on_post_build(config: Any, **_kwargs: Any) -> None:

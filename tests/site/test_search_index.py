@@ -1,9 +1,20 @@
 """The search index hook (generator/site/search_index.py): every page's own entry carries its weight for the
-reranking on the page (audit16 F2–F4: methodology first, the decisions page last); sections carry none."""
+reranking on the page (audit16 F2–F4: methodology first, the decisions page last); sections carry none; a table is
+indexed as one sentence a row, not as its cells run together (audit16 F10)."""
 
 from __future__ import annotations
 
-from generator.site.search_index import DECISIONS_PAGE, WEIGHT, latvian_index, page_weight
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from generator.site.search_index import DECISIONS_PAGE, INDEX, WEIGHT, latvian_index, page_weight
+from generator.site.table_sentences import row_sentence, search_html
+from tests.site.browsing import Visit, browser_test
+from tests.site.test_search import results
 
 
 def test_pages_get_their_weight_and_sections_none() -> None:
@@ -20,3 +31,100 @@ def test_pages_get_their_weight_and_sections_none() -> None:
                        DECISIONS_PAGE: 0, "pielikumi.html": 2, "katalogs/2.3.html": 1, "cenas/joma-2.html": 1}
     assert page_weight("metodika/matricas-aizpildisana.html") > page_weight("katalogs/1.1.1.html") > \
         page_weight(DECISIONS_PAGE)
+
+
+# audit16 F10 (the rest): every table is indexed as one sentence a row (generator/site/table_sentences.py).
+TABLE = """<h2 id="cenas">Cenas</h2>
+<p>Ievads.</p>
+<table>
+<thead>
+<tr><th>Kods</th><th>Pakalpojums</th><th>Cena</th><th>Piezīme</th></tr>
+</thead>
+<tbody>
+<tr><td><a href="x.html">3.1.3</a></td><td>Logopēds &amp; co</td><td>4,79&nbsp;EUR</td><td>–</td></tr>
+<tr><td>2.1</td><td>Pavadonis</td><td><strong>5,11</strong>&nbsp;EUR</td><td>no 01.04.2023</td></tr>
+</tbody>
+</table>
+<div data-search-exclude><table><thead><tr><th>Īpašība</th></tr></thead><tbody><tr><td>x</td></tr></tbody></table></div>
+"""
+
+
+def test_row_sentence_puts_each_cell_after_its_header() -> None:
+    assert row_sentence(["Kods", "Cena", "Piezīme"], ["3.1.3", "4,79 EUR", "–"]) == "Kods: 3.1.3; Cena: 4,79 EUR."
+    assert row_sentence(["Nr.", "Pielikums"], ["1.", "Citu valstu pieredze."]) == "Nr. 1.; Pielikums: Citu valstu pieredze."
+    assert row_sentence([], ["a", "b"]) == "a; b."
+    assert row_sentence(["A"], ["–"]) == ""
+
+
+def test_search_html_marks_tables_and_adds_a_sentence_a_row() -> None:
+    out = search_html(TABLE)
+    assert out.count('<table data-search-exclude="1">') == 1  # the table already excluded is left alone
+    assert "<table><thead><tr><th>Īpašība</th>" in out and "Īpašība:" not in out
+    assert "<p>Kods: 3.1.3; Pakalpojums: Logopēds &amp; co; Cena: 4,79\u00a0EUR.</p>" in out
+    assert "<p>Kods: 2.1; Pakalpojums: Pavadonis; Cena: 5,11\u00a0EUR; Piezīme: no 01.04.2023.</p>" in out
+    assert out.replace(' data-search-exclude="1"', "").replace(out[out.index("</table>") + 8:out.index("<div")], "\n") \
+        == TABLE  # nothing else of the page changes
+    assert search_html("<p>Bez tabulas.</p>") == "<p>Bez tabulas.</p>"
+
+
+def _index(site: Path) -> list[dict]:
+    return json.loads((site / INDEX).read_text(encoding="utf-8"))["docs"]
+
+
+def _headers(html: str) -> list[str]:
+    """Each table's column headers of a built page, as the search would run them together."""
+    rows = []
+    for head in re.findall(r"<thead>(.*?)</thead>", html, re.S):
+        cells = [re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", c))).strip()
+                 for c in re.findall(r"<th[^>]*>(.*?)</th>", head, re.S)]
+        if len(cells) >= 2:
+            rows.append(" ".join(cells))
+    return rows
+
+
+def test_no_index_entry_is_a_table_run_together(built_site) -> None:  # noqa: ANN001
+    docs = _index(built_site.site)
+    runs = []
+    for page, html in ((str(p.relative_to(built_site.site)), p.read_text(encoding="utf-8"))
+                       for p in sorted(built_site.site.rglob("*.html"))):
+        for headers in _headers(html):
+            runs += [(d["location"], headers) for d in docs
+                     if d["location"].split("#")[0] in (page, page.removesuffix("index.html"))
+                     and headers in d["text"]]
+    assert len(list(built_site.site.rglob("*.html"))) > 50
+    assert runs == []
+
+
+def test_table_figures_and_codes_stay_searchable_as_sentences(built_site) -> None:  # noqa: ANN001
+    docs = {d["location"]: d["text"] for d in _index(built_site.site)}
+    prices = docs["cenas.html#speka-esosas-cenas"]
+    assert "<p>Kods: 3.1.3; Pakalpojums: Logopēds" in prices
+    assert re.search(r"<p>Kods: 2\.1; Pakalpojums: [^<]*5,11\u00a0EUR", prices)
+    annexes = docs["pielikumi.html"]
+    assert "<p>Nr. 1.; Pielikums: Citu valstu pieredze" in annexes
+    changes = docs["izmainas.html#izmainas"]
+    assert "Iepriekš: 4,79\u00a0EUR; Tagad: 5,11\u00a0EUR" in changes
+    # the page a person reads keeps its table and gets no hidden copy of it
+    page = built_site.html("cenas.html")
+    assert "<table>" in page and "data-search-exclude" not in page and "Kods: 3.1.3;" not in page
+
+
+@browser_test
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_price_table_result_reads_as_sentences(browser, server: str, width: int) -> None:  # noqa: ANN001
+    visit = Visit(browser, server, width=width)
+    try:
+        visit.open("index.html")
+        if width < 960:  # the narrow layout's search field opens from its button
+            visit.page.locator("label[for='__search']").first.click()
+        pages, _first = results(visit, "5,11")
+        assert "cenas.html" in pages, pages
+        texts = visit.page.locator(".md-search-result__item a").evaluate_all(
+            "links => links.filter(a => /cenas\\.html(\\?[^#]*)?#speka/.test(a.href)).map(a => a.innerText)")
+        assert texts and all("Kods Pakalpojums" not in t for t in texts), texts
+        assert any(re.search(r"Kods: 2\.1; Pakalpojums: .*5,11 EUR", t.replace("\u00a0", " ")) for t in texts), texts
+        visit.page.wait_for_timeout(300)  # the results panel has faded in: the screenshot is for a person
+        visit.shot(f"meklesana-cenu-tabula-{width}")
+        assert visit.errors == []
+    finally:
+        visit.close()
