@@ -16,7 +16,8 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.documents import terms
-from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix import signing
+from generator.documents.from_matrix.context import ChildContext, build
 from generator.documents.from_matrix.reading import MatrixReading
 from generator.documents.from_matrix.writing import render_child
 from generator.documents.htmltree import parse
@@ -53,9 +54,8 @@ def overlapping(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     return load_or_raise(Path(target))
 
 
-def _papers(catalogue: Catalogue, start: dt.date, build_day: dt.date = BUILD_DAY) -> dict[str, str]:
-    """The texts of the papers of a made-up Madona child whose two-month plan begins on ``start``, made on
-    ``build_day``."""
+def _child(catalogue: Catalogue, start: dt.date, build_day: dt.date = BUILD_DAY) -> ChildContext:
+    """A made-up Madona child whose two-month plan begins on ``start``, read on ``build_day``."""
     offer = next(o for o in catalogue.offers(start) if o.prefill_price is None)
     line = line_from_offer(offer, 10, unit_price=Decimal("20"), planned_units=(5, 5))
     inputs = WorkbookInputs(birth_date=dt.date(2016, 5, 1), period_start=start, months=2, special_care=False,
@@ -64,7 +64,12 @@ def _papers(catalogue: Catalogue, start: dt.date, build_day: dt.date = BUILD_DAY
     data = ChildData("madona", "Anna Paraugs", "010516-20000", "multipli", start, inputs)
     reading = MatrixReading(Path("paraugs.xlsx"), "paraugs", data=data, params=params,
                             outcome=evaluate_workbook(inputs, params), parent_name="Pēteris Paraugs", providers={})
-    child = build(reading, catalogue, pseudonymous=False, day=build_day)
+    return build(reading, catalogue, pseudonymous=False, day=build_day)
+
+
+def _papers(catalogue: Catalogue, start: dt.date, build_day: dt.date = BUILD_DAY) -> dict[str, str]:
+    """The texts of that child's papers, made on ``build_day``."""
+    child = _child(catalogue, start, build_day)
     documents = render_child(catalogue, catalogue.municipality("madona"), child, start, False, build_day=build_day)
     return {d.spec.id: normalise(parse(d.body).text()) for d in documents}
 
@@ -104,3 +109,13 @@ def test_the_plans_round_once_ended_is_blanks_not_the_running_rounds_dates_or_ru
     assert "kārtas pēdējā dienā (31.12.2026)" in decision
     assert "31.12.2027" not in decision and "15.09.2026" not in decision
     assert CRITERION_NOTE in decision and SELECTION["criterion_met"] not in decision
+
+
+def test_only_a_round_with_a_first_plan_rule_reminds_of_it(overlapping: Catalogue) -> None:
+    """The first-plan reminder (D127) comes from the plan's round: these made-up rounds are not the first children's
+    round, so a two-month plan in either gets none; the pilot's does (test_from_matrix_
+    first_plan.py)."""
+    for start in (dt.date(2026, 8, 1), dt.date(2026, 10, 1)):
+        child = _child(overlapping, start)
+        assert child.round_id in {"berni-2025", "berni-2026"}
+        assert signing.first_plan_line(overlapping, child, start) is None
