@@ -106,16 +106,19 @@ def recipient_kinds(catalogue: Catalogue) -> str:
 
 
 def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
-                   prices_on: dt.date | None = None, municipality: str | None = None) -> dict[str, Any]:
+                   prices_on: dt.date | None = None, municipality: str | None = None,
+                   round_id: str | None = None) -> dict[str, Any]:
     """What every document of every municipality shares. ``build_date`` (default: today) decides which
     programme-round dates have ended and are printed as blanks. The price list a document attaches holds the
     prices valid on ``prices_on``: a child's papers pass the plan's first day; otherwise the first day of the
     round's services when they have not begun yet, else the build day (terms.prices_day). The documents' date
     (metadata) is the build day. With ``municipality`` (an id) the round is one that lists it (D113), and the
-    documents name that round and print its periods."""
+    documents name that round and print its periods. ``round_id`` (a child's papers: the round whose reporting
+    period holds the plan) names the round instead; its dates and rules are still blanks once it has ended."""
     day = catalogue.latest_date
     build_date = build_date or dt.date.today()
-    programme_round = terms.current_round(catalogue, build_date, municipality)
+    programme_round = (terms.plan_round(catalogue, round_id) if round_id is not None
+                       else terms.current_round(catalogue, build_date, municipality))
     # the round whose dates are printed names the programme (audit14 F2); without one, the first round
     pilot_name = programme_round.name if programme_round is not None else _pilot(catalogue).name_lv
     prices_day = prices_on or terms.prices_day(programme_round, build_date)

@@ -21,12 +21,16 @@ from generator.documents import figures, terms
 # where a blank rule's text comes from (printed in the note under it and in the price annex's source cell)
 RULES_SOURCE = "Labklājības ministrijas noteikumi par kārtu"
 DEADLINE_BLANK = f"{terms.BLANK_DATE} (termiņš, ko noteikusi Labklājības ministrija)"
+# the criteria table's heading (08, 17): the pilot's rules are its methodology; any other round's are its own
+PILOT_HEADING = "Kritērijs (izmēģinājumprojekta metodika)"
+ROUND_HEADING = "Kritērijs (kārtas atlases noteikumi)"
 _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection", "group_price_basis")
 
 
 def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, build_date: dt.date) -> dict[str, Any]:
     """The round's rules for templates (`atlase`): ``confirmed`` and each rule's text, or blanks; ``deadline``:
-    the application deadline "DD.MM.YYYY" or the blank with who sets it, ``deadline_known``."""
+    the application deadline "DD.MM.YYYY" or the blank with who sets it, ``deadline_known``; ``heading``: the
+    criteria table's heading, citing the pilot's methodology only in the pilot's (the first round's) papers."""
     entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
     running = terms.term_end(programme_round, build_date) is not None
     selection = entry.selection if entry is not None else None
@@ -36,7 +40,8 @@ def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, bui
     deadline = entry.application_deadline if entry is not None else None
     deadline_known = (running and deadline is not None and deadline.status is PriceStatus.confirmed
                       and deadline.date is not None)
-    return {**texts, "confirmed": confirmed,
+    pilot = programme_round is not None and programme_round.first
+    return {**texts, "confirmed": confirmed, "heading": PILOT_HEADING if pilot else ROUND_HEADING,
             "deadline": lvformat.date(deadline.date) if deadline_known and deadline and deadline.date
             else DEADLINE_BLANK,
             "deadline_known": deadline_known}

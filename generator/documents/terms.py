@@ -89,7 +89,17 @@ def current_round(catalogue: Catalogue, build_date: dt.date, municipality: str |
     if not rounds:
         return None
     running = [r for r in rounds if r.end >= build_date]
-    chosen = running[0] if running else rounds[-1]
+    return plan_round(catalogue, (running[0] if running else rounds[-1]).id)
+
+
+def plan_round(catalogue: Catalogue, round_id: str) -> Round | None:
+    """The children's round ``round_id`` (rounds.yaml), whichever day it is: a child's papers are made for the
+    round whose reporting period holds the plan (D113), not the one running on the build day. None when the
+    catalogue has no such children's round."""
+    every = catalogue.rounds_of(Pilot.children)
+    chosen = next((r for r in every if r.id == round_id), None)
+    if chosen is None:
+        return None
     return Round(chosen.name_lv, chosen.start, chosen.end, chosen.services_start, chosen.services_end,
                  periods=len(catalogue.round_periods(chosen)), first=chosen.id == every[0].id, round_id=chosen.id)
 

@@ -132,3 +132,20 @@ def test_a_later_round_with_its_own_rules_and_deadline_prints_them(ruled_round: 
     for doc_id, text in texts.items():
         for words in PILOT_WORDS:
             assert words not in text, (doc_id, words)
+
+
+DECISIONS = ("08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu")
+
+
+def test_only_the_pilots_decisions_head_their_criteria_with_its_methodology(
+        catalogue: Catalogue, blank_round: Catalogue, ruled_round: Catalogue) -> None:
+    pilot = _texts(catalogue, "jelgava", PILOT_DAY)
+    for doc_id in DECISIONS:
+        assert "Kritērijs (izmēģinājumprojekta metodika)" in pilot[doc_id], doc_id
+        assert "Kritērijs (kārtas atlases noteikumi)" not in pilot[doc_id], doc_id
+    # a later round's decisions cite its own rules, confirmed or still blanks (Madona is in both rounds)
+    for later, municipality in ((blank_round, "cesis"), (blank_round, "madona"), (ruled_round, "cesis")):
+        texts = _texts(later, municipality, TODAY)
+        for doc_id in DECISIONS:
+            assert "Kritērijs (kārtas atlases noteikumi)" in texts[doc_id], (municipality, doc_id)
+            assert "izmēģinājumprojekta metodika" not in texts[doc_id], (municipality, doc_id)

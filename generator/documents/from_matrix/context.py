@@ -26,7 +26,7 @@ from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.month_labels import month_labels as plan_month_labels
 from generator.documents.from_matrix.own_service import own_kind, own_names
-from generator.documents.from_matrix.reading import MatrixReading, plan_round_end
+from generator.documents.from_matrix.reading import MatrixReading, plan_round_end, plan_round_id
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.terms import BLANK_DATE
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
@@ -168,6 +168,7 @@ class ChildContext:
     round_end: str = BLANK_DATE  # the last day of the plan's round: the child is not of age by then (D110)
     refusal: Refusal | None = None  # the decision to refuse: its reason and addressee (not eligible only)
     start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
+    round_id: str | None = None  # the round whose reporting period holds the plan: the papers follow it (D113)
     # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
     # rest is not financed, never that the parent pays it).
     plan_sources: list[str] = field(default_factory=list)
@@ -317,6 +318,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         ib_on_base=a_on_base,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
+        round_id=plan_round_id(catalogue, inputs.period_start),
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
                          day or dt.date.today(), round_end) if reading.not_eligible else None),

@@ -35,6 +35,7 @@ from generator.ministry.templates import TemplateSource
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
+from generator.reference.rounds import period_holding
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 
 # Names outside the interface that the documents show when the matrix has them (6.1, 6.3).
@@ -101,6 +102,14 @@ def plan_round_end(catalogue: Catalogue, start: dt.date) -> dt.date | None:
     be of age (D110); None when no round holds it (the reference's own error then says so)."""
     round_ = catalogue.round_at(Pilot.children, start)
     return round_.end if round_ is not None else None
+
+
+def plan_round_id(catalogue: Catalogue, start: dt.date) -> str | None:
+    """The rounds.yaml id of the children's round whose reporting period holds the plan's first day (the
+    reference's reporting period, D21): the child's papers follow its rules and dates, not those of the round
+    running on the build day (D113); None when no period holds it (the reference's own error then says so)."""
+    period = period_holding(catalogue.children_reporting_periods(), start)
+    return period.round_id if period is not None else None
 
 
 MORE_ERRORS_STORED = "matricā saglabātais kļūdu skaits"

@@ -229,6 +229,9 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         signable = not archived and not child.not_eligible
         first = signing.base_line(child) if signable else None
         warnings = signing.warning_lines(reading.warnings) if signable else []
+        # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
+        first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
+                      if line] if signable else []
         try:
             check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
             err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
@@ -240,7 +243,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, [*one_of, *links]), first,
+                                       signing.report_section(warnings, [*first_plan, *one_of, *links]), first,
                                        provider_list(child, names)))
         except FolderTaken as exc:
             summary.refused += 1
@@ -274,6 +277,6 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(reading.warnings, console=True) if signable else []
-        for line in [*on_screen, *signing.one_of_console(one_of)]:
+        for line in [*on_screen, *first_plan, *signing.one_of_console(one_of)]:
             echo(f"{head}: pārbaudiet pirms parakstīšanas: {line}")
     return summary

@@ -1,6 +1,7 @@
 """What the social worker must know before the child's papers are signed, on the console and in parskats.txt:
-an unconfirmed base amount B first (D72), every warning of the matrix (D71) and, per provider, that only one of
-the contract (02) and the guarantee letter (03) is signed.
+an unconfirmed base amount B first (D72), every warning of the matrix (D71), a plan whose length is not the round's
+first-plan length (D127) and, per provider, that only one of the contract (02) and the guarantee letter (03) is
+signed.
 
 A warning a contract clause depends on is not a mere reminder: transport above its share of A without the social
 worker's written justification contradicts the parent contract's transport clause (D9), so it is an error here
@@ -9,10 +10,13 @@ worker's written justification contradicts the parent contract's transport claus
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.documents import terms
 from generator.reference.findings import Finding, Severity
 from generator.reference.rules import APPROVED
 
@@ -84,6 +88,23 @@ def base_line(child: ChildContext) -> str | None:
                  f"zināmi, tāpēc līgumi ar sniedzējiem ({PROVIDER_CONTRACT}) un garantijas vēstules ({GUARANTEE}) "
                  "nav izveidoti")
     return text
+
+
+def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> str | None:
+    """A reminder when the plan is not as long as its round's first plan (the catalogue's ``first_period_months`` on
+    ``day``, the matrix's parameters day, L2148): the parent contract names that rule (D127), yet the matrix cannot
+    know whether this is the child's first plan. Only in a round that has the rule (the first children's round,
+    D113)."""
+    programme_round = terms.plan_round(catalogue, child.round_id) if child.round_id is not None else None
+    if programme_round is None or not programme_round.first:
+        return None
+    first_months = int(catalogue.programme.first_period_months.at(day).value)
+    if child.months == first_months:
+        return None
+    return (f"plāna ilgums ir {child.months} {lvformat.agree(child.months, 'mēnesis', 'mēneši')}, bet kārtas "
+            f"pirmais atbalsta plāns ir {first_months} {lvformat.agree(first_months, 'mēnesis', 'mēneši')} (to min "
+            f"līgums ar vecāku, {CONTRACT}): matrica nezina, vai šis ir bērna pirmais plāns kārtā – ja ir, pārbaudiet, "
+            "vai Labklājības ministrija šādu ilgumu pieļauj")
 
 
 def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:

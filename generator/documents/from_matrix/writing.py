@@ -53,7 +53,8 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
     env = environment()
     build_day = build_day or dt.date.today()
     day = as_of(child, build_day, archive)
-    base = {**ctx.shared_context(catalogue, day, prices_on=child.start_day, municipality=municipality.id),
+    base = {**ctx.shared_context(catalogue, day, prices_on=child.start_day, municipality=municipality.id,
+                                 round_id=child.round_id),
             **ctx.municipality_context(catalogue, municipality, day),
             "param": ctx.Params(catalogue, params_day, base_amount=child.base_amount), "child": child, "draft": draft,
             "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day, "as_of": day,
