@@ -145,7 +145,7 @@ def _plan_day(day: dt.datetime) -> dt.date:
     try:
         dt.datetime.strptime(typed, "%d.%m.%Y")
     except ValueError:
-        click.echo(f"Kļūda: --day: '{typed}' nav datums (gaidīts: DD.MM.GGGG).", err=True)
+        click.echo(f"Kļūda: --day: „{typed}” nav datums (gaidīts: DD.MM.GGGG).", err=True)
         sys.exit(2)
     return day.date()
 

@@ -58,12 +58,12 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
     if round_id is not None:
         found = catalogue.round_by_id.get(round_id)
         if found is None:
-            raise RoundChoiceError(f"--round: '{round_id}' nav kārta katalogā (catalogue/rounds.yaml) "
+            raise RoundChoiceError(f"--round: „{round_id}” nav kārta katalogā (catalogue/rounds.yaml) "
                                    f"({_expected(catalogue)}).")
         if found.programme is not Pilot.children:
-            raise RoundChoiceError(f"--round: '{round_id}' ir pieaugušo programmas kārta, bet šie dokumenti un "
+            raise RoundChoiceError(f"--round: „{round_id}” ir pieaugušo programmas kārta, bet šie dokumenti un "
                                    f"atskaišu veidnes ir bērnu programmai ({_expected(catalogue)}).")
-        asked = f"--round: kārtā '{round_id}'"
+        asked = f"--round: kārtā „{round_id}”"
     else:
         assert day is not None
         found = catalogue.round_at(Pilot.children, day)
@@ -72,9 +72,9 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
                                 for r in catalogue.rounds_of(Pilot.children))
             raise RoundChoiceError(f"--day: {lvformat.date(day)} nav nevienas bērnu programmas kārtas pakalpojumu "
                                    f"laikā (gaidīts: diena kādā no kārtām – {windows or 'katalogā nav bērnu kārtu'}).")
-        asked = f"--day: {lvformat.date(day)} ir kārtā '{found.id}', bet tajā"
+        asked = f"--day: {lvformat.date(day)} ir kārtā „{found.id}”, bet tajā"
     if municipality_id is not None and municipality_id not in found.municipalities:
-        raise RoundChoiceError(f"{asked} nav pašvaldības '{municipality_id}' (rounds.yaml; kārtas pašvaldības: "
+        raise RoundChoiceError(f"{asked} nav pašvaldības „{municipality_id}” (rounds.yaml; kārtas pašvaldības: "
                                f"{', '.join(found.municipalities)}).")
     listed = [m for m in catalogue.pilot_municipalities() if m.id in found.municipalities
               and (municipality_id is None or m.id == municipality_id)]

@@ -60,7 +60,7 @@ def day_of_round(catalogue: Catalogue, round_id: str) -> dt.date:
     if found is None or found.programme is not Pilot.children:
         what = ("ir pieaugušo programmas kārta, bet IBM matrica ir bērnu programmai" if found is not None
                 else "nav kārta katalogā (catalogue/rounds.yaml)")
-        raise IssueDayError(f"--round: '{round_id}' {what} (gaidīts viens no: {', '.join(known) or 'nav kārtu'}).")
+        raise IssueDayError(f"--round: „{round_id}” {what} (gaidīts viens no: {', '.join(known) or 'nav kārtu'}).")
     return found.services_start
 
 

@@ -128,14 +128,14 @@ def test_the_default_set_stays_byte_for_byte(catalogue: Catalogue, tmp_path: Pat
 
 
 @pytest.mark.parametrize(("args", "says"), [
-    (["--round", "berni-2030"], "Kļūda: --round: 'berni-2030' nav kārta katalogā (catalogue/rounds.yaml) "
+    (["--round", "berni-2030"], "Kļūda: --round: „berni-2030” nav kārta katalogā (catalogue/rounds.yaml) "
                                 "(gaidīts viens no: berni-2018)."),
-    (["--round", "pieaugusie-2019"], "Kļūda: --round: 'pieaugusie-2019' ir pieaugušo programmas kārta"),
+    (["--round", "pieaugusie-2019"], "Kļūda: --round: „pieaugusie-2019” ir pieaugušo programmas kārta"),
     (["--municipality", "cesis", "--round", PILOT], "Pašvaldība „cesis” nav bērnu programmas kārtās"),
     (["--day", "15.03.2020"], "Kļūda: --day: 15.03.2020 nav nevienas bērnu programmas kārtas pakalpojumu laikā "
                               "(gaidīts: diena kādā no kārtām – berni-2018: 01.10.2018–30.09.2019)."),
-    (["--day", "2019-05-01"], "Kļūda: --day: '2019-05-01' nav datums (gaidīts: DD.MM.GGGG)."),
-    (["--day", "31.02.2019"], "'31.02.2019' nav datums (gaidīts: DD.MM.GGGG)."),
+    (["--day", "2019-05-01"], "Kļūda: --day: „2019-05-01” nav datums (gaidīts: DD.MM.GGGG)."),
+    (["--day", "31.02.2019"], "„31.02.2019” nav datums (gaidīts: DD.MM.GGGG)."),
     (["--round", PILOT, "--day", "01.05.2019"], "Kļūda: --round un --day kopā nelieto"),
     (["--round", PILOT, "--from-matrix", "matrica.xlsx"], "Kļūda: --round izmanto tikai bez --from-matrix"),
 ], ids=["unknown-round", "adults-round", "municipality-outside", "day-outside", "day-iso", "day-invalid",

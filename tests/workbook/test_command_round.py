@@ -126,7 +126,7 @@ def test_a_price_change_inside_a_round_is_an_issue_day(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "code", "says"), [
-    (["--round", "berni-2030"], 1, "--round: 'berni-2030' nav kārta katalogā (catalogue/rounds.yaml) "
+    (["--round", "berni-2030"], 1, "--round: „berni-2030” nav kārta katalogā (catalogue/rounds.yaml) "
                                    "(gaidīts viens no: berni-2018, berni-2021)."),
     (["--round", "pieaugusie-2019"], 1, "ir pieaugušo programmas kārta, bet IBM matrica ir bērnu programmai "
                                         "(gaidīts viens no: berni-2018, berni-2021)"),
