@@ -121,6 +121,9 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
                        else terms.current_round(catalogue, build_date, municipality))
     # the round whose dates are printed names the programme (audit14 F2); without one, the first round
     pilot_name = programme_round.name if programme_round is not None else _pilot(catalogue).name_lv
+    # a round that has ended on the build day (or no round) is not named either: its dates are blanks, and the
+    # papers must not name an ended round while asking for a running round's dates (audit18 F19, D128)
+    named = terms.term_end(programme_round, build_date) is not None
     prices_day = prices_on or terms.prices_day(programme_round, build_date)
     # the round's selection rules and application deadline, or blanks with notes (D124)
     rules = round_rules.rules_context(catalogue, programme_round, build_date)
@@ -130,7 +133,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "today": lvformat.date(day),
         "prices_day": lvformat.date(prices_day),
         "param": Params(catalogue, day),
-        "pilot": {"name": pilot_name},
+        "pilot": {"name": pilot_name if named else figures.BLANK, "known": named},
         "recipient_kinds": recipient_kinds(catalogue),
         "karta": {**terms.round_context(programme_round, build_date),
                   # the plan table's period rows and whether the pilot's first plan length applies (audit14 F7)

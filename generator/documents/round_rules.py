@@ -24,13 +24,21 @@ DEADLINE_BLANK = f"{terms.BLANK_DATE} (termiņš, ko noteikusi Labklājības min
 # the criteria table's heading (08, 17): the pilot's rules are its methodology; any other round's are its own
 PILOT_HEADING = "Kritērijs (izmēģinājumprojekta metodika)"
 ROUND_HEADING = "Kritērijs (kārtas atlases noteikumi)"
+# where a criterion comes from, in a sentence (17 §3.1), and the legal basis's item citing it (08, 17, 18): the
+# pilot's methodology in the pilot's papers; in a later round the ministry's selection rules for the round, whose
+# document (date, No.) is a field to fill in (D128)
+PILOT_SOURCE = "izmēģinājumprojekta metodikā"
+ROUND_SOURCE = "kārtas atlases noteikumos"
+ROUND_BASIS = "Labklājības ministrijas kārtas atlases noteikumus"
 _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection", "group_price_basis")
 
 
 def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, build_date: dt.date) -> dict[str, Any]:
     """The round's rules for templates (`atlase`): ``confirmed`` and each rule's text, or blanks; ``deadline``:
     the application deadline "DD.MM.YYYY" or the blank with who sets it, ``deadline_known``; ``heading``: the
-    criteria table's heading, citing the pilot's methodology only in the pilot's (the first round's) papers."""
+    criteria table's heading, citing the pilot's methodology only in the pilot's (the first round's) papers, with
+    ``source`` (where the criteria are set, in a sentence) and ``basis`` (the legal basis item of a later round, None
+    for the pilot); ``deadline_passed``: the confirmed deadline is before the build day (form 04's note)."""
     entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
     running = terms.term_end(programme_round, build_date) is not None
     selection = entry.selection if entry is not None else None
@@ -40,8 +48,12 @@ def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, bui
     deadline = entry.application_deadline if entry is not None else None
     deadline_known = (running and deadline is not None and deadline.status is PriceStatus.confirmed
                       and deadline.date is not None)
-    pilot = programme_round is not None and programme_round.first
+    pilot = running and programme_round is not None and programme_round.first
+    passed = (deadline_known and deadline is not None and deadline.date is not None
+              and deadline.date < build_date)
     return {**texts, "confirmed": confirmed, "heading": PILOT_HEADING if pilot else ROUND_HEADING,
+            "pilot": pilot, "source": PILOT_SOURCE if pilot else ROUND_SOURCE,
+            "basis": None if pilot else ROUND_BASIS, "deadline_passed": passed,
             "deadline": lvformat.date(deadline.date) if deadline_known and deadline and deadline.date
             else DEADLINE_BLANK,
             "deadline_known": deadline_known}

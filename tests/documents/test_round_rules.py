@@ -86,9 +86,11 @@ def test_the_pilots_deadline_is_a_blank_the_seeds_give_no_date(catalogue: Catalo
     texts = _texts(catalogue, "jelgava", PILOT_DAY)
     for doc_id in CRITERIA:
         assert DEADLINE_BLANK in texts[doc_id], doc_id
-        assert "Iesniegšanas termiņu („līdz __.__.______”) ieraksta" in texts[doc_id], doc_id
+        assert "Iesniegšanas termiņu („__.__.______”) ieraksta" in texts[doc_id], doc_id
         assert "noteiktajā termiņā" not in texts[doc_id], doc_id
-    assert "pēc iesniegšanas termiņa (__.__.______)" in texts["04-iesniegums-par-dalibu"]
+    # the form refers back to its criteria table instead of a second blank with its own note (audit18 F10)
+    assert "pēc iesniegšanas termiņa (sk. kritēriju tabulu)" in texts["04-iesniegums-par-dalibu"]
+    assert "(__.__.______)" not in texts["04-iesniegums-par-dalibu"].split("Iesniegšanas termiņu")[1]
 
 
 def test_a_later_rounds_papers_never_carry_the_pilots_rules(blank_round: Catalogue) -> None:
@@ -149,3 +151,61 @@ def test_only_the_pilots_decisions_head_their_criteria_with_its_methodology(
         for doc_id in DECISIONS:
             assert "Kritērijs (kārtas atlases noteikumi)" in texts[doc_id], (municipality, doc_id)
             assert "izmēģinājumprojekta metodika" not in texts[doc_id], (municipality, doc_id)
+
+
+def test_a_later_rounds_decisions_cite_its_selection_rules_not_the_pilots_methodology(
+        catalogue: Catalogue, ruled_round: Catalogue) -> None:
+    """audit18 F1, F2 (D128): 17 §3.1 and the legal basis of 08, 17 and 18 cite the round's selection rules with a
+    blank for the ministry's document; the pilot's papers keep its methodology."""
+    texts = _texts(ruled_round, "cesis", TODAY)
+    basis = "Labklājības ministrijas kārtas atlases noteikumus (dokumenta datums un Nr. ______):"
+    for doc_id in (*DECISIONS, "18-vestule-par-neatbilstibu"):
+        assert basis in texts[doc_id], doc_id
+        assert "metodiku (projekts Nr." not in texts[doc_id], doc_id
+        assert "kārtas atlases noteikumu dokumenta datumu un numuru ieraksta" in texts[doc_id], doc_id
+    assert "atbilst visiem kārtas atlases noteikumos noteiktajiem kritērijiem" in texts["17-lemums-par-atteikumu"]
+    pilot = _texts(catalogue, "jelgava", PILOT_DAY)
+    assert "atbilst visiem izmēģinājumprojekta metodikā noteiktajiem kritērijiem" in pilot["17-lemums-par-atteikumu"]
+    for doc_id in (*DECISIONS, "18-vestule-par-neatbilstibu"):
+        assert "metodiku (projekts Nr." in pilot[doc_id] and basis not in pilot[doc_id], doc_id
+
+
+def test_new_applications_are_bounded_by_the_deadline_and_a_passed_one_is_noted(
+        catalogue: Catalogue, ruled_round: Catalogue) -> None:
+    """audit18 F3, F4, F6, F7, F9: a new application only until the deadline (17, 18); form 04 made after the
+    deadline says so and leaves late applications to the ministry's rules; 18 lists the residence/deadline
+    criterion; 29 gives a neutral reason in a later round; one wording of the disability criterion."""
+    texts = _texts(ruled_round, "cesis", TODAY)
+    assert "jaunu iesniegumu līdz iesniegšanas termiņam (15.09.2026), kamēr" in texts["17-lemums-par-atteikumu"]
+    assert "vai – līdz iesniegšanas termiņam (15.09.2026) – jaunu iesniegumu" in texts["18-vestule-par-neatbilstibu"]
+    passed = "Iesniegšanas termiņš (15.09.2026) dokumenta sagatavošanas dienā jau ir pagājis."
+    assert passed in texts["04-iesniegums-par-dalibu"]
+    assert "nosaka Labklājības ministrijas noteikumi par kārtu" in texts["04-iesniegums-par-dalibu"]
+    assert passed not in _texts(ruled_round, "cesis", dt.date(2026, 9, 15))["04-iesniegums-par-dalibu"]
+    assert ("bērna deklarētā dzīvesvieta nav Pašvaldības administratīvajā teritorijā, vai iesniegums iesniegts "
+            "pēc 15.09.2026") in texts["18-vestule-par-neatbilstibu"]
+    assert "atlases noteikumos paredzētās vietas jau bija aizpildītas" in texts["29-vestule-neatlasitajiem"]
+    assert "vietas viņa grupā" in _texts(catalogue, "jelgava", PILOT_DAY)["29-vestule-neatlasitajiem"]
+    criterion = "viņam ir noteikusi invaliditāti, kas ir spēkā"
+    for doc_id in CRITERIA:
+        assert criterion in texts[doc_id], doc_id
+    assert "viņam nav noteikusi invaliditāti, kas ir spēkā" in texts["18-vestule-par-neatbilstibu"]
+
+
+def test_an_ended_rounds_name_is_a_blank_with_one_note(catalogue: Catalogue) -> None:
+    """audit18 F19, F20 (D128): after the pilot has ended its papers do not name it; one note for the name and one
+    plural sentence for all date blanks; decisions say "kurā iesniegums iesniegts"."""
+    name = catalogue.round_by_id["berni-2018"].name_lv
+    texts = _texts(catalogue, "jelgava", TODAY)
+    for doc_id, text in texts.items():
+        assert name not in text, doc_id
+        assert "kārtas nosaukumu ieraksta pēc Labklājības ministrijas lēmuma" in text, doc_id
+        assert "izmēģinājumprojektā „" not in text, doc_id
+    assert ("Tukšās vietas „__.__.______”: izmēģinājumprojekta kārtas sākuma un beigu dienu un laiku, kurā saņemtos "
+            "pakalpojumus apmaksā no individuālā budžeta, ieraksta") in texts["03-garantijas-vestule"]
+    assert "kārta nedrīkst būt beigusies dokumenta parakstīšanas dienā" in texts["02-ligums-ar-sniedzeju"]
+    assert "Tāpat pēc šā lēmuma" not in texts["02-ligums-ar-sniedzeju"]
+    assert "par kārtu, kurā iesniegums iesniegts" in texts["17-lemums-par-atteikumu"]
+    running = _texts(catalogue, "jelgava", PILOT_DAY)
+    assert name in running["17-lemums-par-atteikumu"]
+    assert "kārtas nosaukumu ieraksta" not in running["17-lemums-par-atteikumu"]
