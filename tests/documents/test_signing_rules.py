@@ -53,7 +53,7 @@ def test_contract_terms_print_the_round_end_before_it_and_a_blank_after_it(catal
         assert end in running[doc_id], doc_id
         assert end not in ended[doc_id], doc_id
         assert terms.BLANK_DATE in ended[doc_id], doc_id
-        assert re.search(r"kārtas (?:sākuma un )?beigu datumu ieraksta", ended[doc_id]), doc_id
+        assert re.search(r"kārtas (?:sākuma un )?beigu dienu", ended[doc_id]), doc_id
         assert terms.BLANK_DATE not in running[doc_id], doc_id
 
 
