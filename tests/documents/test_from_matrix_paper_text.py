@@ -82,12 +82,12 @@ def test_the_final_amount_not_set_is_said_and_the_table_shows_the_available_amou
     assert not child.final and child.available
     table = contract[contract.index("Atbalsta plāna periods IB provizoriskais"):]
     table = table[:table.index("Piezīme.")]
-    assert "IB pieejamais apmērs (A), EUR" in table
+    assert "IB pieejamais apmērs plānam (A), EUR" in table  # as in 08 and the matrix (audit18 F12)
     row = table[table.index(child.period):]
     cells = [child.period, child.provisional, child.needed, "nav noteikts", child.available, child.total]
     assert row.strip() == normalise(" ".join(cells))
     note = contract[contract.index("Piezīme. „nav noteikts” –"):]
-    assert note.index("Labklājības ministrija") < note.index("IB pieejamais apmērs (A) ir summa")
+    assert note.index("Labklājības ministrija") < note.index("IB pieejamais apmērs plānam (A) ir summa")
 
 
 @pytest.mark.parametrize("letter", [False, True])

@@ -103,8 +103,11 @@ def test_provider_papers_pay_the_plan_period_from_its_first_day(catalogue: Catal
     assert (child.start, child.end) == ("01.10.2018", "30.11.2018")
     contract, letter = _text(docs[CONTRACT]), _text(docs[LETTER])
     assert round_paid not in contract and round_paid not in letter
-    assert "spēkā no parakstīšanas dienas līdz atbalsta plāna perioda beigām (30.11.2018)" in contract
-    assert ("Līguma noteikumi attiecas uz pakalpojumiem, kas saņemti atbalsta plāna periodā no 01.10.2018 līdz "
+    # the round ends after the plan: its end would be a void limit (audit18 F15)
+    assert "spēkā no parakstīšanas dienas līdz atbalsta plāna perioda beigām (30.11.2018)." in contract
+    assert "bet ne ilgāk kā" not in contract[:contract.index("Līguma noteikumi attiecas")]
+    # the provider gives the services it is paid for, as in the guarantee letter (audit18 F15)
+    assert ("Līguma noteikumi attiecas uz pakalpojumiem, kas sniegti atbalsta plāna periodā no 01.10.2018 līdz "
             "30.11.2018, arī pirms līguma parakstīšanas") in contract
     assert "kas saņemti bērna atbalsta plāna periodā no 01.10.2018 līdz 30.11.2018" in letter
     assert ("Garantija attiecas uz pakalpojumiem, kas sniegti no 01.10.2018 līdz 30.11.2018 (bērna atbalsta plāna "
@@ -115,7 +118,8 @@ def test_municipality_forms_keep_the_rounds_window_and_name_the_plans_first_day(
     contract, letter = municipal["02-ligums-ar-sniedzeju"], municipal["03-garantijas-vestule"]
     for text in (contract, letter):
         assert "No individuālā budžeta apmaksā tikai tos pakalpojumus, kas saņemti no" in text
-    assert "attiecas arī uz pakalpojumiem, kas saņemti no atbalsta plāna perioda pirmās dienas" in contract
+    assert "attiecas arī uz pakalpojumiem, kas sniegti no atbalsta plāna perioda pirmās dienas" in contract
+    assert "bet ne ilgāk kā līdz izmēģinājumprojekta kārtas beigām" in contract
     assert "Garantija attiecas uz pakalpojumiem, kas sniegti tālāk norādītajā bērna atbalsta plāna periodā" in letter
 
 

@@ -209,3 +209,10 @@ def test_an_ended_rounds_name_is_a_blank_with_one_note(catalogue: Catalogue) -> 
     running = _texts(catalogue, "jelgava", PILOT_DAY)
     assert name in running["17-lemums-par-atteikumu"]
     assert "kārtas nosaukumu ieraksta" not in running["17-lemums-par-atteikumu"]
+
+
+def test_the_rate_age_names_the_check_date_first(ruled_round: Catalogue) -> None:
+    """audit18 F12: the check date comes first, its definition in brackets."""
+    texts = _texts(ruled_round, "cesis", TODAY)
+    assert ("bērnam, kuram pārbaudes datumā (tā pārskata perioda pirmajā dienā, kurā sākas atbalsta plāns) ir ne "
+            "vairāk kā") in texts["08-lemums-par-pieskirsanu"]
