@@ -267,7 +267,9 @@ def test_a_line_repaid_to_the_parent_gets_no_provider_contract_or_letter(catalog
 
 
 def _criteria(html: str) -> list[tuple[str, str, str]]:
-    table = html.split("Kritērijs (izmēģinājumprojekta metodika)", 1)[1].split("</table>", 1)[0]
+    # the running pilot's heading cites its methodology, an ended round's its selection rules (D128)
+    table = re.split(r"Kritērijs \((?:izmēģinājumprojekta metodika|kārtas atlases noteikumi)\)", html, maxsplit=1)[1]
+    table = table.split("</table>", 1)[0]
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
     assert len(rows) == 5
     return rows
