@@ -74,6 +74,12 @@ def agree(n: int, one: str, many: str) -> str:
     return one if n % 10 == 1 and n % 100 != 11 else many
 
 
+def months_accusative(n: int) -> str:
+    """A whole number of months as the object of a verb ("ilgst 5 mēnešus", "ilgst 1 mēnesi", "ilgst 21 mēnesi"):
+    the accusative, agreeing with ``n`` as ``agree`` does."""
+    return f"{n} {agree(n, 'mēnesi', 'mēnešus')}"
+
+
 _GLUED_NUMBER = re.compile(r"\bNr\.(?=[0-9A-ZĀČĒĢĪĶĻŅŠŪŽ])")
 
 
