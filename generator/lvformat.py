@@ -118,15 +118,3 @@ def latvian_quotes(text: str) -> str:
             return text
         out.append("„" if opens else "”")
     return "".join(out) if depth == 0 else text
-
-
-NAME_QUOTES = ("„", "”", "“", '"', "«", "»")
-
-
-def quoted_name(name: str) -> str:
-    """A name typed in the matrix (a provider's) as every sentence of the console and parskats.txt shows it: the
-    name exactly as entered, straight quotes as Latvian ones the way the documents print it (``latvian_quotes``),
-    and inside „…” only if it has no quotes of its own: „SIA Ergo Paraugs”, but SIA „Kustību Paraugs” and
-    Biedrība „Palīgs Paraugs” as typed (never „SIA „Kustību Paraugs””)."""
-    text = latvian_quotes(name)
-    return text if any(q in text for q in NAME_QUOTES) else f"„{text}”"

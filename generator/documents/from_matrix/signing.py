@@ -34,9 +34,10 @@ NAMELESS = "sniedzējs nav norādīts matricas 6.8. tabulā"
 
 
 def provider_name(provider) -> str:  # noqa: ANN001 - a from_matrix.context.Provider
-    """A provider as parskats.txt names it: its number in the plan and its name as typed, quoted the one way of
-    lvformat.quoted_name (D126): "Nr. 1 („SIA Ergo Paraugs”)", "Nr. 2 (Biedrība „Palīgs Paraugs”)"."""
-    return f"Nr. {provider.number} ({lvformat.quoted_name(provider.name) if provider.name else NAMELESS})"
+    """A provider as parskats.txt names it: its number in the plan and, in brackets, its name exactly as typed with
+    straight quotes as „…” (lvformat.latvian_quotes; D79, D126) and no quotes of our own: "Nr. 1 (SIA Ergo
+    Paraugs)", "Nr. 2 (Biedrība „Palīgs Paraugs”)"."""
+    return f"Nr. {provider.number} ({lvformat.latvian_quotes(provider.name) if provider.name else NAMELESS})"
 
 
 def blocking(finding: Finding) -> str | None:
