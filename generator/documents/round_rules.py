@@ -67,3 +67,17 @@ def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rule
                                                                f"cenu ieraksta pēc šī avota: {RULES_SOURCE}"))
         rows.append(row)
     return rows
+
+
+def passed_deadline_warning(catalogue: Catalogue, programme_round: terms.Round | None,
+                            build_date: dt.date) -> str | None:
+    """The console's line when the papers are made for a running round whose confirmed application deadline
+    (rounds.yaml) is already before ``build_date``: the application form (04) then names a day that has passed
+    (audit18 F4). None otherwise (no round, an ended one, a deadline `jāprecizē` or still ahead)."""
+    entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
+    deadline = entry.application_deadline if entry is not None else None
+    if (terms.term_end(programme_round, build_date) is None or deadline is None or deadline.date is None
+            or deadline.status is not PriceStatus.confirmed or deadline.date >= build_date):
+        return None
+    return (f"Brīdinājums: kārtas „{entry.name_lv}” iesniegumu iesniegšanas termiņš ({lvformat.date(deadline.date)}) "
+            f"jau pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")

@@ -5,8 +5,6 @@ aprēķina no šīm rindām"."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import openpyxl
 import pytest
 from click.testing import CliRunner
