@@ -17,6 +17,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.documents import figures, terms
+from generator.documents.html import unbroken
 
 # where a blank rule's text comes from (printed in the note under it and in the price annex's source cell)
 RULES_SOURCE = "Labklājības ministrijas noteikumi par kārtu"
@@ -81,3 +82,14 @@ def passed_deadline_warning(catalogue: Catalogue, programme_round: terms.Round |
         return None
     return (f"Brīdinājums: kārtas „{entry.name_lv}” iesniegumu iesniegšanas termiņš ({lvformat.date(deadline.date)}) "
             f"jau pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")
+
+
+def project_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:
+    """The project the papers' round runs under (rounds.yaml ``project``, audit18 F11), for templates: ``number``
+    (never broken across lines, lawaudit 21) and ``name`` when confirmed, ``known``; otherwise blanks, and the
+    header block says where they come from. A fact of the round, printed also once the round has ended."""
+    entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
+    project = entry.project if entry is not None else None
+    if project is None or project.status is not PriceStatus.confirmed or not project.number or not project.name_lv:
+        return {"number": figures.BLANK, "name": figures.BLANK, "known": False}
+    return {"number": unbroken(project.number), "name": project.name_lv, "known": True}
