@@ -74,6 +74,12 @@ def agree(n: int, one: str, many: str) -> str:
     return one if n % 10 == 1 and n % 100 != 11 else many
 
 
+def months_accusative(n: int) -> str:
+    """A whole number of months as the object of a verb ("ilgst 5 mēnešus", "ilgst 1 mēnesi", "ilgst 21 mēnesi"):
+    the accusative, agreeing with ``n`` as ``agree`` does."""
+    return f"{n} {agree(n, 'mēnesi', 'mēnešus')}"
+
+
 _GLUED_NUMBER = re.compile(r"\bNr\.(?=[0-9A-ZĀČĒĢĪĶĻŅŠŪŽ])")
 
 
@@ -112,15 +118,3 @@ def latvian_quotes(text: str) -> str:
             return text
         out.append("„" if opens else "”")
     return "".join(out) if depth == 0 else text
-
-
-NAME_QUOTES = ("„", "”", "“", '"', "«", "»")
-
-
-def quoted_name(name: str) -> str:
-    """A name typed in the matrix (a provider's) as every sentence of the console and parskats.txt shows it: the
-    name exactly as entered, straight quotes as Latvian ones the way the documents print it (``latvian_quotes``),
-    and inside „…” only if it has no quotes of its own: „SIA Ergo Paraugs”, but SIA „Kustību Paraugs” and
-    Biedrība „Palīgs Paraugs” as typed (never „SIA „Kustību Paraugs””)."""
-    text = latvian_quotes(name)
-    return text if any(q in text for q in NAME_QUOTES) else f"„{text}”"

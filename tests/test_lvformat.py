@@ -40,3 +40,9 @@ def test_a_version_id_has_no_date() -> None:
     assert lvformat.version_id("2023-04-01+7ca2ab6d.10@2018-10-01") == "7ca2ab6d.10"
     with pytest.raises(ValueError, match="nav saprotama"):
         lvformat.version_id("v1")
+
+
+@pytest.mark.parametrize(("n", "printed"), [(1, "1 mēnesi"), (5, "5 mēnešus"), (11, "11 mēnešus"),
+                                            (21, "21 mēnesi")])
+def test_a_month_count_as_an_object_is_in_the_accusative(n: int, printed: str) -> None:
+    assert lvformat.months_accusative(n) == printed

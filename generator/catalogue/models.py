@@ -452,15 +452,7 @@ class PilotInfo(Strict):
     note: str | None = None
 
 
-class Project(Strict):
-    """The ESF project under which both pilots ran; its number marks every supporting document (L2248)."""
-
-    number: SafeText
-    name_lv: SafeText
-
-
 class Municipalities(Strict):
-    project: Project
     municipalities: list[Municipality]
     # The first round of each programme (derived from rounds.yaml by the loader).
     _pilots: list[PilotInfo] = PrivateAttr(default_factory=list)
@@ -514,6 +506,22 @@ class SelectionRules(Strict):
         return self
 
 
+class RoundProject(Strict):
+    """The project a round runs under (both pilots: the ESF project 9.2.2.2./16/I/001, L2248): its number marks
+    every paper's header and supporting document. Printed only when confirmed; otherwise a blank with a note."""
+
+    number: SafeText | None = Field(default=None, description="projekta numurs; tukšs, ja nav zināms")
+    name_lv: SafeText | None = Field(default=None, description="projekta nosaukums; tukšs, ja nav zināms")
+    status: PriceStatus
+    source: SafeText
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RoundProject:
+        if self.status is PriceStatus.confirmed and (self.number is None or self.name_lv is None):
+            raise ValueError("apstiprinātam kārtas projektam vajag gan numuru (number), gan nosaukumu (name_lv)")
+        return self
+
+
 class ApplicationDeadline(Strict):
     """The last day for applications to the round, as the ministry set it (F9): printed only when confirmed."""
 
@@ -548,6 +556,8 @@ class Round(Strict):
     # the round's selection rules and application deadline (D124); absent: `jāprecizē`, printed as blanks
     selection: SelectionRules | None = None
     application_deadline: ApplicationDeadline | None = None
+    # the project the round runs under (audit18 F11); absent: `jāprecizē`, printed as a blank with a note
+    project: RoundProject | None = None
     participants: int | None = Field(default=None, ge=0)
     source: SafeText
     note: str | None = None

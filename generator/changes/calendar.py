@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import ApplicationDeadline, Envelope, Holidays, Round, SelectionRules
+from generator.catalogue.models import (
+    ApplicationDeadline,
+    Envelope,
+    Holidays,
+    Round,
+    RoundProject,
+    SelectionRules,
+)
 from generator.lvformat import date, eur
 from generator.reference.monthly import working_days
 
@@ -28,6 +35,7 @@ ROUND_FIELDS = {
     "envelope": "finansējums SBS pakalpojumiem",
     "selection": "atlases noteikumi",
     "application_deadline": "iesniegumu iesniegšanas termiņš",
+    "project": "projekts",
     "participants": "dalībnieku skaits",
     "source": "avots",
     "note": "piezīme",
@@ -68,9 +76,17 @@ def _rule(value: SelectionRules | ApplicationDeadline) -> str:
     return "; ".join([value.status.value, *texts])
 
 
+def _project(value: RoundProject) -> str:
+    """A round's project (audit18 F11): its number and name, or that they are not known, and its status."""
+    known = f"Nr. {value.number} „{value.name_lv}”" if value.number and value.name_lv else "nav zināms"
+    return f"{known} ({value.status.value})"
+
+
 def _text(value: Any) -> str:
     if value is None:
         return "—"
+    if isinstance(value, RoundProject):
+        return _project(value)
     if isinstance(value, SelectionRules | ApplicationDeadline):
         return _rule(value)
     if isinstance(value, dt.date):
@@ -94,7 +110,8 @@ def _field_rows(before: Round, after: Round) -> list[tuple[str, str, str, str]]:
             rows.append(("finansējuma avots", x.source, y.source, y.source))
         else:
             # the envelope, the selection rules and the deadline carry their own source
-            own = getattr(y, "source", None) if field in ("envelope", "selection", "application_deadline") else None
+            own = getattr(y, "source", None) if field in ("envelope", "selection", "application_deadline",
+                                                                   "project") else None
             rows.append((label, _text(x), _text(y), own or after.source))
     return rows
 

@@ -136,7 +136,23 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
         sys.exit(1)
     if chosen is not None and chosen.ended(dt.date.today()):
         click.echo(ended_note(chosen))
+    else:
+        _warn_passed_deadline(catalogue, chosen.round_id if chosen is not None else None, municipality_id)
     click.echo(f"Gatavs: {len(written)} faili mapē {out_dir}/lejupielades/.")
+
+
+def _warn_passed_deadline(catalogue: Catalogue, round_id: str | None, municipality_id: str | None) -> None:
+    """One line when the papers' round (the chosen one, else the one running today for the municipality) has a
+    confirmed application deadline that has passed (round_rules.passed_deadline_warning)."""
+    from generator.documents import terms
+    from generator.documents.round_rules import passed_deadline_warning
+
+    today = dt.date.today()
+    papers_round = (terms.plan_round(catalogue, round_id) if round_id is not None
+                    else terms.current_round(catalogue, today, municipality_id))
+    warning = passed_deadline_warning(catalogue, papers_round, today)
+    if warning is not None:
+        click.echo(warning)
 
 
 def _plan_day(day: dt.datetime) -> dt.date:

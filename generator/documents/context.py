@@ -25,7 +25,6 @@ from generator.catalogue.models import (
     Requisites,
 )
 from generator.documents import figures, legal, party_names, round_rules, terms
-from generator.documents.html import unbroken
 from generator.file_author import file_author
 from generator.reference.monthly import working_days
 
@@ -142,8 +141,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         # Legal citations (D42): confirmed text only for acts known in force on the document's day.
         "tiesibas": legal.citations(catalogue, terms.document_day(programme_round, build_date)),
         # never broken across lines, in every document that prints it (lawaudit 21)
-        "project": {"number": unbroken(catalogue.municipalities.project.number),
-                    "name": catalogue.municipalities.project.name_lv},
+        "project": round_rules.project_context(catalogue, programme_round),
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
         "atlase": rules,

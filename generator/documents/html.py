@@ -25,7 +25,7 @@ def typography(value: object) -> object:
     """Data printed in a document (catalogue citations, names typed in a matrix) in Latvian typography: a
     hyphen standing between words as a dash is an en dash, "Nr.313" is "Nr. 313" ("Nr.LM2017/…" is "Nr. LM2017/…"),
     and a pair of straight quotes typed in the matrix ('SIA "Paraugs"') is „…” (lvformat.latvian_quotes; the
-    console and parskats.txt quote a name the same way, lvformat.quoted_name). Markup (a macro's output) is left as it is: the values inside
+    console and parskats.txt print a name the same way, D79). Markup (a macro's output) is left as it is: the values inside
     it passed through here already."""
     if isinstance(value, str) and not isinstance(value, Markup):
         return lvformat.latvian_quotes(lvformat.spaced_number_sign(_HYPHEN_DASH.sub(" \u2013 ", value)))

@@ -17,6 +17,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.documents import figures, terms
+from generator.documents.html import unbroken
 
 # where a blank rule's text comes from (printed in the note under it and in the price annex's source cell)
 RULES_SOURCE = "Labklājības ministrijas noteikumi par kārtu"
@@ -79,3 +80,28 @@ def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rule
                                                                f"cenu ieraksta pēc šī avota: {RULES_SOURCE}"))
         rows.append(row)
     return rows
+
+
+def passed_deadline_warning(catalogue: Catalogue, programme_round: terms.Round | None,
+                            build_date: dt.date) -> str | None:
+    """The console's line when the papers are made for a running round whose confirmed application deadline
+    (rounds.yaml) is already before ``build_date``: the application form (04) then names a day that has passed
+    (audit18 F4). None otherwise (no round, an ended one, a deadline `jāprecizē` or still ahead)."""
+    entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
+    deadline = entry.application_deadline if entry is not None else None
+    if (terms.term_end(programme_round, build_date) is None or deadline is None or deadline.date is None
+            or deadline.status is not PriceStatus.confirmed or deadline.date >= build_date):
+        return None
+    return (f"Brīdinājums: kārtas „{entry.name_lv}” iesniegumu iesniegšanas termiņš ({lvformat.date(deadline.date)}) "
+            f"jau pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")
+
+
+def project_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:
+    """The project the papers' round runs under (rounds.yaml ``project``, audit18 F11), for templates: ``number``
+    (never broken across lines, lawaudit 21) and ``name`` when confirmed, ``known``; otherwise blanks, and the
+    header block says where they come from. A fact of the round, printed also once the round has ended."""
+    entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
+    project = entry.project if entry is not None else None
+    if project is None or project.status is not PriceStatus.confirmed or not project.number or not project.name_lv:
+        return {"number": figures.BLANK, "name": figures.BLANK, "known": False}
+    return {"number": unbroken(project.number), "name": project.name_lv, "known": True}

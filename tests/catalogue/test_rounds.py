@@ -175,3 +175,21 @@ def test_a_changed_deadline_is_a_round_change(catalogue: Catalogue, catalogue_co
     assert (change.round_id, change.what) == ("berni-2018", "iesniegumu iesniegšanas termiņš")
     assert (change.old, change.new) == ("nav zināms (jāprecizē)", "14.09.2018 (apstiprināts)")
     assert change.source.startswith("Izdomāts testam")
+
+
+def test_both_pilots_run_under_the_esf_project(catalogue: Catalogue) -> None:
+    """The project is round data (audit18 F11): both pilots confirmed from the seeds, not a municipalities.yaml fact."""
+    for round_id in ("berni-2018", "pieaugusie-2019"):
+        project = catalogue.round_by_id[round_id].project
+        assert project is not None and project.status.value == "apstiprināts"
+        assert (project.number, project.name_lv) == ("9.2.2.2./16/I/001", "Sociālo pakalpojumu atbalsta sistēmas pilnveide")
+    assert not hasattr(catalogue.municipalities, "project")
+
+
+def test_a_confirmed_project_needs_its_number_and_name(catalogue_copy: Path) -> None:
+    path = catalogue_copy / "rounds.yaml"
+    path.write_text(path.read_text("utf-8").replace("      number: 9.2.2.2./16/I/001\n", "", 1), "utf-8")
+    result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert "rounds.yaml:" in result.output and "rounds.0" in result.output, result.output
+    assert "apstiprinātam kārtas projektam vajag gan numuru (number), gan nosaukumu (name_lv)" in result.output

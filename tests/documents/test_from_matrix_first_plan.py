@@ -26,7 +26,7 @@ PEOPLE = People(child_name="Žanete Paraugs", child_code="010512-29876", parent_
                 social_worker="Līga Piemēra", providers={MARKET: "SIA Ergo Paraugs"})
 BUILD_DAY = "01.01.2018"  # before the plan period: nothing has ended
 HEADING = "Pirms parakstīšanas pārbaudiet:"
-REMINDER = "kārtas pirmais atbalsta plāns ir {first} mēneši"
+REMINDER = "kārtas pirmais atbalsta plāns ilgst {first} mēnešus"
 
 
 def _child(catalogue: Catalogue, index: int, months: int) -> Child:

@@ -139,12 +139,12 @@ def test_a_higher_stored_error_count_is_an_error_shown_as_a_whole_number(childre
 
 def test_a_provider_name_with_its_own_quotes_is_not_quoted_again(children, catalogue: Catalogue,
                                                                  tmp_path: Path) -> None:
-    from generator.lvformat import quoted_name
+    from generator.lvformat import latvian_quotes
 
-    assert quoted_name("SIA Ergo Paraugs") == "„SIA Ergo Paraugs”"
-    assert quoted_name(QUOTED_PROVIDER) == QUOTED_PROVIDER
-    # straight quotes typed in the matrix read as the documents print them (html.typography), never quoted again
-    assert quoted_name('Biedrība "Palīgs Paraugs"') == "Biedrība „Palīgs Paraugs”"
+    # a name is printed as typed (D79): no quotes of ours around it, straight ones as the documents print them
+    assert latvian_quotes("SIA Ergo Paraugs") == "SIA Ergo Paraugs"
+    assert latvian_quotes(QUOTED_PROVIDER) == QUOTED_PROVIDER
+    assert latvian_quotes('Biedrība "Palīgs Paraugs"') == "Biedrība „Palīgs Paraugs”"
     summary, lines = _run(catalogue, children["named"].path, tmp_path / "out")
     assert summary.made == 1, lines
     report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")

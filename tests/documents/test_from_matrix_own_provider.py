@@ -68,7 +68,7 @@ def test_no_contract_or_guarantee_with_itself(catalogue: Catalogue, typed: str, 
     assert made == ["02-ligums-ar-sniedzeju-2", "03-garantijas-vestule-2"]
     escort = _label(catalogue, ESCORT)
     own = [n for n in notes if n.startswith(f"{escort} – {who}")]
-    assert own == [f"{escort} – {own[0].split(' – ', 1)[1]}"] and f"(„{typed}”)" in own[0], notes
+    assert own == [f"{escort} – {own[0].split(' – ', 1)[1]}"] and f"({typed})" in own[0], notes
     assert "līgumu ar sniedzēju un garantijas vēstuli iestāde nevar slēgt pati ar sevi" in own[0]
     assert _label(catalogue, MARKET) not in " ".join(notes)
     # the parent contract says who provides the line and why there is no provider contract for it

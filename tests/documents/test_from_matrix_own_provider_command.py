@@ -44,7 +44,7 @@ def test_the_own_social_service_gets_no_contract_with_itself(catalogue: Catalogu
     result = _run(matrix, tmp_path / "out")
     console = result.stdout + result.stderr
     assert result.returncode == 0, console
-    line = (f"{escort} – sniedz pats Dienests („{TYPED}”): līgumu ar sniedzēju un garantijas vēstuli iestāde "
+    line = (f"{escort} – sniedz pats Dienests ({TYPED}): līgumu ar sniedzēju un garantijas vēstuli iestāde "
             "nevar slēgt pati ar sevi, tāpēc tie nav izveidoti")
     assert f"1/1 {matrix.stem} ({matrix.as_posix()}): {line}\n" in result.stdout, console
     assert "Traceback" not in console and _private(console) == [], console

@@ -1,7 +1,7 @@
 """What parskats.txt and the console say about a child's providers (audit17 F1, F2, F11, D126): the unpaid-provider
 note agrees with its number and names the providers and their services (the console by number only), 02 and 03 are
 named by the provider's number in the plan, never its name, and parskats.txt lists which provider each number is,
-with every name quoted the one way of lvformat.quoted_name."""
+with every name printed as typed, adding no quotes of ours (D79, audit18 F14)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.specs import child_documents
-from generator.lvformat import quoted_name
+from generator.lvformat import latvian_quotes
 from tests.documents.test_from_matrix_ib_share import _markets, _reading
 
 PERSON = "Jānis Paraugs"  # a self-employed provider: his name is personal data
@@ -32,7 +32,7 @@ def test_one_unpaid_provider_is_singular_and_named_with_its_service(catalogue: C
     service = child.providers[1].lines[0].label
     [note] = no_provider_papers(child)
     assert note == (f"1 sniedzējam no individuālā budžeta nekas netiek apmaksāts – līgums un garantijas vēstule tam "
-                    f"nav izveidoti: Nr. 2 („{PERSON}”) – {service}")
+                    f"nav izveidoti: Nr. 2 ({PERSON}) – {service}")
     [console] = no_provider_papers(child, console=True)
     assert console.startswith("1 sniedzējam ") and f"Nr. 2 ({service})" in console and PERSON not in console
     assert console.endswith("sniedzēju nosaukumi – parskats.txt")
@@ -42,7 +42,7 @@ def test_two_unpaid_providers_are_plural(catalogue: Catalogue) -> None:
     child = _child(catalogue, ["SIA Viens", "SIA Divi", 'Biedrība "Trīs"'])
     [note] = no_provider_papers(child)
     assert note.startswith("2 sniedzējiem no individuālā budžeta nekas netiek apmaksāts – līgums un garantijas "
-                           "vēstule tiem nav izveidoti: Nr. 2 („SIA Divi”) – "), note
+                           "vēstule tiem nav izveidoti: Nr. 2 (SIA Divi) – "), note
     assert "; Nr. 3 (Biedrība „Trīs”) – " in note and '"' not in note
 
 
@@ -55,13 +55,13 @@ def test_provider_papers_are_named_by_number_and_listed_in_the_report(catalogue:
     listed = provider_list(child, names)
     assert listed[1] == "Sniedzēji (numurs ir līgumu ar sniedzējiem un garantijas vēstuļu failu nosaukumos):"
     first, second = child.providers
-    assert listed[2] == (f"  Nr. 1 („{PERSON}”) – pakalpojumi: {first.lines[0].label}; dokumenti: "
+    assert listed[2] == (f"  Nr. 1 ({PERSON}) – pakalpojumi: {first.lines[0].label}; dokumenti: "
                          "02-ligums-ar-sniedzeju-1, 03-garantijas-vestule-1")
-    assert listed[3] == (f"  Nr. 2 („SIA Divi”) – pakalpojumi: {second.lines[0].label}; no IB nemaksā neko: līgums un "
+    assert listed[3] == (f"  Nr. 2 (SIA Divi) – pakalpojumi: {second.lines[0].label}; no IB nemaksā neko: līgums un "
                          "garantijas vēstule nav izveidoti")
 
 
-def test_a_name_is_quoted_one_way() -> None:
-    assert quoted_name("SIA Runas Paraugs") == "„SIA Runas Paraugs”"
-    assert quoted_name("Biedrība „Palīgs Paraugs”") == "Biedrība „Palīgs Paraugs”"
-    assert quoted_name('SIA "Rūpju Paraugs"') == "SIA „Rūpju Paraugs”"
+def test_a_name_is_printed_as_typed() -> None:
+    assert latvian_quotes("SIA Runas Paraugs") == "SIA Runas Paraugs"
+    assert latvian_quotes("Biedrība „Palīgs Paraugs”") == "Biedrība „Palīgs Paraugs”"
+    assert latvian_quotes('SIA "Rūpju Paraugs"') == "SIA „Rūpju Paraugs”"

@@ -26,6 +26,7 @@ from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from tests.documents.conftest import normalise
+from tests.ministry.factory import params
 from tests.round_yaml import SELECTION, children_round_entry
 
 EARLIER = "IBM ieviešana bērniem (izdomāta agrākā kārta)"
@@ -121,3 +122,12 @@ def test_only_a_round_with_a_first_plan_rule_reminds_of_it(overlapping: Catalogu
         child = _child(overlapping, start)
         assert child.round_id in {"berni-2025", "berni-2026"}
         assert signing.first_plan_line(overlapping, child, start) is None
+
+
+def test_the_first_plan_reminder_says_how_long_the_first_plan_lasts(catalogue: Catalogue) -> None:
+    """The pilot round's first plan "ilgst 5 mēnešus" (accusative, the verb of "plāna ilgums"), never "ir 5 mēneši"
+    (audit18 F13): a two-month pilot plan gets the reminder."""
+    start = params(catalogue).reporting_periods[0].start
+    line = signing.first_plan_line(catalogue, _child(catalogue, start), start)
+    assert line is not None and "plāna ilgums ir 2 mēneši, bet kārtas pirmais atbalsta plāns ilgst 5 mēnešus" in line
+    assert "ir 5 mēneši" not in line

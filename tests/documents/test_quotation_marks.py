@@ -34,7 +34,7 @@ def test_the_childs_papers_use_latvian_quotation_marks(catalogue: Catalogue) -> 
 def test_straight_quotes_typed_in_the_matrix_print_as_latvian_ones_and_stay_raw_in_the_report(
         catalogue: Catalogue, tmp_path) -> None:  # noqa: ANN001
     """audit8 F25: 'SIA "Rūpju Paraugs"' typed in 6.8 is „Rūpju Paraugs” in every PDF/DOCX (both print the same
-    HTML), while the child's data keep what was typed (parskats.txt quotes it as the documents do: lvformat.quoted_name)."""
+    HTML), while the child's data keep what was typed (parskats.txt prints it as the documents do, D79)."""
     from docx import Document
 
     from generator.documents.docx_writer import write_docx

@@ -88,3 +88,17 @@ def test_the_report_templates_follow_the_municipalitys_round(two_rounds: Catalog
     # the documents of a municipality outside the running round are dated the build day, not its start
     assert terms.municipality_day(two_rounds, dt.date(2026, 8, 1), "valmiera") == dt.date(2026, 8, 1)
     assert terms.municipality_day(two_rounds, dt.date(2026, 8, 1), "cesis") == dt.date(2026, 9, 1)
+
+
+def test_a_round_without_its_project_prints_blanks_not_the_pilots_number(two_rounds: Catalogue) -> None:
+    """audit18 F11: the project in every paper's header is the papers' round's (rounds.yaml); the made-up second
+    round has none, so its papers print a blank and a note, never the pilots' 9.2.2.2./16/I/001."""
+    number = two_rounds.round_by_id["berni-2018"].project.number
+    for doc_id, text in _texts(two_rounds, "madona").items():
+        assert "Projekts Nr. ______ „______”" in text, doc_id
+        assert "Projekta numuru un nosaukumu ieraksta pēc Labklājības ministrijas noteikumiem par šo kārtu" in text
+        assert number not in text.replace("\u2060", "") and "Izmēģinājumprojekts Nr." not in text, doc_id
+    for doc_id, text in _texts(two_rounds, "valmiera").items():  # the pilot's round: its confirmed project
+        assert f"Izmēģinājumprojekts Nr. {number} „Sociālo pakalpojumu atbalsta sistēmas pilnveide”" in \
+            text.replace("\u2060", ""), doc_id
+        assert "Projekta numuru un nosaukumu ieraksta" not in text, doc_id

@@ -1,7 +1,7 @@
 """What the console and parskats.txt say about the child's providers: which provider each number in the 02/03 file
 names is (D126), and why a provider or a line gets no provider contract (02) or guarantee letter (03).
 
-parskats.txt, inside the child's folder, names each provider as typed in the matrix (lvformat.quoted_name); the
+parskats.txt, inside the child's folder, names each provider as typed in the matrix (lvformat.latvian_quotes, D79); the
 console names a provider only by its number and its services (a provider may be a person, D126), except the case's
 own social service or municipality (D50), which is an institution.
 """
@@ -41,7 +41,7 @@ def own_provider(child) -> list[str]:  # noqa: ANN001 - a from_matrix.context.Ch
     letter (D50): one line per such provider, naming its lines and the name typed in the matrix (6.8)."""
     if child.not_eligible:
         return []
-    return [f"{', '.join(line.label for line in p.lines)} – {OWN[p.own]} ({lvformat.quoted_name(p.name)}): līgumu ar "
+    return [f"{', '.join(line.label for line in p.lines)} – {OWN[p.own]} ({lvformat.latvian_quotes(p.name)}): līgumu ar "
             "sniedzēju un garantijas vēstuli iestāde nevar slēgt pati ar sevi, tāpēc tie nav izveidoti"
             for p in child.providers if p.own and p.funded]
 

@@ -34,9 +34,10 @@ NAMELESS = "sniedzējs nav norādīts matricas 6.8. tabulā"
 
 
 def provider_name(provider) -> str:  # noqa: ANN001 - a from_matrix.context.Provider
-    """A provider as parskats.txt names it: its number in the plan and its name as typed, quoted the one way of
-    lvformat.quoted_name (D126): "Nr. 1 („SIA Ergo Paraugs”)", "Nr. 2 (Biedrība „Palīgs Paraugs”)"."""
-    return f"Nr. {provider.number} ({lvformat.quoted_name(provider.name) if provider.name else NAMELESS})"
+    """A provider as parskats.txt names it: its number in the plan and, in brackets, its name exactly as typed with
+    straight quotes as „…” (lvformat.latvian_quotes; D79, D126) and no quotes of our own: "Nr. 1 (SIA Ergo
+    Paraugs)", "Nr. 2 (Biedrība „Palīgs Paraugs”)"."""
+    return f"Nr. {provider.number} ({lvformat.latvian_quotes(provider.name) if provider.name else NAMELESS})"
 
 
 def blocking(finding: Finding) -> str | None:
@@ -102,7 +103,7 @@ def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> 
     if child.months == first_months:
         return None
     return (f"plāna ilgums ir {child.months} {lvformat.agree(child.months, 'mēnesis', 'mēneši')}, bet kārtas "
-            f"pirmais atbalsta plāns ir {first_months} {lvformat.agree(first_months, 'mēnesis', 'mēneši')} (to min "
+            f"pirmais atbalsta plāns ilgst {lvformat.months_accusative(first_months)} (to min "
             f"līgums ar vecāku, {CONTRACT}): matrica nezina, vai šis ir bērna pirmais plāns kārtā – ja ir, pārbaudiet, "
             "vai Labklājības ministrija šādu ilgumu pieļauj")
 

@@ -154,7 +154,7 @@ def report_periods(catalogue: Catalogue, build_date: dt.date | None = None,
 def round_note(periods: ReportPeriods) -> str:
     """The note above the months of a template made for an asked round (D125): which round they belong to, and
     that an ended round's template is for its late or corrected reports."""
-    ended = " Kārta jau beigusies: veidne paredzēta novēlotiem vai labotiem pārskatiem par to." if periods.ended else ""
+    ended = " Kārta jau beigusies: veidne paredzēta šīs kārtas novēlotiem vai labotiem pārskatiem." if periods.ended else ""
     return (f"Veidne izveidota bērnu programmas kārtai „{periods.round_name}” ({lvformat.date(periods.round_start)}–"
             f"{lvformat.date(periods.round_end)}) un tās pārskata mēnešiem.{ended}")
 

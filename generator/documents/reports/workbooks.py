@@ -385,7 +385,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # M holds the longest payment route whole ("cits (darba samaksa, avanss)"; audit13 F9)
     widths = [5, 16, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
-                "mēneša beigām; pārskati 29 un 30 aprēķinās no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
+                "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
     ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
                        fmt.label_wrapped)
@@ -601,7 +601,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                fmt.title)
     write_intro(ws_q, 1, 0, 8, municipality, "Aprēķināts no 29. un 28. pielikuma; oriģinālu pēc saskaņošanas ar "
                 "LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 90)
-    if pending(*amounts, quarterly_day):
+    q_pending = pending(*amounts, quarterly_day)
+    q_round_note = dated and periods.asked
+    if q_round_note:  # a template for a round asked for (D125) names it above its first table, as 29 does
+        write_wide_note(ws_q, 2, 0, 8, reg.round_note(periods), fmt.note_wrapped, 90)
+    elif q_pending:
         ws_q.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     else:  # only a narrow gap: the signatures stay on the page of the quarters
         ws_q.set_row(2, SPACER)
@@ -671,8 +675,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         write_blank_inputs_note(ws_q, tr + 1, 0, 8,
                                 reg.periods_note(periods, "Gada un ceturkšņa ailes", "Gadu un ceturksni (1–4)"),
                                 fmt.pending_note_wrapped, 90, "COUNT(CP_Gads)+COUNT(CP_Ceturksnis)")
-    elif periods.asked:
-        write_wide_note(ws_q, tr + 1, 0, 8, reg.round_note(periods), fmt.note_wrapped, 90)
+    elif q_round_note and q_pending:  # the round's note stands above the table: this one under its totals
+        write_wide_note(ws_q, tr + 1, 0, 8, pending_note(ON_SHEET_26), fmt.pending_note_wrapped, 90)
     ind_headers = ["Gads", "Ceturksnis"]
     ind_headers += [f"SBS {a.number}. jomā, EUR" for a in areas]
     ind_headers += [f"SBS dokumenti {a.number}. jomā" for a in areas]
