@@ -22,6 +22,7 @@ from generator.code_deps import imported_files
 from generator.interrupts import interrupts_held
 from generator.lvformat import agree
 from generator.own_files import digest, refusal, strangers
+from generator.replace_file import replace_folder
 
 Progress = Callable[[str], None]
 Renderer = Callable[[Catalogue, Path, Progress], list[Path]]
@@ -212,7 +213,7 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         check_out(out)  # nothing foreign appeared while building
         with interrupts_held():  # a Ctrl-C now is taken once the new build is in place and the old one removed
-            _swap(staging, out)
+            replace_folder(staging, out)
     except BaseException:
         with interrupts_held():  # the temporary folder is never left half removed
             shutil.rmtree(staging, ignore_errors=True)
@@ -230,21 +231,6 @@ def _prune_empty(folder: Path) -> None:
     for path in sorted((p for p in folder.rglob("*") if p.is_dir() and not p.is_symlink()), reverse=True):
         if not any(path.iterdir()):
             path.rmdir()
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Put ``staging`` in place of ``out``; if that move fails, the previous build is moved back."""
-    old = None
-    if out.exists():  # set aside under a fresh name: never over a folder this command did not make
-        old = out.rename(Path(tempfile.mkdtemp(prefix=f".{out.name}-vecais-", dir=out.parent)))
-    try:
-        staging.rename(out)
-    except BaseException:
-        if old is not None:
-            old.rename(out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,7 @@ from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.pdf_writer import write_pdf
 from generator.interrupts import interrupts_held
 from generator.own_files import listing, parse_listing, refusal, strangers
+from generator.replace_file import replace_folder
 
 MARKER = ".ibm-berna-dokumenti"
 DRAFT_MARK = "MELNRAKSTS"
@@ -108,24 +109,9 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
                                   encoding="utf-8")
         check_folder(target)  # nothing foreign appeared while rendering
         with interrupts_held():  # a Ctrl-C now is taken once the new folder is in place and the old one removed
-            _swap(tmp, target)
+            replace_folder(tmp, target)
     except BaseException:
         with interrupts_held():  # the temporary folder is never left half removed
             shutil.rmtree(tmp, ignore_errors=True)
         raise
     return [target / name for name in names]
-
-
-def _swap(tmp: Path, target: Path) -> None:
-    """Put ``tmp`` in place of ``target``; if that move fails, the previous folder is moved back."""
-    old = None
-    if target.exists():
-        old = target.rename(Path(tempfile.mkdtemp(prefix=f".{target.name}-vecais-", dir=target.parent)))
-    try:
-        tmp.rename(target)
-    except BaseException:
-        if old is not None:
-            old.rename(target)
-        raise
-    if old is not None:
-        shutil.rmtree(old)
