@@ -38,6 +38,21 @@ def built(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Pat
     return out
 
 
+@pytest.fixture
+def quick_papers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The municipal set's PDF and DOCX as small stand-ins (their HTML), for tests of `ibm documents` that look at
+    which files are made, the console or the report workbooks, not inside the papers (the documents build renders
+    them for real)."""
+    from generator.documents import build_step
+
+    def stand_in(html: str, target: Path, *_args: object, **_kwargs: object) -> Path:
+        target.write_text(html, encoding="utf-8")
+        return target
+
+    monkeypatch.setattr(build_step, "write_pdf", stand_in)
+    monkeypatch.setattr(build_step, "write_docx", stand_in)
+
+
 PDF_STAND_IN = b"%IBM-test: HTML in place of a PDF\n"
 
 

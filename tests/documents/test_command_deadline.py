@@ -7,13 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from generator.documents import build_step, terms
+from generator.documents import terms
 from generator.documents.round_rules import passed_deadline_warning
 from tests.round_yaml import catalogue_with_round, children_round_entry
 
@@ -29,16 +28,6 @@ def _catalogue(target: Path, deadline: dt.date | None) -> Catalogue:
                                  deadline=deadline)
     return catalogue_with_round(target, entry, holiday_years=tuple(range(TODAY.year - 1, TODAY.year + 2)))
 
-
-@pytest.fixture
-def quick_papers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The papers' PDF and DOCX as their HTML: this test reads the console, not the papers."""
-    def stand_in(html: str, target: Path, *_args: object, **_kwargs: object) -> Path:
-        target.write_text(html, encoding="utf-8")
-        return target
-
-    monkeypatch.setattr(build_step, "write_pdf", stand_in)
-    monkeypatch.setattr(build_step, "write_docx", stand_in)
 
 
 def test_a_passed_deadline_of_the_running_round_is_one_warning_line(tmp_path: Path, quick_papers: None) -> None:

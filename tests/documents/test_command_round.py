@@ -14,7 +14,6 @@ from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from generator.documents import build_step
 from generator.documents.reports.activity import FIRST_MONTH_COL
 from generator.documents.reports.activity import FIRST_ROW as ACTIVITY_FIRST
 from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
@@ -26,17 +25,6 @@ PILOT = "berni-2018"
 REPORTS = Path("lejupielades") / "atskaites"
 PAPERS = Path("lejupielades") / "dokumenti"
 
-
-@pytest.fixture
-def quick_papers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The papers' PDF and DOCX as small stand-ins (their HTML): these tests look at which files are made and at
-    the report workbooks, not inside the papers (rendered for real by the documents build tests)."""
-    def stand_in(html: str, target: Path, *_args: object, **_kwargs: object) -> Path:
-        target.write_text(html, encoding="utf-8")
-        return target
-
-    monkeypatch.setattr(build_step, "write_pdf", stand_in)
-    monkeypatch.setattr(build_step, "write_docx", stand_in)
 
 
 def _run(out: Path, *args: str):  # noqa: ANN202

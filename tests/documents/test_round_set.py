@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.documents import build_step, terms
+from generator.documents import terms
 from generator.documents.build_step import render_municipality
 from generator.documents.context import shared_context
 from generator.documents.htmltree import parse
@@ -36,16 +36,6 @@ def two_rounds(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
     target = tmp_path_factory.mktemp("two-rounds") / "catalogue"
     return catalogue_with_round(Path(target), ROUND)
 
-
-@pytest.fixture
-def quick_papers(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The papers' PDF and DOCX as their HTML: the tests look at which papers are made and what they say."""
-    def stand_in(html: str, target: Path, *_args: object, **_kwargs: object) -> Path:
-        target.write_text(html, encoding="utf-8")
-        return target
-
-    monkeypatch.setattr(build_step, "write_pdf", stand_in)
-    monkeypatch.setattr(build_step, "write_docx", stand_in)
 
 
 def test_a_round_that_does_not_list_the_municipality_is_refused(two_rounds: Catalogue) -> None:
