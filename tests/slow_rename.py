@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.cli_lv import TEXTS
@@ -40,18 +41,19 @@ def start(args: list[str], env: dict[str, str] | None = None) -> subprocess.Pope
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def ctrl_c_twice_at_rename(run: subprocess.Popen, nth: int) -> str:
-    """Press Ctrl-C twice, 20 ms apart, while the ``nth`` announced rename sleeps; returns everything on stderr."""
+def ctrl_c_twice_when(run: subprocess.Popen, ready: Callable[[str], bool], nth: int = 1) -> str:
+    """Press Ctrl-C twice, 20 ms apart, to ``run``'s process group once ``ready`` has held for ``nth`` stderr lines;
+    returns everything on stderr."""
     said: list[str] = []
     seen = 0
     for line in run.stderr:  # type: ignore[union-attr]
         said.append(line)
-        seen += line.startswith(ANNOUNCE)
+        seen += ready(line)
         if seen == nth:
             break
     else:
-        raise AssertionError("the command never got to its rename: " + "".join(said))
-    os.killpg(run.pid, signal.SIGINT)
+        raise AssertionError("the command never got there: " + "".join(said))
+    os.killpg(run.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches every process of the group
     time.sleep(0.02)
     os.killpg(run.pid, signal.SIGINT)
     try:
@@ -60,6 +62,11 @@ def ctrl_c_twice_at_rename(run: subprocess.Popen, nth: int) -> str:
         os.killpg(run.pid, signal.SIGKILL)
         raise AssertionError("the command did not end after Ctrl-C: " + "".join(said)) from None
     return "".join(said) + rest
+
+
+def ctrl_c_twice_at_rename(run: subprocess.Popen, nth: int) -> str:
+    """Press Ctrl-C twice while the ``nth`` announced rename sleeps; returns everything on stderr."""
+    return ctrl_c_twice_when(run, lambda line: line.startswith(ANNOUNCE), nth)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

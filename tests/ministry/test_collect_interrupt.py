@@ -4,10 +4,8 @@ the first cannot cut the clean-up or the message short, and the earlier outputs 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,13 +15,10 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import copy_into_folders
+from tests.slow_rename import ctrl_c_twice_when, snapshot
 
 REPO = Path(__file__).resolve().parents[2]
 STOPPED = TEXTS["Aborted!"]
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def collect(folder: Path, out: Path, **popen: object) -> subprocess.Popen:
@@ -45,22 +40,7 @@ def test_a_doubled_ctrl_c_while_reading_ends_with_the_message_and_status_1(small
     assert f"{FINAL_DIR}/.ibm-collect.json" in before
 
     run = collect(copy_into_folders(children, tmp_path / "in"), out, start_new_session=True)  # its own group
-    said: list[str] = []
-    for line in run.stderr:  # type: ignore[union-attr]
-        said.append(line)
-        if line.startswith("Lasa matricas: 1/"):  # the reading processes are at work
-            break
-    else:
-        pytest.fail("".join(said))
-    os.killpg(run.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches every process of the group
-    time.sleep(0.02)
-    os.killpg(run.pid, signal.SIGINT)
-    try:
-        rest = run.communicate(timeout=120)[1]
-    except subprocess.TimeoutExpired:
-        os.killpg(run.pid, signal.SIGKILL)
-        pytest.fail("ibm collect did not end after Ctrl-C: " + "".join(said) + run.communicate()[1])
-    err = "".join(said) + rest
+    err = ctrl_c_twice_when(run, lambda line: line.startswith("Lasa matricas: 1/"))  # the reading processes work
     assert run.returncode == 1, err
     assert err.rstrip("\n").splitlines()[-1] == STOPPED, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
