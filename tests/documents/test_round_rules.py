@@ -72,7 +72,8 @@ def test_a_pilot_municipalitys_papers_carry_the_pilots_rules(catalogue: Catalogu
         assert CRITERION_NOTE not in texts[doc_id], doc_id
     assert "bērna vajadzības nav izvērtētas deinstitucionalizācijas projektā" in texts["18-vestule-par-neatbilstibu"]
     assert CRITERION_NOTE not in texts["18-vestule-par-neatbilstibu"]
-    assert normalise(selection.tie_break) in texts["04-iesniegums-par-dalibu"]
+    assert f"līdz minūtei. {normalise(selection.tie_break[:1].upper() + selection.tie_break[1:])}." in \
+        texts["04-iesniegums-par-dalibu"]
     assert "arī mājmācību un iesnieguma iesniegšanas laiku" in texts["29-vestule-neatlasitajiem"]
     for doc_id in ANNEXES:
         annex = _annex(texts[doc_id])
@@ -126,7 +127,8 @@ def test_a_later_round_with_its_own_rules_and_deadline_prints_them(ruled_round: 
         assert DEADLINE_BLANK not in texts[doc_id] and CRITERION_NOTE not in texts[doc_id], doc_id
         assert "Iesniegšanas termiņu" not in texts[doc_id], doc_id
     assert "pēc iesniegšanas termiņa (15.09.2026)" in texts["04-iesniegums-par-dalibu"]
-    assert f"līdz minūtei: {SELECTION['tie_break']}." in texts["04-iesniegums-par-dalibu"]
+    rule = SELECTION["tie_break"]  # its own sentence after the registration rule, not its reason (audit18 F5)
+    assert f"līdz minūtei. {rule[:1].upper()}{rule[1:]}." in texts["04-iesniegums-par-dalibu"]
     assert SELECTION["criterion_unmet"] in texts["18-vestule-par-neatbilstibu"]
     assert f"iesniegumiem, {SELECTION['ministry_selection']}." in texts["29-vestule-neatlasitajiem"]
     for doc_id in ANNEXES:
