@@ -16,6 +16,7 @@ from typing import Any
 from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, Catalogue
 from generator.catalogue.models import PriceStatus
+from generator.catalogue.models import Round as RoundEntry
 from generator.documents import figures, terms
 from generator.documents.html import unbroken
 
@@ -40,7 +41,7 @@ def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, bui
     criteria table's heading, citing the pilot's methodology only in the pilot's (the first round's) papers, with
     ``source`` (where the criteria are set, in a sentence) and ``basis`` (the legal basis item of a later round, None
     for the pilot); ``deadline_passed``: the confirmed deadline is before the build day (form 04's note)."""
-    entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
+    entry = _entry(catalogue, programme_round)
     running = terms.term_end(programme_round, build_date) is not None
     selection = entry.selection if entry is not None else None
     confirmed = running and selection is not None and selection.status is PriceStatus.confirmed
@@ -87,12 +88,11 @@ def passed_deadline_warning(catalogue: Catalogue, programme_round: terms.Round |
     """The console's line when the papers are made for a running round whose confirmed application deadline
     (rounds.yaml) is already before ``build_date``: the application form (04) then names a day that has passed
     (audit18 F4). None otherwise (no round, an ended one, a deadline `jāprecizē` or still ahead)."""
-    entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
-    deadline = entry.application_deadline if entry is not None else None
-    if (terms.term_end(programme_round, build_date) is None or deadline is None or deadline.date is None
-            or deadline.status is not PriceStatus.confirmed or deadline.date >= build_date):
+    rules = rules_context(catalogue, programme_round, build_date)
+    entry = _entry(catalogue, programme_round)
+    if not rules["deadline_passed"] or entry is None:
         return None
-    return (f"Brīdinājums: kārtas „{entry.name_lv}” iesniegumu iesniegšanas termiņš ({lvformat.date(deadline.date)}) "
+    return (f"Brīdinājums: kārtas „{entry.name_lv}” iesniegumu iesniegšanas termiņš ({rules['deadline']}) "
             f"jau pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")
 
 
@@ -100,8 +100,13 @@ def project_context(catalogue: Catalogue, programme_round: terms.Round | None) -
     """The project the papers' round runs under (rounds.yaml ``project``, audit18 F11), for templates: ``number``
     (never broken across lines, lawaudit 21) and ``name`` when confirmed, ``known``; otherwise blanks, and the
     header block says where they come from. A fact of the round, printed also once the round has ended."""
-    entry = catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None
+    entry = _entry(catalogue, programme_round)
     project = entry.project if entry is not None else None
     if project is None or project.status is not PriceStatus.confirmed or not project.number or not project.name_lv:
         return {"number": figures.BLANK, "name": figures.BLANK, "known": False}
     return {"number": unbroken(project.number), "name": project.name_lv, "known": True}
+
+
+def _entry(catalogue: Catalogue, programme_round: terms.Round | None) -> RoundEntry | None:
+    """The rounds.yaml entry of the papers' round, or None."""
+    return catalogue.round_by_id.get(programme_round.round_id or "") if programme_round is not None else None

@@ -125,14 +125,12 @@ def round_context(programme_round: Round | None, build_date: dt.date) -> dict[st
 def prices_day(programme_round: Round | None, build_date: dt.date) -> dt.date:
     """The day whose prices a municipality's documents print: the first day of the round's services when the
     documents are made for a round whose services have not begun yet, otherwise the build day."""
+    if programme_round is None or term_end(programme_round, build_date) is None:
+        return build_date
     asked = _CHOICE.get()
-    if programme_round is not None and term_end(programme_round, build_date) is not None and asked is not None \
-            and asked.prices_day is not None:
+    if asked is not None and asked.prices_day is not None:
         return asked.prices_day
-    if (programme_round is not None and term_end(programme_round, build_date) is not None
-            and programme_round.paid_from > build_date):
-        return programme_round.paid_from
-    return build_date
+    return programme_round.paid_from if programme_round.paid_from > build_date else build_date
 
 
 def document_day(programme_round: Round | None, build_date: dt.date) -> dt.date:
