@@ -20,6 +20,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality, Pilot
 from generator.documents import terms
 from generator.documents.paths import DOCUMENTS, DOWNLOADS, REPORTS
+from generator.workbook.issue_days import children_round_ids
 
 
 class RoundChoiceError(ValueError):
@@ -47,8 +48,7 @@ class RoundSet:
 
 
 def _expected(catalogue: Catalogue) -> str:
-    ids = [r.id for r in catalogue.rounds_of(Pilot.children)]
-    return f"gaidīts viens no: {', '.join(ids) or 'katalogā nav bērnu kārtu'}"
+    return f"gaidīts viens no: {', '.join(children_round_ids(catalogue)) or 'katalogā nav bērnu kārtu'}"
 
 
 def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None,
