@@ -93,7 +93,7 @@ def passed_deadline_warning(catalogue: Catalogue, programme_round: terms.Round |
     if not rules["deadline_passed"] or entry is None:
         return None
     return (f"Brīdinājums: kārtas „{entry.name_lv}” iesniegumu iesniegšanas termiņš ({rules['deadline']}) "
-            f"jau pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")
+            f"jau ir pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")
 
 
 def project_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:

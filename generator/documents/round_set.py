@@ -98,11 +98,18 @@ def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress
                 written.extend(write_document(document, out / DOWNLOADS / DOCUMENTS / folder))
             written.extend(write_report_workbooks(catalogue, municipality, out, build_date,
                                                   folder=out / DOWNLOADS / REPORTS / folder))
-            what = (f"{len(papers)} dokumenti (PDF un DOCX) un atskaišu veidnes" if papers
-                    else "tikai atskaišu veidnes")
+            what = made_phrase(len(papers))
             progress(f"  kārta {chosen.round_id}, {number}/{len(chosen.municipalities)}: {municipality.name_lv} – "
                      f"{what} (mape {folder})")
     return written
+
+
+def made_phrase(papers: int) -> str:
+    """What one municipality's set holds, for the progress line: "21 dokuments (PDF un DOCX) un atskaišu veidnes",
+    "32 dokumenti …", or "tikai atskaišu veidnes" (no papers)."""
+    if not papers:
+        return "tikai atskaišu veidnes"
+    return f"{papers} {lvformat.agree(papers, 'dokuments', 'dokumenti')} (PDF un DOCX) un atskaišu veidnes"
 
 
 def ended_note(chosen: RoundSet) -> str:
@@ -110,3 +117,12 @@ def ended_note(chosen: RoundSet) -> str:
     return (f"Kārta „{chosen.round_name}” beidzās {lvformat.date(chosen.end)}: izveidotas tikai atskaišu veidnes ar "
             "tās mēnešiem. Līgumus, lēmumus un citus parakstāmos dokumentus beigušās kārtas termiņiem neveido "
             "(D125).")
+
+
+def past_day_note(chosen: RoundSet, build_date: dt.date) -> str | None:
+    """What the command says when `--day` is before the build day of a round whose papers were made: their price
+    annexes hold the build day's prices, not that day's (terms.prices_day, D132). None otherwise."""
+    if chosen.prices_day is None or chosen.prices_day >= build_date or chosen.ended(build_date):
+        return None
+    return (f"Piezīme: --day {lvformat.date(chosen.prices_day)} jau pagājusi – dokumentu cenu pielikumos ir cenas uz "
+            f"{lvformat.date(build_date)}, kas spēkā parakstīšanas laikā, nevis pagājušās dienas cenas (D132).")

@@ -19,7 +19,7 @@ from generator.documents.htmltree import parse
 from generator.documents.paths import DOCUMENTS, DOWNLOADS, REPORTS
 from generator.documents.registry import DOCUMENTS as SPECS
 from generator.documents.reports.register import report_periods
-from generator.documents.round_set import RoundChoiceError, choose_round, render_round_set
+from generator.documents.round_set import RoundChoiceError, choose_round, made_phrase, render_round_set
 from tests.documents.conftest import normalise
 from tests.documents.workbook_values import named
 from tests.round_yaml import catalogue_with_round, children_round_entry
@@ -89,3 +89,20 @@ def test_a_running_round_gets_papers_an_ended_one_report_templates_only(two_roun
     months = named(openpyxl.load_workbook(reports / "izdevumu-registrs-un-parskati.xlsx"), "NP_Menesis")
     assert months[0].date() == dt.date(2018, 8, 1) and months[-1].date() == dt.date(2019, 10, 1)
     assert "tikai atskaišu veidnes" in lines[0]
+
+
+def test_the_choice_ends_also_when_rendering_fails() -> None:
+    """An error inside the block (the command reports it and goes on in-process) leaves no round behind (review1
+    F10)."""
+    with pytest.raises(RuntimeError), terms.for_round(terms.Choice("berni-2026")):
+        assert terms.asked_round() == terms.Choice("berni-2026")
+        raise RuntimeError
+    assert terms.asked_round() is None
+
+
+@pytest.mark.parametrize(("papers", "says"), [
+    (0, "tikai atskaišu veidnes"), (1, "1 dokuments (PDF un DOCX) un atskaišu veidnes"),
+    (11, "11 dokumenti (PDF un DOCX) un atskaišu veidnes"), (21, "21 dokuments (PDF un DOCX) un atskaišu veidnes"),
+    (32, "32 dokumenti (PDF un DOCX) un atskaišu veidnes")])
+def test_the_progress_line_agrees_with_the_count(papers: int, says: str) -> None:
+    assert made_phrase(papers) == says  # review1 F13
