@@ -65,8 +65,9 @@ def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rule
                            day: dt.date) -> figures.PriceList:
     """The price list with its group-session row citing the round's rules instead of the ceiling's own source
     (the pilot's DI unit-cost methodology, ``day``'s value): the round's basis when confirmed; otherwise a blank
-    naming the ministry's round rules, and a blank price (the pilot's ceiling is no later round's figure). The
-    source of the client-transport reduction (the IBM methodology) stays."""
+    naming the ministry's round rules. Only the pilot's papers keep the ceiling's figure: the pilot's ceiling is no
+    later round's figure, so a later round's price is a blank whose note names the round's basis, confirmed or not
+    (review1 F2). The source of the client-transport reduction (the IBM methodology) stays."""
     own = catalogue.price_by_id[GROUP_CEILING_ID].at(day)
     dropped = set(figures.citation(own.source).split("; ")) if own is not None else set()
     rows = figures.PriceList()
@@ -75,6 +76,9 @@ def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rule
             kept = [part for part in row.source.split("; ") if part and part not in dropped]
             if rules["confirmed"]:
                 row = dataclasses.replace(row, source="; ".join([rules["group_price_basis"], *kept]))
+                if not rules["pilot"]:
+                    row = dataclasses.replace(row, price=figures.Figure(
+                        figures.BLANK_EUR, f"cenu ieraksta pēc šī avota: {rules['group_price_basis']}"))
             else:
                 row = dataclasses.replace(row, source="; ".join([f"{figures.BLANK} ({RULES_SOURCE})", *kept]),
                                           price=figures.Figure(figures.BLANK_EUR,
