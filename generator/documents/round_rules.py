@@ -37,9 +37,9 @@ _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection"
 
 def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, build_date: dt.date) -> dict[str, Any]:
     """The round's rules for templates (`atlase`): ``confirmed`` and each rule's text, or blanks; ``deadline``:
-    the application deadline "DD.MM.YYYY" or the blank with who sets it, ``deadline_known``; ``heading``: the
-    criteria table's heading, citing the pilot's methodology only in the pilot's (the first round's) papers, with
-    ``source`` (where the criteria are set, in a sentence) and ``basis`` (the legal basis item of a later round, None
+    the application deadline "DD.MM.YYYY" or the blank with who sets it, ``deadline_short`` the date or a bare
+    blank date (inside a sentence, review1 F15), ``deadline_known``; ``heading``: the criteria table's heading,
+    citing the pilot's methodology only in the pilot's (the first round's) papers, with ``source`` (where the criteria are set, in a sentence) and ``basis`` (the legal basis item of a later round, None
     for the pilot); ``deadline_passed``: the confirmed deadline is before the build day (form 04's note)."""
     entry = _entry(catalogue, programme_round)
     running = terms.term_end(programme_round, build_date) is not None
@@ -53,11 +53,11 @@ def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, bui
     pilot = running and programme_round is not None and programme_round.first
     passed = (deadline_known and deadline is not None and deadline.date is not None
               and deadline.date < build_date)
+    date_text = lvformat.date(deadline.date) if deadline_known and deadline and deadline.date else None
     return {**texts, "confirmed": confirmed, "heading": PILOT_HEADING if pilot else ROUND_HEADING,
             "pilot": pilot, "source": PILOT_SOURCE if pilot else ROUND_SOURCE,
             "basis": None if pilot else ROUND_BASIS, "deadline_passed": passed,
-            "deadline": lvformat.date(deadline.date) if deadline_known and deadline and deadline.date
-            else DEADLINE_BLANK,
+            "deadline": date_text or DEADLINE_BLANK, "deadline_short": date_text or terms.BLANK_DATE,
             "deadline_known": deadline_known}
 
 

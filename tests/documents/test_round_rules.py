@@ -254,3 +254,18 @@ def test_a_later_rounds_group_price_is_a_blank_even_once_the_pilots_ceiling_is_c
     pilot = group_row("jelgava", PILOT_DAY)
     assert pilot.price.confirmed and pilot.price.text == lvformat.eur(amount)
     assert "DI vienas vienības" in pilot.source
+
+
+def test_the_deadline_inside_a_sentence_is_the_date_or_a_bare_blank(blank_round: Catalogue,
+                                                                     ruled_round: Catalogue) -> None:
+    """`atlase.deadline_short` (review1 F15): what 17 and 18 print inside their sentence."""
+    from generator.documents import terms
+    from generator.documents.round_rules import rules_context
+
+    ruled = rules_context(ruled_round, terms.plan_round(ruled_round, "berni-2026"), TODAY)
+    assert (ruled["deadline_short"], ruled["deadline"]) == ("15.09.2026", "15.09.2026")
+    blank = rules_context(blank_round, terms.plan_round(blank_round, "berni-2026"), TODAY)
+    assert blank["deadline_short"] == terms.BLANK_DATE and blank["deadline"] != terms.BLANK_DATE
+    texts = _texts(blank_round, "cesis", TODAY)
+    assert f"jaunu iesniegumu līdz iesniegšanas termiņam ({terms.BLANK_DATE}), kamēr" in texts["17-lemums-par-atteikumu"]
+    assert f"līdz iesniegšanas termiņam ({terms.BLANK_DATE}) – jaunu iesniegumu" in texts["18-vestule-par-neatbilstibu"]
