@@ -84,7 +84,7 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
 def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress: Callable[[str], None],
                      build_date: dt.date | None = None) -> list[Path]:
     """Write each municipality's report workbooks for the round, and its papers unless the round has ended."""
-    from generator.documents.build_step import render_municipality, write_document
+    from generator.documents.build_step import made_phrase, render_municipality, write_document
     from generator.documents.reports.workbooks import write_report_workbooks
 
     build_date = build_date or dt.date.today()
@@ -102,14 +102,6 @@ def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress
             progress(f"  kārta {chosen.round_id}, {number}/{len(chosen.municipalities)}: {municipality.name_lv} – "
                      f"{what} (mape {folder})")
     return written
-
-
-def made_phrase(papers: int) -> str:
-    """What one municipality's set holds, for the progress line: "21 dokuments (PDF un DOCX) un atskaišu veidnes",
-    "32 dokumenti …", or "tikai atskaišu veidnes" (no papers)."""
-    if not papers:
-        return "tikai atskaišu veidnes"
-    return f"{papers} {lvformat.agree(papers, 'dokuments', 'dokumenti')} (PDF un DOCX) un atskaišu veidnes"
 
 
 def ended_note(chosen: RoundSet) -> str:

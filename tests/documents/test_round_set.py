@@ -13,13 +13,13 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents import terms
-from generator.documents.build_step import render_municipality
+from generator.documents.build_step import made_phrase, render_municipality
 from generator.documents.context import shared_context
 from generator.documents.htmltree import parse
 from generator.documents.paths import DOCUMENTS, DOWNLOADS, REPORTS
 from generator.documents.registry import DOCUMENTS as SPECS
 from generator.documents.reports.register import report_periods
-from generator.documents.round_set import RoundChoiceError, choose_round, made_phrase, render_round_set
+from generator.documents.round_set import RoundChoiceError, choose_round, render_round_set
 from tests.documents.conftest import normalise
 from tests.documents.workbook_values import named
 from tests.round_yaml import catalogue_with_round, children_round_entry
@@ -105,4 +105,4 @@ def test_the_choice_ends_also_when_rendering_fails() -> None:
     (11, "11 dokumenti (PDF un DOCX) un atskaišu veidnes"), (21, "21 dokuments (PDF un DOCX) un atskaišu veidnes"),
     (32, "32 dokumenti (PDF un DOCX) un atskaišu veidnes")])
 def test_the_progress_line_agrees_with_the_count(papers: int, says: str) -> None:
-    assert made_phrase(papers) == says  # review1 F13
+    assert made_phrase(papers) == says  # review1 F13 (the default set's line and the round set's)
