@@ -571,9 +571,11 @@ class Round(Strict):
         if self.services_start < self.start or self.services_end > self.end:
             raise ValueError("pakalpojumu saņemšanas laikam jābūt kārtas laikā (start–end)")
         deadline = self.application_deadline.date if self.application_deadline else None
-        if deadline is not None and deadline > self.services_start:
-            raise ValueError(f"iesniegšanas termiņš ({deadline:%d.%m.%Y}) ir pēc pakalpojumu saņemšanas sākuma "
-                             f"({self.services_start:%d.%m.%Y})")
+        if deadline is not None and deadline >= self.services_start:  # D131: the selection comes before services
+            when = ("ir pakalpojumu saņemšanas sākuma dienā" if deadline == self.services_start
+                    else "ir pēc pakalpojumu saņemšanas sākuma")
+            raise ValueError(f"iesniegšanas termiņš ({deadline:%d.%m.%Y}) {when} ({self.services_start:%d.%m.%Y}) "
+                             "(gaidīts: termiņš pirms pakalpojumu saņemšanas sākuma, D131)")
         return self
 
 

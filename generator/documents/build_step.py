@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents import context as ctx
@@ -65,6 +66,13 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
         for document in documents:
             written.extend(write_document(document, folder))
         written.extend(write_report_workbooks(catalogue, municipality, out, build_date))
-        progress(f"  dokumenti {number}/{len(municipalities)}: {municipality.name_lv} – "
-                 f"{len(documents)} dokumenti (PDF un DOCX) un atskaišu veidnes")
+        progress(f"  dokumenti {number}/{len(municipalities)}: {municipality.name_lv} – {made_phrase(len(documents))}")
     return written
+
+
+def made_phrase(papers: int) -> str:
+    """What one municipality's set holds, for the progress line: "21 dokuments (PDF un DOCX) un atskaišu veidnes",
+    "32 dokumenti …", or "tikai atskaišu veidnes" (no papers)."""
+    if not papers:
+        return "tikai atskaišu veidnes"
+    return f"{papers} {lvformat.agree(papers, 'dokuments', 'dokumenti')} (PDF un DOCX) un atskaišu veidnes"

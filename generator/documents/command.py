@@ -13,6 +13,7 @@ from generator.cli import CATALOGUE_OPTION, load_for_command
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
+    from generator.documents.round_set import RoundSet
 
 DAY_TEXT = "ibm_documents_day"  # click's context meta: the --day value as typed
 
@@ -54,7 +55,8 @@ class _Day(click.DateTime):
               help="Ar --from-matrix: dokumentu izveides diena (noklusējums: šodiena); matricu, kuras atbalsta plāna "
                    "periods beidzās pirms tās, atsaka (ja nav --arhivam), un programmas kārtas datumi, ja kārta tajā "
                    "jau beigusies, ir tukšas vietas. Bez --from-matrix: diena (DD.MM.GGGG) kādas bērnu kārtas "
-                   "pakalpojumu laikā – kā --round tai kārtai, un dokumentu cenas ir šīs dienas cenas.")
+                   "pakalpojumu laikā – kā --round tai kārtai, un dokumentu cenas ir šīs dienas cenas (ja diena jau "
+                   "pagājusi – izveides dienas cenas, D132).")
 @click.option("--arhivam", "archive", is_flag=True, default=False,
               help="Ar --from-matrix: matricai, kuras atbalsta plāna periods jau beidzies, neatteikt, bet izveidot "
                    "dokumentu ARHĪVA KOPIJU klienta lietas materiāliem – katrā lapā atzīme „ARHĪVA KOPIJA – NAV "
@@ -99,7 +101,13 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
     out_dir = out_dir or Path("build")
 
     from generator.documents.build_step import render_documents
-    from generator.documents.round_set import RoundChoiceError, choose_round, ended_note, render_round_set
+    from generator.documents.round_set import (
+        RoundChoiceError,
+        choose_round,
+        ended_note,
+        past_day_note,
+        render_round_set,
+    )
 
     catalogue = load_for_command(catalogue_dir)
     if municipality_id is not None:
@@ -116,10 +124,13 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
             sys.exit(2)
     from generator.documents.staged_output import DOCUMENTS_MANIFEST, NotOwnFile, OutputTaken, render_staged
 
+    today = dt.date.today()  # one build day for the files and the lines said about them (review1 F4)
+
     def render(staging: Path) -> list[Path]:
         if chosen is not None:
-            return render_round_set(catalogue, chosen, staging, click.echo)
-        return render_documents(catalogue, staging, progress=click.echo, municipality_id=municipality_id)
+            return render_round_set(catalogue, chosen, staging, click.echo, build_date=today)
+        return render_documents(catalogue, staging, progress=click.echo, municipality_id=municipality_id,
+                                build_date=today)
 
     try:
         written = render_staged(out_dir, render, manifest=DOCUMENTS_MANIFEST)
@@ -134,25 +145,34 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
         click.echo(f"Dokumentu vietā ir mape vai saite, ko ibm documents neaizstāj: {exc}; nekas nav mainīts.",
                    err=True)
         sys.exit(1)
-    if chosen is not None and chosen.ended(dt.date.today()):
+    if chosen is not None and chosen.ended(today):
         click.echo(ended_note(chosen))
     else:
-        _warn_passed_deadline(catalogue, chosen.round_id if chosen is not None else None, municipality_id)
+        if chosen is not None and (note := past_day_note(chosen, today)) is not None:
+            click.echo(note)
+        _warn_passed_deadline(catalogue, chosen, municipality_id, today)
     click.echo(f"Gatavs: {len(written)} faili mapē {out_dir}/lejupielades/.")
 
 
-def _warn_passed_deadline(catalogue: Catalogue, round_id: str | None, municipality_id: str | None) -> None:
-    """One line when the papers' round (the chosen one, else the one running today for the municipality) has a
-    confirmed application deadline that has passed (round_rules.passed_deadline_warning)."""
+def _warn_passed_deadline(catalogue: Catalogue, chosen: RoundSet | None, municipality_id: str | None,
+                          today: dt.date) -> None:
+    """One line for each distinct round whose papers were made and whose confirmed application deadline has
+    passed (round_rules.passed_deadline_warning): the chosen round, else each rendered municipality's own running
+    round (D113) – every pilot municipality's without --municipality (review1 F1)."""
     from generator.documents import terms
     from generator.documents.round_rules import passed_deadline_warning
 
-    today = dt.date.today()
-    papers_round = (terms.plan_round(catalogue, round_id) if round_id is not None
-                    else terms.current_round(catalogue, today, municipality_id))
-    warning = passed_deadline_warning(catalogue, papers_round, today)
-    if warning is not None:
-        click.echo(warning)
+    if chosen is not None:
+        rounds = [terms.plan_round(catalogue, chosen.round_id)]
+    else:
+        ids = [municipality_id] if municipality_id is not None else [m.id for m in catalogue.pilot_municipalities()]
+        rounds = [terms.current_round(catalogue, today, m) for m in ids]
+    said: list[str] = []
+    for papers_round in rounds:
+        warning = passed_deadline_warning(catalogue, papers_round, today)
+        if warning is not None and warning not in said:
+            said.append(warning)
+            click.echo(warning)
 
 
 def _plan_day(day: dt.datetime) -> dt.date:
@@ -161,7 +181,7 @@ def _plan_day(day: dt.datetime) -> dt.date:
     try:
         dt.datetime.strptime(typed, "%d.%m.%Y")
     except ValueError:
-        click.echo(f"Kļūda: --day: „{typed}” nav datums (gaidīts: DD.MM.GGGG).", err=True)
+        click.echo(f"Kļūda: --day: „{typed}” – bez --from-matrix dienu raksta formā DD.MM.GGGG.", err=True)
         sys.exit(2)
     return day.date()
 

@@ -37,9 +37,9 @@ _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection"
 
 def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, build_date: dt.date) -> dict[str, Any]:
     """The round's rules for templates (`atlase`): ``confirmed`` and each rule's text, or blanks; ``deadline``:
-    the application deadline "DD.MM.YYYY" or the blank with who sets it, ``deadline_known``; ``heading``: the
-    criteria table's heading, citing the pilot's methodology only in the pilot's (the first round's) papers, with
-    ``source`` (where the criteria are set, in a sentence) and ``basis`` (the legal basis item of a later round, None
+    the application deadline "DD.MM.YYYY" or the blank with who sets it, ``deadline_short`` the date or a bare
+    blank date (inside a sentence, review1 F15), ``deadline_known``; ``heading``: the criteria table's heading,
+    citing the pilot's methodology only in the pilot's (the first round's) papers, with ``source`` (where the criteria are set, in a sentence) and ``basis`` (the legal basis item of a later round, None
     for the pilot); ``deadline_passed``: the confirmed deadline is before the build day (form 04's note)."""
     entry = _entry(catalogue, programme_round)
     running = terms.term_end(programme_round, build_date) is not None
@@ -53,11 +53,11 @@ def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, bui
     pilot = running and programme_round is not None and programme_round.first
     passed = (deadline_known and deadline is not None and deadline.date is not None
               and deadline.date < build_date)
+    date_text = lvformat.date(deadline.date) if deadline_known and deadline and deadline.date else None
     return {**texts, "confirmed": confirmed, "heading": PILOT_HEADING if pilot else ROUND_HEADING,
             "pilot": pilot, "source": PILOT_SOURCE if pilot else ROUND_SOURCE,
             "basis": None if pilot else ROUND_BASIS, "deadline_passed": passed,
-            "deadline": lvformat.date(deadline.date) if deadline_known and deadline and deadline.date
-            else DEADLINE_BLANK,
+            "deadline": date_text or DEADLINE_BLANK, "deadline_short": date_text or terms.BLANK_DATE,
             "deadline_known": deadline_known}
 
 
@@ -65,8 +65,9 @@ def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rule
                            day: dt.date) -> figures.PriceList:
     """The price list with its group-session row citing the round's rules instead of the ceiling's own source
     (the pilot's DI unit-cost methodology, ``day``'s value): the round's basis when confirmed; otherwise a blank
-    naming the ministry's round rules, and a blank price (the pilot's ceiling is no later round's figure). The
-    source of the client-transport reduction (the IBM methodology) stays."""
+    naming the ministry's round rules. Only the pilot's papers keep the ceiling's figure: the pilot's ceiling is no
+    later round's figure, so a later round's price is a blank whose note names the round's basis, confirmed or not
+    (review1 F2). The source of the client-transport reduction (the IBM methodology) stays."""
     own = catalogue.price_by_id[GROUP_CEILING_ID].at(day)
     dropped = set(figures.citation(own.source).split("; ")) if own is not None else set()
     rows = figures.PriceList()
@@ -75,6 +76,9 @@ def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rule
             kept = [part for part in row.source.split("; ") if part and part not in dropped]
             if rules["confirmed"]:
                 row = dataclasses.replace(row, source="; ".join([rules["group_price_basis"], *kept]))
+                if not rules["pilot"]:
+                    row = dataclasses.replace(row, price=figures.Figure(
+                        figures.BLANK_EUR, f"cenu ieraksta pēc šī avota: {rules['group_price_basis']}"))
             else:
                 row = dataclasses.replace(row, source="; ".join([f"{figures.BLANK} ({RULES_SOURCE})", *kept]),
                                           price=figures.Figure(figures.BLANK_EUR,
@@ -93,7 +97,7 @@ def passed_deadline_warning(catalogue: Catalogue, programme_round: terms.Round |
     if not rules["deadline_passed"] or entry is None:
         return None
     return (f"Brīdinājums: kārtas „{entry.name_lv}” iesniegumu iesniegšanas termiņš ({rules['deadline']}) "
-            f"jau pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")
+            f"jau ir pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")
 
 
 def project_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:

@@ -84,7 +84,7 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
 def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress: Callable[[str], None],
                      build_date: dt.date | None = None) -> list[Path]:
     """Write each municipality's report workbooks for the round, and its papers unless the round has ended."""
-    from generator.documents.build_step import render_municipality, write_document
+    from generator.documents.build_step import made_phrase, render_municipality, write_document
     from generator.documents.reports.workbooks import write_report_workbooks
 
     build_date = build_date or dt.date.today()
@@ -98,8 +98,7 @@ def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress
                 written.extend(write_document(document, out / DOWNLOADS / DOCUMENTS / folder))
             written.extend(write_report_workbooks(catalogue, municipality, out, build_date,
                                                   folder=out / DOWNLOADS / REPORTS / folder))
-            what = (f"{len(papers)} dokumenti (PDF un DOCX) un atskaišu veidnes" if papers
-                    else "tikai atskaišu veidnes")
+            what = made_phrase(len(papers))
             progress(f"  kārta {chosen.round_id}, {number}/{len(chosen.municipalities)}: {municipality.name_lv} – "
                      f"{what} (mape {folder})")
     return written
@@ -110,3 +109,12 @@ def ended_note(chosen: RoundSet) -> str:
     return (f"Kārta „{chosen.round_name}” beidzās {lvformat.date(chosen.end)}: izveidotas tikai atskaišu veidnes ar "
             "tās mēnešiem. Līgumus, lēmumus un citus parakstāmos dokumentus beigušās kārtas termiņiem neveido "
             "(D125).")
+
+
+def past_day_note(chosen: RoundSet, build_date: dt.date) -> str | None:
+    """What the command says when `--day` is before the build day of a round whose papers were made: their price
+    annexes hold the build day's prices, not that day's (terms.prices_day, D132). None otherwise."""
+    if chosen.prices_day is None or chosen.prices_day >= build_date or chosen.ended(build_date):
+        return None
+    return (f"Piezīme: --day {lvformat.date(chosen.prices_day)} jau pagājusi – dokumentu cenu pielikumos ir cenas uz "
+            f"{lvformat.date(build_date)}, kas spēkā parakstīšanas laikā, nevis pagājušās dienas cenas (D132).")

@@ -8,7 +8,8 @@ term, a name or a period.
 
 `ibm documents --round`/`--day` (D125) choose the round instead: inside ``for_round(...)`` every municipality's
 documents and report templates are made for that round (one that lists the municipality), the report months are
-printed even when it has ended, and with ``--day`` the price lists hold that day's prices.
+printed even when it has ended, and with ``--day`` the price lists hold that day's prices (a past day: the build
+day's, D132).
 """
 
 from __future__ import annotations
@@ -124,13 +125,16 @@ def round_context(programme_round: Round | None, build_date: dt.date) -> dict[st
 
 def prices_day(programme_round: Round | None, build_date: dt.date) -> dt.date:
     """The day whose prices a municipality's documents print: the first day of the round's services when the
-    documents are made for a round whose services have not begun yet, otherwise the build day."""
+    documents are made for a round whose services have not begun yet, otherwise the build day. With `--day`
+    (``Choice.prices_day``) the later of that day and this one: a day still ahead gives its prices, but a past day
+    never puts ceilings no longer in force into papers signed now (D132)."""
     if programme_round is None or term_end(programme_round, build_date) is None:
         return build_date
+    own = programme_round.paid_from if programme_round.paid_from > build_date else build_date
     asked = _CHOICE.get()
     if asked is not None and asked.prices_day is not None:
-        return asked.prices_day
-    return programme_round.paid_from if programme_round.paid_from > build_date else build_date
+        return max(asked.prices_day, own)
+    return own
 
 
 def document_day(programme_round: Round | None, build_date: dt.date) -> dt.date:

@@ -150,11 +150,20 @@ def test_a_malformed_round_rule_is_refused_in_latvian(catalogue_copy: Path) -> N
 
 
 def test_a_confirmed_deadline_needs_a_date_before_the_services(catalogue_copy: Path) -> None:
+    """D131: the deadline must fall before the services' first day (01.10.2018): form 04 forwards the applications
+    some working days after it, so a deadline on that day or later is refused (review1 F8)."""
     path = catalogue_copy / "rounds.yaml"
     text = path.read_text("utf-8")
+    path.write_text(text.replace("      date: null\n      status: jāprecizē\n",
+                                 "      date: 2018-09-30\n      status: apstiprināts\n", 1), "utf-8")
+    result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
+    assert "iesniegšanas termiņš" not in result.output, result.output  # the day before the services: accepted
     for date, expected in (("null", "apstiprinātam iesniegšanas termiņam vajag datumu (date)"),
+                           ("2018-10-01", "iesniegšanas termiņš (01.10.2018) ir pakalpojumu saņemšanas sākuma dienā "
+                                          "(01.10.2018) (gaidīts: termiņš pirms pakalpojumu saņemšanas sākuma, D131)"),
                            ("2018-10-02", "iesniegšanas termiņš (02.10.2018) ir pēc pakalpojumu saņemšanas sākuma "
-                                          "(01.10.2018)")):
+                                          "(01.10.2018) (gaidīts: termiņš pirms pakalpojumu saņemšanas sākuma, "
+                                          "D131)")):
         path.write_text(text.replace("      date: null\n      status: jāprecizē\n",
                                      f"      date: {date}\n      status: apstiprināts\n", 1), "utf-8")
         result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])

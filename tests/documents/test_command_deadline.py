@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator import lvformat
@@ -37,7 +38,7 @@ def test_a_passed_deadline_of_the_running_round_is_one_warning_line(tmp_path: Pa
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if "iesniegšanas termiņš" in line]
     assert lines == [f"Brīdinājums: kārtas „{NAME}” iesniegumu iesniegšanas termiņš ({lvformat.date(DEADLINE)}) jau "
-                     "pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē."], result.output
+                     "ir pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē."], result.output
     assert terms.current_round(catalogue, TODAY, "liepaja").round_id == "berni-termins"
 
 
@@ -50,3 +51,60 @@ def test_no_warning_before_the_deadline_without_one_or_after_the_round(tmp_path:
     assert passed_deadline_warning(catalogue, None, TODAY) is None
     unknown = _catalogue(tmp_path / "bez-termina", None)  # `jāprecizē`: the form prints a blank, nothing passed
     assert passed_deadline_warning(unknown, terms.plan_round(unknown, "berni-termins"), TODAY) is None
+
+
+def _two_rounds(target: Path) -> Catalogue:
+    """Two made-up rounds running today: A for Cēsis (no deadline, the earliest running round of all), B for Liepāja
+    with a confirmed deadline already passed (review1 F1)."""
+    a = children_round_entry("berni-a", "Kārta A", TODAY - dt.timedelta(days=90), TODAY + dt.timedelta(days=300),
+                             services=(TODAY - dt.timedelta(days=30), TODAY + dt.timedelta(days=100)),
+                             municipalities=("cesis",))
+    b = children_round_entry("berni-b", NAME, TODAY - dt.timedelta(days=80), TODAY + dt.timedelta(days=310),
+                             services=(TODAY + dt.timedelta(days=101), TODAY + dt.timedelta(days=300)),
+                             municipalities=("liepaja",), deadline=DEADLINE)
+    return catalogue_with_round(target, a + b, holiday_years=tuple(range(TODAY.year - 1, TODAY.year + 2)))
+
+
+def _warnings(output: str) -> list[str]:
+    return [line for line in output.splitlines() if "iesniegšanas termiņš" in line]
+
+
+WARNING = (f"Brīdinājums: kārtas „{NAME}” iesniegumu iesniegšanas termiņš ({lvformat.date(DEADLINE)}) jau ir pagājis "
+           "– iesnieguma veidlapā (04) šis datums ir pagātnē.")
+
+
+def test_without_a_municipality_each_municipalitys_own_round_is_checked(tmp_path: Path, quick_papers: None) -> None:
+    """The earliest running round of all (A, Cēsis) has no deadline, but Liepāja's papers are made for B, whose
+    deadline has passed: the line is said once (review1 F1, F9)."""
+    catalogue = _two_rounds(tmp_path / "katalogs")
+    assert terms.current_round(catalogue, TODAY, None).round_id == "berni-a"
+    assert terms.current_round(catalogue, TODAY, "liepaja").round_id == "berni-b"
+    result = CliRunner().invoke(main, ["documents", "--catalogue", str(tmp_path / "katalogs"),
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert _warnings(result.output) == [WARNING], result.output
+
+
+@pytest.mark.parametrize("how", ["round", "day"])
+def test_a_chosen_running_round_with_a_passed_deadline_warns(tmp_path: Path, quick_papers: None, how: str) -> None:
+    """`--round`/`--day` for Liepāja's running round B warns, though Cēsis' round A runs first (review1 F9)."""
+    _two_rounds(tmp_path / "katalogs")
+    chosen = (["--round", "berni-b"] if how == "round"
+              else ["--day", lvformat.date(TODAY + dt.timedelta(days=200))])  # only B's services hold that day
+    result = CliRunner().invoke(main, ["documents", "--catalogue", str(tmp_path / "katalogs"), "--municipality",
+                                       "liepaja", "--out", str(tmp_path / "out"), *chosen])
+    assert result.exit_code == 0, result.output
+    assert _warnings(result.output) == [WARNING], result.output
+
+
+def test_no_warning_after_the_ended_rounds_note(tmp_path: Path) -> None:
+    """An ended round with a confirmed (passed) deadline: report templates only, the ended note, no deadline line."""
+    entry = children_round_entry("berni-beigusies", NAME, TODAY - dt.timedelta(days=400), TODAY - dt.timedelta(days=10),
+                                 services=(TODAY - dt.timedelta(days=300), TODAY - dt.timedelta(days=20)),
+                                 deadline=TODAY - dt.timedelta(days=330))
+    catalogue_with_round(tmp_path / "katalogs", entry, holiday_years=tuple(range(TODAY.year - 2, TODAY.year + 1)))
+    result = CliRunner().invoke(main, ["documents", "--catalogue", str(tmp_path / "katalogs"), "--municipality",
+                                       "liepaja", "--out", str(tmp_path / "out"), "--round", "berni-beigusies"])
+    assert result.exit_code == 0, result.output
+    assert "tikai atskaišu veidnes" in result.output and "D125" in result.output
+    assert _warnings(result.output) == [], result.output

@@ -6,12 +6,15 @@ with a Latvian line and nothing written."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.documents.reports.activity import FIRST_MONTH_COL
@@ -20,6 +23,7 @@ from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
 from generator.documents.reports.workbooks import write_report_workbooks
 from generator.documents.staged_output import DOCUMENTS_MANIFEST
 from tests.documents.workbook_values import named
+from tests.round_yaml import catalogue_with_round, children_round_entry
 
 PILOT = "berni-2018"
 REPORTS = Path("lejupielades") / "atskaites"
@@ -122,7 +126,7 @@ def test_the_default_set_stays_byte_for_byte(catalogue: Catalogue, tmp_path: Pat
     (["--municipality", "cesis", "--round", PILOT], "Pašvaldība „cesis” nav bērnu programmas kārtās"),
     (["--day", "15.03.2020"], "Kļūda: --day: 15.03.2020 nav nevienas bērnu programmas kārtas pakalpojumu laikā "
                               "(gaidīts: diena kādā no kārtām – berni-2018: 01.10.2018–30.09.2019)."),
-    (["--day", "2019-05-01"], "Kļūda: --day: „2019-05-01” nav datums (gaidīts: DD.MM.GGGG)."),
+    (["--day", "2019-05-01"], "Kļūda: --day: „2019-05-01” – bez --from-matrix dienu raksta formā DD.MM.GGGG."),
     (["--day", "31.02.2019"], "„31.02.2019” nav datums (gaidīts: DD.MM.GGGG)."),
     (["--round", PILOT, "--day", "01.05.2019"], "Kļūda: --round un --day kopā nelieto"),
     (["--round", PILOT, "--from-matrix", "matrica.xlsx"], "Kļūda: --round izmanto tikai bez --from-matrix"),
@@ -143,3 +147,78 @@ def test_help_names_the_options() -> None:
     text = " ".join(result.output.split())
     assert "--round KĀRTA" in text and "D125" in text
     assert "Bez --from-matrix: diena (DD.MM.GGGG) kādas bērnu kārtas pakalpojumu laikā" in text
+
+
+TODAY = dt.date.today()  # the command builds on today's date
+RUNNING = "berni-tagad"
+
+
+@pytest.fixture
+def running_round(tmp_path: Path) -> Path:
+    """A made-up children's round running today for Liepāja and Valmiera, its services begun 30 days ago."""
+    entry = children_round_entry(RUNNING, "IBM ieviešana bērniem (izdomāta kārta, kas notiek)",
+                                 TODAY - dt.timedelta(days=90), TODAY + dt.timedelta(days=300),
+                                 services=(TODAY - dt.timedelta(days=30), TODAY + dt.timedelta(days=270)))
+    catalogue_with_round(tmp_path / "katalogs", entry, holiday_years=tuple(range(TODAY.year - 1, TODAY.year + 2)))
+    return tmp_path / "katalogs"
+
+
+def _prices_days(out: Path) -> set[str]:
+    """The days the written papers' price annexes name ("cenas uz DD.MM.GGGG")."""
+    folder = out / PAPERS / f"liepaja-{RUNNING}"
+    texts = [p.read_text("utf-8") for p in folder.iterdir() if p.suffix == ".pdf"]  # quick_papers: the HTML
+    return {m for text in texts for m in re.findall(r"\(cenas? uz (\d\d\.\d\d\.\d{4})\)", text)}
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_a_day_ahead_in_a_running_round_gives_the_papers_its_prices(running_round: Path, tmp_path: Path) -> None:
+    """`--day` → choose_round → RoundSet.prices_day → for_round → the price annexes (review1 F7)."""
+    ahead = TODAY + dt.timedelta(days=100)
+    result = _run(tmp_path / "out", "--catalogue", str(running_round), "--municipality", "liepaja",
+                  "--day", lvformat.date(ahead))
+    assert result.exit_code == 0, result.output
+    assert _prices_days(tmp_path / "out") == {lvformat.date(ahead)}
+    assert "D132" not in result.output
+    by_round = _run(tmp_path / "kārta", "--catalogue", str(running_round), "--municipality", "liepaja",
+                    "--round", RUNNING)
+    assert by_round.exit_code == 0, by_round.output
+    assert _prices_days(tmp_path / "kārta") == {lvformat.date(TODAY)}  # the same round without --day: today's
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_a_past_day_in_a_running_round_gives_todays_prices_and_says_so(running_round: Path, tmp_path: Path) -> None:
+    """D132: papers signed now never carry the ceilings of a day that has passed."""
+    past = TODAY - dt.timedelta(days=10)
+    result = _run(tmp_path / "out", "--catalogue", str(running_round), "--municipality", "liepaja",
+                  "--day", lvformat.date(past))
+    assert result.exit_code == 0, result.output
+    assert _prices_days(tmp_path / "out") == {lvformat.date(TODAY)}
+    assert (f"Piezīme: --day {lvformat.date(past)} jau pagājusi – dokumentu cenu pielikumos ir cenas uz "
+            f"{lvformat.date(TODAY)}, kas spēkā parakstīšanas laikā, nevis pagājušās dienas cenas (D132).") in result.output
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_one_build_day_for_the_files_and_the_console(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A run crossing midnight on the round's last day: the papers are made (not ended at render), so the console
+    must not then say that only report templates were made (review1 F4)."""
+    from generator.documents import command, round_set
+
+    entry = children_round_entry("berni-beidzas", "IBM ieviešana bērniem (izdomāta kārta, kas beidzas)",
+                                 dt.date(2026, 9, 1), dt.date(2027, 12, 31),
+                                 services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)))
+    catalogue_with_round(tmp_path / "katalogs", entry)
+    days = iter([dt.date(2027, 12, 31)])  # the first look at the clock: the round's last day; later: the next day
+
+    class Clock(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return next(days, dt.date(2028, 1, 1))
+
+    clock = SimpleNamespace(date=Clock, datetime=dt.datetime, timedelta=dt.timedelta)
+    monkeypatch.setattr(command, "dt", clock)
+    monkeypatch.setattr(round_set, "dt", clock)
+    result = _run(tmp_path / "out", "--catalogue", str(tmp_path / "katalogs"), "--municipality", "liepaja",
+                  "--round", "berni-beidzas")
+    assert result.exit_code == 0, result.output
+    assert any((tmp_path / "out" / PAPERS / "liepaja-berni-beidzas").iterdir())  # papers were made
+    assert "tikai atskaišu veidnes" not in result.output and "D125" not in result.output, result.output

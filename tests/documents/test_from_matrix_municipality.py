@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
 from generator.documents.from_matrix.run import run
 from generator.reference.rounds import period_holding
 from tests.documents.from_matrix_helpers import clean, with_cached, write_matrices
@@ -152,3 +153,23 @@ def test_a_provider_name_with_its_own_quotes_is_not_quoted_again(children, catal
     assert reminders and all(name in set(map(own_quotes, children["clean"].people.providers.values()))
                              for name in reminders), report
     assert "„SIA „" not in report
+
+
+def test_one_rule_finds_the_plans_round(tmp_path: Path) -> None:
+    """round_problem, plan_round_end and plan_round_id all follow plan_round (review1 F14), which agrees with the
+    reference's reporting periods (D21) on each side of every round's services window."""
+    from generator.documents.from_matrix.reading import plan_round, plan_round_end, plan_round_id
+    from tests.round_yaml import catalogue_with_round, children_round_entry
+
+    two = catalogue_with_round(tmp_path / "catalogue", children_round_entry(
+        "berni-2026", "Testa kārta (izdomāta)", dt.date(2026, 9, 1), dt.date(2027, 12, 31),
+        services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)), municipalities=("cesis",)))
+    for found in two.rounds_of(Pilot.children):
+        for day in (found.services_start - dt.timedelta(days=1), found.services_start, found.services_end,
+                    found.services_end + dt.timedelta(days=1)):
+            round_ = plan_round(two, day)
+            period = period_holding(two.children_reporting_periods(), day)
+            assert (round_.id if round_ else None) == (period.round_id if period else None), day
+            assert plan_round_id(two, day) == (round_.id if round_ else None), day
+            assert plan_round_end(two, day) == (round_.end if round_ else None), day
+        assert plan_round(two, found.services_start) == found

@@ -199,3 +199,21 @@ def test_the_monthly_table_numbers_its_own_rows_and_keeps_its_heading(partial, t
                             dt.date(2018, 11, 5))
         heading = next(p for p in Document(str(path)).paragraphs if p.text.strip() == MONTHLY)
         assert heading.paragraph_format.keep_with_next, doc_id
+
+
+def test_the_round_limits_the_term_only_when_it_ends_before_the_plan(catalogue: Catalogue) -> None:
+    """The provider contract's "bet ne ilgāk kā līdz … kārtas beigām" follows a date comparison made in Python
+    (ChildContext.round_limits_term, review1 F15), not in the template."""
+    from tests.documents.child_render import child_html, text
+
+    child, _ = child_html(catalogue, 8)  # a plan 01.10.2018–30.11.2018 in the pilot round (ends 31.10.2019)
+    assert child.round_end_day == catalogue.round_by_id["berni-2018"].end and not child.round_limits_term
+    plan_last = dt.date(2018, 11, 30)
+    assert not dataclasses.replace(child, round_end_day=plan_last).round_limits_term  # the same day: no limit
+    assert dataclasses.replace(child, round_end_day=plan_last - dt.timedelta(days=1)).round_limits_term
+    assert dataclasses.replace(child, round_end_day=None).round_limits_term
+    short = dataclasses.replace(child, round_end_day=plan_last - dt.timedelta(days=1))
+    day = dt.date(2018, 9, 20)
+    [contract] = [d for d in render_child(catalogue, catalogue.municipality("madona"), short, day, False,
+                                          build_day=day) if d.spec.id.startswith("02-")]
+    assert "bet ne ilgāk kā līdz izmēģinājumprojekta kārtas beigām (31.10.2019)" in text(contract.html)

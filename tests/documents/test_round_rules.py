@@ -10,8 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import load_or_raise
+from generator.catalogue.models import PriceStatus
+from generator.documents import figures
 from generator.documents.build_step import render_municipality
+from generator.documents.context import shared_context
 from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
@@ -27,6 +32,9 @@ ANNEXES = ("02-ligums-ar-sniedzeju", "03-garantijas-vestule")
 DEADLINE_BLANK = "iesniegts līdz __.__.______ (termiņš, ko noteikusi Labklājības ministrija)"
 CRITERION_NOTE = "Tukšā vieta kritēriju tabulā: kritēriju ieraksta pēc Labklājības ministrijas noteikumiem par kārtu"
 GROUP_BLANK = "______ (Labklājības ministrijas noteikumi par kārtu)"
+TIE_BREAK_BLANK = "Iesniegšanas laiku reģistrē līdz minūtei. Vienādu iesniegumu secību nosaka: ______."
+TIE_BREAK_NOTE = ("Tukšā vieta pie reģistrācijas: kā sarindo vienādus iesniegumus, ieraksta pēc tiem pašiem Labklājības "
+                  "ministrijas noteikumiem par kārtu, kurai iesniegumu pieņem.")
 # words of the pilot's rules that no other round's papers may carry (besides the catalogue's own texts); the
 # application form still asks whether the child is home-schooled ("mājmācībā"): a question, not a rule
 PILOT_WORDS = ("deinstitucionaliz", "mājmācību", "9.2.2.1", "DI vienas vienības", "agrāk iesniegtajam")
@@ -112,7 +120,9 @@ def test_a_later_rounds_papers_never_carry_the_pilots_rules(blank_round: Catalog
         assert "ievērojot šādus kārtas atlases noteikumus: ______." in texts["29-vestule-neatlasitajiem"]
         assert "atlases noteikumus ieraksta pēc Labklājības ministrijas noteikumiem par kārtu" in \
             texts["29-vestule-neatlasitajiem"]
-        assert "Iesniegšanas laiku reģistrē līdz minūtei." in texts["04-iesniegums-par-dalibu"]
+        # the tie-break rule is a blank with its note, not dropped (review1 F3)
+        assert TIE_BREAK_BLANK in texts["04-iesniegums-par-dalibu"], municipality
+        assert TIE_BREAK_NOTE in texts["04-iesniegums-par-dalibu"], municipality
         for doc_id in ANNEXES:
             annex = _annex(texts[doc_id])
             assert GROUP_BLANK in annex, (municipality, doc_id)
@@ -133,6 +143,8 @@ def test_a_later_round_with_its_own_rules_and_deadline_prints_them(ruled_round: 
     assert f"iesniegumiem, {SELECTION['ministry_selection']}." in texts["29-vestule-neatlasitajiem"]
     for doc_id in ANNEXES:
         assert SELECTION["group_price_basis"] in _annex(texts[doc_id]), doc_id
+    assert TIE_BREAK_BLANK not in texts["04-iesniegums-par-dalibu"]
+    assert TIE_BREAK_NOTE not in texts["04-iesniegums-par-dalibu"]
     for doc_id, text in texts.items():
         for words in PILOT_WORDS:
             assert words not in text, (doc_id, words)
@@ -218,3 +230,42 @@ def test_the_rate_age_names_the_check_date_first(ruled_round: Catalogue) -> None
     texts = _texts(ruled_round, "cesis", TODAY)
     assert ("bērnam, kuram pārbaudes datumā (tā pārskata perioda pirmajā dienā, kurā sākas atbalsta plāns) ir ne "
             "vairāk kā") in texts["08-lemums-par-pieskirsanu"]
+
+
+def test_a_later_rounds_group_price_is_a_blank_even_once_the_pilots_ceiling_is_confirmed(
+        tmp_path: Path, catalogue: Catalogue) -> None:
+    """review1 F2: with the client-transport reduction confirmed, the group ceiling is a figure (the pilot's DI unit
+    cost less the reduction); a later round with its own rules cites its own basis and prints a blank price with a
+    note naming that basis, never the pilot's figure. The pilot's papers keep it."""
+    ruled = _second_round_catalogue(tmp_path / "katalogs", rules=True)
+    reduction = tmp_path / "katalogs" / "prices" / "grupu-nodarbibu-transporta-samazinajums.yaml"
+    reduction.write_text(reduction.read_text("utf-8").replace("status: jāprecizē", "status: apstiprināts"), "utf-8")
+    ruled = load_or_raise(tmp_path / "katalogs")
+    amount, status = ruled.group_ceiling(PILOT_DAY)
+    assert amount is not None and status is PriceStatus.confirmed  # a figure now, not a blank
+
+    def group_row(municipality: str, day: dt.date) -> figures.PriceRow:
+        [row] = [r for r in shared_context(ruled, day, municipality=municipality)["prices"] if r.group]
+        return row
+
+    later = group_row("cesis", TODAY)
+    assert later.price == figures.Figure(figures.BLANK_EUR, f"cenu ieraksta pēc šī avota: {SELECTION['group_price_basis']}")
+    assert later.source.startswith(SELECTION["group_price_basis"])
+    pilot = group_row("jelgava", PILOT_DAY)
+    assert pilot.price.confirmed and pilot.price.text == lvformat.eur(amount)
+    assert "DI vienas vienības" in pilot.source
+
+
+def test_the_deadline_inside_a_sentence_is_the_date_or_a_bare_blank(blank_round: Catalogue,
+                                                                     ruled_round: Catalogue) -> None:
+    """`atlase.deadline_short` (review1 F15): what 17 and 18 print inside their sentence."""
+    from generator.documents import terms
+    from generator.documents.round_rules import rules_context
+
+    ruled = rules_context(ruled_round, terms.plan_round(ruled_round, "berni-2026"), TODAY)
+    assert (ruled["deadline_short"], ruled["deadline"]) == ("15.09.2026", "15.09.2026")
+    blank = rules_context(blank_round, terms.plan_round(blank_round, "berni-2026"), TODAY)
+    assert blank["deadline_short"] == terms.BLANK_DATE and blank["deadline"] != terms.BLANK_DATE
+    texts = _texts(blank_round, "cesis", TODAY)
+    assert f"jaunu iesniegumu līdz iesniegšanas termiņam ({terms.BLANK_DATE}), kamēr" in texts["17-lemums-par-atteikumu"]
+    assert f"līdz iesniegšanas termiņam ({terms.BLANK_DATE}) – jaunu iesniegumu" in texts["18-vestule-par-neatbilstibu"]

@@ -13,7 +13,7 @@ import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents import terms
-from generator.documents.build_step import render_municipality
+from generator.documents.build_step import made_phrase, render_municipality
 from generator.documents.context import shared_context
 from generator.documents.htmltree import parse
 from generator.documents.paths import DOCUMENTS, DOWNLOADS, REPORTS
@@ -89,3 +89,20 @@ def test_a_running_round_gets_papers_an_ended_one_report_templates_only(two_roun
     months = named(openpyxl.load_workbook(reports / "izdevumu-registrs-un-parskati.xlsx"), "NP_Menesis")
     assert months[0].date() == dt.date(2018, 8, 1) and months[-1].date() == dt.date(2019, 10, 1)
     assert "tikai atskaišu veidnes" in lines[0]
+
+
+def test_the_choice_ends_also_when_rendering_fails() -> None:
+    """An error inside the block (the command reports it and goes on in-process) leaves no round behind (review1
+    F10)."""
+    with pytest.raises(RuntimeError), terms.for_round(terms.Choice("berni-2026")):
+        assert terms.asked_round() == terms.Choice("berni-2026")
+        raise RuntimeError
+    assert terms.asked_round() is None
+
+
+@pytest.mark.parametrize(("papers", "says"), [
+    (0, "tikai atskaišu veidnes"), (1, "1 dokuments (PDF un DOCX) un atskaišu veidnes"),
+    (11, "11 dokumenti (PDF un DOCX) un atskaišu veidnes"), (21, "21 dokuments (PDF un DOCX) un atskaišu veidnes"),
+    (32, "32 dokumenti (PDF un DOCX) un atskaišu veidnes")])
+def test_the_progress_line_agrees_with_the_count(papers: int, says: str) -> None:
+    assert made_phrase(papers) == says  # review1 F13 (the default set's line and the round set's)

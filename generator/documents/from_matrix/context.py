@@ -169,6 +169,7 @@ class ChildContext:
     refusal: Refusal | None = None  # the decision to refuse: its reason and addressee (not eligible only)
     start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
     round_id: str | None = None  # the round whose reporting period holds the plan: the papers follow it (D113)
+    round_end_day: dt.date | None = None  # the plan's round's last day (round_end as a date), None without a round
     # The other sources (6.5) the plan uses for what the IB does not pay, by name; empty: none (02, 03 say the
     # rest is not financed, never that the parent pays it).
     plan_sources: list[str] = field(default_factory=list)
@@ -181,6 +182,14 @@ class ChildContext:
         """N > A: the IB pays only part of the plan, for now (no F yet) or for good (F < N); the parent contract
         and the grant decision say that the rest is not financed from the IB (audit12 F2, D101)."""
         return self.final_pending or self.final_short
+
+    @property
+    def round_limits_term(self) -> bool:
+        """Whether the round's end may come before the plan's end, so that the provider contract's term adds "but
+        not past the round's end" (audit18 F15): always without a round or a plan start (nothing to compare)."""
+        if self.round_end_day is None or self.start_day is None:
+            return True
+        return self.round_end_day < plan_end(self.start_day, self.months)
 
     @property
     def months_word(self) -> str:
@@ -318,7 +327,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         ib_on_base=a_on_base,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
-        round_id=plan_round_id(catalogue, inputs.period_start),
+        round_id=plan_round_id(catalogue, inputs.period_start), round_end_day=round_end,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
                          day or dt.date.today(), round_end) if reading.not_eligible else None),

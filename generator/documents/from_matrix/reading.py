@@ -15,6 +15,7 @@ from pathlib import Path
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
+from generator.catalogue.models import Round as RoundEntry
 from generator.cli_errors import os_reason_without_path
 from generator.documents.from_matrix.signing import blocking
 from generator.ministry.console_names import CODE_DIGITS, reveals_person, shown_path
@@ -35,7 +36,6 @@ from generator.ministry.templates import TemplateSource
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
-from generator.reference.rounds import period_holding
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 
 # Names outside the interface that the documents show when the matrix has them (6.1, 6.3).
@@ -82,11 +82,18 @@ MUNICIPALITY_NOT_LISTED = "municipality_not_listed"
 ERRORS_NAME = "Kludas"
 
 
+def plan_round(catalogue: Catalogue, start: dt.date) -> RoundEntry | None:
+    """The plan's round (D113): the children's round whose services window – cut into its reporting periods
+    (D21) – holds the plan's first day; None when none does (the reference's own error then says so). The one
+    rule behind round_problem, plan_round_end and plan_round_id (review1 F14)."""
+    return catalogue.round_at(Pilot.children, start)
+
+
 def round_problem(catalogue: Catalogue, municipality: str, start: dt.date) -> str | None:
-    """Why a municipality of the children's rounds gets no papers for this plan: the round whose services hold the
-    plan's first day is not one it takes part in (D104); None when it is, or when no round holds that day (the
-    reference's own error then says so). A municipality of no children's round is the reference's invalid input."""
-    round_ = catalogue.round_at(Pilot.children, start)
+    """Why a municipality of the children's rounds gets no papers for this plan: the plan's round is not one it
+    takes part in (D104); None when it is, or when there is no plan's round (the reference's own error then says
+    so). A municipality of no children's round is the reference's invalid input."""
+    round_ = plan_round(catalogue, start)
     if round_ is None or municipality in round_.municipalities:
         return None
     if municipality not in {m.id for m in catalogue.pilot_municipalities()}:
@@ -98,18 +105,16 @@ def round_problem(catalogue: Catalogue, municipality: str, start: dt.date) -> st
 
 
 def plan_round_end(catalogue: Catalogue, start: dt.date) -> dt.date | None:
-    """The last day of the children's round whose services hold the plan's first day: by then the child must not
-    be of age (D110); None when no round holds it (the reference's own error then says so)."""
-    round_ = catalogue.round_at(Pilot.children, start)
+    """The last day of the plan's round: by then the child must not be of age (D110); None without one."""
+    round_ = plan_round(catalogue, start)
     return round_.end if round_ is not None else None
 
 
 def plan_round_id(catalogue: Catalogue, start: dt.date) -> str | None:
-    """The rounds.yaml id of the children's round whose reporting period holds the plan's first day (the
-    reference's reporting period, D21): the child's papers follow its rules and dates, not those of the round
-    running on the build day (D113); None when no period holds it (the reference's own error then says so)."""
-    period = period_holding(catalogue.children_reporting_periods(), start)
-    return period.round_id if period is not None else None
+    """The rounds.yaml id of the plan's round: the child's papers follow its rules and dates, not those of the round
+    running on the build day (D113); None without one."""
+    round_ = plan_round(catalogue, start)
+    return round_.id if round_ is not None else None
 
 
 MORE_ERRORS_STORED = "matricā saglabātais kļūdu skaits"

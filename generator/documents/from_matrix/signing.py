@@ -102,7 +102,7 @@ def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> 
     first_months = int(catalogue.programme.first_period_months.at(day).value)
     if child.months == first_months:
         return None
-    return (f"plāna ilgums ir {child.months} {lvformat.agree(child.months, 'mēnesis', 'mēneši')}, bet kārtas "
+    return (f"plāna ilgums ir {child.months} {child.months_word}, bet kārtas "
             f"pirmais atbalsta plāns ilgst {lvformat.months_accusative(first_months)} (to min "
             f"līgums ar vecāku, {CONTRACT}): matrica nezina, vai šis ir bērna pirmais plāns kārtā – ja ir, pārbaudiet, "
             "vai Labklājības ministrija šādu ilgumu pieļauj")

@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents import context as ctx
+from generator.documents import terms
 from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.archive import ARCHIVE_MARK, papers_day
 from generator.documents.from_matrix.context import ChildContext
@@ -56,7 +57,7 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
     day = as_of(child, build_day, archive)
     base = {**ctx.shared_context(catalogue, day, prices_on=child.start_day, municipality=municipality.id,
                                  round_id=child.round_id),
-            **ctx.municipality_context(catalogue, municipality, day),
+            **ctx.municipality_context(catalogue, municipality, names_day(catalogue, child, day, archive)),
             "param": ctx.Params(catalogue, params_day, base_amount=child.base_amount), "child": child, "draft": draft,
             "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day, "as_of": day,
             "created": build_day}  # the files are made on the build day
@@ -67,6 +68,14 @@ def as_of(child: ChildContext, build_day: dt.date, archive: bool) -> dt.date:
     """The day whose names, norms and round dates the documents show: the build day, or for an archive copy
     the day before its plan began (archive.papers_day, D69; papers signed later may differ, audit17 F3)."""
     return papers_day(child.start_day) if archive and child.start_day is not None else build_day
+
+
+def names_day(catalogue: Catalogue, child: ChildContext, day: dt.date, archive: bool) -> dt.date:
+    """The day whose party names the papers print: the day their citations are of (D42, D43) – for the plan's round
+    (D113) not before it starts, as shared_context dates the citations (review1 F5); an archive copy's ``day``."""
+    if archive or child.round_id is None:
+        return day
+    return terms.document_day(terms.plan_round(catalogue, child.round_id), day)
 
 
 MARKER_HEAD = "Šo mapi izveidoja `ibm documents --from-matrix`; to var aizstāt nākamā palaišanas reize, ja mapē\n" \
