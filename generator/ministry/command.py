@@ -138,6 +138,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.pseudonym import KeyError_, load_key
     from generator.ministry.templates import TemplateSource
     from generator.ministry.writable import unwritable_reason
+    from generator.replace_file import PreviousAside
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
@@ -213,6 +214,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                                      say=lambda text: click.echo(text, err=True))
     except OutputError as exc:
         _fail(f"{exc}; nekas netika uzrakstīts")
+    except PreviousAside as exc:  # the swap failed and could not move every previous output back
+        _fail(f"rezultātus nevar uzrakstīt: {exc}")
     except OSError as exc:
         _fail(f"rezultātus nevar uzrakstīt: {os_reason(exc)}; iepriekšējie rezultāti nav mainīti")
     if cache is not None:
