@@ -7,6 +7,7 @@ the final swap neither cuts it short nor turns the finished run into a failed on
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -18,13 +19,15 @@ from generator.interrupts import interrupts_held
 LATE_INTERRUPT = ("Ctrl-C saņemts, kad iepriekšējie rezultāti jau tika aizstāti: jaunie rezultāti ir pilnīgi, un "
                   "komanda tiek pabeigta kā parasti.")
 
+NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}  # no hard links here: rename
+
 
 class PreviousAside(OSError):
     """A failed swap could not move every previous output back: they are kept in a hidden folder, which the
     Latvian message names (never removed with the staging folder)."""
 
-    def __init__(self, aside: Path, errno: int | None) -> None:
-        super().__init__(errno, f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē {aside}",
+    def __init__(self, aside: Path, code: int | None) -> None:
+        super().__init__(code, f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē {aside}",
                          str(aside))
         self.aside = aside
 
@@ -126,9 +129,9 @@ def _move_new(new: Path, target: Path) -> None:
         return
     try:
         os.link(new, target, follow_symlinks=False)  # fails, never overwrites, when the name is taken
-    except FileExistsError:
-        raise
-    except OSError:  # a file system without hard links
+    except OSError as exc:
+        if exc.errno not in NO_LINKS:
+            raise
         if target.exists() or target.is_symlink():
             raise FileExistsError(17, "exists", str(target)) from None
         os.rename(new, target)

@@ -174,14 +174,19 @@ def test_failure_while_replacing_leaves_previous_outputs_byte_identical(three: P
     real_rename = os.rename
     calls = {"n": 0}
 
-    def failing_rename(src, dst) -> None:  # noqa: ANN001
-        calls["n"] += 1
-        if Path(dst) == out and not calls.get("failed"):  # the summary is the last thing moved into place
-            calls["failed"] = True
-            raise OSError(errno.EIO, "simulēta kļūme", str(dst))
-        real_rename(src, dst)
+    real_link = os.link
 
-    monkeypatch.setattr(output.os, "rename", failing_rename)
+    def failing(real):  # noqa: ANN001, ANN202
+        def move(src, dst, **kwargs) -> None:  # noqa: ANN001, ANN003
+            calls["n"] += 1
+            if Path(dst) == out and not calls.get("failed"):  # the summary is the last thing moved into place
+                calls["failed"] = True
+                raise OSError(errno.EIO, "simulēta kļūme", str(dst))
+            real(src, dst, **kwargs)
+        return move
+
+    monkeypatch.setattr(os, "rename", failing(real_rename))
+    monkeypatch.setattr(os, "link", failing(real_link))
     with pytest.raises(OSError):
         write_outputs(out, result, catalogue, pilot_municipalities(catalogue))
     assert calls["n"] >= 3
