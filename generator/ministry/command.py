@@ -136,6 +136,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.collect import collect as run
     from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs
     from generator.ministry.pseudonym import KeyError_, load_key
+    from generator.ministry.summary_book import UNSPREAD_LABEL
     from generator.ministry.templates import TemplateSource
     from generator.ministry.writable import unwritable_reason
     from generator.replace_file import PreviousAside
@@ -218,6 +219,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         _fail(f"rezultātus nevar uzrakstīt: {exc}")
     except OSError as exc:
         _fail(f"rezultātus nevar uzrakstīt: {os_reason(exc)}; iepriekšējie rezultāti nav mainīti")
+    for u in agg.unspread:  # D123: the IB part the child's months do not take is shown apart, never dropped
+        click.echo(f"Brīdinājums: bērns {u.code}: plāna IB daļa {eur(u.ib_part)} ir lielāka par to, kas plānots pa "
+                   f"mēnešiem; naudas plūsmas mēnešos iekļauts {eur(u.spread)}, bet {eur(u.rest)} ir rindā "
+                   f"„{UNSPREAD_LABEL}” (pārbaudiet matricas 6.6. tabulas sadalījumu pa mēnešiem).", err=True)
     if cache is not None:
         if not cache.has_template(templates.current_version) and templates.has_current:
             cache.put_template(templates.current_version, templates.current())
