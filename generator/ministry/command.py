@@ -128,7 +128,9 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     \b
     Izejas statuss: 0 – rezultāti uzrakstīti, izmantoti visi faili;
     3 – rezultāti uzrakstīti, bet daži faili neizmantoti (tie uzskaitīti);
-    1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti); 2 – nepareizi komandas parametri.
+    1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti; ja tos nevar atlikt atpakaļ, paziņojums
+    nosauc mapi, kurā tie saglabāti); 2 – nepareizi komandas parametri. Ctrl-C rezultātu nomaiņas laikā
+    nomaiņu nepārtrauc: rezultāti ir uzrakstīti, un statuss ir 0 vai 3.
     """
     from generator.interrupts import interrupt_once
     from generator.ministry.cache import CACHE_NAME, ResultCache
