@@ -83,7 +83,7 @@ class MonthRow(NamedTuple):
 
 class Unspread(NamedTuple):
     """A child whose plan's IB part is more than its months plan in all (D123): the months take ``spread``, the
-    rest of ``ib_part`` is "nesadalīts pa mēnešiem"."""
+    rest of ``ib_part`` is "nesadalīts"."""
 
     code: str
     municipality: str

@@ -510,7 +510,7 @@ CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko 
              "(6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
              "Formulas SUMIFS no lapas „Mēnešu dati”.")
-UNSPREAD_LABEL = "nesadalīts pa mēnešiem"
+UNSPREAD_LABEL = "nesadalīts"
 UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēnešos nevar iekļaut, jo bērna plānā mēnešos kopā "
                  "plānots mazāk (6.6. tabulas sadalījums pa mēnešiem nepilnīgs); tā ir „Kopā” rindā, tāpēc „Kopā "
                  "plānots no IB” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un ibm collect šos bērnus nosauc.")
@@ -559,7 +559,9 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
                      book.f_sum_money)
         row += 1
     if unspread:  # the IB part no month takes (D123): shown apart, so that "Kopā" keeps every IB euro
-        book.value(ws, row, 0, UNSPREAD_LABEL, book.f_wrap)
+        book.value(ws, row, 0, UNSPREAD_LABEL)
+        for j in range(1, len(cols)):  # framed like the month rows; only the "plānots no IB" cells hold a sum
+            book.value(ws, row, j, None, book.f_money)
         line_muni_r, line_ib_r = lines["muni"].range(SHEET_LINES), lines["ib"].range(SHEET_LINES)
         for j, m in enumerate(munis):
             book.formula(ws, row, 1 + width * j + ib_k, f'SUMIFS({line_ib_r},{line_muni_r},"{m}")'

@@ -57,6 +57,6 @@ def ib_by_month(ib_part: Decimal, planned_by_month: Sequence[Decimal]) -> tuple[
 
 def unspread(ib_part: Decimal, planned_by_month: Sequence[Decimal]) -> Decimal:
     """The part of the plan's IB part that no month takes, because the months plan less in all (D123): IB part −
-    Σ ``ib_by_month``, never below 0. The summary shows it apart ("nesadalīts pa mēnešiem") and collect names the
+    Σ ``ib_by_month``, never below 0. The summary shows it apart ("nesadalīts") and collect names the
     child, so that no IB money drops out of the cash flow silently."""
     return (max(ZERO, ib_part) - sum(ib_by_month(ib_part, planned_by_month), ZERO)).quantize(CENT)

@@ -1,5 +1,5 @@
 """D123: a plan whose months plan less than its IB part (6.6 split incomplete or empty) loses no IB money from the
-cash flow: the rest is a row "nesadalīts pa mēnešiem" on both cash-flow sheets, their "Kopā plānots no IB" equals the
+cash flow: the rest is a row "nesadalīts" on both cash-flow sheets, their "Kopā plānots no IB" equals the
 IB total of the plans, and `ibm collect` names the child on the console (before: the rest vanished silently)."""
 
 from __future__ import annotations
