@@ -101,3 +101,27 @@ def test_a_ctrl_c_before_the_swap_stops_with_the_previous_build(built: Path, cat
     assert snapshot(built) == before
     assert [p.name for p in built.parent.iterdir() if p.name != "catalogue"] == ["b"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_previous_build_that_cannot_come_back_is_named_not_removed(built: Path, catalogue_copy: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Something takes the folder's name while the new build moves in: the previous build stays in the hidden
+    folder the message names (before: "Iepriekšējais … nav mainīts" while it lay under a hidden name)."""
+    before = snapshot(built)
+    real = os.rename
+
+    def rename(src: str | Path, dst: str | Path) -> None:
+        if Path(src).name.startswith(".ibm-build-"):
+            built.mkdir()
+            (built / "kāda-cita.txt").write_text("x", encoding="utf-8")
+            raise OSError(39, "Directory not empty", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 1, result.output
+    assert "nav mainīts" not in result.output, result.output
+    [aside] = [p for p in built.parent.iterdir() if p.name.startswith(".b-vecais-")]
+    assert f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē {aside}" in result.output
+    assert snapshot(aside / "0-b") == before
+    assert not list(built.parent.glob(".ibm-build-*"))
