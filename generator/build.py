@@ -12,17 +12,15 @@ import hashlib
 import json
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.code_deps import imported_files
-from generator.interrupts import interrupts_held
 from generator.lvformat import agree
 from generator.own_files import digest, refusal, strangers
-from generator.replace_file import replace_folder
+from generator.replace_file import staged_folder, swap_final
 
 Progress = Callable[[str], None]
 Renderer = Callable[[Catalogue, Path, Progress], list[Path]]
@@ -173,10 +171,9 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
     check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     previous = {} if force else _read_manifest(out)
-    staging = Path(tempfile.mkdtemp(prefix=".ibm-build-", dir=out.parent))
     report = BuildReport()
     manifest: dict = {"catalogue_version": catalogue.version, "steps": {}}
-    try:
+    with staged_folder(out.parent, ".ibm-build-") as staging:
         steps = _renderers()
         keys: list[str] = []
         # the progress counts the parts this run shows: built, or taken over from the previous build (audit15 F16)
@@ -212,12 +209,8 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
         manifest["sha256"] = {p.relative_to(staging).as_posix(): digest(p) for p in sorted(_files(staging))}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         check_out(out)  # nothing foreign appeared while building
-        with interrupts_held():  # a Ctrl-C now is taken once the new build is in place and the old one removed
-            replace_folder(staging, out)
-    except BaseException:
-        with interrupts_held():  # the temporary folder is never left half removed
-            shutil.rmtree(staging, ignore_errors=True)
-        raise
+        # the new build takes the old one's place; a Ctrl-C now does not fail the finished run (D133)
+        swap_final([(staging, out)], prefix=f".{out.name}-vecais-")
     report.written = [out / p.relative_to(staging) for p in report.written]
     return report
 

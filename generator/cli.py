@@ -208,6 +208,7 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
     """Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni) pagaidu mapē un nomaina build/."""
     from generator.build import FolderNotOwn, build_with_report
     from generator.interrupts import interrupt_once
+    from generator.replace_file import PreviousAside
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     names = _step_names()
@@ -222,7 +223,7 @@ def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool
         report = build_with_report(catalogue, out_dir, progress=click.echo, only=set(only) or None, force=force)
     except CatalogueError as exc:
         _fail(exc.problems, catalogue_dir)
-    except FolderNotOwn as exc:
+    except (FolderNotOwn, PreviousAside) as exc:  # PreviousAside: a failed swap names where the old build is
         click.echo(f"Kļūda: {exc}.", err=True)
         sys.exit(EXIT_FAILED)
     except Exception as exc:  # noqa: BLE001 - any renderer failure: report, keep the old build

@@ -65,24 +65,27 @@ def strangers(folder: Path, known: dict[str, str], ignore: Iterable[str] = ()) -
     return foreign, changed
 
 
-def refusal(folder: Path, foreign: list[str], changed: list[str]) -> str:
-    """The Latvian reason a command does not write into ``folder``: which files and folders (a name ending in "/")
-    are not its own, and which files were changed."""
+def refusal(folder: Path, foreign: list[str], changed: list[str], who: str = "šī komanda",
+            nothing_written: bool = True) -> str:
+    """The Latvian reason a command (``who``, a feminine noun phrase: "šī komanda", "komanda ibm collect") does not
+    write into ``folder``: which files and folders (a name ending in "/") are not its own, and which files were
+    changed; every phrase agrees in number with what it names."""
     files = [name for name in foreign if not name.endswith("/")]
     folders = [name for name in foreign if name.endswith("/")]
     parts = []
     if files:
-        parts.append(("fails, ko" if len(files) == 1 else "faili, ko") + f" šī komanda nav rakstījusi: {_names(files)}")
+        parts.append(("fails, ko" if len(files) == 1 else "faili, ko") + f" {who} nav rakstījusi: {_names(files)}")
     if folders:
         parts.append(("mape, ko" if len(folders) == 1 else "mapes, ko")
-                     + f" šī komanda nav izveidojusi: {_names(folders)}")
+                     + f" {who} nav izveidojusi: {_names(folders)}")
     if changed:
-        parts.append(("fails, kas mainīts pēc tam, kad šī komanda to" if len(changed) == 1
-                      else "faili, kas mainīti pēc tam, kad šī komanda tos") + f" uzrakstīja: {_names(changed)}")
+        parts.append((f"fails, kas mainīts pēc tam, kad {who} to" if len(changed) == 1
+                      else f"faili, kas mainīti pēc tam, kad {who} tos") + f" uzrakstīja: {_names(changed)}")
     n_files = len(files) + len(changed)
-    moved = ("šos failus un mapes" if n_files and folders else "šo failu" if n_files == 1 else "šos failus"
-             if n_files else "šo mapi" if len(folders) == 1 else "šīs mapes")
-    return (f"mapē {folder} ir {'; '.join(parts)}; nekas netika uzrakstīts – pārvietojiet {moved} uz citu mapi "
+    objects = ([("šo failu" if n_files == 1 else "šos failus")] if n_files else []) + (
+        [("šo mapi" if len(folders) == 1 else "šīs mapes")] if folders else [])
+    written = "nekas netika uzrakstīts – " if nothing_written else ""
+    return (f"mapē {folder} ir {'; '.join(parts)}; {written}pārvietojiet {' un '.join(objects)} citur "
             "vai izvēlieties citu --out")
 
 

@@ -1,17 +1,38 @@
-"""One file or folder replaced whole: a file is written under a temporary name beside its target and renamed over
-it, so a failed write leaves the previous file as it was (the rename is atomic on one file system); a folder made
-in full beside its target takes the target's place, and a failed move puts the previous folder back."""
+"""Outputs replaced whole. A file is written under a temporary name beside its target and renamed over it, so a
+failed write leaves the previous file as it was (the rename is atomic on one file system). Outputs made in full in
+a staging folder (``staged_folder``) take their targets' places in one swap (``swap``): the previous ones are set
+aside in a fresh hidden folder beside them and are moved back if anything fails, and a Ctrl-C that comes during
+the final swap neither cuts it short nor turns the finished run into a failed one (``swap_final``, D133)."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.interrupts import interrupts_held
+
+LATE_INTERRUPT = ("Ctrl-C saņemts, kad iepriekšējie rezultāti jau tika aizstāti: jaunie rezultāti ir pilnīgi, un "
+                  "komanda tiek pabeigta kā parasti.")
+
+NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}  # no hard links here: rename
+
+
+class PreviousAside(OSError):
+    """A failed swap could not move every previous output back: they are kept in a hidden folder, which the
+    Latvian message names (never removed with the staging folder)."""
+
+    def __init__(self, aside: Path, code: int | None) -> None:
+        super().__init__(code, f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē {aside}",
+                         str(aside))
+        self.aside = aside
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
 def write_replacing(out: Path, write: Callable[[Path], object], *, prefix: str = ".ibm-",
@@ -30,17 +51,105 @@ def write_replacing(out: Path, write: Callable[[Path], object], *, prefix: str =
             staged.unlink()
 
 
-def replace_folder(new: Path, target: Path) -> None:
-    """Put the folder ``new`` in place of ``target``: the previous ``target`` is set aside under a fresh hidden name
-    (never over a folder the command did not make), and moved back if ``new`` cannot be moved into place."""
-    old = None
-    if target.exists():
-        old = target.rename(Path(tempfile.mkdtemp(prefix=f".{target.name}-vecais-", dir=target.parent)))
+@contextlib.contextmanager
+def staged_folder(parent: Path, prefix: str) -> Iterator[Path]:
+    """A fresh hidden folder in ``parent`` to write the new outputs into; removed on leaving (whatever of it the
+    swap did not move into place), and a Ctrl-C cannot leave it half removed."""
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     try:
-        new.rename(target)
-    except BaseException:
-        if old is not None:
-            old.rename(target)
+        yield tmp
+    finally:
+        _remove(tmp)
+
+
+def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix: str = ".ibm-iepriekšējie-") -> None:
+    """Move each (new, target) pair into place. The previous targets first go into a fresh hidden folder in
+    ``aside_in`` (default: the first target's folder; never inside a staging folder that is removed afterwards).
+    A new output never replaces something that appeared at its target meanwhile. On any failure whatever was moved
+    is moved back and the error raised; if a previous output cannot be moved back, it stays in the hidden folder
+    and PreviousAside names it. The hidden folder is removed otherwise."""
+    if not pairs:
+        return
+    backup = Path(tempfile.mkdtemp(prefix=prefix, dir=aside_in or pairs[0][1].parent))
+    moved_old: list[tuple[Path, Path]] = []  # (target, where it went)
+    placed: list[tuple[Path, Path]] = []  # (target, new source)
+    try:
+        for i, (_, target) in enumerate(pairs):
+            if target.exists() or target.is_symlink():
+                aside = backup / f"{i}-{target.name}"
+                os.rename(target, aside)
+                moved_old.append((target, aside))
+        for new, target in pairs:
+            _move_new(new, target)
+            placed.append((target, new))
+    except BaseException as exc:
+        with interrupts_held():  # the moving back is never cut in the middle
+            for target, new in reversed(placed):
+                _move_back(target, new)
+            stranded = [aside for target, aside in reversed(moved_old) if not _move_back(aside, target)]
+            if not stranded:
+                _remove(backup)
+        if stranded:
+            raise PreviousAside(backup, getattr(exc, "errno", None)) from exc
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    _remove(backup)
+
+
+def swap_final(pairs: list[tuple[Path, Path]], *, say: Callable[[str], object] | None = None,
+               stop_after: str | None = None, **options: Path | str | None) -> None:
+    """``swap`` as a command's last step: a Ctrl-C that comes meanwhile does not cut it short and, once the new
+    outputs are in place, does not fail the run either – it is named in a Latvian line (``say``, default stderr)
+    and the command ends as usual (D133). With ``stop_after`` (a command with more to do, e.g. the next child's
+    documents) that line is ``stop_after`` and the Ctrl-C is then taken: the command stops there."""
+    with interrupts_held(take=False) as held:
+        swap(pairs, **options)  # type: ignore[arg-type]
+    if held.came:
+        if say is None:
+            import click
+
+            say = lambda text: click.echo(text, err=True)  # noqa: E731
+        say(stop_after or LATE_INTERRUPT)
+        if stop_after is not None:
+            raise KeyboardInterrupt
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put the folder ``new`` in place of ``target``; the previous ``target`` is set aside under a fresh hidden name
+    beside it (never over a folder the command did not make) and moved back if ``new`` cannot be moved in."""
+    swap([(new, target)], prefix=f".{target.name}-vecais-")
+
+
+def _move_new(new: Path, target: Path) -> None:
+    """Move ``new`` to ``target`` unless something is there (a user's file or folder that appeared meanwhile)."""
+    if new.is_dir() and not new.is_symlink():
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(17, "exists", str(target))
+        os.rename(new, target)
+        return
+    try:
+        os.link(new, target, follow_symlinks=False)  # fails, never overwrites, when the name is taken
+    except OSError as exc:
+        if exc.errno not in NO_LINKS:
+            raise
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(17, "exists", str(target)) from None
+        os.rename(new, target)
+        return
+    os.unlink(new)
+
+
+def _move_back(src: Path, dst: Path) -> bool:
+    """Move ``src`` back to ``dst``; False (and ``src`` left where it is) if that fails or ``dst`` is taken."""
+    if dst.exists() or dst.is_symlink():
+        return False
+    try:
+        os.rename(src, dst)
+    except OSError:
+        return False
+    return True
+
+
+def _remove(folder: Path) -> None:
+    with interrupts_held():  # never left half removed
+        shutil.rmtree(folder, ignore_errors=True)

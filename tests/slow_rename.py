@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.cli_lv import TEXTS
+from generator.replace_file import LATE_INTERRUPT
 
 REPO = Path(__file__).resolve().parents[1]
 STOPPED = TEXTS["Aborted!"]
@@ -71,6 +72,14 @@ def ctrl_c_twice_at_rename(run: subprocess.Popen, nth: int) -> str:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_finished_despite_ctrl_c(run: subprocess.Popen, err: str) -> None:
+    """Ctrl-C during the final swap (D133): status 0, the Latvian line that the new outputs are whole, no
+    "Pārtraukts" and no traceback."""
+    assert run.returncode == 0, err
+    assert LATE_INTERRUPT in err and STOPPED not in err, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
 
 
 def assert_stopped_cleanly(run: subprocess.Popen, err: str) -> None:

@@ -53,4 +53,17 @@ def test_the_refusal_names_folders_apart_from_files(tmp_path: Path) -> None:
     both = refusal(tmp_path, ["a.txt", "x/", "y/"], ["b.pdf"])
     assert "fails, ko šī komanda nav rakstījusi: a.txt;" in both
     assert "mapes, ko šī komanda nav izveidojusi: x/, y/;" in both and "b.pdf" in both
-    assert "pārvietojiet šos failus un mapes" in both
+    assert "pārvietojiet šos failus un šīs mapes citur" in both
+
+
+def test_the_refusal_agrees_in_number_with_what_it_names(tmp_path: Path) -> None:
+    """Before: one file and one folder gave "šos failus un mapes", a folder alone "šo mapi uz citu mapi"."""
+    assert "pārvietojiet šo failu un šo mapi citur vai" in refusal(tmp_path, ["x.txt", "tukša/"], [])
+    assert "pārvietojiet šos failus un šo mapi citur" in refusal(tmp_path, ["x.txt", "tukša/"], ["y.pdf"])
+    alone = refusal(tmp_path, ["tukša/"], [])
+    assert alone.endswith("pārvietojiet šo mapi citur vai izvēlieties citu --out") and "uz citu mapi" not in alone
+    assert "pārvietojiet šīs mapes citur" in refusal(tmp_path, ["a/", "b/"], [])
+    assert "pārvietojiet šo failu citur" in refusal(tmp_path, [], ["y.pdf"])
+    collect = refusal(tmp_path, ["mans.txt"], [], who="komanda ibm collect", nothing_written=False)
+    assert "ir fails, ko komanda ibm collect nav rakstījusi: mans.txt; pārvietojiet šo failu citur" in collect
+    assert "nekas netika uzrakstīts" not in collect

@@ -123,6 +123,7 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
             click.echo(f"Kļūda: {exc}", err=True)
             sys.exit(2)
     from generator.documents.staged_output import DOCUMENTS_MANIFEST, NotOwnFile, OutputTaken, render_staged
+    from generator.replace_file import PreviousAside
 
     today = dt.date.today()  # one build day for the files and the lines said about them (review1 F4)
 
@@ -138,7 +139,7 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
         click.echo(f"Veidnē trūkst mainīgā: {exc.message} (templates/dokumenti/); iepriekšējie faili nav "
                    "mainīti.", err=True)
         sys.exit(1)
-    except NotOwnFile as exc:
+    except (NotOwnFile, PreviousAside) as exc:  # PreviousAside: a failed swap names where the previous files are
         click.echo(f"Kļūda: {exc}.", err=True)
         sys.exit(1)
     except OutputTaken as exc:

@@ -1,5 +1,5 @@
 """`ibm documents` (without --from-matrix): everything is rendered into a temporary folder inside DIR first and
-moved into place only when all of it was written (generator/ministry/output.py's swap: previous files of the
+moved into place only when all of it was written (generator/replace_file.py's swap: previous files of the
 same names go aside and come back if a move fails). Only the files this run made are replaced; nothing else in
 DIR is removed. A target that is a folder or a link is refused before anything is moved.
 
@@ -11,14 +11,11 @@ and it is unchanged since; a user's own file of that name stops the run, named, 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.interrupts import interrupts_held
-from generator.ministry.output import swap
 from generator.own_files import digest, refusal
+from generator.replace_file import staged_folder, swap_final
 
 DOCUMENTS_MANIFEST = "lejupielades/.ibm-dokumenti.json"
 BUILD_MANIFEST = ".ibm-build.json"  # generator/build.py's MANIFEST (not imported: build imports every step)
@@ -50,8 +47,7 @@ def render_staged(out: Path, render: Callable[[Path], object], prefix: str = ".i
                   manifest: str | None = None) -> list[Path]:
     """``render(staging folder)``, then its files moved to the same places under ``out``; returns them."""
     out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=out))
-    try:
+    with staged_folder(out, prefix) as tmp:
         new = tmp / "jauns"
         new.mkdir()
         render(new)
@@ -63,14 +59,8 @@ def render_staged(out: Path, render: Callable[[Path], object], prefix: str = ".i
             pairs = _with_manifest(out, new, pairs, manifest)
         for _, target in pairs:
             target.parent.mkdir(parents=True, exist_ok=True)
-        backup = tmp / "iepriekšējie"
-        backup.mkdir()
-        with interrupts_held():  # a Ctrl-C now is taken once every file is in place
-            swap(pairs, backup)
+        swap_final(pairs, aside_in=out)  # a Ctrl-C now does not fail the run once every file is in place (D133)
         return [t for _, t in pairs if t != out / manifest] if manifest is not None else [t for _, t in pairs]
-    finally:
-        with interrupts_held():  # the temporary folder (with the previous files) is never left half removed
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _with_manifest(out: Path, new: Path, pairs: list[tuple[Path, Path]], manifest: str) -> list[tuple[Path, Path]]:

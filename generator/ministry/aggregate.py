@@ -16,7 +16,7 @@ from typing import NamedTuple
 from generator.ministry.records import ChildRecord
 from generator.reference.final_amounts import ChildFinal, FinalAmounts
 from generator.reference.monthly import calendar_month
-from generator.reference.planned_ib import ib_by_month, plan_ib_part
+from generator.reference.planned_ib import ib_by_month, plan_ib_part, unspread
 
 ZERO = Decimal(0)
 
@@ -81,6 +81,20 @@ class MonthRow(NamedTuple):
         return quarter_label(self.month)
 
 
+class Unspread(NamedTuple):
+    """A child whose plan's IB part is more than its months plan in all (D123): the months take ``spread``, the
+    rest of ``ib_part`` is "nesadalīts"."""
+
+    code: str
+    municipality: str
+    ib_part: Decimal
+    rest: Decimal
+
+    @property
+    def spread(self) -> Decimal:
+        return self.ib_part - self.rest
+
+
 def quarter_label(month: dt.date) -> str:
     return f"{month.year}. g. {(month.month - 1) // 3 + 1}. ceturksnis"
 
@@ -92,6 +106,7 @@ class Aggregates:
     pilot: Totals
     plan_rows: list[PlanRow] = field(default_factory=list)
     month_rows: list[MonthRow] = field(default_factory=list)
+    unspread: list[Unspread] = field(default_factory=list)
     _cash: dict | None = field(default=None, repr=False)  # sums by (municipality, month, quarter), made once
     _funding: dict | None = field(default=None, repr=False)  # sums by (municipality, area, item, what)
 
@@ -126,6 +141,10 @@ class Aggregates:
             self._cash = dict(cash)
         planned, paid, ib = self._cash.get((municipality, month, quarter), (ZERO, ZERO, ZERO))
         return planned, paid, ib
+
+    def unspread_total(self, municipality: str | None) -> Decimal:
+        """The IB part no month takes (D123), of a municipality (None: all)."""
+        return sum((u.rest for u in self.unspread if municipality is None or u.municipality == municipality), ZERO)
 
     def funding(self, municipality: str | None, *, area: int | None = None, item: str | None = None,
                 what: str = "ib") -> Decimal:
@@ -197,4 +216,8 @@ def aggregate(records: Sequence[ChildRecord], finals: FinalAmounts,
         pilot.add(record, final)
         agg.plan_rows.extend(plan_rows(record))
         agg.month_rows.extend(month_rows(record))
+        ib_part = plan_ib_part(record.result.line_ib)
+        rest = unspread(ib_part, record.result.execution.planned_by_month)  # as month_rows spreads it
+        if rest > 0:
+            agg.unspread.append(Unspread(record.code, record.municipality, ib_part, rest))
     return agg

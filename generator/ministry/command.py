@@ -128,7 +128,9 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     \b
     Izejas statuss: 0 – rezultāti uzrakstīti, izmantoti visi faili;
     3 – rezultāti uzrakstīti, bet daži faili neizmantoti (tie uzskaitīti);
-    1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti); 2 – nepareizi komandas parametri.
+    1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti; ja tos nevar atlikt atpakaļ, paziņojums
+    nosauc mapi, kurā tie saglabāti); 2 – nepareizi komandas parametri. Ctrl-C rezultātu nomaiņas laikā
+    nomaiņu nepārtrauc: rezultāti ir uzrakstīti, un statuss ir 0 vai 3.
     """
     from generator.interrupts import interrupt_once
     from generator.ministry.cache import CACHE_NAME, ResultCache
@@ -136,8 +138,10 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.collect import collect as run
     from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs
     from generator.ministry.pseudonym import KeyError_, load_key
+    from generator.ministry.summary_book import UNSPREAD_LABEL
     from generator.ministry.templates import TemplateSource
     from generator.ministry.writable import unwritable_reason
+    from generator.replace_file import PreviousAside
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
@@ -213,8 +217,14 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                                      say=lambda text: click.echo(text, err=True))
     except OutputError as exc:
         _fail(f"{exc}; nekas netika uzrakstīts")
+    except PreviousAside as exc:  # the swap failed and could not move every previous output back
+        _fail(f"rezultātus nevar uzrakstīt: {exc}")
     except OSError as exc:
         _fail(f"rezultātus nevar uzrakstīt: {os_reason(exc)}; iepriekšējie rezultāti nav mainīti")
+    for u in agg.unspread:  # D123: the IB part the child's months do not take is shown apart, never dropped
+        click.echo(f"Brīdinājums: bērns {u.code}: plāna IB daļa {eur(u.ib_part)} ir lielāka par to, kas plānots pa "
+                   f"mēnešiem; naudas plūsmas mēnešos iekļauts {eur(u.spread)}, bet {eur(u.rest)} ir rindā "
+                   f"„{UNSPREAD_LABEL}” (pārbaudiet matricas 6.6. tabulas sadalījumu pa mēnešiem).", err=True)
     if cache is not None:
         if not cache.has_template(templates.current_version) and templates.has_current:
             cache.put_template(templates.current_version, templates.current())

@@ -8,29 +8,29 @@ what the manifest lists with the same content; a foreign or edited file, a user'
 a symbolic link or an output path that is (or lies inside, or holds) a collected folder is a
 refusal (``OutputError``) before anything is read or written.
 
-Atomicity: every output is written into one temporary folder beside the target; the swap moves
-the previous outputs into that folder and the new ones into place, and on any failure moves the
-previous ones back, so they stay byte-identical. The temporary folder is removed at the end.
+Atomicity: every output is written into one temporary folder beside the target; the swap
+(generator/replace_file.py) sets the previous outputs aside in a hidden folder beside them, moves the
+new ones into place, and on any failure moves the previous ones back, so they stay byte-identical (a
+previous output that cannot be moved back stays in that folder, which the error names). The
+temporary folder is removed at the end; a Ctrl-C during the swap does not fail the finished run (D133).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.interrupts import interrupts_held
 from generator.ministry.aggregate import Aggregates, aggregate
 from generator.ministry.collection import Collection
 from generator.ministry.final_csv import write_final_amounts
 from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import SummaryBook, write_summary
-from generator.own_files import LISTED, strangers
+from generator.own_files import refusal, strangers
+from generator.replace_file import staged_folder, swap_final
 
 FINAL_DIR = "galigie-apmeri"
 MANIFEST = ".ibm-collect.json"
@@ -79,17 +79,8 @@ def check_ownership(out: Path) -> None:
             raise OutputError(f"mapi {final_dir} nav izveidojis ibm collect (tajā nav {MANIFEST}); tās saturu "
                               "nepārrakstīšu – pārvietojiet to vai izvēlieties --out citā mapē")
         foreign, changed = strangers(final_dir, manifest["files"], ignore=(MANIFEST,))
-        named = ([f"{rel} (nav ibm collect {'mape' if rel.endswith('/') else 'fails'})" for rel in foreign]
-                 + [f"{rel} (mainīts pēc izveides)" for rel in changed])
-        if named:
-            shown = ", ".join(named[:LISTED]) + (f" un vēl {len(named) - LISTED}" if len(named) > LISTED else "")
-            folders = sum(rel.endswith("/") for rel in foreign)
-            what = ("mapes, ko nav izveidojis ibm collect" if folders == len(named)
-                    else "faili un mapes, ko nav izveidojis ibm collect vai kas mainīti pēc tam" if folders
-                    else "faili, ko nav izveidojis ibm collect vai kas mainīti pēc tam")
-            them = "tās" if folders == len(named) else "tos"
-            raise OutputError(f"mapē {final_dir} ir {what}: {shown}; {them} nepārrakstīšu – pārvietojiet {them} "
-                              "vai izvēlieties --out citā mapē")
+        if foreign or changed:
+            raise OutputError(refusal(final_dir, foreign, changed, who=f"komanda {TOOL}", nothing_written=False))
     if out.is_symlink() or (out.exists() and not out.is_file()):
         raise OutputError(f"{out} nav parasts fails (saite vai mape); izvēlieties citu --out")
     if out.exists():
@@ -124,38 +115,9 @@ def _write_manifest(staged_dir: Path, summary: Path, names: list[str]) -> None:
     (staged_dir / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def swap(staged: list[tuple[Path, Path]], backup: Path) -> None:
-    """Move each (new, target) pair into place; previous targets go into ``backup`` first. On any
-    failure everything already moved is moved back, so the previous outputs stay as they were."""
-    moved_old: list[tuple[Path, Path]] = []  # (target, where it went)
-    placed: list[tuple[Path, Path]] = []  # (target, new source)
-    try:
-        for i, (_, target) in enumerate(staged):
-            if target.exists() or target.is_symlink():
-                aside = backup / f"old-{i}"
-                os.rename(target, aside)
-                moved_old.append((target, aside))
-        for new, target in staged:
-            os.rename(new, target)
-            placed.append((target, new))
-    except BaseException:
-        for target, new in reversed(placed):
-            _undo(target, new)
-        for target, aside in reversed(moved_old):
-            _undo(aside, target)
-        raise
-
-
-def _undo(src: Path, dst: Path) -> None:
-    try:
-        os.rename(src, dst)
-    except OSError:  # keep undoing the rest; what stays aside is kept in the temporary folder's parent
-        pass
-
-
-def staging_folder(parent: Path) -> Path:
+def staging_folder(parent: Path) -> AbstractContextManager[Path]:
     """The temporary folder beside the outputs where everything is written before the swap."""
-    return Path(tempfile.mkdtemp(prefix=".ibm-collect-", dir=parent))
+    return staged_folder(parent, ".ibm-collect-")
 
 
 def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, municipalities: list[str],
@@ -171,8 +133,7 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
     agg = aggregate(collection.records, collection.finals, municipalities)
     parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
-    tmp = staging_folder(parent)
-    try:
+    with staging_folder(parent) as tmp:
         book = write_summary(tmp / out.name, collection, agg, catalogue, today, progress=say)
         csv_dir = tmp / FINAL_DIR
         csv_dir.mkdir()
@@ -186,10 +147,6 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
         check_ownership(out)  # nothing foreign appeared while writing
         say("Aizvieto iepriekšējos rezultātus")
         final_dir = parent / FINAL_DIR
-        with interrupts_held():  # a Ctrl-C now is taken once both outputs are in place
-            swap([(csv_dir, final_dir), (tmp / out.name, out)], tmp)
+        swap_final([(csv_dir, final_dir), (tmp / out.name, out)], say=say, aside_in=parent)
         book.path = out
         return book, agg, [final_dir / name for name in written]
-    finally:
-        with interrupts_held():  # the temporary folder (with the previous outputs) is never left half removed
-            shutil.rmtree(tmp, ignore_errors=True)

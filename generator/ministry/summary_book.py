@@ -281,8 +281,8 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols, names)
     first_day = min((r.period_start for r in collection.records), default=today)
     _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day), names)
-    _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, quarterly=False)
-    _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, quarterly=True)
+    _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, line_cols, quarterly=False)
+    _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, line_cols, quarterly=True)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
     _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
@@ -510,20 +510,26 @@ CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko 
              "(6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
              "Formulas SUMIFS no lapas „Mēnešu dati”.")
+UNSPREAD_LABEL = "nesadalīts"
+UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēnešos nevar iekļaut, jo bērna plānā mēnešos kopā "
+                 "plānots mazāk (6.6. tabulas sadalījums pa mēnešiem nepilnīgs); tā ir „Kopā” rindā, tāpēc „Kopā "
+                 "plānots no IB” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un ibm collect šos bērnus nosauc.")
 
 
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
-                months: dict[str, Column], *, quarterly: bool) -> None:
+                months: dict[str, Column], lines: dict[str, Column], *, quarterly: bool) -> None:
     munis = agg.municipalities
     # "Plānots" is the whole plan (N); "plānots no IB" its IB-funded part by month, an estimate (audit13 F15, D123)
     title = ("Plānotais (viss plāns un IB daļa) un samaksātais pa ceturkšņiem un pašvaldībām" if quarterly
              else "Plānotais (viss plāns un IB daļa) un samaksātais pa mēnešiem un pašvaldībām")
     measures = (("planned", "plānots (viss plāns)"), ("planned_ib", "plānots no IB"), ("paid", "samaksāts"))
+    ib_k = 1  # the "plānots no IB" column of each group
     cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", 20 if quarterly else 10)]
     for m in munis:
         cols += [(f"{names.get(m, m)}: {label}", 12) for _, label in measures]
     cols += [(f"Kopā {label}", 13) for _, label in measures] + [("Neapgūts (plānots − samaksāts)", 13)]
-    book.header(ws, title, CASH_NOTE, cols)
+    unspread = agg.unspread_total(None) > 0
+    book.header(ws, title, CASH_NOTE + (UNSPREAD_NOTE if unspread else ""), cols)
     muni_r = months["muni"].range(SHEET_MONTHS)
     key_r = months["quarter" if quarterly else "month"].range(SHEET_MONTHS)
     ranges = [months[key].range(SHEET_MONTHS) for key, _ in measures]
@@ -552,9 +558,22 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
         book.formula(ws, row, 1 + width * n + width, f"{cells[0]}-{cells[2]}", totals[0] - totals[2],
                      book.f_sum_money)
         row += 1
+    if unspread:  # the IB part no month takes (D123): shown apart, so that "Kopā" keeps every IB euro
+        book.value(ws, row, 0, UNSPREAD_LABEL)
+        for j in range(1, len(cols)):  # framed like the month rows; only the "plānots no IB" cells hold a sum
+            book.value(ws, row, j, None, book.f_money)
+        line_muni_r, line_ib_r = lines["muni"].range(SHEET_LINES), lines["ib"].range(SHEET_LINES)
+        for j, m in enumerate(munis):
+            book.formula(ws, row, 1 + width * j + ib_k, f'SUMIFS({line_ib_r},{line_muni_r},"{m}")'
+                         f'-SUMIFS({ranges[ib_k]},{muni_r},"{m}")', agg.unspread_total(m))
+        book.formula(ws, row, 1 + width * n + ib_k, f"SUM({line_ib_r})-SUM({ranges[ib_k]})", agg.unspread_total(None),
+                     book.f_sum_money)
+        row += 1
     book.value(ws, row, 0, "Kopā", book.f_sum_text)
     last = max(row - 1, DATA_FIRST)
     sums = [v for m in munis for v in values(m)] + values(None)
+    for j, m in enumerate([*munis, None]):  # "Kopā plānots no IB" = the IB part, with what no month takes
+        sums[width * j + ib_k] += agg.unspread_total(m)
     sums.append(sums[-3] - sums[-1])
     for j, value in enumerate(sums):
         letter = _col(1 + j)

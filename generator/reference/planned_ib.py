@@ -2,7 +2,8 @@
 
 Sheet 6.7 plans the whole plan N by month; sheet 6.4 says which lines the IB funds ("No IB"), but not in which
 month the IB pays. The summary's "Plānots no IB" spreads the plan's IB part over the months in proportion
-to each month's planned EUR, in cents, so that the months add up exactly to the IB part.
+to each month's planned EUR, in cents, so that the months add up exactly to the IB part – or, when the months
+plan less than the IB part in all, to what they plan; the rest (``unspread``) is shown apart, never dropped.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from decimal import Decimal
 from generator.reference.errors import ReferenceInputError
 
 ZERO = Decimal(0)
+CENT = Decimal("0.01")
 
 
 def plan_ib_part(line_ib: Iterable[Decimal | None]) -> Decimal:
@@ -41,7 +43,7 @@ def ib_by_month(ib_part: Decimal, planned_by_month: Sequence[Decimal]) -> tuple[
     total = sum(weights)
     amount = min(max(0, _cents(ib_part)), total)
     if total == 0:
-        return tuple(ZERO for _ in weights)
+        return tuple(ZERO.quantize(CENT) for _ in weights)
     shares: list[Decimal] = []
     cumulative = before = 0
     for w in weights:
@@ -50,4 +52,11 @@ def ib_by_month(ib_part: Decimal, planned_by_month: Sequence[Decimal]) -> tuple[
         upto = (2 * amount * cumulative + total) // (2 * total)
         shares.append(Decimal(upto - before) / 100)
         before = upto
-    return tuple(s.quantize(Decimal("0.01")) for s in shares)
+    return tuple(s.quantize(CENT) for s in shares)
+
+
+def unspread(ib_part: Decimal, planned_by_month: Sequence[Decimal]) -> Decimal:
+    """The part of the plan's IB part that no month takes, because the months plan less in all (D123): IB part −
+    Σ ``ib_by_month``, never below 0. The summary shows it apart ("nesadalīts") and collect names the
+    child, so that no IB money drops out of the cash flow silently."""
+    return (max(ZERO, ib_part) - sum(ib_by_month(ib_part, planned_by_month), ZERO)).quantize(CENT)

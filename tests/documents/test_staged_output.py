@@ -137,3 +137,36 @@ def test_a_second_identical_run_is_byte_identical_and_a_users_empty_folder_stays
     assert CliRunner().invoke(main, args).exit_code == 0
     assert tree(tmp_path) == {**first, "lejupielades/mani": None, "lejupielades/mani/ligzda": None,
                               "lejupielades/dokumenti/ogre/parakstitie": None}
+
+
+def test_a_ctrl_c_while_the_files_move_in_finishes_the_move_and_the_run(tmp_path: Path, monkeypatch,  # noqa: ANN001
+                                                                        capsys) -> None:  # noqa: ANN001
+    """D133: the run whose files are all in place is a finished one – no KeyboardInterrupt, a line saying so, no
+    temporary or set-aside folder left (before: KeyboardInterrupt after the move, so the command said "Pārtraukts")."""
+    import os
+    import signal
+
+    from generator.interrupts import interrupt_once
+    from generator.replace_file import LATE_INTERRUPT
+
+    _write(tmp_path, {"lejupielades/dokumenti/ogre/01.pdf": "vecs"})
+    real = os.rename
+    pressed: list[str] = []
+
+    def rename(src, dst) -> None:  # noqa: ANN001
+        if not pressed:  # the first previous file is being set aside
+            pressed.append(str(src))
+            os.kill(os.getpid(), signal.SIGINT)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    restore = interrupt_once()
+    try:
+        written = render_staged(tmp_path, lambda s: _write(s, {"lejupielades/dokumenti/ogre/01.pdf": "jauns",
+                                                               "lejupielades/dokumenti/ogre/02.pdf": "x"}))
+    finally:
+        restore()
+    assert pressed and sorted(p.name for p in written) == ["01.pdf", "02.pdf"]
+    assert LATE_INTERRUPT in capsys.readouterr().err
+    assert snapshot(tmp_path) == {"lejupielades/dokumenti/ogre/01.pdf": b"jauns", "lejupielades/dokumenti/ogre/02.pdf": b"x"}
+    assert [p.name for p in tmp_path.iterdir()] == ["lejupielades"]

@@ -110,7 +110,7 @@ def test_a_users_file_in_an_existing_output_folder_is_never_removed(three: Path,
     assert run(str(three), "--out", str(out)).exit_code == 0
     mine.write_bytes(b"lietotaja dati")
     result = run(str(three), "--out", str(out))
-    assert result.exit_code == 1 and "mana-tabula.xlsx (nav ibm collect fails)" in result.output, result.output
+    assert result.exit_code == 1 and "fails, ko komanda ibm collect nav rakstījusi: mana-tabula.xlsx; pārvietojiet šo failu citur" in result.output, result.output
     assert mine.read_bytes() == b"lietotaja dati"
 
 
@@ -129,7 +129,7 @@ def test_a_users_empty_folder_in_the_output_folder_is_never_removed(three: Path,
     (out.parent / FINAL_DIR / "parakstitie" / "2019").mkdir(parents=True)
     result = run(str(three), "--out", str(out))
     assert result.exit_code == 1, result.output
-    assert "mapes, ko nav izveidojis ibm collect: parakstitie/ (nav ibm collect mape)" in result.output
+    assert "mape, ko komanda ibm collect nav izveidojusi: parakstitie/; pārvietojiet šo mapi citur" in result.output
     assert "nekas netika uzrakstīts" in result.output
     assert (out.parent / FINAL_DIR / "parakstitie" / "2019").is_dir() and snapshot(out.parent) == first
 
@@ -146,7 +146,7 @@ def test_a_foreign_or_edited_summary_is_not_overwritten(three: Path, tmp_path: P
     csv = next((out.parent / FINAL_DIR).glob("*.csv"))
     csv.write_bytes(csv.read_bytes() + b"labots\n")
     result = run(str(three), "--out", str(out))
-    assert result.exit_code == 1 and f"{csv.name} (mainīts pēc izveides)" in result.output, result.output
+    assert result.exit_code == 1 and f"fails, kas mainīts pēc tam, kad komanda ibm collect to uzrakstīja: {csv.name};" in result.output, result.output
 
 
 def test_rerun_replaces_its_own_outputs(three: Path, tmp_path: Path) -> None:
@@ -174,14 +174,19 @@ def test_failure_while_replacing_leaves_previous_outputs_byte_identical(three: P
     real_rename = os.rename
     calls = {"n": 0}
 
-    def failing_rename(src, dst) -> None:  # noqa: ANN001
-        calls["n"] += 1
-        if Path(dst) == out and not calls.get("failed"):  # the summary is the last thing moved into place
-            calls["failed"] = True
-            raise OSError(errno.EIO, "simulēta kļūme", str(dst))
-        real_rename(src, dst)
+    real_link = os.link
 
-    monkeypatch.setattr(output.os, "rename", failing_rename)
+    def failing(real):  # noqa: ANN001, ANN202
+        def move(src, dst, **kwargs) -> None:  # noqa: ANN001, ANN003
+            calls["n"] += 1
+            if Path(dst) == out and not calls.get("failed"):  # the summary is the last thing moved into place
+                calls["failed"] = True
+                raise OSError(errno.EIO, "simulēta kļūme", str(dst))
+            real(src, dst, **kwargs)
+        return move
+
+    monkeypatch.setattr(os, "rename", failing(real_rename))
+    monkeypatch.setattr(os, "link", failing(real_link))
     with pytest.raises(OSError):
         write_outputs(out, result, catalogue, pilot_municipalities(catalogue))
     assert calls["n"] >= 3

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.reference.errors import ReferenceInputError
-from generator.reference.planned_ib import ib_by_month, plan_ib_part
+from generator.reference.planned_ib import ib_by_month, plan_ib_part, unspread
 
 CENT = Decimal("0.01")
 cents = st.integers(min_value=0, max_value=2_000_000).map(lambda c: Decimal(c) / 100)
@@ -25,6 +25,7 @@ def test_spread_adds_up_stays_under_each_month_and_is_proportional(planned: list
     amount = min(ib, total)
     assert len(shares) == len(planned)
     assert sum(shares, Decimal(0)) == amount
+    assert unspread(ib, planned) == ib - amount  # what no month takes is accounted for, never lost (D123)
     assert all(s == s.quantize(CENT) and Decimal(0) <= s <= p for s, p in zip(shares, planned, strict=True))
     for s, p in zip(shares, planned, strict=True):
         exact = Fraction(amount) * Fraction(p) / Fraction(total) if total else Fraction(0)
@@ -58,3 +59,17 @@ def test_plan_ib_part_sums_the_counted_lines_and_amounts_must_be_cents() -> None
     assert plan_ib_part([Decimal("10.50"), None, Decimal("0.25")]) == Decimal("10.75")
     with pytest.raises(ReferenceInputError, match="centiem"):
         ib_by_month(Decimal("1.005"), [Decimal("2")])
+
+
+def test_what_the_months_cannot_take_is_the_unspread_rest() -> None:
+    """review2 F7: an incomplete (or empty) 6.6 split left part of the IB part in no month, silently."""
+    assert ib_by_month(Decimal("300.00"), [Decimal("50.00"), Decimal("50.00"), Decimal(0), Decimal(0)]) == (
+        Decimal("50.00"), Decimal("50.00"), Decimal("0.00"), Decimal("0.00"))
+    assert unspread(Decimal("300.00"), [Decimal("50.00"), Decimal("50.00"), Decimal(0), Decimal(0)]) == Decimal("200.00")
+    assert unspread(Decimal("300.00"), [Decimal(0), Decimal(0)]) == Decimal("300.00")
+    assert unspread(Decimal("300.00"), [Decimal("400.00")]) == Decimal("0.00")
+    assert unspread(Decimal("-5"), [Decimal("10")]) == Decimal("0.00")
+
+
+def test_no_plan_gives_cents_like_every_other_spread() -> None:
+    assert [str(s) for s in ib_by_month(Decimal("50"), [Decimal(0), Decimal(0)])] == ["0.00", "0.00"]

@@ -30,6 +30,7 @@ from generator.documents.from_matrix.writing import FolderTaken, check_folder, r
 from generator.ministry.templates import TemplateSource
 from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.rounds import plan_end
+from generator.replace_file import PreviousAside
 
 Echo = Callable[[str], None]
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -249,6 +250,11 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             summary.refused += 1
             summary.reasons[exc.reason] += 1
             err(f"{head}: atteikts: {exc}")
+            continue
+        except PreviousAside as exc:  # the swap failed and the previous folder could not be moved back: say where
+            summary.refused += 1
+            summary.reasons["dokumentus neizdevās izveidot"] += 1
+            err(f"{head}: atteikts: dokumentus neizdevās izveidot; {exc}")
             continue
         except Exception as exc:  # noqa: BLE001 - one file must never stop the others
             # Only the kind of failure: its text could quote the child's data.

@@ -9,8 +9,6 @@ since (an edited DOCX) stops the child with a message naming it, and the folder 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
@@ -23,9 +21,8 @@ from generator.documents.from_matrix.context import ChildContext
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.pdf_writer import write_pdf
-from generator.interrupts import interrupts_held
 from generator.own_files import listing, parse_listing, refusal, strangers
-from generator.replace_file import replace_folder
+from generator.replace_file import staged_folder, swap_final
 
 MARKER = ".ibm-berna-dokumenti"
 DRAFT_MARK = "MELNRAKSTS"
@@ -100,8 +97,7 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
     """Write PDF (unless ``pdf`` is False) and DOCX of each document into ``target``; returns the final paths."""
     check_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
+    with staged_folder(target.parent, f".{target.name}-") as tmp:
         names: list[str] = []
         for document in documents:
             spec = document.spec
@@ -117,10 +113,9 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
         (tmp / MARKER).write_text(MARKER_HEAD + "".join(f"{line}\n" for line in listing(tmp, written)),
                                   encoding="utf-8")
         check_folder(target)  # nothing foreign appeared while rendering
-        with interrupts_held():  # a Ctrl-C now is taken once the new folder is in place and the old one removed
-            replace_folder(tmp, target)
-    except BaseException:
-        with interrupts_held():  # the temporary folder is never left half removed
-            shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        # a Ctrl-C now is taken once the new folder is in place and the old one removed: the command stops before
+        # the next matrix, after saying that this child's folder is whole (D133)
+        swap_final([(tmp, target)], prefix=f".{target.name}-vecais-",
+                   stop_after=f"Ctrl-C saņemts, kad mape {target} jau tika aizstāta: tā ir pilnīga; nākamās matricas "
+                              "netiek apstrādātas.")
     return [target / name for name in names]

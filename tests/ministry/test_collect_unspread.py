@@ -1,0 +1,82 @@
+"""D123: a plan whose months plan less than its IB part (6.6 split incomplete or empty) loses no IB money from the
+cash flow: the rest is a row "nesadalīts" on both cash-flow sheets, their "Kopā plānots no IB" equals the
+IB total of the plans, and `ibm collect` names the child on the console (before: the rest vanished silently)."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.lvformat import eur
+from generator.ministry.collect import Options, collect, pilot_municipalities
+from generator.ministry.output import write_outputs
+from generator.ministry.pseudonym import ENV_KEY, pseudonym
+from generator.ministry.summary_book import UNSPREAD_LABEL
+from generator.ministry.xlsxread import parse_cell, read_xlsx
+from generator.recalc import convert, make_profile, soffice
+from tests.ministry.conftest import KEY
+from tests.ministry.factory import write_children
+
+
+def test_an_unspread_ib_part_is_a_visible_row_and_a_console_warning(small_folder, catalogue: Catalogue,
+                                                                    template, tmp_path) -> None:  # noqa: ANN001
+    _, children = small_folder
+    lines = tuple(dataclasses.replace(line, planned_units=()) for line in children[0].inputs.lines)
+    empty = dataclasses.replace(children[0], inputs=dataclasses.replace(children[0].inputs, lines=lines))
+    written = write_children(catalogue, template, [empty, *children[1:3]], tmp_path / "in")
+    out = tmp_path / "darbs" / "k.xlsx"
+    result = CliRunner().invoke(main, ["collect", str(tmp_path / "in"), "--out", str(out), "--jobs", "1",
+                                       "--no-cache"], env={ENV_KEY: KEY.decode()})
+    assert result.exit_code == 0, result.output
+
+    ib_parts = [sum((v for v in c.result(catalogue).line_ib if v is not None), Decimal(0)) for c in written]
+    assert ib_parts[0] > 0 and sum(written[0].result(catalogue).execution.planned_by_month) == 0
+    code = pseudonym(KEY, empty.code)
+    assert (f"Brīdinājums: bērns {code}: plāna IB daļa {eur(ib_parts[0])} ir lielāka par to, kas plānots pa "
+            f"mēnešiem; naudas plūsmas mēnešos iekļauts {eur(0)}, bet {eur(ib_parts[0])} ir rindā "
+            f"„{UNSPREAD_LABEL}”") in result.output, result.output
+    others = [pseudonym(KEY, c.code) for c in written[1:]]
+    assert not any(f"bērns {other}:" in result.output for other in others)  # whose months take their IB part
+
+    formulas, values = load_workbook(out), load_workbook(out, data_only=True)
+    for sheet in ("Naudas plūsma", "Ceturkšņi"):
+        assert UNSPREAD_LABEL in formulas[sheet]["A2"].value
+        labels = [r[0].value for r in formulas[sheet].iter_rows(min_row=4)]
+        assert labels[-2:] == [UNSPREAD_LABEL, "Kopā"], labels
+        headers = [c.value for c in formulas[sheet][3]]
+        col = headers.index("Kopā plānots no IB") + 1
+        row = 4 + labels.index(UNSPREAD_LABEL)
+        assert formulas[sheet].cell(row, col).value.startswith("=SUM(")
+        assert Decimal(str(values[sheet].cell(row, col).value)).quantize(Decimal("0.01")) == ib_parts[0]
+        total = values[sheet].cell(row + 1, col).value
+        assert Decimal(str(total)).quantize(Decimal("0.01")) == sum(ib_parts)  # every IB euro is in "Kopā"
+
+
+@pytest.mark.libreoffice
+def test_the_unspread_row_recalculates_in_libreoffice(small_folder, catalogue: Catalogue, template,
+                                                      tmp_path) -> None:  # noqa: ANN001
+    """The row's formulas (the plans' IB total minus the months' share, per municipality) give the reference value."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts")
+    _, children = small_folder
+    lines = tuple(dataclasses.replace(line, planned_units=()) for line in children[0].inputs.lines)
+    empty = dataclasses.replace(children[0], inputs=dataclasses.replace(children[0].inputs, lines=lines))
+    write_children(catalogue, template, [empty, *children[1:3]], tmp_path / "in")
+    collection = collect(tmp_path / "in", catalogue, KEY, Options(jobs=1))
+    book, agg, _ = write_outputs(tmp_path / "out" / "k.xlsx", collection, catalogue, pilot_municipalities(catalogue))
+    assert agg.unspread_total(None) > 0
+    [recalculated] = convert([book.path], tmp_path / "lo", profile=make_profile(tmp_path / "profile"))
+    cells = read_xlsx(recalculated).cells
+    checked = [(sheet, cell, expected) for (sheet, cell), expected in book.expected.items()
+               if sheet in ("Naudas plūsma", "Ceturkšņi")]
+    assert len(checked) > 20
+    wrong = [f"{sheet}!{cell}: {expected} / {got.value if got else None!r}" for sheet, cell, expected in checked
+             if (got := cells[sheet].get(parse_cell(cell))) is None
+             or abs(Decimal(repr(float(got.value))) - Decimal(expected)) >= Decimal("0.005")]
+    assert wrong == []

@@ -1,0 +1,127 @@
+"""`ibm build`'s swap of the new build into place, run through the command: a failed move leaves the previous build
+byte-identical and the status 1, and a Ctrl-C during the swap leaves the new build whole with the status 0 and a
+Latvian line saying so (before: "Pārtraukts … nepabeigtais netika uzrakstīts", status 1, though the new build was
+already in place), while a Ctrl-C before the swap still stops it with the previous build unchanged (D133)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import build as build_module
+from generator.build import Step
+from generator.cli import main
+from generator.cli_lv import TEXTS
+from generator.replace_file import LATE_INTERRUPT
+
+
+def _steps(text: str):
+    def render(catalogue, staging, progress):  # noqa: ANN001, ANN202
+        (staging / "a").mkdir(parents=True, exist_ok=True)
+        (staging / "a" / "saturs.txt").write_text(text, encoding="utf-8")
+        return [staging / "a" / "saturs.txt"]
+    return lambda: [Step("a", "A", render)]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def built(tmp_path: Path, catalogue_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(build_module, "_renderers", _steps("iepriekšējais"))
+    out = tmp_path / "b"
+    result = CliRunner().invoke(main, ["build", "--catalogue", str(catalogue_copy), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    monkeypatch.setattr(build_module, "_renderers", _steps("jaunais"))
+    return out
+
+
+def _build(out: Path, catalogue: Path):
+    return CliRunner().invoke(main, ["build", "--catalogue", str(catalogue), "--out", str(out), "--force"])
+
+
+def test_a_failed_move_of_the_new_build_keeps_the_previous_one(built: Path, catalogue_copy: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(built)
+    real = os.rename
+
+    def rename(src: str | Path, dst: str | Path) -> None:
+        if Path(src).name.startswith(".ibm-build-"):
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 1, result.output
+    assert "diskā nav brīvas vietas" in result.output and "nav mainīts" in result.output, result.output
+    assert snapshot(built) == before
+    assert [p.name for p in built.parent.iterdir() if p.name != "catalogue"] == ["b"]
+
+
+def test_a_ctrl_c_during_the_swap_ends_as_a_finished_build(built: Path, catalogue_copy: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os.rename
+
+    def rename(src: str | Path, dst: str | Path) -> None:
+        if Path(src).name.startswith(".ibm-build-"):  # the new build is being moved in
+            os.kill(os.getpid(), signal.SIGINT)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 0, result.output
+    assert LATE_INTERRUPT in result.output and TEXTS["Aborted!"] not in result.output, result.output
+    assert "Gatavs:" in result.output
+    assert (built / "a" / "saturs.txt").read_text(encoding="utf-8") == "jaunais"
+    assert [p.name for p in built.parent.iterdir() if p.name != "catalogue"] == ["b"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Ctrl-C works again afterwards
+
+
+def test_a_ctrl_c_before_the_swap_stops_with_the_previous_build(built: Path, catalogue_copy: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(built)
+    real = build_module.check_out
+    calls: list[Path] = []
+
+    def check_out(out: Path) -> None:
+        calls.append(out)
+        if len(calls) == 2:  # the check just before the swap: the new build is written, not yet in place
+            os.kill(os.getpid(), signal.SIGINT)
+        real(out)
+
+    monkeypatch.setattr(build_module, "check_out", check_out)
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 1, result.output
+    assert TEXTS["Aborted!"] in result.output and LATE_INTERRUPT not in result.output, result.output
+    assert snapshot(built) == before
+    assert [p.name for p in built.parent.iterdir() if p.name != "catalogue"] == ["b"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_previous_build_that_cannot_come_back_is_named_not_removed(built: Path, catalogue_copy: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Something takes the folder's name while the new build moves in: the previous build stays in the hidden
+    folder the message names (before: "Iepriekšējais … nav mainīts" while it lay under a hidden name)."""
+    before = snapshot(built)
+    real = os.rename
+
+    def rename(src: str | Path, dst: str | Path) -> None:
+        if Path(src).name.startswith(".ibm-build-"):
+            built.mkdir()
+            (built / "kāda-cita.txt").write_text("x", encoding="utf-8")
+            raise OSError(39, "Directory not empty", str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 1, result.output
+    assert "nav mainīts" not in result.output, result.output
+    [aside] = [p for p in built.parent.iterdir() if p.name.startswith(".b-vecais-")]
+    assert f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē {aside}" in result.output
+    assert snapshot(aside / "0-b") == before
+    assert not list(built.parent.glob(".ibm-build-*"))
