@@ -35,18 +35,20 @@ ROUND_BASIS = "Labklājības ministrijas kārtas atlases noteikumus"
 # How the papers name their round and the programme it belongs to (D129): the pilot (the programme's first round,
 # whose methodology the papers follow) is "izmēģinājumprojekta kārta" and the programme "izmēģinājumprojekts"; a
 # later round is just "kārta" of the "programma" (rounds.yaml, D21), and a time "of the pilot" (its start, its end) is
-# the round's. By case: nom, gen, loc, acc.
+# the round's; ``pilots`` says which. By case: nom, gen, loc, acc.
 PILOT_KIND = {
     "karta": {"nom": "izmēģinājumprojekta kārta", "gen": "izmēģinājumprojekta kārtas",
               "loc": "izmēģinājumprojekta kārtā", "acc": "izmēģinājumprojekta kārtu"},
     "projekts": {"nom": "izmēģinājumprojekts", "gen": "izmēģinājumprojekta", "loc": "izmēģinājumprojektā",
                  "acc": "izmēģinājumprojektu"},
     "posms": "izmēģinājumprojekta",
+    "pilots": True,
 }
 LATER_KIND = {
     "karta": {"nom": "kārta", "gen": "kārtas", "loc": "kārtā", "acc": "kārtu"},
     "projekts": {"nom": "programma", "gen": "programmas", "loc": "programmā", "acc": "programmu"},
     "posms": "kārtas",
+    "pilots": False,
 }
 _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection", "group_price_basis")
 

@@ -229,7 +229,17 @@ def test_a_later_rounds_papers_do_not_call_it_the_pilot(catalogue: Catalogue, bl
     assert "Bērnam kārtas pēdējā dienā (31.12.2027) vēl nav" in grant, grant
     assert "dalību kārtā „IBM ieviešana bērniem (izdomāta otrā kārta)”" in grant
     for doc_id, text in later.items():
-        assert "izmēģinājumprojekt" not in text, (doc_id, text[text.find("izmēģinājumprojekt") - 80:][:200])
+        assert "izmēģinājumprojekt" not in text.lower(), (doc_id, text[text.lower().find("izmēģinājumprojekt") - 80:][:200])
     pilot = _texts(catalogue, "jelgava", PILOT_DAY)
     assert "Bērnam izmēģinājumprojekta kārtas pēdējā dienā (31.10.2019) vēl nav" in pilot["08-lemums-par-pieskirsanu"]
     assert "dalību izmēģinājumprojekta kārtā „IBM izmēģinājumprojekts bērniem" in pilot["08-lemums-par-pieskirsanu"]
+
+
+def test_no_template_writes_the_pilot_for_every_round() -> None:
+    """D129: the word comes from `veids` (round_rules.kind_context); a template writes it only in a part printed for
+    the programme's first round alone (`karta.first`)."""
+    templates = Path(__file__).resolve().parents[2] / "templates" / "dokumenti"
+    found = [f"{path.name}:{n}" for path in sorted(templates.rglob("*.j2"))
+             for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+             if "izmēģinājumprojekt" in line.lower() and "{% if karta.first %}" not in line]
+    assert found == []
