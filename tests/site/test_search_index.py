@@ -14,7 +14,7 @@ import pytest
 from generator.site.search_index import DECISIONS_PAGE, INDEX, WEIGHT, latvian_index, page_weight
 from generator.site.table_sentences import row_sentence, search_html
 from tests.site.browsing import Visit, browser_test
-from tests.site.test_search import results
+from tests.site.test_search import first_result, results
 
 
 def test_pages_get_their_weight_and_sections_none() -> None:
@@ -192,3 +192,27 @@ def test_blocks_get_ids_once_and_only_blocks_of_files() -> None:
     assert '<h3 id="bloks-dokumenti-ogre-2-datnes">Dokumenti: Ogre – 2 datnes</h3>' in search
     assert '<h3 id="bloks-dokumenti-ogre-2-datnes-2">' in search and "<summary>Kā rēķina</summary>" in search
     assert block_sections(html) == html  # no ids, nothing to link to
+
+
+@browser_test
+def test_a_download_block_result_opens_the_block(browser, server: str) -> None:  # noqa: ANN001
+    """Searching a municipality's documents lists its block of files as a result of its own; following it shows the
+    block opened on the downloads page."""
+    visit = Visit(browser, server, width=1366)
+    try:
+        visit.open("index.html")
+        first_result(visit, "Jelgavas dokumenti")
+        links = visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+        block = [k for k, href in enumerate(links)
+                 if "lejupielades.html" in href and "#bloks-dokumenti-jelgavas" in href]
+        assert block, links
+        visit.page.wait_for_timeout(300)
+        visit.shot("meklesana-lejupielazu-bloks")
+        visit.page.locator(".md-search-result__item a").nth(block[0]).click()
+        ident = links[block[0]].split("#", 1)[1]
+        visit.page.wait_for_function(f"() => document.getElementById('{ident}') && "
+                                     f"document.getElementById('{ident}').open", timeout=5000)
+        visit.shot("lejupielazu-bloks-atverts")
+        assert visit.errors == []
+    finally:
+        visit.close()
