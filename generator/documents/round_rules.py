@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
 from generator import lvformat
@@ -84,6 +85,18 @@ def kind_context(programme_round: terms.Round | None) -> dict[str, Any]:
     programme's first round (also once it has ended, or with no round: its papers are the pilot's), otherwise a
     later round's – never "izmēģinājumprojekts" for a round that is not the pilot."""
     return PILOT_KIND if programme_round is None or programme_round.first else LATER_KIND
+
+
+def kind_title(title: str, kind: dict[str, Any] | None) -> str:
+    """A document's title (registry.py: the methodology's annex name, for the pilot) in the words of the round's kind
+    (D129): "Iesniegums par dalību programmā" in a later round's papers, so that the footer, the metadata and the
+    downloads list say what the heading says."""
+    if kind is None or kind.get("pilots", True):
+        return title
+    words = re.compile("|".join(sorted((re.escape(w) for w in PILOT_KIND["projekts"].values()), key=len,
+                                       reverse=True)))
+    by_word = {word: kind["projekts"][case] for case, word in PILOT_KIND["projekts"].items()}
+    return words.sub(lambda m: by_word[m.group(0)], title)
 
 
 def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rules: dict[str, Any],
