@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -94,7 +94,11 @@ class RenderedDocument:
 
 def render(env: Environment, spec: DocumentSpec, context: dict[str, Any]) -> RenderedDocument:
     """Render one document; a missing variable raises jinja2.UndefinedError naming it."""
+    from generator.documents.round_rules import kind_title  # round_rules imports this module
+
     template = env.get_template(spec.template)
+    titled = kind_title(spec.title, context.get("veids"))
+    spec = replace(spec, title=titled) if titled != spec.title else spec  # footer, metadata (D129)
     fresh = {"tiesibas": context["tiesibas"].fresh()} if "tiesibas" in context else {}  # marks count per document
     html = template.render({**context, "doc": spec, "n": MarkedNumbering(), **fresh})
     return RenderedDocument(spec, context["pasvaldiba"]["id"], html, context["version"], context["created"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from typing import Any
 
 from generator import lvformat
@@ -32,6 +33,24 @@ ROUND_HEADING = "Kritērijs (kārtas atlases noteikumi)"
 PILOT_SOURCE = "izmēģinājumprojekta metodikā"
 ROUND_SOURCE = "kārtas atlases noteikumos"
 ROUND_BASIS = "Labklājības ministrijas kārtas atlases noteikumus"
+# How the papers name their round and the programme it belongs to (D129): the pilot (the programme's first round,
+# whose methodology the papers follow) is "izmēģinājumprojekta kārta" and the programme "izmēģinājumprojekts"; a
+# later round is just "kārta" of the "programma" (rounds.yaml, D21), and a time "of the pilot" (its start, its end) is
+# the round's; ``pilots`` says which. By case: nom, gen, loc, acc.
+PILOT_KIND = {
+    "karta": {"nom": "izmēģinājumprojekta kārta", "gen": "izmēģinājumprojekta kārtas",
+              "loc": "izmēģinājumprojekta kārtā", "acc": "izmēģinājumprojekta kārtu"},
+    "projekts": {"nom": "izmēģinājumprojekts", "gen": "izmēģinājumprojekta", "loc": "izmēģinājumprojektā",
+                 "acc": "izmēģinājumprojektu"},
+    "posms": "izmēģinājumprojekta",
+    "pilots": True,
+}
+LATER_KIND = {
+    "karta": {"nom": "kārta", "gen": "kārtas", "loc": "kārtā", "acc": "kārtu"},
+    "projekts": {"nom": "programma", "gen": "programmas", "loc": "programmā", "acc": "programmu"},
+    "posms": "kārtas",
+    "pilots": False,
+}
 _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection", "group_price_basis")
 
 
@@ -59,6 +78,25 @@ def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, bui
             "basis": None if pilot else ROUND_BASIS, "deadline_passed": passed,
             "deadline": date_text or DEADLINE_BLANK, "deadline_short": date_text or terms.BLANK_DATE,
             "deadline_known": deadline_known}
+
+
+def kind_context(programme_round: terms.Round | None) -> dict[str, Any]:
+    """How the papers name the kind of their round (`veids`, D129): the pilot's wording when they are made for the
+    programme's first round (also once it has ended, or with no round: its papers are the pilot's), otherwise a
+    later round's – never "izmēģinājumprojekts" for a round that is not the pilot."""
+    return PILOT_KIND if programme_round is None or programme_round.first else LATER_KIND
+
+
+def kind_title(title: str, kind: dict[str, Any] | None) -> str:
+    """A document's title (registry.py: the methodology's annex name, for the pilot) in the words of the round's kind
+    (D129): "Iesniegums par dalību programmā" in a later round's papers, so that the footer, the metadata and the
+    downloads list say what the heading says."""
+    if kind is None or kind.get("pilots", True):
+        return title
+    words = re.compile("|".join(sorted((re.escape(w) for w in PILOT_KIND["projekts"].values()), key=len,
+                                       reverse=True)))
+    by_word = {word: kind["projekts"][case] for case, word in PILOT_KIND["projekts"].items()}
+    return words.sub(lambda m: by_word[m.group(0)], title)
 
 
 def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rules: dict[str, Any],

@@ -15,7 +15,9 @@ build this hook rewrites search/search_index.json:
   not decide come methodology first and the decisions page last;
 - a table is indexed as one sentence a row (generator/site/table_sentences.py), not as run-together cells:
   on_page_content gives the search plugin (which indexes in its on_page_context) the page with those
-  sentences, and this hook's on_page_context, which runs after the plugin's, puts the page's own HTML back.
+  sentences, and this hook's on_page_context, which runs after the plugin's, puts the page's own HTML back;
+- a block of files (the downloads page's municipality blocks) is its own section, titled by its group and title,
+  whose link opens the block (generator/site/search_blocks.py).
 
 Runs for `ibm build` and `ibm serve` alike.
 """
@@ -29,6 +31,7 @@ from typing import Any
 
 from generator.site import notfound
 from generator.site.lvsearch import title_terms
+from generator.site.search_blocks import block_ids, block_sections
 from generator.site.table_sentences import search_html
 
 INDEX = Path("search") / "search_index.json"
@@ -88,9 +91,10 @@ _page_html: dict[str, str] = {}
 
 
 def on_page_content(html: str, page: Any, **_kwargs: Any) -> str:
-    indexed = search_html(html)
+    own = block_ids(html)
+    indexed = search_html(block_sections(own))
     if indexed != html:
-        _page_html[page.file.src_uri] = html
+        _page_html[page.file.src_uri] = own
     return indexed
 
 

@@ -131,3 +131,26 @@ def test_the_first_plan_reminder_says_how_long_the_first_plan_lasts(catalogue: C
     line = signing.first_plan_line(catalogue, _child(catalogue, start), start)
     assert line is not None and "plāna ilgums ir 2 mēneši, bet kārtas pirmais atbalsta plāns ilgst 5 mēnešus" in line
     assert "ir 5 mēneši" not in line
+
+
+def test_a_later_rounds_child_papers_name_the_round_not_the_pilot(catalogue: Catalogue, overlapping: Catalogue) -> None:
+    """D129: the age criterion's round in the report file's checklist and in a refusal's reason is "kārta" for a plan
+    of a later round, "izmēģinājumprojekta kārta" for the pilot's plan."""
+    from generator.documents.from_matrix.checklist import before_signing
+    from generator.documents.from_matrix.refusal import refusal
+
+    later = _child(overlapping, dt.date(2026, 10, 1))
+    assert later.round_gen == "kārtas"
+    checklist = "\n".join(before_signing(later))
+    assert "(bērna vecums kārtas pēdējā dienā 31.12.2027)" in checklist and "izmēģinājumprojekt" not in checklist
+    papers = _papers(overlapping, dt.date(2026, 10, 1))
+    assert "Bērnam kārtas pēdējā dienā (31.12.2027) vēl nav" in papers["08-lemums-par-pieskirsanu"]
+    assert all("izmēģinājumprojekt" not in text.lower() for text in papers.values())
+    reason = refusal(dt.date(2009, 12, 1), dt.date(2026, 10, 1), 18, BUILD_DAY, dt.date(2027, 12, 31),
+                     later.round_gen).reason
+    assert reason.startswith("Kārtas pēdējā dienā 31.12.2027 personai, kuras dzimšanas datums ir 01.12.2009, būs "
+                             "18 gadi"), reason
+    pilot = _child(catalogue, params(catalogue).reporting_periods[0].start)
+    assert "(bērna vecums izmēģinājumprojekta kārtas pēdējā dienā 31.10.2019)" in "\n".join(before_signing(pilot))
+    assert refusal(dt.date(2000, 1, 1), dt.date(2018, 10, 1), 18, BUILD_DAY, dt.date(2019, 10, 31),
+                   pilot.round_gen).reason.startswith("Izmēģinājumprojekta kārtas pēdējā dienā 31.10.2019")

@@ -269,3 +269,36 @@ def test_the_deadline_inside_a_sentence_is_the_date_or_a_bare_blank(blank_round:
     texts = _texts(blank_round, "cesis", TODAY)
     assert f"jaunu iesniegumu līdz iesniegšanas termiņam ({terms.BLANK_DATE}), kamēr" in texts["17-lemums-par-atteikumu"]
     assert f"līdz iesniegšanas termiņam ({terms.BLANK_DATE}) – jaunu iesniegumu" in texts["18-vestule-par-neatbilstibu"]
+
+
+def test_a_later_rounds_papers_do_not_call_it_the_pilot(catalogue: Catalogue, blank_round: Catalogue) -> None:
+    """D129: the age criterion of 08 (and every other phrase naming the round or its programme) comes from the round's
+    kind: a later round is "kārta" of the "programma", never "izmēģinājumprojekta kārta"; the pilot keeps its words."""
+    documents = render_municipality(blank_round, blank_round.municipality("cesis"), DOCUMENTS, build_date=TODAY)
+    later = {d.spec.id: normalise(parse(d.body).text()) for d in documents}
+    # the title in the footer, the PDF's <title> and the DOCX properties says what the heading says
+    titles = {d.spec.id: d.spec.title for d in documents}
+    assert titles["04-iesniegums-par-dalibu"] == "Iesniegums par dalību programmā"
+    assert titles["01-ligums-ar-vecaku"] == "Līgums par dalību programmā un individuālā budžeta saņemšanu"
+    assert [d.spec.id for d in documents if "izmēģinājumprojekt" in d.html.lower()] == []
+    grant = later["08-lemums-par-pieskirsanu"]
+    assert "Bērnam kārtas pēdējā dienā (31.12.2027) vēl nav" in grant, grant
+    assert "dalību kārtā „IBM ieviešana bērniem (izdomāta otrā kārta)”" in grant
+    for doc_id, text in later.items():
+        assert "izmēģinājumprojekt" not in text.lower(), (doc_id, text[text.lower().find("izmēģinājumprojekt") - 80:][:200])
+    pilot = _texts(catalogue, "jelgava", PILOT_DAY)
+    pilot_titles = {d.spec.id: d.spec.title for d in render_municipality(
+        catalogue, catalogue.municipality("jelgava"), DOCUMENTS, build_date=PILOT_DAY)}
+    assert pilot_titles == {spec.id: spec.title for spec in DOCUMENTS}
+    assert "Bērnam izmēģinājumprojekta kārtas pēdējā dienā (31.10.2019) vēl nav" in pilot["08-lemums-par-pieskirsanu"]
+    assert "dalību izmēģinājumprojekta kārtā „IBM izmēģinājumprojekts bērniem" in pilot["08-lemums-par-pieskirsanu"]
+
+
+def test_no_template_writes_the_pilot_for_every_round() -> None:
+    """D129: the word comes from `veids` (round_rules.kind_context); a template writes it only in a part printed for
+    the programme's first round alone (`karta.first`)."""
+    templates = Path(__file__).resolve().parents[2] / "templates" / "dokumenti"
+    found = [f"{path.name}:{n}" for path in sorted(templates.rglob("*.j2"))
+             for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+             if "izmēģinājumprojekt" in line.lower() and "{% if karta.first %}" not in line]
+    assert found == []

@@ -64,6 +64,7 @@ DOWNLOADS = {
     "lejupielades/matrica/ibm-matrica-jelgava.xlsx": "IBM matrica – Jelgavas pilsētas pašvaldība",
     "lejupielades/dokumenti/jelgava/ligums-ar-vecaku.docx": "Līgums ar vecāku par individuālā budžeta saņemšanu",
     "lejupielades/dokumenti/jelgava/ligums-ar-vecaku.pdf": "Līgums ar vecāku par individuālā budžeta saņemšanu",
+    "lejupielades/dokumenti/jelgava/lemums-par-pieskirsanu.pdf": "Lēmums par individuālā budžeta piešķiršanu",
     "lejupielades/dokumenti/daugavpils-novads/iesniegums.pdf": "Iesniegums par dalību",
 }
 

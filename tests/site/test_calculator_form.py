@@ -10,9 +10,12 @@ import datetime as dt
 
 import pytest
 
+from generator.lvformat import agree
 from generator.lvformat import date as lv_date
 from generator.reference.params import Params
 from generator.reference.rounds import add_months, plan_end
+from generator.site.calculator import DATA_SCRIPT, data_script
+from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
 
@@ -130,6 +133,43 @@ def test_month_counts_offered_fit_the_reporting_period(visit: Visit, params: Par
     page.locator("#ibm-sakums").press("Tab")
     page.wait_for_timeout(100)
     assert page.input_value("#ibm-menesi") == "2"  # the reader's own choice fits and stays
+    assert visit.errors == []
+
+
+def test_a_period_ending_inside_a_month_names_the_months_that_fit_or_asks_for_an_earlier_day(
+        visit: Visit, tmp_path) -> None:  # noqa: ANN001
+    """A round whose services end mid-month (15.06.2021, made up): its reporting period ends inside June. A first
+    day in May fits one month – "1 mēnesis", the numeral's own form (lvformat.agree); a first day in June fits none,
+    since a plan ends on its last month's last day: the note under the months field says so and asks for an
+    earlier first day, next to the reference's period error for the one month count offered."""
+    entry = children_round_entry("berni-2021-jun", "Testa kārta bērniem līdz jūnija vidum (izdomāta)",
+                                 dt.date(2021, 1, 1), dt.date(2021, 6, 30), services=(dt.date(2021, 1, 1),
+                                                                                      dt.date(2021, 6, 15)))
+    catalogue = catalogue_with_round(tmp_path / "catalogue", entry, holiday_years=())
+    page = visit.page
+    page.route(f"**/{DATA_SCRIPT}", lambda route: route.fulfill(body=data_script(catalogue),
+                                                                  content_type="text/javascript"))
+    visit.open(PAGE)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    _plan(page, "14.02.2012", "10.05.2021", [("3.1.3i", "10", "30")])
+    page.wait_for_timeout(100)
+    assert page.locator("#ibm-menesi option").all_inner_texts() == ["1"]
+    note = page.inner_text("#ibm-menesi-piezime")
+    assert note == f"Pārskata periods beidzas 15.06.2021: no šīs dienas der ne vairāk kā 1 {agree(1, 'mēnesis', 'mēneši')}.", note
+    assert "1 mēnesis." in note and page.inner_text("#ibm-menesi-kluda") == ""
+    page.fill("#ibm-sakums", "01.06.2021")
+    page.locator("#ibm-sakums").press("Tab")
+    page.wait_for_timeout(100)
+    note = page.inner_text("#ibm-menesi-piezime")
+    assert note == ("Pārskata periods beidzas 15.06.2021, bet plāns beidzas mēneša pēdējā dienā: plāns, kas sākas šajā "
+                    "dienā, periodā neietilpst – izvēlieties agrāku plāna pirmo dienu."), note
+    assert page.locator("#ibm-menesi option").all_inner_texts() == ["1"]  # the shortest plan, with its error
+    error = page.inner_text("#ibm-menesi-kluda")  # the reference's period error stays
+    assert "Plāna periods ir par garu: plāns no 01.06.2021 uz 1 mēn. beidzas 30.06.2021" in error, error
+    assert page.get_attribute("#ibm-menesi", "aria-invalid") == "true"
+    assert "der ne vairāk kā" not in page.inner_text("#ibm-kalkulators")
+    page.locator("#ibm-menesi").scroll_into_view_if_needed()
+    visit.shot("kalkulators-periods-beidzas-menesa-vidu")
     assert visit.errors == []
 
 

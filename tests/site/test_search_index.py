@@ -14,7 +14,7 @@ import pytest
 from generator.site.search_index import DECISIONS_PAGE, INDEX, WEIGHT, latvian_index, page_weight
 from generator.site.table_sentences import row_sentence, search_html
 from tests.site.browsing import Visit, browser_test
-from tests.site.test_search import results
+from tests.site.test_search import first_result, results
 
 
 def test_pages_get_their_weight_and_sections_none() -> None:
@@ -125,6 +125,94 @@ def test_a_price_table_result_reads_as_sentences(browser, server: str, width: in
         assert any(re.search(r"Kods: 2\.1; Pakalpojums: .*5,11 EUR", t.replace("\u00a0", " ")) for t in texts), texts
         visit.page.wait_for_timeout(300)  # the results panel has faded in: the screenshot is for a person
         visit.shot(f"meklesana-cenu-tabula-{width}")
+        assert visit.errors == []
+    finally:
+        visit.close()
+
+
+# The search finds what a page says, not its form controls, and a block of files by its title (generator/site/
+# search_blocks.py): "dzimšanas datums" is not the calculator's field label, "filtrs" finds the catalogue's prose
+# about its filters, not the filter's options; "Jelgava" finds the municipality's block of documents.
+def _words(text: str) -> set[str]:
+    from generator.site.lvsearch import normalize
+
+    return {normalize(w) for w in re.findall(r"\w+", re.sub(r"<[^>]+>", " ", unescape(text)))}
+
+
+def test_form_controls_are_not_indexed_as_content(built_site) -> None:  # noqa: ANN001
+    docs = _index(built_site.site)
+    calculator = [d for d in docs if d["location"].startswith("kalkulators.html")]
+    text = " ".join(d["title"] + " " + d["text"] for d in calculator)
+    for label in ("Bērna dzimšanas datums", "Mēnešu skaits", "Plāna pirmā diena *", "Pievienot rindu", "Drukāt (A4)",
+                  "Valsts un pašvaldību pabalsti, EUR"):
+        assert label not in text, label
+    assert [d["location"] for d in calculator] == ["kalkulators.html", "kalkulators.html#programmatiska-lietosana"]
+    assert "Šeit var aptuveni aprēķināt" in calculator[0]["text"]  # the page's own prose stays
+    catalogue = next(d for d in docs if d["location"] == "katalogs/index.html")
+    for control in ("visi saņēmēji", "visi traucējumu veidi", "Atlasei neatbilst", "Rādīti visi pakalpojumi"):
+        assert control not in catalogue["text"], control
+    assert _words("filtrs") <= _words(catalogue["text"])  # the prose about the filters is found
+    assert "Sarakstu var atlasīt ar filtriem" in catalogue["text"]
+    # the controls are still on the page a person sees
+    page = built_site.html("katalogs/index.html")
+    assert "visi saņēmēji" in page
+    assert "Bērna dzimšanas datums" in built_site.html("kalkulators.html")
+
+
+def test_a_block_of_downloads_is_its_own_search_section(built_site) -> None:  # noqa: ANN001
+    docs = {d["location"]: d for d in _index(built_site.site)}
+    blocks = {loc: d for loc, d in docs.items() if loc.startswith("lejupielades.html#bloks-")}
+    titles = sorted(d["title"] for d in blocks.values())
+    assert titles == ["Dokumenti: Daugavpils novada pašvaldība – 1 datne",
+                      "Dokumenti: Jelgavas pilsētas pašvaldība – 3 datnes"], titles
+    jelgava = next(d for d in blocks.values() if "Jelgavas" in d["title"])
+    assert "Datne: Lēmums par individuālā budžeta piešķiršanu (PDF)" in jelgava["text"]
+    assert "Jelgavas pilsētas pašvaldība" not in docs["lejupielades.html#dokumenti"]["text"]
+    # the link of the result is the block on the page
+    page = built_site.html("lejupielades.html")
+    ident = next(loc for loc, d in blocks.items() if d is jelgava).split("#", 1)[1]
+    assert re.search(rf'<details class="note" id="{ident}">\s*<summary>Jelgavas pilsētas pašvaldība – 3 datnes',
+                     page), ident
+    assert '<h3 id="bloks-' not in page
+
+
+def test_blocks_get_ids_once_and_only_blocks_of_files() -> None:
+    from generator.site.search_blocks import block_ids, block_sections
+
+    html = ('<h2 id="a">Dokumenti<a class="headerlink" href="#a">¶</a></h2>\n'
+            '<details class="note">\n<summary>Ogre – 2 datnes</summary>\n<table><tr><td>x</td></tr></table>\n</details>\n'
+            '<details class="note">\n<summary>Ogre – 2 datnes</summary>\n<table><tr><td>y</td></tr></table>\n</details>\n'
+            '<details class="info">\n<summary>Kā rēķina</summary>\n<p>Teksts.</p>\n</details>\n')
+    own = block_ids(html)
+    assert re.findall(r'<details class="\w+"[^>]*>', own) == [
+        '<details class="note" id="bloks-dokumenti-ogre-2-datnes">',
+        '<details class="note" id="bloks-dokumenti-ogre-2-datnes-2">', '<details class="info">']
+    assert block_ids(own) == own
+    search = block_sections(own)
+    assert '<h3 id="bloks-dokumenti-ogre-2-datnes">Dokumenti: Ogre – 2 datnes</h3>' in search
+    assert '<h3 id="bloks-dokumenti-ogre-2-datnes-2">' in search and "<summary>Kā rēķina</summary>" in search
+    assert block_sections(html) == html  # no ids, nothing to link to
+
+
+@browser_test
+def test_a_download_block_result_opens_the_block(browser, server: str) -> None:  # noqa: ANN001
+    """Searching a municipality's documents lists its block of files as a result of its own; following it shows the
+    block opened on the downloads page."""
+    visit = Visit(browser, server, width=1366)
+    try:
+        visit.open("index.html")
+        first_result(visit, "Jelgavas dokumenti")
+        links = visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+        block = [k for k, href in enumerate(links)
+                 if "lejupielades.html" in href and "#bloks-dokumenti-jelgavas" in href]
+        assert block, links
+        visit.page.wait_for_timeout(300)
+        visit.shot("meklesana-lejupielazu-bloks")
+        visit.page.locator(".md-search-result__item a").nth(block[0]).click()
+        ident = links[block[0]].split("#", 1)[1]
+        visit.page.wait_for_function(f"() => document.getElementById('{ident}') && "
+                                     f"document.getElementById('{ident}').open", timeout=5000)
+        visit.shot("lejupielazu-bloks-atverts")
         assert visit.errors == []
     finally:
         visit.close()

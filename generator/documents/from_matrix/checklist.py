@@ -23,7 +23,7 @@ def before_signing(child: ChildContext) -> list[str]:
         return lines
     return ["", f"Pirms lēmuma par individuālā budžeta piešķiršanu ({GRANT}) parakstīšanas:",
             f"  - Lēmuma 1. nodaļas kritēriju tabulā no IBM matricas atzīmēts tikai vecuma kritērijs (bērna "
-            f"vecums izmēģinājumprojekta kārtas pēdējā dienā {child.round_end}).",
+            f"vecums {child.round_gen} pēdējā dienā {child.round_end}).",
             "  - Pārējos kritērijus sociālais darbinieks pārbauda dokumentos un datubāzēs un atzīmē tabulā ar roku.",
             "  - Lēmumu paraksta tikai tad, ja ailē „Atbilst” atzīmēti visi kritēriji. Ja kāds kritērijs nav "
             "izpildīts, individuālo budžetu nepiešķir: sagatavo lēmumu par atteikumu (pašvaldības dokumentu "

@@ -28,7 +28,8 @@ from generator.documents.from_matrix.month_labels import month_labels as plan_mo
 from generator.documents.from_matrix.own_service import own_kind, own_names
 from generator.documents.from_matrix.reading import MatrixReading, plan_round_end, plan_round_id
 from generator.documents.from_matrix.refusal import Refusal, refusal
-from generator.documents.terms import BLANK_DATE
+from generator.documents.round_rules import PILOT_KIND, kind_context
+from generator.documents.terms import BLANK_DATE, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
 from generator.reference.rounds import plan_end
 
@@ -166,6 +167,8 @@ class ChildContext:
     errors: list[str] = field(default_factory=list)
     check_date: str = BLANK_DATE  # the first day of the plan's reporting period (D1), or a blank when unknown
     round_end: str = BLANK_DATE  # the last day of the plan's round: the child is not of age by then (D110)
+    # the round in words, genitive: "izmēģinājumprojekta kārtas" for the pilot, "kārtas" for a later round (D129)
+    round_gen: str = PILOT_KIND["karta"]["gen"]
     refusal: Refusal | None = None  # the decision to refuse: its reason and addressee (not eligible only)
     start_day: dt.date | None = None  # the plan's first day: the price annexes of 02/03 print its prices
     round_id: str | None = None  # the round whose reporting period holds the plan: the papers follow it (D113)
@@ -293,6 +296,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         final_note = FINAL_NOT_APPLIED if available_confirmed else FINAL_IF_OVER
     fin = plan.financing
     round_end = plan_round_end(catalogue, inputs.period_start)
+    round_id = plan_round_id(catalogue, inputs.period_start)
+    round_gen = kind_context(plan_round(catalogue, round_id) if round_id else None)["karta"]["gen"]
     providers = _providers(lines, inputs, plan, own_names(catalogue, data.municipality))
     note = ""
     if not confirmed:
@@ -327,10 +332,10 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         ib_on_base=a_on_base,
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
-        round_id=plan_round_id(catalogue, inputs.period_start), round_end_day=round_end,
+        round_id=round_id, round_end_day=round_end, round_gen=round_gen,
         refusal=(refusal(inputs.birth_date, outcome.check_date,
                          int(catalogue.programme.eligibility_age_limit.at(data.params_day).value),
-                         day or dt.date.today(), round_end) if reading.not_eligible else None),
+                         day or dt.date.today(), round_end, round_gen) if reading.not_eligible else None),
     )
 
 

@@ -37,10 +37,10 @@ def years_genitive(count: int) -> str:
 
 
 def refusal(birth: dt.date, check_date: dt.date | None, limit: int, decision_day: dt.date,
-            round_end: dt.date | None = None) -> Refusal:
+            round_end: dt.date | None = None, round_gen: str = "izmēģinājumprojekta kārtas") -> Refusal:
     """The refusal of a child found not eligible: born after ``check_date``, or ``limit`` years old or more on the
     last day of the round (``round_end``; on ``check_date`` when no round is known); ``decision_day`` is the day
-    the documents are made."""
+    the documents are made; ``round_gen`` names the round in the genitive ("kārtas" for a later one, D129)."""
     adult = age_in_years(birth, decision_day) >= limit
     if check_date is None and round_end is None:  # not reached: the reference finds eligibility on a check date
         return Refusal("Bērns neatbilst individuālā budžeta saņemšanas vecuma kritērijam.", True, adult)
@@ -55,6 +55,6 @@ def refusal(birth: dt.date, check_date: dt.date | None, limit: int, decision_day
                        f"vēl nav {years_genitive(limit)}.", True, adult)
     age = age_in_years(birth, round_end)
     verb = "bija" if round_end < decision_day else "ir" if round_end == decision_day else "būs"
-    return Refusal(f"Izmēģinājumprojekta kārtas pēdējā dienā {lvformat.date(round_end)} personai, kuras dzimšanas "
+    return Refusal(f"{round_gen[:1].upper()}{round_gen[1:]} pēdējā dienā {lvformat.date(round_end)} personai, kuras dzimšanas "
                    f"datums ir {born}, {verb} {years(age)}, bet individuālo budžetu piešķir tikai bērnam, kuram "
                    f"kārtas pēdējā dienā vēl nav {years_genitive(limit)}.", True, adult)

@@ -426,16 +426,22 @@
     });
     function monthChoices() {
       var info = api.periods(value("periodaSakums"));
-      var most = info && info.menesiDer > 0 ? Math.min(info.menesiDer, allMonths) : allMonths;
+      // (none fits: only 1 is offered, the shortest plan, whose error names its end next to the period's)
+      var most = info ? Math.min(Math.max(info.menesiDer, 1), allMonths) : allMonths;
       if (monthsSelect.options.length !== most) {
         monthsSelect.textContent = "";
         for (var m = 1; m <= most; m++) monthsSelect.appendChild(el("option", { value: String(m), text: String(m) }));
       }
       var chosen = String(Math.min(wantedMonths, most));
       if (monthsSelect.value !== chosen) monthsSelect.value = chosen;
+      // a period that ends inside a month (a round whose services start or end mid-month) holds no plan from a
+      // first day in that month, as a plan ends on a month's last day: the reader is told to choose an earlier day
       var note = root.querySelector("#ibm-menesi-piezime");
-      var text = info && most < allMonths ? "Pārskata periods beidzas " + api.formats.datums(info.beigas) +
-        ": no šīs dienas der ne vairāk kā " + monthsText(most) + "." : "";
+      var ends = info ? "Pārskata periods beidzas " + api.formats.datums(info.beigas) : "";
+      var text = !info ? ""
+        : info.menesiDer === 0 ? ends + ", bet plāns beidzas mēneša pēdējā dienā: plāns, kas sākas šajā dienā, " +
+          "periodā neietilpst – izvēlieties agrāku plāna pirmo dienu."
+        : most < allMonths ? ends + ": no šīs dienas der ne vairāk kā " + monthsText(most) + "." : "";
       if (note.textContent !== text) note.textContent = text;
       return info;
     }
@@ -444,11 +450,6 @@
       var info = monthChoices();
       var input = readForm();
       var res = api.aprekins(input);
-      res.messages.forEach(function (m) {  // the most months that fit, named with the error (F1)
-        if (m.kods === "past_reporting_period" && info && info.menesiDer > 0) {
-          m.teksts += " Šim sākumam der ne vairāk kā " + monthsText(info.menesiDer) + ".";
-        }
-      });
       last = { input: input, res: res };
       var shown = markErrors(res.messages);
       lineTexts(res);
