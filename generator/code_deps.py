@@ -37,9 +37,22 @@ def _module_name(path: Path, root: Path) -> str:
     return ".".join(parts)
 
 
-def _imported_names(path: Path, root: Path) -> set[str]:
+# (file, root, source) -> the names it imports: `ibm build` follows the imports of every step, and most steps share
+# most modules; a test process builds many times. Keyed by the source itself, so an edited file is parsed again.
+_PARSED: dict[tuple[Path, Path, str], frozenset[str]] = {}
+
+
+def _imported_names(path: Path, root: Path) -> frozenset[str]:
     """Dotted names ``path`` imports (``from x import y`` gives both x and x.y: y may be a module)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    source = path.read_text(encoding="utf-8")
+    key = (path, root, source)
+    if key not in _PARSED:
+        _PARSED[key] = frozenset(_parsed_names(source, path, root))
+    return _PARSED[key]
+
+
+def _parsed_names(source: str, path: Path, root: Path) -> set[str]:
+    tree = ast.parse(source, filename=str(path))
     own = _module_name(path, root)
     package = own if path.name == "__init__.py" else own.rpartition(".")[0]
     names: set[str] = set()
