@@ -102,6 +102,9 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
     elif kind in ("less_than_equal", "less_than"):
         expected = f"≤ {ctx.get('le', ctx.get('lt'))}"
         message = f"vērtība {err.get('input')} ir par lielu"
+    elif kind == "decimal_max_places":  # only money has a places limit (models.Money)
+        expected = "summa euro ar ne vairāk kā diviem cipariem aiz komata"
+        message = f"summa {err.get('input')} nav veselos centos"
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         expected = PATTERN_TEXT.get(pattern, f"atbilst {pattern}")
