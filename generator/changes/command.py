@@ -58,11 +58,12 @@ def _write(out_file: Path, text: str) -> None:
         sys.exit(1)
 
 
-def _folder(ref: str, workdir: Path) -> Path:
+def _folder(ref: str, workdir: Path, option: str) -> Path:
+    """The catalogue folder of ``ref``; a REF that is neither is a parameter error (rc 2) naming ``option``."""
     try:
         return materialize(ref, workdir, REPO)
     except SourceError as exc:
-        click.echo(f"Kļūda: {exc}", err=True)
+        click.echo(f"Kļūda: {option} {exc} (sk. `ibm changes --help`).", err=True)
         sys.exit(2)
 
 
@@ -128,8 +129,8 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
     if out_file:
         _check_out(out_file, overwrite)
     with tempfile.TemporaryDirectory(prefix="ibm-refs-") as tmp:
-        old_folder = _folder(old_ref, Path(tmp) / "old")
-        new_folder = _folder(new_ref, Path(tmp) / "new")
+        old_folder = _folder(old_ref, Path(tmp) / "old", "--from")
+        new_folder = _folder(new_ref, Path(tmp) / "new", "--catalogue" if catalogue_dir is not None else "--to")
         new_loaded = _load(new_ref, new_folder, old_folder, Path(tmp) / "new", NEW)
         old_loaded = _load(old_ref, old_folder, new_folder, Path(tmp) / "old", "iepriekšējā")
         old, new = old_loaded.catalogue, new_loaded.catalogue
