@@ -104,7 +104,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     # the children and the contract are blank inputs like the months (D37).
     periods = None if months is not None else report_periods(catalogue, build_date, municipality.id)
     dated = periods is None or periods.dated
-    typed_children = months is not None or (dated and planned_children(catalogue) is not None)
+    typed_children = months is not None or planned_children(catalogue, periods) is not None
     months = sorted(months if months is not None else default_months(catalogue, periods), key=lambda m: m.month)
     result = settle(months, params, opening_balance)
 
@@ -166,7 +166,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
             ws.write_number(r, 1, m.children, fmt.in_int)
         else:
             ws.write_blank(r, 1, None, fmt.in_int)
-        ws.write(r, 3, contract_text(m.employment_contract if dated else None), fmt.in_text)
+        ws.write(r, 3, contract_text(m.employment_contract if typed_children else None), fmt.in_text)
         for col, value in ((2, m.sw_gross_pay), (4, m.sw_transport), (5, m.sbs_payments), (6, m.receipts)):
             if dated:
                 ws.write_number(r, col, float(value), fmt.in_money)
