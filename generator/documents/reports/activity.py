@@ -44,8 +44,9 @@ REPORT_MONTH = "Atskaite par mēnesi"
 ACTIVITY_LINE = 56
 NAME_HEIGHT = 13.5  # pt: the names' inputs, one line of 10 pt text each
 
+INFORMED = "Ģimenes informētas par {acc}"  # the round's word (ReportPeriods.words, audit19 F24)
 ACTIVITIES = (
-    "Ģimenes informētas par izmēģinājumprojektu",
+    INFORMED.format(acc="izmēģinājumprojektu"),
     "Noslēgti līgumi ar vecākiem",
     "Organizētas izvērtēšanas (sākotnējās, atkārtotās, noslēguma)",
     "Izvērtēšanas komandas sanāksmes",
@@ -84,11 +85,14 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     number = wb.add_format({**base, "border": 1, "align": "center", "num_format": "0"})
 
     ws = wb.add_worksheet(SHEET)
-    ws.write(0, 0, "31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
+    ws.write(0, 0, f"31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu {periods.words('loc')}",
+             title)
+    # the pilot's copies went to its FTP server; a later round's storage is the service's own (audit19 F24)
+    kept = "glabā Dienestā un FTP serverī." if periods.first else "glabā Dienestā."
     # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
     total_col = FIRST_MONTH_COL + len(months)
     write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
-                "glabā Dienestā un FTP serverī.", fmt.note_wrapped,
+                + kept, fmt.note_wrapped,
                 ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH + 4.5)
     # The names the intro shows (institution_names, D64): labels in the wide column B, fields across the months.
     institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, (1, 1), (FIRST_MONTH_COL, total_col), municipality, text,
@@ -123,7 +127,8 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
     last_cell = xl_rowcol_to_cell(0, total_col - 1)[:-1]
-    for i, activity in enumerate(ACTIVITIES):
+    activities = (INFORMED.format(acc=periods.words("acc")), *ACTIVITIES[1:])
+    for i, activity in enumerate(activities):
         r = FIRST_ROW + i
         ws.write_number(r, 0, i + 1, number)
         ws.write(r, 1, activity, text)

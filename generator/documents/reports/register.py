@@ -122,6 +122,20 @@ class ReportPeriods:
     asked: bool = False
     round_start: dt.date | None = None
     ended: bool = False  # the round had ended on the build date
+    # the programme's first round (the pilot the methodology describes) or no round: the templates call it the
+    # pilot ("izmēģinājumprojekts"); a later round is a "kārta" of the "programma" (pilot_words, audit19 F24)
+    first: bool = True
+
+    def words(self, kind: str) -> str:
+        """The round-neutral word of ``kind`` (see PILOT_WORDS) for these months' round."""
+        return (PILOT_WORDS if self.first else LATER_WORDS)[kind]
+
+
+# How a report template names what its round belongs to, by grammatical case (the same words as the papers'
+# round_rules.kind_context, D129): "loc" – "… darbu izmēģinājumprojektā / programmā", "acc" – "informētas par
+# izmēģinājumprojektu / programmu", "end" – "izmēģinājumprojekta / kārtas beigās".
+PILOT_WORDS = {"loc": "izmēģinājumprojektā", "acc": "izmēģinājumprojektu", "end": "izmēģinājumprojekta beigās"}
+LATER_WORDS = {"loc": "programmā", "acc": "programmu", "end": "kārtas beigās"}
 
 
 def _months_between(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -148,7 +162,7 @@ def report_periods(catalogue: Catalogue, build_date: dt.date | None = None,
     ended = term_end(programme_round, build_date) is None
     return ReportPeriods(months, dated=asked or not ended, round_name=programme_round.name,
                          round_end=programme_round.end, own=municipality is not None, asked=asked,
-                         round_start=programme_round.start, ended=ended)
+                         round_start=programme_round.start, ended=ended, first=programme_round.first)
 
 
 def round_note(periods: ReportPeriods) -> str:

@@ -48,6 +48,7 @@ from generator.documents.reports.printing import (
     unprinted_note,
 )
 from generator.documents.reports.register import (
+    PILOT_WORDS,
     ReportPeriods,
     empty_register,
     periods_note,
@@ -233,7 +234,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     no_data = result.receipts == 0 and totals.total == 0
     tr = br  # the settlement below reads the balance
     sr = tr + 1
-    ws.write(sr, 0, "Avansa norēķins izmēģinājumprojekta beigās", fmt.label)
+    ending = periods.words("end") if periods is not None else PILOT_WORDS["end"]
+    ws.write(sr, 0, f"Avansa norēķins {ending}", fmt.label)
     closing = result.closing_balance
     verdict = ("pašvaldība atmaksā LM" if closing > 0 else "LM pārskaita pašvaldībai" if closing < 0
                else "norēķins pabeigts")

@@ -1,6 +1,7 @@
-"""The report templates' prefilled children count and employment contract (27 „Norēķini”, 29 „Naudas plūsma”) are
-the plan of a running round only where that round's quota is confirmed (audit19 F36); an ended round's templates
-(also `--round`, D125) leave both blank (D37, audit21 F9)."""
+"""The report templates of a later round. The prefilled children count and employment contract (27 „Norēķini”,
+29 „Naudas plūsma”) are the plan of a running round only where that round's quota is confirmed (audit19 F36); an
+ended round's templates (also `--round`, D125) leave both blank (D37, audit21 F9). A later round is not called the
+pilot (audit19 F24)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,31 @@ def test_the_running_pilot_keeps_its_confirmed_plan(catalogue: Catalogue) -> Non
     quota = catalogue.programme.selection_quotas.at(dt.date(2018, 8, 1)).value.per_municipality
     assert {m.children for m in data.months} == {quota}
     assert {m.employment_contract for m in data.months} == {True}
+
+
+def test_a_later_rounds_report_templates_do_not_call_it_the_pilot(tmp_path: Path) -> None:
+    """audit19 F24: sheets 31 and 27 of a later round say „programma” / „kārtas beigās”, not „izmēģinājumprojekts”,
+    and do not send the signed copies to the pilot's FTP server; the pilot keeps its words."""
+    from generator.documents.reports.workbooks import write_report_workbooks
+
+    later = _with_round(tmp_path, rules=False)
+    paths = write_report_workbooks(later, later.municipality("liepaja"), tmp_path / "later", build_date=BUILD_DAY)
+    texts = {p.name: [c.value for ws in openpyxl.load_workbook(p).worksheets for row in ws.iter_rows() for c in row
+                      if isinstance(c.value, str) and not c.value.startswith("=")] for p in paths}
+    activity = texts["sd-menesa-atskaite.xlsx"]
+    assert "31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu programmā" in activity
+    assert "Ģimenes informētas par programmu" in activity
+    assert "Avansa norēķins kārtas beigās" in texts["norekini-ar-pasvaldibu.xlsx"]
+    for name in ("sd-menesa-atskaite.xlsx", "norekini-ar-pasvaldibu.xlsx", "izdevumu-registrs-un-parskati.xlsx"):
+        leaks = [t for t in texts[name] if "izmēģinājumprojekt" in t or "FTP" in t]
+        assert not leaks, (name, leaks)
+
+
+def test_the_pilots_report_templates_keep_its_words(catalogue: Catalogue, tmp_path: Path) -> None:
+    from generator.documents.reports.workbooks import write_report_workbooks
+
+    paths = write_report_workbooks(catalogue, catalogue.municipality("liepaja"), tmp_path, build_date=dt.date(2018, 11, 15))
+    book = next(p for p in paths if p.name == "sd-menesa-atskaite.xlsx")
+    texts = [c.value for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row]
+    assert "Ģimenes informētas par izmēģinājumprojektu" in texts
+    assert any(isinstance(t, str) and "glabā Dienestā un FTP serverī." in t for t in texts)
