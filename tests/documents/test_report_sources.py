@@ -29,3 +29,14 @@ def test_readable_source_keeps_other_sources_and_names_decisions(catalogue: Cata
     assert readable_source(catalogue, "Metodika L1714; D9") == (
         "metodikas nodaļa „II.7 Vienas vienības izmaksu noteikšanas metodika”; lēmums D9")
     assert readable_source(catalogue, "Metodika L99999") == "metodika"
+
+
+def test_every_amount_has_one_minus_sign_style(catalogue: Catalogue, tmp_path: Path) -> None:
+    """audit21 F10: a negative amount prints with the same minus sign (U+2212) on every sheet – the register's
+    corrections (28) and the computed months and balances (27, 29, 30) – never an ASCII hyphen on some."""
+    books = report_workbooks(catalogue, "liepaja", tmp_path)
+    money = {(name, ws.title, c.number_format) for name, wb in books.items() for ws in wb.worksheets
+             for row in ws.iter_rows() for c in row if "#,##0.00" in c.number_format}
+    assert {sheet for _, sheet, _ in money} >= {"27 Norēķini", "28 Reģistrs", "29 Naudas plūsma"}, money
+    hyphen = sorted(f for f in money if ";" not in f[2] or "\u2212" not in f[2].split(";", 1)[1])
+    assert not hyphen, hyphen
