@@ -26,6 +26,7 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import date as lv_date
 from generator.lvformat import version_id
 from generator.ministry.aggregate import Aggregates
+from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
 from generator.ministry.sheet_rows import BulkRows
 from generator.workbook import styles
@@ -563,31 +564,56 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
 
 
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
+SHOWN_NAMES = ("Faila nosaukumu, kurā redzams bērna vārds vai personas kods, rāda kā matrica-<SHA-256 sākums>.xlsx "
+               "(atrodams ar komandu sha256sum), tāpat kā komandas izvadā.")
+# Latvian labels of the interface names a stale value or a typed F is found in (audit21 F7).
+VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)"}
+
+
+def _file_name(shown: str) -> str:
+    """The file's name without its municipality folder (the sheet has a column of its own for that)."""
+    return shown.rpartition("/")[2]
+
+
 def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Neizmantotās matricas",
-                "Šīs matricas aprēķinā nav izmantotas. Faila kods ir tā SHA-256 jaucējkoda sākums (atrodams ar "
-                "komandu sha256sum); pilns ceļš parādīts komandas izvadā.",
+                "Šīs matricas aprēķinā nav izmantotas; zem tām – piezīmes par izmantotajiem failiem (identiska "
+                f"kopija, vecāka veidne), lai failu skaits mapē saskan ar kopsavilkumu. {SHOWN_NAMES}",
                 [("Periods", 12), ("Pašvaldības mape", 18), ("Fails", 22), ("Iemesls", 80)], key_cols=0)
     row = DATA_FIRST
-    for period, refused in (("šis", c.refused), ("iepriekšējais", c.previous_refused)):
+    # the period as a person reads it on paper, not a bare "šis" (audit21 F5)
+    for period, refused in ((c.period or "šis pārskata periods", c.refused),
+                            ("iepriekšējais pārskata periods", c.previous_refused)):
         for r in refused:
+            name = _file_name(r.path)
             for reason in r.reasons:
-                for i, value in enumerate([period, r.municipality_folder, r.source, reason]):
+                for i, value in enumerate([period, r.municipality_folder, name, reason]):
                     book.value(ws, row, i, value, book.f_wrap)
-                book.fit_row(ws, row, [(r.source, 22, False), (reason, 80, False)])
+                book.fit_row(ws, row, [(period, 12, False), (name, 22, False), (reason, 80, False)])
                 row += 1
+    if c.notes:
+        row += 1
+        ws.merge_range(row - 1, 0, row - 1, 3, "Piezīmes par izmantotajiem failiem (komandas izvadā tās pašas)",
+                       book.f_head)
+        for note in c.notes:
+            row += 1
+            ws.merge_range(row - 1, 0, row - 1, 3, note, book.f_wrap)
+            book.fit_row(ws, row, [(note, 130, False)])
 
 
 def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    final = VALUE_LABELS[FINAL_NAME]
     book.header(ws, "Atšķirības starp failā saglabātajām un pārrēķinātajām vērtībām",
                 "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā. "
-                "IB_Galigais: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
-                "LM lēmums par šī bērna F jāatjauno.",
-                [("Bērna kods", 17), ("Fails", 22), ("Nosaukums", 18), ("Šūna", 12), ("Failā", 14),
+                f"{final}: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
+                f"LM lēmums par šī bērna F jāatjauno. {SHOWN_NAMES}",
+                [("Bērna kods", 17), ("Fails", 22), ("Rādītājs", 22), ("Vieta matricā", 12), ("Failā", 14),
                  ("Pārrēķināts", 14)], key_cols=0)
     row = DATA_FIRST
     for s in c.final_differences + c.stale:
-        for i, value in enumerate([s.code, s.source, s.name, s.cell, _shown(s.cached), _shown(s.recomputed)]):
+        shown = c.shown.get(s.code, s.source)
+        for i, value in enumerate([s.code, shown, VALUE_LABELS.get(s.name, s.name), s.cell, _shown(s.cached),
+                                   _shown(s.recomputed)]):
             book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else None)
         row += 1
 
@@ -620,6 +646,9 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     # (label, formula or None, value, format, explanation)
     rows.append(("Izmantotās matricas (bērni)", f"{muni}C{total_row}", agg.pilot.children, book.f_whole, ""))
     rows.append(("Neizmantotās matricas", None, len(c.refused), book.f_whole, f"sk. lapu „{SHEET_REFUSED}”"))
+    # every file of the folder is on paper: a byte-identical copy is used once, not lost (audit21 F8)
+    rows.append(("Identiskas kopijas (izmantotas vienreiz)", None, c.duplicates, book.f_whole,
+                 f"piezīmes lapā „{SHEET_REFUSED}”"))
     rows.append(("Σ IB provizoriskais (P)", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
     rows.append(("Σ IB nepieciešamais (N)", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
     rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, ""))

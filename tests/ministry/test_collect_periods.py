@@ -118,7 +118,10 @@ def test_a_final_amount_typed_in_the_matrix_that_differs_from_the_computed_one_i
     assert result.exit_code == 0, result.output
     sheet = load_workbook(out)["Atšķirības"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
-    assert len(rows) == 1 and rows[0][2] == "IB_Galigais" and rows[0][4] == 1.0
+    # audit21 F6, F7: the file as the console names it, a Latvian label and a column named for what it holds
+    assert len(rows) == 1 and rows[0][2] == "IB galīgais apmērs (F)" and rows[0][4] == 1.0, rows
+    assert rows[0][1] == written[0].path.relative_to(tmp_path / "in").as_posix(), rows
+    assert [c.value for c in sheet[3]][2:4] == ["Rādītājs", "Vieta matricā"]
     code = rows[0][0]
     final = load_workbook(out, data_only=True)["Bērni"]
     f_column = [c.value for c in final[3]].index("IB galīgais (F)")

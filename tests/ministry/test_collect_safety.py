@@ -306,6 +306,30 @@ def test_byte_identical_copy_is_used_once_with_a_note(three: Path, tmp_path: Pat
     assert f"Piezīme: {copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in result.output
 
 
+def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: Path) -> None:
+    """audit21 F5, F6, F8: the summary workbook is the record. A refused file is named as the console names it
+    (not a bare hash) under the period it belongs to (not „šis”), and a byte-identical copy is counted and noted
+    there too, so that the files of the folder reconcile on paper."""
+    from openpyxl import load_workbook
+
+    good = good_file(three)
+    shutil.copy(good, good.with_name("kopija.xlsx"))
+    (good.parent / "bojata.xlsx").write_bytes(b"nav xlsx")
+    out = tmp_path / "k.xlsx"
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 3, result.output
+    wb = load_workbook(out)
+    refused = [[c.value for c in row] for row in wb["Neizmantotās matricas"].iter_rows(min_row=4) if row[0].value]
+    period = wb["Kopsavilkums"]["A1"].value.rsplit("pārskata periods ", 1)[1]
+    assert refused[0][:3] == [period, good.parent.name, "bojata.xlsx"], refused
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}", period), period
+    first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
+    notes = [row[0] for row in refused[1:]]
+    assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in notes, notes
+    summary = {row[0].value: row[1].value for row in wb["Kopsavilkums"].iter_rows(min_row=4) if row[0].value}
+    assert summary["Neizmantotās matricas"] == 1 and summary["Identiskas kopijas (izmantotas vienreiz)"] == 1
+
+
 def test_matrix_in_another_municipalitys_folder_is_a_warning(three: Path, tmp_path: Path,
                                                              catalogue: Catalogue) -> None:
     good = good_file(three)
