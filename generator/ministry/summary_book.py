@@ -570,22 +570,29 @@ SHOWN_NAMES = ("Faila nosaukumu, kurā redzams bērna vārds vai personas kods, 
 VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)"}
 
 
-def _file_name(shown: str) -> str:
-    """The file's name without its municipality folder (the sheet has a column of its own for that)."""
-    return shown.rpartition("/")[2]
+# A refused file may not have been read, so its name cannot be checked for the child's name: the summary, which
+# leaves the ministry's desk, names it by its content hash in the README's form; the console names it in full.
+REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums>.xlsx (atrodams ar komandu sha256sum): "
+                 "nenolasītam failam nevar pārbaudīt, vai tā nosaukumā nav bērna vārda; komandas izvadā tas nosaukts "
+                 "pilnā nosaukumā.")
+
+
+def _hashed_name(source: str) -> str:
+    """A refused file's name in the summary: ``matrica-<SHA-256 sākums>.xlsx`` (``source`` is the hash's start)."""
+    return f"matrica-{source.rpartition('/')[2]}.xlsx"
 
 
 def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Neizmantotās matricas",
                 "Šīs matricas aprēķinā nav izmantotas; zem tām – piezīmes par izmantotajiem failiem (identiska "
-                f"kopija, vecāka veidne), lai failu skaits mapē saskan ar kopsavilkumu. {SHOWN_NAMES}",
+                f"kopija, vecāka veidne), lai failu skaits mapē saskan ar kopsavilkumu. {REFUSED_NAMES}",
                 [("Periods", 12), ("Pašvaldības mape", 18), ("Fails", 22), ("Iemesls", 80)], key_cols=0)
     row = DATA_FIRST
     # the period as a person reads it on paper, not a bare "šis" (audit21 F5)
     for period, refused in ((c.period or "šis pārskata periods", c.refused),
                             ("iepriekšējais pārskata periods", c.previous_refused)):
         for r in refused:
-            name = _file_name(r.path)
+            name = _hashed_name(r.source)
             for reason in r.reasons:
                 for i, value in enumerate([period, r.municipality_folder, name, reason]):
                     book.value(ws, row, i, value, book.f_wrap)
