@@ -282,8 +282,9 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols, names)
     first_day = min((r.period_start for r in collection.records), default=today)
     _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day), names)
-    _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, quarterly=False)
-    _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, quarterly=True)
+    sent = {r.municipality for r in collection.records + collection.previous_records}
+    _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, quarterly=False, sent=sent)
+    _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, quarterly=True, sent=sent)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
     _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
@@ -510,12 +511,15 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
 CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz. Plānots no IB – plāna IB daļa "
              "(6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
-             "Formulas SUMIFS no lapas „Mēnešu dati”.")
+             "Formulas SUMIFS no lapas „Mēnešu dati”. Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav "
+             "(lēmums D138).")
 
 
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
-                months: dict[str, Column], *, quarterly: bool) -> None:
-    munis = agg.municipalities
+                months: dict[str, Column], *, quarterly: bool, sent: set[str]) -> None:
+    # only the municipalities whose matrices were collected (``sent``): three columns of zeros for each of the
+    # others filled most printed pages (audit21 F15, D138); the sheet „Pašvaldības” still lists every one
+    munis = [m for m in agg.municipalities if m in sent]
     # "Plānots" is the whole plan (N); "plānots no IB" its IB-funded part by month, an estimate (audit13 F15, D123)
     title = ("Plānotais (viss plāns un IB daļa) un samaksātais pa ceturkšņiem un pašvaldībām" if quarterly
              else "Plānotais (viss plāns un IB daļa) un samaksātais pa mēnešiem un pašvaldībām")

@@ -333,6 +333,28 @@ def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: 
     assert summary["Neizmantotās matricas"] == 1 and summary["Identiskas kopijas (izmantotas vienreiz)"] == 1
 
 
+def test_cash_sheets_show_only_the_municipalities_that_sent_matrices(three: Path, tmp_path: Path,
+                                                                     catalogue: Catalogue) -> None:
+    """audit21 F15, D138: three columns per pilot municipality filled most printed pages with zeros; the cash
+    sheets show the municipalities whose matrices were collected, „Pašvaldības” still lists every one."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "k.xlsx"
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    sent = sorted(p.name for p in three.iterdir() if p.is_dir())
+    assert 1 < len(sent) < len(catalogue.pilot_municipalities())
+    for sheet in ("Naudas plūsma", "Ceturkšņi"):
+        headers = [c.value for c in wb[sheet][3] if c.value]
+        shown = sorted({h.split(": ")[0] for h in headers if ": " in h})
+        assert shown == sorted(names[m] for m in sent), (sheet, headers)
+        assert "lēmums D138" in wb[sheet]["A2"].value
+    listed = [r[0].value for r in wb["Pašvaldības"].iter_rows(min_row=4) if r[0].value]
+    assert len(listed) > len(sent) + 1, listed
+
+
 def test_matrix_in_another_municipalitys_folder_is_a_warning(three: Path, tmp_path: Path,
                                                              catalogue: Catalogue) -> None:
     good = good_file(three)
