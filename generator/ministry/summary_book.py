@@ -29,6 +29,7 @@ from generator.ministry.aggregate import Aggregates
 from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
 from generator.ministry.sheet_rows import BulkRows
+from generator.reference.findings import Severity
 from generator.workbook import styles
 from generator.xlsxformula import quick_formulas
 
@@ -46,11 +47,12 @@ SHEET_CASH = "Naudas plūsma"
 SHEET_QUARTERS = "Ceturkšņi"
 SHEET_LINES = "Plāna rindas"
 SHEET_MONTHS = "Mēnešu dati"
+SHEET_FINDINGS = "Noteikumu kļūdas"
 SHEET_REFUSED = "Neizmantotās matricas"
 SHEET_STALE = "Atšķirības"
 
 SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
-          SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)
+          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_REFUSED, SHEET_STALE)
 
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
@@ -285,6 +287,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     sent = {r.municipality for r in collection.records + collection.previous_records}
     _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, quarterly=False, sent=sent)
     _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, quarterly=True, sent=sent)
+    _findings_sheet(book, sheet(SHEET_FINDINGS), collection)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
     _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
@@ -565,6 +568,26 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
         letter = _col(1 + j)
         book.formula(ws, row, 1 + j, f"SUM({letter}{DATA_FIRST}:{letter}{last})" if keys else "0", value,
                      book.f_sum_money)
+
+
+# --- Noteikumu kļūdas -----------------------------------------------------------------------------
+def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    """Which rules each used child's plan breaks, as the matrix's 6.11 list names them (audit21 F12): the
+    counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution."""
+    book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
+                "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
+                "vietu matricā (tāpat kā matricas 6.11. tabulā), lai var izvērtēt, vai bērna apmēri derīgi. "
+                "Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”.",
+                [("Bērna kods", 17), ("Pašvaldība", 12), ("Noteikums", 22), ("Apraksts", 90)], key_cols=1)
+    row = DATA_FIRST
+    for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
+        for f in rec.result.findings:
+            if not f.counts or f.severity is not Severity.error:
+                continue
+            for i, value in enumerate([rec.code, rec.municipality, f.code, f.message]):
+                book.value(ws, row, i, value, book.f_wrap)
+            book.fit_row(ws, row, [(f.code, 22, False), (f.message, 90, False)])
+            row += 1
 
 
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
