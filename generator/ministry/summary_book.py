@@ -578,7 +578,7 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                 "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
                 "vietu matricā (tāpat kā matricas 6.11. tabulā), lai var izvērtēt, vai bērna apmēri derīgi. "
                 "Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”.",
-                [("Bērna kods", 17), ("Pašvaldība", 12), ("Noteikums", 22), ("Apraksts", 90)], key_cols=1)
+                [("Bērna kods", 17), ("Pašvaldība", 12), ("Noteikums", 20), ("Apraksts", 84)], key_cols=1)
     row = DATA_FIRST
     for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
         for f in rec.result.findings:
@@ -586,7 +586,7 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                 continue
             for i, value in enumerate([rec.code, rec.municipality, f.code, f.message]):
                 book.value(ws, row, i, value, book.f_wrap)
-            book.fit_row(ws, row, [(f.code, 22, False), (f.message, 90, False)])
+            book.fit_row(ws, row, [(f.code, 20, False), (f.message, 84, False)])
             row += 1
 
 
@@ -613,7 +613,7 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Neizmantotās matricas",
                 "Šīs matricas aprēķinā nav izmantotas; zem tām – piezīmes par izmantotajiem failiem (identiska "
                 f"kopija, vecāka veidne), lai failu skaits mapē saskan ar kopsavilkumu. {REFUSED_NAMES}",
-                [("Periods", 12), ("Pašvaldības mape", 18), ("Fails", 22), ("Iemesls", 80)], key_cols=0)
+                [("Periods", 20), ("Pašvaldības mape", 16), ("Fails", 24), ("Iemesls", 72)], key_cols=0)
     row = DATA_FIRST
     # the period as a person reads it on paper, not a bare "šis" (audit21 F5)
     for period, refused in ((c.period or "šis pārskata periods", c.refused),
@@ -623,7 +623,7 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
             for reason in r.reasons:
                 for i, value in enumerate([period, r.municipality_folder, name, reason]):
                     book.value(ws, row, i, value, book.f_wrap)
-                book.fit_row(ws, row, [(period, 12, False), (name, 22, False), (reason, 80, False)])
+                book.fit_row(ws, row, [(period, 20, False), (name, 24, False), (reason, 72, False)])
                 row += 1
     if c.notes:
         row += 1
@@ -632,7 +632,7 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
         for note in c.notes:
             row += 1
             ws.merge_range(row - 1, 0, row - 1, 3, note, book.f_wrap)
-            book.fit_row(ws, row, [(note, 130, False)])
+            book.fit_row(ws, row, [(note, 128, False)])
 
 
 def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
@@ -641,7 +641,7 @@ def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                 "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā. "
                 f"{final}: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
                 f"LM lēmums par šī bērna F jāatjauno. {SHOWN_NAMES}",
-                [("Bērna kods", 17), ("Fails", 22), ("Rādītājs", 22), ("Vieta matricā", 12), ("Failā", 14),
+                [("Bērna kods", 17), ("Fails", 30), ("Rādītājs", 22), ("Vieta matricā", 12), ("Failā", 14),
                  ("Pārrēķināts", 14)], key_cols=0)
     row = DATA_FIRST
     for s in c.final_differences + c.stale:
