@@ -236,7 +236,10 @@ def _check_dates(values: list) -> list:
 
 # Money is euro and cents (D87): a catalogue amount with a fraction of a cent (12.345) is refused with its
 # file and line, never rounded for one output and used as typed in another. 12.500 is whole cents and passes.
-Money = Annotated[Decimal, Field(ge=0, decimal_places=2)]
+# (Only on the plain fields of a price and an envelope: in a generic Parameter[…] the limit would rename the
+# exported schema's definitions and with them the catalogue's version; base_amount is checked in crossrefs.py.)
+Cents = Annotated[Decimal, Field(ge=0, decimal_places=2)]
+Money = Annotated[Decimal, Field(ge=0)]
 
 
 # --- prices --------------------------------------------------------------------------------------
@@ -245,9 +248,9 @@ Money = Annotated[Decimal, Field(ge=0, decimal_places=2)]
 class PriceValue(Strict):
     effective_from: dt.date
     kind: PriceKind
-    amount: Money | None = Field(default=None, description="Cena vai griesti EUR par vienību")
-    min: Money | None = None
-    max: Money | None = None
+    amount: Cents | None = Field(default=None, description="Cena vai griesti EUR par vienību")
+    min: Cents | None = None
+    max: Cents | None = None
     source: SafeText
     status: PriceStatus
     note: str | None = None
@@ -469,7 +472,7 @@ class Municipalities(Strict):
 class Envelope(Strict):
     """The money of a round for SBS services, where known (D7: the envelope of stage 3)."""
 
-    amount: Money | None = Field(default=None, description="EUR; tukšs, ja nav zināms")
+    amount: Cents | None = Field(default=None, description="EUR; tukšs, ja nav zināms")
     status: PriceStatus
     source: SafeText
 
