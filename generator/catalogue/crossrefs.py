@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
 
 
+# What a money amount of the catalogue must look like (D87): the loader says the same for a price or an envelope.
+CENTS_EXPECTED = "summa euro ar ne vairāk kā diviem cipariem aiz komata"
+
+
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
@@ -112,6 +116,10 @@ def _programme(cat: Catalogue, out: _Collector) -> None:
         elif partner + value.value != Decimal(1):
             out.add(yf, ("parent_weight", "values", i, "value"), f"parent_weight.values.{i}.value",
                     f"ekspertu un vecāku svaru summai jābūt 1 (ir {partner} + {value.value})", f"{1 - partner}")
+    for i, dated in enumerate(cat.programme.base_amount.values):  # money is whole cents (D87, models.Cents)
+        if dated.value != dated.value.quantize(Decimal("0.01")):
+            out.add(yf, ("base_amount", "values", i, "value"), f"base_amount.values.{i}.value",
+                    f"summa {dated.value} nav veselos centos", CENTS_EXPECTED)
     groups = {g.id for g in cat.enums.age_groups}
     for i, value in enumerate(cat.programme.selection_quotas.values):
         if set(value.value.per_age_group) != groups:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 
 from generator.catalogue.annexes import AnnexRegister, annex_problems
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.crossrefs import cross_reference_problems
+from generator.catalogue.crossrefs import CENTS_EXPECTED, cross_reference_problems
 from generator.catalogue.data_files import DATA_FILES, PAGE_PATTERN
 from generator.catalogue.legacy import is_legacy, split_legacy
 from generator.catalogue.legal_acts import LegalActs, legal_act_warnings
@@ -102,6 +102,9 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
     elif kind in ("less_than_equal", "less_than"):
         expected = f"≤ {ctx.get('le', ctx.get('lt'))}"
         message = f"vērtība {err.get('input')} ir par lielu"
+    elif kind == "decimal_max_places":  # only money has a places limit (models.Money)
+        expected = CENTS_EXPECTED
+        message = f"summa {err.get('input')} nav veselos centos"
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         expected = PATTERN_TEXT.get(pattern, f"atbilst {pattern}")

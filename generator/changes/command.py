@@ -19,6 +19,7 @@ from generator.cli_errors import os_reason_without_path
 from generator.replace_file import write_replacing
 
 REPO = DEFAULT_CATALOGUE.parent
+NEW = "jaunajā"  # the label of the new version (read without leaving files out, tolerant.load_tolerant)
 REPORT_HEAD = "# Cenu un noteikumu izmaiņas"  # the first line of every report (report.py)
 
 
@@ -57,11 +58,12 @@ def _write(out_file: Path, text: str) -> None:
         sys.exit(1)
 
 
-def _folder(ref: str, workdir: Path) -> Path:
+def _folder(ref: str, workdir: Path, option: str) -> Path:
+    """The catalogue folder of ``ref``; a REF that is neither is a parameter error (rc 2) naming ``option``."""
     try:
         return materialize(ref, workdir, REPO)
     except SourceError as exc:
-        click.echo(f"Kļūda: {exc}", err=True)
+        click.echo(f"Kļūda: {option} {exc} (sk. `ibm changes --help`).", err=True)
         sys.exit(2)
 
 
@@ -78,12 +80,13 @@ def _user_path(problem: Problem, folder: Path, workdir: Path) -> Problem:
 
 def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tolerant:
     """Load one version; one of an earlier schema is read tolerantly (what could not be compared is kept)."""
-    loaded = load_tolerant(folder, other, workdir, label)
+    loaded = load_tolerant(folder, other, workdir, label, drop_files=label != NEW)
     if loaded.catalogue is None:
         revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
         for p in loaded.problems:
             click.echo(revision + _user_path(p, folder, workdir).format(folder), err=True)
-        click.echo(f"Kļūda: katalogs '{ref}' nav derīgs, un to nevar pielāgot pašreizējai shēmai.", err=True)
+        why = "" if label == NEW else ", un to nevar pielāgot pašreizējai shēmai"
+        click.echo(f"Kļūda: katalogs '{ref}' nav derīgs{why}; nekas netika uzrakstīts.", err=True)
         sys.exit(1)
     return loaded
 
@@ -126,9 +129,9 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
     if out_file:
         _check_out(out_file, overwrite)
     with tempfile.TemporaryDirectory(prefix="ibm-refs-") as tmp:
-        old_folder = _folder(old_ref, Path(tmp) / "old")
-        new_folder = _folder(new_ref, Path(tmp) / "new")
-        new_loaded = _load(new_ref, new_folder, old_folder, Path(tmp) / "new", "jaunajā")
+        old_folder = _folder(old_ref, Path(tmp) / "old", "--from")
+        new_folder = _folder(new_ref, Path(tmp) / "new", "--catalogue" if catalogue_dir is not None else "--to")
+        new_loaded = _load(new_ref, new_folder, old_folder, Path(tmp) / "new", NEW)
         old_loaded = _load(old_ref, old_folder, new_folder, Path(tmp) / "old", "iepriekšējā")
         old, new = old_loaded.catalogue, new_loaded.catalogue
         assert old is not None and new is not None

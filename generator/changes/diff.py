@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import Form, Price, PriceValue, Regime
 from generator.changes.calendar import HolidayChange, RoundChange, holiday_changes, round_changes
-from generator.lvformat import eur, number
+from generator.lvformat import eur, number, percent
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,29 @@ def describe_price(value: PriceValue) -> str:
     return f"{text} ({value.status.value})"
 
 
-def _describe_param(value: Any) -> str:
+def _plain_places(value: Decimal) -> int:
+    """The decimals a value needs to be shown exactly (0.125 -> 3, 10 -> 0)."""
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def describe_param(value: Any, unit: str | None) -> str:
+    """A programme parameter's value as a person reads it: a share as a percentage (0.15 -> '15 %'), money in
+    euro ('3 000,00 EUR'), other numbers with a decimal comma (audit21 F1)."""
     if hasattr(value, "model_dump"):
         return str(value.model_dump(mode="json"))
+    if isinstance(value, Decimal):
+        if unit == "daļa":
+            return percent(value, _plain_places(value * 100))
+        if unit == "EUR":
+            return eur(value)
+        return number(value, _plain_places(value))
     return str(value)
+
+
+def service_order(code: str) -> tuple[int | str, ...]:
+    """Sort key of a service code in the catalogue's numeric order (3.1.2 before 3.1.10)."""
+    return tuple(int(part) if part.isdigit() else part for part in code.split("."))
 
 
 def affected_services(cat: Catalogue, price: Price) -> tuple[str, ...]:
@@ -125,8 +145,8 @@ def _parameter_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
         for day, previous, value, current in _series_changes(getattr(old.programme, name).values, param.values):
             changes.append(ValueChange(
                 kind="parametrs", id=name, name_lv=param.name_lv, effective_from=day,
-                old=_describe_param(previous.value) if previous else None,
-                new=_describe_param(value.value) if value else None,
+                old=describe_param(previous.value, param.unit) if previous else None,
+                new=describe_param(value.value, param.unit) if value else None,
                 source=current.source, status=current.status.value,
             ))
     return changes

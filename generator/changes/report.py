@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.catalogue.catalogue import Catalogue
 from generator.changes.calendar import HolidayChange, RoundChange
-from generator.changes.diff import CatalogueDiff, ValueChange
+from generator.changes.diff import CatalogueDiff, ValueChange, service_order
 from generator.changes.outputs import OutputDiff
 from generator.lvformat import date, version
 
@@ -92,7 +92,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                   "kuru vietā ir tukša vieta ar piezīmi (D42). Dokumenti jāveido no jauna (`ibm build`).", ""]
         lines += [f"- {what.capitalize()}: {_cell(name)} (`{act_id}`)" for what, act_id, name in diff.legal_acts]
         lines.append("")
-    affected = sorted({s for c in prices for s in c.services})
+    affected = sorted({s for c in prices for s in c.services}, key=service_order)
     calendar = bool(diff.rounds or diff.holidays or diff.holiday_notes)
     if prices or params or calendar:
         lines += ["## Ko tas ietekmē", ""]

@@ -21,7 +21,7 @@ def materialize(ref: str, workdir: Path, repo: Path) -> Path:
             return path
         if (path / "catalogue" / "programme.yaml").is_file():
             return path / "catalogue"
-        raise SourceError(f"mapē {ref} nav kataloga (gaidīts programme.yaml vai catalogue/programme.yaml)")
+        raise SourceError(f"„{ref}” ir mape bez kataloga: tajā nav programme.yaml vai catalogue/programme.yaml")
     try:
         data = subprocess.run(
             ["git", "-C", str(repo), "archive", "--format=tar", ref, "catalogue"],
@@ -36,8 +36,9 @@ def materialize(ref: str, workdir: Path, repo: Path) -> Path:
         elif "did not match any files" in message or "pathspec" in message:
             why = f"revīzijā '{ref}' nav kataloga mapes catalogue/"
         else:
-            why = f"revīzija '{ref}' nav atrasta"
-        raise SourceError(f"'{ref}' nav ne kataloga mape, ne git revīzija: {why}") from None
+            why = None  # neither a folder nor a revision: the sentence says it all (audit21 F11)
+        reason = f": {why}" if why else ""
+        raise SourceError(f"„{ref}” nav ne kataloga mape, ne git revīzija{reason}") from None
     target = workdir / ref.replace("/", "_")
     target.mkdir(parents=True, exist_ok=True)
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:

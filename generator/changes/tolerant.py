@@ -92,9 +92,13 @@ def _relative(path: Path | None, root: Path) -> str | None:
         return None
 
 
-def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str) -> Tolerant:
+def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, drop_files: bool = True) -> Tolerant:
     """Load ``folder``; when it does not validate, adapt a copy in ``workdir`` towards ``other`` (the other
-    version's catalogue folder). ``label`` names the version in the sentences (e.g. "iepriekšējā")."""
+    version's catalogue folder). ``label`` names the version in the sentences (e.g. "iepriekšējā").
+
+    Without ``drop_files`` only fields are adapted (a schema change): a file with a wrong value stays an error
+    named at its line. The new version is read so – a typo in a price being published (12.345 EUR) must be
+    refused, not left out of the report."""
     catalogue, problems = load_catalogue(folder)
     if catalogue is not None or other is None:
         return Tolerant(catalogue, problems=[] if catalogue else problems)
@@ -126,7 +130,7 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str) -
                 folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
                 fields.setdefault((folder, problem.field, what), []).append(rel)
                 changed = True
-            elif rel.startswith(("services/", "prices/", "metodika/", "piemeri/")):
+            elif drop_files and rel.startswith(("services/", "prices/", "metodika/", "piemeri/")):
                 (copy_root / rel).unlink()
                 edits.pop(rel, None)
                 result.skipped.append(f"{rel}: {label} versijā neatbilst pašreizējai shēmai ({problem.message}); "

@@ -344,6 +344,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, period=period.label, final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
         previous_folder=options.previous.as_posix() if options.previous else None, notes=notes, warnings=warnings,
+        duplicates=len(duplicate_notes), shown={r.record.code: r.rel for r in results if r.record is not None},
     )
 
 

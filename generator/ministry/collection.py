@@ -21,7 +21,13 @@ class Collection:
     previous_records: list[ChildRecord] = field(default_factory=list)
     previous_refused: list[Refusal] = field(default_factory=list)
     previous_folder: str | None = None
-    notes: list[str] = field(default_factory=list)  # console notes (may name files; never in the summary)
+    # notes about used files (an older template, a byte-identical copy used once): on the console and in the
+    # summary's sheet „Neizmantotās matricas” (audit21 F8), files named as the console names them (console_names)
+    notes: list[str] = field(default_factory=list)
+    duplicates: int = 0  # byte-identical copies of a used file in this period's folder, each used once
+    # the file each used child's values come from, as the console names it (console_names.shown_path): the
+    # summary shows the same name, not a bare content hash (audit21 F6)
+    shown: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # console warnings (e.g. a matrix in another's folder)
     period: str = ""  # the reporting period of every used matrix, "01.04.2019–30.09.2019" (D116)
     # a final amount F the ministry typed in a matrix (6.4) that differs from the one computed now (audit13 F14)

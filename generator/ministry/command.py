@@ -159,7 +159,9 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     amount = _amount(envelope, "--envelope")
     for source in (folder, previous):
         if source is not None and source.resolve() in out.resolve().parents:
-            _fail(f"--out {out}: kopsavilkumu nedrīkst rakstīt savācamajā mapē {source}")
+            # two parameters that contradict each other, found before any work: a parameter error (README, audit21 F14)
+            _usage(f"--out „{out}” ir savācamajā mapē „{source}”: kopsavilkumu tajā nedrīkst rakstīt – norādiet "
+                   "--out ārpus tās (sk. `ibm collect --help`)")
     if out.is_file() and not out.stat().st_mode & 0o222:  # write-protected by its owner: respected (audit15 F15)
         _fail(f"kopsavilkums {out} ir aizsargāts pret rakstīšanu (tikai lasāms); nekas netika uzrakstīts – noņemiet "
               "aizsardzību vai izvēlieties citu --out")

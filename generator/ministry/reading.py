@@ -37,6 +37,7 @@ from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import MAX_TOTAL_BYTES, XlsxReadError, _coords
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
+from generator.reference.findings import Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
@@ -225,7 +226,7 @@ def _slim_line(line: PlanLine) -> PlanLine:
 def _record(code: str, data: ChildData, folder: str, source: str, params: Params,
             outcome: WorkbookResult) -> ChildRecord:
     """The kept record: what the summary and stage 3 use. The inputs' monthly tuples, the plan's working
-    state, the findings (their counts stay), the monthly amounts and the execution per line are dropped:
+    state, the warnings (their count stays), the monthly amounts and the execution per line are dropped:
     a national collection keeps thousands of records in the main process (see docs/benchmarks.md)."""
     group = next((g.id for g in params.age_groups if g.min_age <= outcome.age <= g.max_age), None)
     # 6.1's names and personal code are dropped too: the record is pseudonymous (``code``), and it is what the
@@ -235,7 +236,10 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
     result = copy.copy(outcome)
     execution = copy.copy(outcome.execution)
     object.__setattr__(execution, "lines", ())  # the summary uses the totals by month
-    for name, value in (("plan", None), ("findings", ()), ("monthly_amounts", ()), ("execution", execution)):
+    # the rule errors stay (code and Latvian message with the matrix's place): the summary lists which rules each
+    # used child's plan breaks (audit21 F12); warnings only by their count
+    errors = tuple(f for f in outcome.findings if f.counts and f.severity is Severity.error)
+    for name, value in (("plan", None), ("findings", errors), ("monthly_amounts", ()), ("execution", execution)):
         object.__setattr__(result, name, value)  # counts stay in errors / warnings
     return ChildRecord(
         code=code, municipality=data.municipality, source=f"{folder}/{source}", period_start=data.inputs.period_start,

@@ -26,8 +26,10 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import date as lv_date
 from generator.lvformat import version_id
 from generator.ministry.aggregate import Aggregates
+from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
 from generator.ministry.sheet_rows import BulkRows
+from generator.reference.findings import Severity
 from generator.workbook import styles
 from generator.xlsxformula import quick_formulas
 
@@ -45,11 +47,12 @@ SHEET_CASH = "Naudas plūsma"
 SHEET_QUARTERS = "Ceturkšņi"
 SHEET_LINES = "Plāna rindas"
 SHEET_MONTHS = "Mēnešu dati"
+SHEET_FINDINGS = "Noteikumu kļūdas"
 SHEET_REFUSED = "Neizmantotās matricas"
 SHEET_STALE = "Atšķirības"
 
 SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
-          SHEET_LINES, SHEET_MONTHS, SHEET_REFUSED, SHEET_STALE)
+          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_REFUSED, SHEET_STALE)
 
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
@@ -281,8 +284,10 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols, names)
     first_day = min((r.period_start for r in collection.records), default=today)
     _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day), names)
-    _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, line_cols, quarterly=False)
-    _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, line_cols, quarterly=True)
+    sent = {r.municipality for r in collection.records + collection.previous_records}
+    _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, line_cols, quarterly=False, sent=sent)
+    _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, line_cols, quarterly=True, sent=sent)
+    _findings_sheet(book, sheet(SHEET_FINDINGS), collection)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
     _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
@@ -509,7 +514,8 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
 CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz. Plānots no IB – plāna IB daļa "
              "(6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
-             "Formulas SUMIFS no lapas „Mēnešu dati”.")
+             "Formulas SUMIFS no lapas „Mēnešu dati”. Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav "
+             "(lēmums D138).")
 UNSPREAD_LABEL = "nesadalīts"
 UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēnešos nevar iekļaut, jo bērna plānā mēnešos kopā "
                  "plānots mazāk (6.6. tabulas sadalījums pa mēnešiem nepilnīgs); tā ir „Kopā” rindā, tāpēc „Kopā "
@@ -517,8 +523,10 @@ UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēne�
 
 
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
-                months: dict[str, Column], lines: dict[str, Column], *, quarterly: bool) -> None:
-    munis = agg.municipalities
+                months: dict[str, Column], lines: dict[str, Column], *, quarterly: bool, sent: set[str]) -> None:
+    # only the municipalities whose matrices were collected (``sent``): three columns of zeros for each of the
+    # others filled most printed pages (audit21 F15, D138); the sheet „Pašvaldības” still lists every one
+    munis = [m for m in agg.municipalities if m in sent]
     # "Plānots" is the whole plan (N); "plānots no IB" its IB-funded part by month, an estimate (audit13 F15, D123)
     title = ("Plānotais (viss plāns un IB daļa) un samaksātais pa ceturkšņiem un pašvaldībām" if quarterly
              else "Plānotais (viss plāns un IB daļa) un samaksātais pa mēnešiem un pašvaldībām")
@@ -581,32 +589,84 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
                      book.f_sum_money)
 
 
+# --- Noteikumu kļūdas -----------------------------------------------------------------------------
+def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    """Which rules each used child's plan breaks, as the matrix's 6.11 list names them (audit21 F12): the
+    counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution."""
+    book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
+                "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
+                "vietu matricā (tāpat kā matricas 6.11. tabulā), lai var izvērtēt, vai bērna apmēri derīgi. "
+                "Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”.",
+                [("Bērna kods", 17), ("Pašvaldība", 12), ("Noteikums", 20), ("Apraksts", 84)], key_cols=1)
+    row = DATA_FIRST
+    for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
+        for f in rec.result.findings:
+            if not f.counts or f.severity is not Severity.error:
+                continue
+            for i, value in enumerate([rec.code, rec.municipality, f.code, f.message]):
+                book.value(ws, row, i, value, book.f_wrap)
+            book.fit_row(ws, row, [(f.code, 20, False), (f.message, 84, False)])
+            row += 1
+
+
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
+SHOWN_NAMES = ("Faila nosaukumu, kurā redzams bērna vārds vai personas kods, rāda kā matrica-<SHA-256 sākums>.xlsx "
+               "(atrodams ar komandu sha256sum), tāpat kā komandas izvadā.")
+# Latvian labels of the interface names a stale value or a typed F is found in (audit21 F7).
+VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)"}
+
+
+# A refused file may not have been read, so its name cannot be checked for the child's name: the summary, which
+# leaves the ministry's desk, names it by its content hash in the README's form; the console names it in full.
+REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums>.xlsx (atrodams ar komandu sha256sum): "
+                 "nenolasītam failam nevar pārbaudīt, vai tā nosaukumā nav bērna vārda; komandas izvadā tas nosaukts "
+                 "pilnā nosaukumā.")
+
+
+def _hashed_name(source: str) -> str:
+    """A refused file's name in the summary: ``matrica-<SHA-256 sākums>.xlsx`` (``source`` is the hash's start)."""
+    return f"matrica-{source.rpartition('/')[2]}.xlsx"
+
+
 def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Neizmantotās matricas",
-                "Šīs matricas aprēķinā nav izmantotas. Faila kods ir tā SHA-256 jaucējkoda sākums (atrodams ar "
-                "komandu sha256sum); pilns ceļš parādīts komandas izvadā.",
-                [("Periods", 12), ("Pašvaldības mape", 18), ("Fails", 22), ("Iemesls", 80)], key_cols=0)
+                "Šīs matricas aprēķinā nav izmantotas; zem tām – piezīmes par izmantotajiem failiem (identiska "
+                f"kopija, vecāka veidne), lai failu skaits mapē saskan ar kopsavilkumu. {REFUSED_NAMES}",
+                [("Periods", 20), ("Pašvaldības mape", 16), ("Fails", 24), ("Iemesls", 72)], key_cols=0)
     row = DATA_FIRST
-    for period, refused in (("šis", c.refused), ("iepriekšējais", c.previous_refused)):
+    # the period as a person reads it on paper, not a bare "šis" (audit21 F5)
+    for period, refused in ((c.period or "šis pārskata periods", c.refused),
+                            ("iepriekšējais pārskata periods", c.previous_refused)):
         for r in refused:
+            name = _hashed_name(r.source)
             for reason in r.reasons:
-                for i, value in enumerate([period, r.municipality_folder, r.source, reason]):
+                for i, value in enumerate([period, r.municipality_folder, name, reason]):
                     book.value(ws, row, i, value, book.f_wrap)
-                book.fit_row(ws, row, [(r.source, 22, False), (reason, 80, False)])
+                book.fit_row(ws, row, [(period, 20, False), (name, 24, False), (reason, 72, False)])
                 row += 1
+    if c.notes:
+        row += 1
+        ws.merge_range(row - 1, 0, row - 1, 3, "Piezīmes par izmantotajiem failiem (komandas izvadā tās pašas)",
+                       book.f_head)
+        for note in c.notes:
+            row += 1
+            ws.merge_range(row - 1, 0, row - 1, 3, note, book.f_wrap)
+            book.fit_row(ws, row, [(note, 128, False)])
 
 
 def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    final = VALUE_LABELS[FINAL_NAME]
     book.header(ws, "Atšķirības starp failā saglabātajām un pārrēķinātajām vērtībām",
                 "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā. "
-                "IB_Galigais: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
-                "LM lēmums par šī bērna F jāatjauno.",
-                [("Bērna kods", 17), ("Fails", 22), ("Nosaukums", 18), ("Šūna", 12), ("Failā", 14),
+                f"{final}: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
+                f"LM lēmums par šī bērna F jāatjauno. {SHOWN_NAMES}",
+                [("Bērna kods", 17), ("Fails", 30), ("Rādītājs", 22), ("Vieta matricā", 12), ("Failā", 14),
                  ("Pārrēķināts", 14)], key_cols=0)
     row = DATA_FIRST
     for s in c.final_differences + c.stale:
-        for i, value in enumerate([s.code, s.source, s.name, s.cell, _shown(s.cached), _shown(s.recomputed)]):
+        shown = c.shown.get(s.code, s.source)
+        for i, value in enumerate([s.code, shown, VALUE_LABELS.get(s.name, s.name), s.cell, _shown(s.cached),
+                                   _shown(s.recomputed)]):
             book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else None)
         row += 1
 
@@ -639,6 +699,9 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     # (label, formula or None, value, format, explanation)
     rows.append(("Izmantotās matricas (bērni)", f"{muni}C{total_row}", agg.pilot.children, book.f_whole, ""))
     rows.append(("Neizmantotās matricas", None, len(c.refused), book.f_whole, f"sk. lapu „{SHEET_REFUSED}”"))
+    # every file of the folder is on paper: a byte-identical copy is used once, not lost (audit21 F8)
+    rows.append(("Identiskas kopijas (izmantotas vienreiz)", None, c.duplicates, book.f_whole,
+                 f"piezīmes lapā „{SHEET_REFUSED}”"))
     rows.append(("Σ IB provizoriskais (P)", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
     rows.append(("Σ IB nepieciešamais (N)", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
     rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, ""))

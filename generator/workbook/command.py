@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator import lvformat
+from generator.catalogue.models import Pilot
 from generator.cli import CATALOGUE_OPTION, load_for_command
 from generator.replace_file import write_replacing
 from generator.workbook.issue_days import IssueDayError, day_covering, day_of_round, template_date
@@ -88,5 +89,9 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
         sys.exit(1)
     until = catalogue.prices_until(day)
     holds = f"{lvformat.date(day)}–{lvformat.date(until)}" if until else f"no {lvformat.date(day)}"
+    served = catalogue.round_at(Pilot.children, day)
+    if served is not None and (until is None or until > served.services_end):
+        # a matrix serves plans of its round only: prices beyond the round's services are not its validity
+        holds = f"{lvformat.date(day)}–{lvformat.date(served.services_end)}, līdz kārtas pakalpojumu beigām"
     click.echo(f"Uzrakstīts {out} (veidnes versija {lvformat.version(template_version(catalogue, day))}; cenas un "
                f"parametri spēkā {holds}).")

@@ -155,7 +155,7 @@ CASES = [
          lambda c: _append(c / "rounds.yaml", ROUND_2019.replace("amount: null", "amount: 2000.019")
                            .replace("status: jāprecizē", "status: apstiprināts")
                            .replace("2019-09-01", "2020-01-01")),
-         "rounds.2.envelope", "veselos centos", "amount: 2000.019"),
+         "rounds.2.envelope.amount", "summa 2000.019 nav veselos centos", "amount: 2000.019"),
     Case("holiday-wrong-year", "holidays.yaml",
          lambda c: _sub(c / "holidays.yaml", r"\{date: 2019-01-01, name_lv: Jaungada diena\}",
                         "{date: 2018-01-02, name_lv: Jaungada diena}"),
@@ -165,8 +165,14 @@ CASES = [
          "years.2.days.14.date", "nav datums", "2020-12-32"),
     Case("missing-rounds", "rounds.yaml", lambda c: (c / "rounds.yaml").unlink(),
          "-", "fails nav atrasts", None),
-    Case("price-too-precise", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: 25.93001"),
-         "values.0", "ne vairāk kā 4 zīmes", "- effective_from"),
+    # D87: money is euro and cents; a ministry typo 12.345 is refused, never rounded in one output only (audit21 F13).
+    Case("price-fraction-of-cent", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: 12.345"),
+         "values.0.amount", "summa 12.345 nav veselos centos", "amount: 12.345"),
+    Case("price-four-places", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: 25.9301"),
+         "values.0.amount", "nav veselos centos", "amount: 25.9301"),
+    Case("base-amount-fraction-of-cent", "programme.yaml",
+         lambda c: _sub(c / "programme.yaml", r"(base_amount:(?:\n.*?)*?value: )(\d+(?:\.\d+)?)", r"\g<1>3000.005"),
+         "base_amount.values.0.value", "summa 3000.005 nav veselos centos", "3000.005"),
     # The data files next to the methodology and the annex 10 examples (generator/catalogue/data_files.py).
     Case("countries-missing-field", "metodika/valstis.yaml",
          lambda c: _sub(c / "metodika/valstis.yaml", r'^    nodala: "I\.1\.1"\n', ""),
@@ -234,3 +240,16 @@ def test_corpus_has_at_least_twenty_cases() -> None:
 def test_real_catalogue_has_no_errors(catalogue_copy: Path) -> None:
     catalogue, problems = load_catalogue(catalogue_copy)
     assert catalogue is not None, "\n".join(p.format() for p in problems)
+
+
+def test_fraction_of_cent_says_what_is_expected_and_whole_cents_pass(catalogue_copy: Path) -> None:
+    """The money message says what a price must look like (D87); 12.500 is whole cents and is accepted."""
+    _sub(catalogue_copy / CEILING, r"amount: 25\.93", "amount: 12.345")
+    _, problems = load_catalogue(catalogue_copy)
+    texts = [p.format(catalogue_copy) for p in problems if p.severity is Severity.error]
+    assert texts == [f"catalogue/{CEILING}:{_expected_line(catalogue_copy / CEILING, 'amount: 12.345')}: "
+                     "values.0.amount: summa 12.345 nav veselos centos (gaidīts: summa euro ar ne vairāk kā "
+                     "diviem cipariem aiz komata)"], texts
+    _sub(catalogue_copy / CEILING, r"amount: 12\.345", "amount: 12.500")
+    catalogue, problems = load_catalogue(catalogue_copy)
+    assert catalogue is not None, [p.format() for p in problems]

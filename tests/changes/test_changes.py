@@ -37,7 +37,13 @@ def test_price_and_parameter_change_reported(catalogue_copy: Path, catalogue) ->
     diff = diff_catalogues(catalogue, new)
     text = change_report(diff, new, None)
     assert "25,93\u00a0EUR (apstiprināts)" in text and "26,40\u00a0EUR (apstiprināts)" in text
-    assert "`transport_share_max`" in text and "| 0.10 | 0.12 |" in text
+    # audit21 F1: a share is a percentage as a person reads it, not a programmer's 0.10
+    assert "`transport_share_max`" in text and "| 10\u00a0% | 12\u00a0% |" in text, text
+    # audit21 F2: the affected services in the catalogue's numeric order (3.1.2 before 3.1.10), not as strings
+    affected = next(line for line in text.splitlines() if line.startswith("- Pakalpojumi: "))
+    codes = [item.split(" ")[0] for item in affected.removeprefix("- Pakalpojumi: ").split(", ")]
+    assert codes.index("3.1.2") < codes.index("3.1.10") and codes.index("3.2.1") < codes.index("3.13"), codes
+    assert codes == sorted(codes, key=lambda c: [int(x) for x in c.split(".")]), codes
     assert "01.08.2018" in text
     price = [c for c in diff.values if c.id == "grupu-nodarbibu-griesti"][0]
     assert "3.1.2" in price.services  # a group-capable market service depends on the ceiling
@@ -72,7 +78,9 @@ def test_command_with_folders_and_git_revision(tmp_path: Path, catalogue_copy: P
 def test_bad_reference_is_refused() -> None:
     result = CliRunner().invoke(main, ["changes", "--from", "nav-tadas-revizijas-xyz"])
     assert result.exit_code == 2
-    assert "nav ne kataloga mape, ne git revīzija: revīzija 'nav-tadas-revizijas-xyz' nav atrasta" in result.output
+    # audit21 F11: the parameter and the value in Latvian quotes, a pointer to --help, the reason said once
+    assert result.output.strip() == ("Kļūda: --from „nav-tadas-revizijas-xyz” nav ne kataloga mape, ne git revīzija "
+                                     "(sk. `ibm changes --help`)."), result.output
     assert "fatal" not in result.output
 
 

@@ -84,3 +84,24 @@ def test_a_broken_revision_names_its_files_with_the_revision(tmp_path: Path, mon
     result = CliRunner().invoke(main, ["changes", "--from", "v-bojata"])
     assert result.exit_code == 1, result.output
     assert "v-bojata:catalogue/programme.yaml:" in result.output, result.output
+
+
+def test_a_fraction_of_a_cent_in_the_new_version_is_refused_not_left_out(tmp_path: Path) -> None:
+    """audit21 F13: a ministry typo 12.345 EUR in the version being reported is an error at its file and line
+    (rc 1, nothing written); it is neither rounded to 12,35 EUR in the report nor left out of the comparison."""
+    folder = tmp_path / "jauns"
+    shutil.copytree(DEFAULT_CATALOGUE, folder)
+    price = folder / "prices" / "2.1.yaml"
+    text = price.read_text(encoding="utf-8")
+    assert "amount: 5.11" in text
+    price.write_text(text.replace("amount: 5.11", "amount: 5.115", 1), encoding="utf-8")
+    line = next(n for n, ln in enumerate(price.read_text(encoding="utf-8").splitlines(), 1) if "5.115" in ln)
+    out = tmp_path / "izmainas.md"
+    result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(folder),
+                                       "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert f"jauns/prices/2.1.yaml:{line}: values." in result.output
+    assert "summa 5.115 nav veselos centos (gaidīts: summa euro ar ne vairāk kā diviem cipariem aiz komata)" \
+        in result.output
+    assert "nav salīdzināts" not in result.output
+    assert not out.exists()

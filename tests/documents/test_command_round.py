@@ -20,7 +20,9 @@ from generator.cli import main
 from generator.documents.reports.activity import FIRST_MONTH_COL
 from generator.documents.reports.activity import FIRST_ROW as ACTIVITY_FIRST
 from generator.documents.reports.activity import SHEET as ACTIVITY_SHEET
-from generator.documents.reports.workbooks import write_report_workbooks
+from generator.documents.reports.settlement_workbook import FIRST as SETTLEMENT_FIRST
+from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
+from generator.documents.reports.workbooks import CASH_FIRST, S_CASH, write_report_workbooks
 from generator.documents.staged_output import DOCUMENTS_MANIFEST
 from tests.documents.workbook_values import named
 from tests.round_yaml import catalogue_with_round, children_round_entry
@@ -80,6 +82,16 @@ def test_an_ended_rounds_report_templates_carry_its_months_and_name(catalogue: C
         assert f"kārtai „{name}” (01.08.2018–31.10.2019)" in text
         assert "Kārta jau beigusies" in text
         assert "nav iepildītas" not in text  # no blank-months note: the months are there
+    # audit21 F9, D37: the ended round's late or corrected reports carry the counts that were, never the plan:
+    # the children count and the employment contract are blank inputs in every month (29 and 27)
+    cash = register[S_CASH]
+    rows = range(CASH_FIRST + 1, CASH_FIRST + 1 + len(months))
+    assert [cash.cell(r, 2).value for r in rows] == [None] * len(months)
+    assert [cash.cell(r, 3).value in (None, "") for r in rows] == [True] * len(months)
+    norek = settlement[SETTLEMENT_SHEET]
+    rows = range(SETTLEMENT_FIRST + 1, SETTLEMENT_FIRST + 1 + len(months))
+    assert [norek.cell(r, 2).value for r in rows] == [None] * len(months)
+    assert [norek.cell(r, 4).value in (None, "") for r in rows] == [True] * len(months)
 
 
 def test_a_day_in_the_rounds_services_gives_the_same_set(tmp_path: Path) -> None:

@@ -380,11 +380,11 @@ def test_lists_the_reasons_when_no_matrix_is_usable(tmp_path: Path) -> None:
 
 def test_refuses_bad_options(small_folder, tmp_path: Path) -> None:
     folder, _ = small_folder
-    for args, message, status in (  # an invalid value is status 2 (README, D121); an overlap refused is 1
+    for args, message, status in (  # an invalid value is status 2 (README, D121), also --out inside MAPE (audit21 F14)
         (["--out", str(tmp_path / "k.xlsx"), "--envelope", "-5"], "--envelope „-5” nav summa (gaidīts: EUR", 2),
         (["--out", str(tmp_path / "k.xlsx"), "--envelope", "daudz"], "--envelope „daudz” nav summa", 2),
         (["--out", str(tmp_path / "k.csv")], "kopsavilkumam vajag .xlsx failu", 2),
-        (["--out", str(folder / "k.xlsx")], "kopsavilkumu nedrīkst rakstīt savācamajā mapē", 1),
+        (["--out", str(folder / "k.xlsx")], f"--out „{folder / 'k.xlsx'}” ir savācamajā mapē „{folder}”", 2),
     ):
         result = run(str(folder), *args)
         assert result.exit_code == status and message in result.output, (args, result.output)

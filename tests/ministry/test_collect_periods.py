@@ -118,7 +118,10 @@ def test_a_final_amount_typed_in_the_matrix_that_differs_from_the_computed_one_i
     assert result.exit_code == 0, result.output
     sheet = load_workbook(out)["Atšķirības"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
-    assert len(rows) == 1 and rows[0][2] == "IB_Galigais" and rows[0][4] == 1.0
+    # audit21 F6, F7: the file as the console names it, a Latvian label and a column named for what it holds
+    assert len(rows) == 1 and rows[0][2] == "IB galīgais apmērs (F)" and rows[0][4] == 1.0, rows
+    assert rows[0][1] == written[0].path.relative_to(tmp_path / "in").as_posix(), rows
+    assert [c.value for c in sheet[3]][2:4] == ["Rādītājs", "Vieta matricā"]
     code = rows[0][0]
     final = load_workbook(out, data_only=True)["Bērni"]
     f_column = [c.value for c in final[3]].index("IB galīgais (F)")
@@ -127,3 +130,29 @@ def test_a_final_amount_typed_in_the_matrix_that_differs_from_the_computed_one_i
     rel = written[0].path.relative_to(tmp_path / "in").as_posix()
     assert (f"Brīdinājums: {rel}: matricā ierakstītais galīgais apmērs F 1,00\u00a0EUR atšķiras no aprēķinātā "
             f"{lvformat.eur(Decimal(str(f_cached)))} – LM lēmums par šī bērna F jāatjauno") in result.output
+
+
+def test_the_summary_names_each_used_childs_rule_errors(tmp_path: Path, catalogue: Catalogue, template: Path,
+                                                        pool: list[Child]) -> None:
+    """audit21 F12: a matrix with rule errors is used as entered; the summary names which rules failed and where
+    in the matrix (the 6.11 text), not only how many, so that the analyst can judge the child's amounts."""
+    first, _ = two_periods(catalogue, pool)
+    child = first[0]
+    k = next(i for i, line in enumerate(child.inputs.lines) if line.offer_id and line.paid)
+    line = child.inputs.lines[k]
+    broken = dataclasses.replace(line, paid=(Decimal("10.005"), *line.paid[1:]))
+    lines = (*child.inputs.lines[:k], broken, *child.inputs.lines[k + 1:])
+    bad = dataclasses.replace(child, inputs=dataclasses.replace(child.inputs, lines=lines))
+    write_children(catalogue, template, [bad, first[1]], tmp_path / "in")
+    out = tmp_path / "out" / "k.xlsx"
+    result = run(str(tmp_path / "in"), "--out", str(out), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    rows = [[c.value for c in row] for row in wb["Noteikumu kļūdas"].iter_rows(min_row=4) if row[0].value]
+    cents = [r for r in rows if r[2] == "money_cents"]
+    assert len(cents) == 1, rows
+    assert f"{k + 1}. rinda: 1. mēneša maksājumam (6.10. tabulā)" in cents[0][3] and "10,005" in cents[0][3], cents
+    children = {r[0].value: r for r in wb["Bērni"].iter_rows(min_row=4) if r[0].value}
+    errors_col = [c.value for c in wb["Bērni"][3]].index("Kļūdas")
+    for code, row in children.items():  # every counted error of every child is listed, each once
+        assert sum(1 for r in rows if r[0] == code) == row[errors_col].value, code

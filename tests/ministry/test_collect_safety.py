@@ -311,6 +311,55 @@ def test_byte_identical_copy_is_used_once_with_a_note(three: Path, tmp_path: Pat
     assert f"Piezīme: {copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in result.output
 
 
+def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: Path) -> None:
+    """audit21 F5, F6, F8: the summary workbook is the record. A refused file is named in the README's form
+    (matrica-<hash>.xlsx: an unread file's name cannot be checked for a child's name) under the period it belongs to
+    (not „šis”), and a byte-identical copy is counted and noted there too, so that the files reconcile on paper."""
+    import hashlib
+
+    from openpyxl import load_workbook
+
+    good = good_file(three)
+    shutil.copy(good, good.with_name("kopija.xlsx"))
+    (good.parent / "bojata.xlsx").write_bytes(b"nav xlsx")
+    out = tmp_path / "k.xlsx"
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 3, result.output
+    wb = load_workbook(out)
+    refused = [[c.value for c in row] for row in wb["Neizmantotās matricas"].iter_rows(min_row=4) if row[0].value]
+    period = wb["Kopsavilkums"]["A1"].value.rsplit("pārskata periods ", 1)[1]
+    digest = hashlib.sha256((good.parent / "bojata.xlsx").read_bytes()).hexdigest()
+    assert refused[0][:3] == [period, good.parent.name, f"matrica-{digest[:12]}.xlsx"], refused
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}", period), period
+    first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
+    notes = [row[0] for row in refused[1:]]
+    assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in notes, notes
+    summary = {row[0].value: row[1].value for row in wb["Kopsavilkums"].iter_rows(min_row=4) if row[0].value}
+    assert summary["Neizmantotās matricas"] == 1 and summary["Identiskas kopijas (izmantotas vienreiz)"] == 1
+
+
+def test_cash_sheets_show_only_the_municipalities_that_sent_matrices(three: Path, tmp_path: Path,
+                                                                     catalogue: Catalogue) -> None:
+    """audit21 F15, D138: three columns per pilot municipality filled most printed pages with zeros; the cash
+    sheets show the municipalities whose matrices were collected, „Pašvaldības” still lists every one."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "k.xlsx"
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    sent = sorted(p.name for p in three.iterdir() if p.is_dir())
+    assert 1 < len(sent) < len(catalogue.pilot_municipalities())
+    for sheet in ("Naudas plūsma", "Ceturkšņi"):
+        headers = [c.value for c in wb[sheet][3] if c.value]
+        shown = sorted({h.split(": ")[0] for h in headers if ": " in h})
+        assert shown == sorted(names[m] for m in sent), (sheet, headers)
+        assert "lēmums D138" in wb[sheet]["A2"].value
+    listed = [r[0].value for r in wb["Pašvaldības"].iter_rows(min_row=4) if r[0].value]
+    assert len(listed) > len(sent) + 1, listed
+
+
 def test_matrix_in_another_municipalitys_folder_is_a_warning(three: Path, tmp_path: Path,
                                                              catalogue: Catalogue) -> None:
     good = good_file(three)

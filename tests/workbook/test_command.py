@@ -20,8 +20,9 @@ def test_matrix_for_a_municipality(tmp_path: Path) -> None:
     assert "Uzrakstīts" in result.output
     values = NamedValues(out, formulas=True)
     assert values["Pasvaldiba"] == "liepaja"
-    # the console shows the version as a person reads it; the workbook keeps the raw id
-    assert f"(veidnes versija {lvformat.version(values['IBM_Versija'])}; cenas un parametri spēkā 01.10.2018–30.06.2021)" in result.output
+    # the console shows the version as a person reads it; the workbook keeps the raw id; the validity ends with
+    # the round's services, not at the next price change years later (audit21 F3)
+    assert f"(veidnes versija {lvformat.version(values['IBM_Versija'])}; cenas un parametri spēkā 01.10.2018–30.09.2019, līdz kārtas pakalpojumu beigām)" in result.output
 
 
 def test_generic_matrix_default_name(tmp_path: Path, monkeypatch) -> None:

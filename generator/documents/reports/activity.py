@@ -36,6 +36,16 @@ FIRST_MONTH_COL = 2
 # as LibreOffice prints it with Carlito, a little wider than Excel: docs/libreoffice-druka.md); "mēnešiem" fits
 # the total's column whole.
 ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 4.5, 10.5
+# A longer round's months share the width of the pilot's 15 (narrower columns: an upright "mm.yyyy" and a count
+# still fit 3 characters); only a round too long even for those is printed scaled to one page wide (audit19 F35:
+# at full width the total's column went alone to a second page under a cut title).
+MONTHS_AT_FULL_SIZE = 15
+NARROWEST_MONTH = 3.0
+
+
+def month_width(months: int) -> float:
+    """The width of a month column for a round of ``months`` months."""
+    return max(NARROWEST_MONTH, min(MONTH_WIDTH, MONTH_WIDTH * MONTHS_AT_FULL_SIZE / max(months, 1)))
 # The month the signed copy reports (D55): the month columns beside it are cumulative, so a bare "Pārskata mēnesis"
 # left open what the single field is for on a sheet with 15 months (audit13 F11).
 REPORT_MONTH = "Atskaite par mēnesi"
@@ -44,8 +54,9 @@ REPORT_MONTH = "Atskaite par mēnesi"
 ACTIVITY_LINE = 56
 NAME_HEIGHT = 13.5  # pt: the names' inputs, one line of 10 pt text each
 
+INFORMED = "Ģimenes informētas par {acc}"  # the round's word (ReportPeriods.words, audit19 F24)
 ACTIVITIES = (
-    "Ģimenes informētas par izmēģinājumprojektu",
+    INFORMED.format(acc="izmēģinājumprojektu"),
     "Noslēgti līgumi ar vecākiem",
     "Organizētas izvērtēšanas (sākotnējās, atkārtotās, noslēguma)",
     "Izvērtēšanas komandas sanāksmes",
@@ -69,6 +80,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     month headings are blank date inputs (register.report_periods)."""
     periods = report_periods(catalogue, build_date, municipality.id)
     months = periods.months
+    width = month_width(len(months))
     wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID, municipality, build_date)
     title, head, text, count_in, bold = fmt.title, fmt.head, fmt.text, fmt.in_int, fmt.label
     base = BASE_FORMAT
@@ -84,12 +96,15 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     number = wb.add_format({**base, "border": 1, "align": "center", "num_format": "0"})
 
     ws = wb.add_worksheet(SHEET)
-    ws.write(0, 0, "31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu izmēģinājumprojektā", title)
+    ws.write(0, 0, f"31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu {periods.words('loc')}",
+             title)
+    # the pilot's copies went to its FTP server; a later round's storage is the service's own (audit19 F24)
+    kept = "glabā Dienestā un FTP serverī." if periods.first else "glabā Dienestā."
     # One sheet for the round, signed each month (D55): the copy for a month shows the months up to it.
     total_col = FIRST_MONTH_COL + len(months)
     write_intro(ws, 1, 0, total_col, municipality, "Katru mēnesi aizpilda tā mēneša aili, izdrukā un paraksta; "
-                "glabā Dienestā un FTP serverī.", fmt.note_wrapped,
-                ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH + 4.5)
+                + kept, fmt.note_wrapped,
+                ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH + 4.5)
     # The names the intro shows (institution_names, D64): labels in the wide column B, fields across the months.
     institutions.write_inputs_in_rows(wb, ws, NAMES_ROW, (1, 1), (FIRST_MONTH_COL, total_col), municipality, text,
                                       fmt.in_text, NAME_HEIGHT)
@@ -113,17 +128,18 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
         heads = (f"{xl_rowcol_to_cell(FIRST_ROW - 1, FIRST_MONTH_COL)}:"
                  f"{xl_rowcol_to_cell(FIRST_ROW - 1, total_col - 1)}")
         write_blank_inputs_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
-                                ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH, f"COUNT({heads})")
+                                ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH, f"COUNT({heads})")
         ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
     elif periods.asked:  # a template for a round asked for (D125) names it above its months
         write_wide_note(ws, FIRST_ROW - 2, 1, total_col, round_note(periods), fmt.note_wrapped,
-                        ACTIVITY_WIDTH + MONTH_WIDTH * len(months) + TOTAL_WIDTH)
+                        ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH)
     else:  # no note above the dated months: a narrow gap only
         ws.set_row(FIRST_ROW - 2, SPACER)
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
     last_cell = xl_rowcol_to_cell(0, total_col - 1)[:-1]
-    for i, activity in enumerate(ACTIVITIES):
+    activities = (INFORMED.format(acc=periods.words("acc")), *ACTIVITIES[1:])
+    for i, activity in enumerate(activities):
         r = FIRST_ROW + i
         ws.write_number(r, 0, i + 1, number)
         ws.write(r, 1, activity, text)
@@ -154,13 +170,15 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
                              fmt.sign_field, fmt.sign_date, line=fmt.sign_line)
     ws.set_column(0, 0, 4.5)
     ws.set_column(1, 1, ACTIVITY_WIDTH)
-    ws.set_column(FIRST_MONTH_COL, total_col - 1, MONTH_WIDTH)
+    ws.set_column(FIRST_MONTH_COL, total_col - 1, width)
     ws.set_column(total_col, total_col, TOTAL_WIDTH)
     ws.set_row(FIRST_ROW - 1, 50)  # an upright bold "mm.yyyy" (46 pt); three lines of "Kopā par visiem mēnešiem"
     ws.freeze_panes(FIRST_ROW, 2)
     print_setup(ws, municipality=institutions.header_name(municipality), title="31. pielikums. Sociālā darbinieka mēneša atskaite",
                 version=catalogue.version, header_row=FIRST_ROW - 1, last_row=signed, last_col=total_col,
                 repeat_cols=2)
+    if width * len(months) > MONTH_WIDTH * MONTHS_AT_FULL_SIZE + 0.01:
+        ws.fit_to_pages(1, 0)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()
     return target

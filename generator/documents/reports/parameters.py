@@ -26,6 +26,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
 from generator.documents.reports import input_checks as checks
+from generator.documents.reports.source_text import readable_source
 
 PENDING = "______"
 # How a parameter's figure is typed and shown: an integer (children), a day of the month or a share (a rate).
@@ -92,7 +93,8 @@ def parameter(catalogue: Catalogue, key: str, day: dt.date, kind: str) -> Parame
     dated = series.at(day)
     value = None if dated.value in (None, "") else Decimal(str(dated.value))
     return Parameter(key=key, label_lv=series.name_lv, value=value,
-                     confirmed=dated.status is PriceStatus.confirmed and value is not None, source=dated.source,
+                     confirmed=dated.status is PriceStatus.confirmed and value is not None,
+                     source=readable_source(catalogue, dated.source),
                      kind=kind)
 
 

@@ -122,6 +122,20 @@ class ReportPeriods:
     asked: bool = False
     round_start: dt.date | None = None
     ended: bool = False  # the round had ended on the build date
+    # the programme's first round (the pilot the methodology describes) or no round: the templates call it the
+    # pilot ("izmēģinājumprojekts"); a later round is a "kārta" of the "programma" (pilot_words, audit19 F24)
+    first: bool = True
+
+    def words(self, kind: str) -> str:
+        """The round-neutral word of ``kind`` (see PILOT_WORDS) for these months' round."""
+        return (PILOT_WORDS if self.first else LATER_WORDS)[kind]
+
+
+# How a report template names what its round belongs to, by grammatical case (the same words as the papers'
+# round_rules.kind_context, D129): "loc" – "… darbu izmēģinājumprojektā / programmā", "acc" – "informētas par
+# izmēģinājumprojektu / programmu", "end" – "izmēģinājumprojekta / kārtas beigās".
+PILOT_WORDS = {"loc": "izmēģinājumprojektā", "acc": "izmēģinājumprojektu", "end": "izmēģinājumprojekta beigās"}
+LATER_WORDS = {"loc": "programmā", "acc": "programmu", "end": "kārtas beigās"}
 
 
 def _months_between(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -148,7 +162,7 @@ def report_periods(catalogue: Catalogue, build_date: dt.date | None = None,
     ended = term_end(programme_round, build_date) is None
     return ReportPeriods(months, dated=asked or not ended, round_name=programme_round.name,
                          round_end=programme_round.end, own=municipality is not None, asked=asked,
-                         round_start=programme_round.start, ended=ended)
+                         round_start=programme_round.start, ended=ended, first=programme_round.first)
 
 
 def round_note(periods: ReportPeriods) -> str:
@@ -171,22 +185,39 @@ def periods_note(periods: ReportPeriods, blank: str = "Mēnešu ailes",
             "laiks); iesniegšanas termiņi aprēķinās no tiem.")
 
 
-def planned_children(catalogue: Catalogue) -> int | None:
-    """Children planned per municipality (the selection quota), or None while the catalogue marks it `jāprecizē`:
-    a template then leaves the monthly counts blank instead of showing an unconfirmed figure."""
-    dated = catalogue.programme.selection_quotas.at(catalogue.latest_date)
+def planned_children(catalogue: Catalogue, periods: ReportPeriods | None = None) -> int | None:
+    """Children planned per municipality for the months of ``periods`` (the selection quota), or None – a blank
+    input – when the template's children count is not a confirmed plan of a running round:
+
+    - the round has ended (also one asked for with `--round`, D125): its late or corrected reports carry the
+      counts that were, never the plan (D37; audit21 F9);
+    - the round's own selection rules are `jāprecizē`: the quota of programme.yaml is the pilot's, not a later
+      round's plan (audit19 F36);
+    - the quota in force on the round's first day is `jāprecizē`.
+
+    Without ``periods`` (the pilot's months) the quota in force on the catalogue's date."""
+    day = catalogue.latest_date
+    if periods is not None:
+        if periods.ended or not periods.dated:
+            return None
+        if periods.round_start is not None:
+            day = periods.round_start
+            own = next((r for r in catalogue.rounds_of(Pilot.children) if r.start == periods.round_start), None)
+            if own is None or own.selection is None or own.selection.status is not PriceStatus.confirmed:
+                return None
+    dated = catalogue.programme.selection_quotas.at(day)
     return dated.value.per_municipality if dated.status is PriceStatus.confirmed else None
 
 
 def empty_register(catalogue: Catalogue, periods: ReportPeriods | None = None) -> RegisterData:
     """The template's starting state: every report month (default: the first round's) with the planned
-    number of children and an employment contract. Once the round has ended (``periods`` not dated) the rows
-    belong to whichever round a report is made for: the children and the contract are blank inputs like the
-    months, not the ended round's plan (D37)."""
+    number of children and an employment contract. Where the children count is no confirmed plan of a running
+    round (planned_children: the round has ended, or its quota is `jāprecizē`) the children and the contract are
+    blank inputs, not another round's plan (D37)."""
     months = periods.months if periods is not None else pilot_months(catalogue)
-    if periods is not None and not periods.dated:
+    children = planned_children(catalogue, periods)
+    if children is None:
         return RegisterData(months=tuple(MonthInput(m, None, employment_contract=None) for m in months))
-    children = planned_children(catalogue)
     return RegisterData(months=tuple(MonthInput(m, children) for m in months))
 
 

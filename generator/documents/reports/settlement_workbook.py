@@ -48,6 +48,7 @@ from generator.documents.reports.printing import (
     unprinted_note,
 )
 from generator.documents.reports.register import (
+    PILOT_WORDS,
     ReportPeriods,
     empty_register,
     periods_note,
@@ -104,7 +105,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     # the children and the contract are blank inputs like the months (D37).
     periods = None if months is not None else report_periods(catalogue, build_date, municipality.id)
     dated = periods is None or periods.dated
-    typed_children = months is not None or (dated and planned_children(catalogue) is not None)
+    typed_children = months is not None or planned_children(catalogue, periods) is not None
     months = sorted(months if months is not None else default_months(catalogue, periods), key=lambda m: m.month)
     result = settle(months, params, opening_balance)
 
@@ -166,7 +167,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
             ws.write_number(r, 1, m.children, fmt.in_int)
         else:
             ws.write_blank(r, 1, None, fmt.in_int)
-        ws.write(r, 3, contract_text(m.employment_contract if dated else None), fmt.in_text)
+        ws.write(r, 3, contract_text(m.employment_contract if typed_children else None), fmt.in_text)
         for col, value in ((2, m.sw_gross_pay), (4, m.sw_transport), (5, m.sbs_payments), (6, m.receipts)):
             if dated:
                 ws.write_number(r, col, float(value), fmt.in_money)
@@ -233,7 +234,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     no_data = result.receipts == 0 and totals.total == 0
     tr = br  # the settlement below reads the balance
     sr = tr + 1
-    ws.write(sr, 0, "Avansa norēķins izmēģinājumprojekta beigās", fmt.label)
+    ending = periods.words("end") if periods is not None else PILOT_WORDS["end"]
+    ws.write(sr, 0, f"Avansa norēķins {ending}", fmt.label)
     closing = result.closing_balance
     verdict = ("pašvaldība atmaksā LM" if closing > 0 else "LM pārskaita pašvaldībai" if closing < 0
                else "norēķins pabeigts")

@@ -64,6 +64,9 @@ SHARE_2 = f"{LATVIAN}0.00{PERCENT_SIGN}"  # separators as in Latvian also where 
 # A negative amount or quantity (a correction) with a true minus sign, as Latvian typesetting writes it.
 MINUS = "\u2212"
 MONEY_SIGNED = f'{MONEY};[Red]"{MINUS}"#,##0.00'
+# A computed amount below zero (a balance, a month whose corrections exceed it) with the same minus sign as the
+# inputs: one sign style across the workbook, not U+2212 on 28 and a hyphen on 29 (audit21 F10).
+MONEY_MINUS = f'{MONEY};"{MINUS}"#,##0.00'
 NUMBER_SIGNED = f'{LATVIAN}0.##;"{MINUS}"0.##'
 
 
@@ -119,8 +122,8 @@ class _Formats:
         self.label_wrapped = wb.add_format({**base, "bold": True, "text_wrap": True})
         self.label_right = wb.add_format({**base, "bold": True, "align": "right"})
         # Right-aligned also when a formula shows text (the blank "______" of a parameter still to confirm).
-        self.money = wb.add_format({**base, "border": 1, "num_format": MONEY, "align": "right"})
-        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY,
+        self.money = wb.add_format({**base, "border": 1, "num_format": MONEY_MINUS, "align": "right"})
+        self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY_MINUS,
                                           "align": "right"})
         self.share = wb.add_format({**base, "border": 1, "num_format": SHARE_2, "align": "right"})
         pending = {**base, "italic": True, "font_size": 9, "font_color": "#9C0006"}

@@ -1,0 +1,91 @@
+"""The report templates of a later round. The prefilled children count and employment contract (27 „Norēķini”,
+29 „Naudas plūsma”) are the plan of a running round only where that round's quota is confirmed (audit19 F36); an
+ended round's templates (also `--round`, D125) leave both blank (D37, audit21 F9). A later round is not called the
+pilot (audit19 F24)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.documents.reports import register as reg
+from generator.documents.reports.settlement_workbook import FIRST, SHEET, write_settlement_workbook
+from tests.round_yaml import children_round_entry
+
+LATER = "IBM ieviešana bērniem (izdomāta otrā kārta)"
+BUILD_DAY = dt.date(2026, 11, 15)  # the later round runs
+
+
+def _with_round(folder: Path, rules: bool) -> Catalogue:
+    target = folder / "catalogue"
+    shutil.copytree(DEFAULT_CATALOGUE, target)
+    later = children_round_entry("berni-2026", LATER, dt.date(2026, 9, 1), dt.date(2027, 12, 31),
+                                 services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)), rules=rules)
+    rounds = target / "rounds.yaml"
+    rounds.write_text(rounds.read_text("utf-8") + later, "utf-8")
+    holidays = target / "holidays.yaml"
+    holidays.write_text(holidays.read_text("utf-8") + "".join(
+        f"  - year: {year}\n    days:\n      - {{date: {year}-01-01, name_lv: Jaungada diena}}\n"
+        for year in (2026, 2027)), "utf-8")
+    return load_or_raise(target)
+
+
+@pytest.mark.parametrize("rules", [False, True], ids=["quota-jaaprecize", "quota-confirmed"])
+def test_a_later_round_gets_the_quota_only_once_its_rules_are_confirmed(tmp_path: Path, rules: bool) -> None:
+    catalogue = _with_round(tmp_path, rules)
+    periods = reg.report_periods(catalogue, BUILD_DAY, "liepaja")
+    assert periods.dated and periods.round_start == dt.date(2026, 9, 1)
+    data = reg.empty_register(catalogue, periods)
+    expected = catalogue.programme.selection_quotas.at(periods.round_start).value.per_municipality if rules else None
+    assert {m.children for m in data.months} == {expected}
+    assert {m.employment_contract for m in data.months} == {True if rules else None}
+    path = write_settlement_workbook(catalogue, catalogue.municipality("liepaja"), tmp_path / "27.xlsx",
+                                     build_date=BUILD_DAY)
+    ws = openpyxl.load_workbook(path)[SHEET]
+    rows = range(FIRST + 1, FIRST + 1 + len(periods.months))
+    assert [ws.cell(r, 2).value for r in rows] == [expected] * len(periods.months)
+    assert {ws.cell(r, 4).value or None for r in rows} == {"Jā" if rules else None}
+
+
+def test_the_running_pilot_keeps_its_confirmed_plan(catalogue: Catalogue) -> None:
+    """The pilot's own round, running on the build day, still prefills its confirmed quota and „Jā”."""
+    periods = reg.report_periods(catalogue, dt.date(2018, 11, 15), "liepaja")
+    assert periods.dated and not periods.ended
+    data = reg.empty_register(catalogue, periods)
+    quota = catalogue.programme.selection_quotas.at(dt.date(2018, 8, 1)).value.per_municipality
+    assert {m.children for m in data.months} == {quota}
+    assert {m.employment_contract for m in data.months} == {True}
+
+
+def test_a_later_rounds_report_templates_do_not_call_it_the_pilot(tmp_path: Path) -> None:
+    """audit19 F24: sheets 31 and 27 of a later round say „programma” / „kārtas beigās”, not „izmēģinājumprojekts”,
+    and do not send the signed copies to the pilot's FTP server; the pilot keeps its words."""
+    from generator.documents.reports.workbooks import write_report_workbooks
+
+    later = _with_round(tmp_path, rules=False)
+    paths = write_report_workbooks(later, later.municipality("liepaja"), tmp_path / "later", build_date=BUILD_DAY)
+    texts = {p.name: [c.value for ws in openpyxl.load_workbook(p).worksheets for row in ws.iter_rows() for c in row
+                      if isinstance(c.value, str) and not c.value.startswith("=")] for p in paths}
+    activity = texts["sd-menesa-atskaite.xlsx"]
+    assert "31. pielikums. Sociālā darbinieka mēneša atskaite par paveikto darbu programmā" in activity
+    assert "Ģimenes informētas par programmu" in activity
+    assert "Avansa norēķins kārtas beigās" in texts["norekini-ar-pasvaldibu.xlsx"]
+    for name in ("sd-menesa-atskaite.xlsx", "norekini-ar-pasvaldibu.xlsx", "izdevumu-registrs-un-parskati.xlsx"):
+        leaks = [t for t in texts[name] if "izmēģinājumprojekt" in t or "FTP" in t]
+        assert not leaks, (name, leaks)
+
+
+def test_the_pilots_report_templates_keep_its_words(catalogue: Catalogue, tmp_path: Path) -> None:
+    from generator.documents.reports.workbooks import write_report_workbooks
+
+    paths = write_report_workbooks(catalogue, catalogue.municipality("liepaja"), tmp_path, build_date=dt.date(2018, 11, 15))
+    book = next(p for p in paths if p.name == "sd-menesa-atskaite.xlsx")
+    texts = [c.value for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row]
+    assert "Ģimenes informētas par izmēģinājumprojektu" in texts
+    assert any(isinstance(t, str) and "glabā Dienestā un FTP serverī." in t for t in texts)
