@@ -1,0 +1,87 @@
+"""Wording of the methodology text pages after audit22: grammar, terms, one copy of each sentence, and years
+that come from the catalogue rather than typed in the page (catalogue/metodika/*.md, rendered)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.site.context import round_years, template_context
+from generator.site.decision_sections import sectionize
+from generator.site.methodology import render_methodology
+
+DECISIONS = "rekonstrukcijas-un-lemumi.md"
+METODIKA = Path(__file__).resolve().parents[2] / "catalogue" / "metodika"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_or_raise(DEFAULT_CATALOGUE)
+
+
+@pytest.fixture(scope="module")
+def rendered(catalogue) -> dict[str, str]:
+    return render_methodology(catalogue.root, template_context(catalogue)).pages
+
+
+def decisions_page(catalogue, context: dict | None = None) -> str:
+    methodology = render_methodology(catalogue.root, context or template_context(catalogue))
+    return sectionize(methodology.pages[DECISIONS], methodology.decision_themes)
+
+
+def decision(text: str, number: int) -> str:
+    return re.search(rf"^\| D{number} \|.*$", text, re.M).group(0)
+
+
+def test_no_paragraph_of_the_decisions_page_is_printed_twice(catalogue) -> None:
+    page = decisions_page(catalogue)
+    paragraphs = [p.strip() for p in page.split("\n\n") if p.strip() and not p.startswith("#")]
+    doubled = sorted({p for p in paragraphs if paragraphs.count(p) > 1})
+    assert doubled == []
+    assert page.count("Visi apmēri ir par plāna periodu euro, nevis par mēnesi.") == 1
+
+
+def test_holiday_years_on_the_decisions_page_come_from_the_catalogue(catalogue, rendered) -> None:
+    source = decision((METODIKA / DECISIONS).read_text(encoding="utf-8"), 62)
+    assert not re.search(r"\b(19|20)\d\d\b", source), "D62 gadi ir ierakstīti lapā, nevis ņemti no kataloga"
+    years = sorted(catalogue.holiday_years)
+    row = decision(rendered[DECISIONS], 62)
+    assert f"Katalogā ir {years[0]}.–{years[-1]}. gada svētku dienas" in row
+    covered = set(round_years(catalogue)) <= set(years)
+    assert ("tie ir visi gadi, ko aptver esošās kārtas" in row) is covered
+
+
+def test_more_holiday_years_or_a_later_round_change_the_d62_text(catalogue) -> None:
+    context = template_context(catalogue)
+    text = render_methodology(catalogue.root, {**context, "svetku_gadi": [2018, 2019, 2020, 2021, 2022, 2023]})
+    row = decision(text.pages[DECISIONS], 62)
+    assert "Katalogā ir 2018.–2023. gada svētku dienas – tie ir visi gadi" in row
+    text = render_methodology(catalogue.root, {**context, "kartu_gadi": [2018, 2019, 2020, 2021, 2022]})
+    row = decision(text.pages[DECISIONS], 62)
+    assert "– ne visi gadi, ko aptver esošās kārtas" in row
+
+
+def test_round_years_are_the_years_of_the_services_windows(catalogue) -> None:
+    first = min(r.services_start for r in catalogue.rounds)
+    last = max(r.services_end for r in catalogue.rounds)
+    assert round_years(catalogue) == list(range(first.year, last.year + 1))
+
+
+@pytest.mark.parametrize(("page", "wrong", "right"), [
+    (DECISIONS, "tā ir Kludas,", "tā ir kļūda, ko ieskaita kļūdu skaitā (definētais nosaukums `Kludas`)"),  # F1 D87
+    (DECISIONS, "to skaita Kludas,", "to ieskaita kļūdu skaitā (definētais nosaukums `Kludas`)"),  # F1 D88
+    (DECISIONS, "tāpēc tiem nav lappušu", "tāpēc tām nav lappušu"),  # F8 D23
+    (DECISIONS, "(null,", "(lauks tukšs vai „jāprecizē”)"),  # F31
+])
+def test_audit_wording(rendered, page: str, wrong: str, right: str) -> None:
+    assert wrong not in rendered[page]
+    assert right in rendered[page]
+
+
+def test_euro_not_eiro_on_any_page(rendered) -> None:
+    found = [f"{name}: {m.group(0)}" for name, text in rendered.items()
+             for m in re.finditer(r".{0,30}\beiro\b.{0,30}", text)]
+    assert found == []
