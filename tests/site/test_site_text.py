@@ -85,3 +85,22 @@ def test_euro_not_eiro_on_any_page(rendered) -> None:
     found = [f"{name}: {m.group(0)}" for name, text in rendered.items()
              for m in re.finditer(r".{0,30}\beiro\b.{0,30}", text)]
     assert found == []
+
+
+def test_age_page_names_the_round_end_rule(rendered, catalogue) -> None:  # F40: the page agrees with D110
+    limit = template_context(catalogue)["p"].eligibility_age_limit
+    page = rendered["ib-apmeri-un-posmi.md"]
+    assert f"kuram {limit} gadi apritēs līdz kārtas pēdējai dienai" in page
+    assert "D110" in page
+
+
+def test_day_centre_limit_is_the_monthly_working_days_rule(rendered) -> None:  # F24: the page agrees with D11
+    page = rendered["vienibas-izmaksas.md"]
+    assert "ne vairāk kā piecas darba dienas nedēļā." not in page
+    assert "cik kalendāra mēnesī ir darba dienu" in page and "D11" in page
+
+
+def test_free_public_transport_is_not_promised_unconditionally(rendered) -> None:  # F48: the page agrees with D49
+    page = rendered["pakalpojumu-sanemsana.md"]
+    assert "kopā brauc bez maksas" not in page
+    assert "var braukt bez maksas saskaņā ar normatīvajiem" in page and "D49" in page
