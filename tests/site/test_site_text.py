@@ -75,6 +75,21 @@ def test_round_years_are_the_years_of_the_services_windows(catalogue) -> None:
     (DECISIONS, "to skaita Kludas,", "to ieskaita kļūdu skaitā (definētais nosaukums `Kludas`)"),  # F1 D88
     (DECISIONS, "tāpēc tiem nav lappušu", "tāpēc tām nav lappušu"),  # F8 D23
     (DECISIONS, "(null,", "(lauks tukšs vai „jāprecizē”)"),  # F31
+    (DECISIONS, "caur matricas definētajiem nosaukumiem", "Tikai ar matricas definētajiem nosaukumiem"),  # F44
+    (DECISIONS, "`parent` – Vecākam", "`parent` – vecākam"),  # F14
+    (DECISIONS, "šos trīs samaksas ceļus", "trīs samaksas ceļus (līgums, garantijas vēstule, atmaksa vecākam"),  # F13
+    (DECISIONS, "Abi lēmumi Vecākam", "Abi lēmumi vecākam ir nelabvēlīgi"),  # F20
+    ("pakalpojumu-sanemsana.md", "nevalstiska organizācija", "nevalstiskā organizācija"),  # F10
+    ("pakalpojumu-saraksts-un-cenas.md", "nekā citiem klientiem tirgū,", "un ne vairāk, nekā noteikts"),  # F23
+    ("ib-izbeigsana.md", "bērns dzīvoja audžuģimenē", "bērns dzīvo audžuģimenē"),  # F27
+    ("ib-pieskirsana.md", "nepaliks", "bērnam neapritēs"),  # F41
+    ("ib-pieskirsana.md", "šifrētus iesniegumus", "ar paroli aizsargātus iesniegumus LM komandai"),  # F50
+    ("ib-apmeri-un-posmi.md", "paliek", "aprit"),  # F42
+    ("ib-apmeri-un-posmi.md", "pie izvēlēto sniedzēju", "pēc izvēlēto sniedzēju"),  # F43
+    ("terminu-vardnica.md", "pie izvēlēto sniedzēju", "vecumu likmei"),  # F43, F45
+    ("tiesibas-un-pienakumi.md", "ir ar augstu atbildības", "ir atbildīgs."),  # F46
+    ("matricas-aizpildisana.md", "vispārējā veidne", "vispārīgā matrica"),  # F30
+    ("matricas-aizpildisana.md", "periodam izmanto atsevišķu", "periodam izmantojiet atsevišķu"),  # F29
 ])
 def test_audit_wording(rendered, page: str, wrong: str, right: str) -> None:
     assert wrong not in rendered[page]
@@ -104,3 +119,9 @@ def test_free_public_transport_is_not_promised_unconditionally(rendered) -> None
     page = rendered["pakalpojumu-sanemsana.md"]
     assert "kopā brauc bez maksas" not in page
     assert "var braukt bez maksas saskaņā ar normatīvajiem" in page and "D49" in page
+
+
+def test_site_templates_wording() -> None:  # F34, F44: pages of generator/site/templates
+    templates = Path(__file__).resolve().parents[2] / "generator" / "site" / "templates"
+    assert "skat. [" not in (templates / "cenas.md.j2").read_text(encoding="utf-8")
+    assert "caur šiem nosaukumiem" not in (templates / "matrica.md.j2").read_text(encoding="utf-8")
