@@ -134,3 +134,12 @@ def test_the_escort_rate_act_is_the_one_the_catalogue_gives(rendered, catalogue)
     assert f"(MK noteikumi Nr. 942, no {since:%d.%m.%Y} – Nr. 316)" in rendered["vienibas-izmaksas.md"]
     for page in ("pakalpojumu-saraksts-un-cenas.md", "vienibas-izmaksas.md"):
         assert "Nr. 313 vai Nr. 942" not in rendered[page]
+
+
+def test_price_history_nav_titles_have_one_colon(catalogue) -> None:  # F37
+    from generator.site.sources import site_nav
+
+    prices = next(item["Cenas"] for item in site_nav(catalogue, [], False) if "Cenas" in item)
+    titles = [next(iter(entry)) for entry in prices[1:]]
+    assert titles and all(t.count(":") <= 1 and not t.startswith("Vēsture:") for t in titles), titles
+    assert f"1. joma: {catalogue.enums.support_areas[0].name_lv} – vēsture" in titles
