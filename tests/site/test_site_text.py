@@ -143,3 +143,9 @@ def test_price_history_nav_titles_have_one_colon(catalogue) -> None:  # F37
     titles = [next(iter(entry)) for entry in prices[1:]]
     assert titles and all(t.count(":") <= 1 and not t.startswith("Vēsture:") for t in titles), titles
     assert f"1. joma: {catalogue.enums.support_areas[0].name_lv} – vēsture" in titles
+
+
+def test_decisions_agree_on_age_dates_and_quote_no_version_hash() -> None:  # F15, F16
+    source = (METODIKA / DECISIONS).read_text(encoding="utf-8")
+    assert "(D17)" in decision(source, 39) and "vecuma grupa atlases kvotām" in decision(source, 39)
+    assert not re.search(r"\b[0-9a-f]{8}\b", decision(source, 58))
