@@ -149,3 +149,10 @@ def test_decisions_agree_on_age_dates_and_quote_no_version_hash() -> None:  # F1
     source = (METODIKA / DECISIONS).read_text(encoding="utf-8")
     assert "(D17)" in decision(source, 39) and "vecuma grupa atlases kvotām" in decision(source, 39)
     assert not re.search(r"\b[0-9a-f]{8}\b", decision(source, 58))
+
+
+def test_unconfirmed_status_wording_matches_the_prices_page() -> None:  # F47
+    from generator.catalogue.models import PriceStatus
+    from generator.site.labels import status_long
+
+    assert status_long(PriceStatus.to_verify) == "jāprecizē (vēl nav pārbaudīts tiesiskajā avotā; nav oficiāla cena)"
