@@ -62,6 +62,9 @@ class HolidayChange:
     effect: str  # the month's working days before → after
 
 
+SOURCE_LABELS = {"envelope": "finansējuma avots"}  # a field whose source has its own name
+
+
 def _envelope(value: Envelope) -> str:
     amount = eur(value.amount) if value.amount is not None else "nav zināms"
     return f"{amount} ({value.status.value})"
@@ -77,9 +80,10 @@ def _rule(value: SelectionRules | ApplicationDeadline) -> str:
 
 
 def _project(value: RoundProject) -> str:
-    """A round's project (audit18 F11): its number and name, or that they are not known, and its status."""
-    known = f"Nr. {value.number} „{value.name_lv}”" if value.number and value.name_lv else "nav zināms"
-    return f"{known} ({value.status.value})"
+    """A round's project (audit18 F11): what is known of its number and name (review2 F9: an unconfirmed number
+    shown with its status, so that a change of it is visible), or that neither is known, and its status."""
+    parts = ([f"Nr. {value.number}"] if value.number else []) + ([f"„{value.name_lv}”"] if value.name_lv else [])
+    return f"{' '.join(parts) or 'nav zināms'} ({value.status.value})"
 
 
 def _text(value: Any) -> str:
@@ -99,15 +103,19 @@ def _text(value: Any) -> str:
 
 
 def _field_rows(before: Round, after: Round) -> list[tuple[str, str, str, str]]:
-    """(label, old, new, source) for every field that differs; an envelope whose only change is its source
-    is reported as that source's change."""
+    """(label, old, new, source) for every field that differs visibly; a field with its own source whose only
+    change is that source is reported as the source's change (review2 F9), never as a row whose old and new
+    texts are the same."""
     rows = []
     for field, label in ROUND_FIELDS.items():
         x, y = getattr(before, field), getattr(after, field)
         if x == y:
             continue
-        if field == "envelope" and _envelope(x) == _envelope(y):
-            rows.append(("finansējuma avots", x.source, y.source, y.source))
+        if _text(x) == _text(y):
+            old_source, new_source = getattr(x, "source", None), getattr(y, "source", None)
+            if old_source != new_source:
+                rows.append((SOURCE_LABELS.get(field, f"{label}: avots"), old_source, new_source,
+                             new_source or after.source))
         else:
             # the envelope, the selection rules and the deadline carry their own source
             own = getattr(y, "source", None) if field in ("envelope", "selection", "application_deadline",

@@ -1,4 +1,4 @@
-"""Open-data export: the catalogue as JSON and CSV in build/atvertie-dati/ (UTF-8)."""
+"""Open-data export: the catalogue as JSON and CSV in build/atvertie-dati/ (UTF-8), with LASIMANI.txt describing them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
 from generator.csvfiles import write_csv
+from generator.opendata.description import write_description
+from generator.opendata.tables import tables
 
 FOLDER = "atvertie-dati"
 
@@ -38,49 +40,12 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
 
     services = [s.model_dump(mode="python") for s in cat.sorted_services()]
     written.append(_dump(folder / "pakalpojumi.json", {**meta, "pakalpojumi": services}))
-    written.append(
-        write_csv(
-            folder / "pakalpojumi.csv",
-            ["kods", "joma", "nosaukums", "isais_nosaukums", "nosaukums_en", "sanemejs", "forma", "mervieniba",
-             "traucejumi", "cenu_rezims", "transports", "maksajuma_sanemejs"],
-            (
-                [s.id, s.area, s.name_lv, s.short_name_lv, s.name_en, s.recipient.value, s.form.value, s.unit,
-                 " ".join(i.value for i in s.impairments), s.regime.value, s.transport, s.payee.value]
-                for s in cat.sorted_services()
-            ),
-        )
-    )
-
     prices = [p.model_dump(mode="python") for p in cat.prices]
     written.append(_dump(folder / "cenas.json", {**meta, "cenas": prices}))
-    written.append(
-        write_csv(
-            folder / "cenas.csv",
-            ["id", "pakalpojums", "nosaukums", "mervieniba", "rezims", "speka_no", "veids", "summa", "min", "max",
-             "statuss", "avots"],
-            (
-                [p.id, p.service or "", p.name_lv, p.unit, p.regime.value, v.effective_from.isoformat(), v.kind.value,
-                 v.amount, v.min, v.max, v.status.value, v.source]
-                for p in sorted(cat.prices, key=lambda p: p.id)
-                for v in p.values
-            ),
-        )
-    )
-
     munis = cat.municipalities.model_dump(mode="python")
     for entry, municipality in zip(munis["municipalities"], cat.municipalities.municipalities, strict=True):
         entry["pilots"] = [p.value for p in municipality.pilots]  # derived from rounds.yaml
     written.append(_dump(folder / "pasvaldibas.json", {**meta, **munis}))
-    written.append(
-        write_csv(
-            folder / "pasvaldibas.csv",
-            ["id", "nosaukums", "planosanas_regions", "izmeginajumprojekti", "socialais_dienests", "adrese"],
-            (
-                [m.id, m.name_lv, m.region, " ".join(p.value for p in m.pilots), m.social_service, m.address]
-                for m in cat.municipalities.municipalities
-            ),
-        )
-    )
     written.append(_dump(folder / "programma.json", {**meta, "parametri": cat.programme.model_dump(mode="python")}))
     rounds = [
         {**r.model_dump(mode="python"),
@@ -88,15 +53,12 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
         for r in cat.rounds
     ]
     written.append(_dump(folder / "kartas.json", {**meta, "kartas": rounds}))
-    written.append(
-        write_csv(
-            folder / "svetku-dienas.csv",
-            ["datums", "nosaukums"],
-            ([d.date.isoformat(), d.name_lv] for year in (cat.holidays.years if cat.holidays else []) for d in year.days),
-        )
-    )
     if cat.legal_acts is not None:  # the acts documents cite, with their validity and its proof (D42)
         acts = [a.model_dump(mode="python", by_alias=True) for a in cat.legal_acts.acts]
         written.append(_dump(folder / "tiesibu-akti.json", {**meta, "tiesibu_akti": acts}))
+    csv_tables = tables(cat)
+    for table in csv_tables:  # UTF-8 with BOM, so that Excel on Windows reads the diacritics (D142)
+        written.append(write_csv(folder / table.file, [c.name for c in table.columns], table.rows(), bom=True))
+    written.append(write_description(cat, folder, csv_tables, [p.name for p in written]))
     progress(f"  atvērtie dati: {len(written)} faili")
     return written

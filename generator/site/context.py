@@ -4,7 +4,8 @@ The syntax is agreed with the methodology authors (see the module docstring of `
 ``p.<parameter>`` is every programme parameter in force on the catalogue date, ``cena(id)`` a price
 value in force, ``grupu_griesti`` the group-session ceiling (``grupu_griesti_teksts`` the same in words, „ne vairāk
 kā …” while the deducted transport part is unknown; ``nezinama(value)`` tells such an unknown figure – D106), ``katalogs`` the Catalogue,
-``pasvaldibas`` the children's pilot municipalities and ``izmeginajumi`` the two pilots; filters
+``pasvaldibas`` the children's pilot municipalities and ``izmeginajumi`` the two pilots, ``svetku_gadi`` the
+years holidays.yaml lists and ``kartu_gadi`` the years the rounds' services windows touch (both sorted); filters
 ``eur``, ``procenti``, ``skaitlis``, ``datums`` and ``vesels`` format numbers the Latvian way, ``versija``
 shows a catalogue or template version as a person reads it ("d382f2bc (katalogs 01.04.2023)").
 Every number a page shows therefore comes from the catalogue.
@@ -74,7 +75,14 @@ def template_context(catalogue: Catalogue) -> dict[str, Any]:
         "izmeginajumi": list(catalogue.municipalities.pilots),
         "kataloga_datums": day,
         "kataloga_versija": catalogue.version,
+        "svetku_gadi": sorted(catalogue.holiday_years),
+        "kartu_gadi": round_years(catalogue),
     }
+
+
+def round_years(catalogue: Catalogue) -> list[int]:
+    """Every calendar year a round's services window touches, sorted."""
+    return sorted({year for r in catalogue.rounds for year in range(r.services_start.year, r.services_end.year + 1)})
 
 
 FILTERS = {

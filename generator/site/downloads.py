@@ -26,6 +26,7 @@ FORMATS = {
     ".zip": "ZIP",
     ".odt": "ODT",
     ".ods": "ODS",
+    ".txt": "TXT (teksts)",
 }
 
 GROUPS = {
@@ -44,6 +45,7 @@ OPEN_DATA_TITLES = {
     "kartas": "Programmas kārtas un pārskata periodi",
     "svetku-dienas": "Svētku dienas (darba dienu skaitam)",
     "tiesibu-akti": "Tiesību akti, ko citē dokumenti, un to spēkā esamība",
+    "LASIMANI": "Atvērto datu apraksts: formāts, kolonnas un kodi",
 }
 
 GENERIC = "Visām pašvaldībām"

@@ -65,7 +65,7 @@ def status_text(status: PriceStatus | None) -> str:
 
 def status_long(status: PriceStatus | None) -> str:
     if status is PriceStatus.to_verify:
-        return "jāprecizē (vēl nav apstiprināts no tiesiskā avota; nav oficiāla cena)"
+        return "jāprecizē (vēl nav pārbaudīts tiesiskajā avotā; nav oficiāla cena)"
     return status_text(status)
 
 

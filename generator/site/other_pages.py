@@ -11,6 +11,8 @@ import jinja2
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
+from generator.opendata.description import FILE as OPEN_DATA_FILE
+from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
 from generator.site import matrix_downloads, paths, workbook_names
 from generator.site.context import environment, site_date
 from generator.site.downloads import GROUPS, Download
@@ -22,6 +24,7 @@ from generator.workbook.layout import PLAN_ROWS
 from generator.workbook.sheets import plan_rows
 
 OPEN_DATA = GROUPS["atvertie-dati"]
+OPEN_DATA_DESCRIPTION = f"{OPEN_DATA_FOLDER}/{OPEN_DATA_FILE}"
 
 
 def _rounds_context(catalogue: Catalogue) -> dict[str, Any]:
@@ -44,6 +47,7 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
            ("dokumenti", "lejupielades/dokumenti"), ("atskaites", "lejupielades/atskaites"), ("dati", "atvertie-dati"))}
     return render("lejupielades.md.j2", grupas=groups, ir=has, versija=catalogue.version, datums=site_date(catalogue),
                   matricu_grupa=MATRICES, matricas=matrix_downloads.by_round(catalogue, downloads),
+                  datu_apraksts=next((d.url for d in downloads if d.path == OPEN_DATA_DESCRIPTION), None),
                   **_rounds_context(catalogue))
 
 

@@ -116,7 +116,13 @@ class SourceRefs:
         line references ('L1507', 'L1508'), the chapters; the lines only in the span's data attribute."""
         lines = _line_numbers(" ".join(refs))
         chapters = self._chapters_md(lines, from_page) if lines else "metodika"
-        text = md(label) if chapters == "metodika" else f"{md(label)} – {chapters}"
+        if chapters == "metodika":
+            text = md(label)
+        elif label.endswith("metodika"):  # "metodikas nodaļa …", not "metodika – metodikas nodaļa …" (audit22 F39)
+            prefix = label.removesuffix("metodika").strip()
+            text = f"{md(prefix)} {chapters}" if prefix else chapters
+        else:
+            text = f"{md(label)} – {chapters}"
         if not refs:
             return text
         return f'<span data-metodikas-rindas="{html(" ".join(refs))}">{text}</span>'

@@ -111,7 +111,7 @@ def site_nav(catalogue: Catalogue, methodology_nav: list[NavItem], has_examples:
             })
     nav.append({"Pakalpojumu katalogs": catalogue_nav})
     nav.append({"Cenas": [{"Spēkā esošās cenas": paths.PRICES}]
-                + [{f"Vēsture: {title}": path} for path, title, _ in history_pages(catalogue)]})
+                + [{f"{title} – vēsture": path} for path, title, _ in history_pages(catalogue)]})
     nav.append({"Cenu un noteikumu izmaiņas": paths.CHANGES})
     if has_examples:
         nav.append({"Aprēķinu piemēri": paths.EXAMPLES})

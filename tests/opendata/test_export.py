@@ -17,7 +17,7 @@ def test_export_contains_every_service_and_price_value(tmp_path: Path, catalogue
     data = json.loads((folder / "pakalpojumi.json").read_text("utf-8"))
     assert data["kataloga_versija"] == catalogue.version
     assert {s["id"] for s in data["pakalpojumi"]} == {s.id for s in catalogue.services}
-    with (folder / "cenas.csv").open(encoding="utf-8", newline="") as fh:
+    with (folder / "cenas.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == sum(len(p.values) for p in catalogue.prices)
     ceiling = [r for r in rows if r["id"] == "grupu-nodarbibu-griesti"][0]
@@ -32,7 +32,7 @@ def test_formula_like_text_is_escaped(tmp_path: Path, catalogue: Catalogue) -> N
     assert safe_cell(-5) == "-5"
     render_open_data(catalogue, tmp_path, progress=lambda _m: None)
     for path in (tmp_path / "atvertie-dati").glob("*.csv"):
-        with path.open(encoding="utf-8", newline="") as fh:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
             for row in csv.reader(fh):
                 assert not any(cell.startswith(("=", "+", "@")) for cell in row), (path.name, row)
     text = (tmp_path / "atvertie-dati" / "pasvaldibas.csv").read_text("utf-8")
@@ -68,7 +68,7 @@ def test_rounds_with_reporting_periods_and_holidays_are_open_data(tmp_path) -> N
 def test_every_service_row_names_whom_the_service_pays(tmp_path: Path, catalogue: Catalogue) -> None:
     """The CSV's payee column is the catalogue's field (provider or parent), one value per service."""
     render_open_data(catalogue, tmp_path, progress=lambda _m: None)
-    with (tmp_path / "atvertie-dati" / "pakalpojumi.csv").open(encoding="utf-8", newline="") as fh:
+    with (tmp_path / "atvertie-dati" / "pakalpojumi.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = {r["kods"]: r["maksajuma_sanemejs"] for r in csv.DictReader(fh)}
     assert rows == {s.id: s.payee.value for s in catalogue.services}
     assert set(rows.values()) == {"provider", "parent"}

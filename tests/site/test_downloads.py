@@ -96,3 +96,34 @@ def test_documents_list_by_number_pdf_first_and_each_municipality_in_its_own_blo
     head = page[: page.index("## ")]
     assert "Ko lejupielādēt sociālajam darbiniekam" in head and "DOCX punktu" not in head  # notes at the end
     assert page.index("## Par datnēm") > page.index("## Atvērtie dati")
+
+
+def test_the_open_data_description_is_listed_and_linked_from_the_page(tmp_path: Path, catalogue: Catalogue) -> None:
+    """audit22 F2/F6: the page points to LASIMANI.txt and says where the CSV files carry the version."""
+    from generator.opendata.export import render_open_data
+    from generator.site.other_pages import render_downloads
+
+    render_open_data(catalogue, tmp_path, progress=lambda _m: None)
+    found = downloads.collect(catalogue, tmp_path)
+    listed = {d.path: d for d in found}
+    assert listed["atvertie-dati/LASIMANI.txt"].title == "Atvērto datu apraksts: formāts, kolonnas un kodi"
+    page = render_downloads(catalogue, found)
+    assert "[LASIMANI.txt](atvertie-dati/LASIMANI.txt)" in page
+    assert "CSV datņu\nkolonnā un JSON datņu laukā `kataloga_versija`" in page
+    without = render_downloads(catalogue, [d for d in found if not d.path.endswith(".txt")])
+    assert "LASIMANI" not in without  # no link to a file that is not there
+
+
+def test_the_open_data_hint_stays_inside_the_tip_box(tmp_path: Path, catalogue: Catalogue) -> None:
+    """audit22 F36: the "Ministrijai un analītiķiem" line is indented like the rest of the admonition."""
+    from generator.site.other_pages import render_downloads
+
+    for rel in ("lejupielades/dokumenti/ogre/01-ligums.pdf", "atvertie-dati/cenas.json"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_pdf(path, "Līgums") if path.suffix == ".pdf" else path.write_bytes(b"[]")
+    page = render_downloads(catalogue, downloads.collect(catalogue, tmp_path))
+    box = page[page.index('!!! tip "Ko lejupielādēt'):page.index("Dokumentu veidnes šeit ir tukšas")]
+    line = next(x for x in box.splitlines() if "Ministrijai un analītiķiem" in x)
+    assert line.startswith("    Ministrijai un analītiķiem – [Atvērtie dati](#atvertie-dati). Par datņu formātiem")
+    assert all(x.startswith("    ") or not x.strip() for x in box.splitlines()[1:])

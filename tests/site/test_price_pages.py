@@ -170,3 +170,19 @@ def test_service_property_table_is_kept_out_of_the_search_index(catalogue: Catal
     assert "data-search-exclude" in opening and "markdown" in opening
     assert table.lstrip().startswith("| Īpašība | Vērtība |")
     assert "</div>" in table
+
+
+def test_price_history_tables_are_indexed_the_generic_way(catalogue: Catalogue) -> None:
+    """review2 F12: the history pages no longer keep their tables out of the index with their own hidden summary
+    (a second copy of the date-range expression); table_sentences indexes them like every other table."""
+    from markdown import markdown
+
+    from generator.site.table_sentences import search_html
+
+    pages = {k: v for k, v in render_prices(catalogue).items() if k != paths.PRICES}
+    assert pages
+    for name, page in pages.items():
+        assert "data-search-exclude" not in page and "<div hidden" not in page and "Vērtības:" not in page, name
+    page = next(v for v in pages.values() if "2.3 " in v)
+    index = search_html(markdown(page, extensions=["tables", "attr_list"]))
+    assert re.search(r"<p>Spēkā: no \d\d\.\d\d\.\d{4}; Nozīme: [^<]*; Summa: 3,14\xa0EUR; Statuss: jāprecizē", index)

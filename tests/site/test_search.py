@@ -173,13 +173,13 @@ def test_a_price_history_result_reads_as_a_sentence(visit: Visit, built_site) ->
     history = [d for d in index["docs"] if d["location"].startswith("cenas/joma-") and "#" in d["location"]]
     assert len(history) >= 10
     assert [d["location"] for d in history if "Spēkā Nozīme Summa" in d["text"]] == []
-    assert all("Vērtības: " in d["text"] for d in history)
+    assert all("Spēkā: " in d["text"] for d in history)  # one sentence a row, as every table (review2 F12)
     visit.open("index.html")
     first_result(visit, "3,14")  # the figure of 2.3 in its history
     texts = visit.page.locator(".md-search-result__item").evaluate_all(
         "items => items.filter(i => /cenas\\/joma-2/.test(i.querySelector('a').href)).map(i => i.innerText)")
     assert texts and all("Spēkā Nozīme" not in t for t in texts), texts
-    assert any("3,14 EUR (jāprecizē)" in t.replace("\u00a0", " ") for t in texts), texts
+    assert any("Summa: 3,14 EUR; Statuss: jāprecizē" in t.replace("\u00a0", " ") for t in texts), texts
     visit.page.wait_for_timeout(300)
     visit.shot("meklesana-cenu-vesture")
     assert visit.errors == []

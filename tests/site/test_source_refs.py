@@ -43,10 +43,13 @@ def test_a_price_source_names_the_chapter_and_links_the_decision(tmp_path: Path)
 def test_description_lines_become_chapters(tmp_path: Path) -> None:
     r = refs(tmp_path)
     text = r.lines_md("metodika", ["L1560", "L1561", "L1600"], "katalogs/3.1.md")
-    assert text == ('<span data-metodikas-rindas="L1560 L1561 L1600">metodika – metodikas nodaļas '
+    assert text == ('<span data-metodikas-rindas="L1560 L1561 L1600">metodikas nodaļas '
                     '[II.6.3 SBS apraksti](../metodika/saraksts.md), II.7 Vienas vienības izmaksas</span>')
     assert r.lines_md("metodika", ["L5"], "katalogs/3.1.md") == '<span data-metodikas-rindas="L5">metodika</span>'
     assert r.lines_md("metodika", [], "katalogs/3.1.md") == "metodika"
+    assert r.lines_md("avots: metodika", ["L1560"], "katalogs/3.1.md").endswith(">avots: metodikas nodaļa "
+                                                                              "[II.6.3 SBS apraksti](../metodika/saraksts.md)</span>")
+    assert " – metodikas nodaļa" in r.lines_md("rekonstruēts: avotā nav dots", ["L1560"], "katalogs/3.1.md")
 
 
 def test_without_a_table_of_contents_the_reference_says_methodology(tmp_path: Path) -> None:

@@ -1,0 +1,67 @@
+"""LASIMANI.txt of the open data: the format of every file and what each CSV column and code means.
+
+Written from the same table definitions as the CSV files (tables.py), so it always describes the files beside it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+from generator.opendata.tables import LIST_SEPARATOR, VERSION_COLUMN, Table
+
+FILE = "LASIMANI.txt"
+JSON_FILES = {
+    "pakalpojumi.json": "pakalpojumu katalogs ar pakalpojumu aprakstiem",
+    "cenas.json": "cenas ar vēsturi",
+    "pasvaldibas.json": "pašvaldības, to sociālie dienesti un izmēģinājumprojekti",
+    "programma.json": "programmas noteikumu parametri ar vēsturi",
+    "kartas.json": "programmas kārtas un to pārskata periodi",
+    "tiesibu-akti.json": "tiesību akti, ko citē dokumenti, un to spēkā esamība",
+}
+
+
+def description(cat: Catalogue, csv_tables: list[Table], json_files: list[str]) -> str:
+    lines = [
+        "IBM rīkkopa – atvērtie dati",
+        "",
+        f"Kataloga versija: {cat.version}. Visas šīs mapes datnes izveidotas no šīs versijas; CSV datnēs tā ir",
+        f"kolonnā „{VERSION_COLUMN}”, JSON datnēs – laukā „kataloga_versija”.",
+        "",
+        "CSV datņu formāts",
+        "- Kodējums UTF-8 ar BOM (Excel to atpazīst pats; citās programmās izvēlieties UTF-8).",
+        "- Atdalītājs – komats; teksts, kurā ir komats vai pēdiņas, likts pēdiņās (\").",
+        "- Pirmajā rindā – kolonnu nosaukumi (bez garumzīmēm), tālāk pa vienam ierakstam rindā.",
+        "- Skaitļi: decimālzīme ir punkts, bez tūkstošu atdalītāja (piemēram, 4.50 = 4,50 EUR).",
+        "- Datumi: GGGG-MM-DD (ISO 8601), piemēram, 2023-04-01 = 01.04.2023.",
+        "- Jā/nē vērtības: true (jā) un false (nē).",
+        "- Tukša šūna – vērtības nav vai tā nav zināma.",
+        f"- Vairākas vērtības vienā šūnā atdalītas ar „{LIST_SEPARATOR}”.",
+        "- Teksts, kas sākas ar =, +, - vai @, sākas ar apostrofu ('), lai izklājlapa to neuzskatītu par formulu.",
+        "",
+    ]
+    for table in csv_tables:
+        lines += [f"{table.file} – {table.title}", ""]
+        for column in table.columns:
+            lines.append(f"  {column.name}: {column.meaning}")
+            lines += [f"      {code} = {meaning}" for code, meaning in column.codes.items()]
+        lines.append("")
+    described = [name for name in JSON_FILES if name in json_files]
+    if described:
+        lines += [
+            "JSON datnes",
+            "",
+            "Tie paši kataloga dati pilnāk, ar kataloga datu modeļa lauku nosaukumiem (daļa – angliski, kā kataloga",
+            "YAML failos). Kodējums UTF-8, summas – teksts ar decimālpunktu (\"4.50\"), datumi GGGG-MM-DD, null – vērtības",
+            "nav. Neapstiprināta nulle (summa 0.00 ar statusu „jāprecizē”) nozīmē, ka summa nav zināma.",
+            "",
+        ]
+        lines += [f"  {name}: {JSON_FILES[name]}" for name in described]
+        lines.append("")
+    return "\r\n".join(lines)
+
+
+def write_description(cat: Catalogue, folder: Path, csv_tables: list[Table], json_files: list[str]) -> Path:
+    path = folder / FILE
+    path.write_text(description(cat, csv_tables, json_files), encoding="utf-8-sig", newline="")
+    return path

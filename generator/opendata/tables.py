@@ -1,0 +1,120 @@
+"""The open data's CSV tables: each column's name, what it means and, for a code column, what each code says.
+
+One definition serves both the CSV files (export.py) and their description (description.py), so the description
+cannot name a column the file does not have or miss one it has. Code meanings come from the catalogue's own
+Latvian labels (enums.yaml), never typed here twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot, PriceKind, PriceStatus, PriceValue
+
+LIST_SEPARATOR = ";"  # several values in one cell (a value itself may hold a space: „garīga rakstura”)
+VERSION_COLUMN = "kataloga_versija"
+PRICE_KIND_MEANINGS = {
+    PriceKind.ceiling: "augstākā pieļaujamā cena (regulēta vai līgumā noteikta): sniedzējs nedrīkst prasīt vairāk",
+    PriceKind.reference: "tirgus cenas orientieris (min–max): tikai informācijai",
+}
+PRICE_STATUS_MEANINGS = {
+    PriceStatus.confirmed: "vērtība pārbaudīta tiesiskajā avotā",
+    PriceStatus.to_verify: "vērtība vēl nav pārbaudīta tiesiskajā avotā; tā nav oficiāla cena",
+}
+PILOT_MEANINGS = {Pilot.children: "bērnu izmēģinājumprojekts", Pilot.adults: "pieaugušo izmēģinājumprojekts"}
+BOOLEAN_MEANINGS = {"true": "jā", "false": "nē"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    meaning: str
+    codes: dict[str, str] = field(default_factory=dict)  # code as written in the file -> its meaning
+
+
+@dataclass(frozen=True)
+class Table:
+    file: str
+    title: str
+    columns: list[Column]
+    rows: Callable[[], Iterable[Sequence[Any]]]
+
+
+def unknown_zero(value: PriceValue) -> bool:
+    """A placeholder 0 the catalogue keeps so that calculations run, while nobody knows the figure (D106)."""
+    return value.amount is not None and value.amount == 0 and value.status is PriceStatus.to_verify
+
+
+def joined(values: Iterable[Any]) -> str:
+    return LIST_SEPARATOR.join(str(v) for v in values)
+
+
+def tables(cat: Catalogue) -> list[Table]:
+    """The CSV tables of the open data, in the order the description lists them."""
+    enums = cat.enums
+    units = {u.id: u.name_lv for u in enums.units}
+    impairments = {str(i.id): i.name_lv for i in enums.impairments}
+    regimes = {str(k): v for k, v in enums.regimes.items()}
+    services = Table("pakalpojumi.csv", "Pakalpojumu katalogs", [
+        Column("kods", "pakalpojuma kods katalogā (piemēram, 1.1)"),
+        Column("joma", "atbalsta jomas numurs", {str(a.number): a.name_lv for a in enums.support_areas}),
+        Column("nosaukums", "pakalpojuma nosaukums"),
+        Column("isais_nosaukums", "īsais nosaukums, ko lieto sarakstos un matricā"),
+        Column("nosaukums_en", "nosaukums angliski"),
+        Column("sanemejs", "kam pakalpojums paredzēts", {str(k): v for k, v in enums.recipients.items()}),
+        Column("forma", "individuāls vai grupu pakalpojums", {str(k): v for k, v in enums.forms.items()}),
+        Column("mervieniba", "vienība, par kuru noteikta cena", units),
+        Column("traucejumi", f"traucējumu veidi, kam pakalpojums paredzēts, atdalīti ar „{LIST_SEPARATOR}”; "
+                             "tukšs – visiem traucējumu veidiem", impairments),
+        Column("cenu_rezims", "kā nosaka cenu", regimes),
+        Column("transports", "vai pakalpojums ir transports", BOOLEAN_MEANINGS),
+        Column("maksajuma_sanemejs", "kam sociālais dienests maksā par pakalpojumu",
+               {str(k): v.name_lv for k, v in enums.payees.items()}),
+    ], lambda: (
+        [s.id, s.area, s.name_lv, s.short_name_lv, s.name_en, s.recipient.value, s.form.value, s.unit,
+         joined(i.value for i in s.impairments), s.regime.value, s.transport, s.payee.value]
+        for s in cat.sorted_services()))
+    prices = Table("cenas.csv", "Cenas ar vēsturi (katra cenas vērtība ar datumu, no kura tā ir spēkā)", [
+        Column("id", "cenas identifikators katalogā"),
+        Column("pakalpojums", "pakalpojuma kods (tukšs – cena neattiecas uz vienu pakalpojumu)"),
+        Column("nosaukums", "cenas nosaukums"),
+        Column("mervieniba", "vienība, par kuru noteikta cena", units),
+        Column("rezims", "kā nosaka cenu", regimes),
+        Column("speka_no", "datums, no kura vērtība ir spēkā"),
+        Column("veids", "ko vērtība nozīmē", {str(k): v for k, v in PRICE_KIND_MEANINGS.items()}),
+        Column("summa", "cena euro par vienību; tukšs – summa nav noteikta vai nav zināma (arī tad, ja katalogā "
+                        "aprēķiniem ierakstīta neapstiprināta nulle, lēmums D106)"),
+        Column("min", "tirgus cenas orientiera apakšējā robeža euro"),
+        Column("max", "tirgus cenas orientiera augšējā robeža euro"),
+        Column("statuss", "vai vērtība pārbaudīta", {str(k): v for k, v in PRICE_STATUS_MEANINGS.items()}),
+        Column("avots", "tiesību akts vai dokuments, no kura vērtība ņemta"),
+    ], lambda: (
+        [p.id, p.service or "", p.name_lv, p.unit, p.regime.value, v.effective_from.isoformat(), v.kind.value,
+         None if unknown_zero(v) else v.amount, v.min, v.max, v.status.value, v.source]
+        for p in sorted(cat.prices, key=lambda p: p.id) for v in p.values))
+    municipalities = Table("pasvaldibas.csv", "Pašvaldības un izmēģinājumprojekti", [
+        Column("id", "pašvaldības identifikators katalogā"),
+        Column("nosaukums", "pašvaldības nosaukums"),
+        Column("planosanas_regions", "plānošanas reģions"),
+        Column("izmeginajumprojekti", f"izmēģinājumprojekti, kuros pašvaldība piedalās, atdalīti ar „{LIST_SEPARATOR}”",
+               {str(k): v for k, v in PILOT_MEANINGS.items()}),
+        Column("socialais_dienests", "pašvaldības sociālā dienesta nosaukums"),
+        Column("adrese", "sociālā dienesta adrese"),
+    ], lambda: (
+        [m.id, m.name_lv, m.region, joined(p.value for p in m.pilots), m.social_service, m.address]
+        for m in cat.municipalities.municipalities))
+    holidays = Table("svetku-dienas.csv", "Svētku dienas (darba dienu skaitam)", [
+        Column("datums", "svētku diena (ja tā ir darbdienā, to neskaita darba dienās)"),
+        Column("nosaukums", "svētku dienas nosaukums"),
+    ], lambda: ([d.date.isoformat(), d.name_lv] for year in (cat.holidays.years if cat.holidays else [])
+                for d in year.days))
+    version = Column(VERSION_COLUMN, "kataloga versija, no kuras datne izveidota (tā pati visās šīs kopas datnēs)")
+    return [Table(t.file, t.title, [*t.columns, version], _with_version(t.rows, cat.version))
+            for t in (services, prices, municipalities, holidays)]
+
+
+def _with_version(rows: Callable[[], Iterable[Sequence[Any]]], version: str) -> Callable[[], Iterable[list[Any]]]:
+    return lambda: ([*row, version] for row in rows())
