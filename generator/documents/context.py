@@ -145,6 +145,8 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
         "atlase": rules,
+        # the round's kind in words: the pilot's "izmēģinājumprojekta kārta" or a later "kārta" (D129)
+        "veids": round_rules.kind_context(programme_round),
         "prices": round_rules.with_round_group_basis(catalogue, figures.regulated_prices(catalogue, prices_day),
                                                      rules, prices_day),
         "blank": figures.BLANK,

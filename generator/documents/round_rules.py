@@ -32,6 +32,22 @@ ROUND_HEADING = "Kritērijs (kārtas atlases noteikumi)"
 PILOT_SOURCE = "izmēģinājumprojekta metodikā"
 ROUND_SOURCE = "kārtas atlases noteikumos"
 ROUND_BASIS = "Labklājības ministrijas kārtas atlases noteikumus"
+# How the papers name their round and the programme it belongs to (D129): the pilot (the programme's first round,
+# whose methodology the papers follow) is "izmēģinājumprojekta kārta" and the programme "izmēģinājumprojekts"; a
+# later round is just "kārta" of the "programma" (rounds.yaml, D21), and a time "of the pilot" (its start, its end) is
+# the round's. By case: nom, gen, loc, acc.
+PILOT_KIND = {
+    "karta": {"nom": "izmēģinājumprojekta kārta", "gen": "izmēģinājumprojekta kārtas",
+              "loc": "izmēģinājumprojekta kārtā", "acc": "izmēģinājumprojekta kārtu"},
+    "projekts": {"nom": "izmēģinājumprojekts", "gen": "izmēģinājumprojekta", "loc": "izmēģinājumprojektā",
+                 "acc": "izmēģinājumprojektu"},
+    "posms": "izmēģinājumprojekta",
+}
+LATER_KIND = {
+    "karta": {"nom": "kārta", "gen": "kārtas", "loc": "kārtā", "acc": "kārtu"},
+    "projekts": {"nom": "programma", "gen": "programmas", "loc": "programmā", "acc": "programmu"},
+    "posms": "kārtas",
+}
 _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection", "group_price_basis")
 
 
@@ -59,6 +75,13 @@ def rules_context(catalogue: Catalogue, programme_round: terms.Round | None, bui
             "deadline": lvformat.date(deadline.date) if deadline_known and deadline and deadline.date
             else DEADLINE_BLANK,
             "deadline_known": deadline_known}
+
+
+def kind_context(programme_round: terms.Round | None) -> dict[str, Any]:
+    """How the papers name the kind of their round (`veids`, D129): the pilot's wording when they are made for the
+    programme's first round (also once it has ended, or with no round: its papers are the pilot's), otherwise a
+    later round's – never "izmēģinājumprojekts" for a round that is not the pilot."""
+    return PILOT_KIND if programme_round is None or programme_round.first else LATER_KIND
 
 
 def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rules: dict[str, Any],

@@ -218,3 +218,18 @@ def test_the_rate_age_names_the_check_date_first(ruled_round: Catalogue) -> None
     texts = _texts(ruled_round, "cesis", TODAY)
     assert ("bērnam, kuram pārbaudes datumā (tā pārskata perioda pirmajā dienā, kurā sākas atbalsta plāns) ir ne "
             "vairāk kā") in texts["08-lemums-par-pieskirsanu"]
+
+
+def test_a_later_rounds_papers_do_not_call_it_the_pilot(catalogue: Catalogue, blank_round: Catalogue) -> None:
+    """D129: the age criterion of 08 (and every other phrase naming the round or its programme) comes from the round's
+    kind: a later round is "kārta" of the "programma", never "izmēģinājumprojekta kārta"; the pilot keeps its words."""
+    later = {d.spec.id: normalise(parse(d.body).text())
+             for d in render_municipality(blank_round, blank_round.municipality("cesis"), DOCUMENTS, build_date=TODAY)}
+    grant = later["08-lemums-par-pieskirsanu"]
+    assert "Bērnam kārtas pēdējā dienā (31.12.2027) vēl nav" in grant, grant
+    assert "dalību kārtā „IBM ieviešana bērniem (izdomāta otrā kārta)”" in grant
+    for doc_id, text in later.items():
+        assert "izmēģinājumprojekt" not in text, (doc_id, text[text.find("izmēģinājumprojekt") - 80:][:200])
+    pilot = _texts(catalogue, "jelgava", PILOT_DAY)
+    assert "Bērnam izmēģinājumprojekta kārtas pēdējā dienā (31.10.2019) vēl nav" in pilot["08-lemums-par-pieskirsanu"]
+    assert "dalību izmēģinājumprojekta kārtā „IBM izmēģinājumprojekts bērniem" in pilot["08-lemums-par-pieskirsanu"]
