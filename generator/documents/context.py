@@ -147,6 +147,8 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "atlase": rules,
         # the round's kind in words: the pilot's "izmēģinājumprojekta kārta" or a later "kārta" (D129)
         "veids": round_rules.kind_context(programme_round),
+        # the pilot's procedures that hold for the round (D135): none stated as fact for a round without them
+        "kartiba": round_rules.procedures_context(catalogue, programme_round),
         "prices": round_rules.with_round_group_basis(catalogue, figures.regulated_prices(catalogue, prices_day),
                                                      rules, prices_day),
         "blank": figures.BLANK,

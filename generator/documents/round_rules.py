@@ -15,7 +15,7 @@ from typing import Any
 
 from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, Catalogue
-from generator.catalogue.models import PriceStatus
+from generator.catalogue.models import PROCEDURE_FIELDS, PriceStatus
 from generator.catalogue.models import Round as RoundEntry
 from generator.documents import figures, terms
 from generator.documents.html import unbroken
@@ -82,6 +82,19 @@ def kind_context(programme_round: terms.Round | None) -> dict[str, Any]:
     programme's first round (also once it has ended, or with no round: its papers are the pilot's), otherwise a
     later round's – never "izmēģinājumprojekts" for a round that is not the pilot."""
     return PILOT_KIND if programme_round is None or programme_round.first else LATER_KIND
+
+
+def procedures_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:
+    """Which of the pilot's procedures the papers may state as fact for their round (`kartiba`, D135): each
+    rounds.yaml ``procedures`` flag, true only when the block is confirmed (the pilot's, from the methodology);
+    a later round without it gets none – its papers print a blank with a note or leave the clause out. A fact of
+    the round, so also once it has ended (like its project). ``confirmed``: the block is."""
+    entry = _entry(catalogue, programme_round)
+    procedures = entry.procedures if entry is not None else None
+    confirmed = procedures is not None and procedures.status is PriceStatus.confirmed
+    flags = {name: bool(confirmed and procedures is not None and getattr(procedures, name))
+             for name in PROCEDURE_FIELDS}
+    return {**flags, "confirmed": confirmed}
 
 
 def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rules: dict[str, Any],
