@@ -26,12 +26,14 @@ def render_municipality(catalogue: Catalogue, municipality: Municipality,
                         build_date: dt.date | None = None) -> list[RenderedDocument]:
     """Render the HTML of each document for one municipality (no files written). ``build_date`` (default:
     today) decides which programme-round dates have ended and become blanks; the round is one that lists the
-    municipality (terms.current_round)."""
+    municipality (terms.current_round). A paper of a procedure the round does not confirm (the ESF questionnaire
+    of a round without an ESF project, D135) is not made."""
     env = environment()
     day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
     context = {**ctx.shared_context(catalogue, build_date, municipality=municipality.id), **annex_context(catalogue),
                **ctx.municipality_context(catalogue, municipality, day)}
-    return [render(env, spec, context) for spec in specs]
+    return [render(env, spec, context) for spec in specs
+            if spec.procedure is None or context["kartiba"][spec.procedure]]
 
 
 def write_document(document: RenderedDocument, folder: Path) -> list[Path]:
