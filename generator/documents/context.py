@@ -153,7 +153,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         # the pilot's procedures that hold for the round (D135): none stated as fact for a round without them
         "kartiba": procedures,
         "prices": round_rules.with_round_group_basis(catalogue, figures.regulated_prices(catalogue, prices_day),
-                                                     rules, prices_day),
+                                                     rules, prices_day, procedures["methodology_rules"]),
         "blank": figures.BLANK,
         "blank_date": terms.BLANK_DATE,
         "blank_eur": figures.BLANK_EUR,

@@ -48,6 +48,8 @@ LATER_KIND = {
     "projekts": {"nom": "programma", "gen": "programmas", "loc": "programmā", "acc": "programmu"},
     "posms": "kārtas",
 }
+# how a citation of the methodology begins (figures.citation)
+METHODOLOGY_CITATION = "IBM metodikas"
 _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection", "group_price_basis")
 
 
@@ -98,17 +100,19 @@ def procedures_context(catalogue: Catalogue, programme_round: terms.Round | None
 
 
 def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rules: dict[str, Any],
-                           day: dt.date) -> figures.PriceList:
+                           day: dt.date, methodology: bool = True) -> figures.PriceList:
     """The price list with its group-session row citing the round's rules instead of the ceiling's own source
     (the pilot's DI unit-cost methodology, ``day``'s value): the round's basis when confirmed; otherwise a blank
     naming the ministry's round rules, and a blank price (the pilot's ceiling is no later round's figure). The
-    source of the client-transport reduction (the IBM methodology) stays."""
+    source of the client-transport reduction (the IBM methodology) stays only when ``methodology``: the round's
+    rules are that methodology (procedures_context, audit19 F22)."""
     own = catalogue.price_by_id[GROUP_CEILING_ID].at(day)
     dropped = set(figures.citation(own.source).split("; ")) if own is not None else set()
     rows = figures.PriceList()
     for row in prices:
         if row.group:
-            kept = [part for part in row.source.split("; ") if part and part not in dropped]
+            kept = [part for part in row.source.split("; ") if part and part not in dropped
+                    and (methodology or not part.startswith(METHODOLOGY_CITATION))]
             if rules["confirmed"]:
                 row = dataclasses.replace(row, source="; ".join([rules["group_price_basis"], *kept]))
             else:
