@@ -98,7 +98,8 @@ def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress
                 written.extend(write_document(document, out / DOWNLOADS / DOCUMENTS / folder))
             written.extend(write_report_workbooks(catalogue, municipality, out, build_date,
                                                   folder=out / DOWNLOADS / REPORTS / folder))
-            what = (f"{len(papers)} dokumenti (PDF un DOCX) un atskaišu veidnes" if papers
+            what = (f"{len(papers)} {lvformat.agree(len(papers), 'dokuments', 'dokumenti')} (PDF un DOCX) un "
+                    "atskaišu veidnes" if papers
                     else "tikai atskaišu veidnes")
             progress(f"  kārta {chosen.round_id}, {number}/{len(chosen.municipalities)}: {municipality.name_lv} – "
                      f"{what} (mape {folder})")
