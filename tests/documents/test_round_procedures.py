@@ -61,7 +61,7 @@ LATER_NOTES = (
     ("04-iesniegums-par-dalibu", "kam un līdz kurai dienai Dienests nosūta kritērijiem atbilstošos iesniegumus"),
     ("09-lemums-par-izbeigsanu", "Labklājības ministrijas noteikumus par kārtu (dokumenta datums un Nr. ______)"),
     ("08-lemums-par-pieskirsanu", "Spēkā esošo normu nosaka pašvaldības jurists"),
-    ("14-patapinajuma-ligums", "paziņošanas termiņu dienās puses ieraksta"),
+    ("14-patapinajuma-ligums", "paziņošanas termiņu dienās puses ieraksta, vienojoties"),
 )
 CONFIRMED = """    procedures:
       status: apstiprināts
