@@ -20,7 +20,8 @@ from tests.round_yaml import catalogue_with_round, children_round_entry
 TODAY = dt.date(2026, 12, 1)
 IDS = ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "04-iesniegums-par-dalibu", "07-klienta-lietas-titullapa",
        "08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "14-patapinajuma-ligums", "17-lemums-par-atteikumu",
-       "18-vestule-par-neatbilstibu", "21-esf-dalibnieka-anketa")
+       "18-vestule-par-neatbilstibu", "21-esf-dalibnieka-anketa", "22-sifresanas-instrukcija",
+       "29-vestule-neatlasitajiem")
 SPECS = [spec for spec in DOCUMENTS if spec.id in IDS]
 # each finding's pilot wording: (paper, text)
 PILOT_TEXTS = (
@@ -45,6 +46,8 @@ PILOT_TEXTS = (
     ("07-klienta-lietas-titullapa", "ESF projekta dalībnieka anketa"),  # F30
     ("01-ligums-ar-vecaku", "Metodikas 19. pielikums"),  # F28
     ("04-iesniegums-par-dalibu", "Metodikas 5. pielikums"),
+    ("22-sifresanas-instrukcija", "ievieto projekta serverī (FTP)"),
+    ("29-vestule-neatlasitajiem", "tāpēc iesniegums tika nosūtīts Labklājības ministrijas projekta komandai"),
 )
 # what no paper of a later round without confirmed procedures may state
 LATER_NEVER = ("projekta komand", "FTP", "ESF", "līdz minūtei", "1. posma", "darba dienu laikā pēc iesniegšanas",
@@ -61,6 +64,8 @@ LATER_NOTES = (
     ("04-iesniegums-par-dalibu", "kam un līdz kurai dienai Dienests nosūta kritērijiem atbilstošos iesniegumus"),
     ("09-lemums-par-izbeigsanu", "Labklājības ministrijas noteikumus par kārtu (dokumenta datums un Nr. ______)"),
     ("08-lemums-par-pieskirsanu", "Spēkā esošo normu nosaka pašvaldības jurists"),
+    ("29-vestule-neatlasitajiem", "Dalībniekus atlasīja ______"),
+    ("29-vestule-neatlasitajiem", "Dalībniekus atlasīja ______"),
     ("14-patapinajuma-ligums", "paziņošanas termiņu dienās puses ieraksta, vienojoties"),
 )
 CONFIRMED = """    procedures:
