@@ -52,7 +52,7 @@ class _Day(click.DateTime):
                    "<pašvaldība>-<kārta> (D125).")
 @click.option("--day", type=_Day(formats=["%d.%m.%Y", "%Y-%m-%d"]), default=None, metavar="DD.MM.GGGG",
               help="Ar --from-matrix: dokumentu izveides diena (noklusējums: šodiena); matricu, kuras atbalsta plāna "
-                   "periods beidzās pirms tās vai pirms šodienas, atsaka (ja nav --arhivam), un programmas kārtas datumi, ja kārta tajā "
+                   "periods beidzās pirms tās vai šodienas, atsaka (ja nav --arhivam), un programmas kārtas datumi, ja kārta tajā "
                    "jau beigusies, ir tukšas vietas. Bez --from-matrix: diena (DD.MM.GGGG) kādas bērnu kārtas "
                    "pakalpojumu laikā – kā --round tai kārtai, un dokumentu cenas ir šīs dienas cenas.")
 @click.option("--arhivam", "archive", is_flag=True, default=False,
