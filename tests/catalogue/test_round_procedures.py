@@ -9,7 +9,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import load_catalogue
 from generator.catalogue.models import PROCEDURE_FIELDS, PriceStatus
+from generator.changes.calendar import PROCEDURE_LABELS, round_changes
 from generator.cli import main
 
 
@@ -48,3 +50,16 @@ def test_a_block_to_verify_states_none(catalogue_copy: Path) -> None:
 def test_an_unknown_procedure_is_refused(catalogue_copy: Path) -> None:
     output = _check(catalogue_copy, "      ftp_server: true\n", "      ftp_serveris: true\n")
     assert "procedures.ftp_serveris: nezināms lauks" in output
+
+
+def test_a_changed_procedure_is_a_round_change(catalogue: Catalogue, catalogue_copy: Path) -> None:
+    """`ibm changes` lists the round's procedures (D135) with their own source, each in words."""
+    assert set(PROCEDURE_LABELS) == set(PROCEDURE_FIELDS)
+    path = catalogue_copy / "rounds.yaml"
+    path.write_text(path.read_text("utf-8").replace("      ftp_server: true\n", "      ftp_server: false\n", 1), "utf-8")
+    changed, _ = load_catalogue(catalogue_copy)
+    assert changed is not None
+    (change,) = round_changes(catalogue, changed)
+    assert (change.round_id, change.what) == ("berni-2018", "izmēģinājumprojekta procedūras")
+    assert "FTP serveris" in change.old and "FTP serveris" not in change.new
+    assert change.new.startswith("apstiprināts: LM projekta komandas atlase") and change.source.startswith("metodika")
