@@ -538,6 +538,45 @@ class ApplicationDeadline(Strict):
         return self
 
 
+PROCEDURE_FIELDS = ("ministry_team", "registration_to_minute", "forward_working_days", "esf_questionnaire",
+                    "ftp_server", "transport_share", "methodology_rules")
+
+
+class RoundProcedures(Strict):
+    """How the round is run, where its papers state it as fact (D135): the pilot's procedures (methodology) hold
+    for a later round only when the ministry's rules for it say so. Each flag says whether the procedure applies;
+    the papers print a procedure only when the block is confirmed and its flag is true, otherwise a blank with a
+    note, or the clause is left out (an ESF questionnaire with no ESF project)."""
+
+    status: PriceStatus
+    source: SafeText
+    ministry_team: bool | None = Field(
+        default=None, description="LM projekta komanda atlasa dalībniekus (2. posms), saņem iesniegumus un ziņas")
+    registration_to_minute: bool | None = Field(
+        default=None, description="iesniegumu iesniegšanas laiku reģistrē līdz minūtei")
+    forward_working_days: bool | None = Field(
+        default=None, description="iesniegumus nosūta programme.yaml application_forward_working_days darba dienās")
+    esf_questionnaire: bool | None = Field(default=None, description="ESF projekta dalībnieka anketa (21)")
+    ftp_server: bool | None = Field(default=None, description="skenētās kopijas glabā projekta FTP serverī")
+    transport_share: bool | None = Field(
+        default=None, description="transporta daļas ierobežojums programme.yaml transport_share_max")
+    methodology_rules: bool | None = Field(
+        default=None, description="kārtas noteikumi ir izmēģinājumprojekta (IBM) metodika")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RoundProcedures:
+        given = [name for name in PROCEDURE_FIELDS if getattr(self, name) is not None]
+        if self.status is PriceStatus.confirmed:
+            missing = [name for name in PROCEDURE_FIELDS if name not in given]
+            if missing:
+                raise ValueError("apstiprinātām kārtas procedūrām katrai vajag vērtību true vai false; trūkst: "
+                                 + ", ".join(missing))
+        elif given:
+            raise ValueError("kārtas procedūras ar statusu „jāprecizē” nedrīkst norādīt kā spēkā esošas vai ne "
+                             f"(lauki: {', '.join(given)}); tās norāda tikai ar statusu „apstiprināts”")
+        return self
+
+
 class Round(Strict):
     """A programme round (kārta): a dated run of the children's or adults' programme (D21).
 
@@ -560,6 +599,8 @@ class Round(Strict):
     application_deadline: ApplicationDeadline | None = None
     # the project the round runs under (audit18 F11); absent: `jāprecizē`, printed as a blank with a note
     project: RoundProject | None = None
+    # the pilot's procedures that hold for the round (D135); absent: `jāprecizē`, none is printed as fact
+    procedures: RoundProcedures | None = None
     participants: int | None = Field(default=None, ge=0)
     source: SafeText
     note: str | None = None

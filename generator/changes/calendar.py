@@ -12,10 +12,12 @@ from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import (
+    PROCEDURE_FIELDS,
     ApplicationDeadline,
     Envelope,
     Holidays,
     Round,
+    RoundProcedures,
     RoundProject,
     SelectionRules,
 )
@@ -36,6 +38,7 @@ ROUND_FIELDS = {
     "selection": "atlases noteikumi",
     "application_deadline": "iesniegumu iesniegšanas termiņš",
     "project": "projekts",
+    "procedures": "izmēģinājumprojekta procedūras",
     "participants": "dalībnieku skaits",
     "source": "avots",
     "note": "piezīme",
@@ -70,6 +73,24 @@ def _envelope(value: Envelope) -> str:
     return f"{amount} ({value.status.value})"
 
 
+# the pilot's procedures a round may confirm (D135), in words
+PROCEDURE_LABELS = {
+    "ministry_team": "LM projekta komandas atlase",
+    "registration_to_minute": "reģistrācija līdz minūtei",
+    "forward_working_days": "iesniegumu nosūtīšana noteiktās darba dienās",
+    "esf_questionnaire": "ESF dalībnieka anketa",
+    "ftp_server": "FTP serveris",
+    "transport_share": "transporta daļas ierobežojums",
+    "methodology_rules": "metodika kā kārtas noteikumi",
+}
+
+
+def _procedures(value: RoundProcedures) -> str:
+    """A round's procedures (D135): its status and the procedures that hold."""
+    held = [PROCEDURE_LABELS[name] for name in PROCEDURE_FIELDS if getattr(value, name)]
+    return f"{value.status.value}: {', '.join(held) if held else 'neviena'}"
+
+
 def _rule(value: SelectionRules | ApplicationDeadline) -> str:
     """A round's selection rules or application deadline (D124): its status, and its date or texts."""
     if isinstance(value, ApplicationDeadline):
@@ -91,6 +112,8 @@ def _text(value: Any) -> str:
         return "—"
     if isinstance(value, RoundProject):
         return _project(value)
+    if isinstance(value, RoundProcedures):
+        return _procedures(value)
     if isinstance(value, SelectionRules | ApplicationDeadline):
         return _rule(value)
     if isinstance(value, dt.date):
@@ -119,7 +142,7 @@ def _field_rows(before: Round, after: Round) -> list[tuple[str, str, str, str]]:
         else:
             # the envelope, the selection rules and the deadline carry their own source
             own = getattr(y, "source", None) if field in ("envelope", "selection", "application_deadline",
-                                                                   "project") else None
+                                                                   "project", "procedures") else None
             rows.append((label, _text(x), _text(y), own or after.source))
     return rows
 

@@ -17,7 +17,7 @@ from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.paths import documents_dir
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS, DocumentSpec
-from generator.documents.terms import municipality_day
+from generator.documents.terms import asked_round, municipality_day
 
 Progress = Callable[[str], None]
 
@@ -27,12 +27,17 @@ def render_municipality(catalogue: Catalogue, municipality: Municipality,
                         build_date: dt.date | None = None) -> list[RenderedDocument]:
     """Render the HTML of each document for one municipality (no files written). ``build_date`` (default:
     today) decides which programme-round dates have ended and become blanks; the round is one that lists the
-    municipality (terms.current_round)."""
+    municipality (terms.current_round). A paper of a procedure the round does not confirm (the ESF questionnaire
+    of a round without an ESF project, D135) is not made."""
     env = environment()
-    day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
+    # with `--day` the papers are made for that day, as their price lists are: its names too (audit19 F21)
+    asked = asked_round()
+    papers_day = asked.prices_day if asked is not None and asked.prices_day is not None else None
+    day = municipality_day(catalogue, papers_day or build_date or dt.date.today(), municipality.id)
     context = {**ctx.shared_context(catalogue, build_date, municipality=municipality.id), **annex_context(catalogue),
                **ctx.municipality_context(catalogue, municipality, day)}
-    return [render(env, spec, context) for spec in specs]
+    return [render(env, spec, context) for spec in specs
+            if spec.procedure is None or context["kartiba"][spec.procedure]]
 
 
 def write_document(document: RenderedDocument, folder: Path) -> list[Path]:

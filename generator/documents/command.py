@@ -30,9 +30,9 @@ class _Day(click.DateTime):
 
 @click.command("documents")
 @CATALOGUE_OPTION
-@click.option("--municipality", "municipality_id", default=None,
-              help="Pašvaldības identifikators no kataloga (piem. jelgava); bez tā – visas izmēģinājumprojekta "
-                   "pašvaldības.")
+@click.option("--municipality", "municipality_ids", multiple=True,
+              help="Pašvaldības identifikators no kataloga (piem. jelgava), norāda vienu reizi; bez tā – visas bērnu "
+                   "programmas kārtu pašvaldības, ar --round vai --day – visas šīs kārtas pašvaldības.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Mape, kurā veidot lejupielades/dokumenti/ un lejupielades/atskaites/ (noklusējums: build); ar "
                    "--from-matrix – mape bērnu dokumentu mapēm (noklusējums: berna-dokumenti).")
@@ -53,7 +53,7 @@ class _Day(click.DateTime):
                    "<pašvaldība>-<kārta> (D125).")
 @click.option("--day", type=_Day(formats=["%d.%m.%Y", "%Y-%m-%d"]), default=None, metavar="DD.MM.GGGG",
               help="Ar --from-matrix: dokumentu izveides diena (noklusējums: šodiena); matricu, kuras atbalsta plāna "
-                   "periods beidzās pirms tās, atsaka (ja nav --arhivam), un programmas kārtas datumi, ja kārta tajā "
+                   "periods beidzās pirms tās vai šodienas, atsaka (ja nav --arhivam), un programmas kārtas datumi, ja kārta tajā "
                    "jau beigusies, ir tukšas vietas. Bez --from-matrix: diena (DD.MM.GGGG) kādas bērnu kārtas "
                    "pakalpojumu laikā – kā --round tai kārtai, un dokumentu cenas ir šīs dienas cenas (ja diena jau "
                    "pagājusi – izveides dienas cenas, D132).")
@@ -61,7 +61,7 @@ class _Day(click.DateTime):
               help="Ar --from-matrix: matricai, kuras atbalsta plāna periods jau beidzies, neatteikt, bet izveidot "
                    "dokumentu ARHĪVA KOPIJU klienta lietas materiāliem – katrā lapā atzīme „ARHĪVA KOPIJA – NAV "
                    "PARAKSTĀMA”, atsevišķā mapē <bērna kods>-arhivs-<perioda sākums>; to neparaksta.")
-def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | None, from_matrix: Path | None,
+def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: Path | None, from_matrix: Path | None,
               draft: bool, key_file: Path | None, day=None, archive: bool = False,  # noqa: ANN001
               round_id: str | None = None) -> None:
     """Izveido līgumus, veidlapas un vēstules (PDF un DOCX) un atskaišu veidnes (XLSX).
@@ -81,6 +81,14 @@ def documents(catalogue_dir: Path, municipality_id: str | None, out_dir: Path | 
     from generator.interrupts import interrupt_once
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
+    # given twice, click would keep only the last and silently drop a municipality's set (audit19 F15)
+    if len(municipality_ids) > 1:
+        given = ", ".join(f"„{m}”" for m in municipality_ids)
+        click.echo(f"Kļūda: --municipality norādīts vairākkārt ({given}); gaidīts: viena pašvaldība vai neviena "
+                   "(tad – visas). Katrai pašvaldībai palaidiet komandu atsevišķi; sk. ibm documents --help.",
+                   err=True)
+        sys.exit(2)
+    municipality_id = municipality_ids[0] if municipality_ids else None
     if from_matrix is not None:
         if round_id is not None:
             click.echo("Kļūda: --round izmanto tikai bez --from-matrix (matricas kārtu nosaka tās plāna periods).",

@@ -126,6 +126,8 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
     prices_day = prices_on or terms.prices_day(programme_round, build_date)
     # the round's selection rules and application deadline, or blanks with notes (D124)
     rules = round_rules.rules_context(catalogue, programme_round, build_date)
+    # the pilot's procedures that hold for the round (D135)
+    procedures = round_rules.procedures_context(catalogue, programme_round)
     return {
         "version": catalogue.version,
         "created": build_date,
@@ -139,7 +141,8 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
                   "periods": programme_round.periods if programme_round is not None else 2,
                   "first": programme_round is None or programme_round.first},
         # Legal citations (D42): confirmed text only for acts known in force on the document's day.
-        "tiesibas": legal.citations(catalogue, terms.document_day(programme_round, build_date)),
+        "tiesibas": legal.citations(catalogue, terms.document_day(programme_round, build_date),
+                                    provenance=procedures["methodology_rules"]),
         # never broken across lines, in every document that prints it (lawaudit 21)
         "project": round_rules.project_context(catalogue, programme_round),
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
@@ -147,8 +150,10 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "atlase": rules,
         # the round's kind in words: the pilot's "izmēģinājumprojekta kārta" or a later "kārta" (D129)
         "veids": round_rules.kind_context(programme_round),
+        # the pilot's procedures that hold for the round (D135): none stated as fact for a round without them
+        "kartiba": procedures,
         "prices": round_rules.with_round_group_basis(catalogue, figures.regulated_prices(catalogue, prices_day),
-                                                     rules, prices_day),
+                                                     rules, prices_day, procedures["methodology_rules"]),
         "blank": figures.BLANK,
         "blank_date": terms.BLANK_DATE,
         "blank_eur": figures.BLANK_EUR,

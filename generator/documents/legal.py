@@ -64,12 +64,15 @@ class Citations:
 
     acts: LegalActs
     day: dt.date
+    # whether a blank's note cites where the catalogue has the norm from (the pilot's methodology) and until when it
+    # is proven in force: only in the papers of a round whose rules are that methodology (audit19 F11, D135)
+    provenance: bool = True
     _notes: list[str] = field(default_factory=list)
     _marks: dict[str, str] = field(default_factory=dict)
     _printed: int = 0
 
     def fresh(self) -> Citations:
-        return Citations(self.acts, self.day)
+        return Citations(self.acts, self.day, self.provenance)
 
     # --- what templates call -------------------------------------------------------------------------
 
@@ -139,17 +142,25 @@ class Citations:
         else:
             proof = ("normas numurs, redakcija un spēkā esamība dokumenta dienā katalogā nav pārbaudīti oficiālajā "
                      "konsolidētajā tekstā")
+        if not self.provenance:
+            unchecked = ("" if all(n.confirmed for n in norms)
+                         else "; tās numurs un redakcija katalogā nav pārbaudīti oficiālajā konsolidētajā tekstā")
+            return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what} (katalogā minēts: "
+                    f"{named}{unchecked}). Spēkā esošo normu nosaka pašvaldības jurists.")
         return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}. Avotā ({sources}) "
                 f"minēts: {named}; {proof}. Spēkā esošo normu nosaka pašvaldības jurists.")
 
     def _act_note(self, act: LegalAct) -> str:
         what = f" un nosaka {act.cited_for}" if act.cited_for else ""
+        if not self.provenance:
+            return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what} (katalogā minēts: "
+                    f"{act.forms.nominative}). Spēkā esošo aktu nosaka pašvaldības jurists.")
         return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}. Avotā "
                 f"({readable_source(act.source)}) "
                 f"minēts: {act.forms.nominative}; {self._proof(act)}. Spēkā esošo aktu nosaka pašvaldības jurists.")
 
 
-def citations(catalogue: Catalogue, day: dt.date) -> Citations:
+def citations(catalogue: Catalogue, day: dt.date, provenance: bool = True) -> Citations:
     if catalogue.legal_acts is None:
         raise LookupError("katalogā nav tiesību aktu saraksta (tiesibu-akti.yaml)")
-    return Citations(catalogue.legal_acts, day)
+    return Citations(catalogue.legal_acts, day, provenance)

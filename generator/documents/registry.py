@@ -11,17 +11,23 @@ class DocumentSpec:
     template: str  # file name in templates/dokumenti/
     title: str  # Latvian title: the heading, the footer and the PDF/DOCX metadata
     annex: str | None  # the methodology's annex number, e.g. "19. pielikums"; None for unnumbered forms
+    # a rounds.yaml procedure (RoundProcedures) the paper belongs to: made only for a round that confirms it (D135)
+    procedure: str | None = None
+    # the methodology's annex number heads it only in a round whose rules are the methodology (audit19 F28, D135):
+    # the parent's contract and application, which no other form cites by that number
+    annex_pilot_only: bool = False
 
 
 DOCUMENTS: tuple[DocumentSpec, ...] = (
     DocumentSpec("01-ligums-ar-vecaku", "ligums_ar_vecaku.html.j2",
-                 "Līgums par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu", "19. pielikums"),
+                 "Līgums par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu", "19. pielikums",
+                 annex_pilot_only=True),
     DocumentSpec("02-ligums-ar-sniedzeju", "ligums_ar_sniedzeju.html.j2",
                  "Līgums par sabiedrībā balstītu sociālo pakalpojumu sniegšanu", None),
     DocumentSpec("03-garantijas-vestule", "garantijas_vestule.html.j2",
                  "Garantijas vēstule par sociālo pakalpojumu apmaksu", None),
     DocumentSpec("04-iesniegums-par-dalibu", "iesniegums_par_dalibu.html.j2",
-                 "Iesniegums par dalību izmēģinājumprojektā", "5. pielikums"),
+                 "Iesniegums par dalību izmēģinājumprojektā", "5. pielikums", annex_pilot_only=True),
     DocumentSpec("05-iesniegums-par-sniedzejiem", "iesniegums_par_sniedzejiem.html.j2",
                  "Iesniegums par pakalpojumu sniedzēju izvēli", "6.9. tabula"),
     DocumentSpec("06-izdevumu-atmaksas-pieprasijums", "atmaksas_pieprasijums.html.j2",
@@ -57,7 +63,7 @@ DOCUMENTS: tuple[DocumentSpec, ...] = (
     DocumentSpec("20-pakalpojuma-apraksta-veidlapa", "pakalpojuma_apraksts.html.j2",
                  "Sabiedrībā balstīta sociālā pakalpojuma apraksta veidlapa", "13. pielikums"),
     DocumentSpec("21-esf-dalibnieka-anketa", "esf_anketa.html.j2",
-                 "ESF projekta dalībnieka aptaujas anketa", "25. pielikums"),
+                 "ESF projekta dalībnieka aptaujas anketa", "25. pielikums", procedure="esf_questionnaire"),
     DocumentSpec("22-sifresanas-instrukcija", "sifresanas_instrukcija.html.j2",
                  "Datņu šifrēšana jeb arhivēšana ar paroli", "32. pielikums"),
     DocumentSpec("23-nosaukumu-instrukcija", "nosaukumu_instrukcija.html.j2",

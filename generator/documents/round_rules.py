@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, Catalogue
-from generator.catalogue.models import PriceStatus
+from generator.catalogue.models import PROCEDURE_FIELDS, PriceStatus
 from generator.catalogue.models import Round as RoundEntry
 from generator.documents import figures, terms
 from generator.documents.html import unbroken
@@ -51,6 +51,8 @@ LATER_KIND = {
     "posms": "kārtas",
     "pilots": False,
 }
+# how a citation of the methodology begins (figures.citation)
+METHODOLOGY_CITATION = "IBM metodikas"
 _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection", "group_price_basis")
 
 
@@ -99,19 +101,34 @@ def kind_title(title: str, kind: dict[str, Any] | None) -> str:
     return words.sub(lambda m: by_word[m.group(0)], title)
 
 
+def procedures_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:
+    """Which of the pilot's procedures the papers may state as fact for their round (`kartiba`, D135): each
+    rounds.yaml ``procedures`` flag, true only when the block is confirmed (the pilot's, from the methodology);
+    a later round without it gets none – its papers print a blank with a note or leave the clause out. A fact of
+    the round, so also once it has ended (like its project). ``confirmed``: the block is."""
+    entry = _entry(catalogue, programme_round)
+    procedures = entry.procedures if entry is not None else None
+    confirmed = procedures is not None and procedures.status is PriceStatus.confirmed
+    flags = {name: bool(confirmed and procedures is not None and getattr(procedures, name))
+             for name in PROCEDURE_FIELDS}
+    return {**flags, "confirmed": confirmed}
+
+
 def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rules: dict[str, Any],
-                           day: dt.date) -> figures.PriceList:
+                           day: dt.date, methodology: bool = True) -> figures.PriceList:
     """The price list with its group-session row citing the round's rules instead of the ceiling's own source
     (the pilot's DI unit-cost methodology, ``day``'s value): the round's basis when confirmed; otherwise a blank
     naming the ministry's round rules. Only the pilot's papers keep the ceiling's figure: the pilot's ceiling is no
     later round's figure, so a later round's price is a blank whose note names the round's basis, confirmed or not
-    (review1 F2). The source of the client-transport reduction (the IBM methodology) stays."""
+    (review1 F2). The source of the client-transport reduction (the IBM methodology) stays only when
+    ``methodology``: the round's rules are that methodology (procedures_context, audit19 F22)."""
     own = catalogue.price_by_id[GROUP_CEILING_ID].at(day)
     dropped = set(figures.citation(own.source).split("; ")) if own is not None else set()
     rows = figures.PriceList()
     for row in prices:
         if row.group:
-            kept = [part for part in row.source.split("; ") if part and part not in dropped]
+            kept = [part for part in row.source.split("; ") if part and part not in dropped
+                    and (methodology or not part.startswith(METHODOLOGY_CITATION))]
             if rules["confirmed"]:
                 row = dataclasses.replace(row, source="; ".join([rules["group_price_basis"], *kept]))
                 if not rules["pilot"]:

@@ -3,6 +3,7 @@ test session (the tests that use it share one xdist group, so it is built once),
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -29,6 +30,16 @@ def without_footer(page: str, title: str, version: str) -> str:
     rest = re.sub(r"Lapa \d+ no \d+", " ", page).replace(normalise(f"kataloga versija {lvformat.version_id(version)}"), " ")
     head, found, tail = rest.rpartition(normalise(title))
     return normalise(f"{head} {tail}" if found else rest)
+
+
+@pytest.fixture(autouse=True)
+def machine_day_is_the_build_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI tests of --from-matrix run pilot-period matrices on a `--day` inside their plan, as if the machine's
+    date were that day: the real date (system_day, D136) then never refuses them for having ended since. The test of
+    D136 itself sets system_day to a day of its own."""
+    from generator.documents.from_matrix import command
+
+    monkeypatch.setattr(command, "system_day", lambda: dt.date.min)
 
 
 @pytest.fixture(scope="session")

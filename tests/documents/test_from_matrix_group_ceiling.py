@@ -54,7 +54,9 @@ def test_a_group_session_under_an_unconfirmed_group_ceiling_is_a_warning_before_
     # the note is part of the sentence, before its full stop – no bracket after it (audit12)
     line = (f"1. rinda ({label}): cenas griesti nav apstiprināti (katalogā vēl jāprecizē normatīvajā aktā vai līgumā "
             "noteiktā cena vai, grupu nodarbībai, klienta transporta daļa, ko atskaita no augstākās cenas); "
-            "pārbaudiet, vai sniedzēja cena tos nepārsniedz (matricā nav apstiprināts).")
+            "pārbaudiet, vai sniedzēja cena tos nepārsniedz.")
+    # nothing in the matrix approves an unconfirmed ceiling: no "(matricā nav apstiprināts)" (audit19 F27)
+    assert "matricā nav apstiprināts" not in warned[0]
     assert warned[0].endswith(f"pārbaudiet pirms parakstīšanas: {line}"), warned[0]
     assert not any(offers[INDIVIDUAL].label in line and "griesti" in line for line in said)
     report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")

@@ -119,7 +119,7 @@ def test_a_party_ends_a_contract_after_a_notice_period_the_parties_write_in(bodi
     """No notice period typed in, none missing: a blank the parties fill (audit14 F12, D115)."""
     provider, loan = _text(bodies["02-ligums-ar-sniedzeju"]), _text(bodies["14-patapinajuma-ligums"])
     assert "rakstiski brīdinot otru pusi ne vēlāk kā ______ dienas iepriekš" in provider
-    assert "rakstiski paziņojot otrai pusei ne vēlāk kā ______ dienas iepriekš" in loan
+    assert "rakstiski paziņojot otrai pusei ne vēlāk kā ______ dienu iepriekš" in loan
 
 
 def test_the_price_note_allows_for_a_replaced_delegation_contract(bodies: dict[str, str]) -> None:

@@ -123,6 +123,10 @@ def test_a_later_rounds_papers_never_carry_the_pilots_rules(blank_round: Catalog
         # the tie-break rule is a blank with its note, not dropped (review1 F3)
         assert TIE_BREAK_BLANK in texts["04-iesniegums-par-dalibu"], municipality
         assert TIE_BREAK_NOTE in texts["04-iesniegums-par-dalibu"], municipality
+        # registration to the minute is the pilot's procedure (a fact of its round, D135), not the new round's
+        if municipality != "valmiera":
+            assert "Iesnieguma iesniegšanas datumu un laiku reģistrē." in texts["04-iesniegums-par-dalibu"]
+            assert "līdz minūtei" not in texts["04-iesniegums-par-dalibu"]
         for doc_id in ANNEXES:
             annex = _annex(texts[doc_id])
             assert GROUP_BLANK in annex, (municipality, doc_id)
@@ -136,11 +140,13 @@ def test_a_later_round_with_its_own_rules_and_deadline_prints_them(ruled_round: 
         assert "iesniegts līdz 15.09.2026" in texts[doc_id], doc_id
         assert DEADLINE_BLANK not in texts[doc_id] and CRITERION_NOTE not in texts[doc_id], doc_id
         assert "Iesniegšanas termiņu" not in texts[doc_id], doc_id
-    assert "pēc iesniegšanas termiņa (15.09.2026)" in texts["04-iesniegums-par-dalibu"]
+    # the round confirms no procedures (D135): forwarding the applications is a blank, not the pilot's 3 days
+    assert "Dienests iesniegumu nosūta ______ līdz __.__.______" in texts["04-iesniegums-par-dalibu"]
     rule = SELECTION["tie_break"]  # its own sentence after the registration rule, not its reason (audit18 F5)
-    assert f"līdz minūtei. {rule[:1].upper()}{rule[1:]}." in texts["04-iesniegums-par-dalibu"]
+    assert f"laiku reģistrē. {rule[:1].upper()}{rule[1:]}." in texts["04-iesniegums-par-dalibu"]
     assert SELECTION["criterion_unmet"] in texts["18-vestule-par-neatbilstibu"]
-    assert f"iesniegumiem, {SELECTION['ministry_selection']}." in texts["29-vestule-neatlasitajiem"]
+    # who selects is the round's procedure, not confirmed here (D135): a blank before the round's own rule
+    assert f"atlasīja ______, {SELECTION['ministry_selection']}." in texts["29-vestule-neatlasitajiem"]
     for doc_id in ANNEXES:
         assert SELECTION["group_price_basis"] in _annex(texts[doc_id]), doc_id
     assert TIE_BREAK_BLANK not in texts["04-iesniegums-par-dalibu"]

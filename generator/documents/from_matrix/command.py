@@ -14,6 +14,12 @@ from generator.documents.from_matrix.run import EXIT_REFUSED, EXIT_USAGE, Source
 DEFAULT_OUT = Path("berna-dokumenti")
 
 
+def system_day() -> dt.date:
+    """The day the command really runs (the machine's date), whatever `--day` says: a plan period that ended
+    before it gets no signable papers, only a refusal or (--arhivam) an archive copy (audit19 F34, D136)."""
+    return dt.date.today()
+
+
 def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, draft: bool, key_file: Path | None,
                         municipality_id: str | None, day: dt.date | None = None, *, archive: bool = False) -> int:
     from generator.ministry.pseudonym import ENV_KEY, KeyError_, load_key
@@ -43,7 +49,7 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
     catalogue = load_for_command(catalogue_dir)
     try:
         summary = run(source, out, catalogue, key, draft=draft, echo=click.echo, err=err, today=day,
-                      archive=archive)
+                      archive=archive, ended_by=system_day() if day is not None else None)
     except SourceError as exc:
         err(f"Kļūda: {exc}")
         return EXIT_USAGE

@@ -172,12 +172,17 @@ def expired(reading: MatrixReading, today: dt.date) -> str | None:
 
 
 def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, draft: bool, echo: Echo,
-        err: Echo, pdf: bool = True, today: dt.date | None = None, archive: bool = False) -> Summary:
+        err: Echo, pdf: bool = True, today: dt.date | None = None, archive: bool = False,
+        ended_by: dt.date | None = None) -> Summary:
     """Make the documents of every matrix found; raises SourceError when there is nothing to read.
     ``today`` (default: the system date) is the build day: a plan period that ended before it is refused, and
     the programme round's dates in the documents are those of that day (blanks once the round has ended).
-    ``archive``: a matrix whose plan period has ended gets an archive copy instead of a refusal (D31)."""
+    ``archive``: a matrix whose plan period has ended gets an archive copy instead of a refusal (D31).
+    ``ended_by``: the day the command actually runs, when ``today`` (`--day`) is given: a plan that ended before
+    it is refused (or archived) even if it runs on an earlier ``today`` – back-dated signable papers for a term
+    that has already ended are not made (audit19 F34, D136)."""
     today = today or dt.date.today()
+    expiry_day = max(today, ended_by) if ended_by is not None else today
     files = find_matrices(source)
     templates = TemplateSource(catalogue)
     summary = Summary()
@@ -197,7 +202,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         for note in reading.notes:
             err(f"{head}: piezīme: {note}")
         archived = False
-        if not reading.refused and (why := expired(reading, today)) is not None:
+        if not reading.refused and (why := expired(reading, expiry_day)) is not None:
             if archive:
                 archived = True
             else:

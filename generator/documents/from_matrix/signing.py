@@ -64,9 +64,16 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False) -> list
             lines.append(with_note(text, f"apstiprināts matricā: pamatojums ierakstīts {JUSTIFICATION}"
                                    + ("; teksts – parskats.txt" if console else
                                       "; pārbaudiet, vai rakstisks pamatojums ir arī bērna lietā")))
+        elif f.code in UNAPPROVABLE:
+            # nothing in the matrix approves it: the sentence already says what to check (audit19 F27)
+            lines.append(f.message)
         else:
             lines.append(with_note(f.message, "matricā nav apstiprināts"))
     return lines
+
+
+# warnings no matrix input approves (a ceiling the catalogue has not confirmed): shown without the approval note
+UNAPPROVABLE = frozenset({"ceiling_unconfirmed"})
 
 
 def with_note(sentence: str, note: str) -> str:

@@ -1,0 +1,147 @@
+"""The pilot's procedures are round data (rounds.yaml `procedures`, D135, audit19): the pilot's papers state them
+as before; a later round whose procedures are not confirmed states none of them as fact – a blank with a note, a
+neutral sentence, or no clause (no ESF questionnaire); a later round that confirms them prints them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import render_municipality
+from generator.documents.htmltree import parse
+from generator.documents.registry import DOCUMENTS
+from tests.documents.conftest import normalise
+from tests.documents.party_helpers import PILOT_DAY
+from tests.round_yaml import catalogue_with_round, children_round_entry
+
+TODAY = dt.date(2026, 12, 1)
+IDS = ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "04-iesniegums-par-dalibu", "07-klienta-lietas-titullapa",
+       "08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "14-patapinajuma-ligums", "17-lemums-par-atteikumu",
+       "18-vestule-par-neatbilstibu", "21-esf-dalibnieka-anketa", "22-sifresanas-instrukcija",
+       "29-vestule-neatlasitajiem")
+SPECS = [spec for spec in DOCUMENTS if spec.id in IDS]
+# each finding's pilot wording: (paper, text)
+PILOT_TEXTS = (
+    ("08-lemums-par-pieskirsanu", "Labklājības ministrijas projekta komanda bērnu ir atlasījusi dalībai"),  # F3
+    ("17-lemums-par-atteikumu", "Labklājības ministrijas projekta komanda bērnu ir atlasījusi dalībai"),
+    ("01-ligums-ar-vecaku", "kā arī ESF projekta dalībnieka anketu beigās"),  # F9
+    ("01-ligums-ar-vecaku", "izmēģinājumprojekta FTP serverī"),  # F10
+    ("01-ligums-ar-vecaku", "izņemot Labklājības ministrijas projekta komandu"),
+    ("14-patapinajuma-ligums", "izmēģinājumprojekta FTP serverī"),
+    ("04-iesniegums-par-dalibu", "Datu saņēmēji: Labklājības ministrijas projekta komanda"),
+    ("01-ligums-ar-vecaku", "izmēģinājumprojekta metodikā noteiktajā kārtībā"),  # F13
+    ("09-lemums-par-izbeigsanu", "metodiku (projekts Nr."),  # F17
+    ("01-ligums-ar-vecaku", "informē Labklājības ministrijas projekta komandu, kas izmēģinājumprojektā var"),  # F16
+    ("09-lemums-par-izbeigsanu", "Labklājības ministrijas projekta komandu, kas var iekļaut"),
+    ("18-vestule-par-neatbilstibu", "atlases 1. posma kritērijiem"),  # F19
+    ("18-vestule-par-neatbilstibu", "Labklājības ministrijas projekta komandai bērnu atlasei nenosūta"),
+    ("01-ligums-ar-vecaku", "ne vairāk kā 10 % no plānam pieejamā IB apmēra"),  # F25
+    ("04-iesniegums-par-dalibu", "Iesniegšanas laiku reģistrē līdz minūtei."),  # F33
+    ("04-iesniegums-par-dalibu", "Atbilstība atlases 1. posma kritērijiem"),
+    ("04-iesniegums-par-dalibu", "3 darba dienu laikā pēc iesniegšanas termiņa"),
+    ("07-klienta-lietas-titullapa", "FTP serverī mapē „Bērnu lietas”"),  # F37
+    ("07-klienta-lietas-titullapa", "ESF projekta dalībnieka anketa"),  # F30
+    ("01-ligums-ar-vecaku", "Metodikas 19. pielikums"),  # F28
+    ("04-iesniegums-par-dalibu", "Metodikas 5. pielikums"),
+    ("22-sifresanas-instrukcija", "ievieto projekta serverī (FTP)"),
+    ("29-vestule-neatlasitajiem", "tāpēc iesniegums tika nosūtīts Labklājības ministrijas projekta komandai"),
+)
+# what no paper of a later round without confirmed procedures may state
+LATER_NEVER = ("projekta komand", "FTP", "ESF", "līdz minūtei", "1. posma", "darba dienu laikā pēc iesniegšanas",
+               "metodikā noteiktajā", "metodiku (projekts", "Metodikas 19. pielikums", "Metodikas 5. pielikums",
+               "ne vairāk kā 10 %", "IBM metodika, 159.", "30.09.2018", "IBM metodikas 16.9. pielikums")
+# the notes that say where the blanks come from
+LATER_NOTES = (
+    ("08-lemums-par-pieskirsanu", "Bērnu dalībai kārtā ir atlasījis ______"),
+    ("08-lemums-par-pieskirsanu", "kas atlasa kārtas dalībniekus, ieraksta pēc Labklājības ministrijas noteikumiem"),
+    ("01-ligums-ar-vecaku", "ne vairāk kā ______ no plānam pieejamā IB apmēra"),
+    ("01-ligums-ar-vecaku", "transporta izdevumu lielāko daļu ieraksta pēc Labklājības ministrijas noteikumiem"),
+    ("01-ligums-ar-vecaku", "Dienesta noteiktajā elektroniskajā glabātavā"),
+    ("04-iesniegums-par-dalibu", "Dienests iesniegumu nosūta ______ līdz __.__.______"),
+    ("04-iesniegums-par-dalibu", "kam un līdz kurai dienai Dienests nosūta kritērijiem atbilstošos iesniegumus"),
+    ("09-lemums-par-izbeigsanu", "Labklājības ministrijas noteikumus par kārtu (dokumenta datums un Nr. ______)"),
+    ("08-lemums-par-pieskirsanu", "Spēkā esošo normu nosaka pašvaldības jurists"),
+    ("29-vestule-neatlasitajiem", "Dalībniekus atlasīja ______"),
+    ("29-vestule-neatlasitajiem", "Dalībniekus atlasīja ______"),
+    ("14-patapinajuma-ligums", "paziņošanas termiņu dienās puses ieraksta, vienojoties"),
+)
+CONFIRMED = """    procedures:
+      status: apstiprināts
+      source: "Testa dati"
+      ministry_team: true
+      registration_to_minute: true
+      forward_working_days: true
+      esf_questionnaire: true
+      ftp_server: true
+      transport_share: true
+      methodology_rules: true
+"""
+
+
+def _later(target: Path, procedures: bool) -> Catalogue:
+    entry = children_round_entry("berni-2026", "IBM ieviešana bērniem (izdomāta otrā kārta)", dt.date(2026, 9, 1),
+                                 dt.date(2027, 12, 31), services=(dt.date(2026, 10, 1), dt.date(2027, 11, 30)),
+                                 municipalities=("cesis", "madona"))
+    if procedures:
+        entry = entry.replace("    participants: 10\n", CONFIRMED + "    participants: 10\n")
+    return catalogue_with_round(target, entry)
+
+
+@pytest.fixture(scope="module")
+def later(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    return _later(tmp_path_factory.mktemp("later") / "catalogue", procedures=False)
+
+
+@pytest.fixture(scope="module")
+def later_confirmed(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
+    return _later(tmp_path_factory.mktemp("later-confirmed") / "catalogue", procedures=True)
+
+
+def _texts(catalogue: Catalogue, municipality: str, day: dt.date) -> dict[str, str]:
+    documents = render_municipality(catalogue, catalogue.municipality(municipality), SPECS, build_date=day)
+    return {d.spec.id: normalise(parse(d.body).text()) for d in documents}
+
+
+def test_the_pilots_papers_keep_its_procedures(catalogue: Catalogue) -> None:
+    texts = _texts(catalogue, "jelgava", PILOT_DAY)
+    assert "21-esf-dalibnieka-anketa" in texts
+    for doc_id, text in PILOT_TEXTS:
+        assert normalise(text) in texts[doc_id], (doc_id, text)
+    for doc_id, text in LATER_NOTES[:8]:
+        assert normalise(text) not in texts[doc_id], (doc_id, text)
+    assert "IBM metodika, 159. zemsvītras piezīme" in texts["08-lemums-par-pieskirsanu"]  # F11: the pilot's source
+
+
+def test_a_later_round_states_none_of_the_pilots_procedures(later: Catalogue) -> None:
+    texts = _texts(later, "cesis", TODAY)
+    assert "21-esf-dalibnieka-anketa" not in texts  # F30: no ESF project in the round's data
+    for doc_id, text in texts.items():
+        found = [word for word in LATER_NEVER if word in text]
+        assert not found, (doc_id, found)
+    for doc_id, text in LATER_NOTES:
+        assert normalise(text) in texts[doc_id], (doc_id, text)
+
+
+def test_a_later_round_that_confirms_the_procedures_prints_them(later_confirmed: Catalogue) -> None:
+    texts = _texts(later_confirmed, "cesis", TODAY)
+    assert "21-esf-dalibnieka-anketa" in texts
+    assert "Iesniegšanas laiku reģistrē līdz minūtei." in texts["04-iesniegums-par-dalibu"]
+    assert "3 darba dienu laikā pēc iesniegšanas termiņa" in texts["04-iesniegums-par-dalibu"]
+    assert "ne vairāk kā 10 % no plānam pieejamā IB apmēra" in texts["01-ligums-ar-vecaku"]
+    assert "FTP serverī" in texts["01-ligums-ar-vecaku"] and "izmēģinājumprojekt" not in texts["01-ligums-ar-vecaku"]
+    assert "Labklājības ministrijas projekta komanda bērnu ir atlasījusi" in texts["08-lemums-par-pieskirsanu"]
+
+
+def test_the_criteria_come_in_one_order(catalogue: Catalogue) -> None:
+    """F20: disability, age, the round's criterion – in the application, the decisions and the letter alike, so the
+    social worker ticks line for line."""
+    texts = _texts(catalogue, "jelgava", PILOT_DAY)
+    for doc_id in ("04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu",
+                   "18-vestule-par-neatbilstibu"):
+        text = texts[doc_id]
+        disability, age = text.index("invaliditāti"), text.index("pēdējā dienā (")
+        criterion = text.index("izvērtētas deinstitucionalizācijas projektā")
+        assert disability < age < criterion, doc_id
