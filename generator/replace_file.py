@@ -10,6 +10,7 @@ import contextlib
 import errno
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,10 +27,12 @@ class PreviousAside(OSError):
     """A failed swap could not move every previous output back: they are kept in a hidden folder, which the
     Latvian message names (never removed with the staging folder)."""
 
-    def __init__(self, aside: Path, code: int | None) -> None:
-        super().__init__(code, f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē {aside}",
-                         str(aside))
-        self.aside = aside
+    def __init__(self, kept: list[Path], code: int | None) -> None:
+        where = f"mapē {kept[0]}" if len(kept) == 1 else "mapēs " + ", ".join(str(p) for p in kept)
+        super().__init__(code, f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti {where}",
+                         str(kept[0]))
+        self.aside = kept[0]
+        self.kept = kept
 
     def __str__(self) -> str:
         return str(self.strerror)
@@ -64,22 +67,32 @@ def staged_folder(parent: Path, prefix: str) -> Iterator[Path]:
 
 
 def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix: str = ".ibm-iepriekšējie-") -> None:
-    """Move each (new, target) pair into place. The previous targets first go into a fresh hidden folder in
-    ``aside_in`` (default: the first target's folder; never inside a staging folder that is removed afterwards).
-    A new output never replaces something that appeared at its target meanwhile. On any failure whatever was moved
-    is moved back and the error raised; if a previous output cannot be moved back, it stays in the hidden folder
-    and PreviousAside names it. The hidden folder is removed otherwise."""
+    """Move each (new, target) pair into place. A previous folder is first renamed to a fresh hidden name in its own
+    folder (a rename within one folder works for a folder without write permission too, F4); previous files go
+    into a fresh hidden folder in ``aside_in`` (default: the first target's folder; never inside a staging folder
+    that is removed afterwards). A new output never replaces something that appeared at its target meanwhile. On
+    any failure whatever was moved is moved back and the error raised; if a previous output cannot be moved back,
+    it stays under its hidden name and PreviousAside names it. The hidden names are removed otherwise."""
     if not pairs:
         return
-    backup = Path(tempfile.mkdtemp(prefix=prefix, dir=aside_in or pairs[0][1].parent))
-    moved_old: list[tuple[Path, Path]] = []  # (target, where it went)
+    holders: list[Path] = []  # the hidden folders made here, in the order made
+    backup: Path | None = None  # the one for files
+    moved_old: list[tuple[Path, Path, Path]] = []  # (target, where it went, the hidden folder holding it)
     placed: list[tuple[Path, Path]] = []  # (target, new source)
     try:
         for i, (_, target) in enumerate(pairs):
-            if target.exists() or target.is_symlink():
+            if target.is_dir() and not target.is_symlink():
+                holder = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
+                holders.append(holder)
+                os.rename(target, holder)  # over the empty folder just made: same parent, no ".." to change
+                moved_old.append((target, holder, holder))
+            elif target.exists() or target.is_symlink():
+                if backup is None:
+                    backup = Path(tempfile.mkdtemp(prefix=prefix, dir=aside_in or pairs[0][1].parent))
+                    holders.append(backup)
                 aside = backup / f"{i}-{target.name}"
                 os.rename(target, aside)
-                moved_old.append((target, aside))
+                moved_old.append((target, aside, backup))
         for new, target in pairs:
             _move_new(new, target)
             placed.append((target, new))
@@ -87,13 +100,16 @@ def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix
         with interrupts_held():  # the moving back is never cut in the middle
             for target, new in reversed(placed):
                 _move_back(target, new)
-            stranded = [aside for target, aside in reversed(moved_old) if not _move_back(aside, target)]
-            if not stranded:
-                _remove(backup)
-        if stranded:
-            raise PreviousAside(backup, getattr(exc, "errno", None)) from exc
+            stranded = [holder for target, aside, holder in reversed(moved_old) if not _move_back(aside, target)]
+            kept = list(dict.fromkeys(stranded))
+            for holder in holders:
+                if holder not in kept:
+                    _remove(holder)
+        if kept:
+            raise PreviousAside(kept, getattr(exc, "errno", None)) from exc
         raise
-    _remove(backup)
+    for holder in holders:
+        _remove(holder)
 
 
 def swap_final(pairs: list[tuple[Path, Path]], *, say: Callable[[str], object] | None = None,
@@ -110,7 +126,10 @@ def swap_final(pairs: list[tuple[Path, Path]], *, say: Callable[[str], object] |
 
             say = lambda text: click.echo(text, err=True)  # noqa: E731
         say(stop_after or LATE_INTERRUPT)
-        if stop_after is not None:
+        if stop_after is not None:  # taken as any Ctrl-C is: by the handler in place, which ignores a second one
+            handler = signal.getsignal(signal.SIGINT)
+            if callable(handler):
+                handler(signal.SIGINT, None)
             raise KeyboardInterrupt
 
 
@@ -151,5 +170,16 @@ def _move_back(src: Path, dst: Path) -> bool:
 
 
 def _remove(folder: Path) -> None:
+    """Remove a folder this command made (staging, or previous outputs set aside), also where a previous output was
+    made read-only (a protected build, a copy from read-only media)."""
+
+    def writable(func: Callable[..., object], path: str, exc_info: object) -> None:
+        with contextlib.suppress(OSError):
+            parent = os.path.dirname(path)
+            os.chmod(parent, os.stat(parent).st_mode | 0o700)
+            if os.path.isdir(path) and not os.path.islink(path):
+                os.chmod(path, os.stat(path).st_mode | 0o700)
+            func(path)
+
     with interrupts_held():  # never left half removed
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder, onerror=writable)
