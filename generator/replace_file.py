@@ -66,7 +66,43 @@ def staged_folder(parent: Path, prefix: str) -> Iterator[Path]:
         _remove(tmp)
 
 
-def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix: str = ".ibm-iepriekšējie-") -> None:
+ASIDE = ".ibm-iepriekšējie-"  # the hidden folder of previous outputs set aside (collect's and documents' files)
+
+
+def aside_prefix(target: Path) -> str:
+    """The hidden name a previous folder ``target`` gets while the new one moves in (build/, a child's folder)."""
+    return f".{target.name}-vecais-"
+
+
+def is_aside(name: str) -> bool:
+    """Whether a name (a relative path's first part) is one of the hidden folders a swap sets previous outputs aside
+    in – left behind only when a run was cut off mid-swap (a crash, a power cut; D133)."""
+    first = name.split("/", 1)[0]
+    return first.startswith(ASIDE) or (first.startswith(".") and "-vecais-" in first)
+
+
+def leftovers(folder: Path, prefix: str = ASIDE) -> list[Path]:
+    """The hidden folders of previous outputs named ``prefix``* in ``folder`` that a cut-off run left."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.name.startswith(prefix) and p.is_dir() and not p.is_symlink())
+    except OSError:
+        return []
+
+
+def say_leftovers(found: list[Path], say: Callable[[str], object] | None = None) -> None:
+    """Name (``say``, default stderr) the previous outputs a cut-off earlier run left under a hidden name."""
+    if not found:
+        return
+    if say is None:
+        import click
+
+        say = lambda text: click.echo(text, err=True)  # noqa: E731
+    where = f"mapē {found[0]}" if len(found) == 1 else "mapēs " + ", ".join(str(p) for p in found)
+    say(f"Piezīme: kāda iepriekšēja palaišana tika pārtraukta rezultātu nomaiņas vidū; tās atliktie iepriekšējie "
+        f"rezultāti ir {where} – pārbaudiet tos un izdzēsiet, kad tie vairs nav vajadzīgi.")
+
+
+def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix: str = ASIDE) -> None:
     """Move each (new, target) pair into place. A previous folder is first renamed to a fresh hidden name in its own
     folder (a rename within one folder works for a folder without write permission too, F4); previous files go
     into a fresh hidden folder in ``aside_in`` (default: the first target's folder; never inside a staging folder
@@ -136,7 +172,7 @@ def swap_final(pairs: list[tuple[Path, Path]], *, say: Callable[[str], object] |
 def replace_folder(new: Path, target: Path) -> None:
     """Put the folder ``new`` in place of ``target``; the previous ``target`` is set aside under a fresh hidden name
     beside it (never over a folder the command did not make) and moved back if ``new`` cannot be moved in."""
-    swap([(new, target)], prefix=f".{target.name}-vecais-")
+    swap([(new, target)], prefix=aside_prefix(target))
 
 
 def _move_new(new: Path, target: Path) -> None:

@@ -141,7 +141,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.summary_book import UNSPREAD_LABEL
     from generator.ministry.templates import TemplateSource
     from generator.ministry.writable import unwritable_reason
-    from generator.replace_file import LATE_INTERRUPT, PreviousAside
+    from generator.replace_file import LATE_INTERRUPT, PreviousAside, leftovers, say_leftovers
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
@@ -166,6 +166,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     try:
         check_paths(out, [("MAPE", folder)] + ([("--previous", previous)] if previous is not None else []))
         check_ownership(out)
+        say_leftovers(leftovers(out.parent), say=lambda text: click.echo(text, err=True))  # review3 F7
         if (unwritable := unwritable_reason(out)) is not None:  # before reading any matrix
             raise OutputError(unwritable)
     except OutputError as exc:

@@ -105,3 +105,16 @@ def test_a_ctrl_c_during_the_cache_commit_after_the_swap_ends_as_a_finished_coll
     assert (out.parent / FINAL_DIR / MANIFEST).read_bytes() != previous
     assert "Izmantotas 3 matricas" in result.output and "Kopsavilkums:" in result.output, result.output
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_cut_off_runs_previous_outputs_are_named_on_the_next_run(collected) -> None:
+    """A crash mid-swap leaves the previous outputs in `.ibm-iepriekšējie-XXXX/` beside --out: the next run says
+    where, and leaves them alone (review3 F7)."""
+    _, more, out = collected
+    aside = out.parent / ".ibm-iepriekšējie-abcd1234"
+    aside.mkdir()
+    (aside / "1-k.xlsx").write_bytes(b"previous")
+    result = run(str(more), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"atliktie iepriekšējie rezultāti ir mapē {aside} – pārbaudiet" in result.output, result.output
+    assert (aside / "1-k.xlsx").read_bytes() == b"previous"
