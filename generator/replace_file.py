@@ -176,7 +176,10 @@ def replace_folder(new: Path, target: Path) -> None:
 
 
 def _move_new(new: Path, target: Path) -> None:
-    """Move ``new`` to ``target`` unless something is there (a user's file or folder that appeared meanwhile)."""
+    """Move ``new`` to ``target`` unless something is there (a user's file or folder that appeared meanwhile). A file
+    is hard-linked (link() never replaces a name); a folder, or a file where the file system has no hard links (vfat,
+    exFAT, some network mounts), is renamed after a check, so something that appears in the microseconds between
+    the check and the rename could still be replaced (an empty folder, or such a file; review3 F3)."""
     if new.is_dir() and not new.is_symlink():
         if target.exists() or target.is_symlink():
             raise FileExistsError(17, "exists", str(target))
@@ -210,11 +213,11 @@ def _remove(folder: Path) -> None:
     made read-only (a protected build, a copy from read-only media)."""
 
     def writable(func: Callable[..., object], path: str, exc_info: object) -> None:
-        with contextlib.suppress(OSError):
+        if func not in (os.unlink, os.rmdir, os.remove):
+            return  # a folder that cannot be listed stays (rmtree goes on with the rest)
+        with contextlib.suppress(OSError):  # its folder made writable again, then once more
             parent = os.path.dirname(path)
             os.chmod(parent, os.stat(parent).st_mode | 0o700)
-            if os.path.isdir(path) and not os.path.islink(path):
-                os.chmod(path, os.stat(path).st_mode | 0o700)
             func(path)
 
     with interrupts_held():  # never left half removed
