@@ -20,7 +20,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.code_deps import imported_files
 from generator.lvformat import agree
 from generator.own_files import digest, refusal, strangers
-from generator.replace_file import staged_folder, swap_final
+from generator.replace_file import aside_prefix, leftovers, say_leftovers, staged_folder, swap_final
 
 Progress = Callable[[str], None]
 Renderer = Callable[[Catalogue, Path, Progress], list[Path]]
@@ -168,6 +168,7 @@ def build(catalogue: Catalogue, out: Path, progress: Progress = print, only: set
 def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = print, only: set[str] | None = None,
                       force: bool = False) -> BuildReport:
     out = out.resolve()
+    say_leftovers(leftovers(out.parent, aside_prefix(out)) + leftovers(out), say=progress)  # review3 F7
     check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     previous = {} if force else _read_manifest(out)
@@ -210,7 +211,7 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         check_out(out)  # nothing foreign appeared while building
         # the new build takes the old one's place; a Ctrl-C now does not fail the finished run (D133)
-        swap_final([(staging, out)], prefix=f".{out.name}-vecais-")
+        swap_final([(staging, out)], prefix=aside_prefix(out))
     report.written = [out / p.relative_to(staging) for p in report.written]
     return report
 

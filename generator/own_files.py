@@ -9,6 +9,8 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.replace_file import is_aside
+
 LISTED = 5  # files named in a message at most; the rest are counted
 
 
@@ -66,10 +68,13 @@ def strangers(folder: Path, known: dict[str, str], ignore: Iterable[str] = ()) -
 
 
 def refusal(folder: Path, foreign: list[str], changed: list[str], who: str = "šī komanda",
-            nothing_written: bool = True) -> str:
+            nothing_written: bool = True, advice: str = "izvēlieties citu --out") -> str:
     """The Latvian reason a command (``who``, a feminine noun phrase: "šī komanda", "komanda ibm collect") does not
-    write into ``folder``: which files and folders (a name ending in "/") are not its own, and which files were
-    changed; every phrase agrees in number with what it names."""
+    write into ``folder``: which files and folders (a name ending in "/") are not its own, which files were changed,
+    and which hidden folders hold previous outputs a cut-off run set aside (named as such, not as a stranger's);
+    every phrase agrees in number with what it names. ``advice`` ends it after "pārvietojiet … citur vai"."""
+    aside = sorted({name.split("/", 1)[0] + "/" for name in foreign if is_aside(name)})
+    foreign = [name for name in foreign if not is_aside(name)]
     files = [name for name in foreign if not name.endswith("/")]
     folders = [name for name in foreign if name.endswith("/")]
     parts = []
@@ -81,12 +86,14 @@ def refusal(folder: Path, foreign: list[str], changed: list[str], who: str = "š
     if changed:
         parts.append((f"fails, kas mainīts pēc tam, kad {who} to" if len(changed) == 1
                       else f"faili, kas mainīti pēc tam, kad {who} tos") + f" uzrakstīja: {_names(changed)}")
+    if aside:
+        parts.append("pārtrauktas palaišanas atliktie iepriekšējie rezultāti: " + _names(aside))
     n_files = len(files) + len(changed)
+    n_folders = len(folders) + len(aside)
     objects = ([("šo failu" if n_files == 1 else "šos failus")] if n_files else []) + (
-        [("šo mapi" if len(folders) == 1 else "šīs mapes")] if folders else [])
+        [("šo mapi" if n_folders == 1 else "šīs mapes")] if n_folders else [])
     written = "nekas netika uzrakstīts – " if nothing_written else ""
-    return (f"mapē {folder} ir {'; '.join(parts)}; {written}pārvietojiet {' un '.join(objects)} citur "
-            "vai izvēlieties citu --out")
+    return f"mapē {folder} ir {'; '.join(parts)}; {written}pārvietojiet {' un '.join(objects)} citur vai {advice}"
 
 
 def _names(names: list[str]) -> str:

@@ -10,6 +10,7 @@ import contextlib
 import errno
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,10 +27,12 @@ class PreviousAside(OSError):
     """A failed swap could not move every previous output back: they are kept in a hidden folder, which the
     Latvian message names (never removed with the staging folder)."""
 
-    def __init__(self, aside: Path, code: int | None) -> None:
-        super().__init__(code, f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē {aside}",
-                         str(aside))
-        self.aside = aside
+    def __init__(self, kept: list[Path], code: int | None) -> None:
+        where = f"mapē {kept[0]}" if len(kept) == 1 else "mapēs " + ", ".join(str(p) for p in kept)
+        super().__init__(code, f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti {where}",
+                         str(kept[0]))
+        self.aside = kept[0]
+        self.kept = kept
 
     def __str__(self) -> str:
         return str(self.strerror)
@@ -63,23 +66,69 @@ def staged_folder(parent: Path, prefix: str) -> Iterator[Path]:
         _remove(tmp)
 
 
-def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix: str = ".ibm-iepriekšējie-") -> None:
-    """Move each (new, target) pair into place. The previous targets first go into a fresh hidden folder in
-    ``aside_in`` (default: the first target's folder; never inside a staging folder that is removed afterwards).
-    A new output never replaces something that appeared at its target meanwhile. On any failure whatever was moved
-    is moved back and the error raised; if a previous output cannot be moved back, it stays in the hidden folder
-    and PreviousAside names it. The hidden folder is removed otherwise."""
+ASIDE = ".ibm-iepriekšējie-"  # the hidden folder of previous outputs set aside (collect's and documents' files)
+
+
+def aside_prefix(target: Path) -> str:
+    """The hidden name a previous folder ``target`` gets while the new one moves in (build/, a child's folder)."""
+    return f".{target.name}-vecais-"
+
+
+def is_aside(name: str) -> bool:
+    """Whether a name (a relative path's first part) is one of the hidden folders a swap sets previous outputs aside
+    in – left behind only when a run was cut off mid-swap (a crash, a power cut; D133)."""
+    first = name.split("/", 1)[0]
+    return first.startswith(ASIDE) or (first.startswith(".") and "-vecais-" in first)
+
+
+def leftovers(folder: Path, prefix: str = ASIDE) -> list[Path]:
+    """The hidden folders of previous outputs named ``prefix``* in ``folder`` that a cut-off run left."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.name.startswith(prefix) and p.is_dir() and not p.is_symlink())
+    except OSError:
+        return []
+
+
+def say_leftovers(found: list[Path], say: Callable[[str], object] | None = None) -> None:
+    """Name (``say``, default stderr) the previous outputs a cut-off earlier run left under a hidden name."""
+    if not found:
+        return
+    if say is None:
+        import click
+
+        say = lambda text: click.echo(text, err=True)  # noqa: E731
+    where = f"mapē {found[0]}" if len(found) == 1 else "mapēs " + ", ".join(str(p) for p in found)
+    say(f"Piezīme: kāda iepriekšēja palaišana tika pārtraukta rezultātu nomaiņas vidū; tās atliktie iepriekšējie "
+        f"rezultāti ir {where} – pārbaudiet tos un izdzēsiet, kad tie vairs nav vajadzīgi.")
+
+
+def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix: str = ASIDE) -> None:
+    """Move each (new, target) pair into place. A previous folder is first renamed to a fresh hidden name in its own
+    folder (a rename within one folder works for a folder without write permission too, F4); previous files go
+    into a fresh hidden folder in ``aside_in`` (default: the first target's folder; never inside a staging folder
+    that is removed afterwards). A new output never replaces something that appeared at its target meanwhile. On
+    any failure whatever was moved is moved back and the error raised; if a previous output cannot be moved back,
+    it stays under its hidden name and PreviousAside names it. The hidden names are removed otherwise."""
     if not pairs:
         return
-    backup = Path(tempfile.mkdtemp(prefix=prefix, dir=aside_in or pairs[0][1].parent))
-    moved_old: list[tuple[Path, Path]] = []  # (target, where it went)
+    holders: list[Path] = []  # the hidden folders made here, in the order made
+    backup: Path | None = None  # the one for files
+    moved_old: list[tuple[Path, Path, Path]] = []  # (target, where it went, the hidden folder holding it)
     placed: list[tuple[Path, Path]] = []  # (target, new source)
     try:
         for i, (_, target) in enumerate(pairs):
-            if target.exists() or target.is_symlink():
+            if target.is_dir() and not target.is_symlink():
+                holder = Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
+                holders.append(holder)
+                os.rename(target, holder)  # over the empty folder just made: same parent, no ".." to change
+                moved_old.append((target, holder, holder))
+            elif target.exists() or target.is_symlink():
+                if backup is None:
+                    backup = Path(tempfile.mkdtemp(prefix=prefix, dir=aside_in or pairs[0][1].parent))
+                    holders.append(backup)
                 aside = backup / f"{i}-{target.name}"
                 os.rename(target, aside)
-                moved_old.append((target, aside))
+                moved_old.append((target, aside, backup))
         for new, target in pairs:
             _move_new(new, target)
             placed.append((target, new))
@@ -87,13 +136,16 @@ def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix
         with interrupts_held():  # the moving back is never cut in the middle
             for target, new in reversed(placed):
                 _move_back(target, new)
-            stranded = [aside for target, aside in reversed(moved_old) if not _move_back(aside, target)]
-            if not stranded:
-                _remove(backup)
-        if stranded:
-            raise PreviousAside(backup, getattr(exc, "errno", None)) from exc
+            stranded = [holder for target, aside, holder in reversed(moved_old) if not _move_back(aside, target)]
+            kept = list(dict.fromkeys(stranded))
+            for holder in holders:
+                if holder not in kept:
+                    _remove(holder)
+        if kept:
+            raise PreviousAside(kept, getattr(exc, "errno", None)) from exc
         raise
-    _remove(backup)
+    for holder in holders:
+        _remove(holder)
 
 
 def swap_final(pairs: list[tuple[Path, Path]], *, say: Callable[[str], object] | None = None,
@@ -110,18 +162,24 @@ def swap_final(pairs: list[tuple[Path, Path]], *, say: Callable[[str], object] |
 
             say = lambda text: click.echo(text, err=True)  # noqa: E731
         say(stop_after or LATE_INTERRUPT)
-        if stop_after is not None:
+        if stop_after is not None:  # taken as any Ctrl-C is: by the handler in place, which ignores a second one
+            handler = signal.getsignal(signal.SIGINT)
+            if callable(handler):
+                handler(signal.SIGINT, None)
             raise KeyboardInterrupt
 
 
 def replace_folder(new: Path, target: Path) -> None:
     """Put the folder ``new`` in place of ``target``; the previous ``target`` is set aside under a fresh hidden name
     beside it (never over a folder the command did not make) and moved back if ``new`` cannot be moved in."""
-    swap([(new, target)], prefix=f".{target.name}-vecais-")
+    swap([(new, target)], prefix=aside_prefix(target))
 
 
 def _move_new(new: Path, target: Path) -> None:
-    """Move ``new`` to ``target`` unless something is there (a user's file or folder that appeared meanwhile)."""
+    """Move ``new`` to ``target`` unless something is there (a user's file or folder that appeared meanwhile). A file
+    is hard-linked (link() never replaces a name); a folder, or a file where the file system has no hard links (vfat,
+    exFAT, some network mounts), is renamed after a check, so something that appears in the microseconds between
+    the check and the rename could still be replaced (an empty folder, or such a file; review3 F3)."""
     if new.is_dir() and not new.is_symlink():
         if target.exists() or target.is_symlink():
             raise FileExistsError(17, "exists", str(target))
@@ -151,5 +209,16 @@ def _move_back(src: Path, dst: Path) -> bool:
 
 
 def _remove(folder: Path) -> None:
+    """Remove a folder this command made (staging, or previous outputs set aside), also where a previous output was
+    made read-only (a protected build, a copy from read-only media)."""
+
+    def writable(func: Callable[..., object], path: str, exc_info: object) -> None:
+        if func not in (os.unlink, os.rmdir, os.remove):
+            return  # a folder that cannot be listed stays (rmtree goes on with the rest)
+        with contextlib.suppress(OSError):  # its folder made writable again, then once more
+            parent = os.path.dirname(path)
+            os.chmod(parent, os.stat(parent).st_mode | 0o700)
+            func(path)
+
     with interrupts_held():  # never left half removed
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder, onerror=writable)

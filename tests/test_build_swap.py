@@ -123,5 +123,28 @@ def test_a_previous_build_that_cannot_come_back_is_named_not_removed(built: Path
     assert "nav mainīts" not in result.output, result.output
     [aside] = [p for p in built.parent.iterdir() if p.name.startswith(".b-vecais-")]
     assert f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē {aside}" in result.output
-    assert snapshot(aside / "0-b") == before
+    assert snapshot(aside) == before  # the previous build itself under the hidden name
     assert not list(built.parent.glob(".ibm-build-*"))
+
+
+def test_a_cut_off_runs_previous_outputs_are_named_not_refused_as_foreign(built: Path, catalogue_copy: Path) -> None:
+    """After a crash mid-swap: the previous build under `.b-vecais-…` beside it is named at the start, and
+    documents' hidden folder inside the build is named as set-aside previous outputs, not as a stranger's file
+    (review3 F7); nothing of either is removed."""
+    beside = built.parent / ".b-vecais-abcd1234"
+    beside.mkdir()
+    (beside / "x.txt").write_text("iepriekšējais", encoding="utf-8")
+    inside = built / ".ibm-iepriekšējie-abcd1234"
+    inside.mkdir()
+    (inside / "0-x.pdf").write_bytes(b"%PDF")
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 1, result.output
+    assert "pārtrauktas palaišanas atliktie iepriekšējie rezultāti: .ibm-iepriekšējie-abcd1234/" in result.output
+    assert "nav rakstījusi" not in result.output, result.output
+    (inside / "0-x.pdf").unlink()
+    inside.rmdir()
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 0, result.output
+    assert f"iepriekšējie rezultāti ir mapē {beside} – pārbaudiet" in result.output, result.output
+    assert (beside / "x.txt").read_text(encoding="utf-8") == "iepriekšējais"
+    assert (built / "a" / "saturs.txt").read_text(encoding="utf-8") == "jaunais"

@@ -67,3 +67,22 @@ def test_the_refusal_agrees_in_number_with_what_it_names(tmp_path: Path) -> None
     collect = refusal(tmp_path, ["mans.txt"], [], who="komanda ibm collect", nothing_written=False)
     assert "ir fails, ko komanda ibm collect nav rakstījusi: mans.txt; pārvietojiet šo failu citur" in collect
     assert "nekas netika uzrakstīts" not in collect
+
+
+def test_a_cut_off_runs_hidden_folder_is_named_as_its_previous_outputs(tmp_path: Path) -> None:
+    """A crash mid-swap leaves the previous files in `.ibm-iepriekšējie-XXXX/`: the refusal names that folder once as
+    previous outputs set aside, not its files as a stranger's (before: "fails, ko šī komanda nav rakstījusi:
+    .ibm-iepriekšējie-abc/0-x.pdf" – review3 F7)."""
+    text = refusal(tmp_path, [".ibm-iepriekšējie-abc/0-x.pdf", ".ibm-iepriekšējie-abc/1-y.pdf"], [])
+    assert "pārtrauktas palaišanas atliktie iepriekšējie rezultāti: .ibm-iepriekšējie-abc/;" in text, text
+    assert "nav rakstījusi" not in text and "pārvietojiet šo mapi citur" in text
+    both = refusal(tmp_path, ["mans.txt", ".B-vecais-x1/a.pdf"], [])
+    assert "fails, ko šī komanda nav rakstījusi: mans.txt;" in both and ".B-vecais-x1/;" in both
+    assert "pārvietojiet šo failu un šo mapi citur" in both
+
+
+def test_the_refusal_advice_can_be_another_folder(tmp_path: Path) -> None:
+    """collect's galigie-apmeri/ is always beside --out: another name in the same folder would be refused again, so
+    its advice is another folder (review3 F8)."""
+    text = refusal(tmp_path, ["mans.txt"], [], who="komanda ibm collect", advice="izvēlieties --out citā mapē")
+    assert text.endswith("pārvietojiet šo failu citur vai izvēlieties --out citā mapē")

@@ -5,12 +5,18 @@ meanwhile is overwritten."""
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from generator.replace_file import PreviousAside, replace_folder, staged_folder, swap
+from generator.interrupts import interrupt_once
+from generator.replace_file import PreviousAside, replace_folder, staged_folder, swap, swap_final
 
 
 def _folder(path: Path, **files: str) -> Path:
@@ -114,5 +120,111 @@ def test_a_successful_swap_leaves_only_the_new_outputs(tmp_path: Path) -> None:
         new = _folder(tmp / "b", **{"jaunais.txt": "jaunais"})
         (tmp / "k.txt").write_text("jaunais", encoding="utf-8")
         swap([(new, out), (tmp / "k.txt", target)])
+        assert target.stat().st_nlink == 1 and not (tmp / "k.txt").exists()  # the staging name is dropped at once (F9)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "k.txt"]
     assert [p.name for p in out.iterdir()] == ["jaunais.txt"] and target.read_text(encoding="utf-8") == "jaunais"
+
+
+def test_files_are_swapped_where_hard_links_are_not_possible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A vfat/exFAT stick or some network mounts refuse link(): the new file is renamed into place instead (F1)."""
+    target = tmp_path / "k.txt"
+    target.write_text("iepriekšējais", encoding="utf-8")
+    new = tmp_path / ".ibm-jauns.txt"
+    new.write_text("jaunais", encoding="utf-8")
+
+    def no_link(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_link)
+    swap([(new, target)])
+    assert target.read_text(encoding="utf-8") == "jaunais"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["k.txt"]
+
+
+def test_a_later_failed_placement_takes_the_earlier_new_outputs_back(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two files: the second cannot be placed, so the first new one is taken out again and both previous ones come
+    back – a clean rollback, not PreviousAside (F2)."""
+    targets = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for t in targets:
+        t.write_text(f"iepriekšējais {t.name}", encoding="utf-8")
+    with staged_folder(tmp_path, ".ibm-x-") as tmp:
+        pairs = [(tmp / t.name, t) for t in targets]
+        for new, t in pairs:
+            new.write_text(f"jaunais {t.name}", encoding="utf-8")
+        real = os.link
+
+        def link(src: object, dst: object, **kwargs: object) -> None:
+            if Path(str(dst)).name == "b.txt":
+                raise OSError(errno.ENOSPC, "No space left on device")
+            real(src, dst, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "link", link)
+        with pytest.raises(OSError) as raised:
+            swap(pairs)
+    assert not isinstance(raised.value, PreviousAside)
+    assert [t.read_text(encoding="utf-8") for t in targets] == ["iepriekšējais a.txt", "iepriekšējais b.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+RO_SCRIPT = """
+import os, sys
+from pathlib import Path
+from generator.replace_file import replace_folder  # imported as root: the worktree may not be readable by 65534
+d = Path(sys.argv[1])
+if os.geteuid() == 0:  # root ignores permissions: drop to an unprivileged uid (it needs no passwd entry)
+    os.setgid(65534)
+    os.setuid(65534)
+replace_folder(d / ".ibm-build-x", d / "build")
+print(sorted(p.name for p in d.iterdir()), (d / "build" / "a.txt").read_text())
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_read_only_previous_folder_is_replaced() -> None:
+    """A previous build made read-only (chmod -R a-w, or copied from read-only media) is replaced, as before the
+    shared swap; before the fix the run failed with "Permission denied …/0-build" (F4). Root ignores permissions, so
+    the swap runs in a child process that, when started as root, drops to the unprivileged uid 65534."""
+    with tempfile.TemporaryDirectory() as name:  # in /tmp: pytest's own folder is not open to other users
+        _read_only_swap(Path(name) / "w")
+
+
+def _read_only_swap(folder: Path) -> None:
+    folder.mkdir()
+    _folder(folder / "build", **{"a.txt": "iepriekšējais"})
+    _folder(folder / ".ibm-build-x", **{"a.txt": "jaunais"})
+    os.chmod(folder.parent, 0o755)
+    if os.geteuid() == 0:
+        for path in [*folder.rglob("*"), folder]:
+            os.chown(path, 65534, 65534)
+    os.chmod(folder / "build" / "a.txt", 0o444)
+    os.chmod(folder / "build", 0o555)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-c", RO_SCRIPT, str(folder)], capture_output=True, text=True, env=env,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['build'] jaunais"
+
+
+def test_a_ctrl_c_after_a_stopping_swap_ignores_a_second_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """swap_final(stop_after=…) takes the held Ctrl-C through the installed handler, so a second Ctrl-C is ignored
+    as after any first one (D133, F6); before, a bare KeyboardInterrupt left the second one live."""
+    target = tmp_path / "B"
+    new = _folder(tmp_path / ".B-jauns", **{"a.txt": "jaunais"})
+    real = os.rename
+
+    def rename(src: object, dst: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "rename", rename)
+    restore = interrupt_once()
+    try:
+        said: list[str] = []
+        with pytest.raises(KeyboardInterrupt):
+            swap_final([(new, target)], say=said.append, stop_after="apstājas")
+        assert said == ["apstājas"] and (target / "a.txt").read_text(encoding="utf-8") == "jaunais"
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        os.kill(os.getpid(), signal.SIGINT)  # ignored: no second KeyboardInterrupt
+    finally:
+        restore()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.own_files import digest, refusal
-from generator.replace_file import staged_folder, swap_final
+from generator.replace_file import leftovers, say_leftovers, staged_folder, swap_final
 
 DOCUMENTS_MANIFEST = "lejupielades/.ibm-dokumenti.json"
 BUILD_MANIFEST = ".ibm-build.json"  # generator/build.py's MANIFEST (not imported: build imports every step)
@@ -47,6 +47,7 @@ def render_staged(out: Path, render: Callable[[Path], object], prefix: str = ".i
                   manifest: str | None = None) -> list[Path]:
     """``render(staging folder)``, then its files moved to the same places under ``out``; returns them."""
     out.mkdir(parents=True, exist_ok=True)
+    say_leftovers(leftovers(out))  # a cut-off earlier run's previous files (review3 F7)
     with staged_folder(out, prefix) as tmp:
         new = tmp / "jauns"
         new.mkdir()

@@ -132,7 +132,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     nosauc mapi, kurā tie saglabāti); 2 – nepareizi komandas parametri. Ctrl-C rezultātu nomaiņas laikā
     nomaiņu nepārtrauc: rezultāti ir uzrakstīti, un statuss ir 0 vai 3.
     """
-    from generator.interrupts import interrupt_once
+    from generator.interrupts import interrupt_once, interrupts_held
     from generator.ministry.cache import CACHE_NAME, ResultCache
     from generator.ministry.collect import CollectError, Options, pilot_municipalities
     from generator.ministry.collect import collect as run
@@ -141,7 +141,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.summary_book import UNSPREAD_LABEL
     from generator.ministry.templates import TemplateSource
     from generator.ministry.writable import unwritable_reason
-    from generator.replace_file import PreviousAside
+    from generator.replace_file import LATE_INTERRUPT, PreviousAside, leftovers, say_leftovers
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
@@ -168,6 +168,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     try:
         check_paths(out, [("MAPE", folder)] + ([("--previous", previous)] if previous is not None else []))
         check_ownership(out)
+        say_leftovers(leftovers(out.parent), say=lambda text: click.echo(text, err=True))  # review3 F7
         if (unwritable := unwritable_reason(out)) is not None:  # before reading any matrix
             raise OutputError(unwritable)
     except OutputError as exc:
@@ -214,43 +215,56 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
                    f"labots fails); izmantotas pārrēķinātās, sk. lapu „Atšķirības”.", err=True)
     for warning in result.warnings:
         click.echo(f"Brīdinājums: {warning}", err=True)
+    said: list[str] = []
+
+    def say(text: str) -> None:
+        said.append(text)
+        click.echo(text, err=True)
+
     try:
-        _, agg, csvs = write_outputs(out, result, catalogue, pilot_municipalities(catalogue),
-                                     say=lambda text: click.echo(text, err=True))
+        _, agg, csvs = write_outputs(out, result, catalogue, pilot_municipalities(catalogue), say=say)
     except OutputError as exc:
         _fail(f"{exc}; nekas netika uzrakstīts")
     except PreviousAside as exc:  # the swap failed and could not move every previous output back
         _fail(f"rezultātus nevar uzrakstīt: {exc}")
     except OSError as exc:
         _fail(f"rezultātus nevar uzrakstīt: {os_reason(exc)}; iepriekšējie rezultāti nav mainīti")
-    for u in agg.unspread:  # D123: the IB part the child's months do not take is shown apart, never dropped
-        click.echo(f"Brīdinājums: bērns {u.code}: plāna IB daļa {eur(u.ib_part)} ir lielāka par to, kas plānots pa "
-                   f"mēnešiem; naudas plūsmas mēnešos iekļauts {eur(u.spread)}, bet {eur(u.rest)} ir rindā "
-                   f"„{UNSPREAD_LABEL}” (pārbaudiet matricas 6.6. tabulas sadalījumu pa mēnešiem).", err=True)
-    if cache is not None:
-        if not cache.has_template(templates.current_version) and templates.has_current:
-            cache.put_template(templates.current_version, templates.current())
-        if cache.hits:
-            click.echo(f"No kešatmiņas ({CACHE_NAME}): {cache.hits} nemainīti faili; nolasīti no jauna: "
-                       f"{cache.misses}.", err=True)
-        cache.commit()
-        cache.close()
-    fa = result.finals
-    provisional = " (provizorisks)" if result.provisional else ""
-    click.echo(
-        f"{_agree(len(result.records), 'Izmantota', 'Izmantotas')} {len(result.records)} "
-        f"{_agree(len(result.records), 'matrica', 'matricas')}, {_agree(len(result.refused), 'neizmantota', 'neizmantotas')} "
-        f"{len(result.refused)}; pārskata periods {result.period}. "
-        f"Finansējums {eur(fa.envelope)}{provisional}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
-        f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}."
-    )
-    if result.provisional:
-        click.echo(f"Uzmanību: {result.provisional}.")
-    click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
-    if result.refused or result.previous_refused:
-        click.echo(f"Neizmantoti {len(result.refused) + len(result.previous_refused)} faili (sk. sarakstu augstāk); "
-                   f"izejas statuss {EXIT_SOME_REFUSED}.", err=True)
-        sys.exit(EXIT_SOME_REFUSED)
+    # The outputs are in place: the run is finished, so the rest (the cache's commit – an SQLite transaction that
+    # may take seconds – and the summary lines) is not cut short by a Ctrl-C, which is only named (D133, review3 F5).
+    status = 0
+    with interrupts_held(take=False) as held:
+        for u in agg.unspread:  # D123: the IB part the child's months do not take is shown apart, never dropped
+            click.echo(f"Brīdinājums: bērns {u.code}: plāna IB daļa {eur(u.ib_part)} ir lielāka par to, kas plānots pa "
+                       f"mēnešiem; naudas plūsmas mēnešos iekļauts {eur(u.spread)}, bet {eur(u.rest)} ir rindā "
+                       f"„{UNSPREAD_LABEL}” (pārbaudiet matricas 6.6. tabulas sadalījumu pa mēnešiem).", err=True)
+        if cache is not None:
+            if not cache.has_template(templates.current_version) and templates.has_current:
+                cache.put_template(templates.current_version, templates.current())
+            if cache.hits:
+                click.echo(f"No kešatmiņas ({CACHE_NAME}): {cache.hits} nemainīti faili; nolasīti no jauna: "
+                           f"{cache.misses}.", err=True)
+            cache.commit()
+            cache.close()
+        fa = result.finals
+        provisional = " (provizorisks)" if result.provisional else ""
+        click.echo(
+            f"{_agree(len(result.records), 'Izmantota', 'Izmantotas')} {len(result.records)} "
+            f"{_agree(len(result.records), 'matrica', 'matricas')}, {_agree(len(result.refused), 'neizmantota', 'neizmantotas')} "
+            f"{len(result.refused)}; pārskata periods {result.period}. "
+            f"Finansējums {eur(fa.envelope)}{provisional}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
+            f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}."
+        )
+        if result.provisional:
+            click.echo(f"Uzmanību: {result.provisional}.")
+        click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
+        if result.refused or result.previous_refused:
+            click.echo(f"Neizmantoti {len(result.refused) + len(result.previous_refused)} faili (sk. sarakstu augstāk); "
+                       f"izejas statuss {EXIT_SOME_REFUSED}.", err=True)
+            status = EXIT_SOME_REFUSED
+    if held.came and LATE_INTERRUPT not in said:  # named once, also after a Ctrl-C during the swap
+        click.echo(LATE_INTERRUPT, err=True)
+    if status:
+        sys.exit(status)
 
 
 @click.command()

@@ -80,7 +80,8 @@ def check_ownership(out: Path) -> None:
                               "nepārrakstīšu – pārvietojiet to vai izvēlieties --out citā mapē")
         foreign, changed = strangers(final_dir, manifest["files"], ignore=(MANIFEST,))
         if foreign or changed:
-            raise OutputError(refusal(final_dir, foreign, changed, who=f"komanda {TOOL}", nothing_written=False))
+            raise OutputError(refusal(final_dir, foreign, changed, who=f"komanda {TOOL}", nothing_written=False,
+                                      advice="izvēlieties --out citā mapē"))
     if out.is_symlink() or (out.exists() and not out.is_file()):
         raise OutputError(f"{out} nav parasts fails (saite vai mape); izvēlieties citu --out")
     if out.exists():

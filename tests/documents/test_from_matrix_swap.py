@@ -30,5 +30,19 @@ def test_a_previous_childs_folder_that_cannot_come_back_is_kept_and_named(tmp_pa
         write_child([], target, draft=False, pdf=False, report="jaunais\n")
     aside = raised.value.aside
     assert str(aside) in str(raised.value)
-    assert {p.name: p.read_bytes() for p in (aside / f"0-{target.name}").iterdir()} == before
+    assert {p.name: p.read_bytes() for p in aside.iterdir()} == before  # the previous folder under a hidden name
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, aside.name])
+
+
+def test_a_cut_off_runs_previous_childs_folder_is_named_on_the_next_run(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """After a crash mid-swap the previous folder lies under `.B-…-vecais-XXXX`: the next run says where (review3 F7)
+    and leaves it alone."""
+    target = tmp_path / "B-0123456789AB"
+    aside = tmp_path / f".{target.name}-vecais-abcd1234"
+    aside.mkdir()
+    (aside / "parskats.txt").write_text("iepriekšējais\n", encoding="utf-8")
+    write_child([], target, draft=False, pdf=False, report="jaunais\n")
+    assert f"atliktie iepriekšējie rezultāti ir mapē {aside} – pārbaudiet" in capsys.readouterr().err
+    assert (aside / "parskats.txt").read_text(encoding="utf-8") == "iepriekšējais\n"
+    assert (target / "parskats.txt").read_text(encoding="utf-8") == "jaunais\n"

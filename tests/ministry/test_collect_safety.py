@@ -111,6 +111,7 @@ def test_a_users_file_in_an_existing_output_folder_is_never_removed(three: Path,
     mine.write_bytes(b"lietotaja dati")
     result = run(str(three), "--out", str(out))
     assert result.exit_code == 1 and "fails, ko komanda ibm collect nav rakstījusi: mana-tabula.xlsx; pārvietojiet šo failu citur" in result.output, result.output
+    assert "citur vai izvēlieties --out citā mapē; nekas netika uzrakstīts" in result.output, result.output  # F8
     assert mine.read_bytes() == b"lietotaja dati"
 
 

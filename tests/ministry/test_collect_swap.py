@@ -77,7 +77,44 @@ def test_previous_outputs_that_cannot_be_moved_back_are_kept_and_named(collected
     assert "nav mainīti" not in result.output
     [aside] = [p for p in out.parent.iterdir() if p.name.startswith(".ibm-iepriekšējie-")]
     assert str(aside) in result.output
-    kept = {p.name: p.read_bytes() for p in aside.rglob("*") if p.is_file() and p.parent.name.endswith(FINAL_DIR)}
+    kept = {p.name: p.read_bytes() for p in aside.iterdir()}  # the previous folder itself, under the hidden name
     assert kept == previous
     assert (final_dir / "x.txt").read_text(encoding="utf-8") == "kāds cits"
     assert not list(out.parent.glob(".ibm-collect-*"))
+
+
+def test_a_ctrl_c_during_the_cache_commit_after_the_swap_ends_as_a_finished_collection(
+        collected, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The outputs are in place when the cache is committed: a Ctrl-C then is named, the summary lines are printed
+    and the status is the normal one (before: status 1 and "nepabeigtais netika uzrakstīts" – review3 F5)."""
+    from generator.ministry.cache import ResultCache
+
+    _, more, out = collected
+    previous = (out.parent / FINAL_DIR / MANIFEST).read_bytes()
+    real = ResultCache.commit
+
+    def commit(self: ResultCache) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        real(self)
+
+    monkeypatch.setattr(ResultCache, "commit", commit)
+    result = CliRunner().invoke(main, ["collect", str(more), "--out", str(out), "--jobs", "1"],
+                                env={ENV_KEY: KEY.decode()})
+    assert result.exit_code == 0, result.output
+    assert result.output.count(LATE_INTERRUPT) == 1 and TEXTS["Aborted!"] not in result.output, result.output
+    assert (out.parent / FINAL_DIR / MANIFEST).read_bytes() != previous
+    assert "Izmantotas 3 matricas" in result.output and "Kopsavilkums:" in result.output, result.output
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_cut_off_runs_previous_outputs_are_named_on_the_next_run(collected) -> None:
+    """A crash mid-swap leaves the previous outputs in `.ibm-iepriekšējie-XXXX/` beside --out: the next run says
+    where, and leaves them alone (review3 F7)."""
+    _, more, out = collected
+    aside = out.parent / ".ibm-iepriekšējie-abcd1234"
+    aside.mkdir()
+    (aside / "1-k.xlsx").write_bytes(b"previous")
+    result = run(str(more), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"atliktie iepriekšējie rezultāti ir mapē {aside} – pārbaudiet" in result.output, result.output
+    assert (aside / "1-k.xlsx").read_bytes() == b"previous"

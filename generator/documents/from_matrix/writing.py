@@ -22,7 +22,7 @@ from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.pdf_writer import write_pdf
 from generator.own_files import listing, parse_listing, refusal, strangers
-from generator.replace_file import staged_folder, swap_final
+from generator.replace_file import aside_prefix, leftovers, say_leftovers, staged_folder, swap_final
 
 MARKER = ".ibm-berna-dokumenti"
 DRAFT_MARK = "MELNRAKSTS"
@@ -95,6 +95,7 @@ def check_folder(target: Path) -> None:
 def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool, pdf: bool = True,
                 report: str = "", archive: bool = False) -> list[Path]:
     """Write PDF (unless ``pdf`` is False) and DOCX of each document into ``target``; returns the final paths."""
+    say_leftovers(leftovers(target.parent, aside_prefix(target)))  # a cut-off earlier run's folder (review3 F7)
     check_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with staged_folder(target.parent, f".{target.name}-") as tmp:
@@ -115,7 +116,7 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
         check_folder(target)  # nothing foreign appeared while rendering
         # a Ctrl-C now is taken once the new folder is in place and the old one removed: the command stops before
         # the next matrix, after saying that this child's folder is whole (D133)
-        swap_final([(tmp, target)], prefix=f".{target.name}-vecais-",
+        swap_final([(tmp, target)], prefix=aside_prefix(target),
                    stop_after=f"Ctrl-C saņemts, kad mape {target} jau tika aizstāta: tā ir pilnīga; nākamās matricas "
                               "netiek apstrādātas.")
     return [target / name for name in names]
