@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -39,7 +40,9 @@ def test_every_template_fails_loudly_when_a_layout_variable_is_missing(catalogue
 def test_a_missing_content_variable_fails_every_template_that_uses_it(catalogue: Catalogue, missing: str) -> None:
     context = _context(catalogue)
     env = environment()
-    users = [spec for spec in DOCUMENTS if missing in (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8")
+    # a whole-word use of the variable: "veids.karta" (the round's kind words, D129) is another variable
+    users = [spec for spec in DOCUMENTS if re.search(rf"(?<![\w.]){missing}\b",
+                                                    (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"))
              or (missing == "prices" and "cenu_griesti" in (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"))
              or (missing == "karta" and "kartas_piezime" in (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"))]
     assert users, missing

@@ -52,8 +52,8 @@ def test_register_shows_no_figure_for_an_unconfirmed_parameter(tmp_path: Path, p
     path = write_register_workbook(pending_catalogue, municipality, tmp_path / "r.xlsx",
                                    build_date=dt.date(2019, 1, 1))
     wb = openpyxl.load_workbook(path)
-    _blank_input(wb, "Param_BerniPilnai", "L2152")
-    _blank_input(wb, "Param_CeturksnaDiena", "L2239")
+    _blank_input(wb, "Param_BerniPilnai", "„III.1 IBM ieviešanas nosacījumi”")
+    _blank_input(wb, "Param_CeturksnaDiena", "„III.2.2 Atskaišu sagatavošana”")
     rate = _cell(wb, "Param_NetiesasLikme")  # confirmed: the figure, locked
     assert rate.value == 0.15 and rate.protection.locked
     assert not any("min(bērnu skaits; 20)" in t for t in _texts(wb))
@@ -80,7 +80,7 @@ def test_settlement_shows_no_figure_for_an_unconfirmed_parameter(tmp_path: Path,
     municipality = pending_catalogue.pilot_municipalities()[0]
     path = write_settlement_workbook(pending_catalogue, municipality, tmp_path / "n.xlsx")
     wb = openpyxl.load_workbook(path)
-    _blank_input(wb, "NR_BerniPilnai", "L2152")
+    _blank_input(wb, "NR_BerniPilnai", "„III.1 IBM ieviešanas nosacījumi”")
     assert not any("ar 20 bērniem" in t for t in _texts(wb))
     cached = openpyxl.load_workbook(path, data_only=True)
     for name in ("NR_Dala", "NR_Atlidziba", "NR_Kopa", "NR_AtlikumsBeigas"):  # month rows: empty while unused
