@@ -34,7 +34,7 @@ CRITERION_NOTE = "Tukšā vieta kritēriju tabulā: kritēriju ieraksta pēc Lab
 GROUP_BLANK = "______ (Labklājības ministrijas noteikumi par kārtu)"
 # form 04 of a round without confirmed rules: the tie-break rule a blank after the registration sentence (which
 # keeps "to the minute" only where the round's procedures do, D135)
-TIE_BREAK_BLANK = "reģistrē. Vienādu iesniegumu secību nosaka: ______."
+TIE_BREAK_BLANK = "Vienādu iesniegumu secību nosaka: ______."
 TIE_BREAK_NOTE = ("Tukšā vieta pie reģistrācijas: kā sarindo vienādus iesniegumus, ieraksta pēc tiem pašiem Labklājības "
                   "ministrijas noteikumiem par kārtu, kurai iesniegumu pieņem.")
 # words of the pilot's rules that no other round's papers may carry (besides the catalogue's own texts); the
