@@ -23,6 +23,7 @@ from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import (
+    FORMULA_TEXT,
     KINDS,
     MONTH_FIELDS,
     PLAN_FIELDS,
@@ -42,7 +43,7 @@ PARAMS_DAY_NAME = "Parametru_Datums"
 # The cells people fill: a formula in one of them is an invalid input (D140).
 INPUT_NAMES = frozenset(n for n, kind in INTERFACE_KIND.items() if kind == "in") | {RECIPIENT_NAME,
                                                                                     TRANSPORT_REASON_NAME}
-FORMULA_IN_INPUT = "ievadē ir formula; ielīmējiet vērtību (Excel: „Ielīmēt vērtības”), nevis formulu vai saiti"
+FORMULA_IN_INPUT = f"ievadei {FORMULA_TEXT}"  # an input the matrix does not check (free text)
 # The matrix's own check of each input (generator/workbook/input_checks.py): its label and messages (D140).
 CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD)}
 SHOWN_TEXT_CHARS = 40  # a pasted text quoted in a message is cut to this many characters
@@ -230,7 +231,8 @@ class _Reader:
         """True (and the problem noted) when an input cell holds a formula: the matrix and these checks would
         read its last computed value, which changes with the cells it refers to (D140)."""
         if name in INPUT_NAMES and self.m.formula_at(name, row, col) is not None:
-            self.fail(name, FORMULA_IN_INPUT, row, col)
+            checked = CHECKED_FIELDS.get(name)
+            self.fail(name, f"{checked.label} {FORMULA_TEXT}" if checked else FORMULA_IN_INPUT, row, col)
             return True
         return False
 

@@ -77,6 +77,18 @@ def _blank(x: str) -> str:
     return f'LEN(TRIM({x}&""))=0'
 
 
+# D140: a formula pasted into an input (=100+20, a link to another workbook) is an invalid input: its value follows the
+# cells it refers to. ISFORMULA is Excel 2013's; written with its file prefix (_xlfn.) LibreOffice 7.4 computes it,
+# and Excel 2010 (no such function) gives #NAME?, which IFERROR turns into FALSE: no false error there, the check is
+# then only the tools' (generator/ministry/matrix.py), measured in tests/workbook/test_formula_in_input.py.
+FORMULA_TEXT = "jābūt vērtībai, bet ievadīta formula vai saite (ielīmējiet tikai vērtību)"
+
+
+def is_formula(x: str) -> str:
+    """True when cell ``x`` holds a formula (FALSE where the program has no ISFORMULA)."""
+    return f"IFERROR(_xlfn.ISFORMULA({x}),FALSE)"
+
+
 def _empty(x: str) -> str:
     """True for an empty cell and for an empty text (a paste of nothing)."""
     return f'OR(ISBLANK({x}),AND(ISTEXT({x}),LEN({x})=0))'
@@ -123,7 +135,17 @@ class Kind:
             body = f"IF(AND({_blank(x)},{SERVICES_CHOSEN}),1,0)"
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
-        return f"IFERROR({body},1)"
+        return f"IFERROR(IF({is_formula(x)},{self.formula_code},{body}),1)"
+
+    @property
+    def formula_code(self) -> int:
+        """The code of a formula in the input (D140): after the kind's own codes."""
+        return len(self.messages) + 1
+
+    @property
+    def all_messages(self) -> tuple[str, ...]:
+        """The kind's messages and, last, the formula's (D140)."""
+        return (*self.messages, f'"{FORMULA_TEXT}"')
 
     def shown(self, x: str) -> str:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
@@ -137,7 +159,7 @@ class Kind:
 
     def texts(self, extra: str = "") -> str:
         """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT."""
-        return ",".join(m.replace(LIMIT, extra) for m in self.messages)
+        return ",".join(m.replace(LIMIT, extra) for m in self.all_messages)
 
     def message(self, code: str, x: str, extra: str = "") -> str:
         """The message part after the label: CHOOSE(code, …) and the entered value."""
@@ -259,7 +281,7 @@ def beside_texts(field: Field, where: str) -> list[str]:
     size the row."""
     formula_part = '"&Param_PeriodaMenesi'
     return [f"{where}: {field.label} {m.replace(formula_part, 'nnn')}".replace('"', "")
-            for m in KINDS[field.kind].messages]
+            for m in KINDS[field.kind].all_messages]
 
 
 def message_formula(field: Field, code: str, x: str, where: str) -> str:

@@ -15,7 +15,8 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from generator.ministry.matrix import FORMULA_IN_INPUT, Matrix, read_child
+from generator.ministry.matrix import Matrix, read_child
+from generator.workbook.input_checks import FORMULA_TEXT
 from tests.ministry.factory import make_children, write_children
 from tests.workbook.invalid import _cell
 
@@ -78,18 +79,20 @@ def test_a_text_price_is_one_problem(clean: Path, tmp_path: Path, catalogue: Cat
                                                          "'12.5 EUR'"), problems
 
 
-@pytest.mark.parametrize(("name", "formula"), [
-    ("Fin_Pabalsti", "=100+20"),
-    ("Plans_Daudzums", "=2*6"),
-    ("Perioda_Sakums", "=DATE(2019,6,1)"),
-    ("Berns_VardsUzvards", '="Anna "&"Paraugs"'),
-    ("Fin_Citi", "='[citi.xlsx]Lapa1'!$A$1"),
+@pytest.mark.parametrize(("name", "formula", "label"), [
+    ("Fin_Pabalsti", "=100+20", "pabalstu summai"),
+    ("Plans_Daudzums", "=2*6", "daudzumam periodā"),
+    ("Perioda_Sakums", "=DATE(2019,6,1)", "perioda pirmajai dienai"),
+    ("Berns_VardsUzvards", '="Anna "&"Paraugs"', "bērna vārdam un uzvārdam"),
+    ("Fin_Citi", "='[citi.xlsx]Lapa1'!$A$1", "citu finanšu avotu summai"),
+    ("Transporta_Pamatojums", '="ārsta "&"atzinums"', "ievadei"),
 ])
 def test_a_formula_in_an_input_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str,
-                                                   formula: str) -> None:
+                                                   formula: str, label: str) -> None:
     where = pasted(clean, tmp_path / "m.xlsx", name, formula)
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue, strict=False)
-    assert data is None and problems == [f"{where}: {FORMULA_IN_INPUT}"]
+    assert data is None and problems == [f"{where}: {label} {FORMULA_TEXT}"]
+    assert FORMULA_TEXT.startswith("jābūt vērtībai, bet ievadīta formula")
 
 
 def test_documents_name_the_cell_with_and_without_draft(clean: Path, tmp_path: Path) -> None:
@@ -110,9 +113,10 @@ def test_collect_refuses_a_text_or_a_formula(clean: Path, tmp_path: Path, key_en
     shutil.copy(clean, folder / str(municipality) / "derigs.xlsx")
     text_cell = pasted(clean, folder / str(municipality) / "teksts.xlsx", "Plans_Daudzums", "12,5")
     formula_cell = pasted(clean, folder / str(municipality) / "formula.xlsx", "Fin_Pabalsti", "=100+20")
+    formula_said = f"pabalstu summai {FORMULA_TEXT}"
     result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx")])
     assert f"{text_cell}: daudzumam periodā jābūt skaitlim, ievadīts teksts '12,5'" in result.output, result.output
-    assert f"{formula_cell}: {FORMULA_IN_INPUT}" in result.output, result.output
+    assert f"{formula_cell}: {formula_said}" in result.output, result.output
 
 
 def test_migrate_does_not_turn_a_text_into_an_amount(clean: Path, tmp_path: Path) -> None:
