@@ -153,9 +153,10 @@ class Kind:
         if self.name == "text":
             n = f'LEN({x}&"")'
             return f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
-        number = lv_date_formula(x) if self.name == "date" else f"{x}&\"\""
+        plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
+        number = lv_date_formula(x) if self.name == "date" else plain
         return (f"IFERROR(IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
-                f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{x}&\"\",{number}),\"\")),\"\")")
+                f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{plain},{number}),\"\")),\"\")")
 
     def texts(self, extra: str = "") -> str:
         """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT."""
@@ -178,7 +179,8 @@ KINDS = {
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
     "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
                           f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"',
-                          '"jābūt īstam kalendāra datumam: ievadītās dienas nav (piem., 31.02. vai 30.02.)"')),
+                          '"jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12; tādas dienas nav, piem., 01.13. '
+                          'vai 31.02.)"')),
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),

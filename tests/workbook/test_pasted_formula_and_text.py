@@ -54,7 +54,9 @@ def _as_excel_2010(source: Path, target: Path) -> int:
 def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
           ) -> dict[str, tuple[Path, NamedValues, dict[str, str]]]:
     folder = tmp_path_factory.mktemp("ielimets")
-    plan = clean_plans(catalogue.offers(day), params, 1, SEED + 40_000)[0]
+    # a plan shorter than the longest period: its later months are outside it (audit20 F9)
+    plan = next(p for p in clean_plans(catalogue.offers(day), params, 8, SEED + 40_000)
+                if p.inputs.months < params.period_months_max)
     wb = load_workbook(templates[None])
     fill(wb, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
          template_prices=read(wb, "Pak_Cena"))
@@ -65,10 +67,23 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
         c.value = value.format(start=plan.inputs.period_start)  # the formula gives the plan's own first day
         cells[name] = f"{sheet}!{cell}"
     wb.save(folder / "ielimets.xlsx")
+    # a text price of the first line's item, in the clean file
+    wb = load_workbook(folder / "derigs.xlsx")
+    labels = [str(v).strip() for v in read(wb, "Pak_Id")]
+    first_item = str(_cell(wb, "Plans_Pakalpojums")[2].value).strip()
+    sheet, cell, c = _cell(wb, "Pak_Cena", labels.index(first_item))
+    c.value = "12.5 EUR"
+    cells["Pak_Cena"] = f"{sheet}!{cell}"
+    wb.save(folder / "cena.xlsx")
+    # a sum with three decimals and a date with month and day swapped (audit20 F8, F4)
+    wb = load_workbook(folder / "derigs.xlsx")
+    _cell(wb, "Fin_Citi")[2].value = 12.345
+    _cell(wb, "Berns_DzimsanasDatums")[2].value = "01.13.2018"
+    wb.save(folder / "komats.xlsx")
     old_excel = _as_excel_2010(folder / "ielimets.xlsx", folder / "excel2010.xlsx")
     assert old_excel > 100  # every checked input
     _as_excel_2010(folder / "derigs.xlsx", folder / "derigs2010.xlsx")
-    names = ("derigs", "ielimets", "excel2010", "derigs2010")
+    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats")
     out = convert([folder / f"{n}.xlsx" for n in names], folder / "lo",
                   profile=make_profile(tmp_path_factory.mktemp("lo-profile-ielimets")))
     return {n: (folder / f"{n}.xlsx", NamedValues(o, all_sheets=True), cells) for n, o in zip(names, out, strict=True)}
@@ -90,7 +105,8 @@ def test_the_check_is_written_for_excel_2010() -> None:
 def test_the_matrix_and_the_reader_name_the_same_cells(files, catalogue: Catalogue) -> None:
     path, values, cells = files["ielimets"]
     listed = _listed(values)
-    assert values["h_NederigasIevades"] == len(PASTED) and values["Kludas"] >= len(PASTED), listed
+    # one paste, one error (audit20 F7): the units pasted as text do not also make "Rindā nav pakalpojuma vai daudzuma"
+    assert values["h_NederigasIevades"] == len(PASTED) and values["Kludas"] == len(PASTED), listed
     data, problems = read_child(Matrix.open(path), catalogue, strict=False)
     assert data is None and len(problems) == len(PASTED), problems
     for name, (_, said) in PASTED.items():
@@ -121,3 +137,34 @@ def test_without_isformula_no_false_error(files) -> None:
     for name in ("Plans_Daudzums", "Fin_Citi"):
         sheet, cell = cells[name].split("!")
         assert [t for t in listed if f"{sheet} {cell}: {PASTED[name][1]}" in t], (name, listed)
+
+
+def test_a_text_price_is_one_error(files, catalogue: Catalogue) -> None:
+    """Not also "nav norādīta sniedzēja cena" and "Samaksāts vairāk" (audit20 F7, c02)."""
+    path, values, cells = files["cena"]
+    listed = _listed(values)
+    sheet, cell = cells["Pak_Cena"].split("!")
+    assert values["Kludas"] == 1 and values["h_NederigasIevades"] == 1, listed
+    assert [t for t in listed if f"{sheet} {cell}: sniedzēja cenai jābūt skaitlim, ievadīts '12.5 EUR'" in t], listed
+    _, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert len(problems) == 1 and problems[0].startswith(f"{cells['Pak_Cena']} (Pak_Cena): sniedzēja cenai"), problems
+
+
+def test_the_echo_has_a_decimal_comma_and_a_swapped_date_is_explained(files) -> None:
+    listed = " ".join(_listed(files["komats"][1]))
+    assert "citu finanšu avotu summai" in listed and "ievadīts 12,345" in listed and "12.345" not in listed, listed
+    assert "dzimšanas datumam jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12;" in listed, listed
+    assert "ievadīts '01.13.2018'" in listed
+
+
+def test_months_after_the_period_are_blank(files) -> None:
+    """6.11's working days and 6.7's monthly totals of a month after the period: blank, not −2 or 0,00 (F9)."""
+    values = files["derigs"][1]
+    months = values["h_Menesi"]
+    days = values["h_DarbaDienas"]
+    assert 0 < months < len(days) and all(isinstance(d, int | float) and d > 0 for d in days[:months]), days
+    assert all(d in (None, "") for d in days[months:]), days
+    amounts = values.ranges["Men_Summa"]
+    totals = [values._cells["6.7"].get((amounts.max_row + 1, c)) for c in range(amounts.min_col, amounts.max_col + 1)]
+    assert all(isinstance(t, int | float) for t in totals[:months]), totals
+    assert all(t in (None, "") for t in totals[months:]), totals
