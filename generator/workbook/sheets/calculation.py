@@ -324,6 +324,9 @@ def write(sh: Sheet) -> None:
     protect(sh)
 
 
+INVALID_UNITS = "nederīgs"  # 6.4 "Daudzums periodā" of a row whose units cell holds an invalid input
+
+
 def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     st = sh.st
     lay = sh.book.layout
@@ -332,7 +335,9 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     sh.formula(f"C{r}", f'IF($N{r}>0,IF(INDEX(Pak_Sniedzejs,$N{r})="","",INDEX(Pak_Sniedzejs,$N{r})),"")',
                st.out_text_wrap, "")
     sh.formula(f"D{r}", f'IF($N{r}>0,INDEX(h_Pak_Mervieniba,$N{r}),"")', st.out_text, "")
-    sh.formula(f"E{r}", f'IF($N{r}>0,$O{r},"")', st.out_units, "")
+    # units that are not a valid number print as such, not as 0 (audit20 F6; 6.11 lists the cell)
+    units_code = f"'6.3'!${dict(zip('CDFGI', PLAN_CODES, strict=True))['G']}{p}"
+    sh.formula(f"E{r}", f'IF($N{r}>0,IF(N({units_code})>0,"{INVALID_UNITS}",$O{r}),"")', st.out_units, "")
     sh.formula(f"F{r}", f'IF($N{r}>0,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),INDEX(Pak_Cena,$N{r}),""),"")',
                st.out_price, "")
     sh.formula(f"G{r}", f'IF($P{r}=1,$R{r},"")', st.out_money, "")

@@ -119,7 +119,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība: teksts skaitļa vai datuma vietā, negatīvs "
          "skaitlis, summa ar vairāk nekā diviem cipariem aiz komata, vērtība ārpus saraksta vai pieļaujamā "
-         "intervāla, tukšs lauks, kas vajadzīgs līgumam (katra šūna; saraksts zemāk).", "visas tabulas",
+         "intervāla, tukšs lauks, kas vajadzīgs līgumam, formula vai saite vērtības vietā (katra šūna; saraksts "
+         "zemāk).", "visas tabulas",
          "h_NederigasIevades"),
     ]
 
