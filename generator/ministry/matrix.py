@@ -23,6 +23,7 @@ from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import (
+    FORMULA_HINT,
     FORMULA_TEXT,
     KINDS,
     MONTH_FIELDS,
@@ -43,7 +44,7 @@ PARAMS_DAY_NAME = "Parametru_Datums"
 # The cells people fill: a formula in one of them is an invalid input (D140).
 INPUT_NAMES = frozenset(n for n, kind in INTERFACE_KIND.items() if kind == "in") | {RECIPIENT_NAME,
                                                                                     TRANSPORT_REASON_NAME}
-FORMULA_IN_INPUT = f"ievadei {FORMULA_TEXT}"  # an input the matrix does not check (free text)
+FORMULA_IN_INPUT = f"ievadei {FORMULA_TEXT} ({FORMULA_HINT})"  # an input the matrix does not check (free text)
 # The matrix's own check of each input (generator/workbook/input_checks.py): its label and messages (D140).
 CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD)}
 SHOWN_TEXT_CHARS = 40  # a pasted text quoted in a message is cut to this many characters
@@ -232,7 +233,7 @@ class _Reader:
         read its last computed value, which changes with the cells it refers to (D140)."""
         if name in INPUT_NAMES and self.m.formula_at(name, row, col) is not None:
             checked = CHECKED_FIELDS.get(name)
-            self.fail(name, f"{checked.label} {FORMULA_TEXT}" if checked else FORMULA_IN_INPUT, row, col)
+            self.fail(name, f"{checked.label} {FORMULA_TEXT} ({FORMULA_HINT})" if checked else FORMULA_IN_INPUT, row, col)
             return True
         return False
 

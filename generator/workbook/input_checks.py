@@ -81,7 +81,8 @@ def _blank(x: str) -> str:
 # cells it refers to. ISFORMULA is Excel 2013's; written with its file prefix (_xlfn.) LibreOffice 7.4 computes it,
 # and Excel 2010 (no such function) gives #NAME?, which IFERROR turns into FALSE: no false error there, the check is
 # then only the tools' (generator/ministry/matrix.py), measured in tests/workbook/test_formula_in_input.py.
-FORMULA_TEXT = "jābūt vērtībai, bet ievadīta formula vai saite (ielīmējiet tikai vērtību)"
+FORMULA_TEXT = "jābūt vērtībai, nevis formulai vai saitei"  # short: it is also the one line beside the cell on 6.4
+FORMULA_HINT = "ielīmējiet tikai vērtību"
 
 
 def is_formula(x: str) -> str:

@@ -91,8 +91,8 @@ def test_a_formula_in_an_input_is_an_invalid_input(clean: Path, tmp_path: Path, 
                                                    formula: str, label: str) -> None:
     where = pasted(clean, tmp_path / "m.xlsx", name, formula)
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue, strict=False)
-    assert data is None and problems == [f"{where}: {label} {FORMULA_TEXT}"]
-    assert FORMULA_TEXT.startswith("jābūt vērtībai, bet ievadīta formula")
+    assert data is None and problems == [f"{where}: {label} {FORMULA_TEXT} (ielīmējiet tikai vērtību)"]
+    assert FORMULA_TEXT == "jābūt vērtībai, nevis formulai vai saitei"
 
 
 def test_documents_name_the_cell_with_and_without_draft(clean: Path, tmp_path: Path) -> None:
