@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue, Offer
@@ -22,7 +22,17 @@ from generator.reference.inputs import REQUIRED_PARTIES, Parties
 from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
-from generator.workbook.layout import INTERFACE_NAMES, INTERFACE_VERSION
+from generator.workbook.input_checks import (
+    FORMULA_HINT,
+    FORMULA_TEXT,
+    KINDS,
+    MONTH_FIELDS,
+    PLAN_FIELDS,
+    PRICE_FIELD,
+    SINGLE_FIELDS,
+    Field,
+)
+from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
 from generator.workbook.version import VERSION_PATTERN
 
 YES_WORDS = {"jā", "ja"}
@@ -31,6 +41,13 @@ NO_WORDS = {"nē", "ne"}
 RECIPIENT_NAME = "Plans_Sanemejs"
 TRANSPORT_REASON_NAME = "Transporta_Pamatojums"
 PARAMS_DAY_NAME = "Parametru_Datums"
+# The cells people fill: a formula in one of them is an invalid input (D140).
+INPUT_NAMES = frozenset(n for n, kind in INTERFACE_KIND.items() if kind == "in") | {RECIPIENT_NAME,
+                                                                                    TRANSPORT_REASON_NAME}
+FORMULA_IN_INPUT = f"ievadei {FORMULA_TEXT} ({FORMULA_HINT})"  # an input the matrix does not check (free text)
+# The matrix's own check of each input (generator/workbook/input_checks.py): its label and messages (D140).
+CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD)}
+SHOWN_TEXT_CHARS = 40  # a pasted text quoted in a message is cut to this many characters
 PERSONAL_CODE_RE = re.compile(r"^\d{6}-?\d{5}$")
 DATE_TEXT_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
 
@@ -211,7 +228,18 @@ class _Reader:
     def fail(self, name: str, text: str, row: int = 0, col: int = 0) -> None:
         self.problems.append(f"{self.m.where(name, row, col)}: {text}")
 
+    def formula(self, name: str, row: int = 0, col: int = 0) -> bool:
+        """True (and the problem noted) when an input cell holds a formula: the matrix and these checks would
+        read its last computed value, which changes with the cells it refers to (D140)."""
+        if name in INPUT_NAMES and self.m.formula_at(name, row, col) is not None:
+            checked = CHECKED_FIELDS.get(name)
+            self.fail(name, f"{checked.label} {FORMULA_TEXT} ({FORMULA_HINT})" if checked else FORMULA_IN_INPUT, row, col)
+            return True
+        return False
+
     def text(self, name: str, *, required: bool, row: int = 0, col: int = 0) -> str | None:
+        if self.formula(name, row, col):
+            return None
         raw = self.m.grid(name)[row][col]
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if required:
@@ -222,6 +250,8 @@ class _Reader:
         return str(raw).strip()
 
     def date(self, name: str, *, required: bool) -> dt.date | None:
+        if self.formula(name):
+            return None
         raw = self.m.scalar(name)
         if raw is None or raw == "":
             if required:
@@ -247,21 +277,17 @@ class _Reader:
 
     def number(self, name: str, row: int = 0, col: int = 0, *, required: bool = False,
                what: str = "skaitlis ≥ 0") -> Decimal | None:
+        if self.formula(name, row, col):
+            return None
         raw = self.m.grid(name)[row][col]
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if raw is None or raw == "":
             if required:
                 self.fail(name, f"nav aizpildīts (gaidīts: {what})", row, col)
             return None
-        value: Decimal | None = None
-        if isinstance(raw, bool):
-            value = None
-        elif isinstance(raw, int | float):
-            value = to_decimal(raw)
-        elif isinstance(raw, str):
-            try:
-                value = Decimal(raw.strip().replace("\u00a0", "").replace(" ", "").replace(",", "."))
-            except InvalidOperation:
-                value = None
+        if isinstance(raw, str):  # as the matrix: a text is not a number, whatever it looks like (D140)
+            self.fail(name, not_a_number(name, raw, what), row, col)
+            return None
+        value = to_decimal(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else None
         if value is None or not value.is_finite():
             self.fail(name, f"nav skaitlis (gaidīts: {what})", row, col)
             return None
@@ -298,6 +324,15 @@ class _Reader:
             return False
         self.fail(name, "nav derīga vērtība (gaidīts: Jā vai Nē)")
         return None
+
+
+def not_a_number(name: str, raw: str, what: str) -> str:
+    """A text in a number input, in the words of the matrix's own check of that cell (6.11's list) and what the
+    tools expect: "Fin_Citi" with '12,5' -> "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts '12,5' …"."""
+    shown = raw if len(raw) <= SHOWN_TEXT_CHARS else raw[:SHOWN_TEXT_CHARS] + "…"
+    checked = CHECKED_FIELDS.get(name)
+    said = f"{checked.label} {KINDS[checked.kind].messages[0].strip(chr(34))}" if checked else "nav skaitlis"
+    return f"{said}, ievadīts teksts '{shown}' (gaidīts: {what}, ierakstīts kā skaitlis, nevis teksts)"
 
 
 def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True) -> tuple[ChildData | None, list[str]]:
@@ -421,7 +456,10 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
         if j is None or offer is None:
             r.fail("Plans_Pakalpojums", "pakalpojums nav 6.8. tabulas sarakstā (gaidīts: vērtība no Pak_Id saraksta)", i)
             continue
+        before = len(r.problems)
         price = r.number("Pak_Cena", j, what="cena EUR par vienību ≥ 0")
+        if price is None and len(r.problems) > before:  # the price cell itself is invalid (said once)
+            continue
         if price is None and units > 0:
             r.fail("Pak_Cena", f"plānā izvēlētajam pakalpojumam {offer.id} nav sniedzēja cenas "
                                "(gaidīts: cena EUR par vienību)", j)

@@ -470,7 +470,7 @@ class Migrator:
             after, new_findings, new_problems = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = before, after
             if before is None or after is None:
-                report.notes.append("apmērus nevar salīdzināt, jo matrica nav pilnībā aizpildīta: "
+                report.notes.append("apmērus nevar salīdzināt, jo matricā ir nederīga ievade vai tā nav pilnībā aizpildīta: "
                                     + "; ".join((old_problems or new_problems)[:5]))
             else:
                 seen = {(f.code, f.lines, f.month, f.severity) for f in old_findings if f.counts}

@@ -77,6 +77,19 @@ def _blank(x: str) -> str:
     return f'LEN(TRIM({x}&""))=0'
 
 
+# D140: a formula pasted into an input (=100+20, a link to another workbook) is an invalid input: its value follows the
+# cells it refers to. ISFORMULA is Excel 2013's; written with its file prefix (_xlfn.) LibreOffice 7.4 computes it,
+# and Excel 2010 (no such function) gives #NAME?, which IFERROR turns into FALSE: no false error there, the check is
+# then only the tools' (generator/ministry/matrix.py), measured in tests/workbook/test_formula_in_input.py.
+FORMULA_TEXT = "jābūt vērtībai, nevis formulai vai saitei"  # short: it is also the one line beside the cell on 6.4
+FORMULA_HINT = "ielīmējiet tikai vērtību"
+
+
+def is_formula(x: str) -> str:
+    """True when cell ``x`` holds a formula (FALSE where the program has no ISFORMULA)."""
+    return f"IFERROR(_xlfn.ISFORMULA({x}),FALSE)"
+
+
 def _empty(x: str) -> str:
     """True for an empty cell and for an empty text (a paste of nothing)."""
     return f'OR(ISBLANK({x}),AND(ISTEXT({x}),LEN({x})=0))'
@@ -123,7 +136,17 @@ class Kind:
             body = f"IF(AND({_blank(x)},{SERVICES_CHOSEN}),1,0)"
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
-        return f"IFERROR({body},1)"
+        return f"IFERROR(IF({is_formula(x)},{self.formula_code},{body}),1)"
+
+    @property
+    def formula_code(self) -> int:
+        """The code of a formula in the input (D140): after the kind's own codes."""
+        return len(self.messages) + 1
+
+    @property
+    def all_messages(self) -> tuple[str, ...]:
+        """The kind's messages and, last, the formula's (D140)."""
+        return (*self.messages, f'"{FORMULA_TEXT}"')
 
     def shown(self, x: str) -> str:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
@@ -131,13 +154,14 @@ class Kind:
         if self.name == "text":
             n = f'LEN({x}&"")'
             return f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
-        number = lv_date_formula(x) if self.name == "date" else f"{x}&\"\""
+        plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
+        number = lv_date_formula(x) if self.name == "date" else plain
         return (f"IFERROR(IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
-                f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{x}&\"\",{number}),\"\")),\"\")")
+                f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{plain},{number}),\"\")),\"\")")
 
     def texts(self, extra: str = "") -> str:
         """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT."""
-        return ",".join(m.replace(LIMIT, extra) for m in self.messages)
+        return ",".join(m.replace(LIMIT, extra) for m in self.all_messages)
 
     def message(self, code: str, x: str, extra: str = "") -> str:
         """The message part after the label: CHOOSE(code, …) and the entered value."""
@@ -156,7 +180,8 @@ KINDS = {
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
     "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
                           f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"',
-                          '"jābūt īstam kalendāra datumam: ievadītās dienas nav (piem., 31.02. vai 30.02.)"')),
+                          '"jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12; tādas dienas nav, piem., 01.13. '
+                          'vai 31.02.)"')),
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
@@ -259,7 +284,7 @@ def beside_texts(field: Field, where: str) -> list[str]:
     size the row."""
     formula_part = '"&Param_PeriodaMenesi'
     return [f"{where}: {field.label} {m.replace(formula_part, 'nnn')}".replace('"', "")
-            for m in KINDS[field.kind].messages]
+            for m in KINDS[field.kind].all_messages]
 
 
 def message_formula(field: Field, code: str, x: str, where: str) -> str:

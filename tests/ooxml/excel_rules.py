@@ -132,6 +132,9 @@ def sheet_name_problems(name: str) -> list[str]:
     return problems
 
 
+_GUARDED_ISFORMULA = re.compile(r"IFERROR\(_xlfn\.ISFORMULA\([^()]*\),FALSE\)")
+
+
 def formula_problems(formula: str, where: str, limit: int = MAX_FORMULA) -> list[str]:
     """[LIM]: ≤ ``limit`` characters, ≤ 64 nested levels; [XW]: every function is one Excel 2010 knows —
     a classic one without a prefix, or one of Excel 2010's own with ``_xlfn.``."""
@@ -146,7 +149,9 @@ def formula_problems(formula: str, where: str, limit: int = MAX_FORMULA) -> list
         deepest = max(deepest, depth)
     if deepest > MAX_NESTING:
         problems.append(f"{where}: {deepest} ligzdotas iekavas (Excel: ≤ {MAX_NESTING})")
-    for prefix, function in _FUNCTION.findall(bare):
+    # D140: ISFORMULA (Excel 2013) only as IFERROR(_xlfn.ISFORMULA(cell),FALSE): Excel 2010 computes #NAME? there,
+    # which IFERROR turns into FALSE (measured as Excel 2010 sees it: tests/workbook/test_pasted_formula_and_text.py)
+    for prefix, function in _FUNCTION.findall(_GUARDED_ISFORMULA.sub("FALSE", bare)):
         upper = function.upper()
         if prefix:
             if prefix != "_xlfn." or upper not in EXCEL_2010_FUTURE:

@@ -60,6 +60,10 @@ def test_formula_functions_and_length() -> None:
     assert formula_problems("_xlfn.STDEV.S(A1:A3)+'lapa (1)'!A1", "f") == []
     assert formula_problems("_xlfn.XLOOKUP(A1,B:B,C:C)", "f")
     assert formula_problems("XLOOKUP(A1,B:B,C:C)", "f")
+    # D140: ISFORMULA only where Excel 2010's #NAME? becomes FALSE
+    assert formula_problems("IF(IFERROR(_xlfn.ISFORMULA('6.1'!B5),FALSE),3,0)", "f") == []
+    assert formula_problems("IF(_xlfn.ISFORMULA(B5),3,0)", "f")
+    assert formula_problems("IFERROR(_xlfn.ISFORMULA(B5),1)", "f")
     assert formula_problems("_xlfn._xlws.FILTER(A:A,B:B)", "f")
     assert formula_problems("LET(x,1,x)", "f")
     assert formula_problems("A1+" * 3000 + "1", "f")

@@ -18,7 +18,7 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.common import PLAN_ROW_HEIGHT, TITLE_HEIGHT, header_block, print_setup, protect
 from generator.workbook.sheets.personal import ERRORS_FIRST
-from generator.workbook.sheets.plan import PLAN_CODES, sessions_message
+from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message
 from generator.workbook.texts import (
     BASE_PROVISIONAL_SHORT,
     CHECK_FULL_CHARS,
@@ -85,6 +85,12 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
     units_terms, paid_terms = _cum_terms(lay, p, r)
     item = f"'6.3'!$C{p}"
     family = Recipient.family.value
+    # One paste, one error (audit20 F7): a rule that only follows from an invalid input cell (its own error, counted
+    # on 6.11) is not counted too – the row's item or units cell invalid (their check codes on 6.3), the price cell
+    # holding a text or an error value instead of a number (an empty one is the missing price).
+    codes = {c: code for (c, _), code in zip(PLAN_INPUTS, PLAN_CODES, strict=True)}
+    item_code, units_code = f"'6.3'!${codes['C']}{p}", f"'6.3'!${codes['G']}{p}"
+    price_invalid = f'AND(NOT(ISNUMBER(INDEX(Pak_Cena,$N{r}))),IFERROR(LEN(INDEX(Pak_Cena,$N{r})&""),1)>0)'
 
     def incompat(relation: str) -> str:
         return (
@@ -137,16 +143,18 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
          f'IF(AND($P{r}=1,h_MenOK=1),IF(COUNTIFS(h_MenNr66,">"&h_Menesi,{planned},">0")+COUNTIFS(h_MenNrD,">"&h_Menesi,'
          f'{delivered},">0")+COUNTIFS(h_MenNrS,">"&h_Menesi,{paid},">0")>0,1,0),0)', 0),
         (c.f_delivered, "f_Sanemts", f"IF(AND($P{r}=1,h_MenOK=1),IF(OR({units_terms},ROUND($AU{r}-$O{r},6)>0),1,0),0)", 0),
-        (c.f_paid, "f_Samaksats", f"IF(AND($P{r}=1,h_MenOK=1),IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
+        (c.f_paid, "f_Samaksats",
+         f"IF(AND($P{r}=1,h_MenOK=1,NOT({price_invalid})),IF(OR({paid_terms},ROUND($AV{r},2)>$R{r}),1,0),0)", 0),
         (c.f_impairment, "f_Traucejums",
          f'IF(AND($P{r}=1,Berns_Traucejums<>""),IF($AW{r}="",0,'
          f'IF(ISNUMBER(SEARCH(";"&Berns_Traucejums&";",$AW{r})),0,1)),0)', 0),
         (c.f_recipient, "f_Sanemejs",
          f'IF($P{r}=1,IF(AND($AR{r}<>"",$AS{r}<>"{family}",$AR{r}<>$AS{r}),1,0),0)', 0),
         (c.f_ignored, "f_Tuksa",
-         f'IF($P{r}=0,IF(COUNTIF({planned},">0")+COUNTIF({delivered},">0")+COUNTIF({paid},">0")>0,1,0),0)', 0),
+         f'IF(AND($P{r}=0,{item_code}=0,{units_code}=0),IF(COUNTIF({planned},">0")+COUNTIF({delivered},">0")+COUNTIF({paid},">0")>0,1,0),0)', 0),
         (c.f_unknown, "f_Nezinams", f'IF(AND({item}<>"",$N{r}=0),1,0)', 0),
-        (c.f_missing_price, "f_BezCenas", f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),0,1),0)", 0),
+        (c.f_missing_price, "f_BezCenas", f"IF($P{r}=1,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),0,IF({price_invalid},0,1)),0)",
+         0),
         (c.h_recipient, "h_SanKods",
          f"IF('6.3'!$D{p}=\"\",\"\",IFERROR(INDEX(Saraksts_SanKodi,MATCH('6.3'!$D{p},Saraksts_Sanemeji,0)),\"?\"))",
          ""),
@@ -316,6 +324,9 @@ def write(sh: Sheet) -> None:
     protect(sh)
 
 
+INVALID_UNITS = "nederīgs"  # 6.4 "Daudzums periodā" of a row whose units cell holds an invalid input
+
+
 def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     st = sh.st
     lay = sh.book.layout
@@ -324,7 +335,9 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     sh.formula(f"C{r}", f'IF($N{r}>0,IF(INDEX(Pak_Sniedzejs,$N{r})="","",INDEX(Pak_Sniedzejs,$N{r})),"")',
                st.out_text_wrap, "")
     sh.formula(f"D{r}", f'IF($N{r}>0,INDEX(h_Pak_Mervieniba,$N{r}),"")', st.out_text, "")
-    sh.formula(f"E{r}", f'IF($N{r}>0,$O{r},"")', st.out_units, "")
+    # units that are not a valid number print as such, not as 0 (audit20 F6; 6.11 lists the cell)
+    units_code = f"'6.3'!${dict(zip('CDFGI', PLAN_CODES, strict=True))['G']}{p}"
+    sh.formula(f"E{r}", f'IF($N{r}>0,IF(N({units_code})>0,"{INVALID_UNITS}",$O{r}),"")', st.out_units, "")
     sh.formula(f"F{r}", f'IF($N{r}>0,IF(ISNUMBER(INDEX(Pak_Cena,$N{r})),INDEX(Pak_Cena,$N{r}),""),"")',
                st.out_price, "")
     sh.formula(f"G{r}", f'IF($P{r}=1,$R{r},"")', st.out_money, "")

@@ -246,7 +246,10 @@ def write_amounts(sh: Sheet) -> None:
     sh.define("Men_Summa", f"{cols[0]}{first}", f"{cols[-1]}{last}")
     total = last + 1
     sh.text(f"B{total}", "Kopā mēnesī", st.label_bold)
-    for c in [*cols, total_c, plan_c]:
+    for k, c in enumerate(cols, start=1):  # a month after the period prints blank, as its rows (audit20 F9)
+        sh.formula(f"{c}{total}", f'IF(AND(h_Menesi>0,{k}>h_Menesi),"",ROUND(SUM({c}{first}:{c}{last}),2))',
+                   st.out_money_bold, 0)
+    for c in (total_c, plan_c):
         sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
     grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",

@@ -119,7 +119,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība: teksts skaitļa vai datuma vietā, negatīvs "
          "skaitlis, summa ar vairāk nekā diviem cipariem aiz komata, vērtība ārpus saraksta vai pieļaujamā "
-         "intervāla, tukšs lauks, kas vajadzīgs līgumam (katra šūna; saraksts zemāk).", "visas tabulas",
+         "intervāla, tukšs lauks, kas vajadzīgs līgumam, formula vai saite vērtības vietā (katra šūna; saraksts "
+         "zemāk).", "visas tabulas",
          "h_NederigasIevades"),
     ]
 
@@ -476,8 +477,10 @@ def _months(sh: Sheet, months: int) -> None:
         # a last month up to Perioda_Beigas (D11)
         month_end = f"DATE(YEAR(B{row}),MONTH(B{row})+1,0)"
         last_day = f"IF(ISNUMBER(Perioda_Beigas),MIN({month_end},Perioda_Beigas),{month_end})"
-        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),IF({listed},NETWORKDAYS(MAX(B{row},Perioda_Sakums),{last_day},'
-                   f'h_Svetki),""),"")',
+        # a month after the period's last day has none: blank, not a negative count (audit20 F9)
+        after = f"AND(ISNUMBER(Perioda_Beigas),B{row}>Perioda_Beigas)"
+        sh.formula(f"C{row}", f'IF(ISNUMBER(B{row}),IF({after},"",IF({listed},NETWORKDAYS(MAX(B{row},Perioda_Sakums),'
+                   f'{last_day},h_Svetki),"")),"")',
                    st.out_whole, "")
         mc = month_cols[k - 1]
         sh.formula(f"D{row}", f"SUMIFS('6.6'!${mc}${first}:${mc}${last},h_Dienas,1)", st.out_units, 0)

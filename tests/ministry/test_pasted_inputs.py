@@ -1,0 +1,127 @@
+"""A pasted text or formula in an input cell, as the ministry's tools read it (D140): the same rule as the matrix's
+own check (generator/workbook/input_checks.py). A text in a number input ("12,5", " 3 ", "12.5 EUR") is an invalid
+input named by sheet and cell in the matrix's words, never converted into a number; a formula in any input is an
+invalid input too. The file is refused by `ibm documents` (with and without --draft), `ibm collect` and read by
+`ibm migrate` without amounts (audit20 F1–F3)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.ministry.matrix import Matrix, read_child
+from generator.workbook.input_checks import FORMULA_TEXT
+from tests.ministry.factory import make_children, write_children
+from tests.workbook.invalid import _cell
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path) -> Path:
+    """One usable filled matrix with at least one plan line and no problems for the reader."""
+    folder = tmp_path_factory.mktemp("ievade")
+    children = write_children(catalogue, template, make_children(catalogue, 1, seed=140), folder,
+                              by_municipality=False)
+    path = children[0].path
+    assert path is not None
+    data, problems = read_child(Matrix.open(path), catalogue)
+    assert data is not None and problems == [] and data.inputs.lines[0].offer_id is not None
+    return path
+
+
+def pasted(source: Path, target: Path, name: str, value: object, row: int = 0) -> str:
+    """``source`` with one cell of ``name`` set to ``value`` (as a paste writes it), saved as ``target``; the cell."""
+    wb = load_workbook(source)
+    sheet, cell, c = _cell(wb, name, row)
+    c.value = value
+    wb.save(target)
+    return f"{sheet}!{cell} ({name})"
+
+
+@pytest.mark.parametrize(("name", "value", "said"), [
+    ("Plans_Daudzums", "12,5", "daudzumam periodā jābūt skaitlim, ievadīts teksts '12,5'"),
+    ("Plans_Daudzums", " 3 ", "daudzumam periodā jābūt skaitlim, ievadīts teksts ' 3 '"),
+    ("Fin_Citi", "12,5", "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts '12,5'"),
+    ("Fin_Pabalsti", "544.60", "pabalstu summai jābūt skaitlim, ievadīts teksts '544.60'"),
+    ("Bazes_Apmers", "3 859,80", "bāzes apmēram B jābūt skaitlim, ievadīts teksts '3 859,80'"),
+    ("Men_Daudzums", "2", "plānotajām vienībām jābūt skaitlim, ievadīts teksts '2'"),
+    ("Perioda_Menesi", "4", "mēnešu skaitam periodā jābūt skaitlim, ievadīts teksts '4'"),
+    ("Fin_Citi", " ", "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts ' '"),
+])
+def test_text_in_a_number_input_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str,
+                                                   value: str, said: str) -> None:
+    where = pasted(clean, tmp_path / "m.xlsx", name, value)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems == [f"{where}: {said} (gaidīts: {problems[0].split('(gaidīts: ')[1]}"], problems
+    assert "ierakstīts kā skaitlis, nevis teksts" in problems[0]
+
+
+def test_an_empty_text_is_an_empty_input(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """The matrix counts a pasted empty text as empty (input_checks._empty): so do the tools."""
+    pasted(clean, tmp_path / "m.xlsx", "Fin_Citi", "")
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert problems == [] and data is not None
+
+
+def test_a_text_price_is_one_problem(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """A text price of a chosen item: its own message, not also „nav sniedzēja cenas” (audit20 F7)."""
+    m = Matrix.open(clean)
+    chosen = str(m.column("Plans_Pakalpojums")[0]).strip()
+    row = [str(v).strip() for v in m.column("Pak_Id")].index(chosen)
+    where = pasted(clean, tmp_path / "m.xlsx", "Pak_Cena", "12.5 EUR", row)
+    _, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert len(problems) == 1 and problems[0].startswith(f"{where}: sniedzēja cenai jābūt skaitlim, ievadīts teksts "
+                                                         "'12.5 EUR'"), problems
+
+
+@pytest.mark.parametrize(("name", "formula", "label"), [
+    ("Fin_Pabalsti", "=100+20", "pabalstu summai"),
+    ("Plans_Daudzums", "=2*6", "daudzumam periodā"),
+    ("Perioda_Sakums", "=DATE(2019,6,1)", "perioda pirmajai dienai"),
+    ("Berns_VardsUzvards", '="Anna "&"Paraugs"', "bērna vārdam un uzvārdam"),
+    ("Fin_Citi", "='[citi.xlsx]Lapa1'!$A$1", "citu finanšu avotu summai"),
+    ("Transporta_Pamatojums", '="ārsta "&"atzinums"', "ievadei"),
+])
+def test_a_formula_in_an_input_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str,
+                                                   formula: str, label: str) -> None:
+    where = pasted(clean, tmp_path / "m.xlsx", name, formula)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue, strict=False)
+    assert data is None and problems == [f"{where}: {label} {FORMULA_TEXT} (ielīmējiet tikai vērtību)"]
+    assert FORMULA_TEXT == "jābūt vērtībai, nevis formulai vai saitei"
+
+
+def test_documents_name_the_cell_with_and_without_draft(clean: Path, tmp_path: Path) -> None:
+    where = pasted(clean, tmp_path / "m.xlsx", "Fin_Citi", "12,5")
+    for draft in ([], ["--draft"]):
+        out = tmp_path / f"docs{len(draft)}"
+        result = CliRunner().invoke(main, ["documents", "--from-matrix", str(tmp_path / "m.xlsx"), "--out", str(out),
+                                           *draft])
+        assert f"{where}: citu finanšu avotu summai jābūt skaitlim" in result.output, result.output
+        assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
+        assert "MELNRAKSTS" not in result.output
+
+
+def test_collect_refuses_a_text_or_a_formula(clean: Path, tmp_path: Path, key_env: bytes, catalogue: Catalogue) -> None:
+    folder = tmp_path / "matricas"
+    municipality = Matrix.open(clean).scalar("Pasvaldiba")
+    (folder / str(municipality)).mkdir(parents=True)
+    shutil.copy(clean, folder / str(municipality) / "derigs.xlsx")
+    text_cell = pasted(clean, folder / str(municipality) / "teksts.xlsx", "Plans_Daudzums", "12,5")
+    formula_cell = pasted(clean, folder / str(municipality) / "formula.xlsx", "Fin_Pabalsti", "=100+20")
+    formula_said = f"pabalstu summai {FORMULA_TEXT}"
+    result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx")])
+    assert f"{text_cell}: daudzumam periodā jābūt skaitlim, ievadīts teksts '12,5'" in result.output, result.output
+    assert f"{formula_cell}: {formula_said}" in result.output, result.output
+
+
+def test_migrate_does_not_turn_a_text_into_an_amount(clean: Path, tmp_path: Path) -> None:
+    where = pasted(clean, tmp_path / "m.xlsx", "Plans_Daudzums", "12,5")
+    result = CliRunner().invoke(main, ["migrate", str(tmp_path / "m.xlsx"), "--out", str(tmp_path / "jauna.xlsx")])
+    report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8") if (
+        tmp_path / "jauna-parnesana.txt").exists() else result.output
+    assert f"{where}: daudzumam periodā jābūt skaitlim" in report + result.output, report + result.output

@@ -1,0 +1,172 @@
+"""One rule for a pasted input everywhere (D140, audit20 F1–F3): a formula pasted into an input (=100+20, a link to
+another workbook) and a number pasted as text ("12,5", " 3 ") are invalid inputs that the matrix counts in Kludas and
+lists on 6.11, and the ministry's reader (generator/ministry/matrix.py, used by `ibm documents`, `ibm collect` and
+`ibm migrate`) names exactly the same cells in the same words. The formula check uses ISFORMULA, which Excel 2010
+lacks: with the function unknown (its name replaced in the file, as Excel 2010 sees it) the matrix gives no false
+error and no #NAME?, only the formula is not flagged there."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.matrix import Matrix, read_child
+from generator.recalc import convert, make_profile
+from generator.reference.params import Params
+from generator.workbook.input_checks import FORMULA_TEXT
+from generator.workbook.inputs import fill
+from generator.workbook.names import NamedValues, read
+from generator.workbook.render import pilot_ids
+from tests.workbook.conftest import clean_plans, recipient_labels
+from tests.workbook.invalid import _cell
+from tests.workbook.plans import SEED
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
+
+# name -> (pasted value, the matrix's words after "6.4 E63: " that both must say)
+PASTED = {
+    "Fin_Pabalsti": ("=100+20", f"pabalstu summai {FORMULA_TEXT}"),
+    "Plans_Daudzums": ("12,5", "daudzumam periodā jābūt skaitlim, ievadīts"),
+    "Fin_Citi": (" 3 ", "citu finanšu avotu summai jābūt skaitlim, ievadīts"),
+    "Perioda_Sakums": ("=DATE({start.year},{start.month},{start.day})", f"perioda pirmajai dienai {FORMULA_TEXT}"),
+}
+UNKNOWN = b"_xlfn.NOSUCHFUNCTION("  # what Excel 2010 makes of ISFORMULA: a name it does not know (#NAME?)
+
+
+def _as_excel_2010(source: Path, target: Path) -> int:
+    """``source`` with every ISFORMULA call replaced by an unknown function; the number of calls replaced."""
+    replaced = 0
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                replaced += data.count(b"_xlfn.ISFORMULA(")
+                data = data.replace(b"_xlfn.ISFORMULA(", UNKNOWN)
+            zout.writestr(item, data)
+    return replaced
+
+
+@pytest.fixture(scope="module")
+def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory: pytest.TempPathFactory,  # noqa: ANN001
+          ) -> dict[str, tuple[Path, NamedValues, dict[str, str]]]:
+    folder = tmp_path_factory.mktemp("ielimets")
+    # a plan shorter than the longest period: its later months are outside it (audit20 F9)
+    plan = next(p for p in clean_plans(catalogue.offers(day), params, 8, SEED + 40_000)
+                if p.inputs.months < params.period_months_max)
+    wb = load_workbook(templates[None])
+    fill(wb, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
+         template_prices=read(wb, "Pak_Cena"))
+    wb.save(folder / "derigs.xlsx")
+    cells = {}
+    for name, (value, _) in PASTED.items():
+        sheet, cell, c = _cell(wb, name)
+        c.value = value.format(start=plan.inputs.period_start)  # the formula gives the plan's own first day
+        cells[name] = f"{sheet}!{cell}"
+    wb.save(folder / "ielimets.xlsx")
+    # a text price of the first line's item, in the clean file
+    wb = load_workbook(folder / "derigs.xlsx")
+    labels = [str(v).strip() for v in read(wb, "Pak_Id")]
+    first_item = str(_cell(wb, "Plans_Pakalpojums")[2].value).strip()
+    sheet, cell, c = _cell(wb, "Pak_Cena", labels.index(first_item))
+    c.value = "12.5 EUR"
+    cells["Pak_Cena"] = f"{sheet}!{cell}"
+    wb.save(folder / "cena.xlsx")
+    # a sum with three decimals and a date with month and day swapped (audit20 F8, F4)
+    wb = load_workbook(folder / "derigs.xlsx")
+    _cell(wb, "Fin_Citi")[2].value = 12.345
+    _cell(wb, "Berns_DzimsanasDatums")[2].value = "01.13.2018"
+    wb.save(folder / "komats.xlsx")
+    old_excel = _as_excel_2010(folder / "ielimets.xlsx", folder / "excel2010.xlsx")
+    assert old_excel > 100  # every checked input
+    _as_excel_2010(folder / "derigs.xlsx", folder / "derigs2010.xlsx")
+    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats")
+    out = convert([folder / f"{n}.xlsx" for n in names], folder / "lo",
+                  profile=make_profile(tmp_path_factory.mktemp("lo-profile-ielimets")))
+    return {n: (folder / f"{n}.xlsx", NamedValues(o, all_sheets=True), cells) for n, o in zip(names, out, strict=True)}
+
+
+def _listed(values: NamedValues) -> list[str]:
+    return [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str) and ". " in str(v)[:4]]
+
+
+def test_the_check_is_written_for_excel_2010() -> None:
+    """ISFORMULA is written with its file prefix and inside IFERROR (the function Excel 2010 lacks gives FALSE)."""
+    from generator.workbook.input_checks import KINDS
+
+    for kind in KINDS.values():
+        code = kind.code("A1", "B1:B2")
+        assert code.count("ISFORMULA(") == 1 and "IFERROR(_xlfn.ISFORMULA(A1),FALSE)" in code, kind.name
+
+
+def test_the_matrix_and_the_reader_name_the_same_cells(files, catalogue: Catalogue) -> None:
+    path, values, cells = files["ielimets"]
+    listed = _listed(values)
+    # one paste, one error (audit20 F7): the units pasted as text do not also make "Rindā nav pakalpojuma vai daudzuma"
+    assert values["h_NederigasIevades"] == len(PASTED) and values["Kludas"] == len(PASTED), listed
+    sums = values.ranges["Plans_Summa"]  # 6.4's plan rows: "Daudzums periodā" (E) of the line pasted "12,5" (F6)
+    assert sums.sheet == "6.4" and values._cells["6.4"].get((sums.min_row, 5)) == "nederīgs"
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and len(problems) == len(PASTED), problems
+    for name, (_, said) in PASTED.items():
+        sheet, cell = cells[name].split("!")
+        in_matrix = [t for t in listed if f"{sheet} {cell}: {said}" in t]
+        in_reader = [p for p in problems if p.startswith(f"{cells[name]} ({name}): {said}")]
+        assert in_matrix and in_reader, (name, listed, problems)
+
+
+def test_a_valid_file_has_no_error(files, catalogue: Catalogue) -> None:
+    for name in ("derigs", "derigs2010"):
+        path, values, _ = files[name]
+        assert values["Kludas"] == 0 and values["h_NederigasIevades"] == 0, (name, _listed(values))
+        texts = [str(v) for _, _, v in values.all_values() if isinstance(v, str)]
+        assert not [t for t in texts if t.startswith("#NAME")], name
+    assert read_child(Matrix.open(files["derigs"][0]), catalogue, strict=False)[1] == []
+
+
+def test_without_isformula_no_false_error(files) -> None:
+    """As Excel 2010 computes the matrix: the texts are still errors, the formulas are not flagged (only the tools
+    see them), and no cell shows #NAME?."""
+    _, values, cells = files["excel2010"]
+    listed = _listed(values)
+    texts = [str(v) for _, _, v in values.all_values() if isinstance(v, str)]
+    assert not [t for t in texts if t.startswith("#NAME")]
+    assert values["h_NederigasIevades"] == sum(1 for v, _ in PASTED.values() if not v.startswith("=")), listed
+    assert not [t for t in listed if FORMULA_TEXT.split(" (")[0] in t], listed
+    for name in ("Plans_Daudzums", "Fin_Citi"):
+        sheet, cell = cells[name].split("!")
+        assert [t for t in listed if f"{sheet} {cell}: {PASTED[name][1]}" in t], (name, listed)
+
+
+def test_a_text_price_is_one_error(files, catalogue: Catalogue) -> None:
+    """Not also "nav norādīta sniedzēja cena" and "Samaksāts vairāk" (audit20 F7, c02)."""
+    path, values, cells = files["cena"]
+    listed = _listed(values)
+    sheet, cell = cells["Pak_Cena"].split("!")
+    assert values["Kludas"] == 1 and values["h_NederigasIevades"] == 1, listed
+    assert [t for t in listed if f"{sheet} {cell}: sniedzēja cenai jābūt skaitlim, ievadīts '12.5 EUR'" in t], listed
+    _, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert len(problems) == 1 and problems[0].startswith(f"{cells['Pak_Cena']} (Pak_Cena): sniedzēja cenai"), problems
+
+
+def test_the_echo_has_a_decimal_comma_and_a_swapped_date_is_explained(files) -> None:
+    listed = " ".join(_listed(files["komats"][1]))
+    assert "citu finanšu avotu summai" in listed and "ievadīts 12,345" in listed and "12.345" not in listed, listed
+    assert "dzimšanas datumam jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12;" in listed, listed
+    assert "ievadīts '01.13.2018'" in listed
+
+
+def test_months_after_the_period_are_blank(files) -> None:
+    """6.11's working days and 6.7's monthly totals of a month after the period: blank, not −2 or 0,00 (F9)."""
+    values = files["derigs"][1]
+    months = values["h_Menesi"]
+    days = values["h_DarbaDienas"]
+    assert 0 < months < len(days) and all(isinstance(d, int | float) and d > 0 for d in days[:months]), days
+    assert all(d in (None, "") for d in days[months:]), days
+    amounts = values.ranges["Men_Summa"]
+    totals = [values._cells["6.7"].get((amounts.max_row + 1, c)) for c in range(amounts.min_col, amounts.max_col + 1)]
+    assert all(isinstance(t, int | float) for t in totals[:months]), totals
+    assert all(t in (None, "") for t in totals[months:]), totals
