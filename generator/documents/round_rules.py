@@ -43,12 +43,14 @@ PILOT_KIND = {
     "projekts": {"nom": "izmēģinājumprojekts", "gen": "izmēģinājumprojekta", "loc": "izmēģinājumprojektā",
                  "acc": "izmēģinājumprojektu"},
     "posms": "izmēģinājumprojekta",
+    "ta": "tā",  # "…, tā nosacījumiem": the genitive pronoun of "izmēģinājumprojekts" (masculine)
     "pilots": True,
 }
 LATER_KIND = {
     "karta": {"nom": "kārta", "gen": "kārtas", "loc": "kārtā", "acc": "kārtu"},
     "projekts": {"nom": "programma", "gen": "programmas", "loc": "programmā", "acc": "programmu"},
     "posms": "kārtas",
+    "ta": "tās",  # "programma" is feminine
     "pilots": False,
 }
 # how a citation of the methodology begins (figures.citation)

@@ -79,6 +79,13 @@ def test_a_later_rounds_report_templates_do_not_call_it_the_pilot(tmp_path: Path
     for name in ("sd-menesa-atskaite.xlsx", "norekini-ar-pasvaldibu.xlsx", "izdevumu-registrs-un-parskati.xlsx"):
         leaks = [t for t in texts[name] if "izmēģinājumprojekt" in t or "FTP" in t]
         assert not leaks, (name, leaks)
+    # reports are agreed with the ministry: its project team is a pilot procedure (D135, audit25 N3) – also in the
+    # intros of 29 and 30, which are formulas (the municipality's name from sheet 26)
+    cells = [c.value for p in paths for ws in openpyxl.load_workbook(p).worksheets for row in ws.iter_rows()
+             for c in row if isinstance(c.value, str)]
+    assert not [c for c in cells if "projekta komand" in c]
+    assert "Saskaņots ar Labklājības ministriju (datums)" in activity
+    assert sum("saskaņošanas ar Labklājības ministriju iesniedz" in c for c in cells) == 2
 
 
 def test_the_pilots_report_templates_keep_its_words(catalogue: Catalogue, tmp_path: Path) -> None:
@@ -89,3 +96,4 @@ def test_the_pilots_report_templates_keep_its_words(catalogue: Catalogue, tmp_pa
     texts = [c.value for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row]
     assert "Ģimenes informētas par izmēģinājumprojektu" in texts
     assert any(isinstance(t, str) and "glabā Dienestā un FTP serverī." in t for t in texts)
+    assert "Saskaņots ar LM projekta komandu (datums)" in texts

@@ -304,6 +304,28 @@ def test_a_later_rounds_papers_do_not_call_it_the_pilot(catalogue: Catalogue, bl
     assert "dalību izmēģinājumprojekta kārtā „IBM izmēģinājumprojekts bērniem" in pilot["08-lemums-par-pieskirsanu"]
 
 
+def test_a_later_rounds_papers_agree_and_keep_no_pilot_facts(catalogue: Catalogue, blank_round: Catalogue) -> None:
+    """audit25: the programme's pronoun agrees with its gender (N1), every further plan period gets its plan (N6),
+    the pilot's 10 % transport share (N2) and project server (N5) are not facts of a round without them (D135)."""
+    def texts_of(catalogue: Catalogue, municipality: str, day: dt.date) -> dict[str, str]:
+        documents = render_municipality(catalogue, catalogue.municipality(municipality), DOCUMENTS, build_date=day)
+        return {d.spec.id: normalise(parse(d.body).text()) for d in documents}
+
+    later = texts_of(blank_round, "cesis", TODAY)
+    pilot = texts_of(catalogue, "jelgava", PILOT_DAY)
+    assert "informēt ģimeni par programmu, tās nosacījumiem" in later["01-ligums-ar-vecaku"]
+    assert "informēt ģimeni par izmēģinājumprojektu, tā nosacījumiem" in pilot["01-ligums-ar-vecaku"]
+    for texts in (later, pilot):
+        assert "Katram nākamajam atbalsta plāna periodam līgumam pievieno jaunu atbalsta plānu." in \
+            texts["01-ligums-ar-vecaku"]
+    share = "Transporta izdevumi kopā nedrīkst pārsniegt"
+    assert share in pilot["06-izdevumu-atmaksas-pieprasijums"]
+    assert share not in later["06-izdevumu-atmaksas-pieprasijums"]
+    assert "nosaka līgums ar Dienestu" in later["06-izdevumu-atmaksas-pieprasijums"]
+    assert "projekta serverī" in pilot["23-nosaukumu-instrukcija"]
+    assert "Dienesta noteiktajā elektroniskajā glabātavā" in later["23-nosaukumu-instrukcija"]
+
+
 def test_no_template_writes_the_pilot_for_every_round() -> None:
     """D129: the word comes from `veids` (round_rules.kind_context); a template writes it only in a part printed for
     the programme's first round alone (`karta.first`)."""

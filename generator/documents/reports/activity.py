@@ -156,13 +156,13 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     wb.define_name("SD_Kopa", f"='{SHEET}'!${total_letter}${FIRST_ROW + 1}:${total_letter}${last + 1}")
     ws.set_row(last + 1, SPACER)  # a narrow gap: the signatures stay on the page of the activities
     r = last + 2
-    for label in ("Problēmas un riski, kas radušies pārskata mēnesī", "Priekšlikumi LM projekta komandai"):
+    for label in ("Problēmas un riski, kas radušies pārskata mēnesī", f"Priekšlikumi {periods.words('team_dat')}"):
         ws.write(r, 1, label, text)
         ws.merge_range(r, FIRST_MONTH_COL, r, total_col, "", text_in)
         ws.set_row(r, 27)  # two lines
         r += 1
     # The agreement date is a date (typing stops at anything else), in a field as wide as the signature's.
-    ws.write(r, 1, "Saskaņots ar LM projekta komandu (datums)", text)
+    ws.write(r, 1, f"Saskaņots ar {periods.words('team_acc')} (datums)", text)
     ws.merge_range(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, None, fmt.in_date)
     ws.data_validation(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, DATE_VALIDATION)
     r += 1

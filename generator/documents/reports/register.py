@@ -133,9 +133,13 @@ class ReportPeriods:
 
 # How a report template names what its round belongs to, by grammatical case (the same words as the papers'
 # round_rules.kind_context, D129): "loc" – "… darbu izmēģinājumprojektā / programmā", "acc" – "informētas par
-# izmēģinājumprojektu / programmu", "end" – "izmēģinājumprojekta / kārtas beigās".
-PILOT_WORDS = {"loc": "izmēģinājumprojektā", "acc": "izmēģinājumprojektu", "end": "izmēģinājumprojekta beigās"}
-LATER_WORDS = {"loc": "programmā", "acc": "programmu", "end": "kārtas beigās"}
+# izmēģinājumprojektu / programmu", "end" – "izmēģinājumprojekta / kārtas beigās"; "team_dat", "team_acc" – to whom
+# reports are agreed and sent: the pilot's LM project team, in a later round the ministry (its team is a pilot
+# procedure, D135).
+PILOT_WORDS = {"loc": "izmēģinājumprojektā", "acc": "izmēģinājumprojektu", "end": "izmēģinājumprojekta beigās",
+               "team_dat": "LM projekta komandai", "team_acc": "LM projekta komandu"}
+LATER_WORDS = {"loc": "programmā", "acc": "programmu", "end": "kārtas beigās",
+               "team_dat": "Labklājības ministrijai", "team_acc": "Labklājības ministriju"}
 
 
 def _months_between(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -488,8 +488,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # --- 29: monthly cash flow --------------------------------------------------------------------
     ws_cash.write(0, 0, "29. pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
     # Notes wrap across the printed columns A:N, which fill one A4 landscape width.
-    write_intro(ws_cash, 1, 0, len(CASH_WIDTHS) - 1, municipality, "Oriģinālu pēc saskaņošanas ar LM projekta "
-                "komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 100)
+    write_intro(ws_cash, 1, 0, len(CASH_WIDTHS) - 1, municipality, f"Oriģinālu pēc saskaņošanas ar {periods.words('team_acc')} "
+                "iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 100)
     if pending(*amounts, monthly_day):
         ws_cash.write(2, 0, pending_note(ON_SHEET_26), fmt.pending_note)
     ws_cash.merge_range(3, 0, 3, 2, "Atlikums pārskata sākumā, EUR", fmt.label_wrapped)
@@ -603,7 +603,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_q.write(0, 0, "30. pielikums. Ceturkšņa faktiski izlietotā finansējuma un rezultatīvo rādītāju pārskats",
                fmt.title)
     write_intro(ws_q, 1, 0, 8, municipality, "Aprēķināts no 29. un 28. pielikuma; oriģinālu pēc saskaņošanas ar "
-                "LM projekta komandu iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 90)
+                f"{periods.words('team_acc')} iesniedz līdz ailē „Iesniegt līdz” norādītajam datumam.", fmt.note_wrapped, 90)
     q_pending = pending(*amounts, quarterly_day)
     q_round_note = dated and periods.asked
     if q_round_note:  # a template for a round asked for (D125) names it above its first table, as 29 does
