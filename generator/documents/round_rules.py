@@ -44,12 +44,14 @@ PILOT_KIND = {
                  "acc": "izmēģinājumprojektu"},
     "posms": "izmēģinājumprojekta",
     "pilots": True,
+    "temats": "IBM izmēģinājumprojekts",  # the DOCX subject (docx_writer, roundleft2)
 }
 LATER_KIND = {
     "karta": {"nom": "kārta", "gen": "kārtas", "loc": "kārtā", "acc": "kārtu"},
     "projekts": {"nom": "programma", "gen": "programmas", "loc": "programmā", "acc": "programmu"},
     "posms": "kārtas",
     "pilots": False,
+    "temats": "IBM programmas kārta",
 }
 # how a citation of the methodology begins (figures.citation)
 METHODOLOGY_CITATION = "IBM metodikas"
