@@ -45,6 +45,10 @@ from generator.file_author import TOOLKIT
 APPLICATION = TOOLKIT
 AUTHOR = APPLICATION  # when the HTML names no author (the documents name the social service that issues them)
 _AUTHOR_META = re.compile(r'<meta name="author" content="([^"]*)">')
+# the subject names the kind of the document's round (round_rules.kind_context "temats"): the pilot's papers
+# "IBM izmēģinājumprojekts", a later round's "IBM programmas kārta"; HTML without it (tests) just "IBM"
+_SUBJECT_META = re.compile(r'<meta name="subject" content="([^"]*)">')
+DEFAULT_SUBJECT = "IBM"
 # Calibri: every Word on a municipal PC has it (DejaVu Sans, used before, is missing on Windows and Word substituted
 # another font). The PDF is printed in Carlito, Calibri's metric-compatible twin (templates/dokumenti/_stils.css), at
 # the same sizes, so lines and pages break alike; LibreOffice prints the DOCX with Carlito as well (D68).
@@ -100,7 +104,7 @@ def _prepared_document() -> DocxDocument:
 
 class _Writer:
     def __init__(self, title: str, version: str, created: dt.date, landscape: bool, mark: str | None = None,
-                 author: str = AUTHOR) -> None:
+                 author: str = AUTHOR, subject: str = DEFAULT_SUBJECT) -> None:
         self.doc = _prepared_document()  # with _styles() and _clause_numbering() applied
         self.title = title
         self.author = author
@@ -118,7 +122,7 @@ class _Writer:
         self._footer(section, title, version)
         if mark:
             self._header(section, mark)
-        self._properties(title, version, created)
+        self._properties(title, version, created, subject)
 
     # --- set-up -------------------------------------------------------------------------------------
 
@@ -226,13 +230,13 @@ class _Writer:
         run.font.size = Pt(14)
         run.font.color.rgb = RGBColor(0xB0, 0, 0)
 
-    def _properties(self, title: str, version: str, created: dt.date) -> None:
+    def _properties(self, title: str, version: str, created: dt.date, subject: str) -> None:
         props = self.doc.core_properties
         stamp = dt.datetime(created.year, created.month, created.day)
         props.author = self.author
         props.last_modified_by = self.author
         props.title = title
-        props.subject = "IBM izmēģinājumprojekts"
+        props.subject = subject
         props.comments = f"Kataloga versija {version}"
         props.keywords = "IBM; individuālais budžets"
         props.language = LANGUAGE
@@ -869,7 +873,9 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
         raise ValueError(f"{title}: HTML nav <main> elementa")
     found = _AUTHOR_META.search(html)
     author = unescape(found.group(1)) if found else AUTHOR
-    writer = _Writer(title, version, created, landscape, mark, author)
+    found = _SUBJECT_META.search(html)
+    subject = unescape(found.group(1)) if found else DEFAULT_SUBJECT
+    writer = _Writer(title, version, created, landscape, mark, author, subject)
     writer.blocks(main)
     writer.trim_end()
     _pin_font(writer.doc)

@@ -45,6 +45,7 @@ PILOT_KIND = {
     "posms": "izmēģinājumprojekta",
     "ta": "tā",  # "…, tā nosacījumiem": the genitive pronoun of "izmēģinājumprojekts" (masculine)
     "pilots": True,
+    "temats": "IBM izmēģinājumprojekts",  # the DOCX subject (docx_writer, roundleft2)
 }
 LATER_KIND = {
     "karta": {"nom": "kārta", "gen": "kārtas", "loc": "kārtā", "acc": "kārtu"},
@@ -52,6 +53,7 @@ LATER_KIND = {
     "posms": "kārtas",
     "ta": "tās",  # "programma" is feminine
     "pilots": False,
+    "temats": "IBM programmas kārta",
 }
 # how a citation of the methodology begins (figures.citation)
 METHODOLOGY_CITATION = "IBM metodikas"

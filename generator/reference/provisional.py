@@ -41,7 +41,7 @@ def of_age_by_round_end(birth_date: dt.date, round_end: dt.date | None, limit: i
     of age during the pilot, D110); None when the child is under ``limit`` then or the round is not known."""
     if round_end is None or age_in_years(birth_date, round_end) < limit:
         return None
-    return (f"bērnam līdz izmēģinājumprojekta kārtas pēdējai dienai {lv_date(round_end)} aprit {limit} gadi; IB "
+    return (f"bērnam līdz kārtas pēdējai dienai {lv_date(round_end)} aprit {limit} gadi; IB "
             f"pienākas tikai bērnam, kuram kārtas pēdējā dienā vēl nav {limit} gadu")
 
 

@@ -20,8 +20,8 @@ from tests.round_yaml import catalogue_with_round, children_round_entry
 TODAY = dt.date(2026, 12, 1)
 IDS = ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "04-iesniegums-par-dalibu", "07-klienta-lietas-titullapa",
        "08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "14-patapinajuma-ligums", "17-lemums-par-atteikumu",
-       "18-vestule-par-neatbilstibu", "21-esf-dalibnieka-anketa", "22-sifresanas-instrukcija",
-       "29-vestule-neatlasitajiem")
+       "18-vestule-par-neatbilstibu", "20-pakalpojuma-apraksta-veidlapa", "21-esf-dalibnieka-anketa",
+       "22-sifresanas-instrukcija", "24-risku-plans", "29-vestule-neatlasitajiem")
 SPECS = [spec for spec in DOCUMENTS if spec.id in IDS]
 # each finding's pilot wording: (paper, text)
 PILOT_TEXTS = (
@@ -48,6 +48,9 @@ PILOT_TEXTS = (
     ("04-iesniegums-par-dalibu", "Metodikas 5. pielikums"),
     ("22-sifresanas-instrukcija", "ievieto projekta serverī (FTP)"),
     ("29-vestule-neatlasitajiem", "tāpēc iesniegums tika nosūtīts Labklājības ministrijas projekta komandai"),
+    ("20-pakalpojuma-apraksta-veidlapa", "Apstiprināja (LM projekta komanda)"),  # roundleft2
+    ("20-pakalpojuma-apraksta-veidlapa", "to apstiprina Labklājības ministrijas (LM) projekta komanda"),
+    ("24-risku-plans", "rīkojas pēc šī plāna un informē Labklājības ministrijas projekta komandu."),
 )
 # what no paper of a later round without confirmed procedures may state
 LATER_NEVER = ("projekta komand", "FTP", "ESF", "līdz minūtei", "1. posma", "darba dienu laikā pēc iesniegšanas",
@@ -67,6 +70,10 @@ LATER_NOTES = (
     ("29-vestule-neatlasitajiem", "Dalībniekus atlasīja ______"),
     ("29-vestule-neatlasitajiem", "Dalībniekus atlasīja ______"),
     ("14-patapinajuma-ligums", "paziņošanas termiņu dienās puses ieraksta, vienojoties"),
+    ("20-pakalpojuma-apraksta-veidlapa", "to apstiprina ______, un pēc apstiprināšanas"),
+    ("20-pakalpojuma-apraksta-veidlapa", "kas apraksta veidlapu apstiprina, ieraksta pēc Labklājības ministrijas"),
+    ("24-risku-plans", "rīkojas pēc šī plāna un informē ______."),
+    ("24-risku-plans", "kas kārtā atbild ministrijas pusē, ieraksta pēc Labklājības ministrijas noteikumiem"),
 )
 CONFIRMED = """    procedures:
       status: apstiprināts
@@ -145,3 +152,12 @@ def test_the_criteria_come_in_one_order(catalogue: Catalogue) -> None:
         disability, age = text.index("invaliditāti"), text.index("pēdējā dienā (")
         criterion = text.index("izvērtētas deinstitucionalizācijas projektā")
         assert disability < age < criterion, doc_id
+
+
+def test_the_provider_contracts_notice_period_is_a_blank_with_a_note(catalogue: Catalogue, later: Catalogue) -> None:
+    """audit19 F32 in 02 as in 14: „______ dienu iepriekš” (genitive plural fits any number) and a note saying
+    who fills it in, in every round's papers."""
+    for texts in (_texts(catalogue, "jelgava", PILOT_DAY), _texts(later, "cesis", TODAY)):
+        text = texts["02-ligums-ar-sniedzeju"]
+        assert "ne vēlāk kā ______ dienu iepriekš" in text and "dienas iepriekš" not in text
+        assert "brīdināšanas termiņu dienās puses ieraksta, vienojoties pirms līguma parakstīšanas" in text

@@ -41,7 +41,7 @@ def test_coming_of_age_on_the_rounds_last_day_is_an_error(params: Params) -> Non
     assert result.age == limit - 1  # the check date still takes the age (D1)
     assert result.rate == 0 and result.provisional == 0 and result.errors == 1 and result.warnings == 0
     (finding,) = [f for f in result.findings if f.code == "not_eligible"]
-    assert finding.message == (f"Bērns nav tiesīgs saņemt IB: bērnam līdz izmēģinājumprojekta kārtas pēdējai dienai "
+    assert finding.message == (f"Bērns nav tiesīgs saņemt IB: bērnam līdz kārtas pēdējai dienai "
                                f"{end:%d.%m.%Y} aprit {limit} gadi; IB pienākas tikai bērnam, kuram kārtas pēdējā "
                                f"dienā vēl nav {limit} gadu")
 

@@ -167,7 +167,7 @@ def write(sh: Sheet) -> None:
         'IF(Vecums<0,"Dzimšanas datums ir pēc pārbaudes datuma.",'
         'IF(Vecums>=Param_VecumaRobeza,"Bērns pārbaudes datumā ir sasniedzis vecumu, kurā IB vairs nepienākas.",'
         # D110: the reference's reason (generator/reference/provisional.of_age_by_round_end), word for word
-        f'IF(h_KartaPilngadigs=1,"Bērnam līdz izmēģinājumprojekta kārtas pēdējai dienai "&{round_end}&" aprit "'
+        f'IF(h_KartaPilngadigs=1,"Bērnam līdz kārtas pēdējai dienai "&{round_end}&" aprit "'
         '&Param_VecumaRobeza&" gadi; IB pienākas tikai bērnam, kuram kārtas pēdējā dienā vēl nav "'
         '&Param_VecumaRobeza&" gadu.",'
         '"Bērns ir tiesīgs saņemt IB.")))'

@@ -61,6 +61,17 @@ LISTS_FIRST = 6  # first value row of the lists (columns H…)
 # Characters of 9 pt Calibri on one line of the 34-wide source column (F), counted low.
 SOURCE_CHARS_PER_LINE = 38
 
+# audit20 F14: the description of the check of month data in a line with no service names the (first) line once
+# there is one: "6.3. tabulas N. rindā[ un vēl citās] nav …" (NAMED_RULES; ordinals kept with their word), the plain
+# text otherwise; its row is as high as the longest of them (RULE_LONGEST)
+IGNORED_TAIL = " nav pakalpojuma vai daudzuma, bet 6.6. vai 6.10. tabulā ir mēnešu dati."
+NAMED_RULES = {
+    "ignored_line_data": f'IF(SUM(f_Tuksa)=0,"Rindā{IGNORED_TAIL}","6.3.\u00a0tabulas "&MATCH(1,f_Tuksa,0)&".\u00a0rindā"&'
+                         f'IF(SUM(f_Tuksa)>1," un vēl citās","")&"{IGNORED_TAIL}")',
+}
+RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IGNORED_TAIL}"}
+
+
 def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
     """(code, severity, Latvian description, where it shows, count formula) of every rule check.
 
@@ -113,8 +124,7 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          f'IF(Berns_Traucejums="{multipli}",SUM(f_Traucejums),0)'),
         ("recipient", "kļūda", "Rindā norādītais saņēmējs neatbilst pakalpojuma saņēmējam (katra rinda).", "6.3",
          "SUM(f_Sanemejs)"),
-        ("ignored_line_data", "kļūda", "Rindā nav pakalpojuma vai daudzuma, bet 6.6. vai 6.10. tabulā ir mēnešu dati.",
-         "6.6, 6.10", "SUM(f_Tuksa)"),
+        ("ignored_line_data", "kļūda", f"Rindā{IGNORED_TAIL}", "6.6, 6.10", "SUM(f_Tuksa)"),
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība: teksts skaitļa vai datuma vietā, negatīvs "
@@ -160,8 +170,8 @@ def rule_lines(text: str) -> int:
     return max(1, len(textwrap.wrap(text, RULE_CHARS_PER_LINE)))
 
 
-RULE_HEIGHTS = tuple(LINE_HEIGHT * rule_lines(text) + RULE_PADDING for _, _, text, _, _ in rules(
-    Impairment.multipli.value))
+RULE_HEIGHTS = tuple(LINE_HEIGHT * rule_lines(RULE_LONGEST.get(code, text)) + RULE_PADDING
+                     for code, _, text, _, _ in rules(Impairment.multipli.value))
 
 
 def page_starts(heights: tuple[int, ...]) -> tuple[int, ...]:
@@ -366,7 +376,10 @@ def _rules(sh: Sheet) -> None:
     for i, (code, kind, text, where, formula) in enumerate(rules(Impairment.multipli.value)):
         row = rule_row(i)
         sh.ws.merge_range(f"A{row}:{RULE_TEXT_TO}{row}", "", st.label)
-        sh.text(f"A{row}", text, st.label)
+        if code in NAMED_RULES:
+            sh.formula(f"A{row}", NAMED_RULES[code], st.label, text)
+        else:
+            sh.text(f"A{row}", text, st.label)
         sh.text(f"D{row}", kind, st.out_text)
         sh.formula(f"E{row}", formula, st.out_whole, 0)
         sh.text(f"F{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in one line
