@@ -187,9 +187,16 @@ def plan_rows(record: ChildRecord) -> list[PlanRow]:
     return rows
 
 
+def rounded_amounts(record: ChildRecord) -> int | None:
+    """How many rounded line-month costs (6.6 units × price) make up the plan's months (6.7), for the rounding tolerance of the
+    IB spread (planned_ib._amount); None (one per month) when the record holds no line rows."""
+    lines = record.result.execution.lines
+    return sum(1 for r in lines for u in r.planned_units if u) if lines else None
+
+
 def month_rows(record: ChildRecord) -> list[MonthRow]:
     exe = record.result.execution
-    ib = ib_by_month(plan_ib_part(record.result.line_ib), exe.planned_by_month)
+    ib = ib_by_month(plan_ib_part(record.result.line_ib), exe.planned_by_month, rounded_amounts(record))
     rows = []
     for m in range(record.months):
         year, month = calendar_month(record.period_start, m + 1)
@@ -217,7 +224,7 @@ def aggregate(records: Sequence[ChildRecord], finals: FinalAmounts,
         agg.plan_rows.extend(plan_rows(record))
         agg.month_rows.extend(month_rows(record))
         ib_part = plan_ib_part(record.result.line_ib)
-        rest = unspread(ib_part, record.result.execution.planned_by_month)  # as month_rows spreads it
+        rest = unspread(ib_part, record.result.execution.planned_by_month, rounded_amounts(record))  # as month_rows
         if rest > 0:
             agg.unspread.append(Unspread(record.code, record.municipality, ib_part, rest))
     return agg
