@@ -83,12 +83,13 @@ class MonthRow(NamedTuple):
 
 class Unspread(NamedTuple):
     """A child whose plan's IB part is more than its months plan in all (D123): the months take ``spread``, the
-    rest of ``ib_part`` is "nesadalīts"."""
+    rest of ``ib_part`` is "IB daļa bez mēneša"; ``source`` names the file as the console names it."""
 
     code: str
     municipality: str
     ib_part: Decimal
     rest: Decimal
+    source: str = ""
 
     @property
     def spread(self) -> Decimal:
@@ -223,8 +224,16 @@ def aggregate(records: Sequence[ChildRecord], finals: FinalAmounts,
         pilot.add(record, final)
         agg.plan_rows.extend(plan_rows(record))
         agg.month_rows.extend(month_rows(record))
-        ib_part = plan_ib_part(record.result.line_ib)
-        rest = unspread(ib_part, record.result.execution.planned_by_month, rounded_amounts(record))  # as month_rows
-        if rest > 0:
-            agg.unspread.append(Unspread(record.code, record.municipality, ib_part, rest))
+    agg.unspread.extend(unspread_children(records))
     return agg
+
+
+def unspread_children(records: Iterable[ChildRecord]) -> list[Unspread]:
+    """The children whose months cannot take their plan's IB part (as ``month_rows`` spreads it), in order."""
+    found = []
+    for record in records:
+        ib_part = plan_ib_part(record.result.line_ib)
+        rest = unspread(ib_part, record.result.execution.planned_by_month, rounded_amounts(record))
+        if rest > 0:
+            found.append(Unspread(record.code, record.municipality, ib_part, rest, record.source))
+    return found

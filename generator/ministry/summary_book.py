@@ -519,10 +519,12 @@ CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko 
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
              "Formulas SUMIFS no lapas „Mēnešu dati”. Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav "
              "(lēmums D138).")
-UNSPREAD_LABEL = "nesadalīts"
+# not "nesadalīts": that word is the redistribution fund's remainder nobody can receive (audit24 F3)
+UNSPREAD_LABEL = "IB daļa bez mēneša"
 UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēnešos nevar iekļaut, jo bērna plānā mēnešos kopā "
-                 "plānots mazāk (6.6. tabulas sadalījums pa mēnešiem nepilnīgs); tā ir „Kopā” rindā, tāpēc „Kopā "
-                 "plānots no IB” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un ibm collect šos bērnus nosauc.")
+                 "plānots mazāk (6.6. tabulas sadalījums pa mēnešiem nepilnīgs); tā ir iekļauta rindā „Kopā”, tāpēc "
+                 "„Kopā plānots no IB” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un komanda „ibm collect” šos "
+                 "bērnus nosauc ekrānā.")
 
 
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],

@@ -242,6 +242,10 @@ def test_bad_shared_string_index_refuses_only_that_file(three: Path, tmp_path: P
     result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
     assert result.exit_code == 3, result.output
     assert "Izmantotas 3 matricas, neizmantota 1" in result.output
+    assert "Neizmantots 1 fails (sk. sarakstu augstāk); izejas statuss 3." in result.output  # audit24 F7
+    # audit24 F5: the rule-error warning points to the sheet that names each error
+    assert ("noteikumu kļūdas (katra kļūda ar vietu matricā – lapā „Noteikumu kļūdas”; skaits – lapas „Bērni” "
+            "kolonnā „Kļūdas”)") in result.output
     assert f"{bad.parent.name}/sst.xlsx: " in result.output and "bojāta atsauce uz kopīgo tekstu" in result.output
 
 
