@@ -274,7 +274,9 @@ def _split_duplicates(results: list[ReadResult]) -> list[str]:
         for r in group:
             first = distinct.setdefault(r.digest, r)
             if first is not r:
-                notes.append(f"{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots vienreiz")
+                # name the file the rest of the summary uses (audit24 F12): the first by name, not always "the original"
+                notes.append(f"{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots vienreiz – "
+                             f"kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")
                 r.record = None
                 r.stale = []
                 r.notes = []
@@ -344,7 +346,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, period=period.label, final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
         previous_folder=options.previous.as_posix() if options.previous else None, notes=notes, warnings=warnings,
-        duplicates=len(duplicate_notes), shown={r.record.code: r.rel for r in results if r.record is not None},
+        duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
+        shown={r.record.code: r.rel for r in results if r.record is not None},
     )
 
 

@@ -49,10 +49,11 @@ SHEET_LINES = "Plāna rindas"
 SHEET_MONTHS = "Mēnešu dati"
 SHEET_FINDINGS = "Noteikumu kļūdas"
 SHEET_REFUSED = "Neizmantotās matricas"
+SHEET_NOTES = "Piezīmes par failiem"  # notes on used files, not under "unused" (audit24 F26)
 SHEET_STALE = "Atšķirības"
 
 SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
-          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_REFUSED, SHEET_STALE)
+          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
 
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
@@ -292,6 +293,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, line_cols, quarterly=True, sent=sent)
     _findings_sheet(book, sheet(SHEET_FINDINGS), collection)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
+    _notes_sheet(book, sheet(SHEET_NOTES), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
     _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
     say("Raksta kopsavilkumu: saglabā failu")
@@ -635,8 +637,8 @@ def _hashed_name(source: str) -> str:
 
 def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Neizmantotās matricas",
-                "Šīs matricas aprēķinā nav izmantotas; zem tām – piezīmes par izmantotajiem failiem (identiska "
-                f"kopija, vecāka veidne), lai failu skaits mapē saskan ar kopsavilkumu. {REFUSED_NAMES}",
+                "Šīs matricas aprēķinā nav izmantotas; piezīmes par izmantotajiem failiem (identiska kopija, vecāka "
+                f"veidne) – lapā „{SHEET_NOTES}”, lai failu skaits mapē saskan ar kopsavilkumu. {REFUSED_NAMES}",
                 [("Periods", 20), ("Pašvaldības mape", 16), ("Fails", 24), ("Iemesls", 72)], key_cols=0)
     row = DATA_FIRST
     # the period as a person reads it on paper, not a bare "šis" (audit21 F5)
@@ -649,14 +651,19 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                     book.value(ws, row, i, value, book.f_wrap)
                 book.fit_row(ws, row, [(period, 20, False), (name, 24, False), (reason, 72, False)])
                 row += 1
-    if c.notes:
-        row += 1
-        ws.merge_range(row - 1, 0, row - 1, 3, "Piezīmes par izmantotajiem failiem (komandas izvadā tās pašas)",
-                       book.f_head)
-        for note in c.notes:
-            row += 1
-            ws.merge_range(row - 1, 0, row - 1, 3, note, book.f_wrap)
-            book.fit_row(ws, row, [(note, 128, False)])
+    if row == DATA_FIRST:  # one line, not an empty table row (audit24 F13)
+        ws.write_string(DATA_FIRST - 1, 0, "Neizmantotu matricu nav.")
+
+
+def _notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    book.header(ws, "Piezīmes par izmantotajiem failiem",
+                "Šie faili aprēķinā izmantoti; piezīme saka, kas par tiem jāzina (identiska kopija izmantota vienreiz, "
+                "matrica vecākā veidnē). Komandas izvadā tās pašas piezīmes.", [("Piezīme", 128)], key_cols=0)
+    for i, note in enumerate(c.notes):
+        book.value(ws, DATA_FIRST + i, 0, note, book.f_wrap)
+        book.fit_row(ws, DATA_FIRST + i, [(note, 128, False)])
+    if not c.notes:
+        ws.write_string(DATA_FIRST - 1, 0, "Piezīmju nav.")
 
 
 def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
@@ -692,8 +699,8 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     ws.set_column(1, 1, 16)
     ws.set_column(2, 2, 60)
     book.print_setup(ws)
-    provisional = " (provizoriski)" if c.provisional else ""
-    ws.write_string(0, 0, f"IBM galīgo apmēru aprēķins (3. posms){provisional} – pārskata periods {c.period}",
+    provisional = ", provizoriski" if c.provisional else ""  # one pair of brackets (audit24 F20)
+    ws.write_string(0, 0, f"IBM galīgo apmēru aprēķins (3. posms{provisional}) – pārskata periods {c.period}",
                     book.f_title)
     key_lv = {"needed": "proporcionāli IB nepieciešamajam apmēram (N)",
               "gap": "proporcionāli iztrūkumam (N − P)"}.get(fa.key, fa.key)
@@ -706,7 +713,9 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Neizmantotās matricas", None, len(c.refused), book.f_whole, f"sk. lapu „{SHEET_REFUSED}”"))
     # every file of the folder is on paper: a byte-identical copy is used once, not lost (audit21 F8)
     rows.append(("Identiskas kopijas (izmantotas vienreiz)", None, c.duplicates, book.f_whole,
-                 f"piezīmes lapā „{SHEET_REFUSED}”"))
+                 f"piezīmes lapā „{SHEET_NOTES}”"))
+    rows.append(("Matricas vecākā veidnē (ieteicams „ibm migrate”)", None, c.old_template, book.f_whole,
+                 f"piezīmes lapā „{SHEET_NOTES}”"))
     rows.append(("Σ IB provizoriskais (P)", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
     rows.append(("Σ IB nepieciešamais (N)", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
     rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, ""))

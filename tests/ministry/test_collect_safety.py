@@ -315,7 +315,8 @@ def test_byte_identical_copy_is_used_once_with_a_note(three: Path, tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert "Izmantotas 3 matricas, neizmantotas 0" in result.output
     first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
-    assert f"Piezīme: {copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in result.output
+    assert (f"Piezīme: {copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā kā "
+            f"{first}, šis fails atsevišķi nav skaitīts") in result.output  # the name the summary uses (audit24 F12)
 
 
 def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: Path) -> None:
@@ -339,10 +340,26 @@ def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: 
     assert refused[0][:3] == [period, good.parent.name, f"matrica-{digest[:12]}.xlsx"], refused
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}", period), period
     first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
-    notes = [row[0] for row in refused[1:]]
-    assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in notes, notes
+    assert len(refused) == 1, refused  # the notes on used files are not under "unused" (audit24 F26)
+    notes = [row[0].value for row in wb["Piezīmes par failiem"].iter_rows(min_row=4)]
+    assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā kā {first}, " \
+           "šis fails atsevišķi nav skaitīts" in notes, notes
     summary = {row[0].value: row[1].value for row in wb["Kopsavilkums"].iter_rows(min_row=4) if row[0].value}
     assert summary["Neizmantotās matricas"] == 1 and summary["Identiskas kopijas (izmantotas vienreiz)"] == 1
+    assert summary["Matricas vecākā veidnē (ieteicams „ibm migrate”)"] == 0
+    assert wb["Kopsavilkums"]["A1"].value.startswith("IBM galīgo apmēru aprēķins (3. posms, provizoriski) – ")  # F20
+
+
+def test_no_unused_file_is_one_line_not_an_empty_table(three: Path, tmp_path: Path) -> None:
+    """audit24 F13: the header of „Neizmantotās matricas” was followed by an empty row."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "k.xlsx"
+    assert run(str(three), "--out", str(out)).exit_code == 0
+    wb = load_workbook(out)
+    assert wb["Neizmantotās matricas"]["A4"].value == "Neizmantotu matricu nav."
+    assert wb["Piezīmes par failiem"]["A4"].value == "Piezīmju nav."
+    assert wb.sheetnames.index("Piezīmes par failiem") == wb.sheetnames.index("Neizmantotās matricas") + 1
 
 
 def test_cash_sheets_show_only_the_municipalities_that_sent_matrices(three: Path, tmp_path: Path,
