@@ -76,7 +76,7 @@ def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisi
     assert "Uzmanību: finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”" \
         in result.output
     summary = load_workbook(out)["Kopsavilkums"]
-    assert summary["A1"].value == f"IBM galīgo apmēru aprēķins (3. posms) (provizoriski) – pārskata periods {label}"
+    assert summary["A1"].value == f"IBM galīgo apmēru aprēķins (3. posms, provizoriski) – pārskata periods {label}"
     notes = {summary.cell(r, 1).value: summary.cell(r, 3).value for r in range(4, summary.max_row + 1)}
     envelope_note = notes["Izmēģinājumprojekta finansējums periodam"]
     assert "× 1 bērns (kataloga bāzes apmērs)" in envelope_note and "PROVIZORISKS" in envelope_note
