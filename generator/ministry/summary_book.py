@@ -23,6 +23,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue, Offer
+from generator.lvformat import agree
 from generator.lvformat import date as lv_date
 from generator.lvformat import version_id
 from generator.ministry.aggregate import Aggregates
@@ -716,6 +717,17 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                  f"piezīmes lapā „{SHEET_NOTES}”"))
     rows.append(("Matricas vecākā veidnē (ieteicams „ibm migrate”)", None, c.old_template, book.f_whole,
                  f"piezīmes lapā „{SHEET_NOTES}”"))
+    # what the sheets behind the page hold and an LM reader must know of (audit24 F4)
+    errors = {r.code: sum(1 for f in r.result.findings if f.counts and f.severity is Severity.error)
+              for r in c.records}
+    with_errors = sum(1 for n in errors.values() if n)
+    rows.append(("Noteikumu kļūdas izmantotajās matricās", None, sum(errors.values()), book.f_whole,
+                 f"{with_errors} {agree(with_errors, 'matricā', 'matricās')}; katra kļūda lapā „{SHEET_FINDINGS}”"))
+    unspread_children = len({u.code for u in agg.unspread})
+    rows.append((f"Plāna IB daļa „{UNSPREAD_LABEL}”", None, agg.unspread_total(None), book.f_money,
+                 f"{unspread_children} {agree(unspread_children, 'bērna plānā', 'bērnu plānos')} 6.6. tabulas "
+                 f"sadalījums pa mēnešiem nepilnīgs; sk. lapu „{SHEET_CASH}”" if unspread_children else
+                 "visu plānu IB daļa iekļauta mēnešos"))
     rows.append(("Σ IB provizoriskais (P)", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
     rows.append(("Σ IB nepieciešamais (N)", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
     rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, ""))
