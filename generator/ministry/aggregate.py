@@ -16,6 +16,7 @@ from typing import NamedTuple
 from generator.ministry.records import ChildRecord
 from generator.reference.final_amounts import ChildFinal, FinalAmounts
 from generator.reference.monthly import calendar_month
+from generator.reference.paid_totals import paid_by_month, paid_total
 from generator.reference.planned_ib import ib_by_month, plan_ib_part, unspread
 
 ZERO = Decimal(0)
@@ -47,7 +48,7 @@ class Totals:
         self.final += final.final
         self.eligible += int(final.eligible)
         self.planned += r.execution.planned_total
-        self.paid += r.execution.paid_total
+        self.paid += paid_total(r.execution)  # as the matrix's Fakt_Kopa (audit24 F16)
 
 
 class PlanRow(NamedTuple):
@@ -198,12 +199,13 @@ def rounded_amounts(record: ChildRecord) -> int | None:
 def month_rows(record: ChildRecord) -> list[MonthRow]:
     exe = record.result.execution
     ib = ib_by_month(plan_ib_part(record.result.line_ib), exe.planned_by_month, rounded_amounts(record))
+    paid = paid_by_month(exe)  # as 6.10's "Kopā" row rounds them (audit24 F16)
     rows = []
     for m in range(record.months):
         year, month = calendar_month(record.period_start, m + 1)
         rows.append(
             MonthRow(record.code, record.municipality, dt.date(year, month, 1),
-                     exe.planned_by_month[m], exe.paid_by_month[m], ib[m])
+                     exe.planned_by_month[m], paid[m], ib[m])
         )
     return rows
 

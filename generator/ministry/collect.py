@@ -41,6 +41,7 @@ from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
 from generator.money import to_decimal
 from generator.reference.final_amounts import ChildAmounts, final_amounts
+from generator.reference.paid_totals import paid_total
 from generator.reference.params import Params
 from generator.reference.rounds import ReportingPeriod, period_holding
 
@@ -359,7 +360,7 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     paid: dict[str, Decimal] = defaultdict(Decimal)
     for p in previous:
         planned[p.code] += p.result.execution.planned_total
-        paid[p.code] += p.result.execution.paid_total
+        paid[p.code] += paid_total(p.result.execution)  # as the matrix's Fakt_Kopa (audit24 F16)
     children = [
         ChildAmounts(r.code, r.result.provisional, r.result.needed, planned.pop(r.code, Decimal(0)),
                      paid.pop(r.code, Decimal(0)))

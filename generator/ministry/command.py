@@ -133,8 +133,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     nomaiņu nepārtrauc: rezultāti ir uzrakstīti, un statuss ir 0 vai 3.
     """
     from generator.interrupts import interrupt_once, interrupts_held
-    from generator.ministry.cache import CACHE_NAME, ResultCache
     from generator.ministry.aggregate import unspread_children
+    from generator.ministry.cache import CACHE_NAME, ResultCache
     from generator.ministry.collect import CollectError, Options, pilot_municipalities
     from generator.ministry.collect import collect as run
     from generator.ministry.output import FINAL_DIR, OutputError, check_ownership, check_paths, write_outputs

@@ -23,14 +23,14 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue, Offer
-from generator.lvformat import agree
+from generator.lvformat import agree, version_id
 from generator.lvformat import date as lv_date
-from generator.lvformat import version_id
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
 from generator.ministry.sheet_rows import BulkRows
 from generator.reference.findings import Severity
+from generator.reference.paid_totals import paid_total
 from generator.workbook import styles
 from generator.xlsxformula import quick_formulas
 
@@ -292,7 +292,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     sent = {r.municipality for r in collection.records + collection.previous_records}
     _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, line_cols, quarterly=False, sent=sent)
     _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, line_cols, quarterly=True, sent=sent)
-    _findings_sheet(book, sheet(SHEET_FINDINGS), collection)
+    _findings_sheet(book, sheet(SHEET_FINDINGS), collection, names)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _notes_sheet(book, sheet(SHEET_NOTES), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
@@ -345,7 +345,7 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
         write(row, (rec.code, rec.municipality, names.get(rec.municipality, rec.municipality), rec.period_start,
                     rec.months, rec.age, age_group_label(rec.age_group), rec.impairment, rec.special_care, r.rate,
                     r.provisional, r.needed, r.available, r.total, stage2, f.eligible, f.top_up, f.final, f.capped,
-                    r.execution.planned_total, r.execution.paid_total, r.errors, r.warnings))
+                    r.execution.planned_total, paid_total(r.execution), r.errors, r.warnings))
         book.expected[(sheet_name, f"{stage2_letter}{row}")] = stage2
         book.expected[(sheet_name, f"{final_letter}{row}")] = f.final
         row += 1
@@ -598,22 +598,27 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
 
 
 # --- Noteikumu kļūdas -----------------------------------------------------------------------------
-def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
     """Which rules each used child's plan breaks, as the matrix's 6.11 list names them (audit21 F12): the
-    counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution."""
+    counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution.
+    The file and the municipality's name as on „Atšķirības” and the other sheets (audit24 F22)."""
     book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
                 "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
-                "vietu matricā (tāpat kā matricas 6.11. tabulā), lai var izvērtēt, vai bērna apmēri derīgi. "
-                "Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”.",
-                [("Bērna kods", 17), ("Pašvaldība", 12), ("Noteikums", 20), ("Apraksts", 84)], key_cols=1)
+                "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
+                "apmēri ir derīgi. Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”. "
+                f"{SHOWN_NAMES}",
+                [("Bērna kods", 17), ("Pašvaldība", 16), ("Fails", 24), ("Noteikums", 18), ("Apraksts", 70)],
+                key_cols=1)
     row = DATA_FIRST
     for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
+        muni = names.get(rec.municipality, rec.municipality)
+        shown = c.shown.get(rec.code, rec.source)
         for f in rec.result.findings:
             if not f.counts or f.severity is not Severity.error:
                 continue
-            for i, value in enumerate([rec.code, rec.municipality, f.code, f.message]):
+            for i, value in enumerate([rec.code, muni, shown, f.code, f.message]):
                 book.value(ws, row, i, value, book.f_wrap)
-            book.fit_row(ws, row, [(f.code, 20, False), (f.message, 84, False)])
+            book.fit_row(ws, row, [(muni, 16, False), (shown, 24, False), (f.code, 18, False), (f.message, 70, False)])
             row += 1
 
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.reference.errors import ReferenceInputError
 from generator.money import cents as round_cents
+from generator.reference.errors import ReferenceInputError
 from generator.reference.planned_ib import ib_by_month, plan_ib_part, unspread
 
 CENT = Decimal("0.01")
