@@ -12,6 +12,7 @@ import dataclasses
 import multiprocessing
 import os
 import pickle
+import re
 import signal
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -44,6 +45,7 @@ from generator.reference.final_amounts import ChildAmounts, final_amounts
 from generator.reference.paid_totals import paid_total
 from generator.reference.params import Params
 from generator.reference.rounds import ReportingPeriod, period_holding
+from generator.reference.workbook import FINAL_CELL
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 Progress = Callable[[int, int, str], None]
@@ -380,7 +382,9 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     return final_amounts(children, envelope, params, key=options.split), note
 
 
-FINAL_NAME, FINAL_PLACE = "IB_Galigais", "6.4. tabula"
+# the table and cell as „Noteikumu kļūdas” names them (audit24 F14): "6.4. tabula, šūna E59"
+FINAL_NAME = "IB_Galigais"
+FINAL_PLACE = re.sub(r"^(\S+) tabulas šūna (\S+) .*$", r"\1 tabula, šūna \2", FINAL_CELL)
 SHOWN_FILES = 10  # files named per period in the mixed-periods refusal; the rest are counted
 
 

@@ -678,7 +678,7 @@ def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                 "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā. "
                 f"{final}: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
                 f"LM lēmums par šī bērna F jāatjauno. {SHOWN_NAMES}",
-                [("Bērna kods", 17), ("Fails", 30), ("Rādītājs", 22), ("Vieta matricā", 12), ("Failā", 14),
+                [("Bērna kods", 17), ("Fails", 30), ("Rādītājs", 22), ("Vieta matricā", 17), ("Failā", 14),
                  ("Pārrēķināts", 14)], key_cols=0)
     row = DATA_FIRST
     for s in c.final_differences + c.stale:

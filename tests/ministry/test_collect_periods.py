@@ -122,6 +122,8 @@ def test_a_final_amount_typed_in_the_matrix_that_differs_from_the_computed_one_i
     assert len(rows) == 1 and rows[0][2] == "IB galīgais apmērs (F)" and rows[0][4] == 1.0, rows
     assert rows[0][1] == written[0].path.relative_to(tmp_path / "in").as_posix(), rows
     assert [c.value for c in sheet[3]][2:4] == ["Rādītājs", "Vieta matricā"]
+    assert rows[0][3] == "6.4. tabula, šūna E59"  # the cell, as „Noteikumu kļūdas” names it (audit24 F14)
+    assert sheet.column_dimensions["D"].width >= 17
     code = rows[0][0]
     final = load_workbook(out, data_only=True)["Bērni"]
     f_column = [c.value for c in final[3]].index("IB galīgais (F)")
