@@ -540,11 +540,12 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
              else "Plānotais (viss plāns un IB daļa) un samaksātais pa mēnešiem un pašvaldībām")
     measures = (("planned", "plānots (viss plāns)"), ("planned_ib", "plānots no IB"), ("paid", "samaksāts"))
     ib_k = 1  # the "plānots no IB" column of each group
-    cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", 20 if quarterly else 10)]
+    unspread = agg.unspread_total(None) > 0
+    key_width = 20 if quarterly else 10
+    cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", key_width)]
     for m in munis:
         cols += [(f"{names.get(m, m)}: {label}", 12) for _, label in measures]
     cols += [(f"Kopā {label}", 13) for _, label in measures] + [("Neapgūts (plānots − samaksāts)", 13)]
-    unspread = agg.unspread_total(None) > 0
     book.header(ws, title, CASH_NOTE + (UNSPREAD_NOTE if unspread else ""), cols)
     muni_r = months["muni"].range(SHEET_MONTHS)
     key_r = months["quarter" if quarterly else "month"].range(SHEET_MONTHS)
@@ -575,7 +576,8 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
                      book.f_sum_money)
         row += 1
     if unspread:  # the IB part no month takes (D123): shown apart, so that "Kopā" keeps every IB euro
-        book.value(ws, row, 0, UNSPREAD_LABEL)
+        book.value(ws, row, 0, UNSPREAD_LABEL, book.f_wrap)  # wraps in the narrow month column, never cut
+        book.fit_row(ws, row, [(UNSPREAD_LABEL, key_width, False)])
         for j in range(1, len(cols)):  # framed like the month rows; only the "plānots no IB" cells hold a sum
             book.value(ws, row, j, None, book.f_money)
         line_muni_r, line_ib_r = lines["muni"].range(SHEET_LINES), lines["ib"].range(SHEET_LINES)
@@ -607,7 +609,7 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
                 "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
                 "apmēri ir derīgi. Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”. "
                 f"{SHOWN_NAMES}",
-                [("Bērna kods", 17), ("Pašvaldība", 16), ("Fails", 24), ("Noteikums", 18), ("Apraksts", 70)],
+                [("Bērna kods", 17), ("Pašvaldība", 16), ("Fails", 22), ("Noteikums", 18), ("Apraksts", 64)],
                 key_cols=1)
     row = DATA_FIRST
     for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
@@ -618,7 +620,7 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
                 continue
             for i, value in enumerate([rec.code, muni, shown, f.code, f.message]):
                 book.value(ws, row, i, value, book.f_wrap)
-            book.fit_row(ws, row, [(muni, 16, False), (shown, 24, False), (f.code, 18, False), (f.message, 70, False)])
+            book.fit_row(ws, row, [(muni, 16, False), (shown, 22, False), (f.code, 18, False), (f.message, 64, False)])
             row += 1
 
 
@@ -664,10 +666,12 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
 def _notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Piezīmes par izmantotajiem failiem",
                 "Šie faili aprēķinā izmantoti; piezīme saka, kas par tiem jāzina (identiska kopija izmantota vienreiz, "
-                "matrica vecākā veidnē). Komandas izvadā tās pašas piezīmes.", [("Piezīme", 128)], key_cols=0)
+                "matrica vecākā veidnē). Komandas izvadā tās pašas piezīmes.", [("Nr.", 5), ("Piezīme", 123)],
+                key_cols=0)  # two columns: the note above wraps within them
     for i, note in enumerate(c.notes):
-        book.value(ws, DATA_FIRST + i, 0, note, book.f_wrap)
-        book.fit_row(ws, DATA_FIRST + i, [(note, 128, False)])
+        book.value(ws, DATA_FIRST + i, 0, i + 1, book.f_whole)
+        book.value(ws, DATA_FIRST + i, 1, note, book.f_wrap)
+        book.fit_row(ws, DATA_FIRST + i, [(note, 123, False)])
     if not c.notes:
         ws.write_string(DATA_FIRST - 1, 0, "Piezīmju nav.")
 

@@ -341,7 +341,7 @@ def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: 
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}", period), period
     first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
     assert len(refused) == 1, refused  # the notes on used files are not under "unused" (audit24 F26)
-    notes = [row[0].value for row in wb["Piezīmes par failiem"].iter_rows(min_row=4)]
+    notes = [row[1].value for row in wb["Piezīmes par failiem"].iter_rows(min_row=4)]
     assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā kā {first}, " \
            "šis fails atsevišķi nav skaitīts" in notes, notes
     summary = {row[0].value: row[1].value for row in wb["Kopsavilkums"].iter_rows(min_row=4) if row[0].value}
