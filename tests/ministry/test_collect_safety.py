@@ -25,6 +25,7 @@ from generator.ministry.cache import CACHE_NAME
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.output import FINAL_DIR, MANIFEST, OutputError, write_outputs
 from generator.ministry.pseudonym import ENV_KEY
+from generator.ministry.summary_book import SHEETS
 from generator.ministry.xlsxread import sheet_parts
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import copy_into_folders
@@ -161,7 +162,7 @@ def test_rerun_replaces_its_own_outputs(three: Path, tmp_path: Path) -> None:
     result = run(str(three), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert "Izmantotas 2 matricas" in result.output
-    assert "Raksta kopsavilkumu: lapa 1/11" in result.output and "Aizvieto iepriekšējos rezultātus" in result.output
+    assert f"Raksta kopsavilkumu: lapa 1/{len(SHEETS)} " in result.output and "Aizvieto iepriekšējos rezultātus" in result.output
     assert snapshot(out.parent / FINAL_DIR) != first
     assert sorted(p.name for p in out.parent.iterdir()) == [CACHE_NAME, FINAL_DIR, "k.xlsx"]  # no temporary folder
 
