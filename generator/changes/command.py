@@ -16,6 +16,7 @@ from generator.changes.report import change_report
 from generator.changes.sources import SourceError, materialize
 from generator.changes.tolerant import Tolerant, load_tolerant
 from generator.cli_errors import os_reason_without_path
+from generator.lvformat import agree
 from generator.replace_file import write_replacing
 
 REPO = DEFAULT_CATALOGUE.parent
@@ -149,6 +150,6 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
         _check_out(out_file, overwrite)  # nothing appeared there while comparing
         _write(out_file, text)
         count = len(diff.values) + len(diff.rounds) + len(diff.holidays)
-        click.echo(f"Atskaite uzrakstīta: {out_file} ({count} mainītas vērtības)")
+        click.echo(f"Atskaite uzrakstīta: {out_file} ({count} {agree(count, 'mainīta vērtība', 'mainītas vērtības')})")
     else:
         click.echo(text, nl=False)

@@ -54,8 +54,9 @@ class CatalogueDiff:
                     or self.legal_acts)
 
 
-def describe_price(value: PriceValue) -> str:
-    """A price value as one short Latvian text (amount, range or 'nav zināma')."""
+def describe_price(value: PriceValue, with_status: bool = True) -> str:
+    """A price value as one short Latvian text (amount, range or 'nav zināma'), with its status in brackets
+    unless ``with_status`` is False (the report's column „Statuss” says it once, audit24 F9)."""
     if value.amount is not None:
         text = eur(value.amount)
     elif value.min is not None or value.max is not None:
@@ -64,7 +65,7 @@ def describe_price(value: PriceValue) -> str:
         text = f"{low}–{high} EUR"
     else:
         text = "nav zināma"
-    return f"{text} ({value.status.value})"
+    return f"{text} ({value.status.value})" if with_status else text
 
 
 def _plain_places(value: Decimal) -> int:
@@ -130,8 +131,9 @@ def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
         for day, previous, value, current in _series_changes(before, after):
             changes.append(ValueChange(
                 kind="cena", id=price_id, name_lv=price.name_lv, effective_from=day,
-                old=describe_price(previous) if previous else None,
-                new=describe_price(value) if value else None,
+                # the status once, in „Statuss”; the previous value's only where it differs from that
+                old=describe_price(previous, previous.status != current.status) if previous else None,
+                new=describe_price(value, False) if value else None,
                 source=current.source, status=current.status.value,
                 services=affected_services(cat, price),
             ))

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from generator.ministry.records import ChildRecord
 from generator.reference.final_amounts import ChildFinal, FinalAmounts
 from generator.reference.monthly import calendar_month
+from generator.reference.paid_totals import paid_by_month, paid_total
 from generator.reference.planned_ib import ib_by_month, plan_ib_part, unspread
 
 ZERO = Decimal(0)
@@ -47,7 +48,7 @@ class Totals:
         self.final += final.final
         self.eligible += int(final.eligible)
         self.planned += r.execution.planned_total
-        self.paid += r.execution.paid_total
+        self.paid += paid_total(r.execution)  # as the matrix's Fakt_Kopa (audit24 F16)
 
 
 class PlanRow(NamedTuple):
@@ -83,12 +84,13 @@ class MonthRow(NamedTuple):
 
 class Unspread(NamedTuple):
     """A child whose plan's IB part is more than its months plan in all (D123): the months take ``spread``, the
-    rest of ``ib_part`` is "nesadalīts"."""
+    rest of ``ib_part`` is "IB daļa bez mēneša"; ``source`` names the file as the console names it."""
 
     code: str
     municipality: str
     ib_part: Decimal
     rest: Decimal
+    source: str = ""
 
     @property
     def spread(self) -> Decimal:
@@ -187,15 +189,23 @@ def plan_rows(record: ChildRecord) -> list[PlanRow]:
     return rows
 
 
+def rounded_amounts(record: ChildRecord) -> int | None:
+    """How many rounded line-month costs (6.6 units × price) make up the plan's months (6.7), for the rounding tolerance of the
+    IB spread (planned_ib._amount); None (one per month) when the record holds no line rows."""
+    lines = record.result.execution.lines
+    return sum(1 for r in lines for u in r.planned_units if u) if lines else None
+
+
 def month_rows(record: ChildRecord) -> list[MonthRow]:
     exe = record.result.execution
-    ib = ib_by_month(plan_ib_part(record.result.line_ib), exe.planned_by_month)
+    ib = ib_by_month(plan_ib_part(record.result.line_ib), exe.planned_by_month, rounded_amounts(record))
+    paid = paid_by_month(exe)  # as 6.10's "Kopā" row rounds them (audit24 F16)
     rows = []
     for m in range(record.months):
         year, month = calendar_month(record.period_start, m + 1)
         rows.append(
             MonthRow(record.code, record.municipality, dt.date(year, month, 1),
-                     exe.planned_by_month[m], exe.paid_by_month[m], ib[m])
+                     exe.planned_by_month[m], paid[m], ib[m])
         )
     return rows
 
@@ -216,8 +226,16 @@ def aggregate(records: Sequence[ChildRecord], finals: FinalAmounts,
         pilot.add(record, final)
         agg.plan_rows.extend(plan_rows(record))
         agg.month_rows.extend(month_rows(record))
-        ib_part = plan_ib_part(record.result.line_ib)
-        rest = unspread(ib_part, record.result.execution.planned_by_month)  # as month_rows spreads it
-        if rest > 0:
-            agg.unspread.append(Unspread(record.code, record.municipality, ib_part, rest))
+    agg.unspread.extend(unspread_children(records))
     return agg
+
+
+def unspread_children(records: Iterable[ChildRecord]) -> list[Unspread]:
+    """The children whose months cannot take their plan's IB part (as ``month_rows`` spreads it), in order."""
+    found = []
+    for record in records:
+        ib_part = plan_ib_part(record.result.line_ib)
+        rest = unspread(ib_part, record.result.execution.planned_by_month, rounded_amounts(record))
+        if rest > 0:
+            found.append(Unspread(record.code, record.municipality, ib_part, rest, record.source))
+    return found

@@ -12,6 +12,7 @@ import dataclasses
 import multiprocessing
 import os
 import pickle
+import re
 import signal
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -41,8 +42,10 @@ from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
 from generator.money import to_decimal
 from generator.reference.final_amounts import ChildAmounts, final_amounts
+from generator.reference.paid_totals import paid_total
 from generator.reference.params import Params
 from generator.reference.rounds import ReportingPeriod, period_holding
+from generator.reference.workbook import FINAL_CELL
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 Progress = Callable[[int, int, str], None]
@@ -274,7 +277,9 @@ def _split_duplicates(results: list[ReadResult]) -> list[str]:
         for r in group:
             first = distinct.setdefault(r.digest, r)
             if first is not r:
-                notes.append(f"{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots vienreiz")
+                # name the file the rest of the summary uses (audit24 F12): the first by name, not always "the original"
+                notes.append(f"{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots vienreiz – "
+                             f"kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")
                 r.record = None
                 r.stale = []
                 r.notes = []
@@ -344,7 +349,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, period=period.label, final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
         previous_folder=options.previous.as_posix() if options.previous else None, notes=notes, warnings=warnings,
-        duplicates=len(duplicate_notes), shown={r.record.code: r.rel for r in results if r.record is not None},
+        duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
+        shown={r.record.code: r.rel for r in results if r.record is not None},
     )
 
 
@@ -356,7 +362,7 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     paid: dict[str, Decimal] = defaultdict(Decimal)
     for p in previous:
         planned[p.code] += p.result.execution.planned_total
-        paid[p.code] += p.result.execution.paid_total
+        paid[p.code] += paid_total(p.result.execution)  # as the matrix's Fakt_Kopa (audit24 F16)
     children = [
         ChildAmounts(r.code, r.result.provisional, r.result.needed, planned.pop(r.code, Decimal(0)),
                      paid.pop(r.code, Decimal(0)))
@@ -376,7 +382,9 @@ def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: C
     return final_amounts(children, envelope, params, key=options.split), note
 
 
-FINAL_NAME, FINAL_PLACE = "IB_Galigais", "6.4. tabula"
+# the table and cell as „Noteikumu kļūdas” names them (audit24 F14): "6.4. tabula, šūna E59"
+FINAL_NAME = "IB_Galigais"
+FINAL_PLACE = re.sub(r"^(\S+) tabulas šūna (\S+) .*$", r"\1 tabula, šūna \2", FINAL_CELL)
 SHOWN_FILES = 10  # files named per period in the mixed-periods refusal; the rest are counted
 
 

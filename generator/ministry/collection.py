@@ -22,9 +22,10 @@ class Collection:
     previous_refused: list[Refusal] = field(default_factory=list)
     previous_folder: str | None = None
     # notes about used files (an older template, a byte-identical copy used once): on the console and in the
-    # summary's sheet „Neizmantotās matricas” (audit21 F8), files named as the console names them (console_names)
+    # summary's sheet „Piezīmes par failiem” (audit21 F8, audit24 F26), files named as the console names them (console_names)
     notes: list[str] = field(default_factory=list)
     duplicates: int = 0  # byte-identical copies of a used file in this period's folder, each used once
+    old_template: int = 0  # used matrices of this period filled into an older template version (`ibm migrate`)
     # the file each used child's values come from, as the console names it (console_names.shown_path): the
     # summary shows the same name, not a bare content hash (audit21 F6)
     shown: dict[str, str] = field(default_factory=dict)

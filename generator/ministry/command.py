@@ -133,6 +133,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     nomaiņu nepārtrauc: rezultāti ir uzrakstīti, un statuss ir 0 vai 3.
     """
     from generator.interrupts import interrupt_once, interrupts_held
+    from generator.ministry.aggregate import unspread_children
     from generator.ministry.cache import CACHE_NAME, ResultCache
     from generator.ministry.collect import CollectError, Options, pilot_municipalities
     from generator.ministry.collect import collect as run
@@ -207,14 +208,19 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(f"Piezīme: {note}", err=True)
     with_errors = sum(1 for r in result.records if r.result.errors)
     if with_errors:
-        click.echo(f"Brīdinājums: {with_errors} {_agree(with_errors, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (lapa „Bērni”, kolonna "
-                   "„Kļūdas”); apmēri aprēķināti, kā matricā ievadīts.", err=True)
+        click.echo(f"Brīdinājums: {with_errors} {_agree(with_errors, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (katra kļūda ar vietu matricā – lapā "
+                   "„Noteikumu kļūdas”; skaits – lapas „Bērni” kolonnā „Kļūdas”); apmēri aprēķināti, kā matricā ievadīts.",
+                   err=True)
     if result.stale:
         files = len({s.source for s in result.stale})
         click.echo(f"Brīdinājums: {files} failos saglabātās vērtības atšķiras no pārrēķinātajām (novecojis vai "
                    f"labots fails); izmantotas pārrēķinātās, sk. lapu „Atšķirības”.", err=True)
     for warning in result.warnings:
         click.echo(f"Brīdinājums: {warning}", err=True)
+    for u in unspread_children(result.records):  # D123: the IB part the months do not take is shown apart
+        click.echo(f"Brīdinājums: {result.shown.get(u.code, u.source)} (bērns {u.code}): plāna IB daļa {eur(u.ib_part)} ir lielāka par to, kas "
+                   f"plānots pa mēnešiem; naudas plūsmas mēnešos iekļauts {eur(u.spread)}, bet {eur(u.rest)} ir rindā "
+                   f"„{UNSPREAD_LABEL}” (pārbaudiet matricas 6.6. tabulas sadalījumu pa mēnešiem).", err=True)
     said: list[str] = []
 
     def say(text: str) -> None:
@@ -233,10 +239,6 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     # may take seconds – and the summary lines) is not cut short by a Ctrl-C, which is only named (D133, review3 F5).
     status = 0
     with interrupts_held(take=False) as held:
-        for u in agg.unspread:  # D123: the IB part the child's months do not take is shown apart, never dropped
-            click.echo(f"Brīdinājums: bērns {u.code}: plāna IB daļa {eur(u.ib_part)} ir lielāka par to, kas plānots pa "
-                       f"mēnešiem; naudas plūsmas mēnešos iekļauts {eur(u.spread)}, bet {eur(u.rest)} ir rindā "
-                       f"„{UNSPREAD_LABEL}” (pārbaudiet matricas 6.6. tabulas sadalījumu pa mēnešiem).", err=True)
         if cache is not None:
             if not cache.has_template(templates.current_version) and templates.has_current:
                 cache.put_template(templates.current_version, templates.current())
@@ -258,8 +260,9 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             click.echo(f"Uzmanību: {result.provisional}.")
         click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
         if result.refused or result.previous_refused:
-            click.echo(f"Neizmantoti {len(result.refused) + len(result.previous_refused)} faili (sk. sarakstu augstāk); "
-                       f"izejas statuss {EXIT_SOME_REFUSED}.", err=True)
+            unused = len(result.refused) + len(result.previous_refused)
+            click.echo(f"{_agree(unused, 'Neizmantots', 'Neizmantoti')} {unused} {_agree(unused, 'fails', 'faili')} "
+                       f"(sk. sarakstu augstāk); izejas statuss {EXIT_SOME_REFUSED}.", err=True)
             status = EXIT_SOME_REFUSED
     if held.came and LATE_INTERRUPT not in said:  # named once, also after a Ctrl-C during the swap
         click.echo(LATE_INTERRUPT, err=True)

@@ -23,13 +23,14 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue, Offer
+from generator.lvformat import agree, version_id
 from generator.lvformat import date as lv_date
-from generator.lvformat import version_id
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
 from generator.ministry.sheet_rows import BulkRows
 from generator.reference.findings import Severity
+from generator.reference.paid_totals import paid_total
 from generator.workbook import styles
 from generator.xlsxformula import quick_formulas
 
@@ -49,10 +50,11 @@ SHEET_LINES = "Plāna rindas"
 SHEET_MONTHS = "Mēnešu dati"
 SHEET_FINDINGS = "Noteikumu kļūdas"
 SHEET_REFUSED = "Neizmantotās matricas"
+SHEET_NOTES = "Piezīmes par failiem"  # notes on used files, not under "unused" (audit24 F26)
 SHEET_STALE = "Atšķirības"
 
 SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
-          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_REFUSED, SHEET_STALE)
+          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
 
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
@@ -266,6 +268,9 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     book.page_title = f"IBM galīgo apmēru kopsavilkums – pārskata periods {collection.period}{provisional}"
     book.version = f"kataloga versija {version_id(collection.catalogue_version)}"
     wb = book.wb
+    # created = modified = the run day at 00:00 (the day "Sagatavots" names), as the matrix writer fixes it: a
+    # same-day re-run on the same input writes the same bytes, so the manifest's checksums stay (audit24 F1)
+    wb.set_properties({"created": dt.datetime.combine(today, dt.time())})
     sheets = {name: wb.add_worksheet(name) for name in SHEETS}
     for ws in sheets.values():
         quick_formulas(ws)
@@ -287,8 +292,9 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     sent = {r.municipality for r in collection.records + collection.previous_records}
     _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, line_cols, quarterly=False, sent=sent)
     _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, line_cols, quarterly=True, sent=sent)
-    _findings_sheet(book, sheet(SHEET_FINDINGS), collection)
+    _findings_sheet(book, sheet(SHEET_FINDINGS), collection, names)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
+    _notes_sheet(book, sheet(SHEET_NOTES), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
     _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
     say("Raksta kopsavilkumu: saglabā failu")
@@ -339,7 +345,7 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
         write(row, (rec.code, rec.municipality, names.get(rec.municipality, rec.municipality), rec.period_start,
                     rec.months, rec.age, age_group_label(rec.age_group), rec.impairment, rec.special_care, r.rate,
                     r.provisional, r.needed, r.available, r.total, stage2, f.eligible, f.top_up, f.final, f.capped,
-                    r.execution.planned_total, r.execution.paid_total, r.errors, r.warnings))
+                    r.execution.planned_total, paid_total(r.execution), r.errors, r.warnings))
         book.expected[(sheet_name, f"{stage2_letter}{row}")] = stage2
         book.expected[(sheet_name, f"{final_letter}{row}")] = f.final
         row += 1
@@ -516,10 +522,12 @@ CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko 
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
              "Formulas SUMIFS no lapas „Mēnešu dati”. Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav "
              "(lēmums D138).")
-UNSPREAD_LABEL = "nesadalīts"
+# not "nesadalīts": that word is the redistribution fund's remainder nobody can receive (audit24 F3)
+UNSPREAD_LABEL = "IB daļa bez mēneša"
 UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēnešos nevar iekļaut, jo bērna plānā mēnešos kopā "
-                 "plānots mazāk (6.6. tabulas sadalījums pa mēnešiem nepilnīgs); tā ir „Kopā” rindā, tāpēc „Kopā "
-                 "plānots no IB” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un ibm collect šos bērnus nosauc.")
+                 "plānots mazāk (6.6. tabulas sadalījums pa mēnešiem nepilnīgs); tā ir iekļauta rindā „Kopā”, tāpēc "
+                 "„Kopā plānots no IB” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un komanda „ibm collect” šos "
+                 "bērnus nosauc ekrānā.")
 
 
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
@@ -532,11 +540,12 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
              else "Plānotais (viss plāns un IB daļa) un samaksātais pa mēnešiem un pašvaldībām")
     measures = (("planned", "plānots (viss plāns)"), ("planned_ib", "plānots no IB"), ("paid", "samaksāts"))
     ib_k = 1  # the "plānots no IB" column of each group
-    cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", 20 if quarterly else 10)]
+    unspread = agg.unspread_total(None) > 0
+    key_width = 20 if quarterly else 10
+    cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", key_width)]
     for m in munis:
         cols += [(f"{names.get(m, m)}: {label}", 12) for _, label in measures]
     cols += [(f"Kopā {label}", 13) for _, label in measures] + [("Neapgūts (plānots − samaksāts)", 13)]
-    unspread = agg.unspread_total(None) > 0
     book.header(ws, title, CASH_NOTE + (UNSPREAD_NOTE if unspread else ""), cols)
     muni_r = months["muni"].range(SHEET_MONTHS)
     key_r = months["quarter" if quarterly else "month"].range(SHEET_MONTHS)
@@ -567,7 +576,8 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
                      book.f_sum_money)
         row += 1
     if unspread:  # the IB part no month takes (D123): shown apart, so that "Kopā" keeps every IB euro
-        book.value(ws, row, 0, UNSPREAD_LABEL)
+        book.value(ws, row, 0, UNSPREAD_LABEL, book.f_wrap)  # wraps in the narrow month column, never cut
+        book.fit_row(ws, row, [(UNSPREAD_LABEL, key_width, False)])
         for j in range(1, len(cols)):  # framed like the month rows; only the "plānots no IB" cells hold a sum
             book.value(ws, row, j, None, book.f_money)
         line_muni_r, line_ib_r = lines["muni"].range(SHEET_LINES), lines["ib"].range(SHEET_LINES)
@@ -590,22 +600,27 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
 
 
 # --- Noteikumu kļūdas -----------------------------------------------------------------------------
-def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
     """Which rules each used child's plan breaks, as the matrix's 6.11 list names them (audit21 F12): the
-    counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution."""
+    counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution.
+    The file and the municipality's name as on „Atšķirības” and the other sheets (audit24 F22)."""
     book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
                 "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
-                "vietu matricā (tāpat kā matricas 6.11. tabulā), lai var izvērtēt, vai bērna apmēri derīgi. "
-                "Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”.",
-                [("Bērna kods", 17), ("Pašvaldība", 12), ("Noteikums", 20), ("Apraksts", 84)], key_cols=1)
+                "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
+                "apmēri ir derīgi. Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”. "
+                f"{SHOWN_NAMES}",
+                [("Bērna kods", 17), ("Pašvaldība", 16), ("Fails", 22), ("Noteikums", 18), ("Apraksts", 64)],
+                key_cols=1)
     row = DATA_FIRST
     for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
+        muni = names.get(rec.municipality, rec.municipality)
+        shown = c.shown.get(rec.code, rec.source)
         for f in rec.result.findings:
             if not f.counts or f.severity is not Severity.error:
                 continue
-            for i, value in enumerate([rec.code, rec.municipality, f.code, f.message]):
+            for i, value in enumerate([rec.code, muni, shown, f.code, f.message]):
                 book.value(ws, row, i, value, book.f_wrap)
-            book.fit_row(ws, row, [(f.code, 20, False), (f.message, 84, False)])
+            book.fit_row(ws, row, [(muni, 16, False), (shown, 22, False), (f.code, 18, False), (f.message, 64, False)])
             row += 1
 
 
@@ -630,8 +645,8 @@ def _hashed_name(source: str) -> str:
 
 def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Neizmantotās matricas",
-                "Šīs matricas aprēķinā nav izmantotas; zem tām – piezīmes par izmantotajiem failiem (identiska "
-                f"kopija, vecāka veidne), lai failu skaits mapē saskan ar kopsavilkumu. {REFUSED_NAMES}",
+                "Šīs matricas aprēķinā nav izmantotas; piezīmes par izmantotajiem failiem (identiska kopija, vecāka "
+                f"veidne) – lapā „{SHEET_NOTES}”, lai failu skaits mapē saskan ar kopsavilkumu. {REFUSED_NAMES}",
                 [("Periods", 20), ("Pašvaldības mape", 16), ("Fails", 24), ("Iemesls", 72)], key_cols=0)
     row = DATA_FIRST
     # the period as a person reads it on paper, not a bare "šis" (audit21 F5)
@@ -644,14 +659,21 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                     book.value(ws, row, i, value, book.f_wrap)
                 book.fit_row(ws, row, [(period, 20, False), (name, 24, False), (reason, 72, False)])
                 row += 1
-    if c.notes:
-        row += 1
-        ws.merge_range(row - 1, 0, row - 1, 3, "Piezīmes par izmantotajiem failiem (komandas izvadā tās pašas)",
-                       book.f_head)
-        for note in c.notes:
-            row += 1
-            ws.merge_range(row - 1, 0, row - 1, 3, note, book.f_wrap)
-            book.fit_row(ws, row, [(note, 128, False)])
+    if row == DATA_FIRST:  # one line, not an empty table row (audit24 F13)
+        ws.write_string(DATA_FIRST - 1, 0, "Neizmantotu matricu nav.")
+
+
+def _notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
+    book.header(ws, "Piezīmes par izmantotajiem failiem",
+                "Šie faili aprēķinā izmantoti; piezīme saka, kas par tiem jāzina (identiska kopija izmantota vienreiz, "
+                "matrica vecākā veidnē). Komandas izvadā tās pašas piezīmes.", [("Nr.", 5), ("Piezīme", 123)],
+                key_cols=0)  # two columns: the note above wraps within them
+    for i, note in enumerate(c.notes):
+        book.value(ws, DATA_FIRST + i, 0, i + 1, book.f_whole)
+        book.value(ws, DATA_FIRST + i, 1, note, book.f_wrap)
+        book.fit_row(ws, DATA_FIRST + i, [(note, 123, False)])
+    if not c.notes:
+        ws.write_string(DATA_FIRST - 1, 0, "Piezīmju nav.")
 
 
 def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
@@ -660,7 +682,7 @@ def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
                 "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā. "
                 f"{final}: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
                 f"LM lēmums par šī bērna F jāatjauno. {SHOWN_NAMES}",
-                [("Bērna kods", 17), ("Fails", 30), ("Rādītājs", 22), ("Vieta matricā", 12), ("Failā", 14),
+                [("Bērna kods", 17), ("Fails", 30), ("Rādītājs", 22), ("Vieta matricā", 17), ("Failā", 14),
                  ("Pārrēķināts", 14)], key_cols=0)
     row = DATA_FIRST
     for s in c.final_differences + c.stale:
@@ -687,8 +709,8 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     ws.set_column(1, 1, 16)
     ws.set_column(2, 2, 60)
     book.print_setup(ws)
-    provisional = " (provizoriski)" if c.provisional else ""
-    ws.write_string(0, 0, f"IBM galīgo apmēru aprēķins (3. posms){provisional} – pārskata periods {c.period}",
+    provisional = ", provizoriski" if c.provisional else ""  # one pair of brackets (audit24 F20)
+    ws.write_string(0, 0, f"IBM galīgo apmēru aprēķins (3. posms{provisional}) – pārskata periods {c.period}",
                     book.f_title)
     key_lv = {"needed": "proporcionāli IB nepieciešamajam apmēram (N)",
               "gap": "proporcionāli iztrūkumam (N − P)"}.get(fa.key, fa.key)
@@ -701,7 +723,20 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Neizmantotās matricas", None, len(c.refused), book.f_whole, f"sk. lapu „{SHEET_REFUSED}”"))
     # every file of the folder is on paper: a byte-identical copy is used once, not lost (audit21 F8)
     rows.append(("Identiskas kopijas (izmantotas vienreiz)", None, c.duplicates, book.f_whole,
-                 f"piezīmes lapā „{SHEET_REFUSED}”"))
+                 f"piezīmes lapā „{SHEET_NOTES}”"))
+    rows.append(("Matricas vecākā veidnē (ieteicams „ibm migrate”)", None, c.old_template, book.f_whole,
+                 f"piezīmes lapā „{SHEET_NOTES}”"))
+    # what the sheets behind the page hold and an LM reader must know of (audit24 F4)
+    errors = {r.code: sum(1 for f in r.result.findings if f.counts and f.severity is Severity.error)
+              for r in c.records}
+    with_errors = sum(1 for n in errors.values() if n)
+    rows.append(("Noteikumu kļūdas izmantotajās matricās", None, sum(errors.values()), book.f_whole,
+                 f"{with_errors} {agree(with_errors, 'matricā', 'matricās')}; katra kļūda lapā „{SHEET_FINDINGS}”"))
+    unspread_children = len({u.code for u in agg.unspread})
+    rows.append((f"Plāna IB daļa „{UNSPREAD_LABEL}”", None, agg.unspread_total(None), book.f_money,
+                 f"{unspread_children} {agree(unspread_children, 'bērna plānā', 'bērnu plānos')} 6.6. tabulas "
+                 f"sadalījums pa mēnešiem nepilnīgs; sk. lapu „{SHEET_CASH}”" if unspread_children else
+                 "visu plānu IB daļa iekļauta mēnešos"))
     rows.append(("Σ IB provizoriskais (P)", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
     rows.append(("Σ IB nepieciešamais (N)", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
     rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, ""))

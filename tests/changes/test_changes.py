@@ -36,7 +36,9 @@ def test_price_and_parameter_change_reported(catalogue_copy: Path, catalogue) ->
     new = load_or_raise(catalogue_copy)
     diff = diff_catalogues(catalogue, new)
     text = change_report(diff, new, None)
-    assert "25,93\u00a0EUR (apstiprināts)" in text and "26,40\u00a0EUR (apstiprināts)" in text
+    # audit24 F9: the status once per row (column „Statuss”), not in Bija and Tagad too
+    assert "| 25,93\u00a0EUR | 26,40\u00a0EUR | apstiprināts |" in text, text
+    assert "(apstiprināts)" not in text
     # audit21 F1: a share is a percentage as a person reads it, not a programmer's 0.10
     assert "`transport_share_max`" in text and "| 10\u00a0% | 12\u00a0% |" in text, text
     # audit21 F2: the affected services in the catalogue's numeric order (3.1.2 before 3.1.10), not as strings
@@ -67,6 +69,7 @@ def test_command_with_folders_and_git_revision(tmp_path: Path, catalogue_copy: P
                                        "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "30,00" in out.read_text("utf-8")
+    assert f"Atskaite uzrakstīta: {out} (1 mainīta vērtība)" in result.output  # agreement (audit24 F8)
     head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
     result = CliRunner().invoke(main, ["changes", "--from", head, "--to", head])
     assert result.exit_code == 0, result.output

@@ -76,7 +76,7 @@ def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisi
     assert "Uzmanību: finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”" \
         in result.output
     summary = load_workbook(out)["Kopsavilkums"]
-    assert summary["A1"].value == f"IBM galīgo apmēru aprēķins (3. posms) (provizoriski) – pārskata periods {label}"
+    assert summary["A1"].value == f"IBM galīgo apmēru aprēķins (3. posms, provizoriski) – pārskata periods {label}"
     notes = {summary.cell(r, 1).value: summary.cell(r, 3).value for r in range(4, summary.max_row + 1)}
     envelope_note = notes["Izmēģinājumprojekta finansējums periodam"]
     assert "× 1 bērns (kataloga bāzes apmērs)" in envelope_note and "PROVIZORISKS" in envelope_note
@@ -122,6 +122,8 @@ def test_a_final_amount_typed_in_the_matrix_that_differs_from_the_computed_one_i
     assert len(rows) == 1 and rows[0][2] == "IB galīgais apmērs (F)" and rows[0][4] == 1.0, rows
     assert rows[0][1] == written[0].path.relative_to(tmp_path / "in").as_posix(), rows
     assert [c.value for c in sheet[3]][2:4] == ["Rādītājs", "Vieta matricā"]
+    assert rows[0][3] == "6.4. tabula, šūna E59"  # the cell, as „Noteikumu kļūdas” names it (audit24 F14)
+    assert sheet.column_dimensions["D"].width >= 17
     code = rows[0][0]
     final = load_workbook(out, data_only=True)["Bērni"]
     f_column = [c.value for c in final[3]].index("IB galīgais (F)")
@@ -149,9 +151,18 @@ def test_the_summary_names_each_used_childs_rule_errors(tmp_path: Path, catalogu
     assert result.exit_code == 0, result.output
     wb = load_workbook(out)
     rows = [[c.value for c in row] for row in wb["Noteikumu kļūdas"].iter_rows(min_row=4) if row[0].value]
-    cents = [r for r in rows if r[2] == "money_cents"]
+    cents = [r for r in rows if r[3] == "money_cents"]
     assert len(cents) == 1, rows
-    assert f"{k + 1}. rinda: 1. mēneša maksājumam (6.10. tabulā)" in cents[0][3] and "10,005" in cents[0][3], cents
+    assert f"{k + 1}. rinda: 1. mēneša maksājumam (6.10. tabulā)" in cents[0][4] and "10,005" in cents[0][4], cents
+    # audit24 F22: the file and the municipality's name, as „Atšķirības” and the other sheets give them
+    rel = (tmp_path / "in" / bad.municipality).relative_to(tmp_path / "in").as_posix()
+    assert cents[0][1] == catalogue.municipality(bad.municipality).name_lv and cents[0][2].startswith(f"{rel}/"), cents
+    assert "kur tā zināma" in wb["Noteikumu kļūdas"]["A2"].value and "lai varētu izvērtēt" in wb["Noteikumu kļūdas"]["A2"].value
+    # audit24 F16: the summary counts the payment as the matrix's 6.10 "Kopā" does, ROUND(SUM;2): whole cents
+    for sheet, column in (("Bērni", "Samaksāts EUR (6.10. tabula)"), ("Mēnešu dati", "Samaksāts EUR (6.10. tabula)")):
+        col = [c.value for c in wb[sheet][3]].index(column)
+        paid = [r[col].value for r in wb[sheet].iter_rows(min_row=4) if r[0].value]
+        assert paid and all(Decimal(str(v)) == Decimal(str(v)).quantize(Decimal("0.01")) for v in paid), (sheet, paid)
     children = {r[0].value: r for r in wb["Bērni"].iter_rows(min_row=4) if r[0].value}
     errors_col = [c.value for c in wb["Bērni"][3]].index("Kļūdas")
     for code, row in children.items():  # every counted error of every child is listed, each once

@@ -11,6 +11,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from generator.ministry.cache import CACHE_NAME
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.output import FINAL_DIR, MANIFEST, OutputError, write_outputs
 from generator.ministry.pseudonym import ENV_KEY
+from generator.ministry.summary_book import SHEETS
 from generator.ministry.xlsxread import sheet_parts
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import copy_into_folders
@@ -118,13 +120,14 @@ def test_a_users_file_in_an_existing_output_folder_is_never_removed(three: Path,
 def test_a_users_empty_folder_in_the_output_folder_is_never_removed(three: Path, tmp_path: Path) -> None:
     """D119 via generator/own_files.py: the swap replaces galigie-apmeri/ whole, so an empty folder the user made
     there (or one holding only empty folders) is named and stops the run; a second identical run into the
-    command's own output is not refused by it (the same CSVs; the summary's properties carry the time it was
-    written)."""
+    command's own output is not refused by it, and writes the same bytes – the summary too, whose properties
+    carry the run day, not the second it was written (audit24 F1), so the manifest's checksums stay."""
     out = tmp_path / "darbs" / "k.xlsx"
     assert run(str(three), "--out", str(out)).exit_code == 0
-    csvs = {name: data for name, data in snapshot(out.parent / FINAL_DIR).items() if name != MANIFEST}
+    before = snapshot(out.parent / FINAL_DIR) | {"k.xlsx": out.read_bytes()}
+    time.sleep(1.1)  # the clock has moved on by a second at least (xlsxwriter writes seconds when not told)
     assert run(str(three), "--out", str(out)).exit_code == 0
-    assert {name: data for name, data in snapshot(out.parent / FINAL_DIR).items() if name != MANIFEST} == csvs
+    assert snapshot(out.parent / FINAL_DIR) | {"k.xlsx": out.read_bytes()} == before
     assert not [p for p in (out.parent / FINAL_DIR).rglob("*") if p.is_dir()]  # no folder of its own in it
     first = snapshot(out.parent)
     (out.parent / FINAL_DIR / "parakstitie" / "2019").mkdir(parents=True)
@@ -159,7 +162,7 @@ def test_rerun_replaces_its_own_outputs(three: Path, tmp_path: Path) -> None:
     result = run(str(three), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert "Izmantotas 2 matricas" in result.output
-    assert "Raksta kopsavilkumu: lapa 1/11" in result.output and "Aizvieto iepriekšējos rezultātus" in result.output
+    assert f"Raksta kopsavilkumu: lapa 1/{len(SHEETS)} " in result.output and "Aizvieto iepriekšējos rezultātus" in result.output
     assert snapshot(out.parent / FINAL_DIR) != first
     assert sorted(p.name for p in out.parent.iterdir()) == [CACHE_NAME, FINAL_DIR, "k.xlsx"]  # no temporary folder
 
@@ -240,6 +243,10 @@ def test_bad_shared_string_index_refuses_only_that_file(three: Path, tmp_path: P
     result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
     assert result.exit_code == 3, result.output
     assert "Izmantotas 3 matricas, neizmantota 1" in result.output
+    assert "Neizmantots 1 fails (sk. sarakstu augstāk); izejas statuss 3." in result.output  # audit24 F7
+    # audit24 F5: the rule-error warning points to the sheet that names each error
+    assert ("noteikumu kļūdas (katra kļūda ar vietu matricā – lapā „Noteikumu kļūdas”; skaits – lapas „Bērni” "
+            "kolonnā „Kļūdas”)") in result.output
     assert f"{bad.parent.name}/sst.xlsx: " in result.output and "bojāta atsauce uz kopīgo tekstu" in result.output
 
 
@@ -309,7 +316,8 @@ def test_byte_identical_copy_is_used_once_with_a_note(three: Path, tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert "Izmantotas 3 matricas, neizmantotas 0" in result.output
     first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
-    assert f"Piezīme: {copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in result.output
+    assert (f"Piezīme: {copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā kā "
+            f"{first}, šis fails atsevišķi nav skaitīts") in result.output  # the name the summary uses (audit24 F12)
 
 
 def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: Path) -> None:
@@ -333,10 +341,26 @@ def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: 
     assert refused[0][:3] == [period, good.parent.name, f"matrica-{digest[:12]}.xlsx"], refused
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}", period), period
     first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
-    notes = [row[0] for row in refused[1:]]
-    assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in notes, notes
+    assert len(refused) == 1, refused  # the notes on used files are not under "unused" (audit24 F26)
+    notes = [row[1].value for row in wb["Piezīmes par failiem"].iter_rows(min_row=4)]
+    assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā kā {first}, " \
+           "šis fails atsevišķi nav skaitīts" in notes, notes
     summary = {row[0].value: row[1].value for row in wb["Kopsavilkums"].iter_rows(min_row=4) if row[0].value}
     assert summary["Neizmantotās matricas"] == 1 and summary["Identiskas kopijas (izmantotas vienreiz)"] == 1
+    assert summary["Matricas vecākā veidnē (ieteicams „ibm migrate”)"] == 0
+    assert wb["Kopsavilkums"]["A1"].value.startswith("IBM galīgo apmēru aprēķins (3. posms, provizoriski) – ")  # F20
+
+
+def test_no_unused_file_is_one_line_not_an_empty_table(three: Path, tmp_path: Path) -> None:
+    """audit24 F13: the header of „Neizmantotās matricas” was followed by an empty row."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "k.xlsx"
+    assert run(str(three), "--out", str(out)).exit_code == 0
+    wb = load_workbook(out)
+    assert wb["Neizmantotās matricas"]["A4"].value == "Neizmantotu matricu nav."
+    assert wb["Piezīmes par failiem"]["A4"].value == "Piezīmju nav."
+    assert wb.sheetnames.index("Piezīmes par failiem") == wb.sheetnames.index("Neizmantotās matricas") + 1
 
 
 def test_cash_sheets_show_only_the_municipalities_that_sent_matrices(three: Path, tmp_path: Path,

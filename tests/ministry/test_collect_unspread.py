@@ -1,10 +1,12 @@
 """D123: a plan whose months plan less than its IB part (6.6 split incomplete or empty) loses no IB money from the
-cash flow: the rest is a row "nesadalīts" on both cash-flow sheets, their "Kopā plānots no IB" equals the
-IB total of the plans, and `ibm collect` names the child on the console (before: the rest vanished silently)."""
+cash flow: the rest is a row "IB daļa bez mēneša" on both cash-flow sheets (not "nesadalīts", the redistribution
+remainder's word, audit24 F3), their "Kopā plānots no IB" equals the IB total of the plans, and `ibm collect` names
+the file and child on the console with the other warnings, before writing (audit24 F6)."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 
 import pytest
@@ -38,15 +40,27 @@ def test_an_unspread_ib_part_is_a_visible_row_and_a_console_warning(small_folder
     ib_parts = [sum((v for v in c.result(catalogue).line_ib if v is not None), Decimal(0)) for c in written]
     assert ib_parts[0] > 0 and sum(written[0].result(catalogue).execution.planned_by_month) == 0
     code = pseudonym(KEY, empty.code)
-    assert (f"Brīdinājums: bērns {code}: plāna IB daļa {eur(ib_parts[0])} ir lielāka par to, kas plānots pa "
-            f"mēnešiem; naudas plūsmas mēnešos iekļauts {eur(0)}, bet {eur(ib_parts[0])} ir rindā "
-            f"„{UNSPREAD_LABEL}”") in result.output, result.output
+    source = written[0].path.relative_to(tmp_path / "in").as_posix()
+    warning = (f"Brīdinājums: {source} (bērns {code}): plāna IB daļa {eur(ib_parts[0])} ir lielāka par to, kas "
+               f"plānots pa mēnešiem; naudas plūsmas mēnešos iekļauts {eur(0)}, bet {eur(ib_parts[0])} ir rindā "
+               "„IB daļa bez mēneša” (pārbaudiet matricas 6.6. tabulas sadalījumu pa mēnešiem).")
+    assert warning in result.output, result.output
+    assert result.output.index(warning) < result.output.index("Raksta kopsavilkumu")  # with the other warnings
     others = [pseudonym(KEY, c.code) for c in written[1:]]
-    assert not any(f"bērns {other}:" in result.output for other in others)  # whose months take their IB part
+    assert not any(f"(bērns {other})" in result.output for other in others)  # whose months take their IB part
+    assert re.search(r"pārdales fonds .*, nesadalīts [^;]+EUR;", result.output)  # the redistribution remainder keeps its word
 
     formulas, values = load_workbook(out), load_workbook(out, data_only=True)
+    page = {r[0].value: (r[1].value, r[2].value) for r in formulas["Kopsavilkums"].iter_rows(min_row=4) if r[0].value}
+    value, note = page["Plāna IB daļa „IB daļa bez mēneša”"]  # on the summary page too (audit24 F4)
+    assert Decimal(str(value)).quantize(Decimal("0.01")) == ib_parts[0]
+    assert note == "1 bērna plānā 6.6. tabulas sadalījums pa mēnešiem nepilnīgs; sk. lapu „Naudas plūsma”"
+    errors, where = page["Noteikumu kļūdas izmantotajās matricās"]
+    assert errors == formulas["Noteikumu kļūdas"].max_row - 3 and where.endswith("katra kļūda lapā „Noteikumu kļūdas”")
     for sheet in ("Naudas plūsma", "Ceturkšņi"):
-        assert UNSPREAD_LABEL in formulas[sheet]["A2"].value
+        assert UNSPREAD_LABEL == "IB daļa bez mēneša" and f"Rindā „{UNSPREAD_LABEL}”" in formulas[sheet]["A2"].value
+        assert "tā ir iekļauta rindā „Kopā”" in formulas[sheet]["A2"].value
+        assert "komanda „ibm collect” šos bērnus nosauc ekrānā" in formulas[sheet]["A2"].value  # audit24 F24
         labels = [r[0].value for r in formulas[sheet].iter_rows(min_row=4)]
         assert labels[-2:] == [UNSPREAD_LABEL, "Kopā"], labels
         headers = [c.value for c in formulas[sheet][3]]

@@ -127,6 +127,7 @@ def test_the_version_note_is_one_line_per_folder(small_folder, older, catalogue:
     expected = [f"{name}: {len(rels)} {many}" if len(rels) > 1 else f"{rels[0]}: {one}"
                 for name, rels in files.items()]
     assert sorted(version_notes) == sorted(expected)
+    assert result.old_template == len(children)  # counted on the summary page (audit24 F26)
 
 
 def test_the_count_agrees_in_latvian() -> None:
