@@ -61,6 +61,20 @@ class IbmGroup(click.Group):
 
             cli_lv.localize(self)
 
+    def __call__(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN204
+        """The `ibm` process itself (the console script): once a writing command has run, Ctrl-C is ignored while
+        the process ends (interrupts.whole_command_line); CliRunner calls ``main`` and gets its handler back."""
+        from generator.interrupts import whole_command_line
+
+        with whole_command_line(process=True):
+            return self.main(*args, **kwargs)
+
+    def main(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        from generator.interrupts import whole_command_line
+
+        with whole_command_line(process=False):
+            return super().main(*args, **kwargs)
+
     def make_context(self, info_name, args, parent=None, **extra):  # noqa: ANN001, ANN003, ANN201
         self.load_commands()  # the usage line of a bare `ibm` is Latvian too
         return super().make_context(info_name, args, parent, **extra)

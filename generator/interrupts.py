@@ -1,7 +1,10 @@
 """Ctrl-C in the commands that write (`ibm collect`, `ibm build`, `ibm documents`): the first one stops the
 command, later ones cannot cut its clean-up short, and a few short steps (forking collect's reading processes,
 swapping the outputs in, removing the temporary folder) finish before an interrupt that came meanwhile is taken
-– or, for the final swap, dropped: once the new outputs are in place the run is complete (D133)."""
+– or, for the final swap, dropped: once the new outputs are in place the run is complete (D133).
+Around the whole command line (``whole_command_line``, IbmGroup) the handler a command replaced comes back only
+once click has printed its message and decided the status, and in the `ibm` process itself never: SIGINT stays
+ignored while the process ends."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+
+_lines: list[list[Callable[[], None]]] = []  # per running command line: the handlers to put back at its end
 
 
 def interrupt_once() -> Callable[[], None]:
@@ -27,11 +32,41 @@ def interrupt_once() -> Callable[[], None]:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         raise KeyboardInterrupt
 
-    def restore() -> None:
+    def put_back() -> None:
         signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+
+    def restore() -> None:
+        if _lines:  # within a command line: at its very end (whole_command_line)
+            _lines[-1].append(put_back)
+        else:
+            put_back()
 
     signal.signal(signal.SIGINT, first)
     return restore
+
+
+@contextmanager
+def whole_command_line(*, process: bool) -> Iterator[None]:
+    """Around click's whole ``main``: what ``interrupt_once`` replaced comes back only after click's own ending
+    (the blank line, "Pārtraukts …", the exit status) – a second Ctrl-C there would cut the message off. Around
+    the whole `ibm` process (``process``: the console script, ``main()``) it does not come back at all: Python's
+    finalization puts a SIGINT handler written in Python back to the default, so a Ctrl-C while the process ends
+    would kill it by the signal instead of letting it exit with the status already decided. Nested: the outer one
+    decides."""
+    if threading.current_thread() is not threading.main_thread() or _lines:
+        yield
+        return
+    deferred: list[Callable[[], None]] = []
+    _lines.append(deferred)
+    try:
+        yield
+    finally:
+        _lines.pop()
+        if process and deferred:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        else:
+            for put_back in reversed(deferred):
+                put_back()
 
 
 @dataclass

@@ -5,11 +5,53 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from generator.interrupts import interrupt_once, interrupts_held
+from generator.cli_lv import TEXTS
+from generator.interrupts import interrupt_once, interrupts_held, whole_command_line
+
+REPO = Path(__file__).resolve().parents[1]
+# A writing command stopped by Ctrl-C, and the same Ctrl-C key pressed again at every line click then writes to
+# stderr and once more while the process ends (an object of __main__ is deleted only after Python has put its
+# SIGINT handlers back to the default): as a second Ctrl-C that comes late, not 20 ms after the first.
+_LATE_CTRL_C = """
+import os, signal, sys, time
+import click
+from generator.cli import main
+from generator.interrupts import interrupt_once
+
+class Stderr:
+    def __init__(self, real):
+        self.real = real
+    def write(self, text):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        return self.real.write(text)
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+class WhileEnding:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.2)
+        os.write(2, b"beigas\\n")
+
+while_ending = WhileEnding()
+
+@main.command("proba")
+def proba():
+    click.get_current_context().call_on_close(interrupt_once())
+    sys.stderr = Stderr(sys.stderr)
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(5)
+
+main(["proba"])
+"""
 
 
 def test_only_the_first_interrupt_stops_and_the_handler_comes_back_after_one_too() -> None:
@@ -70,4 +112,35 @@ def test_an_interrupt_held_without_take_is_only_noted() -> None:
             time.sleep(1)
     finally:
         restore()
+        signal.signal(signal.SIGINT, default)
+
+
+def test_a_late_second_ctrl_c_neither_cuts_the_message_nor_kills_the_ibm_process() -> None:
+    """Before: the command's handler came back when click closed the command, before its message, so a second
+    Ctrl-C that came late (the machine under load) cut "Pārtraukts …" off; once Python was finalizing, SIGINT was
+    back at the default and killed the process by the signal instead of exit 1 (the flaky collect test)."""
+    run = subprocess.run([sys.executable, "-c", _LATE_CTRL_C], cwd=REPO, text=True, capture_output=True,
+                         env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    assert run.returncode == 1, run.stderr
+    lines = run.stderr.rstrip("\n").splitlines()
+    assert lines[-2:] == [TEXTS["Aborted!"], "beigas"], run.stderr  # the message, then the end of the process
+    assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr
+
+
+def test_in_the_same_process_the_handler_comes_back_after_the_whole_command_line() -> None:
+    """CliRunner and library callers (``main`` in-process): the handler is back once click is over, not before."""
+    default = signal.getsignal(signal.SIGINT)
+    try:
+        with whole_command_line(process=False):
+            restore = interrupt_once()
+            with pytest.raises(KeyboardInterrupt):
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(1)
+            restore()  # click closes the command
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # its message is still to come
+        assert signal.getsignal(signal.SIGINT) is default
+        with whole_command_line(process=True):
+            interrupt_once()()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # the `ibm` process ends ignoring Ctrl-C
+    finally:
         signal.signal(signal.SIGINT, default)

@@ -27,7 +27,8 @@ def test_a_doubled_ctrl_c_while_moving_the_documents_in_leaves_a_whole_set(tmp_p
     out = tmp_path / "d"
     args = ["documents", "--municipality", "jelgava", "--out", str(out)]
     first = start(args)
-    assert first.wait(timeout=600) == 0, first.communicate()[1]
+    said = first.communicate(timeout=600)[1]  # read while it runs: a full pipe would block it
+    assert first.returncode == 0, said
     assert whole_set(out)
 
     run = start(args)

@@ -31,11 +31,13 @@ def collect(folder: Path, out: Path, **popen: object) -> subprocess.Popen:
 @pytest.mark.slow
 def test_a_doubled_ctrl_c_while_reading_ends_with_the_message_and_status_1(small_folder, tmp_path: Path) -> None:
     """Before: a reading process printed its traceback, or the command hung at exit waiting for it, or a second
-    Ctrl-C cut the message off after click's empty line."""
+    Ctrl-C cut the message off after click's empty line, or – when it came late, the machine under load – killed
+    the process by the signal while Python was ending (test_interrupts.py shows that case without timing)."""
     _, children = small_folder
     out = tmp_path / "darbs" / "k.xlsx"
     first = collect(copy_into_folders(children[:3], tmp_path / "ieprieks"), out)
-    assert first.wait(timeout=300) == 0, first.communicate()[1]
+    said = first.communicate(timeout=300)[1]  # read while it runs: a full pipe would block it
+    assert first.returncode == 0, said
     before = snapshot(out.parent)
     assert f"{FINAL_DIR}/.ibm-collect.json" in before
 
