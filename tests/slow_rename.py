@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.cli_lv import TEXTS
 from generator.replace_file import LATE_INTERRUPT
+from tests.pilot_day import IBM_WITH_PILOT_DAY
 
 REPO = Path(__file__).resolve().parents[1]
 STOPPED = TEXTS["Aborted!"]
@@ -30,14 +31,7 @@ def rename(src, dst, *args, **kwargs):
         time.sleep(0.8)
     return _rename(src, dst, *args, **kwargs)
 os.rename = rename
-# the tests' --day is in the pilot's years: as in-process (tests/documents/conftest.py), the machine's real date must
-# not refuse their plans for having ended since (D136)
-import datetime as _dt
-import generator.documents.from_matrix.command as _from_matrix
-_from_matrix.system_day = lambda: _dt.date.min
-from generator.cli import main
-main()
-"""
+""" + IBM_WITH_PILOT_DAY  # the tests' --day is in the pilot's years (tests/pilot_day.py)
 
 
 def start(args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:

@@ -25,6 +25,7 @@ from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
 from tests.documents.test_from_matrix_payee import set_payee
 from tests.ministry.factory import Child, params
 from tests.ooxml.assertions import assert_opens_without_repair
+from tests.pilot_day import IBM_WITH_PILOT_DAY
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]  # PDFs: which are made, not their text
 REPO = Path(__file__).resolve().parents[2]
@@ -54,7 +55,7 @@ def _child(catalogue: Catalogue) -> Child:
 
 
 def _run(matrix: Path, out: Path, catalogue_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    args = [sys.executable, "-m", "generator.cli", "documents", "--from-matrix", str(matrix), "--out", str(out),
+    args = [sys.executable, "-c", IBM_WITH_PILOT_DAY, "documents", "--from-matrix", str(matrix), "--out", str(out),
             "--day", BUILD_DAY]
     if catalogue_dir is not None:
         args += ["--catalogue", str(catalogue_dir)]

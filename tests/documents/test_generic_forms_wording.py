@@ -116,9 +116,9 @@ def test_the_file_name_examples_carry_the_documents_date(bodies: dict[str, str],
 
 
 def test_a_party_ends_a_contract_after_a_notice_period_the_parties_write_in(bodies: dict[str, str]) -> None:
-    """No notice period typed in, none missing: a blank the parties fill (audit14 F12, D115)."""
+    """No notice period typed in, none missing: a blank the parties fill (audit14 F12, D115); "dienu" for any number written in (audit19 F32, audit25 N7)."""
     provider, loan = _text(bodies["02-ligums-ar-sniedzeju"]), _text(bodies["14-patapinajuma-ligums"])
-    assert "rakstiski brīdinot otru pusi ne vēlāk kā ______ dienas iepriekš" in provider
+    assert "rakstiski brīdinot otru pusi ne vēlāk kā ______ dienu iepriekš" in provider
     assert "rakstiski paziņojot otrai pusei ne vēlāk kā ______ dienu iepriekš" in loan
 
 
