@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,18 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from tests.print_fonts import require_calibri_metrics
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_as_pytest_sets_it() -> object:
+    """Every test starts and ends with Python's own SIGINT handler: the in-process Ctrl-C tests assert that a command
+    puts back the handler it found, so one test's (or fixture's) leftover must not become the next test's start."""
+    main = threading.current_thread() is threading.main_thread()
+    if main:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    if main:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 REPO = Path(__file__).resolve().parents[1]
 

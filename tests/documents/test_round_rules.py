@@ -321,7 +321,7 @@ def test_a_later_rounds_papers_agree_and_keep_no_pilot_facts(catalogue: Catalogu
     share = "Transporta izdevumi kopā nedrīkst pārsniegt"
     assert share in pilot["06-izdevumu-atmaksas-pieprasijums"]
     assert share not in later["06-izdevumu-atmaksas-pieprasijums"]
-    assert "nosaka līgums ar Dienestu" in later["06-izdevumu-atmaksas-pieprasijums"]
+    assert "nosaka līgums par bērna dalību" in later["06-izdevumu-atmaksas-pieprasijums"]
     assert "projekta serverī" in pilot["23-nosaukumu-instrukcija"]
     assert "Dienesta noteiktajā elektroniskajā glabātavā" in later["23-nosaukumu-instrukcija"]
 
