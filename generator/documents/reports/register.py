@@ -16,6 +16,7 @@ from decimal import Decimal
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceStatus
+from generator.documents.round_rules import LATER_KIND, PILOT_KIND
 from generator.documents.terms import asked_round, current_round, term_end
 from generator.reference.params import Params
 from generator.reference.settlement import (
@@ -131,15 +132,17 @@ class ReportPeriods:
         return (PILOT_WORDS if self.first else LATER_WORDS)[kind]
 
 
-# How a report template names what its round belongs to, by grammatical case (the same words as the papers'
-# round_rules.kind_context, D129): "loc" – "… darbu izmēģinājumprojektā / programmā", "acc" – "informētas par
-# izmēģinājumprojektu / programmu", "end" – "izmēģinājumprojekta / kārtas beigās"; "team_dat", "team_acc" – to whom
-# reports are agreed and sent: the pilot's LM project team, in a later round the ministry (its team is a pilot
-# procedure, D135).
-PILOT_WORDS = {"loc": "izmēģinājumprojektā", "acc": "izmēģinājumprojektu", "end": "izmēģinājumprojekta beigās",
-               "team_dat": "LM projekta komandai", "team_acc": "LM projekta komandu"}
-LATER_WORDS = {"loc": "programmā", "acc": "programmu", "end": "kārtas beigās",
-               "team_dat": "Labklājības ministrijai", "team_acc": "Labklājības ministriju"}
+def _report_words(kind: dict, team_dat: str, team_acc: str) -> dict[str, str]:
+    """How a report template names what its round belongs to – the papers' own words (round_rules, D129): "loc" –
+    "… darbu izmēģinājumprojektā / programmā", "acc" – "informētas par izmēģinājumprojektu / programmu", "end" –
+    "izmēģinājumprojekta / kārtas beigās"; "team_dat", "team_acc" – to whom reports are agreed and sent: the pilot's
+    LM project team, in a later round the ministry (its team is a pilot procedure, D135)."""
+    return {"loc": kind["projekts"]["loc"], "acc": kind["projekts"]["acc"], "end": f"{kind['posms']} beigās",
+            "team_dat": team_dat, "team_acc": team_acc}
+
+
+PILOT_WORDS = _report_words(PILOT_KIND, "LM projekta komandai", "LM projekta komandu")
+LATER_WORDS = _report_words(LATER_KIND, "Labklājības ministrijai", "Labklājības ministriju")
 
 
 def _months_between(start: dt.date, end: dt.date) -> list[dt.date]:
