@@ -23,13 +23,23 @@ LATE_INTERRUPT = ("Ctrl-C saņemts, kad iepriekšējie rezultāti jau tika aizst
 NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}  # no hard links here: rename
 
 
+def _in_folders(folders: list[Path]) -> str:
+    """ "mapē X" or "mapēs X, Y" – where kept outputs are, in a Latvian sentence."""
+    return f"mapē {folders[0]}" if len(folders) == 1 else "mapēs " + ", ".join(str(p) for p in folders)
+
+
+def _to_stderr(text: str) -> None:
+    import click
+
+    click.echo(text, err=True)
+
+
 class PreviousAside(OSError):
     """A failed swap could not move every previous output back: they are kept in a hidden folder, which the
     Latvian message names (never removed with the staging folder)."""
 
     def __init__(self, kept: list[Path], code: int | None) -> None:
-        where = f"mapē {kept[0]}" if len(kept) == 1 else "mapēs " + ", ".join(str(p) for p in kept)
-        super().__init__(code, f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti {where}",
+        super().__init__(code, f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti {_in_folders(kept)}",
                          str(kept[0]))
         self.aside = kept[0]
         self.kept = kept
@@ -93,13 +103,8 @@ def say_leftovers(found: list[Path], say: Callable[[str], object] | None = None)
     """Name (``say``, default stderr) the previous outputs a cut-off earlier run left under a hidden name."""
     if not found:
         return
-    if say is None:
-        import click
-
-        say = lambda text: click.echo(text, err=True)  # noqa: E731
-    where = f"mapē {found[0]}" if len(found) == 1 else "mapēs " + ", ".join(str(p) for p in found)
-    say(f"Piezīme: kāda iepriekšēja palaišana tika pārtraukta rezultātu nomaiņas vidū; tās atliktie iepriekšējie "
-        f"rezultāti ir {where} – pārbaudiet tos un izdzēsiet, kad tie vairs nav vajadzīgi.")
+    (say or _to_stderr)(f"Piezīme: kāda iepriekšēja palaišana tika pārtraukta rezultātu nomaiņas vidū; tās atliktie iepriekšējie "
+        f"rezultāti ir {_in_folders(found)} – pārbaudiet tos un izdzēsiet, kad tie vairs nav vajadzīgi.")
 
 
 def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix: str = ASIDE) -> None:
@@ -157,11 +162,7 @@ def swap_final(pairs: list[tuple[Path, Path]], *, say: Callable[[str], object] |
     with interrupts_held(take=False) as held:
         swap(pairs, **options)  # type: ignore[arg-type]
     if held.came:
-        if say is None:
-            import click
-
-            say = lambda text: click.echo(text, err=True)  # noqa: E731
-        say(stop_after or LATE_INTERRUPT)
+        (say or _to_stderr)(stop_after or LATE_INTERRUPT)
         if stop_after is not None:  # taken as any Ctrl-C is: by the handler in place, which ignores a second one
             handler = signal.getsignal(signal.SIGINT)
             if callable(handler):

@@ -4,11 +4,11 @@ since (D136). The test of D136 itself sets the day of its own."""
 
 from __future__ import annotations
 
-PILOT_YEARS_PRELUDE = """
+# `ibm` with the pilot-years day: python -c IBM_WITH_PILOT_DAY ARGS…
+IBM_WITH_PILOT_DAY = """
 import datetime as _dt
 import generator.documents.from_matrix.command as _from_matrix
 _from_matrix.system_day = lambda: _dt.date.min
+from generator.cli import main
+main()
 """
-
-# `ibm` with the prelude: python -c IBM_WITH_PILOT_DAY ARGS…
-IBM_WITH_PILOT_DAY = PILOT_YEARS_PRELUDE + "from generator.cli import main\nmain()\n"

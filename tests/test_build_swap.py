@@ -17,6 +17,7 @@ from generator.build import Step
 from generator.cli import main
 from generator.cli_lv import TEXTS
 from generator.replace_file import LATE_INTERRUPT
+from tests.slow_rename import snapshot
 
 
 def _steps(text: str):
@@ -25,10 +26,6 @@ def _steps(text: str):
         (staging / "a" / "saturs.txt").write_text(text, encoding="utf-8")
         return [staging / "a" / "saturs.txt"]
     return lambda: [Step("a", "A", render)]
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

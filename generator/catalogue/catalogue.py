@@ -42,6 +42,11 @@ GROUP_CEILING_ID = "grupu-nodarbibu-griesti"
 GROUP_TRANSPORT_REDUCTION_ID = "grupu-nodarbibu-transporta-samazinajums"
 
 
+def service_order(code: str) -> tuple[int | str, ...]:
+    """Sort key of a service code in the catalogue's numeric order (3.1.2 before 3.1.10)."""
+    return tuple(int(part) if part.isdigit() else part for part in code.split("."))
+
+
 @dataclass(frozen=True)
 class Offer:
     """One row of the workbook's sheet 6.8: a catalogue item in one delivery form.
@@ -111,7 +116,7 @@ class Catalogue:
         return {p.service: p for p in self.prices if p.service}
 
     def sorted_services(self) -> list[Service]:
-        return sorted(self.services, key=lambda s: tuple(int(x) for x in s.id.split(".")))
+        return sorted(self.services, key=lambda s: service_order(s.id))
 
     def pilot_municipalities(self, pilot: Pilot | str = Pilot.children) -> list[Municipality]:
         """The municipalities of every round of a programme, in municipalities.yaml order."""

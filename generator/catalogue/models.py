@@ -267,6 +267,11 @@ class PriceValue(Strict):
     def known(self) -> bool:
         return self.amount is not None
 
+    @property
+    def placeholder_zero(self) -> bool:
+        """A 0 the catalogue keeps so that calculations run while nobody knows the figure (D106)."""
+        return self.amount is not None and self.amount == 0 and self.status is PriceStatus.to_verify
+
 
 class Price(Strict):
     """The dated price history of one service item or price parameter."""

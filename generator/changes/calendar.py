@@ -140,9 +140,8 @@ def _field_rows(before: Round, after: Round) -> list[tuple[str, str, str, str]]:
                 rows.append((SOURCE_LABELS.get(field, f"{label}: avots"), old_source, new_source,
                              new_source or after.source))
         else:
-            # the envelope, the selection rules and the deadline carry their own source
-            own = getattr(y, "source", None) if field in ("envelope", "selection", "application_deadline",
-                                                                   "project", "procedures") else None
+            # a field with its own source (the envelope, selection rules, deadline, project, procedures) cites it
+            own = getattr(y, "source", None)
             rows.append((label, _text(x), _text(y), own or after.source))
     return rows
 

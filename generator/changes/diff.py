@@ -88,11 +88,6 @@ def describe_param(value: Any, unit: str | None) -> str:
     return str(value)
 
 
-def service_order(code: str) -> tuple[int | str, ...]:
-    """Sort key of a service code in the catalogue's numeric order (3.1.2 before 3.1.10)."""
-    return tuple(int(part) if part.isdigit() else part for part in code.split("."))
-
-
 def affected_services(cat: Catalogue, price: Price) -> tuple[str, ...]:
     """Service codes whose price or ceiling depends on ``price``."""
     if price.service:

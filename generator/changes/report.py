@@ -3,9 +3,9 @@ files."""
 
 from __future__ import annotations
 
-from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.catalogue import Catalogue, service_order
 from generator.changes.calendar import HolidayChange, RoundChange
-from generator.changes.diff import CatalogueDiff, ValueChange, service_order
+from generator.changes.diff import CatalogueDiff, ValueChange
 from generator.changes.outputs import OutputDiff
 from generator.lvformat import date, version
 

@@ -99,10 +99,13 @@ def kind_title(title: str, kind: dict[str, Any] | None) -> str:
     downloads list say what the heading says."""
     if kind is None or kind.get("pilots", True):
         return title
-    words = re.compile("|".join(sorted((re.escape(w) for w in PILOT_KIND["projekts"].values()), key=len,
-                                       reverse=True)))
     by_word = {word: kind["projekts"][case] for case, word in PILOT_KIND["projekts"].items()}
-    return words.sub(lambda m: by_word[m.group(0)], title)
+    return _PILOT_WORDS.sub(lambda m: by_word[m.group(0)], title)
+
+
+# the pilot's word for the programme in any case, longest first (kind_title)
+_PILOT_WORDS = re.compile("|".join(sorted((re.escape(w) for w in PILOT_KIND["projekts"].values()), key=len,
+                                          reverse=True)))
 
 
 def procedures_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:

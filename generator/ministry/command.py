@@ -169,7 +169,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     try:
         check_paths(out, [("MAPE", folder)] + ([("--previous", previous)] if previous is not None else []))
         check_ownership(out)
-        say_leftovers(leftovers(out.parent), say=lambda text: click.echo(text, err=True))  # review3 F7
+        say_leftovers(leftovers(out.parent))  # review3 F7 (to stderr)
         if (unwritable := unwritable_reason(out)) is not None:  # before reading any matrix
             raise OutputError(unwritable)
     except OutputError as exc:

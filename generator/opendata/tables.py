@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot, PriceKind, PriceStatus, PriceValue
+from generator.catalogue.models import Pilot, PriceKind, PriceStatus
 
 LIST_SEPARATOR = ";"  # several values in one cell (a value itself may hold a space: „garīga rakstura”)
 VERSION_COLUMN = "kataloga_versija"
@@ -41,11 +41,6 @@ class Table:
     title: str
     columns: list[Column]
     rows: Callable[[], Iterable[Sequence[Any]]]
-
-
-def unknown_zero(value: PriceValue) -> bool:
-    """A placeholder 0 the catalogue keeps so that calculations run, while nobody knows the figure (D106)."""
-    return value.amount is not None and value.amount == 0 and value.status is PriceStatus.to_verify
 
 
 def joined(values: Iterable[Any]) -> str:
@@ -93,7 +88,7 @@ def tables(cat: Catalogue) -> list[Table]:
         Column("avots", "tiesību akts vai dokuments, no kura vērtība ņemta"),
     ], lambda: (
         [p.id, p.service or "", p.name_lv, p.unit, p.regime.value, v.effective_from.isoformat(), v.kind.value,
-         None if unknown_zero(v) else v.amount, v.min, v.max, v.status.value, v.source]
+         None if v.placeholder_zero else v.amount, v.min, v.max, v.status.value, v.source]
         for p in sorted(cat.prices, key=lambda p: p.id) for v in p.values))
     municipalities = Table("pasvaldibas.csv", "Pašvaldības un izmēģinājumprojekti", [
         Column("id", "pašvaldības identifikators katalogā"),

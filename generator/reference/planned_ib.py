@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from generator.money import CENT
 from generator.reference.errors import ReferenceInputError
 
 ZERO = Decimal(0)
-CENT = Decimal("0.01")
 
 
 def plan_ib_part(line_ib: Iterable[Decimal | None]) -> Decimal:

@@ -113,7 +113,7 @@ def unknown_amount(value: PriceValue | None) -> bool:
     the catalogue keeps as 0,00 so that calculations run; a reader must not take it for a confirmed zero – D106)."""
     if value is None or (value.amount is None and value.min is None and value.max is None):
         return True
-    return value.amount is not None and value.amount == 0 and value.status is PriceStatus.to_verify
+    return value.placeholder_zero
 
 
 def group_ceiling_text(catalogue: Catalogue, day: dt.date) -> str:

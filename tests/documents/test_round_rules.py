@@ -6,6 +6,7 @@ date or a blank naming who sets it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from generator.documents import figures
 from generator.documents.build_step import render_municipality
 from generator.documents.context import shared_context
 from generator.documents.htmltree import parse
-from generator.documents.registry import DOCUMENTS
+from generator.documents.registry import DOCUMENTS, DocumentSpec
 from tests.documents.conftest import normalise
 from tests.documents.party_helpers import PILOT_DAY
 from tests.round_yaml import SELECTION, catalogue_with_round, children_round_entry
@@ -63,8 +64,8 @@ def ruled_round(tmp_path_factory: pytest.TempPathFactory) -> Catalogue:
                                    deadline=dt.date(2026, 9, 15), rules=True)
 
 
-def _texts(catalogue: Catalogue, municipality: str, day: dt.date) -> dict[str, str]:
-    documents = render_municipality(catalogue, catalogue.municipality(municipality), SPECS, build_date=day)
+def _texts(catalogue: Catalogue, municipality: str, day: dt.date, specs: Sequence[DocumentSpec] = SPECS) -> dict[str, str]:
+    documents = render_municipality(catalogue, catalogue.municipality(municipality), specs, build_date=day)
     return {d.spec.id: normalise(parse(d.body).text()) for d in documents}
 
 
@@ -307,12 +308,8 @@ def test_a_later_rounds_papers_do_not_call_it_the_pilot(catalogue: Catalogue, bl
 def test_a_later_rounds_papers_agree_and_keep_no_pilot_facts(catalogue: Catalogue, blank_round: Catalogue) -> None:
     """audit25: the programme's pronoun agrees with its gender (N1), every further plan period gets its plan (N6),
     the pilot's 10 % transport share (N2) and project server (N5) are not facts of a round without them (D135)."""
-    def texts_of(catalogue: Catalogue, municipality: str, day: dt.date) -> dict[str, str]:
-        documents = render_municipality(catalogue, catalogue.municipality(municipality), DOCUMENTS, build_date=day)
-        return {d.spec.id: normalise(parse(d.body).text()) for d in documents}
-
-    later = texts_of(blank_round, "cesis", TODAY)
-    pilot = texts_of(catalogue, "jelgava", PILOT_DAY)
+    later = _texts(blank_round, "cesis", TODAY, DOCUMENTS)
+    pilot = _texts(catalogue, "jelgava", PILOT_DAY, DOCUMENTS)
     assert "informēt ģimeni par programmu, tās nosacījumiem" in later["01-ligums-ar-vecaku"]
     assert "informēt ģimeni par izmēģinājumprojektu, tā nosacījumiem" in pilot["01-ligums-ar-vecaku"]
     for texts in (later, pilot):

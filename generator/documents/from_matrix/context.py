@@ -26,7 +26,8 @@ from generator.documents.from_matrix.frequency import frequency
 from generator.documents.from_matrix.funded import funded_units, spread
 from generator.documents.from_matrix.month_labels import month_labels as plan_month_labels
 from generator.documents.from_matrix.own_service import own_kind, own_names
-from generator.documents.from_matrix.reading import MatrixReading, plan_round_end, plan_round_id
+from generator.documents.from_matrix.reading import MatrixReading
+from generator.documents.from_matrix.reading import plan_round as round_of_plan
 from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.round_rules import PILOT_KIND, kind_context
 from generator.documents.terms import BLANK_DATE, plan_round
@@ -295,8 +296,9 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     if inputs.final is not None and not over:  # A = N (L1077): F applies only where N > P
         final_note = FINAL_NOT_APPLIED if available_confirmed else FINAL_IF_OVER
     fin = plan.financing
-    round_end = plan_round_end(catalogue, inputs.period_start)
-    round_id = plan_round_id(catalogue, inputs.period_start)
+    entry = round_of_plan(catalogue, inputs.period_start)  # one lookup (D113)
+    round_end = entry.end if entry is not None else None
+    round_id = entry.id if entry is not None else None
     round_gen = kind_context(plan_round(catalogue, round_id) if round_id else None)["karta"]["gen"]
     providers = _providers(lines, inputs, plan, own_names(catalogue, data.municipality))
     note = ""

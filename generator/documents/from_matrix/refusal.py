@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator import lvformat
+from generator.documents.round_rules import PILOT_KIND
 from generator.reference.provisional import age_in_years
 
 
@@ -37,7 +38,7 @@ def years_genitive(count: int) -> str:
 
 
 def refusal(birth: dt.date, check_date: dt.date | None, limit: int, decision_day: dt.date,
-            round_end: dt.date | None = None, round_gen: str = "izmēģinājumprojekta kārtas") -> Refusal:
+            round_end: dt.date | None = None, round_gen: str = PILOT_KIND["karta"]["gen"]) -> Refusal:
     """The refusal of a child found not eligible: born after ``check_date``, or ``limit`` years old or more on the
     last day of the round (``round_end``; on ``check_date`` when no round is known); ``decision_day`` is the day
     the documents are made; ``round_gen`` names the round in the genitive ("kārtas" for a later one, D129)."""
