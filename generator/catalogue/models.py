@@ -544,7 +544,8 @@ class ApplicationDeadline(Strict):
 
 
 PROCEDURE_FIELDS = ("ministry_team", "registration_to_minute", "forward_working_days", "esf_questionnaire",
-                    "ftp_server", "transport_share", "methodology_rules")
+                    "ftp_server", "transport_share", "methodology_rules", "reserve_list", "advance_payment",
+                    "child_reallocation")
 
 
 class RoundProcedures(Strict):
@@ -567,6 +568,12 @@ class RoundProcedures(Strict):
         default=None, description="transporta daļas ierobežojums programme.yaml transport_share_max")
     methodology_rules: bool | None = Field(
         default=None, description="kārtas noteikumi ir izmēģinājumprojekta (IBM) metodika")
+    reserve_list: bool | None = Field(
+        default=None, description="neatlasītie bērni paliek rezervē un saņem dalības piedāvājumu, ja atlasītais atsakās")
+    advance_payment: bool | None = Field(
+        default=None, description="pašvaldībai kārtas pirmajā mēnesī ieskaita avansu pakalpojumu apmaksai")
+    child_reallocation: bool | None = Field(
+        default=None, description="LM komanda pārdala bērnu skaitu starp pašvaldībām, ja kādā tas samazinās")
 
     @model_validator(mode="after")
     def _consistent(self) -> RoundProcedures:

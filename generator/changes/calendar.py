@@ -82,6 +82,9 @@ PROCEDURE_LABELS = {
     "ftp_server": "FTP serveris",
     "transport_share": "transporta daļas ierobežojums",
     "methodology_rules": "metodika kā kārtas noteikumi",
+    "reserve_list": "neatlasīto bērnu rezerve",
+    "advance_payment": "avanss kārtas pirmajā mēnesī",
+    "child_reallocation": "bērnu pārdale starp pašvaldībām",
 }
 
 

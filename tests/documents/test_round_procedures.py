@@ -51,11 +51,17 @@ PILOT_TEXTS = (
     ("20-pakalpojuma-apraksta-veidlapa", "Apstiprināja (LM projekta komanda)"),  # roundleft2
     ("20-pakalpojuma-apraksta-veidlapa", "to apstiprina Labklājības ministrijas (LM) projekta komanda"),
     ("24-risku-plans", "rīkojas pēc šī plāna un informē Labklājības ministrijas projekta komandu."),
+    ("29-vestule-neatlasitajiem", "Jūsu bērns paliek rezervē. Ja kāds no atlasītajiem bērniem izmēģinājumprojektā "
+                                  "nepiedalīsies, sociālais darbinieks ar Jums sazināsies un piedāvās dalību."),  # N9
+    ("24-risku-plans", "avanss izmēģinājumprojekta pirmajā mēnesī; rēķinu pārbaude"),  # N10
+    ("24-risku-plans", "bērnu pārdale starp pašvaldībām plānošanas reģionā; norēķinu pārskatīšana"),
+    ("24-risku-plans", "tikšanās par līguma izpildi; rindā esošu bērnu iekļaušana"),
 )
 # what no paper of a later round without confirmed procedures may state
 LATER_NEVER = ("projekta komand", "FTP", "ESF", "līdz minūtei", "1. posma", "darba dienu laikā pēc iesniegšanas",
                "metodikā noteiktajā", "metodiku (projekts", "Metodikas 19. pielikums", "Metodikas 5. pielikums",
-               "ne vairāk kā 10 %", "IBM metodika, 159.", "30.09.2018", "IBM metodikas 16.9. pielikums")
+               "ne vairāk kā 10 %", "IBM metodika, 159.", "30.09.2018", "IBM metodikas 16.9. pielikums",
+               "rezervē", "piedāvās dalību", "pirmajā mēnesī", "pārdale starp pašvaldībām", "rindā esošu")
 # the notes that say where the blanks come from
 LATER_NOTES = (
     ("08-lemums-par-pieskirsanu", "Bērnu dalībai kārtā ir atlasījis ______"),
@@ -74,6 +80,13 @@ LATER_NOTES = (
     ("20-pakalpojuma-apraksta-veidlapa", "kas apraksta veidlapu apstiprina, ieraksta pēc Labklājības ministrijas"),
     ("24-risku-plans", "rīkojas pēc šī plāna un informē ______."),
     ("24-risku-plans", "kas kārtā atbild ministrijas pusē, ieraksta pēc Labklājības ministrijas noteikumiem"),
+    ("29-vestule-neatlasitajiem", "Vai bērnu var iekļaut kārtā vēlāk, ja kāds no atlasītajiem bērniem programmā "
+                                  "nepiedalīsies, nosaka Labklājības ministrijas noteikumi par kārtu; ja tie to paredz, "
+                                  "sociālais darbinieks ar Jums sazināsies."),  # N9
+    ("24-risku-plans", "apmaksa noteiktajā termiņā; avanss pakalpojumu apmaksai, ja to paredz Labklājības "
+                       "ministrijas noteikumi par kārtu"),  # N10
+    ("24-risku-plans", "norēķinu pārskatīšana pēc Labklājības ministrijas noteikumiem par kārtu"),
+    ("24-risku-plans", "cita bērna iekļaušana, ja to paredz Labklājības ministrijas noteikumi par kārtu"),
 )
 CONFIRMED = """    procedures:
       status: apstiprināts
@@ -85,6 +98,9 @@ CONFIRMED = """    procedures:
       ftp_server: true
       transport_share: true
       methodology_rules: true
+      reserve_list: true
+      advance_payment: true
+      child_reallocation: true
 """
 
 
@@ -140,6 +156,9 @@ def test_a_later_round_that_confirms_the_procedures_prints_them(later_confirmed:
     assert "ne vairāk kā 10 % no plānam pieejamā IB apmēra" in texts["01-ligums-ar-vecaku"]
     assert "FTP serverī" in texts["01-ligums-ar-vecaku"] and "izmēģinājumprojekt" not in texts["01-ligums-ar-vecaku"]
     assert "Labklājības ministrijas projekta komanda bērnu ir atlasījusi" in texts["08-lemums-par-pieskirsanu"]
+    assert "Jūsu bērns paliek rezervē." in texts["29-vestule-neatlasitajiem"]  # N9, N10: the round's own procedures
+    assert "avanss kārtas pirmajā mēnesī" in texts["24-risku-plans"]
+    assert "bērnu pārdale starp pašvaldībām" in texts["24-risku-plans"]
 
 
 def test_the_criteria_come_in_one_order(catalogue: Catalogue) -> None:
