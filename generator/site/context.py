@@ -5,7 +5,9 @@ The syntax is agreed with the methodology authors (see the module docstring of `
 value in force, ``grupu_griesti`` the group-session ceiling (``grupu_griesti_teksts`` the same in words, „ne vairāk
 kā …” while the deducted transport part is unknown; ``nezinama(value)`` tells such an unknown figure – D106), ``katalogs`` the Catalogue,
 ``pasvaldibas`` the children's pilot municipalities and ``izmeginajumi`` the two pilots, ``svetku_gadi`` the
-years holidays.yaml lists and ``kartu_gadi`` the years the rounds' services windows touch (both sorted); filters
+years holidays.yaml lists and ``kartu_gadi`` the years the rounds' services windows touch (both sorted),
+``darba_dienas(pirmā, pēdējā)`` the working days between two ISO dates by the catalogue's holidays (D11's worked
+example) and ``svetku_darbdienas(pirmā, pēdējā)`` the holidays between them that fall on a weekday; filters
 ``eur``, ``procenti``, ``skaitlis``, ``datums`` and ``vesels`` format numbers the Latvian way, ``versija``
 shows a catalogue or template version as a person reads it ("d382f2bc (katalogs 01.04.2023)").
 Every number a page shows therefore comes from the catalogue.
@@ -22,6 +24,7 @@ import jinja2
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceValue
+from generator.reference.monthly import working_days_between
 from generator.site import labels, text
 
 
@@ -77,7 +80,17 @@ def template_context(catalogue: Catalogue) -> dict[str, Any]:
         "kataloga_versija": catalogue.version,
         "svetku_gadi": sorted(catalogue.holiday_years),
         "kartu_gadi": round_years(catalogue),
+        "darba_dienas": lambda first, last: working_days_between(
+            dt.date.fromisoformat(first), dt.date.fromisoformat(last), catalogue.holiday_dates),
+        "svetku_darbdienas": lambda first, last: weekday_holidays(catalogue, first, last),
     }
+
+
+def weekday_holidays(catalogue: Catalogue, first: str, last: str) -> list[dt.date]:
+    """The catalogue's public holidays from ``first`` to ``last`` (ISO dates, both included) that fall on a weekday:
+    the days a month's working-day count leaves out (D11)."""
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    return [d for d in catalogue.holiday_dates if start <= d <= end and d.weekday() < 5]
 
 
 def round_years(catalogue: Catalogue) -> list[int]:

@@ -1,16 +1,21 @@
 """Markdown pitfalls in the methodology text: a line that starts with a year and a dot ("2018. gadā …")
 becomes a numbered list starting at 2018, and the year disappears from the page. Such a line must escape
-the dot ("2018\\. gadā")."""
+the dot ("2018\\. gadā"). And the facts a page states about the catalogue (a worked example's working days, whether
+the rounds have ended, when a cited act was in force) come from the catalogue, not typed in the page."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
+from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.site.context import template_context
 from generator.site.methodology import render_methodology
+from tests.round_yaml import catalogue_with_round, children_round_entry
 
 YEAR_AT_LINE_START = re.compile(r"^\s*(?:[-*+]\s+)?\d{3,4}\.\s")
 
@@ -34,3 +39,62 @@ def test_no_line_of_a_page_starts_with_a_year_and_a_dot(rendered: dict[str, str]
              for no, line in enumerate(text.splitlines(), 1)
              if YEAR_AT_LINE_START.match(line) and not line.lstrip().startswith("|")]
     assert found == [], "Markdown to pārvērstu numurētā sarakstā:\n" + "\n".join(found)
+
+
+# --- Facts the pages state come from the catalogue (audit22 F11, F18, F49) ---------------------------------------
+
+def _pages(catalogue: Catalogue) -> dict[str, str]:
+    return render_methodology(catalogue.root, template_context(catalogue)).pages
+
+
+def _decision(pages: dict[str, str], number: str) -> str:
+    (row,) = [line for line in pages["rekonstrukcijas-un-lemumi.md"].splitlines() if line.startswith(f"| {number} |")]
+    return row
+
+
+def test_d11s_worked_example_counts_the_catalogues_holidays(rendered: dict[str, str], catalogue_copy: Path) -> None:
+    """F11: June 2019 from the 12th has 12 working days because 24.06.2019 is a holiday in holidays.yaml; without
+    that holiday the page counts 13 (and 20 for the whole month) – the figures are not typed in the page."""
+    assert ("plānam, kas sākas 12.06.2019, jūnijā ir 12 darba dienas (24.06.2019 – svētku diena), nevis visa "
+            "mēneša 19.") in _decision(rendered, "D11")
+    holidays = catalogue_copy / "holidays.yaml"
+    text = holidays.read_text("utf-8")
+    line = "      - {date: 2019-06-24, name_lv: Jāņu diena}\n"
+    assert line in text
+    holidays.write_text(text.replace(line, ""), "utf-8")
+    row = _decision(_pages(load_or_raise(catalogue_copy)), "D11")
+    assert "jūnijā ir 13 darba dienas, nevis visa mēneša 20." in row and "24.06.2019" not in row
+
+
+def test_the_rounds_state_is_not_typed_as_fact(rendered: dict[str, str], tmp_path: Path) -> None:
+    """F18: D26 and D108 say the catalogue's rounds have ended only while they have: with a round after the
+    reform that is still running, D26 names it among the rounds whose papers use the names in force (D43) and D108
+    names the last round's end instead of "all rounds have ended"."""
+    assert "(28.02.2021) tieši to redzētu ikviens" in _decision(rendered, "D108")
+    assert "Visas kataloga kārtas" in _decision(rendered, "D26")
+    later = catalogue_with_round(tmp_path / "catalogue", children_round_entry(
+        "berni-2026", "IBM ieviešana bērniem (izdomāta otrā kārta)", dt.date(2026, 9, 1), dt.date(2027, 12, 31)))
+    pages = _pages(later)
+    d108, d26 = _decision(pages, "D108"), _decision(pages, "D26")
+    assert "visas kataloga kārtas ir beigušās" not in d108 and "(31.12.2027) tieši to redzētu ikviens" in d108
+    assert "Visas kataloga kārtas" not in d26
+    assert "(28.02.2021) beidzās pirms reformas" in d26
+    assert "Kārtas „IBM ieviešana bērniem (izdomāta otrā kārta)” dokumenti lieto nosaukumu, kas spēkā" in d26
+
+
+def test_d18_quotes_the_schemes_term_as_a_citation(rendered: dict[str, str]) -> None:
+    """F12: the scheme's five days are a quotation of the source with its line, beside the catalogue's term."""
+    assert ("Metodikas shēmā (L2626) ir cits termiņš – „piecu darba dienu laikā pēc termiņa beigām”"
+            in _decision(rendered, "D18"))
+
+
+def test_mk_288_is_cited_with_its_known_period(rendered: dict[str, str], catalogue_copy: Path) -> None:
+    """F49: the pages that cite MK Nr. 288's decision term say when the catalogue knows it was in force
+    (tiesibu-akti.yaml `known_in_force`), not as today's law; the period comes from the catalogue."""
+    assert "šie noteikumi bija spēkā\n   29.03.2018–30.09.2018 (D42)" in rendered["ib-pieskirsana.md"]
+    assert "šie noteikumi bija spēkā laikā no 29.03.2018 līdz 30.09.2018" in rendered["izstrades-metode.md"]
+    acts = catalogue_copy / "tiesibu-akti.yaml"
+    acts.write_text(acts.read_text("utf-8").replace("      until: 2018-09-30\n", "      until: 2018-10-31\n", 1), "utf-8")
+    pages = _pages(load_or_raise(catalogue_copy))
+    assert "29.03.2018–31.10.2018 (D42)" in pages["ib-pieskirsana.md"]
+    assert "no 29.03.2018 līdz 31.10.2018" in pages["izstrades-metode.md"]
