@@ -7,12 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
+from generator.documents.reports.settlement_workbook import write_settlement_workbook
 from tests.documents.conftest import normalise
 from tests.documents.party_helpers import PILOT_DAY
 from tests.round_yaml import catalogue_with_round, children_round_entry
@@ -180,3 +182,26 @@ def test_the_provider_contracts_notice_period_is_a_blank_with_a_note(catalogue: 
         text = texts["02-ligums-ar-sniedzeju"]
         assert "ne vēlāk kā ______ dienu iepriekš" in text and "dienas iepriekš" not in text
         assert "brīdināšanas termiņu dienās puses ieraksta, vienojoties pirms līguma parakstīšanas" in text
+
+
+def _settlement_words(catalogue: Catalogue, municipality: str, day: dt.date, target: Path) -> str:
+    book = openpyxl.load_workbook(write_settlement_workbook(catalogue, catalogue.municipality(municipality), target,
+                                                            build_date=day))
+    cells = [c for row in book.active.iter_rows() for c in row]
+    return " ".join([str(c.value) for c in cells if isinstance(c.value, str)]
+                    + [c.comment.text for c in cells if c.comment is not None])
+
+
+def test_the_settlement_names_an_advance_only_where_the_round_has_one(catalogue: Catalogue, later: Catalogue,
+                                                                      later_confirmed: Catalogue,
+                                                                      tmp_path: Path) -> None:
+    """N10 (27): the advance in the round's first month is the pilot's procedure; a later round's settlement
+    template names what came from the ministry and the settlement, not an advance, until its rules confirm one."""
+    pilot = _settlement_words(catalogue, "jelgava", PILOT_DAY, tmp_path / "pilot.xlsx")
+    assert "Saņemts no LM (1. mēnesī – avanss), EUR" in pilot and "Avansa norēķins" in pilot
+    assert "avansu norēķina beigās" in pilot
+    plain = _settlement_words(later, "cesis", TODAY, tmp_path / "later.xlsx")
+    assert "avans" not in plain.lower()
+    assert "Saņemts no LM, EUR" in plain and "Norēķins kārtas beigās" in plain
+    confirmed = _settlement_words(later_confirmed, "cesis", TODAY, tmp_path / "confirmed.xlsx")
+    assert "Saņemts no LM (1. mēnesī – avanss), EUR" in confirmed and "Avansa norēķins" in confirmed

@@ -69,6 +69,8 @@ from generator.documents.reports.workbooks import (
     write_intro,
     write_wide_note,
 )
+from generator.documents.round_rules import procedures_context
+from generator.documents.terms import current_round
 from generator.reference.params import Params
 from generator.reference.settlement import SettlementMonth, settle
 from generator.xlsxformula import quick_formulas
@@ -119,7 +121,12 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     n, rate = full_pay.text, indirect.text
     ws.write(0, 0, "27. pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
     # One note wrapped across the table's width, so that the signatures stay on the page of the month rows.
-    unprinted_note(ws, reconstruction_note("metodikā noteikts, kuras izmaksas sedz, un ka avansu norēķina beigās; "
+    # The advance in the round's first month is the pilot's procedure (D135, L2169): a later round's template
+    # names no advance until its rules confirm one (audit25 N10).
+    advance = procedures_context(catalogue, current_round(catalogue, build_date or dt.date.today(),
+                                                          municipality.id))["advance_payment"]
+    settled = ", un ka avansu norēķina beigās" if advance else ""
+    unprinted_note(ws, reconstruction_note(f"metodikā noteikts, kuras izmaksas sedz{settled}; "
                                            "tabulas izkārtojumu sagatavojusi IBM rīkkopa"))
     write_intro(ws, 1, 0, len(WIDTHS) - 1, municipality,
                 f"Atlīdzību sedz pilnā apmērā, ja sociālais darbinieks strādā ar {n} "
@@ -148,7 +155,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     wb.define_name("NR_SakumaAtlikums", f"='{SHEET}'!$J$6")
     headers = ["Mēnesis", "Bērnu skaits", "Sociālā darbinieka pilnā mēneša atlīdzība, EUR", "Darba līgums (Jā/Nē)",
                "Transporta izmaksas sociālajam darbiniekam, EUR", "SBS apmaksa, EUR",
-               "Saņemts no LM (1. mēnesī – avanss), EUR", "Atlīdzības daļa", "Atlīdzība (BIP 1.1), EUR",
+               "Saņemts no LM (1. mēnesī – avanss), EUR" if advance else "Saņemts no LM, EUR", "Atlīdzības daļa",
+               "Atlīdzība (BIP 1.1), EUR",
                f"Netiešās izmaksas {rate} (BIP 1.4), EUR", "Izmaksas kopā, EUR", "Atlikums mēneša beigās, EUR"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
     ws.set_row(FIRST - 1, HEADER_HEIGHT)
@@ -235,7 +243,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     tr = br  # the settlement below reads the balance
     sr = tr + 1
     ending = periods.words("end") if periods is not None else PILOT_WORDS["end"]
-    ws.write(sr, 0, f"Avansa norēķins {ending}", fmt.label)
+    ws.write(sr, 0, f"{'Avansa norēķins' if advance else 'Norēķins'} {ending}", fmt.label)
     closing = result.closing_balance
     verdict = ("pašvaldība atmaksā LM" if closing > 0 else "LM pārskaita pašvaldībai" if closing < 0
                else "norēķins pabeigts")
