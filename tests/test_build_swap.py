@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator import build as build_module
+from generator import replace_file
 from generator.build import Step
 from generator.cli import main
 from generator.cli_lv import TEXTS
@@ -53,6 +54,7 @@ def test_a_failed_move_of_the_new_build_keeps_the_previous_one(built: Path, cata
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     result = _build(built, catalogue_copy)
     assert result.exit_code == 1, result.output
     assert "diskā nav brīvas vietas" in result.output and "nav mainīts" in result.output, result.output
@@ -70,6 +72,7 @@ def test_a_ctrl_c_during_the_swap_ends_as_a_finished_build(built: Path, catalogu
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     result = _build(built, catalogue_copy)
     assert result.exit_code == 0, result.output
     assert LATE_INTERRUPT in result.output and TEXTS["Aborted!"] not in result.output, result.output
@@ -115,6 +118,7 @@ def test_a_previous_build_that_cannot_come_back_is_named_not_removed(built: Path
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     result = _build(built, catalogue_copy)
     assert result.exit_code == 1, result.output
     assert "nav mainīts" not in result.output, result.output
