@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import json
 import os
 import signal
 import subprocess
@@ -330,3 +331,61 @@ def test_without_renameat2_the_check_and_rename_are_used(tmp_path: Path, monkeyp
     taken = _folder(tmp_path / "c")
     with pytest.raises(FileExistsError):
         replace_file.rename_noreplace(_folder(tmp_path / ".ibm-cits"), taken)
+
+
+CRASH = """
+import os, sys
+from pathlib import Path
+from generator.replace_file import staged_folder
+with staged_folder(Path(sys.argv[1]), sys.argv[2]) as tmp:
+    (tmp / "lejupielades").mkdir()
+    (tmp / "lejupielades" / "01.pdf").write_bytes(b"%PDF-1.7")
+    print(tmp.name, flush=True)
+    os._exit(9)  # killed mid-run: nothing is cleaned up
+"""
+
+
+def crashed_run(parent: Path, prefix: str = ".ibm-documents-") -> Path:
+    """The staging folder a run killed while writing leaves in ``parent``."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-c", CRASH, str(parent), prefix], capture_output=True, text=True, env=env,
+                          check=False)
+    assert done.returncode == 9, done.stderr
+    return parent / done.stdout.strip()
+
+
+def test_a_crashed_runs_staging_folder_is_proven_ours_and_removed(tmp_path: Path) -> None:
+    """Its hidden temporary name and the marker its process wrote at creation, and that process is gone: the next
+    staging in that folder removes it and says so in one line (D133)."""
+    left = crashed_run(tmp_path)
+    assert replace_file.crashed(left)
+    said: list[str] = []
+    with staged_folder(tmp_path, ".ibm-documents-", say=said.append) as tmp:
+        assert sorted(p.name for p in tmp_path.iterdir()) == [tmp.name]
+    assert said == [f"Izdzēsta pagaidu mape {left}, ko atstāja kāda pārtraukta palaišana (tās faili nebija "
+                    "rezultāti)."]
+
+
+def _look_alike(path: Path, marker: dict[str, object] | None) -> Path:
+    _folder(path, **{"01.pdf": "lietotāja"})
+    if marker is not None:
+        (path / replace_file.STAGING_MARK).write_text(json.dumps(marker), encoding="utf-8")
+    return path
+
+
+def test_a_staging_folder_not_proven_ours_is_left_alone(tmp_path: Path) -> None:
+    """Without the marker, with a marker of a run still going or of another computer, under an aside's name or not
+    a temporary name at all: not removed (never delete what the program cannot prove it made)."""
+    ours = json.loads((crashed_run(tmp_path / "x") / replace_file.STAGING_MARK).read_text(encoding="utf-8"))
+    (tmp_path / "x").mkdir(exist_ok=True)
+    found = [
+        _look_alike(tmp_path / ".ibm-documents-abcd1234", None),
+        _look_alike(tmp_path / ".ibm-documents-efgh5678", {**ours, "pid": os.getppid()}),  # still running
+        _look_alike(tmp_path / ".ibm-documents-ijkl9012", {**ours, "host": "0" * 16}),  # another computer
+        _look_alike(tmp_path / ".ibm-iepriekšējie-mnop3456", ours),  # previous outputs set aside
+        _look_alike(tmp_path / ".ibm-documents-x", ours),  # not a temporary name
+    ]
+    with staged_folder(tmp_path, ".ibm-documents-", say=pytest.fail):
+        pass
+    assert sorted(p for p in tmp_path.iterdir() if p.name != "x") == sorted(found)
+    assert all((p / "01.pdf").read_text(encoding="utf-8") == "lietotāja" for p in found)
