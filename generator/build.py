@@ -21,7 +21,6 @@ from generator.code_deps import imported_files
 from generator.lvformat import agree
 from generator.own_files import digest, refusal, strangers
 from generator.replace_file import (
-    STAGING_MARK,
     aside_prefix,
     clear_crashed,
     crashed_in,
@@ -30,6 +29,7 @@ from generator.replace_file import (
     staged_folder,
     swap_final,
 )
+from generator.staging_mark import STAGING_MARK
 
 Progress = Callable[[str], None]
 Renderer = Callable[[Catalogue, Path, Progress], list[Path]]
@@ -128,7 +128,7 @@ def check_out(out: Path) -> None:
     """Raises FolderNotOwn unless every file in ``out`` is one the previous build listed in its manifest, unchanged
     (the manifest's SHA-256; a manifest of an earlier version without them vouches for its listed files) and it
     holds no empty folder the build did not make (own_files.strangers). A staging folder a crashed run left in it
-    (replace_file.crashed) is not refused: the build removes it first and says so (D133)."""
+    (staging_mark.crashed) is not refused: the build removes it first and says so (D133)."""
     if not (out / MANIFEST).is_file():
         return  # no previous build: the command refuses a non-empty folder before it starts (cli.py)
     from generator.documents.staged_output import DOCUMENTS_MANIFEST, known_files

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import replace_file
+from generator import replace_file, staging_mark
 from generator.interrupts import interrupt_once
 from generator.replace_file import PreviousAside, replace_folder, staged_folder, swap, swap_final
 
@@ -358,7 +358,7 @@ def test_a_crashed_runs_staging_folder_is_proven_ours_and_removed(tmp_path: Path
     """Its hidden temporary name and the marker its process wrote at creation, and that process is gone: the next
     staging in that folder removes it and says so in one line (D133)."""
     left = crashed_run(tmp_path)
-    assert replace_file.crashed(left)
+    assert staging_mark.crashed(left)
     said: list[str] = []
     with staged_folder(tmp_path, ".ibm-documents-", say=said.append) as tmp:
         assert sorted(p.name for p in tmp_path.iterdir()) == [tmp.name]
@@ -369,14 +369,14 @@ def test_a_crashed_runs_staging_folder_is_proven_ours_and_removed(tmp_path: Path
 def _look_alike(path: Path, marker: dict[str, object] | None) -> Path:
     _folder(path, **{"01.pdf": "lietotāja"})
     if marker is not None:
-        (path / replace_file.STAGING_MARK).write_text(json.dumps(marker), encoding="utf-8")
+        (path / staging_mark.STAGING_MARK).write_text(json.dumps(marker), encoding="utf-8")
     return path
 
 
 def test_a_staging_folder_not_proven_ours_is_left_alone(tmp_path: Path) -> None:
     """Without the marker, with a marker of a run still going or of another computer, under an aside's name or not
     a temporary name at all: not removed (never delete what the program cannot prove it made)."""
-    ours = json.loads((crashed_run(tmp_path / "x") / replace_file.STAGING_MARK).read_text(encoding="utf-8"))
+    ours = json.loads((crashed_run(tmp_path / "x") / staging_mark.STAGING_MARK).read_text(encoding="utf-8"))
     (tmp_path / "x").mkdir(exist_ok=True)
     found = [
         _look_alike(tmp_path / ".ibm-documents-abcd1234", None),
