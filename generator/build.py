@@ -20,7 +20,16 @@ from generator.catalogue.catalogue import Catalogue
 from generator.code_deps import imported_files
 from generator.lvformat import agree
 from generator.own_files import digest, refusal, strangers
-from generator.replace_file import aside_prefix, leftovers, say_leftovers, staged_folder, swap_final
+from generator.replace_file import (
+    aside_prefix,
+    clear_crashed,
+    crashed_in,
+    leftovers,
+    say_leftovers,
+    staged_folder,
+    swap_final,
+)
+from generator.staging_mark import STAGING_MARK
 
 Progress = Callable[[str], None]
 Renderer = Callable[[Catalogue, Path, Progress], list[Path]]
@@ -118,7 +127,8 @@ class FolderNotOwn(Exception):
 def check_out(out: Path) -> None:
     """Raises FolderNotOwn unless every file in ``out`` is one the previous build listed in its manifest, unchanged
     (the manifest's SHA-256; a manifest of an earlier version without them vouches for its listed files) and it
-    holds no empty folder the build did not make (own_files.strangers)."""
+    holds no empty folder the build did not make (own_files.strangers). A staging folder a crashed run left in it
+    (staging_mark.crashed) is not refused: the build removes it first and says so (D133)."""
     if not (out / MANIFEST).is_file():
         return  # no previous build: the command refuses a non-empty folder before it starts (cli.py)
     from generator.documents.staged_output import DOCUMENTS_MANIFEST, known_files
@@ -130,7 +140,8 @@ def check_out(out: Path) -> None:
     for name, sha in known_files(out, DOCUMENTS_MANIFEST).items():  # `ibm documents` rewrote them since
         if (out / name).is_file() and digest(out / name) == sha:
             known[name] = sha
-    foreign, changed = strangers(out, known, ignore=(MANIFEST, DOCUMENTS_MANIFEST))
+    left = tuple(p.name + "/" for p in crashed_in(out))
+    foreign, changed = strangers(out, known, ignore=(MANIFEST, DOCUMENTS_MANIFEST, *left))
     if foreign or changed:
         raise FolderNotOwn(refusal(out, foreign, changed))
 
@@ -169,12 +180,13 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
                       force: bool = False) -> BuildReport:
     out = out.resolve()
     say_leftovers(leftovers(out.parent, aside_prefix(out)) + leftovers(out), say=progress)  # review3 F7
+    clear_crashed(out, say=progress)  # e.g. `ibm documents --out build` killed while it wrote (D133)
     check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     previous = {} if force else _read_manifest(out)
     report = BuildReport()
     manifest: dict = {"catalogue_version": catalogue.version, "steps": {}}
-    with staged_folder(out.parent, ".ibm-build-") as staging:
+    with staged_folder(out.parent, ".ibm-build-", say=progress) as staging:
         steps = _renderers()
         keys: list[str] = []
         # the progress counts the parts this run shows: built, or taken over from the previous build (audit15 F16)
@@ -217,7 +229,8 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
 
 
 def _files(folder: Path) -> set[Path]:
-    return {p for p in folder.rglob("*") if p.is_file()}
+    """The files under ``folder``, a build's staging folder: not its own marker (dropped before the swap)."""
+    return {p for p in folder.rglob("*") if p.is_file() and p != folder / STAGING_MARK}
 
 
 def _prune_empty(folder: Path) -> None:

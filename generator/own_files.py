@@ -42,8 +42,10 @@ def strangers(folder: Path, known: dict[str, str], ignore: Iterable[str] = ()) -
     ``known`` that is gone is neither (it is simply made again). Links count as foreign. A folder the listing does
     not name (no file of ``known`` or ``ignore`` lies in it) and that holds no file at any depth – a user's empty
     folder, or one of only empty folders – is foreign too, named once with a trailing "/": the command's swap
-    would remove it with the old output (a folder holding a file is kept safe by that file's name)."""
-    skip = set(ignore)
+    would remove it with the old output (a folder holding a file is kept safe by that file's name). A name in
+    ``ignore`` ending in "/" skips that folder with everything in it."""
+    skip = {name.rstrip("/") for name in ignore}
+    trees = tuple(name for name in ignore if name.endswith("/"))
     foreign: list[str] = []
     changed: list[str] = []
     paths = sorted(folder.rglob("*"))
@@ -53,7 +55,7 @@ def strangers(folder: Path, known: dict[str, str], ignore: Iterable[str] = ()) -
     empty: list[str] = []
     for path in paths:
         name = path.relative_to(folder).as_posix()
-        if name in skip or any(name.startswith(d) for d in empty):
+        if name in skip or any(name.startswith(d) for d in (*empty, *trees)):
             continue
         if path.is_dir() and not path.is_symlink():
             if name not in ours and name not in filled:

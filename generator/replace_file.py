@@ -7,7 +7,9 @@ the final swap neither cuts it short nor turns the finished run into a failed on
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
+import functools
 import os
 import shutil
 import signal
@@ -16,11 +18,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.interrupts import interrupts_held
+from generator.staging_mark import STAGING_MARK, crashed, write_mark
 
 LATE_INTERRUPT = ("Ctrl-C saņemts, kad iepriekšējie rezultāti jau tika aizstāti: jaunie rezultāti ir pilnīgi, un "
                   "komanda tiek pabeigta kā parasti.")
 
 NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}  # no hard links here: rename
+NO_RENAMEAT2 = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}  # kernel or file system without the flag
+AT_FDCWD = -100
+RENAME_NOREPLACE = 1
 
 
 def _in_folders(folders: list[Path]) -> str:
@@ -65,15 +71,35 @@ def write_replacing(out: Path, write: Callable[[Path], object], *, prefix: str =
 
 
 @contextlib.contextmanager
-def staged_folder(parent: Path, prefix: str) -> Iterator[Path]:
-    """A fresh hidden folder in ``parent`` to write the new outputs into; removed on leaving (whatever of it the
-    swap did not move into place), and a Ctrl-C cannot leave it half removed."""
+def staged_folder(parent: Path, prefix: str, say: Callable[[str], object] | None = None) -> Iterator[Path]:
+    """A fresh hidden folder in ``parent`` to write the new outputs into, with a marker naming this process; removed
+    on leaving (whatever of it the swap did not move into place), and a Ctrl-C cannot leave it half removed.
+    Staging folders a crashed run left in ``parent`` are removed first (``clear_crashed``; ``say``, default stderr)."""
     parent.mkdir(parents=True, exist_ok=True)
+    clear_crashed(parent, say)
     tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     try:
+        write_mark(tmp)
         yield tmp
     finally:
         _remove(tmp)
+
+
+def crashed_in(folder: Path) -> list[Path]:
+    """The staging folders in ``folder`` (not below it) that crashed runs left (``crashed``)."""
+    try:
+        return sorted(p for p in folder.iterdir() if crashed(p) and not is_aside(p.name))
+    except OSError:
+        return []
+
+
+def clear_crashed(folder: Path, say: Callable[[str], object] | None = None) -> None:
+    """Remove the staging folders a crashed run left in ``folder``, each named in one Latvian line (``say``, default
+    stderr): the program made them and nothing in them is a result (D133)."""
+    for found in crashed_in(folder):
+        _remove(found)
+        (say or _to_stderr)(f"Izdzēsta pagaidu mape {found}, ko atstāja kāda pārtraukta palaišana (tās faili nebija "
+                            "rezultāti).")
 
 
 ASIDE = ".ibm-iepriekšējie-"  # the hidden folder of previous outputs set aside (collect's and documents' files)
@@ -179,23 +205,60 @@ def replace_folder(new: Path, target: Path) -> None:
 def _move_new(new: Path, target: Path) -> None:
     """Move ``new`` to ``target`` unless something is there (a user's file or folder that appeared meanwhile). A file
     is hard-linked (link() never replaces a name); a folder, or a file where the file system has no hard links (vfat,
-    exFAT, some network mounts), is renamed after a check, so something that appears in the microseconds between
-    the check and the rename could still be replaced (an empty folder, or such a file; review3 F3)."""
+    exFAT, some network mounts), is renamed with ``rename_noreplace``. A staging folder's own marker is dropped just
+    before the folder becomes the output."""
     if new.is_dir() and not new.is_symlink():
-        if target.exists() or target.is_symlink():
-            raise FileExistsError(17, "exists", str(target))
-        os.rename(new, target)
+        with contextlib.suppress(FileNotFoundError):
+            (new / STAGING_MARK).unlink()
+        rename_noreplace(new, target)
         return
     try:
         os.link(new, target, follow_symlinks=False)  # fails, never overwrites, when the name is taken
     except OSError as exc:
         if exc.errno not in NO_LINKS:
             raise
-        if target.exists() or target.is_symlink():
-            raise FileExistsError(17, "exists", str(target)) from None
-        os.rename(new, target)
+        rename_noreplace(new, target)
         return
     os.unlink(new)
+
+
+def rename_noreplace(src: Path, dst: Path) -> None:
+    """Rename ``src`` to ``dst``; FileExistsError, and nothing replaced, if ``dst`` exists. One atomic step where the
+    system has renameat2(RENAME_NOREPLACE) (Linux 3.15+, on ext4, xfs, btrfs, tmpfs, vfat, exFAT …), so nothing that
+    appears at ``dst`` at the last moment is replaced (review3 F3); elsewhere (another system, or a file system that
+    refuses the flag) a check and a rename, which leaves a window of microseconds."""
+    if renameat2_noreplace(src, dst):
+        return
+    if dst.exists() or dst.is_symlink():
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(dst))
+    os.rename(src, dst)
+
+
+def renameat2_noreplace(src: Path, dst: Path) -> bool:
+    """renameat2(AT_FDCWD, src, AT_FDCWD, dst, RENAME_NOREPLACE): True when done; False where the system or the
+    file system does not have it (nothing was done); OSError (FileExistsError when ``dst`` exists) otherwise."""
+    call = _renameat2()
+    if call is None:
+        return False
+    if call(AT_FDCWD, os.fsencode(src), AT_FDCWD, os.fsencode(dst), RENAME_NOREPLACE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in NO_RENAMEAT2:
+        return False
+    first, second = (dst, src) if code == errno.EEXIST else (src, dst)  # the name a message shows first
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    """The C library's renameat2 (glibc 2.28+, musl 1.1.24+), or None (another system, an older C library)."""
+    try:
+        call = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError, TypeError):
+        return None
+    call.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    call.restype = ctypes.c_int
+    return call
 
 
 def _move_back(src: Path, dst: Path) -> bool:

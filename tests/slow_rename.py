@@ -31,6 +31,8 @@ def rename(src, dst, *args, **kwargs):
         time.sleep(0.8)
     return _rename(src, dst, *args, **kwargs)
 os.rename = rename
+import generator.replace_file as _replace_file
+_replace_file.renameat2_noreplace = lambda src, dst: False  # the new outputs too move in by the slowed os.rename
 """ + IBM_WITH_PILOT_DAY  # the tests' --day is in the pilot's years (tests/pilot_day.py)
 
 

@@ -13,11 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from generator import build as build_module
+from generator import replace_file
 from generator.build import Step
 from generator.cli import main
 from generator.cli_lv import TEXTS
 from generator.replace_file import LATE_INTERRUPT
 from tests.slow_rename import snapshot
+from tests.test_replace_folder import crashed_run
 
 
 def _steps(text: str):
@@ -53,6 +55,7 @@ def test_a_failed_move_of_the_new_build_keeps_the_previous_one(built: Path, cata
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     result = _build(built, catalogue_copy)
     assert result.exit_code == 1, result.output
     assert "diskā nav brīvas vietas" in result.output and "nav mainīts" in result.output, result.output
@@ -70,6 +73,7 @@ def test_a_ctrl_c_during_the_swap_ends_as_a_finished_build(built: Path, catalogu
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     result = _build(built, catalogue_copy)
     assert result.exit_code == 0, result.output
     assert LATE_INTERRUPT in result.output and TEXTS["Aborted!"] not in result.output, result.output
@@ -115,6 +119,7 @@ def test_a_previous_build_that_cannot_come_back_is_named_not_removed(built: Path
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     result = _build(built, catalogue_copy)
     assert result.exit_code == 1, result.output
     assert "nav mainīts" not in result.output, result.output
@@ -145,3 +150,57 @@ def test_a_cut_off_runs_previous_outputs_are_named_not_refused_as_foreign(built:
     assert f"iepriekšējie rezultāti ir mapē {beside} – pārbaudiet" in result.output, result.output
     assert (beside / "x.txt").read_text(encoding="utf-8") == "iepriekšējais"
     assert (built / "a" / "saturs.txt").read_text(encoding="utf-8") == "jaunais"
+
+
+def test_a_crashed_runs_staging_folder_in_the_build_is_removed_with_a_line(built: Path, catalogue_copy: Path) -> None:
+    """`ibm documents --out b` killed while it wrote leaves its staging folder in the build; before, every later
+    `ibm build` refused it as a folder it had not made. It is the program's own (name and marker, its process gone):
+    the build removes it, says so in one line and goes on (D133)."""
+    left = crashed_run(built)
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 0, result.output
+    assert f"Izdzēsta pagaidu mape {left}, ko atstāja kāda pārtraukta palaišana" in result.output, result.output
+    assert not left.exists() and (built / "a" / "saturs.txt").read_text(encoding="utf-8") == "jaunais"
+
+
+def test_a_look_alike_staging_folder_without_the_marker_is_refused_and_kept(built: Path,
+                                                                            catalogue_copy: Path) -> None:
+    """The same name, but nothing proves the program made it (no marker): refused, named, left as it is."""
+    look_alike = built / ".ibm-documents-abcd1234"
+    look_alike.mkdir()
+    (look_alike / "01.pdf").write_bytes(b"%PDF-1.7")
+    before = snapshot(built)
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 1, result.output
+    assert "fails, ko šī komanda nav rakstījusi: .ibm-documents-abcd1234/01.pdf" in result.output, result.output
+    assert snapshot(built) == before
+
+
+def test_a_folder_made_where_the_new_build_moves_in_is_not_replaced(built: Path, catalogue_copy: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between setting the previous build aside and moving the new one in, a user's (empty) folder takes the name:
+    before, rename() replaced it silently and the run ended with status 0 (review3 F3). Now the run fails with
+    status 1, the user's folder stays, and the previous build is kept aside and named."""
+    real = getattr(replace_file, "renameat2_noreplace", None)  # None: the code before renameat2
+
+    def noreplace(src: Path, dst: Path) -> bool:
+        if Path(dst) == built and Path(src).name.startswith(".ibm-build-"):
+            built.mkdir()
+        return real(src, dst)  # type: ignore[misc]
+
+    real_rename = os.rename
+
+    def rename(src: str | Path, dst: str | Path) -> None:  # the same moment, as the check-and-rename saw it
+        if Path(dst) == built and Path(src).name.startswith(".ibm-build-") and not built.exists():
+            built.mkdir()
+        real_rename(src, dst)
+
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", noreplace, raising=False)
+    monkeypatch.setattr(os, "rename", rename)
+    before = snapshot(built)
+    result = _build(built, catalogue_copy)
+    assert result.exit_code == 1, result.output
+    [aside] = [p for p in built.parent.iterdir() if p.name.startswith(".b-vecais-")]
+    assert f"iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē {aside}" in result.output
+    assert built.is_dir() and not any(built.iterdir())
+    assert snapshot(aside) == before

@@ -5,16 +5,20 @@ meanwhile is overwritten."""
 
 from __future__ import annotations
 
+import ctypes
 import errno
+import json
 import os
 import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from generator import replace_file, staging_mark
 from generator.interrupts import interrupt_once
 from generator.replace_file import PreviousAside, replace_folder, staged_folder, swap, swap_final
 
@@ -37,6 +41,7 @@ def test_a_failed_move_puts_the_previous_folder_back(tmp_path: Path, monkeypatch
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     with pytest.raises(OSError) as raised:
         replace_folder(staging, out)
     assert not isinstance(raised.value, PreviousAside)
@@ -56,6 +61,7 @@ def test_a_failed_setting_aside_leaves_no_hidden_folder(tmp_path: Path, monkeypa
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     with pytest.raises(PermissionError):
         replace_folder(staging, out)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".ibm-jauns", "b"]
@@ -78,6 +84,7 @@ def test_a_previous_folder_that_cannot_come_back_is_kept_and_named(tmp_path: Pat
             real(src, dst)
 
         monkeypatch.setattr(os, "rename", rename)
+        monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
         with pytest.raises(PreviousAside) as raised:
             swap([(new, out)])
         monkeypatch.undo()
@@ -105,6 +112,7 @@ def test_a_new_file_never_overwrites_one_that_appeared_at_its_target(tmp_path: P
             target.write_text("lietotāja", encoding="utf-8")
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     with pytest.raises(PreviousAside) as raised:
         swap([(new, target)])
     assert target.read_text(encoding="utf-8") == "lietotāja"
@@ -218,6 +226,7 @@ def test_a_ctrl_c_after_a_stopping_swap_ignores_a_second_one(tmp_path: Path, mon
         real(src, dst)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     restore = interrupt_once()
     try:
         said: list[str] = []
@@ -228,3 +237,155 @@ def test_a_ctrl_c_after_a_stopping_swap_ignores_a_second_one(tmp_path: Path, mon
         os.kill(os.getpid(), signal.SIGINT)  # ignored: no second KeyboardInterrupt
     finally:
         restore()
+
+
+def _appears_at_the_last_moment(monkeypatch: pytest.MonkeyPatch, new: Path, make: Callable[[Path], object]) -> None:
+    """Just before ``new`` is renamed to its target – whichever way the swap renames it – something else (``make``)
+    takes the target's name."""
+    real_rename, real_noreplace = os.rename, replace_file.renameat2_noreplace
+
+    def appear(dst: object) -> None:
+        if not Path(str(dst)).exists():
+            make(Path(str(dst)))
+
+    def rename(src: object, dst: object) -> None:
+        if Path(str(src)) == new:
+            appear(dst)
+        real_rename(src, dst)  # type: ignore[arg-type]
+
+    def noreplace(src: Path, dst: Path) -> bool:
+        if Path(src) == new:
+            appear(dst)
+        return real_noreplace(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", noreplace, raising=False)
+
+
+def test_a_folder_that_appears_at_the_last_moment_is_not_replaced(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty folder made at the target between the check and the rename: before, rename() silently replaced it
+    (review3 F3); now renameat2(RENAME_NOREPLACE) refuses and the new folder stays where it was."""
+    new = _folder(tmp_path / ".ibm-build-x", **{"a.txt": "jaunais"})
+    target = tmp_path / "build"
+    _appears_at_the_last_moment(monkeypatch, new, lambda dst: dst.mkdir())
+    with pytest.raises(FileExistsError) as raised:
+        replace_folder(new, target)
+    assert raised.value.filename == str(target)
+    assert target.is_dir() and not any(target.iterdir())  # the user's folder, still empty
+    assert (new / "a.txt").read_text(encoding="utf-8") == "jaunais"
+
+
+def test_a_file_that_appears_at_the_last_moment_without_hard_links_is_kept(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """No hard links (a vfat stick: link() → EPERM, review3 F1) and a user's file saved to the target's name just
+    before the new file is renamed there: the user's file stays, the previous one is kept aside and named."""
+    target = tmp_path / "k.xlsx"
+    target.write_text("iepriekšējais", encoding="utf-8")
+    new = tmp_path / ".ibm-jauns.xlsx"
+    new.write_text("jaunais", encoding="utf-8")
+
+    def no_link(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_link)
+    _appears_at_the_last_moment(monkeypatch, new, lambda dst: dst.write_text("lietotāja", encoding="utf-8"))
+    with pytest.raises(PreviousAside) as raised:
+        swap([(new, target)])
+    assert target.read_text(encoding="utf-8") == "lietotāja"
+    assert [p.read_text(encoding="utf-8") for p in raised.value.aside.iterdir()] == ["iepriekšējais"]
+    assert new.read_text(encoding="utf-8") == "jaunais"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_renameat2_is_used_here_and_never_replaces(tmp_path: Path) -> None:
+    """On Linux the no-replace rename is one system call: an existing name – a file, or an empty folder, which a
+    plain rename() would replace – makes it fail with nothing moved."""
+    assert replace_file._renameat2() is not None
+    src = _folder(tmp_path / "jauns", **{"a.txt": "jaunais"})
+    (tmp_path / "tukša").mkdir()
+    (tmp_path / "fails").write_text("lietotāja", encoding="utf-8")
+    for dst in (tmp_path / "tukša", tmp_path / "fails"):
+        with pytest.raises(FileExistsError):
+            replace_file.renameat2_noreplace(src, dst)
+    assert not any((tmp_path / "tukša").iterdir())
+    assert (tmp_path / "fails").read_text(encoding="utf-8") == "lietotāja"
+    assert replace_file.renameat2_noreplace(src, tmp_path / "cits") is True
+    assert (tmp_path / "cits" / "a.txt").read_text(encoding="utf-8") == "jaunais"
+
+
+def _einval(*args: object) -> int:
+    ctypes.set_errno(errno.EINVAL)  # what a kernel before 3.15 or a file system without the flag answers
+    return -1
+
+
+@pytest.mark.parametrize("missing", [lambda: None, lambda: _einval], ids=["no-renameat2", "EINVAL"])
+def test_without_renameat2_the_check_and_rename_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         missing: Callable[[], object]) -> None:
+    """Another system (no renameat2 in the C library) or a file system that refuses the flag: the swap works as
+    before, and a target already there is still refused."""
+    monkeypatch.setattr(replace_file, "_renameat2", missing)
+    out = _folder(tmp_path / "b", **{"vecais.txt": "iepriekšējais"})
+    replace_folder(_folder(tmp_path / ".ibm-jauns", **{"jaunais.txt": "jaunais"}), out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b"] and [p.name for p in out.iterdir()] == ["jaunais.txt"]
+    taken = _folder(tmp_path / "c")
+    with pytest.raises(FileExistsError):
+        replace_file.rename_noreplace(_folder(tmp_path / ".ibm-cits"), taken)
+
+
+CRASH = """
+import os, sys
+from pathlib import Path
+from generator.replace_file import staged_folder
+with staged_folder(Path(sys.argv[1]), sys.argv[2]) as tmp:
+    (tmp / "lejupielades").mkdir()
+    (tmp / "lejupielades" / "01.pdf").write_bytes(b"%PDF-1.7")
+    print(tmp.name, flush=True)
+    os._exit(9)  # killed mid-run: nothing is cleaned up
+"""
+
+
+def crashed_run(parent: Path, prefix: str = ".ibm-documents-") -> Path:
+    """The staging folder a run killed while writing leaves in ``parent``."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-c", CRASH, str(parent), prefix], capture_output=True, text=True, env=env,
+                          check=False)
+    assert done.returncode == 9, done.stderr
+    return parent / done.stdout.strip()
+
+
+def test_a_crashed_runs_staging_folder_is_proven_ours_and_removed(tmp_path: Path) -> None:
+    """Its hidden temporary name and the marker its process wrote at creation, and that process is gone: the next
+    staging in that folder removes it and says so in one line (D133)."""
+    left = crashed_run(tmp_path)
+    assert staging_mark.crashed(left)
+    said: list[str] = []
+    with staged_folder(tmp_path, ".ibm-documents-", say=said.append) as tmp:
+        assert sorted(p.name for p in tmp_path.iterdir()) == [tmp.name]
+    assert said == [f"Izdzēsta pagaidu mape {left}, ko atstāja kāda pārtraukta palaišana (tās faili nebija "
+                    "rezultāti)."]
+
+
+def _look_alike(path: Path, marker: dict[str, object] | None) -> Path:
+    _folder(path, **{"01.pdf": "lietotāja"})
+    if marker is not None:
+        (path / staging_mark.STAGING_MARK).write_text(json.dumps(marker), encoding="utf-8")
+    return path
+
+
+def test_a_staging_folder_not_proven_ours_is_left_alone(tmp_path: Path) -> None:
+    """Without the marker, with a marker of a run still going or of another computer, under an aside's name or not
+    a temporary name at all: not removed (never delete what the program cannot prove it made)."""
+    ours = json.loads((crashed_run(tmp_path / "x") / staging_mark.STAGING_MARK).read_text(encoding="utf-8"))
+    (tmp_path / "x").mkdir(exist_ok=True)
+    found = [
+        _look_alike(tmp_path / ".ibm-documents-abcd1234", None),
+        _look_alike(tmp_path / ".ibm-documents-efgh5678", {**ours, "pid": os.getppid()}),  # still running
+        _look_alike(tmp_path / ".ibm-documents-ijkl9012", {**ours, "host": "0" * 16}),  # another computer
+        _look_alike(tmp_path / ".ibm-iepriekšējie-mnop3456", ours),  # previous outputs set aside
+        _look_alike(tmp_path / ".ibm-documents-x", ours),  # not a temporary name
+    ]
+    with staged_folder(tmp_path, ".ibm-documents-", say=pytest.fail):
+        pass
+    assert sorted(p for p in tmp_path.iterdir() if p.name != "x") == sorted(found)
+    assert all((p / "01.pdf").read_text(encoding="utf-8") == "lietotāja" for p in found)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import replace_file
 from generator.documents.from_matrix.writing import write_child
 from generator.replace_file import PreviousAside
 
@@ -26,6 +27,7 @@ def test_a_previous_childs_folder_that_cannot_come_back_is_kept_and_named(tmp_pa
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     with pytest.raises(PreviousAside) as raised:
         write_child([], target, draft=False, pdf=False, report="jaunais\n")
     aside = raised.value.aside

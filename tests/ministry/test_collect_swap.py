@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator import replace_file
 from generator.cli import main
 from generator.cli_lv import TEXTS
 from generator.ministry.output import FINAL_DIR, MANIFEST
@@ -47,6 +48,7 @@ def test_a_ctrl_c_during_the_swap_ends_as_a_finished_collection(collected, monke
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     result = run(str(more), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert LATE_INTERRUPT in result.output and TEXTS["Aborted!"] not in result.output, result.output
@@ -71,6 +73,7 @@ def test_previous_outputs_that_cannot_be_moved_back_are_kept_and_named(collected
         real(src, dst)
 
     monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(replace_file, "renameat2_noreplace", lambda src, dst: False)  # hooked: check + os.rename
     result = run(str(more), "--out", str(out))
     assert result.exit_code == 1, result.output
     assert "iepriekšējos rezultātus neizdevās atlikt atpakaļ; tie ir saglabāti mapē" in result.output, result.output

@@ -18,6 +18,7 @@ from generator.documents import terms
 from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.archive import ARCHIVE_MARK, papers_day
 from generator.documents.from_matrix.context import ChildContext
+from generator.documents.from_matrix.older_folder import is_older, older_files, older_refusal
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.pdf_writer import write_pdf
@@ -80,13 +81,19 @@ MARKER_HEAD = "Šo mapi izveidoja `ibm documents --from-matrix`; to var aizstāt
 
 
 def check_folder(target: Path) -> None:
-    """Raises FolderTaken unless ``target`` is absent or holds only this command's own unchanged files."""
+    """Raises FolderTaken unless ``target`` is absent or holds only this command's own unchanged files (for a folder
+    of the version before the file list: older_folder)."""
     if not target.exists() and not target.is_symlink():
         return
     if target.is_symlink() or not target.is_dir() or not (target / MARKER).is_file():
         raise FolderTaken(f"mape {target} jau pastāv, un to nav izveidojusi šī komanda (tajā nav faila {MARKER}); "
                           "izvēlieties citu --out vai pārvietojiet mapi")
-    known = parse_listing((target / MARKER).read_text(encoding="utf-8", errors="replace").splitlines())
+    if is_older(target / MARKER):  # the version before the file list: its own output only if provably so
+        known, unproven = older_files(target, target / MARKER)
+        if unproven:
+            raise FolderTaken(older_refusal(target, unproven), "agrākas versijas mapē ir nepārbaudāmi faili")
+    else:
+        known = parse_listing((target / MARKER).read_text(encoding="utf-8", errors="replace").splitlines())
     foreign, changed = strangers(target, known, ignore=(MARKER,))
     if foreign or changed:
         raise FolderTaken(refusal(target, foreign, changed), "mapē ir svešs vai mainīts fails")
