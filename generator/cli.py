@@ -194,8 +194,11 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
     """`ibm build` replaces its whole output folder: never one with files it did not make or that were changed
     since (D119)."""
     from generator.build import MANIFEST, FolderNotOwn, check_out
+    from generator.replace_file import crashed_in
 
-    if out_dir.is_dir() and not (out_dir / MANIFEST).is_file() and any(out_dir.iterdir()):
+    # a staging folder a crashed run left is not the user's: the build removes it and says so (D133)
+    if (out_dir.is_dir() and not (out_dir / MANIFEST).is_file()
+            and set(out_dir.iterdir()) - set(crashed_in(out_dir))):
         click.echo(f"Kļūda: mape {out_dir}/ nav tukša un nav iepriekšējs `ibm build` rezultāts (tajā nav "
                    f"{MANIFEST}); ibm build aizstāj visu mapi, tāpēc to neizmanto. Norādiet jaunu vai tukšu mapi "
                    f"ar --out. Nekas netika mainīts.", err=True)

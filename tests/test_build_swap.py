@@ -163,6 +163,20 @@ def test_a_crashed_runs_staging_folder_in_the_build_is_removed_with_a_line(built
     assert not left.exists() and (built / "a" / "saturs.txt").read_text(encoding="utf-8") == "jaunais"
 
 
+def test_a_folder_holding_only_a_crashed_runs_staging_folder_is_built_into(tmp_path: Path, catalogue_copy: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """No previous build (no manifest), only what a killed run left: before, the command refused the folder as "not
+    empty and not a previous build". The staging folder is the program's own: removed with its line, build made."""
+    monkeypatch.setattr(build_module, "_renderers", _steps("jaunais"))
+    out = tmp_path / "b"
+    out.mkdir()
+    left = crashed_run(out)
+    result = _build(out, catalogue_copy)
+    assert result.exit_code == 0, result.output
+    assert f"Izdzēsta pagaidu mape {left}, ko atstāja kāda pārtraukta palaišana" in result.output, result.output
+    assert not left.exists() and (out / "a" / "saturs.txt").read_text(encoding="utf-8") == "jaunais"
+
+
 def test_a_look_alike_staging_folder_without_the_marker_is_refused_and_kept(built: Path,
                                                                             catalogue_copy: Path) -> None:
     """The same name, but nothing proves the program made it (no marker): refused, named, left as it is."""
