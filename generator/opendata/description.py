@@ -22,7 +22,7 @@ JSON_FILES = {
 
 
 def json_list_key(file_name: str) -> str:
-    """The key of a JSON file's list: the file's own name (pasvaldibas.json -> „pasvaldibas”, D145)."""
+    """The key of a JSON file's list: the file's own name (pasvaldibas.json -> „pasvaldibas”, D142)."""
     return file_name.removesuffix(".json").replace("-", "_")
 
 

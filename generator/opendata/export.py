@@ -39,7 +39,7 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
     written: list[Path] = []
     meta = {"kataloga_versija": cat.version}
 
-    # Latvian keys throughout, each file's list under the file's own name (D145)
+    # Latvian keys throughout, each file's list under the file's own name (D142)
     services = [latvian(s) for s in cat.sorted_services()]
     written.append(_dump(folder / "pakalpojumi.json", {**meta, json_list_key("pakalpojumi.json"): services}))
     prices = [latvian(p) for p in cat.prices]

@@ -1,4 +1,4 @@
-"""The open data JSON in one language: each catalogue field's Latvian key (D145).
+"""The open data JSON in one language: each catalogue field's Latvian key (D142).
 
 The catalogue's YAML and models name most fields in English; the open data speak Latvian, as the CSV columns and
 LASIMANI.txt do. Only field names are translated – codes (``market``, ``parent``) stay as the catalogue writes them

@@ -100,7 +100,7 @@ def _field_keys(value: object, data_keys: frozenset[str]) -> set[str]:
 
 
 def test_json_keys_are_latvian_and_the_list_is_named_as_the_file(tmp_path: Path, catalogue: Catalogue) -> None:
-    """audit22 F5, D145: one language for every JSON key, as in the CSV columns; pasvaldibas.json holds
+    """audit22 F5, D142: one language for every JSON key, as in the CSV columns; pasvaldibas.json holds
     „pasvaldibas”, not „municipalities”."""
     from generator.opendata.keys import KEYS
 
