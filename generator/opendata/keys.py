@@ -48,6 +48,8 @@ KEYS: dict[str, str] = {
     "includes_sessions_of": "ietver_nodarbibas_no",
     "incompatible_with": "nesavietojams_ar",
     "description": "apraksts",
+    "applies_to": "attiecas_uz",  # a price parameter's items: forms (formas) and price regimes (cenu_rezimi)
+    "regimes": "cenu_rezimi",
     # municipalities
     "municipalities": "pasvaldibas",
     "municipality": "pasvaldiba",
