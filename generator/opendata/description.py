@@ -59,9 +59,9 @@ def description(cat: Catalogue, csv_tables: list[Table], json_files: list[str]) 
             "Tie paši kataloga dati pilnāk. Lauku nosaukumi ir latviski bez garumzīmēm, tāpat kā CSV kolonnām",
             "(piemēram, „nosaukums”, „speka_no”, „summa”, „statuss”); kodi (piemēram, „market”, „parent”) ir tie paši,",
             "kas CSV datnēs, un to nozīme aprakstīta augstāk. Katrā datnē ir lauks „kataloga_versija”, un dati ir laukā,",
-            "kas nosaukts tāpat kā datne. Kodējums UTF-8, summas – teksts ar decimālpunktu (\"4.50\"), datumi",
-            "GGGG-MM-DD, null – vērtības nav. Neapstiprināta nulle (summa 0.00 ar statusu „jāprecizē”) nozīmē, ka summa",
-            "nav zināma.",
+            "kas nosaukts tāpat kā datne (defises vietā – „_”). Kodējums UTF-8, summas – teksts ar decimālpunktu",
+            "(\"4.50\"), datumi GGGG-MM-DD, null – vērtības nav. Neapstiprināta nulle (summa 0.00 ar statusu",
+            "„jāprecizē”) nozīmē, ka summa nav zināma.",
             "",
         ]
         lines += [f"  {name} (lauks „{json_list_key(name)}”): {JSON_FILES[name]}" for name in described]

@@ -117,6 +117,8 @@ def test_json_keys_are_latvian_and_the_list_is_named_as_the_file(tmp_path: Path,
         assert not keys & english, (path.name, keys & english)
         assert keys <= allowed, (path.name, keys - allowed)
     assert not set(KEYS.values()) & english  # the map itself has no English key left
+    readme = (tmp_path / "atvertie-dati" / "LASIMANI.txt").read_text("utf-8-sig")
+    assert "pasvaldibas.json (lauks „pasvaldibas”)" in readme and "daļa – angliski" not in readme, readme
 
 
 def test_a_field_without_a_latvian_key_stops_the_export(tmp_path: Path, catalogue: Catalogue, monkeypatch) -> None:  # noqa: ANN001
