@@ -28,7 +28,7 @@ def _catalogue_folder(_ctx: click.Context, _param: click.Parameter, value: Path)
     """A folder without any of the catalogue's main files is a wrong parameter (status 2, one line), not a
     catalogue with seven errors (audit15 F6, D121)."""
     if value is not None and not any((value / mark).exists() for mark in CATALOGUE_MARKS):
-        raise click.BadParameter(f"mapē {value} nav kataloga (tajā nav programme.yaml, services/ un prices/; "
+        raise click.BadParameter(f"mapē „{value}” nav kataloga (tajā nav programme.yaml, services/ un prices/; "
                                  "gaidīts: kataloga mape kā catalogue/)")
     return value
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from generator.catalogue.models import SafeText, Strict
-from generator.catalogue.problems import Problem, Severity
+from generator.catalogue.problems import Problem, Severity, quoted
 from generator.catalogue.yamlfile import YamlFile
 
 ANNEX_NUMBER = r"^[1-9][0-9]?(\.[0-9]{1,2})?$"
@@ -47,7 +47,7 @@ class Annex(Strict):
                              "(outputs, matrix, page vai reason_lv)")
         for line in self.lines:
             if not re.fullmatch(r"L[0-9]{1,4}", line):
-                raise ValueError(f"rinda {line!r} (gaidīts: L un rindas numurs, piem. L2151)")
+                raise ValueError(f"rinda „{line}” (gaidīts: L un rindas numurs, piem. L2151)")
         return self
 
     @property
@@ -115,10 +115,11 @@ class Quality(Strict):
         for party in self.parties:
             unknown = [s for s in party.stages if s not in known]
             if unknown:
-                raise ValueError(f"pusei {party.id} nezināmi posmi {unknown} (gaidīts: kāds no {sorted(known)})")
+                raise ValueError(f"pusei {party.id} nezināmi posmi {', '.join(map(quoted, unknown))} "
+                                 f"(gaidīts: kāds no {', '.join(map(quoted, sorted(known)))})")
         scores = [level.score for level in self.scale]
         if scores != list(range(1, len(scores) + 1)):
-            raise ValueError(f"skalas vērtības {scores} (gaidīts: 1, 2, 3 … pēc kārtas)")
+            raise ValueError(f"skalas vērtības {', '.join(map(str, scores))} (gaidīts: 1, 2, 3 … pēc kārtas)")
         return self
 
     def stage(self, stage_id: str) -> Stage:
@@ -177,10 +178,10 @@ def annex_problems(register: AnnexRegister, yf: YamlFile, catalogue_root: Path) 
         seen.add(annex.number)
         for k, output in enumerate(annex.outputs):
             if output not in known_outputs:
-                add(("annexes", i, "outputs", k), f"{where}.outputs", f"izvade '{output}' netiek ģenerēta",
+                add(("annexes", i, "outputs", k), f"{where}.outputs", f"izvade „{output}” netiek ģenerēta",
                     "dokumenta vai atskaites id no generator/documents/outputs.py")
         if annex.page and not _page_exists(annex.page, catalogue_root):
-            add(("annexes", i, "page"), f"{where}.page", f"vietnes lapa '{annex.page}' nav atrasta",
+            add(("annexes", i, "page"), f"{where}.page", f"vietnes lapa „{annex.page}” nav atrasta",
                 "metodika/<fails>.md no catalogue/metodika/ vai ģenerēta lapa (" + ", ".join(GENERATED_PAGES) + ")",
                 # The methodology pages are the authors' to rename: the register row then loses its link
                 # (the site test of the real catalogue fails), not the whole catalogue.
@@ -191,17 +192,17 @@ def annex_problems(register: AnnexRegister, yf: YamlFile, catalogue_root: Path) 
     for i, form in enumerate(register.unnumbered):
         for k, output in enumerate(form.outputs):
             if output not in known_outputs:
-                add(("unnumbered", i, "outputs", k), f"unnumbered.{i}.outputs", f"izvade '{output}' netiek ģenerēta",
+                add(("unnumbered", i, "outputs", k), f"unnumbered.{i}.outputs", f"izvade „{output}” netiek ģenerēta",
                     "dokumenta vai atskaites id no generator/documents/outputs.py")
     registered = {o for a in register.annexes for o in a.outputs} | {o for f in register.unnumbered for o in f.outputs}
     for output in sorted(known_outputs - registered):
-        add(("annexes",), "annexes", f"ģenerētā izvade '{output}' nav pielikumu reģistrā",
+        add(("annexes",), "annexes", f"ģenerētā izvade „{output}” nav pielikumu reģistrā",
             "rinda annexes (pielikuma numurs) vai unnumbered ar šo id laukā outputs")
     numbers = register.by_number()
     for i, party in enumerate(register.quality.parties):
         annex = numbers.get(party.annex)
         if annex is None or party.output not in annex.outputs:
-            add(("quality", "parties", i), f"quality.parties.{i}", f"anketa '{party.output}' nav minēta "
+            add(("quality", "parties", i), f"quality.parties.{i}", f"anketa „{party.output}” nav minēta "
                 f"{party.annex}. pielikuma rindā", f"annexes rinda {party.annex} ar outputs: [{party.output}]")
     return problems
 

@@ -47,6 +47,14 @@ def service_order(code: str) -> tuple[int | str, ...]:
     return tuple(int(part) if part.isdigit() else part for part in code.split("."))
 
 
+def item_forms(service: Service) -> list[tuple[Form, str]]:
+    """(form, item code) of each catalogue item of ``service``: one offered both ways is two items, 1.1.1i and
+    1.1.1g, because a group session has its own ceiling (L1695); any other keeps the service code."""
+    if service.form is Form.both:
+        return [(Form.individual, f"{service.id}i"), (Form.group, f"{service.id}g")]
+    return [(service.form, service.id)]
+
+
 @dataclass(frozen=True)
 class Offer:
     """One row of the workbook's sheet 6.8: a catalogue item in one delivery form.
@@ -185,7 +193,7 @@ class Catalogue:
             if m.id == municipality_id:
                 return m
         known = ", ".join(m.id for m in self.municipalities.municipalities)
-        raise KeyError(f"pašvaldība '{municipality_id}' nav katalogā (zināmās: {known})")
+        raise KeyError(f"pašvaldība „{municipality_id}” nav katalogā (zināmās: {known})")
 
     # --- prices -----------------------------------------------------------------------------------
 
@@ -201,15 +209,21 @@ class Catalogue:
         confirmed = base.status is PriceStatus.confirmed and reduction.status is PriceStatus.confirmed
         return base.amount - reduction.amount, PriceStatus.confirmed if confirmed else PriceStatus.to_verify
 
+    def price_items(self, price: Price) -> tuple[str, ...]:
+        """The item codes (as sheet 6.8 names them: 1.1.1g, 3.6) whose price or ceiling ``price`` sets: every item
+        of the service for a service's own price, the items its ``applies_to`` names for a price parameter."""
+        return tuple(item for service in self.sorted_services() for form, item in item_forms(service)
+                     if (service.id == price.service if price.service
+                         else price.applies_to is not None and price.applies_to.covers(service, form)))
+
     def offers(self, day: dt.date) -> list[Offer]:
         """Every priced offer (item × form) in catalogue order, with its ceiling on ``day``."""
         result: list[Offer] = []
+        group_scope = self.price_by_id[GROUP_CEILING_ID].applies_to
         for service in self.sorted_services():
-            forms = [Form.individual, Form.group] if service.form is Form.both else [service.form]
             price = self.price_by_service.get(service.id)
             value = price.at(day) if price else None
-            for form in forms:
-                suffix = {Form.individual: "i", Form.group: "g"}[form] if service.form is Form.both else ""
+            for form, item in item_forms(service):
                 label = service.short_name_lv
                 if service.form is Form.both:
                     label = f"{label}, {FORM_LABELS_SHORT[form]}"
@@ -218,7 +232,7 @@ class Catalogue:
                 if value is not None and value.kind is PriceKind.ceiling and value.amount is not None:
                     ceiling, status = value.amount, value.status
                 under_group = False
-                if form is Form.group and service.regime is Regime.market:
+                if group_scope is not None and group_scope.covers(service, form):  # L1695, prices/…griesti.yaml
                     group, group_status = self.group_ceiling(day)
                     under_group = group is None or ceiling is None or group < ceiling
                     if group is not None and (ceiling is None or group < ceiling):
@@ -228,10 +242,10 @@ class Catalogue:
                            else fixed_unit_price(service.unit))
                 result.append(
                     Offer(
-                        id=f"{service.id}{suffix}",
+                        id=item,
                         service=service,
                         form=form,
-                        label=f"{service.id}{suffix} {label}",
+                        label=f"{item} {label}",
                         ceiling=ceiling,
                         prefill_price=prefill,
                         ceiling_status=status,

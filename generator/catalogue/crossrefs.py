@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from generator.catalogue.models import PriceStatus, Regime
-from generator.catalogue.problems import Problem, Severity
+from generator.catalogue.problems import Problem, Severity, lv_number
 from generator.catalogue.yamlfile import Loc, YamlFile
 from generator.lvformat import eur
 
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
 
 
+# A required field that is absent (the loader's word too); `ibm changes` fills such a field of an older version.
+MISSING = "lauks nav norādīts"
 # What a money amount of the catalogue must look like (D87): the loader says the same for a price or an envelope.
 CENTS_EXPECTED = "summa euro ar ne vairāk kā diviem cipariem aiz komata"
 
@@ -62,7 +64,7 @@ def _services(cat: Catalogue, out: _Collector) -> None:
             out.add(yf, ("service_number",), "service_number",
                     f"kods {service.id} neatbilst numuram {service.service_number}", str(number))
         if service.unit not in units:
-            out.add(yf, ("unit",), "unit", f"nezināma mērvienība {service.unit!r}", ", ".join(sorted(units)))
+            out.add(yf, ("unit",), "unit", f"nezināma mērvienība „{service.unit}”", ", ".join(sorted(units)))
         if service.area not in areas:
             out.add(yf, ("area",), "area", f"nezināma atbalsta joma {service.area}", ", ".join(map(str, sorted(areas))))
         for attr in ("incompatible_with", "includes_sessions_of"):
@@ -91,13 +93,20 @@ def _prices(cat: Catalogue, out: _Collector) -> None:
             if per_service[price.service] > 1:
                 out.add(yf, ("service",), "service", f"pakalpojumam {price.service} ir vairāki cenu faili",
                         "viens cenu fails katram pakalpojumam")
+        # which items a price parameter caps is catalogue data (F10 of audit24: `ibm changes` names them)
+        if price.service is None and price.applies_to is None:
+            out.add(yf, ("applies_to",), "applies_to", MISSING, "cenu parametram – pozīcijas, uz kurām tas attiecas "
+                    "(forms, regimes, source)")
+        elif price.service is not None and price.applies_to is not None:
+            out.add(yf, ("applies_to",), "applies_to", "pakalpojuma cenai lauks nav vajadzīgs",
+                    "applies_to tikai cenu parametram bez service")
         if price.unit not in units:
-            out.add(yf, ("unit",), "unit", f"nezināma mērvienība {price.unit!r}", ", ".join(sorted(units)))
+            out.add(yf, ("unit",), "unit", f"nezināma mērvienība „{price.unit}”", ", ".join(sorted(units)))
         for i, value in enumerate(price.values):
             if value.status is PriceStatus.to_verify:
                 shown = eur(value.amount) if value.amount is not None else "summa nav zināma"
                 out.add(yf, ("values", i, "status"), "status",
-                        f"cena '{price.name_lv}' no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē", warn=True)
+                        f"cena „{price.name_lv}” no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē", warn=True)
     for needed in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):
         if needed not in cat.price_by_id:
             out.problems.append(
@@ -115,11 +124,12 @@ def _programme(cat: Catalogue, out: _Collector) -> None:
                     "ekspertu svaram nav vērtības no šī paša datuma", "abi svari mainās kopā")
         elif partner + value.value != Decimal(1):
             out.add(yf, ("parent_weight", "values", i, "value"), f"parent_weight.values.{i}.value",
-                    f"ekspertu un vecāku svaru summai jābūt 1 (ir {partner} + {value.value})", f"{1 - partner}")
+                    f"ekspertu un vecāku svaru summai jābūt 1 (ir {lv_number(partner)} + {lv_number(value.value)})",
+                    lv_number(1 - partner))
     for i, dated in enumerate(cat.programme.base_amount.values):  # money is whole cents (D87, models.Cents)
         if dated.value != dated.value.quantize(Decimal("0.01")):
             out.add(yf, ("base_amount", "values", i, "value"), f"base_amount.values.{i}.value",
-                    f"summa {dated.value} nav veselos centos", CENTS_EXPECTED)
+                    f"summa {lv_number(dated.value)} nav veselos centos", CENTS_EXPECTED)
     groups = {g.id for g in cat.enums.age_groups}
     for i, value in enumerate(cat.programme.selection_quotas.values):
         if set(value.value.per_age_group) != groups:
@@ -156,7 +166,7 @@ def _rounds(cat: Catalogue, out: _Collector) -> None:
         for j, municipality in enumerate(round_.municipalities):
             loc = ("rounds", i, "municipalities", j)
             if municipality not in known:
-                out.add(yf, loc, f"rounds.{i}.municipalities", f"nezināma pašvaldība {municipality!r}",
+                out.add(yf, loc, f"rounds.{i}.municipalities", f"nezināma pašvaldība „{municipality}”",
                         "pašvaldības id no municipalities.yaml")
             elif municipality in listed:
                 out.add(yf, loc, f"rounds.{i}.municipalities", f"pašvaldība {municipality} kārtā norādīta divreiz",

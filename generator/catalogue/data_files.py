@@ -63,7 +63,7 @@ class Figure(Strict):
     @model_validator(mode="after")
     def _numeric(self) -> Figure:
         if isinstance(self.vertiba, str) and not re.fullmatch(r"-?\d+(\.\d+)?", self.vertiba):
-            raise ValueError(f"vērtība {self.vertiba!r} nav skaitlis")
+            raise ValueError(f"vērtība „{self.vertiba}” nav skaitlis")
         return self
 
 
@@ -83,10 +83,11 @@ class Table(Strict):
                 raise ValueError(f"{i}. rindai nav nosaukuma (nosaukums: …)")
             extra = sorted(set(row) - {"nosaukums"} - set(self.kolonnas))
             if extra:
-                raise ValueError(f"rindai '{name}' nezināmas kolonnas {extra} (zināmās: {sorted(self.kolonnas)})")
+                raise ValueError(f"rindai „{name}” nezināmas kolonnas {', '.join(extra)} "
+                                 f"(zināmās: {', '.join(sorted(self.kolonnas))})")
             for col in self.kolonnas:
                 if not isinstance(row.get(col), int):
-                    raise ValueError(f"rindai '{name}' kolonnā {col} nav vesela skaitļa")
+                    raise ValueError(f"rindai „{name}” kolonnā {col} nav vesela skaitļa")
         for col, total in (self.kopa or {}).items():
             if col not in self.kolonnas:
                 raise ValueError(f"kopsumma nezināmai kolonnai {col}")

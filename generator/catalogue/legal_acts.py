@@ -173,7 +173,7 @@ class LegalActs(Strict):
         for act in acts:
             for ident in (act.id, *(n.id for n in act.norms)):
                 if ident in seen:
-                    raise ValueError(f"identifikators '{ident}' norādīts divreiz")
+                    raise ValueError(f"identifikators „{ident}” norādīts divreiz")
                 seen.add(ident)
         return acts
 
@@ -181,14 +181,14 @@ class LegalActs(Strict):
         for act in self.acts:
             if act.id == act_id:
                 return act
-        raise KeyError(f"tiesību akts '{act_id}' nav katalogā (tiesibu-akti.yaml)")
+        raise KeyError(f"tiesību akts „{act_id}” nav katalogā (tiesibu-akti.yaml)")
 
     def norm(self, norm_id: str) -> tuple[LegalAct, Norm]:
         for act in self.acts:
             for norm in act.norms:
                 if norm.id == norm_id:
                     return act, norm
-        raise KeyError(f"tiesību norma '{norm_id}' nav katalogā (tiesibu-akti.yaml)")
+        raise KeyError(f"tiesību norma „{norm_id}” nav katalogā (tiesibu-akti.yaml)")
 
 
 def legal_act_warnings(acts: LegalActs, yf: YamlFile) -> list[Problem]:
@@ -200,13 +200,13 @@ def legal_act_warnings(acts: LegalActs, yf: YamlFile) -> list[Problem]:
         until = act.known_until()
         shown = f"pilnā tekstā tikai līdz {until:%d.%m.%Y}" if until else "tikai kā tukšu vietu ar piezīmi"
         problems.append(Problem(yf.path, yf.line_of(("acts", i, "valid_to", "status")), f"acts.{i}.valid_to.status",
-                                f"tiesību akta '{act.id}' spēkā esamības beigas ir jāprecizē: dokumenti to citē {shown}",
+                                f"tiesību akta „{act.id}” spēkā esamības beigas ir jāprecizē: dokumenti to citē {shown}",
                                 None, Severity.warning))
     for i, act in enumerate(acts.acts):
         for j, norm in enumerate(act.norms):
             if not norm.confirmed:  # D74: never printed as confirmed text
                 problems.append(Problem(yf.path, yf.line_of(("acts", i, "norms", j, "status")),
                                         f"acts.{i}.norms.{j}.status",
-                                        f"tiesību normas '{norm.id}' numurs un redakcija ir jāprecizē: dokumenti to "
+                                        f"tiesību normas „{norm.id}” numurs un redakcija ir jāprecizē: dokumenti to "
                                         "citē tikai kā tukšu vietu ar piezīmi", None, Severity.warning))
     return problems

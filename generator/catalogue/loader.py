@@ -6,6 +6,7 @@ This is the only place that parses YAML. Everything downstream receives a ``Cata
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar, get_args, get_origin
@@ -14,7 +15,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 
 from generator.catalogue.annexes import AnnexRegister, annex_problems
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.crossrefs import CENTS_EXPECTED, cross_reference_problems
+from generator.catalogue.crossrefs import CENTS_EXPECTED, MISSING, cross_reference_problems
 from generator.catalogue.data_files import DATA_FILES, PAGE_PATTERN
 from generator.catalogue.legacy import is_legacy, split_legacy
 from generator.catalogue.legal_acts import LegalActs, legal_act_warnings
@@ -29,21 +30,24 @@ from generator.catalogue.models import (
 )
 from generator.catalogue.municipality_names import FILE_NAME as NAMES_FILE
 from generator.catalogue.municipality_names import MunicipalityNames, name_problems
-from generator.catalogue.problems import CatalogueError, Problem, Severity
+from generator.catalogue.problems import CatalogueError, Problem, Severity, lv_number, quoted
 from generator.catalogue.yamlfile import YamlFile, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 DEFAULT_CATALOGUE = Path(__file__).resolve().parents[2] / "catalogue"
 
+# what to type in the YAML file: a full stop there, whatever a Latvian sentence writes (audit24 F25)
+DECIMAL_EXPECTED = "skaitlis, YAML failā ar punktu, piem. 12.50"
+
 _EXPECTED = {
-    "missing": ("lauks nav norādīts", "obligāts lauks"),
+    "missing": (MISSING, "obligāts lauks"),
     "extra_forbidden": ("nezināms lauks", "tikai shēmā aprakstītie lauki"),
     "int_parsing": ("nav vesels skaitlis", "vesels skaitlis"),
     "int_type": ("nav vesels skaitlis", "vesels skaitlis"),
     "int_from_float": ("nav vesels skaitlis", "vesels skaitlis"),
-    "decimal_parsing": ("nav skaitlis", "skaitlis, piem. 12.50"),
-    "decimal_type": ("nav skaitlis", "skaitlis, piem. 12.50"),
+    "decimal_parsing": ("nav skaitlis", DECIMAL_EXPECTED),
+    "decimal_type": ("nav skaitlis", DECIMAL_EXPECTED),
     "string_type": ("nav teksts", "teksts"),
     "bool_parsing": ("nav jā/nē vērtība", "true vai false"),
     "bool_type": ("nav jā/nē vērtība", "true vai false"),
@@ -62,11 +66,11 @@ _EXPECTED = {
 
 
 # Patterns an author meets, said in words rather than as a regular expression.
-PATTERN_TEXT = {PAGE_PATTERN: "mazie burti, cipari un '-', beigās .md, piem. atbalsta-plans.md"}
+PATTERN_TEXT = {PAGE_PATTERN: "mazie burti, cipari un „-”, beigās .md, piem. atbalsta-plans.md"}
 
 
 def _enum_choices(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> str | None:
-    """The allowed values of the enumeration field at ``loc`` of ``model`` ("'provider' vai 'parent'"), else None."""
+    """The allowed values of the enumeration field at ``loc`` of ``model`` („provider” vai „parent”), else None."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
@@ -78,7 +82,7 @@ def _enum_choices(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> str | 
             current = get_args(current)[0]
     if not (isinstance(current, type) and issubclass(current, Enum)):
         return None
-    values = [repr(str(e.value)) for e in current]
+    values = [quoted(e.value) for e in current]
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " vai " + values[-1]
 
 
@@ -93,22 +97,22 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
     message, expected = _EXPECTED.get(kind, (None, None))
     ctx = err.get("ctx") or {}
     if kind in ("enum", "literal_error"):
-        message, expected = f"nezināma vērtība {err.get('input')!r}", ctx.get("expected")
-        if isinstance(expected, str):
-            expected = expected.replace(" or ", " vai ")
+        message, expected = f"nezināma vērtība {lv_number(err.get('input'))}", ctx.get("expected")
+        if isinstance(expected, str):  # pydantic's "'provider' or 'parent'"
+            expected = re.sub(r"'([^']*)'", r"„\1”", expected.replace(" or ", " vai "))
     elif kind in ("greater_than_equal", "greater_than"):
-        expected = f"≥ {ctx.get('ge', ctx.get('gt'))}"
-        message = f"vērtība {err.get('input')} ir par mazu"
+        expected = f"≥ {lv_number(ctx.get('ge', ctx.get('gt')))}"
+        message = f"vērtība {lv_number(err.get('input'))} ir par mazu"
     elif kind in ("less_than_equal", "less_than"):
-        expected = f"≤ {ctx.get('le', ctx.get('lt'))}"
-        message = f"vērtība {err.get('input')} ir par lielu"
+        expected = f"≤ {lv_number(ctx.get('le', ctx.get('lt')))}"
+        message = f"vērtība {lv_number(err.get('input'))} ir par lielu"
     elif kind == "decimal_max_places":  # only money has a places limit (models.Money)
         expected = CENTS_EXPECTED
-        message = f"summa {err.get('input')} nav veselos centos"
+        message = f"summa {lv_number(err.get('input'))} nav veselos centos"
     elif kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         expected = PATTERN_TEXT.get(pattern, f"atbilst {pattern}")
-        message = f"vērtība {err.get('input')!r} neatbilst formātam"
+        message = f"vērtība „{err.get('input')}” neatbilst formātam"
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
         expected = None

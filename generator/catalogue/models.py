@@ -273,11 +273,25 @@ class PriceValue(Strict):
         return self.amount is not None and self.amount == 0 and self.status is PriceStatus.to_verify
 
 
+class PriceScope(Strict):
+    """The catalogue items a price parameter caps: the items of these forms in services with these price regimes
+    (e.g. the group-session ceiling: group items of market-price services, L1695)."""
+
+    forms: list[Form] = Field(min_length=1, description="Pakalpojuma formas (individual, group), uz kurām attiecas")
+    regimes: list[Regime] = Field(min_length=1, description="Pakalpojumu cenu režīmi, uz kuriem attiecas")
+    source: SafeText
+
+    def covers(self, service: Service, form: Form) -> bool:
+        return form in self.forms and service.regime in self.regimes
+
+
 class Price(Strict):
     """The dated price history of one service item or price parameter."""
 
     id: str
     service: str | None = Field(default=None, description="Pakalpojuma kods; tukšs cenu parametram")
+    applies_to: PriceScope | None = Field(
+        default=None, description="Cenu parametram (bez service): kurām kataloga pozīcijām tas attiecas")
     name_lv: SafeText
     unit: str
     regime: Regime
@@ -322,7 +336,7 @@ class Parameter(Strict, Generic[T]):
             if value.effective_from <= day:
                 current = value
         if current is None:
-            raise LookupError(f"parametrs '{self.name_lv}' nav spēkā {day:%d.%m.%Y}")
+            raise LookupError(f"parametrs „{self.name_lv}” nav spēkā {day:%d.%m.%Y}")
         return current
 
 

@@ -95,7 +95,7 @@ def name_problems(cat: Catalogue) -> list[Problem]:
     known = [m.id for m in cat.municipalities.municipalities]
     for municipality_id, entry in names.names.items():
         if municipality_id not in known:
-            add(("names", municipality_id), f"names.{municipality_id}", f"nezināma pašvaldība {municipality_id!r}",
+            add(("names", municipality_id), f"names.{municipality_id}", f"nezināma pašvaldība „{municipality_id}”",
                 "pašvaldības id no municipalities.yaml")
         for kind, noun in KINDS.items():
             dated = getattr(entry, kind)

@@ -1,10 +1,49 @@
-"""Problems found in the catalogue, printed as ``FILE:LINE: field: what is wrong (expected …)``."""
+"""Problems found in the catalogue, printed as ``FILE:LINE: field: what is wrong (expected …)``.
+
+A field's list positions are shown as a person counts them ("values 2. ieraksts, amount", not the zero-based
+"values.1.amount"); a value or a name inside a message stands in Latvian quotes („…”) and a number has a decimal
+comma (audit24 F25).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def quoted(value: object) -> str:
+    """``value`` in Latvian quotes, as a Latvian sentence cites a name, a path or a value: „…”."""
+    return f"„{value}”"
+
+
+def lv_number(value: object) -> str:
+    """A number as a Latvian sentence writes it (27.405 -> "27,405"); anything else quoted („…”)."""
+    if isinstance(value, str) and _NUMBER.match(value):  # YAML read as text, e.g. "27.405"
+        return value.replace(".", ",")
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return quoted(value)
+    return str(value).replace(".", ",")
+
+
+def human_field(field: str) -> str:
+    """A dotted field path with its list positions counted from one: "values.1.amount" -> "values 2. ieraksts,
+    amount", "a.values.0.value" -> "a.values 1. ieraksts, value", "0.fails" -> "1. ieraksts, fails"."""
+    groups: list[str] = []
+    names: list[str] = []
+    for segment in field.split("."):
+        if segment.isdigit():
+            groups.append(" ".join([".".join(names), f"{int(segment) + 1}. ieraksts"]).strip())
+            names = []
+        else:
+            names.append(segment)
+    if names:
+        groups.append(".".join(names))
+    return ", ".join(groups)
 
 
 class Severity(StrEnum):
@@ -35,7 +74,7 @@ class Problem:
                     where = str(self.path)
         # a whole file or folder has no field ("-") and a folder no line (0): neither is shown (audit15 F11)
         text = f"{where}{f':{self.line}' if self.line > 0 else ''}: " \
-               f"{'' if self.field in ('-', '') else f'{self.field}: '}{self.message}"
+               f"{'' if self.field in ('-', '') else f'{human_field(self.field)}: '}{self.message}"
         if self.expected:
             text += f" (gaidīts: {self.expected})"
         if self.severity is Severity.warning:

@@ -87,7 +87,7 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
         for p in loaded.problems:
             click.echo(revision + _user_path(p, folder, workdir).format(folder), err=True)
         why = "" if label == NEW else ", un to nevar pielāgot pašreizējai shēmai"
-        click.echo(f"Kļūda: katalogs '{ref}' nav derīgs{why}; nekas netika uzrakstīts.", err=True)
+        click.echo(f"Kļūda: katalogs „{ref}” nav derīgs{why}; nekas netika uzrakstīts.", err=True)
         sys.exit(1)
     return loaded
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
-from generator.catalogue.models import Form, Price, PriceValue, Regime
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceValue
 from generator.changes.calendar import HolidayChange, RoundChange, holiday_changes, round_changes
 from generator.lvformat import eur, number, percent
 
@@ -29,7 +29,8 @@ class ValueChange:
     new: str | None  # None: the value was removed
     source: str
     status: str
-    services: tuple[str, ...] = ()
+    # the catalogue items (sheet 6.8 rows: 1.1.1g, 3.6) whose price or ceiling the value sets (audit24 F10)
+    items: tuple[str, ...] = ()
 
 
 @dataclass
@@ -88,16 +89,6 @@ def describe_param(value: Any, unit: str | None) -> str:
     return str(value)
 
 
-def affected_services(cat: Catalogue, price: Price) -> tuple[str, ...]:
-    """Service codes whose price or ceiling depends on ``price``."""
-    if price.service:
-        return (price.service,)
-    if price.id in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):
-        return tuple(s.id for s in cat.sorted_services()
-                     if s.form in (Form.group, Form.both) and s.regime is Regime.market)
-    return ()
-
-
 def _series_changes(before: list, after: list) -> list[tuple[dt.date, Any, Any, Any]]:
     """(date, previous value, new value or None, the value that carries source and status) for every
     dated value that differs between two series; a new date is compared with the value in force before it."""
@@ -130,7 +121,7 @@ def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
                 old=describe_price(previous, previous.status != current.status) if previous else None,
                 new=describe_price(value, False) if value else None,
                 source=current.source, status=current.status.value,
-                services=affected_services(cat, price),
+                items=cat.price_items(price),
             ))
     return changes
 

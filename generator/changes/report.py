@@ -3,7 +3,7 @@ files."""
 
 from __future__ import annotations
 
-from generator.catalogue.catalogue import Catalogue, service_order
+from generator.catalogue.catalogue import FORM_LABELS_SHORT, Catalogue, item_forms
 from generator.changes.calendar import HolidayChange, RoundChange
 from generator.changes.diff import CatalogueDiff, ValueChange
 from generator.changes.outputs import OutputDiff
@@ -18,16 +18,35 @@ def _value_table(changes: list[ValueChange], with_services: bool) -> list[str]:
     head = "| Nosaukums | Spēkā no | Bija | Tagad | Statuss | Avots |"
     rule = "|---|---|---|---|---|---|"
     if with_services:
-        head += " Skartie pakalpojumi |"
+        head += " Skartās pozīcijas |"
         rule += "---|"
     lines = [head, rule]
     for c in changes:
         row = (f"| {_cell(c.name_lv)} (`{c.id}`) | {date(c.effective_from)} | {_cell(c.old)} | "
                f"{_cell(c.new or 'izņemts')} | {c.status} | {_cell(c.source)} |")
         if with_services:
-            row += f" {_cell(', '.join(c.services))} |"
+            row += f" {_cell(', '.join(c.items))} |"
         lines.append(row)
     return lines
+
+
+def item_labels(cat: Catalogue) -> list[tuple[str, str]]:
+    """(item code, "1.1.1g Psihologs, grupā") of every catalogue item in catalogue order, as sheet 6.8 names them."""
+    return [(item, f"{item} {service.short_name_lv}" + (f", {FORM_LABELS_SHORT[form]}" if item != service.id else ""))
+            for service in cat.sorted_services() for form, item in item_forms(service)]
+
+
+def _review_line(cat: Catalogue, affected: set[str], labels: dict[str, str]) -> str:
+    """Which support plans to review: those with an affected item – not every plan with the service when only
+    some of its items are affected (a group ceiling: group sessions only, audit24 F10)."""
+    line = "- Atbalsta plāni, kuros ir kāda no skartajām pozīcijām, jāpārskata (cenas maiņa ir plāna pārskatīšanas iemesls)"
+    spared = [item for service in cat.sorted_services()
+              for items in [[i for _, i in item_forms(service)]] if set(items) & affected
+              for item in items if item not in affected]
+    if spared:
+        line += (f"; plāni, kuros no šiem pakalpojumiem ir tikai citas pozīcijas (piemēram, {labels[spared[0]]}), "
+                 "nav jāpārskata")
+    return line + "."
 
 
 def _round_table(changes: list[RoundChange]) -> list[str]:
@@ -92,18 +111,18 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                   "kuru vietā ir tukša vieta ar piezīmi (D42). Dokumenti jāveido no jauna (`ibm build`).", ""]
         lines += [f"- {what.capitalize()}: {_cell(name)} (`{act_id}`)" for what, act_id, name in diff.legal_acts]
         lines.append("")
-    affected = sorted({s for c in prices for s in c.services}, key=service_order)
+    affected = {item for c in prices for item in c.items}
     calendar = bool(diff.rounds or diff.holidays or diff.holiday_notes)
     if prices or params or calendar:
         lines += ["## Ko tas ietekmē", ""]
+        labels = {item: label for item, label in item_labels(new)}
         if affected:
-            lines.append("- Pakalpojumi: " + ", ".join(
-                f"{s} {new.service_by_id[s].short_name_lv}" for s in affected if s in new.service_by_id))
+            lines.append("- Pozīcijas (6.8. tabulas rindas): " + "; ".join(
+                labels[item] for item, _ in item_labels(new) if item in affected))
         lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
                      "`ibm migrate`.")
         if prices:
-            lines.append("- Atbalsta plāni, kuros ir skartie pakalpojumi, jāpārskata (cenas maiņa ir plāna "
-                         "pārskatīšanas iemesls).")
+            lines.append(_review_line(new, affected, labels))
         if diff.rounds:
             lines.append("- Dokumentu termiņi un pārskata periodi ir jāveido no jauna (`ibm build`).")
         if diff.holidays or diff.holiday_notes:

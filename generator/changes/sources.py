@@ -34,7 +34,7 @@ def materialize(ref: str, workdir: Path, repo: Path) -> Path:
         if "not a git repository" in message:
             why = f"{repo} nav git repozitorijs, tāpēc revīziju nevar nolasīt"
         elif "did not match any files" in message or "pathspec" in message:
-            why = f"revīzijā '{ref}' nav kataloga mapes catalogue/"
+            why = f"revīzijā „{ref}” nav kataloga mapes catalogue/"
         else:
             why = None  # neither a folder nor a revision: the sentence says it all (audit21 F11)
         reason = f": {why}" if why else ""

@@ -5,7 +5,7 @@ impossible. When an old revision does not validate, its YAML (a temporary copy) 
 current schema using only what both versions share:
 
 - a required field the old version did not have is taken from the other version (so it compares
-  equal and is reported as not compared);
+  equal and is reported as not compared), or from the toolkit's own catalogue when neither version has it;
 - a field the current schema no longer knows is left out (reported as not compared);
 - a service or price file, or a data file of the methodology or of the annex 10 examples, that still does
   not validate is left out of the comparison (reported).
@@ -27,11 +27,11 @@ import yaml
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import load_catalogue
+from generator.catalogue.crossrefs import MISSING
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
 from generator.catalogue.problems import Problem, Severity
 from generator.catalogue.yamlfile import read_yaml
 
-MISSING = "lauks nav norādīts"
 UNKNOWN = "nezināms lauks"
 ROUNDS = 6
 
@@ -99,9 +99,9 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
     Without ``drop_files`` only fields are adapted (a schema change): a file with a wrong value stays an error
     named at its line. The new version is read so – a typo in a price being published (12.345 EUR) must be
     refused, not left out of the report."""
-    catalogue, problems = load_catalogue(folder)
+    catalogue, first = load_catalogue(folder)
     if catalogue is not None or other is None:
-        return Tolerant(catalogue, problems=[] if catalogue else problems)
+        return Tolerant(catalogue, problems=[] if catalogue else first)
     copy_root = workdir / "pielagots"
     shutil.rmtree(copy_root, ignore_errors=True)
     shutil.copytree(folder, copy_root)
@@ -125,7 +125,10 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
                 data = edits[rel] = read_yaml(copy_root / rel).data
             theirs = read_yaml(other / rel).data if (other / rel).is_file() else None
             missing = problem.message == MISSING
-            if (missing or problem.message == UNKNOWN) and _fix(data, theirs, _path(problem), missing):
+            # a field neither version has (two older revisions compared) is taken from the toolkit's own catalogue
+            own = read_yaml(DEFAULT_CATALOGUE / rel).data if missing and (DEFAULT_CATALOGUE / rel).is_file() else None
+            if (missing or problem.message == UNKNOWN) and (_fix(data, theirs, _path(problem), missing)
+                                                             or missing and _fix(data, own, _path(problem), True)):
                 what = "nebija" if missing else "vairs nav"
                 folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
                 fields.setdefault((folder, problem.field, what), []).append(rel)
@@ -140,7 +143,8 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
             (copy_root / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         if not changed:
             break
-    result.problems = errors
+    # named at the user's own files and lines, not at the adapted copy (rewritten without comments)
+    result.problems = [p for p in first if p.severity is Severity.error]
     result.skipped[:0] = _field_notes(fields, label)
     return result
 

@@ -21,6 +21,11 @@ JSON_FILES = {
 }
 
 
+def json_list_key(file_name: str) -> str:
+    """The key of a JSON file's list: the file's own name (pasvaldibas.json -> „pasvaldibas”, D142)."""
+    return file_name.removesuffix(".json").replace("-", "_")
+
+
 def description(cat: Catalogue, csv_tables: list[Table], json_files: list[str]) -> str:
     lines = [
         "IBM rīkkopa – atvērtie dati",
@@ -51,12 +56,15 @@ def description(cat: Catalogue, csv_tables: list[Table], json_files: list[str]) 
         lines += [
             "JSON datnes",
             "",
-            "Tie paši kataloga dati pilnāk, ar kataloga datu modeļa lauku nosaukumiem (daļa – angliski, kā kataloga",
-            "YAML failos). Kodējums UTF-8, summas – teksts ar decimālpunktu (\"4.50\"), datumi GGGG-MM-DD, null – vērtības",
-            "nav. Neapstiprināta nulle (summa 0.00 ar statusu „jāprecizē”) nozīmē, ka summa nav zināma.",
+            "Tie paši kataloga dati pilnāk. Lauku nosaukumi ir latviski bez garumzīmēm, tāpat kā CSV kolonnām",
+            "(piemēram, „nosaukums”, „speka_no”, „summa”, „statuss”); kodi (piemēram, „market”, „parent”) ir tie paši,",
+            "kas CSV datnēs, un to nozīme aprakstīta augstāk. Katrā datnē ir lauks „kataloga_versija”, un dati ir laukā,",
+            "kas nosaukts tāpat kā datne (defises vietā – „_”). Kodējums UTF-8, summas – teksts ar decimālpunktu",
+            "(\"4.50\"), datumi GGGG-MM-DD, null – vērtības nav. Neapstiprināta nulle (summa 0.00 ar statusu",
+            "„jāprecizē”) nozīmē, ka summa nav zināma.",
             "",
         ]
-        lines += [f"  {name}: {JSON_FILES[name]}" for name in described]
+        lines += [f"  {name} (lauks „{json_list_key(name)}”): {JSON_FILES[name]}" for name in described]
         lines.append("")
     return "\r\n".join(lines)
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
 from generator.csvfiles import write_csv
-from generator.opendata.description import write_description
+from generator.opendata.description import json_list_key, write_description
+from generator.opendata.keys import latvian
 from generator.opendata.tables import tables
 
 FOLDER = "atvertie-dati"
@@ -38,24 +39,24 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
     written: list[Path] = []
     meta = {"kataloga_versija": cat.version}
 
-    services = [s.model_dump(mode="python") for s in cat.sorted_services()]
-    written.append(_dump(folder / "pakalpojumi.json", {**meta, "pakalpojumi": services}))
-    prices = [p.model_dump(mode="python") for p in cat.prices]
-    written.append(_dump(folder / "cenas.json", {**meta, "cenas": prices}))
-    munis = cat.municipalities.model_dump(mode="python")
-    for entry, municipality in zip(munis["municipalities"], cat.municipalities.municipalities, strict=True):
-        entry["pilots"] = [p.value for p in municipality.pilots]  # derived from rounds.yaml
-    written.append(_dump(folder / "pasvaldibas.json", {**meta, **munis}))
-    written.append(_dump(folder / "programma.json", {**meta, "parametri": cat.programme.model_dump(mode="python")}))
+    # Latvian keys throughout, each file's list under the file's own name (D142)
+    services = [latvian(s) for s in cat.sorted_services()]
+    written.append(_dump(folder / "pakalpojumi.json", {**meta, json_list_key("pakalpojumi.json"): services}))
+    prices = [latvian(p) for p in cat.prices]
+    written.append(_dump(folder / "cenas.json", {**meta, json_list_key("cenas.json"): prices}))
+    munis = [latvian(m, {"pilots": [p.value for p in m.pilots]})  # derived from rounds.yaml
+             for m in cat.municipalities.municipalities]
+    written.append(_dump(folder / "pasvaldibas.json", {**meta, json_list_key("pasvaldibas.json"): munis}))
+    written.append(_dump(folder / "programma.json", {**meta, json_list_key("programma.json"): latvian(cat.programme)}))
     rounds = [
-        {**r.model_dump(mode="python"),
-         "parskata_periodi": [{"nr": p.number, "sakums": p.start, "beigas": p.end} for p in cat.round_periods(r)]}
+        latvian(r, {"parskata_periodi": [{"nr": p.number, "sakums": p.start, "beigas": p.end}
+                                         for p in cat.round_periods(r)]})
         for r in cat.rounds
     ]
-    written.append(_dump(folder / "kartas.json", {**meta, "kartas": rounds}))
+    written.append(_dump(folder / "kartas.json", {**meta, json_list_key("kartas.json"): rounds}))
     if cat.legal_acts is not None:  # the acts documents cite, with their validity and its proof (D42)
-        acts = [a.model_dump(mode="python", by_alias=True) for a in cat.legal_acts.acts]
-        written.append(_dump(folder / "tiesibu-akti.json", {**meta, "tiesibu_akti": acts}))
+        acts = [latvian(a) for a in cat.legal_acts.acts]
+        written.append(_dump(folder / "tiesibu-akti.json", {**meta, json_list_key("tiesibu-akti.json"): acts}))
     csv_tables = tables(cat)
     for table in csv_tables:  # UTF-8 with BOM, so that Excel on Windows reads the diacritics (D142)
         written.append(write_csv(folder / table.file, [c.name for c in table.columns], table.rows(), bom=True))

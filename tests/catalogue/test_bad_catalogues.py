@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.loader import load_catalogue
-from generator.catalogue.problems import Severity
+from generator.catalogue.problems import Severity, human_field
 
 
 @dataclass
@@ -62,7 +62,7 @@ CASES = [
          lambda c: _sub(c / "programme.yaml", r"value: 20, source", "value: divdesmit, source"),
          "social_worker_children.values.0.value", "nav vesels skaitlis", "value: divdesmit"),
     Case("unknown-enum", SERVICE, lambda c: _sub(c / SERVICE, r"^recipient: child$", "recipient: kaķis"),
-         "recipient", "nezināma vērtība 'kaķis'", "recipient: kaķis"),
+         "recipient", "nezināma vērtība „kaķis”", "recipient: kaķis"),
     Case("missing-price", SERVICE, lambda c: (c / PRICE).unlink(),
          "regime", "nav cenas faila", "regime:"),
     Case("duplicate-id", "services/3.1.2-kopija.yaml",
@@ -100,7 +100,7 @@ CASES = [
     Case("bad-date", CEILING, lambda c: _sub(c / CEILING, r"effective_from: 2018-08-01", "effective_from: 2018-13-01"),
          "values.0.effective_from", "nav datums", "2018-13-01"),
     Case("unknown-unit", SERVICE, lambda c: _sub(c / SERVICE, r"^unit: reize$", "unit: gabals"),
-         "unit", "nezināma mērvienība 'gabals'", "unit: gabals"),
+         "unit", "nezināma mērvienība „gabals”", "unit: gabals"),
     Case("price-unknown-service", PRICE, lambda c: _sub(c / PRICE, r'^service: "3\.1\.2"$', 'service: "3.1.99"'),
          "service", "nezināms pakalpojums 3.1.99", "service:"),
     Case("regime-mismatch", PRICE, lambda c: _sub(c / PRICE, r"^regime: market$", "regime: regulation"),
@@ -136,7 +136,7 @@ CASES = [
          "selection_quotas.per_age_group", "vecuma grupas neatbilst", "per_age_group"),
     Case("round-unknown-municipality", "rounds.yaml",
          lambda c: _sub(c / "rounds.yaml", r"\[jelgava, bauska, liepaja, talsi, rezekne,", "[jelgava, bauska, liepaja, talsi, rezeknee,"),
-         "rounds.0.municipalities", "nezināma pašvaldība 'rezeknee'", "rezeknee"),
+         "rounds.0.municipalities", "nezināma pašvaldība „rezeknee”", "rezeknee"),
     Case("round-municipality-twice", "rounds.yaml",
          lambda c: _sub(c / "rounds.yaml", r"\[jelgava, bauska, liepaja, talsi, rezekne,", "[jelgava, bauska, liepaja, talsi, jelgava,"),
          "rounds.0.municipalities", "norādīta divreiz", "talsi, jelgava"),
@@ -155,7 +155,7 @@ CASES = [
          lambda c: _append(c / "rounds.yaml", ROUND_2019.replace("amount: null", "amount: 2000.019")
                            .replace("status: jāprecizē", "status: apstiprināts")
                            .replace("2019-09-01", "2020-01-01")),
-         "rounds.2.envelope.amount", "summa 2000.019 nav veselos centos", "amount: 2000.019"),
+         "rounds.2.envelope.amount", "summa 2000,019 nav veselos centos", "amount: 2000.019"),
     Case("holiday-wrong-year", "holidays.yaml",
          lambda c: _sub(c / "holidays.yaml", r"\{date: 2019-01-01, name_lv: Jaungada diena\}",
                         "{date: 2018-01-02, name_lv: Jaungada diena}"),
@@ -167,19 +167,19 @@ CASES = [
          "-", "fails nav atrasts", None),
     # D87: money is euro and cents; a ministry typo 12.345 is refused, never rounded in one output only (audit21 F13).
     Case("price-fraction-of-cent", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: 12.345"),
-         "values.0.amount", "summa 12.345 nav veselos centos", "amount: 12.345"),
+         "values.0.amount", "summa 12,345 nav veselos centos", "amount: 12.345"),
     Case("price-four-places", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: 25.9301"),
          "values.0.amount", "nav veselos centos", "amount: 25.9301"),
     Case("base-amount-fraction-of-cent", "programme.yaml",
          lambda c: _sub(c / "programme.yaml", r"(base_amount:(?:\n.*?)*?value: )(\d+(?:\.\d+)?)", r"\g<1>3000.005"),
-         "base_amount.values.0.value", "summa 3000.005 nav veselos centos", "3000.005"),
+         "base_amount.values.0.value", "summa 3000,005 nav veselos centos", "3000.005"),
     # The data files next to the methodology and the annex 10 examples (generator/catalogue/data_files.py).
     Case("countries-missing-field", "metodika/valstis.yaml",
          lambda c: _sub(c / "metodika/valstis.yaml", r'^    nodala: "I\.1\.1"\n', ""),
          "valstis.0.nodala", "lauks nav norādīts", "- id: lielbritanija"),
     Case("figures-not-a-number", "metodika/skaitli.yaml",
          lambda c: _sub(c / "metodika/skaitli.yaml", r"\{vertiba: 866,", "{vertiba: astoņi,"),
-         "skaitli.berni_pirmreizeja_invaliditate_2017", "vērtība 'astoņi' nav skaitlis", "vertiba: astoņi"),
+         "skaitli.berni_pirmreizeja_invaliditate_2017", "vērtība „astoņi” nav skaitlis", "vertiba: astoņi"),
     Case("figures-total-wrong", "metodika/skaitli.yaml",
          lambda c: _append(c / "metodika/skaitli.yaml", "  tests_tabula:\n    virsraksts: Tests\n"
                            "    pirma_kolonna: Rinda\n    kolonnas: {a: A}\n    rindas: [{nosaukums: x, a: 1}]\n"
@@ -190,7 +190,7 @@ CASES = [
          "nodalas.1", "rindu diapazons L18–L10 ir apgriezts", "sakums: 18, beigas: 10"),
     Case("nav-bad-file-name", "metodika/nav.yaml",
          lambda c: _sub(c / "metodika/nav.yaml", r"\{fails: ievads\.md,", "{fails: Ievads.MD,"),
-         "0.fails", "vērtība 'Ievads.MD' neatbilst formātam", "Ievads.MD"),
+         "0.fails", "vērtība „Ievads.MD” neatbilst formātam", "Ievads.MD"),
     Case("nav-unknown-key-in-section", "metodika/nav.yaml",
          lambda c: _sub(c / "metodika/nav.yaml", r"virsraksts: IB piešķiršana\}", "virsraksts: IB piešķiršana, lieks: 1}"),
          "2.lapas.0.lieks", "nezināms lauks", "lieks: 1"),
@@ -228,7 +228,8 @@ def test_broken_catalogue_is_refused_with_location(case: Case, catalogue_copy: P
     if case.marker is not None:
         assert problem.line == _expected_line(target, case.marker), f"{case.name}: {problem.format()}"
     text = problem.format(catalogue_copy)
-    field = "" if case.field == "-" else f"{case.field}: "  # a whole file's problem shows no field slot (F11)
+    # a whole file's problem shows no field slot (F11); list positions counted from one (audit24 F25)
+    field = "" if case.field == "-" else f"{human_field(case.field)}: "
     assert text.startswith(f"catalogue/{case.file}:{problem.line}: {field}"), text
     assert ": -:" not in text, text
 
@@ -248,7 +249,7 @@ def test_fraction_of_cent_says_what_is_expected_and_whole_cents_pass(catalogue_c
     _, problems = load_catalogue(catalogue_copy)
     texts = [p.format(catalogue_copy) for p in problems if p.severity is Severity.error]
     assert texts == [f"catalogue/{CEILING}:{_expected_line(catalogue_copy / CEILING, 'amount: 12.345')}: "
-                     "values.0.amount: summa 12.345 nav veselos centos (gaidīts: summa euro ar ne vairāk kā "
+                     "values 1. ieraksts, amount: summa 12,345 nav veselos centos (gaidīts: summa euro ar ne vairāk kā "
                      "diviem cipariem aiz komata)"], texts
     _sub(catalogue_copy / CEILING, r"amount: 12\.345", "amount: 12.500")
     catalogue, problems = load_catalogue(catalogue_copy)

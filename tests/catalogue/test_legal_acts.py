@@ -81,8 +81,8 @@ def test_an_act_confirmed_without_an_end_stays_in_force_until_the_catalogue_reco
      "      until: 2018-01-01\n      source: >-\n        Metodika (sagatavota", "acts.0.known_in_force", "ir pirms from"),
     ("forms: {nominative: 5. punkts, genitive: 5. punkta", "forms: {nominative: 6. punkts, genitive: 5. punkta",
      "acts.0.norms.0", "nesatur „5. punkt…”"),
-    ("    kind: MK noteikumi", "    kind: MK rīkojums", "acts.0.kind", "nezināma vērtība 'MK rīkojums'"),
-    ("      - id: apl-70-1", "      - id: apl-55", "acts", "'apl-55' norādīts divreiz"),
+    ("    kind: MK noteikumi", "    kind: MK rīkojums", "acts.0.kind", "nezināma vērtība „MK rīkojums”"),
+    ("      - id: apl-70-1", "      - id: apl-55", "acts", "„apl-55” norādīts divreiz"),
 ])
 def test_a_broken_legal_acts_file_names_file_line_and_field(catalogue_copy: Path, old: str, new: str, field: str,
                                                             message: str) -> None:
@@ -98,7 +98,7 @@ def test_ibm_check_refuses_a_broken_legal_acts_file_in_latvian(catalogue_copy: P
     _replace(catalogue_copy / LEGAL, "    kind: likums", "    kind: likumprojekts")
     result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
     assert result.exit_code == 1
-    assert re.search(r"tiesibu-akti\.yaml:\d+: acts\.1\.kind: nezināma vērtība 'likumprojekts' \(gaidīts: .*likums",
+    assert re.search(r"tiesibu-akti\.yaml:\d+: acts 2\. ieraksts, kind: nezināma vērtība „likumprojekts” \(gaidīts: .*likums",
                      result.output), result.output
     assert "Traceback" not in result.output
 
@@ -124,10 +124,10 @@ def test_an_appeal_body_needs_its_case_forms(catalogue_copy: Path) -> None:
 def test_ibm_check_warns_which_acts_are_cited_only_within_their_proof(catalogue_copy: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
     assert result.exit_code == 0, result.output
-    assert re.search(r"tiesibu-akti\.yaml:\d+: acts\.0\.valid_to\.status: tiesību akta 'mk-288' spēkā esamības beigas "
+    assert re.search(r"tiesibu-akti\.yaml:\d+: acts 1\. ieraksts, valid_to\.status: tiesību akta „mk-288” spēkā esamības beigas "
                      r"ir jāprecizē: dokumenti to citē pilnā tekstā tikai līdz 30\.09\.2018 \[brīdinājums\]",
                      result.output), result.output
-    assert "'apl'" not in result.output  # confirmed without a known end: nothing to verify
+    assert "„apl”" not in result.output  # confirmed without a known end: nothing to verify
 
 
 def test_a_norm_to_verify_is_always_a_blank_with_its_note(catalogue: Catalogue) -> None:
@@ -160,5 +160,5 @@ def test_a_superscript_article_must_be_named_in_its_forms(catalogue_copy: Path) 
 def test_ibm_check_warns_of_a_norm_to_verify(catalogue_copy: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
     assert result.exit_code == 0, result.output
-    assert re.search(r"tiesibu-akti\.yaml:\d+: acts\.2\.norms\.1\.status: tiesību normas 'spspl-17-1' numurs un "
+    assert re.search(r"tiesibu-akti\.yaml:\d+: acts 3\. ieraksts, norms 2\. ieraksts, status: tiesību normas „spspl-17-1” numurs un "
                      r"redakcija ir jāprecizē", result.output), result.output

@@ -48,7 +48,7 @@ def test_unconfirmed_amounts_are_written_as_money() -> None:
     warnings = [p.message.replace("\u00a0", " ") for p in problems
                 if p.severity is Severity.warning and "ir jāprecizē" in p.message]
     assert not [w for w in warnings if re.search(r"\(\d+\.\d+\)", w)]
-    assert any("Pavadoņa pakalpojums (stunda)' no 01.07.2021 (4,50 EUR) ir jāprecizē" in w for w in warnings), warnings
+    assert any("Pavadoņa pakalpojums (stunda)” no 01.07.2021 (4,50 EUR) ir jāprecizē" in w for w in warnings), warnings
 
 
 def test_schema_files_are_swapped_in_and_a_failure_changes_nothing(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001

@@ -34,11 +34,11 @@ def _line_of(root: Path, marker: str) -> int:
     (r"valid_to: 2019-10-31", "valid_to: 2017-10-31", "names.rezekne.municipality.0",
      "pirms tā sākuma", "- name: Rēzeknes pilsētas pašvaldība"),
     (r"(  valmiera:\n    municipality:\n(?:.*\n){4}        )status: apstiprināts", r"\1status: varbūt",
-     "names.valmiera.municipality.0.status", "nezināma vērtība 'varbūt'", "status: varbūt"),
+     "names.valmiera.municipality.0.status", "nezināma vērtība „varbūt”", "status: varbūt"),
     (r"valid_from: 2021-07-01\n        status: jāprecizē\n        source: \"Avotos nav",
      "valid_from: 2019-10-01\n        status: jāprecizē\n        source: \"Avotos nav",
      "names.jelgava.municipality.1.valid_from", "ir spēkā vienā laikā", "valid_from: 2019-10-01"),
-    (r"\n  ogre:\n", "\n  ogres-novads:\n", "names.ogres-novads", "nezināma pašvaldība 'ogres-novads'",
+    (r"\n  ogre:\n", "\n  ogres-novads:\n", "names.ogres-novads", "nezināma pašvaldība „ogres-novads”",
      "ogres-novads:"),
     (r"locative: Talsu novada pašvaldībā, ", "", "names.talsi.municipality.0.forms.locative",
      "lauks nav norādīts", None),
@@ -60,7 +60,7 @@ def test_ibm_check_names_the_file_line_and_field_and_exits_1(catalogue_copy: Pat
     result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
     assert result.exit_code == 1
     line = _line_of(catalogue_copy, "- name: Rēzeknes pilsētas pašvaldība")
-    assert (f"catalogue/{NAMES}:{line}: names.rezekne.municipality.0: nosaukums „Rēzeknes pilsētas pašvaldība” "
+    assert (f"catalogue/{NAMES}:{line}: names.rezekne.municipality 1. ieraksts: nosaukums „Rēzeknes pilsētas pašvaldība” "
             "ir spēkā līdz 31.10.2017, pirms tā sākuma 01.08.2018") in result.output, result.output
     assert "Traceback" not in result.output
 

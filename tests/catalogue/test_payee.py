@@ -14,7 +14,7 @@ from generator.catalogue.models import Payee, Service
 from generator.cli import main
 
 TRANSPORT = "2.4"  # a service the catalogue repays to the parent today
-ALLOWED = "'provider' vai 'parent'"
+ALLOWED = "„provider” vai „parent”"
 
 
 def _line_of(path: Path, text: str) -> int:
@@ -42,7 +42,7 @@ def test_an_unknown_payee_is_refused_with_file_line_and_allowed_values(catalogue
     code, output = _check(catalogue_copy)
     line = _line_of(path, "payee:")
     assert code == 1, output
-    assert f"catalogue/services/{TRANSPORT}.yaml:{line}: payee: nezināma vērtība 'vecāks' (gaidīts: {ALLOWED})" \
+    assert f"catalogue/services/{TRANSPORT}.yaml:{line}: payee: nezināma vērtība „vecāks” (gaidīts: {ALLOWED})" \
         in output, output
     assert "Katalogs nav derīgs" in output and "Traceback" not in output
 

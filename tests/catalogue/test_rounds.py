@@ -145,8 +145,8 @@ def test_a_malformed_round_rule_is_refused_in_latvian(catalogue_copy: Path) -> N
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert "rounds.yaml:" in result.output
-    assert "rounds.0.application_deadline.date: nav datums (gaidīts: datums formā GGGG-MM-DD)" in result.output
-    assert "rounds.0.selection.tie_brake: nezināms lauks" in result.output, result.output
+    assert "rounds 1. ieraksts, application_deadline.date: nav datums (gaidīts: datums formā GGGG-MM-DD)" in result.output
+    assert "rounds 1. ieraksts, selection.tie_brake: nezināms lauks" in result.output, result.output
 
 
 def test_a_confirmed_deadline_needs_a_date_before_the_services(catalogue_copy: Path) -> None:
@@ -168,7 +168,7 @@ def test_a_confirmed_deadline_needs_a_date_before_the_services(catalogue_copy: P
                                      f"      date: {date}\n      status: apstiprināts\n", 1), "utf-8")
         result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
         assert result.exit_code == 1 and "rounds.yaml:" in result.output, result.output
-        assert "rounds.0" in result.output, result.output
+        assert "rounds 1. ieraksts" in result.output, result.output
         assert expected in result.output, result.output
 
 
@@ -200,5 +200,5 @@ def test_a_confirmed_project_needs_its_number_and_name(catalogue_copy: Path) -> 
     path.write_text(path.read_text("utf-8").replace("      number: 9.2.2.2./16/I/001\n", "", 1), "utf-8")
     result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
     assert result.exit_code == 1 and "Traceback" not in result.output, result.output
-    assert "rounds.yaml:" in result.output and "rounds.0" in result.output, result.output
+    assert "rounds.yaml:" in result.output and "rounds 1. ieraksts, project:" in result.output, result.output
     assert "apstiprinātam kārtas projektam vajag gan numuru (number), gan nosaukumu (name_lv)" in result.output

@@ -41,14 +41,57 @@ def test_price_and_parameter_change_reported(catalogue_copy: Path, catalogue) ->
     assert "(apstiprināts)" not in text
     # audit21 F1: a share is a percentage as a person reads it, not a programmer's 0.10
     assert "`transport_share_max`" in text and "| 10\u00a0% | 12\u00a0% |" in text, text
-    # audit21 F2: the affected services in the catalogue's numeric order (3.1.2 before 3.1.10), not as strings
-    affected = next(line for line in text.splitlines() if line.startswith("- Pakalpojumi: "))
-    codes = [item.split(" ")[0] for item in affected.removeprefix("- Pakalpojumi: ").split(", ")]
-    assert codes.index("3.1.2") < codes.index("3.1.10") and codes.index("3.2.1") < codes.index("3.13"), codes
-    assert codes == sorted(codes, key=lambda c: [int(x) for x in c.split(".")]), codes
+    # audit21 F2: the affected items in the catalogue's numeric order (3.1.2g before 3.1.10g), not as strings
+    prefix = "- Pozīcijas (6.8. tabulas rindas): "
+    affected = next(line for line in text.splitlines() if line.startswith(prefix))
+    codes = [item.split(" ")[0] for item in affected.removeprefix(prefix).split("; ")]
+    assert codes.index("3.1.2g") < codes.index("3.1.10g") and codes.index("3.2.1") < codes.index("3.13g"), codes
+    assert codes == sorted(codes, key=lambda c: [int(x) for x in c.rstrip("ig").split(".")]), codes
     assert "01.08.2018" in text
     price = [c for c in diff.values if c.id == "grupu-nodarbibu-griesti"][0]
-    assert "3.1.2" in price.services  # a group-capable market service depends on the ceiling
+    assert "3.1.2g" in price.items  # a group session of a market-price service is capped by the ceiling
+
+
+def test_a_group_ceiling_names_the_group_items_and_spares_other_plans(catalogue_copy: Path, catalogue) -> None:
+    """audit24 F10: the group-session ceiling caps only the group items (1.1.1g …), taken from the catalogue's
+    `applies_to`; plans with only 1.1.1i are not sent for review. A service's own price names all its items."""
+    _edit(catalogue_copy / CEILING, "amount: 25.93", "amount: 26.40")
+    _edit(catalogue_copy / "prices/3.1.2.yaml", "    max: null\n", "    max: 40.00\n")
+    new = load_or_raise(catalogue_copy)
+    diff = diff_catalogues(catalogue, new)
+    ceiling = next(c for c in diff.values if c.id == "grupu-nodarbibu-griesti")
+    expected = tuple(o.id for o in new.offers(ceiling.effective_from) if o.form.value == "group"
+                     and o.service.regime.value == "market")
+    assert ceiling.items == expected and "1.1.1g" in expected and "1.2" in expected, ceiling.items
+    assert not [i for i in ceiling.items if i.endswith("i")], ceiling.items
+    assert "3.6" not in ceiling.items  # a regulated price keeps its own ceiling (D12)
+    own = next(c for c in diff.values if c.id == "3.1.2")
+    assert own.items == ("3.1.2i", "3.1.2g"), own.items
+    text = change_report(diff, new, None)
+    row = next(line for line in text.splitlines() if "`grupu-nodarbibu-griesti`" in line)
+    assert row.endswith(" | " + ", ".join(expected) + " |"), row
+    assert "| Skartās pozīcijas |" in text
+    review = next(line for line in text.splitlines() if line.startswith("- Atbalsta plāni"))
+    assert "kāda no skartajām pozīcijām" in review and "1.1.1i Psihologs vecākiem, individuāli), nav jāpārskata" \
+        in review, review
+    assert "kuros ir skartie pakalpojumi" not in text
+
+
+def test_items_a_price_parameter_caps_come_from_the_catalogue(catalogue_copy: Path) -> None:
+    """Widening `applies_to` in the catalogue changes the items named; a parameter without it is refused."""
+    _edit(catalogue_copy / CEILING, "  forms: [group]", "  forms: [group, individual]")
+    cat = load_or_raise(catalogue_copy)
+    items = cat.price_items(cat.price_by_id["grupu-nodarbibu-griesti"])
+    assert "1.1.1i" in items and "1.1.1g" in items and "3.6" not in items
+    text = (catalogue_copy / CEILING).read_text("utf-8")
+    start = text.index("applies_to:")
+    (catalogue_copy / CEILING).write_text(text[:start] + text[text.index("values:"):], "utf-8")
+    from generator.catalogue.loader import load_catalogue
+
+    broken, problems = load_catalogue(catalogue_copy)
+    assert broken is None
+    assert any(p.field == "applies_to" and p.path.name == "grupu-nodarbibu-griesti.yaml" for p in problems), \
+        [p.format() for p in problems]
 
 
 def test_new_dated_value_compares_with_previous(catalogue_copy: Path, catalogue) -> None:

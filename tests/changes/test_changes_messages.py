@@ -100,8 +100,11 @@ def test_a_fraction_of_a_cent_in_the_new_version_is_refused_not_left_out(tmp_pat
     result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(folder),
                                        "--out", str(out)])
     assert result.exit_code == 1, result.output
-    assert f"jauns/prices/2.1.yaml:{line}: values." in result.output
-    assert "summa 5.115 nav veselos centos (gaidīts: summa euro ar ne vairāk kā diviem cipariem aiz komata)" \
+    # the 4th dated value counted from one; a decimal comma in the Latvian sentence (audit24 F25)
+    assert f"jauns/prices/2.1.yaml:{line}: values 4. ieraksts, amount: summa 5,115 nav veselos centos" \
+        in result.output, result.output
+    assert f"Kļūda: katalogs „{folder}” nav derīgs" in result.output
+    assert "summa 5,115 nav veselos centos (gaidīts: summa euro ar ne vairāk kā diviem cipariem aiz komata)" \
         in result.output
     assert "nav salīdzināts" not in result.output
     assert not out.exists()

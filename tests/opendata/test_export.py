@@ -61,8 +61,8 @@ def test_rounds_with_reporting_periods_and_holidays_are_open_data(tmp_path) -> N
     assert (first["sakums"], first["beigas"]) == ("2018-10-01", "2019-03-31")
     holidays = (tmp_path / "atvertie-dati" / "svetku-dienas.csv").read_text("utf-8")
     assert "2018-11-19" in holidays and len(holidays.splitlines()) == len(cat.holiday_dates) + 1
-    munis = json.loads((tmp_path / "atvertie-dati" / "pasvaldibas.json").read_text("utf-8"))["municipalities"]
-    assert next(m for m in munis if m["id"] == "cesis")["pilots"] == ["pieaugušie"]
+    munis = json.loads((tmp_path / "atvertie-dati" / "pasvaldibas.json").read_text("utf-8"))["pasvaldibas"]
+    assert next(m for m in munis if m["id"] == "cesis")["izmeginajumprojekti"] == ["pieaugušie"]
 
 
 def test_every_service_row_names_whom_the_service_pays(tmp_path: Path, catalogue: Catalogue) -> None:
@@ -73,13 +73,59 @@ def test_every_service_row_names_whom_the_service_pays(tmp_path: Path, catalogue
     assert rows == {s.id: s.payee.value for s in catalogue.services}
     assert set(rows.values()) == {"provider", "parent"}
     data = json.loads((tmp_path / "atvertie-dati" / "pakalpojumi.json").read_text("utf-8"))
-    assert {s["id"]: s["payee"] for s in data["pakalpojumi"]} == rows
+    assert {s["id"]: s["maksajuma_sanemejs"] for s in data["pakalpojumi"]} == rows
 
 
 def test_legal_acts_are_open_data_with_their_validity(tmp_path: Path, catalogue: Catalogue) -> None:
     render_open_data(catalogue, tmp_path, progress=lambda _: None)
     acts = json.loads((tmp_path / "atvertie-dati" / "tiesibu-akti.json").read_text("utf-8"))["tiesibu_akti"]
     mk = next(a for a in acts if a["id"] == "mk-288")
-    assert mk["valid_to"] == {"date": None, "status": "jāprecizē", "source": mk["valid_to"]["source"]}
-    assert mk["known_in_force"]["from"] == "2018-03-29" and mk["known_in_force"]["until"] == "2018-09-30"
-    assert [n["id"] for n in mk["norms"]] == ["mk-288-5"]
+    assert mk["speka_lidz"] == {"datums": None, "statuss": "jāprecizē", "avots": mk["speka_lidz"]["avots"]}
+    assert mk["zinams_speka"]["no"] == "2018-03-29" and mk["zinams_speka"]["lidz"] == "2018-09-30"
+    assert [n["id"] for n in mk["normas"]] == ["mk-288-5"]
+
+
+def _field_keys(value: object, data_keys: frozenset[str]) -> set[str]:
+    """Every key of the JSON ``value`` except the keys of dictionaries that hold data (ids, age groups)."""
+    keys: set[str] = set()
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k not in data_keys:
+                keys.add(k)
+            keys |= _field_keys(v, data_keys)
+    elif isinstance(value, list):
+        for v in value:
+            keys |= _field_keys(v, data_keys)
+    return keys
+
+
+def test_json_keys_are_latvian_and_the_list_is_named_as_the_file(tmp_path: Path, catalogue: Catalogue) -> None:
+    """audit22 F5, D142: one language for every JSON key, as in the CSV columns; pasvaldibas.json holds
+    „pasvaldibas”, not „municipalities”."""
+    from generator.opendata.keys import KEYS
+
+    render_open_data(catalogue, tmp_path, progress=lambda _m: None)
+    quotas = catalogue.programme.selection_quotas.values[0].value
+    data_keys = frozenset({*quotas.per_age_group, *(str(k) for k in quotas.impairment_share)})
+    english = {"municipalities", "name_lv", "effective_from", "values", "regime", "application_deadline", "payee",
+               "valid_to", "known_in_force", "norms", "pilots", "amount", "source", "status", "unit", "note"}
+    allowed = set(KEYS.values()) | {"kataloga_versija"}
+    for path in sorted((tmp_path / "atvertie-dati").glob("*.json")):
+        data = json.loads(path.read_text("utf-8"))
+        assert set(data) == {"kataloga_versija", path.stem.replace("-", "_")}, (path.name, set(data))
+        keys = _field_keys(data, data_keys) - {path.stem.replace("-", "_")}
+        assert not keys & english, (path.name, keys & english)
+        assert keys <= allowed, (path.name, keys - allowed)
+    assert not set(KEYS.values()) & english  # the map itself has no English key left
+    readme = (tmp_path / "atvertie-dati" / "LASIMANI.txt").read_text("utf-8-sig")
+    assert "pasvaldibas.json (lauks „pasvaldibas”)" in readme and "daļa – angliski" not in readme, readme
+
+
+def test_a_field_without_a_latvian_key_stops_the_export(tmp_path: Path, catalogue: Catalogue, monkeypatch) -> None:  # noqa: ANN001
+    import pytest
+
+    from generator.opendata import keys
+
+    monkeypatch.delitem(keys.KEYS, "payee")
+    with pytest.raises(keys.UntranslatedField, match="„payee”"):
+        render_open_data(catalogue, tmp_path, progress=lambda _m: None)
