@@ -314,7 +314,7 @@ def test_refuses_an_unknown_older_template(one_good: Path, tmp_path: Path) -> No
          lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value", "2018-08-01+00000000"))
     out = collect_messages(one_good, tmp_path)
     assert ("ogre/veca.xlsx: veidnes versija 00000000 (katalogs 01.08.2018) nav pašreizējā" in out
-            and "pārnesiet matricu uz pašreizējo veidni ar `ibm migrate`" in out)
+            and "pārnesiet matricu uz pašreizējo veidni ar komandu „ibm migrate”" in out and "`" not in out)
 
 
 def test_refuses_a_tampered_formula_naming_the_cell(one_good: Path, tmp_path: Path) -> None:
