@@ -28,6 +28,7 @@ from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates
 from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
+from generator.ministry.rule_names import rule_name
 from generator.ministry.sheet_rows import BulkRows
 from generator.reference.findings import Severity
 from generator.reference.paid_totals import paid_total
@@ -603,25 +604,31 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
 def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
     """Which rules each used child's plan breaks, as the matrix's 6.11 list names them (audit21 F12): the
     counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution.
-    The file and the municipality's name as on „Atšķirības” and the other sheets (audit24 F22)."""
-    book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
-                "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
-                "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
-                "apmēri ir derīgi. Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”. "
-                f"{SHOWN_NAMES}",
-                [("Bērna kods", 17), ("Pašvaldība", 16), ("Fails", 22), ("Noteikums", 18), ("Apraksts", 64)],
-                key_cols=1)
-    row = DATA_FIRST
+    The file and the municipality's name as on „Atšķirības” and the other sheets (audit24 F22). The rule by its
+    Latvian name, its code in a narrow column of its own in a smaller font, for a search (audit24 F18)."""
+    rows = []
     for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
         muni = names.get(rec.municipality, rec.municipality)
         shown = c.shown.get(rec.code, rec.source)
-        for f in rec.result.findings:
-            if not f.counts or f.severity is not Severity.error:
-                continue
-            for i, value in enumerate([rec.code, muni, shown, f.code, f.message]):
-                book.value(ws, row, i, value, book.f_wrap)
-            book.fit_row(ws, row, [(muni, 16, False), (shown, 22, False), (f.code, 18, False), (f.message, 64, False)])
-            row += 1
+        rows += [(rec.code, muni, shown, rule_name(f.code), f.code, f.message) for f in rec.result.findings
+                 if f.counts and f.severity is Severity.error]
+    # the columns fill one page width (PAGE_WIDTH): the code's column as wide as its longest code at 7 pt
+    code_width = max([6.0] + [len(r[4]) * 0.8 + 1 for r in rows])
+    widths = [17, 14, 20, 19, code_width]
+    widths.append(max(40, PAGE_WIDTH - sum(widths) - 1))
+    book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
+                "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
+                "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
+                "apmēri ir derīgi. Noteikums – kļūdas veids; kods – tā apzīmējums atsauces aprēķinā (meklēšanai). "
+                f"Brīdinājumi – tikai skaits lapā „Bērni”. {SHOWN_NAMES}",
+                list(zip(("Bērna kods", "Pašvaldība", "Fails", "Noteikums", "Kods", "Apraksts"), widths, strict=True)),
+                key_cols=1)
+    f_code = book.wb.add_format({"font_name": FONT, "font_size": 7, "valign": "top", "border": 1,
+                                 "font_color": "#595959"})
+    for row, values in enumerate(rows, start=DATA_FIRST):
+        for i, value in enumerate(values):
+            book.value(ws, row, i, value, f_code if i == 4 else book.f_wrap)
+        book.fit_row(ws, row, [(text, widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 5)])
 
 
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
