@@ -289,7 +289,9 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     muni_total_row = _municipality_sheet(book, sheet(SHEET_MUNI), agg, names, children_cols)
     _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols, names)
     first_day = min((r.period_start for r in collection.records), default=today)
-    _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day), names)
+    # the municipalities whose matrices were collected (D138): „Pakalpojumi” sums this period's plans only
+    _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day), names,
+                    sent={r.municipality for r in collection.records})
     sent = {r.municipality for r in collection.records + collection.previous_records}
     _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, line_cols, quarterly=False, sent=sent)
     _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, line_cols, quarterly=True, sent=sent)
@@ -465,12 +467,19 @@ def _groups_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
         row += 1
 
 
+# D138: the sheets by municipality and item or month show only the municipalities that sent matrices
+NOT_SENT = (f"Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav (lēmums D138); visas ir lapā „{SHEET_MUNI}”.")
+
+
 # --- Pakalpojumi ----------------------------------------------------------------------------------
 def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue: Catalogue,
-                    lines: dict[str, Column], offers: list[Offer], names: dict[str, str]) -> None:
-    munis = agg.municipalities
+                    lines: dict[str, Column], offers: list[Offer], names: dict[str, str], *, sent: set[str]) -> None:
+    # only the municipalities whose matrices were collected: a column of zeros for each of the others spread the
+    # real figures over twice the pages (audit24 F21, D138); the totals sum every plan line all the same
+    munis = [m for m in agg.municipalities if m in sent]
     book.header(ws, "IB finansējums pa atbalsta jomām un pakalpojumiem",
-                "EUR no IB (6.4. tabulas „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa).",
+                "EUR no IB (6.4. tabulas „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa). "
+                f"{NOT_SENT}",
                 [("Atbalsta joma / pakalpojums", 40)] + [(names.get(m, m), 11) for m in munis] + [("Kopā no IB", 12),
                                                                                      ("Kopā plānā (N)", 12)])
     muni_r, area_r, item_r = (lines[k].range(SHEET_LINES) for k in ("muni", "area", "item"))
@@ -521,8 +530,7 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
 CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz. Plānots no IB – plāna IB daļa "
              "(6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
-             "Formulas SUMIFS no lapas „Mēnešu dati”. Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav "
-             "(lēmums D138).")
+             f"Formulas SUMIFS no lapas „Mēnešu dati”. {NOT_SENT}")
 # not "nesadalīts": that word is the redistribution fund's remainder nobody can receive (audit24 F3)
 UNSPREAD_LABEL = "IB daļa bez mēneša"
 UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēnešos nevar iekļaut, jo bērna plānā mēnešos kopā "
