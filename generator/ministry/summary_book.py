@@ -683,15 +683,16 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
     """Which rules each used child's plan breaks, as the matrix's 6.11 list names them (audit21 F12): the
     counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution.
     The file and the municipality's name as on „Atšķirības” and the other sheets (audit24 F22). The rule by its
-    Latvian name, its code in a narrow column of its own in a smaller font, for a search (audit24 F18)."""
+    Latvian name, its code in a narrow column of its own in 8,5 pt, for a search (audit24 F18)."""
     rows = []
     for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
         muni = names.get(rec.municipality, rec.municipality)
         shown = c.shown.get(rec.code, rec.source)
         rows += [(rec.code, muni, shown, rule_name(f.code), f.code, f.message) for f in rec.result.findings
                  if f.counts and f.severity is Severity.error]
-    # the columns fill one page width (PAGE_WIDTH): the code's column as wide as its longest code at 7 pt
-    code_width = max([6.0] + [len(r[4]) * 0.75 + 1 for r in rows])
+    # the columns fill one page width (PAGE_WIDTH): the code's column as wide as its longest code at 8,5 pt (above the
+    # smallest printed size 8 pt, audit13 F2)
+    code_width = max([6.0] + [len(r[4]) * 0.9 + 1 for r in rows])
     widths = [17, 14, 20, 19, code_width]
     widths.append(max(40, PAGE_WIDTH - PAGE_SLACK - sum(widths)))
     book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
@@ -701,7 +702,7 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
                 f"Brīdinājumi – tikai skaits lapā „Bērni”. {SHOWN_NAMES}",
                 list(zip(("Bērna kods", "Pašvaldība", "Fails", "Noteikums", "Kods", "Apraksts"), widths, strict=True)),
                 key_cols=1)
-    f_code = book.wb.add_format({"font_name": FONT, "font_size": 7, "valign": "top", "border": 1,
+    f_code = book.wb.add_format({"font_name": FONT, "font_size": 8.5, "valign": "top", "border": 1,
                                  "font_color": "#595959"})
     for row, values in enumerate(rows, start=DATA_FIRST):
         for i, value in enumerate(values):
