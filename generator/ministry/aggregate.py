@@ -97,6 +97,15 @@ class Unspread(NamedTuple):
         return self.ib_part - self.rest
 
 
+def period_months(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first day of every calendar month from ``start``'s to ``end``'s, both included."""
+    months, month = [], dt.date(start.year, start.month, 1)
+    while month <= end:
+        months.append(month)
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
+
+
 def quarter_label(month: dt.date) -> str:
     return f"{month.year}. g. {(month.month - 1) // 3 + 1}. ceturksnis"
 
@@ -143,6 +152,14 @@ class Aggregates:
             self._cash = dict(cash)
         planned, paid, ib = self._cash.get((municipality, month, quarter), (ZERO, ZERO, ZERO))
         return planned, paid, ib
+
+    def cash_in(self, municipality: str | None, months: Iterable[dt.date]) -> list[Decimal]:
+        """Planned, planned from IB and paid EUR of a municipality (None: all) in ``months`` together."""
+        sums = [ZERO, ZERO, ZERO]
+        for month in months:
+            planned, paid, ib = self._cash_sums(municipality, month, None)
+            sums = [sums[0] + planned, sums[1] + ib, sums[2] + paid]
+        return sums
 
     def unspread_total(self, municipality: str | None) -> Decimal:
         """The IB part no month takes (D123), of a municipality (None: all)."""

@@ -347,7 +347,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
                  for r in results if r.record is not None and r.record.code in differing]
     return Collection(
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
-        envelope_note=note, period=period.label, final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
+        envelope_note=note, period=period.label, period_start=period.start, period_end=period.end,
+        final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
         previous_folder=options.previous.as_posix() if options.previous else None, notes=notes, warnings=warnings,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
         shown={r.record.code: r.rel for r in results if r.record is not None},
@@ -413,6 +414,12 @@ def one_period(results: list[ReadResult], catalogue: Catalogue, folder: Path) ->
         "un savāciet atsevišķi (iepriekšējā perioda mapi norāda ar --previous)")
 
 
+# where the confirmed figures will come from: the summary is never signed, its B-based figures are provisional (D117,
+# audit24 F19), and the page says how they become final
+CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad apstiprinātais B būs ierakstīts "
+                  "katalogā (catalogue/programme.yaml, „base_amount”) vai finansējums norādīts ar --envelope")
+
+
 def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options: Options) -> str | None:
     """Why the funding total or the final amounts are provisional (D22, D117), None when they are not: the
     catalogue's base amount B is not confirmed on a matrix's parameters day and the envelope comes from it
@@ -423,10 +430,12 @@ def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options
     on_base = [r for r in records if unconfirmed(r.params_day)]
     if options.envelope is None and on_base:
         return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”; "
-                "galīgie apmēri ir provizoriski, kamēr LM nav apstiprinājusi B (vai finansējumu, --envelope)")
+                "galīgie apmēri ir provizoriski, kamēr LM nav apstiprinājusi B (vai finansējumu, --envelope); "
+                f"{CONFIRMED_FROM}")
     if any(r.inputs.base is None for r in on_base):
         return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē”; galīgie apmēri "
-                "ir provizoriski, kamēr LM nav apstiprinājusi B (vai ierakstījusi to matricas 6.11. tabulā)")
+                "ir provizoriski, kamēr LM nav apstiprinājusi B (vai ierakstījusi to matricas 6.11. tabulā); "
+                f"{CONFIRMED_FROM}")
     return None
 
 

@@ -3,6 +3,7 @@ stage 3 (the pool, its parts and every child's F) as the reference implementatio
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -31,6 +32,9 @@ class Collection:
     shown: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # console warnings (e.g. a matrix in another's folder)
     period: str = ""  # the reporting period of every used matrix, "01.04.2019–30.09.2019" (D116)
+    # its first and last day: the cash sheets show exactly its months (D143)
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
     # a final amount F the ministry typed in a matrix (6.4) that differs from the one computed now (audit13 F14)
     final_differences: list[StaleValue] = field(default_factory=list)
     provisional: str | None = None  # why F and the funding are provisional (B unconfirmed, D117), else None

@@ -63,15 +63,20 @@ class ReadResult:
 
 
 def old_version_note(version: str, current: str, count: int = 1) -> str:
-    """The note on matrices of an older known template version (``count`` of them, 1: one named file)."""
+    """The note on matrices of an older known template version (``count`` of them, 1: one named file): both
+    versions in the same form, no nested brackets, the command in Latvian quotes – the note is also a cell of the
+    summary, where Markdown backticks would print as they are (audit24 F11)."""
     version, current = shown_version(version), shown_version(current)
     if count == 1:
-        return (f"veidnes versija {version} nav pašreizējā ({current}); pārbaudīta pēc saglabātās veidnes – cenas "
-                "var būt novecojušas, apsveriet `ibm migrate`")
+        return (f"veidnes versija {version} nav pašreizējā {current}; pārbaudīta pēc saglabātās veidnes – cenas "
+                f"var būt novecojušas, apsveriet komandu {MIGRATE}")
     one = lvformat.agree(count, True, False)  # Latvian: 21, 31… agree with the singular
     return (f"{count} {'matrica ir' if one else 'matricas ir'} veidnes versijas {version}, kas nav pašreizējā "
-            f"({current}); {'pārbaudīta' if one else 'pārbaudītas'} pēc saglabātās veidnes – cenas var būt "
-            "novecojušas, apsveriet `ibm migrate`")
+            f"{current}; {'pārbaudīta' if one else 'pārbaudītas'} pēc saglabātās veidnes – cenas var būt "
+            f"novecojušas, apsveriet komandu {MIGRATE}")
+
+
+MIGRATE = "„ibm migrate”"
 
 
 def read_bytes(path: Path) -> tuple[str, bytes | None]:
@@ -135,8 +140,8 @@ def version_problem(version: str, current: str) -> str:
         return (f"matrica ir jaunākas veidnes versijas {shown_version(version)} nekā pašreizējais katalogs "
                 f"({shown_version(current)}); atjauniniet katalogu un rīkkopu")
     version, current = shown_version(version), shown_version(current)
-    return (f"veidnes versija {version} nav pašreizējā ({current}) un nav veidņu reģistrā; pārnesiet matricu uz "
-            "pašreizējo veidni ar `ibm migrate`")
+    return (f"veidnes versija {version} nav pašreizējā {current} un nav veidņu reģistrā; pārnesiet matricu uz "
+            f"pašreizējo veidni ar komandu {MIGRATE}")
 
 
 def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,

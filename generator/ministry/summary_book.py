@@ -25,9 +25,10 @@ from xlsxwriter.worksheet import Worksheet
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import agree, version_id
 from generator.lvformat import date as lv_date
-from generator.ministry.aggregate import Aggregates
+from generator.ministry.aggregate import Aggregates, period_months, quarter_label
 from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
+from generator.ministry.rule_names import rule_name
 from generator.ministry.sheet_rows import BulkRows
 from generator.reference.findings import Severity
 from generator.reference.paid_totals import paid_total
@@ -131,9 +132,10 @@ class SummaryBook:
         return cell
 
     def header(self, ws: Worksheet, title: str, note: str, columns: list[tuple[str, float]],
-               key_cols: int = 1) -> None:
+               key_cols: int = 1) -> list[float]:
         """Title, note and column headers; ``key_cols``: the leading columns that say whose a row is (code,
-        municipality, month), repeated on the pages that continue a wide sheet to the right."""
+        municipality, month), repeated on the pages that continue a wide sheet to the right. Returns the
+        columns' widths (a header's longest word may widen its column)."""
         ws.write_string(0, 0, title, self.f_title)
         widths = [header_width(text, width) for text, width in columns]
         for c, (text, _) in enumerate(columns):
@@ -157,6 +159,7 @@ class SummaryBook:
         if key_cols:
             self.notes[ws.get_name()] = (title, note)
         self.print_setup(ws, key_cols, title)
+        return widths
 
     def print_setup(self, ws: Worksheet, key_cols: int = 0, title: str = "") -> None:
         """A4 landscape at 100 % (the 9 pt text prints at 9 pt, never shrunk; audit13 F2): a wider sheet continues
@@ -231,6 +234,7 @@ def header_width(text: str, width: float) -> float:
 
 LINE_HEIGHT = 12  # pt, one line of the 9 pt text
 PAGE_WIDTH = 140  # column units of a landscape A4 page at 100 % with the margins of print_setup
+PAGE_SLACK = 4  # what a page's packed groups leave unused: the column units are an estimate of the printed width
 
 
 def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
@@ -288,10 +292,15 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     muni_total_row = _municipality_sheet(book, sheet(SHEET_MUNI), agg, names, children_cols)
     _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols, names)
     first_day = min((r.period_start for r in collection.records), default=today)
-    _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day), names)
+    # the municipalities whose matrices were collected (D138): „Pakalpojumi” sums this period's plans only
+    _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day), names,
+                    sent={r.municipality for r in collection.records})
     sent = {r.municipality for r in collection.records + collection.previous_records}
-    _cash_sheet(book, sheet(SHEET_CASH), agg, names, month_cols, line_cols, quarterly=False, sent=sent)
-    _cash_sheet(book, sheet(SHEET_QUARTERS), agg, names, month_cols, line_cols, quarterly=True, sent=sent)
+    period = (collection.period_start, collection.period_end) if collection.period_start and collection.period_end \
+        else None
+    for name, quarterly in ((SHEET_CASH, False), (SHEET_QUARTERS, True)):
+        _cash_sheet(book, sheet(name), agg, names, month_cols, line_cols, quarterly=quarterly, sent=sent,
+                    period=period)
     _findings_sheet(book, sheet(SHEET_FINDINGS), collection, names)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _notes_sheet(book, sheet(SHEET_NOTES), collection)
@@ -464,14 +473,22 @@ def _groups_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
         row += 1
 
 
+# D138: the sheets by municipality and item or month show only the municipalities that sent matrices
+NOT_SENT = (f"Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav (lēmums D138); visas ir lapā „{SHEET_MUNI}”.")
+
+
 # --- Pakalpojumi ----------------------------------------------------------------------------------
 def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue: Catalogue,
-                    lines: dict[str, Column], offers: list[Offer], names: dict[str, str]) -> None:
-    munis = agg.municipalities
-    book.header(ws, "IB finansējums pa atbalsta jomām un pakalpojumiem",
-                "EUR no IB (6.4. tabulas „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa).",
+                    lines: dict[str, Column], offers: list[Offer], names: dict[str, str], *, sent: set[str]) -> None:
+    # only the municipalities whose matrices were collected: a column of zeros for each of the others spread the
+    # real figures over twice the pages (audit24 F21, D138); the totals sum every plan line all the same
+    munis = [m for m in agg.municipalities if m in sent]
+    widths = book.header(ws, "IB finansējums pa atbalsta jomām un pakalpojumiem",
+                "EUR no IB (6.4. tabulas „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa). "
+                f"{NOT_SENT}",
                 [("Atbalsta joma / pakalpojums", 40)] + [(names.get(m, m), 11) for m in munis] + [("Kopā no IB", 12),
                                                                                      ("Kopā plānā (N)", 12)])
+    _group_page_breaks(ws, widths, [*range(1, len(munis) + 2)])  # the two totals print side by side
     muni_r, area_r, item_r = (lines[k].range(SHEET_LINES) for k in ("muni", "area", "item"))
     ib_r, cost_r = lines["ib"].range(SHEET_LINES), lines["cost"].range(SHEET_LINES)
     labels = {p.item: p.label for p in agg.plan_rows}
@@ -520,8 +537,7 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
 CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz. Plānots no IB – plāna IB daļa "
              "(6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
-             "Formulas SUMIFS no lapas „Mēnešu dati”. Pašvaldības, no kurām matricas nav savāktas, šajā lapā nav "
-             "(lēmums D138).")
+             f"Formulas SUMIFS no lapas „Mēnešu dati”. {NOT_SENT}")
 # not "nesadalīts": that word is the redistribution fund's remainder nobody can receive (audit24 F3)
 UNSPREAD_LABEL = "IB daļa bez mēneša"
 UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēnešos nevar iekļaut, jo bērna plānā mēnešos kopā "
@@ -530,8 +546,19 @@ UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēne�
                  "bērnus nosauc ekrānā.")
 
 
+OUTSIDE_LABEL = "Ārpus pārskata perioda"
+OUTSIDE_NOTE = (f" Rindas ir tieši pārskata perioda mēneši (arī tie, kuros nekas nav plānots); rindā „{OUTSIDE_LABEL}” – "
+                "plānotais un samaksātais mēnešos ārpus pārskata perioda (plāna periods ir par garu – tā ir noteikuma "
+                f"kļūda, sk. lapu „{SHEET_FINDINGS}”); tas ir iekļauts rindā „Kopā”, tāpēc kopsummas sakrīt ar "
+                f"lapām „{SHEET_MUNI}” un „Bērni” (lēmums D143).")
+
+
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
-                months: dict[str, Column], lines: dict[str, Column], *, quarterly: bool, sent: set[str]) -> None:
+                months: dict[str, Column], lines: dict[str, Column], *, quarterly: bool, sent: set[str],
+                period: tuple[dt.date, dt.date] | None = None) -> None:
+    """The cash flow by month or quarter of ``period`` (its first and last day): a row for each of its months or
+    quarters, zeros shown, and one row for the plan months outside it (D143); without a period, the months the
+    plans name."""
     # only the municipalities whose matrices were collected (``sent``): three columns of zeros for each of the
     # others filled most printed pages (audit21 F15, D138); the sheet „Pašvaldības” still lists every one
     munis = [m for m in agg.municipalities if m in sent]
@@ -541,23 +568,51 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
     measures = (("planned", "plānots (viss plāns)"), ("planned_ib", "plānots no IB"), ("paid", "samaksāts"))
     ib_k = 1  # the "plānots no IB" column of each group
     unspread = agg.unspread_total(None) > 0
+    shown = period_months(*period) if period else agg.months()
+    groups: dict[Any, list[dt.date]] = {}
+    for month in shown:
+        groups.setdefault(quarter_label(month) if quarterly else month, []).append(month)
+    keys = list(groups)
     key_width = 20 if quarterly else 10
     cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", key_width)]
     for m in munis:
         cols += [(f"{names.get(m, m)}: {label}", 12) for _, label in measures]
     cols += [(f"Kopā {label}", 13) for _, label in measures] + [("Neapgūts (plānots − samaksāts)", 13)]
-    book.header(ws, title, CASH_NOTE + (UNSPREAD_NOTE if unspread else ""), cols)
-    muni_r = months["muni"].range(SHEET_MONTHS)
+    note = CASH_NOTE + (OUTSIDE_NOTE if period else "") + (UNSPREAD_NOTE if unspread else "")
+    widths = book.header(ws, title, note, cols)
+    width = len(measures)
+    _group_page_breaks(ws, widths, [1 + width * j for j in range(len(munis) + 1)])  # the totals: one group
+    muni_r, month_r = months["muni"].range(SHEET_MONTHS), months["month"].range(SHEET_MONTHS)
     key_r = months["quarter" if quarterly else "month"].range(SHEET_MONTHS)
     ranges = [months[key].range(SHEET_MONTHS) for key, _ in measures]
+    first, last_month = (shown[0], shown[-1]) if shown else (None, None)
+    # a quarter's row takes only its months inside the period (a period may start or end within a quarter)
+    within = (f',{month_r},">="&{_date(first)},{month_r},"<="&{_date(last_month)}'
+              if quarterly and period and shown else "")
 
-    def values(muni: str | None, key: Any = None) -> list[Decimal]:
-        where = {"quarter": key} if quarterly else {"month": key}
-        planned, paid = agg.planned_paid(muni, **where)
-        return [planned, agg.planned_ib(muni, **where), paid]
+    def total(muni: str | None) -> list[Decimal]:
+        planned, paid = agg.planned_paid(muni)
+        return [planned, agg.planned_ib(muni), paid]
 
-    keys: list[Any] = agg.quarters() if quarterly else agg.months()
-    width = len(measures)
+    def values(muni: str | None, key: Any) -> list[Decimal]:
+        return agg.cash_in(muni, groups[key])
+
+    def outside(muni: str | None) -> list[Decimal]:
+        return [t - i for t, i in zip(total(muni), agg.cash_in(muni, shown), strict=True)]
+
+    def cash_row(row: int, value_of: Callable[[str | None], list[Decimal]],
+                 sumifs: Callable[[str, str], str]) -> None:
+        """One row: each municipality's three sums, the totals and the underspend; ``sumifs(range, muni)``
+        writes a sum's formula (``muni`` "" for the totals)."""
+        for j, m in enumerate(munis):
+            for k, value in enumerate(value_of(m)):
+                book.formula(ws, row, 1 + width * j + k, sumifs(ranges[k], f'{muni_r},"{m}",'), value)
+        totals = value_of(None)
+        cells = [book.formula(ws, row, 1 + width * n + k, sumifs(ranges[k], ""), value, book.f_sum_money)
+                 for k, value in enumerate(totals)]
+        book.formula(ws, row, 1 + width * n + width, f"{cells[0]}-{cells[2]}", totals[0] - totals[2],
+                     book.f_sum_money)
+
     row = DATA_FIRST
     n = len(munis)
     for key in keys:
@@ -566,14 +621,15 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
         else:
             book.value(ws, row, 0, key, book.f_month)
         crit = f"$A{row}"
-        for j, m in enumerate(munis):
-            for k, value in enumerate(values(m, key)):
-                book.formula(ws, row, 1 + width * j + k, f'SUMIFS({ranges[k]},{muni_r},"{m}",{key_r},{crit})', value)
-        totals = values(None, key)
-        cells = [book.formula(ws, row, 1 + width * n + k, f"SUMIFS({ranges[k]},{key_r},{crit})", value,
-                              book.f_sum_money) for k, value in enumerate(totals)]
-        book.formula(ws, row, 1 + width * n + width, f"{cells[0]}-{cells[2]}", totals[0] - totals[2],
-                     book.f_sum_money)
+        cash_row(row, lambda m, key=key: values(m, key),
+                 lambda rng, muni, crit=crit: f"SUMIFS({rng},{muni}{key_r},{crit}{within})")
+        row += 1
+    if period and shown:  # the plan months outside the period: one row, never dropped (D143)
+        book.value(ws, row, 0, OUTSIDE_LABEL, book.f_wrap)  # wraps in the narrow month column, never cut
+        book.fit_row(ws, row, [(OUTSIDE_LABEL, key_width, False)])
+        before, after = _date(first), _date(last_month)
+        cash_row(row, outside, lambda rng, muni: f'SUMIFS({rng},{muni}{month_r},"<"&{before})'
+                                                 f'+SUMIFS({rng},{muni}{month_r},">"&{after})')
         row += 1
     if unspread:  # the IB part no month takes (D123): shown apart, so that "Kopā" keeps every IB euro
         book.value(ws, row, 0, UNSPREAD_LABEL, book.f_wrap)  # wraps in the narrow month column, never cut
@@ -589,39 +645,69 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
         row += 1
     book.value(ws, row, 0, "Kopā", book.f_sum_text)
     last = max(row - 1, DATA_FIRST)
-    sums = [v for m in munis for v in values(m)] + values(None)
+    sums = [v for m in munis for v in total(m)] + total(None)
     for j, m in enumerate([*munis, None]):  # "Kopā plānots no IB" = the IB part, with what no month takes
         sums[width * j + ib_k] += agg.unspread_total(m)
     sums.append(sums[-3] - sums[-1])
     for j, value in enumerate(sums):
         letter = _col(1 + j)
-        book.formula(ws, row, 1 + j, f"SUM({letter}{DATA_FIRST}:{letter}{last})" if keys else "0", value,
-                     book.f_sum_money)
+        book.formula(ws, row, 1 + j, f"SUM({letter}{DATA_FIRST}:{letter}{last})" if row > DATA_FIRST else "0",
+                     value, book.f_sum_money)
+
+
+def _date(day: dt.date | None) -> str:
+    """A date in a formula's criterion, "DATE(2018,10,1)" (Excel 2010 and LibreOffice alike)."""
+    assert day is not None
+    return f"DATE({day.year},{day.month},{day.day})"
+
+
+def _group_page_breaks(ws: Worksheet, widths: list[float], starts: list[int]) -> None:
+    """Printed, a page holds whole column groups (a municipality's three columns, the totals; ``starts``: each
+    group's first column, after the key column): a manual column break before the group that would not fit
+    beside the ones on the page, so that no group is split between two pages (audit24 F15). The key column
+    repeats on every page."""
+    room = PAGE_WIDTH - widths[0] - PAGE_SLACK
+    breaks, used = [], 0.0
+    for start, end in zip(starts, [*starts[1:], len(widths)], strict=True):
+        need = sum(widths[start:end])
+        if used and used + need > room:
+            breaks.append(start)
+            used = 0.0
+        used += need
+    if breaks:
+        ws.set_v_pagebreaks(breaks)
 
 
 # --- Noteikumu kļūdas -----------------------------------------------------------------------------
 def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
     """Which rules each used child's plan breaks, as the matrix's 6.11 list names them (audit21 F12): the
     counts on „Bērni” alone did not let the analyst judge a child whose amounts take part in the redistribution.
-    The file and the municipality's name as on „Atšķirības” and the other sheets (audit24 F22)."""
-    book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
-                "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
-                "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
-                "apmēri ir derīgi. Noteikums – atsauces aprēķina kods. Brīdinājumi – tikai skaits lapā „Bērni”. "
-                f"{SHOWN_NAMES}",
-                [("Bērna kods", 17), ("Pašvaldība", 16), ("Fails", 22), ("Noteikums", 18), ("Apraksts", 64)],
-                key_cols=1)
-    row = DATA_FIRST
+    The file and the municipality's name as on „Atšķirības” and the other sheets (audit24 F22). The rule by its
+    Latvian name, its code in a narrow column of its own in 8,5 pt, for a search (audit24 F18)."""
+    rows = []
     for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
         muni = names.get(rec.municipality, rec.municipality)
         shown = c.shown.get(rec.code, rec.source)
-        for f in rec.result.findings:
-            if not f.counts or f.severity is not Severity.error:
-                continue
-            for i, value in enumerate([rec.code, muni, shown, f.code, f.message]):
-                book.value(ws, row, i, value, book.f_wrap)
-            book.fit_row(ws, row, [(muni, 16, False), (shown, 22, False), (f.code, 18, False), (f.message, 64, False)])
-            row += 1
+        rows += [(rec.code, muni, shown, rule_name(f.code), f.code, f.message) for f in rec.result.findings
+                 if f.counts and f.severity is Severity.error]
+    # the columns fill one page width (PAGE_WIDTH): the code's column as wide as its longest code at 8,5 pt (above the
+    # smallest printed size 8 pt, audit13 F2)
+    code_width = max([6.0] + [len(r[4]) * 0.9 + 1 for r in rows])
+    widths = [17, 14, 20, 19, code_width]
+    widths.append(max(40, PAGE_WIDTH - PAGE_SLACK - sum(widths)))
+    book.header(ws, "Noteikumu kļūdas izmantotajās matricās",
+                "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
+                "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
+                "apmēri ir derīgi. Noteikums – kļūdas veids; kods – tā apzīmējums atsauces aprēķinā (meklēšanai). "
+                f"Brīdinājumi – tikai skaits lapā „Bērni”. {SHOWN_NAMES}",
+                list(zip(("Bērna kods", "Pašvaldība", "Fails", "Noteikums", "Kods", "Apraksts"), widths, strict=True)),
+                key_cols=1)
+    f_code = book.wb.add_format({"font_name": FONT, "font_size": 8.5, "valign": "top", "border": 1,
+                                 "font_color": "#595959"})
+    for row, values in enumerate(rows, start=DATA_FIRST):
+        for i, value in enumerate(values):
+            book.value(ws, row, i, value, f_code if i == 4 else book.f_wrap)
+        book.fit_row(ws, row, [(text, widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 5)])
 
 
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------

@@ -138,7 +138,8 @@ def test_summary_has_the_monthly_and_quarterly_cash_flow(pilot) -> None:
     assert cash["A3"].value == "Mēnesis"
     assert isinstance(cash["B4"].value, str) and cash["B4"].value.startswith("=SUMIFS(")
     quarters = [r[0].value for r in wb["Ceturkšņi"].iter_rows(min_row=4) if r[0].value]
-    assert quarters[-1] == "Kopā" and all("ceturksnis" in q for q in quarters[:-1])
+    # the period's quarters, then one row for the plan months outside it (D143), before "Kopā"
+    assert quarters[-2:] == ["Ārpus pārskata perioda", "Kopā"] and all("ceturksnis" in q for q in quarters[:-2])
     # "plānots" is the whole plan (N), beside it the estimated IB part of it (audit13 F15, D123)
     for sheet in ("Naudas plūsma", "Ceturkšņi"):
         assert "viss plāns un IB daļa" in wb[sheet]["A1"].value
@@ -314,7 +315,7 @@ def test_refuses_an_unknown_older_template(one_good: Path, tmp_path: Path) -> No
          lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value", "2018-08-01+00000000"))
     out = collect_messages(one_good, tmp_path)
     assert ("ogre/veca.xlsx: veidnes versija 00000000 (katalogs 01.08.2018) nav pašreizējā" in out
-            and "pārnesiet matricu uz pašreizējo veidni ar `ibm migrate`" in out)
+            and "pārnesiet matricu uz pašreizējo veidni ar komandu „ibm migrate”" in out and "`" not in out)
 
 
 def test_refuses_a_tampered_formula_naming_the_cell(one_good: Path, tmp_path: Path) -> None:

@@ -80,6 +80,10 @@ def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisi
     notes = {summary.cell(r, 1).value: summary.cell(r, 3).value for r in range(4, summary.max_row + 1)}
     envelope_note = notes["Izmēģinājumprojekta finansējums periodam"]
     assert "× 1 bērns (kataloga bāzes apmērs)" in envelope_note and "PROVIZORISKS" in envelope_note
+    # the summary is never signed: its figures stay provisional, and it says where the confirmed ones come from
+    # (audit24 F19)
+    assert ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad apstiprinātais B būs ierakstīts "
+            "katalogā (catalogue/programme.yaml") in envelope_note
     assert notes["Σ IB galīgais (F)"].startswith("PROVIZORISKI")
     assert [p.name for p in (out.parent / FINAL_DIR).glob("*.csv")] == [
         f"{child.municipality}_{label.replace('–', '-')}_provizoriski.csv"]
@@ -151,9 +155,12 @@ def test_the_summary_names_each_used_childs_rule_errors(tmp_path: Path, catalogu
     assert result.exit_code == 0, result.output
     wb = load_workbook(out)
     rows = [[c.value for c in row] for row in wb["Noteikumu kļūdas"].iter_rows(min_row=4) if row[0].value]
-    cents = [r for r in rows if r[3] == "money_cents"]
+    cents = [r for r in rows if r[4] == "money_cents"]
     assert len(cents) == 1, rows
-    assert f"{k + 1}. rinda: 1. mēneša maksājumam (6.10. tabulā)" in cents[0][4] and "10,005" in cents[0][4], cents
+    assert f"{k + 1}. rinda: 1. mēneša maksājumam (6.10. tabulā)" in cents[0][5] and "10,005" in cents[0][5], cents
+    # audit24 F18: the rule by its Latvian name, the code beside it in a column of its own
+    assert [c.value for c in wb["Noteikumu kļūdas"][3]][3:5] == ["Noteikums", "Kods"]
+    assert cents[0][3] == "Summa nav veselos centos" and all(r[3] != r[4] for r in rows), rows
     # audit24 F22: the file and the municipality's name, as „Atšķirības” and the other sheets give them
     rel = (tmp_path / "in" / bad.municipality).relative_to(tmp_path / "in").as_posix()
     assert cents[0][1] == catalogue.municipality(bad.municipality).name_lv and cents[0][2].startswith(f"{rel}/"), cents

@@ -120,10 +120,11 @@ def test_the_version_note_is_one_line_per_folder(small_folder, older, catalogue:
     assert len(result.records) == len(children)
     version_notes = [n for n in result.notes if "nav pašreizējā" in n]
     old_shown, new_shown = lvformat.version(template_version(catalogue)), lvformat.version(template_version(newer))
-    one = (f"veidnes versija {old_shown} nav pašreizējā ({new_shown}); pārbaudīta pēc saglabātās "
-           "veidnes – cenas var būt novecojušas, apsveriet `ibm migrate`")
-    many = (f"matricas ir veidnes versijas {old_shown}, kas nav pašreizējā ({new_shown}); pārbaudītas "
-            "pēc saglabātās veidnes – cenas var būt novecojušas, apsveriet `ibm migrate`")
+    # both versions in one form, no nested brackets, no Markdown backticks in a summary cell (audit24 F11)
+    one = (f"veidnes versija {old_shown} nav pašreizējā {new_shown}; pārbaudīta pēc saglabātās "
+           "veidnes – cenas var būt novecojušas, apsveriet komandu „ibm migrate”")
+    many = (f"matricas ir veidnes versijas {old_shown}, kas nav pašreizējā {new_shown}; pārbaudītas "
+            "pēc saglabātās veidnes – cenas var būt novecojušas, apsveriet komandu „ibm migrate”")
     expected = [f"{name}: {len(rels)} {many}" if len(rels) > 1 else f"{rels[0]}: {one}"
                 for name, rels in files.items()]
     assert sorted(version_notes) == sorted(expected)
@@ -135,8 +136,8 @@ def test_the_count_agrees_in_latvian() -> None:
 
     old, current = "2023-04-01+1111aaaa.2", "2024-01-01+2222bbbb.3"
     assert old_version_note(old, current, 21).startswith(
-        "21 matrica ir veidnes versijas 1111aaaa.2 (katalogs 01.04.2023), kas nav pašreizējā (2222bbbb.3 (katalogs "
-        "01.01.2024))") and "pārbaudīta pēc" in old_version_note(old, current, 21)
+        "21 matrica ir veidnes versijas 1111aaaa.2 (katalogs 01.04.2023), kas nav pašreizējā 2222bbbb.3 (katalogs "
+        "01.01.2024);") and "pārbaudīta pēc" in old_version_note(old, current, 21)
     assert old_version_note(old, current, 11).startswith("11 matricas ir") and "pārbaudītas" in (
         old_version_note(old, current, 11))
 

@@ -164,6 +164,16 @@ def test_collect_reads_the_older_template_by_its_registered_version(old_matrices
     assert "Izmantotas 3 matricas, neizmantotas 0;" in result.output
     assert result.exit_code == 0, result.output
     assert out.exists()
+    # the note in the summary's cell as on the console: one form for both versions, no nested brackets, no
+    # Markdown backticks (audit24 F11)
+    notes = [str(c.value) for row in load_workbook(out)["Piezīmes par failiem"].iter_rows(min_row=4, min_col=2)
+             for c in row if c.value]
+    version_notes = [n for n in notes if "nav pašreizējā" in n]
+    assert version_notes, notes
+    for note in version_notes:
+        assert f"veidnes versija {lvformat.version(OLD_VERSION)} nav pašreizējā " in note, note
+        assert "`" not in note and "((" not in note and "))" not in note and "apsveriet komandu „ibm migrate”" in note
+        assert note in result.output, (note, result.output)
 
 
 def test_the_old_prefilled_unconfirmed_base_becomes_blank(old_matrices, catalogue: Catalogue,  # noqa: ANN001

@@ -1,0 +1,41 @@
+"""Short Latvian names of the reference's rule codes, for the summary's sheet „Noteikumu kļūdas” (audit24 F18).
+
+The sheet shows the name to the reader and keeps the English code in a narrow column of its own, so that the
+ministry can still search for a code. Every code the reference can emit has a name here: a test reads the
+reference's sources and fails on a code without one.
+"""
+
+from __future__ import annotations
+
+RULE_NAMES = {
+    # period and prices (reference/workbook.py)
+    "outside_reporting_period": "Plāna sākums nav pārskata periodā",
+    "past_reporting_period": "Plāns beidzas pēc pārskata perioda",
+    "prices_not_in_force": "Cenas plāna periodā nav spēkā",
+    "not_eligible": "Bērns nav tiesīgs saņemt IB",
+    "final_above_needed": "Galīgais apmērs F lielāks par N",
+    # the matrix's inputs (reference/inputs.py)
+    "municipality_not_listed": "Pašvaldība nav izmēģinājumprojektā",
+    "required_field": "Nav aizpildīts obligāts lauks",
+    "money_cents": "Summa nav veselos centos",
+    # the plan's rules (reference/rules.py)
+    "transport_share": "Transporta daļa pārsniedz robežu",
+    "incompatible": "Nesavienojami pakalpojumi",
+    "day_care_sessions": "Dienas aprūpe jau ietver nodarbības",
+    "ceiling_unconfirmed": "Cenas griesti nav apstiprināti",
+    "day_services": "Par daudz dienas pakalpojumu dienu",
+    "price_above_ceiling": "Cena pārsniedz griestus",
+    "actual_cost_price": "Faktisko izmaksu cena nav 1 EUR",
+    "monthly_units": "Mēnešu vienības nesakrīt ar plānu",
+    "outside_period": "Mēnešu dati pēc plāna perioda",
+    "delivered_above_plan": "Saņemts vairāk, nekā plānots",
+    "paid_above_delivered": "Samaksāts vairāk, nekā saņemts",
+    "impairment": "Pakalpojums citam traucējumu veidam",
+    "recipient": "Pakalpojums citam saņēmējam",
+    "ignored_line_data": "Mēnešu dati rindā bez pakalpojuma",
+}
+
+
+def rule_name(code: str) -> str:
+    """The rule's Latvian name; a code without one (a newer reference) is shown as it is, never dropped."""
+    return RULE_NAMES.get(code, code)

@@ -1,0 +1,38 @@
+"""Every rule code the reference can emit has a short Latvian name for the summary (audit24 F18)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from generator.ministry.rule_names import RULE_NAMES, rule_name
+
+REFERENCE = Path(__file__).resolve().parents[2] / "generator" / "reference"
+
+
+def emitted_codes() -> set[str]:
+    """The code of each ``Finding(...)`` the reference's sources construct; a code that is not a literal fails."""
+    codes = set()
+    for path in sorted(REFERENCE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Finding":
+                arg = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "code")
+                assert isinstance(arg, ast.Constant) and isinstance(arg.value, str), (path, ast.unparse(node))
+                codes.add(arg.value)
+    return codes
+
+
+def test_every_emitted_rule_code_has_a_latvian_name() -> None:
+    codes = emitted_codes()
+    assert len(codes) >= 20 and {"money_cents", "past_reporting_period", "impairment"} <= codes
+    assert sorted(codes - set(RULE_NAMES)) == []
+    assert sorted(set(RULE_NAMES) - codes) == []  # no name left for a code the reference no longer emits
+
+
+def test_names_are_short_latvian_and_distinct() -> None:
+    names = list(RULE_NAMES.values())
+    assert len(set(names)) == len(names)
+    for code, name in RULE_NAMES.items():
+        assert name != code and "_" not in name and len(name) <= 40 and name[0].isupper(), (code, name)
+    assert rule_name("money_cents") == "Summa nav veselos centos"
+    assert rule_name("a_newer_code") == "a_newer_code"  # shown as it is, never dropped

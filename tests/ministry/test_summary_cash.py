@@ -1,0 +1,133 @@
+"""The summary's cash sheets „Naudas plūsma” and „Ceturkšņi” (D143, audit24 F17, F15): a row for every month
+(quarter) of the reporting period, zeros shown, one row for the plan money of months outside it, totals that
+still agree with the children; printed, no municipality's column group is split between two pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.aggregate import quarter_label
+from generator.ministry.collect import Options, collect, pilot_municipalities
+from generator.ministry.output import write_outputs
+from generator.ministry.summary_book import PAGE_WIDTH, UNSPREAD_LABEL
+from generator.ministry.xlsxread import parse_cell, read_xlsx
+from generator.recalc import convert, make_profile, soffice
+from generator.reference.rounds import period_holding
+from tests.ministry.conftest import KEY
+
+CASH_SHEETS = ("Naudas plūsma", "Ceturkšņi")
+MEASURES = ("plānots (viss plāns)", "plānots no IB", "samaksāts")
+OUTSIDE_LABEL = "Ārpus pārskata perioda"
+
+
+@pytest.fixture(scope="module")
+def summary(small_folder, catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
+    """The twelve children of seed 71 (one period, 01.10.2018–31.03.2019): some plans run past its end."""
+    folder, _ = small_folder
+    collection = collect(folder, catalogue, KEY, Options(jobs=1))
+    book, agg, _ = write_outputs(tmp_path_factory.mktemp("kops") / "k.xlsx", collection, catalogue,
+                                 pilot_municipalities(catalogue))
+    return collection, book, agg
+
+
+def _labels(ws) -> list[object]:  # noqa: ANN001
+    return [r[0].value for r in ws.iter_rows(min_row=4) if r[0].value is not None]
+
+
+def test_cash_rows_are_the_periods_months_and_one_row_outside_it(summary, catalogue: Catalogue) -> None:  # noqa: ANN001
+    collection, book, agg = summary
+    period = period_holding(catalogue.children_reporting_periods(), collection.records[0].period_start)
+    assert period is not None
+    months = [dt.date(period.start.year + (period.start.month - 1 + i) // 12, (period.start.month - 1 + i) % 12 + 1, 1)
+              for i in range(6)]
+    assert months[-1] <= period.end < dt.date(months[-1].year + months[-1].month // 12, months[-1].month % 12 + 1, 1)
+    assert len(months) == 6 and collection.period == "01.10.2018–31.03.2019"
+    outside = [m for m in agg.month_rows if m.month not in months]
+    assert outside and sum(m.planned for m in outside) > 0, "seed 71 has plans past the period"
+    assert {m.month for m in agg.month_rows} != set(months), "a period month with no plan, or months outside it"
+    wb = load_workbook(book.path)
+    tail = [OUTSIDE_LABEL] + ([UNSPREAD_LABEL] if agg.unspread_total(None) else []) + ["Kopā"]
+    cash = _labels(wb["Naudas plūsma"])
+    assert [m.date() for m in cash[:-len(tail)]] == months and cash[-len(tail):] == tail, cash
+    quarters = list(dict.fromkeys(quarter_label(m) for m in months))
+    assert _labels(wb["Ceturkšņi"]) == quarters + tail
+    for sheet in CASH_SHEETS:
+        assert f"rindā „{OUTSIDE_LABEL}”" in wb[sheet]["A2"].value and "lēmums D143" in wb[sheet]["A2"].value
+        headers = [c.value for c in wb[sheet][3]]
+        row = 4 + _labels(wb[sheet]).index(OUTSIDE_LABEL)
+        total_row = 4 + _labels(wb[sheet]).index("Kopā")
+        for k, measure in enumerate(MEASURES):
+            col = headers.index(f"Kopā {measure}")
+            letter = wb[sheet].cell(3, col + 1).column_letter
+            expected = book.expected[(sheet, f"{letter}{row}")]
+            assert expected == sum((getattr(m, ("planned", "planned_ib", "paid")[k]) for m in outside), Decimal(0))
+            # the sheet's rows add up to "Kopā", which still agrees with the children's planned and paid
+            column = [book.expected.get((sheet, f"{letter}{r}"), Decimal(0)) for r in range(4, total_row)]
+            assert sum(column) == book.expected[(sheet, f"{letter}{total_row}")]
+        planned = book.expected[(sheet, f"{wb[sheet].cell(3, headers.index('Kopā plānots (viss plāns)') + 1).column_letter}{total_row}")]
+        assert planned == agg.pilot.planned
+    assert book.expected[("Naudas plūsma", f"B{4 + cash.index(OUTSIDE_LABEL)}")] is not None
+
+
+def test_cash_sheets_break_pages_between_municipality_groups(summary) -> None:  # noqa: ANN001
+    """The manual column breaks fall before a municipality's first column, and each page's groups fit its width."""
+    _, book, _ = summary
+    wb = load_workbook(book.path)
+    for sheet in CASH_SHEETS:
+        ws = wb[sheet]
+        breaks = sorted(b.id for b in ws.col_breaks.brk)  # the last column before each break, 1-based
+        assert breaks, sheet
+        headers = [c.value for c in ws[3]]
+        for last in breaks:
+            assert headers[last].endswith(": plānots (viss plāns)") or headers[last] == "Kopā plānots (viss plāns)"
+        widths = [ws.column_dimensions[ws.cell(3, c + 1).column_letter].width for c in range(len(headers))]
+        for start, end in zip([1, *breaks], [*breaks, len(headers)], strict=True):
+            assert widths[0] + sum(widths[start:end]) <= PAGE_WIDTH, (sheet, start, end)
+
+
+@pytest.mark.libreoffice
+def test_printed_cash_pages_hold_whole_groups_and_recalculate(summary, tmp_path: Path) -> None:  # noqa: ANN001
+    """LibreOffice prints every group's three columns on one page (audit24 F15: a page ended after „… plānots no
+    IB”, its „samaksāts” on the next), and the out-of-period row's formulas give the reference value."""
+    if soffice() is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice vai pdftotext nav instalēts")
+    _, book, _ = summary
+    profile = make_profile(tmp_path / "profile")
+    [pdf] = convert([book.path], tmp_path / "pdf", to="pdf", profile=profile)
+    [recalculated] = convert([book.path], tmp_path / "lo", profile=profile)
+    cells = read_xlsx(recalculated).cells
+    checked = [(s, c, v) for (s, c), v in book.expected.items() if s in CASH_SHEETS]
+    wrong = [f"{s}!{c}: {v} / {got.value if got else None!r}" for s, c, v in checked
+             if (got := cells[s].get(parse_cell(c))) is None
+             or abs(Decimal(repr(float(got.value))) - Decimal(v)) >= Decimal("0.005")]
+    assert len(checked) > 50 and wrong == []
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = {}
+    for page in text.split("\f"):
+        footer = re.search(r"(Naudas plūsma|Ceturkšņi), (\d+)\. lapa", page)
+        if footer:
+            pages[(footer.group(1), int(footer.group(2)))] = page
+    groups_seen: dict[str, set[str]] = {sheet: set() for sheet in CASH_SHEETS}
+    for (sheet, number), page in pages.items():
+        cells_text = [" ".join(p.split()) for p in page.split("\n\n")]
+        groups: dict[str, set[str]] = {}
+        for cell in cells_text:
+            found = re.fullmatch(r"(.+?):? (" + "|".join(re.escape(m) for m in MEASURES) + ")", cell)
+            if found:
+                groups.setdefault(found.group(1), set()).add(found.group(2))
+        assert groups, (sheet, number)
+        for who, measures in groups.items():
+            assert measures == set(MEASURES), (sheet, number, who, measures)
+            assert who not in groups_seen[sheet], (sheet, number, who)  # one page, not two
+            groups_seen[sheet].add(who)
+    for sheet in CASH_SHEETS:
+        assert "Kopā" in groups_seen[sheet] and len(groups_seen[sheet]) > 3, groups_seen
