@@ -30,7 +30,7 @@ def test_check_reports_file_line_field(catalogue_copy: Path) -> None:
     path.write_text(path.read_text("utf-8").replace("value: 20, source", "value: divdesmit, source"), "utf-8")
     result = CliRunner().invoke(main, ["check", "--catalogue", str(catalogue_copy)])
     assert result.exit_code == 1
-    assert re.search(r"catalogue/programme\.yaml:\d+: social_worker_children\.values\.0\.value: nav vesels skaitlis"
+    assert re.search(r"catalogue/programme\.yaml:\d+: social_worker_children\.values 1\. ieraksts, value: nav vesels skaitlis"
                      r" \(gaidīts: vesels skaitlis\)", result.output), result.output
 
 
