@@ -16,6 +16,7 @@ KEYS: dict[str, str] = {
     # identifiers and names
     "id": "id",
     "name_lv": "nosaukums",
+    "name": "nosaukums",  # an appeal body's name (nominative), its case forms beside it
     "name_en": "nosaukums_en",
     "short_name_lv": "isais_nosaukums",
     "number": "numurs",
