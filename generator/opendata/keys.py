@@ -161,7 +161,7 @@ KEYS: dict[str, str] = {
 }
 
 
-class UntranslatedField(KeyError):
+class UntranslatedField(ValueError):  # not KeyError: its str() would quote the message
     """A catalogue field that has no Latvian key for the open data yet."""
 
 
