@@ -33,12 +33,25 @@ def rename(src, dst, *args, **kwargs):
 os.rename = rename
 import generator.replace_file as _replace_file
 _replace_file.renameat2_noreplace = lambda src, dst: False  # the new outputs too move in by the slowed os.rename
-""" + IBM_WITH_PILOT_DAY  # the tests' --day is in the pilot's years (tests/pilot_day.py)
+"""
+PDF_STAND_IN = b"%IBM-test: HTML in place of a PDF\n"
+# The PDFs of `ibm documents` (the municipal set and --from-matrix) as stand-ins: a marker and the document's HTML
+# instead of WeasyPrint's rendering, which is most of a run's time (as tests/documents/conftest.py pdf_stand_ins).
+_PDF_STAND_INS = f"""
+import generator.documents.build_step as _build_step
+import generator.documents.from_matrix.writing as _writing
+def _stand_in(html, target, *_args, **_kwargs):
+    target.write_bytes({PDF_STAND_IN!r} + html.encode("utf-8"))
+    return target
+_build_step.write_pdf = _writing.write_pdf = _stand_in
+"""
 
 
-def start(args: list[str], env: dict[str, str] | None = None) -> subprocess.Popen:
-    """`ibm ARGS` in its own process group (as a terminal starts it), its stderr readable line by line."""
-    return subprocess.Popen([sys.executable, "-c", _PRELUDE, *args], cwd=REPO, text=True,
+def start(args: list[str], env: dict[str, str] | None = None, *, pdf_stand_ins: bool = False) -> subprocess.Popen:
+    """`ibm ARGS` in its own process group (as a terminal starts it), its stderr readable line by line; with
+    ``pdf_stand_ins`` for tests that look at which files are made and moved, not inside the PDFs."""
+    prelude = _PRELUDE + (_PDF_STAND_INS if pdf_stand_ins else "") + IBM_WITH_PILOT_DAY  # pilot-years --day
+    return subprocess.Popen([sys.executable, "-c", prelude, *args], cwd=REPO, text=True,
                             env={**os.environ, **(env or {}), "PYTHONPATH": str(REPO)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 

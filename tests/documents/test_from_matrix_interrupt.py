@@ -12,7 +12,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.writing import MARKER
 from generator.own_files import digest, parse_listing
 from tests.documents.from_matrix_helpers import funded_child
-from tests.slow_rename import assert_stopped_cleanly, ctrl_c_twice_at_rename, start
+from tests.slow_rename import PDF_STAND_IN, assert_stopped_cleanly, ctrl_c_twice_at_rename, start
 
 ENV = {"IBM_PSEUDONIMA_ATSLEGA": ""}
 
@@ -29,13 +29,16 @@ def test_a_doubled_ctrl_c_while_swapping_a_childs_folder_leaves_it_whole(catalog
     child = funded_child(catalogue, tmp_path / "in")
     out = tmp_path / "out"
     args = ["documents", "--from-matrix", str(child.path), "--out", str(out), "--day", "01.01.2018"]
-    first = start(args, ENV)
+    # the PDFs as stand-ins: the test is about swapping the folder; other --from-matrix tests render them for real
+    first = start(args, ENV, pdf_stand_ins=True)
     said = first.communicate(timeout=600)  # read while it runs: a full pipe would block it
     assert first.returncode == 0, said
     [folder] = out.iterdir()
     assert whole_folder(folder)
+    pdfs = sorted(folder.glob("*.pdf"))
+    assert pdfs and all(p.read_bytes().startswith(PDF_STAND_IN) for p in pdfs)
 
-    run = start(args, ENV)
+    run = start(args, ENV, pdf_stand_ins=True)
     err = ctrl_c_twice_at_rename(run, 2)  # the previous folder is aside, the new one not yet in its place
     assert_stopped_cleanly(run, err)  # the run stops before any next matrix (D133) …
     assert f"Ctrl-C saņemts, kad mape {folder} jau tika aizstāta: tā ir pilnīga" in err, err  # … saying this one is whole

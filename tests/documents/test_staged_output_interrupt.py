@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.documents.staged_output import DOCUMENTS_MANIFEST
-from tests.slow_rename import assert_finished_despite_ctrl_c, ctrl_c_twice_at_rename, start
+from tests.slow_rename import PDF_STAND_IN, assert_finished_despite_ctrl_c, ctrl_c_twice_at_rename, start
 
 
 def whole_set(out: Path) -> bool:
@@ -26,12 +26,15 @@ def whole_set(out: Path) -> bool:
 def test_a_doubled_ctrl_c_while_moving_the_documents_in_leaves_a_whole_set(tmp_path: Path) -> None:
     out = tmp_path / "d"
     args = ["documents", "--municipality", "jelgava", "--out", str(out)]
-    first = start(args)
+    # the PDFs as stand-ins: the test is about moving the files; the documents build renders jelgava's for real
+    first = start(args, pdf_stand_ins=True)
     said = first.communicate(timeout=600)[1]  # read while it runs: a full pipe would block it
     assert first.returncode == 0, said
     assert whole_set(out)
+    pdfs = sorted(out.rglob("*.pdf"))
+    assert pdfs and all(p.read_bytes().startswith(PDF_STAND_IN) for p in pdfs)
 
-    run = start(args)
+    run = start(args, pdf_stand_ins=True)
     err = ctrl_c_twice_at_rename(run, 2)  # one previous file is aside, the new ones not yet in place
     assert_finished_despite_ctrl_c(run, err)  # every file is in place: a finished run (D133)
     assert not list(out.glob(".ibm-*")), err  # the temporary folder and the previous files' folder are gone

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from pypdf import PdfReader
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.docx_writer import html_to_docx, write_docx
 from generator.documents.pdf_writer import html_to_pdf
 from generator.recalc import convert
-from tests.documents.conftest import normalise
+from tests.documents.conftest import normalise, pdf_pages
 from tests.documents.test_from_matrix_provider_terms import _docs, _reading, _session_offers
 
 CONTRACT = "02-ligums-ar-sniedzeju-1"
@@ -54,7 +53,7 @@ def test_the_pdf_never_starts_a_page_with_the_total(catalogue: Catalogue) -> Non
     split = []
     for lines in range(3, 26):
         html, total, last = _contract(catalogue, lines)
-        pages = [normalise(p.extract_text()) for p in PdfReader(io.BytesIO(html_to_pdf(html))).pages]
+        pages = [normalise(p) for p in pdf_pages(html_to_pdf(html))]
         if not _kept(pages, total, last):
             split.append(lines)
     assert not split
@@ -72,7 +71,7 @@ def test_libreoffice_prints_the_docx_total_with_the_row_above(catalogue: Catalog
         rows[path.stem] = (total, last)
     split = []
     for pdf in convert(files, tmp_path / "pdf", to="pdf"):
-        pages = [normalise(p.extract_text()) for p in PdfReader(pdf).pages]
+        pages = [normalise(p) for p in pdf_pages(Path(pdf))]
         if not _kept(pages, *rows[Path(pdf).stem]):
             split.append(Path(pdf).stem)
     assert not split
