@@ -85,73 +85,16 @@ def browser():
 
 
 class _PatientBrowser:
-    """The Playwright browser whose every new context waits up to TIMEOUT_MS (Playwright's default is 30 s).
-
-    A test's ``new_context(**options)`` is one use of a context the session keeps for those options (see
-    _ContextUse): the pages of the site load as they would in a reader's browser that has been there before, with
-    the theme's scripts, styles and search index in the HTTP cache and their compiled code in V8's cache, instead
-    of fetched and compiled again in every test (~0.75 s of Chromium CPU a page visit, docs/benchmarks.md). Every
-    page is still loaded, and every script still runs, in a page of its own."""
+    """The Playwright browser whose every new context waits up to TIMEOUT_MS (Playwright's default is 30 s)."""
 
     def __init__(self, inner) -> None:  # noqa: ANN001 - playwright.sync_api.Browser
         self._inner = inner
-        self._contexts: dict[str, object] = {}
 
     def new_context(self, **options):  # noqa: ANN003, ANN201
-        key = repr(sorted(options.items()))
-        context = self._contexts.get(key)
-        if context is None or context not in self._inner.contexts:
-            context = self._inner.new_context(**options)
-            context.set_default_timeout(TIMEOUT_MS)
-            context.set_default_navigation_timeout(TIMEOUT_MS)
-            self._contexts[key] = context
-        return _ContextUse(context)
-
-    def __getattr__(self, name: str):  # noqa: ANN204
-        return getattr(self._inner, name)
-
-
-# What a page may leave behind for the next test in a shared context: the theme keeps the colour scheme chosen
-# with its toggle in localStorage (sessionStorage belongs to the page and goes with it).
-_FORGET = "() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }"
-
-
-class _ContextUse:
-    """One test's use of a shared browser context: its pages, and init scripts that only its own pages get (an
-    init script added to the shared context would stay for the next test). ``close()`` closes its pages and
-    forgets what they stored (cookies, localStorage), so the next test starts as a first visit except for the
-    HTTP cache."""
-
-    def __init__(self, inner) -> None:  # noqa: ANN001 - playwright.sync_api.BrowserContext
-        self._inner = inner
-        self._scripts: list[dict] = []
-        self._pages: list = []
-
-    def add_init_script(self, script: str | None = None, path: str | None = None) -> None:
-        self._scripts.append({"script": script, "path": path})
-        for page in self._pages:
-            page.add_init_script(script=script, path=path)
-
-    def new_page(self):  # noqa: ANN201
-        page = self._inner.new_page()
-        for script in self._scripts:
-            page.add_init_script(**script)
-        self._pages.append(page)
-        return page
-
-    def close(self) -> None:
-        for page in self._pages:
-            if page.is_closed():
-                continue
-            if page.url.startswith("http"):
-                try:
-                    page.evaluate(_FORGET)
-                except Exception:  # noqa: BLE001 - a crashed page: the context goes, the next test gets a new one
-                    self._inner.close()
-                    return
-            page.close()
-        self._pages.clear()
-        self._inner.clear_cookies()
+        context = self._inner.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        return context
 
     def __getattr__(self, name: str):  # noqa: ANN204
         return getattr(self._inner, name)
