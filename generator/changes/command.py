@@ -80,8 +80,13 @@ def _user_path(problem: Problem, folder: Path, workdir: Path) -> Problem:
 
 
 def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tolerant:
-    """Load one version; one of an earlier schema is read tolerantly (what could not be compared is kept)."""
-    loaded = load_tolerant(folder, other, workdir, label, drop_files=label != NEW)
+    """Load one version; one of an earlier schema is read tolerantly (what could not be compared is kept).
+
+    A new version given as a folder (the working catalogue, --catalogue, --to MAPE) is the catalogue being
+    published: it must pass `ibm check` as it is, so a required field deleted from it is an error, not a schema
+    difference reported as "not compared" (audit27 F14)."""
+    strict = label == NEW and Path(ref).is_dir()
+    loaded = load_tolerant(folder, None if strict else other, workdir, label, drop_files=label != NEW)
     if loaded.catalogue is None:
         revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
         for p in loaded.problems:
