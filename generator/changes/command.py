@@ -154,7 +154,7 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
     if out_file:
         _check_out(out_file, overwrite)  # nothing appeared there while comparing
         _write(out_file, text)
-        count = len(diff.values) + len(diff.rounds) + len(diff.holidays)
+        count = len(diff.values) + len(diff.service_rules) + len(diff.rounds) + len(diff.holidays)
         click.echo(f"Atskaite uzrakstīta: {out_file} ({count} {agree(count, 'mainīta vērtība', 'mainītas vērtības')})")
     else:
         click.echo(text, nl=False)
