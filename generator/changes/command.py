@@ -91,7 +91,8 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
         revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
         for p in loaded.problems:
             click.echo(revision + _user_path(p, folder, workdir).format(folder), err=True)
-        why = "" if label == NEW else ", un to nevar pielāgot pašreizējai shēmai"
+        schema = any(p.field != "-" for p in loaded.problems)  # not a file that is no YAML at all (audit27 F1)
+        why = ", un to nevar pielāgot pašreizējai shēmai" if label != NEW and schema else ""
         click.echo(f"Kļūda: katalogs '{ref}' nav derīgs{why}; nekas netika uzrakstīts.", err=True)
         sys.exit(1)
     return loaded
