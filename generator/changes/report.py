@@ -107,7 +107,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         lines += [f"- {what.capitalize()}: {_cell(name)} (`{act_id}`)" for what, act_id, name in diff.legal_acts]
         lines.append("")
     affected = sorted({s for c in prices for s in c.services}, key=service_order)
-    affected = sorted({*affected, *(c.service for c in diff.service_rules)}, key=service_order)  # audit27 F2
+    affected = sorted({*affected, *(s for c in diff.service_rules for s in c.touched)}, key=service_order)  # audit27 F2
     calendar = bool(diff.rounds or diff.holidays or diff.holiday_notes)
     if prices or params or calendar or diff.service_rules:
         lines += ["## Ko tas ietekmē", ""]

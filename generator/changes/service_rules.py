@@ -31,6 +31,7 @@ RULE_FIELDS: dict[str, str] = {
 # the code, its support area and number are the service's identity (crossrefs: they follow from the code): another
 # area is another service, reported as removed and added
 DESCRIPTIVE_FIELDS = ("id", "area", "service_number", "name_lv", "short_name_lv", "name_en", "description")
+SERVICE_LISTS = ("incompatible_with", "includes_sessions_of")  # fields that name other services
 DAY_SERVICES = {"day_care": "dienas aprūpes centrs", "workshop": "specializētā darbnīca"}
 NONE = "nav"
 
@@ -44,6 +45,7 @@ class ServiceRuleChange:
     name_lv: str
     old: str | None
     new: str | None
+    touched: tuple[str, ...] = ()  # the service and, for a list of services, those added to or left out of it
 
 
 def _services(cat: Catalogue, ids: list[str]) -> str:
@@ -69,7 +71,7 @@ def describe_rule(cat: Catalogue, name: str, value: Any) -> str:
         return "jā" if value else "nē"
     if name == "day_service":
         return DAY_SERVICES.get(value, str(value)) if value else NONE
-    if name in ("incompatible_with", "includes_sessions_of"):
+    if name in SERVICE_LISTS:
         return _services(cat, list(value))
     return str(value)
 
@@ -85,7 +87,10 @@ def service_rule_changes(old: Catalogue, new: Catalogue) -> list[ServiceRuleChan
         a, b = old.service_by_id[sid], new.service_by_id[sid]
         for name, label in RULE_FIELDS.items():
             if getattr(a, name) != getattr(b, name):
-                changes.append(ServiceRuleChange(sid, name, label, _value(old, a, name), _value(new, b, name)))
+                others = set(getattr(a, name)) ^ set(getattr(b, name)) if name in SERVICE_LISTS else set()
+                touched = (sid, *sorted(others, key=service_order))
+                changes.append(ServiceRuleChange(sid, name, label, _value(old, a, name), _value(new, b, name),
+                                                 touched))
     return changes
 
 
