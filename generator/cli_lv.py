@@ -13,6 +13,7 @@ import click.parser
 import click.types
 
 from generator.lvformat import agree
+from generator.no_such_day import no_such_day
 
 TEXTS = {
     "Usage:": "Lietojums:",
@@ -124,6 +125,20 @@ def _show_usage_error(self: click.exceptions.UsageError, file=None) -> None:  # 
                color=self.ctx.color if self.ctx is not None else None)
 
 
+def _date_convert(original):  # noqa: ANN001, ANN202
+    """click.DateTime: a value in the right form whose day does not exist says so (audit27 F8), not "nav datums"."""
+    def convert(self: click.types.DateTime, value, param, ctx):  # noqa: ANN001, ANN202
+        try:
+            return original(self, value, param, ctx)
+        except click.exceptions.BadParameter:
+            if (why := no_such_day(value, tuple(self.formats), quoted=True)) is not None:
+                self.fail(f"{why}.", param, ctx)
+            raise
+
+    convert.__wrapped__ = original  # type: ignore[attr-defined]
+    return convert
+
+
 def install() -> None:
     click.exceptions.UsageError.show = _show_usage_error  # type: ignore[method-assign]
     for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
@@ -133,6 +148,8 @@ def install() -> None:
     for cls, (name, metavar) in TYPE_NAMES.items():
         cls.name = name
         cls.get_metavar = lambda self, param, ctx, _m=metavar: _m  # type: ignore[method-assign]
+    if not hasattr(click.types.DateTime.convert, "__wrapped__"):
+        click.types.DateTime.convert = _date_convert(click.types.DateTime.convert)  # type: ignore[method-assign]
     if not hasattr(click.Option.get_help_extra, "__wrapped__"):
         click.Option.get_help_extra = _help_extra(click.Option.get_help_extra)  # type: ignore[method-assign]
 

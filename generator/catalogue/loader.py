@@ -32,6 +32,7 @@ from generator.catalogue.municipality_names import FILE_NAME as NAMES_FILE
 from generator.catalogue.municipality_names import MunicipalityNames, name_problems
 from generator.catalogue.problems import CatalogueError, Problem, Severity, lv_number, quoted
 from generator.catalogue.yamlfile import YamlFile, read_yaml
+from generator.no_such_day import no_such_day
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -113,6 +114,8 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
         pattern = ctx.get("pattern")
         expected = PATTERN_TEXT.get(pattern, f"atbilst {pattern}")
         message = f"vērtība „{err.get('input')}” neatbilst formātam"
+    elif kind in ("date_parsing", "date_from_datetime_parsing") and (no_day := no_such_day(err.get("input"))):
+        message, expected = no_day, None  # the form is right, the day does not exist (audit27 F8)
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
         expected = None

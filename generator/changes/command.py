@@ -80,13 +80,19 @@ def _user_path(problem: Problem, folder: Path, workdir: Path) -> Problem:
 
 
 def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tolerant:
-    """Load one version; one of an earlier schema is read tolerantly (what could not be compared is kept)."""
-    loaded = load_tolerant(folder, other, workdir, label, drop_files=label != NEW)
+    """Load one version; one of an earlier schema is read tolerantly (what could not be compared is kept).
+
+    A new version given as a folder (the working catalogue, --catalogue, --to MAPE) is the catalogue being
+    published: it must pass `ibm check` as it is, so a required field deleted from it is an error, not a schema
+    difference reported as "not compared" (audit27 F14)."""
+    strict = label == NEW and Path(ref).is_dir()
+    loaded = load_tolerant(folder, None if strict else other, workdir, label, drop_files=label != NEW)
     if loaded.catalogue is None:
         revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
         for p in loaded.problems:
             click.echo(revision + _user_path(p, folder, workdir).format(folder), err=True)
-        why = "" if label == NEW else ", un to nevar pielāgot pašreizējai shēmai"
+        schema = any(p.field != "-" for p in loaded.problems)  # not a file that is no YAML at all (audit27 F1)
+        why = ", un to nevar pielāgot pašreizējai shēmai" if label != NEW and schema else ""
         click.echo(f"Kļūda: katalogs „{ref}” nav derīgs{why}; nekas netika uzrakstīts.", err=True)
         sys.exit(1)
     return loaded
@@ -149,7 +155,7 @@ def changes(old_ref: str, new_ref: str, out_file: Path | None, outputs: bool, on
     if out_file:
         _check_out(out_file, overwrite)  # nothing appeared there while comparing
         _write(out_file, text)
-        count = len(diff.values) + len(diff.rounds) + len(diff.holidays)
+        count = len(diff.values) + len(diff.service_rules) + len(diff.rounds) + len(diff.holidays)
         click.echo(f"Atskaite uzrakstīta: {out_file} ({count} {agree(count, 'mainīta vērtība', 'mainītas vērtības')})")
     else:
         click.echo(text, nl=False)

@@ -14,6 +14,7 @@ from typing import Any
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceValue
 from generator.changes.calendar import HolidayChange, RoundChange, holiday_changes, round_changes
+from generator.changes.service_rules import ServiceRuleChange, descriptive_edits, service_rule_changes
 from generator.lvformat import eur, number, percent
 
 
@@ -40,7 +41,8 @@ class CatalogueDiff:
     values: list[ValueChange] = field(default_factory=list)
     services_added: list[str] = field(default_factory=list)
     services_removed: list[str] = field(default_factory=list)
-    services_edited: list[str] = field(default_factory=list)
+    services_edited: list[str] = field(default_factory=list)  # names or description (service_rules.py)
+    service_rules: list[ServiceRuleChange] = field(default_factory=list)  # a rule field, old → new (audit27 F2)
     municipalities_changed: list[str] = field(default_factory=list)
     rounds: list[RoundChange] = field(default_factory=list)
     holidays: list[HolidayChange] = field(default_factory=list)
@@ -51,6 +53,7 @@ class CatalogueDiff:
     @property
     def empty(self) -> bool:
         return not (self.values or self.services_added or self.services_removed or self.services_edited
+                    or self.service_rules
                     or self.municipalities_changed or self.rounds or self.holidays or self.holiday_notes
                     or self.legal_acts)
 
@@ -162,7 +165,8 @@ def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     old_s, new_s = old.service_by_id, new.service_by_id
     result.services_added = sorted(set(new_s) - set(old_s))
     result.services_removed = sorted(set(old_s) - set(new_s))
-    result.services_edited = sorted(s for s in set(old_s) & set(new_s) if old_s[s] != new_s[s])
+    result.services_edited = descriptive_edits(old, new)
+    result.service_rules = service_rule_changes(old, new)
     old_m = {m.id: m for m in old.municipalities.municipalities}
     new_m = {m.id: m for m in new.municipalities.municipalities}
     result.municipalities_changed = sorted(m for m in set(old_m) | set(new_m) if old_m.get(m) != new_m.get(m))

@@ -3,10 +3,11 @@ files."""
 
 from __future__ import annotations
 
-from generator.catalogue.catalogue import FORM_LABELS_SHORT, Catalogue, item_forms
+from generator.catalogue.catalogue import FORM_LABELS_SHORT, Catalogue, item_forms, service_order
 from generator.changes.calendar import HolidayChange, RoundChange
 from generator.changes.diff import CatalogueDiff, ValueChange
 from generator.changes.outputs import OutputDiff
+from generator.changes.service_rules import ServiceRuleChange
 from generator.lvformat import date, version
 
 
@@ -49,6 +50,14 @@ def _review_line(cat: Catalogue, affected: set[str], labels: dict[str, str]) -> 
     return line + "."
 
 
+def _rule_table(changes: list[ServiceRuleChange], new: Catalogue) -> list[str]:
+    lines = ["| Pakalpojums | Noteikums | Bija | Tagad |", "|---|---|---|---|"]
+    for c in changes:
+        name = new.service_by_id[c.service].short_name_lv if c.service in new.service_by_id else ""
+        lines.append(f"| {_cell(f'{c.service} {name}'.strip())} | {_cell(c.name_lv)} | {_cell(c.old)} | {_cell(c.new)} |")
+    return lines
+
+
 def _round_table(changes: list[RoundChange]) -> list[str]:
     lines = ["| Kārta | Kas mainīts | Bija | Tagad | Avots |", "|---|---|---|---|---|"]
     for c in changes:
@@ -82,6 +91,11 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         lines += ["## Cenas", ""] + _value_table(prices, with_services=True) + [""]
     if params:
         lines += ["## Programmas noteikumi", ""] + _value_table(params, with_services=False) + [""]
+    if diff.service_rules:  # audit27 F2: each rule the matrix checks, with its old and new value
+        lines += ["## Pakalpojumu noteikumi", "",
+                  "Šos pakalpojumu datus IBM matrica pārbauda katrā plānā (kam un kādā veidā pakalpojumu sniedz, kuriem "
+                  "traucējumu veidiem tas paredzēts, ar kuriem pakalpojumiem to nevar apvienot, kam maksā).", ""]
+        lines += _rule_table(diff.service_rules, new) + [""]
     if diff.services_added or diff.services_removed or diff.services_edited:
         lines += ["## Pakalpojumu katalogs", ""]
         for title, ids in (("Pievienoti", diff.services_added), ("Izņemti", diff.services_removed),
@@ -112,17 +126,26 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
         lines += [f"- {what.capitalize()}: {_cell(name)} (`{act_id}`)" for what, act_id, name in diff.legal_acts]
         lines.append("")
     affected = {item for c in prices for item in c.items}
+    ruled = sorted({s for c in diff.service_rules for s in c.touched}, key=service_order)  # audit27 F2
     calendar = bool(diff.rounds or diff.holidays or diff.holiday_notes)
-    if prices or params or calendar:
+    if prices or params or calendar or diff.service_rules:
         lines += ["## Ko tas ietekmē", ""]
         labels = {item: label for item, label in item_labels(new)}
         if affected:
             lines.append("- Pozīcijas (6.8. tabulas rindas): " + "; ".join(
                 labels[item] for item, _ in item_labels(new) if item in affected))
-        lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
-                     "`ibm migrate`.")
+        if ruled:
+            lines.append("- Pakalpojumi: " + ", ".join(
+                f"{s} {new.service_by_id[s].short_name_lv}" for s in ruled if s in new.service_by_id))
+        if prices or params or calendar:
+            lines.append("- IBM matricas (6.8. tabulas cenas un griesti, 6.11. tabulas parametri) – jāpārveido aizpildītās matricas ar "
+                         "`ibm migrate`.")
         if prices:
             lines.append(_review_line(new, affected, labels))
+        if diff.service_rules:
+            lines.append("- IBM matricu noteikumu pārbaudes – jāpārveido aizpildītās matricas ar `ibm migrate`; tajās, "
+                         "kurās ir skartie pakalpojumi, var mainīties noteikumu kļūdas un brīdinājumi, tāpēc šie atbalsta "
+                         "plāni jāpārbauda.")
         if diff.rounds:
             lines.append("- Dokumentu termiņi un pārskata periodi ir jāveido no jauna (`ibm build`).")
         if diff.holidays or diff.holiday_notes:

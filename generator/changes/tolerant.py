@@ -29,7 +29,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.crossrefs import MISSING
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
-from generator.catalogue.problems import Problem, Severity
+from generator.catalogue.problems import CatalogueError, Problem, Severity
 from generator.catalogue.yamlfile import read_yaml
 
 UNKNOWN = "nezināms lauks"
@@ -83,6 +83,14 @@ def _fix(data: Any, other: Any, path: list[str | int], missing: bool) -> bool:
     return False
 
 
+def _yaml_data(path: Path) -> Any:
+    """The data of a YAML file, or None when it cannot be read as YAML (its problem is reported as it is)."""
+    try:
+        return read_yaml(path).data
+    except CatalogueError:
+        return None
+
+
 def _relative(path: Path | None, root: Path) -> str | None:
     if path is None:
         return None
@@ -122,8 +130,10 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
                 continue
             data = edits.get(rel)
             if data is None:
-                data = edits[rel] = read_yaml(copy_root / rel).data
-            theirs = read_yaml(other / rel).data if (other / rel).is_file() else None
+                if (data := _yaml_data(copy_root / rel)) is None:
+                    continue  # not YAML at all (syntax, encoding): no schema difference, it stays an error (audit27 F1)
+                edits[rel] = data
+            theirs = _yaml_data(other / rel) if (other / rel).is_file() else None
             missing = problem.message == MISSING
             # a field neither version has (two older revisions compared) is taken from the toolkit's own catalogue
             own = read_yaml(DEFAULT_CATALOGUE / rel).data if missing and (DEFAULT_CATALOGUE / rel).is_file() else None

@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.ministry.xlsxread import CellValue, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
+from generator.no_such_day import LV, no_such_day
 from generator.reference.errors import ReferenceInputError
 from generator.reference.inputs import REQUIRED_PARTIES, Parties
 from generator.reference.lines import PlanLine, line_from_offer
@@ -264,10 +265,13 @@ class _Reader:
         if isinstance(raw, str):
             match = DATE_TEXT_RE.match(raw.strip())
             if match:
+                day, month, year = (int(part) for part in match.groups())
                 try:
-                    return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-                except ValueError:
-                    pass
+                    return dt.date(year, month, day)
+                except ValueError:  # the form is right, the day does not exist (audit27 F8)
+                    self.fail(name, no_such_day(f"{day:02d}.{month:02d}.{year:04d}", (LV,))
+                              or "nav datums (gaidīts: datums DD.MM.GGGG)")
+                    return None
         if isinstance(raw, int | float) and not isinstance(raw, bool) and 1 <= raw < 2958466:
             from openpyxl.utils.datetime import from_excel
 

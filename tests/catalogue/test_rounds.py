@@ -145,7 +145,8 @@ def test_a_malformed_round_rule_is_refused_in_latvian(catalogue_copy: Path) -> N
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert "rounds.yaml:" in result.output
-    assert "rounds 1. ieraksts, application_deadline.date: nav datums (gaidīts: datums formā GGGG-MM-DD)" in result.output
+    assert "rounds 1. ieraksts, application_deadline.date: 2018-13-01 – tāda datuma nav (mēnesis var būt no 01 līdz 12)" \
+        in result.output
     assert "rounds 1. ieraksts, selection.tie_brake: nezināms lauks" in result.output, result.output
 
 

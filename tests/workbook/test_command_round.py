@@ -134,7 +134,7 @@ def test_a_price_change_inside_a_round_is_an_issue_day(tmp_path: Path) -> None:
                                  "matricu tai dienai izdot nevar (gaidīts: diena kādā no kārtām – berni-2018: "
                                  "01.10.2018–30.09.2019; berni-2021: 01.07.2021–31.12.2021)."),
     (["--day", "2019-05-01"], 2, "„2019-05-01” nav datums (gaidīts: DD.MM.GGGG)."),
-    (["--day", "31.02.2019"], 2, "„31.02.2019” nav datums (gaidīts: DD.MM.GGGG)."),
+    (["--day", "31.02.2019"], 2, "„31.02.2019” – tāda datuma nav (2019. gada februārī ir 28 dienas)."),  # audit27 F8
     (["--round", "berni-2018", "--day", "01.05.2019"], 2, "--round un --day kopā nelieto"),
 ])
 def test_bad_round_or_day_is_refused_with_nothing_written(two_rounds: Catalogue, tmp_path: Path, args: list[str],
