@@ -43,7 +43,7 @@ def test_the_catalogue_and_ibm_changes_say_the_day_does_not_exist(catalogue_copy
     text = price.read_text("utf-8")
     assert "effective_from: 2021-07-01" in text
     price.write_text(text.replace("effective_from: 2021-07-01", "effective_from: 2021-02-31"), "utf-8")
-    line = "values.1.effective_from: 2021-02-31 – tāda datuma nav (2021. gada februārī ir 28 dienas)"
+    line = "values 2. ieraksts, effective_from: 2021-02-31 – tāda datuma nav (2021. gada februārī ir 28 dienas)"
     for argv in (["check", "--catalogue", str(catalogue_copy)],
                  ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(catalogue_copy)]):
         result = CliRunner().invoke(main, argv)

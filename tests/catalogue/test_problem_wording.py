@@ -30,7 +30,7 @@ def _break(root: Path) -> None:
     ceiling = root / CEILING
     ceiling.write_text(ceiling.read_text("utf-8") + SECOND_VALUE, "utf-8")
     price = root / "prices" / "3.1.2.yaml"
-    price.write_text(price.read_text("utf-8").replace("effective_from: 2018-08-01", "effective_from: 2018-13-01", 1),
+    price.write_text(price.read_text("utf-8").replace("effective_from: 2018-08-01", "effective_from: 01.08.2018", 1),
                      "utf-8")
     service = root / "services" / "3.1.3.yaml"
     text = service.read_text("utf-8")
@@ -45,7 +45,7 @@ def test_cents_date_and_missing_field_are_said_as_a_person_reads_them(catalogue_
     cents = _line(catalogue_copy / CEILING, "amount: 27.405")
     assert (f"catalogue/{CEILING}:{cents}: values 2. ieraksts, amount: summa 27,405 nav veselos centos "
             "(gaidīts: summa euro ar ne vairāk kā diviem cipariem aiz komata)") in texts, texts
-    day = _line(catalogue_copy / "prices/3.1.2.yaml", "2018-13-01")
+    day = _line(catalogue_copy / "prices/3.1.2.yaml", "01.08.2018")
     assert (f"catalogue/prices/3.1.2.yaml:{day}: values 1. ieraksts, effective_from: nav datums "
             "(gaidīts: datums formā GGGG-MM-DD)") in texts, texts
     assert any(t.startswith("catalogue/services/3.1.3.yaml:") and "short_name_lv: lauks nav norādīts" in t
@@ -67,7 +67,7 @@ def test_every_command_names_the_catalogue_in_latvian_quotes(tmp_path: Path) -> 
     # the new version's errors at the user's own lines (not those of an adapted copy without comments)
     assert f"kat/{CEILING}:{_line(root / CEILING, 'amount: 27.405')}: values 2. ieraksts, amount: summa 27,405" \
         in result.output, result.output
-    assert f"kat/prices/3.1.2.yaml:{_line(root / 'prices/3.1.2.yaml', '2018-13-01')}: values 1. ieraksts" \
+    assert f"kat/prices/3.1.2.yaml:{_line(root / 'prices/3.1.2.yaml', '01.08.2018')}: values 1. ieraksts" \
         in result.output, result.output
     result = CliRunner().invoke(main, ["check", "--catalogue", str(root)])
     assert result.exit_code == 1 and "summa 27,405 nav veselos centos" in result.output, result.output

@@ -36,7 +36,7 @@ def test_yaml_syntax_error_in_the_new_catalogue(catalogue_copy: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "neparedzēta kļūda" not in result.output
     assert result.output.splitlines()[:len(expected)] == expected, result.output
-    assert f"Kļūda: katalogs '{catalogue_copy}' nav derīgs; nekas netika uzrakstīts." in result.output
+    assert f"Kļūda: katalogs „{catalogue_copy}” nav derīgs; nekas netika uzrakstīts." in result.output
 
 
 def test_yaml_syntax_error_in_the_old_catalogue_names_the_users_file(catalogue_copy: Path) -> None:
@@ -47,7 +47,7 @@ def test_yaml_syntax_error_in_the_old_catalogue_names_the_users_file(catalogue_c
     assert "neparedzēta kļūda" not in result.output and "ibm-refs-" not in result.output and "pielagots" not in result.output
     assert result.output.splitlines()[:len(expected)] == expected, result.output
     # a file that is not YAML is no schema difference: not "cannot be adapted to the current schema"
-    assert f"Kļūda: katalogs '{catalogue_copy}' nav derīgs; nekas netika uzrakstīts." in result.output
+    assert f"Kļūda: katalogs „{catalogue_copy}” nav derīgs; nekas netika uzrakstīts." in result.output
 
 
 def test_a_required_field_deleted_from_the_new_catalogue(catalogue_copy: Path, tmp_path: Path) -> None:
