@@ -182,15 +182,22 @@
   function empty(v) {
     return v === undefined || v === null || String(v).trim() === "";
   }
-  /* A Latvian number: "12,50", "12.50", "1 234,5"; anything else is null. */
+  /* A Latvian number: "12,50", "12.50", "1 234,5" (spaces around it; inside it only between groups of
+   * thousands, so "2 4" is no number, audit26 F4); anything else is null. */
   function parseNumber(v) {
     if (typeof v === "number") {
       if (!isFinite(v)) return null;
       v = String(v);
     }
-    var t = String(v).replace(/[\s\u00a0]/g, "");
+    var t = String(v).trim();
+    if (/^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/.test(t)) t = t.replace(/[ \u00a0\u202f]/g, "");
     if (!/^\d+([.,]\d+)?$/.test(t)) return null;
     return dec(t.replace(",", "."));
+  }
+  /* An amount of euro as the site writes it: a trailing "EUR" or "€" is no part of the number ("30,00 EUR" pasted
+   * from the price page, audit26 F11). */
+  function withoutEuro(v) {
+    return typeof v === "string" ? v.replace(/[\s\u00a0]*(?:EUR|€)[\s\u00a0]*$/i, "") : v;
   }
   function parseRank(v) {
     var t = String(v).trim();
@@ -271,7 +278,7 @@
   }
   Reader.prototype.money = function (value, field, label, optional, row) {
     if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts skaitlis, piem. 12,50).", row);
-    var d = parseNumber(value);
+    var d = parseNumber(withoutEuro(value));
     if (!d) return this.fail(field, notANumber(label, value), row);
     if (subcent(d)) return this.fail(field, fill(DATA.teksti.money_cents, { lauks: label, ievadits: String(value).trim() }), row);
     return d;
@@ -522,6 +529,8 @@
       Plans_Statuss: [],
       IB_Nepieciesamais: null,
       IB_Pieejamais: null,
+      IB_Galigais: null,
+      Galigais_Piemerots: false,
       IB_Kopejais: null,
       Transporta_Dala: null,
       Finansejums: null,
@@ -650,6 +659,9 @@
       }),
       IB_Nepieciesamais: money(needed),
       IB_Pieejamais: money(available),
+      // F as typed and whether it decides A: only where N > P (D7, D53); else A = N and F is not applied
+      IB_Galigais: money(inp.final),
+      Galigais_Piemerots: inp.final !== null && cmp(needed, provisional) > 0,
       IB_Kopejais: money(fin.total),
       Transporta_Dala: fixed(share, 12),
       Finansejums: finObject(fin),
