@@ -1,7 +1,8 @@
 """The IB calculator's form after audit26, on one page: a line's own rule messages stand at the line in the
 reference's words and an erroneous line is not "finansēts" (F2); a typed F has its row in the results, with the
-matrix's words when it is not applied (F3); "2 4" is no number while "1 000" and "30,00 EUR" are (F4, F11); the
-summary bar writes "EUR" after every amount and the page says that nothing typed is kept (F6, F8)."""
+matrix's words when it is not applied (F3); "2 4" is no number while "1 000" is, and "30,00 EUR" is told to be
+typed without "EUR" (F4, F11); the summary bar writes "EUR" after every amount and the page says that nothing
+typed is kept (F6, F8)."""
 
 from __future__ import annotations
 
@@ -95,8 +96,15 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     page.fill("#ibm-r1-daudzums", "8")
     page.fill("#ibm-r1-cena", "30,00 EUR")
     page.locator("#ibm-r1-cena").press("Tab")
+    assert page.inner_text("#ibm-r1-cena-kluda") == (
+        "1. rinda, cena: „30,00 EUR” – ierakstiet tikai skaitli, bez „EUR” (piem., 30,00).")
+    page.fill("#ibm-r1-cena", "30,00")
+    page.locator("#ibm-r1-cena").press("Tab")
     assert page.inner_text("#ibm-r1-cena-kluda") == ""
     assert _plain(page.inner_text("#ibm-r1-rezultats")).startswith("Izmaksas 240,00 EUR")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # the printout reads the price the same way
+    assert page.locator("#ibm-druka tbody tr").filter(has_text="Logopēds").first.locator("td").nth(3).inner_text() \
+        == "30,00"
 
     # F2: a price above the ceiling, an incompatible pair and day-care sessions, at their lines
     group = offers["3.1.3g"]

@@ -547,8 +547,7 @@
         "IB apmērus nosaka pašvaldība un ministrija ar IBM matricu un lēmumu; bāzes apmērs un griesti ar statusu „jāprecizē” ir aplēses." }));
       // F9: typed amounts as every other amount ("1 500,00 EUR"); one that is no amount of euro stays as typed
       var amountOf = function (v) {
-        var t = String(v || "").replace(/[\s\u00a0]/g, "");
-        return /^\d+([.,]\d{1,2})?$/.test(t) ? t.replace(",", ".") : null;
+        return api.summa(v);  // read as the calculator reads it (audit26 F4)
       };
       var typedEur = function (v) {
         return !v || !String(v).trim() ? "–" : amountOf(v) !== null ? eur(amountOf(v)) : v;

@@ -194,10 +194,10 @@
     if (!/^\d+([.,]\d+)?$/.test(t)) return null;
     return dec(t.replace(",", "."));
   }
-  /* An amount of euro as the site writes it: a trailing "EUR" or "€" is no part of the number ("30,00 EUR" pasted
-   * from the price page, audit26 F11). */
-  function withoutEuro(v) {
-    return typeof v === "string" ? v.replace(/[\s\u00a0]*(?:EUR|€)[\s\u00a0]*$/i, "") : v;
+  /* The number of an amount written as the site writes it ("30,00 EUR", "€ 30"), or null. */
+  function euroAmount(v) {
+    var m = /^\s*(?:€\s*)?([\d\s\u00a0.,]*\d)\s*(?:EUR|€)?\s*$/i.exec(String(v));
+    return m && m[0].trim() !== m[1] && parseNumber(m[1]) ? m[1] : null;
   }
   function parseRank(v) {
     var t = String(v).trim();
@@ -274,11 +274,14 @@
     if (/^\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(t)) {
       return label + ": „" + value + "” – tūkstošus neatdaliet ar punktu vai komatu (gaidīts, piem., 1234,50 vai 1 234,50).";
     }
+    // "30,00 EUR" pasted from the price page: the reader did type a number (audit26 F11)
+    var bare = euroAmount(value);
+    if (bare !== null) return label + ": „" + value + "” – ierakstiet tikai skaitli, bez „EUR” (piem., " + bare + ").";
     return label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).";
   }
   Reader.prototype.money = function (value, field, label, optional, row) {
     if (empty(value)) return optional ? null : this.fail(field, label + ": nav ievadīts (gaidīts skaitlis, piem. 12,50).", row);
-    var d = parseNumber(withoutEuro(value));
+    var d = parseNumber(value);
     if (!d) return this.fail(field, notANumber(label, value), row);
     if (subcent(d)) return this.fail(field, fill(DATA.teksti.money_cents, { lauks: label, ievadits: String(value).trim() }), row);
     return d;
@@ -723,6 +726,11 @@
     karta: karta,
     periods: periods,
     pakalpojums: pakalpojums,
+    /* A typed amount of euro as the calculator reads it ("1 234,50"): "1234.50", or null. */
+    summa: function (teksts) {
+      var d = empty(teksts) ? null : parseNumber(teksts);
+      return d && !subcent(d) ? fixed(d, 2) : null;
+    },
     dati: DATA,
     formats: {
       eur: function (s) {
