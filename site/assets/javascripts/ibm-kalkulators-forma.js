@@ -287,7 +287,9 @@
       ].concat(res.IB_Galigais === null || res.IB_Galigais === undefined ? [] : [
         // audit26 F3: a typed F and whether it decides A, in the matrix's words (D53)
         ["IB galīgais apmērs F", blocked ? eurText(res.IB_Galigais)
-          : eurText(res.IB_Galigais) + " – " + (res.Galigais_Piemerots ? data.galigais.piemero : data.galigais.nepiemero)],
+          : eurText(res.IB_Galigais) + " – " + (res.Galigais_Piemerots ? data.galigais.piemero : data.galigais.nepiemero) +
+            // whether N > P holds is known for sure only with a confirmed B (the matrix leaves it open till then)
+            (provisionalBase(res) ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
       ]).concat([
         ["No IB finansēts", eur(d.IB)],
         ["Pabalsti (izmantoti)", eur(d.Pabalsti)],
