@@ -18,6 +18,7 @@ from generator.reference.rules import (
     check_unconfirmed_ceilings,
 )
 from generator.workbook.texts import FINAL_NOT_APPLIED
+from tests.site.axe import ensure_axe
 from tests.site.browsing import BROWSER_MARKS, Visit
 
 pytestmark = BROWSER_MARKS
@@ -145,4 +146,7 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     page.wait_for_timeout(200)
     visit.shot("kalkulators-rindas-kludas-telefons")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.add_script_tag(path=str(ensure_axe()))  # the line messages and the marked price field pass axe
+    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
     assert visit.errors == []
