@@ -43,6 +43,7 @@ from generator.reference.workbook import WorkbookInputs, check_final, check_pric
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
+from generator.workbook.texts import FINAL_NOT_APPLIED
 
 PAGE = "kalkulators.md"
 SCRIPT = "assets/javascripts/ibm-kalkulators.js"
@@ -50,6 +51,10 @@ FORM_SCRIPT = "assets/javascripts/ibm-kalkulators-forma.js"
 DATA_SCRIPT = "assets/javascripts/ibm-kalkulators-dati.js"
 STYLE = "assets/stylesheets/ibm-kalkulators.css"  # linked in the page head (site/overrides/main.html)
 DATA_GLOBAL = "IBM_KALKULATORA_DATI"
+# Beside a typed F in the results (audit26 F3): the matrix's own words where F does not decide A (6.5, D53), and
+# where it does
+FINAL_NOT_APPLIED_WORDS = FINAL_NOT_APPLIED.partition(" – ")[2]  # "nepiemēro, jo N ≤ P"
+FINAL_APPLIED_WORDS = "piemēro, jo N > P: A = F"
 AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
 
 
@@ -286,6 +291,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "kartas": rounds,
         "pakalpojumi": shared,
         "teksti": message_templates(params),
+        "galigais": {"nepiemero": FINAL_NOT_APPLIED_WORDS, "piemero": FINAL_APPLIED_WORDS},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
     }
 

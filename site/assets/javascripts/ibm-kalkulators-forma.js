@@ -16,6 +16,10 @@
     past_reporting_period: "menesi",
     not_eligible: "dzimsanasDatums",
   };
+  /* A line's own rule errors about its price: shown at the line's price field (audit26 F2). */
+  var PRICE_RULES = { price_above_ceiling: true, actual_cost_price: true };
+  /* Messages about the plan as a whole, though they name lines: not repeated at each line. */
+  var PLAN_RULES = { transport_share: true };
   var STATUS_PAUSE_MS = 600;  // the live status line waits for a pause in typing
 
   function el(tag, attrs, children) {
@@ -61,6 +65,8 @@
       var legend = el("legend", { text: "" });
       var hint = el("p", { class: "ibm-kalk__piezime ibm-kalk__pakalpojuma-info", id: "ibm-r" + k + "-info" });
       var result = el("p", { class: "ibm-kalk__rindas-rezultats", id: "ibm-r" + k + "-rezultats" });
+      // the line's own rule messages (incompatible pair, day-care sessions, unconfirmed ceiling), in the reference's words
+      var notes = el("div", { class: "ibm-kalk__rindas-zinojumi", id: "ibm-r" + k + "-zinojumi" });
       var remove = el("button", { type: "button", class: "ibm-kalk__nonemt" });
       var set = el("fieldset", { class: "ibm-kalk__rinda" }, [
         legend,
@@ -74,11 +80,13 @@
         ]),
         hint,
         result,
+        notes,
       ]);
       var item = el("li", {}, [set]);
       list.appendChild(item);
       var code = set.querySelector("[name=kods]");
       var price = set.querySelector("[name=cena]");
+      code.setAttribute("aria-describedby", code.getAttribute("aria-describedby") + " " + notes.id);
       code.addEventListener("change", function () {
         var offer = offerOf(code.value);
         fixedPrice(set, offer);
@@ -169,6 +177,9 @@
 
     function inputOf(m) {
       if (BLOCKING_FIELD[m.kods]) return root.querySelector("form [name=" + BLOCKING_FIELD[m.kods] + "]");
+      if (PRICE_RULES[m.kods] && m.rindas.length && rowItem(m.rindas[0])) {
+        return rowItem(m.rindas[0]).querySelector("[name=cena]");
+      }
       if (m.kods !== "ievade") return null;
       return m.rindas.length
         ? rowItem(m.rindas[0]).querySelector("[name=" + m.lauks + "]")
@@ -273,13 +284,20 @@
           eur(res.IB_Provizoriskais)],
         ["IB nepieciešamais apmērs N", eur(res.IB_Nepieciesamais)],
         ["Plānam pieejamais IB apmērs A", eur(res.IB_Pieejamais)],
+      ].concat(res.IB_Galigais === null || res.IB_Galigais === undefined ? [] : [
+        // audit26 F3: a typed F and whether it decides A, in the matrix's words (D53)
+        ["IB galīgais apmērs F", blocked ? eurText(res.IB_Galigais)
+          : eurText(res.IB_Galigais) + " – " + (res.Galigais_Piemerots ? data.galigais.piemero : data.galigais.nepiemero) +
+            // whether N > P holds is known for sure only with a confirmed B (the matrix leaves it open till then)
+            (provisionalBase(res) ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
+      ]).concat([
         ["No IB finansēts", eur(d.IB)],
         ["Pabalsti (izmantoti)", eur(d.Pabalsti)],
         ["Valsts un pašvaldību pakalpojumi (izmantoti)", eur(d.Pakalpojumi)],
         ["Citi avoti (izmantoti)", eur(d.Citi)],
         ["IB kopējais apmērs K (2. variants)", eur(res.IB_Kopejais)],
         ["Transporta daļa no A", pct(res.Transporta_Dala)],
-      ];
+      ]);
     }
 
     function variantsTable(res) {
@@ -334,12 +352,46 @@
             : offer.griestiNavApstiprinati ? "; cenas griesti nav apstiprināti (jāprecizē)" : "; cenas griestu nav") +
             (offer.transports ? "; transports" : "")
           : "";
+        var own = res.Derigs && !blocking(res).length ? lineMessages(res, i) : [];
+        writeLineNotes(item.querySelector(".ibm-kalk__rindas-zinojumi"), own.filter(function (m) {
+          return !PRICE_RULES[m.kods];  // those are at the price field
+        }));
         if (!res.Derigs || res.Plans_Summa[i] === null || blocking(res).length) {
           out.textContent = res.Derigs && res.Plans_Summa[i] === null ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
           return;
         }
+        // a line with an error of its own is not "finansēts": the error stands where its status would be
+        var errors = own.filter(function (m) {
+          return m.smagums === "kļūda";
+        });
+        var price = item.querySelector("[name=cena]");
+        var status = !errors.length ? res.Plans_Statuss[i]
+          : "kļūda – skat. " + (errors.some(function (m) { return PRICE_RULES[m.kods]; })
+            ? "pie lauka „" + root.querySelector("label[for='" + price.id + "']").textContent + "”" : "zemāk");
         out.textContent = "Izmaksas " + eur(res.Plans_Summa[i]) + " · prioritāte " + res.Plans_Prioritate[i] +
-          " · no IB " + eur(res.Plans_NoIB[i]) + " (" + res.Plans_Statuss[i] + ")";
+          " · no IB " + eur(res.Plans_NoIB[i]) + " (" + status + ")";
+      });
+    }
+
+    /* The rule messages about line i (not the input errors, which are at their fields, nor the plan's own). */
+    function lineMessages(res, i) {
+      return res.messages.filter(function (m) {
+        return m.kods !== "ievade" && !BLOCKING_FIELD[m.kods] && !PLAN_RULES[m.kods] && m.rindas.indexOf(i) >= 0;
+      });
+    }
+
+    /* "Kļūda: …" / "Brīdinājums: …" under a line, one paragraph each; written only when it changes. */
+    function writeLineNotes(box, messages) {
+      var texts = messages.map(function (m) {
+        return (m.smagums === "kļūda" ? "Kļūda: " : "Brīdinājums: ") + m.teksts;
+      });
+      if (box.textContent === texts.join("")) return;
+      box.textContent = "";
+      messages.forEach(function (m, k) {
+        var kind = m.smagums === "kļūda" ? "kluda" : "bridinajums";
+        box.appendChild(el("p", { class: "ibm-kalk__zinojums--" + kind }, [
+          el("strong", { text: texts[k].slice(0, texts[k].indexOf(": ") + 2) }), m.teksts,
+        ]));
       });
     }
 
@@ -353,7 +405,7 @@
         var input = inputOf(m);
         var label = input && root.querySelector("label[for='" + input.id + "']");
         var text = label ? "„" + label.textContent.replace(/\s*\*$/, "") + "”" +
-          (m.kods === "ievade" && m.rindas.length ? " (" + (m.rindas[0] + 1) + ". rinda)" : "") : "";
+          ((m.kods === "ievade" || PRICE_RULES[m.kods]) && m.rindas.length ? " (" + (m.rindas[0] + 1) + ". rinda)" : "") : "";
         if (text && labels.indexOf(text) < 0) labels.push(text);
       });
       return labels;
@@ -399,14 +451,15 @@
     /* The bar at the foot of the form (sticky on a phone): the same line, a link to the results. */
     function summaryBar(res, shown) {
       var bar = root.querySelector("#ibm-kopsavilkums");
-      var bare = function (s) {
-        return eur(s).replace(/\u00a0EUR$/, "");
-      };
+      // every amount with its "EUR" (audit26 F6)
       var text = !res.Derigs && shown.length === 0 ? ""
         : !res.Derigs || blocking(res).length ? "Apmēru nav – skat. kļūdas"
-        : "N\u00a0" + bare(res.IB_Nepieciesamais) + " · A\u00a0" + bare(res.IB_Pieejamais) + " · K\u00a0" + eur(res.IB_Kopejais) +
+        : "N\u00a0" + eur(res.IB_Nepieciesamais) + " · A\u00a0" + eur(res.IB_Pieejamais) + " · K\u00a0" + eur(res.IB_Kopejais) +
           (res.Kludas ? " · kļūdas: " + res.Kludas : "");
       bar.textContent = text ? text + " · uz rezultātiem ↓" : "Uz rezultātiem ↓";
+      // a focused field or a line's result scrolled into view stops above the bar, however many lines it wraps to
+      var clear = Math.ceil(bar.getBoundingClientRect().height) + 16;
+      if (clear > 16) document.documentElement.style.scrollPaddingBottom = clear + "px";
     }
 
     /* "1 mēnesis", "4 mēneši". */
@@ -496,8 +549,7 @@
         "IB apmērus nosaka pašvaldība un ministrija ar IBM matricu un lēmumu; bāzes apmērs un griesti ar statusu „jāprecizē” ir aplēses." }));
       // F9: typed amounts as every other amount ("1 500,00 EUR"); one that is no amount of euro stays as typed
       var amountOf = function (v) {
-        var t = String(v || "").replace(/[\s\u00a0]/g, "");
-        return /^\d+([.,]\d{1,2})?$/.test(t) ? t.replace(",", ".") : null;
+        return api.summa(v);  // read as the calculator reads it (audit26 F4)
       };
       var typedEur = function (v) {
         return !v || !String(v).trim() ? "–" : amountOf(v) !== null ? eur(amountOf(v)) : v;
@@ -552,11 +604,23 @@
     }
 
     /* F14: a field's error note that appears when the field is left is not left under the sticky summary bar. */
+    /* audit26 F6: nor is the result and the messages of the line the field is in. */
     function revealNote(target) {
       var note = target && target.id ? document.getElementById(target.id + "-kluda") : null;
+      var line = target && target.closest ? target.closest(".ibm-kalk__rinda") : null;
       var bar = root.querySelector("#ibm-kopsavilkums");
-      if (!note || !note.textContent || !bar) return;
-      var overlap = note.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+      if (!bar) return;
+      // the field's note and its line's result; the line's messages too if all of it fits above the bar
+      var header = document.querySelector(".md-header");
+      var room = bar.getBoundingClientRect().top - (header ? header.getBoundingClientRect().bottom : 0);
+      var bottom = [note, line && line.querySelector(".ibm-kalk__rindas-rezultats"),
+        line && line.querySelector(".ibm-kalk__rindas-zinojumi")].reduce(function (low, n) {
+        if (!n || !n.textContent) return low;
+        var b = n.getBoundingClientRect().bottom;
+        return b > low && b - target.getBoundingClientRect().top < room ? b : low;
+      }, -Infinity);
+      if (bottom === -Infinity) return;
+      var overlap = bottom - bar.getBoundingClientRect().top;
       if (overlap > 0 && bar.getBoundingClientRect().bottom >= global.innerHeight - 2) global.scrollBy(0, overlap + 8);
     }
 

@@ -182,15 +182,22 @@
   function empty(v) {
     return v === undefined || v === null || String(v).trim() === "";
   }
-  /* A Latvian number: "12,50", "12.50", "1 234,5"; anything else is null. */
+  /* A Latvian number: "12,50", "12.50", "1 234,5" (spaces around it; inside it only between groups of
+   * thousands, so "2 4" is no number, audit26 F4); anything else is null. */
   function parseNumber(v) {
     if (typeof v === "number") {
       if (!isFinite(v)) return null;
       v = String(v);
     }
-    var t = String(v).replace(/[\s\u00a0]/g, "");
+    var t = String(v).trim();
+    if (/^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/.test(t)) t = t.replace(/[ \u00a0\u202f]/g, "");
     if (!/^\d+([.,]\d+)?$/.test(t)) return null;
     return dec(t.replace(",", "."));
+  }
+  /* The number of an amount written as the site writes it ("30,00 EUR", "€ 30"), or null. */
+  function euroAmount(v) {
+    var m = /^\s*(?:€\s*)?([\d\s\u00a0.,]*\d)\s*(?:EUR|€)?\s*$/i.exec(String(v));
+    return m && m[0].trim() !== m[1] && parseNumber(m[1]) ? m[1] : null;
   }
   function parseRank(v) {
     var t = String(v).trim();
@@ -267,6 +274,9 @@
     if (/^\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(t)) {
       return label + ": „" + value + "” – tūkstošus neatdaliet ar punktu vai komatu (gaidīts, piem., 1234,50 vai 1 234,50).";
     }
+    // "30,00 EUR" pasted from the price page: the reader did type a number (audit26 F11)
+    var bare = euroAmount(value);
+    if (bare !== null) return label + ": „" + value + "” – ierakstiet tikai skaitli, bez „EUR” (piem., " + bare + ").";
     return label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).";
   }
   Reader.prototype.money = function (value, field, label, optional, row) {
@@ -522,6 +532,8 @@
       Plans_Statuss: [],
       IB_Nepieciesamais: null,
       IB_Pieejamais: null,
+      IB_Galigais: null,
+      Galigais_Piemerots: false,
       IB_Kopejais: null,
       Transporta_Dala: null,
       Finansejums: null,
@@ -650,6 +662,9 @@
       }),
       IB_Nepieciesamais: money(needed),
       IB_Pieejamais: money(available),
+      // F as typed and whether it decides A: only where N > P (D7, D53); else A = N and F is not applied
+      IB_Galigais: money(inp.final),
+      Galigais_Piemerots: inp.final !== null && cmp(needed, provisional) > 0,
       IB_Kopejais: money(fin.total),
       Transporta_Dala: fixed(share, 12),
       Finansejums: finObject(fin),
@@ -711,6 +726,11 @@
     karta: karta,
     periods: periods,
     pakalpojums: pakalpojums,
+    /* A typed amount of euro as the calculator reads it ("1 234,50"): "1234.50", or null. */
+    summa: function (teksts) {
+      var d = empty(teksts) ? null : parseNumber(teksts);
+      return d && !subcent(d) ? fixed(d, 2) : null;
+    },
     dati: DATA,
     formats: {
       eur: function (s) {

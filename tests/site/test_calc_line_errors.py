@@ -1,0 +1,152 @@
+"""The IB calculator's form after audit26, on one page: a line's own rule messages stand at the line in the
+reference's words and an erroneous line is not "finansēts" (F2); a typed F has its row in the results, with the
+matrix's words when it is not applied (F3); "2 4" is no number while "1 000" is, and "30,00 EUR" is told to be
+typed without "EUR" (F4, F11); the summary bar writes "EUR" after every amount and the page says that nothing
+typed is kept (F6, F8)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.catalogue.catalogue import Offer
+from generator.lvformat import eur
+from generator.reference.lines import PlanLine, line_from_offer
+from generator.reference.rules import (
+    check_day_care_sessions,
+    check_incompatible,
+    check_prices,
+    check_unconfirmed_ceilings,
+)
+from generator.workbook.texts import FINAL_NOT_APPLIED
+from tests.site.axe import ensure_axe
+from tests.site.browsing import BROWSER_MARKS, Visit
+
+pytestmark = BROWSER_MARKS
+
+PAGE = "kalkulators.html"
+NBSP = "\u00a0"
+PRICE_RULES = {"price_above_ceiling", "actual_cost_price"}
+
+
+def _fill_line(page, k: int, code: str, units: str, price: str) -> None:  # noqa: ANN001 - a Playwright page
+    if k > 1:
+        page.click("#ibm-pievienot")
+    page.fill(f"#ibm-r{k}-kods", code)
+    page.dispatch_event(f"#ibm-r{k}-kods", "change")
+    page.fill(f"#ibm-r{k}-daudzums", units)
+    page.fill(f"#ibm-r{k}-cena", price)
+    page.fill(f"#ibm-r{k}-ekspertuRangs", str(k))
+    page.locator(f"#ibm-r{k}-ekspertuRangs").press("Tab")
+
+
+def _row(page, label: str) -> str | None:  # noqa: ANN001
+    """The text of the results table's row ``label``, or None."""
+    return page.evaluate("""(label) => {
+      const row = Array.from(document.querySelectorAll('#ibm-rezultati tr'))
+        .find(r => r.querySelector('th') && r.querySelector('th').textContent === label);
+      return row ? row.querySelector('td').textContent : null;
+    }""", label)
+
+
+def _notes(page, k: int) -> set[str]:  # noqa: ANN001
+    """The messages under line k, without their "Kļūda: " / "Brīdinājums: "."""
+    texts = page.locator(f"#ibm-r{k}-zinojumi p").all_inner_texts()
+    return {t.split(": ", 1)[1].replace(NBSP, " ") for t in texts}
+
+
+def _plain(text: str) -> str:
+    return text.replace(NBSP, " ")
+
+
+def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, offers: dict[str, Offer]) -> None:
+    page = visit.page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    visit.open(PAGE)
+    # F8: the page says a reload loses the plan
+    assert "lapu pārlādējot vai aizverot, plāns pazūd" in page.locator("#ibm-kalk-paskaidrojums").inner_text()
+
+    page.fill("#ibm-dzimsanas", "31.01.2016")
+    page.fill("#ibm-sakums", "31.10.2018")
+    page.locator("#ibm-sakums").press("Tab")
+    _fill_line(page, 1, "3.1.3i", "8", "30")
+
+    # F3: F typed while N <= P is not applied, in the matrix's words; while N > P it is A
+    page.click("#ibm-citi-avoti summary")
+    page.fill("#ibm-galigais", "500")
+    page.locator("#ibm-galigais").press("Tab")
+    words = FINAL_NOT_APPLIED.partition(" – ")[2]
+    assert words == "nepiemēro, jo N ≤ P"
+    status = page.evaluate("ibmKalkulators.karta('31.10.2018').parametri.bazesApmeraStatuss")
+    provisional = " (P – aplēse, kamēr B nav apstiprināts)" if status == "jāprecizē" else ""
+    assert _plain(_row(page, "IB galīgais apmērs F")) == f"500,00 EUR – {words}{provisional}"
+    assert _plain(_row(page, "Plānam pieejamais IB apmērs A")) == "240,00 EUR"
+    page.fill("#ibm-r1-daudzums", "200")
+    page.locator("#ibm-r1-daudzums").press("Tab")
+    assert _plain(_row(page, "IB galīgais apmērs F")) == f"500,00 EUR – piemēro, jo N > P: A = F{provisional}"
+    assert _plain(_row(page, "Plānam pieejamais IB apmērs A")) == "500,00 EUR"
+    page.fill("#ibm-galigais", "")
+    page.locator("#ibm-galigais").press("Tab")
+    assert _row(page, "IB galīgais apmērs F") is None
+
+    # F4: spaces only between groups of thousands; F11: a pasted price with its "EUR"
+    page.fill("#ibm-r1-daudzums", " 2 4 ")
+    page.locator("#ibm-r1-daudzums").press("Tab")
+    assert "„ 2 4 ” nav skaitlis ≥ 0" in page.locator("#ibm-r1-daudzums-kluda").inner_text()
+    assert page.get_attribute("#ibm-r1-daudzums", "aria-invalid") == "true"
+    page.fill("#ibm-r1-daudzums", f"1{NBSP}000")
+    page.locator("#ibm-r1-daudzums").press("Tab")
+    assert _plain(page.inner_text("#ibm-r1-rezultats")).startswith("Izmaksas 30 000,00 EUR")
+    page.fill("#ibm-r1-daudzums", "8")
+    page.fill("#ibm-r1-cena", "30,00 EUR")
+    page.locator("#ibm-r1-cena").press("Tab")
+    assert page.inner_text("#ibm-r1-cena-kluda") == (
+        "1. rinda, cena: „30,00 EUR” – ierakstiet tikai skaitli, bez „EUR” (piem., 30,00).")
+    page.fill("#ibm-r1-cena", "30,00")
+    page.locator("#ibm-r1-cena").press("Tab")
+    assert page.inner_text("#ibm-r1-cena-kluda") == ""
+    assert _plain(page.inner_text("#ibm-r1-rezultats")).startswith("Izmaksas 240,00 EUR")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # the printout reads the price the same way
+    assert page.locator("#ibm-druka tbody tr").filter(has_text="Logopēds").first.locator("td").nth(3).inner_text() \
+        == "30,00"
+
+    # F2: a price above the ceiling, an incompatible pair and day-care sessions, at their lines
+    group = offers["3.1.3g"]
+    assert group.ceiling is not None
+    above = group.ceiling + Decimal("1")
+    plan = [("3.1.3i", 8, Decimal(30)), ("3.1.3g", 8, above), ("2.3", 4, Decimal(10)), ("1.5", 4, Decimal(10)),
+            ("3.6", 2, Decimal(20))]
+    for k, (code, units, price) in enumerate(plan[1:], start=2):
+        _fill_line(page, k, code, str(units), format(price, "f").replace(".", ","))
+    lines: list[PlanLine] = [line_from_offer(offers[code], units, unit_price=price, expert_rank=k)
+                             for k, (code, units, price) in enumerate(plan, start=1)]
+    findings = (check_prices(lines) + check_incompatible(lines) + check_day_care_sessions(lines)
+                + check_unconfirmed_ceilings(lines))
+    (price_error,) = [f for f in findings if f.code == "price_above_ceiling"]
+    assert price_error.lines == (1,)
+    assert _plain(page.inner_text("#ibm-r2-cena-kluda")) == _plain(price_error.message)
+    assert page.get_attribute("#ibm-r2-cena", "aria-invalid") == "true"
+    second = _plain(page.inner_text("#ibm-r2-rezultats"))
+    assert "(finansēts)" not in second and "kļūda – skat. pie lauka „Cena, EUR par vienību”" in second, second
+    assert f"{eur(above * 8)}".replace(NBSP, " ") in second
+    for i in range(len(plan)):
+        want = {_plain(f.message) for f in findings if i in f.lines and f.code not in PRICE_RULES}
+        assert _notes(page, i + 1) == want, i
+    assert any(f.code == "incompatible" for f in findings) and any(f.code == "day_care_sessions" for f in findings)
+    assert page.get_attribute("#ibm-r3-cena", "aria-invalid") is None  # a warning marks no field
+    assert "(finansēts)" in page.inner_text("#ibm-r3-rezultats")  # a line with warnings only is still funded
+    visit.shot("kalkulators-rindas-kludas-dators")
+
+    # F6: "EUR" after every amount of the summary bar
+    bar = _plain(page.inner_text("#ibm-kopsavilkums"))
+    assert bar.count(" EUR") == 3 and bar.startswith("N ") and " · A " in bar, bar
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#ibm-r2-cena").focus()
+    page.locator("#ibm-r2-cena").press("Tab")
+    page.wait_for_timeout(200)
+    visit.shot("kalkulators-rindas-kludas-telefons")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.add_script_tag(path=str(ensure_axe()))  # the line messages and the marked price field pass axe
+    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
+    assert visit.errors == []
