@@ -79,8 +79,9 @@ def test_a_previous_folder_that_cannot_come_back_is_kept_and_named(tmp_path: Pat
         new = _folder(tmp / "galigie-apmeri", **{"riga.csv": "jaunais"})
 
         def rename(src: Path, dst: Path) -> None:
-            if Path(src) == new:
-                _folder(out, x="kāds cits")
+            if Path(src) == new:  # into the empty folder the fallback claimed the name with, or in its place
+                out.mkdir(exist_ok=True)
+                (out / "x").write_text("kāds cits", encoding="utf-8")
             real(src, dst)
 
         monkeypatch.setattr(os, "rename", rename)
