@@ -330,8 +330,8 @@ def _remove(folder: Path) -> bool:
     """Remove a folder this command made (staging, or previous outputs set aside), also where a previous output was
     made read-only (a protected build, a copy from read-only media): only the folder itself and what is in it are
     made writable again, never the folder it is in (the user's --out or above, review4 F4). A staging folder's
-    marker goes last, so a removal that stops part way still leaves the rest provably the program's. True when the
-    folder is gone."""
+    marker goes last and only when nothing else is left, so a removal that stops part way still leaves the rest
+    provably the program's. True when the folder is gone."""
     root = os.path.abspath(folder)
 
     def inside(path: str) -> bool:
@@ -369,6 +369,10 @@ def _remove(folder: Path) -> bool:
             except OSError:
                 return False
         for entry in entries:
+            if entry.name == STAGING_MARK:
+                with contextlib.suppress(OSError):
+                    if any(p.name != STAGING_MARK for p in os.scandir(folder)):
+                        break  # something stayed: the marker too, so the next run can still prove the rest
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, onerror=retry)
             else:
