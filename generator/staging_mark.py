@@ -5,6 +5,7 @@ one in another PID namespace or on another computer with the same name, review4 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -33,7 +34,8 @@ def write_mark(folder: Path) -> int:
     fd = os.open(folder / STAGING_MARK, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            with contextlib.suppress(OSError):  # no locks on this file system (ENOLCK): then nothing proves it crashed
+                fcntl.flock(fd, fcntl.LOCK_EX)
         text = json.dumps({"kind": STAGING_KIND, "about": STAGING_ABOUT, **_this_run()}, ensure_ascii=False) + "\n"
         os.write(fd, text.encode("utf-8"))
     except BaseException:
