@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.interrupts import interrupts_held
-from generator.staging_mark import STAGING_MARK, crashed, write_mark
+from generator.staging_mark import STAGING_MARK, crashed, not_ours, write_mark
 
 LATE_INTERRUPT = ("Ctrl-C saņemts, kad iepriekšējie rezultāti jau tika aizstāti: jaunie rezultāti ir pilnīgi, un "
                   "komanda tiek pabeigta kā parasti.")
@@ -72,34 +72,67 @@ def write_replacing(out: Path, write: Callable[[Path], object], *, prefix: str =
 
 @contextlib.contextmanager
 def staged_folder(parent: Path, prefix: str, say: Callable[[str], object] | None = None) -> Iterator[Path]:
-    """A fresh hidden folder in ``parent`` to write the new outputs into, with a marker naming this process; removed
-    on leaving (whatever of it the swap did not move into place), and a Ctrl-C cannot leave it half removed.
-    Staging folders a crashed run left in ``parent`` are removed first (``clear_crashed``; ``say``, default stderr)."""
+    """A fresh hidden folder in ``parent`` to write the new outputs into, with a marker naming this process and locked
+    by it until the folder is swapped in or removed (staging_mark: a live run's folder is never taken for a crashed
+    one); removed on leaving (whatever of it the swap did not move into place), and a Ctrl-C cannot leave it half
+    removed. Staging folders a crashed run left in ``parent`` are removed first (``clear_crashed``; ``say``, default
+    stderr)."""
     parent.mkdir(parents=True, exist_ok=True)
     clear_crashed(parent, say)
     tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    lock: int | None = None
     try:
-        write_mark(tmp)
+        lock = write_mark(tmp)
         yield tmp
     finally:
         _remove(tmp)
+        if lock is not None:
+            os.close(lock)  # the lock goes only once the folder is in place or gone
 
 
-def crashed_in(folder: Path) -> list[Path]:
-    """The staging folders in ``folder`` (not below it) that crashed runs left (``crashed``)."""
+def _crashed(folder: Path) -> list[Path]:
     try:
-        return sorted(p for p in folder.iterdir() if crashed(p) and not is_aside(p.name))
+        return sorted(p for p in folder.iterdir() if not is_aside(p.name) and crashed(p))
     except OSError:
         return []
 
 
+def crashed_in(folder: Path) -> list[Path]:
+    """The staging folders in ``folder`` (not below it) that crashed runs left (``crashed``) and that hold nothing
+    the program cannot have written (``not_ours``): the ones ``clear_crashed`` removes."""
+    return [p for p in _crashed(folder) if not not_ours(p)]
+
+
 def clear_crashed(folder: Path, say: Callable[[str], object] | None = None) -> None:
     """Remove the staging folders a crashed run left in ``folder``, each named in one Latvian line (``say``, default
-    stderr): the program made them and nothing in them is a result (D133)."""
-    for found in crashed_in(folder):
-        _remove(found)
-        (say or _to_stderr)(f"Izdzēsta pagaidu mape {found}, ko atstāja kāda pārtraukta palaišana (tās faili nebija "
-                            "rezultāti).")
+    stderr): the program made them and nothing in them is a result (D133). One that holds something the program
+    cannot have written (a link, another user's file) is kept and named; a removal that stops part way says what is
+    left (its marker goes last, so the next run can still prove the rest)."""
+    for found in _crashed(folder):
+        odd = not_ours(found)
+        if odd:
+            line = (f"Pagaidu mape {found}, ko atstāja kāda pārtraukta palaišana, netika izdzēsta, jo tajā ir tas, ko "
+                    f"rīkkopa nevar būt rakstījusi: {_listed(odd)} – pārbaudiet to un izdzēsiet, kad tā vairs nav "
+                    "vajadzīga.")
+        elif _remove(found):
+            line = f"Izdzēsta pagaidu mape {found}, ko atstāja kāda pārtraukta palaišana (tās faili nebija rezultāti)."
+        else:
+            line = (f"Pagaidu mapi {found}, ko atstāja kāda pārtraukta palaišana, neizdevās izdzēst pilnībā: tajā palika "
+                    f"{_listed(_left_in(found))} – izdzēsiet to, kad tā vairs nav vajadzīga.")
+        (say or _to_stderr)(line)
+
+
+def _listed(names: list[str]) -> str:
+    shown = ", ".join(names[:5])
+    return shown + (f" un vēl {len(names) - 5}" if len(names) > 5 else "")
+
+
+def _left_in(folder: Path) -> list[str]:
+    """What is still in a folder whose removal stopped part way (its own name if it cannot be listed)."""
+    try:
+        return sorted(p.name + ("/" if p.is_dir() and not p.is_symlink() else "") for p in folder.iterdir()) or ["./"]
+    except OSError:
+        return ["./"]
 
 
 ASIDE = ".ibm-iepriekšējie-"  # the hidden folder of previous outputs set aside (collect's and documents' files)
@@ -225,9 +258,26 @@ def _move_new(new: Path, target: Path) -> None:
 def rename_noreplace(src: Path, dst: Path) -> None:
     """Rename ``src`` to ``dst``; FileExistsError, and nothing replaced, if ``dst`` exists. One atomic step where the
     system has renameat2(RENAME_NOREPLACE) (Linux 3.15+, on ext4, xfs, btrfs, tmpfs, vfat, exFAT …), so nothing that
-    appears at ``dst`` at the last moment is replaced (review3 F3); elsewhere (another system, or a file system that
-    refuses the flag) a check and a rename, which leaves a window of microseconds."""
+    appears at ``dst`` at the last moment is replaced (review3 F3). Elsewhere (another system, or a file system that
+    refuses the flag: NFS, many FUSE mounts) a folder first claims ``dst`` with an empty folder of its own (mkdir
+    fails if anything is there) and is renamed over that one, which fails if anything was put in it meanwhile
+    (review4 F6); a file is checked and renamed, which leaves a window of microseconds. Windows' rename never
+    replaces."""
     if renameat2_noreplace(src, dst):
+        return
+    if os.name == "nt":
+        os.rename(src, dst)
+        return
+    if src.is_dir() and not src.is_symlink():
+        os.mkdir(dst, 0o700)  # FileExistsError if anything is there
+        try:
+            os.rename(src, dst)  # replaces only the empty folder made just now
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.rmdir(dst)  # only if still empty: what someone put there stays
+            if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(dst)) from exc
+            raise
         return
     if dst.exists() or dst.is_symlink():
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(dst))
@@ -236,11 +286,15 @@ def rename_noreplace(src: Path, dst: Path) -> None:
 
 def renameat2_noreplace(src: Path, dst: Path) -> bool:
     """renameat2(AT_FDCWD, src, AT_FDCWD, dst, RENAME_NOREPLACE): True when done; False where the system or the
-    file system does not have it (nothing was done); OSError (FileExistsError when ``dst`` exists) otherwise."""
+    file system does not have it (nothing was done); OSError (FileExistsError when ``dst`` exists) otherwise; a path
+    with a NUL byte raises ValueError, as os.rename does (C would cut it there, review4 F7)."""
+    source, target = os.fsencode(src), os.fsencode(dst)
+    if b"\0" in source or b"\0" in target:
+        raise ValueError("embedded null byte")
     call = _renameat2()
     if call is None:
         return False
-    if call(AT_FDCWD, os.fsencode(src), AT_FDCWD, os.fsencode(dst), RENAME_NOREPLACE) == 0:
+    if call(AT_FDCWD, source, AT_FDCWD, target, RENAME_NOREPLACE) == 0:
         return True
     code = ctypes.get_errno()
     if code in NO_RENAMEAT2:
@@ -272,17 +326,56 @@ def _move_back(src: Path, dst: Path) -> bool:
     return True
 
 
-def _remove(folder: Path) -> None:
+def _remove(folder: Path) -> bool:
     """Remove a folder this command made (staging, or previous outputs set aside), also where a previous output was
-    made read-only (a protected build, a copy from read-only media)."""
+    made read-only (a protected build, a copy from read-only media): only the folder itself and what is in it are
+    made writable again, never the folder it is in (the user's --out or above, review4 F4). A staging folder's
+    marker goes last and only when nothing else is left, so a removal that stops part way still leaves the rest
+    provably the program's. True when the folder is gone."""
+    root = os.path.abspath(folder)
 
-    def writable(func: Callable[..., object], path: str, exc_info: object) -> None:
+    def inside(path: str) -> bool:
+        path = os.path.abspath(path)
+        return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+    def retry(func: Callable[..., object], path: str, exc_info: object) -> None:
         if func not in (os.unlink, os.rmdir, os.remove):
             return  # a folder that cannot be listed stays (rmtree goes on with the rest)
+        parent = os.path.dirname(path)
+        if not inside(parent):
+            return
         with contextlib.suppress(OSError):  # its folder made writable again, then once more
-            parent = os.path.dirname(path)
             os.chmod(parent, os.stat(parent).st_mode | 0o700)
             func(path)
 
-    with interrupts_held():  # never left half removed
-        shutil.rmtree(folder, onerror=writable)
+    def one(path: str, func: Callable[[str], object]) -> None:
+        try:
+            func(path)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            retry(func, path, exc)
+
+    with interrupts_held():  # never left half removed by a Ctrl-C
+        if os.path.islink(folder) or not os.path.isdir(folder):
+            return not os.path.lexists(folder)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name == STAGING_MARK)  # the marker last
+        except OSError:
+            with contextlib.suppress(OSError):  # the folder itself made listable, then once more
+                os.chmod(folder, os.stat(folder).st_mode | 0o700)
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name == STAGING_MARK)
+            except OSError:
+                return False
+        for entry in entries:
+            if entry.name == STAGING_MARK:
+                with contextlib.suppress(OSError):
+                    if any(p.name != STAGING_MARK for p in os.scandir(folder)):
+                        break  # something stayed: the marker too, so the next run can still prove the rest
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, onerror=retry)
+            else:
+                one(entry.path, os.unlink)
+        one(str(folder), os.rmdir)
+        return not os.path.lexists(folder)

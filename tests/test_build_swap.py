@@ -113,7 +113,7 @@ def test_a_previous_build_that_cannot_come_back_is_named_not_removed(built: Path
 
     def rename(src: str | Path, dst: str | Path) -> None:
         if Path(src).name.startswith(".ibm-build-"):
-            built.mkdir()
+            built.mkdir(exist_ok=True)  # something takes the name, or fills the folder that claimed it
             (built / "kāda-cita.txt").write_text("x", encoding="utf-8")
             raise OSError(39, "Directory not empty", str(dst))
         real(src, dst)

@@ -79,8 +79,9 @@ def test_a_previous_folder_that_cannot_come_back_is_kept_and_named(tmp_path: Pat
         new = _folder(tmp / "galigie-apmeri", **{"riga.csv": "jaunais"})
 
         def rename(src: Path, dst: Path) -> None:
-            if Path(src) == new:
-                _folder(out, x="kāds cits")
+            if Path(src) == new:  # into the empty folder the fallback claimed the name with, or in its place
+                out.mkdir(exist_ok=True)
+                (out / "x").write_text("kāds cits", encoding="utf-8")
             real(src, dst)
 
         monkeypatch.setattr(os, "rename", rename)
@@ -389,3 +390,171 @@ def test_a_staging_folder_not_proven_ours_is_left_alone(tmp_path: Path) -> None:
         pass
     assert sorted(p for p in tmp_path.iterdir() if p.name != "x") == sorted(found)
     assert all((p / "01.pdf").read_text(encoding="utf-8") == "lietotāja" for p in found)
+
+
+HOLD = """
+import sys
+from pathlib import Path
+from generator.replace_file import staged_folder
+with staged_folder(Path(sys.argv[1]), ".ibm-documents-") as tmp:
+    (tmp / "01.pdf").write_bytes(b"%PDF-1.7")
+    print(tmp.name, flush=True)
+    sys.stdin.readline()  # a run still going (in another PID namespace, on another computer …) until told to end
+"""
+
+
+@pytest.fixture()
+def live_run(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
+    """A run still writing into its staging folder in ``tmp_path`` (another process, holding its marker's lock)."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    run = subprocess.Popen([sys.executable, "-c", HOLD, str(tmp_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                           text=True, env=env)
+    assert run.stdout is not None
+    folder = tmp_path / run.stdout.readline().strip()
+    yield run, folder
+    run.kill()
+    run.wait()
+
+
+def test_a_live_runs_staging_folder_is_kept_even_if_its_pid_looks_dead(live_run: tuple[subprocess.Popen[str], Path],
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """review4 F1: a run in another PID namespace (a container, WSL, unshare) is invisible to kill(pid, 0). Its lock
+    on the marker is seen: the folder is kept. Once that process is gone, the same folder is proven and removed.
+    Before: the pid check alone decided, and the live run's folder was removed from under it."""
+    run, folder = live_run
+    monkeypatch.setattr(staging_mark, "_running", lambda pid: False)
+    assert not staging_mark.crashed(folder)
+    replace_file.clear_crashed(folder.parent, say=pytest.fail)
+    assert (folder / "01.pdf").read_bytes() == b"%PDF-1.7"
+    run.kill()
+    run.wait()
+    assert staging_mark.crashed(folder)
+
+
+def test_another_boot_id_is_no_proof_while_the_lock_is_held(live_run: tuple[subprocess.Popen[str], Path]) -> None:
+    """review4 F1 (b): a shared folder, another computer with the same name (another boot id): kept while its run
+    holds the lock. Before: another boot id alone was proof."""
+    run, folder = live_run
+    marker = folder / staging_mark.STAGING_MARK
+    made = json.loads(marker.read_text(encoding="utf-8"))
+    with marker.open("r+", encoding="utf-8") as same_file:  # the same file, so the run's lock stays on it
+        same_file.truncate()
+        same_file.write(json.dumps({**made, "boot": "0" * 36}))
+    assert not staging_mark.crashed(folder)
+    run.kill()
+    run.wait()
+    assert staging_mark.crashed(folder)  # with the lock free, another boot is a crashed run
+
+
+def test_the_host_digest_covers_the_machine_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    """review4 F10: cloned computers with the same host name get different digests (salted, with /etc/machine-id)."""
+    real = staging_mark._read
+    first = staging_mark._this_run()["host"]
+    monkeypatch.setattr(staging_mark, "_read", lambda path: "1" * 32 if path == "/etc/machine-id" else real(path))
+    assert staging_mark._this_run()["host"] != first
+
+
+def test_a_marker_that_is_a_symlink_is_no_proof(tmp_path: Path) -> None:
+    """review4 F8: a staging-named folder whose marker links to a crashed run's marker elsewhere is not removed."""
+    left = crashed_run(tmp_path / "citur")
+    look_alike = _folder(tmp_path / ".ibm-documents-abcd1234", **{"01.pdf": "lietotāja"})
+    (look_alike / staging_mark.STAGING_MARK).symlink_to(left / staging_mark.STAGING_MARK)
+    assert staging_mark.crashed(left) and not staging_mark.crashed(look_alike)
+
+
+def test_nothing_is_proven_crashed_on_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review4 F5: on Windows os.kill(pid, 0) ends the process with that pid: no probe, nothing proven."""
+    left = crashed_run(tmp_path)
+    monkeypatch.setattr(os, "name", "nt")
+    try:
+        proven = staging_mark.crashed(left)
+    finally:
+        monkeypatch.undo()  # pathlib itself needs the real os.name
+    assert not proven and left.is_dir()
+
+
+@pytest.mark.parametrize("odd", ["symlink", "owner"])
+def test_a_crashed_folder_holding_what_the_program_cannot_have_written_is_kept_and_named(tmp_path: Path,
+                                                                                         odd: str) -> None:
+    """review4 F3: a link, or another user's file, put into a crashed run's staging folder later: the folder is kept
+    and named in one line, not removed with "its files were not results"."""
+    left = crashed_run(tmp_path)
+    if odd == "symlink":
+        (left / "lejupielades" / "saite").symlink_to(tmp_path)
+        named = "lejupielades/saite"
+    else:
+        if os.getuid() != 0:
+            pytest.skip("giving a file to another user needs root")
+        (left / "parakstits.pdf").write_bytes(b"%PDF")
+        os.chown(left / "parakstits.pdf", 54321, 54321)
+        named = "parakstits.pdf"
+    said: list[str] = []
+    replace_file.clear_crashed(tmp_path, say=said.append)
+    assert said == [f"Pagaidu mape {left}, ko atstāja kāda pārtraukta palaišana, netika izdzēsta, jo tajā ir tas, ko "
+                    f"rīkkopa nevar būt rakstījusi: {named} – pārbaudiet to un izdzēsiet, kad tā vairs nav vajadzīga."]
+    assert (left / "lejupielades" / "01.pdf").read_bytes() == b"%PDF-1.7"
+    assert replace_file.crashed_in(tmp_path) == []
+
+
+def test_a_partial_removal_is_said_and_leaves_the_users_folder_mode(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """review4 F4: a file that cannot be removed – the line says what is left (not "Izdzēsta"), the marker stays so
+    the next run can still prove the rest, and the folder it is in (the user's --out, 0555) keeps its mode. Before:
+    "Izdzēsta …", the marker gone, and the user's folder made 0755."""
+    out = tmp_path / "rezultati"
+    out.mkdir()
+    left = crashed_run(out)
+    real = os.unlink
+
+    def unlink(path: str, *args: object, **kwargs: object) -> None:
+        if os.path.basename(path) == "01.pdf":
+            raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), path)
+        real(path, *args, **kwargs)
+
+    out.chmod(0o555)
+    try:
+        said: list[str] = []
+        monkeypatch.setattr(os, "unlink", unlink)
+        replace_file.clear_crashed(out, say=said.append)
+        monkeypatch.undo()
+        assert oct(out.stat().st_mode & 0o777) == oct(0o555)
+    finally:
+        out.chmod(0o755)
+    assert said == [f"Pagaidu mapi {left}, ko atstāja kāda pārtraukta palaišana, neizdevās izdzēst pilnībā: tajā "
+                    f"palika {staging_mark.STAGING_MARK}, lejupielades/ – izdzēsiet to, kad tā vairs nav vajadzīga."]
+    assert staging_mark.crashed(left)  # still provable next time
+
+
+def test_without_renameat2_an_empty_folder_cannot_slip_in_before_the_rename(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """review4 F6 (NFS, FUSE: no rename flags): an empty folder made at the target after the check was replaced
+    silently by rename(). Now the name is claimed with mkdir first: the user's mkdir fails, or the move does."""
+    monkeypatch.setattr(replace_file, "_renameat2", lambda: None)
+    new = _folder(tmp_path / ".ibm-jauns", **{"a.txt": "jaunais"})
+    target = tmp_path / "b"
+    real = os.rename
+    users: list[bool] = []
+
+    def rename(src: object, dst: object) -> None:
+        try:
+            os.mkdir(target)  # the user's folder, at the last moment
+            users.append(True)
+        except FileExistsError:
+            users.append(False)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    try:
+        replace_file.rename_noreplace(new, target)
+    except FileExistsError:
+        assert users == [True] and target.is_dir() and new.is_dir()
+    else:
+        assert users == [False], "the user's empty folder was replaced"
+
+
+def test_a_nul_byte_in_a_path_raises_before_the_c_call(tmp_path: Path) -> None:
+    """review4 F7: C would cut the name at the NUL byte and rename to another name."""
+    src = _folder(tmp_path / "n")
+    with pytest.raises(ValueError, match="null"):
+        replace_file.renameat2_noreplace(src, tmp_path / "q\0astes")
+    assert src.is_dir() and not (tmp_path / "q").exists()

@@ -22,7 +22,8 @@ def test_a_previous_childs_folder_that_cannot_come_back_is_kept_and_named(tmp_pa
 
     def rename(src: str | Path, dst: str | Path) -> None:
         if Path(dst) == target and Path(src).name.startswith(f".{target.name}-") and "vecais" not in Path(src).name:
-            target.mkdir()  # something takes the name meanwhile
+            target.mkdir(exist_ok=True)  # something takes the name meanwhile (or is put into the claimed folder)
+            (target / "svešs.txt").write_text("kāds cits", encoding="utf-8")
             raise OSError(39, "Directory not empty", str(dst))
         real(src, dst)
 

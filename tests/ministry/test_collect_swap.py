@@ -67,7 +67,7 @@ def test_previous_outputs_that_cannot_be_moved_back_are_kept_and_named(collected
 
     def rename(src: str | Path, dst: str | Path) -> None:
         if Path(dst) == final_dir and Path(src).parent.name.startswith(".ibm-collect-"):
-            final_dir.mkdir()  # something takes the name meanwhile: the move fails, the move back too
+            final_dir.mkdir(exist_ok=True)  # something takes the name (or fills the claimed folder): both moves fail
             (final_dir / "x.txt").write_text("kāds cits", encoding="utf-8")
             raise OSError(39, "Directory not empty", str(dst))
         real(src, dst)

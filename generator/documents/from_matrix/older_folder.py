@@ -1,21 +1,21 @@
-"""A child's folder written by the toolkit's version before the marker listed files with their SHA-256 (up to audit15
-F1): its marker is one line, with no list. Such a folder is replaced only when it can be shown to hold that version's
-output and nothing else: every entry a plain file with a name that version wrote (a document's file, parskats.txt)
-and none changed after the marker, which that version wrote last. Otherwise the files that cannot be vouched for
-are named with what to do (D119)."""
+"""A child's folder written by the toolkit's version before the marker listed files (a one-line marker). Nothing can
+prove that its files are still that version's output – file times prove nothing, as a copy sets them in any order
+and a scan copied in keeps its own (review4 F2) – so such a folder is never replaced or deleted: it is renamed to a
+visible, free name beside it, ``<folder>-iepriekseja-versija-<DD.MM.GGGG>``, the new documents go to the usual
+folder, and one Latvian line (console and parskats.txt) says where the older one is (D119)."""
 
 from __future__ import annotations
 
-import re
+import contextlib
+import datetime as dt
+import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
-from generator.own_files import LISTED, digest
+from generator.replace_file import rename_noreplace
 
 OLDER_MARKER = "Šo mapi izveidoja `ibm documents --from-matrix`; to var aizstāt nākamā palaišanas reize.\n"
-# the file names that version gave a child's papers (specs.child_documents then): 02 and 03 once per provider
-OLDER_NAMES = re.compile(r"(?:01-ligums-ar-vecaku|(?:02-ligums-ar-sniedzeju|03-garantijas-vestule)-[^/]+|"
-                         r"05-iesniegums-par-sniedzejiem|07-klienta-lietas-titullapa|08-lemums-par-pieskirsanu|"
-                         r"17-lemums-par-atteikumu)\.(?:pdf|docx)|parskats\.txt")
+OLDER_ASIDE = "iepriekseja-versija"  # in the visible name an older version's folder is renamed to
 
 
 def is_older(marker: Path) -> bool:
@@ -26,37 +26,37 @@ def is_older(marker: Path) -> bool:
         return False
 
 
-def older_files(target: Path, marker: Path) -> tuple[dict[str, str], list[str]]:
-    """(name -> SHA-256 of every file in ``target`` that the older version wrote and nobody changed since, the names
-    – a folder with "/" – that cannot be shown to be such a file). A file counts as unchanged when it was last
-    modified no later than the marker, which that version wrote after every document."""
-    written = marker.stat().st_mtime_ns
-    known: dict[str, str] = {}
-    unproven: list[str] = []
-    for path in sorted(target.iterdir()):
-        if path == marker:
+def _names(target: Path, day: dt.date) -> Iterator[Path]:
+    base = f"{target.name}-{OLDER_ASIDE}-{day:%d.%m.%Y}"
+    yield target.with_name(base)
+    for n in itertools.count(2):
+        yield target.with_name(f"{base}-{n}")
+
+
+def set_older_aside(target: Path, day: dt.date) -> Path:
+    """Rename the older version's folder ``target`` to the first free name ``_names`` gives (never over anything: a
+    name taken meanwhile is skipped); returns where it is now."""
+    for aside in _names(target, day):
+        if aside.exists() or aside.is_symlink():
             continue
-        if path.is_symlink() or not path.is_file():
-            unproven.append(path.name + ("/" if path.is_dir() and not path.is_symlink() else ""))
-        elif not OLDER_NAMES.fullmatch(path.name) or path.stat().st_mtime_ns > written:
-            unproven.append(path.name)
-        else:
-            known[path.name] = digest(path)
-    return known, unproven
+        with contextlib.suppress(FileExistsError):
+            rename_noreplace(target, aside)
+            return aside
+    raise AssertionError("unreachable")  # pragma: no cover - _names never ends
 
 
-def older_refusal(target: Path, unproven: list[str]) -> str:
-    """What to do with an older version's folder whose files cannot all be vouched for, in one Latvian sentence; every
-    word agrees in number and gender with what it names (a folder's name ends in "/")."""
-    folders = sum(name.endswith("/") for name in unproven)
-    files = len(unproven) - folders
-    if len(unproven) == 1:
-        what, them = ("šo mapi" if folders else "šo failu"), "to"
-    else:
-        what = "šos failus un mapes" if files and folders else ("šīs mapes" if folders else "šos failus")
-        them = "tās" if not files else "tos"
-    shown = ", ".join(unproven[:LISTED]) + (f" un vēl {len(unproven) - LISTED}" if len(unproven) > LISTED else "")
-    return (f"mapi {target} izveidoja agrāka rīkkopas versija, kuras atzīmē nav failu saraksta, un nevar pierādīt, ka "
-            f"tā uzrakstīja {what} un ka pēc tam neviens {them} nav mainījis: {shown}; nekas netika uzrakstīts – "
-            "pārvietojiet citur failus, kas jāpatur (piemēram, parakstītus vai labotus dokumentus), tad izdzēsiet "
-            f"mapi {target} un palaidiet komandu vēlreiz, vai izvēlieties citu --out")
+def put_back(aside: Path, target: Path) -> bool:
+    """Move an older folder set aside back to ``target`` (the run failed before its new folder was in place); False
+    if ``target`` is taken (the new folder is there) or the move fails – it then stays where ``aside`` says."""
+    try:
+        rename_noreplace(aside, target)
+    except OSError:
+        return False
+    return True
+
+
+def older_line(target: Path, aside: Path, *, placed: bool = True) -> str:
+    """The one Latvian line saying where an older version's folder went (console and the new parskats.txt)."""
+    new = f"; jaunie dokumenti ir mapē {target}" if placed else ""
+    return (f"Mapi {target}, ko izveidoja agrāka rīkkopas versija, komanda neaizstāja, bet pārdēvēja par {aside} – "
+            f"pārbaudiet to un izdzēsiet, kad tā vairs nav vajadzīga{new}.")

@@ -3,12 +3,15 @@
 The folder is written in a temporary place beside it and swapped in at the end; an existing folder is
 replaced only when this command made it (it holds the marker file, which lists every file written with its
 SHA-256) and holds nothing else: a file the command did not write (a scanned signed contract) or one changed
-since (an edited DOCX) stops the child with a message naming it, and the folder stays as it was (D119).
+since (an edited DOCX) stops the child with a message naming it, and the folder stays as it was. A folder of the
+version before the file list is never replaced: it is renamed aside to a visible name and said so (older_folder,
+D119).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
@@ -18,7 +21,7 @@ from generator.documents import terms
 from generator.documents.docx_writer import write_docx
 from generator.documents.from_matrix.archive import ARCHIVE_MARK, papers_day
 from generator.documents.from_matrix.context import ChildContext
-from generator.documents.from_matrix.older_folder import is_older, older_files, older_refusal
+from generator.documents.from_matrix.older_folder import is_older, older_line, put_back, set_older_aside
 from generator.documents.from_matrix.specs import child_documents
 from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.pdf_writer import write_pdf
@@ -81,27 +84,26 @@ MARKER_HEAD = "Šo mapi izveidoja `ibm documents --from-matrix`; to var aizstāt
 
 
 def check_folder(target: Path) -> None:
-    """Raises FolderTaken unless ``target`` is absent or holds only this command's own unchanged files (for a folder
-    of the version before the file list: older_folder)."""
+    """Raises FolderTaken unless ``target`` is absent, holds only this command's own unchanged files, or is a folder
+    of the version before the file list (set aside, not replaced: older_folder)."""
     if not target.exists() and not target.is_symlink():
         return
     if target.is_symlink() or not target.is_dir() or not (target / MARKER).is_file():
         raise FolderTaken(f"mape {target} jau pastāv, un to nav izveidojusi šī komanda (tajā nav faila {MARKER}); "
                           "izvēlieties citu --out vai pārvietojiet mapi")
-    if is_older(target / MARKER):  # the version before the file list: its own output only if provably so
-        known, unproven = older_files(target, target / MARKER)
-        if unproven:
-            raise FolderTaken(older_refusal(target, unproven), "agrākas versijas mapē ir nepārbaudāmi faili")
-    else:
-        known = parse_listing((target / MARKER).read_text(encoding="utf-8", errors="replace").splitlines())
+    if is_older(target / MARKER):  # the version before the file list: renamed aside by write_child, nothing lost
+        return
+    known = parse_listing((target / MARKER).read_text(encoding="utf-8", errors="replace").splitlines())
     foreign, changed = strangers(target, known, ignore=(MARKER,))
     if foreign or changed:
         raise FolderTaken(refusal(target, foreign, changed), "mapē ir svešs vai mainīts fails")
 
 
 def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool, pdf: bool = True,
-                report: str = "", archive: bool = False) -> list[Path]:
-    """Write PDF (unless ``pdf`` is False) and DOCX of each document into ``target``; returns the final paths."""
+                report: str = "", archive: bool = False, say: Callable[[str], object] | None = None) -> list[Path]:
+    """Write PDF (unless ``pdf`` is False) and DOCX of each document into ``target``; returns the final paths. An
+    older version's folder at ``target`` is renamed aside, named in one line (``say``, default stderr, and the new
+    parskats.txt), and moved back if the new folder does not take its place (D119)."""
     say_leftovers(leftovers(target.parent, aside_prefix(target)))  # a cut-off earlier run's folder (review3 F7)
     check_folder(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -115,15 +117,41 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
             names.append(write_docx(document.html, tmp / f"{spec.id}.docx", spec.title, document.version,
                                     document.created, landscape=landscape,
                                     mark=page_mark(draft, archive)).name)
-        if report:
-            (tmp / "parskats.txt").write_text(report, encoding="utf-8")
-        written = [*names, *(["parskats.txt"] if report else [])]
-        (tmp / MARKER).write_text(MARKER_HEAD + "".join(f"{line}\n" for line in listing(tmp, written)),
-                                  encoding="utf-8")
-        check_folder(target)  # nothing foreign appeared while rendering
-        # a Ctrl-C now is taken once the new folder is in place and the old one removed: the command stops before
-        # the next matrix, after saying that this child's folder is whole (D133)
-        swap_final([(tmp, target)], prefix=aside_prefix(target),
-                   stop_after=f"Ctrl-C saņemts, kad mape {target} jau tika aizstāta: tā ir pilnīga; nākamās matricas "
-                              "netiek apstrādātas.")
+        older: Path | None = None
+        mark = None
+        try:
+            if is_older(target / MARKER):
+                older = set_older_aside(target, dt.date.today())
+                report += f"\n{older_line(target, older)}\n" if report else ""
+            if report:
+                (tmp / "parskats.txt").write_text(report, encoding="utf-8")
+            written = [*names, *(["parskats.txt"] if report else [])]
+            mark = MARKER_HEAD + "".join(f"{line}\n" for line in listing(tmp, written))
+            (tmp / MARKER).write_text(mark, encoding="utf-8")
+            check_folder(target)  # nothing foreign appeared while rendering
+            # a Ctrl-C now is taken once the new folder is in place and the old one removed: the command stops
+            # before the next matrix, after saying that this child's folder is whole (D133)
+            swap_final([(tmp, target)], prefix=aside_prefix(target),
+                       stop_after=f"Ctrl-C saņemts, kad mape {target} jau tika aizstāta: tā ir pilnīga; nākamās "
+                                  "matricas netiek apstrādātas.")
+        except BaseException:
+            if older is not None and not put_back(older, target):  # it stays aside: say where
+                (say or _to_stderr)(older_line(target, older, placed=_holds(target, mark)))
+            raise
+        if older is not None:
+            (say or _to_stderr)(older_line(target, older))
     return [target / name for name in names]
+
+
+def _holds(target: Path, mark: str | None) -> bool:
+    """Whether ``target`` is the folder just written (its marker is ``mark``): the swap was done."""
+    try:
+        return mark is not None and (target / MARKER).read_text(encoding="utf-8") == mark
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _to_stderr(text: str) -> None:
+    import click
+
+    click.echo(text, err=True)
