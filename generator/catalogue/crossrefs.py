@@ -112,6 +112,26 @@ def _prices(cat: Catalogue, out: _Collector) -> None:
             out.problems.append(
                 Problem(cat.root / "prices", 1, "id", f"trūkst cenu parametra {needed}", f"prices/{needed}.yaml")
             )
+    _same_group_scope(cat, out)
+
+
+def _same_group_scope(cat: Catalogue, out: _Collector) -> None:
+    """The ceiling 6.8 applies is the base minus the transport reduction, but the base's scope alone decides its
+    rows; a reduction with another scope would make `ibm changes` name items 6.8 does not cap (review5 F8)."""
+    from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID
+
+    files = {price.id: (price, yf) for price, yf in zip(cat.prices, cat.price_files, strict=True)}
+    if GROUP_CEILING_ID not in files or GROUP_TRANSPORT_REDUCTION_ID not in files:
+        return
+    base, reduction = files[GROUP_CEILING_ID][0].applies_to, files[GROUP_TRANSPORT_REDUCTION_ID][0].applies_to
+    if base is None or reduction is None:
+        return
+    if set(base.forms) != set(reduction.forms) or set(base.regimes) != set(reduction.regimes):
+        wanted = (f"forms: [{', '.join(f.value for f in base.forms)}], "
+                  f"regimes: [{', '.join(r.value for r in base.regimes)}]")
+        out.add(files[GROUP_TRANSPORT_REDUCTION_ID][1], ("applies_to",), "applies_to",
+                f"attiecas uz citām pozīcijām nekā {GROUP_CEILING_ID}.yaml, no kura to atskaita",
+                f"tās pašas pozīcijas kā {GROUP_CEILING_ID}.yaml ({wanted})")
 
 
 def _programme(cat: Catalogue, out: _Collector) -> None:

@@ -32,6 +32,9 @@ class ValueChange:
     status: str
     # the catalogue items (sheet 6.8 rows: 1.1.1g, 3.6) whose price or ceiling the value sets (audit24 F10)
     items: tuple[str, ...] = ()
+    # the value, kind and status are the same; only its source (or note) text was corrected (review5 F5)
+    text_only: bool = False
+    corrected: tuple[str, str] | None = None  # (was, is) of the corrected text when ``text_only``
 
 
 @dataclass
@@ -110,6 +113,24 @@ def _series_changes(before: list, after: list) -> list[tuple[dt.date, Any, Any, 
     return result
 
 
+TEXT_FIELDS = {"source", "note"}
+
+
+def _text_only(previous: Any, value: Any) -> bool:
+    """Whether two values of one date differ only in their source or note text (e.g. "Nr.316" -> "Nr. 316")."""
+    return (previous is not None and value is not None and previous.effective_from == value.effective_from
+            and previous.model_dump(exclude=TEXT_FIELDS) == value.model_dump(exclude=TEXT_FIELDS))
+
+
+def _corrected(previous: Any, value: Any) -> tuple[str, str] | None:
+    """(was, is) of the corrected text: the source, or the note when only the note changed."""
+    if not _text_only(previous, value):
+        return None
+    if previous.source != value.source:
+        return previous.source, value.source
+    return (f"piezīme: {getattr(previous, 'note', None) or '—'}", f"piezīme: {getattr(value, 'note', None) or '—'}")
+
+
 def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
     changes: list[ValueChange] = []
     for price_id in sorted(set(old.price_by_id) | set(new.price_by_id)):
@@ -125,6 +146,7 @@ def _price_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
                 new=describe_price(value, False) if value else None,
                 source=current.source, status=current.status.value,
                 items=cat.price_items(price),
+                text_only=_text_only(previous, value), corrected=_corrected(previous, value),
             ))
     return changes
 
@@ -139,6 +161,7 @@ def _parameter_changes(old: Catalogue, new: Catalogue) -> list[ValueChange]:
                 old=describe_param(previous.value, param.unit) if previous else None,
                 new=describe_param(value.value, param.unit) if value else None,
                 source=current.source, status=current.status.value,
+                text_only=_text_only(previous, value), corrected=_corrected(previous, value),
             ))
     return changes
 

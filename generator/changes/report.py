@@ -31,6 +31,15 @@ def _value_table(changes: list[ValueChange], with_services: bool) -> list[str]:
     return lines
 
 
+def _text_table(changes: list[ValueChange]) -> list[str]:
+    lines = ["| Nosaukums | Spēkā no | Vērtība | Bija | Tagad |", "|---|---|---|---|---|"]
+    for c in changes:
+        was, now = c.corrected or (None, None)
+        lines.append(f"| {_cell(c.name_lv)} (`{c.id}`) | {date(c.effective_from)} | {_cell(c.new)} | {_cell(was)} | "
+                     f"{_cell(now)} |")
+    return lines
+
+
 def item_labels(cat: Catalogue) -> list[tuple[str, str]]:
     """(item code, "1.1.1g Psihologs, grupā") of every catalogue item in catalogue order, as sheet 6.8 names them."""
     return [(item, f"{item} {service.short_name_lv}" + (f", {FORM_LABELS_SHORT[form]}" if item != service.id else ""))
@@ -85,8 +94,9 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
              f"Salīdzinātas kataloga versijas **{version(diff.old_version)}** → **{version(diff.new_version)}**.", ""]
     if diff.empty:
         lines += ["Cenās, noteikumos, pakalpojumos, pašvaldībās, programmas kārtās, svētku dienās un tiesību aktos izmaiņu nav.", ""]
-    prices = [c for c in diff.values if c.kind == "cena"]
-    params = [c for c in diff.values if c.kind == "parametrs"]
+    prices = [c for c in diff.values if c.kind == "cena" and not c.text_only]
+    params = [c for c in diff.values if c.kind == "parametrs" and not c.text_only]
+    corrected = [c for c in diff.values if c.text_only]
     if prices:
         lines += ["## Cenas", ""] + _value_table(prices, with_services=True) + [""]
     if params:
@@ -96,6 +106,10 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                   "Šos pakalpojumu datus IBM matrica pārbauda katrā plānā (kam un kādā veidā pakalpojumu sniedz, kuriem "
                   "traucējumu veidiem tas paredzēts, ar kuriem pakalpojumiem to nevar apvienot, kam maksā).", ""]
         lines += _rule_table(diff.service_rules, new) + [""]
+    if corrected:
+        lines += ["## Labots tikai avots", "",
+                  "Šīm vērtībām labots tikai avota vai piezīmes teksts; pati vērtība un statuss nav mainīti, tāpēc plāni un "
+                  "matricas nav jāpārskata.", ""] + _text_table(corrected) + [""]
     if diff.services_added or diff.services_removed or diff.services_edited:
         lines += ["## Pakalpojumu katalogs", ""]
         for title, ids in (("Pievienoti", diff.services_added), ("Izņemti", diff.services_removed),

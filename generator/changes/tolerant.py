@@ -18,6 +18,7 @@ folder and the count, not one per file.
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,24 @@ def _yaml_data(path: Path) -> Any:
         return None
 
 
+def _fill_absent(data: Any, other: Any, path: list[str | int], message: str) -> list[str]:
+    """A model-level rule (e.g. "all or none" of a confirmed block) refused the node at ``path``: fill the keys
+    the other version has there and this one lacks – those the message names, else all of them. Returns them."""
+    node, sibling = data, other
+    try:
+        for key in path:
+            node, sibling = _step(node, key, sibling)
+    except (KeyError, IndexError, TypeError):
+        return []
+    if not isinstance(node, dict) or not isinstance(sibling, dict):
+        return []
+    absent = [k for k in sibling if isinstance(k, str) and k not in node]
+    named = [k for k in absent if re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", message)]
+    for key in named or absent:
+        node[key] = copy.deepcopy(sibling[key])
+    return named or absent
+
+
 def _relative(path: Path | None, root: Path) -> str | None:
     if path is None:
         return None
@@ -136,12 +155,20 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
             theirs = _yaml_data(other / rel) if (other / rel).is_file() else None
             missing = problem.message == MISSING
             # a field neither version has (two older revisions compared) is taken from the toolkit's own catalogue
-            own = read_yaml(DEFAULT_CATALOGUE / rel).data if missing and (DEFAULT_CATALOGUE / rel).is_file() else None
+            own = _own(rel) if missing else None
             if (missing or problem.message == UNKNOWN) and (_fix(data, theirs, _path(problem), missing)
                                                              or missing and _fix(data, own, _path(problem), True)):
                 what = "nebija" if missing else "vairs nav"
                 folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
                 fields.setdefault((folder, problem.field, what), []).append(rel)
+                changed = True
+            elif not missing and problem.message != UNKNOWN and (
+                    filled := _fill_absent(data, theirs, _path(problem), problem.message)
+                    or _fill_absent(data, _own(rel), _path(problem), problem.message)):
+                # a field a model-level rule requires (a new flag of a confirmed block), not a per-field "missing"
+                folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
+                for key in filled:
+                    fields.setdefault((folder, f"{problem.field}.{key}", "nebija"), []).append(rel)
                 changed = True
             elif drop_files and rel.startswith(("services/", "prices/", "metodika/", "piemeri/")):
                 (copy_root / rel).unlink()
@@ -157,6 +184,11 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
     result.problems = [p for p in first if p.severity is Severity.error]
     result.skipped[:0] = _field_notes(fields, label)
     return result
+
+
+def _own(rel: str) -> Any:
+    """The toolkit's own catalogue file ``rel`` (for a field neither compared version has), or None."""
+    return read_yaml(DEFAULT_CATALOGUE / rel).data if (DEFAULT_CATALOGUE / rel).is_file() else None
 
 
 def _field_notes(fields: dict[tuple[str, str, str], list[str]], label: str) -> list[str]:

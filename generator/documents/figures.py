@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
-from generator.catalogue.models import Form, PriceStatus, Regime
+from generator.catalogue.models import PriceScope, PriceStatus, Regime
 
 BLANK_EUR = "______ EUR"
 BLANK = "______"
@@ -115,9 +115,27 @@ def regulated_prices(catalogue: Catalogue, day: dt.date) -> PriceList:
     reduction = catalogue.price_by_id[GROUP_TRANSPORT_REDUCTION_ID]
     sources = [v.source for v in (base.at(day), reduction.at(day)) if v is not None]
     source = citation("; ".join(sources)) or "avots katalogā nav norādīts"
+    # the items the ceiling caps and their description are the catalogue's scope (`applies_to`), as on sheet 6.8
+    # and in `ibm changes` (review5 F10)
+    scope = base.applies_to
+    capped = frozenset(o.id for o in offers if scope is not None and scope.covers(o.service, o.form))
     rows.append(PriceRow(
-        "Grupu nodarbība (tirgus cenas pakalpojumi, ko sniedz grupā) – augstākā cena, no kuras atskaitīta klienta "
+        f"Grupu nodarbība ({scope_text(catalogue, scope)}) – augstākā cena, no kuras atskaitīta klienta "
         "transporta daļa", units.get(base.unit, base.unit), "grupu nodarbību augstākā cena", source,
-        money(ceiling, status, f"cenu ieraksta pēc šī avota: {source}"),
-        frozenset(o.id for o in offers if o.form is Form.group and o.service.regime is Regime.market), group=True))
+        money(ceiling, status, f"cenu ieraksta pēc šī avota: {source}"), capped, group=True))
     return rows
+
+
+# a price regime's label in the genitive, as in "tirgus cenas pakalpojumi" (enums.yaml regimes: "tirgus cena")
+REGIME_GENITIVE = {Regime.market: "tirgus cenas", Regime.regulation: "normatīvajos aktos noteiktas cenas",
+                   Regime.delegated_contract: "deleģēšanas līgumā noteiktas cenas",
+                   Regime.actual_cost: "faktisko izmaksu"}
+
+
+def scope_text(catalogue: Catalogue, scope: PriceScope | None) -> str:
+    """The services a price parameter caps, in words: "tirgus cenas pakalpojumi, ko sniedz grupā"."""
+    if scope is None:
+        return "pakalpojumi, uz kuriem tā attiecas, katalogā nav norādīti"
+    regimes = " vai ".join(REGIME_GENITIVE[r] for r in scope.regimes)
+    forms = " vai ".join(catalogue.enums.forms[f] for f in scope.forms)
+    return f"{regimes} pakalpojumi, ko sniedz {forms}"

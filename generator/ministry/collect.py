@@ -417,7 +417,7 @@ def one_period(results: list[ReadResult], catalogue: Catalogue, folder: Path) ->
 # where the confirmed figures will come from: the summary is never signed, its B-based figures are provisional (D117,
 # audit24 F19), and the page says how they become final
 CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad apstiprinātais B būs ierakstīts "
-                  "katalogā (catalogue/programme.yaml, „base_amount”) vai finansējums norādīts ar --envelope")
+                  "katalogā (catalogue/programme.yaml, „base_amount”) {}")
 
 
 def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options: Options) -> str | None:
@@ -431,11 +431,12 @@ def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options
     if options.envelope is None and on_base:
         return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”; "
                 "galīgie apmēri ir provizoriski, kamēr LM nav apstiprinājusi B (vai finansējumu, --envelope); "
-                f"{CONFIRMED_FROM}")
+                + CONFIRMED_FROM.format("vai finansējums norādīts ar --envelope"))
     if any(r.inputs.base is None for r in on_base):
         return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē”; galīgie apmēri "
                 "ir provizoriski, kamēr LM nav apstiprinājusi B (vai ierakstījusi to matricas 6.11. tabulā); "
-                f"{CONFIRMED_FROM}")
+                # --envelope is already given here: the other way is the ministry's B in the matrix (review5 F7)
+                + CONFIRMED_FROM.format("vai matricas 6.11. tabulā"))
     return None
 
 

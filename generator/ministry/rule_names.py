@@ -7,6 +7,9 @@ reference's sources and fails on a code without one.
 
 from __future__ import annotations
 
+from generator.lvformat import eur
+from generator.reference.rules import ONE_EURO
+
 RULE_NAMES = {
     # period and prices (reference/workbook.py)
     "outside_reporting_period": "Plāna sākums nav pārskata periodā",
@@ -25,7 +28,8 @@ RULE_NAMES = {
     "ceiling_unconfirmed": "Cenas griesti nav apstiprināti",
     "day_services": "Par daudz dienas pakalpojumu dienu",
     "price_above_ceiling": "Cena pārsniedz griestus",
-    "actual_cost_price": "Faktisko izmaksu cena nav 1 EUR",
+    # the unit's own price as the reference's message writes it ("1,00 EUR"), not a figure typed here (review5 F9)
+    "actual_cost_price": f"Faktisko izmaksu cena nav {eur(ONE_EURO)}",
     "monthly_units": "Mēnešu vienības nesakrīt ar plānu",
     "outside_period": "Mēnešu dati pēc plāna perioda",
     "delivered_above_plan": "Saņemts vairāk, nekā plānots",

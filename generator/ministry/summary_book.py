@@ -292,10 +292,11 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     muni_total_row = _municipality_sheet(book, sheet(SHEET_MUNI), agg, names, children_cols)
     _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols, names)
     first_day = min((r.period_start for r in collection.records), default=today)
-    # the municipalities whose matrices were collected (D138): „Pakalpojumi” sums this period's plans only
+    # the municipalities whose matrices were collected in this period (D138), the same on all three sheets: the
+    # aggregates hold this period's plans only, so a municipality with --previous matrices alone is all zeros
+    sent = {r.municipality for r in collection.records}
     _services_sheet(book, sheet(SHEET_SERVICES), agg, catalogue, line_cols, catalogue.offers(first_day), names,
-                    sent={r.municipality for r in collection.records})
-    sent = {r.municipality for r in collection.records + collection.previous_records}
+                    sent=sent)
     period = (collection.period_start, collection.period_end) if collection.period_start and collection.period_end \
         else None
     for name, quarterly in ((SHEET_CASH, False), (SHEET_QUARTERS, True)):
@@ -547,10 +548,17 @@ UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēne�
 
 
 OUTSIDE_LABEL = "Ārpus pārskata perioda"
-OUTSIDE_NOTE = (f" Rindas ir tieši pārskata perioda mēneši (arī tie, kuros nekas nav plānots); rindā „{OUTSIDE_LABEL}” – "
-                "plānotais un samaksātais mēnešos ārpus pārskata perioda (plāna periods ir par garu – tā ir noteikuma "
-                f"kļūda, sk. lapu „{SHEET_FINDINGS}”); tas ir iekļauts rindā „Kopā”, tāpēc kopsummas sakrīt ar "
-                f"lapām „{SHEET_MUNI}” un „Bērni” (lēmums D143).")
+
+
+def outside_note(quarterly: bool) -> str:
+    """The note on the period's rows and the out-of-period row: months, or quarters counting their months in the
+    period only (D143); the planned and the paid sum are „tie”."""
+    rows = ("ceturkšņi (arī tie, kuros nekas nav plānots); ceturkšņa rindā ir tikai tie tā mēneši, kas ir "
+            "pārskata periodā" if quarterly else "mēneši (arī tie, kuros nekas nav plānots)")
+    return (f" Rindas ir tieši pārskata perioda {rows}; rindā „{OUTSIDE_LABEL}” – plānotais un samaksātais mēnešos "
+            "ārpus pārskata perioda (plāna periods ir par garu – tā ir noteikuma kļūda, sk. lapu "
+            f"„{SHEET_FINDINGS}”); tie ir iekļauti rindā „Kopā”, tāpēc kopsummas sakrīt ar lapām „{SHEET_MUNI}” un "
+            "„Bērni” (lēmums D143).")
 
 
 def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
@@ -578,7 +586,7 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
     for m in munis:
         cols += [(f"{names.get(m, m)}: {label}", 12) for _, label in measures]
     cols += [(f"Kopā {label}", 13) for _, label in measures] + [("Neapgūts (plānots − samaksāts)", 13)]
-    note = CASH_NOTE + (OUTSIDE_NOTE if period else "") + (UNSPREAD_NOTE if unspread else "")
+    note = CASH_NOTE + (outside_note(quarterly) if period else "") + (UNSPREAD_NOTE if unspread else "")
     widths = book.header(ws, title, note, cols)
     width = len(measures)
     _group_page_breaks(ws, widths, [1 + width * j for j in range(len(munis) + 1)])  # the totals: one group

@@ -80,6 +80,9 @@ def test_a_group_ceiling_names_the_group_items_and_spares_other_plans(catalogue_
 def test_items_a_price_parameter_caps_come_from_the_catalogue(catalogue_copy: Path) -> None:
     """Widening `applies_to` in the catalogue changes the items named; a parameter without it is refused."""
     _edit(catalogue_copy / CEILING, "  forms: [group]", "  forms: [group, individual]")
+    # the transport reduction subtracted from it caps the same items (review5 F8)
+    _edit(catalogue_copy / "prices/grupu-nodarbibu-transporta-samazinajums.yaml", "  forms: [group]",
+          "  forms: [group, individual]")
     cat = load_or_raise(catalogue_copy)
     items = cat.price_items(cat.price_by_id["grupu-nodarbibu-griesti"])
     assert "1.1.1i" in items and "1.1.1g" in items and "3.6" not in items

@@ -36,3 +36,15 @@ def test_names_are_short_latvian_and_distinct() -> None:
         assert name != code and "_" not in name and len(name) <= 40 and name[0].isupper(), (code, name)
     assert rule_name("money_cents") == "Summa nav veselos centos"
     assert rule_name("a_newer_code") == "a_newer_code"  # shown as it is, never dropped
+
+
+def test_a_money_figure_in_a_name_is_the_references_own_in_the_eur_form() -> None:
+    """review5 F9: not "1 EUR" typed in the names, but the reference's unit price as its message writes it."""
+    import re
+
+    from generator.lvformat import eur
+    from generator.reference.rules import ONE_EURO
+
+    assert eur(ONE_EURO) in rule_name("actual_cost_price")
+    for name in RULE_NAMES.values():
+        assert not re.search(r"\d EUR", name), name  # "1,00 EUR" with a non-breaking space, cents shown

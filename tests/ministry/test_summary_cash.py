@@ -4,6 +4,7 @@ still agree with the children; printed, no municipality's column group is split 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -131,3 +132,39 @@ def test_printed_cash_pages_hold_whole_groups_and_recalculate(summary, tmp_path:
             groups_seen[sheet].add(who)
     for sheet in CASH_SHEETS:
         assert "Kopā" in groups_seen[sheet] and len(groups_seen[sheet]) > 3, groups_seen
+
+
+def test_a_municipality_with_previous_matrices_only_has_no_cash_columns(summary, catalogue: Catalogue,  # noqa: ANN001
+                                                                        tmp_path: Path) -> None:
+    """review5 F3 (D138): with --previous, a municipality that sent matrices only in the previous period would get
+    three always-zero columns on the cash sheets; the three sheets by municipality show the same municipalities."""
+    collection, _, _ = summary
+    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    other = collection.records[0].municipality
+    current = {r.municipality for r in collection.records} - {other}
+    assert current, "seed 71 has children of several municipalities"
+    with_previous = dataclasses.replace(
+        collection, records=[r for r in collection.records if r.municipality != other],
+        previous_records=[r for r in collection.records if r.municipality == other])
+    book, _, _ = write_outputs(tmp_path / "k.xlsx", with_previous, catalogue, pilot_municipalities(catalogue))
+    wb = load_workbook(book.path)
+    shown = {}
+    for sheet in ("Pakalpojumi", *CASH_SHEETS):
+        headers = [str(c.value) for c in wb[sheet][3] if c.value]
+        shown[sheet] = {m for m, name in names.items() if any(h == name or h.startswith(f"{name}:") for h in headers)}
+    assert shown["Pakalpojumi"] == current, (shown, current)
+    assert shown["Naudas plūsma"] == shown["Ceturkšņi"] == current, shown
+    assert other not in shown["Naudas plūsma"]
+
+
+def test_the_quarter_sheet_note_speaks_of_quarters(summary) -> None:  # noqa: ANN001
+    """review5 F4: „Ceturkšņi” says its rows are quarters (counting only their months in the period), „Naudas
+    plūsma” that they are months; the planned and the paid money outside the period „tie ir iekļauti”."""
+    _, book, _ = summary
+    wb = load_workbook(book.path)
+    months, quarters = wb["Naudas plūsma"]["A2"].value, wb["Ceturkšņi"]["A2"].value
+    assert "Rindas ir tieši pārskata perioda mēneši (" in months and "ceturkš" not in months
+    assert "Rindas ir tieši pārskata perioda ceturkšņi (" in quarters and "perioda mēneši" not in quarters
+    assert "ceturkšņa rindā ir tikai tie tā mēneši, kas ir pārskata periodā" in quarters
+    for note in (months, quarters):
+        assert "tie ir iekļauti rindā „Kopā”" in note and "tas ir iekļauts rindā „Kopā”, tāpēc kopsummas" not in note

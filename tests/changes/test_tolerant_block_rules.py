@@ -1,0 +1,67 @@
+"""`ibm changes` across a field that a model-level rule requires (review5 F2): an older version whose confirmed
+procedures block lacks a flag added later is compared on the rest, and the report says the flag was not compared."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue, load_or_raise
+from generator.changes.diff import diff_catalogues
+from generator.changes.tolerant import load_tolerant
+from generator.cli import main
+
+
+def _without_line(path: Path, start: str) -> None:
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    kept = [ln for ln in lines if not ln.lstrip().startswith(start)]
+    assert len(kept) < len(lines), start
+    path.write_text("".join(kept), "utf-8")
+
+
+def test_a_flag_the_confirmed_procedures_block_lacks_is_filled_and_named(catalogue_copy: Path,
+                                                                          tmp_path: Path) -> None:
+    old = tmp_path / "old"
+    shutil.copytree(catalogue_copy, old)
+    _without_line(old / "rounds.yaml", "advance_payment:")
+    broken, problems = load_catalogue(old)
+    assert broken is None and any("advance_payment" in p.message for p in problems)  # the rule refuses it
+    loaded = load_tolerant(old, catalogue_copy, tmp_path / "work", "iepriekšējā")
+    assert loaded.catalogue is not None, [p.format() for p in loaded.problems]
+    assert loaded.skipped == ["rounds.yaml: lauks `rounds.0.procedures.advance_payment` iepriekšējā versijā nebija; "
+                              "nav salīdzināts"], loaded.skipped
+    assert diff_catalogues(loaded.catalogue, load_or_raise(catalogue_copy)).empty
+
+
+def test_a_flag_neither_version_has_comes_from_the_toolkits_catalogue(catalogue_copy: Path, tmp_path: Path) -> None:
+    """Two older revisions, both without the flag: the toolkit's own value fills it in both."""
+    old = tmp_path / "old"
+    shutil.copytree(catalogue_copy, old)
+    for folder in (old, catalogue_copy):
+        _without_line(folder / "rounds.yaml", "reserve_list:")
+    loaded = load_tolerant(old, catalogue_copy, tmp_path / "work", "iepriekšējā")
+    assert loaded.catalogue is not None, [p.format() for p in loaded.problems]
+    assert any("`rounds.0.procedures.reserve_list` iepriekšējā versijā nebija" in s for s in loaded.skipped)
+
+
+def test_changes_from_a_revision_before_the_new_procedure_flags(tmp_path: Path) -> None:
+    repo = DEFAULT_CATALOGUE.parent
+    try:
+        found = subprocess.run(["git", "-C", str(repo), "log", "--format=%H", "-S", "reserve_list:", "--",
+                                "catalogue/rounds.yaml"], capture_output=True, text=True, check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        found = []
+    if not found:
+        pytest.skip("nav git vēstures ar jaunajiem kārtas procedūru laukiem")
+    out = tmp_path / "izmainas.md"
+    result = CliRunner().invoke(main, ["changes", "--from", f"{found[-1]}^", "--out", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "nav derīgs" not in result.output
+    text = out.read_text("utf-8")
+    for flag in ("reserve_list", "advance_payment", "child_reallocation"):
+        assert f"rounds.yaml: lauks `rounds.0.procedures.{flag}` iepriekšējā versijā nebija; nav salīdzināts" in text

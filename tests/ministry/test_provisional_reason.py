@@ -1,0 +1,29 @@
+"""Why the collected amounts are provisional names the ways to confirmed ones that are still open: with --envelope
+given, the other is the ministry's B in the matrix (6.11), not --envelope again (review5 F7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from types import SimpleNamespace
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
+from generator.ministry.collect import Options, provisional_reason
+
+DAY = dt.date(2018, 10, 1)
+
+
+def _record(base: Decimal | None) -> SimpleNamespace:
+    return SimpleNamespace(params_day=DAY, inputs=SimpleNamespace(base=base))
+
+
+def test_each_reason_names_its_own_way_to_confirmed_amounts(catalogue: Catalogue) -> None:
+    assert catalogue.programme.base_amount.at(DAY).status is not PriceStatus.confirmed  # the pilot's B: jāprecizē
+    default = provisional_reason([_record(None)], catalogue, Options())
+    assert default is not None and default.endswith("(catalogue/programme.yaml, „base_amount”) vai finansējums "
+                                                    "norādīts ar --envelope"), default
+    given = provisional_reason([_record(None)], catalogue, Options(envelope=Decimal("6000")))
+    assert given is not None and "--envelope" not in given.split("apstiprinātos apmērus dos", 1)[1], given
+    assert given.endswith("(catalogue/programme.yaml, „base_amount”) vai matricas 6.11. tabulā"), given
+    assert provisional_reason([_record(Decimal("2800.00"))], catalogue, Options(envelope=Decimal("6000"))) is None
