@@ -43,7 +43,7 @@ from generator.reference.workbook import WorkbookInputs, check_final, check_pric
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
-from generator.workbook.texts import FINAL_NOT_APPLIED
+from generator.workbook.texts import NOT_APPLIED_WORDS
 
 PAGE = "kalkulators.md"
 SCRIPT = "assets/javascripts/ibm-kalkulators.js"
@@ -53,7 +53,6 @@ STYLE = "assets/stylesheets/ibm-kalkulators.css"  # linked in the page head (sit
 DATA_GLOBAL = "IBM_KALKULATORA_DATI"
 # Beside a typed F in the results (audit26 F3): the matrix's own words where F does not decide A (6.5, D53), and
 # where it does
-FINAL_NOT_APPLIED_WORDS = FINAL_NOT_APPLIED.partition(" – ")[2]  # "nepiemēro, jo N ≤ P"
 FINAL_APPLIED_WORDS = "piemēro, jo N > P: A = F"
 AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
 
@@ -291,7 +290,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "kartas": rounds,
         "pakalpojumi": shared,
         "teksti": message_templates(params),
-        "galigais": {"nepiemero": FINAL_NOT_APPLIED_WORDS, "piemero": FINAL_APPLIED_WORDS},
+        "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemero": FINAL_APPLIED_WORDS},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
     }
 

@@ -80,7 +80,8 @@ ANNEX_BOTH_BLANK = (f"UZMANĪBU: bāzes apmērs (B) un cena nav apstiprināti �
 # available_amount). Typed while N <= P it is not applied (A = N); while A is a blank (B or a price unconfirmed)
 # whether it applies is not yet known.
 FINAL_LABEL = "IB galīgais apmērs (F), ja noteikts"
-FINAL_NOT_APPLIED = "IB galīgais apmērs (F) – nepiemēro, jo N ≤ P"
+NOT_APPLIED_WORDS = "nepiemēro, jo N ≤ P"  # also beside F in the papers and the calculator
+FINAL_NOT_APPLIED = f"IB galīgais apmērs (F) – {NOT_APPLIED_WORDS}"
 FINAL_IF_OVER = "IB galīgais apmērs (F), ja N > P"
 # Under the tables of the working sheets 6.4, 6.7 and 6.10 while a line's price is marked "*" (F7: the catalogue's
 # "jāprecizē" price, or none): two lines of 8 pt in the note's cells.

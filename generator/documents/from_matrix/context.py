@@ -33,10 +33,11 @@ from generator.documents.round_rules import PILOT_KIND, kind_context
 from generator.documents.terms import BLANK_DATE, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
 from generator.reference.rounds import plan_end
+from generator.workbook.texts import NOT_APPLIED_WORDS
 
 BLANK = "______"
 # Beside F (the ministry's final amount) where it does not decide A: N <= P makes A = N (L1077, L1385).
-FINAL_NOT_APPLIED = "nepiemēro, jo N ≤ P"
+FINAL_NOT_APPLIED = NOT_APPLIED_WORDS  # the matrix's own words
 FINAL_IF_OVER = "piemēro, ja N > P"
 BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
 
