@@ -285,7 +285,7 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
     matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
-    from generator.ministry.console_names import shown_file
+    from generator.ministry.console_names import matrix_person, shown_file
     from generator.ministry.migrate import MigrationError, Migrator
 
     if not old.exists():
@@ -314,34 +314,38 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     refused = hidden = 0
     with Migrator(catalogue) as migrator:
         for source, target in targets:
+            person = matrix_person(source)  # the child's name and code: no console line shows them (audit27 F12)
+            source_shown = shown_file(source, old if old.is_dir() else None, *person)
             try:
-                report = migrator.migrate(source, target, overwrite=overwrite)
+                report = migrator.migrate(source, target, overwrite=overwrite, person=person)
             except MigrationError as exc:
                 refused += 1
-                click.echo(f"Kļūda: {shown_file(source, old if old.is_dir() else None)}: {exc}; nekas netika "
-                           "uzrakstīts", err=True)
+                hidden += source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
+                click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts", err=True)
                 continue
             if len(targets) == 1:
                 click.echo(report.text())
-                click.echo(f"Jaunā matrica: {shown_file(target)}; pārskats: {shown_file(report.path)}")
+                shown = shown_file(target.absolute(), None, *person)
+                hidden += shown != target.absolute().as_posix()
+                click.echo(f"Jaunā matrica: {shown}; pārskats: {shown_file(report.path.absolute(), None, *person)}")
             else:
                 changed = ", ".join(f"{p.item} {eur(p.old)} → {eur(p.new)}" for p in report.price_changes if p.in_plan)
                 effect = ""
                 if report.before and report.after and report.before.needed != report.after.needed:
                     effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
                 news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
-                shown = shown_file(target, out)  # relative, as the source is shown (audit15 F8)
+                shown = shown_file(target, out, *person)  # relative, as the source is shown (audit15 F8)
                 hidden += shown != target.relative_to(out).as_posix()
-                click.echo(f"{shown_file(source, old)} → {shown}: pārnestas {report.carried} šūnas"
+                click.echo(f"{source_shown} → {shown}: pārnestas {report.carried} šūnas"
                            f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
     if len(targets) > 1:
         done = len(targets) - refused
-        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out}" if done else ""
+        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out.absolute()}" if done else ""
         click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}, "
                    f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")
-        if hidden:
-            click.echo("Faili, kuru nosaukumā redzams personas kods, parādīti kā mape/matrica-<SHA-256 sākums>.xlsx "
-                       "(atrodami ar sha256sum).")
+    if hidden:
+        click.echo("Faili, kuru nosaukumā redzams bērna vārds vai personas kods, parādīti kā "
+                   "mape/matrica-<SHA-256 sākums>.xlsx (atrodami ar sha256sum).")
     if refused:
         sys.exit(1)
 
