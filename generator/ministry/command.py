@@ -292,7 +292,10 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         raise click.UsageError(f"'{shown_file(old)}' nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
                                "ar tām)")
     if old.is_dir():
-        files = sorted(p for p in old.rglob("*.xlsx") if not p.name.startswith(("~$", ".")))
+        from generator.ministry.collect import find_workbooks
+
+        # as collect: .xls/.ods files and broken links are refused by name, not passed over (audit27 F4, F5)
+        files = [p for p in find_workbooks(old) if not p.name.startswith(".")]
         if not files:
             _fail(f"mapē {old} nav nevienas .xlsx matricas; nekas netika uzrakstīts")
         if out.resolve() == old.resolve() or old.resolve() in out.resolve().parents:
