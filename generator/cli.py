@@ -33,6 +33,18 @@ def _catalogue_folder(_ctx: click.Context, _param: click.Parameter, value: Path)
     return value
 
 
+def absolute_out(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """An `--out` value as the messages print it: absolute, so that the user sees where the results went (audit27
+    F9). A leading "~" that the shell did not expand (the path was quoted, or typed in a program without a shell)
+    is a folder literally named "~" here, not the home folder: said before anything is written."""
+    if value is None:
+        return None
+    if value.parts and value.parts[0].startswith("~"):
+        click.echo(f"Brīdinājums: --out „{value}”: zīme „~” nav aizstāta ar mājas mapi (to dara tikai čaula, ja "
+                   f"ceļš nav pēdiņās), tāpēc rezultāts būs „{value.absolute()}”.", err=True)
+    return value.absolute()
+
+
 CATALOGUE_OPTION = click.option(
     "--catalogue",
     "catalogue_dir",

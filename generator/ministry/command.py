@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator import lvformat
-from generator.cli import CATALOGUE_OPTION, load_for_command
+from generator.cli import CATALOGUE_OPTION, absolute_out, load_for_command
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
 
@@ -104,7 +104,8 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.")
+              help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.",
+              callback=absolute_out)
 @click.option("--envelope", default=None, metavar="EUR",
               help="Izmēģinājumprojekta finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
 @click.option("--previous", type=click.Path(path_type=Path), default=None,
@@ -273,7 +274,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 @click.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
-              help="Jaunā matrica (.xlsx) vai, ja VECA ir mape, mape jaunajām matricām.")
+              help="Jaunā matrica (.xlsx) vai, ja VECA ir mape, mape jaunajām matricām.",
+              callback=absolute_out)
 @click.option("--overwrite", is_flag=True,
               help="Aizstāt jau esošu jauno matricu un tās *-parnesana.txt (bez šī esošus failus nepārraksta).")
 @CATALOGUE_OPTION
