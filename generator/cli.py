@@ -33,6 +33,12 @@ def _catalogue_folder(_ctx: click.Context, _param: click.Parameter, value: Path)
     return value
 
 
+def usage_error(message: str) -> None:
+    """A wrong parameter found in a command's own checks: the same one line as click's own usage errors (README,
+    status 2): „Kļūda: …” with the value in Latvian quotes and the command's `--help` (audit27 F11)."""
+    raise click.UsageError(message, ctx=click.get_current_context(silent=True))
+
+
 def absolute_out(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     """An `--out` value as the messages print it: absolute, so that the user sees where the results went (audit27
     F9). A leading "~" that the shell did not expand (the path was quoted, or typed in a program without a shell)

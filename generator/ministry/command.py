@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator import lvformat
-from generator.cli import CATALOGUE_OPTION, absolute_out, load_for_command
+from generator.cli import CATALOGUE_OPTION, absolute_out, load_for_command, usage_error
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
 
@@ -43,9 +43,8 @@ def _fail(message: str) -> None:
 
 
 def _usage(message: str) -> None:
-    """A wrong parameter: one line, status 2, before any work."""
-    click.echo(f"Kļūda: {message}", err=True)
-    sys.exit(EXIT_USAGE)
+    """A wrong parameter: one line with the `--help` hint, status 2, before any work (cli.usage_error)."""
+    usage_error(message)
 
 
 def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
@@ -56,7 +55,7 @@ def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
     if registry is None:
         return
     if must_exist and not registry.is_file():
-        _usage(f"--registry {registry}: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`)")
+        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`)")
     try:
         load_registry(registry)
     except RegistryError as exc:
@@ -147,12 +146,12 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
-        _usage(f"--out {out}: kopsavilkumam vajag .xlsx failu")
+        _usage(f"--out „{out}”: kopsavilkumam vajag .xlsx failu")
     for option, given in (("MAPE", folder), ("--previous", previous), *(("--templates", t) for t in template_dirs)):
         if given is not None and not given.is_dir():
             what = "ir fails, nevis mape" if given.exists() else "nav atrasta"
-            _usage(f"{option} {given} {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)"
-                   if option != "--templates" else f"{option} {given}: mape {what}")
+            _usage(f"{option} „{given}” {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)"
+                   if option != "--templates" else f"{option} „{given}”: mape {what}")
     _check_registry(registry, must_exist=True)
     try:
         key = load_key(key_file)
@@ -163,7 +162,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         if source is not None and source.resolve() in out.resolve().parents:
             # two parameters that contradict each other, found before any work: a parameter error (README, audit21 F14)
             _usage(f"--out „{out}” ir savācamajā mapē „{source}”: kopsavilkumu tajā nedrīkst rakstīt – norādiet "
-                   "--out ārpus tās (sk. `ibm collect --help`)")
+                   "--out ārpus tās")
     if out.is_file() and not out.stat().st_mode & 0o222:  # write-protected by its owner: respected (audit15 F15)
         _fail(f"kopsavilkums {out} ir aizsargāts pret rakstīšanu (tikai lasāms); nekas netika uzrakstīts – noņemiet "
               "aizsardzību vai izvēlieties citu --out")
@@ -301,15 +300,15 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         if not files:
             _fail(f"mapē {old} nav nevienas .xlsx matricas; nekas netika uzrakstīts")
         if out.resolve() == old.resolve() or old.resolve() in out.resolve().parents:
-            _usage("--out jābūt citai mapei, ne pārnesamo matricu mapei vai tās apakšmapei")
+            _usage(f"--out „{out}” ir pārnesamo matricu mapē „{old}” (gaidīts: cita mape, ne VECA vai tās apakšmape)")
         if out.suffix.lower() == ".xlsx" or (out.exists() and not out.is_dir()):
-            _usage(f"--out {out}: ja VECA ir mape, --out jābūt mapei jaunajām matricām, nevis failam")
+            _usage(f"--out „{out}”: ja VECA ir mape, --out jābūt mapei jaunajām matricām, nevis failam")
         targets = [(f, out / f.relative_to(old)) for f in files]
     else:
         if out.suffix.lower() != ".xlsx":
-            _usage(f"--out {out}: jaunajai matricai vajag .xlsx failu")
+            _usage(f"--out „{out}”: jaunajai matricai vajag .xlsx failu")
         if out.resolve() == old.resolve():
-            _usage("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
+            _usage(f"--out „{out}” ir tas pats fails, kas pārnesamā matrica (gaidīts: cits .xlsx fails)")
         targets = [(old, out)]
     from generator.ministry.writable import unwritable_folder, unwritable_reason
 

@@ -79,7 +79,8 @@ def find_matrices(source: Path) -> list[Path]:
     if source.is_file():
         return [source]
     if not source.is_dir():
-        raise SourceError(f"{source} nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape ar tām)")
+        raise SourceError(f"--from-matrix „{source}” nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
+                          "ar tām)")
     # other spreadsheet files (.xls, .ods …) and broken or looping links are listed too: each is refused with its
     # reason rather than passed over in silence (audit27 F4, F5)
     found = sorted(p for p in source.rglob("*")
@@ -87,7 +88,7 @@ def find_matrices(source: Path) -> list[Path]:
                    and not p.name.startswith(("~$", "."))
                    and not any(part.startswith(".") for part in p.relative_to(source).parts))
     if not found:
-        raise SourceError(f"mapē {source} nav nevienas .xlsx matricas")
+        raise SourceError(f"--from-matrix: mapē „{source}” nav nevienas .xlsx matricas")
     return found
 
 
