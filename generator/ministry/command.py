@@ -249,13 +249,18 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             cache.close()
         fa = result.finals
         provisional = " (provizorisks)" if result.provisional else ""
+        typed = " (norādīts ar --envelope)" if amount is not None else provisional  # the analyst's own figure
         click.echo(
             f"{_agree(len(result.records), 'Izmantota', 'Izmantotas')} {len(result.records)} "
             f"{_agree(len(result.records), 'matrica', 'matricas')}, {_agree(len(result.refused), 'neizmantota', 'neizmantotas')} "
             f"{len(result.refused)}; pārskata periods {result.period}. "
-            f"Finansējums {eur(fa.envelope)}{provisional}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
+            f"Finansējums {eur(fa.envelope)}{typed}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
             f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}."
         )
+        if agg.pilot.final > fa.envelope:  # the provisional amounts alone exceed it: no pool, F = P (audit27 F10)
+            click.echo(f"Brīdinājums: Σ F {eur(agg.pilot.final)} pārsniedz finansējumu {eur(fa.envelope)}{typed}: "
+                       "pārdales fonda nav, un katra bērna F ir mazākais no viņa N un P (D7) – pārbaudiet finansējuma "
+                       "summu un bērnu skaitu.", err=True)
         if result.provisional:
             click.echo(f"Uzmanību: {result.provisional}.")
         click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
