@@ -37,6 +37,7 @@ from generator.replace_file import PreviousAside
 Echo = Callable[[str], None]
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
+READ_PROGRESS_FROM = 10  # a folder this large is read for a while before its first child's line: say how far
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")  # as `ibm collect` lists them
 MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
 MUNICIPALITY_NOT_LISTED = f"{REQUIRED_PARTIES[0].where}: {REQUIRED_PARTIES[0].label} {LIST_TEXT}"
@@ -242,7 +243,11 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
     summary = Summary()
     used: set[str] = set()
     total = len(files)
-    readings = [_read(path, catalogue, templates, key) for path in files]
+    readings = []
+    for number, path in enumerate(files, 1):  # all read first: one child's files are found before any folder
+        readings.append(_read(path, catalogue, templates, key))
+        if total >= READ_PROGRESS_FROM and (number * 10 // total) != ((number - 1) * 10 // total):
+            err(f"Lasa matricas: {number}/{total} ({number * 100 // total} %)")
     copies = same_child(readings)  # before any folder is made: one child, one set of papers (D154)
     for number, reading in enumerate(readings, 1):
         if (first := copies.get(number - 1)) is not None:
