@@ -253,7 +253,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         if (first := copies.get(number - 1)) is not None:
             summary.copies += 1
             err(f"{number}/{total} {first.code} ({reading.source}): izlaists: tas pats fails (identisks pa baitam) "
-                f"kā {first.source}; dokumenti veidoti vienreiz – no tā")
+                f"kā {first.source} – apstrādāts vienreiz, sk. tā rindu")
             continue
         code, n = reading.code, 2
         one_child = bool(reading.refused) and reading.refused[0].startswith(SAME_CHILD)  # one code on both lines
