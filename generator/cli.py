@@ -33,6 +33,24 @@ def _catalogue_folder(_ctx: click.Context, _param: click.Parameter, value: Path)
     return value
 
 
+def usage_error(message: str) -> None:
+    """A wrong parameter found in a command's own checks: the same one line as click's own usage errors (README,
+    status 2): „Kļūda: …” with the value in Latvian quotes and the command's `--help` (audit27 F11)."""
+    raise click.UsageError(message, ctx=click.get_current_context(silent=True))
+
+
+def absolute_out(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """An `--out` value as the messages print it: absolute, so that the user sees where the results went (audit27
+    F9). A leading "~" that the shell did not expand (the path was quoted, or typed in a program without a shell)
+    is a folder literally named "~" here, not the home folder: said before anything is written."""
+    if value is None:
+        return None
+    if value.parts and value.parts[0].startswith("~"):
+        click.echo(f"Brīdinājums: --out „{value}”: zīme „~” nav aizstāta ar mājas mapi (to dara tikai čaula, ja "
+                   f"ceļš nav pēdiņās), tāpēc rezultāts būs „{value.absolute()}”.", err=True)
+    return value.absolute()
+
+
 CATALOGUE_OPTION = click.option(
     "--catalogue",
     "catalogue_dir",
@@ -64,9 +82,11 @@ class IbmGroup(click.Group):
     def __call__(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN204
         """The `ibm` process itself (the console script): once a writing command has run, Ctrl-C is ignored while
         the process ends (interrupts.whole_command_line); CliRunner calls ``main`` and gets its handler back."""
+        from generator.early_interrupt import hand_over
         from generator.interrupts import whole_command_line
 
         with whole_command_line(process=True):
+            hand_over()  # the starting handler (generator/__init__.py) gives Ctrl-C to click's Latvian ending
             return self.main(*args, **kwargs)
 
     def main(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201

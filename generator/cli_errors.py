@@ -22,6 +22,7 @@ REASONS = {
     errno.EEXIST: "fails jau pastāv",
     errno.ENOTDIR: "ceļā ir fails, kur vajag mapi",
     errno.EISDIR: "ceļš ir mape, nevis fails",
+    errno.ELOOP: "simboliskās saites cilpa",
     errno.ENOTEMPTY: "mape nav tukša",
     errno.EXDEV: "pārvietošana starp diskiem nav iespējama",
     errno.ENAMETOOLONG: "pārāk garš nosaukums",

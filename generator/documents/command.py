@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from generator.cli import CATALOGUE_OPTION, load_for_command
+from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
@@ -84,27 +84,21 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
     # given twice, click would keep only the last and silently drop a municipality's set (audit19 F15)
     if len(municipality_ids) > 1:
         given = ", ".join(f"„{m}”" for m in municipality_ids)
-        click.echo(f"Kļūda: --municipality norādīts vairākkārt ({given}); gaidīts: viena pašvaldība vai neviena "
-                   "(tad – visas). Katrai pašvaldībai palaidiet komandu atsevišķi; sk. ibm documents --help.",
-                   err=True)
-        sys.exit(2)
+        usage_error(f"--municipality norādīts vairākkārt ({given}); gaidīts: viena pašvaldība vai neviena "
+                    "(tad – visas). Katrai pašvaldībai palaidiet komandu atsevišķi.")
     municipality_id = municipality_ids[0] if municipality_ids else None
     if from_matrix is not None:
         if round_id is not None:
-            click.echo("Kļūda: --round izmanto tikai bez --from-matrix (matricas kārtu nosaka tās plāna periods).",
-                       err=True)
-            sys.exit(2)
+            usage_error(f"--round „{round_id}” izmanto tikai bez --from-matrix (matricas kārtu nosaka tās plāna "
+                        "periods)")
         from generator.documents.from_matrix.command import from_matrix_command
 
         sys.exit(from_matrix_command(catalogue_dir, from_matrix, out_dir, draft, key_file, municipality_id,
                                      day.date() if day is not None else None, archive=archive))
     if draft or key_file is not None or archive:
-        click.echo("--draft, --key-file un --arhivam izmanto tikai kopā ar --from-matrix.", err=True)
-        sys.exit(2)
+        usage_error("--draft, --key-file un --arhivam izmanto tikai kopā ar --from-matrix")
     if round_id is not None and day is not None:
-        click.echo("Kļūda: --round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai diena tās "
-                   "pakalpojumu laikā).", err=True)
-        sys.exit(2)
+        usage_error("--round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai diena tās pakalpojumu laikā)")
     plan_day = None if day is None else _plan_day(day)
     out_dir = out_dir or Path("build")
 
@@ -190,8 +184,7 @@ def _plan_day(day: dt.datetime) -> dt.date:
     try:
         dt.datetime.strptime(typed, "%d.%m.%Y")
     except ValueError:
-        click.echo(f"Kļūda: --day: „{typed}” – bez --from-matrix dienu raksta formā DD.MM.GGGG.", err=True)
-        sys.exit(2)
+        usage_error(f"--day: „{typed}” – bez --from-matrix dienu raksta formā DD.MM.GGGG.")
     return day.date()
 
 

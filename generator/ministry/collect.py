@@ -63,14 +63,16 @@ class CollectError(Exception):
 
 def find_workbooks(folder: Path) -> list[Path]:
     """Spreadsheet files in the folder tree, in a stable order; hidden files and Office lock files
-    (~$…) are skipped; other documents (PDF, scans) are not workbooks and are ignored."""
+    (~$…) are skipped; other documents (PDF, scans) are not workbooks and are ignored. A link with a spreadsheet's
+    name that leads nowhere (or round in a loop) is listed: its reading names why (audit27 F4)."""
     if not folder.is_dir():
         what = "ir fails, nevis mape" if folder.exists() else "nav atrasta"
         raise CollectError(f"{folder} {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)")
     found = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).parts
-        if any(p.startswith(".") for p in rel) or path.name.startswith("~$") or not path.is_file():
+        broken_link = path.is_symlink() and not path.exists()  # dangling or looping: refused with its reason
+        if any(p.startswith(".") for p in rel) or path.name.startswith("~$") or not (path.is_file() or broken_link):
             continue
         if path.suffix.lower() in SPREADSHEET_SUFFIXES:
             found.append(path)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator import lvformat
-from generator.cli import CATALOGUE_OPTION, load_for_command
+from generator.cli import CATALOGUE_OPTION, absolute_out, load_for_command, usage_error
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
 
@@ -43,9 +43,8 @@ def _fail(message: str) -> None:
 
 
 def _usage(message: str) -> None:
-    """A wrong parameter: one line, status 2, before any work."""
-    click.echo(f"Kļūda: {message}", err=True)
-    sys.exit(EXIT_USAGE)
+    """A wrong parameter: one line with the `--help` hint, status 2, before any work (cli.usage_error)."""
+    usage_error(message)
 
 
 def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
@@ -56,7 +55,7 @@ def _check_registry(registry: Path | None, *, must_exist: bool) -> None:
     if registry is None:
         return
     if must_exist and not registry.is_file():
-        _usage(f"--registry {registry}: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`)")
+        _usage(f"--registry „{registry}”: fails nav atrasts (gaidīts: veidņu reģistrs, ko raksta `ibm fingerprint`)")
     try:
         load_registry(registry)
     except RegistryError as exc:
@@ -104,7 +103,8 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.")
+              help="Kopsavilkuma darbgrāmata (.xlsx); blakus tiek izveidota mape galigie-apmeri/.",
+              callback=absolute_out)
 @click.option("--envelope", default=None, metavar="EUR",
               help="Izmēģinājumprojekta finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
 @click.option("--previous", type=click.Path(path_type=Path), default=None,
@@ -146,12 +146,12 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
-        _usage(f"--out {out}: kopsavilkumam vajag .xlsx failu")
+        _usage(f"--out „{out}”: kopsavilkumam vajag .xlsx failu")
     for option, given in (("MAPE", folder), ("--previous", previous), *(("--templates", t) for t in template_dirs)):
         if given is not None and not given.is_dir():
             what = "ir fails, nevis mape" if given.exists() else "nav atrasta"
-            _usage(f"{option} {given} {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)"
-                   if option != "--templates" else f"{option} {given}: mape {what}")
+            _usage(f"{option} „{given}” {what} (gaidīts: mape ar pašvaldību matricām apakšmapēs)"
+                   if option != "--templates" else f"{option} „{given}”: mape {what}")
     _check_registry(registry, must_exist=True)
     try:
         key = load_key(key_file)
@@ -162,7 +162,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         if source is not None and source.resolve() in out.resolve().parents:
             # two parameters that contradict each other, found before any work: a parameter error (README, audit21 F14)
             _usage(f"--out „{out}” ir savācamajā mapē „{source}”: kopsavilkumu tajā nedrīkst rakstīt – norādiet "
-                   "--out ārpus tās (sk. `ibm collect --help`)")
+                   "--out ārpus tās")
     if out.is_file() and not out.stat().st_mode & 0o222:  # write-protected by its owner: respected (audit15 F15)
         _fail(f"kopsavilkums {out} ir aizsargāts pret rakstīšanu (tikai lasāms); nekas netika uzrakstīts – noņemiet "
               "aizsardzību vai izvēlieties citu --out")
@@ -249,13 +249,18 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             cache.close()
         fa = result.finals
         provisional = " (provizorisks)" if result.provisional else ""
+        typed = " (norādīts ar --envelope)" if amount is not None else provisional  # the analyst's own figure
         click.echo(
             f"{_agree(len(result.records), 'Izmantota', 'Izmantotas')} {len(result.records)} "
             f"{_agree(len(result.records), 'matrica', 'matricas')}, {_agree(len(result.refused), 'neizmantota', 'neizmantotas')} "
             f"{len(result.refused)}; pārskata periods {result.period}. "
-            f"Finansējums {eur(fa.envelope)}{provisional}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
+            f"Finansējums {eur(fa.envelope)}{typed}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
             f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}."
         )
+        if agg.pilot.final > fa.envelope:  # the provisional amounts alone exceed it: no pool, F = P (audit27 F10)
+            click.echo(f"Brīdinājums: Σ F {eur(agg.pilot.final)} pārsniedz finansējumu {eur(fa.envelope)}{typed}: "
+                       "pārdales fonda nav, un katra bērna F ir mazākais no viņa N un P (D7) – pārbaudiet finansējuma "
+                       "summu un bērnu skaitu.", err=True)
         if result.provisional:
             click.echo(f"Uzmanību: {result.provisional}.")
         click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
@@ -273,7 +278,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
 @click.command()
 @click.argument("old", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
-              help="Jaunā matrica (.xlsx) vai, ja VECA ir mape, mape jaunajām matricām.")
+              help="Jaunā matrica (.xlsx) vai, ja VECA ir mape, mape jaunajām matricām.",
+              callback=absolute_out)
 @click.option("--overwrite", is_flag=True,
               help="Aizstāt jau esošu jauno matricu un tās *-parnesana.txt (bez šī esošus failus nepārraksta).")
 @CATALOGUE_OPTION
@@ -285,26 +291,29 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
     matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
-    from generator.ministry.console_names import shown_file
+    from generator.ministry.console_names import matrix_person, shown_file
     from generator.ministry.migrate import MigrationError, Migrator
 
     if not old.exists():
         raise click.UsageError(f"'{shown_file(old)}' nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
                                "ar tām)")
     if old.is_dir():
-        files = sorted(p for p in old.rglob("*.xlsx") if not p.name.startswith(("~$", ".")))
+        from generator.ministry.collect import find_workbooks
+
+        # as collect: .xls/.ods files and broken links are refused by name, not passed over (audit27 F4, F5)
+        files = [p for p in find_workbooks(old) if not p.name.startswith(".")]
         if not files:
             _fail(f"mapē {old} nav nevienas .xlsx matricas; nekas netika uzrakstīts")
         if out.resolve() == old.resolve() or old.resolve() in out.resolve().parents:
-            _usage("--out jābūt citai mapei, ne pārnesamo matricu mapei vai tās apakšmapei")
+            _usage(f"--out „{out}” ir pārnesamo matricu mapē „{old}” (gaidīts: cita mape, ne VECA vai tās apakšmape)")
         if out.suffix.lower() == ".xlsx" or (out.exists() and not out.is_dir()):
-            _usage(f"--out {out}: ja VECA ir mape, --out jābūt mapei jaunajām matricām, nevis failam")
+            _usage(f"--out „{out}”: ja VECA ir mape, --out jābūt mapei jaunajām matricām, nevis failam")
         targets = [(f, out / f.relative_to(old)) for f in files]
     else:
         if out.suffix.lower() != ".xlsx":
-            _usage(f"--out {out}: jaunajai matricai vajag .xlsx failu")
+            _usage(f"--out „{out}”: jaunajai matricai vajag .xlsx failu")
         if out.resolve() == old.resolve():
-            _usage("--out nedrīkst būt tas pats fails, kas pārnesamā matrica")
+            _usage(f"--out „{out}” ir tas pats fails, kas pārnesamā matrica (gaidīts: cits .xlsx fails)")
         targets = [(old, out)]
     from generator.ministry.writable import unwritable_folder, unwritable_reason
 
@@ -314,34 +323,38 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     refused = hidden = 0
     with Migrator(catalogue) as migrator:
         for source, target in targets:
+            person = matrix_person(source)  # the child's name and code: no console line shows them (audit27 F12)
+            source_shown = shown_file(source, old if old.is_dir() else None, *person)
             try:
-                report = migrator.migrate(source, target, overwrite=overwrite)
+                report = migrator.migrate(source, target, overwrite=overwrite, person=person)
             except MigrationError as exc:
                 refused += 1
-                click.echo(f"Kļūda: {shown_file(source, old if old.is_dir() else None)}: {exc}; nekas netika "
-                           "uzrakstīts", err=True)
+                hidden += source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
+                click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts", err=True)
                 continue
             if len(targets) == 1:
                 click.echo(report.text())
-                click.echo(f"Jaunā matrica: {shown_file(target)}; pārskats: {shown_file(report.path)}")
+                shown = shown_file(target.absolute(), None, *person)
+                hidden += shown != target.absolute().as_posix()
+                click.echo(f"Jaunā matrica: {shown}; pārskats: {shown_file(report.path.absolute(), None, *person)}")
             else:
                 changed = ", ".join(f"{p.item} {eur(p.old)} → {eur(p.new)}" for p in report.price_changes if p.in_plan)
                 effect = ""
                 if report.before and report.after and report.before.needed != report.after.needed:
                     effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
                 news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
-                shown = shown_file(target, out)  # relative, as the source is shown (audit15 F8)
+                shown = shown_file(target, out, *person)  # relative, as the source is shown (audit15 F8)
                 hidden += shown != target.relative_to(out).as_posix()
-                click.echo(f"{shown_file(source, old)} → {shown}: pārnestas {report.carried} šūnas"
+                click.echo(f"{source_shown} → {shown}: pārnestas {report.carried} šūnas"
                            f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
     if len(targets) > 1:
         done = len(targets) - refused
-        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out}" if done else ""
+        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out.absolute()}" if done else ""
         click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}, "
                    f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")
-        if hidden:
-            click.echo("Faili, kuru nosaukumā redzams personas kods, parādīti kā mape/matrica-<SHA-256 sākums>.xlsx "
-                       "(atrodami ar sha256sum).")
+    if hidden:
+        click.echo("Faili, kuru nosaukumā redzams bērna vārds vai personas kods, parādīti kā "
+                   "mape/matrica-<SHA-256 sākums>.xlsx (atrodami ar sha256sum).")
     if refused:
         sys.exit(1)
 

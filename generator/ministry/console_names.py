@@ -41,15 +41,33 @@ def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = 
     return f"{folder}/{name}" if folder else name
 
 
-def shown_file(path: Path, base: Path | None = None) -> str:
-    """A file's path (relative to ``base``) for the console, by the digits rule (before its content is read)."""
+def shown_file(path: Path, base: Path | None = None, full_name: str = "", personal_code: str = "") -> str:
+    """A file's path (relative to ``base``) for the console: by the digits rule before its content is read, and
+    by the child's name and personal code too when they are known (``matrix_person``)."""
     from generator.ministry.reading import file_digest
 
     rel = (path.relative_to(base) if base is not None else path).as_posix()
-    if not CODE_DIGITS.search(rel.rpartition("/")[2]):
+    stem = rel.rpartition("/")[2]
+    if not CODE_DIGITS.search(stem) and not reveals_person(stem.rpartition(".")[0] or stem, full_name, personal_code):
         return rel
     try:
         digest = file_digest(path)
     except OSError:
         digest = "nenolasāms"
-    return shown_path(rel, digest)
+    return shown_path(rel, digest, hide=True)
+
+
+def matrix_person(path: Path) -> tuple[str, str]:
+    """The child's name and personal code as the matrix at ``path`` holds them, ("", "") when the file cannot be
+    read as a matrix: what a command that does not read the child otherwise (`ibm migrate`) needs to hide a file
+    name such as "Paraugs_Janis.xlsx" as `ibm collect` and `ibm documents` do."""
+    from generator.ministry.matrix import Matrix
+
+    try:
+        m = Matrix.open(path)
+        values = [m.scalar(name) if m.has(name) else None for name in ("Berns_VardsUzvards", "Berns_PersonasKods")]
+    except Exception:  # noqa: BLE001 - an unreadable file is named by the digits rule; its reading says why
+        return "", ""
+    name, code = (str(int(v)) if isinstance(v, int | float) and not isinstance(v, bool) else
+                  v.strip() if isinstance(v, str) else "" for v in values)
+    return name, code

@@ -79,7 +79,8 @@ class Matrix:
         from generator.ministry.xlsxread import XlsxReadError
 
         if path.suffix.lower() != ".xlsx":
-            raise MatrixError(f"nav xlsx fails (paplašinājums '{path.suffix or 'nav'}'; gaidīts: .xlsx)")
+            found = f"paplašinājums '{path.suffix}'" if path.suffix else "faila nosaukumam nav paplašinājuma"
+            raise MatrixError(f"nav xlsx fails ({found}; gaidīts: .xlsx)")
         try:
             book = read_xlsx(path)
         except XlsxReadError as exc:

@@ -410,18 +410,20 @@ class Migrator:
                     continue
         return template_date(self.catalogue)
 
-    def migrate(self, old_path: Path, out: Path, *, overwrite: bool = False) -> MigrationReport:
+    def migrate(self, old_path: Path, out: Path, *, overwrite: bool = False,
+                person: tuple[str, str] = ("", "")) -> MigrationReport:
         """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written. An existing new
-        matrix or report is never replaced unless ``overwrite`` (the user's explicit choice)."""
+        matrix or report is never replaced unless ``overwrite`` (the user's explicit choice). ``person``: the
+        child's name and personal code (console_names.matrix_person), so that no message shows them in a file name."""
         catalogue = self.catalogue
         report_path = out.with_name(out.stem + "-parnesana.txt")
         existing = [p for p in (out, report_path) if p.exists() or p.is_symlink()]
         if existing and not overwrite:
-            names = " un ".join(shown_file(p) for p in existing)
+            names = " un ".join(shown_file(p, None, *person) for p in existing)
             raise MigrationError(f"{names}: fails jau ir; ibm migrate esošus failus nepārraksta (lai tos aizstātu, "
                                  "pievienojiet --overwrite)")
         if any(p.is_dir() for p in existing):
-            raise MigrationError(f"{' un '.join(shown_file(p) for p in existing if p.is_dir())}: tā ir mape, "
+            raise MigrationError(f"{' un '.join(shown_file(p, None, *person) for p in existing if p.is_dir())}: tā ir mape, "
                                  "nevis fails")
         try:
             old = Matrix.open(old_path)

@@ -259,8 +259,29 @@ def open_zip(path: Path, content: IO[bytes] | None = None) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path if content is None else content)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise XlsxReadError(f"failu nevar atvērt: {os_reason_without_path(exc)}" if isinstance(exc, OSError)
-                            else "nav xlsx darbgrāmata (fails nav ZIP arhīvs)") from None
+        if isinstance(exc, OSError):
+            raise XlsxReadError(f"failu nevar atvērt: {os_reason_without_path(exc)}") from None
+        if _starts_with(path, content, OLE_SIGNATURE):
+            raise XlsxReadError(OLE_TEXT) from None
+        raise XlsxReadError("nav xlsx darbgrāmata (fails nav ZIP arhīvs)") from None
+
+
+# An Office file in the old compound format (D0 CF 11 E0): a password-protected xlsx is stored so, as is an .xls.
+OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
+OLE_TEXT = ("nav xlsx darbgrāmata: fails, iespējams, aizsargāts ar paroli vai saglabāts vecā Excel formātā (.xls) "
+            "(gaidīts: .xlsx bez paroles – noņemiet paroli vai atveriet failu un saglabājiet kā „Excel darbgrāmata "
+            "(.xlsx)”)")
+
+
+def _starts_with(path: Path, content: IO[bytes] | None, signature: bytes) -> bool:
+    try:
+        if content is not None:
+            content.seek(0)
+            return content.read(len(signature)) == signature
+        with open(path, "rb") as f:
+            return f.read(len(signature)) == signature
+    except (OSError, ValueError):
+        return False
 
 
 def read_xlsx(path: Path, sheets: Iterable[str] | None = None) -> XlsxBook:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from generator.cli import CATALOGUE_OPTION
 
@@ -16,10 +17,23 @@ from generator.cli import CATALOGUE_OPTION
 @click.option("--downloads", "build_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
               show_default=True, help="Iepriekšējā `ibm build` mape, no kuras rādīt lejupielādes.")
 def serve(catalogue_dir: Path, port: int, build_dir: Path) -> None:
-    """Rāda metodikas vietni pārlūkā (http://127.0.0.1:PORT/) un atjauno to, kad mainās katalogs."""
+    """Rāda metodikas vietni pārlūkā (http://127.0.0.1:PORT/) un atjauno to, kad mainās katalogs.
+
+    Ctrl-C aptur rādīšanu (izejas statuss 0). Izejas statuss 1 – katalogā ir kļūdas; 2 – nepareizi parametri
+    (arī: norādītā --downloads mape nav atrasta).
+    """
     import os
 
     from generator.site.serve import serve as run
 
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source("build_dir") is not ParameterSource.DEFAULT and not build_dir.is_dir():
+        what = "ir fails, nevis mape" if build_dir.exists() else "nav atrasta"
+        raise click.BadParameter(f"mape „{build_dir}” {what} (gaidīts: iepriekšējā `ibm build` mape)",
+                                 param_hint="'--downloads'")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    run(catalogue_dir, port, build_dir if build_dir.is_dir() else None, click.echo)
+    try:
+        run(catalogue_dir, port, build_dir if build_dir.is_dir() else None, click.echo)
+    except KeyboardInterrupt:  # while the site is still being built: a viewer has nothing to undo
+        pass
+    click.echo("Apturēts.")

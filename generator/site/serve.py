@@ -10,7 +10,7 @@ version stays on screen until it is fixed. Links are checked as warnings here, n
 from __future__ import annotations
 
 import logging
-import sys
+import re
 import tempfile
 import threading
 from collections.abc import Callable
@@ -104,14 +104,42 @@ class Renderer:
         self._stop.set()
 
 
+BUILT = re.compile(r"^Documentation built in (\d+)\.(\d+) seconds$")
+
+
+def mkdocs_line(record: logging.LogRecord) -> str | None:
+    """What the console shows of one mkdocs log record (audit27 F15): its progress in Latvian, its warnings and
+    errors (a broken link on a page) with a Latvian lead, its other chatter (temporary paths, "Serving on …",
+    "Shutting down …") nothing."""
+    message = record.getMessage()
+    if record.levelno >= logging.ERROR:
+        return f"Kļūda vietnē: {message}"
+    if record.levelno >= logging.WARNING:
+        return f"Brīdinājums vietnē: {message}"
+    if message == "Building documentation...":
+        return "Veido vietni …"
+    if (built := BUILT.match(message)) is not None:
+        return f"Vietne gatava ({built.group(1)},{built.group(2)[:1]} s)."
+    return None
+
+
+class _MkdocsLines(logging.Handler):
+    def __init__(self, echo: Echo) -> None:
+        super().__init__(logging.INFO)
+        self.echo = echo
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if (line := mkdocs_line(record)) is not None:
+            self.echo(line)
+
+
 def serve(catalogue_dir: Path, port: int, build_dir: Path | None, echo: Echo = print) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
+    logger.addHandler(_MkdocsLines(echo))
     logger.setLevel(logging.INFO)
+    logger.propagate = False  # no English line from a root handler either
     with tempfile.TemporaryDirectory(prefix="ibm-serve-") as tmp:
         renderer = Renderer(catalogue_dir, Path(tmp), build_dir, echo)
         if not renderer.render():

@@ -10,7 +10,7 @@ import click
 
 from generator import lvformat
 from generator.catalogue.models import Pilot
-from generator.cli import CATALOGUE_OPTION, load_for_command
+from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
 from generator.replace_file import write_replacing
 from generator.workbook.issue_days import IssueDayError, day_covering, day_of_round, template_date
 from generator.workbook.matrix_out import refusal
@@ -66,9 +66,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
     default_day = day == template_date(catalogue)
     out = out_file or Path(file_name(municipality_id, None if default_day else day))
     if out.suffix.lower() != ".xlsx":
-        click.echo(f"Kļūda: --out: „{out}” nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx).",
-                   err=True)
-        sys.exit(2)
+        usage_error(f"--out: „{out}” nav .xlsx fails (gaidīts: faila nosaukums ar paplašinājumu .xlsx)")
     from generator.ministry.writable import unwritable_reason
 
     if (why := unwritable_reason(out)) is not None:  # named before the workbook is made (audit15 F18)

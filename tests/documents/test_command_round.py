@@ -141,7 +141,7 @@ def test_the_default_set_stays_byte_for_byte(catalogue: Catalogue, tmp_path: Pat
     (["--day", "2019-05-01"], "Kļūda: --day: „2019-05-01” – bez --from-matrix dienu raksta formā DD.MM.GGGG."),
     (["--day", "31.02.2019"], "„31.02.2019” – tāda datuma nav (2019. gada februārī ir 28 dienas)."),  # audit27 F8
     (["--round", PILOT, "--day", "01.05.2019"], "Kļūda: --round un --day kopā nelieto"),
-    (["--round", PILOT, "--from-matrix", "matrica.xlsx"], "Kļūda: --round izmanto tikai bez --from-matrix"),
+    (["--round", PILOT, "--from-matrix", "matrica.xlsx"], f"Kļūda: --round „{PILOT}” izmanto tikai bez --from-matrix"),
 ], ids=["unknown-round", "adults-round", "municipality-outside", "day-outside", "day-iso", "day-invalid",
         "round-and-day", "round-from-matrix"])
 def test_a_bad_round_or_day_exits_2_with_nothing_written(tmp_path: Path, args: list[str], says: str) -> None:

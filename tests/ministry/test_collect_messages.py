@@ -26,7 +26,7 @@ def test_a_file_instead_of_the_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["collect", str(matrix), "--out", str(tmp_path / "r" / "k.xlsx")],
                                 env={"IBM_PSEUDONIMA_ATSLEGA": "testa-atslega-tikai-testiem-0123456789"})
     assert result.exit_code == 2
-    assert "nav-matrica.xlsx ir fails, nevis mape (gaidīts: mape ar pašvaldību matricām" in result.output
+    assert "nav-matrica.xlsx” ir fails, nevis mape (gaidīts: mape ar pašvaldību matricām" in result.output
 
 
 def test_help_placeholders_and_the_templates_folder() -> None:
@@ -84,7 +84,7 @@ def test_a_broken_or_missing_registry_is_named_before_reading(small_folder, tmp_
     missing = tmp_path / "navreg.json"
     result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(out), "--registry", str(missing)], env=ENV)
     assert result.exit_code == 2, result.output
-    assert f"--registry {missing}: fails nav atrasts" in result.output
+    assert f"--registry „{missing}”: fails nav atrasts" in result.output
     assert not out.parent.exists()
 
 

@@ -42,10 +42,11 @@ def _wait_for(url: str, needle: str, seconds: float) -> str | None:
 @pytest.mark.skipif(not IBM.is_file(), reason="komanda ibm nav uzstādīta .venv")
 def test_serve_reloads_a_changed_page(catalogue_with_fixture_methodology: Path, tmp_path: Path) -> None:
     port = _free_port()
+    (tmp_path / "build-mape").mkdir()  # an empty earlier build: a missing --downloads folder is status 2
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [str(IBM), "serve", "--catalogue", str(catalogue_with_fixture_methodology), "--port", str(port),
-         "--downloads", str(tmp_path / "nav-build")],
+         "--downloads", str(tmp_path / "build-mape")],
         stdout=log, stderr=subprocess.STDOUT,
     )
     try:
@@ -54,6 +55,8 @@ def test_serve_reloads_a_changed_page(catalogue_with_fixture_methodology: Path, 
         page = catalogue_with_fixture_methodology / "metodika" / "principi.md"
         page.write_text(page.read_text("utf-8") + "\nJauns teikums par ģimenes atbalstu.\n", encoding="utf-8")
         assert _wait_for(url, "Jauns teikums par ģimenes atbalstu", 180), (tmp_path / "serve.log").read_text("utf-8")
+        console = (tmp_path / "serve.log").read_text("utf-8")
+        assert "Vietne gatava (" in console and "INFO" not in console and "Watching paths" not in console, console
     finally:
         process.terminate()
         try:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from generator.cli import load_for_command
-from generator.documents.from_matrix.run import EXIT_REFUSED, EXIT_USAGE, SourceError, run
+from generator.cli import load_for_command, usage_error
+from generator.documents.from_matrix.run import EXIT_REFUSED, SourceError, run
 
 DEFAULT_OUT = Path("berna-dokumenti")
 
@@ -28,19 +28,17 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
         click.echo(text, err=True)
 
     if municipality_id is not None:
-        err("--municipality nevar lietot kopā ar --from-matrix: pašvaldību nosaka matricas 6.1. tabula (Pasvaldiba).")
-        return EXIT_USAGE
+        usage_error("--municipality nevar lietot kopā ar --from-matrix: pašvaldību nosaka matricas 6.1. tabula "
+                    "(Pasvaldiba)")
     out = out or DEFAULT_OUT
     if source.exists() and source.is_dir() and (out.resolve() == source.resolve()):
-        err("--out jābūt citai mapei, ne matricu mapei.")
-        return EXIT_USAGE
+        usage_error(f"--out „{out}” ir tā pati mape, kurā ir matricas (gaidīts: cita mape)")
     key = None
     if key_file is not None or os.environ.get(ENV_KEY, "").strip():
         try:
             key = load_key(key_file)
         except KeyError_ as exc:
-            err(f"Kļūda: {exc}")
-            return EXIT_USAGE
+            usage_error(str(exc))
     from generator.ministry.writable import unwritable_folder
 
     if source.exists() and (why := unwritable_folder(out)) is not None:  # before any matrix is rendered
@@ -51,8 +49,7 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
         summary = run(source, out, catalogue, key, draft=draft, echo=click.echo, err=err, today=day,
                       archive=archive, ended_by=system_day() if day is not None else None)
     except SourceError as exc:
-        err(f"Kļūda: {exc}")
-        return EXIT_USAGE
+        usage_error(str(exc))
     click.echo(summary.line())
     if summary.folders:
         click.echo(f"Bērnu dokumenti: {out}/<bērna kods>/ (katrā mapē arī parskats.txt).")

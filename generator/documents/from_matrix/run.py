@@ -27,6 +27,8 @@ from generator.documents.from_matrix.provider_notes import no_provider_papers, p
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
+from generator.ministry.pseudonym import normalise_personal_code
+from generator.ministry.reading import file_digest
 from generator.ministry.templates import TemplateSource
 from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.rounds import plan_end
@@ -35,6 +37,8 @@ from generator.replace_file import PreviousAside
 Echo = Callable[[str], None]
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
+READ_PROGRESS_FROM = 10  # a folder this large is read for a while before its first child's line: say how far
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")  # as `ibm collect` lists them
 MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
 MUNICIPALITY_NOT_LISTED = f"{REQUIRED_PARTIES[0].where}: {REQUIRED_PARTIES[0].label} {LIST_TEXT}"
 OUTSIDE_ROUND = f"{REQUIRED_PARTIES[0].where}: pašvaldība '"
@@ -51,6 +55,7 @@ class Summary:
     refused: int = 0
     refusals: int = 0  # made, and the document is the decision to refuse (child not eligible)
     archived: int = 0  # made or drafted as an archive copy of an ended plan period (--arhivam)
+    copies: int = 0  # byte-identical copies of another file in the run: made once, from that file (D144)
     reasons: Counter = field(default_factory=Counter)
     folders: list[Path] = field(default_factory=list)
 
@@ -64,6 +69,8 @@ class Summary:
             text += f" (no izveidotajiem {self.refusals} ar lēmumu par atteikumu – bērns nav tiesīgs)"
         if self.archived:
             text += f"; no tiem arhīva kopijas (nav parakstāmas) – {self.archived}"
+        if self.copies:
+            text += f"; izlaistas identiskas kopijas – {self.copies}"
         if self.reasons:
             text += "; atteikumu iemesli: " + ", ".join(f"{why} – {n}" for why, n in sorted(self.reasons.items()))
         return text + "."
@@ -73,18 +80,66 @@ def find_matrices(source: Path) -> list[Path]:
     if source.is_file():
         return [source]
     if not source.is_dir():
-        raise SourceError(f"{source} nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape ar tām)")
-    found = sorted(p for p in source.rglob("*.xlsx")
-                   if p.is_file() and not p.name.startswith(("~$", "."))
+        raise SourceError(f"--from-matrix „{source}” nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
+                          "ar tām)")
+    # other spreadsheet files (.xls, .ods …) and broken or looping links are listed too: each is refused with its
+    # reason rather than passed over in silence (audit27 F4, F5)
+    found = sorted(p for p in source.rglob("*")
+                   if p.suffix.lower() in SPREADSHEET_SUFFIXES and (p.is_file() or (p.is_symlink() and not p.exists()))
+                   and not p.name.startswith(("~$", "."))
                    and not any(part.startswith(".") for part in p.relative_to(source).parts))
     if not found:
-        raise SourceError(f"mapē {source} nav nevienas .xlsx matricas")
+        raise SourceError(f"--from-matrix: mapē „{source}” nav nevienas .xlsx matricas")
     return found
+
+
+def _read(path: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes | None) -> MatrixReading:
+    try:
+        return read_for_documents(path, catalogue, templates, key)
+    except Exception as exc:  # noqa: BLE001 - one file must never stop the others
+        return MatrixReading(path, path.stem, refused=[f"matricu nevar nolasīt ({type(exc).__name__})"])
+
+
+def same_child(readings: list[MatrixReading]) -> dict[int, MatrixReading]:
+    """Matrices of one child (the same personal code) in one run (audit27 F13, D144). Byte-identical copies
+    make one set of papers: the returned index -> the first file, whose papers they are. Files that differ are
+    each refused (``refused`` set here): which of them is meant is the social worker's decision, and two signable
+    sets for one child must not be made."""
+    groups: dict[str, list[int]] = {}
+    for i, reading in enumerate(readings):
+        if reading.data is not None and (code := normalise_personal_code(reading.data.personal_code)):
+            groups.setdefault(code, []).append(i)
+    copies: dict[int, MatrixReading] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        digests = {i: _digest(readings[i].path) for i in members}
+        if len(set(digests.values())) == 1 and None not in digests.values():
+            copies.update((i, readings[members[0]]) for i in members[1:])
+            continue
+        sources = ", ".join(readings[i].source for i in members)
+        for i in members:
+            readings[i].refused = [f"{SAME_CHILD} ({sources}); dokumentus neveido nevienam no tiem – atstājiet "
+                                   "mapē tikai to matricu, pēc kuras dokumenti jāparaksta, un palaidiet komandu "
+                                   "vēlreiz"]
+    return copies
+
+
+SAME_CHILD = "tā paša bērna (tas pats personas kods) matrica ir vairākos failos"
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return file_digest(path)
+    except OSError:
+        return None
 
 
 def _reason(reading: MatrixReading) -> str:
     if reading.refused:
         first = reading.refused[0]
+        if first.startswith(SAME_CHILD):
+            return "tā paša bērna matrica vairākos failos"
         if "nav IBM matrica" in first or "nav xlsx" in first or "nevar nolasīt" in first or "nav ZIP" in first:
             return "nav IBM matrica"
         if "veidnes versija" in first:
@@ -188,13 +243,21 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
     summary = Summary()
     used: set[str] = set()
     total = len(files)
-    for number, path in enumerate(files, 1):
-        try:
-            reading = read_for_documents(path, catalogue, templates, key)
-        except Exception as exc:  # noqa: BLE001 - one file must never stop the others
-            reading = MatrixReading(path, path.stem, refused=[f"matricu nevar nolasīt ({type(exc).__name__})"])
+    readings = []
+    for number, path in enumerate(files, 1):  # all read first: one child's files are found before any folder
+        readings.append(_read(path, catalogue, templates, key))
+        if total >= READ_PROGRESS_FROM and (number * 10 // total) != ((number - 1) * 10 // total):
+            err(f"Lasa matricas: {number}/{total} ({number * 100 // total} %)")
+    copies = same_child(readings)  # before any folder is made: one child, one set of papers (D144)
+    for number, reading in enumerate(readings, 1):
+        if (first := copies.get(number - 1)) is not None:
+            summary.copies += 1
+            err(f"{number}/{total} {first.code} ({reading.source}): izlaists: tas pats fails (identisks pa baitam) "
+                f"kā {first.source} – apstrādāts vienreiz, sk. tā rindu")
+            continue
         code, n = reading.code, 2
-        while code in used:
+        one_child = bool(reading.refused) and reading.refused[0].startswith(SAME_CHILD)  # one code on both lines
+        while code in used and not one_child:
             code, n = f"{reading.code}-{n}", n + 1
         used.add(code)
         reading.code = code

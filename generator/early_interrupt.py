@@ -1,0 +1,44 @@
+"""Ctrl-C while the `ibm` process is still starting (Python importing the toolkit, about the first second): the
+Latvian "Pārtraukts (Ctrl-C) …" and status 1, as later, never a KeyboardInterrupt traceback with status 130
+(audit27 F3). Installed by ``generator/__init__.py`` before any other import of the package when the program is the
+`ibm` console script; ``IbmGroup.__call__`` (generator/cli.py) hands over to click's own handling once the
+command line starts to run. Only the standard library here: this module is what runs first."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+
+MESSAGE = "Pārtraukts (Ctrl-C): komanda vēl nebija sākusi darbu; nekas netika mainīts."
+PAUSE_ENV = "IBM_TESTIEM_PAUZE_STARTA"  # tests only: a file to create, then a pause inside the import window
+
+
+def _stop(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C cannot cut the message short
+    sys.stderr.write("\n" + MESSAGE + "\n")
+    sys.stderr.flush()
+    raise SystemExit(1)  # through the imports under way: the interpreter ends with 1 and prints nothing more
+
+
+def is_console_script() -> bool:
+    name = os.path.basename(sys.argv[0]) if sys.argv else ""
+    return name in ("ibm", "ibm.exe") and threading.current_thread() is threading.main_thread()
+
+
+def install() -> None:
+    """The starting handler, when nobody has replaced Python's default one (an embedding program keeps its own)."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _stop)
+    if (ready := os.environ.get(PAUSE_ENV)) is not None:  # a deterministic window for the test to send SIGINT in
+        with open(ready, "w", encoding="utf-8"):
+            pass
+        time.sleep(60)
+
+
+def hand_over() -> None:
+    """The command line starts: Ctrl-C is click's from here on (its Latvian "Pārtraukts …" ending)."""
+    if signal.getsignal(signal.SIGINT) is _stop:
+        signal.signal(signal.SIGINT, signal.default_int_handler)

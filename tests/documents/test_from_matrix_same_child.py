@@ -1,0 +1,65 @@
+"""`ibm documents --from-matrix FOLDER` with two matrices of one child (the same personal code): neither gets
+papers, both lines name both files and the run ends with status 1; a byte-identical copy makes one set only;
+.xls/.ods files and a broken link are named as refused, not passed over (audit27 F13, F4, F5, D144)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.ministry.xlsxpatch import fill_by_names
+from tests.documents.from_matrix_helpers import funded_child
+
+pytestmark = pytest.mark.slow
+KEY = "testa-atslega-tikai-testiem-0123456789"
+
+
+def _run(*args: str):  # noqa: ANN202
+    return CliRunner().invoke(main, ["documents", *map(str, args), "--day", "01.01.2018"],
+                              env={"IBM_PSEUDONIMA_ATSLEGA": KEY})
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+def test_two_different_matrices_of_one_child_are_both_refused(catalogue: Catalogue, tmp_path: Path) -> None:
+    child = funded_child(catalogue, tmp_path / "src")
+    source = tmp_path / "mape" / "balvi"
+    source.mkdir(parents=True)
+    fill_by_names(child.path, source / "a-plans.xlsx", {}, strip_cached=False)
+    fill_by_names(child.path, source / "b-plans-labots.xlsx", {"Socialais_Darbinieks": "Cita Piemēra"},
+                  strip_cached=False)
+    out = tmp_path / "out"
+    result = _run("--from-matrix", tmp_path / "mape", "--out", out)
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if "tā paša bērna (tas pats personas kods) matrica ir vairākos failos" in line]
+    assert len(lines) == 2, result.output
+    for line in lines:
+        assert "a-plans.xlsx" in line and "b-plans-labots.xlsx" in line
+    assert "atteikti 2" in result.output and "tā paša bērna matrica vairākos failos – 2" in result.output
+    assert "-2" not in result.output.replace("2/2", "")  # no second folder "B-…-2"
+    assert not out.exists() or not any(out.iterdir()), list(out.iterdir())
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+def test_a_byte_identical_copy_makes_one_set_and_other_files_are_named(catalogue: Catalogue, tmp_path: Path) -> None:
+    child = funded_child(catalogue, tmp_path / "src")
+    source = tmp_path / "mape"
+    source.mkdir()
+    (source / "matrica.xlsx").write_bytes(child.path.read_bytes())
+    (source / "kopija matrica.xlsx").write_bytes(child.path.read_bytes())
+    (source / "veca.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (source / "cita.ods").write_bytes(b"PK")
+    (source / "salauzta.xlsx").symlink_to(tmp_path / "nav-tada")
+    out = tmp_path / "out"
+    result = _run("--from-matrix", source, "--out", out)
+    assert result.exit_code == 1, result.output  # the three files that are no matrices are refused
+    assert "izlaists: tas pats fails (identisks pa baitam)" in result.output, result.output
+    assert "izlaistas identiskas kopijas – 1" in result.output
+    assert "izveidoti 1" in result.output and "atteikti 3" in result.output
+    assert len([p for p in out.iterdir() if p.is_dir()]) == 1
+    assert "veca.xls" in result.output and "paplašinājums '.xls'" in result.output
+    assert "cita.ods" in result.output and "salauzta.xlsx" in result.output
+    assert "fails vai mape nav atrasta" in result.output
