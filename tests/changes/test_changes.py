@@ -13,6 +13,7 @@ from generator.changes.diff import diff_catalogues
 from generator.changes.outputs import compare_trees
 from generator.changes.report import change_report
 from generator.cli import main
+from tests.changes.history import changes_before
 
 CEILING = "prices/grupu-nodarbibu-griesti.yaml"
 
@@ -264,20 +265,8 @@ def test_round_and_holiday_changes_across_a_commit(tmp_path: Path, catalogue_cop
 def test_revision_before_the_holiday_list_is_compared(tmp_path: Path) -> None:
     """An older revision without holidays.yaml (rounds still inside municipalities.yaml) is read as the rest of
     the history is; the report says the holiday list is new and lists the rounds' changes."""
-    import pytest
-
-    repo = DEFAULT_CATALOGUE.parent
-    try:
-        found = _git(repo, "log", "--format=%H", "--diff-filter=A", "--", "catalogue/holidays.yaml").split()
-    except (OSError, subprocess.CalledProcessError):
-        found = []
-    if not found:
-        pytest.skip("nav git vēstures ar holidays.yaml pievienošanu")
-    out = tmp_path / "izmainas.md"
-    result = CliRunner().invoke(main, ["changes", "--from", f"{found[-1]}^", "--out", str(out)],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    text = out.read_text("utf-8")
+    _, text = changes_before(tmp_path, ("--diff-filter=A", "--", "catalogue/holidays.yaml"),
+                             "nav git vēstures ar holidays.yaml pievienošanu")
     assert "Iepriekšējā versijā svētku dienu saraksta nebija" in text
     assert "| 18.11.2019 | nav svētku diena | svētku diena: Latvijas Republikas Proklamēšanas diena |" in text
 

@@ -4,16 +4,12 @@ procedures block lacks a flag added later is compared on the rest, and the repor
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue, load_or_raise
+from generator.catalogue.loader import load_catalogue, load_or_raise
 from generator.changes.diff import diff_catalogues
 from generator.changes.tolerant import load_tolerant
-from generator.cli import main
+from tests.changes.history import changes_before
 
 
 def _without_line(path: Path, start: str) -> None:
@@ -49,19 +45,8 @@ def test_a_flag_neither_version_has_comes_from_the_toolkits_catalogue(catalogue_
 
 
 def test_changes_from_a_revision_before_the_new_procedure_flags(tmp_path: Path) -> None:
-    repo = DEFAULT_CATALOGUE.parent
-    try:
-        found = subprocess.run(["git", "-C", str(repo), "log", "--format=%H", "-S", "reserve_list:", "--",
-                                "catalogue/rounds.yaml"], capture_output=True, text=True, check=True).stdout.split()
-    except (OSError, subprocess.CalledProcessError):
-        found = []
-    if not found:
-        pytest.skip("nav git vēstures ar jaunajiem kārtas procedūru laukiem")
-    out = tmp_path / "izmainas.md"
-    result = CliRunner().invoke(main, ["changes", "--from", f"{found[-1]}^", "--out", str(out)],
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert "nav derīgs" not in result.output
-    text = out.read_text("utf-8")
+    output, text = changes_before(tmp_path, ("-S", "reserve_list:", "--", "catalogue/rounds.yaml"),
+                                  "nav git vēstures ar jaunajiem kārtas procedūru laukiem")
+    assert "nav derīgs" not in output
     for flag in ("reserve_list", "advance_payment", "child_reallocation"):
         assert f"rounds.yaml: lauks `rounds.0.procedures.{flag}` iepriekšējā versijā nebija; nav salīdzināts" in text

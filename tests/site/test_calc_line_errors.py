@@ -20,23 +20,13 @@ from generator.reference.rules import (
 from generator.workbook.texts import FINAL_NOT_APPLIED
 from tests.site.axe import ensure_axe
 from tests.site.browsing import BROWSER_MARKS, Visit
+from tests.site.calculator_form import fill_line
 
 pytestmark = BROWSER_MARKS
 
 PAGE = "kalkulators.html"
 NBSP = "\u00a0"
 PRICE_RULES = {"price_above_ceiling", "actual_cost_price"}
-
-
-def _fill_line(page, k: int, code: str, units: str, price: str) -> None:  # noqa: ANN001 - a Playwright page
-    if k > 1:
-        page.click("#ibm-pievienot")
-    page.fill(f"#ibm-r{k}-kods", code)
-    page.dispatch_event(f"#ibm-r{k}-kods", "change")
-    page.fill(f"#ibm-r{k}-daudzums", units)
-    page.fill(f"#ibm-r{k}-cena", price)
-    page.fill(f"#ibm-r{k}-ekspertuRangs", str(k))
-    page.locator(f"#ibm-r{k}-ekspertuRangs").press("Tab")
 
 
 def _row(page, label: str) -> str | None:  # noqa: ANN001
@@ -68,7 +58,7 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     page.fill("#ibm-dzimsanas", "31.01.2016")
     page.fill("#ibm-sakums", "31.10.2018")
     page.locator("#ibm-sakums").press("Tab")
-    _fill_line(page, 1, "3.1.3i", "8", "30")
+    fill_line(page, 1, "3.1.3i", "8", "30")
 
     # F3: F typed while N <= P is not applied, in the matrix's words; while N > P it is A
     page.click("#ibm-citi-avoti summary")
@@ -116,7 +106,7 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     plan = [("3.1.3i", 8, Decimal(30)), ("3.1.3g", 8, above), ("2.3", 4, Decimal(10)), ("1.5", 4, Decimal(10)),
             ("3.6", 2, Decimal(20))]
     for k, (code, units, price) in enumerate(plan[1:], start=2):
-        _fill_line(page, k, code, str(units), format(price, "f").replace(".", ","))
+        fill_line(page, k, code, str(units), format(price, "f").replace(".", ","))
     lines: list[PlanLine] = [line_from_offer(offers[code], units, unit_price=price, expert_rank=k)
                              for k, (code, units, price) in enumerate(plan, start=1)]
     findings = (check_prices(lines) + check_incompatible(lines) + check_day_care_sessions(lines)

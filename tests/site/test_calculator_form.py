@@ -18,6 +18,7 @@ from generator.site.calculator import DATA_SCRIPT, data_script
 from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.site.axe import AxeUnavailable, ensure_axe
 from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
+from tests.site.calculator_form import fill_line
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,14 +35,7 @@ def _plan(page, birth: str, start: str, lines: list[tuple[str, str, str]]) -> No
     page.fill("#ibm-sakums", start)
     page.locator("#ibm-sakums").press("Tab")
     for k, (code, units, price) in enumerate(lines, start=1):
-        if k > 1:
-            page.click("#ibm-pievienot")
-        page.fill(f"#ibm-r{k}-kods", code)
-        page.dispatch_event(f"#ibm-r{k}-kods", "change")
-        page.fill(f"#ibm-r{k}-daudzums", units)
-        page.fill(f"#ibm-r{k}-cena", price)
-        page.fill(f"#ibm-r{k}-ekspertuRangs", str(k))
-        page.locator(f"#ibm-r{k}-ekspertuRangs").press("Tab")
+        fill_line(page, k, code, units, price)
 
 
 def _axe_clean(page) -> None:  # noqa: ANN001

@@ -1,0 +1,16 @@
+"""Typing into the calculator's form as a user does (tests of the calculator page share it)."""
+
+from __future__ import annotations
+
+
+def fill_line(page, k: int, code: str, units: str, price: str) -> None:  # noqa: ANN001 - a Playwright page
+    """Plan line ``k`` (a line added first when k > 1): service, units, price and the experts' rank k, each field
+    left with Tab."""
+    if k > 1:
+        page.click("#ibm-pievienot")
+    page.fill(f"#ibm-r{k}-kods", code)
+    page.dispatch_event(f"#ibm-r{k}-kods", "change")
+    page.fill(f"#ibm-r{k}-daudzums", units)
+    page.fill(f"#ibm-r{k}-cena", price)
+    page.fill(f"#ibm-r{k}-ekspertuRangs", str(k))
+    page.locator(f"#ibm-r{k}-ekspertuRangs").press("Tab")
