@@ -29,13 +29,14 @@ from generator.ministry.matrix import (
     read_child,
     structure_problems,
 )
-from generator.ministry.pseudonym import pseudonym
-from generator.ministry.reading import file_code, stale_values, version_problem
+from generator.ministry.pseudonym import normalise_personal_code, pseudonym
+from generator.ministry.reading import file_code, file_digest, stale_values, version_problem
 from generator.ministry.records import StaleValue
 from generator.ministry.templates import TemplateSource
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
+from generator.reference.rounds import plan_end
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 
 # Names outside the interface that the documents show when the matrix has them (6.1, 6.3).
@@ -69,6 +70,11 @@ class MatrixReading:
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
     goals: list[tuple[str, str]] = field(default_factory=list)
     hidden_name: bool = False  # the file name shows the child's name or personal code: the console hashes it
+    # set as soon as read, also for a file refused afterwards: which child and plan period it is (D144), and the
+    # SHA-256 of the bytes read (identical copies are judged by what was read, not by the file later on)
+    person: str = ""  # the normalised personal code; "" when the file gives none
+    period: tuple[dt.date, dt.date] | None = None  # the plan's first and last day; None when it cannot be dated
+    digest: str | None = None
 
     @property
     def source(self) -> str:
@@ -163,6 +169,10 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         except OSError:
             pass
     try:
+        result.digest = file_digest(path)
+    except OSError:
+        pass
+    try:
         m = Matrix.open(path)
         version = interface_version(m)
     except MatrixError as exc:
@@ -190,11 +200,20 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     result.errors.extend(f"matrica neatbilst veidnei {lvformat.version(version)}: {p}" for p in problems)
     data, problems = read_child(m, catalogue, strict=False)
     if data is None:
-        if reveals_person(path.stem, _text(m, "Berns_VardsUzvards"), _text(m, "Berns_PersonasKods")):
+        given_code = _text(m, "Berns_PersonasKods")
+        result.person = normalise_personal_code(given_code)
+        if reveals_person(path.stem, _text(m, "Berns_VardsUzvards"), given_code):
             result.code = f"matrica-{file_code(path)}"
             result.hidden_name = True
+        if key is not None and result.person:  # the same child's code as on the line of its other matrix (D144)
+            result.code = pseudonym(key, given_code)
         result.refused.extend(problems)
         return result
+    result.person = normalise_personal_code(data.personal_code)
+    try:
+        result.period = (data.inputs.period_start, plan_end(data.inputs.period_start, data.inputs.months))
+    except (ValueError, OverflowError):
+        result.period = None
     result.hidden_name = reveals_person(path.stem, data.full_name, data.personal_code)
     if key is not None and data.personal_code:
         result.code = pseudonym(key, data.personal_code)

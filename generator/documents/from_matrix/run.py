@@ -27,8 +27,6 @@ from generator.documents.from_matrix.provider_notes import no_provider_papers, p
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
-from generator.ministry.pseudonym import normalise_personal_code
-from generator.ministry.reading import file_digest
 from generator.ministry.templates import TemplateSource
 from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.rounds import plan_end
@@ -100,39 +98,64 @@ def _read(path: Path, catalogue: Catalogue, templates: TemplateSource, key: byte
         return MatrixReading(path, path.stem, refused=[f"matricu nevar nolasīt ({type(exc).__name__})"])
 
 
-def same_child(readings: list[MatrixReading]) -> dict[int, MatrixReading]:
-    """Matrices of one child (the same personal code) in one run (audit27 F13, D144). Byte-identical copies
+def _ended(reading: MatrixReading, day: dt.date) -> bool | None:
+    """Whether the matrix's plan period ended before ``day`` (None: it cannot be dated)."""
+    return None if reading.period is None else reading.period[1] < day
+
+
+def _compete(one: MatrixReading, other: MatrixReading, day: dt.date) -> bool:
+    """Two matrices of one child are the same plan when their periods overlap or either cannot be dated; a first
+    and a next period are two plans, and an ended plan (refused or an archive copy, D136) never competes with a
+    current one (D144)."""
+    if one.period is None or other.period is None:
+        return True
+    if _ended(one, day) != _ended(other, day):
+        return False
+    return one.period[0] <= other.period[1] and other.period[0] <= one.period[1]
+
+
+def _sources(readings: list[MatrixReading]) -> str:
+    """The files of one child as the console names them; byte-identical copies whose name is hidden (the hash of
+    the same content) are named once with their count, not repeated as if one file were listed twice."""
+    shown = Counter(r.source for r in readings)
+    return ", ".join(name if n == 1 else f"{name} – {n} identiskas kopijas" for name, n in shown.items())
+
+
+def same_child(readings: list[MatrixReading], day: dt.date) -> dict[int, MatrixReading]:
+    """Matrices of one child (the same personal code, known as soon as the file is read – also when it is refused
+    afterwards) and one plan (periods that overlap, or a file that cannot be dated) in one run (audit27 F13, D144).
+    ``day``: plans that ended before it compete only with each other. Byte-identical copies (by the bytes read)
     make one set of papers: the returned index -> the first file, whose papers they are. Files that differ are
-    each refused (``refused`` set here): which of them is meant is the social worker's decision, and two signable
-    sets for one child must not be made."""
+    each refused (``refused`` set here, a file's own reason kept after it): which of them is meant is the social
+    worker's decision, and two signable sets for one child must not be made."""
     groups: dict[str, list[int]] = {}
     for i, reading in enumerate(readings):
-        if reading.data is not None and (code := normalise_personal_code(reading.data.personal_code)):
-            groups.setdefault(code, []).append(i)
+        if reading.person:
+            groups.setdefault(reading.person, []).append(i)
     copies: dict[int, MatrixReading] = {}
     for members in groups.values():
-        if len(members) < 2:
-            continue
-        digests = {i: _digest(readings[i].path) for i in members}
-        if len(set(digests.values())) == 1 and None not in digests.values():
-            copies.update((i, readings[members[0]]) for i in members[1:])
-            continue
-        sources = ", ".join(readings[i].source for i in members)
-        for i in members:
-            readings[i].refused = [f"{SAME_CHILD} ({sources}); dokumentus neveido nevienam no tiem – atstājiet "
-                                   "mapē tikai to matricu, pēc kuras dokumenti jāparaksta, un palaidiet komandu "
-                                   "vēlreiz"]
+        clusters: list[list[int]] = []
+        for i in members:  # one plan: every file linked to another through an overlapping or undated period
+            linked = [c for c in clusters if any(_compete(readings[i], readings[j], day) for j in c)]
+            for c in linked:
+                clusters.remove(c)
+            clusters.append(sorted([i, *(j for c in linked for j in c)]))
+        for cluster in clusters:
+            if len(cluster) < 2:
+                continue
+            digests = {readings[i].digest for i in cluster}
+            if len(digests) == 1 and None not in digests:
+                copies.update((i, readings[cluster[0]]) for i in cluster[1:])
+                continue
+            sources = _sources([readings[i] for i in cluster])
+            for i in cluster:
+                readings[i].refused = [f"{SAME_CHILD} ({sources}); dokumentus neveido nevienam no tiem – atstājiet "
+                                       "mapē tikai to matricu, pēc kuras dokumenti jāparaksta, un palaidiet komandu "
+                                       "vēlreiz", *readings[i].refused]
     return copies
 
 
 SAME_CHILD = "tā paša bērna (tas pats personas kods) matrica ir vairākos failos"
-
-
-def _digest(path: Path) -> str | None:
-    try:
-        return file_digest(path)
-    except OSError:
-        return None
 
 
 def _reason(reading: MatrixReading) -> str:
@@ -248,28 +271,29 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         readings.append(_read(path, catalogue, templates, key))
         if total >= READ_PROGRESS_FROM and (number * 10 // total) != ((number - 1) * 10 // total):
             err(f"Lasa matricas: {number}/{total} ({number * 100 // total} %)")
-    copies = same_child(readings)  # before any folder is made: one child, one set of papers (D144)
+    copies = same_child(readings, expiry_day)  # before any folder is made: one child, one plan, one set (D144)
     for number, reading in enumerate(readings, 1):
         if (first := copies.get(number - 1)) is not None:
             summary.copies += 1
             err(f"{number}/{total} {first.code} ({reading.source}): izlaists: tas pats fails (identisks pa baitam) "
                 f"kā {first.source} – apstrādāts vienreiz, sk. tā rindu")
             continue
-        code, n = reading.code, 2
-        one_child = bool(reading.refused) and reading.refused[0].startswith(SAME_CHILD)  # one code on both lines
-        while code in used and not one_child:
-            code, n = f"{reading.code}-{n}", n + 1
-        used.add(code)
-        reading.code = code
-        head = f"{number}/{total} {code} ({reading.source})"  # the file too: a refused one gets no folder
-        for note in reading.notes:
-            err(f"{head}: piezīme: {note}")
         archived = False
         if not reading.refused and (why := expired(reading, expiry_day)) is not None:
             if archive:
                 archived = True
             else:
                 reading.refused = [why]
+        code, n = reading.code, 2
+        # a second folder of one code only for a file that gets papers: a refused file keeps the child's own code
+        while code in used and not reading.refused:
+            code, n = f"{reading.code}-{n}", n + 1
+        if not reading.refused:
+            used.add(code)
+        reading.code = code
+        head = f"{number}/{total} {code} ({reading.source})"  # the file too: a refused one gets no folder
+        for note in reading.notes:
+            err(f"{head}: piezīme: {note}")
         if reading.refused or (reading.errors and not draft):
             summary.refused += 1
             summary.reasons[_reason(reading)] += 1

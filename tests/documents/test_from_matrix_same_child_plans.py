@@ -1,0 +1,108 @@
+"""`ibm documents --from-matrix FOLDER`, several matrices of one child (D144, review6 F1, F2): a second matrix that
+is refused for its own reason still stops the other one; a first and a next plan period are two plans, and a plan
+that has ended does not block the current one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.ministry.xlsxpatch import fill_by_names
+from tests.documents.from_matrix_helpers import funded_child
+
+pytestmark = pytest.mark.slow
+KEY = "testa-atslega-tikai-testiem-0123456789"
+SAME_CHILD = "tā paša bērna (tas pats personas kods) matrica ir vairākos failos"
+
+
+def _run(source: Path, out: Path, *extra: str, key: str = KEY):  # noqa: ANN202
+    return CliRunner().invoke(main, ["documents", "--from-matrix", str(source), "--out", str(out),
+                                     "--day", "01.05.2019", *extra], env={"IBM_PSEUDONIMA_ATSLEGA": key})
+
+
+def _start(catalogue: Catalogue, tmp_path: Path) -> tuple[Path, dt.datetime]:
+    child = funded_child(catalogue, tmp_path / "src")
+    return child.path, dt.datetime.combine(child.inputs.period_start, dt.time())
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+@pytest.mark.parametrize("key", [KEY, ""])
+def test_a_refused_second_matrix_of_the_child_stops_the_other(catalogue: Catalogue, tmp_path: Path,
+                                                              key: str) -> None:
+    matrix, _ = _start(catalogue, tmp_path)
+    source = tmp_path / "mape"
+    (source / "balvi").mkdir(parents=True)
+    (source / "talsi").mkdir()
+    fill_by_names(matrix, source / "balvi" / "a-plans.xlsx", {}, strip_cached=False)
+    # the newer, half-edited file of the same child: refused by itself (no municipality)
+    fill_by_names(matrix, source / "talsi" / "b-plans-jaunaks.xlsx", {"Pasvaldiba": None}, strip_cached=False)
+    out = tmp_path / "out"
+    result = _run(source, out, key=key)
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if SAME_CHILD in line]
+    assert len(lines) == 2, result.output
+    for line in lines:
+        assert "a-plans.xlsx" in line and "b-plans-jaunaks.xlsx" in line
+    assert "6.1!B5 (Pasvaldiba): nav aizpildīts" in result.output  # the file's own reason is kept
+    assert "izveidoti 0" in result.output and "atteikti 2" in result.output
+    assert not out.exists() or not any(out.iterdir()), list(out.iterdir())
+    heads = [line.split(" (")[0] for line in result.output.splitlines() if line.startswith(("1/2 ", "2/2 "))]
+    if key:  # the same child's code on both lines, never a "-2" as if it were another child
+        assert {head.split(" ", 1)[1] for head in heads} == {heads[0].split(" ", 1)[1]}, heads
+        assert heads[0].split(" ", 1)[1].startswith("B-")
+    assert not any(head.endswith("-2") for head in heads), heads
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+def test_an_ended_plan_does_not_block_the_current_one(catalogue: Catalogue, tmp_path: Path) -> None:
+    matrix, start = _start(catalogue, tmp_path)
+    assert start.date() == dt.date(2019, 5, 1)
+    source = tmp_path / "mape"
+    source.mkdir()
+    fill_by_names(matrix, source / "a-plans-2019-05.xlsx", {}, strip_cached=False)
+    fill_by_names(matrix, source / "b-plans-2019-04.xlsx", {"Perioda_Sakums": dt.datetime(2019, 4, 1)},
+                  strip_cached=False)
+    out = tmp_path / "out"
+    result = _run(source, out)
+    assert SAME_CHILD not in result.output, result.output
+    assert result.exit_code == 1, result.output  # the ended plan is refused by itself (D136)
+    assert "izveidoti 1" in result.output and "atteikti 1" in result.output
+    assert "atbalsta plāna periods jau beidzies – 1" in result.output
+    [folder] = [p for p in out.iterdir() if p.is_dir()]
+    assert not folder.name.endswith("-2"), folder
+    archived = _run(source, tmp_path / "out-arhivam", "--arhivam")
+    assert archived.exit_code == 0, archived.output
+    assert SAME_CHILD not in archived.output
+    names = sorted(p.name for p in (tmp_path / "out-arhivam").iterdir() if p.is_dir())
+    assert len(names) == 2 and sum("-arhivs-2019-04-01" in n for n in names) == 1, names
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+def test_a_first_and_a_next_period_are_two_plans_but_overlapping_ones_compete(catalogue: Catalogue,
+                                                                              tmp_path: Path) -> None:
+    matrix, _ = _start(catalogue, tmp_path)
+    source = tmp_path / "mape"
+    source.mkdir()
+    fill_by_names(matrix, source / "a-plans-2019-05.xlsx", {"Perioda_Menesi": 1}, strip_cached=False)
+    fill_by_names(matrix, source / "b-plans-2019-06.xlsx", {"Perioda_Sakums": dt.datetime(2019, 6, 1),
+                                                           "Perioda_Menesi": 1}, strip_cached=False)
+    out = tmp_path / "out"
+    result = _run(source, out)
+    assert SAME_CHILD not in result.output, result.output
+    assert "izveidoti 2" in result.output and result.exit_code == 0, result.output
+    # a third file whose period overlaps the next one: those two compete, the first period is still made
+    fill_by_names(matrix, source / "c-plans-2019-06-labots.xlsx", {"Perioda_Sakums": dt.datetime(2019, 6, 1),
+                                                                  "Perioda_Menesi": 1,
+                                                                  "Socialais_Darbinieks": "Cita Piemēra"},
+                  strip_cached=False)
+    again = _run(source, tmp_path / "out2")
+    assert again.exit_code == 1, again.output
+    lines = [line for line in again.output.splitlines() if SAME_CHILD in line]
+    assert len(lines) == 2 and all("b-plans-2019-06" in x and "c-plans-2019-06-labots" in x for x in lines)
+    assert all("a-plans-2019-05" not in x for x in lines), lines
+    assert "izveidoti 1" in again.output and "atteikti 2" in again.output
