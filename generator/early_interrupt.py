@@ -13,7 +13,9 @@ import threading
 import time
 
 MESSAGE = "Pārtraukts (Ctrl-C): komanda vēl nebija sākusi darbu; nekas netika mainīts."
-PAUSE_ENV = "IBM_TESTIEM_PAUZE_STARTA"  # tests only: a file to create, then a pause inside the import window
+# tests only (tests/test_early_interrupt.py), and only under pytest: a new file to create, then a pause inside the
+# import window; ignored elsewhere, and never overwrites a file that exists (review6 F7)
+PAUSE_ENV = "IBM_TEST_ONLY_PAUSE_AT_START"
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -24,17 +26,26 @@ def _stop(signum: int, frame: object) -> None:
 
 
 def is_console_script() -> bool:
+    """The `ibm` program itself on its main thread – not a multiprocessing child of it: a spawn or forkserver worker
+    gets the parent's ``sys.argv`` before it imports the package, and Ctrl-C there is its pool's (review6 F3)."""
     name = os.path.basename(sys.argv[0]) if sys.argv else ""
-    return name in ("ibm", "ibm.exe") and threading.current_thread() is threading.main_thread()
+    if name not in ("ibm", "ibm.exe") or threading.current_thread() is not threading.main_thread():
+        return False
+    multiprocessing = sys.modules.get("multiprocessing")  # the real console script has not imported it yet
+    return multiprocessing is None or multiprocessing.parent_process() is None
 
 
 def install() -> None:
     """The starting handler, when nobody has replaced Python's default one (an embedding program keeps its own)."""
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _stop)
-    if (ready := os.environ.get(PAUSE_ENV)) is not None:  # a deterministic window for the test to send SIGINT in
-        with open(ready, "w", encoding="utf-8"):
-            pass
+    ready = os.environ.get(PAUSE_ENV)
+    if ready and "PYTEST_CURRENT_TEST" in os.environ:  # a deterministic window for the test to send SIGINT in
+        try:
+            with open(ready, "x", encoding="utf-8"):
+                pass
+        except OSError:
+            return
         time.sleep(60)
 
 
