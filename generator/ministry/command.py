@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,9 @@ from generator import lvformat
 from generator.cli import CATALOGUE_OPTION, absolute_out, load_for_command, usage_error
 from generator.lvformat import eur
 from generator.lvformat import version as shown_version
+
+if TYPE_CHECKING:  # imported lazily at run time: the command's own imports are slow (the CLI lists commands fast)
+    from generator.reference.final_amounts import FinalAmounts
 
 KEY_FILE_OPTION = click.option(
     "--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -257,10 +261,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             f"Finansējums {eur(fa.envelope)}{typed}, pārdales fonds {eur(fa.pool)}, sadalīts {eur(fa.distributed)}, "
             f"nesadalīts {eur(fa.unallocated)}; Σ F = {eur(agg.pilot.final)}{provisional}."
         )
-        if agg.pilot.final > fa.envelope:  # the provisional amounts alone exceed it: no pool, F = P (audit27 F10)
-            click.echo(f"Brīdinājums: Σ F {eur(agg.pilot.final)} pārsniedz finansējumu {eur(fa.envelope)}{typed}: "
-                       "pārdales fonda nav, un katra bērna F ir mazākais no viņa N un P (D7) – pārbaudiet finansējuma "
-                       "summu un bērnu skaitu.", err=True)
+        if (warning := envelope_warning(fa, agg.pilot.final, typed)) is not None:
+            click.echo(warning, err=True)
         if result.provisional:
             click.echo(f"Uzmanību: {result.provisional}.")
         click.echo(f"Kopsavilkums: {out}; galīgie apmēri: {out.parent / FINAL_DIR}/ ({len(csvs)} {_agree(len(csvs), 'fails', 'faili')}).")
@@ -273,6 +275,21 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(LATE_INTERRUPT, err=True)
     if status:
         sys.exit(status)
+
+
+def envelope_warning(fa: FinalAmounts, final_total: Decimal, typed: str) -> str | None:
+    """The envelope is smaller than the children's Σ min(N, P) alone (audit27 F10), worded from the reference's
+    own figures: with no pool every F is min(N, P); with --previous a pool may still exist, made only of the
+    previous period's unspent money (D7, review6 F12). None when the envelope covers Σ min(N, P)."""
+    if fa.stage2_total <= fa.envelope:
+        return None
+    if fa.pool > 0:
+        pool = (f"pārdales fonds {eur(fa.pool)} veidojas tikai no iepriekšējā perioda neizlietotajiem līdzekļiem "
+                f"({eur(fa.underspend)}), un to sadala bērniem, kuru N ir lielāks par P (D7)")
+    else:
+        pool = "pārdales fonda nav, un katra bērna F ir mazākais no viņa N un P (D7)"
+    return (f"Brīdinājums: Σ F {eur(final_total)} pārsniedz finansējumu {eur(fa.envelope)}{typed}: jau bērnu "
+            f"Σ min(N, P) {eur(fa.stage2_total)} to pārsniedz; {pool} – pārbaudiet finansējuma summu un bērnu skaitu.")
 
 
 @click.command()
