@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -105,6 +106,9 @@ class Renderer:
 
 
 BUILT = re.compile(r"^Documentation built in (\d+)\.(\d+) seconds$")
+REBUILD_FAILED = "An error happened during the rebuild."
+PAGE_ERROR = re.compile(r"^Error (reading|building) page '([^']*)':\s*(.*)$", re.DOTALL)
+NOT_REBUILT = "Vietni neizdevās atjaunot; pārlūkā paliek iepriekšējā versija, līdz kļūda būs izlabota."
 
 
 def mkdocs_line(record: logging.LogRecord) -> str | None:
@@ -112,6 +116,11 @@ def mkdocs_line(record: logging.LogRecord) -> str | None:
     errors (a broken link on a page) with a Latvian lead, its other chatter (temporary paths, "Serving on …",
     "Shutting down …") nothing."""
     message = record.getMessage()
+    if message.startswith(REBUILD_FAILED):
+        return NOT_REBUILT
+    if (page := PAGE_ERROR.match(message)) is not None:
+        what = "nevar nolasīt" if page.group(1) == "reading" else "nevar izveidot"
+        return f"Kļūda vietnē: lapu „{page.group(2)}” {what}: {page.group(3)}".rstrip(": ")
     if record.levelno >= logging.ERROR:
         return f"Kļūda vietnē: {message}"
     if record.levelno >= logging.WARNING:
@@ -133,22 +142,71 @@ class _MkdocsLines(logging.Handler):
             self.echo(line)
 
 
+def failure(exc: BaseException) -> str:
+    """One Latvian line for an error of a site build, instead of a Python traceback (review6 F4): its kind and,
+    when the error knows them (a Jinja template, a YAML file), its file and line."""
+    import jinja2
+
+    filename, lineno = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        filename = exc.name
+    if (mark := getattr(exc, "problem_mark", None)) is not None:  # yaml's MarkedYAMLError
+        filename, lineno = getattr(mark, "name", None), getattr(mark, "line", -1) + 1
+    where = [f"fails {filename}"] if isinstance(filename, str) and filename else []
+    if isinstance(lineno, int) and lineno > 0:
+        where.append(f"{lineno}. rinda")
+    kind = "fails nav UTF-8 kodējumā" if isinstance(exc, UnicodeDecodeError) else type(exc).__name__
+    return f"Kļūda vietnē: {kind}" + (f" ({', '.join(where)})" if where else "")
+
+
+class _NoTraceback:
+    """Stands in for the ``traceback`` module in mkdocs' live-reload loop, which prints a failed rebuild's
+    traceback itself: one Latvian line instead."""
+
+    def __init__(self, echo: Echo) -> None:
+        self.echo = echo
+
+    def print_exc(self, *_args: object, **_kwargs: object) -> None:
+        exc = sys.exc_info()[1]
+        if exc is not None:
+            self.echo(failure(exc))
+
+
 def serve(catalogue_dir: Path, port: int, build_dir: Path | None, echo: Echo = print) -> None:
+    """Render, then run mkdocs' server until Ctrl-C; a failed first build ends with status 1 and one Latvian line,
+    a failed rebuild leaves the previous version on screen (both without a Python traceback)."""
+    from mkdocs import livereload
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     logger = logging.getLogger("mkdocs")
-    logger.addHandler(_MkdocsLines(echo))
+    handler = _MkdocsLines(echo)
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False  # no English line from a root handler either
-    with tempfile.TemporaryDirectory(prefix="ibm-serve-") as tmp:
-        renderer = Renderer(catalogue_dir, Path(tmp), build_dir, echo)
-        if not renderer.render():
-            raise SystemExit(1)
-        thread = threading.Thread(target=renderer.watch, daemon=True)
-        thread.start()
-        echo(f"Vietne: http://127.0.0.1:{port}/ (Ctrl+C – beigt). Izmaiņas katalogā un site/ parādās uzreiz.")
-        try:
-            mkdocs_serve(config_file=str(Path(tmp) / "mkdocs.yml"), livereload=True,
-                         dev_addr=f"127.0.0.1:{port}")
-        finally:
-            renderer.stop()
+    module_traceback = livereload.traceback
+    livereload.traceback = _NoTraceback(echo)  # type: ignore[assignment]
+    try:
+        with tempfile.TemporaryDirectory(prefix="ibm-serve-") as tmp:
+            renderer = Renderer(catalogue_dir, Path(tmp), build_dir, echo)
+            if not renderer.render():
+                raise SystemExit(1)
+            thread = threading.Thread(target=renderer.watch, daemon=True)
+            thread.start()
+            echo(f"Vietne: http://127.0.0.1:{port}/ (Ctrl+C – beigt). Izmaiņas katalogā un site/ parādās uzreiz.")
+            try:
+                mkdocs_serve(config_file=str(Path(tmp) / "mkdocs.yml"), livereload=True,
+                             dev_addr=f"127.0.0.1:{port}")
+            except OSError:
+                raise  # a busy port and the like: the command line's own Latvian reason
+            except Exception as exc:  # noqa: BLE001 - the first build failed: one line, no traceback
+                echo(failure(exc))
+                echo("Vietni neizdevās izveidot; izlabojiet kļūdu un palaidiet `ibm serve` vēlreiz.")
+                raise SystemExit(1) from None
+            finally:
+                renderer.stop()
+    finally:
+        livereload.traceback = module_traceback
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
