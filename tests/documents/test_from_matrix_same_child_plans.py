@@ -106,3 +106,25 @@ def test_a_first_and_a_next_period_are_two_plans_but_overlapping_ones_compete(ca
     assert len(lines) == 2 and all("b-plans-2019-06" in x and "c-plans-2019-06-labots" in x for x in lines)
     assert all("a-plans-2019-05" not in x for x in lines), lines
     assert "izveidoti 1" in again.output and "atteikti 2" in again.output
+
+
+def test_identical_copies_with_hidden_names_are_named_once_with_their_count(tmp_path: Path) -> None:
+    from generator.documents.from_matrix.reading import MatrixReading
+    from generator.documents.from_matrix.run import same_child
+
+    folder = tmp_path / "balvi"
+    folder.mkdir()
+    for name, content in (("Paraugs 010101.xlsx", b"viens"), ("Paraugs 010101 kopija.xlsx", b"viens"),
+                          ("labots.xlsx", b"divi")):
+        (folder / name).write_bytes(content)
+    period = (dt.date(2019, 5, 1), dt.date(2019, 5, 31))
+    readings = [MatrixReading(folder / name, "kods", person="01010112345", period=period, digest=digest,
+                              hidden_name=hidden)
+                for name, digest, hidden in (("Paraugs 010101.xlsx", "a", True),
+                                             ("Paraugs 010101 kopija.xlsx", "a", True),
+                                             ("labots.xlsx", "b", False))]
+    assert same_child(readings, dt.date(2019, 5, 1)) == {}
+    line = readings[0].refused[0]
+    assert all(r.refused[0] == line for r in readings)
+    assert line.count("matrica-") == 1 and "– 2 identiskas kopijas" in line and "labots.xlsx" in line, line
+    assert "Paraugs" not in line and "010101" not in line
