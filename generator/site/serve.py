@@ -107,6 +107,8 @@ class Renderer:
 
 BUILT = re.compile(r"^Documentation built in (\d+)\.(\d+) seconds$")
 REBUILD_FAILED = "An error happened during the rebuild."
+STAMP = re.compile(r"^\[\d\d:\d\d:\d\d\] ")  # mkdocs' live-reload logger puts the time first
+ENCODING = re.compile(r"^Encoding error reading file: (.*)$")
 PAGE_ERROR = re.compile(r"^Error (reading|building) page '([^']*)':\s*(.*)$", re.DOTALL)
 NOT_REBUILT = "Vietni neizdevās atjaunot; pārlūkā paliek iepriekšējā versija, līdz kļūda būs izlabota."
 
@@ -115,9 +117,11 @@ def mkdocs_line(record: logging.LogRecord) -> str | None:
     """What the console shows of one mkdocs log record (audit27 F15): its progress in Latvian, its warnings and
     errors (a broken link on a page) with a Latvian lead, its other chatter (temporary paths, "Serving on …",
     "Shutting down …") nothing."""
-    message = record.getMessage()
+    message = STAMP.sub("", record.getMessage())
     if message.startswith(REBUILD_FAILED):
         return NOT_REBUILT
+    if (encoding := ENCODING.match(message)) is not None:
+        return f"Kļūda vietnē: lapas fails „{encoding.group(1)}” nav UTF-8 kodējumā"
     if (page := PAGE_ERROR.match(message)) is not None:
         what = "nevar nolasīt" if page.group(1) == "reading" else "nevar izveidot"
         return f"Kļūda vietnē: lapu „{page.group(2)}” {what}: {page.group(3)}".rstrip(": ")

@@ -22,6 +22,10 @@ def _record(message: str, level: int = logging.ERROR) -> logging.LogRecord:
 def test_mkdocs_error_lines_are_latvian() -> None:
     assert mkdocs_line(_record("An error happened during the rebuild. The server will appear stuck until build "
                                "errors are resolved.")) == NOT_REBUILT
+    assert mkdocs_line(_record("[04:48:21] An error happened during the rebuild. The server will appear stuck "
+                               "until build errors are resolved.")) == NOT_REBUILT  # as mkdocs' live-reload logs it
+    assert mkdocs_line(_record("Encoding error reading file: zz-bojats.md")) == (
+        "Kļūda vietnē: lapas fails „zz-bojats.md” nav UTF-8 kodējumā")
     line = mkdocs_line(_record("Error reading page 'zz-bojats.md': 'utf-8' codec can't decode byte 0xe2"))
     assert line is not None and line.startswith("Kļūda vietnē: lapu „zz-bojats.md” nevar nolasīt: ")
 
