@@ -41,10 +41,12 @@ def test_a_missing_content_variable_fails_every_template_that_uses_it(catalogue:
     context = _context(catalogue)
     env = environment()
     # a whole-word use of the variable: "veids.karta" (the round's kind words, D129) is another variable
-    users = [spec for spec in DOCUMENTS if re.search(rf"(?<![\w.]){missing}\b",
-                                                    (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"))
-             or (missing == "prices" and "cenu_griesti" in (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"))
-             or (missing == "karta" and "kartas_piezime" in (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"))]
+    # ... outside Jinja comments ("{# the pilot's procedures #}" uses no variable)
+    texts = {spec.id: re.sub(r"\{#.*?#\}", "", (TEMPLATE_DIR / spec.template).read_text(encoding="utf-8"), flags=re.S)
+             for spec in DOCUMENTS}
+    users = [spec for spec in DOCUMENTS if re.search(rf"(?<![\w.]){missing}\b", texts[spec.id])
+             or (missing == "prices" and "cenu_griesti" in texts[spec.id])
+             or (missing == "karta" and "kartas_piezime" in texts[spec.id])]
     assert users, missing
     context.pop(missing)
     for spec in users:

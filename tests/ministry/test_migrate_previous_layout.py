@@ -40,7 +40,7 @@ def test_a_previous_layout_matrix_is_collected_as_an_older_registered_version(pr
     notes = [n for n in result.notes if "nav pašreizējā" in n]
     # a person reads the versions without an ISO date (D32); the raw ids stay out of the note
     old, new = lvformat.version(PREVIOUS_VERSION), lvformat.version(current)
-    assert notes and all(f"versija {old} " in n and f"({new})" in n and PREVIOUS_VERSION not in n
+    assert notes and all(f"versija {old} " in n and f"nav pašreizējā {new}" in n and PREVIOUS_VERSION not in n
                          for n in notes), result.notes
 
 

@@ -155,8 +155,8 @@ def test_check_names_a_missing_row_and_an_output_that_does_not_exist(catalogue_c
     assert catalogue is None
     messages = [p.format(catalogue_copy) for p in problems]
     assert any("trūkst pielikumu: 34" in m for m in messages), messages
-    assert any("'24-risku-plans' nav pielikumu reģistrā" in m for m in messages), messages
-    assert any("annexes.yaml:" in m and "'nav-tada-dokumenta' netiek ģenerēta" in m for m in messages), messages
+    assert any("„24-risku-plans” nav pielikumu reģistrā" in m for m in messages), messages
+    assert any("annexes.yaml:" in m and "„nav-tada-dokumenta” netiek ģenerēta" in m for m in messages), messages
 
 
 def test_downloads_page_lists_every_new_output(annex_site: Path, catalogue: Catalogue) -> None:
