@@ -4,7 +4,9 @@ whether it is the child's first plan; a plan of exactly that length gets none.""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import random
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import write_matrices
-from tests.ministry.factory import Child, params
+from tests.ministry.factory import Child, params, personal_code
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]  # PDFs: which are made, not their text
 MARKET = "3.1.2i"
@@ -35,7 +37,10 @@ def _child(catalogue: Catalogue, index: int, months: int) -> Child:
     line = line_from_offer(offers[MARKET], 2 * months, unit_price=Decimal(20), planned_units=(2,) * months)
     inputs = WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=months,
                             special_care=False, impairment="multipli", lines=(line,), base=Decimal("3000.00"))
-    return Child(index, "ogre", PEOPLE, inputs)
+    # two children: one child's two matrices with overlapping periods would be refused together (D144)
+    people = PEOPLE if index == 0 else dataclasses.replace(PEOPLE, child_name="Ance Paraugs", child_code=personal_code(
+        random.Random(index), inputs.birth_date, {PEOPLE.child_code}))
+    return Child(index, "ogre", people, inputs)
 
 
 @pytest.mark.parametrize("longer", [False, True])
