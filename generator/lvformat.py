@@ -8,6 +8,9 @@ import re
 from generator.money import to_decimal, xround
 
 NBSP = "\u00a0"
+# the months in the locative ("2019. gada februārī"): the reference's rule messages and the no-such-day message
+MONTHS_IN = ("janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā", "jūlijā", "augustā", "septembrī",
+             "oktobrī", "novembrī", "decembrī")
 
 
 def number(value: object, places: int = 2) -> str:

@@ -6,14 +6,11 @@ from __future__ import annotations
 import calendar
 import re
 
-from generator.lvformat import agree
+from generator.lvformat import MONTHS_IN, agree
 
 ISO, LV = "%Y-%m-%d", "%d.%m.%Y"  # the forms as strftime names them (click.DateTime's formats)
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _LV = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
-# the month in the locative: "2019. gada februārī"
-MONTHS_IN = ("janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā", "jūlijā", "augustā", "septembrī",
-             "oktobrī", "novembrī", "decembrī")
 
 
 def no_such_day(text: object, formats: tuple[str, ...] = (ISO, LV), quoted: bool = False) -> str | None:

@@ -134,6 +134,14 @@ def test_a_successful_swap_leaves_only_the_new_outputs(tmp_path: Path) -> None:
     assert [p.name for p in out.iterdir()] == ["jaunais.txt"] and target.read_text(encoding="utf-8") == "jaunais"
 
 
+def _no_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system that refuses link() (a vfat/exFAT stick, some network mounts)."""
+    def no_link(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_link)
+
+
 def test_files_are_swapped_where_hard_links_are_not_possible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A vfat/exFAT stick or some network mounts refuse link(): the new file is renamed into place instead (F1)."""
     target = tmp_path / "k.txt"
@@ -141,10 +149,7 @@ def test_files_are_swapped_where_hard_links_are_not_possible(tmp_path: Path, mon
     new = tmp_path / ".ibm-jauns.txt"
     new.write_text("jaunais", encoding="utf-8")
 
-    def no_link(*args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EPERM, "Operation not permitted")
-
-    monkeypatch.setattr(os, "link", no_link)
+    _no_hard_links(monkeypatch)
     swap([(new, target)])
     assert target.read_text(encoding="utf-8") == "jaunais"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["k.txt"]
@@ -286,10 +291,7 @@ def test_a_file_that_appears_at_the_last_moment_without_hard_links_is_kept(tmp_p
     new = tmp_path / ".ibm-jauns.xlsx"
     new.write_text("jaunais", encoding="utf-8")
 
-    def no_link(*args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EPERM, "Operation not permitted")
-
-    monkeypatch.setattr(os, "link", no_link)
+    _no_hard_links(monkeypatch)
     _appears_at_the_last_moment(monkeypatch, new, lambda dst: dst.write_text("lietotāja", encoding="utf-8"))
     with pytest.raises(PreviousAside) as raised:
         swap([(new, target)])

@@ -43,7 +43,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 
-from generator.lvformat import agree, eur, percent
+from generator.lvformat import MONTHS_IN, agree, eur, percent
 from generator.lvformat import date as lv_date
 from generator.lvformat import number as lv_number
 from generator.money import cents
@@ -57,10 +57,6 @@ ZERO = Decimal(0)
 ONE_EURO = ACTUAL_COST_PRICE  # D70, the unit's own price (generator/reference/lines.py)
 APPROVED = " Sociālais darbinieks to apstiprinājis: "  # before the worker's reason in the transport warning (D9)
 MONTH_ATTRS = ("planned_units", "delivered_units", "paid")
-MONTHS_LV = (
-    "janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā",
-    "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī",
-)
 RECIPIENT_LV = {"child": "bērnam", "parent": "vecākam", "family": "ģimenei"}
 
 
@@ -183,7 +179,7 @@ def check_day_services(
                 Finding(
                     "day_services",
                     Severity.error,
-                    f"{year}. gada {MONTHS_LV[month - 1]} dienas aprūpes centrā un specializētajā darbnīcā "
+                    f"{year}. gada {MONTHS_IN[month - 1]} dienas aprūpes centrā un specializētajā darbnīcā "
                     f"{_planned_days(total)}, bet {where} ir tikai {limit} darba "
                     f"{_one(limit, 'diena', 'dienas')} (svētku dienas neskaitot).",
                     concerned,
