@@ -124,9 +124,6 @@ class Aggregates:
     def months(self) -> list[dt.date]:
         return sorted({m.month for m in self.month_rows})
 
-    def quarters(self) -> list[str]:
-        return sorted({m.quarter for m in self.month_rows}, key=lambda q: (int(q.split(".")[0]), q))
-
     def planned_paid(self, municipality: str | None, month: dt.date | None = None,
                      quarter: str | None = None) -> tuple[Decimal, Decimal]:
         """Planned and paid EUR of a municipality (None: all) in a month or quarter (None: all)."""
