@@ -27,6 +27,7 @@ from generator.documents.from_matrix.provider_notes import no_provider_papers, p
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
+from generator.ministry.collect import find_workbooks
 from generator.ministry.templates import TemplateSource
 from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.rounds import plan_end
@@ -36,7 +37,6 @@ Echo = Callable[[str], None]
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 READ_PROGRESS_FROM = 10  # a folder this large is read for a while before its first child's line: say how far
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")  # as `ibm collect` lists them
 MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
 MUNICIPALITY_NOT_LISTED = f"{REQUIRED_PARTIES[0].where}: {REQUIRED_PARTIES[0].label} {LIST_TEXT}"
 OUTSIDE_ROUND = f"{REQUIRED_PARTIES[0].where}: pašvaldība '"
@@ -82,10 +82,7 @@ def find_matrices(source: Path) -> list[Path]:
                           "ar tām)")
     # other spreadsheet files (.xls, .ods …) and broken or looping links are listed too: each is refused with its
     # reason rather than passed over in silence (audit27 F4, F5)
-    found = sorted(p for p in source.rglob("*")
-                   if p.suffix.lower() in SPREADSHEET_SUFFIXES and (p.is_file() or (p.is_symlink() and not p.exists()))
-                   and not p.name.startswith(("~$", "."))
-                   and not any(part.startswith(".") for part in p.relative_to(source).parts))
+    found = find_workbooks(source)  # the same files `ibm collect` and `ibm migrate` take
     if not found:
         raise SourceError(f"--from-matrix: mapē „{source}” nav nevienas .xlsx matricas")
     return found
