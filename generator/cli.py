@@ -80,13 +80,15 @@ class IbmGroup(click.Group):
             cli_lv.localize(self)
 
     def __call__(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN204
-        """The `ibm` process itself (the console script): once a writing command has run, Ctrl-C is ignored while
-        the process ends (interrupts.whole_command_line); CliRunner calls ``main`` and gets its handler back."""
+        """The `ibm` process itself (the console script): SIGTERM and SIGHUP stop a command as Ctrl-C does, and
+        once a writing command has run, Ctrl-C is ignored while the process ends (interrupts.whole_command_line);
+        CliRunner calls ``main`` and gets its handler back."""
         from generator.early_interrupt import hand_over
-        from generator.interrupts import whole_command_line
+        from generator.interrupts import signals_as_ctrl_c, whole_command_line
 
         with whole_command_line(process=True):
             hand_over()  # the starting handler (generator/__init__.py) gives Ctrl-C to click's Latvian ending
+            signals_as_ctrl_c()  # `kill PID`, `timeout …`: the same clean-up and ending as Ctrl-C
             return self.main(*args, **kwargs)
 
     def main(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201

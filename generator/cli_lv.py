@@ -12,8 +12,14 @@ import click.formatting
 import click.parser
 import click.types
 
+from generator import interrupts
 from generator.lvformat import agree
 from generator.no_such_day import no_such_day
+
+# Ctrl-C, or SIGTERM/SIGHUP taken as one (interrupts.signals_as_ctrl_c): every command writes into a temporary place
+# and swaps at the end (audit15 F14); {cause} is what was received
+STOPPED = ("Pārtraukts ({cause}): nepabeigtais netika uzrakstīts, un faili, ko komanda vēl nebija aizstājusi, "
+           "ir nemainīti.")
 
 TEXTS = {
     "Usage:": "Lietojums:",
@@ -35,9 +41,7 @@ TEXTS = {
     "Invalid value for {param_hint}: {message}": "Nederīga parametra {param_hint} vērtība: {message}",
     "Invalid value: {message}": "Nederīga vērtība: {message}",
     "Option {name!r} does not take a value.": "Parametram {name!r} vērtību nenorāda.",
-    # Ctrl-C: every command writes into a temporary place and swaps at the end (audit15 F14)
-    "Aborted!": "Pārtraukts (Ctrl-C): nepabeigtais netika uzrakstīts, un faili, ko komanda vēl nebija aizstājusi, "
-                "ir nemainīti.",
+    "Aborted!": STOPPED.format(cause="Ctrl-C"),
     "required": "obligāts",
     "(dynamic)": "(mainīgs)",
     "default: {default}": "noklusējums: {default}",
@@ -86,6 +90,8 @@ ARGUMENT_METAVARS = {"folder": "MAPE", "old": "VECA"}
 
 
 def _lv(message: str) -> str:
+    if message == "Aborted!":  # click's ending after KeyboardInterrupt: name a signal taken as Ctrl-C
+        return STOPPED.format(cause=interrupts.received())
     return TEXTS.get(message, message)
 
 

@@ -4,10 +4,13 @@ swapping the outputs in, removing the temporary folder) finish before an interru
 – or, for the final swap, dropped: once the new outputs are in place the run is complete (D133).
 Around the whole command line (``whole_command_line``, IbmGroup) the handler a command replaced comes back only
 once click has printed its message and decided the status, and in the `ibm` process itself never: SIGINT stays
-ignored while the process ends."""
+ignored while the process ends.
+SIGTERM and SIGHUP (`kill PID`, a systemd stop, `timeout 60 ibm …`, a closed terminal) take Ctrl-C's path in the `ibm`
+process (``signals_as_ctrl_c``): the same clean-up, status and message, which names the signal instead of Ctrl-C."""
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -15,6 +18,47 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 _lines: list[list[Callable[[], None]]] = []  # per running command line: the handlers to put back at its end
+AS_CTRL_C = (signal.SIGTERM, signal.SIGHUP)  # what a command takes as a Ctrl-C in the `ibm` process
+_received: list[str] = []  # the first of them that stopped the command, by name (none: Ctrl-C)
+_installed_in: list[int] = [0]  # the process that installed _as_ctrl_c
+
+
+def received(*, first_word: bool = False) -> str:
+    """What stopped the command, as the Latvian messages name it: "Ctrl-C" or "signāls SIGTERM"."""
+    if not _received:
+        return "Ctrl-C"
+    return f"{'Signāls' if first_word else 'signāls'} {_received[0]}"
+
+
+def _as_ctrl_c(signum: int, frame: object) -> None:
+    if os.getpid() != _installed_in[-1]:  # a forked child before it set its own handlers: Python's default, death
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    handler = signal.getsignal(signal.SIGINT)
+    if handler is signal.SIG_IGN:  # the command is already stopping, or ending: as a second Ctrl-C
+        return
+    if not _received:
+        _received.append(signal.Signals(signum).name)
+    if callable(handler):
+        handler(signal.SIGINT, frame)
+    else:
+        raise KeyboardInterrupt
+
+
+def signals_as_ctrl_c() -> None:
+    """In the `ibm` process (IbmGroup.__call__, not CliRunner): SIGTERM and SIGHUP do what Ctrl-C does at that
+    moment – the handler SIGINT has then (stop once, only noted while held, ignored once stopping) – instead of
+    killing Python at once and leaving the temporary folder behind. A process forked meanwhile (collect's reading
+    processes, whose pool ends them with SIGTERM) dies by the signal as by default. Only where nobody set a
+    handler of their own."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    _installed_in[-1] = os.getpid()
+    _received.clear()
+    for signum in AS_CTRL_C:
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _as_ctrl_c)
 
 
 def interrupt_once() -> Callable[[], None]:
@@ -64,6 +108,9 @@ def whole_command_line(*, process: bool) -> Iterator[None]:
         _lines.pop()
         if process and deferred:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+            for signum in AS_CTRL_C:  # taken as Ctrl-C: ignored too (a Python handler is the default once ending)
+                if signal.getsignal(signum) is _as_ctrl_c:
+                    signal.signal(signum, signal.SIG_IGN)
         else:
             for put_back in reversed(deferred):
                 put_back()

@@ -17,11 +17,17 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from generator.interrupts import interrupts_held
+from generator.interrupts import interrupts_held, received
 from generator.staging_mark import STAGING_MARK, crashed, not_ours, write_mark
 
-LATE_INTERRUPT = ("Ctrl-C saņemts, kad iepriekšējie rezultāti jau tika aizstāti: jaunie rezultāti ir pilnīgi, un "
-                  "komanda tiek pabeigta kā parasti.")
+LATE_FORM = ("{cause} saņemts, kad iepriekšējie rezultāti jau tika aizstāti: jaunie rezultāti ir pilnīgi, un "
+             "komanda tiek pabeigta kā parasti.")
+LATE_INTERRUPT = LATE_FORM.format(cause="Ctrl-C")
+
+
+def late_interrupt() -> str:
+    """The line for a Ctrl-C (or a signal taken as one) that came when the outputs were already being replaced."""
+    return LATE_FORM.format(cause=received(first_word=True))
 
 NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}  # no hard links here: rename
 NO_RENAMEAT2 = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}  # kernel or file system without the flag
@@ -213,15 +219,15 @@ def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix
 
 
 def swap_final(pairs: list[tuple[Path, Path]], *, say: Callable[[str], object] | None = None,
-               stop_after: str | None = None, **options: Path | str | None) -> None:
+               stop_after: Callable[[str], str] | None = None, **options: Path | str | None) -> None:
     """``swap`` as a command's last step: a Ctrl-C that comes meanwhile does not cut it short and, once the new
     outputs are in place, does not fail the run either – it is named in a Latvian line (``say``, default stderr)
     and the command ends as usual (D133). With ``stop_after`` (a command with more to do, e.g. the next child's
-    documents) that line is ``stop_after`` and the Ctrl-C is then taken: the command stops there."""
+    documents) that line is ``stop_after(what was received)`` and the Ctrl-C is then taken: the command stops there."""
     with interrupts_held(take=False) as held:
         swap(pairs, **options)  # type: ignore[arg-type]
     if held.came:
-        (say or _to_stderr)(stop_after or LATE_INTERRUPT)
+        (say or _to_stderr)(late_interrupt() if stop_after is None else stop_after(received(first_word=True)))
         if stop_after is not None:  # taken as any Ctrl-C is: by the handler in place, which ignores a second one
             handler = signal.getsignal(signal.SIGINT)
             if callable(handler):

@@ -1,5 +1,6 @@
 """A command run in a real subprocess whose first few renames of its own temporary folders and files are slow and
-announced on stderr, so that a test can press Ctrl-C (SIGINT to the process group) while it is swapping."""
+announced on stderr, so that a test can press Ctrl-C (SIGINT to the process group) while it is swapping – or send
+it a signal while it works, before the swap (``pause_at``: one function announces itself and waits for it)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from generator import cli_lv
 from generator.cli_lv import TEXTS
 from generator.replace_file import LATE_INTERRUPT
 from tests.pilot_day import IBM_WITH_PILOT_DAY
@@ -47,10 +49,33 @@ _build_step.write_pdf = _writing.write_pdf = _stand_in
 """
 
 
-def start(args: list[str], env: dict[str, str] | None = None, *, pdf_stand_ins: bool = False) -> subprocess.Popen:
+PAUSED = "test: gaida signālu "
+
+
+def _pause(module: str, name: str) -> str:
+    """The first call of ``module.name`` says so on stderr and then waits – for a signal, which cuts the wait short
+    (without one the command goes on after a minute, and the test sees it finish)."""
+    return f"""
+import importlib as _importlib
+_module = _importlib.import_module({module!r})
+_original, _waits = getattr(_module, {name!r}), [1]
+def _paused(*args, **kwargs):
+    if _waits:
+        _waits.pop()
+        print({PAUSED!r} + {name!r}, file=sys.stderr, flush=True)
+        time.sleep(60)
+    return _original(*args, **kwargs)
+setattr(_module, {name!r}, _paused)
+"""
+
+
+def start(args: list[str], env: dict[str, str] | None = None, *, pdf_stand_ins: bool = False,
+          pause_at: tuple[str, str] | None = None) -> subprocess.Popen:
     """`ibm ARGS` in its own process group (as a terminal starts it), its stderr readable line by line; with
-    ``pdf_stand_ins`` for tests that look at which files are made and moved, not inside the PDFs."""
-    prelude = _PRELUDE + (_PDF_STAND_INS if pdf_stand_ins else "") + IBM_WITH_PILOT_DAY  # pilot-years --day
+    ``pdf_stand_ins`` for tests that look at which files are made and moved, not inside the PDFs; with
+    ``pause_at`` (module, function) waiting for a signal at that function's first call."""
+    prelude = (_PRELUDE + (_PDF_STAND_INS if pdf_stand_ins else "") + (_pause(*pause_at) if pause_at else "")
+               + IBM_WITH_PILOT_DAY)  # pilot-years --day
     return subprocess.Popen([sys.executable, "-c", prelude, *args], cwd=REPO, text=True,
                             env={**os.environ, **(env or {}), "PYTHONPATH": str(REPO)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
@@ -79,6 +104,25 @@ def ctrl_c_twice_when(run: subprocess.Popen, ready: Callable[[str], bool], nth: 
     return "".join(said) + rest
 
 
+def signal_when(run: subprocess.Popen, ready: Callable[[str], bool], signum: int = signal.SIGTERM) -> str:
+    """Send ``signum`` to ``run``'s main process only (`kill PID`, as systemd or `timeout` do) once ``ready`` has
+    held for a stderr line; returns everything on stderr."""
+    said: list[str] = []
+    for line in run.stderr:  # type: ignore[union-attr]
+        said.append(line)
+        if ready(line):
+            break
+    else:
+        raise AssertionError("the command never got there: " + "".join(said))
+    run.send_signal(signum)
+    try:
+        rest = run.communicate(timeout=120)[1]
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        raise AssertionError("the command did not end after the signal: " + "".join(said)) from None
+    return "".join(said) + rest
+
+
 def ctrl_c_twice_at_rename(run: subprocess.Popen, nth: int) -> str:
     """Press Ctrl-C twice while the ``nth`` announced rename sleeps; returns everything on stderr."""
     return ctrl_c_twice_when(run, lambda line: line.startswith(ANNOUNCE), nth)
@@ -96,8 +140,8 @@ def assert_finished_despite_ctrl_c(run: subprocess.Popen, err: str) -> None:
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
 
 
-def assert_stopped_cleanly(run: subprocess.Popen, err: str) -> None:
-    """Status 1, the Latvian message as the last line, no traceback."""
+def assert_stopped_cleanly(run: subprocess.Popen, err: str, cause: str = "Ctrl-C") -> None:
+    """Status 1, the Latvian message naming what stopped the command (``cause``) as the last line, no traceback."""
     assert run.returncode == 1, err
-    assert err.rstrip("\n").splitlines()[-1] == STOPPED, err
+    assert err.rstrip("\n").splitlines()[-1] == cli_lv.STOPPED.format(cause=cause), err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from generator import cli_lv, interrupts
 from generator.cli_lv import TEXTS
 from generator.interrupts import interrupt_once, interrupts_held, whole_command_line
+from generator.replace_file import LATE_FORM, late_interrupt
 
 REPO = Path(__file__).resolve().parents[1]
 # A writing command stopped by Ctrl-C, and the same Ctrl-C key pressed again at every line click then writes to
@@ -144,3 +146,58 @@ def test_in_the_same_process_the_handler_comes_back_after_the_whole_command_line
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # the `ibm` process ends ignoring Ctrl-C
     finally:
         signal.signal(signal.SIGINT, default)
+
+
+@pytest.fixture
+def as_ctrl_c():
+    """SIGTERM and SIGHUP taken as Ctrl-C in this process for one test, and everything put back after it."""
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, *interrupts.AS_CTRL_C)}
+    for signum in interrupts.AS_CTRL_C:
+        signal.signal(signum, signal.SIG_DFL)
+    interrupts.signals_as_ctrl_c()
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+        interrupts._received.clear()
+
+
+def test_sigterm_takes_the_path_ctrl_c_has_at_that_moment(as_ctrl_c) -> None:  # noqa: ANN001
+    """Before: SIGTERM killed Python at once (no clean-up, no message). Now it is the Ctrl-C of that moment: it stops
+    the command once, is only noted while held, ignored once the command stops – and the message names it."""
+    assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    assert TEXTS["Aborted!"] in cli_lv._lv("Aborted!")  # nothing received yet: Ctrl-C
+    restore = interrupt_once()
+    try:
+        with interrupts_held(take=False) as held:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+        assert held.came
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGHUP)  # ignored now, as a second Ctrl-C
+        time.sleep(0.05)
+    finally:
+        restore()
+    assert cli_lv._lv("Aborted!") == cli_lv.STOPPED.format(cause="signāls SIGTERM")
+    assert late_interrupt() == LATE_FORM.format(cause="Signāls SIGTERM")
+
+
+def test_a_forked_child_dies_by_sigterm_as_by_default(as_ctrl_c) -> None:  # noqa: ANN001
+    """A process forked by the `ibm` process (collect's reading processes) before it set its own handlers: its pool
+    ends it with SIGTERM, which must not be taken as a Ctrl-C there (a child ignoring it would hang the pool)."""
+    ready, started = os.pipe()
+    with interrupts_held():  # as collect forks its readers: SIGINT only noted
+        pid = os.fork()
+        if pid == 0:  # the child: say it runs, then wait for the signal
+            os.write(started, b"1")
+            time.sleep(30)
+            os._exit(0)
+    assert os.read(ready, 1) == b"1"
+    os.close(ready)
+    os.close(started)
+    os.kill(pid, signal.SIGTERM)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM

@@ -237,8 +237,8 @@ def test_a_ctrl_c_after_a_stopping_swap_ignores_a_second_one(tmp_path: Path, mon
     try:
         said: list[str] = []
         with pytest.raises(KeyboardInterrupt):
-            swap_final([(new, target)], say=said.append, stop_after="apstājas")
-        assert said == ["apstājas"] and (target / "a.txt").read_text(encoding="utf-8") == "jaunais"
+            swap_final([(new, target)], say=said.append, stop_after=lambda cause: f"{cause}: apstājas")
+        assert said == ["Ctrl-C: apstājas"] and (target / "a.txt").read_text(encoding="utf-8") == "jaunais"
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
         os.kill(os.getpid(), signal.SIGINT)  # ignored: no second KeyboardInterrupt
     finally:

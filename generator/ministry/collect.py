@@ -24,7 +24,7 @@ from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceStatus
-from generator.interrupts import interrupts_held
+from generator.interrupts import AS_CTRL_C, interrupts_held
 from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
@@ -93,6 +93,8 @@ def _init_worker(catalogue: Catalogue, templates: TemplateSource, key: bytes, pi
                    send_template=send_template)
     if multiprocessing.parent_process() is not None:  # a reading process: Ctrl-C stops the main one, which stops it
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # (forked under interrupts_held, which only notes one)
+        for signum in AS_CTRL_C:  # the pool ends its processes with SIGTERM: not taken as Ctrl-C here
+            signal.signal(signum, signal.SIG_DFL)
 
 
 def _read_one(args: Task) -> ReadResult:

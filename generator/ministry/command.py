@@ -146,7 +146,7 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     from generator.ministry.summary_book import UNSPREAD_LABEL
     from generator.ministry.templates import TemplateSource
     from generator.ministry.writable import unwritable_reason
-    from generator.replace_file import LATE_INTERRUPT, PreviousAside, leftovers, say_leftovers
+    from generator.replace_file import PreviousAside, late_interrupt, leftovers, say_leftovers
 
     click.get_current_context().call_on_close(interrupt_once())  # a second Ctrl-C cannot cut the clean-up short
     if out.suffix.lower() != ".xlsx":
@@ -271,8 +271,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
             click.echo(f"{_agree(unused, 'Neizmantots', 'Neizmantoti')} {unused} {_agree(unused, 'fails', 'faili')} "
                        f"(sk. sarakstu augstāk); izejas statuss {EXIT_SOME_REFUSED}.", err=True)
             status = EXIT_SOME_REFUSED
-    if held.came and LATE_INTERRUPT not in said:  # named once, also after a Ctrl-C during the swap
-        click.echo(LATE_INTERRUPT, err=True)
+    if held.came and late_interrupt() not in said:  # named once, also after a Ctrl-C during the swap
+        click.echo(late_interrupt(), err=True)
     if status:
         sys.exit(status)
 

@@ -12,7 +12,15 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix.writing import MARKER
 from generator.own_files import digest, parse_listing
 from tests.documents.from_matrix_helpers import funded_child
-from tests.slow_rename import PDF_STAND_IN, assert_stopped_cleanly, ctrl_c_twice_at_rename, start
+from tests.slow_rename import (
+    PAUSED,
+    PDF_STAND_IN,
+    assert_stopped_cleanly,
+    ctrl_c_twice_at_rename,
+    signal_when,
+    snapshot,
+    start,
+)
 
 ENV = {"IBM_PSEUDONIMA_ATSLEGA": ""}
 
@@ -44,3 +52,24 @@ def test_a_doubled_ctrl_c_while_swapping_a_childs_folder_leaves_it_whole(catalog
     assert f"Ctrl-C saņemts, kad mape {folder} jau tika aizstāta: tā ir pilnīga" in err, err  # … saying this one is whole
     assert [p.name for p in out.iterdir()] == [folder.name], err  # nothing temporary left beside it
     assert whole_folder(folder), err
+
+
+@pytest.mark.slow
+def test_sigterm_while_rendering_leaves_the_earlier_folder_byte_identical(catalogue: Catalogue,
+                                                                          tmp_path: Path) -> None:
+    """`kill PID` while the child's new documents are rendered into the staging folder: status 1, the last line
+    "Pārtraukts (signāls SIGTERM) …", no staging folder left and the earlier folder byte-identical (before: Python
+    died at once by the signal and left the staging folder behind)."""
+    child = funded_child(catalogue, tmp_path / "in")
+    out = tmp_path / "out"
+    args = ["documents", "--from-matrix", str(child.path), "--out", str(out), "--day", "01.01.2018"]
+    first = start(args, ENV, pdf_stand_ins=True)
+    said = first.communicate(timeout=600)
+    assert first.returncode == 0, said
+    before = snapshot(out)
+
+    run = start(args, ENV, pdf_stand_ins=True, pause_at=("generator.documents.from_matrix.writing", "write_pdf"))
+    err = signal_when(run, lambda line: line.startswith(PAUSED))
+    assert_stopped_cleanly(run, err, "signāls SIGTERM")
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == sorted({name.split("/")[0] for name in before}), err

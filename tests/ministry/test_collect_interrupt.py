@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from generator import cli_lv
 from generator.cli_lv import TEXTS
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import copy_into_folders
-from tests.slow_rename import ctrl_c_twice_when, snapshot
+from tests.slow_rename import ctrl_c_twice_when, signal_when, snapshot
 
 REPO = Path(__file__).resolve().parents[2]
 STOPPED = TEXTS["Aborted!"]
@@ -48,3 +49,25 @@ def test_a_doubled_ctrl_c_while_reading_ends_with_the_message_and_status_1(small
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert snapshot(out.parent) == before
     assert sorted(p.name for p in out.parent.iterdir()) == sorted({n.split("/")[0] for n in before})  # nothing left
+
+
+@pytest.mark.slow
+def test_sigterm_while_reading_takes_ctrl_cs_path(small_folder, tmp_path: Path) -> None:
+    """`kill PID` of the main process (systemd, `timeout 60 ibm collect …`) while the reading processes work:
+    status 1, the last line "Pārtraukts (signāls SIGTERM) …", the reading processes ended with it, no staging
+    folder and the earlier outputs byte-identical (before: Python died at once, status -15)."""
+    _, children = small_folder
+    out = tmp_path / "darbs" / "k.xlsx"
+    first = collect(copy_into_folders(children[:3], tmp_path / "ieprieks"), out)
+    said = first.communicate(timeout=300)[1]
+    assert first.returncode == 0, said
+    before = snapshot(out.parent)
+
+    run = collect(copy_into_folders(children, tmp_path / "in"), out, start_new_session=True)
+    err = signal_when(run, lambda line: line.startswith("Lasa matricas: 1/"))
+    assert run.returncode == 1, err
+    assert err.rstrip("\n").splitlines()[-1] == cli_lv.STOPPED.format(cause="signāls SIGTERM"), err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert snapshot(out.parent) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted({n.split("/")[0] for n in before})
+    assert subprocess.run(["pgrep", "-g", str(run.pid)], capture_output=True).stdout == b""  # no reader left

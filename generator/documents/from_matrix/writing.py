@@ -132,8 +132,8 @@ def write_child(documents: list[RenderedDocument], target: Path, *, draft: bool,
             # a Ctrl-C now is taken once the new folder is in place and the old one removed: the command stops
             # before the next matrix, after saying that this child's folder is whole (D133)
             swap_final([(tmp, target)], prefix=aside_prefix(target),
-                       stop_after=f"Ctrl-C saņemts, kad mape {target} jau tika aizstāta: tā ir pilnīga; nākamās "
-                                  "matricas netiek apstrādātas.")
+                       stop_after=lambda cause: f"{cause} saņemts, kad mape {target} jau tika aizstāta: tā ir "
+                                                "pilnīga; nākamās matricas netiek apstrādātas.")
         except BaseException:
             if older is not None and not put_back(older, target):  # it stays aside: say where
                 (say or _to_stderr)(older_line(target, older, placed=_holds(target, mark)))
