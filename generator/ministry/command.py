@@ -308,7 +308,7 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
     matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
-    from generator.ministry.console_names import matrix_person, shown_file
+    from generator.ministry.console_names import matrix_person, open_matrix, shown_file
     from generator.ministry.migrate import MigrationError, Migrator
 
     if not old.exists():
@@ -340,10 +340,11 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     refused = hidden = 0
     with Migrator(catalogue) as migrator:
         for source, target in targets:
-            person = matrix_person(source)  # the child's name and code: no console line shows them (audit27 F12)
+            opened = open_matrix(source)  # read once: for the child and for the migration (review6 F5)
+            person = matrix_person(opened)  # the child's name and code: no console line shows them (audit27 F12)
             source_shown = shown_file(source, old if old.is_dir() else None, *person)
             try:
-                report = migrator.migrate(source, target, overwrite=overwrite, person=person)
+                report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened)
             except MigrationError as exc:
                 refused += 1
                 hidden += source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()

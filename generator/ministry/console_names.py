@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.ministry.matrix import Matrix
 
 CODE_DIGITS = re.compile(r"\d{6}")
 HIDDEN = "*"  # the file name a cached result keeps when its name was hidden (the name itself is never cached)
@@ -57,15 +61,27 @@ def shown_file(path: Path, base: Path | None = None, full_name: str = "", person
     return shown_path(rel, digest, hide=True)
 
 
-def matrix_person(path: Path) -> tuple[str, str]:
-    """The child's name and personal code as the matrix at ``path`` holds them, ("", "") when the file cannot be
-    read as a matrix: what a command that does not read the child otherwise (`ibm migrate`) needs to hide a file
-    name such as "Paraugs_Janis.xlsx" as `ibm collect` and `ibm documents` do."""
+def open_matrix(path: Path) -> Matrix | Exception:
+    """The matrix at ``path`` opened once, for a command that needs both the child (``matrix_person``, to hide a
+    file name) and the content (`ibm migrate`, Migrator.migrate), or what went wrong – for that reading to report
+    (review6 F5: before, the file was opened twice)."""
     from generator.ministry.matrix import Matrix
 
     try:
-        m = Matrix.open(path)
-        values = [m.scalar(name) if m.has(name) else None for name in ("Berns_VardsUzvards", "Berns_PersonasKods")]
+        return Matrix.open(path)
+    except Exception as exc:  # noqa: BLE001 - reported by the reading that needs the matrix
+        return exc
+
+
+def matrix_person(matrix: Matrix | Exception) -> tuple[str, str]:
+    """The child's name and personal code as the matrix holds them, ("", "") when the file could not be read as a
+    matrix (``open_matrix``): what a command that does not read the child otherwise (`ibm migrate`) needs to hide a
+    file name such as "Paraugs_Janis.xlsx" as `ibm collect` and `ibm documents` do."""
+    if isinstance(matrix, Exception):
+        return "", ""
+    try:
+        values = [matrix.scalar(name) if matrix.has(name) else None
+                  for name in ("Berns_VardsUzvards", "Berns_PersonasKods")]
     except Exception:  # noqa: BLE001 - an unreadable file is named by the digits rule; its reading says why
         return "", ""
     name, code = (str(int(v)) if isinstance(v, int | float) and not isinstance(v, bool) else

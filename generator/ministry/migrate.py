@@ -410,11 +410,12 @@ class Migrator:
                     continue
         return template_date(self.catalogue)
 
-    def migrate(self, old_path: Path, out: Path, *, overwrite: bool = False,
-                person: tuple[str, str] = ("", "")) -> MigrationReport:
+    def migrate(self, old_path: Path, out: Path, *, overwrite: bool = False, person: tuple[str, str] = ("", ""),
+                opened: Matrix | Exception | None = None) -> MigrationReport:
         """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written. An existing new
         matrix or report is never replaced unless ``overwrite`` (the user's explicit choice). ``person``: the
-        child's name and personal code (console_names.matrix_person), so that no message shows them in a file name."""
+        child's name and personal code (console_names.matrix_person), so that no message shows them in a file name;
+        ``opened``: ``old_path`` as the caller already opened it (console_names.open_matrix), not read again."""
         catalogue = self.catalogue
         report_path = out.with_name(out.stem + "-parnesana.txt")
         existing = [p for p in (out, report_path) if p.exists() or p.is_symlink()]
@@ -426,7 +427,7 @@ class Migrator:
             raise MigrationError(f"{' un '.join(shown_file(p, None, *person) for p in existing if p.is_dir())}: tā ir mape, "
                                  "nevis fails")
         try:
-            old = Matrix.open(old_path)
+            old = Matrix.open(old_path) if opened is None else _opened(opened)
             version = interface_version(old)
         except MatrixError as exc:
             raise MigrationError(str(exc)) from None
@@ -486,6 +487,13 @@ class Migrator:
             os.replace(staged, out)
             os.replace(staged_report, report.path)
         return report
+
+
+def _opened(opened: Matrix | Exception) -> Matrix:
+    """The matrix the caller opened, or the failure of that opening raised here, as Matrix.open would have."""
+    if isinstance(opened, Exception):
+        raise opened
+    return opened
 
 
 def migrate(old_path: Path, out: Path, catalogue: Catalogue, *, overwrite: bool = False) -> MigrationReport:

@@ -59,3 +59,31 @@ def test_a_refused_and_a_single_file_hide_the_child_name(small_folder, tmp_path:
     again = run(source, "--out", out)  # refused: the new matrix is there; the refusal names no child either
     assert again.exit_code == 1
     assert "fails jau ir" in again.output and first_name not in again.output, again.output
+
+
+def test_each_matrix_is_opened_once(small_folder, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """review6 F5: before, the child's name was read by one opening of the file and the migration by a second."""
+    from generator.ministry.matrix import Matrix
+
+    _, children = small_folder
+    folder = tmp_path / "vecas" / "jelgava"
+    folder.mkdir(parents=True)
+    for i, child in enumerate(children[:2]):
+        (folder / f"matrica-{i}.xlsx").write_bytes(child.path.read_bytes())
+    (folder / "bojata.xlsx").write_bytes(b"nav xlsx")
+    opened: list[str] = []
+    real = Matrix.open.__func__
+
+    def counting(cls, path: Path) -> Matrix:  # noqa: ANN001
+        opened.append(Path(path).name)
+        return real(cls, path)
+
+    monkeypatch.setattr(Matrix, "open", classmethod(counting))
+    result = run(tmp_path / "vecas", "--out", tmp_path / "jaunas")
+    assert result.exit_code == 1, result.output  # the broken one is refused, as before
+    assert "jelgava/bojata.xlsx: " in result.output and "Pārnestas 2 matricas, atteikta 1" in result.output
+    assert sorted(opened) == ["bojata.xlsx", "matrica-0.xlsx", "matrica-1.xlsx"], opened
+    opened.clear()
+    single = run(folder / "matrica-0.xlsx", "--out", tmp_path / "viena.xlsx")
+    assert single.exit_code == 0, single.output
+    assert opened == ["matrica-0.xlsx"]
