@@ -18,7 +18,11 @@ MESSAGE = "Pārtraukts (Ctrl-C): komanda vēl nebija sākusi darbu; nekas netika
 PAUSE_ENV = "IBM_TEST_ONLY_PAUSE_AT_START"
 
 
+_stopped: list[bool] = []  # set by _stop: the message is out and the run is to end with 1 (review6 F6)
+
+
 def _stop(signum: int, frame: object) -> None:
+    _stopped.append(True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C cannot cut the message short
     sys.stderr.write("\n" + MESSAGE + "\n")
     sys.stderr.flush()
@@ -50,6 +54,12 @@ def install() -> None:
 
 
 def hand_over() -> None:
-    """The command line starts: Ctrl-C is click's from here on (its Latvian "Pārtraukts …" ending)."""
+    """The command line starts: Ctrl-C is click's from here on (its Latvian "Pārtraukts …" ending). If a Ctrl-C
+    already stopped the start but its SystemExit was swallowed on the way (an import that catches everything),
+    the run ends here with 1 and nothing more said – before, it went on with the SIG_IGN ``_stop`` leaves, Ctrl-C
+    ignored throughout (review6 F6). Otherwise Python's handler replaces ``_stop``; a SIG_IGN ``_stop`` did not
+    set is the parent's (a background job of a shell script) and stays."""
+    if _stopped:
+        raise SystemExit(1)
     if signal.getsignal(signal.SIGINT) is _stop:
         signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import early_interrupt
 from generator.early_interrupt import MESSAGE, PAUSE_ENV
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,3 +61,36 @@ def test_importing_the_package_elsewhere_leaves_ctrl_c_alone() -> None:
 
     assert signal.getsignal(signal.SIGINT) is not early_interrupt._stop
     assert not early_interrupt.is_console_script()
+
+
+@pytest.fixture
+def sigint_saved():
+    saved = signal.getsignal(signal.SIGINT)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, saved)
+        early_interrupt._stopped.clear()
+
+
+def test_hand_over_after_a_swallowed_stop_ends_the_run_silently(sigint_saved, capsys) -> None:  # noqa: ANN001
+    """review6 F6: a Ctrl-C while starting whose SystemExit an import swallowed left SIGINT ignored (the SIG_IGN of
+    ``_stop``) for the whole run; now hand_over ends the run with 1 and says nothing more."""
+    signal.signal(signal.SIGINT, early_interrupt._stop)
+    with pytest.raises(SystemExit) as stopped:
+        early_interrupt._stop(signal.SIGINT, None)
+    assert stopped.value.code == 1 and signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    assert capsys.readouterr().err == "\n" + MESSAGE + "\n"
+    with pytest.raises(SystemExit) as ended:  # the SystemExit above swallowed (an import that catches everything)
+        early_interrupt.hand_over()
+    assert ended.value.code == 1
+    assert capsys.readouterr() == ("", "")  # the message was said once, by _stop
+
+
+def test_hand_over_gives_ctrl_c_back_but_keeps_a_parents_sig_ign(sigint_saved) -> None:  # noqa: ANN001
+    signal.signal(signal.SIGINT, early_interrupt._stop)
+    early_interrupt.hand_over()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # `ibm … &` in a shell script: the parent's choice
+    early_interrupt.hand_over()
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
