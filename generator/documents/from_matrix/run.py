@@ -23,6 +23,7 @@ from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.child_link import child_link_lines
 from generator.documents.from_matrix.context import build
+from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
@@ -155,6 +156,18 @@ def same_child(readings: list[MatrixReading], day: dt.date) -> dict[int, MatrixR
 SAME_CHILD = "tā paša bērna (tas pats personas kods) matrica ir vairākos failos"
 
 
+def name_earlier_runs(readings: list[MatrixReading], out: Path) -> None:
+    """A refusal of one child's competing matrices ends with the folders of this child that earlier runs left in
+    ``out`` – looked up before this run makes any, by the codes of the child's files in the run."""
+    refused = [r for r in readings if r.refused and r.refused[0].startswith(SAME_CHILD)]
+    for person in {r.person for r in refused}:
+        codes = {r.code for r in readings if r.person == person}
+        line = earlier_line(earlier_folders(out, codes, {r.code for r in readings if r.person != person}))
+        for reading in refused:
+            if reading.person == person:
+                reading.refused[0] += line
+
+
 def _reason(reading: MatrixReading) -> str:
     if reading.refused:
         first = reading.refused[0]
@@ -269,6 +282,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         if total >= READ_PROGRESS_FROM and (number * 10 // total) != ((number - 1) * 10 // total):
             err(f"Lasa matricas: {number}/{total} ({number * 100 // total} %)")
     copies = same_child(readings, expiry_day)  # before any folder is made: one child, one plan, one set (D144)
+    name_earlier_runs(readings, out)  # … and the folders this child has from earlier runs (review6 F10)
     for number, reading in enumerate(readings, 1):
         if (first := copies.get(number - 1)) is not None:
             summary.copies += 1

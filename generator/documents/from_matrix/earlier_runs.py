@@ -1,0 +1,48 @@
+"""The folders an earlier run made for a child whose matrices this run refuses as one child's competing files
+(D144, review6 F10): `<kods>`, `<kods>-2`, `<kods>-arhivs-…`, `<kods>-iepriekseja-versija-…` in `--out`. The refusal
+names them, so that the social worker checks which of them is in force. Only names made from the child's codes
+(a pseudonym, or the file's stem hashed when it shows the child) and only folders with the command's marker: no
+name or personal code can appear."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.documents.from_matrix.older_folder import OLDER_ASIDE
+from generator.documents.from_matrix.writing import MARKER
+
+
+def _pattern(code: str) -> re.Pattern[str]:
+    """A folder a run makes for ``code``: a further folder of the code (-2 …), an archive copy, an older version's
+    folder set aside (older_folder.py)."""
+    return re.compile(rf"{re.escape(code)}(-\d+)?(-arhivs-\d{{4}}-\d{{2}}-\d{{2}})?"
+                      rf"(-{OLDER_ASIDE}-\d{{2}}\.\d{{2}}\.\d{{4}}(-\d+)?)?")
+
+
+def earlier_folders(out: Path, codes: Iterable[str], others: Iterable[str] = ()) -> list[Path]:
+    """The command's folders in ``out`` made for one of ``codes`` – not those a longer code of another child in the
+    run (``others``) names better ("talsi-3" is the file talsi-3.xlsx's, not a second folder of talsi.xlsx)."""
+    mine = {code: _pattern(code) for code in set(codes)}
+    theirs = {code: _pattern(code) for code in set(others) - set(mine)}
+    try:
+        entries = sorted(out.iterdir())
+    except OSError:
+        return []
+    found = []
+    for folder in entries:
+        if folder.is_symlink() or not folder.is_dir() or not (folder / MARKER).is_file():
+            continue
+        own = [len(code) for code, pattern in mine.items() if pattern.fullmatch(folder.name)]
+        other = [len(code) for code, pattern in theirs.items() if pattern.fullmatch(folder.name)]
+        if own and max(own) >= max(other, default=0):
+            found.append(folder)
+    return found
+
+
+def earlier_line(folders: list[Path]) -> str:
+    """The refusal's ending that names them ("" when there are none)."""
+    if not folders:
+        return ""
+    return f"; šī bērna iepriekšējo palaišanu mapes: {', '.join(map(str, folders))} – pārbaudiet, kura ir spēkā"
