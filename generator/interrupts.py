@@ -19,15 +19,20 @@ from dataclasses import dataclass
 
 _lines: list[list[Callable[[], None]]] = []  # per running command line: the handlers to put back at its end
 AS_CTRL_C = (signal.SIGTERM, signal.SIGHUP)  # what a command takes as a Ctrl-C in the `ibm` process
-_received: list[str] = []  # the first of them that stopped the command, by name (none: Ctrl-C)
+_received: list[str] = []  # the first interrupt the running command line took, by name ("SIGINT": Ctrl-C)
 _installed_in: list[int] = [0]  # the process that installed _as_ctrl_c
 
 
 def received(*, first_word: bool = False) -> str:
     """What stopped the command, as the Latvian messages name it: "Ctrl-C" or "signāls SIGTERM"."""
-    if not _received:
+    if not _received or _received[0] == "SIGINT":
         return "Ctrl-C"
     return f"{'Signāls' if first_word else 'signāls'} {_received[0]}"
+
+
+def _taken(signum: int) -> None:
+    if not _received:
+        _received.append(signal.Signals(signum).name)
 
 
 def _as_ctrl_c(signum: int, frame: object) -> None:
@@ -35,14 +40,13 @@ def _as_ctrl_c(signum: int, frame: object) -> None:
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
         return
-    handler = signal.getsignal(signal.SIGINT)
-    if handler is signal.SIG_IGN:  # the command is already stopping, or ending: as a second Ctrl-C
+    if _received:  # the command is already stopping: as a second Ctrl-C
         return
-    if not _received:
-        _received.append(signal.Signals(signum).name)
+    handler = signal.getsignal(signal.SIGINT)
+    _taken(signum)
     if callable(handler):
         handler(signal.SIGINT, frame)
-    else:
+    else:  # SIGINT ignored since the start (`ibm … &` in a script) or the default: `kill PID` must still stop it
         raise KeyboardInterrupt
 
 
@@ -74,6 +78,7 @@ def interrupt_once() -> Callable[[], None]:
 
     def first(signum: int, frame: object) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _taken(signum)  # (a SIGTERM passed on by _as_ctrl_c is already noted as such)
         raise KeyboardInterrupt
 
     def put_back() -> None:
@@ -102,6 +107,7 @@ def whole_command_line(*, process: bool) -> Iterator[None]:
         return
     deferred: list[Callable[[], None]] = []
     _lines.append(deferred)
+    _received.clear()  # a new command line: nothing taken yet
     try:
         yield
     finally:

@@ -164,25 +164,35 @@ def as_ctrl_c():
 
 
 def test_sigterm_takes_the_path_ctrl_c_has_at_that_moment(as_ctrl_c) -> None:  # noqa: ANN001
-    """Before: SIGTERM killed Python at once (no clean-up, no message). Now it is the Ctrl-C of that moment: it stops
-    the command once, is only noted while held, ignored once the command stops – and the message names it."""
+    """Before: SIGTERM killed Python at once (no clean-up, no message). Now it is the Ctrl-C of that moment: only
+    noted while held, taken on leaving, later ones ignored while the command stops – and the message names it."""
     assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
-    assert TEXTS["Aborted!"] in cli_lv._lv("Aborted!")  # nothing received yet: Ctrl-C
+    assert cli_lv._lv("Aborted!") == TEXTS["Aborted!"]  # nothing received yet: Ctrl-C
     restore = interrupt_once()
     try:
-        with interrupts_held(take=False) as held:
+        with pytest.raises(KeyboardInterrupt), interrupts_held() as held:
             os.kill(os.getpid(), signal.SIGTERM)
             time.sleep(0.05)
-        assert held.came
-        with pytest.raises(KeyboardInterrupt):
-            os.kill(os.getpid(), signal.SIGTERM)
-            time.sleep(1)
+            assert held.came  # still inside: the held step is not cut short
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
         os.kill(os.getpid(), signal.SIGHUP)  # ignored now, as a second Ctrl-C
+        os.kill(os.getpid(), signal.SIGTERM)
         time.sleep(0.05)
     finally:
         restore()
     assert cli_lv._lv("Aborted!") == cli_lv.STOPPED.format(cause="signāls SIGTERM")
     assert late_interrupt() == LATE_FORM.format(cause="Signāls SIGTERM")
+
+
+def test_sigterm_stops_a_command_whose_ctrl_c_was_ignored_from_the_start(as_ctrl_c) -> None:  # noqa: ANN001
+    """`ibm serve &` in a shell script starts with SIGINT ignored: `kill PID` must still stop it (before this
+    change's fix it was passed on to the ignored SIGINT and the process ran on)."""
+    interrupts._received.clear()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(1)
+    assert interrupts.received() == "signāls SIGTERM"
 
 
 def test_a_forked_child_dies_by_sigterm_as_by_default(as_ctrl_c) -> None:  # noqa: ANN001
