@@ -133,20 +133,19 @@ class Citations:
             return "spēkā esamība katalogā nav pierādīta"
         return f"spēkā esamība katalogā pierādīta tikai par laiku, kas beidzās {lvformat.date(until)}"
 
-    def _where(self, act: LegalAct, norms: list[Norm] | None = None) -> str:
-        """What the lawyer checks, and where, instead of the blank's norms (or, without ``norms``, the act): the
-        text in force on the signing day, on the official site of its kind (audit28 F1) – a Latvian law or
-        regulation in likumi.lv's consolidated version on that date, an EU regulation in EUR-Lex."""
-        eu = act.kind is ActKind.eu_regulation
-        version = (f"{act.forms.genitive} tekstu, kas piemērojams dokumenta parakstīšanas dienā (eur-lex.europa.eu)"
-                   if eu else f"{act.forms.genitive} konsolidēto redakciju, kas ir spēkā dokumenta parakstīšanas "
-                   "dienā (likumi.lv; redakciju izvēlas pēc šā datuma)")
+    @staticmethod
+    def _where(act: LegalAct, norms: list[Norm] | None = None) -> str:
+        """What the lawyer checks, and where, instead of the blank's norms (or, without ``norms``, the act) that the
+        note has just named: the text in force on the signing day, on the official site of the act's kind
+        (audit28 F1) – a Latvian law or regulation in likumi.lv's consolidated version on that date, an EU
+        regulation in EUR-Lex."""
+        site = "eur-lex.europa.eu" if act.kind is ActKind.eu_regulation else "likumi.lv"
         if norms is None:
-            return (f"Spēkā esošo aktu nosaka pašvaldības jurists: atver {version} un pārbauda, vai akts tajā dienā "
-                    "ir spēkā; ja tas aizstāts, ieraksta jauno aktu.")
-        named = self._join([n.forms.nominative for n in norms])
-        return (f"Spēkā esošo normu nosaka pašvaldības jurists: atver {version} un pārbauda, vai {named} to joprojām "
-                "nosaka; ja norma grozīta vai akts aizstāts, ieraksta spēkā esošo normu.")
+            return (f"Spēkā esošo aktu nosaka pašvaldības jurists: {site} pārbauda, vai minētais akts dokumenta "
+                    "parakstīšanas dienā ir spēkā (redakcija uz šo datumu); ja tas aizstāts, ieraksta jauno aktu.")
+        return (f"Spēkā esošo normu nosaka pašvaldības jurists: {site} atver šā akta redakciju, kas ir spēkā "
+                "dokumenta parakstīšanas dienā (konsolidēto redakciju izvēlas pēc šā datuma), un pārbauda, vai minētā "
+                "norma to nosaka; ja tā grozīta vai akts aizstāts, ieraksta spēkā esošo normu.")
 
     def _norm_note(self, act: LegalAct, norms: list[Norm]) -> str:
         what = "; ".join(n.cited_for for n in norms)
