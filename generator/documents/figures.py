@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
+from generator.catalogue.legal_acts import ActKind, LegalActs
 from generator.catalogue.models import PriceScope, PriceStatus, Regime
 
 BLANK_EUR = "______ EUR"
@@ -55,16 +56,55 @@ def _top_level_parts(text: str) -> list[str]:
     return [*parts, text[start:]]
 
 
-def citation(source: str) -> str:
+# a Cabinet regulation as the price files name it: "MK 16.06.2015 noteikumi Nr. 313" (date, number)
+_SHORT_REGULATION = re.compile(r"\bMK (\d{2})\.(\d{2})\.(\d{4}) noteikumi Nr\. (\d+)\b")
+
+
+def _full_names(acts: LegalActs) -> dict[tuple[dt.date, str], str]:
+    """The Cabinet regulations of tiesibu-akti.yaml by (adoption day, number) -> the full name (nominative)."""
+    names: dict[tuple[dt.date, str], str] = {}
+    for act in acts.acts:
+        number = re.search(r"\bNr\. (\d+)\b", act.forms.nominative)
+        if act.kind is ActKind.cabinet_regulation and act.adopted is not None and number is not None:
+            names[(act.adopted, number.group(1))] = act.forms.nominative
+    return names
+
+
+# the months in the genitive, as a Cabinet regulation is named: "2015. gada 16. jūnija"
+MONTHS_OF = ("janvāra", "februāra", "marta", "aprīļa", "maija", "jūnija", "jūlija", "augusta", "septembra",
+             "oktobra", "novembra", "decembra")
+
+
+def regulation_name(adopted: dt.date, number: str) -> str:
+    """A Cabinet regulation by its day and number, as its full name begins: "Ministru kabineta 2012. gada 18.
+    decembra noteikumi Nr. 942"."""
+    return (f"Ministru kabineta {adopted.year}. gada {adopted.day}. {MONTHS_OF[adopted.month - 1]} noteikumi "
+            f"Nr. {number}")
+
+
+def citation(source: str, acts: LegalActs | None = None) -> str:
     """A catalogue source as a signer reads it: the act, contract or methodology annex that sets the price,
     without the catalogue's own provenance notes (line numbers in the seed text, "avotā nav dots", the id of a
-    draft's annotation); a bare annex number names the methodology it belongs to; "Nr." is followed by a space."""
+    draft's annotation); a bare annex number names the methodology it belongs to; "Nr." is followed by a space.
+    With ``acts`` (tiesibu-akti.yaml), a Cabinet regulation named short ("MK 16.06.2015 noteikumi Nr. 313") is cited
+    by its full name from there, the one source of an act's name; one the catalogue does not list, in the same form
+    with its title a blank (audit28 F9)."""
+    names = _full_names(acts) if acts is not None else None
+
+    def full(match: re.Match[str]) -> str:
+        day, month, year, number = match.groups()
+        adopted = dt.date(int(year), int(month), int(day))
+        # not in the catalogue: the same form, its title a blank the lawyer fills in from likumi.lv
+        return names.get((adopted, number), f"{regulation_name(adopted, number)} „{BLANK}”")
+
     parts: list[str] = []
     for part in _top_level_parts(source):
         part = _INTERNAL_NOTE.sub("", part).strip()
         if not part or _SEED_LINE.match(part):
             continue
         part = lvformat.spaced_number_sign(_BARE_ANNEX.sub(r"IBM metodikas \1. pielikums", part))
+        if names is not None:
+            part = _SHORT_REGULATION.sub(full, part)
         if part not in parts:
             parts.append(part)
     return "; ".join(parts)
@@ -104,7 +144,7 @@ def regulated_prices(catalogue: Catalogue, day: dt.date) -> PriceList:
             continue
         price = catalogue.price_by_service.get(service.id)
         value = price.at(day) if price else None
-        source = citation(value.source) if value else "avots katalogā nav norādīts"
+        source = citation(value.source, catalogue.legal_acts) if value else "avots katalogā nav norādīts"
         figure = money(value.amount if value else None, value.status if value else None,
                        f"cenu ieraksta pēc šī avota: {source}")
         rows.append(PriceRow(f"{service.id} {service.short_name_lv}", units.get(service.unit, service.unit),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.legal_acts import Case, LegalAct, LegalActs, Norm
+from generator.catalogue.legal_acts import ActKind, Case, LegalAct, LegalActs, Norm
 
 BLANK = "______"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -133,6 +133,20 @@ class Citations:
             return "spēkā esamība katalogā nav pierādīta"
         return f"spēkā esamība katalogā pierādīta tikai par laiku, kas beidzās {lvformat.date(until)}"
 
+    @staticmethod
+    def _where(act: LegalAct, norms: list[Norm] | None = None) -> str:
+        """What the lawyer checks, and where, instead of the blank's norms (or, without ``norms``, the act) that the
+        note has just named: the text in force on the signing day, on the official site of the act's kind
+        (audit28 F1) – a Latvian law or regulation in likumi.lv's consolidated version on that date, an EU
+        regulation in EUR-Lex."""
+        site = "eur-lex.europa.eu" if act.kind is ActKind.eu_regulation else "likumi.lv"
+        if norms is None:
+            return (f"Spēkā esošo aktu nosaka pašvaldības jurists: {site} pārbauda, vai minētais akts dokumenta "
+                    "parakstīšanas dienā ir spēkā (redakcija uz šo datumu); ja tas aizstāts, ieraksta jauno aktu.")
+        return (f"Spēkā esošo normu nosaka pašvaldības jurists: {site} atver šā akta redakciju, kas ir spēkā "
+                "dokumenta parakstīšanas dienā (konsolidēto redakciju izvēlas pēc šā datuma), un pārbauda, vai minētā "
+                "norma to nosaka; ja tā grozīta vai akts aizstāts, ieraksta spēkā esošo normu.")
+
     def _norm_note(self, act: LegalAct, norms: list[Norm]) -> str:
         what = "; ".join(n.cited_for for n in norms)
         named = f"{act.forms.genitive} {self._join([n.forms.nominative for n in norms])}"
@@ -146,18 +160,18 @@ class Citations:
             unchecked = ("" if all(n.confirmed for n in norms)
                          else "; tās numurs un redakcija katalogā nav pārbaudīti oficiālajā konsolidētajā tekstā")
             return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what} (katalogā minēts: "
-                    f"{named}{unchecked}). Spēkā esošo normu nosaka pašvaldības jurists.")
+                    f"{named}{unchecked}). {self._where(act, norms)}")
         return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}. Avotā ({sources}) "
-                f"minēts: {named}; {proof}. Spēkā esošo normu nosaka pašvaldības jurists.")
+                f"minēts: {named}; {proof}. {self._where(act, norms)}")
 
     def _act_note(self, act: LegalAct) -> str:
         what = f" un nosaka {act.cited_for}" if act.cited_for else ""
         if not self.provenance:
             return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what} (katalogā minēts: "
-                    f"{act.forms.nominative}). Spēkā esošo aktu nosaka pašvaldības jurists.")
+                    f"{act.forms.nominative}). {self._where(act)}")
         return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}. Avotā "
                 f"({readable_source(act.source)}) "
-                f"minēts: {act.forms.nominative}; {self._proof(act)}. Spēkā esošo aktu nosaka pašvaldības jurists.")
+                f"minēts: {act.forms.nominative}; {self._proof(act)}. {self._where(act)}")
 
 
 def citations(catalogue: Catalogue, day: dt.date, provenance: bool = True) -> Citations:

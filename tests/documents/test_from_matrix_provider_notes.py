@@ -65,3 +65,18 @@ def test_a_name_is_printed_as_typed() -> None:
     assert latvian_quotes("SIA Runas Paraugs") == "SIA Runas Paraugs"
     assert latvian_quotes("Biedrība „Palīgs Paraugs”") == "Biedrība „Palīgs Paraugs”"
     assert latvian_quotes('SIA "Rūpju Paraugs"') == "SIA „Rūpju Paraugs”"
+
+
+def test_a_line_the_ib_pays_nothing_for_is_marked_at_its_provider(catalogue: Catalogue) -> None:
+    """audit28 F8: a provider with papers lists a service the IB pays 0,00 EUR for (not in its 02/03 tables) with
+    that said, so the lawyer does not look for it in the contract; its paid service stays unmarked."""
+    markets = _markets(catalogue)
+    child = build(_reading(catalogue, [(markets[0], Decimal("400"), "SIA Viens", None),
+                                       (markets[1], Decimal("500"), "SIA Viens", None)]), catalogue, pseudonymous=False)
+    [provider] = child.providers
+    paid, unpaid = provider.lines
+    assert paid.ib_value > 0 and unpaid.ib_value == 0 and provider.funded
+    names = [f"{i}.pdf" for i, _ in ((s.id, p) for s, p in child_documents(child))]
+    listed = provider_list(child, names)
+    assert listed[2] == (f"  Nr. 1 (SIA Viens) – pakalpojumi: {paid.label}; {unpaid.label} (no IB nemaksā – "
+                         "0,00\u00a0EUR); dokumenti: 02-ligums-ar-sniedzeju-1, 03-garantijas-vestule-1")

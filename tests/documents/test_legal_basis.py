@@ -86,6 +86,24 @@ def test_a_decision_made_after_mk_288s_proven_validity_leaves_a_blank_and_a_note
         assert "5. punkts" in note and "(IBM metodika, 131. zemsvītras piezīme)" in note and "L953" not in note and "termiņu, kurā sociālais dienests pieņem lēmumu" in note
 
 
+def test_a_blank_norms_note_says_what_to_check_and_where(catalogue: Catalogue) -> None:
+    """audit28 F1: after the catalogue's proof has run out, the note of the social services law's art. 11 and MK
+    Nr. 288 p. 5 names the act and the norm and sends the lawyer to likumi.lv's consolidated version on the signing
+    day – the sources prove no later day, so no date is invented."""
+    until = catalogue.legal_acts.act("spspl").known_in_force.until
+    assert until == catalogue.legal_acts.act("mk-288").known_in_force.until
+    _, notes = _decisions(catalogue, until + dt.timedelta(days=15))["08-lemums-par-pieskirsanu"]
+    [competence] = [n for n in notes if n.startswith("¹")]
+    [term] = [n for n in notes if n.startswith("²")]
+    for note, act, norm in ((competence, "Sociālo pakalpojumu un sociālās palīdzības likuma", "11. pants"),
+                            (term, "Ministru kabineta 2008. gada 21. aprīļa noteikumu Nr. 288", "5. punkts")):
+        assert f"minēts: {act} " in note and f" {norm}; spēkā esamība katalogā pierādīta tikai" in note, note
+        assert note.endswith("Spēkā esošo normu nosaka pašvaldības jurists: likumi.lv atver šā akta redakciju, kas "
+                             "ir spēkā dokumenta parakstīšanas dienā (konsolidēto redakciju izvēlas pēc šā datuma), "
+                             "un pārbauda, vai minētā norma to nosaka; ja tā grozīta vai akts aizstāts, ieraksta "
+                             "spēkā esošo normu."), note
+
+
 def test_a_note_names_the_methodology_not_its_line_numbers() -> None:
     assert legal.readable_source("002 L152; 002 L953, 131. zemsvītras piezīme") == \
         "IBM metodika, 131. zemsvītras piezīme"

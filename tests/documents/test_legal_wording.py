@@ -5,6 +5,7 @@ than the catalogue's provenance notes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +23,10 @@ from tests.documents.party_helpers import PILOT_DAY, confirmed_pilot_copy, print
 LEGAL = ["01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "03-garantijas-vestule", "08-lemums-par-pieskirsanu",
          "09-lemums-par-izbeigsanu", "10-uzaicinajuma-vestule", "14-patapinajuma-ligums",
          "17-lemums-par-atteikumu", "18-vestule-par-neatbilstibu", "29-vestule-neatlasitajiem"]
+MK_313 = ("Ministru kabineta 2015. gada 16. jūnija noteikumi Nr. 313 „Darbības programmas „Izaugsme un nodarbinātība” "
+          "9.2.2. specifiskā atbalsta mērķa „Palielināt kvalitatīvu institucionālai aprūpei alternatīvu sociālo "
+          "pakalpojumu dzīvesvietā un ģimeniskai videi pietuvinātu pakalpojumu pieejamību personām ar invaliditāti un "
+          "bērniem” 9.2.2.1. pasākuma „Deinstitucionalizācija” īstenošanas noteikumi”")
 DECISIONS = ["08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu"]
 # A capitalised defined term and the words that define it.
 TERMS = {"Dienest": ("turpmāk – Dienests",), "Vecāk": ("turpmāk – Vecāks", "„Vecāks”"),
@@ -115,7 +120,8 @@ def test_price_annex_cites_the_act_without_catalogue_notes(texts: dict[str, dict
     for doc_id in ["02-ligums-ar-sniedzeju", "03-garantijas-vestule"]:
         text = texts["jelgava"][doc_id]
         annex = text[text.index("Augstākās pieļaujamās cenas"):]
-        assert "MK 16.06.2015 noteikumi Nr. 313, 25.3. apakšpunkts" in annex, doc_id
+        # the regulation by its full name from tiesibu-akti.yaml (audit28 F9), never the short form
+        assert f"{MK_313}, 25.3. apakšpunkts" in annex and "MK 16.06.2015" not in annex, doc_id
         assert "IBM metodikas 16.9. pielikums" in annex, doc_id
         # the group ceiling's basis is the round's rule (D124): the pilot has ended on this build day, so a blank
         # naming the ministry's round rules (the pilot's basis: test_round_rules)
@@ -136,6 +142,22 @@ def test_citation_keeps_the_act_and_drops_provenance_notes() -> None:
     assert figures.citation("Grozījumi MK noteikumos Nr.316 (likme paaugstināta)") == \
         "Grozījumi MK noteikumos Nr. 316 (likme paaugstināta)"
     assert figures.citation("Deleģēšanas līgums Nr.LM2017/-24-1-04/02") == "Deleģēšanas līgums Nr. LM2017/-24-1-04/02"
+
+
+def test_a_price_source_names_a_regulation_by_its_full_name_or_a_blank_title(catalogue: Catalogue) -> None:
+    """audit28 F9: a lawyer can look a price's act up – MK Nr. 313 by the full name the seeds give (002 L771, kept
+    in tiesibu-akti.yaml), a regulation the catalogue has no title for in the same form with the title a blank; an
+    amended regulation is cited as its version in force, not as an amendment without its own date and number."""
+    acts = catalogue.legal_acts
+    assert figures.citation("MK 16.06.2015 noteikumi Nr.313, 25.3. apakšpunkts; metodika L1692", acts) == \
+        f"{MK_313}, 25.3. apakšpunkts"
+    assert figures.citation("MK 18.12.2012 noteikumi Nr. 942, 22. punkts; metodika L1694", acts) == \
+        "Ministru kabineta 2012. gada 18. decembra noteikumi Nr. 942 „______”, 22. punkts"
+    sources = {row.label.split()[0]: row.source for row in figures.regulated_prices(catalogue, dt.date(2023, 4, 1))}
+    assert sources["2.1"] == ("Ministru kabineta 2021. gada 18. maija noteikumi Nr. 316 „______” (redakcija, kas ir "
+                              "spēkā no 01.04.2023)")
+    assert sources["1.4.2"] == f"{MK_313}, 25.3. apakšpunkts"
+    assert not any("Grozījumi" in s or re.search(r"\bMK \d", s) for s in sources.values()), sources
 
 
 def test_par_with_a_plural_takes_the_dative(texts: dict[str, dict[str, str]]) -> None:

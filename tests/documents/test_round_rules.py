@@ -43,6 +43,12 @@ TIE_BREAK_NOTE = ("Tukšā vieta pie reģistrācijas: kā sarindo vienādus iesn
 PILOT_WORDS = ("deinstitucionaliz", "mājmācību", "9.2.2.1", "DI vienas vienības", "agrāk iesniegtajam")
 
 
+def _without_act_names(catalogue: Catalogue, text: str) -> str:
+    """``text`` with MK Nr. 313's full name shortened: a regulated price's act is cited in full (audit28 F9), and its
+    title names the DI measure – the act's name, not a rule of the pilot."""
+    return text.replace(normalise(catalogue.legal_acts.act("mk-313").forms.nominative), "MK Nr. 313")
+
+
 def _second_round_catalogue(target: Path, **rules: object) -> Catalogue:
     """The catalogue with a made-up second children's round for Cēsis and Madona (services 01.10.2026–30.11.2027)."""
     entry = children_round_entry("berni-2026", "IBM ieviešana bērniem (izdomāta otrā kārta)", dt.date(2026, 9, 1),
@@ -115,7 +121,7 @@ def test_a_later_rounds_papers_never_carry_the_pilots_rules(blank_round: Catalog
         texts = _texts(blank_round, municipality, day)
         for doc_id, text in texts.items():
             for words in (*PILOT_WORDS, *pilot_texts):
-                assert words not in text, (municipality, doc_id, words)
+                assert words not in _without_act_names(blank_round, text), (municipality, doc_id, words)
         for doc_id in (*CRITERIA, "18-vestule-par-neatbilstibu"):
             assert CRITERION_NOTE in texts[doc_id], (municipality, doc_id)
         for doc_id in CRITERIA:
@@ -158,7 +164,7 @@ def test_a_later_round_with_its_own_rules_and_deadline_prints_them(ruled_round: 
     assert TIE_BREAK_NOTE not in texts["04-iesniegums-par-dalibu"]
     for doc_id, text in texts.items():
         for words in PILOT_WORDS:
-            assert words not in text, (doc_id, words)
+            assert words not in _without_act_names(ruled_round, text), (doc_id, words)
 
 
 DECISIONS = ("08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu")

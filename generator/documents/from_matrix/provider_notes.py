@@ -55,6 +55,15 @@ def repaid_to_parent(child) -> str:  # noqa: ANN001 - a from_matrix.context.Chil
             "kārtība”), tāpēc līgums ar sniedzēju un garantijas vēstule par šiem pakalpojumiem nav izveidoti")
 
 
+UNPAID = f"no IB nemaksā – {lvformat.eur(0)}"
+
+
+def _unpaid(line) -> str:  # noqa: ANN001 - a from_matrix.context.Line
+    """A line of a provider that gets papers, marked when the IB pays nothing for it: the 02/03 tables leave it
+    out, and the lawyer should not look for it there (audit28 F8)."""
+    return line.label if line.funded else f"{line.label} ({UNPAID})"
+
+
 def provider_list(child, names: list[str]) -> list[str]:  # noqa: ANN001 - a from_matrix.context.ChildContext
     """parskats.txt's list of the plan's providers by number (the number in the 02/03 file names, D126), each with
     its services and its papers among ``names`` (the files made), or why it has none."""
@@ -74,5 +83,6 @@ def provider_list(child, names: list[str]) -> list[str]:  # noqa: ANN001 - a fro
             what = "līgums un garantijas vēstule nav izveidoti, kamēr bāzes apmērs B nav apstiprināts"
         else:
             what = "līgums un garantijas vēstule nav izveidoti"
-        lines.append(f"  {provider_name(p)} – pakalpojumi: {_services(p)}; {what}")
+        services = _services(p) if not papers else "; ".join(_unpaid(line) for line in p.lines)
+        lines.append(f"  {provider_name(p)} – pakalpojumi: {services}; {what}")
     return lines

@@ -193,14 +193,25 @@ def _reason(reading: MatrixReading) -> str:
     return "matricā ir noteikumu kļūdas"
 
 
+def head_lines(folder: str, pseudonym: str | None) -> list[str]:
+    """parskats.txt's first lines: the folder the papers are in (named after the matrix file, or its hash when the
+    name shows the child) and, with the collection's key, the child's pseudonym – never under a label that promises
+    the child's identification code when it is a file name (audit28 F2)."""
+    lines = [f"Mape: {folder}"]
+    if pseudonym:
+        lines.append(f"Pseidonīms: {pseudonym}")
+    return lines
+
+
 def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequence[str] = (),
             papers: Sequence[str] = (), checklist: Sequence[str] = (), check: Sequence[str] = (),
-            first: str | None = None, providers: Sequence[str] = ()) -> str:
+            first: str | None = None, providers: Sequence[str] = (), head: Sequence[str] = ()) -> str:
     """The folder's parskats.txt; ``papers``: why some lines or providers have no 02/03 (as on the console);
     ``checklist``: what the social worker checks before the decisions are signed; ``check``: the section
     "Pirms parakstīšanas pārbaudiet" (signing.py); ``first``: what to do before anything else (B unconfirmed);
-    ``providers``: which provider each number in the 02/03 file names is (provider_notes.provider_list, D126)."""
-    lines = [f"Bērna kods: {reading.code}", f"Statuss: {status}", *archive]
+    ``providers``: which provider each number in the 02/03 file names is (provider_notes.provider_list, D126);
+    ``head``: the folder and pseudonym lines (head_lines)."""
+    lines = [*(head or head_lines(reading.code, None)), f"Statuss: {status}", *archive]
     if first:
         lines += ["", f"VISPIRMS: {first}."]
     lines += ["", "Dokumenti:"]
@@ -336,6 +347,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
                       if line] if signable else []
+        # a plan that may be the child's next one: the contract with the parent may already exist (D151)
+        next_plan = [line for line in [signing.next_plan_line(catalogue, child)] if line] if signable else []
         try:
             check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
             err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
@@ -347,8 +360,10 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, [*first_plan, *one_of, *links]), first,
-                                       provider_list(child, names)))
+                                       signing.report_section(warnings, [*first_plan, *next_plan, *one_of, *links],
+                                                              draft=bool(reading.errors)), first,
+                                       provider_list(child, names),
+                                       head_lines(target.name, child.identification or None)))
         except FolderTaken as exc:
             summary.refused += 1
             summary.reasons[exc.reason] += 1
@@ -386,6 +401,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
         on_screen = signing.warning_lines(reading.warnings, console=True) if signable else []
-        for line in [*on_screen, *first_plan, *signing.one_of_console(one_of)]:
-            echo(f"{head}: pārbaudiet pirms parakstīšanas: {line}")
+        ahead = signing.DRAFT_CONSOLE if reading.errors else signing.CONSOLE
+        for line in [*on_screen, *first_plan, *next_plan, *signing.one_of_console(one_of)]:
+            echo(f"{head}: {ahead} {line}")
     return summary

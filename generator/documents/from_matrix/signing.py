@@ -24,11 +24,16 @@ if TYPE_CHECKING:  # context.py reads the matrix through reading.py, which uses 
     from generator.documents.from_matrix.context import ChildContext
 
 HEADING = "Pirms parakstīšanas pārbaudiet:"
+CONSOLE = "pārbaudiet pirms parakstīšanas:"
+# a draft (--draft) is marked "neparakstīt" on every page: what to check is for the papers made again (audit28 F7)
+DRAFT_HEADING = "Pirms dokumentu izveides no jauna pārbaudiet:"
+DRAFT_CONSOLE = "pirms dokumentu izveides no jauna pārbaudiet:"
 TRANSPORT = "transport_share"
 TRANSPORT_ERROR = "transporta daļa bez pamatojuma"
 # Where the matrix takes the justification (6.4 row 23, Transporta_Pamatojums).
 JUSTIFICATION = "6.4. tabulas ailē „Pamatojums, ja transporta daļa pārsniedz robežu”"
 CONTRACT = "01-ligums-ar-vecaku"
+DECISION = "08-lemums-par-pieskirsanu"
 PROVIDER_CONTRACT, GUARANTEE = "02-ligums-ar-sniedzeju", "03-garantijas-vestule"
 NAMELESS = "sniedzējs nav norādīts matricas 6.8. tabulā"
 
@@ -115,6 +120,20 @@ def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> 
             "vai Labklājības ministrija šādu ilgumu pieļauj")
 
 
+def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
+    """A reminder when the plan does not start on its round's first service day, so it may be the child's next plan
+    (D151): the matrix cannot know whether a contract with the parent already exists. If it does, the next plan is
+    added to it as new annexes (the contract's own amendment clause) and decided anew – no second contract."""
+    programme_round = terms.plan_round(catalogue, child.round_id) if child.round_id is not None else None
+    if programme_round is None or child.start_day is None or child.start_day <= programme_round.paid_from:
+        return None
+    return (f"plāns sākas {lvformat.date(child.start_day)}, nevis kārtas pirmajā pakalpojumu dienā "
+            f"{lvformat.date(programme_round.paid_from)}, tāpēc tas var būt bērna nākamais atbalsta plāns: ja līgums "
+            f"ar Vecāku šajā kārtā jau ir noslēgts, otru līgumu ({CONTRACT}) neslēdz – paraksta tikai jaunā plāna "
+            f"pielikumus (1.–3. pielikums) ar esošā līguma numuru un datumu un jauno lēmumu ({DECISION}), kā "
+            "paredz līguma sadaļa „Līguma grozīšana”")
+
+
 def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
     """Per provider that gets both a contract (02) and a guarantee letter (03): only one of them is signed, as
     the parent contract's settlement section says (a contract or a guarantee letter), never both."""
@@ -137,8 +156,10 @@ def one_of_console(one_of: Sequence[str]) -> list[str]:
             f"({GUARANTEE}-…), ne abus (sniedzēji – parskats.txt)"]
 
 
-def report_section(warnings: Sequence[str], one_of: Sequence[str]) -> list[str]:
-    """The parskats.txt section under HEADING, or nothing when there is nothing to check."""
+def report_section(warnings: Sequence[str], one_of: Sequence[str], *, draft: bool = False) -> list[str]:
+    """The parskats.txt section under HEADING (DRAFT_HEADING for a draft), or nothing when there is nothing to
+    check."""
     if not warnings and not one_of:
         return []
-    return ["", HEADING, *(f"  - {w}" for w in warnings), *(f"  - {o[0].upper()}{o[1:]}" for o in one_of)]
+    return ["", DRAFT_HEADING if draft else HEADING, *(f"  - {w}" for w in warnings),
+            *(f"  - {o[0].upper()}{o[1:]}" for o in one_of)]
