@@ -1,6 +1,6 @@
 """Transport above the parent contract's share of A (D9) is allowed only with the social worker's written
 justification: the signed 2. pielikums states the share and that justification as the matrix has it (audit28 F3,
-D149), escaped as text; a plan within the share gets no such words."""
+D9), escaped as text; a plan within the share gets no such words."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The price annex "Augstākās pieļaujamās cenas" of the provider contract (02) and the guarantee letter (03) is a
 part of the paper and may carry a figure written in by hand: both parties sign it, the signatures on the page of
-the table's last row (audit28 F4, D150), in the child's papers and in the municipality's blank set alike; in the
+the table's last row (audit28 F4, D102), in the child's papers and in the municipality's blank set alike; in the
 DOCX everything from the table's last rows to the signatures keeps together."""
 
 from __future__ import annotations

@@ -192,7 +192,7 @@ class ChildContext:
     ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D72)
     # The reference's transport share of A is above the catalogue's limit (D9): the 2. pielikums states the share
     # (a blank while A or a transport line's IB share is one) and the social worker's written justification,
-    # the matrix's Transporta_Pamatojums as typed ("" when there is none: only a draft is made then; D149).
+    # the matrix's Transporta_Pamatojums as typed ("" when there is none: only a draft is made then; D9).
     transport_over: bool = False
     transport_share: str = ""
     transport_reason: str = ""
