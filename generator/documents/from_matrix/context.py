@@ -9,7 +9,8 @@ The same holds for the base amount B when the matrix leaves Bazes_Apmers empty a
 (whether N <= P, i.e. whether A is N or P or F, is unknown while B is; an F typed while N <= P on the provisional
 P does not decide it, as the confirmed B may make N > P). An unconfirmed price leaves A unknown the
 same way (N, and so whether N <= P, rests on it): A is a blank unless F is set and N > P, and a line's IB share
-is a blank from the first unconfirmed line on in priority order.
+is a blank from the first unconfirmed line on in priority order. An other source of 6.5 the matrix gives nothing
+is used for 0,00 EUR whatever B and the prices are: a figure, never a blank (audit28 F5).
 """
 
 from __future__ import annotations
