@@ -82,7 +82,9 @@ def _substance_before_signatures(body: str) -> list[tuple[set[str], str]]:
             numbered = child.tag == "p" and any(c.tag == "span" and "nr" in c.classes for c in child.elements())
             question = child.tag == "p" and "field" in child.classes
             if numbered or question or child.tag in ("h2", "h3", "li", "tr"):
-                words = normalise(child.text()).split()
+                # a row's cells are words apart on the page, not run together
+                words = (" ".join(normalise(c.text()) for c in child.elements()) if child.tag == "tr"
+                         else normalise(child.text())).split()
                 if words:
                     last = " ".join(words[-4:])
             visit(child)
