@@ -5,8 +5,10 @@ is a line up to the right edge; p.lead (a line introducing a table) -> kept with
 paragraphs; table.grid -> a bordered table (th bold, shaded); table.plain -> a borderless layout table;
 tr.blank -> an empty row tall enough to write in; thead rows ->
 header rows repeated on every page and kept with the next row; div.keep -> paragraphs kept with the next and
-table rows that cannot split (the closing clause and the signatures stay on one page); table.keep-tail -> its
-last two rows kept with what follows; tr.total -> the row above it kept with it; div.writing-area -> its label and a bordered box as tall as its ruled
+table rows that cannot split (the closing clause and the signatures stay on one page); div.attached -> the same,
+and the paragraph above keeps with it (an annex's signatures stay with its last rows); table.keep-tail -> its
+last two rows kept with what follows; table.whole (a short table) -> every row but the last kept with the next;
+tr.total -> the row above it kept with it; div.writing-area -> its label and a bordered box as tall as its ruled
 lines, to type into; span.nr (a clause number from generator/documents/numbering.py) -> an item of one Word
 multilevel list; div.page-break -> the next paragraph starts a page (pageBreakBefore). The footer carries the
 title, the catalogue version's id and "Lapa X no Y" in the same font and size as the PDF's. Language lv-LV; no template leftovers in the package
@@ -282,10 +284,13 @@ class _Writer:
                 self.runs(paragraph, item)
         elif tag == "table":
             self.table(node, cell, width)
-        elif tag == "div" and "keep" in node.classes:
+        elif tag == "div" and {"keep", "attached"} & set(node.classes):
             body = self.doc.element.body
             # New blocks go before the body's closing w:sectPr: start at its current position.
             start = len(body) - (1 if len(body) and body[-1].tag == qn("w:sectPr") else 0) if cell is None else None
+            if start and "attached" in node.classes and body[start - 1].tag == qn("w:p"):
+                # The PDF's div.attached { break-before: avoid }: the paragraph above keeps with the block.
+                Paragraph(body[start - 1], None).paragraph_format.keep_with_next = True
             self.blocks(node, cell, width)
             if start is not None:
                 _keep_together(list(self.doc.element.body)[start:])
@@ -519,6 +524,13 @@ class _Writer:
             if "total" in row.classes and r > header_rows:
                 # The PDF's tr.total { break-before: avoid }: the row above keeps with the total row.
                 for row_cell in table.rows[r - 1].cells:
+                    for paragraph in row_cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
+        if "whole" in node.classes and cell is None:
+            # The PDF's table.whole { break-inside: avoid }: a short table moves to the next page whole, its rows
+            # cannot split (above) and each keeps with the next.
+            for row in table.rows[:-1]:
+                for row_cell in row.cells:
                     for paragraph in row_cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
         tail = "keep-tail" in node.classes and cell is None and len(rows) > header_rows

@@ -140,15 +140,18 @@ def funded_child(catalogue: Catalogue, folder: Path) -> Child:
 
 
 def plan_reading(catalogue: Catalogue, municipality_id: str,
-                 lines: tuple[tuple[str, int, Decimal, tuple[int, int], str], ...]) -> MatrixReading:
-    """A matrix as read for a fictional child with a two-month plan in the template's first period, without errors:
-    per line (offer, units, unit price, planned units per month, provider)."""
+                 lines: tuple[tuple[str, int, Decimal | None, tuple[int, ...], str], ...], *,
+                 months: int = 2, **values: object) -> MatrixReading:
+    """A matrix as read for a fictional child with a ``months``-month plan (default two) in the template's first
+    period, without errors: per line (offer, units, unit price – None: the catalogue's own, planned units per
+    month, provider); ``values``: the matrix's other inputs (default base B 3 000,00)."""
     day = template_date(catalogue)
     offers = {o.id: o for o in catalogue.offers(day)}
-    plan = tuple(line_from_offer(offers[offer], units, unit_price=price, planned_units=months)
-                 for offer, units, price, months, _ in lines)
-    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=2,
-                            special_care=False, impairment="multipli", lines=plan, base=Decimal("3000.00"))
+    plan = tuple(line_from_offer(offers[offer], units, unit_price=price, planned_units=planned)
+                 for offer, units, price, planned, _ in lines)
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 5, 1), period_start=dt.date(2018, 10, 1), months=months,
+                            special_care=False, impairment="multipli", lines=plan,
+                            **{"base": Decimal("3000.00"), **values})  # type: ignore[arg-type]
     params = Params.from_catalogue(catalogue, day)
     outcome = evaluate_workbook(inputs, params)
     assert outcome.errors == 0

@@ -310,7 +310,8 @@ def test_final_typed_while_n_within_p_on_an_unconfirmed_base_leaves_a_and_the_fu
     child = build(reading, catalogue, pseudonymous=False)
     assert child.available == child.total == child.ib_funded == BLANK_EUR
     assert child.lines[0].ib == child.providers[0].ib == BLANK_EUR
-    assert child.benefits_used == child.services_used == child.other_used == BLANK_EUR
+    # the matrix gives the other sources nothing: they are used for 0,00 EUR whatever B is (audit28 F5)
+    assert child.benefits_used == child.services_used == child.other_used == lvformat.eur(0)
     assert child.final == lvformat.eur(FINAL) and child.final_note == FINAL_IF_OVER
     docs = render_child(catalogue, catalogue.municipality("ogre"), child, reading.data.params_day, False)
     for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):

@@ -9,7 +9,8 @@ The same holds for the base amount B when the matrix leaves Bazes_Apmers empty a
 (whether N <= P, i.e. whether A is N or P or F, is unknown while B is; an F typed while N <= P on the provisional
 P does not decide it, as the confirmed B may make N > P). An unconfirmed price leaves A unknown the
 same way (N, and so whether N <= P, rests on it): A is a blank unless F is set and N > P, and a line's IB share
-is a blank from the first unconfirmed line on in priority order.
+is a blank from the first unconfirmed line on in priority order. An other source of 6.5 the matrix gives nothing
+is used for 0,00 EUR whatever B and the prices are: a figure, never a blank (audit28 F5).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from generator.reference.rounds import plan_end
 from generator.workbook.texts import NOT_APPLIED_WORDS
 
 BLANK = "______"
+SHORT_TABLE = 3  # service rows of a provider's table that stay on one page with its total (Provider.short_table)
+TRANSPORT_FINDING = "transport_share"  # the reference's warning: transport above its share of A (rules.py, D9)
 # Beside F (the ministry's final amount) where it does not decide A: N <= P makes A = N (L1077, L1385).
 FINAL_NOT_APPLIED = NOT_APPLIED_WORDS  # the matrix's own words
 FINAL_IF_OVER = "piemēro, ja N > P"
@@ -119,6 +122,13 @@ class Provider:
     own: str = ""  # own_service.SOCIAL_SERVICE or MUNICIPALITY: the case's own institution, no 02/03 (D50)
 
     @property
+    def short_table(self) -> bool:
+        """At most SHORT_TABLE services the IB funds: 02 and 03 keep their tables of them (and the total row) whole
+        on one page, never a first row alone at a page's foot (audit28 F6); a longer table breaks, its header
+        repeated."""
+        return sum(1 for line in self.lines if line.funded) <= SHORT_TABLE
+
+    @property
     def file_part(self) -> str:
         """What 02 and 03 add to their file names: the provider's number, never its name, which for a
         self-employed person is a person's name (D126)."""
@@ -181,6 +191,12 @@ class ChildContext:
     final_pending: bool = False  # N > P and the ministry has not yet set F: F may still fund more of the plan
     final_short: bool = False  # N > P and the ministry's F is below N: F funds only part of the plan for good
     ib_on_base: bool = False  # A and every IB share rest on an unconfirmed B: no 02/03 until B is confirmed (D72)
+    # The reference's transport share of A is above the catalogue's limit (D9): the 2. pielikums states the share
+    # (a blank while A or a transport line's IB share is one) and the social worker's written justification,
+    # the matrix's Transporta_Pamatojums as typed ("" when there is none: only a draft is made then; D9).
+    transport_over: bool = False
+    transport_share: str = ""
+    transport_reason: str = ""
 
     @property
     def ib_short(self) -> bool:
@@ -297,6 +313,11 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     if inputs.final is not None and not over:  # A = N (L1077): F applies only where N > P
         final_note = FINAL_NOT_APPLIED if available_confirmed else FINAL_IF_OVER
     fin = plan.financing
+    transport_over = any(f.code == TRANSPORT_FINDING for f in outcome.findings)
+    # the share is the transport lines' IB share over A: a figure only when A and those shares are figures
+    counted = [line for line in inputs.lines if line.counted]  # the plan lines of ``lines``, in order
+    transport_known = available_confirmed and all(
+        line.ib_confirmed for line, source in zip(lines, counted, strict=True) if source.transport)
     entry = round_of_plan(catalogue, inputs.period_start)  # one lookup (D113)
     round_end = entry.end if entry is not None else None
     round_id = entry.id if entry is not None else None
@@ -325,14 +346,22 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
         # what each other source could give the plan (6.5): printed only when there is something to give
         benefits=amount(inputs.benefits or None), services=amount(inputs.services or None),
         other=amount(inputs.other or None),
-        benefits_used=amount(fin.benefits, sums_confirmed), services_used=amount(fin.services, sums_confirmed),
-        other_used=amount(fin.other, sums_confirmed), needed_over_provisional=over and confirmed and base_confirmed,
+        # a source the matrix gives nothing (6.5: 0 or empty) is used for nothing, whatever B and the prices are:
+        # its 0,00 EUR is a figure; only what A leaves to a source with an amount rests on them (audit28 F5)
+        benefits_used=amount(fin.benefits, sums_confirmed or not inputs.benefits),
+        services_used=amount(fin.services, sums_confirmed or not inputs.services),
+        other_used=amount(fin.other, sums_confirmed or not inputs.other),
+        needed_over_provisional=over and confirmed and base_confirmed,
         confirmed=confirmed, unconfirmed_note=note, base_confirmed=base_confirmed, base_note=base_note, base_amount=inputs.base, lines=lines, providers=providers, goals=reading.goals,
         not_eligible=reading.not_eligible, identification=reading.code if pseudonymous else "",
         errors=list(reading.errors), start_day=inputs.period_start,
         plan_sources=_plan_sources(inputs, fin, sums_confirmed), final_pending=over and inputs.final is None,
         final_short=over and inputs.final is not None and inputs.final < outcome.needed,
         ib_on_base=a_on_base,
+        transport_over=transport_over,
+        transport_share=(lvformat.percent(outcome.transport_share, 1) if transport_over and transport_known
+                         else f"{BLANK}{lvformat.NBSP}%" if transport_over else ""),
+        transport_reason=(inputs.transport_override or "").strip() if transport_over else "",
         check_date=lvformat.date(outcome.check_date) if outcome.check_date else BLANK_DATE,
         round_end=lvformat.date(round_end) if round_end else BLANK_DATE,
         round_id=round_id, round_end_day=round_end, round_gen=round_gen,
