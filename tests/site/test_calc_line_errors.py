@@ -1,7 +1,7 @@
 """The IB calculator's form after audit26, on one page: a line's own rule messages stand at the line in the
 reference's words and an erroneous line is not "finansēts" (F2); a typed F has its row in the results, with the
-matrix's words when it is not applied (F3); "2 4" is no number while "1 000" is, and "30,00 EUR" is told to be
-typed without "EUR" (F4, F11); the summary bar writes "EUR" after every amount and the page says that nothing
+matrix's words when it is not applied (F3); "2 4" is no number while "1 000" is, and a price pasted as "30,00 EUR"
+or "30,00 €" is the price (F4, F11); the summary bar writes "EUR" after every amount and the page says that nothing
 typed is kept (F6, F8)."""
 
 from __future__ import annotations
@@ -87,11 +87,21 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     page.locator("#ibm-r1-daudzums").press("Tab")
     assert _plain(page.inner_text("#ibm-r1-rezultats")).startswith("Izmaksas 30 000,00 EUR")
     page.fill("#ibm-r1-daudzums", "8")
-    page.fill("#ibm-r1-cena", "30,00 EUR")
+    # a price pasted as the site prints it, with "EUR" or "€" after a space or a no-break space, is the price
+    for pasted, cost in (("30,00 EUR", "240,00"), (f"31,50{NBSP}EUR", "252,00"), ("1 000,00 €", "8 000,00"),
+                         (f"29{NBSP}€", "232,00"), ("30,00", "240,00")):
+        page.fill("#ibm-r1-cena", pasted)
+        page.locator("#ibm-r1-cena").press("Tab")
+        assert page.inner_text("#ibm-r1-cena-kluda") == "", pasted
+        assert _plain(page.inner_text("#ibm-r1-rezultats")).startswith(f"Izmaksas {cost} EUR"), pasted
+    # but not a word that only looks like it, nor a price with sub-cents
+    page.fill("#ibm-r1-cena", "30,00 EURO")
     page.locator("#ibm-r1-cena").press("Tab")
-    assert page.inner_text("#ibm-r1-cena-kluda") == (
-        "1. rinda, cena: „30,00 EUR” – ierakstiet tikai skaitli, bez „EUR” (piem., 30,00).")
-    page.fill("#ibm-r1-cena", "30,00")
+    assert "„30,00 EURO”" in page.inner_text("#ibm-r1-cena-kluda")
+    page.fill("#ibm-r1-cena", "30,001 EUR")
+    page.locator("#ibm-r1-cena").press("Tab")
+    assert page.inner_text("#ibm-r1-cena-kluda") != ""
+    page.fill("#ibm-r1-cena", "30,00 EUR")
     page.locator("#ibm-r1-cena").press("Tab")
     assert page.inner_text("#ibm-r1-cena-kluda") == ""
     assert _plain(page.inner_text("#ibm-r1-rezultats")).startswith("Izmaksas 240,00 EUR")
