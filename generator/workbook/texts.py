@@ -113,6 +113,8 @@ CHECKS_63 = (
     ("day_care_sessions", "dienas aprūpes centrs un iekavās minētās rindas pakalpojums – dažādu speciālistu vai "
                           "grupu nodarbības"),
     ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11. tabulu)"),
+    ("units_above_period", "daudzums periodā pārsniedz plāna perioda dienas vai stundas"),
+    ("line_above_provisional", "rindas summa viena pati pārsniedz P"),
 )
 CHECKS_66 = (
     ("monthly_units", "mēnešu summa (Kopā) nesakrīt ar daudzumu periodā 6.3. tabulā"),

@@ -21,7 +21,8 @@ from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
 from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import pilot_ids
-from generator.workbook.texts import MSG, MSG_SHORT
+from generator.workbook.sheets import check_codes
+from generator.workbook.texts import CHECKS_63, MSG, MSG_SHORT
 from generator.workbook.writer import write_workbook
 from tests.workbook.compare import differences
 from tests.workbook.conftest import InputCells, recipient_labels, require_uno
@@ -79,9 +80,9 @@ def recalculated(catalogue: Catalogue, params: Params,
     return [(inputs, v) for (inputs, _), v in zip(files, values, strict=True)]
 
 
-def _check_cell(values: NamedValues) -> str:
-    """6.4's "Pārbaude" of the plan's first line (row 9, column L)."""
-    return next((str(v) for sheet, (r, c), v in values.all_values() if sheet == "6.4" and (r, c) == (9, 12)), "")
+def _check_cell(values: NamedValues, sheet: str = "6.4", column: int = 12) -> str:
+    """The "Pārbaude" of the plan's first line (row 9): 6.4's messages (column L), 6.3's check numbers (K)."""
+    return next((str(v) for name, (r, c), v in values.all_values() if name == sheet and (r, c) == (9, column)), "")
 
 
 def test_each_unit_kind_equals_the_reference(recalculated, params: Params) -> None:
@@ -98,4 +99,7 @@ def test_each_unit_kind_equals_the_reference(recalculated, params: Params) -> No
             keywords = shown.split(" (sk.")[0].split("; ")  # the short form, when the full messages do not fit (D60)
             if (code in new) != (MSG[code] in shown or MSG_SHORT[code] in keywords):
                 failures.append(f"{item} × {units}: 6.4 Pārbaude „{shown}”, gaidīts {code}: {code in new}")
+            numbers = _check_cell(values, "6.3", 11).split(", ")  # the signed 6.3 numbers its checks (D35)
+            if (code in new) != (str(check_codes.number(CHECKS_63, code)) in numbers):
+                failures.append(f"{item} × {units}: 6.3 Pārbaude „{numbers}”, gaidīts {code}: {code in new}")
     assert not failures, "\n".join(failures)
