@@ -89,7 +89,7 @@ def test_random_plans_equal_the_reference(visit: Visit, catalogue: Catalogue, pa
     codes = {m["kods"] for r in results for m in r["messages"]}
     assert {"not_eligible", "transport_share", "incompatible", "price_above_ceiling", "outside_reporting_period",
             "past_reporting_period", "day_care_sessions", "ceiling_unconfirmed", "final_above_needed",
-            "actual_cost_price"} <= codes, codes
+            "actual_cost_price", "units_above_period", "line_above_provisional"} <= codes, codes
     # D70: lines in euro at actual cost, with the price left out (the unit's) and with another price typed
     euro = [row for inputs in named for row in api_input(inputs[1])["rindas"]
             if row["kods"] and fixed_unit_price(offers[row["kods"]].service.unit) is not None]
