@@ -37,6 +37,8 @@ RULE_NAMES = {
     "impairment": "Pakalpojums citam traucējumu veidam",
     "recipient": "Pakalpojums citam saņēmējam",
     "ignored_line_data": "Mēnešu dati rindā bez pakalpojuma",
+    "units_above_period": "Daudzums pārsniedz plāna periodu",
+    "line_above_provisional": "Rindas summa viena pārsniedz P",
 }
 
 

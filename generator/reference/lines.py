@@ -54,6 +54,8 @@ class PlanLine:
       passing unchecked.
     - ``actual_cost``: the item's unit is the euro at actual cost ("euro (faktiskās izmaksas)"): its units are
       euros, so its price is 1,00 EUR a unit (D70).
+    - ``unit``: the catalogue unit's id (``darba-diena``, ``diennakts``, ``stunda``, ``reize``, ``kurss``, ``euro``;
+      empty: not known): what the period's units may not exceed (D147, rules.check_unit_limits).
     - ``units``: units in the period; ``expert_rank`` (within the area) and ``parent_rank``
       (over all lines), None when empty; ``unit_price``: the chosen provider's price;
       ``ceiling``: the regulated, contract or group-session ceiling, None when there is none.
@@ -79,6 +81,7 @@ class PlanLine:
     ceiling: Decimal | None = None
     ceiling_unconfirmed: bool = False
     actual_cost: bool = False
+    unit: str = ""
     label: str = ""
     planned_units: tuple[Decimal, ...] = ()
     delivered_units: tuple[Decimal, ...] = ()
@@ -178,6 +181,7 @@ def line_from_offer(
         ceiling=offer.ceiling,
         ceiling_unconfirmed=offer.ceiling_unconfirmed,
         actual_cost=fixed_unit_price(service.unit) is not None,
+        unit=str(service.unit),
         label=offer.label,
         planned_units=_decimals(planned_units),
         delivered_units=_decimals(delivered_units),

@@ -30,6 +30,11 @@ Counting (the workbook's Kludas and Bridinajumi count the same instances):
   (an item for the family fits either).
 - ignored_line_data (error): 1 per line that is not counted (no item or units ≤ 0) but has
   non-zero 6.6 or 6.10 values.
+- units_above_period (error, D147): 1 per counted line whose period units (6.3) are more than its unit can hold in
+  the plan period: ``diennakts`` its calendar days, ``darba-diena`` its working days (the D11 count; not checked
+  when the holiday list lacks a year of the period, D62), ``stunda`` 24 hours a calendar day.
+- line_above_provisional (warning, D148): 1 per counted line of a unit with no such limit (``reize``, ``kurss``,
+  ``euro``) whose amount alone is above the child's provisional IB amount P (P > 0).
 Only counted lines (an item and units > 0) are checked, except ``ignored_line_data``.
 ``workbook.evaluate_workbook`` adds one more error, ``not_eligible`` (D1), when the child is 18 or
 older on the period's first day or born after it, or turns 18 by the last day of the plan's round (D110), ``prices_not_in_force`` (D61) when the plan
@@ -48,16 +53,22 @@ from generator.lvformat import date as lv_date
 from generator.lvformat import number as lv_number
 from generator.money import cents
 from generator.reference.findings import Finding, Severity
-from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
+from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, PlanLine
 from generator.reference.monthly import calendar_month, period_month_span, working_days_between
 from generator.reference.params import Params
 from generator.reference.plan import line_cost, transport_share
+from generator.reference.rounds import plan_end
 
 ZERO = Decimal(0)
 ONE_EURO = ACTUAL_COST_PRICE  # D70, the unit's own price (generator/reference/lines.py)
 APPROVED = " Sociālais darbinieks to apstiprinājis: "  # before the worker's reason in the transport warning (D9)
 MONTH_ATTRS = ("planned_units", "delivered_units", "paid")
 RECIPIENT_LV = {"child": "bērnam", "parent": "vecākam", "family": "ģimenei"}
+# D147: the catalogue's units that the plan period itself limits (catalogue/enums.yaml ids), and D148: those it
+# does not, whose line is measured against P
+CALENDAR_DAY, WORKING_DAY, HOUR = "diennakts", "darba-diena", "stunda"
+HOURS_A_DAY = 24
+UNBOUNDED_UNITS = ("reize", "kurss", ACTUAL_COST_UNIT)
 
 
 def _name(index: int, line: PlanLine) -> str:
@@ -367,6 +378,76 @@ def check_ignored_lines(lines: Sequence[PlanLine]) -> list[Finding]:
     ]
 
 
+def units_text(units: Decimal) -> str:
+    """A number of units as typed, in Latvian: '99 999', '21,5' (trailing zeros of the fraction dropped)."""
+    exponent = units.normalize().as_tuple().exponent
+    return lv_number(units, max(0, -int(exponent)))
+
+
+def period_unit_limits(
+    period_start: dt.date, months: int, holidays: Collection[dt.date] = (), holiday_years: Collection[int] | None = None
+) -> dict[str, int]:
+    """How many units of each period-limited unit the plan period holds (D147): ``diennakts`` its calendar days,
+    ``stunda`` 24 hours each of them, ``darba-diena`` its working days (Monday to Friday without the public holidays,
+    as D11 counts them) – left out when the holiday list lacks a year of the period (D62)."""
+    last = plan_end(period_start, months)
+    days = (last - period_start).days + 1
+    limits = {CALENDAR_DAY: days, HOUR: HOURS_A_DAY * days}
+    if holiday_years is None or all(y in holiday_years for y in range(period_start.year, last.year + 1)):
+        limits[WORKING_DAY] = working_days_between(period_start, last, holidays)
+    return limits
+
+
+LIMIT_WORDS = {
+    CALENDAR_DAY: "kalendāra dienu skaits",
+    WORKING_DAY: "darba dienu skaits (bez sestdienām, svētdienām un svētku dienām)",
+    HOUR: f"stundu skaits ({HOURS_A_DAY} stundas katrā dienā)",
+}
+
+
+def check_unit_limits(
+    lines: Sequence[PlanLine], period_start: dt.date, months: int, holidays: Collection[dt.date] = (),
+    holiday_years: Collection[int] | None = None,
+) -> list[Finding]:
+    """A line cannot plan more days, working days or hours than the plan period has (D147): an error per line,
+    naming it and the period's count. The limits come from the period and the holiday list only; units that the
+    period does not limit (a session, a course, euro) are left to ``check_line_above_provisional``."""
+    limits = period_unit_limits(period_start, months, holidays, holiday_years)
+    last = plan_end(period_start, months)
+    return [
+        Finding(
+            "units_above_period",
+            Severity.error,
+            f"{_name(i, line)}: daudzums periodā {units_text(line.units)} pārsniedz to, kas plāna periodā "
+            f"({lv_date(period_start)}–{lv_date(last)}) iespējams: {LIMIT_WORDS[line.unit]} ir "
+            f"{lv_number(limits[line.unit], 0)}; pārbaudiet daudzumu 6.3. tabulā.",
+            (i,),
+        )
+        for i, line in _counted(lines)
+        if line.unit in limits and line.units > limits[line.unit]
+    ]
+
+
+def check_line_above_provisional(lines: Sequence[PlanLine], provisional: Decimal) -> list[Finding]:
+    """A line of a unit the period does not limit (a session, a course, euro at actual cost) whose amount alone is
+    above the child's provisional IB amount P is a warning naming the line (D148): it is possible, but far more
+    often a mistyped or pasted quantity. No warning while P is 0 (the child has no P: its error says why)."""
+    if provisional <= 0:
+        return []
+    return [
+        Finding(
+            "line_above_provisional",
+            Severity.warning,
+            f"{_name(i, line)}: rindas summa {eur(line_cost(line))} viena pati pārsniedz bērna IB provizorisko "
+            f"apmēru P {eur(provisional)}; pārbaudiet, vai daudzums ({units_text(line.units)}) 6.3. tabulā un cena "
+            "6.8. tabulā ir pareizi.",
+            (i,),
+        )
+        for i, line in _counted(lines)
+        if line.unit in UNBOUNDED_UNITS and line_cost(line) > provisional
+    ]
+
+
 def check_plan(
     lines: Sequence[PlanLine],
     params: Params,
@@ -376,9 +457,11 @@ def check_plan(
     available: object,
     impairment: str | None = None,
     transport_override: str | None = None,
+    provisional: Decimal = ZERO,
 ) -> list[Finding]:
     """Every rule check of one plan, in a fixed order (see the module docstring for the counts);
-    ``available`` is the plan's IB amount A (D5), against which transport is measured (D9)."""
+    ``available`` is the plan's IB amount A (D5), against which transport is measured (D9); ``provisional`` the
+    child's P, against which one line's amount is measured (D148; 0: not checked)."""
     return [
         *check_transport_share(lines, params, available, transport_override),
         *check_incompatible(lines),
@@ -392,4 +475,6 @@ def check_plan(
         *check_impairments(lines, impairment),
         *check_recipients(lines),
         *check_ignored_lines(lines),
+        *check_unit_limits(lines, period_start, months, params.holidays, params.holiday_years),
+        *check_line_above_provisional(lines, provisional),
     ]

@@ -179,6 +179,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
             available=plan.available,
             impairment=inputs.impairment,
             transport_override=inputs.transport_override,
+            provisional=p_amount,
         )
     )
     exe = execution(lines, inputs.months)

@@ -24,20 +24,31 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import Pilot
 from generator.lvformat import agree, eur, percent
 from generator.lvformat import date as lv_date
+from generator.lvformat import number as lv_number
 from generator.lvformat import version as lv_version
 from generator.reference.findings import Severity
 from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import PlanLine, fixed_unit_price
 from generator.reference.params import Params
+from generator.reference.plan import line_cost
 from generator.reference.provisional import age_in_years
 from generator.reference.rounds import add_months, plan_end
 from generator.reference.rules import (
+    CALENDAR_DAY,
+    HOUR,
+    HOURS_A_DAY,
+    UNBOUNDED_UNITS,
+    WORKING_DAY,
     check_actual_cost_prices,
     check_day_care_sessions,
     check_incompatible,
+    check_line_above_provisional,
     check_prices,
     check_transport_share,
     check_unconfirmed_ceilings,
+    check_unit_limits,
+    period_unit_limits,
+    units_text,
 )
 from generator.reference.workbook import WorkbookInputs, check_final, check_prices_in_force, evaluate_workbook
 from generator.site.nav import NavPage
@@ -91,6 +102,7 @@ LABEL = "\u27e6NOSAUKUMS\u27e7"
 LABEL_B = "\u27e6NOSAUKUMS2\u27e7"
 INDEX, INDEX_B = 9875, 9876  # shown as "9876. rinda", "9877. rinda"
 PRICE, CEILING = Decimal("987654.32"), Decimal("876543.21")
+UNITS = Decimal("98765432.1")  # shown as "98 765 432,1"
 
 
 def _replace(text: str, pairs: list[tuple[str, str]]) -> str:
@@ -144,11 +156,44 @@ def message_templates(params: Params) -> dict[str, str]:
     (final,) = check_final(PRICE, CEILING, Decimal(0))
     templates["final_above_needed"] = _replace(final.message, [
         (eur(PRICE), "{galigais}"), (eur(CEILING), "{nepieciesamais}")])
+    templates.update(_unit_templates())
     # D87, D98: a money field with more than two decimals, in the reference's and the matrix's words
     templates["money_cents"] = f"{{lauks}}: {CENTS_TEXT}, ievadīts „{{ievadits}}”."
     templates.update(_eligibility_templates(params))
     templates.update(_prices_templates(params))
     return templates
+
+
+def _unit_templates() -> dict[str, str]:
+    """D147: a line's units above what the plan period holds, one template per limited unit
+    (``units_above_period_<unit>``); D148: a session, course or euro line alone above P (``line_above_provisional``)."""
+    start, months = dt.date(1901, 2, 3), 1
+    limits = period_unit_limits(start, months)
+    templates = {}
+    for unit in (CALENDAR_DAY, WORKING_DAY, HOUR):
+        line = PlanLine(offer_id="x", label=LABEL, unit=unit, units=UNITS, unit_price=Decimal(1))
+        (over,) = check_unit_limits(_padded((INDEX, line)), start, months)
+        templates[f"units_above_period_{unit}"] = _replace(over.message, [
+            _row(INDEX, LABEL, "rinda"), (units_text(UNITS), "{daudzums}"), (lv_date(start), "{sakums}"),
+            (lv_date(plan_end(start, months)), "{beigas}"), (f" ir {lv_number(limits[unit], 0)};", " ir {robeza};")])
+    line = PlanLine(offer_id="x", label=LABEL, unit=UNBOUNDED_UNITS[0], units=UNITS, unit_price=PRICE)
+    (above,) = check_line_above_provisional(_padded((INDEX, line)), CEILING)
+    templates["line_above_provisional"] = _replace(above.message, [
+        _row(INDEX, LABEL, "rinda"), (eur(line_cost(line)), "{summa}"), (eur(CEILING), "{p}"),
+        (units_text(UNITS), "{daudzums}")])
+    return templates
+
+
+def unit_limit_data(params: Params) -> dict[str, Any]:
+    """What the calculator needs to limit a line's units by its plan period (D147) and to measure one line against
+    P (D148): the public holidays and the years their list covers (D11, D62), the hours of a day and the units the
+    period does not limit."""
+    return {
+        "svetki": sorted(d.isoformat() for d in params.holidays),
+        "svetkuGadi": None if params.holiday_years is None else sorted(params.holiday_years),
+        "stundasDiena": HOURS_A_DAY,
+        "bezRobezas": list(UNBOUNDED_UNITS),
+    }
 
 
 def _prices_templates(params: Params) -> dict[str, str]:
@@ -290,6 +335,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "kartas": rounds,
         "pakalpojumi": shared,
         "teksti": message_templates(params),
+        "vienibuRobezas": unit_limit_data(params),
         "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemero": FINAL_APPLIED_WORDS},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
     }

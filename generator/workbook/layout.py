@@ -144,7 +144,10 @@ class C64:
     h_msg_full, h_msg_short = "BG", "BH"
     # D70: a line whose unit is the euro at actual cost and whose price is not 1,00 EUR
     f_actual_cost = "BI"
-    last = f_actual_cost  # the last helper column (hidden, inside the print area)
+    # D147: more units than the plan period holds (days, working days, hours); D148: a session, course or euro line
+    # whose amount alone is above P
+    f_unit_limit, f_above_p = "BJ", "BK"
+    last = f_above_p  # the last helper column (hidden, inside the print area)
 
 
 class C68:

@@ -38,6 +38,8 @@ MSG = {
     "ceiling_unconfirmed": "Cenas griesti nav apstiprināti – pārbaudiet, vai cena tos nepārsniedz.",
     "day_care_sessions": "Dienas aprūpes centrs jau ietver speciālistu un grupu nodarbības; sk. rindu",
     "invalid_input_63": "6.3. tabulas rindā ir nederīga ievade.",
+    "units_above_period": "Daudzums periodā pārsniedz plāna perioda dienas vai stundas.",
+    "line_above_provisional": "Rindas summa viena pati pārsniedz P – pārbaudiet daudzumu un cenu.",
 }
 
 # 6.4's "Pārbaude" cell holds two lines of 9 pt (D60): the row's messages (MSG) in full while they are at most
@@ -63,6 +65,8 @@ MSG_SHORT = {
     "ignored_line_data": "dati tukšā rindā",
     "day_care_sessions": "dienas centrs ietver",  # + " 3. rinda"
     "invalid_input_63": "nederīga ievade",
+    "units_above_period": "daudzums virs perioda",
+    "line_above_provisional": "rinda virs P",
 }
 
 # The base amount B is the catalogue's unconfirmed ("jāprecizē") value and none is entered in 6.11: the working
@@ -109,6 +113,8 @@ CHECKS_63 = (
     ("day_care_sessions", "dienas aprūpes centrs un iekavās minētās rindas pakalpojums – dažādu speciālistu vai "
                           "grupu nodarbības"),
     ("invalid_input", "nederīga ievade iezīmētajā šūnā (sk. 6.11. tabulu)"),
+    ("units_above_period", "daudzums periodā pārsniedz plāna perioda dienas vai stundas"),
+    ("line_above_provisional", "rindas summa viena pati pārsniedz P"),
 )
 CHECKS_66 = (
     ("monthly_units", "mēnešu summa (Kopā) nesakrīt ar daudzumu periodā 6.3. tabulā"),

@@ -1,22 +1,26 @@
 """The IB calculator's form after audit26, on one page: a line's own rule messages stand at the line in the
 reference's words and an erroneous line is not "finansēts" (F2); a typed F has its row in the results, with the
-matrix's words when it is not applied (F3); "2 4" is no number while "1 000" is, and "30,00 EUR" is told to be
-typed without "EUR" (F4, F11); the summary bar writes "EUR" after every amount and the page says that nothing
+matrix's words when it is not applied (F3); "2 4" is no number while "1 000" is, and a price pasted as "30,00 EUR"
+or "30,00 €" is the price (F4, F11); the summary bar writes "EUR" after every amount and the page says that nothing
 typed is kept (F6, F8)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from generator.catalogue.catalogue import Offer
+from generator.lvformat import date as lv_date
 from generator.lvformat import eur
 from generator.reference.lines import PlanLine, line_from_offer
+from generator.reference.params import Params
 from generator.reference.rules import (
     check_day_care_sessions,
     check_incompatible,
     check_prices,
     check_unconfirmed_ceilings,
 )
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.texts import FINAL_NOT_APPLIED
 from tests.site.axe import ensure_axe
 from tests.site.browsing import BROWSER_MARKS, Visit
@@ -87,11 +91,21 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     page.locator("#ibm-r1-daudzums").press("Tab")
     assert _plain(page.inner_text("#ibm-r1-rezultats")).startswith("Izmaksas 30 000,00 EUR")
     page.fill("#ibm-r1-daudzums", "8")
-    page.fill("#ibm-r1-cena", "30,00 EUR")
+    # a price pasted as the site prints it, with "EUR" or "€" after a space or a no-break space, is the price
+    for pasted, cost in (("30,00 EUR", "240,00"), (f"31,50{NBSP}EUR", "252,00"), ("1 000,00 €", "8 000,00"),
+                         (f"29{NBSP}€", "232,00"), ("30,00", "240,00")):
+        page.fill("#ibm-r1-cena", pasted)
+        page.locator("#ibm-r1-cena").press("Tab")
+        assert page.inner_text("#ibm-r1-cena-kluda") == "", pasted
+        assert _plain(page.inner_text("#ibm-r1-rezultats")).startswith(f"Izmaksas {cost} EUR"), pasted
+    # but not a word that only looks like it, nor a price with sub-cents
+    page.fill("#ibm-r1-cena", "30,00 EURO")
     page.locator("#ibm-r1-cena").press("Tab")
-    assert page.inner_text("#ibm-r1-cena-kluda") == (
-        "1. rinda, cena: „30,00 EUR” – ierakstiet tikai skaitli, bez „EUR” (piem., 30,00).")
-    page.fill("#ibm-r1-cena", "30,00")
+    assert "„30,00 EURO”" in page.inner_text("#ibm-r1-cena-kluda")
+    page.fill("#ibm-r1-cena", "30,001 EUR")
+    page.locator("#ibm-r1-cena").press("Tab")
+    assert page.inner_text("#ibm-r1-cena-kluda") != ""
+    page.fill("#ibm-r1-cena", "30,00 EUR")
     page.locator("#ibm-r1-cena").press("Tab")
     assert page.inner_text("#ibm-r1-cena-kluda") == ""
     assert _plain(page.inner_text("#ibm-r1-rezultats")).startswith("Izmaksas 240,00 EUR")
@@ -139,4 +153,35 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     page.add_script_tag(path=str(ensure_axe()))  # the line messages and the marked price field pass axe
     report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
+    assert visit.errors == []
+
+
+def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
+        visit: Visit, offers: dict[str, Offer], params: Params) -> None:
+    """D147: 200 nights in a plan of 182 days is an error at the line's units field, in the reference's words, and
+    the line is not "finansēts"; D148: 500 sessions of 20,00 EUR, above the child's P, is a warning under the line."""
+    page = visit.page
+    visit.open(PAGE)
+    start = params.reporting_periods[0].start
+    page.fill("#ibm-dzimsanas", "31.01.2012")
+    page.fill("#ibm-sakums", lv_date(start))
+    page.locator("#ibm-sakums").press("Tab")
+    page.select_option("#ibm-menesi", "6")
+    plan = [("1.4.1", 200, Decimal(40)), ("1.1.1i", 500, Decimal(20))]
+    for k, (code, units, price) in enumerate(plan, start=1):
+        fill_line(page, k, code, str(units), format(price, "f").replace(".", ","))
+    lines = tuple(line_from_offer(offers[code], units, unit_price=price, expert_rank=k)
+                  for k, (code, units, price) in enumerate(plan, start=1))
+    inputs = WorkbookInputs(birth_date=dt.date(2012, 1, 31), period_start=start, months=6, special_care=False,
+                            impairment=None, lines=lines)
+    found = {f.code: f for f in evaluate_workbook(inputs, params).findings}
+    units_error, above_p = found["units_above_period"], found["line_above_provisional"]
+    assert (units_error.lines, above_p.lines) == ((0,), (1,))
+    assert _plain(page.inner_text("#ibm-r1-daudzums-kluda")) == _plain(units_error.message)
+    assert page.get_attribute("#ibm-r1-daudzums", "aria-invalid") == "true"
+    first = _plain(page.inner_text("#ibm-r1-rezultats"))
+    assert "(finansēts)" not in first and "kļūda – skat. pie lauka „Vienības periodā”" in first, first
+    assert _plain(above_p.message) in _notes(page, 2)
+    assert page.get_attribute("#ibm-r2-daudzums", "aria-invalid") is None  # a warning marks no field
+    visit.shot("kalkulators-daudzums-virs-perioda")
     assert visit.errors == []

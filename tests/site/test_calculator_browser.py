@@ -89,7 +89,7 @@ def test_random_plans_equal_the_reference(visit: Visit, catalogue: Catalogue, pa
     codes = {m["kods"] for r in results for m in r["messages"]}
     assert {"not_eligible", "transport_share", "incompatible", "price_above_ceiling", "outside_reporting_period",
             "past_reporting_period", "day_care_sessions", "ceiling_unconfirmed", "final_above_needed",
-            "actual_cost_price"} <= codes, codes
+            "actual_cost_price", "units_above_period", "line_above_provisional"} <= codes, codes
     # D70: lines in euro at actual cost, with the price left out (the unit's) and with another price typed
     euro = [row for inputs in named for row in api_input(inputs[1])["rindas"]
             if row["kods"] and fixed_unit_price(offers[row["kods"]].service.unit) is not None]
@@ -509,3 +509,33 @@ def test_child_of_age_by_the_rounds_last_day(blank: Visit, catalogue: Catalogue,
     assert Decimal(after["IB_Provizoriskais"]) > 0
     (too_old,) = [m["teksts"] for m in old["messages"] if m["kods"] == "not_eligible"]
     assert "pārskata perioda sākumā ir 18 gadi" in too_old and lv_date(last) not in too_old
+
+
+# D147, D148 (audit26 F5): one case per unit kind; (item, units, price) of each plan's one line
+UNIT_CASES = (
+    ("1.4.1", "182", "40"), ("1.4.1", "183", "40"),  # diennakts: 182 calendar days in 01.10.2018–31.03.2019
+    ("3.6", "124", "10"), ("3.6", "124.5", "10"), ("3.5", "99999999999999", "10"),  # darba-diena
+    ("1.3", "4368", "1"), ("1.3", "4368.25", "1"), ("1.3", "99999999999999", "30"),  # stunda: 24 × 182
+    ("1.1.1i", "99999999999999", "30"), ("3.11", "5000", "3"),  # reize, kurss: the amount against P
+    ("1.6", "100000", "1"), ("1.6", "10", "1"),  # euro
+)
+
+
+def test_unit_limits_and_one_line_above_p_equal_the_reference(blank: Visit, catalogue: Catalogue, params: Params,
+                                                              offers) -> None:
+    period = params.reporting_periods[0]
+    named = []
+    for code, units, price in UNIT_CASES:
+        line = line_from_offer(offers[code], units, unit_price=Decimal(price))
+        inputs = WorkbookInputs(birth_date=dt.date(period.start.year - 7, 2, 3), period_start=period.start, months=6,
+                                special_care=False, impairment=None, lines=(line,))
+        named.append((f"{code} × {units}", inputs))
+    results = run_with_data(blank, catalogue, [api_input(inputs) for _, inputs in named])
+    failures = _compare(named, params, results)
+    assert not failures, "\n".join(failures)
+    codes = [sorted({m["kods"] for m in r["messages"]} & {"units_above_period", "line_above_provisional"})
+             for r in results]
+    assert codes == [[], ["units_above_period"], [], ["units_above_period"], ["units_above_period"], [],
+                     ["units_above_period"], ["units_above_period"], ["line_above_provisional"],
+                     ["line_above_provisional"], ["line_above_provisional"], []]
+    assert blank.errors == []

@@ -77,8 +77,9 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False) -> list
     return lines
 
 
-# warnings no matrix input approves (a ceiling the catalogue has not confirmed): shown without the approval note
-UNAPPROVABLE = frozenset({"ceiling_unconfirmed"})
+# warnings no matrix input approves (a ceiling the catalogue has not confirmed; one line's amount above P, D148, whose
+# sentence says what to check): shown without the approval note
+UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional"})
 
 
 def with_note(sentence: str, note: str) -> str:

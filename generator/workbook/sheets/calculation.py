@@ -8,15 +8,18 @@ table header (rows 7–8, repeated on every printed page with the header block),
 
 from __future__ import annotations
 
+from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus, Recipient
 from generator.reference.lines import (
     ACTUAL_COST_UNIT,  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
 )
+from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY, UNBOUNDED_UNITS, WORKING_DAY
 from generator.workbook.input_checks import SINGLE_FIELDS, money_validation, short_message_formula
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.common import PLAN_ROW_HEIGHT, TITLE_HEIGHT, header_block, print_setup, protect
+from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message
 from generator.workbook.texts import (
@@ -75,9 +78,10 @@ def whole_units(r: int) -> str:
     return f"({units}-IF(ROUND({units}*INDEX(h_Cena,$Z{r}),4)>ROUND($AA{r},2),1,0))"
 
 
-def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, object]]:
+def helper_columns(lay: Layout, r: int, p: int, units: dict[str, str] | None = None) -> list[tuple[str, str, str, object]]:
     """(column, name, formula, cached value of an empty row) of the helper columns of row ``r``
-    (6.3/6.6/6.10 row ``p``)."""
+    (6.3/6.6/6.10 row ``p``); ``units``: the names 6.8 shows for the catalogue's unit ids (unit_names)."""
+    units = units or {}
     b = month_blocks(lay)
     planned = f"'6.6'!${b['planned'][0]}{p}:${b['planned'][-1]}{p}"
     delivered = f"'6.10'!${b['delivered'][0]}{p}:${b['delivered'][-1]}{p}"
@@ -173,6 +177,10 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.f_unconfirmed, "f_GriestiNeapst", f"IF($P{r}=1,N(INDEX(h_Pak_GriestiNeapst,$N{r})),0)", 0),
         (c.f_actual_cost, "f_EiroCena",
          f'IF($P{r}=1,IF(AND(INDEX(h_Pak_Mervieniba,$N{r})="{ACTUAL_COST_UNIT}",$Q{r}<>1),1,0),0)', 0),
+        (c.f_unit_limit, "f_VienibuRobeza", unit_limit(r, units), 0),
+        (c.f_above_p, "f_RindaVirsP",
+         f"IF(AND($P{r}=1,N(IB_Provizoriskais)>0),IF(AND(OR({unbounded(r, units)}),$R{r}>IB_Provizoriskais),1,0),0)",
+         0),
         # D22, as the child's documents decide it (documents/from_matrix/context.py): the price is blank where the
         # line keeps the catalogue's "jāprecizē" price or has none; its IB share also where A rests on an
         # unconfirmed B (A_ON_BASE), or where a line before it in priority order has an unconfirmed price
@@ -185,6 +193,31 @@ def helper_columns(lay: Layout, r: int, p: int) -> list[tuple[str, str, str, obj
         (c.h_msg_full, "h_ZinasPilnas", full_messages(r, p), ""),
         (c.h_msg_short, "h_ZinasIsas", short_messages(r, p), ""),
     ]
+
+
+def unit_names(catalogue: Catalogue) -> dict[str, str]:
+    """The name 6.8 shows (h_Pak_Mervieniba, items.short_unit) for each of the catalogue's unit ids."""
+    return {u.id: short_unit(u.name_lv) for u in catalogue.enums.units}
+
+
+def _is_unit(r: int, unit: str, units: dict[str, str]) -> str:
+    return f'INDEX(h_Pak_Mervieniba,$N{r})="{units.get(unit, unit)}"'
+
+
+def unit_limit(r: int, units: dict[str, str]) -> str:
+    """D147 (reference check_unit_limits): the line's period units (O) above the plan period's calendar days
+    (``diennakts``), their hours (``stunda``) or its working days (``darba-diena``: 6.11's month counts, D11, only when
+    every period month has one, D62)."""
+    days = "(Perioda_Beigas-Perioda_Sakums+1)"
+    working = f"AND({_is_unit(r, WORKING_DAY, units)},COUNT(h_DarbaDienas)=h_Menesi,$O{r}>SUM(h_DarbaDienas))"
+    over = (f"OR(AND({_is_unit(r, CALENDAR_DAY, units)},$O{r}>{days}),"
+            f"AND({_is_unit(r, HOUR, units)},$O{r}>{HOURS_A_DAY}*{days}),{working})")
+    return f"IF(AND($P{r}=1,ISNUMBER(Perioda_Sakums),ISNUMBER(Perioda_Beigas)),IF({over},1,0),0)"
+
+
+def unbounded(r: int, units: dict[str, str]) -> str:
+    """The line's unit is one the period does not limit (D148)."""
+    return ",".join(_is_unit(r, u, units) for u in UNBOUNDED_UNITS)
 
 
 def _invalid_63(p: int) -> str:
@@ -232,6 +265,8 @@ MESSAGES_64 = (
     (C64.f_delivered, "delivered_above_plan"),
     (C64.f_paid, "paid_above_delivered"),
     (C64.f_ignored, "ignored_line_data"),
+    (C64.f_unit_limit, "units_above_period"),
+    (C64.f_above_p, "line_above_provisional"),
 )
 
 # Two landscape pages across (a manual page break after FIRST_PAGE_TO), each with the repeated label columns A:B:
@@ -292,7 +327,7 @@ def write(sh: Sheet) -> None:
     for name, letter in (("Plans_Cena", "F"), ("Plans_Summa", "G"), ("Plans_Prioritate", "H"), ("Plans_NoIB", "I")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
-        sh.define(name, f"{letter}{first}", f"{letter}{last}")
+        sh.define(name, f"{letter}{first}", f"{letter}{last}")  # the names only: no unit names needed
     sh.text(f"{C64.h_row}{head}", "Palīgkolonnas (aprēķinam, nemainīt)", st.helper_text)
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
         sh.text(f"{letter}{head + 1}", name, st.helper_text)
@@ -357,7 +392,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     )
     sh.formula(f"L{r}", check_cell(r), st.message, "")
     sh.blank(f"M{r}", st.input_wrap)
-    for letter, _, formula, cached in helper_columns(lay, r, p):
+    for letter, _, formula, cached in helper_columns(lay, r, p, unit_names(sh.book.catalogue)):
         if cached is None:  # the sort key of an empty row: rank placeholder × 10000 + row number
             cached = UNRANKED * 10000 + nr
         fmt = st.helper_text if isinstance(cached, str) else st.helper

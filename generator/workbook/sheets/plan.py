@@ -71,6 +71,11 @@ MESSAGES_63 = (
     (C64.f_impairment, "impairment"),
     (C64.h_incompat_all, "incompatible"),
 )
+# D147, D148: numbered after the invalid input (their numbers follow CHECKS_63's first six)
+MESSAGES_63_AFTER = (
+    (C64.f_unit_limit, "units_above_period"),
+    (C64.f_above_p, "line_above_provisional"),
+)
 
 
 def message_formula(row64: int, items: tuple[tuple[str, str], ...], invalid: str = "") -> str:
@@ -104,6 +109,7 @@ def row_codes(r64: int, invalid: str) -> str:
     parts = [(f"{SOURCE}${c}{r64}>0", f'"{check_codes.number(CHECKS_63, code)}"') for c, code in MESSAGES_63]
     parts.append((f"{every}>0", f'"{check_codes.number(CHECKS_63, "day_care_sessions")} ("&{other}&". {ROW_WORD})"'))
     parts.append((invalid, f'"{check_codes.number(CHECKS_63, "invalid_input")}"'))
+    parts += [(f"{SOURCE}${c}{r64}>0", f'"{check_codes.number(CHECKS_63, code)}"') for c, code in MESSAGES_63_AFTER]
     return check_codes.row_codes(parts)
 
 
@@ -180,7 +186,8 @@ def write(sh: Sheet) -> None:
                         inputs=("D", "F:I", "L"), warning_height=LEGEND_ROW_HEIGHT + GOALS_GAP,
                         hint_cell=f"M{first + plan_rows.VISIBLE - 1}", number_col=None, struck=f"A{first}:A{last}")
     calc = f"${lay.calc_first}:$"
-    counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_63}
+    counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")"
+              for c, code in (*MESSAGES_63, *MESSAGES_63_AFTER)}
     counts["day_care_sessions"] = f"COUNTIF('6.4'!${C64.h_sessions_all}{calc}{C64.h_sessions_all}${lay.calc_last},\">0\")"
     goals = f"${GOAL_CODE}${last + 3}:${GOAL_CODE}${last + 2 + len(GOAL_FIELDS)}"  # the goal rows under "Mērķi"
     counts["invalid_input"] = (f"COUNTIF(${PLAN_CODES[0]}${first}:${TEXT_CODES[-1]}${last},\">0\")"

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import percent
+from generator.reference.rules import HOURS_A_DAY
 from generator.workbook.input_checks import SINGLE_FIELDS, message_formula, money_validation
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
@@ -125,6 +126,11 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("recipient", "kļūda", "Rindā norādītais saņēmējs neatbilst pakalpojuma saņēmējam (katra rinda).", "6.3",
          "SUM(f_Sanemejs)"),
         ("ignored_line_data", "kļūda", f"Rindā{IGNORED_TAIL}", "6.6, 6.10", "SUM(f_Tuksa)"),
+        ("units_above_period", "kļūda", "Daudzums periodā pārsniedz to, kas plāna periodā iespējams: diennaktīm – "
+         "kalendāra dienu skaitu, darba dienām – darba dienu skaitu (bez svētku dienām), stundām – "
+         f"{HOURS_A_DAY} stundas katrā dienā (katra rinda).", "6.3, 6.4", "SUM(f_VienibuRobeza)"),
+        ("line_above_provisional", "brīdinājums", "Reižu, kursu vai euro rindas summa viena pati pārsniedz bērna IB "
+         "provizorisko apmēru P – jāpārbauda daudzums un cena (katra rinda).", "6.3, 6.4", "SUM(f_RindaVirsP)"),
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība: teksts skaitļa vai datuma vietā, negatīvs "

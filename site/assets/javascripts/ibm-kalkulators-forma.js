@@ -16,8 +16,9 @@
     past_reporting_period: "menesi",
     not_eligible: "dzimsanasDatums",
   };
-  /* A line's own rule errors about its price: shown at the line's price field (audit26 F2). */
-  var PRICE_RULES = { price_above_ceiling: true, actual_cost_price: true };
+  /* A line's own rule errors about one of its fields: shown at that field of the line – the price (audit26 F2), the
+   * units beyond what the plan period holds (D147). */
+  var FIELD_RULES = { price_above_ceiling: "cena", actual_cost_price: "cena", units_above_period: "daudzums" };
   /* Messages about the plan as a whole, though they name lines: not repeated at each line. */
   var PLAN_RULES = { transport_share: true };
   var STATUS_PAUSE_MS = 600;  // the live status line waits for a pause in typing
@@ -177,8 +178,8 @@
 
     function inputOf(m) {
       if (BLOCKING_FIELD[m.kods]) return root.querySelector("form [name=" + BLOCKING_FIELD[m.kods] + "]");
-      if (PRICE_RULES[m.kods] && m.rindas.length && rowItem(m.rindas[0])) {
-        return rowItem(m.rindas[0]).querySelector("[name=cena]");
+      if (FIELD_RULES[m.kods] && m.rindas.length && rowItem(m.rindas[0])) {
+        return rowItem(m.rindas[0]).querySelector("[name=" + FIELD_RULES[m.kods] + "]");
       }
       if (m.kods !== "ievade") return null;
       return m.rindas.length
@@ -354,7 +355,7 @@
           : "";
         var own = res.Derigs && !blocking(res).length ? lineMessages(res, i) : [];
         writeLineNotes(item.querySelector(".ibm-kalk__rindas-zinojumi"), own.filter(function (m) {
-          return !PRICE_RULES[m.kods];  // those are at the price field
+          return !FIELD_RULES[m.kods];  // those are at their field
         }));
         if (!res.Derigs || res.Plans_Summa[i] === null || blocking(res).length) {
           out.textContent = res.Derigs && res.Plans_Summa[i] === null ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
@@ -364,10 +365,11 @@
         var errors = own.filter(function (m) {
           return m.smagums === "kļūda";
         });
-        var price = item.querySelector("[name=cena]");
+        var at = errors.filter(function (m) { return FIELD_RULES[m.kods]; })[0];
+        var field = at && item.querySelector("[name=" + FIELD_RULES[at.kods] + "]");
         var status = !errors.length ? res.Plans_Statuss[i]
-          : "kļūda – skat. " + (errors.some(function (m) { return PRICE_RULES[m.kods]; })
-            ? "pie lauka „" + root.querySelector("label[for='" + price.id + "']").textContent + "”" : "zemāk");
+          : "kļūda – skat. " + (field
+            ? "pie lauka „" + root.querySelector("label[for='" + field.id + "']").textContent + "”" : "zemāk");
         out.textContent = "Izmaksas " + eur(res.Plans_Summa[i]) + " · prioritāte " + res.Plans_Prioritate[i] +
           " · no IB " + eur(res.Plans_NoIB[i]) + " (" + status + ")";
       });
@@ -405,7 +407,7 @@
         var input = inputOf(m);
         var label = input && root.querySelector("label[for='" + input.id + "']");
         var text = label ? "„" + label.textContent.replace(/\s*\*$/, "") + "”" +
-          ((m.kods === "ievade" || PRICE_RULES[m.kods]) && m.rindas.length ? " (" + (m.rindas[0] + 1) + ". rinda)" : "") : "";
+          ((m.kods === "ievade" || FIELD_RULES[m.kods]) && m.rindas.length ? " (" + (m.rindas[0] + 1) + ". rinda)" : "") : "";
         if (text && labels.indexOf(text) < 0) labels.push(text);
       });
       return labels;

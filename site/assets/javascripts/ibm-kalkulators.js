@@ -199,6 +199,12 @@
     var m = /^\s*(?:€\s*)?([\d\s\u00a0.,]*\d)\s*(?:EUR|€)?\s*$/i.exec(String(v));
     return m && m[0].trim() !== m[1] && parseNumber(m[1]) ? m[1] : null;
   }
+  /* A price as the site prints it ("30,00 EUR", "30,00 €", a no-break space before the sign): its number, which the
+   * price field takes (audit26 F11); anything else as typed. */
+  function priceText(v) {
+    var m = /^\s*(.*\d)[\s\u00a0\u202f]*(?:EUR|€)\s*$/i.exec(String(v));
+    return m && parseNumber(m[1]) ? m[1] : v;
+  }
   function parseRank(v) {
     var t = String(v).trim();
     if (!/^\d+$/.test(t) || Number(t) < 1) return null;
@@ -332,7 +338,7 @@
         if (!line.offer) r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
       }
       line.units = r.units(row.daudzums, "daudzums", name + ", daudzums", i) || ZERO;
-      if (!empty(row.cena)) line.price = r.money(row.cena, "cena", name + ", cena", false, i);
+      if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", cena", false, i);
       // D70: the unit fixes the price (the euro at actual cost, 1,00): the units are the amount in euro
       else if (line.offer && line.offer.vienibasCena !== null) line.price = dec(line.offer.vienibasCena);
       else if (line.offer && line.offer.cena !== null && line.offer.griestuStatuss === CONFIRMED) line.price = dec(line.offer.cena);
@@ -428,6 +434,38 @@
     return { variant: variant, ib: ib, benefits: b, services: s, other: o, total: add(add(ib, b), add(s, o)) };
   }
 
+  /* A number of units as typed, in Latvian: "99 999", "21,5" (reference rules.units_text). */
+  function lvUnits(a) {
+    var t = plain(a);
+    return lvNumber(a, t.indexOf(".") < 0 ? 0 : t.length - t.indexOf(".") - 1);
+  }
+  /* Days from `first` to `last` (ISO), both included. */
+  function daysBetween(first, last) {
+    return Math.round((Date.parse(last) - Date.parse(first)) / 86400000) + 1;
+  }
+  /* NETWORKDAYS(first; last; holidays): Monday to Friday without the catalogue's public holidays (D11). */
+  function workingDays(first, last, holidays) {
+    var count = 0;
+    for (var day = first; day <= last; day = nextDay(day)) {
+      var weekday = new Date(Date.parse(day)).getUTCDay();
+      if (weekday !== 0 && weekday !== 6 && holidays.indexOf(day) < 0) count += 1;
+    }
+    return count;
+  }
+  /* What the plan period holds of each unit it limits (D147, reference period_unit_limits): its calendar days, their
+   * hours and – when the holiday list covers every year of the period (D62) – its working days. */
+  function unitLimits(start, end) {
+    var u = DATA.vienibuRobezas;
+    var days = daysBetween(start, end);
+    var limits = { diennakts: days, stunda: u.stundasDiena * days };
+    var covered = true;
+    for (var y = ymd(start)[0]; y <= ymd(end)[0]; y += 1) {
+      if (u.svetkuGadi !== null && u.svetkuGadi.indexOf(y) < 0) covered = false;
+    }
+    if (covered) limits["darba-diena"] = workingDays(start, end, u.svetki);
+    return limits;
+  }
+
   function rowName(line) {
     return line.index + 1 + ". rinda (" + line.offer.nosaukums + ")";
   }
@@ -506,6 +544,28 @@
         found.push({ kods: "ceiling_unconfirmed", smagums: WARNING, teksts: fill(t.ceiling_unconfirmed, { rinda: rowName(l) }), rindas: [l.index] });
       }
     });
+    // D147: no more days, working days or hours than the plan period holds
+    var end = planEnd(inp.start, inp.months);
+    var limits = unitLimits(inp.start, end);
+    counted.forEach(function (l) {
+      var unit = l.offer.mervieniba;
+      if (unit in limits && cmp(l.units, decInt(limits[unit])) > 0) {
+        found.push({ kods: "units_above_period", smagums: ERROR, rindas: [l.index],
+          teksts: fill(t["units_above_period_" + unit], { rinda: rowName(l), daudzums: lvUnits(l.units),
+            sakums: lvDate(inp.start), beigas: lvDate(end), robeza: lvNumber(decInt(limits[unit]), 0) }) });
+      }
+    });
+    // D148: a session, course or euro line whose amount alone is above P (no P, no check)
+    if (cmp(plan.provisional, ZERO) > 0) {
+      counted.forEach(function (l) {
+        var cost = lineCost(l);
+        if (DATA.vienibuRobezas.bezRobezas.indexOf(l.offer.mervieniba) >= 0 && cmp(cost, plan.provisional) > 0) {
+          found.push({ kods: "line_above_provisional", smagums: WARNING, rindas: [l.index],
+            teksts: fill(t.line_above_provisional, { rinda: rowName(l), summa: eur(cost), p: eur(plan.provisional),
+              daudzums: lvUnits(l.units) }) });
+        }
+      });
+    }
     return found;
   }
 
@@ -630,6 +690,7 @@
     // percent(share, 1): ROUND(share × 100, 1) from the exact quotient
     if (plan.transportOver) plan.shareRounded = new Dec(divRound(mul(transport, decInt(1000)), available, 0).n, 3);
 
+    plan.provisional = provisional;
     var messages = findings(inp, plan);
     var result = {
       Derigs: true,

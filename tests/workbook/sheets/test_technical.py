@@ -22,19 +22,20 @@ def _sizes(starts: tuple[int, ...], count: int) -> list[int]:
     return [b - a for a, b in itertools.pairwise((*starts, count))]
 
 
-def test_the_checks_print_eleven_and_eleven() -> None:
-    """22 checks, each row as high as its text: two pages of 11 (they printed 10, 11 and a lone one), the second with
-    the totals and the first rows of the list of invalid inputs (audit9 F10: that list printed alone on a fourth)."""
-    assert RULE_COUNT == 22
-    assert page_starts(RULE_HEIGHTS) == (0, 11)
-    assert sum(RULE_HEIGHTS[:11]) <= FIRST_ROOM
-    assert sum(RULE_HEIGHTS[11:]) <= NEXT_ROOM - TOTALS_HEIGHT - INVALID_BLOCK_HEIGHT
+def test_the_checks_print_twelve_and_twelve() -> None:
+    """24 checks (with D147's and D148's), each row as high as its text: two pages of 12 (they printed 10, 11 and a
+    lone one), the second with the totals and the first rows of the list of invalid inputs (audit9 F10: that list
+    printed alone on a fourth)."""
+    assert RULE_COUNT == 24
+    assert page_starts(RULE_HEIGHTS) == (0, 12)
+    assert sum(RULE_HEIGHTS[:12]) <= FIRST_ROOM
+    assert sum(RULE_HEIGHTS[12:]) <= NEXT_ROOM - TOTALS_HEIGHT - INVALID_BLOCK_HEIGHT
 
 
 def test_rows_of_the_rules_leave_room_for_the_heading_copy() -> None:
     rows = [rule_row(i) for i in range(RULE_COUNT)]
     assert rows[0] == RULES_FIRST and rows == sorted(set(rows))
-    assert RULES_HEADING_COPIES == (rule_row(11) - 1,) and RULES_HEADING_COPIES[0] not in rows
+    assert RULES_HEADING_COPIES == (rule_row(12) - 1,) and RULES_HEADING_COPIES[0] not in rows
 
 
 def test_pages_are_shared_evenly() -> None:

@@ -1,0 +1,105 @@
+"""D147, D148 (audit26 F5): the matrix recalculated by LibreOffice counts a line's units above what the plan period
+holds (days, working days, hours) as an error and a session, course or euro line alone above P as a warning, names
+the line in 6.4's "Pārbaude" and agrees with the reference on every output; one plan per unit kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.recalc import make_profile
+from generator.reference.lines import line_from_offer
+from generator.reference.monthly import period_working_days
+from generator.reference.params import Params
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.inputs import fill
+from generator.workbook.names import NamedValues, read
+from generator.workbook.recalculated import recalculated_values
+from generator.workbook.render import pilot_ids
+from generator.workbook.sheets import check_codes
+from generator.workbook.texts import CHECKS_63, MSG, MSG_SHORT
+from generator.workbook.writer import write_workbook
+from tests.workbook.compare import differences
+from tests.workbook.conftest import InputCells, recipient_labels, require_uno
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
+
+NEW = ("units_above_period", "line_above_provisional")
+# (item, unit, units, price) and the new findings of the reference; the plan: 01.10.2018–31.03.2019 (182 days,
+# 124 working days by the catalogue's holidays)
+CASES = (
+    ("1.4.1", "diennakts", "182", "40", ()),
+    ("1.4.1", "diennakts", "183", "40", ("units_above_period",)),
+    ("3.6", "darba-diena", "124", "10", ()),
+    ("3.6", "darba-diena", "124.5", "10", ("units_above_period",)),
+    ("1.3", "stunda", "4368", "1", ()),
+    ("1.3", "stunda", "99999999", "30", ("units_above_period",)),
+    ("1.1.1i", "reize", "99999999", "20", ("line_above_provisional",)),
+    ("3.11", "kurss", "5000", "3", ("line_above_provisional",)),
+    ("1.6", "euro", "100000", "1", ("line_above_provisional",)),
+    ("1.6", "euro", "10", "1", ()),
+)
+
+
+def _inputs(catalogue: Catalogue, params: Params, item: str, units: str, price: str) -> WorkbookInputs:
+    start, months = params.reporting_periods[0].start, 6
+    offer = next(o for o in catalogue.offers(params.day) if o.id == item)
+    # the monthly plan (6.6) adds up to the period's units: as many as each month's working days hold, the rest last
+    rest, planned = Decimal(units), []
+    for m in range(1, months):
+        planned.append(min(Decimal(period_working_days(start, months, m, params.holidays)), rest))
+        rest -= planned[-1]
+    planned.append(rest)
+    line = line_from_offer(offer, units, unit_price=Decimal(price), expert_rank=1, parent_rank=1,
+                           planned_units=tuple(planned))
+    return WorkbookInputs(birth_date=dt.date(start.year - 7, 2, 3), period_start=start, months=months,
+                          special_care=False, impairment=None, lines=(line,))
+
+
+@pytest.fixture(scope="module")
+def recalculated(catalogue: Catalogue, params: Params,
+                 tmp_path_factory: pytest.TempPathFactory) -> list[tuple[WorkbookInputs, NamedValues]]:
+    require_uno()
+    folder = tmp_path_factory.mktemp("unit-limits")
+    template = write_workbook(catalogue, folder / "matrica.xlsx")
+    wb = load_workbook(template)
+    prices, labels, cells = read(wb, "Pak_Cena"), recipient_labels(catalogue), InputCells(template, load_workbook(template))
+    files: list[tuple[WorkbookInputs, Path]] = []
+    for i, (item, _, units, price, _) in enumerate(CASES):
+        inputs = _inputs(catalogue, params, item, units, price)
+        fill(wb, inputs, labels, municipality=pilot_ids(catalogue)[0], template_prices=prices)
+        path = folder / f"vienibas-{i:02d}.xlsx"
+        cells.save(wb, path, len(inputs.lines), [])
+        files.append((inputs, path))
+    values = recalculated_values([p for _, p in files], profile=make_profile(folder / "profile"))
+    return [(inputs, v) for (inputs, _), v in zip(files, values, strict=True)]
+
+
+def _check_cell(values: NamedValues, sheet: str = "6.4", column: int = 12) -> str:
+    """The "Pārbaude" of the plan's first line (row 9): 6.4's messages (column L), 6.3's check numbers (K)."""
+    return next((str(v) for name, (r, c), v in values.all_values() if name == sheet and (r, c) == (9, column)), "")
+
+
+def test_each_unit_kind_equals_the_reference(recalculated, params: Params) -> None:
+    failures = []
+    for (item, unit, units, _, new), (inputs, values) in zip(CASES, recalculated, strict=True):
+        assert str(inputs.lines[0].unit) == unit
+        result = evaluate_workbook(inputs, params)
+        assert tuple(f.code for f in result.findings if f.code in NEW) == new, (item, units)
+        diffs = differences(result.named_values(), values)
+        if diffs:
+            failures.append(f"{item} × {units}: " + "; ".join(diffs))
+        shown = _check_cell(values)
+        for code in NEW:
+            keywords = shown.split(" (sk.")[0].split("; ")  # the short form, when the full messages do not fit (D60)
+            if (code in new) != (MSG[code] in shown or MSG_SHORT[code] in keywords):
+                failures.append(f"{item} × {units}: 6.4 Pārbaude „{shown}”, gaidīts {code}: {code in new}")
+            numbers = _check_cell(values, "6.3", 11).split(", ")  # the signed 6.3 numbers its checks (D35)
+            if (code in new) != (str(check_codes.number(CHECKS_63, code)) in numbers):
+                failures.append(f"{item} × {units}: 6.3 Pārbaude „{numbers}”, gaidīts {code}: {code in new}")
+    assert not failures, "\n".join(failures)
