@@ -105,6 +105,7 @@ FILTERS = {
     "datums": text.date,
     "vesels": text.integer,
     "versija": lvformat.version,
+    "versijas_kods": lvformat.version_id,
     "lokativa_siev": text.feminine_locative,
 }
 

@@ -186,7 +186,9 @@ def test_downloads_show_versions_as_a_person_reads_them(built_site: BuiltSite) -
         seen |= {row[column] for row in table.rows}
     assert seen == shown
     text = text_of(html)
-    assert f"kataloga versijas {lvformat.version(catalogue.version)} ar cenām" in text
+    # the id only: the catalogue's date follows once, not twice (audit30 F8)
+    assert (f"kataloga versijas {lvformat.version_id(catalogue.version)} ar cenām un noteikumiem, kas spēkā "
+            f"{lvformat.date(catalogue.latest_date)}") in text
     assert text.count(catalogue.version) == 1 and f"<code>{catalogue.version}</code>" in html
 
 
