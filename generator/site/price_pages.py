@@ -192,7 +192,8 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
     pages = {}
     for path, title, prices in histories:
         pages[path] = render("cenu_vesture.md.j2", **common, virsraksts=title, cenas=prices, datums=day,
-                             diena=dt.timedelta(days=1), parskats="../" + paths.PRICES, **refs.for_page(path))
+                             diena=dt.timedelta(days=1), parskats="../" + paths.PRICES,
+                             izmainu_lapa="../" + paths.CHANGES, **refs.for_page(path))
     pages[paths.PRICES] = render(
         "cenas.md.j2",
         **common,
