@@ -96,3 +96,13 @@ def test_an_expert_rank_tie_in_one_area_is_ordered_by_plan_row_as_the_page_says(
                 f"tāpēc ekspertu vietu tām piešķir plāna rindu secībā: {numbers[0]}. rinda ir augstāk.") in text
         places = [int(r[col["Ekspertu vieta"]]) for r in rows]
         assert places == sorted(places)
+
+
+def test_the_priority_score_and_order_have_the_matrixs_terms(built_site: BuiltSite) -> None:
+    """audit30 F11: „prioritātes punkti” for the score, the matrix's „Kopējā prioritāte” for the order."""
+    page = built_site.html("piemeri.html")
+    plan = tables(page)[1]
+    assert ["Ekspertu vieta", "Prioritātes punkti", "Kopējā prioritāte"] == plan.header[8:11]
+    text = text_of(page)
+    assert "Prioritātes punkti = 0,7 × ekspertu vieta + 0,3 × vecāku rangs" in text
+    assert "apvienotā prioritāte" not in text and "Punkti =" not in text
