@@ -11,7 +11,10 @@ abbreviation list's text (catalogue/metodika/saisinajumi.md) up to its first „
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as etree
+from pathlib import Path
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -20,6 +23,33 @@ from markdown.treeprocessors import Treeprocessor
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Never glossed: the unit after every amount („1 234,56 EUR”) needs no explanation.
 NOT_GLOSSED = {"EUR"}
+
+
+def abbreviation_list(path: Path) -> dict[str, str]:
+    """The abbreviations of catalogue/metodika/saisinajumi.md („*[FT]: funkcionālie traucējumi”) by abbreviation."""
+    if not path.is_file():
+        return {}
+    found = re.findall(r"^\*\[([^\]]+)\]: *(.+?) *$", path.read_text(encoding="utf-8"), re.M)
+    return {abbr: meaning for abbr, meaning in found if abbr not in NOT_GLOSSED}
+
+
+def explain_in_html(text: str, abbreviations: dict[str, str], explained: set[str]) -> str:
+    """``text`` as HTML with its abbreviations in ``<abbr>``, the first of each kind (not yet in ``explained``)
+    followed by its meaning: for the pages' own HTML tables, which Python-Markdown does not read."""
+    if not abbreviations:
+        return html.escape(text)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) + r")\b")
+    parts, last = [], 0
+    for m in pattern.finditer(text):
+        abbr, title = m.group(1), abbreviations[m.group(1)]
+        parts.append(html.escape(text[last:m.start()]))
+        parts.append(f'<abbr title="{html.escape(title)}">{html.escape(abbr)}</abbr>')
+        if abbr not in explained:
+            explained.add(abbr)
+            parts.append(f" ({html.escape(short_meaning(title))})")
+        last = m.end()
+    parts.append(html.escape(text[last:]))
+    return "".join(parts)
 
 
 def short_meaning(title: str) -> str:

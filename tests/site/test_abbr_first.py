@@ -8,8 +8,9 @@ import re
 import markdown
 import pytest
 
-from generator.site.abbr_first import short_meaning
+from generator.site.abbr_first import explain_in_html, short_meaning
 from tests.site.conftest import BuiltSite
+from tests.site.htmltables import text_of
 
 GLOSSARY = "\n\n*[FT]: funkcionālie traucējumi\n*[SD]: sociālais dienests\n*[DI]: deinstitucionalizācija – pāreja\n"
 
@@ -72,3 +73,18 @@ def test_on_every_page_the_first_key_abbreviation_is_explained_without_hover(bui
                 unexplained.append(f"{path.relative_to(built_site.site)}: {abbr}{after[:40]}")
     assert checked > 100
     assert not unexplained, unexplained
+
+
+def test_html_tables_explain_the_first_abbreviation_too() -> None:
+    names = {"FT": "funkcionālie traucējumi", "ABA": "lietišķā uzvedības analīze (angļu: …) – metode"}
+    explained: set[str] = set()
+    first = explain_in_html("ABA terapija <bērniem>", names, explained)
+    assert first == ('<abbr title="lietišķā uzvedības analīze (angļu: …) – metode">ABA</abbr> '
+                     "(lietišķā uzvedības analīze) terapija &lt;bērniem&gt;")
+    assert explain_in_html("ABA grupā", names, explained) == (
+        '<abbr title="lietišķā uzvedības analīze (angļu: …) – metode">ABA</abbr> grupā')
+
+
+def test_catalogue_index_explains_aba(built_site: BuiltSite) -> None:  # audit30 F19
+    text = text_of(built_site.html("katalogs/index.html"))
+    assert "ABA (lietišķā uzvedības analīze) terapija" in text
