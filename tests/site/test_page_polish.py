@@ -7,7 +7,7 @@ from collections import Counter
 
 from generator.site import labels
 from tests.site.conftest import BuiltSite
-from tests.site.htmltables import text_of
+from tests.site.htmltables import tables, text_of
 
 TABLE = re.compile(r"<table\b[^>]*>(.*?)</table>", re.S)
 
@@ -63,3 +63,13 @@ def test_a_reconstructed_description_source_has_one_colon(built_site: BuiltSite)
         assert "(rekonstruēts, avotā nav dots)" in text or "Avots: rekonstruēts, avotā nav dots." in text, s.id
         assert not re.search(r"Avots: [^.]*: [^.]*:", text), s.id
         assert "rekonstruēts: avotā" not in text
+
+
+def test_about_page_says_why_prices_and_items_differ_in_number(built_site: BuiltSite) -> None:  # audit30 F20
+    cat = built_site.catalogue
+    about = tables(built_site.html("par-vietni.html"))[0]
+    row = next(r for r in about.rows if r[0] == "Cenas ar vēsturi")
+    without = [s.id for s in cat.services if s.id not in cat.price_by_service]
+    assert without and all(cat.service_by_id[i].transport for i in without)
+    assert row[1].startswith(f"{len(cat.prices)}; pakalpojumiem {', '.join(without)} cenas nav, jo transportam maksā "
+                             "faktiskās izmaksas; 2 no tām nav viena pakalpojuma cenas, bet grupu nodarbību griestu daļas")
