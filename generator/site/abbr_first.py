@@ -5,7 +5,7 @@ Runs after Python-Markdown's ``abbr`` tree processor. In document order, the fir
 abbreviation outside a heading gets its meaning in brackets right after it: „smagu FT (funkcionālie
 traucējumi) dēļ” (in square brackets when it already stands inside round ones). The meaning is written in the nominative as a gloss, so the sentence keeps its grammar. An
 abbreviation the text already explains counts as explained and gets nothing: one written in brackets after
-its term („funkcionālie traucējumi (FT)”) or followed by its own bracket („IB (…)”). The meaning is the
+its term („funkcionālie traucējumi (FT)”, in any case form) or followed by its own bracket („IB (…)”). The meaning is the
 abbreviation list's text (catalogue/metodika/saisinajumi.md) up to its first „ – ” or bracket.
 """
 
@@ -99,6 +99,15 @@ def _text_before(parents: dict, el: etree.Element) -> str:
     return (parent[index - 1].tail if index else parent.text) or ""
 
 
+def _written_before(before: str, tail: str, title: str) -> bool:
+    """„funkcionāliem traucējumiem (FT)”: the abbreviation in brackets right after its term (in any case form: the
+    first word's stem is enough); „Surdotulks izglītībai (LNS)” is not."""
+    if not (before.endswith("(") and tail.startswith(")")):
+        return False
+    words = short_meaning(title).lower().split()
+    return bool(words) and words[0][:5] in before[-80:].lower()
+
+
 class FirstAbbreviationTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
@@ -111,7 +120,7 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
             explained.add(el.text)
             tail = el.tail or ""
             before = _text_before(parents, el).rstrip()
-            if (before.endswith("(") and tail.startswith(")")) or tail.startswith(" ("):
+            if _written_before(before, tail, el.get("title", "")) or tail.startswith(" ("):
                 continue  # the text explains it already
             meaning = short_meaning(el.get("title", ""))
             if meaning:
