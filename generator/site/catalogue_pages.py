@@ -8,6 +8,7 @@ from typing import Any
 from generator.catalogue.catalogue import Catalogue, Offer
 from generator.catalogue.models import Dated, PriceValue, Service
 from generator.site import labels, paths
+from generator.site.abbr_first import abbreviation_list, explain_in_html
 from generator.site.context import site_date
 from generator.site.markdown import anchor_id
 from generator.site.offer_text import rows_sentence
@@ -100,12 +101,17 @@ def render_catalogue_pages(catalogue: Catalogue, refs: SourceRefs | None = None)
         (area, [r for r in rows if r.service.area == area.number]) for area in catalogue.enums.support_areas
     ]
     common = _common(catalogue)
+    # the index table is HTML: its service names explain their abbreviations themselves (audit30 F19: „ABA”)
+    abbreviations = abbreviation_list(paths.methodology_dir(catalogue.root) / paths.ABBREVIATIONS)
+    explained: set[str] = set()
+    names = {r.service.id: explain_in_html(r.service.short_name_lv, abbreviations, explained) for r in rows}
     pages = {
         paths.CATALOGUE_INDEX: render(
             "katalogs_index.md.j2",
             **common,
             jomas=areas,
             rindas=rows,
+            nosaukumi=names,
             sanemeji=catalogue.enums.recipients,
             traucejumi=catalogue.enums.impairments,
             joma_id=lambda n: anchor_id("joma", str(n)),

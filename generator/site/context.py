@@ -9,7 +9,8 @@ years holidays.yaml lists and ``kartu_gadi`` the years the rounds' services wind
 ``darba_dienas(pirmā, pēdējā)`` the working days between two ISO dates by the catalogue's holidays (D11's worked
 example) and ``svetku_darbdienas(pirmā, pēdējā)`` the holidays between them that fall on a weekday; filters
 ``eur``, ``procenti``, ``skaitlis``, ``datums`` and ``vesels`` format numbers the Latvian way, ``versija``
-shows a catalogue or template version as a person reads it ("d382f2bc (katalogs 01.04.2023)").
+shows a catalogue or template version as a person reads it ("d382f2bc (katalogs 01.04.2023)") and
+``versijas_kods`` only its id ("d382f2bc", where the date is said beside it).
 Every number a page shows therefore comes from the catalogue.
 """
 
@@ -105,6 +106,7 @@ FILTERS = {
     "datums": text.date,
     "vesels": text.integer,
     "versija": lvformat.version,
+    "versijas_kods": lvformat.version_id,
     "lokativa_siev": text.feminine_locative,
 }
 

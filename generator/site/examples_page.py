@@ -23,6 +23,16 @@ VARIANTS = {
 }
 
 
+def rank_ties(example: examples.PlanExample) -> list[tuple[int, int, list[str]]]:
+    """(area, expert rank, the rows' numbers in plan order) for every expert rank two rows of one area share: the
+    reference orders them by their place in the plan (generator/reference/plan.py), and the page says so (audit30 F5)."""
+    rows: dict[tuple[int, int], list[str]] = {}
+    for number, line in enumerate(example.lines, start=1):
+        if line.expert_rank is not None:
+            rows.setdefault((line.area, line.expert_rank), []).append(str(number))
+    return [(area, rank, numbers) for (area, rank), numbers in sorted(rows.items()) if len(numbers) > 1]
+
+
 def render_examples(catalogue: Catalogue) -> str:
     ex = examples.compute(catalogue)
     annex = annex10.load(catalogue.root)
@@ -30,6 +40,7 @@ def render_examples(catalogue: Catalogue) -> str:
     return render(
         "piemeri.md.j2",
         ex=ex,
+        vienadi_rangi=rank_ties(ex.plan_c),
         p=ex.params,
         menesi=ex.months,
         statuss=STATUS,

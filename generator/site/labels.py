@@ -23,7 +23,7 @@ DESCRIPTION_FIELDS = {
     "normativie_akti": "Normatīvie akti",
 }
 
-RECONSTRUCTED = "rekonstruēts: avotā nav dots"
+RECONSTRUCTED = "rekonstruēts, avotā nav dots"  # after „Avots:”, so no second colon (audit30 F13)
 TEXT_SOURCES = {TextSource.methodology: "metodika", TextSource.reconstructed: RECONSTRUCTED}
 PRICE_KINDS = {PriceKind.ceiling: "augstākā pieļaujamā cena", PriceKind.reference: "tirgus cenas orientieris"}
 ACTUAL_PRICE = "sniedzēja faktiskā cena"

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import Pilot
 from generator.opendata.description import FILE as OPEN_DATA_FILE
 from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
@@ -66,8 +66,13 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
 
 
 def render_about(catalogue: Catalogue, context: dict[str, Any], downloads: list[Download]) -> str:
+    # why the two counts differ (audit30 F20): items paid at actual cost have no price; ceiling parts are no item
+    without = [s for s in catalogue.services if s.id not in catalogue.price_by_service]
+    others = [p for p in catalogue.prices if p.id in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID)]
     return render("par-vietni.md.j2", versija=catalogue.version, datums=site_date(catalogue),
-                  katalogs=catalogue, pasvaldibas=context["pasvaldibas"], lejupielades=len(downloads))
+                  katalogs=catalogue, pasvaldibas=context["pasvaldibas"], lejupielades=len(downloads),
+                  bez_cenas=[s.id for s in without], visi_transports=all(s.transport for s in without),
+                  citas_cenas=others)
 
 
 def render_hand_pages(context: dict[str, Any]) -> dict[str, str]:

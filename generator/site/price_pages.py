@@ -48,7 +48,7 @@ def current_price_cell(row: ServiceRow) -> str:
     value = row.price
     if value is None:
         return md(row.price_text)
-    unconfirmed = " · **jāprecizē**" if value.status is PriceStatus.to_verify else ""
+    unconfirmed = unconfirmed_mark(value.status)
     if value.kind is PriceKind.reference:  # no figure in this cell: its status belongs to the comparison figure
         if value.amount is None and value.min is None and value.max is None:
             return md(labels.ACTUAL_PRICE)
@@ -89,13 +89,33 @@ def parameter_value_text(catalogue: Catalogue, parameter: Parameter[Any], value:
     return str(value)
 
 
+UNCONFIRMED = " · **jāprecizē**"
+# A market reference figure in the change list is no price that was set or cancelled (D107).
+COMPARISON = "salīdzinājuma skaitlis, nevis cena"
+
+
+def unconfirmed_mark(status: PriceStatus | None) -> str:
+    """„· jāprecizē” in the value cell itself: a phone shows that column, not the status one (D107, audit30 F3)."""
+    return UNCONFIRMED if status is PriceStatus.to_verify else ""
+
+
+def change_value_cell(value: PriceValue) -> str:
+    """A price's value in the change list (Markdown): the figure, what a comparison figure is, and „jāprecizē”."""
+    figure = value_amount_text(value)
+    if value.kind is PriceKind.ceiling and value.amount is None and value.min is None and value.max is None:
+        figure = f"{labels.PRICE_KINDS[value.kind]}: {labels.UNKNOWN}"  # a ceiling in force whose figure is not given
+    elif value.kind is PriceKind.reference and figure != "nav noteikta":
+        figure = f"{figure} ({COMPARISON})"
+    return md(figure) + unconfirmed_mark(value.status)
+
+
 @dataclass(frozen=True)
 class Change:
     day: dt.date
     what: str
     link: str
-    before: str
-    after: str
+    before: str  # Markdown: the value cell with its „jāprecizē” mark
+    after: str  # Markdown, as before
     source: str
     status: str
 
@@ -105,8 +125,8 @@ def _price_changes(catalogue: Catalogue) -> list[Change]:
     for price in catalogue.prices:
         for old, new in zip(price.values, price.values[1:], strict=False):
             changes.append(Change(new.effective_from, f"{price.id} {price.name_lv}",
-                                  history_link(catalogue, price, paths.CHANGES), value_amount_text(old),
-                                  value_amount_text(new), new.source, labels.status_text(new.status)))
+                                  history_link(catalogue, price, paths.CHANGES), change_value_cell(old),
+                                  change_value_cell(new), new.source, labels.status_text(new.status)))
     return changes
 
 
@@ -117,8 +137,9 @@ def _parameter_changes(catalogue: Catalogue) -> list[Change]:
         values: list[Dated[Any]] = parameter.values
         for old, new in zip(values, values[1:], strict=False):
             changes.append(Change(new.effective_from, parameter.name_lv, f"#{parameter_anchor(name)}",
-                                  parameter_value_text(catalogue, parameter, old.value),
-                                  parameter_value_text(catalogue, parameter, new.value), new.source,
+                                  md(parameter_value_text(catalogue, parameter, old.value)) + unconfirmed_mark(old.status),
+                                  md(parameter_value_text(catalogue, parameter, new.value)) + unconfirmed_mark(new.status),
+                                  new.source,
                                   labels.status_text(new.status)))
     return changes
 
@@ -171,7 +192,8 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
     pages = {}
     for path, title, prices in histories:
         pages[path] = render("cenu_vesture.md.j2", **common, virsraksts=title, cenas=prices, datums=day,
-                             diena=dt.timedelta(days=1), parskats="../" + paths.PRICES, **refs.for_page(path))
+                             diena=dt.timedelta(days=1), parskats="../" + paths.PRICES,
+                             izmainu_lapa="../" + paths.CHANGES, **refs.for_page(path))
     pages[paths.PRICES] = render(
         "cenas.md.j2",
         **common,
@@ -243,7 +265,8 @@ def render_changes(catalogue: Catalogue, refs: SourceRefs | None = None) -> str:
     for name in type(catalogue.programme).model_fields:
         parameter: Parameter[Any] = getattr(catalogue.programme, name)
         current = parameter.at(day)
-        parameters.append((name, parameter, current, parameter_value_text(catalogue, parameter, current.value)))
+        parameters.append((name, parameter, current, md(parameter_value_text(catalogue, parameter, current.value))
+                           + unconfirmed_mark(current.status)))
     first = min(v.effective_from for p in catalogue.prices for v in p.values)
     return render(
         "izmainas.md.j2",

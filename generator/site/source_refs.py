@@ -121,8 +121,8 @@ class SourceRefs:
         elif label.endswith("metodika"):  # "metodikas nodaļa …", not "metodika – metodikas nodaļa …" (audit22 F39)
             prefix = label.removesuffix("metodika").strip()
             text = f"{md(prefix)} {chapters}" if prefix else chapters
-        else:
-            text = f"{md(label)} – {chapters}"
+        else:  # "metodikas nodaļa … (rekonstruēts, avotā nav dots)": the chapter first, then what kind (audit30 F13)
+            text = f"{chapters} ({md(label)})"
         if not refs:
             return text
         return f'<span data-metodikas-rindas="{html(" ".join(refs))}">{text}</span>'

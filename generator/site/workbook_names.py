@@ -20,7 +20,7 @@ SHEETS: dict[str, tuple[str, str]] = {
     "6.2": ("Izvērtēšanas komanda", "speciālisti, kas izvērtēja bērna un ģimenes vajadzības"),
     "6.3": ("Atbalsta plāns, I daļa", "mērķi un plāna rindas pa atbalsta jomām: pakalpojums, saņēmējs, apjoms "
             "periodā, biežums, ekspertu rangs jomā un vecāku rangs; parakstāms pielikums"),
-    "6.4": ("Atbalsta plāns, II daļa – aprēķins", "cena no 6.8. tabulas, rindas izmaksas, apvienotā prioritāte, "
+    "6.4": ("Atbalsta plāns, II daļa – aprēķins", "cena no 6.8. tabulas, rindas izmaksas, kopējā prioritāte, "
             "finansējums no IB pa rindām, apmēri N, P, A, F, citi finanšu avoti, K un transporta daļa"),
     "6.5": ("Atbalsta plāns, II daļa – drukas forma", "6.4. tabulas rezultāti parakstīšanai (tikai lasāma); "
             "parakstāms pielikums"),
@@ -78,7 +78,7 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "Plans_VecakuRangs": ("6.3", "rindas: vecāka rangs pār visām rindām"),
     "Plans_Cena": ("6.4", "rindas: vienības cena no 6.8. tabulas"),
     "Plans_Summa": ("6.4", "rindas: vienības × cena, noapaļots līdz centiem"),
-    "Plans_Prioritate": ("6.4", "rindas: apvienotās prioritātes vieta"),
+    "Plans_Prioritate": ("6.4", "rindas: kopējā prioritāte (vieta secībā)"),
     "Plans_NoIB": ("6.4", "rindas: eiro, ko rindai piešķir no IB, ejot pa visu prioritāšu sarakstu: rinda saņem "
                    "visas izmaksas, ja tās ietilpst vēl neizlietotajā IB pieejamajā apmērā A, citādi tik veselu "
                    "vienību, cik ietilpst (0, ja cena ir 0), un sarakstu turpina līdz galam"),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from tests.htmltext import squash, text_of
 
-__all__ = ["Table", "squash", "tables", "text_of"]  # one import for the tests that read pages
+__all__ = ["Table", "squash", "tables", "text_of", "without_glosses"]  # one import for the tests that read pages
 
 
 @dataclass
@@ -66,3 +68,22 @@ def tables(html: str) -> list[Table]:
     parser = _TableParser()
     parser.feed(html)
     return parser.tables
+
+
+@functools.lru_cache(maxsize=1)
+def _glosses() -> re.Pattern[str]:
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+    from generator.site.abbr_first import short_meaning
+
+    listing = (DEFAULT_CATALOGUE / "metodika" / "saisinajumi.md").read_text(encoding="utf-8")
+    meanings = sorted({short_meaning(m) for m in re.findall(r"^\*\[[^\]]+\]: (.+)$", listing, re.M)}, key=len,
+                      reverse=True)
+    alternatives = "|".join(re.escape(m) for m in meanings)
+    return re.compile(rf" (?:\((?:{alternatives})\)|\[(?:{alternatives})\])")
+
+
+def without_glosses(text: str) -> str:
+    """A page's text without the meanings the site writes after an abbreviation's first use on the page
+    („MK (Ministru kabinets) noteikumi” → „MK noteikumi”; generator/site/abbr_first.py), for the tests that compare
+    a text with the catalogue's."""
+    return _glosses().sub("", text)

@@ -76,3 +76,33 @@ def test_examples_take_their_dates_from_the_round_and_the_new_rules(built_site: 
     assert text.date(when.check_date) in html and text.date(when.start) in html
     assert "nākamās rindas no IB nesaņem neko" not in html  # the old funding rule
     assert "no IB apmēra A" in html and "no N ir" not in html  # transport against A (D9)
+
+
+def test_an_expert_rank_tie_in_one_area_is_ordered_by_plan_row_as_the_page_says(built_site: BuiltSite) -> None:
+    """audit30 F5: Cilda's plan has two area-3 rows with one expert rank; the page says how they are ordered and
+    the table's expert places (from the reference) agree."""
+    page = built_site.html("piemeri.html")
+    cilda = next(t for t in tables(page) if "Ekspertu rangs jomā" in t.header and len(t.rows) == 7)
+    col = {name: cilda.header.index(name) for name in ("Nr.", "Joma", "Ekspertu rangs jomā", "Ekspertu vieta")}
+    by_rank: dict[tuple[str, str], list[list[str]]] = {}
+    for row in cilda.rows:
+        by_rank.setdefault((row[col["Joma"]], row[col["Ekspertu rangs jomā"]]), []).append(row)
+    ties = [(key, rows) for key, rows in by_rank.items() if len(rows) > 1]
+    assert ties
+    text = text_of(page)
+    for (area, rank), rows in ties:
+        numbers = [r[col["Nr."]] for r in rows]
+        assert (f"Šajā plānā {area}. jomas rindām {'. un '.join(numbers)}. eksperti devuši vienādu rangu {rank}, "
+                f"tāpēc ekspertu vietu tām piešķir plāna rindu secībā: {numbers[0]}. rinda ir augstāk.") in text
+        places = [int(r[col["Ekspertu vieta"]]) for r in rows]
+        assert places == sorted(places)
+
+
+def test_the_priority_score_and_order_have_the_matrixs_terms(built_site: BuiltSite) -> None:
+    """audit30 F11: „prioritātes punkti” for the score, the matrix's „Kopējā prioritāte” for the order."""
+    page = built_site.html("piemeri.html")
+    plan = tables(page)[1]
+    assert ["Ekspertu vieta", "Prioritātes punkti", "Kopējā prioritāte"] == plan.header[8:11]
+    text = text_of(page)
+    assert "Prioritātes punkti = 0,7 × ekspertu vieta + 0,3 × vecāku rangs" in text
+    assert "apvienotā prioritāte" not in text and "Punkti =" not in text

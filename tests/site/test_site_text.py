@@ -90,6 +90,13 @@ def test_round_years_are_the_years_of_the_services_windows(catalogue) -> None:
     ("tiesibas-un-pienakumi.md", "ir ar augstu atbildības", "ir atbildīgs."),  # F46
     ("matricas-aizpildisana.md", "vispārējā veidne", "vispārīgā matrica"),  # F30
     ("matricas-aizpildisana.md", "periodam izmanto atsevišķu", "periodam izmantojiet atsevišķu"),  # F29
+    ("ib-apmeri-un-posmi.md", "no viena līdz", "no 1 līdz 6 mēnešiem"),  # audit30 F10: one style for both bounds
+    ("matricas-aizpildisana.md", "(no viena līdz", "(no 1 līdz\n6)"),  # audit30 F10
+    (DECISIONS, "no viena līdz", "no 1 līdz 6 mēnešiem"),  # audit30 F10 (D2)
+    # audit30 F11: one term for the score (prioritātes punkti) and the matrix's own for the order (kopējā prioritāte)
+    (DECISIONS, "Vērtējums = ", "Prioritātes punkti = 0,7 × ekspertu vieta"),
+    ("atbalsta-plans.md", "**vērtējums**", "**prioritātes punkti** = 0,7 × ekspertu vieta"),
+    ("terminu-vardnica.md", "apvienotā prioritāte", "| Prioritātes punkti | Skaitlis, pēc kura nosaka kopējo prioritāti"),
 ])
 def test_audit_wording(rendered, page: str, wrong: str, right: str) -> None:
     assert wrong not in rendered[page]
