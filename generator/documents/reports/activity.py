@@ -2,6 +2,10 @@
 
 The methodology gives no field list (documents.md §2.10); the rows follow the worker's duties (L1776–L1793,
 L2207–L2221). Counts are typed per month; the "Kopā" column and the monthly totals are live formulas.
+As in the register's reports (input_checks), a pasted value is checked by formula: every count is a whole
+number, 0 or more, and every month heading the first day of a month of the round, later than the headings on
+its left; while any is wrong, the column „Pārbaude” names the cell, a line under the table counts them and
+shows the first, and the totals show "______" (audit29 F3).
 """
 
 from __future__ import annotations
@@ -9,13 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
+from generator.documents.reports.parameters import guarded
 from generator.documents.reports.printing import SPACER, print_setup, signature_block
-from generator.documents.reports.register import periods_note, report_periods, round_note
+from generator.documents.reports.register import ReportPeriods, periods_note, report_periods, round_note
 from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
     BASE_FORMAT,
@@ -23,6 +29,7 @@ from generator.documents.reports.workbooks import (
     _wrapped_height,
     open_report_workbook,
     write_blank_inputs_note,
+    write_errors_line,
     write_intro,
     write_wide_note,
 )
@@ -53,6 +60,11 @@ REPORT_MONTH = "Atskaite par mēnesi"
 # 61 fill it): all but two activities take one line, so the names' rows (D64) and the signatures fit one page down.
 ACTIVITY_LINE = 56
 NAME_HEIGHT = 13.5  # pt: the names' inputs, one line of 10 pt text each
+ERRORS, FIRST_ERROR = "SD_Kludas", "SD_PirmaKluda"  # wrong inputs and the first message (hidden helper column)
+COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
+# What a blank month heading's entry is (periods_note): the month's first day, as the checks want it.
+MONTH_ENTRY = "Mēnešus (katra mēneša 1. datumu, DD.MM.GGGG)"
+ERRORS_HEIGHT = 26  # two lines of the errors line across the activities and the months
 
 INFORMED = "Ģimenes informētas par {acc}"  # the round's word (ReportPeriods.words, audit19 F24)
 ACTIVITIES = (
@@ -127,7 +139,8 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     if not periods.dated:
         heads = (f"{xl_rowcol_to_cell(FIRST_ROW - 1, FIRST_MONTH_COL)}:"
                  f"{xl_rowcol_to_cell(FIRST_ROW - 1, total_col - 1)}")
-        write_blank_inputs_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
+        write_blank_inputs_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods, entry=MONTH_ENTRY),
+                                fmt.pending_note_wrapped,
                                 ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH, f"COUNT({heads})")
         ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
     elif periods.asked:  # a template for a round asked for (D125) names it above its months
@@ -146,15 +159,31 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
         ws.set_row(r, _wrapped_height((activity, ACTIVITY_LINE)))
         for k in range(len(months)):
             ws.write_blank(r, FIRST_MONTH_COL + k, None, count_in)
-        ws.write_formula(r, total_col, f"=SUM({first_cell}{r + 1}:{last_cell}{r + 1})", total, 0)
+        ws.write_formula(r, total_col, guarded(f"SUM({first_cell}{r + 1}:{last_cell}{r + 1})", errors=ERRORS),
+                         total, 0)
     last = FIRST_ROW + len(ACTIVITIES) - 1
+    # The checks: the month headings' row, then each activity's counts; the hidden helper column right of the
+    # total holds (above the table) the count of wrong inputs and the first message, the hidden column right of
+    # „Pārbaude” the texts of what is expected.
+    helper = total_col + 1
+    texts = checks.TextCells(ws, helper + 2, first_row=0)
+    ws.set_column(helper + 2, helper + 2, None, None, {"hidden": True})
+    log = checks.ErrorLog()
+    log.add_column(ws, FIRST_ROW - 1, [month_check(periods, len(activities), texts)]
+                   + [count_check(FIRST_ROW + 1 + i, len(months), texts) for i in range(len(activities))],
+                   helper, head, fmt.error)
+    ws.write_formula(0, helper, log.count(), None, 0)
+    ws.write_formula(1, helper, log.first(), None, "")
+    wb.define_name(ERRORS, f"='{SHEET}'!${xl_col_to_name(helper)}$1")
+    wb.define_name(FIRST_ERROR, f"='{SHEET}'!${xl_col_to_name(helper)}$2")
     ws.data_validation(FIRST_ROW, FIRST_MONTH_COL, last, total_col - 1,
                        {"validate": "integer", "criteria": ">=", "value": 0,
                         "error_message": "Ierakstiet veselu skaitli (0 vai vairāk)."})
     wb.define_name("SD_Darbibas", f"='{SHEET}'!${first_cell}${FIRST_ROW + 1}:${last_cell}${last + 1}")
     total_letter = xl_rowcol_to_cell(0, total_col)[:-1]
     wb.define_name("SD_Kopa", f"='{SHEET}'!${total_letter}${FIRST_ROW + 1}:${total_letter}${last + 1}")
-    ws.set_row(last + 1, SPACER)  # a narrow gap: the signatures stay on the page of the activities
+    # under the activities, across the printed columns: empty (a narrow gap) while every input is right
+    write_errors_line(ws, last + 1, 1, total_col, fmt.errors_line, ERRORS, FIRST_ERROR, height=ERRORS_HEIGHT)
     r = last + 2
     for label in ("Problēmas un riski, kas radušies pārskata mēnesī", f"Priekšlikumi {periods.words('team_dat')}"):
         ws.write(r, 1, label, text)
@@ -182,3 +211,39 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()
     return target
+
+
+def month_check(periods: ReportPeriods, activities: int, texts: checks.TextCells) -> str:
+    """The check of the month headings' row: a dated heading is its month of the round; a blank heading (a
+    template made after the round) is empty or a month's first day, from FIRST_DAY on, later than every heading on
+    its left and within the round's length from the first one, and a month column with counts has its month."""
+    row = FIRST_ROW  # 1-based row of the headings
+    first = f"${xl_col_to_name(FIRST_MONTH_COL)}${row}"
+    rules = []
+    for k, month in enumerate(periods.months):
+        col = xl_col_to_name(FIRST_MONTH_COL + k)
+        c = f"{col}{row}"
+        if periods.dated:
+            day = f"DATE({month.year},{month.month},1)"
+            rules.append(checks.Rule(c, f"IF(ISNUMBER({c}),{c}={day},FALSE)",
+                                     f"jābūt kārtas mēnesim {month:%m.%Y} (veidnes mēneša aili nemaina)"))
+            continue
+        conditions = [f"{c}=DATE(YEAR({c}),MONTH({c}),1)", f"{c}>={checks.MIN_DATE}"]
+        if k:
+            previous = f"{xl_col_to_name(FIRST_MONTH_COL + k - 1)}{row}"
+            conditions += [f"{c}>MAX({first}:{previous})", f"IF(ISNUMBER({first}),{c}<EDATE({first},{len(periods.months)}),TRUE)"]
+        rules.append(checks.Rule(c, f"IF(ISNUMBER({c}),AND({','.join(conditions)}),{c}=\"\")",
+                                 f"jābūt mēneša 1. datumam, ne agrākam par {checks.FIRST_DAY:%d.%m.%Y}, vēlākam par "
+                                 f"mēnešiem pa kreisi un ne tālāk par {len(periods.months)} mēnešiem no pirmās "
+                                 "mēneša ailes"))
+        counts = f"{col}{row + 1}:{col}{row + activities}"
+        rules.append(checks.Rule(c, f"IF({c}=\"\",COUNTA({counts})=0,TRUE)",
+                                 "jābūt mēnesim, jo šīs ailes skaiti ir aizpildīti"))
+    return checks.row_check(SHEET, rules, texts=texts)
+
+
+def count_check(x: int, months: int, texts: checks.TextCells) -> str:
+    """The check of activity row ``x`` (1-based): every month's count a whole number, 0 or more, or blank."""
+    cells = [f"{xl_col_to_name(FIRST_MONTH_COL + k)}{x}" for k in range(months)]
+    return checks.row_check(SHEET, [checks.Rule(c, checks.whole_at_least(c, 0, blank_ok=True), COUNT_EXPECTED)
+                                    for c in cells], texts=texts)

@@ -271,9 +271,9 @@ def row_check(x: int, dated: bool, first: bool) -> str:
     rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
     rules.append(checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                              "jābūt veselam skaitlim, 0 vai vairāk"))
-    rules += [checks.Rule(f"{c}{x}", checks.at_least_zero(f"{c}{x}"), "jābūt summai euro, 0 vai vairāk")
+    rules += [checks.Rule(f"{c}{x}", checks.whole_cents(f"{c}{x}"), checks.EUR_AT_LEAST_ZERO)
               for c in "CEFG"]
     rules.append(contract_rule(f"D{x}", None if dated else f"A{x}"))
     if first:
-        rules.append(checks.Rule("J6", checks.any_number("J6"), "jābūt summai euro"))
+        rules.append(checks.Rule("J6", checks.whole_cents("J6", at_least_zero=False), checks.EUR_EXPECTED))
     return checks.row_check(SHEET, rules)
