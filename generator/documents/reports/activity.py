@@ -162,16 +162,18 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
         ws.write_formula(r, total_col, guarded(f"SUM({first_cell}{r + 1}:{last_cell}{r + 1})", errors=ERRORS),
                          total, 0)
     last = FIRST_ROW + len(ACTIVITIES) - 1
-    # The checks: the month headings' row, then each activity's counts; the hidden helper column right of the
+    # The checks: each activity's counts, then the month headings; the hidden helper column right of the
     # total holds (above the table) the count of wrong inputs and the first message, the hidden column right of
     # „Pārbaude” the texts of what is expected.
     helper = total_col + 1
     texts = checks.TextCells(ws, helper + 2, first_row=0)
     ws.set_column(helper + 2, helper + 2, None, None, {"hidden": True})
     log = checks.ErrorLog()
-    log.add_column(ws, FIRST_ROW - 1, [month_check(periods, len(activities), texts)]
-                   + [count_check(FIRST_ROW + 1 + i, len(months), texts) for i in range(len(activities))],
+    log.add_column(ws, FIRST_ROW, [count_check(FIRST_ROW + 1 + i, len(months), texts) for i in range(len(activities))],
                    helper, head, fmt.error)
+    # the month headings' check under the activities' ones, in the same column (its first message comes first)
+    ws.write_formula(last + 1, helper + 1, month_check(periods, len(activities), texts), fmt.error, "")
+    log.add_cell(SHEET, last + 1, helper + 1)
     ws.write_formula(0, helper, log.count(), None, 0)
     ws.write_formula(1, helper, log.first(), None, "")
     wb.define_name(ERRORS, f"='{SHEET}'!${xl_col_to_name(helper)}$1")
