@@ -1,6 +1,6 @@
 """The social worker's activity report (31) checks what is pasted, as the register's reports do (audit29 F3):
 counts are whole numbers, 0 or more; month headings are first days of the round's months, each later than those on
-its left; while any is wrong, the column „Pārbaude” names the cell, the line under the activities counts the rows
+its left; while any is wrong, the column „Pārbaude” names the cell, the line above the months counts the rows
 with a message and shows the first, and every total shows "______". LibreOffice recalculates all cases at once."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from generator.documents.reports.parameters import PENDING
 from generator.recalc import make_profile, soffice
 from tests.documents.workbook_values import named, recalculated_books
 
-LINE = f"B{FIRST_ROW + len(ACTIVITIES) + 1}"  # the errors line under the activities
+LINE = f"B{FIRST_ROW - 1}"  # the errors line above the months
 ROW = FIRST_ROW + 1  # 1-based row of the first activity
 HEAD = FIRST_ROW  # 1-based row of the month headings
 OCT, NOV = dt.datetime(2018, 10, 1), dt.datetime(2018, 11, 1)
@@ -80,7 +80,7 @@ def test_pasted_wrong_counts_and_months_stop_the_totals_and_name_their_cell(tmp_
         totals = named(wb, "SD_Kopa")
         line = ws[LINE].value
         if not wrong:
-            assert named(wb, ERRORS) == [0] and line in (None, ""), f"{case}: {line!r}"
+            assert named(wb, ERRORS) == [0] and "Kļūda" not in (line or ""), f"{case}: {line!r}"
             typed = {ref: v for ref, v in values.items() if ref[1:] != str(HEAD)}
             assert totals[0] == sum(v for ref, v in typed.items() if ref[1:] == str(ROW)), case
             continue
@@ -97,10 +97,11 @@ def test_pasted_wrong_counts_and_months_stop_the_totals_and_name_their_cell(tmp_
             assert any(f"'{SHEET}'!{where} – " in m and words in m for m in messages), f"{case}: {where} {messages}"
 
 
-def test_the_check_column_and_the_errors_line_sit_beside_and_under_the_printed_table(tmp_path: Path,
+def test_the_check_column_and_the_errors_line_sit_beside_and_above_the_printed_table(tmp_path: Path,
                                                                                    catalogue: Catalogue) -> None:
-    """The errors line prints (inside the print area, wrapped across the activities and months); the check
-    column „Pārbaude” is right of the printed total, its helper hidden; months typed as first days (the note says so)."""
+    """The errors line prints (inside the print area, wrapped across the activities and months, in the row of the
+    note about blank months, which it replaces while an input is wrong); the check column „Pārbaude” is right of the
+    printed total, its helper hidden; months typed as first days (the note says so)."""
     municipality = catalogue.pilot_municipalities()[0]
     wb = openpyxl.load_workbook(write_activity_report(catalogue, municipality, tmp_path / "a.xlsx",
                                                       build_date=dt.date(2031, 1, 1)))
@@ -118,4 +119,4 @@ def test_the_check_column_and_the_errors_line_sit_beside_and_under_the_printed_t
     assert ws[f"{check}{HEAD}"].value == "Pārbaude"  # in the table's header row
     assert ws[f"{check}{ROW + len(ACTIVITIES)}"].value.startswith("=TRIM(IF(IF(ISNUMBER(C7)")  # the months' check
     assert ws.column_dimensions[openpyxl.utils.get_column_letter(total + 2)].hidden
-    assert "1. datumu" in ws[f"B{HEAD - 1}"].value
+    assert "1. datumu" in ws[LINE].value and ws[LINE].value.startswith('=IF(SD_Kludas>0,IF(SD_Kludas=0,"",')

@@ -242,7 +242,7 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
         assert line.startswith("Ievades kļūdas 2 rindās vai šūnās "), line
         assert "Pirmā: Kļūda: '29 Naudas plūsma'!D7 – " in line, line
         assert line.endswith("Pārējās – katras lapas ailē „Pārbaude” pa labi no tabulas un 26. lapā pie parametriem "
-                             "(ekrānā; nedrukājas)."), line
+                             "(ekrānā)."), line
     assert openpyxl.load_workbook(sources["divas-rindas"])[S_CASH]["R6"].value == "Pārbaude"  # the column it names
     earlier = outputs["agraka-korekcija"]
     assert named(earlier, "Kludu_Skaits") == [0] and earlier[S_REG][SUMMARY[S_REG]].value in (None, "")

@@ -4,7 +4,7 @@ The methodology gives no field list (documents.md §2.10); the rows follow the w
 L2207–L2221). Counts are typed per month; the "Kopā" column and the monthly totals are live formulas.
 As in the register's reports (input_checks), a pasted value is checked by formula: every count is a whole
 number, 0 or more, and every month heading the first day of a month of the round, later than the headings on
-its left; while any is wrong, the column „Pārbaude” names the cell, a line under the table counts them and
+its left; while any is wrong, the column „Pārbaude” names the cell, the line above the months counts them and
 shows the first, and the totals show "______" (audit29 F3).
 """
 
@@ -27,11 +27,10 @@ from generator.documents.reports.workbooks import (
     BASE_FORMAT,
     DATE_VALIDATION,
     _wrapped_height,
+    note_height,
     open_report_workbook,
-    write_blank_inputs_note,
-    write_errors_line,
+    text_formula,
     write_intro,
-    write_wide_note,
 )
 
 SHEET = "31 SD mēneša atskaite"
@@ -64,7 +63,7 @@ ERRORS, FIRST_ERROR = "SD_Kludas", "SD_PirmaKluda"  # wrong inputs and the first
 COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
 # What a blank month heading's entry is (periods_note): the month's first day, as the checks want it.
 MONTH_ENTRY = "Mēnešus (katra mēneša 1. datumu, DD.MM.GGGG)"
-ERRORS_HEIGHT = 26  # two lines of the errors line across the activities and the months
+ERRORS_HEIGHT = 26  # pt: two lines of the errors line (9 pt bold) across the activities and the months
 
 INFORMED = "Ģimenes informētas par {acc}"  # the round's word (ReportPeriods.words, audit19 F24)
 ACTIVITIES = (
@@ -136,18 +135,28 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
                               month_head)
         else:
             ws.write_blank(FIRST_ROW - 1, FIRST_MONTH_COL + k, None, month_in)
+    # The line above the months: while an input is wrong, the count of wrong inputs and the first message
+    # (input_checks); otherwise the note that the blank months are to be typed (shown while they are all blank), the
+    # note naming a round asked for (D125), or nothing.
+    note_width = ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH
     if not periods.dated:
         heads = (f"{xl_rowcol_to_cell(FIRST_ROW - 1, FIRST_MONTH_COL)}:"
                  f"{xl_rowcol_to_cell(FIRST_ROW - 1, total_col - 1)}")
-        write_blank_inputs_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods, entry=MONTH_ENTRY),
-                                fmt.pending_note_wrapped,
-                                ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH, f"COUNT({heads})")
+        note = periods_note(periods, entry=MONTH_ENTRY)
+        note_expression, note_format = f'IF(COUNT({heads})=0,{text_formula(note)},"")', fmt.pending_note_wrapped
         ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
-    elif periods.asked:  # a template for a round asked for (D125) names it above its months
-        write_wide_note(ws, FIRST_ROW - 2, 1, total_col, round_note(periods), fmt.note_wrapped,
-                        ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH)
-    else:  # no note above the dated months: a narrow gap only
-        ws.set_row(FIRST_ROW - 2, SPACER)
+    elif periods.asked:
+        note = round_note(periods)
+        note_expression, note_format = text_formula(note), fmt.note_wrapped
+    else:
+        note, note_expression, note_format = "", '""', fmt.errors_line
+    line = FIRST_ROW - 2
+    ws.merge_range(line, 1, line, total_col, "", note_format)
+    ws.write_formula(line, 1, f"=IF({ERRORS}>0,{checks.summary(ERRORS, FIRST_ERROR)[1:]},{note_expression})",
+                     note_format, note)
+    ws.conditional_format(line, 1, line, total_col, {"type": "formula", "criteria": f"={ERRORS}>0",
+                                                      "format": fmt.alert})
+    ws.set_row(line, max(note_height(note, note_width) if note else 0, ERRORS_HEIGHT))
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
     last_cell = xl_rowcol_to_cell(0, total_col - 1)[:-1]
@@ -184,8 +193,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     wb.define_name("SD_Darbibas", f"='{SHEET}'!${first_cell}${FIRST_ROW + 1}:${last_cell}${last + 1}")
     total_letter = xl_rowcol_to_cell(0, total_col)[:-1]
     wb.define_name("SD_Kopa", f"='{SHEET}'!${total_letter}${FIRST_ROW + 1}:${total_letter}${last + 1}")
-    # under the activities, across the printed columns: empty (a narrow gap) while every input is right
-    write_errors_line(ws, last + 1, 1, total_col, fmt.errors_line, ERRORS, FIRST_ERROR, height=ERRORS_HEIGHT)
+    ws.set_row(last + 1, SPACER)  # a narrow gap: the signatures stay on the page of the activities
     r = last + 2
     for label in ("Problēmas un riski, kas radušies pārskata mēnesī", f"Priekšlikumi {periods.words('team_dat')}"):
         ws.write(r, 1, label, text)

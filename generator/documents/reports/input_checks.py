@@ -179,7 +179,7 @@ class ErrorLog:
 
 # Where a summary line says the messages it does not print are: the check columns stay off the page (a form is
 # printed as LM asks for it), so the line names the column by its header.
-OTHERS = f"Pārējās – ailē „{HEADER}” pa labi no tabulas (ekrānā; nedrukājas)."
+OTHERS = f"Pārējās – ailē „{HEADER}” pa labi no tabulas (ekrānā)."
 
 
 def summary(count: str, first: str, others: str = OTHERS) -> str:

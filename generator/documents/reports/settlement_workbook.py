@@ -203,7 +203,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     ws.write_formula(5, CHECK, log.first(), None, "")
     wb.define_name(ERRORS, f"='{SHEET}'!$M$5")
     wb.define_name(FIRST_ERROR, f"='{SHEET}'!$M$6")
-    write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR)
+    # two lines beside the parameters (a taller row pushed the signatures' last line off the page)
+    write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR, height=26)
     if periods is not None and not dated:
         write_blank_inputs_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, periods_note(periods), fmt.pending_note_wrapped,
                                 sum(WIDTHS), "COUNT(NR_Menesis)")

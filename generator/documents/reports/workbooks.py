@@ -76,6 +76,7 @@ BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS:
              BIP_INDIRECT: "BIP_Netiesas"}
 
 REG_FIRST = 5  # first data row (0-based) of the register
+REGISTER_ROW = 13.5  # pt: a register row, one line of 10 pt text (Excel's own row for it is 12.75)
 CASH_FIRST = 6  # first month row (0-based) of sheet 29
 QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
 # Sheet 29's printed columns A:N (month to "Iesniegt līdz"): one A4 landscape width (about 780 pt of 799 as
@@ -234,7 +235,7 @@ ERRORS, FIRST_ERROR = "Kludu_Skaits", "Pirma_Kluda"  # on the hidden list sheet:
 ERRORS_LINE_HEIGHT = 38
 # Where the register workbook's messages are: the check column of each sheet and, for a parameter, sheet 26.
 REGISTER_OTHERS = (f"Pārējās – katras lapas ailē „{checks.HEADER}” pa labi no tabulas un 26. lapā pie parametriem "
-                   "(ekrānā; nedrukājas).")
+                   "(ekrānā).")
 
 
 def write_errors_line(ws: Worksheet, row: int, first_col: int, last_col: int, fmt: xlsxwriter.format.Format,
@@ -450,7 +451,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
     # Empty rows stay in collapsed groups and do not print; the sums above cover every row. The hint (or the
     # warning about hidden filled rows) sits left of the total; row 3 is the line of input errors.
-    group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows))
+    # one line of 10 pt text a row (as 27's months): the first rows shown, the notes and the signatures fit one
+    # page down (audit29 F9)
+    group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows), height=REGISTER_ROW)
     ws_reg.merge_range(2, 1, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 1, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
     ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[1:6]))))
