@@ -399,8 +399,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # in it would print cut at its edge ("28. pi"); B does not repeat, so they print on the first page only.
     ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
-    # M holds the longest payment route whole ("cits (darba samaksa, avanss)"; audit13 F9)
-    widths = [5, 16, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
+    # M holds the longest payment route whole ("cits (darba samaksa, avanss)"; audit13 F9), B the longest document
+    # type ("pieņemšanas–nodošanas akts") on its one-line row (audit29 F8)
+    widths = [5, 22, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
