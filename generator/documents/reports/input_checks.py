@@ -72,6 +72,14 @@ def whole_cents(c: str, at_least_zero: bool = True, blank_ok: bool = True) -> st
     return f'IF(ISNUMBER({c}),AND(ROUND({c},2)={c}{low}),{_blank(c, blank_ok)})'
 
 
+def cents_validation(first_cell: str) -> dict:
+    """The data validation of a range of amounts 0 or more whose top-left cell is ``first_cell``: whole cents, as
+    whole_cents checks a pasted value."""
+    c = first_cell
+    return {"validate": "custom", "value": f"=AND(ISNUMBER({c}),{c}>=0,ROUND({c},2)={c})", "error_title": "Summa",
+            "error_message": "Summa ir skaitlis, 0 vai vairāk, ar ne vairāk kā diviem cipariem aiz komata."}
+
+
 # What an amount input's check expects (whole_cents).
 EUR_EXPECTED = "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata"
 EUR_AT_LEAST_ZERO = f"{EUR_EXPECTED}, 0 vai vairāk"

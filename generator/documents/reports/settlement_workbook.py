@@ -10,8 +10,8 @@ Its public interface is its defined names (NR_* per month, NRK_* totals).
 The per-month pay formulas are those of sheet 29 (month_formulas); the two catalogue parameters are written
 by parameters.write_parameter (a `jāprecizē` one is a blank to fill, and the amounts wait for it). Every
 input is also checked by formula (input_checks), since validation does not stop a pasted value: while one is
-wrong, the column „Pārbaude” names its cell, a line above the table counts the wrong inputs, and every
-amount shows "______".
+wrong, the column „Pārbaude” names its cell, a line above the table counts the rows with a message and shows
+the first (D155), and every amount shows "______". Every amount is whole cents (D87, D156).
 """
 
 from __future__ import annotations
@@ -215,8 +215,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,
                                            "error_message": "Bērnu skaits ir vesels skaitlis ≥ 0."})
     for col in (2, 4, 5, 6):
-        ws.data_validation(FIRST, col, last, col, {"validate": "decimal", "criteria": ">=", "value": 0,
-                                                   "error_message": "Summa ir skaitlis ≥ 0."})
+        ws.data_validation(FIRST, col, last, col, checks.cents_validation(f"{chr(65 + col)}{FIRST + 1}"))
     for name, col in (("NR_Menesis", 0), ("NR_Dala", 7), ("NR_Atlidziba", 8), ("NR_Netiesas", 9), ("NR_Kopa", 10),
                       ("NR_AtlikumsBeigas", 11)):
         wb.define_name(name, f"='{SHEET}'!${chr(65 + col)}${FIRST + 1}:${chr(65 + col)}${last + 1}")

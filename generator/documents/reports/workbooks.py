@@ -12,9 +12,10 @@ Reg_* for the register columns, Param_* for the catalogue parameters). A paramet
 `jāprecizē` is a blank input on sheet 26 and the cells that use it show "______" until it is filled
 (generator.documents.reports.parameters). Data validation stops a wrong value typed, not pasted: every input
 that feeds an amount (the parameters, the register's rows, the months, children, contracts and receipts of
-sheet 29, the quarters of sheet 30) is also checked by formula (input_checks); while any is wrong, its
-message names the cell in the check column „Pārbaude”, a line above each report's amounts counts the
-wrong inputs and shows the first, and every amount and due date shows "______".
+sheet 29, the quarters of sheet 30; every amount in whole cents, D87) is also checked by formula (input_checks);
+while any is wrong, its message names the cell in the check column „Pārbaude”, a line above each report's
+amounts counts the rows (and parameter cells) with a message, shows the first and says where the others are
+(D155), and every amount and due date shows "______".
 """
 
 from __future__ import annotations
@@ -591,8 +592,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                         sum(CASH_WIDTHS))
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
-    ws_cash.data_validation(CASH_FIRST, 3, cash_last, 3, {"validate": "decimal", "criteria": ">=", "value": 0,
-                                                          "error_message": "Summa ir skaitlis ≥ 0."})
+    ws_cash.data_validation(CASH_FIRST, 3, cash_last, 3, checks.cents_validation(f"D{CASH_FIRST + 1}"))
     names = {"NP_Menesis": 0, "NP_Berni": 1, "NP_Sanemts": 3, "NP_Atlidziba": 6, "NP_Transports": 7,
              "NP_SBS": 8, "NP_Netiesas": 9, "NP_Kopa": 10, "NP_AtlikumsSakuma": 11, "NP_AtlikumsBeigas": 12,
              "NP_Termins": 13, "NP_Gads": 14, "NP_Ceturksnis": 15}
