@@ -119,6 +119,25 @@ def fill_activity(source: Path, target: Path) -> Path:
     return target
 
 
+# Typed mistakes pasted into the filled register (audit29 F5): a sub-cent amount (the longest message, 28's), a
+# month outside the reporting months and a text in a money cell in 28, a text count and a negative receipt on
+# the same row of 29 – five wrong cells in four rows.
+REGISTER_MISTAKES = {(S_REG, f"L{REG_FIRST + 1}"): 23.405, (S_REG, f"J{REG_FIRST + 2}"): dt.datetime(2017, 1, 15),
+                     (S_REG, f"L{REG_FIRST + 3}"): "12,50", (S_CASH, f"B{CASH_FIRST + 2}"): "14",
+                     (S_CASH, f"D{CASH_FIRST + 2}"): -4000.0}
+# 31: a text count, a negative one and a fraction in three rows of the first month
+ACTIVITY_MISTAKES = {(ACTIVITY_SHEET, "C8"): "3", (ACTIVITY_SHEET, "C9"): -2, (ACTIVITY_SHEET, "C10"): 2.5}
+
+
+def paste(source: Path, target: Path, values: dict[tuple[str, str], object]) -> Path:
+    """``values`` by (sheet, cell) written with openpyxl, as a paste bypasses validation."""
+    wb = openpyxl.load_workbook(source)
+    for (sheet, ref), value in values.items():
+        wb[sheet][ref] = value
+    wb.save(target)
+    return target
+
+
 # 24: child code, questionnaire (its list's first entries), round, filled by, scanned, original in the file
 QUESTIONNAIRES = (("B-01", 0, "sākotnējā", "vecāks"), ("B-02", 0, "sākotnējā", "vecāks"),
                   ("B-01", 1, "noslēguma", "bērns pats"))

@@ -65,6 +65,8 @@ def printed_pdfs(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory)
                                                                  questionnaire_names(catalogue)),
              "sniedzeji": report_fill.fill_names(paths["sniedzeju-saraksts"], folder / "s.xlsx"),
              "anketas": report_fill.fill_questionnaires(paths["kvalitates-anketas"], folder / "k.xlsx")}
+    files |= {"registrs-kludas": report_fill.paste(files["registrs"], folder / "rk.xlsx", report_fill.REGISTER_MISTAKES),
+              "atskaite-kludas": report_fill.paste(files["atskaite"], folder / "ak.xlsx", report_fill.ACTIVITY_MISTAKES)}
     pdfs = convert(list(files.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
     return dict(zip(files, pdfs, strict=True))
 
@@ -92,9 +94,10 @@ def test_the_empty_cells_note_prints_only_on_empty_templates(printed: dict[str, 
 def test_a_correction_cancels_units_and_prints_its_type_whole(printed: dict[str, list[str]]) -> None:
     text = " ".join(_form_pages(printed["registrs"], "28. pielikums"))
     assert "Ievades kļūdas" not in text and "Kļūda:" not in text
-    # wrapped in its column over two lines, not cut at the next cell after "korekcija (atmaksa vai"
-    first, second = reg.CORRECTION.split(" anulēts")
-    assert first in text and f"anulēts{second}" in text
+    # one word on its row (audit29 F8: the longer label wrapped over the next printed row); the heading says
+    # what a correction is
+    assert re.search(rf"\s4\s+{reg.CORRECTION}\s+K-1\s", text), "korekcijas rinda"
+    assert all(word in text for word in reg.CORRECTION_COVERS.split()), "virsraksts"
     # a true minus sign, as Latvian typesetting writes a negative number, not a hyphen (audit9 F9)
     assert re.search(r"\s\u22121\s+\u221232,00\s", text), "korekcijas daudzums un summa"
     assert not re.search(r"(?<![\w.])-\d", text), "defise skaitļa priekšā"
@@ -184,8 +187,10 @@ def test_no_page_cuts_a_text_or_prints_below_8_pt(printed_pdfs: dict[str, Path])
     assert not small, small
 
 
-# A filled row of each signed form as printed: 27's and 29's first month, 30's quarter, 31's first activity.
-SIGNED_ROWS = {"27. pielikums": ("norekini", r"01\.2019\s+12\s"),
+# A filled row of each signed form as printed: 28's first entry, 27's and 29's first month, 30's quarter, 31's
+# first activity.
+SIGNED_ROWS = {"28. pielikums": ("registrs", r"1\s+rēķins\s+R-101\s"),
+               "27. pielikums": ("norekini", r"01\.2019\s+12\s"),
                "29. pielikums": ("registrs", r"01\.2019\s+12\s"),
                "30. pielikums": ("registrs", r"2019\s+1\s+[\d\s]+,\d\d"),
                "31. pielikums": ("atskaite", r"1\s+Ģimenes informētas par izmēģinājumprojektu\s+1\s+2\s")}
@@ -223,8 +228,31 @@ def test_the_register_pages_across_cut_no_text(printed_pdfs: dict[str, Path]) ->
     """28 continues on a second page with its column "Nr." repeated: its title and notes start right of that
     column, so no page of the register workbook cuts a text at a page or column edge (found: "28. pi",
     "Pašvaldi", "Rādītas p" on 28's second page). 17's total label wraps inside its repeated column."""
-    for name in ("izdevumu-registrs-un-parskati", "registrs"):
+    for name in ("izdevumu-registrs-un-parskati", "registrs", "registrs-kludas"):
         cuts = cut_runs(printed_pdfs[name])
         assert not cuts, f"{name}: " + "; ".join(f"{c.page}. lpp. {c.text[:40]!r}" for c in cuts)
     labels = [c for c in cut_runs(printed_pdfs["sniedzeju-saraksts"]) if "norādītu sniedzēju" in c.text]
     assert not labels, labels
+
+
+# The line of input errors as each form prints it (audit29 F5): what it counts, the first message whole, and
+# where the messages it does not print are.
+# 28's mistakes also leave its correction larger than January's remaining BIP 1.3 costs: five rows in all.
+ERROR_LINES = {"28. pielikums": ("registrs-kludas", 5), "29. pielikums": ("registrs-kludas", 5),
+               "30. pielikums": ("registrs-kludas", 5), "31. pielikums": ("atskaite-kludas", 3)}
+
+
+def test_the_errors_line_prints_whole_with_what_it_counts(printed: dict[str, list[str]]) -> None:
+    first_28 = ("Kļūda: '28 Reģistrs'!L6 – jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; "
+                f"negatīva summa atļauta tikai dokumenta veidam „{reg.CORRECTION}”.")
+    for form, (book, rows) in ERROR_LINES.items():
+        page = _form_pages(printed[book], form)[0]
+        assert f"Ievades kļūdas {rows} rindās vai šūnās" in page, f"{form}: {page[:400]}"
+        assert "Pārējās – " in page and "ailē „Pārbaude” pa labi no tabulas" in page, form
+        assert "______" in " ".join(_form_pages(printed[book], form)), form  # the amounts (totals) wait
+        if book == "registrs-kludas":  # the same first message on each form, printed whole (not cut at 28's edge)
+            # word by word: the layout text interleaves a label printed beside the line („EUR” on 29)
+            missing = [w for w in first_28.split() if w not in page.split()]
+            assert first_28[:40] in page and not missing, f"{form}: {missing} {page[:600]}"
+        else:
+            assert "Kļūda: '31 SD mēneša atskaite'!C8 – jābūt veselam skaitlim, 0 vai vairāk." in page, page[:600]

@@ -46,7 +46,7 @@ from tests.documents.workbook_values import money, named, recalculated_books
 
 PENDING_KEYS = ("social_worker_children", "indirect_cost_rate", "quarterly_report_day")
 # Where each sheet shows the line that counts wrong inputs (input_checks.summary).
-SUMMARY = {S_REG: "A4", S_CASH: "F4", S_QUARTER: "E4", S_SETTLE: "G5"}
+SUMMARY = {S_REG: "B4", S_CASH: "F4", S_QUARTER: "E4", S_SETTLE: "G5"}
 # The amounts (and due dates) of the register workbook and of the settlement, by defined name.
 REGISTER_AMOUNTS = ("NP_Atlidziba", "NP_Transports", "NP_SBS", "NP_Netiesas", "NP_Kopa", "NP_AtlikumsSakuma",
                     "NP_AtlikumsBeigas", "NP_Termins", "CP_Atlidziba", "CP_Transports", "CP_SBS", "CP_Netiesas",
@@ -120,6 +120,9 @@ REGISTER_CASES = {
     "ligums": ({f"{S_CASH}!C7": "Varbūt"}, (S_CASH, "C7"), "„Jā” vai „Nē”"),
     "sanemts-negativs": ({f"{S_CASH}!D7": -100}, (S_CASH, "D7"), "0 vai vairāk"),
     "atlikums-teksts": ({f"{S_CASH}!D4": "100 EUR"}, (S_CASH, "D4"), "jābūt summai euro"),
+    # amounts nobody can pay (audit29 F4): whole cents as in the register (D87)
+    "sanemts-centa-dala": ({f"{S_CASH}!D7": 5000.005}, (S_CASH, "D7"), "diviem cipariem aiz komata"),
+    "atlikums-centa-dala": ({f"{S_CASH}!D4": 10.001}, (S_CASH, "D4"), "diviem cipariem aiz komata"),
 }
 # Templates built after the round has ended: months, years and quarters are inputs.
 UNDATED_CASES = {
@@ -140,6 +143,9 @@ SETTLEMENT_CASES = {
     "n-ligums": ({f"{S_SETTLE}!D9": "Varbūt"}, (S_SETTLE, "D9"), "„Jā” vai „Nē”"),
     "n-transports-teksts": ({f"{S_SETTLE}!E9": "40,00"}, (S_SETTLE, "E9"), "jābūt summai euro"),
     "n-atlikums-teksts": ({f"{S_SETTLE}!J6": "abc"}, (S_SETTLE, "J6"), "jābūt summai euro"),
+    "n-alga-centa-dala": ({f"{S_SETTLE}!C9": 1250.005}, (S_SETTLE, "C9"), "diviem cipariem aiz komata"),
+    "n-sbs-centa-dala": ({f"{S_SETTLE}!F9": 256.354}, (S_SETTLE, "F9"), "diviem cipariem aiz komata"),
+    "n-atlikums-centa-dala": ({f"{S_SETTLE}!J6": 0.001}, (S_SETTLE, "J6"), "diviem cipariem aiz komata"),
 }
 
 
@@ -161,7 +167,9 @@ def _check_refused(wb: openpyxl.Workbook, source: Path, cell: tuple[str, str], e
     where = _where(wb, *cell)
     for sheet in sheets:
         line = wb[sheet][SUMMARY[sheet]].value
-        assert isinstance(line, str) and line.startswith("Ievades kļūdas: 1 "), f"{case}: {sheet} {line!r}"
+        # what it counts (rows and single cells with a message), and no pointer to other messages when there are none
+        assert isinstance(line, str) and line.startswith("Ievades kļūdas 1 rindā vai šūnā "), f"{case}: {sheet} {line!r}"
+        assert "Pārējās" not in line, f"{case}: {sheet} {line!r}"
         assert where in line and expected in line.split(where, 1)[1], f"{case}: {sheet} {line!r}"
     messages = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
                 if isinstance(c.value, str) and c.value.startswith(where)]
@@ -200,6 +208,11 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in UNDATED_CASES.items()}
     cases |= {k: (settlement, {**GOOD_SETTLEMENT, **v[0]}) for k, v in SETTLEMENT_CASES.items()}
     cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in BOUND_CASES.items()}
+    # two rows wrong, one of them twice: the line counts rows and says where the messages it does not print are
+    cases["divas-rindas"] = (register, {**GOOD_REGISTER, f"{S_CASH}!B8": -1, f"{S_CASH}!D8": -4000,
+                                        f"{S_CASH}!D7": 10.001})
+    # a register filled with the correction's earlier, longer label (D155): still a correction
+    cases["agraka-korekcija"] = (register, {**GOOD_REGISTER, f"{S_REG}!B{R + 3}": reg.CORRECTION_EARLIER})
     sources = {k: _paste(src, tmp_path / "in" / f"{k}.xlsx", values) for k, (src, values) in cases.items()}
 
     outputs = dict(zip(sources, recalculated_books(list(sources.values()), make_profile(tmp_path / "profile")),
@@ -222,6 +235,21 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     for case, (_, cell, words) in SETTLEMENT_CASES.items():
         _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
                        case)
+    two = outputs["divas-rindas"]
+    assert named(two, "Kludu_Skaits") == [2]
+    for sheet in (S_REG, S_CASH, S_QUARTER):
+        line = two[sheet][SUMMARY[sheet]].value
+        assert line.startswith("Ievades kļūdas 2 rindās vai šūnās "), line
+        assert "Pirmā: Kļūda: '29 Naudas plūsma'!D7 – " in line, line
+        assert line.endswith("Pārējās – katras lapas ailē „Pārbaude” pa labi no tabulas un 26. lapā pie parametriem "
+                             "(ekrānā)."), line
+    assert openpyxl.load_workbook(sources["divas-rindas"])[S_CASH]["R6"].value == "Pārbaude"  # the column it names
+    earlier = outputs["agraka-korekcija"]
+    assert named(earlier, "Kludu_Skaits") == [0] and earlier[S_REG][SUMMARY[S_REG]].value in (None, "")
+    check_against_reference(earlier, reg.settlement(data, params), "agrākais korekcijas nosaukums")
+    # and left out of 30's SBS document counts as the correction is (D56)
+    assert [[c.value for c in row] for row in earlier[S_QUARTER].iter_rows()] == \
+        [[c.value for c in row] for row in good[S_QUARTER].iter_rows()]
     for case, (_, cell) in BOUND_CASES.items():
         wb = outputs[case]
         where = _where(wb, *cell)
@@ -282,7 +310,9 @@ def test_a_row_check_lists_each_failed_rule_with_its_cell() -> None:
                         active='L7<>""')
     assert formula == ('=IF(L7<>"",TRIM(IF(L7>=0,"","Kļūda: \'28 Reģistrs\'!L7 – jābūt ""pozitīvai"" summai. ")'
                        '&IF(J7>0,"","Kļūda: \'28 Reģistrs\'!J7 – x. ")),"")')
-    assert summary("N", "F").startswith('=IF(N=0,"","Ievades kļūdas: "&N&')
+    assert summary("N", "F", "Citur.") == (
+        '=IF(N=0,"","Ievades kļūdas "&N&IF(N=1," rindā vai šūnā"," rindās vai šūnās")'
+        '&" (summas nerāda, līdz tās izlabo). Pirmā: "&F&IF(N>1," Citur.",""))')
 
 
 def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
@@ -290,8 +320,8 @@ def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
     assert formula.startswith('=IF(OR(G9<>"",I9<>"",J9<>"",K9<>"",L9<>""),TRIM(')
     for part in ('IF(G9="",FALSE,COUNTIF(BIP_Saraksts,G9)>0)', 'IF(I9="",TRUE,COUNTIF(Pakalpojumi,I9)>0)',
                  "IF(ISNUMBER(J9),AND(J9>=Parskata_Sakums,J9<Parskata_Beigas),FALSE)",
-                 'IF(ISNUMBER(K9),OR(K9>=0,B9=Korekcija),K9="")',
-                 "IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,B9=Korekcija)),FALSE)",
+                 'IF(ISNUMBER(K9),OR(K9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka)),K9="")',
+                 "IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka))),FALSE)",
                  "IF(L9<0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,"):
         assert part in formula, part
     for cell in ("G9", "I9", "J9", "K9", "L9"):
@@ -321,3 +351,24 @@ def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogu
             if isinstance(c.value, str) and c.value.startswith("=")
             for f in re.findall(r"([A-Z][A-Z0-9.]*)\(", re.sub(r'"[^"]*"', "", c.value))}
     assert used <= EXCEL_2010, used - EXCEL_2010
+
+
+@pytest.mark.parametrize("build_date", [dt.date(2018, 10, 15), dt.date(2031, 1, 1)])
+def test_every_eur_input_is_checked_for_whole_cents(tmp_path: Path, catalogue: Catalogue, build_date: dt.date) -> None:
+    """Every unlocked money cell of every report workbook (audit29 F4: 29's receipts and opening balance, 27's
+    amounts) has a formula check that its value is whole cents (D87), as the register's amounts have."""
+    from generator.documents.reports.workbooks import write_report_workbooks
+
+    paths = write_report_workbooks(catalogue, catalogue.municipality("jelgava"), tmp_path, build_date=build_date)
+    inputs = 0
+    for path in paths:
+        wb = openpyxl.load_workbook(path)
+        for ws in wb.worksheets:
+            checked = {m.group(1) for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+                       and c.value.startswith("=") for m in re.finditer(r"ROUND\(([A-Z]+\d+),2\)=\1\b", c.value)}
+            for row in ws.iter_rows():
+                for c in row:
+                    if "#,##0.00" in (c.number_format or "") and not c.protection.locked:
+                        inputs += 1
+                        assert c.coordinate in checked, f"{path.name} {ws.title}!{c.coordinate}: nav centu pārbaudes"
+    assert inputs >= 400 + 15 + 1 + 15 * 4 + 1

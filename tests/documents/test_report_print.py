@@ -1,5 +1,5 @@
 """Report workbooks on paper: every sheet has a print area, the municipality's name in the page header and
-the form's name and page ("28. pielikums, 2. lapa") in the footer; 29, 30 and 31 end with "Sagatavoja /
+the form's name and page ("28. pielikums, 2. lapa") in the footer; 28 (audit29 F9), 29, 30 and 31 end with "Sagatavoja /
 Paraksts / Datums" inside the print area;
 the register (28) takes corrections as negative amounts and its total says what it sums."""
 
@@ -64,7 +64,7 @@ def test_every_report_sheet_prints_with_header_footer_and_area(workbooks, catalo
         assert ws.print_title_rows, ws.title
 
 
-@pytest.mark.parametrize("prefix", ["29", "30", "31"])
+@pytest.mark.parametrize("prefix", ["28", "29", "30", "31"])
 def test_signed_reports_end_with_the_signature_block_inside_the_print_area(workbooks, prefix: str) -> None:
     ws = next(ws for ws in _sheets(workbooks) if ws.title.startswith(prefix))
     _, last = _print_rows(ws)
@@ -85,7 +85,7 @@ def test_register_takes_labelled_corrections_and_names_what_the_total_sums(workb
     assert any("korekcija – ar mīnusa zīmi" in t for t in texts)
     validations = [v for v in ws.data_validations.dataValidation if "L" in str(v.sqref).split(":")[0]]
     assert len(validations) == 1 and validations[0].type == "custom"
-    assert reg.CORRECTION in validations[0].formula1 and ">=0" in validations[0].formula1
+    assert "B6=Korekcija" in validations[0].formula1 and ">=0" in validations[0].formula1
     lists = workbooks[REGISTER_FILE]["Saraksti"]
     assert reg.CORRECTION in [c.value for c in lists["C"]]
     for prefix, label in (("29", "Kopā par visiem pārskata mēnešiem"), ("30", "Kopā par visiem ceturkšņiem")):

@@ -2,6 +2,10 @@
 
 The methodology gives no field list (documents.md §2.10); the rows follow the worker's duties (L1776–L1793,
 L2207–L2221). Counts are typed per month; the "Kopā" column and the monthly totals are live formulas.
+As in the register's reports (input_checks), a pasted value is checked by formula: every count is a whole
+number, 0 or more, and every month heading the first day of a month of the round, later than the headings on
+its left; while any is wrong, the column „Pārbaude” names the cell, the line above the months counts them and
+shows the first, and the totals show "______" (audit29 F3).
 """
 
 from __future__ import annotations
@@ -9,22 +13,24 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
+from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
+from generator.documents.reports.parameters import guarded
 from generator.documents.reports.printing import SPACER, print_setup, signature_block
-from generator.documents.reports.register import periods_note, report_periods, round_note
+from generator.documents.reports.register import ReportPeriods, periods_note, report_periods, round_note
 from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
     BASE_FORMAT,
     DATE_VALIDATION,
     _wrapped_height,
+    note_height,
     open_report_workbook,
-    write_blank_inputs_note,
+    text_formula,
     write_intro,
-    write_wide_note,
 )
 
 SHEET = "31 SD mēneša atskaite"
@@ -53,6 +59,11 @@ REPORT_MONTH = "Atskaite par mēnesi"
 # 61 fill it): all but two activities take one line, so the names' rows (D64) and the signatures fit one page down.
 ACTIVITY_LINE = 56
 NAME_HEIGHT = 13.5  # pt: the names' inputs, one line of 10 pt text each
+ERRORS, FIRST_ERROR = "SD_Kludas", "SD_PirmaKluda"  # wrong inputs and the first message (hidden helper column)
+COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
+# What a blank month heading's entry is (periods_note): the month's first day, as the checks want it.
+MONTH_ENTRY = "Mēnešus (katra mēneša 1. datumu, DD.MM.GGGG)"
+ERRORS_HEIGHT = 26  # pt: two lines of the errors line (9 pt bold) across the activities and the months
 
 INFORMED = "Ģimenes informētas par {acc}"  # the round's word (ReportPeriods.words, audit19 F24)
 ACTIVITIES = (
@@ -124,17 +135,28 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
                               month_head)
         else:
             ws.write_blank(FIRST_ROW - 1, FIRST_MONTH_COL + k, None, month_in)
+    # The line above the months: while an input is wrong, the count of wrong inputs and the first message
+    # (input_checks); otherwise the note that the blank months are to be typed (shown while they are all blank), the
+    # note naming a round asked for (D125), or nothing.
+    note_width = ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH
     if not periods.dated:
         heads = (f"{xl_rowcol_to_cell(FIRST_ROW - 1, FIRST_MONTH_COL)}:"
                  f"{xl_rowcol_to_cell(FIRST_ROW - 1, total_col - 1)}")
-        write_blank_inputs_note(ws, FIRST_ROW - 2, 1, total_col, periods_note(periods), fmt.pending_note_wrapped,
-                                ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH, f"COUNT({heads})")
+        note = periods_note(periods, entry=MONTH_ENTRY)
+        note_expression, note_format = f'IF(COUNT({heads})=0,{text_formula(note)},"")', fmt.pending_note_wrapped
         ws.data_validation(FIRST_ROW - 1, FIRST_MONTH_COL, FIRST_ROW - 1, total_col - 1, DATE_VALIDATION)
-    elif periods.asked:  # a template for a round asked for (D125) names it above its months
-        write_wide_note(ws, FIRST_ROW - 2, 1, total_col, round_note(periods), fmt.note_wrapped,
-                        ACTIVITY_WIDTH + width * len(months) + TOTAL_WIDTH)
-    else:  # no note above the dated months: a narrow gap only
-        ws.set_row(FIRST_ROW - 2, SPACER)
+    elif periods.asked:
+        note = round_note(periods)
+        note_expression, note_format = text_formula(note), fmt.note_wrapped
+    else:
+        note, note_expression, note_format = "", '""', fmt.errors_line
+    line = FIRST_ROW - 2
+    ws.merge_range(line, 1, line, total_col, "", note_format)
+    ws.write_formula(line, 1, f"=IF({ERRORS}>0,{checks.summary(ERRORS, FIRST_ERROR)[1:]},{note_expression})",
+                     note_format, note)
+    ws.conditional_format(line, 1, line, total_col, {"type": "formula", "criteria": f"={ERRORS}>0",
+                                                      "format": fmt.alert})
+    ws.set_row(line, max(note_height(note, note_width) if note else 0, ERRORS_HEIGHT))
     ws.write(FIRST_ROW - 1, total_col, "Kopā par visiem mēnešiem", head)
     first_cell = xl_rowcol_to_cell(0, FIRST_MONTH_COL)[:-1]
     last_cell = xl_rowcol_to_cell(0, total_col - 1)[:-1]
@@ -146,8 +168,27 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
         ws.set_row(r, _wrapped_height((activity, ACTIVITY_LINE)))
         for k in range(len(months)):
             ws.write_blank(r, FIRST_MONTH_COL + k, None, count_in)
-        ws.write_formula(r, total_col, f"=SUM({first_cell}{r + 1}:{last_cell}{r + 1})", total, 0)
+        ws.write_formula(r, total_col, guarded(f"SUM({first_cell}{r + 1}:{last_cell}{r + 1})", errors=ERRORS),
+                         total, 0)
     last = FIRST_ROW + len(ACTIVITIES) - 1
+    # The checks: each activity's counts, then the month headings; the hidden helper column right of the
+    # total holds (above the table) the count of wrong inputs and the first message, the hidden column right of
+    # „Pārbaude” the texts of what is expected.
+    helper = total_col + 1
+    texts = checks.TextCells(ws, helper + 2, first_row=0)
+    ws.set_column(helper + 2, helper + 2, None, None, {"hidden": True})
+    log = checks.ErrorLog()
+    log.add_column(ws, FIRST_ROW, [count_check(FIRST_ROW + 1 + i, len(months), texts) for i in range(len(activities))],
+                   helper, head, fmt.error)
+    # the month headings' check under the activities' ones, in the same column (its first message comes first)
+    ws.write_formula(last + 1, helper + 1, month_check(periods, len(activities), texts), fmt.error, "")
+    log.add_cell(SHEET, last + 1, helper + 1)
+    # in the names' rows: LibreOffice printed a number in the hidden column beside the title row as "###" at the
+    # print area's edge
+    ws.write_formula(NAMES_ROW, helper, log.count(), None, 0)
+    ws.write_formula(NAMES_ROW + 1, helper, log.first(), None, "")
+    wb.define_name(ERRORS, f"='{SHEET}'!${xl_col_to_name(helper)}${NAMES_ROW + 1}")
+    wb.define_name(FIRST_ERROR, f"='{SHEET}'!${xl_col_to_name(helper)}${NAMES_ROW + 2}")
     ws.data_validation(FIRST_ROW, FIRST_MONTH_COL, last, total_col - 1,
                        {"validate": "integer", "criteria": ">=", "value": 0,
                         "error_message": "Ierakstiet veselu skaitli (0 vai vairāk)."})
@@ -182,3 +223,39 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
     wb.close()
     return target
+
+
+def month_check(periods: ReportPeriods, activities: int, texts: checks.TextCells) -> str:
+    """The check of the month headings' row: a dated heading is its month of the round; a blank heading (a
+    template made after the round) is empty or a month's first day, from FIRST_DAY on, later than every heading on
+    its left and within the round's length from the first one, and a month column with counts has its month."""
+    row = FIRST_ROW  # 1-based row of the headings
+    first = f"${xl_col_to_name(FIRST_MONTH_COL)}${row}"
+    rules = []
+    for k, month in enumerate(periods.months):
+        col = xl_col_to_name(FIRST_MONTH_COL + k)
+        c = f"{col}{row}"
+        if periods.dated:
+            day = f"DATE({month.year},{month.month},1)"
+            rules.append(checks.Rule(c, f"IF(ISNUMBER({c}),{c}={day},FALSE)",
+                                     f"jābūt kārtas mēnesim {month:%m.%Y} (veidnes mēneša aili nemaina)"))
+            continue
+        conditions = [f"{c}=DATE(YEAR({c}),MONTH({c}),1)", f"{c}>={checks.MIN_DATE}"]
+        if k:
+            previous = f"{xl_col_to_name(FIRST_MONTH_COL + k - 1)}{row}"
+            conditions += [f"{c}>MAX({first}:{previous})", f"IF(ISNUMBER({first}),{c}<EDATE({first},{len(periods.months)}),TRUE)"]
+        rules.append(checks.Rule(c, f"IF(ISNUMBER({c}),AND({','.join(conditions)}),{c}=\"\")",
+                                 f"jābūt mēneša 1. datumam, ne agrākam par {checks.FIRST_DAY:%d.%m.%Y}, vēlākam par "
+                                 f"mēnešiem pa kreisi un ne tālāk par {len(periods.months)} mēnešiem no pirmās "
+                                 "mēneša ailes"))
+        counts = f"{col}{row + 1}:{col}{row + activities}"
+        rules.append(checks.Rule(c, f"IF({c}=\"\",COUNTA({counts})=0,TRUE)",
+                                 "jābūt mēnesim, jo šīs ailes skaiti ir aizpildīti"))
+    return checks.row_check(SHEET, rules, texts=texts)
+
+
+def count_check(x: int, months: int, texts: checks.TextCells) -> str:
+    """The check of activity row ``x`` (1-based): every month's count a whole number, 0 or more, or blank."""
+    cells = [f"{xl_col_to_name(FIRST_MONTH_COL + k)}{x}" for k in range(months)]
+    return checks.row_check(SHEET, [checks.Rule(c, checks.whole_at_least(c, 0, blank_ok=True), COUNT_EXPECTED)
+                                    for c in cells], texts=texts)

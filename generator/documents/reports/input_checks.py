@@ -66,12 +66,23 @@ def number_between(c: str, low: int, high: int, blank_ok: bool = False) -> str:
     return f'IF(ISNUMBER({c}),AND({c}>={low},{c}<={high}),{_blank(c, blank_ok)})'
 
 
-def at_least_zero(c: str, blank_ok: bool = True) -> str:
-    return f'IF(ISNUMBER({c}),{c}>=0,{_blank(c, blank_ok)})'
+def whole_cents(c: str, at_least_zero: bool = True, blank_ok: bool = True) -> str:
+    """An amount in euro: a number with at most two decimals (D87), 0 or more unless ``at_least_zero`` is False."""
+    low = f",{c}>=0" if at_least_zero else ""
+    return f'IF(ISNUMBER({c}),AND(ROUND({c},2)={c}{low}),{_blank(c, blank_ok)})'
 
 
-def any_number(c: str, blank_ok: bool = True) -> str:
-    return f'IF(ISNUMBER({c}),TRUE,{_blank(c, blank_ok)})'
+def cents_validation(first_cell: str) -> dict:
+    """The data validation of a range of amounts 0 or more whose top-left cell is ``first_cell``: whole cents, as
+    whole_cents checks a pasted value."""
+    c = first_cell
+    return {"validate": "custom", "value": f"=AND(ISNUMBER({c}),{c}>=0,ROUND({c},2)={c})", "error_title": "Summa",
+            "error_message": "Summa ir skaitlis, 0 vai vairāk, ar ne vairāk kā diviem cipariem aiz komata."}
+
+
+# What an amount input's check expects (whole_cents).
+EUR_EXPECTED = "jābūt summai euro ar ne vairāk kā diviem cipariem aiz komata"
+EUR_AT_LEAST_ZERO = f"{EUR_EXPECTED}, 0 vai vairāk"
 
 
 def a_date(c: str, blank_ok: bool = True) -> str:
@@ -174,6 +185,14 @@ class ErrorLog:
         return "=" + expression
 
 
-def summary(count: str, first: str) -> str:
-    """The line a sheet shows above its amounts while any input is wrong."""
-    return f'=IF({count}=0,"","Ievades kļūdas: "&{count}&" (summas nerāda, līdz tās izlabo). "&{first})'
+# Where a summary line says the messages it does not print are: the check columns stay off the page (a form is
+# printed as LM asks for it), so the line names the column by its header.
+OTHERS = f"Pārējās – ailē „{HEADER}” pa labi no tabulas (ekrānā)."
+
+
+def summary(count: str, first: str, others: str = OTHERS) -> str:
+    """The line a sheet shows above its amounts while any input is wrong: how many rows (and single cells) have a
+    message – a row may have several –, the first message, and where the others are (``others``)."""
+    rest = text_literal(f" {others}")
+    return (f'=IF({count}=0,"","Ievades kļūdas "&{count}&IF({count}=1," rindā vai šūnā"," rindās vai šūnās")'
+            f'&" (summas nerāda, līdz tās izlabo). Pirmā: "&{first}&IF({count}>1,{rest},""))')

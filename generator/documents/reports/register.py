@@ -40,7 +40,12 @@ PAYMENT_ROUTES = (
 )
 # A refund or a cancelled invoice is entered as a negative amount of this document type, in the reporting
 # month of the cost it corrects (a month's net sum per position never falls below zero).
-CORRECTION = "korekcija (atmaksa vai anulēts rēķins)"
+# The list value is one short word that fits its column on paper (audit29 F8: the longer label wrapped over the
+# next printed row); the register's heading says what it covers. A register filled with the earlier label is
+# still read as a correction (is_correction and the workbook's checks, D155).
+CORRECTION = "korekcija"
+CORRECTION_EARLIER = "korekcija (atmaksa vai anulēts rēķins)"
+CORRECTION_COVERS = "atmaksa vai anulēts rēķins"
 DOCUMENT_TYPES = ("rēķins", "čeks", "kvīts", "bankas konta izraksts", "algas saraksts", "avansa atskaite",
                   "pieņemšanas–nodošanas akts", CORRECTION)
 
@@ -54,6 +59,11 @@ def bip_label(catalogue: Catalogue, code: str) -> str:
     """The text a register cell holds, e.g. "BIP 1.1 Sociālā darbinieka atlīdzība" (never a bare 1.1, which a
     spreadsheet would turn into a number or a date)."""
     return f"BIP {code} {bip_names(catalogue)[code]}"
+
+
+def is_correction(doc_type: str) -> bool:
+    """A register row's document type is a correction (a refund or a cancelled invoice), in either label."""
+    return doc_type in (CORRECTION, CORRECTION_EARLIER)
 
 
 @dataclass(frozen=True)
@@ -76,7 +86,7 @@ class RegisterRow:
         if self.bip not in ENTERED_BIPS:
             allowed = ", ".join(ENTERED_BIPS)
             raise ValueError(f"reģistra rinda: BIP {self.bip!r} (gaidīts viens no: {allowed})")
-        if self.amount < 0 and self.doc_type != CORRECTION:
+        if self.amount < 0 and not is_correction(self.doc_type):
             raise ValueError(f"reģistra rinda: negatīva summa {self.amount} (gaidīts: ≥ 0; negatīva summa "
                              f"atļauta tikai dokumenta veidam „{CORRECTION}”)")
 

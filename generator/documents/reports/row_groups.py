@@ -44,15 +44,16 @@ def hint(rows: int, totals: str = "summās") -> str:
 HINT = hint(BOUNDS[-1])  # the expense register's 400 rows
 
 
-def group_rows(ws: Worksheet, first_row: int, count: int, used: int) -> None:
+def group_rows(ws: Worksheet, first_row: int, count: int, used: int, height: float | None = None) -> None:
     """Group rows ``first_row`` … ``first_row + count - 1`` (0-based) by level; groups deeper than needed for
-    the ``used`` rows are collapsed (hidden), the others open."""
+    the ``used`` rows are collapsed (hidden), the others open. ``height``: the rows' height (pt; default the
+    sheet's)."""
     ws.outline_settings(True, False, True, False)  # symbols shown, the "+" on the row above a group
     opened = shown_level(used)
     for i in range(count):
         lvl = level(i)
         deeper = i + 1 < count and level(i + 1) > lvl  # the row above a group holds its "+"
-        ws.set_row(first_row + i, None, None, {"level": lvl, "hidden": lvl > opened,
+        ws.set_row(first_row + i, height, None, {"level": lvl, "hidden": lvl > opened,
                                                "collapsed": deeper and level(i + 1) > opened})
 
 

@@ -10,8 +10,8 @@ Its public interface is its defined names (NR_* per month, NRK_* totals).
 The per-month pay formulas are those of sheet 29 (month_formulas); the two catalogue parameters are written
 by parameters.write_parameter (a `jāprecizē` one is a blank to fill, and the amounts wait for it). Every
 input is also checked by formula (input_checks), since validation does not stop a pasted value: while one is
-wrong, the column „Pārbaude” names its cell, a line above the table counts the wrong inputs, and every
-amount shows "______".
+wrong, the column „Pārbaude” names its cell, a line above the table counts the rows with a message and shows
+the first (D155), and every amount shows "______". Every amount is whole cents (D87, D156).
 """
 
 from __future__ import annotations
@@ -203,7 +203,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     ws.write_formula(5, CHECK, log.first(), None, "")
     wb.define_name(ERRORS, f"='{SHEET}'!$M$5")
     wb.define_name(FIRST_ERROR, f"='{SHEET}'!$M$6")
-    write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR)
+    # two lines beside the parameters (a taller row pushed the signatures' last line off the page)
+    write_errors_line(ws, 4, 6, 11, fmt.errors_line, ERRORS, FIRST_ERROR, height=26)
     if periods is not None and not dated:
         write_blank_inputs_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, periods_note(periods), fmt.pending_note_wrapped,
                                 sum(WIDTHS), "COUNT(NR_Menesis)")
@@ -214,8 +215,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     ws.data_validation(FIRST, 1, last, 1, {"validate": "integer", "criteria": ">=", "value": 0,
                                            "error_message": "Bērnu skaits ir vesels skaitlis ≥ 0."})
     for col in (2, 4, 5, 6):
-        ws.data_validation(FIRST, col, last, col, {"validate": "decimal", "criteria": ">=", "value": 0,
-                                                   "error_message": "Summa ir skaitlis ≥ 0."})
+        ws.data_validation(FIRST, col, last, col, checks.cents_validation(f"{chr(65 + col)}{FIRST + 1}"))
     for name, col in (("NR_Menesis", 0), ("NR_Dala", 7), ("NR_Atlidziba", 8), ("NR_Netiesas", 9), ("NR_Kopa", 10),
                       ("NR_AtlikumsBeigas", 11)):
         wb.define_name(name, f"='{SHEET}'!${chr(65 + col)}${FIRST + 1}:${chr(65 + col)}${last + 1}")
@@ -271,9 +271,9 @@ def row_check(x: int, dated: bool, first: bool) -> str:
     rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
     rules.append(checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                              "jābūt veselam skaitlim, 0 vai vairāk"))
-    rules += [checks.Rule(f"{c}{x}", checks.at_least_zero(f"{c}{x}"), "jābūt summai euro, 0 vai vairāk")
+    rules += [checks.Rule(f"{c}{x}", checks.whole_cents(f"{c}{x}"), checks.EUR_AT_LEAST_ZERO)
               for c in "CEFG"]
     rules.append(contract_rule(f"D{x}", None if dated else f"A{x}"))
     if first:
-        rules.append(checks.Rule("J6", checks.any_number("J6"), "jābūt summai euro"))
+        rules.append(checks.Rule("J6", checks.whole_cents("J6", at_least_zero=False), checks.EUR_EXPECTED))
     return checks.row_check(SHEET, rules)

@@ -12,9 +12,10 @@ Reg_* for the register columns, Param_* for the catalogue parameters). A paramet
 `jāprecizē` is a blank input on sheet 26 and the cells that use it show "______" until it is filled
 (generator.documents.reports.parameters). Data validation stops a wrong value typed, not pasted: every input
 that feeds an amount (the parameters, the register's rows, the months, children, contracts and receipts of
-sheet 29, the quarters of sheet 30) is also checked by formula (input_checks); while any is wrong, its
-message names the cell in the check column „Pārbaude”, a line above each report's amounts counts the
-wrong inputs and shows the first, and every amount and due date shows "______".
+sheet 29, the quarters of sheet 30; every amount in whole cents, D87) is also checked by formula (input_checks);
+while any is wrong, its message names the cell in the check column „Pārbaude”, a line above each report's
+amounts counts the rows (and parameter cells) with a message, shows the first and says where the others are
+(D155), and every amount and due date shows "______".
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS:
              BIP_INDIRECT: "BIP_Netiesas"}
 
 REG_FIRST = 5  # first data row (0-based) of the register
+REGISTER_ROW = 13.5  # pt: a register row, one line of 10 pt text (Excel's own row for it is 12.75)
 CASH_FIRST = 6  # first month row (0-based) of sheet 29
 QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
 # Sheet 29's printed columns A:N (month to "Iesniegt līdz"): one A4 landscape width (about 780 pt of 799 as
@@ -229,12 +231,21 @@ PARAMETERS = {"social_worker_children": INTEGER, "indirect_cost_rate": SHARE, "m
 ERRORS, FIRST_ERROR = "Kludu_Skaits", "Pirma_Kluda"  # on the hidden list sheet: wrong inputs, the first message
 
 
+# The three lines of the wrapped line of input errors (9 pt bold, 12 pt a line): the count, the first message and
+# where the others are, within the printed columns it spans (never past a page's edge, audit29 F5).
+ERRORS_LINE_HEIGHT = 38
+# Where the register workbook's messages are: the check column of each sheet and, for a parameter, sheet 26.
+REGISTER_OTHERS = (f"Pārējās – katras lapas ailē „{checks.HEADER}” pa labi no tabulas un 26. lapā pie parametriem "
+                   "(ekrānā).")
+
+
 def write_errors_line(ws: Worksheet, row: int, first_col: int, last_col: int, fmt: xlsxwriter.format.Format,
-                      count: str, first: str) -> None:
-    """The two-line cell above a report's amounts that counts wrong inputs and shows the first message."""
+                      count: str, first: str, others: str = checks.OTHERS, height: float = ERRORS_LINE_HEIGHT) -> None:
+    """The wrapped cell above a report's amounts that counts the rows (and single cells) with wrong inputs, shows
+    the first message and says where the others are; ``first_col``–``last_col`` lie on one printed page."""
     ws.merge_range(row, first_col, row, last_col, "", fmt)
-    ws.write_formula(row, first_col, checks.summary(count, first), fmt, "")
-    ws.set_row(row, 26)
+    ws.write_formula(row, first_col, checks.summary(count, first, others), fmt, "")
+    ws.set_row(row, height)
 
 
 def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str, municipality: Municipality,
@@ -375,6 +386,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             if value == reg.CORRECTION:  # the document type a negative amount needs (the register's checks)
                 wb.define_name("Korekcija", "=" + _abs(S_LISTS, 1 + i, col))
         wb.define_name(name, "=" + _range(S_LISTS, 1, len(values), col))
+    # the correction's earlier label, still read as a correction (register.is_correction), not offered in the list
+    ws_lists.write(0, len(lists), "Agrākie nosaukumi", fmt.head)
+    ws_lists.write(1, len(lists), reg.CORRECTION_EARLIER)
+    wb.define_name(EARLIER_CORRECTION, "=" + _abs(S_LISTS, 1, len(lists)))
     ws_lists.set_column(0, 0, 50)
     ws_lists.set_column(1, 3, 28)
     ws_lists.hide()
@@ -385,14 +400,15 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # in it would print cut at its edge ("28. pi"); B does not repeat, so they print on the first page only.
     ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
-    # M holds the longest payment route whole ("cits (darba samaksa, avanss)"; audit13 F9)
-    widths = [5, 16, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
+    # M holds the longest payment route whole ("cits (darba samaksa, avanss)"; audit13 F9), B the longest document
+    # type ("pieņemšanas–nodošanas akts") on its one-line row (audit29 F8)
+    widths = [5, 22, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
     ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
                        fmt.label_wrapped)
-    headers = ["Nr.", "Dokumenta veids", "Dokumenta Nr.", "Dokumenta datums", "Maksājuma datums",
+    headers = ["Nr.", f"Dokumenta veids ({reg.CORRECTION} – {reg.CORRECTION_COVERS})", "Dokumenta Nr.", "Dokumenta datums", "Maksājuma datums",
                "Saņēmējs (sniedzējs, darbinieks, vecāks)", "Budžeta izmaksu pozīcija (BIP)",
                "Bērna identifikācijas kods", "Pakalpojums", "Pārskata mēnesis (jebkurš mēneša datums)",
                "Daudzums (vienības; korekcija – ar mīnusa zīmi)", "Summa, EUR (korekcija – ar mīnusa zīmi)", "Samaksas veids",
@@ -406,7 +422,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         r = REG_FIRST + i
         row = data.rows[i] if i < len(data.rows) else None
         ws_reg.write_number(r, 0, i + 1, fmt.int)
-        ws_reg.write(r, 1, row.doc_type if row else "", fmt.in_text_wrapped)  # the correction's long type
+        ws_reg.write(r, 1, row.doc_type if row else "", fmt.in_text)
         ws_reg.write(r, 2, row.doc_number if row else "", fmt.in_text)
         for col, value in ((3, row.doc_date if row else None), (4, row.paid_on if row else None),
                            (9, row.month if row else None)):
@@ -437,7 +453,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
     # Empty rows stay in collapsed groups and do not print; the sums above cover every row. The hint (or the
     # warning about hidden filled rows) sits left of the total; row 3 is the line of input errors.
-    group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows))
+    # one line of 10 pt text a row (as 27's months): the first rows shown, the notes and the signatures fit one
+    # page down (audit29 F9)
+    group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows), height=REGISTER_ROW)
     ws_reg.merge_range(2, 1, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 1, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
     ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[1:6]))))
@@ -454,7 +472,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     wb.define_name("Parskata_Beigas", "=" + _abs(S_LISTS, 2, 12))
     log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts)
                                        for i in range(last - REG_FIRST + 1)], len(headers), fmt.head, fmt.error)
-    write_errors_line(ws_reg, 3, 0, len(headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
+    # B:H, the columns of the first page across (A repeats on the next): a longer line would be cut at its edge
+    write_errors_line(ws_reg, 3, 1, 7, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS)
 
     def span(col: str) -> str:
         return f"{col}{REG_FIRST + 1}:{col}{last + 1}"
@@ -468,19 +487,25 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_reg.data_validation(span(col), DATE_VALIDATION)
     ws_reg.data_validation(span("K"), {
         "validate": "custom", "value": f'=AND(ISNUMBER(K{REG_FIRST + 1}),OR(K{REG_FIRST + 1}>=0,'
-                                       f'B{REG_FIRST + 1}="{reg.CORRECTION}"))',
+                                       f'{corrects(f"B{REG_FIRST + 1}")}))',
         "error_title": "Daudzums",
         "error_message": f"Daudzums ir skaitlis ≥ 0. Korekcijā (dokumenta veids „{reg.CORRECTION}”) atceltās "
                          "vienības raksta ar mīnusa zīmi, tāpat kā summu."}),
     first = REG_FIRST + 1
     ws_reg.data_validation(span("L"), {
-        "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,B{first}="{reg.CORRECTION}"))',
+        "validate": "custom", "value": f'=AND(ISNUMBER(L{first}),OR(L{first}>=0,{corrects(f"B{first}")}),'
+                                       f'ROUND(L{first},2)=L{first})',
         "error_title": "Summa",
         # Excel allows at most 224 characters in a validation's error message ([MS-OI29500] §2.1.613 c;
-        # tests/documents/test_ooxml.py); the document type's label already names a refund and a cancelled invoice.
-        "error_message": f"Summa ir skaitlis ar diviem cipariem aiz komata. Negatīva summa atļauta tikai "
-                         f"dokumenta veidam „{reg.CORRECTION}”; to ieraksta tā mēneša pārskatā, kurā bija "
-                         "labojamais izdevums."})
+        # tests/documents/test_ooxml.py).
+        "error_message": f"Summa ir skaitlis ar diviem cipariem aiz komata. Negatīva summa ({reg.CORRECTION_COVERS}) "
+                         f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”; to ieraksta tā mēneša pārskatā, kurā "
+                         "bija labojamais izdevums."})
+    # Handed over on paper, the register is signed as 29, 30 and 31 are (audit29 F9): the block follows its
+    # last row, outside the row groups, so it prints under the rows shown; the label in B (A repeats across).
+    ws_reg.set_row(last + 1, SPACER)
+    reg_signed = signature_block(ws_reg, last + 2, 1, 4, 5, fmt.label, fmt.sign_field, fmt.sign_date,
+                                 line=fmt.sign_line)
     ws_reg.freeze_panes(REG_FIRST, 0)
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "sort": True, "autofilter": True})
@@ -556,7 +581,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     cash_last = CASH_FIRST + len(months) - 1
     log.add_column(ws_cash, CASH_FIRST, [cash_check_formula(CASH_FIRST + 1 + i, dated, first=i == 0)
                                          for i in range(len(months))], len(cash_headers), fmt.head, fmt.error)
-    write_errors_line(ws_cash, 3, 5, len(cash_headers) - 1, fmt.errors_line, ERRORS, FIRST_ERROR)
+    # F:N, up to the last printed column (the helper columns Gads and Ceturksnis do not print)
+    write_errors_line(ws_cash, 3, 5, len(CASH_WIDTHS) - 1, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS)
     if not dated:
         write_blank_inputs_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.periods_note(periods),
                                 fmt.pending_note_wrapped, sum(CASH_WIDTHS), "COUNT(NP_Menesis)")
@@ -566,8 +592,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                         sum(CASH_WIDTHS))
     ws_cash.data_validation(CASH_FIRST, 2, cash_last, 2, {"validate": "list", "source": "=JaNe"})
     ws_cash.data_validation(CASH_FIRST, 1, cash_last, 1, {"validate": "integer", "criteria": ">=", "value": 0})
-    ws_cash.data_validation(CASH_FIRST, 3, cash_last, 3, {"validate": "decimal", "criteria": ">=", "value": 0,
-                                                          "error_message": "Summa ir skaitlis ≥ 0."})
+    ws_cash.data_validation(CASH_FIRST, 3, cash_last, 3, checks.cents_validation(f"D{CASH_FIRST + 1}"))
     names = {"NP_Menesis": 0, "NP_Berni": 1, "NP_Sanemts": 3, "NP_Atlidziba": 6, "NP_Transports": 7,
              "NP_SBS": 8, "NP_Netiesas": 9, "NP_Kopa": 10, "NP_AtlikumsSakuma": 11, "NP_AtlikumsBeigas": 12,
              "NP_Termins": 13, "NP_Gads": 14, "NP_Ceturksnis": 15}
@@ -650,7 +675,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     if not dated:  # the year and quarter are inputs
         log.add_column(ws_q, QUARTER_FIRST, [quarter_check(QUARTER_FIRST + 1 + i) for i in range(len(quarters))],
                        q_check, fmt.head, fmt.error)
-    write_errors_line(ws_q, 3, 4, 10, fmt.errors_line, ERRORS, FIRST_ERROR)
+    write_errors_line(ws_q, 3, 4, 10, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS)
     if not dated:
         ws_q.data_validation(QUARTER_FIRST, 0, q_last, 0, {
             "validate": "integer", "criteria": "between", "minimum": checks.YEARS[0], "maximum": checks.YEARS[1],
@@ -705,7 +730,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             # the documents of services received: a correction changes the amount, not the count (D56)
             ws_q.write_formula(r, 2 + len(areas) + k, guard(
                 f'IF(OR($A{x}="",$B{x}=""),"",COUNTIFS(Reg_BIP,BIP_SBS,Reg_Joma,{area.number},'
-                f'Reg_Dokuments,"<>"&Korekcija,{window}))'), fmt.int, unused)
+                f'Reg_Dokuments,"<>"&Korekcija,Reg_Dokuments,"<>"&{EARLIER_CORRECTION},{window}))'), fmt.int, unused)
         for k in range(3):
             ws_q.write_blank(r, 2 + 2 * len(areas) + k, None, fmt.in_int)
     ind_last = ind_head + len(quarters)
@@ -724,7 +749,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
     # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
     for sheet, title, header_row, last_row, last_col, repeat_cols in (
-            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1, 1),
+            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, reg_signed, len(headers) - 1, 1),
             (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
              len(cash_headers) - 3, 1),
             (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1, 2),
@@ -742,6 +767,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     return target
 
 
+EARLIER_CORRECTION = "Korekcija_Agraka"  # the cell of register.CORRECTION_EARLIER on the list sheet
+
+
+def corrects(cell: str) -> str:
+    """Condition: register cell ``cell`` (a document type) is a correction, in its label or the earlier one."""
+    return f"OR({cell}=Korekcija,{cell}={EARLIER_CORRECTION})"
+
+
 def register_check(x: int, texts: checks.TextCells | None = None) -> str:
     """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the position,
     service, reporting month, quantity and amount, that a month's corrections do not exceed its costs, and the
@@ -756,13 +789,13 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
                     "jābūt pakalpojumam no saraksta vai tukšai šūnai"),
         checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas),FALSE)",
                     "jābūt datumam kāda pārskata mēneša laikā (29. lapas aile „Mēnesis”)"),
-        checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,B{x}=Korekcija),K{x}="")',
+        checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,{corrects(f"B{x}")}),K{x}="")',
                     "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
                     f"tikai dokumenta veidam „{reg.CORRECTION}”"),
-        checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,B{x}=Korekcija)),FALSE)',
+        checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,{corrects(f"B{x}")})),FALSE)',
                     "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
                     f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
-        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),B{x}=Korekcija),IF(L{x}<0,{month_sum}>=0,TRUE),TRUE)',
+        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),{corrects(f"B{x}")}),IF(L{x}<0,{month_sum}>=0,TRUE),TRUE)',
                     "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
                     "pārskatā, kurā bija labojamais izdevums"),
         # The methodology asks every payment's route and whether the document carries the project's marks
@@ -782,10 +815,10 @@ def cash_check_formula(x: int, dated: bool, first: bool) -> str:
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),
         contract_rule(f"C{x}", None if dated else f"A{x}"),
-        checks.Rule(f"D{x}", checks.at_least_zero(f"D{x}"), "jābūt summai euro, 0 vai vairāk"),
+        checks.Rule(f"D{x}", checks.whole_cents(f"D{x}"), checks.EUR_AT_LEAST_ZERO),
     ]
     if first:
-        rules.append(checks.Rule("D4", checks.any_number("D4"), "jābūt summai euro"))
+        rules.append(checks.Rule("D4", checks.whole_cents("D4", at_least_zero=False), checks.EUR_EXPECTED))
     return checks.row_check(S_CASH, rules)
 
 
