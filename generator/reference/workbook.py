@@ -170,6 +170,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
     findings.extend(check_input_values(inputs, params.municipalities))
     if not subcent(inputs.final):  # a sub-cent F is one invalid input in the matrix, whatever N is
         findings.extend(check_final(inputs.final, plan.needed, p_amount))
+    findings.extend(check_sources(inputs, plan.needed))
     findings.extend(
         check_plan(
             lines,
@@ -233,6 +234,30 @@ def check_final(final: Decimal | None, needed: Decimal, provisional: Decimal) ->
     return [Finding("final_above_needed", Severity.error,
                     f"{FINAL_CELL}: F {eur(final)} pārsniedz nepieciešamo apmēru N {eur(needed)}; LM nosaka F ne "
                     "lielāku par N – pārbaudiet ievadīto F vai plānu.")]
+
+
+# The other funding sources (Fin_Pabalsti, Fin_Pakalpojumi, Fin_Citi): a test checks the cells against the template.
+SOURCE_CELLS = (
+    ("benefits", "6.4. tabulas šūna E63 („Valsts un pašvaldību pabalsti”)", "pabalstu summa"),
+    ("services", "6.4. tabulas šūna E64 („Valsts un pašvaldību nodrošinātie vai finansētie pakalpojumi”)",
+     "valsts un pašvaldību pakalpojumu summa"),
+    ("other", "6.4. tabulas šūna E65 („Citi finanšu avoti”)", "citu finanšu avotu summa"),
+)
+
+
+def check_sources(inputs: WorkbookInputs, needed: Decimal) -> list[Finding]:
+    """One ``source_above_needed`` error for each other funding source above the plan's cost N (D154): a source
+    pays only for the plan's services, so no one of them can give the plan more than the plan costs. A sub-cent
+    amount is already an invalid input (one error in the matrix), so it is not checked again."""
+    found = []
+    for attr, cell, label in SOURCE_CELLS:
+        amount = getattr(inputs, attr)
+        if amount > needed and not subcent(amount):
+            found.append(Finding("source_above_needed", Severity.error,
+                                 f"{cell}: {label} {eur(amount)} pārsniedz plāna izmaksas – IB nepieciešamo apmēru "
+                                 f"N {eur(needed)}; avots plānam nevar dot vairāk, nekā plāns maksā – pārbaudiet "
+                                 "ievadīto summu."))
+    return found
 
 
 PRICES_ADVICE = "izmantojiet matricu, kas izdota tam periodam"

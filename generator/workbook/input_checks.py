@@ -9,6 +9,7 @@ amounts are computed from.
 Kinds of input:
 - ``amount``: an optional number ≥ 0 (units);
 - ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87);
+- ``source``: money of another funding source, not above the plan's cost N (D154);
 - ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
 - ``rank``: an optional whole number ≥ 1;
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
@@ -38,6 +39,11 @@ LAST_DATE = dt.date(2100, 12, 31)
 
 # D7 (generator/reference/workbook.py check_final): F applies where N > P, and LM never sets it above N.
 FINAL_OVER = "AND(ISNUMBER(IB_Nepieciesamais),IB_Nepieciesamais>N(IB_Provizoriskais),{x}>IB_Nepieciesamais)"
+
+
+# D154 (generator/reference/workbook.py check_sources): another funding source is not above the plan's cost N.
+SOURCE_OVER = "{x}>N(IB_Nepieciesamais)"
+SOURCE_OVER_TEXT = "jābūt ne lielākai par plāna izmaksām (IB nepieciešamo apmēru N)"
 
 
 def _date(day: dt.date) -> str:
@@ -70,6 +76,14 @@ def _no_such_day(x: str) -> str:
     form = (f'AND(LEN({x})=10,MID({x},3,1)=".",MID({x},6,1)=".",ISNUMBER({d}),ISNUMBER({m}),ISNUMBER({y}))')
     real = f"AND({m}>=1,{m}<=12,{d}>=1,DAY(DATE({y},{m},{d}))={d})"
     return f"IFERROR(AND({form},NOT({real})),FALSE)"
+
+
+DATE_TIME_TEXT = "jābūt datumam bez laika"  # a date with a time of day, as pasted from another system (audit29 F6)
+
+
+def _time_of_day(x: str) -> str:
+    """' 12:00' for a date cell holding a time of day, '' for a whole day; independent of the locale."""
+    return (f'IF({x}<>INT({x})," "&RIGHT("0"&HOUR({x}),2)&":"&RIGHT("0"&MINUTE({x}),2),"")')
 
 
 def _blank(x: str) -> str:
@@ -115,13 +129,17 @@ class Kind:
         elif self.name == "final":
             body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},4,IF({FINAL_OVER.format(x=x)},3,0))),"
                     f"IF({_empty(x)},0,1))")
+        elif self.name == "source":
+            body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},3,IF({SOURCE_OVER.format(x=x)},4,0))),"
+                    f"IF({_empty(x)},0,1))")
         elif self.name == "rank":
             body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,0),IF({_empty(x)},0,1))"
         elif self.name == "months":
             body = (f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}>Param_PeriodaMenesi,{x}<>INT({x})),2,0),"
                     f"IF({_empty(x)},IF({extra},3,0),1))")
         elif self.name == "date":
-            body = (f"IF(ISNUMBER({x}),IF(OR({x}<{_date(FIRST_DATE)},{x}>{_date(LAST_DATE)},{x}<>INT({x})),2,0),"
+            # a date with a time of day (pasted from another system) is its own code: its day may be in range (F6)
+            body = (f"IF(ISNUMBER({x}),IF(OR({x}<{_date(FIRST_DATE)},{x}>{_date(LAST_DATE)}),2,IF({x}<>INT({x}),4,0)),"
                     f"IF({_empty(x)},0,IF({_no_such_day(x)},3,1)))")
         elif self.name == "yesno":
             body = f'IF(OR(EXACT({x},"{YES}"),EXACT({x},"{NO}")),0,IF({_empty(x)},IF({extra},2,0),1))'
@@ -155,7 +173,7 @@ class Kind:
             n = f'LEN({x}&"")'
             return f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
         plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
-        number = lv_date_formula(x) if self.name == "date" else plain
+        number = f"{lv_date_formula(x)}&{_time_of_day(x)}" if self.name == "date" else plain
         return (f"IFERROR(IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
                 f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{plain},{number}),\"\")),\"\")")
 
@@ -175,13 +193,15 @@ KINDS = {
     "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"')),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                             '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"')),
+    "source": Kind("source", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"',
+                              f'"{SOURCE_OVER_TEXT}"')),
     "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
     "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
                           f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"',
                           '"jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12; tādas dienas nav, piem., 01.13. '
-                          'vai 31.02.)"')),
+                          'vai 31.02.)"', f'"{DATE_TIME_TEXT}"')),
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
@@ -222,9 +242,9 @@ SINGLE_FIELDS: tuple[Field, ...] = (
     Field("Perioda_Menesi", "months", "mēnešu skaitam periodā", MONTHS_REQUIRED),
     Field("Bazes_Apmers", "money", "bāzes apmēram B"),
     Field("IB_Galigais", "final", "IB galīgajam apmēram F"),
-    Field("Fin_Pabalsti", "money", "pabalstu summai"),
-    Field("Fin_Pakalpojumi", "money", "valsts un pašvaldību pakalpojumu summai"),
-    Field("Fin_Citi", "money", "citu finanšu avotu summai"),
+    Field("Fin_Pabalsti", "source", "pabalstu summai"),
+    Field("Fin_Pakalpojumi", "source", "valsts un pašvaldību pakalpojumu summai"),
+    Field("Fin_Citi", "source", "citu finanšu avotu summai"),
 )
 
 # Plan-line inputs (one cell per line, or per line and month): name -> (kind, label, extra)
