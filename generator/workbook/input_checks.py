@@ -11,7 +11,8 @@ Kinds of input:
 - ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87);
 - ``source``: money of another funding source, not above the plan's cost N (D154);
 - ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
-- ``rank``: an optional whole number ≥ 1;
+- ``rank_area``, ``rank_plan``: an optional whole number ≥ 1, not above the number of the plan's lines with a service
+  in the line's area (expert rank) or in the plan (parent rank) (D153); the bound is the line's ``extra``;
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
   has data;
 - ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
@@ -30,6 +31,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.reference.inputs import CENTS_TEXT, LIST_TEXT, REQUIRED_PARTIES, REQUIRED_TEXT
+from generator.workbook.layout import C64
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
 
@@ -132,8 +134,10 @@ class Kind:
         elif self.name == "source":
             body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},3,IF({SOURCE_OVER.format(x=x)},4,0))),"
                     f"IF({_empty(x)},0,1))")
-        elif self.name == "rank":
-            body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,0),IF({_empty(x)},0,1))"
+        elif self.name in RANK_KINDS:
+            # D153: with ``extra`` (the lines it orders, blank when its own line has no service) not above it
+            over = f"IF(AND(ISNUMBER({extra}),{x}>N({extra})),3,0)" if extra else "0"
+            body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,{over}),IF({_empty(x)},0,1))"
         elif self.name == "months":
             body = (f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}>Param_PeriodaMenesi,{x}<>INT({x})),2,0),"
                     f"IF({_empty(x)},IF({extra},3,0),1))")
@@ -187,6 +191,11 @@ class Kind:
 
 
 LIMIT = "{limit}"  # a text field's character limit in its message
+# D153: a rank orders the lines with a service of its area (expert) or of the plan (parent): not above their number
+RANK_KINDS = {
+    "rank_area": "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu šīs rindas atbalsta jomā",
+    "rank_plan": "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu",
+}
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
@@ -195,7 +204,8 @@ KINDS = {
                             '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"')),
     "source": Kind("source", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"',
                               f'"{SOURCE_OVER_TEXT}"')),
-    "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
+    **{kind: Kind(kind, ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"', f'"{over} ("&{LIMIT}&")"'))
+       for kind, over in RANK_KINDS.items()},
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
     "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
@@ -251,9 +261,9 @@ SINGLE_FIELDS: tuple[Field, ...] = (
 PLAN_FIELDS: tuple[Field, ...] = (
     Field("Plans_Pakalpojums", "list", "pakalpojumam", "Pak_Id"),
     Field("Plans_Sanemejs", "list", "saņēmējam", "Saraksts_Sanemeji"),
-    Field("Plans_EkspertuRangs", "rank", "ekspertu rangam"),
+    Field("Plans_EkspertuRangs", "rank_area", "ekspertu rangam"),
     Field("Plans_Daudzums", "amount", "daudzumam periodā"),
-    Field("Plans_VecakuRangs", "rank", "vecāku rangam"),
+    Field("Plans_VecakuRangs", "rank_plan", "vecāku rangam"),
 )
 MONTH_FIELDS: tuple[Field, ...] = (
     Field("Men_Daudzums", "amount", "plānotajām vienībām"),
@@ -281,6 +291,15 @@ MONTH_TEXT_FIELDS: tuple[Field, ...] = (
     Field("Men_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_66)),
 )
 PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
+
+
+def rank_bounds(r64: str) -> dict[str, str]:
+    """The most a rank of the 6.4 row ``r64`` may be, by rank kind: the plan's lines with a service in the row's area
+    (expert) or in the plan (parent); blank while the row itself has no service (D153)."""
+    own = f"'6.4'!${C64.h_row}${r64}"
+    area = f"'6.4'!${C64.h_area}${r64}"
+    return {"rank_area": f'IF({own}>0,COUNTIFS(h_Rinda,">0",h_Joma,{area}),"")',
+            "rank_plan": f'IF({own}>0,COUNTIF(h_Rinda,">0"),"")'}
 
 
 def code_formula(field: Field, x: str) -> str:

@@ -3,11 +3,12 @@ protected without a password, and P, N, A, K, a line's price, sum, priority or I
 total overwritten would otherwise print in a signed annex while Kludas said 0. Each overwritten cell, recalculated by
 LibreOffice, raises Kludas and is named on 6.11 with its sheet and cell; the clean plan stays without error.
 
-In the same LibreOffice load: another funding source above the plan's cost N (D154, audit29 F2) and a start date
-with a time of day (audit29 F6) are named in their own words."""
+In the same LibreOffice load: another funding source above the plan's cost N (D154, audit29 F2), a start date with a
+time of day (audit29 F6) and a rank above the lines it orders (D153, audit29 F7) are named in their own words."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -16,9 +17,10 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import convert, make_profile
+from generator.reference.findings import Severity
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
-from generator.workbook.input_checks import DATE_TIME_TEXT, SOURCE_OVER_TEXT
+from generator.workbook.input_checks import DATE_TIME_TEXT, RANK_KINDS, SOURCE_OVER_TEXT
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
 from generator.workbook.render import pilot_ids
@@ -83,9 +85,16 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     cells["Perioda_Sakums"] = f"{sheet} {cell}"
     wb.save(folder / "ievades.xlsx")
     files.append(folder / "ievades.xlsx")
+    wb = load_workbook(folder / "derigs.xlsx")  # both ranks of the first counted line far above its lines (D153)
+    for name in ("Plans_EkspertuRangs", "Plans_VecakuRangs"):
+        sheet, cell, c = _cell(wb, name, counted[0])
+        c.value = 99
+        cells[name] = f"{sheet} {cell}"
+    wb.save(folder / "rangi.xlsx")
+    files.append(folder / "rangi.xlsx")
     out = convert(files, folder / "lo", profile=make_profile(tmp_path_factory.mktemp("lo-profile-aizstats")))
     values = [NamedValues(o, all_sheets=True) for o in out]
-    return plan, values[0], dict(zip(OVERWRITTEN, values[1:-1], strict=True)), values[-1], cells
+    return plan, values[0], dict(zip(OVERWRITTEN, values[1:-2], strict=True)), values[-2:], cells
 
 
 def test_the_clean_plan_has_no_error(recalculated, params: Params) -> None:
@@ -108,7 +117,7 @@ def test_every_overwritten_amount_is_an_error_naming_its_cell(recalculated) -> N
 
 
 def test_a_source_above_n_and_a_date_with_time_say_why(recalculated) -> None:
-    plan, _, _, values, cells = recalculated
+    plan, _, _, (values, _), cells = recalculated
     listed = _listed(values)
     assert values["h_NederigasIevades"] == 2 and values["h_Aizstatas"] == 0, listed
     assert [t for t in listed if f"{cells['Fin_Pabalsti']}: pabalstu summai {SOURCE_OVER_TEXT}" in t], listed
@@ -124,3 +133,22 @@ def test_the_checks_live_on_the_sheet_that_counts_errors(templates) -> None:  # 
     ws = wb["6.11"]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert sum(1 for t in texts if REPLACED_TEXT in t) == 13  # 8 amounts and 5 columns of the plan lines
+
+
+def test_a_rank_above_the_lines_it_orders_is_an_error(recalculated, params: Params) -> None:
+    """As the reference counts it (rank_above_lines): the expert rank against the lines of its area, the parent's
+    against the plan's lines; the message names the bound."""
+    plan, _, _, (_, values), cells = recalculated
+    listed = _listed(values)
+    assert values["Kludas"] == 2 and values["h_NederigasIevades"] == 2, listed
+    served = [line for line in plan.inputs.lines if line.offer_id]
+    counted = [i for i, cost in enumerate(evaluate_workbook(plan.inputs, params).line_cost) if cost]
+    first = plan.inputs.lines[counted[0]]
+    in_area = sum(1 for line in served if line.area == first.area)
+    expert = f"{cells['Plans_EkspertuRangs']}: ekspertu rangam {RANK_KINDS['rank_area']} ({in_area}), ievadīts 99"
+    parent = f"{cells['Plans_VecakuRangs']}: vecāku rangam {RANK_KINDS['rank_plan']} ({len(served)}), ievadīts 99"
+    assert [t for t in listed if expert in t] and [t for t in listed if parent in t], listed
+    lines = tuple(dataclasses.replace(line, expert_rank=99, parent_rank=99) if line is first else line
+                  for line in plan.inputs.lines)
+    result = evaluate_workbook(dataclasses.replace(plan.inputs, lines=lines), params)
+    assert [f.code for f in result.findings if f.severity is Severity.error] == ["rank_above_lines"] * 2
