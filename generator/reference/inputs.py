@@ -112,7 +112,7 @@ def check_cents(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None]) -
 
 
 
-# D153: a rank is a place in a priority order – of the lines with a service in its support area (the experts') or in
+# D154: a rank is a place in a priority order – of the lines with a service in its support area (the experts') or in
 # the whole plan (the parent's) – so it is never above their number (the matrix's words, input_checks.RANK_KINDS).
 RANK_TEXTS = {
     "expert_rank": ("ekspertu rangam", "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu šīs rindas atbalsta "
@@ -123,7 +123,7 @@ RANK_TEXTS = {
 
 def check_ranks(lines: Sequence[PlanLine]) -> list[Finding]:
     """One ``rank_above_lines`` error per rank (6.3) above the number of lines it orders: the expert rank above the
-    lines with a service in the line's area, the parent rank above the plan's lines with a service (D153)."""
+    lines with a service in the line's area, the parent rank above the plan's lines with a service (D154)."""
     served = [line for line in lines if line.offer_id]
     found: list[Finding] = []
     for i, line in enumerate(lines):

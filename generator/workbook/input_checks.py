@@ -12,7 +12,7 @@ Kinds of input:
 - ``source``: money of another funding source, not above the plan's cost N (D154);
 - ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
 - ``rank_area``, ``rank_plan``: an optional whole number ≥ 1, not above the number of the plan's lines with a service
-  in the line's area (expert rank) or in the plan (parent rank) (D153); the bound is the line's ``extra``;
+  in the line's area (expert rank) or in the plan (parent rank) (D154); the bound is the line's ``extra``;
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
   has data;
 - ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
@@ -135,7 +135,7 @@ class Kind:
             body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},3,IF({SOURCE_OVER.format(x=x)},4,0))),"
                     f"IF({_empty(x)},0,1))")
         elif self.name in RANK_KINDS:
-            # D153: with ``extra`` (the lines it orders, blank when its own line has no service) not above it
+            # D154: with ``extra`` (the lines it orders, blank when its own line has no service) not above it
             over = f"IF(AND(ISNUMBER({extra}),{x}>N({extra})),3,0)" if extra else "0"
             body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,{over}),IF({_empty(x)},0,1))"
         elif self.name == "months":
@@ -191,7 +191,7 @@ class Kind:
 
 
 LIMIT = "{limit}"  # a text field's character limit in its message
-# D153: a rank orders the lines with a service of its area (expert) or of the plan (parent): not above their number
+# D154: a rank orders the lines with a service of its area (expert) or of the plan (parent): not above their number
 RANK_KINDS = {
     "rank_area": "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu šīs rindas atbalsta jomā",
     "rank_plan": "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu",
@@ -295,7 +295,7 @@ PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
 
 def rank_bounds(r64: str) -> dict[str, str]:
     """The most a rank of the 6.4 row ``r64`` may be, by rank kind: the plan's lines with a service in the row's area
-    (expert) or in the plan (parent); blank while the row itself has no service (D153)."""
+    (expert) or in the plan (parent); blank while the row itself has no service (D154)."""
     own = f"'6.4'!${C64.h_row}${r64}"
     area = f"'6.4'!${C64.h_area}${r64}"
     return {"rank_area": f'IF({own}>0,COUNTIFS(h_Rinda,">0",h_Joma,{area}),"")',

@@ -1,4 +1,4 @@
-"""A rank is a place in a priority order (D153, audit29 F7): the expert rank among the lines with a service in the
+"""A rank is a place in a priority order (D154, audit29 F7): the expert rank among the lines with a service in the
 line's support area, the parent's among the plan's lines with a service; above their number it is an error."""
 
 from __future__ import annotations

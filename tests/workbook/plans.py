@@ -166,7 +166,7 @@ def _parties(rng: random.Random, municipality: str | None) -> Parties | None:
 
 
 def _ranks_in_bounds(lines: list[PlanLine], rng: random.Random) -> list[PlanLine]:
-    """Most ranks within the lines they order (D153: the expert's within the line's area, the parent's within the
+    """Most ranks within the lines they order (D154: the expert's within the line's area, the parent's within the
     plan); about one in ten is left above them, so that the random plans also prove that error. Its own random
     stream: the plans are otherwise the same as before the bound."""
     served = [line for line in lines if line.offer_id]

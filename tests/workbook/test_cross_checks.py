@@ -4,7 +4,7 @@ total overwritten would otherwise print in a signed annex while Kludas said 0. E
 LibreOffice, raises Kludas and is named on 6.11 with its sheet and cell; the clean plan stays without error.
 
 In the same LibreOffice load: another funding source above the plan's cost N (D154, audit29 F2), a start date with a
-time of day (audit29 F6) and a rank above the lines it orders (D153, audit29 F7) are named in their own words."""
+time of day (audit29 F6) and a rank above the lines it orders (D154, audit29 F7) are named in their own words."""
 
 from __future__ import annotations
 
@@ -85,7 +85,7 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     cells["Perioda_Sakums"] = f"{sheet} {cell}"
     wb.save(folder / "ievades.xlsx")
     files.append(folder / "ievades.xlsx")
-    wb = load_workbook(folder / "derigs.xlsx")  # both ranks of the first counted line far above its lines (D153)
+    wb = load_workbook(folder / "derigs.xlsx")  # both ranks of the first counted line far above its lines (D154)
     for name in ("Plans_EkspertuRangs", "Plans_VecakuRangs"):
         sheet, cell, c = _cell(wb, name, counted[0])
         c.value = 99
