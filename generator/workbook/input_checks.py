@@ -43,8 +43,11 @@ LAST_DATE = dt.date(2100, 12, 31)
 FINAL_OVER = "AND(ISNUMBER(IB_Nepieciesamais),IB_Nepieciesamais>N(IB_Provizoriskais),{x}>IB_Nepieciesamais)"
 
 
-# D154 (generator/reference/workbook.py check_sources): another funding source is not above the plan's cost N.
-SOURCE_OVER = "{x}>N(IB_Nepieciesamais)"
+# D154 (generator/reference/workbook.py check_sources): another funding source is not above the plan's cost N. One
+# paste, one error (audit20 F7): while a line's service, units or price is invalid, N leaves that line out, and a
+# source above that N is not also an error.
+N_SOUND = 'COUNTIF(h_PakKods,">0")+COUNTIF(h_DaudzKods,">0")+COUNTIF(h_Pak_CenaKods,">0")=0'
+SOURCE_OVER = "AND({x}>N(IB_Nepieciesamais)," + N_SOUND + ")"
 SOURCE_OVER_TEXT = "jābūt ne lielākai par plāna izmaksām (IB nepieciešamo apmēru N)"
 
 
