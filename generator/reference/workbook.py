@@ -247,17 +247,18 @@ SOURCE_CELLS = (
 
 
 def check_sources(inputs: WorkbookInputs, needed: Decimal) -> list[Finding]:
-    """One ``source_above_needed`` error for each other funding source above the plan's cost N (D154): a source
-    pays only for the plan's services, so no one of them can give the plan more than the plan costs. A sub-cent
-    amount is already an invalid input (one error in the matrix), so it is not checked again."""
+    """One ``source_above_needed`` warning for each other funding source above the plan's cost N (D154): K takes a
+    source only up to N, so a larger amount makes the plan fully funded whatever it is, and a pasted figure should be
+    looked at. Not an error: the methodology's own example (annex 10, 2.4: 900 EUR of services the child already
+    receives against N = 500 EUR) has one. A sub-cent amount is already an invalid input, so it is not checked."""
     found = []
     for attr, cell, label in SOURCE_CELLS:
         amount = getattr(inputs, attr)
         if amount > needed and not subcent(amount):
-            found.append(Finding("source_above_needed", Severity.error,
+            found.append(Finding("source_above_needed", Severity.warning,
                                  f"{cell}: {label} {eur(amount)} pārsniedz plāna izmaksas – IB nepieciešamo apmēru "
-                                 f"N {eur(needed)}; avots plānam nevar dot vairāk, nekā plāns maksā – pārbaudiet "
-                                 "ievadīto summu."))
+                                 f"N {eur(needed)}; kopējā apmērā K no tās izmanto tikai N – pārbaudiet, vai summa "
+                                 "ievadīta pareizi."))
     return found
 
 

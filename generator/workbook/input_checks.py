@@ -9,7 +9,6 @@ amounts are computed from.
 Kinds of input:
 - ``amount``: an optional number ≥ 0 (units);
 - ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87);
-- ``source``: money of another funding source, not above the plan's cost N (D154);
 - ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
 - ``rank_area``, ``rank_plan``: an optional whole number ≥ 1, not above the number of the plan's lines with a service
   in the line's area (expert rank) or in the plan (parent rank) (D154); the bound is the line's ``extra``;
@@ -41,14 +40,6 @@ LAST_DATE = dt.date(2100, 12, 31)
 
 # D7 (generator/reference/workbook.py check_final): F applies where N > P, and LM never sets it above N.
 FINAL_OVER = "AND(ISNUMBER(IB_Nepieciesamais),IB_Nepieciesamais>N(IB_Provizoriskais),{x}>IB_Nepieciesamais)"
-
-
-# D154 (generator/reference/workbook.py check_sources): another funding source is not above the plan's cost N. One
-# paste, one error (audit20 F7): while a line's service, units or price is invalid, N leaves that line out, and a
-# source above that N is not also an error.
-N_SOUND = 'COUNTIF(h_PakKods,">0")+COUNTIF(h_DaudzKods,">0")+COUNTIF(h_Pak_CenaKods,">0")=0'
-SOURCE_OVER = "AND({x}>N(IB_Nepieciesamais)," + N_SOUND + ")"
-SOURCE_OVER_TEXT = "jābūt ne lielākai par plāna izmaksām (IB nepieciešamo apmēru N)"
 
 
 def _date(day: dt.date) -> str:
@@ -134,9 +125,6 @@ class Kind:
         elif self.name == "final":
             body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},4,IF({FINAL_OVER.format(x=x)},3,0))),"
                     f"IF({_empty(x)},0,1))")
-        elif self.name == "source":
-            body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},3,IF({SOURCE_OVER.format(x=x)},4,0))),"
-                    f"IF({_empty(x)},0,1))")
         elif self.name in RANK_KINDS:
             # D154: with ``extra`` (the lines it orders, blank when its own line has no service) not above it
             over = f"IF(AND(ISNUMBER({extra}),{x}>N({extra})),3,0)" if extra else "0"
@@ -205,8 +193,6 @@ KINDS = {
     "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"')),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                             '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"')),
-    "source": Kind("source", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"',
-                              f'"{SOURCE_OVER_TEXT}"')),
     **{kind: Kind(kind, ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"', f'"{over} ("&{LIMIT}&")"'))
        for kind, over in RANK_KINDS.items()},
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
@@ -255,9 +241,9 @@ SINGLE_FIELDS: tuple[Field, ...] = (
     Field("Perioda_Menesi", "months", "mēnešu skaitam periodā", MONTHS_REQUIRED),
     Field("Bazes_Apmers", "money", "bāzes apmēram B"),
     Field("IB_Galigais", "final", "IB galīgajam apmēram F"),
-    Field("Fin_Pabalsti", "source", "pabalstu summai"),
-    Field("Fin_Pakalpojumi", "source", "valsts un pašvaldību pakalpojumu summai"),
-    Field("Fin_Citi", "source", "citu finanšu avotu summai"),
+    Field("Fin_Pabalsti", "money", "pabalstu summai"),
+    Field("Fin_Pakalpojumi", "money", "valsts un pašvaldību pakalpojumu summai"),
+    Field("Fin_Citi", "money", "citu finanšu avotu summai"),
 )
 
 # Plan-line inputs (one cell per line, or per line and month): name -> (kind, label, extra)

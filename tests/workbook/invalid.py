@@ -49,8 +49,6 @@ BAD_VALUES["rank_area"] = BAD_VALUES["rank_plan"] = BAD_VALUES["rank"]
 BAD_VALUES["money"] = [*BAD_VALUES["amount"], ("centu daļas", 42.6712)]
 # F is money; above N (where N > P) it is an error too (D7), proved by the case files (tests/cases/workbook.yaml)
 BAD_VALUES["final"] = BAD_VALUES["money"]
-# another funding source is money too; above N it is an error (D154), proved in tests/workbook/test_cross_checks.py
-BAD_VALUES["source"] = BAD_VALUES["money"]
 # A text in the date's form naming no calendar day (F7)
 BAD_VALUES["date"] = [*BAD_VALUES["date"], ("nav tādas dienas", "31.02.2012")]
 # Once the plan has a service, the fields a contract needs (D88): empty or spaces only

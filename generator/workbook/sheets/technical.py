@@ -11,7 +11,12 @@ from decimal import Decimal
 
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import percent
-from generator.workbook.input_checks import SINGLE_FIELDS, message_formula, money_validation
+from generator.workbook.input_checks import (
+    SINGLE_FIELDS,
+    SUBCENT_TOLERANCE,
+    message_formula,
+    money_validation,
+)
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, party_names, plan_rows
@@ -74,6 +79,15 @@ NAMED_RULES = {
 RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IGNORED_TAIL}"}
 
 
+# D154: each other funding source above N (as the reference's check_sources: a sub-cent amount is an invalid input
+# instead). One paste, one error (audit20 F7): while a line's service, units or price is invalid, N leaves that line
+# out, and a source above that N is not also a warning.
+N_SOUND = 'COUNTIF(h_PakKods,">0")+COUNTIF(h_DaudzKods,">0")+COUNTIF(h_Pak_CenaKods,">0")=0'
+SOURCES_ABOVE_NEEDED = "IF(" + N_SOUND + "," + "+".join(
+    f"IF(AND(ISNUMBER({x}),{x}>N(IB_Nepieciesamais),ABS({x}-ROUND({x},2))<={SUBCENT_TOLERANCE}),1,0)"
+    for x in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi")) + ",0)"
+
+
 def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
     """(code, severity, Latvian description, where it shows, count formula) of every rule check.
 
@@ -97,6 +111,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
          "(reģistrēts, neskaita).", "6.4",
          'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",0,1),0)'),
+        ("source_above_needed", "brīdinājums", "Cita finansējuma avota summa pārsniedz IB nepieciešamo apmēru N; "
+         "kopējā apmērā K no tās izmanto tikai N – jāpārbauda, vai summa ievadīta pareizi (katrs avots).", "6.4",
+         SOURCES_ABOVE_NEEDED),
         ("incompatible", "brīdinājums", "Plānā ir pakalpojumi, kurus nedrīkst saņemt vienlaikus (katrs pāris); "
          "jāpārliecinās, ka laiki nepārklājas.", "6.3, 6.4", "SUM(f_Nesaderigs)"),
         ("day_care_sessions", "brīdinājums", "Plānā ir dienas aprūpes centrs, kas jau ietver speciālistu un grupu "
