@@ -287,8 +287,11 @@ def rank_bounds(r64: str) -> dict[str, str]:
     (expert) or in the plan (parent); blank while the row itself has no service (D154)."""
     own = f"'6.4'!${C64.h_row}${r64}"
     area = f"'6.4'!${C64.h_area}${r64}"
-    return {"rank_area": f'IF({own}>0,COUNTIFS(h_Rinda,">0",h_Joma,{area}),"")',
-            "rank_plan": f'IF({own}>0,COUNTIF(h_Rinda,">0"),"")'}
+    # one paste, one error (audit20 F7): a line whose service is pasted wrong (not in the list, its area unknown) still
+    # counts, in every area, so that it does not also put the other lines' ranks above the bound
+    unknown = "SUM(f_Nezinams)"
+    return {"rank_area": f'IF({own}>0,COUNTIFS(h_Rinda,">0",h_Joma,{area})+{unknown},"")',
+            "rank_plan": f'IF({own}>0,COUNTIF(h_Rinda,">0")+{unknown},"")'}
 
 
 def code_formula(field: Field, x: str) -> str:

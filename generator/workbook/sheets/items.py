@@ -158,7 +158,7 @@ def write(sh: Sheet) -> None:
                          ("I", "Pak_Cena"), ("J", "Pak_Transports")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst"),
-                         (PROVISIONAL_PRICE, "h_Pak_CenaProviz"), (PRICE_CODE, "h_Pak_CenaKods")):
+                         (PROVISIONAL_PRICE, "h_Pak_CenaProviz")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     sh.ws.set_column(f"L:{PROVISIONAL_PRICE}", 10, None, {"hidden": True, "level": 1})
     sh.ws.conditional_format(

@@ -179,9 +179,6 @@ def write(sh: Sheet) -> None:
     sh.define("Plans_Sanemejs", f"D{first}", f"D{last}")
     sh.define("Plans_Piezimes", f"L{first}", f"L{last}")
     sh.define("Plans_Biezums", f"H{first}", f"H{last}")
-    codes = dict(zip("CDFGI", PLAN_CODES, strict=True))  # the check codes of the service and the units (D154)
-    sh.define("h_PakKods", f"{codes['C']}{first}", f"{codes['C']}{last}")
-    sh.define("h_DaudzKods", f"{codes['G']}{first}", f"{codes['G']}{last}")
     sh.ws.set_column(f"{PLAN_CODES[0]}:{TEXT_CODES[-1]}", 4, None, {"hidden": True})
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}", warning_to="C",
                         inputs=("D", "F:I", "L"), warning_height=LEGEND_ROW_HEIGHT + GOALS_GAP,

@@ -79,13 +79,11 @@ NAMED_RULES = {
 RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IGNORED_TAIL}"}
 
 
-# D154: each other funding source above N (as the reference's check_sources: a sub-cent amount is an invalid input
-# instead). One paste, one error (audit20 F7): while a line's service, units or price is invalid, N leaves that line
-# out, and a source above that N is not also a warning.
-N_SOUND = 'COUNTIF(h_PakKods,">0")+COUNTIF(h_DaudzKods,">0")+COUNTIF(h_Pak_CenaKods,">0")=0'
-SOURCES_ABOVE_NEEDED = "IF(" + N_SOUND + "," + "+".join(
+# D154: each other funding source above N, a warning (as the reference's check_sources: a sub-cent amount is an
+# invalid input instead)
+SOURCES_ABOVE_NEEDED = "+".join(
     f"IF(AND(ISNUMBER({x}),{x}>N(IB_Nepieciesamais),ABS({x}-ROUND({x},2))<={SUBCENT_TOLERANCE}),1,0)"
-    for x in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi")) + ",0)"
+    for x in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"))
 
 
 def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
