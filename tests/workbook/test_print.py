@@ -845,7 +845,7 @@ def test_every_page_of_611_with_checks_has_column_headings(printed_pdfs: dict[st
 
 
 def test_611_checks_share_their_pages_evenly(printed_pdfs: dict[str, dict[str, Path]]) -> None:
-    """6.11's 22 checks print on two pages of 11 (each check's rows as high as its text, technical.rule_lines), the
+    """6.11's 23 checks print on two pages of 11 and 12 (each check's rows as high as its text, technical.rule_lines), the
     totals under the last check: no page holds a lone check with the totals (it printed 10, 11 and 1 on three pages).
     Counted from the PDF: a check is its kind printed alone in its cell."""
     for name, sheets in printed_pdfs.items():
