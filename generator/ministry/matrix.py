@@ -24,6 +24,7 @@ from generator.reference.lines import PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import (
+    DATE_TIME_TEXT,
     FORMULA_HINT,
     FORMULA_TEXT,
     KINDS,
@@ -260,6 +261,11 @@ class _Reader:
                 self.fail(name, "nav aizpildīts (gaidīts: datums DD.MM.GGGG)")
             return None
         if isinstance(raw, dt.datetime):
+            if raw.time() != dt.time():  # pasted from another system with a time of day: as the matrix says (audit29 F6)
+                checked = CHECKED_FIELDS.get(name)
+                said = f"{checked.label} {DATE_TIME_TEXT}" if checked else DATE_TIME_TEXT
+                self.fail(name, f"{said}, ievadīts {raw:%d.%m.%Y %H:%M} (gaidīts: datums DD.MM.GGGG)")
+                return None
             return raw.date()
         if isinstance(raw, dt.date):
             return raw

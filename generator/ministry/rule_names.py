@@ -17,10 +17,12 @@ RULE_NAMES = {
     "prices_not_in_force": "Cenas plāna periodā nav spēkā",
     "not_eligible": "Bērns nav tiesīgs saņemt IB",
     "final_above_needed": "Galīgais apmērs F lielāks par N",
+    "source_above_needed": "Cits avots lielāks par N",
     # the matrix's inputs (reference/inputs.py)
     "municipality_not_listed": "Pašvaldība nav izmēģinājumprojektā",
     "required_field": "Nav aizpildīts obligāts lauks",
     "money_cents": "Summa nav veselos centos",
+    "rank_above_lines": "Rangs lielāks par rindu skaitu",
     # the plan's rules (reference/rules.py)
     "transport_share": "Transporta daļa pārsniedz robežu",
     "incompatible": "Nesavienojami pakalpojumi",

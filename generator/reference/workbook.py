@@ -15,7 +15,7 @@ from generator.lvformat import eur
 from generator.money import to_decimal
 from generator.reference.errors import NotEligible
 from generator.reference.findings import Finding, Severity, count
-from generator.reference.inputs import Parties, check_cents, check_parties, subcent
+from generator.reference.inputs import Parties, check_cents, check_parties, check_ranks, subcent
 from generator.reference.lines import PlanLine
 from generator.reference.monthly import Execution, check_months, execution, monthly_amounts
 from generator.reference.params import Params
@@ -170,6 +170,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
     findings.extend(check_input_values(inputs, params.municipalities))
     if not subcent(inputs.final):  # a sub-cent F is one invalid input in the matrix, whatever N is
         findings.extend(check_final(inputs.final, plan.needed, p_amount))
+    findings.extend(check_sources(inputs, plan.needed))
     findings.extend(
         check_plan(
             lines,
@@ -209,14 +210,15 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
 
 
 def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None) -> list[Finding]:
-    """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87)
-    and, when ``inputs.parties`` is given, a municipality not in ``municipalities`` (D104) and, once the plan has a
-    service, an empty field a contract needs (D88)."""
+    """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87),
+    a rank above the lines it orders (D154) and, when ``inputs.parties`` is given, a municipality not in
+    ``municipalities`` (D104) and, once the plan has a service, an empty field a contract needs (D88)."""
     amounts = {"bāzes apmēram B (6.11. tabulā)": inputs.base, "IB galīgajam apmēram F (6.4. tabulā)": inputs.final,
                "pabalstu summai (6.4. tabulā)": inputs.benefits,
                "valsts un pašvaldību pakalpojumu summai (6.4. tabulā)": inputs.services,
                "citu finanšu avotu summai (6.4. tabulā)": inputs.other}
     found = check_cents(inputs.lines, amounts)
+    found.extend(check_ranks(inputs.lines))
     if inputs.parties is not None:
         found.extend(check_parties(inputs.parties, inputs.lines, municipalities))
     return found
@@ -234,6 +236,31 @@ def check_final(final: Decimal | None, needed: Decimal, provisional: Decimal) ->
     return [Finding("final_above_needed", Severity.error,
                     f"{FINAL_CELL}: F {eur(final)} pārsniedz nepieciešamo apmēru N {eur(needed)}; LM nosaka F ne "
                     "lielāku par N – pārbaudiet ievadīto F vai plānu.")]
+
+
+# The other funding sources (Fin_Pabalsti, Fin_Pakalpojumi, Fin_Citi): a test checks the cells against the template.
+SOURCE_CELLS = (
+    ("benefits", "6.4. tabulas šūna E63 („Valsts un pašvaldību pabalsti”)", "pabalstu summa"),
+    ("services", "6.4. tabulas šūna E64 („Valsts un pašvaldību nodrošinātie vai finansētie pakalpojumi”)",
+     "valsts un pašvaldību pakalpojumu summa"),
+    ("other", "6.4. tabulas šūna E65 („Citi finanšu avoti”)", "citu finanšu avotu summa"),
+)
+
+
+def check_sources(inputs: WorkbookInputs, needed: Decimal) -> list[Finding]:
+    """One ``source_above_needed`` warning for each other funding source above the plan's cost N (D154): K takes a
+    source only up to N, so a larger amount makes the plan fully funded whatever it is, and a pasted figure should be
+    looked at. Not an error: the methodology's own example (annex 10, 2.4: 900 EUR of services the child already
+    receives against N = 500 EUR) has one. A sub-cent amount is already an invalid input, so it is not checked."""
+    found = []
+    for attr, cell, label in SOURCE_CELLS:
+        amount = getattr(inputs, attr)
+        if amount > needed and not subcent(amount):
+            found.append(Finding("source_above_needed", Severity.warning,
+                                 f"{cell}: {label} {eur(amount)} pārsniedz plāna izmaksas – IB nepieciešamo apmēru "
+                                 f"N {eur(needed)}; kopējā apmērā K no tās izmanto tikai N – pārbaudiet, vai summa "
+                                 "ievadīta pareizi."))
+    return found
 
 
 PRICES_ADVICE = "izmantojiet matricu, kas izdota tam periodam"

@@ -10,7 +10,8 @@ Kinds of input:
 - ``amount``: an optional number ≥ 0 (units);
 - ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87);
 - ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
-- ``rank``: an optional whole number ≥ 1;
+- ``rank_area``, ``rank_plan``: an optional whole number ≥ 1, not above the number of the plan's lines with a service
+  in the line's area (expert rank) or in the plan (parent rank) (D154); the bound is the line's ``extra``;
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
   has data;
 - ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
@@ -29,6 +30,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.reference.inputs import CENTS_TEXT, LIST_TEXT, REQUIRED_PARTIES, REQUIRED_TEXT
+from generator.workbook.layout import C64
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
 
@@ -70,6 +72,14 @@ def _no_such_day(x: str) -> str:
     form = (f'AND(LEN({x})=10,MID({x},3,1)=".",MID({x},6,1)=".",ISNUMBER({d}),ISNUMBER({m}),ISNUMBER({y}))')
     real = f"AND({m}>=1,{m}<=12,{d}>=1,DAY(DATE({y},{m},{d}))={d})"
     return f"IFERROR(AND({form},NOT({real})),FALSE)"
+
+
+DATE_TIME_TEXT = "jābūt datumam bez laika"  # a date with a time of day, as pasted from another system (audit29 F6)
+
+
+def _time_of_day(x: str) -> str:
+    """' 12:00' for a date cell holding a time of day, '' for a whole day; independent of the locale."""
+    return (f'IF({x}<>INT({x})," "&RIGHT("0"&HOUR({x}),2)&":"&RIGHT("0"&MINUTE({x}),2),"")')
 
 
 def _blank(x: str) -> str:
@@ -115,13 +125,16 @@ class Kind:
         elif self.name == "final":
             body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},4,IF({FINAL_OVER.format(x=x)},3,0))),"
                     f"IF({_empty(x)},0,1))")
-        elif self.name == "rank":
-            body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,0),IF({_empty(x)},0,1))"
+        elif self.name in RANK_KINDS:
+            # D154: with ``extra`` (the lines it orders, blank when its own line has no service) not above it
+            over = f"IF(AND(ISNUMBER({extra}),{x}>N({extra})),3,0)" if extra else "0"
+            body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,{over}),IF({_empty(x)},0,1))"
         elif self.name == "months":
             body = (f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}>Param_PeriodaMenesi,{x}<>INT({x})),2,0),"
                     f"IF({_empty(x)},IF({extra},3,0),1))")
         elif self.name == "date":
-            body = (f"IF(ISNUMBER({x}),IF(OR({x}<{_date(FIRST_DATE)},{x}>{_date(LAST_DATE)},{x}<>INT({x})),2,0),"
+            # a date with a time of day (pasted from another system) is its own code: its day may be in range (F6)
+            body = (f"IF(ISNUMBER({x}),IF(OR({x}<{_date(FIRST_DATE)},{x}>{_date(LAST_DATE)}),2,IF({x}<>INT({x}),4,0)),"
                     f"IF({_empty(x)},0,IF({_no_such_day(x)},3,1)))")
         elif self.name == "yesno":
             body = f'IF(OR(EXACT({x},"{YES}"),EXACT({x},"{NO}")),0,IF({_empty(x)},IF({extra},2,0),1))'
@@ -155,7 +168,7 @@ class Kind:
             n = f'LEN({x}&"")'
             return f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
         plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
-        number = lv_date_formula(x) if self.name == "date" else plain
+        number = f"{lv_date_formula(x)}&{_time_of_day(x)}" if self.name == "date" else plain
         return (f"IFERROR(IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
                 f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{plain},{number}),\"\")),\"\")")
 
@@ -169,19 +182,25 @@ class Kind:
 
 
 LIMIT = "{limit}"  # a text field's character limit in its message
+# D154: a rank orders the lines with a service of its area (expert) or of the plan (parent): not above their number
+RANK_KINDS = {
+    "rank_area": "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu šīs rindas atbalsta jomā",
+    "rank_plan": "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu",
+}
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
     "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"')),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                             '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"')),
-    "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
+    **{kind: Kind(kind, ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"', f'"{over} ("&{LIMIT}&")"'))
+       for kind, over in RANK_KINDS.items()},
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
     "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
                           f'"jābūt datumam no {_lv(FIRST_DATE)} līdz {_lv(LAST_DATE)}"',
                           '"jābūt īstam kalendāra datumam DD.MM.GGGG (mēnesis 1–12; tādas dienas nav, piem., 01.13. '
-                          'vai 31.02.)"')),
+                          'vai 31.02.)"', f'"{DATE_TIME_TEXT}"')),
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
@@ -231,9 +250,9 @@ SINGLE_FIELDS: tuple[Field, ...] = (
 PLAN_FIELDS: tuple[Field, ...] = (
     Field("Plans_Pakalpojums", "list", "pakalpojumam", "Pak_Id"),
     Field("Plans_Sanemejs", "list", "saņēmējam", "Saraksts_Sanemeji"),
-    Field("Plans_EkspertuRangs", "rank", "ekspertu rangam"),
+    Field("Plans_EkspertuRangs", "rank_area", "ekspertu rangam"),
     Field("Plans_Daudzums", "amount", "daudzumam periodā"),
-    Field("Plans_VecakuRangs", "rank", "vecāku rangam"),
+    Field("Plans_VecakuRangs", "rank_plan", "vecāku rangam"),
 )
 MONTH_FIELDS: tuple[Field, ...] = (
     Field("Men_Daudzums", "amount", "plānotajām vienībām"),
@@ -261,6 +280,18 @@ MONTH_TEXT_FIELDS: tuple[Field, ...] = (
     Field("Men_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_66)),
 )
 PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
+
+
+def rank_bounds(r64: str) -> dict[str, str]:
+    """The most a rank of the 6.4 row ``r64`` may be, by rank kind: the plan's lines with a service in the row's area
+    (expert) or in the plan (parent); blank while the row itself has no service (D154)."""
+    own = f"'6.4'!${C64.h_row}${r64}"
+    area = f"'6.4'!${C64.h_area}${r64}"
+    # one paste, one error (audit20 F7): a line whose service is pasted wrong (not in the list, its area unknown) still
+    # counts, in every area, so that it does not also put the other lines' ranks above the bound
+    unknown = "SUM(f_Nezinams)"
+    return {"rank_area": f'IF({own}>0,COUNTIFS(h_Rinda,">0",h_Joma,{area})+{unknown},"")',
+            "rank_plan": f'IF({own}>0,COUNTIF(h_Rinda,">0")+{unknown},"")'}
 
 
 def code_formula(field: Field, x: str) -> str:

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.matrix import Matrix, read_child
-from generator.workbook.input_checks import FORMULA_TEXT
+from generator.workbook.input_checks import DATE_TIME_TEXT, FORMULA_TEXT
 from tests.ministry.factory import make_children, write_children
 from tests.workbook.invalid import _cell
 
@@ -125,3 +125,13 @@ def test_migrate_does_not_turn_a_text_into_an_amount(clean: Path, tmp_path: Path
     report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8") if (
         tmp_path / "jauna-parnesana.txt").exists() else result.output
     assert f"{where}: daudzumam periodā jābūt skaitlim" in report + result.output, report + result.output
+
+
+def test_a_date_with_a_time_of_day_is_an_invalid_input(clean: Path, tmp_path: Path, catalogue: Catalogue) -> None:
+    """As the matrix's own check says it (audit29 F6): the day may be in range, the time of day is the reason."""
+    wb = load_workbook(clean)
+    start = _cell(wb, "Perioda_Sakums")[2].value
+    where = pasted(clean, tmp_path / "m.xlsx", "Perioda_Sakums", start.replace(hour=12))
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and problems == [f"{where}: perioda pirmajai dienai {DATE_TIME_TEXT}, ievadīts "
+                                         f"{start:%d.%m.%Y} 12:00 (gaidīts: datums DD.MM.GGGG)"], problems

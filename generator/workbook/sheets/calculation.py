@@ -399,6 +399,10 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         sh.formula(f"{letter}{r}", formula, fmt, cached)
 
 
+# the rate of P by the child's age and the special-care opinion (also recomputed by cross_checks.py, D153)
+RATE_FORMULA = ('IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),h_Neatbilst=1),0,'
+                f'IF(OR(Vecums<=Param_PilnasLikmesVecums,Ipasas_Kopsanas_Atzinums="{YES}"),Param_LikmePilna,'
+                'Param_LikmeSamazinata)),"")')
 SUMMARY_ROW_HEIGHT = 12
 SUMMARY_GAP_HEIGHT = 14  # the row above the summary's heading, first on its page
 FIRST_PAGE_TO = "I"  # the last column of the first page across (landscape): the second holds J–M
@@ -479,9 +483,7 @@ def _summary(sh: Sheet, top: int) -> None:
     sh.text(f"{label_from}{at(9)}", "Citi finansējuma avoti (2. variants: pēc IB)", st.label_bold)
     f = sh.formula
     f(f"{v}{at(1)}", "Vecums", st.out_whole, "")
-    f(f"{v}{at(2)}", 'IF(ISNUMBER(Vecums),IF(OR(NOT(ISNUMBER(Parbaudes_Datums)),h_Neatbilst=1),0,'
-      f'IF(OR(Vecums<=Param_PilnasLikmesVecums,Ipasas_Kopsanas_Atzinums="{YES}"),Param_LikmePilna,'
-      'Param_LikmeSamazinata)),"")', st.out_rate, "")
+    f(f"{v}{at(2)}", RATE_FORMULA, st.out_rate, "")
     sh.define("Provizoriska_Likme", f"{v}{at(2)}")
     f(f"{v}{at(3)}", "B_Efektivais", st.out_money, cache_base(sh))
     # beside B, P and N on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22)

@@ -12,10 +12,15 @@ from decimal import Decimal
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import percent
 from generator.reference.rules import HOURS_A_DAY
-from generator.workbook.input_checks import SINGLE_FIELDS, message_formula, money_validation
+from generator.workbook.input_checks import (
+    SINGLE_FIELDS,
+    SUBCENT_TOLERANCE,
+    message_formula,
+    money_validation,
+)
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets import party_names, plan_rows
+from generator.workbook.sheets import cross_checks, party_names, plan_rows
 from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
@@ -57,6 +62,8 @@ KINDS = ("kļūda", "brīdinājums", "ieraksts")
 RULE_CODE, TABLE_CODE, TABLE_MESSAGE, TABLE_COUNT = "S", "T", "U", "V"
 TABLE_FIRST = 5
 LISTS_FIRST = 6  # first value row of the lists (columns H…)
+# the cells the list names: the invalid inputs and the cells whose value differs from its computation (D153)
+LISTED = "h_Nederigas"
 
 
 # Characters of 9 pt Calibri on one line of the 34-wide source column (F), counted low.
@@ -71,6 +78,13 @@ NAMED_RULES = {
                          f'IF(SUM(f_Tuksa)>1," un vēl citās","")&"{IGNORED_TAIL}")',
 }
 RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IGNORED_TAIL}"}
+
+
+# D154: each other funding source above N, a warning (as the reference's check_sources: a sub-cent amount is an
+# invalid input instead)
+SOURCES_ABOVE_NEEDED = "+".join(
+    f"IF(AND(ISNUMBER({x}),{x}>N(IB_Nepieciesamais),ABS({x}-ROUND({x},2))<={SUBCENT_TOLERANCE}),1,0)"
+    for x in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"))
 
 
 def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
@@ -96,6 +110,9 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
          "(reģistrēts, neskaita).", "6.4",
          'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",0,1),0)'),
+        ("source_above_needed", "brīdinājums", "Cita finansējuma avota summa pārsniedz IB nepieciešamo apmēru N; "
+         "kopējā apmērā K no tās izmanto tikai N – jāpārbauda, vai summa ievadīta pareizi (katrs avots).", "6.4",
+         SOURCES_ABOVE_NEEDED),
         ("incompatible", "brīdinājums", "Plānā ir pakalpojumi, kurus nedrīkst saņemt vienlaikus (katrs pāris); "
          "jāpārliecinās, ka laiki nepārklājas.", "6.3, 6.4", "SUM(f_Nesaderigs)"),
         ("day_care_sessions", "brīdinājums", "Plānā ir dienas aprūpes centrs, kas jau ietver speciālistu un grupu "
@@ -133,11 +150,11 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "provizorisko apmēru P – jāpārbauda daudzums un cena (katra rinda).", "6.3, 6.4", "SUM(f_RindaVirsP)"),
         ("missing_price", "kļūda", "Plānā izvēlētajam pakalpojumam 6.8. tabulā nav norādīta sniedzēja cena.", "6.8",
          "SUM(f_BezCenas)"),
-        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība: teksts skaitļa vai datuma vietā, negatīvs "
-         "skaitlis, summa ar vairāk nekā diviem cipariem aiz komata, vērtība ārpus saraksta vai pieļaujamā "
-         "intervāla, tukšs lauks, kas vajadzīgs līgumam, formula vai saite vērtības vietā (katra šūna; saraksts "
-         "zemāk).", "visas tabulas",
-         "h_NederigasIevades"),
+        ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, negatīvs "
+         "skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs līgumam "
+         "vajadzīgs lauks, formula vai saite) vai aprēķina šūnas vērtība neatbilst aprēķinam (katra šūna; "
+         "saraksts zemāk).", "visas tabulas",
+         LISTED),
     ]
 
 
@@ -427,6 +444,7 @@ def _invalid_inputs(sh: Sheet) -> None:
         sh.formula(f"{TABLE_COUNT}{row}", f"{before}IF(N({code})>0,1,0)", st.helper, 0)
     last = TABLE_FIRST + len(checks) - 1
     sh.define("h_NederigasIevades", f"{TABLE_COUNT}{last}")
+    last = _cross_checks(sh, last)
     messages = f"${TABLE_MESSAGE}${TABLE_FIRST}:${TABLE_MESSAGE}${last}"
     counts = f"${TABLE_COUNT}${TABLE_FIRST}:${TABLE_COUNT}${last}"
     sh.ws.set_column(f"{RULE_CODE}:{TABLE_COUNT}", 10, None, {"hidden": True})
@@ -437,9 +455,9 @@ def _invalid_inputs(sh: Sheet) -> None:
     for k in range(1, INVALID_SHOWN + 1):
         row = INVALID_FIRST + k - 1
         sh.ws.merge_range(f"A{row}:F{row}", "", st.message)
-        sh.formula(f"A{row}", f'IF(h_NederigasIevades>={k},"{k}. "&INDEX({messages},MATCH({k},{counts},0)),"")',
+        sh.formula(f"A{row}", f'IF({LISTED}>={k},"{k}. "&INDEX({messages},MATCH({k},{counts},0)),"")',
                    st.message, "")
-        sh.formula(f"{LISTED_FLAG}{row}", f"IF(h_NederigasIevades>={k},1,0)", st.helper, 0)
+        sh.formula(f"{LISTED_FLAG}{row}", f"IF({LISTED}>={k},1,0)", st.helper, 0)
     sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_LAST}",
                              {"type": "formula", "criteria": f'=A{INVALID_FIRST}<>""', "format": st.error_mark})
     # The list's first INVALID_VISIBLE rows always show and print, so that a printed 6.11 names the first invalid
@@ -455,6 +473,36 @@ def _invalid_inputs(sh: Sheet) -> None:
                                                     "format": st.error_mark})
 
 
+def _cross_checks(sh: Sheet, last: int) -> int:
+    """The cross-checks of the key amounts (cross_checks.py, D153) as further rows of the hidden table after its
+    last row ``last``: a row's message while its cell differs, the running count; the plan lines' flags in hidden
+    columns. Defines h_Aizstatas (how many checks differ) and LISTED (invalid inputs and those); returns the table's
+    last row."""
+    st, lay = sh.st, sh.book.layout
+    first = TABLE_FIRST
+    for i in range(lay.plan_rows):
+        for letter, flag in zip(cross_checks.LINE_COLUMNS, cross_checks.line_flags(lay, i), strict=True):
+            sh.formula(f"{letter}{first + i}", flag, st.helper, 0)
+    flag_col = cross_checks.FLAG
+    rows: list[tuple[str, str]] = [(c.flag(), c.message(sh.book.names[c.name]))
+                                   for c in cross_checks.singles(lay, first)]
+    for column in cross_checks.columns(lay):
+        lines = f"${column.helper}${first}:${column.helper}${first + lay.plan_rows - 1}"
+        rows.append((f"SUM({lines})", column.message(lines)))
+    for k, (flag, message) in enumerate(rows, start=1):
+        row = last + k
+        sh.formula(f"{flag_col}{row}", flag, st.helper, 0)
+        sh.formula(f"{TABLE_MESSAGE}{row}", f'IF({flag_col}{row}>0,{message},"")', st.helper_text, "")
+        sh.formula(f"{TABLE_COUNT}{row}", f"{TABLE_COUNT}{row - 1}+IF({flag_col}{row}>0,1,0)", st.helper, 0)
+    end = last + len(rows)
+    sh.text(f"{flag_col}{TABLE_FIRST - 2}", "Aizstātas formulas", st.helper_text)
+    sh.formula(f"{flag_col}{TABLE_FIRST - 1}", f"{TABLE_COUNT}{end}-h_NederigasIevades", st.helper, 0)
+    sh.define("h_Aizstatas", f"{flag_col}{TABLE_FIRST - 1}")
+    sh.define(LISTED, f"{TABLE_COUNT}{end}")
+    sh.ws.set_column(f"{flag_col}:{cross_checks.LINE_COLUMNS[-1]}", 4, None, {"hidden": True})
+    return end
+
+
 NO_INVALID = "Nederīgu ievades vērtību nav."
 HIDDEN_INVALID = ("UZMANĪBU: sarakstā zemāk paslēptās rindās ir nederīgas ievades šūnas, kas netiks izdrukātas "
                   "(paslēptas: {hidden}, pavisam: {count}); atveriet rindas ar „+” pa kreisi no rindu numuriem.")
@@ -462,7 +510,7 @@ HIDDEN_INVALID = ("UZMANĪBU: sarakstā zemāk paslēptās rindās ir nederīgas
 
 def _status(hidden: str) -> str:
     """The status line: none, the count (and that only the first INVALID_SHOWN are listed), or the warning."""
-    count = "h_NederigasIevades"
+    count = LISTED
     warning = '"' + HIDDEN_INVALID.replace("{hidden}", f'"&{hidden}&"').replace("{count}", f'"&{count}&"') + '"'
     shown = (f'"Nederīgas ievades šūnas: "&{count}&IF({count}>{INVALID_SHOWN},"; sarakstā zemāk pirmās '
              f'{INVALID_SHOWN}, visas iezīmētas arī savās lapās."," (katra iezīmēta arī savā lapā).")')

@@ -1,0 +1,137 @@
+"""Cross-checks of the key amounts (D153, audit29 F1): the sheets are protected without a password, and a value typed
+over a formula (P, N, A, K, a line's price or sum, a month's amount, the paid total) would print in a signed annex
+while the matrix counted no error. Each check recomputes the cell from the cells it is computed from – never from
+the cell itself – and compares the two at cent level (a rate at six decimals). The checks lie on 6.11, the sheet
+that counts the errors: overwriting a checked cell does not touch its check. A cell whose own inputs are formulas
+is checked against them, and those are checked too, so that any one overwritten cell of the chain is found.
+
+Each check is one row of 6.11's hidden table of invalid cells: counted in Kludas (the rule ``invalid_input``) and
+named in the list of invalid cells with its sheet, cell and what it holds. A plan line's column is one check: it
+names the first line whose value differs and how many more do. Where a recomputation meets an invalid input (text
+in a number cell) it gives no verdict: that input is an error of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.workbook.layout import C64, Area, Layout
+from generator.workbook.sheets.calculation import RATE_FORMULA, month_blocks
+
+REPLACED_TEXT = "neatbilst aprēķinam – formula aizstāta ar vērtību?"
+# hidden columns of 6.11 holding one flag per plan line and check (after the table of invalid cells, S:W)
+LINE_COLUMNS = ("X", "Y", "Z", "AA", "AB", "AC")
+FLAG = "W"  # the hidden table's column of each check's count of differing cells
+
+
+def differs(value: str, expected: str, places: int = 2) -> str:
+    """1 when ``value`` is not ``expected`` at ``places`` decimals (a number against a blank or a text, too), else 0;
+    0 when the recomputation fails (an invalid input, an error of its own)."""
+    same = f"ROUND({value},{places})=ROUND({expected},{places})"
+    return (f"IFERROR(IF(ISNUMBER({expected}),IF(ISNUMBER({value}),IF({same},0,1),1),"
+            f"IF(ISNUMBER({value}),1,0)),0)")
+
+
+@dataclass(frozen=True)
+class Single:
+    """One checked cell: its defined name, what it holds (Latvian), its recomputation."""
+
+    name: str
+    label: str
+    expected: str
+    places: int = 2
+
+    def flag(self) -> str:
+        return differs(self.name, self.expected, self.places)
+
+    def message(self, where: Area) -> str:
+        return f'"{where.sheet} {where.first_col}{where.first_row}: {self.label} {REPLACED_TEXT}"'
+
+
+@dataclass(frozen=True)
+class Column:
+    """A plan line's cell in every line: one flag per line in a hidden column of 6.11 (``line_flag`` of the line's
+    index), the first differing line named."""
+
+    sheet: str
+    column: str  # the checked column ("F"), or the first and last month column ("D:O") of a line's months
+    first_row: int  # the sheet's row of the first plan line
+    label: str
+    helper: str  # 6.11's hidden column of the flags
+
+    def message(self, lines: str) -> str:
+        where = self.column.split(":")
+        row = f"({self.first_row - 1}+MATCH(1,{lines},0))"
+        cells = f'"{where[0]}"&{row}' + (f'&":{where[1]}"&{row}' if len(where) > 1 else "")
+        count = f"SUM({lines})"
+        more = f'IF({count}>1," (un vēl "&({count}-1)&" rindās)","")'
+        return f'"{self.sheet} "&{cells}&": {self.label} {REPLACED_TEXT}"&{more}'
+
+
+def singles(lay: Layout, first: int) -> list[Single]:
+    """The summary's amounts on 6.4, the base on 6.11 and the paid total on 6.10; ``first`` is 6.11's row of the
+    first plan line's flags (the paid totals of the lines)."""
+    sources = "+".join(f"MAX(0,N({name}))" for name in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"))
+    paid = f"${LINE_COLUMNS[5]}${first}:${LINE_COLUMNS[5]}${first + lay.plan_rows - 1}"
+    return [
+        Single("B_Efektivais", "aprēķinā izmantotais bāzes apmērs", "IF(ISNUMBER(Bazes_Apmers),Bazes_Apmers,Param_Bazes)"),
+        Single("Provizoriska_Likme", "IB provizoriskā apmēra likme", RATE_FORMULA, 6),
+        Single("IB_Provizoriskais", "IB provizoriskais apmērs P",
+               'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")'),
+        # from the lines' units and prices, not from their sums (h_Izmaksas, Plans_Summa)
+        Single("IB_Nepieciesamais", "IB nepieciešamais apmērs N",
+               "ROUND(SUMPRODUCT((h_Aktiva=1)*ROUND(h_Daudzums*h_Cena,2)),2)"),
+        Single("IB_Pieejamais", "IB pieejamais apmērs A",
+               'IF(ISNUMBER(IB_Provizoriskais),IF(IB_Nepieciesamais<=IB_Provizoriskais,IB_Nepieciesamais,'
+               'IF(ISNUMBER(IB_Galigais),IB_Galigais,IB_Provizoriskais)),"")'),
+        Single("Fin_NoIB", "no IB finansētā summa",
+               'IF(ISNUMBER(IB_Pieejamais),MIN(IB_Nepieciesamais,ROUND(SUM(Plans_NoIB),2)),"")'),
+        # the sources used one after another up to N make min(N − funded from IB, their sum): not from their cells
+        Single("IB_Kopejais", "IB kopējais apmērs K",
+               f'IF(ISNUMBER(IB_Pieejamais),ROUND(Fin_NoIB+MIN(MAX(0,ROUND(IB_Nepieciesamais-Fin_NoIB,2)),{sources}),2),"")'),
+        Single("Fakt_Kopa", "periodā samaksātā summa kopā", f"ROUND(SUM({paid}),2)"),
+    ]
+
+
+def line_flags(lay: Layout, i: int) -> list[str]:
+    """The flags of plan line ``i`` (0-based), in LINE_COLUMNS' order: 6.4 price, sum, priority and IB share, 6.7
+    months, and (not a flag) the line's paid total for 6.10's check."""
+    r, p = lay.calc_first + i, lay.plan_first + i
+    c = C64
+
+    def at(column: str) -> str:
+        return f"'6.4'!${column}${r}"
+
+    item = f"IFERROR(MATCH('6.3'!$C${p},Pak_Id,0),0)"
+    price = f'IF({item}>0,IF(ISNUMBER(INDEX(Pak_Cena,{item})),INDEX(Pak_Cena,{item}),""),"")'
+    active = f"{at(c.h_active)}=1"
+    cost = f'IF({active},ROUND({at(c.h_units)}*{at(c.h_price)},2),"")'
+    priority = (f'IF({active},SUMPRODUCT((h_Aktiva=1)*((h_Vertejums<{at(c.h_score)})+(h_Vertejums={at(c.h_score)})'
+                f'*(h_EkspPoz<{at(c.h_expert_pos)})))+1,"")')
+    ib = f'IF({active},IF(ISNUMBER(IB_Pieejamais),INDEX(h_Finansets,{at(c.priority)}),""),"")'
+    units = [f"'6.6'!{u}{p}" for u in lay.month_cols("E")]
+    months = lay.month_cols("D")
+    shown = f"ROUND(SUM('6.7'!{months[0]}{p}:{months[-1]}{p}),2)"
+    expected = (f"IF({active},ROUND(SUMPRODUCT((h_MenNr66<=h_Menesi)*ROUND({units[0]}:{units[-1]}"
+                f"*{at(c.h_price)},2)),2),0)")
+    paid_cols = month_blocks(lay)["paid"]
+    paid = f"IF({active},ROUND(SUMIFS('6.10'!{paid_cols[0]}{p}:{paid_cols[-1]}{p},h_MenNrS,\"<=\"&h_Menesi),2),0)"
+    return [
+        differs(at(c.price), price),
+        differs(at(c.cost), cost),
+        differs(at(c.priority), priority, 0),
+        differs(at(c.ib), ib),
+        differs(shown, expected),
+        paid,
+    ]
+
+
+def columns(lay: Layout) -> list[Column]:
+    months = lay.month_cols("D")
+    return [
+        Column("6.4", C64.price, lay.calc_first, "cena", LINE_COLUMNS[0]),
+        Column("6.4", C64.cost, lay.calc_first, "summa", LINE_COLUMNS[1]),
+        Column("6.4", C64.priority, lay.calc_first, "prioritāte", LINE_COLUMNS[2]),
+        Column("6.4", C64.ib, lay.calc_first, "finansējums no IB", LINE_COLUMNS[3]),
+        Column("6.7", f"{months[0]}:{months[-1]}", lay.plan_first, "finansējums pa mēnešiem", LINE_COLUMNS[4]),
+    ]
