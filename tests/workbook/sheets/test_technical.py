@@ -35,7 +35,7 @@ def test_the_checks_print_thirteen_and_twelve() -> None:
 def test_rows_of_the_rules_leave_room_for_the_heading_copy() -> None:
     rows = [rule_row(i) for i in range(RULE_COUNT)]
     assert rows[0] == RULES_FIRST and rows == sorted(set(rows))
-    assert RULES_HEADING_COPIES == (rule_row(12) - 1,) and RULES_HEADING_COPIES[0] not in rows
+    assert RULES_HEADING_COPIES == (rule_row(page_starts(RULE_HEIGHTS)[1]) - 1,) and RULES_HEADING_COPIES[0] not in rows
 
 
 def test_pages_are_shared_evenly() -> None:
