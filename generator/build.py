@@ -183,7 +183,8 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
     clear_crashed(out, say=progress)  # e.g. `ibm documents --out build` killed while it wrote (D133)
     check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    previous = {} if force else _read_manifest(out)
+    # --force renders the parts asked for anew; with --only, the other parts are still taken over (review7 R7-10)
+    previous = _read_manifest(out)
     report = BuildReport()
     manifest: dict = {"catalogue_version": catalogue.version, "steps": {}}
     with staged_folder(out.parent, ".ibm-build-", say=progress) as staging:
@@ -196,7 +197,8 @@ def build_with_report(catalogue: Catalogue, out: Path, progress: Progress = prin
             key = step_key(step, catalogue, keys)
             keys.append(key)
             selected = only is None or step.name in only
-            reused = _reuse(previous, out, staging, step.name, key if selected else None)
+            reused = None if force and selected else _reuse(previous, out, staging, step.name,
+                                                            key if selected else None)
             if reused is not None:
                 note = "nav mainīts" if selected else "netika veidots šoreiz"
                 n = len(reused)

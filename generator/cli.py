@@ -242,7 +242,8 @@ def _refuse_foreign_folder(out_dir: Path) -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
               show_default=True, help="Kur rakstīt rezultātu (jauna vai iepriekšējā `ibm build` mape).")
 @click.option("--only", multiple=True, metavar="DAĻA", cls=_OnlyOption)
-@click.option("--force", is_flag=True, help="Veidot visu no jauna, neizmantojot iepriekšējo rezultātu.")
+@click.option("--force", is_flag=True, help=("Veidot no jauna arī nemainītās daļas; ar `--only` – tikai norādītās, "
+                    "pārējās pārņem no iepriekšējās reizes."))
 def build(catalogue_dir: Path, out_dir: Path, only: tuple[str, ...], force: bool) -> None:
     """Izveido visu (atvērtos datus, darbgrāmatas, dokumentus, vietni) pagaidu mapē un nomaina build/."""
     from generator.build import FolderNotOwn, build_with_report

@@ -1,6 +1,7 @@
 """Ctrl-C while the `ibm` process is still starting (Python importing the toolkit, about the first second): the
 Latvian "Pārtraukts (Ctrl-C) …" and status 1, as later, never a KeyboardInterrupt traceback with status 130
-(audit27 F3). Installed by ``generator/__init__.py`` before any other import of the package when the program is the
+(audit27 F3). SIGTERM and SIGHUP in that window likewise: "Pārtraukts (signāls SIGTERM) …" and status 1, not
+Python's silent death with 143 (review7 R7-4), where nobody set a handler of their own. Installed by ``generator/__init__.py`` before any other import of the package when the program is the
 `ibm` console script; ``IbmGroup.__call__`` (generator/cli.py) hands over to click's own handling once the
 command line starts to run. Only the standard library here: this module is what runs first."""
 
@@ -13,6 +14,15 @@ import threading
 import time
 
 MESSAGE = "Pārtraukts (Ctrl-C): komanda vēl nebija sākusi darbu; nekas netika mainīts."
+# what a command takes as a Ctrl-C (generator/interrupts.py AS_CTRL_C; SIGHUP only where the system has it)
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def message(signum: int) -> str:
+    """MESSAGE, naming the signal when it was not Ctrl-C: "Pārtraukts (signāls SIGTERM): …"."""
+    if signum == signal.SIGINT:
+        return MESSAGE
+    return MESSAGE.replace("(Ctrl-C)", f"(signāls {signal.Signals(signum).name})")
 # tests only (tests/test_early_interrupt.py), and only under pytest: a new file to create, then a pause inside the
 # import window; ignored elsewhere, and never overwrites a file that exists (review6 F7)
 PAUSE_ENV = "IBM_TEST_ONLY_PAUSE_AT_START"
@@ -23,8 +33,10 @@ _stopped: list[bool] = []  # set by _stop: the message is out and the run is to 
 
 def _stop(signum: int, frame: object) -> None:
     _stopped.append(True)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C cannot cut the message short
-    sys.stderr.write("\n" + MESSAGE + "\n")
+    for other in (signal.SIGINT, *SIGNALS):  # a second Ctrl-C or signal cannot cut the message short
+        if other == signal.SIGINT or signal.getsignal(other) is _stop:
+            signal.signal(other, signal.SIG_IGN)
+    sys.stderr.write("\n" + message(signum) + "\n")
     sys.stderr.flush()
     raise SystemExit(1)  # through the imports under way: the interpreter ends with 1 and prints nothing more
 
@@ -43,6 +55,9 @@ def install() -> None:
     """The starting handler, when nobody has replaced Python's default one (an embedding program keeps its own)."""
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _stop)
+    for signum in SIGNALS:  # only Python's default (death): a parent's SIG_IGN (`nohup ibm …`) stays
+        if signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _stop)
     ready = os.environ.get(PAUSE_ENV)
     if ready and "PYTEST_CURRENT_TEST" in os.environ:  # a deterministic window for the test to send SIGINT in
         try:
@@ -63,3 +78,6 @@ def hand_over() -> None:
         raise SystemExit(1)
     if signal.getsignal(signal.SIGINT) is _stop:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    for signum in SIGNALS:  # back to the default, which interrupts.signals_as_ctrl_c then replaces
+        if signal.getsignal(signum) is _stop:
+            signal.signal(signum, signal.SIG_DFL)

@@ -46,13 +46,18 @@ def test_only_keeps_other_steps(tmp_path: Path, catalogue_copy: Path, monkeypatc
     monkeypatch.setattr(build_module, "_renderers", _fake_steps(calls))
     out = tmp_path / "build"
     build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None)
-    report = build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None, only={"b"},
-                               force=True)
-    assert report.rendered == ["b"]
-    assert not (out / "a").exists()  # force ignores the previous build, so "a" is not taken over
+    said: list[str] = []
+    report = build_with_report(load_or_raise(catalogue_copy), out, progress=said.append, only={"b"}, force=True)
+    # review7 R7-10: --force renders the part asked for anew (unchanged as it is) and still takes the others over
+    assert report.rendered == ["b"] and report.reused == ["a"] and calls == ["a", "b", "b"]
+    assert (out / "a" / "versija.txt").is_file() and (out / "b" / "versija.txt").is_file()
+    assert said == ["[1/2] A: netika veidots šoreiz, pārņemts 1 fails", "[2/2] B …"]
     report = build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None, only={"a"})
-    assert report.rendered == ["a"] and report.reused == ["b"]
+    assert report.rendered == [] and report.reused == ["a", "b"]  # "a" unchanged since it was taken over
     assert (out / "b" / "versija.txt").is_file()
+    # --force without --only: every part anew, nothing taken over
+    report = build_with_report(load_or_raise(catalogue_copy), out, progress=lambda _m: None, force=True)
+    assert report.rendered == ["a", "b"] and report.reused == []
 
 
 def test_a_foreign_or_edited_file_in_the_build_folder_stops_the_build(tmp_path: Path, catalogue_copy: Path,

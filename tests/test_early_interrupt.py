@@ -38,17 +38,21 @@ def _wait_for(path: Path, process: subprocess.Popen) -> None:
         time.sleep(0.02)
 
 
-def test_ctrl_c_while_importing_is_latvian_and_status_1(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("signum", "named"), [(signal.SIGINT, "Ctrl-C"), (signal.SIGTERM, "signāls SIGTERM"),
+                                             (signal.SIGHUP, "signāls SIGHUP")])
+def test_ctrl_c_or_a_signal_while_importing_is_latvian_and_status_1(tmp_path: Path, signum: int, named: str) -> None:
+    """review7 R7-4: SIGTERM and SIGHUP (`kill PID`, `timeout`, a closed terminal) in the first second too – not
+    Python's silent death with 143 – with the line naming the signal."""
     out = tmp_path / "jauna.xlsx"
     process, ready = _ibm(tmp_path, "migrate", str(tmp_path / "veca.xlsx"), "--out", str(out))
     try:
         _wait_for(ready, process)
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signum)
         stdout, stderr = process.communicate(timeout=60)
     finally:
         process.kill()
     assert process.returncode == 1, (process.returncode, stderr)
-    assert MESSAGE in stderr and "Pārtraukts (Ctrl-C)" in stderr
+    assert early_interrupt.message(signum) in stderr and f"Pārtraukts ({named}): komanda vēl nebija sākusi" in stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert stdout == "" and not out.exists()
 
@@ -94,3 +98,40 @@ def test_hand_over_gives_ctrl_c_back_but_keeps_a_parents_sig_ign(sigint_saved) -
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # `ibm … &` in a shell script: the parent's choice
     early_interrupt.hand_over()
     assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+@pytest.fixture
+def signals_saved():
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, *early_interrupt.SIGNALS)}
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+        early_interrupt._stopped.clear()
+
+
+def test_hand_over_gives_sigterm_and_sighup_back_to_the_default_but_keeps_a_parents_sig_ign(signals_saved) -> None:  # noqa: ANN001
+    """After the start, SIGTERM and SIGHUP are the command's (interrupts.signals_as_ctrl_c replaces only the default);
+    a parent's SIG_IGN (`nohup ibm …`) is kept from the start on."""
+    for signum in early_interrupt.SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+    early_interrupt.install()
+    assert all(signal.getsignal(signum) is early_interrupt._stop for signum in early_interrupt.SIGNALS)
+    early_interrupt.hand_over()
+    assert all(signal.getsignal(signum) is signal.SIG_DFL for signum in early_interrupt.SIGNALS)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    early_interrupt.install()
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    early_interrupt.hand_over()
+    assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+
+
+def test_a_signal_while_starting_names_itself_and_silences_the_others(signals_saved, capsys) -> None:  # noqa: ANN001
+    signal.signal(signal.SIGTERM, early_interrupt._stop)
+    with pytest.raises(SystemExit) as stopped:
+        early_interrupt._stop(signal.SIGTERM, None)
+    assert stopped.value.code == 1
+    assert capsys.readouterr().err == ("\nPārtraukts (signāls SIGTERM): komanda vēl nebija sākusi darbu; nekas netika "
+                                       "mainīts.\n")
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN and signal.getsignal(signal.SIGINT) is signal.SIG_IGN

@@ -16,6 +16,7 @@ from generator.catalogue.models import PriceScope, PriceStatus, Regime
 
 BLANK_EUR = "______ EUR"
 BLANK = "______"
+TITLE_BLANK = f"„{BLANK}”"  # a regulation's title the catalogue does not give (citation)
 REGULATED = (Regime.regulation, Regime.delegated_contract)
 
 
@@ -95,7 +96,7 @@ def citation(source: str, acts: LegalActs | None = None) -> str:
         day, month, year, number = match.groups()
         adopted = dt.date(int(year), int(month), int(day))
         # not in the catalogue: the same form, its title a blank the lawyer fills in from likumi.lv
-        return names.get((adopted, number), f"{regulation_name(adopted, number)} „{BLANK}”")
+        return names.get((adopted, number), f"{regulation_name(adopted, number)} {TITLE_BLANK}")
 
     parts: list[str] = []
     for part in _top_level_parts(source):
@@ -119,6 +120,12 @@ class PriceRow:
     price: Figure
     offers: frozenset[str] = frozenset()  # the 6.8 items (offer ids) whose price this row caps
     group: bool = False  # the group-session ceiling (not a regulated service's own price)
+
+    @property
+    def title_blank(self) -> bool:
+        """The source cites a Cabinet regulation the catalogue does not name (``citation``): its title is a blank
+        "„______”" the lawyer writes in from likumi.lv, and the annex says so (review7 R7-2)."""
+        return TITLE_BLANK in self.source
 
 
 class PriceList(list[PriceRow]):

@@ -141,9 +141,9 @@ class Citations:
         regulation in EUR-Lex."""
         site = "eur-lex.europa.eu" if act.kind is ActKind.eu_regulation else "likumi.lv"
         if norms is None:
-            return (f"Spēkā esošo aktu nosaka pašvaldības jurists: {site} pārbauda, vai minētais akts dokumenta "
+            return (f"Spēkā esošo aktu nosaka pašvaldības jurists: vietnē {site} pārbauda, vai minētais akts dokumenta "
                     "parakstīšanas dienā ir spēkā (redakcija uz šo datumu); ja tas aizstāts, ieraksta jauno aktu.")
-        return (f"Spēkā esošo normu nosaka pašvaldības jurists: {site} atver šā akta redakciju, kas ir spēkā "
+        return (f"Spēkā esošo normu nosaka pašvaldības jurists: vietnē {site} atver šā akta redakciju, kas ir spēkā "
                 "dokumenta parakstīšanas dienā (konsolidēto redakciju izvēlas pēc šā datuma), un pārbauda, vai minētā "
                 "norma to nosaka; ja tā grozīta vai akts aizstāts, ieraksta spēkā esošo normu.")
 

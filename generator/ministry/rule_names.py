@@ -40,7 +40,7 @@ RULE_NAMES = {
     "recipient": "Pakalpojums citam saņēmējam",
     "ignored_line_data": "Mēnešu dati rindā bez pakalpojuma",
     "units_above_period": "Daudzums pārsniedz plāna periodu",
-    "line_above_provisional": "Rindas summa viena pārsniedz P",
+    "line_above_provisional": "Rindas summa viena pati pārsniedz P",
 }
 
 

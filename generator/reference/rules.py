@@ -67,8 +67,11 @@ RECIPIENT_LV = {"child": "bērnam", "parent": "vecākam", "family": "ģimenei"}
 # D147: the catalogue's units that the plan period itself limits (catalogue/enums.yaml ids), and D148: those it
 # does not, whose line is measured against P
 CALENDAR_DAY, WORKING_DAY, HOUR = "diennakts", "darba-diena", "stunda"
+PERIOD_LIMITED_UNITS = (CALENDAR_DAY, WORKING_DAY, HOUR)
 HOURS_A_DAY = 24
-UNBOUNDED_UNITS = ("reize", "kurss", ACTUAL_COST_UNIT)
+# a month (``menesis``) is measured against P too: no catalogue service is priced by the month, so a limit of the
+# plan's months would be a rule nothing exercises; D147 says so (every catalogue unit is in exactly one list)
+UNBOUNDED_UNITS = ("reize", "kurss", "menesis", ACTUAL_COST_UNIT)
 
 
 def _name(index: int, line: PlanLine) -> str:

@@ -37,6 +37,7 @@ from generator.reference.rules import (
     CALENDAR_DAY,
     HOUR,
     HOURS_A_DAY,
+    PERIOD_LIMITED_UNITS,
     UNBOUNDED_UNITS,
     WORKING_DAY,
     check_actual_cost_prices,
@@ -170,7 +171,7 @@ def _unit_templates() -> dict[str, str]:
     start, months = dt.date(1901, 2, 3), 1
     limits = period_unit_limits(start, months)
     templates = {}
-    for unit in (CALENDAR_DAY, WORKING_DAY, HOUR):
+    for unit in PERIOD_LIMITED_UNITS:
         line = PlanLine(offer_id="x", label=LABEL, unit=unit, units=UNITS, unit_price=Decimal(1))
         (over,) = check_unit_limits(_padded((INDEX, line)), start, months)
         templates[f"units_above_period_{unit}"] = _replace(over.message, [
@@ -192,6 +193,7 @@ def unit_limit_data(params: Params) -> dict[str, Any]:
         "svetki": sorted(d.isoformat() for d in params.holidays),
         "svetkuGadi": None if params.holiday_years is None else sorted(params.holiday_years),
         "stundasDiena": HOURS_A_DAY,
+        "diennakts": CALENDAR_DAY, "darbaDiena": WORKING_DAY, "stunda": HOUR,  # the limited units' catalogue ids
         "bezRobezas": list(UNBOUNDED_UNITS),
     }
 

@@ -165,3 +165,28 @@ def test_a_final_amount_above_the_needed_one_is_refused_naming_its_cell(catalogu
     assert ("noteikumu kļūda: 6.4. tabulas šūna E59 („IB galīgais apmērs F”): F 340,01\u00a0EUR pārsniedz "
             "nepieciešamo apmēru N 340,00\u00a0EUR") in run.output
     assert not (tmp_path / "out" / child.path.stem).exists()
+
+
+@pytest.mark.parametrize("base", [None, Decimal("3000.00")])
+def test_p_on_an_unconfirmed_base_is_no_figure_in_the_report_or_on_the_console(catalogue: Catalogue, tmp_path: Path,
+                                                                                base: Decimal | None) -> None:
+    """review7 R7-1: one line above P (D148) while B is unconfirmed: parskats.txt and the console say P is a blank
+    worked out from the unconfirmed B, as annex 2 prints it – no P figure; with the ministry's B the figure is back."""
+    child = _child(catalogue, base=base)
+    offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
+    big = line_from_offer(offers[MARKET], 1000, unit_price=Decimal(20), planned_units=(500, 500))
+    child = dataclasses.replace(child, inputs=dataclasses.replace(child.inputs, lines=(big,)))
+    [above] = [f for f in _warnings(catalogue, child) if f.code == "line_above_provisional"]
+    figure = above.message.split("apmēru P ", 1)[1].split(";", 1)[0]
+    written = write_matrices(catalogue, tmp_path, [child])[0]
+    run = _run(written.path, tmp_path / "out", "--draft")
+    assert run.exit_code in (0, 1), run.output
+    report = (tmp_path / "out" / written.path.stem / "parskats.txt").read_text("utf-8")
+    blank = "apmēru P ______ EUR (P aprēķināts ar vēl neapstiprināto bāzes apmēru B); pārbaudiet"
+    for text in (report, run.output):
+        text = text.replace("\xa0", " ")
+        assert "viena pati pārsniedz bērna IB provizorisko apmēru P" in text, text
+        if base is None:
+            assert blank in text and figure.replace("\xa0", " ") not in text, text
+        else:
+            assert blank not in text and f"apmēru P {figure}".replace("\xa0", " ") in text, text

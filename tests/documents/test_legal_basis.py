@@ -98,10 +98,23 @@ def test_a_blank_norms_note_says_what_to_check_and_where(catalogue: Catalogue) -
     for note, act, norm in ((competence, "Sociālo pakalpojumu un sociālās palīdzības likuma", "11. pants"),
                             (term, "Ministru kabineta 2008. gada 21. aprīļa noteikumu Nr. 288", "5. punkts")):
         assert f"minēts: {act} " in note and f" {norm}; spēkā esamība katalogā pierādīta tikai" in note, note
-        assert note.endswith("Spēkā esošo normu nosaka pašvaldības jurists: likumi.lv atver šā akta redakciju, kas "
+        assert note.endswith("Spēkā esošo normu nosaka pašvaldības jurists: vietnē likumi.lv atver šā akta "
+                             "redakciju, kas "
                              "ir spēkā dokumenta parakstīšanas dienā (konsolidēto redakciju izvēlas pēc šā datuma), "
                              "un pārbauda, vai minētā norma to nosaka; ja tā grozīta vai akts aizstāts, ieraksta "
                              "spēkā esošo normu."), note
+
+
+@pytest.mark.parametrize(("act_id", "site"), [("spspl", "likumi.lv"), ("mk-288", "likumi.lv"),
+                                            ("vdar", "eur-lex.europa.eu")])
+def test_the_lawyers_note_names_the_site_as_a_place_not_as_the_subject(catalogue: Catalogue, act_id: str,
+                                                                      site: str) -> None:
+    """review7 R7-3: the lawyer opens the act on the site ("vietnē likumi.lv atver …"); the site never stands
+    where the subject goes ("likumi.lv atver …" would say the site opens and checks it)."""
+    act = catalogue.legal_acts.act(act_id)
+    for text in (legal.Citations._where(act), legal.Citations._where(act, list(act.norms))):
+        assert f"pašvaldības jurists: vietnē {site} " in text, text
+        assert f": {site} " not in text, text
 
 
 def test_a_note_names_the_methodology_not_its_line_numbers() -> None:

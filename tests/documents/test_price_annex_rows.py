@@ -127,3 +127,34 @@ def test_the_blank_contract_binds_the_group_ceiling_too(catalogue: Catalogue) ->
                                    [by_id("02-ligums-ar-sniedzeju"), by_id("03-garantijas-vestule")]):
         text = normalise(re.sub(r"<[^>]+>", " ", doc.html))
         assert GROUP_BOUND in text, doc.spec.id
+
+
+TITLE_NOTE = ("Piezīme. Tukšā vieta akta nosaukumā ailē „Avots” („______”) nozīmē, ka šo noteikumu nosaukums nav "
+              "norādīts šā pielikuma avotos: to ieraksta pirms parakstīšanas pēc noteikumu oficiālā teksta vietnē "
+              "likumi.lv")
+
+
+def test_a_blank_act_title_in_the_annex_has_its_note(catalogue: Catalogue, tmp_path) -> None:  # noqa: ANN001
+    """review7 R7-2: a Cabinet regulation the catalogue does not name is cited with its title a blank „______”;
+    the annex then says what the blank is and where its text comes from – in the HTML, the PDF and the DOCX. A row
+    whose act the catalogue names has no blank and needs no note."""
+    from pypdf import PdfReader
+
+    from generator.documents.build_step import write_document
+    from tests.documents.from_matrix_helpers import docx_text
+
+    rows = figures.regulated_prices(catalogue, DAY)
+    blank = [row for row in rows if row.title_blank]
+    assert blank and all(figures.TITLE_BLANK in row.source for row in blank)
+    assert any(not row.title_blank and row.source for row in rows)
+    for doc in render_municipality(catalogue, catalogue.municipality("ogre"),
+                                   [by_id("02-ligums-ar-sniedzeju"), by_id("03-garantijas-vestule")],
+                                   build_date=DAY):
+        annex = _annex(normalise(re.sub(r"<[^>]+>", " ", doc.html)))
+        assert figures.TITLE_BLANK in annex and TITLE_NOTE in annex, doc.spec.id
+        assert annex.count(TITLE_NOTE) == 1
+        if doc.spec.id.startswith("02"):
+            pdf, docx = write_document(doc, tmp_path)
+            pdf_text = normalise(" ".join(page.extract_text() for page in PdfReader(pdf).pages))
+            assert "vietnē likumi.lv (noteikumus atrod pēc to datuma un numura)" in pdf_text.replace("\n", " ")
+            assert TITLE_NOTE in normalise(docx_text(docx))

@@ -48,3 +48,18 @@ def test_a_money_figure_in_a_name_is_the_references_own_in_the_eur_form() -> Non
     assert eur(ONE_EURO) in rule_name("actual_cost_price")
     for name in RULE_NAMES.values():
         assert not re.search(r"\d EUR", name), name  # "1,00 EUR" with a non-breaking space, cents shown
+
+
+def test_the_line_above_p_name_uses_the_references_words() -> None:
+    """review7 R7-6: the summary book's name is not clipped ("viena pārsniedz"): it says what the reference's sentence
+    says, "viena pati pārsniedz"."""
+    from decimal import Decimal
+
+    from generator.reference.lines import PlanLine
+    from generator.reference.rules import check_line_above_provisional
+
+    line = PlanLine(offer_id="x", label="Paraugs", unit="reize", units=Decimal(10), unit_price=Decimal(30))
+    [finding] = check_line_above_provisional([line], Decimal(100))
+    name = rule_name(finding.code)
+    assert name == "Rindas summa viena pati pārsniedz P"
+    assert " viena pati pārsniedz bērna IB provizorisko apmēru P " in finding.message

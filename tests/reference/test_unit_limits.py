@@ -94,3 +94,18 @@ def test_audit26_pasted_count_counts_in_the_workbook(catalogue: Catalogue) -> No
         result = evaluate_workbook(inputs, params)
         found = [(f.code, f.severity.value, f.lines) for f in result.findings if f.code == code]
         assert found == [(code, kind, (0,))]
+
+
+def test_every_catalogue_unit_is_limited_by_the_period_or_measured_against_p(catalogue: Catalogue) -> None:
+    """review7 R7-5: no unit of catalogue/enums.yaml escapes both D147 and D148 unnoticed – each is in exactly one of
+    the period-limited units and the units measured against P, and the period limits only the former."""
+    from generator.reference.rules import PERIOD_LIMITED_UNITS, UNBOUNDED_UNITS
+
+    ids = [u.id for u in catalogue.enums.units]
+    for unit in ids:
+        assert (unit in PERIOD_LIMITED_UNITS) != (unit in UNBOUNDED_UNITS), unit
+    assert set(PERIOD_LIMITED_UNITS) | set(UNBOUNDED_UNITS) == set(ids)
+    assert set(period_unit_limits(START, 6, HOLIDAYS)) == set(PERIOD_LIMITED_UNITS)
+    # a month line (no service is priced so today) gets D148's warning like a session
+    assert [f.code for f in check_line_above_provisional([_line("menesis", "7", "500")], Decimal(3000))] == \
+        ["line_above_provisional"]

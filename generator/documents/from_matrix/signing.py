@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents import terms
+from generator.documents.figures import BLANK_EUR
+from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
 from generator.reference.rules import APPROVED
 
@@ -55,12 +59,16 @@ def blocking(finding: Finding) -> str | None:
             f"matricas {JUSTIFICATION} un izveidojiet dokumentus vēlreiz")
 
 
-def warning_lines(findings: Sequence[Finding], *, console: bool = False) -> list[str]:
+def warning_lines(findings: Sequence[Finding], *, console: bool = False,
+                  unconfirmed_p: Decimal | None = None) -> list[str]:
     """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
     stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
     ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
-    inside the child's folder, has it)."""
+    inside the child's folder, has it). ``unconfirmed_p``: the child's P while it rests on an unconfirmed base
+    amount B – then no sentence prints it as a figure (``blank_p``; the annexes print it as a blank too)."""
     lines = []
+    if unconfirmed_p is not None:
+        findings = [blank_p(f, unconfirmed_p) for f in findings]
     for f in findings:
         if f.severity is not Severity.warning or blocking(f) is not None:
             continue
@@ -80,6 +88,21 @@ def warning_lines(findings: Sequence[Finding], *, console: bool = False) -> list
 # warnings no matrix input approves (a ceiling the catalogue has not confirmed; one line's amount above P, D148, whose
 # sentence says what to check): shown without the approval note
 UNAPPROVABLE = frozenset({"ceiling_unconfirmed", "line_above_provisional"})
+
+
+P_ON_BASE = "P aprēķināts ar vēl neapstiprināto bāzes apmēru B"
+
+
+def blank_p(finding: Finding, provisional: Decimal) -> Finding:
+    """D148's sentence with P as a blank "______ EUR" and where it comes from, for the papers of a child whose P
+    rests on an unconfirmed B (review7 R7-1): the checklist never shows a figure that annex 2 leaves blank. The
+    check itself stands; the matrix and the calculator keep the reference's own sentence."""
+    if finding.code != "line_above_provisional":
+        return finding
+    figure = f"apmēru P {eur(provisional)}"
+    if figure not in finding.message:
+        raise ValueError(f"D148 sentence without {figure!r}: {finding.message!r}")
+    return replace(finding, message=finding.message.replace(figure, f"apmēru P {BLANK_EUR} ({P_ON_BASE})"))
 
 
 def with_note(sentence: str, note: str) -> str:

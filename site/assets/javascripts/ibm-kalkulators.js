@@ -457,12 +457,14 @@
   function unitLimits(start, end) {
     var u = DATA.vienibuRobezas;
     var days = daysBetween(start, end);
-    var limits = { diennakts: days, stunda: u.stundasDiena * days };
+    var limits = {};
+    limits[u.diennakts] = days;
+    limits[u.stunda] = u.stundasDiena * days;
     var covered = true;
     for (var y = ymd(start)[0]; y <= ymd(end)[0]; y += 1) {
       if (u.svetkuGadi !== null && u.svetkuGadi.indexOf(y) < 0) covered = false;
     }
-    if (covered) limits["darba-diena"] = workingDays(start, end, u.svetki);
+    if (covered) limits[u.darbaDiena] = workingDays(start, end, u.svetki);
     return limits;
   }
 
