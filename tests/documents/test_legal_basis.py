@@ -189,7 +189,7 @@ TYPED = [
     re.compile(r"\bNr\.\s?\d"),
     re.compile(r"\d+\.\s?(?:pant|punkt|apakšpunkt)"),
     re.compile(r"pant\w*\s+\S+\s+daļ"),
-    re.compile(r"\blikum(?:s|a|u|ā|am|i|os)\b", re.I),
+    re.compile(r"\blikum(?:s|a|u|ā|am|i|os)\b(?!\.lv)", re.I),  # the site likumi.lv is no act
     re.compile(r"noteikum\w*\s+Nr", re.I),
     re.compile(r"Ministru kabinet|\bMK\b|Regul\w*\s*\(ES\)|\d{4}/\d{3}"),
 ]
