@@ -28,8 +28,11 @@ from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates, period_months, quarter_label
 from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
+from generator.ministry.reading import MONEY_NAMES
 from generator.ministry.rule_names import rule_name
 from generator.ministry.sheet_rows import BulkRows
+from generator.ministry.template_checks import VALUE_LABELS as NAME_LABELS
+from generator.ministry.template_checks import shown_place
 from generator.reference.findings import Severity
 from generator.reference.paid_totals import paid_total
 from generator.workbook import styles
@@ -722,7 +725,7 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
 SHOWN_NAMES = ("Faila nosaukumu, kurā redzams bērna vārds vai personas kods, rāda kā matrica-<SHA-256 sākums>.xlsx "
                "(atrodams ar komandu sha256sum), tāpat kā komandas izvadā.")
 # Latvian labels of the interface names a stale value or a typed F is found in (audit21 F7).
-VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)"}
+VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)", **NAME_LABELS}
 
 
 # A refused file may not have been read, so its name cannot be checked for the child's name: the summary, which
@@ -773,18 +776,25 @@ def _notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
 def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     final = VALUE_LABELS[FINAL_NAME]
     book.header(ws, "Atšķirības starp failā saglabātajām un pārrēķinātajām vērtībām",
-                "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā. "
+                "Novecojis vai labots fails vai veidne, kurā kādas pārbaudes vēl nebija (sk. kolonnu „Iemesls”): aprēķinā "
+                "izmantota pārrēķinātā vērtība, ne failā saglabātā. "
                 f"{final}: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
                 f"LM lēmums par šī bērna F jāatjauno. {SHOWN_NAMES}",
-                [("Bērna kods", 17), ("Fails", 30), ("Rādītājs", 22), ("Vieta matricā", 17), ("Failā", 14),
-                 ("Pārrēķināts", 14)], key_cols=0)
+                [("Bērna kods", 16), ("Fails", 26), ("Rādītājs", 18), ("Vieta matricā", 20), ("Failā", 11),
+                 ("Pārrēķināts", 11), ("Iemesls", 28)], key_cols=0)
     row = DATA_FIRST
     for s in c.final_differences + c.stale:
         shown = c.shown.get(s.code, s.source)
-        for i, value in enumerate([s.code, shown, VALUE_LABELS.get(s.name, s.name), s.cell, _shown(s.cached),
-                                   _shown(s.recomputed)]):
-            book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else None)
+        label = VALUE_LABELS.get(s.name, s.name)
+        reason = s.reason or ("LM lēmums par F jāatjauno" if s.name == FINAL_NAME else "novecojis vai labots fails")
+        money = s.name in MONEY_NAMES or s.name == FINAL_NAME
+        place = shown_place(s.cell)
+        for i, value in enumerate([s.code, shown, label, place, _shown(s.cached), _shown(s.recomputed), reason]):
+            is_amount = isinstance(value, Decimal) or (money and isinstance(value, int | float))
+            book.value(ws, row, i, value, book.f_money if is_amount else book.f_wrap)
+        book.fit_row(ws, row, [(shown, 26, False), (label, 18, False), (place, 20, False), (reason, 28, False)])
         row += 1
+
 
 
 def _shown(value: object) -> object:

@@ -19,22 +19,22 @@ CHECK_FLAGS = {
 }
 
 # Latvian labels of the interface names whose stored value a file may hold stale (audit31 F2, F9): the meaning
-# and the table, as the F row of „Atšķirības” already reads.
+# (the table is in the place shown beside it).
 VALUE_LABELS = {
-    "Kludas": "Kļūdu skaits (6.11. tabula)",
-    "Bridinajumi": "Brīdinājumu skaits (6.11. tabula)",
+    "Kludas": "Kļūdu skaits",
+    "Bridinajumi": "Brīdinājumu skaits",
     "IB_Provizoriskais": "IB provizoriskais apmērs (P)",
     "IB_Nepieciesamais": "IB nepieciešamais apmērs (N)",
     "IB_Pieejamais": "Plānam pieejamais IB apmērs (A)",
     "IB_Kopejais": "Kopējais apmērs (K)",
-    "Plans_NoIB": "Rindas finansējums no IB (6.4. tabula)",
-    "Plans_Cena": "Rindas cena (6.4. tabula)",
-    "Plans_Summa": "Rindas summa (6.4. tabula)",
-    "Men_Summa": "Plānotie eiro mēnesī (6.7. tabula)",
-    "Fakt_Kopa": "Periodā kopā samaksāts (6.10. tabula)",
-    "Vecums": "Bērna vecums (6.1. tabula)",
-    "Parbaudes_Datums": "Pārbaudes datums (6.1. tabula)",
-    "Provizoriska_Likme": "Provizoriskā likme (6.4. tabula)",
+    "Plans_NoIB": "Rindas finansējums no IB",
+    "Plans_Cena": "Rindas cena",
+    "Plans_Summa": "Rindas summa",
+    "Men_Summa": "Plānotie eiro mēnesī",
+    "Fakt_Kopa": "Periodā kopā samaksāts",
+    "Vecums": "Bērna vecums",
+    "Parbaudes_Datums": "Pārbaudes datums",
+    "Provizoriska_Likme": "Provizoriskā likme",
 }
 # names whose stored value a new check changes: the counts of errors and warnings
 COUNT_NAMES = frozenset({"Kludas", "Bridinajumi"})
@@ -43,6 +43,12 @@ COUNT_NAMES = frozenset({"Kludas", "Bridinajumi"})
 def value_label(name: str) -> str:
     """The Latvian label of an interface name (the name itself when none is known, never dropped)."""
     return VALUE_LABELS.get(name, name)
+
+
+def shown_place(cell: str) -> str:
+    """A stored cell as „Noteikumu kļūdas” names a place: "6.11!C44" -> "6.11. tabula, šūna C44"."""
+    sheet, bang, address = cell.partition("!")
+    return f"{sheet}. tabula, šūna {address}" if bang else cell
 
 
 def unchecked_codes(m: Matrix) -> frozenset[str]:
