@@ -53,12 +53,13 @@ SHEET_QUARTERS = "Ceturkšņi"
 SHEET_LINES = "Plāna rindas"
 SHEET_MONTHS = "Mēnešu dati"
 SHEET_FINDINGS = "Noteikumu kļūdas"
+SHEET_WARNINGS = "Brīdinājumi"
 SHEET_REFUSED = "Neizmantotās matricas"
 SHEET_NOTES = "Piezīmes par failiem"  # notes on used files, not under "unused" (audit24 F26)
 SHEET_STALE = "Atšķirības"
 
 SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
-          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
+          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_WARNINGS, SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
 
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
@@ -306,6 +307,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
         _cash_sheet(book, sheet(name), agg, names, month_cols, line_cols, quarterly=quarterly, sent=sent,
                     period=period)
     _findings_sheet(book, sheet(SHEET_FINDINGS), collection, names)
+    _warnings_sheet(book, sheet(SHEET_WARNINGS), collection, names)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _notes_sheet(book, sheet(SHEET_NOTES), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
@@ -710,7 +712,7 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
                 "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
                 "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
                 "apmēri ir derīgi. Noteikums – kļūdas veids; kods – tā apzīmējums atsauces aprēķinā (meklēšanai). "
-                f"Brīdinājumi – tikai skaits lapā „Bērni”. {SHOWN_NAMES}",
+                f"Brīdinājumi – skaits lapā „Bērni”, tie, kas maina N, – lapā „{SHEET_WARNINGS}”. {SHOWN_NAMES}",
                 list(zip(("Bērna kods", "Pašvaldība", "Fails", "Noteikums", "Kods", "Apraksts"), widths, strict=True)),
                 key_cols=1)
     f_code = book.wb.add_format({"font_name": FONT, "font_size": 8.5, "valign": "top", "border": 1,
@@ -719,6 +721,33 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
         for i, value in enumerate(values):
             book.value(ws, row, i, value, f_code if i == 4 else book.f_wrap)
         book.fit_row(ws, row, [(text, widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 5)])
+
+
+def _warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
+    """The warnings of a plan line whose amount is in N although it is most likely mistyped (D148, audit31 F4): N
+    decides whether the child takes part in the redistribution and its share (D7), so the analyst sees the file,
+    the line, its amount and P, and the child's N beside them."""
+    rows = []
+    for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
+        muni = names.get(rec.municipality, rec.municipality)
+        shown = c.shown.get(rec.code, rec.source)
+        rows += [(rec.code, muni, shown, rule_name(f.code), rec.result.provisional, rec.result.needed, f.message)
+                 for f in rec.result.findings if f.counts and f.severity is Severity.warning]
+    widths = [17, 14, 20, 17, 17, 17]  # P and N as wide as their headers' longest word
+    widths.append(PAGE_WIDTH - PAGE_SLACK - sum(widths))
+    book.header(ws, "Brīdinājumi, kas maina N",
+                "Brīdinājums par plāna rindu, kuras summa viena pati pārsniedz bērna IB provizorisko apmēru P: "
+                "tā ir iespējama, bet biežāk tas ir kļūdaini ievadīts daudzums. Rindas summa ir bērna N, un N nosaka, "
+                "vai bērns piedalās pārdalē un cik saņem, tāpēc pirms pārdales pārbaudiet šīs rindas matricā. Citi "
+                f"brīdinājumi – tikai skaits lapā „{SHEET_CHILDREN}”. {SHOWN_NAMES}",
+                list(zip(("Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais (P)",
+                          "IB nepieciešamais (N)", "Apraksts"), widths, strict=True)), key_cols=1)
+    for row, values in enumerate(rows, start=DATA_FIRST):
+        for i, value in enumerate(values):
+            book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else book.f_wrap)
+        book.fit_row(ws, row, [(str(text), widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 6)])
+    if not rows:
+        ws.write_string(DATA_FIRST - 1, 0, "Šādu brīdinājumu nav.")
 
 
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
