@@ -68,5 +68,6 @@ def unchecked_reason(codes: frozenset[str] | set[str]) -> str:
             "tāpēc failā saglabātajos skaitos tās nav ieskaitītas; sk. lapu „Noteikumu kļūdas”")
 
 
-MIGRATE_HINT = ("šo pārbaudi jūsu matricas veidne vēl neveica – pārnesiet matricu ar „ibm migrate”, tad kļūda būs "
-                "redzama matricā (6.3. un 6.11. tabulā)")
+# after the reference's message (a sentence of its own) on an error of a check the matrix's template lacked (F8)
+MIGRATE_HINT = ("Šo pārbaudi jūsu matricas veidne vēl neveica – pārnesiet matricu ar „ibm migrate”, tad kļūda būs "
+                "redzama arī matricā (6.3. un 6.11. tabulā).")

@@ -72,3 +72,21 @@ def test_documents_draft_labels_the_stored_count_and_gives_the_reason(shown_zero
     assert summary.folders, lines
     report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")
     assert REASON in clean(report)
+
+
+def test_documents_refusal_says_the_template_lacked_the_check(shown_zero: Path, catalogue: Catalogue,
+                                                              tmp_path: Path) -> None:
+    """audit31 F8: the matrix shows 0 errors, the papers are refused for D147; the refusal says why the matrix does
+    not show it and what makes it show it."""
+    lines: list[str] = []
+    summary = run(shown_zero, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append, pdf=False,
+                  today=dt.date(2018, 1, 1))
+    assert summary.refused == 1, lines
+    said = [clean(line) for line in lines]
+    hours = [line for line in said if "noteikumu kļūda:" in line and "pārsniedz to, kas plāna periodā" in line]
+    assert len(hours) == 1, said
+    assert hours[0].endswith("pārbaudiet daudzumu 6.3. tabulā. Šo pārbaudi jūsu matricas veidne vēl neveica – "
+                             "pārnesiet matricu ar „ibm migrate”, tad kļūda būs redzama arī matricā (6.3. un 6.11. "
+                             "tabulā)."), hours
+    others = [line for line in said if "noteikumu kļūda:" in line and line not in hours]
+    assert not any("vēl neveica" in line for line in others), others
