@@ -815,7 +815,7 @@ def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     for s in c.final_differences + c.stale:
         shown = c.shown.get(s.code, s.source)
         label = VALUE_LABELS.get(s.name, s.name)
-        reason = s.reason or ("LM lēmums par F jāatjauno" if s.name == FINAL_NAME else "novecojis vai labots fails")
+        reason = f"{s.reason}; sk. lapu „{SHEET_FINDINGS}”" if s.reason else ("LM lēmums par F jāatjauno" if s.name == FINAL_NAME else "novecojis vai labots fails")
         money = s.name in MONEY_NAMES or s.name == FINAL_NAME
         place = shown_place(s.cell)
         for i, value in enumerate([s.code, shown, label, place, _shown(s.cached), _shown(s.recomputed), reason]):

@@ -65,7 +65,7 @@ def unchecked_reason(codes: frozenset[str] | set[str]) -> str:
     """Why an old file's stored counts differ: its template did not yet have these checks."""
     many = len(codes) > 1
     return (f"šīs matricas veidnes laikā {'pārbaužu' if many else 'pārbaudes'} {unchecked_names(codes)} vēl nebija, "
-            "tāpēc failā saglabātajos skaitos tās nav ieskaitītas; sk. lapu „Noteikumu kļūdas”")
+            "tāpēc failā saglabātajos skaitos tās nav ieskaitītas")
 
 
 # after the reference's message (a sentence of its own) on an error of a check the matrix's template lacked (F8)
