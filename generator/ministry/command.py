@@ -215,10 +215,22 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(f"Brīdinājums: {with_errors} {_agree(with_errors, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (katra kļūda ar vietu matricā – lapā "
                    "„Noteikumu kļūdas”; skaits – lapas „Bērni” kolonnā „Kļūdas”); apmēri aprēķināti, kā matricā ievadīts.",
                    err=True)
+    from generator.reference.findings import Severity
+
+    above = sum(1 for r in result.records if any(f.severity is Severity.warning for f in r.result.findings))
+    if above:  # D148 lines are in N and so in the pool split (audit31 F4)
+        click.echo(f"Brīdinājums: {above} {_agree(above, 'izmantotajā matricā', 'izmantotajās matricās')} kādas "
+                   "rindas summa viena pati pārsniedz P; tā ieskaitīta N un ietekmē pārdali – katra rinda lapā "
+                   "„Brīdinājumi”.", err=True)
     if result.stale:
         files = len({s.source for s in result.stale})
-        click.echo(f"Brīdinājums: {files} failos saglabātās vērtības atšķiras no pārrēķinātajām (novecojis vai "
-                   f"labots fails); izmantotas pārrēķinātās, sk. lapu „Atšķirības”.", err=True)
+        old = len({s.source for s in result.stale if s.reason})  # a check the file's template lacked (audit31 F2)
+        why = [] if old == files else ["novecojis vai labots fails"]
+        if old:
+            why.append(f"{old} {_agree(old, 'failā', 'failos')} – matricas veidnē vēl nebija kādas no jaunajām "
+                       "pārbaudēm, sk. kolonnu „Iemesls”")
+        click.echo(f"Brīdinājums: {files} {_agree(files, 'failā', 'failos')} saglabātās vērtības atšķiras no "
+                   f"pārrēķinātajām ({'; '.join(why)}); izmantotas pārrēķinātās, sk. lapu „Atšķirības”.", err=True)
     for warning in result.warnings:
         click.echo(f"Brīdinājums: {warning}", err=True)
     for u in unspread_children(result.records):  # D123: the IB part the months do not take is shown apart

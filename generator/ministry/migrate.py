@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -47,6 +47,8 @@ from generator.ministry.matrix import (
     read_child,
     structure_problems,
 )
+from generator.ministry.rule_names import rule_name
+from generator.ministry.template_checks import unchecked_codes
 from generator.ministry.templates import DEFAULT_REGISTRY, generate_template, load_registry
 from generator.ministry.xlsx_outline import filled_groups_level, open_groups
 from generator.ministry.xlsxpatch import CellInput, patch_xlsx
@@ -337,6 +339,36 @@ def _amounts(m: Matrix, catalogue: Catalogue) -> tuple[Amounts | None, tuple[Fin
                     result.warnings), result.findings, [])
 
 
+def _as_shown(old: Matrix, amounts: Amounts | None) -> Amounts | None:
+    """The "before" side as the old matrix itself showed it (audit31 F1): its stored error and warning counts when
+    the file holds them (a check its template did not have is not in them), else the reference's counts."""
+    if amounts is None:
+        return None
+    stored = {}
+    for name in ("Kludas", "Bridinajumi"):
+        value = old.scalar(name) if old.has(name) else None
+        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0 and value == int(value):
+            stored[name] = int(value)
+    if len(stored) < 2:
+        return amounts
+    return replace(amounts, errors=stored["Kludas"], warnings=stored["Bridinajumi"])
+
+
+def _new_findings(old: tuple[Finding, ...], new: tuple[Finding, ...], unchecked: frozenset[str]) -> list[str]:
+    """The counted findings of the new matrix the old one did not show: not found on the old inputs, or of a check
+    the old template did not compute (named as a new check, audit31 F1)."""
+    seen = {(f.code, f.lines, f.month, f.severity) for f in old if f.counts and f.code not in unchecked}
+    found = []
+    for f in new:
+        if not f.counts or (f.code, f.lines, f.month, f.severity) in seen:
+            continue
+        kind = "Kļūda" if f.severity is Severity.error else "Brīdinājums"
+        if f.code in unchecked:
+            kind += f" (jauna pārbaude: {rule_name(f.code)}; vecajā veidnē tās nebija)"
+        found.append(f"{kind}: {f.message}")
+    return found
+
+
 def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]]) -> list[str]:
     """Every written value read back from the new file (a migration must lose nothing)."""
     lost = []
@@ -471,16 +503,12 @@ class Migrator:
             report.cleared_prices = plan.cleared
             before, old_findings, old_problems = _amounts(old, catalogue)
             after, new_findings, new_problems = _amounts(Matrix.from_book(staged_book), catalogue)
-            report.before, report.after = before, after
+            report.before, report.after = _as_shown(old, before), after
             if before is None or after is None:
                 report.notes.append("apmērus nevar salīdzināt, jo matricā ir nederīga ievade vai tā nav pilnībā aizpildīta: "
                                     + "; ".join((old_problems or new_problems)[:5]))
             else:
-                seen = {(f.code, f.lines, f.month, f.severity) for f in old_findings if f.counts}
-                report.new_findings = [
-                    f"{'Kļūda' if f.severity is Severity.error else 'Brīdinājums'}: {f.message}"
-                    for f in new_findings if f.counts and (f.code, f.lines, f.month, f.severity) not in seen
-                ]
+                report.new_findings = _new_findings(old_findings, new_findings, unchecked_codes(old))
             report.path = report_path
             staged_report = Path(tmp) / "parnesana.txt"
             staged_report.write_text(report.text() + "\n", encoding="utf-8")

@@ -33,6 +33,7 @@ from generator.ministry.matrix import (
 )
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
+from generator.ministry.template_checks import COUNT_NAMES, unchecked_codes, unchecked_reason
 from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import MAX_TOTAL_BYTES, XlsxReadError, _coords
 from generator.own_files import digest as file_digest
@@ -44,6 +45,9 @@ from generator.reference.workbook import WorkbookResult, evaluate_workbook
 from generator.workbook.version import is_newer
 
 STALE_LIMIT = 8
+# warnings the summary lists one by one (sheet „Brīdinājumi”): a line alone above P (D148) is most often a mistyped
+# quantity, and its amount is in N, which decides the child's share of the redistribution (D7)
+LISTED_WARNINGS = frozenset({"line_above_provisional"})
 MONEY_NAMES = {"IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais", "IB_Kopejais", "Plans_Cena", "Plans_Summa",
                "Plans_NoIB", "Men_Summa", "Fakt_Kopa"}
 
@@ -242,8 +246,10 @@ def _record(code: str, data: ChildData, folder: str, source: str, params: Params
     execution = copy.copy(outcome.execution)
     object.__setattr__(execution, "lines", ())  # the summary uses the totals by month
     # the rule errors stay (code and Latvian message with the matrix's place): the summary lists which rules each
-    # used child's plan breaks (audit21 F12); warnings only by their count
-    errors = tuple(f for f in outcome.findings if f.counts and f.severity is Severity.error)
+    # used child's plan breaks (audit21 F12); of the warnings, those of a line that changes N and so the pool split
+    # (LISTED_WARNINGS, audit31 F4), the others only by their count
+    errors = tuple(f for f in outcome.findings if f.counts and (f.severity is Severity.error
+                                                                or f.code in LISTED_WARNINGS))
     for name, value in (("plan", None), ("findings", errors), ("monthly_amounts", ()), ("execution", execution)):
         object.__setattr__(result, name, value)  # counts stay in errors / warnings
     return ChildRecord(
@@ -272,6 +278,12 @@ def _same(name: str, cached: object, expected: object) -> bool:
 def stale_values(m: Matrix, outcome: WorkbookResult, code: str, source: str, months: int) -> list[StaleValue]:
     """Cached values of the output names that differ from the recomputed ones (only where cached)."""
     found: list[StaleValue] = []
+    # the counts of an older template lack the checks it did not have (audit31 F2, F9): said with the value
+    lacked = unchecked_codes(m)
+    reasons = {}
+    for name, severity in (("Kludas", Severity.error), ("Bridinajumi", Severity.warning)):
+        codes = lacked & {f.code for f in outcome.findings if f.counts and f.severity is severity}
+        reasons[name] = unchecked_reason(codes) if codes else ""
     for name, expected in outcome.named_values().items():
         ref = m.refs.get(name)
         if ref is None:
@@ -291,7 +303,9 @@ def stale_values(m: Matrix, outcome: WorkbookResult, code: str, source: str, mon
                     line = expected[i] if isinstance(expected, tuple) and i < len(expected) else None
                     want = line[j] if isinstance(line, tuple) and j < len(line) and j < months else None
                 if not _same(name, cached, want):
-                    found.append(StaleValue(code, source, name, m.where(name, i, j).split(" ")[0], cached, want))
+                    found.append(StaleValue(code, source, name, m.where(name, i, j).split(" ")[0], cached, want,
+                                            reasons.get(name, "")))
+    found.sort(key=lambda s: s.name not in COUNT_NAMES)  # the counts first: they carry the reason
     if len(found) > STALE_LIMIT:
         rest = len(found) - STALE_LIMIT
         found = found[:STALE_LIMIT] + [StaleValue(code, source, "…", f"vēl {rest} šūnas", None, None)]

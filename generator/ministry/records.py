@@ -55,3 +55,4 @@ class StaleValue:
     cell: str
     cached: object
     recomputed: object
+    reason: str = ""  # why it differs, when known (a check the file's template lacked, audit31 F2)

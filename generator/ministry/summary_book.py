@@ -28,8 +28,11 @@ from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates, period_months, quarter_label
 from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
+from generator.ministry.reading import MONEY_NAMES
 from generator.ministry.rule_names import rule_name
 from generator.ministry.sheet_rows import BulkRows
+from generator.ministry.template_checks import VALUE_LABELS as NAME_LABELS
+from generator.ministry.template_checks import shown_place
 from generator.reference.findings import Severity
 from generator.reference.paid_totals import paid_total
 from generator.workbook import styles
@@ -50,12 +53,13 @@ SHEET_QUARTERS = "Ceturkšņi"
 SHEET_LINES = "Plāna rindas"
 SHEET_MONTHS = "Mēnešu dati"
 SHEET_FINDINGS = "Noteikumu kļūdas"
+SHEET_WARNINGS = "Brīdinājumi"
 SHEET_REFUSED = "Neizmantotās matricas"
 SHEET_NOTES = "Piezīmes par failiem"  # notes on used files, not under "unused" (audit24 F26)
 SHEET_STALE = "Atšķirības"
 
 SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
-          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
+          SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_WARNINGS, SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
 
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
@@ -303,6 +307,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
         _cash_sheet(book, sheet(name), agg, names, month_cols, line_cols, quarterly=quarterly, sent=sent,
                     period=period)
     _findings_sheet(book, sheet(SHEET_FINDINGS), collection, names)
+    _warnings_sheet(book, sheet(SHEET_WARNINGS), collection, names)
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _notes_sheet(book, sheet(SHEET_NOTES), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
@@ -707,7 +712,7 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
                 "Matricas ar noteikumu kļūdām aprēķinā izmantotas ar to, kas matricā ievadīts; šeit katra kļūda ar "
                 "vietu matricā, kur tā zināma (tāpat kā matricas 6.11. tabulā), lai varētu izvērtēt, vai bērna "
                 "apmēri ir derīgi. Noteikums – kļūdas veids; kods – tā apzīmējums atsauces aprēķinā (meklēšanai). "
-                f"Brīdinājumi – tikai skaits lapā „Bērni”. {SHOWN_NAMES}",
+                f"Brīdinājumi – skaits lapā „Bērni”, tie, kas maina N, – lapā „{SHEET_WARNINGS}”. {SHOWN_NAMES}",
                 list(zip(("Bērna kods", "Pašvaldība", "Fails", "Noteikums", "Kods", "Apraksts"), widths, strict=True)),
                 key_cols=1)
     f_code = book.wb.add_format({"font_name": FONT, "font_size": 8.5, "valign": "top", "border": 1,
@@ -718,11 +723,38 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
         book.fit_row(ws, row, [(text, widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 5)])
 
 
+def _warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
+    """The warnings of a plan line whose amount is in N although it is most likely mistyped (D148, audit31 F4): N
+    decides whether the child takes part in the redistribution and its share (D7), so the analyst sees the file,
+    the line, its amount and P, and the child's N beside them."""
+    rows = []
+    for rec in sorted(c.records, key=lambda r: (r.municipality, r.code)):
+        muni = names.get(rec.municipality, rec.municipality)
+        shown = c.shown.get(rec.code, rec.source)
+        rows += [(rec.code, muni, shown, rule_name(f.code), rec.result.provisional, rec.result.needed, f.message)
+                 for f in rec.result.findings if f.counts and f.severity is Severity.warning]
+    widths = [17, 14, 20, 17, 17, 17]  # P and N as wide as their headers' longest word
+    widths.append(PAGE_WIDTH - PAGE_SLACK - sum(widths))
+    book.header(ws, "Brīdinājumi, kas maina N",
+                "Brīdinājums par plāna rindu, kuras summa viena pati pārsniedz bērna IB provizorisko apmēru P: "
+                "tā ir iespējama, bet biežāk tas ir kļūdaini ievadīts daudzums. Rindas summa ir bērna N, un N nosaka, "
+                "vai bērns piedalās pārdalē un cik saņem, tāpēc pirms pārdales pārbaudiet šīs rindas matricā. Citi "
+                f"brīdinājumi – tikai skaits lapā „{SHEET_CHILDREN}”. {SHOWN_NAMES}",
+                list(zip(("Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais (P)",
+                          "IB nepieciešamais (N)", "Apraksts"), widths, strict=True)), key_cols=1)
+    for row, values in enumerate(rows, start=DATA_FIRST):
+        for i, value in enumerate(values):
+            book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else book.f_wrap)
+        book.fit_row(ws, row, [(str(text), widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 6)])
+    if not rows:
+        ws.write_string(DATA_FIRST - 1, 0, "Šādu brīdinājumu nav.")
+
+
 # --- Neizmantotās matricas, Atšķirības ------------------------------------------------------------
 SHOWN_NAMES = ("Faila nosaukumu, kurā redzams bērna vārds vai personas kods, rāda kā matrica-<SHA-256 sākums>.xlsx "
                "(atrodams ar komandu sha256sum), tāpat kā komandas izvadā.")
 # Latvian labels of the interface names a stale value or a typed F is found in (audit21 F7).
-VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)"}
+VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)", **NAME_LABELS}
 
 
 # A refused file may not have been read, so its name cannot be checked for the child's name: the summary, which
@@ -773,18 +805,25 @@ def _notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
 def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     final = VALUE_LABELS[FINAL_NAME]
     book.header(ws, "Atšķirības starp failā saglabātajām un pārrēķinātajām vērtībām",
-                "Novecojis vai labots fails: aprēķinā izmantota pārrēķinātā vērtība, ne failā saglabātā. "
+                "Novecojis vai labots fails vai veidne, kurā kādas pārbaudes vēl nebija (sk. kolonnu „Iemesls”): aprēķinā "
+                "izmantota pārrēķinātā vērtība, ne failā saglabātā. "
                 f"{final}: matricā ierakstītais galīgais apmērs F atšķiras no šajā savākšanā aprēķinātā – "
                 f"LM lēmums par šī bērna F jāatjauno. {SHOWN_NAMES}",
-                [("Bērna kods", 17), ("Fails", 30), ("Rādītājs", 22), ("Vieta matricā", 17), ("Failā", 14),
-                 ("Pārrēķināts", 14)], key_cols=0)
+                [("Bērna kods", 16), ("Fails", 26), ("Rādītājs", 18), ("Vieta matricā", 20), ("Failā", 11),
+                 ("Pārrēķināts", 11), ("Iemesls", 28)], key_cols=0)
     row = DATA_FIRST
     for s in c.final_differences + c.stale:
         shown = c.shown.get(s.code, s.source)
-        for i, value in enumerate([s.code, shown, VALUE_LABELS.get(s.name, s.name), s.cell, _shown(s.cached),
-                                   _shown(s.recomputed)]):
-            book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else None)
+        label = VALUE_LABELS.get(s.name, s.name)
+        reason = f"{s.reason}; sk. lapu „{SHEET_FINDINGS}”" if s.reason else ("LM lēmums par F jāatjauno" if s.name == FINAL_NAME else "novecojis vai labots fails")
+        money = s.name in MONEY_NAMES or s.name == FINAL_NAME
+        place = shown_place(s.cell)
+        for i, value in enumerate([s.code, shown, label, place, _shown(s.cached), _shown(s.recomputed), reason]):
+            is_amount = isinstance(value, Decimal) or (money and isinstance(value, int | float))
+            book.value(ws, row, i, value, book.f_money if is_amount else book.f_wrap)
+        book.fit_row(ws, row, [(shown, 26, False), (label, 18, False), (place, 20, False), (reason, 28, False)])
         row += 1
+
 
 
 def _shown(value: object) -> object:

@@ -241,14 +241,14 @@ def test_a_stale_cached_value_is_reported_and_the_recomputation_used(matrices, c
     summary = run(source, tmp_path / "out", catalogue, None, draft=False, echo=lines.append, err=lines.append,
                   pdf=False, today=dt.date(2018, 1, 1))
     assert summary.made == 1, lines
-    stale = [clean(line) for line in lines if "IB_Nepieciesamais" in line]
+    stale = [clean(line) for line in lines if "„IB nepieciešamais apmērs (N)”" in line]  # audit31 F9: in Latvian
     assert len(stale) == 1 and "999 999,99" in stale[0] and "izmantota pārrēķinātā" in stale[0]
     needed = child.result(catalogue).needed
     tables = docx_tables(tmp_path / "out" / "novecojusi" / "01-ligums-ar-vecaku.docx")
     amounts = {row[0].split(" ")[0]: money(row[1]) for row in table_with(tables, "IB apmērs")[1:]}
     assert amounts["N"] == needed != Decimal("999999.99")
     report = (tmp_path / "out" / "novecojusi" / "parskats.txt").read_text(encoding="utf-8")
-    assert "IB_Nepieciesamais" in report
+    assert "„IB nepieciešamais apmērs (N)” (6.4. tabula, šūna " in report and "IB_Nepieciesamais" not in report
 
 
 def test_a_file_named_after_the_child_gives_a_neutral_folder(matrices, catalogue: Catalogue, tmp_path: Path) -> None:

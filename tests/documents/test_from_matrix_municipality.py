@@ -127,10 +127,11 @@ def test_a_higher_stored_error_count_is_an_error_shown_as_a_whole_number(childre
     assert "matricā saglabātais kļūdu skaits 6.11!" in said and "(Kludas) ir 1, pārrēķinātais – 0" in said
     summary, lines = _run(catalogue, source, tmp_path / "melnraksts", draft=True)
     assert summary.drafted == 1, lines
-    stale = [line for line in lines if "(Kludas)" in line and "saglabātā vērtība" in line]
-    assert len(stale) == 1 and "(Kludas) 1 atšķiras no pārrēķinātās 0;" in stale[0], stale
+    stale = [line for line in lines if "Kļūdu skaits" in line and "saglabātā vērtība" in line]
+    assert len(stale) == 1 and "„Kļūdu skaits” (6.11. tabula, šūna E" in stale[0], stale
+    assert ") 1 atšķiras no pārrēķinātās 0; izmantota pārrēķinātā" in stale[0] and "Kludas" not in stale[0], stale
     report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")
-    assert "(Kludas): 1 → 0" in report and "1,00" not in report.split("Saglabātās vērtības", 1)[1]
+    assert "„Kļūdu skaits” (6.11. tabula, šūna E" in report and "): 1 → 0" in report and "1,00" not in report.split("Saglabātās vērtības", 1)[1]
     # a lower stored count (a fixed matrix not yet recalculated) is only the usual note
     lower = tmp_path / "mazak.xlsx"
     with_cached(children["clean"].path, lower, "Bridinajumi", "7")

@@ -32,6 +32,7 @@ from generator.ministry.matrix import (
 from generator.ministry.pseudonym import normalise_personal_code, pseudonym
 from generator.ministry.reading import file_code, file_digest, stale_values, version_problem
 from generator.ministry.records import StaleValue
+from generator.ministry.template_checks import MIGRATE_HINT, unchecked_codes
 from generator.ministry.templates import TemplateSource
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
@@ -233,6 +234,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         return result
     result.data, result.params, result.outcome = data, params, outcome
     rule_errors = []
+    lacked = unchecked_codes(m)  # the checks its template did not compute: the matrix itself shows no error (F8)
     for finding in outcome.findings:
         if finding.severity is Severity.warning:
             result.warnings.append(finding)
@@ -246,7 +248,8 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         elif finding.code == MUNICIPALITY_NOT_LISTED:  # no decision at all, not even a refusal, outside the rounds
             result.errors.append(f"noteikumu kļūda: {finding.message}")
         else:
-            rule_errors.append(f"noteikumu kļūda: {finding.message}")
+            hint = f" {MIGRATE_HINT}" if finding.code in lacked else ""
+            rule_errors.append(f"noteikumu kļūda: {finding.message}{hint}")
     listed = not any(f.code == MUNICIPALITY_NOT_LISTED for f in outcome.findings)
     if listed and (why := round_problem(catalogue, data.municipality, data.inputs.period_start)) is not None:
         result.errors.append(why)

@@ -29,6 +29,7 @@ from generator.documents.from_matrix.provider_notes import repaid_to_parent as r
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
 from generator.ministry.collect import find_workbooks
+from generator.ministry.template_checks import shown_place, value_label
 from generator.ministry.templates import TemplateSource
 from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.rounds import plan_end
@@ -225,8 +226,8 @@ def _report(reading: MatrixReading, status: str, names: list[str], archive: Sequ
         lines += ["", "Matricas kļūdas:"] + [f"  {e}" for e in reading.errors]
     if reading.stale:
         lines += ["", "Saglabātās vērtības, kas atšķiras no pārrēķinātajām (izmantotas pārrēķinātās):"]
-        lines += [f"  {s.cell} ({s.name}): {_value(s.cached, s.recomputed)} → {_value(s.recomputed)}"
-                  for s in reading.stale]
+        lines += [f"  „{value_label(s.name)}” ({shown_place(s.cell)}): {_value(s.cached, s.recomputed)} → "
+                  f"{_value(s.recomputed)}{f'; {s.reason}' if s.reason else ''}" for s in reading.stale]
     lines += [f"Piezīme: {n}" for n in reading.notes]
     return "\n".join(lines) + "\n"
 
@@ -325,8 +326,10 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 err(f"    {reason}")
             continue
         for stale in reading.stale:
-            err(f"{head}: saglabātā vērtība {stale.cell} ({stale.name}) {_value(stale.cached, stale.recomputed)} atšķiras no "
-                f"pārrēķinātās {_value(stale.recomputed)}; izmantota pārrēķinātā")
+            why = f"; {stale.reason}" if stale.reason else ""  # a check its template lacked (audit31 F9)
+            err(f"{head}: saglabātā vērtība „{value_label(stale.name)}” ({shown_place(stale.cell)}) "
+                f"{_value(stale.cached, stale.recomputed)} atšķiras no pārrēķinātās {_value(stale.recomputed)}; "
+                f"izmantota pārrēķinātā{why}")
         # an archive copy addresses the people as on the day its papers were signed (D69), like its names
         day = arch.papers_day(reading.data.inputs.period_start) if archived and reading.data is not None else today
         child = build(reading, catalogue, pseudonymous=key is not None, day=day)

@@ -1,0 +1,73 @@
+"""Which of the reference's checks an older matrix template did not yet compute (audit31 F1, F2, F8, F9).
+
+A check added after a template was issued (D147 ``units_above_period``, D148 ``line_above_provisional``) counts in
+the reference at once, but the old file itself never showed it: its stored Kludas/Bridinajumi and its 6.3/6.11
+tables say nothing of it. Each such check has a helper range in the template (its per-line flags); a matrix that
+lacks that defined name was made on a template without the check. The Latvian texts here tell the user why a
+matrix that showed 0 errors now has one.
+"""
+
+from __future__ import annotations
+
+from generator.ministry.matrix import Matrix
+from generator.ministry.rule_names import rule_name
+
+# rule code -> the defined name of its per-line flags in the template (generator/workbook/sheets/calculation.py)
+CHECK_FLAGS = {
+    "units_above_period": "f_VienibuRobeza",  # D147
+    "line_above_provisional": "f_RindaVirsP",  # D148
+}
+
+# Latvian labels of the interface names whose stored value a file may hold stale (audit31 F2, F9): the meaning
+# (the table is in the place shown beside it).
+VALUE_LABELS = {
+    "Kludas": "Kļūdu skaits",
+    "Bridinajumi": "Brīdinājumu skaits",
+    "IB_Provizoriskais": "IB provizoriskais apmērs (P)",
+    "IB_Nepieciesamais": "IB nepieciešamais apmērs (N)",
+    "IB_Pieejamais": "Plānam pieejamais IB apmērs (A)",
+    "IB_Kopejais": "Kopējais apmērs (K)",
+    "Plans_NoIB": "Rindas finansējums no IB",
+    "Plans_Cena": "Rindas cena",
+    "Plans_Summa": "Rindas summa",
+    "Men_Summa": "Plānotie eiro mēnesī",
+    "Fakt_Kopa": "Periodā kopā samaksāts",
+    "Vecums": "Bērna vecums",
+    "Parbaudes_Datums": "Pārbaudes datums",
+    "Provizoriska_Likme": "Provizoriskā likme",
+}
+# names whose stored value a new check changes: the counts of errors and warnings
+COUNT_NAMES = frozenset({"Kludas", "Bridinajumi"})
+
+
+def value_label(name: str) -> str:
+    """The Latvian label of an interface name (the name itself when none is known, never dropped)."""
+    return VALUE_LABELS.get(name, name)
+
+
+def shown_place(cell: str) -> str:
+    """A stored cell as „Noteikumu kļūdas” names a place: "6.11!C44" -> "6.11. tabula, šūna C44"."""
+    sheet, bang, address = cell.partition("!")
+    return f"{sheet}. tabula, šūna {address}" if bang else cell
+
+
+def unchecked_codes(m: Matrix) -> frozenset[str]:
+    """The rule codes the matrix's own template did not compute (its flags' defined name is absent)."""
+    return frozenset(code for code, flags in CHECK_FLAGS.items() if not m.has(flags))
+
+
+def unchecked_names(codes: frozenset[str] | set[str]) -> str:
+    """The Latvian names of the checks, in a fixed order, joined for a sentence."""
+    return ", ".join(f"„{rule_name(c)}”" for c in CHECK_FLAGS if c in codes)
+
+
+def unchecked_reason(codes: frozenset[str] | set[str]) -> str:
+    """Why an old file's stored counts differ: its template did not yet have these checks."""
+    many = len(codes) > 1
+    return (f"šīs matricas veidnes laikā {'pārbaužu' if many else 'pārbaudes'} {unchecked_names(codes)} vēl nebija, "
+            "tāpēc failā saglabātajos skaitos tās nav ieskaitītas")
+
+
+# after the reference's message (a sentence of its own) on an error of a check the matrix's template lacked (F8)
+MIGRATE_HINT = ("Šo pārbaudi jūsu matricas veidne vēl neveica – pārnesiet matricu ar „ibm migrate”, tad kļūda būs "
+                "redzama arī matricā (6.3. un 6.11. tabulā).")

@@ -1,0 +1,68 @@
+"""`ibm collect` lists each D148 warning (a session, course or euro line alone above P) with the file, the line, its
+amount, P and N on the sheet „Brīdinājumi”: the line's amount is in N and so in the pool split (D7; audit31 F4)."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.lvformat import eur
+from generator.ministry.pseudonym import pseudonym
+from generator.ministry.rule_names import rule_name
+from tests.documents.from_matrix_helpers import clean
+from tests.ministry.conftest import KEY
+from tests.ministry.factory import Child, make_children, write_children
+
+SESSIONS = ("reize", "kurss")
+
+
+def session_line_above_p(child: Child) -> Child | None:
+    """The child with its first session or course line at 200 units a month: alone above any P (D148)."""
+    lines = list(child.inputs.lines)
+    for i, line in enumerate(lines):
+        if line.unit in SESSIONS and line.offer_id and line.unit_price > 0:
+            months = child.inputs.months
+            lines[i] = dataclasses.replace(line, units=Decimal(200 * months), planned_units=tuple(
+                [Decimal(200)] * months) if line.planned_units else ())
+            return dataclasses.replace(child, inputs=dataclasses.replace(child.inputs, lines=tuple(lines)))
+    return None
+
+
+def test_collect_lists_each_line_above_p(catalogue: Catalogue, template: Path, tmp_path: Path) -> None:
+    children = make_children(catalogue, 8, seed=148, one_period=True)
+    broken = next(c for c in map(session_line_above_p, children) if c)
+    plain = next(c for c in children if c.index != broken.index and not any(
+        f.code == "line_above_provisional" for f in c.result(catalogue).findings))
+    written = write_children(catalogue, template, [broken, plain], tmp_path / "in")
+    result = broken.result(catalogue)
+    above = [f for f in result.findings if f.code == "line_above_provisional" and f.counts]
+    assert above, result.findings
+    out = tmp_path / "out" / "k.xlsx"
+    run = CliRunner().invoke(main, ["collect", str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--no-cache"],
+                             env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert run.exit_code == 0, run.output
+    wb = load_workbook(out)
+    assert wb.sheetnames.index("Brīdinājumi") == wb.sheetnames.index("Noteikumu kļūdas") + 1
+    sheet = wb["Brīdinājumi"]
+    assert [c.value for c in sheet[3]] == ["Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais (P)",
+                                           "IB nepieciešamais (N)", "Apraksts"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
+    assert [r[6] for r in rows] == [f.message for f in above], rows
+    for code, muni, shown, name, p, n, text in rows:
+        assert code == pseudonym(KEY, broken.code) and muni == catalogue.municipality(broken.municipality).name_lv
+        assert shown == written[0].path.relative_to(tmp_path / "in").as_posix()
+        assert name == rule_name("line_above_provisional")
+        assert Decimal(str(p)) == result.provisional and Decimal(str(n)).quantize(Decimal("0.01")) == result.needed
+        assert f"P {eur(result.provisional)}" in text and "rindas summa" in text
+    # the errors sheet keeps only errors, the children's warning count is unchanged
+    assert not [r for r in wb["Noteikumu kļūdas"].iter_rows(min_row=4, values_only=True)
+                if r[4] == "line_above_provisional"]
+    said = clean(run.output)
+    assert ("1 izmantotajā matricā kādas rindas summa viena pati pārsniedz P; tā ieskaitīta N un ietekmē pārdali – "
+            "katra rinda lapā „Brīdinājumi”.") in said, said
