@@ -2,11 +2,16 @@
 explained in the text, not only in the hover title (audit30 F4: a phone has no hover).
 
 Runs after Python-Markdown's ``abbr`` tree processor. In document order, the first ``<abbr>`` of every
-abbreviation outside a heading gets its meaning in brackets right after it: „smagu FT (funkcionālie
-traucējumi) dēļ” (in square brackets when it already stands inside round ones). The meaning is written in the nominative as a gloss, so the sentence keeps its grammar. An
-abbreviation the text already explains counts as explained and gets nothing: one written in brackets after
-its term („funkcionālie traucējumi (FT)”, in any case form) or followed by its own bracket („IB (…)”). The meaning is the
-abbreviation list's text (catalogue/metodika/saisinajumi.md) up to its first „ – ” or bracket.
+abbreviation outside headings and link texts gets its meaning in brackets right after it: „smagu FT
+(funkcionālie traucējumi) dēļ” (in square brackets when it already stands inside round ones). The meaning is
+written in the nominative as a gloss, so the sentence keeps its grammar. A heading stays short and a quoted
+chapter title in a link stays as it reads, so the next use in the text gets the gloss (review8 R8-5); an
+abbreviation used only there is explained once in a line right after its heading or link block: „Saīsinājums:
+FT – funkcionālie traucējumi.” (R8-3). An abbreviation the text already explains gets nothing: one written in
+brackets after its term („funkcionālie traucējumi (FT)”, in any case form) or followed by its own bracket that
+says the meaning („IB (individuālais budžets)”). A bracket that says something else gets the meaning at its
+start: „SD (sociālais dienests; IB …)” (R8-4). The meaning is the abbreviation list's text
+(catalogue/metodika/saisinajumi.md) up to its first „ – ” or bracket.
 """
 
 from __future__ import annotations
