@@ -2,11 +2,16 @@
 explained in the text, not only in the hover title (audit30 F4: a phone has no hover).
 
 Runs after Python-Markdown's ``abbr`` tree processor. In document order, the first ``<abbr>`` of every
-abbreviation outside a heading gets its meaning in brackets right after it: „smagu FT (funkcionālie
-traucējumi) dēļ” (in square brackets when it already stands inside round ones). The meaning is written in the nominative as a gloss, so the sentence keeps its grammar. An
-abbreviation the text already explains counts as explained and gets nothing: one written in brackets after
-its term („funkcionālie traucējumi (FT)”, in any case form) or followed by its own bracket („IB (…)”). The meaning is the
-abbreviation list's text (catalogue/metodika/saisinajumi.md) up to its first „ – ” or bracket.
+abbreviation outside headings and link texts gets its meaning in brackets right after it: „smagu FT
+(funkcionālie traucējumi) dēļ” (in square brackets when it already stands inside round ones). The meaning is
+written in the nominative as a gloss, so the sentence keeps its grammar. A heading stays short and a quoted
+chapter title in a link stays as it reads, so the next use in the text gets the gloss (review8 R8-5); an
+abbreviation used only there is explained once in a line right after its heading or link block: „Saīsinājums:
+FT – funkcionālie traucējumi.” (R8-3). An abbreviation the text already explains gets nothing: one written in
+brackets after its term („funkcionālie traucējumi (FT)”, in any case form) or followed by its own bracket that
+says the meaning („IB (individuālais budžets)”). A bracket that says something else gets the meaning at its
+start: „SD (sociālais dienests; IB …)” (R8-4). The meaning is the abbreviation list's text
+(catalogue/metodika/saisinajumi.md) up to its first „ – ” or bracket.
 """
 
 from __future__ import annotations
@@ -108,33 +113,96 @@ def _written_before(before: str, tail: str, title: str) -> bool:
     return bool(words) and words[0][:5] in before[-80:].lower()
 
 
+def _bracket_after(parents: dict, el: etree.Element) -> str | None:
+    """The text of the bracket that follows ``el`` („IB (…)”), up to its closing bracket; None without one."""
+    tail = el.tail or ""
+    if not tail.startswith(" ("):
+        return None
+    after = tail + "".join(etree.tostring(s, encoding="unicode", method="text") for s in _siblings_after(parents, el))
+    return after[2:].split(")", 1)[0]
+
+
+def _siblings_after(parents: dict, el: etree.Element) -> list[etree.Element]:
+    parent = parents.get(el)
+    if parent is None:
+        return []
+    children = list(parent)
+    return children[children.index(el) + 1:]
+
+
+def _stem_in(title: str, text: str) -> bool:
+    """The meaning's first word (its stem, any case form) stands in ``text``."""
+    words = short_meaning(title).lower().split()
+    return bool(words) and words[0][:5] in text.lower()
+
+
+def _note(glosses: list[tuple[str, str]]) -> etree.Element:
+    """„Saīsinājums: FT – funkcionālie traucējumi.” for abbreviations the text below a heading never uses."""
+    p = etree.Element("p", {"class": "ibm-saisinajumi"})
+    p.text = "Saīsinājums: " if len(glosses) == 1 else "Saīsinājumi: "
+    for i, (abbr, title) in enumerate(glosses):
+        a = etree.SubElement(p, "abbr", {"title": title})
+        a.text = abbr
+        a.tail = f" – {short_meaning(title)}" + ("." if i == len(glosses) - 1 else "; ")
+    p.tail = "\n"
+    return p
+
+
 class FirstAbbreviationTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
         explained: set[str] = set()
+        # abbreviation → where it first stood where no gloss goes (a heading, a link's text) and its title
+        unexplained: dict[str, tuple[etree.Element, str]] = {}
         for el in list(root.iter()):
             if el.tag != "abbr" or not el.text or el.text in explained or el.text in NOT_GLOSSED:
                 continue
-            if self._in_heading(parents, el):
+            place = self._no_gloss_place(parents, el)
+            if place is not None:  # a heading stays short, a quoted title in a link as it reads
+                unexplained.setdefault(el.text, (place, el.get("title", "")))
                 continue
             explained.add(el.text)
+            unexplained.pop(el.text, None)
+            title = el.get("title", "")
             tail = el.tail or ""
             before = _text_before(parents, el).rstrip()
-            if _written_before(before, tail, el.get("title", "")) or tail.startswith(" ("):
+            bracket = _bracket_after(parents, el)
+            if _written_before(before, tail, title) or (bracket is not None and _stem_in(title, bracket)):
                 continue  # the text explains it already
-            meaning = short_meaning(el.get("title", ""))
-            if meaning:
+            meaning = short_meaning(title)
+            if not meaning:
+                continue
+            if bracket is not None:  # its own bracket says something else: „SD (sociālais dienests; IB …)”
+                el.tail = f" ({meaning}; " + tail[2:]
+            else:
                 # inside brackets the gloss takes square ones: „(… SD [sociālais dienests])”
                 el.tail = (f" [{meaning}]" if _in_brackets(parents, el) else f" ({meaning})") + tail
+        self._explain_under(root, parents, unexplained)
 
     @staticmethod
-    def _in_heading(parents: dict, el: etree.Element) -> bool:
-        node = parents.get(el)
+    def _explain_under(root: etree.Element, parents: dict, unexplained: dict) -> None:
+        """An abbreviation the text never uses outside headings and links is explained once, in a line right after
+        the heading (or the block with the link) where it first stands: „3.1.10 … bērniem ar FT – …” (review8 R8-3)."""
+        by_place: dict[etree.Element, list[tuple[str, str]]] = {}
+        for abbr, (place, title) in unexplained.items():
+            if short_meaning(title):
+                by_place.setdefault(place, []).append((abbr, title))
+        for place, glosses in by_place.items():
+            parent = parents.get(place, root)
+            parent.insert(list(parent).index(place) + 1, _note(glosses))
+
+    @staticmethod
+    def _no_gloss_place(parents: dict, el: etree.Element) -> etree.Element | None:
+        """The heading ``el`` stands in, or for one in a link the link's top block; None where a gloss may go."""
+        node, link, top = parents.get(el), False, None
         while node is not None:
             if node.tag in HEADINGS:
-                return True
+                return node
+            link = link or node.tag == "a"
+            if parents.get(node) is not None:
+                top = node  # ends as the block right under the page's root
             node = parents.get(node)
-        return False
+        return top if link else None
 
 
 class FirstAbbreviationExtension(Extension):

@@ -372,3 +372,16 @@ def test_every_eur_input_is_checked_for_whole_cents(tmp_path: Path, catalogue: C
                         inputs += 1
                         assert c.coordinate in checked, f"{path.name} {ws.title}!{c.coordinate}: nav centu pārbaudes"
     assert inputs >= 400 + 15 + 1 + 15 * 4 + 1
+
+
+def test_every_amount_validation_allows_fewer_than_two_decimals(tmp_path: Path, catalogue: Catalogue) -> None:
+    """12 and 12,5 are whole cents (D156): no validation message of a report workbook asks for exactly two decimals
+    (review8 R8-7: the register's L said „ar diviem cipariem aiz komata”)."""
+    from generator.documents.reports.workbooks import write_report_workbooks
+
+    paths = write_report_workbooks(catalogue, catalogue.municipality("jelgava"), tmp_path,
+                                   build_date=dt.date(2018, 10, 15))
+    messages = [dv.error for path in paths for ws in openpyxl.load_workbook(path).worksheets
+                for dv in ws.data_validations.dataValidation if dv.error and "cipar" in dv.error]
+    assert messages
+    assert all("ne vairāk kā diviem cipariem aiz komata" in m and len(m) <= 224 for m in messages), messages

@@ -498,7 +498,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         "error_title": "Summa",
         # Excel allows at most 224 characters in a validation's error message ([MS-OI29500] §2.1.613 c;
         # tests/documents/test_ooxml.py).
-        "error_message": f"Summa ir skaitlis ar diviem cipariem aiz komata. Negatīva summa ({reg.CORRECTION_COVERS}) "
+        "error_message": f"Summa ir skaitlis ar ne vairāk kā diviem cipariem aiz komata. Negatīva summa ({reg.CORRECTION_COVERS}) "
                          f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”; to ieraksta tā mēneša pārskatā, kurā "
                          "bija labojamais izdevums."})
     # Handed over on paper, the register is signed as 29, 30 and 31 are (audit29 F9): the block follows its
