@@ -212,8 +212,8 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
 def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None) -> list[Finding]:
     """The inputs the matrix counts as invalid that typed values can still get wrong: money not in whole cents (D87)
     and, when ``inputs.parties`` is given, a municipality not in ``municipalities`` (D104) and, once the plan has a
-    service, an empty field a contract needs (D88). A rank is never above a bound (D154): a gap or a rank above the
-    lines it orders only puts its line after the others."""
+    service, an empty field a contract needs (D88). A rank has no upper bound (D154): a gap or a rank above the
+    number of lines it orders only puts its line after the others."""
     amounts = {"bāzes apmēram B (6.11. tabulā)": inputs.base, "IB galīgajam apmēram F (6.4. tabulā)": inputs.final,
                "pabalstu summai (6.4. tabulā)": inputs.benefits,
                "valsts un pašvaldību pakalpojumu summai (6.4. tabulā)": inputs.services,
