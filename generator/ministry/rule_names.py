@@ -22,7 +22,6 @@ RULE_NAMES = {
     "municipality_not_listed": "Pašvaldība nav izmēģinājumprojektā",
     "required_field": "Nav aizpildīts obligāts lauks",
     "money_cents": "Summa nav veselos centos",
-    "rank_above_lines": "Rangs lielāks par rindu skaitu",
     # the plan's rules (reference/rules.py)
     "transport_share": "Transporta daļa pārsniedz robežu",
     "incompatible": "Nesavienojami pakalpojumi",

@@ -109,31 +109,3 @@ def check_cents(lines: Iterable[PlanLine], amounts: dict[str, Decimal | None]) -
             found.append(Finding("money_cents", Severity.error,
                                  f"{label[0].upper()}{label[1:]} {CENTS_TEXT}, ievadīts {_lv(amount)} EUR."))
     return found
-
-
-
-# D154: a rank is a place in a priority order – of the lines with a service in its support area (the experts') or in
-# the whole plan (the parent's) – so it is never above their number (the matrix's words, input_checks.RANK_KINDS).
-RANK_TEXTS = {
-    "expert_rank": ("ekspertu rangam", "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu šīs rindas atbalsta "
-                    "jomā"),
-    "parent_rank": ("vecāku rangam", "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu"),
-}
-
-
-def check_ranks(lines: Sequence[PlanLine]) -> list[Finding]:
-    """One ``rank_above_lines`` error per rank (6.3) above the number of lines it orders: the expert rank above the
-    lines with a service in the line's area, the parent rank above the plan's lines with a service (D154)."""
-    served = [line for line in lines if line.offer_id]
-    found: list[Finding] = []
-    for i, line in enumerate(lines):
-        if not line.offer_id:
-            continue
-        limits = {"expert_rank": sum(1 for other in served if other.area == line.area), "parent_rank": len(served)}
-        for attr, limit in limits.items():
-            rank = getattr(line, attr)
-            if rank is not None and rank > limit:
-                label, text = RANK_TEXTS[attr]
-                found.append(Finding("rank_above_lines", Severity.error,
-                                     f"{i + 1}. rinda: {label} (6.3. tabulā) {text} ({limit}), ievadīts {rank}.", (i,)))
-    return found

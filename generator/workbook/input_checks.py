@@ -10,8 +10,7 @@ Kinds of input:
 - ``amount``: an optional number ≥ 0 (units);
 - ``money``: an optional number ≥ 0 in whole cents (prices, EUR; D87);
 - ``final``: the ministry's F, money that where it applies (N > P) is not above N (D7);
-- ``rank_area``, ``rank_plan``: an optional whole number ≥ 1, not above the number of the plan's lines with a service
-  in the line's area (expert rank) or in the plan (parent rank) (D154); the bound is the line's ``extra``;
+- ``rank``: an optional whole number ≥ 1, not bounded by the number of lines it orders (D154);
 - ``months``: the period's months, a whole number 1..Param_PeriodaMenesi, required once the plan
   has data;
 - ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
@@ -30,7 +29,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.reference.inputs import CENTS_TEXT, LIST_TEXT, REQUIRED_PARTIES, REQUIRED_TEXT
-from generator.workbook.layout import C64
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
 
@@ -125,10 +123,8 @@ class Kind:
         elif self.name == "final":
             body = (f"IF(ISNUMBER({x}),IF({x}<0,2,IF({_subcent(x)},4,IF({FINAL_OVER.format(x=x)},3,0))),"
                     f"IF({_empty(x)},0,1))")
-        elif self.name in RANK_KINDS:
-            # D154: with ``extra`` (the lines it orders, blank when its own line has no service) not above it
-            over = f"IF(AND(ISNUMBER({extra}),{x}>N({extra})),3,0)" if extra else "0"
-            body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,{over}),IF({_empty(x)},0,1))"
+        elif self.name == "rank":
+            body = f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}<>INT({x})),2,0),IF({_empty(x)},0,1))"
         elif self.name == "months":
             body = (f"IF(ISNUMBER({x}),IF(OR({x}<1,{x}>Param_PeriodaMenesi,{x}<>INT({x})),2,0),"
                     f"IF({_empty(x)},IF({extra},3,0),1))")
@@ -182,19 +178,13 @@ class Kind:
 
 
 LIMIT = "{limit}"  # a text field's character limit in its message
-# D154: a rank orders the lines with a service of its area (expert) or of the plan (parent): not above their number
-RANK_KINDS = {
-    "rank_area": "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu šīs rindas atbalsta jomā",
-    "rank_plan": "jābūt ne lielākam par plāna rindu skaitu ar pakalpojumu",
-}
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
     "money": Kind("money", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"', f'"{CENTS_TEXT}"')),
     "final": Kind("final", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"',
                             '"jābūt ne lielākam par nepieciešamo apmēru N"', f'"{CENTS_TEXT}"')),
-    **{kind: Kind(kind, ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"', f'"{over} ("&{LIMIT}&")"'))
-       for kind, over in RANK_KINDS.items()},
+    "rank": Kind("rank", ('"jābūt skaitlim"', '"jābūt veselam skaitlim, sākot ar 1"')),
     "months": Kind("months", ('"jābūt skaitlim"', '"jābūt veselam skaitlim no 1 līdz "&Param_PeriodaMenesi',
                               '"jābūt ievadītam (bez tā plānu un izpildi nevar sadalīt pa mēnešiem)"')),
     "date": Kind("date", ('"jābūt datumam formā DD.MM.GGGG (nevis tekstam)"',
@@ -250,9 +240,9 @@ SINGLE_FIELDS: tuple[Field, ...] = (
 PLAN_FIELDS: tuple[Field, ...] = (
     Field("Plans_Pakalpojums", "list", "pakalpojumam", "Pak_Id"),
     Field("Plans_Sanemejs", "list", "saņēmējam", "Saraksts_Sanemeji"),
-    Field("Plans_EkspertuRangs", "rank_area", "ekspertu rangam"),
+    Field("Plans_EkspertuRangs", "rank", "ekspertu rangam"),
     Field("Plans_Daudzums", "amount", "daudzumam periodā"),
-    Field("Plans_VecakuRangs", "rank_plan", "vecāku rangam"),
+    Field("Plans_VecakuRangs", "rank", "vecāku rangam"),
 )
 MONTH_FIELDS: tuple[Field, ...] = (
     Field("Men_Daudzums", "amount", "plānotajām vienībām"),
@@ -280,18 +270,6 @@ MONTH_TEXT_FIELDS: tuple[Field, ...] = (
     Field("Men_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_66)),
 )
 PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
-
-
-def rank_bounds(r64: str) -> dict[str, str]:
-    """The most a rank of the 6.4 row ``r64`` may be, by rank kind: the plan's lines with a service in the row's area
-    (expert) or in the plan (parent); blank while the row itself has no service (D154)."""
-    own = f"'6.4'!${C64.h_row}${r64}"
-    area = f"'6.4'!${C64.h_area}${r64}"
-    # one paste, one error (audit20 F7): a line whose service is pasted wrong (not in the list, its area unknown) still
-    # counts, in every area, so that it does not also put the other lines' ranks above the bound
-    unknown = "SUM(f_Nezinams)"
-    return {"rank_area": f'IF({own}>0,COUNTIFS(h_Rinda,">0",h_Joma,{area})+{unknown},"")',
-            "rank_plan": f'IF({own}>0,COUNTIF(h_Rinda,">0")+{unknown},"")'}
 
 
 def code_formula(field: Field, x: str) -> str:

@@ -42,9 +42,6 @@ BAD_VALUES: dict[str, list[tuple[str, Any]]] = {
     # one character more than prints whole in the signed 6.3 or 6.6 (the field's limit): written by place()
     "text": [("par garu teksts", None)],
 }
-# the expert's and the parent's ranks: above the lines they order is an error too (D154), proved in
-# tests/workbook/test_cross_checks.py
-BAD_VALUES["rank_area"] = BAD_VALUES["rank_plan"] = BAD_VALUES["rank"]
 # Money is an amount in whole cents (D87): a price or payment with more than two decimals is wrong too.
 BAD_VALUES["money"] = [*BAD_VALUES["amount"], ("centu daļas", 42.6712)]
 # F is money; above N (where N > P) it is an error too (D7), proved by the case files (tests/cases/workbook.yaml)

@@ -165,23 +165,6 @@ def _parties(rng: random.Random, municipality: str | None) -> Parties | None:
     return parties
 
 
-def _ranks_in_bounds(lines: list[PlanLine], rng: random.Random) -> list[PlanLine]:
-    """Most ranks within the lines they order (D154: the expert's within the line's area, the parent's within the
-    plan); about one in ten is left above them, so that the random plans also prove that error. Its own random
-    stream: the plans are otherwise the same as before the bound."""
-    served = [line for line in lines if line.offer_id]
-    out = []
-    for line in lines:
-        if line.offer_id:
-            bounds = {"expert_rank": sum(1 for other in served if other.area == line.area),
-                      "parent_rank": len(served)}
-            changes = {attr: limit for attr, limit in bounds.items()
-                       if getattr(line, attr) is not None and getattr(line, attr) > limit and rng.random() < 0.9}
-            line = dataclasses.replace(line, **changes)
-        out.append(line)
-    return out
-
-
 def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: int, max_months: int,
                 periods: Sequence[ReportingPeriod] = (), municipality: str | None = None) -> RandomPlan:
     """A random plan; with ``municipality``, also 6.1's fields a contract needs (``inputs.parties``)."""
@@ -233,7 +216,6 @@ def random_plan(seed: int, offers: list[Offer], full_max_age: int, age_limit: in
                 paid=paid,
             )
         )
-    lines = _ranks_in_bounds(lines, random.Random(seed * 7927))
     sizes = [Decimal(0), Decimal(0), _money(rng, 1, 50), _money(rng, 50, 800), _money(rng, 800, 5000)]
     inputs = WorkbookInputs(
         birth_date=birth,

@@ -4,7 +4,8 @@ total overwritten would otherwise print in a signed annex while Kludas said 0. E
 LibreOffice, raises Kludas and is named on 6.11 with its sheet and cell; the clean plan stays without error.
 
 In the same LibreOffice load: another funding source above the plan's cost N is a warning (D154, audit29 F2), a start
-date with a time of day (audit29 F6) and a rank above the lines it orders (D154, audit29 F7) are named in their own words."""
+date with a time of day (audit29 F6) is named in its own words, and ranks with a gap or above the number of lines
+they order are no error (D154, review8 R8-1)."""
 
 from __future__ import annotations
 
@@ -17,15 +18,15 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import convert, make_profile
-from generator.reference.findings import Severity
 from generator.reference.params import Params
-from generator.reference.workbook import evaluate_workbook
-from generator.workbook.input_checks import DATE_TIME_TEXT, RANK_KINDS
+from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.workbook.input_checks import DATE_TIME_TEXT
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
 from generator.workbook.render import pilot_ids
 from generator.workbook.sheets.cross_checks import REPLACED_TEXT
 from generator.workbook.sheets.technical import rule_row, rules
+from tests.workbook.compare import differences
 from tests.workbook.conftest import clean_plans, recipient_labels
 from tests.workbook.invalid import _cell
 from tests.workbook.plans import SEED
@@ -53,6 +54,25 @@ OVERWRITTEN = {
 
 def _listed(values: NamedValues) -> list[str]:
     return [str(v) for s, _, v in values.all_values() if s == "6.11" and isinstance(v, str) and ". " in str(v)[:4]]
+
+
+def _ranks_with_a_gap(plans: list, params: Params) -> WorkbookInputs:
+    """A clean plan with exactly two lines with a service in one area, ranked by the experts 1 and 3 and by the parent
+    1 and one more than the plan's lines with a service (the parent dropped a service: both ranks above the count)."""
+    for plan in plans:
+        served = [i for i, line in enumerate(plan.inputs.lines) if line.offer_id]
+        by_area = {area: [i for i in served if plan.inputs.lines[i].area == area] for area in (1, 2, 3)}
+        pair = next((ix for ix in by_area.values() if len(ix) == 2
+                     and all(plan.inputs.lines[i].counted for i in ix)), None)
+        if pair is None:
+            continue
+        ranks = {pair[0]: (1, 1), pair[1]: (3, len(served) + 1)}
+        lines = tuple(dataclasses.replace(line, expert_rank=ranks[i][0], parent_rank=ranks[i][1]) if i in ranks
+                      else line for i, line in enumerate(plan.inputs.lines))
+        inputs = dataclasses.replace(plan.inputs, lines=lines)
+        if evaluate_workbook(inputs, params).errors == 0:
+            return inputs
+    raise AssertionError("no clean plan with two lines in one area")
 
 
 @pytest.fixture(scope="module")
@@ -86,16 +106,15 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     cells["Perioda_Sakums"] = f"{sheet} {cell}"
     wb.save(folder / "ievades.xlsx")
     files.append(folder / "ievades.xlsx")
-    wb = load_workbook(folder / "derigs.xlsx")  # both ranks of the first counted line far above its lines (D154)
-    for name in ("Plans_EkspertuRangs", "Plans_VecakuRangs"):
-        sheet, cell, c = _cell(wb, name, counted[0])
-        c.value = 99
-        cells[name] = f"{sheet} {cell}"
+    ranked = _ranks_with_a_gap(plans, params)  # ranks 1 and 3 in a two-line area: no error (D154, review8 R8-1)
+    wb = load_workbook(templates[None])
+    fill(wb, ranked, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
+         template_prices=read(wb, "Pak_Cena"))
     wb.save(folder / "rangi.xlsx")
     files.append(folder / "rangi.xlsx")
     out = convert(files, folder / "lo", profile=make_profile(tmp_path_factory.mktemp("lo-profile-aizstats")))
     values = [NamedValues(o, all_sheets=True) for o in out]
-    return plan, values[0], dict(zip(OVERWRITTEN, values[1:-2], strict=True)), values[-2:], cells
+    return plan, values[0], dict(zip(OVERWRITTEN, values[1:-2], strict=True)), (values[-2], (ranked, values[-1])), cells
 
 
 def test_the_clean_plan_has_no_error(recalculated, params: Params) -> None:
@@ -143,20 +162,10 @@ def test_the_checks_live_on_the_sheet_that_counts_errors(templates) -> None:  # 
     assert sum(1 for t in texts if REPLACED_TEXT in t) == 13  # 8 amounts and 5 columns of the plan lines
 
 
-def test_a_rank_above_the_lines_it_orders_is_an_error(recalculated, params: Params) -> None:
-    """As the reference counts it (rank_above_lines): the expert rank against the lines of its area, the parent's
-    against the plan's lines; the message names the bound."""
-    plan, _, _, (_, values), cells = recalculated
-    listed = _listed(values)
-    assert values["Kludas"] == 2 and values["h_NederigasIevades"] == 2, listed
-    served = [line for line in plan.inputs.lines if line.offer_id]
-    counted = [i for i, cost in enumerate(evaluate_workbook(plan.inputs, params).line_cost) if cost]
-    first = plan.inputs.lines[counted[0]]
-    in_area = sum(1 for line in served if line.area == first.area)
-    expert = f"{cells['Plans_EkspertuRangs']}: ekspertu rangam {RANK_KINDS['rank_area']} ({in_area}), ievadīts 99"
-    parent = f"{cells['Plans_VecakuRangs']}: vecāku rangam {RANK_KINDS['rank_plan']} ({len(served)}), ievadīts 99"
-    assert [t for t in listed if expert in t] and [t for t in listed if parent in t], listed
-    lines = tuple(dataclasses.replace(line, expert_rank=99, parent_rank=99) if line is first else line
-                  for line in plan.inputs.lines)
-    result = evaluate_workbook(dataclasses.replace(plan.inputs, lines=lines), params)
-    assert [f.code for f in result.findings if f.severity is Severity.error] == ["rank_above_lines"] * 2
+def test_ranks_with_a_gap_and_above_the_count_are_no_error(recalculated, params: Params) -> None:
+    """Ranks 1 and 3 in a two-line area and a parent rank above the plan's lines (review8 R8-1): Kludas 0 as the
+    reference's errors, and the priorities, IB shares and amounts equal to the reference's."""
+    _, _, _, (_, (ranked, values)), _ = recalculated
+    expected = evaluate_workbook(ranked, params)
+    assert expected.errors == 0 and values["Kludas"] == 0 and values["h_NederigasIevades"] == 0, _listed(values)
+    assert not differences(expected.named_values(), values)

@@ -4,9 +4,7 @@ A signed contract annex (social worker and parent)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from generator.workbook.input_checks import GOAL_FIELDS, PLAN_FIELDS, PLAN_TEXT_FIELDS, Field, rank_bounds
+from generator.workbook.input_checks import GOAL_FIELDS, PLAN_FIELDS, PLAN_TEXT_FIELDS, Field
 from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows
@@ -172,9 +170,7 @@ def write(sh: Sheet) -> None:
         sh.blank(f"I{row}", st.input_whole)
         sh.formula(f"J{row}", f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_active}{r64}=1,"
                               f"'6.4'!${C64.priority}{r64},\"\"))", st.out_whole, EMPTY_MARK)
-        bounds = rank_bounds(str(r64))
-        codes = [(f"{c}{row}", sh.check(replace(field, extra=bounds[field.kind]) if field.kind in bounds else field,
-                                        f"{c}{row}", f"{h}{row}"))
+        codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
                  for (c, field), h in zip(PLAN_INPUTS + PLAN_TEXTS, PLAN_CODES + TEXT_CODES, strict=True)]
         sh.formula(f"K{row}", row_codes(r64, f"SUM({codes[0][1]}:{codes[-1][1]})>0"), st.message, "")
     first, last = lay.plan_first, lay.plan_last
