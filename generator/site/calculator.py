@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue, Offer
@@ -51,7 +52,14 @@ from generator.reference.rules import (
     period_unit_limits,
     units_text,
 )
-from generator.reference.workbook import WorkbookInputs, check_final, check_prices_in_force, evaluate_workbook
+from generator.reference.workbook import (
+    SOURCE_CELLS,
+    WorkbookInputs,
+    check_final,
+    check_prices_in_force,
+    check_sources,
+    evaluate_workbook,
+)
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
@@ -158,6 +166,7 @@ def message_templates(params: Params) -> dict[str, str]:
     templates["final_above_needed"] = _replace(final.message, [
         (eur(PRICE), "{galigais}"), (eur(CEILING), "{nepieciesamais}")])
     templates.update(_unit_templates())
+    templates.update(_source_templates())
     # D87, D98: a money field with more than two decimals, in the reference's and the matrix's words
     templates["money_cents"] = f"{{lauks}}: {CENTS_TEXT}, ievadīts „{{ievadits}}”."
     templates.update(_eligibility_templates(params))
@@ -182,6 +191,18 @@ def _unit_templates() -> dict[str, str]:
     templates["line_above_provisional"] = _replace(above.message, [
         _row(INDEX, LABEL, "rinda"), (eur(line_cost(line)), "{summa}"), (eur(CEILING), "{p}"),
         (units_text(UNITS), "{daudzums}")])
+    return templates
+
+
+def _source_templates() -> dict[str, str]:
+    """D154: another funding source above N, one warning template per source (``source_above_needed_<field>``, the
+    fields ``benefits``, ``services``, ``other`` of the reference's SOURCE_CELLS), in the reference's words."""
+    templates = {}
+    for attr, _cell, _label in SOURCE_CELLS:
+        amounts = {name: (PRICE if name == attr else Decimal(0)) for name, _c, _l in SOURCE_CELLS}
+        (over,) = check_sources(SimpleNamespace(**amounts), CEILING)
+        templates[f"source_above_needed_{attr}"] = _replace(over.message, [(eur(PRICE), "{summa}"),
+                                                                            (eur(CEILING), "{n}")])
     return templates
 
 

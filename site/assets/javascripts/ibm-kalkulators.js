@@ -479,6 +479,7 @@
     found = found.concat(plan.periodErrors);
     if (plan.notEligible) found.push(plan.notEligible);
     if (plan.finalOver) found.push(plan.finalOver);
+    found = found.concat(plan.sourcesOver || []);
     var counted = inp.lines.filter(function (l) {
       return l.counted;
     });
@@ -671,6 +672,14 @@
     // Stage 2 and 4: costs, N, priorities, A, line funding, K (D3–D6).
     var costs = inp.lines.map(lineCost);
     var needed = costs.reduce(add, ZERO);
+    // D154: another funding source above N is a warning (K takes it only up to N), in the reference's order
+    plan.sourcesOver = [];
+    [["benefits", inp.benefits], ["services", inp.services], ["other", inp.other]].forEach(function (source) {
+      if (cmp(source[1], needed) > 0) {
+        plan.sourcesOver.push({ kods: "source_above_needed", smagums: WARNING, rindas: [],
+          teksts: fill(DATA.teksti["source_above_needed_" + source[0]], { summa: eur(source[1]), n: eur(needed) }) });
+      }
+    });
     var prio = priorities(inp.lines, p);
     var available = cmp(needed, provisional) <= 0 ? needed : inp.final !== null ? inp.final : provisional;
     // F applies only where N > P, and LM never sets it above N (D7): an error, as in the reference
