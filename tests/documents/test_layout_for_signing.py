@@ -29,7 +29,8 @@ pytestmark = pytest.mark.xdist_group("documents-build")
 # the official who issues an act also writes the position and the basis of an authorisation (D66)
 SIGNATURE_LABELS = ("Vārds, uzvārds", "Paraksts", "Datums", "Pilnvarojuma pamats (ja paraksta pilnvarotā persona)",
                     "Amats")
-TERM = re.compile(r"(?:līdz|no|beigām \(|beigām) (\d{2}\.\d{2}\.\d{4})")
+# "spēkā no …" dates an act's version in a price source (D152), it is no term
+TERM = re.compile(r"(?<!spēkā )(?:līdz|no|beigām \(|beigām) (\d{2}\.\d{2}\.\d{4})")
 
 
 def _walk(node: Node):  # noqa: ANN202

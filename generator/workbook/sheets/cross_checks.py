@@ -62,10 +62,11 @@ class Column:
     def message(self, lines: str) -> str:
         where = self.column.split(":")
         row = f"({self.first_row - 1}+MATCH(1,{lines},0))"
-        cells = f'"{where[0]}"&{row}' + (f'&":{where[1]}"&{row}' if len(where) > 1 else "")
+        # the sheet and the column in one text ("6.4 F"): a reader sees an address, not a bare sheet number (D59)
+        cells = f'"{self.sheet} {where[0]}"&{row}' + (f'&":{where[1]}"&{row}' if len(where) > 1 else "")
         count = f"SUM({lines})"
         more = f'IF({count}>1," (un vēl "&({count}-1)&" rindās)","")'
-        return f'"{self.sheet} "&{cells}&": {self.label} {REPLACED_TEXT}"&{more}'
+        return f'{cells}&": {self.label} {REPLACED_TEXT}"&{more}'
 
 
 def singles(lay: Layout, first: int) -> list[Single]:
@@ -109,10 +110,11 @@ def line_flags(lay: Layout, i: int) -> list[str]:
     priority = (f'IF({active},SUMPRODUCT((h_Aktiva=1)*((h_Vertejums<{at(c.h_score)})+(h_Vertejums={at(c.h_score)})'
                 f'*(h_EkspPoz<{at(c.h_expert_pos)})))+1,"")')
     ib = f'IF({active},IF(ISNUMBER(IB_Pieejamais),INDEX(h_Finansets,{at(c.priority)}),""),"")'
-    units = [f"'6.6'!{u}{p}" for u in lay.month_cols("E")]
+    units = lay.month_cols("E")
     months = lay.month_cols("D")
     shown = f"ROUND(SUM('6.7'!{months[0]}{p}:{months[-1]}{p}),2)"
-    expected = (f"IF({active},ROUND(SUMPRODUCT((h_MenNr66<=h_Menesi)*ROUND({units[0]}:{units[-1]}"
+    # the sheet once before the range, as LibreOffice writes it back (a saved matrix keeps its formula text)
+    expected = (f"IF({active},ROUND(SUMPRODUCT((h_MenNr66<=h_Menesi)*ROUND('6.6'!{units[0]}{p}:{units[-1]}{p}"
                 f"*{at(c.h_price)},2)),2),0)")
     paid_cols = month_blocks(lay)["paid"]
     paid = f"IF({active},ROUND(SUMIFS('6.10'!{paid_cols[0]}{p}:{paid_cols[-1]}{p},h_MenNrS,\"<=\"&h_Menesi),2),0)"
