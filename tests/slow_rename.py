@@ -81,46 +81,44 @@ def start(args: list[str], env: dict[str, str] | None = None, *, pdf_stand_ins: 
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
-def ctrl_c_twice_when(run: subprocess.Popen, ready: Callable[[str], bool], nth: int = 1) -> str:
-    """Press Ctrl-C twice, 20 ms apart, to ``run``'s process group once ``ready`` has held for ``nth`` stderr lines;
-    returns everything on stderr."""
+def _read_until(run: subprocess.Popen, ready: Callable[[str], bool], nth: int = 1) -> list[str]:
+    """``run``'s stderr lines up to the ``nth`` one for which ``ready`` holds."""
     said: list[str] = []
     seen = 0
     for line in run.stderr:  # type: ignore[union-attr]
         said.append(line)
         seen += ready(line)
         if seen == nth:
-            break
-    else:
-        raise AssertionError("the command never got there: " + "".join(said))
-    os.killpg(run.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches every process of the group
-    time.sleep(0.02)
-    os.killpg(run.pid, signal.SIGINT)
+            return said
+    raise AssertionError("the command never got there: " + "".join(said))
+
+
+def _rest(run: subprocess.Popen, said: list[str], what: str) -> str:
+    """Everything ``run`` says on stderr once it has ended (at most two minutes after ``what``)."""
     try:
         rest = run.communicate(timeout=120)[1]
     except subprocess.TimeoutExpired:
         os.killpg(run.pid, signal.SIGKILL)
-        raise AssertionError("the command did not end after Ctrl-C: " + "".join(said)) from None
+        raise AssertionError(f"the command did not end after {what}: " + "".join(said)) from None
     return "".join(said) + rest
+
+
+def ctrl_c_twice_when(run: subprocess.Popen, ready: Callable[[str], bool], nth: int = 1) -> str:
+    """Press Ctrl-C twice, 20 ms apart, to ``run``'s process group once ``ready`` has held for ``nth`` stderr lines;
+    returns everything on stderr."""
+    said = _read_until(run, ready, nth)
+    os.killpg(run.pid, signal.SIGINT)  # a terminal's Ctrl-C reaches every process of the group
+    time.sleep(0.02)
+    os.killpg(run.pid, signal.SIGINT)
+    return _rest(run, said, "Ctrl-C")
 
 
 def signal_when(run: subprocess.Popen, ready: Callable[[str], bool], signum: int = signal.SIGTERM) -> str:
     """Send ``signum`` to ``run``'s main process only (`kill PID`, as systemd or `timeout` do) once ``ready`` has
     held for a stderr line; returns everything on stderr."""
-    said: list[str] = []
-    for line in run.stderr:  # type: ignore[union-attr]
-        said.append(line)
-        if ready(line):
-            break
-    else:
-        raise AssertionError("the command never got there: " + "".join(said))
+    said = _read_until(run, ready)
     run.send_signal(signum)
-    try:
-        rest = run.communicate(timeout=120)[1]
-    except subprocess.TimeoutExpired:
-        os.killpg(run.pid, signal.SIGKILL)
-        raise AssertionError("the command did not end after the signal: " + "".join(said)) from None
-    return "".join(said) + rest
+    return _rest(run, said, "the signal")
 
 
 def ctrl_c_twice_at_rename(run: subprocess.Popen, nth: int) -> str:
