@@ -14,9 +14,10 @@ import os
 import pickle
 import re
 import signal
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from decimal import Decimal
@@ -245,10 +246,34 @@ def _read_all(tasks: list[Task], catalogue: Catalogue, templates: TemplateSource
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End the reading processes at once and drop the files not yet read."""
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+    """End the reading processes at once and drop the files not yet read. A process killed while it was writing its
+    result leaves half a message in the result pipe, and the pool's manager thread would wait for the rest for ever
+    (seen with SIGTERM to the main process alone): once the processes are gone, the main process closes its own copy
+    of the pipe's writing end, so that the manager reads the end of the pipe, marks the pool broken and ends. Python
+    3.11's manager may then try to fail a future the stopped map already cancelled and report InvalidStateError from
+    its thread: on a stop that report is noise, not a failure."""
+    previous = threading.excepthook
+
+    def quiet(args: threading.ExceptHookArgs) -> None:
+        if not isinstance(args.exc_value, InvalidStateError):
+            previous(args)
+
+    threading.excepthook = quiet
+    try:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(10)
+            if process.is_alive():
+                process.kill()
+                process.join(10)
+        writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
+        pool.shutdown(wait=True)  # the broken pool fails the files not yet read
+    finally:
+        threading.excepthook = previous
 
 
 def version_notes(results: list[ReadResult], current: str) -> list[str]:
