@@ -19,6 +19,7 @@ from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
 from tests.documents.conftest import normalise
 from tests.documents.party_helpers import PILOT_DAY, confirmed_pilot_copy
+from tests.documents.test_layout_for_signing import TERM
 
 
 def _texts(catalogue: Catalogue, municipality_id: str, build_date: dt.date | None = None) -> dict[str, str]:
@@ -59,10 +60,8 @@ def test_contract_terms_print_the_round_end_before_it_and_a_blank_after_it(catal
 
 def test_no_document_built_today_shows_a_term_that_has_ended(catalogue: Catalogue) -> None:
     today = dt.date.today()
-    # "spēkā no …" dates an act's version in a price source (D152), it is no term
-    term = re.compile(r"(?<!spēkā )(?:līdz|no|beigām \(|beigām) (\d{2}\.\d{2}\.\d{4})")
     for doc_id, text in _texts(catalogue, "liepaja").items():
-        for found in term.findall(text):
+        for found in TERM.findall(text):
             day = dt.datetime.strptime(found, "%d.%m.%Y").date()
             assert day >= today, f"{doc_id}: termiņš {found} jau beidzies"
 
