@@ -169,12 +169,13 @@ NAMED_URL = re.compile(r"(?P<lead>[^():]+:\s+)?(?P<name>[^()]*[^\s()])\s*\((?P<u
                        r"(?P<rest>[^()]*)")
 BRACKETED_URL = re.compile(r"\((https?://[^\s()<>\"]+)\)")
 LINK_CLASS = "ibm-adrese"  # printed with its address after it (site/assets/stylesheets/ibm.css)
+SITE_LINK_CLASS = "ibm-adrese-vietne"  # a link named by its site, already in brackets: printed "(site: address)"
 
 
-def web_link(url: str, text_md: str) -> str:
+def web_link(url: str, text_md: str, css: str = LINK_CLASS) -> str:
     """A link to a web page whose visible text is ``text_md`` (a name, already Markdown-safe), the address only in
     the link: a ministry reader sees what the page is, and a printed page adds the address (LINK_CLASS)."""
-    return f'<a class="{LINK_CLASS}" href="{escape(url)}">{text_md}</a>'
+    return f'<a class="{css}" href="{escape(url)}">{text_md}</a>'
 
 
 def note_md(text: object) -> str:
@@ -188,7 +189,7 @@ def note_md(text: object) -> str:
 
     def link(m: re.Match[str]) -> str:
         url = urls[int(m.group(1))]
-        return f"({web_link(url, md((urlsplit(url).hostname or url).removeprefix('www.')))})"
+        return f"({web_link(url, md((urlsplit(url).hostname or url).removeprefix('www.')), SITE_LINK_CLASS)})"
 
     return re.sub(r"\x00(\d+)\x00", link, md(BRACKETED_URL.sub(hold, str(text))))
 

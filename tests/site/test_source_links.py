@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from generator.site.source_refs import LINK_CLASS, SourceRefs, note_md
+from generator.site.source_refs import LINK_CLASS, SITE_LINK_CLASS, SourceRefs, note_md
 from tests.site.conftest import BuiltSite
 
 SOCD = "http://www.socd.lv/ru-o-nas-socialnie-platnie-uslugi"
@@ -53,7 +53,8 @@ def test_a_named_source_links_its_name() -> None:
 def test_a_note_links_the_address_by_its_site() -> None:
     url = "https://www.aizkraukle.lv/lv/jaunums/apstiprina-maksas_pakalpojumu-cenradi"
     got = note_md(f"Salīdzinājumam: cenrādī 2,12 EUR *stundā*\n      ({url}).")
-    assert got == f'Salīdzinājumam: cenrādī 2,12 EUR \\*stundā\\* (<a class="{LINK_CLASS}" href="{url}">aizkraukle.lv</a>).'
+    assert got == (f'Salīdzinājumam: cenrādī 2,12 EUR \\*stundā\\* (<a class="{SITE_LINK_CLASS}" href="{url}">aizkraukle.lv'
+                   "</a>).")
     assert note_md("bez adreses (piem., 2018)") == "bez adreses (piem., 2018)"
 
 
@@ -69,11 +70,13 @@ def test_the_daugavpils_price_list_is_linked_by_its_name(built_site: BuiltSite) 
         found = [(a, text) for a, text in links(built_site.html(page)) if a.get("href") == SOCD]
         assert found, page
         assert all(a.get("class") == LINK_CLASS and " ".join(text.split()) == DAUGAVPILS for a, text in found), found
-    notes = [text for a, text in links(built_site.html("cenas/joma-3.html")) if a.get("class") == LINK_CLASS]
-    assert "aizkraukle.lv" in notes and any(text.startswith("Surdotulka pakalpojums") for text in notes), notes
+    found = links(built_site.html("cenas/joma-3.html"))
+    assert "aizkraukle.lv" in [text for a, text in found if a.get("class") == SITE_LINK_CLASS], found
+    assert any(text.startswith("Surdotulka pakalpojums") for a, text in found if a.get("class") == LINK_CLASS), found
 
 
 def test_a_printed_page_shows_the_address_after_the_name(built_site: BuiltSite) -> None:
     css = (built_site.site / "assets/stylesheets/ibm.css").read_text(encoding="utf-8")
     printed = css[css.index("@media print"):]
     assert re.search(rf"a\.{LINK_CLASS}::after\s*\{{\s*content: \" \(\" attr\(href\) \"\)\";", printed), printed
+    assert re.search(rf"a\.{SITE_LINK_CLASS}::after\s*\{{\s*content: \": \" attr\(href\);", printed), printed
