@@ -215,13 +215,16 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         click.echo(f"Brīdinājums: {with_errors} {_agree(with_errors, 'izmantotajā matricā', 'izmantotajās matricās')} ir noteikumu kļūdas (katra kļūda ar vietu matricā – lapā "
                    "„Noteikumu kļūdas”; skaits – lapas „Bērni” kolonnā „Kļūdas”); apmēri aprēķināti, kā matricā ievadīts.",
                    err=True)
-    from generator.reference.findings import Severity
+    from generator.ministry.summary_book import SHEET_WARNINGS, listed_warnings
 
-    above = sum(1 for r in result.records if any(f.severity is Severity.warning for f in r.result.findings))
-    if above:  # D148 lines are in N and so in the pool split (audit31 F4)
-        click.echo(f"Brīdinājums: {above} {_agree(above, 'izmantotajā matricā', 'izmantotajās matricās')} kādas "
-                   "rindas summa viena pati pārsniedz P; tā ieskaitīta N un ietekmē pārdali – katra rinda lapā "
-                   "„Brīdinājumi”.", err=True)
+    # D148 lines are in N and so in the pool split (audit31 F4): the same count as the summary's row
+    listed = [len(listed_warnings(r)) for r in result.records]
+    lines, above = sum(listed), sum(1 for n in listed if n)
+    if lines:
+        which = _agree(lines, f"ir {lines} plāna rinda, kuras summa viena pati pārsniedz P; tā ieskaitīta",
+                       f"ir {lines} plāna rindas, kurām katrai summa viena pati pārsniedz P; tās ieskaitītas")
+        click.echo(f"Brīdinājums: {above} {_agree(above, 'izmantotajā matricā', 'izmantotajās matricās')} {which} N "
+                   f"un ietekmē pārdali – katra rinda lapā „{SHEET_WARNINGS}”.", err=True)
     if result.stale:
         files = len({s.source for s in result.stale})
         old = len({s.source for s in result.stale if s.reason})  # a check the file's template lacked (audit31 F2)

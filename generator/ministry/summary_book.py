@@ -29,11 +29,12 @@ from generator.ministry.aggregate import Aggregates, period_months, quarter_labe
 from generator.ministry.collect import FINAL_NAME
 from generator.ministry.collection import Collection
 from generator.ministry.reading import MONEY_NAMES
+from generator.ministry.records import ChildRecord
 from generator.ministry.rule_names import rule_name
 from generator.ministry.sheet_rows import BulkRows
 from generator.ministry.template_checks import VALUE_LABELS as NAME_LABELS
 from generator.ministry.template_checks import shown_place
-from generator.reference.findings import Severity
+from generator.reference.findings import Finding, Severity
 from generator.reference.paid_totals import paid_total
 from generator.workbook import styles
 from generator.xlsxformula import quick_formulas
@@ -723,6 +724,12 @@ def _findings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
         book.fit_row(ws, row, [(text, widths[i], False) for i, text in enumerate(values) if i in (1, 2, 3, 5)])
 
 
+def listed_warnings(rec: ChildRecord) -> list[Finding]:
+    """The warnings of one used matrix the sheet „Brīdinājumi” lists (the record keeps only those, LISTED_WARNINGS):
+    one list for the sheet, its count on „Kopsavilkums” and the console line, so the three agree."""
+    return [f for f in rec.result.findings if f.counts and f.severity is Severity.warning]
+
+
 def _warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> None:
     """The warnings of a plan line whose amount is in N although it is most likely mistyped (D148, audit31 F4): N
     decides whether the child takes part in the redistribution and its share (D7), so the analyst sees the file,
@@ -732,7 +739,7 @@ def _warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
         muni = names.get(rec.municipality, rec.municipality)
         shown = c.shown.get(rec.code, rec.source)
         rows += [(rec.code, muni, shown, rule_name(f.code), rec.result.provisional, rec.result.needed, f.message)
-                 for f in rec.result.findings if f.counts and f.severity is Severity.warning]
+                 for f in listed_warnings(rec)]
     widths = [17, 14, 20, 17, 17, 17]  # P and N as wide as their headers' longest word
     widths.append(PAGE_WIDTH - PAGE_SLACK - sum(widths))
     book.header(ws, "Brīdinājumi, kas maina N",
@@ -865,6 +872,12 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     with_errors = sum(1 for n in errors.values() if n)
     rows.append(("Noteikumu kļūdas izmantotajās matricās", None, sum(errors.values()), book.f_whole,
                  f"{with_errors} {agree(with_errors, 'matricā', 'matricās')}; katra kļūda lapā „{SHEET_FINDINGS}”"))
+    # the D148 lines listed on „Brīdinājumi” change N and so the pool split: counted here like the errors (D148)
+    warnings = {r.code: len(listed_warnings(r)) for r in c.records}
+    with_warnings = sum(1 for n in warnings.values() if n)
+    rows.append(("Brīdinājumi, kas maina N", None, sum(warnings.values()), book.f_whole,
+                 f"{with_warnings} {agree(with_warnings, 'matricā', 'matricās')}; plāna rindas summa viena pati "
+                 f"pārsniedz P un ir ieskaitīta N; katra rinda lapā „{SHEET_WARNINGS}”"))
     unspread_children = len({u.code for u in agg.unspread})
     rows.append((f"Plāna IB daļa „{UNSPREAD_LABEL}”", None, agg.unspread_total(None), book.f_money,
                  f"{unspread_children} {agree(unspread_children, 'bērna plānā', 'bērnu plānos')} 6.6. tabulas "

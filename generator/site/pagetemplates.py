@@ -11,6 +11,7 @@ import jinja2
 from generator.site import text
 from generator.site.context import environment
 from generator.site.markdown import html, md
+from generator.site.source_refs import note_md
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -20,6 +21,7 @@ def _env() -> jinja2.Environment:
     env = environment(jinja2.FileSystemLoader(str(TEMPLATES)))
     env.filters["md"] = md
     env.filters["html"] = html
+    env.filters["piezime"] = note_md  # a note's web address as a named link (audit30 F14)
     env.filters["izmers"] = text.size
     env.trim_blocks = True
     env.lstrip_blocks = True

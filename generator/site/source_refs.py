@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
+from markupsafe import escape
 
 from generator.site import paths
 from generator.site.decision_links import DECISIONS_FILE, anchor
@@ -146,6 +148,12 @@ class SourceRefs:
                 text = f'<span data-metodikas-rindas="{raw}">{chapters}</span>'
                 parts.append(text + (f" ({md(note)})" if note else ""))
                 continue
+            named = NAMED_URL.fullmatch(part)
+            if named:  # "Cenrādis (https://…), datums …": the document's name is the link (audit30 F14)
+                lead, rest = named["lead"], named["rest"]
+                parts.append((f"{md(lead)} " if lead else "") + web_link(named["url"], md(named["name"]))
+                             + (" " if rest[:1].isspace() else "") + md(rest))
+                continue
             parts.append(DECISION.sub(lambda m: self._decision_md(m.group(1), from_page), md(part)))
         return breakable_urls("; ".join(parts) if parts else md(source))
 
@@ -155,12 +163,40 @@ class SourceRefs:
                 "rindu_avots": lambda label, refs: self.lines_md(str(label), list(refs or []), from_page)}
 
 
-URL = re.compile(r"https?://[^\s)<>\"]+")
+URL = re.compile(r"(?<!href=\")https?://[^\s)<>\"]+")
+# a source part "[Author: ]Name (https://…)[, more]": the name of the document the address holds (audit30 F14)
+NAMED_URL = re.compile(r"(?P<lead>[^():]+:\s+)?(?P<name>[^()]*[^\s()])\s*\((?P<url>https?://[^\s()<>\"]+)\)"
+                       r"(?P<rest>[^()]*)")
+BRACKETED_URL = re.compile(r"\((https?://[^\s()<>\"]+)\)")
+LINK_CLASS = "ibm-adrese"  # printed with its address after it (site/assets/stylesheets/ibm.css)
+SITE_LINK_CLASS = "ibm-adrese-vietne"  # a link named by its site, already in brackets: printed "(site: address)"
+
+
+def web_link(url: str, text_md: str, css: str = LINK_CLASS) -> str:
+    """A link to a web page whose visible text is ``text_md`` (a name, already Markdown-safe), the address only in
+    the link: a ministry reader sees what the page is, and a printed page adds the address (LINK_CLASS)."""
+    return f'<a class="{css}" href="{escape(url)}">{text_md}</a>'
+
+
+def note_md(text: object) -> str:
+    """Free catalogue text (a price's note) as literal Markdown, an address in brackets written as a link named by
+    its site ("(aizkraukle.lv)"): the sentence before it already says which document it is (audit30 F14)."""
+    urls: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        urls.append(m.group(1))
+        return f"\x00{len(urls) - 1}\x00"
+
+    def link(m: re.Match[str]) -> str:
+        url = urls[int(m.group(1))]
+        return f"({web_link(url, md((urlsplit(url).hostname or url).removeprefix('www.')), SITE_LINK_CLASS)})"
+
+    return re.sub(r"\x00(\d+)\x00", link, md(BRACKETED_URL.sub(hold, str(text))))
 
 
 def breakable_urls(text: str) -> str:
     """A web address may break after each '/' (an empty <wbr> element): a long address in a table cell
-    would otherwise set the column's width and push the table past the page."""
+    would otherwise set the column's width and push the table past the page. Not inside a link's href."""
     return URL.sub(lambda m: re.sub(r"(?<=[^/:])/(?=.)", "/<wbr>", m.group(0)), text)
 
 

@@ -98,3 +98,46 @@ def test_the_refusal_names_this_childs_folders_of_earlier_runs(catalogue: Catalo
     assert len(lines) == 2 and all(named in line for line in lines), result.output
     assert "cits-berns" not in result.output and f"{made.name}-3" not in result.output
     assert child.name.split()[0] not in result.output and child.people.child_code[:6] not in result.output
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+def test_a_matrix_of_an_unknown_template_is_grouped_with_the_childs_other(catalogue: Catalogue,
+                                                                           tmp_path: Path) -> None:
+    """review7 R7-8: a file refused for its template version, before its data is read, still names its child by the
+    personal code's defined name: it is one of the child's matrices, so neither gets papers (D144) – before, the other
+    file got a signable set while the worker's newer copy was only refused for its version."""
+    child = funded_child(catalogue, tmp_path / "src")
+    source = tmp_path / "mape" / "balvi"
+    source.mkdir(parents=True)
+    fill_by_names(child.path, source / "a-plans.xlsx", {}, strip_cached=False)
+    fill_by_names(child.path, source / "b-plans-vecs.xlsx", {"IBM_Versija": "2018-08-01+00000000"},
+                  strip_cached=False)
+    out = tmp_path / "out"
+    result = _run("--from-matrix", tmp_path / "mape", "--out", out)
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if "tā paša bērna (tas pats personas kods) matrica ir vairākos failos" in line]
+    assert len(lines) == 2 and all("a-plans.xlsx" in line and "b-plans-vecs.xlsx" in line for line in lines), result.output
+    assert "nav veidņu reģistrā" in result.output  # the file's own reason is kept after it
+    assert "atteikti 2" in result.output and "izveidoti 0" in result.output
+    assert "nav sasaistīts ne ar vienu bērnu" not in result.output
+    assert not out.exists() or not any(out.iterdir()), list(out.iterdir())
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+def test_a_file_whose_child_cannot_be_read_is_to_be_checked_by_hand(catalogue: Catalogue, tmp_path: Path) -> None:
+    """review7 R7-8: a file that cannot be read at all cannot be matched to a child: its refusal says so and asks the
+    worker to check it by hand; the readable matrix gets its papers."""
+    child = funded_child(catalogue, tmp_path / "src")
+    source = tmp_path / "mape"
+    source.mkdir()
+    (source / "matrica.xlsx").write_bytes(child.path.read_bytes())
+    (source / "bojata.xlsx").write_bytes(child.path.read_bytes()[:5000])  # cut off: not a ZIP any more
+    out = tmp_path / "out"
+    result = _run("--from-matrix", source, "--out", out)
+    assert result.exit_code == 1, result.output
+    assert "izveidoti 1" in result.output and "atteikti 1" in result.output, result.output
+    refusal = result.output.split("bojata.xlsx): atteikts:\n", 1)[1].splitlines()
+    assert refusal[1] == (
+        "    šis fails nav sasaistīts ne ar vienu bērnu (bērna personas kodu no tā nevar nolasīt): pārbaudiet ar roku, "
+        "kura bērna matrica tā ir un vai šim bērnam mapē nav vēl citas matricas"), result.output
+    assert result.output.count("nav sasaistīts ne ar vienu bērnu") == 1

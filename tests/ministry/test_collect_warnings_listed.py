@@ -64,5 +64,38 @@ def test_collect_lists_each_line_above_p(catalogue: Catalogue, template: Path, t
     assert not [r for r in wb["Noteikumu kļūdas"].iter_rows(min_row=4, values_only=True)
                 if r[4] == "line_above_provisional"]
     said = clean(run.output)
-    assert ("1 izmantotajā matricā kādas rindas summa viena pati pārsniedz P; tā ieskaitīta N un ietekmē pārdali – "
-            "katra rinda lapā „Brīdinājumi”.") in said, said
+    assert len(above) == 2  # the session line set to 200 and a line of the generated plan already above P
+    assert ("Brīdinājums: 1 izmantotajā matricā ir 2 plāna rindas, kurām katrai summa viena pati pārsniedz P; tās "
+            "ieskaitītas N un ietekmē pārdali – katra rinda lapā „Brīdinājumi”.") in said, said
+    # the summary page counts them as it counts the rule errors, and says where they are listed (leftovers item 1)
+    page = {r[0].value: (r[1].value, r[2].value) for r in wb["Kopsavilkums"].iter_rows(min_row=4) if r[0].value}
+    labels = list(page)
+    assert labels.index("Brīdinājumi, kas maina N") == labels.index("Noteikumu kļūdas izmantotajās matricās") + 1
+    assert page["Brīdinājumi, kas maina N"] == (len(above), "1 matricā; plāna rindas summa viena pati pārsniedz P un "
+                                                            "ir ieskaitīta N; katra rinda lapā „Brīdinājumi”")
+
+
+def test_summary_and_console_count_the_same_lines(catalogue: Catalogue, template: Path, tmp_path: Path) -> None:
+    """Two matrices with a line above P and one without: the summary's count, the console line and the sheet agree."""
+    children = make_children(catalogue, 10, seed=148, one_period=True)
+    broken = [c for c in map(session_line_above_p, children) if c][:2]
+    plain = next(c for c in children if c.index not in {b.index for b in broken} and not any(
+        f.code == "line_above_provisional" for f in c.result(catalogue).findings))
+    assert len(broken) == 2
+    write_children(catalogue, template, [*broken, plain], tmp_path / "in")
+    lines = sum(1 for b in broken for f in b.result(catalogue).findings
+                if f.code == "line_above_provisional" and f.counts)
+    assert lines >= 2
+    out = tmp_path / "out" / "k.xlsx"
+    run = CliRunner().invoke(main, ["collect", str(tmp_path / "in"), "--out", str(out), "--jobs", "1", "--no-cache"],
+                             env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+    assert run.exit_code == 0, run.output
+    wb = load_workbook(out)
+    listed = [r for r in wb["Brīdinājumi"].iter_rows(min_row=4, values_only=True) if r[0]]
+    page = {r[0].value: (r[1].value, r[2].value) for r in wb["Kopsavilkums"].iter_rows(min_row=4) if r[0].value}
+    assert page["Brīdinājumi, kas maina N"] == (lines, "2 matricās; plāna rindas summa viena pati pārsniedz P un ir "
+                                                       "ieskaitīta N; katra rinda lapā „Brīdinājumi”")
+    assert len(listed) == lines
+    said = clean(run.output)
+    assert (f"Brīdinājums: 2 izmantotajās matricās ir {lines} plāna rindas, kurām katrai summa viena pati pārsniedz P; "
+            "tās ieskaitītas N un ietekmē pārdali – katra rinda lapā „Brīdinājumi”.") in said, said

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
+
 from generator import lvformat
 from generator.site import workbook_names
 from tests.site.conftest import BuiltSite
@@ -32,8 +37,6 @@ def test_page_lists_every_name_and_sheet(built_site: BuiltSite) -> None:
 
 
 def test_a_name_without_meaning_stops_the_build(monkeypatch) -> None:
-    import pytest
-
     from generator.site.errors import SiteError
 
     monkeypatch.delitem(workbook_names.MEANINGS, "Kludas")
@@ -53,3 +56,51 @@ def test_downloads_show_a_matrix_with_its_template_version(built_site: BuiltSite
     matrix_version, catalogue_version = lvformat.version(template_version(cat)), lvformat.version(cat.version)
     assert all(matrix_version in row for row in matrices), matrices[:2]
     assert all(catalogue_version in row and matrix_version not in row for row in others), others[:2]
+
+
+# The menu path to the defined names in the Latvian LibreOffice 7.4 (audit30 F17): the sheet menu, its named-ranges
+# submenu and the manage item as the submenu shows it (the command's ContextLabel); written without the accelerator
+# („~”) and the trailing dots (the translation puts them even on the submenu), as a menu path is written.
+LO_MENU = ((".uno:SheetMenu", "Label"), (".uno:NamesMenu", "Label"), (".uno:DefineName", "ContextLabel"))
+LO_LV = Path("/usr/lib/libreoffice/share/registry/res/registry_lv.xcd")
+LO_MENUBAR = Path("/usr/lib/libreoffice/share/config/soffice.cfg/modules/scalc/menubar/menubar.xml")
+
+
+def _site_lo_path(built_site: BuiltSite) -> list[str]:
+    from tests.htmltext import html_text
+
+    text = " ".join(html_text(built_site.html("matrica.html")).split())
+    found = re.findall(r"latviskajā LibreOffice 7\.4 tas ir izvēlnē (.+?)[,;)]", text)
+    assert len(found) == 1, text[text.find("Definētie nosaukumi"):][:600]
+    return [part.strip() for part in found[0].split("→")]
+
+
+def test_page_names_the_latvian_libreoffice_menu(built_site: BuiltSite) -> None:
+    """The path to the defined names as the Latvian LibreOffice 7.4 labels it (the page said „Lapa → Nosaukumi”,
+    which is in no Latvian LibreOffice menu), and the shortcut that works in both programs."""
+    assert _site_lo_path(built_site) == ["Loksne", "Nosauktie diapazoni vai izteiksmes", "Pārvaldīt"]
+    from tests.htmltext import html_text
+
+    assert "To sarakstu atver ar Ctrl+F3" in " ".join(html_text(built_site.html("matrica.html")).split())
+
+
+@pytest.mark.skipif(not LO_LV.exists(), reason="the Latvian LibreOffice interface (libreoffice-l10n-lv) is not installed")
+def test_latvian_libreoffice_labels_are_the_installed_ones(built_site: BuiltSite) -> None:
+    """The page's path against the installed translation: each label and the menu nesting of the Calc menu bar."""
+    import html
+    import xml.etree.ElementTree as ET
+
+    registry = LO_LV.read_text(encoding="utf-8")
+    labels = []
+    for command, prop in LO_MENU:
+        node = registry[registry.index(f'oor:name="{command}"'):]
+        node = node[:node.index("</node>")]
+        value = re.search(rf'oor:name="{prop}".*?<value xml:lang="lv">(.*?)</value>', node, re.S)
+        assert value, (command, prop)
+        labels.append(html.unescape(value.group(1)).replace("~", "").removesuffix("..."))
+    assert _site_lo_path(built_site) == labels
+    menu = "{http://openoffice.org/2001/menu}"
+    bar = ET.parse(LO_MENUBAR).getroot()
+    sheet = next(m for m in bar.iter(f"{menu}menu") if m.get(f"{menu}id") == LO_MENU[0][0])
+    names = next(m for m in sheet.iter(f"{menu}menu") if m.get(f"{menu}id") == LO_MENU[1][0])
+    assert LO_MENU[2][0] in [item.get(f"{menu}id") for item in names.iter(f"{menu}menuitem")]

@@ -160,6 +160,23 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
 
 
+def _read_person(result: MatrixReading, m: Matrix, path: Path, key: bytes | None) -> None:
+    """The child of a file refused before its data is read (an unknown template version, a broken structure, a
+    missing input): its personal code by its defined name, so that the file is grouped with the child's other
+    matrices (D144, review7 R7-8), and its console name hidden when it shows the child. A cell that cannot be read
+    leaves the file unmatched (``person`` empty: the console says so, UNMATCHED)."""
+    try:
+        given_code, name = _text(m, "Berns_PersonasKods"), _text(m, "Berns_VardsUzvards")
+    except Exception:  # noqa: BLE001 - a broken file only stays unmatched; its own refusal says why
+        return
+    result.person = normalise_personal_code(given_code)
+    if reveals_person(path.stem, name, given_code):
+        result.code = f"matrica-{file_code(path)}"
+        result.hidden_name = True
+    if key is not None and result.person:  # the same child's code as on the line of its other matrix (D144)
+        result.code = pseudonym(key, given_code)
+
+
 def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSource,
                        key: bytes | None) -> MatrixReading:
     """Check and recompute one file; never raises for a bad file."""
@@ -173,11 +190,14 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.digest = file_digest(path)
     except OSError:
         pass
+    m = None
     try:
         m = Matrix.open(path)
         version = interface_version(m)
     except MatrixError as exc:
         result.refused.append(str(exc))
+        if m is not None:  # an IBM matrix of a newer interface: its child is still known by the name (R7-8)
+            _read_person(result, m, path, key)
         return result
     except OSError as exc:
         result.refused.append(f"failu nevar nolasīt: {os_reason_without_path(exc)}")
@@ -185,6 +205,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     expected = templates.expected(version)
     if expected is None:
         result.refused.append(version_problem(version, templates.current_version))
+        _read_person(result, m, path, key)  # grouped with the child's other matrices all the same (D144, R7-8)
         return result
     if not templates.is_current(version):
         result.notes.append(f"veidnes versija {lvformat.version(version)} nav pašreizējā "
@@ -193,6 +214,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     problems = structure_problems(m, expected.names, absent_names(m, expected.names))
     if problems:
         result.refused.extend(problems)
+        _read_person(result, m, path, key)
         return result
     if expected.cells is not None:
         problems = compare_cells(content(m.book, expected.inputs), expected.cells)
@@ -201,13 +223,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     result.errors.extend(f"matrica neatbilst veidnei {lvformat.version(version)}: {p}" for p in problems)
     data, problems = read_child(m, catalogue, strict=False)
     if data is None:
-        given_code = _text(m, "Berns_PersonasKods")
-        result.person = normalise_personal_code(given_code)
-        if reveals_person(path.stem, _text(m, "Berns_VardsUzvards"), given_code):
-            result.code = f"matrica-{file_code(path)}"
-            result.hidden_name = True
-        if key is not None and result.person:  # the same child's code as on the line of its other matrix (D144)
-            result.code = pseudonym(key, given_code)
+        _read_person(result, m, path, key)
         result.refused.extend(problems)
         return result
     result.person = normalise_personal_code(data.personal_code)

@@ -155,6 +155,8 @@ def same_child(readings: list[MatrixReading], day: dt.date) -> dict[int, MatrixR
 
 
 SAME_CHILD = "tā paša bērna (tas pats personas kods) matrica ir vairākos failos"
+UNMATCHED = ("šis fails nav sasaistīts ne ar vienu bērnu (bērna personas kodu no tā nevar nolasīt): pārbaudiet ar "
+             "roku, kura bērna matrica tā ir un vai šim bērnam mapē nav vēl citas matricas")
 
 
 def name_earlier_runs(readings: list[MatrixReading], out: Path) -> None:
@@ -324,6 +326,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             err(f"{head}: atteikts{hint}:")
             for reason in reading.refused or reading.errors:
                 err(f"    {reason}")
+            if not reading.person and total > 1:  # not grouped with any child's other matrices (D144, R7-8)
+                err(f"    {UNMATCHED}")
             continue
         for stale in reading.stale:
             why = f"; {stale.reason}" if stale.reason else ""  # a check its template lacked (audit31 F9)
