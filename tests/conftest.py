@@ -111,8 +111,8 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
     "workbook-lo": 190,
     "site": 305,
-    "documents-build": 124,  # clone
-    "one-price": 124,  # clone 162 s (two groups) x 0.77: both prices, one shared first build (testtime-lo)
+    "documents-build": 83,  # clone 124 s x 0.67: 140 distinct PDF and DOCX of 320 rendered (testtime, kept_renders)
+    "one-price": 100,  # clone 162 s (two groups) x 0.77 (testtime-lo) x 0.81: DOCX repeats kept (testtime)
     "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
     "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
     "tests/documents/test_from_matrix_amounts.py": 46,  # clone
