@@ -31,7 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def kept_renders_for_the_session(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[None]:
+def kept_renders_for_the_session(request: pytest.FixtureRequest,
+                                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Each document's PDF and DOCX rendered once per session; both xdist workers share the kept files
     (tests/kept_renders.py). With IBM_REAL_RENDERS=1 every render goes to the writers (to compare the two)."""
     from tests import kept_renders
@@ -40,7 +41,8 @@ def kept_renders_for_the_session(tmp_path_factory: pytest.TempPathFactory, worke
         yield
         return
     root = tmp_path_factory.getbasetemp()
-    kept_renders.install(root / "kept-renders" if worker_id == "master" else root.parent / "kept-renders")
+    worker = hasattr(request.config, "workerinput")  # an xdist worker: the workers' common root
+    kept_renders.install(root.parent / "kept-renders" if worker else root / "kept-renders")
     yield
     kept_renders.uninstall()
 
