@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,48 @@ def ctrl_c_as_pytest_sets_it() -> object:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kept_renders_for_the_session(request: pytest.FixtureRequest,
+                                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each document's PDF and DOCX rendered once per session; both xdist workers share the kept files
+    (tests/kept_renders.py). With IBM_REAL_RENDERS=1 every render goes to the writers (to compare the two)."""
+    from tests import kept_renders
+
+    if os.environ.get("IBM_REAL_RENDERS"):
+        yield
+        return
+    root = tmp_path_factory.getbasetemp()
+    worker = hasattr(request.config, "workerinput")  # an xdist worker: the workers' common root
+    kept_renders.install(root.parent / "kept-renders" if worker else root / "kept-renders")
+    yield
+    kept_renders.uninstall()
+
+
+# Tests that check the rendering itself (page breaks, what LibreOffice prints of a DOCX): their PDFs and DOCX come
+# from the writers, never from the session's kept files, and must equal a kept file of the same input.
+REAL_RENDERS = (
+    "tests/documents/test_pdf_look.py",  # a note never starts a PDF page
+    "tests/documents/test_total_row.py",  # the total row's page break, PDF and DOCX
+    "tests/documents/test_from_matrix_short_tables.py",  # short tables stay on one page
+    "tests/documents/test_expense_request_rows.py",  # the receipts fill the first page
+    "tests/documents/test_price_annex_signatures.py",  # the signatures on the page of the table's last row
+    "tests/documents/test_kept_with_field.py",  # DOCX paragraphs kept together
+    "tests/documents/test_docx_page_break.py",  # Writer prints no empty page
+    "tests/documents/test_docx_print.py",  # the DOCX as Writer prints it
+)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    """A test marked ``real_renders`` renders for real, in its fixtures too (tests/kept_renders.py)."""
+    if item.get_closest_marker("real_renders") is None:
+        return (yield)
+    from tests import kept_renders
+
+    with kept_renders.real_renders():
+        return (yield)
 
 
 @pytest.fixture(scope="session")
@@ -69,8 +113,8 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
     "workbook-lo": 190,
     "site": 305,
-    "documents-build": 124,  # clone
-    "one-price": 124,  # clone 162 s (two groups) x 0.77: both prices, one shared first build (testtime-lo)
+    "documents-build": 83,  # clone 124 s x 0.67: 140 distinct PDF and DOCX of 320 rendered (testtime, kept_renders)
+    "one-price": 100,  # clone 162 s (two groups) x 0.77 (testtime-lo) x 0.81: DOCX repeats kept (testtime)
     "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
     "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
     "tests/documents/test_from_matrix_amounts.py": 46,  # clone
@@ -155,6 +199,9 @@ def pytest_configure_node(node) -> None:  # noqa: ANN001 - xdist's WorkerControl
 def pytest_configure(config: pytest.Config) -> None:
     from tests import template_cache
 
+    config.addinivalue_line("markers", "real_renders: renders its PDFs and DOCX for real, never a kept copy "
+                                       "(tests/kept_renders.py)")
+
     template_cache.install()  # the current matrix template made once per test process (tests/template_cache.py)
     if getattr(config.option, "dist", "no") == "loadgroup":
         config.option.loadscopereorder = False  # keep our longest-first order (xdist would sort by test count)
@@ -172,6 +219,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if getattr(config.option, "loadgroup", False):  # an xdist worker of --dist loadgroup
             _name_unit(item, unit)
         item.user_properties.append((_UNIT_PROPERTY, unit))  # travels with the reports to the xdist controller
+        if item.nodeid.split("::")[0] in REAL_RENDERS:
+            item.add_marker(pytest.mark.real_renders)
     cost = {unit: learned.get(unit, ESTIMATED_SECONDS.get(unit, 1.0)) for unit in units}
     for item in items:  # `make test-quick` leaves out every unit that takes more than SLOW_UNIT seconds
         if cost[_unit(item)] > SLOW_UNIT:
