@@ -647,7 +647,13 @@ class _Writer:
                 for row_cell in table.rows[r - 1].cells:
                     for paragraph in row_cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
-        if ("whole" in node.classes or _fill_in(rows, header_rows)) and cell is None:
+        fill_in = cell is None and _fill_in(rows, header_rows)
+        if fill_in and len(rows) > FILL_IN_ROWS and "whole" not in node.classes:
+            # a longer table of rows to fill in may split, but leaves no single row behind at either end: the
+            # header with two body rows, the last three rows together
+            for row in [*table.rows[header_rows:header_rows + 1], *table.rows[-3:-1]]:
+                _keep_row_with_next(row._tr)
+        elif ("whole" in node.classes or fill_in) and cell is None:
             # The PDF's table.whole { break-inside: avoid }: a short table moves to the next page whole, its rows
             # cannot split (above) and each keeps with the next.
             for row in table.rows[:-1]:
@@ -766,14 +772,14 @@ def _list_item(paragraph: Paragraph, ilvl: str, list_id: int) -> None:
         "w:pPrChange")
 
 
-FILL_IN_ROWS = 12  # a table of at most this many rows, all its body rows empty to fill in, moves whole
+FILL_IN_ROWS = 6  # a table of at most this many rows, all its body rows empty to fill in, moves whole
 
 
 def _fill_in(rows: list[Node], header_rows: int) -> bool:
     """A short table whose body rows are empty rows to write in (tr.blank, a total row under them): split at a page
     foot it left one empty row behind (audit33 F12); the PDF moves it whole."""
     body = rows[header_rows:]
-    return (len(rows) <= FILL_IN_ROWS and any("blank" in r.classes for r in body)
+    return (any("blank" in r.classes for r in body)
             and all("blank" in r.classes or ("total" in r.classes and not any(
                 c.text().strip() for c in r.elements() if "num" in c.classes)) for r in body))
 

@@ -78,3 +78,10 @@ def test_column_shares_over_a_hundred_percent_still_fit_the_text_width() -> None
     section = docx.sections[0]
     text_width = (section.page_width - section.left_margin - section.right_margin) / 635  # twips
     assert sum(grid) <= text_width + 1 and grid[1] > grid[2] > grid[3] > grid[0]
+
+
+def test_a_longer_fill_in_table_splits_but_leaves_no_single_row_behind() -> None:
+    """12's table of eight rows to fill in may split as in the PDF, but never with one row alone on a page."""
+    blank = "<tr class='blank'><td></td><td></td></tr>"
+    docx = _docx(f"<table class='grid'><thead><tr><th>A</th><th>B</th></tr></thead>{blank * 8}</table>")
+    assert _rows_kept(docx.tables[0]) == [True, True, False, False, False, False, True, True, False]
