@@ -10,7 +10,10 @@ and the paragraph above keeps with it (an annex's signatures stay with its last 
 last two rows kept with what follows; table.whole (a short table) -> every row but the last kept with the next;
 tr.total -> the row above it kept with it; div.writing-area -> its label and a bordered box as tall as its ruled
 lines, to type into; span.nr (a clause number from generator/documents/numbering.py) -> an item of one Word
-multilevel list; div.page-break -> the next paragraph starts a page (pageBreakBefore). The footer carries the
+multilevel list (Heading 2 is linked to its first level; a h2 with the next section number typed, "3. Mērķi", becomes
+that item); span.ref (numbering.ref) -> a REF field to a bookmark on the clause it names; a paragraph before a table
+or ending in ":" -> kept with the next; div.page-break -> the next paragraph starts a page (pageBreakBefore). A mark
+(MELNRAKSTS, ARHĪVA KOPIJA) -> a header line and a diagonal watermark. The footer carries the
 title, the catalogue version's id and "Lapa X no Y" in the same font and size as the PDF's. Language lv-LV; no template leftovers in the package
 (thumbnail, application).
 """
@@ -32,7 +35,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
@@ -41,6 +44,7 @@ from docx.text.run import Run
 
 from generator import lvformat
 from generator.documents.docx_widths import fit_longest_words, longest_word
+from generator.documents.html import WORD_JOINER
 from generator.documents.htmltree import Node, parse
 from generator.file_author import TOOLKIT
 
@@ -100,8 +104,51 @@ def _prepared_document() -> DocxDocument:
         base.doc = Document()
         base._styles()
         base._clause_numbering()
+        _clean_template(base.doc)
         _PREPARED.append(base.doc)
     return copy.deepcopy(_PREPARED[0])
+
+
+_UNUSED_FONTS = ("\uff2d\uff33 \u660e\u671d", "\uff2d\uff33 \u30b4\u30b7\u30c3\u30af", "Courier")  # MS Mincho, MS Gothic
+
+
+def _clean_template(document) -> None:  # noqa: ANN001 - docx.document.Document
+    """Leave out what python-docx's template carries from the Word that made it (audit33 F7): its bibliography
+    store (customXml), the preview-picture flag, its revision ids (rsid) and document id (every document had the same
+    w14:docId; none is as valid and keeps the output reproducible), en-US number separators (lv-LV: decimal ",",
+    list ";"), the theme's Cambria body font (the document's font instead) and the East Asian and Courier fonts no
+    run uses. The template's default styles stay: python-docx looks styles up by name and the writer uses several."""
+    rels = document.part.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype.endswith("/customXml")]:
+        rels.pop(rid)
+        rels._target_parts_by_rId.pop(rid, None)
+    settings = document.settings.element
+    for tag in ("w:savePreviewPicture", "w:rsids", "w14:docId"):
+        for element in settings.findall(qn(tag)):
+            settings.remove(element)
+    for tag, value in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
+        element = settings.find(qn(tag))
+        if element is not None:
+            element.set(qn("w:val"), value)
+    font_lang = settings.find(qn("w:themeFontLang"))
+    if font_lang is not None:
+        font_lang.attrib.pop(qn("w:eastAsia"), None)
+    for root in (document.styles.element, document.element):
+        for element in list(root.iter(qn("w:rsid"))):
+            element.getparent().remove(element)
+        for element in root.iter():
+            for key in [k for k in element.attrib if k.startswith(qn("w:rsid"))]:
+                del element.attrib[key]
+    for part in document.part.package.parts:
+        if part.partname.endswith("/theme1.xml"):
+            part._blob = re.sub(rb'(<a:minorFont>\s*<a:latin typeface=")[^"]*"', rb'\g<1>' + FONT.encode() + b'"',
+                                part.blob)
+        elif part.partname.endswith("/fontTable.xml"):
+            blob = part.blob
+            for name in _UNUSED_FONTS:
+                blob = re.sub(rb'\s*<w:font w:name="' + re.escape(name.encode()) + rb'">.*?</w:font>', b"", blob,
+                              flags=re.S)
+            part._blob = blob
 
 
 class _Writer:
@@ -121,6 +168,9 @@ class _Writer:
         section.top_margin, section.bottom_margin = Cm(1.8), Cm(2.0)
         self.text_width = (section.page_width - section.left_margin - section.right_margin)
         self._break_before = False  # a div.page-break waits for the next body paragraph (page_break)
+        self._referenced: set[str] = set()  # the clause numbers a span.ref names (references)
+        self._bookmarks = 0  # w:id of the last bookmark on a referenced clause
+        self._sections = 0  # items of the clause list's first level so far ("1.", "2.", …)
         self._footer(section, title, version)
         if mark:
             self._header(section, mark)
@@ -175,6 +225,8 @@ class _Writer:
             parts = [("w:start", "1"), ("w:numFmt", "decimal")]
             if level:
                 parts.append(("w:lvlRestart", str(level)))
+            else:
+                parts.append(("w:pStyle", self._style_id("Heading 2")))  # the style numbers a new section
             parts += [("w:suff", "space"), ("w:lvlText", "".join(f"%{i + 1}." for i in range(level + 1))),
                       ("w:lvlJc", "left")]
             for tag, value in parts:
@@ -193,6 +245,12 @@ class _Writer:
         ref.set(qn("w:val"), str(NUMBERING_ID))
         num.append(ref)
         numbering.append(num)
+        heading = self.doc.styles["Heading 2"].element.get_or_add_pPr()
+        num_pr = OxmlElement("w:numPr")
+        num_id = OxmlElement("w:numId")
+        num_id.set(qn("w:val"), str(NUMBERING_ID))
+        num_pr.append(num_id)
+        heading.insert_element_before(num_pr, *_AFTER_NUMPR)
 
     def _footer(self, section, title: str, version: str) -> None:  # noqa: ANN001 - python-docx Section
         """As the PDF's page boxes: the title and, on a line of its own, the version on the left (wrapping inside
@@ -224,13 +282,15 @@ class _Writer:
         _spacer(trailing, Pt(1))
 
     def _header(self, section, mark: str) -> None:  # noqa: ANN001 - python-docx Section
-        """A mark on every page, e.g. MELNRAKSTS on a draft."""
+        """A mark on every page, e.g. MELNRAKSTS on a draft: a line at the top and, as the PDF's div.draft-mark, a
+        pale diagonal watermark anchored in the header, so it is on every page (audit33 F10)."""
         paragraph = section.header.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(mark)
         run.bold = True
         run.font.size = Pt(14)
         run.font.color.rgb = RGBColor(0xB0, 0, 0)
+        paragraph._p.append(parse_xml(_WATERMARK.format(text=escape(mark.split(" – ")[0], {"\"": "&quot;"}), quot="&quot;")))
 
     def _properties(self, title: str, version: str, created: dt.date, subject: str) -> None:
         props = self.doc.core_properties
@@ -269,8 +329,19 @@ class _Writer:
         tag = node.tag
         if tag in HEADINGS:
             paragraph = self._new_paragraph(cell, f"Heading {HEADINGS[tag]}")
-            _number(paragraph, node)
+            number = _number(paragraph, node)
+            if number is None and tag == "h2":
+                # Heading 2 is linked to the clause list's first level (an editor's new section heading is
+                # numbered): a heading with a typed section number ("1. Piedalās", the next one) becomes that list
+                # item without the typed digits, any other one is taken out of the list (audit33 F5).
+                typed = _typed_section(node, self._sections + 1)
+                if typed is None:
+                    _list_item(paragraph, "0", 0)
+                else:
+                    node, number = typed
+                    _list_item(paragraph, "0", NUMBERING_ID)
             self.runs(paragraph, node)
+            self._bookmark(paragraph, number)
             if tag == "h1":
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif tag == "p":
@@ -381,12 +452,16 @@ class _Writer:
             # A spacer paragraph without a border (the height of the usual gap) keeps each line its own.
             _spacer(cell.add_paragraph(), Pt(6))
         paragraph = self._new_paragraph(cell, None)
-        _number(paragraph, node)
+        number = _number(paragraph, node)
         if "note" in classes and cell is None:
             # A note stays on the page of the clause it explains (the PDF's p.note { break-before: avoid }).
             previous = paragraph._p.getprevious()
             if previous is not None and previous.tag == qn("w:p"):
                 Paragraph(previous, None).paragraph_format.keep_with_next = True
+                table = previous.getprevious()
+                if table is not None and table.tag == qn("w:tbl") and previous.find(qn("w:r")) is None:
+                    # a note under a table: the table's last row, the spacer under it and the note stay together
+                    _keep_row_with_next(table.findall(qn("w:tr"))[-1])
         if "lead" in classes:
             # A line that introduces the table below it stays with it (the PDF's p.lead { break-after: avoid }).
             paragraph.paragraph_format.keep_with_next = True
@@ -406,15 +481,48 @@ class _Writer:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.runs(paragraph, node, italic="subtitle" in classes or "note" in classes,
                   size=SMALL_PT if {"small", "note", "annex"} & set(classes) else None)
+        self._bookmark(paragraph, number)
         if "field" in classes and not in_cell and not any(
                 isinstance(c, Node) and "line" in c.classes for c in node.children):
             paragraph.add_run("\t")
+
+    def references(self, node: Node) -> None:
+        """Note the clause numbers the document refers to (span.ref): those clauses get a bookmark."""
+        for child in node.elements():
+            if child.tag == "span" and "ref" in child.classes:
+                self._referenced.add(child.text().strip())
+            else:
+                self.references(child)
+
+    def _bookmark(self, paragraph: Paragraph, number: str | None) -> None:
+        if number is not None and number.count(".") == 1:
+            self._sections += 1
+        self._mark(paragraph, number)
+
+    def _mark(self, paragraph: Paragraph, number: str | None) -> None:
+        """A bookmark round a referenced clause's text, the target of the references' REF fields (Word's own
+        cross-references mark the paragraph the same way, with a hidden "_Ref" bookmark)."""
+        if number is None or number not in self._referenced:
+            return
+        self._bookmarks += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._bookmarks))
+        start.set(qn("w:name"), bookmark_name(number))
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self._bookmarks))
+        properties = paragraph._p.pPr
+        if properties is not None:
+            properties.addnext(start)
+        else:
+            paragraph._p.insert(0, start)
+        paragraph._p.append(end)
 
     # --- inline -------------------------------------------------------------------------------------
 
     def runs(self, paragraph: Paragraph, node: Node, bold: bool = False, italic: bool = False,
              size: float | None = None) -> None:
         pieces: list[tuple[str, bool, bool, bool]] = []  # text, bold, italic, is_break
+        references: set[int] = set()  # indexes of the pieces that are a span.ref (a field)
 
         def walk(n: Node, b: bool, i: bool) -> None:
             for child in n.children:
@@ -428,18 +536,31 @@ class _Writer:
                     pieces.append(("\t", b, i, True))
                 elif child.tag == "span" and "nr" in child.classes:
                     continue  # the number is the paragraph's Word list number
+                elif child.tag == "span" and "ref" in child.classes and child.text().strip() in self._referenced:
+                    references.add(len(pieces))
+                    pieces.append((child.text().strip(), b, i, False))
                 else:
                     walk(child, b or child.tag in ("strong", "b", "th"), i or child.tag in ("em", "i"))
 
         walk(node, bold, italic)
         texts = _collapse([p[0] for p in pieces], [p[3] for p in pieces])
-        for (_, b, i, is_break), text in zip(pieces, texts, strict=True):
+        for index, ((_, b, i, is_break), text) in enumerate(zip(pieces, texts, strict=True)):
             if not text:
+                continue
+            if index in references:
+                for run in _reference_runs(paragraph, text):
+                    run.bold = b or None
+                    run.italic = i or None
+                    if size:
+                        run.font.size = Pt(size)
                 continue
             if is_break and text == "\n":
                 paragraph.add_run().add_break()
                 continue
-            run = _add_run(paragraph, _DATE_RANGE_DASH.sub("\u2060\u2013\u2060", text))
+            # The word joiners html.unbroken puts between the project number's characters stay out of the DOCX: Word's
+            # Find did not find the number and a copy carried them (audit33 F6); Writer keeps it on one line
+            # without them in every pilot document (checked by printing them, audit33 F6).
+            run = _add_run(paragraph, _DATE_RANGE_DASH.sub("\u2060\u2013\u2060", text.replace(WORD_JOINER, "")))
             run.bold = b or None
             run.italic = i or None
             if size:
@@ -526,7 +647,13 @@ class _Writer:
                 for row_cell in table.rows[r - 1].cells:
                     for paragraph in row_cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
-        if "whole" in node.classes and cell is None:
+        fill_in = cell is None and _fill_in(rows, header_rows)
+        if fill_in and len(rows) > FILL_IN_ROWS and "whole" not in node.classes:
+            # a longer table of rows to fill in may split, but leaves no single row behind at either end: the
+            # header with two body rows, the last three rows together
+            for row in [*table.rows[header_rows:header_rows + 1], *table.rows[-3:-1]]:
+                _keep_row_with_next(row._tr)
+        elif ("whole" in node.classes or fill_in) and cell is None:
             # The PDF's table.whole { break-inside: avoid }: a short table moves to the next page whole, its rows
             # cannot split (above) and each keeps with the next.
             for row in table.rows[:-1]:
@@ -563,25 +690,79 @@ def _set_language(run_properties) -> None:  # noqa: ANN001 - CT_RPr
         lang.set(qn(key), LANGUAGE)
 
 
-def _number(paragraph: Paragraph, node: Node) -> None:
-    """A paragraph or heading that starts with a clause number becomes an item of the clause list."""
+def bookmark_name(number: str) -> str:
+    """The hidden bookmark on clause "2.3.": "_Ref2_3" (a leading underscore hides it in Word's list)."""
+    return "_Ref" + "_".join(part for part in number.split(".") if part)
+
+
+def _reference_runs(paragraph: Paragraph, number: str) -> list[Run]:
+    """A reference to clause ``number`` as the field { QUOTE "{ REF _Ref… \\r \\h }" } whose cached result is the
+    number: Word updates the inner REF to the bookmarked clause's current number (with its ordinal dot, as the
+    list prints it); LibreOffice 7.4 keeps the cached result of a QUOTE field, where it would print a bare REF
+    field's number without the dot (D78)."""
+    parts = [("begin", None), ("instr", ' QUOTE "'), ("begin", None),
+             ("instr", f" REF {bookmark_name(number)} \\r \\h "), ("end", None), ("instr", '" '),
+             ("separate", None), ("text", number), ("end", None)]
+    runs = []
+    for kind, value in parts:
+        run = paragraph._p.add_r()
+        if kind == "text":
+            run.add_t(value)
+        elif kind == "instr":
+            instruction = OxmlElement("w:instrText")
+            instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instruction.text = value
+            run.append(instruction)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run.append(char)
+        runs.append(Run(run, paragraph))
+    return runs
+
+
+# the elements after w:numPr in w:pPr (schema order)
+_AFTER_NUMPR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_TYPED_SECTION = re.compile(r"\s*(\d+)\.\s+")
+
+
+def _typed_section(node: Node, expected: int) -> tuple[Node, str] | None:
+    """A heading whose text starts with the typed section number ``expected`` ("3. Mērķi"): the heading without
+    it, and the number."""
+    first = node.children[0] if node.children else None
+    found = _TYPED_SECTION.match(first) if isinstance(first, str) else None
+    if found is None or int(found.group(1)) != expected:
+        return None
+    return Node(node.tag, node.attrs, [first[found.end():], *node.children[1:]]), f"{expected}."
+
+
+def _number(paragraph: Paragraph, node: Node) -> str | None:
+    """A paragraph or heading that starts with a clause number becomes an item of the clause list; returns the
+    number ("2.3.")."""
     first = next((c for c in node.children if not (isinstance(c, str) and not c.strip())), None)
     if not (isinstance(first, Node) and first.tag == "span" and "nr" in first.classes):
-        return
+        return None
+    _list_item(paragraph, first.attrs.get("data-level", "0"), NUMBERING_ID)
+    return first.text().strip()
+
+
+def _list_item(paragraph: Paragraph, ilvl: str, list_id: int) -> None:
+    """The paragraph as level ``ilvl`` of list ``list_id`` (0: no list, overriding its style's)."""
     properties = paragraph._p.get_or_add_pPr()
     num_pr = OxmlElement("w:numPr")
     level = OxmlElement("w:ilvl")
-    level.set(qn("w:val"), first.attrs.get("data-level", "0"))
+    level.set(qn("w:val"), ilvl)
     num_id = OxmlElement("w:numId")
-    num_id.set(qn("w:val"), str(NUMBERING_ID))
+    num_id.set(qn("w:val"), str(list_id))
     num_pr.append(level)
     num_pr.append(num_id)
-    properties.insert_element_before(
-        num_pr, "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-        "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-        "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-        "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-        "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+    properties.insert_element_before(num_pr, *_AFTER_NUMPR)
+    if not list_id:
+        return
     indent = OxmlElement("w:ind")
     indent.set(qn("w:left"), "0")
     indent.set(qn("w:firstLine"), "0")
@@ -589,6 +770,36 @@ def _number(paragraph: Paragraph, node: Node) -> None:
         indent, "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
         "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
         "w:pPrChange")
+
+
+FILL_IN_ROWS = 6  # a table of at most this many rows, all its body rows empty to fill in, moves whole
+
+
+def _fill_in(rows: list[Node], header_rows: int) -> bool:
+    """A short table whose body rows are empty rows to write in (tr.blank, a total row under them): split at a page
+    foot it left one empty row behind (audit33 F12); the PDF moves it whole."""
+    body = rows[header_rows:]
+    return (any("blank" in r.classes for r in body)
+            and all("blank" in r.classes or ("total" in r.classes and not any(
+                c.text().strip() for c in r.elements() if "num" in c.classes)) for r in body))
+
+
+def _keep_row_with_next(row) -> None:  # noqa: ANN001 - lxml w:tr
+    for p in row.iter(qn("w:p")):
+        Paragraph(p, None).paragraph_format.keep_with_next = True
+
+
+def _keep_leads(body) -> None:  # noqa: ANN001 - lxml w:body
+    """Generic rules for the lines that introduce what follows them (audit33 F2, F3): a paragraph right before a
+    table (its caption) and a paragraph ending in ":" (a lead-in to its list, table or fields) keep with the next
+    block, as the PDF's p.lead, h2 and caption rules keep them."""
+    children = [e for e in body if e.tag in (qn("w:p"), qn("w:tbl"))]
+    for element, following in zip(children, children[1:], strict=False):
+        if element.tag != qn("w:p"):
+            continue
+        text = "".join(t.text or "" for t in element.iter(qn("w:t"))).strip()
+        if text and (following.tag == qn("w:tbl") or text.endswith(":")):
+            Paragraph(element, None).paragraph_format.keep_with_next = True
 
 
 def _cant_split(row) -> None:  # noqa: ANN001 - python-docx _Row
@@ -665,6 +876,11 @@ def _column_widths(first_row: Node, ncols: int, width) -> list:  # noqa: ANN001
             shares.append(float(given) / span if given else None)
     shares = (shares + [None] * ncols)[:ncols]
     known = sum(s for s in shares if s is not None)
+    if known > 100:
+        # shares that add up to more than the text width (19's "5, 35, 25, 15, 25"): the PDF's table is as wide as
+        # the text and its columns in those proportions, so are the DOCX's (audit33 F8)
+        shares = [s * 100 / known if s is not None else None for s in shares]
+        known = 100.0
     unknown = sum(1 for s in shares if s is None)
     rest = max(100.0 - known, 0.0) / unknown if unknown else 0.0
     return [int(width * (s if s is not None else rest) / 100) for s in shares]
@@ -767,6 +983,29 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     paragraph._p.append(field)
 
 
+# Word's own watermark (Design > Watermark): a VML text path in the header, behind the text, rotated 315 degrees,
+# in the PDF's colour and opacity (templates/dokumenti/_pamats.html.j2, div.draft-mark); Writer shows it as Fontwork.
+_WATERMARK = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word">'
+    '<w:rPr><w:noProof/></w:rPr><w:pict>'
+    '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+    'path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/>'
+    '<v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/>'
+    '<v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/>'
+    '<v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>'
+    '<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" '
+    'o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>'
+    '<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>'
+    '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
+    '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" '
+    'style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:70pt;rotation:325;z-index:-251657216;'
+    'mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;'
+    'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#b00000" stroked="f">'
+    '<v:fill opacity="7864f"/>'
+    '<v:textpath style="font-family:{quot}Calibri{quot};font-size:1pt;font-weight:bold" string="{text}"/>'
+    '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
+)
 _THUMBNAIL_REL = re.compile(rb'<Relationship [^>]*Target="docProps/thumbnail.jpeg"/>')
 _JPEG_TYPE = re.compile(rb'<Default [^>]*Extension="jpeg"[^>]*/>')
 
@@ -888,7 +1127,9 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
     found = _SUBJECT_META.search(html)
     subject = unescape(found.group(1)) if found else DEFAULT_SUBJECT
     writer = _Writer(title, version, created, landscape, mark, author, subject)
+    writer.references(main)
     writer.blocks(main)
+    _keep_leads(writer.doc.element.body)
     writer.trim_end()
     _pin_font(writer.doc)
     return _reproducible_zip(_package_members(writer.doc), created, author)

@@ -6,10 +6,12 @@ paragraph into an item of one Word multilevel list (level L), so an editor can i
 Word renumbers the rest. Both show the same numbers, because the list counts exactly the calls made here.
 
 A reference to a numbered clause, ``n.ref(mark)`` with the mark an earlier ``n.clause()`` returned
-(``{% set table = n.clause() %}`` … ``{{ n.ref(table) }} punktā``), is that clause's number as text, never a number
-typed in a template. In the DOCX it stays text, not a Word REF field: LibreOffice 7.4 prints a REF field to a
-numbered paragraph without the ordinal dot ("2.2 punktā"), so an editor who inserts a clause in Word checks the
-references by hand, as the downloads page says (D78).
+(``{% set table = n.clause() %}`` … ``{{ n.ref(table) }} punktā``), is that clause's number, never a number typed
+in a template. The rendered HTML marks it ``<span class="ref">2.3.</span>``: the PDF prints the number, the DOCX
+writer makes it a Word field ``QUOTE "{ REF _Ref… \\r \\h }"`` to a bookmark on the clause, its cached result the
+number, so Word renumbers the reference with the clause on an update (F9, printing); the outer QUOTE keeps
+LibreOffice 7.4 on the cached "2.3." (it prints a bare REF field to a numbered paragraph without the ordinal dot,
+"2.3 punktā", and does not know QUOTE). D78.
 """
 
 from __future__ import annotations
@@ -66,3 +68,8 @@ class MarkedNumbering(Numbering):
 
     def point(self) -> Markup:  # type: ignore[override]
         return self._mark(super().point(), 2)
+
+    @staticmethod
+    def ref(mark: str) -> Markup:  # type: ignore[override]
+        """The number of a clause as a reference the DOCX writer turns into a REF field (the PDF prints it)."""
+        return Markup('<span class="ref">{}</span>').format(Markup(mark).striptags())

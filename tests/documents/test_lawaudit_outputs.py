@@ -60,7 +60,8 @@ def test_the_project_number_never_breaks_across_lines(built: Path, catalogue: Ca
             assert raw.count(number) == whole >= 1, f"{m.id}/{spec.id}.pdf: numurs pārdalīts"
             with zipfile.ZipFile(folder / f"{spec.id}.docx") as package:
                 xml = package.read("word/document.xml").decode("utf-8")
-            assert WORD_JOINER.join(number) in xml and number not in xml, f"{m.id}/{spec.id}.docx"
+            # the DOCX has the number as typed, no word joiners: Word's Find finds it (audit33 F6)
+            assert number in xml and WORD_JOINER.join(number[:3]) not in xml, f"{m.id}/{spec.id}.docx"
             checked += 1
     assert checked == len(DOCUMENTS) * len(catalogue.pilot_municipalities())
 
