@@ -473,6 +473,9 @@ def _invalid_inputs(sh: Sheet) -> None:
                                                     "format": st.error_mark})
 
 
+END_MARK_COLUMN = "R"  # a shown column, not printed
+
+
 def _cross_checks(sh: Sheet, last: int) -> int:
     """The cross-checks of the key amounts (cross_checks.py, D153) as further rows of the hidden table after its
     last row ``last``: a row's message while its cell differs, the running count; the plan lines' flags in hidden
@@ -516,6 +519,9 @@ def _cross_checks(sh: Sheet, last: int) -> int:
     sh.formula(f"{flag_col}{TABLE_FIRST - 1}", f"{TABLE_COUNT}{end}-h_NederigasIevades", st.helper, 0)
     sh.define("h_Aizstatas", f"{flag_col}{TABLE_FIRST - 1}")
     sh.define(LISTED, f"{TABLE_COUNT}{end}")
+    # LibreOffice 7.4 saves an xlsx only to 1000 rows below the last content of a column it shows: without this text
+    # in a shown column (R, right of the printed A:F) it dropped the table's rows after 1196 and their checks with them
+    sh.text(f"{END_MARK_COLUMN}{end + 1}", "Pārbaužu tabulas beigas", st.helper_text)
     sh.ws.set_column(f"{flag_col}:{last_helper}", 4, None, {"hidden": True})
     return end
 
