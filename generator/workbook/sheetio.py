@@ -7,6 +7,7 @@ value a non-recalculating viewer should show (from the reference implementation,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -27,6 +28,17 @@ if TYPE_CHECKING:
     from generator.workbook.values import CachedValues
 
 Cached = str | int | float | bool | None
+# a cell or range reference of the sheet's own (no sheet before it, not part of a name or a function's name)
+_OWN_REF = re.compile(r"(?<![\w!$'.:])\$?[A-Z]{1,3}\$?[0-9]+(?::\$?[A-Z]{1,3}\$?[0-9]+)?(?![\w(!])")
+
+
+def qualify(formula: str, sheet: str) -> str:
+    """``formula`` as written on ``sheet``, its own references preceded by the sheet (a range's once, as LibreOffice
+    writes it back), text in quotes untouched."""
+    parts = formula.split('"')
+    for i in range(0, len(parts), 2):
+        parts[i] = _OWN_REF.sub(lambda m: f"'{sheet}'!{m.group(0)}", parts[i])
+    return '"'.join(parts)
 
 
 def _cached(value: object) -> Cached:
@@ -35,6 +47,20 @@ def _cached(value: object) -> Cached:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     raise TypeError(f"cached value {value!r} is not a cell value")
+
+
+@dataclass(frozen=True)
+class Watched:
+    """A printed formula cell that 6.11 compares with its formula recomputed there (cross_checks.watch)."""
+
+    sheet: str
+    cell: str
+    expected: str  # the cell's formula, its own sheet's references qualified
+    label: str  # what the cell shows (Latvian)
+    source: str  # where it is copied from ("6.4. tabulai"), "" for a recomputed value
+    places: int  # decimals compared (2 for money, 6 for units and counts)
+    line: int | None  # the plan line (0-based) of a plan row's cell, None for a single cell
+    index: tuple[str, str] | None  # a hidden index cell of the row and its formula (recomputed on 6.11)
 
 
 @dataclass
@@ -53,6 +79,8 @@ class Book:
     names: dict[str, Area] = field(default_factory=dict)
     # Checked input cells in writing order: (field, sheet, input cell, code cell), listed on 6.11.
     checks: list[tuple[Field, str, str, str]] = field(default_factory=list)
+    # Printed formula cells compared with their sources on 6.11 (cross_checks.watch, D153), in writing order.
+    watched: list[Watched] = field(default_factory=list)
 
     def define(self, name: str, area: Area) -> str:
         if name in self.names:
@@ -140,6 +168,20 @@ class Sheet:
         self.formula(code_cell, code_formula(field, cell), self.st.helper, 0)
         self.book.checks.append((field, self.title, cell, code_cell))
         return code_cell
+
+    def watch(self, a1: str, formula: str, label: str, source: str = "", places: int = 6,
+              line: int | None = None, index: tuple[str, str] | None = None) -> None:
+        """Register the printed formula cell ``a1`` (written with ``formula``) for a check on 6.11 (cross_checks.py,
+        D153): ``label`` says what it shows, ``source`` the sheet it copies ("6.4. tabulai"; "" for a value computed
+        on the sheet), ``places`` the decimals compared, ``line`` the plan line of a plan row's cell, ``index`` a
+        hidden index cell of the row the formula reads ("$J9") and that cell's formula, which the check recomputes
+        instead of reading it."""
+        self.book.watched.append(Watched(self.title, a1, qualify(formula.lstrip("="), self.title), label, source,
+                                         places, line, index))
+
+    def source_of(self, name: str) -> str:
+        """The source text of a copy of the defined name ``name``: its sheet ("6.4. tabulai")."""
+        return f"{self.book.names[name].sheet}. tabulai"
 
     def define(self, name: str, first: str, last: str | None = None) -> str:
         """Define a workbook-scope name on this sheet for ``first`` (or ``first:last``), A1 cells."""

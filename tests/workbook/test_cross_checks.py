@@ -159,7 +159,11 @@ def test_the_checks_live_on_the_sheet_that_counts_errors(templates) -> None:  # 
     assert wb["6.11"].protection.sheet
     ws = wb["6.11"]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    assert sum(1 for t in texts if REPLACED_TEXT in t) == 13  # 8 amounts and 5 columns of the plan lines
+    checks = [t for t in texts if REPLACED_TEXT.split(" – ")[1] in t]
+    # 8 amounts and 5 columns of the plan lines (D153), and the printed copies (test_copy_checks.py): the header's
+    # 6 cells on 8 sheets, 7 signers' names, 6.5's 10 totals, 30 month headings (6.6, 6.7, 6.10), 6.6's 12 days,
+    # 6.9's addressee and count, and the plan rows of 6.3, 6.5, 6.6 and 6.9
+    assert len(checks) == 13 + 6 * 8 + 7 + 10 + 30 + 12 + 2 + 4
 
 
 def test_ranks_with_a_gap_and_above_the_count_are_no_error(recalculated, params: Params) -> None:

@@ -43,6 +43,9 @@ COLUMNS = (
     ("I", "Finansējums no IB", 13),
     ("J", "rinda", 4),
 )
+# what each copied column shows, named by the cross-check of a value typed over it (cross_checks.py, D153)
+WATCHED = {"B": "SBS pakalpojums", "C": "sniedzējs", "D": "mērvienība", "E": "daudzums", "F": "cena", "G": "summa",
+           "H": "summa no IB", "I": "finansējums no IB"}
 # 6.5 column → 6.4 column shown in it
 SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", "I": "K"}
 MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}  # the text columns wrap
@@ -158,19 +161,20 @@ def write(sh: Sheet) -> None:
     for k in range(1, lay.plan_rows + 1):
         row = lay.plan_first + k - 1
         sh.row_height(row, PLAN_ROW_HEIGHT)
-        sh.formula(f"J{row}", f"IFERROR(MATCH({k},Plans_Prioritate,0),0)", st.helper, 0)
+        index = f"IFERROR(MATCH({k},Plans_Prioritate,0),0)"
+        sh.formula(f"J{row}", index, st.helper, 0)
         # an unused row prints EMPTY_MARK in its priority, service and provider cells: struck (F2)
         sh.formula(f"A{row}", plan_rows.mark_unused(f"$J{row}>0", str(k)), st.out_whole, EMPTY_MARK)
+        sh.watch(f"A{row}", plan_rows.mark_unused(f"$J{row}>0", str(k)), "prioritāte", "6.4. tabulai",
+                 line=k - 1, index=(f"$J{row}", index))
         for c, src in SOURCE.items():
             fmt = getattr(st, MONEY_COLS.get(c, "out_text_wrap"))
             unused = EMPTY_MARK if c in STRUCK_COLS else ""
-            sh.formula(
-                f"{c}{row}",
-                f"IF($J{row}>0,IF(INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})=\"\",\"\","
-                f"INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})),\"{unused}\")",
-                fmt,
-                unused,
-            )
+            formula = (f"IF($J{row}>0,IF(INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})=\"\",\"\","
+                       f"INDEX('6.4'!${src}${lay.calc_first}:${src}${lay.calc_last},$J{row})),\"{unused}\")")
+            sh.formula(f"{c}{row}", formula, fmt, unused)
+            sh.watch(f"{c}{row}", formula, WATCHED[c], "6.4. tabulai", 2 if c in ("F", "G", "H") else 6,
+                     line=k - 1, index=(f"$J{row}", index))
     sh.ws.set_column("J:J", 4, None, {"hidden": True})
     for c, flag in LINE_BLANK_WHEN.items():
         blank_line_figures(sh, f"{c}{lay.plan_first}:{c}{lay.plan_last}", "J", lay.plan_first, flag)
@@ -197,6 +201,8 @@ def write(sh: Sheet) -> None:
         elif ref == "Transporta_Dala":
             cached = cache.transport_share
         sh.formula(f"C{row}", f'IF(ISNUMBER({ref}),{ref},"")', fmt, cached)
+        sh.watch(f"C{row}", f'IF(ISNUMBER({ref}),{ref},"")', label, sh.source_of(ref),
+                 6 if ref == "Transporta_Dala" else 2)
         if ref in BLANK_WHEN:
             sh.ws.conditional_format(f"C{row}", {"type": "formula", "criteria": f"={BLANK_WHEN[ref]}",
                                                  "format": st.blank_figure})

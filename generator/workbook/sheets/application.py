@@ -8,6 +8,7 @@ from generator.workbook.sheets import party_names, plan_rows
 from generator.workbook.sheets.annex import PRICES_OPEN, blank_line_figures
 from generator.workbook.sheets.common import (
     HEADER_ROW_HEIGHT,
+    PERSONAL_SOURCE,
     TITLE_HEIGHT_69,
     header_block,
     print_setup,
@@ -36,6 +37,8 @@ COLUMNS = (
     ("F", "Cena, EUR", 8, "F"),
 )
 FORMATS = {"E": "out_units", "F": "out_price"}
+MONEY = ("F",)  # compared at cents by the cross-check (cross_checks.py, D153); the others at six decimals
+WATCHED = {"B": "SBS pakalpojums", "C": "sniedzējs", "D": "mērvienība", "E": "daudzums periodā", "F": "cena"}
 COUNT_LABEL = "Pakalpojumu skaits"
 COUNT_ROW_HEIGHT = 12
 TEXT_ROW_HEIGHT = 33  # three lines of 9 pt text across A:F
@@ -66,9 +69,10 @@ def write(sh: Sheet) -> None:
     # blank while the catalogue's name is "jāprecizē" (D43)
     sh.merge_text(f"A{ADDRESSEE_ROW}:B{ADDRESSEE_ROW}", APPLICATION_ADDRESSEE_LABEL, st.label_bold)
     sh.ws.merge_range(f"C{ADDRESSEE_ROW}:F{ADDRESSEE_ROW}", "", st.label)
-    sh.formula(f"C{ADDRESSEE_ROW}", party_names.dative_formula(party_names.BY_OUTPUT["Socialais_Dienests"],
-                                                             APPLICATION_ADDRESSEE_BLANK),
+    addressee = party_names.dative_formula(party_names.BY_OUTPUT["Socialais_Dienests"], APPLICATION_ADDRESSEE_BLANK)
+    sh.formula(f"C{ADDRESSEE_ROW}", addressee,
                st.label, APPLICATION_ADDRESSEE_BLANK)  # a fresh matrix has no plan day: no confirmed name yet
+    sh.watch(f"C{ADDRESSEE_ROW}", addressee, "adresāts (sociālais dienests)", PERSONAL_SOURCE)
     sh.row_height(ADDRESSEE_ROW, HEADER_ROW_HEIGHT + 2)
     # across the page (6.9 prints one page wide, no page across), in three lines
     sh.ws.merge_range(f"A{TEXT_ROW}:F{TEXT_ROW}", "", st.label)
@@ -82,18 +86,19 @@ def write(sh: Sheet) -> None:
     for k in range(1, lay.plan_rows + 1):
         row = FIRST + k - 1
         sh.row_height(row, PLAN_ROW_HEIGHT_69)
-        sh.formula(f"G{row}", f"IFERROR(MATCH({k},h_AktNr,0),0)", st.helper, 0)
+        index = f"IFERROR(MATCH({k},h_AktNr,0),0)"
+        sh.formula(f"G{row}", index, st.helper, 0)
         # an unused row prints EMPTY_MARK in its Nr., service and provider cells: struck (F2)
-        sh.formula(f"A{row}", plan_rows.mark_unused(f"$G{row}>0", str(k)), st.out_whole, EMPTY_MARK)
-        for c, _, _, src in COLUMNS[1:]:
+        number = plan_rows.mark_unused(f"$G{row}>0", str(k))
+        sh.formula(f"A{row}", number, st.out_whole, EMPTY_MARK)
+        sh.watch(f"A{row}", number, "rindas numurs", line=k - 1, index=(f"$G{row}", index))
+        for c, head, _, src in COLUMNS[1:]:
             rng = f"'6.4'!${src}{calc}{src}${lay.calc_last}"
             unused = EMPTY_MARK if c in ("B", "C") else ""
-            sh.formula(
-                f"{c}{row}",
-                f'IF($G{row}>0,IF(INDEX({rng},$G{row})="","",INDEX({rng},$G{row})),"{unused}")',
-                getattr(st, FORMATS.get(c, "out_text_wrap")),
-                unused,
-            )
+            formula = f'IF($G{row}>0,IF(INDEX({rng},$G{row})="","",INDEX({rng},$G{row})),"{unused}")'
+            sh.formula(f"{c}{row}", formula, getattr(st, FORMATS.get(c, "out_text_wrap")), unused)
+            sh.watch(f"{c}{row}", formula, WATCHED.get(c, head), "6.4. tabulai", 2 if c in MONEY else 6,
+                     line=k - 1, index=(f"$G{row}", index))
     sh.ws.set_column("G:G", 4, None, {"hidden": True})
     # a price still "jāprecizē" prints "______" (D22); the note beside the number of services says why
     blank_line_figures(sh, f"F{FIRST}:F{FIRST + lay.plan_rows - 1}", "G", FIRST, "h_CenaNeapst")
@@ -105,6 +110,7 @@ def write(sh: Sheet) -> None:
     count = last + 2
     sh.merge_text(f"A{count}:B{count}", f"{COUNT_LABEL}:", st.label_bold)
     sh.formula(f"C{count}", f"COUNT(A{FIRST}:A{last})", st.out_whole, 0)
+    sh.watch(f"C{count}", f"COUNT(A{FIRST}:A{last})", "pieprasīto pakalpojumu skaits")
     sh.ws.merge_range(f"D{count}:F{count}", "", st.alert_wrap)
     sh.formula(f"D{count}", f'IF({PRICES_OPEN},"{APPLICATION_PRICE_BLANK}","")', st.alert_wrap, "")
     sh.row_height(count, COUNT_ROW_HEIGHT)

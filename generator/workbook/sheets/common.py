@@ -46,6 +46,17 @@ GAP_ROW_HEIGHT = 6  # between two parties' signature lines
 # Internal names (on 6.11) of the header texts every plan sheet repeats on each printed page.
 HEADER_LEFT = ("Galva_Berns", "Galva_Vecaks", "Galva_Periods")
 HEADER_RIGHT = ("Galva_Pasvaldiba", "Galva_Dienests", "Galva_Darbinieks")
+# What each header cell shows, named by the cross-check of a value typed over it (cross_checks.py, D153); the header
+# texts are built from 6.1's inputs.
+HEADER_WATCHED = {
+    "Galva_Berns": "bērna vārds, uzvārds un personas kods",
+    "Galva_Vecaks": "vecāka vārds un uzvārds",
+    "Galva_Periods": "plāna periods",
+    "Galva_Pasvaldiba": "pašvaldība",
+    "Galva_Dienests": "sociālais dienests",
+    "Galva_Darbinieks": "sociālais darbinieks",
+}
+PERSONAL_SOURCE = "6.1. tabulai"
 # Between the child's name and personal code in Galva_Berns (see technical.py).
 CODE_LABEL = "   personas kods: "
 
@@ -136,8 +147,10 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
                 sh.ws.merge_range(r1, c1, r2, c2, "", st.label_bold)
             if (two_lines or code_line) and name == "Galva_Berns":  # the personal code on a line of its own: never split at its "-"
                 child_cell(sh, first)
+                sh.watch(first, code_under_name(name), HEADER_WATCHED[name], PERSONAL_SOURCE)
             else:
                 sh.formula(first, name, st.label_bold, cache.header(name))
+                sh.watch(first, name, HEADER_WATCHED[name], PERSONAL_SOURCE)
         if two_lines:
             height = HEADER_CHILD_HEIGHT if row == 3 and not child_to else HEADER_TWO_LINE_HEIGHT
         else:
@@ -188,6 +201,10 @@ def parent_statement(sh: Sheet, end: int, first_col: str, last_col: str, stateme
     statement_cells(sh, f"{first_col}{end - 4}:{last_col}{end - 2}", statement)
 
 
+SIGNER_WATCHED = {"worker": "sociālā darbinieka vārds un uzvārds pie paraksta",
+                  "parent": "vecāka vārds un uzvārds pie paraksta"}
+
+
 def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[str, str, str, str],
                     sign_height: float = SIGN_ROW_HEIGHT, gap_height: float = GAP_ROW_HEIGHT) -> int:
     """Signature and date lines for each party (e.g. the social worker and the parent).
@@ -215,6 +232,7 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
         else:
             sh.text(f"{label_first}{row}", f"{title}:", st.label_bold)
         sh.formula(f"{label_first}{row + 1}", f'IF({name_ref}="","",{name_ref})', st.label, cache.text(name_ref))
+        sh.watch(f"{label_first}{row + 1}", f'IF({name_ref}="","",{name_ref})', SIGNER_WATCHED[party], PERSONAL_SOURCE)
         sign_first, _, sign_last = sign_col.partition(":")
         if sign_last:
             sh.merge_text(f"{sign_first}{row + 1}:{sign_last}{row + 1}", "(paraksts)", st.signature)

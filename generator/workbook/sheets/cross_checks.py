@@ -9,16 +9,30 @@ Each check is one row of 6.11's hidden table of invalid cells: counted in Kludas
 named in the list of invalid cells with its sheet, cell and what it holds. A plan line's column is one check: it
 names the first line whose value differs and how many more do. Where a recomputation meets an invalid input (text
 in a number cell) it gives no verdict: that input is an error of its own.
+
+The printed copies (D153, copycheck): every formula cell of the signed annexes 6.3, 6.5, 6.6 and 6.9 that shows a
+figure, a unit, a date, a count or the child's, the parent's or the worker's data (the header rows, the names under the
+signatures, 6.5's totals, 6.6's month headings and days, 6.9's addressee and count, and each plan row's cells) is
+registered where it is written (``Sheet.watch``) with its own formula. 6.11 computes that formula once more, its sheet's
+references qualified and a row's hidden index recomputed (never read from the annex), and compares it with the cell:
+money at cents, units and counts at six decimals, text exactly. A single cell is one check; a sheet's plan rows are
+one check naming the first differing row and column. Not watched: the "NAV PARAKSTĀMS" lines (they show Kludas, which
+these checks count: a circle), the notes and marks (a remark, each problem counted on its own) and 6.11 itself.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
+
 from generator.workbook.layout import C64, Area, Layout
+from generator.workbook.sheetio import Watched
 from generator.workbook.sheets.calculation import RATE_FORMULA, month_blocks
 
 REPLACED_TEXT = "neatbilst aprēķinam – formula aizstāta ar vērtību?"
+COPIED_TEXT = "neatbilst {source} – formula aizstāta ar vērtību?"  # a printed copy of another sheet's cell
 # hidden columns of 6.11 holding one flag per plan line and check (after the table of invalid cells, S:W)
 LINE_COLUMNS = ("X", "Y", "Z", "AA", "AB", "AC")
 FLAG = "W"  # the hidden table's column of each check's count of differing cells
@@ -137,3 +151,93 @@ def columns(lay: Layout) -> list[Column]:
         Column("6.4", C64.ib, lay.calc_first, "finansējums no IB", LINE_COLUMNS[3]),
         Column("6.7", f"{months[0]}:{months[-1]}", lay.plan_first, "finansējums pa mēnešiem", LINE_COLUMNS[4]),
     ]
+
+
+# 6.11's hidden columns after LINE_COLUMNS: a watched sheet's recomputed row index, then its rows' first differing
+# position and flag
+WATCH_FIRST_COLUMN = 29  # AD
+
+
+def same(value: str, expected: str, places: int) -> str:
+    """1 when the shown ``value`` is not ``expected``: numbers at ``places`` decimals, text exactly, a number against
+    a text (or the reverse) always; 0 when the recomputation fails (an invalid input, an error of its own)."""
+    equal = f"ROUND({value},{places})=ROUND({expected},{places})"
+    return (f"IFERROR(IF(ISNUMBER({expected}),IF(ISNUMBER({value}),IF({equal},0,1),1),"
+            f"IF(ISNUMBER({value}),1,IF(EXACT({value},{expected}),0,1))),0)")
+
+
+def watched_text(w: Watched) -> str:
+    """What the list of invalid cells says of a differing watched cell, after its address."""
+    tail = COPIED_TEXT.format(source=w.source) if w.source else REPLACED_TEXT
+    return f"{w.label} {tail}"
+
+
+def _shown(w: Watched) -> str:
+    row, col = xl_cell_to_rowcol(w.cell)
+    return f"'{w.sheet}'!${xl_col_to_name(col)}${row + 1}"
+
+
+def watched_singles(watched: list[Watched]) -> list[tuple[str, str]]:
+    """(flag, message) of each watched single cell, in writing order."""
+    return [(same(_shown(w), w.expected, w.places), f'"{w.sheet} {w.cell}: {watched_text(w)}"')
+            for w in watched if w.line is None]
+
+
+@dataclass(frozen=True)
+class WatchedRows:
+    """A sheet's watched plan-row cells: per line, a hidden column of 6.11 with the position (in ``cells``) of the
+    row's first differing cell and one with its flag; ``index_column`` the row's recomputed index, if any."""
+
+    sheet: str
+    first_row: int  # the sheet's row of the first plan line
+    cells: tuple[Watched, ...]  # the first line's watched cells, in order
+    index_column: str | None
+    position_column: str
+    flag_column: str
+
+
+def watched_rows(watched: list[Watched]) -> list[WatchedRows]:
+    """The sheets' plan-row groups, with their hidden columns of 6.11 assigned from WATCH_FIRST_COLUMN on."""
+    groups: list[WatchedRows] = []
+    column = WATCH_FIRST_COLUMN
+    for sheet in dict.fromkeys(w.sheet for w in watched if w.line is not None):
+        cells = tuple(w for w in watched if w.sheet == sheet and w.line == 0)
+        index = None
+        if any(w.index for w in cells):
+            index, column = xl_col_to_name(column), column + 1
+        first_row = xl_cell_to_rowcol(cells[0].cell)[0] + 1
+        groups.append(WatchedRows(sheet, first_row, cells, index, xl_col_to_name(column),
+                                  xl_col_to_name(column + 1)))
+        column += 2
+    return groups
+
+
+def line_position(group: WatchedRows, watched: list[Watched], i: int, row: int) -> tuple[str | None, str]:
+    """Plan line ``i``'s formulas on 6.11's ``row``: its recomputed index (or None) and the position of its first
+    differing cell (0 for none)."""
+    cells = [w for w in watched if w.sheet == group.sheet and w.line == i]
+    columns = [re.sub(r"[0-9]+", "", w.cell) for w in cells]
+    if columns != [re.sub(r"[0-9]+", "", w.cell) for w in group.cells]:
+        raise ValueError(f"{group.sheet}: line {i} watches {columns}, not the first line's cells")
+    index_formula = None
+    position = "0"
+    for k in range(len(cells), 0, -1):
+        w = cells[k - 1]
+        expected = w.expected
+        if w.index:
+            own, index_formula = w.index
+            expected = expected.replace(f"'{w.sheet}'!{own}", f"${group.index_column}${row}")
+        position = f"IF({same(_shown(w), expected, w.places)}=1,{k},{position})"
+    return index_formula, position
+
+
+def rows_message(group: WatchedRows, positions: str, flags: str) -> str:
+    """The message of a sheet's plan rows: the first differing row's cell and what it shows, how many more rows."""
+    at = f"MATCH(1,{flags},0)"
+    pos = f"INDEX({positions},{at})"
+    letters = ",".join(f'"{re.sub(r"[0-9]+", "", w.cell)}"' for w in group.cells)
+    texts = ",".join(f'"{watched_text(w)}"' for w in group.cells)
+    count = f"SUM({flags})"
+    more = f'IF({count}>1," (un vēl "&({count}-1)&" rindās)","")'
+    return (f'"{group.sheet} "&CHOOSE({pos},{letters})&({group.first_row - 1}+{at})&": "&CHOOSE({pos},{texts})'
+            f"&{more}")

@@ -55,12 +55,9 @@ def month_headers(sh: Sheet, cols: list[str], number_row: int, name_row: int) ->
     for k, c in enumerate(cols, start=1):
         sh.number(f"{c}{number_row}", k, st.month_number)
         month = first_month_label("Perioda_Sakums") if k == 1 else f"INDEX(h_MenSakums,{k})"
-        sh.formula(
-            f"{c}{name_row}",
-            f'IF(AND(h_Menesi>0,{k}>h_Menesi),"{OUT_OF_PERIOD}",{month})',
-            st.month_year,
-            "",
-        )
+        heading = f'IF(AND(h_Menesi>0,{k}>h_Menesi),"{OUT_OF_PERIOD}",{month})'
+        sh.formula(f"{c}{name_row}", heading, st.month_year, "")
+        sh.watch(f"{c}{name_row}", heading, "mēneša virsraksts")
 
 
 def first_month_label(start: str) -> str:
@@ -122,15 +119,22 @@ def write_units(sh: Sheet) -> None:
         sh.row_height(row, PLAN_ROW_HEIGHT)
         # an unused row (no service, no month's units, no note) prints EMPTY_MARK in its Nr. and service: struck (F2)
         used = f'OR(D{row}<>"",COUNTA({cols[0]}{row}:{cols[-1]}{row},{free_c}{row})>0)'
-        sh.formula(f"A{row}", plan_rows.mark_unused(used, str(i + 1)), st.out_whole, EMPTY_MARK)
-        sh.formula(f"B{row}", f"IF($A{row}=\"{EMPTY_MARK}\",\"{EMPTY_MARK}\",'6.4'!$B{r}&\"\")", st.out_text_wrap,
-                   EMPTY_MARK)
-        sh.formula(f"C{row}", f"'6.4'!$D{r}&\"\"", st.out_text_wrap, "")
-        sh.formula(f"D{row}", f"IF('6.4'!${C64.h_row}{r}>0,'6.4'!${C64.h_units}{r},\"\")", st.out_units, "")
+        shown = (
+            ("A", plan_rows.mark_unused(used, str(i + 1)), st.out_whole, EMPTY_MARK, "rindas numurs", ""),
+            ("B", f"IF($A{row}=\"{EMPTY_MARK}\",\"{EMPTY_MARK}\",'6.4'!$B{r}&\"\")", st.out_text_wrap, EMPTY_MARK,
+             "SBS pakalpojums", "6.4. tabulai"),
+            ("C", f"'6.4'!$D{r}&\"\"", st.out_text_wrap, "", "mērvienība", "6.4. tabulai"),
+            ("D", f"IF('6.4'!${C64.h_row}{r}>0,'6.4'!${C64.h_units}{r},\"\")", st.out_units, "", "daudzums periodā",
+             "6.4. tabulai"),
+        )
+        for c, formula, fmt, cached, label, source in shown:
+            sh.formula(f"{c}{row}", formula, fmt, cached)
+            sh.watch(f"{c}{row}", formula, label, source, line=i)
         for c in cols:
             sh.blank(f"{c}{row}", st.input_units)
-        sh.formula(f"{total_c}{row}", f"IF(COUNT({cols[0]}{row}:{cols[-1]}{row})>0,SUM({cols[0]}{row}:{cols[-1]}{row}),\"\")",
-                   st.out_units, "")
+        total = f"IF(COUNT({cols[0]}{row}:{cols[-1]}{row})>0,SUM({cols[0]}{row}:{cols[-1]}{row}),\"\")"
+        sh.formula(f"{total_c}{row}", total, st.out_units, "")
+        sh.watch(f"{total_c}{row}", total, "vienību kopsumma", line=i)
         for c, h in zip(cols, code_cols, strict=True):
             sh.check(MONTH_FIELDS[0], f"{c}{row}", f"{h}{row}")
         parts = [(f"'6.4'!${c}{r}>0", f'"{check_codes.number(CHECKS_66, code)}"') for c, code in MESSAGES_66]
@@ -185,11 +189,14 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
         sh.merge_text(f"A{r}:B{r}", label, st.label)
         sh.row_height(r, DAY_ROW_HEIGHT)
     for k, c in enumerate(cols, start=1):
-        sh.formula(f"{c}{row}", f'IF({k}<=h_Menesi,INDEX(h_DienasDienas,{k}),"")', st.out_units, "")
+        planned = f'IF({k}<=h_Menesi,INDEX(h_DienasDienas,{k}),"")'
+        sh.formula(f"{c}{row}", planned, st.out_units, "")
+        sh.watch(f"{c}{row}", planned, "mēnesī plānotās dienas")
         # a month of a year without the catalogue's holiday list: a blank to fill in, not a weekday count (D62)
-        sh.formula(f"{c}{row + 1}", f'IF({k}<=h_Menesi,IF(ISNUMBER(INDEX(h_DarbaDienas,{k})),'
-                                    f'INDEX(h_DarbaDienas,{k}),IF(ISNUMBER(INDEX(h_MenSakums,{k})),"{BLANK}","")),"")',
-                                    st.out_whole, "")
+        working = (f'IF({k}<=h_Menesi,IF(ISNUMBER(INDEX(h_DarbaDienas,{k})),'
+                   f'INDEX(h_DarbaDienas,{k}),IF(ISNUMBER(INDEX(h_MenSakums,{k})),"{BLANK}","")),"")')
+        sh.formula(f"{c}{row + 1}", working, st.out_whole, "")
+        sh.watch(f"{c}{row + 1}", working, "mēneša darba dienas")
     free = col(cols[-1], 3)
     sh.formula(f"{free}{row}", f'IF(SUM(h_DienasParkapums)>0,"{DAYS_EXCEEDED}","")', st.out_text_wrap, "")
     sh.formula(f"{free}{row + 1}", f'IF(ISNUMBER(MATCH("{BLANK}",{cols[0]}{row + 1}:{cols[-1]}{row + 1},0)),"{NO_HOLIDAYS}","")',

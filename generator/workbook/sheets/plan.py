@@ -154,22 +154,27 @@ def write(sh: Sheet) -> None:
         r64 = lay.calc_first + i
         sh.row_height(row, PLAN_ROW_HEIGHT)
         # an unused row (no input) prints EMPTY_MARK in its Nr. and formula cells: struck, nothing to add after signing
-        sh.formula(f"A{row}", plan_rows.mark_unused(f"COUNTA(C{row}:D{row},F{row}:I{row},L{row})>0", str(i + 1)),
-                   st.out_whole, EMPTY_MARK)
+        number = plan_rows.mark_unused(f"COUNTA(C{row}:D{row},F{row}:I{row},L{row})>0", str(i + 1))
+        sh.formula(f"A{row}", number, st.out_whole, EMPTY_MARK)
+        sh.watch(f"A{row}", number, "rindas numurs", line=i)
         struck = f'$A{row}="{EMPTY_MARK}"'
-        sh.formula(f"B{row}", f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.h_area}{r64},\"\"))",
-                   st.out_whole, EMPTY_MARK)
+        area = f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.h_area}{r64},\"\"))"
+        sh.formula(f"B{row}", area, st.out_whole, EMPTY_MARK)
+        sh.watch(f"B{row}", area, "joma", "6.4. tabulai", line=i)
         sh.blank(f"C{row}", st.input_wrap)  # the service's name in two lines
         sh.blank(f"D{row}", st.input_choice)
         sh.blank(f"L{row}", st.input_wrap)
-        sh.formula(f"E{row}", f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.unit}{r64},\"\"))",
-                   st.out_text, EMPTY_MARK)
+        unit = f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.unit}{r64},\"\"))"
+        sh.formula(f"E{row}", unit, st.out_text, EMPTY_MARK)
+        sh.watch(f"E{row}", unit, "mērvienība", "6.4. tabulai", line=i)
         sh.blank(f"F{row}", st.input_whole)
         sh.blank(f"G{row}", st.input_units)
         sh.blank(f"H{row}", st.input_wrap)
         sh.blank(f"I{row}", st.input_whole)
-        sh.formula(f"J{row}", f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_active}{r64}=1,"
-                              f"'6.4'!${C64.priority}{r64},\"\"))", st.out_whole, EMPTY_MARK)
+        priority = (f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_active}{r64}=1,"
+                    f"'6.4'!${C64.priority}{r64},\"\"))")
+        sh.formula(f"J{row}", priority, st.out_whole, EMPTY_MARK)
+        sh.watch(f"J{row}", priority, "kopējā prioritāte", "6.4. tabulai", line=i)
         codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
                  for (c, field), h in zip(PLAN_INPUTS + PLAN_TEXTS, PLAN_CODES + TEXT_CODES, strict=True)]
         sh.formula(f"K{row}", row_codes(r64, f"SUM({codes[0][1]}:{codes[-1][1]})>0"), st.message, "")

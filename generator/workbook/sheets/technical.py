@@ -473,6 +473,9 @@ def _invalid_inputs(sh: Sheet) -> None:
                                                     "format": st.error_mark})
 
 
+END_MARK_COLUMN = "R"  # a shown column, not printed
+
+
 def _cross_checks(sh: Sheet, last: int) -> int:
     """The cross-checks of the key amounts (cross_checks.py, D153) as further rows of the hidden table after its
     last row ``last``: a row's message while its cell differs, the running count; the plan lines' flags in hidden
@@ -489,6 +492,23 @@ def _cross_checks(sh: Sheet, last: int) -> int:
     for column in cross_checks.columns(lay):
         lines = f"${column.helper}${first}:${column.helper}${first + lay.plan_rows - 1}"
         rows.append((f"SUM({lines})", column.message(lines)))
+    # the printed copies on the signed annexes (cross_checks.watch): single cells, then each sheet's plan rows
+    watched = sh.book.watched
+    rows += cross_checks.watched_singles(watched)
+    last_helper = cross_checks.LINE_COLUMNS[-1]
+    for group in cross_checks.watched_rows(watched):
+        for i in range(lay.plan_rows):
+            index, position = cross_checks.line_position(group, watched, i, first + i)
+            if index is not None and group.index_column:
+                sh.formula(f"{group.index_column}{first + i}", index, st.helper, 0)
+            sh.formula(f"{group.position_column}{first + i}", position, st.helper, 0)
+            sh.formula(f"{group.flag_column}{first + i}", f"IF({group.position_column}{first + i}>0,1,0)",
+                       st.helper, 0)
+        last_row = first + lay.plan_rows - 1
+        positions = f"${group.position_column}${first}:${group.position_column}${last_row}"
+        flags = f"${group.flag_column}${first}:${group.flag_column}${last_row}"
+        rows.append((f"SUM({flags})", cross_checks.rows_message(group, positions, flags)))
+        last_helper = group.flag_column
     for k, (flag, message) in enumerate(rows, start=1):
         row = last + k
         sh.formula(f"{flag_col}{row}", flag, st.helper, 0)
@@ -499,7 +519,10 @@ def _cross_checks(sh: Sheet, last: int) -> int:
     sh.formula(f"{flag_col}{TABLE_FIRST - 1}", f"{TABLE_COUNT}{end}-h_NederigasIevades", st.helper, 0)
     sh.define("h_Aizstatas", f"{flag_col}{TABLE_FIRST - 1}")
     sh.define(LISTED, f"{TABLE_COUNT}{end}")
-    sh.ws.set_column(f"{flag_col}:{cross_checks.LINE_COLUMNS[-1]}", 4, None, {"hidden": True})
+    # LibreOffice 7.4 saves an xlsx only to 1000 rows below the last content of a column it shows: without this text
+    # in a shown column (R, right of the printed A:F) it dropped the table's rows after 1196 and their checks with them
+    sh.text(f"{END_MARK_COLUMN}{end + 1}", "Pārbaužu tabulas beigas", st.helper_text)
+    sh.ws.set_column(f"{flag_col}:{last_helper}", 4, None, {"hidden": True})
     return end
 
 
