@@ -17,8 +17,8 @@ SHEET = r"(?<![\w.,])6\.(?:1[01]|[1-9])"
 # a matrix sheet called an annex or a sheet, with or without its ordinal point
 WRONG_WORD = re.compile(SHEET + r"\.?\s?(?:pielikum|lap[aāuoei]s?\b|lapām)", re.IGNORECASE)
 # a bare sheet number: not an ordinal (no point after it), not part of a longer number, not a cell address (also one
-# whose row a formula adds: "6.4 F"&(8+MATCH(…)) reads "6.4 F9")
-BARE = re.compile(SHEET + r"(?![\d.,']|!| [A-Z]{1,3}(?:\d|\"&)|\s?[–-]\s?\d)")
+# whose row a formula adds: "6.4 F"&(8+MATCH(…)) reads "6.4 F9", or whose column and row it adds: "6.5 "&CHOOSE(…))
+BARE = re.compile(SHEET + r"(?![\d.,']|!| [A-Z]{1,3}(?:\d|\"&)| \"&|\s?[–-]\s?\d)")
 BARE_RANGE = re.compile(SHEET + r"\s?[–-]\s?6\.(?:1[01]|[1-9])(?![\d.])")
 
 
