@@ -17,6 +17,7 @@ from generator.documents.html import RenderedDocument, environment, render
 from generator.documents.paths import documents_dir
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS, DocumentSpec
+from generator.documents.render_memo import RenderMemo, docx_key, pdf_key
 from generator.documents.terms import asked_round, municipality_day
 
 Progress = Callable[[str], None]
@@ -40,15 +41,25 @@ def render_municipality(catalogue: Catalogue, municipality: Municipality,
             if spec.procedure is None or context["kartiba"][spec.procedure]]
 
 
-def write_document(document: RenderedDocument, folder: Path) -> list[Path]:
+def write_document(document: RenderedDocument, folder: Path, memo: RenderMemo | None = None) -> list[Path]:
+    """The document's PDF and DOCX in ``folder``; with ``memo``, an input already rendered in this run is not
+    rendered again: its bytes are written (render_memo.py)."""
     folder.mkdir(parents=True, exist_ok=True)
-    spec = document.spec
-    landscape = "A4 landscape" in document.html
-    return [
-        write_pdf(document.html, folder / f"{spec.id}.pdf"),
-        write_docx(document.html, folder / f"{spec.id}.docx", spec.title, document.version, document.created,
-                   landscape=landscape),
-    ]
+    spec, html = document.spec, document.html
+    landscape = "A4 landscape" in html
+    pdf, docx = folder / f"{spec.id}.pdf", folder / f"{spec.id}.docx"
+
+    def make_pdf() -> Path:
+        return write_pdf(html, pdf)
+
+    def make_docx() -> Path:
+        return write_docx(html, docx, spec.title, document.version, document.created, landscape=landscape)
+
+    if memo is None:
+        return [make_pdf(), make_docx()]
+    return [memo.write(pdf_key(html), pdf, make_pdf),
+            memo.write(docx_key(html, spec.title, document.version, document.created, landscape, None), docx,
+                       make_docx)]
 
 
 def selected_municipalities(catalogue: Catalogue, municipality_id: str | None) -> list[Municipality]:
@@ -59,17 +70,21 @@ def selected_municipalities(catalogue: Catalogue, municipality_id: str | None) -
 
 
 def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print,
-                     municipality_id: str | None = None, build_date: dt.date | None = None) -> list[Path]:
-    """Write documents and report workbooks under out/lejupielades/ and return the paths written."""
+                     municipality_id: str | None = None, build_date: dt.date | None = None,
+                     reuse_renders: bool = True) -> list[Path]:
+    """Write documents and report workbooks under out/lejupielades/ and return the paths written. Each distinct
+    PDF and DOCX input is rendered once (render_memo.py; ``reuse_renders=False`` renders every document, for the
+    test that both give the same files)."""
     from generator.documents.reports.workbooks import write_report_workbooks
 
     written: list[Path] = []
     municipalities = selected_municipalities(catalogue, municipality_id)
+    memo = RenderMemo() if reuse_renders else None
     for number, municipality in enumerate(municipalities, 1):
         documents = render_municipality(catalogue, municipality, build_date=build_date)
         folder = documents_dir(out, municipality.id)
         for document in documents:
-            written.extend(write_document(document, folder))
+            written.extend(write_document(document, folder, memo))
         written.extend(write_report_workbooks(catalogue, municipality, out, build_date))
         progress(f"  dokumenti {number}/{len(municipalities)}: {municipality.name_lv} – {made_phrase(len(documents))}")
     return written

@@ -82,20 +82,23 @@ def choose_round(catalogue: Catalogue, round_id: str | None, day: dt.date | None
 
 
 def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress: Callable[[str], None],
-                     build_date: dt.date | None = None) -> list[Path]:
-    """Write each municipality's report workbooks for the round, and its papers unless the round has ended."""
+                     build_date: dt.date | None = None, reuse_renders: bool = True) -> list[Path]:
+    """Write each municipality's report workbooks for the round, and its papers unless the round has ended (each
+    distinct PDF and DOCX input rendered once, render_memo.py)."""
     from generator.documents.build_step import made_phrase, render_municipality, write_document
+    from generator.documents.render_memo import RenderMemo
     from generator.documents.reports.workbooks import write_report_workbooks
 
     build_date = build_date or dt.date.today()
     ended = chosen.ended(build_date)
     written: list[Path] = []
+    memo = RenderMemo() if reuse_renders else None
     with terms.for_round(chosen.choice):
         for number, municipality in enumerate(chosen.municipalities, 1):
             folder = chosen.folder(municipality)
             papers = [] if ended else render_municipality(catalogue, municipality, build_date=build_date)
             for document in papers:
-                written.extend(write_document(document, out / DOWNLOADS / DOCUMENTS / folder))
+                written.extend(write_document(document, out / DOWNLOADS / DOCUMENTS / folder, memo))
             written.extend(write_report_workbooks(catalogue, municipality, out, build_date,
                                                   folder=out / DOWNLOADS / REPORTS / folder))
             what = made_phrase(len(papers))
