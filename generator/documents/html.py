@@ -47,6 +47,20 @@ def css_string(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
+PREPARER_LABEL = "Piezīme sagatavotājam – pirms parakstīšanas dzēst."
+_NOTE_START = re.compile(r'<p class="note">(?:\s*Piezīme\.\s*)?')
+
+
+def preparer_notes(body: str, marked: bool) -> object:
+    """The notes of a paper sent to the parent (decisions 08, 09, 17, letters 10, 18, 29) marked as the
+    preparer's, to be deleted before signing (D161): each note gets the class "preparer" (its own look in the
+    PDF) and starts with the bold label PREPARER_LABEL (PDF and DOCX) in place of "Piezīme.". Other papers
+    are left as they are."""
+    if not marked:
+        return body
+    return Markup(_NOTE_START.sub(f'<p class="note preparer"><strong>{PREPARER_LABEL}</strong> ', str(body)))
+
+
 @lru_cache(maxsize=8)
 def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     """The Jinja environment of a template folder, one per process: it compiles each template once and keeps it
@@ -68,6 +82,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["css"] = css_string
     env.filters["versija"] = lvformat.version
     env.filters["versijas_id"] = lvformat.version_id
+    env.filters["preparer_notes"] = preparer_notes
     return env
 
 

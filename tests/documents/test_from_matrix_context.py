@@ -271,7 +271,7 @@ def _criteria(html: str) -> list[tuple[str, str, str]]:
     table = re.split(r"Kritērijs \((?:izmēģinājumprojekta metodika|kārtas atlases noteikumi)\)", html, maxsplit=1)[1]
     table = table.split("</table>", 1)[0]
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
-    assert len(rows) == 5
+    assert len(rows) == 6  # residence and the application date are two rows (audit34 F6)
     return rows
 
 

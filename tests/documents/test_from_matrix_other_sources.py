@@ -28,7 +28,7 @@ def _base_unconfirmed(catalogue: Catalogue) -> None:
 
 def _row(page: str, label: str) -> str:
     """The EUR of the calculation table's row ``label`` (its own, not the limit in brackets)."""
-    found = re.search(re.escape(label) + r"(?: \(plānā varēja izmantot līdz [^)]*\))? " + AMOUNT, page)
+    found = re.search(re.escape(label) + r"(?:, izmantotā daļa)?(?: \(plānā varēja izmantot līdz [^)]*\))? " + AMOUNT, page)
     assert found is not None, label
     return found.group(1)
 

@@ -69,8 +69,8 @@ def test_every_document_writes_the_polite_you_with_a_capital(bodies: dict[str, s
 def test_the_worker_instructions_are_a_note_and_the_act_lists_its_attachments(bodies: dict[str, str]) -> None:
     """The act served on the parent holds no "pievienojiet …" / "atzīmējiet …" (audit14 F11)."""
     decision = bodies["09-lemums-par-izbeigsanu"]
-    notes = " ".join(_text(n) for n in re.findall(r'<p class="note">.*?</p>', decision, re.S))
-    act = _text(re.sub(r'<p class="note">.*?</p>', " ", decision, flags=re.S))
+    notes = " ".join(_text(n) for n in re.findall(r'<p class="note[^"]*">.*?</p>', decision, re.S))
+    act = _text(re.sub(r'<p class="note[^"]*">.*?</p>', " ", decision, flags=re.S))
     for instruction in ("pievienojiet", "atzīmējiet"):
         assert instruction not in act, instruction
     assert "Ja Vecāks atsakās no IB, lēmumam pievieno Vecāka iesniegumu" in notes

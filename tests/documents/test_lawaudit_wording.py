@@ -229,7 +229,7 @@ def test_other_sources_say_what_their_amount_is(catalogue: Catalogue) -> None:
                              build_day=BUILD_DAY)
     text = _text(next(d for d in documents if d.spec.id == "01-ligums-ar-vecaku"))
     assert "pieejami" not in text
-    assert "Valsts un pašvaldības pabalsti (plānā varēja izmantot līdz 43,29 EUR)" in text
+    assert "Valsts un pašvaldības pabalsti, izmantotā daļa (plānā varēja izmantot līdz 43,29 EUR)" in text
     assert "Valsts un pašvaldības nodrošinātie pakalpojumi (plānā" not in text  # nothing to give: no label
     assert "Iekavās – summa, ko no šī avota" in text
 

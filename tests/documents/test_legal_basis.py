@@ -29,7 +29,8 @@ MK_288_ACC = ("Ministru kabineta 2008. gada 21. aprīļa noteikumus Nr. 288 „S
               "saņemšanas kārtība”")
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "dokumenti"
 LATE = dt.date(2026, 12, 1)
-_NOTE = re.compile(r'<p class="note">(.*?)</p>', re.S)
+# a paper sent to the parent labels its notes as the preparer's (class "note preparer", D161)
+_NOTE = re.compile(r'<p class="note[^"]*">(?:<strong>Piezīme sagatavotājam[^<]*</strong>)?(.*?)</p>', re.S)
 
 
 def _pilot_day(catalogue: Catalogue) -> dt.date:
@@ -255,6 +256,9 @@ def test_letter_18_states_its_legal_basis_from_the_catalogue(catalogue: Catalogu
                 "izmēģinājumprojekta dalībnieku atlases 1. posma kritēriji" in text) is not full, day
         assert ("Sociālo pakalpojumu un sociālās palīdzības likuma 11. pantu" in text) is full, day
         assert any("11. pants" in n for n in notes) is not full, day
-        assert "Nr. 288" not in text  # the letter claims no decision term
+        # an unfavourable act like 17: the decision term's norm (a blank once its proof has run out) and the
+        # hearing before it (audit34 F2)
+        assert ("Nr. 288" in text) is full, day
+        assert "Administratīvā procesa likuma 62. pantu (adresāta viedokļa noskaidrošana" in text, day
         # the basis comes before the refusal it grounds, the appeal clause after it
         assert text.index("pamatojoties uz:") < text.index("Tāpēc Jūsu iesniegumu") < text.index("var apstrīdēt")
