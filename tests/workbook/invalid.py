@@ -23,6 +23,7 @@ from generator.workbook.input_checks import (
     PLAN_FIELDS,
     PLAN_TEXT_FIELDS,
     PRICE_FIELD,
+    PROVIDER_FIELD,
     SINGLE_FIELDS,
     Field,
 )
@@ -54,7 +55,8 @@ BAD_VALUES["municipality"] = [*BAD_VALUES["list"], ("tukšs", None)]
 # Text of a Pak_Id / recipient / impairment value in other letter case: exact list values only.
 CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
 
-FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD, *GOAL_FIELDS,
+FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD, PROVIDER_FIELD,
+                                                  *GOAL_FIELDS,
                                                   *PLAN_TEXT_FIELDS, *MONTH_TEXT_FIELDS)}
 
 

@@ -35,7 +35,7 @@ COLUMNS = (
     ("E", "Daudzums periodā", 10, "E"),
     ("F", "Cena, EUR", 8, "F"),
 )
-FORMATS = {"E": "out_units", "F": "out_price"}
+FORMATS = {"C": "out_text_small", "E": "out_units", "F": "out_price"}  # the provider in 8 pt (D166)
 COUNT_LABEL = "Pakalpojumu skaits"
 COUNT_ROW_HEIGHT = 12
 TEXT_ROW_HEIGHT = 33  # three lines of 9 pt text across A:F
