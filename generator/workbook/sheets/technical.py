@@ -499,6 +499,10 @@ def _cross_checks(sh: Sheet, last: int) -> int:
     sh.formula(f"{flag_col}{TABLE_FIRST - 1}", f"{TABLE_COUNT}{end}-h_NederigasIevades", st.helper, 0)
     sh.define("h_Aizstatas", f"{flag_col}{TABLE_FIRST - 1}")
     sh.define(LISTED, f"{TABLE_COUNT}{end}")
+    # a text in A after the table: LibreOffice 7.4 dropped the table's rows past row 1197 (formulas in hidden columns
+    # only) when it saved the recalculated file, unless a visible column held a value after them (measured when 6.8's
+    # provider checks took the table past that row; audit32)
+    sh.text(f"A{end + 1}", "Tabulas beigas", st.helper_text)
     sh.ws.set_column(f"{flag_col}:{cross_checks.LINE_COLUMNS[-1]}", 4, None, {"hidden": True})
     return end
 
