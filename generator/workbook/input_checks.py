@@ -271,6 +271,16 @@ MONTH_TEXT_FIELDS: tuple[Field, ...] = (
     Field("Men_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_66)),
 )
 PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
+# The free texts of the working sheets in cells of a fixed height (audit32 F5, F6), measured like NOTE_CHARS_66
+# (LibreOffice, PDF, words with capitals and diacritics): D9's transport justification in six lines of 6.4's E:I (about
+# 60 characters a line), a plan line's note in two lines of 6.4's M (68 fit, 72 did not) and of 6.10's Piezīmes (52 fit,
+# 54 did not); the limits leave room for wider letters.
+TRANSPORT_CHARS = 300
+NOTE_CHARS_64 = 55
+NOTE_CHARS_610 = 40
+TRANSPORT_FIELD = Field("Transporta_Pamatojums", "text", "transporta pamatojuma tekstam", str(TRANSPORT_CHARS))
+NOTE_FIELD_64 = Field("Aprekins_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_64))
+NOTE_FIELD_610 = Field("Fakt_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_610))
 # A provider's name (6.8 H, Pak_Sniedzejs) prints in two lines of 8 pt of the 30 wide provider columns of 6.5, 6.8 and
 # 6.9 (D166). Measured (LibreOffice, PDF): a name of ordinary words takes two lines up to about 105 characters, one
 # with many capitals and diacritics ("SIA „ŠĶĒRŠĻU MĀKSLAS …” – Ūdrupes Mēmeles Ķēčiņu …") a third line from about 88

@@ -14,14 +14,20 @@ from generator.reference.lines import (
     ACTUAL_COST_UNIT,  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
 )
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY, UNBOUNDED_UNITS, WORKING_DAY
-from generator.workbook.input_checks import SINGLE_FIELDS, money_validation, short_message_formula
+from generator.workbook.input_checks import (
+    NOTE_FIELD_64,
+    SINGLE_FIELDS,
+    TRANSPORT_FIELD,
+    money_validation,
+    short_message_formula,
+)
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.common import PLAN_ROW_HEIGHT, TITLE_HEIGHT, header_block, print_setup, protect
 from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
-from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message
+from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message, text_validation
 from generator.workbook.texts import (
     BASE_PROVISIONAL_SHORT,
     CHECK_FULL_CHARS,
@@ -324,6 +330,10 @@ def write(sh: Sheet) -> None:
     sh.formula(f"J{total}", f"SUM(J{first}:J{last})", st.out_money_bold, 0)
     sh.define("h_Nr", f"A{first}", f"A{last}")
     sh.define("Aprekins_Piezimes", f"M{first}", f"M{last}")
+    sh.text(f"{C64.f_note}{head + 1}", "f_PiezimjuGarums", st.helper_text)
+    sh.ws.conditional_format(f"M{first}:M{last}", {"type": "formula", "criteria": f"=${C64.f_note}{first}>0",
+                                                   "format": st.error_mark})
+    text_validation(sh, f"M{first}:M{last}", NOTE_FIELD_64, "šūnas divās rindās")
     for name, letter in (("Plans_Cena", "F"), ("Plans_Summa", "G"), ("Plans_Prioritate", "H"), ("Plans_NoIB", "I")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
@@ -392,6 +402,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     )
     sh.formula(f"L{r}", check_cell(r), st.message, "")
     sh.blank(f"M{r}", st.input_wrap)
+    sh.check(NOTE_FIELD_64, f"M{r}", f"{C64.f_note}{r}")
     for letter, _, formula, cached in helper_columns(lay, r, p, unit_names(sh.book.catalogue)):
         if cached is None:  # the sort key of an empty row: rank placeholder × 10000 + row number
             cached = UNRANKED * 10000 + nr
@@ -456,6 +467,9 @@ F_ROW, SOURCE_ROWS = 6, (10, 11, 12)
 # Their checks' codes: hidden helper columns of the table header's first row (repeated on every page), not of
 # the summary's rows, so that the summary's page across (J onwards) holds no cell and does not print.
 SUMMARY_CODES = (C64.h_units, C64.h_active, C64.h_price, C64.h_cost)
+TRANSPORT_CODE = C64.h_area  # the justification's length check, beside SUMMARY_CODES
+TRANSPORT_LINES = 6
+LINE_HEIGHT_9 = 11  # one line of 9 pt text
 
 
 def _summary(sh: Sheet, top: int) -> None:
@@ -519,6 +533,11 @@ def _summary(sh: Sheet, top: int) -> None:
     # the justification and the status end with the first page across: no page edge falls inside them
     sh.ws.merge_range(f"{v}{at(16)}:{FIRST_PAGE_TO}{at(16)}", "", st.input_wrap)
     sh.define("Transporta_Pamatojums", f"{v}{at(16)}")
+    # D9's justification whole on paper: TRANSPORT_LINES lines of E:I and a length check (audit32 F5)
+    sh.row_height(at(16), TRANSPORT_LINES * LINE_HEIGHT_9)
+    code = sh.check(TRANSPORT_FIELD, f"{v}{at(16)}", f"{TRANSPORT_CODE}{sh.book.layout.calc_first - 2}")
+    sh.ws.conditional_format(f"{v}{at(16)}", {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
+    text_validation(sh, f"{v}{at(16)}", TRANSPORT_FIELD, f"{TRANSPORT_LINES} rindās")
     f(f"{v}{at(17)}", "Kludas", st.out_whole, cache.errors)
     f(f"{v2}{at(17)}", "Bridinajumi", st.out_whole, cache.warnings)
     sh.ws.merge_range(f"{v}{at(18)}:{FIRST_PAGE_TO}{at(18)}", "", st.out_text_wrap)
