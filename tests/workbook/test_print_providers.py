@@ -1,5 +1,5 @@
 """A provider's name prints whole where it lands (audit32 F1–F3, D166): typed on 6.8 (Pak_Sniedzejs), it prints in
-two lines of 8 pt on 6.8 and on the signed 6.5 and 6.9, up to input_checks.PROVIDER_CHARS characters of capitals and
+two lines of 8 pt on 6.4, 6.8 and on the signed 6.5 and 6.9, up to input_checks.PROVIDER_CHARS characters of capitals and
 diacritics; a longer name is an invalid input (6.11 names the cell). Each service's row of 6.8 is as high as its
 catalogue label needs (items.row_height), so that no label prints over the row under it (3.17i over 3.17g). The
 workbook goes to PDF in ONE LibreOffice call (each sheet printed alone), and the test looks where each line of text
@@ -28,7 +28,7 @@ catalogue, templates = later_round.catalogue, later_round.templates
 
 pytestmark = [pytest.mark.libreoffice]
 
-SHEETS = ("6.5", "6.8", "6.9")
+SHEETS = ("6.4", "6.5", "6.8", "6.9")
 # Capitals with diacritics first (the widest letters of a name), ordinary words after, the last word marking the end:
 # PROVIDER_CHARS characters in all (fictional).
 WORDS = "SIA „ŠĶĒRŠĻU MĀKSLAS UN MŪZIKAS TERAPIJAS CENTRS” – Ūdrupes Mēmeles Ķēčiņu "

@@ -281,7 +281,7 @@ MESSAGES_64 = (
 COLUMNS = (
     ("A", "Nr.", 4),
     ("B", "SBS pakalpojums", 36),  # the longest service name (3.17i) in two lines; A:B hold the child's line
-    ("C", "Sniedzējs", 30),  # a provider's name of 55 characters in two lines
+    ("C", "Sniedzējs", 30),  # a provider's name of up to PROVIDER_CHARS characters in two lines of 8 pt (D166)
     ("D", "Mērvienība", 12),
     ("E", "Daudzums periodā", 9),
     ("F", "Cena, EUR", 10),
@@ -378,7 +378,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     sh.number(f"A{r}", nr, st.out_whole)
     sh.formula(f"B{r}", f"IF('6.3'!$C{p}=\"\",\"\",'6.3'!$C{p})", st.out_text_wrap, "")
     sh.formula(f"C{r}", f'IF($N{r}>0,IF(INDEX(Pak_Sniedzejs,$N{r})="","",INDEX(Pak_Sniedzejs,$N{r})),"")',
-               st.out_text_wrap, "")
+               st.out_text_small, "")  # two lines of 8 pt, as on 6.5 (D166)
     sh.formula(f"D{r}", f'IF($N{r}>0,INDEX(h_Pak_Mervieniba,$N{r}),"")', st.out_text, "")
     # units that are not a valid number print as such, not as 0 (audit20 F6; 6.11 lists the cell)
     units_code = f"'6.3'!${dict(zip('CDFGI', PLAN_CODES, strict=True))['G']}{p}"
