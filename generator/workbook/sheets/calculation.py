@@ -400,7 +400,8 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         st.out_text,
         "",
     )
-    sh.formula(f"L{r}", check_cell(r), st.message, "")
+    # a note too long to print whole (audit32 F6): the cell named first, 6.11 says the rest
+    sh.formula(f"L{r}", f'IF(${C64.f_note}{r}>0,"M{r}: {TOO_LONG}; ","")&{check_cell(r)}', st.message, "")
     sh.blank(f"M{r}", st.input_wrap)
     sh.check(NOTE_FIELD_64, f"M{r}", f"{C64.f_note}{r}")
     for letter, _, formula, cached in helper_columns(lay, r, p, unit_names(sh.book.catalogue)):
@@ -467,6 +468,7 @@ F_ROW, SOURCE_ROWS = 6, (10, 11, 12)
 # Their checks' codes: hidden helper columns of the table header's first row (repeated on every page), not of
 # the summary's rows, so that the summary's page across (J onwards) holds no cell and does not print.
 SUMMARY_CODES = (C64.h_units, C64.h_active, C64.h_price, C64.h_cost)
+TOO_LONG = "teksts par garu, sk. 6.11. tabulu"  # beside a free text longer than its limit (audit32 F5, F6)
 TRANSPORT_CODE = C64.h_area  # the justification's length check, beside SUMMARY_CODES
 TRANSPORT_LINES = 6
 LINE_HEIGHT_9 = 11  # one line of 9 pt text
@@ -533,6 +535,9 @@ def _summary(sh: Sheet, top: int) -> None:
     # the justification and the status end with the first page across: no page edge falls inside them
     sh.ws.merge_range(f"{v}{at(16)}:{FIRST_PAGE_TO}{at(16)}", "", st.input_wrap)
     sh.define("Transporta_Pamatojums", f"{v}{at(16)}")
+    label = dict(SUMMARY_ROWS)[16]
+    sh.formula(f"{label_from}{at(16)}", f'IF({TRANSPORT_CODE}{sh.book.layout.calc_first - 2}>0,'
+               f'"{label} ({v}{at(16)}: {TOO_LONG})","{label}")', st.label, label)
     # D9's justification whole on paper: TRANSPORT_LINES lines of E:I and a length check (audit32 F5)
     sh.row_height(at(16), TRANSPORT_LINES * LINE_HEIGHT_9)
     code = sh.check(TRANSPORT_FIELD, f"{v}{at(16)}", f"{TRANSPORT_CODE}{sh.book.layout.calc_first - 2}")

@@ -128,7 +128,7 @@ def write(sh: Sheet) -> None:
         sh.text(f"G{row}", offer.ceiling_status.value if offer.ceiling_status else "", st.out_text)
         sh.row_height(row, row_height(offer.label))
         sh.blank(f"H{row}", st.input_small)  # wrapped in two lines of 8 pt, as 6.5 and 6.9 print it (D166)
-        sh.check(PROVIDER_FIELD, f"H{row}", f"{PROVIDER_CODE}{row}")
+        provider_code = sh.check(PROVIDER_FIELD, f"H{row}", f"{PROVIDER_CODE}{row}")
         sh.value(f"I{row}", offer.prefill_price, st.input_price)
         fixed = fixed_unit_price(service.unit)
         if fixed is not None:  # D70: one unit is one euro; a pasted other price is the formula rule's error
@@ -149,6 +149,7 @@ def write(sh: Sheet) -> None:
         code = sh.check(PRICE_FIELD, f"I{row}", f"{PRICE_CODE}{row}")
         sh.formula(
             f"K{row}",
+            f'IF({provider_code}>0,"H{row}: sniedzēja nosaukums par garu (sk. 6.11. tabulu). ","")&'
             f'IF({code}>0,{message_formula(PRICE_FIELD, code, f"I{row}", f"{SHEET} I{row}")},'
             f'IF(AND(ISNUMBER(I{row}),ISNUMBER(F{row})),IF(I{row}>F{row},"Cena pārsniedz pieļaujamo.",""),"")'
             + (f'&IF(AND(ISNUMBER(I{row}),I{row}<>{fixed}),"Cenai jābūt {lvformat.eur(fixed)}.","")'
