@@ -183,6 +183,7 @@ def write(sh: Sheet) -> None:
     # beside the totals' heading, under the table: the unused rows that print are struck
     sh.ws.merge_range(f"C{row}:I{row}", "", st.subtitle)
     sh.formula(f"C{row}", plan_rows.struck_note(f"A{lay.plan_first}:A{lay.plan_last}"), st.subtitle, STRUCK_ROWS)
+    plan_rows.alert_when_warned(sh, f"C{row}")
     first_total = row + 1
     for label, ref in TOTALS:
         row += 1
