@@ -309,7 +309,10 @@ def write(sh: Sheet) -> None:
         "B",  # the child's, parent's and period lines in the repeated label columns: whole on every page across
         title_to=FIRST_PAGE_TO,  # the first landscape page ends with FIRST_PAGE_TO (a manual page break after it)
         title_height=TITLE_HEIGHT,
-        code_line=True,  # the personal code under the child's name, inside A:B
+        # the child's and parent's names wrap in two lines of A:B, the personal code under them, as on the other
+        # sheets (audit32 F4: one-line rows cut a parent's name of 28 characters)
+        two_lines=True,
+        code_line=True,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.calc_first - 2
