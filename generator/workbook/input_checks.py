@@ -16,7 +16,8 @@ Kinds of input:
 - ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
 - ``yesno``: exactly "Jā" or "Nē" (case and spaces count), required when ``required`` holds;
 - ``list``: an optional value that is exactly one of a list's values;
-- ``text``: free text of a signed annex's cell of fixed height (6.3, 6.6; 6.5 and 6.9 have no inputs), at most
+- ``text``: free text of a signed annex's cell of fixed height (6.3, 6.6; a provider's name typed on 6.8 that 6.5 and
+  6.9 print), at most
   ``extra`` characters (what prints whole in it, measured: tests/workbook/test_print_goals.py,
   test_print_notes.py); a longer paste would print cut off (audit9 F5).
 - ``municipality``: a list value, required once a plan line has a service (D88);
@@ -270,6 +271,22 @@ MONTH_TEXT_FIELDS: tuple[Field, ...] = (
     Field("Men_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_66)),
 )
 PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
+# The free texts of the working sheets in cells of a fixed height (audit32 F5, F6), measured like NOTE_CHARS_66
+# (LibreOffice, PDF, words with capitals and diacritics): D9's transport justification in six lines of 6.4's E:I (about
+# 60 characters a line), a plan line's note in two lines of 6.4's M (68 fit, 72 did not) and of 6.10's Piezīmes (52 fit,
+# 54 did not); the limits leave room for wider letters.
+TRANSPORT_CHARS = 300
+NOTE_CHARS_64 = 55
+NOTE_CHARS_610 = 40
+TRANSPORT_FIELD = Field("Transporta_Pamatojums", "text", "transporta pamatojuma tekstam", str(TRANSPORT_CHARS))
+NOTE_FIELD_64 = Field("Aprekins_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_64))
+NOTE_FIELD_610 = Field("Fakt_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_610))
+# A provider's name (6.8 H, Pak_Sniedzejs) prints in two lines of 8 pt of the 30 wide provider columns of 6.5, 6.8 and
+# 6.9 (D166). Measured (LibreOffice, PDF): a name of ordinary words takes two lines up to about 105 characters, one
+# with many capitals and diacritics ("SIA „ŠĶĒRŠĻU MĀKSLAS …” – Ūdrupes Mēmeles Ķēčiņu …") a third line from about 88
+# on 6.5; the limit leaves room for wider letters. A longer legal name fits with its form abbreviated (VSIA, SIA).
+PROVIDER_CHARS = 80
+PROVIDER_FIELD = Field("Pak_Sniedzejs", "text", "sniedzēja nosaukumam", str(PROVIDER_CHARS))
 
 
 def code_formula(field: Field, x: str) -> str:

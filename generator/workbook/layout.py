@@ -147,7 +147,9 @@ class C64:
     # D147: more units than the plan period holds (days, working days, hours); D148: a session, course or euro line
     # whose amount alone is above P
     f_unit_limit, f_above_p = "BJ", "BK"
-    last = f_above_p  # the last helper column (hidden, inside the print area)
+    # audit32 F6: the length check of the row's note (M)
+    f_note = "BL"
+    last = f_note  # the last helper column (hidden, inside the print area)
 
 
 class C68:

@@ -54,6 +54,7 @@ class Styles:
     header_wrap: Format
     input_text: Format
     input_wrap: Format
+    input_small: Format
     input_date: Format
     input_money: Format
     input_price: Format
@@ -62,6 +63,7 @@ class Styles:
     input_choice: Format
     out_text: Format
     out_text_wrap: Format
+    out_text_small: Format
     out_date: Format
     out_money: Format
     out_price: Format
@@ -110,6 +112,7 @@ def make_styles(wb: Workbook) -> Styles:
         header_wrap=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="left"),
         input_text=fmt(**inp, num_format=TEXT),
         input_wrap=fmt(**inp, num_format=TEXT, text_wrap=True),
+        input_small=fmt(**inp, num_format=TEXT, text_wrap=True, font_size=8),  # 6.8's provider, as 6.5 prints it
         input_date=fmt(**inp, num_format=DATE, align="left"),
         input_money=fmt(**inp, num_format=MONEY),
         input_price=fmt(**inp, num_format=PRICE),
@@ -118,6 +121,7 @@ def make_styles(wb: Workbook) -> Styles:
         input_choice=fmt(**inp, num_format=TEXT),
         out_text=fmt(**out),
         out_text_wrap=fmt(**out, text_wrap=True),
+        out_text_small=fmt(**out, text_wrap=True, font_size=8),  # a provider's name on 6.5 and 6.9 (D166)
         out_date=fmt(**out, num_format=DATE, align="left"),
         out_money=fmt(**out, num_format=MONEY),
         out_price=fmt(**out, num_format=PRICE),

@@ -147,6 +147,8 @@ NOT_SIGNABLE = ("NAV PARAKSTĀMS: matricā ir kļūdas (", ") – 6.11. tabulā 
                 "kļūdas un izdrukājiet pielikumu no jauna.")
 # Under the plan table of a signed annex, while an unused plan row prints: its Nr. (and names) print EMPTY_MARK.
 STRUCK_ROWS = f"Rindas ar „{EMPTY_MARK}” nav izmantotas (svītrotas)."
+# audit32 F7: more unused rows open than a program opens (at most STEP − 1): printed in the struck rows' note, red
+OPEN_UNUSED_ROWS = "UZMANĪBU: atvērtas neizmantotas rindas – aizveriet tās ar „−”"
 # 6.9's addressee above the request. The social service's name in the dative is not confirmed in the catalogue
 # (municipality-names.yaml, "jāprecizē"): a blank and where the name comes from (D43).
 APPLICATION_ADDRESSEE_LABEL = "Iesniegums adresēts:"

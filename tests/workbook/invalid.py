@@ -20,10 +20,14 @@ from generator.workbook.input_checks import (
     GOAL_FIELDS,
     MONTH_FIELDS,
     MONTH_TEXT_FIELDS,
+    NOTE_FIELD_64,
+    NOTE_FIELD_610,
     PLAN_FIELDS,
     PLAN_TEXT_FIELDS,
     PRICE_FIELD,
+    PROVIDER_FIELD,
     SINGLE_FIELDS,
+    TRANSPORT_FIELD,
     Field,
 )
 from generator.workbook.names import resolve
@@ -54,7 +58,9 @@ BAD_VALUES["municipality"] = [*BAD_VALUES["list"], ("tukšs", None)]
 # Text of a Pak_Id / recipient / impairment value in other letter case: exact list values only.
 CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
 
-FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD, *GOAL_FIELDS,
+FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD, PROVIDER_FIELD,
+                                                  TRANSPORT_FIELD, NOTE_FIELD_64, NOTE_FIELD_610,
+                                                  *GOAL_FIELDS,
                                                   *PLAN_TEXT_FIELDS, *MONTH_TEXT_FIELDS)}
 
 

@@ -115,12 +115,14 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # portrait, the others in landscape) and continue downwards: SIGNED_PAGES.
 # 6.4 prints two pages across of two-line plan rows (its ten open rows: two pages), then its summary on a page of its
 # own (on the first page across only: the second one holds nothing and does not print), all with the column headings.
-# 6.8 prints two pages across (A:E, then A with F:K); with a wider "Pārbaude" column it printed a third page across
+# 6.8 prints two pages across (A:E, then A with F:K), five pages down: each row holds two lines (a provider's name, D166;
+# audit32 F1, F2: rows of one line printed a wrapped label or name over the next row); with a wider "Pārbaude" column
+# it printed a third page across
 # with only the service names and that empty column (F15).
 # 6.10 prints three pages across (the plan with its months; the delivered and the paid months; the totals and notes).
 # 6.11 prints its parameters, then its checks table on pages of its own (each with the table's headings; 22 checks:
 # two pages of 11, the second with the totals and the list of invalid inputs; it printed 10, 11 and a lone check).
-SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 2, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 6, "6.9": 1,
+SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 2, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 10, "6.9": 1,
                   "6.10": 3, "6.11": 3}
 # audit9 F10: pages of the working sheets 6.10 and 6.11 for a short plan (2 lines of 2 months, "isais") and a long one
 # (40 lines of 6 months, "rindas-40"). They printed 5 and 10 pages of 6.10 (a page across for each month block, for

@@ -48,7 +48,8 @@ WATCHED = {"B": "SBS pakalpojums", "C": "sniedzējs", "D": "mērvienība", "E": 
            "H": "summa no IB", "I": "finansējums no IB"}
 # 6.5 column → 6.4 column shown in it
 SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", "I": "K"}
-MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units"}  # the text columns wrap
+MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units",
+              "C": "out_text_small"}  # the text columns wrap; the provider in 8 pt (D166)
 
 # The signature rule for every number of open rows (10, 20, 30 or 40: the last page holds plan rows with the totals
 # and the signatures) by row heights alone: LibreOffice 7.4 honours a manual page break in a hidden row too (at the
@@ -186,6 +187,7 @@ def write(sh: Sheet) -> None:
     # beside the totals' heading, under the table: the unused rows that print are struck
     sh.ws.merge_range(f"C{row}:I{row}", "", st.subtitle)
     sh.formula(f"C{row}", plan_rows.struck_note(f"A{lay.plan_first}:A{lay.plan_last}"), st.subtitle, STRUCK_ROWS)
+    plan_rows.alert_when_warned(sh, f"C{row}")
     first_total = row + 1
     for label, ref in TOTALS:
         row += 1

@@ -36,7 +36,7 @@ COLUMNS = (
     ("E", "Daudzums periodā", 10, "E"),
     ("F", "Cena, EUR", 8, "F"),
 )
-FORMATS = {"E": "out_units", "F": "out_price"}
+FORMATS = {"C": "out_text_small", "E": "out_units", "F": "out_price"}  # the provider in 8 pt (D166)
 MONEY = ("F",)  # compared at cents by the cross-check (cross_checks.py, D153); the others at six decimals
 WATCHED = {"B": "SBS pakalpojums", "C": "sniedzējs", "D": "mērvienība", "E": "daudzums periodā", "F": "cena"}
 COUNT_LABEL = "Pakalpojumu skaits"

@@ -14,14 +14,20 @@ from generator.reference.lines import (
     ACTUAL_COST_UNIT,  # the unit's id; 6.8 shows "euro (faktiskās izmaksas)" as "euro"
 )
 from generator.reference.rules import CALENDAR_DAY, HOUR, HOURS_A_DAY, UNBOUNDED_UNITS, WORKING_DAY
-from generator.workbook.input_checks import SINGLE_FIELDS, money_validation, short_message_formula
+from generator.workbook.input_checks import (
+    NOTE_FIELD_64,
+    SINGLE_FIELDS,
+    TRANSPORT_FIELD,
+    money_validation,
+    short_message_formula,
+)
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.common import PLAN_ROW_HEIGHT, TITLE_HEIGHT, header_block, print_setup, protect
 from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
-from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message
+from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message, text_validation
 from generator.workbook.texts import (
     BASE_PROVISIONAL_SHORT,
     CHECK_FULL_CHARS,
@@ -275,7 +281,7 @@ MESSAGES_64 = (
 COLUMNS = (
     ("A", "Nr.", 4),
     ("B", "SBS pakalpojums", 36),  # the longest service name (3.17i) in two lines; A:B hold the child's line
-    ("C", "Sniedzējs", 30),  # a provider's name of 55 characters in two lines
+    ("C", "Sniedzējs", 30),  # a provider's name of up to PROVIDER_CHARS characters in two lines of 8 pt (D166)
     ("D", "Mērvienība", 12),
     ("E", "Daudzums periodā", 9),
     ("F", "Cena, EUR", 10),
@@ -303,7 +309,10 @@ def write(sh: Sheet) -> None:
         "B",  # the child's, parent's and period lines in the repeated label columns: whole on every page across
         title_to=FIRST_PAGE_TO,  # the first landscape page ends with FIRST_PAGE_TO (a manual page break after it)
         title_height=TITLE_HEIGHT,
-        code_line=True,  # the personal code under the child's name, inside A:B
+        # the child's and parent's names wrap in two lines of A:B, the personal code under them, as on the other
+        # sheets (audit32 F4: one-line rows cut a parent's name of 28 characters)
+        two_lines=True,
+        code_line=True,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.calc_first - 2
@@ -324,6 +333,10 @@ def write(sh: Sheet) -> None:
     sh.formula(f"J{total}", f"SUM(J{first}:J{last})", st.out_money_bold, 0)
     sh.define("h_Nr", f"A{first}", f"A{last}")
     sh.define("Aprekins_Piezimes", f"M{first}", f"M{last}")
+    sh.text(f"{C64.f_note}{head + 1}", "f_PiezimjuGarums", st.helper_text)
+    sh.ws.conditional_format(f"M{first}:M{last}", {"type": "formula", "criteria": f"=${C64.f_note}{first}>0",
+                                                   "format": st.error_mark})
+    text_validation(sh, f"M{first}:M{last}", NOTE_FIELD_64, "šūnas divās rindās")
     for name, letter in (("Plans_Cena", "F"), ("Plans_Summa", "G"), ("Plans_Prioritate", "H"), ("Plans_NoIB", "I")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
     for letter, name, _, _ in helper_columns(lay, first, lay.plan_first):
@@ -368,7 +381,7 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
     sh.number(f"A{r}", nr, st.out_whole)
     sh.formula(f"B{r}", f"IF('6.3'!$C{p}=\"\",\"\",'6.3'!$C{p})", st.out_text_wrap, "")
     sh.formula(f"C{r}", f'IF($N{r}>0,IF(INDEX(Pak_Sniedzejs,$N{r})="","",INDEX(Pak_Sniedzejs,$N{r})),"")',
-               st.out_text_wrap, "")
+               st.out_text_small, "")  # two lines of 8 pt, as on 6.5 (D166)
     sh.formula(f"D{r}", f'IF($N{r}>0,INDEX(h_Pak_Mervieniba,$N{r}),"")', st.out_text, "")
     # units that are not a valid number print as such, not as 0 (audit20 F6; 6.11 lists the cell)
     units_code = f"'6.3'!${dict(zip('CDFGI', PLAN_CODES, strict=True))['G']}{p}"
@@ -390,8 +403,10 @@ def _line(sh: Sheet, r: int, p: int, nr: int) -> None:
         st.out_text,
         "",
     )
-    sh.formula(f"L{r}", check_cell(r), st.message, "")
+    # a note too long to print whole (audit32 F6): the cell named first, 6.11 says the rest
+    sh.formula(f"L{r}", f'IF(${C64.f_note}{r}>0,"M{r}: {TOO_LONG}; ","")&{check_cell(r)}', st.message, "")
     sh.blank(f"M{r}", st.input_wrap)
+    sh.check(NOTE_FIELD_64, f"M{r}", f"{C64.f_note}{r}")
     for letter, _, formula, cached in helper_columns(lay, r, p, unit_names(sh.book.catalogue)):
         if cached is None:  # the sort key of an empty row: rank placeholder × 10000 + row number
             cached = UNRANKED * 10000 + nr
@@ -456,6 +471,10 @@ F_ROW, SOURCE_ROWS = 6, (10, 11, 12)
 # Their checks' codes: hidden helper columns of the table header's first row (repeated on every page), not of
 # the summary's rows, so that the summary's page across (J onwards) holds no cell and does not print.
 SUMMARY_CODES = (C64.h_units, C64.h_active, C64.h_price, C64.h_cost)
+TOO_LONG = "teksts par garu, sk. 6.11. tabulu"  # beside a free text longer than its limit (audit32 F5, F6)
+TRANSPORT_CODE = C64.h_area  # the justification's length check, beside SUMMARY_CODES
+TRANSPORT_LINES = 6
+LINE_HEIGHT_9 = 11  # one line of 9 pt text
 
 
 def _summary(sh: Sheet, top: int) -> None:
@@ -519,6 +538,14 @@ def _summary(sh: Sheet, top: int) -> None:
     # the justification and the status end with the first page across: no page edge falls inside them
     sh.ws.merge_range(f"{v}{at(16)}:{FIRST_PAGE_TO}{at(16)}", "", st.input_wrap)
     sh.define("Transporta_Pamatojums", f"{v}{at(16)}")
+    label = dict(SUMMARY_ROWS)[16]
+    sh.formula(f"{label_from}{at(16)}", f'IF({TRANSPORT_CODE}{sh.book.layout.calc_first - 2}>0,'
+               f'"{label} ({v}{at(16)}: {TOO_LONG})","{label}")', st.label, label)
+    # D9's justification whole on paper: TRANSPORT_LINES lines of E:I and a length check (audit32 F5)
+    sh.row_height(at(16), TRANSPORT_LINES * LINE_HEIGHT_9)
+    code = sh.check(TRANSPORT_FIELD, f"{v}{at(16)}", f"{TRANSPORT_CODE}{sh.book.layout.calc_first - 2}")
+    sh.ws.conditional_format(f"{v}{at(16)}", {"type": "formula", "criteria": f"={code}>0", "format": st.error_mark})
+    text_validation(sh, f"{v}{at(16)}", TRANSPORT_FIELD, f"{TRANSPORT_LINES} rindās")
     f(f"{v}{at(17)}", "Kludas", st.out_whole, cache.errors)
     f(f"{v2}{at(17)}", "Bridinajumi", st.out_whole, cache.warnings)
     sh.ws.merge_range(f"{v}{at(18)}:{FIRST_PAGE_TO}{at(18)}", "", st.out_text_wrap)

@@ -3,7 +3,7 @@ remaining units and money, absorption; the period's totals (Fakt_Kopa) and under
 
 from __future__ import annotations
 
-from generator.workbook.input_checks import MONTH_FIELDS, money_validation
+from generator.workbook.input_checks import MONTH_FIELDS, NOTE_FIELD_610, money_validation
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
@@ -17,7 +17,7 @@ from generator.workbook.sheets.common import (
     protect,
 )
 from generator.workbook.sheets.months import MONTH_NAME_HEIGHT, grey_outside_period, month_headers
-from generator.workbook.sheets.plan import invalid_cells, message_formula
+from generator.workbook.sheets.plan import invalid_cells, message_formula, text_validation
 
 SHEET = "6.10"
 NAME_WIDTH = 30  # B: a service's name in two lines, as 6.6's B
@@ -40,6 +40,7 @@ def write(sh: Sheet) -> None:
     plan_cols, got_cols, paid_cols = blocks["exe_plan"], blocks["delivered"], blocks["paid"]
     got_sum, left_units, paid_sum, left_money, absorption, notes, free = (col(paid_cols[-1], k) for k in range(1, 8))
     code_cols = [col(free, 2 + k) for k in range(2 * lay.months)]  # hidden: delivered, then paid
+    note_code = col(code_cols[-1], 1)  # hidden: the note's length check (audit32 F6)
     header_block(
         sh,
         "6.10. Atbalsta plāna faktiskā izpilde",
@@ -93,13 +94,17 @@ def write(sh: Sheet) -> None:
         fields = [MONTH_FIELDS[1]] * lay.months + [MONTH_FIELDS[2]] * lay.months
         codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
                  for c, h, field in zip(got_cols + paid_cols, code_cols, fields, strict=True)]
+        codes.append((f"{free}{row}", sh.check(NOTE_FIELD_610, f"{free}{row}", f"{note_code}{row}")))
         sh.formula(f"{notes}{row}", message_formula(r, MESSAGES_610, invalid_cells(codes)), st.message, "")
         sh.blank(f"{free}{row}", st.input_wrap)
     first, last = lay.plan_first, lay.plan_last
     sh.define("Fakt_Daudzums", f"{got_cols[0]}{first}", f"{got_cols[-1]}{last}")
     sh.define("Fakt_Summa", f"{paid_cols[0]}{first}", f"{paid_cols[-1]}{last}")
     sh.define("Fakt_Piezimes", f"{free}{first}", f"{free}{last}")
-    sh.ws.set_column(f"{code_cols[0]}:{code_cols[-1]}", 4, None, {"hidden": True})
+    sh.ws.set_column(f"{code_cols[0]}:{note_code}", 4, None, {"hidden": True})
+    sh.ws.conditional_format(f"{free}{first}:{free}{last}", {"type": "formula", "criteria": f"=${note_code}{first}>0",
+                                                             "format": st.error_mark})
+    text_validation(sh, f"{free}{first}:{free}{last}", NOTE_FIELD_610, "šūnas divās rindās")
     sh.ws.conditional_format(f"{got_cols[0]}{first}:{paid_cols[-1]}{last}",
                              {"type": "formula", "criteria": f"={code_cols[0]}{first}>0", "format": st.error_mark})
     dv = sh.ws.data_validation

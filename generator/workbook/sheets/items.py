@@ -4,11 +4,13 @@ prefilled with the price its unit fixes, 1,00 EUR, D70)."""
 
 from __future__ import annotations
 
+import textwrap
+
 from generator import lvformat
 from generator.catalogue.catalogue import Offer
 from generator.catalogue.models import PriceStatus
 from generator.reference.lines import ACTUAL_COST_PRICE, ACTUAL_COST_UNIT, fixed_unit_price
-from generator.workbook.input_checks import PRICE_FIELD, message_formula, money_validation
+from generator.workbook.input_checks import PRICE_FIELD, PROVIDER_FIELD, message_formula, money_validation
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import (
@@ -18,6 +20,7 @@ from generator.workbook.sheets.common import (
     lv_template_formula,
     page_setup,
 )
+from generator.workbook.sheets.plan import text_validation
 from generator.workbook.texts import NO, YES
 
 SHEET = "6.8"
@@ -35,7 +38,7 @@ HEADS = (
     ("E", "Cenas noteikšana", 22),
     ("F", "Maksimālā cena, EUR", 11),
     ("G", "Cenas statuss", 11),
-    ("H", "Sniedzējs", 30),  # a provider's name of 55 characters (as the longest service names) wraps in two lines
+    ("H", "Sniedzējs", 30),  # a provider's name of up to PROVIDER_CHARS characters in two lines of 8 pt (D166)
     ("I", "Sniedzēja cena, EUR par vienību", 12),
     ("J", "Trans-ports", 7),
     ("K", "Pārbaude", 25),  # wraps; at 30 LibreOffice printed it alone on a third page across
@@ -44,6 +47,13 @@ PRICE_CODE = "R"  # hidden: the formula check of the price cell
 # hidden: services whose sessions this one already includes (L1713), an unconfirmed ceiling (D22), the catalogue's
 # price still "jāprecizē" (D22: a plan line keeping it prints "______" on the signed annexes)
 INCLUDES, UNCONFIRMED, PROVISIONAL_PRICE = "S", "T", "U"
+PROVIDER_CODE = "V"  # hidden: the length check of the provider's name (D166)
+# A row holds its service's label (A, 9 pt) and a provider's name (H, two lines of 8 pt): neither LibreOffice nor Excel
+# grows a row to its wrapped text when it opens the file, so the height is set from the catalogue's label (audit32 F1,
+# F2). LABEL_CHARS_PER_LINE counts low: a line of A (40 wide) holds about 48 characters of 9 pt words.
+LABEL_CHARS_PER_LINE = 40
+LINE_HEIGHT = 11  # one line of 9 pt text (LibreOffice: 10,85 pt)
+MIN_LINES = 2  # the provider's name
 HELPERS = (
     ("L", "h_Pak_Kods"),
     ("M", "h_Pak_Dienas"),
@@ -57,6 +67,12 @@ HELPERS = (
 def short_unit(name: str) -> str:
     """The unit without its explanation in brackets, for the narrow plan sheets ("reize (…)" -> "reize")."""
     return name.split(" (", 1)[0]
+
+
+def row_height(label: str) -> float:
+    """The height of a service's row of 6.8: its label's lines in A (at least the provider's two lines), whole."""
+    lines = len(textwrap.wrap(label, LABEL_CHARS_PER_LINE))
+    return max(MIN_LINES, lines) * LINE_HEIGHT
 
 
 def _joined(values: list[str]) -> str:
@@ -110,8 +126,9 @@ def write(sh: Sheet) -> None:
         else:
             sh.blank(f"F{row}", st.out_price)
         sh.text(f"G{row}", offer.ceiling_status.value if offer.ceiling_status else "", st.out_text)
-        # wrapped like the service's name in A: the row (no fixed height) grows to the provider's lines, never cut
-        sh.blank(f"H{row}", st.input_wrap)
+        sh.row_height(row, row_height(offer.label))
+        sh.blank(f"H{row}", st.input_small)  # wrapped in two lines of 8 pt, as 6.5 and 6.9 print it (D166)
+        provider_code = sh.check(PROVIDER_FIELD, f"H{row}", f"{PROVIDER_CODE}{row}")
         sh.value(f"I{row}", offer.prefill_price, st.input_price)
         fixed = fixed_unit_price(service.unit)
         if fixed is not None:  # D70: one unit is one euro; a pasted other price is the formula rule's error
@@ -132,6 +149,7 @@ def write(sh: Sheet) -> None:
         code = sh.check(PRICE_FIELD, f"I{row}", f"{PRICE_CODE}{row}")
         sh.formula(
             f"K{row}",
+            f'IF({provider_code}>0,"H{row}: sniedzēja nosaukums par garu (sk. 6.11. tabulu). ","")&'
             f'IF({code}>0,{message_formula(PRICE_FIELD, code, f"I{row}", f"{SHEET} I{row}")},'
             f'IF(AND(ISNUMBER(I{row}),ISNUMBER(F{row})),IF(I{row}>F{row},"Cena pārsniedz pieļaujamo.",""),"")'
             + (f'&IF(AND(ISNUMBER(I{row}),I{row}<>{fixed}),"Cenai jābūt {lvformat.eur(fixed)}.","")'
@@ -160,7 +178,10 @@ def write(sh: Sheet) -> None:
     for letter, name in (*HELPERS, (INCLUDES, "h_Pak_Ietver"), (UNCONFIRMED, "h_Pak_GriestiNeapst"),
                          (PROVISIONAL_PRICE, "h_Pak_CenaProviz")):
         sh.define(name, f"{letter}{first}", f"{letter}{last}")
-    sh.ws.set_column(f"L:{PROVISIONAL_PRICE}", 10, None, {"hidden": True, "level": 1})
+    sh.ws.set_column(f"L:{PROVIDER_CODE}", 10, None, {"hidden": True, "level": 1})
+    sh.ws.conditional_format(f"H{first}:H{last}", {"type": "formula", "criteria": f"=${PROVIDER_CODE}{first}>0",
+                                                   "format": st.error_mark})
+    text_validation(sh, f"H{first}:H{last}", PROVIDER_FIELD, "divās rindās parakstāmajās 6.5. un 6.9.\u00a0tabulās")
     sh.ws.conditional_format(
         f"I{first}:I{last}",
         {"type": "formula", "criteria": f"=OR(${PRICE_CODE}{first}>0,AND(ISNUMBER($I{first}),ISNUMBER($F{first}),"

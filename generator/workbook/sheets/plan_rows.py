@@ -22,7 +22,7 @@ visibility.
 from __future__ import annotations
 
 from generator.workbook.sheetio import Sheet
-from generator.workbook.texts import EMPTY_MARK, STRUCK_ROWS
+from generator.workbook.texts import EMPTY_MARK, OPEN_UNUSED_ROWS, STRUCK_ROWS
 
 VISIBLE = 5  # plan rows shown in a new workbook
 STEP = 5  # rows each group opens
@@ -99,7 +99,18 @@ def struck_note(struck: str, otherwise: str = "") -> str:
     letter = col.rstrip("0123456789")
     first = int(col[len(letter):])
     last = int(rest.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    return f'IF({struck_count(letter, first, last - first + 1)}>0,"{STRUCK_ROWS}","{otherwise}")'
+    count = struck_count(letter, first, last - first + 1)
+    shown = f"SUBTOTAL(103,${letter}${first}:${letter}${last})"  # every Nr. cell holds a number or EMPTY_MARK
+    # more unused rows than a program leaves open (STEP − 1), in a group that "−" closes (audit32 F7; not an error)
+    too_many = f"AND({count}>{STEP - 1},{shown}>{VISIBLE})"
+    return f'IF({too_many},"{OPEN_UNUSED_ROWS}",IF({count}>0,"{STRUCK_ROWS}","{otherwise}"))'
+
+
+def alert_when_warned(sh: Sheet, cell: str) -> None:
+    """Conditional format: ``cell`` turns red (alert_mark) while it shows one of the printed warnings."""
+    ref = f'${cell.rstrip("0123456789")}${cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}'
+    sh.ws.conditional_format(cell, {"type": "formula", "criteria": f'=OR({ref}="{WARNING}",{ref}="{OPEN_UNUSED_ROWS}")',
+                                    "format": sh.st.alert_mark})
 
 
 def warning(sh: Sheet, cell: str, column: str, first_row: int, count: int, to_col: str,
@@ -118,8 +129,7 @@ def warning(sh: Sheet, cell: str, column: str, first_row: int, count: int, to_co
     cached = STRUCK_ROWS if struck else otherwise  # a new workbook: every shown row is unused
     sh.formula(cell, f'IF({hidden_filled(column, first_row, count, inputs)}>0,"{WARNING}",{rest})', fmt, cached)
     if otherwise or struck:
-        sh.ws.conditional_format(cell, {"type": "formula", "criteria": f'=${cell.rstrip("0123456789")}${row}="{WARNING}"',
-                                        "format": sh.st.alert_mark})
+        alert_when_warned(sh, cell)
     sh.row_height(row, height)
 
 
