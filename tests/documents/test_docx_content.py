@@ -34,6 +34,8 @@ def _html_parts(node: Node, out: list[str]) -> None:
             out.append(child)
         elif "nr" in child.classes:
             continue
+        elif "ref" in child.classes:  # a clause reference inside the text ("(1.2. punkts)"): a field in the DOCX
+            _html_parts(child, out)
         else:
             out.append(" ")
             _html_parts(child, out)
