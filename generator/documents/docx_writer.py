@@ -696,12 +696,13 @@ def bookmark_name(number: str) -> str:
 
 
 def _reference_runs(paragraph: Paragraph, number: str) -> list[Run]:
-    """A reference to clause ``number`` as the field { QUOTE "{ REF _Ref… \\r \\h }" } whose cached result is the
-    number: Word updates the inner REF to the bookmarked clause's current number (with its ordinal dot, as the
-    list prints it); LibreOffice 7.4 keeps the cached result of a QUOTE field, where it would print a bare REF
-    field's number without the dot (D78)."""
+    """A reference to clause ``number`` ("2.2.") as the field { QUOTE "{ REF _Ref… \\r \\h }." } whose cached
+    result is the number. Word updates the inner REF to the bookmarked clause's current number without the list's
+    trailing period (Word's REF field: "\\r" inserts the paragraph number "without trailing periods"), so the
+    ordinal dot stands in the QUOTE text after the inner field and Word prints "2.2."; LibreOffice 7.4 keeps the
+    cached result of a QUOTE field, where it would print a bare REF field's number without the dot (D78)."""
     parts = [("begin", None), ("instr", ' QUOTE "'), ("begin", None),
-             ("instr", f" REF {bookmark_name(number)} \\r \\h "), ("end", None), ("instr", '" '),
+             ("instr", f" REF {bookmark_name(number)} \\r \\h "), ("end", None), ("instr", '." '),
              ("separate", None), ("text", number), ("end", None)]
     runs = []
     for kind, value in parts:

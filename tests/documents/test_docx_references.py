@@ -1,6 +1,7 @@
 """A reference to another clause ("9.2. punktā") is a Word REF field to a bookmark on that clause (audit33 F1,
 D78): after an editor inserts or deletes a clause, Word's field update gives the clause's new number. The field
-is wrapped in QUOTE, its cached result the number as the PDF prints it, which LibreOffice 7.4 shows as it is."""
+is wrapped in QUOTE, its cached result the number as the PDF prints it, which LibreOffice 7.4 shows as it is; the
+ordinal dot follows the inner REF inside the QUOTE text, because Word's REF \\r drops the number's trailing period."""
 
 from __future__ import annotations
 
@@ -59,6 +60,37 @@ def _fields(docx: Document) -> list[tuple[object, str, str]]:
     return found
 
 
+def _field_codes(docx: Document) -> list[str]:
+    """The code of every outermost field in the body as Word reads it, each nested field's code in braces:
+    ' QUOTE "{ REF _Ref2_2 \\r \\h }." '."""
+    codes = []
+    for p in docx.element.body.iter(qn("w:p")):
+        depth, code, in_code = 0, "", False
+        for run in p.iter(qn("w:r")):
+            char = run.find(qn("w:fldChar"))
+            kind = char.get(qn("w:fldCharType")) if char is not None else None
+            instruction = run.find(qn("w:instrText"))
+            if kind == "begin":
+                depth += 1
+                if depth == 1:
+                    code, in_code = "", True
+                elif in_code:
+                    code += "{"
+            elif kind == "separate" and depth == 1:
+                codes.append(code)
+                in_code = False
+            elif kind == "end":
+                depth -= 1
+                if depth >= 1 and in_code:
+                    code += "}"
+                elif depth == 0 and in_code:
+                    codes.append(code)
+                    in_code = False
+            elif instruction is not None and in_code:
+                code += instruction.text
+    return codes
+
+
 def _bookmarked(docx: Document, name: str) -> object:
     starts = [b for b in docx.element.body.iter(qn("w:bookmarkStart")) if b.get(qn("w:name")) == name]
     assert len(starts) == 1, name
@@ -75,6 +107,13 @@ def test_every_reference_is_a_ref_field_to_the_bookmarked_clause_it_names(catalo
         numbers = _list_numbers(docx)
         fields = _fields(docx)
         assert len(fields) == html.count('<span class="ref">') >= 1, doc_id
+        # Word's REF \\r gives the clause number without its trailing period ("2.2"), so the ordinal dot stands
+        # in the QUOTE text after the inner field's end, before the closing quote: Word prints "2.2." after F9
+        codes = [c for c in _field_codes(docx) if "REF _Ref" in c]
+        assert len(codes) == len(fields), doc_id
+        for code, (_, bookmark, cached) in zip(codes, fields, strict=True):
+            assert code == f' QUOTE "{{ REF {bookmark} \\r \\h }}." ', (doc_id, code)
+            assert cached.endswith(".") and not cached.endswith(".."), (doc_id, cached)
         for paragraph, bookmark, cached in fields:
             target = _bookmarked(docx, bookmark)
             assert numbers[target] == cached, (doc_id, bookmark, cached)

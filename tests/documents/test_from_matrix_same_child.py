@@ -125,19 +125,34 @@ def test_a_matrix_of_an_unknown_template_is_grouped_with_the_childs_other(catalo
 
 @pytest.mark.usefixtures("pdf_stand_ins")
 def test_a_file_whose_child_cannot_be_read_is_to_be_checked_by_hand(catalogue: Catalogue, tmp_path: Path) -> None:
-    """review7 R7-8: a file that cannot be read at all cannot be matched to a child: its refusal says so and asks the
-    worker to check it by hand; the readable matrix gets its papers."""
+    """review7 R7-8: an IBM matrix whose child cannot be read cannot be matched to a child: its refusal says so and
+    asks the worker to check by hand whose matrix it is; the readable matrix gets its papers. review9: a file that
+    is no IBM matrix at all (not a ZIP, or an ordinary workbook without the IBM names) is refused as such, without
+    that line – it is no child's matrix to be matched."""
+    from openpyxl import Workbook
+
     child = funded_child(catalogue, tmp_path / "src")
     source = tmp_path / "mape"
     source.mkdir()
     (source / "matrica.xlsx").write_bytes(child.path.read_bytes())
+    fill_by_names(child.path, source / "bez-koda.xlsx", {"Berns_PersonasKods": None}, strip_cached=False)
     (source / "bojata.xlsx").write_bytes(child.path.read_bytes()[:5000])  # cut off: not a ZIP any more
+    tame = Workbook()
+    tame.active["A1"] = "Tāme"
+    tame.save(source / "tame.xlsx")
     out = tmp_path / "out"
     result = _run("--from-matrix", source, "--out", out)
     assert result.exit_code == 1, result.output
-    assert "izveidoti 1" in result.output and "atteikti 1" in result.output, result.output
-    refusal = result.output.split("bojata.xlsx): atteikts:\n", 1)[1].splitlines()
-    assert refusal[1] == (
+    assert "izveidoti 1" in result.output and "atteikti 3" in result.output, result.output
+
+    def refusal(name: str) -> list[str]:
+        block = result.output.split(f"{name}): atteikts", 1)[1].split("\n", 1)[1].splitlines()
+        return block[:next((i for i, line in enumerate(block) if not line.startswith("    ")), len(block))]
+
+    assert refusal("bez-koda.xlsx")[-1] == (
         "    šis fails nav sasaistīts ne ar vienu bērnu (bērna personas kodu no tā nevar nolasīt): pārbaudiet ar roku, "
         "kura bērna matrica tā ir un vai šim bērnam mapē nav vēl citas matricas"), result.output
+    assert refusal("bojata.xlsx") == ["    nav xlsx darbgrāmata (fails nav ZIP arhīvs)"], result.output
+    assert refusal("tame.xlsx") == [
+        "    nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)"], result.output
     assert result.output.count("nav sasaistīts ne ar vienu bērnu") == 1

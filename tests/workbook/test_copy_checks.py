@@ -48,6 +48,7 @@ OVERWRITTEN: dict[tuple[str, str], tuple[object, str]] = {
     ("6.5", "G"): (987654.32, "summa " + COPIED),
     ("6.5", "H"): (1, "summa no IB " + COPIED),
     ("6.5", "C50"): (99999, "IB provizoriskais apmērs (P) " + COPIED),
+    ("6.5", "C52"): (1, "IB galīgais apmērs (F), ja noteikts, " + COPIED),  # the clause closed by a comma
     ("6.5", "C58"): (1, "IB kopējais apmērs (K) " + COPIED),
     ("6.5", "A3"): ("Bērns: Cits Bērns", "bērna vārds, uzvārds un personas kods " + PERSONAL),
     ("6.5", "J"): (0, "prioritāte " + COPIED),  # the hidden index: the row prints as unused
@@ -64,6 +65,10 @@ OVERWRITTEN: dict[tuple[str, str], tuple[object, str]] = {
     ("6.9", "C6"): ("Citam dienestam", "adresāts (sociālais dienests) " + PERSONAL),
 }
 # the 6.9 rows list the lines with a service applied for, 6.5's in priority order: their first row is a used one
+# one file with several rows of a sheet's plan rows overwritten: (sheet, column, value, rows) -> what 6.11 says after
+# the first row's message – the number of the other rows and "rinda" agreeing with it (1 and 21: "rindā", 11: "rindās")
+MORE_ROWS = (("6.5", "E", 12345, 2, " (un vēl 1 rindā)"), ("6.6", "D", 12345, 12, " (un vēl 11 rindās)"),
+             ("6.3", "E", "cita vienība", 22, " (un vēl 21 rindā)"))
 
 
 def _listed(values: NamedValues) -> list[str]:
@@ -109,17 +114,24 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
         cells[(sheet, cell)] = f"{sheet} {_target(sheet, 'A', counted) if cell == 'J' and sheet == '6.5' else target}"
         wb.save(folder / f"aizstats{k}.xlsx")
         files.append(folder / f"aizstats{k}.xlsx")
+    wb = load_workbook(files[0])
+    for sheet, column, value, rows, _ in MORE_ROWS:
+        for row in range(_FIRST, _FIRST + rows):
+            wb[sheet][f"{column}{row}"].value = value
+    wb.save(folder / "rindas.xlsx")
+    files.append(folder / "rindas.xlsx")
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-kopijas"))
     out = convert(files, folder / "lo", profile=profile)
     reopened = convert(out[:CLEAN_PLANS], folder / "lo-atkal", profile=profile)
     values = [NamedValues(o, all_sheets=True) for o in out]
     again = [NamedValues(o, all_sheets=True) for o in reopened]
     saved = (_check_formulas(templates[None]), _check_formulas(out[0]))
-    return values[:CLEAN_PLANS], dict(zip(OVERWRITTEN, values[CLEAN_PLANS:], strict=True)), (again, saved), cells
+    more = values.pop()
+    return values[:CLEAN_PLANS], dict(zip(OVERWRITTEN, values[CLEAN_PLANS:], strict=True)), (again, saved), cells, more
 
 
 def test_clean_plans_have_no_error(recalculated) -> None:
-    clean, _, _, _ = recalculated
+    clean, _, _, _, _ = recalculated
     wrong = [(k, v["Kludas"], v["h_Aizstatas"], _listed(v)) for k, v in enumerate(clean)
              if v["Kludas"] != 0 or v["h_Aizstatas"] != 0]
     assert not wrong, wrong
@@ -129,7 +141,7 @@ def test_clean_plans_saved_by_libreoffice_have_no_error(recalculated) -> None:
     """LibreOffice writes the checks' ranges back in its own form: opened again, the matrix still has no error. And
     it keeps every check (LibreOffice 7.4 saved only 1000 rows below the last content of a shown column: the rows of
     the checks after 1196 were lost until a text in a shown column marked the table's end)."""
-    _, _, (again, (in_template, in_saved)), _ = recalculated
+    _, _, (again, (in_template, in_saved)), _, _ = recalculated
     assert in_saved == in_template > 100
     wrong = [(k, v["Kludas"], v["h_Aizstatas"], _listed(v)) for k, v in enumerate(again)
              if v["Kludas"] != 0 or v["h_Aizstatas"] != 0]
@@ -137,7 +149,7 @@ def test_clean_plans_saved_by_libreoffice_have_no_error(recalculated) -> None:
 
 
 def test_every_overwritten_copy_is_an_error_naming_its_cell(recalculated) -> None:
-    _, overwritten, _, cells = recalculated
+    _, overwritten, _, cells, _ = recalculated
     missed = []
     for key, values in overwritten.items():
         said = f"{cells[key]}: {OVERWRITTEN[key][1]}"
@@ -145,3 +157,13 @@ def test_every_overwritten_copy_is_an_error_naming_its_cell(recalculated) -> Non
         if not (values["Kludas"] >= 1 and values["h_Aizstatas"] >= 1 and [t for t in listed if said in t]):
             missed.append((said, values["Kludas"], values["h_Aizstatas"], listed))
     assert not missed, missed
+
+
+def test_the_number_of_further_rows_agrees_with_rinda(recalculated) -> None:
+    """6.11 names a sheet's first overwritten plan row and how many more rows differ, the noun agreeing with the
+    number as Latvian has it: "(un vēl 1 rindā)", "(un vēl 21 rindā)", but "(un vēl 11 rindās)" (review9)."""
+    _, _, _, _, values = recalculated
+    listed = _listed(values)
+    for sheet, column, _, _, tail in MORE_ROWS:
+        said = [t for t in listed if f" {sheet} {column}{_FIRST}: " in f" {t}"]
+        assert len(said) == 1 and said[0].endswith(REPLACED + tail), (sheet, tail, listed)

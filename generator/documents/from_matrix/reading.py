@@ -76,6 +76,9 @@ class MatrixReading:
     person: str = ""  # the normalised personal code; "" when the file gives none
     period: tuple[dt.date, dt.date] | None = None  # the plan's first and last day; None when it cannot be dated
     digest: str | None = None
+    # the file opened as a workbook with the IBM names (IBM_Saskarne, IBM_Versija): a matrix, even when refused;
+    # only such a file whose child cannot be read is one of some child's matrices the worker has to match by hand
+    recognised: bool = False
 
     @property
     def source(self) -> str:
@@ -193,6 +196,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     m = None
     try:
         m = Matrix.open(path)
+        result.recognised = m.has("IBM_Saskarne") and m.has("IBM_Versija")
         version = interface_version(m)
     except MatrixError as exc:
         result.refused.append(str(exc))

@@ -326,7 +326,9 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             err(f"{head}: atteikts{hint}:")
             for reason in reading.refused or reading.errors:
                 err(f"    {reason}")
-            if not reading.person and total > 1:  # not grouped with any child's other matrices (D144, R7-8)
+            # an IBM matrix not grouped with any child's other matrices (D144, R7-8); a file that is no matrix (not
+            # a workbook, no IBM names) is no child's matrix and is not to be matched to one (review9)
+            if reading.recognised and not reading.person and total > 1:
                 err(f"    {UNMATCHED}")
             continue
         for stale in reading.stale:

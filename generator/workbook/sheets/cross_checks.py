@@ -78,9 +78,15 @@ class Column:
         row = f"({self.first_row - 1}+MATCH(1,{lines},0))"
         # the sheet and the column in one text ("6.4 F"): a reader sees an address, not a bare sheet number (D59)
         cells = f'"{self.sheet} {where[0]}"&{row}' + (f'&":{where[1]}"&{row}' if len(where) > 1 else "")
-        count = f"SUM({lines})"
-        more = f'IF({count}>1," (un vēl "&({count}-1)&" rindās)","")'
-        return f'{cells}&": {self.label} {REPLACED_TEXT}"&{more}'
+        return f'{cells}&": {self.label} {REPLACED_TEXT}"&{more_rows(f"SUM({lines})")}'
+
+
+def more_rows(count: str) -> str:
+    """' (un vēl 2 rindās)' after the first of ``count`` differing rows, '' for one: the noun agrees with the number
+    n = count − 1 as Latvian has it – "rindā" when n ends in 1 but not in 11 (1, 21, 101), else "rindās" (11, 12)."""
+    n = f"({count}-1)"
+    singular = f"AND(MOD({n},10)=1,MOD({n},100)<>11)"
+    return f'IF({count}>1," (un vēl "&{n}&IF({singular}," rindā)"," rindās)"),"")'
 
 
 def singles(lay: Layout, first: int) -> list[Single]:
@@ -169,7 +175,8 @@ def same(value: str, expected: str, places: int) -> str:
 def watched_text(w: Watched) -> str:
     """What the list of invalid cells says of a differing watched cell, after its address."""
     tail = COPIED_TEXT.format(source=w.source) if w.source else REPLACED_TEXT
-    return f"{w.label} {tail}"
+    # a label ending in a subordinate clause ("IB galīgais apmērs (F), ja noteikts") closes it with a comma
+    return f"{w.label}{',' if ', ja ' in w.label else ''} {tail}"
 
 
 def _shown(w: Watched) -> str:
@@ -237,7 +244,5 @@ def rows_message(group: WatchedRows, positions: str, flags: str) -> str:
     pos = f"INDEX({positions},{at})"
     letters = ",".join(f'"{re.sub(r"[0-9]+", "", w.cell)}"' for w in group.cells)
     texts = ",".join(f'"{watched_text(w)}"' for w in group.cells)
-    count = f"SUM({flags})"
-    more = f'IF({count}>1," (un vēl "&({count}-1)&" rindās)","")'
     return (f'"{group.sheet} "&CHOOSE({pos},{letters})&({group.first_row - 1}+{at})&": "&CHOOSE({pos},{texts})'
-            f"&{more}")
+            f"&{more_rows(f'SUM({flags})')}")
