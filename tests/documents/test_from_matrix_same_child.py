@@ -23,16 +23,22 @@ def _run(*args: str):  # noqa: ANN202
                               env={"IBM_PSEUDONIMA_ATSLEGA": KEY})
 
 
-@pytest.mark.usefixtures("pdf_stand_ins")
-def test_two_different_matrices_of_one_child_are_both_refused(catalogue: Catalogue, tmp_path: Path) -> None:
+def _two_files_of_one_child(catalogue: Catalogue, tmp_path: Path, second: str, changed: dict[str, str]):  # noqa: ANN202
+    """One fictional child's matrix as "a-plans.xlsx" and, with ``changed`` names, as ``second`` in one municipality's
+    folder; the child, the output folder and the result of `ibm documents --from-matrix` on the folder."""
     child = funded_child(catalogue, tmp_path / "src")
     source = tmp_path / "mape" / "balvi"
     source.mkdir(parents=True)
     fill_by_names(child.path, source / "a-plans.xlsx", {}, strip_cached=False)
-    fill_by_names(child.path, source / "b-plans-labots.xlsx", {"Socialais_Darbinieks": "Cita Piemēra"},
-                  strip_cached=False)
+    fill_by_names(child.path, source / second, changed, strip_cached=False)
     out = tmp_path / "out"
-    result = _run("--from-matrix", tmp_path / "mape", "--out", out)
+    return child, out, _run("--from-matrix", tmp_path / "mape", "--out", out)
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+def test_two_different_matrices_of_one_child_are_both_refused(catalogue: Catalogue, tmp_path: Path) -> None:
+    child, out, result = _two_files_of_one_child(catalogue, tmp_path, "b-plans-labots.xlsx",
+                                                 {"Socialais_Darbinieks": "Cita Piemēra"})
     assert result.exit_code == 1, result.output
     lines = [line for line in result.output.splitlines() if "tā paša bērna (tas pats personas kods) matrica ir vairākos failos" in line]
     assert len(lines) == 2, result.output
@@ -106,14 +112,8 @@ def test_a_matrix_of_an_unknown_template_is_grouped_with_the_childs_other(catalo
     """review7 R7-8: a file refused for its template version, before its data is read, still names its child by the
     personal code's defined name: it is one of the child's matrices, so neither gets papers (D144) – before, the other
     file got a signable set while the worker's newer copy was only refused for its version."""
-    child = funded_child(catalogue, tmp_path / "src")
-    source = tmp_path / "mape" / "balvi"
-    source.mkdir(parents=True)
-    fill_by_names(child.path, source / "a-plans.xlsx", {}, strip_cached=False)
-    fill_by_names(child.path, source / "b-plans-vecs.xlsx", {"IBM_Versija": "2018-08-01+00000000"},
-                  strip_cached=False)
-    out = tmp_path / "out"
-    result = _run("--from-matrix", tmp_path / "mape", "--out", out)
+    _, out, result = _two_files_of_one_child(catalogue, tmp_path, "b-plans-vecs.xlsx",
+                                             {"IBM_Versija": "2018-08-01+00000000"})
     assert result.exit_code == 1, result.output
     lines = [line for line in result.output.splitlines() if "tā paša bērna (tas pats personas kods) matrica ir vairākos failos" in line]
     assert len(lines) == 2 and all("a-plans.xlsx" in line and "b-plans-vecs.xlsx" in line for line in lines), result.output
