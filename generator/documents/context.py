@@ -201,6 +201,9 @@ def municipality_context(catalogue: Catalogue, municipality: Municipality, day: 
             "forms": in_sentences,
             "party": pasvaldiba["party"],
             "confirmed": pasvaldiba["confirmed"],
+            # an unconfirmed name's blank and labels: its first mention in a text defines the term (f.pasvaldiba)
+            "blank": pasvaldiba.get("blank"),
+            "labels": pasvaldiba.get("labels"),
             "requisites": _requisites(municipality.requisites.municipality),
         },
         "dienests": {

@@ -47,6 +47,11 @@ class Numbering:
     def current_section(self) -> str:
         return f"{self._section}."
 
+    def next_section(self) -> str:
+        """The number the next ``section()`` call will return, for a reference to a later section ("5."): the
+        DOCX writer bookmarks the section heading, as it does a clause."""
+        return f"{self._section + 1}."
+
     @staticmethod
     def ref(mark: str) -> str:
         """A reference to a clause by the number an earlier call returned: "2.3."."""

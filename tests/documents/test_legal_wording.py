@@ -88,7 +88,10 @@ def test_decisions_and_the_letter_check_every_stage_one_criterion(texts: dict[st
     """L978–L980: a disability set by VDEĀVK, an evaluation in the DI project, not of age during the pilot (04,
     18, 08, 17: on the round's last day, D110). The DI criterion is the pilot round's rule (D124): printed while
     the pilot runs; once it has ended, a blank (test_round_rules)."""
-    municipality_gen = printed(catalogue, catalogue.municipality("valmiera"), "municipality")["gen"]
+    forms = printed(catalogue, catalogue.municipality("valmiera"), "municipality")
+    # a blank name is the municipality's first mention here: its blank with the term defined (review10)
+    municipality_gen = forms["gen"] if forms["confirmed"] else \
+        f"{forms['blank']} ({forms['labels']['gen']}; turpmāk – Pašvaldība)"
     ids = ["04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu",
            "18-vestule-par-neatbilstibu"]
     pilot = {d.spec.id: normalise(parse(d.body).text())

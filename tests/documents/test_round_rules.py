@@ -215,7 +215,9 @@ def test_new_applications_are_bounded_by_the_deadline_and_a_passed_one_is_noted(
     assert passed not in _texts(ruled_round, "cesis", dt.date(2026, 9, 15))["04-iesniegums-par-dalibu"]
     # residence and the deadline are two grounds, each with its box (audit34 F6)
     letter = texts["18-vestule-par-neatbilstibu"]
-    assert "☐bērna deklarētā dzīvesvieta nav Pašvaldības administratīvajā teritorijā ☐iesniegums" in letter
+    # the municipality's first mention in the letter defines its term (review10)
+    assert ("☐bērna deklarētā dzīvesvieta nav ______________________________ (pašvaldības nosaukums ģenitīvā; "
+            "turpmāk – Pašvaldība) administratīvajā teritorijā ☐iesniegums") in letter
     assert "iesniegums iesniegts pēc 15.09.2026" in letter and "teritorijā, vai iesniegums" not in letter
     # 29's reason is the selection's result, a field to fill in any round, never a fixed text (audit34 F3, D162)
     for letter in (texts["29-vestule-neatlasitajiem"],
