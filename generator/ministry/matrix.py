@@ -32,7 +32,10 @@ from generator.workbook.input_checks import (
     PLAN_FIELDS,
     PRICE_FIELD,
     SINGLE_FIELDS,
+    TEXT_FIELDS,
     Field,
+    text_length,
+    too_long_message,
 )
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
 from generator.workbook.version import VERSION_PATTERN
@@ -397,6 +400,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True) -> tuple
     other = r.number("Fin_Citi", what="summa EUR ≥ 0") or Decimal(0)
     reason = r.text(TRANSPORT_REASON_NAME, required=False) if m.has(TRANSPORT_REASON_NAME) else None
     lines = _lines(r, m, catalogue, params_day) if params_day else []
+    _text_lengths(r, m)
     needed = (birth, special, start, months) + ((municipality, full_name, code, impairment) if strict else ())
     if r.problems or None in needed:
         return None, r.problems
@@ -407,6 +411,22 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True) -> tuple
         transport_override=reason, parties=_parties(m),
     )
     return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs), []
+
+
+def _text_lengths(r: _Reader, m: Matrix) -> None:
+    """Every text the matrix checks for length (input_checks.TEXT_FIELDS, D90, D166, D167) over its limit is an
+    invalid input, as in the matrix's Kludas: counted as the matrix counts it, named by cell and limit."""
+    for checked in TEXT_FIELDS:
+        if not m.has(checked.name):
+            continue
+        limit = int(checked.extra)
+        for i, row in enumerate(m.grid(checked.name)):
+            for j, value in enumerate(row):
+                if not isinstance(value, str) or (length := text_length(value)) <= limit:
+                    continue
+                if checked.name in INPUT_NAMES and m.formula_at(checked.name, i, j) is not None:
+                    continue  # said already: a formula in the input (D140)
+                r.fail(checked.name, too_long_message(checked, length), i, j)
 
 
 def _parties(m: Matrix) -> Parties:

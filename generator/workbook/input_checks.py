@@ -16,10 +16,11 @@ Kinds of input:
 - ``date``: an optional real date cell between FIRST_DATE and LAST_DATE;
 - ``yesno``: exactly "Jā" or "Nē" (case and spaces count), required when ``required`` holds;
 - ``list``: an optional value that is exactly one of a list's values;
-- ``text``: free text of a signed annex's cell of fixed height (6.3, 6.6; a provider's name typed on 6.8 that 6.5 and
-  6.9 print), at most
+- ``text``: free text in a cell of fixed height (the signed 6.3, 6.6; a provider's name typed on 6.8 that 6.5 and
+  6.9 print; the working sheets' 6.4 and 6.10 texts), at most
   ``extra`` characters (what prints whole in it, measured: tests/workbook/test_print_goals.py,
-  test_print_notes.py); a longer paste would print cut off (audit9 F5).
+  test_print_notes.py); a longer paste would print cut off (audit9 F5); its message names where (``place``). The
+  tools' readers check the same texts (TEXT_FIELDS, generator/ministry/matrix.py).
 - ``municipality``: a list value, required once a plan line has a service (D88);
 - ``required``: a text required once a plan line has a service (D88).
 """
@@ -169,16 +170,19 @@ class Kind:
         return (f"IFERROR(IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
                 f"IF(ISNUMBER({x}),\", ievadīts \"&IF({x}<1,{plain},{number}),\"\")),\"\")")
 
-    def texts(self, extra: str = "") -> str:
-        """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT."""
-        return ",".join(m.replace(LIMIT, extra) for m in self.all_messages)
+    def texts(self, extra: str = "", place: str = "") -> str:
+        """The messages as CHOOSE's choices, the field's limit (``extra``) in place of LIMIT and where its text
+        prints (``place``) in place of PLACE."""
+        return ",".join(m.replace(LIMIT, extra).replace(PLACE, place) for m in self.all_messages)
 
-    def message(self, code: str, x: str, extra: str = "") -> str:
+    def message(self, code: str, x: str, extra: str = "", place: str = "") -> str:
         """The message part after the label: CHOOSE(code, …) and the entered value."""
-        return f"CHOOSE({code},{self.texts(extra)})&{self.shown(x)}"
+        return f"CHOOSE({code},{self.texts(extra, place)})&{self.shown(x)}"
 
 
 LIMIT = "{limit}"  # a text field's character limit in its message
+PLACE = "{place}"  # where a text field's text prints ("parakstāmajā 6.3. tabulā", "darba tabulā 6.4.")
+TEXT_TOO_LONG = f"jābūt ne garākam par {LIMIT} zīmēm, citādi {PLACE} izdrukā tikai daļu"
 
 KINDS = {
     "amount": Kind("amount", ('"jābūt skaitlim"', '"jābūt skaitlim, kas nav mazāks par 0"')),
@@ -195,7 +199,7 @@ KINDS = {
     "yesno": Kind("yesno", (f'"jābūt tieši „{YES}” vai „{NO}” (no saraksta)"',
                             '"jābūt norādītam („Jā” vai „Nē”), jo no tā atkarīga provizoriskā apmēra likme"')),
     "list": Kind("list", ('"jābūt vienai no saraksta vērtībām (burts burtā)"',)),
-    "text": Kind("text", (f'"jābūt ne garākam par {LIMIT} zīmēm, citādi parakstāmajā tabulā izdrukā tikai daļu"',)),
+    "text": Kind("text", (f'"{TEXT_TOO_LONG}"',)),
     "municipality": Kind("municipality", (f'"{LIST_TEXT}"', f'"{REQUIRED_TEXT}"')),
     "required": Kind("required", (f'"{REQUIRED_TEXT}"',)),
 }
@@ -203,12 +207,14 @@ KINDS = {
 
 @dataclass(frozen=True)
 class Field:
-    """One checked input: its defined name, kind, Latvian label (dative) and the kind's extra part."""
+    """One checked input: its defined name, kind, Latvian label (dative) and the kind's extra part; a text field's
+    ``place`` says where its text prints (its message: "citādi <place> izdrukā tikai daļu")."""
 
     name: str
     kind: str
     label: str
     extra: str = ""
+    place: str = ""
 
 
 # Months are required once the plan has a start date or any plan or month data.
@@ -254,21 +260,22 @@ MONTH_FIELDS: tuple[Field, ...] = (
 GOAL_CHARS = 600  # six lines across D:L (a text of 600 characters of the methodology's words takes at most five)
 FREQUENCY_CHARS = 28  # two lines of "Biežums, ilgums, termiņš" (H)
 NOTE_CHARS_63 = 20  # two lines of "Piezīmes" (L)
+SIGNED_63 = "parakstāmajā 6.3. tabulā"
 GOAL_FIELDS: tuple[Field, ...] = (
-    Field("Merki_Ilgtermina", "text", "ilgtermiņa mērķu tekstam", str(GOAL_CHARS)),
-    Field("Merki_Istermina", "text", "īstermiņa mērķu tekstam", str(GOAL_CHARS)),
-    Field("Merki_Vecaka", "text", "vecāka mērķa tekstam", str(GOAL_CHARS)),
+    Field("Merki_Ilgtermina", "text", "ilgtermiņa mērķu tekstam", str(GOAL_CHARS), SIGNED_63),
+    Field("Merki_Istermina", "text", "īstermiņa mērķu tekstam", str(GOAL_CHARS), SIGNED_63),
+    Field("Merki_Vecaka", "text", "vecāka mērķa tekstam", str(GOAL_CHARS), SIGNED_63),
 )
 PLAN_TEXT_FIELDS: tuple[Field, ...] = (
-    Field("Plans_Biezums", "text", "biežuma, ilguma un termiņa tekstam", str(FREQUENCY_CHARS)),
-    Field("Plans_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_63)),
+    Field("Plans_Biezums", "text", "biežuma, ilguma un termiņa tekstam", str(FREQUENCY_CHARS), SIGNED_63),
+    Field("Plans_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_63), SIGNED_63),
 )
 # The free text of the signed 6.6 (sheets/months.py): a plan line's "Piezīmes" in two lines of 9 pt of its NOTE_WIDTH
 # column. Measured (LibreOffice, PDF): words of 72 characters still take two lines, 75 take three (the third cut off
 # at the row's edge); the limit leaves room for wider letters (capitals, "m", "ā").
 NOTE_CHARS_66 = 60
 MONTH_TEXT_FIELDS: tuple[Field, ...] = (
-    Field("Men_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_66)),
+    Field("Men_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_66), "parakstāmajā 6.6. tabulā"),
 )
 PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
 # The free texts of the working sheets in cells of a fixed height (audit32 F5, F6), measured like NOTE_CHARS_66
@@ -278,15 +285,35 @@ PRICE_FIELD = Field("Pak_Cena", "money", "sniedzēja cenai")
 TRANSPORT_CHARS = 300
 NOTE_CHARS_64 = 55
 NOTE_CHARS_610 = 40
-TRANSPORT_FIELD = Field("Transporta_Pamatojums", "text", "transporta pamatojuma tekstam", str(TRANSPORT_CHARS))
-NOTE_FIELD_64 = Field("Aprekins_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_64))
-NOTE_FIELD_610 = Field("Fakt_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_610))
+TRANSPORT_FIELD = Field("Transporta_Pamatojums", "text", "transporta pamatojuma tekstam", str(TRANSPORT_CHARS),
+                        "darba tabulā 6.4.")
+NOTE_FIELD_64 = Field("Aprekins_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_64), "darba tabulā 6.4.")
+NOTE_FIELD_610 = Field("Fakt_Piezimes", "text", "piezīmju tekstam", str(NOTE_CHARS_610), "darba tabulā 6.10.")
 # A provider's name (6.8 H, Pak_Sniedzejs) prints in two lines of 8 pt of the 30 wide provider columns of 6.5, 6.8 and
 # 6.9 (D166). Measured (LibreOffice, PDF): a name of ordinary words takes two lines up to about 105 characters, one
 # with many capitals and diacritics ("SIA „ŠĶĒRŠĻU MĀKSLAS …” – Ūdrupes Mēmeles Ķēčiņu …") a third line from about 88
 # on 6.5; the limit leaves room for wider letters. A longer legal name fits with its form abbreviated (VSIA, SIA).
 PROVIDER_CHARS = 80
-PROVIDER_FIELD = Field("Pak_Sniedzejs", "text", "sniedzēja nosaukumam", str(PROVIDER_CHARS))
+PROVIDER_FIELD = Field("Pak_Sniedzejs", "text", "sniedzēja nosaukumam", str(PROVIDER_CHARS),
+                       "parakstāmajās 6.5. un 6.9. tabulās")
+# Every text the matrix checks for length: the tools' readers check the same texts with the same limits
+# (generator/ministry/matrix.py), so that their error count is the matrix's Kludas.
+TEXT_FIELDS: tuple[Field, ...] = (*GOAL_FIELDS, *PLAN_TEXT_FIELDS, *MONTH_TEXT_FIELDS, TRANSPORT_FIELD, NOTE_FIELD_64,
+                                  NOTE_FIELD_610, PROVIDER_FIELD)
+
+
+def text_length(text: str) -> int:
+    """The length of a text as the matrix's LEN counts it in LibreOffice 7.4: Unicode characters (measured,
+    tests/workbook/test_pasted_formula_and_text.py; Excel counts a character outside the BMP, an emoji, as two)."""
+    return len(text)
+
+
+def too_long_message(field: Field, length: int) -> str:
+    """The matrix's own message (6.11) for a text of ``length`` characters over ``field``'s limit, for the readers:
+    "sniedzēja nosaukumam jābūt ne garākam par 80 zīmēm, citādi … izdrukā tikai daļu, ievadītas 81 zīme"."""
+    said = TEXT_TOO_LONG.replace(LIMIT, field.extra).replace(PLACE, field.place)
+    counted = f"ievadīta {length} zīme" if length % 10 == 1 and length % 100 != 11 else f"ievadītas {length} zīmes"
+    return f"{field.label} {said}, {counted}"
 
 
 def code_formula(field: Field, x: str) -> str:
@@ -296,24 +323,24 @@ def code_formula(field: Field, x: str) -> str:
 def short_message_formula(field: Field, code: str, x: str) -> str:
     """'E59: jābūt skaitlim, kas nav mazāks par 0' when ``code`` > 0, else '': one line of 8 pt beside the input on 6.4
     (G:I, D60), without the label (beside it) and the entered value (in the cell; 6.11's list quotes it)."""
-    return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{KINDS[field.kind].texts(field.extra)}),"")'
+    return f'IF(N({code})>0,"{x}: "&CHOOSE({code},{KINDS[field.kind].texts(field.extra, field.place)}),"")'
 
 
 def beside_message_formula(field: Field, code: str, where: str) -> str:
     """'6.1 B15: dzimšanas datumam jābūt …' when ``code`` > 0, else '': beside the input on 6.1, wrapped in its row
     (F7), without the entered value (it is in the cell beside; 6.11's list quotes it)."""
-    return f'IF(N({code})>0,"{where}: {field.label} "&CHOOSE({code},{KINDS[field.kind].texts(field.extra)}),"")'
+    return f'IF(N({code})>0,"{where}: {field.label} "&CHOOSE({code},{KINDS[field.kind].texts(field.extra, field.place)}),"")'
 
 
 def beside_texts(field: Field, where: str) -> list[str]:
     """Every text ``beside_message_formula`` can show (the months' limit, a formula part, as three characters), to
     size the row."""
     formula_part = '"&Param_PeriodaMenesi'
-    return [f"{where}: {field.label} {m.replace(formula_part, 'nnn')}".replace('"', "")
+    return [f"{where}: {field.label} {m.replace(formula_part, 'nnn').replace(PLACE, field.place)}".replace('"', "")
             for m in KINDS[field.kind].all_messages]
 
 
 def message_formula(field: Field, code: str, x: str, where: str) -> str:
     """'6.10 R9: maksājumam jābūt skaitlim, ievadīts '180 eur'' when ``code`` > 0, else ''."""
     kind = KINDS[field.kind]
-    return f'IF(N({code})>0,"{where}: {field.label} "&{kind.message(code, x, field.extra)},"")'
+    return f'IF(N({code})>0,"{where}: {field.label} "&{kind.message(code, x, field.extra, field.place)},"")'

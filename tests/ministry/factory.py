@@ -184,7 +184,9 @@ def free_input_cells(template: Path) -> dict[str, list[tuple[int, int]]]:
 
 
 def fill_free_cells(wb, free: dict[str, list[tuple[int, int]]], rng: random.Random, share: float = 0.5) -> None:  # noqa: ANN001
-    """Write fictional text into about ``share`` of the free input cells (merged cells' hidden parts skipped)."""
+    """Write fictional text into about ``share`` of the free input cells (merged cells' hidden parts skipped): at most
+    18 characters, within every text limit the matrix and the readers check (input_checks.TEXT_FIELDS, the shortest
+    20: a longer one is an invalid input, lenfix)."""
     from openpyxl.cell.cell import MergedCell
 
     for sheet, coords in free.items():
@@ -193,7 +195,7 @@ def fill_free_cells(wb, free: dict[str, list[tuple[int, int]]], rng: random.Rand
             cell = ws.cell(r, c)
             if isinstance(cell, MergedCell):
                 continue
-            cell.value = f"Piezīme {rng.randint(1, 999)} – ārsts Ābele" if rng.random() < share else None
+            cell.value = f"Piezīme {rng.randint(1, 999)}, Ābele" if rng.random() < share else None
 
 
 def by_item(book: XlsxBook, name: str) -> dict[str, object]:

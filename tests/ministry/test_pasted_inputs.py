@@ -16,9 +16,9 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.matrix import Matrix, read_child
-from generator.workbook.input_checks import DATE_TIME_TEXT, FORMULA_TEXT
+from generator.workbook.input_checks import DATE_TIME_TEXT, FORMULA_TEXT, NOTE_FIELD_610, PROVIDER_FIELD
 from tests.ministry.factory import make_children, write_children
-from tests.workbook.invalid import _cell
+from tests.workbook.invalid import _cell, too_long
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +135,25 @@ def test_a_date_with_a_time_of_day_is_an_invalid_input(clean: Path, tmp_path: Pa
     data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
     assert data is None and problems == [f"{where}: perioda pirmajai dienai {DATE_TIME_TEXT}, ievadīts "
                                          f"{start:%d.%m.%Y} 12:00 (gaidīts: datums DD.MM.GGGG)"], problems
+
+
+def test_documents_and_collect_name_a_text_over_its_limit(clean: Path, tmp_path: Path, key_env: bytes) -> None:
+    """A provider's name or a 6.10 note longer than the matrix allows (D166, D167) is an invalid input as the matrix
+    counts it: `ibm documents` refuses the file naming the cell and the limit, `ibm collect` refuses it likewise
+    (lenfix); before, neither named it."""
+    folder = tmp_path / "matricas"
+    municipality = Matrix.open(clean).scalar("Pasvaldiba")
+    (folder / str(municipality)).mkdir(parents=True)
+    said = {}
+    for file, checked in (("sniedzejs", PROVIDER_FIELD), ("piezime", NOTE_FIELD_610)):
+        where = pasted(clean, folder / str(municipality) / f"{file}.xlsx", checked.name, too_long(int(checked.extra)))
+        said[file] = (f"{where}: {checked.label} jābūt ne garākam par {checked.extra} zīmēm, citādi {checked.place} "
+                      "izdrukā tikai daļu, ievadīta")
+    result = CliRunner().invoke(main, ["documents", "--from-matrix", str(folder / str(municipality) / "sniedzejs.xlsx"),
+                                       "--out", str(tmp_path / "docs"), "--arhivam"],
+                           env={"IBM_PSEUDONIMA_ATSLEGA": ""})  # an archive copy: the plan's end refuses nothing
+    assert said["sniedzejs"] + " 81 zīme" in result.output, result.output
+    assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
+    shutil.copy(clean, folder / str(municipality) / "derigs.xlsx")
+    result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx")])
+    assert said["sniedzejs"] in result.output and said["piezime"] in result.output, result.output

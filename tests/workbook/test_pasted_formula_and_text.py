@@ -14,15 +14,17 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, read_for_documents
 from generator.ministry.matrix import Matrix, read_child
+from generator.ministry.templates import TemplateSource
 from generator.recalc import convert, make_profile
 from generator.reference.params import Params
-from generator.workbook.input_checks import FORMULA_TEXT
+from generator.workbook.input_checks import FORMULA_TEXT, PLAN_TEXT_FIELDS, TEXT_FIELDS
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
 from generator.workbook.render import pilot_ids
 from tests.workbook.conftest import clean_plans, recipient_labels
-from tests.workbook.invalid import _cell
+from tests.workbook.invalid import _cell, too_long
 from tests.workbook.plans import SEED
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -80,10 +82,22 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
     _cell(wb, "Fin_Citi")[2].value = 12.345
     _cell(wb, "Berns_DzimsanasDatums")[2].value = "01.13.2018"
     wb.save(folder / "komats.xlsx")
+    # every text the matrix checks for length one character too long (D90, D166, D167), and a plan line's note of
+    # as many characters as its limit, one of them outside the BMP: LibreOffice's LEN counts it once, so it fits
+    wb = load_workbook(folder / "derigs.xlsx")
+    for checked in TEXT_FIELDS:
+        sheet, cell, c = _cell(wb, checked.name)
+        c.value = too_long(int(checked.extra))
+        cells[checked.name] = f"{sheet}!{cell}"
+    note = PLAN_TEXT_FIELDS[1]
+    sheet, cell, c = _cell(wb, note.name, 1)
+    c.value = "Piezīme " + "x" * (int(note.extra) - 9) + "\U0001F600"
+    cells[f"{note.name}+1"] = f"{sheet}!{cell}"
+    wb.save(folder / "garie.xlsx")
     old_excel = _as_excel_2010(folder / "ielimets.xlsx", folder / "excel2010.xlsx")
     assert old_excel > 100  # every checked input
     _as_excel_2010(folder / "derigs.xlsx", folder / "derigs2010.xlsx")
-    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats")
+    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie")
     out = convert([folder / f"{n}.xlsx" for n in names], folder / "lo",
                   profile=make_profile(tmp_path_factory.mktemp("lo-profile-ielimets")))
     return {n: (folder / f"{n}.xlsx", NamedValues(o, all_sheets=True), cells) for n, o in zip(names, out, strict=True)}
@@ -170,3 +184,30 @@ def test_months_after_the_period_are_blank(files) -> None:
     totals = [values._cells["6.7"].get((amounts.max_row + 1, c)) for c in range(amounts.min_col, amounts.max_col + 1)]
     assert all(isinstance(t, int | float) for t in totals[:months]), totals
     assert all(t in (None, "") for t in totals[months:]), totals
+
+
+def test_a_text_over_its_limit_is_an_error_the_reader_names(files, catalogue: Catalogue) -> None:
+    """Each text the matrix checks for length (goals, plan and month notes, the transport justification, the 6.4 and
+    6.10 notes, a provider's name) over its limit: the matrix counts it in Kludas and lists it on 6.11, and the
+    reader names the same cells in the same words, counted as LEN counts (lenfix): one error each, as many as Kludas,
+    so `ibm documents` refuses the file naming the cells, not with "matrica rāda kļūdu, ko pārrēķins neatrod"."""
+    path, values, cells = files["garie"]
+    listed = _listed(values)
+    assert values["Kludas"] == values["h_NederigasIevades"] == len(TEXT_FIELDS), listed
+    data, problems = read_child(Matrix.open(path), catalogue, strict=False)
+    assert data is None and len(problems) == values["Kludas"], problems
+    assert not [p for p in problems if p.startswith(cells[f"{PLAN_TEXT_FIELDS[1].name}+1"])], problems
+    for checked in TEXT_FIELDS:
+        where = cells[checked.name]
+        n = int(checked.extra) + 1
+        counted = f"ievadīta {n} zīme" if n % 10 == 1 and n % 100 != 11 else f"ievadītas {n} zīmes"
+        said = (f"{checked.label} jābūt ne garākam par {checked.extra} zīmēm, citādi {checked.place} izdrukā tikai "
+                f"daļu, {counted}")
+        sheet, cell = where.split("!")
+        assert [t for t in listed if f"{sheet} {cell}: {said}" in t], (said, listed)
+        assert [p for p in problems if p == f"{where} ({checked.name}): {said}"], (said, problems)
+    saved = path.parent / "lo" / path.name  # as LibreOffice saved it: its Kludas cached
+    assert saved.exists()
+    reading = read_for_documents(saved, catalogue, TemplateSource(catalogue), None)
+    assert reading.refused == problems, reading.refused
+    assert not [e for e in reading.errors if MORE_ERRORS_STORED in e], reading.errors
