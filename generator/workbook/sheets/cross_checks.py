@@ -38,12 +38,14 @@ LINE_COLUMNS = ("X", "Y", "Z", "AA", "AB", "AC")
 FLAG = "W"  # the hidden table's column of each check's count of differing cells
 
 
-def differs(value: str, expected: str, places: int = 2) -> str:
+def differs(value: str, expected: str, places: int = 2, *, text: bool = False) -> str:
     """1 when ``value`` is not ``expected`` at ``places`` decimals (a number against a blank or a text, too), else 0;
-    0 when the recomputation fails (an invalid input, an error of its own)."""
+    0 when the recomputation fails (an invalid input, an error of its own). With ``text``, a text is compared with
+    the expected text exactly (a printed copy of a name or a label); without it, any text passes."""
     same = f"ROUND({value},{places})=ROUND({expected},{places})"
+    other = f"IF(EXACT({value},{expected}),0,1)" if text else "0"
     return (f"IFERROR(IF(ISNUMBER({expected}),IF(ISNUMBER({value}),IF({same},0,1),1),"
-            f"IF(ISNUMBER({value}),1,0)),0)")
+            f"IF(ISNUMBER({value}),1,{other})),0)")
 
 
 @dataclass(frozen=True)
@@ -164,14 +166,6 @@ def columns(lay: Layout) -> list[Column]:
 WATCH_FIRST_COLUMN = 29  # AD
 
 
-def same(value: str, expected: str, places: int) -> str:
-    """1 when the shown ``value`` is not ``expected``: numbers at ``places`` decimals, text exactly, a number against
-    a text (or the reverse) always; 0 when the recomputation fails (an invalid input, an error of its own)."""
-    equal = f"ROUND({value},{places})=ROUND({expected},{places})"
-    return (f"IFERROR(IF(ISNUMBER({expected}),IF(ISNUMBER({value}),IF({equal},0,1),1),"
-            f"IF(ISNUMBER({value}),1,IF(EXACT({value},{expected}),0,1))),0)")
-
-
 def watched_text(w: Watched) -> str:
     """What the list of invalid cells says of a differing watched cell, after its address."""
     tail = COPIED_TEXT.format(source=w.source) if w.source else REPLACED_TEXT
@@ -186,7 +180,7 @@ def _shown(w: Watched) -> str:
 
 def watched_singles(watched: list[Watched]) -> list[tuple[str, str]]:
     """(flag, message) of each watched single cell, in writing order."""
-    return [(same(_shown(w), w.expected, w.places), f'"{w.sheet} {w.cell}: {watched_text(w)}"')
+    return [(differs(_shown(w), w.expected, w.places, text=True), f'"{w.sheet} {w.cell}: {watched_text(w)}"')
             for w in watched if w.line is None]
 
 
@@ -234,7 +228,7 @@ def line_position(group: WatchedRows, watched: list[Watched], i: int, row: int) 
         if w.index:
             own, index_formula = w.index
             expected = expected.replace(f"'{w.sheet}'!{own}", f"${group.index_column}${row}")
-        position = f"IF({same(_shown(w), expected, w.places)}=1,{k},{position})"
+        position = f"IF({differs(_shown(w), expected, w.places, text=True)}=1,{k},{position})"
     return index_formula, position
 
 
