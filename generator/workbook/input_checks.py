@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.lvformat import agree
 from generator.reference.inputs import CENTS_TEXT, LIST_TEXT, REQUIRED_PARTIES, REQUIRED_TEXT
 from generator.workbook.sheets.common import lv_date_formula
 from generator.workbook.texts import NO, YES
@@ -312,7 +313,7 @@ def too_long_message(field: Field, length: int) -> str:
     """The matrix's own message (6.11) for a text of ``length`` characters over ``field``'s limit, for the readers:
     "sniedzēja nosaukumam jābūt ne garākam par 80 zīmēm, citādi … izdrukā tikai daļu, ievadītas 81 zīme"."""
     said = TEXT_TOO_LONG.replace(LIMIT, field.extra).replace(PLACE, field.place)
-    counted = f"ievadīta {length} zīme" if length % 10 == 1 and length % 100 != 11 else f"ievadītas {length} zīmes"
+    counted = agree(length, f"ievadīta {length} zīme", f"ievadītas {length} zīmes")
     return f"{field.label} {said}, {counted}"
 
 
