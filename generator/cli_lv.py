@@ -127,7 +127,10 @@ def _show_usage_error(self: click.exceptions.UsageError, file=None) -> None:  # 
     hint = ""
     if self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None:
         hint = f" Palīdzība: {self.ctx.command_path} --help."
-    click.echo(f"Kļūda: {one_line(self.format_message())}{hint}", file=file, err=file is None,
+    text = one_line(self.format_message())
+    if hint and not text.rstrip().rstrip(")”").endswith((".", "!", "?", ":")):
+        text = text.rstrip() + "."  # a sentence of its own before the hint (audit37 F6)
+    click.echo(f"Kļūda: {text}{hint}", file=file, err=file is None,
                color=self.ctx.color if self.ctx is not None else None)
 
 

@@ -45,10 +45,18 @@ def is_console_script() -> bool:
     """The `ibm` program itself on its main thread – not a multiprocessing child of it: a spawn or forkserver worker
     gets the parent's ``sys.argv`` before it imports the package, and Ctrl-C there is its pool's (review6 F3)."""
     name = os.path.basename(sys.argv[0]) if sys.argv else ""
-    if name not in ("ibm", "ibm.exe") or threading.current_thread() is not threading.main_thread():
+    if not (name in ("ibm", "ibm.exe") or _run_as_module()) or threading.current_thread() is not threading.main_thread():
         return False
     multiprocessing = sys.modules.get("multiprocessing")  # the real console script has not imported it yet
     return multiprocessing is None or multiprocessing.parent_process() is None
+
+
+def _run_as_module() -> bool:
+    """`python -m generator.cli …`, the README's other way to run the command (audit37 F7): while Python finds the
+    module it imports this package with ``sys.argv[0]`` set to "-m"; the interpreter's own command line names it."""
+    orig = getattr(sys, "orig_argv", [])
+    return bool(sys.argv) and sys.argv[0] == "-m" and any(
+        a == "-m" and b == "generator.cli" for a, b in zip(orig, orig[1:], strict=False))
 
 
 def install() -> None:

@@ -292,3 +292,14 @@ def test_an_unwritable_out_folder_is_named_before_any_work(tmp_path: Path, monke
     assert f"mapē {ro} nevar rakstīt (nav piekļuves tiesību)" in result.output, result.output
     assert ".tmp123" not in result.output and "Traceback" not in result.output
     assert list(ro.iterdir()) == [] and src.read_bytes() == b"nav nolasita"
+
+
+@pytest.mark.parametrize("argv", [["collect", "nav-tadas-mapes"], ["collect", "--bogus"],
+                                  ["matrix", "--day", "31.02.2018"]])
+def test_the_help_hint_is_a_sentence_of_its_own(argv: list[str]) -> None:
+    """audit37 F6: "… ārpus tās Palīdzība: …" ran two sentences together; the message ends in a stop (or its own
+    question mark) before the hint."""
+    result = CliRunner().invoke(main, argv, prog_name="ibm")
+    [line] = result.output.splitlines()
+    before = line.split(" Palīdzība: ")[0].rstrip(")”")
+    assert before.endswith((".", "?")), line

@@ -19,13 +19,18 @@ from generator.early_interrupt import MESSAGE, PAUSE_ENV
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _ibm(tmp_path: Path, *args: str) -> tuple[subprocess.Popen, Path]:
-    script = Path(sys.executable).parent / "ibm"  # the console script of this environment, as a user runs it
-    if not script.exists():
+def _ibm(tmp_path: Path, *args: str, as_module: bool = False) -> tuple[subprocess.Popen, Path]:
+    """The console script of this environment, as a user runs it, or `python -m generator.cli` (README)."""
+    script = Path(sys.executable).parent / "ibm"
+    if as_module:
+        command = [sys.executable, "-m", "generator.cli"]
+    elif script.exists():
+        command = [str(script)]
+    else:
         pytest.skip("the ibm console script is not installed in this environment")
     ready = tmp_path / "importa-logs"
     env = {**os.environ, "PYTHONPATH": str(REPO), PAUSE_ENV: str(ready)}
-    process = subprocess.Popen([str(script), *args], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+    process = subprocess.Popen([*command, *args], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     return process, ready
 
@@ -54,6 +59,22 @@ def test_ctrl_c_or_a_signal_while_importing_is_latvian_and_status_1(tmp_path: Pa
     assert process.returncode == 1, (process.returncode, stderr)
     assert early_interrupt.message(signum) in stderr and f"Pārtraukts ({named}): komanda vēl nebija sākusi" in stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert stdout == "" and not out.exists()
+
+
+def test_ctrl_c_while_python_m_imports_is_latvian_and_status_1(tmp_path: Path) -> None:
+    """audit37 F7: `python -m generator.cli` (the README's other way to run it) is the command too – before, Ctrl-C
+    in its first second ended in a KeyboardInterrupt traceback."""
+    out = tmp_path / "jauna.xlsx"
+    process, ready = _ibm(tmp_path, "migrate", str(tmp_path / "veca.xlsx"), "--out", str(out), as_module=True)
+    try:
+        _wait_for(ready, process)
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 1, (process.returncode, stderr)
+    assert MESSAGE in stderr and "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert stdout == "" and not out.exists()
 
 
