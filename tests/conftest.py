@@ -111,7 +111,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # units under 4 s are left to the default. The migrate chunks at 25 matrices each (testtime5, docs/benchmarks.md)
     # the lead's clean clone of 01.12.2026 (422cea6): the unit times below marked "clone". workbook-lo and site: the
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
-    "workbook-lo": 190,
+    "workbook-lo": 158,  # 190 x 0.83: copy and cross checks patched and read over UNO (testtime2, -52 of ~300 s CPU)
     "site": 305,
     "documents-build": 83,  # clone 124 s x 0.67: 140 distinct PDF and DOCX of 320 rendered (testtime, kept_renders)
     "one-price": 100,  # clone 162 s (two groups) x 0.77 (testtime-lo) x 0.81: DOCX repeats kept (testtime)
@@ -119,7 +119,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
     "tests/documents/test_from_matrix_amounts.py": 46,  # clone
     "tests/ministry/test_collect.py": 51,  # clone
-    "ministry-lo": 42,  # clone
+    "ministry-lo": 40,  # clone 42 s x 0.95: the migrated matrices read over UNO (testtime2)
     "tests/documents/test_from_matrix_command.py": 46,  # clone
     "tests/documents/test_from_matrix_signing.py": 24,  # clone 35 s x 0.68: PDF stand-ins (testtime-lo)
     "tests/site/test_calculator_browser.py": 25,

@@ -358,9 +358,17 @@ class InputCells:
                 values[sheet] = changed
         return values
 
-    def save(self, wb, path: Path, lines: int, written: list) -> None:  # noqa: ANN001
-        """``written``: the cells a test wrote directly ((sheet, "A1") pairs or BadCells); each must be an input."""
+    def save(self, wb, path: Path, lines: int, written: list,  # noqa: ANN001
+             over_formulas: dict[str, dict[str, object]] | None = None) -> None:
+        """``written``: the cells a test wrote directly ((sheet, "A1") pairs or BadCells); each must be an input.
+        ``over_formulas`` ({sheet: {"A1": value}}): values typed over formula cells (each must not be an input), as a
+        person typing over a protected copy would (test_copy_checks.py, test_cross_checks.py)."""
         values = self.changed(wb, written)
+        for sheet, cells in (over_formulas or {}).items():
+            for ref, value in cells.items():
+                rc = parse_cell(ref)
+                assert rc not in self.blank.get(sheet, {}), f"{sheet}!{ref} ir ievades šūna, ne formula"
+                values.setdefault(sheet, {})[rc] = value
         shown = shown_level(lines)
         patch_xlsx(self.stripped(), path, {sheet: {} for sheet in self.grouped} | values, strip_cached=False,
                    # as fill and ibm migrate: 6.11's groups stay for a person to open

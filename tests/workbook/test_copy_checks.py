@@ -19,8 +19,9 @@ from generator.reference.workbook import evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.layout import Layout
 from generator.workbook.names import NamedValues, read
+from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import pilot_ids
-from tests.workbook.conftest import clean_plans, recipient_labels
+from tests.workbook.conftest import InputCells, clean_plans, recipient_labels
 from tests.workbook.plans import SEED
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -92,42 +93,43 @@ def _target(sheet: str, cell: str, counted: int) -> str:
 
 @pytest.fixture(scope="module")
 def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
-    """One LibreOffice call for the overwritten copies and the clean plans, a second one that opens the clean
-    plans as LibreOffice saved them."""
+    """The clean plans saved by LibreOffice (one call: their recalculated values), then one LibreOffice that reads
+    the overwritten copies and opens the clean plans as LibreOffice saved them (values over UNO, unsaved: the same
+    values as a saved copy, test_recalculated_reading.py). The files are the template with the inputs (and the
+    values typed over its formulas) patched in, as a person fills the downloaded matrix (tests/workbook/conftest.py
+    InputCells)."""
     folder = tmp_path_factory.mktemp("kopijas")
     plans = clean_plans(catalogue.offers(params.day), params, CLEAN_PLANS, SEED + 31_000)
-    files = []
+    into = InputCells(templates[None], load_workbook(templates[None]))
+    files, first = [], None
     for k, plan in enumerate(plans):
         wb = load_workbook(templates[None])
         fill(wb, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
              template_prices=read(wb, "Pak_Cena"))
-        wb.save(folder / f"tirs{k}.xlsx")
+        into.save(wb, folder / f"tirs{k}.xlsx", len(plan.inputs.lines), [])
         files.append(folder / f"tirs{k}.xlsx")
+        first = wb if first is None else first
     plan = plans[0]
+    lines = len(plan.inputs.lines)
     counted = next(i for i, cost in enumerate(evaluate_workbook(plan.inputs, params).line_cost) if cost)
-    cells = {}
+    cells, overwritten = {}, []
     for k, ((sheet, cell), (value, _)) in enumerate(OVERWRITTEN.items()):
-        wb = load_workbook(files[0])
         target = _target(sheet, cell, counted)
-        wb[sheet][target].value = value
         # the hidden index is not printed: the row's first cell that prints differently is named
         cells[(sheet, cell)] = f"{sheet} {_target(sheet, 'A', counted) if cell == 'J' and sheet == '6.5' else target}"
-        wb.save(folder / f"aizstats{k}.xlsx")
-        files.append(folder / f"aizstats{k}.xlsx")
-    wb = load_workbook(files[0])
-    for sheet, column, value, rows, _ in MORE_ROWS:
-        for row in range(_FIRST, _FIRST + rows):
-            wb[sheet][f"{column}{row}"].value = value
-    wb.save(folder / "rindas.xlsx")
-    files.append(folder / "rindas.xlsx")
+        into.save(first, folder / f"aizstats{k}.xlsx", lines, [], over_formulas={sheet: {target: value}})
+        overwritten.append(folder / f"aizstats{k}.xlsx")
+    rows: dict[str, dict[str, object]] = {}
+    for sheet, column, value, count, _ in MORE_ROWS:
+        rows.setdefault(sheet, {}).update({f"{column}{row}": value for row in range(_FIRST, _FIRST + count)})
+    into.save(first, folder / "rindas.xlsx", lines, [], over_formulas=rows)
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-kopijas"))
     out = convert(files, folder / "lo", profile=profile)
-    reopened = convert(out[:CLEAN_PLANS], folder / "lo-atkal", profile=profile)
+    read_back = recalculated_values([*overwritten, folder / "rindas.xlsx", *out], profile=profile)
     values = [NamedValues(o, all_sheets=True) for o in out]
-    again = [NamedValues(o, all_sheets=True) for o in reopened]
+    copies, more, again = read_back[:len(overwritten)], read_back[len(overwritten)], read_back[len(overwritten) + 1:]
     saved = (_check_formulas(templates[None]), _check_formulas(out[0]))
-    more = values.pop()
-    return values[:CLEAN_PLANS], dict(zip(OVERWRITTEN, values[CLEAN_PLANS:], strict=True)), (again, saved), cells, more
+    return values, dict(zip(OVERWRITTEN, copies, strict=True)), (again, saved), cells, more
 
 
 def test_clean_plans_have_no_error(recalculated) -> None:

@@ -17,17 +17,18 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.input_checks import DATE_TIME_TEXT
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
+from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import pilot_ids
 from generator.workbook.sheets.cross_checks import REPLACED_TEXT
 from generator.workbook.sheets.technical import rule_row, rules
 from tests.workbook.compare import differences
-from tests.workbook.conftest import clean_plans, recipient_labels
+from tests.workbook.conftest import InputCells, clean_plans, recipient_labels
 from tests.workbook.invalid import _cell
 from tests.workbook.plans import SEED
 
@@ -83,37 +84,39 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     plan = next(p for p in plans
                 if (r := evaluate_workbook(p.inputs, params)).needed > r.provisional > 0 and r.paid_total > 0
                 and sum(1 for c in r.line_cost if c) >= 2)
+    # the template with the inputs (and the values typed over its formulas) patched in, as a person fills the
+    # downloaded matrix (tests/workbook/conftest.py InputCells); LibreOffice's values read over UNO, unsaved (the
+    # same values as a saved copy: test_recalculated_reading.py)
+    into = InputCells(templates[None], load_workbook(templates[None]))
     wb = load_workbook(templates[None])
     fill(wb, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
          template_prices=read(wb, "Pak_Cena"))
-    wb.save(folder / "derigs.xlsx")
+    lines = len(plan.inputs.lines)
+    into.save(wb, folder / "derigs.xlsx", lines, [])
     files, cells = [folder / "derigs.xlsx"], {}
     counted = [i for i, cost in enumerate(evaluate_workbook(plan.inputs, params).line_cost) if cost]
     for k, ((name, line, _), value) in enumerate(OVERWRITTEN.items()):
-        wb = load_workbook(folder / "derigs.xlsx")
-        lines = name.startswith(("Plans_", "Men_"))
-        sheet, cell, c = _cell(wb, name, counted[line] if lines else 0, 0)
-        c.value = value
+        on_lines = name.startswith(("Plans_", "Men_"))
+        sheet, cell, _ = _cell(wb, name, counted[line] if on_lines else 0, 0)
         cells[name] = f"{sheet} {cell}"
-        wb.save(folder / f"aizstats{k}.xlsx")
+        into.save(wb, folder / f"aizstats{k}.xlsx", lines, [], over_formulas={sheet: {cell: value}})
         files.append(folder / f"aizstats{k}.xlsx")
-    wb = load_workbook(folder / "derigs.xlsx")
     sheet, cell, c = _cell(wb, "Fin_Pabalsti")
     c.value = 99999999999999
     cells["Fin_Pabalsti"] = f"{sheet} {cell}"
     sheet, cell, c = _cell(wb, "Perioda_Sakums")
     c.value = dt.datetime.combine(plan.inputs.period_start, dt.time(12, 0))
     cells["Perioda_Sakums"] = f"{sheet} {cell}"
-    wb.save(folder / "ievades.xlsx")
+    into.save(wb, folder / "ievades.xlsx", lines, [tuple(cells["Fin_Pabalsti"].split()),
+                                                   tuple(cells["Perioda_Sakums"].split())])
     files.append(folder / "ievades.xlsx")
     ranked = _ranks_with_a_gap(plans, params)  # ranks 1 and 3 in a two-line area: no error (D154, review8 R8-1)
     wb = load_workbook(templates[None])
     fill(wb, ranked, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
          template_prices=read(wb, "Pak_Cena"))
-    wb.save(folder / "rangi.xlsx")
+    into.save(wb, folder / "rangi.xlsx", len(ranked.lines), [])
     files.append(folder / "rangi.xlsx")
-    out = convert(files, folder / "lo", profile=make_profile(tmp_path_factory.mktemp("lo-profile-aizstats")))
-    values = [NamedValues(o, all_sheets=True) for o in out]
+    values = recalculated_values(files, profile=make_profile(tmp_path_factory.mktemp("lo-profile-aizstats")))
     return plan, values[0], dict(zip(OVERWRITTEN, values[1:-2], strict=True)), (values[-2], (ranked, values[-1])), cells
 
 
