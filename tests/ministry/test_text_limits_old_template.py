@@ -172,3 +172,20 @@ def test_a_matrix_saved_by_libreoffice_keeps_its_checks_readable(current_file: P
     m = Matrix.open(saved)
     j = next(j for j, v in enumerate(m.column("Pak_Sniedzejs")) if v == PROVIDER)
     assert (m.length_limit("Pak_Sniedzejs", j), m.length_limit("Aprekins_Piezimes", 0)) == (80, 55)
+
+
+def test_migrate_says_the_new_matrix_will_count_the_long_texts(old_files: list[Path], tmp_path: Path,
+                                                               catalogue: Catalogue) -> None:
+    """The old file reads without a problem now; the migrated one is of the current template, which counts both
+    texts: the report says so, naming the new matrix, not "the matrix" in general."""
+    from generator.ministry.migrate import Migrator
+
+    with Migrator(catalogue) as migrator:
+        report = migrator.migrate(old_files[0], tmp_path / "jauna.xlsx")
+    text = report.text()
+    assert report.before is not None and report.after is None, text
+    new = Matrix.open(tmp_path / "jauna.xlsx")
+    assert (f"Piezīme: apmērus nevar salīdzināt, jo jaunajā matricā ir nederīga ievade, ko vecākā veidne vēl "
+            f"nepārbaudīja (izlabojiet to jaunajā matricā): {new.where('Aprekins_Piezimes')}: piezīmju tekstam jābūt "
+            "ne garākam par 55 zīmēm") in text, text
+    assert "sniedzēja nosaukumam jābūt ne garākam par 80 zīmēm" in text, text
