@@ -20,7 +20,8 @@ Kinds of input:
   6.9 print; the working sheets' 6.4 and 6.10 texts), at most
   ``extra`` characters (what prints whole in it, measured: tests/workbook/test_print_goals.py,
   test_print_notes.py); a longer paste would print cut off (audit9 F5); its message names where (``place``). The
-  tools' readers check the same texts (TEXT_FIELDS, generator/ministry/matrix.py).
+  tools' readers check the same texts (TEXT_FIELDS, generator/ministry/matrix.py) where the file's own template
+  checked them (its check formula in the file); an older template's unchecked text is a warning there (D168).
 - ``municipality``: a list value, required once a plan line has a service (D88);
 - ``required``: a text required once a plan line has a service (D88).
 """
