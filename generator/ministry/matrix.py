@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue, Offer
-from generator.ministry.xlsxread import CellValue, NameRef, XlsxBook, a1, read_xlsx
+from generator.ministry.xlsxread import CellValue, Coord, NameRef, XlsxBook, a1, parse_cell, read_xlsx
 from generator.money import to_decimal
 from generator.no_such_day import LV, no_such_day
 from generator.reference.errors import ReferenceInputError
@@ -36,6 +36,7 @@ from generator.workbook.input_checks import (
     Field,
     text_length,
     too_long_message,
+    unchecked_length_message,
 )
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
 from generator.workbook.version import VERSION_PATTERN
@@ -54,6 +55,11 @@ FORMULA_IN_INPUT = f"ievadei {FORMULA_TEXT} ({FORMULA_HINT})"  # an input the ma
 CHECKED_FIELDS: dict[str, Field] = {f.name: f for f in (*SINGLE_FIELDS, *PLAN_FIELDS, *MONTH_FIELDS, PRICE_FIELD)}
 SHOWN_TEXT_CHARS = 40  # a pasted text quoted in a message is cut to this many characters
 PERSONAL_CODE_RE = re.compile(r"^\d{6}-?\d{5}$")
+# The matrix's own length check of a text input (input_checks.Kind "text": IF(LEN(x&"")>limit,1,0), in the hidden code
+# cell beside it): the cell it reads (optionally sheet-qualified) and the limit. A template issued before a text's check
+# existed (D90, D166, D167) has no such formula for that cell (D168).
+LENGTH_CHECK_RE = re.compile(r"""IF\(\s*LEN\(\s*(?:'((?:[^']|'')+)'!|([^'!(),&"\s]+)!)?\$?([A-Z]{1,3})\$?([0-9]+)"""
+                             r"""\s*&\s*""\s*\)\s*>\s*([0-9]+)\s*,\s*1\s*,\s*0\s*\)""")
 DATE_TEXT_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
 
 ROW_GROUPS = (
@@ -76,7 +82,10 @@ class Matrix:
     path: Path
     book: XlsxBook
     refs: dict[str, NameRef] = field(default_factory=dict)
+    # the book holds only the cells of the defined names (the collection's fast scan): other formulas are not in it
+    partial: bool = False
     _grids: dict[str, list[list[CellValue]]] = field(default_factory=dict, repr=False)
+    _length_checks: dict[tuple[str, Coord], int] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, path: Path) -> Matrix:
@@ -92,9 +101,9 @@ class Matrix:
         return cls.from_book(book)
 
     @classmethod
-    def from_book(cls, book: XlsxBook) -> Matrix:
+    def from_book(cls, book: XlsxBook, *, partial: bool = False) -> Matrix:
         refs = {name: ref for name in book.defined_names if (ref := book.name_ref(name)) is not None}
-        return cls(book.path, book, refs)
+        return cls(book.path, book, refs, partial)
 
     # --- values by name ----------------------------------------------------------------------------
     def has(self, name: str) -> bool:
@@ -120,6 +129,35 @@ class Matrix:
         ref = self.refs[name]
         cell = self.book.cell(ref.sheet, (ref.first[0] + row, ref.first[1] + col))
         return cell.formula if cell else None
+
+    def length_limit(self, name: str, row: int = 0, col: int = 0) -> int | None:
+        """The character limit the matrix's own template checks the text in this cell of ``name`` against (its
+        formula ``IF(LEN(cell&"")>limit,1,0)``), None when that template had no such check (D168). Read from the
+        file's formulas once (a fast-scanned book is read again in full: needed only for an over-long text)."""
+        if self._length_checks is None:
+            book = read_xlsx(self.path) if self.partial else self.book
+            self._length_checks = length_checks(book)
+        ref = self.refs[name]
+        return self._length_checks.get((ref.sheet, (ref.first[0] + row, ref.first[1] + col)))
+
+
+def length_checks(book: XlsxBook) -> dict[tuple[str, Coord], int]:
+    """Every text length check among the workbook's formulas: (sheet, cell checked) -> its limit (the smallest, if a
+    cell had several)."""
+    found: dict[tuple[str, Coord], int] = {}
+    for sheet, cells in book.cells.items():
+        for cell in cells.values():
+            formula = cell.formula
+            if not formula or "LEN" not in formula:
+                continue
+            for quoted, plain, col, row, limit in LENGTH_CHECK_RE.findall(formula):
+                where = quoted.replace("''", "'") if quoted else plain or sheet
+                try:
+                    key = (where, parse_cell(f"{col}{row}"))
+                except ValueError:
+                    continue
+                found[key] = min(int(limit), found.get(key, int(limit)))
+    return found
 
 
 def interface_version(m: Matrix) -> str:
@@ -204,6 +242,9 @@ class ChildData:
     impairment: str
     params_day: dt.date
     inputs: WorkbookInputs
+    # what is not a refusal but the user should know (Latvian, naming the cell): a text longer than today's limit in
+    # a matrix whose older template did not check its length (D168)
+    warnings: tuple[str, ...] = ()
 
 
 _ZERO = Decimal(0)
@@ -230,6 +271,7 @@ class _Reader:
     def __init__(self, m: Matrix) -> None:
         self.m = m
         self.problems: list[str] = []
+        self.warnings: list[str] = []
 
     def fail(self, name: str, text: str, row: int = 0, col: int = 0) -> None:
         self.problems.append(f"{self.m.where(name, row, col)}: {text}")
@@ -410,12 +452,15 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True) -> tuple
         lines=tuple(lines), base=base, final=final, benefits=benefits, services=services, other=other,
         transport_override=reason, parties=_parties(m),
     )
-    return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs), []
+    return ChildData(municipality or "", full_name or "", code or "", impairment or "", params_day, inputs,
+                     tuple(r.warnings)), []
 
 
 def _text_lengths(r: _Reader, m: Matrix) -> None:
     """Every text the matrix checks for length (input_checks.TEXT_FIELDS, D90, D166, D167) over its limit is an
-    invalid input, as in the matrix's Kludas: counted as the matrix counts it, named by cell and limit."""
+    invalid input, as in the matrix's Kludas: counted as the matrix counts it, named by cell and limit. A matrix made
+    on an older template that did not yet check that text (no length check formula for the cell in the file) showed no
+    error for it: there the text is a warning naming the cell, its length and today's limit, not a refusal (D168)."""
     for checked in TEXT_FIELDS:
         if not m.has(checked.name):
             continue
@@ -426,7 +471,11 @@ def _text_lengths(r: _Reader, m: Matrix) -> None:
                     continue
                 if checked.name in INPUT_NAMES and m.formula_at(checked.name, i, j) is not None:
                     continue  # said already: a formula in the input (D140)
-                r.fail(checked.name, too_long_message(checked, length), i, j)
+                own = m.length_limit(checked.name, i, j)
+                if own is None or length <= own:
+                    r.warnings.append(f"{m.where(checked.name, i, j)}: {unchecked_length_message(checked, length)}")
+                else:
+                    r.fail(checked.name, too_long_message(checked, length, own), i, j)
 
 
 def _parties(m: Matrix) -> Parties:

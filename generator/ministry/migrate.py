@@ -327,16 +327,17 @@ def _target(sheet: str, coord: Coord, index: dict[tuple[str, Coord], tuple[str, 
     return sheet, coord
 
 
-def _amounts(m: Matrix, catalogue: Catalogue) -> tuple[Amounts | None, tuple[Finding, ...], list[str]]:
+def _amounts(m: Matrix, catalogue: Catalogue) -> tuple[Amounts | None, tuple[Finding, ...], list[str], tuple[str, ...]]:
+    """The amounts, the findings, the problems (no amounts) and the reading's warnings (D168) of one matrix."""
     data, problems = read_child(m, catalogue, strict=False)
     if data is None:
-        return None, (), problems
+        return None, (), problems, ()
     try:
         result: WorkbookResult = evaluate_workbook(data.inputs, Params.from_catalogue(catalogue, data.params_day))
     except (ReferenceInputError, LookupError) as exc:
-        return None, (), [str(exc)]
+        return None, (), [str(exc)], data.warnings
     return (Amounts(result.provisional, result.needed, result.available, result.total, result.errors,
-                    result.warnings), result.findings, [])
+                    result.warnings), result.findings, [], data.warnings)
 
 
 def _as_shown(old: Matrix, amounts: Amounts | None) -> Amounts | None:
@@ -501,10 +502,14 @@ class Migrator:
             report.notes += plan.notes
             report.ceiling_changes = plan.ceilings
             report.cleared_prices = plan.cleared
-            before, old_findings, old_problems = _amounts(old, catalogue)
-            after, new_findings, new_problems = _amounts(Matrix.from_book(staged_book), catalogue)
+            before, old_findings, old_problems, unchecked_texts = _amounts(old, catalogue)
+            after, new_findings, new_problems, _ = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = _as_shown(old, before), after
-            if before is None or after is None:
+            if before is not None and after is None and unchecked_texts:  # the old template did not check them (D168)
+                report.notes.append("apmērus nevar salīdzināt, jo jaunajā matricā ir nederīga ievade, ko vecākā "
+                                    "veidne vēl nepārbaudīja (izlabojiet to jaunajā matricā): "
+                                    + "; ".join(new_problems[:5]))
+            elif before is None or after is None:
                 report.notes.append("apmērus nevar salīdzināt, jo matricā ir nederīga ievade vai tā nav pilnībā aizpildīta: "
                                     + "; ".join((old_problems or new_problems)[:5]))
             else:

@@ -169,7 +169,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     try:
         if path.suffix.lower() == ".xlsx":
             fast = read_fast(path, data=data)
-        m = Matrix.from_book(fast.book) if fast is not None else Matrix.open(path)
+        m = Matrix.from_book(fast.book, partial=True) if fast is not None else Matrix.open(path)
         version = interface_version(m)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
@@ -195,9 +195,13 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         if fast is not None:
             expected.learn(fast)
         result.full_read = True
-    data, problems = read_child(m, catalogue)
+    try:
+        data, problems = read_child(m, catalogue)  # an over-long text reads a fast-scanned file's formulas (D168)
+    except (MatrixError, XlsxReadError) as exc:
+        return refuse([str(exc)])
     if data is None:
         return refuse(problems)
+    result.warnings.extend(data.warnings)
     rel = result.rel = shown_path(rel, result.digest, data.full_name, data.personal_code)
     try:
         params = Params.from_catalogue(catalogue, data.params_day)

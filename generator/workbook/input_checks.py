@@ -20,7 +20,8 @@ Kinds of input:
   6.9 print; the working sheets' 6.4 and 6.10 texts), at most
   ``extra`` characters (what prints whole in it, measured: tests/workbook/test_print_goals.py,
   test_print_notes.py); a longer paste would print cut off (audit9 F5); its message names where (``place``). The
-  tools' readers check the same texts (TEXT_FIELDS, generator/ministry/matrix.py).
+  tools' readers check the same texts (TEXT_FIELDS, generator/ministry/matrix.py) where the file's own template
+  checked them (its check formula in the file); an older template's unchecked text is a warning there (D168).
 - ``municipality``: a list value, required once a plan line has a service (D88);
 - ``required``: a text required once a plan line has a service (D88).
 """
@@ -309,12 +310,28 @@ def text_length(text: str) -> int:
     return len(text)
 
 
-def too_long_message(field: Field, length: int) -> str:
-    """The matrix's own message (6.11) for a text of ``length`` characters over ``field``'s limit, for the readers:
+def too_long_message(field: Field, length: int, limit: int | None = None) -> str:
+    """The matrix's own message (6.11) for a text of ``length`` characters over ``field``'s limit (or ``limit``, the
+    one the matrix's own template checks), for the readers:
     "sniedzēja nosaukumam jābūt ne garākam par 80 zīmēm, citādi … izdrukā tikai daļu, ievadītas 81 zīme"."""
-    said = TEXT_TOO_LONG.replace(LIMIT, field.extra).replace(PLACE, field.place)
-    counted = agree(length, f"ievadīta {length} zīme", f"ievadītas {length} zīmes")
-    return f"{field.label} {said}, {counted}"
+    said = TEXT_TOO_LONG.replace(LIMIT, field.extra if limit is None else str(limit)).replace(PLACE, field.place)
+    return f"{field.label} {said}, {_entered(length)}"
+
+
+def _entered(length: int) -> str:
+    return agree(length, f"ievadīta {length} zīme", f"ievadītas {length} zīmes")
+
+
+def unchecked_length_message(field: Field, length: int) -> str:
+    """The readers' warning on a text over ``field``'s limit in a matrix whose older template did not check that
+    text's length (D168): that file showed no error, so it is not one; the printed table may cut the text:
+    "sniedzēja nosaukumam pašreizējā veidnē atļautas ne vairāk kā 80 zīmes, ievadīta 81 zīme; šīs matricas vecākā
+    veidne teksta garumu nepārbaudīja, tāpēc tā nav kļūda, bet …"."""
+    limit = int(field.extra)
+    allowed = agree(limit, f"atļauta ne vairāk kā {limit} zīme", f"atļautas ne vairāk kā {limit} zīmes")
+    return (f"{field.label} pašreizējā veidnē {allowed}, {_entered(length)}; šīs matricas vecākā veidne teksta "
+            f"garumu nepārbaudīja, tāpēc tā nav kļūda, bet {field.place} izdrukā teksts var būt nogriezts (summas "
+            "tas nemaina)")
 
 
 def code_formula(field: Field, x: str) -> str:

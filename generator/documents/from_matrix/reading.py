@@ -231,6 +231,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.refused.extend(problems)
         return result
     result.person = normalise_personal_code(data.personal_code)
+    result.notes.extend(data.warnings)  # a long text an older template did not check: printed whole here (D168)
     try:
         result.period = (data.inputs.period_start, plan_end(data.inputs.period_start, data.inputs.months))
     except (ValueError, OverflowError):
