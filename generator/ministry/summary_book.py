@@ -41,7 +41,10 @@ from generator.xlsxformula import quick_formulas
 
 FONT = "DejaVu Sans"
 # Latvian separators whatever the reader's locale ("15 000,00", "100 %"), as the matrix and the report forms (audit13 F3)
-MONEY = styles.MONEY
+# a negative amount (an underspend, a difference) with the true minus sign "−58,93", as the report workbooks print it
+# (their MONEY_MINUS), not a hyphen (audit35 F10)
+MINUS = "\u2212"
+MONEY = f'{styles.MONEY};"{MINUS}"#,##0.00'
 YES, NO = "Jā", "Nē"
 
 SHEET_SUMMARY = "Kopsavilkums"
@@ -61,6 +64,9 @@ SHEET_STALE = "Atšķirības"
 
 SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
           SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_WARNINGS, SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
+
+# A, K and the lines' "No IB" use the F this collection sets, not the one typed in the matrix (D174)
+WITH_F = "aprēķināts ar šajā savākšanā noteikto F, ne matricā ierakstīto (lēmums D174)"
 
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
@@ -161,8 +167,8 @@ class SummaryBook:
         lines = max([3] + [wrapped_lines(text, widths[c], bold=True) for c, (text, _) in enumerate(columns)])
         ws.set_row(DATA_FIRST - 2, lines * LINE_HEIGHT)
         ws.freeze_panes(DATA_FIRST - 1, key_cols)
-        if key_cols:
-            self.notes[ws.get_name()] = (title, note)
+        # the guide on the front pages names every sheet (audit35 F6); a sheet with key columns prints its note there
+        self.notes[ws.get_name()] = (title, note)
         self.print_setup(ws, key_cols, title)
         return widths
 
@@ -312,7 +318,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _notes_sheet(book, sheet(SHEET_NOTES), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
-    _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
+    _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, line_cols, today)
     say("Raksta kopsavilkumu: saglabā failu")
     book.finish()
     book.close()
@@ -337,7 +343,7 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
     columns = [(t, fit_width(used_names, w) if key == "muni_name" else w) for key, t, w in CHILD_COLUMNS]
     book.header(ws, "Bērni (pēc pseidonīma)",
                 "Katrs skaitlis pārrēķināts ar atsauces aprēķinu no matricas ievaddatiem; vārdi un personas kodi "
-                "kopsavilkumā netiek iekļauti.", columns, key_cols=2)
+                f"kopsavilkumā netiek iekļauti. A un K {WITH_F}; matricā ierakstītais F – lapā „{SHEET_STALE}”.", columns, key_cols=2)
     idx = {key: i for i, (key, _, _) in enumerate(CHILD_COLUMNS)}
     finals = c.finals.by_id()
     records = sorted(c.records, key=lambda r: (r.municipality, r.code))
@@ -375,7 +381,7 @@ def _lines_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str,
     cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", 12), ("area", "Atbalsta joma", 8),
             ("item", "Pakalpojuma kods", 10), ("label", "Pakalpojums", label_width), ("units", "Vienības periodā", 10),
             ("price", "Cena EUR", 10), ("cost", "Summa EUR (N daļa)", 12), ("ib", "No IB EUR", 12)]
-    book.header(ws, "Plāna rindas", "Katra plāna rinda ar daudzumu un cenu (atsauces aprēķins).",
+    book.header(ws, "Plāna rindas", f"Katra plāna rinda ar daudzumu un cenu (atsauces aprēķins); „No IB” {WITH_F}.",
                 [(t, w) for _, t, w in cols], key_cols=2)
     text, money = book.f_text, book.f_money
     write = BulkRows(ws).writer([("s", text), ("s", text), ("n", book.f_whole), ("s", text), ("s", text),
@@ -491,7 +497,8 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
     # real figures over twice the pages (audit24 F21, D138); the totals sum every plan line all the same
     munis = [m for m in agg.municipalities if m in sent]
     widths = book.header(ws, "IB finansējums pa atbalsta jomām un pakalpojumiem",
-                "EUR no IB (6.4. tabulas „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa). "
+                f"EUR no IB (6.4. tabulas „No IB”, {WITH_F}) pa pašvaldībām; pēdējā kolonna – plāna rindu summa "
+                "(N daļa). "
                 f"{NOT_SENT}",
                 [("Atbalsta joma / pakalpojums", 40)] + [(names.get(m, m), 11) for m in munis] + [("Kopā no IB", 12),
                                                                                      ("Kopā plānā (N)", 12)])
@@ -542,7 +549,7 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
 
 # --- Naudas plūsma, Ceturkšņi ---------------------------------------------------------------------
 CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz. Plānots no IB – plāna IB daļa "
-             "(6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
+             "(6.4. tabulas „No IB”, ar šajā savākšanā noteikto F), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
              f"Formulas SUMIFS no lapas „Mēnešu dati”. {NOT_SENT}")
 # not "nesadalīts": that word is the redistribution fund's remainder nobody can receive (audit24 F3)
@@ -843,7 +850,7 @@ def _shown(value: object) -> object:
 
 # --- Kopsavilkums ---------------------------------------------------------------------------------
 def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregates, total_row: int,
-                   ch: dict[str, Column], today: dt.date) -> None:
+                   ch: dict[str, Column], lines: dict[str, Column], today: dt.date) -> None:
     fa = c.finals
     ws.set_column(0, 0, 52)
     ws.set_column(1, 1, 16)
@@ -878,6 +885,17 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Brīdinājumi, kas maina N", None, sum(warnings.values()), book.f_whole,
                  f"{with_warnings} {agree(with_warnings, 'matricā', 'matricās')}; plāna rindas summa viena pati "
                  f"pārsniedz P un ir ieskaitīta N; katra rinda lapā „{SHEET_WARNINGS}”"))
+    # the F typed in a matrix that differs from the one set now, and other stale values: on the front page, not only
+    # on the last sheet (audit35 F6)
+    differ = len({d.code for d in c.final_differences})
+    rows.append(("Matricās ierakstītais F atšķiras", None, differ, book.f_whole,
+                 (f"{differ} {agree(differ, 'bērnam', 'bērniem')}: matricā ierakstītais galīgais apmērs F atšķiras no "
+                  f"šajā savākšanā aprēķinātā, LM lēmums par F jāatjauno; sk. lapu „{SHEET_STALE}”") if differ else
+                 "nevienā matricā ierakstītais F neatšķiras no aprēķinātā"))
+    stale_files = len({s.source for s in c.stale})
+    rows.append(("Citas failā saglabātās vērtības, kas atšķiras", None, len(c.stale), book.f_whole,
+                 f"{stale_files} {agree(stale_files, 'failā', 'failos')} (novecojis vai labots fails); aprēķinā "
+                 f"izmantota pārrēķinātā vērtība; sk. lapu „{SHEET_STALE}”" if c.stale else "tādu nav"))
     unspread_children = len({u.code for u in agg.unspread})
     rows.append((f"Plāna IB daļa „{UNSPREAD_LABEL}”", None, agg.unspread_total(None), book.f_money,
                  f"{unspread_children} {agree(unspread_children, 'bērna plānā', 'bērnu plānos')} 6.6. tabulas "
@@ -885,8 +903,8 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                  "visu plānu IB daļa iekļauta mēnešos"))
     rows.append(("Σ IB provizoriskais (P)", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
     rows.append(("Σ IB nepieciešamais (N)", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
-    rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, ""))
-    rows.append(("Σ IB kopējais (K)", f"{muni}H{total_row}", agg.pilot.total, book.f_money, ""))
+    rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, WITH_F))
+    rows.append(("Σ IB kopējais (K)", f"{muni}H{total_row}", agg.pilot.total, book.f_money, WITH_F))
     first = len(rows) + DATA_FIRST
     r_env, r_stage2, r_rest, r_plan, r_paid, r_under, r_pool, r_dist = range(first, first + 8)
     envelope_note = c.envelope_note + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
@@ -910,6 +928,14 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Σ IB galīgais (F)", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
                  ("PROVIZORISKI (bāzes apmērs B nav apstiprināts); " if c.provisional else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
+    # Σ F reconciled with the IB the plan lines take (D174): A = F funds whole units only
+    r_final = DATA_FIRST + len(rows) - 1
+    lines_ib = agg.funding(None)
+    rows.append(("Σ no IB plāna rindās", f"SUM({lines['ib'].range(SHEET_LINES)})", lines_ib, book.f_money,
+                 f"lapas „{SHEET_SERVICES}” un „{SHEET_CASH}” rinda „Kopā no IB”; aprēķināts ar šo F"))
+    rows.append(("F daļa, ko plāna rindas neizmanto", f"B{r_final}-B{r_final + 1}", agg.pilot.final - lines_ib,
+                 book.f_money, "Σ F − Σ no IB plāna rindās: pakalpojumu, kura vienība vairs neietilpst atlikumā, "
+                 "no IB finansē tikai veselās vienībās (lēmums D4)"))
     for text, col in (("Rādītājs", 0), ("Vērtība", 1), ("Paskaidrojums", 2)):
         ws.write_string(DATA_FIRST - 2, col, text, book.f_head)
     for i, (label, formula, value, fmt, note) in enumerate(rows):
