@@ -996,8 +996,10 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
 
 
 def _sheet_notes(book: SummaryBook, ws: Worksheet, row: int) -> None:
-    """What each wide sheet shows, on a page of its own: the title and note rows of those sheets are not printed
-    with them (``print_setup``). Only the summary's title and note repeat above it, not the figures' headers."""
+    """What each sheet shows, on a page of its own: the title and note rows of the wide sheets are not printed
+    with them (``print_setup``), and the narrow ones („Atšķirības”, „Neizmantotās matricas”, „Piezīmes par failiem”)
+    are named too, so that the front pages say where everything is (audit35 F6). Only the summary's title and note
+    repeat above it, not the figures' headers."""
     ws.repeat_rows(0, DATA_FIRST - 3)
     ws.set_h_pagebreaks([row - 1])
     ws.write_string(row - 1, 0, "Lapa", book.f_head)
