@@ -9,6 +9,7 @@ Outputs appear only when complete (output.py).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import multiprocessing
 import os
 import pickle
@@ -42,11 +43,11 @@ from generator.ministry.reading import (
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.templates import TemplateSource
 from generator.money import to_decimal
-from generator.reference.final_amounts import ChildAmounts, final_amounts
+from generator.reference.final_amounts import ChildAmounts, ChildFinal, final_amounts
 from generator.reference.paid_totals import paid_total
 from generator.reference.params import Params
 from generator.reference.rounds import ReportingPeriod, period_holding
-from generator.reference.workbook import FINAL_CELL
+from generator.reference.workbook import FINAL_CELL, with_final
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 Progress = Callable[[int, int, str], None]
@@ -371,6 +372,9 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     set_in_matrix = [StaleValue(r.code, r.source, FINAL_NAME, FINAL_PLACE, r.inputs.final, computed[r.code].final)
                      for r in records if r.inputs.final is not None and r.inputs.final != computed[r.code].final]
     differing = {d.code for d in set_in_matrix}
+    # A, K and the lines' "No IB" as the matrices will show them with the F set now, not with the F typed in them
+    # (or none): the summary's columns then add up to its Σ F (D174); the typed F is listed on „Atšķirības”
+    records = with_collection_final(records, computed, catalogue)
     warnings += [f"{r.rel}: matricā ierakstītais galīgais apmērs F {eur(r.record.inputs.final)} atšķiras no aprēķinātā "
                  f"{eur(computed[r.record.code].final)} – LM lēmums par šī bērna F jāatjauno (sk. lapu „Atšķirības”)"
                  for r in results if r.record is not None and r.record.code in differing]
@@ -382,6 +386,22 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
         shown={r.record.code: r.rel for r in results if r.record is not None},
     )
+
+
+def with_collection_final(records: list[ChildRecord], finals: dict[str, ChildFinal],
+                          catalogue: Catalogue) -> list[ChildRecord]:
+    """Each record's result with the F of this collection (``finals`` by pseudonym) in place of the matrix's (D174)."""
+    params: dict[dt.date, Params] = {}
+    out = []
+    for r in records:
+        final = finals[r.code].final
+        result = r.result
+        if final != r.inputs.final and result.needed > result.provisional:
+            if r.params_day not in params:
+                params[r.params_day] = Params.from_catalogue(catalogue, r.params_day)
+            result = with_final(r.inputs, result, params[r.params_day], final)
+        out.append(r if result is r.result else dataclasses.replace(r, result=result))
+    return out
 
 
 def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: Catalogue, options: Options):

@@ -1,5 +1,5 @@
 """Writing the collection's outputs without ever losing a file: the summary workbook and, in
-``galigie-apmeri/`` beside it, one ``kods;P;N;F`` CSV per municipality and reporting period.
+``galigie-apmeri/`` beside it, one ``kods;P;N;F;statuss`` CSV per municipality and reporting period.
 
 Ownership: ``galigie-apmeri/`` carries a manifest (``.ibm-collect.json``) naming every file the
 command wrote there and the summary workbook, each with its SHA-256. A later run replaces only
@@ -143,7 +143,8 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
         for m in agg.municipalities:
             rows = csv_rows(collection, m)
             if rows:
-                written.append(write_final_amounts(csv_dir / csv_name(collection, m), rows).name)
+                written.append(write_final_amounts(csv_dir / csv_name(collection, m), rows,
+                                                  provisional=bool(collection.provisional)).name)
         _write_manifest(csv_dir, tmp / out.name, written)
         check_ownership(out)  # nothing foreign appeared while writing
         say("Aizvieto iepriekšējos rezultātus")

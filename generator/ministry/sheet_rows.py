@@ -99,7 +99,8 @@ class BulkRows:
         texts = [col for col, kind in enumerate(kinds) if kind in ("s", "b")]
         index, serial, parts, last = self._index, self._serial, self.parts, len(columns) - 1
 
-        def write(row: int, values: Sequence[Any]) -> None:
+        def write(row: int, values: Sequence[Any], height: float | None = None) -> None:
+            """``height``: the row's height in points when its wrapped text takes more than one line."""
             args: list[Any] = []
             for kind, value in zip(kinds, values, strict=True):
                 t = type(value)
@@ -115,21 +116,23 @@ class BulkRows:
                     args.append(serial(value))
                 else:
                     self.row_with_formulas(row, [(v, fmt, f.format(row) if f else None) for v, fmt, f in
-                                                 zip(values, formats, formulas, strict=True)])
+                                                 zip(values, formats, formulas, strict=True)], height)
                     return
             for col in texts:  # indexed only now, left to right as ``row`` does: a fallback row adds none twice
                 args[col] = index(args[col])
             self._start(row)
-            parts.append(template(row, *args))
+            xml = template(row, *args)
+            parts.append(xml if height is None else _with_height(xml, row, height))
             self._end(row, last)
 
         return write
 
-    def row_with_formulas(self, row: int, cells: list[tuple[Any, Any, str | None]]) -> None:
+    def row_with_formulas(self, row: int, cells: list[tuple[Any, Any, str | None]],
+                          height: float | None = None) -> None:
         """Like ``row`` but each cell is (value, format, formula or None); a formula cell keeps ``value``
         as its cached result (as ``write_formula`` with a value)."""
         self._start(row)
-        out = [f'<row r="{row}">']
+        out = [_with_height(f'<row r="{row}">', row, height) if height else f'<row r="{row}">']
         for col, (value, fmt, formula) in enumerate(cells):
             if formula is None:
                 out.append(self._cell(row, col, value, fmt))
@@ -193,3 +196,8 @@ class BulkRows:
         if not isinstance(cached, int | float) or isinstance(cached, bool):
             raise ValueError(f"ātrajās rindās formulai {ref} vajag skaitlisku vērtību")
         return f'<c r="{ref}" s="{style}"><f>{formula.translate(_ESCAPES)}</f><v>{cached}</v></c>'
+
+
+def _with_height(xml: str, row: int, height: float) -> str:
+    """A row's XML with its height set (as xlsxwriter's ``set_row`` writes it)."""
+    return xml.replace(f'<row r="{row}">', f'<row r="{row}" ht="{height:g}" customHeight="1">', 1)

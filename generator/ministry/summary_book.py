@@ -41,7 +41,10 @@ from generator.xlsxformula import quick_formulas
 
 FONT = "DejaVu Sans"
 # Latvian separators whatever the reader's locale ("15 000,00", "100 %"), as the matrix and the report forms (audit13 F3)
-MONEY = styles.MONEY
+# a negative amount (an underspend, a difference) with the true minus sign "−58,93", as the report workbooks print it
+# (their MONEY_MINUS), not a hyphen (audit35 F10)
+MINUS = "\u2212"
+MONEY = f'{styles.MONEY};"{MINUS}"#,##0.00'
 YES, NO = "Jā", "Nē"
 
 SHEET_SUMMARY = "Kopsavilkums"
@@ -61,6 +64,9 @@ SHEET_STALE = "Atšķirības"
 
 SHEETS = (SHEET_SUMMARY, SHEET_MUNI, SHEET_CHILDREN, SHEET_GROUPS, SHEET_SERVICES, SHEET_CASH, SHEET_QUARTERS,
           SHEET_LINES, SHEET_MONTHS, SHEET_FINDINGS, SHEET_WARNINGS, SHEET_REFUSED, SHEET_NOTES, SHEET_STALE)
+
+# A, K and the lines' "No IB" use the F this collection sets, not the one typed in the matrix (D174)
+WITH_F = "aprēķināts ar šajā savākšanā noteikto F, ne matricā ierakstīto (lēmums D174)"
 
 DATA_FIRST = 4  # first data row (1-based) of every table sheet: title, note, header
 
@@ -161,8 +167,8 @@ class SummaryBook:
         lines = max([3] + [wrapped_lines(text, widths[c], bold=True) for c, (text, _) in enumerate(columns)])
         ws.set_row(DATA_FIRST - 2, lines * LINE_HEIGHT)
         ws.freeze_panes(DATA_FIRST - 1, key_cols)
-        if key_cols:
-            self.notes[ws.get_name()] = (title, note)
+        # the guide on the front pages names every sheet (audit35 F6); a sheet with key columns prints its note there
+        self.notes[ws.get_name()] = (title, note)
         self.print_setup(ws, key_cols, title)
         return widths
 
@@ -283,7 +289,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     sheets = {name: wb.add_worksheet(name) for name in SHEETS}
     for ws in sheets.values():
         quick_formulas(ws)
-    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    names = municipality_names(catalogue, [r.municipality for r in collection.records + collection.previous_records])
     step = {"n": 0}
 
     def sheet(name: str) -> Worksheet:
@@ -292,8 +298,8 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
         return sheets[name]
 
     children_cols = _children_sheet(book, sheet(SHEET_CHILDREN), collection, names)
-    line_cols = _lines_sheet(book, sheet(SHEET_LINES), agg)
-    month_cols = _months_sheet(book, sheet(SHEET_MONTHS), agg)
+    line_cols = _lines_sheet(book, sheet(SHEET_LINES), agg, names)
+    month_cols = _months_sheet(book, sheet(SHEET_MONTHS), agg, names)
     muni_total_row = _municipality_sheet(book, sheet(SHEET_MUNI), agg, names, children_cols)
     _groups_sheet(book, sheet(SHEET_GROUPS), collection, agg, catalogue, children_cols, names)
     first_day = min((r.period_start for r in collection.records), default=today)
@@ -312,16 +318,37 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
     _refused_sheet(book, sheet(SHEET_REFUSED), collection)
     _notes_sheet(book, sheet(SHEET_NOTES), collection)
     _stale_sheet(book, sheet(SHEET_STALE), collection)
-    _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, today)
+    _summary_sheet(book, sheet(SHEET_SUMMARY), collection, agg, muni_total_row, children_cols, line_cols, today)
     say("Raksta kopsavilkumu: saglabā failu")
     book.finish()
     book.close()
     return book
 
 
+def municipality_names(catalogue: Catalogue, ids: list[str]) -> dict[str, str]:
+    """Each municipality's Latvian name in the catalogue, as the sheets' "Pašvaldība" columns show it and their formulas
+    match it (audit35 F9: not the id "liepaja"); a name two ids share, or an id the catalogue lacks, keeps its id."""
+    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    for i in ids:
+        names.setdefault(i, i)
+    shared = {n for n, k in Counter(names.values()).items() if k > 1}
+    return {i: f"{n} ({i})" if n in shared else n for i, n in names.items()}
+
+
+def name_width(texts: list[str]) -> float:
+    """A column wide enough for the municipalities' names in it, never cut: a name at 9 pt takes ~0,8 column units
+    a character (``fit_width``'s 1,0 would take some 6 units more on every page)."""
+    return min(30.0, max([12.0] + [len(t) * 0.85 + 1.5 for t in texts]))
+
+
+def _crit(text: str) -> str:
+    """A text as a formula's string criterion: quoted, its quotes doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 # --- Bērni ----------------------------------------------------------------------------------------
 CHILD_COLUMNS = [
-    ("kods", "Bērna kods (pseidonīms)", 17), ("muni", "Pašvaldība", 12), ("muni_name", "Pašvaldības nosaukums", 18),
+    ("kods", "Bērna kods (pseidonīms)", 17), ("muni", "Pašvaldība", 12),
     ("start", "Perioda sākums", 11), ("months", "Mēneši", 7), ("age", "Vecums", 7), ("group", "Vecuma grupa", 8),
     ("impairment", "Traucējumu veids", 14), ("opinion", "Īpašās kopšanas atzinums", 10), ("rate", "Likme", 7),
     ("P", "IB provizoriskais (P)", 12), ("N", "IB nepieciešamais (N)", 12), ("A", "IB pieejamais (A)", 12),
@@ -334,15 +361,16 @@ CHILD_COLUMNS = [
 
 def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> dict[str, Column]:
     used_names = [names.get(m, m) for m in {r.municipality for r in c.records}]
-    columns = [(t, fit_width(used_names, w) if key == "muni_name" else w) for key, t, w in CHILD_COLUMNS]
+    columns = [(t, name_width(used_names) if key == "muni" else w) for key, t, w in CHILD_COLUMNS]
     book.header(ws, "Bērni (pēc pseidonīma)",
                 "Katrs skaitlis pārrēķināts ar atsauces aprēķinu no matricas ievaddatiem; vārdi un personas kodi "
-                "kopsavilkumā netiek iekļauti.", columns, key_cols=2)
+                f"kopsavilkumā netiek iekļauti. A un K {WITH_F.replace('aprēķināts', 'aprēķināti', 1)}; matricā "
+                f"ierakstītais F – lapā „{SHEET_STALE}”.", columns, key_cols=2)
     idx = {key: i for i, (key, _, _) in enumerate(CHILD_COLUMNS)}
     finals = c.finals.by_id()
     records = sorted(c.records, key=lambda r: (r.municipality, r.code))
     p_col, n_col, stage2_col, top_up_col = (_col(idx[k]) for k in ("P", "N", "stage2", "top_up"))
-    kinds = {"kods": ("s", book.f_text), "muni": ("s", book.f_text), "muni_name": ("s", book.f_text),
+    kinds = {"kods": ("s", book.f_text), "muni": ("s", book.f_text),
              "start": ("d", book.f_date), "months": ("n", book.f_whole), "age": ("n", book.f_whole),
              "group": ("s", book.f_text), "impairment": ("s", book.f_text), "opinion": ("b", book.f_text),
              "rate": ("n", book.f_rate), "P": ("n", book.f_money), "N": ("n", book.f_money),
@@ -358,7 +386,7 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
     for rec in records:
         r, f = rec.result, finals[rec.code]
         stage2 = f.final - f.top_up
-        write(row, (rec.code, rec.municipality, names.get(rec.municipality, rec.municipality), rec.period_start,
+        write(row, (rec.code, names[rec.municipality], rec.period_start,
                     rec.months, rec.age, age_group_label(rec.age_group), rec.impairment, rec.special_care, r.rate,
                     r.provisional, r.needed, r.available, r.total, stage2, f.eligible, f.top_up, f.final, f.capped,
                     r.execution.planned_total, paid_total(r.execution), r.errors, r.warnings))
@@ -370,25 +398,44 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
 
 
 # --- Plāna rindas, Mēnešu dati --------------------------------------------------------------------
-def _lines_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str, Column]:
-    label_width = fit_width([p.label for p in agg.plan_rows], 34, most=70)
-    cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", 12), ("area", "Atbalsta joma", 8),
-            ("item", "Pakalpojuma kods", 10), ("label", "Pakalpojums", label_width), ("units", "Vienības periodā", 10),
-            ("price", "Cena EUR", 10), ("cost", "Summa EUR (N daļa)", 12), ("ib", "No IB EUR", 12)]
-    book.header(ws, "Plāna rindas", "Katra plāna rinda ar daudzumu un cenu (atsauces aprēķins).",
-                [(t, w) for _, t, w in cols], key_cols=2)
+def _lines_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str]) -> dict[str, Column]:
+    """A plan line prints on one page width, the service's name beside its amounts (audit35 F8): the service's name
+    (its code first, as the matrix writes it) wraps in the room the other columns leave, and the code the sheet
+    „Pakalpojumi” sums by is a hidden last column, not printed twice."""
+    muni_width = name_width([names[m] for m in {p.municipality for p in agg.plan_rows}])
+    cols: list[tuple[str, str, float]] = [
+        ("kods", "Bērna kods", 17), ("muni", "Pašvaldība", muni_width), ("area", "Atbalsta joma", 8),
+        ("label", "Pakalpojums", 30), ("units", "Vienības periodā", 10), ("price", "Cena EUR", 10),
+        ("cost", "Summa EUR (N daļa)", 12), ("ib", "No IB EUR", 12), ("item", "Pakalpojuma kods", 10)]
+    label = 3
+    others = sum(header_width(t, w) for i, (_, t, w) in enumerate(cols[:-1]) if i != label)
+    # each printed column adds ~0,7 units of padding to its width (the file's widths): the row fits one page
+    room = PAGE_WIDTH - PAGE_SLACK - others - 0.7 * (len(cols) - 1)
+    label_width = max(26.0, min(fit_width([p.label for p in agg.plan_rows], 26, most=70), room))
+    cols[label] = ("label", "Pakalpojums", label_width)
+    widths = book.header(ws, "Plāna rindas", f"Katra plāna rinda ar daudzumu un cenu (atsauces aprēķins); „No IB” "
+                         f"{WITH_F}. Pakalpojuma kods ir pakalpojuma nosaukuma sākumā (lapas „{SHEET_SERVICES}” "
+                         "formulām tas ir arī slēptajā pēdējā kolonnā).", [(t, w) for _, t, w in cols], key_cols=2)
+    item = len(cols) - 1
+    ws.set_column(item, item, widths[item], None, {"hidden": True})
     text, money = book.f_text, book.f_money
-    write = BulkRows(ws).writer([("s", text), ("s", text), ("n", book.f_whole), ("s", text), ("s", text),
-                                 ("n", book.f_units), ("n", money), ("n", money), ("n", money)])
+    write = BulkRows(ws).writer([("s", text), ("s", text), ("n", book.f_whole), ("s", book.f_wrap),
+                                 ("n", book.f_units), ("n", money), ("n", money), ("n", money), ("s", text)])
     row = DATA_FIRST
+    heights: dict[str, float | None] = {}
     for p in sorted(agg.plan_rows, key=lambda p: (p.municipality, p.code)):
-        write(row, (p.code, p.municipality, p.area, p.item, p.label, p.units, p.price, p.cost, p.ib))
+        if p.label not in heights:
+            lines = wrapped_lines(p.label, widths[label])
+            heights[p.label] = lines * LINE_HEIGHT if lines > 1 else None
+        write(row, (p.code, names[p.municipality], p.area, p.label, p.units, p.price, p.cost, p.ib, p.item),
+              heights[p.label])
         row += 1
     return {key: Column(_col(i), DATA_FIRST, row - 1) for i, (key, _, _) in enumerate(cols)}
 
 
-def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str, Column]:
-    cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", 12), ("month", "Mēnesis", 10),
+def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str]) -> dict[str, Column]:
+    muni_width = name_width([names[m] for m in {m.municipality for m in agg.month_rows}])
+    cols = [("kods", "Bērna kods", 17), ("muni", "Pašvaldība", muni_width), ("month", "Mēnesis", 10),
             ("quarter", "Ceturksnis", 20), ("planned", "Plānots EUR (6.7. tabula)", 12),
             ("planned_ib", "Plānots no IB EUR (novērtējums)", 12), ("paid", "Samaksāts EUR (6.10. tabula)", 12)]
     book.header(ws, "Mēnešu dati", "Plānotais un samaksātais katra bērna katrā perioda mēnesī; plānots no IB – "
@@ -399,7 +446,7 @@ def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates) -> dict[str
                                  ("n", money), ("n", money)])
     row = DATA_FIRST
     for m in sorted(agg.month_rows, key=lambda m: (m.municipality, m.code, m.month)):
-        write(row, (m.code, m.municipality, m.month, m.quarter, m.planned, m.planned_ib, m.paid))
+        write(row, (m.code, names[m.municipality], m.month, m.quarter, m.planned, m.planned_ib, m.paid))
         row += 1
     return {key: Column(_col(i), DATA_FIRST, row - 1) for i, (key, _, _) in enumerate(cols)}
 
@@ -414,15 +461,17 @@ MUNI_MEASURES = [("P", "provisional", "IB provizoriskais (P)"), ("N", "needed", 
 
 def _municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
                         ch: dict[str, Column]) -> int:
-    columns = [("Pašvaldība", 12), ("Nosaukums", fit_width([names.get(m, m) for m in agg.municipalities], 18)), ("Bērni", 7), ("Bērni pārdalē (N > P)", 9)]
+    # the name, as the other sheets show and match it (audit35 F9); the id names the municipality's CSV file
+    columns = [("Pašvaldība", name_width([names.get(m, m) for m in agg.municipalities])),
+               ("Kods (CSV faila nosaukumā)", 12), ("Bērni", 7), ("Bērni pārdalē (N > P)", 9)]
     columns += [(title, 13) for _, _, title in MUNI_MEASURES]
     book.header(ws, "Pašvaldības", "Summas pa pašvaldībām no lapas „Bērni” (formulas).", columns, key_cols=2)
     row = DATA_FIRST
     muni_range = ch["muni"].range(SHEET_CHILDREN)
     for m in agg.municipalities:
         t = agg.by_municipality[m]
-        book.value(ws, row, 0, m)
-        book.value(ws, row, 1, names.get(m, m))
+        book.value(ws, row, 0, names.get(m, m))
+        book.value(ws, row, 1, m)
         book.formula(ws, row, 2, f"COUNTIF({muni_range},$A{row})", t.children, book.f_whole)
         book.formula(ws, row, 3, f'COUNTIFS({muni_range},$A{row},{ch["eligible"].range(SHEET_CHILDREN)},"{YES}")',
                      t.eligible, book.f_whole)
@@ -431,8 +480,8 @@ def _municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names
                          getattr(t, attr))
         row += 1
     total_row = row
-    book.value(ws, total_row, 0, "Kopā", book.f_sum_text)
-    book.value(ws, total_row, 1, "izmēģinājumprojektā", book.f_sum_text)
+    book.value(ws, total_row, 0, "Kopā izmēģinājumprojektā", book.f_sum_text)
+    book.value(ws, total_row, 1, None, book.f_sum_text)
     last = max(total_row - 1, DATA_FIRST)
     for i, attr in [(2, "children"), (3, "eligible")] + [(i, a) for i, (_, a, _) in enumerate(MUNI_MEASURES, start=4)]:
         letter = _col(i)
@@ -470,7 +519,7 @@ def _groups_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregat
             book.value(ws, row, 0, label)
             crit = f'"{match}"' if isinstance(match, str) else str(float(match))
             for j, m in enumerate(munis, start=1):
-                book.formula(ws, row, j, f'COUNTIFS({muni_range},"{m}",{ch[key].range(SHEET_CHILDREN)},{crit})',
+                book.formula(ws, row, j, f'COUNTIFS({muni_range},{_crit(names[m])},{ch[key].range(SHEET_CHILDREN)},{crit})',
                              counts[(m, key, match)], book.f_whole)
             total = counts[(None, key, match)]
             first, last = _col(1), _col(len(munis))
@@ -491,7 +540,8 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
     # real figures over twice the pages (audit24 F21, D138); the totals sum every plan line all the same
     munis = [m for m in agg.municipalities if m in sent]
     widths = book.header(ws, "IB finansējums pa atbalsta jomām un pakalpojumiem",
-                "EUR no IB (6.4. tabulas „No IB”) pa pašvaldībām; pēdējā kolonna – plāna rindu summa (N daļa). "
+                f"EUR no IB (6.4. tabulas „No IB”, {WITH_F}) pa pašvaldībām; pēdējā kolonna – plāna rindu summa "
+                "(N daļa). "
                 f"{NOT_SENT}",
                 [("Atbalsta joma / pakalpojums", 40)] + [(names.get(m, m), 11) for m in munis] + [("Kopā no IB", 12),
                                                                                      ("Kopā plānā (N)", 12)])
@@ -516,7 +566,7 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
         book.value(ws, row, 0, area_label, book.f_sum_wrap)
         book.fit_row(ws, row, [(area_label, 40, True)])
         for j, m in enumerate(munis, start=1):
-            book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},"{m}",{area_r},{area})',
+            book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},{_crit(names[m])},{area_r},{area})',
                          agg.funding(m, area=area), book.f_sum_money)
         book.formula(ws, row, n + 1, f"SUMIFS({ib_r},{area_r},{area})", agg.funding(None, area=area),
                      book.f_sum_money)
@@ -527,7 +577,7 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
             book.value(ws, row, 0, labels.get(item, item), book.f_wrap)
             book.fit_row(ws, row, [(labels.get(item, item), 40, False)])
             for j, m in enumerate(munis, start=1):
-                book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},"{m}",{item_r},"{item}")',
+                book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},{_crit(names[m])},{item_r},"{item}")',
                              agg.funding(m, item=item))
             book.formula(ws, row, n + 1, f'SUMIFS({ib_r},{item_r},"{item}")', agg.funding(None, item=item))
             book.formula(ws, row, n + 2, f'SUMIFS({cost_r},{item_r},"{item}")',
@@ -535,14 +585,14 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
             row += 1
     book.value(ws, row, 0, "Kopā", book.f_sum_text)
     for j, m in enumerate(munis, start=1):
-        book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},"{m}")', agg.funding(m), book.f_sum_money)
+        book.formula(ws, row, j, f'SUMIFS({ib_r},{muni_r},{_crit(names[m])})', agg.funding(m), book.f_sum_money)
     book.formula(ws, row, n + 1, f"SUM({ib_r})", agg.funding(None), book.f_sum_money)
     book.formula(ws, row, n + 2, f"SUM({cost_r})", agg.funding(None, what="cost"), book.f_sum_money)
 
 
 # --- Naudas plūsma, Ceturkšņi ---------------------------------------------------------------------
 CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko IB nesedz. Plānots no IB – plāna IB daļa "
-             "(6.4. tabulas „No IB”), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
+             "(6.4. tabulas „No IB”, ar šajā savākšanā noteikto F), sadalīta pa mēnešiem proporcionāli katra mēneša plānotajam; tas ir novērtējums, "
              "jo metodika nenosaka, kuru mēnešu pakalpojumus IB apmaksā vispirms (lēmums D123). Samaksāts – pēc 6.10. tabulas. "
              f"Formulas SUMIFS no lapas „Mēnešu dati”. {NOT_SENT}")
 # not "nesadalīts": that word is the redistribution fund's remainder nobody can receive (audit24 F3)
@@ -620,7 +670,7 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
         writes a sum's formula (``muni`` "" for the totals)."""
         for j, m in enumerate(munis):
             for k, value in enumerate(value_of(m)):
-                book.formula(ws, row, 1 + width * j + k, sumifs(ranges[k], f'{muni_r},"{m}",'), value)
+                book.formula(ws, row, 1 + width * j + k, sumifs(ranges[k], f'{muni_r},{_crit(names[m])},'), value)
         totals = value_of(None)
         cells = [book.formula(ws, row, 1 + width * n + k, sumifs(ranges[k], ""), value, book.f_sum_money)
                  for k, value in enumerate(totals)]
@@ -652,8 +702,8 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
             book.value(ws, row, j, None, book.f_money)
         line_muni_r, line_ib_r = lines["muni"].range(SHEET_LINES), lines["ib"].range(SHEET_LINES)
         for j, m in enumerate(munis):
-            book.formula(ws, row, 1 + width * j + ib_k, f'SUMIFS({line_ib_r},{line_muni_r},"{m}")'
-                         f'-SUMIFS({ranges[ib_k]},{muni_r},"{m}")', agg.unspread_total(m))
+            book.formula(ws, row, 1 + width * j + ib_k, f'SUMIFS({line_ib_r},{line_muni_r},{_crit(names[m])})'
+                         f'-SUMIFS({ranges[ib_k]},{muni_r},{_crit(names[m])})', agg.unspread_total(m))
         book.formula(ws, row, 1 + width * n + ib_k, f"SUM({line_ib_r})-SUM({ranges[ib_k]})", agg.unspread_total(None),
                      book.f_sum_money)
         row += 1
@@ -843,7 +893,7 @@ def _shown(value: object) -> object:
 
 # --- Kopsavilkums ---------------------------------------------------------------------------------
 def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggregates, total_row: int,
-                   ch: dict[str, Column], today: dt.date) -> None:
+                   ch: dict[str, Column], lines: dict[str, Column], today: dt.date) -> None:
     fa = c.finals
     ws.set_column(0, 0, 52)
     ws.set_column(1, 1, 16)
@@ -878,6 +928,17 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Brīdinājumi, kas maina N", None, sum(warnings.values()), book.f_whole,
                  f"{with_warnings} {agree(with_warnings, 'matricā', 'matricās')}; plāna rindas summa viena pati "
                  f"pārsniedz P un ir ieskaitīta N; katra rinda lapā „{SHEET_WARNINGS}”"))
+    # the F typed in a matrix that differs from the one set now, and other stale values: on the front page, not only
+    # on the last sheet (audit35 F6)
+    differ = len({d.code for d in c.final_differences})
+    rows.append(("Matricās ierakstītais F atšķiras", None, differ, book.f_whole,
+                 (f"{differ} {agree(differ, 'bērnam', 'bērniem')}: matricā ierakstītais galīgais apmērs F atšķiras no "
+                  f"šajā savākšanā aprēķinātā, LM lēmums par F jāatjauno; sk. lapu „{SHEET_STALE}”") if differ else
+                 "nevienā matricā ierakstītais F neatšķiras no aprēķinātā"))
+    stale_files = len({s.source for s in c.stale})
+    rows.append(("Citas failā saglabātās vērtības, kas atšķiras", None, len(c.stale), book.f_whole,
+                 f"{stale_files} {agree(stale_files, 'failā', 'failos')} (novecojis vai labots fails); aprēķinā "
+                 f"izmantota pārrēķinātā vērtība; sk. lapu „{SHEET_STALE}”" if c.stale else "tādu nav"))
     unspread_children = len({u.code for u in agg.unspread})
     rows.append((f"Plāna IB daļa „{UNSPREAD_LABEL}”", None, agg.unspread_total(None), book.f_money,
                  f"{unspread_children} {agree(unspread_children, 'bērna plānā', 'bērnu plānos')} 6.6. tabulas "
@@ -885,8 +946,8 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                  "visu plānu IB daļa iekļauta mēnešos"))
     rows.append(("Σ IB provizoriskais (P)", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
     rows.append(("Σ IB nepieciešamais (N)", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
-    rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, ""))
-    rows.append(("Σ IB kopējais (K)", f"{muni}H{total_row}", agg.pilot.total, book.f_money, ""))
+    rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, WITH_F))
+    rows.append(("Σ IB kopējais (K)", f"{muni}H{total_row}", agg.pilot.total, book.f_money, WITH_F))
     first = len(rows) + DATA_FIRST
     r_env, r_stage2, r_rest, r_plan, r_paid, r_under, r_pool, r_dist = range(first, first + 8)
     envelope_note = c.envelope_note + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
@@ -910,6 +971,15 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Σ IB galīgais (F)", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
                  ("PROVIZORISKI (bāzes apmērs B nav apstiprināts); " if c.provisional else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
+    # Σ F reconciled with the IB the plan lines take (D174): A = F funds whole units only
+    r_final = DATA_FIRST + len(rows) - 1
+    lines_ib = agg.funding(None)
+    rows.append(("Σ no IB plāna rindās", f"SUM({lines['ib'].range(SHEET_LINES)})", lines_ib, book.f_money,
+                 f"lapā „{SHEET_SERVICES}” – „Kopā no IB”, lapā „{SHEET_CASH}” – „Kopā plānots no IB”; aprēķināts "
+                 "ar šo F"))
+    rows.append(("F daļa, ko plāna rindas neizmanto", f"B{r_final}-B{r_final + 1}", agg.pilot.final - lines_ib,
+                 book.f_money, "Σ F − Σ no IB plāna rindās: pakalpojumu, kura vienība vairs neietilpst atlikumā, "
+                 "no IB finansē tikai veselās vienībās (lēmums D4)"))
     for text, col in (("Rādītājs", 0), ("Vērtība", 1), ("Paskaidrojums", 2)):
         ws.write_string(DATA_FIRST - 2, col, text, book.f_head)
     for i, (label, formula, value, fmt, note) in enumerate(rows):
@@ -926,8 +996,10 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
 
 
 def _sheet_notes(book: SummaryBook, ws: Worksheet, row: int) -> None:
-    """What each wide sheet shows, on a page of its own: the title and note rows of those sheets are not printed
-    with them (``print_setup``). Only the summary's title and note repeat above it, not the figures' headers."""
+    """What each sheet shows, on a page of its own: the title and note rows of the wide sheets are not printed
+    with them (``print_setup``), and the narrow ones („Atšķirības”, „Neizmantotās matricas”, „Piezīmes par failiem”)
+    are named too, so that the front pages say where everything is (audit35 F6). Only the summary's title and note
+    repeat above it, not the figures' headers."""
     ws.repeat_rows(0, DATA_FIRST - 3)
     ws.set_h_pagebreaks([row - 1])
     ws.write_string(row - 1, 0, "Lapa", book.f_head)
@@ -935,6 +1007,6 @@ def _sheet_notes(book: SummaryBook, ws: Worksheet, row: int) -> None:
     for name, (title, note) in book.notes.items():
         row += 1
         text = f"{title}. {note}"
-        book.value(ws, row, 0, name, book.f_wrap)
+        book.value(ws, row, 0, f"„{name}”", book.f_wrap)  # quoted: not read as the figure of the same name above
         ws.merge_range(row - 1, 1, row - 1, 2, text, book.f_wrap)
         book.fit_row(ws, row, [(text, 76, False)])

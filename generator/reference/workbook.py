@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from generator.lvformat import date as lv_date
@@ -207,6 +207,20 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         plan=plan,
         execution=exe,
     )
+
+
+def with_final(inputs: WorkbookInputs, result: WorkbookResult, params: Params,
+               final: Decimal | None) -> WorkbookResult:
+    """``result`` as the matrix shows it once its F (IB_Galigais) is ``final``, the F the ministry sets in stage 3
+    (D174): A, the plan lines' "No IB", K and the transport share are computed again with it (A = F only where
+    N > P, D5); P, N, the months, the findings and their counts stay those of the matrix as filled in."""
+    if final == inputs.final or result.needed <= result.provisional:
+        return result  # A does not depend on F: the same result
+    plan = evaluate_plan(inputs.lines, result.provisional, params, final=final, benefits=inputs.benefits,
+                         services=inputs.services, other=inputs.other)
+    line_ib = tuple(lp.ib if line.counted else None for lp, line in zip(plan.lines, inputs.lines, strict=True))
+    return replace(result, available=plan.available, total=plan.total, transport_share=plan.transport_share,
+                   line_ib=line_ib, plan=plan if result.plan is not None else None)
 
 
 def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | None = None) -> list[Finding]:

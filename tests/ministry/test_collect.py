@@ -23,6 +23,7 @@ from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from generator.ministry.xlsxread import read_xlsx
 from generator.reference.final_amounts import ChildAmounts, final_amounts
 from generator.reference.rounds import period_holding
+from generator.reference.workbook import with_final
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import Child, make_children, params, write_children
 from tests.shared_session import shared
@@ -78,7 +79,7 @@ def test_hundred_matrices_give_the_reference_final_amounts(pilot, catalogue: Cat
     seen = set()
     for path in sorted((out.parent / FINAL_DIR).glob("*.csv")):
         rows = read_csv(path)
-        assert rows and list(rows[0]) == ["kods", "P", "N", "F"]
+        assert rows and list(rows[0]) == ["kods", "P", "N", "F", "statuss"]
         for row in rows:
             want = expected[row["kods"]]
             assert (lv_decimal(row["P"]), lv_decimal(row["N"]), lv_decimal(row["F"])) == (
@@ -95,11 +96,13 @@ def test_summary_totals_are_the_sums_of_the_children(pilot, catalogue: Catalogue
     by_id = finals.by_id()
     book = read_xlsx(out)
     munis = book.cells["Pašvaldības"]
-    rows = {munis[(r, 1)].value: r for (r, c) in munis if c == 1 and r >= 4}
+    # the municipality by its name (audit35 F9), its id in the next column; the total row's label
+    rows = {getattr(munis.get((r, 2)), "value", None) or "Kopā": r for (r, c) in munis if c == 1 and r >= 4}
     for m in {c.municipality for c in children} | {"Kopā"}:
         mine = [c for c in children if m in ("Kopā", c.municipality)]
-        results = [c.result(catalogue) for c in mine]
         f = [by_id[pseudonym(KEY, c.code)] for c in mine]
+        # A and K with the F the collection sets, not the matrix's (D174)
+        results = [with_final(c.inputs, c.result(catalogue), params(catalogue), x.final) for c, x in zip(mine, f, strict=True)]
         row = rows[m]
         want = [len(mine), sum(x.eligible for x in f), sum(r.provisional for r in results),
                 sum(r.needed for r in results), sum(r.available for r in results), sum(r.total for r in results),

@@ -1,0 +1,149 @@
+"""audit35: the collection summary an LM analyst can reconcile.
+
+F6: the front page counts the children whose matrix holds another F, and its guide names every sheet. F7 (D174): A, K
+and the plan lines' "No IB" are computed with the F this collection sets, not the F typed in the matrix, and Σ F is
+reconciled with the lines' IB. F8: a plan line prints on one page width. F9: the "Pašvaldība" columns show the
+catalogue's name. F10: a negative amount prints with "−". F13: the CSV files say "provizorisks" in every row."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.ministry.collect import Options, collect, pilot_municipalities
+from generator.ministry.final_csv import STATUS_PROVISIONAL
+from generator.ministry.output import write_outputs
+from generator.ministry.pseudonym import pseudonym
+from generator.ministry.summary_book import PAGE_WIDTH, SHEET_NOTES, SHEET_REFUSED, SHEET_STALE
+from generator.recalc import make_profile, print_sheets, soffice
+from generator.reference.workbook import with_final
+from tests.ministry.conftest import KEY
+from tests.ministry.factory import params, write_children
+from tests.workbook.pdf_pages import read_pages
+
+CENT = Decimal("0.01")
+
+
+def money(value: object) -> Decimal:
+    return Decimal(str(value)).quantize(CENT)
+
+
+@pytest.fixture(scope="module")
+def summary(small_folder, catalogue: Catalogue, template: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001
+    """Four children; one with N > P carries in its matrix an F that is not the one this collection sets."""
+    _, children = small_folder
+    results = [c.result(catalogue) for c in children]
+    above = [i for i, r in enumerate(results) if r.needed > r.provisional]
+    assert above, "seed 71 has children with N > P"
+    k = above[0]
+    typed = dataclasses.replace(children[k], inputs=dataclasses.replace(
+        children[k].inputs, final=results[k].needed))  # the most F may be; the collection sets another
+    chosen = [typed] + [c for i, c in enumerate(children) if i != k][:3]
+    folder = tmp_path_factory.mktemp("audit35")
+    write_children(catalogue, template, chosen, folder / "in")
+    collection = collect(folder / "in", catalogue, KEY, Options(jobs=1))
+    book, agg, csvs = write_outputs(folder / "out" / "k.xlsx", collection, catalogue, pilot_municipalities(catalogue))
+    return chosen, collection, book, agg, csvs
+
+
+def rows_of(ws) -> list[list[object]]:  # noqa: ANN001
+    return [[c.value for c in row] for row in ws.iter_rows(min_row=4) if row[0].value]
+
+
+def test_a_and_the_lines_ib_use_the_collections_f_not_the_matrixs(summary, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """F7: on the old code the child's A was the typed F (above the collection's F) and the lines' IB summed to less
+    than Σ F with nothing saying why."""
+    chosen, collection, book, agg, _ = summary
+    typed = chosen[0]
+    code = pseudonym(KEY, typed.code)
+    finals = collection.finals.by_id()
+    assert typed.inputs.final is not None and finals[code].final != typed.inputs.final  # the precondition
+    values = load_workbook(book.path, data_only=True)
+    children = values["Bērni"]
+    head = [c.value for c in children[3]]
+    row = next(r for r in rows_of(children) if r[0] == code)
+    a, k, f, n = (row[head.index(h)] for h in ("IB pieejamais (A)", "IB kopējais (K)", "IB galīgais (F)",
+                                              "IB nepieciešamais (N)"))
+    assert money(a) == finals[code].final == money(f) and money(a) <= money(n), (a, f, n)
+    want = with_final(typed.inputs, typed.result(catalogue), params(catalogue), finals[code].final)
+    assert money(k) == want.total
+    assert "ne matricā ierakstīto (lēmums D174)" in values["Bērni"]["A2"].value
+    lines = values["Plāna rindas"]
+    lhead = [c.value for c in lines[3]]
+    ib = sum((money(r[lhead.index("No IB EUR")]) for r in rows_of(lines) if r[0] == code), Decimal(0))
+    assert ib == sum((v for v in want.line_ib if v is not None), Decimal(0))
+    # the front page: Σ F = the lines' IB + the part whole units cannot take
+    page = {r[0]: r[1] for r in rows_of(values["Kopsavilkums"])}
+    total_f = money(page["Σ IB galīgais (F)"])
+    lines_ib, rest = money(page["Σ no IB plāna rindās"]), money(page["F daļa, ko plāna rindas neizmanto"])
+    assert lines_ib == agg.funding(None) and lines_ib + rest == total_f and rest >= 0
+    services = values["Pakalpojumi"]
+    assert money([c.value for c in services[services.max_row]][-2]) == lines_ib  # „Kopā no IB”
+
+
+def test_the_front_page_counts_differing_f_and_its_guide_names_every_sheet(summary) -> None:  # noqa: ANN001
+    """F6: on the old code the differing F was only on the last sheet, and the guide left out the narrow sheets."""
+    _, collection, book, _, _ = summary
+    ws = load_workbook(book.path)["Kopsavilkums"]
+    rows = {r[0]: r for r in rows_of(ws)}
+    label = "Matricās ierakstītais F atšķiras"
+    differ = len({d.code for d in collection.final_differences})
+    assert differ >= 1 and rows[label][1] == differ, rows[label]
+    assert rows[label][2].startswith(f"{differ} bērn") and f"sk. lapu „{SHEET_STALE}”" in rows[label][2]
+    guide = [r[0] for r in ws.iter_rows(min_row=ws.max_row - 20, values_only=True)]
+    for sheet in (SHEET_STALE, SHEET_REFUSED, SHEET_NOTES):
+        assert f"„{sheet}”" in guide, guide
+
+
+def test_municipality_columns_show_names_and_amounts_a_true_minus(summary, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """F9, F10: "liepaja" and "-58,93" on the old code."""
+    chosen, _, book, _, _ = summary
+    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    wb = load_workbook(book.path)
+    for sheet, col in (("Bērni", 1), ("Plāna rindas", 1), ("Mēnešu dati", 1), ("Pašvaldības", 0)):
+        shown = {r[col] for r in rows_of(wb[sheet]) if r[0] != "Kopā izmēģinājumprojektā"}
+        assert wb[sheet].cell(3, col + 1).value == "Pašvaldība"
+        assert {names[c.municipality] for c in chosen} <= shown and not shown & set(names), (sheet, shown)
+    fmt = wb["Bērni"]["K4"].number_format
+    assert fmt.endswith(';"\u2212"#,##0.00'), fmt
+    assert wb["Naudas plūsma"]["B4"].number_format == fmt
+
+
+def test_plan_lines_show_the_service_once_and_fit_a_page_width(summary) -> None:  # noqa: ANN001
+    """F8: the code column was printed beside the name that holds it, and the amounts went to a page of their own."""
+    _, _, book, _, _ = summary
+    ws = load_workbook(book.path)["Plāna rindas"]
+    head = [c.value for c in ws[3]]
+    code = head.index("Pakalpojuma kods")
+    assert code == len(head) - 1 and ws.column_dimensions[ws.cell(3, code + 1).column_letter].hidden
+    widths = [ws.column_dimensions[ws.cell(3, i + 1).column_letter].width for i in range(code)]
+    assert sum(widths) <= PAGE_WIDTH, widths
+
+
+def test_final_amount_csv_says_provisional_in_every_row(summary) -> None:  # noqa: ANN001
+    """F13: only the file name said so on the old code."""
+    _, collection, _, _, csvs = summary
+    assert collection.provisional and csvs
+    for path in csvs:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        assert lines[0] == "kods;P;N;F;statuss"
+        assert lines[1:] and all(line.endswith(f";{STATUS_PROVISIONAL}") for line in lines[1:])
+
+
+@pytest.mark.libreoffice
+def test_every_printed_plan_lines_page_holds_the_service_and_its_ib(summary, tmp_path: Path) -> None:  # noqa: ANN001
+    """F8 printed: on the old code the second page held the key columns and the amounts without the service."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) nav instalēts")
+    _, _, book, _, _ = summary
+    pdf = tmp_path / "rindas.pdf"
+    print_sheets({book.path: [("Plāna rindas", pdf)]}, profile=make_profile(tmp_path / "profile"))
+    pages = read_pages(pdf)
+    assert pages
+    for page in pages:
+        assert "Pakalpojums" in page.text and "No IB EUR" in page.text, page.number
