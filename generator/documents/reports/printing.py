@@ -20,6 +20,9 @@ SIGNATURE_LABELS = ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums"
 # that the block prints on the page of the report's last rows.
 SIGNATURE_HEIGHTS = {"Paraksts": 24}
 FIELD_HEIGHT = 20
+# The row (0-based) of every report form's intro line, which names the municipality and its social service
+# (institution_names): the first row each page repeats (print_setup).
+INTRO_ROW = 1
 SPACER = 6  # an empty row kept only as a narrow gap between parts of a report
 # The comment box of an unprinted note: wide and tall enough for four lines of its text on screen.
 NOTE_BOX = {"x_scale": 3, "y_scale": 2.5}
@@ -31,8 +34,11 @@ def _escaped(text: str) -> str:
 
 
 def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, header_row: int,
-                last_row: int, last_col: int, repeat_cols: int = 0) -> None:
-    """``repeat_cols``: how many leading label columns repeat on the pages that continue to the right."""
+                last_row: int, last_col: int, repeat_cols: int = 0, repeat_from: int | None = None) -> None:
+    """``repeat_cols``: how many leading label columns repeat on the pages that continue to the right;
+    ``repeat_from``: the first row that repeats on every page down to ``header_row`` (default: INTRO_ROW, the
+    intro line with the municipality's and social service's names every report form has, so the names typed on
+    the form print on every page, not only the first: audit35 F5, D173; a page header cannot read a cell)."""
     ws.set_paper(9)  # A4
     ws.set_landscape()
     ws.set_print_scale(100)
@@ -41,7 +47,7 @@ def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, h
     if repeat_cols:
         ws.repeat_columns(0, repeat_cols - 1)
     ws.set_start_page(1)  # "1. lapa" on each sheet, also when several sheets are printed at once
-    ws.repeat_rows(header_row)
+    ws.repeat_rows(min(INTRO_ROW if repeat_from is None else repeat_from, header_row), header_row)
     ws.print_area(0, 0, last_row, last_col)
     # No font-size code before the title: "&8" followed by "28.pielikums" would read as size 828.
     left = f"&L{_escaped(municipality)}" if municipality else ""  # no name: no left section (institution_names)

@@ -405,6 +405,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     widths = [5, 22, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
+    # The pages across (A and I:O) repeat the names above their columns too (audit35 F5, D173).
+    ws_reg.merge_range(1, 8, 1, len(widths) - 1, "", fmt.note_wrapped)
+    ws_reg.write_formula(1, 8, f"={institutions.names_expression()}", fmt.note_wrapped,
+                         institutions.names_text(municipality))
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
     ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
                        fmt.label_wrapped)
@@ -466,8 +470,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # The days a register row's reporting month may take: from the first report month to the end of the last
     # (sheet 29's month cells; any date from 2000 on while they are blank inputs).
     ws_lists.write(0, 12, "Pārskata laiks", fmt.head)
-    ws_lists.write_formula(1, 12, f"=IF(COUNT(NP_Menesis)=0,{checks.MIN_DATE},MIN(NP_Menesis))", None, 0)
-    ws_lists.write_formula(2, 12, "=IF(COUNT(NP_Menesis)=0,DATE(9999,12,31),EDATE(MAX(NP_Menesis),1))", None, 0)
+    ws_lists.write_formula(1, 12, f"=IF(COUNT(NP_Menesis)=0,{checks.MIN_DATE},{month_start('MIN(NP_Menesis)')})",
+                           None, 0)
+    ws_lists.write_formula(2, 12, f"=IF(COUNT(NP_Menesis)=0,DATE(9999,12,31),{month_start('MAX(NP_Menesis)', 1)})",
+                           None, 0)
     wb.define_name("Parskata_Sakums", "=" + _abs(S_LISTS, 1, 12))
     wb.define_name("Parskata_Beigas", "=" + _abs(S_LISTS, 2, 12))
     log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts)
@@ -549,8 +555,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             ws_cash.write_blank(r, 3, None, fmt.in_money)
 
         def sumifs(name: str, row: int = x) -> str:
-            return (f'IF($A{row}="",0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,{name},Reg_Menesis,">="&$A{row},'
-                    f'Reg_Menesis,"<"&EDATE($A{row},1)),2))')
+            # from the month's first day, whichever day of it the month cell holds (audit35 F1, D172)
+            return (f'IF($A{row}="",0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,{name},Reg_Menesis,">="&{month_start(f"$A{row}")},'
+                    f'Reg_Menesis,"<"&{month_start(f"$A{row}", 1)}),2))')
 
         def dated_row(formula: str, row: int = x) -> str:
             """A month row's amount, shown only once its month is typed: an unused row prints empty (D37)."""
@@ -748,6 +755,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                                   line=fmt.sign_line)
     # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
     # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
+    # Every page repeats the rows from the intro line (row 2: the names typed on sheet 26) down to the table's
+    # header, so the municipality's name prints on each page (print_setup; audit35 F5, D173).
     for sheet, title, header_row, last_row, last_col, repeat_cols in (
             (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, reg_signed, len(headers) - 1, 1),
             (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
@@ -775,27 +784,42 @@ def corrects(cell: str) -> str:
     return f"OR({cell}=Korekcija,{cell}={EARLIER_CORRECTION})"
 
 
+def month_start(day: str, months_on: int = 0) -> str:
+    """The first day of the month of date expression ``day`` (``months_on`` months later): what a report month
+    counts from, whichever day of it a month cell holds (audit35 F1, D172)."""
+    return f"DATE(YEAR({day}),MONTH({day}){f'+{months_on}' if months_on else ''},1)"
+
+
 def register_check(x: int, texts: checks.TextCells | None = None) -> str:
     """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the position,
-    service, reporting month, quantity and amount, that a month's corrections do not exceed its costs, and the
-    payment route and the document's marks every entered payment needs."""
-    month = f"DATE(YEAR(J{x}),MONTH(J{x}),1)"
-    month_sum = (f'ROUND(SUMIFS(Reg_Summa,Reg_BIP,G{x},Reg_Menesis,">="&{month},'
-                 f'Reg_Menesis,"<"&DATE(YEAR(J{x}),MONTH(J{x})+1,1)),2)')
+    service (required for BIP 1.3, whose spending 30 reports by the service's support area), reporting month
+    (one of the months listed on 29, not only a day between the first and the last: a month missing from 29 would
+    drop out of 29's and 30's totals), quantity and amount, that a month's corrections do not exceed its costs,
+    and the payment route and the document's marks every entered payment needs (D172)."""
+    month, next_month = month_start(f"J{x}"), month_start(f"J{x}", 1)
+    window = f'Reg_BIP,G{x},Reg_Menesis,">="&{month},Reg_Menesis,"<"&{next_month}'
+    month_sum = f"ROUND(SUMIFS(Reg_Summa,{window}),2)"
+    listed = (f'AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas,OR(COUNT(NP_Menesis)=0,'
+              f'COUNTIFS(NP_Menesis,">="&{month},NP_Menesis,"<"&{next_month})>0))')
+    # Whether a month's corrections exceed its costs is asked only of right amounts: while this row's amount or
+    # month, or any amount of its position and month, is wrong, that cell's own message is the one (audit35 F12).
+    all_numbers = f'COUNTIFS({window})=COUNTIFS({window},Reg_Summa,"<0")+COUNTIFS({window},Reg_Summa,">=0")'
     rules = [
         checks.Rule(f"G{x}", checks.in_list(f"G{x}", "BIP_Saraksts"),
                     "jābūt budžeta izmaksu pozīcijai no saraksta (26. lapa)"),
-        checks.Rule(f"I{x}", checks.in_list(f"I{x}", "Pakalpojumi", blank_ok=True),
-                    "jābūt pakalpojumam no saraksta vai tukšai šūnai"),
-        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas),FALSE)",
-                    "jābūt datumam kāda pārskata mēneša laikā (29. lapas aile „Mēnesis”)"),
+        checks.Rule(f"I{x}", f"IF(G{x}=BIP_SBS,{checks.in_list(f'I{x}', 'Pakalpojumi')},"
+                             f"{checks.in_list(f'I{x}', 'Pakalpojumi', blank_ok=True)})",
+                    f"jābūt pakalpojumam no saraksta (pozīcijai BIP {BIP_SBS} – obligāti, citām var būt tukša šūna)"),
+        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),{listed},FALSE)",
+                    "jābūt datumam kāda pārskata mēneša laikā – mēneša, kas ierakstīts 29. lapas ailē „Mēnesis”"),
         checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,{corrects(f"B{x}")}),K{x}="")',
                     "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
                     f"tikai dokumenta veidam „{reg.CORRECTION}”"),
         checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,{corrects(f"B{x}")})),FALSE)',
                     "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
                     f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
-        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),{corrects(f"B{x}")}),IF(L{x}<0,{month_sum}>=0,TRUE),TRUE)',
+        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),{corrects(f"B{x}")}),IF(L{x}<0,'
+                             f'IF(AND(ROUND(L{x},2)=L{x},{listed},{all_numbers}),{month_sum}>=0,TRUE),TRUE),TRUE)',
                     "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
                     "pārskatā, kurā bija labojamais izdevums"),
         # The methodology asks every payment's route and whether the document carries the project's marks
@@ -811,6 +835,16 @@ def cash_check_formula(x: int, dated: bool, first: bool) -> str:
     """The check of sheet 29's month row ``x`` (1-based): its month (an input once the round has ended), the
     children, the employment contract and the money received; the first row also checks the opening balance."""
     rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
+    if not dated and not first:  # each month once, in ascending order (as 31's month headings; audit35 F3, D172)
+        above = f"A${CASH_FIRST + 1}:A{x - 1}"
+        earlier = f'COUNTIFS({above},">="&{month_start(f"A{x}")},{above},"<"&{month_start(f"A{x}", 1)})'
+        rules += [
+            checks.Rule(f"A{x}", f"IF(ISNUMBER(A{x}),{earlier}=0,TRUE)",
+                        "šis mēnesis jau ierakstīts augstākā rindā; katru mēnesi ieraksta vienu reizi"),
+            checks.Rule(f"A{x}", f"IF(AND(ISNUMBER(A{x}),COUNT({above})>0),"
+                                 f"OR({earlier}>0,A{x}>={month_start(f'MAX({above})', 1)}),TRUE)",
+                        "mēnešiem jābūt augošā secībā – vēlākam mēnesim par augstāk ierakstītajiem"),
+        ]
     rules += [
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),
@@ -837,13 +871,21 @@ def contract_rule(cell: str, month: str | None) -> checks.Rule:
 
 
 def quarter_check(x: int) -> str:
-    """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs."""
-    return checks.row_check(S_QUARTER, [
+    """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs: each quarter
+    once (a quarter typed twice would count its spending twice in the totals; audit35 F3, D172)."""
+    rules = [
         checks.Rule(f"A{x}", checks.whole_between(f"A{x}", *checks.YEARS, blank_ok=True),
                     "jābūt gadam ar četriem cipariem"),
         checks.Rule(f"B{x}", checks.whole_between(f"B{x}", *checks.QUARTERS, blank_ok=True),
                     "jābūt ceturksnim – skaitlim no 1 līdz 4"),
-    ])
+    ]
+    if x > QUARTER_FIRST + 1:
+        first = QUARTER_FIRST + 1
+        rules.append(checks.Rule(f"B{x}", f"IF(AND(ISNUMBER(A{x}),ISNUMBER(B{x})),"
+                                          f"COUNTIFS(A${first}:A{x - 1},A{x},B${first}:B{x - 1},B{x})=0,TRUE)",
+                                 "šis gads un ceturksnis jau ierakstīts augstākā rindā; katru ceturksni ieraksta "
+                                 "vienu reizi"))
+    return checks.row_check(S_QUARTER, rules)
 
 
 def _excel_serial(day: dt.date) -> int:
