@@ -20,6 +20,7 @@ SIGNATURE_LABELS = ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums"
 # that the block prints on the page of the report's last rows.
 SIGNATURE_HEIGHTS = {"Paraksts": 24}
 FIELD_HEIGHT = 20
+SIGNATURE_ROW = 26  # pt: signature_row's row – a handwritten signature, and its first label on two lines
 # The row (0-based) of every report form's intro line, which names the municipality and its social service
 # (institution_names): the first row each page repeats (print_setup).
 INTRO_ROW = 1
@@ -83,6 +84,24 @@ def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_c
             ws.write_blank(row, value_first_col, None, cell_format)
         ws.set_row(row, SIGNATURE_HEIGHTS.get(text, FIELD_HEIGHT))
     return first_row + len(SIGNATURE_LABELS) - 1
+
+
+def signature_row(ws: Worksheet, row: int, places: tuple[tuple[int, int, int], ...], label: Format, field: Format,
+                  date_field: Format, line: Format, next_label: Format | None = None) -> int:
+    """The block "Sagatavoja / Paraksts / Datums" in one row (``places``: per label of SIGNATURE_LABELS its
+    column and its field's first and last column); return the row. A page break never falls inside one row, so the
+    block never splits, and it takes less height than three rows: the long register (28) keeps it on the page of
+    its last rows (audit35 F11, D173). ``next_label``: the format of the labels after the first (right-aligned,
+    next to their fields)."""
+    for i, (text, (label_col, first, last)) in enumerate(zip(SIGNATURE_LABELS, places, strict=True)):
+        ws.write(row, label_col, text, label if i == 0 or next_label is None else next_label)
+        cell_format = date_field if text == "Datums" else line if text == "Paraksts" else field
+        if last > first:
+            ws.merge_range(row, first, row, last, None, cell_format)
+        else:
+            ws.write_blank(row, first, None, cell_format)
+    ws.set_row(row, SIGNATURE_ROW)
+    return row
 
 
 def reconstruction_note(basis: str) -> str:

@@ -49,7 +49,13 @@ from generator.documents.reports.parameters import (
     pending_note,
     write_parameter,
 )
-from generator.documents.reports.printing import FIELD_HEIGHT, SPACER, print_setup, signature_block
+from generator.documents.reports.printing import (
+    FIELD_HEIGHT,
+    SPACER,
+    print_setup,
+    signature_block,
+    signature_row,
+)
 from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
@@ -143,9 +149,16 @@ class _Formats:
         # A correction (refund, cancelled invoice) is a negative amount, shown in red with its sign.
         # The language tag once, at the start: repeated in the second section LibreOffice prints it as digits.
         self.in_money = wb.add_format({**base, "border": 1, "num_format": MONEY_SIGNED, **unlocked})
-        self.sign_field = wb.add_format({**base, "bottom": 1, **unlocked})
-        self.sign_line = wb.add_format({**base, "bottom": 1})  # a handwritten signature: a line, not an input
-        self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", **unlocked})
+        # The signature block's labels and fields sit on the row's bottom line, so "Sagatavoja" keeps a gap to a
+        # framed cell above it without a spacer row (audit35 F14: it touched 27's settlement and 31's date field).
+        self.sign_label = wb.add_format({**base, "bold": True, "valign": "bottom"})
+        self.sign_label_wrapped = wb.add_format({**base, "bold": True, "valign": "bottom", "text_wrap": True})
+        self.sign_label_right = wb.add_format({**base, "bold": True, "valign": "bottom", "align": "right"})
+        self.sign_field = wb.add_format({**base, "bottom": 1, "valign": "bottom", **unlocked})
+        # a handwritten signature: a line, not an input
+        self.sign_line = wb.add_format({**base, "bottom": 1, "valign": "bottom"})
+        self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", "valign": "bottom",
+                                        **unlocked})
         self.in_number = wb.add_format({**base, "border": 1, "num_format": NUMBER_SIGNED, **unlocked})
         self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
         self.in_share = wb.add_format({**base, "border": 1, "num_format": SHARE_2, **unlocked})
@@ -209,6 +222,15 @@ def write_intro(ws: Worksheet, row: int, first_col: int, last_col: int, municipa
     write_wide_note(ws, row, first_col, last_col, "", fmt, width)
     ws.set_row(row, note_height(shown + " " * max(0, institutions.TYPED_NAMES - len(institutions.names_text(municipality))), width))
     ws.write_formula(row, first_col, f"={institutions.names_expression()}&{text_formula('. ' + rest)}", fmt, shown)
+
+
+def write_names_across(ws: Worksheet, row: int, first_col: int, last_col: int, municipality: Municipality,
+                       fmt: xlsxwriter.format.Format) -> None:
+    """The names of the intro line (write_intro) again above the columns ``first_col``–``last_col`` that print on
+    the pages across of a sheet wider than a page: that row repeats on every page (print_setup), so each page names
+    the municipality (audit35 F5, D173)."""
+    ws.merge_range(row, first_col, row, last_col, "", fmt)
+    ws.write_formula(row, first_col, f"={institutions.names_expression()}", fmt, institutions.names_text(municipality))
 
 
 def note_height(text: str, width: float) -> int:
@@ -401,14 +423,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
     # M holds the longest payment route whole ("cits (darba samaksa, avanss)"; audit13 F9), B the longest document
-    # type ("pieņemšanas–nodošanas akts") on its one-line row (audit29 F8)
-    widths = [5, 22, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
+    # type ("pieņemšanas–nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
+    # a register filled before may hold ("korekcija (atmaksa vai anulēts rēķins)", D155; audit35 F14): its width
+    # comes from the number and date columns, which keep their longest header word
+    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # The pages across (A and I:O) repeat the names above their columns too (audit35 F5, D173).
-    ws_reg.merge_range(1, 8, 1, len(widths) - 1, "", fmt.note_wrapped)
-    ws_reg.write_formula(1, 8, f"={institutions.names_expression()}", fmt.note_wrapped,
-                         institutions.names_text(municipality))
+    write_names_across(ws_reg, 1, 8, len(widths) - 1, municipality, fmt.note_wrapped)
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
     ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
                        fmt.label_wrapped)
@@ -509,9 +531,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                          "bija labojamais izdevums."})
     # Handed over on paper, the register is signed as 29, 30 and 31 are (audit29 F9): the block follows its
     # last row, outside the row groups, so it prints under the rows shown; the label in B (A repeats across).
-    ws_reg.set_row(last + 1, SPACER)
-    reg_signed = signature_block(ws_reg, last + 2, 1, 4, 5, fmt.label, fmt.sign_field, fmt.sign_date,
-                                 line=fmt.sign_line)
+    # One row (B:H, the first page across), right under the last row: it never splits, and it fits the page of the
+    # last rows however many blocks of rows are open (measured in LibreOffice's print: 26 rows on the first page,
+    # 27 on each next one, the last page holds at most 24 of them; D173, audit35 F11: three rows under a full
+    # page printed alone, or split, on a page of their own).
+    reg_signed = signature_row(ws_reg, last + 1, ((1, 2, 3), (4, 5, 5), (6, 7, 7)), fmt.sign_label_wrapped,
+                               fmt.sign_field, fmt.sign_date, fmt.sign_line, fmt.sign_label_right)
     ws_reg.freeze_panes(REG_FIRST, 0)
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "sort": True, "autofilter": True})
@@ -626,7 +651,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_cash.set_row(br, FIELD_HEIGHT)
     wb.define_name("Kopa_AtlikumsBeigas", "=" + _abs(S_CASH, br, 12))
     # "Sagatavoja (vārds, uzvārds, amats)" runs on over A:E, the fields start after it
-    cash_signed = signature_block(ws_cash, br + 1, 0, 5, 8, fmt.label, fmt.sign_field, fmt.sign_date,
+    cash_signed = signature_block(ws_cash, br + 1, 0, 5, 8, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                                   line=fmt.sign_line)
     ws_cash.freeze_panes(CASH_FIRST, 1)
     ws_cash.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
@@ -751,7 +776,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
     ws_q.set_row(ind_last + 1, SPACER)
-    q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date,
+    q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                                   line=fmt.sign_line)
     # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
     # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
