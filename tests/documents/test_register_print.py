@@ -68,6 +68,8 @@ def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
     filled = write_register_workbook(catalogue, municipality, folder / "aizpildits.xlsx", _rows(catalogue, FILLED))
     # 21 rows open the second block: rows 1–50 print, the last page nearly full (audit35 F11)
     second = write_register_workbook(catalogue, municipality, folder / "otrais-bloks.xlsx", _rows(catalogue, 21))
+    # 301 rows open every block: all 400 rows print (the three-row block printed alone on a page of its own)
+    every = write_register_workbook(catalogue, municipality, folder / "visi-bloki.xlsx", _rows(catalogue, 301))
     # A person closes every group again (outline button 1): the filled rows 26–60 are hidden.
     wb = openpyxl.load_workbook(filled)
     ws = wb[S_REG]
@@ -79,7 +81,8 @@ def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
               "aizpildits": one_sheet_copies(filled, folder)[S_REG],
               "aizverts": one_sheet_copies(folder / "aizverts.xlsx", folder)[S_REG],
               "bip": one_sheet_copies(empty, folder)[S_BIP],
-              "otrais-bloks": one_sheet_copies(second, folder)[S_REG]}
+              "otrais-bloks": one_sheet_copies(second, folder)[S_REG],
+              "visi-bloki": one_sheet_copies(every, folder)[S_REG]}
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
     return dict(zip(copies, pdfs, strict=True))
 
@@ -127,8 +130,9 @@ def test_every_filled_row_prints_with_the_total(printed: dict[str, list[Page]], 
 @pytest.mark.libreoffice
 def test_the_signatures_print_whole_with_the_last_rows(printed: dict[str, list[Page]]) -> None:
     """"Sagatavoja / Paraksts / Datums" print together on the page of the register's last open rows (rows 1–100
-    for 60 filled, 1–50 for 21), never alone or split on a page of their own (audit35 F11, D173)."""
-    for name, last in (("aizpildits", 100), ("otrais-bloks", 50)):
+    for 60 filled, 1–50 for 21, all 400 for 301), never alone or split on a page of their own (audit35 F11, D173;
+    the three-row block printed alone after row 400 and, with the names repeated on every page, split after 50)."""
+    for name, last in (("aizpildits", 100), ("otrais-bloks", 50), ("visi-bloki", REGISTER_ROWS)):
         pages = [" ".join(p.text.replace("\u00a0", " ").split()) for p in printed[name]]
         signed = [p for p in pages if "Sagatavoja" in p]
         assert len(signed) == 1, f"{name}: {len(signed)} lapas ar „Sagatavoja”"
