@@ -15,6 +15,7 @@ import pytest
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import register as reg
 from generator.documents.reports import row_groups
 from generator.documents.reports.workbooks import (
@@ -35,8 +36,11 @@ FILLED = 60  # opens two groups: rows 1–100 print
 def _rows(catalogue: Catalogue, count: int) -> reg.RegisterData:
     base = reg.empty_register(catalogue)
     month = base.months[0].month
+    # a BIP 1.3 row names its service (audit35 F4)
+    service = next(o.label for o in catalogue.offers(catalogue.latest_date) if o.label.startswith("3."))
     rows = tuple(reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal(f"{i}.25"), doc_type="rēķins",
-                                 doc_number=f"DOK-{i:03d}", payee="SIA Paraugs", route=reg.PAYMENT_ROUTES[0]) for i in range(1, count + 1))
+                                 doc_number=f"DOK-{i:03d}", payee="SIA Paraugs", route=reg.PAYMENT_ROUTES[0],
+                                 service=service) for i in range(1, count + 1))
     return reg.RegisterData(months=base.months, rows=rows)
 
 
@@ -62,6 +66,10 @@ def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
     municipality = catalogue.municipality("jelgava")
     empty = write_register_workbook(catalogue, municipality, folder / "tukss.xlsx")
     filled = write_register_workbook(catalogue, municipality, folder / "aizpildits.xlsx", _rows(catalogue, FILLED))
+    # 21 rows open the second block: rows 1–50 print, the last page nearly full (audit35 F11)
+    second = write_register_workbook(catalogue, municipality, folder / "otrais-bloks.xlsx", _rows(catalogue, 21))
+    # 301 rows open every block: all 400 rows print (the three-row block printed alone on a page of its own)
+    every = write_register_workbook(catalogue, municipality, folder / "visi-bloki.xlsx", _rows(catalogue, 301))
     # A person closes every group again (outline button 1): the filled rows 26–60 are hidden.
     wb = openpyxl.load_workbook(filled)
     ws = wb[S_REG]
@@ -72,7 +80,9 @@ def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
     copies = {"tukss": one_sheet_copies(empty, folder)[S_REG],
               "aizpildits": one_sheet_copies(filled, folder)[S_REG],
               "aizverts": one_sheet_copies(folder / "aizverts.xlsx", folder)[S_REG],
-              "bip": one_sheet_copies(empty, folder)[S_BIP]}
+              "bip": one_sheet_copies(empty, folder)[S_BIP],
+              "otrais-bloks": one_sheet_copies(second, folder)[S_REG],
+              "visi-bloki": one_sheet_copies(every, folder)[S_REG]}
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
     return dict(zip(copies, pdfs, strict=True))
 
@@ -102,8 +112,9 @@ def test_an_empty_register_prints_one_page_with_the_hint(printed: dict[str, list
 
 
 @pytest.mark.libreoffice
-def test_every_filled_row_prints_with_the_total(printed: dict[str, list[Page]]) -> None:
+def test_every_filled_row_prints_with_the_total(printed: dict[str, list[Page]], catalogue: Catalogue) -> None:
     pages = printed["aizpildits"]
+    names = " ".join(institutions.names_text(catalogue.municipality("jelgava")).split())
     text = _flat(pages)
     missing = [f"DOK-{i:03d}" for i in range(1, FILLED + 1) if f"DOK-{i:03d}" not in text]
     assert not missing, missing
@@ -112,6 +123,22 @@ def test_every_filled_row_prints_with_the_total(printed: dict[str, list[Page]]) 
     assert _blocks(pages) <= 4, f"{len(pages)} lapas {FILLED} rindām"  # rows 1–100 at 100 %
     for k, page in enumerate(pages, start=1):
         assert f"28. pielikums, {k}. lapa" in " ".join(page.text.split())
+        # the intro line's names repeat on every page, also on the pages across (audit35 F5, D173)
+        assert names in " ".join(page.text.replace("\u00a0", " ").split()), f"{k}. lapa bez nosaukumiem"
+
+
+@pytest.mark.libreoffice
+def test_the_signatures_print_whole_with_the_last_rows(printed: dict[str, list[Page]]) -> None:
+    """"Sagatavoja / Paraksts / Datums" print together on the page of the register's last open rows (rows 1–100
+    for 60 filled, 1–50 for 21, all 400 for 301), never alone or split on a page of their own (audit35 F11, D173;
+    the three-row block printed alone after row 400 and, with the names repeated on every page, split after 50)."""
+    for name, last in (("aizpildits", 100), ("otrais-bloks", 50), ("visi-bloki", REGISTER_ROWS)):
+        pages = [" ".join(p.text.replace("\u00a0", " ").split()) for p in printed[name]]
+        signed = [p for p in pages if "Sagatavoja" in p]
+        assert len(signed) == 1, f"{name}: {len(signed)} lapas ar „Sagatavoja”"
+        assert all(label in signed[0] for label in ("Paraksts", "Datums")), f"{name}: paraksti sadalīti"
+        assert re.search(rf"(?<![\d,]){last} ", signed[0]), f"{name}: paraksti bez {last}. rindas"
+        assert sum("Datums" in p for p in pages) == 1, name
 
 
 @pytest.mark.libreoffice

@@ -176,6 +176,16 @@ def test_the_forms_name_the_institutions_typed_in_their_inputs(printed: dict[str
             assert _flat(filled).startswith(form), form  # the header's left part holds no "Pašvaldība ______"
 
 
+def test_every_page_names_the_institutions_typed(printed: dict[str, list[str]]) -> None:
+    """The page header cannot read a cell: the intro line with the names typed in the workbook repeats at the top
+    of every page, and the pages across of the sheets wider than a page (28, 17, 24) carry the names above their
+    own columns (audit35 F5, D173; found: only each form's first page named the municipality)."""
+    typed = " – ".join(report_fill.TYPED_NAMES.values())
+    for book in ("registrs", "norekini", "atskaite", "aptaujas", "sniedzeji", "anketas"):
+        unnamed = [k for k, page in enumerate(printed[book], start=1) if typed not in _flat(page)]
+        assert not unnamed, f"{book}: lapas {unnamed} bez pašvaldības nosaukuma"
+
+
 def test_no_page_cuts_a_text_or_prints_below_8_pt(printed_pdfs: dict[str, Path]) -> None:
     """Every page of every report workbook, empty and filled: no text runs past a page edge or into the
     label columns that repeat on the pages across (found: 17's and 24's title and notes cut on their second

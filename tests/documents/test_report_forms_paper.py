@@ -77,7 +77,8 @@ def test_sheet_26_holds_the_names_inputs(workbooks, catalogue: Catalogue) -> Non
         shown = getattr(reported, field)
         assert (cell.value or "") == ("" if shown == REPORT_BLANKS[kind] else shown), name
     intros = [c.value for ws in wb.worksheets for c in ws[2] if isinstance(c.value, str) and "Iestade_" in c.value]
-    assert len(intros) == 4 and all(institutions.MUNICIPALITY in f and institutions.SERVICE in f for f in intros)
+    # 26, 28 (and its copy above the columns of the pages across, D173), 29, 30
+    assert len(intros) == 5 and all(institutions.MUNICIPALITY in f and institutions.SERVICE in f for f in intros)
     settlement = workbooks["norekini-ar-pasvaldibu.xlsx"]
     for name, *_ in institutions.INPUTS:
         (sheet, ref), = settlement.defined_names[name].destinations
@@ -120,4 +121,8 @@ def test_every_report_workbook_has_the_names_inputs_and_every_form_shows_them(wo
             intros = [c for row in ws.iter_rows(max_row=3) for c in row
                       if isinstance(c.value, str) and c.value.startswith("=") and institutions.MUNICIPALITY in c.value
                       and institutions.SERVICE in c.value]
-            assert len(intros) == 1 and intros[0].protection.locked, f"{file}: {ws.title}"
+            # one intro line, and on a sheet wider than a page (28, 17, 24) a copy of its names above the columns
+            # of the pages across, in the same repeated row (D173)
+            across = ws.title in ("28 Reģistrs", "17 Sniedzēji", "24 Aptauju reģistrs")
+            assert len(intros) == 1 + across and all(c.protection.locked for c in intros), f"{file}: {ws.title}"
+            assert len({c.row for c in intros}) == 1, f"{file}: {ws.title}"

@@ -58,7 +58,7 @@ SETTLEMENT_AMOUNTS = ("NR_Dala", "NR_Atlidziba", "NR_Netiesas", "NR_Kopa", "NR_A
                       "NRK_Norekins")
 # Functions that Excel 2010 and LibreOffice 7.4 both compute (what the report workbooks may use). COUNTA and
 # SUBTOTAL(103, …) (since Excel 2003) count the register's filled rows hidden in collapsed groups (row_groups).
-EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "IF", "INDEX", "INT",
+EXCEL_2010 = {"ABS", "AND", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS", "DATE", "EDATE", "FIND", "IF", "INDEX", "INT",
               "ISNUMBER", "LEFT", "LEN", "MAX", "MIN", "MONTH", "N", "OR", "ROUND", "ROW", "SUBTOTAL", "SUM", "SUMIFS",
               "TRIM", "VALUE", "YEAR"}
 
@@ -318,11 +318,17 @@ def test_a_row_check_lists_each_failed_rule_with_its_cell() -> None:
 def test_a_register_row_checks_every_input_that_feeds_an_amount() -> None:
     formula = register_check(9)
     assert formula.startswith('=IF(OR(G9<>"",I9<>"",J9<>"",K9<>"",L9<>""),TRIM(')
-    for part in ('IF(G9="",FALSE,COUNTIF(BIP_Saraksts,G9)>0)', 'IF(I9="",TRUE,COUNTIF(Pakalpojumi,I9)>0)',
-                 "IF(ISNUMBER(J9),AND(J9>=Parskata_Sakums,J9<Parskata_Beigas),FALSE)",
+    for part in ('IF(G9="",FALSE,COUNTIF(BIP_Saraksts,G9)>0)',
+                 # the service is required for BIP 1.3 (audit35 F4), the month one listed on 29 (F2)
+                 'IF(G9=BIP_SBS,IF(I9="",FALSE,COUNTIF(Pakalpojumi,I9)>0),IF(I9="",TRUE,COUNTIF(Pakalpojumi,I9)>0))',
+                 'IF(ISNUMBER(J9),AND(J9>=Parskata_Sakums,J9<Parskata_Beigas,OR(COUNT(NP_Menesis)=0,'
+                 'COUNTIFS(NP_Menesis,">="&DATE(YEAR(J9),MONTH(J9),1),NP_Menesis,"<"&DATE(YEAR(J9),MONTH(J9)+1,1))>0)),'
+                 'FALSE)',
                  'IF(ISNUMBER(K9),OR(K9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka)),K9="")',
                  "IF(ISNUMBER(L9),AND(ROUND(L9,2)=L9,OR(L9>=0,OR(B9=Korekcija,B9=Korekcija_Agraka))),FALSE)",
-                 "IF(L9<0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,"):
+                 # the month's corrections are compared with its costs only while its amounts are right (F12)
+                 "IF(L9<0,IF(AND(ROUND(L9,2)=L9,", ',Reg_Summa,"<0")+COUNTIFS(',
+                 "),ROUND(SUMIFS(Reg_Summa,Reg_BIP,G9,"):
         assert part in formula, part
     for cell in ("G9", "I9", "J9", "K9", "L9"):
         assert f"Kļūda: '28 Reģistrs'!{cell} – " in formula, cell

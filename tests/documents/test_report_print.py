@@ -74,7 +74,10 @@ def test_signed_reports_end_with_the_signature_block_inside_the_print_area(workb
             if cell.value in SIGNATURE_LABELS:
                 labels[cell.value] = cell.row
     assert set(labels) == set(SIGNATURE_LABELS), ws.title
-    assert sorted(labels.values()) == list(range(min(labels.values()), min(labels.values()) + 3)), ws.title
+    if prefix == "28":  # the register's block is one row, which a page break cannot split (D173)
+        assert len(set(labels.values())) == 1, ws.title
+    else:
+        assert sorted(labels.values()) == list(range(min(labels.values()), min(labels.values()) + 3)), ws.title
     assert max(labels.values()) == last, f"{ws.title}: paraksts ārpus drukas apgabala"
 
 

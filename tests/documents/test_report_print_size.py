@@ -130,7 +130,8 @@ def _headings(ws) -> tuple[list[str], list[str]]:  # noqa: ANN001
     repeat on the pages across (the first column when none repeat), and all of them."""
     from openpyxl.utils import column_index_from_string
 
-    row = int(ws.print_title_rows.split(":")[0].replace("$", ""))
+    # the heading row is the last repeated row (those above it: the intro line with the names, D173)
+    row = int(ws.print_title_rows.split(":")[-1].replace("$", ""))
     area = (ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area).split("!")[-1].replace("$", "")
     last = column_index_from_string(re.sub(r"\d", "", area.split(":")[1]))
     repeated = (column_index_from_string(ws.print_title_cols.split(":")[-1].replace("$", ""))

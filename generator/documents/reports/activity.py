@@ -93,7 +93,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     months = periods.months
     width = month_width(len(months))
     wb, fmt = open_report_workbook(catalogue, target, ACTIVITY_ID, municipality, build_date)
-    title, head, text, count_in, bold = fmt.title, fmt.head, fmt.text, fmt.in_int, fmt.label
+    title, head, text, count_in = fmt.title, fmt.head, fmt.text, fmt.in_int
     base = BASE_FORMAT
     # Month headings read upwards, so that a month column is only as wide as its counts.
     month_head = wb.add_format({**base, "bold": True, "bg_color": "#E8E8E8", "border": 1, "num_format": "mm.yyyy",
@@ -207,7 +207,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
     ws.merge_range(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, None, fmt.in_date)
     ws.data_validation(r, FIRST_MONTH_COL, r, FIRST_MONTH_COL + 1, DATE_VALIDATION)
     r += 1
-    signed = signature_block(ws, r, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), bold,
+    signed = signature_block(ws, r, 1, FIRST_MONTH_COL, min(FIRST_MONTH_COL + 5, total_col), fmt.sign_label,
                              fmt.sign_field, fmt.sign_date, line=fmt.sign_line)
     ws.set_column(0, 0, 4.5)
     ws.set_column(1, 1, ACTIVITY_WIDTH)

@@ -25,6 +25,7 @@ from generator.documents.reports.workbooks import (
     note_height,
     open_report_workbook,
     write_intro,
+    write_names_across,
     write_wide_note,
 )
 
@@ -95,6 +96,7 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
     write_wide_note(ws, 2, TEXT_COL, 6, "Oriģinālu glabā klienta lietā, skenējumu ievieto projekta serverī.",
                     fmt.note_wrapped, text_width)
     write_names(wb, ws, municipality, (TEXT_COL, TEXT_COL), 6, fmt)
+    write_names_across(ws, 1, 7, len(widths) - 1, municipality, fmt.note_wrapped)  # H:J print on the page across
     unprinted_note(ws, reconstruction_note("reģistra"))
     hint = row_groups.hint(REGISTER_ROWS, "kopsavilkuma skaitos")
     headers = ["Nr.", "Bērna identifikācijas kods", "Anketa", "Kārta", "Aizpildīja", "Aizpildīšanas datums",
@@ -166,6 +168,7 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     write_wide_note(ws, 2, TEXT_COL, 5, "Sniedzējus un to kontaktus ieraksta sociālais darbinieks.", fmt.note_wrapped,
                     text_width)
     write_names(wb, ws, municipality, (TEXT_COL, 3), 5, fmt)
+    write_names_across(ws, 1, 6, len(widths) - 1, municipality, fmt.note_wrapped)  # G:L print on the page across
     unprinted_note(ws, reconstruction_note("saraksta"))
     headers = ["Kods", "Pakalpojums", "Atbalsta joma", "Prasības sniedzējam (pakalpojuma apraksts)",
                "Sniedzējs (nosaukums)", "Reģ. Nr.", "Sociālo pakalpojumu sniedzēju reģistrā (Jā/Nē)",

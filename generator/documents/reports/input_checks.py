@@ -9,8 +9,8 @@ not 0 they show the blank marker, never a figure computed from a pasted value.
 
 Conditions are written so that no wrong value can raise a spreadsheet error inside them: ``IF(ISNUMBER(c), …)``
 tests a number before comparing it (AND does not stop at the first FALSE). Only functions that Excel 2010
-and LibreOffice 7.4 both compute are used: IF, AND, OR, ISNUMBER, INT, COUNT, COUNTIF, SUMIFS, DATE, YEAR,
-MONTH, EDATE, MIN, MAX, LEN, INDEX, ROW, TRIM.
+and LibreOffice 7.4 both compute are used: IF, AND, OR, ISNUMBER, INT, COUNT, COUNTIF, COUNTIFS, SUMIFS, DATE, YEAR,
+MONTH, EDATE, MIN, MAX, LEN, INDEX, ROW, TRIM, LEFT, FIND.
 """
 
 from __future__ import annotations
@@ -176,13 +176,21 @@ class ErrorLog:
         return "=" + ("+".join(terms) if terms else "0")
 
     def first(self) -> str:
-        """The first message (parameters first, then the tables in the order they were added), or ""."""
+        """The first message (parameters first, then the tables in the order they were added), or "": of a row
+        with several, its first only (audit35 F12; the others stay in the row's check cell)."""
         expression = '""'
         for helper, column in reversed(self.columns):
-            expression = f"IF(COUNT({helper})>0,INDEX({column},MIN({helper})),{expression})"
+            cell = f"INDEX({column},MIN({helper}))"
+            expression = f"IF(COUNT({helper})>0,{first_message(cell)},{expression})"
         for c in reversed(self.cells):
             expression = f"IF(LEN({c})>0,{c},{expression})"
         return "=" + expression
+
+
+def first_message(text: str) -> str:
+    """The first of the messages joined in check cell expression ``text`` (row_check: "Kļūda: … . Kļūda: …")."""
+    separator = text_literal(". Kļūda: ")
+    return f"LEFT({text},FIND({separator},{text}&{separator}))"
 
 
 # Where a summary line says the messages it does not print are: the check columns stay off the page (a form is

@@ -3,7 +3,8 @@ register workbook's on sheet 26, the others' above the first sheet's table: 27, 
 summary), prefilled only with names the catalogue confirms for the build day (D43, party_names.as_reported), and
 each form's intro line a formula over them that shows the labelled blank ("Pašvaldība ______") while an input is
 empty. A page header cannot read a cell, so it names the municipality only when the catalogue confirms the name;
-otherwise it carries no name (the intro line on the form's first page does, D57, D64)."""
+otherwise it carries no name: the intro line does, and it repeats at the top of every page (print_setup; D57, D64,
+D173)."""
 
 from __future__ import annotations
 

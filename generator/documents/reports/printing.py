@@ -1,6 +1,6 @@
 """Print setup shared by every report sheet: A4 landscape at 100 % (never shrunk: the smallest text stays 8 pt
-on paper; a wider sheet continues on the next page with its label columns repeated), repeated header rows, a print
-area, the municipality's name in the page header, the catalogue version's id as in the documents ("kataloga versija
+on paper; a wider sheet continues on the next page with its label columns repeated), repeated rows from the intro
+line that names the municipality down to the table's header (D173), a print area, the municipality's name in the page header, the catalogue version's id as in the documents ("kataloga versija
 02e8ff79", no date that reads like a price list's or the report's own; D58, D80) and the form's name and page
 ("28. pielikums, 2. lapa") in the footer, and the signature block "Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239), of 27 and of the register 28, which may be handed over on paper (D156).
 Notes for the people who prepare a form, not for those who receive it (that its layout is the project's
@@ -20,6 +20,10 @@ SIGNATURE_LABELS = ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums"
 # that the block prints on the page of the report's last rows.
 SIGNATURE_HEIGHTS = {"Paraksts": 24}
 FIELD_HEIGHT = 20
+SIGNATURE_ROW = 26  # pt: signature_row's row – a handwritten signature, and its first label on two lines
+# The row (0-based) of every report form's intro line, which names the municipality and its social service
+# (institution_names): the first row each page repeats (print_setup).
+INTRO_ROW = 1
 SPACER = 6  # an empty row kept only as a narrow gap between parts of a report
 # The comment box of an unprinted note: wide and tall enough for four lines of its text on screen.
 NOTE_BOX = {"x_scale": 3, "y_scale": 2.5}
@@ -31,8 +35,11 @@ def _escaped(text: str) -> str:
 
 
 def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, header_row: int,
-                last_row: int, last_col: int, repeat_cols: int = 0) -> None:
-    """``repeat_cols``: how many leading label columns repeat on the pages that continue to the right."""
+                last_row: int, last_col: int, repeat_cols: int = 0, repeat_from: int | None = None) -> None:
+    """``repeat_cols``: how many leading label columns repeat on the pages that continue to the right;
+    ``repeat_from``: the first row that repeats on every page down to ``header_row`` (default: INTRO_ROW, the
+    intro line with the municipality's and social service's names every report form has, so the names typed on
+    the form print on every page, not only the first: audit35 F5, D173; a page header cannot read a cell)."""
     ws.set_paper(9)  # A4
     ws.set_landscape()
     ws.set_print_scale(100)
@@ -41,7 +48,7 @@ def print_setup(ws: Worksheet, *, municipality: str, title: str, version: str, h
     if repeat_cols:
         ws.repeat_columns(0, repeat_cols - 1)
     ws.set_start_page(1)  # "1. lapa" on each sheet, also when several sheets are printed at once
-    ws.repeat_rows(header_row)
+    ws.repeat_rows(min(INTRO_ROW if repeat_from is None else repeat_from, header_row), header_row)
     ws.print_area(0, 0, last_row, last_col)
     # No font-size code before the title: "&8" followed by "28.pielikums" would read as size 828.
     left = f"&L{_escaped(municipality)}" if municipality else ""  # no name: no left section (institution_names)
@@ -77,6 +84,24 @@ def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_c
             ws.write_blank(row, value_first_col, None, cell_format)
         ws.set_row(row, SIGNATURE_HEIGHTS.get(text, FIELD_HEIGHT))
     return first_row + len(SIGNATURE_LABELS) - 1
+
+
+def signature_row(ws: Worksheet, row: int, places: tuple[tuple[int, int, int], ...], label: Format, field: Format,
+                  date_field: Format, line: Format, next_label: Format | None = None) -> int:
+    """The block "Sagatavoja / Paraksts / Datums" in one row (``places``: per label of SIGNATURE_LABELS its
+    column and its field's first and last column); return the row. A page break never falls inside one row, so the
+    block never splits, and it takes less height than three rows: the long register (28) keeps it on the page of
+    its last rows (audit35 F11, D173). ``next_label``: the format of the labels after the first (right-aligned,
+    next to their fields)."""
+    for i, (text, (label_col, first, last)) in enumerate(zip(SIGNATURE_LABELS, places, strict=True)):
+        ws.write(row, label_col, text, label if i == 0 or next_label is None else next_label)
+        cell_format = date_field if text == "Datums" else line if text == "Paraksts" else field
+        if last > first:
+            ws.merge_range(row, first, row, last, None, cell_format)
+        else:
+            ws.write_blank(row, first, None, cell_format)
+    ws.set_row(row, SIGNATURE_ROW)
+    return row
 
 
 def reconstruction_note(basis: str) -> str:

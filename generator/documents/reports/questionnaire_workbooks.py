@@ -41,8 +41,10 @@ STAGE_COL = 3  # first stage column
 FIXED_WIDTHS, STAGE_WIDTH, PAGE_WIDTH, MIN_COMMENT = (5, 12, 13), 13, 136, 28
 # The summary: the stage column, then per party its mean and its count of answers; 34 + 4 × (13 + 9) units print
 # one A4 landscape page wide (about 680 pt of 799 with Carlito; it was 40 + 8 × 13, two pages).
-SUMMARY_STAGE_WIDTH, SUMMARY_MEAN_WIDTH, SUMMARY_COUNT_WIDTH = 34, 13, 9
-STAGE_LINE = 36  # characters of a stage's name that surely fit a line of the summary's first column
+# the first column holds the longest stage name, "Bērna un ģimenes vajadzību izvērtēšana" (38 characters), on one
+# line (audit35 F14: at 34 its row was two lines high for one line of text)
+SUMMARY_STAGE_WIDTH, SUMMARY_MEAN_WIDTH, SUMMARY_COUNT_WIDTH = 37, 13, 9
+STAGE_LINE = 38  # characters of a stage's name that surely fit a line of the summary's first column
 # The summary's rows: the names' inputs (institution_names, D64, for every sheet's intro), the scale, the heading.
 SUMMARY_NAMES, SUMMARY_SCALE, SUMMARY_HEAD = 2, 4, 5
 
@@ -178,8 +180,11 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
             wb.define_name(mean_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(1 + 2 * j)}${r + 1}")
             wb.define_name(count_name(party, stage.id), f"='{SUMMARY}'!${xl_col_to_name(2 + 2 * j)}${r + 1}")
     tr = SUMMARY_HEAD + 1 + len(quality.stages)
-    summary.write(tr, 0, "Visi posmi kopā", fmt.label)
+    # the total's label and its row's empty count cells framed as the table's other cells (audit35 F14)
+    total_label = wb.add_format({"font_name": REPORT_FONT, "font_size": 10, "valign": "top", "border": 1, "bold": True})
+    summary.write(tr, 0, "Visi posmi kopā", total_label)
     for j, party in enumerate(quality.parties):
+        summary.write_blank(tr, 2 + 2 * j, None, not_rated)
         all_ranges = ",".join(ranges[(party.id, s)] for s in party.stages)
         summary.write_formula(tr, 1 + 2 * j, f'=IF(COUNT({all_ranges})=0,"",ROUND(AVERAGE({all_ranges}),2))',
                               mean_fmt, cached_mean(party_mean(responses.get(party.id, ()), party.stages, top)))

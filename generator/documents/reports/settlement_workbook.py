@@ -255,7 +255,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     ws.write_formula(sr + 1, 4, formulas.amount(f'IF({empty},"",ABS(L{tr + 1}))'), fmt.money_total,
                      cache("" if no_data else abs(closing), *amounts))
     wb.define_name("NRK_Norekins", f"='{SHEET}'!$E${sr + 2}")
-    signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.label, fmt.sign_field, fmt.sign_date,
+    signed = signature_block(ws, sr + 2, 0, 3, 6, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                              line=fmt.sign_line)
     ws.freeze_panes(FIRST, 1)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})

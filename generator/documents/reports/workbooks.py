@@ -49,7 +49,13 @@ from generator.documents.reports.parameters import (
     pending_note,
     write_parameter,
 )
-from generator.documents.reports.printing import FIELD_HEIGHT, SPACER, print_setup, signature_block
+from generator.documents.reports.printing import (
+    FIELD_HEIGHT,
+    SPACER,
+    print_setup,
+    signature_block,
+    signature_row,
+)
 from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
@@ -143,9 +149,16 @@ class _Formats:
         # A correction (refund, cancelled invoice) is a negative amount, shown in red with its sign.
         # The language tag once, at the start: repeated in the second section LibreOffice prints it as digits.
         self.in_money = wb.add_format({**base, "border": 1, "num_format": MONEY_SIGNED, **unlocked})
-        self.sign_field = wb.add_format({**base, "bottom": 1, **unlocked})
-        self.sign_line = wb.add_format({**base, "bottom": 1})  # a handwritten signature: a line, not an input
-        self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", **unlocked})
+        # The signature block's labels and fields sit on the row's bottom line, so "Sagatavoja" keeps a gap to a
+        # framed cell above it without a spacer row (audit35 F14: it touched 27's settlement and 31's date field).
+        self.sign_label = wb.add_format({**base, "bold": True, "valign": "bottom"})
+        self.sign_label_wrapped = wb.add_format({**base, "bold": True, "valign": "bottom", "text_wrap": True})
+        self.sign_label_right = wb.add_format({**base, "bold": True, "valign": "bottom", "align": "right"})
+        self.sign_field = wb.add_format({**base, "bottom": 1, "valign": "bottom", **unlocked})
+        # a handwritten signature: a line, not an input
+        self.sign_line = wb.add_format({**base, "bottom": 1, "valign": "bottom"})
+        self.sign_date = wb.add_format({**base, "bottom": 1, "num_format": "dd.mm.yyyy", "valign": "bottom",
+                                        **unlocked})
         self.in_number = wb.add_format({**base, "border": 1, "num_format": NUMBER_SIGNED, **unlocked})
         self.in_int = wb.add_format({**base, "border": 1, "num_format": "0", **unlocked})
         self.in_share = wb.add_format({**base, "border": 1, "num_format": SHARE_2, **unlocked})
@@ -209,6 +222,15 @@ def write_intro(ws: Worksheet, row: int, first_col: int, last_col: int, municipa
     write_wide_note(ws, row, first_col, last_col, "", fmt, width)
     ws.set_row(row, note_height(shown + " " * max(0, institutions.TYPED_NAMES - len(institutions.names_text(municipality))), width))
     ws.write_formula(row, first_col, f"={institutions.names_expression()}&{text_formula('. ' + rest)}", fmt, shown)
+
+
+def write_names_across(ws: Worksheet, row: int, first_col: int, last_col: int, municipality: Municipality,
+                       fmt: xlsxwriter.format.Format) -> None:
+    """The names of the intro line (write_intro) again above the columns ``first_col``–``last_col`` that print on
+    the pages across of a sheet wider than a page: that row repeats on every page (print_setup), so each page names
+    the municipality (audit35 F5, D173)."""
+    ws.merge_range(row, first_col, row, last_col, "", fmt)
+    ws.write_formula(row, first_col, f"={institutions.names_expression()}", fmt, institutions.names_text(municipality))
 
 
 def note_height(text: str, width: float) -> int:
@@ -401,10 +423,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
     # M holds the longest payment route whole ("cits (darba samaksa, avanss)"; audit13 F9), B the longest document
-    # type ("pieņemšanas–nodošanas akts") on its one-line row (audit29 F8)
-    widths = [5, 22, 12, 11.5, 11.5, 24, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
+    # type ("pieņemšanas–nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
+    # a register filled before may hold ("korekcija (atmaksa vai anulēts rēķins)", D155; audit35 F14): its width
+    # comes from the number and date columns, which keep their longest header word
+    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
+    # The pages across (A and I:O) repeat the names above their columns too (audit35 F5, D173).
+    write_names_across(ws_reg, 1, 8, len(widths) - 1, municipality, fmt.note_wrapped)
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
     ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
                        fmt.label_wrapped)
@@ -466,8 +492,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # The days a register row's reporting month may take: from the first report month to the end of the last
     # (sheet 29's month cells; any date from 2000 on while they are blank inputs).
     ws_lists.write(0, 12, "Pārskata laiks", fmt.head)
-    ws_lists.write_formula(1, 12, f"=IF(COUNT(NP_Menesis)=0,{checks.MIN_DATE},MIN(NP_Menesis))", None, 0)
-    ws_lists.write_formula(2, 12, "=IF(COUNT(NP_Menesis)=0,DATE(9999,12,31),EDATE(MAX(NP_Menesis),1))", None, 0)
+    ws_lists.write_formula(1, 12, f"=IF(COUNT(NP_Menesis)=0,{checks.MIN_DATE},{month_start('MIN(NP_Menesis)')})",
+                           None, 0)
+    ws_lists.write_formula(2, 12, f"=IF(COUNT(NP_Menesis)=0,DATE(9999,12,31),{month_start('MAX(NP_Menesis)', 1)})",
+                           None, 0)
     wb.define_name("Parskata_Sakums", "=" + _abs(S_LISTS, 1, 12))
     wb.define_name("Parskata_Beigas", "=" + _abs(S_LISTS, 2, 12))
     log.add_column(ws_reg, REG_FIRST, [register_check(REG_FIRST + 1 + i, texts)
@@ -503,9 +531,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                          "bija labojamais izdevums."})
     # Handed over on paper, the register is signed as 29, 30 and 31 are (audit29 F9): the block follows its
     # last row, outside the row groups, so it prints under the rows shown; the label in B (A repeats across).
-    ws_reg.set_row(last + 1, SPACER)
-    reg_signed = signature_block(ws_reg, last + 2, 1, 4, 5, fmt.label, fmt.sign_field, fmt.sign_date,
-                                 line=fmt.sign_line)
+    # One row (B:H, the first page across), right under the last row: it never splits, and it fits the page of the
+    # last rows however many blocks of rows are open (measured in LibreOffice's print: 26 rows on the first page,
+    # 27 on each next one, the last page holds at most 24 of them; D173, audit35 F11: three rows under a full
+    # page printed alone, or split, on a page of their own).
+    reg_signed = signature_row(ws_reg, last + 1, ((1, 2, 3), (4, 5, 5), (6, 7, 7)), fmt.sign_label_wrapped,
+                               fmt.sign_field, fmt.sign_date, fmt.sign_line, fmt.sign_label_right)
     ws_reg.freeze_panes(REG_FIRST, 0)
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
                         "sort": True, "autofilter": True})
@@ -549,8 +580,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             ws_cash.write_blank(r, 3, None, fmt.in_money)
 
         def sumifs(name: str, row: int = x) -> str:
-            return (f'IF($A{row}="",0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,{name},Reg_Menesis,">="&$A{row},'
-                    f'Reg_Menesis,"<"&EDATE($A{row},1)),2))')
+            # from the month's first day, whichever day of it the month cell holds (audit35 F1, D172)
+            return (f'IF($A{row}="",0,ROUND(SUMIFS(Reg_Summa,Reg_BIP,{name},Reg_Menesis,">="&{month_start(f"$A{row}")},'
+                    f'Reg_Menesis,"<"&{month_start(f"$A{row}", 1)}),2))')
 
         def dated_row(formula: str, row: int = x) -> str:
             """A month row's amount, shown only once its month is typed: an unused row prints empty (D37)."""
@@ -619,7 +651,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     ws_cash.set_row(br, FIELD_HEIGHT)
     wb.define_name("Kopa_AtlikumsBeigas", "=" + _abs(S_CASH, br, 12))
     # "Sagatavoja (vārds, uzvārds, amats)" runs on over A:E, the fields start after it
-    cash_signed = signature_block(ws_cash, br + 1, 0, 5, 8, fmt.label, fmt.sign_field, fmt.sign_date,
+    cash_signed = signature_block(ws_cash, br + 1, 0, 5, 8, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                                   line=fmt.sign_line)
     ws_cash.freeze_panes(CASH_FIRST, 1)
     ws_cash.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True})
@@ -744,10 +776,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # Originals of 29 and 30 go to the ministry signed (L2238–L2239).
     ws_q.set_row(ind_last + 1, SPACER)
-    q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.label, fmt.sign_field, fmt.sign_date,
+    q_signed = signature_block(ws_q, ind_last + 2, 0, 4, 7, fmt.sign_label, fmt.sign_field, fmt.sign_date,
                                   line=fmt.sign_line)
     # 28 is wider than a page: it continues to the right with its row numbers (Nr.). 29's
     # helper columns Gads and Ceturksnis (for sheet 30's sums) do not print: the month row says both.
+    # Every page repeats the rows from the intro line (row 2: the names typed on sheet 26) down to the table's
+    # header, so the municipality's name prints on each page (print_setup; audit35 F5, D173).
     for sheet, title, header_row, last_row, last_col, repeat_cols in (
             (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, reg_signed, len(headers) - 1, 1),
             (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
@@ -775,27 +809,42 @@ def corrects(cell: str) -> str:
     return f"OR({cell}=Korekcija,{cell}={EARLIER_CORRECTION})"
 
 
+def month_start(day: str, months_on: int = 0) -> str:
+    """The first day of the month of date expression ``day`` (``months_on`` months later): what a report month
+    counts from, whichever day of it a month cell holds (audit35 F1, D172)."""
+    return f"DATE(YEAR({day}),MONTH({day}){f'+{months_on}' if months_on else ''},1)"
+
+
 def register_check(x: int, texts: checks.TextCells | None = None) -> str:
     """The check of register row ``x`` (1-based) while any input that feeds an amount is filled: the position,
-    service, reporting month, quantity and amount, that a month's corrections do not exceed its costs, and the
-    payment route and the document's marks every entered payment needs."""
-    month = f"DATE(YEAR(J{x}),MONTH(J{x}),1)"
-    month_sum = (f'ROUND(SUMIFS(Reg_Summa,Reg_BIP,G{x},Reg_Menesis,">="&{month},'
-                 f'Reg_Menesis,"<"&DATE(YEAR(J{x}),MONTH(J{x})+1,1)),2)')
+    service (required for BIP 1.3, whose spending 30 reports by the service's support area), reporting month
+    (one of the months listed on 29, not only a day between the first and the last: a month missing from 29 would
+    drop out of 29's and 30's totals), quantity and amount, that a month's corrections do not exceed its costs,
+    and the payment route and the document's marks every entered payment needs (D172)."""
+    month, next_month = month_start(f"J{x}"), month_start(f"J{x}", 1)
+    window = f'Reg_BIP,G{x},Reg_Menesis,">="&{month},Reg_Menesis,"<"&{next_month}'
+    month_sum = f"ROUND(SUMIFS(Reg_Summa,{window}),2)"
+    listed = (f'AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas,OR(COUNT(NP_Menesis)=0,'
+              f'COUNTIFS(NP_Menesis,">="&{month},NP_Menesis,"<"&{next_month})>0))')
+    # Whether a month's corrections exceed its costs is asked only of right amounts: while this row's amount or
+    # month, or any amount of its position and month, is wrong, that cell's own message is the one (audit35 F12).
+    all_numbers = f'COUNTIFS({window})=COUNTIFS({window},Reg_Summa,"<0")+COUNTIFS({window},Reg_Summa,">=0")'
     rules = [
         checks.Rule(f"G{x}", checks.in_list(f"G{x}", "BIP_Saraksts"),
                     "jābūt budžeta izmaksu pozīcijai no saraksta (26. lapa)"),
-        checks.Rule(f"I{x}", checks.in_list(f"I{x}", "Pakalpojumi", blank_ok=True),
-                    "jābūt pakalpojumam no saraksta vai tukšai šūnai"),
-        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),AND(J{x}>=Parskata_Sakums,J{x}<Parskata_Beigas),FALSE)",
-                    "jābūt datumam kāda pārskata mēneša laikā (29. lapas aile „Mēnesis”)"),
+        checks.Rule(f"I{x}", f"IF(G{x}=BIP_SBS,{checks.in_list(f'I{x}', 'Pakalpojumi')},"
+                             f"{checks.in_list(f'I{x}', 'Pakalpojumi', blank_ok=True)})",
+                    f"jābūt pakalpojumam no saraksta (pozīcijai BIP {BIP_SBS} – obligāti, citām var būt tukša šūna)"),
+        checks.Rule(f"J{x}", f"IF(ISNUMBER(J{x}),{listed},FALSE)",
+                    "jābūt datumam kāda pārskata mēneša laikā – mēneša, kas ierakstīts 29. lapas ailē „Mēnesis”"),
         checks.Rule(f"K{x}", f'IF(ISNUMBER(K{x}),OR(K{x}>=0,{corrects(f"B{x}")}),K{x}="")',
                     "jābūt skaitlim, 0 vai vairāk, vai tukšai šūnai; negatīvs daudzums (atceltās vienības) atļauts "
                     f"tikai dokumenta veidam „{reg.CORRECTION}”"),
         checks.Rule(f"L{x}", f'IF(ISNUMBER(L{x}),AND(ROUND(L{x},2)=L{x},OR(L{x}>=0,{corrects(f"B{x}")})),FALSE)',
                     "jābūt skaitlim – summai euro ar ne vairāk kā diviem cipariem aiz komata; negatīva summa "
                     f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”"),
-        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),{corrects(f"B{x}")}),IF(L{x}<0,{month_sum}>=0,TRUE),TRUE)',
+        checks.Rule(f"L{x}", f'IF(AND(ISNUMBER(L{x}),ISNUMBER(J{x}),{corrects(f"B{x}")}),IF(L{x}<0,'
+                             f'IF(AND(ROUND(L{x},2)=L{x},{listed},{all_numbers}),{month_sum}>=0,TRUE),TRUE),TRUE)',
                     "korekcijas pārsniedz šī mēneša izdevumus šajā pozīcijā; korekciju ieraksta tā mēneša "
                     "pārskatā, kurā bija labojamais izdevums"),
         # The methodology asks every payment's route and whether the document carries the project's marks
@@ -811,6 +860,16 @@ def cash_check_formula(x: int, dated: bool, first: bool) -> str:
     """The check of sheet 29's month row ``x`` (1-based): its month (an input once the round has ended), the
     children, the employment contract and the money received; the first row also checks the opening balance."""
     rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
+    if not dated and not first:  # each month once, in ascending order (as 31's month headings; audit35 F3, D172)
+        above = f"A${CASH_FIRST + 1}:A{x - 1}"
+        earlier = f'COUNTIFS({above},">="&{month_start(f"A{x}")},{above},"<"&{month_start(f"A{x}", 1)})'
+        rules += [
+            checks.Rule(f"A{x}", f"IF(ISNUMBER(A{x}),{earlier}=0,TRUE)",
+                        "šis mēnesis jau ierakstīts augstākā rindā; katru mēnesi ieraksta vienu reizi"),
+            checks.Rule(f"A{x}", f"IF(AND(ISNUMBER(A{x}),COUNT({above})>0),"
+                                 f"OR({earlier}>0,A{x}>={month_start(f'MAX({above})', 1)}),TRUE)",
+                        "mēnešiem jābūt augošā secībā – vēlākam mēnesim par augstāk ierakstītajiem"),
+        ]
     rules += [
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),
@@ -837,13 +896,21 @@ def contract_rule(cell: str, month: str | None) -> checks.Rule:
 
 
 def quarter_check(x: int) -> str:
-    """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs."""
-    return checks.row_check(S_QUARTER, [
+    """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs: each quarter
+    once (a quarter typed twice would count its spending twice in the totals; audit35 F3, D172)."""
+    rules = [
         checks.Rule(f"A{x}", checks.whole_between(f"A{x}", *checks.YEARS, blank_ok=True),
                     "jābūt gadam ar četriem cipariem"),
         checks.Rule(f"B{x}", checks.whole_between(f"B{x}", *checks.QUARTERS, blank_ok=True),
                     "jābūt ceturksnim – skaitlim no 1 līdz 4"),
-    ])
+    ]
+    if x > QUARTER_FIRST + 1:
+        first = QUARTER_FIRST + 1
+        rules.append(checks.Rule(f"B{x}", f"IF(AND(ISNUMBER(A{x}),ISNUMBER(B{x})),"
+                                          f"COUNTIFS(A${first}:A{x - 1},A{x},B${first}:B{x - 1},B{x})=0,TRUE)",
+                                 "šis gads un ceturksnis jau ierakstīts augstākā rindā; katru ceturksni ieraksta "
+                                 "vienu reizi"))
+    return checks.row_check(S_QUARTER, rules)
 
 
 def _excel_serial(day: dt.date) -> int:
