@@ -66,8 +66,17 @@ FOOTER_COLOUR = RGBColor(0x33, 0x33, 0x33)
 SMALL_PT = 8  # p.note, p.small, p.annex (templates/dokumenti/_stils.css)
 TABLE_PT = 8.5  # th and the cells of table.small
 TABLE_GAP = Pt(8)  # the PDF's margin under a table
+# a ruled line of a div.writing-area in the PDF: 10 pt above it and an 11 pt line with its 0.6 pt rule (_stils.css);
+# the DOCX box was 0.6 cm a line, and 09 took a page less in Writer than in the PDF (D171)
+RULED_LINE = Pt(21.6)
 BLANK_ROW = Pt(20)  # tr.blank: the PDF's 16 pt cell and 2 pt padding above and below (0.8 cm made 06 a page longer)
 CELL_PADDING_TWIPS = 80  # 4 pt left and right, as table.grid td in the PDF (Word's default is 5.4 pt)
+# The PDF's line-height: 1.35 of the font size (_stils.css). Word's and Writer's "multiple" line spacing multiplies
+# the font's own line height, 1.2207 em for Calibri and Carlito (ascent 1950 + descent 550 of 2048 units): 1.35 /
+# 1.2207 = 1.106 lines. python-docx's template had 1.15 lines (15.4 pt for 9.5 pt text against the PDF's 12.8 pt),
+# and its footer stood higher than the PDF's, in the body's space: 23 took two pages in Writer (audit33 F9, D171).
+LINE_SPACING = 1.35 / 1.2207
+FOOTER_DISTANCE = Cm(0.6)  # the footer's two 8 pt lines centred in the 2 cm bottom margin, as the PDF's page boxes
 WORD_CELL_PADDING_TWIPS = 108  # a table that sets none (table.plain)
 LANGUAGE = "lv-LV"
 NUMBERING_ID = 90  # abstractNum / num id of the clause list (the template's own lists use small ids)
@@ -166,6 +175,7 @@ class _Writer:
         for side in ("left_margin", "right_margin"):
             setattr(section, side, Cm(2.0))
         section.top_margin, section.bottom_margin = Cm(1.8), Cm(2.0)
+        section.footer_distance = FOOTER_DISTANCE
         self.text_width = (section.page_width - section.left_margin - section.right_margin)
         self._break_before = False  # a div.page-break waits for the next body paragraph (page_break)
         self._referenced: set[str] = set()  # the clause numbers a span.ref names (references)
@@ -201,6 +211,11 @@ class _Writer:
             # percent attribute, which Word writes itself (tests/documents/test_ooxml.py).
             zoom.set(qn("w:percent"), "100")
         normal.paragraph_format.space_after = Pt(4)
+        normal.paragraph_format.line_spacing = LINE_SPACING
+        grid = styles["Table Grid"].element.get_or_add_pPr()
+        spacing = grid.find(qn("w:spacing"))
+        if spacing is not None:
+            spacing.set(qn("w:line"), str(round(240 * LINE_SPACING)))
         for name, size in (("Heading 1", 14), ("Heading 2", 11), ("Heading 3", 10)):
             style = styles[name]
             style.font.name = FONT
@@ -375,7 +390,9 @@ class _Writer:
             self.inline_paragraph(head, cell, width)
             if cell is None:
                 self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the label stays with its box
-            box = Node("table", {"class": "grid", "data-rows": node.attrs.get("data-rows", "8")},
+            # as tall as the PDF's ruled lines under the label (a filled value above them leaves fewer)
+            ruled = sum(1 for c in node.elements() if c.tag == "p" and "ruled" in c.classes)
+            box = Node("table", {"class": "grid", "data-rows": str(ruled or node.attrs.get("data-rows", "8"))},
                        [Node("tr", {"class": "blank"}, [Node("td")])])
             self.table(box, cell, width)
         elif tag == "div" and "page-break" in node.classes:
@@ -611,7 +628,7 @@ class _Writer:
             index = 0
             if "blank" in row.classes:
                 lines = int(node.attrs.get("data-rows", "1"))  # a writing area: as tall as its ruled lines
-                table.rows[r].height = (Cm(0.6 * lines) if lines > 1 else Cm(0.55) if "compact" in node.classes
+                table.rows[r].height = (RULED_LINE * lines if lines > 1 else Cm(0.55) if "compact" in node.classes
                                         else BLANK_ROW)
                 table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
