@@ -113,3 +113,14 @@ def test_word_numbers_the_footnotes_as_the_pdf_marks_them(documents) -> None:
             assert note[:60] not in body, f"{doc_id}: note {number} typed in the body"
         checked += 1
     assert checked >= 3  # the papers with citations' blanks (08, 09, 17, 18) and the contract with the base amount
+
+
+def test_the_footnotes_part_is_valid_ooxml(documents, tmp_path) -> None:
+    """word/footnotes.xml and the settings naming its separators are valid against the ECMA-376 schemas (Word
+    opens the document without repair)."""
+    from tests.ooxml.assertions import assert_opens_without_repair
+
+    for doc_id in ("01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu"):
+        path = tmp_path / f"{doc_id}.docx"
+        path.write_bytes(documents[doc_id][1])
+        assert_opens_without_repair(path, ("word/footnotes.xml", "word/settings.xml", "word/document.xml"))
