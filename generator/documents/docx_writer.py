@@ -35,8 +35,11 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -44,7 +47,7 @@ from docx.text.run import Run
 
 from generator import lvformat
 from generator.documents.docx_widths import fit_longest_words, longest_word
-from generator.documents.html import WORD_JOINER
+from generator.documents.html import PREPARER_LABEL, WORD_JOINER
 from generator.documents.htmltree import Node, parse
 from generator.file_author import TOOLKIT
 
@@ -66,12 +69,38 @@ FOOTER_COLOUR = RGBColor(0x33, 0x33, 0x33)
 SMALL_PT = 8  # p.note, p.small, p.annex (templates/dokumenti/_stils.css)
 TABLE_PT = 8.5  # th and the cells of table.small
 TABLE_GAP = Pt(8)  # the PDF's margin under a table
+# a ruled line of a div.writing-area in the PDF: 10 pt above it and an 11 pt line with its 0.6 pt rule (_stils.css);
+# the DOCX box was 0.6 cm a line, and 09 took a page less in Writer than in the PDF (D171)
+RULED_LINE = Pt(21.6)
 BLANK_ROW = Pt(20)  # tr.blank: the PDF's 16 pt cell and 2 pt padding above and below (0.8 cm made 06 a page longer)
 CELL_PADDING_TWIPS = 80  # 4 pt left and right, as table.grid td in the PDF (Word's default is 5.4 pt)
+# The PDF's line-height: 1.35 of the font size (_stils.css). Word's and Writer's "multiple" line spacing multiplies
+# the font's own line height, 1.2207 em for Calibri and Carlito (ascent 1950 + descent 550 of 2048 units): 1.35 /
+# 1.2207 = 1.106 lines. python-docx's template had 1.15 lines (15.4 pt for 9.5 pt text against the PDF's 12.8 pt),
+# and its footer stood higher than the PDF's, in the body's space: 23 took two pages in Writer (audit33 F9, D171).
+LINE_SPACING = 1.35 / 1.2207
+FOOTER_DISTANCE = Cm(0.6)  # the footer's two 8 pt lines centred in the 2 cm bottom margin, as the PDF's page boxes
 WORD_CELL_PADDING_TWIPS = 108  # a table that sets none (table.plain)
 LANGUAGE = "lv-LV"
 NUMBERING_ID = 90  # abstractNum / num id of the clause list (the template's own lists use small ids)
 _WS = re.compile(r"[ \t\n\r\f]+")
+# A note's mark (generator/documents/legal.py, Citations): superscript digits right after the blank it explains,
+# "______¹" or "______ EUR²" (a superscript digit elsewhere, "17.¹ pants", is an article's number, no mark).
+_MARK_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_MARK = re.compile(f"(?:(?<=_)|(?<=_ EUR)|(?<=_\u00a0EUR))([{_MARK_DIGITS}]+)")
+_NOTE_MARK = re.compile(f"^\\s*([{_MARK_DIGITS}]+) ")
+FOOTNOTE_STYLE = "FootnoteText"
+FOOTNOTE_MARK_STYLE = "FootnoteReference"
+_FOOTNOTE_STYLES = (
+    f'<w:styles {nsdecls("w")}>'
+    f'<w:style w:type="paragraph" w:styleId="{FOOTNOTE_STYLE}"><w:name w:val="footnote text"/>'
+    '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+    f'<w:pPr><w:spacing w:after="40" w:line="{round(240 * 1.35 / 1.2207)}" w:lineRule="auto"/></w:pPr>'
+    f'<w:rPr><w:sz w:val="{SMALL_PT * 2}"/><w:szCs w:val="{SMALL_PT * 2}"/></w:rPr></w:style>'
+    f'<w:style w:type="character" w:styleId="{FOOTNOTE_MARK_STYLE}"><w:name w:val="footnote reference"/>'
+    '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+    '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>'
+)
 # "01.10.2018–31.03.2019" stays on one line: Word and Writer may break after an en dash (word joiners bind it).
 _DATE_RANGE_DASH = re.compile(r"(?<=\d\.\d{4})\u2013(?=\d{2}\.)")
 BLOCK_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "table", "div", "section", "header", "footer"}
@@ -166,11 +195,16 @@ class _Writer:
         for side in ("left_margin", "right_margin"):
             setattr(section, side, Cm(2.0))
         section.top_margin, section.bottom_margin = Cm(1.8), Cm(2.0)
+        section.footer_distance = FOOTER_DISTANCE
         self.text_width = (section.page_width - section.left_margin - section.right_margin)
         self._break_before = False  # a div.page-break waits for the next body paragraph (page_break)
         self._referenced: set[str] = set()  # the clause numbers a span.ref names (references)
         self._bookmarks = 0  # w:id of the last bookmark on a referenced clause
         self._sections = 0  # items of the clause list's first level so far ("1.", "2.", …)
+        self._notes: dict[str, Node] = {}  # a footnote's mark -> its p.note (footnotes)
+        self._note_ids: set[int] = set()  # id() of those p.note nodes: not written in the body
+        self._noted: set[str] = set()  # the marks whose footnote is made
+        self.footnotes: list = []  # the w:footnote elements, in the order of their references
         self._footer(section, title, version)
         if mark:
             self._header(section, mark)
@@ -201,6 +235,11 @@ class _Writer:
             # percent attribute, which Word writes itself (tests/documents/test_ooxml.py).
             zoom.set(qn("w:percent"), "100")
         normal.paragraph_format.space_after = Pt(4)
+        normal.paragraph_format.line_spacing = LINE_SPACING
+        grid = styles["Table Grid"].element.get_or_add_pPr()
+        spacing = grid.find(qn("w:spacing"))
+        if spacing is not None:
+            spacing.set(qn("w:line"), str(round(240 * LINE_SPACING)))
         for name, size in (("Heading 1", 14), ("Heading 2", 11), ("Heading 3", 10)):
             style = styles[name]
             style.font.name = FONT
@@ -245,6 +284,9 @@ class _Writer:
         ref.set(qn("w:val"), str(NUMBERING_ID))
         num.append(ref)
         numbering.append(num)
+        styles = self.doc.styles.element
+        for style in parse_xml(_FOOTNOTE_STYLES).findall(qn("w:style")):
+            styles.append(style)
         heading = self.doc.styles["Heading 2"].element.get_or_add_pPr()
         num_pr = OxmlElement("w:numPr")
         num_id = OxmlElement("w:numId")
@@ -345,7 +387,8 @@ class _Writer:
             if tag == "h1":
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif tag == "p":
-            self.inline_paragraph(node, cell, width)
+            if id(node) not in self._note_ids:  # a footnote's note is written at its mark
+                self.inline_paragraph(node, cell, width)
         elif tag in ("ul", "ol"):
             for number, item in enumerate((c for c in node.elements() if c.tag == "li"), 1):
                 style = "List Bullet" if tag == "ul" else "List Paragraph"
@@ -375,7 +418,9 @@ class _Writer:
             self.inline_paragraph(head, cell, width)
             if cell is None:
                 self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the label stays with its box
-            box = Node("table", {"class": "grid", "data-rows": node.attrs.get("data-rows", "8")},
+            # as tall as the PDF's ruled lines under the label (a filled value above them leaves fewer)
+            ruled = sum(1 for c in node.elements() if c.tag == "p" and "ruled" in c.classes)
+            box = Node("table", {"class": "grid", "data-rows": str(ruled or node.attrs.get("data-rows", "8"))},
                        [Node("tr", {"class": "blank"}, [Node("td")])])
             self.table(box, cell, width)
         elif tag == "div" and "page-break" in node.classes:
@@ -486,6 +531,60 @@ class _Writer:
                 isinstance(c, Node) and "line" in c.classes for c in node.children):
             paragraph.add_run("\t")
 
+    def footnotes_of(self, node: Node, in_cell: bool = False) -> None:
+        """Note the notes that become Word footnotes: a body p.note that starts with a mark ("¹ Ieraksta normu …",
+        after the preparer's label in a paper sent to the parent) used after a blank in the text. Word numbers
+        footnotes in the order of their references, as the PDF's marks are numbered (legal.Citations, D171)."""
+        marks: set[str] = set()
+        notes: dict[str, Node] = {}
+
+        def walk(n: Node, in_cell: bool) -> None:
+            for child in n.elements():
+                if child.tag == "p" and "note" in child.classes and not in_cell:
+                    found = _NOTE_MARK.match(_note_text(child))
+                    if found:
+                        notes.setdefault(found.group(1), child)
+                        continue
+                if child.tag in ("td", "th"):
+                    walk(child, True)
+                    continue
+                walk(child, in_cell)
+            for text in (c for c in n.children if isinstance(c, str)):
+                marks.update(_MARK.findall(text))
+
+        walk(node, in_cell)
+        self._notes = {mark: note for mark, note in notes.items() if mark in marks}
+        self._note_ids = {id(note) for note in self._notes.values()}
+
+    def _footnote(self, paragraph: Paragraph, mark: str, bold: bool, italic: bool, size: float | None) -> None:
+        """A Word footnote at the mark's place: its reference in the text and its note (the p.note without the mark)
+        at the page's foot. A mark used again (the same norm cited twice) is its footnote's number as text."""
+        if mark in self._noted:
+            run = _add_run(paragraph, mark)
+            run.bold, run.italic = bold or None, italic or None
+            if size:
+                run.font.size = Pt(size)
+            return
+        self._noted.add(mark)
+        number = len(self.footnotes) + 1
+        reference = paragraph._p.add_r()
+        reference.append(_footnote_mark_properties())
+        element = OxmlElement("w:footnoteReference")
+        element.set(qn("w:id"), str(number))
+        reference.append(element)
+        footnote = OxmlElement("w:footnote")
+        footnote.set(qn("w:id"), str(number))
+        note_paragraph = Paragraph(OxmlElement("w:p"), None)
+        footnote.append(note_paragraph._p)
+        note_paragraph._p.style = FOOTNOTE_STYLE
+        own = note_paragraph._p.add_r()
+        own.append(_footnote_mark_properties())
+        own.append(OxmlElement("w:footnoteRef"))
+        note_paragraph._p.add_r().add_t(" ")
+        note = self._notes[mark]
+        self.footnotes.append(footnote)
+        self.runs(note_paragraph, _without_mark(note, mark), italic=True, size=SMALL_PT)
+
     def references(self, node: Node) -> None:
         """Note the clause numbers the document refers to (span.ref): those clauses get a bookmark."""
         for child in node.elements():
@@ -560,11 +659,20 @@ class _Writer:
             # The word joiners html.unbroken puts between the project number's characters stay out of the DOCX: Word's
             # Find did not find the number and a copy carried them (audit33 F6); Writer keeps it on one line
             # without them in every pilot document (checked by printing them, audit33 F6).
-            run = _add_run(paragraph, _DATE_RANGE_DASH.sub("\u2060\u2013\u2060", text.replace(WORD_JOINER, "")))
-            run.bold = b or None
-            run.italic = i or None
-            if size:
-                run.font.size = Pt(size)
+            text = _DATE_RANGE_DASH.sub("\u2060\u2013\u2060", text.replace(WORD_JOINER, ""))
+            # a note's mark after a blank becomes the reference of a Word footnote holding the note (D171)
+            parts = _MARK.split(text) if self._notes else [text]
+            for k, part in enumerate(parts):
+                if k % 2 and part in self._notes:
+                    self._footnote(paragraph, part, b, i, size)
+                    continue
+                if not part:
+                    continue
+                run = _add_run(paragraph, part)
+                run.bold = b or None
+                run.italic = i or None
+                if size:
+                    run.font.size = Pt(size)
 
     # --- tables -------------------------------------------------------------------------------------
 
@@ -611,7 +719,7 @@ class _Writer:
             index = 0
             if "blank" in row.classes:
                 lines = int(node.attrs.get("data-rows", "1"))  # a writing area: as tall as its ruled lines
-                table.rows[r].height = (Cm(0.6 * lines) if lines > 1 else Cm(0.55) if "compact" in node.classes
+                table.rows[r].height = (RULED_LINE * lines if lines > 1 else Cm(0.55) if "compact" in node.classes
                                         else BLANK_ROW)
                 table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             for cell_node in (x for x in row.elements() if x.tag in ("td", "th")):
@@ -673,6 +781,77 @@ class _Writer:
             _spacer(spacer, gap)
             if tail:
                 spacer.paragraph_format.keep_with_next = True
+
+
+def _note_text(node: Node) -> str:
+    """A p.note's text after the preparer's label (html.preparer_notes) a paper sent to the parent starts it with."""
+    text = node.text().lstrip()
+    return text[len(PREPARER_LABEL):] if text.startswith(PREPARER_LABEL) else text
+
+
+def _without_mark(node: Node, mark: str) -> Node:
+    """A footnote's p.note without its leading mark (Word prints the footnote's own number)."""
+    done = False
+
+    def strip(n: Node) -> Node:
+        nonlocal done
+        children: list[Node | str] = []
+        for child in n.children:
+            if not done and isinstance(child, str) and mark in child:
+                child = re.sub(f"\\s*{re.escape(mark)} ", " ", child, count=1)
+                done = True
+            elif not done and isinstance(child, Node):
+                child = strip(child)
+            children.append(child)
+        return Node(n.tag, n.attrs, children)
+
+    return strip(node)
+
+
+def _footnote_mark_properties():  # noqa: ANN202 - CT_RPr
+    properties = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), FOOTNOTE_MARK_STYLE)
+    properties.append(style)
+    return properties
+
+
+_SEPARATORS = (
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+    '</w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+)
+# the elements after w:footnotePr in w:settings (schema order)
+_AFTER_FOOTNOTE_PR = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+                      "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+                      "w:doNotAutoCompressXmlDataIntoStream", "w:forceUpgrade", "w:captions",
+                      "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+                      "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
+
+
+def _footnotes_part(document, footnotes: list) -> None:  # noqa: ANN001 - docx.document.Document
+    """word/footnotes.xml with the separators Word expects (ids -1 and 0) and ``footnotes``, related to the document
+    part (its content type is written from the part's), and the separators named in the settings as Word does.
+    python-docx has no footnotes API; this is the part Word itself writes (ECMA-376 Part 1, 17.11)."""
+    if not footnotes:
+        return
+    root = parse_xml(f'<w:footnotes {nsdecls("w", "r")}>{_SEPARATORS}</w:footnotes>')
+    for footnote in footnotes:
+        root.append(footnote)
+    part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, root, document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    settings = document.settings.element
+    properties = OxmlElement("w:footnotePr")
+    for number in ("-1", "0"):
+        separator = OxmlElement("w:footnote")
+        separator.set(qn("w:id"), number)
+        properties.append(separator)
+    following = next((e for e in settings if e.tag in {qn(t) for t in _AFTER_FOOTNOTE_PR}), None)
+    if following is not None:
+        following.addprevious(properties)
+    else:
+        settings.append(properties)
 
 
 def footer_version(version: str) -> str:
@@ -1129,9 +1308,11 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
     subject = unescape(found.group(1)) if found else DEFAULT_SUBJECT
     writer = _Writer(title, version, created, landscape, mark, author, subject)
     writer.references(main)
+    writer.footnotes_of(main)
     writer.blocks(main)
     _keep_leads(writer.doc.element.body)
     writer.trim_end()
+    _footnotes_part(writer.doc, writer.footnotes)
     _pin_font(writer.doc)
     return _reproducible_zip(_package_members(writer.doc), created, author)
 

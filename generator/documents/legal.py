@@ -101,6 +101,15 @@ class Citations:
             return text
         return self._blank(act_id, self._act_note(act))
 
+    def figure(self, figure: object) -> str:
+        """A figure a person signs (figures.Figure): the confirmed figure, or its blank ("______ EUR") with the next
+        mark, and a note saying where the confirmed figure comes from, numbered with the citations' notes: the
+        DOCX makes every marked note a Word footnote (D171)."""
+        note = getattr(figure, "note", None)
+        if note is None:
+            return str(figure)
+        return self._blank(f"figure:{figure}:{note}", f"Tukšā vieta „{figure}”: {note}.", str(figure))
+
     def in_force(self, norm_id: str) -> bool:
         """Whether a norm is printed as confirmed text on the document's day: what a sentence says the norm sets
         (a term, a figure) may be printed as a fact only then; otherwise it is a blank too (D67). A norm whose
@@ -120,12 +129,12 @@ class Citations:
     def _join(parts: list[str]) -> str:
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " un " + parts[-1]
 
-    def _blank(self, key: str, note: str) -> str:
+    def _blank(self, key: str, note: str, blank: str = BLANK) -> str:
         if key not in self._marks:
             mark = str(len(self._marks) + 1).translate(_SUPERSCRIPT)
             self._marks[key] = mark
             self._notes.append(f"{mark} {note}")
-        return f"{BLANK}{self._marks[key]}"
+        return f"{blank}{self._marks[key]}"
 
     def _proof(self, act: LegalAct) -> str:
         until = act.known_until()
