@@ -39,7 +39,7 @@ from generator.workbook.input_checks import (
     unchecked_length_message,
 )
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
-from generator.workbook.version import VERSION_PATTERN
+from generator.workbook.version import VERSION_PATTERN, base_version, template_version
 
 YES_WORDS = {"jā", "ja"}
 NO_WORDS = {"nē", "ne"}
@@ -59,7 +59,9 @@ PERSONAL_CODE_RE = re.compile(r"^\d{6}-?\d{5}$")
 # cell beside it): the cell it reads (optionally sheet-qualified) and the limit. A template issued before a text's check
 # existed (D90, D166, D167) has no such formula for that cell (D168).
 LENGTH_CHECK_RE = re.compile(r"""IF\(\s*LEN\(\s*(?:'((?:[^']|'')+)'!|([^'!(),&"\s]+)!)?\$?([A-Z]{1,3})\$?([0-9]+)"""
-                             r"""\s*&\s*""\s*\)\s*>\s*([0-9]+)\s*,\s*1\s*,\s*0\s*\)""")
+                             r"""\s*&\s*""\s*\)\s*>\s*([0-9]+)\s*,\s*1\s*,\s*0\s*\)""", re.IGNORECASE)
+# ignoring case as the comparison with the template does (integrity.normalise_formula): a check written in lower case
+# by another program is the same check (review11 R11-1)
 DATE_TEXT_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
 
 ROW_GROUPS = (
@@ -153,7 +155,7 @@ def length_checks(book: XlsxBook) -> dict[tuple[str, Coord], int]:
             for quoted, plain, col, row, limit in LENGTH_CHECK_RE.findall(formula):
                 where = quoted.replace("''", "'") if quoted else plain or sheet
                 try:
-                    key = (where, parse_cell(f"{col}{row}"))
+                    key = (where, parse_cell(f"{col.upper()}{row}"))
                 except ValueError:
                     continue
                 found[key] = min(int(limit), found.get(key, int(limit)))
@@ -442,7 +444,7 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True) -> tuple
     other = r.number("Fin_Citi", what="summa EUR ≥ 0") or Decimal(0)
     reason = r.text(TRANSPORT_REASON_NAME, required=False) if m.has(TRANSPORT_REASON_NAME) else None
     lines = _lines(r, m, catalogue, params_day) if params_day else []
-    _text_lengths(r, m)
+    _text_lengths(r, m, current=base_version(_plain(m.scalar("IBM_Versija"))) == template_version(catalogue))
     needed = (birth, special, start, months) + ((municipality, full_name, code, impairment) if strict else ())
     if r.problems or None in needed:
         return None, r.problems
@@ -456,11 +458,13 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True) -> tuple
                      tuple(r.warnings)), []
 
 
-def _text_lengths(r: _Reader, m: Matrix) -> None:
+def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
     """Every text the matrix checks for length (input_checks.TEXT_FIELDS, D90, D166, D167) over its limit is an
     invalid input, as in the matrix's Kludas: counted as the matrix counts it, named by cell and limit. A matrix made
     on an older template that did not yet check that text (no length check formula for the cell in the file) showed no
-    error for it: there the text is a warning naming the cell, its length and today's limit, not a refusal (D168)."""
+    error for it: there the text is a warning naming the cell, its length and today's limit, not a refusal (D168). A
+    matrix on the current template always had the check: a check missing there (``current``) is not an older
+    template's, and today's limit refuses the text (review11 R11-1)."""
     for checked in TEXT_FIELDS:
         if not m.has(checked.name):
             continue
@@ -472,7 +476,9 @@ def _text_lengths(r: _Reader, m: Matrix) -> None:
                 if checked.name in INPUT_NAMES and m.formula_at(checked.name, i, j) is not None:
                     continue  # said already: a formula in the input (D140)
                 own = m.length_limit(checked.name, i, j)
-                if own is None or length <= own:
+                if own is None and current:
+                    r.fail(checked.name, too_long_message(checked, length), i, j)
+                elif own is None or length <= own:
                     r.warnings.append(f"{m.where(checked.name, i, j)}: {unchecked_length_message(checked, length)}")
                 else:
                     r.fail(checked.name, too_long_message(checked, length, own), i, j)

@@ -189,3 +189,40 @@ def test_migrate_says_the_new_matrix_will_count_the_long_texts(old_files: list[P
             f"nepārbaudīja (izlabojiet to jaunajā matricā): {new.where('Aprekins_Piezimes')}: piezīmju tekstam jābūt "
             "ne garākam par 55 zīmēm") in text, text
     assert "sniedzēja nosaukumam jābūt ne garākam par 80 zīmēm" in text, text
+
+
+def _rewritten(source: Path, target: Path, change) -> Path:  # noqa: ANN001
+    """A copy of ``source`` whose sheet XML went through ``change`` (another program writing the formulas)."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = change(data.decode("utf-8")).encode("utf-8")
+            zout.writestr(item, data)
+    return target
+
+
+def test_a_check_in_lower_case_is_still_the_templates_check(current_file: Path, tmp_path: Path,
+                                                            catalogue: Catalogue) -> None:
+    """review11 R11-1: the comparison with the template ignores case; the reading of the checks did not, so a
+    current matrix whose formulas another program wrote in lower case had its long texts taken as an older
+    template's warnings."""
+    path = _rewritten(current_file, tmp_path / "mazie-burti.xlsx", lambda xml: xml.replace("IF(LEN(", "if(len("))
+    data, problems = read_child(Matrix.open(path), catalogue)
+    assert data is None and len(problems) == 2, problems
+    assert all("garākam par" in p for p in problems), problems
+
+
+def test_a_current_matrix_without_a_check_still_refuses_by_todays_limit(current_file: Path, tmp_path: Path,
+                                                                       catalogue: Catalogue) -> None:
+    """A check missing from a matrix of the current template is not an older template's: the text is refused with
+    today's limit, never the "vecākā veidne … nepārbaudīja" warning."""
+    path = _rewritten(current_file, tmp_path / "bez-parbaudes.xlsx",
+                      lambda xml: xml.replace("IF(LEN(", "IF(0*LEN("))
+    m = Matrix.open(path)
+    assert m.length_limit("Pak_Sniedzejs", _provider_row(path)) is None  # no check found in the file
+    data, problems = read_child(m, catalogue)
+    assert data is None and len(problems) == 2, problems
+    assert all("garākam par" in p for p in problems), problems
