@@ -16,7 +16,6 @@ from click.testing import CliRunner
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from generator.documents.from_matrix.run import Summary, compared_day
 from generator.lvformat import eur
 from generator.reference.lines import line_from_offer
 from generator.reference.rounds import add_months, end_of_month, period_holding
@@ -85,7 +84,12 @@ def test_a_too_long_plan_names_its_cells_its_6_11_row_and_how_long_it_may_be(cat
     assert (f"Plāns no {child.inputs.period_start:%d.%m.%Y} var ilgt ne vairāk kā {months} {word} "
             f"(līdz {last:%d.%m.%Y}).") in text, text
 
-    # a draft of it, then the same matrix refused: the draft folder is said to stay and not to be signed (F7)
+
+def test_a_refusal_says_the_earlier_draft_is_still_there_and_not_for_signing(catalogue: Catalogue,
+                                                                            tmp_path: Path) -> None:
+    """A draft of a matrix with a rule error, then the same matrix refused: the draft folder stays (F7)."""
+    matrix = write_matrices(catalogue, tmp_path, [_too_long_child(catalogue)[0]])[0].path
+    out = tmp_path / "out"
     drafted = _run(str(matrix), "--out", str(out), "--draft")
     assert drafted.exit_code == 0, drafted.output
     again = _run(str(matrix), "--out", str(out))
@@ -112,6 +116,15 @@ def test_the_parent_gets_the_monthly_forms_for_repaid_transport(catalogue: Catal
     assert MARKET not in request
     report = (folder / "parskats.txt").read_text("utf-8")
     assert f"Vecākam izsniedz veidlapas šajā mapē: {', '.join(forms)} (iesniedz reizi mēnesī ar čekiem)" in report
+
+
+def test_the_next_steps_say_to_sign_from_the_docx_and_where_the_folders_are(catalogue: Catalogue,
+                                                                           tmp_path: Path) -> None:
+    matrix = write_matrices(catalogue, tmp_path, [_transport_child(catalogue)])[0].path
+    out = tmp_path / "out"
+    made = _run(str(matrix), "--out", str(out))
+    assert made.exit_code == 0, made.output
+    report = (out / matrix.stem / "parskats.txt").read_text("utf-8")
     # the decision is signed from the DOCX, whose notes for the preparer are deleted first (F4)
     sign = "08-lemums-par-pieskirsanu: parakstiet no DOCX faila"
     assert sign in report and sign in made.output, report
@@ -127,13 +140,3 @@ def test_a_set_waiting_for_b_is_counted_apart(catalogue: Catalogue, tmp_path: Pa
     made = _run(str(matrix), "--out", str(tmp_path / "out"))
     assert made.exit_code == 0, made.output
     assert "Gatavs: izveidoti 0, izveidoti, gaida B: 1, melnraksti 0, atteikti 0." in made.output, made.output
-
-
-def test_the_summary_and_the_compared_day_say_what_they_count() -> None:
-    assert Summary(made=2, waiting=1).line() == "Gatavs: izveidoti 2, izveidoti, gaida B: 1, melnraksti 0, atteikti 0."
-    assert Summary(made=1).line() == "Gatavs: izveidoti 1, melnraksti 0, atteikti 0."
-    day, machine = dt.date(2018, 10, 1), dt.date(2026, 12, 2)
-    assert compared_day(day, machine) == ("šodienas 02.12.2026 (datora datums; --day 01.10.2018 to nemaina – tas ir "
-                                          "tikai dokumentos rakstītais datums)")
-    assert compared_day(machine, day) == "dokumentu izveides dienas 02.12.2026 (--day)"
-    assert compared_day(machine, None, dated=False) == "šodienas 02.12.2026 (datora datums)"
