@@ -175,7 +175,7 @@ def rule_place(m: Matrix, code: str) -> str:
     row = check_row(m, code)
     if row is not None:
         if not parts and row[1]:
-            parts.append(f"sk. {row[1]}")
+            parts.append(row[1])
         parts.append(f"{CHECKS_SHEET}. tabulas {row[0]}. rinda")
     return "; ".join(parts)
 
