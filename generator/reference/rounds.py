@@ -115,6 +115,23 @@ def reporting_period(periods: Sequence[ReportingPeriod], plan_start: dt.date, mo
     return period
 
 
+def longest_plan(periods: Sequence[ReportingPeriod], plan_start: dt.date,
+                 months_max: int) -> tuple[int, dt.date] | None:
+    """The longest plan from ``plan_start`` that keeps inside the reporting period holding its first day and lasts
+    at most ``months_max`` months: (its months, its last day); None when no period holds the day or not even one
+    calendar month fits (audit38 F2: what a plan that is too long may be shortened to)."""
+    period = period_holding(periods, plan_start)
+    if period is None:
+        return None
+    longest = None
+    for months in range(1, months_max + 1):
+        last = plan_end(plan_start, months)
+        if last > period.end:
+            break
+        longest = (months, last)
+    return longest
+
+
 def eligibility_date(periods: Sequence[ReportingPeriod], plan_start: dt.date, months: int) -> dt.date:
     """The day on which age and the special-care opinion are taken (Parbaudes_Datums): the first day
     of the reporting period that holds the plan's first day (D1, D21, L1074–L1075)."""

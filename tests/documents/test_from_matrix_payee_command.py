@@ -36,6 +36,10 @@ PEOPLE = People(child_name="Žanete Paraugs", child_code="010512-29876", parent_
                 social_worker="Līga Piemēra", providers=PROVIDERS)
 REASON = ("izdevumus atmaksā Vecākam pēc līguma ar Vecāku (5. sadaļa „Norēķinu kārtība”), tāpēc līgums ar "
           "sniedzēju un garantijas vēstule par šiem pakalpojumiem nav izveidoti")
+# the parent's monthly forms in the folder (audit38 F3, D176): the expense request, for transport also 15 and 16
+FORMS = "; Vecākam izsniedz veidlapas šajā mapē: {} (iesniedz reizi mēnesī ar čekiem)"
+TRANSPORT_FORMS = FORMS.format("06-izdevumu-atmaksas-pieprasijums, 15-marsruta-lapa, 16-sabiedriska-transporta-atskaite")
+REQUEST_FORM = FORMS.format("06-izdevumu-atmaksas-pieprasijums")
 BUILD_DAY = "01.01.2018"  # before the plan period: nothing has ended
 
 
@@ -85,7 +89,7 @@ def test_a_line_repaid_to_the_parent_is_named_with_the_reason(catalogue: Catalog
     result = _run(matrix, tmp_path / "out")
     console = result.stdout + result.stderr
     assert result.returncode == 0, console
-    assert f"1/1 {matrix.stem} ({matrix.as_posix()}): {labels[TRANSPORT]} – {REASON}\n" in result.stdout, console
+    assert f"1/1 {matrix.stem} ({matrix.as_posix()}): {labels[TRANSPORT]} – {REASON}{TRANSPORT_FORMS}\n" in result.stdout, console
     assert "Traceback" not in console and labels[MARKET] not in console
     assert _private(console) == [], console
     folder = tmp_path / "out" / matrix.stem
@@ -93,7 +97,7 @@ def test_a_line_repaid_to_the_parent_is_named_with_the_reason(catalogue: Catalog
                                "03-garantijas-vestule-1.pdf"]
     assert "taksometrs" not in " ".join(p.name for p in folder.iterdir())
     # the folder's report says the same, for whoever opens the folder later
-    assert f"Piezīme: {labels[TRANSPORT]} – {REASON}\n" in (folder / "parskats.txt").read_text("utf-8")
+    assert f"Piezīme: {labels[TRANSPORT]} – {REASON}{TRANSPORT_FORMS}\n" in (folder / "parskats.txt").read_text("utf-8")
     # the contract with the parent names the line in its own clause (01 §5), and Word opens it without repair
     contract = folder / "01-ligums-ar-vecaku.docx"
     assert f"Atbalsta plāna pakalpojumu „{labels[TRANSPORT]}” Dienests apmaksā, atmaksājot Vecākam" in \
@@ -112,9 +116,9 @@ def test_a_catalogue_copy_moves_the_papers_with_the_payee(labels: dict[str, str]
     result = _run(matrix, tmp_path / "out", catalogue_copy)
     console = result.stdout + result.stderr
     assert result.returncode == 0, console
-    assert f"1/1 {matrix.stem} ({matrix.as_posix()}): {labels[MARKET]} – {REASON}\n" in result.stdout, console
+    assert f"1/1 {matrix.stem} ({matrix.as_posix()}): {labels[MARKET]} – {REASON}{REQUEST_FORM}\n" in result.stdout, console
     assert labels[TRANSPORT] not in console and _private(console) == [], console
     folder = tmp_path / "out" / matrix.stem
     assert _papers(folder) == ["02-ligums-ar-sniedzeju-1.pdf",
                                "03-garantijas-vestule-1.pdf"]
-    assert f"Piezīme: {labels[MARKET]} – {REASON}\n" in (folder / "parskats.txt").read_text("utf-8")
+    assert f"Piezīme: {labels[MARKET]} – {REASON}{REQUEST_FORM}\n" in (folder / "parskats.txt").read_text("utf-8")

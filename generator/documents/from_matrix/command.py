@@ -20,6 +20,14 @@ def system_day() -> dt.date:
     return dt.date.today()
 
 
+def folders_line(out: Path, *, keyed: bool) -> str:
+    """Where the children's folders are: named after the child's pseudonym with the collection's key, else after the
+    matrix file's name (its hash when the name shows the child) – never promising a code the folder lacks (audit38
+    F5)."""
+    name = "‹pseidonīms›" if keyed else "‹matricas faila nosaukums vai jaucējkods›"
+    return f"Bērnu dokumenti: {out}/{name}/ (katrā mapē arī parskats.txt)."
+
+
 def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, draft: bool, key_file: Path | None,
                         municipality_id: str | None, day: dt.date | None = None, *, archive: bool = False) -> int:
     from generator.ministry.pseudonym import ENV_KEY, KeyError_, load_key
@@ -52,5 +60,5 @@ def from_matrix_command(catalogue_dir: Path, source: Path, out: Path | None, dra
         usage_error(str(exc))
     click.echo(summary.line())
     if summary.folders:
-        click.echo(f"Bērnu dokumenti: {out}/<bērna kods>/ (katrā mapē arī parskats.txt).")
+        click.echo(folders_line(out, keyed=key is not None))
     return summary.exit_code

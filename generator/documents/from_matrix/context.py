@@ -93,6 +93,7 @@ class Line:
     ib_units: str = ""  # the units that EUR pays for at the line's price (blank when unknown)
     ib_months: list[str] = field(default_factory=list)  # those units per period month (funded.py; 02, 03)
     to_parent: bool = False  # the catalogue's payee is the parent: repaid on expense documents (01 §5)
+    transport: bool = False  # the catalogue's service is transport: the parent reports trips on 15/16 (audit38 F3)
     own: str = ""  # the provider is the case's own social service or municipality (own_service.py; D50)
     frequency: str = ""  # the IB-funded units a month ("2 reizes mēnesī", "pēc grafika"; frequency.py; 02, 03)
     # D70: the unit is the euro at actual cost and the price its 1,00 EUR, so the units are an amount: the papers
@@ -295,7 +296,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             priority=position, expert_rank=line.expert_rank, parent_rank=line.parent_rank, confirmed=confirmed,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
             ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
-            to_parent=line.repaid_to_parent,
+            to_parent=line.repaid_to_parent, transport=bool(offer and offer.service.transport),
             frequency=frequency(offer.service.unit if offer else "", ib_months, BLANK,
                                 part_month=inputs.period_start.day > 1),
             actual_cost=actual_cost, ib_months_eur=euro_months if actual_cost else [],

@@ -46,3 +46,24 @@ def earlier_line(folders: list[Path]) -> str:
     if not folders:
         return ""
     return f"; šī bērna iepriekšējo palaišanu mapes: {', '.join(map(str, folders))} – pārbaudiet, kura ir spēkā"
+
+
+DRAFT_STATUS = "Statuss: melnraksts"  # parskats.txt's status line of a draft (run.py)
+
+
+def kept_line(out: Path, code: str) -> str:
+    """What a refusal adds when an earlier run's folder of the same matrix (``out``/``code``, with the command's
+    marker) is still there (audit38 F7): the refusal leaves it as it was, and a draft in it is not for signing; ""
+    when there is none."""
+    folder = out / code
+    if folder.is_symlink() or not folder.is_dir() or not (folder / MARKER).is_file():
+        return ""
+    try:
+        report = (folder / "parskats.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        report = []
+    if any(line.startswith(DRAFT_STATUS) for line in report):
+        return (f"mapē {folder} palika iepriekšējās palaišanas melnraksts (katrā lapā „MELNRAKSTS”) – to neparaksta; "
+                "izlabojiet matricu un izveidojiet dokumentus vēlreiz")
+    return (f"mapē {folder} palika iepriekšējās palaišanas dokumenti, kas izveidoti pēc šīs matricas agrākā satura – "
+            "pirms parakstīšanas pārbaudiet, vai tie vēl atbilst matricai")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from generator import lvformat
 from generator.documents.from_matrix.own_service import MUNICIPALITY, SOCIAL_SERVICE
 from generator.documents.from_matrix.signing import GUARANTEE, PROVIDER_CONTRACT, provider_name
+from generator.documents.from_matrix.specs import parent_forms
 
 OWN = {SOCIAL_SERVICE: "sniedz pats Dienests", MUNICIPALITY: "sniedz pati Pašvaldība, kuras iestāde ir Dienests"}
 NAMES_IN_REPORT = "sniedzēju nosaukumi – parskats.txt"
@@ -51,8 +52,11 @@ def repaid_to_parent(child) -> str:  # noqa: ANN001 - a from_matrix.context.Chil
     labels = [] if child.not_eligible else [line.label for line in child.lines if line.to_parent]
     if not labels:
         return ""
+    forms = parent_forms(child)
+    given = (f"; Vecākam izsniedz veidlapas šajā mapē: {', '.join(forms)} (iesniedz reizi mēnesī ar čekiem)"
+             if forms else "")
     return (f"{', '.join(labels)} – izdevumus atmaksā Vecākam pēc līguma ar Vecāku (5. sadaļa „Norēķinu "
-            "kārtība”), tāpēc līgums ar sniedzēju un garantijas vēstule par šiem pakalpojumiem nav izveidoti")
+            f"kārtība”), tāpēc līgums ar sniedzēju un garantijas vēstule par šiem pakalpojumiem nav izveidoti{given}")
 
 
 UNPAID = f"no IB nemaksā – {lvformat.eur(0)}"

@@ -17,7 +17,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.catalogue.models import Round as RoundEntry
 from generator.cli_errors import os_reason_without_path
-from generator.documents.from_matrix.signing import blocking
+from generator.documents.from_matrix.signing import blocking, with_note
 from generator.ministry.console_names import CODE_DIGITS, reveals_person, shown_path
 from generator.ministry.integrity import compare_cells, compare_rows, content
 from generator.ministry.matrix import (
@@ -34,10 +34,11 @@ from generator.ministry.reading import file_code, file_digest, stale_values, ver
 from generator.ministry.records import StaleValue
 from generator.ministry.template_checks import MIGRATE_HINT, unchecked_codes
 from generator.ministry.templates import TemplateSource
+from generator.ministry.xlsxread import a1, col_index
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
-from generator.reference.rounds import plan_end
+from generator.reference.rounds import longest_plan, plan_end
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
 
 # Names outside the interface that the documents show when the matrix has them (6.1, 6.3).
@@ -125,6 +126,70 @@ def plan_round_id(catalogue: Catalogue, start: dt.date) -> str | None:
     running on the build day (D113); None without one."""
     round_ = plan_round(catalogue, start)
     return round_.id if round_ is not None else None
+
+
+# The inputs that decide a rule whose message names no cell (audit38 F2): the refusal names their places, as `ibm
+# collect` does (Matrix.where); the other rules' messages name their cells, lines or tables themselves.
+RULE_INPUTS = {
+    "outside_reporting_period": ("Perioda_Sakums",),
+    "past_reporting_period": ("Perioda_Sakums", "Perioda_Menesi"),
+    "prices_not_in_force": ("Perioda_Sakums", "Perioda_Menesi"),
+}
+TOO_LONG = frozenset({"past_reporting_period"})  # how long the plan may be is said (reference.rounds.longest_plan)
+CHECKS_SHEET, CHECKS_CODE, CHECKS_WHERE = "6.11", "S", "F"  # the matrix's list of checks: hidden code, "Kur redzams"
+
+
+def _place(m: Matrix, name: str) -> tuple[str, str] | None:
+    """(sheet, "B38 „Perioda pirmā diena”") of an input by its defined name: its cell and the label left of it in
+    column A of its row, as the matrix shows it (just the cell when there is none)."""
+    ref = m.refs.get(name)
+    if ref is None:
+        return None
+    row, col = ref.first
+    label = m.book.cell(ref.sheet, (row, 1)) if col > 1 else None
+    text = label.value.strip() if label is not None and isinstance(label.value, str) else ""
+    return ref.sheet, f"{a1((row, col))} „{text}”" if text else a1((row, col))
+
+
+def check_row(m: Matrix, code: str) -> tuple[int, str] | None:
+    """The 6.11 row where the matrix counts rule ``code`` and the tables it names as where it shows ("6.4., 6.8.
+    tabula"), read from the file itself (its hidden code column), so an older template's layout is named right."""
+    cells = m.book.cells.get(CHECKS_SHEET, {})
+    code_col, where_col = col_index(CHECKS_CODE), col_index(CHECKS_WHERE)
+    for (row, col), cell in cells.items():
+        if col == code_col and cell.value == code:
+            where = cells.get((row, where_col))
+            return row, where.value.strip() if where is not None and isinstance(where.value, str) else ""
+    return None
+
+
+def rule_place(m: Matrix, code: str) -> str:
+    """Where a rule error is fixed and seen, in brackets inside its message (audit38 F2): "6.1. tabula, B38 „Perioda
+    pirmā diena”, B39 „Mēnešu skaits periodā”; 6.11. tabulas 31. rinda"; the tables the matrix names for a rule
+    without inputs of its own; "" when the matrix has none of it."""
+    places: dict[str, list[str]] = {}
+    for name in RULE_INPUTS.get(code, ()):
+        if (found := _place(m, name)) is not None:
+            places.setdefault(found[0], []).append(found[1])
+    parts = [f"{sheet}. tabula, {', '.join(cells)}" for sheet, cells in places.items()]
+    row = check_row(m, code)
+    if row is not None:
+        if not parts and row[1]:
+            parts.append(row[1])
+        parts.append(f"{CHECKS_SHEET}. tabulas {row[0]}. rinda")
+    return "; ".join(parts)
+
+
+def longest_line(params: Params, start: dt.date) -> str:
+    """How long a plan from ``start`` may be (audit38 F2): the reference's longest plan inside the reporting period
+    of its first day and the catalogue's longest plan period."""
+    longest = longest_plan(params.reporting_periods, start, params.period_months_max)
+    if longest is None:
+        return (f"Plāns no {lvformat.date(start)} tā pārskata periodā neietilpst pat viena kalendārā mēneša garumā: "
+                "sāciet to nākamā pārskata perioda pirmajā dienā.")
+    months, last = longest
+    return (f"Plāns no {lvformat.date(start)} var ilgt ne vairāk kā {lvformat.months_accusative(months)} (līdz "
+            f"{lvformat.date(last)}).")
 
 
 MORE_ERRORS_STORED = "matricā saglabātais kļūdu skaits"
@@ -270,7 +335,10 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
             result.errors.append(f"noteikumu kļūda: {finding.message}")
         else:
             hint = f" {MIGRATE_HINT}" if finding.code in lacked else ""
-            rule_errors.append(f"noteikumu kļūda: {finding.message}{hint}")
+            longest = f" {longest_line(params, data.inputs.period_start)}" if finding.code in TOO_LONG else ""
+            place = rule_place(m, finding.code)
+            text = with_note(finding.message, place) if place else finding.message
+            rule_errors.append(f"noteikumu kļūda: {text}{longest}{hint}")
     listed = not any(f.code == MUNICIPALITY_NOT_LISTED for f in outcome.findings)
     if listed and (why := round_problem(catalogue, data.municipality, data.inputs.period_start)) is not None:
         result.errors.append(why)

@@ -23,7 +23,7 @@ from generator.documents.from_matrix import signing
 from generator.documents.from_matrix.checklist import before_signing
 from generator.documents.from_matrix.child_link import child_link_lines
 from generator.documents.from_matrix.context import build
-from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line
+from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line, kept_line
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
 from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
@@ -51,6 +51,7 @@ class SourceError(Exception):
 @dataclass
 class Summary:
     made: int = 0
+    waiting: int = 0  # made without drafts' errors, but B is not confirmed: nothing is signed until it is (D72)
     drafted: int = 0
     refused: int = 0
     refusals: int = 0  # made, and the document is the decision to refuse (child not eligible)
@@ -64,7 +65,9 @@ class Summary:
         return EXIT_REFUSED if self.refused else EXIT_OK
 
     def line(self) -> str:
-        text = f"Gatavs: izveidoti {self.made}, melnraksti {self.drafted}, atteikti {self.refused}"
+        # a set waiting for the ministry's base amount B is not a finished one (audit38 F6)
+        waiting = f", izveidoti, gaida B: {self.waiting}" if self.waiting else ""
+        text = f"Gatavs: izveidoti {self.made}{waiting}, melnraksti {self.drafted}, atteikti {self.refused}"
         if self.refusals:
             text += f" (no izveidotajiem {self.refusals} ar lēmumu par atteikumu – bērns nav tiesīgs)"
         if self.archived:
@@ -180,7 +183,7 @@ def _reason(reading: MatrixReading) -> str:
             return "nav IBM matrica"
         if "veidnes versija" in first:
             return "nezināma veidnes versija"
-        if "beidzās pirms dokumentu izveides" in first:
+        if f"{ENDED} (" in first and f") {ENDED_BEFORE} " in first:
             return "atbalsta plāna periods jau beidzies"
         if "struktūra" in first:
             return "bojāta matricas struktūra"
@@ -258,18 +261,39 @@ def _value(value: object, like: object = None) -> str:
     return str(value)
 
 
-def expired(reading: MatrixReading, today: dt.date) -> str | None:
-    """Why a matrix whose plan period ended before ``today`` gets no documents (a contract's term would already
-    have ended on the day it is made), or None."""
+ENDED = "atbalsta plāna periods"  # the refusal of an ended plan: "… periods (…) beidzās pirms …" (_reason)
+ENDED_BEFORE = "beidzās pirms"
+
+
+def compared_day(today: dt.date, machine: dt.date | None, *, dated: bool = True) -> str:
+    """Which day an ended plan is compared with, as the refusal says it (audit38 F1): the computer's date when it is
+    later than the papers' day `--day` (``machine``: the computer's date when `--day` is given, D136) or when no
+    `--day` is given (``dated`` False: ``today`` is the computer's date); else `--day` itself."""
+    if not dated:
+        return f"šodienas {lvformat.date(today)} (datora datums)"
+    if machine is None:
+        return f"dokumentu izveides dienas {lvformat.date(today)}"
+    if machine > today:
+        return (f"šodienas {lvformat.date(machine)} (datora datums; --day {lvformat.date(today)} to nemaina – tas ir "
+                "tikai dokumentos rakstītais datums)")
+    return f"dokumentu izveides dienas {lvformat.date(today)} (--day)"
+
+
+def expired(reading: MatrixReading, today: dt.date, machine: dt.date | None = None, *,
+            dated: bool = True) -> str | None:
+    """Why a matrix whose plan period ended before the later of ``today`` (the papers' day, `--day`) and
+    ``machine`` (the computer's date when `--day` is given) gets no documents (a contract's term would already have
+    ended on the day it is made), or None. The sentence names the day actually compared (audit38 F1)."""
     if reading.data is None:
         return None
     inputs = reading.data.inputs
     end = plan_end(inputs.period_start, inputs.months)
-    if end >= today:
+    day = max(today, machine) if machine is not None else today
+    if end >= day:
         return None
-    return (f"matricas {reading.path.name if reading.code == reading.path.stem else reading.code} atbalsta plāna "
-            f"periods ({lvformat.date(inputs.period_start)}–{lvformat.date(end)}) beidzās pirms dokumentu "
-            f"izveides dienas {lvformat.date(today)}: dokumentus ar termiņu, kas jau beidzies, neveido (gaidīts: "
+    return (f"matricas {reading.path.name if reading.code == reading.path.stem else reading.code} {ENDED} "
+            f"({lvformat.date(inputs.period_start)}–{lvformat.date(end)}) {ENDED_BEFORE} "
+            f"{compared_day(today, machine, dated=dated)}: dokumentus ar termiņu, kas jau beidzies, neveido (gaidīts: "
             f"matrica ar pašreizējo vai nākamo atbalsta plāna periodu{arch.refusal_hint()})")
 
 
@@ -283,6 +307,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
     ``ended_by``: the day the command actually runs, when ``today`` (`--day`) is given: a plan that ended before
     it is refused (or archived) even if it runs on an earlier ``today`` – back-dated signable papers for a term
     that has already ended are not made (audit19 F34, D136)."""
+    dated = today is not None  # the papers' day given (`--day`), not the computer's date
     today = today or dt.date.today()
     expiry_day = max(today, ended_by) if ended_by is not None else today
     files = find_matrices(source)
@@ -304,7 +329,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                 f"kā {first.source} – apstrādāts vienreiz, sk. tā rindu")
             continue
         archived = False
-        if not reading.refused and (why := expired(reading, expiry_day)) is not None:
+        if not reading.refused and (why := expired(reading, today, ended_by, dated=dated)) is not None:
             if archive:
                 archived = True
             else:
@@ -326,6 +351,9 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             err(f"{head}: atteikts{hint}:")
             for reason in reading.refused or reading.errors:
                 err(f"    {reason}")
+            if not (reading.refused and reading.refused[0].startswith(SAME_CHILD)):  # those name their folders
+                if kept := kept_line(out, code):  # an earlier run's folder stays as it was (audit38 F7)
+                    err(f"    {kept}")
             # an IBM matrix not grouped with any child's other matrices (D144, R7-8); a file that is no matrix (not
             # a workbook, no IBM names) is no child's matrix and is not to be matched to one (review9)
             if reading.recognised and not reading.person and total > 1:
@@ -368,10 +396,12 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             one_of = signing.one_of_lines(child, names) if signable else []
             links = child_link_lines(child.identification, names) if signable else []
+            # signed from the DOCX, whose notes for the preparer are deleted first (audit38 F4); not a draft's
+            preparer = [] if archived or reading.errors else signing.preparer_lines(documents)
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, [*first_plan, *next_plan, *one_of, *links],
+                                       signing.report_section(warnings, [*first_plan, *next_plan, *one_of, *links, *preparer],
                                                               draft=bool(reading.errors)), first,
                                        provider_list(child, names),
                                        head_lines(target.name, child.identification or None)))
@@ -404,7 +434,10 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             summary.drafted += 1
             echo(f"{head}: MELNRAKSTS – {len(documents)} dokumenti (kļūdas: {len(reading.errors)}), mapē {target}")
         else:
-            summary.made += 1
+            if first:  # B unconfirmed: VISPIRMS above says what to do before anything is signed
+                summary.waiting += 1
+            else:
+                summary.made += 1
             if child.not_eligible:
                 summary.refusals += 1
             what = "lēmums par atteikumu un lietas titullapa" if child.not_eligible else f"{len(documents)} dokumenti"
@@ -414,6 +447,6 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         on_screen = signing.warning_lines(reading.warnings, console=True,
                                            unconfirmed_p=unconfirmed_p) if signable else []
         ahead = signing.DRAFT_CONSOLE if reading.errors else signing.CONSOLE
-        for line in [*on_screen, *first_plan, *next_plan, *signing.one_of_console(one_of)]:
+        for line in [*on_screen, *first_plan, *next_plan, *signing.one_of_console(one_of), *preparer]:
             echo(f"{head}: {ahead} {line}")
     return summary

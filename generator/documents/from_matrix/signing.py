@@ -20,6 +20,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents import terms
 from generator.documents.figures import BLANK_EUR
+from generator.documents.html import PREPARER_LABEL
 from generator.lvformat import eur
 from generator.reference.findings import Finding, Severity
 from generator.reference.rules import APPROVED
@@ -170,6 +171,19 @@ def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
         lines.append(f"sniedzējam {provider_name(provider)} paraksta vai nu līgumu ({contract}), vai garantijas "
                      f"vēstuli ({letter}), ne abus")
     return lines
+
+
+PREPARER_CLASS = 'class="note preparer"'  # html.preparer_notes: a note the preparer deletes before signing (D161)
+
+
+def preparer_lines(documents: Sequence) -> list[str]:
+    """Which papers carry notes for the preparer that are deleted before signing (D161): those are signed from
+    the DOCX, where the notes can be deleted – the PDF shows them and cannot be edited (audit38 F4)."""
+    ids = [d.spec.id for d in documents if PREPARER_CLASS in d.html]
+    if not ids:
+        return []
+    return [f"{', '.join(ids)}: parakstiet no DOCX faila – tajā vispirms izdzēsiet rindkopas „{PREPARER_LABEL}”; "
+            "PDF šīs piezīmes satur un nav labojams, to neparaksta"]
 
 
 def one_of_console(one_of: Sequence[str]) -> list[str]:

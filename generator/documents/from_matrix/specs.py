@@ -2,7 +2,8 @@
 
 Eligible child: 01 (contract with its annexes), 02 and 03 once per provider (the provider's number in the plan
 added to the file name, never its name, which may be a person's, D126; none for the case's own social service or
-municipality, D50, and none while A rests on an unconfirmed base amount B, D72), 05, 07 and 08. A child who is not
+municipality, D50, and none while A rests on an unconfirmed base amount B, D72), 05, 07 and 08; with lines repaid
+to the parent also the parent's monthly forms 06 and, for transport, 15 and 16 (D176). A child who is not
 eligible: the decision to refuse and 07.
 """
 
@@ -21,6 +22,20 @@ def refusal_spec() -> DocumentSpec:
     return by_id(REFUSAL_ID)
 
 
+EXPENSE_REQUEST = "06-izdevumu-atmaksas-pieprasijums"
+TRANSPORT_FORMS = ("15-marsruta-lapa", "16-sabiedriska-transporta-atskaite")
+
+
+def parent_forms(child: ChildContext) -> tuple[str, ...]:
+    """The monthly forms the parent hands in for the lines repaid to the parent (01 „Norēķinu kārtība”, audit38
+    F3): the expense request (06) with those lines, and for transport the route sheet (15) and the public
+    transport report (16) as the municipal blanks."""
+    repaid = [line for line in child.lines if line.to_parent]
+    if child.not_eligible or not repaid:
+        return ()
+    return (EXPENSE_REQUEST, *(TRANSPORT_FORMS if any(line.transport for line in repaid) else ()))
+
+
 def child_documents(child: ChildContext) -> list[tuple[DocumentSpec, Provider | None]]:
     if child.not_eligible:
         return [(refusal_spec(), None), (by_id("07-klienta-lietas-titullapa"), None)]
@@ -36,4 +51,5 @@ def child_documents(child: ChildContext) -> list[tuple[DocumentSpec, Provider | 
             result.append((dataclasses.replace(base, id=f"{base.id}-{provider.file_part}"), provider))
     result += [(by_id(doc_id), None) for doc_id in ("05-iesniegums-par-sniedzejiem", "07-klienta-lietas-titullapa",
                                                     "08-lemums-par-pieskirsanu")]
+    result += [(by_id(doc_id), None) for doc_id in parent_forms(child)]
     return sorted(result, key=lambda item: item[0].id)
