@@ -108,9 +108,11 @@ def warning(sh: Sheet, cells: str, name: str) -> None:
     """The warning beside the title: which figures print "______" and where the confirmed ones come from."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
-    sh.formula(first, f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}","{ANNEX_BASE_BLANK}"),'
-               f'IF({PRICES_OPEN},"{ANNEX_PRICE_BLANK}",""))', sh.st.alert_wrap,
+    formula = (f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}","{ANNEX_BASE_BLANK}"),'
+               f'IF({PRICES_OPEN},"{ANNEX_PRICE_BLANK}",""))')
+    sh.formula(first, formula, sh.st.alert_wrap,
                ANNEX_BASE_BLANK if base_provisional(sh) else "")  # a new workbook has no plan lines
+    sh.watch(first, formula, "brīdinājums par neapstiprinātām summām")  # typed over, it would hide a blank's reason
     sh.define(name, first)
 
 
@@ -129,8 +131,10 @@ def final_label(sh: Sheet, cells: str, style: object) -> None:
     holds."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", style)
-    sh.formula(first, f'IF(ISNUMBER(IB_Galigais),IF({A_OPEN},"{FINAL_IF_OVER}",IF({F_NOT_APPLIED},'
-               f'"{FINAL_NOT_APPLIED}","{FINAL_LABEL}")),"{FINAL_LABEL}")', style, FINAL_LABEL)
+    formula = (f'IF(ISNUMBER(IB_Galigais),IF({A_OPEN},"{FINAL_IF_OVER}",IF({F_NOT_APPLIED},'
+               f'"{FINAL_NOT_APPLIED}","{FINAL_LABEL}")),"{FINAL_LABEL}")')
+    sh.formula(first, formula, style, FINAL_LABEL)
+    sh.watch(first, formula, "IB galīgā apmēra (F) rindas nosaukums")
 
 
 def write(sh: Sheet) -> None:

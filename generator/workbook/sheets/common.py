@@ -353,8 +353,12 @@ def plan_row_lead(sh: Sheet, row: int, r: int, active_col: str, wrap: bool = Fal
     its cell (a two-line row) instead of being cut at its edge.
     """
     st = sh.st
-    sh.number(f"A{row}", row - sh.book.layout.plan_first + 1, st.out_whole)
-    sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text_wrap if wrap else st.out_text, "")
-    sh.formula(f"C{row}", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "")
+    line = row - sh.book.layout.plan_first
+    sh.number(f"A{row}", line + 1, st.out_whole)
+    for c, formula, fmt, label, places in (
+            ("B", f"'6.4'!$B{r}&\"\"", st.out_text_wrap if wrap else st.out_text, "SBS pakalpojums", 6),
+            ("C", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "cena", 2)):
+        sh.formula(f"{c}{row}", formula, fmt, "")
+        sh.watch(f"{c}{row}", formula, label, "6.4. tabulai", places, line=line)  # checked on 6.11 (D153)
     return f"'6.4'!${active_col}{r}=1"
 
