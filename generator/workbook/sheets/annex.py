@@ -151,7 +151,7 @@ def write(sh: Sheet) -> None:
         two_lines=True,
         title_height=TITLE_HEIGHT + TITLE_EXTRA,
         subtitle_height=SUBTITLE_HEIGHT,
-        child_to="C",  # one page wide: the child's name of 50 characters in one line, the code under it
+        child_to="C",  # one page wide: the child's name (up to input_checks.NAME_CHARS, D170) in one line, the code under it
         signed=True,
     )
     # beside the title on the first page (C:F): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two
