@@ -23,7 +23,9 @@ Kinds of input:
   tools' readers check the same texts (TEXT_FIELDS, generator/ministry/matrix.py) where the file's own template
   checked them (its check formula in the file); an older template's unchecked text is a warning there (D168).
 - ``municipality``: a list value, required once a plan line has a service (D88);
-- ``required``: a text required once a plan line has a service (D88).
+- ``required``: a text required once a plan line has a service (D88);
+- ``name``: a person's name, required as ``required`` and at most ``extra`` characters, what prints whole under the
+  signatures of the signed annexes (D170, tests/workbook/test_print_names.py); the readers check its length too.
 """
 
 from __future__ import annotations
@@ -147,6 +149,8 @@ class Kind:
                     f'IF(SUMPRODUCT(--EXACT({x}&"",{extra}))>0,0,1))')
         elif self.name == "required":
             body = f"IF(AND({_blank(x)},{SERVICES_CHOSEN}),1,0)"
+        elif self.name == "name":
+            body = f'IF({_blank(x)},IF({SERVICES_CHOSEN},1,0),IF(LEN({x}&"")>{extra},2,0))'
         else:  # pragma: no cover - the kinds are fixed below
             raise ValueError(self.name)
         return f"IFERROR(IF({is_formula(x)},{self.formula_code},{body}),1)"
@@ -164,9 +168,10 @@ class Kind:
     def shown(self, x: str) -> str:
         """', ievadīts …' with the entered value (text in quotes, a date as DD.MM.YYYY), or ''; for a long text its
         length (', ievadītas 734 zīmes', ', ievadīta 601 zīme')."""
-        if self.name == "text":
+        if self.name in ("text", "name"):
             n = f'LEN({x}&"")'
-            return f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
+            counted = f'", ievadīt"&IF(AND(MOD({n},10)=1,MOD({n},100)<>11),"a "&{n}&" zīme","as "&{n}&" zīmes")'
+            return counted if self.name == "text" else f'IF({_blank(x)},"",{counted})'  # a missing name: no count
         plain = f'SUBSTITUTE({x}&"",".",",")'  # a number with the Latvian decimal comma in every locale (audit20 F8)
         number = f"{lv_date_formula(x)}&{_time_of_day(x)}" if self.name == "date" else plain
         return (f"IFERROR(IF(ISTEXT({x}),IF(LEN({x})=0,\"\",\", ievadīts '\"&{x}&\"'\"),"
@@ -204,6 +209,7 @@ KINDS = {
     "text": Kind("text", (f'"{TEXT_TOO_LONG}"',)),
     "municipality": Kind("municipality", (f'"{LIST_TEXT}"', f'"{REQUIRED_TEXT}"')),
     "required": Kind("required", (f'"{REQUIRED_TEXT}"',)),
+    "name": Kind("name", (f'"{REQUIRED_TEXT}"', f'"{TEXT_TOO_LONG}"')),
 }
 
 
@@ -227,8 +233,20 @@ OPINION_REQUIRED = "AND(ISNUMBER(Vecums),Vecums>Param_PilnasLikmesVecums,Vecums<
 
 # The fields a contract needs are required once a plan line has a service (D88; the reference's REQUIRED_PARTIES).
 SERVICES_CHOSEN = "COUNTA(Plans_Pakalpojums)>0"
+# D170: the child's, the parent's and the social worker's names print on every signed annex: the child's in the header
+# (wrapped, the personal code on a line under it), the parent's and the worker's in the header and under the
+# signatures, one line of 8 pt (styles.signer) in the label columns, narrowest on 6.6 (A:B, 33 wide). Measured
+# (LibreOffice, PDF, tests/workbook/test_print_providers.py) in capitals with diacritics: under a signature in 9 pt a
+# name printed whole up to 42 characters, with 44 a second line that the row hid; the child's code line stayed whole
+# up to 46, with 50 it printed over the next row on 6.1 and 6.8. In 8 pt the signature line holds about 45 capitals and
+# 51 ordinary letters at Excel's widths (tests/workbook/test_label_widths.py). The limit leaves room for wider letters;
+# two given names and a double surname fit ("Anna-Marija Elizabete Ozoliņa-Bērziņa", 37).
+NAME_CHARS = 40
+SIGNED_NAMES = "parakstāmajās tabulās"
+NAME_LIMITS = dict.fromkeys(("Berns_VardsUzvards", "Vecaks_VardsUzvards", "Socialais_Darbinieks"), NAME_CHARS)
 PARTY_FIELDS: tuple[Field, ...] = tuple(
     Field(p.name, "municipality", p.label, "Saraksts_Pasvaldibas") if p.name == "Pasvaldiba"
+    else Field(p.name, "name", p.label, str(NAME_LIMITS[p.name]), SIGNED_NAMES) if p.name in NAME_LIMITS
     else Field(p.name, "required", p.label) for p in REQUIRED_PARTIES)
 
 SINGLE_FIELDS: tuple[Field, ...] = (
@@ -301,7 +319,7 @@ PROVIDER_FIELD = Field("Pak_Sniedzejs", "text", "sniedzēja nosaukumam", str(PRO
 # Every text the matrix checks for length: the tools' readers check the same texts with the same limits
 # (generator/ministry/matrix.py), so that their error count is the matrix's Kludas.
 TEXT_FIELDS: tuple[Field, ...] = (*GOAL_FIELDS, *PLAN_TEXT_FIELDS, *MONTH_TEXT_FIELDS, TRANSPORT_FIELD, NOTE_FIELD_64,
-                                  NOTE_FIELD_610, PROVIDER_FIELD)
+                                  NOTE_FIELD_610, PROVIDER_FIELD, *(f for f in PARTY_FIELDS if f.kind == "name"))
 
 
 def text_length(text: str) -> int:

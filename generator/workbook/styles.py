@@ -50,6 +50,7 @@ class Styles:
     section: Format
     label: Format
     label_bold: Format
+    signer: Format
     header: Format
     header_wrap: Format
     input_text: Format
@@ -108,6 +109,8 @@ def make_styles(wb: Workbook) -> Styles:
         section=fmt(bold=True, font_size=10, bottom=1),
         label=fmt(text_wrap=True),
         label_bold=fmt(bold=True, text_wrap=True),
+        # a signer's name under the signature line of a signed annex: one line of 8 pt in the label columns (D170)
+        signer=fmt(text_wrap=True, font_size=8),
         header=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="center"),
         header_wrap=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="left"),
         input_text=fmt(**inp, num_format=TEXT),

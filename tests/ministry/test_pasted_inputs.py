@@ -16,7 +16,13 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.matrix import Matrix, read_child
-from generator.workbook.input_checks import DATE_TIME_TEXT, FORMULA_TEXT, NOTE_FIELD_610, PROVIDER_FIELD
+from generator.workbook.input_checks import (
+    DATE_TIME_TEXT,
+    FORMULA_TEXT,
+    NAME_CHARS,
+    NOTE_FIELD_610,
+    PROVIDER_FIELD,
+)
 from tests.ministry.factory import make_children, write_children
 from tests.workbook.invalid import _cell, too_long
 
@@ -157,3 +163,26 @@ def test_documents_and_collect_name_a_text_over_its_limit(clean: Path, tmp_path:
     shutil.copy(clean, folder / str(municipality) / "derigs.xlsx")
     result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx")])
     assert said["sniedzejs"] in result.output and said["piezime"] in result.output, result.output
+
+
+@pytest.mark.parametrize(("name", "limit"), [("Berns_VardsUzvards", NAME_CHARS),
+                                             ("Vecaks_VardsUzvards", NAME_CHARS),
+                                             ("Socialais_Darbinieks", NAME_CHARS)])
+def test_a_name_longer_than_prints_whole_is_refused(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str,
+                                                    limit: int) -> None:
+    """D170: a name one character longer than prints whole in the signed annexes is an invalid input the reader names
+    in the matrix's words (a double given name and a double surname fit); before, any length was read."""
+    said = {"Berns_VardsUzvards": "bērna vārdam un uzvārdam",
+            "Vecaks_VardsUzvards": "vecāka (likumiskā pārstāvja) vārdam un uzvārdam",
+            "Socialais_Darbinieks": "sociālā darbinieka vārdam un uzvārdam"}[name]
+    fits = ("Anna-Marija Elizabete Ozoliņa-Bērziņa " * 3)[:limit].strip()
+    pasted(clean, tmp_path / "der.xlsx", name, fits + "a" * (limit - len(fits)))
+    data, problems = read_child(Matrix.open(tmp_path / "der.xlsx"), catalogue)
+    assert data is not None and problems == [], problems
+    longer = fits + "a" * (limit + 1 - len(fits))
+    where = pasted(clean, tmp_path / "m.xlsx", name, longer)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    n = limit + 1
+    counted = f"ievadīta {n} zīme" if n % 10 == 1 and n % 100 != 11 else f"ievadītas {n} zīmes"
+    assert data is None and problems == [f"{where}: {said} jābūt ne garākam par {limit} zīmēm, citādi parakstāmajās "
+                                         f"tabulās izdrukā tikai daļu, {counted}"], problems

@@ -55,6 +55,9 @@ BAD_VALUES["date"] = [*BAD_VALUES["date"], ("nav tādas dienas", "31.02.2012")]
 # Once the plan has a service, the fields a contract needs (D88): empty or spaces only
 BAD_VALUES["required"] = [("tukšs", None), ("tukšs", "   ")]
 BAD_VALUES["municipality"] = [*BAD_VALUES["list"], ("tukšs", None)]
+# a person's name (D170): empty (its blank of spaces is the same formula as the personal code's, proved there), and one
+# character longer than prints whole in the signed annexes; as many combinations as before, so the batch's size holds
+BAD_VALUES["name"] = [BAD_VALUES["required"][0], *BAD_VALUES["text"]]
 # Text of a Pak_Id / recipient / impairment value in other letter case: exact list values only.
 CASE_VARIANT = "ārpus saraksta (cits burtu reģistrs)"
 
@@ -126,7 +129,7 @@ def place(wb: Workbook, name: str, kind_class: str, value: Any, rng: random.Rand
             values = _values(wb, listed)
             current = values[0]
         value = current.upper() if current != current.upper() else current.lower()
-    if field.kind == "text":
+    if field.kind == "text" or (field.kind == "name" and kind_class == BAD_VALUES["text"][0][0]):
         value = too_long(int(field.extra))
     if field.kind == "yesno" and value is None and not opinion_needed:
         value = "Ja"  # empty is an error only when the opinion decides the rate

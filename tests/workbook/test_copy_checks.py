@@ -65,6 +65,29 @@ OVERWRITTEN: dict[tuple[str, str], tuple[object, str]] = {
     ("6.9", "C50"): (99, "pieprasīto pakalpojumu skaits " + COMPUTED),
     ("6.9", "C6"): ("Citam dienestam", "adresāts (sociālais dienests) " + PERSONAL),
 }
+# D169: the notes of the signed annexes and the working sheets' totals, differences and shares, all typed over in one
+# file (each is a check of its own, so each is named): (sheet, cell or a plan row's column) -> (value, message)
+TOGETHER: dict[tuple[str, str], tuple[object, str]] = {
+    ("6.5", "C2"): ("Visas summas apstiprinātas.", "brīdinājums par neapstiprinātām summām " + COMPUTED),
+    ("6.5", "A52"): ("IB galīgais apmērs", "IB galīgā apmēra (F) rindas nosaukums " + COMPUTED),
+    ("6.6", "M49"): ("Dienu skaits pārbaudīts.", "piezīme par dienu pārsniegumu " + COMPUTED),
+    ("6.6", "M50"): ("Svētku dienas pārbaudītas.", "piezīme par svētku dienu sarakstu " + COMPUTED),
+    ("6.9", "D50"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātu cenu " + COMPUTED),
+    ("6.4", "C51"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),
+    ("6.7", "D49"): (1234.56, "mēneša kopsumma " + COMPUTED),
+    ("6.7", "J49"): (1, "mēnešu summu kopsumma " + COMPUTED),
+    ("6.7", "K49"): (1, "summu periodā kopsumma " + COMPUTED),
+    ("6.7", "L"): (5, "starpība " + COMPUTED),
+    ("6.7", "C51"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),
+    ("6.10", "E49"): (1, "plānoto summu kopsumma " + COMPUTED),
+    ("6.10", "R49"): (4321.09, "mēnesī samaksāto summu kopsumma " + COMPUTED),
+    ("6.10", "AA49"): (4321.09, "atlikumu kopsumma " + COMPUTED),
+    ("6.10", "AB"): (0.123, "apguve " + COMPUTED),
+    ("6.10", "C51"): (1, "plānotā summa pa mēnešiem " + COMPUTED),
+    ("6.10", "C53"): (0.123, "apguve periodā " + COMPUTED),
+    ("6.10", "C54"): (4321.09, "neizlietotais apmērs " + COMPUTED),
+    ("6.10", "A55"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),
+}
 # the 6.9 rows list the lines with a service applied for, 6.5's in priority order: their first row is a used one
 # one file with several rows of a sheet's plan rows overwritten: (sheet, column, value, rows) -> what 6.11 says after
 # the first row's message – the number of the other rows and "rinda" agreeing with it (1 and 21: "rindā", 11: "rindās")
@@ -84,10 +107,10 @@ def _check_formulas(path: Path) -> int:
 
 
 def _target(sheet: str, cell: str, counted: int) -> str:
-    """The overwritten cell: a bare column is a plan row's (6.3, 6.6: the first counted line; 6.5, 6.9: the first
-    row, a used one)."""
+    """The overwritten cell: a bare column is a plan row's (6.3, 6.6, 6.7, 6.10: the first counted line; 6.5, 6.9:
+    the first row, a used one)."""
     if cell.isalpha():
-        return f"{cell}{_FIRST + (counted if sheet in ('6.3', '6.6') else 0)}"
+        return f"{cell}{_FIRST + (counted if sheet in ('6.3', '6.6', '6.7', '6.10') else 0)}"
     return cell
 
 
@@ -123,17 +146,24 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     for sheet, column, value, count, _ in MORE_ROWS:
         rows.setdefault(sheet, {}).update({f"{column}{row}": value for row in range(_FIRST, _FIRST + count)})
     into.save(first, folder / "rindas.xlsx", lines, [], over_formulas=rows)
+    together: dict[str, dict[str, object]] = {}
+    for (sheet, cell), (value, _) in TOGETHER.items():
+        together.setdefault(sheet, {})[_target(sheet, cell, counted)] = value
+        cells[(sheet, cell)] = f"{sheet} {_target(sheet, cell, counted)}"
+    into.save(first, folder / "kopa.xlsx", lines, [], over_formulas=together)
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-kopijas"))
     out = convert(files, folder / "lo", profile=profile)
-    read_back = recalculated_values([*overwritten, folder / "rindas.xlsx", *out], profile=profile)
+    read_back = recalculated_values([*overwritten, folder / "rindas.xlsx", folder / "kopa.xlsx", *out],
+                                    profile=profile)
     values = [NamedValues(o, all_sheets=True) for o in out]
-    copies, more, again = read_back[:len(overwritten)], read_back[len(overwritten)], read_back[len(overwritten) + 1:]
+    n = len(overwritten)
+    copies, more, both, again = read_back[:n], read_back[n], read_back[n + 1], read_back[n + 2:]
     saved = (_check_formulas(templates[None]), _check_formulas(out[0]))
-    return values, dict(zip(OVERWRITTEN, copies, strict=True)), (again, saved), cells, more
+    return values, dict(zip(OVERWRITTEN, copies, strict=True)), (again, saved), cells, more, both
 
 
 def test_clean_plans_have_no_error(recalculated) -> None:
-    clean, _, _, _, _ = recalculated
+    clean, _, _, _, _, _ = recalculated
     wrong = [(k, v["Kludas"], v["h_Aizstatas"], _listed(v)) for k, v in enumerate(clean)
              if v["Kludas"] != 0 or v["h_Aizstatas"] != 0]
     assert not wrong, wrong
@@ -143,7 +173,7 @@ def test_clean_plans_saved_by_libreoffice_have_no_error(recalculated) -> None:
     """LibreOffice writes the checks' ranges back in its own form: opened again, the matrix still has no error. And
     it keeps every check (LibreOffice 7.4 saved only 1000 rows below the last content of a shown column: the rows of
     the checks after 1196 were lost until a text in a shown column marked the table's end)."""
-    _, _, (again, (in_template, in_saved)), _, _ = recalculated
+    _, _, (again, (in_template, in_saved)), _, _, _ = recalculated
     assert in_saved == in_template > 100
     wrong = [(k, v["Kludas"], v["h_Aizstatas"], _listed(v)) for k, v in enumerate(again)
              if v["Kludas"] != 0 or v["h_Aizstatas"] != 0]
@@ -151,7 +181,7 @@ def test_clean_plans_saved_by_libreoffice_have_no_error(recalculated) -> None:
 
 
 def test_every_overwritten_copy_is_an_error_naming_its_cell(recalculated) -> None:
-    _, overwritten, _, cells, _ = recalculated
+    _, overwritten, _, cells, _, _ = recalculated
     missed = []
     for key, values in overwritten.items():
         said = f"{cells[key]}: {OVERWRITTEN[key][1]}"
@@ -164,8 +194,20 @@ def test_every_overwritten_copy_is_an_error_naming_its_cell(recalculated) -> Non
 def test_the_number_of_further_rows_agrees_with_rinda(recalculated) -> None:
     """6.11 names a sheet's first overwritten plan row and how many more rows differ, the noun agreeing with the
     number as Latvian has it: "(un vēl 1 rindā)", "(un vēl 21 rindā)", but "(un vēl 11 rindās)" (review9)."""
-    _, _, _, _, values = recalculated
+    _, _, _, _, values, _ = recalculated
     listed = _listed(values)
     for sheet, column, _, _, tail in MORE_ROWS:
         said = [t for t in listed if f" {sheet} {column}{_FIRST}: " in f" {t}"]
         assert len(said) == 1 and said[0].endswith(REPLACED + tail), (sheet, tail, listed)
+
+
+def test_overwritten_notes_and_totals_are_errors_naming_their_cells(recalculated) -> None:
+    """D169: a note or a "jāprecizē" remark of a signed annex (6.5's warning and F's label, 6.6's notes of the days,
+    6.9's price note) and the totals, differences and shares of 6.7 and 6.10, typed over, are each an error that 6.11
+    names with its sheet and cell (before, none of them was checked: Kludas stayed 0)."""
+    _, _, _, cells, _, values = recalculated
+    listed = _listed(values)
+    said = [f"{cells[key]}: {text}" for key, (_, text) in TOGETHER.items()]
+    missed = [one for one in said if not any(one in t for t in listed)]
+    assert not missed, (missed, listed)
+    assert values["h_Aizstatas"] == len(TOGETHER) and values["Kludas"] >= len(TOGETHER), (values["h_Aizstatas"], listed)

@@ -236,3 +236,26 @@ def test_part_month_headings_fit_in_excel(templates: dict[str | None, Path], she
         assert int(height // (LINE_PT * size / 9)) >= 2, (sheet, heading.coordinate, height)
         for line in (widest, "12.2019"):
             assert text_width(line, size, False) <= width, (sheet, heading.coordinate, line, width)
+
+
+def test_names_of_the_limits_length_fit_under_the_signatures_in_excel(templates: dict[str | None, Path]) -> None:
+    """D170: the parent's and the worker's names of input_checks.NAME_CHARS capitals with diacritics (the widest
+    letters a name has) fit the one line under each signature line of the signed annexes at Excel's widths, in the
+    cell's own font (8 pt: in 9 pt 6.6's A:B held 39 of them), and the child's name with the personal code fits the
+    header's child line."""
+    from generator.workbook.input_checks import NAME_CHARS
+    from tests.workbook.test_print_goals import text_of
+
+    name = text_of(NAME_CHARS, "ŠĶĒRŠĻU", "ANNA-MARIJA ELIZABETE OZOLIŅA-BĒRZIŅA MĀRTIŅA VĪTOLA-KALNIŅA ")
+    assert len(name) == NAME_CHARS
+    wb = load_workbook(templates["liepaja"])
+    for sheet in SIGNED:
+        ws = wb[sheet]
+        signers = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+                   and c.value.startswith(("=IF(Vecaks_VardsUzvards=", "=IF(Socialais_Darbinieks="))]
+        assert len(signers) == (1 if sheet == "6.9" else 2), sheet
+        for cell in signers:
+            _fits(ws, cell.coordinate, name, cell.font.sz or 9, bool(cell.font.b))
+        width, height = _room(ws, "A3")
+        lines = lines_needed(f"Bērns: {name}", width, 9, True) + 1  # the personal code on a line of its own
+        assert lines * LINE_PT <= height + 0.5, f"{sheet}!A3: „{name}” + kods vajag {lines} rindu, augstums {height}"

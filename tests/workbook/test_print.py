@@ -85,7 +85,7 @@ PEOPLE = People(
 )
 # The longest realistic child's name (two given names, a double surname; fictional): on every signed annex it prints
 # whole with the personal code under it (row 3 holds three lines). "garais-vards-NN" prints it with NN plan lines.
-LONG_CHILD = dataclasses.replace(PEOPLE, child_name="Anna-Marija Elizabete Paraudziņa-Piemēriņa")
+LONG_CHILD = dataclasses.replace(PEOPLE, child_name="Anna-Marija Lilita Paraudziņa-Piemēriņa")  # within NAME_CHARS (D170)
 # A provider's name as long as the catalogue's longest service names (55 characters; fictional), for every line of
 # "sniedzejs-55": whole on 6.8 and 6.4, wrapped in two lines of the provider column.
 LONG_PROVIDER = "Biedrība “Paraugu bērnu rehabilitācijas centrs Piemērs”"
@@ -560,7 +560,7 @@ def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], ca
     On the signed annexes the plan rows' service and provider names wrap in two lines of their cells: nothing of
     them may be cut, neither at the cell's side nor below its two lines (cut_runs(..., below=True)), nor any other
     text below its row's height: the check numbers, the checks' legend under the table, 6.6's note of 60 characters
-    (NOTE_66), the child's name of 50 characters with the personal code under it (LONG_CHILD). Allowed on the
+    (NOTE_66), the child's long name with the personal code under it (LONG_CHILD). Allowed on the
     other plan sheets (6.4, 6.7, 6.10, not signed): a plan row's name cut at its cell's edge (one line per plan row;
     LibreOffice shortens the text itself where the next cell is filled). On every sheet no wrapped text may hide a
     line under its row (a hint, a note, a label wrapped in a one-line row printed over the row below it), except a

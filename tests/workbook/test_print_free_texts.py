@@ -3,7 +3,8 @@
 (NOTE_CHARS_64) and of 6.10's Piezīmes (NOTE_CHARS_610); a longer text is an invalid input (tests/workbook/invalid.py
 proves the message). Texts of capitals with diacritics and ordinary words, each ending with a word that marks its end;
 the sheets go to PDF in ONE LibreOffice call, and the test looks for lines hidden under their row (pdf_clip). The child
-and the parent have long double surnames (fictional, 57 characters): 6.4's header wraps them whole, over nothing (F4)."""
+and the parent have long double surnames (fictional, input_checks.NAME_CHARS characters, D170): 6.4's header wraps them
+whole, over nothing (F4)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import dataclasses
 import pytest
 from openpyxl import load_workbook
 
-from generator.workbook.input_checks import NOTE_FIELD_64, NOTE_FIELD_610, TRANSPORT_FIELD
+from generator.workbook.input_checks import NAME_CHARS, NOTE_FIELD_64, NOTE_FIELD_610, TRANSPORT_FIELD
 from generator.workbook.inputs import fill
 from generator.workbook.names import read, write
 from tests.print_fonts import require_calibri_metrics
@@ -31,9 +32,10 @@ NOTE_WORDS = "ŠĶĒRŠĻU IELA 12, ŪDRUPĒ; MĀSA Otrdienās pēc skolas; jūl
 JUSTIFICATION_WORDS = ("Bērns dzīvo lauku teritorijā 38 km no tuvākā ŠĶĒRŠĻU sniedzēja; sabiedriskais transports "
                        "kursē divreiz dienā. ")
 # (field, sheet, end word): every field at its limit
-# two given names and two double surnames (fictional): a 28-character parent's name was cut in 6.4's header
-LONG_NAMES = dataclasses.replace(PEOPLE, child_name="Ģirts Ēriks Žņaudziņš-Ķēniņš-Čīčiņa-Grūbe Ābelīte-Ozoliņš",
-                                 parent_name="Līvija Ņina Žņaudziņa-Ķēniņa-Čīčiņa-Grūbe Ābelīte-Ozoliņa")
+# two given names and two double surnames (fictional) as long as a name may be (NAME_CHARS, D170): a 28-character
+# parent's name was cut in 6.4's header
+LONG_NAMES = dataclasses.replace(PEOPLE, child_name="Ģirts Ēriks Žņaudziņš-Ķēniņš Ābele-Ozols",
+                                 parent_name="Līvija Ņina Žņaudziņa-Ķēniņa Ābele-Ozola")
 TEXTS = ((NOTE_FIELD_64, "6.4", "Četrbeidzas"), (NOTE_FIELD_610, "6.10", "Desmitbeidzas"),
          (TRANSPORT_FIELD, "6.4", "Pamatbeidzas"))
 
@@ -66,6 +68,7 @@ def test_texts_of_the_limits_length_print_whole(printed, field, sheet: str, last
 
 
 def test_64_header_wraps_long_names_whole(printed) -> None:  # noqa: ANN001
+    assert len(LONG_NAMES.child_name) == len(LONG_NAMES.parent_name) == NAME_CHARS
     runs = [r for r in text_runs(printed["6.4"]) if r.page == 1]
     joined = "".join(r.text for r in runs).replace(" ", "")  # a name wraps after a hyphen of its surname
     for name in (LONG_NAMES.child_name, LONG_NAMES.parent_name):

@@ -1,9 +1,12 @@
 """A provider's name prints whole where it lands (audit32 F1–F3, D166): typed on 6.8 (Pak_Sniedzejs), it prints in
 two lines of 8 pt on 6.4, 6.8 and on the signed 6.5 and 6.9, up to input_checks.PROVIDER_CHARS characters of capitals and
 diacritics; a longer name is an invalid input (6.11 names the cell). Each service's row of 6.8 is as high as its
-catalogue label needs (items.row_height), so that no label prints over the row under it (3.17i over 3.17g). The
-workbook goes to PDF in ONE LibreOffice call (each sheet printed alone), and the test looks where each line of text
-lands (pdf_clip.text_runs): inside its cell's clipping rectangle, over no other text."""
+catalogue label needs (items.row_height), so that no label prints over the row under it (3.17i over 3.17g). The same
+workbook holds the child's, the parent's and the social worker's names at their limits (D170, input_checks.NAME_LIMITS),
+in capitals with diacritics: whole on every signed annex (the child's in the header, with the personal code under it;
+the parent's and the worker's in the header and under the signatures) and on 6.2. The workbook goes to PDF in ONE
+LibreOffice call (each sheet printed alone), and the test looks where each line of text lands (pdf_clip.text_runs):
+inside its cell's clipping rectangle, over no other text."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import dataclasses
 import pytest
 from openpyxl import load_workbook
 
-from generator.workbook.input_checks import PROVIDER_CHARS, PROVIDER_FIELD
+from generator.workbook.input_checks import NAME_LIMITS, PROVIDER_CHARS, PROVIDER_FIELD
 from generator.workbook.inputs import fill
 from generator.workbook.names import read, write
 from generator.workbook.sheets import items
@@ -29,11 +32,16 @@ catalogue, templates = later_round.catalogue, later_round.templates
 pytestmark = [pytest.mark.libreoffice]
 
 SHEETS = ("6.4", "6.5", "6.8", "6.9")
+NAME_SHEETS = ("6.2", "6.3", "6.5", "6.6", "6.9")  # where the parent's and the worker's names print (and the child's)
 # Capitals with diacritics first (the widest letters of a name), ordinary words after, the last word marking the end:
 # PROVIDER_CHARS characters in all (fictional).
 WORDS = "SIA „ŠĶĒRŠĻU MĀKSLAS UN MŪZIKAS TERAPIJAS CENTRS” – Ūdrupes Mēmeles Ķēčiņu "
 LAST = "Gals"
 NAME = text_of(PROVIDER_CHARS, LAST, WORDS)
+# D170: each person's name as long as its limit, capitals with diacritics (fictional), ending in its own word
+NAME_WORDS = "ANNA-MARIJA ELIZABETE OZOLIŅA-BĒRZIŅA ŠĶĒLE-ŪDRUPE MĀRTIŅA VĪTOLA-KALNIŅA "
+PEOPLE_LAST = {"Berns_VardsUzvards": "ZETA", "Vecaks_VardsUzvards": "OMEGA", "Socialais_Darbinieks": "SIGMA"}
+LONGEST = {name: text_of(NAME_LIMITS[name], last, NAME_WORDS) for name, last in PEOPLE_LAST.items()}
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +49,17 @@ def printed(catalogue, templates, tmp_path_factory: pytest.TempPathFactory):  # 
     require_calibri_metrics()
     folder = tmp_path_factory.mktemp("sniedzeji")
     wb = load_workbook(templates["liepaja"])
-    fill(wb, showcase(catalogue), recipient_labels(catalogue), dataclasses.replace(PEOPLE, providers={}))
+    people = dataclasses.replace(PEOPLE, providers={}, child_name=LONGEST["Berns_VardsUzvards"],
+                                 parent_name=LONGEST["Vecaks_VardsUzvards"],
+                                 social_worker=LONGEST["Socialais_Darbinieks"])
+    fill(wb, showcase(catalogue), recipient_labels(catalogue), people)
     # every service of 6.8 with the name: a name taller than its row would print over the next row's
     write(wb, PROVIDER_FIELD.name, [NAME] * len(read(wb, PROVIDER_FIELD.name)))
     path = folder / "garakie.xlsx"
     wb.save(path)
-    pdfs = print_sheets_apart({path: SHEETS}, folder / "pdf", folder / "profile")
-    return {sheet: pdfs[(path.stem, sheet)] for sheet in SHEETS}
+    sheets = tuple(sorted({*SHEETS, *NAME_SHEETS}))
+    pdfs = print_sheets_apart({path: sheets}, folder / "pdf", folder / "profile")
+    return {sheet: pdfs[(path.stem, sheet)] for sheet in sheets}
 
 
 def test_the_name_is_as_long_as_the_limit() -> None:
@@ -71,3 +83,30 @@ def test_rows_of_68_grow_with_the_catalogue_label() -> None:
     label = "9.99i " + "Ļoti garš izdomāts pakalpojuma nosaukums ar daudziem vārdiem " * 3
     assert items.row_height(label) >= 4 * items.LINE_HEIGHT
     assert items.row_height("1.1 Īss") == items.MIN_LINES * items.LINE_HEIGHT
+
+
+def test_the_people_s_names_are_as_long_as_their_limits() -> None:
+    for name, last in PEOPLE_LAST.items():
+        assert len(LONGEST[name]) == NAME_LIMITS[name] and LONGEST[name].endswith(" " + last)
+    assert len("Anna-Marija Elizabete Ozoliņa-Bērziņa") <= min(NAME_LIMITS.values())  # a double name and surname fit
+
+
+@pytest.mark.parametrize("sheet", NAME_SHEETS)
+def test_names_of_their_limits_length_print_whole(printed, sheet: str) -> None:  # noqa: ANN001
+    """D170: every line of each name prints whole, over no other text (one letter more under a signature took a second
+    line that the row hid: measured on 6.6 from 44 capitals, on 6.9 from 46), and the child's personal code too."""
+    runs = text_runs(printed[sheet])
+    for name, last in PEOPLE_LAST.items():
+        if sheet == "6.2" and name == "Berns_VardsUzvards":
+            continue
+        ends = [r for r in runs if r.text.split()[-1:] == [last]]
+        assert ends, f"{sheet}: nav izdrukāts {name} pēdējais vārds „{last}”"
+        assert all(r.whole for r in ends), f"{sheet}: {name} nogriezts: {[r.text for r in ends if not r.whole]}"
+    words = {w for text in LONGEST.values() for w in text.replace("-", " ").split()}
+    cut = [f"{r.page}. lapa: „{r.text}”" for r in runs if not r.whole and words & set(r.text.replace("-", " ").split())]
+    assert not cut, f"{sheet}: vārds nogriezts pie šūnas malas: {cut[:5]}"
+    codes = [r for r in runs if PEOPLE.child_code in r.text]
+    assert codes and all(r.whole for r in codes), f"{sheet}: bērna personas kods nav redzams viss"
+    over = [f"„{a.text}” pār „{b.text}”" for i, a in enumerate(runs) for b in runs[i + 1:]
+            if a.overlaps(b) and (words & set(a.text.split()) or words & set(b.text.split()))]
+    assert not over, f"{sheet}: vārds izdrukāts pāri citam tekstam: {over[:5]}"

@@ -108,9 +108,11 @@ def warning(sh: Sheet, cells: str, name: str) -> None:
     """The warning beside the title: which figures print "______" and where the confirmed ones come from."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
-    sh.formula(first, f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}","{ANNEX_BASE_BLANK}"),'
-               f'IF({PRICES_OPEN},"{ANNEX_PRICE_BLANK}",""))', sh.st.alert_wrap,
+    formula = (f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}","{ANNEX_BASE_BLANK}"),'
+               f'IF({PRICES_OPEN},"{ANNEX_PRICE_BLANK}",""))')
+    sh.formula(first, formula, sh.st.alert_wrap,
                ANNEX_BASE_BLANK if base_provisional(sh) else "")  # a new workbook has no plan lines
+    sh.watch(first, formula, "brīdinājums par neapstiprinātām summām")  # typed over, it would hide a blank's reason
     sh.define(name, first)
 
 
@@ -129,8 +131,10 @@ def final_label(sh: Sheet, cells: str, style: object) -> None:
     holds."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", style)
-    sh.formula(first, f'IF(ISNUMBER(IB_Galigais),IF({A_OPEN},"{FINAL_IF_OVER}",IF({F_NOT_APPLIED},'
-               f'"{FINAL_NOT_APPLIED}","{FINAL_LABEL}")),"{FINAL_LABEL}")', style, FINAL_LABEL)
+    formula = (f'IF(ISNUMBER(IB_Galigais),IF({A_OPEN},"{FINAL_IF_OVER}",IF({F_NOT_APPLIED},'
+               f'"{FINAL_NOT_APPLIED}","{FINAL_LABEL}")),"{FINAL_LABEL}")')
+    sh.formula(first, formula, style, FINAL_LABEL)
+    sh.watch(first, formula, "IB galīgā apmēra (F) rindas nosaukums")
 
 
 def write(sh: Sheet) -> None:
@@ -147,7 +151,7 @@ def write(sh: Sheet) -> None:
         two_lines=True,
         title_height=TITLE_HEIGHT + TITLE_EXTRA,
         subtitle_height=SUBTITLE_HEIGHT,
-        child_to="C",  # one page wide: the child's name of 50 characters in one line, the code under it
+        child_to="C",  # one page wide: the child's name (up to input_checks.NAME_CHARS, D170) in one line, the code under it
         signed=True,
     )
     # beside the title on the first page (C:F): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two

@@ -112,7 +112,9 @@ def write(sh: Sheet) -> None:
     sh.formula(f"C{count}", f"COUNT(A{FIRST}:A{last})", st.out_whole, 0)
     sh.watch(f"C{count}", f"COUNT(A{FIRST}:A{last})", "pieprasīto pakalpojumu skaits")
     sh.ws.merge_range(f"D{count}:F{count}", "", st.alert_wrap)
-    sh.formula(f"D{count}", f'IF({PRICES_OPEN},"{APPLICATION_PRICE_BLANK}","")', st.alert_wrap, "")
+    price_blank = f'IF({PRICES_OPEN},"{APPLICATION_PRICE_BLANK}","")'
+    sh.formula(f"D{count}", price_blank, st.alert_wrap, "")
+    sh.watch(f"D{count}", price_blank, "piezīme par neapstiprinātu cenu")
     sh.row_height(count, COUNT_ROW_HEIGHT)
     # no statement: the parent's own request says what the signature means; while the workbook has errors, that
     # it must not be signed

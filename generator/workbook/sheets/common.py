@@ -33,7 +33,7 @@ HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
 # child's line in the narrow repeated label columns wrap instead of being cut.
 HEADER_TWO_LINE_HEIGHT = 22  # 29 px = 21,75 pt: two 9 pt Calibri lines (10,85 pt each in LibreOffice)
 # Row 3 of the signed annexes: three lines, the child's name in up to two (two given names and a double surname,
-# about 50 characters, in the narrowest label columns) and the personal code on the third.
+# up to input_checks.NAME_CHARS characters, D170, in the narrowest label columns) and the personal code on the third.
 HEADER_CHILD_HEIGHT = 32
 # Rows 1–2 of the signed annexes: three lines of 11 pt bold title in the label columns (6.9's short title: two).
 TITLE_HEIGHT = 40
@@ -106,7 +106,7 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     municipality or social service name of the catalogue is cut in the narrow label columns; the child's line
     puts the personal code on a line of its own under the name, which may take two (row 3: HEADER_CHILD_HEIGHT).
     ``child_to`` (a signed annex that prints one page wide, short of height): the child's line spans A..``child_to``,
-    where a name of about 50 characters fits one line, so row 3 keeps two lines; the municipality starts after it.
+    where a name of input_checks.NAME_CHARS characters fits one line, so row 3 keeps two lines; the municipality starts after it.
 
     ``code_line`` (a sheet with one-line header rows whose label columns repeat on the pages across, 6.4): the
     child's personal code on a line of its own under the name (row 3 two lines high), so that the repeated label
@@ -226,12 +226,13 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
         }[party]
         r1, c1 = sh._rc(f"{label_first}{row}")
         _, c2 = sh._rc(f"{label_last}{row}")
+        # the name in 8 pt: a name of input_checks.NAME_CHARS capitals fits the one line of 6.6's narrow A:B (D170)
         if c2 > c1:
             sh.merge_text(f"{label_first}{row}:{label_last}{row}", f"{title}:", st.label_bold)
-            sh.ws.merge_range(r1 + 1, c1, r1 + 1, c2, "", st.label)
+            sh.ws.merge_range(r1 + 1, c1, r1 + 1, c2, "", st.signer)
         else:
             sh.text(f"{label_first}{row}", f"{title}:", st.label_bold)
-        sh.formula(f"{label_first}{row + 1}", f'IF({name_ref}="","",{name_ref})', st.label, cache.text(name_ref))
+        sh.formula(f"{label_first}{row + 1}", f'IF({name_ref}="","",{name_ref})', st.signer, cache.text(name_ref))
         sh.watch(f"{label_first}{row + 1}", f'IF({name_ref}="","",{name_ref})', SIGNER_WATCHED[party], PERSONAL_SOURCE)
         sign_first, _, sign_last = sign_col.partition(":")
         if sign_last:
@@ -353,8 +354,12 @@ def plan_row_lead(sh: Sheet, row: int, r: int, active_col: str, wrap: bool = Fal
     its cell (a two-line row) instead of being cut at its edge.
     """
     st = sh.st
-    sh.number(f"A{row}", row - sh.book.layout.plan_first + 1, st.out_whole)
-    sh.formula(f"B{row}", f"'6.4'!$B{r}&\"\"", st.out_text_wrap if wrap else st.out_text, "")
-    sh.formula(f"C{row}", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "")
+    line = row - sh.book.layout.plan_first
+    sh.number(f"A{row}", line + 1, st.out_whole)
+    for c, formula, fmt, label, places in (
+            ("B", f"'6.4'!$B{r}&\"\"", st.out_text_wrap if wrap else st.out_text, "SBS pakalpojums", 6),
+            ("C", f"IF(ISNUMBER('6.4'!$F{r}),'6.4'!$F{r},\"\")", st.out_price, "cena", 2)):
+        sh.formula(f"{c}{row}", formula, fmt, "")
+        sh.watch(f"{c}{row}", formula, label, "6.4. tabulai", places, line=line)  # checked on 6.11 (D153)
     return f"'6.4'!${active_col}{r}=1"
 

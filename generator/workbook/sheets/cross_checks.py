@@ -16,8 +16,12 @@ signatures, 6.5's totals, 6.6's month headings and days, 6.9's addressee and cou
 registered where it is written (``Sheet.watch``) with its own formula. 6.11 computes that formula once more, its sheet's
 references qualified and a row's hidden index recomputed (never read from the annex), and compares it with the cell:
 money at cents, units and counts at six decimals, text exactly. A single cell is one check; a sheet's plan rows are
-one check naming the first differing row and column. Not watched: the "NAV PARAKSTĀMS" lines (they show Kludas, which
-these checks count: a circle), the notes and marks (a remark, each problem counted on its own) and 6.11 itself.
+one check naming the first differing row and column. Watched the same way (D169): the annexes' notes and remarks on
+unconfirmed values (6.5's warning and F's label, 6.6's notes of the days, 6.9's price note, the working sheets' price
+note) and every printed formula of the working sheets 6.7 and 6.10 that 6.4's checks leave out (the lines' totals,
+differences, remainders and shares, the totals' rows, 6.10's summary). Not watched: the "NAV PARAKSTĀMS" lines (they
+show Kludas, which these checks count: a circle), the check marks and their legends (each problem counted on its
+own), the warnings about hidden or open unused rows (the printout only) and 6.11 itself.
 """
 
 from __future__ import annotations

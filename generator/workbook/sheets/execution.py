@@ -78,19 +78,27 @@ def write(sh: Sheet) -> None:
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
         active = plan_row_lead(sh, row, r, C64.h_active, wrap=True)
-        sh.formula(f"D{row}", f"IF({active},'6.4'!${C64.h_units}{r},\"\")", st.out_units, "")
-        sh.formula(f"E{row}", f"IF({active},'6.4'!$G{r},\"\")", st.out_money, "")
-        for k, (c, u) in enumerate(zip(plan_cols, units66, strict=True), start=1):
-            sh.formula(f"{c}{row}", f"IF(AND({active},{k}<=h_Menesi),N('6.6'!{u}{row}),\"\")", st.out_units, "")
+        # every printed formula of the line is checked on 6.11 (D153): (cell, formula, format, label, source, places)
+        shown = [("D", f"IF({active},'6.4'!${C64.h_units}{r},\"\")", st.out_units, "plānotās vienības", "6.4. tabulai", 6),
+                 ("E", f"IF({active},'6.4'!$G{r},\"\")", st.out_money, "plānotā summa", "6.4. tabulai", 2)]
+        shown += [(c, f"IF(AND({active},{k}<=h_Menesi),N('6.6'!{u}{row}),\"\")", st.out_units,
+                   "mēnesī plānotās vienības", "6.6. tabulai", 6)
+                  for k, (c, u) in enumerate(zip(plan_cols, units66, strict=True), start=1)]
+        # the delivered and paid totals are 6.4's hidden sums of this sheet's months: recomputed, not "6.4"
+        shown += [(got_sum, f"IF({active},'6.4'!${C64.h_delivered}{r},\"\")", st.out_units, "saņemtās vienības", "", 6),
+                  (left_units, f"IF({active},ROUND(D{row}-{got_sum}{row},6),\"\")", st.out_units,
+                   "atlikušās vienības", "", 6),
+                  (paid_sum, f"IF({active},'6.4'!${C64.h_paid}{r},\"\")", st.out_money, "samaksātā summa", "", 2),
+                  (left_money, f"IF({active},ROUND(E{row}-{paid_sum}{row},2),\"\")", st.out_money, "atlikums", "", 2),
+                  (absorption, f"IF({active},IF(E{row}>0,{paid_sum}{row}/E{row},0),\"\")", st.out_share, "apguve",
+                   "", 6)]
+        for c, formula, fmt, label, source, places in shown:
+            sh.formula(f"{c}{row}", formula, fmt, "")
+            sh.watch(f"{c}{row}", formula, label, source, places, line=i)
         for c in got_cols:
             sh.blank(f"{c}{row}", st.input_units)
         for c in paid_cols:
             sh.blank(f"{c}{row}", st.input_money)
-        sh.formula(f"{got_sum}{row}", f"IF({active},'6.4'!${C64.h_delivered}{r},\"\")", st.out_units, "")
-        sh.formula(f"{left_units}{row}", f"IF({active},ROUND(D{row}-{got_sum}{row},6),\"\")", st.out_units, "")
-        sh.formula(f"{paid_sum}{row}", f"IF({active},'6.4'!${C64.h_paid}{r},\"\")", st.out_money, "")
-        sh.formula(f"{left_money}{row}", f"IF({active},ROUND(E{row}-{paid_sum}{row},2),\"\")", st.out_money, "")
-        sh.formula(f"{absorption}{row}", f"IF({active},IF(E{row}>0,{paid_sum}{row}/E{row},0),\"\")", st.out_share, "")
         fields = [MONTH_FIELDS[1]] * lay.months + [MONTH_FIELDS[2]] * lay.months
         codes = [(f"{c}{row}", sh.check(field, f"{c}{row}", f"{h}{row}"))
                  for c, h, field in zip(got_cols + paid_cols, code_cols, fields, strict=True)]
@@ -115,24 +123,31 @@ def write(sh: Sheet) -> None:
        money_validation(f"{paid_cols[0]}{first}", "Samaksāts", "Ievadiet samaksāto summu EUR (skaitlis ≥ 0)."))
     total = last + 1
     sh.text(f"B{total}", "Kopā", st.label_bold)
+    totals = {"E": "plānoto summu kopsumma", left_money: "atlikumu kopsumma"} | {
+        c: "mēnesī samaksāto summu kopsumma" for c in paid_cols}
     for c in ["E", *paid_cols, left_money]:
         sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
+        sh.watch(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", totals[c], places=2)
     # no unit totals: a column's lines count hours, sessions, days and trips of different services
     sh.formula(f"{paid_sum}{total}", f"ROUND(SUM({paid_sum}{first}:{paid_sum}{last}),2)", st.out_money_bold,
                cache.paid_total)
     sh.define("Fakt_Kopa", f"{paid_sum}{total}")
 
     row = total + 2
+    # (printed label, formula, format, cached value, what 6.11 calls it, decimals compared)
     summary = (
-        ("Plānots pa mēnešiem (6.7. tabula), EUR", "ROUND(SUM(Men_Summa),2)", st.out_money, 0),
-        ("Samaksāts periodā, EUR", "Fakt_Kopa", st.out_money, cache.paid_total),
-        ("Apguve (samaksāts ÷ plānots)", f"IF(C{row}>0,C{row + 1}/C{row},0)", st.out_share, 0),
-        ("Neizlietotais apmērs (plānots − samaksāts), EUR", f"ROUND(C{row}-C{row + 1},2)", st.out_money, 0),
+        ("Plānots pa mēnešiem (6.7. tabula), EUR", "ROUND(SUM(Men_Summa),2)", st.out_money, 0,
+         "plānotā summa pa mēnešiem", 2),
+        ("Samaksāts periodā, EUR", "Fakt_Kopa", st.out_money, cache.paid_total, "periodā samaksātā summa", 2),
+        ("Apguve (samaksāts ÷ plānots)", f"IF(C{row}>0,C{row + 1}/C{row},0)", st.out_share, 0, "apguve periodā", 6),
+        ("Neizlietotais apmērs (plānots − samaksāts), EUR", f"ROUND(C{row}-C{row + 1},2)", st.out_money, 0,
+         "neizlietotais apmērs", 2),
     )
-    for k, (label, formula, fmt, cached) in enumerate(summary):
+    for k, (label, formula, fmt, cached, checked, places) in enumerate(summary):
         sh.ws.merge_range(f"A{row + k}:B{row + k}", "", st.label_bold)
         sh.text(f"A{row + k}", label, st.label_bold)
         sh.formula(f"C{row + k}", formula, fmt, cached)
+        sh.watch(f"C{row + k}", formula, checked, places=places)
     sh.define("Fakt_Planots", f"C{row}")
     sh.define("Fakt_Neizlietots", f"C{row + 3}")
     for cols in (plan_cols, got_cols, paid_cols):

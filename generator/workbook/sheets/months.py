@@ -198,9 +198,12 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
         sh.formula(f"{c}{row + 1}", working, st.out_whole, "")
         sh.watch(f"{c}{row + 1}", working, "mēneša darba dienas")
     free = col(cols[-1], 3)
-    sh.formula(f"{free}{row}", f'IF(SUM(h_DienasParkapums)>0,"{DAYS_EXCEEDED}","")', st.out_text_wrap, "")
-    sh.formula(f"{free}{row + 1}", f'IF(ISNUMBER(MATCH("{BLANK}",{cols[0]}{row + 1}:{cols[-1]}{row + 1},0)),"{NO_HOLIDAYS}","")',
-               st.out_text_wrap, "")
+    notes = ((row, f'IF(SUM(h_DienasParkapums)>0,"{DAYS_EXCEEDED}","")', "piezīme par dienu pārsniegumu"),
+             (row + 1, f'IF(ISNUMBER(MATCH("{BLANK}",{cols[0]}{row + 1}:{cols[-1]}{row + 1},0)),"{NO_HOLIDAYS}","")',
+              "piezīme par svētku dienu sarakstu"))
+    for r, note, label in notes:
+        sh.formula(f"{free}{r}", note, st.out_text_wrap, "")
+        sh.watch(f"{free}{r}", note, label)
     first = cols[0]
     sh.ws.conditional_format(
         f"{first}{row}:{cols[-1]}{row}",
@@ -246,18 +249,24 @@ def write_amounts(sh: Sheet) -> None:
                 st.out_money,
                 "",
             )
-        sh.formula(f"{total_c}{row}", f"IF({active},SUM({cols[0]}{row}:{cols[-1]}{row}),\"\")", st.out_money, "")
-        sh.formula(f"{plan_c}{row}", f"IF({active},'6.4'!$G{r},\"\")", st.out_money, "")
-        sh.formula(f"{diff_c}{row}", f"IF({active},ROUND({plan_c}{row}-{total_c}{row},2),\"\")", st.out_money, "")
+        # the line's total, its sum in 6.4 and the difference: checked on 6.11 (D153), as the months are
+        for c, formula, label, source in (
+                (total_c, f"IF({active},SUM({cols[0]}{row}:{cols[-1]}{row}),\"\")", "mēnešu kopsumma", ""),
+                (plan_c, f"IF({active},'6.4'!$G{r},\"\")", "summa periodā", "6.4. tabulai"),
+                (diff_c, f"IF({active},ROUND({plan_c}{row}-{total_c}{row},2),\"\")", "starpība", "")):
+            sh.formula(f"{c}{row}", formula, st.out_money, "")
+            sh.watch(f"{c}{row}", formula, label, source, 2, line=i)
     first, last = lay.plan_first, lay.plan_last
     sh.define("Men_Summa", f"{cols[0]}{first}", f"{cols[-1]}{last}")
     total = last + 1
     sh.text(f"B{total}", "Kopā mēnesī", st.label_bold)
     for k, c in enumerate(cols, start=1):  # a month after the period prints blank, as its rows (audit20 F9)
-        sh.formula(f"{c}{total}", f'IF(AND(h_Menesi>0,{k}>h_Menesi),"",ROUND(SUM({c}{first}:{c}{last}),2))',
-                   st.out_money_bold, 0)
-    for c in (total_c, plan_c):
+        month_total = f'IF(AND(h_Menesi>0,{k}>h_Menesi),"",ROUND(SUM({c}{first}:{c}{last}),2))'
+        sh.formula(f"{c}{total}", month_total, st.out_money_bold, 0)
+        sh.watch(f"{c}{total}", month_total, "mēneša kopsumma", places=2)
+    for c, label in ((total_c, "mēnešu summu kopsumma"), (plan_c, "summu periodā kopsumma")):
         sh.formula(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", st.out_money_bold, 0)
+        sh.watch(f"{c}{total}", f"ROUND(SUM({c}{first}:{c}{last}),2)", label, places=2)
     grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
                              {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",

@@ -11,6 +11,7 @@ from generator.workbook.input_checks import SINGLE_FIELDS, beside_message_formul
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names
 from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
+from generator.workbook.sheets.plan import text_validation
 
 SHEET = "6.1"
 # Said first wherever a status is shown, while the workbook has errors.
@@ -109,6 +110,10 @@ def write(sh: Sheet) -> None:
             )
         elif kind in ("text", "code"):
             sh.blank(cell, st.input_text)
+            if checked is not None and checked.kind == "name":  # D170: what prints whole in the signed annexes
+                where = ("parakstāmo tabulu galvā" if name == "Berns_VardsUzvards"
+                         else "vienā rindā zem paraksta parakstāmajās tabulās")
+                text_validation(sh, cell, checked, where)
             if kind == "code":
                 sh.ws.data_validation(
                     cell,

@@ -141,7 +141,7 @@ def write(sh: Sheet) -> None:
         title_to="L",
         two_lines=True,
         title_height=TITLE_HEIGHT,
-        child_to="E",  # one page wide: the child's name of 50 characters in one line, the code under it
+        child_to="E",  # one page wide: the child's name (up to input_checks.NAME_CHARS, D170) in one line, the code under it
         signed=True,
     )
     sh.widths({c: w for c, _, w in COLUMNS})

@@ -25,5 +25,7 @@ def price_note(sh: Sheet, cells: str, height: float = NOTE_HEIGHT) -> None:
     first = cells.split(":", 1)[0]
     row = int("".join(ch for ch in first if ch.isdigit()))
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
-    sh.formula(first, f'IF({PRICES_OPEN},"{PRICE_MARK_NOTE}","")', sh.st.alert_wrap, "")
+    note = f'IF({PRICES_OPEN},"{PRICE_MARK_NOTE}","")'
+    sh.formula(first, note, sh.st.alert_wrap, "")
+    sh.watch(first, note, "piezīme par neapstiprinātām cenām")  # checked on 6.11 (D153)
     sh.row_height(row, height)
