@@ -376,9 +376,11 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
                 if report.before and report.after and report.before.needed != report.after.needed:
                     effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
                 news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
+                if report.overwritten:  # template cells the old file had changed: not carried (audit37 F1)
+                    news += f"; veidnes izmaiņas nav pārnestas: {len(report.overwritten)} (sk. pārskatu)"
                 shown = shown_file(target, out, *person)  # relative, as the source is shown (audit15 F8)
                 hidden += shown != target.relative_to(out).as_posix()
-                click.echo(f"{source_shown} → {shown}: pārnestas {report.carried} šūnas"
+                click.echo(f"{source_shown} → {shown}: {_agree(report.carried, 'pārnesta', 'pārnestas')} {report.carried} {_agree(report.carried, 'šūna', 'šūnas')}"
                            f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
     if len(targets) > 1:
         done = len(targets) - refused

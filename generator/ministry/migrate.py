@@ -33,9 +33,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.lvformat import eur
+from generator.lvformat import agree, eur, number
+from generator.lvformat import date as lvformat_date
 from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_file
+from generator.ministry.integrity import compare_rows, content, differing_cells
 from generator.ministry.matrix import (
     PARAMS_DAY_NAME,
     Matrix,
@@ -49,7 +51,7 @@ from generator.ministry.matrix import (
 )
 from generator.ministry.rule_names import rule_name
 from generator.ministry.template_checks import unchecked_codes
-from generator.ministry.templates import DEFAULT_REGISTRY, generate_template, load_registry
+from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
 from generator.ministry.xlsx_outline import filled_groups_level, open_groups
 from generator.ministry.xlsxpatch import CellInput, patch_xlsx
 from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
@@ -112,6 +114,9 @@ class MigrationReport:
     price_changes: list[PriceChange] = field(default_factory=list)
     ceiling_changes: list[CeilingChange] = field(default_factory=list)
     cleared_prices: list[str] = field(default_factory=list)  # items whose old prefilled price is not in force (D61)
+    cleared: list[tuple[str, Decimal]] = field(default_factory=list)  # (label, old price) of those items
+    filled: list[PriceChange] = field(default_factory=list)  # empty old prices the new template prefills
+    overwritten: list[str] = field(default_factory=list)  # template cells the old file had changed (audit37 F1)
     before: Amounts | None = None
     after: Amounts | None = None
     new_findings: list[str] = field(default_factory=list)
@@ -121,12 +126,19 @@ class MigrationReport:
         lines = [f"IBM matricas pārnešana: veidne {shown_version(self.old_version)} → {shown_version(self.new_version)}",
                  f"Pārnestas aizpildītās šūnas: {self.carried}."]
         lines += [f"Piezīme: {n}" for n in self.notes]
+        lines += [f"Piezīme: {n}" for n in self.overwritten]
         if self.price_changes:
             lines.append("Mainītās cenas un bāzes apmērs (kataloga vērtības, ievietotas jaunās):")
             for p in self.price_changes:
-                where = "plānā" if p.in_plan else "plānā nav izmantots"
-                lines.append(f"  {p.label}: {eur(p.old)} → {eur(p.new)} ({where})")
-        else:
+                lines.append(f"  {p.label}: {eur(p.old)} → {eur(p.new)} ({_where(p.in_plan)})")
+        if self.cleared:
+            lines.append("Iztukšotās cenas (iepriekš ievietotā kataloga cena jaunās matricas cenu dienā nav spēkā; "
+                         "ierakstiet sniedzēja cenu):")
+            lines += [f"  {label}: {eur(old)} → tukša" for label, old in self.cleared]
+        if self.filled:
+            lines.append("Jaunievietotās kataloga cenas (vecajā matricā cena bija tukša):")
+            lines += [f"  {p.label}: tukša → {eur(p.new)} ({_where(p.in_plan)})" for p in self.filled]
+        if not (self.price_changes or self.cleared or self.filled):
             lines.append("Iepriekš ievietotās kataloga cenas nav mainījušās.")
         used = [c for c in self.ceiling_changes if c.in_plan]
         if self.ceiling_changes:
@@ -136,7 +148,8 @@ class MigrationReport:
                 lines.append(f"  {c.label}: {_price(c.old)} → {_price(c.new)}")
             others = len(self.ceiling_changes) - len(used)
             if others:
-                lines.append(f"  (maksimālā cena mainījusies vēl {others} pakalpojumiem, kas plānā nav izmantoti)")
+                lines.append(f"  (maksimālā cena mainījusies vēl {others} "
+                             f"{agree(others, 'pakalpojumam, kas plānā nav izmantots', 'pakalpojumiem, kas plānā nav izmantoti')})")
         if self.before and self.after:
             lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
             for title, attr in (("IB provizoriskais (P)", "provisional"), ("IB nepieciešamais (N)", "needed"),
@@ -156,6 +169,19 @@ class MigrationReport:
         return "\n".join(lines)
 
 
+def _where(in_plan: bool) -> str:
+    return "plānā" if in_plan else "plānā nav izmantots"
+
+
+def _shown_value(value: CellValue) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number(value, max(0, -to_decimal(value).normalize().as_tuple().exponent))  # type: ignore[operator]
+    if isinstance(value, dt.datetime | dt.date):
+        return lvformat_date(value if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+                             else value.date())
+    return f"„{value}”" if value not in (None, "") else "(tukša)"
+
+
 def _price(value: Decimal | None) -> str:
     return eur(value) if value is not None else "nav"
 
@@ -168,6 +194,8 @@ class _Plan:
     ceilings: list[CeilingChange] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     cleared: list[str] = field(default_factory=list)  # 6.8 items whose prefilled old price was emptied
+    cleared_labels: list[tuple[str, Decimal]] = field(default_factory=list)
+    filled: list[PriceChange] = field(default_factory=list)  # 6.8 items whose empty old price is now prefilled
 
     def put(self, sheet: str, coord: Coord, value: CellInput) -> None:
         self.values.setdefault(sheet, {})[coord] = value
@@ -238,14 +266,14 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
             plan.changes.append(PriceChange(code, new_label[code], old_price, new_prefill, code in used))
         elif new_prefill is not None and was_unknown:
             value = new_prices[k]
+            plan.filled.append(PriceChange(code, new_label[code], Decimal(0), new_prefill, code in used))
         elif new_prefill is None and was_prefilled:
             # the old template's catalogue price is not in force on the new template's prices day (D61): not carried
             # as if the worker had typed it; the plan then asks for the provider's price (missing_price)
             assert old_price is not None
             value = None
             plan.cleared.append(code)
-            plan.notes.append(f"{new_label[code]}: iepriekš ievietotā kataloga cena {eur(old_price)} jaunās matricas "
-                              "cenu dienā nav spēkā; jaunajā matricā cena ir tukša – ierakstiet sniedzēja cenu")
+            plan.cleared_labels.append((new_label[code], old_price))
         plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value)
         if _decimal(old_max[j]) != _decimal(new_max[k]):
             plan.ceilings.append(CeilingChange(code, new_label[code], _decimal(old_max[j]), _decimal(new_max[k]),
@@ -410,6 +438,7 @@ class Migrator:
     def __init__(self, catalogue: Catalogue, registry: Path | None = None) -> None:
         self.catalogue = catalogue
         self.registry = load_registry(registry or DEFAULT_REGISTRY)
+        self.expected = TemplateSource(catalogue, registry)  # the check collect makes (audit37 F1)
         self._dir = tempfile.TemporaryDirectory(prefix="ibm-migrate-")
         self._templates: dict[tuple[str | None, dt.date], tuple[Path, XlsxBook]] = {}
 
@@ -429,6 +458,34 @@ class Migrator:
             generate_template(self.catalogue, path, municipality, day)
             self._templates[municipality, day] = (path, read_xlsx(path))
         return self._templates[municipality, day]
+
+    def changed_template_cells(self, old: Matrix, version: str) -> list[str]:
+        """The old file's cells that differ from its template (the check `ibm collect` refuses such a file by), each
+        as the report names it: the new matrix has the template's formula or value there, and what the old file
+        held instead is not carried (audit37 F1)."""
+        expected = self.expected.expected(version)
+        if expected is None:
+            return []
+        if expected.cells is not None:
+            found = content(old.book, expected.inputs)
+            notes = []
+            for sheet, coord, what in differing_cells(found, expected.cells):
+                cell = old.book.cell(sheet, coord)
+                value = cell.value if cell is not None else None
+                if what == "formula aizstāta ar vērtību":
+                    notes.append(f"{sheet}!{a1(coord)}: formula bija aizstāta ar vērtību {_shown_value(value)}; "
+                                 "jaunajā matricā atjaunota formula, vērtība nav pārnesta")
+                elif what in ("formula izdzēsta", "formula mainīta"):
+                    notes.append(f"{sheet}!{a1(coord)}: {what.replace(' ', ' bija ', 1)}; jaunajā matricā atjaunota "
+                                 "veidnes formula")
+                else:
+                    notes.append(f"{sheet}!{a1(coord)}: {what}; jaunajā matricā ir veidnes saturs, vecā faila "
+                                 "saturs nav pārnests")
+            return notes
+        if expected.rows is not None:
+            return [f"{p}; jaunajā matricā šīs rindas formulas un veidnes vērtības ir no veidnes, vecā faila izmaiņas "
+                    "tajās nav pārnestas" for p in compare_rows(content(old.book), expected.rows, limit=1 << 30)]
+        return []
 
     def target_day(self, old: Matrix) -> dt.date:
         """The prices day of the new template (D63): the issue day holding the old plan's first day, else the old
@@ -481,6 +538,7 @@ class Migrator:
         known = {m.id for m in catalogue.municipalities.municipalities}
         template, new_book = self.template(muni if isinstance(muni, str) and muni in known else None, day)
         report.notes += [_absent_note(name, version, new_book) for name in sorted(absent)]
+        report.overwritten = self.changed_template_cells(old, version)
         plan = _plan_values(old, new_book)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))
@@ -501,6 +559,8 @@ class Migrator:
             report.notes += plan.notes
             report.ceiling_changes = plan.ceilings
             report.cleared_prices = plan.cleared
+            report.cleared = plan.cleared_labels
+            report.filled = plan.filled
             before, old_findings, old_problems = _amounts(old, catalogue)
             after, new_findings, new_problems = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = _as_shown(old, before), after

@@ -148,6 +148,14 @@ def version_problem(version: str, current: str) -> str:
             f"pašreizējo veidni ar komandu {MIGRATE}")
 
 
+def template_mismatch(version: str) -> str:
+    """The one heading line above the cells where a file differs from its template (audit37 F5): what is wrong and
+    what helps – `ibm migrate` rewrites the file on a fresh template and names each value it could not carry."""
+    return (f"matrica neatbilst veidnei {shown_version(version)} – mainītas veidnes šūnas (formulas vai nemainīgas "
+            "vērtības); atjaunojiet tās no tukšas veidnes vai pārnesiet matricu ar „ibm migrate”, kas atjauno "
+            "formulas un pārskatā nosauc katru nepārnesto vērtību:")
+
+
 def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
                 strict_version: bool = True, digest: str | None = None) -> ReadResult:
     """Check and recompute one file. ``strict_version=False`` (previous period) accepts a template version
@@ -191,7 +199,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         elif expected.rows is not None:
             problems = compare_rows(content(full.book), expected.rows)
         if problems:
-            return refuse([f"matrica neatbilst veidnei {shown_version(version)}: {p}" for p in problems])
+            return refuse([template_mismatch(version)] + problems)
         if fast is not None:
             expected.learn(fast)
         result.full_read = True
@@ -308,5 +316,5 @@ def stale_values(m: Matrix, outcome: WorkbookResult, code: str, source: str, mon
     found.sort(key=lambda s: s.name not in COUNT_NAMES)  # the counts first: they carry the reason
     if len(found) > STALE_LIMIT:
         rest = len(found) - STALE_LIMIT
-        found = found[:STALE_LIMIT] + [StaleValue(code, source, "…", f"vēl {rest} šūnas", None, None)]
+        found = found[:STALE_LIMIT] + [StaleValue(code, source, "…", f"vēl {rest} {lvformat.agree(rest, 'šūna', 'šūnas')}", None, None)]
     return found

@@ -16,7 +16,7 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.ministry import reading
 from generator.ministry.collect import Options, collect
 from generator.ministry.integrity import content
-from generator.ministry.reading import read_matrix
+from generator.ministry.reading import read_matrix, template_mismatch
 from generator.ministry.templates import TemplateSource, register_current
 from generator.ministry.xlsxread import a1, read_xlsx
 from generator.workbook.version import template_version
@@ -98,8 +98,8 @@ def test_a_changed_fixed_cell_of_an_older_version_is_caught_after_learning(
     rewrite(children[3].path, target, sheet, change)
     result = read_matrix(target, tmp_path, newer, templates, KEY)
     assert result.refusal is not None, f"{sheet}!{ref} changed but the file was used"
-    assert result.refusal.reasons == (f"matrica neatbilst veidnei {lvformat.version(template_version(catalogue))}: {sheet}, {row}. rinda: "
-                                      "formulas vai veidnes vērtības mainītas",)
+    assert result.refusal.reasons == (template_mismatch(template_version(catalogue)),
+                                      f"{sheet}, {row}. rinda: formulas vai veidnes vērtības mainītas")
     good = read_matrix(children[4].path, folder, newer, templates, KEY)
     assert good.record is not None and good.full_read is False
 
