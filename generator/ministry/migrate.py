@@ -33,6 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
+from generator.interrupts import interrupts_held
 from generator.lvformat import agree, eur, number
 from generator.lvformat import date as lvformat_date
 from generator.lvformat import version as shown_version
@@ -56,6 +57,7 @@ from generator.ministry.xlsx_outline import filled_groups_level, open_groups
 from generator.ministry.xlsxpatch import CellInput, patch_xlsx
 from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
+from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
@@ -75,6 +77,53 @@ _EMPTY = Cell()
 
 class MigrationError(Exception):
     """The file cannot be migrated; nothing was written."""
+
+
+class AlreadyMigrated(MigrationError):
+    """The new matrix and its report are this program's own complete output for the same old file, unchanged since
+    (a rerun after an interruption, audit37 F3): nothing to do, nothing was written."""
+
+
+# The report's last line: what `ibm migrate` recognises its own complete output by on a rerun (audit37 F3).
+MARK_PREFIX = "Pārnešanas nospiedums (SHA-256; pēc tā atkārtota ibm migrate palaišana atpazīst savus failus): "
+
+
+def _mark(old_digest: str, new_digest: str) -> str:
+    return f"{MARK_PREFIX}vecā {old_digest} → jaunā {new_digest}"
+
+
+def migrated_already(old_path: Path, out: Path) -> bool:
+    """``out`` and its report are this program's own complete output for ``old_path`` as it is now."""
+    own = _own_output(out, _report_path(out))
+    try:
+        return own is not None and out.is_file() and old_path.is_file() and file_digest(old_path) == own[0]
+    except OSError:
+        return False
+
+
+def _report_path(out: Path) -> Path:
+    return out.with_name(out.stem + "-parnesana.txt")
+
+
+def _own_output(out: Path, report_path: Path) -> tuple[str, str] | None:
+    """(old file's digest, new matrix's digest) when ``report_path`` is a report this program wrote and ``out`` is
+    missing or still exactly the matrix it wrote with it; None when either is not provably its own, unchanged."""
+    if report_path.is_symlink() or not report_path.is_file() or out.is_symlink() or (out.exists() and not out.is_file()):
+        return None
+    try:
+        with report_path.open(encoding="utf-8") as handle:
+            last = handle.read(1 << 20).rstrip("\n").rpartition("\n")[2]
+        if not last.startswith(MARK_PREFIX):
+            return None
+        old_part, _, new_part = last.removeprefix(MARK_PREFIX).partition(" → ")
+        old_digest, new_digest = old_part.removeprefix("vecā "), new_part.removeprefix("jaunā ")
+        if not all(len(d) == 64 and all(c in "0123456789abcdef" for c in d) for d in (old_digest, new_digest)):
+            return None
+        if out.exists() and file_digest(out) != new_digest:
+            return None
+    except (OSError, UnicodeDecodeError):
+        return None
+    return old_digest, new_digest
 
 
 @dataclass(frozen=True)
@@ -121,6 +170,7 @@ class MigrationReport:
     after: Amounts | None = None
     new_findings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    mark: str = ""  # the digests line (MARK_PREFIX), the report file's last line
 
     def text(self) -> str:
         lines = [f"IBM matricas pārnešana: veidne {shown_version(self.old_version)} → {shown_version(self.new_version)}",
@@ -166,6 +216,8 @@ class MigrationReport:
             lines += [f"  {f}" for f in self.new_findings]
         elif self.before and self.after:
             lines.append("Jaunu kļūdu vai brīdinājumu nav.")
+        if self.mark:
+            lines.append(self.mark)
         return "\n".join(lines)
 
 
@@ -506,11 +558,16 @@ class Migrator:
         child's name and personal code (console_names.matrix_person), so that no message shows them in a file name;
         ``opened``: ``old_path`` as the caller already opened it (console_names.open_matrix), not read again."""
         catalogue = self.catalogue
-        report_path = out.with_name(out.stem + "-parnesana.txt")
+        report_path = _report_path(out)
         existing = [p for p in (out, report_path) if p.exists() or p.is_symlink()]
-        if existing and not overwrite:
+        own = _own_output(out, report_path) if existing and not overwrite else None
+        if own is not None and migrated_already(old_path, out):
+            raise AlreadyMigrated("jau pārnesta iepriekš (jaunā matrica un pārskats nav mainīti; lai pārnestu no "
+                                  "jauna, pievienojiet --overwrite)")
+        if existing and not overwrite and own is None:
             names = " un ".join(shown_file(p, None, *person) for p in existing)
-            raise MigrationError(f"{names}: fails jau ir; ibm migrate esošus failus nepārraksta (lai tos aizstātu, "
+            raise MigrationError(f"{names}: {agree(len(existing), 'fails jau ir', 'faili jau ir')}; ibm migrate "
+                                 "esošus failus, ko tā nav rakstījusi vai kas mainīti, nepārraksta (lai tos aizstātu, "
                                  "pievienojiet --overwrite)")
         if any(p.is_dir() for p in existing):
             raise MigrationError(f"{' un '.join(shown_file(p, None, *person) for p in existing if p.is_dir())}: tā ir mape, "
@@ -570,10 +627,12 @@ class Migrator:
             else:
                 report.new_findings = _new_findings(old_findings, new_findings, unchecked_codes(old))
             report.path = report_path
+            report.mark = _mark(file_digest(old_path), file_digest(staged))
             staged_report = Path(tmp) / "parnesana.txt"
             staged_report.write_text(report.text() + "\n", encoding="utf-8")
-            os.replace(staged, out)
-            os.replace(staged_report, report.path)
+            with interrupts_held():  # the pair is put in place whole; a Ctrl-C meanwhile is taken after it
+                os.replace(staged, out)
+                os.replace(staged_report, report.path)
         return report
 
 

@@ -66,11 +66,26 @@ class ReadResult:
     old_version: str = ""  # an older registered (or kept) template version the file was checked against
 
 
+def version_difference(version: str, current: str) -> str:
+    """What differs between two template versions whose shown forms carry the same catalogue day (audit37 F9):
+    " – tā paša datuma katalogs, bet mainīts tā saturs" or "… mainīts veidnes izkārtojums"; "" when the days differ."""
+    old, new = lvformat.VERSION_PATTERN.match(version), lvformat.VERSION_PATTERN.match(current)
+    if old is None or new is None or old.groups()[:3] != new.groups()[:3]:
+        return ""
+    if old.groups()[4:] != new.groups()[4:]:
+        return " – tas pats katalogs, bet citas dienas cenas"
+    if old.group(4).partition(".")[0] != new.group(4).partition(".")[0]:
+        return " – tā paša datuma katalogs, bet mainīts tā saturs (cenas, pakalpojumi vai parametri)"
+    return " – tas pats katalogs, bet mainīts veidnes izkārtojums vai formulas"
+
+
 def old_version_note(version: str, current: str, count: int = 1) -> str:
     """The note on matrices of an older known template version (``count`` of them, 1: one named file): both
     versions in the same form, no nested brackets, the command in Latvian quotes – the note is also a cell of the
     summary, where Markdown backticks would print as they are (audit24 F11)."""
+    differs = version_difference(version, current)
     version, current = shown_version(version), shown_version(current)
+    current += differs
     if count == 1:
         return (f"veidnes versija {version} nav pašreizējā {current}; pārbaudīta pēc saglabātās veidnes – cenas "
                 f"var būt novecojušas, apsveriet komandu {MIGRATE}")
@@ -81,6 +96,13 @@ def old_version_note(version: str, current: str, count: int = 1) -> str:
 
 
 MIGRATE = "„ibm migrate”"
+
+
+def documents_version_note(version: str, current: str) -> str:
+    """`ibm documents --from-matrix` on a matrix of an older template: as collect's note (no nested brackets, the
+    command in Latvian quotes, what differs when both name the same catalogue day; audit37 F9)."""
+    return (f"veidnes versija {shown_version(version)} nav pašreizējā {shown_version(current)}"
+            f"{version_difference(version, current)}; cenas var būt novecojušas, apsveriet komandu {MIGRATE}")
 
 
 def read_bytes(path: Path) -> tuple[str, bytes | None]:
