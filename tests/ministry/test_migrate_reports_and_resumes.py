@@ -129,7 +129,7 @@ def test_price_changes_are_all_counted_and_numbers_agree() -> None:
     assert "  2.1 Pavadonis: 5,11\xa0EUR → tukša" in text
     assert "  1.6 Ergoterapeits: tukša → 1,00\xa0EUR (plānā nav izmantots)" in text
     assert "mainījusies vēl 1 pakalpojumam, kas plānā nav izmantots" in text
-    assert "Iepriekš ievietotās kataloga cenas nav mainījušās." in MigrationReport("a", "a", 0).text()
+    assert "Iepriekš ievietotās kataloga cenas nav mainījušās." in MigrationReport("2023-04-01+12ef49f0.10", "2023-04-01+12ef49f0.10", 0).text()
 
 
 def test_integrity_rest_agrees_with_its_number() -> None:
@@ -145,3 +145,16 @@ def test_a_macro_workbook_is_told_how_to_save(tmp_path: Path) -> None:
         Matrix.open(path)
     assert "paplašinājums „.xlsm”" in str(caught.value) and "bez makrosiem" in str(caught.value)
     assert "'" not in str(caught.value)
+
+
+def test_version_notes_say_what_differs_without_nested_brackets() -> None:
+    from generator.ministry.reading import documents_version_note, old_version_note
+
+    old, current = "2023-04-01+98852cae", "2023-04-01+12ef49f0.10"
+    note = documents_version_note(old, current)
+    assert note == ("veidnes versija 98852cae (katalogs 01.04.2023) nav pašreizējā 12ef49f0.10 (katalogs 01.04.2023) – "
+                    "tā paša datuma katalogs, bet mainīts tā saturs (cenas, pakalpojumi vai parametri); cenas var būt "
+                    "novecojušas, apsveriet komandu „ibm migrate”")
+    assert "`" not in note and "((" not in note and "))" not in note
+    assert "mainīts veidnes izkārtojums" in old_version_note("2023-04-01+12ef49f0.9", current)
+    assert " – " not in old_version_note("2021-01-01+aaaaaaaa", current).split(";")[0]
