@@ -120,6 +120,8 @@ def test_the_version_note_is_one_line_per_folder(small_folder, older, catalogue:
     assert len(result.records) == len(children)
     version_notes = [n for n in result.notes if "nav pašreizējā" in n]
     old_shown, new_shown = lvformat.version(template_version(catalogue)), lvformat.version(template_version(newer))
+    # the same catalogue day on both: what differs is said (audit37 F9)
+    new_shown += " – tā paša datuma katalogs, bet mainīts tā saturs (cenas, pakalpojumi vai parametri)"
     # both versions in one form, no nested brackets, no Markdown backticks in a summary cell (audit24 F11)
     one = (f"veidnes versija {old_shown} nav pašreizējā {new_shown}; pārbaudīta pēc saglabātās "
            "veidnes – cenas var būt novecojušas, apsveriet komandu „ibm migrate”")
