@@ -367,7 +367,7 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         except KeyboardInterrupt:
             if len(targets) > 1:  # what is done is kept; a rerun skips it (audit37 F3)
                 done = finished - refused - skipped + migrated_already(*targets[finished])
-                click.echo(f"Pārtraukts: no {len(targets)} matricām {_agree(done + skipped, 'pārnesta', 'pārnestas')} "
+                click.echo(f"Pārtraukts: no {len(targets)} {_agree(len(targets), 'matricas', 'matricām')} {_agree(done + skipped, 'pārnesta', 'pārnestas')} "
                            f"{done + skipped}. Lai turpinātu, palaidiet to pašu komandu "
                            "vēlreiz bez --overwrite: jau pārnestās matricas tiks izlaistas.", err=True)
             raise
