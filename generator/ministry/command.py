@@ -133,7 +133,8 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     Izejas statuss: 0 – rezultāti uzrakstīti, izmantoti visi faili;
     3 – rezultāti uzrakstīti, bet daži faili neizmantoti (tie uzskaitīti);
     1 – nekas netika uzrakstīts (iepriekšējie rezultāti nav mainīti; ja tos nevar atlikt atpakaļ, paziņojums
-    nosauc mapi, kurā tie saglabāti); 2 – nepareizi komandas parametri. Ctrl-C rezultātu nomaiņas laikā
+    nosauc mapi, kurā tie saglabāti); 2 – nepareizi komandas parametri (arī --out vai tā mape galigie-apmeri/
+    pārklājas ar MAPE vai --previous). Ctrl-C rezultātu nomaiņas laikā
     nomaiņu nepārtrauc: rezultāti ir uzrakstīti, un statuss ir 0 vai 3.
     """
     from generator.interrupts import interrupt_once, interrupts_held
@@ -170,8 +171,11 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     if out.is_file() and not out.stat().st_mode & 0o222:  # write-protected by its owner: respected (audit15 F15)
         _fail(f"kopsavilkums {out} ir aizsargāts pret rakstīšanu (tikai lasāms); nekas netika uzrakstīts – noņemiet "
               "aizsardzību vai izvēlieties citu --out")
-    try:
+    try:  # --out overlapping a collected folder contradicts it: a parameter error, status 2 (audit37 F8)
         check_paths(out, [("MAPE", folder)] + ([("--previous", previous)] if previous is not None else []))
+    except OutputError as exc:
+        _usage(f"{exc}; nekas netika uzrakstīts")
+    try:
         check_ownership(out)
         say_leftovers(leftovers(out.parent))  # review3 F7 (to stderr)
         if (unwritable := unwritable_reason(out)) is not None:  # before reading any matrix
@@ -319,12 +323,13 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     """Pārnes aizpildītu IBM matricu (vai visas mapes matricas) uz pašreizējo veidni un parāda, kas mainījās.
 
     Esošu failu (jaunā matrica vai tās pārskats *-parnesana.txt) nepārraksta, ja nav norādīts --overwrite; tāds
-    fails tiek atteikts, pārējie pārnesti. Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
+    fails tiek atteikts, pārējie pārnesti. Paša ibm migrate iepriekš uzrakstītu un kopš tā nemainītu jauno matricu
+    ar pārskatu atkārtotā palaišanā (piem. pēc Ctrl-C) izlaiž: „jau pārnesta iepriekš”. Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
     (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
     matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
-    from generator.ministry.console_names import matrix_person, open_matrix, shown_file
-    from generator.ministry.migrate import MigrationError, Migrator
+    from generator.ministry.console_names import shown_file
+    from generator.ministry.migrate import Migrator, migrated_already
 
     if not old.exists():
         raise click.UsageError(f"'{shown_file(old)}' nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
@@ -352,44 +357,72 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     if (why := unwritable_folder(out) if old.is_dir() else unwritable_reason(out)) is not None:
         _fail(f"{why}; nekas netika uzrakstīts")
     catalogue = load_for_command(catalogue_dir)
-    refused = hidden = 0
+    refused = hidden = skipped = finished = 0
     with Migrator(catalogue) as migrator:
-        for source, target in targets:
-            opened = open_matrix(source)  # read once: for the child and for the migration (review6 F5)
-            person = matrix_person(opened)  # the child's name and code: no console line shows them (audit27 F12)
-            source_shown = shown_file(source, old if old.is_dir() else None, *person)
-            try:
-                report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened)
-            except MigrationError as exc:
-                refused += 1
-                hidden += source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
-                click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts", err=True)
-                continue
-            if len(targets) == 1:
-                click.echo(report.text())
-                shown = shown_file(target.absolute(), None, *person)
-                hidden += shown != target.absolute().as_posix()
-                click.echo(f"Jaunā matrica: {shown}; pārskats: {shown_file(report.path.absolute(), None, *person)}")
-            else:
-                changed = ", ".join(f"{p.item} {eur(p.old)} → {eur(p.new)}" for p in report.price_changes if p.in_plan)
-                effect = ""
-                if report.before and report.after and report.before.needed != report.after.needed:
-                    effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
-                news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
-                shown = shown_file(target, out, *person)  # relative, as the source is shown (audit15 F8)
-                hidden += shown != target.relative_to(out).as_posix()
-                click.echo(f"{source_shown} → {shown}: pārnestas {report.carried} šūnas"
-                           f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
+        try:
+            for source, target in targets:
+                refused, hidden, skipped = _migrate_one(migrator, old, out, source, target, overwrite, len(targets),
+                                                        refused, hidden, skipped)
+                finished += 1
+        except KeyboardInterrupt:
+            if len(targets) > 1:  # what is done is kept; a rerun skips it (audit37 F3)
+                done = finished - refused - skipped + migrated_already(*targets[finished])
+                click.echo(f"Pārtraukts: no {len(targets)} {_agree(len(targets), 'matricas', 'matricām')} {_agree(done + skipped, 'pārnesta', 'pārnestas')} "
+                           f"{done + skipped}. Lai turpinātu, palaidiet to pašu komandu "
+                           "vēlreiz bez --overwrite: jau pārnestās matricas tiks izlaistas.", err=True)
+            raise
     if len(targets) > 1:
-        done = len(targets) - refused
-        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out.absolute()}" if done else ""
-        click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}, "
+        done = len(targets) - refused - skipped
+        where = f"; pārskati: *-parnesana.txt blakus jaunajām matricām mapē {out.absolute()}" if done + skipped else ""
+        already = f", jau iepriekš {_agree(skipped, 'pārnesta', 'pārnestas')} {skipped}" if skipped else ""
+        click.echo(f"{_agree(done, 'Pārnesta', 'Pārnestas')} {done} {_agree(done, 'matrica', 'matricas')}{already}, "
                    f"{_agree(refused, 'atteikta', 'atteiktas')} {refused}{where}.")
     if hidden:
         click.echo("Faili, kuru nosaukumā redzams bērna vārds vai personas kods, parādīti kā "
                    "mape/matrica-<SHA-256 sākums>.xlsx (atrodami ar sha256sum).")
     if refused:
         sys.exit(1)
+
+
+def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, overwrite: bool,  # noqa: ANN001
+                 count: int, refused: int, hidden: int, skipped: int) -> tuple[int, int, int]:
+    """One file of `ibm migrate`: its console lines; returns the counts (refused, hidden names, skipped)."""
+    from generator.ministry.console_names import matrix_person, open_matrix, shown_file
+    from generator.ministry.migrate import AlreadyMigrated, MigrationError
+
+    opened = open_matrix(source)  # read once: for the child and for the migration (review6 F5)
+    person = matrix_person(opened)  # the child's name and code: no console line shows them (audit27 F12)
+    source_shown = shown_file(source, old if old.is_dir() else None, *person)
+    try:
+        report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened)
+    except AlreadyMigrated as exc:
+        skipped += 1
+        hidden += source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
+        click.echo(f"{source_shown}: {exc}", err=True)
+        return refused, hidden, skipped
+    except MigrationError as exc:
+        refused += 1
+        hidden += source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
+        click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts", err=True)
+        return refused, hidden, skipped
+    if count == 1:
+        click.echo(report.text())
+        shown = shown_file(target.absolute(), None, *person)
+        hidden += shown != target.absolute().as_posix()
+        click.echo(f"Jaunā matrica: {shown}; pārskats: {shown_file(report.path.absolute(), None, *person)}")
+    else:
+        changed = ", ".join(f"{p.item} {eur(p.old)} → {eur(p.new)}" for p in report.price_changes if p.in_plan)
+        effect = ""
+        if report.before and report.after and report.before.needed != report.after.needed:
+            effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
+        news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
+        if report.overwritten:  # template cells the old file had changed: not carried (audit37 F1)
+            news += f"; veidnes izmaiņas nav pārnestas: {len(report.overwritten)} (sk. pārskatu)"
+        shown = shown_file(target, out, *person)  # relative, as the source is shown (audit15 F8)
+        hidden += shown != target.relative_to(out).as_posix()
+        click.echo(f"{source_shown} → {shown}: {_agree(report.carried, 'pārnesta', 'pārnestas')} {report.carried} {_agree(report.carried, 'šūna', 'šūnas')}"
+                   f"{'; plānā mainītas cenas: ' + changed if changed else ''}{effect}{news}")
+    return refused, hidden, skipped
 
 
 @click.command()

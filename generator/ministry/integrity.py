@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from generator.lvformat import agree
 from generator.ministry.xlsxread import Coord, XlsxBook, a1
 
 Content = dict[str, dict[Coord, str]]
@@ -105,16 +106,9 @@ def _describe(text: str | None) -> str:
     return "vērtība"
 
 
-def compare_cells(found: Content, template: Content, *, limit: int = 10) -> list[str]:
-    """Cells where the file differs from the template, named (at most ``limit``, then a count)."""
-    problems: list[str] = []
-    for sheet in template:
-        if sheet not in found:
-            problems.append(f"trūkst lapas {sheet}")
-    extra = [s for s in found if s not in template]
-    if extra:
-        problems.append(f"pievienotas lapas {', '.join(extra)} (veidnē tādu nav)")
-    differing: list[str] = []
+def differing_cells(found: Content, template: Content) -> list[tuple[str, Coord, str]]:
+    """Each cell of the template's sheets where the file differs from the template: (sheet, cell, what)."""
+    differing: list[tuple[str, Coord, str]] = []
     for sheet, tcells in template.items():
         fcells = found.get(sheet)
         if fcells is None:
@@ -130,10 +124,24 @@ def compare_cells(found: Content, template: Content, *, limit: int = 10) -> list
                 what = "ierakstīta formula šūnā, kas veidnē ir tukša"
             else:
                 what = f"veidnes {_describe(t)} mainīta (failā: {_describe(f)})"
-            differing.append(f"{sheet}!{a1(coord)}: {what}")
+            differing.append((sheet, coord, what))
+    return differing
+
+
+def compare_cells(found: Content, template: Content, *, limit: int = 10) -> list[str]:
+    """Cells where the file differs from the template, named (at most ``limit``, then a count)."""
+    problems: list[str] = []
+    for sheet in template:
+        if sheet not in found:
+            problems.append(f"trūkst lapas {sheet}")
+    extra = [s for s in found if s not in template]
+    if extra:
+        problems.append(f"pievienotas lapas {', '.join(extra)} (veidnē tādu nav)")
+    differing = [f"{sheet}!{a1(coord)}: {what}" for sheet, coord, what in differing_cells(found, template)]
     problems.extend(differing[:limit])
     if len(differing) > limit:
-        problems.append(f"… un vēl {len(differing) - limit} mainītas šūnas")
+        rest = len(differing) - limit
+        problems.append(f"… un vēl {rest} {agree(rest, 'mainīta šūna', 'mainītas šūnas')}")
     return problems
 
 
@@ -154,5 +162,6 @@ def compare_rows(found: Content, expected: Mapping[str, Mapping[str, str]], *, l
                 differing.append(f"{sheet}, {r}. rinda: formulas vai veidnes vērtības mainītas")
     problems.extend(differing[:limit])
     if len(differing) > limit:
-        problems.append(f"… un vēl {len(differing) - limit} mainītas rindas")
+        rest = len(differing) - limit
+        problems.append(f"… un vēl {rest} {agree(rest, 'mainīta rinda', 'mainītas rindas')}")
     return problems

@@ -77,6 +77,16 @@ class MatrixError(Exception):
     """The file cannot be used at all (not an xlsx, not an IBM matrix, a newer version)."""
 
 
+def _save_as(suffix: str) -> str:
+    """What to do with a workbook of another kind (audit37 F5)."""
+    if suffix.lower() in (".xlsm", ".xlsb"):
+        return (" – atveriet to Excel vai LibreOffice un saglabājiet kā „Excel darbgrāmata (.xlsx)” bez makrosiem "
+                "(makrosi matricā nav vajadzīgi)")
+    if suffix.lower() in (".xls", ".ods"):
+        return " – atveriet to Excel vai LibreOffice un saglabājiet kā „Excel darbgrāmata (.xlsx)”"
+    return ""
+
+
 @dataclass
 class Matrix:
     """One opened workbook and the places of its defined names."""
@@ -94,8 +104,8 @@ class Matrix:
         from generator.ministry.xlsxread import XlsxReadError
 
         if path.suffix.lower() != ".xlsx":
-            found = f"paplašinājums '{path.suffix}'" if path.suffix else "faila nosaukumam nav paplašinājuma"
-            raise MatrixError(f"nav xlsx fails ({found}; gaidīts: .xlsx)")
+            found = f"paplašinājums „{path.suffix}”" if path.suffix else "faila nosaukumam nav paplašinājuma"
+            raise MatrixError(f"nav xlsx fails ({found}; gaidīts: .xlsx){_save_as(path.suffix)}")
         try:
             book = read_xlsx(path)
         except XlsxReadError as exc:

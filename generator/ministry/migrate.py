@@ -33,9 +33,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.catalogue.catalogue import Catalogue
-from generator.lvformat import eur
+from generator.interrupts import interrupts_held
+from generator.lvformat import agree, eur, number
+from generator.lvformat import date as lvformat_date
 from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_file
+from generator.ministry.integrity import compare_rows, content, differing_cells
 from generator.ministry.matrix import (
     PARAMS_DAY_NAME,
     Matrix,
@@ -49,15 +52,17 @@ from generator.ministry.matrix import (
 )
 from generator.ministry.rule_names import rule_name
 from generator.ministry.template_checks import unchecked_codes
-from generator.ministry.templates import DEFAULT_REGISTRY, generate_template, load_registry
+from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
 from generator.ministry.xlsx_outline import filled_groups_level, open_groups
 from generator.ministry.xlsxpatch import CellInput, patch_xlsx
 from generator.ministry.xlsxread import Cell, CellValue, Coord, NameRef, XlsxBook, a1, read_xlsx
 from generator.money import to_decimal
+from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
+from generator.workbook.input_checks import LIMIT, TEXT_TOO_LONG
 from generator.workbook.issue_days import IssueDayError, day_covering, template_date
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
 from generator.workbook.outline import opened_by_program
@@ -67,12 +72,62 @@ ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transpor
 PARAM_BASE = "Param_Bazes"  # internal name: the catalogue's base B shown on 6.11
 BASE_LABEL = "Bāzes apmērs B (6.11. tabula)"
 
+# the words every over-long text problem of a reader starts its sentence with ("… jābūt ne garākam par 55 zīmēm")
+TOO_LONG_WORDS = TEXT_TOO_LONG.split(LIMIT)[0]
+
 
 _EMPTY = Cell()
 
 
 class MigrationError(Exception):
     """The file cannot be migrated; nothing was written."""
+
+
+class AlreadyMigrated(MigrationError):
+    """The new matrix and its report are this program's own complete output for the same old file, unchanged since
+    (a rerun after an interruption, audit37 F3): nothing to do, nothing was written."""
+
+
+# The report's last line: what `ibm migrate` recognises its own complete output by on a rerun (audit37 F3).
+MARK_PREFIX = "Pārnešanas nospiedums (SHA-256; pēc tā atkārtota ibm migrate palaišana atpazīst savus failus): "
+
+
+def _mark(old_digest: str, new_digest: str) -> str:
+    return f"{MARK_PREFIX}vecā {old_digest} → jaunā {new_digest}"
+
+
+def migrated_already(old_path: Path, out: Path) -> bool:
+    """``out`` and its report are this program's own complete output for ``old_path`` as it is now."""
+    own = _own_output(out, _report_path(out))
+    try:
+        return own is not None and out.is_file() and old_path.is_file() and file_digest(old_path) == own[0]
+    except OSError:
+        return False
+
+
+def _report_path(out: Path) -> Path:
+    return out.with_name(out.stem + "-parnesana.txt")
+
+
+def _own_output(out: Path, report_path: Path) -> tuple[str, str] | None:
+    """(old file's digest, new matrix's digest) when ``report_path`` is a report this program wrote and ``out`` is
+    missing or still exactly the matrix it wrote with it; None when either is not provably its own, unchanged."""
+    if report_path.is_symlink() or not report_path.is_file() or out.is_symlink() or (out.exists() and not out.is_file()):
+        return None
+    try:
+        with report_path.open(encoding="utf-8") as handle:
+            last = handle.read(1 << 20).rstrip("\n").rpartition("\n")[2]
+        if not last.startswith(MARK_PREFIX):
+            return None
+        old_part, _, new_part = last.removeprefix(MARK_PREFIX).partition(" → ")
+        old_digest, new_digest = old_part.removeprefix("vecā "), new_part.removeprefix("jaunā ")
+        if not all(len(d) == 64 and all(c in "0123456789abcdef" for c in d) for d in (old_digest, new_digest)):
+            return None
+        if out.exists() and file_digest(out) != new_digest:
+            return None
+    except (OSError, UnicodeDecodeError):
+        return None
+    return old_digest, new_digest
 
 
 @dataclass(frozen=True)
@@ -112,21 +167,32 @@ class MigrationReport:
     price_changes: list[PriceChange] = field(default_factory=list)
     ceiling_changes: list[CeilingChange] = field(default_factory=list)
     cleared_prices: list[str] = field(default_factory=list)  # items whose old prefilled price is not in force (D61)
+    cleared: list[tuple[str, Decimal]] = field(default_factory=list)  # (label, old price) of those items
+    filled: list[PriceChange] = field(default_factory=list)  # empty old prices the new template prefills
+    overwritten: list[str] = field(default_factory=list)  # template cells the old file had changed (audit37 F1)
     before: Amounts | None = None
     after: Amounts | None = None
     new_findings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    mark: str = ""  # the digests line (MARK_PREFIX), the report file's last line
 
     def text(self) -> str:
         lines = [f"IBM matricas pārnešana: veidne {shown_version(self.old_version)} → {shown_version(self.new_version)}",
                  f"Pārnestas aizpildītās šūnas: {self.carried}."]
         lines += [f"Piezīme: {n}" for n in self.notes]
+        lines += [f"Piezīme: {n}" for n in self.overwritten]
         if self.price_changes:
             lines.append("Mainītās cenas un bāzes apmērs (kataloga vērtības, ievietotas jaunās):")
             for p in self.price_changes:
-                where = "plānā" if p.in_plan else "plānā nav izmantots"
-                lines.append(f"  {p.label}: {eur(p.old)} → {eur(p.new)} ({where})")
-        else:
+                lines.append(f"  {p.label}: {eur(p.old)} → {eur(p.new)} ({_where(p.in_plan)})")
+        if self.cleared:
+            lines.append("Iztukšotās cenas (iepriekš ievietotā kataloga cena jaunās matricas cenu dienā nav spēkā; "
+                         "ierakstiet sniedzēja cenu):")
+            lines += [f"  {label}: {eur(old)} → tukša" for label, old in self.cleared]
+        if self.filled:
+            lines.append("Jaunievietotās kataloga cenas (vecajā matricā cena bija tukša):")
+            lines += [f"  {p.label}: tukša → {eur(p.new)} ({_where(p.in_plan)})" for p in self.filled]
+        if not (self.price_changes or self.cleared or self.filled):
             lines.append("Iepriekš ievietotās kataloga cenas nav mainījušās.")
         used = [c for c in self.ceiling_changes if c.in_plan]
         if self.ceiling_changes:
@@ -136,7 +202,8 @@ class MigrationReport:
                 lines.append(f"  {c.label}: {_price(c.old)} → {_price(c.new)}")
             others = len(self.ceiling_changes) - len(used)
             if others:
-                lines.append(f"  (maksimālā cena mainījusies vēl {others} pakalpojumiem, kas plānā nav izmantoti)")
+                lines.append(f"  (maksimālā cena mainījusies vēl {others} "
+                             f"{agree(others, 'pakalpojumam, kas plānā nav izmantots', 'pakalpojumiem, kas plānā nav izmantoti')})")
         if self.before and self.after:
             lines.append("Ietekme uz apmēriem (atsauces aprēķins):")
             for title, attr in (("IB provizoriskais (P)", "provisional"), ("IB nepieciešamais (N)", "needed"),
@@ -153,7 +220,22 @@ class MigrationReport:
             lines += [f"  {f}" for f in self.new_findings]
         elif self.before and self.after:
             lines.append("Jaunu kļūdu vai brīdinājumu nav.")
+        if self.mark:
+            lines.append(self.mark)
         return "\n".join(lines)
+
+
+def _where(in_plan: bool) -> str:
+    return "plānā" if in_plan else "plānā nav izmantots"
+
+
+def _shown_value(value: CellValue) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number(value, max(0, -to_decimal(value).normalize().as_tuple().exponent))  # type: ignore[operator]
+    if isinstance(value, dt.datetime | dt.date):
+        return lvformat_date(value if isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+                             else value.date())
+    return f"„{value}”" if value not in (None, "") else "(tukša)"
 
 
 def _price(value: Decimal | None) -> str:
@@ -168,6 +250,8 @@ class _Plan:
     ceilings: list[CeilingChange] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     cleared: list[str] = field(default_factory=list)  # 6.8 items whose prefilled old price was emptied
+    cleared_labels: list[tuple[str, Decimal]] = field(default_factory=list)
+    filled: list[PriceChange] = field(default_factory=list)  # 6.8 items whose empty old price is now prefilled
 
     def put(self, sheet: str, coord: Coord, value: CellInput) -> None:
         self.values.setdefault(sheet, {})[coord] = value
@@ -238,14 +322,14 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
             plan.changes.append(PriceChange(code, new_label[code], old_price, new_prefill, code in used))
         elif new_prefill is not None and was_unknown:
             value = new_prices[k]
+            plan.filled.append(PriceChange(code, new_label[code], Decimal(0), new_prefill, code in used))
         elif new_prefill is None and was_prefilled:
             # the old template's catalogue price is not in force on the new template's prices day (D61): not carried
             # as if the worker had typed it; the plan then asks for the provider's price (missing_price)
             assert old_price is not None
             value = None
             plan.cleared.append(code)
-            plan.notes.append(f"{new_label[code]}: iepriekš ievietotā kataloga cena {eur(old_price)} jaunās matricas "
-                              "cenu dienā nav spēkā; jaunajā matricā cena ir tukša – ierakstiet sniedzēja cenu")
+            plan.cleared_labels.append((new_label[code], old_price))
         plan.put(sheet_c.sheet, (sheet_c.first[0] + k, sheet_c.first[1]), value)
         if _decimal(old_max[j]) != _decimal(new_max[k]):
             plan.ceilings.append(CeilingChange(code, new_label[code], _decimal(old_max[j]), _decimal(new_max[k]),
@@ -411,6 +495,7 @@ class Migrator:
     def __init__(self, catalogue: Catalogue, registry: Path | None = None) -> None:
         self.catalogue = catalogue
         self.registry = load_registry(registry or DEFAULT_REGISTRY)
+        self.expected = TemplateSource(catalogue, registry)  # the check collect makes (audit37 F1)
         self._dir = tempfile.TemporaryDirectory(prefix="ibm-migrate-")
         self._templates: dict[tuple[str | None, dt.date], tuple[Path, XlsxBook]] = {}
 
@@ -431,6 +516,34 @@ class Migrator:
             self._templates[municipality, day] = (path, read_xlsx(path))
         return self._templates[municipality, day]
 
+    def changed_template_cells(self, old: Matrix, version: str) -> list[str]:
+        """The old file's cells that differ from its template (the check `ibm collect` refuses such a file by), each
+        as the report names it: the new matrix has the template's formula or value there, and what the old file
+        held instead is not carried (audit37 F1)."""
+        expected = self.expected.expected(version)
+        if expected is None:
+            return []
+        if expected.cells is not None:
+            found = content(old.book, expected.inputs)
+            notes = []
+            for sheet, coord, what in differing_cells(found, expected.cells):
+                cell = old.book.cell(sheet, coord)
+                value = cell.value if cell is not None else None
+                if what == "formula aizstāta ar vērtību":
+                    notes.append(f"{sheet}!{a1(coord)}: formula bija aizstāta ar vērtību {_shown_value(value)}; "
+                                 "jaunajā matricā atjaunota formula, vērtība nav pārnesta")
+                elif what in ("formula izdzēsta", "formula mainīta"):
+                    notes.append(f"{sheet}!{a1(coord)}: {what.replace(' ', ' bija ', 1)}; jaunajā matricā atjaunota "
+                                 "veidnes formula")
+                else:
+                    notes.append(f"{sheet}!{a1(coord)}: {what}; jaunajā matricā ir veidnes saturs, vecā faila "
+                                 "saturs nav pārnests")
+            return notes
+        if expected.rows is not None:
+            return [f"{p}; jaunajā matricā šīs rindas formulas un veidnes vērtības ir no veidnes, vecā faila izmaiņas "
+                    "tajās nav pārnestas" for p in compare_rows(content(old.book), expected.rows, limit=1 << 30)]
+        return []
+
     def target_day(self, old: Matrix) -> dt.date:
         """The prices day of the new template (D63): the issue day holding the old plan's first day, else the old
         matrix's prices day; the default day when neither is inside a children's round."""
@@ -450,11 +563,16 @@ class Migrator:
         child's name and personal code (console_names.matrix_person), so that no message shows them in a file name;
         ``opened``: ``old_path`` as the caller already opened it (console_names.open_matrix), not read again."""
         catalogue = self.catalogue
-        report_path = out.with_name(out.stem + "-parnesana.txt")
+        report_path = _report_path(out)
         existing = [p for p in (out, report_path) if p.exists() or p.is_symlink()]
-        if existing and not overwrite:
+        own = _own_output(out, report_path) if existing and not overwrite else None
+        if own is not None and migrated_already(old_path, out):
+            raise AlreadyMigrated("jau pārnesta iepriekš (jaunā matrica un pārskats nav mainīti; lai pārnestu no "
+                                  "jauna, pievienojiet --overwrite)")
+        if existing and not overwrite and own is None:
             names = " un ".join(shown_file(p, None, *person) for p in existing)
-            raise MigrationError(f"{names}: fails jau ir; ibm migrate esošus failus nepārraksta (lai tos aizstātu, "
+            raise MigrationError(f"{names}: {agree(len(existing), 'fails jau ir', 'faili jau ir')}; ibm migrate "
+                                 "esošus failus, ko tā nav rakstījusi vai kas mainīti, nepārraksta (lai tos aizstātu, "
                                  "pievienojiet --overwrite)")
         if any(p.is_dir() for p in existing):
             raise MigrationError(f"{' un '.join(shown_file(p, None, *person) for p in existing if p.is_dir())}: tā ir mape, "
@@ -482,6 +600,7 @@ class Migrator:
         known = {m.id for m in catalogue.municipalities.municipalities}
         template, new_book = self.template(muni if isinstance(muni, str) and muni in known else None, day)
         report.notes += [_absent_note(name, version, new_book) for name in sorted(absent)]
+        report.overwritten = self.changed_template_cells(old, version)
         plan = _plan_values(old, new_book)
         if plan.problems:
             raise MigrationError("; ".join(plan.problems))
@@ -502,10 +621,13 @@ class Migrator:
             report.notes += plan.notes
             report.ceiling_changes = plan.ceilings
             report.cleared_prices = plan.cleared
+            report.cleared = plan.cleared_labels
+            report.filled = plan.filled
             before, old_findings, old_problems, unchecked_texts = _amounts(old, catalogue)
             after, new_findings, new_problems, _ = _amounts(Matrix.from_book(staged_book), catalogue)
             report.before, report.after = _as_shown(old, before), after
-            if before is not None and after is None and unchecked_texts:  # the old template did not check them (D168)
+            if (before is not None and after is None and unchecked_texts  # the old template did not check them (D168)
+                    and all(TOO_LONG_WORDS in p for p in new_problems)):  # and only they are new (review11 R11-2)
                 report.notes.append("apmērus nevar salīdzināt, jo jaunajā matricā ir nederīga ievade, ko vecākā "
                                     "veidne vēl nepārbaudīja (izlabojiet to jaunajā matricā): "
                                     + "; ".join(new_problems[:5]))
@@ -515,10 +637,12 @@ class Migrator:
             else:
                 report.new_findings = _new_findings(old_findings, new_findings, unchecked_codes(old))
             report.path = report_path
+            report.mark = _mark(file_digest(old_path), file_digest(staged))
             staged_report = Path(tmp) / "parnesana.txt"
             staged_report.write_text(report.text() + "\n", encoding="utf-8")
-            os.replace(staged, out)
-            os.replace(staged_report, report.path)
+            with interrupts_held():  # the pair is put in place whole; a Ctrl-C meanwhile is taken after it
+                os.replace(staged, out)
+                os.replace(staged_report, report.path)
         return report
 
 

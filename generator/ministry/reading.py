@@ -66,11 +66,26 @@ class ReadResult:
     old_version: str = ""  # an older registered (or kept) template version the file was checked against
 
 
+def version_difference(version: str, current: str) -> str:
+    """What differs between two template versions whose shown forms carry the same catalogue day (audit37 F9):
+    " – tā paša datuma katalogs, bet mainīts tā saturs" or "… mainīts veidnes izkārtojums"; "" when the days differ."""
+    old, new = lvformat.VERSION_PATTERN.match(version), lvformat.VERSION_PATTERN.match(current)
+    if old is None or new is None or old.groups()[:3] != new.groups()[:3]:
+        return ""
+    if old.groups()[4:] != new.groups()[4:]:
+        return " – tas pats katalogs, bet citas dienas cenas"
+    if old.group(4).partition(".")[0] != new.group(4).partition(".")[0]:
+        return " – tā paša datuma katalogs, bet mainīts tā saturs (cenas, pakalpojumi vai parametri)"
+    return " – tas pats katalogs, bet mainīts veidnes izkārtojums vai formulas"
+
+
 def old_version_note(version: str, current: str, count: int = 1) -> str:
     """The note on matrices of an older known template version (``count`` of them, 1: one named file): both
     versions in the same form, no nested brackets, the command in Latvian quotes – the note is also a cell of the
     summary, where Markdown backticks would print as they are (audit24 F11)."""
+    differs = version_difference(version, current)
     version, current = shown_version(version), shown_version(current)
+    current += differs
     if count == 1:
         return (f"veidnes versija {version} nav pašreizējā {current}; pārbaudīta pēc saglabātās veidnes – cenas "
                 f"var būt novecojušas, apsveriet komandu {MIGRATE}")
@@ -81,6 +96,13 @@ def old_version_note(version: str, current: str, count: int = 1) -> str:
 
 
 MIGRATE = "„ibm migrate”"
+
+
+def documents_version_note(version: str, current: str) -> str:
+    """`ibm documents --from-matrix` on a matrix of an older template: as collect's note (no nested brackets, the
+    command in Latvian quotes, what differs when both name the same catalogue day; audit37 F9)."""
+    return (f"veidnes versija {shown_version(version)} nav pašreizējā {shown_version(current)}"
+            f"{version_difference(version, current)}; cenas var būt novecojušas, apsveriet komandu {MIGRATE}")
 
 
 def read_bytes(path: Path) -> tuple[str, bytes | None]:
@@ -148,6 +170,14 @@ def version_problem(version: str, current: str) -> str:
             f"pašreizējo veidni ar komandu {MIGRATE}")
 
 
+def template_mismatch(version: str) -> str:
+    """The one heading line above the cells where a file differs from its template (audit37 F5): what is wrong and
+    what helps – `ibm migrate` rewrites the file on a fresh template and names each value it could not carry."""
+    return (f"matrica neatbilst veidnei {shown_version(version)} – mainītas veidnes šūnas (formulas vai nemainīgas "
+            "vērtības); atjaunojiet tās no tukšas veidnes vai pārnesiet matricu ar „ibm migrate”, kas atjauno "
+            "formulas un pārskatā nosauc katru nepārnesto vērtību:")
+
+
 def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: TemplateSource, key: bytes, *,
                 strict_version: bool = True, digest: str | None = None) -> ReadResult:
     """Check and recompute one file. ``strict_version=False`` (previous period) accepts a template version
@@ -191,7 +221,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         elif expected.rows is not None:
             problems = compare_rows(content(full.book), expected.rows)
         if problems:
-            return refuse([f"matrica neatbilst veidnei {shown_version(version)}: {p}" for p in problems])
+            return refuse([template_mismatch(version)] + problems)
         if fast is not None:
             expected.learn(fast)
         result.full_read = True
@@ -312,5 +342,5 @@ def stale_values(m: Matrix, outcome: WorkbookResult, code: str, source: str, mon
     found.sort(key=lambda s: s.name not in COUNT_NAMES)  # the counts first: they carry the reason
     if len(found) > STALE_LIMIT:
         rest = len(found) - STALE_LIMIT
-        found = found[:STALE_LIMIT] + [StaleValue(code, source, "…", f"vēl {rest} šūnas", None, None)]
+        found = found[:STALE_LIMIT] + [StaleValue(code, source, "…", f"vēl {rest} {lvformat.agree(rest, 'šūna', 'šūnas')}", None, None)]
     return found

@@ -263,9 +263,11 @@ def open_zip(path: Path, content: IO[bytes] | None = None) -> zipfile.ZipFile:
             raise XlsxReadError(f"failu nevar atvērt: {os_reason_without_path(exc)}") from None
         if _starts_with(path, content, OLE_SIGNATURE):
             raise XlsxReadError(OLE_TEXT) from None
-        raise XlsxReadError("nav xlsx darbgrāmata (fails nav ZIP arhīvs)") from None
+        raise XlsxReadError(NOT_ZIP_TEXT) from None
 
 
+NOT_ZIP_TEXT = ("nav xlsx darbgrāmata: fails bojāts vai nepilnīgi nokopēts (nav ZIP arhīvs; gaidīts: .xlsx "
+                "darbgrāmata) – lūdziet to nosūtīt vēlreiz vai saglabājiet no jauna kā „Excel darbgrāmata (.xlsx)”")
 # An Office file in the old compound format (D0 CF 11 E0): a password-protected xlsx is stored so, as is an .xls.
 OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 OLE_TEXT = ("nav xlsx darbgrāmata: fails, iespējams, aizsargāts ar paroli vai saglabāts vecā Excel formātā (.xls) "

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.xlsxpatch import fill_by_names
+from generator.ministry.xlsxread import NOT_ZIP_TEXT
 from tests.documents.from_matrix_helpers import funded_child
 
 pytestmark = pytest.mark.slow
@@ -66,7 +67,7 @@ def test_a_byte_identical_copy_makes_one_set_and_other_files_are_named(catalogue
     assert "izlaistas identiskas kopijas – 1" in result.output
     assert "izveidoti 1" in result.output and "atteikti 3" in result.output
     assert len([p for p in out.iterdir() if p.is_dir()]) == 1
-    assert "veca.xls" in result.output and "paplašinājums '.xls'" in result.output
+    assert "veca.xls" in result.output and "paplašinājums „.xls”" in result.output
     assert "cita.ods" in result.output and "salauzta.xlsx" in result.output
     assert "fails vai mape nav atrasta" in result.output
 
@@ -152,7 +153,7 @@ def test_a_file_whose_child_cannot_be_read_is_to_be_checked_by_hand(catalogue: C
     assert refusal("bez-koda.xlsx")[-1] == (
         "    šis fails nav sasaistīts ne ar vienu bērnu (bērna personas kodu no tā nevar nolasīt): pārbaudiet ar roku, "
         "kura bērna matrica tā ir un vai šim bērnam mapē nav vēl citas matricas"), result.output
-    assert refusal("bojata.xlsx") == ["    nav xlsx darbgrāmata (fails nav ZIP arhīvs)"], result.output
+    assert refusal("bojata.xlsx") == ["    " + NOT_ZIP_TEXT], result.output
     assert refusal("tame.xlsx") == [
         "    nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)"], result.output
     assert result.output.count("nav sasaistīts ne ar vienu bērnu") == 1

@@ -281,13 +281,13 @@ def cell_of(wb, name: str):  # noqa: ANN001, ANN201
 def test_refuses_a_file_that_is_not_a_workbook(one_good: Path, tmp_path: Path) -> None:
     (one_good / "ogre" / "teksts.xlsx").write_text("šis nav xlsx", encoding="utf-8")
     out = collect_messages(one_good, tmp_path)
-    assert "ogre/teksts.xlsx: nav xlsx darbgrāmata (fails nav ZIP arhīvs)" in out
+    assert "ogre/teksts.xlsx: nav xlsx darbgrāmata: fails bojāts vai nepilnīgi nokopēts" in out
 
 
 def test_refuses_another_spreadsheet_format(one_good: Path, tmp_path: Path) -> None:
     (one_good / "ogre" / "vecs.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     out = collect_messages(one_good, tmp_path)
-    assert "ogre/vecs.xls: nav xlsx fails (paplašinājums '.xls'; gaidīts: .xlsx)" in out
+    assert "ogre/vecs.xls: nav xlsx fails (paplašinājums „.xls”; gaidīts: .xlsx) – atveriet to Excel vai LibreOffice" in out
 
 
 def test_refuses_a_foreign_workbook(one_good: Path, tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def test_input_folder_named_like_the_output_folder_is_refused(three: Path, tmp_p
     shutil.move(three, inputs)
     before = snapshot(inputs)
     result = run(str(inputs), "--out", str(tmp_path / "darbs" / "k.xlsx"))
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # a parameter error (audit37 F8)
     assert "pārklājas" in result.output and "nekas netika uzrakstīts" in result.output
     assert snapshot(inputs) == before
     assert not (tmp_path / "darbs" / "k.xlsx").exists()
@@ -83,7 +83,7 @@ def test_previous_folder_named_like_the_output_folder_is_refused(three: Path, tm
     shutil.copytree(three, previous)
     before = snapshot(previous)
     result = run(str(three), "--out", str(tmp_path / "darbs" / "k.xlsx"), "--previous", str(previous))
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # a parameter error (audit37 F8)
     assert "--previous" in result.output and "pārklājas" in result.output
     assert snapshot(previous) == before
 
@@ -93,7 +93,7 @@ def test_output_folder_linked_to_the_inputs_is_refused(three: Path, tmp_path: Pa
     (tmp_path / "darbs" / FINAL_DIR).symlink_to(three, target_is_directory=True)
     before = snapshot(three)
     result = run(str(three), "--out", str(tmp_path / "darbs" / "k.xlsx"))
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output  # a parameter error (audit37 F8)
     assert snapshot(three) == before
 
 

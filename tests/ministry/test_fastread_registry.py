@@ -16,7 +16,7 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.ministry import reading
 from generator.ministry.collect import Options, collect
 from generator.ministry.integrity import content
-from generator.ministry.reading import read_matrix
+from generator.ministry.reading import read_matrix, template_mismatch
 from generator.ministry.templates import TemplateSource, register_current
 from generator.ministry.xlsxread import a1, read_xlsx
 from generator.workbook.version import template_version
@@ -98,8 +98,8 @@ def test_a_changed_fixed_cell_of_an_older_version_is_caught_after_learning(
     rewrite(children[3].path, target, sheet, change)
     result = read_matrix(target, tmp_path, newer, templates, KEY)
     assert result.refusal is not None, f"{sheet}!{ref} changed but the file was used"
-    assert result.refusal.reasons == (f"matrica neatbilst veidnei {lvformat.version(template_version(catalogue))}: {sheet}, {row}. rinda: "
-                                      "formulas vai veidnes vērtības mainītas",)
+    assert result.refusal.reasons == (template_mismatch(template_version(catalogue)),
+                                      f"{sheet}, {row}. rinda: formulas vai veidnes vērtības mainītas")
     good = read_matrix(children[4].path, folder, newer, templates, KEY)
     assert good.record is not None and good.full_read is False
 
@@ -120,6 +120,8 @@ def test_the_version_note_is_one_line_per_folder(small_folder, older, catalogue:
     assert len(result.records) == len(children)
     version_notes = [n for n in result.notes if "nav pašreizējā" in n]
     old_shown, new_shown = lvformat.version(template_version(catalogue)), lvformat.version(template_version(newer))
+    # the same catalogue day on both: what differs is said (audit37 F9)
+    new_shown += " – tā paša datuma katalogs, bet mainīts tā saturs (cenas, pakalpojumi vai parametri)"
     # both versions in one form, no nested brackets, no Markdown backticks in a summary cell (audit24 F11)
     one = (f"veidnes versija {old_shown} nav pašreizējā {new_shown}; pārbaudīta pēc saglabātās "
            "veidnes – cenas var būt novecojušas, apsveriet komandu „ibm migrate”")

@@ -28,7 +28,7 @@ def test_a_password_protected_xlsx_is_named_so(tmp_path: Path) -> None:
 def test_other_bytes_are_still_no_zip(tmp_path: Path) -> None:
     path = tmp_path / "teksts.xlsx"
     path.write_bytes(b"nav zip")
-    with pytest.raises(MatrixError, match=r"^nav xlsx darbgrāmata \(fails nav ZIP arhīvs\)$"):
+    with pytest.raises(MatrixError, match=r"^nav xlsx darbgrāmata: fails bojāts vai nepilnīgi nokopēts \(nav ZIP arhīvs; gaidīts: \.xlsx darbgrāmata\) – lūdziet to nosūtīt vēlreiz"):
         Matrix.open(path)
 
 

@@ -17,6 +17,7 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.cli import main
 from generator.ministry.collect import CollectError, Options, collect
 from generator.ministry.integrity import compare_cells, compare_rows, content, normalise_formula
+from generator.ministry.reading import template_mismatch
 from generator.ministry.templates import TemplateSource, load_registry
 from generator.ministry.xlsxread import read_xlsx
 from generator.workbook.version import template_version
@@ -96,8 +97,8 @@ def test_registry_lets_collect_check_an_older_version(tmp_path: Path, catalogue:
                      templates=TemplateSource(catalogue, registry))
     assert len(result.records) == 2
     [refusal] = result.refused
-    assert refusal.reasons == (f"matrica neatbilst veidnei {lvformat.version(template_version(old))}: 6.4, 12. rinda: formulas vai veidnes "
-                               "vērtības mainītas",)
+    assert refusal.reasons == (template_mismatch(template_version(old)),
+                               "6.4, 12. rinda: formulas vai veidnes vērtības mainītas")
     with pytest.raises(CollectError, match="nav nevienas izmantojamas IBM matricas"):
         collect(tmp_path / "m", catalogue, KEY, Options(jobs=1),
                 templates=TemplateSource(catalogue, tmp_path / "nav.json"))
@@ -133,4 +134,6 @@ def test_kept_templates_of_an_older_version_are_compared_cell_by_cell(tmp_path: 
                                 env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
     assert result.exit_code == 3, result.output  # written, one file refused
     assert "Izmantota 1 matrica, neizmantota 1" in result.output
-    assert f"matrica neatbilst veidnei {lvformat.version(template_version(old))}: 6.4!E12: formula aizstāta ar vērtību" in result.output
+    assert f"matrica neatbilst veidnei {lvformat.version(template_version(old))} – mainītas veidnes šūnas" in result.output
+    assert ": 6.4!E12: formula aizstāta ar vērtību" in result.output  # a line of its own under the heading
+    assert "): 6.4!E12" not in result.output

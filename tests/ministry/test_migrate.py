@@ -247,9 +247,9 @@ def test_refuses_a_foreign_workbook(tmp_path: Path) -> None:
 
 def test_refuses_a_file_that_is_not_xlsx(tmp_path: Path) -> None:
     (tmp_path / "x.xlsx").write_bytes(b"nav zip")
-    assert "nav xlsx darbgrāmata (fails nav ZIP arhīvs)" in refused(tmp_path / "x.xlsx", tmp_path)
+    assert "nav xlsx darbgrāmata: fails bojāts vai nepilnīgi nokopēts" in refused(tmp_path / "x.xlsx", tmp_path)
     (tmp_path / "x.ods").write_bytes(b"PK")
-    assert "nav xlsx fails (paplašinājums '.ods'; gaidīts: .xlsx)" in refused(tmp_path / "x.ods", tmp_path)
+    assert "nav xlsx fails (paplašinājums „.ods”; gaidīts: .xlsx)" in refused(tmp_path / "x.ods", tmp_path)
 
 
 def _edited(src: Path, dst: Path, change) -> Path:  # noqa: ANN001

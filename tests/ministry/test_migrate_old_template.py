@@ -117,11 +117,15 @@ def test_migrate_carries_every_value_of_the_older_template(old_matrices, catalog
             # the old template left the price of an item in euro at actual cost empty; the new one has its unit's (D81)
             old_prices = by_item(read_xlsx(child.path), "Pak_Cena")
             prices |= {code: float(price) for code, price in unit_prices(catalogue).items() if old_prices.get(code) is None}
+            # each newly filled price is listed as a change (audit37 F2)
+            newly = {code for code in unit_prices(catalogue) if old_prices.get(code) is None}
+            assert newly and newly <= {p.item for p in report.filled}, report.text()
+            assert "Jaunievietotās kataloga cenas (vecajā matricā cena bija tukša):" in report.text()
             assert lost_values(read_xlsx(child.path), new, free, prices) == [], child.index
             old_book = read_xlsx(child.path)
             if by_item(old_book, "Pak_Cena")["2.1"] == by_item(old_book, "Pak_MaxCena")["2.1"] == 5.11:
                 assert report.cleared_prices == ["2.1"], report.cleared_prices
-                assert "cena 5,11\xa0EUR jaunās matricas cenu dienā nav spēkā" in report.text()
+                assert "5,11\xa0EUR → tukša" in report.text() and "kataloga cenas nav mainījušās" not in report.text()
             assert Matrix.from_book(new).scalar("IBM_Versija") == template_version(catalogue)
             assert Matrix.from_book(new).formula_at("Parbaudes_Datums")
     result = CliRunner().invoke(main, ["migrate", str(children[0].path), "--out", str(tmp_path / "cli.xlsx")])

@@ -22,7 +22,8 @@ def test_an_existing_file_is_not_overwritten_without_the_option(small_folder, tm
     out.write_bytes(b"svesh fails")
     result = run(source, "--out", out)
     assert result.exit_code == 1
-    assert "jauna.xlsx: fails jau ir; ibm migrate esošus failus nepārraksta" in result.output
+    assert ("jauna.xlsx: fails jau ir; ibm migrate esošus failus, ko tā nav rakstījusi vai kas mainīti, "
+            "nepārraksta") in result.output
     assert "--overwrite" in result.output and "Traceback" not in result.output
     assert out.read_bytes() == b"svesh fails"
     assert not (tmp_path / "jauna-parnesana.txt").exists()

@@ -33,6 +33,6 @@ def test_migrate_names_every_file_it_does_not_migrate(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "Kļūda: talsi/a.xlsx: failu nevar atvērt: simboliskās saites cilpa" in result.output, result.output
     assert "Kļūda: talsi/c.xlsx: failu nevar atvērt: fails vai mape nav atrasta" in result.output
-    assert "Kļūda: talsi/veca.xls: nav xlsx fails (paplašinājums '.xls'; gaidīts: .xlsx)" in result.output
+    assert "Kļūda: talsi/veca.xls: nav xlsx fails (paplašinājums „.xls”; gaidīts: .xlsx)" in result.output
     assert "sistēmas kļūda" not in result.output and "piezimes.txt" not in result.output
     assert "Pārnestas 0 matricas, atteiktas 4." in result.output

@@ -101,7 +101,7 @@ def test_parses_defined_name_areas(text: str, expected: NameRef | None) -> None:
 
 def test_refuses_files_that_are_not_workbooks(tmp_path: Path) -> None:
     (tmp_path / "a.xlsx").write_text("teksts", encoding="utf-8")
-    with pytest.raises(XlsxReadError, match=r"^nav xlsx darbgrāmata \(fails nav ZIP arhīvs\)$"):
+    with pytest.raises(XlsxReadError, match=r"^nav xlsx darbgrāmata: fails bojāts vai nepilnīgi nokopēts \(nav ZIP arhīvs; gaidīts: \.xlsx darbgrāmata\) – lūdziet to nosūtīt vēlreiz"):
         read_xlsx(tmp_path / "a.xlsx")
     with zipfile.ZipFile(tmp_path / "b.xlsx", "w") as zf:
         zf.writestr("word/document.xml", "<w/>")

@@ -30,7 +30,13 @@ from generator.ministry.matrix import (
     structure_problems,
 )
 from generator.ministry.pseudonym import normalise_personal_code, pseudonym
-from generator.ministry.reading import file_code, file_digest, stale_values, version_problem
+from generator.ministry.reading import (
+    documents_version_note,
+    file_code,
+    file_digest,
+    stale_values,
+    version_problem,
+)
 from generator.ministry.records import StaleValue
 from generator.ministry.template_checks import MIGRATE_HINT, unchecked_codes
 from generator.ministry.templates import TemplateSource
@@ -277,9 +283,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         _read_person(result, m, path, key)  # grouped with the child's other matrices all the same (D144, R7-8)
         return result
     if not templates.is_current(version):
-        result.notes.append(f"veidnes versija {lvformat.version(version)} nav pašreizējā "
-                            f"({lvformat.version(templates.current_version)}); "
-                            "apsveriet `ibm migrate`")
+        result.notes.append(documents_version_note(version, templates.current_version))  # audit37 F9
     problems = structure_problems(m, expected.names, absent_names(m, expected.names))
     if problems:
         result.refused.extend(problems)

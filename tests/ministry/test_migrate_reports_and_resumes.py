@@ -1,0 +1,160 @@
+"""`ibm migrate` says what it could not carry and resumes after an interruption (audit37 F1–F5, D177)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.ministry import migrate as migrate_module
+from generator.ministry.integrity import compare_cells
+from generator.ministry.matrix import Matrix, MatrixError
+from generator.ministry.migrate import CeilingChange, MigrationReport, PriceChange
+from generator.ministry.xlsxread import read_xlsx
+from tests.ministry.factory import make_children, write_children
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path) -> Path:
+    folder = tmp_path_factory.mktemp("vecas")
+    write_children(catalogue, template, make_children(catalogue, 3, seed=3701), folder, by_municipality=False)
+    return folder
+
+
+def _run(*args: str):  # noqa: ANN202
+    return CliRunner().invoke(main, ["migrate", *args])
+
+
+def _formula_cell(path: Path) -> str:
+    """The first locked formula cell of sheet 6.4 (a template formula the worker must not type over)."""
+    ws = load_workbook(path)["6.4"]
+    return next(c.coordinate for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("=") and c.protection.locked)
+
+
+def test_a_value_typed_over_a_formula_is_named_in_the_report(three: Path, tmp_path: Path) -> None:
+    source = sorted(three.glob("*.xlsx"))[0]
+    ref = _formula_cell(source)
+    wb = load_workbook(source)
+    wb["6.4"][ref] = 99.99
+    (tmp_path / "old").mkdir()
+    wb.save(tmp_path / "old" / "m.xlsx")
+    (tmp_path / "old" / "cita.xlsx").write_bytes(sorted(three.glob("*.xlsx"))[1].read_bytes())
+
+    result = _run(str(tmp_path / "old" / "m.xlsx"), "--out", str(tmp_path / "new.xlsx"))
+    assert result.exit_code == 0, result.output
+    note = (f"Piezīme: 6.4!{ref}: formula bija aizstāta ar vērtību 99,99; jaunajā matricā atjaunota formula, "
+            "vērtība nav pārnesta")
+    assert note in result.output
+    assert note in (tmp_path / "new-parnesana.txt").read_text(encoding="utf-8")
+    new = read_xlsx(tmp_path / "new.xlsx")
+    assert new.cell("6.4", (int(ref[1:]), ord(ref[0]) - 64)).formula  # type: ignore[union-attr]
+
+    folder = _run(str(tmp_path / "old"), "--out", str(tmp_path / "newdir"))
+    assert folder.exit_code == 0, folder.output
+    assert "m.xlsx → m.xlsx: " in folder.output and "veidnes izmaiņas nav pārnestas: 1 (sk. pārskatu)" in folder.output
+    assert folder.output.count("veidnes izmaiņas") == 1
+
+
+def test_a_rerun_skips_its_own_complete_outputs_and_refuses_others(three: Path, tmp_path: Path) -> None:
+    out = tmp_path / "jaunas"
+    first = _run(str(three), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    assert "Pārnestas 3 matricas, atteiktas 0" in first.output
+    written = {p: p.read_bytes() for p in out.iterdir()}
+
+    again = _run(str(three), "--out", str(out))
+    assert again.exit_code == 0, again.output
+    assert "Pārnestas 0 matricas, jau iepriekš pārnestas 3, atteiktas 0" in again.output
+    assert "fails jau ir" not in again.output and "faili jau ir" not in again.output
+    assert {p: p.read_bytes() for p in out.iterdir()} == written
+
+    # a new matrix the user changed since is not the program's any more: kept, refused by name
+    names = sorted(p.name for p in three.glob("*.xlsx"))
+    changed = out / names[0]
+    changed.write_bytes(changed.read_bytes() + b"\0")
+    third = _run(str(three), "--out", str(out))
+    assert third.exit_code == 1, third.output
+    assert "faili jau ir" in third.output  # both the matrix and its report named, in the plural
+    assert changed.read_bytes() == written[changed] + b"\0"
+
+
+def test_an_interrupted_folder_migration_says_how_far_it_got_and_continues(
+        three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "jaunas"
+    real = migrate_module.Migrator.migrate
+    calls = {"n": 0}
+
+    def interrupted(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(migrate_module.Migrator, "migrate", interrupted)
+    stopped = _run(str(three), "--out", str(out))
+    assert stopped.exit_code != 0
+    assert "Pārtraukts: no 3 matricām pārnesta 1. Lai turpinātu, palaidiet to pašu komandu vēlreiz" in stopped.output
+    monkeypatch.setattr(migrate_module.Migrator, "migrate", real)
+
+    resumed = _run(str(three), "--out", str(out))
+    assert resumed.exit_code == 0, resumed.output
+    assert "Pārnestas 2 matricas, jau iepriekš pārnesta 1, atteiktas 0" in resumed.output
+    assert len(list(out.glob("*-parnesana.txt"))) == 3
+
+
+def test_a_users_file_in_the_way_is_never_overwritten(three: Path, tmp_path: Path) -> None:
+    source = sorted(three.glob("*.xlsx"))[0]
+    out = tmp_path / "jauna.xlsx"
+    out.write_bytes(b"lietotaja fails")
+    (tmp_path / "jauna-parnesana.txt").write_text("lietotāja piezīmes\n", encoding="utf-8")
+    result = _run(str(source), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert "jauna.xlsx un " in result.output and "faili jau ir" in result.output
+    assert out.read_bytes() == b"lietotaja fails"
+
+
+def test_price_changes_are_all_counted_and_numbers_agree() -> None:
+    report = MigrationReport("2023-04-01+12ef49f0.10", "2023-04-01+12ef49f0.10", 21)
+    report.cleared = [("2.1 Pavadonis", Decimal("5.11"))]
+    report.filled = [PriceChange("1.6", "1.6 Ergoterapeits", Decimal(0), Decimal("1"), False)]
+    report.ceiling_changes = [CeilingChange("3.1", "3.1 X", Decimal("1"), Decimal("2"), False)]
+    text = report.text()
+    assert "kataloga cenas nav mainījušās" not in text
+    assert "  2.1 Pavadonis: 5,11\xa0EUR → tukša" in text
+    assert "  1.6 Ergoterapeits: tukša → 1,00\xa0EUR (plānā nav izmantots)" in text
+    assert "mainījusies vēl 1 pakalpojumam, kas plānā nav izmantots" in text
+    assert "Iepriekš ievietotās kataloga cenas nav mainījušās." in MigrationReport("2023-04-01+12ef49f0.10", "2023-04-01+12ef49f0.10", 0).text()
+
+
+def test_integrity_rest_agrees_with_its_number() -> None:
+    template = {"6.4": {(1, c): "f:A1" for c in range(1, 12)}}
+    found: dict = {"6.4": {}}
+    assert compare_cells(found, template)[-1] == "… un vēl 1 mainīta šūna"
+
+
+def test_a_macro_workbook_is_told_how_to_save(tmp_path: Path) -> None:
+    path = tmp_path / "m.xlsm"
+    path.write_bytes(b"PK")
+    with pytest.raises(MatrixError) as caught:
+        Matrix.open(path)
+    assert "paplašinājums „.xlsm”" in str(caught.value) and "bez makrosiem" in str(caught.value)
+    assert "'" not in str(caught.value)
+
+
+def test_version_notes_say_what_differs_without_nested_brackets() -> None:
+    from generator.ministry.reading import documents_version_note, old_version_note
+
+    old, current = "2023-04-01+98852cae", "2023-04-01+12ef49f0.10"
+    note = documents_version_note(old, current)
+    assert note == ("veidnes versija 98852cae (katalogs 01.04.2023) nav pašreizējā 12ef49f0.10 (katalogs 01.04.2023) – "
+                    "tā paša datuma katalogs, bet mainīts tā saturs (cenas, pakalpojumi vai parametri); cenas var būt "
+                    "novecojušas, apsveriet komandu „ibm migrate”")
+    assert "`" not in note and "((" not in note and "))" not in note
+    assert "mainīts veidnes izkārtojums" in old_version_note("2023-04-01+12ef49f0.9", current)
+    assert " – " not in old_version_note("2021-01-01+aaaaaaaa", current).split(";")[0]
