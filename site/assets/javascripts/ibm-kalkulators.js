@@ -248,12 +248,39 @@
     return rp && rp.round.karta.cenuDiena ? rp.round : DEFAULT;
   }
 
+  /* "3.1.2 I" -> "3.1.2i": letter case and spaces do not matter (audit36 F4). */
+  function folded(text) {
+    return String(text).trim().replace(/\s+/g, " ").toLowerCase();
+  }
+  /* An offer by its code ("3.1.2i", "3.1.2 I", "3.1.2I"), its label ("3.1.2i Ergoterapeits, individuāli") or its
+   * name alone ("Ergoterapeits, individuāli"), in any letter case; or null. */
   function findOffer(text, offers) {
-    var t = String(text).trim();
-    if (offers[t]) return offers[t];
-    var code = t.split(/\s+/)[0];
-    var offer = offers[code];
-    return offer && (t === code || t === offer.nosaukums) ? offer : null;
+    var t = folded(text);
+    if (!t) return null;
+    var m = /^(\d+(?:\.\d+)*)\s?([ig])?(?:\s+(.*))?$/.exec(t);
+    var found = null;
+    Object.keys(offers).forEach(function (code) {
+      var o = offers[code];
+      var label = folded(o.nosaukums);
+      var name = label.slice(label.indexOf(" ") + 1);
+      if (found) return;
+      if (m && m[1] + (m[2] || "") === code.toLowerCase() && (!m[3] || m[3] === name)) found = o;
+      else if (t === label || t === name) found = o;
+    });
+    return found;
+  }
+  /* The offers of one service given individually and in a group ("3.1.2" -> 3.1.2i, 3.1.2g), when `text` names the
+   * service and not one of them; else an empty list. */
+  function formsOf(text, offers) {
+    var t = folded(text);
+    return Object.keys(offers).map(function (code) {
+      return offers[code];
+    }).filter(function (o) {
+      return o.kods !== o.pakalpojums && o.pakalpojums.toLowerCase() === t;
+    });
+  }
+  function quote(text) {
+    return "„" + String(text).trim() + "”";
   }
 
   function Reader() {
@@ -335,7 +362,14 @@
       var line = { index: i, offer: null, units: ZERO, price: null, expert: null, parent: null };
       if (!empty(row.kods)) {
         line.offer = findOffer(row.kods, round.offers);
-        if (!line.offer) r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
+        var forms = line.offer ? [] : formsOf(row.kods, round.offers);
+        if (forms.length > 1) {
+          r.fail("kods", name + ": " + quote(row.kods) + " ir individuāli un grupā – izvēlieties " + forms.map(function (o) {
+            return o.kods;
+          }).join(" vai ") + ".", i);
+        } else if (!line.offer) {
+          r.fail("kods", name + ": pakalpojums " + quote(row.kods) + " nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
+        }
       }
       line.units = r.units(row.daudzums, "daudzums", name + ", daudzums", i) || ZERO;
       if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", cena", false, i);
@@ -788,6 +822,14 @@
     return { pirmaDiena: start, sakums: rp.periods.sakums, beigas: rp.periods.beigas,
       kartasBeigas: rp.periods.kartasBeigas, menesiDer: most };
   }
+  /* The error of a plan's first day on its own (audit36 F7): a valid date in no reporting period, also while other
+   * fields have input errors (aprekins then gives only those); null for no date, a bad one or one in a period. */
+  function sakumaKluda(periodaSakums) {
+    var start = empty(periodaSakums) ? null : parseDate(periodaSakums);
+    if (!start || reportingPeriod(start)) return null;
+    return { kods: "outside_reporting_period", smagums: ERROR, rindas: [],
+      teksts: fill(DATA.teksti.outside_reporting_period, { sakums: lvDate(start) }) };
+  }
   function pakalpojums(teksts, periodaSakums) {
     var r = roundFor(empty(periodaSakums) ? null : parseDate(periodaSakums));
     return findOffer(teksts, r.offers);
@@ -797,6 +839,7 @@
     aprekins: aprekins,
     karta: karta,
     periods: periods,
+    sakumaKluda: sakumaKluda,
     pakalpojums: pakalpojums,
     /* A typed amount of euro as the calculator reads it ("1 234,50"): "1234.50", or null. */
     summa: function (teksts) {
