@@ -66,7 +66,7 @@
       var legend = el("legend", { text: "" });
       var hint = el("p", { class: "ibm-kalk__piezime ibm-kalk__pakalpojuma-info", id: "ibm-r" + k + "-info" });
       var result = el("p", { class: "ibm-kalk__rindas-rezultats", id: "ibm-r" + k + "-rezultats" });
-      // the line's own rule messages (incompatible pair, day-care sessions, unconfirmed ceiling), in the reference's words
+      // the line's own rule messages, in the reference's words
       var notes = el("div", { class: "ibm-kalk__rindas-zinojumi", id: "ibm-r" + k + "-zinojumi" });
       var remove = el("button", { type: "button", class: "ibm-kalk__nonemt" });
       var set = el("fieldset", { class: "ibm-kalk__rinda" }, [
@@ -265,14 +265,13 @@
       return api.karta(last.input.periodaSakums).parametri.bazesApmeraStatuss === "jāprecizē";
     }
 
-    /* A and K hang on P, the estimate, unless a typed F decides A. */
     function estimatesAK() {
       return provisionalBase() && !(last.input.galigais && String(last.input.galigais).trim());
     }
 
-    /* audit36 F1: on screen as on paper, a figure from an unconfirmed B is said to be an estimate. */
+    /* audit36 F1: on screen as on paper; A and K hang on P unless F is typed. */
     function provisionalNote() {
-      return el("p", { class: "ibm-kalk__nederigs ibm-kalk__provizoriski", text: "Provizoriski: bāzes apmērs B vēl " +
+      return el("p", { class: "ibm-kalk__nederigs", text: "Provizoriski: bāzes apmērs B vēl " +
         "jāprecizē, tāpēc P" + (estimatesAK() ? " un no tā atkarīgie A un K" : "") + " ir aplēses, nevis galīgi apmēri." });
     }
     var PROVISIONAL_CAPTION = "IB apmēri (provizoriski – B jāprecizē)";
@@ -302,7 +301,7 @@
         // audit26 F3: a typed F and whether it decides A, in the matrix's words (D53)
         ["IB galīgais apmērs F", blocked ? eurText(res.IB_Galigais)
           : eurText(res.IB_Galigais) + " – " + (res.Galigais_Piemerots ? data.galigais.piemero : data.galigais.nepiemero) +
-            // whether N > P holds is known for sure only with a confirmed B (the matrix leaves it open till then)
+            // N > P is sure only with a confirmed B
             (provisionalBase(res) ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
       ]).concat([
         ["No IB finansēts", eur(d.IB)],
@@ -374,7 +373,7 @@
           out.textContent = res.Derigs && res.Plans_Summa[i] === null ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
           return;
         }
-        // a line with an error of its own is not "finansēts": the error stands where its status would be
+        // a line with an error of its own is not "finansēts"
         var errors = own.filter(function (m) {
           return m.smagums === "kļūda";
         });
@@ -412,7 +411,6 @@
 
     var last = null;
 
-    /* Why there are no amounts: "… – skat. kļūdu pie lauka „Plāna pirmā diena”." */
     /* The fields the messages are at: ["„Plāna pirmā diena”", "„Cena, EUR par vienību” (2. rinda)"]. */
     function fieldNames(messages) {
       var labels = [];
@@ -426,12 +424,10 @@
       return labels;
     }
 
-    /* "kļūda laukā „Plāna pirmā diena”", "kļūdas laukos „Mēnešu skaits”, „Cena, EUR par vienību” (1. rinda) un
-     * „Bērna dzimšanas datums”". */
+    /* "kļūda laukā „A”", "kļūdas laukos „A”, „B” (1. rinda) un „C”". */
     function errorsAt(messages) {
       var names = fieldNames(messages);
       if (!names.length) return "kļūdas ievaddatos";
-      // "„A”, „B” un „C”": commas, "un" only before the last (audit36 F6)
       return names.length > 1 ? "kļūdas laukos " + names.slice(0, -1).join(", ") + " un " + names[names.length - 1]
         : "kļūda laukā " + names[0];
     }
@@ -471,12 +467,13 @@
     function summaryBar(res, shown) {
       var bar = root.querySelector("#ibm-kopsavilkums");
       // every amount with its "EUR" (audit26 F6)
+      var mark = estimatesAK() ? ESTIMATE : "";
       var text = !res.Derigs && shown.length === 0 ? ""
         : !res.Derigs || blocking(res).length ? "Apmēru nav – skat. kļūdas"
-        : "N\u00a0" + eur(res.IB_Nepieciesamais) + " · A\u00a0" + eur(res.IB_Pieejamais) + (estimatesAK() ? ESTIMATE : "") +
-          " · K\u00a0" + eur(res.IB_Kopejais) + (estimatesAK() ? ESTIMATE : "") + (res.Kludas ? " · kļūdas: " + res.Kludas : "");
+        : "N\u00a0" + eur(res.IB_Nepieciesamais) + " · A\u00a0" + eur(res.IB_Pieejamais) + mark + " · K\u00a0" +
+          eur(res.IB_Kopejais) + mark + (res.Kludas ? " · kļūdas: " + res.Kludas : "");
       bar.textContent = text ? text + " · uz rezultātiem ↓" : "Uz rezultātiem ↓";
-      // a focused field or a line's result scrolled into view stops above the bar, however many lines it wraps to
+      // a focused field or a line's result stops above the bar, however tall
       var clear = Math.ceil(bar.getBoundingClientRect().height) + 16;
       if (clear > 16) document.documentElement.style.scrollPaddingBottom = clear + "px";
     }
@@ -499,7 +496,7 @@
     var monthsReduced = "";
     function monthChoices() {
       var info = api.periods(value("periodaSakums"));
-      // (none fits: only 1 is offered, the shortest plan, whose error names its end next to the period's)
+      // (none fits: 1 is offered, whose error names its end)
       var most = info ? Math.min(Math.max(info.menesiDer, 1), allMonths) : allMonths;
       if (monthsSelect.options.length !== most) {
         monthsSelect.textContent = "";
@@ -507,13 +504,12 @@
       }
       var chosen = String(Math.min(wantedMonths, most));
       if (monthsSelect.value !== chosen) monthsSelect.value = chosen;
-      // audit36 F2: the count the reader chose (or was offered) and the one now set are said, with the period's end
+      // audit36 F2
       monthsReduced = info && info.menesiDer > 0 && +chosen < wantedMonths
         ? "Mēnešu skaits samazināts no " + wantedMonths + " uz " + chosen + " (pārskata periods beidzas " +
           api.formats.datums(info.beigas) + ")."
         : "";
-      // a period that ends inside a month (a round whose services start or end mid-month) holds no plan from a
-      // first day in that month, as a plan ends on a month's last day: the reader is told to choose an earlier day
+      // a period ending mid-month holds no plan from a first day in that month (a plan ends on a month's last day)
       var note = root.querySelector("#ibm-menesi-piezime");
       var ends = info ? "Pārskata periods beidzas " + api.formats.datums(info.beigas) : "";
       var text = !info ? ""
@@ -529,10 +525,9 @@
       var info = monthChoices();
       var input = readForm();
       var res = api.aprekins(input);
-      // audit36 F7: a first day in no reporting period is said at once, whatever else is wrong
+      // audit36 F7, F6: the first day's own error; whole sentences
       var own = res.Derigs ? null : api.sakumaKluda(input.periodaSakums);
       if (own) res.messages = res.messages.concat([own]);
-      // audit36 F6: every message is a sentence (the reference's eligibility reasons have no full stop)
       res.messages.forEach(function (m) {
         if (!/[.!?]$/.test(m.teksts)) m.teksts += ".";
       });

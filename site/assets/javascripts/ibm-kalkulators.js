@@ -2,14 +2,11 @@
  * transport share, errors and warnings), in the browser, offline.
  *
  * Public API: window.ibmKalkulators.aprekins(ievade) -> results under the matrix's defined names
- * (documented on the page "IBM matrica"). Money is exact: decimals are BigInt numbers with a scale,
- * rounded half away from zero like spreadsheet ROUND and Python's Decimal ROUND_HALF_UP
- * (generator/money.py); no binary floating point touches an amount.
- * Data (offers, parameters, rounds, message texts) come from ibm-kalkulators-dati.js, generated
- * from the catalogue by `ibm build`: per children's round, the prices and parameters a matrix issued for
- * that round carries (those in force on its first service day, D61). A plan is priced with the data of
- * the round whose reporting period holds its first day; when that round has none (or the plan is in no
- * round), with the newest round's, and the reference's prices_not_in_force / period errors say why.
+ * (page "IBM matrica"). Money is exact: BigInt decimals, rounded half away from zero like ROUND and
+ * Decimal ROUND_HALF_UP (generator/money.py); no floating point touches an amount.
+ * Data come from ibm-kalkulators-dati.js (`ibm build`): per children's round, the prices and parameters
+ * its matrix carries (D61). A plan is priced with the round whose reporting period holds its first day;
+ * when that round has none (or there is none), with the newest round's, and the errors say why.
  */
 (function (global) {
   "use strict";
@@ -248,39 +245,29 @@
     return rp && rp.round.karta.cenuDiena ? rp.round : DEFAULT;
   }
 
-  /* "3.1.2 I" -> "3.1.2i": letter case and spaces do not matter (audit36 F4). */
   function folded(text) {
     return String(text).trim().replace(/\s+/g, " ").toLowerCase();
   }
-  /* An offer by its code ("3.1.2i", "3.1.2 I", "3.1.2I"), its label ("3.1.2i Ergoterapeits, individuāli") or its
-   * name alone ("Ergoterapeits, individuāli"), in any letter case; or null. */
+  function list(offers) {
+    return Object.keys(offers).map(function (k) {
+      return offers[k];
+    });
+  }
+  /* An offer by its code ("3.1.2i", "3.1.2 I"), its label or its name alone, in any letter case (audit36 F4). */
   function findOffer(text, offers) {
     var t = folded(text);
-    if (!t) return null;
-    var m = /^(\d+(?:\.\d+)*)\s?([ig])?(?:\s+(.*))?$/.exec(t);
-    var found = null;
-    Object.keys(offers).forEach(function (code) {
-      var o = offers[code];
+    var m = /^([\d.]+)\s?([ig])?(?: (.*))?$/.exec(t) || [];
+    return list(offers).filter(function (o) {
       var label = folded(o.nosaukums);
       var name = label.slice(label.indexOf(" ") + 1);
-      if (found) return;
-      if (m && m[1] + (m[2] || "") === code.toLowerCase() && (!m[3] || m[3] === name)) found = o;
-      else if (t === label || t === name) found = o;
-    });
-    return found;
+      return m[1] + (m[2] || "") === o.kods.toLowerCase() && (!m[3] || m[3] === name) || t === label || t === name;
+    })[0] || null;
   }
-  /* The offers of one service given individually and in a group ("3.1.2" -> 3.1.2i, 3.1.2g), when `text` names the
-   * service and not one of them; else an empty list. */
+  /* "3.1.2": the offers 3.1.2i and 3.1.2g of the service it names. */
   function formsOf(text, offers) {
-    var t = folded(text);
-    return Object.keys(offers).map(function (code) {
-      return offers[code];
-    }).filter(function (o) {
-      return o.kods !== o.pakalpojums && o.pakalpojums.toLowerCase() === t;
+    return list(offers).filter(function (o) {
+      return o.kods !== o.pakalpojums && o.pakalpojums.toLowerCase() === folded(text);
     });
-  }
-  function quote(text) {
-    return "„" + String(text).trim() + "”";
   }
 
   function Reader() {
@@ -364,11 +351,11 @@
         line.offer = findOffer(row.kods, round.offers);
         var forms = line.offer ? [] : formsOf(row.kods, round.offers);
         if (forms.length > 1) {
-          r.fail("kods", name + ": " + quote(row.kods) + " ir individuāli un grupā – izvēlieties " + forms.map(function (o) {
+          r.fail("kods", name + ": „" + row.kods.trim() + "” ir individuāli un grupā – izvēlieties " + forms.map(function (o) {
             return o.kods;
           }).join(" vai ") + ".", i);
         } else if (!line.offer) {
-          r.fail("kods", name + ": pakalpojums " + quote(row.kods) + " nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
+          r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
         }
       }
       line.units = r.units(row.daudzums, "daudzums", name + ", daudzums", i) || ZERO;
@@ -809,9 +796,8 @@
     return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.karta.cenuDiena, cenasLidz: r.karta.cenasLidz,
       parametri: r.parametri };
   }
-  /* The reporting period holding the plan's first day `periodaSakums` (text as typed), for the form: its first and
-   * last day, the round's last day (the age check, D110) and the most months a plan from that day can have
-   * without running past the period's end (at most the parameters' menesiMax). Null for no valid day or period. */
+  /* For the form: the reporting period of the first day as typed (its first and last day, the round's last day
+   * for D110) and the most months a plan from it can have there (at most menesiMax); null for none. */
   function periods(periodaSakums) {
     var start = empty(periodaSakums) ? null : parseDate(periodaSakums);
     var rp = start ? reportingPeriod(start) : null;
@@ -822,8 +808,7 @@
     return { pirmaDiena: start, sakums: rp.periods.sakums, beigas: rp.periods.beigas,
       kartasBeigas: rp.periods.kartasBeigas, menesiDer: most };
   }
-  /* The error of a plan's first day on its own (audit36 F7): a valid date in no reporting period, also while other
-   * fields have input errors (aprekins then gives only those); null for no date, a bad one or one in a period. */
+  /* A first day in no reporting period, said also while other fields have input errors (audit36 F7); or null. */
   function sakumaKluda(periodaSakums) {
     var start = empty(periodaSakums) ? null : parseDate(periodaSakums);
     if (!start || reportingPeriod(start)) return null;
