@@ -408,13 +408,19 @@ LIMIT_WORDS = {
 }
 
 
+# Where the reader fixes a line's units: the matrix's table by default; the calculator names its own field
+# (generator/site/calculator.py).
+UNITS_PLACE = "6.3. tabulā"
+
+
 def check_unit_limits(
     lines: Sequence[PlanLine], period_start: dt.date, months: int, holidays: Collection[dt.date] = (),
-    holiday_years: Collection[int] | None = None,
+    holiday_years: Collection[int] | None = None, units_place: str = UNITS_PLACE,
 ) -> list[Finding]:
     """A line cannot plan more days, working days or hours than the plan period has (D147): an error per line,
     naming it and the period's count. The limits come from the period and the holiday list only; units that the
-    period does not limit (a session, a course, euro) are left to ``check_line_above_provisional``."""
+    period does not limit (a session, a course, euro) are left to ``check_line_above_provisional``.
+    ``units_place``: where the units are typed ("6.3. tabulā" in the matrix)."""
     limits = period_unit_limits(period_start, months, holidays, holiday_years)
     last = plan_end(period_start, months)
     return [
@@ -423,7 +429,7 @@ def check_unit_limits(
             Severity.error,
             f"{_name(i, line)}: daudzums periodā {units_text(line.units)} pārsniedz to, kas plāna periodā "
             f"({lv_date(period_start)}–{lv_date(last)}) iespējams: {LIMIT_WORDS[line.unit]} ir "
-            f"{lv_number(limits[line.unit], 0)}; pārbaudiet daudzumu 6.3. tabulā.",
+            f"{lv_number(limits[line.unit], 0)}; pārbaudiet daudzumu {units_place}.",
             (i,),
         )
         for i, line in _counted(lines)

@@ -75,6 +75,9 @@ DATA_GLOBAL = "IBM_KALKULATORA_DATI"
 # where it does
 FINAL_APPLIED_WORDS = "piemēro, jo N > P: A = F"
 AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
+# A plan line's units field (the form's label); its messages name it where the matrix names its table 6.3 (audit36 F5)
+UNITS_FIELD = "Vienības periodā"
+UNITS_FIELD_PLACE = f"laukā „{UNITS_FIELD}”"
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -182,7 +185,7 @@ def _unit_templates() -> dict[str, str]:
     templates = {}
     for unit in PERIOD_LIMITED_UNITS:
         line = PlanLine(offer_id="x", label=LABEL, unit=unit, units=UNITS, unit_price=Decimal(1))
-        (over,) = check_unit_limits(_padded((INDEX, line)), start, months)
+        (over,) = check_unit_limits(_padded((INDEX, line)), start, months, units_place=UNITS_FIELD_PLACE)
         templates[f"units_above_period_{unit}"] = _replace(over.message, [
             _row(INDEX, LABEL, "rinda"), (units_text(UNITS), "{daudzums}"), (lv_date(start), "{sakums}"),
             (lv_date(plan_end(start, months)), "{beigas}"), (f" ir {lv_number(limits[unit], 0)};", " ir {robeza};")])
@@ -360,6 +363,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "teksti": message_templates(params),
         "vienibuRobezas": unit_limit_data(params),
         "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemero": FINAL_APPLIED_WORDS},
+        "lauki": {"daudzums": UNITS_FIELD},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
     }
 

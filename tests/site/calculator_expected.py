@@ -19,7 +19,9 @@ from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.plan import financing
+from generator.reference.rules import UNITS_PLACE
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.site.calculator import UNITS_FIELD_PLACE
 
 # Rules whose input the calculator does not have (they stay in the matrix).
 NOT_IN_CALCULATOR = frozenset({
@@ -109,6 +111,16 @@ def refused_fields(inputs: WorkbookInputs, findings: Any) -> set[tuple[str, str 
     return fields
 
 
+def _calculator_words(finding: Any) -> str:
+    """The reference's message as the calculator says it: the units above the period name the calculator's units
+    field, not the matrix's table 6.3 (audit36 F5); every other message word for word."""
+    if finding.code == "units_above_period":
+        matrix = f"pārbaudiet daudzumu {UNITS_PLACE}."
+        assert finding.message.endswith(matrix), finding.message
+        return finding.message.removesuffix(matrix) + f"pārbaudiet daudzumu {UNITS_FIELD_PLACE}."
+    return finding.message
+
+
 def expected(inputs: WorkbookInputs, params: Params) -> dict[str, Any]:
     """The reference's values under the calculator's result names (money as Decimal). Money that is not in whole
     cents (the reference's ``money_cents``, D87) is an input the calculator refuses (D98): no amounts, and the
@@ -141,7 +153,7 @@ def expected(inputs: WorkbookInputs, params: Params) -> dict[str, Any]:
         "Transporta_Dala": result.transport_share.quantize(SHARE_PLACES, rounding=ROUND_HALF_UP),
         "Kludas": sum(1 for f in found if f.severity.value == "kļūda" and f.counts),
         "Bridinajumi": sum(1 for f in found if f.severity.value == "brīdinājums" and f.counts),
-        "messages": [(f.code, f.severity.value, f.message, list(f.lines)) for f in found],
+        "messages": [(f.code, f.severity.value, _calculator_words(f), list(f.lines)) for f in found],
         "Varianti": variants,
     }
 

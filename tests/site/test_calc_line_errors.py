@@ -158,8 +158,9 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
 
 def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
         visit: Visit, offers: dict[str, Offer], params: Params) -> None:
-    """D147: 200 nights in a plan of 182 days is an error at the line's units field, in the reference's words, and
-    the line is not "finansēts"; D148: 500 sessions of 20,00 EUR, above the child's P, is a warning under the line."""
+    """D147: 200 nights in a plan of 182 days is an error at the line's units field, in the reference's words but
+    naming that field, not the matrix's table 6.3 (audit36 F5), and the line is not "finansēts"; D148: 500 sessions of
+    20,00 EUR, above the child's P, is a warning under the line."""
     page = visit.page
     visit.open(PAGE)
     start = params.reporting_periods[0].start
@@ -177,7 +178,9 @@ def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
     found = {f.code: f for f in evaluate_workbook(inputs, params).findings}
     units_error, above_p = found["units_above_period"], found["line_above_provisional"]
     assert (units_error.lines, above_p.lines) == ((0,), (1,))
-    assert _plain(page.inner_text("#ibm-r1-daudzums-kluda")) == _plain(units_error.message)
+    at_field = _plain(page.inner_text("#ibm-r1-daudzums-kluda"))
+    assert at_field == _plain(units_error.message).replace("daudzumu 6.3. tabulā.", "daudzumu laukā „Vienības periodā”.")
+    assert "tabul" not in at_field and units_error.message.endswith("pārbaudiet daudzumu 6.3. tabulā."), at_field
     assert page.get_attribute("#ibm-r1-daudzums", "aria-invalid") == "true"
     first = _plain(page.inner_text("#ibm-r1-rezultats"))
     assert "(finansēts)" not in first and "kļūda – skat. pie lauka „Vienības periodā”" in first, first

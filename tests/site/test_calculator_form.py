@@ -7,6 +7,7 @@ sit two a row (F11); a line's "Noņemt" button comes before its fields in the Ta
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -89,7 +90,8 @@ def _most_months(params: Params, start: dt.date) -> tuple[int, dt.date]:
 def test_month_counts_offered_fit_the_reporting_period(visit: Visit, params: Params) -> None:
     """audit16 F1: a first day late in its reporting period offers only the month counts that fit, the largest
     chosen, and the note under the field names it and the period's last day; no period error, amounts shown. A
-    first day that allows more gives the reader's own choice back."""
+    first day that allows more gives the reader's own choice back. audit36 F2: the count set lower than the one
+    chosen is said, next to the field and on the status line."""
     period = params.reporting_periods[0]
     start = add_months(max(period.start, params.day), 1) + dt.timedelta(days=14)
     most, end = _most_months(params, start)
@@ -104,7 +106,11 @@ def test_month_counts_offered_fit_the_reporting_period(visit: Visit, params: Par
     assert offered == [str(m) for m in range(1, most + 1)], offered
     assert page.input_value("#ibm-menesi") == str(most)
     note = page.inner_text("#ibm-menesi-piezime")
-    assert note == f"Pārskata periods beidzas {lv_date(end)}: no šīs dienas der ne vairāk kā {most} mēneši.", note
+    reduced = (f"Mēnešu skaits samazināts no {params.period_months_max} uz {most} (pārskata periods beidzas "
+               f"{lv_date(end)}).")
+    assert note == reduced, note
+    page.wait_for_function("document.querySelector('#ibm-statuss').textContent.includes('EUR')")
+    assert page.inner_text("#ibm-statuss").startswith(reduced + " N ")
     assert "ibm-menesi-piezime" in page.get_attribute("#ibm-menesi", "aria-describedby").split()
     assert page.inner_text("#ibm-menesi-kluda") == "" and page.locator("[aria-invalid]").count() == 0
     assert f"{lv_date(start)}–{lv_date(end)}" in page.inner_text("#ibm-rezultati")
@@ -127,6 +133,9 @@ def test_month_counts_offered_fit_the_reporting_period(visit: Visit, params: Par
     page.locator("#ibm-sakums").press("Tab")
     page.wait_for_timeout(100)
     assert page.input_value("#ibm-menesi") == "2"  # the reader's own choice fits and stays
+    note = page.inner_text("#ibm-menesi-piezime")  # nothing was reduced: the note only says what fits
+    assert note == f"Pārskata periods beidzas {lv_date(end)}: no šīs dienas der ne vairāk kā {most} mēneši.", note
+    assert "samazināts" not in page.inner_text("#ibm-statuss")
     assert visit.errors == []
 
 
@@ -145,6 +154,7 @@ def test_a_period_ending_inside_a_month_names_the_months_that_fit_or_asks_for_an
                                                                   content_type="text/javascript"))
     visit.open(PAGE)
     page.set_viewport_size({"width": 1366, "height": 900})
+    page.select_option("#ibm-menesi", "1")  # the one month that fits: nothing is reduced (audit36 F2)
     _plan(page, "14.02.2012", "10.05.2021", [("3.1.3i", "10", "30")])
     page.wait_for_timeout(100)
     assert page.locator("#ibm-menesi option").all_inner_texts() == ["1"]
@@ -348,7 +358,8 @@ def test_printout_formats_the_typed_amounts_dates_itself_and_marks_an_unconfirme
         visit: Visit, params: Params, built_site) -> None:  # noqa: ANN001
     """audit16 F9, F13, F5: the printout shows a typed price as "6,20"/"25,00" and F and the other sources as
     "1 500,00 EUR"; it says on which day it was calculated (the browser's day); while B is "jāprecizē" the amounts
-    table is headed as provisional and a note says P, A and K are estimates."""
+    table is headed as provisional and a note says P, A and K are estimates – on screen too, where the status line
+    and the summary bar mark A and K "(aplēse)" (audit36 F1)."""
     visit.open(PAGE)
     page = visit.page
     _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "24", "25"), ("2.2", "300", "6,2")])
@@ -367,14 +378,25 @@ def test_printout_formats_the_typed_amounts_dates_itself_and_marks_an_unconfirme
     assert f"Aprēķināts {lv_date(dt.date(today[2], today[1], today[0]))} ar IB kalkulatoru" in printed, printed
     status = built_site.catalogue.programme.base_amount.at(params.day).status
     unconfirmed = str(status) == "jāprecizē"
+    assert unconfirmed, "the catalogue's B is confirmed now: the checks below would hold for no mark at all"
     assert ("IB apmēri (provizoriski – B jāprecizē)" in printed) == unconfirmed, printed
     assert ("P un no tā atkarīgie A un K ir aplēses" in printed) == unconfirmed, printed
+    screen = page.inner_text("#ibm-rezultati").replace(NBSP, " ")
+    assert "Provizoriski: bāzes apmērs B vēl jāprecizē, tāpēc P un no tā atkarīgie A un K ir aplēses" in screen, screen
+    assert page.inner_text("#ibm-rezultati caption") == "IB apmēri (provizoriski – B jāprecizē)"
+    page.wait_for_function("document.querySelector('#ibm-statuss').textContent.startsWith('N ')")
+    for line in (page.inner_text("#ibm-statuss"), page.inner_text("#ibm-kopsavilkums")):
+        line = line.replace(NBSP, " ")
+        assert re.search(r"A [\d ]+,\d\d EUR \(aplēse\)", line) and re.search(r"K [\d ]+,\d\d EUR \(aplēse\)", line), line
+        assert not re.search(r"N [\d ]+,\d\d EUR \(aplēse\)", line), line  # N is the plan's own sum
     page.fill("#ibm-galigais", "1500")
     page.locator("#ibm-galigais").press("Tab")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     printed = page.inner_text("#ibm-druka").replace(NBSP, " ")
     assert _inputs_printed(page)["IB galīgais apmērs F"] == "1 500,00 EUR"
     assert ("tāpēc P ir aplēses" in printed) == unconfirmed, printed  # A and K come from F now
+    assert "tāpēc P ir aplēses, nevis galīgi apmēri." in page.inner_text("#ibm-rezultati")
+    page.wait_for_function("!document.querySelector('#ibm-statuss').textContent.includes('aplēse')")
     page.emulate_media(media="print")
     visit.shot("kalkulators-druka")
     page.emulate_media(media="screen")
@@ -423,4 +445,58 @@ def test_a_fields_error_is_not_left_under_the_summary_bar(visit: Visit) -> None:
     assert page.inner_text("#ibm-r1-daudzums-kluda").startswith("1. rinda")
     assert note is not None and bar is not None and note["y"] + note["height"] <= bar["y"], (note, bar)
     visit.shot("kalkulators-kluda-virs-joslas")
+    assert visit.errors == []
+
+
+def test_every_error_at_once_codes_as_typed_and_whole_sentences(visit: Visit) -> None:
+    """audit36 F7: a bad birth date does not hide the first day's own error (a day in no reporting period); F4: a
+    service given individually and in a group, typed without its form, is named with both codes, and a code in
+    another letter case or with a space, or the catalogue's name alone, is the service; F6: the status line lists
+    the fields with commas and "un" only before the last, and every message ends with a full stop (also the
+    reference's age reasons); F10: on a phone a line's field with an error note takes the whole row."""
+    visit.open(PAGE)
+    page = visit.page
+    _plan(page, "31.02.2014", "01.12.2026", [("3.1.2", "10", "abc")])
+    page.locator("#ibm-dzimsanas").focus()
+    page.locator("#ibm-dzimsanas").press("Tab")
+    page.wait_for_timeout(100)
+    assert "nav datums" in page.inner_text("#ibm-dzimsanas-kluda")
+    start_error = page.inner_text("#ibm-sakums-kluda")
+    assert "plāna sākums 01.12.2026 nav nevienā programmas kārtas pārskata periodā" in start_error, start_error
+    assert page.get_attribute("#ibm-sakums", "aria-invalid") == "true"
+    assert page.inner_text("#ibm-r1-kods-kluda") == ("1. rinda: „3.1.2” ir individuāli un grupā – izvēlieties 3.1.2i "
+                                                     "vai 3.1.2g.")
+    assert page.inner_text("#ibm-statuss") == (
+        "Apmēru nav: kļūdas laukos „Bērna dzimšanas datums”, „Pakalpojums” (1. rinda), „Cena, EUR par vienību” "
+        "(1. rinda) un „Plāna pirmā diena”.")
+    listed = page.locator("#ibm-zinojumi li").all_inner_texts()
+    assert len(listed) == 4 and all(t.endswith(".") for t in listed), listed
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(100)
+    widths = page.evaluate("""() => ['kods', 'cena', 'daudzums'].map(n =>
+        document.querySelector('#ibm-r1-' + n).closest('.ibm-kalk__lauks').getBoundingClientRect().width)""")
+    assert widths[1] > 1.8 * widths[2] and abs(widths[1] - widths[0]) <= 1, widths  # the price's note: a whole row
+    page.locator("#ibm-r1-cena").scroll_into_view_if_needed()
+    visit.shot("kalkulators-kluda-pilna-rinda-telefons")
+    page.set_viewport_size({"width": 1366, "height": 900})
+
+    for typed, code in (("3.1.2 I", "3.1.2i"), ("3.1.2G", "3.1.2g"), ("ergoterapeits, grupā", "3.1.2g")):
+        page.fill("#ibm-r1-kods", typed)
+        page.dispatch_event("#ibm-r1-kods", "change")
+        page.locator("#ibm-r1-kods").press("Tab")
+        page.wait_for_timeout(50)
+        assert page.inner_text("#ibm-r1-kods-kluda") == "", typed
+        got = page.evaluate("(t) => window.ibmKalkulators.pakalpojums(t, '01.10.2018').kods", typed)
+        assert got == code and page.inner_text("#ibm-r1-info").startswith("Mērvienība"), (typed, got)
+
+    page.fill("#ibm-r1-cena", "30")
+    page.fill("#ibm-dzimsanas", "10.05.2000")  # 18 on the check date: the reference's reason has no full stop
+    page.fill("#ibm-sakums", "01.10.2018")
+    page.locator("#ibm-sakums").press("Tab")
+    page.wait_for_timeout(100)
+    age = page.inner_text("#ibm-dzimsanas-kluda")
+    assert age.startswith("Bērns nav tiesīgs saņemt IB") and age.endswith(").") and not age.endswith(")..")
+    listed = page.locator("#ibm-zinojumi li").all_inner_texts()
+    assert listed and all(t.endswith(".") for t in listed), listed
     assert visit.errors == []

@@ -154,3 +154,45 @@ def test_scrolling_desktop_tables_keep_text_columns_readable(browser, server: st
     for table in tables:
         assert table["hint"] is not None and table["hint"].startswith(HINT), table["heading"]
         assert 149 <= table["narrowestText"] < 9999, (table["heading"], table["narrowestText"])
+
+
+# The first table of a page, its scrolling box scrolled down by `by` px after the page has brought the box's top
+# under the theme's header: where the column headers then are, against the box and the header.
+HEADER_AFTER_SCROLL = """(by) => {
+  const wrap = document.querySelector('article .md-typeset__scrollwrap');
+  wrap.scrollIntoView({block: 'start'});
+  window.scrollBy(0, -document.querySelector('.md-header').getBoundingClientRect().height - 8);
+  wrap.scrollTop = by;
+  const th = wrap.querySelector('thead th');
+  return {wrapTop: wrap.getBoundingClientRect().top, thTop: th.getBoundingClientRect().top,
+          scrolledBy: wrap.scrollTop, boxed: wrap.scrollHeight > wrap.clientHeight + 1,
+          tabindex: wrap.getAttribute('tabindex'), role: wrap.getAttribute('role'),
+          cards: [...document.querySelectorAll('.ibm-kartites .md-typeset__scrollwrap')]
+            .filter(w => w.scrollHeight > w.clientHeight + 1).length};
+}"""
+
+
+@browser_test
+def test_long_price_table_keeps_its_header_in_view_on_a_phone(browser, server: str) -> None:
+    """audit36 F11: on a 390 px phone the current prices (cenas.html, some 80 rows) scroll in a box of their own
+    under column headers that stay in view, and the box is reached by the keyboard; at desktop width the table
+    is as before, all of it on the page. The changes page's tables, cards on a phone, get no box."""
+    found = {}
+    for width in (390, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        try:
+            page = context.new_page()
+            skip_search_index(page)
+            for path in ("cenas.html", "izmainas.html"):
+                page.goto(server + path, wait_until="load")
+                page.wait_for_timeout(300)
+                found[width, path] = page.evaluate(HEADER_AFTER_SCROLL, 1500)
+        finally:
+            context.close()
+    phone = found[390, "cenas.html"]
+    assert phone["boxed"] and phone["scrolledBy"] == 1500, phone
+    assert abs(phone["thTop"] - phone["wrapTop"]) <= 2, phone  # the header at the top of the box, not scrolled away
+    assert (phone["tabindex"], phone["role"]) == ("0", "region"), phone
+    desktop = found[1280, "cenas.html"]
+    assert not desktop["boxed"] and desktop["scrolledBy"] == 0, desktop
+    assert found[390, "izmainas.html"]["cards"] == 0

@@ -57,7 +57,7 @@ def first_result(visit: Visit, query: str) -> str:
     field.press_sequentially(query[-1], delay=15)
     meta = visit.page.locator(".md-search-result__meta")
     visit.page.wait_for_function(
-        "() => !/inicializ/i.test(document.querySelector('.md-search-result__meta').textContent)"
+        "() => !/inicializ|sagatavota/i.test(document.querySelector('.md-search-result__meta').textContent)"
         " && [...document.querySelectorAll('.md-search-result__item')].some(i => i.querySelector('a'))"
         " && ![...document.querySelectorAll('.md-search-result__item')].some(i => i.ibmOld)", timeout=TIMEOUT_MS)
     assert meta.count() == 1

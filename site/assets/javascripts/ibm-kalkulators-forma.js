@@ -5,7 +5,6 @@
   "use strict";
 
   var LIMIT_LABEL = { apstiprināts: "apstiprināti", "jāprecizē": "jāprecizē" };
-  var UNITS_LABEL = "Vienības periodā";
   var AMOUNT_LABEL = "Summa periodā, EUR";  // D70: the euro at actual cost – the units are the amount
   var PRICE_LABEL = "Cena, EUR par vienību";
   /* Errors of the plan's period or the child's age: no amount, rate or age is shown while one stands
@@ -37,6 +36,7 @@
 
   function forma(root, api) {
     var data = api.dati;
+    var UNITS_LABEL = data.lauki.daudzums;  // its messages name it (audit36 F5)
     var eur = function (s) {
       return s === null || s === undefined ? "–" : api.formats.eur(s);
     };
@@ -66,7 +66,7 @@
       var legend = el("legend", { text: "" });
       var hint = el("p", { class: "ibm-kalk__piezime ibm-kalk__pakalpojuma-info", id: "ibm-r" + k + "-info" });
       var result = el("p", { class: "ibm-kalk__rindas-rezultats", id: "ibm-r" + k + "-rezultats" });
-      // the line's own rule messages (incompatible pair, day-care sessions, unconfirmed ceiling), in the reference's words
+      // the line's own rule messages, in the reference's words
       var notes = el("div", { class: "ibm-kalk__rindas-zinojumi", id: "ibm-r" + k + "-zinojumi" });
       var remove = el("button", { type: "button", class: "ibm-kalk__nonemt" });
       var set = el("fieldset", { class: "ibm-kalk__rinda" }, [
@@ -265,6 +265,18 @@
       return api.karta(last.input.periodaSakums).parametri.bazesApmeraStatuss === "jāprecizē";
     }
 
+    function estimatesAK() {
+      return provisionalBase() && !(last.input.galigais && String(last.input.galigais).trim());
+    }
+
+    /* audit36 F1: on screen as on paper; A and K hang on P unless F is typed. */
+    function provisionalNote() {
+      return el("p", { class: "ibm-kalk__nederigs", text: "Provizoriski: bāzes apmērs B vēl " +
+        "jāprecizē, tāpēc P" + (estimatesAK() ? " un no tā atkarīgie A un K" : "") + " ir aplēses, nevis galīgi apmēri." });
+    }
+    var PROVISIONAL_CAPTION = "IB apmēri (provizoriski – B jāprecizē)";
+    var ESTIMATE = " (aplēse)";
+
     function summaryRows(res) {
       var blocked = blocking(res).length > 0;
       var d = res.Finansejums || {};
@@ -289,7 +301,7 @@
         // audit26 F3: a typed F and whether it decides A, in the matrix's words (D53)
         ["IB galīgais apmērs F", blocked ? eurText(res.IB_Galigais)
           : eurText(res.IB_Galigais) + " – " + (res.Galigais_Piemerots ? data.galigais.piemero : data.galigais.nepiemero) +
-            // whether N > P holds is known for sure only with a confirmed B (the matrix leaves it open till then)
+            // N > P is sure only with a confirmed B
             (provisionalBase(res) ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
       ]).concat([
         ["No IB finansēts", eur(d.IB)],
@@ -361,7 +373,7 @@
           out.textContent = res.Derigs && res.Plans_Summa[i] === null ? "Rinda netiek ņemta vērā (nav pakalpojuma vai daudzuma)." : "";
           return;
         }
-        // a line with an error of its own is not "finansēts": the error stands where its status would be
+        // a line with an error of its own is not "finansēts"
         var errors = own.filter(function (m) {
           return m.smagums === "kļūda";
         });
@@ -399,7 +411,6 @@
 
     var last = null;
 
-    /* Why there are no amounts: "… – skat. kļūdu pie lauka „Plāna pirmā diena”." */
     /* The fields the messages are at: ["„Plāna pirmā diena”", "„Cena, EUR par vienību” (2. rinda)"]. */
     function fieldNames(messages) {
       var labels = [];
@@ -413,11 +424,12 @@
       return labels;
     }
 
-    /* "kļūda laukā „Plāna pirmā diena”", "kļūdas laukos „Mēnešu skaits” un „Bērna dzimšanas datums”". */
+    /* "kļūda laukā „A”", "kļūdas laukos „A”, „B” (1. rinda) un „C”". */
     function errorsAt(messages) {
       var names = fieldNames(messages);
       if (!names.length) return "kļūdas ievaddatos";
-      return (names.length > 1 ? "kļūdas laukos " : "kļūda laukā ") + names.join(" un ");
+      return names.length > 1 ? "kļūdas laukos " + names.slice(0, -1).join(", ") + " un " + names[names.length - 1]
+        : "kļūda laukā " + names[0];
     }
 
     function blockedText(res) {
@@ -432,8 +444,9 @@
       if (!res.Derigs) return "Apmēru nav: " + errorsAt(shown) + ".";
       var counts = "kļūdas " + res.Kludas + ", brīdinājumi " + res.Bridinajumi;
       if (blocking(res).length) return "Apmēru nav: " + errorsAt(blocking(res)) + "; " + counts + ".";
-      return "N " + eur(res.IB_Nepieciesamais) + ", A " + eur(res.IB_Pieejamais) + ", K " + eur(res.IB_Kopejais) + "; " +
-        counts + ".";
+      var mark = estimatesAK() ? ESTIMATE : "";
+      return "N " + eur(res.IB_Nepieciesamais) + ", A " + eur(res.IB_Pieejamais) + mark + ", K " + eur(res.IB_Kopejais) +
+        mark + "; " + counts + ".";
     }
 
     /* F4: the results are not a live region; this one line is, written after a pause in typing (or at once
@@ -454,12 +467,13 @@
     function summaryBar(res, shown) {
       var bar = root.querySelector("#ibm-kopsavilkums");
       // every amount with its "EUR" (audit26 F6)
+      var mark = estimatesAK() ? ESTIMATE : "";
       var text = !res.Derigs && shown.length === 0 ? ""
         : !res.Derigs || blocking(res).length ? "Apmēru nav – skat. kļūdas"
-        : "N\u00a0" + eur(res.IB_Nepieciesamais) + " · A\u00a0" + eur(res.IB_Pieejamais) + " · K\u00a0" + eur(res.IB_Kopejais) +
-          (res.Kludas ? " · kļūdas: " + res.Kludas : "");
+        : "N\u00a0" + eur(res.IB_Nepieciesamais) + " · A\u00a0" + eur(res.IB_Pieejamais) + mark + " · K\u00a0" +
+          eur(res.IB_Kopejais) + mark + (res.Kludas ? " · kļūdas: " + res.Kludas : "");
       bar.textContent = text ? text + " · uz rezultātiem ↓" : "Uz rezultātiem ↓";
-      // a focused field or a line's result scrolled into view stops above the bar, however many lines it wraps to
+      // a focused field or a line's result stops above the bar, however tall
       var clear = Math.ceil(bar.getBoundingClientRect().height) + 16;
       if (clear > 16) document.documentElement.style.scrollPaddingBottom = clear + "px";
     }
@@ -479,9 +493,10 @@
         wantedMonths = +monthsSelect.value;
       });
     });
+    var monthsReduced = "";
     function monthChoices() {
       var info = api.periods(value("periodaSakums"));
-      // (none fits: only 1 is offered, the shortest plan, whose error names its end next to the period's)
+      // (none fits: 1 is offered, whose error names its end)
       var most = info ? Math.min(Math.max(info.menesiDer, 1), allMonths) : allMonths;
       if (monthsSelect.options.length !== most) {
         monthsSelect.textContent = "";
@@ -489,13 +504,18 @@
       }
       var chosen = String(Math.min(wantedMonths, most));
       if (monthsSelect.value !== chosen) monthsSelect.value = chosen;
-      // a period that ends inside a month (a round whose services start or end mid-month) holds no plan from a
-      // first day in that month, as a plan ends on a month's last day: the reader is told to choose an earlier day
+      // audit36 F2
+      monthsReduced = info && info.menesiDer > 0 && +chosen < wantedMonths
+        ? "Mēnešu skaits samazināts no " + wantedMonths + " uz " + chosen + " (pārskata periods beidzas " +
+          api.formats.datums(info.beigas) + ")."
+        : "";
+      // a period ending mid-month holds no plan from a first day in that month (a plan ends on a month's last day)
       var note = root.querySelector("#ibm-menesi-piezime");
       var ends = info ? "Pārskata periods beidzas " + api.formats.datums(info.beigas) : "";
       var text = !info ? ""
         : info.menesiDer === 0 ? ends + ", bet plāns beidzas mēneša pēdējā dienā: plāns, kas sākas šajā dienā, " +
           "periodā neietilpst – izvēlieties agrāku plāna pirmo dienu."
+        : monthsReduced ? monthsReduced
         : most < allMonths ? ends + ": no šīs dienas der ne vairāk kā " + monthsText(most) + "." : "";
       if (note.textContent !== text) note.textContent = text;
       return info;
@@ -505,11 +525,17 @@
       var info = monthChoices();
       var input = readForm();
       var res = api.aprekins(input);
+      // audit36 F7, F6: the first day's own error; whole sentences
+      var own = res.Derigs ? null : api.sakumaKluda(input.periodaSakums);
+      if (own) res.messages = res.messages.concat([own]);
+      res.messages.forEach(function (m) {
+        if (!/[.!?]$/.test(m.teksts)) m.teksts += ".";
+      });
       last = { input: input, res: res };
       var shown = markErrors(res.messages);
       lineTexts(res);
       summaryBar(res, shown);
-      announce(statusText(res, shown), !e || e.type !== "input");
+      announce([monthsReduced, statusText(res, shown)].filter(Boolean).join(" "), !e || e.type !== "input");
       var box = root.querySelector("#ibm-rezultati");
       box.textContent = "";
       if (!res.Derigs && shown.length === 0) {
@@ -527,7 +553,9 @@
           box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Uzmanību: plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
         }
         if (res.Parskata_Periods) box.appendChild(pricesNote(res));
-        box.appendChild(table("IB apmēri", summaryRows(res)));
+        var onScreen = !blocking(res).length && provisionalBase(res);
+        if (onScreen) box.appendChild(provisionalNote());
+        box.appendChild(table(onScreen ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));
         if (res.Varianti && !blocking(res).length) box.appendChild(variantsTable(res));
       }
       var msgs = root.querySelector("#ibm-zinojumi");
@@ -586,12 +614,8 @@
       if (res.Derigs) {
         if (res.Parskata_Periods) box.appendChild(pricesNote(res));
         var provisional = amounts && provisionalBase(res);
-        if (provisional) {  // F5: a figure from an unconfirmed B is no final amount, also on paper
-          box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Provizoriski: bāzes apmērs B vēl jāprecizē, tāpēc " +
-            "P" + (inp.galigais && String(inp.galigais).trim() ? "" : " un no tā atkarīgie A un K") +
-            " ir aplēses, nevis galīgi apmēri." }));
-        }
-        box.appendChild(table(provisional ? "IB apmēri (provizoriski – B jāprecizē)" : "IB apmēri", summaryRows(res)));
+        if (provisional) box.appendChild(provisionalNote());  // F5: a figure from an unconfirmed B is no final amount
+        box.appendChild(table(provisional ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));
       }
       box.appendChild(messageList(res));
     }

@@ -2,14 +2,11 @@
  * transport share, errors and warnings), in the browser, offline.
  *
  * Public API: window.ibmKalkulators.aprekins(ievade) -> results under the matrix's defined names
- * (documented on the page "IBM matrica"). Money is exact: decimals are BigInt numbers with a scale,
- * rounded half away from zero like spreadsheet ROUND and Python's Decimal ROUND_HALF_UP
- * (generator/money.py); no binary floating point touches an amount.
- * Data (offers, parameters, rounds, message texts) come from ibm-kalkulators-dati.js, generated
- * from the catalogue by `ibm build`: per children's round, the prices and parameters a matrix issued for
- * that round carries (those in force on its first service day, D61). A plan is priced with the data of
- * the round whose reporting period holds its first day; when that round has none (or the plan is in no
- * round), with the newest round's, and the reference's prices_not_in_force / period errors say why.
+ * (page "IBM matrica"). Money is exact: BigInt decimals, rounded half away from zero like ROUND and
+ * Decimal ROUND_HALF_UP (generator/money.py); no floating point touches an amount.
+ * Data come from ibm-kalkulators-dati.js (`ibm build`): per children's round, the prices and parameters
+ * its matrix carries (D61). A plan is priced with the round whose reporting period holds its first day;
+ * when that round has none (or there is none), with the newest round's, and the errors say why.
  */
 (function (global) {
   "use strict";
@@ -248,12 +245,29 @@
     return rp && rp.round.karta.cenuDiena ? rp.round : DEFAULT;
   }
 
+  function folded(text) {
+    return String(text).trim().replace(/\s+/g, " ").toLowerCase();
+  }
+  function list(offers) {
+    return Object.keys(offers).map(function (k) {
+      return offers[k];
+    });
+  }
+  /* An offer by its code ("3.1.2i", "3.1.2 I"), its label or its name alone, in any letter case (audit36 F4). */
   function findOffer(text, offers) {
-    var t = String(text).trim();
-    if (offers[t]) return offers[t];
-    var code = t.split(/\s+/)[0];
-    var offer = offers[code];
-    return offer && (t === code || t === offer.nosaukums) ? offer : null;
+    var t = folded(text);
+    var m = /^([\d.]+)\s?([ig])?(?: (.*))?$/.exec(t) || [];
+    return list(offers).filter(function (o) {
+      var label = folded(o.nosaukums);
+      var name = label.slice(label.indexOf(" ") + 1);
+      return m[1] + (m[2] || "") === o.kods.toLowerCase() && (!m[3] || m[3] === name) || t === label || t === name;
+    })[0] || null;
+  }
+  /* "3.1.2": the offers 3.1.2i and 3.1.2g of the service it names. */
+  function formsOf(text, offers) {
+    return list(offers).filter(function (o) {
+      return o.kods !== o.pakalpojums && o.pakalpojums.toLowerCase() === folded(text);
+    });
   }
 
   function Reader() {
@@ -335,7 +349,14 @@
       var line = { index: i, offer: null, units: ZERO, price: null, expert: null, parent: null };
       if (!empty(row.kods)) {
         line.offer = findOffer(row.kods, round.offers);
-        if (!line.offer) r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
+        var forms = line.offer ? [] : formsOf(row.kods, round.offers);
+        if (forms.length > 1) {
+          r.fail("kods", name + ": „" + row.kods.trim() + "” ir individuāli un grupā – izvēlieties " + forms.map(function (o) {
+            return o.kods;
+          }).join(" vai ") + ".", i);
+        } else if (!line.offer) {
+          r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
+        }
       }
       line.units = r.units(row.daudzums, "daudzums", name + ", daudzums", i) || ZERO;
       if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", cena", false, i);
@@ -775,9 +796,8 @@
     return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.karta.cenuDiena, cenasLidz: r.karta.cenasLidz,
       parametri: r.parametri };
   }
-  /* The reporting period holding the plan's first day `periodaSakums` (text as typed), for the form: its first and
-   * last day, the round's last day (the age check, D110) and the most months a plan from that day can have
-   * without running past the period's end (at most the parameters' menesiMax). Null for no valid day or period. */
+  /* For the form: the reporting period of the first day as typed (its first and last day, the round's last day
+   * for D110) and the most months a plan from it can have there (at most menesiMax); null for none. */
   function periods(periodaSakums) {
     var start = empty(periodaSakums) ? null : parseDate(periodaSakums);
     var rp = start ? reportingPeriod(start) : null;
@@ -788,6 +808,13 @@
     return { pirmaDiena: start, sakums: rp.periods.sakums, beigas: rp.periods.beigas,
       kartasBeigas: rp.periods.kartasBeigas, menesiDer: most };
   }
+  /* A first day in no reporting period, said also while other fields have input errors (audit36 F7); or null. */
+  function sakumaKluda(periodaSakums) {
+    var start = empty(periodaSakums) ? null : parseDate(periodaSakums);
+    if (!start || reportingPeriod(start)) return null;
+    return { kods: "outside_reporting_period", smagums: ERROR, rindas: [],
+      teksts: fill(DATA.teksti.outside_reporting_period, { sakums: lvDate(start) }) };
+  }
   function pakalpojums(teksts, periodaSakums) {
     var r = roundFor(empty(periodaSakums) ? null : parseDate(periodaSakums));
     return findOffer(teksts, r.offers);
@@ -797,6 +824,7 @@
     aprekins: aprekins,
     karta: karta,
     periods: periods,
+    sakumaKluda: sakumaKluda,
     pakalpojums: pakalpojums,
     /* A typed amount of euro as the calculator reads it ("1 234,50"): "1234.50", or null. */
     summa: function (teksts) {
