@@ -128,6 +128,8 @@ def test_the_next_steps_say_to_sign_from_the_docx_and_where_the_folders_are(cata
     # the decision is signed from the DOCX, whose notes for the preparer are deleted first (F4)
     sign = "08-lemums-par-pieskirsanu: parakstiet no DOCX faila"
     assert sign in report and sign in made.output, report
+    # its notes of marked blanks are Word footnotes (D171): the line says how to delete one (review12 R12-2)
+    assert "zemsvītras piezīmi ar šādu sākumu dzēsiet, tekstā izdzēšot tās numuru" in report, report
     # the folders are named after the matrix file without a key (F5)
     assert f"Bērnu dokumenti: {out}/‹matricas faila nosaukums vai jaucējkods›/" in made.output
 
@@ -140,3 +142,6 @@ def test_a_set_waiting_for_b_is_counted_apart(catalogue: Catalogue, tmp_path: Pa
     made = _run(str(matrix), "--out", str(tmp_path / "out"))
     assert made.exit_code == 0, made.output
     assert "Gatavs: izveidoti 0, izveidoti, gaida B: 1, melnraksti 0, atteikti 0." in made.output, made.output
+    # parskats.txt says the same as the console (review12 R12-4)
+    [report] = (tmp_path / "out").glob("*/parskats.txt")
+    assert "Statuss: izveidoti, gaida B\n" in report.read_text("utf-8")

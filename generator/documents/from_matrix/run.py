@@ -380,6 +380,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         papers = no_provider_papers(child)
         signable = not archived and not child.not_eligible
         first = signing.base_line(child) if signable else None
+        if first and status == "izveidoti":  # as the console counts it: not a finished set (review12 R12-4)
+            status = "izveidoti, gaida B"
         # P on an unconfirmed B is a blank in the annexes, so it is one in the checklist too (review7 R7-1)
         unconfirmed_p = None if child.base_confirmed else reading.outcome.provisional
         warnings = signing.warning_lines(reading.warnings, unconfirmed_p=unconfirmed_p) if signable else []

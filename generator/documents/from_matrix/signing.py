@@ -183,7 +183,9 @@ def preparer_lines(documents: Sequence) -> list[str]:
     if not ids:
         return []
     return [f"{', '.join(ids)}: parakstiet no DOCX faila – tajā vispirms izdzēsiet rindkopas „{PREPARER_LABEL}”; "
-            "PDF šīs piezīmes satur un nav labojams, to neparaksta"]
+            "zemsvītras piezīmi ar šādu sākumu dzēsiet, tekstā izdzēšot tās numuru aiz aizpildītās tukšās vietas "
+            "(tad Word izdzēš arī pašu piezīmi un pārnumurē pārējās); PDF šīs piezīmes satur un nav labojams, to "
+            "neparaksta"]
 
 
 def one_of_console(one_of: Sequence[str]) -> list[str]:
