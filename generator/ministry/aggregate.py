@@ -162,6 +162,11 @@ class Aggregates:
         """The IB part no month takes (D123), of a municipality (None: all)."""
         return sum((u.rest for u in self.unspread if municipality is None or u.municipality == municipality), ZERO)
 
+    def final_unused(self) -> Decimal:
+        """The part of the pilot's Σ F that no plan line takes from IB (D174: whole units only, D4): Σ F − Σ of the
+        lines' IB, both the reference's exact amounts (review13 R13-7: not computed in the workbook writer)."""
+        return self.pilot.final - self.funding(None)
+
     def funding(self, municipality: str | None, *, area: int | None = None, item: str | None = None,
                 what: str = "ib") -> Decimal:
         """IB-funded EUR (``what="cost"``: the plan's cost) of a municipality (None: all), by area or item."""

@@ -977,7 +977,7 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Σ no IB plāna rindās", f"SUM({lines['ib'].range(SHEET_LINES)})", lines_ib, book.f_money,
                  f"lapā „{SHEET_SERVICES}” – „Kopā no IB”, lapā „{SHEET_CASH}” – „Kopā plānots no IB”; aprēķināts "
                  "ar šo F"))
-    rows.append(("F daļa, ko plāna rindas neizmanto", f"B{r_final}-B{r_final + 1}", agg.pilot.final - lines_ib,
+    rows.append(("F daļa, ko plāna rindas neizmanto", f"B{r_final}-B{r_final + 1}", agg.final_unused(),
                  book.f_money, "Σ F − Σ no IB plāna rindās: pakalpojumu, kura vienība vairs neietilpst atlikumā, "
                  "no IB finansē tikai veselās vienībās (lēmums D4)"))
     for text, col in (("Rādītājs", 0), ("Vērtība", 1), ("Paskaidrojums", 2)):
