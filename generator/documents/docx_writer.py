@@ -982,6 +982,25 @@ def _keep_leads(body) -> None:  # noqa: ANN001 - lxml w:body
             Paragraph(element, None).paragraph_format.keep_with_next = True
 
 
+def _chain_through_tables(body) -> None:  # noqa: ANN001 - lxml w:body
+    """A table in a keep-with-next chain (its last row's paragraphs keep with the next block) lets the chain move
+    with it: its last row may split. Writer (7.4) takes a table whose rows all cannot split for one that cannot
+    split at all, and such a table does not move to the next page with what it keeps with: 09's closing section,
+    its writing box for the annexes and the signatures stayed on one page in the PDF, but Writer printed the
+    signatures alone on a last page (issue 11 item 7). Each row's paragraphs still keep with the next row, so the
+    row only splits when the whole chain is longer than a page."""
+    for table in (e for e in body if e.tag == qn("w:tbl")):
+        if table.getnext() is None or table.getnext().tag == qn("w:sectPr"):
+            continue
+        rows = table.findall(qn("w:tr"))
+        paragraphs = list(rows[-1].iter(qn("w:p"))) if rows else []
+        if not paragraphs or not all(Paragraph(p, None).paragraph_format.keep_with_next for p in paragraphs):
+            continue
+        if all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows):
+            properties = rows[-1].find(qn("w:trPr"))
+            properties.remove(properties.find(qn("w:cantSplit")))
+
+
 def _cant_split(row) -> None:  # noqa: ANN001 - python-docx _Row
     properties = row._tr.get_or_add_trPr()
     if properties.find(qn("w:cantSplit")) is None:
@@ -1311,6 +1330,7 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
     writer.footnotes_of(main)
     writer.blocks(main)
     _keep_leads(writer.doc.element.body)
+    _chain_through_tables(writer.doc.element.body)
     writer.trim_end()
     _footnotes_part(writer.doc, writer.footnotes)
     _pin_font(writer.doc)
