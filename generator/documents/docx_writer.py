@@ -983,22 +983,25 @@ def _keep_leads(body) -> None:  # noqa: ANN001 - lxml w:body
 
 
 def _chain_through_tables(body) -> None:  # noqa: ANN001 - lxml w:body
-    """A table in a keep-with-next chain (its last row's paragraphs keep with the next block) lets the chain move
-    with it: its last row may split. Writer (7.4) takes a table whose rows all cannot split for one that cannot
-    split at all, and such a table does not move to the next page with what it keeps with: 09's closing section,
-    its writing box for the annexes and the signatures stayed on one page in the PDF, but Writer printed the
-    signatures alone on a last page (issue 11 item 7). Each row's paragraphs still keep with the next row, so the
-    row only splits when the whole chain is longer than a page."""
+    """A writing box (a table of one empty row to write in, e.g. 09's "Pielikumā") inside a keep-with-next chain
+    lets the chain move with it: its row may split. Writer (7.4) takes a table whose rows all cannot split for one
+    that cannot split at all, and such a table does not move to the next page with what it keeps with: 09's closing
+    section, its box for the annexes and the signatures stay on one page in the PDF, but Writer printed the
+    signatures alone on a last page (issue 11 item 7, D175). The box's paragraph still keeps with the next block,
+    so the row only splits when the whole chain is longer than a page; rows with text keep their cantSplit."""
     for table in (e for e in body if e.tag == qn("w:tbl")):
-        if table.getnext() is None or table.getnext().tag == qn("w:sectPr"):
-            continue
+        following = table.getnext()
         rows = table.findall(qn("w:tr"))
-        paragraphs = list(rows[-1].iter(qn("w:p"))) if rows else []
-        if not paragraphs or not all(Paragraph(p, None).paragraph_format.keep_with_next for p in paragraphs):
+        if following is None or following.tag == qn("w:sectPr") or len(rows) != 1:
             continue
-        if all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows):
-            properties = rows[-1].find(qn("w:trPr"))
-            properties.remove(properties.find(qn("w:cantSplit")))
+        paragraphs = list(rows[0].iter(qn("w:p")))
+        if any(t.text for t in rows[0].iter(qn("w:t"))) or not all(
+                Paragraph(p, None).paragraph_format.keep_with_next for p in paragraphs):
+            continue
+        properties = rows[0].find(qn("w:trPr"))
+        split = properties.find(qn("w:cantSplit")) if properties is not None else None
+        if split is not None:
+            properties.remove(split)
 
 
 def _cant_split(row) -> None:  # noqa: ANN001 - python-docx _Row
