@@ -982,6 +982,28 @@ def _keep_leads(body) -> None:  # noqa: ANN001 - lxml w:body
             Paragraph(element, None).paragraph_format.keep_with_next = True
 
 
+def _chain_through_tables(body) -> None:  # noqa: ANN001 - lxml w:body
+    """A writing box (a table of one empty row to write in, e.g. 09's "Pielikumā") inside a keep-with-next chain
+    lets the chain move with it: its row may split. Writer (7.4) takes a table whose rows all cannot split for one
+    that cannot split at all, and such a table does not move to the next page with what it keeps with: 09's closing
+    section, its box for the annexes and the signatures stay on one page in the PDF, but Writer printed the
+    signatures alone on a last page (issue 11 item 7, D175). The box's paragraph still keeps with the next block,
+    so the row only splits when the whole chain is longer than a page; rows with text keep their cantSplit."""
+    for table in (e for e in body if e.tag == qn("w:tbl")):
+        following = table.getnext()
+        rows = table.findall(qn("w:tr"))
+        if following is None or following.tag == qn("w:sectPr") or len(rows) != 1:
+            continue
+        paragraphs = list(rows[0].iter(qn("w:p")))
+        if any(t.text for t in rows[0].iter(qn("w:t"))) or not all(
+                Paragraph(p, None).paragraph_format.keep_with_next for p in paragraphs):
+            continue
+        properties = rows[0].find(qn("w:trPr"))
+        split = properties.find(qn("w:cantSplit")) if properties is not None else None
+        if split is not None:
+            properties.remove(split)
+
+
 def _cant_split(row) -> None:  # noqa: ANN001 - python-docx _Row
     properties = row._tr.get_or_add_trPr()
     if properties.find(qn("w:cantSplit")) is None:
@@ -1311,6 +1333,7 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
     writer.footnotes_of(main)
     writer.blocks(main)
     _keep_leads(writer.doc.element.body)
+    _chain_through_tables(writer.doc.element.body)
     writer.trim_end()
     _footnotes_part(writer.doc, writer.footnotes)
     _pin_font(writer.doc)
