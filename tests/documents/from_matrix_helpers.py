@@ -62,7 +62,7 @@ def docx_tables(data: bytes | Path) -> list[list[list[str]]]:
 _SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
-def _footnote_marks(root) -> None:  # noqa: ANN001 - an lxml element of the document or its footnotes
+def footnote_marks(root) -> None:  # noqa: ANN001 - an lxml element of the document or its footnotes
     """Each Word footnote's reference (and its own number in the footnote) as the text the PDF prints: the
     superscript number (docx_writer makes a PDF's marked note a footnote, D171)."""
     for tag in ("w:footnoteReference", "w:footnoteRef"):
@@ -78,22 +78,29 @@ def docx_text(data: bytes | Path) -> str:
     """The DOCX's text as a reader sees it: the body, its tables, the headers and, after the body, the footnotes,
     each starting with its number (Word's footnote references read as the PDF's superscript marks)."""
     doc = Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
-    _footnote_marks(doc.element)
+    footnote_marks(doc.element)
     parts = [p.text for p in doc.paragraphs]
     for table in doc.tables:
         parts.extend(_cell_text(tc) for tc in table._tbl.iter(qn("w:tc")))
     for section in doc.sections:
         parts.extend(p.text for p in section.header.paragraphs)
+    parts.extend(footnote_texts(doc))
+    return clean("\n".join(parts))
+
+
+def footnote_texts(doc) -> list[str]:  # noqa: ANN001 - a python-docx Document
+    """The text of each Word footnote in order, starting with its number as the PDF prints it (D171)."""
+    from lxml import etree
+
+    texts = []
     for rel in doc.part.rels.values():
         if rel.reltype.endswith("/footnotes"):
-            from lxml import etree
-
             footnotes = etree.fromstring(rel.target_part.blob)
-            _footnote_marks(footnotes)
+            footnote_marks(footnotes)
             for footnote in footnotes.iter(qn("w:footnote")):
                 if footnote.get(qn("w:type")) is None:
-                    parts.append("".join(t.text or "" for t in footnote.iter(qn("w:t"))))
-    return clean("\n".join(parts))
+                    texts.append("".join(t.text or "" for t in footnote.iter(qn("w:t"))))
+    return texts
 
 
 def without_caption(table: list[list[str]]) -> list[list[str]]:

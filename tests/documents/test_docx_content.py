@@ -22,6 +22,7 @@ from generator.documents.paths import documents_dir
 from generator.documents.registry import DOCUMENTS
 from tests.documents.conftest import normalise
 from tests.documents.expectations import expected_phrases
+from tests.documents.from_matrix_helpers import footnote_marks, footnote_texts
 from tests.documents.party_helpers import issuer, party_phrase
 
 pytestmark = pytest.mark.xdist_group("documents-build")
@@ -93,8 +94,9 @@ def _body(document: DocxDocument) -> tuple[str, list[tuple[int, str]], int]:
     out: list[str] = []
     headings: list[tuple[int, str]] = []
     tables: list[Table] = []
+    footnote_marks(document.element)  # a marked note is a Word footnote (D171): its mark is text, as in the PDF
     _docx_parts(document, out, headings, tables)
-    return " ".join(out), headings, len(tables)
+    return " ".join([*out, *footnote_texts(document)]), headings, len(tables)
 
 
 def test_docx_has_the_same_content_as_the_pdf_source(built: Path, catalogue: Catalogue) -> None:
