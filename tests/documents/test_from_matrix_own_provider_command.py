@@ -4,20 +4,17 @@ and in parskats.txt saying that the Dienests provides it itself (D50)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.reference.lines import line_from_offer
-from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
 from tests.documents.test_from_matrix_payee_command import _private, _run
-from tests.ministry.factory import Child, params
+from tests.ministry.factory import Child, two_line_inputs
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]  # PDFs: which are made, not their text
 ESCORT, MARKET = "2.1", "3.1.2i"
@@ -27,12 +24,7 @@ PEOPLE = People(child_name="Žanete Paraugs", child_code="010512-29876", parent_
 
 
 def _child(catalogue: Catalogue) -> Child:
-    offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
-    start = params(catalogue).reporting_periods[0].start
-    lines = (line_from_offer(offers[ESCORT], 10, unit_price=Decimal(5), planned_units=(5, 5)),
-             line_from_offer(offers[MARKET], 10, unit_price=Decimal(20), planned_units=(5, 5)))
-    inputs = WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=2,
-                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
+    inputs = two_line_inputs(catalogue, (ESCORT, 10, Decimal(5)), (MARKET, 10, Decimal(20)))
     child = Child(0, "valmiera", PEOPLE, inputs)
     assert child.result(catalogue).errors == 0
     return child

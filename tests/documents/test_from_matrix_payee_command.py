@@ -5,7 +5,6 @@ catalogue copy that changes the payees moves the papers and the line with it (D2
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -17,13 +16,11 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import load_or_raise
 from generator.catalogue.models import Payee
-from generator.reference.lines import line_from_offer
-from generator.reference.workbook import WorkbookInputs
 from generator.workbook.inputs import People
 from generator.workbook.writer import template_date
 from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
 from tests.documents.test_from_matrix_payee import set_payee
-from tests.ministry.factory import Child, params
+from tests.ministry.factory import Child, two_line_inputs
 from tests.ooxml.assertions import assert_opens_without_repair
 from tests.pilot_day import IBM_WITH_PILOT_DAY
 
@@ -46,12 +43,7 @@ BUILD_DAY = "01.01.2018"  # before the plan period: nothing has ended
 def _child(catalogue: Catalogue) -> Child:
     """Transport for the child (20 EUR at actual cost) and ten sessions at the provider's own price: N is well
     under P (the ministry's base amount in the matrix), every line fully funded, no rule error or warning."""
-    offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
-    start = params(catalogue).reporting_periods[0].start
-    lines = (line_from_offer(offers[TRANSPORT], 20, unit_price=Decimal(1), planned_units=(10, 10)),
-             line_from_offer(offers[MARKET], 10, unit_price=Decimal(20), planned_units=(5, 5)))
-    inputs = WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=2,
-                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
+    inputs = two_line_inputs(catalogue, (TRANSPORT, 20, Decimal(1)), (MARKET, 10, Decimal(20)))
     child = Child(0, "ogre", PEOPLE, inputs)
     result = child.result(catalogue)
     assert (result.errors, result.warnings) == (0, 0)

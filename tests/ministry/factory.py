@@ -18,6 +18,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry.matrix import offer_code
 from generator.ministry.xlsxread import XlsxBook
 from generator.money import to_decimal
+from generator.reference.lines import line_from_offer
 from generator.reference.params import Params
 from generator.reference.provisional import age_in_years, of_age_by_round_end
 from generator.reference.rounds import period_holding
@@ -55,6 +56,19 @@ class Child:
 
 def params(catalogue: Catalogue) -> Params:
     return Params.from_catalogue(catalogue, template_date(catalogue))
+
+
+def two_line_inputs(catalogue: Catalogue, first: tuple[str, int, Decimal], second: tuple[str, int, Decimal]
+                    ) -> WorkbookInputs:
+    """A two-month plan of a six-year-old from the round's first reporting day with B 3 000,00 EUR and two lines
+    (item id, units, unit price) planned half in each month: the small plan the command tests build their
+    matrices on."""
+    offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
+    start = params(catalogue).reporting_periods[0].start
+    lines = tuple(line_from_offer(offers[item], units, unit_price=price, planned_units=(units // 2, units // 2))
+                  for item, units, price in (first, second))
+    return WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=2,
+                          special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
 
 
 def personal_code(rng: random.Random, birth: dt.date, used: set[str]) -> str:

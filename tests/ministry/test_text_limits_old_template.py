@@ -8,7 +8,6 @@ provider's name whole."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,13 +18,10 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
 from generator.ministry.matrix import Matrix, read_child
-from generator.reference.lines import line_from_offer
-from generator.reference.workbook import WorkbookInputs
 from generator.workbook.input_checks import NOTE_CHARS_64, NOTE_CHARS_610, PROVIDER_CHARS
 from generator.workbook.inputs import People
-from generator.workbook.writer import template_date
 from tests.ministry.conftest import KEY
-from tests.ministry.factory import Child, generic_template, params, write_children
+from tests.ministry.factory import Child, generic_template, two_line_inputs, write_children
 from tests.ministry.test_migrate_old_template import old_template
 
 OLD_COMMIT = "1670ef6c"
@@ -40,12 +36,7 @@ ENV = {"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()}
 
 
 def _child(catalogue: Catalogue, index: int = 0) -> Child:
-    offers = {o.id: o for o in catalogue.offers(template_date(catalogue))}
-    start = params(catalogue).reporting_periods[0].start
-    lines = (line_from_offer(offers[ESCORT], 10, unit_price=Decimal(5), planned_units=(5, 5)),
-             line_from_offer(offers[MARKET], 10, unit_price=Decimal(20), planned_units=(5, 5)))
-    inputs = WorkbookInputs(birth_date=dt.date(start.year - 6, 5, 1), period_start=start, months=2,
-                            special_care=False, impairment="multipli", lines=lines, base=Decimal("3000.00"))
+    inputs = two_line_inputs(catalogue, (ESCORT, 10, Decimal(5)), (MARKET, 10, Decimal(20)))
     people = dataclasses.replace(PEOPLE, child_name=f"Žanete Paraugs {index + 1}",
                                  child_code=f"010512-2987{index}")
     return Child(index, "valmiera", people, inputs)
