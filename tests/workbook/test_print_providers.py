@@ -107,6 +107,8 @@ def test_names_of_their_limits_length_print_whole(printed, sheet: str) -> None: 
         assert ends, f"{sheet}: nav izdrukāts {name} pēdējais vārds „{last}”"
         assert all(r.whole for r in ends), f"{sheet}: {name} nogriezts: {[r.text for r in ends if not r.whole]}"
     words = {w for text in LONGEST.values() for w in text.replace("-", " ").split()}
+    if sheet in CHILD_SHEETS:  # the header's child line only: 6.1's input cells (B) show a typed name cut, as ever
+        words = {"Bērns:", PEOPLE_LAST["Berns_VardsUzvards"]}
     cut = [f"{r.page}. lapa: „{r.text}”" for r in runs if not r.whole and words & set(r.text.replace("-", " ").split())]
     assert not cut, f"{sheet}: vārds nogriezts pie šūnas malas: {cut[:5]}"
     codes = [r for r in runs if PEOPLE.child_code in r.text]
