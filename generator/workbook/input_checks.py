@@ -235,14 +235,19 @@ OPINION_REQUIRED = "AND(ISNUMBER(Vecums),Vecums>Param_PilnasLikmesVecums,Vecums<
 SERVICES_CHOSEN = "COUNTA(Plans_Pakalpojums)>0"
 # D170: the child's, the parent's and the social worker's names print on every signed annex: the child's in the header
 # (wrapped, the personal code on a line under it), the parent's and the worker's in the header and under the
-# signatures, one line of 8 pt (styles.signer) in the label columns, narrowest on 6.6 (A:B, 33 wide). Measured
-# (LibreOffice, PDF, tests/workbook/test_print_providers.py) in capitals with diacritics: under a signature in 9 pt a
-# name printed whole up to 42 characters, with 44 a second line that the row hid; the child's code line stayed whole
-# up to 46, with 50 it printed over the next row on 6.1 and 6.8. In 8 pt the signature line holds about 45 capitals and
-# 51 ordinary letters at Excel's widths (tests/workbook/test_label_widths.py). The limit leaves room for wider letters;
-# two given names and a double surname fit ("Anna-Marija Elizabete Ozoliņa-Bērziņa", 37).
-NAME_CHARS = 40
+# signatures, one line of 8 pt (styles.signer) in the label columns, narrowest on 6.6 (A:B, 33 wide); 6.1–6.10 print
+# them in their headers too. Measured in one LibreOffice print of 6.1–6.9 (tests/workbook/test_print_providers.py's
+# way, review13 R13-5), names of capitals with diacritics: whole everywhere up to 47 characters (6.6's signature line
+# cut the last word at 49), ordinary letters up to 53; before the rows were made taller, 45 capitals lost the worker's
+# last word in 6.2's one-line header and the child's personal code in 6.8's two-line row. At Excel's widths 6.6's
+# signature line holds about 46 capitals (tests/workbook/test_label_widths.py). 45 lets two given names and a double
+# surname fit ("Maksimiliāns Aleksandrs Vītoliņš-Jēkabsons", 42, fictional).
+NAME_CHARS = 45
 SIGNED_NAMES = "parakstāmajās tabulās"
+# LEN (Excel, LibreOffice) counts a letter with a diacritic pasted decomposed (the letter and the mark apart, as some
+# programs copy it) as two characters: the name's data validation says so (D170).
+DECOMPOSED_HINT = (" Burts ar garumzīmi vai mīkstinājuma zīmi, kas ielīmēts kā divas zīmes (burts un zīme atsevišķi), "
+                   "skaitās divas zīmes.")
 NAME_LIMITS = dict.fromkeys(("Berns_VardsUzvards", "Vecaks_VardsUzvards", "Socialais_Darbinieks"), NAME_CHARS)
 PARTY_FIELDS: tuple[Field, ...] = tuple(
     Field(p.name, "municipality", p.label, "Saraksts_Pasvaldibas") if p.name == "Pasvaldiba"

@@ -32,10 +32,10 @@ NOTE_WORDS = "ŠĶĒRŠĻU IELA 12, ŪDRUPĒ; MĀSA Otrdienās pēc skolas; jūl
 JUSTIFICATION_WORDS = ("Bērns dzīvo lauku teritorijā 38 km no tuvākā ŠĶĒRŠĻU sniedzēja; sabiedriskais transports "
                        "kursē divreiz dienā. ")
 # (field, sheet, end word): every field at its limit
-# two given names and two double surnames (fictional) as long as a name may be (NAME_CHARS, D170): a 28-character
+# given names and two double surnames (fictional) as long as a name may be (NAME_CHARS, D170): a 28-character
 # parent's name was cut in 6.4's header
-LONG_NAMES = dataclasses.replace(PEOPLE, child_name="Ģirts Ēriks Žņaudziņš-Ķēniņš Ābele-Ozols",
-                                 parent_name="Līvija Ņina Žņaudziņa-Ķēniņa Ābele-Ozola")
+LONG_NAMES = dataclasses.replace(PEOPLE, child_name="Ģirts Ēriks Ints Žņaudziņš-Ķēniņš Ābele-Ozols",
+                                 parent_name="Līvija Ņina Ilze Žņaudziņa-Ķēniņa Ābele-Ozola")
 TEXTS = ((NOTE_FIELD_64, "6.4", "Četrbeidzas"), (NOTE_FIELD_610, "6.10", "Desmitbeidzas"),
          (TRANSPORT_FIELD, "6.4", "Pamatbeidzas"))
 

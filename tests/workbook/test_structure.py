@@ -384,3 +384,18 @@ def test_the_providers_request_speaks_for_the_one_parent_who_signs_it(wb: Workbo
     text = wb["6.9"]["A7"].value
     assert text.startswith("Lūdzu ") and text.endswith("sniedzējiem:")
     assert not any(word in text.split() for word in ("Lūdzam", "mūsu", "esam", "izvēlējušies"))
+
+
+def test_names_say_their_limit_and_how_a_decomposed_diacritic_counts(wb: Workbook) -> None:
+    """D170 (review13 R13-5): the three names take NAME_CHARS characters (a double given name and a double surname,
+    42, fit) and the message on a longer one says that LEN counts a letter pasted with its mark apart as two."""
+    from generator.workbook.input_checks import NAME_CHARS
+
+    assert len("Maksimiliāns Aleksandrs Vītoliņš-Jēkabsons") <= NAME_CHARS
+    validations = _validations(wb)
+    for name in ("Berns_VardsUzvards", "Vecaks_VardsUzvards", "Socialais_Darbinieks"):
+        rng = resolve(wb.defined_names, name)
+        (r, c), = (cell for row in rng.cells() for cell in row)
+        dv = validations[(rng.sheet, wb[rng.sheet].cell(r, c).coordinate)]
+        assert dv.type == "textLength" and int(dv.formula1) == NAME_CHARS, (name, dv.type, dv.formula1)
+        assert "skaitās divas zīmes" in dv.error and len(dv.error) <= 255, (name, dv.error)

@@ -74,10 +74,11 @@ def lv_template_formula(ref: str) -> str:
 
 def child_line(sh: Sheet, a1: str) -> None:
     """The child's name and personal code (Galva_Berns) in a row the sheet repeats on every printed page: the code
-    on a line of its own under the name, the row two lines high, so that a long name (two given names and a double
-    surname) never pushes the code into the row below, where it printed over that row's text."""
+    on a line of its own under the name, the row three lines high (the name may take two: from 45 capitals it did
+    in 6.8's column A, and the code was cut, D170), so that a long name (two given names and a double surname) never
+    pushes the code into the row below, where it printed over that row's text."""
     child_cell(sh, a1)
-    sh.row_height(int(a1.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), HEADER_TWO_LINE_HEIGHT)
+    sh.row_height(int(a1.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), HEADER_CHILD_HEIGHT)
 
 
 def child_cell(sh: Sheet, a1: str) -> None:

@@ -7,7 +7,12 @@ import datetime as dt
 import textwrap
 
 from generator.workbook import input_checks
-from generator.workbook.input_checks import SINGLE_FIELDS, beside_message_formula, beside_texts
+from generator.workbook.input_checks import (
+    DECOMPOSED_HINT,
+    SINGLE_FIELDS,
+    beside_message_formula,
+    beside_texts,
+)
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names
 from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
@@ -113,7 +118,7 @@ def write(sh: Sheet) -> None:
             if checked is not None and checked.kind == "name":  # D170: what prints whole in the signed annexes
                 where = ("parakstāmo tabulu galvā" if name == "Berns_VardsUzvards"
                          else "vienā rindā zem paraksta parakstāmajās tabulās")
-                text_validation(sh, cell, checked, where)
+                text_validation(sh, cell, checked, where, DECOMPOSED_HINT)
             if kind == "code":
                 sh.ws.data_validation(
                     cell,

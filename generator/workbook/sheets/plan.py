@@ -113,17 +113,17 @@ def row_codes(r64: int, invalid: str) -> str:
     return check_codes.row_codes(parts)
 
 
-def text_validation(sh: Sheet, cells: str, field: Field, where: str) -> None:
+def text_validation(sh: Sheet, cells: str, field: Field, where: str, hint: str = "") -> None:
     """Data validation of a free-text input: at most the field's limit of characters (what prints whole ``where``),
-    said in Latvian when the cell is selected and when a longer text is typed. A paste bypasses it: the formula check
-    (sh.check) counts it as an invalid input."""
+    said in Latvian when the cell is selected and when a longer text is typed (``hint``: a sentence added to the
+    latter). A paste bypasses it: the formula check (sh.check) counts it as an invalid input."""
     limit = int(field.extra)
     sh.ws.data_validation(cells, {
         "validate": "length", "criteria": "<=", "value": limit,
         "input_title": f"Līdz {limit} zīmēm",
         "input_message": f"Ievadiet ne vairāk kā {limit} zīmes: tik daudz ietilpst {where}.",
         "error_title": "Teksts par garu",
-        "error_message": f"Teksts ir garāks par {limit} zīmēm, un to nevarētu izdrukāt visu. Saīsiniet to.",
+        "error_message": f"Teksts ir garāks par {limit} zīmēm, un to nevarētu izdrukāt visu. Saīsiniet to.{hint}",
     })
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.workbook.sheetio import Sheet
-from generator.workbook.sheets.common import header_block, page_setup, protect
+from generator.workbook.sheets.common import HEADER_TWO_LINE_HEIGHT, header_block, page_setup, protect
 
 SHEET = "6.2"
 ROWS = 12
@@ -33,6 +33,10 @@ def write(sh: Sheet) -> None:
         "D",
         code_line=True,  # the personal code under the child's name, as on the other sheets
     )
+    # D170: the parent's (row 4, A:D) and the worker's (row 5, E:H) lines in two lines of 9 pt: with one, a name of
+    # input_checks.NAME_CHARS capitals lost its last word (printed from 45 in LibreOffice, from 40 at Excel's widths)
+    for row in (4, 5):
+        sh.row_height(row, HEADER_TWO_LINE_HEIGHT)
     sh.widths({c: w for c, _, w, _ in COLUMNS})
     for c, head, _, _ in COLUMNS:
         sh.merge_text(f"{c}7:{c}8", head, st.header)
