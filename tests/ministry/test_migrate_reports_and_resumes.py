@@ -158,3 +158,90 @@ def test_version_notes_say_what_differs_without_nested_brackets() -> None:
     assert "`" not in note and "((" not in note and "))" not in note
     assert "mainīts veidnes izkārtojums" in old_version_note("2023-04-01+12ef49f0.9", current)
     assert " – " not in old_version_note("2021-01-01+aaaaaaaa", current).split(";")[0]
+
+
+def _state(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_another_old_matrix_never_replaces_an_earlier_migration(three: Path, tmp_path: Path) -> None:
+    """review13 R13-1: the digest line names the old file; a different one into the same --out is refused."""
+    first, second = sorted(three.glob("*.xlsx"))[:2]
+    (tmp_path / "k1").mkdir()
+    (tmp_path / "k2").mkdir()
+    (tmp_path / "k1" / "matrix.xlsx").write_bytes(first.read_bytes())
+    (tmp_path / "k2" / "other.xlsx").write_bytes(second.read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    done = _run(str(tmp_path / "k1" / "matrix.xlsx"), "--out", str(out / "jauna.xlsx"))
+    assert done.exit_code == 0, done.output
+    assert "avots „matrix.xlsx”" in (out / "jauna-parnesana.txt").read_text(encoding="utf-8")
+    before = _state(out)
+    other = _run(str(tmp_path / "k2" / "other.xlsx"), "--out", str(out / "jauna.xlsx"))
+    assert other.exit_code == 1, other.output
+    assert "faili jau ir" in other.output
+    assert _state(out) == before
+
+    # the same old file, changed since (the worker corrected it): its own earlier output is replaced
+    wb = load_workbook(tmp_path / "k1" / "matrix.xlsx")
+    wb.save(tmp_path / "k1" / "matrix.xlsx")
+    again = _run(str(tmp_path / "k1" / "matrix.xlsx"), "--out", str(out / "jauna.xlsx"))
+    assert again.exit_code == 0, again.output
+    assert "jau pārnesta iepriekš" not in again.output
+
+    # two folders with the same file names into one --out: the second is refused file by file, nothing replaced
+    for name, source in (("a", first), ("b", second)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "m.xlsx").write_bytes(source.read_bytes())
+    assert _run(str(tmp_path / "a"), "--out", str(tmp_path / "kopa")).exit_code == 0
+    kept = _state(tmp_path / "kopa")
+    clash = _run(str(tmp_path / "b"), "--out", str(tmp_path / "kopa"))
+    assert clash.exit_code == 1, clash.output
+    assert "m.xlsx un m-parnesana.txt: faili jau ir" in clash.output
+    assert _state(tmp_path / "kopa") == kept
+
+
+def test_a_rerun_after_a_catalogue_change_migrates_again(three: Path, tmp_path: Path) -> None:
+    """review13 R13-2: output on an earlier template is not skipped as done; it is replaced and the reason said."""
+    import shutil
+
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+
+    source = sorted(three.glob("*.xlsx"))[0]
+    out = tmp_path / "jauna.xlsx"
+    assert _run(str(source), "--out", str(out)).exit_code == 0
+    assert _run(str(source), "--out", str(out)).exit_code == 0  # unchanged catalogue: skipped
+    changed = tmp_path / "katalogs"
+    shutil.copytree(DEFAULT_CATALOGUE, changed)
+    programme = changed / "programme.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8") + "\n# cita versija\n", encoding="utf-8")
+    old_report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
+
+    rerun = _run(str(source), "--out", str(out), "--catalogue", str(changed))
+    assert rerun.exit_code == 0, rerun.output
+    assert "jau pārnesta iepriekš" not in rerun.output
+    assert "pārnesta no jauna: mainīta veidne" in rerun.output
+    report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
+    assert report != old_report and "pārnesta no jauna: mainīta veidne" in report
+    skipped = _run(str(source), "--out", str(out), "--catalogue", str(changed))
+    assert skipped.exit_code == 0 and "jau pārnesta iepriekš" in skipped.output, skipped.output
+
+
+def test_a_report_the_user_edited_is_never_overwritten(three: Path, tmp_path: Path) -> None:
+    """review13 R13-3: the report's own text is in the digest line; an edited report makes the pair the user's."""
+    source = sorted(three.glob("*.xlsx"))[0]
+    out = tmp_path / "jauna.xlsx"
+    assert _run(str(source), "--out", str(out)).exit_code == 0
+    report = tmp_path / "jauna-parnesana.txt"
+    lines = report.read_text(encoding="utf-8").splitlines()
+    lines.insert(1, "Pārbaudīja: sociālā darbiniece, 02.12.2026")
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edited = report.read_bytes()
+    wb = load_workbook(source)  # the old matrix changed too: before, its own output was replaced
+    changed = tmp_path / source.name
+    wb.save(changed)
+    for old in (source, changed):
+        result = _run(str(old), "--out", str(out))
+        assert result.exit_code == 1, result.output
+        assert "faili jau ir" in result.output
+        assert report.read_bytes() == edited
