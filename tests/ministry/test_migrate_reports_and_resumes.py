@@ -175,12 +175,12 @@ def test_another_old_matrix_never_replaces_an_earlier_migration(three: Path, tmp
     out.mkdir()
     done = _run(str(tmp_path / "k1" / "matrix.xlsx"), "--out", str(out / "jauna.xlsx"))
     assert done.exit_code == 0, done.output
-    assert "avots „matrix.xlsx”" in (out / "jauna-parnesana.txt").read_text(encoding="utf-8")
     before = _state(out)
     other = _run(str(tmp_path / "k2" / "other.xlsx"), "--out", str(out / "jauna.xlsx"))
     assert other.exit_code == 1, other.output
     assert "faili jau ir" in other.output
     assert _state(out) == before
+    assert "avots „matrix.xlsx”" in (out / "jauna-parnesana.txt").read_text(encoding="utf-8")
 
     # the same old file, changed since (the worker corrected it): its own earlier output is replaced
     wb = load_workbook(tmp_path / "k1" / "matrix.xlsx")
@@ -197,7 +197,7 @@ def test_another_old_matrix_never_replaces_an_earlier_migration(three: Path, tmp
     kept = _state(tmp_path / "kopa")
     clash = _run(str(tmp_path / "b"), "--out", str(tmp_path / "kopa"))
     assert clash.exit_code == 1, clash.output
-    assert "m.xlsx un m-parnesana.txt: faili jau ir" in clash.output
+    assert "m-parnesana.txt: faili jau ir" in clash.output
     assert _state(tmp_path / "kopa") == kept
 
 
