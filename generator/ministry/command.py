@@ -328,9 +328,13 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
     (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
     matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
+    from generator.interrupts import interrupt_once
     from generator.ministry.console_names import shown_file
     from generator.ministry.migrate import Migrator, migrated_already
 
+    # as the other writing commands: the first Ctrl-C stops it, a later one (also while the process ends after a
+    # complete run) cannot kill it by the signal with no message (review13 R13-6)
+    click.get_current_context().call_on_close(interrupt_once())
     if not old.exists():
         raise click.UsageError(f"'{shown_file(old)}' nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
                                "ar tām)")

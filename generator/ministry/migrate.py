@@ -641,9 +641,9 @@ class Migrator:
             if (own.version, own.fingerprint) == (current, fingerprint):
                 raise AlreadyMigrated("jau pārnesta iepriekš (jaunā matrica un pārskats nav mainīti; lai pārnestu no "
                                       "jauna, pievienojiet --overwrite)")
-            redone = "pārnesta no jauna: mainīta veidne" + (
-                f" ({shown_version(own.version)} → {shown_version(current)})" if own.version != current else
-                " (tās pašas versijas veidnes nospiedums mainīts)")
+            redone = "pārnesta no jauna: mainīta veidne – " + (
+                f"iepriekš {shown_version(own.version)}, tagad {shown_version(current)}" if own.version != current
+                else f"tās pašas versijas {shown_version(current)} nospiedums ir cits")
         entry = self.registry.get(version) if version != current else None
         absent = absent_names(old, entry["names"] if entry else None)  # names its registered template lacked
         problems = structure_problems(old, None, absent)

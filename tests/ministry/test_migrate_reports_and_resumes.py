@@ -245,3 +245,36 @@ def test_a_report_the_user_edited_is_never_overwritten(three: Path, tmp_path: Pa
         assert result.exit_code == 1, result.output
         assert "faili jau ir" in result.output
         assert report.read_bytes() == edited
+
+
+_CTRL_C_WHILE_ENDING = """
+import os, signal, sys, time
+from generator.cli import main
+
+class WhileEnding:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.2)
+        os.write(2, b"beigas\\n")
+
+while_ending = WhileEnding()
+main(["migrate", sys.argv[1], "--out", sys.argv[2]])
+"""
+
+
+def test_a_ctrl_c_once_migrate_is_done_does_not_kill_the_process(three: Path, tmp_path: Path) -> None:
+    """review13 R13-6: a Ctrl-C while the `ibm` process ends after a complete migration killed it by the signal
+    (status 130, no message); as the other writing commands, it is ignored then and the status stays 0."""
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    out = tmp_path / "jauna.xlsx"
+    run = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_ENDING, str(sorted(three.glob("*.xlsx"))[0]), str(out)],
+                         cwd=repo, text=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(repo)},
+                         timeout=300)
+    assert run.returncode == 0, (run.returncode, run.stderr)
+    assert run.stderr.rstrip("\n").splitlines()[-1:] == ["beigas"], run.stderr
+    assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr
+    assert out.is_file() and (tmp_path / "jauna-parnesana.txt").is_file()
