@@ -278,3 +278,32 @@ def test_a_ctrl_c_once_migrate_is_done_does_not_kill_the_process(three: Path, tm
     assert run.stderr.rstrip("\n").splitlines()[-1:] == ["beigas"], run.stderr
     assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr
     assert out.is_file() and (tmp_path / "jauna-parnesana.txt").is_file()
+
+
+def test_the_recorded_old_file_is_hashed_when_its_name_shows_a_personal_code(three: Path, tmp_path: Path) -> None:
+    """review13 R13-1: the digests line names the old file as the console does – never a code in a file name."""
+    (tmp_path / "vecas").mkdir()
+    old = tmp_path / "vecas" / "010101-10000.xlsx"  # obviously fictional
+    old.write_bytes(sorted(three.glob("*.xlsx"))[0].read_bytes())
+    assert _run(str(tmp_path / "vecas"), "--out", str(tmp_path / "jaunas")).exit_code == 0
+    report = (tmp_path / "jaunas" / "010101-10000-parnesana.txt").read_text(encoding="utf-8")
+    mark = report.rstrip("\n").splitlines()[-1]
+    assert "avots „matrica-" in mark and "010101" not in report and str(tmp_path) not in report
+    again = _run(str(tmp_path / "vecas"), "--out", str(tmp_path / "jaunas"))
+    assert again.exit_code == 0 and "jau pārnesta iepriekš" in again.output, again.output
+
+
+def test_a_replaced_template_fingerprint_migrates_again(three: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """review13 R13-2: an unissued version re-registered by `ibm fingerprint --replace` (same version text, other
+    template) is not skipped either."""
+    source = sorted(three.glob("*.xlsx"))[0]
+    out = tmp_path / "jauna.xlsx"
+    assert _run(str(source), "--out", str(out)).exit_code == 0
+    real = migrate_module.Migrator.fingerprint
+    monkeypatch.setattr(migrate_module.Migrator, "fingerprint", lambda self, version: "0" * 16)
+    rerun = _run(str(source), "--out", str(out))
+    assert rerun.exit_code == 0, rerun.output
+    assert "pārnesta no jauna: mainīta veidne – tās pašas versijas" in rerun.output
+    monkeypatch.setattr(migrate_module.Migrator, "fingerprint", real)
+    assert "nospiedums 0000000000000000" in (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
