@@ -324,7 +324,8 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
 
     Esošu failu (jaunā matrica vai tās pārskats *-parnesana.txt) nepārraksta, ja nav norādīts --overwrite; tāds
     fails tiek atteikts, pārējie pārnesti. Paša ibm migrate iepriekš uzrakstītu un kopš tā nemainītu jauno matricu
-    ar pārskatu atkārtotā palaišanā (piem. pēc Ctrl-C) izlaiž: „jau pārnesta iepriekš”. Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
+    ar pārskatu tai pašai vecajai matricai atkārtotā palaišanā (piem. pēc Ctrl-C) izlaiž: „jau pārnesta iepriekš”
+    (ja mainīta vecā matrica vai veidne – pārnes no jauna). Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
     (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
     matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
