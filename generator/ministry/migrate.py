@@ -620,7 +620,7 @@ class Migrator:
         if existing and not overwrite and own is None:
             names = " un ".join(shown_file(p, None, *person) for p in existing)
             raise MigrationError(f"{names}: {agree(len(existing), 'fails jau ir', 'faili jau ir')}; ibm migrate "
-                                 "esošus failus, ko tā nav rakstījusi šai vecajai matricai vai kas mainīti, nepārraksta "
+                                 "esošus failus, ko tā nav rakstījusi vai kas mainīti, nepārraksta "
                                  "(lai tos aizstātu, pievienojiet --overwrite)")
         if any(p.is_dir() for p in existing):
             raise MigrationError(f"{' un '.join(shown_file(p, None, *person) for p in existing if p.is_dir())}: tā ir mape, "
