@@ -324,13 +324,18 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
 
     Esošu failu (jaunā matrica vai tās pārskats *-parnesana.txt) nepārraksta, ja nav norādīts --overwrite; tāds
     fails tiek atteikts, pārējie pārnesti. Paša ibm migrate iepriekš uzrakstītu un kopš tā nemainītu jauno matricu
-    ar pārskatu atkārtotā palaišanā (piem. pēc Ctrl-C) izlaiž: „jau pārnesta iepriekš”. Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
+    ar pārskatu tai pašai vecajai matricai atkārtotā palaišanā (piem. pēc Ctrl-C) izlaiž: „jau pārnesta iepriekš”
+    (ja mainīta vecā matrica vai veidne – pārnes no jauna). Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
     (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
     matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
+    from generator.interrupts import interrupt_once
     from generator.ministry.console_names import shown_file
     from generator.ministry.migrate import Migrator, migrated_already
 
+    # as the other writing commands: the first Ctrl-C stops it, a later one (also while the process ends after a
+    # complete run) cannot kill it by the signal with no message (review13 R13-6)
+    click.get_current_context().call_on_close(interrupt_once())
     if not old.exists():
         raise click.UsageError(f"'{shown_file(old)}' nav atrasts (gaidīts: aizpildīta IBM matrica .xlsx vai mape "
                                "ar tām)")
@@ -366,7 +371,8 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
                 finished += 1
         except KeyboardInterrupt:
             if len(targets) > 1:  # what is done is kept; a rerun skips it (audit37 F3)
-                done = finished - refused - skipped + migrated_already(*targets[finished])
+                source, target = targets[finished]
+                done = finished - refused - skipped + migrated_already(source, target, recorded_source(source, old))
                 click.echo(f"Pārtraukts: no {len(targets)} {_agree(len(targets), 'matricas', 'matricām')} {_agree(done + skipped, 'pārnesta', 'pārnestas')} "
                            f"{done + skipped}. Lai turpinātu, palaidiet to pašu komandu "
                            "vēlreiz bez --overwrite: jau pārnestās matricas tiks izlaistas.", err=True)
@@ -384,6 +390,18 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         sys.exit(1)
 
 
+def recorded_source(source: Path, old: Path, person: tuple[str, str] | None = None) -> str:
+    """The old file as a migration's report records it (review13 R13-1): relative to VECA (its name when VECA is
+    a file), hashed as the console shows it when the name shows the child."""
+    from generator.ministry.console_names import matrix_person, open_matrix, shown_file
+    from generator.ministry.migrate import source_label
+
+    if person is None:
+        person = matrix_person(open_matrix(source))
+    base = old if old.is_dir() else source.parent
+    return source_label(shown_file(source, base, *person), base)
+
+
 def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, overwrite: bool,  # noqa: ANN001
                  count: int, refused: int, hidden: int, skipped: int) -> tuple[int, int, int]:
     """One file of `ibm migrate`: its console lines; returns the counts (refused, hidden names, skipped)."""
@@ -393,8 +411,9 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
     opened = open_matrix(source)  # read once: for the child and for the migration (review6 F5)
     person = matrix_person(opened)  # the child's name and code: no console line shows them (audit27 F12)
     source_shown = shown_file(source, old if old.is_dir() else None, *person)
+    recorded = recorded_source(source, old, person)
     try:
-        report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened)
+        report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened, source=recorded)
     except AlreadyMigrated as exc:
         skipped += 1
         hidden += source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
@@ -416,6 +435,8 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
         if report.before and report.after and report.before.needed != report.after.needed:
             effect = f"; N {eur(report.before.needed)} → {eur(report.after.needed)}"
         news = f"; jaunas kļūdas/brīdinājumi: {len(report.new_findings)}" if report.new_findings else ""
+        if report.redone:  # its own earlier output, on another template (review13 R13-2)
+            news += f"; {report.redone}"
         if report.overwritten:  # template cells the old file had changed: not carried (audit37 F1)
             news += f"; veidnes izmaiņas nav pārnestas: {len(report.overwritten)} (sk. pārskatu)"
         shown = shown_file(target, out, *person)  # relative, as the source is shown (audit15 F8)

@@ -26,7 +26,10 @@ the current template with every entered cell carried over.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -66,7 +69,7 @@ from generator.workbook.input_checks import LIMIT, TEXT_TOO_LONG
 from generator.workbook.issue_days import IssueDayError, day_covering, template_date
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
 from generator.workbook.outline import opened_by_program
-from generator.workbook.version import is_newer, template_version
+from generator.workbook.version import base_version, is_newer, template_version
 
 ROW_NAMES_68 = ("Pak_Id", "Pak_Cena", "Pak_Sniedzejs", "Pak_Joma", "Pak_Transports", "Pak_MaxCena")
 PARAM_BASE = "Param_Bazes"  # internal name: the catalogue's base B shown on 6.11
@@ -88,19 +91,50 @@ class AlreadyMigrated(MigrationError):
     (a rerun after an interruption, audit37 F3): nothing to do, nothing was written."""
 
 
-# The report's last line: what `ibm migrate` recognises its own complete output by on a rerun (audit37 F3).
+# The report's last line: what `ibm migrate` recognises its own complete output by on a rerun (audit37 F3): the
+# old and the new matrix, the template it was made on (review13 R13-2), the report's own text above this line
+# (R13-3) and which old file it came from (R13-1: relative to VECA, as the console names it – hashed when the
+# name shows the child).
 MARK_PREFIX = "Pārnešanas nospiedums (SHA-256; pēc tā atkārtota ibm migrate palaišana atpazīst savus failus): "
+_MARK = re.compile(r"vecā ([0-9a-f]{64}) → jaunā ([0-9a-f]{64}); veidne (\S+) \(nospiedums ([0-9a-f]{16}|nav)\); "
+                   r"pārskats ([0-9a-f]{64}); avots („.+” \(mape [0-9a-f]{16}\))")
 
 
-def _mark(old_digest: str, new_digest: str) -> str:
-    return f"{MARK_PREFIX}vecā {old_digest} → jaunā {new_digest}"
+@dataclass(frozen=True)
+class OwnOutput:
+    """What the digests line of an earlier run's report says (see MARK_PREFIX)."""
+
+    old: str  # the old matrix's SHA-256
+    new: str  # the new matrix's SHA-256
+    version: str  # the template version it was migrated onto
+    fingerprint: str  # that template's registry entry, hashed ("nav": not registered)
+    source: str  # the old file (source_label)
 
 
-def migrated_already(old_path: Path, out: Path) -> bool:
-    """``out`` and its report are this program's own complete output for ``old_path`` as it is now."""
+def _mark(own: OwnOutput, body: str) -> str:
+    return (f"{MARK_PREFIX}vecā {own.old} → jaunā {own.new}; veidne {own.version} (nospiedums {own.fingerprint}); "
+            f"pārskats {_text_digest(body)}; avots {own.source}")
+
+
+def source_label(shown: str, folder: Path) -> str:
+    """The old file as the digests line records it (review13 R13-1): ``shown`` – its path relative to VECA (its
+    name when VECA is a file), hashed as the console shows it when the name shows the child – and a digest of
+    the folder it is relative to, so that two folders with the same file names are told apart without writing
+    the folder's path into the report."""
+    return f"„{shown}” (mape {_text_digest(str(folder.resolve()))[:16]})"
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def migrated_already(old_path: Path, out: Path, source: str | None = None) -> bool:
+    """``out`` and its report are this program's own complete output for ``old_path`` as it is now (and, given
+    ``source``, recorded under that name)."""
     own = _own_output(out, _report_path(out))
     try:
-        return own is not None and out.is_file() and old_path.is_file() and file_digest(old_path) == own[0]
+        return (own is not None and out.is_file() and old_path.is_file() and file_digest(old_path) == own.old
+                and source in (None, own.source))
     except OSError:
         return False
 
@@ -109,25 +143,27 @@ def _report_path(out: Path) -> Path:
     return out.with_name(out.stem + "-parnesana.txt")
 
 
-def _own_output(out: Path, report_path: Path) -> tuple[str, str] | None:
-    """(old file's digest, new matrix's digest) when ``report_path`` is a report this program wrote and ``out`` is
-    missing or still exactly the matrix it wrote with it; None when either is not provably its own, unchanged."""
+def _own_output(out: Path, report_path: Path) -> OwnOutput | None:
+    """What the report's digests line says when ``report_path`` is a report this program wrote, unedited since,
+    and ``out`` is missing or still exactly the matrix it wrote with it; None when either is not provably its own,
+    unchanged."""
     if report_path.is_symlink() or not report_path.is_file() or out.is_symlink() or (out.exists() and not out.is_file()):
         return None
     try:
-        with report_path.open(encoding="utf-8") as handle:
-            last = handle.read(1 << 20).rstrip("\n").rpartition("\n")[2]
+        with report_path.open(encoding="utf-8", newline="") as handle:
+            text = handle.read(1 << 20)
+        body, _, last = text.removesuffix("\n").rpartition("\n")
         if not last.startswith(MARK_PREFIX):
             return None
-        old_part, _, new_part = last.removeprefix(MARK_PREFIX).partition(" → ")
-        old_digest, new_digest = old_part.removeprefix("vecā "), new_part.removeprefix("jaunā ")
-        if not all(len(d) == 64 and all(c in "0123456789abcdef" for c in d) for d in (old_digest, new_digest)):
+        found = _MARK.fullmatch(last.removeprefix(MARK_PREFIX))
+        if found is None or _text_digest(body + "\n") != found[5]:
             return None
-        if out.exists() and file_digest(out) != new_digest:
+        own = OwnOutput(found[1], found[2], found[3], found[4], found[6])
+        if out.exists() and file_digest(out) != own.new:
             return None
     except (OSError, UnicodeDecodeError):
         return None
-    return old_digest, new_digest
+    return own
 
 
 @dataclass(frozen=True)
@@ -175,6 +211,7 @@ class MigrationReport:
     new_findings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     mark: str = ""  # the digests line (MARK_PREFIX), the report file's last line
+    redone: str = ""  # why its own earlier output was replaced (review13 R13-2), "" otherwise
 
     def text(self) -> str:
         lines = [f"IBM matricas pārnešana: veidne {shown_version(self.old_version)} → {shown_version(self.new_version)}",
@@ -556,24 +593,35 @@ class Migrator:
                     continue
         return template_date(self.catalogue)
 
+    def fingerprint(self, version: str) -> str:
+        """A short digest of the registry's entry for ``version`` (without its prices day): it changes when
+        `ibm fingerprint --replace` records a changed template of an unissued version (review13 R13-2)."""
+        entry = self.registry.get(base_version(version))
+        if entry is None:
+            return "nav"
+        return hashlib.sha256(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
     def migrate(self, old_path: Path, out: Path, *, overwrite: bool = False, person: tuple[str, str] = ("", ""),
-                opened: Matrix | Exception | None = None) -> MigrationReport:
+                opened: Matrix | Exception | None = None, source: str | None = None) -> MigrationReport:
         """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written. An existing new
-        matrix or report is never replaced unless ``overwrite`` (the user's explicit choice). ``person``: the
-        child's name and personal code (console_names.matrix_person), so that no message shows them in a file name;
-        ``opened``: ``old_path`` as the caller already opened it (console_names.open_matrix), not read again."""
+        matrix or report is never replaced unless ``overwrite`` (the user's explicit choice) – or it is this
+        program's own unchanged output for the same old file (``source``: source_label, by default of its name in
+        its folder): skipped when the old file and the template are unchanged too
+        (AlreadyMigrated), else replaced. ``person``: the child's name and personal code
+        (console_names.matrix_person), so that no message shows them in a file name; ``opened``: ``old_path`` as
+        the caller already opened it (console_names.open_matrix), not read again."""
         catalogue = self.catalogue
+        source = source_label(old_path.name, old_path.parent) if source is None else source
         report_path = _report_path(out)
         existing = [p for p in (out, report_path) if p.exists() or p.is_symlink()]
         own = _own_output(out, report_path) if existing and not overwrite else None
-        if own is not None and migrated_already(old_path, out):
-            raise AlreadyMigrated("jau pārnesta iepriekš (jaunā matrica un pārskats nav mainīti; lai pārnestu no "
-                                  "jauna, pievienojiet --overwrite)")
+        if own is not None and own.source != source:  # another old matrix's output (review13 R13-1)
+            own = None
         if existing and not overwrite and own is None:
             names = " un ".join(shown_file(p, None, *person) for p in existing)
             raise MigrationError(f"{names}: {agree(len(existing), 'fails jau ir', 'faili jau ir')}; ibm migrate "
-                                 "esošus failus, ko tā nav rakstījusi vai kas mainīti, nepārraksta (lai tos aizstātu, "
-                                 "pievienojiet --overwrite)")
+                                 "esošus failus, ko tā nav rakstījusi vai kas mainīti, nepārraksta "
+                                 "(lai tos aizstātu, pievienojiet --overwrite)")
         if any(p.is_dir() for p in existing):
             raise MigrationError(f"{' un '.join(shown_file(p, None, *person) for p in existing if p.is_dir())}: tā ir mape, "
                                  "nevis fails")
@@ -587,12 +635,24 @@ class Migrator:
         if is_newer(version, current):
             raise MigrationError(f"matrica ir jaunākas veidnes versijas {shown_version(version)} nekā pašreizējais "
                                  f"katalogs ({shown_version(current)}); pārnest uz vecāku versiju nevar")
+        fingerprint = self.fingerprint(current)
+        redone = ""
+        if own is not None and migrated_already(old_path, out, source):
+            if (own.version, own.fingerprint) == (current, fingerprint):
+                raise AlreadyMigrated("jau pārnesta iepriekš (jaunā matrica un pārskats nav mainīti; lai pārnestu no "
+                                      "jauna, pievienojiet --overwrite)")
+            redone = "pārnesta no jauna: mainīta veidne – " + (
+                f"iepriekš {shown_version(own.version)}, tagad {shown_version(current)}" if own.version != current
+                else f"tās pašas versijas {shown_version(current)} nospiedums ir cits")
         entry = self.registry.get(version) if version != current else None
         absent = absent_names(old, entry["names"] if entry else None)  # names its registered template lacked
         problems = structure_problems(old, None, absent)
         if problems:
             raise MigrationError("; ".join(problems))
         report = MigrationReport(version, current, 0)
+        report.redone = redone
+        if redone:
+            report.notes.append(redone)
         if version == current:
             report.notes.append("matrica jau ir pašreizējās veidnes versijas; tā pārrakstīta uz tikko izveidotas "
                                 "veidnes")
@@ -637,9 +697,10 @@ class Migrator:
             else:
                 report.new_findings = _new_findings(old_findings, new_findings, unchecked_codes(old))
             report.path = report_path
-            report.mark = _mark(file_digest(old_path), file_digest(staged))
+            body = report.text() + "\n"
+            report.mark = _mark(OwnOutput(file_digest(old_path), file_digest(staged), current, fingerprint, source), body)
             staged_report = Path(tmp) / "parnesana.txt"
-            staged_report.write_text(report.text() + "\n", encoding="utf-8")
+            staged_report.write_bytes((report.text() + "\n").encode("utf-8"))
             with interrupts_held():  # the pair is put in place whole; a Ctrl-C meanwhile is taken after it
                 os.replace(staged, out)
                 os.replace(staged_report, report.path)

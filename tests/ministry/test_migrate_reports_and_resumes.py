@@ -158,3 +158,152 @@ def test_version_notes_say_what_differs_without_nested_brackets() -> None:
     assert "`" not in note and "((" not in note and "))" not in note
     assert "mainīts veidnes izkārtojums" in old_version_note("2023-04-01+12ef49f0.9", current)
     assert " – " not in old_version_note("2021-01-01+aaaaaaaa", current).split(";")[0]
+
+
+def _state(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_another_old_matrix_never_replaces_an_earlier_migration(three: Path, tmp_path: Path) -> None:
+    """review13 R13-1: the digest line names the old file; a different one into the same --out is refused."""
+    first, second = sorted(three.glob("*.xlsx"))[:2]
+    (tmp_path / "k1").mkdir()
+    (tmp_path / "k2").mkdir()
+    (tmp_path / "k1" / "matrix.xlsx").write_bytes(first.read_bytes())
+    (tmp_path / "k2" / "other.xlsx").write_bytes(second.read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    done = _run(str(tmp_path / "k1" / "matrix.xlsx"), "--out", str(out / "jauna.xlsx"))
+    assert done.exit_code == 0, done.output
+    before = _state(out)
+    other = _run(str(tmp_path / "k2" / "other.xlsx"), "--out", str(out / "jauna.xlsx"))
+    assert other.exit_code == 1, other.output
+    assert "faili jau ir" in other.output
+    assert _state(out) == before
+    assert "avots „matrix.xlsx” (mape " in (out / "jauna-parnesana.txt").read_text(encoding="utf-8")
+
+    # the same old file, changed since (the worker corrected it): its own earlier output is replaced
+    wb = load_workbook(tmp_path / "k1" / "matrix.xlsx")
+    wb.save(tmp_path / "k1" / "matrix.xlsx")
+    again = _run(str(tmp_path / "k1" / "matrix.xlsx"), "--out", str(out / "jauna.xlsx"))
+    assert again.exit_code == 0, again.output
+    assert "jau pārnesta iepriekš" not in again.output
+
+    # two folders with the same file names into one --out: the second is refused file by file, nothing replaced
+    for name, source in (("a", first), ("b", second)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "m.xlsx").write_bytes(source.read_bytes())
+    assert _run(str(tmp_path / "a"), "--out", str(tmp_path / "kopa")).exit_code == 0
+    kept = _state(tmp_path / "kopa")
+    clash = _run(str(tmp_path / "b"), "--out", str(tmp_path / "kopa"))
+    assert clash.exit_code == 1, clash.output
+    assert "m-parnesana.txt: faili jau ir" in clash.output
+    assert _state(tmp_path / "kopa") == kept
+
+
+def test_a_rerun_after_a_catalogue_change_migrates_again(three: Path, tmp_path: Path) -> None:
+    """review13 R13-2: output on an earlier template is not skipped as done; it is replaced and the reason said."""
+    import shutil
+
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+
+    source = sorted(three.glob("*.xlsx"))[0]
+    out = tmp_path / "jauna.xlsx"
+    assert _run(str(source), "--out", str(out)).exit_code == 0
+    assert _run(str(source), "--out", str(out)).exit_code == 0  # unchanged catalogue: skipped
+    changed = tmp_path / "katalogs"
+    shutil.copytree(DEFAULT_CATALOGUE, changed)
+    programme = changed / "programme.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8") + "\n# cita versija\n", encoding="utf-8")
+    old_report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
+
+    rerun = _run(str(source), "--out", str(out), "--catalogue", str(changed))
+    assert rerun.exit_code == 0, rerun.output
+    assert "jau pārnesta iepriekš" not in rerun.output
+    assert "pārnesta no jauna: mainīta veidne" in rerun.output
+    report = (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
+    assert report != old_report and "pārnesta no jauna: mainīta veidne" in report
+    skipped = _run(str(source), "--out", str(out), "--catalogue", str(changed))
+    assert skipped.exit_code == 0 and "jau pārnesta iepriekš" in skipped.output, skipped.output
+
+
+def test_a_report_the_user_edited_is_never_overwritten(three: Path, tmp_path: Path) -> None:
+    """review13 R13-3: the report's own text is in the digest line; an edited report makes the pair the user's."""
+    source = sorted(three.glob("*.xlsx"))[0]
+    out = tmp_path / "jauna.xlsx"
+    assert _run(str(source), "--out", str(out)).exit_code == 0
+    report = tmp_path / "jauna-parnesana.txt"
+    lines = report.read_text(encoding="utf-8").splitlines()
+    lines.insert(1, "Pārbaudīja: sociālā darbiniece, 02.12.2026")
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edited = report.read_bytes()
+    wb = load_workbook(source)  # the old matrix changed too: before, its own output was replaced
+    changed = tmp_path / source.name
+    wb.save(changed)
+    for old in (source, changed):
+        result = _run(str(old), "--out", str(out))
+        assert result.exit_code == 1, result.output
+        assert "faili jau ir" in result.output
+        assert report.read_bytes() == edited
+
+
+_CTRL_C_WHILE_ENDING = """
+import os, signal, sys, time
+from generator.cli import main
+
+class WhileEnding:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.2)
+        os.write(2, b"beigas\\n")
+
+while_ending = WhileEnding()
+main(["migrate", sys.argv[1], "--out", sys.argv[2]])
+"""
+
+
+def test_a_ctrl_c_once_migrate_is_done_does_not_kill_the_process(three: Path, tmp_path: Path) -> None:
+    """review13 R13-6: a Ctrl-C while the `ibm` process ends after a complete migration killed it by the signal
+    (status 130, no message); as the other writing commands, it is ignored then and the status stays 0."""
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    out = tmp_path / "jauna.xlsx"
+    run = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_ENDING, str(sorted(three.glob("*.xlsx"))[0]), str(out)],
+                         cwd=repo, text=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(repo)},
+                         timeout=300)
+    assert run.returncode == 0, (run.returncode, run.stderr)
+    assert run.stderr.rstrip("\n").splitlines()[-1:] == ["beigas"], run.stderr
+    assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr
+    assert out.is_file() and (tmp_path / "jauna-parnesana.txt").is_file()
+
+
+def test_the_recorded_old_file_is_hashed_when_its_name_shows_a_personal_code(three: Path, tmp_path: Path) -> None:
+    """review13 R13-1: the digests line names the old file as the console does – never a code in a file name."""
+    (tmp_path / "vecas").mkdir()
+    old = tmp_path / "vecas" / "010101-10000.xlsx"  # obviously fictional
+    old.write_bytes(sorted(three.glob("*.xlsx"))[0].read_bytes())
+    assert _run(str(tmp_path / "vecas"), "--out", str(tmp_path / "jaunas")).exit_code == 0
+    report = (tmp_path / "jaunas" / "010101-10000-parnesana.txt").read_text(encoding="utf-8")
+    mark = report.rstrip("\n").splitlines()[-1]
+    assert "avots „matrica-" in mark and "010101" not in report and str(tmp_path) not in report
+    again = _run(str(tmp_path / "vecas"), "--out", str(tmp_path / "jaunas"))
+    assert again.exit_code == 0 and "jau pārnesta iepriekš" in again.output, again.output
+
+
+def test_a_replaced_template_fingerprint_migrates_again(three: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """review13 R13-2: an unissued version re-registered by `ibm fingerprint --replace` (same version text, other
+    template) is not skipped either."""
+    source = sorted(three.glob("*.xlsx"))[0]
+    out = tmp_path / "jauna.xlsx"
+    assert _run(str(source), "--out", str(out)).exit_code == 0
+    real = migrate_module.Migrator.fingerprint
+    monkeypatch.setattr(migrate_module.Migrator, "fingerprint", lambda self, version: "0" * 16)
+    rerun = _run(str(source), "--out", str(out))
+    assert rerun.exit_code == 0, rerun.output
+    assert "pārnesta no jauna: mainīta veidne – tās pašas versijas" in rerun.output
+    monkeypatch.setattr(migrate_module.Migrator, "fingerprint", real)
+    assert "nospiedums 0000000000000000" in (tmp_path / "jauna-parnesana.txt").read_text(encoding="utf-8")
