@@ -12,7 +12,7 @@ import yaml
 
 from tests.site.conftest import BuiltSite
 
-AUDIT = re.compile(r"\baudit\d+", re.I)
+AUDIT = re.compile(r"\b(?:audit|review|lawaudit)\d+", re.I)  # the working labels of audits and reviews
 CATALOGUE = Path(__file__).resolve().parents[2] / "catalogue"
 
 
