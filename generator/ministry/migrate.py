@@ -132,9 +132,13 @@ def migrated_already(old_path: Path, out: Path, source: str | None = None) -> bo
     """``out`` and its report are this program's own complete output for ``old_path`` as it is now (and, given
     ``source``, recorded under that name)."""
     own = _own_output(out, _report_path(out))
+    return own is not None and out.is_file() and _of_old_file(own, old_path) and source in (None, own.source)
+
+
+def _of_old_file(own: OwnOutput, old_path: Path) -> bool:
+    """The earlier output ``own`` was made from ``old_path`` as it is now."""
     try:
-        return (own is not None and out.is_file() and old_path.is_file() and file_digest(old_path) == own.old
-                and source in (None, own.source))
+        return old_path.is_file() and file_digest(old_path) == own.old
     except OSError:
         return False
 
@@ -637,7 +641,7 @@ class Migrator:
                                  f"katalogs ({shown_version(current)}); pārnest uz vecāku versiju nevar")
         fingerprint = self.fingerprint(current)
         redone = ""
-        if own is not None and migrated_already(old_path, out, source):
+        if own is not None and out.is_file() and _of_old_file(own, old_path):  # own.source is ``source``: above
             if (own.version, own.fingerprint) == (current, fingerprint):
                 raise AlreadyMigrated("jau pārnesta iepriekš (jaunā matrica un pārskats nav mainīti; lai pārnestu no "
                                       "jauna, pievienojiet --overwrite)")
