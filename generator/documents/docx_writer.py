@@ -95,7 +95,7 @@ _FOOTNOTE_STYLES = (
     f'<w:styles {nsdecls("w")}>'
     f'<w:style w:type="paragraph" w:styleId="{FOOTNOTE_STYLE}"><w:name w:val="footnote text"/>'
     '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
-    f'<w:pPr><w:spacing w:after="40" w:line="{round(240 * 1.35 / 1.2207)}" w:lineRule="auto"/></w:pPr>'
+    f'<w:pPr><w:spacing w:after="40" w:line="{round(240 * LINE_SPACING)}" w:lineRule="auto"/></w:pPr>'
     f'<w:rPr><w:sz w:val="{SMALL_PT * 2}"/><w:szCs w:val="{SMALL_PT * 2}"/></w:rPr></w:style>'
     f'<w:style w:type="character" w:styleId="{FOOTNOTE_MARK_STYLE}"><w:name w:val="footnote reference"/>'
     '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>'

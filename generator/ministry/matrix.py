@@ -79,12 +79,10 @@ class MatrixError(Exception):
 
 def _save_as(suffix: str) -> str:
     """What to do with a workbook of another kind (audit37 F5)."""
+    save = " – atveriet to Excel vai LibreOffice un saglabājiet kā „Excel darbgrāmata (.xlsx)”"
     if suffix.lower() in (".xlsm", ".xlsb"):
-        return (" – atveriet to Excel vai LibreOffice un saglabājiet kā „Excel darbgrāmata (.xlsx)” bez makrosiem "
-                "(makrosi matricā nav vajadzīgi)")
-    if suffix.lower() in (".xls", ".ods"):
-        return " – atveriet to Excel vai LibreOffice un saglabājiet kā „Excel darbgrāmata (.xlsx)”"
-    return ""
+        return f"{save} bez makrosiem (makrosi matricā nav vajadzīgi)"
+    return save if suffix.lower() in (".xls", ".ods") else ""
 
 
 @dataclass
