@@ -41,10 +41,9 @@ from generator.xlsxformula import quick_formulas
 
 FONT = "DejaVu Sans"
 # Latvian separators whatever the reader's locale ("15 000,00", "100 %"), as the matrix and the report forms (audit13 F3)
-# a negative amount (an underspend, a difference) with the true minus sign "−58,93", as the report workbooks print it
-# (their MONEY_MINUS), not a hyphen (audit35 F10)
-MINUS = "\u2212"
-MONEY = f'{styles.MONEY};"{MINUS}"#,##0.00'
+# a negative amount (an underspend, a difference) with the true minus sign "−58,93", as the report workbooks print it,
+# not a hyphen (audit35 F10)
+MONEY = styles.MONEY_MINUS
 YES, NO = "Jā", "Nē"
 
 SHEET_SUMMARY = "Kopsavilkums"

@@ -25,6 +25,10 @@ BORDER = "#A6A6A6"
 LATVIAN = "[$-426]"
 DATE = "dd.mm.yyyy"
 MONEY = f"{LATVIAN}#,##0.00"
+# A negative amount with a true minus sign "−58,93", as Latvian typesetting writes it (the report workbooks, the
+# collection summary): one sign style, not U+2212 in one workbook and a hyphen in another (audit21 F10, audit35 F10).
+MINUS = "\u2212"
+MONEY_MINUS = f'{MONEY};"{MINUS}"#,##0.00'
 PRICE = f"{LATVIAN}#,##0.00##"
 UNITS = f"{LATVIAN}#,##0.##"
 # A space before "%", as Latvian writes it and the workbook's texts do ("50,6 %", "15 %"; audit9 F9).

@@ -59,7 +59,7 @@ from generator.documents.reports.printing import (
 from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
-from generator.workbook.styles import LATVIAN, MONEY, PERCENT_SIGN
+from generator.workbook.styles import LATVIAN, MINUS, MONEY, MONEY_MINUS, PERCENT_SIGN
 from generator.xlsxformula import quick_formulas
 
 REGISTER_ID = "izdevumu-registrs-un-parskati"
@@ -68,12 +68,9 @@ REGISTER_FILE = f"{REGISTER_ID}.xlsx"
 ACTIVITY_FILE = f"{ACTIVITY_ID}.xlsx"
 REGISTER_ROWS = 400
 SHARE_2 = f"{LATVIAN}0.00{PERCENT_SIGN}"  # separators as in Latvian also where LibreOffice runs in another locale; "15,00 %"
-# A negative amount or quantity (a correction) with a true minus sign, as Latvian typesetting writes it.
-MINUS = "\u2212"
+# A negative amount or quantity (a correction) with a true minus sign, as Latvian typesetting writes it; a computed
+# amount below zero (a balance) is MONEY_MINUS, with the same sign as the inputs (audit21 F10).
 MONEY_SIGNED = f'{MONEY};[Red]"{MINUS}"#,##0.00'
-# A computed amount below zero (a balance, a month whose corrections exceed it) with the same minus sign as the
-# inputs: one sign style across the workbook, not U+2212 on 28 and a hyphen on 29 (audit21 F10).
-MONEY_MINUS = f'{MONEY};"{MINUS}"#,##0.00'
 NUMBER_SIGNED = f'{LATVIAN}0.##;"{MINUS}"0.##'
 
 
