@@ -412,18 +412,15 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
     person = matrix_person(opened)  # the child's name and code: no console line shows them (audit27 F12)
     source_shown = shown_file(source, old if old.is_dir() else None, *person)
     recorded = recorded_source(source, old, person)
+    source_hidden = source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
     try:
         report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened, source=recorded)
     except AlreadyMigrated as exc:
-        skipped += 1
-        hidden += source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
         click.echo(f"{source_shown}: {exc}", err=True)
-        return refused, hidden, skipped
+        return refused, hidden + source_hidden, skipped + 1
     except MigrationError as exc:
-        refused += 1
-        hidden += source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
         click.echo(f"Kļūda: {source_shown}: {exc}; nekas netika uzrakstīts", err=True)
-        return refused, hidden, skipped
+        return refused + 1, hidden + source_hidden, skipped
     if count == 1:
         click.echo(report.text())
         shown = shown_file(target.absolute(), None, *person)
