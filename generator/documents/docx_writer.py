@@ -204,6 +204,10 @@ class _Writer:
         self._notes: dict[str, Node] = {}  # a footnote's mark -> its p.note (footnotes)
         self._note_ids: set[int] = set()  # id() of those p.note nodes: not written in the body
         self._noted: set[str] = set()  # the marks whose footnote is made
+        # a mark's first footnote reference (its w:r) and footnote number, and the name of the bookmark round that
+        # reference once the mark is used again (_note_reference)
+        self._first_references: dict[str, tuple[object, int]] = {}
+        self._note_bookmarks: dict[str, str] = {}
         self.footnotes: list = []  # the w:footnote elements, in the order of their references
         self._footer(section, title, version)
         if mark:
@@ -558,12 +562,10 @@ class _Writer:
 
     def _footnote(self, paragraph: Paragraph, mark: str, bold: bool, italic: bool, size: float | None) -> None:
         """A Word footnote at the mark's place: its reference in the text and its note (the p.note without the mark)
-        at the page's foot. A mark used again (the same norm cited twice) is its footnote's number as text."""
+        at the page's foot. A mark used again (the same norm cited twice) is a reference to that footnote's number
+        (_note_reference): one footnote, its number printed at every use, as the PDF prints the mark."""
         if mark in self._noted:
-            run = _add_run(paragraph, mark)
-            run.bold, run.italic = bold or None, italic or None
-            if size:
-                run.font.size = Pt(size)
+            self._note_reference(paragraph, mark)
             return
         self._noted.add(mark)
         number = len(self.footnotes) + 1
@@ -572,6 +574,7 @@ class _Writer:
         element = OxmlElement("w:footnoteReference")
         element.set(qn("w:id"), str(number))
         reference.append(element)
+        self._first_references[mark] = (reference, number)
         footnote = OxmlElement("w:footnote")
         footnote.set(qn("w:id"), str(number))
         note_paragraph = Paragraph(OxmlElement("w:p"), None)
@@ -584,6 +587,27 @@ class _Writer:
         note = self._notes[mark]
         self.footnotes.append(footnote)
         self.runs(note_paragraph, _without_mark(note, mark), italic=True, size=SMALL_PT)
+
+    def _note_reference(self, paragraph: Paragraph, mark: str) -> None:
+        """A footnote's mark used again, as Word's cross-reference to a footnote number ("Footnote number
+        (formatted)") makes it: a hidden bookmark round the footnote's first reference (added at the second use, so
+        a document that uses each mark once is unchanged) and the field { NOTEREF _RefNote1 \\f \\h } in the
+        footnote reference style, whose cached result is the footnote's number. Word and Writer print that number
+        as a superscript where the mark stands; the note stays one footnote (a mark typed as text would be no
+        reference at all, R12-3)."""
+        first, number = self._first_references[mark]
+        name = self._note_bookmarks.get(mark)
+        if name is None:
+            name = self._note_bookmarks[mark] = footnote_bookmark_name(number)
+            self._bookmarks += 1
+            start = OxmlElement("w:bookmarkStart")
+            start.set(qn("w:id"), str(self._bookmarks))
+            start.set(qn("w:name"), name)
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(qn("w:id"), str(self._bookmarks))
+            first.addprevious(start)
+            first.addnext(end)
+        _field_runs(paragraph, f" NOTEREF {name} \\f \\h ", str(number), _footnote_mark_properties)
 
     def references(self, node: Node) -> None:
         """Note the clause numbers the document refers to (span.ref): those clauses get a bookmark."""
@@ -872,6 +896,31 @@ def _set_language(run_properties) -> None:  # noqa: ANN001 - CT_RPr
 def bookmark_name(number: str) -> str:
     """The hidden bookmark on clause "2.3.": "_Ref2_3" (a leading underscore hides it in Word's list)."""
     return "_Ref" + "_".join(part for part in number.split(".") if part)
+
+
+def footnote_bookmark_name(number: int) -> str:
+    """The hidden bookmark on footnote ``number``'s first reference, the target of its NOTEREF fields: "_RefNote1"."""
+    return f"_RefNote{number}"
+
+
+def _field_runs(paragraph: Paragraph, instruction: str, result: str, properties) -> None:  # noqa: ANN001
+    """A simple field's runs { ``instruction`` } with the cached ``result``, each run with ``properties()`` (a new
+    w:rPr for each)."""
+    for kind, value in (("begin", None), ("instr", instruction), ("separate", None), ("text", result),
+                        ("end", None)):
+        run = paragraph._p.add_r()
+        run.append(properties())
+        if kind == "text":
+            run.add_t(value)
+        elif kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            element.text = value
+            run.append(element)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run.append(char)
 
 
 def _reference_runs(paragraph: Paragraph, number: str) -> list[Run]:
