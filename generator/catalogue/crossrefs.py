@@ -13,6 +13,7 @@ from generator.lvformat import eur
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
+    from generator.catalogue.models import Municipality
 
 
 # A required field that is absent (the loader's word too); `ibm changes` fills such a field of an older version.
@@ -160,15 +161,42 @@ def _programme(cat: Catalogue, out: _Collector) -> None:
 def _municipalities(cat: Catalogue, out: _Collector) -> None:
     yf = cat.files["municipalities"]
     seen: set[str] = set()
+    short_names: dict[str, str] = {}  # a short name -> the id of the municipality that has it first
     for i, municipality in enumerate(cat.municipalities.municipalities):
         if municipality.id in seen:
             out.add(yf, ("municipalities", i, "id"), "id", f"pašvaldības id {municipality.id} atkārtojas", "unikāls id")
         seen.add(municipality.id)
+        _short_name(yf, i, municipality, short_names, out)
         for field in ("name_forms", "social_service_forms"):
             if getattr(municipality, field) is None:
                 out.add(yf, ("municipalities", i, "id"), field,
                         f"pašvaldībai {municipality.id} nav nosaukuma locījumu: dokumentos nosaukums netiks locīts",
                         "{genitive: …, dative: …, locative: …, gender: vīriešu|sieviešu}", warn=True)
+
+
+NOVADA = " novada pašvaldība"
+
+
+def _short_name(yf: YamlFile, i: int, municipality: Municipality, short_names: dict[str, str],
+                out: _Collector) -> None:
+    """A municipality's short name (D179) is its own – the summary's formulas find a municipality's rows by it – and
+    names the territory, not the institution: "Bauskas novads" for "Bauskas novada pašvaldība", never longer than
+    the full name nor ending in "pašvaldība"."""
+    short, name = municipality.short_name_lv, municipality.name_lv
+    where = ("municipalities", i, "short_name_lv")
+    other = short_names.setdefault(short.casefold(), municipality.id)
+    if other != municipality.id:
+        out.add(yf, where, f"municipalities.{i}.short_name_lv",
+                f"pašvaldības {municipality.id} īsais nosaukums „{short}” jau ir pašvaldībai {other}",
+                "katrai pašvaldībai cits īsais nosaukums")
+    if name.endswith(NOVADA) and short != name[:-len(NOVADA)] + " novads":
+        out.add(yf, where, f"municipalities.{i}.short_name_lv",
+                f"pašvaldības {municipality.id} īsais nosaukums „{short}” neatbilst nosaukumam „{name}”",
+                f"„{name[:-len(NOVADA)]} novads”")
+    elif short.casefold().endswith("pašvaldība") or len(short) >= len(name):
+        out.add(yf, where, f"municipalities.{i}.short_name_lv",
+                f"pašvaldības {municipality.id} īsais nosaukums „{short}” nav īsāks teritorijas nosaukums",
+                "novada vai pilsētas nosaukums nominatīvā, piem. „Bauskas novads”, „Jelgava”")
 
 
 def _rounds(cat: Catalogue, out: _Collector) -> None:

@@ -441,6 +441,10 @@ class DataProtection(Strict):
 class Municipality(Strict):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     name_lv: SafeText
+    # the name where a column is narrow (the ministry's summary sheets): the administrative territory, "Bauskas
+    # novads" or the city "Jelgava"; name_lv wherever a document is signed (D179). Unique (ibm check).
+    short_name_lv: SafeText = Field(description="Īss nosaukums šaurām kolonnām (ministrijas kopsavilkums), piem. "
+                                                "„Bauskas novads”, „Jelgava”; parakstāmos dokumentos – name_lv (D179)")
     region: SafeText
     social_service: SafeText
     address: SafeText

@@ -325,19 +325,20 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
 
 
 def municipality_names(catalogue: Catalogue, ids: list[str]) -> dict[str, str]:
-    """Each municipality's Latvian name in the catalogue, as the sheets' "Pašvaldība" columns show it and their formulas
-    match it (audit35 F9: not the id "liepaja"); a name two ids share, or an id the catalogue lacks, keeps its id."""
-    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    """Each municipality's short Latvian name in the catalogue ("Bauskas novads", "Jelgava"; D179), as the sheets'
+    narrow "Pašvaldība" columns and headers show it and their formulas match it (audit35 F9: not the id "liepaja");
+    a name two ids share, or an id the catalogue lacks, keeps its id."""
+    names = {m.id: m.short_name_lv for m in catalogue.municipalities.municipalities}
     for i in ids:
         names.setdefault(i, i)
     shared = {n for n, k in Counter(names.values()).items() if k > 1}
     return {i: f"{n} ({i})" if n in shared else n for i, n in names.items()}
 
 
-def name_width(texts: list[str]) -> float:
+def name_width(texts: list[str], bold: bool = False) -> float:
     """A column wide enough for the municipalities' names in it, never cut: a name at 9 pt takes ~0,8 column units
-    a character (``fit_width``'s 1,0 would take some 6 units more on every page)."""
-    return min(30.0, max([12.0] + [len(t) * 0.85 + 1.5 for t in texts]))
+    a character (``fit_width``'s 1,0 would take some 6 units more on every page), a bold one ~0,95."""
+    return min(30.0, max([12.0] + [len(t) * (0.95 if bold else 0.85) + 1.5 for t in texts]))
 
 
 def _crit(text: str) -> str:
@@ -458,10 +459,14 @@ MUNI_MEASURES = [("P", "provisional", "IB provizoriskais (P)"), ("N", "needed", 
                  ("paid", "paid", "Samaksāts EUR (6.10. tabula)")]
 
 
+MUNI_TOTAL = "Kopā izmēģinājumprojektā"
+
+
 def _municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[str, str],
                         ch: dict[str, Column]) -> int:
     # the name, as the other sheets show and match it (audit35 F9); the id names the municipality's CSV file
-    columns = [("Pašvaldība", name_width([names.get(m, m) for m in agg.municipalities])),
+    # the column is as wide as the short names (D179) and the bold total's label under them
+    columns = [("Pašvaldība", name_width([names.get(m, m) for m in agg.municipalities] + [MUNI_TOTAL], bold=True)),
                ("Kods (CSV faila nosaukumā)", 12), ("Bērni", 7), ("Bērni pārdalē (N > P)", 9)]
     columns += [(title, 13) for _, _, title in MUNI_MEASURES]
     book.header(ws, "Pašvaldības", "Summas pa pašvaldībām no lapas „Bērni” (formulas).", columns, key_cols=2)
@@ -479,7 +484,7 @@ def _municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names
                          getattr(t, attr))
         row += 1
     total_row = row
-    book.value(ws, total_row, 0, "Kopā izmēģinājumprojektā", book.f_sum_text)
+    book.value(ws, total_row, 0, MUNI_TOTAL, book.f_sum_text)
     book.value(ws, total_row, 1, None, book.f_sum_text)
     last = max(total_row - 1, DATA_FIRST)
     for i, attr in [(2, "children"), (3, "eligible")] + [(i, a) for i, (_, a, _) in enumerate(MUNI_MEASURES, start=4)]:

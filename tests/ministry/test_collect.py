@@ -214,7 +214,7 @@ def test_summary_prints_latvian_numbers_and_names_as_a_person_reads_them(pilot, 
     Markdown."""
     _, children, out, _ = pilot
     wb = load_workbook(out)
-    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    names = {m.id: m.short_name_lv for m in catalogue.municipalities.municipalities}
     for ws in wb.worksheets:
         assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert ws.page_setup.scale in (None, 100) and ws.page_setup.orientation == "landscape", ws.title

@@ -163,7 +163,7 @@ def test_the_summary_names_each_used_childs_rule_errors(tmp_path: Path, catalogu
     assert cents[0][3] == "Summa nav veselos centos" and all(r[3] != r[4] for r in rows), rows
     # audit24 F22: the file and the municipality's name, as „Atšķirības” and the other sheets give them
     rel = (tmp_path / "in" / bad.municipality).relative_to(tmp_path / "in").as_posix()
-    assert cents[0][1] == catalogue.municipality(bad.municipality).name_lv and cents[0][2].startswith(f"{rel}/"), cents
+    assert cents[0][1] == catalogue.municipality(bad.municipality).short_name_lv and cents[0][2].startswith(f"{rel}/"), cents
     assert "kur tā zināma" in wb["Noteikumu kļūdas"]["A2"].value and "lai varētu izvērtēt" in wb["Noteikumu kļūdas"]["A2"].value
     # audit24 F16: the summary counts the payment as the matrix's 6.10 "Kopā" does, ROUND(SUM;2): whole cents
     for sheet, column in (("Bērni", "Samaksāts EUR (6.10. tabula)"), ("Mēnešu dati", "Samaksāts EUR (6.10. tabula)")):

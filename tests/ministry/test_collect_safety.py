@@ -373,7 +373,7 @@ def test_cash_sheets_show_only_the_municipalities_that_sent_matrices(three: Path
     result = run(str(three), "--out", str(out))
     assert result.exit_code == 0, result.output
     wb = load_workbook(out)
-    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    names = {m.id: m.short_name_lv for m in catalogue.municipalities.municipalities}
     sent = sorted(p.name for p in three.iterdir() if p.is_dir())
     assert 1 < len(sent) < len(catalogue.pilot_municipalities())
     for sheet in ("Naudas plūsma", "Ceturkšņi"):

@@ -55,7 +55,7 @@ def test_collect_lists_each_line_above_p(catalogue: Catalogue, template: Path, t
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
     assert [r[6] for r in rows] == [f.message for f in above], rows
     for code, muni, shown, name, p, n, text in rows:
-        assert code == pseudonym(KEY, broken.code) and muni == catalogue.municipality(broken.municipality).name_lv
+        assert code == pseudonym(KEY, broken.code) and muni == catalogue.municipality(broken.municipality).short_name_lv
         assert shown == written[0].path.relative_to(tmp_path / "in").as_posix()
         assert name == rule_name("line_above_provisional")
         assert Decimal(str(p)) == result.provisional and Decimal(str(n)).quantize(Decimal("0.01")) == result.needed

@@ -139,7 +139,7 @@ def test_a_municipality_with_previous_matrices_only_has_no_cash_columns(summary,
     """review5 F3 (D138): with --previous, a municipality that sent matrices only in the previous period would get
     three always-zero columns on the cash sheets; the three sheets by municipality show the same municipalities."""
     collection, _, _ = summary
-    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    names = {m.id: m.short_name_lv for m in catalogue.municipalities.municipalities}
     other = collection.records[0].municipality
     current = {r.municipality for r in collection.records} - {other}
     assert current, "seed 71 has children of several municipalities"

@@ -103,7 +103,7 @@ def test_the_front_page_counts_differing_f_and_its_guide_names_every_sheet(summa
 def test_municipality_columns_show_names_and_amounts_a_true_minus(summary, catalogue: Catalogue) -> None:  # noqa: ANN001
     """F9, F10: "liepaja" and "-58,93" on the old code."""
     chosen, _, book, _, _ = summary
-    names = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    names = {m.id: m.short_name_lv for m in catalogue.municipalities.municipalities}
     wb = load_workbook(book.path)
     for sheet, col in (("Bērni", 1), ("Plāna rindas", 1), ("Mēnešu dati", 1), ("Pašvaldības", 0)):
         shown = {r[col] for r in rows_of(wb[sheet]) if r[0] != "Kopā izmēģinājumprojektā"}
