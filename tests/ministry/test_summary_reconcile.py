@@ -114,6 +114,30 @@ def test_municipality_columns_show_names_and_amounts_a_true_minus(summary, catal
     assert wb["Naudas plūsma"]["B4"].number_format == fmt
 
 
+def test_narrow_columns_show_the_municipalitys_short_name_and_its_sheet_the_total_whole(summary,  # noqa: ANN001
+                                                                                        catalogue: Catalogue) -> None:
+    """D179: the municipality columns and the headers of the sheets by municipality show the catalogue's short name
+    ("Bauskas novads", "Jelgava"), not "… novada pašvaldība" (on the old code every one of them did); the column of
+    „Pašvaldības” stays wide enough for its bold total "Kopā izmēģinājumprojektā"."""
+    chosen, _, book, _, _ = summary
+    wb = load_workbook(book.path)
+    short = {catalogue.municipality(c.municipality).short_name_lv for c in chosen}
+    full = {m.name_lv for m in catalogue.municipalities.municipalities}
+    every = {m.short_name_lv for m in catalogue.municipalities.municipalities}
+    for sheet, col in (("Bērni", 1), ("Plāna rindas", 1), ("Mēnešu dati", 1), ("Pašvaldības", 0)):
+        shown = {r[col] for r in rows_of(wb[sheet])} - {"Kopā izmēģinājumprojektā"}
+        assert short <= shown <= every, (sheet, shown)  # „Pašvaldības” lists every pilot municipality
+    for sheet in ("Pakalpojumi", "Naudas plūsma", "Ceturkšņi"):
+        headers = [str(c.value) for c in wb[sheet][3] if c.value]
+        assert {h.split(": ")[0] for h in headers} >= short, (sheet, headers)
+        assert not [h for h in headers if any(name in h for name in full)], (sheet, headers)
+    column = wb["Pašvaldības"].column_dimensions["A"].width
+    assert column >= len("Kopā izmēģinājumprojektā") * 0.95, column
+    # „Bērni” has no total under its names: its column is as narrow as they are (26 wide for the full names)
+    children = wb["Bērni"].column_dimensions["B"].width
+    assert children <= max(12, max(len(n) for n in short) * 0.85 + 1.5) + 1, children
+
+
 def test_plan_lines_show_the_service_once_and_fit_a_page_width(summary) -> None:  # noqa: ANN001
     """F8: the code column was printed beside the name that holds it, and the amounts went to a page of their own."""
     _, _, book, _, _ = summary
