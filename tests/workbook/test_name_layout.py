@@ -5,8 +5,8 @@ prints them).
 
 The places are found in the template, not listed by hand: every printed cell whose formula shows a name (the headers'
 child, parent and worker lines, the names under the signatures, 6.2's parent row) and 6.1's input cells. Each is
-filled with the worst case – capitals with diacritics, the widest letters a Latvian name has – and with the mixed
-capitals of the print test, and must take no more lines than its row shows."""
+filled with the worst case – capitals with diacritics, the widest letters a Latvian name has –, with the print
+test's names and with the milder capitals LibreOffice printed for D170, and must take no more lines than its row shows."""
 
 from __future__ import annotations
 
@@ -21,11 +21,14 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from generator.workbook.input_checks import NAME_CHARS, NAME_LIMITS
 from tests.workbook.cell_layout import APPS, EXCEL, LIBREOFFICE, Room, room, text_width
-from tests.workbook.test_print_providers import LONGEST
+from tests.workbook.test_print_goals import text_of
+from tests.workbook.test_print_providers import LONGEST, PEOPLE_LAST
 
 # The worst case: words of capitals with diacritics (the brief's "ŠĶŅĢĒĀŪĪ"), NAME_CHARS characters (fictional)
 WORST = "ŠĶŅĢĒĀŪĪ ŠĶŅĢĒĀŪĪ ŠĶŅĢĒĀŪĪ ŠĶŅĢĒĀŪĪ ŠĶŅĢĒĀŪĪŅ"
 CODE = "123456-12345"
+# The capitals LibreOffice printed for D170 (review13 R13-5), which the estimate is checked on
+MEASURED = "ANNA-MARIJA ELIZABETE OZOLIŅA-BĒRZIŅA ŠĶĒLE-ŪDRUPE MĀRTIŅA VĪTOLA-KALNIŅA "
 NAMES = {"Berns_VardsUzvards": "child", "Vecaks_VardsUzvards": "parent", "Socialais_Darbinieks": "worker"}
 # What a formula that shows a name prints: (pattern of the formula, whose name, the text around it)
 SHOWN = (
@@ -110,7 +113,7 @@ def test_every_sheet_s_names_are_found(name_places) -> None:  # noqa: ANN001
 
 def test_the_worst_case_name_is_the_limit_s_length_and_widest() -> None:
     assert len(WORST) == NAME_CHARS == max(NAME_LIMITS.values())
-    for name in LONGEST.values():  # wider than the print test's mixed capitals, at both apps' glyph widths
+    for name in (text_of(NAME_CHARS, last, MEASURED) for last in PEOPLE_LAST.values()):  # wider than D170's
         for app in APPS:
             assert text_width(WORST, 8, False, app) >= text_width(name, 8, False, app)
 
@@ -126,7 +129,8 @@ def test_names_of_the_limit_fit_every_place(templates: dict[str | None, Path], n
     wrong = []
     for sheet, a1, who, text in name_places:
         r = _wide_room(wb[sheet], a1, app)
-        for name in (WORST, LONGEST[next(k for k, v in NAMES.items() if v == who)]):
+        key = next(k for k, v in NAMES.items() if v == who)
+        for name in (WORST, LONGEST[key], text_of(NAME_CHARS, PEOPLE_LAST[key], MEASURED)):
             if not r.fits(text.format(name)):
                 wrong.append(r.why_not(text.format(name)))
     assert not wrong, "\n".join(wrong)
@@ -156,21 +160,18 @@ def test_the_estimate_agrees_with_what_libreoffice_printed() -> None:
     characters and were cut at 49; in 6.8's child row (A, two lines of 9 pt bold) 45 of them took two lines, and the
     personal code was cut; 6.2's one-line header lost the worker's last word (E:H), not the parent's (A:D); a row of
     32,25 pt printed the name's two lines and the code whole (three lines)."""
-    from tests.workbook.test_print_goals import text_of
-    from tests.workbook.test_print_providers import NAME_WORDS
-
     ws = _sheet({"A": 3.71, "B": 30.71}, {1: 11.25})
     for length, fits in ((45, True), (47, True), (49, False), (51, False)):
         r = _cell(ws, "A1", "B", 8, False, "")
-        assert r.fits(text_of(length, "OMEGA", NAME_WORDS)) is fits, (length, r.needs(text_of(length, "OMEGA", NAME_WORDS)))
-    child = f"Bērns: {LONGEST['Berns_VardsUzvards']}\npersonas kods: {CODE}"
+        assert r.fits(text_of(length, "OMEGA", MEASURED)) is fits, (length, r.needs(text_of(length, "OMEGA", MEASURED)))
+    child = f"Bērns: {text_of(NAME_CHARS, 'ZETA', MEASURED)}\npersonas kods: {CODE}"
     ws = _sheet({"A": 40.71}, {4: 21.75, 5: 32.25})
     assert _cell(ws, "A4", "A", 9, True, "").needs(child) == 3 > _cell(ws, "A4", "A", 9, True, "").lines == 2
     assert _cell(ws, "A5", "A", 9, True, "").lines == 3
     ws = _sheet({"A": 4.71, "B": 18.71, "C": 18.71, "D": 16.71, "E": 11.71, "F": 15.71, "G": 10.71, "H": 11.71},
                 {4: 12, 5: 12})
-    assert _cell(ws, "A4", "D", 9, True, "").fits(f"Vecāks (likumiskais pārstāvis): {LONGEST['Vecaks_VardsUzvards']}")
-    assert not _cell(ws, "E5", "H", 9, True, "").fits(f"Sociālais darbinieks: {LONGEST['Socialais_Darbinieks']}")
+    assert _cell(ws, "A4", "D", 9, True, "").fits(f"Vecāks (likumiskais pārstāvis): {text_of(NAME_CHARS, 'OMEGA', MEASURED)}")
+    assert not _cell(ws, "E5", "H", 9, True, "").fits(f"Sociālais darbinieks: {text_of(NAME_CHARS, 'SIGMA', MEASURED)}")
 
 
 def test_excel_is_estimated_narrower_and_its_lines_taller() -> None:
