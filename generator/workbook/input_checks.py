@@ -235,13 +235,13 @@ OPINION_REQUIRED = "AND(ISNUMBER(Vecums),Vecums>Param_PilnasLikmesVecums,Vecums<
 SERVICES_CHOSEN = "COUNTA(Plans_Pakalpojums)>0"
 # D170: the child's, the parent's and the social worker's names print on every signed annex: the child's in the header
 # (wrapped, the personal code on a line under it), the parent's and the worker's in the header and under the
-# signatures, one line of 8 pt (styles.signer) in the label columns, narrowest on 6.6 (A:B, 33 wide); 6.1–6.10 print
+# signatures, one line of 8 pt (styles.signer) in the label columns, narrowest on 6.6 and 6.9 (A:B, 35 and 36 wide, D180); 6.1–6.10 print
 # them in their headers too. Measured in one LibreOffice print of 6.1–6.9 (tests/workbook/test_print_providers.py's
 # way, review13 R13-5), names of capitals with diacritics: whole everywhere up to 47 characters (6.6's signature line
 # cut the last word at 49), ordinary letters up to 53; before the rows were made taller, 45 capitals lost the worker's
-# last word in 6.2's one-line header and the child's personal code in 6.8's two-line row. At Excel's widths 6.6's
-# signature line holds about 46 capitals (tests/workbook/test_label_widths.py). 45 lets two given names and a double
-# surname fit ("Maksimiliāns Aleksandrs Vītoliņš-Jēkabsons", 42, fictional).
+# last word in 6.2's one-line header and the child's personal code in 6.8's two-line row. At Excel's widths (estimated,
+# D180: tests/workbook/test_name_layout.py) 6.6's and 6.9's signature lines hold 46 of the widest capitals. 45 lets
+# two given names and a double surname fit ("Maksimiliāns Aleksandrs Vītoliņš-Jēkabsons", 42, fictional).
 NAME_CHARS = 45
 SIGNED_NAMES = "parakstāmajās tabulās"
 # LEN (Excel, LibreOffice) counts a letter with a diacritic pasted decomposed (the letter and the mark apart, as some

@@ -32,15 +32,17 @@ catalogue, templates = later_round.catalogue, later_round.templates
 pytestmark = [pytest.mark.libreoffice]
 
 SHEETS = ("6.4", "6.5", "6.8", "6.9")
-NAME_SHEETS = ("6.2", "6.3", "6.5", "6.6", "6.9")  # where the parent's and the worker's names print (and the child's)
-CHILD_SHEETS = ("6.1", "6.8")  # the child's name alone, the personal code under it in a row of its own
+# where the parent's and the worker's names print (and the child's; 6.1: in its input cells, wrapped, D180)
+NAME_SHEETS = ("6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.9")
+CHILD_SHEETS = ("6.8", "6.11")  # the child's name alone, the personal code under it in a row of its own
 # Capitals with diacritics first (the widest letters of a name), ordinary words after, the last word marking the end:
 # PROVIDER_CHARS characters in all (fictional).
 WORDS = "SIA „ŠĶĒRŠĻU MĀKSLAS UN MŪZIKAS TERAPIJAS CENTRS” – Ūdrupes Mēmeles Ķēčiņu "
 LAST = "Gals"
 NAME = text_of(PROVIDER_CHARS, LAST, WORDS)
-# D170: each person's name as long as its limit, capitals with diacritics (fictional), ending in its own word
-NAME_WORDS = "ANNA-MARIJA ELIZABETE OZOLIŅA-BĒRZIŅA ŠĶĒLE-ŪDRUPE MĀRTIŅA VĪTOLA-KALNIŅA "
+# D170, D180: each person's name as long as its limit, capitals with diacritics (fictional), ending in its own word:
+# the worst case of tests/workbook/test_name_layout.py (until D180 the milder "ANNA-MARIJA ELIZABETE OZOLIŅA-…")
+NAME_WORDS = "ŠĶŅĢĒĀŪĪ "
 PEOPLE_LAST = {"Berns_VardsUzvards": "ZETA", "Vecaks_VardsUzvards": "OMEGA", "Socialais_Darbinieks": "SIGMA"}
 LONGEST = {name: text_of(NAME_LIMITS[name], last, NAME_WORDS) for name, last in PEOPLE_LAST.items()}
 
@@ -98,7 +100,8 @@ def test_the_people_s_names_are_as_long_as_their_limits() -> None:
 def test_names_of_their_limits_length_print_whole(printed, sheet: str) -> None:  # noqa: ANN001
     """D170: every line of each name prints whole, over no other text, and the child's personal code too. Measured
     (review13 R13-5): under 6.6's signature 47 capitals printed whole, 49 not; 45 capitals lost the worker's last word
-    in 6.2's one-line header rows and the child's code in 6.8's two-line row, before those rows got taller."""
+    in 6.2's one-line header rows and the child's code in 6.8's two-line row, before those rows got taller. D180: the
+    widest capitals, also in 6.1's input cells (which cut a name from about 34 of them before they wrapped)."""
     runs = text_runs(printed[sheet])
     for name, last in PEOPLE_LAST.items():
         if (sheet == "6.2" and name == "Berns_VardsUzvards") or (sheet in CHILD_SHEETS and name != "Berns_VardsUzvards"):
@@ -107,7 +110,7 @@ def test_names_of_their_limits_length_print_whole(printed, sheet: str) -> None: 
         assert ends, f"{sheet}: nav izdrukāts {name} pēdējais vārds „{last}”"
         assert all(r.whole for r in ends), f"{sheet}: {name} nogriezts: {[r.text for r in ends if not r.whole]}"
     words = {w for text in LONGEST.values() for w in text.replace("-", " ").split()}
-    if sheet in CHILD_SHEETS:  # the header's child line only: 6.1's input cells (B) show a typed name cut, as ever
+    if sheet in CHILD_SHEETS:  # the header's child line only
         words = {"Bērns:", PEOPLE_LAST["Berns_VardsUzvards"]}
     cut = [f"{r.page}. lapa: „{r.text}”" for r in runs if not r.whole and words & set(r.text.replace("-", " ").split())]
     assert not cut, f"{sheet}: vārds nogriezts pie šūnas malas: {cut[:5]}"

@@ -34,7 +34,8 @@ HEADER_ROW_HEIGHT = 12  # rows 3–5: one line of 9 pt bold text
 HEADER_TWO_LINE_HEIGHT = 22  # 29 px = 21,75 pt: two 9 pt Calibri lines (10,85 pt each in LibreOffice)
 # Row 3 of the signed annexes: three lines, the child's name in up to two (two given names and a double surname,
 # up to input_checks.NAME_CHARS characters, D170, in the narrowest label columns) and the personal code on the third.
-HEADER_CHILD_HEIGHT = 32
+# 45 px: Excel draws a line of 9 pt Calibri in 15 px (32 pt, 43 px, showed two lines and a cut third; D180).
+HEADER_CHILD_HEIGHT = 34
 # Rows 1–2 of the signed annexes: three lines of 11 pt bold title in the label columns (6.9's short title: two).
 TITLE_HEIGHT = 40
 TITLE_HEIGHT_69 = 32

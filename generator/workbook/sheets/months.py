@@ -103,8 +103,10 @@ def write_units(sh: Sheet) -> None:
     # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's
     # name wraps in two lines of B, a note of NOTE_CHARS_66 characters in two lines of the last column (NOTE_WIDTH); the row
     # total beside "Daudzums periodā" shows a difference (marked, and check 1 under the table names it)
-    widths = {"A": 3, "B": 30, "C": 10, "D": 10} | {c: MONTH_WIDTH for c in cols} | {total_c: 7, note_c: 9,
-                                                                                   free_c: NOTE_WIDTH}
+    # B two units wider than 6.5's and 6.9's narrowest label columns need (D180): the signers' names under the
+    # signatures (A:B, one line of 8 pt) hold input_checks.NAME_CHARS capitals with diacritics at Excel's widths too
+    widths = {"A": 3, "B": 32, "C": 10, "D": 9} | {c: MONTH_WIDTH for c in cols} | {total_c: 7, note_c: 8,
+                                                                                  free_c: NOTE_WIDTH}
     sh.widths(widths)
     head = lay.table_header
     for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3. tabula)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),

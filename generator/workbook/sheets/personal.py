@@ -114,7 +114,11 @@ def write(sh: Sheet) -> None:
                  "error_message": "Izvēlieties vērtību no saraksta."},
             )
         elif kind in ("text", "code"):
-            sh.blank(cell, st.input_text)
+            named = checked is not None and checked.kind == "name"
+            # D180: a name wraps in its cell (one line of B held about 37 capitals, the limit is more)
+            sh.blank(cell, st.input_wrap if named else st.input_text)
+            if named:
+                sh.row_height(row, max(beside_height(checked, f"{SHEET} {cell}"), NAME_INPUT_HEIGHT))
             if checked is not None and checked.kind == "name":  # D170: what prints whole in the signed annexes
                 where = ("parakstāmo tabulu galvā" if name == "Berns_VardsUzvards"
                          else "vienā rindā zem paraksta parakstāmajās tabulās")
@@ -223,6 +227,9 @@ def write(sh: Sheet) -> None:
 
 # Rows 6–7 (the names): two lines of the 8 pt hint beside them.
 NAME_ROW_HEIGHT = 22
+# D180: a name's input cell (B, 28 wide) wraps a name of input_checks.NAME_CHARS capitals in two lines of 9 pt, 30 px
+# in Excel
+NAME_INPUT_HEIGHT = 23
 # A checked input's row: its longest message beside it in lines of 8 pt in column C (44 wide), counted low.
 BESIDE_CHARS_PER_LINE = 55
 BESIDE_LINE_HEIGHT = 11
