@@ -276,7 +276,7 @@
       var blocked = blocking(res).length > 0;
       var d = res.Finansejums || {};
       var base = api.karta(last.input.periodaSakums).parametri;
-      var eur = function (s) {
+      var money = function (s) {
         return blocked ? "–" : eur(s);
       };
       var pct = function (s) {
@@ -289,9 +289,9 @@
         ["Vecums pārbaudes datumā", res.Parbaudes_Datums && res.Vecums >= 0 ? res.Vecums + " g." : "–"],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
         ["IB provizoriskais apmērs P" + (base.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
-          eur(res.IB_Provizoriskais)],
-        ["IB nepieciešamais apmērs N", eur(res.IB_Nepieciesamais)],
-        ["Plānam pieejamais IB apmērs A", eur(res.IB_Pieejamais)],
+          money(res.IB_Provizoriskais)],
+        ["IB nepieciešamais apmērs N", money(res.IB_Nepieciesamais)],
+        ["Plānam pieejamais IB apmērs A", money(res.IB_Pieejamais)],
       ].concat(res.IB_Galigais === null || res.IB_Galigais === undefined ? [] : [
         // audit26 F3: a typed F and whether it decides A, in the matrix's words (D53)
         ["IB galīgais apmērs F", blocked ? eur(res.IB_Galigais)
@@ -299,11 +299,11 @@
             // N > P is sure only with a confirmed B
             (provisionalBase() ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
       ]).concat([
-        ["No IB finansēts", eur(d.IB)],
-        ["Pabalsti (izmantoti)", eur(d.Pabalsti)],
-        ["Valsts un pašvaldību pakalpojumi (izmantoti)", eur(d.Pakalpojumi)],
-        ["Citi avoti (izmantoti)", eur(d.Citi)],
-        ["IB kopējais apmērs K (2. variants)", eur(res.IB_Kopejais)],
+        ["No IB finansēts", money(d.IB)],
+        ["Pabalsti (izmantoti)", money(d.Pabalsti)],
+        ["Valsts un pašvaldību pakalpojumi (izmantoti)", money(d.Pakalpojumi)],
+        ["Citi avoti (izmantoti)", money(d.Citi)],
+        ["IB kopējais apmērs K (2. variants)", money(res.IB_Kopejais)],
         ["Transporta daļa no A", pct(res.Transporta_Dala)],
       ]);
     }
