@@ -408,9 +408,10 @@ LIMIT_WORDS = {
 }
 
 
-# Where the reader fixes a line's units: the matrix's table by default; the calculator names its own field
-# (generator/site/calculator.py).
+# Where the reader fixes a line's units and its price: the matrix's tables by default; the calculator names its own
+# fields (generator/site/calculator.py).
 UNITS_PLACE = "6.3. tabulā"
+PRICE_PLACE = "6.8. tabulā"
 
 
 def check_unit_limits(
@@ -437,10 +438,13 @@ def check_unit_limits(
     ]
 
 
-def check_line_above_provisional(lines: Sequence[PlanLine], provisional: Decimal) -> list[Finding]:
+def check_line_above_provisional(
+    lines: Sequence[PlanLine], provisional: Decimal, units_place: str = UNITS_PLACE, price_place: str = PRICE_PLACE,
+) -> list[Finding]:
     """A line of a unit the period does not limit (a session, a course, euro at actual cost) whose amount alone is
     above the child's provisional IB amount P is a warning naming the line (D148): it is possible, but far more
-    often a mistyped or pasted quantity. No warning while P is 0 (the child has no P: its error says why)."""
+    often a mistyped or pasted quantity. No warning while P is 0 (the child has no P: its error says why).
+    ``units_place``, ``price_place``: where the units and the price are typed (the matrix's tables 6.3 and 6.8)."""
     if provisional <= 0:
         return []
     return [
@@ -448,8 +452,8 @@ def check_line_above_provisional(lines: Sequence[PlanLine], provisional: Decimal
             "line_above_provisional",
             Severity.warning,
             f"{_name(i, line)}: rindas summa {eur(line_cost(line))} viena pati pārsniedz bērna IB provizorisko "
-            f"apmēru P {eur(provisional)}; pārbaudiet, vai daudzums ({units_text(line.units)}) 6.3. tabulā un cena "
-            "6.8. tabulā ir pareizi.",
+            f"apmēru P {eur(provisional)}; pārbaudiet, vai daudzums ({units_text(line.units)}) {units_place} un cena "
+            f"{price_place} ir pareizi.",
             (i,),
         )
         for i, line in _counted(lines)

@@ -75,9 +75,12 @@ DATA_GLOBAL = "IBM_KALKULATORA_DATI"
 # where it does
 FINAL_APPLIED_WORDS = "piemēro, jo N > P: A = F"
 AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
-# A plan line's units field (the form's label); its messages name it where the matrix names its table 6.3 (audit36 F5)
+# A plan line's units and price fields (the form's labels); its messages name them where the matrix names its tables
+# 6.3 and 6.8 (audit36 F5)
 UNITS_FIELD = "Vienības periodā"
 UNITS_FIELD_PLACE = f"laukā „{UNITS_FIELD}”"
+PRICE_FIELD = "Cena, EUR par vienību"
+PRICE_FIELD_PLACE = f"laukā „{PRICE_FIELD}”"
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -190,7 +193,7 @@ def _unit_templates() -> dict[str, str]:
             _row(INDEX, LABEL, "rinda"), (units_text(UNITS), "{daudzums}"), (lv_date(start), "{sakums}"),
             (lv_date(plan_end(start, months)), "{beigas}"), (f" ir {lv_number(limits[unit], 0)};", " ir {robeza};")])
     line = PlanLine(offer_id="x", label=LABEL, unit=UNBOUNDED_UNITS[0], units=UNITS, unit_price=PRICE)
-    (above,) = check_line_above_provisional(_padded((INDEX, line)), CEILING)
+    (above,) = check_line_above_provisional(_padded((INDEX, line)), CEILING, UNITS_FIELD_PLACE, PRICE_FIELD_PLACE)
     templates["line_above_provisional"] = _replace(above.message, [
         _row(INDEX, LABEL, "rinda"), (eur(line_cost(line)), "{summa}"), (eur(CEILING), "{p}"),
         (units_text(UNITS), "{daudzums}")])
@@ -363,7 +366,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "teksti": message_templates(params),
         "vienibuRobezas": unit_limit_data(params),
         "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemero": FINAL_APPLIED_WORDS},
-        "lauki": {"daudzums": UNITS_FIELD},
+        "lauki": {"daudzums": UNITS_FIELD, "cena": PRICE_FIELD},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
     }
 

@@ -19,9 +19,9 @@ from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.plan import financing
-from generator.reference.rules import UNITS_PLACE
+from generator.reference.rules import PRICE_PLACE, UNITS_PLACE
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
-from generator.site.calculator import UNITS_FIELD_PLACE
+from generator.site.calculator import PRICE_FIELD_PLACE, UNITS_FIELD_PLACE
 
 # Rules whose input the calculator does not have (they stay in the matrix).
 NOT_IN_CALCULATOR = frozenset({
@@ -112,12 +112,17 @@ def refused_fields(inputs: WorkbookInputs, findings: Any) -> set[tuple[str, str 
 
 
 def _calculator_words(finding: Any) -> str:
-    """The reference's message as the calculator says it: the units above the period name the calculator's units
-    field, not the matrix's table 6.3 (audit36 F5); every other message word for word."""
+    """The reference's message as the calculator says it: the units above the period and a line above P (D148) name
+    the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (audit36 F5); every other message
+    word for word."""
     if finding.code == "units_above_period":
         matrix = f"pārbaudiet daudzumu {UNITS_PLACE}."
         assert finding.message.endswith(matrix), finding.message
         return finding.message.removesuffix(matrix) + f"pārbaudiet daudzumu {UNITS_FIELD_PLACE}."
+    if finding.code == "line_above_provisional":
+        matrix = f") {UNITS_PLACE} un cena {PRICE_PLACE} ir pareizi."
+        assert finding.message.endswith(matrix), finding.message
+        return finding.message.removesuffix(matrix) + f") {UNITS_FIELD_PLACE} un cena {PRICE_FIELD_PLACE} ir pareizi."
     return finding.message
 
 

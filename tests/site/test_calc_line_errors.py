@@ -160,7 +160,7 @@ def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
         visit: Visit, offers: dict[str, Offer], params: Params) -> None:
     """D147: 200 nights in a plan of 182 days is an error at the line's units field, in the reference's words but
     naming that field, not the matrix's table 6.3 (audit36 F5), and the line is not "finansēts"; D148: 500 sessions of
-    20,00 EUR, above the child's P, is a warning under the line."""
+    20,00 EUR, above the child's P, is a warning under the line naming the line's units and price fields."""
     page = visit.page
     visit.open(PAGE)
     start = params.reporting_periods[0].start
@@ -184,7 +184,12 @@ def test_units_beyond_the_period_at_the_units_field_and_a_line_above_p_under_it(
     assert page.get_attribute("#ibm-r1-daudzums", "aria-invalid") == "true"
     first = _plain(page.inner_text("#ibm-r1-rezultats"))
     assert "(finansēts)" not in first and "kļūda – skat. pie lauka „Vienības periodā”" in first, first
-    assert _plain(above_p.message) in _notes(page, 2)
+    # D148 names the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (the reference's words)
+    assert above_p.message.endswith(") 6.3. tabulā un cena 6.8. tabulā ir pareizi."), above_p.message
+    in_calculator = above_p.message.replace(") 6.3. tabulā un cena 6.8. tabulā", ") laukā „Vienības periodā” un cena "
+                                            "laukā „Cena, EUR par vienību”")
+    notes = _notes(page, 2)
+    assert _plain(in_calculator) in notes and not [n for n in notes if "tabul" in n], notes
     assert page.get_attribute("#ibm-r2-daudzums", "aria-invalid") is None  # a warning marks no field
     visit.shot("kalkulators-daudzums-virs-perioda")
     assert visit.errors == []

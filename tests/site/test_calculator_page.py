@@ -16,10 +16,17 @@ from generator.catalogue.models import PriceStatus
 from generator.lvformat import eur, percent
 from generator.reference.lines import fixed_unit_price, line_from_offer
 from generator.reference.params import Params
+from generator.reference.plan import line_cost
 from generator.reference.rounds import plan_end
-from generator.reference.rules import check_actual_cost_prices, check_incompatible, check_prices
+from generator.reference.rules import (
+    check_actual_cost_prices,
+    check_incompatible,
+    check_line_above_provisional,
+    check_prices,
+    units_text,
+)
 from generator.reference.workbook import WorkbookInputs, check_prices_in_force, evaluate_workbook
-from generator.site import calculator
+from generator.site import calculator, paths
 from generator.workbook.writer import template_date
 from tests.site.calculator_rounds import rounds_catalogue
 from tests.site.conftest import BuiltSite
@@ -145,6 +152,26 @@ def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Cata
     filled = texts["not_eligible_round_end"].format(kartas_beigas=lvformat.date(period.round_end), robeza=limit)
     assert filled == age and lvformat.date(period.round_end) in age
 
+
+
+def test_a_line_above_p_names_the_calculators_fields(built_site: BuiltSite, catalogue: Catalogue) -> None:
+    """D148 in the calculator: the reader is in the calculator, not the matrix, so the warning names the line's units
+    and price fields (the form's own labels, from the data script), not the matrix's tables 6.3 and 6.8."""
+    data = _data(built_site)
+    text = data["teksti"]["line_above_provisional"]
+    assert "tabul" not in text and "6.3" not in text and "6.8" not in text, text
+    units, price = data["lauki"]["daudzums"], data["lauki"]["cena"]
+    assert f"daudzums ({{daudzums}}) laukā „{units}” un cena laukā „{price}” ir pareizi." in text
+    form = (paths.SITE_SOURCES / calculator.FORM_SCRIPT).read_text(encoding="utf-8")
+    assert "data.lauki.cena" in form and f'"{price}"' not in form  # the form's label is the one the message names
+    # the rest of the sentence is the reference's, filled in as the calculator does
+    by_id = {o.id: o for o in catalogue.offers(template_date(catalogue))}
+    session = by_id["3.1.2g"]
+    line = line_from_offer(session, 900, unit_price=session.ceiling)
+    (finding,) = check_line_above_provisional([line], Decimal("1000.00"))
+    filled = text.format(rinda=f"1. rinda ({session.label})", summa=eur(line_cost(line)), p=eur(Decimal("1000.00")),
+                         daudzums=units_text(line.units))
+    assert filled.split("; pārbaudiet")[0] == finding.message.split("; pārbaudiet")[0]
 
 def test_unconfirmed_ceilings_are_not_prefilled(built_site: BuiltSite) -> None:
     """The API takes a missing price from the ceiling only when the ceiling is confirmed; the data keeps

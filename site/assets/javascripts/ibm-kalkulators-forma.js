@@ -6,7 +6,6 @@
 
   var LIMIT_LABEL = { apstiprināts: "apstiprināti", "jāprecizē": "jāprecizē" };
   var AMOUNT_LABEL = "Summa periodā, EUR";  // D70: the euro at actual cost – the units are the amount
-  var PRICE_LABEL = "Cena, EUR par vienību";
   /* Errors of the plan's period or the child's age: no amount, rate or age is shown while one stands
    * (they would be zeros or a negative age); each is shown at the field it is about. */
   var BLOCKING_FIELD = {
@@ -36,11 +35,11 @@
 
   function forma(root, api) {
     var data = api.dati;
-    var UNITS_LABEL = data.lauki.daudzums;  // its messages name it (audit36 F5)
+    var UNITS_LABEL = data.lauki.daudzums;  // the messages name these two (audit36 F5)
+    var PRICE_LABEL = data.lauki.cena;
     var eur = function (s) {
       return s === null || s === undefined ? "–" : api.formats.eur(s);
     };
-    var eurText = eur;
     var list = root.querySelector("#ibm-rindas");
     var counter = 0;
 
@@ -227,10 +226,6 @@
       return el("table", { class: cls || "ibm-kalk__tabula" }, [el("caption", { text: caption }), el("tbody", {}, body)]);
     }
 
-    function pctText(s) {
-      return api.formats.procenti(s, 1);
-    }
-
     /* "Cenas uz DD.MM.GGGG": the prices day of the round whose matrix the plan's figures are. */
     function pricesNote(res) {
       var round = api.karta(last.input.periodaSakums);
@@ -261,7 +256,7 @@
     }
 
     /* B has the status "jāprecizē": P, and A when no F is given, are estimates (audit16 F5). */
-    function provisionalBase(res) {
+    function provisionalBase() {
       return api.karta(last.input.periodaSakums).parametri.bazesApmeraStatuss === "jāprecizē";
     }
 
@@ -281,11 +276,11 @@
       var blocked = blocking(res).length > 0;
       var d = res.Finansejums || {};
       var base = api.karta(last.input.periodaSakums).parametri;
-      var eur = function (s) {
-        return blocked ? "–" : eurText(s);
+      var money = function (s) {
+        return blocked ? "–" : eur(s);
       };
       var pct = function (s) {
-        return blocked ? "–" : pctText(s);
+        return blocked ? "–" : api.formats.procenti(s, 1);
       };
       return [
         ["Plāna periods", periodText(res)],
@@ -294,21 +289,21 @@
         ["Vecums pārbaudes datumā", res.Parbaudes_Datums && res.Vecums >= 0 ? res.Vecums + " g." : "–"],
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
         ["IB provizoriskais apmērs P" + (base.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
-          eur(res.IB_Provizoriskais)],
-        ["IB nepieciešamais apmērs N", eur(res.IB_Nepieciesamais)],
-        ["Plānam pieejamais IB apmērs A", eur(res.IB_Pieejamais)],
+          money(res.IB_Provizoriskais)],
+        ["IB nepieciešamais apmērs N", money(res.IB_Nepieciesamais)],
+        ["Plānam pieejamais IB apmērs A", money(res.IB_Pieejamais)],
       ].concat(res.IB_Galigais === null || res.IB_Galigais === undefined ? [] : [
         // audit26 F3: a typed F and whether it decides A, in the matrix's words (D53)
-        ["IB galīgais apmērs F", blocked ? eurText(res.IB_Galigais)
-          : eurText(res.IB_Galigais) + " – " + (res.Galigais_Piemerots ? data.galigais.piemero : data.galigais.nepiemero) +
+        ["IB galīgais apmērs F", blocked ? eur(res.IB_Galigais)
+          : eur(res.IB_Galigais) + " – " + (res.Galigais_Piemerots ? data.galigais.piemero : data.galigais.nepiemero) +
             // N > P is sure only with a confirmed B
-            (provisionalBase(res) ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
+            (provisionalBase() ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
       ]).concat([
-        ["No IB finansēts", eur(d.IB)],
-        ["Pabalsti (izmantoti)", eur(d.Pabalsti)],
-        ["Valsts un pašvaldību pakalpojumi (izmantoti)", eur(d.Pakalpojumi)],
-        ["Citi avoti (izmantoti)", eur(d.Citi)],
-        ["IB kopējais apmērs K (2. variants)", eur(res.IB_Kopejais)],
+        ["No IB finansēts", money(d.IB)],
+        ["Pabalsti (izmantoti)", money(d.Pabalsti)],
+        ["Valsts un pašvaldību pakalpojumi (izmantoti)", money(d.Pakalpojumi)],
+        ["Citi avoti (izmantoti)", money(d.Citi)],
+        ["IB kopējais apmērs K (2. variants)", money(res.IB_Kopejais)],
         ["Transporta daļa no A", pct(res.Transporta_Dala)],
       ]);
     }
@@ -553,7 +548,7 @@
           box.appendChild(el("p", { class: "ibm-kalk__nederigs", text: "Uzmanību: plānā ir kļūdas – apmēri nav derīgi, kamēr tās nav novērstas." }));
         }
         if (res.Parskata_Periods) box.appendChild(pricesNote(res));
-        var onScreen = !blocking(res).length && provisionalBase(res);
+        var onScreen = !blocking(res).length && provisionalBase();
         if (onScreen) box.appendChild(provisionalNote());
         box.appendChild(table(onScreen ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));
         if (res.Varianti && !blocking(res).length) box.appendChild(variantsTable(res));
@@ -613,7 +608,7 @@
       }
       if (res.Derigs) {
         if (res.Parskata_Periods) box.appendChild(pricesNote(res));
-        var provisional = amounts && provisionalBase(res);
+        var provisional = amounts && provisionalBase();
         if (provisional) box.appendChild(provisionalNote());  // F5: a figure from an unconfirmed B is no final amount
         box.appendChild(table(provisional ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));
       }

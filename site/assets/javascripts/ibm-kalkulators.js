@@ -792,14 +792,14 @@
   /* The round whose prices a plan starting on `periodaSakums` gets, and that round's offer for a code or
    * label (for the form's hints and prefilled prices). */
   function karta(periodaSakums) {
-    var r = roundFor(empty(periodaSakums) ? null : parseDate(periodaSakums));
+    var r = roundFor(parseDate(periodaSakums));
     return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.karta.cenuDiena, cenasLidz: r.karta.cenasLidz,
       parametri: r.parametri };
   }
   /* For the form: the reporting period of the first day as typed (its first and last day, the round's last day
    * for D110) and the most months a plan from it can have there (at most menesiMax); null for none. */
   function periods(periodaSakums) {
-    var start = empty(periodaSakums) ? null : parseDate(periodaSakums);
+    var start = parseDate(periodaSakums);
     var rp = start ? reportingPeriod(start) : null;
     if (!rp) return null;
     var most = 0;
@@ -810,13 +810,13 @@
   }
   /* A first day in no reporting period, said also while other fields have input errors (audit36 F7); or null. */
   function sakumaKluda(periodaSakums) {
-    var start = empty(periodaSakums) ? null : parseDate(periodaSakums);
+    var start = parseDate(periodaSakums);
     if (!start || reportingPeriod(start)) return null;
     return { kods: "outside_reporting_period", smagums: ERROR, rindas: [],
       teksts: fill(DATA.teksti.outside_reporting_period, { sakums: lvDate(start) }) };
   }
   function pakalpojums(teksts, periodaSakums) {
-    var r = roundFor(empty(periodaSakums) ? null : parseDate(periodaSakums));
+    var r = roundFor(parseDate(periodaSakums));
     return findOffer(teksts, r.offers);
   }
 
