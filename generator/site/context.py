@@ -62,7 +62,7 @@ def site_date(catalogue: Catalogue) -> dt.date:
 class Announced:
     """A catalogue value that takes effect after the site's date (D185)."""
 
-    code: str  # the service code, or the price parameter's id
+    code: str  # the service code, „–” for a price parameter (the site names those by name only)
     name: str
     value: PriceValue
     link: str | None  # the service's catalogue page, relative to the site root
@@ -75,9 +75,9 @@ def announced_prices(catalogue: Catalogue, day: dt.date) -> list[Announced]:
         service = catalogue.service_by_id.get(price.service) if price.service else None
         for value in price.values:
             if value.effective_from > day:
-                found.append(Announced(price.service or price.id, service.short_name_lv if service else price.name_lv,
+                found.append(Announced(price.service or "–", service.short_name_lv if service else price.name_lv,
                                        value, f"katalogs/{service.id}.md" if service else None))
-    return sorted(found, key=lambda a: (a.value.effective_from, a.code))
+    return sorted(found, key=lambda a: (a.value.effective_from, a.code, a.name))
 
 
 def price_lookup(catalogue: Catalogue, day: dt.date):

@@ -26,8 +26,10 @@ def _section(page: str, anchor: str) -> str:
     return after.split("\n## ", 1)[0]
 
 
-def _later(catalogue: Catalogue, day: dt.date) -> list[tuple[str, dt.date]]:
-    return [(p.service or p.id, v.effective_from) for p in catalogue.prices for v in p.values if v.effective_from > day]
+def _later(catalogue: Catalogue, day: dt.date) -> list[tuple[str, str, dt.date]]:
+    """(the row's code column, the item's name, the day) of every value dated after ``day``."""
+    return [(p.service or "–", catalogue.service_by_id[p.service].short_name_lv if p.service else p.name_lv,
+             v.effective_from) for p in catalogue.prices for v in p.values if v.effective_from > day]
 
 
 def test_the_site_date_is_the_latest_change_the_build_day_has_reached(catalogue: Catalogue, monkeypatch) -> None:
@@ -45,10 +47,10 @@ def test_later_prices_are_announced_not_shown_in_force(catalogue: Catalogue, mon
     page = render_prices(catalogue)[paths.PRICES]
     in_force = _section(page, "speka-esosas-cenas")
     announced = _section(page, "izzinotas-izmainas")
-    for code, day in later:
-        row = [line for line in announced.splitlines() if f"| {text.date(day)} | {code} |" in line]
-        assert row, f"{code} from {text.date(day)} is not announced"
-    for _code, day in later:
+    for code, name, day in later:
+        rows = [line for line in announced.splitlines() if line.startswith(f"| {text.date(day)} | {code} |")]
+        assert any(name.split()[0] in row for row in rows), f"{name} from {text.date(day)} is not announced"
+    for _code, _name, day in later:
         assert text.date(day) not in in_force  # no later value's date among the prices in force
     assert "(#izzinotas-izmainas)" in page.split("{ #speka-esosas-cenas }")[0]  # the page says where they are
 
