@@ -113,6 +113,10 @@ def step_key(step: Step, catalogue: Catalogue, earlier: list[str]) -> str:
 
         digest.update(issued_days(catalogue).encode())
     if step.name == LAST_STEP:
+        from generator.site.context import site_date
+
+        # the prices the site shows as in force follow the build day (D185): rebuilt when it reaches a new date
+        digest.update(site_date(catalogue).isoformat().encode())
         _digest_paths(digest, REPO, ("site", "mkdocs.yml"))
         for key in earlier:
             digest.update(key.encode())

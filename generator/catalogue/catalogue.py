@@ -268,15 +268,16 @@ class Catalogue:
 
     @cached_property
     def latest_date(self) -> dt.date:
-        return max(self._effective_dates())
+        return max(self.effective_dates())
 
     def prices_until(self, day: dt.date) -> dt.date | None:
         """The last day on which every price and programme parameter in force on ``day`` still holds: the day
         before the next dated change after ``day``, or None when the catalogue knows none (D61)."""
-        later = [d for d in self._effective_dates() if d > day]
+        later = [d for d in self.effective_dates() if d > day]
         return min(later) - dt.timedelta(days=1) if later else None
 
-    def _effective_dates(self) -> list[dt.date]:
+    def effective_dates(self) -> list[dt.date]:
+        """Every day on which a price or programme parameter value takes effect (with repeats)."""
         dates: list[dt.date] = []
         for price in self.prices:
             dates.extend(v.effective_from for v in price.values)

@@ -3,7 +3,8 @@
 The syntax is agreed with the methodology authors (see the module docstring of ``methodology``):
 ``p.<parameter>`` is every programme parameter in force on the catalogue date, ``cena(id)`` a price
 value in force, ``grupu_griesti`` the group-session ceiling (``grupu_griesti_teksts`` the same in words, „ne vairāk
-kā …” while the deducted transport part is unknown; ``nezinama(value)`` tells such an unknown figure – D106), ``katalogs`` the Catalogue,
+kā …” while the deducted transport part is unknown, ``grupu_griesti_izmainas`` its changes dated later, " (no …
+– …)" or "" (``grupu_griesti_izmainas_turpinot`` "; no … – …" inside a bracket) – D185; ``nezinama(value)`` tells such an unknown figure – D106), ``katalogs`` the Catalogue,
 ``pasvaldibas`` the children's pilot municipalities and ``izmeginajumi`` the two pilots, ``svetku_gadi`` the
 years holidays.yaml lists and ``kartu_gadi`` the years the rounds' services windows touch (both sorted),
 ``darba_dienas(pirmā, pēdējā)`` the working days between two ISO dates by the catalogue's holidays (D11's worked
@@ -17,6 +18,7 @@ Every number a page shows therefore comes from the catalogue.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +29,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, PriceValue
 from generator.reference.monthly import working_days_between
 from generator.site import labels, text
+from generator.workbook import render  # render.build_day: the build day (tests replace it)
 
 
 class Parameters:
@@ -46,8 +49,35 @@ class UnknownPrice(LookupError):
 
 
 def site_date(catalogue: Catalogue) -> dt.date:
-    """The date whose prices and rules the site shows: the catalogue's latest effective date."""
-    return catalogue.latest_date
+    """The date whose prices and rules the site shows (D185): the catalogue's latest effective date on or before
+    the build day. A value dated later is announced beside it („no DD.MM.GGGG”), never shown as in force; the site
+    changes only when the build day reaches a new effective date, so builds between two changes are identical."""
+    today = render.build_day()
+    dates = catalogue.effective_dates()
+    reached = [d for d in dates if d <= today]
+    return max(reached) if reached else min(dates)
+
+
+@dataclass(frozen=True)
+class Announced:
+    """A catalogue value that takes effect after the site's date (D185)."""
+
+    code: str  # the service code, „–” for a price parameter (the site names those by name only)
+    name: str
+    value: PriceValue
+    link: str | None  # the service's catalogue page, relative to the site root
+
+
+def announced_prices(catalogue: Catalogue, day: dt.date) -> list[Announced]:
+    """Every price or price parameter value dated after ``day``, by date and code."""
+    found = []
+    for price in catalogue.prices:
+        service = catalogue.service_by_id.get(price.service) if price.service else None
+        for value in price.values:
+            if value.effective_from > day:
+                found.append(Announced(price.service or "–", service.short_name_lv if service else price.name_lv,
+                                       value, f"katalogs/{service.id}.md" if service else None))
+    return sorted(found, key=lambda a: (a.value.effective_from, a.code, a.name))
 
 
 def price_lookup(catalogue: Catalogue, day: dt.date):
@@ -73,6 +103,8 @@ def template_context(catalogue: Catalogue) -> dict[str, Any]:
         "cena": price_lookup(catalogue, day),
         "grupu_griesti": group_ceiling,
         "grupu_griesti_teksts": labels.group_ceiling_text(catalogue, day),
+        "grupu_griesti_izmainas": labels.ceiling_changes(catalogue, day),
+        "grupu_griesti_izmainas_turpinot": labels.ceiling_changes(catalogue, day, in_brackets=False),
         "nezinama": labels.unknown_amount,
         "katalogs": catalogue,
         "pasvaldibas": catalogue.pilot_municipalities(Pilot.children),

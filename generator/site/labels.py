@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.catalogue.catalogue import GROUP_TRANSPORT_REDUCTION_ID, Catalogue
+from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import Impairment, PriceKind, PriceStatus, PriceValue, Service, TextSource
 from generator.site import text
 
@@ -114,6 +114,30 @@ def unknown_amount(value: PriceValue | None) -> bool:
     if value is None or (value.amount is None and value.min is None and value.max is None):
         return True
     return value.placeholder_zero
+
+
+def ceiling_changes(catalogue: Catalogue, day: dt.date, in_brackets: bool = True) -> str:
+    """The group ceiling's changes the catalogue dates after ``day``, to follow its text in force:
+    " (no 01.07.2027 – 27,50 EUR)" or, inside a bracket already, "; no 01.07.2027 – 27,50 EUR"; "" when none is
+    announced (D185)."""
+    parts = [catalogue.price_by_id.get(i) for i in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID)]
+    days = sorted({v.effective_from for p in parts if p is not None for v in p.values if v.effective_from > day})
+    said = "; ".join(f"no {text.date(d)} – {_ceiling_short(catalogue, d)}" for d in days)
+    if not said:
+        return ""
+    return f" ({said})" if in_brackets else f"; {said}"
+
+
+def _ceiling_short(catalogue: Catalogue, day: dt.date) -> str:
+    """The ceiling on ``day`` without a bracket (it follows one): „ne vairāk kā 27,50 EUR” while the transport part
+    is unknown (the text in force says why), „…, jāprecizē” when not confirmed."""
+    ceiling, status = catalogue.group_ceiling(day)
+    reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
+    if ceiling is None:
+        return "nav noteikti"
+    if reduction is not None and unknown_amount(reduction.at(day)):
+        return f"ne vairāk kā {text.eur(ceiling)}"
+    return text.eur(ceiling) + (", jāprecizē" if status is PriceStatus.to_verify else "")
 
 
 def group_ceiling_text(catalogue: Catalogue, day: dt.date) -> str:

@@ -14,12 +14,13 @@ from generator.catalogue.models import Pilot
 from generator.opendata.description import FILE as OPEN_DATA_FILE
 from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
 from generator.site import matrix_downloads, paths, workbook_names
-from generator.site.context import environment, site_date
+from generator.site.context import announced_prices, environment, site_date
 from generator.site.downloads import GROUPS, Download
 from generator.site.matrix_downloads import MATRICES
 from generator.site.methodology import render_template
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
+from generator.workbook import render as render_day
 from generator.workbook.layout import PLAN_ROWS
 from generator.workbook.sheets import plan_rows
 
@@ -45,7 +46,10 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
     present = {g[0] for g in groups}
     has = {key: GROUPS[folder] in present for key, folder in (("matricas", "lejupielades/matrica"),
            ("dokumenti", "lejupielades/dokumenti"), ("atskaites", "lejupielades/atskaites"), ("dati", "atvertie-dati"))}
-    return render("lejupielades.md.j2", grupas=groups, ir=has, versija=catalogue.version, datums=site_date(catalogue),
+    day = site_date(catalogue)
+    return render("lejupielades.md.j2", grupas=groups, ir=has, versija=catalogue.version, datums=day,
+                  izveide=render_day.build_day(), izzinotas=bool(announced_prices(catalogue, day)),
+                  cenu_lapa=paths.PRICES,
                   matricu_grupa=MATRICES, matricas=matrix_downloads.by_round(catalogue, downloads),
                   datu_apraksts=next((d.url for d in downloads if d.path == OPEN_DATA_DESCRIPTION), None),
                   **_rounds_context(catalogue))

@@ -11,7 +11,7 @@ from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDU
 from generator.catalogue.models import Dated, Parameter, Price, PriceKind, PriceStatus, PriceValue, Quotas
 from generator.site import labels, paths, text
 from generator.site.catalogue_pages import ServiceRow, service_rows
-from generator.site.context import site_date
+from generator.site.context import announced_prices, site_date
 from generator.site.markdown import anchor_id, md
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
@@ -213,6 +213,8 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
         cena_pec_pakalpojuma=catalogue.price_by_service,
         matricas=matrix_prices(catalogue),
         matricas_suna=matrix_cell,
+        izzinotas=announced_prices(catalogue, day),
+        griesti_izmainas=labels.ceiling_changes(catalogue, day, in_brackets=False),
     )
     return pages
 

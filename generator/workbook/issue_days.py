@@ -41,7 +41,7 @@ def issue_days(catalogue: Catalogue) -> list[IssueDay]:
     rounds = catalogue.rounds_of(Pilot.children)
     if not rounds:
         return [IssueDay(catalogue.latest_date, None)]
-    changes = sorted(set(catalogue._effective_dates()))  # noqa: SLF001 - the catalogue's own change days
+    changes = sorted(set(catalogue.effective_dates()))
     days = []
     for r in rounds:
         days.append(IssueDay(r.services_start, r.id))
