@@ -152,7 +152,8 @@ def test_a_file_whose_child_cannot_be_read_is_to_be_checked_by_hand(catalogue: C
 
     assert refusal("bez-koda.xlsx")[-1] == (
         "    šis fails nav sasaistīts ne ar vienu bērnu (bērna personas kodu no tā nevar nolasīt): pārbaudiet ar roku, "
-        "kura bērna matrica tā ir un vai šim bērnam mapē nav vēl citas matricas"), result.output
+        "kura bērna matrica tā ir un vai šim bērnam mapē nav vēl citas matricas (6.1. tabula, B14 „Personas kods”)"), \
+        result.output
     assert refusal("bojata.xlsx") == ["    " + NOT_ZIP_TEXT], result.output
     assert refusal("tame.xlsx") == [
         "    nav IBM matrica (darbgrāmatā nav definēto nosaukumu IBM_Saskarne un IBM_Versija)"], result.output
