@@ -197,16 +197,17 @@ def joined(places: Iterable[tuple[str, str]], check: tuple[int, str] | None = No
 
 
 def input_place(m: Matrix, name: str, row: int = 0, col: int = 0, checked: frozenset | None = None) -> str:
-    """Where an invalid input is fixed: its cell with its label and, when the matrix itself counts it, 6.11's row of
-    invalid inputs ("6.1. tabula, B38 „Perioda pirmā diena”; 6.11. tabulas 54. rinda"); the defined name alone
-    when the file has no such name."""
+    """Where an invalid input is fixed, before the colon of its problem: its cell with its label and, when the
+    matrix itself counts it, 6.11's row of invalid inputs ("6.1. tabula, B38 „Perioda pirmā diena” (6.11. tabulas
+    54. rinda)"); the defined name alone when the file has no such name."""
     found = cell(m, name, row, col)
     if found is None:
         return name
     ref = m.refs[name]
     address = a1((ref.first[0] + row, ref.first[1] + col))
     counted = (ref.sheet, address) in (checked if checked is not None else checked_cells(m))
-    return joined([found], check_row(m, INVALID_INPUT) if counted else None)
+    check = check_row(m, INVALID_INPUT) if counted else None
+    return f"{joined([found])}{f' ({CHECKS_SHEET}. tabulas {check[0]}. rinda)' if check else ''}"
 
 
 def _item_rows(m: Matrix) -> dict[str, int]:
