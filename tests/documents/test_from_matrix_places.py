@@ -227,3 +227,19 @@ def test_every_rule_the_reference_reports_has_a_place() -> None:
         names = (*places.LINE_CELLS.get(code, ()), *places.ITEM_CELLS.get(code, ()),
                  *places.MONTH_CELLS.get(code, ()), *places.OWN_CELLS.get(code, ()))
         assert names, code
+
+
+@pytest.mark.usefixtures("pdf_stand_ins")
+def test_a_warning_before_signing_names_its_cell(catalogue: Catalogue, clean_matrix: Path, tmp_path: Path) -> None:
+    """Another funding source above N: the warning the worker checks before signing names 6.4's cell of that source
+    as the file has it (not the reference's typed address) and 6.11's row of the rule."""
+    source = tmp_path / "avoti.xlsx"
+    fill_by_names(clean_matrix, source, {"Fin_Citi": 999999})
+    result = CliRunner().invoke(main, ["documents", "--from-matrix", str(source), "--out", str(tmp_path / "out"),
+                                       "--day", "01.01.2018", "--arhivam"], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
+    assert result.exit_code == 0, result.output
+    sheet, address = _address(clean_matrix, "Fin_Citi")
+    text = clean(result.output)
+    assert (f"matricā nav apstiprināts; {sheet}. tabula, {address} „Citi finanšu avoti (vecāki, ziedojumi)”; 6.11. "
+            f"tabulas {_check_row('source_above_needed', 'brīdinājums')}. rinda)") in text, text
+    assert "šūna E65" not in text, text

@@ -7,6 +7,7 @@ cached cells. Problems are Latvian sentences that name cells, never the child's 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ class MatrixReading:
     stale: list[StaleValue] = field(default_factory=list)
     not_eligible: str | None = None
     warnings: list[Finding] = field(default_factory=list)  # every warning of the recomputed plan (signing.py)
+    warning_places: dict[Finding, str] = field(default_factory=dict)  # where each is seen (places.rule_place)
     parent_name: str = ""
     social_worker: str = ""
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
@@ -309,9 +311,12 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     lacked = unchecked_codes(m)  # the checks its template did not compute: the matrix itself shows no error (F8)
     for finding in outcome.findings:
         if finding.severity is Severity.warning:
-            result.warnings.append(finding)
+            place = places.rule_place(m, finding)
             if (why := blocking(finding)) is not None:
-                rule_errors.append(with_note(why, places.rule_place(m, finding)))
+                rule_errors.append(with_note(why, place))
+            finding = dataclasses.replace(finding, message=places.without_typed_place(finding))
+            result.warnings.append(finding)
+            result.warning_places[finding] = place
             continue
         if not finding.counts:
             continue

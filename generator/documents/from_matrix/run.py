@@ -389,7 +389,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             status = "izveidoti, gaida B"
         # P on an unconfirmed B is a blank in the annexes, so it is one in the checklist too (review7 R7-1)
         unconfirmed_p = None if child.base_confirmed else reading.outcome.provisional
-        warnings = signing.warning_lines(reading.warnings, unconfirmed_p=unconfirmed_p) if signable else []
+        warnings = signing.warning_lines(reading.warnings, unconfirmed_p=unconfirmed_p,
+                                         places=reading.warning_places) if signable else []
         # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
                       if line] if signable else []
@@ -451,8 +452,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
             for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
-        on_screen = signing.warning_lines(reading.warnings, console=True,
-                                           unconfirmed_p=unconfirmed_p) if signable else []
+        on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
+                                           places=reading.warning_places) if signable else []
         ahead = signing.DRAFT_CONSOLE if reading.errors else signing.CONSOLE
         for line in [*on_screen, *first_plan, *next_plan, *signing.one_of_console(one_of), *preparer]:
             echo(f"{head}: {ahead} {line}")
