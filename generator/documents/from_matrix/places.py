@@ -76,8 +76,9 @@ TYPED_PLACES: dict[str, tuple[tuple[str, str], ...]] = {
 CENTS_NAMES = (("bāzes apmēram B", "Bazes_Apmers"), ("IB galīgajam apmēram F", "IB_Galigais"),
                ("pabalstu summai", "Fin_Pabalsti"), ("valsts un pašvaldību pakalpojumu summai", "Fin_Pakalpojumi"),
                ("citu finanšu avotu summai", "Fin_Citi"))
-# the reference's input checks the matrix counts as invalid inputs, in 6.11's list under INVALID_INPUT
-INPUT_RULES = frozenset({"money_cents", "required_field", "municipality_not_listed"})
+# the reference's input checks the matrix counts as invalid inputs, in 6.11's list under INVALID_INPUT (F above N is
+# the check of the F cell itself, input_checks kind "final")
+INPUT_RULES = frozenset({"money_cents", "required_field", "municipality_not_listed", "final_above_needed"})
 # rules with no cell of their own in any message: the tables and the 6.11 row the matrix names are the place
 NO_CELLS = frozenset({"transport_share_overridden", "missing_price", INVALID_INPUT})
 
