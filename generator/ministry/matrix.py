@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -71,6 +71,9 @@ ROW_GROUPS = (
      "Fakt_Summa"),
 )
 MONTH_GRIDS = ("Men_Daudzums", "Men_Summa", "Fakt_Daudzums", "Fakt_Summa")
+
+
+Where = Callable[[str, int, int], str]  # a problem's cell by defined name, row and column: the text before its colon
 
 
 class MatrixError(Exception):
@@ -278,13 +281,14 @@ def optional_date(m: Matrix, name: str) -> dt.date | None:
 
 
 class _Reader:
-    def __init__(self, m: Matrix) -> None:
+    def __init__(self, m: Matrix, where: Where | None = None) -> None:
         self.m = m
+        self.where = where or m.where
         self.problems: list[str] = []
         self.warnings: list[str] = []
 
     def fail(self, name: str, text: str, row: int = 0, col: int = 0) -> None:
-        self.problems.append(f"{self.m.where(name, row, col)}: {text}")
+        self.problems.append(f"{self.where(name, row, col)}: {text}")
 
     def formula(self, name: str, row: int = 0, col: int = 0) -> bool:
         """True (and the problem noted) when an input cell holds a formula: the matrix and these checks would
@@ -401,15 +405,17 @@ def not_a_number(name: str, raw: str, what: str) -> str:
     return f"{said}, ievadīts teksts '{shown}' (gaidīts: {what}, ierakstīts kā skaitlis, nevis teksts)"
 
 
-def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True) -> tuple[ChildData | None, list[str]]:
+def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True,
+               where: Where | None = None) -> tuple[ChildData | None, list[str]]:
     """The child's inputs read through the interface names, or the list of problems.
 
     Required (``strict``, for the collection): Pasvaldiba (a catalogue municipality), the child's name,
     personal code and impairment type; always: the date of birth, the special-care opinion and the
     period's first day and months. Every counted plan line needs its item from 6.8 and a provider
-    price. An empty Bazes_Apmers means the catalogue's base (as in the workbook).
+    price. An empty Bazes_Apmers means the catalogue's base (as in the workbook). ``where`` names a problem's cell
+    (default Matrix.where: "6.1!B38 (Perioda_Sakums)").
     """
-    r = _Reader(m)
+    r = _Reader(m, where)
     municipality_text = r.text("Pasvaldiba", required=strict)
     municipality = None
     if municipality_text is not None:
@@ -487,7 +493,7 @@ def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
                 if own is None and current:
                     r.fail(checked.name, too_long_message(checked, length), i, j)
                 elif own is None or length <= own:
-                    r.warnings.append(f"{m.where(checked.name, i, j)}: {unchecked_length_message(checked, length)}")
+                    r.warnings.append(f"{r.where(checked.name, i, j)}: {unchecked_length_message(checked, length)}")
                 else:
                     r.fail(checked.name, too_long_message(checked, length, own), i, j)
 

@@ -52,12 +52,16 @@ def test_a_group_session_under_an_unconfirmed_group_ceiling_is_a_warning_before_
     assert len(warned) == 1 and "cenas griesti nav apstiprināti" in warned[0], said
     assert "grupu nodarbībai, klienta transporta daļa" in warned[0]
     # the note is part of the sentence, before its full stop – no bracket after it (audit12)
+    # … and where it is seen: 6.8's price cell of the item and 6.11's row of the check (places.py)
     line = (f"1. rinda ({label}): cenas griesti nav apstiprināti (katalogā vēl jāprecizē normatīvajā aktā vai līgumā "
             "noteiktā cena vai, grupu nodarbībai, klienta transporta daļa, ko atskaita no augstākās cenas); "
-            "pārbaudiet, vai sniedzēja cena tos nepārsniedz.")
+            "pārbaudiet, vai sniedzēja cena tos nepārsniedz (6.8. tabula, ")
     # nothing in the matrix approves an unconfirmed ceiling: no "(matricā nav apstiprināts)" (audit19 F27)
     assert "matricā nav apstiprināts" not in warned[0]
-    assert warned[0].endswith(f"pārbaudiet pirms parakstīšanas: {line}"), warned[0]
+    assert f"pārbaudiet pirms parakstīšanas: {line}" in warned[0], warned[0]
+    assert f"„Sniedzēja cena, EUR par vienību”, pakalpojums „{label}”; 6.11. tabulas " in warned[0], warned[0]
+    assert warned[0].endswith(". rinda)."), warned[0]
+    line = warned[0].split("pārbaudiet pirms parakstīšanas: ", 1)[1]
     assert not any(offers[INDIVIDUAL].label in line and "griesti" in line for line in said)
     report = (summary.folders[0] / "parskats.txt").read_text(encoding="utf-8")
     section = report.split(HEADING, 1)[1]

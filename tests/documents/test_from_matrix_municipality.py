@@ -73,8 +73,10 @@ def test_a_municipality_outside_the_rounds_gets_no_signable_papers(children, cat
     assert (summary.made, summary.drafted, summary.refused, summary.exit_code) == (0, 0, 1, 1), lines
     assert summary.reasons == {"pašvaldība nav bērnu programmas kārtās": 1}
     said = "\n".join(lines)
-    assert f"6.1 B5: pašvaldības kodam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts '{child.municipality}'" \
+    assert f"Pašvaldības kodam jābūt vienai no saraksta vērtībām (burts burtā), ievadīts '{child.municipality}'" \
         in said
+    # where it is fixed, from the file's defined name Pasvaldiba and 6.11's row of invalid inputs
+    assert "(6.1. tabula, B5 „Pašvaldība (kods no kataloga)”; 6.11. tabulas 54. rinda)." in said, said
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     summary, lines = _run(catalogue, child.path, tmp_path / "melnraksts", draft=True)
     assert (summary.made, summary.drafted, summary.refused) == (0, 1, 0), lines
@@ -109,8 +111,9 @@ def test_a_municipality_not_in_the_round_of_the_plans_first_day(catalogue: Catal
     member, other = new.municipalities[0], next(m for m in first.municipalities if m not in new.municipalities)
     assert round_problem(two, member, start) is None
     assert round_problem(two, other, first.services_start) is None
-    why = round_problem(two, other, start)
-    assert why is not None and why.startswith(f"6.1 B5: pašvaldība '{other}' nepiedalās programmas kārtā „{new.name_lv}”")
+    why = round_problem(two, other, start, "6.1. tabula, B5 „Pašvaldība”")
+    assert why is not None and why.startswith(f"pašvaldība '{other}' nepiedalās programmas kārtā „{new.name_lv}”")
+    assert why.endswith(" (6.1. tabula, B5 „Pašvaldība”)"), why
     assert "01.01.2020" in why and ", ".join(new.municipalities) in why
     assert round_problem(two, other, end + dt.timedelta(days=1)) is None  # no round: the reference's error says so
     assert round_problem(catalogue, other, first.services_start) is None  # one round: its list is 6.1 B5's list
@@ -124,7 +127,7 @@ def test_a_higher_stored_error_count_is_an_error_shown_as_a_whole_number(childre
     assert (summary.made, summary.refused) == (0, 1), lines
     assert summary.reasons == {"matricā ir kļūdas, ko pārrēķins neatrod": 1}
     said = "\n".join(lines)
-    assert "matricā saglabātais kļūdu skaits 6.11!" in said and "(Kludas) ir 1, pārrēķinātais – 0" in said
+    assert "matricā saglabātais kļūdu skaits (6.11. tabula, E55 „Kļūdas kopā”) ir 1, pārrēķinātais – 0" in said, said
     summary, lines = _run(catalogue, source, tmp_path / "melnraksts", draft=True)
     assert summary.drafted == 1, lines
     stale = [line for line in lines if "Kļūdu skaits" in line and "saglabātā vērtība" in line]

@@ -34,10 +34,13 @@ def test_papers_from_an_old_matrix_print_the_long_provider_name_whole(catalogue:
                                        BUILD_DAY], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
     assert result.exit_code == 0, result.output
     assert "atteikti 0" in result.output, result.output
-    place = _place(matrix, "Pak_Sniedzejs", _provider_row(matrix))
-    assert f"piezīme: {place}: sniedzēja nosaukumam pašreizējā veidnē atļautas ne vairāk kā 80 zīmes, ievadīta " \
-           "81 zīme; šīs matricas vecākā veidne teksta garumu nepārbaudīja" in result.output, result.output
-    assert f"piezīme: {_place(matrix, 'Aprekins_Piezimes')}: piezīmju tekstam" in result.output, result.output
+    # the cell as the matrix labels it (places.py): "6.8!H26 (Pak_Sniedzejs)" -> "6.8. tabula, H26 „Sniedzējs”, …"
+    provider = _place(matrix, "Pak_Sniedzejs", _provider_row(matrix)).split("!")[1].split(" ")[0]
+    assert f"piezīme: 6.8. tabula, {provider} „Sniedzējs”, pakalpojums „" in result.output, result.output
+    assert ("”: sniedzēja nosaukumam pašreizējā veidnē atļautas ne vairāk kā 80 zīmes, ievadīta 81 zīme; šīs matricas "
+            "vecākā veidne teksta garumu nepārbaudīja") in result.output, result.output
+    note = _place(matrix, "Aprekins_Piezimes").split("!")[1].split(" ")[0]
+    assert f"piezīme: 6.4. tabula, {note} „Piezīmes”, 1. rinda: piezīmju tekstam" in result.output, result.output
     assert NOTE not in result.output  # the text itself is never quoted
     folder = out / matrix.stem
     contracts = [p for p in sorted(folder.glob("02-ligums-ar-sniedzeju-*.docx")) if PROVIDER in clean(docx_text(p))]

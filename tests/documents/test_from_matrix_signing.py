@@ -94,8 +94,9 @@ def test_every_warning_and_the_reason_reach_the_console_and_the_report(catalogue
         shown = [line for line in section if finding.message.rstrip(".") in line]
         assert len(shown) == 1, (finding.message, section)
         unapprovable = finding.code in UNAPPROVABLE  # nothing in the matrix approves it: no note (audit19 F27)
-        if unapprovable:
-            assert shown[0].endswith(finding.message) and "(matricā" not in shown[0], shown[0]
+        if unapprovable:  # … only where it is seen in the matrix (places.py)
+            assert finding.message.rstrip(".") + " (" in shown[0] and "(matricā" not in shown[0], shown[0]
+            assert " tabula, " in shown[0] and shown[0].endswith(". rinda)."), shown[0]
         else:
             assert shown[0].endswith(").") == finding.message.endswith("."), shown[0]
         on_screen = finding.message.split(APPROVED, 1)[0].rstrip(".")
@@ -103,7 +104,8 @@ def test_every_warning_and_the_reason_reach_the_console_and_the_report(catalogue
         assert len(console) == 1 and "pārbaudiet pirms parakstīšanas" in console[0], run.output
         confirmed = "(apstiprināts matricā" in shown[0]
         assert confirmed == finding.overridden
-        assert ("(matricā nav apstiprināts)" in shown[0]) == (not confirmed and not unapprovable)
+        assert ("(matricā nav apstiprināts; " in shown[0]) == (not confirmed and not unapprovable)
+        assert "6.11. tabulas " in shown[0], shown[0]  # every warning names 6.11's row of its check
     (transport,) = [line for line in section if "Transporta pakalpojumiem" in line]
     assert REASON.rstrip(".") in transport and "apstiprināts matricā" in transport
     # the console never shows free text typed in the matrix, nor the child's name
@@ -162,8 +164,10 @@ def test_a_final_amount_above_the_needed_one_is_refused_naming_its_cell(catalogu
     child = write_matrices(catalogue, tmp_path, [over])[0]
     run = _run(child.path, tmp_path / "out")
     assert run.exit_code == 1, run.output
-    assert ("noteikumu kļūda: 6.4. tabulas šūna E59 („IB galīgais apmērs F”): F 340,01\u00a0EUR pārsniedz "
-            "nepieciešamo apmēru N 340,00\u00a0EUR") in run.output
+    # the cell named from the file's IB_Galigais with the label beside it, and 6.11's row (places.py)
+    assert ("noteikumu kļūda: F 340,01\u00a0EUR pārsniedz nepieciešamo apmēru N 340,00\u00a0EUR") in run.output
+    assert "(6.4. tabula, E59 „IB galīgais apmērs F (nosaka LM; tukšs, kamēr nav noteikts)”; 6.11. tabulas " \
+        in run.output, run.output
     assert not (tmp_path / "out" / child.path.stem).exists()
 
 

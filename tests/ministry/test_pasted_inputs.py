@@ -49,6 +49,13 @@ def pasted(source: Path, target: Path, name: str, value: object, row: int = 0) -
     return f"{sheet}!{cell} ({name})"
 
 
+def in_documents(where: str) -> str:
+    """The cell as `ibm documents --from-matrix` names it, with the label the matrix shows ("6.4!E65 (Fin_Citi)" ->
+    "6.4. tabula, E65 „"; the label and 6.11's row follow, documents.from_matrix.places)."""
+    sheet, rest = where.split("!", 1)
+    return f"{sheet}. tabula, {rest.split()[0]} „"
+
+
 @pytest.mark.parametrize(("name", "value", "said"), [
     ("Plans_Daudzums", "12,5", "daudzumam periodā jābūt skaitlim, ievadīts teksts '12,5'"),
     ("Plans_Daudzums", " 3 ", "daudzumam periodā jābūt skaitlim, ievadīts teksts ' 3 '"),
@@ -107,7 +114,8 @@ def test_documents_name_the_cell_with_and_without_draft(clean: Path, tmp_path: P
         out = tmp_path / f"docs{len(draft)}"
         result = CliRunner().invoke(main, ["documents", "--from-matrix", str(tmp_path / "m.xlsx"), "--out", str(out),
                                            *draft])
-        assert f"{where}: citu finanšu avotu summai jābūt skaitlim" in result.output, result.output
+        assert in_documents(where) in result.output, result.output
+        assert "(6.11. tabulas 54. rinda): citu finanšu avotu summai jābūt skaitlim" in result.output, result.output
         assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
         assert "MELNRAKSTS" not in result.output
 
@@ -158,7 +166,8 @@ def test_documents_and_collect_name_a_text_over_its_limit(clean: Path, tmp_path:
     result = CliRunner().invoke(main, ["documents", "--from-matrix", str(folder / str(municipality) / "sniedzejs.xlsx"),
                                        "--out", str(tmp_path / "docs"), "--arhivam"],
                            env={"IBM_PSEUDONIMA_ATSLEGA": ""})  # an archive copy: the plan's end refuses nothing
-    assert said["sniedzejs"] + " 81 zīme" in result.output, result.output
+    place, text = said["sniedzejs"].split(": ", 1)
+    assert in_documents(place) in result.output and f"): {text} 81 zīme" in result.output, result.output
     assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
     shutil.copy(clean, folder / str(municipality) / "derigs.xlsx")
     result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx")])

@@ -7,6 +7,7 @@ cached cells. Problems are Latvian sentences that name cells, never the child's 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.catalogue.models import Round as RoundEntry
 from generator.cli_errors import os_reason_without_path
+from generator.documents.from_matrix import places
 from generator.documents.from_matrix.signing import blocking, with_note
 from generator.ministry.console_names import CODE_DIGITS, reveals_person, shown_path
 from generator.ministry.integrity import compare_cells, compare_rows, content
@@ -40,9 +42,9 @@ from generator.ministry.reading import (
 from generator.ministry.records import StaleValue
 from generator.ministry.template_checks import MIGRATE_HINT, unchecked_codes
 from generator.ministry.templates import TemplateSource
-from generator.ministry.xlsxread import a1, col_index
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
+from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.params import Params
 from generator.reference.rounds import longest_plan, plan_end
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
@@ -73,6 +75,7 @@ class MatrixReading:
     stale: list[StaleValue] = field(default_factory=list)
     not_eligible: str | None = None
     warnings: list[Finding] = field(default_factory=list)  # every warning of the recomputed plan (signing.py)
+    warning_places: dict[Finding, str] = field(default_factory=dict)  # where each is seen (places.rule_place)
     parent_name: str = ""
     social_worker: str = ""
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
@@ -86,6 +89,10 @@ class MatrixReading:
     # the file opened as a workbook with the IBM names (IBM_Saskarne, IBM_Versija): a matrix, even when refused;
     # only such a file whose child cannot be read is one of some child's matrices the worker has to match by hand
     recognised: bool = False
+    # where the plan period and the child's personal code are in this file (places.named), for the refusals said
+    # after reading: an ended plan period, one child's matrices in several files
+    period_place: str = ""
+    code_place: str = ""
 
     @property
     def source(self) -> str:
@@ -106,19 +113,21 @@ def plan_round(catalogue: Catalogue, start: dt.date) -> RoundEntry | None:
     return catalogue.round_at(Pilot.children, start)
 
 
-def round_problem(catalogue: Catalogue, municipality: str, start: dt.date) -> str | None:
+def round_problem(catalogue: Catalogue, municipality: str, start: dt.date, place: str = "") -> str | None:
     """Why a municipality of the children's rounds gets no papers for this plan: the plan's round is not one it
     takes part in (D104); None when it is, or when there is no plan's round (the reference's own error then says
-    so). A municipality of no children's round is the reference's invalid input."""
+    so). A municipality of no children's round is the reference's invalid input. ``place``: where the municipality
+    and the plan's first day are in the matrix (places.named), said in brackets at the end."""
     round_ = plan_round(catalogue, start)
     if round_ is None or municipality in round_.municipalities:
         return None
     if municipality not in {m.id for m in catalogue.pilot_municipalities()}:
         return None
-    return (f"6.1 B5: pašvaldība '{municipality}' nepiedalās programmas kārtā „{round_.name_lv}” "
+    where = f" ({place})" if place else ""
+    return (f"pašvaldība '{municipality}' {ROUND_PROBLEM} „{round_.name_lv}” "
             f"({lvformat.date(round_.services_start)}–{lvformat.date(round_.services_end)}), kurā ir plāna pirmā diena "
             f"{lvformat.date(start)} (šajā kārtā piedalās: {', '.join(round_.municipalities)}): tai nav līguma ar "
-            "ministriju, uz kura pamata parakstīt šā plāna dokumentus")
+            f"ministriju, uz kura pamata parakstīt šā plāna dokumentus{where}")
 
 
 def plan_round_end(catalogue: Catalogue, start: dt.date) -> dt.date | None:
@@ -134,56 +143,9 @@ def plan_round_id(catalogue: Catalogue, start: dt.date) -> str | None:
     return round_.id if round_ is not None else None
 
 
-# The inputs that decide a rule whose message names no cell (audit38 F2): the refusal names their places, as `ibm
-# collect` does (Matrix.where); the other rules' messages name their cells, lines or tables themselves.
-RULE_INPUTS = {
-    "outside_reporting_period": ("Perioda_Sakums",),
-    "past_reporting_period": ("Perioda_Sakums", "Perioda_Menesi"),
-    "prices_not_in_force": ("Perioda_Sakums", "Perioda_Menesi"),
-}
 TOO_LONG = frozenset({"past_reporting_period"})  # how long the plan may be is said (reference.rounds.longest_plan)
-CHECKS_SHEET, CHECKS_CODE, CHECKS_WHERE = "6.11", "S", "F"  # the matrix's list of checks: hidden code, "Kur redzams"
-
-
-def _place(m: Matrix, name: str) -> tuple[str, str] | None:
-    """(sheet, "B38 „Perioda pirmā diena”") of an input by its defined name: its cell and the label left of it in
-    column A of its row, as the matrix shows it (just the cell when there is none)."""
-    ref = m.refs.get(name)
-    if ref is None:
-        return None
-    row, col = ref.first
-    label = m.book.cell(ref.sheet, (row, 1)) if col > 1 else None
-    text = label.value.strip() if label is not None and isinstance(label.value, str) else ""
-    return ref.sheet, f"{a1((row, col))} „{text}”" if text else a1((row, col))
-
-
-def check_row(m: Matrix, code: str) -> tuple[int, str] | None:
-    """The 6.11 row where the matrix counts rule ``code`` and the tables it names as where it shows ("6.4., 6.8.
-    tabula"), read from the file itself (its hidden code column), so an older template's layout is named right."""
-    cells = m.book.cells.get(CHECKS_SHEET, {})
-    code_col, where_col = col_index(CHECKS_CODE), col_index(CHECKS_WHERE)
-    for (row, col), cell in cells.items():
-        if col == code_col and cell.value == code:
-            where = cells.get((row, where_col))
-            return row, where.value.strip() if where is not None and isinstance(where.value, str) else ""
-    return None
-
-
-def rule_place(m: Matrix, code: str) -> str:
-    """Where a rule error is fixed and seen, in brackets inside its message (audit38 F2): "6.1. tabula, B38 „Perioda
-    pirmā diena”, B39 „Mēnešu skaits periodā”; 6.11. tabulas 31. rinda"; the tables the matrix names for a rule
-    without inputs of its own; "" when the matrix has none of it."""
-    places: dict[str, list[str]] = {}
-    for name in RULE_INPUTS.get(code, ()):
-        if (found := _place(m, name)) is not None:
-            places.setdefault(found[0], []).append(found[1])
-    parts = [f"{sheet}. tabula, {', '.join(cells)}" for sheet, cells in places.items()]
-    row = check_row(m, code)
-    if row is not None:
-        if not parts and row[1]:
-            parts.append(row[1])
-        parts.append(f"{CHECKS_SHEET}. tabulas {row[0]}. rinda")
-    return "; ".join(parts)
+ROUND_PROBLEM = "nepiedalās programmas kārtā"  # round_problem's words (run._reason counts it)
+NOT_LISTED = f"{REQUIRED_PARTIES[0].label} {LIST_TEXT}"  # the reference's municipality_not_listed (run._reason)
 
 
 def longest_line(params: Params, start: dt.date) -> str:
@@ -201,19 +163,32 @@ def longest_line(params: Params, start: dt.date) -> str:
 MORE_ERRORS_STORED = "matricā saglabātais kļūdu skaits"
 
 
-def more_errors_stored(stale: list[StaleValue]) -> list[str]:
+def more_errors_stored(stale: list[StaleValue], m: Matrix | None = None) -> list[str]:
     """An error when the file's own error count (6.11 „Kļūdas kopā”, as Excel or LibreOffice last computed it) is
     higher than the recomputed one: the matrix shows the person who fills it an error that these checks do not
-    find, so its papers are not signed on the recomputed count alone (D104)."""
+    find, so its papers are not signed on the recomputed count alone (D104). ``m``: the matrix, whose label of the
+    count's cell is said ("6.11. tabula, E55 „Kļūdas kopā”"); without it, the cell as stored."""
     found = []
     for s in stale:
         if (s.name == ERRORS_NAME and isinstance(s.cached, int | float) and not isinstance(s.cached, bool)
                 and isinstance(s.recomputed, int) and s.cached > s.recomputed):
-            found.append(f"{MORE_ERRORS_STORED} {s.cell} ({s.name}) ir {int(s.cached)}, pārrēķinātais – "
+            place = places.named(m, [s.name]) if m is not None and m.has(s.name) else f"{s.cell} ({s.name})"
+            found.append(f"{MORE_ERRORS_STORED} ({place}) ir {int(s.cached)}, pārrēķinātais – "
                          f"{s.recomputed}: matrica rāda kļūdu, ko pārrēķins neatrod; atveriet matricu Excel "
                          "vai LibreOffice, izlabojiet 6.11. tabulā uzskaitītās kļūdas, saglabājiet matricu un "
                          "izveidojiet dokumentus vēlreiz")
     return found
+
+
+def _interface_problem(m: Matrix | None, text: str) -> str:
+    """A MatrixError's sentence with the cell it starts with ("6.11!B5 (IBM_Saskarne): …") said with its label as the
+    matrix shows it (places.cell); other sentences (not a workbook, no IBM names) name the file, not a cell."""
+    if m is None:
+        return text
+    for name in ("IBM_Saskarne", "IBM_Versija"):
+        if m.has(name) and text.startswith(prefix := f"{m.where(name)}: "):
+            return f"{places.named(m, [name])}: {text.removeprefix(prefix)}"
+    return text
 
 
 def _text(m: Matrix, name: str, row: int = 0) -> str:
@@ -241,6 +216,7 @@ def _read_person(result: MatrixReading, m: Matrix, path: Path, key: bytes | None
     leaves the file unmatched (``person`` empty: the console says so, UNMATCHED)."""
     try:
         given_code, name = _text(m, "Berns_PersonasKods"), _text(m, "Berns_VardsUzvards")
+        result.code_place = places.named(m, ["Berns_PersonasKods"])
     except Exception:  # noqa: BLE001 - a broken file only stays unmatched; its own refusal says why
         return
     result.person = normalise_personal_code(given_code)
@@ -270,7 +246,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.recognised = m.has("IBM_Saskarne") and m.has("IBM_Versija")
         version = interface_version(m)
     except MatrixError as exc:
-        result.refused.append(str(exc))
+        result.refused.append(_interface_problem(m, str(exc)))
         if m is not None:  # an IBM matrix of a newer interface: its child is still known by the name (R7-8)
             _read_person(result, m, path, key)
         return result
@@ -278,12 +254,14 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         result.refused.append(f"failu nevar nolasīt: {os_reason_without_path(exc)}")
         return result
     expected = templates.expected(version)
+    version_place = places.named(m, ["IBM_Versija"])
     if expected is None:
-        result.refused.append(version_problem(version, templates.current_version))
+        result.refused.append(with_note(version_problem(version, templates.current_version), version_place))
         _read_person(result, m, path, key)  # grouped with the child's other matrices all the same (D144, R7-8)
         return result
     if not templates.is_current(version):
-        result.notes.append(documents_version_note(version, templates.current_version))  # audit37 F9
+        result.notes.append(with_note(documents_version_note(version, templates.current_version),  # audit37 F9
+                                      version_place))
     problems = structure_problems(m, expected.names, absent_names(m, expected.names))
     if problems:
         result.refused.extend(problems)
@@ -294,12 +272,16 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     elif expected.rows is not None:
         problems = compare_rows(content(m.book), expected.rows)
     result.errors.extend(f"matrica neatbilst veidnei {lvformat.version(version)}: {p}" for p in problems)
-    data, problems = read_child(m, catalogue, strict=False)
+    checked = places.checked_cells(m)  # each problem names its cell, its label and 6.11's row when 6.11 counts it
+    data, problems = read_child(m, catalogue, strict=False,
+                                where=lambda name, row, col: places.input_place(m, name, row, col, checked))
     if data is None:
         _read_person(result, m, path, key)
         result.refused.extend(problems)
         return result
     result.person = normalise_personal_code(data.personal_code)
+    result.period_place = places.named(m, ["Perioda_Sakums", "Perioda_Menesi"])
+    result.code_place = places.named(m, ["Berns_PersonasKods"])
     result.notes.extend(data.warnings)  # a long text an older template did not check: printed whole here (D168)
     try:
         result.period = (data.inputs.period_start, plan_end(data.inputs.period_start, data.inputs.months))
@@ -314,42 +296,50 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     else:
         result.code = path.stem
     if not data.municipality:
-        result.refused.append(f"{m.where('Pasvaldiba')}: nav aizpildīts (gaidīts: pašvaldības kods no kataloga)")
+        result.refused.append(f"{places.input_place(m, 'Pasvaldiba', checked=checked)}: nav aizpildīts (gaidīts: "
+                              "pašvaldības kods no kataloga)")
         return result
     try:
         params = Params.from_catalogue(catalogue, data.params_day)
         outcome = evaluate_workbook(data.inputs, params)
     except (ReferenceInputError, LookupError) as exc:
-        result.refused.append(f"aprēķins nav iespējams: {exc}")
+        where = places.named(m, ["Perioda_Sakums", "Perioda_Menesi", "Parametru_Datums"])
+        result.refused.append(with_note(f"aprēķins nav iespējams: {exc}", where))
         return result
     result.data, result.params, result.outcome = data, params, outcome
     rule_errors = []
     lacked = unchecked_codes(m)  # the checks its template did not compute: the matrix itself shows no error (F8)
     for finding in outcome.findings:
         if finding.severity is Severity.warning:
-            result.warnings.append(finding)
+            place = places.rule_place(m, finding)
             if (why := blocking(finding)) is not None:
-                rule_errors.append(why)
+                rule_errors.append(with_note(why, place))
+            finding = dataclasses.replace(finding, message=places.without_typed_place(finding))
+            result.warnings.append(finding)
+            result.warning_places[finding] = place
             continue
         if not finding.counts:
             continue
         if finding.code == "not_eligible":
             result.not_eligible = finding.message
-        elif finding.code == MUNICIPALITY_NOT_LISTED:  # no decision at all, not even a refusal, outside the rounds
-            result.errors.append(f"noteikumu kļūda: {finding.message}")
+        place = places.rule_place(m, finding)
+        message = places.without_typed_place(finding)
+        text = with_note(message, place) if place else message
+        if finding.code == MUNICIPALITY_NOT_LISTED:  # no decision at all, not even a refusal, outside the rounds
+            result.errors.append(f"noteikumu kļūda: {text}")
         else:
             hint = f" {MIGRATE_HINT}" if finding.code in lacked else ""
             longest = f" {longest_line(params, data.inputs.period_start)}" if finding.code in TOO_LONG else ""
-            place = rule_place(m, finding.code)
-            text = with_note(finding.message, place) if place else finding.message
             rule_errors.append(f"noteikumu kļūda: {text}{longest}{hint}")
     listed = not any(f.code == MUNICIPALITY_NOT_LISTED for f in outcome.findings)
-    if listed and (why := round_problem(catalogue, data.municipality, data.inputs.period_start)) is not None:
+    round_place = places.named(m, ["Pasvaldiba", "Perioda_Sakums"])
+    if listed and (why := round_problem(catalogue, data.municipality, data.inputs.period_start,
+                                        round_place)) is not None:
         result.errors.append(why)
     if result.not_eligible is None:  # a child who is not eligible gets the refusal whatever the plan says
         result.errors.extend(rule_errors)
     result.stale = stale_values(m, outcome, result.code, file_code(path), data.inputs.months)
-    result.errors.extend(more_errors_stored(result.stale))
+    result.errors.extend(more_errors_stored(result.stale, m))
     result.parent_name = _text(m, PARENT_NAME)
     result.social_worker = _text(m, SOCIAL_WORKER)
     if m.has("Pak_Sniedzejs"):

@@ -26,12 +26,17 @@ from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.earlier_runs import earlier_folders, earlier_line, kept_line
 from generator.documents.from_matrix.provider_notes import no_provider_papers, provider_list
 from generator.documents.from_matrix.provider_notes import repaid_to_parent as repaid_to_parent
-from generator.documents.from_matrix.reading import MORE_ERRORS_STORED, MatrixReading, read_for_documents
+from generator.documents.from_matrix.reading import (
+    MORE_ERRORS_STORED,
+    NOT_LISTED,
+    ROUND_PROBLEM,
+    MatrixReading,
+    read_for_documents,
+)
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
 from generator.ministry.collect import find_workbooks
 from generator.ministry.template_checks import shown_place, value_label
 from generator.ministry.templates import TemplateSource
-from generator.reference.inputs import LIST_TEXT, REQUIRED_PARTIES
 from generator.reference.rounds import plan_end
 from generator.replace_file import PreviousAside
 
@@ -40,8 +45,6 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 READ_PROGRESS_FROM = 10  # a folder this large is read for a while before its first child's line: say how far
 MADE, DRAFTED, REFUSED = "izveidoti", "melnraksti", "atteikti"
-MUNICIPALITY_NOT_LISTED = f"{REQUIRED_PARTIES[0].where}: {REQUIRED_PARTIES[0].label} {LIST_TEXT}"
-OUTSIDE_ROUND = f"{REQUIRED_PARTIES[0].where}: pašvaldība '"
 
 
 class SourceError(Exception):
@@ -151,9 +154,10 @@ def same_child(readings: list[MatrixReading], day: dt.date) -> dict[int, MatrixR
                 continue
             sources = _sources([readings[i] for i in cluster])
             for i in cluster:
-                readings[i].refused = [f"{SAME_CHILD} ({sources}); dokumentus neveido nevienam no tiem – atstājiet "
-                                       "mapē tikai to matricu, pēc kuras dokumenti jāparaksta, un palaidiet komandu "
-                                       "vēlreiz", *readings[i].refused]
+                place = f"; {readings[i].code_place}" if readings[i].code_place else ""
+                readings[i].refused = [f"{SAME_CHILD} ({sources}{place}); dokumentus neveido nevienam no tiem – "
+                                       "atstājiet mapē tikai to matricu, pēc kuras dokumenti jāparaksta, un palaidiet "
+                                       "komandu vēlreiz", *readings[i].refused]
     return copies
 
 
@@ -192,7 +196,7 @@ def _reason(reading: MatrixReading) -> str:
         return "mainītas formulas vai veidnes šūnas"
     if any(e.startswith(signing.TRANSPORT_ERROR) for e in reading.errors):
         return "transporta daļa bez pamatojuma"
-    if any(MUNICIPALITY_NOT_LISTED in e or e.startswith(OUTSIDE_ROUND) for e in reading.errors):
+    if any(NOT_LISTED.lower() in e.lower() or ROUND_PROBLEM in e for e in reading.errors):
         return "pašvaldība nav bērnu programmas kārtās"
     if any(e.startswith(MORE_ERRORS_STORED) for e in reading.errors):
         return "matricā ir kļūdas, ko pārrēķins neatrod"
@@ -291,8 +295,9 @@ def expired(reading: MatrixReading, today: dt.date, machine: dt.date | None = No
     day = max(today, machine) if machine is not None else today
     if end >= day:
         return None
+    place = f"; {reading.period_place}" if reading.period_place else ""
     return (f"matricas {reading.path.name if reading.code == reading.path.stem else reading.code} {ENDED} "
-            f"({lvformat.date(inputs.period_start)}–{lvformat.date(end)}) {ENDED_BEFORE} "
+            f"({lvformat.date(inputs.period_start)}–{lvformat.date(end)}{place}) {ENDED_BEFORE} "
             f"{compared_day(today, machine, dated=dated)}: dokumentus ar termiņu, kas jau beidzies, neveido (gaidīts: "
             f"matrica ar pašreizējo vai nākamo atbalsta plāna periodu{arch.refusal_hint()})")
 
@@ -357,7 +362,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             # an IBM matrix not grouped with any child's other matrices (D144, R7-8); a file that is no matrix (not
             # a workbook, no IBM names) is no child's matrix and is not to be matched to one (review9)
             if reading.recognised and not reading.person and total > 1:
-                err(f"    {UNMATCHED}")
+                err(f"    {UNMATCHED}{f' ({reading.code_place})' if reading.code_place else ''}")
             continue
         for stale in reading.stale:
             why = f"; {stale.reason}" if stale.reason else ""  # a check its template lacked (audit31 F9)
@@ -384,7 +389,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             status = "izveidoti, gaida B"
         # P on an unconfirmed B is a blank in the annexes, so it is one in the checklist too (review7 R7-1)
         unconfirmed_p = None if child.base_confirmed else reading.outcome.provisional
-        warnings = signing.warning_lines(reading.warnings, unconfirmed_p=unconfirmed_p) if signable else []
+        warnings = signing.warning_lines(reading.warnings, unconfirmed_p=unconfirmed_p,
+                                         places=reading.warning_places) if signable else []
         # the round's first-plan length when this plan differs from it (D127), in both lists of what to check
         first_plan = [line for line in [signing.first_plan_line(catalogue, child, reading.data.params_day)]
                       if line] if signable else []
@@ -446,8 +452,8 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             echo(f"{head}: {what} (PDF un DOCX), mapē {target}")
             for line in no_provider_papers(child, console=True):
                 echo(f"{head}: {line}")
-        on_screen = signing.warning_lines(reading.warnings, console=True,
-                                           unconfirmed_p=unconfirmed_p) if signable else []
+        on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
+                                           places=reading.warning_places) if signable else []
         ahead = signing.DRAFT_CONSOLE if reading.errors else signing.CONSOLE
         for line in [*on_screen, *first_plan, *next_plan, *signing.one_of_console(one_of), *preparer]:
             echo(f"{head}: {ahead} {line}")

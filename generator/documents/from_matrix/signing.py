@@ -11,7 +11,7 @@ worker's written justification contradicts the parent contract's transport claus
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -61,28 +61,31 @@ def blocking(finding: Finding) -> str | None:
 
 
 def warning_lines(findings: Sequence[Finding], *, console: bool = False,
-                  unconfirmed_p: Decimal | None = None) -> list[str]:
+                  unconfirmed_p: Decimal | None = None, places: Mapping[Finding, str] | None = None) -> list[str]:
     """Every warning of the recomputed plan with the reference's text and whether the matrix confirms it (a
     stated reason, D9) or not; the warnings that are errors here (``blocking``) are listed with the errors.
     ``console``: without the reason the social worker typed (free text may name the child; parskats.txt,
     inside the child's folder, has it). ``unconfirmed_p``: the child's P while it rests on an unconfirmed base
-    amount B – then no sentence prints it as a figure (``blank_p``; the annexes print it as a blank too)."""
+    amount B – then no sentence prints it as a figure (``blank_p``; the annexes print it as a blank too).
+    ``places``: where each warning is seen in the matrix (places.rule_place), said in its brackets."""
     lines = []
+    where = [(places or {}).get(f, "") for f in findings]
     if unconfirmed_p is not None:
         findings = [blank_p(f, unconfirmed_p) for f in findings]
-    for f in findings:
+    for f, place in zip(findings, where, strict=True):
         if f.severity is not Severity.warning or blocking(f) is not None:
             continue
+        also = f"; {place}" if place else ""
         if f.overridden:
             text = f.message.split(APPROVED, 1)[0] if console else f.message
             lines.append(with_note(text, f"apstiprināts matricā: pamatojums ierakstīts {JUSTIFICATION}"
                                    + ("; teksts – parskats.txt" if console else
-                                      "; pārbaudiet, vai rakstisks pamatojums ir arī bērna lietā")))
+                                      "; pārbaudiet, vai rakstisks pamatojums ir arī bērna lietā") + also))
         elif f.code in UNAPPROVABLE:
             # nothing in the matrix approves it: the sentence already says what to check (audit19 F27)
-            lines.append(f.message)
+            lines.append(with_note(f.message, place) if place else f.message)
         else:
-            lines.append(with_note(f.message, "matricā nav apstiprināts"))
+            lines.append(with_note(f.message, f"matricā nav apstiprināts{also}"))
     return lines
 
 

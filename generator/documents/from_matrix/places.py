@@ -1,0 +1,269 @@
+"""Where a refusal of `ibm documents --from-matrix` is fixed: the sheet, the cell and its Latvian label as the
+matrix shows them, and the 6.11 row that counts the problem.
+
+Every place is read from the file itself: a cell by the defined name the interface gives it (workbook-interface.md;
+the template registry keeps where each name belongs), its label from the text the sheet shows beside it (left of it
+in its row) or above it (a plan table's column heading), and the 6.11 row by the rule code in 6.11's hidden code
+column. No cell address is typed here, so an older template's layout is named as that file has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from generator.ministry.matrix import RECIPIENT_NAME, TRANSPORT_REASON_NAME, Matrix
+from generator.ministry.xlsxread import a1, col_index
+from generator.reference.findings import Finding, Severity
+from generator.reference.inputs import REQUIRED_PARTIES
+from generator.reference.workbook import FINAL_CELL, SOURCE_CELLS
+
+CHECKS_SHEET, CHECKS_CODE, CHECKS_KIND, CHECKS_WHERE = "6.11", "S", "D", "F"  # 6.11: hidden code, "Veids", "Kur redzams"
+CHECKS_MESSAGE = "U"  # 6.11's hidden table of every checked input cell: its message formula names the cell
+INVALID_INPUT = "invalid_input"  # 6.11 „Ievades šūnā ir nederīga vērtība” (the list of such cells under it)
+LABEL_ABOVE = 4  # a plan table's column heading is this many rows above its first row at most
+CHECKED_CELL_RE = re.compile(r'^IF\(N\([^)]*\)>0,"(\S+) ([A-Z]{1,3}[0-9]+): ')
+
+# The cells a rule's finding is fixed in, by the defined names of the interface: per plan line (the finding's
+# ``lines``), per 6.8 item of such a line, per month of such a line (the finding's ``month``; the whole row when it
+# has none), and cells of their own. A rule whose code is not here names its 6.11 row and tables only (NO_CELLS).
+LINE_CELLS: dict[str, tuple[str, ...]] = {
+    "incompatible": ("Plans_Pakalpojums",),
+    "day_care_sessions": ("Plans_Pakalpojums",),
+    "monthly_units": ("Plans_Daudzums",),
+    "impairment": ("Plans_Pakalpojums",),
+    "recipient": (RECIPIENT_NAME,),
+    "ignored_line_data": ("Plans_Pakalpojums", "Plans_Daudzums"),
+    "units_above_period": ("Plans_Daudzums",),
+    "line_above_provisional": ("Plans_Daudzums",),
+    "transport_share": (),
+}
+ITEM_CELLS: dict[str, tuple[str, ...]] = {
+    "price_above_ceiling": ("Pak_Cena",),
+    "actual_cost_price": ("Pak_Cena",),
+    "ceiling_unconfirmed": ("Pak_Cena",),
+    "line_above_provisional": ("Pak_Cena",),
+}
+MONTH_CELLS: dict[str, tuple[str, ...]] = {
+    "day_services": ("Men_Daudzums",),
+    "monthly_units": ("Men_Daudzums",),
+    "outside_period": ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"),
+    "delivered_above_plan": ("Fakt_Daudzums",),
+    "paid_above_delivered": ("Fakt_Summa",),
+    "ignored_line_data": ("Men_Daudzums", "Fakt_Daudzums", "Fakt_Summa"),
+}
+OWN_CELLS: dict[str, tuple[str, ...]] = {
+    "not_eligible": ("Berns_DzimsanasDatums", "Perioda_Sakums"),
+    "outside_reporting_period": ("Perioda_Sakums",),
+    "past_reporting_period": ("Perioda_Sakums", "Perioda_Menesi"),
+    "prices_not_in_force": ("Perioda_Sakums", "Perioda_Menesi"),
+    "impairment": ("Berns_Traucejums",),
+    "transport_share": (TRANSPORT_REASON_NAME,),
+    "final_above_needed": ("IB_Galigais",),
+    "municipality_not_listed": ("Pasvaldiba",),
+}
+# a rule whose message says which input it is about, and the typed place it starts with: the message is said
+# without it and the file's own place follows (reference/workbook.py, reference/inputs.py)
+SOURCE_NAMES = dict(zip(("benefits", "services", "other"), ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"),
+                        strict=True))
+TYPED_PLACES: dict[str, tuple[tuple[str, str], ...]] = {
+    "final_above_needed": ((f"{FINAL_CELL}: ", "IB_Galigais"),),
+    "source_above_needed": tuple((f"{cell}: ", SOURCE_NAMES[attr]) for attr, cell, _ in SOURCE_CELLS),
+    "required_field": tuple((f"{p.where}: ", p.name) for p in REQUIRED_PARTIES),
+    "municipality_not_listed": ((f"{REQUIRED_PARTIES[0].where}: ", "Pasvaldiba"),),
+}
+# the amounts of reference.workbook.check_input_values by the words of their message
+CENTS_NAMES = (("bāzes apmēram B", "Bazes_Apmers"), ("IB galīgajam apmēram F", "IB_Galigais"),
+               ("pabalstu summai", "Fin_Pabalsti"), ("valsts un pašvaldību pakalpojumu summai", "Fin_Pakalpojumi"),
+               ("citu finanšu avotu summai", "Fin_Citi"))
+# the reference's input checks the matrix counts as invalid inputs, in 6.11's list under INVALID_INPUT (F above N is
+# the check of the F cell itself, input_checks kind "final")
+INPUT_RULES = frozenset({"money_cents", "required_field", "municipality_not_listed", "final_above_needed"})
+# rules with no cell of their own in any message: the tables and the 6.11 row the matrix names are the place
+NO_CELLS = frozenset({"transport_share_overridden", "missing_price", INVALID_INPUT})
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return ""
+
+
+def _left_label(m: Matrix, sheet: str, row: int, col: int) -> str:
+    """The nearest text left of a cell in its row (the label the sheet shows beside an input)."""
+    for c in range(col - 1, 0, -1):
+        cell = m.book.cell(sheet, (row, c))
+        if cell is not None and (text := _text(cell.value)):
+            return text
+    return ""
+
+
+def _heading(m: Matrix, sheet: str, row: int, col: int) -> str:
+    """A plan table's column heading above its first ``row``: its text, or for a month column (a number) "2.
+    mēnesis" after the heading of the group of months when the sheet has one ("Saņemts, vienības, 2. mēnesis")."""
+    for r in range(row - 1, max(row - 1 - LABEL_ABOVE, 0), -1):
+        cell = m.book.cell(sheet, (r, col))
+        if cell is None or cell.value in (None, ""):
+            continue
+        if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+            month = f"{int(cell.value)}. mēnesis"
+            group = _left_label(m, sheet, r - 1, col + 1) if r > 1 else ""
+            return f"{group}, {month}" if group and not group.endswith(":") else month
+        return _text(cell.value)
+    return ""
+
+
+def cell(m: Matrix, name: str, row: int = 0, col: int = 0) -> tuple[str, str] | None:
+    """(sheet, "B38 „Perioda pirmā diena”") of one cell of a defined name; a plan table's cell with its line, a 6.8
+    price with its item: "G11 „Daudzums periodā”, 3. rinda", "I12 „Sniedzēja cena, EUR par vienību”, pakalpojums
+    „1.1.2 …”"; None when the file has no such name."""
+    ref = m.refs.get(name)
+    if ref is None:
+        return None
+    first_row, first_col = ref.first
+    at = (first_row + row, first_col + col)
+    if ref.rows > 1 or ref.cols > 1:
+        label = _heading(m, ref.sheet, first_row, at[1])
+    else:
+        label = _left_label(m, ref.sheet, *at)
+    text = f"{a1(at)} „{label}”" if label else a1(at)
+    if ref.rows > 1 and name.startswith("Pak_"):
+        item = m.book.cell(ref.sheet, (at[0], 1))
+        if item is not None and (item_text := _text(item.value)):
+            return ref.sheet, f"{text}, pakalpojums „{item_text}”"
+    if ref.rows > 1:
+        return ref.sheet, f"{text}, {row + 1}. rinda"
+    return ref.sheet, text
+
+
+def row_cells(m: Matrix, name: str, row: int) -> tuple[str, str] | None:
+    """(sheet, "E11:J11 „1.–6. mēnesis”, 3. rinda") of one plan line's months in a month table."""
+    ref = m.refs.get(name)
+    if ref is None:
+        return None
+    if ref.cols <= 1:
+        return cell(m, name, row)
+    first_row, first_col = ref.first
+    start, end = (first_row + row, first_col), (first_row + row, first_col + ref.cols - 1)
+    head = _heading(m, ref.sheet, first_row, first_col)
+    group = head.rsplit(", ", 1)[0] if ", " in head else ""
+    months = f"1.–{ref.cols}. mēnesis"
+    label = f"{group}, {months}" if group else months
+    return ref.sheet, f"{a1(start)}:{a1(end)} „{label}”, {row + 1}. rinda"
+
+
+def check_row(m: Matrix, code: str, severity: Severity | None = None) -> tuple[int, str] | None:
+    """The 6.11 row where the matrix counts rule ``code`` (of ``severity`` when it has rows of both kinds) and the
+    tables it names as where it shows ("6.4., 6.8. tabula"), read from the file itself (its hidden code column), so
+    an older template's layout is named right."""
+    cells = m.book.cells.get(CHECKS_SHEET, {})
+    code_col, kind_col, where_col = col_index(CHECKS_CODE), col_index(CHECKS_KIND), col_index(CHECKS_WHERE)
+    rows = sorted(row for (row, col), value in cells.items() if col == code_col and value.value == code)
+    for row in rows:
+        kind = cells.get((row, kind_col))
+        if severity is None or (kind is not None and kind.value == severity.value):
+            break
+    else:
+        if not rows:
+            return None
+        row = rows[0]
+    where = cells.get((row, where_col))
+    return row, _text(where.value) if where is not None else ""
+
+
+def checked_cells(m: Matrix) -> frozenset[tuple[str, str]]:
+    """(sheet, "B38") of every input cell the matrix's own checks count on 6.11 as an invalid input (its hidden
+    table's message formulas name them, as the list under „Ievades šūnā ir nederīga vērtība” shows them)."""
+    cells = m.book.cells.get(CHECKS_SHEET, {})
+    message_col = col_index(CHECKS_MESSAGE)
+    return frozenset((found[1], found[2]) for (_, col), value in cells.items()
+                     if col == message_col and value.formula and (found := CHECKED_CELL_RE.match(value.formula)))
+
+
+def joined(places: Iterable[tuple[str, str]], check: tuple[int, str] | None = None, *,
+           tables: bool = False) -> str:
+    """"6.1. tabula, B38 „…”, B39 „…”; 6.11. tabulas 31. rinda": the cells by sheet (each once), then the 6.11 row;
+    ``tables``: the tables 6.11 names when no cell is known."""
+    by_sheet: dict[str, list[str]] = {}
+    for sheet, text in places:
+        texts = by_sheet.setdefault(sheet, [])
+        if text not in texts:
+            texts.append(text)
+    parts = [f"{sheet}. tabula, {', '.join(texts)}" for sheet, texts in by_sheet.items()]
+    if check is not None:
+        if not parts and tables and check[1]:
+            parts.append(check[1])
+        parts.append(f"{CHECKS_SHEET}. tabulas {check[0]}. rinda")
+    return "; ".join(parts)
+
+
+def input_place(m: Matrix, name: str, row: int = 0, col: int = 0, checked: frozenset | None = None) -> str:
+    """Where an invalid input is fixed, before the colon of its problem: its cell with its label and, when the
+    matrix itself counts it, 6.11's row of invalid inputs ("6.1. tabula, B38 „Perioda pirmā diena” (6.11. tabulas
+    54. rinda)"); the defined name alone when the file has no such name."""
+    found = cell(m, name, row, col)
+    if found is None:
+        return name
+    ref = m.refs[name]
+    address = a1((ref.first[0] + row, ref.first[1] + col))
+    counted = (ref.sheet, address) in (checked if checked is not None else checked_cells(m))
+    check = check_row(m, INVALID_INPUT) if counted else None
+    return f"{joined([found])}{f' ({CHECKS_SHEET}. tabulas {check[0]}. rinda)' if check else ''}"
+
+
+def _item_rows(m: Matrix) -> dict[str, int]:
+    if not m.has("Pak_Id"):
+        return {}
+    return {label.strip(): j for j, label in enumerate(m.column("Pak_Id")) if isinstance(label, str) and label.strip()}
+
+
+def _line_item(m: Matrix, line: int, items: dict[str, int]) -> int | None:
+    if not m.has("Plans_Pakalpojums"):
+        return None
+    column = m.column("Plans_Pakalpojums")
+    label = column[line] if 0 <= line < len(column) else None
+    return items.get(label.strip()) if isinstance(label, str) else None
+
+
+def finding_places(m: Matrix, finding: Finding) -> list[tuple[str, str]]:
+    """The cells a rule's finding is fixed in (LINE_CELLS, ITEM_CELLS, MONTH_CELLS, OWN_CELLS, TYPED_PLACES and the
+    amounts of money_cents), in that order."""
+    code, found = finding.code, []
+    items = _item_rows(m) if code in ITEM_CELLS or code == "money_cents" else {}
+    for line in finding.lines:
+        found += [cell(m, name, line) for name in LINE_CELLS.get(code, ())]
+        found += [cell(m, name, j) for name in ITEM_CELLS.get(code, ()) if (j := _line_item(m, line, items)) is not None]
+        for name in MONTH_CELLS.get(code, ()):
+            month = finding.month
+            found.append(row_cells(m, name, line) if month is None else cell(m, name, line, month - 1))
+    found += [cell(m, name) for name in OWN_CELLS.get(code, ())]
+    found += [cell(m, name) for prefix, name in TYPED_PLACES.get(code, ()) if finding.message.startswith(prefix)]
+    if code == "money_cents":
+        if finding.lines and finding.month is not None:
+            found.append(cell(m, "Fakt_Summa", finding.lines[0], finding.month - 1))
+        elif finding.lines and (j := _line_item(m, finding.lines[0], items)) is not None:
+            found.append(cell(m, "Pak_Cena", j))
+        found += [cell(m, name) for words, name in CENTS_NAMES if finding.message.lower().startswith(words.lower())]
+    return [f for f in found if f is not None]
+
+
+def without_typed_place(finding: Finding) -> str:
+    """The finding's message without the typed place it starts with (TYPED_PLACES): the file's place is added."""
+    for prefix, _ in TYPED_PLACES.get(finding.code, ()):
+        if finding.message.startswith(prefix):
+            rest = finding.message.removeprefix(prefix)
+            return rest[:1].upper() + rest[1:]
+    return finding.message
+
+
+def rule_place(m: Matrix, finding: Finding) -> str:
+    """Where a rule's finding is fixed and seen, in brackets inside its message (audit38 F2): "6.1. tabula, B38
+    „Perioda pirmā diena”, B39 „Mēnešu skaits periodā”; 6.11. tabulas 31. rinda"; the tables the matrix names for
+    a rule without cells of its own; "" when the matrix has none of it."""
+    code = INVALID_INPUT if finding.code in INPUT_RULES else finding.code
+    return joined(finding_places(m, finding), check_row(m, code, finding.severity), tables=True)
+
+
+def named(m: Matrix, names: Sequence[str]) -> str:
+    """The cells of ``names`` (scalars) with their labels, "6.1. tabula, B38 „…”, B39 „…”"."""
+    return joined(found for name in names if (found := cell(m, name)) is not None)
