@@ -12,6 +12,7 @@ from generator.csvfiles import write_csv
 from generator.opendata.description import json_list_key, write_description
 from generator.opendata.keys import latvian
 from generator.opendata.tables import tables
+from generator.opendata.xlsx import write_table_xlsx
 
 FOLDER = "atvertie-dati"
 
@@ -59,7 +60,9 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
         written.append(_dump(folder / "tiesibu-akti.json", {**meta, json_list_key("tiesibu-akti.json"): acts}))
     csv_tables = tables(cat)
     for table in csv_tables:  # UTF-8 with BOM, so that Excel on Windows reads the diacritics (D142)
-        written.append(write_csv(folder / table.file, [c.name for c in table.columns], table.rows(), bom=True))
+        written.append(write_csv(folder / table.file, [c.name for c in table.columns], table.rows(), bom=True,
+                                 quote_text=True))  # „;” inside a cell never splits it (audit40 F1)
+        written.append(write_table_xlsx(cat, folder, table))  # typed cells for spreadsheets
     written.append(write_description(cat, folder, csv_tables, [p.name for p in written]))
     progress(f"  atvērtie dati: {len(written)} faili")
     return written

@@ -28,11 +28,15 @@ PILOT_MEANINGS = {Pilot.children: "bērnu izmēģinājumprojekts", Pilot.adults:
 BOOLEAN_MEANINGS = {"true": "jā", "false": "nē"}
 
 
+TEXT, MONEY, DATE, INTEGER = "teksts", "summa", "datums", "vesels skaitlis"  # a column's kind (the xlsx cell type)
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
     meaning: str
     codes: dict[str, str] = field(default_factory=dict)  # code as written in the file -> its meaning
+    kind: str = TEXT  # TEXT (also codes such as 1.1.1 and 3.10: never a number or a date), MONEY, DATE, INTEGER
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ def tables(cat: Catalogue) -> list[Table]:
     regimes = {str(k): v for k, v in enums.regimes.items()}
     services = Table("pakalpojumi.csv", "Pakalpojumu katalogs", [
         Column("kods", "pakalpojuma kods katalogā (piemēram, 1.1)"),
-        Column("joma", "atbalsta jomas numurs", {str(a.number): a.name_lv for a in enums.support_areas}),
+        Column("joma", "atbalsta jomas numurs", {str(a.number): a.name_lv for a in enums.support_areas}, INTEGER),
         Column("nosaukums", "pakalpojuma nosaukums"),
         Column("isais_nosaukums", "īsais nosaukums, ko lieto sarakstos un matricā"),
         Column("nosaukums_en", "nosaukums angliski"),
@@ -78,16 +82,16 @@ def tables(cat: Catalogue) -> list[Table]:
         Column("nosaukums", "cenas nosaukums"),
         Column("mervieniba", "vienība, par kuru noteikta cena", units),
         Column("rezims", "kā nosaka cenu", regimes),
-        Column("speka_no", "datums, no kura vērtība ir spēkā"),
+        Column("speka_no", "datums, no kura vērtība ir spēkā", kind=DATE),
         Column("veids", "ko vērtība nozīmē", {str(k): v for k, v in PRICE_KIND_MEANINGS.items()}),
         Column("summa", "cena euro par vienību; tukšs – summa nav noteikta vai nav zināma (arī tad, ja katalogā "
-                        "aprēķiniem ierakstīta neapstiprināta nulle, lēmums D106)"),
-        Column("min", "tirgus cenas orientiera apakšējā robeža euro"),
-        Column("max", "tirgus cenas orientiera augšējā robeža euro"),
+                        "aprēķiniem ierakstīta neapstiprināta nulle, lēmums D106)", kind=MONEY),
+        Column("min", "tirgus cenas orientiera apakšējā robeža euro", kind=MONEY),
+        Column("max", "tirgus cenas orientiera augšējā robeža euro", kind=MONEY),
         Column("statuss", "vai vērtība pārbaudīta", {str(k): v for k, v in PRICE_STATUS_MEANINGS.items()}),
         Column("avots", "tiesību akts vai dokuments, no kura vērtība ņemta"),
     ], lambda: (
-        [p.id, p.service or "", p.name_lv, p.unit, p.regime.value, v.effective_from.isoformat(), v.kind.value,
+        [p.id, p.service or "", p.name_lv, p.unit, p.regime.value, v.effective_from, v.kind.value,
          None if v.placeholder_zero else v.amount, v.min, v.max, v.status.value, v.source]
         for p in sorted(cat.prices, key=lambda p: p.id) for v in p.values))
     municipalities = Table("pasvaldibas.csv", "Pašvaldības un izmēģinājumprojekti", [
@@ -102,9 +106,9 @@ def tables(cat: Catalogue) -> list[Table]:
         [m.id, m.name_lv, m.region, joined(p.value for p in m.pilots), m.social_service, m.address]
         for m in cat.municipalities.municipalities))
     holidays = Table("svetku-dienas.csv", "Svētku dienas (darba dienu skaitam)", [
-        Column("datums", "svētku diena (ja tā ir darbdienā, to neskaita darba dienās)"),
+        Column("datums", "svētku diena (ja tā ir darbdienā, to neskaita darba dienās)", kind=DATE),
         Column("nosaukums", "svētku dienas nosaukums"),
-    ], lambda: ([d.date.isoformat(), d.name_lv] for year in (cat.holidays.years if cat.holidays else [])
+    ], lambda: ([d.date, d.name_lv] for year in (cat.holidays.years if cat.holidays else [])
                 for d in year.days))
     version = Column(VERSION_COLUMN, "kataloga versija, no kuras datne izveidota (tā pati visās šīs kopas datnēs)")
     return [Table(t.file, t.title, [*t.columns, version], _with_version(t.rows, cat.version))
