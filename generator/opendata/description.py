@@ -6,8 +6,10 @@ Written from the same table definitions as the CSV files (tables.py), so it alwa
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
+from generator.opendata.schema import field_rows, schema_name
 from generator.opendata.tables import LIST_SEPARATOR, VERSION_COLUMN, Table
 
 FILE = "LASIMANI.txt"
@@ -26,7 +28,12 @@ def json_list_key(file_name: str) -> str:
     return file_name.removesuffix(".json").replace("-", "_")
 
 
-def description(cat: Catalogue, csv_tables: list[Table], json_files: list[str]) -> str:
+# CSV columns whose JSON field has another name (audit40 F3): (CSV file, column) -> (JSON file, field)
+CSV_TO_JSON = {("pakalpojumi.csv", "kods"): ("pakalpojumi.json", "id"),
+               ("cenas.csv", "rezims"): ("cenas.json", "cenu_rezims")}
+
+
+def description(cat: Catalogue, csv_tables: list[Table], json_schemas: dict[str, dict[str, Any]]) -> str:
     lines = [
         "IBM rīkkopa – atvērtie dati",
         "",
@@ -67,25 +74,37 @@ def description(cat: Catalogue, csv_tables: list[Table], json_files: list[str]) 
             lines.append(f"  {column.name}: {column.meaning}")
             lines += [f"      {code} = {meaning}" for code, meaning in column.codes.items()]
         lines.append("")
-    described = [name for name in JSON_FILES if name in json_files]
-    if described:
+    if json_schemas:
         lines += [
             "JSON datnes",
             "",
-            "Tie paši kataloga dati pilnāk. Lauku nosaukumi ir latviski bez garumzīmēm, tāpat kā CSV kolonnām",
-            "(piemēram, „nosaukums”, „speka_no”, „summa”, „statuss”); kodi (piemēram, „market”, „parent”) ir tie paši,",
-            "kas CSV datnēs, un to nozīme aprakstīta augstāk. Katrā datnē ir lauks „kataloga_versija”, un dati ir laukā,",
-            "kas nosaukts tāpat kā datne (defises vietā – „_”). Kodējums UTF-8, summas – teksts ar decimālpunktu",
-            "(\"4.50\"), datumi GGGG-MM-DD, null – vērtības nav. Neapstiprināta nulle (summa 0.00 ar statusu",
-            "„jāprecizē”) nozīmē, ka summa nav zināma.",
+            "Tie paši kataloga dati pilnāk. Lauku nosaukumi ir latviski bez garumzīmēm. CSV kolonnai JSON datnē ir",
+            "tāda paša nosaukuma lauks, izņemot šīs:",
+            *(f"  {csv_file} kolonna „{column}” = {json_file} lauks „{field}”"
+              for (csv_file, column), (json_file, field) in CSV_TO_JSON.items()),
+            f"Vairākas vērtības, kas CSV šūnā atdalītas ar „{LIST_SEPARATOR}”, JSON datnē ir saraksts; cenas.csv rinda",
+            "ir viena cenas „vertibas” vērtība ar cenas laukiem. Kodi",
+            "(piemēram, „market”, „parent”) ir tie paši, kas CSV datnēs, un to nozīme aprakstīta augstāk. Kodējums",
+            "UTF-8, summas – teksts ar decimālpunktu (\"4.50\"), datumi GGGG-MM-DD, null – vērtības nav vai tā nav",
+            "zināma. Neapstiprinātas nulles vietā (lēmums D106) summa ir null ar statusu „jāprecizē”, tāpat kā",
+            "tukšā CSV šūnā.",
+            "",
+            "Katrai JSON datnei blakus ir tās JSON shēma (JSON Schema 2020-12, datne *.schema.json), izveidota no tiem",
+            "pašiem kataloga modeļiem, kas raksta datni; datnes lauks „$schema” to nosauc. Shēmā katram laukam ir",
+            "tips un nozīme, mērvienībai – „x-mervieniba”. Tālāk – katras datnes visi lauki: ceļš ([] – saraksta",
+            "elements, <atslēga> – datu atslēga, piemēram, vecuma grupa), tips, nozīme un mērvienība.",
             "",
         ]
-        lines += [f"  {name} (lauks „{json_list_key(name)}”): {JSON_FILES[name]}" for name in described]
-        lines.append("")
+        for name, schema in json_schemas.items():
+            lines += [f"{name} (lauks „{json_list_key(name)}”, shēma {schema_name(name)}) – {JSON_FILES[name]}", ""]
+            for path, kind, meaning, unit in field_rows(schema):
+                lines.append(f"  {path}: {kind}; {meaning}" + (f" [{unit}]" if unit else ""))
+            lines.append("")
     return "\r\n".join(lines)
 
 
-def write_description(cat: Catalogue, folder: Path, csv_tables: list[Table], json_files: list[str]) -> Path:
+def write_description(cat: Catalogue, folder: Path, csv_tables: list[Table],
+                      json_schemas: dict[str, dict[str, Any]]) -> Path:
     path = folder / FILE
-    path.write_text(description(cat, csv_tables, json_files), encoding="utf-8-sig", newline="")
+    path.write_text(description(cat, csv_tables, json_schemas), encoding="utf-8-sig", newline="")
     return path

@@ -123,6 +123,8 @@ def file_title(path: Path) -> str:
         return title
     if path.stem in OPEN_DATA_TITLES:
         return OPEN_DATA_TITLES[path.stem]
+    if path.stem.endswith(".schema") and path.stem.removesuffix(".schema") in OPEN_DATA_TITLES:  # audit40 F3
+        return f"JSON shēma: {OPEN_DATA_TITLES[path.stem.removesuffix('.schema')]}"
     words = re.sub(r"[-_]+", " ", path.stem).strip()
     return words[:1].upper() + words[1:]
 
