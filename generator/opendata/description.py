@@ -30,7 +30,9 @@ def json_list_key(file_name: str) -> str:
 
 # CSV columns whose JSON field has another name (audit40 F3): (CSV file, column) -> (JSON file, field)
 CSV_TO_JSON = {("pakalpojumi.csv", "kods"): ("pakalpojumi.json", "id"),
-               ("cenas.csv", "rezims"): ("cenas.json", "cenu_rezims")}
+               ("cenas.csv", "rezims"): ("cenas.json", "cenu_rezims"),
+               ("cenas.csv", "attiecas_uz_formas"): ("cenas.json", "attiecas_uz.formas"),
+               ("cenas.csv", "attiecas_uz_rezimi"): ("cenas.json", "attiecas_uz.cenu_rezimi")}
 
 
 def description(cat: Catalogue, csv_tables: list[Table], json_schemas: dict[str, dict[str, Any]]) -> str:

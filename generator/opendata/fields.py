@@ -34,8 +34,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "datums": ("datums; null – nav zināms", ""),
     "no": ("pirmā diena, kurā akts zināmi ir spēkā", ""),
     "lidz": ("pēdējā diena, kurā akts zināmi ir spēkā", ""),
-    "speka_no_zinams": ("vai datums „speka_no” ir zināms no avota (false – avota datums nav noskaidrots, ierakstīts "
-                        "programmas sākums)", ""),
+    "speka_no_statuss": ("vai datums „speka_no” ņemts no avota: „apstiprināts” – jā; „jāprecizē” – avota datums nav "
+                         "noskaidrots, ierakstīts programmas sākums, tāpēc tas nenozīmē, ka cena spēkā no šīs dienas", ""),
     # services and prices
     "joma": ("atbalsta jomas numurs (1–3)", ""),
     "pakalpojuma_numurs": ("pakalpojuma numurs metodikas sarakstā (1.–21.)", ""),

@@ -27,6 +27,7 @@ KEYS: dict[str, str] = {
     "values": "vertibas",
     "value": "vertiba",
     "effective_from": "speka_no",
+    "effective_from_status": "speka_no_statuss",
     "kind": "veids",
     "amount": "summa",
     "min": "min",

@@ -24,6 +24,11 @@ PRICE_STATUS_MEANINGS = {
     PriceStatus.confirmed: "vērtība pārbaudīta tiesiskajā avotā",
     PriceStatus.to_verify: "vērtība vēl nav pārbaudīta tiesiskajā avotā; tā nav oficiāla cena",
 }
+PRICE_DATE_STATUS_MEANINGS = {
+    PriceStatus.confirmed: "datums ņemts no avota",
+    PriceStatus.to_verify: "avota datums nav noskaidrots: ierakstīts programmas sākums, nevis diena, no kuras cena "
+                           "ir spēkā",
+}
 PILOT_MEANINGS = {Pilot.children: "bērnu izmēģinājumprojekts", Pilot.adults: "pieaugušo izmēģinājumprojekts"}
 BOOLEAN_MEANINGS = {"true": "jā", "false": "nē"}
 
@@ -83,6 +88,7 @@ def tables(cat: Catalogue) -> list[Table]:
         Column("mervieniba", "vienība, par kuru noteikta cena", units),
         Column("rezims", "kā nosaka cenu", regimes),
         Column("speka_no", "datums, no kura vērtība ir spēkā", kind=DATE),
+        Column("speka_no_statuss", "vai datums „speka_no” ņemts no avota", PRICE_DATE_STATUS_MEANINGS),
         Column("veids", "ko vērtība nozīmē", {str(k): v for k, v in PRICE_KIND_MEANINGS.items()}),
         Column("summa", "cena euro par vienību; tukšs – summa nav noteikta vai nav zināma (arī tad, ja katalogā "
                         "aprēķiniem ierakstīta neapstiprināta nulle, lēmums D106)", kind=MONEY),
@@ -90,9 +96,16 @@ def tables(cat: Catalogue) -> list[Table]:
         Column("max", "tirgus cenas orientiera augšējā robeža euro", kind=MONEY),
         Column("statuss", "vai vērtība pārbaudīta", {str(k): v for k, v in PRICE_STATUS_MEANINGS.items()}),
         Column("avots", "tiesību akts vai dokuments, no kura vērtība ņemta"),
+        Column("piezime", "piezīme: kā vērtību lasīt (piemēram, ka tā ir salīdzinājumam, nevis IBM cena)"),
+        Column("attiecas_uz_formas", f"cenu parametram (bez pakalpojuma): pakalpojumu formas, uz kurām tas attiecas, "
+                                     f"atdalītas ar „{LIST_SEPARATOR}”", {str(k): v for k, v in enums.forms.items()}),
+        Column("attiecas_uz_rezimi", f"cenu parametram: pakalpojumu cenu režīmi, uz kuriem tas attiecas, atdalīti ar "
+                                     f"„{LIST_SEPARATOR}”", regimes),
     ], lambda: (
-        [p.id, p.service or "", p.name_lv, p.unit, p.regime.value, v.effective_from, v.kind.value,
-         None if v.placeholder_zero else v.amount, v.min, v.max, v.status.value, v.source]
+        [p.id, p.service or "", p.name_lv, p.unit, p.regime.value, v.effective_from, v.effective_from_status.value,
+         v.kind.value, None if v.placeholder_zero else v.amount, v.min, v.max, v.status.value, v.source, v.note,
+         joined(f.value for f in p.applies_to.forms) if p.applies_to else None,
+         joined(r.value for r in p.applies_to.regimes) if p.applies_to else None]
         for p in sorted(cat.prices, key=lambda p: p.id) for v in p.values))
     municipalities = Table("pasvaldibas.csv", "Pašvaldības un izmēģinājumprojekti", [
         Column("id", "pašvaldības identifikators katalogā"),

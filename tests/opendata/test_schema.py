@@ -109,7 +109,8 @@ def test_a_field_without_a_description_stops_the_export(tmp_path: Path, catalogu
 def test_csv_columns_are_json_fields_of_the_same_name_or_of_the_documented_one(folder: Path) -> None:
     """LASIMANI.txt's claim: a CSV column is the JSON field of the same name, except the listed pairs."""
     readme = (folder / FILE).read_bytes().decode("utf-8-sig")
-    schemas = {p.name: {row[0].rsplit(".", 1)[-1] for row in field_rows(s)} for p, _d, s in _pairs(folder)}
+    schemas = {p.name: {".".join(row[0].replace("[]", "").split(".")[-n:]) for row in field_rows(s) for n in (1, 2)}
+               for p, _d, s in _pairs(folder)}
     for csv_path in sorted(folder.glob("*.csv")):
         json_name = csv_path.stem + ".json"
         if json_name not in schemas:
@@ -132,3 +133,34 @@ def test_an_unconfirmed_zero_is_null_in_json_with_its_status(folder: Path, catal
         assert value["summa"] is None and value["statuss"] == "jāprecizē", value
     confirmed = [v for p in prices.values() for v in p["vertibas"] if v["statuss"] == "apstiprināts"]
     assert confirmed and all(v["summa"] not in (None, "0.00") for v in confirmed if v["veids"] == "ceiling")
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_a_price_date_nobody_knows_is_flagged_not_shown_as_confirmed(folder: Path, catalogue: Catalogue) -> None:  # F9
+    unknown = [(p.id, v.effective_from.isoformat()) for p in catalogue.prices for v in p.values
+               if "datums nav noskaidrots" in v.source]
+    assert unknown, "katalogā vairs nav cenas ar nezināmu avota datumu – testam vajag citu piemēru"
+    rows = {(r["id"], r["speka_no"]): r["speka_no_statuss"] for r in _csv_rows(folder / "cenas.csv")}
+    assert {rows[k] for k in unknown} == {"jāprecizē"}
+    assert "apstiprināts" in rows.values()
+    prices = {p["id"]: p for p in json.loads((folder / "cenas.json").read_text("utf-8"))["cenas"]}
+    for price_id, day in unknown:
+        value = next(v for v in prices[price_id]["vertibas"] if v["speka_no"] == day)
+        assert value["speka_no_statuss"] == "jāprecizē"
+
+
+def test_the_price_csv_keeps_the_notes_and_what_a_price_parameter_applies_to(folder: Path, catalogue: Catalogue) -> None:
+    rows = {(r["id"], r["speka_no"]): r for r in _csv_rows(folder / "cenas.csv")}  # F7
+    for price in catalogue.prices:
+        for value in price.values:
+            row = rows[(price.id, value.effective_from.isoformat())]
+            assert row["piezime"] == (value.note or "")
+            scope = price.applies_to
+            assert row["attiecas_uz_formas"] == (";".join(f.value for f in scope.forms) if scope else "")
+            assert row["attiecas_uz_rezimi"] == (";".join(r.value for r in scope.regimes) if scope else "")
+    assert any(r["attiecas_uz_formas"] == "group" for r in rows.values())
+    assert any(r["piezime"] for r in rows.values())
