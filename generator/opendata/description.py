@@ -19,6 +19,7 @@ JSON_FILES = {
     "pasvaldibas.json": "pašvaldības, to sociālie dienesti un izmēģinājumprojekti",
     "programma.json": "programmas noteikumu parametri ar vēsturi",
     "kartas.json": "programmas kārtas un to pārskata periodi",
+    "pasvaldibu-nosaukumi.json": "pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku un statusu",
     "tiesibu-akti.json": "tiesību akti, ko citē dokumenti, un to spēkā esamība",
 }
 
@@ -32,7 +33,10 @@ def json_list_key(file_name: str) -> str:
 CSV_TO_JSON = {("pakalpojumi.csv", "kods"): ("pakalpojumi.json", "id"),
                ("cenas.csv", "rezims"): ("cenas.json", "cenu_rezims"),
                ("cenas.csv", "attiecas_uz_formas"): ("cenas.json", "attiecas_uz.formas"),
-               ("cenas.csv", "attiecas_uz_rezimi"): ("cenas.json", "attiecas_uz.cenu_rezimi")}
+               ("cenas.csv", "attiecas_uz_rezimi"): ("cenas.json", "attiecas_uz.cenu_rezimi"),
+               ("pasvaldibu-nosaukumi.csv", "pasvaldiba"): ("pasvaldibu-nosaukumi.json", "id"),
+               # the CSV's code says which of the two lists of the JSON item holds the name
+               ("pasvaldibu-nosaukumi.csv", "iestade"): ("pasvaldibu-nosaukumi.json", "pasvaldiba / socialais_dienests")}
 
 
 def description(cat: Catalogue, csv_tables: list[Table], json_schemas: dict[str, dict[str, Any]]) -> str:

@@ -9,15 +9,17 @@ from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.legal_acts import LegalAct
-from generator.catalogue.models import Municipality, Pilot, Price, Programme, Round, Service
+from generator.catalogue.models import Municipality, Pilot, Price, PriceStatus, Programme, Round, Service
+from generator.catalogue.municipality_names import InstitutionNames
 from generator.csvfiles import write_csv
 from generator.opendata.description import JSON_FILES, json_list_key, write_description
 from generator.opendata.keys import key, latvian
 from generator.opendata.schema import DATE, describe, file_schema, model_schema, schema_name
-from generator.opendata.tables import tables
+from generator.opendata.tables import name_status, tables
 from generator.opendata.xlsx import write_table_xlsx
 
 FOLDER = "atvertie-dati"
+NAME_FIELDS = ("nosaukums_statuss", "nosaukums_speka_no", "nosaukums_speka_lidz", "socialais_dienests_statuss")
 
 
 def _plain(value: Any) -> Any:
@@ -51,8 +53,14 @@ def _json_files(cat: Catalogue) -> list[tuple[str, Any, dict[str, Any], bool]]:
     services = [latvian(s) for s in cat.sorted_services()]
     prices = [_price(p) for p in cat.prices]
     pilots = {"type": "array", "items": {"enum": [p.value for p in Pilot]}}
-    munis = [latvian(m, {"pilots": [p.value for p in m.pilots]})  # derived from rounds.yaml
+    munis = [latvian(m, {"pilots": [p.value for p in m.pilots],  # derived from rounds.yaml
+                         **dict(zip(NAME_FIELDS, [*name_status(cat, m.id, "municipality", m.name_lv),
+                                                  name_status(cat, m.id, "social_service", m.social_service)[0]],
+                                    strict=True))})  # the names' status and days (audit40 F4)
              for m in cat.municipalities.municipalities]
+    status = {"anyOf": [{"enum": [s.value for s in PriceStatus]}, {"type": "null"}]}
+    day = {"anyOf": [dict(DATE), {"type": "null"}]}
+    name_fields = dict(zip(NAME_FIELDS, (status, day, day, status), strict=True))
     periods = {"type": "array", "items": {
         "type": "object", "additionalProperties": False, "required": ["nr", "sakums", "beigas"],
         "properties": {"nr": describe("nr", {"type": "integer"}), "sakums": describe("sakums", dict(DATE)),
@@ -65,10 +73,15 @@ def _json_files(cat: Catalogue) -> list[tuple[str, Any, dict[str, Any], bool]]:
     files = [
         ("pakalpojumi.json", services, model_schema(Service), True),
         ("cenas.json", prices, model_schema(Price), True),
-        ("pasvaldibas.json", munis, model_schema(Municipality, {key("pilots"): pilots}), True),
+        ("pasvaldibas.json", munis, model_schema(Municipality, {key("pilots"): pilots, **name_fields}), True),
         ("programma.json", latvian(cat.programme), model_schema(Programme), False),
         ("kartas.json", rounds, model_schema(Round, {"parskata_periodi": periods}), True),
     ]
+    if cat.municipality_names is not None:  # every name with its days and status (audit40 F4)
+        names = [latvian(entry, {"id": municipality_id})
+                 for municipality_id, entry in cat.municipality_names.names.items()]
+        files.append(("pasvaldibu-nosaukumi.json", names,
+                      model_schema(InstitutionNames, {"id": describe("id", {"type": "string"})}), True))
     if cat.legal_acts is not None:  # the acts documents cite, with their validity and its proof (D42)
         files.append(("tiesibu-akti.json", [latvian(a) for a in cat.legal_acts.acts], model_schema(LegalAct), True))
     return files

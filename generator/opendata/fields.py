@@ -91,6 +91,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "akuzativs": ("akuzatīvs", ""),
     "lokativs": ("lokatīvs", ""),
     "dzimte": ("gramatiskā dzimte", ""),
+    "nosaukums_statuss": ("izmēģinājumprojekta laika pašvaldības nosaukuma statuss; null – katalogā nav", ""),
+    "nosaukums_speka_no": ("pirmā diena, kurā šis pašvaldības nosaukums ir spēkā; null – nav zināms", ""),
+    "nosaukums_speka_lidz": ("pēdējā diena, kurā šis pašvaldības nosaukums ir spēkā; null – nav zināms", ""),
+    "socialais_dienests_statuss": ("izmēģinājumprojekta laika sociālā dienesta nosaukuma statuss", ""),
     "nosaukumi": ("pašvaldības un sociālā dienesta nosaukumi ar spēkā esības laiku un statusu", ""),
     # programme parameters
     "bazes_apmers": ("individuālā budžeta bāzes apmērs", "EUR"),

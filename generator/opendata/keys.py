@@ -69,6 +69,10 @@ KEYS: dict[str, str] = {
     "privacy_notice": "privatuma_pazinojums",
     "appeal_body": "apstridesanas_iestade",
     "pilots": "izmeginajumprojekti",
+    "nosaukums_statuss": "nosaukums_statuss",  # derived: the pilot-time name's status and days (audit40 F4)
+    "nosaukums_speka_no": "nosaukums_speka_no",
+    "nosaukums_speka_lidz": "nosaukums_speka_lidz",
+    "socialais_dienests_statuss": "socialais_dienests_statuss",
     "nominative": "nominativs",
     "genitive": "genitivs",
     "dative": "dativs",

@@ -29,6 +29,13 @@ PRICE_DATE_STATUS_MEANINGS = {
     PriceStatus.to_verify: "avota datums nav noskaidrots: ierakstīts programmas sākums, nevis diena, no kuras cena "
                            "ir spēkā",
 }
+NAME_STATUS_MEANINGS = {
+    PriceStatus.confirmed: "apstiprināts: nosaukums un tā laiks pārbaudīts avotā",
+    PriceStatus.to_verify: "jāprecizē: nav pārbaudīts avotā (sociālo dienestu nosaukumus avoti nemin; nosaukumi pēc "
+                           "reformas ir tikai kandidāti)",
+}
+INSTITUTION_MEANINGS = {"municipality": "pašvaldība", "social_service": "sociālais dienests"}
+NAMES_FILE = "pasvaldibu-nosaukumi.csv"
 PILOT_MEANINGS = {Pilot.children: "bērnu izmēģinājumprojekts", Pilot.adults: "pieaugušo izmēģinājumprojekts"}
 BOOLEAN_MEANINGS = {"true": "jā", "false": "nē"}
 
@@ -50,6 +57,14 @@ class Table:
     title: str
     columns: list[Column]
     rows: Callable[[], Iterable[Sequence[Any]]]
+
+
+def name_status(cat: Catalogue, municipality_id: str, kind: str, name: str) -> list[Any]:
+    """Status, first and last day of ``name`` in catalogue/municipality-names.yaml (audit40 F4); the file's first
+    entry of that name; blanks when the catalogue has none."""
+    entry = cat.municipality_names.names.get(municipality_id) if cat.municipality_names else None
+    dated = next((n for n in getattr(entry, kind) if n.name == name), None) if entry else None
+    return [dated.status.value, dated.valid_from, dated.valid_to] if dated else [None, None, None]
 
 
 def joined(values: Iterable[Any]) -> str:
@@ -107,17 +122,38 @@ def tables(cat: Catalogue) -> list[Table]:
          joined(f.value for f in p.applies_to.forms) if p.applies_to else None,
          joined(r.value for r in p.applies_to.regimes) if p.applies_to else None]
         for p in sorted(cat.prices, key=lambda p: p.id) for v in p.values))
+    statuses = {str(k): v for k, v in NAME_STATUS_MEANINGS.items()}
     municipalities = Table("pasvaldibas.csv", "Pašvaldības un izmēģinājumprojekti", [
         Column("id", "pašvaldības identifikators katalogā"),
-        Column("nosaukums", "pašvaldības nosaukums"),
+        Column("nosaukums", f"pašvaldības nosaukums izmēģinājumprojekta laikā (visi nosaukumi – {NAMES_FILE})"),
+        Column("nosaukums_statuss", "vai nosaukums pārbaudīts avotā", statuses),
+        Column("nosaukums_speka_no", "pirmā diena, kurā nosaukums ir spēkā; tukšs – nav zināms", kind=DATE),
+        Column("nosaukums_speka_lidz", "pēdējā diena, kurā nosaukums ir spēkā; tukšs – nav zināms vai spēkā joprojām",
+               kind=DATE),
         Column("planosanas_regions", "plānošanas reģions"),
         Column("izmeginajumprojekti", f"izmēģinājumprojekti, kuros pašvaldība piedalās, atdalīti ar „{LIST_SEPARATOR}”",
                {str(k): v for k, v in PILOT_MEANINGS.items()}),
-        Column("socialais_dienests", "pašvaldības sociālā dienesta nosaukums"),
-        Column("adrese", "sociālā dienesta adrese"),
+        Column("socialais_dienests", "sociālā dienesta nosaukums izmēģinājumprojekta laikā"),
+        Column("socialais_dienests_statuss", "vai sociālā dienesta nosaukums pārbaudīts avotā", statuses),
+        Column("adrese", "sociālā dienesta atrašanās vieta (apdzīvotā vieta, ne pilna adrese)"),
     ], lambda: (
-        [m.id, m.name_lv, m.region, joined(p.value for p in m.pilots), m.social_service, m.address]
+        [m.id, m.name_lv, *name_status(cat, m.id, "municipality", m.name_lv), m.region,
+         joined(p.value for p in m.pilots), m.social_service,
+         name_status(cat, m.id, "social_service", m.social_service)[0], m.address]
         for m in cat.municipalities.municipalities))
+    names = Table(NAMES_FILE, "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku", [
+        Column("pasvaldiba", "pašvaldības identifikators (kā pasvaldibas.csv kolonnā „id”)"),
+        Column("iestade", "kura iestāde", INSTITUTION_MEANINGS),
+        Column("nosaukums", "iestādes nosaukums"),
+        Column("speka_no", "pirmā diena, kurā nosaukums ir spēkā; tukšs – bez sākuma robežas", kind=DATE),
+        Column("speka_lidz", "pēdējā diena, kurā nosaukums ir spēkā; tukšs – bez beigu robežas", kind=DATE),
+        Column("statuss", "vai nosaukums un tā laiks pārbaudīts avotā", statuses),
+        Column("avots", "avots, kas nosaukumu apliecina"),
+        Column("piezime", "piezīme: kas jāpārbauda"),
+    ], lambda: (
+        [municipality_id, kind, n.name, n.valid_from, n.valid_to, n.status.value, n.source, n.note]
+        for municipality_id, entry in (cat.municipality_names.names.items() if cat.municipality_names else [])
+        for kind in INSTITUTION_MEANINGS for n in getattr(entry, kind)))
     holidays = Table("svetku-dienas.csv", "Svētku dienas (darba dienu skaitam)", [
         Column("datums", "svētku diena (ja tā ir darbdienā, to neskaita darba dienās)", kind=DATE),
         Column("nosaukums", "svētku dienas nosaukums"),
@@ -125,7 +161,7 @@ def tables(cat: Catalogue) -> list[Table]:
                 for d in year.days))
     version = Column(VERSION_COLUMN, "kataloga versija, no kuras datne izveidota (tā pati visās šīs kopas datnēs)")
     return [Table(t.file, t.title, [*t.columns, version], _with_version(t.rows, cat.version))
-            for t in (services, prices, municipalities, holidays)]
+            for t in (services, prices, municipalities, names, holidays)]
 
 
 def _with_version(rows: Callable[[], Iterable[Sequence[Any]]], version: str) -> Callable[[], Iterable[list[Any]]]:

@@ -44,6 +44,7 @@ OPEN_DATA_TITLES = {
     "programma": "Programmas noteikumu parametri",
     "kartas": "Programmas kārtas un pārskata periodi",
     "svetku-dienas": "Svētku dienas (darba dienu skaitam)",
+    "pasvaldibu-nosaukumi": "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku",
     "tiesibu-akti": "Tiesību akti, ko citē dokumenti, un to spēkā esamība",
     "LASIMANI": "Atvērto datu apraksts: formāts, kolonnas un kodi",
 }
