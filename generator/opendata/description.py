@@ -5,10 +5,12 @@ Written from the same table definitions as the CSV files (tables.py), so it alwa
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Any
 
 from generator.catalogue.catalogue import Catalogue
+from generator.opendata.licence import licence_lines
 from generator.opendata.schema import field_rows, schema_name
 from generator.opendata.tables import LIST_SEPARATOR, VERSION_COLUMN, Table
 
@@ -45,6 +47,9 @@ def description(cat: Catalogue, csv_tables: list[Table], json_schemas: dict[str,
         "",
         f"Kataloga versija: {cat.version}. Visas šīs mapes datnes izveidotas no šīs versijas; CSV datnēs tā ir",
         f"kolonnā „{VERSION_COLUMN}”, JSON datnēs – laukā „kataloga_versija”.",
+        "",
+        "Atkalizmantošana un licence",
+        *(wrapped for sentence in licence_lines(cat) for wrapped in textwrap.wrap(sentence, 110)),
         "",
         "CSV datņu formāts",
         "- Kodējums UTF-8 ar BOM (Excel to atpazīst pats; citās programmās izvēlieties UTF-8).",

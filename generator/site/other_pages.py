@@ -13,6 +13,7 @@ from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDU
 from generator.catalogue.models import Pilot
 from generator.opendata.description import FILE as OPEN_DATA_FILE
 from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
+from generator.opendata.licence import licence_lines
 from generator.site import matrix_downloads, paths, workbook_names
 from generator.site.context import environment, site_date
 from generator.site.downloads import GROUPS, Download
@@ -48,6 +49,7 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
     return render("lejupielades.md.j2", grupas=groups, ir=has, versija=catalogue.version, datums=site_date(catalogue),
                   matricu_grupa=MATRICES, matricas=matrix_downloads.by_round(catalogue, downloads),
                   datu_apraksts=next((d.url for d in downloads if d.path == OPEN_DATA_DESCRIPTION), None),
+                  datu_grupa=OPEN_DATA, licence=licence_lines(catalogue),
                   **_rounds_context(catalogue))
 
 
