@@ -9,12 +9,15 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.catalogue.catalogue import Catalogue
 from generator.opendata.licence import licence_lines
 from generator.opendata.schema import field_rows, schema_name
 from generator.opendata.tables import LIST_SEPARATOR, VERSION_COLUMN, Table
 
 FILE = "LASIMANI.txt"
+SEED_TOC = "seed-toc.yaml"  # the methodology's chapters with their source lines (catalogue/metodika/)
 JSON_FILES = {
     "pakalpojumi.json": "pakalpojumu katalogs ar pakalpojumu aprakstiem",
     "cenas.json": "cenas ar vēsturi",
@@ -80,7 +83,7 @@ def description(cat: Catalogue, csv_tables: list[Table], json_schemas: dict[str,
         "",
     ]
     for table in csv_tables:
-        lines += [f"{table.file} – {table.title}", ""]
+        lines += [f"{table.file} – {table.title}", *table.note, ""]
         for column in table.columns:
             lines.append(f"  {column.name}: {column.meaning}")
             lines += [f"      {code} = {meaning}" for code, meaning in column.codes.items()]
@@ -111,7 +114,40 @@ def description(cat: Catalogue, csv_tables: list[Table], json_schemas: dict[str,
             for path, kind, meaning, unit in field_rows(schema):
                 lines.append(f"  {path}: {kind}; {meaning}" + (f" [{unit}]" if unit else ""))
             lines.append("")
+    lines += source_key(cat)
     return "\r\n".join(lines)
+
+
+def _chapters(cat: Catalogue) -> list[dict[str, Any]]:
+    path = cat.root / "metodika" / SEED_TOC
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return []  # the methodology's own checks report a broken file
+    chapters = data.get("nodalas", []) if isinstance(data, dict) else []
+    return [c for c in chapters if isinstance(c, dict) and {"virsraksts", "sakums", "beigas"} <= set(c)]
+
+
+def source_key(cat: Catalogue) -> list[str]:
+    """How to read the sources' internal references (audit40 F6): "002 L953", "S004 L149", "D17"."""
+    lines = [
+        "Avotu atsauces",
+        "",
+        "Laukos „avots” un „atsauces” avoti norādīti ar īsiem kodiem:",
+        "  L953, L996–L1013 – rindas numurs avota tekstā;",
+        "  metodika L… vai 002 L… – metodikas „Individuālā budžeta modelis” rinda (nodaļas – tabulā zemāk);",
+        "  S000–S004 L… (arī 000–004 L…) – projekta avotu dokumenti par izmēģinājumprojektu (ministrijas un ESF",
+        "    projekta materiāli un ziņas) un to rindas; 002 no tiem ir metodika;",
+        "  D17 – projekta lēmums Nr. 17: vietnes lapa „Rekonstrukcijas un lēmumi” (to pašu numuru meklējiet tur).",
+        "Vietne tās pašas atsauces rāda ar nodaļu nosaukumiem.",
+    ]
+    chapters = _chapters(cat)
+    if chapters:
+        lines += ["", "Metodikas rindas un nodaļas:"]
+        for c in chapters:
+            number = "" if str(c.get("nr", "—")) in ("—", "-", "") else f"{c['nr']} "
+            lines.append(f"  L{c['sakums']}–L{c['beigas']}: {number}{c['virsraksts']}")
+    return [*lines, ""]
 
 
 def write_description(cat: Catalogue, folder: Path, csv_tables: list[Table],

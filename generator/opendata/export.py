@@ -15,7 +15,7 @@ from generator.csvfiles import write_csv
 from generator.opendata.description import JSON_FILES, json_list_key, write_description
 from generator.opendata.keys import key, latvian
 from generator.opendata.schema import DATE, describe, file_schema, model_schema, schema_name
-from generator.opendata.tables import name_status, tables
+from generator.opendata.tables import matrix_codes, name_status, tables
 from generator.opendata.xlsx import write_table_xlsx
 
 FOLDER = "atvertie-dati"
@@ -50,7 +50,7 @@ def _price(price: Price) -> dict[str, Any]:
 
 def _json_files(cat: Catalogue) -> list[tuple[str, Any, dict[str, Any], bool]]:
     """Each JSON file: its name, its data (a list, or one object) and its schema's item, and whether a list."""
-    services = [latvian(s) for s in cat.sorted_services()]
+    services = [latvian(s, {"matricas_kodi": matrix_codes(s)}) for s in cat.sorted_services()]  # audit40 F11
     prices = [_price(p) for p in cat.prices]
     pilots = {"type": "array", "items": {"enum": [p.value for p in Pilot]}}
     munis = [latvian(m, {"pilots": [p.value for p in m.pilots],  # derived from rounds.yaml
@@ -71,7 +71,8 @@ def _json_files(cat: Catalogue) -> list[tuple[str, Any, dict[str, Any], bool]]:
         for r in cat.rounds
     ]
     files = [
-        ("pakalpojumi.json", services, model_schema(Service), True),
+        ("pakalpojumi.json", services,
+         model_schema(Service, {"matricas_kodi": {"type": "array", "items": {"type": "string"}}}), True),
         ("cenas.json", prices, model_schema(Price), True),
         ("pasvaldibas.json", munis, model_schema(Municipality, {key("pilots"): pilots, **name_fields}), True),
         ("programma.json", latvian(cat.programme), model_schema(Programme), False),

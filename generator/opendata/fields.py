@@ -19,7 +19,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "isais_nosaukums": ("īsais nosaukums, ko lieto sarakstos un matricā", ""),
     "numurs": ("projekta numurs; null – nav zināms", ""),
     "piezime": ("piezīme: kā vērtību lasīt vai kas par to jāpārbauda", ""),
-    "avots": ("avots: tiesību akts, dokuments vai iekšēja atsauce uz avotu rindām (skatīt „Avotu atsauces”)", ""),
+    "avots": ("avots: tiesību akts, dokuments vai iekšēja atsauce uz avotu rindām (LASIMANI.txt sadaļa „Avotu atsauces”)", ""),
     "statuss": ("vērtības statuss: „apstiprināts” – pārbaudīta avotā; „jāprecizē” – nav pārbaudīta, nav oficiāla", ""),
     # dated values
     "vertibas": ("vērtību vēsture: saraksts, katra vērtība ar datumu, no kura tā ir spēkā", ""),
@@ -46,6 +46,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "cenu_rezims": ("kā nosaka cenu (kods; CSV datnē cenas.csv kolonna „rezims”)", ""),
     "transports": ("vai pakalpojums ir transports", ""),
     "maksajuma_sanemejs": ("kam sociālais dienests maksā: provider – sniedzējam, parent – vecākam", ""),
+    "matricas_kodi": ("pozīciju kodi IBM matricā un kalkulatorā: formai „both” – kods ar „i” (individuāli) un „g” "
+                      "(grupā), citiem – pakalpojuma kods", ""),
     "dienas_pakalpojums": ("dienas pakalpojuma veids: day_care – dienas aprūpe, workshop – darbnīca; null – nav", ""),
     "ietver_nodarbibas_no": ("pakalpojumu kodi, kuru nodarbības jau ietilpst šajā pakalpojumā", ""),
     "nesavietojams_ar": ("pakalpojumu kodi, ko nevar piešķirt kopā ar šo", ""),

@@ -46,6 +46,7 @@ KEYS: dict[str, str] = {
     "regime": "cenu_rezims",
     "transport": "transports",
     "payee": "maksajuma_sanemejs",
+    "matricas_kodi": "matricas_kodi",  # derived: the item codes of the matrix and calculator (audit40 F11)
     "day_service": "dienas_pakalpojums",
     "includes_sessions_of": "ietver_nodarbibas_no",
     "incompatible_with": "nesavietojams_ar",

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot, PriceKind, PriceStatus
+from generator.catalogue.catalogue import Catalogue, item_forms
+from generator.catalogue.models import Pilot, PriceKind, PriceStatus, Service
 
 LIST_SEPARATOR = ";"  # several values in one cell (a value itself may hold a space: „garīga rakstura”)
 VERSION_COLUMN = "kataloga_versija"
@@ -57,6 +57,7 @@ class Table:
     title: str
     columns: list[Column]
     rows: Callable[[], Iterable[Sequence[Any]]]
+    note: tuple[str, ...] = ()  # lines LASIMANI.txt prints under the title: what the file covers
 
 
 def name_status(cat: Catalogue, municipality_id: str, kind: str, name: str) -> list[Any]:
@@ -65,6 +66,11 @@ def name_status(cat: Catalogue, municipality_id: str, kind: str, name: str) -> l
     entry = cat.municipality_names.names.get(municipality_id) if cat.municipality_names else None
     dated = next((n for n in getattr(entry, kind) if n.name == name), None) if entry else None
     return [dated.status.value, dated.valid_from, dated.valid_to] if dated else [None, None, None]
+
+
+def matrix_codes(service: Service) -> list[str]:
+    """The service's item codes in the matrix and calculator (1.1.1i and 1.1.1g for a service offered both ways)."""
+    return [code for _form, code in item_forms(service)]
 
 
 def joined(values: Iterable[Any]) -> str:
@@ -92,10 +98,15 @@ def tables(cat: Catalogue) -> list[Table]:
         Column("transports", "vai pakalpojums ir transports", BOOLEAN_MEANINGS),
         Column("maksajuma_sanemejs", "kam sociālais dienests maksā par pakalpojumu",
                {str(k): v.name_lv for k, v in enums.payees.items()}),
+        Column("matricas_kodi", f"pozīcijas kods IBM matricā un kalkulatorā, atdalīti ar „{LIST_SEPARATOR}”: pakalpojumam "
+                                "ar formu „both” divi – ar „i” (individuāli) un „g” (grupā), citiem – tas pats kods"),
     ], lambda: (
         [s.id, s.area, s.name_lv, s.short_name_lv, s.name_en, s.recipient.value, s.form.value, s.unit,
-         joined(i.value for i in s.impairments), s.regime.value, s.transport, s.payee.value]
-        for s in cat.sorted_services()))
+         joined(i.value for i in s.impairments), s.regime.value, s.transport, s.payee.value, joined(matrix_codes(s))]
+        for s in cat.sorted_services()), (  # audit40 F11
+        "Matricā un kalkulatorā pakalpojums ar formu „both” ir divas rindas, piemēram, 1.1.1i un 1.1.1g; abas",
+        "atbilst šīs datnes kodam 1.1.1 (kolonna „matricas_kodi”), jo grupu nodarbībai ir savi cenu griesti.",
+    ))
     prices = Table("cenas.csv", "Cenas ar vēsturi (katra cenas vērtība ar datumu, no kura tā ir spēkā)", [
         Column("id", "cenas identifikators katalogā"),
         Column("pakalpojums", "pakalpojuma kods (tukšs – cena neattiecas uz vienu pakalpojumu)"),
@@ -154,13 +165,20 @@ def tables(cat: Catalogue) -> list[Table]:
         [municipality_id, kind, n.name, n.valid_from, n.valid_to, n.status.value, n.source, n.note]
         for municipality_id, entry in (cat.municipality_names.names.items() if cat.municipality_names else [])
         for kind in INSTITUTION_MEANINGS for n in getattr(entry, kind)))
+    years = [y.year for y in cat.holidays.years] if cat.holidays else []
     holidays = Table("svetku-dienas.csv", "Svētku dienas (darba dienu skaitam)", [
         Column("datums", "svētku diena (ja tā ir darbdienā, to neskaita darba dienās)", kind=DATE),
         Column("nosaukums", "svētku dienas nosaukums"),
-    ], lambda: ([d.date, d.name_lv] for year in (cat.holidays.years if cat.holidays else [])
-                for d in year.days))
+        Column("avots", "tiesību akts, kas svētku dienu nosaka"),
+    ], lambda: ([d.date, d.name_lv, cat.holidays.source] for year in (cat.holidays.years if cat.holidays else [])
+                for d in year.days), (  # audit40 F10: what the list covers and what it leaves out
+        f"Aptver tikai {years[0]}.–{years[-1]}. gadu – gadus, ko aptver katalogā ierakstītās programmas kārtas; "
+        "citu gadu svētku dienu šeit nav." if years else "Katalogā nav svētku dienu.",
+        "Brīvdienas, ko likums pārceļ uz nākamo darbdienu, ir atsevišķas rindas. Ministru kabineta rīkojumos "
+        "pārceltās darba dienas (darba sestdienas) nav iekļautas, jo projektam nav to avota.",
+    ))
     version = Column(VERSION_COLUMN, "kataloga versija, no kuras datne izveidota (tā pati visās šīs kopas datnēs)")
-    return [Table(t.file, t.title, [*t.columns, version], _with_version(t.rows, cat.version))
+    return [Table(t.file, t.title, [*t.columns, version], _with_version(t.rows, cat.version), t.note)
             for t in (services, prices, municipalities, names, holidays)]
 
 
