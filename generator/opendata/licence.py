@@ -15,8 +15,9 @@ PRACTICE = "Latvijas Atvērto datu portālā data.gov.lv datu kopas parasti publ
 DECISION = "D183"
 
 
-def licence_lines(cat: Catalogue) -> list[str]:
-    """Sentences, each one line (the callers wrap or join them)."""
+def licence_lines(cat: Catalogue, version: str | None = None) -> list[str]:
+    """Sentences, each one line (the callers wrap or join them); ``version``: how the caller writes the catalogue
+    version (the site shows the raw id in one place only), by default the id itself."""
     day = f"{cat.latest_date:%d.%m.%Y}"
     if STATUS == "apstiprināts":
         terms = f"Licence: {PROPOSAL}."
@@ -26,5 +27,5 @@ def licence_lines(cat: Catalogue) -> list[str]:
                  f"atkalizmantošanu (piemēram, publicēšanu citā datu kopā) jautājiet ministrijai; citējot norādiet avotu.")
     return [
         terms,
-        f"Avots, ko norādīt: „IBM rīkkopas katalogs, versija {cat.version}” (dati atbilst stāvoklim {day}).",
+        f"Avots, ko norādīt: „IBM rīkkopas katalogs, versija {version or cat.version}” (dati atbilst stāvoklim {day}).",
     ]

@@ -9,6 +9,7 @@ from typing import Any
 
 import jinja2
 
+from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import Pilot
 from generator.opendata.description import FILE as OPEN_DATA_FILE
@@ -49,7 +50,7 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
     return render("lejupielades.md.j2", grupas=groups, ir=has, versija=catalogue.version, datums=site_date(catalogue),
                   matricu_grupa=MATRICES, matricas=matrix_downloads.by_round(catalogue, downloads),
                   datu_apraksts=next((d.url for d in downloads if d.path == OPEN_DATA_DESCRIPTION), None),
-                  datu_grupa=OPEN_DATA, licence=licence_lines(catalogue),
+                  datu_grupa=OPEN_DATA, licence=licence_lines(catalogue, lvformat.version_id(catalogue.version)),
                   **_rounds_context(catalogue))
 
 
