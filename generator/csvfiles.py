@@ -27,6 +27,13 @@ def safe_cell(value: Any) -> str:
     return text
 
 
+def quoted_text_cell(value: Any) -> Any:
+    """A cell for ``quote_text``: a number stays a number (written bare), everything else is safe text (quoted)."""
+    if isinstance(value, int) and not isinstance(value, bool) or type(value).__name__ == "Decimal":
+        return value
+    return safe_cell(value)
+
+
 def write_csv(
     path: Path,
     header: Sequence[str],
@@ -35,11 +42,16 @@ def write_csv(
     delimiter: str = ",",
     bom: bool = False,
     cell=safe_cell,
+    quote_text: bool = False,
 ) -> Path:
+    """``quote_text``: every text cell in quotes, numbers bare (a spreadsheet that also splits at „;” keeps a
+    multi-value cell whole, audit40 F1)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
+        quoting = csv.QUOTE_NONNUMERIC if quote_text else csv.QUOTE_MINIMAL
+        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n", quoting=quoting)
         writer.writerow(header)
+        cell = quoted_text_cell if quote_text and cell is safe_cell else cell
         for row in rows:
             writer.writerow([cell(v) for v in row])
     return path

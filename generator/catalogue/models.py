@@ -253,6 +253,9 @@ class PriceValue(Strict):
     max: Cents | None = None
     source: SafeText
     status: PriceStatus
+    effective_from_status: PriceStatus = Field(
+        default=PriceStatus.confirmed,
+        description="jāprecizē: avota datums nav noskaidrots, effective_from ir programmas sākums (audit40 F9)")
     note: str | None = None
 
     @model_validator(mode="after")

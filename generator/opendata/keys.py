@@ -27,6 +27,7 @@ KEYS: dict[str, str] = {
     "values": "vertibas",
     "value": "vertiba",
     "effective_from": "speka_no",
+    "effective_from_status": "speka_no_statuss",
     "kind": "veids",
     "amount": "summa",
     "min": "min",
@@ -45,6 +46,7 @@ KEYS: dict[str, str] = {
     "regime": "cenu_rezims",
     "transport": "transports",
     "payee": "maksajuma_sanemejs",
+    "matricas_kodi": "matricas_kodi",  # derived: the item codes of the matrix and calculator (audit40 F11)
     "day_service": "dienas_pakalpojums",
     "includes_sessions_of": "ietver_nodarbibas_no",
     "incompatible_with": "nesavietojams_ar",
@@ -68,6 +70,10 @@ KEYS: dict[str, str] = {
     "privacy_notice": "privatuma_pazinojums",
     "appeal_body": "apstridesanas_iestade",
     "pilots": "izmeginajumprojekti",
+    "nosaukums_statuss": "nosaukums_statuss",  # derived: the pilot-time name's status and days (audit40 F4)
+    "nosaukums_speka_no": "nosaukums_speka_no",
+    "nosaukums_speka_lidz": "nosaukums_speka_lidz",
+    "socialais_dienests_statuss": "socialais_dienests_statuss",
     "nominative": "nominativs",
     "genitive": "genitivs",
     "dative": "dativs",

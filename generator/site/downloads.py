@@ -44,6 +44,7 @@ OPEN_DATA_TITLES = {
     "programma": "Programmas noteikumu parametri",
     "kartas": "Programmas kārtas un pārskata periodi",
     "svetku-dienas": "Svētku dienas (darba dienu skaitam)",
+    "pasvaldibu-nosaukumi": "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku",
     "tiesibu-akti": "Tiesību akti, ko citē dokumenti, un to spēkā esamība",
     "LASIMANI": "Atvērto datu apraksts: formāts, kolonnas un kodi",
 }
@@ -123,6 +124,8 @@ def file_title(path: Path) -> str:
         return title
     if path.stem in OPEN_DATA_TITLES:
         return OPEN_DATA_TITLES[path.stem]
+    if path.stem.endswith(".schema") and path.stem.removesuffix(".schema") in OPEN_DATA_TITLES:  # audit40 F3
+        return f"JSON shēma: {OPEN_DATA_TITLES[path.stem.removesuffix('.schema')]}"
     words = re.sub(r"[-_]+", " ", path.stem).strip()
     return words[:1].upper() + words[1:]
 

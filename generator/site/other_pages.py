@@ -9,10 +9,12 @@ from typing import Any
 
 import jinja2
 
+from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.models import Pilot
 from generator.opendata.description import FILE as OPEN_DATA_FILE
 from generator.opendata.export import FOLDER as OPEN_DATA_FOLDER
+from generator.opendata.licence import licence_lines
 from generator.site import matrix_downloads, paths, workbook_names
 from generator.site.context import announced_prices, environment, site_date
 from generator.site.downloads import GROUPS, Download
@@ -52,6 +54,7 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
                   cenu_lapa=paths.PRICES,
                   matricu_grupa=MATRICES, matricas=matrix_downloads.by_round(catalogue, downloads),
                   datu_apraksts=next((d.url for d in downloads if d.path == OPEN_DATA_DESCRIPTION), None),
+                  datu_grupa=OPEN_DATA, licence=licence_lines(catalogue, lvformat.version_id(catalogue.version)),
                   **_rounds_context(catalogue))
 
 

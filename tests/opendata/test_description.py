@@ -64,3 +64,19 @@ def test_several_values_in_a_cell_are_split_by_the_documented_separator(folder: 
     rows = {r["kods"]: r["traucejumi"] for r in read(folder / "pakalpojumi.csv")}
     for service in catalogue.services:
         assert rows[service.id].split(LIST_SEPARATOR) == ([i.value for i in service.impairments] or [""])
+
+
+def test_the_readme_states_holiday_coverage_matrix_codes_and_how_to_read_sources(folder: Path,
+                                                                                 catalogue: Catalogue) -> None:
+    """audit40 F10, F11, F6."""
+    text = (folder / FILE).read_bytes().decode("utf-8-sig")
+    years = [y.year for y in catalogue.holidays.years]
+    holidays = text.split("svetku-dienas.csv – ", 1)[1].split("\r\n\r\n", 1)[0]
+    assert f"{years[0]}.–{years[-1]}. gadu" in holidays and "darba sestdienas" in holidays
+    assert {r["avots"] for r in read(folder / "svetku-dienas.csv")} == {catalogue.holidays.source}
+    codes = {r["kods"]: r["matricas_kodi"] for r in read(folder / "pakalpojumi.csv")}
+    both = [s for s in catalogue.services if s.form.value == "both"]
+    assert both and all(codes[s.id] == f"{s.id}i;{s.id}g" for s in both)
+    assert all(codes[s.id] == s.id for s in catalogue.services if s.form.value != "both")
+    key = text.split("Avotu atsauces\r\n", 1)[1]
+    assert "002 L" in key and "S000–S004" in key and "D17" in key and "L18–L108: Ievads" in key

@@ -127,3 +127,31 @@ def test_the_open_data_hint_stays_inside_the_tip_box(tmp_path: Path, catalogue: 
     line = next(x for x in box.splitlines() if "Ministrijai un analītiķiem" in x)
     assert line.startswith("    Ministrijai un analītiķiem – [Atvērtie dati](#atvertie-dati). Par datņu formātiem")
     assert all(x.startswith("    ") or not x.strip() for x in box.splitlines()[1:])
+
+
+def test_the_open_data_state_their_undecided_licence_with_proposal_source_and_day(tmp_path: Path,
+                                                                                   catalogue: Catalogue) -> None:
+    """audit40 F2, D183: the reuse terms are in LASIMANI.txt and next to the open-data table, as „jāprecizē”, with
+    the usual Latvian licence as the proposal and the source and day from the catalogue version; every new file
+    (xlsx copies, JSON schemas, names history) is listed with a title."""
+    from generator.opendata.export import render_open_data
+    from generator.site.other_pages import render_downloads
+
+    render_open_data(catalogue, tmp_path, progress=lambda _m: None)
+    readme = (tmp_path / "atvertie-dati" / "LASIMANI.txt").read_text("utf-8-sig")
+    found = downloads.collect(catalogue, tmp_path)
+    page = render_downloads(catalogue, found)
+    section = page.split("## Atvērtie dati", 1)[1].split("\n## ", 1)[0]
+    day = f"{catalogue.latest_date:%d.%m.%Y}"
+    from generator import lvformat
+
+    # the site writes the version id, its raw form is in one place of the page only (audit30 F8)
+    for said, version in ((" ".join(readme.split()), catalogue.version),
+                          (" ".join(section.split()), lvformat.version_id(catalogue.version))):
+        assert "Licence (jāprecizē)" in said and "CC BY 4.0" in said and "data.gov.lv" in said, said[:400]
+        assert f"versija {version}”" in said and f"stāvoklim {day}" in said and "D183" in said
+    assert section.index("Atkalizmantošana un licence") < section.index("| Datne |")
+    titles = {d.path.rsplit("/", 1)[1]: d.title for d in found}
+    assert titles["cenas.schema.json"] == "JSON shēma: Cenas ar vēsturi"
+    assert titles["cenas.xlsx"] == "Cenas ar vēsturi (katra cenas vērtība ar datumu, no kura tā ir spēkā)"
+    assert titles["pasvaldibu-nosaukumi.csv"].startswith("Pašvaldību un sociālo dienestu nosaukumi")
