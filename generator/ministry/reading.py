@@ -28,6 +28,7 @@ from generator.ministry.matrix import (
     MatrixError,
     absent_names,
     interface_version,
+    length_checks,
     read_child,
     structure_problems,
 )
@@ -232,7 +233,11 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
             return refuse([template_mismatch(version)] + problems)
         if fast is not None:
             expected.learn(fast)
+        if not templates.is_current(version) and expected.length_checks is None:
+            expected.length_checks = length_checks(full.book)  # its template's text limits (R11-3)
         result.full_read = True
+    elif expected is not None and expected.length_checks is not None:
+        m.use_length_checks(expected.length_checks)  # the fast scan proved the template: the same checks
     try:
         data, problems = read_child(m, catalogue)  # an over-long text reads a fast-scanned file's formulas (D168)
     except (MatrixError, XlsxReadError) as exc:
