@@ -415,9 +415,7 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
     recorded = recorded_source(source, old, person)
     source_hidden = source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
     try:
-        base = old if old.is_dir() else source.parent
-        report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened, source=recorded,
-                                  origin=(base, source.relative_to(base).as_posix()))
+        report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened, source=recorded)
     except AlreadyMigrated as exc:
         click.echo(f"{source_shown}: {exc}", err=True)
         return refused, hidden + source_hidden, skipped + 1

@@ -94,7 +94,7 @@ class AlreadyMigrated(MigrationError):
 # The report's last line: what `ibm migrate` recognises its own complete output by on a rerun (audit37 F3): the
 # old and the new matrix, the template it was made on (review13 R13-2), the report's own text above this line
 # (R13-3), which old file it came from (R13-1: relative to VECA, as the console names it – hashed when the
-# name shows the child) and that file's place as a digest (D178: the real relative name, so that a changed old file
+# name shows the child) and that file's place as a digest (D178: its real path, hashed, so that a changed old file
 # whose shown name is hashed is still known as the same; a report of D177 has no place).
 MARK_PREFIX = "Pārnešanas nospiedums (SHA-256; pēc tā atkārtota ibm migrate palaišana atpazīst savus failus): "
 _MARK = re.compile(r"vecā ([0-9a-f]{64}) → jaunā ([0-9a-f]{64}); veidne (\S+) \(nospiedums ([0-9a-f]{16}|nav)\); "
@@ -118,12 +118,11 @@ def _mark(own: OwnOutput, body: str) -> str:
             f"pārskats {_text_digest(body)}; avots {own.source}; vieta {own.place}")
 
 
-def place_digest(old_digest: str, origin: tuple[Path, str]) -> str:
-    """Where the old file was (D178): its folder (VECA, or the file's folder) and its real path relative to it, hashed
-    together with the old file's own SHA-256 – the report never shows a name that shows the child, yet a rerun with
-    the file at the same place recognises it even when its content (and so its shown, hashed name) has changed."""
-    folder, rel = origin
-    return _text_digest(f"vieta\0{old_digest}\0{folder.resolve()}\0{rel}")
+def place_digest(old_digest: str, old_path: Path) -> str:
+    """Where the old file was (D178): its real absolute path, hashed together with the old file's own SHA-256 – the
+    report never shows a name that shows the child, yet a rerun with the file at the same place recognises it even
+    when its content (and so its shown, hashed name) has changed, whether VECA was the folder or the file."""
+    return _text_digest(f"vieta\0{old_digest}\0{old_path.resolve()}")
 
 
 def source_label(shown: str, folder: Path) -> str:
@@ -145,7 +144,7 @@ def migrated_already(old_path: Path, out: Path) -> bool:
     return own is not None and out.is_file() and _of_old_file(own, old_path)
 
 
-def _same_old(own: OwnOutput, old_path: Path, source: str, origin: tuple[Path, str]) -> bool:
+def _same_old(own: OwnOutput, old_path: Path, source: str) -> bool:
     """Is ``own`` (an earlier output, unchanged) the migration of the same old matrix (D178)? Yes when the old file's
     content is the one migrated then, wherever the file is now (a moved or renamed VECA folder), or when the file is
     at the same place as then (same folder, same name), its content changed since (the worker corrected it). A
@@ -154,7 +153,7 @@ def _same_old(own: OwnOutput, old_path: Path, source: str, origin: tuple[Path, s
         return True
     if not own.place:
         return own.source == source
-    return own.place == place_digest(own.old, origin)
+    return own.place == place_digest(own.old, old_path)
 
 
 def _of_old_file(own: OwnOutput, old_path: Path) -> bool:
@@ -628,24 +627,22 @@ class Migrator:
         return hashlib.sha256(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
     def migrate(self, old_path: Path, out: Path, *, overwrite: bool = False, person: tuple[str, str] = ("", ""),
-                opened: Matrix | Exception | None = None, source: str | None = None,
-                origin: tuple[Path, str] | None = None) -> MigrationReport:
+                opened: Matrix | Exception | None = None, source: str | None = None) -> MigrationReport:
         """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written. An existing new
         matrix or report is never replaced unless ``overwrite`` (the user's explicit choice) – or it is this
         program's own unchanged output for the same old matrix (D178, _same_old: the same content wherever the file
-        is now, or the same place – ``origin``: VECA or the file's folder and the file's path relative to it, by
-        default its folder and name; ``source``: source_label as the report shows it): skipped when the old
+        is now, or the same file path; ``source``: source_label as the report shows it, by default of its name in its
+        folder): skipped when the old
         file's content and the template are unchanged too (AlreadyMigrated), else replaced, the reason said.
         ``person``: the child's name and personal code
         (console_names.matrix_person), so that no message shows them in a file name; ``opened``: ``old_path`` as
         the caller already opened it (console_names.open_matrix), not read again."""
         catalogue = self.catalogue
-        origin = (old_path.parent, old_path.name) if origin is None else origin
         source = source_label(old_path.name, old_path.parent) if source is None else source
         report_path = _report_path(out)
         existing = [p for p in (out, report_path) if p.exists() or p.is_symlink()]
         own = _own_output(out, report_path) if existing and not overwrite else None
-        other = own is not None and not _same_old(own, old_path, source, origin)
+        other = own is not None and not _same_old(own, old_path, source)
         if other:  # another old matrix's output (review13 R13-1): not this one's to replace (D178)
             own = None
         if existing and not overwrite and own is None:
@@ -736,7 +733,7 @@ class Migrator:
             body = report.text() + "\n"
             old_digest = file_digest(old_path)
             report.mark = _mark(OwnOutput(old_digest, file_digest(staged), current, fingerprint, source,
-                                          place_digest(old_digest, origin)), body)
+                                          place_digest(old_digest, old_path)), body)
             staged_report = Path(tmp) / "parnesana.txt"
             staged_report.write_bytes((report.text() + "\n").encode("utf-8"))
             with interrupts_held():  # the pair is put in place whole; a Ctrl-C meanwhile is taken after it

@@ -98,6 +98,19 @@ def test_a_changed_old_file_with_a_hidden_name_is_migrated_again(two: list[Path]
     assert third.exit_code == 0 and "jau iepriekš pārnestas 2" in third.output, third.output
 
 
+def test_the_place_is_the_files_path_whether_veca_was_the_folder_or_the_file(two: list[Path],
+                                                                             tmp_path: Path) -> None:
+    """Migrated with its folder, corrected, migrated again on its own into the same new file: the same place."""
+    old = tmp_path / "vecas" / "riga"
+    old.mkdir(parents=True)
+    shutil.copyfile(two[0], old / "m.xlsx")
+    assert _run(tmp_path / "vecas", "--out", tmp_path / "jaunas").exit_code == 0
+    _changed(old / "m.xlsx")
+    again = _run(old / "m.xlsx", "--out", tmp_path / "jaunas" / "riga" / "m.xlsx")
+    assert again.exit_code == 0, again.output
+    assert "pārnesta no jauna: vecā matrica kopš iepriekšējās pārnešanas mainīta" in again.output
+
+
 def test_another_hidden_name_in_the_same_folder_is_still_refused(two: list[Path], tmp_path: Path) -> None:
     """Two files whose names show a child, side by side, into one --out: both are shown as the folder plus a hash,
     but the place is the real name – the second is another matrix, refused, nothing replaced."""
