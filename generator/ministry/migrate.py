@@ -647,7 +647,8 @@ class Migrator:
             own = None
         if existing and not overwrite and own is None:
             names = " un ".join(shown_file(p, None, *person) for p in existing)
-            why = ("ir ibm migrate rezultāts citai vecajai matricai (cits saturs citā vietā; ja šī ir tā pati "
+            why = (f"{agree(len(existing), 'tas ir', 'tie ir')} ibm migrate rezultāts citai vecajai matricai (cits "
+                   "saturs citā vietā; ja šī ir tā pati "
                    "matrica, kas kopš tam gan pārvietota, gan mainīta, pievienojiet --overwrite)" if other else
                    "ibm migrate esošus failus, ko tā nav rakstījusi vai kas mainīti, nepārraksta (lai tos aizstātu, "
                    "pievienojiet --overwrite)")

@@ -123,7 +123,7 @@ def test_another_hidden_name_in_the_same_folder_is_still_refused(two: list[Path]
     kept = out.read_bytes()
     other = _run(old / "020202-20000.xlsx", "--out", out)
     assert other.exit_code == 1, other.output
-    assert "faili jau ir; ir ibm migrate rezultāts citai vecajai matricai" in other.output
+    assert "faili jau ir; tie ir ibm migrate rezultāts citai vecajai matricai (cits saturs citā vietā" in other.output
     assert out.read_bytes() == kept
 
 
