@@ -147,7 +147,7 @@ def migrated_already(old_path: Path, out: Path) -> bool:
 def _same_old(own: OwnOutput, old_path: Path, source: str) -> bool:
     """Is ``own`` (an earlier output, unchanged) the migration of the same old matrix (D178)? Yes when the old file's
     content is the one migrated then, wherever the file is now (a moved or renamed VECA folder), or when the file is
-    at the same place as then (same folder, same name), its content changed since (the worker corrected it). A
+    at the same path as then, its content changed since (the worker corrected it). A
     report from before D178 has no place: the shown name decides, as it did."""
     if _of_old_file(own, old_path):
         return True
@@ -632,11 +632,10 @@ class Migrator:
         matrix or report is never replaced unless ``overwrite`` (the user's explicit choice) – or it is this
         program's own unchanged output for the same old matrix (D178, _same_old: the same content wherever the file
         is now, or the same file path; ``source``: source_label as the report shows it, by default of its name in its
-        folder): skipped when the old
-        file's content and the template are unchanged too (AlreadyMigrated), else replaced, the reason said.
-        ``person``: the child's name and personal code
-        (console_names.matrix_person), so that no message shows them in a file name; ``opened``: ``old_path`` as
-        the caller already opened it (console_names.open_matrix), not read again."""
+        folder): skipped when the old file's content and the template are unchanged too (AlreadyMigrated), else
+        replaced, the reason said. ``person``: the child's name and personal code (console_names.matrix_person), so
+        that no message shows them in a file name; ``opened``: ``old_path`` as the caller already opened it
+        (console_names.open_matrix), not read again."""
         catalogue = self.catalogue
         source = source_label(old_path.name, old_path.parent) if source is None else source
         report_path = _report_path(out)
