@@ -324,8 +324,9 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
 
     Esošu failu (jaunā matrica vai tās pārskats *-parnesana.txt) nepārraksta, ja nav norādīts --overwrite; tāds
     fails tiek atteikts, pārējie pārnesti. Paša ibm migrate iepriekš uzrakstītu un kopš tā nemainītu jauno matricu
-    ar pārskatu tai pašai vecajai matricai atkārtotā palaišanā (piem. pēc Ctrl-C) izlaiž: „jau pārnesta iepriekš”
-    (ja mainīta vecā matrica vai veidne – pārnes no jauna). Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
+    ar pārskatu tai pašai vecajai matricai (tāds pats saturs – arī pārvietotā vai pārdēvētā mapē – vai tā pati
+    vieta) atkārtotā palaišanā (piem. pēc Ctrl-C) izlaiž: „jau pārnesta iepriekš” (ja mainīta vecā matrica vai
+    veidne – pārnes no jauna). Izejas statuss: 0 – visas pārnestas; 1 – vismaz viena atteikta
     (tai nekas netika uzrakstīts); 2 – nepareizi komandas parametri (arī: VECA nav atrasta, --out ir tā pati
     matrica, nav .xlsx faila vai – ja VECA ir mape – nav mape).
     """
@@ -372,7 +373,7 @@ def migrate(old: Path, out: Path, overwrite: bool, catalogue_dir: Path) -> None:
         except KeyboardInterrupt:
             if len(targets) > 1:  # what is done is kept; a rerun skips it (audit37 F3)
                 source, target = targets[finished]
-                done = finished - refused - skipped + migrated_already(source, target, recorded_source(source, old))
+                done = finished - refused - skipped + migrated_already(source, target)
                 click.echo(f"Pārtraukts: no {len(targets)} {_agree(len(targets), 'matricas', 'matricām')} {_agree(done + skipped, 'pārnesta', 'pārnestas')} "
                            f"{done + skipped}. Lai turpinātu, palaidiet to pašu komandu "
                            "vēlreiz bez --overwrite: jau pārnestās matricas tiks izlaistas.", err=True)

@@ -143,6 +143,11 @@ class Matrix:
         cell = self.book.cell(ref.sheet, (ref.first[0] + row, ref.first[1] + col))
         return cell.formula if cell else None
 
+    def use_length_checks(self, checks: dict[tuple[str, Coord], int]) -> None:
+        """The length checks of this file's template, proven the same (a fast-scanned file whose locked content a
+        fully read file of the same template version had, templates.Expected.length_checks): not read again."""
+        self._length_checks = checks
+
     def length_limit(self, name: str, row: int = 0, col: int = 0) -> int | None:
         """The character limit the matrix's own template checks the text in this cell of ``name`` against (its
         formula ``IF(LEN(cell&"")>limit,1,0)``), None when that template had no such check (D168). Read from the
@@ -474,25 +479,32 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True,
 
 def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
     """Every text the matrix checks for length (input_checks.TEXT_FIELDS, D90, D166, D167) over its limit is an
-    invalid input, as in the matrix's Kludas: counted as the matrix counts it, named by cell and limit. A matrix made
-    on an older template that did not yet check that text (no length check formula for the cell in the file) showed no
-    error for it: there the text is a warning naming the cell, its length and today's limit, not a refusal (D168). A
-    matrix on the current template always had the check: a check missing there (``current``) is not an older
-    template's, and today's limit refuses the text (review11 R11-1)."""
+    invalid input, as in the matrix's Kludas: counted as the matrix counts it, named by cell and limit. The limit is
+    the one of the matrix's own template: today's (the field's) on the current template, where a check missing is
+    not an older template's and today's limit refuses the text (review11 R11-1); on any other template the number in
+    the file's own check formula for that cell, smaller or larger than today's (R11-3: a template that raised a
+    limit counts a text up to its own limit as valid, and so does the reader). A matrix made on an older template
+    that did not yet check that text (no length check formula for the cell in the file) showed no error for it:
+    there a text over today's limit is a warning naming the cell, its length and today's limit, not a refusal
+    (D168)."""
     for checked in TEXT_FIELDS:
         if not m.has(checked.name):
             continue
-        limit = int(checked.extra)
+        today = int(checked.extra)
         for i, row in enumerate(m.grid(checked.name)):
             for j, value in enumerate(row):
-                if not isinstance(value, str) or (length := text_length(value)) <= limit:
+                if not isinstance(value, str) or not value:
+                    continue
+                length = text_length(value)
+                # the file's own check (its template's formulas); on today's template, today's limit whatever it says
+                own = None if current else m.length_limit(checked.name, i, j)
+                if length <= (own if own is not None else today):
                     continue
                 if checked.name in INPUT_NAMES and m.formula_at(checked.name, i, j) is not None:
                     continue  # said already: a formula in the input (D140)
-                own = m.length_limit(checked.name, i, j)
-                if own is None and current:
+                if current:
                     r.fail(checked.name, too_long_message(checked, length), i, j)
-                elif own is None or length <= own:
+                elif own is None:
                     r.warnings.append(f"{r.where(checked.name, i, j)}: {unchecked_length_message(checked, length)}")
                 else:
                     r.fail(checked.name, too_long_message(checked, length, own), i, j)

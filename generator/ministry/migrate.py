@@ -93,11 +93,12 @@ class AlreadyMigrated(MigrationError):
 
 # The report's last line: what `ibm migrate` recognises its own complete output by on a rerun (audit37 F3): the
 # old and the new matrix, the template it was made on (review13 R13-2), the report's own text above this line
-# (R13-3) and which old file it came from (R13-1: relative to VECA, as the console names it – hashed when the
-# name shows the child).
+# (R13-3), which old file it came from (R13-1: relative to VECA, as the console names it – hashed when the
+# name shows the child) and that file's place as a digest (D178: its real path, hashed, so that a changed old file
+# whose shown name is hashed is still known as the same; a report of D177 has no place).
 MARK_PREFIX = "Pārnešanas nospiedums (SHA-256; pēc tā atkārtota ibm migrate palaišana atpazīst savus failus): "
 _MARK = re.compile(r"vecā ([0-9a-f]{64}) → jaunā ([0-9a-f]{64}); veidne (\S+) \(nospiedums ([0-9a-f]{16}|nav)\); "
-                   r"pārskats ([0-9a-f]{64}); avots („.+” \(mape [0-9a-f]{16}\))")
+                   r"pārskats ([0-9a-f]{64}); avots („.+” \(mape [0-9a-f]{16}\))(?:; vieta ([0-9a-f]{64}))?")
 
 
 @dataclass(frozen=True)
@@ -109,11 +110,19 @@ class OwnOutput:
     version: str  # the template version it was migrated onto
     fingerprint: str  # that template's registry entry, hashed ("nav": not registered)
     source: str  # the old file (source_label)
+    place: str = ""  # the old file's place (place_digest); "" in a report written before D178
 
 
 def _mark(own: OwnOutput, body: str) -> str:
     return (f"{MARK_PREFIX}vecā {own.old} → jaunā {own.new}; veidne {own.version} (nospiedums {own.fingerprint}); "
-            f"pārskats {_text_digest(body)}; avots {own.source}")
+            f"pārskats {_text_digest(body)}; avots {own.source}; vieta {own.place}")
+
+
+def place_digest(old_digest: str, old_path: Path) -> str:
+    """Where the old file was (D178): its real absolute path, hashed together with the old file's own SHA-256 – the
+    report never shows a name that shows the child, yet a rerun with the file at the same place recognises it even
+    when its content (and so its shown, hashed name) has changed, whether VECA was the folder or the file."""
+    return _text_digest(f"vieta\0{old_digest}\0{old_path.resolve()}")
 
 
 def source_label(shown: str, folder: Path) -> str:
@@ -128,11 +137,23 @@ def _text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def migrated_already(old_path: Path, out: Path, source: str | None = None) -> bool:
-    """``out`` and its report are this program's own complete output for ``old_path`` as it is now (and, given
-    ``source``, recorded under that name)."""
+def migrated_already(old_path: Path, out: Path) -> bool:
+    """``out`` and its report are this program's own complete output for ``old_path``'s content as it is now
+    (wherever that file was then, D178)."""
     own = _own_output(out, _report_path(out))
-    return own is not None and out.is_file() and _of_old_file(own, old_path) and source in (None, own.source)
+    return own is not None and out.is_file() and _of_old_file(own, old_path)
+
+
+def _same_old(own: OwnOutput, old_path: Path, source: str) -> bool:
+    """Is ``own`` (an earlier output, unchanged) the migration of the same old matrix (D178)? Yes when the old file's
+    content is the one migrated then, wherever the file is now (a moved or renamed VECA folder), or when the file is
+    at the same path as then, its content changed since (the worker corrected it). A
+    report from before D178 has no place: the shown name decides, as it did."""
+    if _of_old_file(own, old_path):
+        return True
+    if not own.place:
+        return own.source == source
+    return own.place == place_digest(own.old, old_path)
 
 
 def _of_old_file(own: OwnOutput, old_path: Path) -> bool:
@@ -162,7 +183,7 @@ def _own_output(out: Path, report_path: Path) -> OwnOutput | None:
         found = _MARK.fullmatch(last.removeprefix(MARK_PREFIX))
         if found is None or _text_digest(body + "\n") != found[5]:
             return None
-        own = OwnOutput(found[1], found[2], found[3], found[4], found[6])
+        own = OwnOutput(found[1], found[2], found[3], found[4], found[6], found[7] or "")
         if out.exists() and file_digest(out) != own.new:
             return None
     except (OSError, UnicodeDecodeError):
@@ -609,23 +630,28 @@ class Migrator:
                 opened: Matrix | Exception | None = None, source: str | None = None) -> MigrationReport:
         """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written. An existing new
         matrix or report is never replaced unless ``overwrite`` (the user's explicit choice) – or it is this
-        program's own unchanged output for the same old file (``source``: source_label, by default of its name in
-        its folder): skipped when the old file and the template are unchanged too
-        (AlreadyMigrated), else replaced. ``person``: the child's name and personal code
-        (console_names.matrix_person), so that no message shows them in a file name; ``opened``: ``old_path`` as
-        the caller already opened it (console_names.open_matrix), not read again."""
+        program's own unchanged output for the same old matrix (D178, _same_old: the same content wherever the file
+        is now, or the same file path; ``source``: source_label as the report shows it, by default of its name in its
+        folder): skipped when the old file's content and the template are unchanged too (AlreadyMigrated), else
+        replaced, the reason said. ``person``: the child's name and personal code (console_names.matrix_person), so
+        that no message shows them in a file name; ``opened``: ``old_path`` as the caller already opened it
+        (console_names.open_matrix), not read again."""
         catalogue = self.catalogue
         source = source_label(old_path.name, old_path.parent) if source is None else source
         report_path = _report_path(out)
         existing = [p for p in (out, report_path) if p.exists() or p.is_symlink()]
         own = _own_output(out, report_path) if existing and not overwrite else None
-        if own is not None and own.source != source:  # another old matrix's output (review13 R13-1)
+        other = own is not None and not _same_old(own, old_path, source)
+        if other:  # another old matrix's output (review13 R13-1): not this one's to replace (D178)
             own = None
         if existing and not overwrite and own is None:
             names = " un ".join(shown_file(p, None, *person) for p in existing)
-            raise MigrationError(f"{names}: {agree(len(existing), 'fails jau ir', 'faili jau ir')}; ibm migrate "
-                                 "esošus failus, ko tā nav rakstījusi vai kas mainīti, nepārraksta "
-                                 "(lai tos aizstātu, pievienojiet --overwrite)")
+            why = (f"{agree(len(existing), 'tas ir', 'tie ir')} ibm migrate rezultāts citai vecajai matricai (cits "
+                   "saturs citā vietā; ja šī ir tā pati "
+                   "matrica, kas kopš tam gan pārvietota, gan mainīta, pievienojiet --overwrite)" if other else
+                   "ibm migrate esošus failus, ko tā nav rakstījusi vai kas mainīti, nepārraksta (lai tos aizstātu, "
+                   "pievienojiet --overwrite)")
+            raise MigrationError(f"{names}: {agree(len(existing), 'fails jau ir', 'faili jau ir')}; {why}")
         if any(p.is_dir() for p in existing):
             raise MigrationError(f"{' un '.join(shown_file(p, None, *person) for p in existing if p.is_dir())}: tā ir mape, "
                                  "nevis fails")
@@ -641,13 +667,16 @@ class Migrator:
                                  f"katalogs ({shown_version(current)}); pārnest uz vecāku versiju nevar")
         fingerprint = self.fingerprint(current)
         redone = ""
-        if own is not None and out.is_file() and _of_old_file(own, old_path):  # own.source is ``source``: above
+        if own is not None and out.is_file() and _of_old_file(own, old_path):  # the same old matrix: _same_old
+            moved = _moved(own.source, source)
             if (own.version, own.fingerprint) == (current, fingerprint):
-                raise AlreadyMigrated("jau pārnesta iepriekš (jaunā matrica un pārskats nav mainīti; lai pārnestu no "
-                                      "jauna, pievienojiet --overwrite)")
+                raise AlreadyMigrated(f"jau pārnesta iepriekš (jaunā matrica un pārskats nav mainīti{moved}; lai "
+                                      "pārnestu no jauna, pievienojiet --overwrite)")
             redone = "pārnesta no jauna: mainīta veidne – " + (
                 f"iepriekš {shown_version(own.version)}, tagad {shown_version(current)}" if own.version != current
                 else f"tās pašas versijas {shown_version(current)} nospiedums ir cits")
+        elif own is not None and out.is_file():  # the same place, the old file changed since (D178)
+            redone = "pārnesta no jauna: vecā matrica kopš iepriekšējās pārnešanas mainīta"
         entry = self.registry.get(version) if version != current else None
         absent = absent_names(old, entry["names"] if entry else None)  # names its registered template lacked
         problems = structure_problems(old, None, absent)
@@ -702,13 +731,25 @@ class Migrator:
                 report.new_findings = _new_findings(old_findings, new_findings, unchecked_codes(old))
             report.path = report_path
             body = report.text() + "\n"
-            report.mark = _mark(OwnOutput(file_digest(old_path), file_digest(staged), current, fingerprint, source), body)
+            old_digest = file_digest(old_path)
+            report.mark = _mark(OwnOutput(old_digest, file_digest(staged), current, fingerprint, source,
+                                          place_digest(old_digest, old_path)), body)
             staged_report = Path(tmp) / "parnesana.txt"
             staged_report.write_bytes((report.text() + "\n").encode("utf-8"))
             with interrupts_held():  # the pair is put in place whole; a Ctrl-C meanwhile is taken after it
                 os.replace(staged, out)
                 os.replace(staged_report, report.path)
         return report
+
+
+def _moved(then: str, now: str) -> str:
+    """What the skip says of an old file whose content is the one migrated, found at another place (D178)."""
+    if then == now:
+        return ""
+    shown_then, shown_now = then.split(" (mape ")[0], now.split(" (mape ")[0]
+    if shown_then == shown_now:
+        return "; vecās matricas mape kopš tam pārvietota vai pārdēvēta, saturs tas pats"
+    return f"; vecā matrica kopš tam pārvietota vai pārdēvēta (iepriekš {shown_then}), saturs tas pats"
 
 
 def _opened(opened: Matrix | Exception) -> Matrix:

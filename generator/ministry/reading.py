@@ -28,20 +28,21 @@ from generator.ministry.matrix import (
     MatrixError,
     absent_names,
     interface_version,
+    length_checks,
     read_child,
     structure_problems,
 )
 from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.template_checks import COUNT_NAMES, unchecked_codes, unchecked_reason
-from generator.ministry.templates import TemplateSource
+from generator.ministry.templates import Expected, TemplateSource
 from generator.ministry.xlsxread import MAX_TOTAL_BYTES, XlsxReadError, _coords
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
-from generator.reference.workbook import WorkbookResult, evaluate_workbook
+from generator.reference.workbook import CURRENT, OLDER, UNKNOWN, WorkbookResult, evaluate_workbook
 from generator.workbook.version import is_newer
 
 STALE_LIMIT = 8
@@ -103,6 +104,14 @@ def documents_version_note(version: str, current: str) -> str:
     command in Latvian quotes, what differs when both name the same catalogue day; audit37 F9)."""
     return (f"veidnes versija {shown_version(version)} nav pašreizējā {shown_version(current)}"
             f"{version_difference(version, current)}; cenas var būt novecojušas, apsveriet komandu {MIGRATE}")
+
+
+def template_kind(templates: TemplateSource, version: str, expected: Expected | None) -> str:
+    """Which template a matrix was filled into, for the advice of its ``prices_not_in_force`` error
+    (reference.workbook.prices_advice): one the current catalogue makes, an older known one, or an unknown one."""
+    if expected is None:
+        return UNKNOWN
+    return CURRENT if templates.is_current(version) else OLDER
 
 
 def read_bytes(path: Path) -> tuple[str, bytes | None]:
@@ -224,7 +233,11 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
             return refuse([template_mismatch(version)] + problems)
         if fast is not None:
             expected.learn(fast)
+        if not templates.is_current(version) and expected.length_checks is None:
+            expected.length_checks = length_checks(full.book)  # its template's text limits (R11-3)
         result.full_read = True
+    elif expected is not None and expected.length_checks is not None:
+        m.use_length_checks(expected.length_checks)  # the fast scan proved the template: the same checks
     try:
         data, problems = read_child(m, catalogue)  # an over-long text reads a fast-scanned file's formulas (D168)
     except (MatrixError, XlsxReadError) as exc:
@@ -235,7 +248,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     rel = result.rel = shown_path(rel, result.digest, data.full_name, data.personal_code)
     try:
         params = Params.from_catalogue(catalogue, data.params_day)
-        outcome = evaluate_workbook(data.inputs, params)
+        outcome = evaluate_workbook(data.inputs, params, template_kind(templates, version, expected))
     except (ReferenceInputError, LookupError) as exc:
         return refuse([f"aprēķins nav iespējams: {exc}"])
     not_eligible = [f for f in outcome.findings if f.code == "not_eligible"]

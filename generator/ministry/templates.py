@@ -59,6 +59,9 @@ class Expected:
         return self._input_refs
 
     row_keys: dict[str, set[str]] = field(default_factory=dict)  # registry versions: learned locked-content keys
+    # the text length checks of a file fully read and found to be this template (matrix.length_checks): the same
+    # in every file whose locked content this expectation proved, so a fast-scanned one is not read in full for them
+    length_checks: dict[tuple[str, Coord], int] | None = None
     # Which skeletons (fastread.Skeleton) this expectation proved: kept by the skeleton, under this token (a
     # copy of the expectation in a worker process or the cache is the same expectation, so the same token).
     token: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)

@@ -32,6 +32,14 @@ from generator.reference.rules import check_plan
 
 ZERO = Decimal(0)
 
+# The template a matrix was filled into, as the reader found it (generator/ministry/templates.py): one the current
+# catalogue and code make (its default prices day or another one, D63), an older registered or kept one, or one
+# the toolkit does not know.
+CURRENT, OLDER, UNKNOWN = "current", "older", "unknown"
+# The command that carries a filled matrix onto the current template with the prices of the plan's first day (D63),
+# in the form README and `ibm migrate --help` give it.
+MIGRATE_COMMAND = "„ibm migrate VECA.xlsx --out JAUNA.xlsx”"
+
 
 @dataclass(frozen=True)
 class WorkbookInputs:
@@ -126,10 +134,11 @@ class WorkbookResult:
         }
 
 
-def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
+def evaluate_workbook(inputs: WorkbookInputs, params: Params, template: str = CURRENT) -> WorkbookResult:
     """Compute every output of the workbook for one child: the check date and P (D1, D21), N,
     priorities, A, line funding, K (D3–D6), 6.7 and 6.10 totals (D13, D14) and the rule findings
-    with their counts (D9–D13)."""
+    with their counts (D9–D13). ``template``: which template the inputs were filled into (CURRENT, OLDER or
+    UNKNOWN), for the advice of a ``prices_not_in_force`` error (prices_advice)."""
     check_months(inputs.months, params.period_months_max)
     findings: list[Finding] = []
     check_date: dt.date | None
@@ -142,7 +151,7 @@ def evaluate_workbook(inputs: WorkbookInputs, params: Params) -> WorkbookResult:
         check_date = _holding(params, inputs.period_start)
         findings.append(Finding("past_reporting_period", Severity.error, f"Plāna periods ir par garu: {exc}."))
     if check_date is not None:
-        findings.extend(check_prices_in_force(inputs.period_start, inputs.months, params))
+        findings.extend(check_prices_in_force(inputs.period_start, inputs.months, params, template))
     if check_date is None:
         age, rate, p_amount = age_in_years(inputs.birth_date, inputs.period_start), ZERO, ZERO
     else:
@@ -280,26 +289,36 @@ def check_sources(inputs: WorkbookInputs, needed: Decimal) -> list[Finding]:
 PRICES_ADVICE = "izmantojiet matricu, kas izdota tam periodam"
 
 
-def prices_advice(day: dt.date) -> str:
-    """How to get the matrix whose prices hold from ``day`` (D63): `ibm matrix --day`, or ask whoever issues them."""
-    return f"{PRICES_ADVICE} (ibm matrix --day {lv_date(day)} vai to izsniedz ministrija)"
+def prices_advice(day: dt.date, template: str = CURRENT) -> str:
+    """How to get a matrix whose prices hold from ``day`` (D63). A matrix of the current template: `ibm matrix --day`,
+    or ask whoever issues them – the same template, only another prices day. A matrix of an older (registered) or
+    unknown template: `ibm migrate` first, which carries everything typed onto the current template with the
+    prices of that day; a new empty matrix would mean typing it all again."""
+    issued = f"{PRICES_ADVICE} (ibm matrix --day {lv_date(day)} vai to izsniedz ministrija)"
+    if template == CURRENT:
+        return issued
+    which = "vecākā" if template == OLDER else "nezināmā"
+    return (f"pārnesiet matricu (tā aizpildīta {which} veidnē) ar komandu {MIGRATE_COMMAND}, kas visu ievadīto "
+            f"pārnes uz pašreizējo veidni ar {lv_date(day)} spēkā esošajām cenām, vai {issued}")
 
 
-def check_prices_in_force(period_start: dt.date, months: int, params: Params) -> list[Finding]:
+def check_prices_in_force(period_start: dt.date, months: int, params: Params,
+                          template: str = CURRENT) -> list[Finding]:
     """One ``prices_not_in_force`` error when the plan period (6.1. tabulas „Perioda pirmā diena” and its months) is not
     wholly inside the days the matrix's prices and parameters hold: from ``params.day`` (6.11 „Cenas un
     parametri spēkā uz”) to ``params.prices_until`` (D61). The message names the matrix that fits (D63): the one
-    for the plan's first day, or – when the period spans a change – the choice of ending before it or starting on it."""
+    for the plan's first day, or – when the period spans a change – the choice of ending before it or starting on it;
+    for a matrix of an older or unknown ``template``, ``ibm migrate`` (prices_advice)."""
     end = plan_end(period_start, months)
     if period_start < params.day:
         return [Finding("prices_not_in_force", Severity.error,
                         f"Plāna periods sākas {lv_date(period_start)} (6.1. tabulas „Perioda pirmā diena”), pirms matricas "
-                        f"cenas un parametri stājušies spēkā ({lv_date(params.day)}); {prices_advice(period_start)}.")]
+                        f"cenas un parametri stājušies spēkā ({lv_date(params.day)}); {prices_advice(period_start, template)}.")]
     if params.prices_until is not None and end > params.prices_until:
         change = params.prices_until + _DAY
-        advice = (prices_advice(period_start) if period_start >= change else
+        advice = (prices_advice(period_start, template) if period_start >= change else
                   f"plāna periodā mainās cenas vai parametri: saīsiniet to līdz {lv_date(params.prices_until)} vai "
-                  f"sāciet {lv_date(change)} un {prices_advice(change)}")
+                  f"sāciet {lv_date(change)} un {prices_advice(change, template)}")
         return [Finding("prices_not_in_force", Severity.error,
                         f"Plāna periods beidzas {lv_date(end)}, bet matricas cenas un parametri ir spēkā tikai līdz "
                         f"{lv_date(params.prices_until)} (katalogā no {lv_date(change)} ir "

@@ -37,6 +37,7 @@ from generator.ministry.reading import (
     file_code,
     file_digest,
     stale_values,
+    template_kind,
     version_problem,
 )
 from generator.ministry.records import StaleValue
@@ -301,7 +302,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         return result
     try:
         params = Params.from_catalogue(catalogue, data.params_day)
-        outcome = evaluate_workbook(data.inputs, params)
+        outcome = evaluate_workbook(data.inputs, params, template_kind(templates, version, expected))
     except (ReferenceInputError, LookupError) as exc:
         where = places.named(m, ["Perioda_Sakums", "Perioda_Menesi", "Parametru_Datums"])
         result.refused.append(with_note(f"aprēķins nav iespējams: {exc}", where))
