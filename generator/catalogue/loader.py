@@ -297,7 +297,7 @@ def _skipped_checks(root: Path, loaded: set[str], failed_folder_files: list[Path
     shown = ", ".join(names)
     return [Problem(root, 0, "-", f"šos failus nevarēja nolasīt vai pārbaudīt: {shown}; pārbaudes starp failiem, kam "
                     f"tie vajadzīgi, netika veiktas ({'; '.join(skipped)}) – pēc labošanas palaidiet pārbaudi vēlreiz",
-                    None, Severity.warning)]
+                    None, Severity.note)]
 
 
 def _load_annexes(root: Path, problems: list[Problem]) -> tuple[AnnexRegister | None, YamlFile | None]:

@@ -26,7 +26,7 @@ def _errors(root: Path) -> list[str]:
 
 def _note(root: Path) -> str:
     _, problems = load_catalogue(root)
-    notes = [p.message for p in problems if p.severity is Severity.warning and "netika veiktas" in p.message]
+    notes = [p.message for p in problems if p.severity is Severity.note and "netika veiktas" in p.message]
     assert len(notes) == 1, notes
     return notes[0]
 
@@ -67,3 +67,31 @@ def test_a_broken_single_file_skips_only_the_checks_that_need_it(catalogue_copy:
     assert any("prices/2.1.yaml" in e and "faila nosaukums neatbilst" in e for e in errors), errors
     note = _note(catalogue_copy)
     assert "municipalities.yaml" in note and "pašvaldību id" in note and "kārtu pašvaldības" in note, note
+
+
+def test_a_failed_run_lists_the_errors_together_after_the_warnings(catalogue_copy: Path) -> None:
+    """audit39 F8: the errors were among 65 warnings; now warnings come first, the errors together under a heading,
+    then the count of both. F7: a catalogue outside the working folder is named by its whole path."""
+    from click.testing import CliRunner
+
+    from generator.cli import count, main
+
+    _sub(catalogue_copy / "prices" / "2.1.yaml", r"amount: (\d+)\.(\d+)", r"amount: \1,\2")
+    _duplicate_municipality(catalogue_copy)
+    for command in (["check"], ["matrix", "--out", str(catalogue_copy.parent / "m.xlsx")]):
+        result = CliRunner().invoke(main, [*command, "--catalogue", str(catalogue_copy)])
+        assert result.exit_code == 1, result.output
+        lines = result.output.splitlines()
+        kinds = ["w" if line.endswith("[brīdinājums]") else "n" if line.endswith("[piezīme]") else "e"
+                 for line in lines[:-1]]
+        warnings = kinds.count("w")
+        assert warnings > 10 and kinds[:warnings] == ["w"] * warnings, result.output
+        errors = [line for line, kind in zip(lines[:-1], kinds, strict=True) if kind == "e"][1:]  # after the heading
+        assert lines[warnings] == f"Kļūdas ({len(errors)}):", result.output
+        assert len(errors) >= 4 and kinds[-1] == "n", result.output
+        assert all(line.startswith(str(catalogue_copy)) and not line.startswith("catalogue/") for line in lines[:-1] if not line.startswith("Kļūdas (")), \
+            result.output
+        assert lines[-1] in (f"Kļūdas: {len(errors)}, brīdinājumi: {warnings}. Katalogs nav derīgs.",
+                             f"Katalogā ir {count(len(errors), 'kļūda', 'kļūdas')}, "
+                             f"{count(warnings, 'brīdinājums', 'brīdinājumi')}; nekas netika uzrakstīts."), \
+            lines[-1]
