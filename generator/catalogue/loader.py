@@ -20,6 +20,7 @@ from generator.catalogue.data_files import DATA_FILES, PAGE_PATTERN
 from generator.catalogue.legacy import is_legacy, split_legacy
 from generator.catalogue.legal_acts import LegalActs, legal_act_warnings
 from generator.catalogue.models import (
+    EntryError,
     Enumerations,
     Holidays,
     Municipalities,
@@ -91,6 +92,9 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
                         model: type[BaseModel] | None = None) -> Problem:
     # Validator functions and union tags (data_files.py: "tag:…") name no key of the file.
     loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and part.startswith(("function-", "tag:"))))
+    entry = (err.get("ctx") or {}).get("error")
+    if err["type"] == "value_error" and isinstance(entry, EntryError):  # the entry's own line (audit39 F7)
+        loc = (*loc, *entry.at)
     # Generic models put the type name into the location; drop such parts that are not keys.
     full = (*prefix, *loc)
     kind = err["type"]
@@ -118,7 +122,7 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
         message, expected = no_day, None  # the form is right, the day does not exist (audit27 F8)
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
-        expected = None
+        expected = entry.expected if isinstance(entry, EntryError) else None
     elif kind == "missing" and (choices := _enum_choices(model, loc)):
         expected = f"obligāts lauks: {choices}"
     elif message is None:
