@@ -153,6 +153,19 @@ def _periods(cat: Catalogue, round_: Round) -> str:
     return "; ".join(f"{p.number}. {date(p.start)}–{date(p.end)}" for p in cat.round_periods(round_))
 
 
+def _new_round(cat: Catalogue, round_: Round) -> str:
+    """A new round as a municipality reads it: its dates, municipalities, funding and participants (audit39 F2)."""
+    names = {m.id: m.name_lv for m in cat.municipalities.municipalities}
+    parts = [f"{date(round_.start)}–{date(round_.end)}",
+             f"pakalpojumi {date(round_.services_start)}–{date(round_.services_end)}",
+             "pašvaldības: " + ", ".join(f"{names.get(m, m)} (`{m}`)" for m in round_.municipalities),
+             f"{ROUND_FIELDS['envelope']}: {_envelope(round_.envelope)}"]
+    if round_.participants is not None:
+        parts.append(f"{ROUND_FIELDS['participants']}: {round_.participants}")
+    parts.append(f"pārskata periodi: {_periods(cat, round_)}")
+    return "; ".join(parts)
+
+
 def round_changes(old: Catalogue, new: Catalogue) -> list[RoundChange]:
     """Rounds added, removed or edited (one row per changed field, plus the derived reporting periods)."""
     before, after = old.round_by_id, new.round_by_id
@@ -160,9 +173,7 @@ def round_changes(old: Catalogue, new: Catalogue) -> list[RoundChange]:
     for rid in sorted(set(before) | set(after)):
         a, b = before.get(rid), after.get(rid)
         if a is None and b is not None:
-            changes.append(RoundChange(rid, b.name_lv, "kārta", None,
-                                       f"{date(b.start)}–{date(b.end)}; pārskata periodi: {_periods(new, b)}",
-                                       b.source))
+            changes.append(RoundChange(rid, b.name_lv, "kārta", None, _new_round(new, b), b.source))
         elif b is None and a is not None:
             changes.append(RoundChange(rid, a.name_lv, "kārta", f"{date(a.start)}–{date(a.end)}", None, a.source))
         elif a is not None and b is not None and a != b:
