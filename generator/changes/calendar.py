@@ -21,7 +21,7 @@ from generator.catalogue.models import (
     RoundProject,
     SelectionRules,
 )
-from generator.lvformat import date, eur
+from generator.lvformat import agree, date, eur
 from generator.reference.monthly import working_days
 
 # Round fields in the order a reader expects them, with their Latvian labels.
@@ -63,6 +63,8 @@ class HolidayChange:
     new: str | None  # the holiday's name now, None when it is no longer one
     source: str
     effect: str  # the month's working days before → after
+    year_added: bool = False  # the day's year was not in the older list at all (audit39 F9)
+    year_removed: bool = False  # the day's year is not in the newer list at all
 
 
 SOURCE_LABELS = {"envelope": "finansējuma avots"}  # a field whose source has its own name
@@ -191,6 +193,13 @@ def _days(holidays: Holidays | None) -> dict[dt.date, str]:
     return {d.date: d.name_lv for year in holidays.years for d in year.days}
 
 
+WEEKEND_DAYS = {5: "sestdienā", 6: "svētdienā"}
+
+
+def _days_text(n: int) -> str:
+    return f"{n} {agree(n, 'darba diena', 'darba dienas')}"
+
+
 def holiday_changes(old: Catalogue, new: Catalogue) -> tuple[list[HolidayChange], list[str]]:
     """Holidays added, removed or renamed, with the month's working days before and after; and notes
     on the list as a whole (its legal source, years added or removed)."""
@@ -218,6 +227,14 @@ def holiday_changes(old: Catalogue, new: Catalogue) -> tuple[list[HolidayChange]
             continue
         month_before = working_days(day.year, day.month, old_set)
         month_after = working_days(day.year, day.month, new_set)
-        effect = f"{day:%m.%Y}: darba dienu skaits {month_before} → {month_after}"
-        changes.append(HolidayChange(day, before.get(day), after.get(day), source, effect))
+        added, removed = day.year in new_years - old_years, day.year in old_years - new_years
+        if day.weekday() >= 5:  # a Saturday or Sunday is no working day either way (audit39 F9)
+            effect = f"iekrīt {WEEKEND_DAYS[day.weekday()]} – darba dienu skaitu nemaina"
+        elif added:
+            effect = f"{day:%m.%Y}: {_days_text(month_after)} (iepriekš šī gada svētku dienu katalogā nebija)"
+        elif removed:
+            effect = f"{day:%m.%Y}: iepriekš {_days_text(month_before)}; gada svētku dienu sarakstā vairs nav"
+        else:
+            effect = f"{day:%m.%Y}: darba dienu skaits {month_before} → {month_after}"
+        changes.append(HolidayChange(day, before.get(day), after.get(day), source, effect, added, removed))
     return changes, notes

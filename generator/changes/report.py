@@ -92,8 +92,8 @@ def _municipality_table(changes: list[MunicipalityChange]) -> list[str]:
 def _holiday_table(changes: list[HolidayChange]) -> list[str]:
     lines = ["| Datums | Bija | Tagad | Darba dienas mēnesī | Avots |", "|---|---|---|---|---|"]
     for c in changes:
-        old = f"svētku diena: {c.old}" if c.old else "nav svētku diena"
-        new = f"svētku diena: {c.new}" if c.new else "nav svētku diena"
+        old = f"svētku diena: {c.old}" if c.old else ("gada katalogā nebija" if c.year_added else "nav svētku diena")
+        new = f"svētku diena: {c.new}" if c.new else ("gads izņemts" if c.year_removed else "nav svētku diena")
         lines.append(f"| {date(c.day)} | {_cell(old)} | {_cell(new)} | {_cell(c.effect)} | {_cell(c.source)} |")
     return lines
 
