@@ -227,7 +227,10 @@ def holiday_changes(old: Catalogue, new: Catalogue) -> tuple[list[HolidayChange]
             continue
         month_before = working_days(day.year, day.month, old_set)
         month_after = working_days(day.year, day.month, new_set)
-        added, removed = day.year in new_years - old_years, day.year in old_years - new_years
+        # a year added to (removed from) a list the other version has; without any list the days were counted
+        # without holidays, and the table says how they change
+        both = old.holidays is not None and new.holidays is not None
+        added, removed = both and day.year in new_years - old_years, both and day.year in old_years - new_years
         if day.weekday() >= 5:  # a Saturday or Sunday is no working day either way (audit39 F9)
             effect = f"iekrīt {WEEKEND_DAYS[day.weekday()]} – darba dienu skaitu nemaina"
         elif added:
