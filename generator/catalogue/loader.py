@@ -299,9 +299,10 @@ def _skipped_checks(root: Path, loaded: set[str], failed_folder_files: list[Path
     if failed_folder_files:
         skipped.append("atsauces uz " + ", ".join(f"{p.parent.name}/{p.name}" for p in failed_folder_files))
     shown = ", ".join(names)
-    return [Problem(root, 0, "-", f"šos failus nevarēja nolasīt vai pārbaudīt: {shown}; pārbaudes starp failiem, kam "
-                    f"tie vajadzīgi, netika veiktas ({'; '.join(skipped)}) – pēc labošanas palaidiet pārbaudi vēlreiz",
-                    None, Severity.note)]
+    what = "fails" if len(names) == 1 else "neviens no failiem"
+    return [Problem(root, 0, "-", f"kļūdu dēļ netika ielādēts {what}: {shown}; tāpēc netika veiktas pārbaudes starp "
+                    f"failiem, kurām {'tas ir vajadzīgs' if len(names) == 1 else 'tie ir vajadzīgi'} ({'; '.join(skipped)}) – pēc labošanas palaidiet pārbaudi vēlreiz, tā var "
+                    "atrast vēl citas kļūdas", None, Severity.note)]
 
 
 def _load_annexes(root: Path, problems: list[Problem]) -> tuple[AnnexRegister | None, YamlFile | None]:
