@@ -118,6 +118,9 @@ class IbmGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
+        from generator.replace_file import reset_replaced
+
+        reset_replaced()  # the Ctrl-C line says what this command replaced (audit39 F10)
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):

@@ -35,6 +35,12 @@ def mark_replaced() -> None:
     _replaced = True
 
 
+def reset_replaced() -> None:
+    """A new command starts with nothing replaced (the commands run in one process by tests, CliRunner)."""
+    global _replaced  # noqa: PLW0603
+    _replaced = False
+
+
 def replaced_any() -> bool:
     return _replaced
 

@@ -47,7 +47,7 @@ def test_on_a_phone_the_change_tables_are_cards_whose_lines_name_their_column(bu
         header = [squash(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<th[^>]*>(.*?)</th>", block, re.S)]
         for row in re.findall(r"<tr>(.*?)</tr>", block, re.S)[1:]:
             assert re.findall(r'<td data-label="([^"]*)"', row) == header
-    assert html.count('<div class="ibm-kartites">') == 2
+    assert html.count('<div class="ibm-kartites">') == 3  # changes, municipalities and rounds, parameters
     css = (built_site.site / "assets/stylesheets/ibm.css").read_text(encoding="utf-8")
     assert 'content: attr(data-label) ": ";' in css
 
