@@ -118,6 +118,9 @@ class IbmGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
+        from generator.replace_file import reset_replaced
+
+        reset_replaced()  # the Ctrl-C line says what this command replaced (audit39 F10)
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -141,11 +144,26 @@ def _version() -> str:
         return "nezināma (katalogā ir kļūdas)"
 
 
+def print_problems(problems, root: Path, warnings_err: bool = True) -> tuple[int, int]:
+    """Print the catalogue's problems: warnings first, then the errors together under a heading, last the notes on
+    checks that were skipped, so that on a failed run the errors stand right above the summary, not among dozens of
+    warnings (audit39 F8). Returns (errors, warnings)."""
+    errors = [p for p in problems if p.severity is Severity.error]
+    warnings = [p for p in problems if p.severity is Severity.warning]
+    notes = [p for p in problems if p.severity is Severity.note]
+    for p in warnings:
+        click.echo(p.format(root, plain=True), err=warnings_err)
+    if errors and warnings:
+        click.echo(f"Kļūdas ({len(errors)}):", err=True)
+    for p in [*errors, *notes]:
+        click.echo(p.format(root, plain=True), err=True)
+    return len(errors), len(warnings)
+
+
 def _fail(problems, root: Path) -> None:
-    for p in problems:
-        click.echo(p.format(root), err=True)
-    errors = sum(1 for p in problems if p.severity is Severity.error)
-    click.echo(f"Katalogā ir {count(errors, 'kļūda', 'kļūdas')}; nekas netika uzrakstīts.", err=True)
+    errors, warnings = print_problems(problems, root)
+    click.echo(f"Katalogā ir {count(errors, 'kļūda', 'kļūdas')}, {count(warnings, 'brīdinājums', 'brīdinājumi')}; "
+               "nekas netika uzrakstīts.", err=True)
     sys.exit(1)
 
 
@@ -180,12 +198,12 @@ for param in main.params:
 def check(catalogue_dir: Path) -> None:
     """Pārbauda visu katalogu: shēmu, atsauces, datumus un neapstiprinātās cenas."""
     catalogue, problems = load_catalogue(catalogue_dir)
-    for p in problems:
-        click.echo(p.format(catalogue_dir), err=p.severity is Severity.error)
     if catalogue is None:
-        errors = sum(1 for p in problems if p.severity is Severity.error)
-        click.echo(f"Kļūdas: {errors}. Katalogs nav derīgs.", err=True)
+        errors, warnings = print_problems(problems, catalogue_dir, warnings_err=False)
+        click.echo(f"Kļūdas: {errors}, brīdinājumi: {warnings}. Katalogs nav derīgs.", err=True)
         sys.exit(1)
+    for p in problems:
+        click.echo(p.format(catalogue_dir, plain=True))
     warnings = sum(1 for p in problems if p.severity is Severity.warning)
     click.echo(
         f"Katalogs derīgs: {count(len(catalogue.services), 'pakalpojums', 'pakalpojumi')}, "

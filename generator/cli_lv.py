@@ -18,8 +18,12 @@ from generator.no_such_day import no_such_day
 
 # Ctrl-C, or SIGTERM/SIGHUP taken as one (interrupts.signals_as_ctrl_c): every command writes into a temporary place
 # and swaps at the end (audit15 F14); {cause} is what was received
-STOPPED = ("Pārtraukts ({cause}): nepabeigtais netika uzrakstīts, un faili, ko komanda vēl nebija aizstājusi, "
-           "ir nemainīti.")
+# Before the command has replaced anything (the usual case: outputs are swapped in at the end) that is said plainly
+# (audit39 F10); a command that had already replaced some outputs (e.g. one child's documents of several) says which
+# files stay as they were.
+STOPPED = "Pārtraukts ({cause}): nekas netika aizstāts – iepriekšējie rezultāti paliek nemainīti."
+STOPPED_PART = ("Pārtraukts ({cause}): nepabeigtais netika uzrakstīts; jau pabeigtie rezultāti ir aizstāti, bet "
+                "faili, ko komanda vēl nebija aizstājusi, ir nemainīti.")
 
 TEXTS = {
     "Usage:": "Lietojums:",
@@ -91,7 +95,9 @@ ARGUMENT_METAVARS = {"folder": "MAPE", "old": "VECA"}
 
 def _lv(message: str) -> str:
     if message == "Aborted!":  # click's ending after KeyboardInterrupt: name a signal taken as Ctrl-C
-        return STOPPED.format(cause=interrupts.received())
+        from generator.replace_file import replaced_any
+
+        return (STOPPED_PART if replaced_any() else STOPPED).format(cause=interrupts.received())
     return TEXTS.get(message, message)
 
 

@@ -25,6 +25,26 @@ LATE_FORM = ("{cause} saņemts, kad iepriekšējie rezultāti jau tika aizstāti
 LATE_INTERRUPT = LATE_FORM.format(cause="Ctrl-C")
 
 
+# Whether this run has put any output in place of an earlier one (write_replacing, swap): a Ctrl-C before that can say
+# plainly that the earlier results are unchanged (audit39 F10).
+_replaced = False
+
+
+def mark_replaced() -> None:
+    global _replaced  # noqa: PLW0603 - one flag per process, read by the Ctrl-C message
+    _replaced = True
+
+
+def reset_replaced() -> None:
+    """A new command starts with nothing replaced (the commands run in one process by tests, CliRunner)."""
+    global _replaced  # noqa: PLW0603
+    _replaced = False
+
+
+def replaced_any() -> bool:
+    return _replaced
+
+
 def late_interrupt() -> str:
     """The line for a Ctrl-C (or a signal taken as one) that came when the outputs were already being replaced."""
     return LATE_FORM.format(cause=received(first_word=True))
@@ -71,6 +91,7 @@ def write_replacing(out: Path, write: Callable[[Path], object], *, prefix: str =
         write(staged)
         os.chmod(staged, 0o644)
         os.replace(staged, out)
+        mark_replaced()
     finally:
         with interrupts_held(), contextlib.suppress(OSError):  # the temporary file is never left behind
             staged.unlink()
@@ -202,6 +223,7 @@ def swap(pairs: list[tuple[Path, Path]], *, aside_in: Path | None = None, prefix
         for new, target in pairs:
             _move_new(new, target)
             placed.append((target, new))
+        mark_replaced()
     except BaseException as exc:
         with interrupts_held():  # the moving back is never cut in the middle
             for target, new in reversed(placed):

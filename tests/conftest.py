@@ -20,6 +20,9 @@ from tests.print_fonts import require_calibri_metrics
 def ctrl_c_as_pytest_sets_it() -> object:
     """Every test starts and ends with Python's own SIGINT handler: the in-process Ctrl-C tests assert that a command
     puts back the handler it found, so one test's (or fixture's) leftover must not become the next test's start."""
+    from generator import replace_file
+
+    replace_file.reset_replaced()  # a process runs one command; the tests run many in one process (audit39 F10)
     main = threading.current_thread() is threading.main_thread()
     if main:
         signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -25,6 +25,7 @@ CENTS_EXPECTED = "summa euro ar ne vairāk kā diviem cipariem aiz komata"
 class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.unloaded: frozenset[str] = frozenset()  # services/, prices/ files that did not load (their stems)
 
     def add(self, yf: YamlFile, loc: Loc, field: str, message: str, expected: str | None = None,
             warn: bool = False) -> None:
@@ -32,13 +33,30 @@ class _Collector:
         self.problems.append(Problem(yf.path, yf.line_of(loc), field, message, expected, severity))
 
 
-def cross_reference_problems(cat: Catalogue) -> list[Problem]:
+# The checks across files, each with the single files it reads and what it checks in words. The loader runs a check
+# when its files loaded, and names the skipped ones when a file could not be read (one bad file never hides the
+# errors of the others, audit39 F3). services/ and prices/ files that failed are named in ``unloaded``.
+CHECKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("_services", ("enums",), "pakalpojumu atsauces"),
+    ("_prices", ("enums",), "cenu atsauces"),
+    ("_programme", ("programme", "enums"), "programmas svari un kvotas"),
+    ("_municipalities", ("municipalities",), "pašvaldību id"),
+    ("_rounds", ("rounds", "municipalities"), "kārtu pašvaldības un pakalpojumu laiki"),
+)
+
+
+def cross_reference_problems(cat: Catalogue, loaded: frozenset[str] | None = None,
+                             unloaded: frozenset[str] = frozenset()) -> list[Problem]:
+    """The problems across files. ``loaded``: the single files (programme, enums, …) that loaded, None for all;
+    ``unloaded``: the ids (file stems) of services/ and prices/ files that did not load – no reference to one of
+    them is reported as unknown or missing."""
+    run = {"_services": _services, "_prices": _prices, "_programme": _programme, "_municipalities": _municipalities,
+           "_rounds": _rounds}
     out = _Collector()
-    _services(cat, out)
-    _prices(cat, out)
-    _programme(cat, out)
-    _municipalities(cat, out)
-    _rounds(cat, out)
+    out.unloaded = unloaded
+    for name, needs, _what in CHECKS:
+        if loaded is None or set(needs) <= loaded:
+            run[name](cat, out)
     return out.problems
 
 
@@ -70,9 +88,9 @@ def _services(cat: Catalogue, out: _Collector) -> None:
             out.add(yf, ("area",), "area", f"nezināma atbalsta joma {service.area}", ", ".join(map(str, sorted(areas))))
         for attr in ("incompatible_with", "includes_sessions_of"):
             for i, other in enumerate(getattr(service, attr)):
-                if other not in cat.service_by_id or other == service.id:
+                if (other not in cat.service_by_id and other not in out.unloaded) or other == service.id:
                     out.add(yf, (attr, i), attr, f"nezināms pakalpojums {other}", "cita pakalpojuma kods")
-        if service.regime is not Regime.actual_cost and service.id not in priced:
+        if service.regime is not Regime.actual_cost and service.id not in priced and service.id not in out.unloaded:
             out.add(yf, ("regime",), "regime", "pakalpojumam nav cenas faila", f"prices/{service.id}.yaml")
 
 
@@ -86,9 +104,9 @@ def _prices(cat: Catalogue, out: _Collector) -> None:
         _file_id(out, yf, price.id, seen, "id", "cenas id")
         if price.service is not None:
             service = cat.service_by_id.get(price.service)
-            if service is None:
+            if service is None and price.service not in out.unloaded:
                 out.add(yf, ("service",), "service", f"nezināms pakalpojums {price.service}", "esošs pakalpojuma kods")
-            elif service.regime is not price.regime:
+            elif service is not None and service.regime is not price.regime:
                 out.add(yf, ("regime",), "regime", f"režīms {price.regime} neatbilst pakalpojuma režīmam",
                         service.regime.value)
             if per_service[price.service] > 1:
@@ -109,7 +127,7 @@ def _prices(cat: Catalogue, out: _Collector) -> None:
                 out.add(yf, ("values", i, "status"), "status",
                         f"cena „{price.name_lv}” no {value.effective_from:%d.%m.%Y} ({shown}) ir jāprecizē", warn=True)
     for needed in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID):
-        if needed not in cat.price_by_id:
+        if needed not in cat.price_by_id and needed not in out.unloaded:
             out.problems.append(
                 Problem(cat.root / "prices", 1, "id", f"trūkst cenu parametra {needed}", f"prices/{needed}.yaml")
             )

@@ -20,6 +20,7 @@ from generator.catalogue.data_files import DATA_FILES, PAGE_PATTERN
 from generator.catalogue.legacy import is_legacy, split_legacy
 from generator.catalogue.legal_acts import LegalActs, legal_act_warnings
 from generator.catalogue.models import (
+    EntryError,
     Enumerations,
     Holidays,
     Municipalities,
@@ -91,6 +92,9 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
                         model: type[BaseModel] | None = None) -> Problem:
     # Validator functions and union tags (data_files.py: "tag:…") name no key of the file.
     loc = tuple(part for part in err["loc"] if not (isinstance(part, str) and part.startswith(("function-", "tag:"))))
+    entry = (err.get("ctx") or {}).get("error")
+    if err["type"] == "value_error" and isinstance(entry, EntryError):  # the entry's own line (audit39 F7)
+        loc = (*loc, *entry.at)
     # Generic models put the type name into the location; drop such parts that are not keys.
     full = (*prefix, *loc)
     kind = err["type"]
@@ -118,7 +122,7 @@ def _problem_from_error(yf: YamlFile, err: dict[str, Any], prefix: tuple[Any, ..
         message, expected = no_day, None  # the form is right, the day does not exist (audit27 F8)
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
-        expected = None
+        expected = entry.expected if isinstance(entry, EntryError) else None
     elif kind == "missing" and (choices := _enum_choices(model, loc)):
         expected = f"obligāts lauks: {choices}"
     elif message is None:
@@ -155,8 +159,11 @@ def _read(path: Path, problems: list[Problem]) -> YamlFile | None:
         return None
 
 
-def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[tuple[M, YamlFile]]:
+def _load_folder(folder: Path, model: type[M], problems: list[Problem],
+                 failed: list[Path] | None = None) -> list[tuple[M, YamlFile]]:
+    """Every *.yaml file of ``folder`` that loads; the paths of those that do not go to ``failed``."""
     items: list[tuple[M, YamlFile]] = []
+    failed = [] if failed is None else failed
     if not folder.is_dir():
         problems.append(Problem(folder, 0, "-", "mape nav atrasta", "mape ar YAML failiem"))
         return items
@@ -164,12 +171,13 @@ def _load_folder(folder: Path, model: type[M], problems: list[Problem]) -> list[
         if not path.is_file():  # e.g. a folder named x.yaml: reported, the other files still checked
             problems.append(Problem(path, 1, "-", "tā ir mape (vai cits ne-fails), nevis YAML fails",
                                     "YAML fails vai nekas"))
+            failed.append(path)
             continue
         yf = _read(path, problems)
-        if yf is None:
-            continue
-        obj = _validate(model, yf, problems)
-        if obj is not None:
+        obj = _validate(model, yf, problems) if yf is not None else None
+        if obj is None:
+            failed.append(path)
+        else:
             items.append((obj, yf))
     return items
 
@@ -207,8 +215,9 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
             singles["rounds.yaml"] = (None, rounds_file)
         singles[name] = (_validate(model, yf, problems), yf) if yf else (None, None)
 
-    services = _load_folder(root / "services", Service, problems)
-    prices = _load_folder(root / "prices", Price, problems)
+    failed_folder_files: list[Path] = []
+    services = _load_folder(root / "services", Service, problems, failed_folder_files)
+    prices = _load_folder(root / "prices", Price, problems, failed_folder_files)
     annexes, annexes_file = _load_annexes(root, problems)
     legal_acts, legal_acts_file = _load_toolkit_file(root, LEGAL_ACTS_FILE, LegalActs, problems,
                                                      "tiesību aktu saraksts tiesibu-akti.yaml")
@@ -217,13 +226,22 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         if (root / rel).is_file() and (yf := _read(root / rel, problems)) is not None:
             _validate(model, yf, problems)
 
-    if any(p.severity is Severity.error for p in problems) or any(v[0] is None for v in singles.values()):
-        return None, problems
+    # The checks of one file need nothing else: they run whenever the file loaded.
+    if legal_acts is not None and legal_acts_file is not None and legal_acts_file.path.parent == root:
+        problems.extend(legal_act_warnings(legal_acts, legal_acts_file))
+    if annexes is not None and annexes_file is not None and annexes_file.path.parent == root:
+        problems.extend(annex_problems(annexes, annexes_file, root))
 
-    programme, programme_file = singles["programme.yaml"]
-    municipalities, municipalities_file = singles["municipalities.yaml"]
-    enums, enums_file = singles["enums.yaml"]
-    rounds, rounds_file = singles["rounds.yaml"]
+    # The checks across files run on what loaded, even when another file has errors, so that one bad file never
+    # hides the errors of the others (audit39 F3); a check that needs a file that did not load is named as skipped.
+    failed = any(p.severity is Severity.error for p in problems)
+    loaded = {name.removesuffix(".yaml") for name, (obj, _) in singles.items() if obj is not None}
+    if "holidays" not in loaded and "holidays.yaml" not in singles and legacy:
+        loaded.add("holidays")  # an older version without holidays.yaml: nothing failed
+    programme, programme_file = singles.get("programme.yaml", (None, None))
+    municipalities, municipalities_file = singles.get("municipalities.yaml", (None, None))
+    enums, enums_file = singles.get("enums.yaml", (None, None))
+    rounds, rounds_file = singles.get("rounds.yaml", (None, None))
     holidays, holidays_file = singles.get("holidays.yaml", (None, None))
     catalogue = Catalogue(
         root=root,
@@ -232,7 +250,7 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         enums=enums,
         services=[s for s, _ in services],
         prices=[p for p, _ in prices],
-        rounds=rounds.rounds,
+        rounds=rounds.rounds if rounds is not None else [],
         holidays=holidays,
         annexes=annexes,
         legal_acts=legal_acts,
@@ -243,16 +261,48 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )
-    catalogue.attach_rounds()
-    problems.extend(cross_reference_problems(catalogue))
-    if legal_acts is not None and legal_acts_file is not None and legal_acts_file.path.parent == root:
-        problems.extend(legal_act_warnings(legal_acts, legal_acts_file))
-    problems.extend(name_problems(catalogue))
-    if annexes is not None and annexes_file is not None and annexes_file.path.parent == root:
-        problems.extend(annex_problems(annexes, annexes_file, root))
+    if {"municipalities", "rounds"} <= loaded:
+        catalogue.attach_rounds()
+    unloaded = frozenset(path.stem for path in failed_folder_files)
+    problems.extend(cross_reference_problems(catalogue, frozenset(loaded), unloaded))
+    if "municipalities" in loaded:
+        problems.extend(name_problems(catalogue))
+    if failed or not {name.removesuffix(".yaml") for name in SINGLE_FILES} <= loaded:
+        problems.extend(_skipped_checks(root, loaded, failed_folder_files, names_file is None))
+        return None, problems
     if any(p.severity is Severity.error for p in problems):
         return None, problems
     return catalogue, problems
+
+
+SINGLE_FILES = ("programme.yaml", "municipalities.yaml", "enums.yaml", "rounds.yaml", "holidays.yaml")
+
+
+def _skipped_checks(root: Path, loaded: set[str], failed_folder_files: list[Path],
+                    names_failed: bool) -> list[Problem]:
+    """A note after the errors of a catalogue with a file that did not load: which checks across files were not
+    made, so that the author knows another run may find more (audit39 F3)."""
+    from generator.catalogue.crossrefs import CHECKS
+
+    not_loaded = [name for name in SINGLE_FILES if name.removesuffix(".yaml") not in loaded]
+    names = [*not_loaded, *(str(p.relative_to(root)) if p.is_relative_to(root) else str(p)
+                            for p in failed_folder_files)]
+    if names_failed and (root / NAMES_FILE).is_file():
+        names.append(NAMES_FILE)
+    if not names:
+        return []
+    skipped = [what for _, needs, what in CHECKS if not set(needs) <= loaded]
+    if "holidays" not in loaded:
+        skipped.append("kārtu gadi svētku dienu sarakstā")
+    if "municipalities" not in loaded or names_failed:
+        skipped.append("pašvaldību nosaukumi (municipality-names.yaml)")
+    if failed_folder_files:
+        skipped.append("atsauces uz " + ", ".join(f"{p.parent.name}/{p.name}" for p in failed_folder_files))
+    shown = ", ".join(names)
+    what = "fails" if len(names) == 1 else "neviens no failiem"
+    return [Problem(root, 0, "-", f"kļūdu dēļ netika ielādēts {what}: {shown}; tāpēc netika veiktas pārbaudes starp "
+                    f"failiem, kurām {'tas ir vajadzīgs' if len(names) == 1 else 'tie ir vajadzīgi'} ({'; '.join(skipped)}) – pēc labošanas palaidiet pārbaudi vēlreiz, tā var "
+                    "atrast vēl citas kļūdas", None, Severity.note)]
 
 
 def _load_annexes(root: Path, problems: list[Problem]) -> tuple[AnnexRegister | None, YamlFile | None]:

@@ -224,13 +224,28 @@ class Service(Strict):
 
 
 
+class EntryError(ValueError):
+    """A validator's error about one part of what it checks: the loader names the line of ``at`` (a key path below
+    the validated field or model, e.g. (3, "effective_from")) and says what was expected (audit39 F7)."""
+
+    def __init__(self, message: str, at: tuple[str | int, ...] = (), expected: str | None = None):
+        super().__init__(message)
+        self.at = at
+        self.expected = expected
+
+
 def _check_dates(values: list) -> list:
-    """Dated values must be in increasing order of effective_from, each date once."""
+    """Dated values must be in increasing order of effective_from, each date once; an error names the entry."""
     dates = [v.effective_from for v in values]
-    if len(set(dates)) != len(dates):
-        raise ValueError("divām vērtībām ir viens spēkā stāšanās datums")
-    if dates != sorted(dates):
-        raise ValueError("vērtībām jābūt sakārtotām pēc effective_from augošā secībā")
+    for i, day in enumerate(dates):
+        if day in dates[:i]:
+            first = dates.index(day)
+            raise EntryError(f"spēkā stāšanās datums {day:%d.%m.%Y} jau ir {first + 1}. ierakstā",
+                             (i, "effective_from"), "katram ierakstam cits datums – vienu no abiem izlabojiet vai dzēsiet")
+        if i and day < dates[i - 1]:
+            raise EntryError(f"datums {day:%d.%m.%Y} ir agrāks par iepriekšējā ieraksta datumu {dates[i - 1]:%d.%m.%Y}",
+                             (i, "effective_from"), f"datums pēc {dates[i - 1]:%d.%m.%Y} – ieraksti sakārtoti no "
+                             "agrākā uz vēlāko")
     return values
 
 
@@ -644,8 +659,13 @@ class Round(Strict):
             raise ValueError(f"kārta beidzas ({self.end:%d.%m.%Y}) pirms sākuma ({self.start:%d.%m.%Y})")
         if self.services_end < self.services_start:
             raise ValueError("pakalpojumu saņemšanas beigas (services_end) ir pirms sākuma (services_start)")
-        if self.services_start < self.start or self.services_end > self.end:
-            raise ValueError("pakalpojumu saņemšanas laikam jābūt kārtas laikā (start–end)")
+        window = f"kārtas laikā {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y} (start–end)"
+        if self.services_start < self.start:
+            raise EntryError(f"pakalpojumu saņemšanas sākums {self.services_start:%d.%m.%Y} ir pirms kārtas sākuma "
+                             f"{self.start:%d.%m.%Y}", ("services_start",), f"services_start {window}")
+        if self.services_end > self.end:
+            raise EntryError(f"pakalpojumu saņemšanas beigas {self.services_end:%d.%m.%Y} ir pēc kārtas beigām "
+                             f"{self.end:%d.%m.%Y}", ("services_end",), f"services_end {window}")
         deadline = self.application_deadline.date if self.application_deadline else None
         if deadline is not None and deadline >= self.services_start:  # D131: the selection comes before services
             when = ("ir pakalpojumu saņemšanas sākuma dienā" if deadline == self.services_start

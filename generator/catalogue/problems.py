@@ -46,9 +46,20 @@ def human_field(field: str) -> str:
     return ", ".join(groups)
 
 
+def shown_path(path: Path) -> str:
+    """A file as the person running the command finds it: relative to the working folder when inside it, else the
+    absolute path (never a path cut at the catalogue's parent, „comma/prices/2.1.yaml”, audit39 F7)."""
+    resolved = path.resolve()
+    try:
+        return str(resolved.relative_to(Path.cwd().resolve())) or "."
+    except (ValueError, OSError):
+        return str(resolved)
+
+
 class Severity(StrEnum):
     error = "kļūda"
     warning = "brīdinājums"
+    note = "piezīme"  # about the check itself (which checks a bad file kept from running), not about the data
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,9 @@ class Problem:
     def with_path(self, path: Path) -> Problem:
         return replace(self, path=path)
 
-    def format(self, root: Path | None = None) -> str:
+    def format(self, root: Path | None = None, plain: bool = False) -> str:
+        """The problem as one line. ``root``: the path is shown from the catalogue folder's name (catalogue/…);
+        ``plain``: as the person running a command finds it (shown_path), what the commands print."""
         where = "?"
         if self.path is not None:
             where = str(self.path)
@@ -72,13 +85,15 @@ class Problem:
                     where = str(self.path.resolve().relative_to(root.resolve().parent))
                 except ValueError:
                     where = str(self.path)
+        if self.path is not None and plain:
+            where = shown_path(self.path)
         # a whole file or folder has no field ("-") and a folder no line (0): neither is shown (audit15 F11)
         text = f"{where}{f':{self.line}' if self.line > 0 else ''}: " \
                f"{'' if self.field in ('-', '') else f'{human_field(self.field)}: '}{self.message}"
         if self.expected:
             text += f" (gaidīts: {self.expected})"
-        if self.severity is Severity.warning:
-            text = f"{text} [brīdinājums]"
+        if self.severity is not Severity.error:
+            text = f"{text} [{self.severity.value}]"
         return text
 
 

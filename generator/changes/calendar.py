@@ -21,7 +21,7 @@ from generator.catalogue.models import (
     RoundProject,
     SelectionRules,
 )
-from generator.lvformat import date, eur
+from generator.lvformat import agree, date, eur
 from generator.reference.monthly import working_days
 
 # Round fields in the order a reader expects them, with their Latvian labels.
@@ -63,6 +63,8 @@ class HolidayChange:
     new: str | None  # the holiday's name now, None when it is no longer one
     source: str
     effect: str  # the month's working days before → after
+    year_added: bool = False  # the day's year was not in the older list at all (audit39 F9)
+    year_removed: bool = False  # the day's year is not in the newer list at all
 
 
 SOURCE_LABELS = {"envelope": "finansējuma avots"}  # a field whose source has its own name
@@ -153,6 +155,19 @@ def _periods(cat: Catalogue, round_: Round) -> str:
     return "; ".join(f"{p.number}. {date(p.start)}–{date(p.end)}" for p in cat.round_periods(round_))
 
 
+def _new_round(cat: Catalogue, round_: Round) -> str:
+    """A new round as a municipality reads it: its dates, municipalities, funding and participants (audit39 F2)."""
+    names = {m.id: m.name_lv for m in cat.municipalities.municipalities}
+    parts = [f"{date(round_.start)}–{date(round_.end)}",
+             f"pakalpojumi {date(round_.services_start)}–{date(round_.services_end)}",
+             "pašvaldības: " + ", ".join(f"{names.get(m, m)} (`{m}`)" for m in round_.municipalities),
+             f"{ROUND_FIELDS['envelope']}: {_envelope(round_.envelope)}"]
+    if round_.participants is not None:
+        parts.append(f"{ROUND_FIELDS['participants']}: {round_.participants}")
+    parts.append(f"pārskata periodi: {_periods(cat, round_)}")
+    return "; ".join(parts)
+
+
 def round_changes(old: Catalogue, new: Catalogue) -> list[RoundChange]:
     """Rounds added, removed or edited (one row per changed field, plus the derived reporting periods)."""
     before, after = old.round_by_id, new.round_by_id
@@ -160,9 +175,7 @@ def round_changes(old: Catalogue, new: Catalogue) -> list[RoundChange]:
     for rid in sorted(set(before) | set(after)):
         a, b = before.get(rid), after.get(rid)
         if a is None and b is not None:
-            changes.append(RoundChange(rid, b.name_lv, "kārta", None,
-                                       f"{date(b.start)}–{date(b.end)}; pārskata periodi: {_periods(new, b)}",
-                                       b.source))
+            changes.append(RoundChange(rid, b.name_lv, "kārta", None, _new_round(new, b), b.source))
         elif b is None and a is not None:
             changes.append(RoundChange(rid, a.name_lv, "kārta", f"{date(a.start)}–{date(a.end)}", None, a.source))
         elif a is not None and b is not None and a != b:
@@ -178,6 +191,13 @@ def _days(holidays: Holidays | None) -> dict[dt.date, str]:
     if holidays is None:
         return {}
     return {d.date: d.name_lv for year in holidays.years for d in year.days}
+
+
+WEEKEND_DAYS = {5: "sestdienā", 6: "svētdienā"}
+
+
+def _days_text(n: int) -> str:
+    return f"{n} {agree(n, 'darba diena', 'darba dienas')}"
 
 
 def holiday_changes(old: Catalogue, new: Catalogue) -> tuple[list[HolidayChange], list[str]]:
@@ -207,6 +227,17 @@ def holiday_changes(old: Catalogue, new: Catalogue) -> tuple[list[HolidayChange]
             continue
         month_before = working_days(day.year, day.month, old_set)
         month_after = working_days(day.year, day.month, new_set)
-        effect = f"{day:%m.%Y}: darba dienu skaits {month_before} → {month_after}"
-        changes.append(HolidayChange(day, before.get(day), after.get(day), source, effect))
+        # a year added to (removed from) a list the other version has; without any list the days were counted
+        # without holidays, and the table says how they change
+        both = old.holidays is not None and new.holidays is not None
+        added, removed = both and day.year in new_years - old_years, both and day.year in old_years - new_years
+        if day.weekday() >= 5:  # a Saturday or Sunday is no working day either way (audit39 F9)
+            effect = f"iekrīt {WEEKEND_DAYS[day.weekday()]} – darba dienu skaitu nemaina"
+        elif added:
+            effect = f"{day:%m.%Y}: {_days_text(month_after)} (iepriekš šī gada svētku dienu katalogā nebija)"
+        elif removed:
+            effect = f"{day:%m.%Y}: iepriekš {_days_text(month_before)}; gada svētku dienu sarakstā vairs nav"
+        else:
+            effect = f"{day:%m.%Y}: darba dienu skaits {month_before} → {month_after}"
+        changes.append(HolidayChange(day, before.get(day), after.get(day), source, effect, added, removed))
     return changes, notes

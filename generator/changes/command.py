@@ -89,8 +89,8 @@ def _load(ref: str, folder: Path, other: Path, workdir: Path, label: str) -> Tol
     loaded = load_tolerant(folder, None if strict else other, workdir, label, drop_files=label != NEW)
     if loaded.catalogue is None:
         revision = "" if Path(ref).is_dir() else f"{ref}:"  # a git revision's file, not the working one (F13)
-        for p in loaded.problems:
-            click.echo(revision + _user_path(p, folder, workdir).format(folder), err=True)
+        for p in loaded.problems:  # a folder's file as `ibm check` names it (audit39 F7), a revision's from its root
+            click.echo(revision + _user_path(p, folder, workdir).format(folder, plain=not revision), err=True)
         schema = any(p.field != "-" for p in loaded.problems)  # not a file that is no YAML at all (audit27 F1)
         why = ", un to nevar pielāgot pašreizējai shēmai" if label != NEW and schema else ""
         click.echo(f"Kļūda: katalogs „{ref}” nav derīgs{why}; nekas netika uzrakstīts.", err=True)

@@ -14,6 +14,7 @@ from typing import Any
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceValue
 from generator.changes.calendar import HolidayChange, RoundChange, holiday_changes, round_changes
+from generator.changes.municipalities import MunicipalityChange, municipality_changes
 from generator.changes.service_rules import ServiceRuleChange, descriptive_edits, service_rule_changes
 from generator.lvformat import eur, number, percent
 
@@ -47,6 +48,8 @@ class CatalogueDiff:
     services_edited: list[str] = field(default_factory=list)  # names or description (service_rules.py)
     service_rules: list[ServiceRuleChange] = field(default_factory=list)  # a rule field, old → new (audit27 F2)
     municipalities_changed: list[str] = field(default_factory=list)
+    # each municipality added, removed, renamed or with a new dated name, in words (audit39 F2)
+    municipalities: list[MunicipalityChange] = field(default_factory=list)
     rounds: list[RoundChange] = field(default_factory=list)
     holidays: list[HolidayChange] = field(default_factory=list)
     holiday_notes: list[str] = field(default_factory=list)
@@ -57,7 +60,7 @@ class CatalogueDiff:
     def empty(self) -> bool:
         return not (self.values or self.services_added or self.services_removed or self.services_edited
                     or self.service_rules
-                    or self.municipalities_changed or self.rounds or self.holidays or self.holiday_notes
+                    or self.municipalities_changed or self.municipalities or self.rounds or self.holidays or self.holiday_notes
                     or self.legal_acts)
 
 
@@ -193,6 +196,7 @@ def diff_catalogues(old: Catalogue, new: Catalogue) -> CatalogueDiff:
     old_m = {m.id: m for m in old.municipalities.municipalities}
     new_m = {m.id: m for m in new.municipalities.municipalities}
     result.municipalities_changed = sorted(m for m in set(old_m) | set(new_m) if old_m.get(m) != new_m.get(m))
+    result.municipalities = municipality_changes(old, new)
     result.rounds = round_changes(old, new)
     result.holidays, result.holiday_notes = holiday_changes(old, new)
     result.legal_acts = legal_act_changes(old, new)

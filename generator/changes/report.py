@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.catalogue.catalogue import FORM_LABELS_SHORT, Catalogue, item_forms, service_order
 from generator.changes.calendar import HolidayChange, RoundChange
 from generator.changes.diff import CatalogueDiff, ValueChange
+from generator.changes.municipalities import MunicipalityChange
 from generator.changes.outputs import OutputDiff
 from generator.changes.service_rules import ServiceRuleChange
 from generator.lvformat import date, version
@@ -77,11 +78,22 @@ def _round_table(changes: list[RoundChange]) -> list[str]:
     return lines
 
 
+def _municipality_table(changes: list[MunicipalityChange]) -> list[str]:
+    lines = ["| Pašvaldība | Kas mainīts | Bija | Tagad | Spēkā no | Avots |", "|---|---|---|---|---|---|"]
+    for c in changes:
+        old = c.old if c.old is not None else "nebija"
+        new = c.new if c.new is not None else "izņemts"
+        since = date(c.effective_from) if c.effective_from else "—"
+        lines.append(f"| {_cell(c.name)} (`{c.municipality_id}`) | {_cell(c.what)} | {_cell(old)} | {_cell(new)} | "
+                     f"{since} | {_cell(c.source)} |")
+    return lines
+
+
 def _holiday_table(changes: list[HolidayChange]) -> list[str]:
     lines = ["| Datums | Bija | Tagad | Darba dienas mēnesī | Avots |", "|---|---|---|---|---|"]
     for c in changes:
-        old = f"svētku diena: {c.old}" if c.old else "nav svētku diena"
-        new = f"svētku diena: {c.new}" if c.new else "nav svētku diena"
+        old = f"svētku diena: {c.old}" if c.old else ("gada katalogā nebija" if c.year_added else "nav svētku diena")
+        new = f"svētku diena: {c.new}" if c.new else ("gads izņemts" if c.year_removed else "nav svētku diena")
         lines.append(f"| {date(c.day)} | {_cell(old)} | {_cell(new)} | {_cell(c.effect)} | {_cell(c.source)} |")
     return lines
 
@@ -131,7 +143,12 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
             lines.append("")
         if diff.holidays:
             lines += _holiday_table(diff.holidays) + [""]
-    if diff.municipalities_changed:
+    if diff.municipalities:
+        lines += ["## Pašvaldības", "",
+                  "Pašvaldības un sociālā dienesta nosaukums ir dokumentos (līgumos, lēmumos, iesniegumos) un IBM "
+                  "matricas 6.1. tabulā; dokuments lieto nosaukumu, kas spēkā tā datumā un ir apstiprināts (D43).", ""]
+        lines += _municipality_table(diff.municipalities) + [""]
+    elif diff.municipalities_changed:  # a difference no row above explains
         lines += ["## Pašvaldības", "", "- Mainīti dati: " + ", ".join(diff.municipalities_changed), ""]
     if diff.legal_acts:
         lines += ["## Tiesību akti", "",
@@ -142,7 +159,7 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
     affected = {item for c in prices for item in c.items}
     ruled = sorted({s for c in diff.service_rules for s in c.touched}, key=service_order)  # audit27 F2
     calendar = bool(diff.rounds or diff.holidays or diff.holiday_notes)
-    if prices or params or calendar or diff.service_rules:
+    if prices or params or calendar or diff.service_rules or diff.municipalities:
         lines += ["## Ko tas ietekmē", ""]
         labels = {item: label for item, label in item_labels(new)}
         if affected:
@@ -162,6 +179,12 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                          "plāni jāpārbauda.")
         if diff.rounds:
             lines.append("- Dokumentu termiņi un pārskata periodi ir jāveido no jauna (`ibm build`).")
+        if diff.municipalities:
+            added = [c.name for c in diff.municipalities if c.what == "jauna pašvaldība"]
+            lines.append("- Skarto pašvaldību dokumenti un IBM matricas (6.1. tabulas pašvaldības nosaukums) – jāveido no "
+                         "jauna (`ibm build`); jau parakstītie dokumenti nemainās"
+                         + (f"; jaunajām pašvaldībām ({', '.join(added)}) tiek veidotas savas matricas un dokumenti"
+                            if added else "") + ".")
         if diff.holidays or diff.holiday_notes:
             lines.append("- Mēnešu plānos jāpārbauda dienas aprūpes centra un specializētās darbnīcas dienas "
                          "mēnešos, kuros mainījies darba dienu skaits.")

@@ -65,6 +65,7 @@ from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Finding, Severity
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookResult, evaluate_workbook
+from generator.replace_file import mark_replaced
 from generator.workbook.input_checks import LIMIT, TEXT_TOO_LONG
 from generator.workbook.issue_days import IssueDayError, day_covering, template_date
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES
@@ -739,6 +740,7 @@ class Migrator:
             with interrupts_held():  # the pair is put in place whole; a Ctrl-C meanwhile is taken after it
                 os.replace(staged, out)
                 os.replace(staged_report, report.path)
+                mark_replaced()
         return report
 
 

@@ -258,6 +258,46 @@ def _sort_key(ident: str) -> tuple[Any, ...]:
     return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in parts)
 
 
+@dataclass(frozen=True)
+class MunicipalityRow:
+    """A dated change a municipality looks for on the changes page (audit39 F2): a round that begins with its
+    municipalities and funding, or a municipality's or social service's new name from its day."""
+
+    day: dt.date
+    what: str
+    before: str
+    after: str
+    source: str
+    status: PriceStatus
+
+
+def municipality_rows(catalogue: Catalogue) -> list[MunicipalityRow]:
+    """Rounds and dated names, newest first."""
+    from generator.catalogue.municipality_names import KINDS
+    from generator.lvformat import eur
+
+    shown = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
+    rows = []
+    for round_ in catalogue.rounds:
+        joined = ", ".join(shown.get(m, m) for m in round_.municipalities)
+        rows.append(MunicipalityRow(round_.start, f"Kārta „{round_.name_lv}” ({round_.start:%d.%m.%Y}–"
+                                    f"{round_.end:%d.%m.%Y})", "–",
+                                    f"pašvaldības: {joined}; finansējums: "
+                                    f"{eur(round_.envelope.amount) if round_.envelope.amount is not None else 'nav zināms'}",
+                                    round_.envelope.source or round_.source, round_.envelope.status))
+    names = catalogue.municipality_names.names if catalogue.municipality_names else {}
+    for municipality_id, entry in names.items():
+        for kind, noun in KINDS.items():
+            dated = getattr(entry, kind)
+            for previous, name in zip(dated, dated[1:], strict=False):
+                if name.valid_from is None or name.name == previous.name:
+                    continue
+                rows.append(MunicipalityRow(name.valid_from, f"{noun.capitalize()} nosaukums "
+                                            f"({shown.get(municipality_id, municipality_id)})",
+                                            previous.name, name.name, name.source, name.status))
+    return sorted(rows, key=lambda r: (r.day, r.what), reverse=True)
+
+
 def render_changes(catalogue: Catalogue, refs: SourceRefs | None = None) -> str:
     refs = refs or SourceRefs([], decisions_page=False)
     day = site_date(catalogue)
@@ -280,4 +320,6 @@ def render_changes(catalogue: Catalogue, refs: SourceRefs | None = None) -> str:
         statuss=labels.status_text,
         sakums=first,
         cenas_lapa=paths.PRICES,
+        pasvaldibas=municipality_rows(catalogue),
+        japrecize=unconfirmed_mark,
     )

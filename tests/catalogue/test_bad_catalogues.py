@@ -72,13 +72,13 @@ CASES = [
          lambda c: (c / "services/3.1.2-kopija.yaml").write_text((c / SERVICE).read_text("utf-8"), "utf-8"),
          "id", "pakalpojuma kods 3.1.2 atkārtojas", "id:"),
     Case("same-date-twice", CEILING,
-         lambda c: _append(c / CEILING, "  - effective_from: 2018-08-01\n    kind: ceiling\n    amount: 20.00\n"
+         lambda c: _append(c / CEILING, "  - effective_from:  2018-08-01\n    kind: ceiling\n    amount: 20.00\n"
                                         "    source: test\n    status: apstiprināts\n"),
-         "values", "viens spēkā stāšanās datums", "values:"),
+         "values.1.effective_from", "spēkā stāšanās datums 01.08.2018 jau ir 1. ierakstā", "effective_from:  2018"),
     Case("dates-unordered", CEILING,
          lambda c: _append(c / CEILING, "  - effective_from: 2017-01-01\n    kind: ceiling\n    amount: 20.00\n"
                                         "    source: test\n    status: apstiprināts\n"),
-         "values", "sakārtotām", "values:"),
+         "values.1.effective_from", "datums 01.01.2017 ir agrāks par iepriekšējā ieraksta datumu", "2017-01-01"),
     Case("negative-price", CEILING, lambda c: _sub(c / CEILING, r"amount: 25\.93", "amount: -1.00"),
          "values.0.amount", "par mazu", "amount: -1.00"),
     Case("formula-name", SERVICE,
@@ -163,7 +163,7 @@ CASES = [
          "rounds.0.municipalities", "norādīta divreiz", "talsi, jelgava"),
     Case("round-services-outside-round", "rounds.yaml",
          lambda c: _sub(c / "rounds.yaml", r"services_end: 2019-09-30", "services_end: 2019-12-31"),
-         "rounds.0", "jābūt kārtas laikā", "- id: berni-2018"),
+         "rounds.0.services_end", "beigas 31.12.2019 ir pēc kārtas beigām 31.10.2019", "services_end: 2019-12-31"),
     Case("round-overlap", "rounds.yaml",
          lambda c: _append(c / "rounds.yaml", ROUND_2019),
          "rounds.2.services_start", "pārklājas ar kārtu berni-2018", "services_start: 2019-09-01"),

@@ -15,7 +15,8 @@ def _check_lines(folder: Path) -> list[str]:
     """The problem lines `ibm check` prints for ``folder`` (its exit status asserted: 1)."""
     result = CliRunner().invoke(main, ["check", "--catalogue", str(folder)])
     assert result.exit_code == 1, result.output
-    lines = [line for line in result.output.splitlines() if line.startswith(f"{folder.name}/")]
+    lines = [line for line in result.output.splitlines() if line.startswith(f"{folder}/")
+             and not line.endswith(("[brīdinājums]", "[piezīme]"))]  # its errors: `ibm changes` names only those
     assert lines, result.output
     return lines
 
@@ -57,7 +58,7 @@ def test_a_required_field_deleted_from_the_new_catalogue(catalogue_copy: Path, t
     end = text.index("\n", text.index("values:\n", start) + len("values:\n")) + 1  # the block's one value line
     programme.write_text(text[:start] + text[end:], "utf-8")
     expected = _check_lines(catalogue_copy)
-    assert expected == ["catalogue/programme.yaml:4: transport_share_max: lauks nav norādīts (gaidīts: obligāts lauks)"]
+    assert expected == [f"{catalogue_copy}/programme.yaml:4: transport_share_max: lauks nav norādīts (gaidīts: obligāts lauks)"]
     out = tmp_path / "izmainas.md"
     result = CliRunner().invoke(main, ["changes", "--from", str(DEFAULT_CATALOGUE), "--catalogue", str(catalogue_copy),
                                        "--out", str(out)])

@@ -12,7 +12,8 @@ from tests.site.htmltables import squash, tables
 
 
 def test_every_unconfirmed_value_carries_japrecize_in_its_own_cell(built_site: BuiltSite) -> None:
-    changes, parameters = tables(built_site.html("izmainas.html"))
+    found = tables(built_site.html("izmainas.html"))
+    changes, parameters = found[0], found[-1]  # between them: municipalities and rounds (audit39 F2)
     assert changes.header[2:4] == ["Iepriekš", "Tagad"]
     for row in changes.rows:
         if row[5] == "jāprecizē":
@@ -46,6 +47,26 @@ def test_on_a_phone_the_change_tables_are_cards_whose_lines_name_their_column(bu
         header = [squash(re.sub(r"<[^>]+>", "", h)) for h in re.findall(r"<th[^>]*>(.*?)</th>", block, re.S)]
         for row in re.findall(r"<tr>(.*?)</tr>", block, re.S)[1:]:
             assert re.findall(r'<td data-label="([^"]*)"', row) == header
-    assert html.count('<div class="ibm-kartites">') == 2
+    assert html.count('<div class="ibm-kartites">') == 3  # changes, municipalities and rounds, parameters
     css = (built_site.site / "assets/stylesheets/ibm.css").read_text(encoding="utf-8")
     assert 'content: attr(data-label) ": ";' in css
+
+
+def test_rounds_and_dated_names_are_on_the_changes_page() -> None:
+    """audit39 F2: a municipality finds on the page the rounds with their municipalities and funding and its new
+    name from the day it takes effect, not prices only."""
+    from generator.catalogue.loader import load_or_raise
+    from generator.site.price_pages import render_changes
+
+    catalogue = load_or_raise()
+    page = render_changes(catalogue)
+    section = page[page.index("## Pašvaldības un programmas kārtas"):page.index("## Spēkā esošie noteikumu parametri")]
+    for round_ in catalogue.rounds:
+        row = next(line for line in section.splitlines() if f"„{round_.name_lv}”" in line)
+        assert row.startswith(f"| {lvformat.date(round_.start)} |") and "pašvaldības: " in row, row
+        assert all(m.name_lv in row for m in catalogue.municipalities.municipalities if m.id in round_.municipalities)
+    names = catalogue.municipality_names.names["jelgava"].municipality
+    renamed = next(n for n in names[1:] if n.valid_from is not None)
+    row = next(line for line in section.splitlines() if line.startswith(f"| {lvformat.date(renamed.valid_from)} |")
+               and renamed.name in line)
+    assert "Pašvaldības nosaukums" in row and names[names.index(renamed) - 1].name in row, row
