@@ -40,6 +40,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.text.run import CT_R
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -903,24 +904,32 @@ def footnote_bookmark_name(number: int) -> str:
     return f"_RefNote{number}"
 
 
+def _field_run(paragraph: Paragraph, kind: str, value: str | None, properties=None) -> CT_R:  # noqa: ANN001
+    """One run of a field: its begin/separate/end mark, an instruction or the cached result text, with
+    ``properties()`` (a new w:rPr) when given."""
+    run = paragraph._p.add_r()
+    if properties is not None:
+        run.append(properties())
+    if kind == "text":
+        run.add_t(value)
+    elif kind == "instr":
+        element = OxmlElement("w:instrText")
+        element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        element.text = value
+        run.append(element)
+    else:
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run.append(char)
+    return run
+
+
 def _field_runs(paragraph: Paragraph, instruction: str, result: str, properties) -> None:  # noqa: ANN001
     """A simple field's runs { ``instruction`` } with the cached ``result``, each run with ``properties()`` (a new
     w:rPr for each)."""
     for kind, value in (("begin", None), ("instr", instruction), ("separate", None), ("text", result),
                         ("end", None)):
-        run = paragraph._p.add_r()
-        run.append(properties())
-        if kind == "text":
-            run.add_t(value)
-        elif kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            element.text = value
-            run.append(element)
-        else:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run.append(char)
+        _field_run(paragraph, kind, value, properties)
 
 
 def _reference_runs(paragraph: Paragraph, number: str) -> list[Run]:
@@ -932,22 +941,7 @@ def _reference_runs(paragraph: Paragraph, number: str) -> list[Run]:
     parts = [("begin", None), ("instr", ' QUOTE "'), ("begin", None),
              ("instr", f" REF {bookmark_name(number)} \\r \\h "), ("end", None), ("instr", '." '),
              ("separate", None), ("text", number), ("end", None)]
-    runs = []
-    for kind, value in parts:
-        run = paragraph._p.add_r()
-        if kind == "text":
-            run.add_t(value)
-        elif kind == "instr":
-            instruction = OxmlElement("w:instrText")
-            instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            instruction.text = value
-            run.append(instruction)
-        else:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run.append(char)
-        runs.append(Run(run, paragraph))
-    return runs
+    return [Run(_field_run(paragraph, kind, value), paragraph) for kind, value in parts]
 
 
 # the elements after w:numPr in w:pPr (schema order)

@@ -122,31 +122,21 @@ def ceiling_changes(catalogue: Catalogue, day: dt.date, in_brackets: bool = True
     announced (D185)."""
     parts = [catalogue.price_by_id.get(i) for i in (GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID)]
     days = sorted({v.effective_from for p in parts if p is not None for v in p.values if v.effective_from > day})
-    said = "; ".join(f"no {text.date(d)} – {_ceiling_short(catalogue, d)}" for d in days)
+    said = "; ".join(f"no {text.date(d)} – {group_ceiling_text(catalogue, d, short=True)}" for d in days)
     if not said:
         return ""
     return f" ({said})" if in_brackets else f"; {said}"
 
 
-def _ceiling_short(catalogue: Catalogue, day: dt.date) -> str:
-    """The ceiling on ``day`` without a bracket (it follows one): „ne vairāk kā 27,50 EUR” while the transport part
-    is unknown (the text in force says why), „…, jāprecizē” when not confirmed."""
-    ceiling, status = catalogue.group_ceiling(day)
-    reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
-    if ceiling is None:
-        return "nav noteikti"
-    if reduction is not None and unknown_amount(reduction.at(day)):
-        return f"ne vairāk kā {text.eur(ceiling)}"
-    return text.eur(ceiling) + (", jāprecizē" if status is PriceStatus.to_verify else "")
-
-
-def group_ceiling_text(catalogue: Catalogue, day: dt.date) -> str:
+def group_ceiling_text(catalogue: Catalogue, day: dt.date, short: bool = False) -> str:
     """The group sessions' ceiling in words: an amount, „nav noteikti”, or while the deducted transport part is
-    unknown „ne vairāk kā 25,93 EUR (kamēr … nav zināma)” (D106)."""
+    unknown „ne vairāk kā 25,93 EUR (kamēr … nav zināma)” (D106). ``short``: without a bracket, to follow one (an
+    announced change, D185): „ne vairāk kā 27,50 EUR” (the text in force says why), „…, jāprecizē”."""
     ceiling, status = catalogue.group_ceiling(day)
     reduction = catalogue.price_by_id.get(GROUP_TRANSPORT_REDUCTION_ID)
     if ceiling is None:
         return "nav noteikti"
     if reduction is not None and unknown_amount(reduction.at(day)):
-        return f"ne vairāk kā {text.eur(ceiling)} ({CEILING_WHILE_UNKNOWN}; jāprecizē)"
-    return text.eur(ceiling) + (" (jāprecizē)" if status is PriceStatus.to_verify else "")
+        return f"ne vairāk kā {text.eur(ceiling)}" + ("" if short else f" ({CEILING_WHILE_UNKNOWN}; jāprecizē)")
+    unconfirmed = ", jāprecizē" if short else " (jāprecizē)"
+    return text.eur(ceiling) + (unconfirmed if status is PriceStatus.to_verify else "")
