@@ -3,6 +3,8 @@ and Debian's /usr/bin/chromium driven by Playwright, one browser for the whole s
 
 from __future__ import annotations
 
+import base64
+import json
 import socket
 import subprocess
 import sys
@@ -46,6 +48,33 @@ def skip_search_index(page) -> None:  # noqa: ANN001 - playwright.sync_api.Page
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setBlockedURLs", {"urls": [SEARCH_INDEX]})
+
+
+def one_page_search_index(site: Path) -> bytes:
+    """The built site's search index cut to its first page, with the same configuration (language, separator,
+    pipeline): the theme's search worker loads the same Latvian scripts and builds an index, of one page."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return json.dumps({**index, "docs": index["docs"][:1]}, ensure_ascii=False).encode("utf-8")
+
+
+def small_search_index(page, index: bytes) -> None:  # noqa: ANN001 - playwright.sync_api.Page
+    """Answer the page's fetch of search_index.json with ``index`` (one_page_search_index), for tests of the
+    calculator, which never search: on every page load the theme's search worker fetches the whole index (~1 MB)
+    and builds it, ~0.7 s of Chromium CPU a load of kalkulators.html (of ~2,2 s; docs/benchmarks.md). Unlike
+    skip_search_index the fetch succeeds, so the theme's scripts run and page errors are still seen; the real
+    index is loaded by the search tests and by test_browser.py's check of the main pages (kalkulators.html among
+    them). Chromium's Fetch domain with this one URL pattern: other requests are not intercepted and keep the
+    HTTP cache (``page.route`` would switch it off)."""
+    cdp = page.context.new_cdp_session(page)
+
+    def answer(event: dict) -> None:
+        cdp.send("Fetch.fulfillRequest", {
+            "requestId": event["requestId"], "responseCode": 200,
+            "responseHeaders": [{"name": "Content-Type", "value": "application/json"}],
+            "body": base64.b64encode(index).decode("ascii")})
+
+    cdp.on("Fetch.requestPaused", answer)
+    cdp.send("Fetch.enable", {"patterns": [{"urlPattern": SEARCH_INDEX}]})
 
 
 def browser_test(fn):
@@ -104,12 +133,14 @@ class Visit:
     """A browser page that records console errors, page errors and every requested URL."""
 
     def __init__(self, browser, base: str, *, width: int = 1280, color_scheme: str = "light",
-                 init_script: str | None = None) -> None:
+                 init_script: str | None = None, search_index: bytes | None = None) -> None:
         self.context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True,
                                            color_scheme=color_scheme)
         if init_script is not None:
             self.context.add_init_script(script=init_script)
         self.page = self.context.new_page()
+        if search_index is not None:
+            small_search_index(self.page, search_index)
         self.base = base
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -139,5 +170,18 @@ class Visit:
 @pytest.fixture
 def visit(browser, server: str) -> Iterator[Visit]:
     v = Visit(browser, server)
+    yield v
+    v.close()
+
+
+@pytest.fixture(scope="session")
+def small_index(built_site: BuiltSite) -> bytes:
+    return one_page_search_index(built_site.site)
+
+
+@pytest.fixture
+def calculator_visit(browser, server: str, small_index: bytes) -> Iterator[Visit]:
+    """``visit`` whose pages get the one-page search index (small_search_index): the calculator's tests."""
+    v = Visit(browser, server, search_index=small_index)
     yield v
     v.close()
