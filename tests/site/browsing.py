@@ -4,11 +4,13 @@ and Debian's /usr/bin/chromium driven by Playwright, one browser for the whole s
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,17 +52,21 @@ def skip_search_index(page) -> None:  # noqa: ANN001 - playwright.sync_api.Page
     cdp.send("Network.setBlockedURLs", {"urls": [SEARCH_INDEX]})
 
 
-def one_page_search_index(site: Path) -> bytes:
-    """The built site's search index cut to its first page, with the same configuration (language, separator,
-    pipeline): the theme's search worker loads the same Latvian scripts and builds an index, of one page."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+@functools.lru_cache(maxsize=4)
+def served_one_page_index(base: str) -> bytes:
+    """The search index of the site served at ``base`` (the ``server`` fixture's URL) cut to its first page, with
+    the same configuration (language, separator, pipeline): the theme's search worker loads the same Latvian
+    scripts and builds an index, of one page."""
+    with urllib.request.urlopen(base + "search/search_index.json", timeout=TIMEOUT_MS / 1000) as response:
+        index = json.loads(response.read())
     return json.dumps({**index, "docs": index["docs"][:1]}, ensure_ascii=False).encode("utf-8")
 
 
 def small_search_index(page, index: bytes) -> None:  # noqa: ANN001 - playwright.sync_api.Page
-    """Answer the page's fetch of search_index.json with ``index`` (one_page_search_index), for tests of the
-    calculator, which never search: on every page load the theme's search worker fetches the whole index (~1 MB)
-    and builds it, ~0.7 s of Chromium CPU a load of kalkulators.html (of ~2,2 s; docs/benchmarks.md). Unlike
+    """Answer the page's fetch of search_index.json with ``index`` (served_one_page_index), for tests that never
+    search (the calculator's, the table layouts', the diagram, filters, download and colour scheme): on every page
+    load the theme's search worker fetches the whole index (~1 MB) and builds it, ~0.7 s of Chromium CPU a load of
+    kalkulators.html (of ~2,2 s; docs/benchmarks.md). Unlike
     skip_search_index the fetch succeeds, so the theme's scripts run and page errors are still seen; the real
     index is loaded by the search tests and by test_browser.py's check of the main pages (kalkulators.html among
     them). Chromium's Fetch domain with this one URL pattern: other requests are not intercepted and keep the
@@ -174,14 +180,9 @@ def visit(browser, server: str) -> Iterator[Visit]:
     v.close()
 
 
-@pytest.fixture(scope="session")
-def small_index(built_site: BuiltSite) -> bytes:
-    return one_page_search_index(built_site.site)
-
-
 @pytest.fixture
-def calculator_visit(browser, server: str, small_index: bytes) -> Iterator[Visit]:
-    """``visit`` whose pages get the one-page search index (small_search_index): the calculator's tests."""
-    v = Visit(browser, server, search_index=small_index)
+def small_index_visit(browser, server: str) -> Iterator[Visit]:
+    """``visit`` whose pages get the one-page search index (small_search_index): tests that never search."""
+    v = Visit(browser, server, search_index=served_one_page_index(server))
     yield v
     v.close()

@@ -26,9 +26,9 @@ PAGE = "kalkulators.html"
 
 
 @pytest.fixture
-def visit(calculator_visit: Visit) -> Visit:
+def visit(small_index_visit: Visit) -> Visit:
     """The calculator's page with a one-page search index: these tests never search (browsing.small_search_index)."""
-    return calculator_visit
+    return small_index_visit
 
 
 BASE = {"dzimsanasDatums": "2012-05-20", "periodaSakums": "01.10.2018", "menesi": 6,
