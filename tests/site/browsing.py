@@ -66,11 +66,10 @@ def small_search_index(page, index: bytes) -> None:  # noqa: ANN001 - playwright
     """Answer the page's fetch of search_index.json with ``index`` (served_one_page_index), for tests that never
     search (the calculator's, the table layouts', the diagram, filters, download and colour scheme): on every page
     load the theme's search worker fetches the whole index (~1 MB) and builds it, ~0.7 s of Chromium CPU a load of
-    kalkulators.html (of ~2,2 s; docs/benchmarks.md). Unlike
-    skip_search_index the fetch succeeds, so the theme's scripts run and page errors are still seen; the real
-    index is loaded by the search tests and by test_browser.py's check of the main pages (kalkulators.html among
-    them). Chromium's Fetch domain with this one URL pattern: other requests are not intercepted and keep the
-    HTTP cache (``page.route`` would switch it off)."""
+    kalkulators.html (of ~2,2 s; docs/benchmarks.md). Unlike skip_search_index the fetch succeeds, so the theme's
+    scripts run and page errors are still seen; the real index is loaded by the search tests and by test_browser.py's
+    check of the main pages (kalkulators.html among them). Chromium's Fetch domain with this one URL pattern: other
+    requests are not intercepted and keep the HTTP cache (``page.route`` would switch it off)."""
     cdp = page.context.new_cdp_session(page)
 
     def answer(event: dict) -> None:
