@@ -35,4 +35,7 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):  #
 def pytest_sessionfinish(session: pytest.Session) -> None:  # noqa: ARG001
     target = os.environ.get("IBM_TEST_CPU")
     if target:
+        worker = os.environ.get("PYTEST_XDIST_WORKER")  # under xdist each worker writes its own file
+        if worker:
+            target = f"{target}.{worker}"
         Path(target).write_text(json.dumps({"tests": _TIMES}, indent=1), encoding="utf-8")

@@ -115,7 +115,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # the lead's clean clone of 01.12.2026 (422cea6): the unit times below marked "clone". workbook-lo and site: the
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
     "workbook-lo": 158,  # 190 x 0.83: copy and cross checks patched and read over UNO (testtime2, -52 of ~300 s CPU)
-    "site": 305,
+    "site": 290,  # 305 less the one-page search index of the tests that never search (testtime3: 90,6 -> 82,2 s CPU)
     "documents-build": 83,  # clone 124 s x 0.67: 140 distinct PDF and DOCX of 320 rendered (testtime, kept_renders)
     "one-price": 100,  # clone 162 s (two groups) x 0.77 (testtime-lo) x 0.81: DOCX repeats kept (testtime)
     "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
@@ -125,7 +125,8 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "ministry-lo": 40,  # clone 42 s x 0.95: the migrated matrices read over UNO (testtime2)
     "tests/documents/test_from_matrix_command.py": 46,  # clone
     "tests/documents/test_from_matrix_signing.py": 24,  # clone 35 s x 0.68: PDF stand-ins (testtime-lo)
-    "tests/site/test_calculator_browser.py": 25,
+    "tests/site/test_calculator_browser.py": 21,  # 25 x 0.85: one-page search index (testtime3)
+    "tests/site/test_calculator_form.py": 32,  # speedA's clone 38 s x 0.8 (testtime3); without it, it ran last
     "tests/ministry/test_collect_safety.py": 22,
     "tests/documents/test_from_matrix_build_day.py": 26,  # clone
     "tests/ministry/test_fastread.py": 20,

@@ -3,10 +3,14 @@ and Debian's /usr/bin/chromium driven by Playwright, one browser for the whole s
 
 from __future__ import annotations
 
+import base64
+import functools
+import json
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,6 +50,36 @@ def skip_search_index(page) -> None:  # noqa: ANN001 - playwright.sync_api.Page
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setBlockedURLs", {"urls": [SEARCH_INDEX]})
+
+
+@functools.lru_cache(maxsize=4)
+def served_one_page_index(base: str) -> bytes:
+    """The search index of the site served at ``base`` (the ``server`` fixture's URL) cut to its first page, with
+    the same configuration (language, separator, pipeline): the theme's search worker loads the same Latvian
+    scripts and builds an index, of one page."""
+    with urllib.request.urlopen(base + "search/search_index.json", timeout=TIMEOUT_MS / 1000) as response:
+        index = json.loads(response.read())
+    return json.dumps({**index, "docs": index["docs"][:1]}, ensure_ascii=False).encode("utf-8")
+
+
+def small_search_index(page, index: bytes) -> None:  # noqa: ANN001 - playwright.sync_api.Page
+    """Answer the page's fetch of search_index.json with ``index`` (served_one_page_index), for tests that never
+    search (the calculator's, the table layouts', the diagram, filters, download and colour scheme): on every page
+    load the theme's search worker fetches the whole index (~1 MB) and builds it, ~0.7 s of Chromium CPU a load of
+    kalkulators.html (of ~2,2 s; docs/benchmarks.md). Unlike skip_search_index the fetch succeeds, so the theme's
+    scripts run and page errors are still seen; the real index is loaded by the search tests and by test_browser.py's
+    check of the main pages (kalkulators.html among them). Chromium's Fetch domain with this one URL pattern: other
+    requests are not intercepted and keep the HTTP cache (``page.route`` would switch it off)."""
+    cdp = page.context.new_cdp_session(page)
+
+    def answer(event: dict) -> None:
+        cdp.send("Fetch.fulfillRequest", {
+            "requestId": event["requestId"], "responseCode": 200,
+            "responseHeaders": [{"name": "Content-Type", "value": "application/json"}],
+            "body": base64.b64encode(index).decode("ascii")})
+
+    cdp.on("Fetch.requestPaused", answer)
+    cdp.send("Fetch.enable", {"patterns": [{"urlPattern": SEARCH_INDEX}]})
 
 
 def browser_test(fn):
@@ -104,12 +138,14 @@ class Visit:
     """A browser page that records console errors, page errors and every requested URL."""
 
     def __init__(self, browser, base: str, *, width: int = 1280, color_scheme: str = "light",
-                 init_script: str | None = None) -> None:
+                 init_script: str | None = None, search_index: bytes | None = None) -> None:
         self.context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True,
                                            color_scheme=color_scheme)
         if init_script is not None:
             self.context.add_init_script(script=init_script)
         self.page = self.context.new_page()
+        if search_index is not None:
+            small_search_index(self.page, search_index)
         self.base = base
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -139,5 +175,13 @@ class Visit:
 @pytest.fixture
 def visit(browser, server: str) -> Iterator[Visit]:
     v = Visit(browser, server)
+    yield v
+    v.close()
+
+
+@pytest.fixture
+def small_index_visit(browser, server: str) -> Iterator[Visit]:
+    """``visit`` whose pages get the one-page search index (small_search_index): tests that never search."""
+    v = Visit(browser, server, search_index=served_one_page_index(server))
     yield v
     v.close()

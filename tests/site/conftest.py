@@ -145,5 +145,5 @@ def offers(catalogue: Catalogue) -> dict:
     return {o.id: o for o in catalogue.offers(template_date(catalogue))}
 
 
-# The browser fixtures (server, browser, visit) for every test module of tests/site/.
-from tests.site.browsing import browser, server, visit  # noqa: E402, F401
+# The browser fixtures (server, browser, visit, small_index_visit) for every test module of tests/site/.
+from tests.site.browsing import browser, server, small_index_visit, visit  # noqa: E402, F401

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.browsing import ARTIFACTS, BROWSER_MARKS, TIMEOUT_MS, Visit
+from tests.site.browsing import (
+    ARTIFACTS,
+    BROWSER_MARKS,
+    TIMEOUT_MS,
+    Visit,
+    served_one_page_index,
+    small_search_index,
+)
 from tests.site.conftest import BuiltSite
 
 pytestmark = BROWSER_MARKS
@@ -32,6 +39,8 @@ def test_main_pages_load_without_errors_or_outside_requests(visit: Visit, built_
         "lejupielades": "lejupielades.html",
         "katalogs": "katalogs/index.html",
         "piemeri": "piemeri.html",
+        # the calculator's own tests give their page a one-page search index (browsing.small_search_index)
+        "kalkulators": "kalkulators.html",
     }
     for name, path in pages.items():
         visit.open(path)
@@ -42,7 +51,8 @@ def test_main_pages_load_without_errors_or_outside_requests(visit: Visit, built_
     assert visit.foreign_requests() == []
 
 
-def test_diagram_renders_from_the_local_mermaid(visit: Visit, built_site: BuiltSite) -> None:
+def test_diagram_renders_from_the_local_mermaid(small_index_visit: Visit, built_site: BuiltSite) -> None:
+    visit = small_index_visit  # never searches: the one-page search index (browsing.small_search_index)
     visit.open(_diagram_page(built_site))
     diagram = visit.page.locator("div.mermaid").first
     diagram.wait_for(state="attached", timeout=TIMEOUT_MS)
@@ -70,7 +80,8 @@ def test_search_finds_a_latvian_word_with_diacritics(visit: Visit) -> None:
     assert visit.errors == []
 
 
-def test_catalogue_filters_hide_other_recipients(visit: Visit, built_site: BuiltSite) -> None:
+def test_catalogue_filters_hide_other_recipients(small_index_visit: Visit, built_site: BuiltSite) -> None:
+    visit = small_index_visit  # never searches: the one-page search index (browsing.small_search_index)
     visit.open("katalogs/index.html")
     rows = visit.page.locator("table[data-katalogs-tabula] tbody tr")
     total = rows.count()
@@ -106,7 +117,8 @@ def test_catalogue_filters_hide_other_recipients(visit: Visit, built_site: Built
     assert visit.errors == []
 
 
-def test_a_download_link_downloads_its_file(visit: Visit, built_site: BuiltSite, tmp_path: Path) -> None:
+def test_a_download_link_downloads_its_file(small_index_visit: Visit, built_site: BuiltSite, tmp_path: Path) -> None:
+    visit = small_index_visit  # never searches: the one-page search index (browsing.small_search_index)
     visit.open("lejupielades.html")
     link = visit.page.locator("a[href$='.xlsx']").first
     href = link.get_attribute("href")
@@ -165,6 +177,7 @@ def test_colour_scheme_follows_the_reader_and_toggles(browser, server: str, pref
                                                       toggled: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=preference)
     page = context.new_page()
+    small_search_index(page, served_one_page_index(server))  # the theme's scripts run; the test never searches
     try:
         page.goto(server + "index.html")
         page.wait_for_load_state("networkidle")

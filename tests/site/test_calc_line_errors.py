@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from generator.catalogue.catalogue import Offer
 from generator.lvformat import date as lv_date
 from generator.lvformat import eur
@@ -29,6 +31,14 @@ from tests.site.calculator_form import fill_line
 pytestmark = BROWSER_MARKS
 
 PAGE = "kalkulators.html"
+
+
+@pytest.fixture
+def visit(small_index_visit: Visit) -> Visit:
+    """The calculator's page with a one-page search index: these tests never search (browsing.small_search_index)."""
+    return small_index_visit
+
+
 NBSP = "\u00a0"
 PRICE_RULES = {"price_above_ceiling", "actual_cost_price"}
 

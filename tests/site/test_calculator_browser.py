@@ -53,6 +53,14 @@ RANDOM_PLANS = 600
 ROUND_PLANS = 400
 REPO = Path(__file__).resolve().parents[2]
 PAGE = "kalkulators.html"
+
+
+@pytest.fixture
+def visit(small_index_visit: Visit) -> Visit:
+    """The calculator's page with a one-page search index: these tests never search (browsing.small_search_index)."""
+    return small_index_visit
+
+
 CASE_FILES = ("rules.yaml", "workbook.yaml", "amounts.yaml")
 
 

@@ -23,6 +23,14 @@ pytestmark = [
 ]
 
 PAGE = "kalkulators.html"
+
+
+@pytest.fixture
+def visit(small_index_visit: Visit) -> Visit:
+    """The calculator's page with a one-page search index: these tests never search (browsing.small_search_index)."""
+    return small_index_visit
+
+
 BASE = {"dzimsanasDatums": "2012-05-20", "periodaSakums": "01.10.2018", "menesi": 6,
         "rindas": [{"kods": "3.1.2i", "daudzums": "10", "cena": "12,50", "ekspertuRangs": 1}]}
 # every money field of the calculator (its API name and label) with a value of four decimals

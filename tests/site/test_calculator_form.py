@@ -18,7 +18,7 @@ from generator.reference.rounds import add_months, plan_end
 from generator.site.calculator import DATA_SCRIPT, data_script
 from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.site.axe import AxeUnavailable, ensure_axe
-from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
+from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit, served_one_page_index, small_search_index
 from tests.site.calculator_form import fill_line
 
 pytestmark = [
@@ -27,6 +27,14 @@ pytestmark = [
 ]
 
 PAGE = "kalkulators.html"
+
+
+@pytest.fixture
+def visit(small_index_visit: Visit) -> Visit:
+    """The calculator's page with a one-page search index: these tests never search (browsing.small_search_index)."""
+    return small_index_visit
+
+
 NBSP = "\u00a0"
 
 
@@ -330,6 +338,7 @@ def test_errors_and_buttons_readable_in_the_dark_scheme(browser, server: str) ->
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="dark")
     try:
         page = context.new_page()
+        small_search_index(page, served_one_page_index(server))
         page.goto(server + PAGE)
         page.wait_for_load_state("networkidle")
         _plan(page, "10.05.2019", "15.08.2019", [("3.1.2i", "24", "30"), ("2.2", "x", "6,20")])

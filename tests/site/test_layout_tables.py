@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.site.browsing import browser_test, skip_search_index
+from tests.site.browsing import browser_test, served_one_page_index, skip_search_index, small_search_index
 from tests.site.conftest import BuiltSite
 
 DECISIONS = "metodika/rekonstrukcijas-un-lemumi.html"
@@ -42,6 +42,7 @@ def _tables(browser, server: str, path: str, width: int) -> list[dict]:
     context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844})
     try:
         page = context.new_page()
+        small_search_index(page, served_one_page_index(server))  # the tables' page never searches
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(server + path)

@@ -37,6 +37,7 @@ from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
 from tests.reference.round_age import edge_births, last_period
 from tests.round_yaml import children_round_entry
+from tests.shared_session import shared
 from tests.workbook.cases import Example, WorkbookCase, financing_examples, workbook_cases
 from tests.workbook.invalid import BadCell, place, spread
 from tests.workbook.plan_sample import FULL, plan_sample
@@ -79,13 +80,18 @@ def params(catalogue: Catalogue, day: dt.date) -> Params:
 
 
 @pytest.fixture(scope="session")
-def templates(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict[str | None, Path]:
-    """The generic workbook (key None) and one per pilot municipality, as `ibm build` writes them."""
-    folder = tmp_path_factory.mktemp("templates")
-    result: dict[str | None, Path] = {None: write_workbook(catalogue, folder / file_name(None))}
-    for municipality_id in pilot_ids(catalogue):
-        result[municipality_id] = write_workbook(catalogue, folder / file_name(municipality_id), municipality_id)
-    return result
+def templates(catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> dict[str | None, Path]:
+    """The generic workbook (key None) and one per pilot municipality, as `ibm build` writes them; made once per
+    session (tests/shared_session.py): the workbook, ministry and documents units on both xdist workers use them,
+    and the tests only read them."""
+
+    def make(folder: Path) -> dict[str | None, Path]:
+        result: dict[str | None, Path] = {None: write_workbook(catalogue, folder / file_name(None))}
+        for municipality_id in pilot_ids(catalogue):
+            result[municipality_id] = write_workbook(catalogue, folder / file_name(municipality_id), municipality_id)
+        return result
+
+    return shared(tmp_path_factory, worker_id, "templates", make)
 
 
 @pytest.fixture(scope="session")
