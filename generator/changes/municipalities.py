@@ -16,6 +16,7 @@ from generator.lvformat import date
 # municipalities.yaml fields as a reader names them; a field not listed is named by its key
 FIELD_LABELS = {
     "name_lv": "nosaukums",
+    "short_name_lv": "īsais nosaukums",
     "region": "reģions",
     "social_service": "sociālā dienesta nosaukums",
     "address": "adrese",
@@ -25,7 +26,7 @@ FIELD_LABELS = {
     "data_protection": "datu aizsardzības informācija",
     "appeal_body": "iestāde, kur apstrīd lēmumus",
 }
-TEXT_FIELDS = ("name_lv", "region", "social_service", "address")
+TEXT_FIELDS = ("name_lv", "short_name_lv", "region", "social_service", "address")
 
 
 @dataclass(frozen=True)
