@@ -103,9 +103,10 @@ def render_open_data(cat: Catalogue, out: Path, progress=print) -> list[Path]:
         written.append(_dump(folder / schema_name(name), schemas[name]))
     csv_tables = tables(cat)
     for table in csv_tables:  # UTF-8 with BOM, so that Excel on Windows reads the diacritics (D142)
-        written.append(write_csv(folder / table.file, [c.name for c in table.columns], table.rows(), bom=True,
+        rows = list(table.rows())  # the same rows for the CSV and its spreadsheet copy
+        written.append(write_csv(folder / table.file, [c.name for c in table.columns], rows, bom=True,
                                  quote_text=True))  # „;” inside a cell never splits it (audit40 F1)
-        written.append(write_table_xlsx(cat, folder, table))  # typed cells for spreadsheets
+        written.append(write_table_xlsx(cat, folder, table, rows))  # typed cells for spreadsheets
     written.append(write_description(cat, folder, csv_tables, schemas))
     progress(f"  atvērtie dati: {len(written)} faili")
     return written

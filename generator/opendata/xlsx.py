@@ -8,6 +8,7 @@ dates dates shown DD.MM.YYYY. The second sheet describes the columns (the same t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,8 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def write_table_xlsx(cat: Catalogue, folder: Path, table: Table) -> Path:
+def write_table_xlsx(cat: Catalogue, folder: Path, table: Table, rows: Sequence[Sequence[Any]]) -> Path:
+    """``rows``: the table's rows as its CSV has them (Table.rows, computed once for both files)."""
     path = folder / xlsx_name(table)
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
                                          "strings_to_urls": False})
@@ -50,7 +52,7 @@ def write_table_xlsx(cat: Catalogue, folder: Path, table: Table) -> Path:
     last_row = 0
     for col, column in enumerate(table.columns):
         sheet.write_string(0, col, column.name, bold)
-    for row_no, row in enumerate(table.rows(), start=1):
+    for row_no, row in enumerate(rows, start=1):
         last_row = row_no
         for col, (column, value) in enumerate(zip(table.columns, row, strict=True)):
             if value is None or value == "":
