@@ -145,13 +145,11 @@ def migrated_already(old_path: Path, out: Path) -> bool:
     return own is not None and out.is_file() and _of_old_file(own, old_path)
 
 
-def _same_old(own: OwnOutput, old_path: Path, source: str) -> bool:
-    """Is ``own`` (an earlier output, unchanged) the migration of the same old matrix (D178)? Yes when the old file's
-    content is the one migrated then, wherever the file is now (a moved or renamed VECA folder), or when the file is
-    at the same path as then, its content changed since (the worker corrected it). A
-    report from before D178 has no place: the shown name decides, as it did."""
-    if _of_old_file(own, old_path):
-        return True
+def _same_place(own: OwnOutput, old_path: Path, source: str) -> bool:
+    """Is ``own`` (an earlier output, unchanged, whose old file's content is not ``old_path``'s now) the migration of
+    the same old matrix all the same (D178)? Yes when the file is at the same path as then, its content changed since
+    (the worker corrected it). A report from before D178 has no place: the shown name decides, as it did. (The same
+    content wherever the file is now – a moved or renamed VECA folder – is the same matrix too: _of_old_file.)"""
     if not own.place:
         return own.source == source
     return own.place == place_digest(own.old, old_path)
@@ -631,7 +629,7 @@ class Migrator:
                 opened: Matrix | Exception | None = None, source: str | None = None) -> MigrationReport:
         """Migrate one filled matrix; raises MigrationError (Latvian) with nothing written. An existing new
         matrix or report is never replaced unless ``overwrite`` (the user's explicit choice) – or it is this
-        program's own unchanged output for the same old matrix (D178, _same_old: the same content wherever the file
+        program's own unchanged output for the same old matrix (D178: the same content wherever the file
         is now, or the same file path; ``source``: source_label as the report shows it, by default of its name in its
         folder): skipped when the old file's content and the template are unchanged too (AlreadyMigrated), else
         replaced, the reason said. ``person``: the child's name and personal code (console_names.matrix_person), so
@@ -642,7 +640,8 @@ class Migrator:
         report_path = _report_path(out)
         existing = [p for p in (out, report_path) if p.exists() or p.is_symlink()]
         own = _own_output(out, report_path) if existing and not overwrite else None
-        other = own is not None and not _same_old(own, old_path, source)
+        same_content = own is not None and _of_old_file(own, old_path)  # the old file hashed once
+        other = own is not None and not same_content and not _same_place(own, old_path, source)
         if other:  # another old matrix's output (review13 R13-1): not this one's to replace (D178)
             own = None
         if existing and not overwrite and own is None:
@@ -668,7 +667,7 @@ class Migrator:
                                  f"katalogs ({shown_version(current)}); pārnest uz vecāku versiju nevar")
         fingerprint = self.fingerprint(current)
         redone = ""
-        if own is not None and out.is_file() and _of_old_file(own, old_path):  # the same old matrix: _same_old
+        if own is not None and out.is_file() and same_content:  # the same old matrix, unchanged
             moved = _moved(own.source, source)
             if (own.version, own.fingerprint) == (current, fingerprint):
                 raise AlreadyMigrated(f"jau pārnesta iepriekš (jaunā matrica un pārskats nav mainīti{moved}; lai "
