@@ -130,6 +130,27 @@ class Catalogue:
         """The municipalities of every round of a programme, in municipalities.yaml order."""
         return [m for m in self.municipalities.municipalities if Pilot(pilot) in m.pilots]
 
+    def pilot_round(self, programme: Pilot | str) -> Round | None:
+        """The pilot of a programme: its first round (D129); later rounds are not pilots."""
+        return next(iter(self.rounds_of(programme)), None)
+
+    def pilot_programmes(self, municipality_id: str) -> list[Pilot]:
+        """The programmes whose pilot (first round) lists the municipality – its pilots, not every programme it
+        takes part in (a municipality first added by a later round was in no pilot, D189)."""
+        return [p for p in Pilot if (r := self.pilot_round(p)) is not None and municipality_id in r.municipalities]
+
+    def pilot_round_municipalities(self, pilot: Pilot | str = Pilot.children) -> list[Municipality]:
+        """The municipalities of a programme's pilot round only (D189), in municipalities.yaml order."""
+        return [m for m in self.municipalities.municipalities if Pilot(pilot) in self.pilot_programmes(m.id)]
+
+    def name_on(self, municipality_id: str, day: dt.date) -> str:
+        """The municipality's name in force on ``day`` (municipality-names.yaml, confirmed or not), for listings
+        and messages that name a round's or a day's municipality (D189); the pilot-time name (municipalities.yaml)
+        when no dated name covers the day. A signed paper prints only a confirmed name (D43)."""
+        dated = self.municipality_names.in_force(municipality_id, "municipality", day) \
+            if self.municipality_names is not None else None
+        return dated.name if dated is not None else self.municipality(municipality_id).name_lv
+
     # --- programme rounds (rounds.yaml, D21) ------------------------------------------------------
 
     @cached_property

@@ -31,14 +31,25 @@ def render_municipality(catalogue: Catalogue, municipality: Municipality,
     municipality (terms.current_round). A paper of a procedure the round does not confirm (the ESF questionnaire
     of a round without an ESF project, D135) is not made."""
     env = environment()
-    # with `--day` the papers are made for that day, as their price lists are: its names too (audit19 F21)
-    asked = asked_round()
-    papers_day = asked.prices_day if asked is not None and asked.prices_day is not None else None
-    day = municipality_day(catalogue, papers_day or build_date or dt.date.today(), municipality.id)
+    day = papers_day(catalogue, municipality, build_date)
     context = {**ctx.shared_context(catalogue, build_date, municipality=municipality.id), **annex_context(catalogue),
                **ctx.municipality_context(catalogue, municipality, day)}
     return [render(env, spec, context) for spec in specs
             if spec.procedure is None or context["kartiba"][spec.procedure]]
+
+
+def papers_day(catalogue: Catalogue, municipality: Municipality, build_date: dt.date | None = None) -> dt.date:
+    """The day one municipality's papers are made for (their names, D43): with `--day` that day, as their price
+    lists are (audit19 F21), else the build day, not before the start of the round they are for."""
+    asked = asked_round()
+    asked_day = asked.prices_day if asked is not None and asked.prices_day is not None else None
+    return municipality_day(catalogue, asked_day or build_date or dt.date.today(), municipality.id)
+
+
+def municipality_label(catalogue: Catalogue, municipality: Municipality, build_date: dt.date | None = None) -> str:
+    """How a progress line names the municipality whose papers were made: its name in force on their day (D189),
+    not the pilot-time name of municipalities.yaml."""
+    return catalogue.name_on(municipality.id, papers_day(catalogue, municipality, build_date))
 
 
 def write_document(document: RenderedDocument, folder: Path, memo: RenderMemo | None = None) -> list[Path]:
@@ -86,7 +97,8 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
         for document in documents:
             written.extend(write_document(document, folder, memo))
         written.extend(write_report_workbooks(catalogue, municipality, out, build_date))
-        progress(f"  dokumenti {number}/{len(municipalities)}: {municipality.name_lv} – {made_phrase(len(documents))}")
+        name = municipality_label(catalogue, municipality, build_date)
+        progress(f"  dokumenti {number}/{len(municipalities)}: {name} – {made_phrase(len(documents))}")
     return written
 
 

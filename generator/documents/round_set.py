@@ -85,7 +85,12 @@ def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress
                      build_date: dt.date | None = None, reuse_renders: bool = True) -> list[Path]:
     """Write each municipality's report workbooks for the round, and its papers unless the round has ended (each
     distinct PDF and DOCX input rendered once, render_memo.py)."""
-    from generator.documents.build_step import made_phrase, render_municipality, write_document
+    from generator.documents.build_step import (
+        made_phrase,
+        municipality_label,
+        render_municipality,
+        write_document,
+    )
     from generator.documents.render_memo import RenderMemo
     from generator.documents.reports.workbooks import write_report_workbooks
 
@@ -102,7 +107,8 @@ def render_round_set(catalogue: Catalogue, chosen: RoundSet, out: Path, progress
             written.extend(write_report_workbooks(catalogue, municipality, out, build_date,
                                                   folder=out / DOWNLOADS / REPORTS / folder))
             what = made_phrase(len(papers))
-            progress(f"  kārta {chosen.round_id}, {number}/{len(chosen.municipalities)}: {municipality.name_lv} – "
+            name = municipality_label(catalogue, municipality, build_date)  # the round's day's name (D189)
+            progress(f"  kārta {chosen.round_id}, {number}/{len(chosen.municipalities)}: {name} – "
                      f"{what} (mape {folder})")
     return written
 

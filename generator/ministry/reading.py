@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
 from generator.cli_errors import os_reason_without_path
 from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_path
@@ -151,16 +152,21 @@ def read_failure(exc: BaseException) -> str:
     return f"failu nevar nolasīt: neparedzēta kļūda ({type(exc).__name__}); saglabājiet matricu vēlreiz"
 
 
-def folder_warning(folder: str, municipality: str, catalogue: Catalogue) -> str | None:
-    """A warning when the folder is named after another catalogue municipality than the matrix's Pasvaldiba."""
+def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt.date | None = None) -> str | None:
+    """A warning when the folder is named after another catalogue municipality than the matrix's Pasvaldiba; it
+    names both by their names in force on the plan's first day ``day`` (D189), else by the pilot-time names."""
     known = {m.id.lower(): m for m in catalogue.municipalities.municipalities}
     known.update({m.name_lv.lower(): m for m in catalogue.municipalities.municipalities})
     there = known.get(folder.lower())
     if there is None or there.id == municipality:
         return None
     mine = next((m for m in catalogue.municipalities.municipalities if m.id == municipality), None)
-    named = f"{mine.name_lv} ({municipality})" if mine else municipality
-    return (f"matricā norādītā pašvaldība ir {named}, bet fails ir mapē „{folder}” ({there.name_lv}); apmēri "
+
+    def name(m: Municipality) -> str:
+        return catalogue.name_on(m.id, day) if day is not None else m.name_lv
+
+    named = f"{name(mine)} ({municipality})" if mine else municipality
+    return (f"matricā norādītā pašvaldība ir {named}, bet fails ir mapē „{folder}” ({name(there)}); apmēri "
             f"pieskaitīti pašvaldībai {named} – pārbaudiet, vai fails ievietots pareizajā mapē")
 
 
@@ -258,7 +264,7 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     if outside:  # no check date, so no P (D21)
         return refuse([f"{m.where('Perioda_Sakums')}: {outside[0].message}"])
     code = pseudonym(key, data.personal_code)
-    warning = folder_warning(folder, data.municipality, catalogue)
+    warning = folder_warning(folder, data.municipality, catalogue, data.inputs.period_start)
     if warning:
         result.warnings.append(warning)
     result.record = _record(code, data, folder, source, params, outcome)

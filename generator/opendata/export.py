@@ -53,7 +53,7 @@ def _json_files(cat: Catalogue) -> list[tuple[str, Any, dict[str, Any], bool]]:
     services = [latvian(s, {"matricas_kodi": matrix_codes(s)}) for s in cat.sorted_services()]  # audit40 F11
     prices = [_price(p) for p in cat.prices]
     pilots = {"type": "array", "items": {"enum": [p.value for p in Pilot]}}
-    munis = [latvian(m, {"pilots": [p.value for p in m.pilots],  # derived from rounds.yaml
+    munis = [latvian(m, {"pilots": [p.value for p in cat.pilot_programmes(m.id)],  # the pilot rounds only (D189)
                          **dict(zip(NAME_FIELDS, [*name_status(cat, m.id, "municipality", m.name_lv),
                                                   name_status(cat, m.id, "social_service", m.social_service)[0]],
                                     strict=True))})  # the names' status and days (audit40 F4)

@@ -142,14 +142,16 @@ def tables(cat: Catalogue) -> list[Table]:
         Column("nosaukums_speka_lidz", "pēdējā diena, kurā nosaukums ir spēkā; tukšs – nav zināms vai spēkā joprojām",
                kind=DATE),
         Column("planosanas_regions", "plānošanas reģions"),
-        Column("izmeginajumprojekti", f"izmēģinājumprojekti, kuros pašvaldība piedalās, atdalīti ar „{LIST_SEPARATOR}”",
+        Column("izmeginajumprojekti", "izmēģinājumprojekti (katras programmas pirmā kārta), kuros pašvaldība "
+                                      f"piedalījās, atdalīti ar „{LIST_SEPARATOR}”; vēlākas kārtas (kartas.json) "
+                                      "nav izmēģinājumprojekti",
                {str(k): v for k, v in PILOT_MEANINGS.items()}),
         Column("socialais_dienests", "sociālā dienesta nosaukums izmēģinājumprojekta laikā"),
         Column("socialais_dienests_statuss", "vai sociālā dienesta nosaukums pārbaudīts avotā", statuses),
         Column("adrese", "sociālā dienesta atrašanās vieta (apdzīvotā vieta, ne pilna adrese)"),
     ], lambda: (
         [m.id, m.name_lv, *name_status(cat, m.id, "municipality", m.name_lv), m.region,
-         joined(p.value for p in m.pilots), m.social_service,
+         joined(p.value for p in cat.pilot_programmes(m.id)), m.social_service,
          name_status(cat, m.id, "social_service", m.social_service)[0], m.address]
         for m in cat.municipalities.municipalities))
     names = Table(NAMES_FILE, "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku", [

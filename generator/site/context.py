@@ -107,7 +107,7 @@ def template_context(catalogue: Catalogue) -> dict[str, Any]:
         "grupu_griesti_izmainas_turpinot": labels.ceiling_changes(catalogue, day, in_brackets=False),
         "nezinama": labels.unknown_amount,
         "katalogs": catalogue,
-        "pasvaldibas": catalogue.pilot_municipalities(Pilot.children),
+        "pasvaldibas": catalogue.pilot_round_municipalities(Pilot.children),  # the pilot's, not later rounds' (D189)
         "izmeginajumi": list(catalogue.municipalities.pilots),
         "kataloga_datums": day,
         "kataloga_versija": catalogue.version,

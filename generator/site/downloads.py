@@ -15,7 +15,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree
 
 from generator.catalogue.catalogue import Catalogue
-from generator.site import paths
+from generator.site import names_day, paths
 
 FORMATS = {
     ".pdf": "PDF",
@@ -144,10 +144,10 @@ def _municipality(catalogue: Catalogue, rel: Path) -> str:
     munis = sorted(catalogue.municipalities.municipalities, key=lambda m: -len(m.id))
     for m in munis:
         if m.id in rel.parts[:-1]:
-            return m.name_lv
+            return names_day.shown_name(catalogue, m.id, rel)
     for m in munis:
         if re.search(rf"(^|[-_.]){re.escape(m.id)}($|[-_.])", rel.stem):
-            return m.name_lv
+            return names_day.shown_name(catalogue, m.id, rel)
     return GENERIC
 
 

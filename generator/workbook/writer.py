@@ -51,8 +51,8 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
          "default_date_format": "dd.mm.yyyy"},
     )
     created = dt.datetime.combine(day, dt.time())
-    # the title names the file as the site's downloads list it (municipalities.yaml, the pilot-time name)
-    title = "IBM matrica" + (f" – {municipality.name_lv}" if municipality else "")
+    # the title names the file as the site's downloads list it: the name in force on the prices day (D189)
+    title = "IBM matrica" + (f" – {catalogue.name_on(municipality.id, day)}" if municipality else "")
     version = template_version(catalogue, day)
     author = file_author(catalogue, municipality, day)
     wb.set_properties(

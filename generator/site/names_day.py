@@ -1,0 +1,33 @@
+"""Which day's name the downloads page gives a municipality's file (D189): the name in force on the day the file
+is made for, never the pilot-time name of municipalities.yaml for a later round.
+
+- a matrix (lejupielades/matrica/): its prices day – the day its file name ends with, else the default issue day
+  (the first service day of the newest children's round, template_date);
+- documents and report templates: the day of the municipality's set (terms.municipality_day: the build day, not
+  before the start of the round the set is made for), the day their papers name the parties on (D43).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.catalogue.catalogue import Catalogue
+
+MATRICES = "lejupielades/matrica/"
+
+
+def file_day(catalogue: Catalogue, municipality_id: str, rel: Path) -> dt.date:
+    """The day the file ``rel`` (relative to the build folder) of the municipality is made for."""
+    from generator.documents.terms import municipality_day
+    from generator.workbook import render
+    from generator.workbook.issue_days import template_date
+
+    if rel.as_posix().startswith(MATRICES):
+        return render.named_day(rel.name) or template_date(catalogue)
+    return municipality_day(catalogue, render.build_day(), municipality_id)
+
+
+def shown_name(catalogue: Catalogue, municipality_id: str, rel: Path) -> str:
+    """The municipality's name in force on the day its file ``rel`` is made for (Catalogue.name_on)."""
+    return catalogue.name_on(municipality_id, file_day(catalogue, municipality_id, rel))
