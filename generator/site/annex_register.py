@@ -90,7 +90,7 @@ def render_page(catalogue: Catalogue, pages: dict[str, str], downloads: list[Dow
         "",
         f"Metodika atsaucas uz {whole} numurētiem pielikumiem (arī {' un '.join(sub)}). Šeit katram pielikumam ir "
         "norādīts, kur",
-        "to atrast: rīkkopas izveidotās datnes (katrai izmēģinājumprojekta pašvaldībai), IBM matricas daļa, vietnes",
+        "to atrast: rīkkopas izveidotās datnes (katrai bērnu programmas kārtu pašvaldībai), IBM matricas daļa, vietnes",
         "lapa vai iemesls, kāpēc pielikums netiek veidots. Metodikas avotam pielikumi nav pievienoti; ja dots tikai",
         "pielikuma mērķis, tā saturs ir rīkkopas rekonstrukcija.",
         "",

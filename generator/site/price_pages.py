@@ -279,7 +279,8 @@ def municipality_rows(catalogue: Catalogue) -> list[MunicipalityRow]:
     shown = {m.id: m.name_lv for m in catalogue.municipalities.municipalities}
     rows = []
     for round_ in catalogue.rounds:
-        joined = ", ".join(shown.get(m, m) for m in round_.municipalities)
+        # each by its name in force when the round starts (D189), not the pilot-time name; an unknown id as it is
+        joined = ", ".join(catalogue.name_on(m, round_.start) if m in shown else m for m in round_.municipalities)
         rows.append(MunicipalityRow(round_.start, f"Kārta „{round_.name_lv}” ({round_.start:%d.%m.%Y}–"
                                     f"{round_.end:%d.%m.%Y})", "–",
                                     f"pašvaldības: {joined}; finansējums: "

@@ -49,7 +49,7 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
     known = pilot_ids(catalogue)
     if municipality_id is not None and municipality_id not in known:
         click.echo(
-            f"Kļūda: --municipality: „{municipality_id}” nav bērnu izmēģinājumprojekta pašvaldība katalogā "
+            f"Kļūda: --municipality: „{municipality_id}” nav bērnu programmas kārtu pašvaldība katalogā "
             f"(gaidīts viens no: {', '.join(known)}).",
             err=True,
         )
