@@ -127,7 +127,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
     # the round's selection rules and application deadline, or blanks with notes (D124)
     rules = round_rules.rules_context(catalogue, programme_round, build_date)
     # the pilot's procedures that hold for the round (D135)
-    procedures = round_rules.procedures_context(catalogue, programme_round)
+    procedures = round_rules.procedures_context(catalogue, programme_round, build_date)
     return {
         "version": catalogue.version,
         "created": build_date,
@@ -144,7 +144,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "tiesibas": legal.citations(catalogue, terms.document_day(programme_round, build_date),
                                     provenance=procedures["methodology_rules"]),
         # never broken across lines, in every document that prints it (lawaudit 21)
-        "project": round_rules.project_context(catalogue, programme_round),
+        "project": round_rules.project_context(catalogue, programme_round, build_date),
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
         "atlase": rules,

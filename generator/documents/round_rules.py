@@ -108,12 +108,17 @@ _PILOT_WORDS = re.compile("|".join(sorted((re.escape(w) for w in PILOT_KIND["pro
                                           reverse=True)))
 
 
-def procedures_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:
+def procedures_context(catalogue: Catalogue, programme_round: terms.Round | None,
+                       build_date: dt.date | None = None) -> dict[str, Any]:
     """Which of the pilot's procedures the papers may state as fact for their round (`kartiba`, D135): each
     rounds.yaml ``procedures`` flag, true only when the block is confirmed (the pilot's, from the methodology);
-    a later round without it gets none – its papers print a blank with a note or leave the clause out. A fact of
-    the round, so also once it has ended (like its project). ``confirmed``: the block is."""
+    a later round without it gets none – its papers print a blank with a note or leave the clause out. With
+    ``build_date`` (papers to sign) only while the round has not ended: papers made after it bind the parties to
+    no ended round's project, FTP server or questionnaire (audit41 F3); a report for the round keeps them
+    (no ``build_date``). ``confirmed``: the block is."""
     entry = _entry(catalogue, programme_round)
+    if build_date is not None and terms.term_end(programme_round, build_date) is None:
+        entry = None
     procedures = entry.procedures if entry is not None else None
     confirmed = procedures is not None and procedures.status is PriceStatus.confirmed
     flags = {name: bool(confirmed and procedures is not None and getattr(procedures, name))
@@ -162,11 +167,13 @@ def passed_deadline_warning(catalogue: Catalogue, programme_round: terms.Round |
             f"jau ir pagājis – iesnieguma veidlapā (04) šis datums ir pagātnē.")
 
 
-def project_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:
+def project_context(catalogue: Catalogue, programme_round: terms.Round | None,
+                    build_date: dt.date) -> dict[str, Any]:
     """The project the papers' round runs under (rounds.yaml ``project``, audit18 F11), for templates: ``number``
     (never broken across lines, lawaudit 21) and ``name`` when confirmed, ``known``; otherwise blanks, and the
-    header block says where they come from. A fact of the round, printed also once the round has ended."""
-    entry = _entry(catalogue, programme_round)
+    header block says where they come from. Only while the round has not ended on ``build_date``, like its dates:
+    papers signed later must not require an ended project's number on every invoice (audit41 F3)."""
+    entry = _entry(catalogue, programme_round) if terms.term_end(programme_round, build_date) is not None else None
     project = entry.project if entry is not None else None
     if project is None or project.status is not PriceStatus.confirmed or not project.number or not project.name_lv:
         return {"number": figures.BLANK, "name": figures.BLANK, "known": False}

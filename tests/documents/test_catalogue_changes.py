@@ -105,6 +105,10 @@ def test_one_change_changes_exactly_the_documents_that_show_it(catalogue: Catalo
         expected = set()  # its norm is not proven in force on the documents' day: the term is a blank (D67)
     if what == "grupu-nodarbibu-transporta-samazinajums confirmed" and not _group_basis_printed(catalogue):
         expected = set()  # the round's group-price basis is not printed on the build day: the ceiling is a blank (D124)
+    if what == "transport_share_max" and not _procedure_printed(catalogue, "transport_share"):
+        expected = set()  # the round has ended on the build day: its transport share is a blank (D135)
+    if what == "application_forward_working_days" and not _procedure_printed(catalogue, "forward_working_days"):
+        expected = set()  # the round has ended on the build day: its procedures are blanks (D135, audit41 F3)
     assert changed == expected
     # The DOCX bodies follow the HTML: identical bytes where nothing changed, different where it did.
     for doc_id in before:
@@ -141,6 +145,13 @@ def test_a_report_deadline_changes_the_report_workbook(tmp_path: Path, catalogue
     expected = catalogue.programme.quarterly_report_day.at(day).value
     assert (old_day, new_day) == (expected, expected + 1)
     assert old_due and all((n - o).days == 1 for o, n in zip(old_due, new_due, strict=True))
+
+
+def _procedure_printed(catalogue: Catalogue, name: str) -> bool:
+    """Whether the first pilot municipality's papers made today state the round's procedure ``name`` (D135)."""
+    today = dt.date.today()
+    municipality = catalogue.pilot_municipalities()[0].id
+    return round_rules.procedures_context(catalogue, terms.current_round(catalogue, today, municipality), today)[name]
 
 
 def _group_basis_printed(catalogue: Catalogue) -> bool:

@@ -36,7 +36,9 @@ def test_documents_command_writes_one_municipality(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "dokumenti 1/1: Ogres novada pašvaldība" in result.output
     folder = documents_dir(tmp_path, "ogre")
-    assert {p.name for p in folder.iterdir()} == {f"{d.id}.{ext}" for d in DOCUMENTS for ext in ("pdf", "docx")}
+    # the ESF questionnaire only for a running round whose procedures have it: Ogre's pilot has ended (D135)
+    made = [d for d in DOCUMENTS if d.id != "21-esf-dalibnieka-anketa"]
+    assert {p.name for p in folder.iterdir()} == {f"{d.id}.{ext}" for d in made for ext in ("pdf", "docx")}
     assert all(p.stat().st_size > 1000 for p in folder.iterdir())
     assert {p.name for p in reports_dir(tmp_path, "ogre").iterdir()} == {f"{w}.xlsx" for w in REPORT_WORKBOOKS}
     assert not (tmp_path / "lejupielades" / "dokumenti" / "jelgava").exists()

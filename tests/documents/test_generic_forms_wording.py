@@ -12,7 +12,9 @@ import pytest
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.htmltree import parse
+from generator.documents.registry import by_id
 from tests.documents.conftest import normalise
+from tests.documents.party_helpers import PILOT_DAY
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -46,8 +48,10 @@ def test_a_blank_service_name_is_followed_by_verbs_without_gender(bodies: dict[s
         assert not re.search(r"nosaukums\) \(turpmāk – \w+\)[^.]*? ir \w+(is|usi)\b", text), text[:400]
 
 
-def test_the_coded_questionnaire_asks_for_no_participants_name_or_signature(bodies: dict[str, str]) -> None:
-    form = bodies["21-esf-dalibnieka-anketa"]
+def test_the_coded_questionnaire_asks_for_no_participants_name_or_signature(catalogue: Catalogue) -> None:
+    # the ESF questionnaire is made only while the pilot runs (D135)
+    [form] = [d.body for d in render_municipality(catalogue, catalogue.municipality("jelgava"),
+                                                  [by_id("21-esf-dalibnieka-anketa")], build_date=PILOT_DAY)]
     text = _text(form)
     assert "vārdu un uzvārdu neraksta" in text  # the promise …
     signatures = re.findall(r'<table class="plain signatures">.*?</table>', form, re.S)

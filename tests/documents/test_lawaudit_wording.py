@@ -295,10 +295,11 @@ def test_every_catalogue_price_source_is_cited_with_a_spaced_nr(catalogue: Catal
 
 def test_methodology_annex_numbers_are_not_read_as_the_documents_own(municipal, child) -> None:  # noqa: ANN001
     for where, text in _all_texts(municipal, child):
-        head = text.split("Izmēģinājumprojekts Nr.", 1)[0]
+        head = text.split("Projekts Nr.", 1)[0]
         assert not re.match(r"\d", head.strip()), f"{where}: {head}"
     for docs in municipal.values():
-        assert docs["01-ligums-ar-vecaku"].startswith("Metodikas 19. pielikums")
+        # the methodology's annex number only in a round whose rules it is (D135): the pilot has ended today
+        assert docs["01-ligums-ar-vecaku"].startswith("Projekts Nr.")
         assert docs["05-iesniegums-par-sniedzejiem"].startswith("IBM matricas 6.9. tabula")
         assert "(veidlapa „Vecāka pieprasījums izdevumu atmaksai”, metodikas 45. pielikums)" in docs[
             "01-ligums-ar-vecaku"]

@@ -132,12 +132,10 @@ def test_a_later_rounds_papers_never_carry_the_pilots_rules(blank_round: Catalog
         # the tie-break rule is a blank with its note, not dropped (review1 F3)
         assert TIE_BREAK_BLANK in texts["04-iesniegums-par-dalibu"], municipality
         assert TIE_BREAK_NOTE in texts["04-iesniegums-par-dalibu"], municipality
-        # registration to the minute is the pilot's procedure (a fact of its round, D135), not the new round's
-        if municipality != "valmiera":
-            assert "Iesnieguma iesniegšanas datumu un laiku reģistrē." in texts["04-iesniegums-par-dalibu"]
-            assert "līdz minūtei" not in texts["04-iesniegums-par-dalibu"]
-        else:
-            assert "Iesniegšanas laiku reģistrē līdz minūtei." in texts["04-iesniegums-par-dalibu"]
+        # registration to the minute is the pilot's procedure, stated only while the pilot runs (D135): not in the
+        # new round's papers, nor in Valmiera's made after its pilot ended
+        assert "Iesnieguma iesniegšanas datumu un laiku reģistrē." in texts["04-iesniegums-par-dalibu"]
+        assert "līdz minūtei" not in texts["04-iesniegums-par-dalibu"]
         for doc_id in ANNEXES:
             annex = _annex(texts[doc_id])
             assert GROUP_BLANK in annex, (municipality, doc_id)
