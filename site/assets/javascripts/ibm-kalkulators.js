@@ -212,19 +212,30 @@
     return v === true || v === 1;
   }
 
-  // ---- the rounds and their prices (D61) ----------------------------------------------------------
-  /* A round with its offers by code; offers identical in several rounds are written once in the data. */
-  function priced(k) {
+  // ---- the rounds and their prices (D61, D63, D186) ------------------------------------------------
+  /* One prices day of a round (its first service day, or a later day inside its services on which the catalogue
+   * changes a price or parameter) with its offers by code; offers identical on several days are written once. */
+  function pricedSet(k, set) {
     var offers = {};
-    (k.pakalpojumi || []).forEach(function (i) {
+    (set.pakalpojumi || []).forEach(function (i) {
       var o = DATA.pakalpojumi[i];
       offers[o.kods] = o;
     });
-    return { karta: k, offers: offers, parametri: k.parametri };
+    return { karta: k, cenuDiena: set.cenuDiena, cenasLidz: set.cenasLidz, matrica: set.matrica, offers: offers,
+      parametri: set.parametri };
+  }
+  /* A round with its prices days in date order (none when the catalogue does not know its prices). */
+  function priced(k) {
+    var sets = k.cenuDiena ? [k].concat(k.cenuMainas || []) : [];
+    return { karta: k, sets: sets.map(function (set) {
+      return pricedSet(k, set);
+    }) };
   }
   var ROUNDS = DATA ? DATA.kartas.map(priced) : [];
   var DEFAULT = ROUNDS.filter(function (r) {
     return r.karta.id === DATA.noklusejums;
+  }).map(function (r) {
+    return r.sets[0];
   })[0];
 
   /* The reporting period holding `start` (ISO), with its round, or null. */
@@ -238,11 +249,37 @@
     return found;
   }
 
-  /* The prices and parameters a plan starting on `start` (ISO or null) is evaluated with: its round's,
-   * when the catalogue knows them, otherwise the newest round's (the default matrix). */
+  /* The prices and parameters a plan starting on `start` (ISO or null) is evaluated with – those of the matrix
+   * `ibm matrix --day` issues for that day (D63, D186): of the round whose reporting period holds `start`, the
+   * latest prices day not after it (the first one for an earlier day); the newest round's first prices day (the
+   * default matrix) when the catalogue does not know that round's prices. */
   function roundFor(start) {
     var rp = start ? reportingPeriod(start) : null;
-    return rp && rp.round.karta.cenuDiena ? rp.round : DEFAULT;
+    if (!rp || !rp.round.sets.length) return DEFAULT;
+    var found = rp.round.sets[0];
+    rp.round.sets.forEach(function (set) {
+      if (set.cenuDiena <= start) found = set;
+    });
+    return found;
+  }
+  /* The matrix whose prices hold from `day` (ISO): the advice naming its download (DATA.kartas[].matrica), or the
+   * general one for a day the calculator has no prices of. */
+  function matrixFrom(day) {
+    var found = null;
+    ROUNDS.forEach(function (r) {
+      r.sets.forEach(function (set) {
+        if (!found && set.cenuDiena === day) found = set.matrica;
+      });
+    });
+    return found || DATA.teksti.matrica_nav;
+  }
+  /* The prices day after `set`'s own inside its round, or null (the results name it: announced prices, D186). */
+  function nextSet(set) {
+    var sets = ROUNDS.filter(function (r) {
+      return r.karta === set.karta;
+    })[0].sets;
+    var i = sets.indexOf(set);
+    return i >= 0 && i + 1 < sets.length ? sets[i + 1] : null;
   }
 
   function folded(text) {
@@ -658,16 +695,20 @@
     // The prices and parameters hold from the round's prices day to cenasLidz (D61): a plan inside a
     // reporting period that does not fit them is an error (check_prices_in_force in the reference).
     var end = planEnd(inp.start, inp.months);
-    var prices = inp.round.karta;
+    // The advice names the matrix to use by its download, not a command (D186).
+    var prices = inp.round;
     if (rp && inp.start < prices.cenuDiena) {
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
-        teksts: fill(t.prices_before, { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena) }) });
+        teksts: fill(t.prices_before, { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena),
+          matrica: matrixFrom(inp.start) }) });
     } else if (rp && prices.cenasLidz && end > prices.cenasLidz) {
-      // starting on or after the change day, the advice names the matrix for the plan's own first day (D63)
+      // a change inside the plan: end before it with this matrix or start on it with the next one (D63); starting
+      // on or after the change day, the advice names the matrix for the plan's own first day
       var change = nextDay(prices.cenasLidz);
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
         teksts: fill(inp.start >= change ? t.prices_after_change : t.prices_after,
-          { beigas: lvDate(end), lidz: lvDate(prices.cenasLidz), no: lvDate(change), sakums: lvDate(inp.start) }) });
+          { beigas: lvDate(end), lidz: lvDate(prices.cenasLidz), no: lvDate(change), sakums: lvDate(inp.start),
+            matrica: matrixFrom(inp.start), matrica_lidz: prices.matrica, matrica_no: matrixFrom(change) }) });
     }
     var age = ageInYears(inp.birth, checkDate || inp.start);
     var rate = ZERO;
@@ -726,7 +767,7 @@
     var messages = findings(inp, plan);
     var result = {
       Derigs: true,
-      Cenu_Datums: inp.round.karta.cenuDiena,
+      Cenu_Datums: inp.round.cenuDiena,
       Karta: inp.round.karta.id,
       // the plan's first and last day (D93) and the reporting period holding its first day (D21)
       Perioda_Sakums: inp.start,
@@ -789,12 +830,15 @@
     };
   }
 
-  /* The round whose prices a plan starting on `periodaSakums` gets, and that round's offer for a code or
-   * label (for the form's hints and prefilled prices). */
+  /* The round and prices day whose prices a plan starting on `periodaSakums` gets (mainasDiena: the day the
+   * catalogue next changes a price or parameter, mainaKarta: whether that day is a prices day of the same round
+   * the calculator prices plans with), and its offer for a code or label (for the form's hints and prices). */
   function karta(periodaSakums) {
     var r = roundFor(parseDate(periodaSakums));
-    return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.karta.cenuDiena, cenasLidz: r.karta.cenasLidz,
-      parametri: r.parametri };
+    var next = nextSet(r);
+    return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.cenuDiena, cenasLidz: r.cenasLidz,
+      parametri: r.parametri, mainasDiena: r.cenasLidz ? nextDay(r.cenasLidz) : null,
+      mainaKarta: next !== null && next.cenuDiena === nextDay(r.cenasLidz) };
   }
   /* For the form: the reporting period of the first day as typed (its first and last day, the round's last day
    * for D110) and the most months a plan from it can have there (at most menesiMax); null for none. */
