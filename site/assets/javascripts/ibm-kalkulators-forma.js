@@ -226,8 +226,7 @@
       return el("table", { class: cls || "ibm-kalk__tabula" }, [el("caption", { text: caption }), el("tbody", {}, body)]);
     }
 
-    /* "Cenas uz DD.MM.GGGG": the prices day of the matrix whose figures the plan's are (D186), and the day later
-     * prices or parameters the catalogue already holds apply from. */
+    /* "Cenas uz DD.MM.GGGG": the prices day of the plan's matrix, and from when later prices apply (D186). */
     function pricesNote(res) {
       var round = api.karta(last.input.periodaSakums);
       var d = api.formats.datums;

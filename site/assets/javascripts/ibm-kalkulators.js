@@ -212,31 +212,25 @@
     return v === true || v === 1;
   }
 
-  // ---- the rounds and their prices (D61, D63, D186) ------------------------------------------------
-  /* One prices day of a round (its first service day, or a later day inside its services on which the catalogue
-   * changes a price or parameter) with its offers by code; offers identical on several days are written once. */
-  function pricedSet(k, set) {
-    var offers = {};
-    (set.pakalpojumi || []).forEach(function (i) {
-      var o = DATA.pakalpojumi[i];
-      offers[o.kods] = o;
-    });
-    return { karta: k, cenuDiena: set.cenuDiena, cenasLidz: set.cenasLidz, matrica: set.matrica, offers: offers,
-      parametri: set.parametri };
-  }
-  /* A round with its prices days in date order (none when the catalogue does not know its prices). */
+  // ---- the rounds and their prices (D61, D186) ---------------------------------------------------
+  /* A round with a set per prices day (its first service day, then each change inside its services), each with
+   * its offers by code (offers identical in several sets are written once in the data). */
   function priced(k) {
-    var sets = k.cenuDiena ? [k].concat(k.cenuMainas || []) : [];
-    return { karta: k, sets: sets.map(function (set) {
-      return pricedSet(k, set);
-    }) };
+    var r = { karta: k };
+    r.sets = (k.cenuDiena ? [k].concat(k.cenuMainas) : []).map(function (set) {
+      var offers = {};
+      set.pakalpojumi.forEach(function (i) {
+        offers[DATA.pakalpojumi[i].kods] = DATA.pakalpojumi[i];
+      });
+      return { karta: k, cenuDiena: set.cenuDiena, cenasLidz: set.cenasLidz, matrica: set.matrica, offers: offers,
+        parametri: set.parametri };
+    });
+    return r;
   }
   var ROUNDS = DATA ? DATA.kartas.map(priced) : [];
   var DEFAULT = ROUNDS.filter(function (r) {
     return r.karta.id === DATA.noklusejums;
-  }).map(function (r) {
-    return r.sets[0];
-  })[0];
+  })[0].sets[0];
 
   /* The reporting period holding `start` (ISO), with its round, or null. */
   function reportingPeriod(start) {
@@ -249,37 +243,26 @@
     return found;
   }
 
-  /* The prices and parameters a plan starting on `start` (ISO or null) is evaluated with – those of the matrix
-   * `ibm matrix --day` issues for that day (D63, D186): of the round whose reporting period holds `start`, the
-   * latest prices day not after it (the first one for an earlier day); the newest round's first prices day (the
-   * default matrix) when the catalogue does not know that round's prices. */
+  /* The prices a plan starting on `start` (ISO or null) gets, as `ibm matrix --day` (D63, D186): in the round
+   * whose reporting period holds it, the last prices day not after it; else the default matrix's. */
   function roundFor(start) {
     var rp = start ? reportingPeriod(start) : null;
     if (!rp || !rp.round.sets.length) return DEFAULT;
-    var found = rp.round.sets[0];
-    rp.round.sets.forEach(function (set) {
-      if (set.cenuDiena <= start) found = set;
-    });
-    return found;
+    return rp.round.sets.filter(function (set) {
+      return set.cenuDiena <= start;
+    }).pop() || rp.round.sets[0];
   }
-  /* The matrix whose prices hold from `day` (ISO): the advice naming its download (DATA.kartas[].matrica), or the
-   * general one for a day the calculator has no prices of. */
+  /* The prices set of the day `day` (ISO), or undefined. */
+  function setOf(day) {
+    return [].concat.apply([], ROUNDS.map(function (r) {
+      return r.sets;
+    })).filter(function (set) {
+      return set.cenuDiena === day;
+    })[0];
+  }
+  /* The matrix of prices day `day` by its download, not a command (D186). */
   function matrixFrom(day) {
-    var found = null;
-    ROUNDS.forEach(function (r) {
-      r.sets.forEach(function (set) {
-        if (!found && set.cenuDiena === day) found = set.matrica;
-      });
-    });
-    return found || DATA.teksti.matrica_nav;
-  }
-  /* The prices day after `set`'s own inside its round, or null (the results name it: announced prices, D186). */
-  function nextSet(set) {
-    var sets = ROUNDS.filter(function (r) {
-      return r.karta === set.karta;
-    })[0].sets;
-    var i = sets.indexOf(set);
-    return i >= 0 && i + 1 < sets.length ? sets[i + 1] : null;
+    return (setOf(day) || { matrica: DATA.teksti.matrica_nav }).matrica;
   }
 
   function folded(text) {
@@ -695,15 +678,13 @@
     // The prices and parameters hold from the round's prices day to cenasLidz (D61): a plan inside a
     // reporting period that does not fit them is an error (check_prices_in_force in the reference).
     var end = planEnd(inp.start, inp.months);
-    // The advice names the matrix to use by its download, not a command (D186).
     var prices = inp.round;
     if (rp && inp.start < prices.cenuDiena) {
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
         teksts: fill(t.prices_before, { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena),
           matrica: matrixFrom(inp.start) }) });
     } else if (rp && prices.cenasLidz && end > prices.cenasLidz) {
-      // a change inside the plan: end before it with this matrix or start on it with the next one (D63); starting
-      // on or after the change day, the advice names the matrix for the plan's own first day
+      // a change inside the plan: end before it or start on it, each with its matrix (D63, D186)
       var change = nextDay(prices.cenasLidz);
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
         teksts: fill(inp.start >= change ? t.prices_after_change : t.prices_after,
@@ -830,15 +811,14 @@
     };
   }
 
-  /* The round and prices day whose prices a plan starting on `periodaSakums` gets (mainasDiena: the day the
-   * catalogue next changes a price or parameter, mainaKarta: whether that day is a prices day of the same round
-   * the calculator prices plans with), and its offer for a code or label (for the form's hints and prices). */
+  /* The round and prices day a plan starting on `periodaSakums` gets (mainasDiena: the next change, mainaKarta: a
+   * prices day of the same round), and its offer for a code or label (for the form's hints and prices). */
   function karta(periodaSakums) {
     var r = roundFor(parseDate(periodaSakums));
-    var next = nextSet(r);
+    var change = r.cenasLidz ? nextDay(r.cenasLidz) : null;
+    var next = change && setOf(change);
     return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.cenuDiena, cenasLidz: r.cenasLidz,
-      parametri: r.parametri, mainasDiena: r.cenasLidz ? nextDay(r.cenasLidz) : null,
-      mainaKarta: next !== null && next.cenuDiena === nextDay(r.cenasLidz) };
+      parametri: r.parametri, mainasDiena: change, mainaKarta: !!next && next.karta === r.karta };
   }
   /* For the form: the reporting period of the first day as typed (its first and last day, the round's last day
    * for D110) and the most months a plan from it can have there (at most menesiMax); null for none. */
