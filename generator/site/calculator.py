@@ -53,16 +53,21 @@ from generator.reference.rules import (
     units_text,
 )
 from generator.reference.workbook import (
+    PRICES_ADVICE,
     SOURCE_CELLS,
     WorkbookInputs,
     check_final,
     check_prices_in_force,
     check_sources,
     evaluate_workbook,
+    prices_advice,
 )
+from generator.site.matrix_downloads import MATRICES as MATRICES_GROUP
 from generator.site.nav import NavPage
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
+from generator.workbook.issue_days import issue_days
+from generator.workbook.render import issues as render_issues
 from generator.workbook.texts import NOT_APPLIED_WORDS
 
 PAGE = "kalkulators.md"
@@ -227,21 +232,29 @@ def unit_limit_data(params: Params) -> dict[str, Any]:
 
 def _prices_templates(params: Params) -> dict[str, str]:
     """The ``prices_not_in_force`` errors (D61, D63): a plan starting before the prices day, one ending after the
-    last day its prices hold (starting before the change, or on or after it: the advice differs)."""
+    last day its prices hold (starting before the change, or on or after it: the advice differs). The reference's
+    words, but where it names the command that issues a matrix the calculator names the matrix itself (D186):
+    ``{matrica}`` the one for the plan's first day, ``{matrica_lidz}`` and ``{matrica_no}`` those on either side of a
+    change inside the plan (each set's ``matrica``, or ``matrica_nav`` for a day the calculator has no prices of)."""
     day, until, start = dt.date(1901, 1, 1), dt.date(1901, 2, 10), dt.date(1901, 2, 3)
-    (before,) = check_prices_in_force(dt.date(1900, 12, 3), 1, params.replace(day=day))
+    early = dt.date(1900, 12, 3)
+    change = until + dt.timedelta(days=1)
+    (before,) = check_prices_in_force(early, 1, params.replace(day=day))
     (after,) = check_prices_in_force(start, 1, params.replace(day=day, prices_until=until))
     # a plan that starts on or after the change day: the advice names the matrix for its own first day (D63)
     late = dt.date(1901, 2, 14)
     (after_change,) = check_prices_in_force(late, 1, params.replace(day=day, prices_until=until))
     return {
-        "prices_before": _replace(before.message, [(lv_date(dt.date(1900, 12, 3)), "{sakums}"),
+        "prices_before": _replace(before.message, [(prices_advice(early), "{matrica}"), (lv_date(early), "{sakums}"),
                                                    (lv_date(day), "{cenu_diena}")]),
-        "prices_after": _replace(after.message, [(lv_date(plan_end(start, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
-                                                 (lv_date(until + dt.timedelta(days=1)), "{no}")]),
+        "prices_after": _replace(after.message, [
+            (f" vai sāciet {lv_date(change)} un {prices_advice(change)}", " un {matrica_lidz} vai sāciet {no} un {matrica_no}"),
+            (lv_date(plan_end(start, 1)), "{beigas}"), (lv_date(until), "{lidz}"), (lv_date(change), "{no}")]),
         "prices_after_change": _replace(after_change.message, [
-            (lv_date(plan_end(late, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
-            (lv_date(until + dt.timedelta(days=1)), "{no}"), (lv_date(late), "{sakums}")]),
+            (prices_advice(late), "{matrica}"), (lv_date(plan_end(late, 1)), "{beigas}"), (lv_date(until), "{lidz}"),
+            (lv_date(change), "{no}")]),
+        # a day the calculator has no prices of: the reference's advice without the command
+        "matrica_nav": f"{PRICES_ADVICE} (to izsniedz ministrija)",
     }
 
 
@@ -311,11 +324,47 @@ def parameter_data(catalogue: Catalogue, params: Params) -> dict[str, Any]:
     }
 
 
+def matrix_advice(day: dt.date, built: dict[dt.date, str]) -> str:
+    """Which matrix a plan priced on ``day`` takes, for the calculator's prices_not_in_force messages (D186): the
+    matrix of that prices day by its download (``built``: the generic file of each prices day the build writes,
+    generator/workbook/render.py), or – a day whose round has ended – the ministry, never a command."""
+    file = built.get(day)
+    if file is None:
+        return (f"izmantojiet matricu ar cenām uz {lv_date(day)} (lejupielādēs tās nav, jo kārtas pakalpojumu laiks "
+                f"beidzies; to izsniedz ministrija)")
+    return (f"izmantojiet matricu ar cenām uz {lv_date(day)} (lejupielāžu sadaļā „{MATRICES_GROUP}”: {file} vai "
+            f"jūsu pašvaldības matrica ar to pašu cenu dienu)")
+
+
+def built_matrices(catalogue: Catalogue) -> dict[dt.date, str]:
+    """The generic matrix file of each prices day the build writes (render.issues: the build day decides)."""
+    return {issue.day: issue.file_names()[0] for issue in render_issues(catalogue)}
+
+
+def _prices_set(catalogue: Catalogue, params: Params, offers: list[Offer], shared: list[dict[str, Any]],
+                index: dict[str, int], built: dict[dt.date, str]) -> dict[str, Any]:
+    """The prices of one prices day: the day, the last day they hold, the parameters, the offers (indices into
+    ``shared``, where an offer identical on several prices days is written once) and the matrix that carries them."""
+    positions = []
+    unit_names = {u.id: u.name_lv for u in catalogue.enums.units}
+    for offer in offers:
+        row = offer_data(offer, unit_names)
+        key = json.dumps(row, ensure_ascii=False, sort_keys=True)
+        if key not in index:
+            index[key] = len(shared)
+            shared.append(row)
+        positions.append(index[key])
+    return {"cenuDiena": params.day.isoformat(),
+            "cenasLidz": None if params.prices_until is None else params.prices_until.isoformat(),
+            "parametri": parameter_data(catalogue, params), "pakalpojumi": positions,
+            "matrica": matrix_advice(params.day, built)}
+
+
 def _round_data(catalogue: Catalogue, priced: RoundPrices, shared: list[dict[str, Any]],
-                index: dict[str, int]) -> dict[str, Any]:
-    """One children's round: its reporting periods and, when known, its prices day, the last day those prices
-    hold, its parameters and its offers (indices into ``shared``, where an offer identical in several rounds
-    is written once)."""
+                index: dict[str, int], built: dict[dt.date, str]) -> dict[str, Any]:
+    """One children's round: its reporting periods and, when known, the prices of its first service day (the
+    round's matrix, D61) and those of every later issue day inside its services (``cenuMainas``, D63, D186), each
+    with its prices day, the last day those prices hold, its parameters and its offers."""
     round_ = priced.round
     data: dict[str, Any] = {
         "id": round_.id, "nosaukums": round_.name_lv,
@@ -323,23 +372,16 @@ def _round_data(catalogue: Catalogue, priced: RoundPrices, shared: list[dict[str
         "periodi": [{"sakums": p.start.isoformat(), "beigas": p.end.isoformat(),
                      "kartasBeigas": None if p.round_end is None else p.round_end.isoformat()}
                     for p in catalogue.round_periods(round_)],
-        "cenuDiena": None, "cenasLidz": None, "parametri": None, "pakalpojumi": None,
+        "cenuDiena": None, "cenasLidz": None, "parametri": None, "pakalpojumi": None, "matrica": None,
+        "cenuMainas": [],
     }
     params = priced.params
     if params is None or priced.offers is None:
         return data
-    positions = []
-    unit_names = {u.id: u.name_lv for u in catalogue.enums.units}
-    for offer in priced.offers:
-        row = offer_data(offer, unit_names)
-        key = json.dumps(row, ensure_ascii=False, sort_keys=True)
-        if key not in index:
-            index[key] = len(shared)
-            shared.append(row)
-        positions.append(index[key])
-    data.update(cenuDiena=params.day.isoformat(),
-                cenasLidz=None if params.prices_until is None else params.prices_until.isoformat(),
-                parametri=parameter_data(catalogue, params), pakalpojumi=positions)
+    data.update(_prices_set(catalogue, params, list(priced.offers), shared, index, built))
+    later = [d.day for d in issue_days(catalogue) if d.round_id == round_.id and d.day > params.day]
+    data["cenuMainas"] = [_prices_set(catalogue, Params.from_catalogue(catalogue, day), catalogue.offers(day),
+                                      shared, index, built) for day in later]
     return data
 
 
@@ -352,7 +394,8 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
     params = Params.from_catalogue(catalogue, day)
     shared: list[dict[str, Any]] = []
     index: dict[str, int] = {}
-    rounds = [_round_data(catalogue, r, shared, index) for r in children_round_prices(catalogue)]
+    built = built_matrices(catalogue)
+    rounds = [_round_data(catalogue, r, shared, index, built) for r in children_round_prices(catalogue)]
     default = next((r["id"] for r in rounds if r["cenuDiena"] == day.isoformat()), None)
     if default is None:
         raise ValueError(f"katalogā nav bērnu programmas kārtas ar cenām uz {lv_date(day)} (D61)")
@@ -401,23 +444,30 @@ def round_texts(catalogue: Catalogue, data: dict[str, Any]) -> list[str]:
         periods = ", ".join(p.label for p in catalogue.round_periods(round_))
         if row["cenuDiena"] is None:
             prices = "cenas un parametri katalogā nav zināmi"
-        else:
-            prices = f"cenas uz {lv_date(dt.date.fromisoformat(row['cenuDiena']))}"
-            if row["cenasLidz"] is not None:
-                prices += f", spēkā līdz {lv_date(dt.date.fromisoformat(row['cenasLidz']))}"
+        else:  # each prices day of the round: a plan starting on it or later gets its prices (D186)
+            prices = "; ".join(_prices_text(s) for s in [row, *row["cenuMainas"]])
         texts.append(f"{round_.name_lv} – pārskata periodi {periods}; {prices}")
     return texts
 
 
+def _prices_text(prices: dict[str, Any]) -> str:
+    """'cenas uz 01.01.2021, spēkā līdz 31.03.2021' for one prices day of the calculator's data."""
+    text = f"cenas uz {lv_date(dt.date.fromisoformat(prices['cenuDiena']))}"
+    if prices["cenasLidz"] is not None:
+        text += f", spēkā līdz {lv_date(dt.date.fromisoformat(prices['cenasLidz']))}"
+    return text
+
+
 def _first_day_spans(data: dict[str, Any]) -> list[tuple[dt.date, dt.date]]:
     """The days a plan may start on: in a reporting period of a round whose prices the catalogue knows, from
-    the prices day to the last day they hold (D61), adjacent spans joined."""
+    its first prices day to the last day its last prices day's prices hold (D61, D186), adjacent spans joined."""
     spans: list[tuple[dt.date, dt.date]] = []
     for row in data["kartas"]:
         if row["cenuDiena"] is None:
             continue
         first = dt.date.fromisoformat(row["cenuDiena"])
-        until = None if row["cenasLidz"] is None else dt.date.fromisoformat(row["cenasLidz"])
+        last = ([row, *row["cenuMainas"]])[-1]["cenasLidz"]  # the round's later prices days carry on (D186)
+        until = None if last is None else dt.date.fromisoformat(last)
         for period in row["periodi"]:
             start = max(dt.date.fromisoformat(period["sakums"]), first)
             end = dt.date.fromisoformat(period["beigas"])

@@ -15,12 +15,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from generator.catalogue.catalogue import Offer
+from generator.lvformat import date as lv_date
 from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_offer
 from generator.reference.params import Params
 from generator.reference.plan import financing
 from generator.reference.rules import PRICE_PLACE, UNITS_PLACE
-from generator.reference.workbook import WorkbookInputs, evaluate_workbook
+from generator.reference.workbook import PRICES_ADVICE, WorkbookInputs, evaluate_workbook, prices_advice
 from generator.site.calculator import PRICE_FIELD_PLACE, UNITS_FIELD_PLACE
 
 # Rules whose input the calculator does not have (they stay in the matrix).
@@ -35,6 +36,8 @@ CENTS_FIELDS = {"Bāzes apmēram B": "bazesApmers", "IB galīgajam apmēram F": 
 REFUSED_NONE = ("Vecums", "Provizoriska_Likme", "IB_Provizoriskais", "IB_Nepieciesamais", "IB_Pieejamais",
                 "IB_Kopejais", "Transporta_Dala")
 SHARE_PLACES = Decimal("1e-12")
+# D186: the calculator's advice for a prices day it has no matrix of (the reference's words without the command)
+NO_MATRIX = f"{PRICES_ADVICE} (to izsniedz ministrija)"
 
 
 def _text(value: Decimal | None) -> str | None:
@@ -111,10 +114,35 @@ def refused_fields(inputs: WorkbookInputs, findings: Any) -> set[tuple[str, str 
     return fields
 
 
-def _calculator_words(finding: Any) -> str:
+def matrix_texts(data: dict[str, Any]) -> dict[str, str]:
+    """The calculator data's matrix advice by prices day (ISO): each round's first prices day and later ones."""
+    return {s["cenuDiena"]: s["matrica"] for k in data["kartas"] if k["cenuDiena"]
+            for s in [k, *k["cenuMainas"]]}
+
+
+def _prices_words(message: str, params: Params, start: dt.date, matrices: dict[str, str]) -> str:
+    """D186: where the reference names the command issuing a matrix (prices_advice), the calculator names the matrix
+    download of that prices day (``matrices``, by ISO day; the ministry for a day it has no prices of); a plan
+    spanning a change gets the matrix of each side."""
+    def advice(day: dt.date) -> str:
+        return matrices.get(day.isoformat(), NO_MATRIX)
+
+    if params.prices_until is not None and params.day <= start <= params.prices_until:  # a change inside the plan
+        change = params.prices_until + dt.timedelta(days=1)
+        spanning = f" vai sāciet {lv_date(change)} un {prices_advice(change)}"
+        if spanning in message:
+            return message.replace(spanning, f" un {advice(params.day)} vai sāciet {lv_date(change)} un "
+                                             f"{advice(change)}")
+    assert prices_advice(start) in message, message
+    return message.replace(prices_advice(start), advice(start))
+
+
+def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matrices: dict[str, str]) -> str:
     """The reference's message as the calculator says it: the units above the period and a line above P (D148) name
-    the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (audit36 F5); every other message
-    word for word."""
+    the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (audit36 F5); the prices errors
+    name matrix downloads, not a command (D186); every other message word for word."""
+    if finding.code == "prices_not_in_force":
+        return _prices_words(finding.message, params, inputs.period_start, matrices)
     if finding.code == "units_above_period":
         matrix = f"pārbaudiet daudzumu {UNITS_PLACE}."
         assert finding.message.endswith(matrix), finding.message
@@ -126,10 +154,12 @@ def _calculator_words(finding: Any) -> str:
     return finding.message
 
 
-def expected(inputs: WorkbookInputs, params: Params) -> dict[str, Any]:
+def expected(inputs: WorkbookInputs, params: Params, matrices: dict[str, str] | None = None) -> dict[str, Any]:
     """The reference's values under the calculator's result names (money as Decimal). Money that is not in whole
     cents (the reference's ``money_cents``, D87) is an input the calculator refuses (D98): no amounts, and the
-    fields it names (``Refused``, with each price's 6.8 item) are the reference's."""
+    fields it names (``Refused``, with each price's 6.8 item) are the reference's. ``matrices``: the calculator
+    data's matrix advice by prices day (matrix_texts), for the prices errors (D186)."""
+    matrices = matrices or {}
     result = evaluate_workbook(inputs, params)
     refused = refused_fields(inputs, result.findings)
     if refused:
@@ -158,7 +188,7 @@ def expected(inputs: WorkbookInputs, params: Params) -> dict[str, Any]:
         "Transporta_Dala": result.transport_share.quantize(SHARE_PLACES, rounding=ROUND_HALF_UP),
         "Kludas": sum(1 for f in found if f.severity.value == "kļūda" and f.counts),
         "Bridinajumi": sum(1 for f in found if f.severity.value == "brīdinājums" and f.counts),
-        "messages": [(f.code, f.severity.value, _calculator_words(f), list(f.lines)) for f in found],
+        "messages": [(f.code, f.severity.value, _calculator_words(f, inputs, params, matrices), list(f.lines)) for f in found],
         "Varianti": variants,
     }
 

@@ -26,7 +26,8 @@ from generator.money import to_decimal
 from generator.reference.lines import fixed_unit_price, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
-from generator.site.calculator import DATA_SCRIPT, SCRIPT, data_script
+from generator.site.calculator import DATA_SCRIPT, SCRIPT, calculator_data, data_script
+from generator.workbook import render
 from generator.workbook.writer import template_date
 from tests.reference.caserunner import CASES_DIR, load_file
 from tests.site.axe import AxeUnavailable, ensure_axe
@@ -38,6 +39,7 @@ from tests.site.calculator_expected import (
     differences,
     expected,
     in_reporting_period,
+    matrix_texts,
     whole_cents,
 )
 from tests.site.calculator_rounds import priced_for, rounds_catalogue
@@ -52,6 +54,7 @@ pytestmark = [
 RANDOM_PLANS = 600
 ROUND_PLANS = 400
 REPO = Path(__file__).resolve().parents[2]
+BUILD_DAY = dt.date(2021, 2, 1)  # the several-rounds catalogue's newest round runs: its matrices are downloads
 PAGE = "kalkulators.html"
 
 
@@ -129,10 +132,13 @@ def run_with_data(visit: Visit, catalogue: Catalogue, inputs: list[dict]) -> lis
     return page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
 
 
-def test_plans_of_every_round_get_their_rounds_prices(blank: Visit, several_rounds: Catalogue) -> None:
+def test_plans_of_every_round_get_their_rounds_prices(blank: Visit, several_rounds: Catalogue, monkeypatch) -> None:  # noqa: ANN001
     """Random plans spread over the reporting periods of three children's rounds (one without known prices, one
-    whose prices change inside it): each equals the reference evaluated with the matrix of its round (D61) and
-    names that matrix's prices day; a plan outside what its prices cover gets the reference's error."""
+    whose prices change inside it): each equals the reference evaluated with the matrix `ibm matrix --day` issues
+    for its first day (its round's first service day or a change inside the round: D61, D63, D186) and names that
+    matrix's prices day; a plan outside what its prices cover gets the reference's error, naming the matrix
+    downloads on both sides of a change instead of a command."""
+    monkeypatch.setattr(render, "build_day", lambda: BUILD_DAY)
     cat = several_rounds
     newest = Params.from_catalogue(cat, template_date(cat))
     offers = list(cat.offers(template_date(cat)))
@@ -146,9 +152,10 @@ def test_plans_of_every_round_get_their_rounds_prices(blank: Visit, several_roun
                       params))
         days.append(params.day.isoformat())
     results = run_with_data(blank, cat, [api_input(inputs) for _, inputs, _ in named])
+    matrices = matrix_texts(calculator_data(cat))
     failures = []
     for (name, inputs, params), js, day in zip(named, results, days, strict=True):
-        diff = differences(js, expected(inputs, params), api_input(inputs)["rindas"])
+        diff = differences(js, expected(inputs, params, matrices), api_input(inputs)["rindas"])
         if js.get("Cenu_Datums") != day:
             diff.append(f"Cenu_Datums: kalkulators {js.get('Cenu_Datums')!r}, matricas cenu diena {day!r}")
         if diff:
@@ -157,21 +164,33 @@ def test_plans_of_every_round_get_their_rounds_prices(blank: Visit, several_roun
     assert blank.errors == []
     # every round's prices are used, and both prices_not_in_force errors occur (before the prices day: the round
     # without known prices; after their last day: the newest round's base amount changes on 01.04.2021)
-    assert set(days) == {"2018-10-01", "2021-01-01"}, sorted(set(days))
+    # D186: plans starting on or after a change inside the round get that day's prices
+    assert set(days) == {"2018-10-01", "2021-01-01", "2021-04-01", "2021-07-01"}, sorted(set(days))
     texts = [m["teksts"] for r in results for m in r["messages"] if m["kods"] == "prices_not_in_force"]
     assert any("pirms matricas cenas" in t and "(01.01.2021)" in t for t in texts), texts[:3]
-    assert any("tikai līdz 31.03.2021" in t and "no 01.04.2021" in t for t in texts), texts[:3]
+    crossing_change = [t for t in texts if "tikai līdz 31.03.2021" in t and "no 01.04.2021" in t]
+    assert crossing_change, texts[:3]
+    # either side's matrix by its download, never the command (the build day: berni-2021 runs)
+    assert all("saīsiniet to līdz 31.03.2021 un izmantojiet matricu ar cenām uz 01.01.2021" in t
+               and "ibm-matrica.xlsx" in t and "sāciet 01.04.2021 un izmantojiet matricu ar cenām uz 01.04.2021" in t
+               and "ibm-matrica-2021-04-01.xlsx" in t for t in crossing_change), crossing_change[0]
+    assert not any("ibm matrix" in t for t in texts), [t for t in texts if "ibm matrix" in t][:1]
     crossing = [r for r in results if [m["kods"] for m in r["messages"] if m["smagums"] == "kļūda"] == [
         "prices_not_in_force"]]
     assert crossing, "no plan is wrong only by its prices"
     # the pilot round's plans keep the pilot's base amount (3 000 EUR), the newest round's get 3 300 EUR
     provisional = {(r["Cenu_Datums"], r["IB_Provizoriskais"]) for r in results if r["Provizoriska_Likme"] == "1.00"}
     assert ("2018-10-01", "3000.00") in provisional and ("2021-01-01", "3300.00") in provisional
+    assert ("2021-04-01", "3400.00") in provisional and ("2021-01-01", "3400.00") not in provisional
 
 
-def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: Catalogue) -> None:
+def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: Catalogue, monkeypatch) -> None:  # noqa: ANN001
     """The page with the several-rounds data: a plan in the pilot round shows the pilot matrix's prices day and
-    B, one in the newest round running past its prices' last day shows the reference's prices_not_in_force error."""
+    B, one in the newest round running past its prices' last day shows the reference's prices_not_in_force error
+    naming the matrix downloads, and one starting after the change inside the round gets the prices of the change
+    day, says so („cenas uz 01.04.2021”) and names the next announced change (D186); screenshots at desktop and
+    phone width."""
+    monkeypatch.setattr(render, "build_day", lambda: BUILD_DAY)
     page = visit.page
     page.route(f"**/{DATA_SCRIPT}", lambda route: route.fulfill(body=data_script(several_rounds),
                                                                   content_type="text/javascript"))
@@ -192,6 +211,22 @@ def test_form_names_the_prices_of_the_plans_round(visit: Visit, several_rounds: 
     messages = page.inner_text("#ibm-zinojumi")
     assert "cenas uz 01.01.2021" in shown and "spēkā līdz 31.03.2021" in shown, shown
     assert "bet matricas cenas un parametri ir spēkā tikai līdz 31.03.2021" in messages, messages
+    assert "ibm-matrica-2021-04-01.xlsx" in messages and "ibm matrix" not in messages, messages
+    # after the change inside the round: its own prices (B 3 400 EUR), no prices error, the next change named
+    page.fill("#ibm-sakums", "01.05.2021")
+    page.select_option("#ibm-menesi", "2")  # to 30.06.2021, the last day of the prices of 01.04.2021
+    page.locator("#ibm-sakums").blur()
+    shown = page.inner_text("#ibm-rezultati").replace("\u00a0", " ")
+    messages = page.inner_text("#ibm-zinojumi")
+    assert "cenas uz 01.04.2021 (spēkā līdz 30.06.2021)" in shown and "3 400,00 EUR" in shown, shown
+    assert "IBM matricā ar cenām uz 01.04.2021" in shown, shown
+    assert "No 01.07.2021 katalogā ir paziņotas citas cenas vai parametri: tos piemēro plāniem, kas sākas " \
+           "01.07.2021 vai vēlāk" in shown, shown
+    assert "matricas cenas un parametri" not in messages, messages
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-pec-cenu-mainas-dators.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(ARTIFACTS / "kalkulators-pec-cenu-mainas-telefons.png"), full_page=True)
     assert visit.errors == []
 
 
@@ -438,7 +473,8 @@ def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path, 
 def test_script_sizes(built_site) -> None:
     sizes = {p.name: p.stat().st_size for p in (built_site.site / "assets" / "javascripts").glob("ibm-kalkulator*.js")}
     assert set(sizes) == {"ibm-kalkulators.js", "ibm-kalkulators-forma.js", "ibm-kalkulators-dati.js"}
-    assert sum(sizes.values()) < 120_000, json.dumps(sizes)
+    # 120 000 until D186 (a prices set per prices day of a round: +1,8 KB of script, +44 B of data)
+    assert sum(sizes.values()) < 123_000, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:

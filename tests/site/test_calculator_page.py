@@ -25,8 +25,14 @@ from generator.reference.rules import (
     check_prices,
     units_text,
 )
-from generator.reference.workbook import WorkbookInputs, check_prices_in_force, evaluate_workbook
+from generator.reference.workbook import (
+    WorkbookInputs,
+    check_prices_in_force,
+    evaluate_workbook,
+    prices_advice,
+)
 from generator.site import calculator, paths
+from generator.workbook import render
 from generator.workbook.writer import template_date
 from tests.site.calculator_rounds import rounds_catalogue
 from tests.site.conftest import BuiltSite
@@ -75,10 +81,12 @@ def test_data_comes_from_the_catalogue(built_site: BuiltSite, catalogue: Catalog
     assert f"cenas uz {lvformat.date(day)}, spēkā līdz {lvformat.date(params.prices_until)}" in page
 
 
-def test_each_round_carries_its_matrix_prices(tmp_path: Path) -> None:
+def test_each_round_carries_its_matrix_prices(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     """Several children's rounds: each has the prices day, validity, parameters and offers of the matrix issued
-    for it (D61), an offer the same in two rounds is written once, and a round whose prices the catalogue does not
-    know has none (the calculator then checks the plan against the newest round's matrix)."""
+    for it (D61) and of every later issue day inside its services (cenuMainas, D63, D186), an offer the same in two
+    rounds or prices days is written once, and a round whose prices the catalogue does not know has none (the
+    calculator then checks the plan against the newest round's matrix)."""
+    monkeypatch.setattr(render, "build_day", lambda: dt.date(2021, 2, 1))  # berni-2021 runs: all its days are built
     cat = rounds_catalogue(tmp_path)
     data = calculator.calculator_data(cat)
     rounds = {k["id"]: k for k in data["kartas"]}
@@ -86,39 +94,71 @@ def test_each_round_carries_its_matrix_prices(tmp_path: Path) -> None:
     assert data["noklusejums"] == "berni-2021" and data["datums"] == "2021-01-01"
     unknown = rounds["berni-2018-pavasaris"]
     assert (unknown["cenuDiena"], unknown["parametri"], unknown["pakalpojumi"]) == (None, None, None)
+    assert unknown["cenuMainas"] == []
     assert [q["sakums"] for q in unknown["periodi"]] == ["2018-01-01"]
-    for round_id, day, until, base in (("berni-2018", "2018-10-01", "2020-12-31", "3000.00"),
-                                       ("berni-2021", "2021-01-01", "2021-03-31", "3300.00")):
-        row = rounds[round_id]
+    assert rounds["berni-2018"]["cenuMainas"] == []  # no change inside the pilot's services
+    # inside the round's services B changes on 01.04.2021 and the catalogue's prices (2.1) on 01.07.2021
+    later, july = rounds["berni-2021"]["cenuMainas"]
+    for row, day, until, base in ((rounds["berni-2018"], "2018-10-01", "2020-12-31", "3000.00"),
+                                  (rounds["berni-2021"], "2021-01-01", "2021-03-31", "3300.00"),
+                                  (later, "2021-04-01", "2021-06-30", "3400.00"),
+                                  (july, "2021-07-01", "2022-12-31", "3400.00")):
         assert (row["cenuDiena"], row["cenasLidz"], row["parametri"]["bazesApmers"]) == (day, until, base)
         offers = cat.offers(dt.date.fromisoformat(day))
         assert [data["pakalpojumi"][i] for i in row["pakalpojumi"]] == [calculator.offer_data(o, units) for o in offers]
+    # each prices day names its matrix download (D85, D186), never a command; the pilot's round has ended
+    assert "ibm-matrica.xlsx" in rounds["berni-2021"]["matrica"] and "cenām uz 01.01.2021" in rounds["berni-2021"]["matrica"]
+    assert "ibm-matrica-2021-04-01.xlsx" in later["matrica"] and "cenām uz 01.04.2021" in later["matrica"]
+    assert "lejupielādēs tās nav" in rounds["berni-2018"]["matrica"] and "ministrija" in rounds["berni-2018"]["matrica"]
+    assert not any("ibm matrix" in str(v) for v in (*data["teksti"].values(), later["matrica"]))
     keys = [json.dumps(o, sort_keys=True, ensure_ascii=False) for o in data["pakalpojumi"]]
     assert len(keys) == len(set(keys))  # each offer once
     assert len(data["pakalpojumi"]) < len(rounds["berni-2018"]["pakalpojumi"]) + len(rounds["berni-2021"]["pakalpojumi"])
     page = calculator.render_calculator(cat, [])[calculator.PAGE]
-    assert "cenas uz 01.10.2018, spēkā līdz 31.12.2020" in page and "cenas uz 01.01.2021, spēkā līdz 31.03.2021" in page
+    assert "cenas uz 01.10.2018, spēkā līdz 31.12.2020" in page
+    assert ("cenas uz 01.01.2021, spēkā līdz 31.03.2021; cenas uz 01.04.2021, spēkā līdz 30.06.2021; cenas uz "
+            "01.07.2021, spēkā līdz 31.12.2022.") in page
     assert "cenas un parametri katalogā nav zināmi" in page
 
 
+def test_one_price_set_a_round_keeps_the_data_file_size(catalogue: Catalogue) -> None:
+    """D186 adds later prices days only where a round has one: the real catalogue (no change inside its round) keeps
+    one prices set, and its data file grows by no more than the words naming its matrix."""
+    data = calculator.calculator_data(catalogue)
+    assert [len(k["cenuMainas"]) for k in data["kartas"]] == [0] * len(data["kartas"])
+    bare = json.loads(json.dumps(data))
+    for k in bare["kartas"]:
+        del k["cenuMainas"], k["matrica"]
+    for name in ("matrica_nav",):
+        del bare["teksti"][name]
+    assert len(calculator.data_script(catalogue, data)) - len(calculator.data_script(catalogue, bare)) < 300
+
+
 def test_prices_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:
-    """The prices_not_in_force templates filled in give the reference's messages (D61)."""
+    """The prices_not_in_force templates filled in give the reference's messages (D61), where the reference names the
+    command issuing a matrix the calculator names the matrix (D186): one for the first day, or one on each side of a
+    change inside the plan."""
     texts = _data(built_site)["teksti"]
     params = Params.from_catalogue(catalogue, template_date(catalogue))
     start = params.day - dt.timedelta(days=1)
     (before,) = check_prices_in_force(start, 1, params)
-    assert texts["prices_before"].format(sakums=lvformat.date(start), cenu_diena=lvformat.date(params.day)) \
-        == before.message
+    assert texts["prices_before"].format(sakums=lvformat.date(start), cenu_diena=lvformat.date(params.day),
+                                         matrica="MATRICA") == before.message.replace(prices_advice(start), "MATRICA")
     until = params.day + dt.timedelta(days=40)
+    change = until + dt.timedelta(days=1)
     (after,) = check_prices_in_force(params.day, 6, params.replace(prices_until=until))
     end = plan_end(params.day, 6)
-    assert texts["prices_after"].format(beigas=lvformat.date(end), lidz=lvformat.date(until),
-                                        no=lvformat.date(until + dt.timedelta(days=1))) == after.message
+    filled = texts["prices_after"].format(beigas=lvformat.date(end), lidz=lvformat.date(until),
+                                          no=lvformat.date(change), matrica_lidz="VECĀ", matrica_no="JAUNĀ")
+    assert filled == after.message.replace(
+        f"vai sāciet {lvformat.date(change)} un {prices_advice(change)}",
+        f"un VECĀ vai sāciet {lvformat.date(change)} un JAUNĀ")
+    assert "ibm matrix" in after.message and "ibm matrix" not in filled
     late = until + dt.timedelta(days=5)  # starts after the change: the advice names its own first day (D63)
     (after_change,) = check_prices_in_force(late, 6, params.replace(prices_until=until))
     assert texts["prices_after_change"].format(
-        beigas=lvformat.date(plan_end(late, 6)), lidz=lvformat.date(until),
-        no=lvformat.date(until + dt.timedelta(days=1)), sakums=lvformat.date(late)) == after_change.message
+        beigas=lvformat.date(plan_end(late, 6)), lidz=lvformat.date(until), no=lvformat.date(change),
+        matrica="MATRICA") == after_change.message.replace(prices_advice(late), "MATRICA")
 
 
 def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Catalogue) -> None:
@@ -203,17 +243,19 @@ def test_page_is_linked_and_the_api_documented(built_site: BuiltSite) -> None:
 
 def test_first_days_the_calculator_can_price(built_site: BuiltSite, catalogue: Catalogue, tmp_path: Path) -> None:
     """F14 (D108): next to the plan's first day the page says which first days the calculator can price – the
-    reporting periods of the rounds whose matrix prices the catalogue knows, up to the last day they hold."""
+    reporting periods of the rounds whose matrix prices the catalogue knows, up to the last day their last prices
+    day's prices hold."""
     params = Params.from_catalogue(catalogue, template_date(catalogue))
     periods = params.reporting_periods
     page = built_site.html("kalkulators.html")
     note = re.search(r'<p id="ibm-sakums-piezime"[^>]*>([^<]*)</p>', page)
     assert note, "no first-day note"
     assert f"ar pirmo dienu {lvformat.date(periods[0].start)}–{lvformat.date(periods[-1].end)};" in note.group(1)
-    # several rounds: the one without prices gives no first day, the newest one only until its prices change
+    # several rounds: the one without prices gives no first day
     cat = rounds_catalogue(tmp_path)
     text = calculator.first_days_text(cat, calculator.calculator_data(cat))
-    assert "ar pirmo dienu 01.10.2018–30.09.2019 vai 01.01.2021–31.03.2021;" in text, text
+    # D186: the newest round's later prices day carries on to its last reporting period's end
+    assert "ar pirmo dienu 01.10.2018–30.09.2019 vai 01.01.2021–31.12.2021;" in text, text
 
 
 def test_stylesheet_in_the_head_and_the_results_not_live(built_site: BuiltSite) -> None:

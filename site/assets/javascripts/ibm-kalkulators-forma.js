@@ -226,12 +226,20 @@
       return el("table", { class: cls || "ibm-kalk__tabula" }, [el("caption", { text: caption }), el("tbody", {}, body)]);
     }
 
-    /* "Cenas uz DD.MM.GGGG": the prices day of the round whose matrix the plan's figures are. */
+    /* "Cenas uz DD.MM.GGGG": the prices day of the plan's matrix, and from when later prices apply (D186). */
     function pricesNote(res) {
       var round = api.karta(last.input.periodaSakums);
-      var text = "Šim plānam – kārtas „" + round.nosaukums + "” cenas uz " + api.formats.datums(res.Cenu_Datums) +
-        (round.cenasLidz ? " (spēkā līdz " + api.formats.datums(round.cenasLidz) + ")" : "") +
-        ", tās pašas, kas šīs kārtas IBM matricā.";
+      var d = api.formats.datums;
+      var text = "Šim plānam – kārtas „" + round.nosaukums + "” cenas uz " + d(res.Cenu_Datums) +
+        (round.cenasLidz ? " (spēkā līdz " + d(round.cenasLidz) + ")" : "") +
+        ", tās pašas, kas IBM matricā ar cenām uz " + d(res.Cenu_Datums) + ".";
+      if (round.mainasDiena) {
+        var from = d(round.mainasDiena);
+        text += " No " + from + " katalogā ir paziņotas citas cenas vai parametri" + (round.mainaKarta
+          ? ": tos piemēro plāniem, kas sākas " + from + " vai vēlāk (kalkulators tad rēķina ar tiem, tāpat kā IBM " +
+            "matrica ar cenām uz " + from + ")."
+          : "; šīs kārtas plāniem tos nepiemēro, jo tie stājas spēkā pēc kārtas pakalpojumu laika.");
+      }
       return el("p", { class: "ibm-kalk__cenas", text: text });
     }
 

@@ -212,20 +212,25 @@
     return v === true || v === 1;
   }
 
-  // ---- the rounds and their prices (D61) ----------------------------------------------------------
-  /* A round with its offers by code; offers identical in several rounds are written once in the data. */
+  // ---- the rounds and their prices (D61, D186) ---------------------------------------------------
+  /* A round with a set per prices day (its first service day, then each change inside its services), each with
+   * its offers by code (offers identical in several sets are written once in the data). */
   function priced(k) {
-    var offers = {};
-    (k.pakalpojumi || []).forEach(function (i) {
-      var o = DATA.pakalpojumi[i];
-      offers[o.kods] = o;
+    var r = { karta: k };
+    r.sets = (k.cenuDiena ? [k].concat(k.cenuMainas) : []).map(function (set) {
+      var offers = {};
+      set.pakalpojumi.forEach(function (i) {
+        offers[DATA.pakalpojumi[i].kods] = DATA.pakalpojumi[i];
+      });
+      return { karta: k, cenuDiena: set.cenuDiena, cenasLidz: set.cenasLidz, matrica: set.matrica, offers: offers,
+        parametri: set.parametri };
     });
-    return { karta: k, offers: offers, parametri: k.parametri };
+    return r;
   }
   var ROUNDS = DATA ? DATA.kartas.map(priced) : [];
   var DEFAULT = ROUNDS.filter(function (r) {
     return r.karta.id === DATA.noklusejums;
-  })[0];
+  })[0].sets[0];
 
   /* The reporting period holding `start` (ISO), with its round, or null. */
   function reportingPeriod(start) {
@@ -238,11 +243,26 @@
     return found;
   }
 
-  /* The prices and parameters a plan starting on `start` (ISO or null) is evaluated with: its round's,
-   * when the catalogue knows them, otherwise the newest round's (the default matrix). */
+  /* The prices a plan starting on `start` (ISO or null) gets, as `ibm matrix --day` (D63, D186): in the round
+   * whose reporting period holds it, the last prices day not after it; else the default matrix's. */
   function roundFor(start) {
     var rp = start ? reportingPeriod(start) : null;
-    return rp && rp.round.karta.cenuDiena ? rp.round : DEFAULT;
+    if (!rp || !rp.round.sets.length) return DEFAULT;
+    return rp.round.sets.filter(function (set) {
+      return set.cenuDiena <= start;
+    }).pop() || rp.round.sets[0];
+  }
+  /* The prices set of the day `day` (ISO), or undefined. */
+  function setOf(day) {
+    return [].concat.apply([], ROUNDS.map(function (r) {
+      return r.sets;
+    })).filter(function (set) {
+      return set.cenuDiena === day;
+    })[0];
+  }
+  /* The matrix of prices day `day` by its download, not a command (D186). */
+  function matrixFrom(day) {
+    return (setOf(day) || { matrica: DATA.teksti.matrica_nav }).matrica;
   }
 
   function folded(text) {
@@ -658,16 +678,18 @@
     // The prices and parameters hold from the round's prices day to cenasLidz (D61): a plan inside a
     // reporting period that does not fit them is an error (check_prices_in_force in the reference).
     var end = planEnd(inp.start, inp.months);
-    var prices = inp.round.karta;
+    var prices = inp.round;
     if (rp && inp.start < prices.cenuDiena) {
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
-        teksts: fill(t.prices_before, { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena) }) });
+        teksts: fill(t.prices_before, { sakums: lvDate(inp.start), cenu_diena: lvDate(prices.cenuDiena),
+          matrica: matrixFrom(inp.start) }) });
     } else if (rp && prices.cenasLidz && end > prices.cenasLidz) {
-      // starting on or after the change day, the advice names the matrix for the plan's own first day (D63)
+      // a change inside the plan: end before it or start on it, each with its matrix (D63, D186)
       var change = nextDay(prices.cenasLidz);
       plan.periodErrors.push({ kods: "prices_not_in_force", smagums: ERROR, rindas: [],
         teksts: fill(inp.start >= change ? t.prices_after_change : t.prices_after,
-          { beigas: lvDate(end), lidz: lvDate(prices.cenasLidz), no: lvDate(change), sakums: lvDate(inp.start) }) });
+          { beigas: lvDate(end), lidz: lvDate(prices.cenasLidz), no: lvDate(change), sakums: lvDate(inp.start),
+            matrica: matrixFrom(inp.start), matrica_lidz: prices.matrica, matrica_no: matrixFrom(change) }) });
     }
     var age = ageInYears(inp.birth, checkDate || inp.start);
     var rate = ZERO;
@@ -726,7 +748,7 @@
     var messages = findings(inp, plan);
     var result = {
       Derigs: true,
-      Cenu_Datums: inp.round.karta.cenuDiena,
+      Cenu_Datums: inp.round.cenuDiena,
       Karta: inp.round.karta.id,
       // the plan's first and last day (D93) and the reporting period holding its first day (D21)
       Perioda_Sakums: inp.start,
@@ -789,12 +811,14 @@
     };
   }
 
-  /* The round whose prices a plan starting on `periodaSakums` gets, and that round's offer for a code or
-   * label (for the form's hints and prefilled prices). */
+  /* The round and prices day a plan starting on `periodaSakums` gets (mainasDiena: the next change, mainaKarta: a
+   * prices day of the same round), and its offer for a code or label (for the form's hints and prices). */
   function karta(periodaSakums) {
     var r = roundFor(parseDate(periodaSakums));
-    return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.karta.cenuDiena, cenasLidz: r.karta.cenasLidz,
-      parametri: r.parametri };
+    var change = r.cenasLidz ? nextDay(r.cenasLidz) : null;
+    var next = change && setOf(change);
+    return { id: r.karta.id, nosaukums: r.karta.nosaukums, cenuDiena: r.cenuDiena, cenasLidz: r.cenasLidz,
+      parametri: r.parametri, mainasDiena: change, mainaKarta: !!next && next.karta === r.karta };
   }
   /* For the form: the reporting period of the first day as typed (its first and last day, the round's last day
    * for D110) and the most months a plan from it can have there (at most menesiMax); null for none. */
