@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from generator.lvformat import agree
@@ -128,8 +128,10 @@ def differing_cells(found: Content, template: Content) -> list[tuple[str, Coord,
     return differing
 
 
-def compare_cells(found: Content, template: Content, *, limit: int = 10) -> list[str]:
-    """Cells where the file differs from the template, named (at most ``limit``, then a count)."""
+def compare_cells(found: Content, template: Content, *, limit: int = 10,
+                  where: Callable[[str, Coord], str] | None = None) -> list[str]:
+    """Cells where the file differs from the template, named (at most ``limit``, then a count). ``where``: how a
+    cell is named (default "6.4!E58"; papers from a matrix name it with its label, places.changed_cell)."""
     problems: list[str] = []
     for sheet in template:
         if sheet not in found:
@@ -137,7 +139,10 @@ def compare_cells(found: Content, template: Content, *, limit: int = 10) -> list
     extra = [s for s in found if s not in template]
     if extra:
         problems.append(f"pievienotas lapas {', '.join(extra)} (veidnē tādu nav)")
-    differing = [f"{sheet}!{a1(coord)}: {what}" for sheet, coord, what in differing_cells(found, template)]
+    def named(sheet: str, coord: Coord) -> str:
+        return where(sheet, coord) if where is not None else f"{sheet}!{a1(coord)}"
+
+    differing = [f"{named(sheet, coord)}: {what}" for sheet, coord, what in differing_cells(found, template)]
     problems.extend(differing[:limit])
     if len(differing) > limit:
         rest = len(differing) - limit

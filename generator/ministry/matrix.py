@@ -220,21 +220,28 @@ def absent_names(m: Matrix, template_names: Collection[str] | None) -> frozenset
 
 
 def structure_problems(m: Matrix, expected: dict[str, NameRef] | None,
-                       absent: frozenset[str] = frozenset()) -> list[str]:
+                       absent: frozenset[str] = frozenset(), *,
+                       place: Callable[[NameRef, bool], str] | None = None) -> list[str]:
     """Missing interface names, names moved from where the template has them, inconsistent row groups.
 
     ``expected``: the template's name places (None when the template of this version is unknown:
     then only the shapes are checked). ``absent``: names this file's (older) template did not have yet.
+    ``place``: how a name's place is said, given whether it is the template's (True) or the file's (default
+    "6.3!G9:G48"; papers from a matrix say it with its label, places.area).
     """
+    def said(ref: NameRef, in_template: bool) -> str:
+        return place(ref, in_template) if place is not None else ref.text()
+
     problems: list[str] = []
     for name in INTERFACE_NAMES:
         if name in absent and name not in m.refs:
             continue
         if name not in m.refs:
-            where = f" (veidnē: {expected[name].text()})" if expected and name in expected else ""
+            where = f" (veidnē: {said(expected[name], True)})" if expected and name in expected else ""
             problems.append(f"trūkst definētā nosaukuma {name}{where}: matricas struktūra ir bojāta")
         elif expected is not None and name in expected and m.refs[name] != expected[name]:
-            problems.append(f"nosaukums {name} norāda uz {m.refs[name].text()}, veidnē – {expected[name].text()} "
+            problems.append(f"nosaukums {name} norāda uz {said(m.refs[name], False)}, veidnē – "
+                            f"{said(expected[name], True)} "
                             "(matricas struktūra mainīta: pievienotas vai dzēstas rindas vai kolonnas)")
     if problems:
         return problems

@@ -64,6 +64,10 @@ ONE_EURO = ACTUAL_COST_PRICE  # D70, the unit's own price (generator/reference/l
 APPROVED = " Sociālais darbinieks to apstiprinājis: "  # before the worker's reason in the transport warning (D9)
 MONTH_ATTRS = ("planned_units", "delivered_units", "paid")
 RECIPIENT_LV = {"child": "bērnam", "parent": "vecākam", "family": "ģimenei"}
+# Where the reader fixes a line's units and its price: the matrix's tables by default; the calculator names its own
+# fields (generator/site/calculator.py).
+UNITS_PLACE = "6.3. tabulā"
+PRICE_PLACE = "6.8. tabulā"
 # D147: the catalogue's units that the plan period itself limits (catalogue/enums.yaml ids), and D148: those it
 # does not, whose line is measured against P
 CALENDAR_DAY, WORKING_DAY, HOUR = "diennakts", "darba-diena", "stunda"
@@ -232,16 +236,18 @@ def check_prices(lines: Sequence[PlanLine]) -> list[Finding]:
     ]
 
 
-def check_actual_cost_prices(lines: Sequence[PlanLine]) -> list[Finding]:
+def check_actual_cost_prices(lines: Sequence[PlanLine], units_place: str = UNITS_PLACE,
+                             price_place: str = PRICE_PLACE) -> list[Finding]:
     """A line whose unit is the euro at actual cost counts euros: its price is 1,00 EUR a unit, any other
-    price multiplies the amount (D70)."""
+    price multiplies the amount (D70). ``units_place``, ``price_place``: where the units and the price are typed
+    (the matrix's tables 6.3 and 6.8; the calculator's fields)."""
     return [
         Finding(
             "actual_cost_price",
             Severity.error,
-            f"{_name(i, line)}: mērvienība ir „euro (faktiskās izmaksas)”, tāpēc cenai 6.8. tabulā jābūt "
+            f"{_name(i, line)}: mērvienība ir „euro (faktiskās izmaksas)”, tāpēc cenai {price_place} jābūt "
             f"{eur(ONE_EURO)} par vienību (ievadīts {eur(line.unit_price)}); summu ierakstiet kā daudzumu "
-            "6.3. tabulā.",
+            f"{units_place}.",
             (i,),
         )
         for i, line in _counted(lines)
@@ -407,11 +413,6 @@ LIMIT_WORDS = {
     HOUR: f"stundu skaits ({HOURS_A_DAY} stundas katrā dienā)",
 }
 
-
-# Where the reader fixes a line's units and its price: the matrix's tables by default; the calculator names its own
-# fields (generator/site/calculator.py).
-UNITS_PLACE = "6.3. tabulā"
-PRICE_PLACE = "6.8. tabulā"
 
 
 def check_unit_limits(

@@ -6,7 +6,7 @@ tests compare every output name with ``WorkbookResult.named_values()`` to the ce
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -250,14 +250,15 @@ def check_input_values(inputs: WorkbookInputs, municipalities: Sequence[str] | N
 FINAL_CELL = "6.4. tabulas šūna E59 („IB galīgais apmērs F”)"  # IB_Galigais: a test checks it against the template
 
 
-def check_final(final: Decimal | None, needed: Decimal, provisional: Decimal) -> list[Finding]:
+def check_final(final: Decimal | None, needed: Decimal, provisional: Decimal, place: str = FINAL_CELL) -> list[Finding]:
     """One ``final_above_needed`` error when the ministry's final amount F, which applies where N > P, is above
     N: LM shares the fund to a child up to its N, so F never exceeds N (D7, L1079); A would grant more than
-    the plan costs. F typed while N ≤ P is not applied (A = N) and is not checked."""
+    the plan costs. F typed while N ≤ P is not applied (A = N) and is not checked. ``place``: where F is typed, the
+    message's first words (the matrix's cell; the calculator's field)."""
     if final is None or needed <= provisional or final <= needed:
         return []
     return [Finding("final_above_needed", Severity.error,
-                    f"{FINAL_CELL}: F {eur(final)} pārsniedz nepieciešamo apmēru N {eur(needed)}; LM nosaka F ne "
+                    f"{place}: F {eur(final)} pārsniedz nepieciešamo apmēru N {eur(needed)}; LM nosaka F ne "
                     "lielāku par N – pārbaudiet ievadīto F vai plānu.")]
 
 
@@ -270,17 +271,19 @@ SOURCE_CELLS = (
 )
 
 
-def check_sources(inputs: WorkbookInputs, needed: Decimal) -> list[Finding]:
+def check_sources(inputs: WorkbookInputs, needed: Decimal, places: Mapping[str, str] | None = None) -> list[Finding]:
     """One ``source_above_needed`` warning for each other funding source above the plan's cost N (D154): K takes a
     source only up to N, so a larger amount makes the plan fully funded whatever it is, and a pasted figure should be
     looked at. Not an error: the methodology's own example (annex 10, 2.4: 900 EUR of services the child already
-    receives against N = 500 EUR) has one. A sub-cent amount is already an invalid input, so it is not checked."""
+    receives against N = 500 EUR) has one. A sub-cent amount is already an invalid input, so it is not checked.
+    ``places``: where each source is typed by its field (``benefits`` …), the message's first words (default: the
+    matrix's cells of SOURCE_CELLS; the calculator names its fields)."""
     found = []
     for attr, cell, label in SOURCE_CELLS:
         amount = getattr(inputs, attr)
         if amount > needed and not subcent(amount):
             found.append(Finding("source_above_needed", Severity.warning,
-                                 f"{cell}: {label} {eur(amount)} pārsniedz plāna izmaksas – IB nepieciešamo apmēru "
+                                 f"{(places or {}).get(attr, cell)}: {label} {eur(amount)} pārsniedz plāna izmaksas – IB nepieciešamo apmēru "
                                  f"N {eur(needed)}; kopējā apmērā K no tās izmanto tikai N – pārbaudiet, vai summa "
                                  "ievadīta pareizi."))
     return found

@@ -86,6 +86,16 @@ UNITS_FIELD = "Vienības periodā"
 UNITS_FIELD_PLACE = f"laukā „{UNITS_FIELD}”"
 PRICE_FIELD = "Cena, EUR par vienību"
 PRICE_FIELD_PLACE = f"laukā „{PRICE_FIELD}”"
+# The fields of F and the other funding sources (the form's labels, rendered from these): their messages start with
+# the field where the matrix's messages name its 6.4 cells (D148's way, audit36 F5)
+FINAL_FIELD = "IB galīgais apmērs F, EUR"
+SOURCE_FIELDS = {"benefits": "Valsts un pašvaldību pabalsti, EUR", "services": "Valsts un pašvaldību pakalpojumi, EUR",
+                 "other": "Citi avoti (vecāki, ziedojumi), EUR"}
+
+
+def _field(label: str) -> str:
+    """A message's first words naming a calculator field: 'Lauks „IB galīgais apmērs F, EUR”'."""
+    return f"Lauks „{label}”"
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -165,7 +175,8 @@ def message_templates(params: Params) -> dict[str, str]:
         _row(INDEX, LABEL, "rinda"), _row(INDEX_B, LABEL_B, "rinda2")])
     (unconfirmed,) = check_unconfirmed_ceilings(_padded((INDEX, _line(LABEL, ceiling_unconfirmed=True))))
     templates["ceiling_unconfirmed"] = _replace(unconfirmed.message, [_row(INDEX, LABEL, "rinda")])
-    (actual,) = check_actual_cost_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, actual_cost=True))))
+    (actual,) = check_actual_cost_prices(_padded((INDEX, _line(LABEL, unit_price=PRICE, actual_cost=True))),
+                                         UNITS_FIELD_PLACE, PRICE_FIELD_PLACE)
     templates["actual_cost_price"] = _replace(actual.message, [_row(INDEX, LABEL, "rinda"), (eur(PRICE), "{cena}")])
     # One transport line of 1 EUR and one other line of 2 EUR, both funded: A = 3, the share is one third.
     share_lines = [_line(LABEL, unit_price=Decimal(1), transport=True), _line(LABEL_B, unit_price=Decimal(2))]
@@ -173,7 +184,7 @@ def message_templates(params: Params) -> dict[str, str]:
     (transport,) = check_transport_share(share_lines, strict, Decimal(3))
     templates["transport_share"] = _replace(transport.message, [
         (percent(Decimal(1) / Decimal(3), 1), "{dala}"), (percent(Decimal("0.01")), "{griesti}")])
-    (final,) = check_final(PRICE, CEILING, Decimal(0))
+    (final,) = check_final(PRICE, CEILING, Decimal(0), _field(FINAL_FIELD))
     templates["final_above_needed"] = _replace(final.message, [
         (eur(PRICE), "{galigais}"), (eur(CEILING), "{nepieciesamais}")])
     templates.update(_unit_templates())
@@ -211,7 +222,8 @@ def _source_templates() -> dict[str, str]:
     templates = {}
     for attr, _cell, _label in SOURCE_CELLS:
         amounts = {name: (PRICE if name == attr else Decimal(0)) for name, _c, _l in SOURCE_CELLS}
-        (over,) = check_sources(SimpleNamespace(**amounts), CEILING)
+        (over,) = check_sources(SimpleNamespace(**amounts), CEILING,
+                                {name: _field(label) for name, label in SOURCE_FIELDS.items()})
         templates[f"source_above_needed_{attr}"] = _replace(over.message, [(eur(PRICE), "{summa}"),
                                                                             (eur(CEILING), "{n}")])
     return templates
@@ -409,7 +421,8 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "teksti": message_templates(params),
         "vienibuRobezas": unit_limit_data(params),
         "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemero": FINAL_APPLIED_WORDS},
-        "lauki": {"daudzums": UNITS_FIELD, "cena": PRICE_FIELD},
+        "lauki": {"daudzums": UNITS_FIELD, "cena": PRICE_FIELD, "galigais": FINAL_FIELD,
+                  **{f"avots_{name}": label for name, label in SOURCE_FIELDS.items()}},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
     }
 

@@ -3,6 +3,7 @@ hand-written pages of site/lapas/ (Jinja2 templates with the methodology's conte
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,28 @@ def render_workbook(catalogue: Catalogue, methodology_pages: list[NavPage], down
     )
 
 
+# the site's search script (site/assets/…/lunr.lv.min.js): a word of this many letters or more may have one typing error
+SEARCH_SCRIPT = paths.SITE_SOURCES / "assets" / "javascripts" / "lunr" / "min" / "lunr.lv.min.js"
+_TYPO_LETTERS_RE = re.compile(r"^\s*var TYPO_LETTERS = (\d+);", re.M)
+# "vārdos ar vismaz pieciem burtiem": a small number in words (dative, as after "ar"), a larger one in digits
+_DATIVE = {2: "diviem", 3: "trim", 4: "četriem", 5: "pieciem", 6: "sešiem", 7: "septiņiem", 8: "astoņiem",
+           9: "deviņiem", 10: "desmit"}
+
+
+def typo_letters(script: Path | None = None) -> int:
+    """The search script's TYPO_LETTERS: the shortest word in which a query allows one typing error (audit36 F9)."""
+    text = (script or SEARCH_SCRIPT).read_text(encoding="utf-8")
+    found = _TYPO_LETTERS_RE.search(text)
+    if found is None:
+        raise ValueError(f"{script or SEARCH_SCRIPT}: nav atrasts „var TYPO_LETTERS = …;”")
+    return int(found.group(1))
+
+
+def letters_dative(n: int) -> str:
+    """"pieciem burtiem", "21 burtam": the words after "ar vismaz"."""
+    return f"{_DATIVE.get(n, str(n))} {lvformat.agree(n, 'burtam', 'burtiem')}"
+
+
 def render_about(catalogue: Catalogue, context: dict[str, Any], downloads: list[Download]) -> str:
     # why the two counts differ (audit30 F20): items paid at actual cost have no price; ceiling parts are no item
     without = [s for s in catalogue.services if s.id not in catalogue.price_by_service]
@@ -79,7 +102,7 @@ def render_about(catalogue: Catalogue, context: dict[str, Any], downloads: list[
     return render("par-vietni.md.j2", versija=catalogue.version, datums=site_date(catalogue),
                   katalogs=catalogue, pasvaldibas=context["pasvaldibas"], lejupielades=len(downloads),
                   bez_cenas=[s.id for s in without], visi_transports=all(s.transport for s in without),
-                  citas_cenas=others)
+                  citas_cenas=others, drukas_burti=letters_dative(typo_letters()))
 
 
 def render_hand_pages(context: dict[str, Any]) -> dict[str, str]:

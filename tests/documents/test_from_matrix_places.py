@@ -161,8 +161,10 @@ def test_a_line_rule_names_the_line_s_cells(catalogue: Catalogue, clean_matrix: 
     sheet, address = _address(clean_matrix, "Plans_Daudzums", line)
     six, first = _address(clean_matrix, "Men_Daudzums", line)
     _, last = _address(clean_matrix, "Men_Daudzums", line, months - 1)
-    assert (f"({sheet}. tabula, {address} „Daudzums periodā”, {line + 1}. rinda; {six}. tabula, {first}:{last} "
-            f"„1.–{months}. mēnesis”, {line + 1}. rinda; 6.11. tabulas {_check_row('monthly_units')}. rinda)") in said, said
+    # the sentence ends in a bracket (6.6 must match 6.3): the place follows after a dash, not a second bracket
+    assert (f"(6.6. tabulā jāsakrīt ar 6.3. tabulu) – {sheet}. tabula, {address} „Daudzums periodā”, {line + 1}. rinda; "
+            f"{six}. tabula, {first}:{last} „1.–{months}. mēnesis”, {line + 1}. rinda; 6.11. tabulas "
+            f"{_check_row('monthly_units')}. rinda.") in said, said
     _lines_with_places(reading)
 
 

@@ -21,8 +21,15 @@ from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine, line_from_off
 from generator.reference.params import Params
 from generator.reference.plan import financing
 from generator.reference.rules import PRICE_PLACE, UNITS_PLACE
-from generator.reference.workbook import PRICES_ADVICE, WorkbookInputs, evaluate_workbook, prices_advice
-from generator.site.calculator import PRICE_FIELD_PLACE, UNITS_FIELD_PLACE
+from generator.reference.workbook import (
+    FINAL_CELL,
+    PRICES_ADVICE,
+    SOURCE_CELLS,
+    WorkbookInputs,
+    evaluate_workbook,
+    prices_advice,
+)
+from generator.site.calculator import FINAL_FIELD, PRICE_FIELD_PLACE, SOURCE_FIELDS, UNITS_FIELD_PLACE
 
 # Rules whose input the calculator does not have (they stay in the matrix).
 NOT_IN_CALCULATOR = frozenset({
@@ -139,10 +146,22 @@ def _prices_words(message: str, params: Params, start: dt.date, matrices: dict[s
 
 def _calculator_words(finding: Any, inputs: WorkbookInputs, params: Params, matrices: dict[str, str]) -> str:
     """The reference's message as the calculator says it: the units above the period and a line above P (D148) name
-    the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (audit36 F5); the prices errors
-    name matrix downloads, not a command (D186); every other message word for word."""
+    the calculator's units and price fields, not the matrix's tables 6.3 and 6.8 (audit36 F5), and so does a price
+    of the euro at actual cost; F above N and a source above N start with the calculator's field, not the matrix's
+    6.4 cell; the prices errors name matrix downloads, not a command (D186); every other message word for word."""
     if finding.code == "prices_not_in_force":
         return _prices_words(finding.message, params, inputs.period_start, matrices)
+    if finding.code == "actual_cost_price":
+        matrix = (f"cenai {PRICE_PLACE} jābūt", f"daudzumu {UNITS_PLACE}.")
+        assert all(words in finding.message for words in matrix), finding.message
+        return finding.message.replace(matrix[0], f"cenai {PRICE_FIELD_PLACE} jābūt").replace(
+            matrix[1], f"daudzumu {UNITS_FIELD_PLACE}.")
+    if finding.code == "final_above_needed":
+        assert finding.message.startswith(f"{FINAL_CELL}: "), finding.message
+        return f"Lauks „{FINAL_FIELD}”: " + finding.message.removeprefix(f"{FINAL_CELL}: ")
+    if finding.code == "source_above_needed":
+        attr, cell = next((a, c) for a, c, _ in SOURCE_CELLS if finding.message.startswith(f"{c}: "))
+        return f"Lauks „{SOURCE_FIELDS[attr]}”: " + finding.message.removeprefix(f"{cell}: ")
     if finding.code == "units_above_period":
         matrix = f"pārbaudiet daudzumu {UNITS_PLACE}."
         assert finding.message.endswith(matrix), finding.message

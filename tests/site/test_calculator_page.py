@@ -178,7 +178,8 @@ def test_message_texts_are_the_references(built_site: BuiltSite, catalogue: Cata
     assert "{dala}" in texts["transport_share"] and percent(Decimal("0.1")) not in texts["transport_share"]
     transport = by_id["2.4"]
     euro_line = line_from_offer(transport, 120, unit_price=Decimal("18.50"))
-    (actual,) = check_actual_cost_prices([line_from_offer(a, 1, unit_price=1), euro_line])
+    (actual,) = check_actual_cost_prices([line_from_offer(a, 1, unit_price=1), euro_line],
+                                         calculator.UNITS_FIELD_PLACE, calculator.PRICE_FIELD_PLACE)
     assert texts["actual_cost_price"].format(rinda=f"2. rinda ({transport.label})", cena=eur(Decimal("18.50"))) == (
         actual.message)
     # D110: a child who turns 18 on the round's last day, in the reference's words

@@ -10,10 +10,11 @@ column. No cell address is typed here, so an older template's layout is named as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from generator.ministry.integrity import Content
 from generator.ministry.matrix import RECIPIENT_NAME, TRANSPORT_REASON_NAME, Matrix
-from generator.ministry.xlsxread import a1, col_index
+from generator.ministry.xlsxread import Coord, NameRef, a1, col_index
 from generator.reference.findings import Finding, Severity
 from generator.reference.inputs import REQUIRED_PARTIES
 from generator.reference.workbook import FINAL_CELL, SOURCE_CELLS
@@ -22,6 +23,7 @@ CHECKS_SHEET, CHECKS_CODE, CHECKS_KIND, CHECKS_WHERE = "6.11", "S", "D", "F"  # 
 CHECKS_MESSAGE = "U"  # 6.11's hidden table of every checked input cell: its message formula names the cell
 INVALID_INPUT = "invalid_input"  # 6.11 „Ievades šūnā ir nederīga vērtība” (the list of such cells under it)
 LABEL_ABOVE = 4  # a plan table's column heading is this many rows above its first row at most
+CODE_RE = re.compile(r"^[a-z0-9_]+$")  # a rule code (6.11's hidden code column), no label
 CHECKED_CELL_RE = re.compile(r'^IF\(N\([^)]*\)>0,"(\S+) ([A-Z]{1,3}[0-9]+): ')
 
 # The cells a rule's finding is fixed in, by the defined names of the interface: per plan line (the finding's
@@ -89,28 +91,115 @@ def _text(value: object) -> str:
     return ""
 
 
-def _left_label(m: Matrix, sheet: str, row: int, col: int) -> str:
+# The value a sheet shows in a cell: (sheet, (row, col)) -> value (None: empty). Labels are read through it, from
+# the file itself (file_values) or from the template's own fixed cells (template_values), where the file may have
+# changed them.
+Values = Callable[[str, Coord], object]
+
+
+def file_values(m: Matrix, *, fixed: bool = False) -> Values:
+    """The file's values; ``fixed``: only of its locked cells (what a person types is never read as a label)."""
+    def value(sheet: str, at: Coord) -> object:
+        if fixed and at in m.book.unlocked.get(sheet, ()):
+            return None
+        cell = m.book.cell(sheet, at)
+        return cell.value if cell is not None else None
+    return value
+
+
+def template_values(cells: Content) -> Values:
+    """The template's fixed values (integrity.content: "v:s:text", "v:n:2"); a formula or an input is no label."""
+    def value(sheet: str, at: Coord) -> object:
+        text = cells.get(sheet, {}).get(at)
+        if text is None or not text.startswith("v:"):
+            return None
+        kind, _, raw = text[2:].partition(":")
+        if kind == "s":
+            return raw
+        if kind == "n":
+            return float(raw)
+        return None
+    return value
+
+
+def _values(m: Matrix | Values) -> Values:
+    return file_values(m) if isinstance(m, Matrix) else m
+
+
+def _left_label(m: Matrix | Values, sheet: str, row: int, col: int) -> str:
     """The nearest text left of a cell in its row (the label the sheet shows beside an input)."""
+    values = _values(m)
     for c in range(col - 1, 0, -1):
-        cell = m.book.cell(sheet, (row, c))
-        if cell is not None and (text := _text(cell.value)):
+        if text := _text(values(sheet, (row, c))):
             return text
     return ""
 
 
-def _heading(m: Matrix, sheet: str, row: int, col: int) -> str:
+def _heading(m: Matrix | Values, sheet: str, row: int, col: int) -> str:
     """A plan table's column heading above its first ``row``: its text, or for a month column (a number) "2.
     mēnesis" after the heading of the group of months when the sheet has one ("Saņemts, vienības, 2. mēnesis")."""
+    values = _values(m)
     for r in range(row - 1, max(row - 1 - LABEL_ABOVE, 0), -1):
-        cell = m.book.cell(sheet, (r, col))
-        if cell is None or cell.value in (None, ""):
+        value = values(sheet, (r, col))
+        if value in (None, ""):
             continue
-        if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
-            month = f"{int(cell.value)}. mēnesis"
-            group = _left_label(m, sheet, r - 1, col + 1) if r > 1 else ""
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            month = f"{int(value)}. mēnesis"
+            group = _left_label(values, sheet, r - 1, col + 1) if r > 1 else ""
             return f"{group}, {month}" if group and not group.endswith(":") else month
-        return _text(cell.value)
+        return _text(value)
     return ""
+
+
+def _months(head: str, cols: int) -> str:
+    """A month table's label for all its ``cols`` months: "Saņemts, vienības, 1.–6. mēnesis"."""
+    group = head.rsplit(", ", 1)[0] if ", " in head else ""
+    months = f"1.–{cols}. mēnesis"
+    return f"{group}, {months}" if group else months
+
+
+def area(values: Values, ref: NameRef) -> str:
+    """Where a defined name's cells are, with the label the sheet shows: "6.1. tabula, B38 „Perioda pirmā diena”",
+    "6.3. tabula, G9:G48 „Daudzums periodā”", "6.6. tabula, E9:P48 „1.–12. mēnesis”" (a name the file lacks or
+    has moved: its place in the template, labelled by ``values``)."""
+    first_row, first_col = ref.first
+    if ref.rows > 1 or ref.cols > 1:
+        head = _heading(values, ref.sheet, first_row, first_col)
+        label = _months(head, ref.cols) if ref.cols > 1 and head else head
+        address = f"{a1(ref.first)}:{a1(ref.last)}"
+    else:
+        label = _left_label(values, ref.sheet, first_row, first_col)
+        address = a1(ref.first)
+    return f"{ref.sheet}. tabula, {address} „{label}”" if label else f"{ref.sheet}. tabula, {address}"
+
+
+def changed_cell(values: Values, names: Mapping[str, NameRef], sheet: str, at: Coord) -> str:
+    """A template cell the file changed, named with its label in the template ("6.4. tabula, E58 „IB nepieciešamais
+    apmērs N”"): a text cell by its own template text, a cell of a defined name as the name's label (a table's
+    column heading and line), any other cell by the text left of it in the template's row. ``values``: the
+    template's fixed cells (template_values) where known, so a changed label is named by what it should say."""
+    own = _text(values(sheet, at))
+    label = f"„{own}”" if own else ""
+    covering = [(ref.rows * ref.cols, name, ref) for name, ref in names.items()
+                if not name.startswith("_") and ref.sheet == sheet
+                and ref.first[0] <= at[0] <= ref.last[0] and ref.first[1] <= at[1] <= ref.last[1]]
+    if not label and covering:
+        _, name, ref = min(covering)
+        row = at[0] - ref.first[0]
+        if ref.rows > 1 or ref.cols > 1:
+            head = _heading(values, sheet, ref.first[0], at[1])
+            label = f"„{head}”" if head else ""
+            item = _text(values(sheet, (at[0], 1))) if name.startswith("Pak_") else ""
+            if item:  # a 6.8 row: its item, as cell() names a price
+                label = f"{label}, pakalpojums „{item}”" if label else f"pakalpojums „{item}”"
+            elif ref.rows > 1:
+                label = f"{label}, {row + 1}. rinda" if label else f"{row + 1}. rinda"
+        else:
+            text = _left_label(values, sheet, at[0], at[1])
+            label = f"„{text}”" if text else ""
+    if not label and (text := _left_label(values, sheet, at[0], at[1])) and not CODE_RE.match(text):
+        label = f"„{text}”"  # not a rule code of 6.11's hidden columns: no label the reader sees
+    return f"{sheet}. tabula, {a1(at)} {label}" if label else f"{sheet}. tabula, {a1(at)}"
 
 
 def cell(m: Matrix, name: str, row: int = 0, col: int = 0) -> tuple[str, str] | None:
@@ -145,10 +234,7 @@ def row_cells(m: Matrix, name: str, row: int) -> tuple[str, str] | None:
         return cell(m, name, row)
     first_row, first_col = ref.first
     start, end = (first_row + row, first_col), (first_row + row, first_col + ref.cols - 1)
-    head = _heading(m, ref.sheet, first_row, first_col)
-    group = head.rsplit(", ", 1)[0] if ", " in head else ""
-    months = f"1.–{ref.cols}. mēnesis"
-    label = f"{group}, {months}" if group else months
+    label = _months(_heading(m, ref.sheet, first_row, first_col), ref.cols)
     return ref.sheet, f"{a1(start)}:{a1(end)} „{label}”, {row + 1}. rinda"
 
 

@@ -263,13 +263,19 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     if not templates.is_current(version):
         result.notes.append(with_note(documents_version_note(version, templates.current_version),  # audit37 F9
                                       version_place))
-    problems = structure_problems(m, expected.names, absent_names(m, expected.names))
+    # a place is said with its label (places.py): the template's own text where the template's cells are known (a
+    # changed or moved label is named by what it should say), else the file's
+    in_file = places.file_values(m, fixed=True)
+    in_template = places.template_values(expected.cells) if expected.cells is not None else in_file
+    problems = structure_problems(m, expected.names, absent_names(m, expected.names),
+                                  place=lambda ref, template: places.area(in_template if template else in_file, ref))
     if problems:
         result.refused.extend(problems)
         _read_person(result, m, path, key)
         return result
     if expected.cells is not None:
-        problems = compare_cells(content(m.book, expected.inputs), expected.cells)
+        problems = compare_cells(content(m.book, expected.inputs), expected.cells,
+                                 where=lambda sheet, at: places.changed_cell(in_template, expected.names, sheet, at))
     elif expected.rows is not None:
         problems = compare_rows(content(m.book), expected.rows)
     result.errors.extend(f"matrica neatbilst veidnei {lvformat.version(version)}: {p}" for p in problems)

@@ -111,11 +111,19 @@ def blank_p(finding: Finding, provisional: Decimal) -> Finding:
 
 def with_note(sentence: str, note: str) -> str:
     """A warning's sentence with the note in brackets inside it, before its full stop: "…nepārsniedz (matricā nav
-    apstiprināts)." – never a bracket standing after the full stop (audit12)."""
+    apstiprināts)." – never a bracket standing after the full stop (audit12). A sentence that already ends in a
+    bracket gets the note after a dash, not a second bracket beside it: "… (ibm matrix --day 01.05.2019 vai to
+    izsniedz ministrija) – 6.1. tabula, B38 „Perioda pirmā diena”; 6.11. tabulas 30. rinda." (one bracket holding
+    both read worse where the first is advice; NOTE_AFTER_BRACKET)."""
     sentence = sentence.rstrip()
-    if sentence.endswith("."):
-        return f"{sentence[:-1]} ({note})."
-    return f"{sentence} ({note})"
+    stop = "." if sentence.endswith(".") else ""
+    body = sentence.removesuffix(stop)
+    if body.endswith(")"):
+        return f"{body}{NOTE_AFTER_BRACKET}{note}{stop}"
+    return f"{body} ({note}){stop}"
+
+
+NOTE_AFTER_BRACKET = " – "  # between a sentence ending in a bracket and its note (with_note)
 
 
 def base_line(child: ChildContext) -> str | None:
