@@ -132,3 +132,26 @@ def test_the_downloads_page_lists_them_under_their_day(later_price: Catalogue, t
     intro = page.split("\n## ", 1)[0]
     assert "ņem no vietnes, kas izveidota šajā dienā vai vēlāk" not in intro  # D185's sentence, changed
     assert "„Dokumenti ar cenām no …”" in " ".join(intro.split()) and "D187" in intro
+
+
+@pytest.mark.slow  # a whole `ibm build` (ten municipalities' papers as stand-ins, six matrices, the site)
+@pytest.mark.usefixtures("quick_papers")
+def test_ibm_build_makes_and_links_the_later_days_papers(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    _with_later_price(tmp_path / "katalogs")
+    out = tmp_path / "build"
+    result = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    day = lvformat.date(LATER)
+    assert f"dokumenti ar cenām no {day}: Liepājas pilsētas pašvaldība – " in result.output
+    rel = f"lejupielades/dokumenti/liepaja/{day_folder(LATER)}/02-ligums-ar-sniedzeju.pdf"
+    annex = (out / rel).read_text("utf-8")
+    assert f"(cenas uz {day})" in annex and lvformat.number(Decimal(PRICE)) in annex
+    page = (out / "vietne" / "lejupielades.html").read_text("utf-8")
+    assert f'href="{rel}"' in page and (out / "vietne" / rel).is_file()
+    assert f"Dokumenti ar cenām no {day}" in page
+    again = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(out)])
+    assert again.exit_code == 0 and "Dokumenti: nav mainīts" in again.output, again.output  # the same day's key
