@@ -155,3 +155,27 @@ def test_ibm_build_makes_and_links_the_later_days_papers(tmp_path: Path) -> None
     assert f"Dokumenti ar cenām no {day}" in page
     again = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(out)])
     assert again.exit_code == 0 and "Dokumenti: nav mainīts" in again.output, again.output  # the same day's key
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_a_name_the_catalogue_confirms_from_the_day_makes_the_papers_naming_it_differ(tmp_path: Path) -> None:
+    """The papers of a later day name the parties as on that day when the catalogue names them otherwise then (D43):
+    a name confirmed from that day is in each paper that names the municipality, not only in the price annexes."""
+    target = tmp_path / "katalogs"
+    _with_later_price(target)
+    names = target / "municipality-names.yaml"
+    text = names.read_text("utf-8")
+    candidate = ("Liepājas valstspilsētas pašvaldība\n        forms: {genitive: Liepājas valstspilsētas pašvaldības, "
+                 "dative: Liepājas valstspilsētas pašvaldībai, locative: Liepājas valstspilsētas pašvaldībā, gender: "
+                 "sieviešu}\n        valid_from: 2021-07-01\n        status: jāprecizē")
+    assert text.count(candidate) == 1
+    names.write_text(text.replace(candidate, candidate.replace("2021-07-01", LATER.isoformat()).replace(
+        "status: jāprecizē", "status: apstiprināts")), "utf-8")
+    from generator.catalogue.loader import load_or_raise
+
+    build_step.render_documents(load_or_raise(target), tmp_path / "out", lambda _line: None, municipality_id="liepaja")
+    default = documents_dir(tmp_path / "out", "liepaja")
+    later = default / day_folder(LATER)
+    parent_contract = "01-ligums-ar-vecaku.pdf"  # no price in it: made for the day only because of the name
+    assert "Liepājas valstspilsētas pašvaldība" in (later / parent_contract).read_text("utf-8")
+    assert "Liepājas valstspilsētas pašvaldība" not in (default / parent_contract).read_text("utf-8")
