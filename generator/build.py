@@ -8,6 +8,7 @@ since the previous build is not rendered again: its files are taken over from th
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -108,6 +109,10 @@ def step_key(step: Step, catalogue: Catalogue, earlier: list[str]) -> str:
         from generator.documents.terms import state_key
 
         digest.update(state_key(catalogue).encode())
+        # a later prices day's documents are made while the day is ahead (D187): dropped once the build day reaches it
+        from generator.documents.build_step import later_days
+
+        digest.update(",".join(i.day.isoformat() for i in later_days(catalogue, dt.date.today())).encode())
     if step.name == "matrica":  # an issue day's matrices are built while its round runs (workbook/render.py)
         from generator.workbook.render import state_key as issued_days
 

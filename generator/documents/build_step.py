@@ -1,5 +1,12 @@
 """The "dokumenti" build step and `ibm documents`: every document for every pilot municipality, PDF + DOCX,
-plus the report workbooks (generator/documents/reports/)."""
+plus the report workbooks (generator/documents/reports/).
+
+A later prices day (D187): for every prices day after the build day that the matrices are built for (a change the
+catalogue dates inside a children's round not ended, generator/workbook/render.py ``issues``), each municipality of
+that round also gets, in ``dokumenti/<id>/cenas-no-GGGG-MM-DD/``, the documents whose rendered content on that day
+differs from its default set – made as `ibm documents --day` makes them (terms.for_round). A document the day does not
+change (no price, no dated value in it) is not rendered to PDF or DOCX again.
+"""
 
 from __future__ import annotations
 
@@ -14,24 +21,26 @@ from generator.documents import context as ctx
 from generator.documents.annex_context import annex_context
 from generator.documents.docx_writer import write_docx
 from generator.documents.html import RenderedDocument, environment, render
-from generator.documents.paths import documents_dir
+from generator.documents.paths import day_folder, documents_dir
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS, DocumentSpec
 from generator.documents.render_memo import RenderMemo, docx_key, pdf_key
-from generator.documents.terms import asked_round, municipality_day
+from generator.documents.terms import Choice, asked_round, for_round, municipality_day
+from generator.workbook.render import Issue, issues
 
 Progress = Callable[[str], None]
 
 
 def render_municipality(catalogue: Catalogue, municipality: Municipality,
                         specs: Iterable[DocumentSpec] = DOCUMENTS,
-                        build_date: dt.date | None = None) -> list[RenderedDocument]:
+                        build_date: dt.date | None = None, names_day: dt.date | None = None) -> list[RenderedDocument]:
     """Render the HTML of each document for one municipality (no files written). ``build_date`` (default:
     today) decides which programme-round dates have ended and become blanks; the round is one that lists the
     municipality (terms.current_round). A paper of a procedure the round does not confirm (the ESF questionnaire
-    of a round without an ESF project, D135) is not made."""
+    of a round without an ESF project, D135) is not made. ``names_day`` (a later prices day's set, D187): the day whose
+    party names the papers print, instead of the papers' own day."""
     env = environment()
-    day = papers_day(catalogue, municipality, build_date)
+    day = names_day or papers_day(catalogue, municipality, build_date)
     context = {**ctx.shared_context(catalogue, build_date, municipality=municipality.id), **annex_context(catalogue),
                **ctx.municipality_context(catalogue, municipality, day)}
     return [render(env, spec, context) for spec in specs
@@ -91,6 +100,7 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
     written: list[Path] = []
     municipalities = selected_municipalities(catalogue, municipality_id)
     memo = RenderMemo() if reuse_renders else None
+    later = later_days(catalogue, build_date or dt.date.today())
     for number, municipality in enumerate(municipalities, 1):
         documents = render_municipality(catalogue, municipality, build_date=build_date)
         folder = documents_dir(out, municipality.id)
@@ -99,7 +109,53 @@ def render_documents(catalogue: Catalogue, out: Path, progress: Progress = print
         written.extend(write_report_workbooks(catalogue, municipality, out, build_date))
         name = municipality_label(catalogue, municipality, build_date)
         progress(f"  dokumenti {number}/{len(municipalities)}: {name} – {made_phrase(len(documents))}")
+        for issue in later:
+            if municipality.id in issue.municipality_ids:
+                changed = day_documents(catalogue, municipality, issue, documents, build_date)
+                for document in changed:
+                    written.extend(write_document(document, folder / day_folder(issue.day), memo))
+                progress(f"  dokumenti ar cenām no {lvformat.date(issue.day)}: "
+                         f"{catalogue.name_on(municipality.id, issue.day)} – "
+                         f"{changed_phrase(len(changed), len(documents), day_folder(issue.day))}")
     return written
+
+
+def later_days(catalogue: Catalogue, build_date: dt.date) -> list[Issue]:
+    """The prices days after ``build_date`` the matrices are built for (render.issues: the issue days of the
+    children's rounds not ended on it), each with its round's pilot municipalities; none without a later change."""
+    return [i for i in issues(catalogue, build_date) if i.day > build_date and i.round is not None]
+
+
+def _names(catalogue: Catalogue, municipality: Municipality, day: dt.date) -> dict:
+    """What a paper dated ``day`` names the parties by, besides the day itself (the blanks' note names it)."""
+    context = ctx.municipality_context(catalogue, municipality, day)
+    context.pop("names_note")
+    return context
+
+
+def day_documents(catalogue: Catalogue, municipality: Municipality, issue: Issue,
+                  default: list[RenderedDocument], build_date: dt.date | None = None) -> list[RenderedDocument]:
+    """The municipality's documents on ``issue``'s prices day whose rendered HTML differs from its ``default`` set
+    (D187). They are made as `ibm documents --day` makes them, for the issue's round with its day's prices; the
+    party names are those in force on that day when the catalogue names the parties otherwise then than in the
+    default papers, else the default papers' own (only a day's prices or dated values make a paper differ)."""
+    base_day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
+    with for_round(Choice(issue.round.id, issue.day)):  # type: ignore[union-attr]
+        own_day = municipality_day(catalogue, issue.day, municipality.id)
+        same_names = _names(catalogue, municipality, own_day) == _names(catalogue, municipality, base_day)
+        rendered = render_municipality(catalogue, municipality, build_date=build_date,
+                                       names_day=base_day if same_names else None)
+    before = {d.spec.id: d.html for d in default}
+    return [d for d in rendered if before.get(d.spec.id) != d.html]
+
+
+def changed_phrase(changed: int, papers: int, folder: str) -> str:
+    """The progress line's end for a later prices day: how many of the municipality's papers it changes, and where
+    they are ("2 dokumenti no 31 atšķiras – PDF un DOCX mapē cenas-no-2027-07-01")."""
+    if not changed:
+        return f"neviens no {papers} dokumentiem neatšķiras, nekas nav izveidots"
+    return (f"{changed} {lvformat.agree(changed, 'dokuments', 'dokumenti')} no {papers} "
+            f"atšķiras – PDF un DOCX mapē {folder}")
 
 
 def made_phrase(papers: int) -> str:

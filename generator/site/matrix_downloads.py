@@ -15,12 +15,14 @@ from pathlib import PurePosixPath
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot, Round
+from generator.documents.paths import folder_day
 from generator.site.downloads import GENERIC, Download
 from generator.workbook import render
 from generator.workbook.issue_days import issue_days, template_date
 from generator.workbook.version import template_version
 
 MATRICES = "IBM matricas"  # the downloads group of the matrices (generator/site/downloads.py)
+DOCUMENTS = "Dokumenti"  # the downloads group of the documents
 
 
 @dataclass(frozen=True)
@@ -96,3 +98,21 @@ def every_prices_day(catalogue: Catalogue, downloads: list[Download]) -> list[Is
 def rounds_running(catalogue: Catalogue) -> list[Round]:
     """The children's rounds not ended on the build day: plans of theirs can still get signable papers."""
     return render.open_rounds(catalogue, render.build_day())
+
+
+def documents_day(download: Download) -> dt.date | None:
+    """The later prices day of a document in a day folder (dokumenti/<id>/cenas-no-GGGG-MM-DD/, D187), else None."""
+    if download.group != DOCUMENTS:
+        return None
+    parts = PurePosixPath(download.path).parts
+    return folder_day(parts[-2]) if len(parts) >= 2 else None
+
+
+def documents_by_day(downloads: list[Download]) -> dict[dt.date, list[Download]]:
+    """The later prices days' documents (D187), by day in date order; in each, by municipality and number."""
+    days: dict[dt.date, list[Download]] = {}
+    for d in downloads:
+        day = documents_day(d)
+        if day is not None:
+            days.setdefault(day, []).append(d)
+    return dict(sorted(days.items()))

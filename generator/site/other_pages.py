@@ -38,8 +38,13 @@ def _rounds_context(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
+    # a later prices day's documents are listed under that day, beside its matrices (D187), not in the default sets
+    by_day = matrix_downloads.documents_by_day(downloads)
+    matrices = matrix_downloads.by_round(catalogue, downloads)
+    matrix_days = {p.day for g in matrices for p in g.days}
     groups = []
-    for group, files in groupby(downloads, key=lambda d: d.group):
+    for group, files in groupby([d for d in downloads if matrix_downloads.documents_day(d) is None],
+                                key=lambda d: d.group):
         by_muni = [(m, list(fs)) for m, fs in groupby(list(files), key=lambda d: d.municipality)]
         compact = max(len(fs) for _, fs in by_muni) <= 2  # e.g. one workbook per municipality: one table
         # documents and registers carry the catalogue's version; a matrix its template version (by prices day)
@@ -53,7 +58,9 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
     return render("lejupielades.md.j2", grupas=groups, ir=has, versija=catalogue.version, datums=day,
                   izveide=render_day.build_day(), izzinotas=bool(announced_prices(catalogue, day)),
                   cenu_lapa=paths.PRICES,
-                  matricu_grupa=MATRICES, matricas=matrix_downloads.by_round(catalogue, downloads),
+                  matricu_grupa=MATRICES, matricas=matrices, dienu_dokumenti=by_day,
+                  dokumenti_bez_matricas={day: files for day, files in by_day.items() if day not in matrix_days},
+                  dokumentu_grupa=matrix_downloads.DOCUMENTS,
                   datu_apraksts=next((d.url for d in downloads if d.path == OPEN_DATA_DESCRIPTION), None),
                   datu_grupa=OPEN_DATA, licence=licence_lines(catalogue, lvformat.version_id(catalogue.version)),
                   **_rounds_context(catalogue))

@@ -1,0 +1,181 @@
+"""A later prices day's documents (D187, audit39 F4): when the catalogue dates a price change after the build day
+inside a children's round not ended, `ibm build` makes, beside the default set, the documents that differ on that
+day (as it makes that day's matrices) and the downloads page lists them under the day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
+from generator.documents import build_step
+from generator.documents.paths import day_folder, documents_dir
+from generator.site import downloads as site_downloads
+from generator.site.other_pages import render_downloads
+from generator.workbook import render
+from tests.round_yaml import catalogue_with_round, children_round_entry
+
+TODAY = dt.date.today()  # the documents step builds on today's date
+LATER = TODAY + dt.timedelta(days=100)  # inside the made-up round's services
+ROUND = "berni-tagad"
+PRICE = "6.37"  # a confirmed hourly rate of 2.1 from LATER (the catalogue's own 2.1 values are `jāprecizē`)
+
+
+def _with_later_price(target: Path) -> Catalogue:
+    """The catalogue with a children's round running today for Liepāja and Valmiera, and a confirmed price of 2.1
+    from LATER."""
+    entry = children_round_entry(ROUND, "IBM ieviešana bērniem (izdomāta kārta, kas notiek)",
+                                 TODAY - dt.timedelta(days=90), TODAY + dt.timedelta(days=300),
+                                 services=(TODAY - dt.timedelta(days=30), TODAY + dt.timedelta(days=270)))
+    catalogue_with_round(target, entry, holiday_years=tuple(range(TODAY.year - 1, TODAY.year + 2)))
+    prices = target / "prices" / "2.1.yaml"
+    prices.write_text(prices.read_text("utf-8") + (
+        f"  - effective_from: {LATER.isoformat()}\n    kind: ceiling\n    amount: {PRICE}\n"
+        "    source: \"Izdomāts testa avots\"\n    status: apstiprināts\n"), "utf-8")
+    from generator.catalogue.loader import load_or_raise
+
+    return load_or_raise(target)
+
+
+@pytest.fixture
+def later_price(tmp_path: Path) -> Catalogue:
+    return _with_later_price(tmp_path / "katalogs")
+
+
+class Counted:
+    """Counts the municipal sets rendered and the PDFs written (quick_papers' stand-ins: their HTML)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.sets = 0
+        self.pdfs: list[Path] = []
+        render_set, write_pdf = build_step.render_municipality, build_step.write_pdf
+
+        def counted_set(*args: object, **kwargs: object):  # noqa: ANN202
+            self.sets += 1
+            return render_set(*args, **kwargs)  # type: ignore[arg-type]
+
+        def counted_pdf(html: str, target: Path) -> Path:
+            self.pdfs.append(target)
+            return write_pdf(html, target)
+
+        monkeypatch.setattr(build_step, "render_municipality", counted_set)
+        monkeypatch.setattr(build_step, "write_pdf", counted_pdf)
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_without_a_later_change_nothing_more_is_rendered(catalogue: Catalogue, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real catalogue dates no change after the build day: one set per municipality, no day folder."""
+    assert build_step.later_days(catalogue, TODAY) == []
+    counted = Counted(monkeypatch)
+    lines: list[str] = []
+    written = build_step.render_documents(catalogue, tmp_path, lines.append, municipality_id="jelgava")
+    assert counted.sets == 1
+    assert len(counted.pdfs) == len([p for p in written if p.suffix == ".pdf"]) > 20
+    assert not [p for p in written if "cenas-no-" in p.as_posix()]
+    assert not [line for line in lines if "cenām no" in line]
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_a_later_price_day_gives_the_papers_that_differ_with_its_prices(later_price: Catalogue, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    assert [i.day for i in build_step.later_days(later_price, TODAY)] == [LATER]
+    counted = Counted(monkeypatch)
+    lines: list[str] = []
+    build_step.render_documents(later_price, tmp_path, lines.append, municipality_id="liepaja")
+    default = documents_dir(tmp_path, "liepaja")
+    later = default / day_folder(LATER)
+    assert later.name == f"cenas-no-{LATER.isoformat()}"
+    made = sorted(p.name for p in later.iterdir())
+    # the provider's contract and the guarantee letter print the price list; the parent's contract does not
+    assert {"02-ligums-ar-sniedzeju.pdf", "02-ligums-ar-sniedzeju.docx", "03-garantijas-vestule.pdf"} <= set(made)
+    assert "01-ligums-ar-vecaku.pdf" not in made
+    new_rate = lvformat.number(Decimal(PRICE))  # 6,37
+    annex = (later / "02-ligums-ar-sniedzeju.pdf").read_text("utf-8")
+    old_annex = (default / "02-ligums-ar-sniedzeju.pdf").read_text("utf-8")
+    assert f"(cenas uz {lvformat.date(LATER)})" in annex and new_rate in annex
+    assert f"(cenas uz {lvformat.date(TODAY)})" in old_annex and new_rate not in old_annex
+    for pdf in later.glob("*.pdf"):  # each one differs from the default set's, and is that day's paper
+        assert pdf.read_text("utf-8") != (default / pdf.name).read_text("utf-8"), pdf.name
+    # the extra cost: one more set's HTML, and a PDF only for each paper that differs
+    assert counted.sets == 2
+    assert len(counted.pdfs) == len(list(default.glob("*.pdf"))) + len(list(later.glob("*.pdf")))
+    said = [line for line in lines if f"cenām no {lvformat.date(LATER)}" in line]
+    assert said and f"{len(list(later.glob('*.pdf')))} dokument" in said[0] and later.name in said[0], lines
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_the_downloads_page_lists_them_under_their_day(later_price: Catalogue, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "build_day", lambda: TODAY)
+    build_step.render_documents(later_price, tmp_path, lambda _line: None, municipality_id="liepaja")
+    for issue in render.issues(later_price, TODAY):  # stand-ins for the day's matrices (the page lists names)
+        for name in issue.file_names():
+            (tmp_path / render.FOLDER).mkdir(parents=True, exist_ok=True)
+            (tmp_path / render.FOLDER / name).write_bytes(b"")
+    page = render_downloads(later_price, site_downloads.collect(later_price, tmp_path))
+    day = lvformat.date(LATER)
+    heading = f"##### Dokumenti ar cenām no {day}"
+    assert page.count(heading) == 1
+    day_section = page.split(f"#### Cenas uz {day}", 1)[1].split("\n## ", 1)[0]
+    assert heading in day_section  # next to the day's matrices
+    link = f"lejupielades/dokumenti/liepaja/{day_folder(LATER)}/02-ligums-ar-sniedzeju.pdf"
+    assert f"]({link})" in day_section.split(heading, 1)[1]
+    documents = page.split("\n## Dokumenti", 1)[1].split("\n## ", 1)[0]
+    assert day_folder(LATER) not in documents  # not among the default sets
+    assert re.search(r"\]\(lejupielades/dokumenti/liepaja/02-ligums-ar-sniedzeju\.pdf\)", documents)
+    intro = page.split("\n## ", 1)[0]
+    assert "ņem no vietnes, kas izveidota šajā dienā vai vēlāk" not in intro  # D185's sentence, changed
+    assert "„Dokumenti ar cenām no …”" in " ".join(intro.split()) and "D187" in intro
+
+
+@pytest.mark.slow  # a whole `ibm build` (ten municipalities' papers as stand-ins, six matrices, the site)
+@pytest.mark.usefixtures("quick_papers")
+def test_ibm_build_makes_and_links_the_later_days_papers(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    _with_later_price(tmp_path / "katalogs")
+    out = tmp_path / "build"
+    result = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    day = lvformat.date(LATER)
+    assert f"dokumenti ar cenām no {day}: Liepājas pilsētas pašvaldība – " in result.output
+    rel = f"lejupielades/dokumenti/liepaja/{day_folder(LATER)}/02-ligums-ar-sniedzeju.pdf"
+    annex = (out / rel).read_text("utf-8")
+    assert f"(cenas uz {day})" in annex and lvformat.number(Decimal(PRICE)) in annex
+    page = (out / "vietne" / "lejupielades.html").read_text("utf-8")
+    assert f'href="{rel}"' in page and (out / "vietne" / rel).is_file()
+    assert f"Dokumenti ar cenām no {day}" in page
+    again = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(out)])
+    assert again.exit_code == 0 and "Dokumenti: nav mainīts" in again.output, again.output  # the same day's key
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_a_name_the_catalogue_confirms_from_the_day_makes_the_papers_naming_it_differ(tmp_path: Path) -> None:
+    """The papers of a later day name the parties as on that day when the catalogue names them otherwise then (D43):
+    a name confirmed from that day is in each paper that names the municipality, not only in the price annexes."""
+    target = tmp_path / "katalogs"
+    _with_later_price(target)
+    names = target / "municipality-names.yaml"
+    text = names.read_text("utf-8")
+    candidate = ("Liepājas valstspilsētas pašvaldība\n        forms: {genitive: Liepājas valstspilsētas pašvaldības, "
+                 "dative: Liepājas valstspilsētas pašvaldībai, locative: Liepājas valstspilsētas pašvaldībā, gender: "
+                 "sieviešu}\n        valid_from: 2021-07-01\n        status: jāprecizē")
+    assert text.count(candidate) == 1
+    names.write_text(text.replace(candidate, candidate.replace("2021-07-01", LATER.isoformat()).replace(
+        "status: jāprecizē", "status: apstiprināts")), "utf-8")
+    from generator.catalogue.loader import load_or_raise
+
+    build_step.render_documents(load_or_raise(target), tmp_path / "out", lambda _line: None, municipality_id="liepaja")
+    default = documents_dir(tmp_path / "out", "liepaja")
+    later = default / day_folder(LATER)
+    parent_contract = "01-ligums-ar-vecaku.pdf"  # no price in it: made for the day only because of the name
+    assert "Liepājas valstspilsētas pašvaldība" in (later / parent_contract).read_text("utf-8")
+    assert "Liepājas valstspilsētas pašvaldība" not in (default / parent_contract).read_text("utf-8")
