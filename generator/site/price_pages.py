@@ -216,7 +216,7 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
     pages = {}
     for path, title, prices in histories:
         pages[path] = render("cenu_vesture.md.j2", **common, virsraksts=title, cenas=prices, datums=day,
-                             sakums_nezinams=unknown_start_note([v for p in prices for v in p.values]),
+                             sakuma_piezime=unknown_start_note,
                              diena=dt.timedelta(days=1), parskats="../" + paths.PRICES,
                              izmainu_lapa="../" + paths.CHANGES, **refs.for_page(path))
     pages[paths.PRICES] = render(

@@ -218,5 +218,9 @@ def test_a_price_whose_start_date_is_unknown_says_so_on_the_price_pages(catalogu
             row = next(line for line in history.splitlines() if line.startswith("| ") and said in line.split(" | ")[0])
             assert (flag in row.split(" | ")[0]) is (value.effective_from_status is PriceStatus.to_verify), row
         day = min(v.effective_from for v in price.values if v.effective_from_status is PriceStatus.to_verify)
-        assert f"katalogā ierakstīts programmas sākums ({day:%d.%m.%Y})" in page
+        others = [p for p in catalogue.prices if p.id not in unknown and f"{{ #cena-{p.id.replace('.', '-')} }}" in page]
+        for other in others:  # a price whose dates are known gets no note
+            section = page.split(f"{{ #cena-{other.id.replace('.', '-')} }}", 1)[1].split("\n## ", 1)[0]
+            assert "programmas sākums" not in section, other.id
+        assert f"katalogā ierakstīts programmas sākums ({day:%d.%m.%Y})" in history  # under the price's own table
     assert "katalogā ierakstīts programmas sākums" in pages[paths.PRICES]
