@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from generator.catalogue.annexes import AnnexRegister
     from generator.catalogue.legal_acts import LegalActs
     from generator.catalogue.municipality_names import MunicipalityNames
+    from generator.catalogue.open_data_licence import OpenDataLicence
     from generator.catalogue.yamlfile import YamlFile
 
 FORM_LABELS_SHORT = {Form.individual: "individuāli", Form.group: "grupā"}
@@ -105,6 +106,8 @@ class Catalogue:
     legal_acts: LegalActs | None = None  # catalogue/tiesibu-akti.yaml (generator/catalogue/legal_acts.py)
     # catalogue/municipality-names.yaml: dated names of the parties (generator/catalogue/municipality_names.py)
     municipality_names: MunicipalityNames | None = None
+    # catalogue/open-data-licence.yaml: the open data's licence and its status (generator/catalogue/open_data_licence.py)
+    open_data_licence: OpenDataLicence | None = None
     files: dict[str, YamlFile] = field(default_factory=dict, repr=False)
     service_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to services
     price_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to prices

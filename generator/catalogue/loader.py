@@ -31,6 +31,8 @@ from generator.catalogue.models import (
 )
 from generator.catalogue.municipality_names import FILE_NAME as NAMES_FILE
 from generator.catalogue.municipality_names import MunicipalityNames, name_problems
+from generator.catalogue.open_data_licence import FILE_NAME as LICENCE_FILE
+from generator.catalogue.open_data_licence import HTTPS_PATTERN, OpenDataLicence
 from generator.catalogue.problems import CatalogueError, Problem, Severity, lv_number, quoted
 from generator.catalogue.yamlfile import YamlFile, read_yaml
 from generator.no_such_day import no_such_day
@@ -68,7 +70,8 @@ _EXPECTED = {
 
 
 # Patterns an author meets, said in words rather than as a regular expression.
-PATTERN_TEXT = {PAGE_PATTERN: "mazie burti, cipari un „-”, beigās .md, piem. atbalsta-plans.md"}
+PATTERN_TEXT = {PAGE_PATTERN: "mazie burti, cipari un „-”, beigās .md, piem. atbalsta-plans.md",
+                HTTPS_PATTERN: "tīmekļa adrese, kas sākas ar https://"}
 
 
 def _enum_choices(model: type[BaseModel] | None, loc: tuple[Any, ...]) -> str | None:
@@ -222,6 +225,8 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
     legal_acts, legal_acts_file = _load_toolkit_file(root, LEGAL_ACTS_FILE, LegalActs, problems,
                                                      "tiesību aktu saraksts tiesibu-akti.yaml")
     municipality_names, names_file = _load_names(root, problems)
+    licence, licence_file = _load_toolkit_file(root, LICENCE_FILE, OpenDataLicence, problems,
+                                               "atvērto datu licence open-data-licence.yaml")
     for rel, model in DATA_FILES.items():  # the methodology's data and the annex 10 examples, when present
         if (root / rel).is_file() and (yf := _read(root / rel, problems)) is not None:
             _validate(model, yf, problems)
@@ -255,9 +260,10 @@ def load_catalogue(root: Path | None = None) -> tuple[Catalogue | None, list[Pro
         annexes=annexes,
         legal_acts=legal_acts,
         municipality_names=municipality_names,
+        open_data_licence=licence,
         files={"programme": programme_file, "municipalities": municipalities_file, "enums": enums_file,
                "rounds": rounds_file, "holidays": holidays_file, "annexes": annexes_file,
-               "legal_acts": legal_acts_file, "municipality_names": names_file},
+               "legal_acts": legal_acts_file, "municipality_names": names_file, "open_data_licence": licence_file},
         service_files=[yf for _, yf in services],
         price_files=[yf for _, yf in prices],
     )

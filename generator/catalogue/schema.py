@@ -20,6 +20,7 @@ from generator.catalogue.models import (
     Service,
 )
 from generator.catalogue.municipality_names import MunicipalityNames
+from generator.catalogue.open_data_licence import OpenDataLicence
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "service": Service,
@@ -32,6 +33,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "holidays": Holidays,
     "annexes": AnnexRegister,
     "tiesibu-akti": LegalActs,
+    "open-data-licence": OpenDataLicence,
     # metodika/valstis.yaml -> metodika-valstis, piemeri/10-pielikums.yaml -> piemeri-10-pielikums, …
     **{rel.removesuffix(".yaml").replace("/", "-"): model for rel, model in DATA_FILES.items()},
 }

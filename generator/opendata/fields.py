@@ -16,7 +16,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "id": ("stabils identifikators katalogā (pakalpojumam – kods, piemēram, 1.1.1; CSV kolonna „kods”)", ""),
     "nosaukums": ("nosaukums latviski", ""),
     "nosaukums_en": ("nosaukums angliski", ""),
-    "isais_nosaukums": ("īsais nosaukums, ko lieto sarakstos un matricā", ""),
+    "isais_nosaukums": ("īsais nosaukums: pakalpojumam – ko lieto sarakstos un matricā; pašvaldībai – šaurām "
+                        "kolonnām (ministrijas kopsavilkumā), administratīvās teritorijas nosaukums (D179)", ""),
     "numurs": ("projekta numurs; null – nav zināms", ""),
     "piezime": ("piezīme: kā vērtību lasīt vai kas par to jāpārbauda", ""),
     "avots": ("avots: tiesību akts, dokuments vai iekšēja atsauce uz avotu rindām (LASIMANI.txt sadaļa „Avotu atsauces”)", ""),

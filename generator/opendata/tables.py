@@ -134,6 +134,8 @@ def tables(cat: Catalogue) -> list[Table]:
          joined(r.value for r in p.applies_to.regimes) if p.applies_to else None]
         for p in sorted(cat.prices, key=lambda p: p.id) for v in p.values))
     statuses = {str(k): v for k, v in NAME_STATUS_MEANINGS.items()}
+    examples = [f"„{m.short_name_lv}”" for m in cat.municipalities.municipalities[:2]]
+    short_example = f", piemēram, {' vai '.join(examples)}" if examples else ""
     municipalities = Table("pasvaldibas.csv", "Pašvaldības un izmēģinājumprojekti", [
         Column("id", "pašvaldības identifikators katalogā"),
         Column("nosaukums", f"pašvaldības nosaukums izmēģinājumprojekta laikā (visi nosaukumi – {NAMES_FILE})"),
@@ -149,10 +151,15 @@ def tables(cat: Catalogue) -> list[Table]:
         Column("socialais_dienests", "sociālā dienesta nosaukums izmēģinājumprojekta laikā"),
         Column("socialais_dienests_statuss", "vai sociālā dienesta nosaukums pārbaudīts avotā", statuses),
         Column("adrese", "sociālā dienesta atrašanās vieta (apdzīvotā vieta, ne pilna adrese)"),
+        # last, so that a reader of the earlier columns by position is not misled (D179: the summary's name)
+        Column("isais_nosaukums", f"pašvaldības īsais nosaukums šaurām kolonnām (ministrijas kopsavilkumā) – "
+                                  f"administratīvās teritorijas nosaukums{short_example} (izmēģinājumprojekta laika "
+                                  "nosaukums, lēmums D179); parakstāmos dokumentos un matricā lieto pilno nosaukumu "
+                                  "(kolonna „nosaukums”)"),
     ], lambda: (
         [m.id, m.name_lv, *name_status(cat, m.id, "municipality", m.name_lv), m.region,
          joined(p.value for p in cat.pilot_programmes(m.id)), m.social_service,
-         name_status(cat, m.id, "social_service", m.social_service)[0], m.address]
+         name_status(cat, m.id, "social_service", m.social_service)[0], m.address, m.short_name_lv]
         for m in cat.municipalities.municipalities))
     names = Table(NAMES_FILE, "Pašvaldību un sociālo dienestu nosaukumi ar spēkā esības laiku", [
         Column("pasvaldiba", "pašvaldības identifikators (kā pasvaldibas.csv kolonnā „id”)"),

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Municipality
 from generator.site import names_day, paths
 
 FORMATS = {
@@ -61,10 +62,22 @@ class Download:
     size: int
     group: str
     municipality: str  # its name, or GENERIC
+    slug: str = ""  # the municipality's catalogue id (ASCII, stable), "" for a file of all municipalities
 
     @property
     def url(self) -> str:
         return quote(self.path)
+
+    @property
+    def save_as(self) -> str:
+        """The name a browser saves the file under (the link's ``download`` attribute, audit40 F13): the file's own
+        name, with the municipality's id in front when the name does not hold it already, so that the same
+        document of two municipalities never lands in one folder as "01-ligums-ar-vecaku (1).pdf". ASCII and the
+        same in every build: the folder layout (lejupielades/dokumenti/<id>/…) stays as it is."""
+        name = self.path.rsplit("/", 1)[-1]
+        if not self.slug or re.search(rf"(^|[-_.]){re.escape(self.slug)}($|[-_.])", name):
+            return name
+        return f"{self.slug}-{name}"
 
     @property
     def number(self) -> str:
@@ -140,15 +153,15 @@ def _group(rel: Path) -> str:
     return "Citas datnes"
 
 
-def _municipality(catalogue: Catalogue, rel: Path) -> str:
+def _municipality(catalogue: Catalogue, rel: Path) -> Municipality | None:
     munis = sorted(catalogue.municipalities.municipalities, key=lambda m: -len(m.id))
     for m in munis:
         if m.id in rel.parts[:-1]:
-            return names_day.shown_name(catalogue, m.id, rel)
+            return m
     for m in munis:
         if re.search(rf"(^|[-_.]){re.escape(m.id)}($|[-_.])", rel.stem):
-            return names_day.shown_name(catalogue, m.id, rel)
-    return GENERIC
+            return m
+    return None
 
 
 def collect(catalogue: Catalogue, build_dir: Path) -> list[Download]:
@@ -162,6 +175,7 @@ def collect(catalogue: Catalogue, build_dir: Path) -> list[Download]:
             if not path.is_file() or path.name.startswith("."):
                 continue
             rel = path.relative_to(build_dir)
+            municipality = _municipality(catalogue, rel)
             found.append(
                 Download(
                     path=rel.as_posix(),
@@ -169,7 +183,8 @@ def collect(catalogue: Catalogue, build_dir: Path) -> list[Download]:
                     format=FORMATS.get(path.suffix.lower(), path.suffix.lstrip(".").upper() or "datne"),
                     size=path.stat().st_size,
                     group=_group(rel),
-                    municipality=_municipality(catalogue, rel),
+                    municipality=names_day.shown_name(catalogue, municipality.id, rel) if municipality else GENERIC,
+                    slug=municipality.id if municipality else "",
                 )
             )
     order = {title: i for i, title in enumerate(GROUPS.values())}

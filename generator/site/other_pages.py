@@ -43,14 +43,18 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
     matrices = matrix_downloads.by_round(catalogue, downloads)
     matrix_days = {p.day for g in matrices for p in g.days}
     groups = []
-    for group, files in groupby([d for d in downloads if matrix_downloads.documents_day(d) is None],
-                                key=lambda d: d.group):
-        by_muni = [(m, list(fs)) for m, fs in groupby(list(files), key=lambda d: d.municipality)]
+    for group, grouped in groupby([d for d in downloads if matrix_downloads.documents_day(d) is None],
+                                  key=lambda d: d.group):
+        files = list(grouped)
+        by_muni = [(m, list(fs)) for m, fs in groupby(files, key=lambda d: d.municipality)]
         compact = max(len(fs) for _, fs in by_muni) <= 2  # e.g. one workbook per municipality: one table
         # documents and registers carry the catalogue's version; a matrix its template version (by prices day)
         # open data are the catalogue itself: their column says so (audit11 P)
         column = "Kataloga versija" if group == OPEN_DATA else "Veidnes versija"
-        groups.append((group, by_muni, compact, catalogue.version, column))
+        # a block's id: the group's folder ("dokumenti") and the municipality's id, stable across builds (audit40 F13)
+        parts = files[0].path.split("/")
+        folder = parts[1] if parts[0] == "lejupielades" and len(parts) > 2 else parts[0]
+        groups.append((group, by_muni, compact, catalogue.version, column, folder))
     present = {g[0] for g in groups}
     has = {key: GROUPS[folder] in present for key, folder in (("matricas", "lejupielades/matrica"),
            ("dokumenti", "lejupielades/dokumenti"), ("atskaites", "lejupielades/atskaites"), ("dati", "atvertie-dati"))}

@@ -89,6 +89,28 @@ def parameter_value_text(catalogue: Catalogue, parameter: Parameter[Any], value:
     return str(value)
 
 
+UNKNOWN_START = "datums jāprecizē"  # audit40 F9: the value's start date is the programme's start, not its source's
+
+
+def effective_from_cell(value: PriceValue, shown: str | None = None) -> str:
+    """The day a value is in force from (Markdown; ``shown``: the caller's words for it, e.g. a period), and „datums
+    jāprecizē” when its source gives no date and the catalogue wrote the programme's start instead
+    (``effective_from_status``, audit40 F9), as the open data say."""
+    day = shown or f"{value.effective_from:%d.%m.%Y}"
+    return f"{day} · **{UNKNOWN_START}**" if value.effective_from_status is PriceStatus.to_verify else day
+
+
+def unknown_start_note(values: list[PriceValue]) -> str:
+    """The sentence under a table with a value of unknown start date (Markdown), else ""."""
+    days = sorted({v.effective_from for v in values if v.effective_from_status is PriceStatus.to_verify})
+    if not days:
+        return ""
+    shown = ", ".join(f"{d:%d.%m.%Y}" for d in days)
+    return (f"„{UNKNOWN_START}” – avotā (piemēram, pašvaldības cenrādī) nav dots datums, no kura vērtība ir spēkā; "
+            f"katalogā ierakstīts programmas sākums ({shown}), tāpēc tas nenozīmē, ka vērtība bija spēkā jau no šīs "
+            "dienas.")
+
+
 UNCONFIRMED = " · **jāprecizē**"
 # A market reference figure in the change list is no price that was set or cancelled (D107).
 COMPARISON = "salīdzinājuma skaitlis, nevis cena"
@@ -180,6 +202,7 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
     service_ids = set(catalogue.service_by_id)
     parameters = [p for p in sorted(catalogue.prices, key=lambda p: p.id) if p.service not in service_ids]
     histories = history_pages(catalogue)
+    rows = service_rows(catalogue)
     common = {
         "summa": value_amount_text,
         "nozime": value_meaning,
@@ -188,10 +211,12 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
         "enkurs": price_anchor,
         "mervieniba": lambda unit: labels.unit_name(catalogue, unit),
         "rezims": lambda regime: catalogue.enums.regimes[regime],
+        "speka_no": effective_from_cell,
     }
     pages = {}
     for path, title, prices in histories:
         pages[path] = render("cenu_vesture.md.j2", **common, virsraksts=title, cenas=prices, datums=day,
+                             sakuma_piezime=unknown_start_note,
                              diena=dt.timedelta(days=1), parskats="../" + paths.PRICES,
                              izmainu_lapa="../" + paths.CHANGES, **refs.for_page(path))
     pages[paths.PRICES] = render(
@@ -199,7 +224,10 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
         **common,
         **refs.for_page(paths.PRICES),
         datums=day,
-        rindas=service_rows(catalogue),
+        rindas=rows,
+        sakums_nezinams=unknown_start_note([v for v in (*(r.price for r in rows), base.at(day) if base else None,
+                                                        reduction.at(day) if reduction else None,
+                                                        *(p.at(day) for p in parameters)) if v is not None]),
         griesti=ceiling,
         griesti_teksts=labels.group_ceiling_text(catalogue, day),
         dala_nezinama=reduction is not None and labels.unknown_amount(reduction.at(day)),

@@ -131,3 +131,28 @@ def test_a_field_without_a_latvian_key_stops_the_export(tmp_path: Path, catalogu
     monkeypatch.delitem(keys.KEYS, "payee")
     with pytest.raises(keys.UntranslatedField, match="„payee”"):
         render_open_data(catalogue, tmp_path, progress=lambda _m: None)
+
+
+def test_municipalities_csv_has_the_short_name_as_the_json_does(tmp_path: Path, catalogue: Catalogue) -> None:
+    """D179 in the open data: pasvaldibas.csv (and its .xlsx copy) carry each municipality's short name beside the
+    JSON's „isais_nosaukums”, added after the existing columns, and LASIMANI.txt says what it is."""
+    import openpyxl
+
+    render_open_data(catalogue, tmp_path, progress=lambda _m: None)
+    folder = tmp_path / "atvertie-dati"
+    with (folder / "pasvaldibas.csv").open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        header, rows = list(reader.fieldnames or []), list(reader)
+    assert header[-2:] == ["isais_nosaukums", "kataloga_versija"]  # the earlier columns keep their places
+    expected = {m.id: m.short_name_lv for m in catalogue.municipalities.municipalities}
+    assert {r["id"]: r["isais_nosaukums"] for r in rows} == expected
+    data = json.loads((folder / "pasvaldibas.json").read_text("utf-8"))["pasvaldibas"]
+    assert {m["id"]: m["isais_nosaukums"] for m in data} == expected
+    sheet = openpyxl.load_workbook(folder / "pasvaldibas.xlsx").worksheets[0]
+    cells = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    column = cells.index("isais_nosaukums")
+    assert {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]} == expected
+    readme = (folder / "LASIMANI.txt").read_text("utf-8-sig")
+    section = readme.split("pasvaldibas.csv", 1)[1]
+    line = next(x for x in section.splitlines() if x.strip().startswith("isais_nosaukums:"))
+    assert "šaurām kolonnām" in line and "D179" in line and "pilno nosaukumu" in line, line

@@ -89,7 +89,7 @@ def test_documents_list_by_number_pdf_first_and_each_municipality_in_its_own_blo
     assert ogre == ["01-ligums.pdf", "01-ligums.docx", "08-lemums.pdf"]  # by number, not by title; PDF first
     assert [d.label for d in found if d.path.endswith("08-lemums.pdf")] == ["08 Lēmums"]
     page = render_downloads(catalogue, found)
-    blocks = re.findall(r'^\?\?\? note "(.*)"$', page, re.M)
+    blocks = re.findall(r'^<summary>(.*)</summary>$', page, re.M)
     assert blocks == ["Balvu novada pašvaldība – 3 datnes", "Ogres novada pašvaldība – 3 datnes"]
     assert page.index("[08 Lēmums (PDF)]") > page.index("[01 Līgums ar vecāku (DOCX)]")
     assert "| Kataloga versija |" in page  # the open data are the catalogue itself
@@ -155,3 +155,60 @@ def test_the_open_data_state_their_undecided_licence_with_proposal_source_and_da
     assert titles["cenas.schema.json"] == "JSON shēma: Cenas ar vēsturi"
     assert titles["cenas.xlsx"] == "Cenas ar vēsturi (katra cenas vērtība ar datumu, no kura tā ir spēkā)"
     assert titles["pasvaldibu-nosaukumi.csv"].startswith("Pašvaldību un sociālo dienestu nosaukumi")
+
+
+def _documents(root: Path, rels: tuple[str, ...]) -> None:
+    for rel in rels:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_pdf(path, "Līgums ar vecāku") if path.suffix == ".pdf" else path.write_bytes(b"[]")
+
+
+def test_a_downloaded_file_is_named_for_its_municipality(tmp_path: Path, catalogue: Catalogue) -> None:
+    """audit40 F13: the same document of two municipalities is saved under two names (the link's ``download``), ASCII
+    and stable; a name that already says whose it is, and a file of all municipalities, keep their names; the
+    folders stay as they are."""
+    from generator.site.other_pages import render_downloads
+
+    _documents(tmp_path, ("lejupielades/dokumenti/ogre/01-ligums-ar-vecaku.pdf",
+                          "lejupielades/dokumenti/daugavpils-novads/01-ligums-ar-vecaku.pdf",
+                          "lejupielades/atskaites/ogre/kvalitates-anketas.xlsx",
+                          "lejupielades/matrica/ibm-matrica-ogre.xlsx", "lejupielades/matrica/ibm-matrica.xlsx",
+                          "atvertie-dati/cenas.csv"))
+    found = {d.path: d for d in downloads.collect(catalogue, tmp_path)}
+    names = {path: d.save_as for path, d in found.items()}
+    assert names == {
+        "lejupielades/dokumenti/ogre/01-ligums-ar-vecaku.pdf": "ogre-01-ligums-ar-vecaku.pdf",
+        "lejupielades/dokumenti/daugavpils-novads/01-ligums-ar-vecaku.pdf": "daugavpils-novads-01-ligums-ar-vecaku.pdf",
+        "lejupielades/atskaites/ogre/kvalitates-anketas.xlsx": "ogre-kvalitates-anketas.xlsx",
+        "lejupielades/matrica/ibm-matrica-ogre.xlsx": "ibm-matrica-ogre.xlsx",
+        "lejupielades/matrica/ibm-matrica.xlsx": "ibm-matrica.xlsx",
+        "atvertie-dati/cenas.csv": "cenas.csv",
+    }
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9.-]{0,79}", n) for n in names.values())
+    page = render_downloads(catalogue, list(found.values()))
+    links = dict(re.findall(r"\]\(([^)]+)\)\{ download=\"([^\"]+)\"", page))
+    assert links == names  # every file's link, the matrices' too, carries its name
+    assert "(lejupielades/dokumenti/ogre/01-ligums-ar-vecaku.pdf)" in page  # the address is unchanged
+
+
+def test_a_block_of_files_keeps_its_id_when_a_file_is_added(tmp_path: Path, catalogue: Catalogue) -> None:
+    """audit40 F13: a bookmark to a municipality's block („#bloks-dokumenti-ogre”) survives a new document: the id
+    is the group's folder and the municipality's catalogue id, not the count of its files."""
+    from generator.site.other_pages import render_downloads
+
+    files = ("lejupielades/dokumenti/ogre/01-ligums.pdf", "lejupielades/dokumenti/ogre/02-ligums.pdf",
+             "lejupielades/dokumenti/ogre/03-ligums.pdf", "lejupielades/dokumenti/balvi/01-ligums.pdf",
+             "lejupielades/atskaites/ogre/a.xlsx", "lejupielades/atskaites/ogre/b.xlsx",
+             "lejupielades/atskaites/ogre/c.xlsx", "lejupielades/atskaites/balvi/a.xlsx")
+    _documents(tmp_path, files)
+    ids = re.compile(r'<details class="note" id="([^"]+)" markdown>\n<summary>([^<]+)</summary>')
+    before = ids.findall(render_downloads(catalogue, downloads.collect(catalogue, tmp_path)))
+    assert before == [("bloks-dokumenti-balvi", "Balvu novada pašvaldība – 1 datne"),
+                      ("bloks-dokumenti-ogre", "Ogres novada pašvaldība – 3 datnes"),
+                      ("bloks-atskaites-balvi", "Balvu novada pašvaldība – 1 datne"),
+                      ("bloks-atskaites-ogre", "Ogres novada pašvaldība – 3 datnes")]
+    _documents(tmp_path, ("lejupielades/dokumenti/ogre/04-ligums.pdf",))
+    after = ids.findall(render_downloads(catalogue, downloads.collect(catalogue, tmp_path)))
+    assert [i for i, _ in after] == [i for i, _ in before]
+    assert after[1][1] == "Ogres novada pašvaldība – 4 datnes"

@@ -55,9 +55,12 @@ def test_downloads_list_each_round_and_prices_day_with_the_plans_it_takes(open_r
     page = render_downloads(open_rounds, built)
     running, newest = RUNNING[1], NEWEST[1]
     headings = re.findall(r"^#{3,4} .*$", page, re.MULTILINE)
-    assert headings[:5] == [f"### {running}", "#### Cenas uz 01.01.2020, spēkā līdz 31.03.2021",
-                            f"### {newest}", "#### Cenas uz 01.01.2021, spēkā līdz 31.03.2021",
-                            "#### Cenas uz 01.04.2021, spēkā līdz 30.06.2021"]
+    # each with an id of the round's id or the prices day only: a bookmark survives a changed end date (audit40 F13)
+    assert headings[:5] == [f"### {running} {{ #karta-{RUNNING[0]} }}",
+                            "#### Cenas uz 01.01.2020, spēkā līdz 31.03.2021 { #cenas-uz-2020-01-01 }",
+                            f"### {newest} {{ #karta-{NEWEST[0]} }}",
+                            "#### Cenas uz 01.01.2021, spēkā līdz 31.03.2021 { #cenas-uz-2021-01-01 }",
+                            "#### Cenas uz 01.04.2021, spēkā līdz 30.06.2021 { #cenas-uz-2021-04-01 }"]
     first = _section(page, "#### Cenas uz 01.01.2020")
     assert "Plāniem, kuru pirmā diena ir 01.01.2020–31.12.2020." in first  # the round ends before its prices do
     assert "(lejupielades/matrica/ibm-matrica-liepaja-2020-01-01.xlsx)" in first

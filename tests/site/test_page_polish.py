@@ -27,7 +27,8 @@ def test_every_data_table_has_a_caption(built_site: BuiltSite) -> None:
 
 def test_download_links_name_their_municipality_for_a_screen_reader(built_site: BuiltSite) -> None:
     html = built_site.html("lejupielades.html")
-    links = re.findall(r'<a (?:aria-label="([^"]*)" )?href="(lejupielades/[^"]+)"[^>]*>([^<]*)</a>', html)
+    links = re.findall(r'<a (?:aria-label="([^"]*)" )?(?:download="[^"]*" )?href="(lejupielades/[^"]+)"[^>]*>([^<]*)</a>',
+                       html)
     assert links
     names = Counter(label or text for label, _, text in links)
     repeated = [(name, n) for name, n in names.items() if n > 1]
@@ -41,6 +42,8 @@ def test_download_links_name_their_municipality_for_a_screen_reader(built_site: 
     for label, text in labelled:
         assert label.startswith(text), (label, text)  # the visible text first (WCAG „label in name”)
         assert label.split("), ")[-1] in municipalities | {"Visām pašvaldībām"}, label
+    saved = re.findall(r'download="([^"]+)" href="(?:lejupielades|atvertie-dati)/', html)  # audit40 F13
+    assert len(saved) >= len(links) and len(set(saved)) == len(saved)  # every file its own name when saved
 
 
 def test_rounds_are_named_and_no_catalogue_file_is_named_to_a_municipal_reader(built_site: BuiltSite) -> None:

@@ -8,7 +8,7 @@ import re
 from urllib.parse import unquote
 
 from generator import lvformat
-from generator.catalogue.models import PriceKind, PriceValue
+from generator.catalogue.models import PriceKind, PriceStatus, PriceValue
 from generator.site import labels
 from generator.site.context import site_date
 from generator.site.htmlcheck import page_facts
@@ -99,7 +99,8 @@ def test_every_price_on_the_price_page_equals_the_catalogue(built_site: BuiltSit
         assert amounts(row[2]) == ([] if value.kind is PriceKind.reference else _expected_amounts(value)), s.id
         assert row[3] == cat.enums.regimes[price.regime]
         assert row[4] == value.status.value  # "jāprecizē" said plainly
-        assert row[5] == lvformat.date(value.effective_from)
+        flag = " · datums jāprecizē" if value.effective_from_status is PriceStatus.to_verify else ""  # audit40 F9
+        assert row[5] == lvformat.date(value.effective_from) + flag
         assert without_glosses(row[6]) == _source_text(built_site, value.source)
         checked += 1
     assert checked > 0
@@ -120,7 +121,8 @@ def test_every_price_history_on_its_area_page_equals_the_catalogue(built_site: B
                 for v, n in zip(price.values, price.values[1:], strict=False)]
         days.append(f"no {lvformat.date(price.values[-1].effective_from)}")
         for row, value, day in zip(table.rows, price.values, days, strict=True):
-            assert row[0] == day, (price.id, row)
+            flag = " · datums jāprecizē" if value.effective_from_status is PriceStatus.to_verify else ""
+            assert row[0] == day + flag, (price.id, row)
             assert amounts(row[2]) == _expected_amounts(value), (price.id, row)
             assert row[3] == value.status.value
             assert without_glosses(row[4]) == _source_text(built_site, value.source)

@@ -185,4 +185,42 @@ def test_price_history_tables_are_indexed_the_generic_way(catalogue: Catalogue) 
         assert "data-search-exclude" not in page and "<div hidden" not in page and "Vērtības:" not in page, name
     page = next(v for v in pages.values() if "2.3 " in v)
     index = search_html(markdown(page, extensions=["tables", "attr_list"]))
-    assert re.search(r"<p>Spēkā: no \d\d\.\d\d\.\d{4}; Nozīme: [^<]*; Summa: 3,14\xa0EUR; Statuss: jāprecizē", index)
+    assert re.search(r"<p>Spēkā: no \d\d\.\d\d\.\d{4}(?: · datums jāprecizē)?; Nozīme: [^<]*; Summa: 3,14\xa0EUR; Statuss: jāprecizē", index)
+
+
+def test_a_price_whose_start_date_is_unknown_says_so_on_the_price_pages(catalogue: Catalogue) -> None:
+    """audit40 F9: a value whose source gives no date (effective_from_status „jāprecizē”: the programme's start was
+    written) is flagged beside its date on the price list and on its history page, with a note saying what the date
+    is – as the open data's speka_no_statuss says; a value with its source's date is not flagged."""
+    unknown = {p.id: p for p in catalogue.prices
+               if any(v.effective_from_status is PriceStatus.to_verify for v in p.values)}
+    assert unknown, "the catalogue has no value of unknown start date: this test checks nothing"
+    pages = render_prices(catalogue)
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| \[([\d.]+)\]\(cenas/joma-.*$", pages[paths.PRICES],
+                                                         re.MULTILINE)}
+    flag = "· **datums jāprecizē**"
+    for price in catalogue.prices:
+        if price.service not in rows:
+            continue
+        current = price.at(site_date(catalogue))
+        if current is None:
+            continue
+        flagged = current.effective_from_status is PriceStatus.to_verify
+        assert (f"| {current.effective_from:%d.%m.%Y} {flag} |" in rows[price.service]) is flagged, rows[price.service]
+        assert (flag in rows[price.service]) is flagged, rows[price.service]
+    assert any(p.service in rows for p in unknown.values())
+    for price in unknown.values():
+        anchor = f"{{ #cena-{price.id.replace('.', '-')} }}"
+        page = next(text for path, text in pages.items() if path != paths.PRICES and anchor in text)
+        history = page.split(anchor, 1)[1].split("\n## ", 1)[0]
+        for value in price.values:
+            said = f"{value.effective_from:%d.%m.%Y}"
+            row = next(line for line in history.splitlines() if line.startswith("| ") and said in line.split(" | ")[0])
+            assert (flag in row.split(" | ")[0]) is (value.effective_from_status is PriceStatus.to_verify), row
+        day = min(v.effective_from for v in price.values if v.effective_from_status is PriceStatus.to_verify)
+        others = [p for p in catalogue.prices if p.id not in unknown and f"{{ #cena-{p.id.replace('.', '-')} }}" in page]
+        for other in others:  # a price whose dates are known gets no note
+            section = page.split(f"{{ #cena-{other.id.replace('.', '-')} }}", 1)[1].split("\n## ", 1)[0]
+            assert "programmas sākums" not in section, other.id
+        assert f"katalogā ierakstīts programmas sākums ({day:%d.%m.%Y})" in history  # under the price's own table
+    assert "katalogā ierakstīts programmas sākums" in pages[paths.PRICES]

@@ -211,7 +211,7 @@ def test_a_download_block_result_opens_the_block(browser, server: str) -> None: 
         first_result(visit, "Jelgavas dokumenti")
         links = visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
         block = [k for k, href in enumerate(links)
-                 if "lejupielades.html" in href and "#bloks-dokumenti-jelgavas" in href]
+                 if "lejupielades.html" in href and "#bloks-dokumenti-jelgava" in href]
         assert block, links
         visit.page.wait_for_timeout(300)
         visit.shot("meklesana-lejupielazu-bloks")
