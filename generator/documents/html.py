@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined, select_autoescape
 from markupsafe import Markup
 
 from generator import lvformat
@@ -66,6 +66,8 @@ def form_reference(doc: Any, created: Any) -> str:
     """The footer's second line in every document (audit41 F15): the form's number and the day the toolkit made
     it, words a lawyer reads in a signed paper; the catalogue version it was made from is in the PDF's and DOCX's
     properties (the "generator" metadata), not in the act."""
+    if isinstance(created, Undefined):
+        created._fail_with_undefined_error()  # a missing layout variable fails loudly, naming it
     return f"Veidlapa {doc.id.split('-', 1)[0]} · IBM rīkkopa, versija {lvformat.date(created)}"
 
 

@@ -108,7 +108,7 @@ def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day
                  f"{'tos' if plural else 'to'} nosaka dokumenta parakstīšanas dienā, – iekavās aiz tukšās vietas "
                  f"norādītajā locījumā; ja locījums nav norādīts – nominatīvā (kā nolikumā).")
     instruction = (f"Veidnē {whose} {'nosaukumi nav iespiesti' if plural else 'nosaukums nav iespiests'}, jo "
-                   f"katalogā {'tie' if plural else 'tas'} dokumentu izveides dienā ({lvformat.date(day)}) "
+                   f"{'tie' if plural else 'tas'} dokumentu izveides dienā ({lvformat.date(day)}) "
                    f"{'nav apstiprināti' if plural else 'nav apstiprināts'}.")
     return {"explained": explained, "instruction": instruction}
 
