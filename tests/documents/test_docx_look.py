@@ -18,7 +18,6 @@ from docx import Document
 from docx.oxml.ns import qn
 from PIL import ImageFont
 
-from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.docx_writer import html_to_docx
