@@ -6,7 +6,7 @@ one-price's trees, the --from-matrix runs and the print and wording tests render
 Both writers are deterministic functions of what they are given (tests/test_kept_renders.py proves it for a sample,
 also in another process):
 
-- PDF, ``generator.documents.pdf_writer.html_to_pdf``: the HTML (the document's CSS is inside it; it refers to no
+- PDF, ``generator.documents.pdf_writer.html_to_pdf`` (kept whole: the act and the preparer's sheet, D161): the HTML (the document's CSS is inside it; it refers to no
   other file), the base URL, the PDF identifier, the writer's default font configuration, the versions of WeasyPrint,
   the libraries it writes with and Pango, and the fonts fontconfig offers. Only the writer's own call is kept:
   ``HTML(string=…, base_url=…)`` then ``write_pdf(font_config=<the writer's>, pdf_identifier=…)``; any other use of
@@ -63,6 +63,12 @@ def _digest(kind: str, *parts: bytes) -> str:
 
 def pdf_key(html: str, base_url: str, pdf_identifier: bytes) -> str:
     return _digest("pdf", base_url.encode("utf-8"), pdf_identifier, html.encode("utf-8"))
+
+
+def pdf_document_key(html: str) -> str:
+    """The key of ``pdf_writer.html_to_pdf``'s whole PDF: its act and the preparer's sheet after it (D161) are two
+    WeasyPrint renders joined, not one ``write_pdf`` call; the HTML alone decides both."""
+    return _digest("pdf-document", html.encode("utf-8"))
 
 
 def docx_key(html: str, title: str, version: str, created: object, landscape: bool, mark: str | None) -> str:
@@ -128,6 +134,18 @@ def install(folder: Path) -> None:
 
         html.real = real_html  # type: ignore[attr-defined]
         weasyprint.HTML = html
+    from generator.documents import pdf_writer
+
+    if getattr(pdf_writer.html_to_pdf, "real", None) is None:
+        real_pdf = pdf_writer.html_to_pdf
+
+        def html_to_pdf(html: str) -> bytes:
+            if _state["folder"] is None:
+                return real_pdf(html)
+            return _kept(pdf_document_key(html), lambda: real_pdf(html))
+
+        html_to_pdf.real = real_pdf  # type: ignore[attr-defined]
+        pdf_writer.html_to_pdf = html_to_pdf
     if getattr(docx_writer.html_to_docx, "real", None) is None:
         real_docx = docx_writer.html_to_docx
 
@@ -145,9 +163,9 @@ def install(folder: Path) -> None:
 def uninstall() -> None:
     import weasyprint
 
-    from generator.documents import docx_writer
+    from generator.documents import docx_writer, pdf_writer
 
-    for owner, name in ((weasyprint, "HTML"), (docx_writer, "html_to_docx")):
+    for owner, name in ((weasyprint, "HTML"), (docx_writer, "html_to_docx"), (pdf_writer, "html_to_pdf")):
         real = getattr(getattr(owner, name), "real", None)
         if real is not None:
             setattr(owner, name, real)

@@ -49,12 +49,9 @@ def identifier(html: str) -> bytes:
 
 
 def fresh_pdf(html: str) -> bytes:
-    """WeasyPrint's own render, past the kept ones."""
-    import weasyprint
-
-    real = getattr(weasyprint.HTML, "real", weasyprint.HTML)
-    return real(string=html, base_url=str(TEMPLATE_DIR)).write_pdf(font_config=pdf_writer._font_config(),
-                                                                   pdf_identifier=identifier(html))
+    """The PDF writer's own render (the act and the preparer's sheet, D161), past the kept ones."""
+    real = getattr(pdf_writer.html_to_pdf, "real", pdf_writer.html_to_pdf)
+    return real(html)
 
 
 def fresh_docx(document, mark: str | None = None) -> bytes:  # noqa: ANN001 - RenderedDocument
@@ -77,7 +74,7 @@ def test_a_kept_file_is_the_fresh_render_and_is_rendered_once(kept_in: Path, sam
     assert kept_renders.counts() == (4, 4)
     assert again == first == [fresh_pdf(d.html) for d in sample] + [fresh_docx(d) for d in sample]
     assert len(set(first)) == 4 and all(data.startswith(b"%PDF-") for data in first[:2])
-    expected = [kept_renders.pdf_key(d.html, str(TEMPLATE_DIR), identifier(d.html)) for d in sample]
+    expected = [kept_renders.pdf_document_key(d.html) for d in sample]
     expected += [kept_renders.docx_key(d.html, d.spec.title, d.version, d.created, False, None) for d in sample]
     assert sorted(p.name for p in kept_in.iterdir()) == sorted(expected)  # no temporary file left
 
@@ -136,7 +133,7 @@ def test_a_real_render_must_equal_the_kept_file(kept_in: Path, sample: list) -> 
     with kept_renders.real_renders():
         assert pdf_writer.html_to_pdf(html) == kept
     assert kept_renders.counts() == (0, 2)
-    path = kept_in / kept_renders.pdf_key(html, str(TEMPLATE_DIR), identifier(html))
+    path = kept_in / kept_renders.pdf_document_key(html)
     path.write_bytes(kept + b"\n% changed\n")
     assert pdf_writer.html_to_pdf(html) == path.read_bytes()  # what the session keeps is what the others get
     with kept_renders.real_renders(), pytest.raises(kept_renders.KeptRenderDiffers):

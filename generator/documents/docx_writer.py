@@ -58,6 +58,7 @@ _AUTHOR_META = re.compile(r'<meta name="author" content="([^"]*)">')
 # the subject names the kind of the document's round (round_rules.kind_context "temats"): the pilot's papers
 # "IBM izmēģinājumprojekts", a later round's "IBM programmas kārta"; HTML without it (tests) just "IBM"
 _SUBJECT_META = re.compile(r'<meta name="subject" content="([^"]*)">')
+_FORM_META = re.compile(r'<meta name="ibm-veidlapa" content="([^"]*)">')  # the footer's form reference
 DEFAULT_SUBJECT = "IBM"
 # Calibri: every Word on a municipal PC has it (DejaVu Sans, used before, is missing on Windows and Word substituted
 # another font). The PDF is printed in Carlito, Calibri's metric-compatible twin (templates/dokumenti/_stils.css), at
@@ -183,7 +184,8 @@ def _clean_template(document) -> None:  # noqa: ANN001 - docx.document.Document
 
 class _Writer:
     def __init__(self, title: str, version: str, created: dt.date, landscape: bool, mark: str | None = None,
-                 author: str = AUTHOR, subject: str = DEFAULT_SUBJECT) -> None:
+                 author: str = AUTHOR, subject: str = DEFAULT_SUBJECT, form: str = "") -> None:
+        form = form or footer_version(version)
         self.doc = _prepared_document()  # with _styles() and _clause_numbering() applied
         self.title = title
         self.author = author
@@ -210,7 +212,7 @@ class _Writer:
         self._first_references: dict[str, tuple[object, int]] = {}
         self._note_bookmarks: dict[str, str] = {}
         self.footnotes: list = []  # the w:footnote elements, in the order of their references
-        self._footer(section, title, version)
+        self._footer(section, title, form)  # the form reference (html.form_reference, audit41 F15)
         if mark:
             self._header(section, mark)
         self._properties(title, version, created, subject)
@@ -299,7 +301,7 @@ class _Writer:
         num_pr.append(num_id)
         heading.insert_element_before(num_pr, *_AFTER_NUMPR)
 
-    def _footer(self, section, title: str, version: str) -> None:  # noqa: ANN001 - python-docx Section
+    def _footer(self, section, title: str, version: str) -> None:  # version: the line under the title  # noqa: ANN001 - python-docx Section
         """As the PDF's page boxes: the title and, on a line of its own, the version on the left (wrapping inside
         their own column), "Lapa X no Y" at the right margin on the first line, 8 pt (audit14 F17). A borderless two-column table: a right tab after a
         wrapped title would fall to the next line and the default Footer style's centre tab."""
@@ -311,7 +313,7 @@ class _Writer:
         left_cell, right_cell = table.rows[0].cells
         left_cell.width, right_cell.width = self.text_width - right, right
         left_cell.paragraphs[0].add_run(title).add_break()
-        left_cell.paragraphs[0].add_run(footer_version(version))
+        left_cell.paragraphs[0].add_run(version)
         page = right_cell.paragraphs[0]
         page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         page.add_run("Lapa ")
@@ -1371,7 +1373,9 @@ def html_to_docx(html: str, title: str, version: str, created: dt.date, landscap
     author = unescape(found.group(1)) if found else AUTHOR
     found = _SUBJECT_META.search(html)
     subject = unescape(found.group(1)) if found else DEFAULT_SUBJECT
-    writer = _Writer(title, version, created, landscape, mark, author, subject)
+    found = _FORM_META.search(html)
+    form = unescape(found.group(1)) if found else footer_version(version)
+    writer = _Writer(title, version, created, landscape, mark, author, subject, form)
     writer.references(main)
     writer.footnotes_of(main)
     writer.blocks(main)

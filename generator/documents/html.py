@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Undefined, select_autoescape
 from markupsafe import Markup
 
 from generator import lvformat
@@ -48,17 +48,27 @@ def css_string(value: object) -> str:
 
 
 PREPARER_LABEL = "Piezīme sagatavotājam – pirms parakstīšanas dzēst."
-_NOTE_START = re.compile(r'<p class="note">(?:\s*Piezīme\.\s*)?')
+_PREPARER_START = re.compile(r'<p class="note preparer">(?:\s*Piezīme\.\s*)?')
 
 
 def preparer_notes(body: str, marked: bool) -> object:
-    """The notes of a paper sent to the parent (decisions 08, 09, 17, letters 10, 18, 29) marked as the
-    preparer's, to be deleted before signing (D161): each note gets the class "preparer" (its own look in the
-    PDF) and starts with the bold label PREPARER_LABEL (PDF and DOCX) in place of "Piezīme.". Other papers
-    are left as they are."""
+    """Two kinds of notes (D161, audit41 F1, F2): a ``p.note`` explains the signed paper (where a blank's value
+    comes from, what a column holds) and stays in it; a ``p.note.preparer`` is an instruction to the preparer.
+    Marked (every paper but an archive copy): each instruction starts with the bold label PREPARER_LABEL – the
+    DOCX keeps it beside its place, to be deleted while editing, and the PDF prints it on a separate sheet after
+    the act (pdf_writer). An archive copy is neither signed nor sent (D31): its instructions are plain notes."""
     if not marked:
-        return body
-    return Markup(_NOTE_START.sub(f'<p class="note preparer"><strong>{PREPARER_LABEL}</strong> ', str(body)))
+        return Markup(_PREPARER_START.sub('<p class="note">Piezīme. ', str(body)))
+    return Markup(_PREPARER_START.sub(f'<p class="note preparer"><strong>{PREPARER_LABEL}</strong> ', str(body)))
+
+
+def form_reference(doc: Any, created: Any) -> str:
+    """The footer's second line in every document (audit41 F15): the form's number and the day the toolkit made
+    it, words a lawyer reads in a signed paper; the catalogue version it was made from is in the PDF's and DOCX's
+    properties (the "generator" metadata), not in the act."""
+    if isinstance(created, Undefined):
+        created._fail_with_undefined_error()  # a missing layout variable fails loudly, naming it
+    return f"Veidlapa {doc.id.split('-', 1)[0]} · IBM rīkkopa, versija {lvformat.date(created)}"
 
 
 @lru_cache(maxsize=8)
@@ -83,6 +93,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["versija"] = lvformat.version
     env.filters["versijas_id"] = lvformat.version_id
     env.filters["preparer_notes"] = preparer_notes
+    env.globals["form_reference"] = form_reference
     return env
 
 

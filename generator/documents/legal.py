@@ -57,6 +57,18 @@ def _form(forms, case: str, what: str) -> str:  # noqa: ANN001 - CaseForms
     return text
 
 
+class CitationNote(str):
+    """A blank's note, beginning with its mark, that stays in the signed paper (where the value comes from), with
+    ``instruction``: what the preparer checks, and where, that goes to the preparer's notes (D161, audit41 F1)."""
+
+    instruction: str = ""
+
+    def __new__(cls, text: str, instruction: str = "") -> CitationNote:
+        note = super().__new__(cls, text)
+        note.instruction = instruction
+        return note
+
+
 @dataclass
 class Citations:
     """The citations of one document: each unconfirmed citation gets the next mark, and ``notes()`` returns the
@@ -67,7 +79,7 @@ class Citations:
     # whether a blank's note cites where the catalogue has the norm from (the pilot's methodology) and until when it
     # is proven in force: only in the papers of a round whose rules are that methodology (audit19 F11, D135)
     provenance: bool = True
-    _notes: list[str] = field(default_factory=list)
+    _notes: list[CitationNote] = field(default_factory=list)
     _marks: dict[str, str] = field(default_factory=dict)
     _printed: int = 0
 
@@ -117,8 +129,9 @@ class Citations:
         act, norm = self.acts.norm(norm_id)
         return norm.confirmed and act.known_in_force_on(self.day)
 
-    def notes(self) -> list[str]:
-        """The notes of the blanks cited since the last call, each beginning with its mark."""
+    def notes(self) -> list[CitationNote]:
+        """The notes of the blanks cited since the last call, each beginning with its mark; a note's
+        ``instruction`` is the preparer's (printed as a p.note.preparer after it)."""
         pending = self._notes[self._printed:]
         self._printed = len(self._notes)
         return pending
@@ -129,11 +142,16 @@ class Citations:
     def _join(parts: list[str]) -> str:
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " un " + parts[-1]
 
-    def _blank(self, key: str, note: str, blank: str = BLANK) -> str:
+    def _blank(self, key: str, note: str | tuple[str, str], blank: str = BLANK) -> str:
         if key not in self._marks:
-            mark = str(len(self._marks) + 1).translate(_SUPERSCRIPT)
+            number = len(self._marks) + 1
+            mark = str(number).translate(_SUPERSCRIPT)
             self._marks[key] = mark
-            self._notes.append(f"{mark} {note}")
+            text, instruction = note if isinstance(note, tuple) else (note, "")
+            # the instruction names the blank by its number written plainly: a superscript mark in the text is a
+            # footnote reference in the DOCX (D171)
+            self._notes.append(CitationNote(f"{mark} {text}",
+                                            f"Tukšā vieta ar piezīmi Nr. {number}: {instruction}" if instruction else ""))
         return f"{blank}{self._marks[key]}"
 
     def _proof(self, act: LegalAct) -> str:
@@ -156,7 +174,7 @@ class Citations:
                 "dokumenta parakstīšanas dienā (konsolidēto redakciju izvēlas pēc šā datuma), un pārbauda, vai minētā "
                 "norma to nosaka; ja tā grozīta vai akts aizstāts, ieraksta spēkā esošo normu.")
 
-    def _norm_note(self, act: LegalAct, norms: list[Norm]) -> str:
+    def _norm_note(self, act: LegalAct, norms: list[Norm]) -> tuple[str, str]:
         what = "; ".join(n.cited_for for n in norms)
         named = f"{act.forms.genitive} {self._join([n.forms.nominative for n in norms])}"
         sources = readable_source("; ".join(n.source for n in norms))
@@ -168,19 +186,19 @@ class Citations:
         if not self.provenance:
             unchecked = ("" if all(n.confirmed for n in norms)
                          else "; tās numurs un redakcija katalogā nav pārbaudīti oficiālajā konsolidētajā tekstā")
-            return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what} (katalogā minēts: "
-                    f"{named}{unchecked}). {self._where(act, norms)}")
-        return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}. Avotā ({sources}) "
-                f"minēts: {named}; {proof}. {self._where(act, norms)}")
+            return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}.",
+                    f"Katalogā minēts: {named}{unchecked}. {self._where(act, norms)}")
+        return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}.",
+                f"Avotā ({sources}) minēts: {named}; {proof}. {self._where(act, norms)}")
 
-    def _act_note(self, act: LegalAct) -> str:
+    def _act_note(self, act: LegalAct) -> tuple[str, str]:
         what = f" un nosaka {act.cited_for}" if act.cited_for else ""
         if not self.provenance:
-            return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what} (katalogā minēts: "
-                    f"{act.forms.nominative}). {self._where(act)}")
-        return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}. Avotā "
-                f"({readable_source(act.source)}) "
-                f"minēts: {act.forms.nominative}; {self._proof(act)}. {self._where(act)}")
+            return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}.",
+                    f"Katalogā minēts: {act.forms.nominative}. {self._where(act)}")
+        return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}.",
+                f"Avotā ({readable_source(act.source)}) minēts: {act.forms.nominative}; {self._proof(act)}. "
+                f"{self._where(act)}")
 
 
 def citations(catalogue: Catalogue, day: dt.date, provenance: bool = True) -> Citations:

@@ -92,24 +92,25 @@ def names_terms(municipality: dict[str, Any], social_service: dict[str, Any]) ->
             if not forms["confirmed"]}
 
 
-def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day: dt.date) -> str | None:
-    """The note under the letterhead when a name is a blank: which name goes there and where it comes from (the
-    terms that stand for the institutions in the text: ``names_terms``). None when both names are printed."""
+def names_note(municipality: dict[str, Any], social_service: dict[str, Any], day: dt.date) -> dict[str, str] | None:
+    """The notes under the letterhead when a name is a blank (D161, audit41 F2, F16): ``explained`` stays in the
+    signed paper – which name goes there, in which case, and where it comes from, as in force on the signing day;
+    ``instruction`` is the preparer's – why the template leaves it blank (not confirmed on the documents' day).
+    None when both names are printed. The terms that stand for the institutions in the text: ``names_terms``."""
     missing = [kind for kind, forms in (("municipality", municipality), ("social_service", social_service))
                if not forms["confirmed"]]
     if not missing:
         return None
     whose = " un ".join(_NOUNS[kind][0] for kind in missing)
-    if len(missing) > 1:
-        name, source_noun = "nosaukumus, kas ir spēkā {day}: veidnē tie nav iespiesti, jo šim datumam nav " \
-            "apstiprināti", "Nosaukumus"
-    else:
-        name, source_noun = "nosaukumu, kas ir spēkā {day}: veidnē tas nav iespiests, jo šim datumam nav " \
-            "apstiprināts", "Nosaukumu"
+    plural = len(missing) > 1
     source = " un ".join(_SOURCES[kind] for kind in missing)
-    return (f"Tukšajās vietās ierakstiet {whose} {name.format(day=lvformat.date(day))}. Katrā tukšajā vietā "
-            f"nosaukumu raksta tajā locījumā, kas norādīts iekavās aiz tās; ja locījums nav norādīts – nominatīvā "
-            f"(kā nolikumā). {source_noun} nosaka {source}.")
+    explained = (f"Tukšajās vietās ieraksta {whose} {'nosaukumus' if plural else 'nosaukumu'}, kā {source} "
+                 f"{'tos' if plural else 'to'} nosaka dokumenta parakstīšanas dienā, – iekavās aiz tukšās vietas "
+                 f"norādītajā locījumā; ja locījums nav norādīts – nominatīvā (kā nolikumā).")
+    instruction = (f"Veidnē {whose} {'nosaukumi nav iespiesti' if plural else 'nosaukums nav iespiests'}, jo "
+                   f"{'tie' if plural else 'tas'} dokumentu izveides dienā ({lvformat.date(day)}) "
+                   f"{'nav apstiprināti' if plural else 'nav apstiprināts'}.")
+    return {"explained": explained, "instruction": instruction}
 
 
 # How the report workbooks (generator/documents/reports/) label an institution whose name they may not print.

@@ -145,7 +145,10 @@ def test_a_norm_to_verify_is_always_a_blank_with_its_note(catalogue: Catalogue) 
     assert cited.norm("spspl-17-1", "nominative") == "______¹"
     assert cited.norm("spspl-11") == "Sociālo pakalpojumu un sociālās palīdzības likuma 11. pantu"
     [note] = cited.notes()
-    assert "17.¹ pants" in note and "nav pārbaudīti" in note and "pašvaldības jurists" in note
+    # the note stays in the signed paper; what the catalogue cites and the lawyer's check are the preparer's (D161)
+    assert note.startswith("¹ Ieraksta normu") and "17.¹ pants" not in note
+    assert "17.¹ pants" in note.instruction and "nav pārbaudīti" in note.instruction
+    assert "pašvaldības jurists" in note.instruction
     # a norm of a confirmed act (GDPR) cited with others of that act
     assert legal.citations(catalogue, dt.date(2026, 12, 1)).norm("vdar-6-1-c-e", "nominative") == \
         "Vispārīgās datu aizsardzības regulas 6. panta 1. punkta c) un e) apakšpunkts"

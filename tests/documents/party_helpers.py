@@ -16,8 +16,8 @@ from generator.documents.docx_writer import APPLICATION
 # A day of the children's pilot round (rounds.yaml berni-2018), when the pilot-time municipality names are
 # confirmed; the social services' names are confirmed only in the copy made by ``confirmed_pilot_copy``.
 PILOT_DAY = dt.date(2019, 3, 1)
-# the note's words after its label: "Piezīme." or, in a paper to the parent, the preparer's label (D161)
-NOTE_START = "Tukšajās vietās ierakstiet"
+# the explanatory note on the names' blanks that stays in every signed paper (D161, audit41 F2)
+NOTE_START = "Tukšajās vietās ieraksta"
 
 
 def printed(catalogue: Catalogue, municipality: Municipality, kind: str,

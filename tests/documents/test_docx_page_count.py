@@ -17,6 +17,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.build_step import render_municipality
 from generator.documents.docx_writer import write_docx
 from generator.documents.html import PREPARER_LABEL
+from generator.documents.paths import TEMPLATE_DIR
 from generator.documents.pdf_writer import write_pdf
 from generator.documents.registry import DOCUMENTS
 from generator.recalc import convert, soffice
@@ -42,6 +43,8 @@ def _pages(pdf: Path) -> list[str]:
 def printed(calibri_metrics: None, catalogue: Catalogue, tmp_path_factory: pytest.TempPathFactory) -> dict:
     if soffice() is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice vai pdftotext nav instalēts: DOCX drukas tests izlaists")
+    from weasyprint import HTML
+
     folder = tmp_path_factory.mktemp("docx-pages")
     (folder / "docx").mkdir()
     specs = [spec for spec in DOCUMENTS if spec.id in PAGE_COUNTS + FOOTNOTES]
@@ -51,7 +54,12 @@ def printed(calibri_metrics: None, catalogue: Catalogue, tmp_path_factory: pytes
     for document in documents:
         spec = document.spec
         html[spec.id] = document.html
-        pdf[spec.id] = _pages(write_pdf(document.html, folder / f"{spec.id}.pdf"))
+        # the DOCX keeps the preparer's instructions beside their places (D161): its pages are compared with the
+        # HTML printed as it is, instructions in place; the PDF the build writes prints them on a sheet after the act
+        in_place = folder / f"{spec.id}-in-place.pdf"
+        in_place.write_bytes(HTML(string=document.html, base_url=str(TEMPLATE_DIR)).write_pdf())
+        pdf[spec.id] = _pages(in_place)
+        write_pdf(document.html, folder / f"{spec.id}.pdf")
         files.append(write_docx(document.html, folder / "docx" / f"{spec.id}.docx", spec.title, document.version,
                                 document.created, landscape="A4 landscape" in document.html))
     writer = {path.stem: _pages(path) for path in convert(files, folder / "writer", to="pdf")}

@@ -125,11 +125,13 @@ def test_the_next_steps_say_to_sign_from_the_docx_and_where_the_folders_are(cata
     made = _run(str(matrix), "--out", str(out))
     assert made.exit_code == 0, made.output
     report = (out / matrix.stem / "parskats.txt").read_text("utf-8")
-    # the decision is signed from the DOCX, whose notes for the preparer are deleted first (F4)
-    sign = "08-lemums-par-pieskirsanu: parakstiet no DOCX faila"
+    # the PDF is signed as printed, without the preparer's sheet; in the DOCX the instructions are deleted first
+    # (D161 after audit41 F1; F4)
+    sign = "PDF paraksta, kā izdrukāts – tikai lapas „Lapa 1 no …”"
     assert sign in report and sign in made.output, report
-    # its notes of marked blanks are Word footnotes (D171): the line says how to delete one (review12 R12-2)
-    assert "zemsvītras piezīmi ar šādu sākumu dzēsiet, tekstā izdzēšot tās numuru" in report, report
+    assert "08-lemums-par-pieskirsanu" in report.split(sign)[0].splitlines()[-1], report
+    # its notes of marked blanks are Word footnotes (D171) that explain the blanks: they stay
+    assert "zemsvītras piezīmes paliek" in report, report
     # the folders are named after the matrix file without a key (F5)
     assert f"Bērnu dokumenti: {out}/‹matricas faila nosaukums vai jaucējkods›/" in made.output
 

@@ -50,7 +50,9 @@ def _signature_titles(catalogue: Catalogue) -> set[str]:
 
 
 def _pages(pdf_text, path: Path) -> list[str]:  # noqa: ANN001
-    return [normalise(page) for page in pdf_text(path).split("\f") if page.strip()]
+    """The act's pages, without the preparer's sheet after them (D161: not part of the document)."""
+    return [normalise(page) for page in pdf_text(path).split("\f")
+            if page.strip() and "Norādījumi sagatavotājam – nav dokumenta daļa" not in page]
 
 
 def test_no_page_holds_only_a_signature_block(built: Path, catalogue: Catalogue, pdf_text) -> None:

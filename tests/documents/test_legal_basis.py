@@ -39,9 +39,23 @@ def _pilot_day(catalogue: Catalogue) -> dt.date:
     return pilot.start + dt.timedelta(days=19)
 
 
+_OF_MARK = re.compile(r"^Tukšā vieta ar piezīmi Nr\. (\d+): ")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _split(body: str) -> tuple[str, list[str]]:
-    """A document's text without its notes, and the notes."""
-    notes = [normalise(parse(n).text()) for n in _NOTE.findall(body)]
+    """A document's text without its notes, and the notes; a marked blank's note (it stays in the signed paper)
+    with the preparer's instruction about the same blank appended (D161: "Tukšā vieta ar piezīmi Nr. N: …")."""
+    notes: list[str] = []
+    for n in _NOTE.findall(body):
+        text = normalise(parse(n).text())
+        of_mark = _OF_MARK.match(text)
+        mark = of_mark.group(1).translate(_SUPERSCRIPT) if of_mark else None
+        at = next((i for i, note in enumerate(notes) if mark and note.startswith(mark + " ")), None)
+        if at is not None:
+            notes[at] = f"{notes[at]} {text[of_mark.end():]}"
+        else:
+            notes.append(text)
     return normalise(parse(_NOTE.sub("", body)).text()), notes
 
 

@@ -23,8 +23,8 @@ AFTER_PILOT = dt.date(2026, 12, 1)
 
 
 def _texts(catalogue: Catalogue, municipality_id: str, day: dt.date) -> dict[str, str]:
-    """Each document's text; a paper sent to the parent labels its notes as the preparer's (D161, proven in
-    test_audit34_signing.py): here every note reads "Piezīme." alike."""
+    """Each document's text; the preparer's instructions are labelled as such (D161, proven in
+    test_audit34_signing.py and test_preparer_sheet.py): here every note reads "Piezīme." alike."""
     municipality = catalogue.municipality(municipality_id)
     return {d.spec.id: normalise(parse(d.body).text()).replace(PREPARER_LABEL, "Piezīme.")
             for d in render_municipality(catalogue, municipality, build_date=day)}
@@ -55,16 +55,17 @@ def test_after_the_pilot_no_document_of_any_municipality_names_an_unconfirmed_pa
         for doc_id, text in _texts(catalogue, m.id, AFTER_PILOT).items():
             shown = sorted(f for f in forbidden if f in text)
             assert not shown, f"{m.id}/{doc_id}: {shown}"
-            assert NOTE_START in text and "spēkā 01.12.2026" in text, f"{m.id}/{doc_id}"
+            # the note that stays names the signing day; the build day is in the preparer's instruction (F16)
+            assert NOTE_START in text and "dokumentu izveides dienā (01.12.2026)" in text, f"{m.id}/{doc_id}"
 
 
 def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue: Catalogue) -> None:
     valmiera = _texts(catalogue, "valmiera", AFTER_PILOT)
     jelgava = _texts(catalogue, "jelgava", AFTER_PILOT)
-    note = ("Tukšajās vietās ierakstiet pašvaldības un sociālā dienesta nosaukumus, kas ir spēkā 01.12.2026: "
-            "veidnē tie nav iespiesti, jo šim datumam nav apstiprināti. Katrā tukšajā vietā nosaukumu raksta tajā "
-            "locījumā, kas norādīts iekavās aiz tās; ja locījums nav norādīts – nominatīvā (kā nolikumā). "
-            "Nosaukumus nosaka pašvaldības nolikums un sociālā dienesta nolikums.")
+    note = ("Tukšajās vietās ieraksta pašvaldības un sociālā dienesta nosaukumus, kā pašvaldības nolikums un sociālā "
+            "dienesta nolikums tos nosaka dokumenta parakstīšanas dienā, – iekavās aiz tukšās vietas norādītajā "
+            "locījumā; ja locījums nav norādīts – nominatīvā (kā nolikumā). Piezīme. Veidnē pašvaldības un sociālā dienesta nosaukumi nav iespiesti, jo tie dokumentu "
+            "izveides dienā (01.12.2026) nav apstiprināti.")
     # every blank says whose name goes there and in which case (audit10 F2, D103)
     blank = party_names.PARTY_BLANK
     service, municipality = f"{blank} (sociālā dienesta nosaukums", f"{blank} (pašvaldības nosaukums"
@@ -126,7 +127,7 @@ def test_confirming_a_name_in_a_catalogue_copy_makes_it_print(tmp_path: Path, ca
     for doc_id, doc in texts.items():
         assert "Valmieras novada pašvaldība" in doc, doc_id
         assert "Valmieras pilsētas" not in doc, doc_id
-        assert "ierakstiet sociālā dienesta nosaukumu" in doc and "Pašvaldība)" not in doc, doc_id
+        assert "ieraksta sociālā dienesta nosaukumu" in doc and "Pašvaldība)" not in doc, doc_id
     decision = texts["08-lemums-par-pieskirsanu"]
     assert "deklarētā dzīvesvieta ir Valmieras novada pašvaldības administratīvajā teritorijā" in decision
     assert "var apstrīdēt Valmieras novada pašvaldībā, iesniegumu iesniedzot Dienestā" in decision

@@ -96,7 +96,7 @@ def test_a_round_without_its_project_prints_blanks_not_the_pilots_number(two_rou
     number = two_rounds.round_by_id["berni-2018"].project.number
     for doc_id, text in _texts(two_rounds, "madona").items():
         assert "Projekts Nr. ______ „______”" in text, doc_id
-        assert "Projekta numuru un nosaukumu ieraksta pēc Labklājības ministrijas noteikumiem par šo kārtu" in text
+        assert "Projekta numuru un nosaukumu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu" in text
         assert number not in text.replace("\u2060", "") and "Izmēģinājumprojekts Nr." not in text, doc_id
     # the pilot's papers name its confirmed project while it runs; made after it ended, a blank (D135)
     pilot = two_rounds.round_by_id["berni-2018"]

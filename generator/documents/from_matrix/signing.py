@@ -184,19 +184,20 @@ def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
     return lines
 
 
-PREPARER_CLASS = 'class="note preparer"'  # html.preparer_notes: a note the preparer deletes before signing (D161)
+PREPARER_CLASS = 'class="note preparer"'  # html.preparer_notes: an instruction to the preparer (D161)
 
 
 def preparer_lines(documents: Sequence) -> list[str]:
-    """Which papers carry notes for the preparer that are deleted before signing (D161): those are signed from
-    the DOCX, where the notes can be deleted – the PDF shows them and cannot be edited (audit38 F4)."""
+    """Which papers carry instructions to the preparer (D161, audit41 F1): the PDF is signed as printed – its
+    act's pages hold none, they are on the sheet after it, which is not signed; in the DOCX they stand beside their
+    places and are deleted before signing (audit38 F4)."""
     ids = [d.spec.id for d in documents if PREPARER_CLASS in d.html]
     if not ids:
         return []
-    return [f"{', '.join(ids)}: parakstiet no DOCX faila – tajā vispirms izdzēsiet rindkopas „{PREPARER_LABEL}”; "
-            "zemsvītras piezīmi ar šādu sākumu dzēsiet, tekstā izdzēšot tās numuru aiz aizpildītās tukšās vietas "
-            "(tad Word izdzēš arī pašu piezīmi un pārnumurē pārējās); PDF šīs piezīmes satur un nav labojams, to "
-            "neparaksta"]
+    return [f"{', '.join(ids)}: PDF paraksta, kā izdrukāts – tikai lapas „Lapa 1 no …”; lapas „Norādījumi "
+            "sagatavotājam” aiz tām nav dokumenta daļa, tās neparaksta un nepievieno. Ja parakstiet no DOCX faila, "
+            f"tajā vispirms izdzēsiet rindkopas „{PREPARER_LABEL}”; zemsvītras piezīmes paliek (tās skaidro tukšās "
+            "vietas)"]
 
 
 def one_of_console(one_of: Sequence[str]) -> list[str]:
