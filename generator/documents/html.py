@@ -15,7 +15,7 @@ from markupsafe import Markup
 from generator import lvformat
 from generator.documents.numbering import MarkedNumbering
 from generator.documents.paths import TEMPLATE_DIR
-from generator.documents.registry import DocumentSpec
+from generator.documents.registry import DocumentSpec, form_reference
 
 _MAIN = re.compile(r"<main>(.*)</main>", re.S)
 _HYPHEN_DASH = re.compile(r"(?<=\w) - (?=\w)")
@@ -83,6 +83,7 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["versija"] = lvformat.version
     env.filters["versijas_id"] = lvformat.version_id
     env.filters["preparer_notes"] = preparer_notes
+    env.globals["veidlapa"] = form_reference  # a cross-reference names the form in the set too (D194)
     return env
 
 

@@ -300,7 +300,8 @@ def test_methodology_annex_numbers_are_not_read_as_the_documents_own(municipal, 
     for docs in municipal.values():
         assert docs["01-ligums-ar-vecaku"].startswith("Metodikas 19. pielikums")
         assert docs["05-iesniegums-par-sniedzejiem"].startswith("IBM matricas 6.9. tabula")
-        assert "(veidlapa „Vecāka pieprasījums izdevumu atmaksai”, metodikas 45. pielikums)" in docs[
+        # audit41 F18 (D194): the reference names the form in the set (06) as well as the methodology's annex
+        assert "(„Vecāka pieprasījums izdevumu atmaksai” – veidlapa 06, metodikas 45. pielikums)" in docs[
             "01-ligums-ar-vecaku"]
         assert "(45. pielikums)" not in docs["01-ligums-ar-vecaku"]
 

@@ -98,7 +98,7 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
             assert "Sociālā dienesta nosaukums Pašvaldības nosaukums" in texts[doc_id], doc_id
         decision = texts["08-lemums-par-pieskirsanu"]
         assert f"Vecāks) {service} datīvā; turpmāk – Dienests) ir iesniedzis" in decision
-        assert "Dienests pēc pieejamajām datubāzēm un iesniegtajiem dokumentiem ir konstatējis" in decision
+        assert "Dienests pēc valsts informācijas sistēmu datiem un iesniegtajiem dokumentiem ir konstatējis" in decision
         assert "Pašvaldības un Labklājības ministrijas līgumu" in decision
         assert "var apstrīdēt Pašvaldībā, iesniegumu iesniedzot Dienestā" in decision
         assert f"{service} ģenitīvā) vadītājam" in texts["13-dienesta-zinojums"]
