@@ -212,7 +212,7 @@ class _Writer:
         self._first_references: dict[str, tuple[object, int]] = {}
         self._note_bookmarks: dict[str, str] = {}
         self.footnotes: list = []  # the w:footnote elements, in the order of their references
-        self._footer(section, title, form)  # the form reference (html.form_reference, audit41 F15)
+        self._footer(section, title, form)  # the form reference (html.footer_line, audit41 F15)
         if mark:
             self._header(section, mark)
         self._properties(title, version, created, subject)

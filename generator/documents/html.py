@@ -15,7 +15,7 @@ from markupsafe import Markup
 from generator import lvformat
 from generator.documents.numbering import MarkedNumbering
 from generator.documents.paths import TEMPLATE_DIR
-from generator.documents.registry import DocumentSpec
+from generator.documents.registry import DocumentSpec, form_reference
 
 _MAIN = re.compile(r"<main>(.*)</main>", re.S)
 _HYPHEN_DASH = re.compile(r"(?<=\w) - (?=\w)")
@@ -62,7 +62,7 @@ def preparer_notes(body: str, marked: bool) -> object:
     return Markup(_PREPARER_START.sub(f'<p class="note preparer"><strong>{PREPARER_LABEL}</strong> ', str(body)))
 
 
-def form_reference(doc: Any, created: Any) -> str:
+def footer_line(doc: Any, created: Any) -> str:
     """The footer's second line in every document (audit41 F15): the form's number and the day the toolkit made
     it, words a lawyer reads in a signed paper; the catalogue version it was made from is in the PDF's and DOCX's
     properties (the "generator" metadata), not in the act."""
@@ -93,7 +93,8 @@ def environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["versija"] = lvformat.version
     env.filters["versijas_id"] = lvformat.version_id
     env.filters["preparer_notes"] = preparer_notes
-    env.globals["form_reference"] = form_reference
+    env.globals["footer_line"] = footer_line
+    env.globals["veidlapa"] = form_reference  # a cross-reference names the form in the set too (D194)
     return env
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -102,3 +103,26 @@ def by_id(doc_id: str) -> DocumentSpec:
             return spec
     known = ", ".join(s.id for s in DOCUMENTS)
     raise KeyError(f"dokuments '{doc_id}' nav zināms (zināmie: {known})")
+
+
+def _annex_numbers(annex: str | None) -> tuple[int, ...]:
+    """The methodology's annex numbers a form stands for: "41. un 42. pielikums" -> (41, 42); tables none."""
+    if not annex or not annex.endswith("pielikums"):
+        return ()
+    return tuple(int(part) for part in re.findall(r"(\d+)\.", annex))
+
+
+def form_reference(*numbers: int, nested: bool = False) -> str:
+    """A cross-reference to a methodology annex that also names the generated form a user holds (audit41 F18,
+    D194): "veidlapa 06 (metodikas 45. pielikums)", "veidlapa 16 (metodikas 41. vai 42. pielikums)"; nested (inside
+    a bracket already): "veidlapa 06, metodikas 45. pielikums". The form number is the file's number in the set,
+    never typed in a template. An annex no form in the set stands for is named as the methodology's annex only."""
+    marks = [f"{n}." for n in numbers]
+    annexes = (", ".join(marks[:-1]) + " vai " if len(marks) > 1 else "") + marks[-1] + " pielikums"
+    forms = [spec.id[:2] for spec in DOCUMENTS if set(numbers) <= set(_annex_numbers(spec.annex))]
+    if not forms:
+        forms = sorted({spec.id[:2] for n in numbers for spec in DOCUMENTS if n in _annex_numbers(spec.annex)})
+    if not forms:
+        return f"metodikas {annexes}"
+    label = ("veidlapa " if len(forms) == 1 else "veidlapas ") + " vai ".join(forms)
+    return f"{label}, metodikas {annexes}" if nested else f"{label} (metodikas {annexes})"

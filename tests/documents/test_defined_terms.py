@@ -65,7 +65,7 @@ def test_with_the_pilots_confirmed_names_too(tmp_path: Path, catalogue: Catalogu
     texts = _texts(copy, "jelgava", build_date=PILOT_DAY)
     decision = texts["08-lemums-par-pieskirsanu"]
     assert "Vecāks) Jelgavas sociālo lietu pārvaldei (turpmāk – Dienests) ir iesniedzis" in decision
-    assert "Dienests pēc pieejamajām datubāzēm un iesniegtajiem dokumentiem ir konstatējis" in decision
+    assert "Dienests pēc valsts informācijas sistēmu datiem un iesniegtajiem dokumentiem ir konstatējis" in decision
 
 
 def test_the_check_finds_a_use_before_the_definition() -> None:

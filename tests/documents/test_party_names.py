@@ -99,9 +99,10 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
             assert "Sociālā dienesta nosaukums Pašvaldības nosaukums" in texts[doc_id], doc_id
         decision = texts["08-lemums-par-pieskirsanu"]
         assert f"Vecāks) {service} datīvā; turpmāk – Dienests) ir iesniedzis" in decision
-        assert "Dienests pēc pieejamajām datubāzēm un iesniegtajiem dokumentiem ir konstatējis" in decision
+        assert "Dienests pēc valsts informācijas sistēmu datiem un iesniegtajiem dokumentiem ir konstatējis" in decision
         assert "Pašvaldības un Labklājības ministrijas līgumu" in decision
-        assert "var apstrīdēt Pašvaldībā, iesniegumu iesniedzot Dienestā" in decision
+        # audit41 F5 (D193): the appeal names the municipality (here its name's blank), never the term
+        assert f"var apstrīdēt {municipality} lokatīvā), iesniegumu iesniedzot Dienestā" in decision
         assert f"{service} ģenitīvā) vadītājam" in texts["13-dienesta-zinojums"]
         assert f"Iesniedzu {service} datīvā; turpmāk – Dienests)" in texts["04-iesniegums-par-dalibu"]
         # the letterhead: the founder, then the social service, each labelled
