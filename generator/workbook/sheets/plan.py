@@ -37,7 +37,7 @@ SECTION_ROW_HEIGHT = 12
 # page holds 9 plan rows and every further page 20 (22 pt each, rows 3–8 repeated), so the last open row of every
 # group (5, 10, …, 40) is at most the 16th of its page and the signatures always print under it (measured with
 # LibreOffice: bench/signed_pages.py, tests/workbook/test_signed_page_rows.py; the arithmetic in D96).
-TITLE_ROW_HEIGHT_63 = 40  # the title's two lines of 11 pt bold in A:F; the subtitle and statement in G:L
+TITLE_ROW_HEIGHT_63 = 40  # the title's three lines of 11 pt bold in A:C; the subtitle and statement in D:L
 GOALS_ROW = 2
 GOAL_ROW_HEIGHT = 204  # a goal of input_checks.GOAL_CHARS characters in C (the narrowest goal cell) prints whole
 # (label cells, goal cell) of each goal in row 2, in GOAL_FIELDS' order
@@ -139,13 +139,13 @@ def text_validation(sh: Sheet, cells: str, field: Field, where: str, hint: str =
 
 
 def title_and_goals(sh: Sheet) -> None:
-    """Rows 1–2, on the first page only: the title (A:F) and beside it the subtitle with the parent's statement
-    (G:L; "NAV PARAKSTĀMS" while the workbook has errors); under them the three goals side by side, each beside
+    """Rows 1–2, on the first page only: the title (A:C) and beside it the subtitle with the parent's statement
+    (D:L; "NAV PARAKSTĀMS" while the workbook has errors); under them the three goals side by side, each beside
     its label (D96)."""
     st = sh.st
-    sh.merge_text("A1:F1", TITLE, st.title_wrap)
-    sh.ws.merge_range("G1:L1", "", st.subtitle)
-    not_signable(sh, "G1", f"{SUBTITLE} {PARENT_STATEMENT[SHEET]}", NOT_SIGNABLE_SHORT)
+    sh.merge_text("A1:C1", TITLE, st.title_wrap)  # in the repeated label columns (test_print_titles)
+    sh.ws.merge_range("D1:L1", "", st.subtitle)
+    not_signable(sh, "D1", f"{SUBTITLE} {PARENT_STATEMENT[SHEET]}", NOT_SIGNABLE_SHORT)
     sh.row_height(1, TITLE_ROW_HEIGHT_63)
     row = GOALS_ROW
     invalid = check_codes.number(CHECKS_63, "invalid_input")
