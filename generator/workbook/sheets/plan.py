@@ -27,19 +27,19 @@ from generator.workbook.texts import (
 )
 
 SHEET = "6.3"
-# Six lines of 9 pt text across D:L (10,85 pt a line as LibreOffice prints Calibri's twin Carlito): a goal of
-# input_checks.GOAL_CHARS characters prints whole (tests/workbook/test_print_goals.py). Two lines cut a real plan's
-# goals after about 200 characters (audit9 F5).
 SECTION_ROW_HEIGHT = 12
 # D96: the goals are on the first page, above the plan rows (row 2, side by side, each beside its label), so that only
 # the legend and the signatures (one row of both parties) follow the rows: 74 pt, less than four plan rows. Row 1 holds
-# the title and, beside it, the subtitle with the parent's statement. With rows 1–2 TITLE_ROWS_HEIGHT high the first
+# the title and, beside it, the subtitle with the parent's statement. With rows 1–2 (TITLE_ROW_HEIGHT_63 + GOAL_ROW_HEIGHT) the first
 # page holds 9 plan rows and every further page 20 (22 pt each, rows 3–8 repeated), so the last open row of every
 # group (5, 10, …, 40) is at most the 16th of its page and the signatures always print under it (measured with
 # LibreOffice: bench/signed_pages.py, tests/workbook/test_signed_page_rows.py; the arithmetic in D96).
 TITLE_ROW_HEIGHT_63 = 40  # the title's three lines of 11 pt bold in A:C; the subtitle and statement in D:L
 GOALS_ROW = 2
-GOAL_ROW_HEIGHT = 204  # a goal of input_checks.GOAL_CHARS characters in C (the narrowest goal cell) prints whole
+# A goal of input_checks.GOAL_CHARS characters prints whole in C, the narrowest goal cell (18 lines of 9 pt there: 10,85
+# pt a line as LibreOffice prints Calibri's twin Carlito, 11,25 in Excel; tests/workbook/test_print_goals.py). Two lines
+# across the page cut a real plan's goals after about 200 characters (audit9 F5).
+GOAL_ROW_HEIGHT = 204
 # (label cells, goal cell) of each goal in row 2, in GOAL_FIELDS' order
 GOAL_CELLS = (("A", "B", "C", "C"), ("D", "D", "E", "H"), ("I", "I", "J", "L"))
 GOAL_CODES = ("N", "O", "P")  # hidden: each goal's length check
