@@ -82,8 +82,10 @@ RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IG
 
 # D154: each other funding source above N, a warning (as the reference's check_sources: a sub-cent amount is an
 # invalid input instead)
+# ISNUMBER in an IF of its own: AND evaluates every argument, and the arithmetic on a text typed into the cell (an
+# invalid input, counted as an error) made the warnings' total #VALUE! (audit42 F5)
 SOURCES_ABOVE_NEEDED = "+".join(
-    f"IF(AND(ISNUMBER({x}),{x}>N(IB_Nepieciesamais),ABS({x}-ROUND({x},2))<={SUBCENT_TOLERANCE}),1,0)"
+    f"IF(ISNUMBER({x}),IF(AND({x}>N(IB_Nepieciesamais),ABS({x}-ROUND({x},2))<={SUBCENT_TOLERANCE}),1,0),0)"
     for x in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"))
 
 
