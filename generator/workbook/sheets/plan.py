@@ -9,13 +9,13 @@ from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows
 from generator.workbook.sheets.common import (
-    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
     header_block,
     not_signable,
     print_setup,
     protect,
     signature_block,
+    statement_line,
 )
 from generator.workbook.texts import (
     CHECKS_63,
@@ -29,8 +29,8 @@ from generator.workbook.texts import (
 SHEET = "6.3"
 SECTION_ROW_HEIGHT = 12
 # D96: the goals are on the first page, above the plan rows (row 2, side by side, each beside its label), so that only
-# the legend and the signatures (one row of both parties) follow the rows: 74 pt, less than four plan rows. Row 1 holds
-# the title and, beside it, the subtitle with the parent's statement. With rows 1–2 (TITLE_ROW_HEIGHT_63 + GOAL_ROW_HEIGHT) the first
+# the legend, the parent's statement and the signatures (one row of both parties) follow the rows: 80 pt, less than four
+# plan rows. Row 1 holds the title and, beside it, the subtitle. With rows 1–2 (TITLE_ROW_HEIGHT_63 + GOAL_ROW_HEIGHT) the first
 # page holds 9 plan rows and every further page 20 (22 pt each, rows 3–8 repeated), so the last open row of every
 # group (5, 10, …, 40) is at most the 16th of its page and the signatures always print under it (measured with
 # LibreOffice: bench/signed_pages.py, tests/workbook/test_signed_page_rows.py; the arithmetic in D96).
@@ -139,13 +139,13 @@ def text_validation(sh: Sheet, cells: str, field: Field, where: str, hint: str =
 
 
 def title_and_goals(sh: Sheet) -> None:
-    """Rows 1–2, on the first page only: the title (A:C) and beside it the subtitle with the parent's statement
-    (D:L; "NAV PARAKSTĀMS" while the workbook has errors); under them the three goals side by side, each beside
+    """Rows 1–2, on the first page only: the title (A:C) and beside it the subtitle (D:L; "NAV PARAKSTĀMS" while the
+    workbook has errors); under them the three goals side by side, each beside
     its label (D96)."""
     st = sh.st
     sh.merge_text("A1:C1", TITLE, st.title_wrap)  # in the repeated label columns (test_print_titles)
     sh.ws.merge_range("D1:L1", "", st.subtitle)
-    not_signable(sh, "D1", f"{SUBTITLE} {PARENT_STATEMENT[SHEET]}", NOT_SIGNABLE_SHORT)
+    not_signable(sh, "D1", SUBTITLE, NOT_SIGNABLE_SHORT)
     sh.row_height(1, TITLE_ROW_HEIGHT_63)
     row = GOALS_ROW
     invalid = check_codes.number(CHECKS_63, "invalid_input")
@@ -261,7 +261,9 @@ def write(sh: Sheet) -> None:
 
 
     sh.row_height(last + 2, SECTION_ROW_HEIGHT)  # the legend's last line
-    sh.row_height(last + 3, GAP_ROW_HEIGHT)
+    # what the parent's signature means (or, while the workbook has errors, "NAV PARAKSTĀMS") in one line right above
+    # the signatures, in place of a gap row
+    statement_line(sh, last + 3, "L", PARENT_STATEMENT[SHEET])
     # both parties side by side in two rows (D96): the block after the plan rows is lower than three plan rows
     signature_block(sh, last + 4, ("worker",), ("A", "C", "D:E", "F"))
     end = signature_block(sh, last + 4, ("parent",), ("G", "J", "K", "L"))
