@@ -153,6 +153,7 @@ AFTER_ROWS = {"6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas plāna per
 OPEN_ROWS = (10, 20, 30, 40)
 # A printed plan row: its number (6.3 also the area) and the service's code, e.g. "3 2 2.1 Pavadonis".
 PLAN_ROW = re.compile(r"^\d+ (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
+STRUCK_ROW = re.compile(r"^— —", re.M)  # an unused plan row of a signed annex: its Nr. and cells "—"
 # The number of any printed plan row of the "rindas-NN" plans: a line that starts with it and holds a word (the unit
 # at least: LibreOffice draws a name wrapped in two lines apart from its row's other cells).
 ROW_NUMBER = re.compile(r"^(\d+) (?=[^\n]*[^\W\d_])", re.M)
@@ -454,7 +455,8 @@ def _signed_with_rows(name: str, sheet: str, pages: list[Page]) -> None:
     assert "(datums)" in page.text
     for party in SIGNED[sheet]:
         assert party in page.text, f"{name} {sheet}: nav paraksta rindas {party}"
-    assert PLAN_ROW.search(page.text) or AFTER_ROWS.get(sheet, "\0") in page.text, (
+    # a plan row, used or unused (struck "—", the last rows of an open group: D96), or what follows the rows
+    assert PLAN_ROW.search(page.text) or STRUCK_ROW.search(page.text) or AFTER_ROWS.get(sheet, "\0") in page.text, (
         f"{name} {sheet}: paraksts lapā bez plāna rindām: {page.text[-600:]!r}")
     if sheet == "6.5":
         assert "IB kopējais apmērs (K)" in page.text
