@@ -442,8 +442,10 @@ def _plan_values(old: Matrix, new: XlsxBook) -> _Plan:
             entered = cell is not None and (_entered(cell.value) or cell.formula is not None)
             target = _target(sheet, coord, index, new_refs)
             if not entered:
-                # an input the worker emptied: empty it in the new template too, if that prefills it
-                if target is not None and _entered((new.cell(*target) or _EMPTY).value):
+                # an input the worker emptied: empty it in the new template too, if that prefills it (an input
+                # there: a label or formula of the new layout at the old input's address stays, D96)
+                if (target is not None and target[1] in new_inputs.get(target[0], set())
+                        and _entered((new.cell(*target) or _EMPTY).value)):
                     plan.put(target[0], target[1], None)
                 continue
             assert cell is not None

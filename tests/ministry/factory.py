@@ -246,11 +246,22 @@ def same_value(a: object, b: object) -> bool:
 
 
 def lost_free_cells(old: XlsxBook, new: XlsxBook, free: dict) -> list[str]:
-    """The input cells outside the names (by address) whose value the new file does not carry."""
+    """The input cells outside the interface names whose value the new file does not carry: at the same internal
+    defined name and offset (6.3's goals moved above the plan rows, D96), else at the same address."""
+    from generator.ministry.migrate import _name_index
+
+    index = _name_index(old)
     lost = []
     for sheet, coords in free.items():
         for coord in coords:
-            a, b = old.cell(sheet, coord), new.cell(sheet, coord)
+            target = (sheet, coord)
+            hit = index.get((sheet, coord))
+            ref = new.name_ref(hit[0]) if hit else None
+            if hit and ref is not None:
+                target = (ref.sheet, (ref.first[0] + hit[1], ref.first[1] + hit[2]))
+            a, b = old.cell(sheet, coord), new.cell(*target)
+            if (a is None or a.value in (None, "")) and target[1] not in new.unlocked.get(target[0], set()):
+                continue  # an empty old input where the new layout has a label (6.3's old goals, D96)
             if not same_value(a.value if a else None, b.value if b else None):
                 lost.append(f"{sheet}!{coord}")
     return lost

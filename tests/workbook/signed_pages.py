@@ -18,13 +18,15 @@ from pathlib import Path
 from tests.workbook.pdf_pages import Page, read_pages
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
-# What follows the plan rows of a signed annex and prints with its signatures (as tests/workbook/test_print.py).
-AFTER_ROWS = {"6.3": "Vecāka mērķis", "6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas plāna periodā",
-              "6.9": "Pakalpojumu skaits"}
+# What follows the plan rows of a signed annex and prints with its signatures (as tests/workbook/test_print.py;
+# 6.3's goals are above its rows, D96).
+AFTER_ROWS = {"6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas plāna periodā", "6.9": "Pakalpojumu skaits"}
 FOOTER = re.compile(r"(6\.\d+)\. tabula, (\d+)\. lapa")
 # A used plan row as printed: its number (6.3 also the area) and the service's code, e.g. "3 2 2.1 Pavadonis" (an
 # unused row prints "—" in place of its number).
 ROW_NUMBER = re.compile(r"^(\d+) (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
+# An unused ("struck") plan row as printed: its Nr. and the cells after it are "—".
+STRUCK_ROW = re.compile(r"^— —", re.M)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class SignedPrint:
     after_rows: bool  # the block that follows the rows is on the signature page
     first_rows: tuple[int, ...]  # the plan rows' numbers on each page (the first one of each page; 0: none)
     split: bool  # the signature lines print on more than one page
+    struck_rows: int = 0  # the unused ("—") plan rows on the signature page
 
     @property
     def bare(self) -> bool:
@@ -50,6 +53,11 @@ class SignedPrint:
     @property
     def with_rows(self) -> bool:
         return bool(self.used_rows)
+
+    @property
+    def with_plan_rows(self) -> bool:
+        """The issue's proof: the signature page holds a plan row, a used one or an unused (struck) one."""
+        return bool(self.used_rows) or self.struck_rows > 0
 
 
 def signed_copy(xlsx: Path, out_dir: Path) -> Path:
@@ -98,5 +106,5 @@ def signed_print(sheet: str, lines: int, pages: list[Page]) -> SignedPrint:
     numbers = [[int(m.group(1)) for m in ROW_NUMBER.finditer(p.text) if 0 < int(m.group(1)) <= lines]
                for p in pages]
     used = tuple(numbers[pages.index(page)])
-    return SignedPrint(sheet, lines, len(pages), used, AFTER_ROWS[sheet] in page.text,
-                       tuple(n[0] if n else 0 for n in numbers), len(signed) > 1)
+    return SignedPrint(sheet, lines, len(pages), used, AFTER_ROWS.get(sheet, "\0") in page.text,
+                       tuple(n[0] if n else 0 for n in numbers), len(signed) > 1, len(STRUCK_ROW.findall(page.text)))

@@ -82,6 +82,11 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
     _cell(wb, "Fin_Citi")[2].value = 12.345
     _cell(wb, "Berns_DzimsanasDatums")[2].value = "01.13.2018"
     wb.save(folder / "komats.xlsx")
+    # text in the other funding sources (audit42 F5: the warnings' total became #VALUE!)
+    wb = load_workbook(folder / "derigs.xlsx")
+    _cell(wb, "Fin_Pabalsti")[2].value = "abc"
+    _cell(wb, "Fin_Pakalpojumi")[2].value = "12,50"
+    wb.save(folder / "avoti.xlsx")
     # every text the matrix checks for length one character too long (D90, D166, D167), and a plan line's note of
     # as many characters as its limit, one of them outside the BMP: LibreOffice's LEN counts it once, so it fits
     wb = load_workbook(folder / "derigs.xlsx")
@@ -97,7 +102,7 @@ def files(catalogue: Catalogue, params: Params, day, templates, tmp_path_factory
     old_excel = _as_excel_2010(folder / "ielimets.xlsx", folder / "excel2010.xlsx")
     assert old_excel > 100  # every checked input
     _as_excel_2010(folder / "derigs.xlsx", folder / "derigs2010.xlsx")
-    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie")
+    names = ("derigs", "ielimets", "excel2010", "derigs2010", "cena", "komats", "garie", "avoti")
     out = convert([folder / f"{n}.xlsx" for n in names], folder / "lo",
                   profile=make_profile(tmp_path_factory.mktemp("lo-profile-ielimets")))
     return {n: (folder / f"{n}.xlsx", NamedValues(o, all_sheets=True), cells) for n, o in zip(names, out, strict=True)}
@@ -164,6 +169,16 @@ def test_a_text_price_is_one_error(files, catalogue: Catalogue) -> None:
     assert [t for t in listed if f"{sheet} {cell}: sniedzēja cenai jābūt skaitlim, ievadīts '12.5 EUR'" in t], listed
     _, problems = read_child(Matrix.open(path), catalogue, strict=False)
     assert len(problems) == 1 and problems[0].startswith(f"{cells['Pak_Cena']} (Pak_Cena): sniedzēja cenai"), problems
+
+
+def test_text_in_a_funding_source_is_an_error_and_the_counts_stay_numbers(files) -> None:
+    """audit42 F5: text typed into 6.4's benefits and services sums: two invalid inputs (errors), and the warnings'
+    total (Bridinajumi, read by ibm collect) a number, not #VALUE!."""
+    values = files["avoti"][1]
+    clean = files["derigs"][1]
+    assert isinstance(values["Bridinajumi"], (int, float)), values["Bridinajumi"]
+    assert values["Bridinajumi"] == clean["Bridinajumi"]
+    assert values["h_NederigasIevades"] == 2 and values["Kludas"] == clean["Kludas"] + 2, _listed(values)
 
 
 def test_the_echo_has_a_decimal_comma_and_a_swapped_date_is_explained(files) -> None:

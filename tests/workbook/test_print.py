@@ -133,26 +133,27 @@ SHORT_PLAN = (2, 2)  # "isais": the showcase's first lines and months
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
 SIGNED_PAGES = {"6.3": {10: 2, 20: 2, 30: 3, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2, 40: 3},
                 "6.6": {10: 1, 20: 2, 30: 2, 40: 3}, "6.9": {10: 1, 20: 1, 30: 2, 40: 2}}
-# Sheets and open-row counts whose signatures print on a last page without plan rows (the issue's rule broken): none.
-# 6.5 with 40 rows printed 19 + 21 plan rows and then its totals alone, until its first page was made one row shorter
-# (annex.TITLE_EXTRA; a manual page break cannot do it, as LibreOffice honours one in a hidden row too).
-# 6.3 with 10 or 30 rows: its six-line goals (audit9 F5) follow the rows, and the last one goes with the signatures to
-# a page of its own, which D23 allows (the signatures with "what follows the rows": AFTER_ROWS).
-TOTALS_ALONE: set[tuple[str, int]] = {("6.3", 10), ("6.3", 30)}
+# Sheets and open-row counts whose signatures print on a last page without plan rows (the issue's rule broken): none
+# of these counts. 6.5 with 40 rows printed 19 + 21 plan rows and then its totals alone, until its first page was made
+# one row shorter (annex.TITLE_EXTRA; a manual page break cannot do it, as LibreOffice honours one in a hidden row too).
+# 6.3 with 10 or 30 rows printed its last goal alone with the signatures, until the goals moved above the plan rows
+# (D96; audit42 F1). 15 and 35 rows: tests/workbook/test_signed_page_rows.py.
+TOTALS_ALONE: set[tuple[str, int]] = set()
 # The most pages a sheet may take with all 40 plan rows open.
 MAX_PAGES = SHOWCASE_PAGES | {"6.4": 7, "6.7": 2, "6.10": 9} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
 # The last column's header of each signed annex: on every page, because the sheet prints one page wide.
 LAST_COLUMN = {"6.3": "Piezīmes", "6.5": "Finansējums no IB", "6.6": "Piezīmes", "6.9": "Cena, EUR"}
 SIGNED = {"6.3": ("Sociālais darbinieks", "Vecāks"), "6.5": ("Sociālais darbinieks", "Vecāks"),
           "6.6": ("Sociālais darbinieks", "Vecāks"), "6.9": ("Vecāks",)}
-# What follows the plan rows of a signed annex and is printed with its signatures: 6.3 the goals, 6.5 the
-# totals, 6.6 the day-care check, 6.9 the number of services applied for.
-AFTER_ROWS = {"6.3": "Vecāka mērķis", "6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas plāna periodā",
+# What follows the plan rows of a signed annex and is printed with its signatures: 6.5 the totals, 6.6 the day-care
+# check, 6.9 the number of services applied for (6.3's goals are on its first page, above the rows: D96).
+AFTER_ROWS = {"6.5": "IB kopējais apmērs (K)", "6.6": "Darba dienas plāna periodā",
               "6.9": "Pakalpojumu skaits"}
 # Plans with as many lines as each number of open plan rows (10, 20, 30, 40): printed as "rindas-NN".
 OPEN_ROWS = (10, 20, 30, 40)
 # A printed plan row: its number (6.3 also the area) and the service's code, e.g. "3 2 2.1 Pavadonis".
 PLAN_ROW = re.compile(r"^\d+ (?:\d+ )?\d+(?:\.\d+)+\w* \S", re.M)
+STRUCK_ROW = re.compile(r"^— —", re.M)  # an unused plan row of a signed annex: its Nr. and cells "—"
 # The number of any printed plan row of the "rindas-NN" plans: a line that starts with it and holds a word (the unit
 # at least: LibreOffice draws a name wrapped in two lines apart from its row's other cells).
 ROW_NUMBER = re.compile(r"^(\d+) (?=[^\n]*[^\W\d_])", re.M)
@@ -454,7 +455,8 @@ def _signed_with_rows(name: str, sheet: str, pages: list[Page]) -> None:
     assert "(datums)" in page.text
     for party in SIGNED[sheet]:
         assert party in page.text, f"{name} {sheet}: nav paraksta rindas {party}"
-    assert PLAN_ROW.search(page.text) or AFTER_ROWS.get(sheet, "\0") in page.text, (
+    # a plan row, used or unused (struck "—", the last rows of an open group: D96), or what follows the rows
+    assert PLAN_ROW.search(page.text) or STRUCK_ROW.search(page.text) or AFTER_ROWS.get(sheet, "\0") in page.text, (
         f"{name} {sheet}: paraksts lapā bez plāna rindām: {page.text[-600:]!r}")
     if sheet == "6.5":
         assert "IB kopējais apmērs (K)" in page.text

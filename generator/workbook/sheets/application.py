@@ -48,6 +48,11 @@ TEXT_ROW_HEIGHT = 33  # three lines of 9 pt text across A:F
 # 25 open rows the whole plan, its count and the signature still fit the first page, and with 30–40 the second
 # page starts with used rows (measured for 1–40 lines: bench/signed_pages.py, tests/workbook/test_signed_page_rows.py).
 PLAN_ROW_HEIGHT_69 = 24
+# D96: rows 1–2 one plan row higher, so that the first page holds 24 plan rows, not 25: with 25 open rows the 25th
+# filled the first page and the count and the signature went to a second page without plan rows (audit42). Now the
+# last open row of every group (5, 10, …, 40) is at most the 20th of the first page (four rows of room under it) or at
+# most the 16th of the second, and the count and the signature always print under it.
+TITLE_EXTRA_69 = PLAN_ROW_HEIGHT_69
 
 
 def write(sh: Sheet) -> None:
@@ -61,7 +66,7 @@ def write(sh: Sheet) -> None:
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="D",
         two_lines=True,
-        title_height=TITLE_HEIGHT_69,
+        title_height=TITLE_HEIGHT_69 + TITLE_EXTRA_69,
         signed=True,
     )
     sh.widths({c: w for c, _, w, _ in COLUMNS})

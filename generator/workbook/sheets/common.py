@@ -96,7 +96,8 @@ def code_under_name(name: str) -> str:
 def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col: str,
                  title_to: str | None = None, two_lines: bool = False, title_height: int | None = None,
                  title_cols_to: str | None = None, subtitle_height: int | None = None,
-                 child_to: str | None = None, code_line: bool = False, signed: bool = False) -> None:
+                 child_to: str | None = None, code_line: bool = False, signed: bool = False,
+                 rows_12: bool = True) -> None:
     """Rows 1–6: title, subtitle, and the child, parent, period, municipality, service and worker.
 
     ``title_to``: the last column of the first printed page of a sheet wider than it (portrait), where the
@@ -120,10 +121,13 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     title or subtitle merged across the page edge. ``title_cols_to`` (default ``split_col``): the last column of
     that title, where the repeated label columns end before ``split_col``. ``subtitle_height``: the subtitle
     keeps to row 1 (that many points high), leaving row 2 beside the title to the sheet (6.5's warning).
+    ``rows_12`` False: the sheet writes rows 1–2 itself (6.3: the title and the goals, D96).
     """
     st = sh.st
     head_to = title_to or last_col
-    if title_height:  # the title wrapped in the repeated label columns, the subtitle beside it
+    if not rows_12:
+        pass
+    elif title_height:  # the title wrapped in the repeated label columns, the subtitle beside it
         title_last = title_cols_to or split_col
         sh.merge_text(f"A1:{title_last}2", title, st.title_wrap)
         sub = f"{col(title_last, 1)}1"

@@ -9,31 +9,43 @@ from generator.workbook.layout import C64
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows
 from generator.workbook.sheets.common import (
-    GAP_ROW_HEIGHT,
     PLAN_ROW_HEIGHT,
-    TITLE_HEIGHT,
     header_block,
-    parent_statement,
+    not_signable,
     print_setup,
     protect,
     signature_block,
+    statement_line,
 )
-from generator.workbook.texts import CHECKS_63, EMPTY_MARK, MSG, PARENT_STATEMENT, ROW_WORD
+from generator.workbook.texts import (
+    CHECKS_63,
+    EMPTY_MARK,
+    MSG,
+    NOT_SIGNABLE_SHORT,
+    PARENT_STATEMENT,
+    ROW_WORD,
+)
 
 SHEET = "6.3"
-# Six lines of 9 pt text across D:L (10,85 pt a line as LibreOffice prints Calibri's twin Carlito): a goal of
-# input_checks.GOAL_CHARS characters prints whole (tests/workbook/test_print_goals.py). Two lines cut a real plan's
-# goals after about 200 characters (audit9 F5).
-GOAL_ROW_HEIGHT = 68
 SECTION_ROW_HEIGHT = 12
-# Room (about 2,5 cm) under the legend of the plan rows, above the goals, that moves the page break so that the goals
-# and both signatures stay together. The goals (3 × 68 pt) and the two signatures take more than half a landscape
-# page, and without it a plan whose last open rows ended in the middle of a page split the signatures between two
-# pages (5 and 25 open rows) or left them alone with the last goal. With it the last page holds at least the parent's
-# goal and both signatures for every count of open rows (5, 10, …, 40; the break may move 6 pt either way), measured
-# with LibreOffice: bench/signed_pages.py.
-GOALS_GAP = 70
-GOAL_TO = "L"  # the goal texts, wrapped across the page's width
+# D96: the goals are on the first page, above the plan rows (row 2, side by side, each beside its label), so that only
+# the legend, the parent's statement and the signatures (one row of both parties) follow the rows: 80 pt, less than four
+# plan rows. Row 1 holds the title and, beside it, the subtitle. With rows 1–2 (TITLE_ROW_HEIGHT_63 + GOAL_ROW_HEIGHT) the first
+# page holds 9 plan rows and every further page 20 (22 pt each, rows 3–8 repeated), so the last open row of every
+# group (5, 10, …, 40) is at most the 16th of its page and the signatures always print under it (measured with
+# LibreOffice: bench/signed_pages.py, tests/workbook/test_signed_page_rows.py; the arithmetic in D96).
+TITLE_ROW_HEIGHT_63 = 40  # the title's three lines of 11 pt bold in A:C; the subtitle and statement in D:L
+GOALS_ROW = 2
+# A goal of input_checks.GOAL_CHARS characters prints whole in C, the narrowest goal cell (18 lines of 9 pt there: 10,85
+# pt a line as LibreOffice prints Calibri's twin Carlito, 11,25 in Excel; tests/workbook/test_print_goals.py). Two lines
+# across the page cut a real plan's goals after about 200 characters (audit9 F5).
+GOAL_ROW_HEIGHT = 204
+# (label cells, goal cell) of each goal in row 2, in GOAL_FIELDS' order
+GOAL_CELLS = (("A", "B", "C", "C"), ("D", "D", "E", "H"), ("I", "I", "J", "L"))
+GOAL_CODES = ("N", "O", "P")  # hidden: each goal's length check
+TITLE = "6.3. Atbalsta plāns / I daļa – SBS pakalpojumu saraksts un saņemšanas intensitāte"
+SUBTITLE = ("Līguma ar vecāku pielikums. Ekspertu rangu jomā nosaka izvērtēšanas komanda, vecāku rangu visiem "
+            "pakalpojumiem kopā – vecāks; kopējo prioritāti aprēķina matrica.")
 SOURCE = "'6.4'!"
 # One landscape page wide (Excel's column widths, which LibreOffice now prints with Carlito, Calibri's metric twin):
 # about 1 010 px of the 1 020 px between the margins. The service column holds the catalogue's longest service name
@@ -52,7 +64,7 @@ COLUMNS = (
     ("K", "Pārbaude", 14),  # the failing checks' numbers (check_codes.py), e.g. "1, 4, 5 (12. rinda), 6"
     ("L", "Piezīmes", 12),
 )
-# The row under the plan rows: the hidden-rows warning in A:C; the checks' legend in D:L of it and of the "Mērķi" row
+# The row under the plan rows: the hidden-rows warning in A:C; the checks' legend in D:L of it and of the row
 # under it (all six texts fit four lines of 8 pt bold: LEGEND_ROW_HEIGHT + SECTION_ROW_HEIGHT).
 LEGEND_ROW_HEIGHT = 27
 TABLE_HEADER_HEIGHT = 17  # rows 7–8 together: three lines of 9 pt bold ("Ekspertu / rangs / jomā")
@@ -60,10 +72,9 @@ TABLE_HEADER_HEIGHT = 17  # rows 7–8 together: three lines of 9 pt bold ("Eksp
 PLAN_INPUTS = tuple(zip("CDFGI", PLAN_FIELDS, strict=True))
 PLAN_CODES = ("N", "O", "P", "Q", "R")
 # The free-text inputs of a plan line (column, field) limited to what prints in the row's two lines, their codes'
-# hidden columns after PLAN_CODES; a goal's code is in the hidden column GOAL_CODE of its row.
+# hidden columns after PLAN_CODES; a goal's code is in GOAL_CODES (hidden) of row 2.
 PLAN_TEXTS = tuple(zip("HL", PLAN_TEXT_FIELDS, strict=True))
 TEXT_CODES = ("S", "T")
-GOAL_CODE = "N"
 SIGNED_SHEET = "parakstāmajā 6.3.\u00a0tabulā"  # where a free text prints (its limit's data validation)
 MESSAGES_63 = (
     (C64.f_unconfirmed, "ceiling_unconfirmed"),
@@ -127,22 +138,52 @@ def text_validation(sh: Sheet, cells: str, field: Field, where: str, hint: str =
     })
 
 
+def title_and_goals(sh: Sheet) -> None:
+    """Rows 1–2, on the first page only: the title (A:C) and beside it the subtitle (D:L; "NAV PARAKSTĀMS" while the
+    workbook has errors); under them the three goals side by side, each beside
+    its label (D96)."""
+    st = sh.st
+    sh.merge_text("A1:C1", TITLE, st.title_wrap)  # in the repeated label columns (test_print_titles)
+    sh.ws.merge_range("D1:L1", "", st.subtitle)
+    not_signable(sh, "D1", SUBTITLE, NOT_SIGNABLE_SHORT)
+    sh.row_height(1, TITLE_ROW_HEIGHT_63)
+    row = GOALS_ROW
+    invalid = check_codes.number(CHECKS_63, "invalid_input")
+    for label, field, (l1, l2, g1, g2), code_col in zip(("Ilgtermiņa mērķi", "Īstermiņa mērķi", "Vecāka mērķis"),
+                                                        GOAL_FIELDS, GOAL_CELLS, GOAL_CODES, strict=True):
+        if l1 != l2:
+            sh.ws.merge_range(f"{l1}{row}:{l2}{row}", "", st.label_bold)
+        code = sh.check(field, f"{g1}{row}", f"{code_col}{row}")
+        # the invalid input's check number beside the label, as a plan row's "Pārbaude" cell shows it (D35)
+        sh.formula(f"{l1}{row}", f'"{label}"&IF({code}>0," ({invalid})","")', st.label_bold, label)
+        sh.ws.conditional_format(f"{l1}{row}", {"type": "formula", "criteria": f"=${code_col}${row}>0",
+                                                "format": st.not_signable_mark})
+        if g1 != g2:
+            sh.ws.merge_range(f"{g1}{row}:{g2}{row}", "", st.input_wrap)
+        else:
+            sh.blank(f"{g1}{row}", st.input_wrap)
+        sh.define(field.name, f"{g1}{row}")
+        text_validation(sh, f"{g1}{row}", field, f"mērķa laukā {SIGNED_SHEET}")
+        sh.ws.conditional_format(f"{g1}{row}:{g2}{row}", {"type": "formula", "criteria": f"=${code_col}${row}>0",
+                                                          "format": st.error_mark})
+    sh.row_height(row, GOAL_ROW_HEIGHT)
+
+
 def write(sh: Sheet) -> None:
     book, st = sh.book, sh.st
     lay = book.layout
+    title_and_goals(sh)
     header_block(
         sh,
-        "6.3. Atbalsta plāns / I daļa – SBS pakalpojumu saraksts un saņemšanas intensitāte",
-        # two lines beside the title across D:L
-        "Līguma ar vecāku pielikums. Ekspertu rangu jomā nosaka izvērtēšanas komanda, vecāku rangu visiem "
-        "pakalpojumiem kopā – vecāks; kopējo prioritāti aprēķina matrica.",
+        "",  # rows 1–2 (the title, the subtitle and the goals): title_and_goals
+        "",
         "L",
         "C",  # the right-hand block starts in D, on the first page of the sheet
         title_to="L",
         two_lines=True,
-        title_height=TITLE_HEIGHT,
         child_to="E",  # one page wide: the child's name (up to input_checks.NAME_CHARS, D170) in one line, the code under it
         signed=True,
+        rows_12=False,
     )
     sh.widths({c: w for c, _, w in COLUMNS})
     for c, head, _ in COLUMNS:
@@ -188,16 +229,16 @@ def write(sh: Sheet) -> None:
     sh.define("Plans_Biezums", f"H{first}", f"H{last}")
     sh.ws.set_column(f"{PLAN_CODES[0]}:{TEXT_CODES[-1]}", 4, None, {"hidden": True})
     plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="C", warning_cell=f"A{last + 1}", warning_to="C",
-                        inputs=("D", "F:I", "L"), warning_height=LEGEND_ROW_HEIGHT + GOALS_GAP,
+                        inputs=("D", "F:I", "L"), warning_height=LEGEND_ROW_HEIGHT,
                         hint_cell=f"M{first + plan_rows.VISIBLE - 1}", number_col=None, struck=f"A{first}:A{last}")
     calc = f"${lay.calc_first}:$"
     counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")"
               for c, code in (*MESSAGES_63, *MESSAGES_63_AFTER)}
     counts["day_care_sessions"] = f"COUNTIF('6.4'!${C64.h_sessions_all}{calc}{C64.h_sessions_all}${lay.calc_last},\">0\")"
-    goals = f"${GOAL_CODE}${last + 3}:${GOAL_CODE}${last + 2 + len(GOAL_FIELDS)}"  # the goal rows under "Mērķi"
+    goals = f"${GOAL_CODES[0]}${GOALS_ROW}:${GOAL_CODES[-1]}${GOALS_ROW}"  # the goals' codes beside them (row 2)
     counts["invalid_input"] = (f"COUNTIF(${PLAN_CODES[0]}${first}:${TEXT_CODES[-1]}${last},\">0\")"
                                f"+COUNTIF({goals},\">0\")")
-    check_codes.legend(sh, f"D{last + 1}:{GOAL_TO}{last + 2}", CHECKS_63, counts)
+    check_codes.legend(sh, f"D{last + 1}:L{last + 2}", CHECKS_63, counts)
     for (c, _), h in zip(PLAN_INPUTS + PLAN_TEXTS, PLAN_CODES + TEXT_CODES, strict=True):
         sh.ws.conditional_format(f"{c}{first}:{c}{last}", {"type": "formula", "criteria": f"=${h}{first}>0",
                                                            "format": st.error_mark})
@@ -219,27 +260,13 @@ def write(sh: Sheet) -> None:
                                                      "format": st.warning_mark})
 
 
-    row = last + 2
-    sh.text(f"A{row}", "Mērķi", st.section)
-    sh.row_height(row, SECTION_ROW_HEIGHT)
-    for label, field in zip(("Ilgtermiņa mērķi", "Īstermiņa mērķi", "Vecāka mērķis"), GOAL_FIELDS, strict=True):
-        row += 1
-        sh.ws.merge_range(f"A{row}:C{row}", "", st.label_bold)
-        code = sh.check(field, f"D{row}", f"{GOAL_CODE}{row}")
-        # the invalid input's check number beside the label, as a plan row's "Pārbaude" cell shows it (D35)
-        invalid = check_codes.number(CHECKS_63, "invalid_input")
-        sh.formula(f"A{row}", f'"{label}"&IF({code}>0," ({invalid})","")', st.label_bold, label)
-        sh.ws.conditional_format(f"A{row}", {"type": "formula", "criteria": f"=${GOAL_CODE}${row}>0",
-                                             "format": st.not_signable_mark})
-        sh.ws.merge_range(f"D{row}:{GOAL_TO}{row}", "", st.input_wrap)
-        sh.row_height(row, GOAL_ROW_HEIGHT)
-        sh.define(field.name, f"D{row}")
-        text_validation(sh, f"D{row}", field, f"mērķa laukā {SIGNED_SHEET}")
-        sh.ws.conditional_format(f"D{row}:{GOAL_TO}{row}", {"type": "formula", "criteria": f"=${GOAL_CODE}${row}>0",
-                                                             "format": st.error_mark})
-    sh.row_height(row + 1, GAP_ROW_HEIGHT)
-    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "C", "D:E", "F"))
-    parent_statement(sh, end, "G", "L", PARENT_STATEMENT[SHEET])
+    sh.row_height(last + 2, SECTION_ROW_HEIGHT)  # the legend's last line
+    # what the parent's signature means (or, while the workbook has errors, "NAV PARAKSTĀMS") in one line right above
+    # the signatures, in place of a gap row
+    statement_line(sh, last + 3, "L", PARENT_STATEMENT[SHEET])
+    # both parties side by side in two rows (D96): the block after the plan rows is lower than three plan rows
+    signature_block(sh, last + 4, ("worker",), ("A", "C", "D:E", "F"))
+    end = signature_block(sh, last + 4, ("parent",), ("G", "J", "K", "L"))
     sh.ws.freeze_panes(lay.plan_first - 1, 3)
     print_setup(sh, "L", end - 2, annex="6.3. tabula (atbalsta plāna I daļa)", repeat_cols="A:C", signed=True)
     protect(sh)

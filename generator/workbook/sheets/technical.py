@@ -22,6 +22,7 @@ from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, party_names, plan_rows
 from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
+from generator.workbook.sheets.personal import FIELDS as PERSONAL_FIELDS
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
     BASE_BLANK_NOTE,
@@ -82,9 +83,22 @@ RULE_LONGEST = {"ignored_line_data": f"6.3. tabulas 99. rindā un vēl citās{IG
 
 # D154: each other funding source above N, a warning (as the reference's check_sources: a sub-cent amount is an
 # invalid input instead)
+# ISNUMBER in an IF of its own: AND evaluates every argument, and the arithmetic on a text typed into the cell (an
+# invalid input, counted as an error) made the warnings' total #VALUE! (audit42 F5)
 SOURCES_ABOVE_NEEDED = "+".join(
-    f"IF(AND(ISNUMBER({x}),{x}>N(IB_Nepieciesamais),ABS({x}-ROUND({x},2))<={SUBCENT_TOLERANCE}),1,0)"
+    f"IF(ISNUMBER({x}),IF(AND({x}>N(IB_Nepieciesamais),ABS({x}-ROUND({x},2))<={SUBCENT_TOLERANCE}),1,0),0)"
     for x in ("Fin_Pabalsti", "Fin_Pakalpojumi", "Fin_Citi"))
+
+
+def _cell_61(name: str) -> str:
+    """6.1's input cell of the defined name ``name`` (its value column B), e.g. "B38" for Perioda_Sakums."""
+    return next(f"B{row}" for row, _, _, field, _, _ in PERSONAL_FIELDS if field == name)
+
+
+# The period's rules name 6.1's cells, as the invalid-input list does ("6.1. tabula, B38"; audit42 F7), not the
+# sheet alone
+PERIOD_START = f"6.1: {_cell_61('Perioda_Sakums')}"
+PERIOD_CELLS = f"6.1: {_cell_61('Perioda_Sakums')}, {_cell_61('Perioda_Menesi')}"
 
 
 def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
@@ -99,12 +113,12 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "tas vēl nav dzimis vai tam jau ir vecums, kurā IB nepienākas, vai šo vecumu tas sasniegs līdz kārtas "
          "pēdējai dienai.", "6.1", "h_Neatbilst"),
         ("outside_reporting_period", "kļūda", "Plāna pirmā diena nav nevienā programmas kārtas pārskata periodā; "
-         "IB nevar aprēķināt.", "6.1", "h_PerArpus"),
+         "IB nevar aprēķināt.", PERIOD_START, "h_PerArpus"),
         ("past_reporting_period", "kļūda", "Plāna mēneši sniedzas pāri tā pārskata perioda beigām; plānam jāiekļaujas "
-         "vienā pārskata periodā.", "6.1", "h_PerParsniegts"),
+         "vienā pārskata periodā.", PERIOD_CELLS, "h_PerParsniegts"),
         ("prices_not_in_force", "kļūda", "Plāna periods nav laikā, kurā spēkā ir šīs matricas cenas un parametri "
          "(augšā: spēkā uz … līdz); izmantojiet matricu, kas izdota tam periodam (ibm matrix --day ar plāna pirmo "
-         "dienu).", "6.1", "h_CenasArpus"),
+         "dienu).", PERIOD_CELLS, "h_CenasArpus"),
         ("transport_share", "brīdinājums", "No IB finansētā transporta daļa no IB pieejamā apmēra ir lielāka, "
          "nekā bez rakstiska pamatojuma atļauts, un pamatojums nav norādīts.", "6.4", 'IF(h_TranspParsniegts=1,IF(TRIM(Transporta_Pamatojums)="",1,0),0)'),
         ("transport_share_overridden", "ieraksts", "Transporta daļas pārsniegums ar sociālā darbinieka pamatojumu "
@@ -247,9 +261,13 @@ PERIODS_FIRST = PERIODS_SECTION + 2
 
 
 def tables(where: str) -> str:
-    """The sheets a rule shows on, as a person reads them (D59): "6.3, 6.4" -> "6.3., 6.4. tabula"."""
+    """The sheets a rule shows on, as a person reads them (D59): "6.3, 6.4" -> "6.3., 6.4. tabula"; a sheet with its
+    cells: "6.1: B38, B39" -> "6.1. tabula, B38, B39"."""
     if not where[:1].isdigit():
         return where
+    if ": " in where:
+        sheet, cells = where.split(": ", 1)
+        return f"{sheet}. tabula, {cells}"
     return ", ".join(f"{sheet}." for sheet in where.split(", ")) + " tabula"
 
 
