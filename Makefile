@@ -12,6 +12,7 @@ APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui libpango-1.0-0 l
 	fonts-dejavu-core fonts-crosextra-carlito poppler-utils chromium python3-venv python3-uno \
 	libreoffice-script-provider-python
 STAMP_VENV := $(VENV)/.installed
+NO_DONTWRITE := env -u PYTHONDONTWRITEBYTECODE
 
 .PHONY: build test test-quick setup apt venv lint clean
 
@@ -22,11 +23,13 @@ test: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/ruff check generator tests bench
 	$(BIN)/python -m tests.site.axe || echo "axe-core nav ielādēts: pieejamības tests to mēģinās vēlreiz"  # npm pack, pinned, into .cache/
 	@# loadgroup: a test file (or an xdist_group across files) is one unit, longest first (tests/conftest.py)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n 2 --dist loadgroup
+	@# Bytecode is written even where PYTHONDONTWRITEBYTECODE is set: each test process otherwise compiles every test
+	@# module and its assert rewriting again (~8 s CPU each on every run; docs/benchmarks.md, testspeed4).
+	NO_MKDOCS_2_WARNING=1 $(NO_DONTWRITE) $(BIN)/pytest -n 2 --dist loadgroup
 
 # A quick subset while working (about two minutes): no LibreOffice, no browser, no slow proofs.
 test-quick: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/pytest -n 2 --dist loadgroup -m "not slow and not libreoffice and not browser"
+	NO_MKDOCS_2_WARNING=1 $(NO_DONTWRITE) $(BIN)/pytest -n 2 --dist loadgroup -m "not slow and not libreoffice and not browser"
 
 setup: apt venv
 
