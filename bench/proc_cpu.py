@@ -11,12 +11,19 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 
 def process_tree(pid: int) -> list[int]:
-    """``pid`` and every live process below it."""
+    """``pid`` and every live process below it: the children of each of its threads (LibreOffice's oosplash starts
+    soffice.bin from a thread other than its main one; that child is missing from the main thread's list)."""
+    children = []
     try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
     except OSError:
-        children = []
-    return [pid] + [p for c in children for p in process_tree(int(c))]
+        tasks = []
+    for task in tasks:
+        try:
+            children += (task / "children").read_text().split()
+        except OSError:
+            continue
+    return [pid] + [p for c in dict.fromkeys(children) for p in process_tree(int(c))]
 
 
 def tree_cpu(include_self: bool = True) -> float:
