@@ -24,7 +24,7 @@ test: setup
 	$(BIN)/python -m tests.site.axe || echo "axe-core nav ielādēts: pieejamības tests to mēģinās vēlreiz"  # npm pack, pinned, into .cache/
 	@# loadgroup: a test file (or an xdist_group across files) is one unit, longest first (tests/conftest.py)
 	@# Bytecode is written even where PYTHONDONTWRITEBYTECODE is set: each test process otherwise compiles every test
-	@# module and its assert rewriting again (~8 s CPU each on every run; docs/benchmarks.md, testspeed4).
+	@# module and its assert rewriting again (~8 s CPU each on a later run; docs/benchmarks.md).
 	NO_MKDOCS_2_WARNING=1 $(NO_DONTWRITE) $(BIN)/pytest -n 2 --dist loadgroup
 
 # A quick subset while working (about two minutes): no LibreOffice, no browser, no slow proofs.
