@@ -1027,20 +1027,27 @@ def _keep_leads(body) -> None:  # noqa: ANN001 - lxml w:body
             Paragraph(element, None).paragraph_format.keep_with_next = True
 
 
+FIELD_LABELS_MAX = 80  # characters: a row of one-paragraph field labels that prints on one line (_chain_through_tables)
+
+
 def _chain_through_tables(body) -> None:  # noqa: ANN001 - lxml w:body
     """A writing box (a table of one empty row to write in, e.g. 09's "Pielikumā") inside a keep-with-next chain
     lets the chain move with it: its row may split. Writer (7.4) takes a table whose rows all cannot split for one
     that cannot split at all, and such a table does not move to the next page with what it keeps with: 09's closing
     section, its box for the annexes and the signatures stay on one page in the PDF, but Writer printed the
     signatures alone on a last page (issue 11 item 7, D175). The box's paragraph still keeps with the next block,
-    so the row only splits when the whole chain is longer than a page; rows with text keep their cantSplit."""
+    so the row only splits when the whole chain is longer than a page. A one-line row of field labels
+    („Sociālā darbinieka tālrunis | E-pasts” before 29's signatures) is treated the same: it cannot split anyway,
+    and with cantSplit Writer left 29's signatures alone on page 2. Rows with longer text keep their cantSplit."""
     for table in (e for e in body if e.tag == qn("w:tbl")):
         following = table.getnext()
         rows = table.findall(qn("w:tr"))
         if following is None or following.tag == qn("w:sectPr") or len(rows) != 1:
             continue
         paragraphs = list(rows[0].iter(qn("w:p")))
-        if any(t.text for t in rows[0].iter(qn("w:t"))) or not all(
+        one_line = (len("".join(t.text or "" for t in rows[0].iter(qn("w:t")))) <= FIELD_LABELS_MAX
+                    and all(len(cell.findall(qn("w:p"))) == 1 for cell in rows[0].iter(qn("w:tc"))))
+        if not one_line or not all(
                 Paragraph(p, None).paragraph_format.keep_with_next for p in paragraphs):
             continue
         properties = rows[0].find(qn("w:trPr"))

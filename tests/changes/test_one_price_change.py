@@ -142,12 +142,10 @@ def _stand_in_pdf(html: str, target: Path) -> Path:
     return target
 
 
-def _sample(municipalities: list[str]) -> set[str]:
-    """Each document once, the municipalities in turn: lejupielades/dokumenti/<id>/<document>.pdf."""
-    chosen = {}
-    for i, spec in enumerate(DOCUMENTS):
-        chosen[spec.id] = municipalities[i % len(municipalities)]
-    return {f"{folder}/{spec}.pdf" for spec, folder in chosen.items()}
+def _sample(municipalities: list[str], present: set[str]) -> set[str]:
+    """Each document the build made once, the municipalities in turn: lejupielades/dokumenti/<id>/<document>.pdf
+    (a paper of a procedure the round no longer confirms, e.g. the ESF questionnaire after the pilot, is not made)."""
+    return {f"{municipalities[i % len(municipalities)]}/{spec.id}.pdf" for i, spec in enumerate(DOCUMENTS)} & present
 
 
 def _render_pdfs(out_a: Path, out_b: Path, old_version: str, new_version: str,
@@ -163,7 +161,7 @@ def _render_pdfs(out_a: Path, out_b: Path, old_version: str, new_version: str,
     differing = {rel for rel, (a, b) in html.items()
                  if unstamped(a, old_version) != unstamped(b, new_version)}
     municipalities = sorted({rel.rsplit("/", 1)[0] for rel in stand_ins})
-    sample = _sample(municipalities) - differing
+    sample = _sample(municipalities, set(stand_ins)) - differing
     assert len(sample) >= len(DOCUMENTS) // 2, "the sample should cover most templates with unchanged HTML"
     for rel in differing | sample:
         a, b = html[rel]

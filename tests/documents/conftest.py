@@ -13,9 +13,12 @@ import pytest
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
 from generator.documents.build_step import render_documents
 
 NBSP = "\u00a0"
+# the title of the preparer's sheet after an act (D161): its pages are not the act's, written out as a reader sees it
+PREPARER_SHEET = "Norādījumi sagatavotājam – nav dokumenta daļa"
 
 
 def normalise(text: str) -> str:
@@ -34,6 +37,11 @@ def without_footer(page: str, title: str, version: str) -> str:
     return normalise(f"{head} {tail}" if found else rest)
 
 
+def act_pages(pages: list[str]) -> list[str]:
+    """A PDF's pages without the preparer's sheet that follows the act (D161)."""
+    return [page for page in pages if PREPARER_SHEET not in normalise(page)]
+
+
 @pytest.fixture(autouse=True)
 def machine_day_is_the_build_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI tests of --from-matrix run pilot-period matrices on a `--day` inside their plan, as if the machine's
@@ -45,9 +53,17 @@ def machine_day_is_the_build_day(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> Path:
+def built_day(catalogue: Catalogue) -> dt.date:
+    """The day the documents build is made on: the first service day of the children's pilot, so that the papers
+    are the full set a municipality signed while the round ran (its project, procedures and ESF questionnaire).
+    Papers made after the round ended leave those out (D135; tests/documents/test_ended_round_papers.py)."""
+    return catalogue.rounds_of(Pilot.children)[0].services_start
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, built_day: dt.date) -> Path:
     out = tmp_path_factory.mktemp("documents-build")
-    render_documents(catalogue, out, progress=lambda _line: None)
+    render_documents(catalogue, out, progress=lambda _line: None, build_date=built_day)
     return out
 
 

@@ -41,14 +41,15 @@ def decision_term_printed(catalogue: Catalogue, build_date: dt.date | None = Non
     return legal.citations(catalogue, day).in_force("mk-288-5")
 
 
-def decision_term(catalogue: Catalogue) -> str:
+def decision_term(catalogue: Catalogue, build_date: dt.date | None = None) -> str:
     """The decision term as today's decisions print it: the figure, or a blank while its norm is unproven."""
-    if decision_term_printed(catalogue):
+    if decision_term_printed(catalogue, build_date):
         return f"lēmumu pieņem {_param(catalogue, 'decision_working_days')} darba dienu laikā"
     return "lēmumu pieņem ______ laikā"
 
 
-def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
+def expected_phrases(catalogue: Catalogue, build_date: dt.date | None = None) -> dict[str, list[str]]:
+    """The phrases each document built on ``build_date`` (default: today) must print."""
     p = lambda name: _param(catalogue, name)  # noqa: E731
     base = base_amount_as_printed(catalogue)
     full = lvformat.percent(p("rate_full"))
@@ -102,7 +103,7 @@ def expected_phrases(catalogue: Catalogue) -> dict[str, list[str]]:
         ],
         "08-lemums-par-pieskirsanu": [
             "Lēmums par individuālā budžeta piešķiršanu", *DECISION_PARTS,
-            decision_term(catalogue), f"{full} no bāzes apmēra {base}",
+            decision_term(catalogue, build_date), f"{full} no bāzes apmēra {base}",
             "Administratīvā procesa likuma 55. pantu", "Spēkā esošo normu nosaka pašvaldības jurists",
         ],
         "09-lemums-par-izbeigsanu": [

@@ -20,6 +20,7 @@ from generator.documents.from_matrix.context import build
 from generator.documents.from_matrix.writing import render_child
 from generator.documents.pdf_writer import write_pdf
 from generator.workbook.writer import SIGNED, template_date
+from tests.documents.conftest import act_pages
 from tests.documents.from_matrix_helpers import docx_text
 from tests.documents.test_from_matrix_context import _reading
 
@@ -45,7 +46,7 @@ def contract(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
     pdf = write_pdf(document.html, folder / "01.pdf")
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
                            text=True).stdout.split("\f")
-    return {"code": child.code, "docx": docx, "pages": [p for p in pages if p.strip()]}
+    return {"code": child.code, "docx": docx, "pages": act_pages([p for p in pages if p.strip()])}
 
 
 def _annex_headings(path) -> list[tuple[str, str]]:  # noqa: ANN001 - a Path

@@ -141,12 +141,13 @@ def test_ibm_build_makes_and_links_the_later_days_papers(tmp_path: Path) -> None
 
     from generator.cli import main
 
-    _with_later_price(tmp_path / "katalogs")
+    later_price = _with_later_price(tmp_path / "katalogs")
     out = tmp_path / "build"
     result = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     day = lvformat.date(LATER)
-    assert f"dokumenti ar cenām no {day}: Liepājas pilsētas pašvaldība – " in result.output
+    name = later_price.name_on("liepaja", LATER)  # the name in force that day (D189)
+    assert f"dokumenti ar cenām no {day}: {name} – " in result.output
     rel = f"lejupielades/dokumenti/liepaja/{day_folder(LATER)}/02-ligums-ar-sniedzeju.pdf"
     annex = (out / rel).read_text("utf-8")
     assert f"(cenas uz {day})" in annex and lvformat.number(Decimal(PRICE)) in annex

@@ -26,9 +26,10 @@ def _docx_text(path: Path) -> str:
     return normalise(re.sub(r"<[^>]+>", "", xml.replace("</w:p>", " ")))
 
 
-def test_built_pdf_and_docx_print_no_unconfirmed_party_name(built: Path, catalogue: Catalogue, pdf_text) -> None:
+def test_built_pdf_and_docx_print_no_unconfirmed_party_name(built: Path, built_day: dt.date, catalogue: Catalogue,
+                                                             pdf_text) -> None:
     """The documents build (dated the build day): PDF and DOCX text of every document of every municipality."""
-    day = party_names.municipal_documents_day(catalogue, dt.date.today())
+    day = party_names.municipal_documents_day(catalogue, built_day)
     for m in catalogue.pilot_municipalities():
         forbidden = unprintable(catalogue, m, day)
         for spec in DOCUMENTS:

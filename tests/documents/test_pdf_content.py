@@ -29,9 +29,9 @@ def test_every_document_is_built_for_every_pilot_municipality(built: Path, catal
         assert names == sorted([f"{d.id}.pdf" for d in DOCUMENTS] + [f"{d.id}.docx" for d in DOCUMENTS]), m.id
 
 
-def test_pdf_text_names_municipality_headings_and_catalogue_values(built: Path, catalogue: Catalogue,
+def test_pdf_text_names_municipality_headings_and_catalogue_values(built: Path, built_day: dt.date, catalogue: Catalogue,
                                                                     pdf_text) -> None:
-    expected = expected_phrases(catalogue)
+    expected = expected_phrases(catalogue, built_day)
     assert set(expected) == {d.id for d in DOCUMENTS}
     seen_letters: set[str] = set()
     for m in catalogue.pilot_municipalities():
@@ -48,7 +48,7 @@ def test_pdf_text_names_municipality_headings_and_catalogue_values(built: Path, 
     assert seen_letters == ALL_DIACRITICS
 
 
-def test_pdf_footer_and_metadata(built: Path, catalogue: Catalogue, pdf_text) -> None:
+def test_pdf_footer_and_metadata(built: Path, built_day: dt.date, catalogue: Catalogue, pdf_text) -> None:
     m = catalogue.pilot_municipalities()[0]
     for spec in DOCUMENTS:
         path = documents_dir(built, m.id) / f"{spec.id}.pdf"
@@ -57,7 +57,7 @@ def test_pdf_footer_and_metadata(built: Path, catalogue: Catalogue, pdf_text) ->
         assert reader.metadata.title == spec.title
         assert reader.metadata.author == issuer(catalogue, m)  # the issuer, not the ministry (lawaudit 28)
         created = reader.metadata.creation_date
-        assert created is not None and created.date() == dt.date.today()  # the day the documents are made
+        assert created is not None and created.date() == built_day  # the day the documents are made
         texts = pdf_pages(path)  # pdftotext: the pages pypdf's extract_text gives, faster (bench/pdf_text_speed.py)
         assert len(texts) == pages, spec.id
         # the act's pages; the preparer's sheet after them has its own numbering (D161, test_preparer_sheet.py)
@@ -66,7 +66,7 @@ def test_pdf_footer_and_metadata(built: Path, catalogue: Catalogue, pdf_text) ->
         for number, page in enumerate(texts, 1):
             page_text = normalise(page)
             assert f"Lapa {number} no {pages}" in page_text, f"{spec.id} lapa {number}"
-            assert f"Veidlapa {spec.id[:2]} · IBM rīkkopa, versija {lvformat.date(dt.date.today())}" in page_text, \
+            assert f"Veidlapa {spec.id[:2]} · IBM rīkkopa, versija {lvformat.date(built_day)}" in page_text, \
                 f"{spec.id} lapa {number}"  # audit41 F15
             assert catalogue.version in reader.metadata.creator, spec.id
             assert "(katalogs" not in page_text, f"{spec.id} lapa {number}"  # no catalogue date beside it (F25)
@@ -93,12 +93,12 @@ def test_pdf_fonts_are_embedded_carlito(built: Path, catalogue: Catalogue) -> No
     assert all(f.startswith(("Carlito", "DejaVu")) for f in fonts), fonts
 
 
-def test_build_is_reproducible(tmp_path: Path, built: Path, catalogue: Catalogue) -> None:
+def test_build_is_reproducible(tmp_path: Path, built: Path, built_day: dt.date, catalogue: Catalogue) -> None:
     """Four documents rendered again, as the build renders them, are byte-identical."""
     from generator.documents.build_step import render_municipality, write_document
 
     m = catalogue.pilot_municipalities()[-1]
-    for document in render_municipality(catalogue, m, DOCUMENTS[:4]):
+    for document in render_municipality(catalogue, m, DOCUMENTS[:4], build_date=built_day):
         write_document(document, documents_dir(tmp_path, m.id))
     for spec in DOCUMENTS[:4]:
         for ext in ("pdf", "docx"):

@@ -39,20 +39,20 @@ def _pages(path: Path) -> tuple[list[str], list[str]]:
     return act, sheet
 
 
-def _instructions(catalogue: Catalogue, municipality_id: str) -> dict[str, list[str]]:
+def _instructions(catalogue: Catalogue, municipality_id: str, build_date: dt.date) -> dict[str, list[str]]:
     """Each document's preparer instructions (their text, normalised), from the HTML the build rendered."""
     from generator.documents.build_step import render_municipality
 
     m = next(x for x in catalogue.pilot_municipalities() if x.id == municipality_id)
     return {d.spec.id: [normalise(parse(f"<p>{i.html}</p>").text()) for i in split_instructions(d.html)[1]]
-            for d in render_municipality(catalogue, m)}
+            for d in render_municipality(catalogue, m, build_date=build_date)}
 
 
-def test_no_act_page_carries_a_preparer_instruction(built: Path, catalogue: Catalogue) -> None:
-    build_day = lvformat.date(dt.date.today())
+def test_no_act_page_carries_a_preparer_instruction(built: Path, built_day: dt.date, catalogue: Catalogue) -> None:
+    build_day = lvformat.date(built_day)
     seen_sheets = 0
     for m in catalogue.pilot_municipalities():
-        instructions = _instructions(catalogue, m.id)
+        instructions = _instructions(catalogue, m.id, built_day)
         for spec in DOCUMENTS:
             where = f"{m.id}/{spec.id}.pdf"
             act, sheet = _pages(documents_dir(built, m.id) / f"{spec.id}.pdf")
@@ -102,12 +102,12 @@ def test_every_marked_blank_keeps_its_footnote_in_the_act(built: Path, catalogue
                 assert "Tukšajās vietās ieraksta" in text and "dokumenta parakstīšanas dienā" in text, where
 
 
-def test_the_footer_names_the_form_and_the_properties_the_catalogue_version(built: Path,
+def test_the_footer_names_the_form_and_the_properties_the_catalogue_version(built: Path, built_day: dt.date,
                                                                            catalogue: Catalogue) -> None:
     """F15: "Veidlapa 08 · IBM rīkkopa, versija DD.MM.GGGG" on every act page, no "kataloga versija" in a
     document's text; the catalogue version is in the PDF's properties (Creator)."""
     m = catalogue.pilot_municipalities()[0]
-    day = lvformat.date(dt.date.today())
+    day = lvformat.date(built_day)
     for spec in DOCUMENTS:
         path = documents_dir(built, m.id) / f"{spec.id}.pdf"
         act, sheet = _pages(path)

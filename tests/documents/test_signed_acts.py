@@ -30,7 +30,7 @@ from generator.reference.lines import ACTUAL_COST_UNIT, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.writer import template_date
-from tests.documents.conftest import normalise
+from tests.documents.conftest import act_pages, normalise
 
 pytestmark = pytest.mark.slow
 
@@ -185,7 +185,7 @@ def test_the_annexes_name_their_contract_and_never_leave_the_signatures_alone(
     1 or 2 used to stand alone on a page)."""
     document = _child_contract(catalogue, lines)
     pdf = write_pdf(document.html, tmp_path / f"{CONTRACT}.pdf")
-    pages = _pdf(pdf)
+    pages = act_pages(_pdf(pdf))  # the act, not the preparer's sheet after it (D161)
     first = next(i for i, page in enumerate(pages) if "1. pielikums. Atbalsta plāna I daļa" in page
                  and "Līgumam ir šādi pielikumi" not in page)
     for number, page in enumerate(pages[first:], first + 1):
