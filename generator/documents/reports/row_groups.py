@@ -12,6 +12,8 @@ rows, shown or hidden. A register filled by a program opens as many blocks as it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -44,16 +46,18 @@ def hint(rows: int, totals: str = "summās") -> str:
 HINT = hint(BOUNDS[-1])  # the expense register's 400 rows
 
 
-def group_rows(ws: Worksheet, first_row: int, count: int, used: int, height: float | None = None) -> None:
+def group_rows(ws: Worksheet, first_row: int, count: int, used: int, height: float | None = None,
+               heights: Sequence[float | None] = ()) -> None:
     """Group rows ``first_row`` … ``first_row + count - 1`` (0-based) by level; groups deeper than needed for
     the ``used`` rows are collapsed (hidden), the others open. ``height``: the rows' height (pt; default the
-    sheet's)."""
+    sheet's); ``heights``: the first rows' own heights (None: ``height``)."""
     ws.outline_settings(True, False, True, False)  # symbols shown, the "+" on the row above a group
     opened = shown_level(used)
     for i in range(count):
         lvl = level(i)
         deeper = i + 1 < count and level(i + 1) > lvl  # the row above a group holds its "+"
-        ws.set_row(first_row + i, height, None, {"level": lvl, "hidden": lvl > opened,
+        own = heights[i] if i < len(heights) else None
+        ws.set_row(first_row + i, own if own is not None else height, None, {"level": lvl, "hidden": lvl > opened,
                                                "collapsed": deeper and level(i + 1) > opened})
 
 
