@@ -58,7 +58,7 @@ from generator.documents.reports.printing import (
     signature_block,
     signature_row,
 )
-from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
+from generator.documents.reports.row_groups import HINT, WARNING, group_rows, growing_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 from generator.workbook.styles import LATVIAN, MINUS, MONEY, MONEY_MINUS, PERCENT_SIGN
@@ -82,11 +82,12 @@ BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS:
              BIP_INDIRECT: "BIP_Netiesas"}
 
 REG_FIRST = 5  # first data row (0-based) of the register
+REGISTER_ROW = 13.5  # pt: a register row, one line of 10 pt text (Excel's own row for it is 12.75)
 # The register's columns that repeat C (Dokumenta Nr.) and F (Saņēmējs) on the page across (P, Q; D192).
 REPEATED_HEADERS = ("Dokumenta Nr. (atkārtots)", "Saņēmējs (atkārtots)")
-# Characters of 10 pt text a line of a register column holds, per unit of its width (Carlito: about 1.2; the
+# Characters of 10 pt text a line of a register column holds, per unit of its width (Carlito: 1.2–1.4; the
 # words wrap whole, as textwrap wraps them).
-REGISTER_CHARS_PER_UNIT = 1.1
+REGISTER_CHARS_PER_UNIT = 1.3
 CASH_FIRST = 6  # first month row (0-based) of sheet 29
 QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
 # Sheet 29's printed columns A:N (month to "Iesniegt līdz"): one A4 landscape width (about 780 pt of 799 as
@@ -441,7 +442,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # P and Q repeat C and F (Dokumenta Nr., Saņēmējs) at the right of the page across, whose rows the repeated
     # Nr. alone paired with page 1 (audit42 F9; print titles repeat only columns from A, and A:F would need a
     # third page across): I and M are narrower for them, their texts wrap (D192).
-    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 25, 12, 10.5, 12, 18, 11.5, 8.5, 11, 18]
+    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 12, 18, 11.5, 8.5, 11, 18]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # The pages across (A and I:O) repeat the names above their columns too (audit35 F5, D173).
@@ -499,11 +500,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # warning about hidden filled rows) sits left of the total; row 3 is the line of input errors.
     # one line of 10 pt text a row (as 27's months): the first rows shown, the notes and the signatures fit one
     # page down (audit29 F9)
-    # The rows keep Excel's default height, not a set one: a long name or position typed in a wrapped column
+    # The rows' height is not a set one (growing_rows): a long name or position typed in a wrapped column
     # (B, C, F, G, I, M and their repeats) makes Excel and Calc grow its row, so it prints whole (audit42 F8);
     # a row written here with text gets the height its text needs, as neither grows a row on opening a file.
-    group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows),
+    group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows), height=REGISTER_ROW,
                heights=[register_row_height(catalogue, row, widths) for row in data.rows])
+    growing_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1)
     ws_reg.merge_range(2, 1, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 1, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
     ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[1:6]))))
