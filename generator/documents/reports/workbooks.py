@@ -435,7 +435,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # in it would print cut at its edge ("28. pi"); B does not repeat, so they print on the first page only.
     ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
-    # M holds the longest payment route whole ("cits (darba samaksa, avanss)"; audit13 F9), B the longest document
+    # M holds the longest payment route whole on two lines ("cits (darba samaksa, avanss)"; audit13 F9: the row
+    # grows, growing_rows), B the longest document
     # type ("pieņemšanas–nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
     # a register filled before may hold ("korekcija (atmaksa vai anulēts rēķins)", D155; audit35 F14): its width
     # comes from the number and date columns, which keep their longest header word
@@ -445,7 +446,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 12, 18, 11.5, 8.5, 11, 18]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
-    # The pages across (A and I:O) repeat the names above their columns too (audit35 F5, D173).
+    # The pages across (A and I:Q) repeat the names above their columns too (audit35 F5, D173).
     write_names_across(ws_reg, 1, 8, len(widths) - 1, municipality, fmt.note_wrapped)
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
     ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
