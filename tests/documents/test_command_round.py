@@ -24,6 +24,7 @@ from generator.documents.reports.settlement_workbook import FIRST as SETTLEMENT_
 from generator.documents.reports.settlement_workbook import SHEET as SETTLEMENT_SHEET
 from generator.documents.reports.workbooks import CASH_FIRST, S_CASH, write_report_workbooks
 from generator.documents.staged_output import DOCUMENTS_MANIFEST
+from generator.documents.terms import Choice, for_round
 from tests.documents.workbook_values import named
 from tests.round_yaml import catalogue_with_round, children_round_entry
 
@@ -94,15 +95,21 @@ def test_an_ended_rounds_report_templates_carry_its_months_and_name(catalogue: C
     assert [norek.cell(r, 4).value in (None, "") for r in rows] == [True] * len(months)
 
 
-def test_a_day_in_the_rounds_services_gives_the_same_set(tmp_path: Path) -> None:
+def test_a_day_in_the_rounds_services_gives_the_same_set(catalogue: Catalogue, tmp_path: Path) -> None:
+    """`--day` in the round's services makes that round's set, as `--round` does, for that day: its names are
+    those confirmed on it, as in the documents made with it (papers_day; D192)."""
     by_round, by_day = tmp_path / "kārta", tmp_path / "diena"
     assert _run(by_round, "--municipality", "talsi", "--round", PILOT).exit_code == 0
     result = _run(by_day, "--municipality", "talsi", "--day", "01.05.2019")
     assert result.exit_code == 0, result.output
     first, second = by_round / REPORTS / f"talsi-{PILOT}", by_day / REPORTS / f"talsi-{PILOT}"
     assert sorted(p.name for p in first.iterdir()) == sorted(p.name for p in second.iterdir())
-    for path in first.iterdir():
-        assert path.read_bytes() == (second / path.name).read_bytes(), path.name
+    for folder, choice in ((first, Choice(PILOT)), (second, Choice(PILOT, prices_day=dt.date(2019, 5, 1)))):
+        with for_round(choice):
+            reference = write_report_workbooks(catalogue, catalogue.municipality("talsi"), tmp_path,
+                                               folder=tmp_path / "ref" / folder.parent.parent.parent.name)
+        for path in reference:
+            assert path.read_bytes() == (folder / path.name).read_bytes(), (folder, path.name)
 
 
 def test_without_a_municipality_every_municipality_of_the_round(catalogue: Catalogue, tmp_path: Path) -> None:

@@ -85,6 +85,8 @@ def test_wrapped_headers_fit_their_rows(workbooks) -> None:
     for name, ws, cell in _unmerged_cells(workbooks):
         if not (isinstance(cell.value, str) and cell.alignment.wrap_text):
             continue
+        if cell.data_type == "f":  # a formula prints its result (28's repeats of C and F: what a person types)
+            continue
         # A row without its own height keeps the default one line (Calc does not grow it on opening).
         height = ws.row_dimensions[cell.row].height or ws.sheet_format.defaultRowHeight or 15
         checked += 1

@@ -20,7 +20,10 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.build_step import papers_day
+from generator.documents.party_names import as_reported
 from generator.documents.reports.activity import ACTIVITIES
+from generator.documents.reports.institution_names import header_name
 from generator.documents.reports.printing import SIGNATURE_LABELS
 from generator.documents.reports.workbooks import write_report_workbooks
 from generator.recalc import make_profile, print_sheets
@@ -88,6 +91,24 @@ def test_every_report_page_prints_at_8_pt_or_larger(printed) -> None:
         for page in pages:
             assert sorted(round(x) for x in page.size) == [595, 842], f"{build} {sheet}: {page.size}"
             assert page.text.strip(), f"{build} {sheet}, {page.number}. lapa: tukša"
+
+
+def test_every_page_header_names_the_municipality_and_the_form(printed, catalogue: Catalogue) -> None:
+    """Made during the round, when the catalogue confirms the municipality's name: every printed page of every
+    report sheet has it in its header besides the form's title, and its page number in the footer (D173, D192)."""
+    municipality = catalogue.municipality(_longest_service(catalogue))
+    name = header_name(as_reported(catalogue, municipality, papers_day(catalogue, municipality, DURING_ROUND)))
+    assert name, "katalogā nosaukums kārtas laikā nav apstiprināts"
+    pages = 0
+    for (build, _, sheet), printed_pages in printed.items():
+        if build != "karta":
+            continue
+        for page in printed_pages:
+            pages += 1
+            head = " ".join(page.text.replace("\u00a0", " ").split())
+            assert name in head, f"{sheet}, {page.number}. lapa: galvenē nav „{name}”"
+            assert f"pielikums, {page.number}. lapa" in head, f"{sheet}, {page.number}. lapa: nav lapas numura"
+    assert pages >= 12
 
 
 def _report_rows(sheet: str, text: str) -> int:

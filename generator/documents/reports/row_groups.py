@@ -12,6 +12,8 @@ rows, shown or hidden. A register filled by a program opens as many blocks as it
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -44,17 +46,39 @@ def hint(rows: int, totals: str = "summās") -> str:
 HINT = hint(BOUNDS[-1])  # the expense register's 400 rows
 
 
-def group_rows(ws: Worksheet, first_row: int, count: int, used: int, height: float | None = None) -> None:
+def group_rows(ws: Worksheet, first_row: int, count: int, used: int, height: float | None = None,
+               heights: Sequence[float | None] = ()) -> None:
     """Group rows ``first_row`` … ``first_row + count - 1`` (0-based) by level; groups deeper than needed for
     the ``used`` rows are collapsed (hidden), the others open. ``height``: the rows' height (pt; default the
-    sheet's)."""
+    sheet's); ``heights``: the first rows' own heights (None: ``height``)."""
     ws.outline_settings(True, False, True, False)  # symbols shown, the "+" on the row above a group
     opened = shown_level(used)
     for i in range(count):
         lvl = level(i)
         deeper = i + 1 < count and level(i + 1) > lvl  # the row above a group holds its "+"
-        ws.set_row(first_row + i, height, None, {"level": lvl, "hidden": lvl > opened,
+        own = heights[i] if i < len(heights) else None
+        ws.set_row(first_row + i, own if own is not None else height, None, {"level": lvl, "hidden": lvl > opened,
                                                "collapsed": deeper and level(i + 1) > opened})
+
+
+def growing_rows(ws: Worksheet, first_row: int, count: int) -> Worksheet:
+    """Write rows ``first_row`` … ``first_row + count - 1`` (0-based) with their height but not as a set height
+    (no customHeight, as Excel saves a row it has fitted to its text): Excel and Calc grow such a row when a
+    wrapped cell in it gets a longer text, where a set height stays and cuts the text (audit42 F8, D192).
+    xlsxwriter marks every height other than 15 pt as set, so its row tags are written without the mark."""
+    rows = range(first_row + 1, first_row + count + 1)  # the tags' 1-based "r"
+
+    def unset(write: Callable[..., None]) -> Callable[..., None]:
+        def written(tag: str, attributes: list[tuple[str, object]] | None = None) -> None:
+            attributes = attributes or []
+            if tag == "row" and any(key == "r" and value in rows for key, value in attributes):
+                attributes = [(key, value) for key, value in attributes if key != "customHeight"]
+            write(tag, attributes)
+        return written
+
+    ws._xml_start_tag_unencoded = unset(ws._xml_start_tag_unencoded)  # type: ignore[method-assign]
+    ws._xml_empty_tag_unencoded = unset(ws._xml_empty_tag_unencoded)  # type: ignore[method-assign]
+    return ws
 
 
 def hidden_filled(first_row: int, last_row: int, first_col: str, last_col: str) -> str:

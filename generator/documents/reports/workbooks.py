@@ -21,6 +21,8 @@ amounts counts the rows (and parameter cells) with a message, shows the first an
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -56,7 +58,7 @@ from generator.documents.reports.printing import (
     signature_block,
     signature_row,
 )
-from generator.documents.reports.row_groups import HINT, WARNING, group_rows, hint_or_warning
+from generator.documents.reports.row_groups import HINT, WARNING, group_rows, growing_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
 from generator.workbook.styles import LATVIAN, MINUS, MONEY, MONEY_MINUS, PERCENT_SIGN
@@ -81,6 +83,11 @@ BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS:
 
 REG_FIRST = 5  # first data row (0-based) of the register
 REGISTER_ROW = 13.5  # pt: a register row, one line of 10 pt text (Excel's own row for it is 12.75)
+# The register's columns that repeat C (Dokumenta Nr.) and F (Saņēmējs) on the page across (P, Q; D192).
+REPEATED_HEADERS = ("Dokumenta Nr. (atkārtots)", "Saņēmējs (atkārtots)")
+# Characters of 10 pt text a line of a register column holds, per unit of its width (Carlito: 1.2–1.4; the
+# words wrap whole, as textwrap wraps them).
+REGISTER_CHARS_PER_UNIT = 1.3
 CASH_FIRST = 6  # first month row (0-based) of sheet 29
 QUARTER_FIRST = 5  # first quarter row (0-based) of sheet 30
 # Sheet 29's printed columns A:N (month to "Iesniegt līdz"): one A4 landscape width (about 780 pt of 799 as
@@ -174,6 +181,15 @@ def _wrapped_height(*texts: tuple[str, int]) -> float:
     """A row's height for wrapped 10 pt text: (text, characters that fit a line of its column) pairs; Excel
     and Calc do not grow a row to its text when they open a file (13 pt a line: Calibri's line is 1.22 × its size)."""
     return 13 * max(1, *(-(-len(text) // per_line) for text, per_line in texts))
+
+
+def register_row_height(catalogue: Catalogue, row: reg.RegisterRow, widths: Sequence[float]) -> float | None:
+    """The height (pt) of a register row written with ``row``'s texts in the wrapped columns of ``widths``, or
+    None (the default height) when each fits one line."""
+    texts = ((row.doc_type, 1), (row.doc_number, 2), (row.payee, 5), (reg.bip_label(catalogue, row.bip), 6),
+             (row.service, 8), (row.route, 12), (row.doc_number, 15), (row.payee, 16))
+    lines = max(len(textwrap.wrap(text, int(widths[col] * REGISTER_CHARS_PER_UNIT))) for text, col in texts if text)
+    return _wrapped_height(("", 1)) * lines + 2 if lines > 1 else None
 
 
 NOTE_LINE = 12  # pt per line of a 9 pt note (Calibri's line: 11 pt)
@@ -272,13 +288,13 @@ def open_report_workbook(catalogue: Catalogue, target: Path, output_id: str, mun
     """A new report workbook at ``target`` with its properties (reports/properties.py, D52: its title from the
     output register, generator.documents.outputs; author and company the social service when its name is
     confirmed for the day the workbook is made for, else the toolkit) and the shared formats."""
+    from generator.documents.build_step import papers_day
     from generator.documents.reports.properties import report_properties
-    from generator.documents.terms import municipality_day
 
     if output_id not in REPORT_WORKBOOKS:
         raise KeyError(f"atskaites darbgrāmata '{output_id}' nav izvažu sarakstā "
                        f"(zināmās: {', '.join(REPORT_WORKBOOKS)})")
-    day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
+    day = papers_day(catalogue, municipality, build_date)  # the names' day, as write_report_workbooks'
     target.parent.mkdir(parents=True, exist_ok=True)
     wb = xlsxwriter.Workbook(str(target), {"strings_to_numbers": False, "strings_to_formulas": False})
     wb.set_properties({**report_properties(catalogue, output_id, municipality, day),
@@ -419,14 +435,18 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # in it would print cut at its edge ("28. pi"); B does not repeat, so they print on the first page only.
     ws_reg.write(0, 1, "28. pielikums. Izdevumu reģistrs (datu bāze)", fmt.title)
     # Each header's longest word fits its column (Calc breaks a longer word inside it); A:H fill the first page.
-    # M holds the longest payment route whole ("cits (darba samaksa, avanss)"; audit13 F9), B the longest document
+    # M holds the longest payment route whole on two lines ("cits (darba samaksa, avanss)"; audit13 F9: the row
+    # grows, growing_rows), B the longest document
     # type ("pieņemšanas–nodošanas akts") on its one-line row (audit29 F8), and also the correction's earlier label
     # a register filled before may hold ("korekcija (atmaksa vai anulēts rēķins)", D155; audit35 F14): its width
     # comes from the number and date columns, which keep their longest header word
-    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 34, 12, 10.5, 12, 23, 11.5, 8.5]
+    # P and Q repeat C and F (Dokumenta Nr., Saņēmējs) at the right of the page across, whose rows the repeated
+    # Nr. alone paired with page 1 (audit42 F9; print titles repeat only columns from A, and A:F would need a
+    # third page across): I and M are narrower for them, their texts wrap (D192).
+    widths = [5, 30, 11, 10.5, 10.5, 22, 34, 14, 27, 12, 10.5, 12, 18, 11.5, 8.5, 11, 18]
     write_intro(ws_reg, 1, 1, 7, municipality, "Katru maksājumu un pamatojošo dokumentu ieraksta līdz pārskata "
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
-    # The pages across (A and I:O) repeat the names above their columns too (audit35 F5, D173).
+    # The pages across (A and I:Q) repeat the names above their columns too (audit35 F5, D173).
     write_names_across(ws_reg, 1, 8, len(widths) - 1, municipality, fmt.note_wrapped)
     # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
     ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
@@ -436,7 +456,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                "Bērna identifikācijas kods", "Pakalpojums", "Pārskata mēnesis (jebkurš mēneša datums)",
                "Daudzums (vienības; korekcija – ar mīnusa zīmi)", "Summa, EUR (korekcija – ar mīnusa zīmi)", "Samaksas veids",
                "Atzīmes uz dokumenta (Jā/Nē)",
-               "Atbalsta joma"]
+               "Atbalsta joma", *REPEATED_HEADERS]
     ws_reg.write_row(REG_FIRST - 1, 0, headers, fmt.head)
     ws_reg.set_row(REG_FIRST - 1, 58)  # five lines: "Pārskata mēnesis (jebkurš mēneša datums)"
     for col, width in enumerate(widths):
@@ -445,16 +465,16 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         r = REG_FIRST + i
         row = data.rows[i] if i < len(data.rows) else None
         ws_reg.write_number(r, 0, i + 1, fmt.int)
-        ws_reg.write(r, 1, row.doc_type if row else "", fmt.in_text)
-        ws_reg.write(r, 2, row.doc_number if row else "", fmt.in_text)
+        ws_reg.write(r, 1, row.doc_type if row else "", fmt.in_text_wrapped)
+        ws_reg.write(r, 2, row.doc_number if row else "", fmt.in_text_wrapped)
         for col, value in ((3, row.doc_date if row else None), (4, row.paid_on if row else None),
                            (9, row.month if row else None)):
             if value is not None:
                 ws_reg.write_datetime(r, col, _excel_date(value), fmt.in_date)
             else:
                 ws_reg.write_blank(r, col, None, fmt.in_date)
-        ws_reg.write(r, 5, row.payee if row else "", fmt.in_text)
-        ws_reg.write(r, 6, reg.bip_label(catalogue, row.bip) if row else "", fmt.in_text)
+        ws_reg.write(r, 5, row.payee if row else "", fmt.in_text_wrapped)
+        ws_reg.write(r, 6, reg.bip_label(catalogue, row.bip) if row else "", fmt.in_text_wrapped)
         ws_reg.write(r, 7, row.child_code if row else "", fmt.in_text)
         ws_reg.write(r, 8, row.service if row else "", fmt.in_text_wrapped)  # a long service name wraps
         if row and row.units is not None:
@@ -465,11 +485,14 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             ws_reg.write_number(r, 11, _num(row.amount), fmt.in_money)
         else:
             ws_reg.write_blank(r, 11, None, fmt.in_money)
-        ws_reg.write(r, 12, row.route if row else "", fmt.in_text)
+        ws_reg.write(r, 12, row.route if row else "", fmt.in_text_wrapped)
         ws_reg.write(r, 13, ("Jā" if row.marked else "Nē") if row else "", fmt.in_text)
         area = reg.area_of_service(row.service) if row else None
         ws_reg.write_formula(r, 14, f'=IF(I{r + 1}="","",VALUE(LEFT(I{r + 1},1)))', fmt.int,
                              (area if area is not None else "") if cached else "")
+        for col, source, value in ((15, "C", row.doc_number if row else ""), (16, "F", row.payee if row else "")):
+            ws_reg.write_formula(r, col, f'=IF({source}{r + 1}="","",{source}{r + 1})', fmt.text,
+                                 value if cached else "")
     columns = {"Reg_Dokuments": 1, "Reg_BIP": 6, "Reg_Berns": 7, "Reg_Pakalpojums": 8, "Reg_Menesis": 9, "Reg_Daudzums": 10,
                "Reg_Summa": 11, "Reg_Veids": 12, "Reg_Joma": 14}
     for name, col in columns.items():
@@ -478,7 +501,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # warning about hidden filled rows) sits left of the total; row 3 is the line of input errors.
     # one line of 10 pt text a row (as 27's months): the first rows shown, the notes and the signatures fit one
     # page down (audit29 F9)
-    group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows), height=REGISTER_ROW)
+    # The rows' height is not a set one (growing_rows): a long name or position typed in a wrapped column
+    # (B, C, F, G, I, M and their repeats) makes Excel and Calc grow its row, so it prints whole (audit42 F8);
+    # a row written here with text gets the height its text needs, as neither grows a row on opening a file.
+    group_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1, len(data.rows), height=REGISTER_ROW,
+               heights=[register_row_height(catalogue, row, widths) for row in data.rows])
+    growing_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1)
     ws_reg.merge_range(2, 1, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 1, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
     ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[1:6]))))
@@ -535,8 +563,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     reg_signed = signature_row(ws_reg, last + 1, ((1, 2, 3), (4, 5, 5), (6, 7, 7)), fmt.sign_label_wrapped,
                                fmt.sign_field, fmt.sign_date, fmt.sign_line, fmt.sign_label_right)
     ws_reg.freeze_panes(REG_FIRST, 0)
+    # "format_rows": a protected sheet's row grows to a wrapped text typed in it only where rows may change
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
-                        "sort": True, "autofilter": True})
+                        "format_rows": True, "sort": True, "autofilter": True})
 
     # --- 29: monthly cash flow --------------------------------------------------------------------
     ws_cash.write(0, 0, "29. pielikums. Mēneša naudas plūsmas pārskats", fmt.title)
@@ -917,14 +946,15 @@ def _excel_serial(day: dt.date) -> int:
 def write_report_workbooks(catalogue: Catalogue, municipality: Municipality, out: Path,
                            build_date: dt.date | None = None, folder: Path | None = None) -> list[Path]:
     """The municipality's report workbooks in ``folder`` (default: its folder under out/lejupielades/atskaites/)."""
+    from generator.documents.build_step import papers_day
     from generator.documents.party_names import as_reported
     from generator.documents.reports.activity import write_activity_report
     from generator.documents.reports.annex_workbooks import write_annex_workbooks
-    from generator.documents.terms import municipality_day
 
     folder = folder or reports_dir(out, municipality.id)
-    # headers and notes name the municipality and its service only by names confirmed for the day (D43)
-    day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
+    # headers and notes name the municipality and its service only by names confirmed for the day of the
+    # municipality's papers – with `--day` that day, as the documents beside them (D43, D192)
+    day = papers_day(catalogue, municipality, build_date)
     municipality = as_reported(catalogue, municipality, day)
     return [
         write_register_workbook(catalogue, municipality, folder / REGISTER_FILE, build_date=build_date),
