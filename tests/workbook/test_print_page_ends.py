@@ -6,8 +6,6 @@ Excel and LibreOffice alike). On main before this it failed: page 1 held the hea
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator.recalc import make_profile
