@@ -351,15 +351,16 @@ def write(sh: Sheet) -> None:
     price_marks.mark_prices(sh, f"F{first}:F{last}", f"${C64.h_price_provisional}{first}=1")
     # audit42 F11: the total's label "Kopā" shares its row with the hidden-rows warning (which replaces it while a
     # filled row is hidden), and the price note is under the summary, so that the total is one row of
-    # SUMMARY_ROW_HEIGHT that fits under 15 or 30 rows on their page (CALC_ROW_HEIGHT); the two rows it held are
-    # hidden, and keep their addresses
+    # SUMMARY_ROW_HEIGHT that fits under 15 or 30 rows on their page (CALC_ROW_HEIGHT); the two rows it held stay
+    # (the summary keeps its addresses), empty and one pixel high: not hidden, which `ibm migrate`'s outline
+    # (generator/ministry/xlsx_outline.py) would undo
     note_row = summary_top(lay) + SUMMARY_LAST + 1
     price_marks.price_note(sh, f"C{note_row}:{FIRST_PAGE_TO}{note_row}")
     plan_rows.plan_rows(sh, first, lay.plan_rows, CALC_ROW_HEIGHT, used="=E", warning_cell=f"A{total}",
                         inputs=("M",), warning_height=SUMMARY_ROW_HEIGHT,  # one line in the label columns A:B
                         hint_cell=None, otherwise="Kopā")
     for row in (total + 1, total + 2):
-        sh.ws.set_row(row - 1, None, None, {"hidden": True})
+        sh.row_height(row, 0.75)
     top = summary_top(lay)
     sh.row_height(top - 1, SUMMARY_GAP_HEIGHT)  # a gap above the summary: on paper between it and rows 1–8
     _summary(sh, top)
