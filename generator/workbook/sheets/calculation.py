@@ -347,7 +347,7 @@ def write(sh: Sheet) -> None:
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
-    # F7: a "jāprecizē" catalogue price prints "5,11*", explained under the table on the first page across
+    # F7: a "jāprecizē" catalogue price prints "5,11*", explained under the summary (D190)
     price_marks.mark_prices(sh, f"F{first}:F{last}", f"${C64.h_price_provisional}{first}=1")
     # audit42 F11: the total's label "Kopā" shares its row with the hidden-rows warning (which replaces it while a
     # filled row is hidden), and the price note is under the summary, so that the total is one row of
