@@ -429,7 +429,7 @@ SUMMARY_GAP_HEIGHT = 14  # the row above the summary's heading, first on its pag
 FIRST_PAGE_TO = "I"  # the last column of the first page across (landscape): the second holds J–M
 # The plan rows: two lines of 9 pt text (names wrap in B and C; two check messages whole in L), as the signed annexes'.
 # audit42 F11 (D190): 24,75 pt, so that a page holds 15 of them and the total (A4 landscape, rows 1–8 repeated; 16 do
-# not fit, 15 and the total do, with 4 and 8 pt to spare as LibreOffice prints): a page ends after rows 15 and 30,
+# not fit, 15 and the total do, with 4 and 6 pt to spare as LibreOffice prints): a page ends after rows 15 and 30,
 # the end of an outline group (plan_rows, groups of 5), so no page holds only unused rows, and the total is never
 # on a page of its own. With the signed annexes' 21,75 pt a page held 17: a plan of 16 or 17 lines (20 rows open)
 # printed rows 18–20 unused on a page of their own with the total, one of 31–34 lines (35 open) row 35.
