@@ -73,7 +73,7 @@ TOGETHER: dict[tuple[str, str], tuple[object, str]] = {
     ("6.6", "M49"): ("Dienu skaits pārbaudīts.", "piezīme par dienu pārsniegumu " + COMPUTED),
     ("6.6", "M50"): ("Svētku dienas pārbaudītas.", "piezīme par svētku dienu sarakstu " + COMPUTED),
     ("6.9", "D50"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātu cenu " + COMPUTED),
-    ("6.4", "C51"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),
+    ("6.4", "C72"): ("Cenas apstiprinātas.", "piezīme par neapstiprinātām cenām " + COMPUTED),  # under the summary (D190)
     ("6.7", "D49"): (1234.56, "mēneša kopsumma " + COMPUTED),
     ("6.7", "J49"): (1, "mēnešu summu kopsumma " + COMPUTED),
     ("6.7", "K49"): (1, "summu periodā kopsumma " + COMPUTED),

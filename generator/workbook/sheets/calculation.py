@@ -24,7 +24,7 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
-from generator.workbook.sheets.common import PLAN_ROW_HEIGHT, TITLE_HEIGHT, header_block, print_setup, protect
+from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, print_setup, protect
 from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message, text_validation
@@ -326,8 +326,6 @@ def write(sh: Sheet) -> None:
         _line(sh, r, p, i + 1)
     first, last = lay.calc_first, lay.calc_last
     total = last + 1
-    sh.text(f"B{total}", "Kopā", st.label_bold)
-    sh.row_height(total, SUMMARY_ROW_HEIGHT)
     sh.formula(f"G{total}", "IB_Nepieciesamais", st.out_money_bold, cache.needed)
     sh.formula(f"I{total}", f"SUM(I{first}:I{last})", st.out_money_bold, 0)
     sh.formula(f"J{total}", f"SUM(J{first}:J{last})", st.out_money_bold, 0)
@@ -349,12 +347,20 @@ def write(sh: Sheet) -> None:
     cf(f"L{first}:L{last}", {"type": "formula", "criteria": f'=$L{first}<>""', "format": st.error_mark})
     cf(f"K{first}:K{last}", {"type": "formula", "criteria": f'=$K{first}="{STATUS_NOT_FUNDED}"',
                              "format": st.warning_mark})
-    # F7: a "jāprecizē" catalogue price prints "5,11*", explained under the table on the first page across
+    # F7: a "jāprecizē" catalogue price prints "5,11*", explained under the summary (D190)
     price_marks.mark_prices(sh, f"F{first}:F{last}", f"${C64.h_price_provisional}{first}=1")
-    price_marks.price_note(sh, f"C{total + 2}:{FIRST_PAGE_TO}{total + 2}")
-    plan_rows.plan_rows(sh, first, lay.plan_rows, CALC_ROW_HEIGHT, used="=E", warning_cell=f"A{total + 1}",
+    # audit42 F11: the total's label "Kopā" shares its row with the hidden-rows warning (which replaces it while a
+    # filled row is hidden), and the price note is under the summary, so that the total is one row of
+    # SUMMARY_ROW_HEIGHT that fits under 15 or 30 rows on their page (CALC_ROW_HEIGHT); the two rows it held stay
+    # (the summary keeps its addresses), empty and one pixel high: not hidden, which `ibm migrate`'s outline
+    # (generator/ministry/xlsx_outline.py) would undo
+    note_row = summary_top(lay) + SUMMARY_LAST + 1
+    price_marks.price_note(sh, f"C{note_row}:{FIRST_PAGE_TO}{note_row}")
+    plan_rows.plan_rows(sh, first, lay.plan_rows, CALC_ROW_HEIGHT, used="=E", warning_cell=f"A{total}",
                         inputs=("M",), warning_height=SUMMARY_ROW_HEIGHT,  # one line in the label columns A:B
-                        hint_cell=None)
+                        hint_cell=None, otherwise="Kopā")
+    for row in (total + 1, total + 2):
+        sh.row_height(row, 0.75)
     top = summary_top(lay)
     sh.row_height(top - 1, SUMMARY_GAP_HEIGHT)  # a gap above the summary: on paper between it and rows 1–8
     _summary(sh, top)
@@ -363,7 +369,7 @@ def write(sh: Sheet) -> None:
     # a print area's last column as "###"; inside the area they print as nothing (and in Excel). The header
     # block and the table header (rows 1–8) repeat on every page, so every page of plan rows and the page
     # with the total name their columns (F6).
-    print_setup(sh, C64.last, top + SUMMARY_LAST, annex="6.4. tabula (darba aprēķins)")
+    print_setup(sh, C64.last, top + SUMMARY_LAST + 1, annex="6.4. tabula (darba aprēķins)")
     sh.ws.set_v_pagebreaks([sh._rc(f"{col(FIRST_PAGE_TO, 1)}1")[1]])
     # The summary starts a page of its own, whole: after the last plan rows its 19 rows would not fit for every
     # number of open rows, and a summary cut in two printed its end under the table's header. Its page across
@@ -422,7 +428,12 @@ SUMMARY_ROW_HEIGHT = 12
 SUMMARY_GAP_HEIGHT = 14  # the row above the summary's heading, first on its page
 FIRST_PAGE_TO = "I"  # the last column of the first page across (landscape): the second holds J–M
 # The plan rows: two lines of 9 pt text (names wrap in B and C; two check messages whole in L), as the signed annexes'.
-CALC_ROW_HEIGHT = PLAN_ROW_HEIGHT
+# audit42 F11 (D190): 24,75 pt, so that a page holds 15 of them and the total (A4 landscape, rows 1–8 repeated; 16 do
+# not fit, 15 and the total do, with 4 and 6 pt to spare as LibreOffice prints): a page ends after rows 15 and 30,
+# the end of an outline group (plan_rows, groups of 5), so no page holds only unused rows, and the total is never
+# on a page of its own. With the signed annexes' 21,75 pt a page held 17: a plan of 16 or 17 lines (20 rows open)
+# printed rows 18–20 unused on a page of their own with the total, one of 31–34 lines (35 open) row 35.
+CALC_ROW_HEIGHT = 24.75
 # The summary ("IB apmēri periodā") lies under the table's total, on the first page across only, outside the
 # repeated label columns A:B: every page across repeats A:B, so a label there would print on the pages across
 # without its value. Labels in C:D, values in E (a second value in F), notes and messages in G:I. Its rows are

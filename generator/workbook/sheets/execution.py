@@ -9,7 +9,6 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
 from generator.workbook.sheets.calculation import month_blocks
 from generator.workbook.sheets.common import (
-    PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
     header_block,
     plan_row_lead,
@@ -22,6 +21,12 @@ from generator.workbook.sheets.plan import invalid_cells, message_formula, text_
 SHEET = "6.10"
 NAME_WIDTH = 30  # B: a service's name in two lines, as 6.6's B
 MONTH_WIDTH = 7  # "07.2021" in 8 pt, a month's units or "12 345,67" in 9 pt
+# audit42 F11 (D190): a page holds 15 plan rows (16 do not fit: A4 landscape, rows 1–8 repeated), so that it ends
+# with an outline group (rows 15, 30) and no page holds only unused rows; the last page of 40 rows holds its ten rows
+# with the totals and the summary under them (4 pt to spare as LibreOffice prints). With the signed annexes' 21,75 pt a
+# page held 16, and a plan of 16 lines (20 rows open) printed rows 17–20 unused with the totals on a page of their
+# own, one of 31 or 32 lines (35 open) rows 33–35.
+EXECUTION_ROW_HEIGHT = 23.25
 PRICE_NOTE_HEIGHT = 33  # under the summary: three lines of 8 pt in A:C
 BLOCK_HEADING_HEIGHT = 15  # row 6: "Plānots, vienības (6.6. tabula)", "Saņemts, vienības", "Samaksāts, EUR"
 MESSAGES_610 = (
@@ -56,7 +61,7 @@ def write(sh: Sheet) -> None:
     # Three landscape pages across (audit9 F10: five, one per block, for any plan): A:C (the repeated labels) with
     # the plan and the planned months; the delivered and the paid months; the totals, "Pārbaude" and "Piezīmes".
     # Each fits its page at LibreOffice's wider columns (about 1 000 px of Excel's widths with these margins). B
-    # wraps the catalogue's longest service name (3.17i) in two lines of PLAN_ROW_HEIGHT, as on the signed annexes;
+    # wraps the catalogue's longest service name (3.17i) in two lines of EXECUTION_ROW_HEIGHT, as on the signed annexes;
     # a month's cell holds "12 345,67" in 9 pt.
     sh.widths({"A": 4, "B": NAME_WIDTH, "C": 9, "D": 9, "E": 10} | {c: MONTH_WIDTH for c in plan_cols + got_cols + paid_cols}
               | {got_sum: 9, left_units: 9, paid_sum: 10, left_money: 10, absorption: 8, notes: 22, free: 20})
@@ -154,7 +159,7 @@ def write(sh: Sheet) -> None:
         grey_outside_period(sh, cols, head, first, last)
     sh.ws.conditional_format(f"{notes}{first}:{notes}{last}",
                              {"type": "formula", "criteria": f'=${notes}{first}<>""', "format": st.error_mark})
-    plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=C", warning_cell=f"A{total + 1}", warning_to="C",
+    plan_rows.plan_rows(sh, first, lay.plan_rows, EXECUTION_ROW_HEIGHT, used="=C", warning_cell=f"A{total + 1}", warning_to="C",
                         inputs=(f"{got_cols[0]}:{paid_cols[-1]}", free),
                         hint_cell=f"{col(free, 1)}{first + plan_rows.VISIBLE - 1}")
     # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained under

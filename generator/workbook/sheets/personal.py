@@ -223,6 +223,18 @@ def write(sh: Sheet) -> None:
     # E prints too: a long message beside a cell runs on into it instead of stopping at the page edge
     child_line(sh, "A3")
     page_setup(sh, annex="6.1. tabula (bērna un vecāka personas dati)", area=f"A1:E{sh.ws.dim_rowmax + 1}", repeat_to=3)
+    # audit42 F10: the parent's section starts page 2 with its fields; page 1 ended with the heading alone. The rows
+    # are all visible and their heights fixed, so a manual break holds in Excel and LibreOffice alike. Page 2 then
+    # holds the heading too: its one-line rows are a little lower (ONE_LINE_HEIGHT), so that the check row's room
+    # (CHECK_ROW) still ends on it.
+    for row in range(PARENT_SECTION_ROW, CHECK_ROW):
+        height = (sh.ws.row_sizes.get(row - 1) or [None])[0]
+        if height in (None, DEFAULT_ROW_HEIGHT):
+            sh.row_height(row, ONE_LINE_HEIGHT)
+    sh.ws.set_h_pagebreaks([PARENT_SECTION_ROW - 1])
+
+
+PARENT_SECTION_ROW = next(row for row, label, kind, *_ in FIELDS if kind == "section" and label.startswith("Vecāks"))
 
 
 # Rows 6–7 (the names): two lines of the 8 pt hint beside them.
@@ -234,6 +246,7 @@ NAME_INPUT_HEIGHT = 23
 BESIDE_CHARS_PER_LINE = 55
 BESIDE_LINE_HEIGHT = 11
 DEFAULT_ROW_HEIGHT = 15
+ONE_LINE_HEIGHT = 13  # a row of one line of 9 pt text (10,85 pt in LibreOffice, 15 px = 11,25 pt in Excel)
 
 
 def beside_height(field: input_checks.Field, where: str) -> float:

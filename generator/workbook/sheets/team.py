@@ -8,13 +8,17 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import HEADER_TWO_LINE_HEIGHT, header_block, page_setup, protect
 
 SHEET = "6.2"
+ROW_HEIGHT = 23  # two lines of 9 pt (30 px in Excel, 21,7 pt in LibreOffice)
 ROWS = 12
 FIRST = 9
+# audit42 F8: the texts wrap in their cells, two lines of 9 pt in rows of ROW_HEIGHT: "Iestāde, amats" of 64
+# characters ("… sociālo pakalpojumu centrs, vadītāja vietniece") printed cut at the next column in one line of 16. The
+# columns use the landscape page's width (the table took about half of it).
 COLUMNS = (
     ("A", "Nr.", 4, None),
-    ("B", "Vārds, uzvārds", 18, "text"),
-    ("C", "Specialitāte (piem., rehabilitologs, psihologs, fizioterapeits)", 18, "text"),
-    ("D", "Iestāde, amats", 16, "text"),
+    ("B", "Vārds, uzvārds", 22, "text"),
+    ("C", "Specialitāte (piem., rehabilitologs, psihologs, fizioterapeits)", 22, "text"),
+    ("D", "Iestāde, amats", 40, "text"),
     ("E", "Tālrunis", 11, "text"),
     ("F", "E-pasts", 15, "text"),
     ("G", "Izvērtēšana", 10, "round"),
@@ -47,7 +51,8 @@ def write(sh: Sheet) -> None:
             if kind == "date":
                 sh.blank(f"{c}{row}", st.input_date)
             else:
-                sh.blank(f"{c}{row}", st.input_text)
+                sh.blank(f"{c}{row}", st.input_wrap)
+        sh.row_height(row, ROW_HEIGHT)
     last = FIRST + ROWS - 1
     sh.ws.data_validation(f"G{FIRST}:G{last}", {"validate": "list", "source": "=Saraksts_Karta"})
     sh.ws.data_validation(

@@ -294,7 +294,8 @@ def write(sh: Sheet) -> None:
     sh.text("B5", INTERFACE_VERSION, st.out_text)
     sh.define("IBM_Saskarne", "B5")
     sh.text("A6", "Veidnes versija (kataloga versija un izkārtojuma redakcija)", st.label)
-    sh.text("B6", book.cache.version, st.out_text)
+    # audit42 F8: "2023-04-01+b446bac9.10" is wider than B at 9 pt and ran over the cell's border: B:C merged
+    sh.merge_text("B6:C6", book.cache.version, st.out_text)
     sh.define("IBM_Versija", "B6")
     sh.text("A7", "Cenas un parametri spēkā uz", st.label)
     sh.date("B7", day, st.out_date)

@@ -1,0 +1,45 @@
+"""audit42 F8 (matrix part): texts that printed cut or over their cell's border, estimated as Excel and LibreOffice
+lay out the cell (tests/workbook/cell_layout.py, D180): 6.2's "Iestāde, amats" of 64 characters printed as
+„Valmieras novada sociālo” (one line of a column 16 wide, cut by "Tālrunis"), and 6.11's template version
+("2023-04-01+b446bac9.10") ran over the right border of B6. On main before this both failed: 6.2's inputs did not
+wrap (one line), and the version needed about 100 pt in a cell of about 80."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.workbook.cell_layout import APPS, room
+
+# 6.2's input columns with a long, obviously fictional value of each (the audit's)
+TEAM = {"B": "Dārta Ķēniņa-Šēfere", "C": "fizioterapeits, rehabilitologs",
+        "D": "Valmieras novada sociālo pakalpojumu centrs, vadītāja vietniece", "E": "+371 20000000",
+        "F": "darta.kenina-sefere@example.lv"}
+TEAM_ROWS = (9, 20)  # the first and the last of its 12 rows
+
+
+@pytest.fixture(scope="module")
+def template(templates: dict[str | None, Path]) -> object:
+    return load_workbook(templates[None])
+
+
+@pytest.mark.parametrize("app", APPS, ids=lambda a: a.name)
+def test_team_inputs_wrap_whole(template, app) -> None:  # noqa: ANN001
+    ws = template["6.2"]
+    for row in TEAM_ROWS:
+        for column, text in TEAM.items():
+            cell = room(ws, f"{column}{row}", app)
+            assert cell.fits(text), cell.why_not(text)
+
+
+@pytest.mark.parametrize("app", APPS, ids=lambda a: a.name)
+def test_template_version_inside_its_cell(template, app) -> None:  # noqa: ANN001
+    ws = template["6.11"]
+    version = ws["B6"].value
+    assert isinstance(version, str) and "+" in version, version
+    longest = "2099-12-31+ffffffff.99"  # the longest version of its format: date, fingerprint, layout revision
+    for text in (version, longest):
+        cell = room(ws, "B6", app)
+        assert cell.fits(text), cell.why_not(text)
