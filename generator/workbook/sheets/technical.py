@@ -168,8 +168,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, negatīvs "
          "skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs līgumam "
-         "vajadzīgs lauks, formula vai saite) vai aprēķina šūnas vērtība neatbilst aprēķinam (katra šūna; "
-         "saraksts zemāk).", "visas tabulas",
+         "vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam (katra šūna) vai "
+         "aizpildītas plāna rindas ir paslēptas un netiks izdrukātas (katra tabula); saraksts zemāk.", "visas tabulas",
          LISTED),
     ]
 
@@ -190,7 +190,7 @@ SECTION_HEIGHT = 36  # the section title and, in F, the transport note (three li
 HEADING_HEIGHT = 15  # "Pārbaude", "Veids", "Skaits", "Kur redzams": one line of 9 pt
 TOTALS_HEIGHT = 2 * HEADING_HEIGHT  # "Kļūdas kopā" and "Brīdinājumi kopā", at the default height, on the last page
 DEFAULT_HEIGHT = 15  # a row whose height the sheet does not set
-STATUS_ROW_HEIGHT = 26  # two lines of 9 pt across A:F: the longest status (the warning about hidden rows)
+STATUS_ROW_HEIGHT = 26  # two lines of 9 pt across A:F: the longest status (more invalid cells than listed)
 # below the totals on the last checks page: a blank row, the list's heading, its status and its first rows
 INVALID_BLOCK_HEIGHT = 2 * DEFAULT_HEIGHT + STATUS_ROW_HEIGHT + 5 * DEFAULT_HEIGHT
 PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights, and a title row taller than set
