@@ -97,12 +97,12 @@ def test_a_hidden_filled_row_is_an_error_naming_sheet_and_rows(recalculated) -> 
     assert hidden["h_PaslRindas"] == len(PLAN_SHEETS), listed
     assert hidden["Kludas"] == len(PLAN_SHEETS) and hidden["h_Aizstatas"] == 0, listed
     for sheet in PLAN_SHEETS:
-        said = [t for t in listed if t.split(". ", 1)[1].startswith(f"{sheet}: aizpildīt")]
+        said = [t for t in listed if t.split(". ", 1)[1].startswith(f"{sheet}. tabula: aizpildīt")]
         assert len(said) == 1, (sheet, listed)
         assert "netiks izdrukāt" in said[0] and "„+”" in said[0], said
     for sheet, row in rows.items():  # each sheet names its own hidden row
-        on_sheet = next(t for t in listed if t.split(". ", 1)[1].startswith(f"{sheet}: "))
-        assert f"{sheet}: aizpildīta rinda {row} ir paslēpta" in on_sheet, on_sheet
+        on_sheet = next(t for t in listed if t.split(". ", 1)[1].startswith(f"{sheet}. tabula: "))
+        assert f"{sheet}. tabula: aizpildīta rinda {row} ir paslēpta" in on_sheet, on_sheet
 
 
 def test_a_text_in_the_months_blames_its_cell_not_67(recalculated) -> None:  # noqa: ANN001

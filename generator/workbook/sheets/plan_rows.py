@@ -111,7 +111,7 @@ def hidden_message(sheet: str, flags: str) -> str:
     first = f"SMALL({flags},COUNTIF({flags},0)+1)"
     one = '"' + HIDDEN_ONE.replace("{row}", f'"&{first}&"') + '"'
     many = '"' + HIDDEN_MANY.replace("{first}", f'"&{first}&"').replace("{last}", f'"&MAX({flags})&"') + '"'
-    return f'"{sheet}: "&IF({count}=1,{one},{many})&" – {HIDDEN_HOW}."'
+    return f'"{sheet}. tabula: "&IF({count}=1,{one},{many})&" – {HIDDEN_HOW}."'
 
 
 def struck_count(number_col: str, first_row: int, count: int) -> str:

@@ -168,8 +168,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, negatīvs "
          "skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs līgumam "
-         "vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam (katra šūna) vai "
-         "aizpildītas plāna rindas ir paslēptas un netiks izdrukātas (katra tabula); saraksts zemāk.", "visas tabulas",
+         "vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna "
+         "rindas ir paslēptas (katra šūna, tabula; saraksts zemāk).", "visas tabulas",
          LISTED),
     ]
 
