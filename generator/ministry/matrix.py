@@ -39,6 +39,7 @@ from generator.workbook.input_checks import (
     unchecked_length_message,
 )
 from generator.workbook.layout import INTERFACE_KIND, INTERFACE_NAMES, INTERFACE_VERSION
+from generator.workbook.sheets.plan_rows import HIDDEN_HOW, HIDDEN_MANY, HIDDEN_ONE
 from generator.workbook.version import VERSION_PATTERN, base_version, template_version
 
 YES_WORDS = {"jā", "ja"}
@@ -417,15 +418,16 @@ def not_a_number(name: str, raw: str, what: str) -> str:
     return f"{said}, ievadīts teksts '{shown}' (gaidīts: {what}, ierakstīts kā skaitlis, nevis teksts)"
 
 
-def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True,
-               where: Where | None = None) -> tuple[ChildData | None, list[str]]:
+def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: Where | None = None,
+               printed: bool = False) -> tuple[ChildData | None, list[str]]:
     """The child's inputs read through the interface names, or the list of problems.
 
     Required (``strict``, for the collection): Pasvaldiba (a catalogue municipality), the child's name,
     personal code and impairment type; always: the date of birth, the special-care opinion and the
     period's first day and months. Every counted plan line needs its item from 6.8 and a provider
     price. An empty Bazes_Apmers means the catalogue's base (as in the workbook). ``where`` names a problem's cell
-    (default Matrix.where: "6.1!B38 (Perioda_Sakums)").
+    (default Matrix.where: "6.1!B38 (Perioda_Sakums)"). ``printed`` (documents signed from the matrix's annexes,
+    `ibm documents --from-matrix`): a filled plan row the file keeps hidden is a problem too (hidden_rows, D191).
     """
     r = _Reader(m, where)
     municipality_text = r.text("Pasvaldiba", required=strict)
@@ -471,6 +473,8 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True,
     reason = r.text(TRANSPORT_REASON_NAME, required=False) if m.has(TRANSPORT_REASON_NAME) else None
     lines = _lines(r, m, catalogue, params_day) if params_day else []
     _text_lengths(r, m, current=base_version(_plain(m.scalar("IBM_Versija"))) == template_version(catalogue))
+    if printed:
+        r.problems.extend(hidden_rows(m, sum(1 for line in lines if line.counted)))
     needed = (birth, special, start, months) + ((municipality, full_name, code, impairment) if strict else ())
     if r.problems or None in needed:
         return None, r.problems
@@ -515,6 +519,47 @@ def _text_lengths(r: _Reader, m: Matrix, *, current: bool = False) -> None:
                     r.warnings.append(f"{r.where(checked.name, i, j)}: {unchecked_length_message(checked, length)}")
                 else:
                     r.fail(checked.name, too_long_message(checked, length, own), i, j)
+
+
+# The sheets whose plan rows print on paper in outline groups (generator/workbook/sheets/plan_rows.py): their rows
+# are the lines' rows (PLAN_ROWS_NAME's), except 6.5 and 6.9, which list the counted lines from their first row on.
+PLAN_ROW_SHEETS = ("6.3", "6.4", "6.5", "6.6", "6.7", "6.9", "6.10")
+COMPACT_SHEETS = ("6.5", "6.9")
+PLAN_ROWS_NAME = "Plans_Pakalpojums"
+# a plan row's inputs: a value in one of them makes the row filled (with the notes, which print on the annexes)
+ROW_INPUTS = ("Plans_Pakalpojums", "Plans_Daudzums", "Plans_EkspertuRangs", "Plans_VecakuRangs", "Plans_Sanemejs",
+              "Plans_Biezums", "Plans_Piezimes", "Aprekins_Piezimes", "Men_Daudzums", "Men_Piezimes", "Fakt_Daudzums",
+              "Fakt_Summa", "Fakt_Piezimes")
+
+
+def hidden_rows(m: Matrix, counted: int) -> list[str]:
+    """Filled plan rows the file keeps hidden (a closed outline group or a hidden row; D191, audit42 F3): the
+    amounts use them, the signed annexes do not print them. One problem per sheet, naming its rows as the matrix's own
+    6.11 does (plan_rows.hidden_message): on the sheets of the inputs, a row holding a value in any input of the
+    plan rows; on 6.5 and 6.9, their first ``counted`` rows. A file read without its
+    rows' attributes (the collection's fast scan) has none."""
+    ref = m.refs.get(PLAN_ROWS_NAME)
+    if ref is None or not m.book.hidden_rows:
+        return []
+    first = ref.first[0]
+    used: set[int] = set()
+    for name in ROW_INPUTS:
+        if not m.has(name) or m.refs[name].first[0] != first:
+            continue
+        for i, row in enumerate(m.grid(name)):
+            if any(v is not None and not (isinstance(v, str) and not v.strip()) for v in row):
+                used.add(i)
+    problems = []
+    for sheet in PLAN_ROW_SHEETS:
+        hidden = m.book.hidden_rows.get(sheet, set())
+        rows = range(counted) if sheet in COMPACT_SHEETS else sorted(used)
+        found = sorted(first + i for i in rows if first + i in hidden)
+        if not found:
+            continue
+        said = (HIDDEN_ONE.format(row=found[0]) if len(found) == 1 else
+                HIDDEN_MANY.format(first=found[0], last=found[-1]))
+        problems.append(f"{sheet}. tabula: {said} – {HIDDEN_HOW}")
+    return problems
 
 
 def _parties(m: Matrix) -> Parties:

@@ -164,6 +164,8 @@ class XlsxBook:
     cells: dict[str, dict[Coord, Cell]] = field(default_factory=dict)
     date1904: bool = False
     unlocked: dict[str, set[Coord]] = field(default_factory=dict)  # cells whose style is not locked
+    # rows whose ``hidden`` attribute is set (a closed outline group or a hidden row; D191), of the sheets read fully
+    hidden_rows: dict[str, set[int]] = field(default_factory=dict)
 
     def name_ref(self, name: str) -> NameRef | None:
         text = self.defined_names.get(name)
@@ -302,8 +304,8 @@ def read_xlsx(path: Path, sheets: Iterable[str] | None = None) -> XlsxBook:
             strings = _read_strings(zf, strings_path) if strings_path else []
             styles = _Styles(zf, styles_path)
             for name in wanted:
-                book.cells[name], book.unlocked[name] = _read_sheet(zf, sheet_paths[name], strings, styles,
-                                                                    book.date1904)
+                book.cells[name], book.unlocked[name], book.hidden_rows[name] = _read_sheet(
+                    zf, sheet_paths[name], strings, styles, book.date1904)
         except ParseError as exc:
             raise XlsxReadError(f"bojāts XML darbgrāmatas iekšienē ({exc})") from None
         except KeyError as exc:
@@ -380,6 +382,7 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
     epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
     cells: dict[Coord, Cell] = {}
     unlocked: set[Coord] = set()
+    hidden: set[int] = set()
     unlocked_styles = styles.unlocked_styles
     date_styles = styles.date_styles
     shared: dict[str, tuple[str, str]] = {}  # si -> (master cell, master formula)
@@ -391,6 +394,8 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
                 continue
             r = row.get("r")
             row_no = int(r) if r else row_no + 1
+            if row.get("hidden") in ("1", "true"):
+                hidden.add(row_no)
             col_no = 0
             for elem in row:
                 if elem.tag != tag_c:
@@ -429,7 +434,7 @@ def _read_sheet(zf: zipfile.ZipFile, path: str, strings: list[str], styles: _Sty
                 if value is not None or formula is not None:
                     cells[coord] = Cell(value, formula)
             row.clear()
-    return cells, unlocked
+    return cells, unlocked, hidden
 
 
 def _value(kind: str, raw: str | None, inline, strings: list[str], is_date: bool, epoch, from_excel) -> CellValue:  # noqa: ANN001

@@ -21,6 +21,8 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
 
+from generator.workbook.outline import open_rows
+
 
 class UnknownName(KeyError):
     """A defined name the workbook does not have, or one that does not point at cells."""
@@ -186,7 +188,8 @@ def write(wb: Workbook, name: str, value: Any) -> None:
     """Write a value, a list (one per row or column of the range) or a list of rows into a name.
 
     Text is stored as text (never as a formula: a leading '=' is refused); missing trailing items
-    of a list leave their cells empty. Only unlocked (input) cells may be written.
+    of a list leave their cells empty. Only unlocked (input) cells may be written. A value written into a plan row
+    of a collapsed outline group opens the groups down to it on every plan sheet (outline.open_rows, D191).
     """
     rng = resolve(wb.defined_names, name)
     ws = wb[rng.sheet]
@@ -204,6 +207,7 @@ def write(wb: Workbook, name: str, value: Any) -> None:
         if len(given) > rng.rows or any(len(r) > rng.cols for r in given):
             raise ValueError(f"'{name}': vērtību bloks ir lielāks par {rng.rows}×{rng.cols}")
         rows = [r + [None] * (rng.cols - len(r)) for r in given] + [[None] * rng.cols] * (rng.rows - len(given))
+    filled: list[int] = []
     for cells_row, values_row in zip(grid, rows, strict=True):
         for (r, c), v in zip(cells_row, values_row, strict=True):
             cell = ws.cell(r, c)
@@ -214,3 +218,7 @@ def write(wb: Workbook, name: str, value: Any) -> None:
             cell.value = _cell_value(v)
             if isinstance(v, str):
                 cell.data_type = "s"
+            if v is not None and v != "":
+                filled.append(r)
+    # a value written into a row of a collapsed plan-row group opens it: a filled hidden row does not print (D191)
+    open_rows(wb, ws, filled)

@@ -63,6 +63,18 @@ class Watched:
     index: tuple[str, str] | None  # a hidden index cell of the row and its formula (recomputed on 6.11)
 
 
+@dataclass(frozen=True)
+class PlanRows:
+    """A sheet's plan rows in collapsed outline groups: ``used`` the column of a used row ("C" an input, "=C" a
+    formula that is a number in a used row) and ``inputs`` its other input columns or blocks ("F", "H:I")."""
+
+    sheet: str
+    first_row: int
+    count: int
+    used: str
+    inputs: tuple[str, ...]
+
+
 @dataclass
 class Book:
     """One workbook being written: the xlsxwriter objects plus what every sheet needs to know."""
@@ -81,6 +93,8 @@ class Book:
     checks: list[tuple[Field, str, str, str]] = field(default_factory=list)
     # Printed formula cells compared with their sources on 6.11 (cross_checks.watch, D153), in writing order.
     watched: list[Watched] = field(default_factory=list)
+    # Each sheet's outlined plan rows (plan_rows.plan_rows): a filled row left hidden is an error on 6.11 (D191).
+    plan_rows: list[PlanRows] = field(default_factory=list)
 
     def define(self, name: str, area: Area) -> str:
         if name in self.names:

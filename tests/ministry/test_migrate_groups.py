@@ -38,9 +38,9 @@ def test_migrated_long_plan_shows_its_rows(catalogue: Catalogue, template: Path,
         ws = wb[sheet]
         hidden = [k + 1 for k in range(40) if ws.row_dimensions[first + k].hidden]
         assert hidden == list(range(shown + 1, 41)), f"{sheet}: paslēptās plāna rindas {hidden}"
-    listed = wb[technical.SHEET]  # 6.11's list of invalid inputs: its first rows show, the rest opened by a person
+    listed = wb[technical.SHEET]  # 6.11's list of invalid inputs: every row shown (D191)
     rows = [listed.row_dimensions[technical.INVALID_FIRST + k].hidden for k in range(technical.INVALID_SHOWN)]
-    assert rows == [False] * technical.INVALID_VISIBLE + [True] * (technical.INVALID_SHOWN - technical.INVALID_VISIBLE)
+    assert rows == [False] * technical.INVALID_SHOWN
     ws = wb["6.3"]
     filled = [k + 1 for k in range(40) if ws[f"C{FIRST + k}"].value not in (None, "")]
     assert filled == list(range(1, lines + 1))

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.workbook.layout import PLAN_ROWS, Layout
+from generator.workbook.names import write
 from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets import technical
 from generator.workbook.sheets.plan_rows import MAX_LEVEL, STEP, VISIBLE
@@ -36,8 +37,9 @@ def _expected(shown: int) -> list[tuple[int, bool]]:
 
 def test_template_shows_first_rows_and_groups_the_rest(template: Path) -> None:
     wb = load_workbook(template)
+    # the plan sheets only: 6.11's list of invalid inputs is no longer grouped (D191)
     assert {ws.title for ws in wb.worksheets if any(d.outlineLevel for d in ws.row_dimensions.values())} == {
-        *PLAN_SHEETS, technical.SHEET}
+        *PLAN_SHEETS}
     for sheet, first in PLAN_SHEETS.items():
         ws = wb[sheet]
         assert _state(ws, first) == _expected(0), sheet
@@ -74,19 +76,29 @@ def _list_state(ws) -> list[tuple[int, bool]]:  # noqa: ANN001
         technical.INVALID_FIRST + i].hidden)) for i in range(technical.INVALID_SHOWN)]
 
 
-def test_invalid_input_list_is_grouped_closed_and_left_closed_by_programs(template: Path) -> None:
-    """6.11's list of invalid inputs: its first INVALID_VISIBLE rows shown (a printed 6.11 names the first invalid
-    cells), the rest in collapsed groups of ten (the last shown row holds the "+"), and filling a plan
-    (show_plan_rows) leaves it so: only a person opens it."""
+def test_invalid_input_list_is_not_grouped(template: Path) -> None:
+    """6.11's list of invalid inputs: every row shown and printed (D191, audit42 F6; before, all but the first five
+    sat in collapsed groups and a printed 6.11 left them out), and filling a plan leaves it so."""
     wb = load_workbook(template)
     ws = wb[technical.SHEET]
-    shown = technical.INVALID_VISIBLE
-    closed = [(0, False) if i < shown else (1 + (i - shown) // technical.INVALID_STEP, True) for i in range(technical.INVALID_SHOWN)]
-    assert shown >= 5 and _list_state(ws) == closed
-    assert ws.row_dimensions[technical.INVALID_FIRST + shown - 1].collapsed
+    shown = [(0, False)] * technical.INVALID_SHOWN
+    assert _list_state(ws) == shown
     status = ws.row_dimensions[technical.INVALID_STATUS]
     assert not status.hidden and not status.outlineLevel
-    assert not ws.row_dimensions[technical.INVALID_LAST + 1].hidden
     assert str(ws.print_area).endswith(f"!$A$1:$F${technical.INVALID_LAST}")
     show_plan_rows(wb, 40)
-    assert _list_state(ws) == closed
+    assert _list_state(ws) == shown
+
+
+@pytest.mark.parametrize(("line", "opened"), [(11, 15), (0, 5), (39, 40)])
+def test_names_write_opens_the_groups_down_to_the_rows_it_fills(template: Path, line: int, opened: int) -> None:
+    """A tool writing a published name (names.write) into a plan row of a collapsed group gets the groups opened
+    down to that row on every plan sheet, as "+" opens them (D191, audit42 F3): on the old code the row stayed
+    hidden and did not print. A row already shown opens nothing."""
+    wb = load_workbook(template)
+    write(wb, "Plans_Daudzums", [None] * line + [3])
+    for sheet, first in PLAN_SHEETS.items():
+        hidden = [i for i in range(PLAN_ROWS) if wb[sheet].row_dimensions[first + i].hidden]
+        assert hidden == list(range(opened, PLAN_ROWS)), (sheet, hidden)
+    write(wb, "Plans_Daudzums", [])  # emptying the rows closes nothing
+    assert not wb["6.3"].row_dimensions[PLAN_SHEETS["6.3"] + opened - 1].hidden

@@ -120,15 +120,16 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # it printed a third page across
 # with only the service names and that empty column (F15).
 # 6.10 prints three pages across (the plan with its months; the delivered and the paid months; the totals and notes).
-# 6.11 prints its parameters, then its checks table on pages of its own (each with the table's headings; 22 checks:
-# two pages of 11, the second with the totals and the list of invalid inputs; it printed 10, 11 and a lone check).
+# 6.11 prints its parameters, then its checks table on pages of its own (each with the table's headings; 25 checks:
+# pages of 13 and 12, the second with the totals and the list of invalid inputs; it printed 10, 11 and a lone check),
+# and the rest of that list, every row of which prints (D191, audit42 F6), on a fourth.
 SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 2, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 10, "6.9": 1,
-                  "6.10": 3, "6.11": 3}
+                  "6.10": 3, "6.11": 4}
 # audit9 F10: pages of the working sheets 6.10 and 6.11 for a short plan (2 lines of 2 months, "isais") and a long one
 # (40 lines of 6 months, "rindas-40"). They printed 5 and 10 pages of 6.10 (a page across for each month block, for
 # the totals and for the notes) and 4 of 6.11 (its checks three or four lines high in two thirds of the page, the list
-# of invalid inputs alone on the last one).
-WORKING_PAGES = {"isais": {"6.10": 3, "6.11": 3}, "rindas-40": {"6.10": 9, "6.11": 3}}
+# of invalid inputs alone on the last one); 6.11's fourth page now holds the list's rows after its first five (D191).
+WORKING_PAGES = {"isais": {"6.10": 3, "6.11": 4}, "rindas-40": {"6.10": 9, "6.11": 4}}
 SHORT_PLAN = (2, 2)  # "isais": the showcase's first lines and months
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated).
 SIGNED_PAGES = {"6.3": {10: 2, 20: 2, 30: 3, 40: 3}, "6.5": {10: 1, 20: 2, 30: 2, 40: 3},

@@ -29,7 +29,7 @@ from generator.workbook.version import template_version
 from tests.reference.caserunner import compare
 from tests.workbook.cases import WORKBOOK_FIELDS
 from tests.workbook.compare import differences
-from tests.workbook.conftest import RANDOM_PLANS
+from tests.workbook.conftest import HIDDEN_NOTES, RANDOM_PLANS
 from tests.workbook.plan_sample import FULL, plan_cases, plan_sample, prices_open
 from tests.workbook.test_names import same_reading
 
@@ -250,13 +250,19 @@ def test_templates_leave_an_unconfirmed_base_blank_and_warn(lo_batch, catalogue:
 
 def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, params) -> None:
     """A plan filled into a new matrix, B left as generated: the amounts are the reference's with the
-    catalogue's B (base None), and the warnings stay."""
+    catalogue's B (base None), and the warnings stay. Its notes typed alone into hidden plan rows (HIDDEN_NOTES) are
+    one error more per sheet that hides them (D191), which the reference, knowing nothing of row visibility, does
+    not count."""
     plan, path = lo_batch.fresh
     values = lo_batch.read(path)
     assert plan.inputs.base is None and values["Bazes_Apmers"] is None
     expected = evaluate_workbook(plan.inputs, params)
     assert expected.provisional > 0 and values["IB_Provizoriskais"] == float(expected.provisional)
-    assert not differences(expected.named_values(), values)
+    hidden = values["h_PaslRindas"]
+    assert hidden == len(HIDDEN_NOTES) and values["Kludas"] == expected.errors + hidden
+    named = expected.named_values()
+    named["Kludas"] = expected.errors + hidden
+    assert not differences(named, values)
     assert values["Bridinajums_Baze_64"] == BASE_PROVISIONAL_SHORT
     assert values["Bridinajums_Baze_65"] == (ANNEX_BOTH_BLANK if prices_open(plan.inputs) else ANNEX_BASE_BLANK)
 

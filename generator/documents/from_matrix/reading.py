@@ -280,7 +280,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
         problems = compare_rows(content(m.book), expected.rows)
     result.errors.extend(f"matrica neatbilst veidnei {lvformat.version(version)}: {p}" for p in problems)
     checked = places.checked_cells(m)  # each problem names its cell, its label and 6.11's row when 6.11 counts it
-    data, problems = read_child(m, catalogue, strict=False,
+    data, problems = read_child(m, catalogue, strict=False, printed=True,
                                 where=lambda name, row, col: places.input_place(m, name, row, col, checked))
     if data is None:
         _read_person(result, m, path, key)

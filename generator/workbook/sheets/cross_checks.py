@@ -34,6 +34,7 @@ from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
 from generator.workbook.layout import C64, Area, Layout
 from generator.workbook.sheetio import Watched
 from generator.workbook.sheets.calculation import RATE_FORMULA, month_blocks
+from generator.workbook.sheets.months import unit_code_cols
 
 REPLACED_TEXT = "neatbilst aprēķinam – formula aizstāta ar vērtību?"
 COPIED_TEXT = "neatbilst {source} – formula aizstāta ar vērtību?"  # a printed copy of another sheet's cell
@@ -142,6 +143,10 @@ def line_flags(lay: Layout, i: int) -> list[str]:
     # the sheet once before the range, as LibreOffice writes it back (a saved matrix keeps its formula text)
     expected = (f"IF({active},ROUND(SUMPRODUCT((h_MenNr66<=h_Menesi)*ROUND('6.6'!{units[0]}{p}:{units[-1]}{p}"
                 f"*{at(c.h_price)},2)),2),0)")
+    # a month's units on 6.6 that are no number (a text "2,5") are an invalid input of their own, which 6.7 reads
+    # as 0: no verdict on the line's months then, not a formula "overwritten" on the untouched 6.7 (audit42 F7a)
+    codes = unit_code_cols(lay)
+    invalid = f"SUM('6.6'!${codes[0]}${p}:${codes[-1]}${p})>0"
     paid_cols = month_blocks(lay)["paid"]
     paid = f"IF({active},ROUND(SUMIFS('6.10'!{paid_cols[0]}{p}:{paid_cols[-1]}{p},h_MenNrS,\"<=\"&h_Menesi),2),0)"
     return [
@@ -149,7 +154,7 @@ def line_flags(lay: Layout, i: int) -> list[str]:
         differs(at(c.cost), cost),
         differs(at(c.priority), priority, 0),
         differs(at(c.ib), ib),
-        differs(shown, expected),
+        f"IF({invalid},0,{differs(shown, expected)})",
         paid,
     ]
 

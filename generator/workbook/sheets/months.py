@@ -80,13 +80,20 @@ def grey_outside_period(sh: Sheet, cols: list[str], number_row: int, first: int,
     )
 
 
+def unit_code_cols(lay: Layout) -> list[str]:
+    """6.6's hidden columns of the months' input check codes (0 valid), one per month column, right of the notes."""
+    cols = lay.month_cols("E")
+    free_c = col(cols[-1], 3)
+    return [col(free_c, 2 + k) for k in range(len(cols))]
+
+
 def write_units(sh: Sheet) -> None:
     """6.6: Men_Daudzums, rows × months, with the row total, the failing checks' numbers and a note."""
     book, st = sh.book, sh.st
     lay: Layout = book.layout
     cols = lay.month_cols("E")
     total_c, note_c, free_c = (col(cols[-1], k) for k in (1, 2, 3))
-    code_cols = [col(free_c, 2 + k) for k in range(len(cols))]
+    code_cols = unit_code_cols(lay)
     note_code = col(code_cols[-1], 1)  # the note's length check (D90), hidden beside the months' codes
     header_block(
         sh,

@@ -15,13 +15,15 @@ When a filled row is hidden, a warning printed on the sheet says so: COUNTA or C
 is filled exactly in the used rows, less SUBTOTAL 103 or 102 of it (SUBTOTAL 1xx ignores rows hidden by
 the outline in Excel and LibreOffice; no OFFSET, which the workbook avoids), and the same for every input
 column of the plan rows: a note typed alone into a hidden row counts as filled too (D23). The warning is
-about the printout only: it is not one of the 6.11 errors, because the reference knows nothing of row
-visibility.
+about the printout; 6.11 counts each sheet with a filled hidden row as an invalid input as well (D191, audit42 F3:
+amounts use every row, the signed annexes print the shown ones only), naming the sheet and the rows
+(row_hidden_filled, hidden_message). The reference knows nothing of row visibility: the ministry's reader refuses
+such a matrix from the file's row attributes (generator/ministry/matrix.py hidden_rows).
 """
 
 from __future__ import annotations
 
-from generator.workbook.sheetio import Sheet
+from generator.workbook.sheetio import PlanRows, Sheet
 from generator.workbook.texts import EMPTY_MARK, OPEN_UNUSED_ROWS, STRUCK_ROWS
 
 VISIBLE = 5  # plan rows shown in a new workbook
@@ -77,6 +79,39 @@ def hidden_filled(column: str, first_row: int, count: int, inputs: tuple[str, ..
     terms = [f"COUNT({rng})-SUBTOTAL(102,{rng})" if numbers else f"COUNTA({rng})-SUBTOTAL(103,{rng})"]
     terms += [f"COUNTA({cells(c)})-SUBTOTAL(103,{cells(c)})" for c in inputs]
     return "+".join(f"({t})" for t in terms) if inputs else terms[0]
+
+
+def row_hidden_filled(rows: PlanRows, row: int) -> str:
+    """Formula (on another sheet): ``row`` of ``rows.sheet`` when that row is filled (as hidden_filled counts it) and
+    hidden, else 0. SUBTOTAL 102/103 of the row's own cells leave it out while the row is hidden (Excel 2010,
+    LibreOffice 7.4; Excel updates the count on its next recalculation, not the moment a row is hidden)."""
+    sheet = f"'{rows.sheet}'!"
+
+    def cells(letters: str) -> str:
+        a, _, b = letters.partition(":")
+        return f"{sheet}${a}${row}:${b or a}${row}"
+
+    used = rows.used.lstrip("=")
+    counts = ["COUNT", "102"] if rows.used.startswith("=") else ["COUNTA", "103"]
+    terms = [f"{counts[0]}({cells(used)})-SUBTOTAL({counts[1]},{cells(used)})"]
+    terms += [f"COUNTA({cells(c)})-SUBTOTAL(103,{cells(c)})" for c in rows.inputs]
+    return f"IF({'+'.join(f'({t})' for t in terms)}>0,{row},0)"
+
+
+HIDDEN_ONE = "aizpildīta rinda {row} ir paslēpta un netiks izdrukāta"
+HIDDEN_MANY = "aizpildītas rindas {first}–{last} ir paslēptas un netiks izdrukātas"
+HIDDEN_HOW = (f"atveriet grupas ar „+” pa kreisi no rindu numuriem (vai struktūras pogu {MAX_LEVEL + 1}) vai parādiet "
+              "paslēptās rindas")
+
+
+def hidden_message(sheet: str, flags: str) -> str:
+    """Formula: 6.11's message of a sheet whose ``flags`` (row_hidden_filled of each plan row) name hidden filled
+    rows: the sheet, the first and the last such row, how to open them."""
+    count = f'COUNTIF({flags},">0")'
+    first = f"SMALL({flags},COUNTIF({flags},0)+1)"
+    one = '"' + HIDDEN_ONE.replace("{row}", f'"&{first}&"') + '"'
+    many = '"' + HIDDEN_MANY.replace("{first}", f'"&{first}&"').replace("{last}", f'"&MAX({flags})&"') + '"'
+    return f'"{sheet}. tabula: "&IF({count}=1,{one},{many})&" – {HIDDEN_HOW}."'
 
 
 def struck_count(number_col: str, first_row: int, count: int) -> str:
@@ -152,6 +187,7 @@ def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, us
     the sheet's other input columns of the plan rows (see hidden_filled); the warning is merged up to
     ``warning_to``, the last repeated label column. ``struck``: see warning."""
     outline(sh, first_row, count, height)
+    sh.book.plan_rows.append(PlanRows(sh.title, first_row, count, used, inputs))
     warning(sh, warning_cell, used, first_row, count, warning_to, warning_height, inputs, otherwise, struck)
     if hint_cell:
         hint(sh, hint_cell)

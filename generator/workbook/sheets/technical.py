@@ -9,6 +9,8 @@ import itertools
 import textwrap
 from decimal import Decimal
 
+from xlsxwriter.utility import xl_cell_to_rowcol, xl_col_to_name
+
 from generator.catalogue.models import Impairment, Pilot, PriceStatus
 from generator.lvformat import percent
 from generator.reference.rules import HOURS_A_DAY
@@ -166,8 +168,8 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
          "SUM(f_BezCenas)"),
         ("invalid_input", "kļūda", "Ievades šūnā ir nederīga vērtība (teksts skaitļa vai datuma vietā, negatīvs "
          "skaitlis, vairāk nekā divi cipari aiz komata, vērtība ārpus saraksta vai intervāla, tukšs līgumam "
-         "vajadzīgs lauks, formula vai saite) vai aprēķina šūnas vērtība neatbilst aprēķinam (katra šūna; "
-         "saraksts zemāk).", "visas tabulas",
+         "vajadzīgs lauks, formula vai saite), aprēķina šūnas vērtība neatbilst aprēķinam vai aizpildītas plāna "
+         "rindas ir paslēptas (katra šūna, tabula; saraksts zemāk).", "visas tabulas",
          LISTED),
     ]
 
@@ -188,7 +190,7 @@ SECTION_HEIGHT = 36  # the section title and, in F, the transport note (three li
 HEADING_HEIGHT = 15  # "Pārbaude", "Veids", "Skaits", "Kur redzams": one line of 9 pt
 TOTALS_HEIGHT = 2 * HEADING_HEIGHT  # "Kļūdas kopā" and "Brīdinājumi kopā", at the default height, on the last page
 DEFAULT_HEIGHT = 15  # a row whose height the sheet does not set
-STATUS_ROW_HEIGHT = 26  # two lines of 9 pt across A:F: the longest status (the warning about hidden rows)
+STATUS_ROW_HEIGHT = 26  # two lines of 9 pt across A:F: the longest status (more invalid cells than listed)
 # below the totals on the last checks page: a blank row, the list's heading, its status and its first rows
 INVALID_BLOCK_HEIGHT = 2 * DEFAULT_HEIGHT + STATUS_ROW_HEIGHT + 5 * DEFAULT_HEIGHT
 PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights, and a title row taller than set
@@ -245,14 +247,10 @@ RULES_HEADING_COPIES = tuple(rule_row(start) - 1 for start in RULE_PAGE_STARTS[1
 RULES_LAST = rule_row(RULE_COUNT - 1)  # the last rule
 TOTALS_ROW = RULES_LAST + 1
 INVALID_SECTION = TOTALS_ROW + 3
-INVALID_SHOWN = 30  # invalid input cells listed by message; the rest are counted
-INVALID_VISIBLE = 5  # of them, always shown (and printed); the others open with "+"
-INVALID_STEP = 10  # rows each "+" of the list opens
-INVALID_STATUS = INVALID_SECTION + 1  # how many there are, or the warning that listed ones are hidden
+INVALID_SHOWN = 30  # invalid input cells listed by message, every row shown and printed; the rest are counted
+INVALID_STATUS = INVALID_SECTION + 1  # how many there are
 INVALID_FIRST = INVALID_STATUS + 1
 INVALID_LAST = INVALID_FIRST + INVALID_SHOWN - 1
-# Hidden column of the list's rows: 1 where the row lists an invalid cell (the hidden ones are counted).
-LISTED_FLAG = TABLE_CODE
 MONTHS_SECTION = INVALID_LAST + 3
 MONTHS_FIRST = MONTHS_SECTION + 2
 HEADERS_SECTION = MONTHS_FIRST + 7
@@ -470,26 +468,18 @@ def _invalid_inputs(sh: Sheet) -> None:
 
     # short enough for column A, which the pages across repeat: what each line names is in the lines themselves
     sh.text(f"A{INVALID_SECTION}", "Nederīgas ievades šūnas", st.section)
-    flags = f"${LISTED_FLAG}${INVALID_FIRST}:${LISTED_FLAG}${INVALID_LAST}"
     for k in range(1, INVALID_SHOWN + 1):
         row = INVALID_FIRST + k - 1
         sh.ws.merge_range(f"A{row}:F{row}", "", st.message)
         sh.formula(f"A{row}", f'IF({LISTED}>={k},"{k}. "&INDEX({messages},MATCH({k},{counts},0)),"")',
                    st.message, "")
-        sh.formula(f"{LISTED_FLAG}{row}", f"IF({LISTED}>={k},1,0)", st.helper, 0)
     sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_LAST}",
                              {"type": "formula", "criteria": f'=A{INVALID_FIRST}<>""', "format": st.error_mark})
-    # The list's first INVALID_VISIBLE rows always show and print, so that a printed 6.11 names the first invalid
-    # cells (F7); the rest sit in collapsed groups (plan_rows.outline, INVALID_STEP rows a "+"), so that a long empty list
-    # does not print. SUBTOTAL(109) leaves out rows hidden by the outline (Excel and LibreOffice): the difference is
-    # how many listed cells are hidden, and the status line then prints a red warning.
-    plan_rows.outline(sh, INVALID_FIRST, INVALID_SHOWN, None, visible=INVALID_VISIBLE, step=INVALID_STEP)
+    # Every row of the list shows and prints (D191, audit42 F6): in collapsed groups, as before, a printed 6.11 left
+    # out the invalid cells after the first five, and a signed copy then named fewer than Kludas counts.
     sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT)
     sh.ws.merge_range(f"A{INVALID_STATUS}:F{INVALID_STATUS}", "", st.label)  # the page's width: two lines
-    hidden = f"(SUM({flags})-SUBTOTAL(109,{flags}))"
-    sh.formula(f"A{INVALID_STATUS}", _status(hidden), st.label, NO_INVALID)
-    sh.ws.conditional_format(f"A{INVALID_STATUS}", {"type": "formula", "criteria": f"={hidden}>0",
-                                                    "format": st.error_mark})
+    sh.formula(f"A{INVALID_STATUS}", _status(), st.label, NO_INVALID)
 
 
 END_MARK_COLUMN = "R"  # a shown column, not printed
@@ -537,6 +527,7 @@ def _cross_checks(sh: Sheet, last: int) -> int:
     sh.text(f"{flag_col}{TABLE_FIRST - 2}", "Aizstātas formulas", st.helper_text)
     sh.formula(f"{flag_col}{TABLE_FIRST - 1}", f"{TABLE_COUNT}{end}-h_NederigasIevades", st.helper, 0)
     sh.define("h_Aizstatas", f"{flag_col}{TABLE_FIRST - 1}")
+    end, last_helper = _hidden_rows(sh, end, last_helper)
     sh.define(LISTED, f"{TABLE_COUNT}{end}")
     # LibreOffice 7.4 saves an xlsx only to 1000 rows below the last content of a column it shows: without this text
     # in a shown column (R, right of the printed A:F) it dropped the table's rows after 1196 and their checks with them
@@ -545,18 +536,47 @@ def _cross_checks(sh: Sheet, last: int) -> int:
     return end
 
 
+def _hidden_rows(sh: Sheet, last: int, last_helper: str) -> tuple[int, str]:
+    """Each sheet's filled plan rows left hidden in a collapsed group (D191, audit42 F3): a hidden column of 6.11 per
+    sheet after ``last_helper`` with each plan row's number while it is filled and hidden, and one row of the hidden
+    table after its row ``last`` per sheet (counted in LISTED, named in the list). Defines h_PaslRindas (how many
+    sheets have one); returns the table's last row and the last hidden column."""
+    st = sh.st
+    first = TABLE_FIRST
+    column = xl_cell_to_rowcol(f"{last_helper}1")[1] + 1
+    rows: list[tuple[str, str]] = []
+    for group in sh.book.plan_rows:
+        letter = xl_col_to_name(column)
+        column += 1
+        for i in range(group.count):
+            sh.formula(f"{letter}{first + i}", plan_rows.row_hidden_filled(group, group.first_row + i), st.helper, 0)
+        flags = f"${letter}${first}:${letter}${first + group.count - 1}"
+        rows.append((f'COUNTIF({flags},">0")', plan_rows.hidden_message(group.sheet, flags)))
+        last_helper = letter
+    flag_col = cross_checks.FLAG
+    for k, (flag, message) in enumerate(rows, start=1):
+        row = last + k
+        sh.formula(f"{flag_col}{row}", flag, st.helper, 0)
+        sh.formula(f"{TABLE_MESSAGE}{row}", f'IF({flag_col}{row}>0,{message},"")', st.helper_text, "")
+        sh.formula(f"{TABLE_COUNT}{row}", f"{TABLE_COUNT}{row - 1}+IF({flag_col}{row}>0,1,0)", st.helper, 0)
+    end = last + len(rows)
+    if rows:
+        total = xl_col_to_name(column - len(rows))
+        sh.text(f"{total}{TABLE_FIRST - 2}", "Paslēptas aizpildītas rindas", st.helper_text)
+        sh.formula(f"{total}{TABLE_FIRST - 1}", f"{TABLE_COUNT}{end}-{TABLE_COUNT}{last}", st.helper, 0)
+        sh.define("h_PaslRindas", f"{total}{TABLE_FIRST - 1}")
+    return end, last_helper
+
+
 NO_INVALID = "Nederīgu ievades vērtību nav."
-HIDDEN_INVALID = ("UZMANĪBU: sarakstā zemāk paslēptās rindās ir nederīgas ievades šūnas, kas netiks izdrukātas "
-                  "(paslēptas: {hidden}, pavisam: {count}); atveriet rindas ar „+” pa kreisi no rindu numuriem.")
 
 
-def _status(hidden: str) -> str:
-    """The status line: none, the count (and that only the first INVALID_SHOWN are listed), or the warning."""
+def _status() -> str:
+    """The status line: none, or the count (and that only the first INVALID_SHOWN are listed)."""
     count = LISTED
-    warning = '"' + HIDDEN_INVALID.replace("{hidden}", f'"&{hidden}&"').replace("{count}", f'"&{count}&"') + '"'
     shown = (f'"Nederīgas ievades šūnas: "&{count}&IF({count}>{INVALID_SHOWN},"; sarakstā zemāk pirmās '
              f'{INVALID_SHOWN}, visas iezīmētas arī savās lapās."," (katra iezīmēta arī savā lapā).")')
-    return f'IF({count}=0,"{NO_INVALID}",IF({hidden}>0,{warning},{shown}))'
+    return f'IF({count}=0,"{NO_INVALID}",{shown})'
 
 
 def _months(sh: Sheet, months: int) -> None:

@@ -1,0 +1,100 @@
+"""A matrix whose filled plan rows sit in closed outline groups (D191, audit42 F3): the amounts use them, the signed
+annexes do not print them. `ibm documents --from-matrix` (read_child with ``printed``) refuses it naming each sheet and
+its rows, as the matrix's own 6.11 counts them; the collection and `ibm migrate` read it as before, and migrate opens
+the groups in the new matrix."""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from generator.catalogue.catalogue import Catalogue
+from generator.cli import main
+from generator.ministry.matrix import PLAN_ROW_SHEETS, Matrix, read_child
+from generator.ministry.migrate import Migrator
+from generator.ministry.xlsx_outline import open_groups
+from generator.ministry.xlsxread import sheet_parts
+from generator.workbook.sheets.plan_rows import VISIBLE
+from tests.documents.from_matrix_helpers import clean
+from tests.ministry.factory import Child, make_children, write_children
+
+FIRST = 9  # the plan sheets' first plan row
+LINES = 13
+
+
+def _closed(source: Path, target: Path) -> Path:
+    """``source`` with every plan-row group closed (rows of level ≥ 1 hidden), its XML patched as a person's "−"."""
+    with zipfile.ZipFile(source) as zin:
+        parts = {part: name for name, part in sheet_parts(zin).items()}
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+            for item in zin.infolist():
+                data = zin.read(item.filename)
+                if parts.get(item.filename) in PLAN_ROW_SHEETS:
+                    data = open_groups(data.decode("utf-8"), 0).encode("utf-8")
+                zout.writestr(item, data)
+    return target
+
+
+@pytest.fixture(scope="module")
+def files(catalogue: Catalogue, template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Child, Path, Path]:
+    folder = tmp_path_factory.mktemp("paslepts")
+    child = make_children(catalogue, 1, seed=17)[0]
+    filled = [line for line in child.inputs.lines if line.offer_id]
+    child = dataclasses.replace(child, inputs=dataclasses.replace(child.inputs, lines=tuple((filled * LINES)[:LINES])))
+    written = write_children(catalogue, template, [child], folder / "atverts")[0]
+    return written, written.path, _closed(written.path, folder / "aizverts.xlsx")
+
+
+def test_part_names_map_every_plan_sheet(files) -> None:  # noqa: ANN001
+    _, _, closed = files
+    with zipfile.ZipFile(closed) as z:
+        assert set(PLAN_ROW_SHEETS) <= set(sheet_parts(z))
+
+
+def test_open_rows_are_no_problem(files, catalogue: Catalogue) -> None:  # noqa: ANN001
+    _, opened, _ = files
+    data, problems = read_child(Matrix.open(opened), catalogue, strict=False, printed=True)
+    assert data is not None and problems == []
+
+
+def test_hidden_filled_rows_refuse_the_papers_naming_sheet_and_rows(files, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """Fails on the old code: the reader knew nothing of row visibility and read the matrix."""
+    child, _, closed = files
+    data, problems = read_child(Matrix.open(closed), catalogue, strict=False, printed=True)
+    counted = sum(1 for line in child.inputs.lines if line.counted)
+    assert data is None and len(problems) == len(PLAN_ROW_SHEETS), problems
+    for sheet, problem in zip(PLAN_ROW_SHEETS, problems, strict=True):
+        last = FIRST + (counted if sheet in ("6.5", "6.9") else LINES) - 1
+        assert problem.startswith(f"{sheet}. tabula: aizpildītas rindas {FIRST + VISIBLE}–{last} ir paslēptas un "
+                                  "netiks izdrukātas – atveriet grupas ar „+”"), problem
+    # the collection and migrate read the inputs only (the matrix counts the error itself)
+    data, problems = read_child(Matrix.open(closed), catalogue, strict=False)
+    assert data is not None and problems == []
+
+
+def test_migrate_opens_the_hidden_filled_rows(files, catalogue: Catalogue, tmp_path: Path) -> None:  # noqa: ANN001
+    _, _, closed = files
+    out = tmp_path / "jauna.xlsx"
+    with Migrator(catalogue) as migrator:
+        migrator.migrate(closed, out)  # type: ignore[arg-type]
+    wb = load_workbook(out)
+    for sheet in ("6.3", "6.6", "6.10"):
+        hidden = [r for r in range(FIRST, FIRST + LINES) if wb[sheet].row_dimensions[r].hidden]
+        assert hidden == [], (sheet, hidden)
+
+
+@pytest.mark.slow
+def test_from_matrix_refuses_hidden_filled_rows(files, tmp_path: Path) -> None:  # noqa: ANN001
+    _, _, closed = files
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["documents", "--from-matrix", str(closed), "--out", str(out), "--day",
+                                       "01.01.2018"], env={"IBM_PSEUDONIMA_ATSLEGA": ""})
+    assert result.exit_code == 1, result.output
+    text = clean(result.output)
+    assert "6.3. tabula: aizpildītas rindas 14–21 ir paslēptas" in text, text
+    assert not out.exists() or not any(out.rglob("*.pdf"))
