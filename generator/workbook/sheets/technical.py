@@ -518,12 +518,7 @@ def _cross_checks(sh: Sheet, last: int) -> int:
         flags = f"${group.flag_column}${first}:${group.flag_column}${last_row}"
         rows.append((f"SUM({flags})", cross_checks.rows_message(group, positions, flags)))
         last_helper = group.flag_column
-    for k, (flag, message) in enumerate(rows, start=1):
-        row = last + k
-        sh.formula(f"{flag_col}{row}", flag, st.helper, 0)
-        sh.formula(f"{TABLE_MESSAGE}{row}", f'IF({flag_col}{row}>0,{message},"")', st.helper_text, "")
-        sh.formula(f"{TABLE_COUNT}{row}", f"{TABLE_COUNT}{row - 1}+IF({flag_col}{row}>0,1,0)", st.helper, 0)
-    end = last + len(rows)
+    end = _table_rows(sh, last, rows)
     sh.text(f"{flag_col}{TABLE_FIRST - 2}", "Aizstātas formulas", st.helper_text)
     sh.formula(f"{flag_col}{TABLE_FIRST - 1}", f"{TABLE_COUNT}{end}-h_NederigasIevades", st.helper, 0)
     sh.define("h_Aizstatas", f"{flag_col}{TABLE_FIRST - 1}")
@@ -534,6 +529,18 @@ def _cross_checks(sh: Sheet, last: int) -> int:
     sh.text(f"{END_MARK_COLUMN}{end + 1}", "Pārbaužu tabulas beigas", st.helper_text)
     sh.ws.set_column(f"{flag_col}:{last_helper}", 4, None, {"hidden": True})
     return end
+
+
+def _table_rows(sh: Sheet, last: int, rows: list[tuple[str, str]]) -> int:
+    """The check table's rows after its row ``last``: each (flag formula, message formula) as its flag in the hidden
+    column, the message while the flag is set, and the running count; returns the table's last row."""
+    st, flag_col = sh.st, cross_checks.FLAG
+    for k, (flag, message) in enumerate(rows, start=1):
+        row = last + k
+        sh.formula(f"{flag_col}{row}", flag, st.helper, 0)
+        sh.formula(f"{TABLE_MESSAGE}{row}", f'IF({flag_col}{row}>0,{message},"")', st.helper_text, "")
+        sh.formula(f"{TABLE_COUNT}{row}", f"{TABLE_COUNT}{row - 1}+IF({flag_col}{row}>0,1,0)", st.helper, 0)
+    return last + len(rows)
 
 
 def _hidden_rows(sh: Sheet, last: int, last_helper: str) -> tuple[int, str]:
@@ -553,13 +560,7 @@ def _hidden_rows(sh: Sheet, last: int, last_helper: str) -> tuple[int, str]:
         flags = f"${letter}${first}:${letter}${first + group.count - 1}"
         rows.append((f'COUNTIF({flags},">0")', plan_rows.hidden_message(group.sheet, flags)))
         last_helper = letter
-    flag_col = cross_checks.FLAG
-    for k, (flag, message) in enumerate(rows, start=1):
-        row = last + k
-        sh.formula(f"{flag_col}{row}", flag, st.helper, 0)
-        sh.formula(f"{TABLE_MESSAGE}{row}", f'IF({flag_col}{row}>0,{message},"")', st.helper_text, "")
-        sh.formula(f"{TABLE_COUNT}{row}", f"{TABLE_COUNT}{row - 1}+IF({flag_col}{row}>0,1,0)", st.helper, 0)
-    end = last + len(rows)
+    end = _table_rows(sh, last, rows)
     if rows:
         total = xl_col_to_name(column - len(rows))
         sh.text(f"{total}{TABLE_FIRST - 2}", "Paslēptas aizpildītas rindas", st.helper_text)
