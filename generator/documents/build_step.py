@@ -139,7 +139,7 @@ def day_documents(catalogue: Catalogue, municipality: Municipality, issue: Issue
     (D187). They are made as `ibm documents --day` makes them, for the issue's round with its day's prices; the
     party names are those in force on that day when the catalogue names the parties otherwise then than in the
     default papers, else the default papers' own (only a day's prices or dated values make a paper differ)."""
-    base_day = municipality_day(catalogue, build_date or dt.date.today(), municipality.id)
+    base_day = papers_day(catalogue, municipality, build_date)  # the default set's day, as render_municipality
     with for_round(Choice(issue.round.id, issue.day)):  # type: ignore[union-attr]
         own_day = municipality_day(catalogue, issue.day, municipality.id)
         same_names = _names(catalogue, municipality, own_day) == _names(catalogue, municipality, base_day)

@@ -75,7 +75,7 @@ class Download:
         document of two municipalities never lands in one folder as "01-ligums-ar-vecaku (1).pdf". ASCII and the
         same in every build: the folder layout (lejupielades/dokumenti/<id>/…) stays as it is."""
         name = self.path.rsplit("/", 1)[-1]
-        if not self.slug or re.search(rf"(^|[-_.]){re.escape(self.slug)}($|[-_.])", name):
+        if not self.slug or holds_id(name, self.slug):
             return name
         return f"{self.slug}-{name}"
 
@@ -153,13 +153,18 @@ def _group(rel: Path) -> str:
     return "Citas datnes"
 
 
+def holds_id(name: str, municipality_id: str) -> bool:
+    """Whether a file name holds the municipality's id as a whole part ("ibm-matrica-ogre-2018-10-01.xlsx")."""
+    return re.search(rf"(^|[-_.]){re.escape(municipality_id)}($|[-_.])", name) is not None
+
+
 def _municipality(catalogue: Catalogue, rel: Path) -> Municipality | None:
     munis = sorted(catalogue.municipalities.municipalities, key=lambda m: -len(m.id))
     for m in munis:
         if m.id in rel.parts[:-1]:
             return m
     for m in munis:
-        if re.search(rf"(^|[-_.]){re.escape(m.id)}($|[-_.])", rel.stem):
+        if holds_id(rel.stem, m.id):
             return m
     return None
 
