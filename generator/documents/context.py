@@ -25,6 +25,7 @@ from generator.catalogue.models import (
     Requisites,
 )
 from generator.documents import figures, legal, party_names, round_rules, terms
+from generator.documents.registry import form_reference
 from generator.file_author import file_author
 from generator.reference.monthly import working_days
 
@@ -37,7 +38,8 @@ _PLAIN = {"period_months_max", "first_period_months", "full_rate_max_age", "elig
 # Where the confirmed value of an unconfirmed parameter comes from (printed next to its blank).
 _WHERE_CONFIRMED = {
     "base_amount": "bāzes apmērs vēl nav apstiprināts; apstiprināto summu nosaka Labklājības ministrija "
-                   "(IB provizoriskā apmēra aprēķins, 8. pielikums), un to ieraksta tukšajā vietā",
+                   f"(IB provizoriskā apmēra aprēķins, {form_reference(8, nested=True)}), un to ieraksta "
+                   "tukšajā vietā",
 }
 _WHERE_CONFIRMED_DEFAULT = "vērtība vēl nav apstiprināta; apstiprināto vērtību nosaka Labklājības ministrija"
 
@@ -137,14 +139,14 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "pilot": {"name": pilot_name if named else figures.BLANK, "known": named},
         "recipient_kinds": recipient_kinds(catalogue),
         "karta": {**terms.round_context(programme_round, build_date),
-                  # the plan table's period rows and whether the pilot's first plan length applies (audit14 F7)
-                  "periods": programme_round.periods if programme_round is not None else 2,
-                  "first": programme_round is None or programme_round.first},
+                  **first_plan_context(catalogue, programme_round if named else None)},
         # Legal citations (D42): confirmed text only for acts known in force on the document's day.
         "tiesibas": legal.citations(catalogue, terms.document_day(programme_round, build_date),
                                     provenance=procedures["methodology_rules"]),
         # never broken across lines, in every document that prints it (lawaudit 21)
         "project": round_rules.project_context(catalogue, programme_round, build_date),
+        # an earlier (or the ended) round's project and selection rules, named in the preparer's lines (audit43 F4)
+        "iepriekseja": round_rules.earlier_context(catalogue, programme_round, build_date),
         "areas": [{"number": a.number, "name": a.name_lv} for a in catalogue.enums.support_areas],
         "impairments": [i.name_lv for i in catalogue.enums.impairments],
         "atlase": rules,
@@ -159,6 +161,20 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "blank_eur": figures.BLANK_EUR,
         "month_working_days": longest_month_working_days(catalogue),
     }
+
+
+def first_plan_context(catalogue: Catalogue, programme_round: terms.Round | None) -> dict[str, Any]:
+    """The plan table's period rows and whether the pilot's first plan length applies (audit14 F7, D127) – the one
+    place that decides both. ``programme_round``: the round the papers are made for, or None when there is none or
+    it has ended on the build day: papers signed later state none of an ended round's specifics (D135, audit43 F1),
+    so ``first`` is false and the rows are as many plan periods as a contract can hold (the catalogue's
+    ``contract_term_months`` by ``period_months_max``), not the ended round's reporting periods."""
+    if programme_round is not None:
+        return {"periods": programme_round.periods, "first": programme_round.first}
+    day = catalogue.latest_date
+    term = int(catalogue.programme.contract_term_months.at(day).value)
+    longest = int(catalogue.programme.period_months_max.at(day).value)
+    return {"periods": -(-term // longest), "first": False}
 
 
 def longest_month_working_days(catalogue: Catalogue) -> int:

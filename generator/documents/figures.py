@@ -111,6 +111,25 @@ def citation(source: str, acts: LegalActs | None = None) -> str:
     return "; ".join(parts)
 
 
+def unproven_acts(acts: LegalActs | None, source: str, day: dt.date) -> tuple[str, ...]:
+    """The acts of tiesibu-akti.yaml whose full name a price's ``source`` (``citation``) holds and which the catalogue
+    does not know to be in force on ``day`` (LegalAct.known_in_force_on, D42), each by its short name: a Cabinet
+    regulation by its day and number, another act by its full name."""
+    if acts is None:
+        return ()
+    found: list[str] = []
+    for act in acts.acts:
+        if act.forms.nominative not in source or act.known_in_force_on(day):
+            continue
+        number = re.search(r"\bNr\. (\d+)\b", act.forms.nominative)
+        short = (regulation_name(act.adopted, number.group(1))
+                 if act.kind is ActKind.cabinet_regulation and act.adopted is not None and number is not None
+                 else act.forms.nominative)
+        if short not in found:
+            found.append(short)
+    return tuple(found)
+
+
 @dataclass(frozen=True)
 class PriceRow:
     label: str
@@ -120,6 +139,9 @@ class PriceRow:
     price: Figure
     offers: frozenset[str] = frozenset()  # the 6.8 items (offer ids) whose price this row caps
     group: bool = False  # the group-session ceiling (not a regulated service's own price)
+    # the acts of tiesibu-akti.yaml the source cites that the catalogue does not know in force on the prices day,
+    # by their short name ("Ministru kabineta 2015. gada 16. jūnija noteikumi Nr. 313"; audit43 F9)
+    unproven_acts: tuple[str, ...] = ()
 
     @property
     def title_blank(self) -> bool:
@@ -156,7 +178,8 @@ def regulated_prices(catalogue: Catalogue, day: dt.date) -> PriceList:
                        f"cenu ieraksta pēc šī avota: {source}")
         rows.append(PriceRow(f"{service.id} {service.short_name_lv}", units.get(service.unit, service.unit),
                              catalogue.enums.regimes[service.regime], source, figure,
-                             frozenset(o.id for o in offers if o.service.id == service.id)))
+                             frozenset(o.id for o in offers if o.service.id == service.id),
+                             unproven_acts=unproven_acts(catalogue.legal_acts, source, day)))
     ceiling, status = catalogue.group_ceiling(day)
     base = catalogue.price_by_id[GROUP_CEILING_ID]
     reduction = catalogue.price_by_id[GROUP_TRANSPORT_REDUCTION_ID]

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, Catalogue
-from generator.catalogue.models import PROCEDURE_FIELDS, PriceStatus
+from generator.catalogue.models import PROCEDURE_FIELDS, Pilot, PriceStatus
 from generator.catalogue.models import Round as RoundEntry
 from generator.documents import figures, terms
 from generator.documents.html import unbroken
@@ -173,11 +173,48 @@ def project_context(catalogue: Catalogue, programme_round: terms.Round | None,
     (never broken across lines, lawaudit 21) and ``name`` when confirmed, ``known``; otherwise blanks, and the
     header block says where they come from. Only while the round has not ended on ``build_date``, like its dates:
     papers signed later must not require an ended project's number on every invoice (audit41 F3)."""
-    entry = _entry(catalogue, programme_round) if terms.term_end(programme_round, build_date) is not None else None
+    running = terms.term_end(programme_round, build_date) is not None
+    entry = _entry(catalogue, programme_round) if running else None
     project = entry.project if entry is not None else None
+    # the pilot's own papers call the project on the invoices the pilot's ("izmēģinājumprojekta numuru"); papers made
+    # after it ended, or for a later round, the round's project, which it may not have (audit43 F6)
+    pilot = running and programme_round is not None and programme_round.first
     if project is None or project.status is not PriceStatus.confirmed or not project.number or not project.name_lv:
-        return {"number": figures.BLANK, "name": figures.BLANK, "known": False}
-    return {"number": unbroken(project.number), "name": project.name_lv, "known": True}
+        return {"number": figures.BLANK, "name": figures.BLANK, "known": False, "pilot": pilot}
+    return {"number": unbroken(project.number), "name": project.name_lv, "known": True, "pilot": pilot}
+
+
+def earlier_context(catalogue: Catalogue, programme_round: terms.Round | None,
+                    build_date: dt.date) -> dict[str, Any]:
+    """What a preparer must not copy into the blanks of papers whose round has no confirmed project or selection
+    rules (`iepriekseja`, audit43 F4): the confirmed project and selection rules of the round itself once it has
+    ended on ``build_date`` (the papers print blanks for them, D135), else of the latest earlier children's round
+    (rounds.yaml order). Each is None when no such round has one: the preparer's line about it is then left out.
+    ``project``: {round, dates}; ``selection``: {round, dates, criterion, ministry_selection}."""
+    every = catalogue.rounds_of(Pilot.children)
+    own = next((i for i, r in enumerate(every) if programme_round is not None and r.id == programme_round.round_id),
+               None)
+    if own is None:
+        candidates = list(every)
+    elif terms.term_end(programme_round, build_date) is None:
+        candidates = every[:own + 1]
+    else:
+        candidates = every[:own]
+
+    def named(entry: RoundEntry) -> dict[str, str]:
+        return {"round": entry.name_lv,
+                "dates": f"{lvformat.date(entry.start)}–{lvformat.date(entry.end)}"}
+
+    project = selection = None
+    for entry in reversed(candidates):
+        found = entry.project
+        if project is None and found is not None and found.status is PriceStatus.confirmed and found.number:
+            project = named(entry)
+        rules = entry.selection
+        if selection is None and rules is not None and rules.status is PriceStatus.confirmed:
+            selection = {**named(entry), "criterion": rules.criterion_met,
+                         "ministry_selection": rules.ministry_selection}
+    return {"project": project, "selection": selection}
 
 
 def _entry(catalogue: Catalogue, programme_round: terms.Round | None) -> RoundEntry | None:
