@@ -190,7 +190,9 @@ def earlier_context(catalogue: Catalogue, programme_round: terms.Round | None,
     rules (`iepriekseja`, audit43 F4): the confirmed project and selection rules of the round itself once it has
     ended on ``build_date`` (the papers print blanks for them, D135), else of the latest earlier children's round
     (rounds.yaml order). Each is None when no such round has one: the preparer's line about it is then left out.
-    ``project``: {round, dates}; ``selection``: {round, dates, criterion, ministry_selection}."""
+    The preparer's lines name the project by its name and the rules by their text, never the round's name, dates
+    or project number, which papers made after the round ended do not carry (D128, D135). ``project``: {name};
+    ``selection``: {criterion, ministry_selection}."""
     every = catalogue.rounds_of(Pilot.children)
     own = next((i for i, r in enumerate(every) if programme_round is not None and r.id == programme_round.round_id),
                None)
@@ -200,20 +202,15 @@ def earlier_context(catalogue: Catalogue, programme_round: terms.Round | None,
         candidates = every[:own + 1]
     else:
         candidates = every[:own]
-
-    def named(entry: RoundEntry) -> dict[str, str]:
-        return {"round": entry.name_lv,
-                "dates": f"{lvformat.date(entry.start)}–{lvformat.date(entry.end)}"}
-
     project = selection = None
     for entry in reversed(candidates):
         found = entry.project
-        if project is None and found is not None and found.status is PriceStatus.confirmed and found.number:
-            project = named(entry)
+        if (project is None and found is not None and found.status is PriceStatus.confirmed and found.number
+                and found.name_lv):
+            project = {"name": found.name_lv}
         rules = entry.selection
         if selection is None and rules is not None and rules.status is PriceStatus.confirmed:
-            selection = {**named(entry), "criterion": rules.criterion_met,
-                         "ministry_selection": rules.ministry_selection}
+            selection = {"criterion": rules.criterion_met, "ministry_selection": rules.ministry_selection}
     return {"project": project, "selection": selection}
 
 
