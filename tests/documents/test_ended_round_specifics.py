@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.catalogue.models import Pilot
@@ -194,6 +195,7 @@ def test_a_price_source_act_not_known_in_force_has_a_note_after_the_round_ended(
     assert not act.known_in_force_on(ended_day)
     short = figures.regulation_name(act.adopted, "313")
     for doc_id in ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
-        assert ended.noted(doc_id, f"katalogā nav pierādīta: {short}."), doc_id
+        assert ended.noted(doc_id, f"nav pierādīts, ka tas ir spēkā cenu dienā ({lvformat.date(ended_day)}): {short}."), \
+            doc_id
         assert ended.noted(doc_id, "pēc tā, ko kārtai noteikusi Labklājības ministrija"), doc_id
         assert not running.noted(doc_id, short), doc_id  # the pilot's rules (its methodology) name this source
