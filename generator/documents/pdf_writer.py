@@ -311,7 +311,7 @@ def sheet_html(html: str, instructions: list[Instruction], pages: Pages, act_pag
         f'<td data-w="75" style="width:75%">{item.html}</td></tr>'
         for number, item in enumerate(instructions, 1))
     # a one-page act: its only page, not a range from it to itself (audit43 F10)
-    count = (f"1 lapa („Lapa 1 no 1”)" if act_pages == 1 else
+    count = ("1 lapa („Lapa 1 no 1”)" if act_pages == 1 else
              f"{act_pages} {'lapa' if act_pages % 10 == 1 and act_pages % 100 != 11 else 'lapas'} "
              f"(„Lapa 1 no {act_pages}” – „Lapa {act_pages} no {act_pages}”)")
     return f"""<!DOCTYPE html>
