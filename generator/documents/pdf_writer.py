@@ -56,9 +56,14 @@ def _text(fragment: str) -> str:
 
 
 def _quote(text: str) -> str:
-    """A paragraph named by its first words: „Bērns atbilda kārtas dalībnieku atlases kritērijiem …”."""
+    """A paragraph named by its first words: „Lēmumu viena mēneša laikā no tā …”, or its short first sentence."""
     words = text.split()
-    return " ".join(words) if len(words) <= _QUOTE_WORDS else " ".join(words[:_QUOTE_WORDS]) + " …"
+    if len(words) <= _QUOTE_WORDS:
+        return " ".join(words)
+    sentence = next((k for k, word in enumerate(words[:_QUOTE_WORDS + 2], 1) if word.endswith((".", ":"))), None)
+    if sentence is not None and sentence >= 3:
+        return " ".join(words[:sentence])  # its first sentence, when short: „Bērns atbilda … kritērijiem.”
+    return " ".join(words[:_QUOTE_WORDS]) + " …"
 
 
 @dataclass(frozen=True)
