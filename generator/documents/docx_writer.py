@@ -91,6 +91,12 @@ _WS = re.compile(r"[ \t\n\r\f]+")
 _MARK_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 _MARK = re.compile(f"(?:(?<=_)|(?<=_ EUR)|(?<=_\u00a0EUR))([{_MARK_DIGITS}]+)")
 _NOTE_MARK = re.compile(f"^\\s*([{_MARK_DIGITS}]+) ")
+# the paragraph style of an instruction to the preparer (html.preparer_notes, D161): named as its label says, shaded
+# and framed in red, upright, so that an editor tells it from the act's own italic "Piezīme." notes and can select
+# every one of them by the style before signing (audit43 F8)
+PREPARER_STYLE = "Piezīme sagatavotājam"
+PREPARER_COLOUR = "B00000"
+PREPARER_FILL = "FBE9E9"
 FOOTNOTE_STYLE = "FootnoteText"
 FOOTNOTE_MARK_STYLE = "FootnoteReference"
 _FOOTNOTE_STYLES = (
@@ -255,6 +261,8 @@ class _Writer:
             style.font.color.rgb = RGBColor(0, 0, 0)
             style.paragraph_format.space_before = Pt(10 if name != "Heading 1" else 0)
             style.paragraph_format.space_after = Pt(4)
+
+        _preparer_style(styles)
 
     def _clause_numbering(self) -> None:
         """One multilevel list: level 0 "1." (sections), level 1 "1.1." (clauses), level 2 "1.1.1." (points)."""
@@ -503,7 +511,8 @@ class _Writer:
             # the name, signature and date of a signature block would share a single line under the date.
             # A spacer paragraph without a border (the height of the usual gap) keeps each line its own.
             _spacer(cell.add_paragraph(), Pt(6))
-        paragraph = self._new_paragraph(cell, None)
+        preparer = "preparer" in classes and cell is None
+        paragraph = self._new_paragraph(cell, PREPARER_STYLE if preparer else None)
         number = _number(paragraph, node)
         if "note" in classes and cell is None:
             # A note stays on the page of the clause it explains (the PDF's p.note { break-before: avoid }).
@@ -531,7 +540,7 @@ class _Writer:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif ("justify" in classes or "clause" in classes) and "left" not in classes:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        self.runs(paragraph, node, italic="subtitle" in classes or "note" in classes,
+        self.runs(paragraph, node, italic="subtitle" in classes or ("note" in classes and not preparer),
                   size=SMALL_PT if {"small", "note", "annex"} & set(classes) else None)
         self._bookmark(paragraph, number)
         if "field" in classes and not in_cell and not any(
@@ -1178,6 +1187,30 @@ def _spacer(paragraph: Paragraph, height) -> None:  # noqa: ANN001 - a docx.shar
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = height
+
+
+def _preparer_style(styles) -> None:  # noqa: ANN001 - python-docx Styles
+    """The style PREPARER_STYLE: a red frame with a thick left rule, a pale red fill, dark red upright text."""
+    style = styles.add_style(PREPARER_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    style.quick_style = True
+    style.font.color.rgb = RGBColor.from_string("7A0000")
+    style.font.italic = False
+    properties = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for side, size in (("top", "4"), ("left", "18"), ("bottom", "4"), ("right", "4")):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", "3"), ("w:color", PREPARER_COLOUR)):
+            edge.set(qn(key), value)
+        borders.append(edge)
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", PREPARER_FILL)):
+        shading.set(qn(key), value)
+    properties.append(borders)
+    properties.append(shading)
+    style.paragraph_format.left_indent = Cm(0.2)
+    style.paragraph_format.right_indent = Cm(0.2)
+    style.paragraph_format.space_before = Pt(2)
 
 
 def _bottom_border(paragraph: Paragraph) -> None:

@@ -20,11 +20,28 @@ from generator.documents.paths import TEMPLATE_DIR
 SHEET_TITLE = "Norādījumi sagatavotājam"
 SHEET_NOT_PART = "nav dokumenta daļa, to neparaksta un nepievieno"
 _PREPARER = re.compile(r'<p class="note preparer">(?:\s*<strong>[^<]*</strong>)?\s*(.*?)</p>', re.S)
-_CLAUSE = re.compile(r'<span class="nr" data-level="(\d+)">([^<]+)</span>')
 _HEADING = re.compile(r"<h1>(.*?)</h1>", re.S)
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _ANCHOR = "sagatavotajam-{}"
+_PLACE_ID = "vieta-{}"  # a landmark of the act (a clause, a table, a heading …) or a note's marked blank
+# a preparer's instruction on a marked blank (legal.Citations): it is about the blank "______¹" in the text, not
+# about the place of the note under which the HTML writes it
+_ON_MARK = re.compile(r"Tukšā vieta ar piezīmi Nr\. (\d+):")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MARKED_BLANK = re.compile(r"_{3,}(?:[ \u00a0]EUR)?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
+_LIST_TAG = re.compile(r"<ul\b[^>]*>|</ul>")
+_NOTE = re.compile(r'<p class="note[^"]*">.*?</p>', re.S)
+_LANDMARK = re.compile(
+    r'<h1>(?P<title>.*?)</h1>'
+    r'|<h(?P<hl>[23])>(?P<heading>.*?)</h(?P=hl)>'
+    r'|<p class="clause[^"]*">(?P<clause>.*?)</p>'
+    r'|<p class="field[^"]*"><span class="label">(?P<field>[^<]+)</span>', re.S)
+_NUMBER = re.compile(r'^\s*<span class="nr" data-level="(\d+)">([^<]+)</span>\s*')
+_TAG = re.compile(r"<[^>]+>")
+_QUOTE_WORDS = 6
 
 
 @lru_cache(maxsize=1)
@@ -34,42 +51,258 @@ def _font_config():  # noqa: ANN202 - weasyprint type, imported lazily (heavy)
     return FontConfiguration()
 
 
+def _text(fragment: str) -> str:
+    return " ".join(html_lib.unescape(_TAG.sub("", fragment)).replace("\u2060", "").split())
+
+
+def _quote(text: str) -> str:
+    """A paragraph named by its first words: „Lēmumu viena mēneša laikā no tā …”, or its short first sentence."""
+    words = text.split()
+    if len(words) <= _QUOTE_WORDS:
+        return " ".join(words)
+    sentence = next((k for k, word in enumerate(words[:_QUOTE_WORDS + 2], 1) if word.endswith((".", ":"))), None)
+    if sentence is not None and sentence >= 3:
+        return " ".join(words[:sentence])  # its first sentence, when short: „Bērns atbilda … kritērijiem.”
+    return " ".join(words[:_QUOTE_WORDS]) + " …"
+
+
+@dataclass(frozen=True)
+class Landmark:
+    """A place of the act a reader finds on a printed page: a numbered clause, a chapter's or a section's (an
+    annex's) heading, a table, a form field, an unnumbered paragraph (a letter's), the document's title.
+    ``name``: the clause's number, the heading's or field's text, the paragraph's first words, the table's widest
+    column; ``context``: a table's clause or section when it starts on the same page (set after rendering)."""
+
+    kind: str  # "title", "chapter", "section", "clause", "table", "field", "paragraph"
+    name: str
+    ident: str
+    start: int
+    end: int
+    heading: str = ""  # a chapter's title after its number
+    lead: Landmark | None = None  # a table's clause or section heading before it (no other table between)
+
+
 @dataclass(frozen=True)
 class Instruction:
-    """A preparer's instruction taken out of the act: its text (HTML) and the clause it follows."""
+    """A preparer's instruction taken out of the act: its text (HTML) and what it is about – the landmark before
+    its marked blank (``mark``: the blank's anchor) or, for any other instruction, before its own place."""
 
     html: str
-    clause: str | None  # "1.2." (a clause) or "2." (a chapter's heading) before it; None: the document's head
-    chapter: bool
+    landmark: Landmark | None  # None: the document's head (before its title)
+    mark: str | None = None  # the anchor id of the marked blank the instruction is about
+    in_list: bool = False  # the marked blank is in a list (the legal basis' items) after the landmark
+    within: bool = False  # the marked blank is inside the landmark (a clause's text, a table's cell)
+
+
+def _spans(html: str, tag: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The outermost elements of a kind (tables, lists) as (start, end) offsets."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for match in tag.finditer(html):
+        if not match.group(0).startswith("</"):
+            if depth == 0:
+                start = match.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, match.end()))
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return next((span for span in spans if span[0] < offset < span[1]), None)
+
+
+def _table_name(table: str) -> str:
+    """A table named by its widest header cell (the column a reader recognises it by: „Kritērijs, kuram bērns
+    neatbilst”); a table without a header by its first cell."""
+    headers = re.findall(r"<th\b([^>]*)>(.*?)</th>", table, re.S)
+    if headers:
+        def width(attributes: str) -> int:
+            found = re.search(r'data-w="(\d+)"', attributes)
+            return int(found.group(1)) if found else 0
+
+        return _text(max(headers, key=lambda h: width(h[0]))[1])
+    cell = re.search(r"<td\b[^>]*>(.*?)</td>", table, re.S)
+    return _quote(_text(cell.group(1))) if cell else ""
+
+
+def _landmarks(html: str, tables: list[tuple[int, int]], notes: list[tuple[int, int]]) -> list[Landmark]:
+    """The act's landmarks in the order of the text; what is inside a table belongs to the table."""
+    found: list[Landmark] = []
+    for match in _LANDMARK.finditer(html):
+        if _inside(match.start(), tables) or _inside(match.start(), notes):
+            continue
+        ident = _PLACE_ID.format(f"l{len(found)}")
+        if match.group("title") is not None:
+            found.append(Landmark("title", _text(match.group("title")), ident, match.start(), match.end()))
+        elif match.group("heading") is not None:
+            number = _NUMBER.match(match.group("heading"))
+            if number and number.group(1) == "0":
+                found.append(Landmark("chapter", number.group(2).strip(), ident, match.start(), match.end(),
+                                      heading=_text(match.group("heading")[number.end():])))
+            else:
+                found.append(Landmark("section", _text(match.group("heading")), ident, match.start(), match.end()))
+        elif match.group("clause") is not None:
+            number = _NUMBER.match(match.group("clause"))
+            if number:
+                found.append(Landmark("clause", number.group(2).strip(), ident, match.start(), match.end()))
+            elif _text(match.group("clause")):
+                found.append(Landmark("paragraph", _quote(_text(match.group("clause"))), ident, match.start(),
+                                      match.end()))
+        elif _text(match.group("field")):
+            found.append(Landmark("field", _text(match.group("field")), ident, match.start(), match.end()))
+    for start, end in tables:
+        if "signatures" in html[start:html.index(">", start)]:
+            continue  # a signature block: no instruction is about it
+        found.append(Landmark("table", _table_name(html[start:end]), _PLACE_ID.format(f"l{len(found)}"), start, end))
+    found.sort(key=lambda landmark: landmark.start)
+    # an unnumbered paragraph or a field under a numbered clause is that clause's part (its fields, its second
+    # paragraph): the reader finds it by the clause's number
+    owner: Landmark | None = None
+    with_leads: list[Landmark] = []
+    for landmark in found:
+        if landmark.kind in ("paragraph", "field") and owner is not None and owner.kind == "clause":
+            continue
+        if landmark.kind not in ("paragraph", "field"):
+            owner = landmark
+        if landmark.kind == "table":
+            lead = next((x for x in reversed(with_leads) if x.kind in ("clause", "chapter", "section", "table", "title")),
+                        None)
+            if lead is not None and lead.kind in ("clause", "section"):
+                landmark = Landmark(**{**landmark.__dict__, "lead": lead})
+        with_leads.append(landmark)
+    return with_leads
 
 
 def split_instructions(html: str) -> tuple[str, list[Instruction]]:
-    """The act's HTML without its preparer's instructions (an empty anchor stays at each one's place, so the sheet
-    can name its page) and the instructions in the order of the text."""
+    """The act's HTML without its preparer's instructions (an empty anchor stays at each one's place) and the
+    instructions in the order of the text, each with the landmark it is about. The landmarks and the marked blanks
+    the instructions are about get an id, so that the sheet can name the page WeasyPrint put them on."""
+    notes = [(m.start(), m.end()) for m in _NOTE.finditer(html)]
+    tables = _spans(html, _TABLE_TAG)
+    lists = _spans(html, _LIST_TAG)
+    landmarks = _landmarks(html, tables, notes)
+    title = next((x for x in landmarks if x.kind == "title"), None)
+    marks: dict[str, tuple[int, int]] = {}  # a mark -> its first marked blank (start, end)
+    for match in _MARKED_BLANK.finditer(html):
+        if not _inside(match.start(), notes):
+            marks.setdefault(match.group(1), (match.start(), match.end()))
+
+    def before(offset: int) -> Landmark | None:
+        if title is None or offset < title.start:
+            return None  # the head: the letterhead, the project, place and date above the title
+        return next(x for x in reversed(landmarks) if x.start < offset)
+
     found: list[Instruction] = []
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) on the original HTML
+    marked: set[str] = set()
+    for match in _PREPARER.finditer(html):
+        text = match.group(1).strip()
+        on_mark = _ON_MARK.match(_text(text))
+        mark = on_mark.group(1).translate(_SUPERSCRIPT) if on_mark else None
+        if mark is not None and mark in marks:
+            start = marks[mark][0]
+            marked.add(mark)
+            landmark = before(start)
+            found.append(Instruction(text, landmark, _PLACE_ID.format(f"m{on_mark.group(1)}"),
+                                     _inside(start, lists) is not None,
+                                     landmark is not None and landmark.start < start < landmark.end))
+        else:
+            found.append(Instruction(text, before(match.start())))
+        edits.append((match.start(), match.end(), f'<p class="anchor" id="{_ANCHOR.format(len(found))}"></p>'))
+    used = {i.landmark for i in found if i.landmark is not None}
+    used |= {i.landmark.lead for i in found if i.landmark is not None and i.landmark.lead is not None}
+    for landmark in used:
+        tag_end = landmark.start + len(re.match(r"<\w+", html[landmark.start:]).group(0))
+        edits.append((tag_end, tag_end, f' id="{landmark.ident}"'))
+    for mark in marked:
+        start, end = marks[mark]
+        edits.append((end, end, "</span>"))
+        edits.append((start, start, f'<span id="{_PLACE_ID.format("m" + mark.translate(_PLAIN))}">'))
+    act = html
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        act = act[:start] + replacement + act[end:]
+    return act, found
 
-    def take(match: re.Match[str]) -> str:
-        before = list(_CLAUSE.finditer(html, 0, match.start()))
-        last = before[-1] if before else None
-        found.append(Instruction(match.group(1).strip(), last.group(2) if last else None,
-                                 last is not None and last.group(1) == "0"))
-        return f'<p class="anchor" id="{_ANCHOR.format(len(found))}"></p>'
 
-    return _PREPARER.sub(take, html), found
+_ANNEX = re.compile(r"^(?:\d+\. )?[Pp]ielikums\.?\s*")
+Pages = dict[str, tuple[int, int]]  # an anchor id -> the first and the last page of the act it is on
 
 
-def _place(instruction: Instruction, page: int | None) -> str:
-    where = [f"{page}. lapā"] if page else []
-    if instruction.clause is None:
-        where.append("dokumenta sākumā (galvā, pirms pirmās nodaļas)")
-    elif instruction.chapter:
-        where.append(f"{instruction.clause} nodaļas sākumā")
-    else:
-        where.append(f"aiz {instruction.clause} punkta")
-    return ", ".join(where)
+def _pages(first: int, last: int) -> str:
+    return f"{first}. lapā" if last <= first else f"{first}.–{last}. lapā"
 
 
-def sheet_html(html: str, instructions: list[Instruction], pages: dict[int, int], act_pages: int) -> str:
+def _section(landmark: Landmark, case: str) -> str:
+    """A section's heading in a case: an annex as „pielikumā „Augstākās pieļaujamās cenas”” (gen/loc)."""
+    annex = _ANNEX.match(landmark.name)
+    if annex and landmark.name[annex.end():]:
+        return f"{'pielikuma' if case == 'gen' else 'pielikumā'} „{landmark.name[annex.end():]}”"
+    return f"{'sadaļas' if case == 'gen' else 'sadaļā'} „{landmark.name}”"
+
+
+def _table(landmark: Landmark, pages: Pages, continued: bool) -> str:
+    """A table by the clause or section it belongs to, when that starts on the table's first page; otherwise (and
+    on a page the table continues on, where its header row is repeated) by its widest column's header."""
+    first = pages.get(landmark.ident, (0, 0))[0]
+    lead = landmark.lead
+    if lead is not None and not continued and pages.get(lead.ident, (-1, -1))[0] == first:
+        return f"{lead.name} punkta tabulā" if lead.kind == "clause" else f"{_section(lead, 'gen')} tabulā"
+    if continued:
+        return f"tabulas ar aili „{landmark.name}” turpinājumā"
+    return f"tabulā ar aili „{landmark.name}”"
+
+
+def _where(item: Instruction, landmark: Landmark, pages: Pages, continued: bool) -> str:
+    """Where on its page an instruction's place is, by the landmark before it (D196): inside it („2.1. punktā”,
+    a marked blank in the clause's text or list), after it („aiz 1.3. punkta”, an instruction on what the landmark
+    says), or – when the landmark began on an earlier page – in its continuation („5.5. punkta turpinājumā”)."""
+    inside = item.mark is not None and (item.within or landmark.kind in ("clause", "chapter", "section"))
+    kind, name = landmark.kind, landmark.name
+    if kind == "table":
+        return _table(landmark, pages, continued)
+    if kind == "title":
+        return f"zem virsraksta „{name}”"
+    if kind == "chapter":
+        place = "turpinājumā" if continued else ("nodaļā" if inside else "sākumā")
+        return f"{name} nodaļā „{landmark.heading}”" if place == "nodaļā" else \
+            f"{name} nodaļas „{landmark.heading}” {place}"
+    if kind == "section":
+        if continued:
+            return f"{_section(landmark, 'gen')} turpinājumā"
+        return _section(landmark, "loc") if inside else f"{_section(landmark, 'gen')} sākumā"
+    if continued:
+        return {"clause": f"{name} punkta turpinājumā", "field": f"lauka „{name}” turpinājumā",
+                "paragraph": f"rindkopas „{name}” turpinājumā"}[kind]
+    if kind == "clause":
+        return f"{name} punktā" if inside else f"aiz {name} punkta"
+    if kind == "field":
+        return f"laukā „{name}”" if inside else f"aiz lauka „{name}”"
+    if item.within:
+        return f"rindkopā „{name}”"
+    return f"uzskaitījumā aiz rindkopas „{name}”" if item.in_list else f"aiz rindkopas „{name}”"
+
+
+def _place(item: Instruction, number: int, pages: Pages) -> str:
+    """The page (or pages) and the place an instruction is about, as a reader finds it in the printed act: the page
+    of its marked blank, or from its landmark's first page to its own place (an instruction under a table that
+    runs over two pages: both); the head only when it is above the title."""
+    own = pages.get(_ANCHOR.format(number))
+    landmark = item.landmark
+    if landmark is None:
+        return f"{own[0]}. lapā, dokumenta galvā" if own else "dokumenta galvā"
+    first, last = pages.get(landmark.ident, own or (0, 0))
+    if item.mark is not None and item.mark in pages:
+        page = pages[item.mark][0]
+        return f"{page}. lapā, {_where(item, landmark, pages, continued=first < page)}"
+    end = max(own[0] if own else first, last if landmark.kind == "table" else first)
+    return f"{_pages(first, end)}, {_where(item, landmark, pages, continued=False)}" if first else \
+        _where(item, landmark, pages, continued=False)
+
+
+def sheet_html(html: str, instructions: list[Instruction], pages: Pages, act_pages: int) -> str:
     """The sheet after the act: its title says it is not the document's part, each instruction names its place."""
     style = _STYLE.search(html)
     title = _TITLE.search(html)
@@ -79,10 +312,13 @@ def sheet_html(html: str, instructions: list[Instruction], pages: dict[int, int]
     footer = html_lib.unescape(f"{SHEET_TITLE} – {SHEET_NOT_PART}\n{doc_title}").replace("\\", "\\\\") \
         .replace('"', '\\"').replace("\n", "\\A ")
     items = "\n".join(
-        f'<tr><td data-w="25" style="width:25%">{_place(item, pages.get(number))}</td>'
+        f'<tr><td data-w="25" style="width:25%">{html_lib.escape(_place(item, number, pages), quote=False)}</td>'
         f'<td data-w="75" style="width:75%">{item.html}</td></tr>'
         for number, item in enumerate(instructions, 1))
-    count = "lapa" if act_pages % 10 == 1 and act_pages % 100 != 11 else "lapas"
+    # a one-page act: its only page, not a range from it to itself (audit43 F10)
+    count = ("1 lapa („Lapa 1 no 1”)" if act_pages == 1 else
+             f"{act_pages} {'lapa' if act_pages % 10 == 1 and act_pages % 100 != 11 else 'lapas'} "
+             f"(„Lapa 1 no {act_pages}” – „Lapa {act_pages} no {act_pages}”)")
     return f"""<!DOCTYPE html>
 <html lang="lv"><head><meta charset="utf-8"><title>{SHEET_TITLE}</title>
 <style>
@@ -95,7 +331,7 @@ def sheet_html(html: str, instructions: list[Instruction], pages: dict[int, int]
 </style></head>
 <body><main>
 <h2 class="sheet">{SHEET_TITLE} – {SHEET_NOT_PART}</h2>
-<p>Dokuments „{name}” ir {act_pages} {count} („Lapa 1 no {act_pages}” – „Lapa {act_pages} no {act_pages}”).
+<p>Dokuments „{name}” ir {count}.
 Šīs lapas nav tā daļa: tās ir tikai dokumenta sagatavotājam, tās neparaksta, nepievieno un adresātam nesūta.
 Katrs norādījums nosauc vietu, uz kuru tas attiecas. Rediģējamajā versijā (DOCX) tie paši norādījumi ir pie šīm
 vietām ar uzrakstu „Piezīme sagatavotājam – pirms parakstīšanas dzēst.”</p>
@@ -115,11 +351,11 @@ def html_to_pdf(html: str) -> bytes:
     act = HTML(string=act_html, base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
     if not instructions:
         return act.write_pdf(pdf_identifier=identifier)
-    pages: dict[int, int] = {}
+    pages: Pages = {}
     for number, page in enumerate(act.pages, 1):
         for anchor in page.anchors:
-            if anchor.startswith("sagatavotajam-"):
-                pages.setdefault(int(anchor.rsplit("-", 1)[1]), number)
+            first, _last = pages.get(anchor, (number, number))
+            pages[anchor] = (first, number)
     sheet = HTML(string=sheet_html(html, instructions, pages, len(act.pages)),
                  base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
     return act.copy([*act.pages, *sheet.pages]).write_pdf(pdf_identifier=identifier)
