@@ -148,6 +148,12 @@ def test_the_downloads_page_lists_them_under_their_day(later_price: Catalogue, t
     documents = page.split("\n## Dokumenti", 1)[1].split("\n## ", 1)[0]
     assert day_folder(LATER) not in documents  # not among the default sets
     assert re.search(r"\]\(lejupielades/dokumenti/liepaja/02-ligums-ar-sniedzeju\.pdf\)", documents)
+    # no report workbook is made for the day (none depends on it, test_later_day_reports.py): the section says which
+    # ones to use
+    said = " ".join(day_section.split(heading, 1)[1].split("|", 1)[0].split())
+    assert (f"Atskaišu veidnes šai dienai atsevišķi neveido: tajās nav cenu, un to aprēķini nav atkarīgi no cenu "
+            f"dienas, tāpēc arī no {day} lieto sadaļas [Atskaišu veidnes](#atskaisu-veidnes) veidnes.") in said
+    assert "## Atskaišu veidnes" in page
     intro = page.split("\n## ", 1)[0]
     assert "ņem no vietnes, kas izveidota šajā dienā vai vēlāk" not in intro  # D185's sentence, changed
     assert "„Dokumenti ar cenām no …”" in " ".join(intro.split()) and "D187" in intro
