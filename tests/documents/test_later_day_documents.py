@@ -154,6 +154,7 @@ def test_the_downloads_page_lists_them_under_their_day(later_price: Catalogue, t
     assert (f"Atskaišu veidnes šai dienai atsevišķi neveido: tajās nav cenu, un to aprēķini nav atkarīgi no cenu "
             f"dienas, tāpēc arī no {day} lieto sadaļas [Atskaišu veidnes](#atskaisu-veidnes) veidnes.") in said
     assert "## Atskaišu veidnes" in page
+    assert "veidnes.\n\n| Pašvaldība | Datne |" in day_section  # the table after a blank line, not in the text
     intro = page.split("\n## ", 1)[0]
     assert "ņem no vietnes, kas izveidota šajā dienā vai vēlāk" not in intro  # D185's sentence, changed
     assert "„Dokumenti ar cenām no …”" in " ".join(intro.split()) and "D187" in intro
