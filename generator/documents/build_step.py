@@ -5,7 +5,9 @@ A later prices day (D187): for every prices day after the build day that the mat
 catalogue dates inside a children's round not ended, generator/workbook/render.py ``issues``), each municipality of
 that round also gets, in ``dokumenti/<id>/cenas-no-GGGG-MM-DD/``, the documents whose rendered content on that day
 differs from its default set – made as `ibm documents --day` makes them (terms.for_round). A document the day does not
-change (no price, no dated value in it) is not rendered to PDF or DOCX again.
+change (no price, no dated value in it) is not rendered to PDF or DOCX again. No report workbook is made for the day:
+none depends on it (no price in them; their parameters are those in force on the catalogue's latest date, the same for
+every prices day – tests/documents/test_later_day_reports.py).
 """
 
 from __future__ import annotations

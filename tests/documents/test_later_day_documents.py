@@ -42,6 +42,25 @@ def _with_later_price(target: Path) -> Catalogue:
     return load_or_raise(target)
 
 
+NEW_NAME = "Liepājas valstspilsētas pašvaldība"  # Liepāja's name the fixture confirms from LATER
+
+
+def _with_a_later_name(target: Path) -> Catalogue:
+    """_with_later_price's catalogue, with Liepāja's municipality named NEW_NAME (confirmed) from LATER."""
+    _with_later_price(target)
+    names = target / "municipality-names.yaml"
+    text = names.read_text("utf-8")
+    candidate = (f"{NEW_NAME}\n        forms: {{genitive: Liepājas valstspilsētas pašvaldības, "
+                 "dative: Liepājas valstspilsētas pašvaldībai, locative: Liepājas valstspilsētas pašvaldībā, gender: "
+                 "sieviešu}\n        valid_from: 2021-07-01\n        status: jāprecizē")
+    assert text.count(candidate) == 1
+    names.write_text(text.replace(candidate, candidate.replace("2021-07-01", LATER.isoformat()).replace(
+        "status: jāprecizē", "status: apstiprināts")), "utf-8")
+    from generator.catalogue.loader import load_or_raise
+
+    return load_or_raise(target)
+
+
 @pytest.fixture
 def later_price(tmp_path: Path) -> Catalogue:
     return _with_later_price(tmp_path / "katalogs")
@@ -129,6 +148,13 @@ def test_the_downloads_page_lists_them_under_their_day(later_price: Catalogue, t
     documents = page.split("\n## Dokumenti", 1)[1].split("\n## ", 1)[0]
     assert day_folder(LATER) not in documents  # not among the default sets
     assert re.search(r"\]\(lejupielades/dokumenti/liepaja/02-ligums-ar-sniedzeju\.pdf\)", documents)
+    # no report workbook is made for the day (none depends on it, test_later_day_reports.py): the section says which
+    # ones to use
+    said = " ".join(day_section.split(heading, 1)[1].split("|", 1)[0].split())
+    assert (f"Atskaišu veidnes šai dienai atsevišķi neveido: tajās nav cenu, un to aprēķini nav atkarīgi no cenu "
+            f"dienas, tāpēc arī no {day} lieto sadaļas [Atskaišu veidnes](#atskaisu-veidnes) veidnes.") in said
+    assert "## Atskaišu veidnes" in page
+    assert "veidnes.\n\n| Pašvaldība | Datne |" in day_section  # the table after a blank line, not in the text
     intro = page.split("\n## ", 1)[0]
     assert "ņem no vietnes, kas izveidota šajā dienā vai vēlāk" not in intro  # D185's sentence, changed
     assert "„Dokumenti ar cenām no …”" in " ".join(intro.split()) and "D187" in intro
@@ -162,21 +188,37 @@ def test_ibm_build_makes_and_links_the_later_days_papers(tmp_path: Path) -> None
 def test_a_name_the_catalogue_confirms_from_the_day_makes_the_papers_naming_it_differ(tmp_path: Path) -> None:
     """The papers of a later day name the parties as on that day when the catalogue names them otherwise then (D43):
     a name confirmed from that day is in each paper that names the municipality, not only in the price annexes."""
-    target = tmp_path / "katalogs"
-    _with_later_price(target)
-    names = target / "municipality-names.yaml"
-    text = names.read_text("utf-8")
-    candidate = ("Liepājas valstspilsētas pašvaldība\n        forms: {genitive: Liepājas valstspilsētas pašvaldības, "
-                 "dative: Liepājas valstspilsētas pašvaldībai, locative: Liepājas valstspilsētas pašvaldībā, gender: "
-                 "sieviešu}\n        valid_from: 2021-07-01\n        status: jāprecizē")
-    assert text.count(candidate) == 1
-    names.write_text(text.replace(candidate, candidate.replace("2021-07-01", LATER.isoformat()).replace(
-        "status: jāprecizē", "status: apstiprināts")), "utf-8")
-    from generator.catalogue.loader import load_or_raise
-
-    build_step.render_documents(load_or_raise(target), tmp_path / "out", lambda _line: None, municipality_id="liepaja")
+    build_step.render_documents(_with_a_later_name(tmp_path / "katalogs"), tmp_path / "out", lambda _line: None,
+                                municipality_id="liepaja")
     default = documents_dir(tmp_path / "out", "liepaja")
     later = default / day_folder(LATER)
     parent_contract = "01-ligums-ar-vecaku.pdf"  # no price in it: made for the day only because of the name
     assert "Liepājas valstspilsētas pašvaldība" in (later / parent_contract).read_text("utf-8")
     assert "Liepājas valstspilsētas pašvaldība" not in (default / parent_contract).read_text("utf-8")
+
+
+@pytest.mark.usefixtures("quick_papers")
+def test_the_downloads_page_names_a_later_days_papers_as_they_name_the_municipality(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A municipality renamed between the build day and a later prices day: the page lists that day's papers under
+    the name in force on that day – as the papers and the build's progress line name it –, the default set's under
+    the build day's name (D187, D189)."""
+    monkeypatch.setattr(render, "build_day", lambda: TODAY)
+    renamed = _with_a_later_name(tmp_path / "katalogs")
+    old_name = renamed.name_on("liepaja", TODAY)
+    assert old_name != NEW_NAME == renamed.name_on("liepaja", LATER)
+    lines: list[str] = []
+    build_step.render_documents(renamed, tmp_path / "out", lines.append, municipality_id="liepaja")
+    assert [line for line in lines if f"cenām no {lvformat.date(LATER)}: {NEW_NAME} – " in line], lines
+    downloads = site_downloads.collect(renamed, tmp_path / "out")
+    later = [d for d in downloads if f"/{day_folder(LATER)}/" in d.path]
+    default = [d for d in downloads if d.path.startswith("lejupielades/dokumenti/liepaja/") and d not in later]
+    assert later and default
+    assert {d.municipality for d in later} == {NEW_NAME}
+    assert {d.municipality for d in default} == {old_name}
+    paper = next(d for d in later if d.path.endswith("01-ligums-ar-vecaku.pdf"))  # the papers print the name
+    assert NEW_NAME in (tmp_path / "out" / paper.path).read_text("utf-8")
+    page = render_downloads(renamed, downloads)
+    day_section = page.split(f"Dokumenti ar cenām no {lvformat.date(LATER)}", 1)[1]
+    rows = [row for row in day_section.splitlines() if day_folder(LATER) in row]
+    assert rows and all(row.startswith(f"| {NEW_NAME} |") for row in rows), rows
