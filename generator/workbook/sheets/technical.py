@@ -570,7 +570,7 @@ def _hidden_rows(sh: Sheet, last: int, last_helper: str) -> tuple[int, str]:
     return end, last_helper
 
 
-INVALID_HEADING = "Nederīgas ievades, neatbilstošas vērtības un paslēptas rindas"
+INVALID_HEADING = "Nederīgas šūnas un paslēptas rindas"
 NO_INVALID = "Nav nederīgu ievades šūnu, aprēķinam neatbilstošu vērtību un paslēptu aizpildītu rindu."
 STATUS_TOTAL = "Kļūdas sarakstā: "
 # The parts of the list's count (D198), each with the name of its count on 6.11: the invalid input cells, the cells
