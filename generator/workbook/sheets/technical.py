@@ -479,8 +479,7 @@ def _invalid_inputs(sh: Sheet) -> None:
     # out the invalid cells after the first five, and a signed copy then named fewer than Kludas counts.
     sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT)
     sh.ws.merge_range(f"A{INVALID_STATUS}:F{INVALID_STATUS}", "", st.label)  # the page's width: two lines
-    hidden = "h_PaslRindas" if sh.book.plan_rows else None
-    sh.formula(f"A{INVALID_STATUS}", status_formula(hidden), st.label, NO_INVALID)
+    sh.formula(f"A{INVALID_STATUS}", status_formula(bool(sh.book.plan_rows)), st.label, NO_INVALID)
 
 
 END_MARK_COLUMN = "R"  # a shown column, not printed
@@ -586,7 +585,7 @@ STATUS_MARKED = " Nederīgās ievades šūnas iezīmētas arī savās lapās."
 
 def status_text(counts: dict[str, int]) -> str:
     """What the status line says for the counts of STATUS_PARTS' names (a name missing counts 0): the text the
-    formula of status_formula computes, for the tests and the readers that quote it."""
+    formula of status_formula computes (no reader of the matrix quotes it: they read the counts' names)."""
     total = sum(counts.values())
     if total == 0:
         return NO_INVALID
@@ -596,13 +595,13 @@ def status_text(counts: dict[str, int]) -> str:
     return f"{STATUS_TOTAL}{total} ({parts}){shown}{marked}"
 
 
-def status_formula(hidden: str | None) -> str:
+def status_formula(hidden_rows: bool) -> str:
     """The status line (D198): none, or the list's count LISTED with each of its non-zero parts named, whether the
-    list shows them all and that the invalid input cells are marked on their own sheets too. ``hidden``: the name of
-    the count of sheets with hidden filled rows (None when the workbook has no plan rows)."""
+    list shows them all and that the invalid input cells are marked on their own sheets too. ``hidden_rows``: whether
+    the workbook counts sheets with hidden filled rows (h_PaslRindas, defined only when it has plan rows)."""
     count = LISTED
     parts = "&".join(f'IF(N({name})>0,"; {label}: "&{name},"")' for name, label in STATUS_PARTS
-                     if name != "h_PaslRindas" or hidden)
+                     if name != "h_PaslRindas" or hidden_rows)
     shown = f'IF({count}>{INVALID_SHOWN},"; zemāk pirmās {INVALID_SHOWN}.","; visas zemāk.")'
     marked = f'IF(N(h_NederigasIevades)>0,"{STATUS_MARKED}","")'
     said = f'"{STATUS_TOTAL}"&{count}&" ("&MID({parts},3,500)&")"&{shown}&{marked}'
