@@ -36,7 +36,8 @@ SHEETS: dict[str, tuple[str, str]] = {
     "6.10": ("Izpilde", "plānotais, saņemtais un apmaksātais katrā mēnesī, atlikums un apguves procents"),
     "6.11": ("Tehniskā tabula", "saraksti izvēlnēm, spēkā esošie programmas parametri un kārtu pārskata "
              "periodi, pašvaldību un sociālo dienestu apstiprinātie nosaukumi ar spēkā esības laiku, veidnes un "
-             "kataloga versija, saskarnes versija, kļūdu un brīdinājumu skaits un nederīgo ievades šūnu saraksts"),
+             "kataloga versija, saskarnes versija, kļūdu un brīdinājumu skaits un kļūdu saraksts (nederīgas "
+             "ievades šūnas, aprēķinam neatbilstošas vērtības, paslēptas aizpildītas rindas)"),
 }
 
 # Name -> (sheet, meaning). Rows are ranges with one row per plan line (6.8: per catalogue row).
@@ -95,8 +96,9 @@ MEANINGS: dict[str, tuple[str, str]] = {
     "Fakt_Daudzums": ("6.10", "rindas × mēneši: saņemtās vienības katrā mēnesī"),
     "Fakt_Summa": ("6.10", "rindas × mēneši: samaksātie eiro katrā mēnesī"),
     "Fakt_Kopa": ("6.10", "periodā kopā samaksāts"),
-    "Kludas": ("6.11", "kļūdu skaits pašlaik: noteikumu kļūdas un katra ievades šūna ar nederīgu vērtību "
-               "(teksts skaitļa vai datuma vietā, negatīvs skaitlis, vērtība ārpus saraksta vai intervāla)"),
+    "Kludas": ("6.11", "kļūdu skaits pašlaik: noteikumu kļūdas, katra ievades šūna ar nederīgu vērtību (teksts "
+               "skaitļa vai datuma vietā, negatīvs skaitlis, vērtība ārpus saraksta vai intervāla), katra aprēķinam "
+               "neatbilstoša vērtība un katra tabula ar paslēptām aizpildītām rindām"),
     "Bridinajumi": ("6.11", "brīdinājumu skaits pašlaik"),
 }
 

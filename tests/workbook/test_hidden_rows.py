@@ -23,7 +23,9 @@ from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import pilot_ids
 from generator.workbook.sheets.cross_checks import REPLACED_TEXT
 from generator.workbook.sheets.plan_rows import VISIBLE
+from generator.workbook.sheets.technical import INVALID_STATUS, NO_INVALID, SHEET, status_text
 from tests.workbook.conftest import InputCells, clean_plans, recipient_labels
+from tests.workbook.invalid import _cell
 from tests.workbook.plans import SEED
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -65,6 +67,16 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
         ws.row_dimensions[hidden_rows[sheet]].hidden = True
     hidden_path = folder / "paslepts.xlsx"
     wb.save(hidden_path)
+    # all three kinds of the list's errors at once (D198): the hidden rows, a text in a month's units of the first
+    # line and a figure typed over 6.4's P (a cross-check)
+    mixed = load_workbook(hidden_path)
+    rng = resolve(mixed.defined_names, "Men_Daudzums")
+    row, col = rng.cells()[next(i for i, ln in enumerate(plan.inputs.lines) if ln.counted)][0]
+    mixed[rng.sheet].cell(row, col).value = "2,5"
+    mixed[rng.sheet].cell(row, col).data_type = "s"
+    _cell(mixed, "IB_Provizoriskais")[2].value = 99999
+    mixed_path = folder / "jaukts.xlsx"
+    mixed.save(mixed_path)
     # the plan's first line's first month as a text with a decimal comma (as pasted from a Latvian-locale source)
     text = load_workbook(templates[None])
     fill(text, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
@@ -77,9 +89,10 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     cell.data_type = "s"
     text_path = folder / "teksts.xlsx"
     into.save(text, text_path, lines, [(rng.sheet, cell.coordinate)])
-    files = [open_path, hidden_path, text_path]
+    files = [open_path, hidden_path, text_path, mixed_path]
     values = recalculated_values(files, profile=make_profile(tmp_path_factory.mktemp("lo-profile-paslepts")))
-    return plan, dict(zip(("open", "hidden", "text"), values, strict=True)), hidden_rows, f"6.6 {cell.coordinate}"
+    return (plan, dict(zip(("open", "hidden", "text", "mixed"), values, strict=True)), hidden_rows,
+            f"6.6 {cell.coordinate}")
 
 
 def test_opened_rows_are_no_error(recalculated, params: Params) -> None:  # noqa: ANN001
@@ -114,3 +127,27 @@ def test_a_text_in_the_months_blames_its_cell_not_67(recalculated) -> None:  # n
     assert not [t for t in listed if REPLACED_TEXT in t], listed
     assert text["h_Aizstatas"] == 0 and text["h_NederigasIevades"] == 1, listed
     assert Decimal(str(text["Kludas"])) >= 1
+
+
+def _status(values: NamedValues) -> str:
+    """6.11's status line above the list, as LibreOffice computed it."""
+    return next(str(v) for s, rc, v in values.all_values() if s == SHEET and rc == (INVALID_STATUS, 1))
+
+
+def test_the_status_line_names_what_it_counts(recalculated) -> None:  # noqa: ANN001
+    """Fails on the old code: it said „Nederīgas ievades šūnas: 7” of seven sheets with hidden rows and counted an
+    overwritten formula as an invalid input cell too (D198)."""
+    _, values, _, _ = recalculated
+    assert _status(values["open"]) == NO_INVALID
+    hidden = values["hidden"]
+    assert _status(hidden) == status_text({"h_PaslRindas": len(PLAN_SHEETS)})
+    assert _status(hidden) == (f"Kļūdas sarakstā: {len(PLAN_SHEETS)} (tabulas ar paslēptām aizpildītām rindām: "
+                               f"{len(PLAN_SHEETS)}); visas zemāk.")
+    assert _status(values["text"]) == status_text({"h_NederigasIevades": 1})
+    mixed = values["mixed"]
+    parts = {name: mixed[name] for name in ("h_NederigasIevades", "h_Aizstatas", "h_PaslRindas")}
+    assert parts == {"h_NederigasIevades": 1, "h_Aizstatas": 1, "h_PaslRindas": len(PLAN_SHEETS)}, _listed(mixed)
+    assert _status(mixed) == (f"Kļūdas sarakstā: {len(PLAN_SHEETS) + 2} (nederīgas ievades šūnas: 1; aprēķinam "
+                              f"neatbilstošas vērtības: 1; tabulas ar paslēptām aizpildītām rindām: {len(PLAN_SHEETS)});"
+                              " visas zemāk. Nederīgās ievades šūnas iezīmētas arī savās lapās.")
+    assert len(_listed(mixed)) == len(PLAN_SHEETS) + 2

@@ -1,7 +1,7 @@
 """6.11's list of invalid inputs on paper, printed by LibreOffice (6.11 alone, as a person prints it): every listed
 invalid cell prints (D191, audit42 F6: the list used to keep all but its first five rows in collapsed groups, and a
-printed 6.11 then named fewer cells than Kludas counted); the status line names the count. One soffice call for
-every case."""
+printed 6.11 then named fewer cells than Kludas counted); the status line names the count and its parts (D198). One
+soffice call for every case."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import convert, make_profile
 from generator.workbook.names import write
-from generator.workbook.sheets.technical import INVALID_SHOWN, NO_INVALID, SHEET
+from generator.workbook.sheets.technical import INVALID_SHOWN, NO_INVALID, SHEET, status_text
 from generator.workbook.writer import write_workbook
 from tests.workbook.conftest import require_soffice
 from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
@@ -62,11 +62,13 @@ def test_every_invalid_cell_prints(printed: dict[str, list[Page]], case: str, co
     """Fails on the old code: of 8 or 20 invalid cells only the first five printed (the rest in closed groups)."""
     pages = printed[case]
     assert _listed(pages) == list(range(1, count + 1))
-    assert f"Nederīgas ievades šūnas: {count} (katra iezīmēta arī savā lapā)." in _flat(pages)
+    assert status_text({"h_NederigasIevades": count}) in _flat(pages)
+    assert f"Kļūdas sarakstā: {count} (nederīgas ievades šūnas: {count}); visas zemāk." in _flat(pages)
     assert "UZMANĪBU" not in _flat(pages)
 
 
 def test_more_than_the_list_holds_prints_the_first_and_the_count(printed: dict[str, list[Page]]) -> None:
     pages = printed["trisdesmit-divi"]
     assert _listed(pages) == list(range(1, INVALID_SHOWN + 1))
-    assert f"Nederīgas ievades šūnas: {INVALID_SHOWN + 2}; sarakstā zemāk pirmās {INVALID_SHOWN}" in _flat(pages)
+    count = INVALID_SHOWN + 2
+    assert f"Kļūdas sarakstā: {count} (nederīgas ievades šūnas: {count}); zemāk pirmās {INVALID_SHOWN}." in _flat(pages)

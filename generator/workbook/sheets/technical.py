@@ -466,8 +466,8 @@ def _invalid_inputs(sh: Sheet) -> None:
     counts = f"${TABLE_COUNT}${TABLE_FIRST}:${TABLE_COUNT}${last}"
     sh.ws.set_column(f"{RULE_CODE}:{TABLE_COUNT}", 10, None, {"hidden": True})
 
-    # short enough for column A, which the pages across repeat: what each line names is in the lines themselves
-    sh.text(f"A{INVALID_SECTION}", "Nederīgas ievades šūnas", st.section)
+    # the list names three kinds of error (D198): what the section and its status line say names each of them
+    sh.text(f"A{INVALID_SECTION}", INVALID_HEADING, st.section)
     for k in range(1, INVALID_SHOWN + 1):
         row = INVALID_FIRST + k - 1
         sh.ws.merge_range(f"A{row}:F{row}", "", st.message)
@@ -479,7 +479,7 @@ def _invalid_inputs(sh: Sheet) -> None:
     # out the invalid cells after the first five, and a signed copy then named fewer than Kludas counts.
     sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT)
     sh.ws.merge_range(f"A{INVALID_STATUS}:F{INVALID_STATUS}", "", st.label)  # the page's width: two lines
-    sh.formula(f"A{INVALID_STATUS}", _status(), st.label, NO_INVALID)
+    sh.formula(f"A{INVALID_STATUS}", status_formula(bool(sh.book.plan_rows)), st.label, NO_INVALID)
 
 
 END_MARK_COLUMN = "R"  # a shown column, not printed
@@ -569,15 +569,43 @@ def _hidden_rows(sh: Sheet, last: int, last_helper: str) -> tuple[int, str]:
     return end, last_helper
 
 
-NO_INVALID = "Nederīgu ievades vērtību nav."
+INVALID_HEADING = "Nederīgas šūnas un paslēptas rindas"
+NO_INVALID = "Nav nederīgu ievades šūnu, aprēķinam neatbilstošu vērtību un paslēptu aizpildītu rindu."
+STATUS_TOTAL = "Kļūdas sarakstā: "
+# The parts of the list's count (D198), each with the name of its count on 6.11: the invalid input cells, the cells
+# whose value differs from their computation or from the cell they copy (one per check: a plan column's check is one,
+# however many rows differ) and the sheets with filled plan rows left hidden (one per sheet, D191).
+STATUS_PARTS = (
+    ("h_NederigasIevades", "nederīgas ievades šūnas"),
+    ("h_Aizstatas", "aprēķinam neatbilstošas vērtības"),
+    ("h_PaslRindas", "tabulas ar paslēptām aizpildītām rindām"),
+)
+STATUS_MARKED = " Nederīgās ievades šūnas iezīmētas arī savās lapās."
 
 
-def _status() -> str:
-    """The status line: none, or the count (and that only the first INVALID_SHOWN are listed)."""
+def status_text(counts: dict[str, int]) -> str:
+    """What the status line says for the counts of STATUS_PARTS' names (a name missing counts 0): the text the
+    formula of status_formula computes (no reader of the matrix quotes it: they read the counts' names)."""
+    total = sum(counts.values())
+    if total == 0:
+        return NO_INVALID
+    parts = "; ".join(f"{label}: {counts[name]}" for name, label in STATUS_PARTS if counts.get(name, 0) > 0)
+    shown = f"; zemāk pirmās {INVALID_SHOWN}." if total > INVALID_SHOWN else "; visas zemāk."
+    marked = STATUS_MARKED if counts.get("h_NederigasIevades", 0) > 0 else ""
+    return f"{STATUS_TOTAL}{total} ({parts}){shown}{marked}"
+
+
+def status_formula(hidden_rows: bool) -> str:
+    """The status line (D198): none, or the list's count LISTED with each of its non-zero parts named, whether the
+    list shows them all and that the invalid input cells are marked on their own sheets too. ``hidden_rows``: whether
+    the workbook counts sheets with hidden filled rows (h_PaslRindas, defined only when it has plan rows)."""
     count = LISTED
-    shown = (f'"Nederīgas ievades šūnas: "&{count}&IF({count}>{INVALID_SHOWN},"; sarakstā zemāk pirmās '
-             f'{INVALID_SHOWN}, visas iezīmētas arī savās lapās."," (katra iezīmēta arī savā lapā).")')
-    return f'IF({count}=0,"{NO_INVALID}",{shown})'
+    parts = "&".join(f'IF(N({name})>0,"; {label}: "&{name},"")' for name, label in STATUS_PARTS
+                     if name != "h_PaslRindas" or hidden_rows)
+    shown = f'IF({count}>{INVALID_SHOWN},"; zemāk pirmās {INVALID_SHOWN}.","; visas zemāk.")'
+    marked = f'IF(N(h_NederigasIevades)>0,"{STATUS_MARKED}","")'
+    said = f'"{STATUS_TOTAL}"&{count}&" ("&MID({parts},3,500)&")"&{shown}&{marked}'
+    return f'IF({count}=0,"{NO_INVALID}",{said})'
 
 
 def _months(sh: Sheet, months: int) -> None:
