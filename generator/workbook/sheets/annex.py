@@ -62,7 +62,6 @@ MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_un
 PLAN_ROW_HEIGHT_65 = 28.5  # two lines of 9 pt (a provider's name in 8 pt) with room
 FIRST_ROWS_HEIGHT_65 = 27
 GAP_ROW_HEIGHT_65 = 5.25  # row 6, between the header block and the table header
-TITLE_EXTRA = 0
 SIGN_HEIGHT = 16  # room to sign above the line
 SIGN_GAP = 2  # between the two parties' signature blocks
 SECTION = "IB apmēri periodā"
@@ -156,7 +155,7 @@ def write(sh: Sheet) -> None:
         "B",  # the left-hand block is the repeated label columns: whole on every page across
         title_to="I",  # one page wide: the subtitle in one line, the warning in two
         two_lines=True,
-        title_height=TITLE_HEIGHT + TITLE_EXTRA,
+        title_height=TITLE_HEIGHT,
         subtitle_height=SUBTITLE_HEIGHT,
         child_to="C",  # one page wide: the child's name (up to input_checks.NAME_CHARS, D170) in one line, the code under it
         signed=True,

@@ -200,13 +200,6 @@ def statement_cells(sh: Sheet, cells: str, statement: str) -> None:
     not_signable(sh, cells.split(":", 1)[0], statement)
 
 
-def parent_statement(sh: Sheet, end: int, first_col: str, last_col: str, statement: str) -> None:
-    """statement_cells beside the parent's signature and name lines, the last party of a signature_block that ends
-    before row ``end``, in ``first_col``..``last_col`` right of its date column: no row of its own, so the annex
-    keeps its pages (tests/workbook/test_print.py SIGNED_PAGES)."""
-    statement_cells(sh, f"{first_col}{end - 4}:{last_col}{end - 2}", statement)
-
-
 SIGNER_WATCHED = {"worker": "sociālā darbinieka vārds un uzvārds pie paraksta",
                   "parent": "vecāka vārds un uzvārds pie paraksta"}
 
