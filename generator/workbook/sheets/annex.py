@@ -58,7 +58,8 @@ MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_un
 # first 14 (the title rows 53 px, the five rows always shown 36 px: FIRST_ROWS_HEIGHT_65), so the last row of every
 # group of five is at most the 10th of its page (5, 10 on the first; 20, 25, … the 1st, 6th or 11th of the next)
 # and at least 4 rows and the page's slack (at least 31 px) lie under it: 183 px or more (LibreOffice: the page's
-# body is 730 px; measured with bench/signed_pages.py, tests/workbook/test_signed_page_rows.py).
+# body is 730 px; measured with bench/signed_pages.py, tests/workbook/test_signed_page_rows.py; the arithmetic:
+# tests/workbook/test_signed_page_arithmetic.py).
 PLAN_ROW_HEIGHT_65 = 28.5  # two lines of 9 pt (a provider's name in 8 pt) with room
 FIRST_ROWS_HEIGHT_65 = 27
 GAP_ROW_HEIGHT_65 = 5.25  # row 6, between the header block and the table header

@@ -27,7 +27,8 @@ OUT_OF_PERIOD = "ārpus perioda"
 # page holding 19 plan rows on the first page and 20 on every further one (rows 3–8 repeated: ROW_7_HEIGHT, the
 # header's gap, the child's line of two lines beside the municipality), the last row of every group of five (5, 10,
 # …, 40) is at most the 16th of its page, four rows above its foot, so the block and the signatures always print on
-# the page of the last open row (bench/signed_pages.py, tests/workbook/test_signed_page_rows.py).
+# the page of the last open row (bench/signed_pages.py, tests/workbook/test_signed_page_rows.py,
+# tests/workbook/test_signed_page_arithmetic.py).
 DAY_ROW_HEIGHT = 12
 # the title in two lines of 11 pt over A:D (three lines in A:B left the first page 18 plan rows)
 TITLE_COLS_66 = "D"
