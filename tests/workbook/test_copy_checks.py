@@ -50,7 +50,7 @@ OVERWRITTEN: dict[tuple[str, str], tuple[object, str]] = {
     ("6.5", "H"): (1, "summa no IB " + COPIED),
     ("6.5", "C50"): (99999, "IB provizoriskais apmērs (P) " + COPIED),
     ("6.5", "C52"): (1, "IB galīgais apmērs (F), ja noteikts, " + COPIED),  # the clause closed by a comma
-    ("6.5", "C58"): (1, "IB kopējais apmērs (K) " + COPIED),
+    ("6.5", "H53"): (1, "IB kopējais apmērs (K) " + COPIED),  # the totals in two columns (D197)
     ("6.5", "A3"): ("Bērns: Cits Bērns", "bērna vārds, uzvārds un personas kods " + PERSONAL),
     ("6.5", "J"): (0, "prioritāte " + COPIED),  # the hidden index: the row prints as unused
     # 6.6: a plan row's units in the period and their total; a month's heading and working days; the period

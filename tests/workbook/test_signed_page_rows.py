@@ -6,7 +6,7 @@ in ONE LibreOffice call, each with only its four signed sheets visible (tests/wo
 
 On main before D96's rewrite it failed for 6.3 with 1–15 and 25–35 lines (the goals under the rows), 6.9 with 25,
 6.5 and 6.6 with 15 and 35: the signature page held only the repeated table header and what follows the rows. 6.5 and
-6.6 still do (OPEN, strict xfail)."""
+6.6 did until D197 (6.5: rows of 38 px, its totals in two columns; 6.6: what follows its rows four rows high)."""
 
 from __future__ import annotations
 
@@ -31,9 +31,6 @@ pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 # 1 line: five rows open, four of them struck; 5k lines: 5k rows open, all used.
 LINES = (1, 5, 10, 15, 20, 25, 30, 35, 40)
-# Not met yet (D96): 6.5's totals (P … K) and 6.6's day rows with the signatures are higher than four plan rows, so
-# with 15 and 35 open rows they print on a page of their own. Strict: the day they pass, this list must go.
-OPEN = {("6.5", 15), ("6.5", 35), ("6.6", 15), ("6.6", 35)}
 # 6.5's totals block: its first and last lines print on the signature page too.
 TOTALS_65 = ("IB provizoriskais apmērs (P)", "transporta daļa no A")
 
@@ -64,9 +61,7 @@ def found(catalogue, templates, tmp_path_factory: pytest.TempPathFactory,  # noq
     return result
 
 
-@pytest.mark.parametrize(("sheet", "lines"), [
-    pytest.param(sheet, n, marks=pytest.mark.xfail(strict=True, reason="D96: 6.5, 6.6 vēl ne")) if (sheet, n) in OPEN
-    else (sheet, n) for sheet in SIGNED for n in LINES])
+@pytest.mark.parametrize(("sheet", "lines"), [(sheet, n) for sheet in SIGNED for n in LINES])
 def test_signatures_print_on_a_page_with_plan_rows(found: dict[tuple[str, int], tuple[SignedPrint, str]], sheet: str,
                                                    lines: int) -> None:
     got, text = found[(sheet, lines)]

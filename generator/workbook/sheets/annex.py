@@ -7,14 +7,12 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.calculation import A_ON_BASE, F_NOT_APPLIED, base_provisional
 from generator.workbook.sheets.common import (
-    GAP_ROW_HEIGHT,
-    PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
     header_block,
     print_setup,
     protect,
     signature_block,
-    statement_cells,
+    statement_line,
 )
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
@@ -51,15 +49,20 @@ SOURCE = {"B": "B", "C": "C", "D": "D", "E": "E", "F": "F", "G": "G", "H": "I", 
 MONEY_COLS = {"F": "out_price", "G": "out_money", "H": "out_money", "E": "out_units",
               "C": "out_text_small"}  # the text columns wrap; the provider in 8 pt (D166)
 
-# The signature rule for every number of open rows (10, 20, 30 or 40: the last page holds plan rows with the totals
-# and the signatures) by row heights alone: LibreOffice 7.4 honours a manual page break in a hidden row too (at the
-# next printed row), so a break in rows 31–40 would leave the totals of 10–30 open rows alone on a page. Measured
-# with LibreOffice and Carlito: with all 40 rows open the first page held 19 plan rows and the second 21, and the
-# totals followed alone. Rows 1–2 (the first page only) are TITLE_EXTRA higher, so the first page holds one row
-# less; the totals' heading shares the hidden-rows warning's row and the signature rows are lower, so that 30 open
-# rows still end on the second page with their totals and signatures. Plan rows of 22 pt with TITLE_EXTRA 12 to 24,
-# and of 22.5 pt with 0 to 12, all met the rule (tests/workbook/test_print.py: SIGNED_PAGES).
-TITLE_EXTRA = 18
+# D197: the signatures print on the page of the last open plan row for every number of open rows (5, 10, …, 40)
+# by row heights alone (LibreOffice 7.4 honours a manual page break in a hidden row too, at the next printed row, so
+# no break can be set in rows 6–40). What follows the rows (the totals' heading, the totals in two columns, the
+# parent's statement and both signature blocks, SIGN_HEIGHT …) is 177 px high (Excel and LibreOffice draw rows in
+# whole pixels, 0,75 pt each); the plan rows are 38 px (28,5 pt: PLAN_ROW_HEIGHT_65), so four of them and a page's
+# slack hold it. Every page after the first holds 15 rows (rows 3–8 repeated, 124 px: GAP_ROW_HEIGHT_65) and the
+# first 14 (the title rows 53 px, the five rows always shown 36 px: FIRST_ROWS_HEIGHT_65), so the last row of every
+# group of five is at most the 10th of its page (5, 10 on the first; 20, 25, … the 1st, 6th or 11th of the next)
+# and at least 4 rows and the page's slack (at least 31 px) lie under it: 183 px or more (LibreOffice: the page's
+# body is 730 px; measured with bench/signed_pages.py, tests/workbook/test_signed_page_rows.py; the arithmetic:
+# tests/workbook/test_signed_page_arithmetic.py).
+PLAN_ROW_HEIGHT_65 = 28.5  # two lines of 9 pt (a provider's name in 8 pt) with room
+FIRST_ROWS_HEIGHT_65 = 27
+GAP_ROW_HEIGHT_65 = 5.25  # row 6, between the header block and the table header
 SIGN_HEIGHT = 16  # room to sign above the line
 SIGN_GAP = 2  # between the two parties' signature blocks
 SECTION = "IB apmēri periodā"
@@ -67,8 +70,12 @@ SECTION = "IB apmēri periodā"
 TOTAL_ROW_HEIGHT = 10.5
 SECTION_ROW_HEIGHT = 12
 HEADER_ROW_HEIGHT = 11  # the table header: two rows, at most two lines of 9 pt text
-# row 1: the subtitle's two lines of 8 pt; row 2 (the rest of the title's height) the warning's two lines
-SUBTITLE_HEIGHT = 21
+# row 1: the subtitle's one line of 8 pt beside the title (C:I); row 2 (the rest of the title's height) the
+# warning's two lines
+SUBTITLE_HEIGHT = 11.25
+# the totals in two columns of five (D197): (label cells, value cells) of each column
+TOTAL_COLUMNS = (("A", "B", "C", "C"), ("D", "G", "H", "I"))
+TOTALS_PER_COLUMN = 5
 TOTALS = (
     ("IB provizoriskais apmērs (P)", "IB_Provizoriskais"),
     ("IB nepieciešamais apmērs (N)", "IB_Nepieciesamais"),
@@ -147,16 +154,17 @@ def write(sh: Sheet) -> None:
         "Līguma ar vecāku pielikums. Veidojas automātiski no 6.4. tabulas; pakalpojumi sakārtoti kopējās prioritātes secībā.",
         "I",
         "B",  # the left-hand block is the repeated label columns: whole on every page across
-        title_to="F",
+        title_to="I",  # one page wide: the subtitle in one line, the warning in two
         two_lines=True,
-        title_height=TITLE_HEIGHT + TITLE_EXTRA,
+        title_height=TITLE_HEIGHT,
         subtitle_height=SUBTITLE_HEIGHT,
         child_to="C",  # one page wide: the child's name (up to input_checks.NAME_CHARS, D170) in one line, the code under it
         signed=True,
     )
-    # beside the title on the first page (C:F): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two
-    # lines of 8 pt, no row of its own, so that ten plan rows, the totals and the signatures still fit one page
-    warning(sh, "C2:F2", "Bridinajums_Baze_65")
+    # beside the title on the first page (C:I): P, A and the IB-funded amounts rest on an unconfirmed B (D22); two
+    # lines of 8 pt, no row of its own (D197: the first page's height)
+    warning(sh, "C2:I2", "Bridinajums_Baze_65")
+    sh.row_height(6, GAP_ROW_HEIGHT_65)
     sh.widths({c: w for c, _, w in COLUMNS})
     head = lay.table_header
     for c, text, _ in COLUMNS[:-1]:
@@ -165,7 +173,6 @@ def write(sh: Sheet) -> None:
     sh.row_height(head + 1, HEADER_ROW_HEIGHT)
     for k in range(1, lay.plan_rows + 1):
         row = lay.plan_first + k - 1
-        sh.row_height(row, PLAN_ROW_HEIGHT)
         index = f"IFERROR(MATCH({k},Plans_Prioritate,0),0)"
         sh.formula(f"J{row}", index, st.helper, 0)
         # an unused row prints EMPTY_MARK in its priority, service and provider cells: struck (F2)
@@ -184,47 +191,52 @@ def write(sh: Sheet) -> None:
     for c, flag in LINE_BLANK_WHEN.items():
         blank_line_figures(sh, f"{c}{lay.plan_first}:{c}{lay.plan_last}", "J", lay.plan_first, flag)
     # the totals' heading in the hidden-rows warning's row: the warning replaces it while a filled row is hidden
-    plan_rows.plan_rows(sh, lay.plan_first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=A",
+    plan_rows.plan_rows(sh, lay.plan_first, lay.plan_rows, PLAN_ROW_HEIGHT_65, used="=A",
                         warning_cell=f"A{lay.plan_last + 1}", hint_cell=f"K{lay.plan_first + plan_rows.VISIBLE - 1}",
-                        warning_height=SECTION_ROW_HEIGHT, number_col=None, otherwise=SECTION)
+                        warning_height=SECTION_ROW_HEIGHT, number_col=None, otherwise=SECTION,
+                        first_height=FIRST_ROWS_HEIGHT_65)
     row = lay.plan_last + 1
     # beside the totals' heading, under the table: the unused rows that print are struck
     sh.ws.merge_range(f"C{row}:I{row}", "", st.subtitle)
     sh.formula(f"C{row}", plan_rows.struck_note(f"A{lay.plan_first}:A{lay.plan_last}"), st.subtitle, STRUCK_ROWS)
     plan_rows.alert_when_warned(sh, f"C{row}")
     first_total = row + 1
-    for label, ref in TOTALS:
-        row += 1
+    for i, (label, ref) in enumerate(TOTALS):
+        label_first, label_last, value_first, value_last = TOTAL_COLUMNS[i // TOTALS_PER_COLUMN]
+        row = first_total + i % TOTALS_PER_COLUMN
+        labels, value = f"{label_first}{row}:{label_last}{row}", f"{value_first}{row}"
         if ref == "IB_Galigais":
-            final_label(sh, f"A{row}:B{row}", st.label)
+            final_label(sh, labels, st.label)
         else:
-            sh.merge_text(f"A{row}:B{row}", label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
+            sh.merge_text(labels, label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
         sh.row_height(row, TOTAL_ROW_HEIGHT)
         fmt = st.out_share if ref == "Transporta_Dala" else st.out_money
+        if value_last != value_first:
+            sh.ws.merge_range(f"{value}:{value_last}{row}", "", fmt)
         cached: object = ""
         if ref == "IB_Nepieciesamais":
             cached = cache.needed
         elif ref == "Transporta_Dala":
             cached = cache.transport_share
-        sh.formula(f"C{row}", f'IF(ISNUMBER({ref}),{ref},"")', fmt, cached)
-        sh.watch(f"C{row}", f'IF(ISNUMBER({ref}),{ref},"")', label, sh.source_of(ref),
+        sh.formula(value, f'IF(ISNUMBER({ref}),{ref},"")', fmt, cached)
+        sh.watch(value, f'IF(ISNUMBER({ref}),{ref},"")', label, sh.source_of(ref),
                  6 if ref == "Transporta_Dala" else 2)
         if ref in BLANK_WHEN:
-            sh.ws.conditional_format(f"C{row}", {"type": "formula", "criteria": f"={BLANK_WHEN[ref]}",
-                                                 "format": st.blank_figure})
-    # beside the totals on the first page, not under them: the page then still holds 40 rows and the signatures
+            sh.ws.conditional_format(value, {"type": "formula", "criteria": f"={BLANK_WHEN[ref]}",
+                                             "format": st.blank_figure})
+    row = first_total + TOTALS_PER_COLUMN
+    # what the parent's signature means (or, while the workbook has errors, that it is not to be signed) in one line
+    # between the totals and the signatures, as on 6.3 (and the gap that keeps them apart)
+    statement_line(sh, row, "I", PARENT_STATEMENT[SHEET])
+    end = signature_block(sh, row + 1, ("worker", "parent"), ("A", "B", "C", "D"), SIGN_HEIGHT, SIGN_GAP)
+    # beside the signatures (both parties' rows), not under them: the block after the plan rows stays 177 px (D197)
     sh.merge_text(
-        f"D{first_total}:F{row}",
+        f"E{row + 1}:I{end - 2}",
         "Pakalpojumus finansē no IB prioritārā secībā, kamēr pietiek IB pieejamā apmēra; pirmajai rindai, kas pilnībā "
         "neiekļaujas, piešķir tik veselu vienību, cik iekļaujas; pārējās rindas sedz citi avoti vai tās nav akceptētas "
         "finansējuma trūkuma dēļ. Pabalsti, pakalpojumi un citi avoti – plānā izmantotās summas.",
         st.note,
     )
-    # what the parent's signature means (or, while the workbook has errors, that it is not to be signed): beside the
-    # totals it explains, where the page has room; a row of its own would push the signatures to a second page
-    statement_cells(sh, f"G{first_total}:I{row}", PARENT_STATEMENT[SHEET])
-    sh.row_height(row + 1, GAP_ROW_HEIGHT)  # the totals apart from the signatures, as on 6.3 and 6.6
-    end = signature_block(sh, row + 2, ("worker", "parent"), ("A", "B", "D:E", "F"), SIGN_HEIGHT, SIGN_GAP)
     sh.ws.freeze_panes(lay.plan_first - 1, 0)
     print_setup(sh, "I", end - 2, annex="6.5. tabula (atbalsta plāna II daļa)", signed=True)
     protect(sh)

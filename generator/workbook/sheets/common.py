@@ -16,7 +16,8 @@ PAPER_A4 = 9
 # lines of the name columns). Each signed annex prints one page wide (6.9 in portrait, the wider 6.3, 6.5
 # and 6.6 in landscape), so its pages follow each other downwards and the last one holds the last plan
 # rows, what follows them and the signatures, whatever number of rows is open (10, 20, 30 or 40; see
-# plan_rows.py). tests/workbook/test_print.py proves it for each count.
+# plan_rows.py). tests/workbook/test_print.py proves it for each count. 6.5's rows are higher (D197:
+# annex.PLAN_ROW_HEIGHT_65).
 PLAN_ROW_HEIGHT = 22
 # Margins of the signed annexes (inches): landscape -> (left and right, top and bottom, header and footer). The
 # landscape sides leave about 1 020 px of Excel's column widths as LibreOffice prints them (it counts a digit of
@@ -195,16 +196,9 @@ def statement_line(sh: Sheet, row: int, last_col: str, statement: str = "") -> N
 
 
 def statement_cells(sh: Sheet, cells: str, statement: str) -> None:
-    """statement_line in the merged range ``cells`` (6.5: beside its totals, where the page has room)."""
+    """statement_line in the merged range ``cells``."""
     sh.ws.merge_range(cells, "", sh.st.label)
     not_signable(sh, cells.split(":", 1)[0], statement)
-
-
-def parent_statement(sh: Sheet, end: int, first_col: str, last_col: str, statement: str) -> None:
-    """statement_cells beside the parent's signature and name lines, the last party of a signature_block that ends
-    before row ``end``, in ``first_col``..``last_col`` right of its date column: no row of its own, so the annex
-    keeps its pages (tests/workbook/test_print.py SIGNED_PAGES)."""
-    statement_cells(sh, f"{first_col}{end - 4}:{last_col}{end - 2}", statement)
 
 
 SIGNER_WATCHED = {"worker": "sociālā darbinieka vārds un uzvārds pie paraksta",

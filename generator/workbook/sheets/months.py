@@ -11,22 +11,30 @@ from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
     header_block,
-    parent_statement,
     plan_row_lead,
     print_setup,
     protect,
     signature_block,
+    statement_line,
 )
 from generator.workbook.sheets.plan import text_validation
 from generator.workbook.texts import CHECKS_66, EMPTY_MARK, PARENT_STATEMENT
 
 OUT_OF_PERIOD = "ārpus perioda"
-# Two lines of 9 pt text with room to spare. With rows of 22 pt (and 6.6's title rows 15 pt higher: TITLE_EXTRA_66)
-# a plan whose open rows (15, 35) filled a page printed its signatures alone on the next one, the working days at
-# the foot of the page before. Measured for 1–40 lines with LibreOffice (bench/signed_pages.py): the signatures now
-# always print with the working days, with used rows too where the page allows.
-DAY_ROW_HEIGHT = 29
-TITLE_EXTRA_66 = 15
+# D197: what follows 6.6's plan rows is exactly as high as four plan rows (116 px = 4 × 29 px, 22 pt rows as
+# LibreOffice and Excel draw them in whole pixels): the two day rows of one 8 pt line each (labels in A:D), the
+# warning and legend row, the parent's statement in one line and both parties' signatures side by side. With the
+# page holding 19 plan rows on the first page and 20 on every further one (rows 3–8 repeated: ROW_7_HEIGHT, the
+# header's gap, the child's line of two lines beside the municipality), the last row of every group of five (5, 10,
+# …, 40) is at most the 16th of its page, four rows above its foot, so the block and the signatures always print on
+# the page of the last open row (bench/signed_pages.py, tests/workbook/test_signed_page_rows.py,
+# tests/workbook/test_signed_page_arithmetic.py).
+DAY_ROW_HEIGHT = 12
+# the title in two lines of 11 pt over A:D (three lines in A:B left the first page 18 plan rows)
+TITLE_COLS_66 = "D"
+TITLE_HEIGHT_66 = 32
+ROW_7_HEIGHT = 11.25  # the months' numbers ("1. mēn."): one line of 9 pt bold
+GAP_ROW_HEIGHT_66 = 1.5  # row 6, between the header block and the table header
 BLANK = "______"
 # beside the working days of 6.6 when a month's year has no holiday list in the catalogue (D62): two lines of the notes
 NO_HOLIDAYS = "„______”: gadam katalogā nav svētku dienu saraksta"
@@ -101,12 +109,14 @@ def write_units(sh: Sheet) -> None:
         "Līguma ar vecāku pielikums. Katra pakalpojuma plānotās vienības katrā perioda mēnesī; rindas summai jāsakrīt "
         "ar daudzumu periodā 6.3. tabulā.",
         free_c,
-        "B",  # the left-hand block is the repeated label columns: whole on every page across
-        title_to=cols[-1],
+        TITLE_COLS_66,  # the left-hand block is the repeated label columns A:D: whole on every page across
+        title_to=free_c,  # one page wide: the subtitle and the right-hand block up to the notes
         two_lines=True,
-        title_height=TITLE_HEIGHT + TITLE_EXTRA_66,
+        title_height=TITLE_HEIGHT_66,
+        child_to=TITLE_COLS_66,  # the child's name in one line, the code under it (D170): row 3 two lines high
         signed=True,
     )
+    sh.row_height(3 + 3, GAP_ROW_HEIGHT_66)
     # one landscape page wide at Excel's column widths (LibreOffice prints them alike with Carlito): the service's
     # name wraps in two lines of B, a note of NOTE_CHARS_66 characters in two lines of the last column (NOTE_WIDTH); the row
     # total beside "Daudzums periodā" shows a difference (marked, and check 1 under the table names it)
@@ -120,6 +130,7 @@ def write_units(sh: Sheet) -> None:
                     (total_c, "Kopā"), (note_c, "Pārbaude"), (free_c, "Piezīmes")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     month_headers(sh, cols, head, head + 1)
+    sh.row_height(head, ROW_7_HEIGHT)
     sh.row_height(head + 1, MONTH_NAME_HEIGHT)
     sh.define("h_MenNr66", f"{cols[0]}{head}", f"{cols[-1]}{head}")
     sh.define("h_MenVirsraksti66", f"{cols[0]}{head + 1}", f"{cols[-1]}{head + 1}")  # the months' headings
@@ -181,10 +192,14 @@ def write_units(sh: Sheet) -> None:
     counts = {code: f"COUNTIF('6.4'!${c}{calc}{c}${lay.calc_last},\">0\")" for c, code in MESSAGES_66}
     counts["invalid_input"] = f"COUNTIF(${code_cols[0]}${first}:${note_code}${last},\">0\")"
     check_codes.legend(sh, f"C{last + 3}:{free_c}{last + 3}", CHECKS_66, counts)
-    end = signature_block(sh, last + 4, ("worker", "parent"), ("A", "B", "C", "D"))
-    parent_statement(sh, end, cols[0], free_c, PARENT_STATEMENT["6.6"])
+    # what the parent's signature means (or, while the workbook has errors, "NAV PARAKSTĀMS") in one line right above
+    # the signatures, as on 6.3; both parties side by side (D197): the parent's name in the month columns
+    statement_line(sh, last + 4, free_c, PARENT_STATEMENT["6.6"])
+    signature_block(sh, last + 5, ("worker",), ("A", "B", "C", "D"))
+    end = signature_block(sh, last + 5, ("parent",), (cols[0], cols[-1], f"{total_c}:{note_c}", free_c))
     sh.ws.freeze_panes(lay.plan_first - 1, 2)
-    print_setup(sh, free_c, end - 2, annex="6.6. tabula (atbalsta plāna III daļa)", signed=True)
+    print_setup(sh, free_c, end - 2, annex="6.6. tabula (atbalsta plāna III daļa)", signed=True,
+                repeat_cols=f"A:{TITLE_COLS_66}")
     protect(sh)
 
 
@@ -192,10 +207,11 @@ def _day_services(sh: Sheet, cols: list[str], row: int) -> None:
     """Under the table: day-care centre and workshop days planned in each month against the month's
     working days inside the plan period (D11, D93), marked when above."""
     st = sh.st
-    # the labels in the repeated columns A:B, wrapped in two lines (Excel's narrower columns): whole on every page
+    # the labels in one line of 8 pt over A:D (the repeated columns; C and D hold nothing in these rows), so that
+    # each row is one line high (D197): whole on every page
     for r, label in ((row, "Dienas aprūpes centrs un specializētā darbnīca, plānotās dienas"),
                      (row + 1, "Darba dienas plāna periodā (bez brīvdienām un svētku dienām)")):
-        sh.merge_text(f"A{r}:B{r}", label, st.label)
+        sh.merge_text(f"A{r}:{TITLE_COLS_66}{r}", label, st.signer)
         sh.row_height(r, DAY_ROW_HEIGHT)
     for k, c in enumerate(cols, start=1):
         planned = f'IF({k}<=h_Menesi,INDEX(h_DienasDienas,{k}),"")'

@@ -49,10 +49,11 @@ def shown_level(lines: int) -> int:
 
 
 def outline(sh: Sheet, first_row: int, count: int, height: float | None, visible: int = VISIBLE,
-            step: int = STEP) -> None:
+            step: int = STEP, first_height: float | None = None) -> None:
     """Group rows ``first_row``..``first_row + count - 1`` (1-based) in nested groups of ``step`` rows and collapse
     them; the first ``visible`` rows stay shown (with none, the row above ``first_row`` holds the first group's "+":
-    the caller marks it collapsed)."""
+    the caller marks it collapsed). ``first_height``: the height of the always shown rows, where it differs (6.5,
+    D197)."""
     if level(count - 1, visible, step) > MAX_LEVEL:
         raise ValueError(f"{count} rows in groups of {step} need more than {MAX_LEVEL} outline levels")
     sh.ws.outline_settings(True, False, True, False)  # symbols shown, summary rows above the detail
@@ -60,7 +61,8 @@ def outline(sh: Sheet, first_row: int, count: int, height: float | None, visible
         lvl = level(i, visible, step)
         summary = i + 1 < count and level(i + 1, visible, step) > lvl  # the row above a group holds its "+"
         options = {"level": lvl, "hidden": lvl > 0, "collapsed": summary}
-        sh.ws.set_row(first_row - 1 + i, height, None, options)
+        shown = first_height if first_height is not None and lvl == 0 else height
+        sh.ws.set_row(first_row - 1 + i, shown, None, options)
 
 
 def hidden_filled(column: str, first_row: int, count: int, inputs: tuple[str, ...] = ()) -> str:
@@ -182,11 +184,11 @@ def blank_when_empty(sh: Sheet, cells: str, column: str, first_row: int) -> None
 def plan_rows(sh: Sheet, first_row: int, count: int, height: float | None, *, used: str,
               warning_cell: str, hint_cell: str | None, number_col: str | None = "A", warning_to: str = "B",
               warning_height: float = WARNING_ROW_HEIGHT, inputs: tuple[str, ...] = (), otherwise: str = "",
-              struck: str | None = None) -> None:
+              struck: str | None = None, first_height: float | None = None) -> None:
     """Everything above for one sheet's plan rows; ``used`` is the column that tells a used row and ``inputs``
     the sheet's other input columns of the plan rows (see hidden_filled); the warning is merged up to
-    ``warning_to``, the last repeated label column. ``struck``: see warning."""
-    outline(sh, first_row, count, height)
+    ``warning_to``, the last repeated label column. ``struck``: see warning; ``first_height``: see outline."""
+    outline(sh, first_row, count, height, first_height=first_height)
     sh.book.plan_rows.append(PlanRows(sh.title, first_row, count, used, inputs))
     warning(sh, warning_cell, used, first_row, count, warning_to, warning_height, inputs, otherwise, struck)
     if hint_cell:
