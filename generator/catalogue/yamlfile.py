@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,7 +113,7 @@ def read_yaml(path: Path) -> YamlFile:
         ) from None
     known = _PARSED.get(text)
     if known is not None:
-        return YamlFile(path, _copy(known[0]), dict(known[1]))
+        return YamlFile(path, pickle.loads(known[0]), dict(known[1]))
     loader = _LineLoader(text)
     try:
         node = loader.get_single_node()
@@ -137,23 +137,13 @@ def read_yaml(path: Path) -> YamlFile:
         loader.dispose()
     if len(_PARSED) >= _PARSED_MAX:
         del _PARSED[next(iter(_PARSED))]
-    _PARSED[text] = (data, lines)
-    return YamlFile(path, _copy(data), dict(lines))
+    _PARSED[text] = (pickle.dumps(data, pickle.HIGHEST_PROTOCOL), dict(lines))
+    return YamlFile(path, data, lines)
 
 
 # The parse of each text already read in this process (LibYAML and the line walk are ~90 % of a catalogue load; the
 # tests and the site build load the same files many times): the same text gives the same data and lines, whatever
-# the file's path. Only a text that parsed without a problem is kept; each caller gets its own copy of the data.
-_PARSED: dict[str, tuple[Any, dict[Loc, int]]] = {}
+# the file's path. Only a text that parsed without a problem is kept, pickled: each caller gets its own copy of the
+# data (one C call, shared anchors stay shared as in a parse).
+_PARSED: dict[str, tuple[bytes, dict[Loc, int]]] = {}
 _PARSED_MAX = 1024
-
-
-def _copy(value: Any) -> Any:
-    """A copy of parsed YAML data that shares nothing mutable with ``value``."""
-    if isinstance(value, dict):
-        return {key: _copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copy(item) for item in value]
-    if value is None or isinstance(value, str | int | float | bytes):
-        return value
-    return copy.deepcopy(value)
