@@ -135,8 +135,8 @@ def read_yaml(path: Path) -> YamlFile:
                                       "derīgs YAML")]) from None
     finally:
         loader.dispose()
-    if len(_PARSED) >= _PARSED_MAX:
-        del _PARSED[next(iter(_PARSED))]
+    if len(_PARSED) >= _PARSED_MAX:  # a bound, not a policy: start again (one call, safe beside another thread)
+        _PARSED.clear()
     _PARSED[text] = (pickle.dumps(data, pickle.HIGHEST_PROTOCOL), dict(lines))
     return YamlFile(path, data, lines)
 
