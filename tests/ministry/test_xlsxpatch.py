@@ -104,3 +104,16 @@ def test_rows_are_found_as_the_regular_expression_finds_them(template: Path) -> 
     for data in [*sheets, *ODD_ROWS]:
         assert list(xlsxpatch._rows(data)) == _by_regex(data), data[:200]
     assert sum(len(_by_regex(data)) for data in sheets) > 1000
+
+
+def test_a_lower_compression_level_changes_only_the_compression(template: Path, tmp_path: Path) -> None:
+    """compresslevel=1 (the tests' throwaway matrices): every part holds the same bytes as with zlib's default level
+    (what ibm migrate writes), only compressed less."""
+    values = {"6.1": {(5, 2): "Žanete Paraugs"}}
+    default = patch_xlsx(template, tmp_path / "noklusejums.xlsx", values)
+    fast = patch_xlsx(template, tmp_path / "atri.xlsx", values, compresslevel=1)
+    with zipfile.ZipFile(default) as a, zipfile.ZipFile(fast) as b:
+        assert [i.filename for i in a.infolist()] == [i.filename for i in b.infolist()]
+        assert all(a.read(i.filename) == b.read(i.filename) for i in a.infolist())
+        big = max(a.infolist(), key=lambda i: i.file_size).filename
+        assert b.getinfo(big).compress_size > a.getinfo(big).compress_size
