@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,9 @@ def read_yaml(path: Path) -> YamlFile:
         raise CatalogueError(
             [Problem(path, line, "-", f"fails nav UTF-8 kodējumā (baits 0x{path.read_bytes()[exc.start]:02x})", "UTF-8")]
         ) from None
+    known = _PARSED.get(text)
+    if known is not None:
+        return YamlFile(path, pickle.loads(known[0]), dict(known[1]))
     loader = _LineLoader(text)
     try:
         node = loader.get_single_node()
@@ -131,4 +135,15 @@ def read_yaml(path: Path) -> YamlFile:
                                       "derīgs YAML")]) from None
     finally:
         loader.dispose()
+    if len(_PARSED) >= _PARSED_MAX:  # a bound, not a policy: start again (one call, safe beside another thread)
+        _PARSED.clear()
+    _PARSED[text] = (pickle.dumps(data, pickle.HIGHEST_PROTOCOL), dict(lines))
     return YamlFile(path, data, lines)
+
+
+# The parse of each text already read in this process (LibYAML and the line walk are ~90 % of a catalogue load; the
+# tests and the site build load the same files many times): the same text gives the same data and lines, whatever
+# the file's path. Only a text that parsed without a problem is kept, pickled: each caller gets its own copy of the
+# data (one C call, shared anchors stay shared as in a parse).
+_PARSED: dict[str, tuple[bytes, dict[Loc, int]]] = {}
+_PARSED_MAX = 1024

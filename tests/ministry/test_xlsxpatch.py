@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from generator.ministry import xlsxpatch
 from generator.ministry.xlsxpatch import PatchError, fill_by_names, patch_sheet_xml, patch_xlsx
 from generator.ministry.xlsxread import read_xlsx
 from generator.workbook.names import read
@@ -77,3 +78,42 @@ def test_failures_leave_no_file(template: Path, tmp_path: Path) -> None:
     with pytest.raises(PatchError, match="darbgrāmatā nav lapas 9.9"):
         patch_xlsx(template, tmp_path / "c.xlsx", {"9.9": {(1, 1): 1}})
     assert list(tmp_path.iterdir()) == []
+
+
+ODD_ROWS = [
+    '<row r="1"/><row r="2" spans="1:3"><c r="A2"><v>1</v></c></row>',
+    '<row r="1">\n<c r="A1"/></row>\n  <row r="2"/>  <rowX r="9"/><row r="3"></row>',
+    '<row/><row>x</row><row r="4" a="/"><c r="A4"/></row><row r="5" b="x/"/>',
+    '<row r="1"><c r="A1"/></row><row r="2">unclosed<row r="3"/><c/>',  # no </row> after row 2: the regex takes over
+    '<row r="1"/><row r="2" no tag end',
+    '<row r="1"><row r="2"></row></row><row',
+]
+
+
+def _by_regex(data: str) -> list[tuple[str, str, str | None]]:
+    return [(m.group(0), m.group(1), m.group(2)) for m in xlsxpatch._ROW_RE.finditer(data)]
+
+
+def test_rows_are_found_as_the_regular_expression_finds_them(template: Path) -> None:
+    """The quick row search (str.find) gives each row exactly as the row regular expression matches it: on every
+    sheet of the template and on odd rows (self-closing, without attributes, "/" in a value, text between rows,
+    a row without its end)."""
+    with zipfile.ZipFile(template) as z:
+        sheets = [z.read(name).decode("utf-8") for name in z.namelist() if name.startswith("xl/worksheets/sheet")]
+    assert len(sheets) > 5
+    for data in [*sheets, *ODD_ROWS]:
+        assert list(xlsxpatch._rows(data)) == _by_regex(data), data[:200]
+    assert sum(len(_by_regex(data)) for data in sheets) > 1000
+
+
+def test_a_lower_compression_level_changes_only_the_compression(template: Path, tmp_path: Path) -> None:
+    """compresslevel=1 (the tests' throwaway matrices): every part holds the same bytes as with zlib's default level
+    (what ibm migrate writes), only compressed less."""
+    values = {"6.1": {(5, 2): "Žanete Paraugs"}}
+    default = patch_xlsx(template, tmp_path / "noklusejums.xlsx", values)
+    fast = patch_xlsx(template, tmp_path / "atri.xlsx", values, compresslevel=1)
+    with zipfile.ZipFile(default) as a, zipfile.ZipFile(fast) as b:
+        assert [i.filename for i in a.infolist()] == [i.filename for i in b.infolist()]
+        assert all(a.read(i.filename) == b.read(i.filename) for i in a.infolist())
+        big = max(a.infolist(), key=lambda i: i.file_size).filename
+        assert b.getinfo(big).compress_size > a.getinfo(big).compress_size

@@ -54,6 +54,7 @@ BAD_CELLS_PER_WORKBOOK = 4
 NOTES = ("0012", "1,5", "=kopā ar vecāku", "Jā", "2019-03-01")
 # A file saved as xlsx costs LibreOffice about as much CPU as 1,5 files read over UNO (docs/benchmarks.md).
 SAVE_COST = 1.5
+THROWAWAY_ZIP_LEVEL = 1  # the filled test matrices: zlib's fastest level (~19 ms CPU less per file, testspeed5)
 EXAMPLE_OFFER = "3.1.2i"
 
 
@@ -377,6 +378,7 @@ class InputCells:
                 values.setdefault(sheet, {})[rc] = value
         shown = shown_level(lines)
         patch_xlsx(self.stripped(), path, {sheet: {} for sheet in self.grouped} | values, strip_cached=False,
+                   compresslevel=THROWAWAY_ZIP_LEVEL,
                    # as fill and ibm migrate: 6.11's groups stay for a person to open
                    finish_sheet=lambda sheet, xml: open_groups(xml, shown) if opened_by_program(sheet) else xml)
 
@@ -385,7 +387,7 @@ class InputCells:
         route ``save`` shortens; test_input_cells.py proves the two files equal)."""
         values = self.changed(wb, written)
         shown = shown_level(lines)
-        patch_xlsx(self.template, path, values,
+        patch_xlsx(self.template, path, values, compresslevel=THROWAWAY_ZIP_LEVEL,
                    finish_sheet=lambda sheet, xml: open_groups(xml, shown) if opened_by_program(sheet) else xml)
 
 
