@@ -192,7 +192,7 @@ def earlier_context(catalogue: Catalogue, programme_round: terms.Round | None,
     (rounds.yaml order). Each is None when no such round has one: the preparer's line about it is then left out.
     The preparer's lines name the project by its name and the rules by their text, never the round's name, dates
     or project number, which papers made after the round ended do not carry (D128, D135). ``project``: {name};
-    ``selection``: {criterion, ministry_selection}."""
+    ``selection``: {criterion, criterion_unmet (the negated form letter 18's rows use, audit44 N1), ministry_selection}."""
     every = catalogue.rounds_of(Pilot.children)
     own = next((i for i, r in enumerate(every) if programme_round is not None and r.id == programme_round.round_id),
                None)
@@ -210,7 +210,8 @@ def earlier_context(catalogue: Catalogue, programme_round: terms.Round | None,
             project = {"name": found.name_lv}
         rules = entry.selection
         if selection is None and rules is not None and rules.status is PriceStatus.confirmed:
-            selection = {"criterion": rules.criterion_met, "ministry_selection": rules.ministry_selection}
+            selection = {"criterion": rules.criterion_met, "criterion_unmet": rules.criterion_unmet,
+                         "ministry_selection": rules.ministry_selection}
     return {"project": project, "selection": selection}
 
 

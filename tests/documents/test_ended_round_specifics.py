@@ -138,8 +138,9 @@ def test_the_preparers_lines_name_what_an_earlier_round_set(catalogue: Catalogue
         assert ended.noted(doc_id, f"Agrākas kārtas projekta („{pilot.project.name_lv}”) numuru"), doc_id
         assert not running.noted(doc_id, "Agrākas kārtas"), doc_id
     for doc_id in CRITERIA_DOCUMENTS:
-        assert ended.noted(doc_id, f"agrākas kārtas kritēriju „{criterion}” raksta tikai tad"), doc_id
         assert criterion not in ended.text[doc_id], doc_id
+    for doc_id in ("04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu"):
+        assert ended.noted(doc_id, f"agrākas kārtas kritēriju „{criterion}” raksta tikai tad"), doc_id
     assert ended.noted("29-vestule-neatlasitajiem",
                        f"Agrākas kārtas atlases noteikumus („{normalise(pilot.selection.ministry_selection)}”)")
 
@@ -199,3 +200,16 @@ def test_a_price_source_act_not_known_in_force_has_a_note_after_the_round_ended(
             doc_id
         assert ended.noted(doc_id, "pēc tā, ko kārtai noteikusi Labklājības ministrija"), doc_id
         assert not running.noted(doc_id, short), doc_id  # the pilot's rules (its methodology) name this source
+
+
+def test_letter_18_quotes_the_dropped_criterion_as_its_rows_read(catalogue: Catalogue, ended: Papers) -> None:
+    """audit44 N1: 18's rows are the criteria the child fails, so its preparer's line quotes the dropped criterion in
+    that negated form (rounds.yaml criterion_unmet, as the pilot's row printed it), never the positive one whose copy
+    would state the opposite."""
+    rules = _pilot(catalogue).selection
+    unmet, met = normalise(rules.criterion_unmet), normalise(rules.criterion_met)
+    assert unmet != met
+    letter = "18-vestule-par-neatbilstibu"
+    assert ended.noted(letter, f"agrākas kārtas kritēriju „{unmet}” raksta tikai tad"), ended.notes[letter]
+    assert not ended.noted(letter, met)
+    assert unmet not in ended.text[letter]
