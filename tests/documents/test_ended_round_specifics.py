@@ -141,8 +141,7 @@ def test_the_preparers_lines_name_what_an_earlier_round_set(catalogue: Catalogue
         assert criterion not in ended.text[doc_id], doc_id
     for doc_id in ("04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu"):
         assert ended.noted(doc_id, f"agrākas kārtas kritēriju „{criterion}” raksta tikai tad"), doc_id
-    assert ended.noted("29-vestule-neatlasitajiem",
-                       f"Agrākas kārtas atlases noteikumus („{normalise(pilot.selection.ministry_selection)}”)")
+    assert ended.noted("29-vestule-neatlasitajiem", "Agrākas kārtas atlases noteikumus („")
 
 
 def test_no_preparers_line_about_a_criterion_no_round_had(tmp_path: Path, ended_day: dt.date) -> None:
@@ -213,3 +212,32 @@ def test_letter_18_quotes_the_dropped_criterion_as_its_rows_read(catalogue: Cata
     assert ended.noted(letter, f"agrākas kārtas kritēriju „{unmet}” raksta tikai tad"), ended.notes[letter]
     assert not ended.noted(letter, met)
     assert unmet not in ended.text[letter]
+
+
+SELECTION_LINE = re.compile(r"Agrākas kārtas atlases noteikumus \(„(.+?)”\)")
+
+
+def test_letter_29_quotes_the_earlier_rules_as_the_words_for_its_blank(catalogue: Catalogue, ended: Papers) -> None:
+    """audit44 N2: 29's blank follows „ievērojot šādus kārtas atlases noteikumus:”, so the quoted rules are the words
+    for it: not a second „ievērojot”, and not the pilot's methodology as their source (D135) – the rest of the
+    catalogue's text as it stands."""
+    letter = "29-vestule-neatlasitajiem"
+    assert "ievērojot šādus kārtas atlases noteikumus: ______" in ended.text[letter]
+    quoted = [m.group(1) for note in ended.notes[letter] for m in [SELECTION_LINE.search(note)] if m]
+    assert len(quoted) == 1, ended.notes[letter]
+    rules = normalise(_pilot(catalogue).selection.ministry_selection)
+    assert rules.startswith("ievērojot ") and "metodikā" in rules  # what the catalogue says (the pilot's letter)
+    assert not quoted[0].startswith("ievērojot"), quoted[0]
+    assert "metodik" not in quoted[0], quoted[0]
+    assert rules.endswith(quoted[0][-60:]) and len(quoted[0]) > 60
+
+
+def test_letter_29_reason_line_uses_the_letters_own_words(ended: Papers, running: Papers) -> None:
+    """audit44 N3: the reason's example names what the letter says the selection followed – the pilot's „atlases
+    nosacījumi” (its methodology), a later or ended round's „kārtas atlases noteikumi” – never „noteikumos minētās
+    pazīmes” of a letter that names no rules."""
+    letter = "29-vestule-neatlasitajiem"
+    assert running.noted(letter, "priekšroka bija citiem iesniegumiem pēc iepriekš minētajiem atlases nosacījumiem.")
+    assert ended.noted(letter, "priekšroka bija citiem iesniegumiem pēc iepriekš minētajiem kārtas atlases noteikumiem.")
+    for papers in (running, ended):
+        assert not papers.noted(letter, "noteikumos minētajām"), papers.notes[letter]
