@@ -241,3 +241,14 @@ def test_letter_29_reason_line_uses_the_letters_own_words(ended: Papers, running
     assert ended.noted(letter, "priekšroka bija citiem iesniegumiem pēc iepriekš minētajiem kārtas atlases noteikumiem.")
     for papers in (running, ended):
         assert not papers.noted(letter, "noteikumos minētajām"), papers.notes[letter]
+
+
+def test_a_papers_only_round_date_is_named_as_its_end_day(ended: Papers) -> None:
+    """audit44 N4: 14 leaves only the round's end blank („kārtas beigām (__.__.______)”, its note „beigu dienu”), so
+    its preparer's line says „Kārtas beigu dienu …”, not „Kārtas dienas …”; 03 (start and end) keeps the plural."""
+    loan = "14-patapinajuma-ligums"
+    assert "beigu dienu ieraksta pēc Labklājības ministrijas lēmuma par kārtu" in ended.text[loan]
+    assert "sākuma un beigu dienu" not in ended.text[loan]
+    assert ended.noted(loan, "Kārtas beigu dienu ieraksta tās kārtas, kurai dokumentu paraksta")
+    assert not ended.noted(loan, "Kārtas dienas")
+    assert ended.noted("03-garantijas-vestule", "Kārtas dienas ieraksta tās kārtas, kurai dokumentu paraksta")
