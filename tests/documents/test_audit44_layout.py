@@ -1,0 +1,40 @@
+"""audit44 N7: in the blank decision 08 (made after the pilot round ended, with the age criterion's note on page 1)
+clause 1.3 „… (aizpilda, ja tas noteikts):” ended page 1 and its field „Dokumenta datums un Nr.” opened page 2; the
+clause now stays with its field, and the preparer's sheet names one page for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import Pilot
+from generator.documents.build_step import render_municipality
+from generator.documents.pdf_writer import html_to_pdf
+from generator.documents.registry import by_id
+from tests.documents.conftest import normalise, pdf_pages
+
+SHEET = "Norādījumi sagatavotājam – nav dokumenta daļa"
+CLAUSE = re.compile(r"(\d+\.\d+\.) Labklājības ministrija pēc neizlietotā finansējuma pārdales ar šādu dokumentu")
+FIELD = "Dokumenta datums un Nr."
+
+
+def test_the_final_amounts_clause_stays_with_its_field(catalogue: Catalogue) -> None:
+    pilot = catalogue.rounds_of(Pilot.children)[0]
+    checked = 0
+    for day in (pilot.end + dt.timedelta(days=1), dt.date(2026, 12, 3)):
+        for name in pilot.municipalities[:2]:
+            (paper,) = render_municipality(catalogue, catalogue.municipality(name), [by_id("08-lemums-par-pieskirsanu")],
+                                           build_date=day)
+            pages = [normalise(p) for p in pdf_pages(html_to_pdf(paper.html))]
+            act = [p for p in pages if SHEET not in p]
+            sheet = " ".join(p for p in pages if SHEET in p)
+            where = [(i, m.group(1)) for i, p in enumerate(act, 1) for m in [CLAUSE.search(p)] if m]
+            assert len(where) == 1, (day, name, where)
+            page, number = where[0]
+            tail = act[page - 1][act[page - 1].find(number + " Labklājības ministrija pēc"):]
+            assert FIELD in tail, f"{day} {name}: {number} punkta lauks nav {page}. lapā"
+            assert re.search(rf"{page}\. lapā, aiz {re.escape(number)} punkta", sheet), (day, name, sheet[:600])
+            assert not re.search(rf"\d+\.–\d+\. lapā, aiz {re.escape(number)} punkta", sheet), (day, name)
+            checked += 1
+    assert checked == 4
