@@ -38,3 +38,22 @@ def test_the_final_amounts_clause_stays_with_its_field(catalogue: Catalogue) -> 
             assert not re.search(rf"\d+\.–\d+\. lapā, aiz {re.escape(number)} punkta", sheet), (day, name)
             checked += 1
     assert checked == 4
+
+
+def test_the_applications_part_1_age_date_has_its_note_and_place(catalogue: Catalogue) -> None:
+    """audit44 N9: in the application form (04) made after the round ended, part 1's sentence the parent signs under
+    („… kārtas pēdējā dienā (__.__.______) jau būs 18 gadi”) has the age date's note on its own page (as 08/17/18,
+    D195) and the preparer's sheet names that page and sentence, besides part 2's criteria table."""
+    pilot = catalogue.rounds_of(Pilot.children)[0]
+    (paper,) = render_municipality(catalogue, catalogue.municipality(pilot.municipalities[0]),
+                                   [by_id("04-iesniegums-par-dalibu")], build_date=pilot.end + dt.timedelta(days=1))
+    pages = [normalise(p) for p in pdf_pages(html_to_pdf(paper.html))]
+    act = [p for p in pages if SHEET not in p]
+    sheet = " ".join(p for p in pages if SHEET in p)
+    sentence = [i for i, p in enumerate(act, 1) if re.search(r"pēdējā dienā \(__\.__\.______\) jau būs \d+ gadi", p)]
+    assert len(sentence) == 1, sentence
+    page = act[sentence[0] - 1]
+    assert "Piezīme. Tukšā vieta „__.__.______” teikumā par bērna vecumu:" in page
+    assert "pēdējo dienu ieraksta pēc Labklājības ministrijas lēmuma par kārtu, kurai iesniegumu pieņem" in page
+    assert f"{sentence[0]}. lapā, aiz rindkopas „Esmu informēts/informēta" in sheet, sheet[:800]
+    assert sheet.count("Kārtas pēdējo dienu ieraksta tās kārtas, kurai iesniegumu pieņem") == 2
