@@ -252,3 +252,13 @@ def test_a_papers_only_round_date_is_named_as_its_end_day(ended: Papers) -> None
     assert ended.noted(loan, "Kārtas beigu dienu ieraksta tās kārtas, kurai dokumentu paraksta")
     assert not ended.noted(loan, "Kārtas dienas")
     assert ended.noted("03-garantijas-vestule", "Kārtas dienas ieraksta tās kārtas, kurai dokumentu paraksta")
+
+
+def test_decision_17_offers_the_rounds_places_after_the_pilot_ended(ended: Papers, running: Papers) -> None:
+    """audit44 N10: 17's re-application clause names free places „kārtā” in a paper made after the pilot ended (the
+    round the new application is for), „izmēģinājumprojektā” only while the pilot runs."""
+    decision = "17-lemums-par-atteikumu"
+    assert re.search(r"jaunu iesniegumu līdz iesniegšanas termiņam \(__\.__\.______\), kamēr kārtā ir brīvas vietas\.",
+                     ended.text[decision]), ended.text[decision]
+    assert "kamēr izmēģinājumprojektā ir brīvas vietas" not in ended.text[decision]
+    assert "kamēr izmēģinājumprojektā ir brīvas vietas" in running.text[decision]
