@@ -195,8 +195,12 @@ def test_a_price_source_act_not_known_in_force_has_a_note_after_the_round_ended(
     assert not act.known_in_force_on(ended_day)
     short = figures.regulation_name(act.adopted, "313")
     for doc_id in ("02-ligums-ar-sniedzeju", "03-garantijas-vestule"):
-        assert ended.noted(doc_id, f"nav pierādīts, ka tas ir spēkā cenu dienā ({lvformat.date(ended_day)}): {short}."), \
-            doc_id
+        assert ended.noted(doc_id, f"ir norādīts akts, kura spēkā esamību cenu dienā ({lvformat.date(ended_day)}) "
+                                   f"rīkkopa nav pārbaudījusi: {short}."), doc_id
+        assert not ended.noted(doc_id, "nav pierādīts"), doc_id  # audit44 N6: no doubt about the act itself
+        # audit44 N6: the act's title blank has one note in the annex, no preparer's line repeating it
+        assert "Tukšā vieta akta nosaukumā ailē „Avots”" in ended.text[doc_id], doc_id
+        assert not ended.noted(doc_id, "Noteikumu nosaukums nav norādīts"), doc_id
         assert ended.noted(doc_id, "pēc tā, ko kārtai noteikusi Labklājības ministrija"), doc_id
         assert not running.noted(doc_id, short), doc_id  # the pilot's rules (its methodology) name this source
 
