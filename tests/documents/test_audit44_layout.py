@@ -57,3 +57,18 @@ def test_the_applications_part_1_age_date_has_its_note_and_place(catalogue: Cata
     assert "pēdējo dienu ieraksta pēc Labklājības ministrijas lēmuma par kārtu, kurai iesniegumu pieņem" in page
     assert f"{sentence[0]}. lapā, aiz rindkopas „Esmu informēts/informēta" in sheet, sheet[:800]
     assert sheet.count("Kārtas pēdējo dienu ieraksta tās kārtas, kurai iesniegumu pieņem") == 2
+
+
+def test_letter_18s_contact_fields_follow_the_sentence_that_asks_for_contact(catalogue: Catalogue) -> None:
+    """audit44 N8: „… lūdzu, sazinieties ar sociālo darbinieku: … – jaunu iesniegumu.” and the field „Sociālā
+    darbinieka tālrunis” it points to are on one page; the field no longer opens the page of the closing block."""
+    pilot = catalogue.rounds_of(Pilot.children)[0]
+    for day in (pilot.end + dt.timedelta(days=1), dt.date(2026, 12, 3), pilot.services_start):
+        (paper,) = render_municipality(catalogue, catalogue.municipality(pilot.municipalities[0]),
+                                       [by_id("18-vestule-par-neatbilstibu")], build_date=day)
+        act = [p for p in (normalise(x) for x in pdf_pages(html_to_pdf(paper.html))) if SHEET not in p]
+        asked = [i for i, p in enumerate(act) if "lūdzu, sazinieties ar sociālo darbinieku" in p]
+        field = [i for i, p in enumerate(act) if "Sociālā darbinieka tālrunis" in p]
+        assert len(asked) == 1 and field == asked, (day, asked, field)
+        page = act[asked[0]]
+        assert page.find("jaunu iesniegumu.") < page.find("Sociālā darbinieka tālrunis"), day
