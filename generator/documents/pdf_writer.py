@@ -302,8 +302,9 @@ def _place(item: Instruction, number: int, pages: Pages) -> str:
         _where(item, landmark, pages, continued=False)
 
 
-def sheet_html(html: str, instructions: list[Instruction], pages: Pages, act_pages: int) -> str:
-    """The sheet after the act: its title says it is not the document's part, each instruction names its place."""
+def sheet_html(html: str, instructions: list[Instruction], pages: Pages, act_pages: int, sheet_pages: int = 1) -> str:
+    """The sheet after the act: its title says it is not the document's part, each instruction names its place.
+    ``sheet_pages``: how many pages the sheet itself takes – one page is „Šī lapa”, more „Šīs lapas” (audit44 N5)."""
     style = _STYLE.search(html)
     title = _TITLE.search(html)
     heading = _HEADING.search(html)
@@ -319,6 +320,10 @@ def sheet_html(html: str, instructions: list[Instruction], pages: Pages, act_pag
     count = ("1 lapa („Lapa 1 no 1”)" if act_pages == 1 else
              f"{act_pages} {'lapa' if act_pages % 10 == 1 and act_pages % 100 != 11 else 'lapas'} "
              f"(„Lapa 1 no {act_pages}” – „Lapa {act_pages} no {act_pages}”)")
+    own = ("Šī lapa nav tā daļa: tā ir tikai dokumenta sagatavotājam, to neparaksta, nepievieno un adresātam nesūta."
+           if sheet_pages == 1 else
+           "Šīs lapas nav tā daļa: tās ir tikai dokumenta sagatavotājam, tās neparaksta, nepievieno un adresātam "
+           "nesūta.")
     return f"""<!DOCTYPE html>
 <html lang="lv"><head><meta charset="utf-8"><title>{SHEET_TITLE}</title>
 <style>
@@ -332,7 +337,7 @@ def sheet_html(html: str, instructions: list[Instruction], pages: Pages, act_pag
 <body><main>
 <h2 class="sheet">{SHEET_TITLE} – {SHEET_NOT_PART}</h2>
 <p>Dokuments „{name}” ir {count}.
-Šīs lapas nav tā daļa: tās ir tikai dokumenta sagatavotājam, tās neparaksta, nepievieno un adresātam nesūta.
+{own}
 Katrs norādījums nosauc vietu, uz kuru tas attiecas. Rediģējamajā versijā (DOCX) tie paši norādījumi ir pie šīm
 vietām ar uzrakstu „Piezīme sagatavotājam – pirms parakstīšanas dzēst.”</p>
 <table class="grid small">
@@ -358,6 +363,9 @@ def html_to_pdf(html: str) -> bytes:
             pages[anchor] = (first, number)
     sheet = HTML(string=sheet_html(html, instructions, pages, len(act.pages)),
                  base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
+    if len(sheet.pages) > 1:  # the plural wording is no longer than the singular: the count stays
+        sheet = HTML(string=sheet_html(html, instructions, pages, len(act.pages), len(sheet.pages)),
+                     base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
     return act.copy([*act.pages, *sheet.pages]).write_pdf(pdf_identifier=identifier)
 
 

@@ -57,6 +57,9 @@ LATER_KIND = {
 }
 # how a citation of the methodology begins (figures.citation)
 METHODOLOGY_CITATION = "IBM metodikas"
+# the words of the pilot's selection text (rounds.yaml ministry_selection) that 29's preparer line leaves out
+_SELECTION_VERB = "ievērojot "
+_PILOT_RULES_SOURCE = "metodikā "
 _FIELDS = ("criterion_met", "criterion_unmet", "tie_break", "ministry_selection", "group_price_basis")
 
 
@@ -192,7 +195,8 @@ def earlier_context(catalogue: Catalogue, programme_round: terms.Round | None,
     (rounds.yaml order). Each is None when no such round has one: the preparer's line about it is then left out.
     The preparer's lines name the project by its name and the rules by their text, never the round's name, dates
     or project number, which papers made after the round ended do not carry (D128, D135). ``project``: {name};
-    ``selection``: {criterion, ministry_selection}."""
+    ``selection``: {criterion, criterion_unmet (the negated form letter 18's rows use, audit44 N1), ministry_selection
+    (as the rules that fill 29's blank, _as_rules)}."""
     every = catalogue.rounds_of(Pilot.children)
     own = next((i for i, r in enumerate(every) if programme_round is not None and r.id == programme_round.round_id),
                None)
@@ -210,8 +214,21 @@ def earlier_context(catalogue: Catalogue, programme_round: terms.Round | None,
             project = {"name": found.name_lv}
         rules = entry.selection
         if selection is None and rules is not None and rules.status is PriceStatus.confirmed:
-            selection = {"criterion": rules.criterion_met, "ministry_selection": rules.ministry_selection}
+            selection = {"criterion": rules.criterion_met, "criterion_unmet": rules.criterion_unmet,
+                         "ministry_selection": _as_rules(rules.ministry_selection)}
     return {"project": project, "selection": selection}
+
+
+def _as_rules(text: str | None) -> str | None:
+    """An earlier round's selection text as the rules that fill 29's blank „ievērojot šādus kārtas atlases noteikumus:
+    ______” (audit44 N2): without its own leading „ievērojot” (the sentence has it) and without „metodikā”, the pilot's
+    rules source, which papers of a later round do not name as theirs (D135)."""
+    if text is None:
+        return None
+    text = text.strip()
+    if text.startswith(_SELECTION_VERB):
+        text = text[len(_SELECTION_VERB):]
+    return text.replace(_PILOT_RULES_SOURCE, "")
 
 
 def _entry(catalogue: Catalogue, programme_round: terms.Round | None) -> RoundEntry | None:

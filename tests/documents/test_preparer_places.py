@@ -147,3 +147,20 @@ def test_a_one_page_act_is_not_a_range_of_pages() -> None:
     assert "ir 1 lapa („Lapa 1 no 1”)." in one
     assert "– „Lapa 1 no 1”" not in one
     assert "ir 3 lapas („Lapa 1 no 3” – „Lapa 3 no 3”)." in normalise(_text(sheet_html(html, [], {}, 3)))
+
+
+def test_the_sheet_speaks_of_itself_in_the_number_of_its_pages() -> None:
+    """audit44 N5: a one-page sheet („Norādījumu lapa 1 no 1”) says „Šī lapa nav tā daļa: tā ir …, to neparaksta”,
+    a sheet of more pages „Šīs lapas nav tā daļa: tās ir …”, as the PDF prints them."""
+    html = "<html><head><title>Vēstule</title></head><body><main><h1>Vēstule</h1><p>Teksts.</p>{}</main></body></html>"
+    short = html.format('<p class="note preparer">Izdomāts norādījums.</p>')
+    long = html.format("".join(f'<p class="note preparer">Izdomāts norādījums Nr. {n}, {"garš teksts " * 30}</p>'
+                               for n in range(40)))
+    for source, count, words, other in (
+            (short, 1, "Šī lapa nav tā daļa: tā ir tikai dokumenta sagatavotājam, to neparaksta", "Šīs lapas nav"),
+            (long, 0, "Šīs lapas nav tā daļa: tās ir tikai dokumenta sagatavotājam, tās neparaksta", "Šī lapa nav")):
+        sheet = [p for p in (normalise(x) for x in pdf_pages(html_to_pdf(source))) if SHEET in p]
+        assert (len(sheet) == 1) if count == 1 else (len(sheet) > 1), len(sheet)
+        assert f"Norādījumu lapa 1 no {len(sheet)}" in sheet[0]
+        assert words in sheet[0], sheet[0][:400]
+        assert other not in " ".join(sheet)
