@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.documents.paths import TEMPLATE_DIR
+from generator.lvformat import agree
 
 SHEET_TITLE = "Norādījumi sagatavotājam"
 SHEET_NOT_PART = "nav dokumenta daļa, to neparaksta un nepievieno"
@@ -318,7 +319,7 @@ def sheet_html(html: str, instructions: list[Instruction], pages: Pages, act_pag
         for number, item in enumerate(instructions, 1))
     # a one-page act: its only page, not a range from it to itself (audit43 F10)
     count = ("1 lapa („Lapa 1 no 1”)" if act_pages == 1 else
-             f"{act_pages} {'lapa' if act_pages % 10 == 1 and act_pages % 100 != 11 else 'lapas'} "
+             f"{act_pages} {agree(act_pages, 'lapa', 'lapas')} "
              f"(„Lapa 1 no {act_pages}” – „Lapa {act_pages} no {act_pages}”)")
     own = ("Šī lapa nav tā daļa: tā ir tikai dokumenta sagatavotājam, to neparaksta, nepievieno un adresātam nesūta."
            if sheet_pages == 1 else
