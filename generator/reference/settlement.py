@@ -13,19 +13,33 @@ the other numbers are reconstructed by the project and the report templates use 
   employment contract (L2155, L2165, L2174).
 
 A quarter's amounts are the sums of its months (never recomputed from quarterly totals).
+
+Each month uses the settings in force on its first day (D201): ``settle`` takes one ``Params`` for every
+month or a function giving a month's (first day's) ``Params`` – ``month_params`` builds it from the
+catalogue's dated values, so a change the ministry dates inside a round applies from the first month that
+begins on or after its date. A quarter's due day is the one in force on the first day of its last calendar month.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from generator.lvformat import date as lv_date
 from generator.money import cents, to_decimal
 from generator.reference.errors import ReferenceInputError
 from generator.reference.params import Params
+
+if TYPE_CHECKING:
+    from generator.catalogue.catalogue import Catalogue
+
+# The settings ``settle`` takes per month (D201): a change dated inside a round applies from the first month that
+# begins on or after its date.
+SETTLEMENT_KEYS = ("social_worker_children", "indirect_cost_rate", "monthly_report_day", "quarterly_report_day")
+MonthParams = Callable[[dt.date], Params]
 
 ZERO = Decimal(0)
 
@@ -144,28 +158,31 @@ def _next_month_day(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-def settle(months: Sequence[SettlementMonth], params: Params, opening_balance: object = 0) -> Settlement:
+def settle(months: Sequence[SettlementMonth], params: Params | MonthParams, opening_balance: object = 0) -> Settlement:
     """Monthly and quarterly settlement of one municipality: costs by BIP, balance (opening +
     receipts − costs) and the report due dates (monthly: ``monthly_report_day`` of the next month;
-    quarterly: ``quarterly_report_day`` of the month after the quarter, L2238–L2239)."""
+    quarterly: ``quarterly_report_day`` of the month after the quarter, L2238–L2239). ``params``: the same
+    for every month, or a month's first day → the parameters in force on it (month_params, D201)."""
+    params_of: MonthParams = (lambda _month: params) if isinstance(params, Params) else params
     ordered = sorted(months, key=lambda m: m.month)
     if len({m.month for m in ordered}) != len(ordered):
         raise ReferenceInputError("mēneši atkārtojas (gaidīts: katrs mēnesis vienreiz)")
     balance = to_decimal(opening_balance)
     reports: list[MonthReport] = []
     for m in ordered:
-        amounts = month_amounts(m, params)
+        month_params = params_of(m.month)
+        amounts = month_amounts(m, month_params)
         closing = balance + m.receipts - amounts.total
         reports.append(
             MonthReport(
                 month=m.month,
                 children=m.children,
-                pay_share=pay_share(m.children, params),
+                pay_share=pay_share(m.children, month_params),
                 amounts=amounts,
                 opening_balance=balance,
                 receipts=m.receipts,
                 closing_balance=closing,
-                due=_next_month_day(m.month.year, m.month.month, params.monthly_report_day),
+                due=_next_month_day(m.month.year, m.month.month, month_params.monthly_report_day),
             )
         )
         balance = closing
@@ -184,7 +201,7 @@ def settle(months: Sequence[SettlementMonth], params: Params, opening_balance: o
                 months=tuple(r.month for r in rows),
                 amounts=amounts,
                 receipts=sum((r.receipts for r in rows), ZERO),
-                due=_next_month_day(year, q * 3, params.quarterly_report_day),
+                due=_next_month_day(year, q * 3, params_of(dt.date(year, q * 3, 1)).quarterly_report_day),
             )
         )
     totals = NO_AMOUNTS
@@ -197,3 +214,23 @@ def settle(months: Sequence[SettlementMonth], params: Params, opening_balance: o
         receipts=sum((r.receipts for r in reports), ZERO),
         closing_balance=balance,
     )
+
+
+def month_params(catalogue: Catalogue, base: Params) -> MonthParams:
+    """A month's parameters for ``settle``: ``base`` with the settlement settings (SETTLEMENT_KEYS) in force on
+    the month's first day (D201). A value the catalogue leaves empty (`jāprecizē` without a figure) keeps
+    ``base``'s, which the workbooks never show as a confirmed figure (they show "______" until it is typed)."""
+    cache: dict[dt.date, Params] = {}
+
+    def params_of(month: dt.date) -> Params:
+        day = month.replace(day=1)
+        if day not in cache:
+            changes = {}
+            for key in SETTLEMENT_KEYS:
+                value = getattr(catalogue.programme, key).at(day).value
+                if value not in (None, ""):
+                    changes[key] = Decimal(str(value)) if key == "indirect_cost_rate" else int(value)
+            cache[day] = base.replace(**changes)
+        return cache[day]
+
+    return params_of

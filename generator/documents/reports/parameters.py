@@ -24,7 +24,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import PriceStatus
+from generator.catalogue.models import Dated, PriceStatus
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports.source_text import readable_source
 
@@ -89,8 +89,12 @@ def pending_note(where: str = "dzeltenajā parametra šūnā") -> str:
 
 
 def parameter(catalogue: Catalogue, key: str, day: dt.date, kind: str) -> Parameter:
+    return dated_parameter(catalogue, key, getattr(catalogue.programme, key).at(day), kind)
+
+
+def dated_parameter(catalogue: Catalogue, key: str, dated: Dated, kind: str) -> Parameter:
+    """One dated value of programme parameter ``key`` as a workbook shows it."""
     series = getattr(catalogue.programme, key)
-    dated = series.at(day)
     value = None if dated.value in (None, "") else Decimal(str(dated.value))
     return Parameter(key=key, label_lv=series.name_lv, value=value,
                      confirmed=dated.status is PriceStatus.confirmed and value is not None,

@@ -24,6 +24,7 @@ from generator.reference.settlement import (
     BIP_PAY,
     BIP_SBS,
     BIP_TRANSPORT,
+    MonthParams,
     Settlement,
     SettlementMonth,
     settle,
@@ -270,7 +271,7 @@ def settlement_inputs(data: RegisterData) -> list[SettlementMonth]:
     ]
 
 
-def settlement(data: RegisterData, params: Params) -> Settlement:
+def settlement(data: RegisterData, params: Params | MonthParams) -> Settlement:
     return settle(settlement_inputs(data), params, data.opening_balance)
 
 

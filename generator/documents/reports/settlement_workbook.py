@@ -22,19 +22,22 @@ from decimal import Decimal
 from pathlib import Path
 
 from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_rowcol_to_cell
 
+from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports.month_formulas import MonthFormulas
+from generator.documents.reports.month_settings import Setting, dated_values, value_name, values_text
 from generator.documents.reports.parameters import (
     INTEGER,
     PENDING,
     SHARE,
     ParamCell,
     cached_value,
-    parameter,
+    guarded,
     pending,
     pending_note,
     write_parameter,
@@ -63,6 +66,7 @@ from generator.documents.reports.workbooks import (
     _excel_date,
     contract_rule,
     contract_text,
+    month_start,
     open_report_workbook,
     write_blank_inputs_note,
     write_errors_line,
@@ -72,7 +76,7 @@ from generator.documents.reports.workbooks import (
 from generator.documents.round_rules import procedures_context
 from generator.documents.terms import current_round
 from generator.reference.params import Params
-from generator.reference.settlement import SettlementMonth, settle
+from generator.reference.settlement import SettlementMonth, month_params, settle
 from generator.xlsxformula import quick_formulas
 
 WORKBOOK_ID = "norekini-ar-pasvaldibu"
@@ -85,6 +89,10 @@ ERRORS, FIRST_ERROR = "NR_Kludas", "NR_PirmaKluda"
 # in at most four lines (HEADER_HEIGHT) of Calibri bold without breaking a word.
 WIDTHS = (7, 7, 14, 7, 15, 10, 12, 10, 10, 12, 10, 10)
 HEADER_HEIGHT = 47
+# The two settings 27's formulas use; a change inside the months puts the months' values in columns O:P (D201),
+# a later dated value itself in row 5 or 6 from column P on.
+MONTH_SETTINGS = (("social_worker_children", INTEGER), ("indirect_cost_rate", SHARE))
+SETTING_COL = CHECK + 2
 MONTH_ROW = 13.5  # pt: one line of 10 pt text (Excel's own row for it is 12.75); a round's months, the notes and
 # the signatures fit one A4 landscape page down
 
@@ -109,16 +117,19 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     dated = periods is None or periods.dated
     typed_children = months is not None or planned_children(catalogue, periods) is not None
     months = sorted(months if months is not None else default_months(catalogue, periods), key=lambda m: m.month)
-    result = settle(months, params, opening_balance)
+    params_of = month_params(catalogue, params)  # each month with the settings in force on its first day (D201)
+    result = settle(months, params_of, opening_balance)
 
     def cache(value: object, *uses: ParamCell) -> object:
         return cached_value(value, cached, *uses)
 
     wb, fmt = open_report_workbook(catalogue, target, WORKBOOK_ID, municipality, build_date)
     ws = quick_formulas(wb.add_worksheet(SHEET))
-    full_pay = parameter(catalogue, "social_worker_children", day, INTEGER)
-    indirect = parameter(catalogue, "indirect_cost_rate", day, SHARE)
-    n, rate = full_pay.text, indirect.text
+    # every dated value the months use (all of them while the months are blank inputs), D201
+    values = {key: dated_values(catalogue, key, kind, [m.month for m in months] if dated else None)
+              for key, kind in MONTH_SETTINGS}
+    n, rate = (values_text(values[key]) for key, _ in MONTH_SETTINGS)
+    per_month = any(len(dated) > 1 for dated in values.values())
     ws.write(0, 0, "27. pielikums. Norēķini ar pašvaldību par faktiskajām izmaksām", fmt.title)
     # One note wrapped across the table's width, so that the signatures stay on the page of the month rows.
     # The advance in the round's first month is the pilot's procedure (D135, L2169): a later round's template
@@ -138,12 +149,21 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     ws.set_row(2, FIELD_HEIGHT)
     ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
     log = checks.ErrorLog()
-    formulas = MonthFormulas(
-        write_parameter(wb, ws, 4, 4, "NR_BerniPilnai", full_pay, shown=fmt.int, blank=fmt.in_int, error=fmt.error,
-                        log=log, error_at=(4, CHECK + 1)),
-        write_parameter(wb, ws, 5, 4, "NR_NetiesasLikme", indirect, shown=fmt.share, blank=fmt.in_share,
-                        error=fmt.error, log=log, error_at=(5, CHECK + 1)),
-        ERRORS)
+    settings = {}
+    for row, (key, kind), name in ((4, MONTH_SETTINGS[0], "NR_BerniPilnai"), (5, MONTH_SETTINGS[1], "NR_NetiesasLikme")):
+        shown, blank = (fmt.share, fmt.in_share) if kind == SHARE else (fmt.int, fmt.in_int)
+        written = []
+        for index, (start, param) in enumerate(values[key]):
+            # a later value (a change inside the months) right of the check column, after its date (D201)
+            col = 4 if index == 0 else SETTING_COL + 3 * (index - 1) + 1
+            if index:
+                ws.write(row, col - 1, f"no {lvformat.date(start)}", fmt.label_right)
+            written.append((start, write_parameter(wb, ws, row, col, value_name(name, index), param, shown=shown,
+                                                   blank=blank, error=fmt.error, log=log,
+                                                   error_at=(row, CHECK + 1) if index == 0 else None)))
+        settings[key] = Setting(tuple(written))
+    # what every month adds up to (totals, balances) waits for every value a month may use
+    formulas = MonthFormulas(*(settings[key].whole() for key, _ in MONTH_SETTINGS), ERRORS)
     amounts = formulas.amount_params
     if pending(*amounts):
         ws.write(3, 0, pending_note(), fmt.pending_note)
@@ -157,11 +177,16 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                "Transporta izmaksas sociālajam darbiniekam, EUR", "SBS apmaksa, EUR",
                "Saņemts no LM (1. mēnesī – avanss), EUR" if advance else "Saņemts no LM, EUR", "Atlīdzības daļa",
                "Atlīdzība (BIP 1.1), EUR",
-               f"Netiešās izmaksas {rate} (BIP 1.4), EUR", "Izmaksas kopā, EUR", "Atlikums mēneša beigās, EUR"]
+               f"Netiešās izmaksas {'' if per_month else rate + ' '}(BIP 1.4), EUR", "Izmaksas kopā, EUR",
+               "Atlikums mēneša beigās, EUR"]
     ws.write_row(FIRST - 1, 0, headers, fmt.head)
+    if per_month:  # the months' settings right of the check column (on screen; the page prints A:L)
+        ws.write_row(FIRST - 1, SETTING_COL, ["Bērni pilnai atlīdzībai", "Netiešo izmaksu likme"], fmt.head)
     ws.set_row(FIRST - 1, HEADER_HEIGHT)
     for col, width in enumerate(WIDTHS):
         ws.set_column(col, col, width)
+    if per_month:
+        ws.set_column(SETTING_COL, SETTING_COL + 3 * max(len(v) for v in values.values()), 11)
     for i, m in enumerate(months):
         r = FIRST + i
         x = r + 1
@@ -188,10 +213,23 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                 formula, value = f'=IF($A{row}="","",{formula[1:]})', ""
             ws.write_formula(at, col, formula, cell_format, value)
 
-        cell(7, formulas.share(f"B{x}"), fmt.share, cache(rep.pay_share, formulas.full_pay_children))
-        cell(8, formulas.pay(f"C{x}", f"B{x}"), fmt.money, cache(rep.amounts.pay, formulas.full_pay_children))
-        cell(9, formulas.indirect(f"D{x}", f"I{x}"), fmt.money, cache(rep.amounts.indirect, *amounts))
-        cell(10, formulas.costs(f"I{x}", f"E{x}", f"F{x}", f"J{x}"), fmt.money, cache(rep.amounts.total, *amounts))
+        # the month's settings: the cells in force on its first day (D201), shown right of the check column when
+        # one changes in the months
+        own = [settings[key].month(m.month if dated else None, "$" + xl_rowcol_to_cell(r, SETTING_COL + k))
+               for k, (key, _) in enumerate(MONTH_SETTINGS)]
+        if per_month:
+            for k, (key, kind) in enumerate(MONTH_SETTINGS):
+                setting = settings[key]
+                expression = setting.in_force(m.month).name if dated else setting.pick(month_start(f"$A{x}"))
+                value = getattr(params_of(m.month), key)
+                cell(SETTING_COL + k, guarded(expression, *own[k].cells), fmt.share if kind == SHARE else fmt.int,
+                     cache(value, *own[k].cells))
+        month = MonthFormulas(*own, ERRORS)
+        cell(7, month.share(f"B{x}"), fmt.share, cache(rep.pay_share, month.full_pay_children))
+        cell(8, month.pay(f"C{x}", f"B{x}"), fmt.money, cache(rep.amounts.pay, month.full_pay_children))
+        cell(9, month.indirect(f"D{x}", f"I{x}"), fmt.money, cache(rep.amounts.indirect, *month.amount_params))
+        cell(10, month.costs(f"I{x}", f"E{x}", f"F{x}", f"J{x}"), fmt.money,
+             cache(rep.amounts.total, *month.amount_params))
         # A closed form (the opening balance, plus what came in, less the costs up to this month): a row without
         # a month prints empty and does not break the balance of the rows below it.
         cell(11, formulas.amount(f"ROUND(NR_SakumaAtlikums+SUM(G${FIRST + 1}:G{x})-SUM(K${FIRST + 1}:K{x}),2)"),

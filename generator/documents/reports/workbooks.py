@@ -39,6 +39,14 @@ from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports import register as reg
 from generator.documents.reports.month_formulas import MonthFormulas
+from generator.documents.reports.month_settings import (
+    MonthCell,
+    Setting,
+    dated_values,
+    label_with_date,
+    value_name,
+    values_text,
+)
 from generator.documents.reports.parameters import (
     DAY,
     INTEGER,
@@ -46,7 +54,6 @@ from generator.documents.reports.parameters import (
     ParamCell,
     cached_value,
     guarded,
-    parameter,
     pending,
     pending_note,
     write_parameter,
@@ -60,7 +67,14 @@ from generator.documents.reports.printing import (
 )
 from generator.documents.reports.row_groups import HINT, WARNING, group_rows, growing_rows, hint_or_warning
 from generator.reference.params import Params
-from generator.reference.settlement import BIP_CODES, BIP_INDIRECT, BIP_PAY, BIP_SBS, BIP_TRANSPORT
+from generator.reference.settlement import (
+    BIP_CODES,
+    BIP_INDIRECT,
+    BIP_PAY,
+    BIP_SBS,
+    BIP_TRANSPORT,
+    month_params,
+)
 from generator.workbook.styles import LATVIAN, MINUS, MONEY, MONEY_MINUS, PERCENT_SIGN
 from generator.xlsxformula import quick_formulas
 
@@ -319,7 +333,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     data = data or reg.empty_register(catalogue, periods)
     dated = periods.dated
     months = reg.months_sorted(data.months)
-    result = reg.settlement(data, params)
+    # each month with the settings in force on its first day (D201)
+    params_of = month_params(catalogue, params)
+    result = reg.settlement(data, params_of)
     by_month = {m.month: m for m in result.months}
 
     def cache(value: object, *uses: ParamCell) -> object:
@@ -341,9 +357,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                          institutions.names_text(municipality) + version_note)
     ws_bip.write_row(3, 0, ["Kods", "Pozīcija (teksts, ko izvēlas reģistrā)", "Ko ietver", "Kā nosaka summu"],
                      fmt.head)
-    shown = {key: parameter(catalogue, key, day, kind) for key, kind in PARAMETERS.items()}
-    rate = shown["indirect_cost_rate"].text
-    n = shown["social_worker_children"].text
+    # every dated value the months use (all of them while the months are blank inputs), D201
+    values = {key: dated_values(catalogue, key, kind, [m.month for m in months] if dated else None)
+              for key, kind in PARAMETERS.items()}
+    rate = values_text(values["indirect_cost_rate"])
+    n = values_text(values["social_worker_children"])
     how = {
         BIP_PAY: f"pilnā mēneša atlīdzība × min(bērnu skaits; {n}) ÷ {n}, noapaļots līdz centiem",
         BIP_TRANSPORT: "faktiskās izmaksas pēc pamatojošiem dokumentiem",
@@ -363,7 +381,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     entered_last = 4 + len(reg.ENTERED_BIPS) - 1
     wb.define_name("BIP_Saraksts", "=" + _range(S_BIP, 4, entered_last, 1))
     prow = 5 + len(BIP_CODES)
-    ws_bip.write(prow, 0, "Parametri no kataloga (nemainīt)" if all(p.confirmed for p in shown.values()) else
+    every_value = [param for dated in values.values() for _, param in dated]
+    ws_bip.write(prow, 0, "Parametri no kataloga (nemainīt)" if all(p.confirmed for p in every_value) else
                  "Parametri no kataloga (nemainīt; tukšo dzelteno šūnu aizpilda ar apstiprināto vērtību)", fmt.label)
     param_rows = [
         ("Param_BerniPilnai", "social_worker_children",
@@ -373,18 +392,25 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ("Param_CeturksnaDiena", "quarterly_report_day",
          "Ceturkšņa pārskata (30) iesniegšanas diena mēnesī pēc ceturkšņa"),
     ]
-    cells: dict[str, ParamCell] = {}
-    for i, (name, key, label) in enumerate(param_rows):
-        row = prow + 1 + i
-        source = f"Avots: {shown[key].source}"
-        ws_bip.write(row, 1, label, fmt.text)
-        ws_bip.write(row, 2, source, fmt.text)
-        ws_bip.set_row(row, _wrapped_height((label, BIP_LINE), (source, BIP_LINE)))
-        share = shown[key].kind == SHARE
-        cells[key] = write_parameter(wb, ws_bip, row, 3, name, shown[key], shown=fmt.share if share else fmt.int,
-                                     blank=fmt.in_share if share else fmt.in_int, error=fmt.error, log=log)
-    bip_last = prow + len(param_rows)
-    if pending(*cells.values()):
+    settings: dict[str, Setting] = {}
+    row = prow
+    for name, key, label in param_rows:
+        written = []
+        for index, (start, param) in enumerate(values[key]):
+            row += 1
+            text = label_with_date(label, start, len(values[key]) > 1)
+            source = f"Avots: {param.source}"
+            ws_bip.write(row, 1, text, fmt.text)
+            ws_bip.write(row, 2, source, fmt.text)
+            ws_bip.set_row(row, _wrapped_height((text, BIP_LINE), (source, BIP_LINE)))
+            share = param.kind == SHARE
+            written.append((start, write_parameter(wb, ws_bip, row, 3, value_name(name, index), param,
+                                                   shown=fmt.share if share else fmt.int,
+                                                   blank=fmt.in_share if share else fmt.in_int, error=fmt.error,
+                                                   log=log)))
+        settings[key] = Setting(tuple(written))
+    bip_last = row
+    if pending(*(cell for setting in settings.values() for _, cell in setting.cells)):
         bip_last += 1
         ws_bip.merge_range(bip_last, 1, bip_last, 3, pending_note(), fmt.pending_note_wrapped)
         ws_bip.set_row(bip_last, 26)
@@ -398,9 +424,13 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_bip.merge_range(bip_last, 2, bip_last, 3, typed[name], fmt.in_text)
         ws_bip.set_row(bip_last, FIELD_HEIGHT)
         wb.define_name(name, "=" + _abs(S_BIP, bip_last, 2))
-    formulas = MonthFormulas(cells["social_worker_children"], cells["indirect_cost_rate"], ERRORS)
+    # what every month adds up to (totals, balances) waits for every value a month may use
+    formulas = MonthFormulas(settings["social_worker_children"].whole(), settings["indirect_cost_rate"].whole(), ERRORS)
     amounts = formulas.amount_params
-    monthly_day, quarterly_day = cells["monthly_report_day"], cells["quarterly_report_day"]
+    monthly_day, quarterly_day = settings["monthly_report_day"].whole(), settings["quarterly_report_day"].whole()
+    # a setting that changes in the months: 29 shows per month the value in force (columns right of Ceturksnis)
+    month_keys = ("social_worker_children", "indirect_cost_rate", "monthly_report_day")
+    per_month = any(settings[key].changes for key in month_keys)
     ws_bip.set_row(3, 28)  # two lines: "Pozīcija (teksts, ko izvēlas reģistrā)"
     ws_bip.set_column(0, 0, 8)
     ws_bip.set_column(1, 3, BIP_WIDTH)
@@ -582,9 +612,12 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                     "Pilnā atlīdzība (reģistrs), EUR", "Atlīdzības daļa",
                     f"BIP {BIP_PAY}", f"BIP {BIP_TRANSPORT}", f"BIP {BIP_SBS}", f"BIP {BIP_INDIRECT}",
                     "Izdevumi kopā", "Atlikums sākumā", "Atlikums beigās", "Iesniegt līdz", "Gads", "Ceturksnis"]
+    setting_col = len(cash_headers)  # the months' settings, when one changes in them (D201)
+    if per_month:
+        cash_headers += ["Bērni pilnai atlīdzībai", "Netiešo izmaksu likme", "Iesniegšanas diena nākamajā mēnesī"]
     ws_cash.write_row(CASH_FIRST - 1, 0, cash_headers, fmt.head)
     ws_cash.set_row(CASH_FIRST - 1, 54)  # four lines: "Pilnā atlīdzība (reģistrs), EUR"
-    for col, width in enumerate([*CASH_WIDTHS, 6, 10.5]):  # Gads and Ceturksnis do not print
+    for col, width in enumerate([*CASH_WIDTHS, 6, 10.5, *([11] * 3 * per_month)]):  # from Gads on: not printed
         ws_cash.set_column(col, col, width)
     gross = {m.month: m.sw_gross_pay for m in reg.settlement_inputs(data)}
     for i, m in enumerate(months):
@@ -617,13 +650,30 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         def cell(col: int, formula: str, cell_format: xlsxwriter.format.Format, value: object, at: int = r) -> None:
             ws_cash.write_formula(at, col, dated_row(formula), cell_format, value if dated else "")
 
+        # the month's settings: the cells in force on its first day (D201), shown right of Ceturksnis when one
+        # changes in the months
+        own = {key: settings[key].month(m.month if dated else None,
+                                        "$" + xl_rowcol_to_cell(r, setting_col + k))
+               for k, key in enumerate(month_keys)}
+        if per_month:
+            month_params_of = params_of(m.month)
+            for k, key in enumerate(month_keys):
+                setting = settings[key]
+                expression = setting.pick(month_start(f"$A{x}")) if not dated else setting.in_force(m.month).name
+                value = getattr(month_params_of, key)
+                kind = setting.first.parameter.kind
+                cell(setting_col + k, guarded(expression, *own[key].cells),
+                     fmt.share if kind == SHARE else fmt.int,
+                     cache(Decimal(value) if kind == SHARE else value, *own[key].cells))
+        month = MonthFormulas(own["social_worker_children"], own["indirect_cost_rate"], ERRORS)
         cell(4, guard(sumifs(BIP_NAMES[BIP_PAY])), fmt.money, cache(gross[m.month]))
-        cell(5, formulas.share(f"B{x}"), fmt.share, cache(rep.pay_share, formulas.full_pay_children))
-        cell(6, formulas.pay(f"E{x}", f"B{x}"), fmt.money, cache(rep.amounts.pay, formulas.full_pay_children))
+        cell(5, month.share(f"B{x}"), fmt.share, cache(rep.pay_share, month.full_pay_children))
+        cell(6, month.pay(f"E{x}", f"B{x}"), fmt.money, cache(rep.amounts.pay, month.full_pay_children))
         cell(7, guard(sumifs(BIP_NAMES[BIP_TRANSPORT])), fmt.money, cache(rep.amounts.transport))
         cell(8, guard(sumifs(BIP_NAMES[BIP_SBS])), fmt.money, cache(rep.amounts.sbs))
-        cell(9, formulas.indirect(f"C{x}", f"G{x}"), fmt.money, cache(rep.amounts.indirect, *amounts))
-        cell(10, formulas.costs(f"G{x}", f"H{x}", f"I{x}", f"J{x}"), fmt.money, cache(rep.amounts.total, *amounts))
+        cell(9, month.indirect(f"C{x}", f"G{x}"), fmt.money, cache(rep.amounts.indirect, *month.amount_params))
+        cell(10, month.costs(f"G{x}", f"H{x}", f"I{x}", f"J{x}"), fmt.money,
+             cache(rep.amounts.total, *month.amount_params))
         # The balance before a month: the opening balance, plus what came in, less what was spent in the rows
         # above (a closed form: a row without a month prints empty and does not break the chain).
         before = ("Sakuma_Atlikums" if i == 0 else
@@ -631,8 +681,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         cell(11, formulas.amount(f"ROUND({before},2)") if i else guard("Sakuma_Atlikums"), fmt.money,
              cache(rep.opening_balance, *amounts) if i else cache(rep.opening_balance))
         cell(12, formulas.amount(f"L{x}+D{x}-K{x}"), fmt.money, cache(rep.closing_balance, *amounts))
-        cell(13, guard(f'IF(A{x}="","",DATE(YEAR(A{x}),MONTH(A{x})+1,{monthly_day.name}))', monthly_day),
-             fmt.date, cache(_excel_serial(rep.due), monthly_day))
+        due_day = own["monthly_report_day"]
+        cell(13, guard(f'IF(A{x}="","",DATE(YEAR(A{x}),MONTH(A{x})+1,{due_day.name}))', due_day),
+             fmt.date, cache(_excel_serial(rep.due), due_day))
         ws_cash.write_formula(r, 14, f'=IF(A{x}="","",YEAR(A{x}))', fmt.int, cache(m.month.year) if dated else "")
         ws_cash.write_formula(r, 15, f'=IF(A{x}="","",INT((MONTH(A{x})-1)/3)+1)', fmt.int,
                               cache((m.month.month - 1) // 3 + 1) if dated else "")
@@ -724,9 +775,13 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
             quarter_cell(col, guard(f"SUMIFS({cash_rng[src]},{cash_rng[14]},$A{x},{cash_rng[15]},$B{x})", *uses),
                          cache(value, *uses))
         quarter_cell(6, formulas.costs(f"C{x}", f"D{x}", f"E{x}", f"F{x}"), cache(qr.amounts.total, *amounts))
-        ws_q.write_formula(r, 8, guard(f'IF(OR(A{x}="",B{x}=""),"",DATE(A{x},B{x}*3+1,{quarterly_day.name}))',
-                                       quarterly_day),
-                           fmt.date, cache(_excel_serial(qr.due) if dated else "", quarterly_day))
+        # the day in force on the first day of the quarter's last month (D201)
+        q_day = settings["quarterly_report_day"].month(dt.date(qr.year, qr.quarter * 3, 1) if dated else None,
+                                                       settings["quarterly_report_day"].pick(f"DATE(A{x},B{x}*3,1)"))
+        if dated and settings["quarterly_report_day"].changes:
+            q_day = MonthCell(q_day.cells[0].name, q_day.cells)
+        ws_q.write_formula(r, 8, guard(f'IF(OR(A{x}="",B{x}=""),"",DATE(A{x},B{x}*3+1,{q_day.name}))', q_day),
+                           fmt.date, cache(_excel_serial(qr.due) if dated else "", q_day))
     q_last = QUARTER_FIRST + len(quarters) - 1
     areas = catalogue.enums.support_areas
     q_check = 2 + 2 * len(areas) + 3  # right of the result indicators' columns
@@ -811,7 +866,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     for sheet, title, header_row, last_row, last_col, repeat_cols in (
             (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, reg_signed, len(headers) - 1, 1),
             (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
-             len(cash_headers) - 3, 1),
+             len(CASH_WIDTHS) - 1, 1),
             (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1, 2),
             (ws_bip, "26. pielikums. Budžeta izmaksu pozīcijas", 3, bip_last, 3, 1)):
         print_setup(sheet, municipality=institutions.header_name(municipality), title=title, version=catalogue.version,
