@@ -16,10 +16,16 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import register as reg
 from generator.documents.reports.activity import ACTIVITIES, FIRST_MONTH_COL, write_activity_report
 from generator.documents.reports.parameters import PENDING
+from generator.documents.reports.settlement_workbook import write_settlement_workbook
 from generator.documents.reports.workbooks import write_register_workbook
 from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
-from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, Settlement
+from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, Settlement, month_params, settle
+from tests.documents.month_settings_catalogue import (
+    fill_register_template,
+    fill_settlement_template,
+    with_changes,
+)
 from tests.documents.pending_parameters import fill_named, mark_pending
 from tests.documents.workbook_values import money, named, recalculated_books
 
@@ -177,8 +183,43 @@ def test_random_registers_recalculated_in_libreoffice_equal_the_reference(
                         {"Param_BerniPilnai": params.social_worker_children,
                          "Param_CeturksnaDiena": params.quarterly_report_day})
     sources += [blank, filled]
+    # A setting changed inside the round (D201): the workbooks as the program writes them for the round's months,
+    # and templates made after the round with the months typed (nested IFs pick each month's setting).
+    changed = with_changes(tmp_path / "mainas")
+    changed_data = random_register(rng, changed)
+    changed_months = reg.settlement_inputs(changed_data)
+    changed_params = month_params(changed, Params.from_catalogue(changed, changed.latest_date))
+    changed_reference = reg.settlement(changed_data, changed_params)
+    changed_settlement = settle(changed_months, changed_params, changed_data.opening_balance)
+    late = dt.date(2031, 1, 1)
+    sources += [
+        write_register_workbook(changed, municipalities[0], tmp_path / "in" / "mainas.xlsx", changed_data,
+                                cached=False),
+        fill_register_template(write_register_workbook(changed, municipalities[0], tmp_path / "in" / "m-tukss.xlsx",
+                                                       cached=False, build_date=late),
+                               tmp_path / "in" / "mainas-veidne.xlsx", changed, changed_data),
+        write_settlement_workbook(changed, municipalities[0], tmp_path / "in" / "mainas-27.xlsx", changed_months,
+                                  changed_data.opening_balance, cached=False),
+        fill_settlement_template(write_settlement_workbook(changed, municipalities[0], tmp_path / "in" / "n-tukss.xlsx",
+                                                           cached=False, build_date=late),
+                                 tmp_path / "in" / "mainas-27-veidne.xlsx", changed_months,
+                                 changed_data.opening_balance),
+    ]
 
     outputs = recalculated_books(sources, make_profile(tmp_path / "profile"))
+
+    outputs, changed_books = outputs[:-4], outputs[-4:]
+    where = f"iestatījumu maiņa kārtā (IBM_TEST_SEED={SEED})"
+    rates = {m.month: changed_params(m.month).indirect_cost_rate for m in changed_months}
+    assert len(set(rates.values())) == 2, where  # both rates are used: the months before and from the change
+    for book, case in zip(changed_books[:2], ("veidne ar mēnešiem", "veidne pēc kārtas"), strict=True):
+        check_against_reference(book, changed_reference, f"{where}, {case}")
+    for book, case in zip(changed_books[2:], ("27 ar mēnešiem", "27 pēc kārtas"), strict=True):
+        for name, get in (("NR_Atlidziba", lambda m: m.amounts.pay), ("NR_Netiesas", lambda m: m.amounts.indirect),
+                          ("NR_Kopa", lambda m: m.amounts.total), ("NR_AtlikumsBeigas", lambda m: m.closing_balance)):
+            got = [money(v) for v in named(book, name)]
+            assert got == [get(m) for m in changed_settlement.months], f"{where}, {case}: {name}"
+        assert money(named(book, "NRK_Norekins")[0]) == abs(changed_settlement.closing_balance), f"{where}, {case}"
 
     outputs, (waiting, computed) = outputs[:-2], outputs[-2:]
     reference = reg.settlement(data, params)
