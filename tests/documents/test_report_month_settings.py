@@ -123,6 +123,12 @@ def test_a_pending_later_value_is_a_blank_for_its_months_only(tmp_path: Path) ->
         [m.amounts.indirect for m, early in zip(expected.months, before, strict=True) if early]
     assert {v for v, early in zip(indirect, before, strict=True) if not early} == {PENDING}
     assert named(values, "Kopa_Netiesas") == [PENDING] and named(values, "Kopa_AtlikumsBeigas") == [PENDING]
+    # a balance and a quarter wait only for the values their months use
+    closing = named(values, "NP_AtlikumsBeigas")
+    assert [money(v) for v in closing[:3]] == [m.closing_balance for m in expected.months[:3]]
+    assert set(closing[3:]) == {PENDING}
+    assert money(named(values, "CP_Netiesas")[0]) == expected.quarters[0].amounts.indirect  # 08–09.2018
+    assert named(values, "CP_Netiesas")[1] == PENDING  # 10–12.2018: November and December wait
     # the months before it do not wait for the blank: their formulas do not test it
     (sheet, ref), = formulas.defined_names["NP_Netiesas"].destinations
     column = [row[0].value for row in formulas[sheet][ref.replace("$", "")]]

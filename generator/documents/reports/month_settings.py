@@ -84,6 +84,14 @@ class Setting:
         """The setting for what every month adds up to (totals, balances): guarded by all its cells."""
         return MonthCell(self.first.name, tuple(cell for _, cell in self.cells))
 
+    def over(self, months: Sequence[dt.date] | None) -> MonthCell:
+        """The setting for what ``months`` add up to (a quarter, a balance up to a month): guarded by the cells in
+        force on any of them, or by all (``months`` None: months the user types)."""
+        if months is None or not self.changes:
+            return self.whole()
+        used = {self.in_force(m).name: self.in_force(m) for m in months}
+        return MonthCell(self.first.name, tuple(used.values()))
+
     def month(self, month: dt.date | None, cell: str) -> MonthCell:
         """The setting of one report month: its parameter cell while the setting does not change; otherwise
         ``cell``, the month's own cell that shows it – guarded by the parameter cell in force on ``month``

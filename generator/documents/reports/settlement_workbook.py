@@ -147,7 +147,12 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     institutions.write_inputs_in_row(wb, ws, 2, ((0, 1, 2, 4), (5, 6, 7, 11)), municipality, fmt.label,
                                      fmt.in_text)
     ws.set_row(2, FIELD_HEIGHT)
-    ws.write(4, 0, "Bērnu skaits pilnai atlīdzībai (katalogs)", fmt.label)
+    labels = {"social_worker_children": "Bērnu skaits pilnai atlīdzībai (katalogs)",
+              "indirect_cost_rate": "Netiešo izmaksu likme (katalogs)"}
+    for key, _ in MONTH_SETTINGS:  # a setting that changes: its first value's date (its later ones: column O on)
+        if len(values[key]) > 1:
+            labels[key] = f"{labels[key].split(' (')[0]} no {lvformat.date(values[key][0][0])}"
+    ws.write(4, 0, labels["social_worker_children"], fmt.label)
     log = checks.ErrorLog()
     settings = {}
     for row, (key, kind), name in ((4, MONTH_SETTINGS[0], "NR_BerniPilnai"), (5, MONTH_SETTINGS[1], "NR_NetiesasLikme")):
@@ -169,7 +174,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         ws.write(3, 0, pending_note(), fmt.pending_note)
     else:  # only a narrow gap: the signatures stay on the page of the month rows
         ws.set_row(3, SPACER)
-    ws.write(5, 0, "Netiešo izmaksu likme (katalogs)", fmt.label)
+    ws.write(5, 0, labels["indirect_cost_rate"], fmt.label)
     ws.write(5, 6, "Atlikums sākumā, EUR", fmt.label)
     ws.write_number(5, 9, float(Decimal(str(opening_balance))), fmt.in_money)
     wb.define_name("NR_SakumaAtlikums", f"='{SHEET}'!$J$6")
@@ -225,6 +230,9 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
                 cell(SETTING_COL + k, guarded(expression, *own[k].cells), fmt.share if kind == SHARE else fmt.int,
                      cache(value, *own[k].cells))
         month = MonthFormulas(*own, ERRORS)
+        # the balance waits only for the values the months up to it use
+        so_far = MonthFormulas(*(settings[key].over([n.month for n in months[:i + 1]] if dated else None)
+                                 for key, _ in MONTH_SETTINGS), ERRORS)
         cell(7, month.share(f"B{x}"), fmt.share, cache(rep.pay_share, month.full_pay_children))
         cell(8, month.pay(f"C{x}", f"B{x}"), fmt.money, cache(rep.amounts.pay, month.full_pay_children))
         cell(9, month.indirect(f"D{x}", f"I{x}"), fmt.money, cache(rep.amounts.indirect, *month.amount_params))
@@ -232,8 +240,8 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
              cache(rep.amounts.total, *month.amount_params))
         # A closed form (the opening balance, plus what came in, less the costs up to this month): a row without
         # a month prints empty and does not break the balance of the rows below it.
-        cell(11, formulas.amount(f"ROUND(NR_SakumaAtlikums+SUM(G${FIRST + 1}:G{x})-SUM(K${FIRST + 1}:K{x}),2)"),
-             fmt.money, cache(rep.closing_balance, *amounts))
+        cell(11, so_far.amount(f"ROUND(NR_SakumaAtlikums+SUM(G${FIRST + 1}:G{x})-SUM(K${FIRST + 1}:K{x}),2)"),
+             fmt.money, cache(rep.closing_balance, *so_far.amount_params))
     last = FIRST + len(months) - 1
     log.add_column(ws, FIRST, [row_check(FIRST + 1 + i, dated, first=i == 0) for i in range(len(months))], CHECK,
                    fmt.head, fmt.error)

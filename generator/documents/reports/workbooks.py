@@ -362,11 +362,16 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
               for key, kind in PARAMETERS.items()}
     rate = values_text(values["indirect_cost_rate"])
     n = values_text(values["social_worker_children"])
+    changing = {key: len(dated) > 1 for key, dated in values.items()}
     how = {
-        BIP_PAY: f"pilnā mēneša atlīdzība × min(bērnu skaits; {n}) ÷ {n}, noapaļots līdz centiem",
+        BIP_PAY: (f"pilnā mēneša atlīdzība × min(bērnu skaits; N) ÷ N, noapaļots līdz centiem; N – mēneša pirmajā "
+                  f"dienā spēkā esošais bērnu skaits pilnai atlīdzībai ({n})" if changing["social_worker_children"]
+                  else f"pilnā mēneša atlīdzība × min(bērnu skaits; {n}) ÷ {n}, noapaļots līdz centiem"),
         BIP_TRANSPORT: "faktiskās izmaksas pēc pamatojošiem dokumentiem",
         BIP_SBS: "faktiskās izmaksas pēc rēķiniem un vecāku atskaitēm",
-        BIP_INDIRECT: f"{rate} no BIP {BIP_PAY}, noapaļots līdz centiem; reģistrā neieraksta",
+        BIP_INDIRECT: (f"mēneša pirmajā dienā spēkā esošā likme ({rate}) no BIP {BIP_PAY}, noapaļots līdz centiem; "
+                       "reģistrā neieraksta" if changing["indirect_cost_rate"]
+                       else f"{rate} no BIP {BIP_PAY}, noapaļots līdz centiem; reģistrā neieraksta"),
     }
     includes = {b.code: b.includes_lv for b in catalogue.enums.budget_positions}
     for i, code in enumerate(BIP_CODES):
@@ -666,6 +671,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                      fmt.share if kind == SHARE else fmt.int,
                      cache(Decimal(value) if kind == SHARE else value, *own[key].cells))
         month = MonthFormulas(own["social_worker_children"], own["indirect_cost_rate"], ERRORS)
+        # a balance waits only for the values the months up to it use
+        so_far = MonthFormulas(*(settings[key].over([n.month for n in months[:i + 1]] if dated else None)
+                                 for key in ("social_worker_children", "indirect_cost_rate")), ERRORS)
         cell(4, guard(sumifs(BIP_NAMES[BIP_PAY])), fmt.money, cache(gross[m.month]))
         cell(5, month.share(f"B{x}"), fmt.share, cache(rep.pay_share, month.full_pay_children))
         cell(6, month.pay(f"E{x}", f"B{x}"), fmt.money, cache(rep.amounts.pay, month.full_pay_children))
@@ -678,9 +686,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         # above (a closed form: a row without a month prints empty and does not break the chain).
         before = ("Sakuma_Atlikums" if i == 0 else
                   f"Sakuma_Atlikums+SUM(D${CASH_FIRST + 1}:D{x - 1})-SUM(K${CASH_FIRST + 1}:K{x - 1})")
-        cell(11, formulas.amount(f"ROUND({before},2)") if i else guard("Sakuma_Atlikums"), fmt.money,
-             cache(rep.opening_balance, *amounts) if i else cache(rep.opening_balance))
-        cell(12, formulas.amount(f"L{x}+D{x}-K{x}"), fmt.money, cache(rep.closing_balance, *amounts))
+        before_params = MonthFormulas(*(settings[key].over([n.month for n in months[:i]] if dated else None)
+                                        for key in ("social_worker_children", "indirect_cost_rate")), ERRORS)
+        cell(11, before_params.amount(f"ROUND({before},2)") if i else guard("Sakuma_Atlikums"), fmt.money,
+             cache(rep.opening_balance, *before_params.amount_params) if i else cache(rep.opening_balance))
+        cell(12, so_far.amount(f"L{x}+D{x}-K{x}"), fmt.money, cache(rep.closing_balance, *so_far.amount_params))
         due_day = own["monthly_report_day"]
         cell(13, guard(f'IF(A{x}="","",DATE(YEAR(A{x}),MONTH(A{x})+1,{due_day.name}))', due_day),
              fmt.date, cache(_excel_serial(rep.due), due_day))
@@ -769,12 +779,16 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                 formula, value = f'=IF(OR($A{row}="",$B{row}=""),"",{formula[1:]})', ""
             ws_q.write_formula(at, col, formula, fmt.money, value)
 
-        for col, src, value, uses in ((2, 6, qr.amounts.pay, (formulas.full_pay_children,)),
+        # a quarter waits only for the values its months use
+        in_quarter = MonthFormulas(*(settings[key].over(qr.months if dated else None)
+                                     for key in ("social_worker_children", "indirect_cost_rate")), ERRORS)
+        for col, src, value, uses in ((2, 6, qr.amounts.pay, (in_quarter.full_pay_children,)),
                                       (3, 7, qr.amounts.transport, ()), (4, 8, qr.amounts.sbs, ()),
-                                      (5, 9, qr.amounts.indirect, amounts), (7, 3, qr.receipts, ())):
+                                      (5, 9, qr.amounts.indirect, in_quarter.amount_params), (7, 3, qr.receipts, ())):
             quarter_cell(col, guard(f"SUMIFS({cash_rng[src]},{cash_rng[14]},$A{x},{cash_rng[15]},$B{x})", *uses),
                          cache(value, *uses))
-        quarter_cell(6, formulas.costs(f"C{x}", f"D{x}", f"E{x}", f"F{x}"), cache(qr.amounts.total, *amounts))
+        quarter_cell(6, in_quarter.costs(f"C{x}", f"D{x}", f"E{x}", f"F{x}"),
+                     cache(qr.amounts.total, *in_quarter.amount_params))
         # the day in force on the first day of the quarter's last month (D201)
         q_day = settings["quarterly_report_day"].month(dt.date(qr.year, qr.quarter * 3, 1) if dated else None,
                                                        settings["quarterly_report_day"].pick(f"DATE(A{x},B{x}*3,1)"))
