@@ -1,12 +1,14 @@
 """A later prices day's report workbooks (D187): none is made for the day, because none depends on it. The report
 workbooks (27–31 and the other registers, lejupielades/atskaites/<id>/) print no price, and the programme parameters
 their amounts use (the indirect-cost share, the children per social worker, the report days) do not follow the prices
-day; so each is byte for byte the same whether it is made with the build day's prices or with a later day's."""
+day: each report month takes those in force on its first day (D201), so a change dated inside the round is in both;
+each is byte for byte the same whether it is made with the build day's prices or with a later day's."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
@@ -14,7 +16,7 @@ from generator.catalogue.loader import load_or_raise
 from generator.documents import build_step
 from generator.documents.outputs import REPORT_WORKBOOKS
 from generator.documents.paths import DAY_FOLDER, day_folder, reports_dir
-from generator.documents.reports.workbooks import write_report_workbooks
+from generator.documents.reports.workbooks import REGISTER_FILE, write_report_workbooks
 from generator.documents.terms import Choice, for_round
 from tests.documents.test_later_day_documents import LATER, ROUND, TODAY, _with_later_price
 
@@ -65,6 +67,10 @@ def test_no_report_workbook_depends_on_the_prices_day(tmp_path: Path) -> None:
     assert [p.name for p in build_days] == [p.name for p in later_days]
     for made_now, made_later in zip(build_days, later_days, strict=True):
         assert made_now.read_bytes() == made_later.read_bytes(), made_now.name
+    # the change on LATER is in both: the months from it take its rate (D201)
+    register = openpyxl.load_workbook(next(p for p in build_days if p.name == REGISTER_FILE), data_only=True)
+    (sheet, ref), = register.defined_names["Param_NetiesasLikme_2"].destinations
+    assert register[sheet][ref.replace("$", "")].value == float(RATE)
 
 
 @pytest.mark.usefixtures("quick_papers")
