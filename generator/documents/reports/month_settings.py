@@ -81,12 +81,14 @@ class Setting:
         return expression
 
     def whole(self) -> MonthCell:
-        """The setting for what every month adds up to (totals, balances): guarded by all its cells."""
+        """The setting for what every month adds up to (totals): guarded by all its cells (for guards only, as
+        ``over``; while the setting does not change, its one cell)."""
         return MonthCell(self.first.name, tuple(cell for _, cell in self.cells))
 
     def over(self, months: Sequence[dt.date] | None) -> MonthCell:
         """The setting for what ``months`` add up to (a quarter, a balance up to a month): guarded by the cells in
-        force on any of them, or by all (``months`` None: months the user types)."""
+        force on any of them, or by all (``months`` None: months the user types). For guards only: its name is the
+        first cell's, not a value of those months."""
         if months is None or not self.changes:
             return self.whole()
         used = {self.in_force(m).name: self.in_force(m) for m in months}

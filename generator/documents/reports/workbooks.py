@@ -790,10 +790,10 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         quarter_cell(6, in_quarter.costs(f"C{x}", f"D{x}", f"E{x}", f"F{x}"),
                      cache(qr.amounts.total, *in_quarter.amount_params))
         # the day in force on the first day of the quarter's last month (D201)
-        q_day = settings["quarterly_report_day"].month(dt.date(qr.year, qr.quarter * 3, 1) if dated else None,
-                                                       settings["quarterly_report_day"].pick(f"DATE(A{x},B{x}*3,1)"))
-        if dated and settings["quarterly_report_day"].changes:
-            q_day = MonthCell(q_day.cells[0].name, q_day.cells)
+        quarterly = settings["quarterly_report_day"]
+        in_force = quarterly.in_force(dt.date(qr.year, qr.quarter * 3, 1))
+        q_day = (quarterly.whole() if not quarterly.changes else MonthCell(in_force.name, (in_force,)) if dated else
+                 MonthCell(quarterly.pick(f"DATE(A{x},B{x}*3,1)"), quarterly.whole().cells))
         ws_q.write_formula(r, 8, guard(f'IF(OR(A{x}="",B{x}=""),"",DATE(A{x},B{x}*3+1,{q_day.name}))', q_day),
                            fmt.date, cache(_excel_serial(qr.due) if dated else "", q_day))
     q_last = QUARTER_FIRST + len(quarters) - 1
