@@ -22,6 +22,8 @@ from generator.recalc import convert, make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, Settlement, month_params, settle
 from tests.documents.month_settings_catalogue import (
+    CHANGES,
+    RATE_FROM,
     fill_register_template,
     fill_settlement_template,
     with_changes,
@@ -205,9 +207,16 @@ def test_random_registers_recalculated_in_libreoffice_equal_the_reference(
                                  tmp_path / "in" / "mainas-27-veidne.xlsx", changed_months,
                                  changed_data.opening_balance),
     ]
+    # the later rate `jāprecizē`: its months wait for the blank, the months before it compute; filled, all do
+    later_pending = with_changes(tmp_path / "japrecize-maina", pending=("indirect_cost_rate",))
+    waiting_rate = write_register_workbook(later_pending, municipalities[0], tmp_path / "in" / "maina-japrecize.xlsx",
+                                           changed_data, cached=False)
+    sources += [waiting_rate, fill_named(waiting_rate, tmp_path / "in" / "maina-aizpildita.xlsx",
+                                         {"Param_NetiesasLikme_2": float(CHANGES["indirect_cost_rate"][1])})]
 
     outputs = recalculated_books(sources, make_profile(tmp_path / "profile"))
 
+    outputs, (rate_waits, rate_filled) = outputs[:-2], outputs[-2:]
     outputs, changed_books = outputs[:-4], outputs[-4:]
     where = f"iestatījumu maiņa kārtā (IBM_TEST_SEED={SEED})"
     rates = {m.month: changed_params(m.month).indirect_cost_rate for m in changed_months}
@@ -220,6 +229,12 @@ def test_random_registers_recalculated_in_libreoffice_equal_the_reference(
             got = [money(v) for v in named(book, name)]
             assert got == [get(m) for m in changed_settlement.months], f"{where}, {case}: {name}"
         assert money(named(book, "NRK_Norekins")[0]) == abs(changed_settlement.closing_balance), f"{where}, {case}"
+    check_against_reference(rate_filled, changed_reference, f"{where}, aizpildīta jāprecizē likme")
+    early = [m.month < RATE_FROM for m in changed_reference.months]
+    waiting_indirect = named(rate_waits, "NP_Netiesas")
+    assert [money(v) for v, e in zip(waiting_indirect, early, strict=True) if e] == \
+        [m.amounts.indirect for m, e in zip(changed_reference.months, early, strict=True) if e], where
+    assert {v for v, e in zip(waiting_indirect, early, strict=True) if not e} == {PENDING}, where
 
     outputs, (waiting, computed) = outputs[:-2], outputs[-2:]
     reference = reg.settlement(data, params)
