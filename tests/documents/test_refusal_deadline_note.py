@@ -87,3 +87,15 @@ def test_a_confirmed_deadline_is_printed_without_note_or_instruction(ruled_round
     assert clause and clause.group(2) == "15.09.2026", act[-1500:]
     assert "Tukšā vieta „__.__.______”" not in act
     assert not [i for i in instructions if i.startswith(INSTRUCTION)]
+
+
+def test_a_confirmed_deadline_past_on_the_build_day_has_the_instruction_to_strike(ruled_round: Catalogue) -> None:
+    """The same choice when the round's confirmed deadline (15.09.2026) has passed on the day the papers are made
+    (as form 04's line, audit18 F4): the clause prints the date, the preparer's line says when to strike it."""
+    _html, act, instructions = _decision(ruled_round, "cesis", dt.date(2026, 12, 1))
+    clause = CLAUSE.search(act)
+    assert clause and clause.group(2) == "15.09.2026", act[-1500:]
+    [line] = [i for i in instructions if i.startswith("Iesniegšanas termiņš (15.09.2026)")]
+    assert f"{clause.group(1)} punktu svītro" in line, line
+    _html, _act, before = _decision(ruled_round, "cesis", dt.date(2026, 9, 10))
+    assert not [i for i in before if i.startswith("Iesniegšanas termiņš")]
