@@ -36,6 +36,9 @@ class ServiceRow:
     matrices: tuple[tuple[RoundPrices, list[Offer]], ...] = ()
     # an item paid at actual cost within the transport limit (D9): the dated limit, for its date and source
     rule: Dated[Any] | None = None
+    # the price's and the transport limit's values dated after the site's date, announced with their day (D185)
+    later: tuple[PriceValue, ...] = ()
+    later_rules: tuple[Dated[Any], ...] = ()
 
     @property
     def page(self) -> str:  # relative to katalogs/
@@ -51,8 +54,9 @@ class ServiceRow:
 
 
 def service_rows(catalogue: Catalogue) -> list[ServiceRow]:
-    """Every item with the price the site shows as current (the catalogue's latest, ``site_date``) and its rows
-    in each children's round's matrix, which carries the prices of the round's first service day (D61)."""
+    """Every item with the price the site shows as current (the catalogue's latest, ``site_date``), the values
+    dated later (announced, D185) and its rows in each children's round's matrix, which carries the prices of the
+    round's first service day (D61)."""
     day = site_date(catalogue)
     rounds = [r for r in children_round_prices(catalogue) if r.offers is not None]
     newest = rounds[-1].offers if rounds else tuple(catalogue.offers(day))
@@ -60,6 +64,7 @@ def service_rows(catalogue: Catalogue) -> list[ServiceRow]:
     for s in catalogue.sorted_services():
         price = catalogue.price_by_service.get(s.id)
         value = price.at(day) if price else None
+        limit = catalogue.programme.transport_share_max if s.transport and not price else None
         rows.append(
             ServiceRow(
                 service=s,
@@ -71,12 +76,14 @@ def service_rows(catalogue: Catalogue) -> list[ServiceRow]:
                 payee=catalogue.enums.payees[s.payee].name_lv,
                 payee_refs=list(catalogue.enums.payees[s.payee].atsauces),
                 price=value,
-                price_text=labels.price_text(value) if price else labels.regime_without_price(catalogue, s),
+                price_text=labels.price_text(value) if price else labels.regime_without_price(catalogue, s, day),
                 status=labels.status_long(value.status) if value else "–",
                 offers=[o for o in newest or () if o.service.id == s.id],
                 incompatible=[catalogue.service_by_id[i] for i in s.incompatible_with if i in catalogue.service_by_id],
                 matrices=tuple((r, r.offers_of(s.id)) for r in rounds),
-                rule=catalogue.programme.transport_share_max.at(day) if s.transport and not price else None,
+                rule=limit.at(day) if limit else None,
+                later=tuple(v for v in price.values if v.effective_from > day) if price else (),
+                later_rules=tuple(v for v in limit.values if v.effective_from > day) if limit else (),
             )
         )
     return rows
@@ -90,6 +97,10 @@ def _common(catalogue: Catalogue) -> dict[str, Any]:
         "avoti": labels.TEXT_SOURCES,
         "statuss": labels.status_text,
         "cenas_lapa": "../" + paths.PRICES,
+        "speka_no": labels.effective_from_cell,
+        "sakuma_piezime": labels.unknown_start_note,
+        "cenas_teksts": labels.price_text,
+        "transporta_robeza": labels.transport_limit,
     }
 
 

@@ -88,11 +88,12 @@ def service_title(service: Service) -> str:
     return f"{service.id} {service.name_lv}"
 
 
-def regime_without_price(catalogue: Catalogue, service: Service) -> str:
-    """The price line of an item without a price file (paid at actual cost)."""
+def regime_without_price(catalogue: Catalogue, service: Service, day: dt.date) -> str:
+    """The price line of an item without a price file (paid at actual cost), with the transport limit in force on
+    ``day`` (the site's date, D185: a later limit is announced with its day, not shown as in force)."""
     label = catalogue.enums.regimes[service.regime]
     if service.transport:
-        share = catalogue.programme.transport_share_max.at(catalogue.latest_date).value
+        share = catalogue.programme.transport_share_max.at(day).value
         return f"{label}; {transport_limit(share)}"
     return label
 
@@ -140,3 +141,25 @@ def group_ceiling_text(catalogue: Catalogue, day: dt.date, short: bool = False) 
         return f"ne vairāk kā {text.eur(ceiling)}" + ("" if short else f" ({CEILING_WHILE_UNKNOWN}; jāprecizē)")
     unconfirmed = ", jāprecizē" if short else " (jāprecizē)"
     return text.eur(ceiling) + (unconfirmed if status is PriceStatus.to_verify else "")
+
+
+UNKNOWN_START = "datums jāprecizē"  # audit40 F9: the value's start date is the programme's start, not its source's
+
+
+def effective_from_cell(value: PriceValue, shown: str | None = None) -> str:
+    """The day a value is in force from (Markdown; ``shown``: the caller's words for it, e.g. a period), and „datums
+    jāprecizē” when its source gives no date and the catalogue wrote the programme's start instead
+    (``effective_from_status``, audit40 F9), as the open data say."""
+    day = shown or f"{value.effective_from:%d.%m.%Y}"
+    return f"{day} · **{UNKNOWN_START}**" if value.effective_from_status is PriceStatus.to_verify else day
+
+
+def unknown_start_note(values: list[PriceValue]) -> str:
+    """The sentence under a table with a value of unknown start date (Markdown), else ""."""
+    days = sorted({v.effective_from for v in values if v.effective_from_status is PriceStatus.to_verify})
+    if not days:
+        return ""
+    shown = ", ".join(f"{d:%d.%m.%Y}" for d in days)
+    return (f"„{UNKNOWN_START}” – avotā (piemēram, pašvaldības cenrādī) nav dots datums, no kura vērtība ir spēkā; "
+            f"katalogā ierakstīts programmas sākums ({shown}), tāpēc tas nenozīmē, ka vērtība bija spēkā jau no šīs "
+            "dienas.")

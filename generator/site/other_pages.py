@@ -67,6 +67,9 @@ def render_downloads(catalogue: Catalogue, downloads: list[Download]) -> str:
                   dokumentu_grupa=matrix_downloads.DOCUMENTS,
                   datu_apraksts=next((d.url for d in downloads if d.path == OPEN_DATA_DESCRIPTION), None),
                   datu_grupa=OPEN_DATA, licence=licence_lines(catalogue, lvformat.version_id(catalogue.version)),
+                  # a file the link saves under another name (its municipality's id in front, audit40 F13): the page
+                  # says that a browser ignores that name on a page opened from disk (file://), with this example
+                  saglabasana=next((d for d in downloads if d.save_as != d.path.rsplit("/", 1)[-1]), None),
                   **_rounds_context(catalogue))
 
 

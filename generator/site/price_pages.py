@@ -12,6 +12,7 @@ from generator.catalogue.models import Dated, Parameter, Price, PriceKind, Price
 from generator.site import labels, paths, text
 from generator.site.catalogue_pages import ServiceRow, service_rows
 from generator.site.context import announced_prices, site_date
+from generator.site.labels import effective_from_cell, unknown_start_note
 from generator.site.markdown import anchor_id, md
 from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
@@ -87,28 +88,6 @@ def parameter_value_text(catalogue: Catalogue, parameter: Parameter[Any], value:
     if isinstance(value, str) and value in labels.CODE_VALUES:
         return labels.CODE_VALUES[value]
     return str(value)
-
-
-UNKNOWN_START = "datums jāprecizē"  # audit40 F9: the value's start date is the programme's start, not its source's
-
-
-def effective_from_cell(value: PriceValue, shown: str | None = None) -> str:
-    """The day a value is in force from (Markdown; ``shown``: the caller's words for it, e.g. a period), and „datums
-    jāprecizē” when its source gives no date and the catalogue wrote the programme's start instead
-    (``effective_from_status``, audit40 F9), as the open data say."""
-    day = shown or f"{value.effective_from:%d.%m.%Y}"
-    return f"{day} · **{UNKNOWN_START}**" if value.effective_from_status is PriceStatus.to_verify else day
-
-
-def unknown_start_note(values: list[PriceValue]) -> str:
-    """The sentence under a table with a value of unknown start date (Markdown), else ""."""
-    days = sorted({v.effective_from for v in values if v.effective_from_status is PriceStatus.to_verify})
-    if not days:
-        return ""
-    shown = ", ".join(f"{d:%d.%m.%Y}" for d in days)
-    return (f"„{UNKNOWN_START}” – avotā (piemēram, pašvaldības cenrādī) nav dots datums, no kura vērtība ir spēkā; "
-            f"katalogā ierakstīts programmas sākums ({shown}), tāpēc tas nenozīmē, ka vērtība bija spēkā jau no šīs "
-            "dienas.")
 
 
 UNCONFIRMED = " · **jāprecizē**"

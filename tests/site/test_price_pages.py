@@ -80,7 +80,8 @@ def test_transport_items_state_the_limit_on_a_with_its_date_and_source(catalogue
         assert row[4] == labels.status_text(limit.status)
         assert row[5] == text.date(limit.effective_from)
         assert "lēmums D9" in row[6]  # the parameter's source ("Metodika L1714; D9"), not "–"
-    assert "no plānam pieejamā IB apmēra A" in labels.regime_without_price(catalogue, catalogue.service_by_id["2.4"])
+    assert "no plānam pieejamā IB apmēra A" in labels.regime_without_price(catalogue, catalogue.service_by_id["2.4"],
+                                                                         site_date(catalogue))
     service_page = render_catalogue_pages(catalogue)[paths.service_page(transport[0])]
     assert "no plānam pieejamā IB apmēra A" in service_page
     assert f"Transporta robežas avots | {_md_source(catalogue, limit.source, paths.service_page(transport[0]))}; " \
