@@ -54,6 +54,7 @@ class Styles:
     section: Format
     label: Format
     label_bold: Format
+    label_small: Format
     signer: Format
     header: Format
     header_wrap: Format
@@ -78,6 +79,7 @@ class Styles:
     out_rate: Format
     out_money_bold: Format
     message: Format
+    message_small: Format
     beside: Format
     helper: Format
     helper_text: Format
@@ -113,6 +115,7 @@ def make_styles(wb: Workbook) -> Styles:
         section=fmt(bold=True, font_size=10, bottom=1),
         label=fmt(text_wrap=True),
         label_bold=fmt(bold=True, text_wrap=True),
+        label_small=fmt(text_wrap=True, font_size=8),  # 6.11's check descriptions
         # a signer's name under the signature line of a signed annex: one line of 8 pt in the label columns (D170)
         signer=fmt(text_wrap=True, font_size=8),
         header=fmt(**cell, bold=True, bg_color=HEADER_FILL, text_wrap=True, valign="vcenter", align="center"),
@@ -138,6 +141,7 @@ def make_styles(wb: Workbook) -> Styles:
         out_rate=fmt(**out, num_format=RATE, align="left"),
         out_money_bold=fmt(**out, num_format=MONEY, bold=True),
         message=fmt(**out, text_wrap=True, font_color="#9C0006"),
+        message_small=fmt(**out, text_wrap=True, font_color="#9C0006", font_size=8),  # 6.11's list of errors
         beside=fmt(italic=True, font_size=8, font_color="#595959"),
         helper=fmt(font_color="#7F7F7F", font_size=8, num_format=";;;"),  # hidden columns only: never "###" in print
         helper_text=fmt(font_color="#7F7F7F", font_size=8, num_format=TEXT),

@@ -58,3 +58,19 @@ def test_longest_status_line_inside_its_cell(template, app) -> None:  # noqa: AN
     cell = room(ws, f"A{INVALID_STATUS}", app)
     for text in (NO_INVALID, longest):
         assert cell.fits(text), cell.why_not(text)
+
+
+@pytest.mark.parametrize("app", APPS, ids=lambda a: a.name)
+def test_611_transport_note_and_list_rows_hold_their_text(template, app) -> None:  # noqa: ANN001
+    """6.11 on three pages (D198): the transport note beside the checks' section title is whole in its row (B:F, which
+    is 24 pt high, not F alone, 36 pt), and a row of the list of errors holds its line of 8 pt text."""
+    from generator.workbook.sheets.technical import INVALID_FIRST, INVALID_LAST, RULES_SECTION
+
+    ws = template["6.11"]
+    note = room(ws, f"B{RULES_SECTION}", app)
+    text = ws[f"B{RULES_SECTION}"].value
+    assert "Transporta daļas robeža" in text and note.size == 8, (text, note)
+    assert note.fits(text), note.why_not(text)
+    for row in (INVALID_FIRST, INVALID_LAST):
+        cell = room(ws, f"A{row}", app)
+        assert cell.size == 8 and cell.lines >= 1 and cell.height >= app.line_pt(8) - 0.75, cell

@@ -120,16 +120,17 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # it printed a third page across
 # with only the service names and that empty column (F15).
 # 6.10 prints three pages across (the plan with its months; the delivered and the paid months; the totals and notes).
-# 6.11 prints its parameters, then its checks table on pages of its own (each with the table's headings; 25 checks:
-# pages of 13 and 12, the second with the totals and the list of invalid inputs; it printed 10, 11 and a lone check),
-# and the rest of that list, every row of which prints (D191, audit42 F6), on a fourth.
+# 6.11 prints its parameters, then its checks table on pages of its own (each with the table's headings; 25 checks at
+# 8 pt: pages of 22 and 3, the second with the totals and the whole list of errors, every row of which prints, D191,
+# audit42 F6; it printed 13 and 12 checks at 9 pt and the list's last rows on a fourth page, D198).
 SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 2, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 10, "6.9": 1,
-                  "6.10": 3, "6.11": 4}
+                  "6.10": 3, "6.11": 3}
 # audit9 F10: pages of the working sheets 6.10 and 6.11 for a short plan (2 lines of 2 months, "isais") and a long one
 # (40 lines of 6 months, "rindas-40"). They printed 5 and 10 pages of 6.10 (a page across for each month block, for
 # the totals and for the notes) and 4 of 6.11 (its checks three or four lines high in two thirds of the page, the list
-# of invalid inputs alone on the last one); 6.11's fourth page now holds the list's rows after its first five (D191).
-WORKING_PAGES = {"isais": {"6.10": 3, "6.11": 4}, "rindas-40": {"6.10": 9, "6.11": 4}}
+# of invalid inputs alone on the last one); 6.11 then printed the list's rows after its first five on a fourth (D191),
+# now the whole list with the checks' last page (D198).
+WORKING_PAGES = {"isais": {"6.10": 3, "6.11": 3}, "rindas-40": {"6.10": 9, "6.11": 3}}
 SHORT_PLAN = (2, 2)  # "isais": the showcase's first lines and months
 # Pages of a signed annex with 10, 20, 30 or 40 open plan rows, all filled (two-line rows; rows 3–8 repeated). 6.5's
 # rows are higher (D197: 14 on the first page, 15 on the next), so 30 rows take three pages (two before).
@@ -840,7 +841,7 @@ def headless_pages_611(pdf: Path) -> list[int]:
 def test_every_page_of_611_with_checks_has_column_headings(printed_pdfs: dict[str, dict[str, Path]]) -> None:
     """F6: 6.11's checks table goes on over more pages; every page holding its rows prints the headings "Pārbaude",
     "Veids", "Skaits", "Kur redzams" above them (a manual page break and a copy of the heading row: print titles
-    repeat rows 1–3 only), so a reader of the second page can tell the count from the kind."""
+    repeat row 3 only), so a reader of the second page can tell the count from the kind."""
     found = {name: headless_pages_611(sheets["6.11"]) for name, sheets in printed_pdfs.items() if "6.11" in sheets}
     assert {"paraugs", f"garais-vards-{LONG_NAME_LINES[0]}"} <= found.keys()
     pages = {name: sorted({r.page for r in text_runs(sheets["6.11"]) if r.text in KINDS})
@@ -851,8 +852,9 @@ def test_every_page_of_611_with_checks_has_column_headings(printed_pdfs: dict[st
 
 
 def test_611_checks_share_their_pages_evenly(printed_pdfs: dict[str, dict[str, Path]]) -> None:
-    """6.11's 25 checks print on two pages of 13 and 12 (each check's rows as high as its text, technical.rule_lines), the
-    totals under the last check: no page holds a lone check with the totals (it printed 10, 11 and 1 on three pages).
+    """6.11's 25 checks print on two pages of 22 and 3 (each check's rows as high as its 8 pt text, technical.rule_lines),
+    the totals and the whole list of errors under the last check (D198): no page holds a lone check with the totals
+    (it printed 10, 11 and 1 on three pages).
     Counted from the PDF: a check is its kind printed alone in its cell."""
     for name, sheets in printed_pdfs.items():
         if "6.11" not in sheets:
@@ -860,7 +862,7 @@ def test_611_checks_share_their_pages_evenly(printed_pdfs: dict[str, dict[str, P
         runs = text_runs(sheets["6.11"])
         kinds = [r.page for r in runs if r.text in KINDS]
         per_page = [kinds.count(page) for page in sorted(set(kinds))]
-        assert sum(per_page) == RULE_COUNT and per_page == [13, 12], f"{name} 6.11: pārbaudes pa lapām {per_page}"
+        assert sum(per_page) == RULE_COUNT and per_page == [22, 3], f"{name} 6.11: pārbaudes pa lapām {per_page}"
         totals = [r for r in runs if r.text in ("Kļūdas kopā", "Brīdinājumi kopā")]
         assert {r.page for r in totals} == {max(kinds)}, f"{name} 6.11: kopsummas ne pēdējā pārbaužu lapā"
 

@@ -23,7 +23,13 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import INTERFACE_VERSION
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, party_names, plan_rows
-from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
+from generator.workbook.sheets.common import (
+    HEADER_CHILD_HEIGHT,
+    child_line,
+    lv_date_formula,
+    page_setup,
+    protect,
+)
 from generator.workbook.sheets.personal import FIELDS as PERSONAL_FIELDS
 from generator.workbook.texts import (
     ASSESSMENT_ROUNDS,
@@ -175,33 +181,44 @@ def rules(multipli: str) -> list[tuple[str, str, str, str, str]]:
 
 
 RULE_COUNT = len(rules(Impairment.multipli.value))
-# On paper the checks table starts a page of its own (a manual break before RULES_SECTION) and goes on over as few
-# pages as it needs, each after a manual break and opened by a copy of its heading row (RULES_HEADING_COPIES):
-# print titles repeat one block only (rows 1–3), so the table's headings would not print there otherwise (F6). The
+# On paper 6.11 takes three pages, whatever the number of errors (LibreOffice prints the list's formula rows also
+# when they show nothing, D198): the parameters, then the checks table on pages of its own (a manual break before
+# RULES_SECTION), each after a manual break and opened by a copy of its heading row (RULES_HEADING_COPIES): print
+# titles repeat one block only (row 3, the child), so the table's headings would not print there otherwise (F6). The
 # rules are shared out as evenly as the pages allow, so that no page holds a lone check; the last one also holds the
-# totals and the list of invalid inputs (its heading, status and first rows: INVALID_BLOCK_HEIGHT). The table takes
-# the page's width (audit9 F10: its rows were three or four lines high in two thirds of it): a check's description
-# in A:C (RULE_TEXT_TO), its kind in D, its count in E and where it shows in F, one line.
+# totals and the whole list of errors (its heading, status and INVALID_SHOWN rows: INVALID_BLOCK_HEIGHT), every row of
+# which prints (D191). The table takes the page's width (audit9 F10: its rows were three or four lines high in two
+# thirds of it): a check's description in A:C (RULE_TEXT_TO), its kind in D, its count in E and where it shows in F,
+# one line. To fit in three pages (it printed four, the last holding the list's empty rows) the descriptions and the
+# list print at 8 pt in rows as low as Excel's lines of 8 pt need, and only the child's row repeats on every page
+# (the page header names the table, as on the signed annexes).
 # The rows per page are computed from the row heights, all set explicitly so that LibreOffice and Excel agree:
 # landscape A4 (595,3 pt) less the margins (0,4 in each, the header and footer inside them).
 PAGE_BODY = 595.3 - 2 * 0.4 * 72
-REPEATED_HEIGHT = 20 + 32 + 22  # rows 1–3 on every page: the title (12 pt, at most 20), the note, the child
-SECTION_HEIGHT = 36  # the section title and, in F, the transport note (three lines of 8 pt)
+REPEAT_FROM = 3  # the rows repeated on every page: the child's (rows 1–2, the title and the note, on the first only)
+REPEATED_HEIGHT = HEADER_CHILD_HEIGHT
+SECTION_HEIGHT = 24  # the section title (10 pt bold) and, in B:F, the transport note (two lines of 8 pt at most)
 HEADING_HEIGHT = 15  # "Pārbaude", "Veids", "Skaits", "Kur redzams": one line of 9 pt
-TOTALS_HEIGHT = 2 * HEADING_HEIGHT  # "Kļūdas kopā" and "Brīdinājumi kopā", at the default height, on the last page
-DEFAULT_HEIGHT = 15  # a row whose height the sheet does not set
+TOTAL_ROW_HEIGHT = 13  # "Kļūdas kopā", "Brīdinājumi kopā": one line of 9 pt (15 px, 11,25 pt in Excel)
+TOTALS_HEIGHT = 2 * TOTAL_ROW_HEIGHT
+GAP_HEIGHT = 8  # the empty row between the totals and the list
+DEFAULT_HEIGHT = 15  # a row whose height the sheet does not set (the list's section title, 10 pt bold)
 STATUS_ROW_HEIGHT = 26  # two lines of 9 pt across A:F: the longest status (more invalid cells than listed)
-# below the totals on the last checks page: a blank row, the list's heading, its status and its first rows
-INVALID_BLOCK_HEIGHT = 2 * DEFAULT_HEIGHT + STATUS_ROW_HEIGHT + 5 * DEFAULT_HEIGHT
-PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights, and a title row taller than set
+# Excel's line of 8 pt Calibri: 14 px (tests/workbook/cell_layout.py); LibreOffice's is lower (9,6 pt)
+LINE_HEIGHT = 10.5
+LIST_ROW_HEIGHT = LINE_HEIGHT  # a row of the list: one line of 8 pt
+INVALID_SHOWN = 30  # invalid input cells listed by message, every row shown and printed; the rest are counted
+# below the totals on the last checks page: the gap, the list's heading, its status and all its rows
+INVALID_BLOCK_HEIGHT = GAP_HEIGHT + DEFAULT_HEIGHT + STATUS_ROW_HEIGHT + INVALID_SHOWN * LIST_ROW_HEIGHT
+PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights (Excel's to whole pixels)
 FIRST_ROOM = PAGE_BODY - REPEATED_HEIGHT - SECTION_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, first page
 NEXT_ROOM = PAGE_BODY - REPEATED_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, every further page
-# A rule's text wraps in A:C (78 wide): RULE_CHARS_PER_LINE characters of 9 pt Calibri a line, counted low (a
-# line holds 95–110 of them at Excel's width), LINE_HEIGHT a line.
+# A rule's text wraps in A:C (78 wide) at 8 pt: RULE_CHARS_PER_LINE characters a line, counted low (at 9 pt a line
+# holds 95–110 of them at Excel's width, counted as 90; 8/9 of the size holds 9/8 of the characters), LINE_HEIGHT a
+# line and RULE_PADDING more.
 RULE_TEXT_TO = "C"
-RULE_CHARS_PER_LINE = 90
-LINE_HEIGHT = 12
-RULE_PADDING = 2
+RULE_CHARS_PER_LINE = 101
+RULE_PADDING = 1
 
 
 def rule_lines(text: str) -> int:
@@ -213,7 +230,7 @@ RULE_HEIGHTS = tuple(LINE_HEIGHT * rule_lines(RULE_LONGEST.get(code, text)) + RU
                      for code, _, text, _, _ in rules(Impairment.multipli.value))
 
 
-def page_starts(heights: tuple[int, ...]) -> tuple[int, ...]:
+def page_starts(heights: tuple[float, ...]) -> tuple[int, ...]:
     """The index of the first rule on each page: the fewest pages that hold the rules (the first page after the
     section title, the last one with both totals), with their numbers of rules as even as those pages allow."""
     count = len(heights)
@@ -247,7 +264,6 @@ RULES_HEADING_COPIES = tuple(rule_row(start) - 1 for start in RULE_PAGE_STARTS[1
 RULES_LAST = rule_row(RULE_COUNT - 1)  # the last rule
 TOTALS_ROW = RULES_LAST + 1
 INVALID_SECTION = TOTALS_ROW + 3
-INVALID_SHOWN = 30  # invalid input cells listed by message, every row shown and printed; the rest are counted
 INVALID_STATUS = INVALID_SECTION + 1  # how many there are
 INVALID_FIRST = INVALID_STATUS + 1
 INVALID_LAST = INVALID_FIRST + INVALID_SHOWN - 1
@@ -394,15 +410,17 @@ def write(sh: Sheet) -> None:
     # on paper: the parameters, checks, error counts and invalid inputs (A:F); the lookup lists, months,
     # header texts and holidays to the right and below are for the formulas
     # one page wide (A:F): no columns to repeat
-    page_setup(sh, annex="6.11. tabula (tehniskie dati un pārbaudes)", area=f"A1:F{INVALID_LAST}", repeat_to=3)
+    page_setup(sh, annex="6.11. tabula (tehniskie dati un pārbaudes)", area=f"A1:F{INVALID_LAST}", repeat_to=3,
+               repeat_from=REPEAT_FROM)
 
 
 def _rules(sh: Sheet) -> None:
     st, cache = sh.st, sh.book.cache
     share = sh.book.catalogue.programme.transport_share_max.at(sh.book.day).value
     sh.text(f"A{RULES_SECTION}", "Noteikumu pārbaudes (skaits šobrīd)", st.section)
-    sh.text(
-        f"F{RULES_SECTION}",
+    # in B:F, one line (two at most): in F alone it took three, and the row 36 pt
+    sh.merge_text(
+        f"B{RULES_SECTION}:F{RULES_SECTION}",
         f"Transporta daļas robeža bez rakstiska pamatojuma: {percent(share)} no IB pieejamā apmēra (no IB finansētais "
         "transports).",
         st.note,
@@ -415,11 +433,11 @@ def _rules(sh: Sheet) -> None:
         sh.row_height(heading, HEADING_HEIGHT)
     for i, (code, kind, text, where, formula) in enumerate(rules(Impairment.multipli.value)):
         row = rule_row(i)
-        sh.ws.merge_range(f"A{row}:{RULE_TEXT_TO}{row}", "", st.label)
+        sh.ws.merge_range(f"A{row}:{RULE_TEXT_TO}{row}", "", st.label_small)
         if code in NAMED_RULES:
-            sh.formula(f"A{row}", NAMED_RULES[code], st.label, text)
+            sh.formula(f"A{row}", NAMED_RULES[code], st.label_small, text)
         else:
-            sh.text(f"A{row}", text, st.label)
+            sh.text(f"A{row}", text, st.label_small)
         sh.text(f"D{row}", kind, st.out_text)
         sh.formula(f"E{row}", formula, st.out_whole, 0)
         sh.text(f"F{row}", tables(where), st.out_text_wrap)  # "6.3., 6.4., 6.8. tabula" in one line
@@ -433,14 +451,17 @@ def _rules(sh: Sheet) -> None:
     sh.text(f"A{TOTALS_ROW + 1}", "Brīdinājumi kopā", st.label_bold)
     sh.formula(f"E{TOTALS_ROW + 1}", f'SUMIFS({counts},{kinds},"brīdinājums")', st.out_whole, cache.warnings)
     sh.define("Bridinajumi", f"E{TOTALS_ROW + 1}")
+    for row in (TOTALS_ROW, TOTALS_ROW + 1):
+        sh.row_height(row, TOTAL_ROW_HEIGHT)
+    sh.row_height(TOTALS_ROW + 2, GAP_HEIGHT)
     # the heading copies among the rules hold text, which Excel compares greater than any number: left out
     starts = (RULES_FIRST, *(copy + 1 for copy in RULES_HEADING_COPIES))
     ends = (*(copy - 1 for copy in RULES_HEADING_COPIES), TOTALS_ROW + 1)
     for first, last in zip(starts, ends, strict=True):
         sh.ws.conditional_format(f"E{first}:E{last}", {"type": "cell", "criteria": ">", "value": 0,
                                                        "format": st.error_mark})
-    # before these rows; the invalid-input list (heading, status, its first rows) follows the totals on the last
-    # checks page, which page_starts leaves room for (INVALID_BLOCK_HEIGHT): its heading never ends a page alone
+    # before these rows; the list of errors (heading, status, all its rows) follows the totals on the last checks
+    # page, which page_starts leaves room for (INVALID_BLOCK_HEIGHT): no page of its own (D198)
     sh.ws.set_h_pagebreaks([RULES_SECTION - 1, *(copy - 1 for copy in RULES_HEADING_COPIES)])
 
 
@@ -470,9 +491,10 @@ def _invalid_inputs(sh: Sheet) -> None:
     sh.text(f"A{INVALID_SECTION}", INVALID_HEADING, st.section)
     for k in range(1, INVALID_SHOWN + 1):
         row = INVALID_FIRST + k - 1
-        sh.ws.merge_range(f"A{row}:F{row}", "", st.message)
+        sh.ws.merge_range(f"A{row}:F{row}", "", st.message_small)
         sh.formula(f"A{row}", f'IF({LISTED}>={k},"{k}. "&INDEX({messages},MATCH({k},{counts},0)),"")',
-                   st.message, "")
+                   st.message_small, "")
+        sh.row_height(row, LIST_ROW_HEIGHT)
     sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_LAST}",
                              {"type": "formula", "criteria": f'=A{INVALID_FIRST}<>""', "format": st.error_mark})
     # Every row of the list shows and prints (D191, audit42 F6): in collapsed groups, as before, a printed 6.11 left
