@@ -203,7 +203,8 @@ def test_a_price_source_act_not_known_in_force_has_a_note_after_the_round_ended(
         # audit45 F10: the line names the act whose title the catalogue lacks, and the column by its name
         assert any(UNTITLED.search(note) for note in ended.notes[doc_id]), ended.notes[doc_id]
         assert not any("ieraksta" in note for note in ended.notes[doc_id] if "nosaukuma rīkkopas" in note), doc_id
-        assert ended.noted(doc_id, "pēc tā, ko kārtai noteikusi Labklājības ministrija"), doc_id
+        assert ended.noted(doc_id, "augstāko cenu un avotu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu."), \
+            doc_id
         assert not running.noted(doc_id, short), doc_id  # the pilot's rules (its methodology) name this source
 
 
