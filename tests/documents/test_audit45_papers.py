@@ -246,3 +246,12 @@ def test_the_docx_says_what_the_pdf_says(today: Papers) -> None:
                                                 document.created)))
         for word in words:
             assert normalise(word) in text, (doc_id, word)
+
+
+def test_decision_09s_clause_of_blanks_is_not_justified(today: Papers) -> None:
+    """F13: 09's 1.2 („Ar Dienesta __.__.______ lēmumu Nr. ______ (un …)”) is mostly blanks; justified, Word and
+    LibreOffice spread its first line with wide gaps – it is set left like every clause that begins with blanks."""
+    body = today.documents["09-lemums-par-izbeigsanu"].body
+    clause = re.search(r'<p class="([^"]*)">(?:(?!</p>).)*?Ar Dienesta __\.__\.______ lēmumu Nr\.', body, re.S)
+    assert clause is not None
+    assert clause.group(1).split() == ["clause", "left"], clause.group(1)
