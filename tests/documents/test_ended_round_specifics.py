@@ -202,7 +202,7 @@ def test_a_price_source_act_not_known_in_force_has_a_note_after_the_round_ended(
         assert "Tukšā vieta akta nosaukumā ailē „Avots”" in ended.text[doc_id], doc_id
         # audit45 F10: the line names the act whose title the catalogue lacks, and the column by its name
         assert any(UNTITLED.search(note) for note in ended.notes[doc_id]), ended.notes[doc_id]
-        assert not any("ieraksta" in note for note in ended.notes[doc_id] if "nosaukuma rīkkopas" in note), doc_id
+        assert not any("ieraksta" in note for note in ended.notes[doc_id] if "nosaukums rīkkopai" in note), doc_id
         assert ended.noted(doc_id, "augstāko cenu un avotu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu."), \
             doc_id
         assert not running.noted(doc_id, short), doc_id  # the pilot's rules (its methodology) name this source
@@ -221,7 +221,7 @@ def test_letter_18_quotes_the_dropped_criterion_as_its_rows_read(catalogue: Cata
     assert unmet not in ended.text[letter]
 
 
-UNTITLED = re.compile(r"Ministru kabineta \d{4}\. gada \d{1,2}\. \w+ noteikumu Nr\. \d+ nosaukuma rīkkopas katalogā nav, "
+UNTITLED = re.compile(r"Ministru kabineta \d{4}\. gada \d{1,2}\. \w+ noteikumu Nr\. \d+ nosaukums rīkkopai nav zināms, "
                       r"tāpēc ailē „Avots” tā vietā ir tukšā vieta")
 SELECTION_LINE = re.compile(r"Agrākas kārtas atlases nosacījumus \(„(.+?)”\)")
 
