@@ -149,6 +149,26 @@ class PriceRow:
         "„______”" the lawyer writes in from likumi.lv, and the annex says so (review7 R7-2)."""
         return TITLE_BLANK in self.source
 
+    @property
+    def redaction_dated(self) -> bool:
+        """The source names an act's redaction by the day it took effect ("(redakcija, kas ir spēkā no 01.04.2023)"):
+        the redaction of the prices day, which the annex's note says (audit45 F4)."""
+        return _REDACTION.search(self.source) is not None
+
+    @property
+    def untitled_acts(self) -> tuple[str, ...]:
+        """The Cabinet regulations whose title is the blank, each by its day and number in the genitive ("Ministru
+        kabineta 2021. gada 18. maija noteikumu Nr. 316"): the preparer's line names which act's title the catalogue
+        lacks (audit45 F10)."""
+        return tuple(m.group(1).replace(" noteikumi Nr. ", " noteikumu Nr. ")
+                     for m in _UNTITLED.finditer(self.source))
+
+
+# a redaction named by its first day (prices/*.yaml sources)
+_REDACTION = re.compile(r"redakcija, kas ir spēkā no \d{2}\.\d{2}\.\d{4}")
+# a regulation cited by day and number with its title a blank (citation)
+_UNTITLED = re.compile(r"(Ministru kabineta \d{4}\. gada \d{1,2}\. \w+ noteikumi Nr\. \d+) " + re.escape(TITLE_BLANK))
+
 
 class PriceList(list[PriceRow]):
     """The rows of the price annex of 02 and 03. A municipality's blank contract lists them all; a child's

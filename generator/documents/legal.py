@@ -151,7 +151,7 @@ class Citations:
             # the instruction names the blank by its number written plainly: a superscript mark in the text is a
             # footnote reference in the DOCX (D171)
             self._notes.append(CitationNote(f"{mark} {text}",
-                                            f"Tukšā vieta ar piezīmi Nr. {number}: {instruction}" if instruction else ""))
+                                            f"Tukšā vieta ar piezīmi Nr. {number}. {instruction}" if instruction else ""))
         return f"{blank}{self._marks[key]}"
 
     def _proof(self, act: LegalAct) -> str:
@@ -178,6 +178,10 @@ class Citations:
         what = "; ".join(n.cited_for for n in norms)
         named = f"{act.forms.genitive} {self._join([n.forms.nominative for n in norms])}"
         sources = readable_source("; ".join(n.source for n in norms))
+        # the instruction speaks of the "norma" (feminine), one or several – never "tās numurs" of a "pants" (audit45
+        # F12)
+        norm, which = (("minētā norma", "šīs normas numurs") if len(norms) == 1
+                       else ("minētās normas", "šo normu numuri"))
         if all(n.confirmed for n in norms):
             proof = self._proof(act)
         else:
@@ -185,19 +189,19 @@ class Citations:
                      "konsolidētajā tekstā")
         if not self.provenance:
             unchecked = ("" if all(n.confirmed for n in norms)
-                         else "; tās numurs un redakcija katalogā nav pārbaudīti oficiālajā konsolidētajā tekstā")
+                         else f"; {which} un redakcija katalogā nav pārbaudīti oficiālajā konsolidētajā tekstā")
             return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}.",
-                    f"Katalogā minēts: {named}{unchecked}. {self._where(act, norms)}")
+                    f"Katalogā {norm}: {named}{unchecked}. {self._where(act, norms)}")
         return (f"Ieraksta normu, kas ir spēkā dokumenta parakstīšanas dienā un nosaka {what}.",
-                f"Avotā ({sources}) minēts: {named}; {proof}. {self._where(act, norms)}")
+                f"Avotā ({sources}) {norm}: {named}; {proof}. {self._where(act, norms)}")
 
     def _act_note(self, act: LegalAct) -> tuple[str, str]:
         what = f" un nosaka {act.cited_for}" if act.cited_for else ""
         if not self.provenance:
             return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}.",
-                    f"Katalogā minēts: {act.forms.nominative}. {self._where(act)}")
+                    f"Katalogā minētais akts: {act.forms.nominative}. {self._where(act)}")
         return (f"Ieraksta tiesību aktu, kas ir spēkā dokumenta parakstīšanas dienā{what}.",
-                f"Avotā ({readable_source(act.source)}) minēts: {act.forms.nominative}; {self._proof(act)}. "
+                f"Avotā ({readable_source(act.source)}) minētais akts: {act.forms.nominative}; {self._proof(act)}. "
                 f"{self._where(act)}")
 
 

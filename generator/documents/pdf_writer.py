@@ -28,7 +28,7 @@ _ANCHOR = "sagatavotajam-{}"
 _PLACE_ID = "vieta-{}"  # a landmark of the act (a clause, a table, a heading …) or a note's marked blank
 # a preparer's instruction on a marked blank (legal.Citations): it is about the blank "______¹" in the text, not
 # about the place of the note under which the HTML writes it
-_ON_MARK = re.compile(r"Tukšā vieta ar piezīmi Nr\. (\d+):")
+_ON_MARK = re.compile(r"Tukšā vieta ar piezīmi Nr\. (\d+)\.")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _PLAIN = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARKED_BLANK = re.compile(r"_{3,}(?:[ \u00a0]EUR)?([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")

@@ -112,6 +112,13 @@ def _annex_numbers(annex: str | None) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"(\d+)\.", annex))
 
 
+def form_of_table(table: str) -> dict[str, str]:
+    """The form in the set that prints a matrix table ("6.9. tabula"): its number in the set and its title, lower-case
+    first letter, for a clause that names the form as the form names itself (audit45 F15)."""
+    spec = next(spec for spec in DOCUMENTS if spec.annex == table)
+    return {"number": spec.id[:2], "title": spec.title[:1].lower() + spec.title[1:], "table": table}
+
+
 def form_reference(*numbers: int, nested: bool = False) -> str:
     """A cross-reference to a methodology annex that also names the generated form a user holds (audit41 F18,
     D194): "veidlapa 06 (metodikas 45. pielikums)", "veidlapa 16 (metodikas 41. vai 42. pielikums)"; nested (inside

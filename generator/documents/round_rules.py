@@ -22,17 +22,17 @@ from generator.documents import figures, terms
 from generator.documents.html import unbroken
 
 # where a blank rule's text comes from (printed in the note under it and in the price annex's source cell)
-RULES_SOURCE = "Labklājības ministrijas noteikumi par kārtu"
+RULES_SOURCE = terms.ROUND_RULES["nom"]
 DEADLINE_BLANK = f"{terms.BLANK_DATE} (termiņš, ko noteikusi Labklājības ministrija)"
 # the criteria table's heading (08, 17): the pilot's rules are its methodology; any other round's are its own
 PILOT_HEADING = "Kritērijs (izmēģinājumprojekta metodika)"
-ROUND_HEADING = "Kritērijs (kārtas atlases noteikumi)"
+ROUND_HEADING = f"Kritērijs ({terms.ROUND_RULES['nom']})"
 # where a criterion comes from, in a sentence (17 §3.1), and the legal basis's item citing it (08, 17, 18): the
 # pilot's methodology in the pilot's papers; in a later round the ministry's selection rules for the round, whose
 # document (date, No.) is a field to fill in (D128)
 PILOT_SOURCE = "izmēģinājumprojekta metodikā"
-ROUND_SOURCE = "kārtas atlases noteikumos"
-ROUND_BASIS = "Labklājības ministrijas kārtas atlases noteikumus"
+ROUND_SOURCE = terms.ROUND_RULES["loc"]
+ROUND_BASIS = terms.ROUND_RULES["acc"]
 # How the papers name their round and the programme it belongs to (D129): the pilot (the programme's first round,
 # whose methodology the papers follow) is "izmēģinājumprojekta kārta" and the programme "izmēģinājumprojekts"; a
 # later round is just "kārta" of the "programma" (rounds.yaml, D21), and a time "of the pilot" (its start, its end) is
@@ -220,8 +220,8 @@ def earlier_context(catalogue: Catalogue, programme_round: terms.Round | None,
 
 
 def _as_rules(text: str | None) -> str | None:
-    """An earlier round's selection text as the rules that fill 29's blank „ievērojot šādus kārtas atlases noteikumus:
-    ______” (audit44 N2): without its own leading „ievērojot” (the sentence has it) and without „metodikā”, the pilot's
+    """An earlier round's selection text as the conditions that fill 29's blank „ievērojot šādus … atlases
+    nosacījumus: ______” (audit44 N2): without its own leading „ievērojot” (the sentence has it) and without „metodikā”, the pilot's
     rules source, which papers of a later round do not name as theirs (D135)."""
     if text is None:
         return None

@@ -26,6 +26,16 @@ from generator.catalogue.models import Pilot
 from generator.documents.legal import acts_in_force
 
 BLANK_DATE = "__.__.______"
+# The one name of the ministry's document that sets a round (its dates, name, selection rules and procedures),
+# by case – every paper, legal basis and note says these words, never "kārtas atlases noteikumi" or "lēmums par
+# kārtu" beside them (audit45 F1, D202). Templates: the global `noteikumi`.
+ROUND_RULES = {
+    "nom": "Labklājības ministrijas noteikumi par kārtu",
+    "gen": "Labklājības ministrijas noteikumu par kārtu",
+    "dat": "Labklājības ministrijas noteikumiem par kārtu",
+    "acc": "Labklājības ministrijas noteikumus par kārtu",
+    "loc": "Labklājības ministrijas noteikumos par kārtu",
+}
 
 
 @dataclass(frozen=True)

@@ -197,7 +197,7 @@ def test_the_parent_contract_and_the_application_wording(bodies: dict[str, dict[
     for m, papers in bodies.items():
         contract = _text(papers["01-ligums-ar-vecaku"])
         assert "ir noslēgts līgums par individuālā budžeta saņemšanu" not in contract, m
-        assert "šis līgums ir noslēgts;" in contract, m
+        assert "ir noslēgts šis līgums;" in contract, m  # audit45 F16: a condition of payment, also before signing
         for doc_id in ("01-ligums-ar-vecaku", "04-iesniegums-par-dalibu"):
             [subtitle] = re.findall(r'<p class="subtitle">(.*?)</p>', papers[doc_id], re.S)
             assert re.fullmatch(r"(Izmēģinājumprojekta kārta|Kārta) „.+”", _text(subtitle)), (m, doc_id)

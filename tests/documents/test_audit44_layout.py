@@ -54,7 +54,7 @@ def test_the_applications_part_1_age_date_has_its_note_and_place(catalogue: Cata
     assert len(sentence) == 1, sentence
     page = act[sentence[0] - 1]
     assert "Piezīme. Tukšā vieta „__.__.______” teikumā par bērna vecumu:" in page
-    assert "pēdējo dienu ieraksta pēc Labklājības ministrijas lēmuma par kārtu, kurai iesniegumu pieņem" in page
+    assert "pēdējo dienu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu, kurai iesniegumu pieņem" in page
     assert f"{sentence[0]}. lapā, aiz rindkopas „Esmu informēts/informēta" in sheet, sheet[:800]
     assert sheet.count("Kārtas pēdējo dienu ieraksta tās kārtas, kurai iesniegumu pieņem") == 2
 

@@ -183,10 +183,11 @@ def running_round(tmp_path: Path) -> Path:
 
 
 def _prices_days(out: Path) -> set[str]:
-    """The days the written papers' price annexes name ("cenas uz DD.MM.GGGG")."""
+    """The days the written papers' price annexes name ("cenas uz DD.MM.GGGG", or "cenu avoti uz …" when every price
+    is a blank, audit45 F4)."""
     folder = out / PAPERS / f"liepaja-{RUNNING}"
     texts = [p.read_text("utf-8") for p in folder.iterdir() if p.suffix == ".pdf"]  # quick_papers: the HTML
-    return {m for text in texts for m in re.findall(r"\(cenas? uz (\d\d\.\d\d\.\d{4})\)", text)}
+    return {m for text in texts for m in re.findall(r"\((?:cenas?|cenu avoti|cenas avots) uz (\d\d\.\d\d\.\d{4})\)", text)}
 
 
 @pytest.mark.usefixtures("quick_papers")

@@ -118,7 +118,7 @@ def test_an_ended_rounds_age_criterion_blank_has_a_note_and_an_instruction(ended
     for doc_id in AGE_DOCUMENTS:
         assert "pēdējā dienā (__.__.______)" in ended.text[doc_id], doc_id
         assert AGE_NOTE in ended.text[doc_id], doc_id
-        assert "pēdējo dienu ieraksta pēc Labklājības ministrijas lēmuma par kārtu, kurā iesniegums iesniegts" in \
+        assert "pēdējo dienu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu, kurā iesniegums iesniegts" in \
             ended.text[doc_id], doc_id
         assert ended.noted(doc_id, AGE_INSTRUCTION), doc_id
         assert AGE_NOTE not in running.text[doc_id], doc_id
@@ -141,7 +141,7 @@ def test_the_preparers_lines_name_what_an_earlier_round_set(catalogue: Catalogue
         assert criterion not in ended.text[doc_id], doc_id
     for doc_id in ("04-iesniegums-par-dalibu", "08-lemums-par-pieskirsanu", "17-lemums-par-atteikumu"):
         assert ended.noted(doc_id, f"agrākas kārtas kritēriju „{criterion}” raksta tikai tad"), doc_id
-    assert ended.noted("29-vestule-neatlasitajiem", "Agrākas kārtas atlases noteikumus („")
+    assert ended.noted("29-vestule-neatlasitajiem", "Agrākas kārtas atlases nosacījumus („")
 
 
 def test_no_preparers_line_about_a_criterion_no_round_had(tmp_path: Path, ended_day: dt.date) -> None:
@@ -156,7 +156,7 @@ def test_no_preparers_line_about_a_criterion_no_round_had(tmp_path: Path, ended_
     papers = Papers(load_or_raise(target), ended_day)
     for doc_id in (*CRITERIA_DOCUMENTS, "29-vestule-neatlasitajiem"):
         assert not papers.noted(doc_id, "agrākas kārtas kritēriju"), doc_id
-        assert not papers.noted(doc_id, "Agrākas kārtas atlases noteikumus"), doc_id
+        assert not papers.noted(doc_id, "Agrākas kārtas atlases nosacījumus"), doc_id
         assert papers.noted(doc_id, "Agrākas kārtas projekta"), doc_id  # the project was still dropped
 
 
@@ -200,9 +200,11 @@ def test_a_price_source_act_not_known_in_force_has_a_note_after_the_round_ended(
         assert not ended.noted(doc_id, "nav pierādīts"), doc_id  # audit44 N6: no doubt about the act itself
         # audit44 N6: the act's title blank: the annex's note says what to write, the preparer's line only why
         assert "Tukšā vieta akta nosaukumā ailē „Avots”" in ended.text[doc_id], doc_id
-        assert ended.noted(doc_id, "Noteikumu nosaukums nav norādīts šā pielikuma avotos, tāpēc"), doc_id
-        assert not any("ieraksta" in note for note in ended.notes[doc_id] if "Noteikumu nosaukums" in note), doc_id
-        assert ended.noted(doc_id, "pēc tā, ko kārtai noteikusi Labklājības ministrija"), doc_id
+        # audit45 F10: the line names the act whose title the catalogue lacks, and the column by its name
+        assert any(UNTITLED.search(note) for note in ended.notes[doc_id]), ended.notes[doc_id]
+        assert not any("ieraksta" in note for note in ended.notes[doc_id] if "nosaukums rīkkopai" in note), doc_id
+        assert ended.noted(doc_id, "augstāko cenu un avotu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu."), \
+            doc_id
         assert not running.noted(doc_id, short), doc_id  # the pilot's rules (its methodology) name this source
 
 
@@ -219,15 +221,17 @@ def test_letter_18_quotes_the_dropped_criterion_as_its_rows_read(catalogue: Cata
     assert unmet not in ended.text[letter]
 
 
-SELECTION_LINE = re.compile(r"Agrākas kārtas atlases noteikumus \(„(.+?)”\)")
+UNTITLED = re.compile(r"Ministru kabineta \d{4}\. gada \d{1,2}\. \w+ noteikumu Nr\. \d+ nosaukums rīkkopai nav zināms, "
+                      r"tāpēc ailē „Avots” tā vietā ir tukšā vieta")
+SELECTION_LINE = re.compile(r"Agrākas kārtas atlases nosacījumus \(„(.+?)”\)")
 
 
 def test_letter_29_quotes_the_earlier_rules_as_the_words_for_its_blank(catalogue: Catalogue, ended: Papers) -> None:
-    """audit44 N2: 29's blank follows „ievērojot šādus kārtas atlases noteikumus:”, so the quoted rules are the words
+    """audit44 N2: 29's blank follows „ievērojot šādus … atlases nosacījumus:” (audit45 F1), so the quoted rules are the words
     for it: not a second „ievērojot”, and not the pilot's methodology as their source (D135) – the rest of the
     catalogue's text as it stands."""
     letter = "29-vestule-neatlasitajiem"
-    assert "ievērojot šādus kārtas atlases noteikumus: ______" in ended.text[letter]
+    assert "ievērojot šādus Labklājības ministrijas noteikumos par kārtu paredzētos atlases nosacījumus: ______" in ended.text[letter]
     quoted = [m.group(1) for note in ended.notes[letter] for m in [SELECTION_LINE.search(note)] if m]
     assert len(quoted) == 1, ended.notes[letter]
     rules = normalise(_pilot(catalogue).selection.ministry_selection)
@@ -239,11 +243,11 @@ def test_letter_29_quotes_the_earlier_rules_as_the_words_for_its_blank(catalogue
 
 def test_letter_29_reason_line_uses_the_letters_own_words(ended: Papers, running: Papers) -> None:
     """audit44 N3: the reason's example names what the letter says the selection followed – the pilot's „atlases
-    nosacījumi” (its methodology), a later or ended round's „kārtas atlases noteikumi” – never „noteikumos minētās
+    nosacījumi” in both (audit45 F1: „atlases noteikumi” was a second name of the ministry's rules) – never „noteikumos minētās
     pazīmes” of a letter that names no rules."""
     letter = "29-vestule-neatlasitajiem"
     assert running.noted(letter, "priekšroka bija citiem iesniegumiem pēc iepriekš minētajiem atlases nosacījumiem.")
-    assert ended.noted(letter, "priekšroka bija citiem iesniegumiem pēc iepriekš minētajiem kārtas atlases noteikumiem.")
+    assert ended.noted(letter, "priekšroka bija citiem iesniegumiem pēc iepriekš minētajiem atlases nosacījumiem.")
     for papers in (running, ended):
         assert not papers.noted(letter, "noteikumos minētajām"), papers.notes[letter]
 
@@ -252,7 +256,7 @@ def test_a_papers_only_round_date_is_named_as_its_end_day(ended: Papers) -> None
     """audit44 N4: 14 leaves only the round's end blank („kārtas beigām (__.__.______)”, its note „beigu dienu”), so
     its preparer's line says „Kārtas beigu dienu …”, not „Kārtas dienas …”; 03 (start and end) keeps the plural."""
     loan = "14-patapinajuma-ligums"
-    assert "beigu dienu ieraksta pēc Labklājības ministrijas lēmuma par kārtu" in ended.text[loan]
+    assert "beigu dienu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu" in ended.text[loan]
     assert "sākuma un beigu dienu" not in ended.text[loan]
     assert ended.noted(loan, "Kārtas beigu dienu ieraksta tās kārtas, kurai dokumentu paraksta")
     assert not ended.noted(loan, "Kārtas dienas")

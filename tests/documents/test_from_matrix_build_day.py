@@ -159,4 +159,4 @@ def test_the_build_day_decides_whether_the_decision_cites_mk_288(child: Child, c
     # the day after, MK Nr. 288 is one more blank with its note (the unverified appeal norm, D74, is a blank on both)
     assert texts[False].count("______") > texts[True].count("______")
     assert texts[False].count("pašvaldības jurists") > texts[True].count("pašvaldības jurists")
-    assert "minēts: Ministru kabineta 2008. gada 21. aprīļa noteikumu Nr. 288" in texts[False]  # the note names it
+    assert "minētā norma: Ministru kabineta 2008. gada 21. aprīļa noteikumu Nr. 288" in texts[False]  # the note names it

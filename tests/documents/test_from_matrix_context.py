@@ -268,7 +268,7 @@ def test_a_line_repaid_to_the_parent_gets_no_provider_contract_or_letter(catalog
 
 def _criteria(html: str) -> list[tuple[str, str, str]]:
     # the running pilot's heading cites its methodology, an ended round's its selection rules (D128)
-    table = re.split(r"Kritērijs \((?:izmēģinājumprojekta metodika|kārtas atlases noteikumi)\)", html, maxsplit=1)[1]
+    table = re.split(r"Kritērijs \((?:izmēģinājumprojekta metodika|Labklājības ministrijas noteikumi par kārtu)\)", html, maxsplit=1)[1]
     table = table.split("</table>", 1)[0]
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", table)
     assert len(rows) == 6  # residence and the application date are two rows (audit34 F6)

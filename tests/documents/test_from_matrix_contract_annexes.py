@@ -64,7 +64,9 @@ def test_the_annex_clause_lists_exactly_the_annexes_attached_with_their_numbers(
     assert [n for n, _ in listed] == [str(i) for i in range(1, len(listed) + 1)]
     # the parent's application on providers is an annex too (L1047, L1057), signed by the parent alone and made
     # as its own document (05), so it is named after the numbered list of the annexes attached here
-    assert "Līguma pielikums ir arī Vecāka iesniegums par pakalpojumu sniedzējiem (IBM matricas 6.9. tabula)" in clause
+    # named as form 05 names itself (audit45 F15)
+    assert ("Līguma pielikums ir arī Vecāka iesniegums par pakalpojumu sniedzēju izvēli (veidlapa 05; IBM matricas 6.9. "
+            "tabula)") in clause
     assert all("6.9" not in title for _, title in listed)
     # each annex the parent signs is a signed table of the matrix: 6.4 is the unsigned working calculation whose
     # signed form is 6.5 (audit9 F2)

@@ -105,7 +105,7 @@ def test_the_plans_round_once_ended_is_blanks_not_the_running_rounds_dates_or_ru
     contract, decision = texts["01-ligums-ar-vecaku"], texts["08-lemums-par-pieskirsanu"]
     # the ended round is not named either: its name is a blank with a note (audit18 F19, D128)
     assert EARLIER not in contract and LATER not in contract and terms.BLANK_DATE in contract
-    assert "kārtas nosaukumu ieraksta pēc Labklājības ministrijas lēmuma" in contract
+    assert "kārtas nosaukumu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu" in contract
     for date in ("31.12.2026", "31.12.2027", "15.09.2026"):
         assert date not in contract, date
     # the decision's age criterion names the plan's round's last day (D110), never the later round's deadline

@@ -39,13 +39,13 @@ def _pilot_day(catalogue: Catalogue) -> dt.date:
     return pilot.start + dt.timedelta(days=19)
 
 
-_OF_MARK = re.compile(r"^Tukšā vieta ar piezīmi Nr\. (\d+): ")
+_OF_MARK = re.compile(r"^Tukšā vieta ar piezīmi Nr\. (\d+)\. ")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _split(body: str) -> tuple[str, list[str]]:
     """A document's text without its notes, and the notes; a marked blank's note (it stays in the signed paper)
-    with the preparer's instruction about the same blank appended (D161: "Tukšā vieta ar piezīmi Nr. N: …")."""
+    with the preparer's instruction about the same blank appended (D161: "Tukšā vieta ar piezīmi Nr. N. …")."""
     notes: list[str] = []
     for n in _NOTE.findall(body):
         text = normalise(parse(n).text())
@@ -119,7 +119,7 @@ def test_a_blank_norms_note_says_what_to_check_and_where(catalogue: Catalogue) -
     [term] = [n for n in notes if n.startswith("²")]
     for note, act, norm in ((competence, "Sociālo pakalpojumu un sociālās palīdzības likuma", "11. pants"),
                             (term, "Ministru kabineta 2008. gada 21. aprīļa noteikumu Nr. 288", "5. punkts")):
-        assert f"minēts: {act} " in note and f" {norm}; spēkā esamība katalogā pierādīta tikai" in note, note
+        assert f"minētā norma: {act} " in note and f" {norm}; spēkā esamība katalogā pierādīta tikai" in note, note
         assert note.endswith("Spēkā esošo normu nosaka pašvaldības jurists: vietnē likumi.lv atver šā akta "
                              "redakciju, kas "
                              "ir spēkā dokumenta parakstīšanas dienā (konsolidēto redakciju izvēlas pēc šā datuma), "
@@ -276,7 +276,7 @@ def test_letter_18_states_its_legal_basis_from_the_catalogue(catalogue: Catalogu
         assert ("metodiku (projekts Nr. 9.2.2.2./16/I/001): izmēģinājumprojekta dalībnieku atlases 1. posma "
                 "kritēriji" in text) is full, day
         # after the pilot its two-stage selection is no longer stated as fact (D135)
-        assert ("Labklājības ministrijas kārtas atlases noteikumus (dokumenta datums un Nr. ______): "
+        assert ("Labklājības ministrijas noteikumus par kārtu (dokumenta datums un Nr. ______): "
                 "izmēģinājumprojekta dalībnieku atlases kritēriji" in text) is not full, day
         assert ("Sociālo pakalpojumu un sociālās palīdzības likuma 11. pantu" in text) is full, day
         assert any("11. pants" in n for n in notes) is not full, day

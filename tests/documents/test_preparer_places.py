@@ -25,7 +25,7 @@ pytestmark = pytest.mark.xdist_group("documents-build")
 SHEET = "Norādījumi sagatavotājam – nav dokumenta daļa, to neparaksta un nepievieno"
 SHEET_HEAD = "Vieta dokumentā Norādījums"
 INSTRUCTION = re.compile(r'<p class="note preparer">(?:\s*<strong>[^<]*</strong>)?\s*(.*?)</p>', re.S)
-ON_MARK = re.compile(r"^Tukšā vieta ar piezīmi Nr\. (\d+):")
+ON_MARK = re.compile(r"^Tukšā vieta ar piezīmi Nr\. (\d+)\.")
 PLACE = re.compile(r"^(\d+)\.(?:–(\d+)\.)? lapā, (.+)$")
 QUOTED = re.compile(r"„(.+?)”(?= |$|,)")
 CLAUSE = re.compile(r"(\d+(?:\.\d+)*\.) (?:punkt|nodaļ)")
@@ -128,7 +128,7 @@ def test_the_places_of_the_audits_findings(catalogue: Catalogue) -> None:
     pilot = catalogue.rounds_of(Pilot.children)[0]
     m = catalogue.municipality(pilot.municipalities[0])
     wanted = {"02": "lapā, pielikuma „Augstākās pieļaujamās cenas” tabulā Tukšā vieta cenas ailē",
-              "17": "1. lapā, 2.1. punktā Tukšā vieta ar piezīmi Nr. 1",
+              "17": "1. lapā, 2.1. punktā Tukšā vieta ar piezīmi Nr. 1.",
               "18": "lapā, uzskaitījumā aiz rindkopas „Dienests iesniegumu izvērtēja, pamatojoties uz:” Tukšā vieta "
                     "ar piezīmi Nr. 1",
               "29": "1. lapā, aiz lauka „Iemesls” Iemesls var būt"}

@@ -135,8 +135,8 @@ def test_a_later_rounds_papers_never_carry_the_pilots_rules(blank_round: Catalog
             assert CRITERION_NOTE in texts[doc_id], (municipality, doc_id)
         for doc_id in CRITERIA:
             assert DEADLINE_BLANK in texts[doc_id], (municipality, doc_id)
-        assert "ievērojot šādus kārtas atlases noteikumus: ______." in texts["29-vestule-neatlasitajiem"]
-        assert "atlases noteikumus ieraksta pēc Labklājības ministrijas noteikumiem par kārtu" in \
+        assert "ievērojot šādus Labklājības ministrijas noteikumos par kārtu paredzētos atlases nosacījumus: ______." in texts["29-vestule-neatlasitajiem"]
+        assert "atlases nosacījumus ieraksta pēc Labklājības ministrijas noteikumiem par kārtu" in \
             texts["29-vestule-neatlasitajiem"]
         # the tie-break rule is a blank with its note, not dropped (review1 F3)
         assert TIE_BREAK_BLANK in texts["04-iesniegums-par-dalibu"], municipality
@@ -182,12 +182,12 @@ def test_only_the_pilots_decisions_head_their_criteria_with_its_methodology(
     pilot = _texts(catalogue, "jelgava", PILOT_DAY)
     for doc_id in DECISIONS:
         assert "Kritērijs (izmēģinājumprojekta metodika)" in pilot[doc_id], doc_id
-        assert "Kritērijs (kārtas atlases noteikumi)" not in pilot[doc_id], doc_id
+        assert "Kritērijs (Labklājības ministrijas noteikumi par kārtu)" not in pilot[doc_id], doc_id
     # a later round's decisions cite its own rules, confirmed or still blanks (Madona is in both rounds)
     for later, municipality in ((blank_round, "cesis"), (blank_round, "madona"), (ruled_round, "cesis")):
         texts = _texts(later, municipality, TODAY)
         for doc_id in DECISIONS:
-            assert "Kritērijs (kārtas atlases noteikumi)" in texts[doc_id], (municipality, doc_id)
+            assert "Kritērijs (Labklājības ministrijas noteikumi par kārtu)" in texts[doc_id], (municipality, doc_id)
             assert "izmēģinājumprojekta metodika" not in texts[doc_id], (municipality, doc_id)
 
 
@@ -196,12 +196,12 @@ def test_a_later_rounds_decisions_cite_its_selection_rules_not_the_pilots_method
     """audit18 F1, F2 (D128): 17 §3.1 and the legal basis of 08, 17 and 18 cite the round's selection rules with a
     blank for the ministry's document; the pilot's papers keep its methodology."""
     texts = _texts(ruled_round, "cesis", TODAY)
-    basis = "Labklājības ministrijas kārtas atlases noteikumus (dokumenta datums un Nr. ______):"
+    basis = "Labklājības ministrijas noteikumus par kārtu (dokumenta datums un Nr. ______):"
     for doc_id in (*DECISIONS, "18-vestule-par-neatbilstibu"):
         assert basis in texts[doc_id], doc_id
         assert "metodiku (projekts Nr." not in texts[doc_id], doc_id
-        assert "kārtas atlases noteikumu dokumenta datumu un numuru ieraksta" in texts[doc_id], doc_id
-    assert "atbilst visiem kārtas atlases noteikumos noteiktajiem kritērijiem" in texts["17-lemums-par-atteikumu"]
+        assert "ieraksta Labklājības ministrijas noteikumu par kārtu datumu un numuru" in texts[doc_id], doc_id
+    assert "atbilst visiem Labklājības ministrijas noteikumos par kārtu noteiktajiem kritērijiem" in texts["17-lemums-par-atteikumu"]
     pilot = _texts(catalogue, "jelgava", PILOT_DAY)
     assert "atbilst visiem izmēģinājumprojekta metodikā noteiktajiem kritērijiem" in pilot["17-lemums-par-atteikumu"]
     for doc_id in (*DECISIONS, "18-vestule-par-neatbilstibu"):
@@ -244,7 +244,7 @@ def test_an_ended_rounds_name_is_a_blank_with_one_note(catalogue: Catalogue) -> 
     texts = _texts(catalogue, "jelgava", TODAY)
     for doc_id, text in texts.items():
         assert name not in text, doc_id
-        assert "kārtas nosaukumu ieraksta pēc Labklājības ministrijas lēmuma" in text, doc_id
+        assert "kārtas nosaukumu ieraksta pēc Labklājības ministrijas noteikumiem par kārtu" in text, doc_id
         assert "izmēģinājumprojektā „" not in text, doc_id
     assert ("Tukšās vietas „__.__.______”: izmēģinājumprojekta kārtas sākuma un beigu dienu un laiku, kurā saņemtos "
             "pakalpojumus apmaksā no individuālā budžeta, ieraksta") in texts["03-garantijas-vestule"]
