@@ -190,13 +190,14 @@ def _requisites(requisites: Requisites) -> dict[str, str | None]:
             "phone": requisites.phone, "email": requisites.email}
 
 
-def appeal_body(municipality: Municipality, pasvaldiba: dict[str, Any]) -> dict[str, Any]:
-    """Where the social service's decisions are contested (D42): the body the catalogue names, or else the
-    municipality itself (Administratīvā procesa likums, 76. panta otrā daļa), as the document names it on its
-    date (``pasvaldiba``: its confirmed name or the defined term, D43)."""
+def appeal_body(municipality: Municipality) -> dict[str, Any]:
+    """Where the social service's decisions are contested (D42): the body the catalogue names with its case
+    forms, or else ``own`` – the catalogue names none, and the document prints a blank for the body with a note
+    (the municipality as a whole names no institution; the dome or the body of its nolikums is the municipal
+    lawyer's to name; audit41 F5, D200)."""
     body = municipality.appeal_body
     if body is None:
-        return {**pasvaldiba, "own": True}
+        return {"own": True, "blank": party_names.PARTY_BLANK}
     return {**party_names.forms_of(body.name, body), "own": False}
 
 
@@ -207,7 +208,7 @@ def municipality_context(catalogue: Catalogue, municipality: Municipality, day: 
     dienests = party_names.institution(catalogue, municipality, "social_service", day)
     in_sentences = {k: pasvaldiba[k] for k in party_names.SENTENCE_FORMS}
     return {
-        "apstridesanas_iestade": appeal_body(municipality, in_sentences),
+        "apstridesanas_iestade": appeal_body(municipality),
         "pasvaldiba": {
             "id": municipality.id,
             "name": pasvaldiba["party"]["nom"],

@@ -86,7 +86,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "datu_aizsardziba": ("datu aizsardzības kontaktinformācija", ""),
     "specialista_e_pasts": ("datu aizsardzības speciālista e-pasts; null – jāprecizē", ""),
     "privatuma_pazinojums": ("privātuma paziņojuma tīmekļa adrese; null – jāprecizē", ""),
-    "apstridesanas_iestade": ("iestāde, kurā apstrīd sociālā dienesta lēmumus; null – pašvaldībā", ""),
+    "apstridesanas_iestade": ("iestāde, kurā apstrīd sociālā dienesta lēmumus; null – nav zināma (lēmumos tukša vieta)", ""),
     "izmeginajumprojekti": ("izmēģinājumprojekti (katras programmas pirmā kārta), kuros pašvaldība piedalījās: bērni, pieaugušie; vēlākas kārtas šeit nav", ""),
     "nominativs": ("nominatīvs", ""),
     "genitivs": ("ģenitīvs", ""),

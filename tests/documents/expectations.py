@@ -79,11 +79,11 @@ def expected_phrases(catalogue: Catalogue, build_date: dt.date | None = None) ->
         "03-garantijas-vestule": [
             "Garantijas vēstule par sociālo pakalpojumu apmaksu", "Par izmēģinājumprojektu", "Garantētie pakalpojumi",
             "Samaksas noteikumi", "Norēķinu kārtība", "Sniedzēja pienākumi", "Izmēģinājumprojekta kārta ilgst no",
-            "Augstākās pieļaujamās cenas", "psihoemocionālu", "„Vecāks” ir bērna likumiskais pārstāvis",
+            "Augstākās pieļaujamās cenas", "psihoemocionālu", "(vecāks vai aizbildnis) vai audžuģimene (turpmāk – Vecāks)",
             "Samaksas termiņš", "pārskaita uz rēķinā norādīto Jūsu kontu",
         ],
         "04-iesniegums-par-dalibu": [
-            "Iesniegums par dalību izmēģinājumprojektā", "5. pielikums", "1. daļa. Aizpilda vecāks",
+            "Iesniegums par dalību izmēģinājumprojektā", "5. pielikums", "1. daļa. Aizpilda iesniedzējs",
             "2. daļa. Aizpilda individuālā budžeta administrētājs", "Laiks (stundas:minūtes)", "mājmācībā",
             f"{p('application_forward_working_days')} darba dienu laikā",
             "kārtas pēdējā dienā", f"vēl nav {p('eligibility_age_limit')} gadu", "īpašas kopšanas nepieciešamību",

@@ -239,12 +239,12 @@ def test_a_refusal_for_a_person_of_age_is_addressed_to_the_applicant_with_a_copy
     (reading, child), folder = cases["minor"]
     assert child.refusal is not None and not child.refusal.adult
     for kind, text in _texts(folder, REFUSAL).items():
-        assert "Adresāts – vecāks (likumiskais pārstāvis): Pēteris Paraugs" in text, kind
+        assert "Adresāts – vecāks, aizbildnis vai audžuģimene: Pēteris Paraugs" in text, kind
         assert "Kopija" not in text and "Ja apstākļi mainās" not in text, kind
     # the municipality's blank refusal keeps the general clause on a new application
     for kind, text in _decision_texts(cases, "municipality", REFUSAL).items():
         assert "Ja apstākļi mainās (piemēram, VDEĀVK bērnam nosaka invaliditāti)" in text, kind
-        assert "Adresāts – vecāks (likumiskais pārstāvis)" in text, kind
+        assert "Adresāts – vecāks, aizbildnis vai audžuģimene" in text, kind
 
 
 def test_the_grant_holds_no_staff_instruction_and_reasons_on_every_criterion(cases) -> None:

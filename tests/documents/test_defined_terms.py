@@ -64,7 +64,7 @@ def test_with_the_pilots_confirmed_names_too(tmp_path: Path, catalogue: Catalogu
         _check(_texts(copy, municipality.id, build_date=PILOT_DAY))
     texts = _texts(copy, "jelgava", build_date=PILOT_DAY)
     decision = texts["08-lemums-par-pieskirsanu"]
-    assert "Vecāks) Jelgavas sociālo lietu pārvaldei (turpmāk – Dienests) ir iesniedzis" in decision
+    assert "Vecāks) – Jelgavas sociālo lietu pārvaldei (turpmāk – Dienests) ir iesniedzis" in decision
     assert "Dienests pēc valsts informācijas sistēmu datiem un iesniegtajiem dokumentiem ir konstatējis" in decision
 
 

@@ -181,7 +181,7 @@ def test_a_filled_addressee_reads_as_one_label_and_a_name(catalogue: Catalogue) 
     html = next(d for d in render_child(catalogue, catalogue.municipality("ogre"), child,
                                         reading.data.params_day, False)
                 if d.spec.id == "08-lemums-par-pieskirsanu").html
-    assert "Adresāts – vecāks (likumiskais pārstāvis):</span> <strong>Pēteris Paraugs</strong>" in html
+    assert "Adresāts – vecāks, aizbildnis vai audžuģimene:</span> <strong>Pēteris Paraugs</strong>" in html
     assert "): vārds, uzvārds:" not in html
 
 

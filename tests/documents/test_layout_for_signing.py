@@ -22,7 +22,6 @@ from generator.documents.htmltree import Node, parse
 from generator.documents.paths import documents_dir
 from generator.documents.registry import DECISIONS, DOCUMENTS, UNSIGNED
 from tests.documents.conftest import normalise, without_footer
-from tests.documents.party_helpers import printed
 from tests.documents.test_docx_content import drop_typed_section_numbers
 
 pytestmark = pytest.mark.xdist_group("documents-build")
@@ -163,9 +162,8 @@ def test_decisions_name_basis_institution_and_term(built: Path, built_day: dt.da
             text = normalise(pdf_text(documents_dir(built, m.id) / f"{doc_id}.pdf"))
             where = f"{m.id}/{doc_id}"
             assert "Tiesiskais pamats" in text and "Pamatojums" in text, where
-            municipality = printed(catalogue, m, "municipality", built_day)
-            # 09 names the municipality only here: its name, or the name's blank, never an undefined term (review10)
-            body = municipality["party"]["loc"] if doc_id.startswith("09") else municipality["loc"]
+            # the catalogue names no appeal body: its blank, never the municipality nor an undefined term (D200)
+            body = "______________________________ (apstrīdēšanas iestādes nosaukums lokatīvā)"
             # where the application is handed in: the issuing service by its defined term (one macro, audit41 F5)
             assert (f"viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt {body}, "
                     "iesniegumu iesniedzot Dienestā") in text, where

@@ -179,14 +179,15 @@ def test_a_round_after_2019_cites_no_regulation_the_catalogue_cannot_prove(catal
 
 def test_the_appeal_clause_names_the_catalogues_body_in_the_locative(catalogue: Catalogue,
                                                                    catalogue_copy: Path) -> None:
-    # in the pilot the municipality's name is confirmed (D43); the social service's is not, so it is the term
+    # the catalogue names no appeal body: in the pilot (the municipality's name confirmed, D43) and today alike
+    # the body is a blank with its label – never the term "Pašvaldība" nor the municipality, which name no
+    # institution (audit41 F5, D193, D200; before: "Pašvaldībā", then "Valmieras pilsētas pašvaldībā")
+    body = "______________________________ (apstrīdēšanas iestādes nosaukums lokatīvā)"
     for doc_id, (text, _) in _decisions(catalogue, _pilot_day(catalogue)).items():
-        assert ("viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt Valmieras pilsētas pašvaldībā, "
+        assert (f"viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt {body}, "
                 "iesniegumu iesniedzot Dienestā") in text, doc_id
-    # today no name is confirmed: every decision writes the name's blank with its label, never the term
-    # "Pašvaldība", which names no institution (audit41 F5, D193; before: 08 and 17 wrote "Pašvaldībā")
+        assert "apstrīdēt Valmieras" not in text, doc_id
     for doc_id, (text, _) in _decisions(catalogue, LATE).items():
-        body = "______________________________ (pašvaldības nosaukums lokatīvā)"
         assert (f"viena mēneša laikā no tā spēkā stāšanās dienas var apstrīdēt {body}, "
                 "iesniegumu iesniedzot Dienestā") in text, doc_id
         # the special norm first (a blank with its note until verified, D74), then the general norms of APL
@@ -203,9 +204,10 @@ def test_the_appeal_clause_names_the_catalogues_body_in_the_locative(catalogue: 
     copy = load_or_raise(catalogue_copy)
     for doc_id, (text, _) in _decisions(copy, LATE).items():
         assert "var apstrīdēt Valmieras pilsētas pašvaldības Strīdu komisijā, iesniegumu iesniedzot" in text, doc_id
-    # another municipality keeps the default
+        assert "Tukšā vieta „var apstrīdēt" not in text, doc_id  # a named body needs no note
+    # another municipality keeps the blank
     jelgava = _decisions(copy, LATE, "jelgava")["08-lemums-par-pieskirsanu"][0]
-    assert "var apstrīdēt ______________________________ (pašvaldības nosaukums lokatīvā)," in jelgava
+    assert "var apstrīdēt ______________________________ (apstrīdēšanas iestādes nosaukums lokatīvā)," in jelgava
 
 
 # Typed legal citations a template must not hold: the act's name or number, a norm's article or point.

@@ -45,7 +45,7 @@ def test_blank_names_stand_in_one_bracket(catalogue: Catalogue) -> None:
            in texts["01-ligums-ar-vecaku"]
     assert "1.2. Patapinājuma ņēmējs – sociālais dienests (turpmāk – Dienests), kura vārdā līgumu paraksta: " \
            "Sociālā dienesta nosaukums Pašvaldības nosaukums" in texts["14-patapinajuma-ligums"]
-    assert "Vecāks) ______________________________ (sociālā dienesta nosaukums datīvā; turpmāk – Dienests) ir " \
+    assert "Vecāks) – ______________________________ (sociālā dienesta nosaukums datīvā; turpmāk – Dienests) ir " \
            "iesniedzis" in texts["08-lemums-par-pieskirsanu"]
 
 

@@ -40,7 +40,8 @@ def test_a_round_dated_document_names_the_pilot_municipality_in_every_case(catal
     assert "Pašvaldības nosaukums: Valmieras pilsētas pašvaldība" in texts["01-ligums-ar-vecaku"]
     decision = texts["08-lemums-par-pieskirsanu"]
     assert "deklarētā dzīvesvieta ir Valmieras pilsētas pašvaldības administratīvajā teritorijā" in decision
-    assert "var apstrīdēt Valmieras pilsētas pašvaldībā, iesniegumu iesniedzot Dienestā" in decision
+    # the appeal body is the catalogue's, not the municipality: a blank while it names none (D200)
+    assert "var apstrīdēt ______________________________ (apstrīdēšanas iestādes nosaukums lokatīvā), iesniegumu iesniedzot Dienestā" in decision
     assert "Valmieras pilsētas pašvaldības darba mape" in texts["23-nosaukumu-instrukcija"]
     # the social service's pilot-time name is not attested by the sources: a blank and the note
     assert all(NOTE_START in text and "sociālā dienesta nosaukumu" in text for text in texts.values())
@@ -88,21 +89,22 @@ def test_sentences_after_the_pilot_use_the_defined_terms_grammatically(catalogue
                              ("18-vestule-par-neatbilstibu", "nav")):
             assert f"dzīvesvieta {verb} {municipality} ģenitīvā; turpmāk – Pašvaldība) administratīvajā " \
                    "teritorijā" in texts[doc_id], doc_id
-        # … and 09, 29, which name it once (the appeal body), write the name's blank there and define no term
+        # … and 09, 29 do not name it in their text (the appeal body is a blank of its own, D200): no term
         for doc_id in ("09-lemums-par-izbeigsanu", "29-vestule-neatlasitajiem"):
-            assert f"var apstrīdēt {municipality} lokatīvā), iesniegumu" in texts[doc_id], doc_id
+            assert "var apstrīdēt ______________________________ (apstrīdēšanas iestādes nosaukums lokatīvā), " \
+                   "iesniegumu" in texts[doc_id], doc_id
             assert "Pašvaldīb" not in texts[doc_id], doc_id
         # the term is masculine whatever the service's name: "Dienests … konstatējis", "kura vārdā"
-        assert "(turpmāk – Vecāks) noslēdza līgumu" in texts["09-lemums-par-izbeigsanu"]
+        assert "turpmāk – Dienests) noslēdza līgumu" in texts["09-lemums-par-izbeigsanu"]
         for doc_id in ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "14-patapinajuma-ligums"):
             assert "ociālais dienests (turpmāk – Dienests), kura vārdā" in texts[doc_id], doc_id
             assert "Sociālā dienesta nosaukums Pašvaldības nosaukums" in texts[doc_id], doc_id
         decision = texts["08-lemums-par-pieskirsanu"]
-        assert f"Vecāks) {service} datīvā; turpmāk – Dienests) ir iesniedzis" in decision
+        assert f"Vecāks) – {service} datīvā; turpmāk – Dienests) ir iesniedzis" in decision
         assert "Dienests pēc valsts informācijas sistēmu datiem un iesniegtajiem dokumentiem ir konstatējis" in decision
         assert "Pašvaldības un Labklājības ministrijas līgumu" in decision
-        # audit41 F5 (D193): the appeal names the municipality (here its name's blank), never the term
-        assert f"var apstrīdēt {municipality} lokatīvā), iesniegumu iesniedzot Dienestā" in decision
+        # audit41 F5 (D193, D200): the appeal names the catalogue's body (here none: its blank), never the term
+        assert "(apstrīdēšanas iestādes nosaukums lokatīvā), iesniegumu iesniedzot Dienestā" in decision
         assert f"{service} ģenitīvā) vadītājam" in texts["13-dienesta-zinojums"]
         assert f"Iesniedzu {service} datīvā; turpmāk – Dienests)" in texts["04-iesniegums-par-dalibu"]
         # the letterhead: the founder, then the social service, each labelled
@@ -131,5 +133,5 @@ def test_confirming_a_name_in_a_catalogue_copy_makes_it_print(tmp_path: Path, ca
         assert "ieraksta sociālā dienesta nosaukumu" in doc and "Pašvaldība)" not in doc, doc_id
     decision = texts["08-lemums-par-pieskirsanu"]
     assert "deklarētā dzīvesvieta ir Valmieras novada pašvaldības administratīvajā teritorijā" in decision
-    assert "var apstrīdēt Valmieras novada pašvaldībā, iesniegumu iesniedzot Dienestā" in decision
+    assert "var apstrīdēt ______________________________ (apstrīdēšanas iestādes nosaukums lokatīvā), iesniegumu iesniedzot Dienestā" in decision
     assert "Pašvaldības nosaukums: Valmieras novada pašvaldība" in texts["01-ligums-ar-vecaku"]

@@ -39,7 +39,7 @@ def test_child_documents_take_the_names_of_the_build_day(child: Child, catalogue
     assert len(texts) >= 5
     for name, text in texts.items():
         assert pilot.name in text, name
-    assert pilot.forms.locative in texts["08-lemums-par-pieskirsanu"]
+    assert pilot.forms.genitive in texts["08-lemums-par-pieskirsanu"]
 
     later = dt.date(2026, 12, 1)
     assert names.confirmed_on(child.municipality, "municipality", later) is None

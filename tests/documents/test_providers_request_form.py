@@ -32,7 +32,7 @@ def test_the_form_prints_no_instruction_and_labels_the_blank_addressee(catalogue
     assert "Adresāts – sociālais dienests (nosaukums)" in above
     assert SUBTITLE in below
     assert "paraksta vecāks" not in text.lower() and "; paraksta" not in text
-    assert "Vecāks (likumiskais pārstāvis)" in text  # who signs: the signature block
+    assert "Vecāks, aizbildnis vai audžuģimene Vārds, uzvārds" in text  # who signs: the signature block (D199)
 
 
 def test_a_confirmed_social_service_is_the_addressee_without_a_label(catalogue: Catalogue) -> None:
