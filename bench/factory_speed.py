@@ -24,6 +24,7 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise  # noqa:
 from generator.ministry.matrix import Matrix, read_child  # noqa: E402
 from generator.ministry.xlsxread import read_xlsx  # noqa: E402
 from generator.workbook.writer import write_workbook  # noqa: E402
+from tests.ministry import factory  # noqa: E402
 from tests.ministry.factory import make_children, same_value, write_children  # noqa: E402
 
 
@@ -67,6 +68,19 @@ def main() -> int:
     files = args.children * args.rounds
     for form, seconds in times.items():
         print(f"{form:10} {seconds / files * 1000:7.1f} ms CPU per file ({files} files, whole write_children call)")
+    # a test's usual call: one to three children; "opened anew" is the factory before testspeed6 (load_workbook
+    # in every call), "kept" the template workbook kept in the process
+    calls = {"openpyxl, opened anew": 0.0, "openpyxl, kept": 0.0, "xlsxpatch, kept": 0.0}
+    for label in calls:
+        for r in range(args.rounds):
+            if "anew" in label:
+                factory._OPENED.clear()
+            start = time.process_time()
+            write_children(catalogue, template, children[:1], folder / f"one-{r}-{len(label)}",
+                           saved_by=label.split(",")[0])
+            calls[label] += time.process_time() - start
+    for label, seconds in calls.items():
+        print(f"one-child call, {label:22} {seconds / args.rounds * 1000:7.1f} ms CPU")
     bad = 0
     for x, y in zip(written["openpyxl"], written["xlsxpatch"], strict=True):
         found = differences(x.path, y.path, catalogue)

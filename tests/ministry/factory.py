@@ -202,6 +202,18 @@ def opened_template(template: Path) -> _Opened:
     return kept
 
 
+def saved_form(path: Path) -> str:
+    """Which form ``write_children`` saved ``path`` in: openpyxl names itself in docProps/app.xml; a patched file
+    keeps the template's parts (xlsxwriter's app.xml, no inline text) with the patched inputs as inline text."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        if b"openpyxl" in z.read("docProps/app.xml").lower():
+            return "openpyxl"
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        return "xlsxpatch" if any(b't="inlineStr"' in z.read(n) for n in sheets) else "unknown"
+
+
 def generic_template(catalogue: Catalogue, folder: Path) -> Path:
     """The generic template as ``ibm matrix`` writes it (its bytes written once per test process)."""
     from tests.template_cache import kept_template
