@@ -169,7 +169,7 @@ class _Opened:
 
 
 _OPENED: dict[bytes, _Opened] = {}  # by the template's SHA-256
-_OPENED_KEPT = 3
+_OPENED_KEPT = 2  # ~40 MB each
 
 
 def opened_template(template: Path) -> _Opened:
