@@ -159,9 +159,11 @@ def children_with_final(catalogue: Catalogue, count: int, seed: int) -> list[Chi
     return result
 
 
-def write_matrices(catalogue: Catalogue, folder: Path, children: list[Child]) -> list[Child]:
+def write_matrices(catalogue: Catalogue, folder: Path, children: list[Child], *, saved_by: str = "openpyxl"
+                   ) -> list[Child]:
+    """``saved_by``: the file form (tests/ministry/factory.py write_children)."""
     template = generic_template(catalogue, folder)
-    return write_children(catalogue, template, children, folder / "matricas", by_municipality=False)
+    return write_children(catalogue, template, children, folder / "matricas", by_municipality=False, saved_by=saved_by)
 
 
 def funded_child(catalogue: Catalogue, folder: Path) -> Child:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import random
 import shutil
 from dataclasses import dataclass
@@ -126,13 +127,24 @@ def make_children(catalogue: Catalogue, count: int, seed: int, *, usable: bool =
 
 
 def write_children(catalogue: Catalogue, template: Path, children: list[Child], folder: Path, *,
-                   by_municipality: bool = True, free_cells: bool = False) -> list[Child]:
+                   by_municipality: bool = True, free_cells: bool = False, saved_by: str = "openpyxl") -> list[Child]:
     """Fill the template for each child and save it (one opened template, refilled each time);
-    ``free_cells``: also the team, notes, goals and contacts (cells outside the interface names)."""
-    wb = load_workbook(template)
-    prices = read(wb, "Pak_Cena")
+    ``free_cells``: also the team, notes, goals and contacts (cells outside the interface names).
+
+    ``saved_by`` is the file form: "openpyxl" – every part re-serialised by openpyxl (its XML, shared formulas
+    written out, styles renumbered, no cached values), the form of a file another program re-saved, which the
+    collection and migration must read as well as an Excel-saved one; "xlsxpatch" – the template's own bytes
+    with only the changed input cells written and the plan-row groups opened (tests/workbook/conftest.py
+    InputCells, as ``ibm migrate`` writes a matrix and as a person's download is filled), in about a quarter of
+    the CPU time (docs/benchmarks.md, testspeed6). Both hold the same input values."""
+    if saved_by not in ("openpyxl", "xlsxpatch"):
+        raise ValueError(f"saved_by: {saved_by!r}")
+    opened = opened_template(template)
+    wb, prices = opened.wb, opened.prices
     labels = {str(k): v for k, v in catalogue.enums.recipients.items()}
-    free = free_input_cells(template) if free_cells else {}
+    if free_cells and opened.free is None:
+        opened.free = free_input_cells(template)
+    free = opened.free if free_cells else {}
     written = []
     for child in children:
         fill(wb, child.inputs, labels, child.people, child.municipality, template_prices=prices)
@@ -140,9 +152,66 @@ def write_children(catalogue: Catalogue, template: Path, children: list[Child], 
             fill_free_cells(wb, free, random.Random(child.index))
         target = folder / (child.municipality if by_municipality else "") / f"matrica-{child.index + 1:03d}.xlsx"
         target.parent.mkdir(parents=True, exist_ok=True)
-        wb.save(target)
+        if saved_by == "openpyxl":
+            wb.save(target)
+        else:
+            opened.cells.save(wb, target, len(child.inputs.lines), [])
         written.append(dataclasses.replace(child, path=target))
     return written
+
+
+@dataclass
+class _Opened:
+    wb: object  # openpyxl Workbook
+    prices: list
+    cells: object  # tests.workbook.conftest.InputCells
+    free: dict | None = None
+
+
+_OPENED: dict[bytes, _Opened] = {}  # by the template's SHA-256
+_OPENED_KEPT = 2  # ~40 MB each
+
+
+def opened_template(template: Path) -> _Opened:
+    """``template`` opened with openpyxl, its Pak_Cena and its input cells (tests.workbook.conftest.InputCells),
+    opened once per test process for each template's bytes (load_workbook costs ~0,5 s CPU, more than a call's
+    few saves) and handed out again with every input (unlocked) cell back at the template's value: ``fill`` and
+    ``fill_free_cells`` write only input cells, so the workbook is then the template as loaded (its row groups are
+    set by each ``fill``). The last few templates are kept. An openpyxl-saved file is then byte for byte the one
+    a freshly opened template gave, except the ``outlineLevelCol`` attribute of <sheetFormatPr> (the sheet's column
+    group depth), which openpyxl's first save of an opened workbook leaves out and every later save writes: every
+    file but a call's first had it before too (checked on 12 files, docs/benchmarks.md testspeed6)."""
+    from tests.workbook.conftest import InputCells
+
+    digest = hashlib.sha256(template.read_bytes()).digest()
+    kept = _OPENED.pop(digest, None)
+    if kept is None:
+        wb = load_workbook(template)
+        kept = _Opened(wb, read(wb, "Pak_Cena"), InputCells(template, wb))
+        while len(_OPENED) >= _OPENED_KEPT:
+            _OPENED.pop(next(iter(_OPENED)))
+    else:
+        for sheet, blank in kept.cells.blank.items():
+            ws = kept.wb[sheet]
+            for (r, c), (_, value) in blank.items():
+                cell = ws.cell(r, c)
+                if cell.value != value or type(cell.value) is not type(value):
+                    cell.value = value
+    kept.cells.template = template  # the same bytes; the first file may have been a test's temporary one
+    _OPENED[digest] = kept
+    return kept
+
+
+def saved_form(path: Path) -> str:
+    """Which form ``write_children`` saved ``path`` in: openpyxl names itself in docProps/app.xml; a patched file
+    keeps the template's parts (xlsxwriter's app.xml, no inline text) with the patched inputs as inline text."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        if b"openpyxl" in z.read("docProps/app.xml").lower():
+            return "openpyxl"
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        return "xlsxpatch" if any(b't="inlineStr"' in z.read(n) for n in sheets) else "unknown"
 
 
 def generic_template(catalogue: Catalogue, folder: Path) -> Path:

@@ -139,7 +139,10 @@ def test_a_changed_fixed_value_is_caught_after_the_fixed_values_were_learned(
     first = [read_matrix(c.path, folder, catalogue, templates, KEY) for c in children[:3]]
     assert all(r.record is not None for r in first) and [r.full_read for r in first][1:] == [False, False]
     expected = templates.current()
+    # a sheet whose fixed-value digest the first files taught (a sheet whose bytes, inputs cut, equal the first
+    # file's is proven by its skeleton instead: which sheets those are depends on what the process read before)
     sheet, coord, ref = next((s, c, f"{chr(64 + c[1])}{c[0]}") for s, cells in expected.fixed.items()
+                             if expected.fixed_keys.get(s)
                              for c, text in sorted(cells.items()) if text.startswith("v:n:") and c[1] <= 26)
     assert expected.fixed_keys.get(sheet), "the first files taught the fixed-value digest"
 
