@@ -473,7 +473,7 @@ class Municipality(Strict):
     requisites: InstitutionRequisites = InstitutionRequisites()
     data_protection: DataProtection = DataProtection()
     appeal_body: AppealBody | None = Field(default=None, description="Kur apstrīd sociālā dienesta lēmumus; "
-                                           "null – pašvaldībā (D42)")
+                                           "null – lēmumos tukša vieta ar piezīmi (D200)")
     # The programmes whose rounds include this municipality; derived from rounds.yaml by the
     # loader (Catalogue.attach_rounds), never written in municipalities.yaml.
     _pilots: list[Pilot] = PrivateAttr(default_factory=list)

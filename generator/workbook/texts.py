@@ -133,11 +133,11 @@ APPLICATION_REQUEST = ("Lūdzu bērna atbalsta plānā iekļautos sabiedrībā b
 # means, worded as the documents word it (templates/dokumenti: "… ir iepazinies/iepazinusies"). 6.9 needs none: it
 # is the parent's own request ("Lūdzu …").
 PARENT_STATEMENT = {
-    "6.3": ("Vecāks (likumiskais pārstāvis), parakstot šo pielikumu, apliecina, ka ar atbalsta plāna I daļu – "
+    "6.3": ("Vecāks, parakstot šo pielikumu, apliecina, ka ar atbalsta plāna I daļu – "
             "pakalpojumiem, to apjomu un mērķiem – ir iepazinies/iepazinusies un tai piekrīt."),
-    "6.5": ("Vecāks (likumiskais pārstāvis), parakstot šo pielikumu, apliecina, ka ar IB apmēra aprēķinu un "
+    "6.5": ("Vecāks, parakstot šo pielikumu, apliecina, ka ar IB apmēra aprēķinu un "
             "pakalpojumu finansēšanas secību ir iepazinies/iepazinusies un tiem piekrīt."),
-    "6.6": ("Vecāks (likumiskais pārstāvis), parakstot šo pielikumu, apliecina, ka ar pakalpojumu saņemšanas "
+    "6.6": ("Vecāks, parakstot šo pielikumu, apliecina, ka ar pakalpojumu saņemšanas "
             "grafiku pa mēnešiem ir iepazinies/iepazinusies un tam piekrīt."),
 }
 # While the workbook counts errors (Kludas > 0), in red: in place of the subtitle beside the title (short) and of

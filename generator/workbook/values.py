@@ -55,7 +55,7 @@ class CachedValues:
         """The header texts of the plan sheets (6.11 Galva_*): an empty field prints the blank to fill in."""
         shown = {
             "Galva_Berns": f"Bērns: {BLANK}   personas kods: {BLANK}",
-            "Galva_Vecaks": f"Vecāks (likumiskais pārstāvis): {BLANK}",
+            "Galva_Vecaks": f"Vecāks: {BLANK}",
             "Galva_Periods": f"Atbalsta plāna periods: {BLANK}",
             "Galva_Pasvaldiba": f"Pašvaldība: {self.municipality_name or BLANK}",
             "Galva_Dienests": f"Sociālais dienests: {self.social_service or BLANK}",

@@ -33,7 +33,7 @@ NAMES = {"Berns_VardsUzvards": "child", "Vecaks_VardsUzvards": "parent", "Social
 # What a formula that shows a name prints: (pattern of the formula, whose name, the text around it)
 SHOWN = (
     (r'^=SUBSTITUTE\(Galva_Berns,', "child", "Bērns: {}\npersonas kods: " + CODE),
-    (r'^=Galva_Vecaks$', "parent", "Vecāks (likumiskais pārstāvis): {}"),
+    (r'^=Galva_Vecaks$', "parent", "Vecāks: {}"),
     (r'^=Galva_Darbinieks$', "worker", "Sociālais darbinieks: {}"),
     (r'^=IF\(Vecaks_VardsUzvards="","",Vecaks_VardsUzvards\)$', "parent", "{}"),
     (r'^=IF\(Socialais_Darbinieks="","",Socialais_Darbinieks\)$', "worker", "{}"),
@@ -170,7 +170,7 @@ def test_the_estimate_agrees_with_what_libreoffice_printed() -> None:
     assert _cell(ws, "A5", "A", 9, True, "").lines == 3
     ws = _sheet({"A": 4.71, "B": 18.71, "C": 18.71, "D": 16.71, "E": 11.71, "F": 15.71, "G": 10.71, "H": 11.71},
                 {4: 12, 5: 12})
-    assert _cell(ws, "A4", "D", 9, True, "").fits(f"Vecāks (likumiskais pārstāvis): {text_of(NAME_CHARS, 'OMEGA', MEASURED)}")
+    assert _cell(ws, "A4", "D", 9, True, "").fits(f"Vecāks: {text_of(NAME_CHARS, 'OMEGA', MEASURED)}")
     assert not _cell(ws, "E5", "H", 9, True, "").fits(f"Sociālais darbinieks: {text_of(NAME_CHARS, 'SIGMA', MEASURED)}")
 
 

@@ -95,7 +95,7 @@ def _page_of(pages: list[Page], text: str) -> int:
 
 
 @pytest.mark.parametrize(("heading", "first_field"), [
-    ("Vecāks vai likumiskais pārstāvis", "Ģimenes veids"),
+    ("Vecāks, aizbildnis vai audžuģimene", "Ģimenes veids"),
     ("Atbalsta plāna periods", "Mēnešu skaits periodā"),
     ("Bērns\n", "Dzimšanas datums"),
 ])

@@ -52,7 +52,7 @@ def test_parent_statement_with_the_signatures(wb, sheet: str) -> None:  # noqa: 
     signed page: between the plan rows and the parent's signature line."""
     ws = wb[sheet]
     text = PARENT_STATEMENT[sheet]
-    assert "iepazinies/iepazinusies" in text and text.startswith("Vecāks (likumiskais pārstāvis)")
+    assert "iepazinies/iepazinusies" in text and text.startswith("Vecāks, parakstot")
     found = _cells(ws, f'"{text}"')
     assert len(found) == 1, f"{sheet}: vecāka apliecinājums {found}"
     row, _ = found[0]

@@ -210,9 +210,9 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
     """Signature and date lines for each party (e.g. the social worker and the parent).
 
     ``cols`` = (first label column, last label column, signature column or columns ("D:E"), date column),
-    all on the sheet's one page width (the signed annexes print one page wide). The party's title ("Vecāks
-    (likumiskais pārstāvis):") is on the signature row and the name, filled from 6.1, under it beside
-    "(paraksts)", both in the label columns, which are (or lie inside) the sheet's repeated columns: a long name
+    all on the sheet's one page width (the signed annexes print one page wide). The party's title ("Vecāks", the
+    contract's defined term: a legal representative or a foster family, D199) is on the signature row and the name,
+    filled from 6.1, under it beside "(paraksts)", both in the label columns, which are (or lie inside) the sheet's repeated columns: a long name
     does not make the line too long for them, and each page across repeats both whole, never a piece of them.
     Returns the row after the block; the last party's "(paraksts)" line, the last row to print, is two rows above it.
     """
@@ -222,7 +222,7 @@ def signature_block(sh: Sheet, row: int, parties: tuple[str, ...], cols: tuple[s
     for party in parties:
         title, name_ref = {
             "worker": ("Sociālais darbinieks", "Socialais_Darbinieks"),
-            "parent": ("Vecāks (likumiskais pārstāvis)", "Vecaks_VardsUzvards"),
+            "parent": ("Vecāks", "Vecaks_VardsUzvards"),
         }[party]
         r1, c1 = sh._rc(f"{label_first}{row}")
         _, c2 = sh._rc(f"{label_last}{row}")

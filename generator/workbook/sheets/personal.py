@@ -50,7 +50,7 @@ FIELDS: tuple[tuple[int, str, str, str | None, str | None, str], ...] = (
     (22, "Mājmācība", "choice", None, "Saraksts_JaNe", "Jā vai Nē"),
     (23, "Vajadzīgie tehniskie palīglīdzekļi (kādi, kur saņemti)", "text", None, None, ""),
     (24, "Bērna identifikācijas kods (anketām)", "text", None, None, ""),
-    (26, "Vecāks vai likumiskais pārstāvis", "section", None, None, ""),
+    (26, "Vecāks, aizbildnis vai audžuģimene", "section", None, None, ""),
     (27, "Vārds, uzvārds", "text", "Vecaks_VardsUzvards", None, ""),
     (28, "Personas kods", "code", None, None, "teksts formā 000000-00000"),
     (29, "Ģimenes veids", "choice", None, "Saraksts_GimenesVeids", ""),

@@ -698,7 +698,7 @@ def _headers(sh: Sheet) -> None:
               "Galva_Darbinieks": "Sociālais darbinieks"}
     items = (
         ("Galva_Berns", f'"Bērns: "&{shown("Berns_VardsUzvards")}&"   personas kods: "&{shown("Berns_PersonasKods")}'),
-        ("Galva_Vecaks", f'"Vecāks (likumiskais pārstāvis): "&{shown("Vecaks_VardsUzvards")}'),
+        ("Galva_Vecaks", f'"Vecāks: "&{shown("Vecaks_VardsUzvards")}'),
         ("Galva_Periods", period),
         ("Galva_Pasvaldiba", f'"Pašvaldība: "&{shown("Pasvaldibas_Nosaukums")}'),
         ("Galva_Dienests", f'"Sociālais dienests: "&{shown("Socialais_Dienests")}'),
