@@ -235,7 +235,7 @@ def test_signed_annexes_print_on_a4(wb: Workbook) -> None:
         assert ("Sociālais darbinieks" in joined) == ("worker" in parties), sheet
         # the parent signs as the contract's defined term „Vecāks” (a legal representative or a foster family, D199),
         # never as „likumiskais pārstāvis”, which a foster family is not
-        assert "Vecāks" in texts and "likumiskais pārstāvis" not in joined, sheet
+        assert "Vecāks:" in texts and "likumiskais pārstāvis" not in joined, sheet
 
 
 def test_document_properties_are_fixed(wb: Workbook, catalogue: Catalogue) -> None:
