@@ -9,13 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
-
 from generator.catalogue.catalogue import Catalogue
-from generator.documents.build_step import render_municipality
-from generator.documents.htmltree import parse
 from generator.documents.registry import DOCUMENTS
-from tests.documents.conftest import normalise
+from tests.documents.pilot_bodies import body_text as _text
+from tests.documents.pilot_bodies import pilot_bodies  # noqa: F401 (the module's fixture „bodies”)
 
 ACTS = ("08-lemums-par-pieskirsanu", "09-lemums-par-izbeigsanu", "17-lemums-par-atteikumu",
         "18-vestule-par-neatbilstibu")
@@ -23,16 +20,6 @@ CONTRACTS = ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "03-garantijas-ves
 SIGNATURES = re.compile(r'<table class="plain signatures">.*?</table>', re.S)
 CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
 
-
-def _text(html: str) -> str:
-    return normalise(parse(html).text())
-
-
-@pytest.fixture(scope="module")
-def bodies(catalogue: Catalogue) -> dict[str, dict[str, str]]:
-    """Every document's <main> of two pilot municipalities (audit41's two pilots), built today."""
-    return {m: {d.spec.id: d.body for d in render_municipality(catalogue, catalogue.municipality(m))}
-            for m in ("valmiera", "jelgava")}
 
 
 def _keep_blocks(body: str) -> list[str]:

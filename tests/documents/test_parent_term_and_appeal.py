@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.documents.build_step import render_municipality
-from generator.documents.htmltree import parse
 from generator.documents.paths import documents_dir
 from generator.documents.registry import by_id
 from tests.documents.conftest import act_pages, normalise, without_footer
 from tests.documents.from_matrix_helpers import docx_text
+from tests.documents.pilot_bodies import body_text as _text
+from tests.documents.pilot_bodies import pilot_bodies  # noqa: F401 (the module's fixture „bodies”)
 
 DEFINITION = "bērna likumiskais pārstāvis (vecāks vai aizbildnis) vai audžuģimene (turpmāk – Vecāks)"
 DEFINING = ("01-ligums-ar-vecaku", "02-ligums-ar-sniedzeju", "03-garantijas-vestule", "04-iesniegums-par-dalibu",
@@ -36,16 +36,6 @@ APPEAL_NOTE = ("Piezīme. Tukšā vieta „var apstrīdēt ______”: ieraksta p
 SENTENCE = re.compile(r'<(?:p class="clause[^"]*"|li)>(.*?)</(?:p|li)>', re.S)
 TERM_USE = re.compile(r"\S Vecāk\w*")
 
-
-def _text(html: str) -> str:
-    return normalise(parse(html).text())
-
-
-@pytest.fixture(scope="module")
-def bodies(catalogue: Catalogue) -> dict[str, dict[str, str]]:
-    """Every document's <main> of two pilot municipalities, built today (names still blanks, no round)."""
-    return {m: {d.spec.id: d.body for d in render_municipality(catalogue, catalogue.municipality(m))}
-            for m in ("valmiera", "jelgava")}
 
 
 def test_every_document_using_the_term_defines_it_in_the_same_words(bodies: dict[str, dict[str, str]]) -> None:
