@@ -270,3 +270,16 @@ def test_stylesheet_in_the_head_and_the_results_not_live(built_site: BuiltSite) 
     results = re.search(r'<div id="ibm-rezultati"[^>]*>', page)
     assert results and "aria-live" not in results.group(0), results
     assert re.search(r'<p id="ibm-statuss"[^>]*role="status"', page)
+
+
+def test_the_calculator_is_no_part_of_a_paragraph(built_site: BuiltSite) -> None:
+    """sitecheck F5: the template's comment before the calculator's <div> stripped the blank line above it, so
+    markdown glued the <div> into the "Sīkāk: …" paragraph (`<p>… Sīkāk: <a>…</a>.<div id="ibm-kalkulators">`):
+    invalid HTML that the browser mends into an empty paragraph at the top of the form. The <div> starts a line
+    of its own, after the paragraph's end."""
+    page = built_site.html("kalkulators.html")
+    start = page.index('<div id="ibm-kalkulators"')
+    before = page[:start]
+    assert before.rstrip().endswith("</p>"), before[-200:]
+    assert before.rfind("<p>") < before.rfind("</p>"), before[-200:]
+    assert "</p>" not in page[start:page.index("<form", start)], page[start:start + 200]
