@@ -403,8 +403,10 @@ def test_printout_formats_the_typed_amounts_dates_itself_and_marks_an_unconfirme
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     printed = page.inner_text("#ibm-druka").replace(NBSP, " ")
     assert _inputs_printed(page)["IB galīgais apmērs F"] == "1 500,00 EUR"
-    assert ("tāpēc P ir aplēses" in printed) == unconfirmed, printed  # A and K come from F now
-    assert "tāpēc P ir aplēses, nevis galīgi apmēri." in page.inner_text("#ibm-rezultati")
+    # A and K come from F now; P alone is one estimate (sitecheck F2: no plural "P ir aplēses")
+    assert ("tāpēc P ir aplēse, nevis galīgs apmērs." in printed) == unconfirmed, printed
+    assert "tāpēc P ir aplēse, nevis galīgs apmērs." in page.inner_text("#ibm-rezultati")
+    assert "P ir aplēses" not in printed + page.inner_text("#ibm-rezultati")
     page.wait_for_function("!document.querySelector('#ibm-statuss').textContent.includes('aplēse')")
     page.emulate_media(media="print")
     visit.shot("kalkulators-druka")
@@ -509,3 +511,69 @@ def test_every_error_at_once_codes_as_typed_and_whole_sentences(visit: Visit) ->
     listed = page.locator("#ibm-zinojumi li").all_inner_texts()
     assert listed and all(t.endswith(".") for t in listed), listed
     assert visit.errors == []
+
+
+def test_a_required_field_not_yet_visited_is_named(visit: Visit) -> None:
+    """sitecheck F1: a plan whose line has a service without a prefilled price, the price field never visited:
+    the results and the status line named no field ("Ievadiet bērna dzimšanas datumu, plāna pirmo dienu un plāna
+    rindas") although the reader had typed all three – they name the empty price field of that line. A page with
+    nothing typed keeps the general prompt."""
+    visit.open(PAGE)
+    page = visit.page
+    general = "Ievadiet bērna dzimšanas datumu, plāna pirmo dienu un plāna rindas"
+    assert general in page.inner_text("#ibm-rezultati")
+    assert page.inner_text("#ibm-statuss") == ""
+    code = page.evaluate("""window.ibmKalkulators.dati.pakalpojumi.find((o) => o.vienibasCena === null
+        && o.griestuStatuss !== 'apstiprināts').kods""")
+    _plan(page, "15.03.2012", "01.11.2018", [("3.1.2i", "10", "30")])
+    page.click("#ibm-pievienot")
+    page.fill("#ibm-r2-kods", code)
+    page.dispatch_event("#ibm-r2-kods", "change")
+    page.fill("#ibm-r2-daudzums", "4")
+    page.fill("#ibm-r2-ekspertuRangs", "2")
+    page.locator("#ibm-r2-ekspertuRangs").press("Tab")  # past the price field, which stays as it was
+    assert page.input_value("#ibm-r2-cena") == "", code  # no price prefilled: the plan cannot be priced yet
+    want = "Lai aprēķinātu apmērus, vēl jāaizpilda lauks „Cena, EUR par vienību” (2. rinda)."
+    results = page.inner_text("#ibm-rezultati")
+    assert want in results and general not in results, results
+    page.wait_for_function(f"document.querySelector('#ibm-statuss').textContent.endsWith({want!r})")
+    page.click("#ibm-pievienot")  # a third line whose service is typed, its price not visited either
+    page.fill("#ibm-r3-kods", code)
+    page.dispatch_event("#ibm-r3-kods", "change")
+    page.fill("#ibm-r3-daudzums", "2")
+    page.locator("#ibm-r3-daudzums").press("Tab")
+    assert ("vēl jāaizpilda lauki „Cena, EUR par vienību” (2. rinda) un „Cena, EUR par vienību” (3. rinda)."
+            in page.inner_text("#ibm-rezultati")), page.inner_text("#ibm-rezultati")
+    assert visit.errors == []
+
+
+def test_variants_title_is_not_cut_on_a_phone(visit: Visit) -> None:
+    """sitecheck F3: at 390 px the variants table scrolls in its own box; its title was the table's caption, as
+    wide as the table, so the phone showed "Kopējais apmērs K pēc finansēšanas var" cut at the screen's edge. The
+    title stands above the box within the screen, a hint says the box scrolls (not on a desktop, where the table
+    fits), and the box keeps its name for screen readers."""
+    page = visit.page
+    title = "Kopējais apmērs K pēc finansēšanas variantiem"
+    for width, scrolls in ((390, True), (1280, False)):
+        page.set_viewport_size({"width": width, "height": 844})
+        visit.open(PAGE)
+        _plan(page, "15.03.2012", "01.11.2018", [("3.1.2i", "24", "30"), ("2.2", "300", "6,20")])
+        page.check("#ibm-varianti")
+        box = page.locator("#ibm-rezultati .ibm-kalk__ritinams")
+        box.wait_for()
+        assert box.get_attribute("role") == "region" and box.get_attribute("aria-label") == title
+        assert box.evaluate("(n) => n.scrollWidth > n.clientWidth") == scrolls
+        # the visible title: whole, on screen, not inside the scrolling box
+        shown = page.evaluate("""(title) => Array.from(document.querySelectorAll('#ibm-rezultati *'))
+            .filter((n) => n.textContent.trim() === title && n.getBoundingClientRect().width > 2)
+            .map((n) => { const r = n.getBoundingClientRect(); const box = n.closest('.ibm-kalk__ritinams');
+                          return {left: r.left, right: r.right, inBox: !!box}; })""", title)
+        assert len(shown) == 1, shown
+        assert shown[0]["left"] >= 0 and shown[0]["right"] <= width and not shown[0]["inBox"], shown
+        hint = page.locator("#ibm-rezultati .ibm-kalk__ritinams-norade")
+        assert hint.is_visible() == scrolls, width
+        if scrolls:
+            assert "pabīdiet to uz sāniem" in hint.inner_text()
+            visit.shot("kalkulators-varianti-telefons")
+    assert visit.errors == []
+

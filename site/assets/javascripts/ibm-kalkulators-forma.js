@@ -275,7 +275,8 @@
     /* audit36 F1: on screen as on paper; A and K hang on P unless F is typed. */
     function provisionalNote() {
       return el("p", { class: "ibm-kalk__nederigs", text: "Provizoriski: bāzes apmērs B vēl " +
-        "jāprecizē, tāpēc P" + (estimatesAK() ? " un no tā atkarīgie A un K" : "") + " ir aplēses, nevis galīgi apmēri." });
+        "jāprecizē, tāpēc " + (estimatesAK() ? "P un no tā atkarīgie A un K ir aplēses, nevis galīgi apmēri."
+          : "P ir aplēse, nevis galīgs apmērs.") });
     }
     var PROVISIONAL_CAPTION = "IB apmēri (provizoriski – B jāprecizē)";
     var ESTIMATE = " (aplēse)";
@@ -328,15 +329,36 @@
           })));
       });
       var caption = "Kopējais apmērs K pēc finansēšanas variantiem";
-      // wider than a phone: it scrolls in its own box, which the keyboard can reach
-      return el("div", { class: "ibm-kalk__ritinams", tabindex: "0", role: "region", "aria-label": caption }, [
-        el("table", { class: "ibm-kalk__tabula" }, [
-          el("caption", { text: caption }),
-          el("thead", {}, [head]),
-          el("tbody", {}, rows),
+      // wider than a phone: it scrolls in its own box, which the keyboard can reach. sitecheck F3: the title
+      // stands above that box (a caption is as wide as its table: on a phone it was cut off with the columns),
+      // and a hint says that the box scrolls while it does (scrollHint); the caption stays for screen readers.
+      return el("div", { class: "ibm-kalk__varianti" }, [
+        el("p", { class: "ibm-kalk__tabulas-virsraksts", id: "ibm-varianti-virsraksts", "aria-hidden": "true",
+          text: caption }),
+        el("p", { class: "ibm-kalk__ritinams-norade", text: SCROLL_HINT }),
+        el("div", { class: "ibm-kalk__ritinams", tabindex: "0", role: "region", "aria-label": caption }, [
+          el("table", { class: "ibm-kalk__tabula" }, [
+            el("caption", { class: "ibm-kalk__neredzams", text: caption }),
+            el("thead", {}, [head]),
+            el("tbody", {}, rows),
+          ]),
         ]),
       ]);
     }
+
+    var SCROLL_HINT = "Tabula ir platāka par ekrānu – pabīdiet to uz sāniem, lai redzētu visas kolonnas.";
+
+    /* The hint above a box of the results that scrolls sideways, shown only while its table is wider than it. */
+    function scrollHint() {
+      root.querySelectorAll(".ibm-kalk__ritinams").forEach(function (box) {
+        var hint = box.previousElementSibling;
+        if (!hint || !hint.classList.contains("ibm-kalk__ritinams-norade")) return;
+        var table = box.querySelector("table");
+        var wide = !!table && table.getBoundingClientRect().width > box.clientWidth + 1;
+        if (hint.hidden === wide) hint.hidden = !wide;
+      });
+    }
+    global.addEventListener("resize", scrollHint);
 
     function messageList(res) {
       var box = el("div", {});
@@ -440,9 +462,19 @@
         errorsAt(blocking(res)) + ".";
     }
 
+    /* sitecheck F1: once the reader has typed something, the required fields still empty (their errors wait
+     * until the field is left, markErrors) are named, not left to a general "fill in the form". */
+    function missingText(res, shown) {
+      if (res.Derigs || shown.length !== 0 || !Object.keys(touched).length) return "";
+      var names = fieldNames(res.messages);
+      if (!names.length) return "";
+      return "Lai aprēķinātu apmērus, vēl jāaizpilda " + (names.length > 1
+        ? "lauki " + names.slice(0, -1).join(", ") + " un " + names[names.length - 1] : "lauks " + names[0]) + ".";
+    }
+
     /* One short line for the live status and the summary bar: N, A, K, or why there are none. */
     function statusText(res, shown) {
-      if (!res.Derigs && shown.length === 0) return "";
+      if (!res.Derigs && shown.length === 0) return missingText(res, shown);
       // the field notes are no live regions (they would speak at every character): this line names the fields
       if (!res.Derigs) return "Apmēru nav: " + errorsAt(shown) + ".";
       var counts = "kļūdas " + res.Kludas + ", brīdinājumi " + res.Bridinajumi;
@@ -542,7 +574,8 @@
       var box = root.querySelector("#ibm-rezultati");
       box.textContent = "";
       if (!res.Derigs && shown.length === 0) {
-        box.appendChild(el("p", { class: "ibm-kalk__piezime", text: "Ievadiet bērna dzimšanas datumu, plāna pirmo dienu un plāna rindas – apmēri parādīsies uzreiz." }));
+        box.appendChild(el("p", { class: "ibm-kalk__piezime", text: missingText(res, shown) ||
+          "Ievadiet bērna dzimšanas datumu, plāna pirmo dienu un plāna rindas – apmēri parādīsies uzreiz." }));
         if (info) {
           box.appendChild(el("p", { class: "ibm-kalk__piezime", text: "Plānam no " + api.formats.datums(info.pirmaDiena) + " bērna vecumu pārbauda pārskata perioda sākumā " + api.formats.datums(info.sakums) +
             roundEndText(input.periodaSakums) + "." }));
@@ -559,7 +592,10 @@
         var onScreen = !blocking(res).length && provisionalBase();
         if (onScreen) box.appendChild(provisionalNote());
         box.appendChild(table(onScreen ? PROVISIONAL_CAPTION : "IB apmēri", summaryRows(res)));
-        if (res.Varianti && !blocking(res).length) box.appendChild(variantsTable(res));
+        if (res.Varianti && !blocking(res).length) {
+          box.appendChild(variantsTable(res));
+          scrollHint();
+        }
       }
       var msgs = root.querySelector("#ibm-zinojumi");
       msgs.textContent = "";
