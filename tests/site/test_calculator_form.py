@@ -574,6 +574,7 @@ def test_variants_title_is_not_cut_on_a_phone(visit: Visit) -> None:
         assert hint.is_visible() == scrolls, width
         if scrolls:
             assert "pabīdiet to uz sāniem" in hint.inner_text()
+            box.scroll_into_view_if_needed()
             visit.shot("kalkulators-varianti-telefons")
     assert visit.errors == []
 
