@@ -180,7 +180,8 @@ def _programme(cat: Catalogue, out: _Collector) -> None:
 def _report_settings(cat: Catalogue, out: _Collector) -> None:
     """Every report month of a children's round settles with the report settings in force on its first day (D201):
     each of them needs a value from the first day of the round's first month, or its reports and the reference
-    settlement would have no figure for that month."""
+    settlement have no figure for that month (a warning: the round's other papers and prices still work; its report
+    workbooks stop with reference.errors.CatalogueGap, which names the same value)."""
     from generator.reference.settlement import SETTLEMENT_KEYS
 
     yf = cat.files["programme"]
@@ -196,7 +197,7 @@ def _report_settings(cat: Catalogue, out: _Collector) -> None:
             out.add(yf, (key, "values", 0, "effective_from"), f"{key}.values.0.effective_from",
                     f"„{parameter.name_lv}” pirmā vērtība ir spēkā no {first:%d.%m.%Y}, bet kārtas {earliest.id} "
                     f"pirmais pārskata mēnesis ({month:%m.%Y}) sākas agrāk: tā mēneša atskaitēm vērtības nav",
-                    f"vērtība, kas spēkā ne vēlāk kā no {month:%d.%m.%Y}")
+                    f"vērtība, kas spēkā ne vēlāk kā no {month:%d.%m.%Y}", warn=True)
 
 
 def _municipalities(cat: Catalogue, out: _Collector) -> None:

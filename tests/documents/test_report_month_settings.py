@@ -17,8 +17,8 @@ import pytest
 from openpyxl.utils import column_index_from_string
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
-from generator.catalogue.problems import CatalogueError
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_catalogue
+from generator.cli_errors import describe
 from generator.documents.reports import register as reg
 from generator.documents.reports.parameters import PENDING
 from generator.documents.reports.settlement_workbook import FIRST as SETTLEMENT_FIRST
@@ -33,6 +33,7 @@ from generator.documents.reports.workbooks import (
 )
 from generator.money import cents
 from generator.recalc import make_profile, soffice
+from generator.reference.errors import CatalogueGap
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, Settlement, month_params, settle
 from tests.documents.month_settings_catalogue import (
@@ -188,10 +189,11 @@ def test_a_months_blank_setting_is_right_aligned_and_outside_the_page(tmp_path: 
         assert last == _column(ws, header_row, last_header) < col, (sheet, area)
 
 
-def test_a_round_that_starts_before_a_settings_first_value_is_refused_by_the_catalogue_check(tmp_path: Path) -> None:
-    """The reference and the workbooks settle a month with the settings in force on its first day (D201): a
-    catalogue whose setting starts after a round's first month has no figure for that month – `ibm check` (and
-    every command that loads the catalogue) says where, instead of a LookupError deep in a workbook."""
+def test_a_round_that_starts_before_a_settings_first_value_is_named_not_a_lookup_error(tmp_path: Path) -> None:
+    """The reference and the workbooks settle a month with the settings in force on its first day (D201): for a
+    round whose first month precedes a setting's first value there is no figure. `ibm check` warns with the line of
+    programme.yaml; the reference and the report workbooks stop with a Latvian message naming the parameter and the
+    month (CatalogueGap, shown as it is by the commands) – never a LookupError or the first value used silently."""
     target = tmp_path / "catalogue"
     shutil.copytree(DEFAULT_CATALOGUE, target)
     path = target / "programme.yaml"
@@ -202,12 +204,24 @@ def test_a_round_that_starts_before_a_settings_first_value_is_refused_by_the_cat
     path.write_text(text.replace(block.group(0), late), encoding="utf-8")
     line = text[:block.start()].count("\n") + 1 + next(i for i, row in enumerate(late.splitlines())
                                                            if "2018-10-01" in row)
-    with pytest.raises(CatalogueError) as refused:
-        load_or_raise(target)
-    messages = [p.format() for p in refused.value.problems]
-    assert len(messages) == 1, messages
-    assert f"programme.yaml:{line}:" in messages[0] and "01.10.2018" in messages[0] and "(08.2018)" in messages[0]
-    assert "ne vēlāk kā no 01.08.2018" in messages[0], messages
+    catalogue, problems = load_catalogue(target)
+    assert catalogue is not None
+    named_it = [p.format() for p in problems if "social_worker_children" in p.format()]
+    assert len(named_it) == 1 and f"programme.yaml:{line}:" in named_it[0], named_it
+    assert "01.10.2018" in named_it[0] and "(08.2018)" in named_it[0] and "ne vēlāk kā no 01.08.2018" in named_it[0]
+    data = register(catalogue)
+    municipality = catalogue.pilot_municipalities()[0]
+    expected = "social_worker_children („Bērnu skaits, par kuru sociālajam darbiniekam maksā pilnu atlīdzību”) nav " \
+               "vērtības, kas spēkā 01.08.2018"
+    for make in (lambda: reference(catalogue, data),
+                 lambda: write_register_workbook(catalogue, municipality, tmp_path / "r.xlsx", data),
+                 lambda: write_settlement_workbook(catalogue, municipality, tmp_path / "n.xlsx",
+                                                   months=reg.settlement_inputs(data), opening_balance=0)):
+        with pytest.raises(CatalogueGap) as gap:
+            make()
+        assert expected in str(gap.value) and "catalogue/programme.yaml" in str(gap.value), gap.value
+        assert describe(gap.value) == str(gap.value)  # what the command prints after „Kļūda: ”
+    assert not (tmp_path / "r.xlsx").exists() and not (tmp_path / "n.xlsx").exists()
 
 
 @pytest.mark.libreoffice

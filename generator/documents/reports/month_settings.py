@@ -19,6 +19,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports.parameters import ParamCell, Parameter, dated_parameter
+from generator.reference.errors import setting_gap
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ def dated_values(catalogue: Catalogue, key: str, kind: str,
     """(effective_from, value) of parameter ``key`` that ``months`` use – each in force on some month's first day –
     or, without ``months`` (the user types them), every dated value the catalogue gives."""
     series = getattr(catalogue.programme, key)
+    early = [m.replace(day=1) for m in months or () if m.replace(day=1) < series.values[0].effective_from]
+    if early:  # a month before the first value has none (the catalogue check warns of it): a clear message
+        raise setting_gap(key, series.name_lv, min(early), series.values[0].effective_from)
     chosen = series.values if months is None else [series.at(m.replace(day=1)) for m in sorted(months)]
     seen: dict[dt.date, Parameter] = {}
     for dated in chosen:
