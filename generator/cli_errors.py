@@ -75,5 +75,9 @@ def describe(exc: BaseException) -> str:
     os_error = find_os_error(exc)
     if os_error is not None:
         return f"darbība neizdevās: {os_reason(os_error)}"
+    from generator.reference.errors import CatalogueGap
+
+    if isinstance(exc, CatalogueGap):  # the catalogue lacks a value for a day: its message says where and what
+        return str(exc)
     return (f"neparedzēta kļūda ({type(exc).__name__}{_where(exc)}). Ja ievaddati ir kārtībā, lūdzu, ziņojiet "
             f"izstrādātājiem; pilnu informāciju parāda, ja komandu palaiž ar vides mainīgo {DEBUG_ENV}=1")

@@ -6,7 +6,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from generator.catalogue.models import PriceStatus, Regime
+from generator.catalogue.models import Pilot, PriceStatus, Regime
 from generator.catalogue.problems import Problem, Severity, lv_number
 from generator.catalogue.yamlfile import Loc, YamlFile
 from generator.lvformat import eur
@@ -42,6 +42,7 @@ CHECKS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("_programme", ("programme", "enums"), "programmas svari un kvotas"),
     ("_municipalities", ("municipalities",), "pašvaldību id"),
     ("_rounds", ("rounds", "municipalities"), "kārtu pašvaldības un pakalpojumu laiki"),
+    ("_report_settings", ("programme", "rounds"), "atskaišu parametri kārtu mēnešos"),
 )
 
 
@@ -51,7 +52,7 @@ def cross_reference_problems(cat: Catalogue, loaded: frozenset[str] | None = Non
     ``unloaded``: the ids (file stems) of services/ and prices/ files that did not load – no reference to one of
     them is reported as unknown or missing."""
     run = {"_services": _services, "_prices": _prices, "_programme": _programme, "_municipalities": _municipalities,
-           "_rounds": _rounds}
+           "_rounds": _rounds, "_report_settings": _report_settings}
     out = _Collector()
     out.unloaded = unloaded
     for name, needs, _what in CHECKS:
@@ -174,6 +175,29 @@ def _programme(cat: Catalogue, out: _Collector) -> None:
         if set(value.value.per_age_group) != groups:
             out.add(yf, ("selection_quotas", "values", i, "value", "per_age_group"), "selection_quotas.per_age_group",
                     "vecuma grupas neatbilst enums.yaml sarakstam", ", ".join(sorted(groups)))
+
+
+def _report_settings(cat: Catalogue, out: _Collector) -> None:
+    """Every report month of a children's round settles with the report settings in force on its first day (D201):
+    each of them needs a value from the first day of the round's first month, or its reports and the reference
+    settlement have no figure for that month (a warning: the round's other papers and prices still work; its report
+    workbooks stop with reference.errors.CatalogueGap, which names the same value)."""
+    from generator.reference.settlement import SETTLEMENT_KEYS
+
+    yf = cat.files["programme"]
+    rounds = [r for r in cat.rounds if r.programme is Pilot.children]
+    if not rounds:
+        return
+    earliest = min(rounds, key=lambda r: r.start)
+    month = earliest.start.replace(day=1)
+    for key in SETTLEMENT_KEYS:
+        parameter = getattr(cat.programme, key)
+        first = parameter.values[0].effective_from
+        if first > month:
+            out.add(yf, (key, "values", 0, "effective_from"), f"{key}.values.0.effective_from",
+                    f"„{parameter.name_lv}” pirmā vērtība ir spēkā no {first:%d.%m.%Y}, bet kārtas {earliest.id} "
+                    f"pirmais pārskata mēnesis ({month:%m.%Y}) sākas agrāk: tā mēneša atskaitēm vērtības nav",
+                    f"vērtība, kas spēkā ne vēlāk kā no {month:%d.%m.%Y}", warn=True)
 
 
 def _municipalities(cat: Catalogue, out: _Collector) -> None:

@@ -106,7 +106,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "pilnas_likmes_vecums_lidz": ("vecums, līdz kuram piemēro pilno likmi", "gadi"),
     "vecuma_robeza": ("programmas dalībnieka vecuma robeža", "gadi"),
     "netieso_izmaksu_likme": ("netiešo izmaksu likme (daļa)", ""),
-    "transporta_dala_max": ("transporta lielākā daļa individuālajā budžetā (daļa)", ""),
+    "transporta_dala_max": ("transporta daļas augšējā robeža (daļa no plānam pieejamā IB apmēra A)", ""),
     "vecaka_svars": ("vecāka vērtējuma svars (daļa)", ""),
     "eksperta_svars": ("eksperta vērtējuma svars (daļa)", ""),
     "parsadales_atslega": ("finansējuma pārdales atslēga (kods)", ""),

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from generator.lvformat import date as lv_date
 from generator.money import cents, to_decimal
-from generator.reference.errors import ReferenceInputError
+from generator.reference.errors import ReferenceInputError, setting_gap
 from generator.reference.params import Params
 
 if TYPE_CHECKING:
@@ -227,7 +227,10 @@ def month_params(catalogue: Catalogue, base: Params) -> MonthParams:
         if day not in cache:
             changes = {}
             for key in SETTLEMENT_KEYS:
-                value = getattr(catalogue.programme, key).at(day).value
+                series = getattr(catalogue.programme, key)
+                if day < series.values[0].effective_from:  # no value yet: a clear message, not a LookupError
+                    raise setting_gap(key, series.name_lv, day, series.values[0].effective_from)
+                value = series.at(day).value
                 if value not in (None, ""):
                     changes[key] = Decimal(str(value)) if key == "indirect_cost_rate" else int(value)
             cache[day] = base.replace(**changes)

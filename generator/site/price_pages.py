@@ -220,10 +220,21 @@ def render_prices(catalogue: Catalogue, refs: SourceRefs | None = None) -> dict[
         cena_pec_pakalpojuma=catalogue.price_by_service,
         matricas=matrix_prices(catalogue),
         matricas_suna=matrix_cell,
-        izzinotas=announced_prices(catalogue, day),
+        izzinotas=announced_changes(catalogue, day, rows),
+        transporta_robeza=labels.transport_limit,
         griesti_izmainas=labels.ceiling_changes(catalogue, day, in_brackets=False),
     )
     return pages
+
+
+def announced_changes(catalogue: Catalogue, day: dt.date, rows: list[ServiceRow]) -> list[tuple[str, Any, Any]]:
+    """What takes effect after ``day`` (D185), by date and code: ("cena", Announced, its value) for a price and
+    ("robeza", ServiceRow, its value) for a later transport limit of an item paid at actual cost – the service
+    rows' ``later_rules``, the values its catalogue page announces."""
+    prices = [("cena", a, a.value) for a in announced_prices(catalogue, day)]
+    limits = [("robeza", r, v) for r in rows for v in r.later_rules]
+    return sorted([*prices, *limits],
+                  key=lambda e: (e[2].effective_from, e[1].code if e[0] == "cena" else e[1].service.id))
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ def test_transport_items_state_the_limit_on_a_with_its_date_and_source(catalogue
                                                                          site_date(catalogue))
     service_page = render_catalogue_pages(catalogue)[paths.service_page(transport[0])]
     assert "no plānam pieejamā IB apmēra A" in service_page
-    assert f"Transporta robežas avots | {_md_source(catalogue, limit.source, paths.service_page(transport[0]))}; " \
+    assert f"Transporta daļas augšējās robežas avots | {_md_source(catalogue, limit.source, paths.service_page(transport[0]))}; " \
         f"spēkā no {text.date(limit.effective_from)} |" in service_page
 
 

@@ -103,7 +103,7 @@ def test_a_later_transport_limit_is_announced_not_shown_in_force(later_limit: Ca
         rows = _rows(pages[paths.service_page(service_id)])
         assert text.percent(now) in rows[f"Cena ({text.date(day)})"], rows
         assert later not in rows[f"Cena ({text.date(day)})"], rows
-        announced = rows["Izziņotā transporta robeža no 01.07.2027"]
+        announced = rows["Izziņotā transporta daļas augšējā robeža no 01.07.2027"]
         assert announced.startswith(labels.transport_limit(later_limit.programme.transport_share_max.values[-1].value))
         assert later in announced and "avots: testa avots" in announced, announced
     # the price page's transport rows show the limit in force too, not the later one
@@ -111,3 +111,25 @@ def test_a_later_transport_limit_is_announced_not_shown_in_force(later_limit: Ca
     rows = [line for line in prices.splitlines() if any(line.startswith(f"| {s} |") for s in transport)]
     assert len(rows) == len(transport)
     assert all(text.percent(now) in row and later not in row for row in rows), rows
+
+
+def test_the_price_page_announces_a_later_transport_limit_with_its_day(later_limit: Catalogue, monkeypatch) -> None:
+    """The price page's „Izziņotās izmaiņas” lists the later transport limit too: one row per item paid at actual
+    cost, with its day, status and source – the values its service page announces (ServiceRow.later_rules)."""
+    monkeypatch.setattr(render, "build_day", lambda: dt.date(2026, 12, 2))
+    value = later_limit.programme.transport_share_max.values[-1]
+    transport = [s.id for s in later_limit.sorted_services() if s.transport and s.id not in later_limit.price_by_service]
+    page = render_prices(later_limit)[paths.PRICES]
+    assert "{ #izzinotas-izmainas }" in page, "no announced section on the price page"
+    section = page.split("{ #izzinotas-izmainas }", 1)[1].split("\n## ", 1)[0]
+    assert "transporta daļas augšējā robeža" in section.split("\n|---", 1)[0]  # the intro and the header say so
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| 01.07.2027 |")]
+    limits = {cells[1]: cells for cells in rows if labels.transport_limit(value.value) in cells[3]}
+    assert sorted(limits) == sorted(transport), rows
+    for service_id, cells in limits.items():
+        assert f"(katalogs/{service_id}.md)" in cells[2], cells
+        assert cells[4] == labels.status_text(value.status) and "testa avots" in cells[5], cells
+    # by date: no row of an earlier day after the limit's rows
+    days = [dt.datetime.strptime(line[2:12], "%d.%m.%Y").date() for line in section.splitlines()
+            if re.match(r"^\| \d\d\.\d\d\.\d{4} \|", line)]
+    assert days == sorted(days), days

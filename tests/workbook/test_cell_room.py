@@ -69,7 +69,7 @@ def test_611_transport_note_and_list_rows_hold_their_text(template, app) -> None
     ws = template["6.11"]
     note = room(ws, f"B{RULES_SECTION}", app)
     text = ws[f"B{RULES_SECTION}"].value
-    assert "Transporta daļas robeža" in text and note.size == 8, (text, note)
+    assert "Transporta daļas augšējā robeža" in text and note.size == 8, (text, note)
     assert note.fits(text), note.why_not(text)
     for row in (INVALID_FIRST, INVALID_LAST):
         cell = room(ws, f"A{row}", app)

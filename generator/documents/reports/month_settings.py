@@ -12,12 +12,14 @@ before D201: its formulas use that single cell.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.documents.reports import input_checks as checks
 from generator.documents.reports.parameters import ParamCell, Parameter, dated_parameter
+from generator.reference.errors import setting_gap
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,9 @@ def dated_values(catalogue: Catalogue, key: str, kind: str,
     """(effective_from, value) of parameter ``key`` that ``months`` use – each in force on some month's first day –
     or, without ``months`` (the user types them), every dated value the catalogue gives."""
     series = getattr(catalogue.programme, key)
+    early = [m.replace(day=1) for m in months or () if m.replace(day=1) < series.values[0].effective_from]
+    if early:  # a month before the first value has none (the catalogue check warns of it): a clear message
+        raise setting_gap(key, series.name_lv, min(early), series.values[0].effective_from)
     chosen = series.values if months is None else [series.at(m.replace(day=1)) for m in sorted(months)]
     seen: dict[dt.date, Parameter] = {}
     for dated in chosen:
@@ -103,6 +108,35 @@ class Setting:
         if month is None:
             return MonthCell(cell, self.whole().cells)
         return MonthCell(cell, (self.in_force(month),))
+
+
+def first_month(settings: Iterable[Setting]) -> dt.date:
+    """The first day of the first month on whose first day every one of ``settings`` has a catalogue value: a
+    month before it has none (the catalogue check refuses a round that starts earlier, crossrefs._report_settings),
+    so a month typed into a template made after its round must not be earlier (month_rule, quarter_rule)."""
+    day = max(setting.cells[0][0] for setting in settings)
+    return day if day.day == 1 else (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _since(since: dt.date) -> str:
+    return f"DATE({since.year},{since.month},{since.day})"
+
+
+def month_rule(cell: str, since: dt.date) -> checks.Rule:
+    """A typed month (a template made after its round) is not earlier than ``since`` (first_month): its settings
+    would otherwise be the first catalogue value of each, which was not in force then – a silent wrong figure."""
+    return checks.Rule(cell, f"IF(ISNUMBER({cell}),{cell}>={_since(since)},TRUE)",
+                       f"jābūt mēnesim, ne agrākam par {since:%m.%Y} – agrākam mēnesim katalogā nav atskaites "
+                       "parametru")
+
+
+def quarter_rule(year: str, quarter: str, since: dt.date) -> checks.Rule:
+    """A typed quarter ends not earlier than ``since``'s month (its report day is the one in force on its last
+    month's first day)."""
+    return checks.Rule(quarter, f"IF(AND(ISNUMBER({year}),ISNUMBER({quarter})),DATE({year},{quarter}*3,1)>="
+                                f"{_since(since)},TRUE)",
+                       f"jābūt ceturksnim, kas beidzas ne agrāk par {since:%m.%Y} – agrākam ceturksnim katalogā "
+                       "nav atskaites parametru")
 
 
 def values_text(values: Sequence[tuple[dt.date, Parameter]]) -> str:

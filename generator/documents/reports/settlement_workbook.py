@@ -30,7 +30,14 @@ from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
 from generator.documents.reports.month_formulas import MonthFormulas
-from generator.documents.reports.month_settings import Setting, dated_values, value_name, values_text
+from generator.documents.reports.month_settings import (
+    Setting,
+    dated_values,
+    first_month,
+    month_rule,
+    value_name,
+    values_text,
+)
 from generator.documents.reports.parameters import (
     INTEGER,
     PENDING,
@@ -243,7 +250,9 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
         cell(11, so_far.amount(f"ROUND(NR_SakumaAtlikums+SUM(G${FIRST + 1}:G{x})-SUM(K${FIRST + 1}:K{x}),2)"),
              fmt.money, cache(rep.closing_balance, *so_far.amount_params))
     last = FIRST + len(months) - 1
-    log.add_column(ws, FIRST, [row_check(FIRST + 1 + i, dated, first=i == 0) for i in range(len(months))], CHECK,
+    since = first_month(settings.values())  # a typed month not earlier (D201)
+    log.add_column(ws, FIRST, [row_check(FIRST + 1 + i, dated, first=i == 0, since=since)
+                               for i in range(len(months))], CHECK,
                    fmt.head, fmt.error)
     ws.write_formula(4, CHECK, log.count(), None, 0)
     ws.write_formula(5, CHECK, log.first(), None, "")
@@ -311,10 +320,13 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     return target
 
 
-def row_check(x: int, dated: bool, first: bool) -> str:
-    """The check of month row ``x`` (1-based): its month (an input once the round has ended), the children, the
-    amounts and the employment contract; the first row also checks the opening balance."""
+def row_check(x: int, dated: bool, first: bool, since: dt.date | None = None) -> str:
+    """The check of month row ``x`` (1-based): its month (an input once the round has ended; with ``since``, not
+    before the first month the catalogue has the settings for, D201), the children, the amounts and the
+    employment contract; the first row also checks the opening balance."""
     rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
+    if not dated and since is not None:
+        rules.append(month_rule(f"A{x}", since))
     rules.append(checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                              "jābūt veselam skaitlim, 0 vai vairāk"))
     rules += [checks.Rule(f"{c}{x}", checks.whole_cents(f"{c}{x}"), checks.EUR_AT_LEAST_ZERO)

@@ -43,7 +43,10 @@ from generator.documents.reports.month_settings import (
     MonthCell,
     Setting,
     dated_values,
+    first_month,
     label_with_date,
+    month_rule,
+    quarter_rule,
     value_name,
     values_text,
 )
@@ -158,7 +161,8 @@ class _Formats:
         self.alert = wb.add_format({"bold": True, "font_color": "#9C0006"})  # a conditional format's font
         self.date = wb.add_format({**base, "border": 1, "num_format": "dd.mm.yyyy", "align": "right"})
         self.month = wb.add_format({**base, "border": 1, "num_format": "mm.yyyy"})
-        self.int = wb.add_format({**base, "border": 1, "num_format": "0"})
+        # right-aligned as its figures also when a formula shows "______" (a month's setting still to confirm, D201)
+        self.int = wb.add_format({**base, "border": 1, "num_format": "0", "align": "right"})
         unlocked = {"locked": False, "bg_color": "#FFF9D6"}
         self.in_text = wb.add_format({**base, "border": 1, **unlocked})
         self.in_text_wrapped = wb.add_format({**base, "border": 1, "text_wrap": True, **unlocked})
@@ -436,6 +440,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # a setting that changes in the months: 29 shows per month the value in force (columns right of Ceturksnis)
     month_keys = ("social_worker_children", "indirect_cost_rate", "monthly_report_day")
     per_month = any(settings[key].changes for key in month_keys)
+    since = first_month(settings.values())  # a typed month or quarter not earlier (D201)
     ws_bip.set_row(3, 28)  # two lines: "Pozīcija (teksts, ko izvēlas reģistrā)"
     ws_bip.set_column(0, 0, 8)
     ws_bip.set_column(1, 3, BIP_WIDTH)
@@ -698,7 +703,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         ws_cash.write_formula(r, 15, f'=IF(A{x}="","",INT((MONTH(A{x})-1)/3)+1)', fmt.int,
                               cache((m.month.month - 1) // 3 + 1) if dated else "")
     cash_last = CASH_FIRST + len(months) - 1
-    log.add_column(ws_cash, CASH_FIRST, [cash_check_formula(CASH_FIRST + 1 + i, dated, first=i == 0)
+    log.add_column(ws_cash, CASH_FIRST, [cash_check_formula(CASH_FIRST + 1 + i, dated, first=i == 0, since=since)
                                          for i in range(len(months))], len(cash_headers), fmt.head, fmt.error)
     # F:N, up to the last printed column (the helper columns Gads and Ceturksnis do not print)
     write_errors_line(ws_cash, 3, 5, len(CASH_WIDTHS) - 1, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS)
@@ -800,7 +805,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     areas = catalogue.enums.support_areas
     q_check = 2 + 2 * len(areas) + 3  # right of the result indicators' columns
     if not dated:  # the year and quarter are inputs
-        log.add_column(ws_q, QUARTER_FIRST, [quarter_check(QUARTER_FIRST + 1 + i) for i in range(len(quarters))],
+        log.add_column(ws_q, QUARTER_FIRST, [quarter_check(QUARTER_FIRST + 1 + i, since) for i in range(len(quarters))],
                        q_check, fmt.head, fmt.error)
     write_errors_line(ws_q, 3, 4, 10, fmt.errors_line, ERRORS, FIRST_ERROR, REGISTER_OTHERS)
     if not dated:
@@ -951,10 +956,13 @@ def register_check(x: int, texts: checks.TextCells | None = None) -> str:
     return checks.row_check(S_REG, rules, active=f'OR(G{x}<>"",I{x}<>"",J{x}<>"",K{x}<>"",L{x}<>"")', texts=texts)
 
 
-def cash_check_formula(x: int, dated: bool, first: bool) -> str:
-    """The check of sheet 29's month row ``x`` (1-based): its month (an input once the round has ended), the
-    children, the employment contract and the money received; the first row also checks the opening balance."""
+def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None = None) -> str:
+    """The check of sheet 29's month row ``x`` (1-based): its month (an input once the round has ended; with
+    ``since``, not before the first month the catalogue has its settings for, D201), the children, the employment
+    contract and the money received; the first row also checks the opening balance."""
     rules = [] if dated else [checks.Rule(f"A{x}", checks.a_date(f"A{x}"), checks.MONTH_EXPECTED)]
+    if not dated and since is not None:
+        rules.append(month_rule(f"A{x}", since))
     if not dated and not first:  # each month once, in ascending order (as 31's month headings; audit35 F3, D172)
         above = f"A${CASH_FIRST + 1}:A{x - 1}"
         earlier = f'COUNTIFS({above},">="&{month_start(f"A{x}")},{above},"<"&{month_start(f"A{x}", 1)})'
@@ -990,15 +998,18 @@ def contract_rule(cell: str, month: str | None) -> checks.Rule:
     return checks.Rule(cell, ok, "jābūt „Jā” vai „Nē”")
 
 
-def quarter_check(x: int) -> str:
+def quarter_check(x: int, since: dt.date | None = None) -> str:
     """The check of sheet 30's quarter row ``x`` (1-based) when the year and quarter are inputs: each quarter
-    once (a quarter typed twice would count its spending twice in the totals; audit35 F3, D172)."""
+    once (a quarter typed twice would count its spending twice in the totals; audit35 F3, D172) and, with
+    ``since``, not ending before the first month the catalogue has the report settings for (D201)."""
     rules = [
         checks.Rule(f"A{x}", checks.whole_between(f"A{x}", *checks.YEARS, blank_ok=True),
                     "jābūt gadam ar četriem cipariem"),
         checks.Rule(f"B{x}", checks.whole_between(f"B{x}", *checks.QUARTERS, blank_ok=True),
                     "jābūt ceturksnim – skaitlim no 1 līdz 4"),
     ]
+    if since is not None:
+        rules.append(quarter_rule(f"A{x}", f"B{x}", since))
     if x > QUARTER_FIRST + 1:
         first = QUARTER_FIRST + 1
         rules.append(checks.Rule(f"B{x}", f"IF(AND(ISNUMBER(A{x}),ISNUMBER(B{x})),"

@@ -464,7 +464,7 @@ SUMMARY_ROWS: tuple[tuple[int, str], ...] = (
     (12, "Citi finanšu avoti (vecāki, ziedojumi)"),
     (13, "IB kopējais apmērs K"),
     (14, "Nesegtā daļa (N − K)"),
-    (15, "No IB finansētā transporta daļa no A (robeža – 6.11. tabulā)"),
+    (15, "No IB finansētā transporta daļa no A (augšējā robeža – 6.11. tabulā)"),
     (16, "Pamatojums, ja transporta daļa pārsniedz robežu"),
     (17, "Pārbaudes: kļūdas / brīdinājumi (6.11. tabula)"),
     (18, "Stāvoklis"),

@@ -389,7 +389,7 @@ def write(sh: Sheet) -> None:
     months_code = next(f"'{sheet}'!{code}" for field, sheet, _, code in book.checks if field.name == "Perioda_Menesi")
     sh.formula(f"B{MONTHS_OK_ROW}", f"IF(N({months_code})=0,1,0)", st.out_whole, 1)
     sh.define("h_MenOK", f"B{MONTHS_OK_ROW}")
-    sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz robežu (1 – jā)", st.label)
+    sh.text(f"A{TRANSPORT_FLAG_ROW}", "Transporta daļa pārsniedz augšējo robežu (1 – jā)", st.label)
     sh.formula(
         f"B{TRANSPORT_FLAG_ROW}",
         "IF(N(IB_Pieejamais)>0,IF(ROUND(SUMIFS(Plans_NoIB,h_Transports,1),2)"
@@ -421,8 +421,8 @@ def _rules(sh: Sheet) -> None:
     # in B:F, one line (two at most): in F alone it took three, and the row 36 pt
     sh.merge_text(
         f"B{RULES_SECTION}:F{RULES_SECTION}",
-        f"Transporta daļas robeža bez rakstiska pamatojuma: {percent(share)} no IB pieejamā apmēra (no IB finansētais "
-        "transports).",
+        f"Transporta daļas augšējā robeža bez rakstiska pamatojuma: {percent(share)} no plānam pieejamā IB apmēra A "
+        "(no IB finansētais transports).",
         st.note,
     )
     sh.row_height(RULES_SECTION, SECTION_HEIGHT)
