@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 
 from generator.catalogue.catalogue import Catalogue
@@ -33,6 +34,33 @@ from generator.xlsxformula import quick_formulas
 __all__ = ["template_date", "write_workbook"]
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
+
+
+def whole_units(book: Book) -> None:
+    """matrixprint F2: every cell in the units format (UNITS, "#,##0.##": 28 or 58,5 units) prints a whole number
+    without a decimal separator. Excel prints such a format's whole number with the separator after it ("28,", on every
+    plan row of 6.3, 6.5, 6.6, 6.9); a conditional rule gives the cell UNITS_WHOLE while it holds a whole number.
+    Added after every other rule of the sheet, it has the lowest priority: a blank or a mark with its own number format
+    (annex.blank_line_figures) still wins, in Excel and in LibreOffice alike. One rule per run of such cells in a
+    column, the formula relative to the run's first cell."""
+    kinds = (book.st.input_units, book.st.out_units)
+    for ws in book.sheets.values():
+        runs: dict[int, list[list[int]]] = {}
+        for row in sorted(ws.table):
+            for col, cell in ws.table[row].items():
+                if getattr(cell, "format", None) not in kinds:
+                    continue
+                column = runs.setdefault(col, [])
+                if column and column[-1][1] == row - 1:
+                    column[-1][1] = row
+                else:
+                    column.append([row, row])
+        for col, spans in sorted(runs.items()):
+            for first, last in spans:
+                cell = xl_rowcol_to_cell(first, col)
+                ws.conditional_format(first, col, last, col, {
+                    "type": "formula", "criteria": f"=AND(ISNUMBER({cell}),ROUND({cell},2)=ROUND({cell},0))",
+                    "format": book.st.units_whole})
 
 
 def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None = None,
@@ -98,6 +126,7 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
     }
     for title_ in SHEETS:
         writers[title_](book.sheet(title_))
+    whole_units(book)
     book.sheets["6.1"].activate()
     wb.close()
     return path
