@@ -93,6 +93,7 @@ class Styles:
     inactive_mark: Format
     month_number: Format
     units_whole: Format
+    units_money: Format
     month_year: Format
     alert: Format
     alert_wrap: Format
@@ -168,6 +169,8 @@ def make_styles(wb: Workbook) -> Styles:
         blank_figure=wb.add_format({"num_format": BLANK_FIGURE}),
         # conditional: a UNITS cell holding a whole number prints without a decimal separator ("28", not Excel's "28,")
         units_whole=wb.add_format({"num_format": UNITS_WHOLE}),
+        # conditional: a signed annex's quantity of a line in euro (at actual cost) prints as money, "58,50"
+        units_money=wb.add_format({"num_format": MONEY}),
         # conditional: a working sheet's price that is the catalogue's unconfirmed one prints "5,11*"
         marked_price=wb.add_format({"num_format": MARKED_PRICE}),
     )

@@ -411,6 +411,22 @@ def test_no_page_of_the_service_list_holds_only_names(printed: dict[str, dict[st
             assert "Mērvienība" in text or ("Sniedzējs" in text and "Pārbaude" in text), f"{name} 6.8, {k}. lapa"
 
 
+# matrixprint F3: the showcase's line in euro at actual cost (D70) and its quantity, a sum of money, as each signed annex
+# prints it (6.6 also its six months): as money, with two decimals; it printed "180" and "30" as the units of a service.
+EURO_LINE = ("2.4 Transports bērnam", "180,00", "30,00")
+
+
+@pytest.mark.parametrize("sheet", sorted(SIGNED))
+def test_euro_line_quantity_prints_as_money(printed: dict[str, dict[str, list[Page]]], sheet: str) -> None:
+    name, total, month = EURO_LINE
+    lines = [line for page in printed["paraugs"][sheet] for line in page.text.splitlines() if name in line]
+    assert lines, f"{sheet}: nav rindas „{name}”"
+    figures = lines[0].split()
+    assert total in figures, f"{sheet}: {lines[0]!r}"
+    if sheet == "6.6":
+        assert figures.count(month) == 6, f"{sheet}: {lines[0]!r}"
+
+
 @pytest.mark.parametrize("sheet", sorted(SIGNED))
 def test_signatures_with_plan_rows(printed: dict[str, dict[str, list[Page]]], sheet: str) -> None:
     """The page with the signature lines also holds filled plan rows or what follows them on the annex

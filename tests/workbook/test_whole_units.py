@@ -13,7 +13,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from generator.workbook.styles import UNITS, UNITS_WHOLE
+from generator.workbook.layout import Layout
+from generator.workbook.styles import MONEY, UNITS, UNITS_WHOLE
+from generator.workbook.writer import EURO_UNIT_COLUMNS
 
 
 def _whole_rules(ws) -> list[tuple[object, str, str]]:  # noqa: ANN001 - an openpyxl worksheet
@@ -55,3 +57,30 @@ def test_the_rule_is_relative_to_its_first_cell(templates: dict[str | None, Path
             assert formula == f"AND(ISNUMBER({first}),ROUND({first},2)=ROUND({first},0))", (sqref, formula)
             seen += 1
     assert seen >= 7, seen  # the quantity, the months, the total and the day-care row
+
+
+def test_signed_annexes_print_a_euro_quantity_as_money(templates: dict[str | None, Path]) -> None:
+    """matrixprint F3: a plan line in euro at actual cost (D70) has a sum of money as its quantity; on the signed
+    annexes it prints as money ("58,50", not "58,5"): a rule on each plan-row quantity that tests the line's unit
+    ("Mērvienība", EURO_UNIT_COLUMNS) and comes before the whole-number rule."""
+    wb = load_workbook(templates["liepaja"])
+    for sheet, unit in EURO_UNIT_COLUMNS.items():
+        ws = wb[sheet]
+        heads = [ws[f"{unit}{row}"].value for row in range(1, Layout.plan_first)]
+        assert "Mērvienība" in heads, (sheet, heads)
+        money = {}
+        whole = {}
+        for cf in ws.conditional_formatting:
+            for rule in cf.rules:
+                if rule.dxf is None or rule.dxf.numFmt is None or not rule.formula:
+                    continue
+                for cells in cf.sqref.ranges:
+                    if rule.dxf.numFmt.formatCode == MONEY and f'${unit}' in rule.formula[0] and '"euro"' in rule.formula[0]:
+                        money[cells.coord.split(":")[0]] = rule.priority
+                    elif rule.dxf.numFmt.formatCode == UNITS_WHOLE:
+                        whole[cells.coord.split(":")[0]] = rule.priority
+        assert money, f"{sheet}: nav nosacījuma euro rindām"
+        first = f"{Layout.plan_first}"
+        assert any(c.endswith(first) for c in money), (sheet, money)
+        for cell, priority in money.items():
+            assert priority < whole[cell], (sheet, cell, priority, whole.get(cell))
