@@ -31,6 +31,10 @@ MINUS = "\u2212"
 MONEY_MINUS = f'{MONEY};"{MINUS}"#,##0.00'
 PRICE = f"{LATVIAN}#,##0.00##"
 UNITS = f"{LATVIAN}#,##0.##"
+# A whole number of units as Excel must print it: with UNITS Excel prints "28," (the separator stays after a whole
+# number; LibreOffice drops it). Every UNITS cell takes this format by a conditional rule while it holds a whole number
+# (writer.whole_units; matrixprint F2).
+UNITS_WHOLE = f"{LATVIAN}#,##0"
 # A space before "%", as Latvian writes it and the workbook's texts do ("50,6 %", "15 %"; audit9 F9).
 PERCENT_SIGN = '" "%'
 SHARE = f"{LATVIAN}0.0{PERCENT_SIGN}"
@@ -88,6 +92,8 @@ class Styles:
     warning_mark: Format
     inactive_mark: Format
     month_number: Format
+    units_whole: Format
+    units_money: Format
     month_year: Format
     alert: Format
     alert_wrap: Format
@@ -161,6 +167,10 @@ def make_styles(wb: Workbook) -> Styles:
         blank_mark=wb.add_format({"font_color": OUTPUT_FILL}),
         # conditional: a signed annex's figure that rests on an unconfirmed value prints "______", its value stays
         blank_figure=wb.add_format({"num_format": BLANK_FIGURE}),
+        # conditional: a UNITS cell holding a whole number prints without a decimal separator ("28", not Excel's "28,")
+        units_whole=wb.add_format({"num_format": UNITS_WHOLE}),
+        # conditional: a signed annex's quantity of a line in euro (at actual cost) prints as money, "58,50"
+        units_money=wb.add_format({"num_format": MONEY}),
         # conditional: a working sheet's price that is the catalogue's unconfirmed one prints "5,11*"
         marked_price=wb.add_format({"num_format": MARKED_PRICE}),
     )

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.file_author import FORM_OWNER, file_author
+from generator.reference.lines import ACTUAL_COST_UNIT
 from generator.workbook.issue_days import template_date
 from generator.workbook.layout import SHEETS, Layout
 from generator.workbook.sheetio import Book
@@ -25,6 +27,7 @@ from generator.workbook.sheets import (
     team,
     technical,
 )
+from generator.workbook.sheets.items import short_unit
 from generator.workbook.styles import make_styles
 from generator.workbook.values import empty_plan_values
 from generator.workbook.version import template_version
@@ -33,6 +36,47 @@ from generator.xlsxformula import quick_formulas
 __all__ = ["template_date", "write_workbook"]
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
+
+
+# The signed annexes' unit column ("Mērvienība"): a plan line in euro at actual cost (D70) has a sum of money as its
+# quantity, printed as money ("58,50", not "58,5"; matrixprint F3).
+EURO_UNIT_COLUMNS = {"6.3": "E", "6.5": "D", "6.6": "C", "6.9": "D"}
+
+
+def whole_units(book: Book) -> None:
+    """matrixprint F2: every cell in the units format (UNITS, "#,##0.##": 28 or 58,5 units) prints a whole number
+    without a decimal separator. Excel prints such a format's whole number with the separator after it ("28,", on every
+    plan row of 6.3, 6.5, 6.6, 6.9); a conditional rule gives the cell UNITS_WHOLE while it holds a whole number.
+    Added after every other rule of the sheet, it has the lowest priority: a blank or a mark with its own number format
+    (annex.blank_line_figures) still wins, in Excel and in LibreOffice alike. One rule per run of such cells in a
+    column, the formula relative to the run's first cell. Before it, on the signed annexes' plan rows, a line in euro
+    (EURO_UNIT_COLUMNS) prints its quantity as money."""
+    kinds = (book.st.input_units, book.st.out_units)
+    euro = short_unit({u.id: u.name_lv for u in book.catalogue.enums.units}[ACTUAL_COST_UNIT])
+    for title_, ws in book.sheets.items():
+        runs: dict[int, list[list[int]]] = {}
+        for row in sorted(ws.table):
+            for col, cell in ws.table[row].items():
+                if getattr(cell, "format", None) not in kinds:
+                    continue
+                column = runs.setdefault(col, [])
+                if column and column[-1][1] == row - 1:
+                    column[-1][1] = row
+                else:
+                    column.append([row, row])
+        unit = EURO_UNIT_COLUMNS.get(title_)
+        for col, spans in sorted(runs.items()):
+            for first, last in spans:
+                cell = xl_rowcol_to_cell(first, col)
+                top, bottom = max(first, book.layout.plan_first - 1), min(last, book.layout.plan_last - 1)
+                if unit and top <= bottom:  # the plan rows of the run (6.6's day-care row below them has no unit)
+                    at = xl_rowcol_to_cell(top, col)
+                    ws.conditional_format(top, col, bottom, col, {
+                        "type": "formula", "criteria": f'=AND(ISNUMBER({at}),${unit}{top + 1}="{euro}")',
+                        "format": book.st.units_money})
+                ws.conditional_format(first, col, last, col, {
+                    "type": "formula", "criteria": f"=AND(ISNUMBER({cell}),ROUND({cell},2)=ROUND({cell},0))",
+                    "format": book.st.units_whole})
 
 
 def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None = None,
@@ -98,6 +142,7 @@ def write_workbook(catalogue: Catalogue, path: Path, municipality_id: str | None
     }
     for title_ in SHEETS:
         writers[title_](book.sheet(title_))
+    whole_units(book)
     book.sheets["6.1"].activate()
     wb.close()
     return path

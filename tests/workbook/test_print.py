@@ -121,7 +121,7 @@ FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both gro
 # with only the service names and that empty column (F15).
 # 6.10 prints three pages across (the plan with its months; the delivered and the paid months; the totals and notes).
 # 6.11 prints its parameters, then its checks table on pages of its own (each with the table's headings; 25 checks at
-# 8 pt: pages of 22 and 3, the second with the totals and the whole list of errors, every row of which prints, D191,
+# 8 pt: pages of 23 and 2 (D205: 22 and 3 left the third page 2 pt beyond the slack), the second with the totals and the whole list of errors, every row of which prints, D191,
 # audit42 F6; it printed 13 and 12 checks at 9 pt and the list's last rows on a fourth page, D198).
 SHOWCASE_PAGES = {"6.1": 2, "6.2": 1, "6.3": 2, "6.4": 3, "6.5": 1, "6.6": 1, "6.7": 1, "6.8": 10, "6.9": 1,
                   "6.10": 3, "6.11": 3}
@@ -409,6 +409,22 @@ def test_no_page_of_the_service_list_holds_only_names(printed: dict[str, dict[st
         for k, page in enumerate(printed[name]["6.8"], start=1):
             text = _flat(page.text)
             assert "Mērvienība" in text or ("Sniedzējs" in text and "Pārbaude" in text), f"{name} 6.8, {k}. lapa"
+
+
+# matrixprint F3: the showcase's line in euro at actual cost (D70) and its quantity, a sum of money, as each signed annex
+# prints it (6.6 also its six months): as money, with two decimals; it printed "180" and "30" as the units of a service.
+EURO_LINE = ("2.4 Transports bērnam", "180,00", "30,00")
+
+
+@pytest.mark.parametrize("sheet", sorted(SIGNED))
+def test_euro_line_quantity_prints_as_money(printed: dict[str, dict[str, list[Page]]], sheet: str) -> None:
+    name, total, month = EURO_LINE
+    lines = [line for page in printed["paraugs"][sheet] for line in page.text.splitlines() if name in line]
+    assert lines, f"{sheet}: nav rindas „{name}”"
+    figures = lines[0].split()
+    assert total in figures, f"{sheet}: {lines[0]!r}"
+    if sheet == "6.6":
+        assert figures.count(month) == 6, f"{sheet}: {lines[0]!r}"
 
 
 @pytest.mark.parametrize("sheet", sorted(SIGNED))
@@ -852,7 +868,7 @@ def test_every_page_of_611_with_checks_has_column_headings(printed_pdfs: dict[st
 
 
 def test_611_checks_share_their_pages_evenly(printed_pdfs: dict[str, dict[str, Path]]) -> None:
-    """6.11's 25 checks print on two pages of 22 and 3 (each check's rows as high as its 8 pt text, technical.rule_lines),
+    """6.11's 25 checks print on two pages of 23 and 2 (D205: 22 and 3 left the last one little room; each check's rows as high as its 8 pt text, technical.rule_lines),
     the totals and the whole list of errors under the last check (D198): no page holds a lone check with the totals
     (it printed 10, 11 and 1 on three pages).
     Counted from the PDF: a check is its kind printed alone in its cell."""
@@ -862,7 +878,7 @@ def test_611_checks_share_their_pages_evenly(printed_pdfs: dict[str, dict[str, P
         runs = text_runs(sheets["6.11"])
         kinds = [r.page for r in runs if r.text in KINDS]
         per_page = [kinds.count(page) for page in sorted(set(kinds))]
-        assert sum(per_page) == RULE_COUNT and per_page == [22, 3], f"{name} 6.11: pārbaudes pa lapām {per_page}"
+        assert sum(per_page) == RULE_COUNT and per_page == [23, 2], f"{name} 6.11: pārbaudes pa lapām {per_page}"
         totals = [r for r in runs if r.text in ("Kļūdas kopā", "Brīdinājumi kopā")]
         assert {r.page for r in totals} == {max(kinds)}, f"{name} 6.11: kopsummas ne pēdējā pārbaužu lapā"
 

@@ -61,7 +61,9 @@ def write(sh: Sheet) -> None:
          "maximum": dt.datetime(2100, 12, 31), "error_message": "Ievadiet datumu formā DD.MM.GGGG."},
     )
     row = last + 2
-    sh.text(f"A{row}", "Vecāks, kas piedalās izvērtēšanā", st.section)
+    # in A:C, so that the section's rule runs under the whole title (matrixprint F1: in the narrow column A it printed a
+    # stroke under "Vecā" alone)
+    sh.merge_text(f"A{row}:C{row}", "Vecāks, kas piedalās izvērtēšanā", st.section)
     sh.formula(f"D{row}", 'IF(Vecaks_VardsUzvards="","",Vecaks_VardsUzvards)', st.out_text, "")
     sh.ws.freeze_panes(8, 0)
     protect(sh)

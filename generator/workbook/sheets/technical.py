@@ -211,6 +211,11 @@ INVALID_SHOWN = 30  # invalid input cells listed by message, every row shown and
 # below the totals on the last checks page: the gap, the list's heading, its status and all its rows
 INVALID_BLOCK_HEIGHT = GAP_HEIGHT + DEFAULT_HEIGHT + STATUS_ROW_HEIGHT + INVALID_SHOWN * LIST_ROW_HEIGHT
 PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights (Excel's to whole pixels)
+# More room kept free on the last checks page, the fullest (D205): with PAGE_SLACK alone its 25 checks went 22 and 3,
+# and the third page, the list's last row at 515,5 pt of 537,7, kept 2 pt beyond the slack (22 pt in LibreOffice,
+# which prints the heights as set) – too little if Excel 2010's page body is shorter (its printer's header and footer
+# spacing). With this the rules go 23 and 2: the third page keeps 44 pt, the second 67 pt.
+LAST_PAGE_SPARE = 12
 FIRST_ROOM = PAGE_BODY - REPEATED_HEIGHT - SECTION_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, first page
 NEXT_ROOM = PAGE_BODY - REPEATED_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, every further page
 # A rule's text wraps in A:C (78 wide) at 8 pt: RULE_CHARS_PER_LINE characters a line, counted low (at 9 pt a line
@@ -240,7 +245,7 @@ def page_starts(heights: tuple[float, ...]) -> tuple[int, ...]:
             bounds = (0, *cuts, count)
             spans = list(itertools.pairwise(bounds))
             rooms = [FIRST_ROOM if k == 0 else NEXT_ROOM for k in range(pages)]
-            rooms[-1] -= TOTALS_HEIGHT + INVALID_BLOCK_HEIGHT
+            rooms[-1] -= TOTALS_HEIGHT + INVALID_BLOCK_HEIGHT + LAST_PAGE_SPARE
             if all(sum(heights[a:b]) <= room for (a, b), room in zip(spans, rooms, strict=True)):
                 sizes = [b - a for a, b in spans]
                 spread = max(sizes) - min(sizes)

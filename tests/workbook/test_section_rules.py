@@ -1,0 +1,53 @@
+"""A section title's rule (its cell's bottom border, the section style) runs under the whole title on paper.
+
+matrixprint F1: on 6.2 the title "Vecāks, kas piedalās izvērtēšanā" stood in the narrow "Nr." column A and flowed on
+into B:C, while its rule stayed under A: a 4-character stroke under "Vecā" and none under the rest. A title with a
+rule must have its rule as wide as its text: in its own column or in a merged range (Excel's widths, Carlito's glyph
+widths, as tests/workbook/test_label_widths.py measures them). Only the cells inside each sheet's print area count.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import range_boundaries
+
+from tests.workbook.test_label_widths import PADDING_PT, excel_width_pt, text_width
+
+
+def _print_area(ws) -> tuple[int, int, int, int]:  # noqa: ANN001 - an openpyxl worksheet
+    """The sheet's print area (min_col, min_row, max_col, max_row); without one, its used range (all of it prints)."""
+    area = ws.print_area
+    if not area:
+        return range_boundaries(ws.dimensions)
+    text = (area[0] if isinstance(area, list) else area).split("!")[-1].replace("$", "")
+    return range_boundaries(text)
+
+
+def test_section_rules_run_under_their_whole_title(templates: dict[str | None, Path]) -> None:
+    wb = load_workbook(templates["liepaja"])
+    short: list[str] = []
+    checked = 0
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        min_col, min_row, max_col, max_row = _print_area(ws)
+        spans = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+        for row in ws.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col):
+            for cell in row:
+                value, border = cell.value, cell.border
+                if not isinstance(value, str) or value.startswith("=") or not value.strip():
+                    continue
+                # a rule under a title: a bottom border alone (a table's cell has its other sides too)
+                if not border.bottom.style or border.top.style or border.left.style or border.right.style:
+                    continue
+                merged = spans.get((cell.row, cell.column))
+                first, last = (merged.min_col, merged.max_col) if merged else (cell.column, cell.column)
+                rule = excel_width_pt(ws, first, last) - PADDING_PT
+                needed = text_width(value, float(cell.font.sz or 11), bool(cell.font.b))
+                checked += 1
+                if needed > rule:
+                    short.append(f"{ws.title} {cell.coordinate} „{value}”: teksts {needed:.0f} pt, līnija {rule:.0f} pt")
+    assert checked >= 5, checked
+    assert not short, short
