@@ -362,30 +362,12 @@ def html_to_pdf(html: str) -> bytes:
         for anchor in page.anchors:
             first, _last = pages.get(anchor, (number, number))
             pages[anchor] = (first, number)
-    sheet = _rendered_sheet(sheet_html(html, instructions, pages, len(act.pages)))
+    sheet = HTML(string=sheet_html(html, instructions, pages, len(act.pages)),
+                 base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
     if len(sheet.pages) > 1:  # the plural wording is no longer than the singular: the count stays
-        sheet = _rendered_sheet(sheet_html(html, instructions, pages, len(act.pages), len(sheet.pages)))
+        sheet = HTML(string=sheet_html(html, instructions, pages, len(act.pages), len(sheet.pages)),
+                     base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
     return act.copy([*act.pages, *sheet.pages]).write_pdf(pdf_identifier=identifier)
-
-
-_SHEETS: dict[str, object] = {}  # rendered preparer's sheets by their HTML, the last few of a process
-_SHEETS_KEPT = 64
-
-
-def _rendered_sheet(sheet: str):  # noqa: ANN202 - a weasyprint Document
-    """The preparer's sheet ``sheet`` laid out by WeasyPrint, once per process for each HTML text: the same
-    document of every municipality has the same sheet (the act's places and page numbers alike), and a build
-    rendered it again for each (~290 of 320 sheets). Its pages are only read when joined to an act's pages, so the
-    PDF is the same (tests/documents/test_pdf_sheet_memo.py)."""
-    from weasyprint import HTML
-
-    rendered = _SHEETS.pop(sheet, None)
-    if rendered is None:
-        rendered = HTML(string=sheet, base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
-        while len(_SHEETS) >= _SHEETS_KEPT:
-            _SHEETS.pop(next(iter(_SHEETS)))
-    _SHEETS[sheet] = rendered
-    return rendered
 
 
 def write_pdf(html: str, target: Path) -> Path:
