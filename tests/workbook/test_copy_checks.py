@@ -22,6 +22,7 @@ from generator.workbook.names import NamedValues, read
 from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import pilot_ids
 from tests.workbook.conftest import InputCells, clean_plans, recipient_labels
+from tests.workbook.kept_book import kept_book
 from tests.workbook.plans import SEED
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -123,15 +124,16 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     InputCells)."""
     folder = tmp_path_factory.mktemp("kopijas")
     plans = clean_plans(catalogue.offers(params.day), params, CLEAN_PLANS, SEED + 31_000)
-    into = InputCells(templates[None], load_workbook(templates[None]))
-    files, first = [], None
-    for k, plan in enumerate(plans):
-        wb = load_workbook(templates[None])
-        fill(wb, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
-             template_prices=read(wb, "Pak_Cena"))
-        into.save(wb, folder / f"tirs{k}.xlsx", len(plan.inputs.lines), [])
-        files.append(folder / f"tirs{k}.xlsx")
-        first = wb if first is None else first
+    into = InputCells(templates[None], kept_book(templates[None]))
+    files = []
+    # the template opened once (tests/workbook/kept_book.py): each plan filled into it as loaded; the first
+    # plan last, for the overwritten copies below
+    for k, plan in [*list(enumerate(plans))[1:], (0, plans[0])]:
+        first = kept_book(templates[None])
+        fill(first, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
+             template_prices=read(first, "Pak_Cena"))
+        into.save(first, folder / f"tirs{k}.xlsx", len(plan.inputs.lines), [])
+    files = [folder / f"tirs{k}.xlsx" for k in range(len(plans))]
     plan = plans[0]
     lines = len(plan.inputs.lines)
     counted = next(i for i, cost in enumerate(evaluate_workbook(plan.inputs, params).line_cost) if cost)

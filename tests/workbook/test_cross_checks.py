@@ -14,7 +14,6 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import make_profile
@@ -30,6 +29,7 @@ from generator.workbook.sheets.technical import rule_row, rules
 from tests.workbook.compare import differences
 from tests.workbook.conftest import InputCells, clean_plans, recipient_labels
 from tests.workbook.invalid import _cell
+from tests.workbook.kept_book import kept_book
 from tests.workbook.plans import SEED
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -87,8 +87,8 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     # the template with the inputs (and the values typed over its formulas) patched in, as a person fills the
     # downloaded matrix (tests/workbook/conftest.py InputCells); LibreOffice's values read over UNO, unsaved (the
     # same values as a saved copy: test_recalculated_reading.py)
-    into = InputCells(templates[None], load_workbook(templates[None]))
-    wb = load_workbook(templates[None])
+    into = InputCells(templates[None], kept_book(templates[None]))
+    wb = kept_book(templates[None])
     fill(wb, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
          template_prices=read(wb, "Pak_Cena"))
     lines = len(plan.inputs.lines)
@@ -111,7 +111,7 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
                                                    tuple(cells["Perioda_Sakums"].split())])
     files.append(folder / "ievades.xlsx")
     ranked = _ranks_with_a_gap(plans, params)  # ranks 1 and 3 in a two-line area: no error (D154, review8 R8-1)
-    wb = load_workbook(templates[None])
+    wb = kept_book(templates[None])
     fill(wb, ranked, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
          template_prices=read(wb, "Pak_Cena"))
     into.save(wb, folder / "rangi.xlsx", len(ranked.lines), [])
@@ -158,7 +158,7 @@ def test_a_source_above_n_warns_and_a_date_with_time_says_why(recalculated, para
 
 def test_the_checks_live_on_the_sheet_that_counts_errors(templates) -> None:  # noqa: ANN001
     """Every cross-check and every flag it reads lies on 6.11, away from the cells it checks."""
-    wb = load_workbook(templates[None])
+    wb = kept_book(templates[None])
     assert wb["6.11"].protection.sheet
     ws = wb["6.11"]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]

@@ -26,6 +26,7 @@ from generator.workbook.sheets.plan_rows import VISIBLE
 from generator.workbook.sheets.technical import INVALID_STATUS, NO_INVALID, SHEET, status_text
 from tests.workbook.conftest import InputCells, clean_plans, recipient_labels
 from tests.workbook.invalid import _cell
+from tests.workbook.kept_book import kept_book
 from tests.workbook.plans import SEED
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.xdist_group("workbook-lo")]
@@ -51,7 +52,7 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     fill(wb, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
          template_prices=read(wb, "Pak_Cena"))
     lines = len(plan.inputs.lines)
-    into = InputCells(templates[None], load_workbook(templates[None]))
+    into = InputCells(templates[None], kept_book(templates[None]))
     open_path = folder / "atverts.xlsx"
     into.save(wb, open_path, lines, [])
     # fill opened the groups down to the plan's last line; one filled row of the first collapsed group hidden again
@@ -78,7 +79,7 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
     mixed_path = folder / "jaukts.xlsx"
     mixed.save(mixed_path)
     # the plan's first line's first month as a text with a decimal comma (as pasted from a Latvian-locale source)
-    text = load_workbook(templates[None])
+    text = kept_book(templates[None])
     fill(text, plan.inputs, recipient_labels(catalogue), municipality=pilot_ids(catalogue)[0],
          template_prices=read(text, "Pak_Cena"))
     first = next(i for i, ln in enumerate(plan.inputs.lines) if ln.counted)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from generator.workbook.writer import template_date
+from tests.workbook.kept_book import kept_book
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
 FONT_DIR = Path("/usr/share/fonts/truetype/crosextra")
@@ -65,7 +65,7 @@ def excel_width_pt(ws, first: int, last: int) -> float:  # noqa: ANN001 - an ope
 
 @pytest.mark.parametrize("sheet", SIGNED)
 def test_fixed_labels_fit_the_repeated_columns_in_excel(templates: dict[str | None, Path], sheet: str) -> None:
-    ws = load_workbook(templates["liepaja"])[sheet]
+    ws = kept_book(templates["liepaja"])[sheet]
     last_col = column_index_from_string(ws.print_title_cols.split(":")[-1].replace("$", ""))
     last_header_row = int(ws.print_title_rows.split(":")[-1].replace("$", ""))
     spans = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
@@ -108,7 +108,7 @@ def test_plan_names_wrap_whole_in_excel(templates: dict[str | None, Path], catal
     their plan-row cell at Excel's column width in the lines the row holds (two): wrapped, never cut."""
     from tests.workbook.test_print import PEOPLE
 
-    ws = load_workbook(templates["liepaja"])[sheet]
+    ws = kept_book(templates["liepaja"])[sheet]
     texts = {"service": [o.label for o in catalogue.offers(template_date(catalogue))],
              "provider": list(PEOPLE.providers.values())}
     first = 9  # Layout.plan_first
@@ -148,7 +148,7 @@ def test_checks_print_whole_in_excel(templates: dict[str | None, Path], sheet: s
     from generator.workbook.sheets.check_codes import SEPARATOR
     from generator.workbook.texts import CHECKS_63, CHECKS_66, CHECKS_LEGEND_LABEL, ROW_WORD
 
-    ws = load_workbook(templates["liepaja"])[sheet]
+    ws = kept_book(templates["liepaja"])[sheet]
     checks, codes_col = (CHECKS_63, "K") if sheet == "6.3" else (CHECKS_66, "L")
     assert ws[f"{codes_col}7"].value == "Pārbaude", ws[f"{codes_col}7"].value
     legend = next(c for row in ws.iter_rows(min_row=49, max_row=52) for c in row
@@ -167,7 +167,7 @@ def test_long_texts_fit_in_excel(templates: dict[str | None, Path]) -> None:
     and 6.5's wider child line (two lines with the personal code) and in two lines of 6.6 and 6.9 (three lines)."""
     from tests.workbook.test_print import LONG_CHILD, NOTE_66
 
-    wb = load_workbook(templates["liepaja"])
+    wb = kept_book(templates["liepaja"])
     assert len(NOTE_66) >= 60
     _fits(wb["6.6"], "M9", NOTE_66, 9, False)
     assert wb["6.6"]["M7"].value == "Piezīmes"
@@ -185,7 +185,7 @@ def test_check_texts_fit_their_rows_in_excel(templates: dict[str | None, Path]) 
     none of them cut (test_print.test_611_checks_share_their_pages_evenly)."""
     from generator.workbook.sheets.technical import RULE_COUNT, RULE_LONGEST, rule_row, rules
 
-    ws = load_workbook(templates["liepaja"])["6.11"]
+    ws = kept_book(templates["liepaja"])["6.11"]
     codes = [code for code, *_ in rules("multipli")]
     for index in range(RULE_COUNT):
         row = rule_row(index)
@@ -203,7 +203,7 @@ def test_month_cells_of_610_hold_an_amount_in_excel(templates: dict[str | None, 
     and the month "07.2021" at Excel's width: a number that does not fit prints "###"."""
     from generator.workbook.sheets.execution import MONTH_WIDTH
 
-    ws = load_workbook(templates["liepaja"])["6.10"]
+    ws = kept_book(templates["liepaja"])["6.10"]
     months = [c.column for c in ws[7] if c.value == 1]  # the first month of each block (period month numbers)
     assert len(months) == 3, months
     for first in months:
@@ -223,7 +223,7 @@ def test_part_month_headings_fit_in_excel(templates: dict[str | None, Path], she
 
     from generator.reference.month_labels import first_month_days
 
-    ws = load_workbook(templates["liepaja"])[sheet]
+    ws = kept_book(templates["liepaja"])[sheet]
     firsts = [c for c in ws[7] if c.value == 1]  # the period month numbers' first month (6.10: three blocks)
     assert len(firsts) == (3 if sheet == "6.10" else 1), firsts
     starts = [dt.date(2019, 1, 1) + dt.timedelta(days=k) for k in range(365)]
@@ -248,7 +248,7 @@ def test_names_of_the_limits_length_fit_under_the_signatures_in_excel(templates:
 
     name = text_of(NAME_CHARS, "ŠĶĒRŠĻU", "ANNA-MARIJA ELIZABETE OZOLIŅA-BĒRZIŅA MĀRTIŅA VĪTOLA-KALNIŅA ")
     assert len(name) == NAME_CHARS
-    wb = load_workbook(templates["liepaja"])
+    wb = kept_book(templates["liepaja"])
     for sheet in SIGNED:
         ws = wb[sheet]
         signers = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)

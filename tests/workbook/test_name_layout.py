@@ -14,13 +14,14 @@ import re
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
 from generator.workbook.input_checks import NAME_CHARS, NAME_LIMITS
 from tests.workbook.cell_layout import APPS, EXCEL, LIBREOFFICE, Room, room, text_width
+from tests.workbook.kept_book import kept_book
 from tests.workbook.test_print_goals import text_of
 from tests.workbook.test_print_providers import LONGEST, PEOPLE_LAST
 
@@ -54,7 +55,7 @@ def _print_area(ws) -> tuple[int, int] | None:  # noqa: ANN001 - an openpyxl wor
 
 def places(path: Path) -> list[tuple[str, str, str, str]]:
     """(sheet, cell, whose name, printed text with "{}" for the name) of every printed place of a name."""
-    wb = load_workbook(path)
+    wb = kept_book(path)
     found = []
     for ws in wb:
         if ws.sheet_state != "visible":
@@ -125,7 +126,7 @@ def test_names_of_the_limit_fit_every_place(templates: dict[str | None, Path], n
     6.1's input cells wrap the name in the row's lines. Before D180 Excel's estimate needed three lines of 9 pt where
     the child's rows (32,25 pt) showed two, 6.6's signature line (A:B) was narrower than the name and 6.1's inputs cut
     it from about 37 capitals."""
-    wb = load_workbook(templates["liepaja"])
+    wb = kept_book(templates["liepaja"])
     wrong = []
     for sheet, a1, who, text in name_places:
         r = _wide_room(wb[sheet], a1, app)
@@ -183,6 +184,6 @@ def test_excel_is_estimated_narrower_and_its_lines_taller() -> None:
 
 
 def test_a_defined_name_of_each_input_exists(templates: dict[str | None, Path]) -> None:
-    wb = load_workbook(templates["liepaja"])
+    wb = kept_book(templates["liepaja"])
     for name in NAMES:
         assert isinstance(wb.defined_names[name], DefinedName)

@@ -7,14 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from generator.workbook.names import NamedValues, UnknownName, read, resolve, write
+from tests.workbook.kept_book import kept_book
 
 
 @pytest.fixture
 def wb(templates):
-    return load_workbook(templates[None])
+    return kept_book(templates[None])
 
 
 def test_shapes_cell_column_and_block(wb) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.workbook.layout import PLAN_ROWS, Layout
@@ -15,6 +14,7 @@ from generator.workbook.outline import show_plan_rows
 from generator.workbook.sheets import technical
 from generator.workbook.sheets.plan_rows import MAX_LEVEL, STEP, VISIBLE
 from generator.workbook.writer import write_workbook
+from tests.workbook.kept_book import kept_book
 
 # sheet -> its first plan row
 PLAN_SHEETS = {"6.3": 9, "6.4": Layout.calc_first, "6.5": 9, "6.6": 9, "6.7": 9, "6.9": 9, "6.10": 9}
@@ -36,7 +36,7 @@ def _expected(shown: int) -> list[tuple[int, bool]]:
 
 
 def test_template_shows_first_rows_and_groups_the_rest(template: Path) -> None:
-    wb = load_workbook(template)
+    wb = kept_book(template)
     # the plan sheets only: 6.11's list of invalid inputs is no longer grouped (D191)
     assert {ws.title for ws in wb.worksheets if any(d.outlineLevel for d in ws.row_dimensions.values())} == {
         *PLAN_SHEETS}
@@ -59,7 +59,7 @@ def test_groups_of_five_use_every_outline_level() -> None:
 @pytest.mark.parametrize(("lines", "shown"), [(0, 0), (1, 0), (5, 0), (6, 1), (10, 1), (11, 2), (23, 4), (35, 6),
                                               (36, 7), (40, 7)])
 def test_show_plan_rows_opens_just_enough(template: Path, lines: int, shown: int) -> None:
-    wb = load_workbook(template)
+    wb = kept_book(template)
     show_plan_rows(wb, 40)
     show_plan_rows(wb, lines)  # from fully open back to what the lines need
     for sheet, first in PLAN_SHEETS.items():
@@ -79,7 +79,7 @@ def _list_state(ws) -> list[tuple[int, bool]]:  # noqa: ANN001
 def test_invalid_input_list_is_not_grouped(template: Path) -> None:
     """6.11's list of invalid inputs: every row shown and printed (D191, audit42 F6; before, all but the first five
     sat in collapsed groups and a printed 6.11 left them out), and filling a plan leaves it so."""
-    wb = load_workbook(template)
+    wb = kept_book(template)
     ws = wb[technical.SHEET]
     shown = [(0, False)] * technical.INVALID_SHOWN
     assert _list_state(ws) == shown
@@ -95,7 +95,7 @@ def test_names_write_opens_the_groups_down_to_the_rows_it_fills(template: Path, 
     """A tool writing a published name (names.write) into a plan row of a collapsed group gets the groups opened
     down to that row on every plan sheet, as "+" opens them (D191, audit42 F3): on the old code the row stayed
     hidden and did not print. A row already shown opens nothing."""
-    wb = load_workbook(template)
+    wb = kept_book(template)
     write(wb, "Plans_Daudzums", [None] * line + [3])
     for sheet, first in PLAN_SHEETS.items():
         hidden = [i for i in range(PLAN_ROWS) if wb[sheet].row_dimensions[first + i].hidden]

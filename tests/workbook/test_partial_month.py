@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import make_profile
@@ -26,6 +25,7 @@ from generator.workbook.version import template_version
 from generator.workbook.writer import template_date, write_workbook
 from tests.workbook.compare import differences
 from tests.workbook.conftest import InputCells, recipient_labels, require_uno
+from tests.workbook.kept_book import kept_book
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
@@ -55,8 +55,8 @@ def recalculated(catalogue: Catalogue, params: Params, day: dt.date,
     require_uno()
     folder = tmp_path_factory.mktemp("partial-month")
     template = write_workbook(catalogue, folder / "matrica.xlsx")
-    wb = load_workbook(template)
-    prices, labels, cells = read(wb, "Pak_Cena"), recipient_labels(catalogue), InputCells(template, load_workbook(template))
+    wb = kept_book(template)
+    prices, labels, cells = read(wb, "Pak_Cena"), recipient_labels(catalogue), InputCells(template, wb)
     files: dict[str, tuple[WorkbookInputs, Path]] = {}
     for case, (start, june) in CASES.items():
         inputs = _inputs(catalogue, day, june, start)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from generator.workbook.sheets.technical import RULE_CODE, RULES_FIRST, RULES_LAST
+from tests.workbook.kept_book import kept_book
 
 
 def _cell(wb, name: str) -> str:  # noqa: ANN001
@@ -17,7 +16,7 @@ def _cell(wb, name: str) -> str:  # noqa: ANN001
 
 
 def test_period_rules_name_the_cells(templates: dict[str | None, Path]) -> None:
-    wb = load_workbook(templates[None])
+    wb = kept_book(templates[None])
     ws = wb["6.11"]
     where = {ws[f"{RULE_CODE}{r}"].value: str(ws[f"F{r}"].value).replace("\xa0", " ")  # ordinals keep their word
              for r in range(RULES_FIRST, RULES_LAST + 1)}

@@ -14,11 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.workbook.layout import Layout
 from generator.workbook.sheets.plan_rows import STEP
+from tests.workbook.kept_book import kept_book
 
 BODY_PX = 730  # LibreOffice's page body of a landscape signed annex, in pixels (D197, measured)
 DEFAULT_PT = 15  # a row without a height of its own (xlsxwriter's default)
@@ -60,7 +60,7 @@ def pages(ws: Worksheet, lines: int) -> list[list[int]]:
 @pytest.mark.parametrize("sheet", LANDSCAPE_SIGNED)
 def test_the_block_after_the_rows_prints_with_the_last_open_row(templates: dict[str | None, Path],
                                                                 sheet: str) -> None:
-    ws = load_workbook(templates["liepaja"])[sheet]
+    ws = kept_book(templates["liepaja"])[sheet]
     tail_first = LAY.plan_last + 1
     wrong = []
     for lines in range(STEP, LAY.plan_rows + 1, STEP):
@@ -75,7 +75,7 @@ def test_the_block_after_the_rows_prints_with_the_last_open_row(templates: dict[
 def test_the_model_is_the_measured_one(templates: dict[str | None, Path]) -> None:
     """The pages the model gives are those bench/signed_pages.py measured with LibreOffice for 40 open rows (the
     first plan row of each page; D197)."""
-    wb = load_workbook(templates["liepaja"])
+    wb = kept_book(templates["liepaja"])
     measured = {"6.3": [1, 10, 30], "6.5": [1, 15, 30], "6.6": [1, 20, 40]}
     for sheet, firsts in measured.items():
         got = [p[0] - LAY.plan_first + 1 for p in pages(wb[sheet], LAY.plan_rows)]

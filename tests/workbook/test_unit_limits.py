@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.recalc import make_profile
@@ -26,6 +25,7 @@ from generator.workbook.texts import CHECKS_63, MSG, MSG_SHORT
 from generator.workbook.writer import write_workbook
 from tests.workbook.compare import differences
 from tests.workbook.conftest import InputCells, recipient_labels, require_uno
+from tests.workbook.kept_book import kept_book
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
@@ -90,8 +90,8 @@ def recalculated(catalogue: Catalogue, params: Params,
     require_uno()
     folder = tmp_path_factory.mktemp("unit-limits")
     template = write_workbook(catalogue, folder / "matrica.xlsx")
-    wb = load_workbook(template)
-    prices, labels, cells = read(wb, "Pak_Cena"), recipient_labels(catalogue), InputCells(template, load_workbook(template))
+    wb = kept_book(template)
+    prices, labels, cells = read(wb, "Pak_Cena"), recipient_labels(catalogue), InputCells(template, wb)
     files: list[tuple[WorkbookInputs, Path]] = []
     for i, (item, _, units, price, _, start) in enumerate(_all_cases(catalogue, params)):
         inputs = _inputs(catalogue, params, item, units, price, start)
