@@ -5,6 +5,7 @@ the same NamedValues that reading LibreOffice's saved xlsx gives, in about half 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,13 @@ from generator.workbook.names import NamedRange, NamedValues
 
 def _written(number: float) -> int | float:
     """The number as LibreOffice 7.4 writes it into xlsx and a reader reads it back: 15 significant digits; a whole
-    number below 10^17 in plain digits (read as int), anything else with a point or an exponent (a float)."""
-    rounded = float(f"{number:.15g}")
+    number below 10^17 in plain digits (read as int), anything else with a point or an exponent (a float).
+    LibreOffice rounds the number's shortest decimal form, half away from zero, not its exact binary value:
+    341.3299999999995 (exactly 341.32999999999947…) is written as 341.33, where "%.15g" gives 341.329999999999."""
+    shortest = Decimal(repr(number))
+    if shortest.is_finite() and shortest:
+        shortest = shortest.quantize(Decimal(1).scaleb(shortest.adjusted() - 14), rounding=ROUND_HALF_UP)
+    rounded = float(shortest)
     return int(rounded) if rounded.is_integer() and abs(rounded) < 1e17 else rounded
 
 
