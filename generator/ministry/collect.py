@@ -31,6 +31,7 @@ from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import HIDDEN, shown_path
+from generator.ministry.open_files import open_in, open_note
 from generator.ministry.reading import (
     ReadResult,
     file_code,
@@ -294,6 +295,13 @@ def version_notes(results: list[ReadResult], current: str) -> list[str]:
     return notes
 
 
+def open_notes(results: list[ReadResult]) -> list[str]:
+    """A note for each used file that a spreadsheet program still has open (its lock file beside it): the
+    collection used its last saved version (ministrycheck F1)."""
+    return [f"{r.rel}: {open_note(program, 'ibm collect')}" for r in results
+            if r.record is not None and (program := open_in(r.path)) is not None]
+
+
 def _split_duplicates(results: list[ReadResult]) -> list[str]:
     """A byte-identical copy of a used file is used once (returns a note for each copy left out); two
     different used files of the same child: neither is used (the ministry must decide which is valid)."""
@@ -344,6 +352,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress, cache=cache,
                           hash_progress=hash_progress)
     duplicate_notes = _split_duplicates(results)
+    opened = open_notes(results)
     records = [r.record for r in results if r.record is not None]
     refused = [r.refusal for r in results if r.refusal is not None]
     stale: list[StaleValue] = [s for r in results for s in r.stale]
@@ -354,13 +363,13 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     previous_refused: list[Refusal] = []
     notes = version_notes(results, templates.current_version)
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
-    notes += duplicate_notes
+    notes += duplicate_notes + opened
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
     period = one_period(results, catalogue, folder)
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
                            progress=previous_progress, cache=cache)
-        notes += _split_duplicates(prev)
+        notes += _split_duplicates(prev) + open_notes(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += version_notes(prev, templates.current_version)

@@ -413,6 +413,10 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
     person = matrix_person(opened)  # the child's name and code: no console line shows them (audit27 F12)
     source_shown = shown_file(source, old if old.is_dir() else None, *person)
     recorded = recorded_source(source, old, person)
+    from generator.ministry.open_files import open_in, open_note
+
+    if (program := open_in(source)) is not None:  # its last saved version is migrated (ministrycheck F1)
+        click.echo(f"Brīdinājums: {source_shown}: {open_note(program, 'ibm migrate')}", err=True)
     source_hidden = source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
     try:
         report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened, source=recorded)
