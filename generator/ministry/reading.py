@@ -78,6 +78,26 @@ def changed_cell_namer(cells: Content, names: Mapping[str, NameRef]) -> Callable
     return lambda sheet, at: places.changed_cell(in_template, names, sheet, at)
 
 
+def input_namer(m: Matrix, path: Path) -> Callable[[str, int, int], str]:
+    """How a problem of an input names its cell, as `ibm documents --from-matrix` does: table, cell, its label and,
+    when the matrix counts it, 6.11's row ("6.1. tabula, B38 „Perioda pirmā diena” (6.11. tabulas 54. rinda)"), not
+    "6.1!B38 (Perioda_Sakums)" (ministrycheck F3). Labels need the whole file: a fast-scanned one is read whole
+    only when a problem is named (rare); if that fails, the cell is named as before."""
+    from generator.documents.from_matrix import places  # imported here: that package imports the ministry's
+
+    kept: dict[str, object] = {}
+
+    def where(name: str, row: int = 0, col: int = 0) -> str:
+        try:
+            if "m" not in kept:
+                whole = Matrix.open(path) if m.partial else m
+                kept.update(m=whole, checked=places.checked_cells(whole))
+            return places.input_place(kept["m"], name, row, col, kept["checked"])  # type: ignore[arg-type]
+        except (MatrixError, XlsxReadError, OSError, KeyError):
+            return m.where(name, row, col)
+    return where
+
+
 def version_difference(version: str, current: str) -> str:
     """What differs between two template versions whose shown forms carry the same catalogue day (audit37 F9):
     " – tā paša datuma katalogs, bet mainīts tā saturs" or "… mainīts veidnes izkārtojums"; "" when the days differ."""
@@ -256,7 +276,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     elif expected is not None and expected.length_checks is not None:
         m.use_length_checks(expected.length_checks)  # the fast scan proved the template: the same checks
     try:
-        data, problems = read_child(m, catalogue)  # an over-long text reads a fast-scanned file's formulas (D168)
+        where = input_namer(m, path)  # a problem's cell with its table and label (ministrycheck F3)
+        data, problems = read_child(m, catalogue, where=where)  # an over-long text reads a fast-scanned file's formulas (D168)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
     if data is None:
@@ -270,10 +291,10 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         return refuse([f"aprēķins nav iespējams: {exc}"])
     not_eligible = [f for f in outcome.findings if f.code == "not_eligible"]
     if not_eligible:
-        return refuse([f"{m.where('Berns_DzimsanasDatums')}: {not_eligible[0].message}"])
+        return refuse([f"{where('Berns_DzimsanasDatums', 0, 0)}: {not_eligible[0].message}"])
     outside = [f for f in outcome.findings if f.code == "outside_reporting_period"]
     if outside:  # no check date, so no P (D21)
-        return refuse([f"{m.where('Perioda_Sakums')}: {outside[0].message}"])
+        return refuse([f"{where('Perioda_Sakums', 0, 0)}: {outside[0].message}"])
     code = pseudonym(key, data.personal_code)
     warning = folder_warning(folder, data.municipality, catalogue, data.inputs.period_start)
     if warning:
