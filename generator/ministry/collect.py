@@ -82,6 +82,24 @@ def find_workbooks(folder: Path) -> list[Path]:
     return found
 
 
+def other_files(folder: Path) -> str:
+    """What a folder without a workbook holds instead, for its refusal: the count and kinds of its other files
+    ("; mapē ir tikai 2 citi faili (.pdf, .txt), kas nav matricas"), so a wrong folder is seen at once (ministrycheck
+    F5). Only the file name endings are shown: a scan's name may name a child."""
+    try:
+        others = [p for p in folder.rglob("*") if p.is_file() and not any(
+            part.startswith(".") for part in p.relative_to(folder).parts)]
+    except OSError:
+        return ""
+    if not others:
+        return "; mape ir tukša"
+    kinds = sorted({p.suffix.lower() or "bez paplašinājuma" for p in others})
+    shown = ", ".join(kinds[:5]) + (", …" if len(kinds) > 5 else "")
+    n = len(others)
+    return (f"; mapē ir tikai {n} {agree(n, 'cits fails', 'citi faili')} ({shown}), "
+            f"{agree(n, 'kas nav matrica', 'kas nav matricas')}")
+
+
 # --- parallel reading -------------------------------------------------------------------------------------
 Task = tuple[Path, Path, bool, str | None]  # (file, collected folder, strict version, its digest if known)
 _WORKER: dict[str, object] = {}
@@ -149,7 +167,8 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
     read is cached under the digest of the bytes its reader parsed."""
     files = find_workbooks(folder)
     if not files:
-        raise CollectError(f"mapē {folder} nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)")
+        raise CollectError(f"mapē {folder} nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)"
+                           f"{other_files(folder)}")
     results: list[ReadResult | None] = [None] * len(files)
     tasks: list[Task] = []
     pending: list[int] = []

@@ -184,6 +184,12 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         _fail(f"{exc}; nekas netika uzrakstīts")
     except OSError as exc:
         _fail(f"nevar pārbaudīt iepriekšējos rezultātus: {os_reason(exc)}; nekas netika uzrakstīts")
+    from generator.ministry.open_files import open_outputs
+
+    for shown, program in open_outputs(out):  # replaced under an open window (ministrycheck F4)
+        click.echo(f"Brīdinājums: {shown} ir atvērts {program}: savākšana to aizstās, bet atvērtajā logā paliks "
+                   "iepriekšējais saturs – aizveriet to nesaglabājot un atveriet no jauna (saglabājot tiktu pārrakstīti "
+                   "jaunie rezultāti)", err=True)
     catalogue = load_for_command(catalogue_dir)
     templates = TemplateSource(catalogue, registry, template_dirs)
     step = {"last": -1}

@@ -28,3 +28,14 @@ def open_note(program: str, command: str) -> str:
     return (f"fails, šķiet, vēl ir atvērts ({program} bloķēšanas fails blakus tam) – {used} pēdējā saglabātā versija; "
             f"ja tajā ir nesaglabātas izmaiņas, saglabājiet un aizveriet failu un palaidiet „{command}” vēlreiz (ja "
             "failu neviens nav atvēris, bloķēšanas fails palicis no agrākas reizes, un to var izdzēst)")
+
+
+
+def open_outputs(summary: Path) -> list[tuple[str, str]]:
+    """(path as shown, program) when a spreadsheet program has the previous summary of `ibm collect` open: a new
+    collection replaces it, and saving the open window afterwards would write the old content over the new
+    (ministrycheck F4). The summary is the program's own output (no child's name in its name), named in full. (A CSV
+    of galigie-apmeri/ open refuses the run: its lock file lies in the folder the collection replaces, output.py.)"""
+    if summary.is_file() and (program := open_in(summary)) is not None:
+        return [(str(summary), program)]
+    return []

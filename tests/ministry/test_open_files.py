@@ -73,3 +73,47 @@ def test_migrate_warns_of_a_matrix_still_open(tmp_path: Path, small_folder) -> N
     assert (f"Brīdinājums: {old}: fails, šķiet, vēl ir atvērts (LibreOffice bloķēšanas fails blakus tam) – "
             "pārnesta pēdējā saglabātā versija") in result.output, result.output
     assert OPENED_BY not in result.output
+
+
+
+def _two_matrices(tmp_path: Path, small_folder) -> tuple[Path, Path]:  # noqa: ANN001
+    source, children = small_folder
+    folder = tmp_path / "matricas"
+    for child in children[:2]:
+        target = folder / child.path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(child.path, target)
+    out = tmp_path / "izvade" / "kopsavilkums.xlsx"
+    first = CliRunner().invoke(main, ["collect", str(folder), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    assert "atvērts" not in first.output
+    return folder, out
+
+
+def test_collect_warns_that_the_summary_it_replaces_is_open(tmp_path: Path, small_folder, key_env) -> None:  # noqa: ANN001
+    """The previous summary open in LibreOffice: the collection replaces it, and saving the open window afterwards
+    would put the old figures back – said before it starts (ministrycheck F4)."""
+    folder, out = _two_matrices(tmp_path, small_folder)
+    _lock(out, "LibreOffice")
+    again = CliRunner().invoke(main, ["collect", str(folder), "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    assert (f"Brīdinājums: {out} ir atvērts LibreOffice: savākšana to aizstās, bet atvērtajā logā paliks "
+            "iepriekšējais saturs – aizveriet to nesaglabājot") in again.output, again.output
+    assert OPENED_BY not in again.output
+
+
+def test_collect_asks_to_close_an_open_csv_not_to_move_its_lock(tmp_path: Path, small_folder, key_env) -> None:  # noqa: ANN001
+    """A CSV of galigie-apmeri/ open in Excel: its lock file lies in the folder the collection replaces, so the run is
+    refused (nothing written) – saying to close the CSV, not to move the lock file away as a stranger (ministrycheck
+    F6; the old message named "~$…csv" as a file to move elsewhere)."""
+    folder, out = _two_matrices(tmp_path, small_folder)
+    final = out.parent / "galigie-apmeri"
+    csv = sorted(final.glob("*.csv"))[0]
+    _lock(csv, "Excel")
+    before = {p: p.read_bytes() for p in out.parent.rglob("*") if p.is_file() and p.suffix != ".sqlite"}
+    again = CliRunner().invoke(main, ["collect", str(folder), "--out", str(out)])
+    assert again.exit_code == 1, again.output
+    assert (f"Kļūda: mapē {final} fails {csv.name} (Excel) vēl ir atvērts – aizveriet to (blakus ir programmas "
+            "bloķēšanas fails, ko ibm collect neaizstāj) un palaidiet vēlreiz; nekas netika uzrakstīts") in again.output
+    assert "pārvietojiet" not in again.output and OPENED_BY not in again.output
+    assert {p: p.read_bytes() for p in out.parent.rglob("*") if p.is_file() and p.suffix != ".sqlite"} == before
