@@ -31,6 +31,7 @@ from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import HIDDEN, shown_path
+from generator.ministry.open_files import open_in, open_note
 from generator.ministry.reading import (
     ReadResult,
     file_code,
@@ -79,6 +80,24 @@ def find_workbooks(folder: Path) -> list[Path]:
         if path.suffix.lower() in SPREADSHEET_SUFFIXES:
             found.append(path)
     return found
+
+
+def other_files(folder: Path) -> str:
+    """What a folder without a workbook holds instead, for its refusal: the count and kinds of its other files
+    ("; mapē ir tikai 2 citi faili (.pdf, .txt), kas nav matricas"), so a wrong folder is seen at once (ministrycheck
+    F5). Only the file name endings are shown: a scan's name may name a child."""
+    try:
+        others = [p for p in folder.rglob("*") if p.is_file() and not any(
+            part.startswith(".") for part in p.relative_to(folder).parts)]
+    except OSError:
+        return ""
+    if not others:
+        return "; mape ir tukša"
+    kinds = sorted({p.suffix.lower() or "bez paplašinājuma" for p in others})
+    shown = ", ".join(kinds[:5]) + (", …" if len(kinds) > 5 else "")
+    n = len(others)
+    return (f"; mapē ir tikai {n} {agree(n, 'cits fails', 'citi faili')} ({shown}), "
+            f"{agree(n, 'kas nav matrica', 'kas nav matricas')}")
 
 
 # --- parallel reading -------------------------------------------------------------------------------------
@@ -148,7 +167,8 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
     read is cached under the digest of the bytes its reader parsed."""
     files = find_workbooks(folder)
     if not files:
-        raise CollectError(f"mapē {folder} nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)")
+        raise CollectError(f"mapē {folder} nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx)"
+                           f"{other_files(folder)}")
     results: list[ReadResult | None] = [None] * len(files)
     tasks: list[Task] = []
     pending: list[int] = []
@@ -294,6 +314,13 @@ def version_notes(results: list[ReadResult], current: str) -> list[str]:
     return notes
 
 
+def open_notes(results: list[ReadResult]) -> list[str]:
+    """A note for each used file that a spreadsheet program still has open (its lock file beside it): the
+    collection used its last saved version (ministrycheck F1)."""
+    return [f"{r.rel}: {open_note(program, 'ibm collect')}" for r in results
+            if r.record is not None and (program := open_in(r.path)) is not None]
+
+
 def _split_duplicates(results: list[ReadResult]) -> list[str]:
     """A byte-identical copy of a used file is used once (returns a note for each copy left out); two
     different used files of the same child: neither is used (the ministry must decide which is valid)."""
@@ -344,6 +371,7 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     results = read_folder(folder, catalogue, templates, key, jobs=options.jobs, progress=progress, cache=cache,
                           hash_progress=hash_progress)
     duplicate_notes = _split_duplicates(results)
+    opened = open_notes(results)
     records = [r.record for r in results if r.record is not None]
     refused = [r.refusal for r in results if r.refusal is not None]
     stale: list[StaleValue] = [s for r in results for s in r.stale]
@@ -354,13 +382,13 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     previous_refused: list[Refusal] = []
     notes = version_notes(results, templates.current_version)
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
-    notes += duplicate_notes
+    notes += duplicate_notes + opened
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
     period = one_period(results, catalogue, folder)
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
                            progress=previous_progress, cache=cache)
-        notes += _split_duplicates(prev)
+        notes += _split_duplicates(prev) + open_notes(prev)
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += version_notes(prev, templates.current_version)

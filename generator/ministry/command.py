@@ -184,6 +184,12 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
         _fail(f"{exc}; nekas netika uzrakstīts")
     except OSError as exc:
         _fail(f"nevar pārbaudīt iepriekšējos rezultātus: {os_reason(exc)}; nekas netika uzrakstīts")
+    from generator.ministry.open_files import open_outputs
+
+    for shown, program in open_outputs(out):  # replaced under an open window (ministrycheck F4)
+        click.echo(f"Brīdinājums: {shown} ir atvērts {program}: savākšana to aizstās, bet atvērtajā logā paliks "
+                   "iepriekšējais saturs – aizveriet to nesaglabājot un atveriet no jauna (saglabājot tiktu pārrakstīti "
+                   "jaunie rezultāti)", err=True)
     catalogue = load_for_command(catalogue_dir)
     templates = TemplateSource(catalogue, registry, template_dirs)
     step = {"last": -1}
@@ -413,6 +419,10 @@ def _migrate_one(migrator, old: Path, out: Path, source: Path, target: Path, ove
     person = matrix_person(opened)  # the child's name and code: no console line shows them (audit27 F12)
     source_shown = shown_file(source, old if old.is_dir() else None, *person)
     recorded = recorded_source(source, old, person)
+    from generator.ministry.open_files import open_in, open_note
+
+    if (program := open_in(source)) is not None:  # its last saved version is migrated (ministrycheck F1)
+        click.echo(f"Brīdinājums: {source_shown}: {open_note(program, 'ibm migrate')}", err=True)
     source_hidden = source_shown != (source.relative_to(old) if old.is_dir() else source).as_posix()
     try:
         report = migrator.migrate(source, target, overwrite=overwrite, person=person, opened=opened, source=recorded)

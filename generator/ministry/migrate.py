@@ -53,6 +53,7 @@ from generator.ministry.matrix import (
     read_child,
     structure_problems,
 )
+from generator.ministry.reading import changed_cell_namer
 from generator.ministry.rule_names import rule_name
 from generator.ministry.template_checks import unchecked_codes
 from generator.ministry.templates import DEFAULT_REGISTRY, TemplateSource, generate_template, load_registry
@@ -588,18 +589,19 @@ class Migrator:
             return []
         if expected.cells is not None:
             found = content(old.book, expected.inputs)
+            named = changed_cell_namer(expected.cells, expected.names)  # as collect names it (ministrycheck F2)
             notes = []
             for sheet, coord, what in differing_cells(found, expected.cells):
                 cell = old.book.cell(sheet, coord)
                 value = cell.value if cell is not None else None
                 if what == "formula aizstāta ar vērtību":
-                    notes.append(f"{sheet}!{a1(coord)}: formula bija aizstāta ar vērtību {_shown_value(value)}; "
+                    notes.append(f"{named(sheet, coord)}: formula bija aizstāta ar vērtību {_shown_value(value)}; "
                                  "jaunajā matricā atjaunota formula, vērtība nav pārnesta")
                 elif what in ("formula izdzēsta", "formula mainīta"):
-                    notes.append(f"{sheet}!{a1(coord)}: {what.replace(' ', ' bija ', 1)}; jaunajā matricā atjaunota "
+                    notes.append(f"{named(sheet, coord)}: {what.replace(' ', ' bija ', 1)}; jaunajā matricā atjaunota "
                                  "veidnes formula")
                 else:
-                    notes.append(f"{sheet}!{a1(coord)}: {what}; jaunajā matricā ir veidnes saturs, vecā faila "
+                    notes.append(f"{named(sheet, coord)}: {what}; jaunajā matricā ir veidnes saturs, vecā faila "
                                  "saturs nav pārnests")
             return notes
         if expected.rows is not None:

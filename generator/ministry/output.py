@@ -27,6 +27,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry.aggregate import Aggregates, aggregate
 from generator.ministry.collection import Collection
 from generator.ministry.final_csv import write_final_amounts
+from generator.ministry.open_files import open_in
 from generator.ministry.reading import file_digest
 from generator.ministry.summary_book import SummaryBook, write_summary
 from generator.own_files import refusal, strangers
@@ -79,6 +80,14 @@ def check_ownership(out: Path) -> None:
             raise OutputError(f"mapi {final_dir} nav izveidojis ibm collect (tajā nav {MANIFEST}); tās saturu "
                               "nepārrakstīšu – pārvietojiet to vai izvēlieties --out citā mapē")
         foreign, changed = strangers(final_dir, manifest["files"], ignore=(MANIFEST,))
+        opened = [(name, program) for name in manifest["files"]
+                  if (program := open_in(final_dir / name)) is not None]
+        if opened and foreign:  # its lock file is no stranger to move away: the CSV is to be closed (ministrycheck F6)
+            one = len(opened) == 1
+            shown = ", ".join(f"{name} ({program})" for name, program in opened)
+            raise OutputError(f"mapē {final_dir} {'fails' if one else 'faili'} {shown} vēl "
+                              f"{'ir atvērts' if one else 'ir atvērti'} – aizveriet {'to' if one else 'tos'} (blakus "
+                              "ir programmas bloķēšanas fails, ko ibm collect neaizstāj) un palaidiet vēlreiz")
         if foreign or changed:
             raise OutputError(refusal(final_dir, foreign, changed, who=f"komanda {TOOL}", nothing_written=False,
                                       advice="izvēlieties --out citā mapē"))

@@ -11,6 +11,7 @@ import copy
 import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +23,7 @@ from generator.cli_errors import os_reason_without_path
 from generator.lvformat import version as shown_version
 from generator.ministry.console_names import shown_path
 from generator.ministry.fastread import read_fast
-from generator.ministry.integrity import compare_cells, compare_rows, content
+from generator.ministry.integrity import Content, compare_cells, compare_rows, content
 from generator.ministry.matrix import (
     ChildData,
     Matrix,
@@ -37,7 +38,7 @@ from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.template_checks import COUNT_NAMES, unchecked_codes, unchecked_reason
 from generator.ministry.templates import Expected, TemplateSource
-from generator.ministry.xlsxread import MAX_TOTAL_BYTES, XlsxReadError, _coords
+from generator.ministry.xlsxread import MAX_TOTAL_BYTES, Coord, NameRef, XlsxReadError, _coords
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
 from generator.reference.findings import Severity
@@ -66,6 +67,35 @@ class ReadResult:
     digest: str = ""  # SHA-256 of the file's bytes
     full_read: bool = False  # the template check needed the full reader (not the fast digests)
     old_version: str = ""  # an older registered (or kept) template version the file was checked against
+
+
+def changed_cell_namer(cells: Content, names: Mapping[str, NameRef]) -> Callable[[str, Coord], str]:
+    """How a changed template cell is named, as `ibm documents --from-matrix` names it: the table, the cell and its
+    label in the template ("6.4. tabula, E58 „IB nepieciešamais apmērs N”"), not "6.4!E58" (ministrycheck F2)."""
+    from generator.documents.from_matrix import places  # imported here: that package imports the ministry's
+
+    in_template = places.template_values(cells)
+    return lambda sheet, at: places.changed_cell(in_template, names, sheet, at)
+
+
+def input_namer(m: Matrix, path: Path) -> Callable[[str, int, int], str]:
+    """How a problem of an input names its cell, as `ibm documents --from-matrix` does: table, cell, its label and,
+    when the matrix counts it, 6.11's row ("6.1. tabula, B38 „Perioda pirmā diena” (6.11. tabulas 54. rinda)"), not
+    "6.1!B38 (Perioda_Sakums)" (ministrycheck F3). Labels need the whole file: a fast-scanned one is read whole
+    only when a problem is named (rare); if that fails, the cell is named as before."""
+    from generator.documents.from_matrix import places  # imported here: that package imports the ministry's
+
+    kept: dict[str, object] = {}
+
+    def where(name: str, row: int = 0, col: int = 0) -> str:
+        try:
+            if "m" not in kept:
+                whole = Matrix.open(path) if m.partial else m
+                kept.update(m=whole, checked=places.checked_cells(whole))
+            return places.input_place(kept["m"], name, row, col, kept["checked"])  # type: ignore[arg-type]
+        except (MatrixError, XlsxReadError, OSError, KeyError):
+            return m.where(name, row, col)
+    return where
 
 
 def version_difference(version: str, current: str) -> str:
@@ -232,7 +262,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     if expected is not None and not (fast is not None and expected.fast_ok(fast)):
         full = m = m if fast is None else Matrix.open(path)  # the fast scan is used only when proven
         if expected.cells is not None:
-            problems = compare_cells(content(full.book, expected.inputs), expected.cells)
+            problems = compare_cells(content(full.book, expected.inputs), expected.cells,
+                                     where=changed_cell_namer(expected.cells, expected.names))
         elif expected.rows is not None:
             problems = compare_rows(content(full.book), expected.rows)
         if problems:
@@ -245,7 +276,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     elif expected is not None and expected.length_checks is not None:
         m.use_length_checks(expected.length_checks)  # the fast scan proved the template: the same checks
     try:
-        data, problems = read_child(m, catalogue)  # an over-long text reads a fast-scanned file's formulas (D168)
+        where = input_namer(m, path)  # a problem's cell with its table and label (ministrycheck F3)
+        data, problems = read_child(m, catalogue, where=where)  # an over-long text reads a fast-scanned file's formulas (D168)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
     if data is None:
@@ -259,10 +291,10 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         return refuse([f"aprēķins nav iespējams: {exc}"])
     not_eligible = [f for f in outcome.findings if f.code == "not_eligible"]
     if not_eligible:
-        return refuse([f"{m.where('Berns_DzimsanasDatums')}: {not_eligible[0].message}"])
+        return refuse([f"{where('Berns_DzimsanasDatums', 0, 0)}: {not_eligible[0].message}"])
     outside = [f for f in outcome.findings if f.code == "outside_reporting_period"]
     if outside:  # no check date, so no P (D21)
-        return refuse([f"{m.where('Perioda_Sakums')}: {outside[0].message}"])
+        return refuse([f"{where('Perioda_Sakums', 0, 0)}: {outside[0].message}"])
     code = pseudonym(key, data.personal_code)
     warning = folder_warning(folder, data.municipality, catalogue, data.inputs.period_start)
     if warning:

@@ -853,7 +853,7 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
 def _notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Piezīmes par izmantotajiem failiem",
                 "Šie faili aprēķinā izmantoti; piezīme saka, kas par tiem jāzina (identiska kopija izmantota vienreiz, "
-                "matrica vecākā veidnē). Komandas izvadā tās pašas piezīmes.", [("Nr.", 5), ("Piezīme", 123)],
+                "matrica vecākā veidnē, fails vēl atvērts citā programmā). Komandas izvadā tās pašas piezīmes.", [("Nr.", 5), ("Piezīme", 123)],
                 key_cols=0)  # two columns: the note above wraps within them
     for i, note in enumerate(c.notes):
         book.value(ws, DATA_FIRST + i, 0, i + 1, book.f_whole)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import shutil
 import zipfile
 from collections import Counter
@@ -338,13 +339,13 @@ def test_refuses_an_unknown_older_template(one_good: Path, tmp_path: Path) -> No
 def test_refuses_a_tampered_formula_naming_the_cell(one_good: Path, tmp_path: Path) -> None:
     def tamper(wb) -> None:  # noqa: ANN001
         cell = cell_of(wb, "IB_Nepieciesamais")
-        tamper.where = f"{cell.parent.title}!{cell.coordinate}"
+        tamper.where = f"{cell.parent.title}. tabula, {cell.coordinate} „"  # with its label (ministrycheck F2)
         cell.value = 1234.5
 
     edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "labota.xlsx", tamper)
     out = collect_messages(one_good, tmp_path)
     assert "ogre/labota.xlsx: matrica neatbilst veidnei" in out
-    assert f"{tamper.where}: formula aizstāta ar vērtību" in out
+    assert re.search(re.escape(tamper.where) + r"[^”\n]+”: formula aizstāta ar vērtību", out), out
 
 
 def test_refuses_missing_names(one_good: Path, tmp_path: Path) -> None:
@@ -362,8 +363,12 @@ def test_refuses_missing_required_inputs(one_good: Path, tmp_path: Path) -> None
 
     edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "tuksa.xlsx", blank)
     out = collect_messages(one_good, tmp_path)
-    assert "ogre/tuksa.xlsx: 6.1!B14 (Berns_PersonasKods): nav aizpildīts (gaidīts: teksts)" in out
-    assert "ogre/tuksa.xlsx: 6.1!B39 (Perioda_Menesi): nav aizpildīts (gaidīts: vesels skaitlis 1–6)" in out
+    # each cell with its table and label, as `ibm documents` names it, no defined name (ministrycheck F3)
+    label = r" „[^”\n]+”( \(6\.11\. tabulas \d+\. rinda\))?: "
+    assert re.search(r"ogre/tuksa\.xlsx: 6\.1\. tabula, B14" + label + r"nav aizpildīts \(gaidīts: teksts\)", out), out
+    assert re.search(r"ogre/tuksa\.xlsx: 6\.1\. tabula, B39" + label + r"nav aizpildīts \(gaidīts: vesels skaitlis 1–6\)",
+                     out), out
+    assert "Berns_PersonasKods" not in out and "Perioda_Menesi" not in out and "6.1!" not in out
 
 
 def test_refuses_a_plan_outside_every_reporting_period(one_good: Path, tmp_path: Path) -> None:
@@ -373,7 +378,9 @@ def test_refuses_a_plan_outside_every_reporting_period(one_good: Path, tmp_path:
 
     edit(one_good / "ogre" / "laba.xlsx", one_good / "ogre" / "arpus.xlsx", move)
     out = collect_messages(one_good, tmp_path)
-    assert "ogre/arpus.xlsx: 6.1!" in out and "(Perioda_Sakums): IB nevar aprēķināt: plāna sākums 01.01.2035" in out
+    assert re.search(r"ogre/arpus\.xlsx: 6\.1\. tabula, B\d+ „[^”\n]+”( \(6\.11\. tabulas \d+\. rinda\))?: IB nevar "
+                     r"aprēķināt: plāna sākums 01\.01\.2035", out), out  # no "6.1!B38 (Perioda_Sakums)" (F3)
+    assert "Perioda_Sakums" not in out
     assert "nav nevienā programmas kārtas pārskata periodā" in out
 
 
@@ -382,7 +389,8 @@ def test_refuses_an_empty_folder_and_writes_nothing(tmp_path: Path) -> None:
     (tmp_path / "tuksa" / "ogre" / "skenejums.pdf").write_bytes(b"%PDF-1.4")
     result = run(str(tmp_path / "tuksa"), "--out", str(tmp_path / "out" / "k.xlsx"))
     assert result.exit_code == 1
-    assert "nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx); nekas netika uzrakstīts" in result.output
+    assert ("nav nevienas izklājlapas (gaidīts: aizpildītas IBM matricas .xlsx); mapē ir tikai 1 cits fails (.pdf), "
+            "kas nav matrica; nekas netika uzrakstīts") in result.output, result.output  # what it holds (F5)
     assert not (tmp_path / "out").exists()
 
 

@@ -135,5 +135,6 @@ def test_kept_templates_of_an_older_version_are_compared_cell_by_cell(tmp_path: 
     assert result.exit_code == 3, result.output  # written, one file refused
     assert "Izmantota 1 matrica, neizmantota 1" in result.output
     assert f"matrica neatbilst veidnei {lvformat.version(template_version(old))} – mainītas veidnes šūnas" in result.output
-    assert ": 6.4!E12: formula aizstāta ar vērtību" in result.output  # a line of its own under the heading
-    assert "): 6.4!E12" not in result.output
+    # a line of its own under the heading, the cell named with its table (and label, where it has one: F2)
+    assert ": 6.4. tabula, E12: formula aizstāta ar vērtību" in result.output, result.output
+    assert "): 6.4. tabula" not in result.output and "6.4!E12" not in result.output

@@ -49,6 +49,13 @@ def pasted(source: Path, target: Path, name: str, value: object, row: int = 0) -
     return f"{sheet}!{cell} ({name})"
 
 
+def collected(path: Path, name: str, row: int = 0) -> str:
+    """The cell as `ibm collect` names it, as documents do: table, cell, label and 6.11's row (ministrycheck F3)."""
+    from generator.documents.from_matrix.places import input_place
+
+    return input_place(Matrix.open(path), name, row)
+
+
 def in_documents(where: str) -> str:
     """The cell as `ibm documents --from-matrix` names it, with the label the matrix shows ("6.4!E65 (Fin_Citi)" ->
     "6.4. tabula, E65 „"; the label and 6.11's row follow, documents.from_matrix.places)."""
@@ -129,8 +136,12 @@ def test_collect_refuses_a_text_or_a_formula(clean: Path, tmp_path: Path, key_en
     formula_cell = pasted(clean, folder / str(municipality) / "formula.xlsx", "Fin_Pabalsti", "=100+20")
     formula_said = f"pabalstu summai {FORMULA_TEXT}"
     result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx")])
-    assert f"{text_cell}: daudzumam periodā jābūt skaitlim, ievadīts teksts '12,5'" in result.output, result.output
-    assert f"{formula_cell}: {formula_said}" in result.output, result.output
+    # each cell named as documents name it: table, cell, label, 6.11's row (ministrycheck F3)
+    text_place = collected(folder / str(municipality) / "teksts.xlsx", "Plans_Daudzums")
+    formula_place = collected(folder / str(municipality) / "formula.xlsx", "Fin_Pabalsti")
+    assert text_place.startswith(in_documents(text_cell)) and formula_place.startswith(in_documents(formula_cell))
+    assert f"{text_place}: daudzumam periodā jābūt skaitlim, ievadīts teksts '12,5'" in result.output, result.output
+    assert f"{formula_place}: {formula_said}" in result.output, result.output
 
 
 def test_migrate_does_not_turn_a_text_into_an_amount(clean: Path, tmp_path: Path) -> None:
@@ -171,7 +182,9 @@ def test_documents_and_collect_name_a_text_over_its_limit(clean: Path, tmp_path:
     assert "atteikti 1" in result.output and "kļūdu, ko pārrēķins neatrod" not in result.output, result.output
     shutil.copy(clean, folder / str(municipality) / "derigs.xlsx")
     result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx")])
-    assert said["sniedzejs"] in result.output and said["piezime"] in result.output, result.output
+    for file, checked in (("sniedzejs", PROVIDER_FIELD), ("piezime", NOTE_FIELD_610)):  # as documents name it (F3)
+        place = collected(folder / str(municipality) / f"{file}.xlsx", checked.name)
+        assert said[file].replace(said[file].split(": ", 1)[0], place, 1) in result.output, result.output
 
 
 @pytest.mark.parametrize(("name", "limit"), [("Berns_VardsUzvards", NAME_CHARS),

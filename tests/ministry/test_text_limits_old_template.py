@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
+from generator.documents.from_matrix.places import input_place
 from generator.ministry.matrix import Matrix, read_child
 from generator.workbook.input_checks import NOTE_CHARS_64, NOTE_CHARS_610, PROVIDER_CHARS
 from generator.workbook.inputs import People
@@ -78,6 +79,11 @@ def _place(path: Path, name: str, row: int = 0) -> str:
     return Matrix.open(path).where(name, row)
 
 
+def _collected_place(path: Path, name: str, row: int = 0) -> str:
+    """The cell as `ibm collect` names it: table, cell, label (and 6.11's row), as documents do (ministrycheck F3)."""
+    return input_place(Matrix.open(path), name, row)
+
+
 def _provider_row(path: Path) -> int:
     m = Matrix.open(path)
     return next(j for j, v in enumerate(m.column("Pak_Sniedzejs")) if v == PROVIDER)
@@ -107,11 +113,11 @@ def test_an_old_matrix_with_long_texts_is_collected_with_warnings(old_files: lis
     assert "garākam par" not in result.output, result.output
     for path in old_files:
         rel = path.relative_to(root).as_posix()
-        provider = (f"Brīdinājums: {rel}: {_place(path, 'Pak_Sniedzejs', _provider_row(path))}: sniedzēja nosaukumam "
+        provider = (f"Brīdinājums: {rel}: {_collected_place(path, 'Pak_Sniedzejs', _provider_row(path))}: sniedzēja nosaukumam "
                     "pašreizējā veidnē atļautas ne vairāk kā 80 zīmes, ievadīta 81 zīme; šīs matricas vecākā veidne "
                     "teksta garumu nepārbaudīja, tāpēc tā nav kļūda, bet parakstāmajās 6.5. un 6.9. tabulās izdrukā "
                     "teksts var būt nogriezts (summas tas nemaina)")
-        note = (f"Brīdinājums: {rel}: {_place(path, 'Aprekins_Piezimes')}: piezīmju tekstam pašreizējā veidnē atļautas "
+        note = (f"Brīdinājums: {rel}: {_collected_place(path, 'Aprekins_Piezimes')}: piezīmju tekstam pašreizējā veidnē atļautas "
                 "ne vairāk kā 55 zīmes, ievadītas 56 zīmes; šīs matricas vecākā veidne teksta garumu nepārbaudīja, "
                 "tāpēc tā nav kļūda, bet darba tabulā 6.4. izdrukā teksts var būt nogriezts (summas tas nemaina)")
         assert provider in result.output, result.output
@@ -125,10 +131,10 @@ def test_the_same_texts_on_the_current_template_are_refused(current_file: Path, 
                                 env=ENV, catch_exceptions=False)
     assert result.exit_code == 1, result.output  # its only matrix refused: nothing written
     assert "Brīdinājums" not in result.output, result.output
-    assert (f"{_place(current_file, 'Pak_Sniedzejs', _provider_row(current_file))}: sniedzēja nosaukumam jābūt ne "
+    assert (f"{_collected_place(current_file, 'Pak_Sniedzejs', _provider_row(current_file))}: sniedzēja nosaukumam jābūt ne "
             "garākam par 80 zīmēm, citādi parakstāmajās 6.5. un 6.9. tabulās izdrukā tikai daļu, ievadīta 81 zīme"
             in result.output), result.output
-    assert (f"{_place(current_file, 'Aprekins_Piezimes')}: piezīmju tekstam jābūt ne garākam par 55 zīmēm, citādi "
+    assert (f"{_collected_place(current_file, 'Aprekins_Piezimes')}: piezīmju tekstam jābūt ne garākam par 55 zīmēm, citādi "
             "darba tabulā 6.4. izdrukā tikai daļu, ievadītas 56 zīmes" in result.output), result.output
     data, problems = read_child(Matrix.open(current_file), catalogue)
     assert data is None and len(problems) == 2, problems

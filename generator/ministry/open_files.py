@@ -1,0 +1,41 @@
+"""Is a matrix still open in a spreadsheet program? LibreOffice leaves a lock file ``.~lock.<name>#`` beside a file it
+has open, Excel ``~$<name>`` (for a longer name the first two characters of the name replaced by ``~$``). Both are
+skipped as workbooks (hidden or ``~$``), but the file they name may hold unsaved changes: `ibm collect` and
+`ibm migrate` use the last saved version and say so (ministrycheck F1). The lock file's own name and content (the
+name of the person who opened it) are never shown: the first repeats the matrix's file name, the second is personal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def open_in(path: Path) -> str | None:
+    """The program whose lock file says ``path`` is open ("LibreOffice" or "Excel"), None when there is none."""
+    folder, name = path.parent, path.name
+    try:
+        if (folder / f".~lock.{name}#").exists():
+            return "LibreOffice"
+        if (folder / f"~${name}").exists() or len(name) > 2 and (folder / f"~${name[2:]}").exists():
+            return "Excel"
+    except OSError:  # an unreadable folder: its files' reading names that
+        return None
+    return None
+
+
+def open_note(program: str, command: str) -> str:
+    """The Latvian note for a matrix that ``program`` has open, for ``command`` ("ibm collect" or "ibm migrate")."""
+    used = "izmantota" if command == "ibm collect" else "pārnesta"
+    return (f"fails, šķiet, vēl ir atvērts ({program} bloķēšanas fails blakus tam) – {used} pēdējā saglabātā versija; "
+            f"ja tajā ir nesaglabātas izmaiņas, saglabājiet un aizveriet failu un palaidiet „{command}” vēlreiz (ja "
+            "failu neviens nav atvēris, bloķēšanas fails palicis no agrākas reizes, un to var izdzēst)")
+
+
+
+def open_outputs(summary: Path) -> list[tuple[str, str]]:
+    """(path as shown, program) when a spreadsheet program has the previous summary of `ibm collect` open: a new
+    collection replaces it, and saving the open window afterwards would write the old content over the new
+    (ministrycheck F4). The summary is the program's own output (no child's name in its name), named in full. (A CSV
+    of galigie-apmeri/ open refuses the run: its lock file lies in the folder the collection replaces, output.py.)"""
+    if summary.is_file() and (program := open_in(summary)) is not None:
+        return [(str(summary), program)]
+    return []
