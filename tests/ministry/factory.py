@@ -343,3 +343,13 @@ def copy_into_folders(children: list, folder: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(child.path, target)
     return folder
+
+
+def copy_children(source: Path, children: list[Child], folder: Path) -> Path:
+    """The given written children's matrices copied into `folder`, each in its municipality's subfolder as under
+    `source` (a test changes its own copies, never the session's folder)."""
+    for child in children:
+        target = folder / child.path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(child.path, target)
+    return folder

@@ -4,7 +4,6 @@ spreadsheet notation "6.4!E58" (ministrycheck F2; fails on the old code)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -12,15 +11,12 @@ from openpyxl import load_workbook
 
 from generator.cli import main
 from generator.workbook.names import resolve
+from tests.ministry.factory import copy_children
 
 
 def test_pasted_value_is_named_with_table_cell_and_label(tmp_path: Path, small_folder, key_env) -> None:  # noqa: ANN001
     source, children = small_folder
-    folder = tmp_path / "matricas"
-    for child in children[:2]:
-        target = folder / child.path.relative_to(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(child.path, target)
+    folder = copy_children(source, children[:2], tmp_path / "matricas")
     pasted = folder / children[0].path.relative_to(source)
     wb = load_workbook(pasted)
     ref = resolve(wb.defined_names, "IB_Nepieciesamais")

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from generator.cli import main
 from generator.ministry.open_files import open_in
 from generator.ministry.summary_book import SHEET_NOTES
+from tests.ministry.factory import copy_children
 
 OPENED_BY = "Inese Lietotāja"  # the lock file's content names a person: never shown
 
@@ -40,11 +41,7 @@ def test_lock_files_of_both_programs_are_recognised(tmp_path: Path) -> None:
 @pytest.mark.parametrize("program", ["LibreOffice", "Excel"])
 def test_collect_names_a_matrix_still_open(tmp_path: Path, small_folder, key_env, program: str) -> None:  # noqa: ANN001
     source, children = small_folder
-    folder = tmp_path / "matricas"
-    for child in children[:3]:
-        target = folder / child.path.relative_to(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(child.path, target)
+    folder = copy_children(source, children[:3], tmp_path / "matricas")
     opened = folder / children[1].path.relative_to(source)
     _lock(opened, program)
     out = tmp_path / "izvade" / "kopsavilkums.xlsx"
@@ -78,11 +75,7 @@ def test_migrate_warns_of_a_matrix_still_open(tmp_path: Path, small_folder) -> N
 
 def _two_matrices(tmp_path: Path, small_folder) -> tuple[Path, Path]:  # noqa: ANN001
     source, children = small_folder
-    folder = tmp_path / "matricas"
-    for child in children[:2]:
-        target = folder / child.path.relative_to(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(child.path, target)
+    folder = copy_children(source, children[:2], tmp_path / "matricas")
     out = tmp_path / "izvade" / "kopsavilkums.xlsx"
     first = CliRunner().invoke(main, ["collect", str(folder), "--out", str(out)])
     assert first.exit_code == 0, first.output
