@@ -265,7 +265,7 @@ def check_final(final: Decimal | None, needed: Decimal, provisional: Decimal, pl
 # The other funding sources (Fin_Pabalsti, Fin_Pakalpojumi, Fin_Citi): a test checks the cells against the template.
 SOURCE_CELLS = (
     ("benefits", "6.4. tabulas šūna E63 („Valsts un pašvaldību pabalsti”)", "pabalstu summa"),
-    ("services", "6.4. tabulas šūna E64 („Valsts un pašvaldību nodrošinātie vai finansētie pakalpojumi”)",
+    ("services", "6.4. tabulas šūna E64 („Valsts un pašvaldību nodrošināti vai finansēti pakalpojumi”)",
      "valsts un pašvaldību pakalpojumu summa"),
     ("other", "6.4. tabulas šūna E65 („Citi finanšu avoti”)", "citu finanšu avotu summa"),
 )

@@ -74,3 +74,22 @@ def test_611_transport_note_and_list_rows_hold_their_text(template, app) -> None
     for row in (INVALID_FIRST, INVALID_LAST):
         cell = room(ws, f"A{row}", app)
         assert cell.size == 8 and cell.lines >= 1 and cell.height >= app.line_pt(8) - 0.75, cell
+
+
+@pytest.mark.parametrize("app", APPS, ids=lambda a: a.name)
+def test_64_summary_labels_hold_their_text(template, app) -> None:  # noqa: ANN001
+    """Every label of 6.4's summary stays in its cell: the transport row's label, lengthened to „(augšējā robeža –
+    6.11. tabulā)”, wrapped to a second line in a one-line row and printed over the row below it."""
+    from generator.workbook.sheets.calculation import SUMMARY_LABEL, SUMMARY_ROWS, SUMMARY_TITLE
+
+    ws = template["6.4"]
+    top, = [c.row for c in ws[SUMMARY_LABEL[0]] if c.value == SUMMARY_TITLE]
+    for row, label in SUMMARY_ROWS:
+        a1 = f"{SUMMARY_LABEL[0]}{top + row}"
+        text = ws[a1].value  # the label as written (a no-break space after a table's number)
+        if text.startswith("="):  # a label that says when its input is too long (its plain form checked here)
+            assert f'"{label}"' in text, (a1, text)
+            text = label
+        assert text.replace("\xa0", " ") == label, (a1, text)
+        cell = room(ws, a1, app)
+        assert cell.fits(text), (a1, cell.why_not(text))

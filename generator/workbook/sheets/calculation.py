@@ -460,11 +460,11 @@ SUMMARY_ROWS: tuple[tuple[int, str], ...] = (
     (7, "IB pieejamais apmērs plānam A (N, ja N ≤ P; citādi F vai P)"),
     (8, "Finansēts no IB (prioritārā secībā)"),
     (10, "Valsts un pašvaldību pabalsti"),
-    (11, "Valsts un pašvaldību nodrošinātie vai finansētie pakalpojumi"),
+    (11, "Valsts un pašvaldību nodrošināti vai finansēti pakalpojumi"),  # one line in Excel too (test_cell_room)
     (12, "Citi finanšu avoti (vecāki, ziedojumi)"),
     (13, "IB kopējais apmērs K"),
     (14, "Nesegtā daļa (N − K)"),
-    (15, "No IB finansētā transporta daļa no A (augšējā robeža – 6.11. tabulā)"),
+    (15, "No IB finansētā transporta daļa no A / augšējā robeža"),  # E the share, F the limit
     (16, "Pamatojums, ja transporta daļa pārsniedz robežu"),
     (17, "Pārbaudes: kļūdas / brīdinājumi (6.11. tabula)"),
     (18, "Stāvoklis"),
