@@ -127,14 +127,20 @@ REGISTER_CASES = {
 # Templates built after the round has ended: months, years and quarters are inputs.
 UNDATED_CASES = {
     "menesis-ievade": ({f"{S_CASH}!A7": "janvāris"}, (S_CASH, "A7"), "datumam"),
-    # the day before the earliest date (FIRST_DAY, itself accepted: BOUND_CASES)
+    # the day before the earliest date (FIRST_DAY; the earliest month itself is accepted: earliest_month)
     "menesis-1999": ({f"{S_CASH}!A7": dt.datetime(1999, 12, 31)}, (S_CASH, "A7"), MONTH_EXPECTED),
     "ceturksnis-5": ({f"{S_QUARTER}!A6": 2031, f"{S_QUARTER}!B6": 5}, (S_QUARTER, "B6"), "no 1 līdz 4"),
 }
-# The earliest date itself: accepted by the formula check as by the data validation (one bound, inclusive).
-BOUND_CASES = {
-    "menesis-2000": ({f"{S_CASH}!A7": dt.datetime.combine(FIRST_DAY, dt.time())}, (S_CASH, "A7")),
-}
+# The earliest month itself is accepted by the formula check (one bound, inclusive): FIRST_DAY, or (D201) the first
+# month on whose first day the catalogue has every report setting, when that is later.
+REPORT_SETTINGS = ("social_worker_children", "indirect_cost_rate", "monthly_report_day", "quarterly_report_day")
+BOUND_CELL = (S_CASH, "A7")
+
+
+def earliest_month(catalogue: Catalogue) -> dt.date:
+    day = max(getattr(catalogue.programme, key).values[0].effective_from for key in REPORT_SETTINGS)
+    first = day if day.day == 1 else (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return max(first, FIRST_DAY)
 GOOD_SETTLEMENT = {"NR_BerniPilnai": 20, "NR_NetiesasLikme": 0.15}
 SETTLEMENT_CASES = {
     "n-likme-500": ({"NR_NetiesasLikme": 5}, (S_SETTLE, "NR_NetiesasLikme"), "procentiem no 0 līdz 100"),
@@ -207,7 +213,8 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     cases |= {k: (register, {**GOOD_REGISTER, **v[0]}) for k, v in REGISTER_CASES.items()}
     cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in UNDATED_CASES.items()}
     cases |= {k: (settlement, {**GOOD_SETTLEMENT, **v[0]}) for k, v in SETTLEMENT_CASES.items()}
-    cases |= {k: (undated, {**GOOD_REGISTER, **v[0]}) for k, v in BOUND_CASES.items()}
+    bound = dt.datetime.combine(earliest_month(pending), dt.time())
+    cases["menesis-pirmais"] = (undated, {**GOOD_REGISTER, "!".join(BOUND_CELL): bound})
     # two rows wrong, one of them twice: the line counts rows and says where the messages it does not print are
     cases["divas-rindas"] = (register, {**GOOD_REGISTER, f"{S_CASH}!B8": -1, f"{S_CASH}!D8": -4000,
                                         f"{S_CASH}!D7": 10.001})
@@ -250,13 +257,12 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     # and left out of 30's SBS document counts as the correction is (D56)
     assert [[c.value for c in row] for row in earlier[S_QUARTER].iter_rows()] == \
         [[c.value for c in row] for row in good[S_QUARTER].iter_rows()]
-    for case, (_, cell) in BOUND_CASES.items():
-        wb = outputs[case]
-        where = _where(wb, *cell)
-        assert wb[cell[0]][cell[1]].value == dt.datetime.combine(FIRST_DAY, dt.time()), case
-        named_there = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
-                       if isinstance(c.value, str) and where in c.value]
-        assert not named_there, f"{case}: {FIRST_DAY:%d.%m.%Y} atteikts: {named_there}"
+    wb = outputs["menesis-pirmais"]
+    where = _where(wb, *BOUND_CELL)
+    assert wb[BOUND_CELL[0]][BOUND_CELL[1]].value == bound
+    named_there = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                   if isinstance(c.value, str) and where in c.value]
+    assert not named_there, f"{bound:%d.%m.%Y} atteikts: {named_there}"
 
 
 def test_the_date_validation_takes_the_same_earliest_day(tmp_path: Path, catalogue: Catalogue) -> None:
