@@ -500,8 +500,10 @@ def _invalid_inputs(sh: Sheet) -> None:
         sh.formula(f"A{row}", f'IF({LISTED}>={k},"{k}. "&INDEX({messages},MATCH({k},{counts},0)),"")',
                    st.message_small, "")
         sh.row_height(row, LIST_ROW_HEIGHT)
-    sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_LAST}",
-                             {"type": "formula", "criteria": f'=A{INVALID_FIRST}<>""', "format": st.error_mark})
+    # a row that names an error is bordered and filled across A:F; an empty one prints nothing (matrixprint F5: a
+    # clean 6.11 printed 30 empty grey boxes under its status line), though it still prints (D198)
+    sh.ws.conditional_format(f"A{INVALID_FIRST}:F{INVALID_LAST}",
+                             {"type": "formula", "criteria": f'=$A{INVALID_FIRST}<>""', "format": st.listed_mark})
     # Every row of the list shows and prints (D191, audit42 F6): in collapsed groups, as before, a printed 6.11 left
     # out the invalid cells after the first five, and a signed copy then named fewer than Kludas counts.
     sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT)
