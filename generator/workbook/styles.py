@@ -58,6 +58,7 @@ class Styles:
     section: Format
     label: Format
     label_bold: Format
+    label_centred: Format
     label_small: Format
     signer: Format
     header: Format
@@ -124,6 +125,9 @@ def make_styles(wb: Workbook) -> Styles:
         section=fmt(bold=True, font_size=10, bottom=1),
         label=fmt(text_wrap=True),
         label_bold=fmt(bold=True, text_wrap=True),
+        # a label right under a section title's rule, centred in a row taller than its text: room under the
+        # rule (6.11's status line, matrixprint F7)
+        label_centred=fmt(text_wrap=True, valign="vcenter"),
         label_small=fmt(text_wrap=True, font_size=8),  # 6.11's check descriptions
         # a signer's name under the signature line of a signed annex: one line of 8 pt in the label columns (D170)
         signer=fmt(text_wrap=True, font_size=8),

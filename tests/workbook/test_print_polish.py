@@ -64,3 +64,13 @@ def test_68_names_the_template_in_its_page_header_only(templates: dict[str | Non
         twice = [c.coordinate for row in ws.iter_rows() for c in row
                  if isinstance(c.value, str) and ("Veidne" in c.value or "cenas uz" in c.value)]
         assert not twice, twice
+
+
+def test_611_status_line_keeps_room_under_the_section_rule(templates: dict[str | None, Path]) -> None:
+    """F7 on 6.11: the status line right under the list's section title (whose rule is the title cell's bottom
+    border) is centred in a row 4 pt taller than its two lines of 9 pt, so its text never touches the rule."""
+    ws = load_workbook(templates["liepaja"])[technical.SHEET]
+    title, status = ws[f"A{technical.INVALID_SECTION}"], ws[f"A{technical.INVALID_STATUS}"]
+    assert title.border.bottom.style, "the section title has no rule"
+    assert status.alignment.vertical == "center", status.alignment.vertical
+    assert ws.row_dimensions[technical.INVALID_STATUS].height >= 2 * 13 + 4
