@@ -58,6 +58,7 @@ class Styles:
     section: Format
     label: Format
     label_bold: Format
+    label_centred: Format
     label_small: Format
     signer: Format
     header: Format
@@ -82,8 +83,11 @@ class Styles:
     out_share: Format
     out_rate: Format
     out_money_bold: Format
+    out_money_right: Format
+    out_share_right: Format
     message: Format
     message_small: Format
+    listed_mark: Format
     beside: Format
     helper: Format
     helper_text: Format
@@ -121,6 +125,9 @@ def make_styles(wb: Workbook) -> Styles:
         section=fmt(bold=True, font_size=10, bottom=1),
         label=fmt(text_wrap=True),
         label_bold=fmt(bold=True, text_wrap=True),
+        # a label right under a section title's rule, centred in a row taller than its text: room under the
+        # rule (6.11's status line, matrixprint F7)
+        label_centred=fmt(text_wrap=True, valign="vcenter"),
         label_small=fmt(text_wrap=True, font_size=8),  # 6.11's check descriptions
         # a signer's name under the signature line of a signed annex: one line of 8 pt in the label columns (D170)
         signer=fmt(text_wrap=True, font_size=8),
@@ -146,13 +153,20 @@ def make_styles(wb: Workbook) -> Styles:
         out_share=fmt(**out, num_format=SHARE),
         out_rate=fmt(**out, num_format=RATE, align="left"),
         out_money_bold=fmt(**out, num_format=MONEY, bold=True),
+        # 6.5's totals: right-aligned also while they print "______" (a text in a new template, matrixprint F6)
+        out_money_right=fmt(**out, num_format=MONEY, align="right"),
+        out_share_right=fmt(**out, num_format=SHARE, align="right"),
         message=fmt(**out, text_wrap=True, font_color="#9C0006"),
-        message_small=fmt(**out, text_wrap=True, font_color="#9C0006", font_size=8),  # 6.11's list of errors
+        # 6.11's list of errors: no border or fill of its own, listed_mark gives them to a row holding an entry, so
+        # that the list's empty rows (printed, D198) print empty (matrixprint F5)
+        message_small=fmt(text_wrap=True, font_color="#9C0006", font_size=8),
         beside=fmt(italic=True, font_size=8, font_color="#595959"),
         helper=fmt(font_color="#7F7F7F", font_size=8, num_format=";;;"),  # hidden columns only: never "###" in print
         helper_text=fmt(font_color="#7F7F7F", font_size=8, num_format=TEXT),
         signature=fmt(top=1, font_size=8, align="center"),
         error_mark=wb.add_format({"bg_color": ERROR_FILL, "font_color": "#9C0006"}),
+        # conditional: a row of 6.11's list that names an error, bordered and filled as the other computed cells
+        listed_mark=wb.add_format({**cell, "bg_color": ERROR_FILL, "font_color": "#9C0006"}),
         warning_mark=wb.add_format({"bg_color": WARNING_FILL}),
         inactive_mark=wb.add_format({"bg_color": INACTIVE_FILL, "font_color": "#7F7F7F"}),
         month_number=fmt(**cell, bold=True, bg_color=HEADER_FILL, align="center", num_format=MONTH_NUMBER),

@@ -19,10 +19,8 @@ from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read
 from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import pilot_ids
-from generator.workbook.sheets.common import header_version
 from generator.workbook.sheets.months import DAYS_EXCEEDED, OUT_OF_PERIOD
-from generator.workbook.version import template_version
-from generator.workbook.writer import template_date, write_workbook
+from generator.workbook.writer import write_workbook
 from tests.workbook.compare import differences
 from tests.workbook.conftest import InputCells, recipient_labels, require_uno
 from tests.workbook.kept_book import kept_book
@@ -108,12 +106,3 @@ def test_month_headings_are_the_references(recalculated, case: str, first: str) 
     for sheet, blocks in (("6.7", 1), ("6.10", 3)):
         cells = [v for name, _, v in values.all_values() if name == sheet]
         assert sum(1 for v in cells if isinstance(v, str) and v == first) == (blocks if "\n" in first else 0), sheet
-
-
-def test_items_note_names_the_template_as_the_page_header(recalculated, catalogue: Catalogue) -> None:
-    """6.8's note under its title (a formula on IBM_Versija and Parametru_Datums, recalculated) says what the page
-    header says, without the catalogue's day, which read as the price list's date (audit13 F12, D80, D91)."""
-    _, values = recalculated["12"]
-    shown = [v for sheet, _, v in values.all_values() if sheet == "6.8" and str(v).startswith("Veidne")]
-    assert shown == [f"Veidne {header_version(template_version(catalogue), template_date(catalogue))}"], shown
-    assert "katalogs" not in shown[0]

@@ -210,7 +210,7 @@ def write(sh: Sheet) -> None:
         else:
             sh.merge_text(labels, label, st.label_bold if "(K)" in label or "(N)" in label else st.label)
         sh.row_height(row, TOTAL_ROW_HEIGHT)
-        fmt = st.out_share if ref == "Transporta_Dala" else st.out_money
+        fmt = st.out_share_right if ref == "Transporta_Dala" else st.out_money_right  # "______" too (F6)
         if value_last != value_first:
             sh.ws.merge_range(f"{value}:{value_last}{row}", "", fmt)
         cached: object = ""

@@ -15,9 +15,6 @@ from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets.common import (
     child_line,
-    header_version,
-    lv_date_formula,
-    lv_template_formula,
     page_setup,
 )
 from generator.workbook.sheets.plan import text_validation
@@ -103,11 +100,9 @@ def write(sh: Sheet) -> None:
         st.note,
     )
     sh.row_height(2, NOTE_HEIGHT - TITLE_ROW_HEIGHT)
-    # under the title, beside the note (rows 1–2 print once): in row 3 it wrapped in A over the child's line
-    # as the page header says it (D80, D91): the catalogue's day read as the price list that applies (audit13 F12)
-    sh.formula("A2", f'"Veidne "&{lv_template_formula("IBM_Versija")}&", cenas uz "&'
-               + lv_date_formula("Parametru_Datums"),
-               st.note, f"Veidne {header_version(book.cache.version, book.day)}")
+    # A2 stays empty: the template and its prices day ("Veidne …, cenas uz …", D80, D91) are in the page header, which
+    # prints them on every page of 6.8 as on every other sheet; a copy in A2 printed them twice on the first page
+    # (matrixprint F7). The header, not A2, is kept: it is where every sheet names them.
     # row 3 (repeated on every page, like the page header that names the version) is only a gap now
     sh.row_height(3, GAP_ROW_HEIGHT)
     for c, head, _ in HEADS:

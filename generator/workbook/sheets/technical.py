@@ -203,7 +203,9 @@ TOTAL_ROW_HEIGHT = 13  # "Kļūdas kopā", "Brīdinājumi kopā": one line of 9 
 TOTALS_HEIGHT = 2 * TOTAL_ROW_HEIGHT
 GAP_HEIGHT = 8  # the empty row between the totals and the list
 DEFAULT_HEIGHT = 15  # a row whose height the sheet does not set (the list's section title, 10 pt bold)
-STATUS_ROW_HEIGHT = 26  # two lines of 9 pt across A:F: the longest status (more invalid cells than listed)
+# two lines of 9 pt across A:F (the longest status: more invalid cells than listed) and 4 pt of room above them, under
+# the section title's rule and the list: the status is centred in its row (it touched the rule, matrixprint F7)
+STATUS_ROW_HEIGHT = 30
 # Excel's line of 8 pt Calibri: 14 px (tests/workbook/cell_layout.py); LibreOffice's is lower (9,6 pt)
 LINE_HEIGHT = 10.5
 LIST_ROW_HEIGHT = LINE_HEIGHT  # a row of the list: one line of 8 pt
@@ -214,7 +216,8 @@ PAGE_SLACK = 20  # LibreOffice's and Excel's roundings of the heights (Excel's t
 # More room kept free on the last checks page, the fullest (D205): with PAGE_SLACK alone its 25 checks went 22 and 3,
 # and the third page, the list's last row at 515,5 pt of 537,7, kept 2 pt beyond the slack (22 pt in LibreOffice,
 # which prints the heights as set) – too little if Excel 2010's page body is shorter (its printer's header and footer
-# spacing). With this the rules go 23 and 2: the third page keeps 44 pt, the second 67 pt.
+# spacing). With this the rules go 23 and 2: the third page keeps 40 pt (44 before the status row got 4 pt taller),
+# the second 67 pt.
 LAST_PAGE_SPARE = 12
 FIRST_ROOM = PAGE_BODY - REPEATED_HEIGHT - SECTION_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, first page
 NEXT_ROOM = PAGE_BODY - REPEATED_HEIGHT - HEADING_HEIGHT - PAGE_SLACK  # for rules, every further page
@@ -500,13 +503,15 @@ def _invalid_inputs(sh: Sheet) -> None:
         sh.formula(f"A{row}", f'IF({LISTED}>={k},"{k}. "&INDEX({messages},MATCH({k},{counts},0)),"")',
                    st.message_small, "")
         sh.row_height(row, LIST_ROW_HEIGHT)
-    sh.ws.conditional_format(f"A{INVALID_FIRST}:A{INVALID_LAST}",
-                             {"type": "formula", "criteria": f'=A{INVALID_FIRST}<>""', "format": st.error_mark})
+    # a row that names an error is bordered and filled across A:F; an empty one prints nothing (matrixprint F5: a
+    # clean 6.11 printed 30 empty grey boxes under its status line), though it still prints (D198)
+    sh.ws.conditional_format(f"A{INVALID_FIRST}:F{INVALID_LAST}",
+                             {"type": "formula", "criteria": f'=$A{INVALID_FIRST}<>""', "format": st.listed_mark})
     # Every row of the list shows and prints (D191, audit42 F6): in collapsed groups, as before, a printed 6.11 left
     # out the invalid cells after the first five, and a signed copy then named fewer than Kludas counts.
     sh.ws.set_row(INVALID_STATUS - 1, STATUS_ROW_HEIGHT)
-    sh.ws.merge_range(f"A{INVALID_STATUS}:F{INVALID_STATUS}", "", st.label)  # the page's width: two lines
-    sh.formula(f"A{INVALID_STATUS}", status_formula(bool(sh.book.plan_rows)), st.label, NO_INVALID)
+    sh.ws.merge_range(f"A{INVALID_STATUS}:F{INVALID_STATUS}", "", st.label_centred)  # the page's width: two lines
+    sh.formula(f"A{INVALID_STATUS}", status_formula(bool(sh.book.plan_rows)), st.label_centred, NO_INVALID)
 
 
 END_MARK_COLUMN = "R"  # a shown column, not printed
