@@ -604,7 +604,7 @@ CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko 
 UNSPREAD_LABEL = "IB daļa bez mēneša"
 UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēnešos nevar iekļaut, jo bērna plānā mēnešos kopā "
                  "plānots mazāk (6.6. tabulas sadalījums pa mēnešiem nepilnīgs); tā ir iekļauta rindā „Kopā”, tāpēc "
-                 "„Kopā plānots no IB” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un komanda „ibm collect” šos "
+                 "„Kopā plānots no IB EUR” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un komanda „ibm collect” šos "
                  "bērnus nosauc ekrānā.")
 
 
@@ -982,7 +982,7 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     r_final = DATA_FIRST + len(rows) - 1
     lines_ib = agg.funding(None)
     rows.append(("Σ no IB plāna rindās", f"SUM({lines['ib'].range(SHEET_LINES)})", lines_ib, book.f_money,
-                 f"lapā „{SHEET_SERVICES}” – „Kopā no IB”, lapā „{SHEET_CASH}” – „Kopā plānots no IB”; aprēķināts "
+                 f"lapā „{SHEET_SERVICES}” – „Kopā no IB EUR”, lapā „{SHEET_CASH}” – „Kopā plānots no IB EUR”; aprēķināts "
                  "ar šo F"))
     rows.append(("F daļa, ko plāna rindas neizmanto", f"B{r_final}-B{r_final + 1}", agg.final_unused(),
                  book.f_money, "Σ F − Σ no IB plāna rindās: pakalpojumu, kura vienība vairs neietilpst atlikumā, "
