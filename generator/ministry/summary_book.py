@@ -351,9 +351,10 @@ CHILD_COLUMNS = [
     ("kods", "Bērna kods (pseidonīms)", 17), ("muni", "Pašvaldība", 12),
     ("start", "Perioda sākums", 11), ("months", "Mēneši", 7), ("age", "Vecums", 7), ("group", "Vecuma grupa", 8),
     ("impairment", "Traucējumu veids", 14), ("opinion", "Īpašās kopšanas atzinums", 10), ("rate", "Likme", 7),
-    ("P", "IB provizoriskais (P)", 12), ("N", "IB nepieciešamais (N)", 12), ("A", "IB pieejamais (A)", 12),
-    ("K", "IB kopējais (K)", 12), ("stage2", "2. posma apmērs min(N; P)", 12), ("eligible", "Pārdalē (N > P)", 9),
-    ("top_up", "Papildinājums no pārdales", 12), ("F", "IB galīgais (F)", 12), ("capped", "Sasniegts N", 8),
+    ("P", "IB provizoriskais EUR (P)", 12), ("N", "IB nepieciešamais EUR (N)", 12), ("A", "IB pieejamais EUR (A)", 12),
+    ("K", "IB kopējais EUR (K)", 12), ("stage2", "2. posma apmērs EUR (min(N; P))", 12),
+    ("eligible", "Pārdalē (N > P)", 9), ("top_up", "Papildinājums no pārdales EUR", 12),
+    ("F", "IB galīgais EUR (F)", 12), ("capped", "Sasniegts N", 8),
     ("planned", "Plānots EUR (6.7. tabula)", 12), ("paid", "Samaksāts EUR (6.10. tabula)", 12), ("errors", "Kļūdas", 7),
     ("warnings", "Brīdinājumi", 9),
 ]
@@ -452,10 +453,10 @@ def _months_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict
 
 
 # --- Pašvaldības ----------------------------------------------------------------------------------
-MUNI_MEASURES = [("P", "provisional", "IB provizoriskais (P)"), ("N", "needed", "IB nepieciešamais (N)"),
-                 ("A", "available", "IB pieejamais (A)"), ("K", "total", "IB kopējais (K)"),
-                 ("stage2", "stage2", "2. posma apmērs"), ("top_up", "top_up", "Papildinājums no pārdales"),
-                 ("F", "final", "IB galīgais (F)"), ("planned", "planned", "Plānots EUR (6.7. tabula)"),
+MUNI_MEASURES = [("P", "provisional", "IB provizoriskais EUR (P)"), ("N", "needed", "IB nepieciešamais EUR (N)"),
+                 ("A", "available", "IB pieejamais EUR (A)"), ("K", "total", "IB kopējais EUR (K)"),
+                 ("stage2", "stage2", "2. posma apmērs EUR"), ("top_up", "top_up", "Papildinājums no pārdales EUR"),
+                 ("F", "final", "IB galīgais EUR (F)"), ("planned", "planned", "Plānots EUR (6.7. tabula)"),
                  ("paid", "paid", "Samaksāts EUR (6.10. tabula)")]
 
 
@@ -547,8 +548,8 @@ def _services_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, catalogue
                 f"EUR no IB (6.4. tabulas „No IB”, {WITH_F}) pa pašvaldībām; pēdējā kolonna – plāna rindu summa "
                 "(N daļa). "
                 f"{NOT_SENT}",
-                [("Atbalsta joma / pakalpojums", 40)] + [(names.get(m, m), 11) for m in munis] + [("Kopā no IB", 12),
-                                                                                     ("Kopā plānā (N)", 12)])
+                [("Atbalsta joma / pakalpojums", 40)] + [(f"{names.get(m, m)}: no IB EUR", 11) for m in munis]
+                + [("Kopā no IB EUR", 12), ("Kopā plānā EUR (N)", 12)])
     _group_page_breaks(ws, widths, [*range(1, len(munis) + 2)])  # the two totals print side by side
     muni_r, area_r, item_r = (lines[k].range(SHEET_LINES) for k in ("muni", "area", "item"))
     ib_r, cost_r = lines["ib"].range(SHEET_LINES), lines["cost"].range(SHEET_LINES)
@@ -603,7 +604,7 @@ CASH_NOTE = ("Plānots – viss plāna apjoms pēc 6.7. tabulas, arī daļa, ko 
 UNSPREAD_LABEL = "IB daļa bez mēneša"
 UNSPREAD_NOTE = (f" Rindā „{UNSPREAD_LABEL}” – plāna IB daļa, ko mēnešos nevar iekļaut, jo bērna plānā mēnešos kopā "
                  "plānots mazāk (6.6. tabulas sadalījums pa mēnešiem nepilnīgs); tā ir iekļauta rindā „Kopā”, tāpēc "
-                 "„Kopā plānots no IB” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un komanda „ibm collect” šos "
+                 "„Kopā plānots no IB EUR” sakrīt ar IB finansējumu lapā „Pakalpojumi”, un komanda „ibm collect” šos "
                  "bērnus nosauc ekrānā.")
 
 
@@ -633,7 +634,7 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
     # "Plānots" is the whole plan (N); "plānots no IB" its IB-funded part by month, an estimate (audit13 F15, D123)
     title = ("Plānotais (viss plāns un IB daļa) un samaksātais pa ceturkšņiem un pašvaldībām" if quarterly
              else "Plānotais (viss plāns un IB daļa) un samaksātais pa mēnešiem un pašvaldībām")
-    measures = (("planned", "plānots (viss plāns)"), ("planned_ib", "plānots no IB"), ("paid", "samaksāts"))
+    measures = (("planned", "plānots EUR (viss plāns)"), ("planned_ib", "plānots no IB EUR"), ("paid", "samaksāts EUR"))
     ib_k = 1  # the "plānots no IB" column of each group
     unspread = agg.unspread_total(None) > 0
     shown = period_months(*period) if period else agg.months()
@@ -645,7 +646,7 @@ def _cash_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names: dict[s
     cols: list[tuple[str, float]] = [("Ceturksnis" if quarterly else "Mēnesis", key_width)]
     for m in munis:
         cols += [(f"{names.get(m, m)}: {label}", 12) for _, label in measures]
-    cols += [(f"Kopā {label}", 13) for _, label in measures] + [("Neapgūts (plānots − samaksāts)", 13)]
+    cols += [(f"Kopā {label}", 13) for _, label in measures] + [("Neapgūts EUR (plānots − samaksāts)", 13)]
     note = CASH_NOTE + (outside_note(quarterly) if period else "") + (UNSPREAD_NOTE if unspread else "")
     widths = book.header(ws, title, note, cols)
     width = len(measures)
@@ -801,8 +802,8 @@ def _warnings_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
                 "tā ir iespējama, bet biežāk tas ir kļūdaini ievadīts daudzums. Rindas summa ir bērna N, un N nosaka, "
                 "vai bērns piedalās pārdalē un cik saņem, tāpēc pirms pārdales pārbaudiet šīs rindas matricā. Citi "
                 f"brīdinājumi – tikai skaits lapā „{SHEET_CHILDREN}”. {SHOWN_NAMES}",
-                list(zip(("Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais (P)",
-                          "IB nepieciešamais (N)", "Apraksts"), widths, strict=True)), key_cols=1)
+                list(zip(("Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais EUR (P)",
+                          "IB nepieciešamais EUR (N)", "Apraksts"), widths, strict=True)), key_cols=1)
     for row, values in enumerate(rows, start=DATA_FIRST):
         for i, value in enumerate(values):
             book.value(ws, row, i, value, book.f_money if isinstance(value, Decimal) else book.f_wrap)
@@ -878,6 +879,8 @@ def _stale_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
         label = VALUE_LABELS.get(s.name, s.name)
         reason = f"{s.reason}; sk. lapu „{SHEET_FINDINGS}”" if s.reason else ("LM lēmums par F jāatjauno" if s.name == FINAL_NAME else "novecojis vai labots fails")
         money = s.name in MONEY_NAMES or s.name == FINAL_NAME
+        if money:  # the columns „Failā” and „Pārrēķināts” hold counts and ages too: a sum's row says its unit
+            label = f"{label}, EUR"
         place = shown_place(s.cell)
         for i, value in enumerate([s.code, shown, label, place, _shown(s.cached), _shown(s.recomputed), reason]):
             is_amount = isinstance(value, Decimal) or (money and isinstance(value, int | float))
@@ -979,7 +982,7 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     r_final = DATA_FIRST + len(rows) - 1
     lines_ib = agg.funding(None)
     rows.append(("Σ no IB plāna rindās", f"SUM({lines['ib'].range(SHEET_LINES)})", lines_ib, book.f_money,
-                 f"lapā „{SHEET_SERVICES}” – „Kopā no IB”, lapā „{SHEET_CASH}” – „Kopā plānots no IB”; aprēķināts "
+                 f"lapā „{SHEET_SERVICES}” – „Kopā no IB EUR”, lapā „{SHEET_CASH}” – „Kopā plānots no IB EUR”; aprēķināts "
                  "ar šo F"))
     rows.append(("F daļa, ko plāna rindas neizmanto", f"B{r_final}-B{r_final + 1}", agg.final_unused(),
                  book.f_money, "Σ F − Σ no IB plāna rindās: pakalpojumu, kura vienība vairs neietilpst atlikumā, "

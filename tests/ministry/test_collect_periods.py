@@ -123,14 +123,14 @@ def test_a_final_amount_typed_in_the_matrix_that_differs_from_the_computed_one_i
     sheet = load_workbook(out)["Atšķirības"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
     # audit21 F6, F7: the file as the console names it, a Latvian label and a column named for what it holds
-    assert len(rows) == 1 and rows[0][2] == "IB galīgais apmērs (F)" and rows[0][4] == 1.0, rows
+    assert len(rows) == 1 and rows[0][2] == "IB galīgais apmērs (F), EUR" and rows[0][4] == 1.0, rows
     assert rows[0][1] == written[0].path.relative_to(tmp_path / "in").as_posix(), rows
     assert [c.value for c in sheet[3]][2:4] == ["Rādītājs", "Vieta matricā"]
     assert rows[0][3] == "6.4. tabula, šūna E59"  # the cell, as „Noteikumu kļūdas” names it (audit24 F14)
     assert sheet.column_dimensions["D"].width >= 17
     code = rows[0][0]
     final = load_workbook(out, data_only=True)["Bērni"]
-    f_column = [c.value for c in final[3]].index("IB galīgais (F)")
+    f_column = [c.value for c in final[3]].index("IB galīgais EUR (F)")
     f_cached = next(row[f_column].value for row in final.iter_rows(min_row=4) if row[0].value == code)
     assert rows[0][5] == f_cached != 1.0
     rel = written[0].path.relative_to(tmp_path / "in").as_posix()

@@ -383,8 +383,8 @@ def test_cash_sheets_show_only_the_municipalities_that_sent_matrices(three: Path
         assert "lēmums D138" in wb[sheet]["A2"].value
     # audit24 F21: „Pakalpojumi” too, one column per municipality that sent matrices, then the two totals
     headers = [c.value for c in wb["Pakalpojumi"][3] if c.value]
-    assert headers[-2:] == ["Kopā no IB", "Kopā plānā (N)"], headers
-    assert sorted(headers[1:-2]) == sorted(names[m] for m in sent), headers
+    assert headers[-2:] == ["Kopā no IB EUR", "Kopā plānā EUR (N)"], headers
+    assert sorted(headers[1:-2]) == sorted(f"{names[m]}: no IB EUR" for m in sent), headers
     assert "lēmums D138" in wb["Pakalpojumi"]["A2"].value
     listed = [r[0].value for r in wb["Pašvaldības"].iter_rows(min_row=4) if r[0].value]
     assert len(listed) > len(sent) + 1, listed

@@ -70,7 +70,7 @@ def test_an_unspread_ib_part_is_a_visible_row_and_a_console_warning(small_folder
         labels = [r[0].value for r in formulas[sheet].iter_rows(min_row=4)]
         assert labels[-2:] == [UNSPREAD_LABEL, "Kopā"], labels
         headers = [c.value for c in formulas[sheet][3]]
-        col = headers.index("Kopā plānots no IB") + 1
+        col = headers.index("Kopā plānots no IB EUR") + 1
         row = 4 + labels.index(UNSPREAD_LABEL)
         assert formulas[sheet].cell(row, col).value.startswith("=SUM(")
         assert Decimal(str(values[sheet].cell(row, col).value)).quantize(Decimal("0.01")) == ib_parts[0]

@@ -50,8 +50,8 @@ def test_collect_lists_each_line_above_p(catalogue: Catalogue, template: Path, t
     wb = load_workbook(out)
     assert wb.sheetnames.index("Brīdinājumi") == wb.sheetnames.index("Noteikumu kļūdas") + 1
     sheet = wb["Brīdinājumi"]
-    assert [c.value for c in sheet[3]] == ["Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais (P)",
-                                           "IB nepieciešamais (N)", "Apraksts"]
+    assert [c.value for c in sheet[3]] == ["Bērna kods", "Pašvaldība", "Fails", "Brīdinājums", "IB provizoriskais EUR (P)",
+                                           "IB nepieciešamais EUR (N)", "Apraksts"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4) if row[0].value]
     assert [r[6] for r in rows] == [f.message for f in above], rows
     for code, muni, shown, name, p, n, text in rows:

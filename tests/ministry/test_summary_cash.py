@@ -26,7 +26,7 @@ from generator.reference.rounds import period_holding
 from tests.ministry.conftest import KEY
 
 CASH_SHEETS = ("Naudas plūsma", "Ceturkšņi")
-MEASURES = ("plānots (viss plāns)", "plānots no IB", "samaksāts")
+MEASURES = ("plānots EUR (viss plāns)", "plānots no IB EUR", "samaksāts EUR")
 MEASURE_WORDS = ("(viss", "IB", "samaksāts")  # the word of each measure no other text on a cash page has
 OUTSIDE_LABEL = "Ārpus pārskata perioda"
 
@@ -75,7 +75,7 @@ def test_cash_rows_are_the_periods_months_and_one_row_outside_it(summary, catalo
             # the sheet's rows add up to "Kopā", which still agrees with the children's planned and paid
             column = [book.expected.get((sheet, f"{letter}{r}"), Decimal(0)) for r in range(4, total_row)]
             assert sum(column) == book.expected[(sheet, f"{letter}{total_row}")]
-        planned = book.expected[(sheet, f"{wb[sheet].cell(3, headers.index('Kopā plānots (viss plāns)') + 1).column_letter}{total_row}")]
+        planned = book.expected[(sheet, f"{wb[sheet].cell(3, headers.index('Kopā plānots EUR (viss plāns)') + 1).column_letter}{total_row}")]
         assert planned == agg.pilot.planned
     assert book.expected[("Naudas plūsma", f"B{4 + cash.index(OUTSIDE_LABEL)}")] is not None
 
@@ -90,7 +90,7 @@ def test_cash_sheets_break_pages_between_municipality_groups(summary) -> None:  
         assert breaks, sheet
         headers = [c.value for c in ws[3]]
         for last in breaks:
-            assert headers[last].endswith(": plānots (viss plāns)") or headers[last] == "Kopā plānots (viss plāns)"
+            assert headers[last].endswith(": plānots EUR (viss plāns)") or headers[last] == "Kopā plānots EUR (viss plāns)"
         widths = [ws.column_dimensions[ws.cell(3, c + 1).column_letter].width for c in range(len(headers))]
         for start, end in zip([1, *breaks], [*breaks, len(headers)], strict=True):
             assert widths[0] + sum(widths[start:end]) <= PAGE_WIDTH, (sheet, start, end)

@@ -67,8 +67,8 @@ def test_a_and_the_lines_ib_use_the_collections_f_not_the_matrixs(summary, catal
     children = values["Bērni"]
     head = [c.value for c in children[3]]
     row = next(r for r in rows_of(children) if r[0] == code)
-    a, k, f, n = (row[head.index(h)] for h in ("IB pieejamais (A)", "IB kopējais (K)", "IB galīgais (F)",
-                                              "IB nepieciešamais (N)"))
+    a, k, f, n = (row[head.index(h)] for h in ("IB pieejamais EUR (A)", "IB kopējais EUR (K)", "IB galīgais EUR (F)",
+                                              "IB nepieciešamais EUR (N)"))
     assert money(a) == finals[code].final == money(f) and money(a) <= money(n), (a, f, n)
     want = with_final(typed.inputs, typed.result(catalogue), params(catalogue), finals[code].final)
     assert money(k) == want.total

@@ -403,14 +403,68 @@ def test_printout_formats_the_typed_amounts_dates_itself_and_marks_an_unconfirme
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     printed = page.inner_text("#ibm-druka").replace(NBSP, " ")
     assert _inputs_printed(page)["IB galīgais apmērs F"] == "1 500,00 EUR"
-    # A and K come from F now; P alone is one estimate (sitecheck F2: no plural "P ir aplēses")
-    assert ("tāpēc P ir aplēse, nevis galīgs apmērs." in printed) == unconfirmed, printed
-    assert "tāpēc P ir aplēse, nevis galīgs apmērs." in page.inner_text("#ibm-rezultati")
-    assert "P ir aplēses" not in printed + page.inner_text("#ibm-rezultati")
-    page.wait_for_function("!document.querySelector('#ibm-statuss').textContent.includes('aplēse')")
+    # N <= P here: F is not applied and A = N still rests on the estimated P (D206): the marks stay; an applied
+    # F (N > P) drops them (test_a_typed_f_not_applied_leaves_a_and_k_estimates_while_b_is_unconfirmed)
+    assert "nepiemēro, jo N ≤ P" in page.inner_text("#ibm-rezultati")
+    assert ("P un no tā atkarīgie A un K ir aplēses" in printed) == unconfirmed, printed
+    page.wait_for_timeout(100)
+    assert re.search(r"A [\d ]+,\d\d EUR \(aplēse\)", page.inner_text("#ibm-statuss").replace(NBSP, " "))
     page.emulate_media(media="print")
     visit.shot("kalkulators-druka")
     page.emulate_media(media="screen")
+    assert visit.errors == []
+
+
+def _summary_amount(page, label: str) -> str:  # noqa: ANN001
+    """The results table's cell beside the row heading that starts with ``label`` (no-break spaces as spaces)."""
+    rows = page.locator("#ibm-rezultati table").first.locator("tr").evaluate_all(
+        "rows => rows.map(r => [r.children[0].textContent, r.children[1].textContent])")
+    return next(v for k, v in rows if k.startswith(label)).replace(NBSP, " ")
+
+
+def _euros(text: str) -> float:
+    return float(text.removesuffix(" EUR").replace(" ", "").replace(",", "."))
+
+
+def test_a_typed_f_not_applied_leaves_a_and_k_estimates_while_b_is_unconfirmed(
+        visit: Visit, params: Params, built_site) -> None:  # noqa: ANN001
+    """D206 (D53): with B "jāprecizē", F typed but N <= P is not applied (A = N) – yet whether N <= P holds rests on
+    the estimated P (a confirmed lower B could make N > P and A = F), so A and K keep their "(aplēse)" on the
+    status line and the summary bar, and the note says A and K are estimates, on screen and on paper. The same F,
+    applied once N > P, makes A = F a figure: the marks go."""
+    status = built_site.catalogue.programme.base_amount.at(params.day).status
+    assert str(status) == "jāprecizē", "the catalogue's B is confirmed now: no mark would be expected at all"
+    visit.open(PAGE)
+    page = visit.page
+    _plan(page, "15.03.2012", "15.10.2018", [("3.1.2i", "1", "25")])
+    page.click("#ibm-citi-avoti summary")
+    page.fill("#ibm-galigais", "20")
+    page.locator("#ibm-galigais").press("Tab")
+    page.wait_for_function("document.querySelector('#ibm-statuss').textContent.startsWith('N ')")
+    needed, provisional = _summary_amount(page, "IB nepieciešamais"), _summary_amount(page, "IB provizoriskais")
+    assert _euros(needed) <= _euros(provisional), (needed, provisional)  # the case under test: N <= P
+    assert "nepiemēro, jo N ≤ P" in _summary_amount(page, "IB galīgais apmērs F")
+    assert _summary_amount(page, "Plānam pieejamais") == needed  # A = N
+    for line in (page.inner_text("#ibm-statuss"), page.inner_text("#ibm-kopsavilkums")):
+        line = line.replace(NBSP, " ")
+        assert re.search(r"A [\d ]+,\d\d EUR \(aplēse\)", line) and re.search(r"K [\d ]+,\d\d EUR \(aplēse\)", line), line
+    note = "tāpēc P un no tā atkarīgie A un K ir aplēses, nevis galīgi apmēri."
+    assert note in page.inner_text("#ibm-rezultati").replace(NBSP, " ")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.inner_text("#ibm-druka").replace(NBSP, " ")
+    assert note in printed and "P ir aplēse, nevis" not in printed, printed
+    visit.shot("kalkulators-f-nepiemero-aplese")
+    # many units: N > P, the same F now applies (A = F) and A and K are figures
+    page.fill("#ibm-r1-daudzums", "1000")
+    page.locator("#ibm-r1-daudzums").press("Tab")
+    page.wait_for_function("!document.querySelector('#ibm-statuss').textContent.includes('aplēse')")
+    assert _euros(_summary_amount(page, "IB nepieciešamais")) > _euros(_summary_amount(page, "IB provizoriskais"))
+    assert "piemēro, jo N > P" in _summary_amount(page, "IB galīgais apmērs F")
+    assert "aplēse" not in page.inner_text("#ibm-kopsavilkums")
+    # P alone is one estimate (sitecheck F2: no plural "P ir aplēses"), on screen and on paper
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    shown = page.inner_text("#ibm-rezultati") + page.inner_text("#ibm-druka")
+    assert shown.count("tāpēc P ir aplēse, nevis galīgs apmērs.") == 2 and "P ir aplēses" not in shown, shown
     assert visit.errors == []
 
 

@@ -263,16 +263,18 @@
         api.karta(start).parametri.vecumaRobeza + " gadi";
     }
 
-    /* B has the status "jāprecizē": P, and A when no F is given, are estimates (audit16 F5). */
+    /* B has the status "jāprecizē": P, and A unless F decides it, are estimates (audit16 F5). */
     function provisionalBase() {
       return api.karta(last.input.periodaSakums).parametri.bazesApmeraStatuss === "jāprecizē";
     }
 
+    /* D206 (D53's A_ON_BASE): only a typed F applied because N > P makes A a figure; F typed while N <= P on the
+     * estimated P leaves A = N an estimate too, since the confirmed B may yet make N > P and A = F. */
     function estimatesAK() {
-      return provisionalBase() && !(last.input.galigais && String(last.input.galigais).trim());
+      return provisionalBase() && !(last.res && last.res.Galigais_Piemerots);
     }
 
-    /* audit36 F1: on screen as on paper; A and K hang on P unless F is typed. */
+    /* audit36 F1: on screen as on paper; A and K hang on P unless an applied F decides them (D206). */
     function provisionalNote() {
       return el("p", { class: "ibm-kalk__nederigs", text: "Provizoriski: bāzes apmērs B vēl " +
         "jāprecizē, tāpēc " + (estimatesAK() ? "P un no tā atkarīgie A un K ir aplēses, nevis galīgi apmēri."
