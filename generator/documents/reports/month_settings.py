@@ -130,6 +130,16 @@ def month_rule(cell: str, since: dt.date) -> checks.Rule:
                        "parametru")
 
 
+def month_validation(since: dt.date) -> dict:
+    """The data validation of a typed month cell: a date not earlier than ``since`` (first_month, or the reports'
+    earliest day when that is later), the same bound month_rule checks by formula – typing stops where the check
+    would name the cell."""
+    day = max(since, checks.FIRST_DAY)
+    return {**checks.DATE_VALIDATION, "value": dt.datetime.combine(day, dt.time()),
+            "error_message": f"Ierakstiet mēneša 1. datumu (DD.MM.GGGG), ne agrāku par {day:%d.%m.%Y} – agrākam "
+                             "mēnesim katalogā nav atskaites parametru."}
+
+
 def quarter_rule(year: str, quarter: str, since: dt.date) -> checks.Rule:
     """A typed quarter ends not earlier than ``since``'s month (its report day is the one in force on its last
     month's first day)."""

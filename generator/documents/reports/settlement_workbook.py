@@ -35,6 +35,7 @@ from generator.documents.reports.month_settings import (
     dated_values,
     first_month,
     month_rule,
+    month_validation,
     value_name,
     values_text,
 )
@@ -69,7 +70,6 @@ from generator.documents.reports.register import (
 )
 from generator.documents.reports.workbooks import (
     BALANCE_LABEL,
-    DATE_VALIDATION,
     _excel_date,
     contract_rule,
     contract_text,
@@ -263,7 +263,7 @@ def write_settlement_workbook(catalogue: Catalogue, municipality: Municipality, 
     if periods is not None and not dated:
         write_blank_inputs_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, periods_note(periods), fmt.pending_note_wrapped,
                                 sum(WIDTHS), "COUNT(NR_Menesis)")
-        ws.data_validation(FIRST, 0, last, 0, DATE_VALIDATION)
+        ws.data_validation(FIRST, 0, last, 0, month_validation(since))
     elif periods is not None and periods.asked:  # a template for a round asked for (D125) names it
         write_wide_note(ws, FIRST - 2, 0, len(WIDTHS) - 1, round_note(periods), fmt.note_wrapped, sum(WIDTHS))
     ws.data_validation(FIRST, 3, last, 3, {"validate": "list", "source": ["Jā", "Nē"]})

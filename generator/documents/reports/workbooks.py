@@ -46,6 +46,7 @@ from generator.documents.reports.month_settings import (
     first_month,
     label_with_date,
     month_rule,
+    month_validation,
     quarter_rule,
     value_name,
     values_text,
@@ -710,7 +711,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     if not dated:
         write_blank_inputs_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.periods_note(periods),
                                 fmt.pending_note_wrapped, sum(CASH_WIDTHS), "COUNT(NP_Menesis)")
-        ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, DATE_VALIDATION)
+        ws_cash.data_validation(CASH_FIRST, 0, cash_last, 0, month_validation(since))
     elif periods.asked:  # a template for a round asked for (D125) names it above its months
         write_wide_note(ws_cash, CASH_FIRST - 2, 0, len(CASH_WIDTHS) - 1, reg.round_note(periods), fmt.note_wrapped,
                         sum(CASH_WIDTHS))
