@@ -31,6 +31,7 @@ from generator.lvformat import agree, eur
 from generator.ministry.cache import ResultCache, TemplateLoader
 from generator.ministry.collection import Collection
 from generator.ministry.console_names import HIDDEN, shown_path
+from generator.ministry.file_copies import kept_first
 from generator.ministry.open_files import open_in, open_note
 from generator.ministry.reading import (
     ReadResult,
@@ -322,7 +323,8 @@ def open_notes(results: list[ReadResult]) -> list[str]:
 
 
 def _split_duplicates(results: list[ReadResult]) -> list[str]:
-    """A byte-identical copy of a used file is used once (returns a note for each copy left out); two
+    """A byte-identical copy of a used file is used once (returns a note for each copy left out; the file kept is
+    the one whose name does not look like a copy, else the first by name: D214); two
     different used files of the same child: neither is used (the ministry must decide which is valid)."""
     notes: list[str] = []
     by_code: dict[str, list[ReadResult]] = defaultdict(list)
@@ -331,10 +333,11 @@ def _split_duplicates(results: list[ReadResult]) -> list[str]:
             by_code[r.record.code].append(r)
     for code, group in by_code.items():
         distinct: dict[str, ReadResult] = {}
-        for r in group:
+        # of identical files the one whose name does not look like a copy, else the first by name (D214)
+        for r in kept_first(group, lambda r: r.path.name):
             first = distinct.setdefault(r.digest, r)
             if first is not r:
-                # name the file the rest of the summary uses (audit24 F12): the first by name, not always "the original"
+                # name the file the rest of the summary uses (audit24 F12)
                 notes.append(f"{r.rel}: tas pats fails (identisks pa baitam) kā {first.rel}; izmantots vienreiz – "
                              f"kopsavilkumā kā {first.rel}, šis fails atsevišķi nav skaitīts")
                 r.record = None

@@ -315,9 +315,37 @@ def test_byte_identical_copy_is_used_once_with_a_note(three: Path, tmp_path: Pat
     result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
     assert result.exit_code == 0, result.output
     assert "Izmantotas 3 matricas, neizmantotas 0" in result.output
-    first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
+    # „kopija.xlsx” sorts first, but its name says it is the copy: the summary names the original (D214)
+    first, copy = good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"
+    assert copy < first
     assert (f"Piezīme: {copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā kā "
             f"{first}, šis fails atsevišķi nav skaitīts") in result.output  # the name the summary uses (audit24 F12)
+
+
+@pytest.mark.parametrize("copy_name", ["{stem} - Copy.xlsx", "Copy of {stem}.xlsx", "{stem} (1).xlsx"])  # more: test_file_copies
+def test_the_original_is_kept_whatever_sorts_first(three: Path, tmp_path: Path, copy_name: str) -> None:
+    """D214: Windows, macOS and browsers name a copy so that it often sorts before its original; the summary then
+    named the copy as the file used. A name that looks like a copy yields to one that does not."""
+    good = good_file(three)
+    copy = good.with_name(copy_name.format(stem=good.stem))
+    shutil.copy(good, copy)
+    assert sorted([copy, good])[0] == copy
+    result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
+    assert result.exit_code == 0, result.output
+    first, copied = good.relative_to(three).as_posix(), copy.relative_to(three).as_posix()
+    assert (f"Piezīme: {copied}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā "
+            f"kā {first}, šis fails atsevišķi nav skaitīts") in result.output, result.output
+
+
+def test_identical_files_neither_named_a_copy_keep_the_first_by_name(three: Path, tmp_path: Path) -> None:
+    """audit24 F12 stays where the names do not tell: the first by name is used and named."""
+    good = good_file(three)
+    other = good.with_name("0-" + good.name)
+    shutil.copy(good, other)
+    result = run(str(three), "--out", str(tmp_path / "k.xlsx"))
+    assert result.exit_code == 0, result.output
+    first, copied = other.relative_to(three).as_posix(), good.relative_to(three).as_posix()
+    assert f"Piezīme: {copied}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz" in result.output
 
 
 def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: Path) -> None:
@@ -340,7 +368,7 @@ def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: 
     digest = hashlib.sha256((good.parent / "bojata.xlsx").read_bytes()).hexdigest()
     assert refused[0][:3] == [period, good.parent.name, f"matrica-{digest[:12]}.xlsx"], refused
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}", period), period
-    first, copy = sorted([good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"])
+    first, copy = good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"  # the copy by name (D214)
     assert len(refused) == 1, refused  # the notes on used files are not under "unused" (audit24 F26)
     notes = [row[1].value for row in wb["Piezīmes par failiem"].iter_rows(min_row=4)]
     assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā kā {first}, " \

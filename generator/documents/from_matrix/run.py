@@ -35,6 +35,7 @@ from generator.documents.from_matrix.reading import (
 )
 from generator.documents.from_matrix.writing import FolderTaken, check_folder, render_child, write_child
 from generator.ministry.collect import find_workbooks
+from generator.ministry.file_copies import kept_first
 from generator.ministry.template_checks import shown_place, value_label
 from generator.ministry.templates import TemplateSource
 from generator.reference.rounds import plan_end
@@ -130,7 +131,8 @@ def same_child(readings: list[MatrixReading], day: dt.date) -> dict[int, MatrixR
     """Matrices of one child (the same personal code, known as soon as the file is read – also when it is refused
     afterwards) and one plan (periods that overlap, or a file that cannot be dated) in one run (audit27 F13, D144).
     ``day``: plans that ended before it compete only with each other. Byte-identical copies (by the bytes read)
-    make one set of papers: the returned index -> the first file, whose papers they are. Files that differ are
+    make one set of papers: the returned index -> the file whose papers they are (the first by name whose name does
+    not look like a copy, D214). Files that differ are
     each refused (``refused`` set here, a file's own reason kept after it): which of them is meant is the social
     worker's decision, and two signable sets for one child must not be made."""
     groups: dict[str, list[int]] = {}
@@ -150,7 +152,8 @@ def same_child(readings: list[MatrixReading], day: dt.date) -> dict[int, MatrixR
                 continue
             digests = {readings[i].digest for i in cluster}
             if len(digests) == 1 and None not in digests:
-                copies.update((i, readings[cluster[0]]) for i in cluster[1:])
+                kept, *rest = kept_first(cluster, lambda i: readings[i].path.name)  # not the one named a copy (D214)
+                copies.update((i, readings[kept]) for i in rest)
                 continue
             sources = _sources([readings[i] for i in cluster])
             for i in cluster:
