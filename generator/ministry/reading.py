@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -85,14 +86,17 @@ def input_namer(m: Matrix, path: Path) -> Callable[[str, int, int], str]:
     only when a problem is named (rare); if that fails, the cell is named as before."""
     from generator.documents.from_matrix import places  # imported here: that package imports the ministry's
 
-    kept: dict[str, object] = {}
+    @functools.cache
+    def whole() -> tuple[Matrix, frozenset[tuple[str, str]]]:
+        """The whole matrix and its checked input cells, read on the first call that succeeds (a failure is not
+        kept: the next problem tries again)."""
+        book = Matrix.open(path) if m.partial else m
+        return book, places.checked_cells(book)
 
     def where(name: str, row: int = 0, col: int = 0) -> str:
         try:
-            if "m" not in kept:
-                whole = Matrix.open(path) if m.partial else m
-                kept.update(m=whole, checked=places.checked_cells(whole))
-            return places.input_place(kept["m"], name, row, col, kept["checked"])  # type: ignore[arg-type]
+            book, checked = whole()
+            return places.input_place(book, name, row, col, checked)
         except (MatrixError, XlsxReadError, OSError, KeyError):
             return m.where(name, row, col)
     return where
