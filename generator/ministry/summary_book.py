@@ -915,89 +915,90 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                           f"pārdales atslēga: {key_lv}.", book.f_note)
     muni = f"{q(SHEET_MUNI)}!"
     rows: list[tuple[str, str | None, object, Any, str]] = []
-    # (label, formula or None, value, format, explanation)
-    rows.append(("Izmantotās matricas (bērni)", f"{muni}C{total_row}", agg.pilot.children, book.f_whole, ""))
-    rows.append(("Neizmantotās matricas", None, len(c.refused), book.f_whole, f"sk. lapu „{SHEET_REFUSED}”"))
+    # (label, formula or None, value, format, explanation); the column „Vērtība” holds counts and sums: a sum's label
+    # ends in „, EUR” as the other sheets' headers, a count's label says what it counts („… skaits”)
+    rows.append(("Izmantoto matricu (bērnu) skaits", f"{muni}C{total_row}", agg.pilot.children, book.f_whole, ""))
+    rows.append(("Neizmantoto matricu skaits", None, len(c.refused), book.f_whole, f"sk. lapu „{SHEET_REFUSED}”"))
     # every file of the folder is on paper: a byte-identical copy is used once, not lost (audit21 F8)
-    rows.append(("Identiskas kopijas (izmantotas vienreiz)", None, c.duplicates, book.f_whole,
+    rows.append(("Identisku kopiju skaits (izmantotas vienreiz)", None, c.duplicates, book.f_whole,
                  f"piezīmes lapā „{SHEET_NOTES}”"))
-    rows.append(("Matricas vecākā veidnē (ieteicams „ibm migrate”)", None, c.old_template, book.f_whole,
+    rows.append(("Matricu skaits vecākā veidnē (ieteicams „ibm migrate”)", None, c.old_template, book.f_whole,
                  f"piezīmes lapā „{SHEET_NOTES}”"))
     # what the sheets behind the page hold and an LM reader must know of (audit24 F4)
     errors = {r.code: sum(1 for f in r.result.findings if f.counts and f.severity is Severity.error)
               for r in c.records}
     with_errors = sum(1 for n in errors.values() if n)
-    rows.append(("Noteikumu kļūdas izmantotajās matricās", None, sum(errors.values()), book.f_whole,
+    rows.append(("Noteikumu kļūdu skaits izmantotajās matricās", None, sum(errors.values()), book.f_whole,
                  f"{with_errors} {agree(with_errors, 'matricā', 'matricās')}; katra kļūda lapā „{SHEET_FINDINGS}”"))
     # the D148 lines listed on „Brīdinājumi” change N and so the pool split: counted here like the errors (D148)
     warnings = {r.code: len(listed_warnings(r)) for r in c.records}
     with_warnings = sum(1 for n in warnings.values() if n)
-    rows.append(("Brīdinājumi, kas maina N", None, sum(warnings.values()), book.f_whole,
+    rows.append(("To brīdinājumu skaits, kas maina N", None, sum(warnings.values()), book.f_whole,
                  f"{with_warnings} {agree(with_warnings, 'matricā', 'matricās')}; plāna rindas summa viena pati "
                  f"pārsniedz P un ir ieskaitīta N; katra rinda lapā „{SHEET_WARNINGS}”"))
     # the F typed in a matrix that differs from the one set now, and other stale values: on the front page, not only
     # on the last sheet (audit35 F6)
     differ = len({d.code for d in c.final_differences})
-    rows.append(("Matricās ierakstītais F atšķiras", None, differ, book.f_whole,
+    rows.append(("Bērnu skaits, kuru matricā ierakstītais F atšķiras", None, differ, book.f_whole,
                  (f"{differ} {agree(differ, 'bērnam', 'bērniem')}: matricā ierakstītais galīgais apmērs F atšķiras no "
                   f"šajā savākšanā aprēķinātā, LM lēmums par F jāatjauno; sk. lapu „{SHEET_STALE}”") if differ else
                  "nevienā matricā ierakstītais F neatšķiras no aprēķinātā"))
     stale_files = len({s.source for s in c.stale})
-    rows.append(("Citas failā saglabātās vērtības, kas atšķiras", None, len(c.stale), book.f_whole,
+    rows.append(("To citu failā saglabāto vērtību skaits, kas atšķiras", None, len(c.stale), book.f_whole,
                  f"{stale_files} {agree(stale_files, 'failā', 'failos')} (novecojis vai labots fails); aprēķinā "
                  f"izmantota pārrēķinātā vērtība; sk. lapu „{SHEET_STALE}”" if c.stale else "tādu nav"))
     unspread_children = len({u.code for u in agg.unspread})
-    rows.append((f"Plāna IB daļa „{UNSPREAD_LABEL}”", None, agg.unspread_total(None), book.f_money,
+    rows.append((f"Plāna IB daļa „{UNSPREAD_LABEL}”, EUR", None, agg.unspread_total(None), book.f_money,
                  f"{unspread_children} {agree(unspread_children, 'bērna plānā', 'bērnu plānos')} 6.6. tabulas "
                  f"sadalījums pa mēnešiem nepilnīgs; sk. lapu „{SHEET_CASH}”" if unspread_children else
                  "visu plānu IB daļa iekļauta mēnešos"))
-    rows.append(("Σ IB provizoriskais (P)", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
-    rows.append(("Σ IB nepieciešamais (N)", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
-    rows.append(("Σ IB pieejamais (A)", f"{muni}G{total_row}", agg.pilot.available, book.f_money, WITH_F))
-    rows.append(("Σ IB kopējais (K)", f"{muni}H{total_row}", agg.pilot.total, book.f_money, WITH_F))
+    rows.append(("Σ IB provizoriskais (P), EUR", f"{muni}E{total_row}", agg.pilot.provisional, book.f_money, ""))
+    rows.append(("Σ IB nepieciešamais (N), EUR", f"{muni}F{total_row}", agg.pilot.needed, book.f_money, ""))
+    rows.append(("Σ IB pieejamais (A), EUR", f"{muni}G{total_row}", agg.pilot.available, book.f_money, WITH_F))
+    rows.append(("Σ IB kopējais (K), EUR", f"{muni}H{total_row}", agg.pilot.total, book.f_money, WITH_F))
     first = len(rows) + DATA_FIRST
     r_env, r_stage2, r_rest, r_plan, r_paid, r_under, r_pool, r_dist = range(first, first + 8)
     envelope_note = c.envelope_note + (f"; PROVIZORISKS: {c.provisional}" if c.provisional else "")
-    rows.append(("Izmēģinājumprojekta finansējums periodam", None, fa.envelope, book.f_money, envelope_note))
-    rows.append(("Σ 2. posma apmērs min(N; P)", f"SUM({ch['stage2'].range(SHEET_CHILDREN)})", fa.stage2_total,
+    rows.append(("Izmēģinājumprojekta finansējums periodam, EUR", None, fa.envelope, book.f_money, envelope_note))
+    rows.append(("Σ 2. posma apmērs min(N; P), EUR", f"SUM({ch['stage2'].range(SHEET_CHILDREN)})", fa.stage2_total,
                  book.f_money, "katram bērnam mazākais no N un P"))
-    rows.append(("Atlikums pēc 2. posma", f"B{r_env}-B{r_stage2}", fa.envelope_rest, book.f_money,
+    rows.append(("Atlikums pēc 2. posma, EUR", f"B{r_env}-B{r_stage2}", fa.envelope_rest, book.f_money,
                  "finansējums − Σ min(N; P)"))
-    rows.append(("Iepriekšējā perioda plānotais (6.7. tabula)", None, fa.previous_planned, book.f_money,
+    rows.append(("Iepriekšējā perioda plānotais (6.7. tabula), EUR", None, fa.previous_planned, book.f_money,
                  c.previous_folder and f"no mapes {c.previous_folder}" or "iepriekšējais periods nav norādīts"))
-    rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula)", None, fa.previous_actual, book.f_money, ""))
-    rows.append(("Iepriekšējā perioda neapgūtais", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
+    rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money, ""))
+    rows.append(("Iepriekšējā perioda neapgūtais, EUR", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
                  "plānotais − samaksātais"))
-    rows.append(("Pārdales fonds R", f"MAX(0,B{r_rest}+B{r_under})", fa.pool, book.f_money,
+    rows.append(("Pārdales fonds R, EUR", f"MAX(0,B{r_rest}+B{r_under})", fa.pool, book.f_money,
                  "atlikums + neapgūtais, ne mazāk par 0"))
-    rows.append(("Sadalīts bērniem ar N > P", f"SUM({ch['top_up'].range(SHEET_CHILDREN)})", fa.distributed,
+    rows.append(("Sadalīts bērniem ar N > P, EUR", f"SUM({ch['top_up'].range(SHEET_CHILDREN)})", fa.distributed,
                  book.f_money, "katram ne vairāk par N − P"))
-    rows.append(("Nesadalītais atlikums", f"B{r_pool}-B{r_dist}", fa.unallocated, book.f_money,
+    rows.append(("Nesadalītais atlikums, EUR", f"B{r_pool}-B{r_dist}", fa.unallocated, book.f_money,
                  "ko neviens nevar saņemt, jo visi sasnieguši N"))
-    rows.append(("Bērni pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
-    rows.append(("Σ IB galīgais (F)", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
+    rows.append(("Bērnu skaits pārdalē (N > P)", f"{muni}D{total_row}", agg.pilot.eligible, book.f_whole, ""))
+    rows.append(("Σ IB galīgais (F), EUR", f"{muni}K{total_row}", agg.pilot.final, book.f_money,
                  ("PROVIZORISKI (bāzes apmērs B nav apstiprināts); " if c.provisional else "")
                  + "galīgie apmēri pa pašvaldībām: mape galigie-apmeri/"))
     # Σ F reconciled with the IB the plan lines take (D174): A = F funds whole units only
     r_final = DATA_FIRST + len(rows) - 1
     lines_ib = agg.funding(None)
-    rows.append(("Σ no IB plāna rindās", f"SUM({lines['ib'].range(SHEET_LINES)})", lines_ib, book.f_money,
+    rows.append(("Σ no IB plāna rindās, EUR", f"SUM({lines['ib'].range(SHEET_LINES)})", lines_ib, book.f_money,
                  f"lapā „{SHEET_SERVICES}” – „Kopā no IB EUR”, lapā „{SHEET_CASH}” – „Kopā plānots no IB EUR”; aprēķināts "
                  "ar šo F"))
-    rows.append(("F daļa, ko plāna rindas neizmanto", f"B{r_final}-B{r_final + 1}", agg.final_unused(),
+    rows.append(("F daļa, ko plāna rindas neizmanto, EUR", f"B{r_final}-B{r_final + 1}", agg.final_unused(),
                  book.f_money, "Σ F − Σ no IB plāna rindās: pakalpojumu, kura vienība vairs neietilpst atlikumā, "
                  "no IB finansē tikai veselās vienībās (lēmums D4)"))
     for text, col in (("Rādītājs", 0), ("Vērtība", 1), ("Paskaidrojums", 2)):
         ws.write_string(DATA_FIRST - 2, col, text, book.f_head)
     for i, (label, formula, value, fmt, note) in enumerate(rows):
         row = DATA_FIRST + i
-        book.value(ws, row, 0, label)
+        book.value(ws, row, 0, label, book.f_wrap)  # a long label wraps, never cut
         if formula is None:
             book.value(ws, row, 1, value, fmt)
         else:
             book.formula(ws, row, 1, formula, value, fmt)
         book.value(ws, row, 2, note or "", book.f_wrap)
-        book.fit_row(ws, row, [(note or "", 60, False)])
+        book.fit_row(ws, row, [(label, 52, False), (note or "", 60, False)])
     _sheet_notes(book, ws, DATA_FIRST + len(rows) + 1)
     ws.activate()
 

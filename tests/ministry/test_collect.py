@@ -122,9 +122,9 @@ def test_summary_totals_are_the_sums_of_the_children(pilot, catalogue: Catalogue
             Decimal(w).quantize(Decimal("0.01")) for w in want], m
     summary = {book.cells["Kopsavilkums"][(r, 1)].value: book.cells["Kopsavilkums"].get((r, 2))
                for (r, c) in book.cells["Kopsavilkums"] if c == 1 and r >= 4}
-    for label, value in (("Pārdales fonds R", finals.pool), ("Nesadalītais atlikums", finals.unallocated),
-                         ("Sadalīts bērniem ar N > P", finals.distributed),
-                         ("Izmēģinājumprojekta finansējums periodam", finals.envelope)):
+    for label, value in (("Pārdales fonds R, EUR", finals.pool), ("Nesadalītais atlikums, EUR", finals.unallocated),
+                         ("Sadalīts bērniem ar N > P, EUR", finals.distributed),
+                         ("Izmēģinājumprojekta finansējums periodam, EUR", finals.envelope)):
         assert Decimal(str(summary[label].value)).quantize(Decimal("0.01")) == value, label
 
 

@@ -78,13 +78,13 @@ def test_one_child_is_counted_in_the_singular_and_the_default_funding_is_provisi
     summary = load_workbook(out)["Kopsavilkums"]
     assert summary["A1"].value == f"IBM galīgo apmēru aprēķins (3. posms, provizoriski) – pārskata periods {label}"
     notes = {summary.cell(r, 1).value: summary.cell(r, 3).value for r in range(4, summary.max_row + 1)}
-    envelope_note = notes["Izmēģinājumprojekta finansējums periodam"]
+    envelope_note = notes["Izmēģinājumprojekta finansējums periodam, EUR"]
     assert "× 1 bērns (kataloga bāzes apmērs)" in envelope_note and "PROVIZORISKS" in envelope_note
     # the summary is never signed: its figures stay provisional, and it says where the confirmed ones come from
     # (audit24 F19)
     assert ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad apstiprinātais B būs ierakstīts "
             "katalogā (catalogue/programme.yaml") in envelope_note
-    assert notes["Σ IB galīgais (F)"].startswith("PROVIZORISKI")
+    assert notes["Σ IB galīgais (F), EUR"].startswith("PROVIZORISKI")
     assert [p.name for p in (out.parent / FINAL_DIR).glob("*.csv")] == [
         f"{child.municipality}_{label.replace('–', '-')}_provizoriski.csv"]
 

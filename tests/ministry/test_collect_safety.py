@@ -374,8 +374,8 @@ def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: 
     assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā kā {first}, " \
            "šis fails atsevišķi nav skaitīts" in notes, notes
     summary = {row[0].value: row[1].value for row in wb["Kopsavilkums"].iter_rows(min_row=4) if row[0].value}
-    assert summary["Neizmantotās matricas"] == 1 and summary["Identiskas kopijas (izmantotas vienreiz)"] == 1
-    assert summary["Matricas vecākā veidnē (ieteicams „ibm migrate”)"] == 0
+    assert summary["Neizmantoto matricu skaits"] == 1 and summary["Identisku kopiju skaits (izmantotas vienreiz)"] == 1
+    assert summary["Matricu skaits vecākā veidnē (ieteicams „ibm migrate”)"] == 0
     assert wb["Kopsavilkums"]["A1"].value.startswith("IBM galīgo apmēru aprēķins (3. posms, provizoriski) – ")  # F20
 
 

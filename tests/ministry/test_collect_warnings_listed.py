@@ -70,8 +70,8 @@ def test_collect_lists_each_line_above_p(catalogue: Catalogue, template: Path, t
     # the summary page counts them as it counts the rule errors, and says where they are listed (leftovers item 1)
     page = {r[0].value: (r[1].value, r[2].value) for r in wb["Kopsavilkums"].iter_rows(min_row=4) if r[0].value}
     labels = list(page)
-    assert labels.index("Brīdinājumi, kas maina N") == labels.index("Noteikumu kļūdas izmantotajās matricās") + 1
-    assert page["Brīdinājumi, kas maina N"] == (len(above), "1 matricā; plāna rindas summa viena pati pārsniedz P un "
+    assert labels.index("To brīdinājumu skaits, kas maina N") == labels.index("Noteikumu kļūdu skaits izmantotajās matricās") + 1
+    assert page["To brīdinājumu skaits, kas maina N"] == (len(above), "1 matricā; plāna rindas summa viena pati pārsniedz P un "
                                                             "ir ieskaitīta N; katra rinda lapā „Brīdinājumi”")
 
 
@@ -93,7 +93,7 @@ def test_summary_and_console_count_the_same_lines(catalogue: Catalogue, template
     wb = load_workbook(out)
     listed = [r for r in wb["Brīdinājumi"].iter_rows(min_row=4, values_only=True) if r[0]]
     page = {r[0].value: (r[1].value, r[2].value) for r in wb["Kopsavilkums"].iter_rows(min_row=4) if r[0].value}
-    assert page["Brīdinājumi, kas maina N"] == (lines, "2 matricās; plāna rindas summa viena pati pārsniedz P un ir "
+    assert page["To brīdinājumu skaits, kas maina N"] == (lines, "2 matricās; plāna rindas summa viena pati pārsniedz P un ir "
                                                        "ieskaitīta N; katra rinda lapā „Brīdinājumi”")
     assert len(listed) == lines
     said = clean(run.output)

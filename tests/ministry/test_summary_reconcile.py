@@ -79,8 +79,8 @@ def test_a_and_the_lines_ib_use_the_collections_f_not_the_matrixs(summary, catal
     assert ib == sum((v for v in want.line_ib if v is not None), Decimal(0))
     # the front page: Σ F = the lines' IB + the part whole units cannot take
     page = {r[0]: r[1] for r in rows_of(values["Kopsavilkums"])}
-    total_f = money(page["Σ IB galīgais (F)"])
-    lines_ib, rest = money(page["Σ no IB plāna rindās"]), money(page["F daļa, ko plāna rindas neizmanto"])
+    total_f = money(page["Σ IB galīgais (F), EUR"])
+    lines_ib, rest = money(page["Σ no IB plāna rindās, EUR"]), money(page["F daļa, ko plāna rindas neizmanto, EUR"])
     assert lines_ib == agg.funding(None) and lines_ib + rest == total_f and rest >= 0
     services = values["Pakalpojumi"]
     assert money([c.value for c in services[services.max_row]][-2]) == lines_ib  # „Kopā no IB”
@@ -91,7 +91,7 @@ def test_the_front_page_counts_differing_f_and_its_guide_names_every_sheet(summa
     _, collection, book, _, _ = summary
     ws = load_workbook(book.path)["Kopsavilkums"]
     rows = {r[0]: r for r in rows_of(ws)}
-    label = "Matricās ierakstītais F atšķiras"
+    label = "Bērnu skaits, kuru matricā ierakstītais F atšķiras"
     differ = len({d.code for d in collection.final_differences})
     assert differ >= 1 and rows[label][1] == differ, rows[label]
     assert rows[label][2].startswith(f"{differ} bērn") and f"sk. lapu „{SHEET_STALE}”" in rows[label][2]
