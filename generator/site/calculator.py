@@ -68,7 +68,7 @@ from generator.site.pagetemplates import render
 from generator.site.round_prices import RoundPrices, children_round_prices
 from generator.workbook.issue_days import issue_days
 from generator.workbook.render import issues as render_issues
-from generator.workbook.texts import NOT_APPLIED_WORDS
+from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
 PAGE = "kalkulators.md"
 SCRIPT = "assets/javascripts/ibm-kalkulators.js"
@@ -76,8 +76,8 @@ FORM_SCRIPT = "assets/javascripts/ibm-kalkulators-forma.js"
 DATA_SCRIPT = "assets/javascripts/ibm-kalkulators-dati.js"
 STYLE = "assets/stylesheets/ibm-kalkulators.css"  # linked in the page head (site/overrides/main.html)
 DATA_GLOBAL = "IBM_KALKULATORA_DATI"
-# Beside a typed F in the results (audit26 F3): the matrix's own words where F does not decide A (6.5, D53), and
-# where it does
+# Beside a typed F in the results (audit26 F3): the papers' and 6.5's own words where F does not decide A, or may
+# once B is confirmed (D53: NOT_APPLIED_WORDS, IF_OVER_WORDS), and where it does
 FINAL_APPLIED_WORDS = "piemēro, jo N > P: A = F"
 AMOUNTS_CHAPTER = "ib-apmeri-un-posmi.md"  # the methodology chapter on IB amounts (catalogue/metodika/)
 # A plan line's units and price fields (the form's labels); its messages name them where the matrix names its tables
@@ -420,7 +420,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "pakalpojumi": shared,
         "teksti": message_templates(params),
         "vienibuRobezas": unit_limit_data(params),
-        "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemero": FINAL_APPLIED_WORDS},
+        "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemeroJa": IF_OVER_WORDS, "piemero": FINAL_APPLIED_WORDS},
         "lauki": {"daudzums": UNITS_FIELD, "cena": PRICE_FIELD, "galigais": FINAL_FIELD,
                   **{f"avots_{name}": label for name, label in SOURCE_FIELDS.items()}},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},

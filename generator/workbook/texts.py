@@ -85,6 +85,8 @@ ANNEX_BOTH_BLANK = (f"UZMANĪBU: bāzes apmērs (B) un cena nav apstiprināti �
 # whether it applies is not yet known.
 FINAL_LABEL = "IB galīgais apmērs (F), ja noteikts"
 NOT_APPLIED_WORDS = "nepiemēro, jo N ≤ P"  # also beside F in the papers and the calculator
+# beside F while B is unconfirmed and N <= P on the estimated P (D53): in the papers and the calculator
+IF_OVER_WORDS = "piemēro, ja N > P"
 FINAL_NOT_APPLIED = f"IB galīgais apmērs (F) – {NOT_APPLIED_WORDS}"
 FINAL_IF_OVER = "IB galīgais apmērs (F), ja N > P"
 # Under the tables of the working sheets 6.4, 6.7 and 6.10 while a line's price is marked "*" (F7: the catalogue's

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from generator.catalogue.catalogue import Offer
+from generator.documents.from_matrix.context import FINAL_IF_OVER
 from generator.lvformat import date as lv_date
 from generator.lvformat import eur
 from generator.reference.lines import PlanLine, line_from_offer
@@ -78,10 +79,11 @@ def test_line_errors_final_amount_and_number_input_on_one_page(visit: Visit, off
     page.click("#ibm-citi-avoti summary")
     page.fill("#ibm-galigais", "500")
     page.locator("#ibm-galigais").press("Tab")
-    words = FINAL_NOT_APPLIED.partition(" – ")[2]
-    assert words == "nepiemēro, jo N ≤ P"
     status = page.evaluate("ibmKalkulators.karta('31.10.2018').parametri.bazesApmeraStatuss")
     provisional = " (P – aplēse, kamēr B nav apstiprināts)" if status == "jāprecizē" else ""
+    # the words the papers print beside F (D53): with B unconfirmed N <= P rests on the estimated P
+    words = FINAL_IF_OVER if provisional else FINAL_NOT_APPLIED.partition(" – ")[2]
+    assert words == ("piemēro, ja N > P" if provisional else "nepiemēro, jo N ≤ P")
     assert _plain(_row(page, "IB galīgais apmērs F")) == f"500,00 EUR – {words}{provisional}"
     assert _plain(_row(page, "Plānam pieejamais IB apmērs A")) == "240,00 EUR"
     page.fill("#ibm-r1-daudzums", "200")

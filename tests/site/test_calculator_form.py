@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from generator.documents.from_matrix.context import FINAL_IF_OVER, FINAL_NOT_APPLIED
 from generator.lvformat import agree
 from generator.lvformat import date as lv_date
 from generator.reference.params import Params
@@ -404,8 +405,10 @@ def test_printout_formats_the_typed_amounts_dates_itself_and_marks_an_unconfirme
     printed = page.inner_text("#ibm-druka").replace(NBSP, " ")
     assert _inputs_printed(page)["IB galīgais apmērs F"] == "1 500,00 EUR"
     # N <= P here: F is not applied and A = N still rests on the estimated P (D206): the marks stay; an applied
-    # F (N > P) drops them (test_a_typed_f_not_applied_leaves_a_and_k_estimates_while_b_is_unconfirmed)
-    assert "nepiemēro, jo N ≤ P" in page.inner_text("#ibm-rezultati")
+    # F (N > P) drops them (test_a_typed_f_not_applied_leaves_a_and_k_estimates_while_b_is_unconfirmed); beside F
+    # the words of 6.5 and the papers while B is unconfirmed (D53), not "nepiemēro"
+    assert f"{FINAL_IF_OVER} (P – aplēse" in page.inner_text("#ibm-rezultati")
+    assert FINAL_NOT_APPLIED not in page.inner_text("#ibm-rezultati")
     assert ("P un no tā atkarīgie A un K ir aplēses" in printed) == unconfirmed, printed
     page.wait_for_timeout(100)
     assert re.search(r"A [\d ]+,\d\d EUR \(aplēse\)", page.inner_text("#ibm-statuss").replace(NBSP, " "))
@@ -443,7 +446,9 @@ def test_a_typed_f_not_applied_leaves_a_and_k_estimates_while_b_is_unconfirmed(
     page.wait_for_function("document.querySelector('#ibm-statuss').textContent.startsWith('N ')")
     needed, provisional = _summary_amount(page, "IB nepieciešamais"), _summary_amount(page, "IB provizoriskais")
     assert _euros(needed) <= _euros(provisional), (needed, provisional)  # the case under test: N <= P
-    assert "nepiemēro, jo N ≤ P" in _summary_amount(page, "IB galīgais apmērs F")
+    # whether N <= P holds rests on the estimated P: F "piemēro, ja N > P", as 6.5 and the papers say it (D53)
+    assert _summary_amount(page, "IB galīgais apmērs F").endswith(
+        f" – {FINAL_IF_OVER} (P – aplēse, kamēr B nav apstiprināts)")
     assert _summary_amount(page, "Plānam pieejamais") == needed  # A = N
     for line in (page.inner_text("#ibm-statuss"), page.inner_text("#ibm-kopsavilkums")):
         line = line.replace(NBSP, " ")

@@ -283,3 +283,12 @@ def test_the_calculator_is_no_part_of_a_paragraph(built_site: BuiltSite) -> None
     assert before.rstrip().endswith("</p>"), before[-200:]
     assert before.rfind("<p>") < before.rfind("</p>"), before[-200:]
     assert "</p>" not in page[start:page.index("<form", start)], page[start:start + 200]
+
+
+def test_the_words_beside_f_are_the_papers(catalogue: Catalogue) -> None:
+    """Beside a typed F the calculator says what the child's papers say beside it (D53): „nepiemēro, jo N ≤ P”, and
+    while B is unconfirmed „piemēro, ja N > P” – not „nepiemēro” on an estimated P; one source for both."""
+    from generator.documents.from_matrix.context import FINAL_IF_OVER, FINAL_NOT_APPLIED
+
+    words = calculator.calculator_data(catalogue)["galigais"]
+    assert (words["nepiemero"], words["piemeroJa"]) == (FINAL_NOT_APPLIED, FINAL_IF_OVER)

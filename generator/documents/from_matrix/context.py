@@ -34,14 +34,14 @@ from generator.documents.round_rules import PILOT_KIND, kind_context
 from generator.documents.terms import BLANK_DATE, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
 from generator.reference.rounds import plan_end
-from generator.workbook.texts import NOT_APPLIED_WORDS
+from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
 BLANK = "______"
 SHORT_TABLE = 3  # service rows of a provider's table that stay on one page with its total (Provider.short_table)
 TRANSPORT_FINDING = "transport_share"  # the reference's warning: transport above its share of A (rules.py, D9)
 # Beside F (the ministry's final amount) where it does not decide A: N <= P makes A = N (L1077, L1385).
 FINAL_NOT_APPLIED = NOT_APPLIED_WORDS  # the matrix's own words
-FINAL_IF_OVER = "piemēro, ja N > P"
+FINAL_IF_OVER = IF_OVER_WORDS  # while B or a price is unconfirmed (D53); the calculator says it too
 BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
 
 

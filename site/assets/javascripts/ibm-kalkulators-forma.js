@@ -304,10 +304,11 @@
         ["IB nepieciešamais apmērs N", money(res.IB_Nepieciesamais)],
         ["Plānam pieejamais IB apmērs A", money(res.IB_Pieejamais)],
       ].concat(res.IB_Galigais === null || res.IB_Galigais === undefined ? [] : [
-        // audit26 F3: a typed F and whether it decides A, in the matrix's words (D53)
+        // audit26 F3: a typed F and whether it decides A, in the words of 6.5 and the papers (D53): while B is
+        // unconfirmed, N <= P rests on the estimated P, so F "applies if N > P"; N > P is sure only with B confirmed
         ["IB galīgais apmērs F", blocked ? eur(res.IB_Galigais)
-          : eur(res.IB_Galigais) + " – " + (res.Galigais_Piemerots ? data.galigais.piemero : data.galigais.nepiemero) +
-            // N > P is sure only with a confirmed B
+          : eur(res.IB_Galigais) + " – " + (res.Galigais_Piemerots ? data.galigais.piemero
+            : provisionalBase() ? data.galigais.piemeroJa : data.galigais.nepiemero) +
             (provisionalBase() ? " (P – aplēse, kamēr B nav apstiprināts)" : "")],
       ]).concat([
         ["No IB finansēts", money(d.IB)],
