@@ -331,7 +331,7 @@ def row_check(x: int, dated: bool, first: bool, since: dt.date | None = None) ->
                              "jābūt veselam skaitlim, 0 vai vairāk"))
     rules += [checks.Rule(f"{c}{x}", checks.whole_cents(f"{c}{x}"), checks.EUR_AT_LEAST_ZERO)
               for c in "CEFG"]
-    rules.append(contract_rule(f"D{x}", None if dated else f"A{x}"))
+    rules.append(contract_rule(f"D{x}", f"B{x}" if dated else f"A{x}"))
     if first:
         rules.append(checks.Rule("J6", checks.whole_cents("J6", at_least_zero=False), checks.EUR_EXPECTED))
     return checks.row_check(SHEET, rules)

@@ -977,7 +977,7 @@ def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None =
     rules += [
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),
-        contract_rule(f"C{x}", None if dated else f"A{x}"),
+        contract_rule(f"C{x}", f"B{x}" if dated else f"A{x}"),
         checks.Rule(f"D{x}", checks.whole_cents(f"D{x}"), checks.EUR_AT_LEAST_ZERO),
     ]
     if first:
@@ -990,12 +990,12 @@ def contract_text(contract: bool | None) -> str:
     return "" if contract is None else "Jā" if contract else "Nē"
 
 
-def contract_rule(cell: str, month: str | None) -> checks.Rule:
-    """The employment contract is "Jā" or "Nē"; with ``month`` (a blank month input after the round) it may stay
-    blank while that month is blank: an unused row."""
-    ok = checks.one_of(cell, "Jā", "Nē")
-    if month is not None:
-        ok = f'OR(AND({month}="",{cell}=""),{ok})'
+def contract_rule(cell: str, unused_while: str) -> checks.Rule:
+    """The employment contract is "Jā" or "Nē", or blank while ``unused_while`` is blank: the month input (after
+    the round, D37) or, where the template dates the months, the children's count – a month with no children
+    has no pay share, so nothing depends on the contract yet (a template for an ended round is not all errors
+    before its first month is filled, D212)."""
+    ok = f'OR(AND({unused_while}="",{cell}=""),{checks.one_of(cell, "Jā", "Nē")})'
     return checks.Rule(cell, ok, "jābūt „Jā” vai „Nē”")
 
 
