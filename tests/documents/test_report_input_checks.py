@@ -159,9 +159,16 @@ SETTLEMENT_CASES = {
 # shows its amounts, not "______" on every row until every month of the round has a contract.
 ROUND_CASES = {
     "karta-berni-bez-liguma": ({f"{S_CASH}!B9": 14}, (S_CASH, "C9"), "„Jā” vai „Nē”"),
+    # the social worker's pay in the register for 10.2018 (29's row 9) while its children are blank: a 0 % share
+    # would leave the pay and its indirect costs out without a word
+    "karta-alga-bez-berniem": ({f"{S_REG}!B{R}": "algas saraksts", f"{S_REG}!G{R}": "BIP 1.1 Sociālā darbinieka atlīdzība",
+                                f"{S_REG}!J{R}": dt.datetime(2018, 10, 31), f"{S_REG}!L{R}": 1150,
+                                f"{S_REG}!M{R}": reg.PAYMENT_ROUTES[3], f"{S_REG}!N{R}": "Jā"},
+                               (S_CASH, "B9"), "jābūt bērnu skaitam"),
 }
 ROUND_SETTLEMENT_CASES = {
     "karta-n-berni-bez-liguma": ({f"{S_SETTLE}!B10": 14}, (S_SETTLE, "D10"), "„Jā” vai „Nē”"),
+    "karta-n-alga-bez-berniem": ({f"{S_SETTLE}!C10": 1150}, (S_SETTLE, "B10"), "jābūt bērnu skaitam"),
 }
 
 

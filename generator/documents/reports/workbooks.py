@@ -977,12 +977,25 @@ def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None =
     rules += [
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),
+        checks.Rule(f"B{x}", children_for_pay(f"A{x}", f"B{x}"), CHILDREN_FOR_PAY),
         contract_rule(f"C{x}", f"B{x}" if dated else f"A{x}"),
         checks.Rule(f"D{x}", checks.whole_cents(f"D{x}"), checks.EUR_AT_LEAST_ZERO),
     ]
     if first:
         rules.append(checks.Rule("D4", checks.whole_cents("D4", at_least_zero=False), checks.EUR_EXPECTED))
     return checks.row_check(S_CASH, rules)
+
+
+CHILDREN_FOR_PAY = ("jābūt bērnu skaitam (0 vai vairāk) – šim mēnesim ir sociālā darbinieka atlīdzība, "
+                    "no kuras bērnu skaits nosaka apmaksājamo daļu")
+
+
+def children_for_pay(month: str, children: str) -> str:
+    """A month whose register holds the social worker's pay (BIP 1.1) has its children typed: a blank count
+    prints a 0 % share, the pay and its indirect costs left out of the report without a word (D212)."""
+    pay = (f'SUMIFS(Reg_Summa,Reg_BIP,{BIP_NAMES[BIP_PAY]},Reg_Menesis,">="&{month_start(month)},'
+           f'Reg_Menesis,"<"&{month_start(month, 1)})')
+    return f'IF(AND({children}="",ISNUMBER({month})),{pay}=0,TRUE)'
 
 
 def contract_text(contract: bool | None) -> str:
