@@ -37,6 +37,7 @@ from generator.documents.reports.workbooks import (
     register_check,
     write_register_workbook,
 )
+from generator.documents.terms import Choice, for_round
 from generator.recalc import make_profile, soffice
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT, settle
@@ -153,6 +154,22 @@ SETTLEMENT_CASES = {
     "n-sbs-centa-dala": ({f"{S_SETTLE}!F9": 256.354}, (S_SETTLE, "F9"), "diviem cipariem aiz komata"),
     "n-atlikums-centa-dala": ({f"{S_SETTLE}!J6": 0.001}, (S_SETTLE, "J6"), "diviem cipariem aiz komata"),
 }
+# An ended round's templates (`--round`, D125): dated months, blank children and contract inputs (D37). A month
+# whose children are typed needs its contract; a month still blank is no error (D212), so the template as made
+# shows its amounts, not "______" on every row until every month of the round has a contract.
+ROUND_CASES = {
+    "karta-berni-bez-liguma": ({f"{S_CASH}!B9": 14}, (S_CASH, "C9"), "„Jā” vai „Nē”"),
+    # the social worker's pay in the register for 10.2018 (29's row 9) while its children are blank: a 0 % share
+    # would leave the pay and its indirect costs out without a word
+    "karta-alga-bez-berniem": ({f"{S_REG}!B{R}": "algas saraksts", f"{S_REG}!G{R}": "BIP 1.1 Sociālā darbinieka atlīdzība",
+                                f"{S_REG}!J{R}": dt.datetime(2018, 10, 31), f"{S_REG}!L{R}": 1150,
+                                f"{S_REG}!M{R}": reg.PAYMENT_ROUTES[3], f"{S_REG}!N{R}": "Jā"},
+                               (S_CASH, "B9"), "jābūt bērnu skaitam"),
+}
+ROUND_SETTLEMENT_CASES = {
+    "karta-n-berni-bez-liguma": ({f"{S_SETTLE}!B10": 14}, (S_SETTLE, "D10"), "„Jā” vai „Nē”"),
+    "karta-n-alga-bez-berniem": ({f"{S_SETTLE}!C10": 1150}, (S_SETTLE, "B10"), "jābūt bērnu skaitam"),
+}
 
 
 def _where(wb: openpyxl.Workbook, sheet: str, ref: str) -> str:
@@ -220,6 +237,12 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
                                         f"{S_CASH}!D7": 10.001})
     # a register filled with the correction's earlier, longer label (D155): still a correction
     cases["agraka-korekcija"] = (register, {**GOOD_REGISTER, f"{S_REG}!B{R + 3}": reg.CORRECTION_EARLIER})
+    with for_round(Choice("berni-2018")):
+        ended = write_register_workbook(catalogue, municipality, tmp_path / "src" / "r-karta.xlsx", cached=False)
+        n_ended = write_settlement_workbook(catalogue, municipality, tmp_path / "src" / "n-karta.xlsx", cached=False)
+    cases |= {"karta-tuksa": (ended, {}), "karta-n-tuksa": (n_ended, {})}
+    cases |= {k: (ended, v[0]) for k, v in ROUND_CASES.items()}
+    cases |= {k: (n_ended, v[0]) for k, v in ROUND_SETTLEMENT_CASES.items()}
     sources = {k: _paste(src, tmp_path / "in" / f"{k}.xlsx", values) for k, (src, values) in cases.items()}
 
     outputs = dict(zip(sources, recalculated_books(list(sources.values()), make_profile(tmp_path / "profile")),
@@ -242,6 +265,20 @@ def test_pasted_wrong_values_stop_every_amount_and_name_their_cell(tmp_path: Pat
     for case, (_, cell, words) in SETTLEMENT_CASES.items():
         _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
                        case)
+    for case, (_, cell, words) in ROUND_CASES.items():
+        _check_refused(outputs[case], sources[case], cell, words, REGISTER_AMOUNTS, "Kludu_Skaits",
+                       (S_REG, S_CASH, S_QUARTER), case)
+    for case, (_, cell, words) in ROUND_SETTLEMENT_CASES.items():
+        _check_refused(outputs[case], sources[case], cell, words, SETTLEMENT_AMOUNTS, "NR_Kludas", (S_SETTLE,),
+                       case)
+    # the ended round's templates as made: no wrong input, every month's amount a figure (0,00 until filled)
+    fresh, n_fresh = outputs["karta-tuksa"], outputs["karta-n-tuksa"]
+    assert named(fresh, "Kludu_Skaits") == [0] and fresh[S_CASH][SUMMARY[S_CASH]].value in (None, "")
+    assert named(n_fresh, "NR_Kludas") == [0] and n_fresh[S_SETTLE][SUMMARY[S_SETTLE]].value in (None, "")
+    for wb, names in ((fresh, ("NP_Kopa", "NP_AtlikumsBeigas", "Kopa_Izdevumi")), (n_fresh, ("NR_Kopa", "NRK_Kopa"))):
+        for name in names:
+            shown = named(wb, name)
+            assert len(shown) >= 1 and all(isinstance(v, int | float) for v in shown), (name, shown)
     two = outputs["divas-rindas"]
     assert named(two, "Kludu_Skaits") == [2]
     for sheet in (S_REG, S_CASH, S_QUARTER):

@@ -70,6 +70,7 @@ from generator.documents.reports.register import (
 )
 from generator.documents.reports.workbooks import (
     BALANCE_LABEL,
+    CHILDREN_FOR_PAY,
     _excel_date,
     contract_rule,
     contract_text,
@@ -329,9 +330,11 @@ def row_check(x: int, dated: bool, first: bool, since: dt.date | None = None) ->
         rules.append(month_rule(f"A{x}", since))
     rules.append(checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                              "jābūt veselam skaitlim, 0 vai vairāk"))
+    # a pay typed with a blank count would print a 0 % share: the pay and its indirect costs left out (D212)
+    rules.append(checks.Rule(f"B{x}", f'IF(B{x}="",N(C{x})=0,TRUE)', CHILDREN_FOR_PAY))
     rules += [checks.Rule(f"{c}{x}", checks.whole_cents(f"{c}{x}"), checks.EUR_AT_LEAST_ZERO)
               for c in "CEFG"]
-    rules.append(contract_rule(f"D{x}", None if dated else f"A{x}"))
+    rules.append(contract_rule(f"D{x}", f"B{x}" if dated else f"A{x}"))
     if first:
         rules.append(checks.Rule("J6", checks.whole_cents("J6", at_least_zero=False), checks.EUR_EXPECTED))
     return checks.row_check(SHEET, rules)

@@ -977,7 +977,8 @@ def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None =
     rules += [
         checks.Rule(f"B{x}", checks.whole_at_least(f"B{x}", 0, blank_ok=True),
                     "jābūt veselam skaitlim, 0 vai vairāk"),
-        contract_rule(f"C{x}", None if dated else f"A{x}"),
+        checks.Rule(f"B{x}", children_for_pay(f"A{x}", f"B{x}"), CHILDREN_FOR_PAY),
+        contract_rule(f"C{x}", f"B{x}" if dated else f"A{x}"),
         checks.Rule(f"D{x}", checks.whole_cents(f"D{x}"), checks.EUR_AT_LEAST_ZERO),
     ]
     if first:
@@ -985,17 +986,29 @@ def cash_check_formula(x: int, dated: bool, first: bool, since: dt.date | None =
     return checks.row_check(S_CASH, rules)
 
 
+CHILDREN_FOR_PAY = ("jābūt bērnu skaitam (0 vai vairāk) – šim mēnesim ir sociālā darbinieka atlīdzība, "
+                    "no kuras bērnu skaits nosaka apmaksājamo daļu")
+
+
+def children_for_pay(month: str, children: str) -> str:
+    """A month whose register holds the social worker's pay (BIP 1.1) has its children typed: a blank count
+    prints a 0 % share, the pay and its indirect costs left out of the report without a word (D212)."""
+    pay = (f'SUMIFS(Reg_Summa,Reg_BIP,{BIP_NAMES[BIP_PAY]},Reg_Menesis,">="&{month_start(month)},'
+           f'Reg_Menesis,"<"&{month_start(month, 1)})')
+    return f'IF(AND({children}="",ISNUMBER({month})),{pay}=0,TRUE)'
+
+
 def contract_text(contract: bool | None) -> str:
     """A month's employment-contract cell: "Jā", "Nē", or "" while not typed (after the round, D37)."""
     return "" if contract is None else "Jā" if contract else "Nē"
 
 
-def contract_rule(cell: str, month: str | None) -> checks.Rule:
-    """The employment contract is "Jā" or "Nē"; with ``month`` (a blank month input after the round) it may stay
-    blank while that month is blank: an unused row."""
-    ok = checks.one_of(cell, "Jā", "Nē")
-    if month is not None:
-        ok = f'OR(AND({month}="",{cell}=""),{ok})'
+def contract_rule(cell: str, unused_while: str) -> checks.Rule:
+    """The employment contract is "Jā" or "Nē", or blank while ``unused_while`` is blank: the month input (after
+    the round, D37) or, where the template dates the months, the children's count – a month with no children
+    has no pay share, so nothing depends on the contract yet (a template for an ended round is not all errors
+    before its first month is filled, D212)."""
+    ok = f'OR(AND({unused_while}="",{cell}=""),{checks.one_of(cell, "Jā", "Nē")})'
     return checks.Rule(cell, ok, "jābūt „Jā” vai „Nē”")
 
 
