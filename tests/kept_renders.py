@@ -21,7 +21,9 @@ input at once write the same bytes. Commands run in a subprocess render for real
 
 A test that checks the rendering itself (page breaks, fonts, what the writers write) is marked ``real_renders``: its
 renders go to the writers, and where the session already keeps a file of the same key the fresh one must be equal to
-it byte for byte.
+it byte for byte. Its PDFs are laid out anew too: the PDF writer's own memos of laid-out parts (the act, the
+preparer's sheet; generator/documents/render_memo.py ``LayoutMemo``) are off within it. They do not change the
+bytes, so the whole-document key stays the HTML alone.
 """
 
 from __future__ import annotations
@@ -174,14 +176,21 @@ def uninstall() -> None:
 
 class real_renders:  # noqa: N801 - used as a context manager, like a function
     """Within it every render of the writers goes to WeasyPrint and python-docx (and must equal a kept file of the
-    same key)."""
+    same key), every part of a PDF laid out anew."""
 
     def __enter__(self) -> None:
+        from generator.documents import pdf_writer
+
         self._before = _state["real"]
+        self._memos = [(memo, memo.enabled) for memo in (pdf_writer.ACTS, pdf_writer.SHEETS)]
         _state["real"] = True
+        for memo, _enabled in self._memos:
+            memo.enabled = False
 
     def __exit__(self, *_exc: object) -> None:
         _state["real"] = self._before
+        for memo, enabled in self._memos:
+            memo.enabled = enabled
 
 
 def counts() -> tuple[int, int]:

@@ -142,10 +142,19 @@ def test_a_real_render_must_equal_the_kept_file(kept_in: Path, sample: list) -> 
 
 @pytest.mark.real_renders
 def test_the_marker_renders_for_real(kept_in: Path, sample: list, tmp_path: Path) -> None:
+    laid_out = pdf_writer.ACTS.laid_out + pdf_writer.SHEETS.laid_out
     for _ in range(2):
         pdf_writer.html_to_pdf(sample[0].html)
         docx_of(sample[0], tmp_path / "a.docx")
     assert kept_renders.counts() == (0, 4)
+    parts = 1 + len(pdf_writer.split_instructions(sample[0].html)[1] and [1])  # the act, its sheet if any
+    assert pdf_writer.ACTS.laid_out + pdf_writer.SHEETS.laid_out == laid_out + 2 * parts  # laid out anew
+
+
+def test_the_layout_memos_are_on_again_after_real_renders(kept_in: Path, sample: list) -> None:
+    with kept_renders.real_renders():
+        assert not pdf_writer.ACTS.enabled and not pdf_writer.SHEETS.enabled
+    assert pdf_writer.ACTS.enabled and pdf_writer.SHEETS.enabled
 
 
 def test_other_uses_of_weasyprint_are_not_kept(kept_in: Path, tmp_path: Path) -> None:

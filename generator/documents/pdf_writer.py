@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.documents.paths import TEMPLATE_DIR
+from generator.documents.render_memo import ACT_ENTRIES, SHEET_ENTRIES, LayoutMemo
 from generator.lvformat import agree
 
 SHEET_TITLE = "Norādījumi sagatavotājam"
@@ -50,6 +51,21 @@ def _font_config():  # noqa: ANN202 - weasyprint type, imported lazily (heavy)
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
+
+
+# each part laid out once per process for the same HTML (render_memo.py): the sheets (one page, ~0.4 MB laid out; the
+# same sheet follows every municipality's copy of a document, 31 documents apart in a build) and the acts (~1.6 MB,
+# up to ~4 MB for six pages; the same act comes again only with the same document)
+SHEETS = LayoutMemo(SHEET_ENTRIES)
+ACTS = LayoutMemo(ACT_ENTRIES)
+
+
+def _laid_out(html: str, memo: LayoutMemo):  # noqa: ANN202 - weasyprint.Document, imported lazily (heavy)
+    """WeasyPrint's document of one part (the act, the preparer's sheet): laid out once for the same HTML."""
+    from weasyprint import HTML
+
+    base_url = str(TEMPLATE_DIR)
+    return memo.part(html, base_url, lambda: HTML(string=html, base_url=base_url).render(font_config=_font_config()))
 
 
 def _text(fragment: str) -> str:
@@ -350,11 +366,9 @@ vietām ar uzrakstu „Piezīme sagatavotājam – pirms parakstīšanas dzēst.
 
 
 def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     act_html, instructions = split_instructions(html)
-    act = HTML(string=act_html, base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
+    act = _laid_out(act_html, ACTS)
     if not instructions:
         return act.write_pdf(pdf_identifier=identifier)
     pages: Pages = {}
@@ -362,11 +376,9 @@ def html_to_pdf(html: str) -> bytes:
         for anchor in page.anchors:
             first, _last = pages.get(anchor, (number, number))
             pages[anchor] = (first, number)
-    sheet = HTML(string=sheet_html(html, instructions, pages, len(act.pages)),
-                 base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
+    sheet = _laid_out(sheet_html(html, instructions, pages, len(act.pages)), SHEETS)
     if len(sheet.pages) > 1:  # the plural wording is no longer than the singular: the count stays
-        sheet = HTML(string=sheet_html(html, instructions, pages, len(act.pages), len(sheet.pages)),
-                     base_url=str(TEMPLATE_DIR)).render(font_config=_font_config())
+        sheet = _laid_out(sheet_html(html, instructions, pages, len(act.pages), len(sheet.pages)), SHEETS)
     return act.copy([*act.pages, *sheet.pages]).write_pdf(pdf_identifier=identifier)
 
 
