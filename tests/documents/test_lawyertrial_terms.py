@@ -14,8 +14,10 @@ from types import SimpleNamespace
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix import provider_notes, signing
 from tests.documents.child_render import child_html, text
-from tests.documents.pilot_bodies import body_text
-from tests.documents.pilot_bodies import pilot_bodies  # noqa: F401 (the module's fixture „bodies”)
+from tests.documents.pilot_bodies import (
+    body_text,
+    pilot_bodies,  # noqa: F401 (the module's fixture „bodies”)
+)
 
 CONTRACT, GRANT, LOAN = "01-ligums-ar-vecaku", "08-lemums-par-pieskirsanu", "14-patapinajuma-ligums"
 
