@@ -2,7 +2,9 @@
 the way that paper does. The grant decision (08) calls its amounts table by the name and the matrix table of the
 parent contract's annex 2 (6.5, the signed print form, D15), never the working table 6.4 (F1); the parent
 contract's parts are chapters („nodaļa”), in its own clauses and in the notes that point into it (F2); the
-loan-for-use contract (14) restricts driving to the persons its vehicle clause names, by that clause's number (F3)."""
+loan-for-use contract (14) restricts driving to the persons its vehicle clause names, by that clause's number (F3);
+the parent's choice of providers (05), an annex of 01, is an integral part of it like the numbered annexes (F4,
+D210)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from types import SimpleNamespace
 
 from generator.catalogue.catalogue import Catalogue
 from generator.documents.from_matrix import provider_notes, signing
+from generator.documents.registry import by_id
 from tests.documents.child_render import child_html, text
 from tests.documents.pilot_bodies import (
     body_text,
@@ -77,3 +80,17 @@ def test_the_loan_contract_lets_drive_only_the_persons_of_its_vehicle_clause(
         assert (f"Transportlīdzekli drīkst vadīt tikai tās personas, kas {vehicle} punktā norādītas kā tiesīgas to "
                 "izmantot.") in loan
         assert "šajā līgumā norādītās personas" not in loan
+
+
+def test_the_parent_contract_gives_the_providers_form_the_standing_of_its_other_annexes(
+        bodies: dict[str, dict[str, str]]) -> None:
+    """F4 (D210): 01 lists its numbered annexes as integral parts and then names the parent's choice of providers
+    (05, signed by the parent alone) an annex too; it says that this one is an integral part as well, so no annex
+    of the contract is left with an unclear standing."""
+    title = by_id("05-iesniegums-par-sniedzejiem").title
+    form = f"Vecāka {title[0].lower()}{title[1:]} (veidlapa 05; IBM matricas 6.9. tabula)"
+    for papers in bodies.values():
+        contract = body_text(papers[CONTRACT])
+        annexes = contract.split("Līgumam ir šādi pielikumi, kas ir tā neatņemama sastāvdaļa:", 1)[1]
+        sentence = annexes.split(form, 1)[1].split(";", 1)[0]
+        assert sentence == ", kurā Vecāks norāda sniedzējus, ir līguma pielikums un tā neatņemama sastāvdaļa"
