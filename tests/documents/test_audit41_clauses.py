@@ -82,7 +82,7 @@ def test_contracts_end_by_decision_or_notice_and_have_a_disputes_clause(bodies: 
     for papers in bodies.values():
         parent = _text(papers["01-ligums-ar-vecaku"])
         assert "zaudē spēku" not in parent
-        assert "Dienests var ar lēmumu izbeigt IB saņemšanu un līdz ar to šo līgumu šīs sadaļas turpmākajos " \
+        assert "Dienests var ar lēmumu izbeigt IB saņemšanu un līdz ar to šo līgumu šīs nodaļas turpmākajos " \
                "punktos noteiktajā kārtībā, ja:" in parent
         assert "Vecāks izvēlas citu sniedzēju, – no dienas, kad Dienests to rakstiski paziņojis Sniedzējam." \
             in _text(papers["02-ligums-ar-sniedzeju"])

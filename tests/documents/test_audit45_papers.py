@@ -164,7 +164,7 @@ def test_the_contract_names_form_05_as_the_form_names_itself(today: Papers) -> N
     """F15: 01's annex clause names the providers' form by its own title and its number in the set."""
     title = by_id("05-iesniegums-par-sniedzejiem").title
     assert title == "Iesniegums par pakalpojumu sniedzēju izvēli"
-    assert ("Līguma pielikums ir arī Vecāka iesniegums par pakalpojumu sniedzēju izvēli (veidlapa 05; IBM matricas 6.9. "
+    assert ("Arī Vecāka iesniegums par pakalpojumu sniedzēju izvēli (veidlapa 05; IBM matricas 6.9. "
             "tabula)") in today.text["01-ligums-ar-vecaku"]
 
 

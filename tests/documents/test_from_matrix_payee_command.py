@@ -31,7 +31,7 @@ MARKET = "3.1.2i"
 PROVIDERS = {TRANSPORT: "SIA Taksometrs Paraugs", MARKET: "SIA Ergo Paraugs"}
 PEOPLE = People(child_name="Žanete Paraugs", child_code="010512-29876", parent_name="Pēteris Paraugs",
                 social_worker="Līga Piemēra", providers=PROVIDERS)
-REASON = ("izdevumus atmaksā Vecākam pēc līguma ar Vecāku (5. sadaļa „Norēķinu kārtība”), tāpēc līgums ar "
+REASON = ("izdevumus atmaksā Vecākam pēc līguma ar Vecāku (5. nodaļa „Norēķinu kārtība”), tāpēc līgums ar "
           "sniedzēju un garantijas vēstule par šiem pakalpojumiem nav izveidoti")
 # the parent's monthly forms in the folder (audit38 F3, D176): the expense request, for transport also 15 and 16
 FORMS = "; Vecākam izsniedz veidlapas šajā mapē: {} (iesniedz reizi mēnesī ar čekiem)"

@@ -153,7 +153,7 @@ def test_the_providers_request_is_everywhere_the_contracts_annex(municipal, chil
         if where.endswith("05-iesniegums-par-sniedzejiem"):
             assert "Pielikums līgumam par dalību izmēģinājumprojektā un individuālā budžeta saņemšanu" in text, where
         if where.endswith("01-ligums-ar-vecaku"):
-            assert "Līguma pielikums ir arī Vecāka iesniegums par pakalpojumu sniedzēju izvēli" in text, where
+            assert "Arī Vecāka iesniegums par pakalpojumu sniedzēju izvēli (veidlapa 05; IBM matricas 6.9. tabula), kurā Vecāks norāda sniedzējus, ir līguma pielikums" in text, where
 
 
 def test_contract_annex_captions_identify_the_child_as_the_other_papers_do(catalogue: Catalogue, child) -> None:

@@ -55,7 +55,7 @@ def repaid_to_parent(child) -> str:  # noqa: ANN001 - a from_matrix.context.Chil
     forms = parent_forms(child)
     given = (f"; Vecākam izsniedz veidlapas šajā mapē: {', '.join(forms)} (iesniedz reizi mēnesī ar čekiem)"
              if forms else "")
-    return (f"{', '.join(labels)} – izdevumus atmaksā Vecākam pēc līguma ar Vecāku (5. sadaļa „Norēķinu "
+    return (f"{', '.join(labels)} – izdevumus atmaksā Vecākam pēc līguma ar Vecāku (5. nodaļa „Norēķinu "
             f"kārtība”), tāpēc līgums ar sniedzēju un garantijas vēstule par šiem pakalpojumiem nav izveidoti{given}")
 
 

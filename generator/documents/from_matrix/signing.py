@@ -167,7 +167,7 @@ def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
             f"{lvformat.date(programme_round.paid_from)}, tāpēc tas var būt bērna nākamais atbalsta plāns: ja līgums "
             f"ar Vecāku šajā kārtā jau ir noslēgts, otru līgumu ({CONTRACT}) neslēdz – paraksta tikai jaunā plāna "
             f"pielikumus (1.–3. pielikums) ar esošā līguma numuru un datumu un jauno lēmumu ({DECISION}), kā "
-            "paredz līguma sadaļa „Līguma grozīšana”")
+            "paredz līguma nodaļa „Līguma grozīšana”")
 
 
 def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
