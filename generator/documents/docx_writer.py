@@ -47,6 +47,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from generator import lvformat
+from generator.documents import docx_xml
 from generator.documents.docx_widths import fit_longest_words, longest_word
 from generator.documents.html import PREPARER_LABEL, WORD_JOINER
 from generator.documents.htmltree import Node, parse
@@ -419,7 +420,7 @@ class _Writer:
             start = len(body) - (1 if len(body) and body[-1].tag == qn("w:sectPr") else 0) if cell is None else None
             if start and "attached" in node.classes and body[start - 1].tag == qn("w:p"):
                 # The PDF's div.attached { break-before: avoid }: the paragraph above keeps with the block.
-                Paragraph(body[start - 1], None).paragraph_format.keep_with_next = True
+                docx_xml.keep_with_next(body[start - 1])
             self.blocks(node, cell, width)
             if start is not None:
                 _keep_together(list(self.doc.element.body)[start:])
@@ -432,7 +433,7 @@ class _Writer:
                 head = Node("p", {}, list(label.children))
             self.inline_paragraph(head, cell, width)
             if cell is None:
-                self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the label stays with its box
+                docx_xml.keep_with_next(self.doc.element.body.findall(docx_xml.P)[-1])  # the label stays with its box
             # as tall as the PDF's ruled lines under the label (a filled value above them leaves fewer)
             ruled = sum(1 for c in node.elements() if c.tag == "p" and "ruled" in c.classes)
             box = Node("table", {"class": "grid", "data-rows": str(ruled or node.attrs.get("data-rows", "8"))},
@@ -466,13 +467,14 @@ class _Writer:
     def _new_paragraph(self, cell: _Cell | None, style: str | None) -> Paragraph:
         if cell is not None:
             # A fresh cell holds one empty paragraph: use it first.
-            first = cell.paragraphs[0]
-            if len(cell.paragraphs) == 1 and not first.text and not first.runs and not getattr(cell, "_used", False):
+            first = None if getattr(cell, "_used", False) else docx_xml.first_unused(cell._tc)
+            if first is not None:
                 cell._used = True  # type: ignore[attr-defined]
+                paragraph = Paragraph(first, cell)
                 if style:
-                    first._p.style = self._style_id(style)
-                return first
-            paragraph = cell.add_paragraph()
+                    first.style = self._style_id(style)
+                return paragraph
+            paragraph = Paragraph(docx_xml.add_paragraph(cell._tc), cell)
         else:
             paragraph = self.doc.add_paragraph()
             if self._break_before:
@@ -505,12 +507,12 @@ class _Writer:
     def inline_paragraph(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
         classes = node.classes
         in_cell = cell is not None
-        after_field = in_cell and "field" in classes and _has_border(cell.paragraphs[-1])
+        after_field = in_cell and "field" in classes and _has_border(cell._tc.findall(docx_xml.P)[-1])
         if after_field:
             # Word and Writer draw neighbouring paragraphs with equal borders as one box with one bottom line:
             # the name, signature and date of a signature block would share a single line under the date.
             # A spacer paragraph without a border (the height of the usual gap) keeps each line its own.
-            _spacer(cell.add_paragraph(), Pt(6))
+            _spacer(Paragraph(docx_xml.add_paragraph(cell._tc), cell), Pt(6))
         preparer = "preparer" in classes and cell is None
         paragraph = self._new_paragraph(cell, PREPARER_STYLE if preparer else None)
         number = _number(paragraph, node)
@@ -518,14 +520,14 @@ class _Writer:
             # A note stays on the page of the clause it explains (the PDF's p.note { break-before: avoid }).
             previous = paragraph._p.getprevious()
             if previous is not None and previous.tag == qn("w:p"):
-                Paragraph(previous, None).paragraph_format.keep_with_next = True
+                docx_xml.keep_with_next(previous)
                 table = previous.getprevious()
                 if table is not None and table.tag == qn("w:tbl") and previous.find(qn("w:r")) is None:
                     # a note under a table: the table's last row, the spacer under it and the note stay together
                     _keep_row_with_next(table.findall(qn("w:tr"))[-1])
         if "lead" in classes:
             # A line that introduces the table below it stays with it (the PDF's p.lead { break-after: avoid }).
-            paragraph.paragraph_format.keep_with_next = True
+            docx_xml.keep_with_next(paragraph._p)
         if "field" in classes:
             paragraph.paragraph_format.space_before = Pt(0 if after_field else 6)
             if in_cell:
@@ -684,10 +686,7 @@ class _Writer:
                 continue
             if index in references:
                 for run in _reference_runs(paragraph, text):
-                    run.bold = b or None
-                    run.italic = i or None
-                    if size:
-                        run.font.size = Pt(size)
+                    docx_xml.format_run(run._r, b, i, size)
                 continue
             if is_break and text == "\n":
                 paragraph.add_run().add_break()
@@ -704,11 +703,10 @@ class _Writer:
                     continue
                 if not part:
                     continue
-                run = _add_run(paragraph, part)
-                run.bold = b or None
-                run.italic = i or None
-                if size:
-                    run.font.size = Pt(size)
+                if "\t" in part or "\n" in part or "\r" in part:  # w:tab / w:br elements: python-docx's scan
+                    docx_xml.format_run(paragraph.add_run(part)._r, b, i, size)
+                else:
+                    docx_xml.text_run(paragraph._p, part, b, i, size)
 
     # --- tables -------------------------------------------------------------------------------------
 
@@ -765,7 +763,7 @@ class _Writer:
                 if span > 1:
                     target = target.merge(cell_at(r, index + span - 1))
                     target.width = cell_width  # the merged cell spans the width of all its columns
-                else:
+                elif not docx_xml.set_width(target._tc, widths[c]):
                     target.width = widths[c]
                 if cell_node.tag == "th":
                     _shade(target)
@@ -781,42 +779,39 @@ class _Writer:
                 c += span
                 index += 1
         for r in range(header_rows):
-            _header_row(table.rows[r])
+            _header_row(row_elements[r])
         if "plain" not in node.classes:
-            for row in table.rows:  # the PDF's tr { break-inside: avoid }
-                _cant_split(row)
+            for tr in row_elements:  # the PDF's tr { break-inside: avoid }
+                docx_xml.cant_split(tr)
         for r, row in enumerate(rows):
             if "total" in row.classes and r > header_rows:
                 # The PDF's tr.total { break-before: avoid }: the row above keeps with the total row.
-                for row_cell in table.rows[r - 1].cells:
-                    for paragraph in row_cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+                for p in docx_xml.cell_paragraphs(row_elements[r - 1]):
+                    docx_xml.keep_with_next(p)
         fill_in = cell is None and _fill_in(rows, header_rows)
         if fill_in and len(rows) > FILL_IN_ROWS and "whole" not in node.classes:
             # a longer table of rows to fill in may split, but leaves no single row behind at either end: the
             # header with two body rows, the last three rows together
-            for row in [*table.rows[header_rows:header_rows + 1], *table.rows[-3:-1]]:
-                _keep_row_with_next(row._tr)
+            for tr in [*row_elements[header_rows:header_rows + 1], *row_elements[-3:-1]]:
+                _keep_row_with_next(tr)
         elif ("whole" in node.classes or fill_in) and cell is None:
             # The PDF's table.whole { break-inside: avoid }: a short table moves to the next page whole, its rows
             # cannot split (above) and each keeps with the next.
-            for row in table.rows[:-1]:
-                for row_cell in row.cells:
-                    for paragraph in row_cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+            for tr in row_elements[:-1]:
+                for p in docx_xml.cell_paragraphs(tr):
+                    docx_xml.keep_with_next(p)
         tail = "keep-tail" in node.classes and cell is None and len(rows) > header_rows
         if tail:
             # The PDF's table.keep-tail: its last two rows stay with what follows (an annex's signatures).
-            for row in table.rows[max(header_rows, len(rows) - 2):]:
-                for row_cell in row.cells:
-                    for paragraph in row_cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+            for tr in row_elements[max(header_rows, len(rows) - 2):]:
+                for p in docx_xml.cell_paragraphs(tr):
+                    docx_xml.keep_with_next(p)
         if cell is None:
             # Word needs a paragraph between two tables; it takes the PDF's 8 pt margin under a table.
             spacer = self.doc.add_paragraph()
             _spacer(spacer, gap)
             if tail:
-                spacer.paragraph_format.keep_with_next = True
+                docx_xml.keep_with_next(spacer._p)
 
 
 def _note_text(node: Node) -> str:
@@ -1020,7 +1015,7 @@ def _fill_in(rows: list[Node], header_rows: int) -> bool:
 
 def _keep_row_with_next(row) -> None:  # noqa: ANN001 - lxml w:tr
     for p in row.iter(qn("w:p")):
-        Paragraph(p, None).paragraph_format.keep_with_next = True
+        docx_xml.keep_with_next(p)
 
 
 def _keep_leads(body) -> None:  # noqa: ANN001 - lxml w:body
@@ -1033,7 +1028,7 @@ def _keep_leads(body) -> None:  # noqa: ANN001 - lxml w:body
             continue
         text = "".join(t.text or "" for t in element.iter(qn("w:t"))).strip()
         if text and (following.tag == qn("w:tbl") or text.endswith(":")):
-            Paragraph(element, None).paragraph_format.keep_with_next = True
+            docx_xml.keep_with_next(element)
 
 
 FIELD_LABELS_MAX = 80  # characters: a row of one-paragraph field labels that prints on one line (_chain_through_tables)
@@ -1057,7 +1052,7 @@ def _chain_through_tables(body) -> None:  # noqa: ANN001 - lxml w:body
         one_line = (len("".join(t.text or "" for t in rows[0].iter(qn("w:t")))) <= FIELD_LABELS_MAX
                     and all(len(cell.findall(qn("w:p"))) == 1 for cell in rows[0].iter(qn("w:tc"))))
         if not one_line or not all(
-                Paragraph(p, None).paragraph_format.keep_with_next for p in paragraphs):
+                docx_xml.keeps_with_next(p) for p in paragraphs):
             continue
         properties = rows[0].find(qn("w:trPr"))
         split = properties.find(qn("w:cantSplit")) if properties is not None else None
@@ -1065,43 +1060,33 @@ def _chain_through_tables(body) -> None:  # noqa: ANN001 - lxml w:body
             properties.remove(split)
 
 
-def _cant_split(row) -> None:  # noqa: ANN001 - python-docx _Row
-    properties = row._tr.get_or_add_trPr()
-    if properties.find(qn("w:cantSplit")) is None:
-        properties.insert(0, OxmlElement("w:cantSplit"))
-
-
-def _header_row(row) -> None:  # noqa: ANN001 - python-docx _Row
+def _header_row(tr) -> None:  # noqa: ANN001 - lxml w:tr
     """Repeat the row on every page; keep it with the first body row (never alone at a page's foot)."""
-    _cant_split(row)
-    properties = row._tr.get_or_add_trPr()
-    if properties.find(qn("w:tblHeader")) is None:
-        properties.append(OxmlElement("w:tblHeader"))
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
+    docx_xml.cant_split(tr)
+    properties = docx_xml.row_properties(tr)
+    if properties.find(docx_xml.TBL_HEADER) is None:
+        properties.append(docx_xml.element(docx_xml.TBL_HEADER))
+    for p in docx_xml.cell_paragraphs(tr):
+        docx_xml.keep_with_next(p)
 
 
 def _keep_together(elements: list) -> None:
     """Keep a run of body elements on one page: every paragraph keeps with the next, no row splits, and
     the paragraphs of every row but the last keep with the next row."""
-    from docx.table import Table
-
-    items = [e for e in elements if e.tag in (qn("w:p"), qn("w:tbl"))]
+    items = [e for e in elements if e.tag in (docx_xml.P, docx_xml.TBL)]
     for index, element in enumerate(items):
         last = index == len(items) - 1
-        if element.tag == qn("w:p"):
+        if element.tag == docx_xml.P:
             if not last:
-                Paragraph(element, None).paragraph_format.keep_with_next = True
+                docx_xml.keep_with_next(element)
             continue
-        table = Table(element, None)
-        for r, row in enumerate(table.rows):
-            _cant_split(row)
-            if last and r == len(table.rows) - 1:
+        rows = element.findall(docx_xml.TR)
+        for r, tr in enumerate(rows):
+            docx_xml.cant_split(tr)
+            if last and r == len(rows) - 1:
                 continue
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
+            for p in docx_xml.cell_paragraphs(tr):
+                docx_xml.keep_with_next(p)
 
 
 def _longest_words(rows: list[Node], ncols: int, small: bool) -> list[float]:
@@ -1176,8 +1161,8 @@ def _collapse(texts: list[str], breaks: list[bool]) -> list[str]:
     return out
 
 
-def _has_border(paragraph: Paragraph) -> bool:
-    properties = paragraph._p.pPr
+def _has_border(p) -> bool:  # noqa: ANN001 - lxml w:p
+    properties = p.find(docx_xml.PPR)
     return properties is not None and properties.find(qn("w:pBdr")) is not None
 
 

@@ -1,0 +1,198 @@
+"""Direct lxml building of the WordprocessingML elements docx_writer makes for every run, paragraph, row and cell.
+
+python-docx's generic API finds a property's place among an element's children by looking for each of the
+elements that may follow it in schema order (``first_child_found_in``, one ``find`` and one ``qn`` per possible
+successor), and it does so for every run's bold, italic and size and every paragraph's keep-with-next: most of a
+document's DOCX time (docs/benchmarks.md, docxspeed). These builders make the same elements, in the same order,
+with the same attributes: the writer's output is byte-identical (bench/writer_speed.py, tests/documents/
+test_docx_xml.py). They assume what the writer's elements always are: children in schema order.
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import nsmap
+from docx.oxml.parser import oxml_parser
+from docx.oxml.simpletypes import ST_HpsMeasure
+from docx.shared import Emu, Pt
+from lxml import etree
+
+W_NS = nsmap["w"]
+_W_MAP = {"w": W_NS}
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def w(tag: str) -> str:
+    """The Clark name of ``w:tag`` ("{…/main}tag"), without python-docx's qn() prefix split on every call."""
+    return f"{{{W_NS}}}{tag}"
+
+
+P, R, T, PPR, RPR = w("p"), w("r"), w("t"), w("pPr"), w("rPr")
+TBL, TC, TR, TRPR, TCPR, TCW = w("tbl"), w("tc"), w("tr"), w("trPr"), w("tcPr"), w("tcW")
+HYPERLINK, KEEP_NEXT, CANT_SPLIT, TBL_HEADER = w("hyperlink"), w("keepNext"), w("cantSplit"), w("tblHeader")
+B, I, SZ = w("b"), w("i"), w("sz")
+VAL, W_W, W_TYPE = w("val"), w("w"), w("type")
+
+# schema order of w:pPr's and w:rPr's children (python-docx's CT_PPr and CT_RPr sequences)
+_PPR_SEQUENCE = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
+    "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
+    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
+    "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+_RPR_SEQUENCE = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+    "lang", "eastAsianLayout", "specVanish", "oMath")
+PPR_ORDER = {w(tag): rank for rank, tag in enumerate(_PPR_SEQUENCE)}
+RPR_ORDER = {w(tag): rank for rank, tag in enumerate(_RPR_SEQUENCE)}
+
+
+def element(clark: str) -> etree._Element:
+    """A new element as python-docx's OxmlElement makes it (its custom class, the w namespace declared)."""
+    return oxml_parser.makeelement(clark, nsmap=_W_MAP)
+
+
+def insert_ordered(parent: etree._Element, child: etree._Element, order: dict[str, int]) -> etree._Element:
+    """``child`` before the first child that follows it in schema order ``order``, else last."""
+    rank = order[child.tag]
+    for existing in parent:
+        later = order.get(existing.tag)
+        if later is not None and later > rank:
+            existing.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def child(parent: etree._Element, clark: str, order: dict[str, int]) -> etree._Element:
+    """``parent``'s child ``clark``, added in its schema place when missing (python-docx's get_or_add_x)."""
+    found = parent.find(clark)
+    return found if found is not None else insert_ordered(parent, element(clark), order)
+
+
+def properties(p: etree._Element) -> etree._Element:
+    """A w:p's w:pPr, added as its first child when missing."""
+    if len(p) and p[0].tag == PPR:
+        return p[0]
+    found = p.find(PPR)
+    if found is not None:
+        return found
+    pPr = element(PPR)
+    p.insert(0, pPr)
+    return pPr
+
+
+def keep_with_next(p: etree._Element) -> None:
+    """``paragraph_format.keep_with_next = True``: a w:keepNext without a value (true is its default)."""
+    keep = child(properties(p), KEEP_NEXT, PPR_ORDER)
+    if VAL in keep.attrib:
+        del keep.attrib[VAL]
+
+
+def keeps_with_next(p: etree._Element) -> bool:
+    """``paragraph_format.keep_with_next`` is true."""
+    pPr = p.find(PPR)
+    keep = pPr.find(KEEP_NEXT) if pPr is not None else None
+    return keep is not None and keep.get(VAL, "true") not in ("0", "false", "off")
+
+
+_HALF_POINTS: dict[float, str] = {}
+
+
+def half_points(size: float) -> str:
+    """w:sz's value for a font ``size`` in points, as python-docx writes ``font.size = Pt(size)``."""
+    if size not in _HALF_POINTS:
+        _HALF_POINTS[size] = ST_HpsMeasure.convert_to_xml(Pt(size))
+    return _HALF_POINTS[size]
+
+
+def format_run(r: etree._Element, bold: bool, italic: bool, size: float | None) -> None:
+    """``run.bold = bold or None; run.italic = italic or None; run.font.size = Pt(size)`` (when ``size``):
+    python-docx adds the w:rPr even when it stays empty."""
+    rPr = r[0] if len(r) and r[0].tag == RPR else r.find(RPR)
+    if rPr is None:
+        rPr = element(RPR)
+        r.insert(0, rPr)
+    for clark, on in ((B, bold), (I, italic)):
+        found = rPr.find(clark)
+        if on:
+            if found is None:
+                insert_ordered(rPr, element(clark), RPR_ORDER)
+            elif VAL in found.attrib:
+                del found.attrib[VAL]
+        elif found is not None:
+            rPr.remove(found)
+    if size:
+        child(rPr, SZ, RPR_ORDER).set(VAL, half_points(size))
+
+
+def text_run(p: etree._Element, text: str, bold: bool, italic: bool, size: float | None) -> etree._Element:
+    """A w:r with one w:t holding ``text`` (no tab or line break in it) appended to ``p`` and formatted as
+    format_run does: python-docx's ``add_run(text)`` and its property setters."""
+    r = element(R)
+    p.append(r)
+    if text:
+        t = etree.SubElement(r, T)
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_XML_SPACE, "preserve")
+    format_run(r, bold, italic, size)
+    return r
+
+
+def first_unused(tc: etree._Element) -> etree._Element | None:
+    """A fresh cell's one w:p when it is still empty (python-docx: one paragraph with no text and no runs)."""
+    paragraphs = tc.findall(P)
+    if len(paragraphs) != 1:
+        return None
+    p = paragraphs[0]
+    if p.find(R) is not None or p.find(HYPERLINK) is not None:
+        return None
+    return p
+
+
+def add_paragraph(tc: etree._Element) -> etree._Element:
+    """A new w:p at the end of a cell (``cell.add_paragraph()``)."""
+    p = element(P)
+    tc.append(p)
+    return p
+
+
+def set_width(tc: etree._Element, width) -> bool:  # noqa: ANN001 - a docx.shared.Length
+    """``cell.width = width`` on a cell whose w:tcW python-docx's table already made; False when it has none."""
+    tcPr = tc.find(TCPR)
+    tcW = tcPr.find(TCW) if tcPr is not None else None
+    if tcW is None:
+        return False
+    tcW.set(W_TYPE, "dxa")
+    tcW.set(W_W, str(Emu(width).twips))
+    return True
+
+
+def row_properties(tr: etree._Element) -> etree._Element:
+    """A w:tr's w:trPr (after a w:tblPrEx, before the cells), added when missing."""
+    found = tr.find(TRPR)
+    if found is not None:
+        return found
+    trPr = element(TRPR)
+    first = tr[0] if len(tr) else None
+    if first is not None and first.tag == w("tblPrEx"):
+        first.addnext(trPr)
+    else:
+        tr.insert(0, trPr)
+    return trPr
+
+
+def cant_split(tr: etree._Element) -> None:
+    """The row cannot split across pages: a w:cantSplit first in its w:trPr."""
+    trPr = row_properties(tr)
+    if trPr.find(CANT_SPLIT) is None:
+        trPr.insert(0, element(CANT_SPLIT))
+
+
+def cell_paragraphs(tr: etree._Element):  # noqa: ANN201 - an iterator of w:p
+    """The paragraphs directly in a row's cells (python-docx's ``for cell in row.cells: cell.paragraphs`` for a
+    row without vertical merges; a cell spanning columns is visited once, its keep-with-next set once)."""
+    for tc in tr.iterchildren(TC):
+        yield from tc.iterchildren(P)
