@@ -401,7 +401,7 @@ class _Writer:
             self.runs(paragraph, node)
             self._bookmark(paragraph, number)
             if tag == "h1":
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.CENTER)
         elif tag == "p":
             if id(node) not in self._note_ids:  # a footnote's note is written at its mark
                 self.inline_paragraph(node, cell, width)
@@ -472,16 +472,27 @@ class _Writer:
                 cell._used = True  # type: ignore[attr-defined]
                 paragraph = Paragraph(first, cell)
                 if style:
-                    first.style = self._style_id(style)
+                    docx_xml.style(first, self._style_id(style))
                 return paragraph
             paragraph = Paragraph(docx_xml.add_paragraph(cell._tc), cell)
         else:
-            paragraph = self.doc.add_paragraph()
+            paragraph = self._body_paragraph()
             if self._break_before:
                 self._page_break(paragraph)
         if style:
-            paragraph._p.style = self._style_id(style)
+            docx_xml.style(paragraph._p, self._style_id(style))
         return paragraph
+
+    def _body_paragraph(self) -> Paragraph:
+        """``self.doc.add_paragraph()``: a new w:p at the body's end, before its w:sectPr."""
+        body = self.doc.element.body
+        p = docx_xml.element(docx_xml.P)
+        section = body.find(docx_xml.SECTPR)
+        if section is not None:
+            section.addprevious(p)
+        else:
+            body.append(p)
+        return Paragraph(p, self.doc._body)
 
     def _page_break(self, paragraph: Paragraph) -> None:
         """A div.page-break: the paragraph after it starts a page (pageBreakBefore), as the PDF's break-before.
@@ -529,7 +540,7 @@ class _Writer:
             # A line that introduces the table below it stays with it (the PDF's p.lead { break-after: avoid }).
             docx_xml.keep_with_next(paragraph._p)
         if "field" in classes:
-            paragraph.paragraph_format.space_before = Pt(0 if after_field else 6)
+            docx_xml.spacing(paragraph._p, ("before", docx_xml.twips(Pt(0 if after_field else 6))))
             if in_cell:
                 # Writer ignores a tab leader that ends inside a table cell: draw the line as a border instead.
                 _bottom_border(paragraph)
@@ -537,11 +548,11 @@ class _Writer:
                 paragraph.paragraph_format.tab_stops.add_tab_stop(width - Cm(0.3), WD_TAB_ALIGNMENT.RIGHT,
                                                                   WD_TAB_LEADER.LINES)
         if "center" in classes or "subtitle" in classes:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.CENTER)
         elif "right" in classes or "annex" in classes:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.RIGHT)
         elif ("justify" in classes or "clause" in classes) and "left" not in classes:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.JUSTIFY)
         self.runs(paragraph, node, italic="subtitle" in classes or ("note" in classes and not preparer),
                   size=SMALL_PT if {"small", "note", "annex"} & set(classes) else None)
         self._bookmark(paragraph, number)
@@ -746,7 +757,7 @@ class _Writer:
         row_elements = table._tbl.tr_lst
 
         def cell_at(r: int, index: int) -> _Cell:
-            return _Cell(row_elements[r].tc_lst[index], table)
+            return _Cell(row_elements[r].findall(docx_xml.TC)[index], table)
 
         for r, row in enumerate(rows):
             c = 0
@@ -774,7 +785,7 @@ class _Writer:
                 else:
                     paragraph = self._new_paragraph(target, None)
                     if "num" in cell_node.classes:
-                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                        docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.RIGHT)
                     self.runs(paragraph, cell_node, size=TABLE_PT if "small" in node.classes else None)
                 c += span
                 index += 1
@@ -808,7 +819,7 @@ class _Writer:
                     docx_xml.keep_with_next(p)
         if cell is None:
             # Word needs a paragraph between two tables; it takes the PDF's 8 pt margin under a table.
-            spacer = self.doc.add_paragraph()
+            spacer = self._body_paragraph()
             _spacer(spacer, gap)
             if tail:
                 docx_xml.keep_with_next(spacer._p)
@@ -981,7 +992,7 @@ def _number(paragraph: Paragraph, node: Node) -> str | None:
 
 def _list_item(paragraph: Paragraph, ilvl: str, list_id: int) -> None:
     """The paragraph as level ``ilvl`` of list ``list_id`` (0: no list, overriding its style's)."""
-    properties = paragraph._p.get_or_add_pPr()
+    properties = docx_xml.properties(paragraph._p)
     num_pr = OxmlElement("w:numPr")
     level = OxmlElement("w:ilvl")
     level.set(qn("w:val"), ilvl)
@@ -989,16 +1000,13 @@ def _list_item(paragraph: Paragraph, ilvl: str, list_id: int) -> None:
     num_id.set(qn("w:val"), str(list_id))
     num_pr.append(level)
     num_pr.append(num_id)
-    properties.insert_element_before(num_pr, *_AFTER_NUMPR)
+    docx_xml.insert_ordered(properties, num_pr, docx_xml.PPR_ORDER)
     if not list_id:
         return
     indent = OxmlElement("w:ind")
     indent.set(qn("w:left"), "0")
     indent.set(qn("w:firstLine"), "0")
-    properties.insert_element_before(
-        indent, "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-        "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-        "w:pPrChange")
+    docx_xml.insert_ordered(properties, indent, docx_xml.PPR_ORDER)
 
 
 FILL_IN_ROWS = 6  # a table of at most this many rows, all its body rows empty to fill in, moves whole
@@ -1168,10 +1176,7 @@ def _has_border(p) -> bool:  # noqa: ANN001 - lxml w:p
 
 def _spacer(paragraph: Paragraph, height) -> None:  # noqa: ANN001 - a docx.shared.Length
     """An empty paragraph exactly ``height`` tall."""
-    fmt = paragraph.paragraph_format
-    fmt.space_before = fmt.space_after = Pt(0)
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = height
+    docx_xml.spacer(paragraph._p, height)
 
 
 def _preparer_style(styles) -> None:  # noqa: ANN001 - python-docx Styles
@@ -1205,12 +1210,7 @@ def _bottom_border(paragraph: Paragraph) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     # Schema order inside w:pPr: pBdr comes before shd, tabs, spacing, ind and jc.
-    paragraph._p.get_or_add_pPr().insert_element_before(
-        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-        "w:rPr", "w:sectPr", "w:pPrChange")
+    docx_xml.insert_ordered(docx_xml.properties(paragraph._p), borders, docx_xml.PPR_ORDER)
 
 
 def _cell_padding(table, twips: int) -> None:  # noqa: ANN001 - python-docx Table

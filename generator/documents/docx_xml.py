@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
-from docx.oxml.simpletypes import ST_HpsMeasure
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.simpletypes import ST_HpsMeasure, ST_SignedTwipsMeasure, ST_TwipsMeasure
 from docx.shared import Emu, Pt
 from lxml import etree
 
@@ -196,3 +197,41 @@ def cell_paragraphs(tr: etree._Element):  # noqa: ANN201 - an iterator of w:p
     row without vertical merges; a cell spanning columns is visited once, its keep-with-next set once)."""
     for tc in tr.iterchildren(TC):
         yield from tc.iterchildren(P)
+
+
+SPACING, JC, PSTYLE, SECTPR = w("spacing"), w("jc"), w("pStyle"), w("sectPr")
+
+
+def twips(length) -> str:  # noqa: ANN001 - a docx.shared.Length
+    """A length as python-docx writes w:spacing's twips attributes."""
+    return ST_TwipsMeasure.convert_to_xml(length)
+
+
+def spacing(p: etree._Element, *attributes: tuple[str, str]) -> None:
+    """Set w:spacing's attributes (("before", "0"), …) in the given order, as the paragraph_format setters would
+    one after the other (an attribute already there keeps its place)."""
+    element = child(properties(p), SPACING, PPR_ORDER)
+    for name, value in attributes:
+        element.set(w(name), value)
+
+
+def spacer(p: etree._Element, height) -> None:  # noqa: ANN001 - a docx.shared.Length
+    """docx_writer._spacer: no space before or after, the line exactly ``height``."""
+    spacing(p, ("before", "0"), ("after", "0"), ("lineRule", "exact"),
+            ("line", ST_SignedTwipsMeasure.convert_to_xml(height)))
+
+
+def align(p: etree._Element, alignment) -> None:  # noqa: ANN001 - WD_ALIGN_PARAGRAPH
+    """``paragraph.alignment = alignment``."""
+    child(properties(p), JC, PPR_ORDER).set(VAL, WD_ALIGN_PARAGRAPH.to_xml(alignment))
+
+
+def style(p: etree._Element, style_id: str | None) -> None:
+    """``p.style = style_id``: the paragraph's w:pStyle (none: removed, the w:pPr stays)."""
+    pPr = properties(p)
+    if style_id is None:
+        found = pPr.find(PSTYLE)
+        if found is not None:
+            pPr.remove(found)
+        return
+    child(pPr, PSTYLE, PPR_ORDER).set(VAL, style_id)
