@@ -119,17 +119,6 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3}
 _STYLE_IDS: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}  # _Writer._style_id
 
 
-def _add_run(paragraph: Paragraph, text: str) -> Run:
-    """``paragraph.add_run(text)`` without python-docx's character-by-character scan when the text has no
-    tab or line break (those become w:tab / w:br elements): the same w:r with one w:t."""
-    if "\t" in text or "\n" in text or "\r" in text:
-        return paragraph.add_run(text)
-    r = paragraph._p.add_r()
-    if text:
-        r.add_t(text)
-    return Run(r, paragraph)
-
-
 _PREPARED: list[DocxDocument] = []  # python-docx's template with our styles and clause numbering, made once
 
 
@@ -410,7 +399,7 @@ class _Writer:
                 style = "List Bullet" if tag == "ul" else "List Paragraph"
                 paragraph = self._new_paragraph(cell, style)
                 if tag == "ol":
-                    paragraph.add_run(f"{number}. ")
+                    docx_xml.plain_run(paragraph._p, f"{number}. ")
                 self.runs(paragraph, item)
         elif tag == "table":
             self.table(node, cell, width)
@@ -558,7 +547,7 @@ class _Writer:
         self._bookmark(paragraph, number)
         if "field" in classes and not in_cell and not any(
                 isinstance(c, Node) and "line" in c.classes for c in node.children):
-            paragraph.add_run("\t")
+            docx_xml.plain_run(paragraph._p, "\t")
 
     def footnotes_of(self, node: Node, in_cell: bool = False) -> None:
         """Note the notes that become Word footnotes: a body p.note that starts with a mark ("¹ Ieraksta normu …",
@@ -700,7 +689,7 @@ class _Writer:
                     docx_xml.format_run(run._r, b, i, size)
                 continue
             if is_break and text == "\n":
-                paragraph.add_run().add_break()
+                docx_xml.plain_run(paragraph._p, "\n")
                 continue
             # The word joiners html.unbroken puts between the project number's characters stay out of the DOCX: Word's
             # Find did not find the number and a copy carried them (audit33 F6); Writer keeps it on one line
@@ -714,10 +703,7 @@ class _Writer:
                     continue
                 if not part:
                     continue
-                if "\t" in part or "\n" in part or "\r" in part:  # w:tab / w:br elements: python-docx's scan
-                    docx_xml.format_run(paragraph.add_run(part)._r, b, i, size)
-                else:
-                    docx_xml.text_run(paragraph._p, part, b, i, size)
+                docx_xml.text_run(paragraph._p, part, b, i, size)
 
     # --- tables -------------------------------------------------------------------------------------
 

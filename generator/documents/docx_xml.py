@@ -10,6 +10,8 @@ test_docx_xml.py). They assume what the writer's elements always are: children i
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -112,9 +114,16 @@ def format_run(r: etree._Element, bold: bool, italic: bool, size: float | None) 
     """``run.bold = bold or None; run.italic = italic or None; run.font.size = Pt(size)`` (when ``size``):
     python-docx adds the w:rPr even when it stays empty."""
     rPr = r[0] if len(r) and r[0].tag == RPR else r.find(RPR)
-    if rPr is None:
+    if rPr is None:  # a new run: its properties in schema order
         rPr = element(RPR)
         r.insert(0, rPr)
+        if bold:
+            etree.SubElement(rPr, B)
+        if italic:
+            etree.SubElement(rPr, I)
+        if size:
+            etree.SubElement(rPr, SZ).set(VAL, half_points(size))
+        return
     for clark, on in ((B, bold), (I, italic)):
         found = rPr.find(clark)
         if on:
@@ -128,17 +137,32 @@ def format_run(r: etree._Element, bold: bool, italic: bool, size: float | None) 
         child(rPr, SZ, RPR_ORDER).set(VAL, half_points(size))
 
 
+_CONTROL = re.compile("([\t\r\n])")
+TAB, BR = w("tab"), w("br")
+
+
 def text_run(p: etree._Element, text: str, bold: bool, italic: bool, size: float | None) -> etree._Element:
-    """A w:r with one w:t holding ``text`` (no tab or line break in it) appended to ``p`` and formatted as
-    format_run does: python-docx's ``add_run(text)`` and its property setters."""
-    r = element(R)
-    p.append(r)
-    if text:
-        t = etree.SubElement(r, T)
-        t.text = text
-        if len(text.strip()) < len(text):
-            t.set(_XML_SPACE, "preserve")
+    """python-docx's ``p.add_run(text)`` with format_run's properties, appended to ``p``: a w:t for each stretch
+    of text, a w:tab for a tab and a w:br for a line break."""
+    r = etree.SubElement(p, R)
     format_run(r, bold, italic, size)
+    for piece in _CONTROL.split(text) if ("\t" in text or "\n" in text or "\r" in text) else (text,):
+        if piece == "\t":
+            etree.SubElement(r, TAB)
+        elif piece in ("\r", "\n"):
+            etree.SubElement(r, BR)
+        elif piece:
+            t = etree.SubElement(r, T)
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(_XML_SPACE, "preserve")
+    return r
+
+
+def plain_run(p: etree._Element, text: str = "") -> etree._Element:
+    """``paragraph.add_run(text)`` with no properties set (no w:rPr)."""
+    r = text_run(p, text, False, False, None)
+    r.remove(r[0])
     return r
 
 
