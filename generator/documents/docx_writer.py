@@ -34,7 +34,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
@@ -120,20 +120,30 @@ _STYLE_IDS: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}  # _Writer._style_i
 
 
 _PREPARED: list[DocxDocument] = []  # python-docx's template with our styles and clause numbering, made once
+# The prepared styles part's w:styles (its fonts pinned as _pin_font pins them) and its bytes: no document changes its
+# styles, so every document shares that element and writes those bytes; copying, pinning and serialising the
+# template's 350 kB of styles for each document was a fifth of its DOCX time (docs/benchmarks.md, docxspeed).
+_SHARED_STYLES: dict[int, bytes] = {}
 
 
 def _prepared_document() -> DocxDocument:
     """A copy of python-docx's default template with _Writer's styles and clause numbering: parsing the template
     and setting them up took ~30 % of a document's DOCX time; a deep copy of the prepared one gives the same
-    bytes (bench/writer_speed.py compares every document with the writer that parsed it each time)."""
+    bytes (bench/writer_speed.py compares every document with the writer that parsed it each time). The styles
+    element is not copied (_SHARED_STYLES)."""
     if not _PREPARED:
         base = _Writer.__new__(_Writer)
         base.doc = Document()
         base._styles()
         base._clause_numbering()
         _clean_template(base.doc)
+        styles = base.doc.styles.element
+        _pin_part_fonts(styles)
+        _SHARED_STYLES[id(styles)] = base.doc.part.part_related_by(RELATIONSHIP_TYPE.STYLES).blob
         _PREPARED.append(base.doc)
-    return copy.deepcopy(_PREPARED[0])
+    prepared = _PREPARED[0]
+    styles = prepared.styles.element
+    return copy.deepcopy(prepared, {id(styles): styles})
 
 
 _UNUSED_FONTS = ("\uff2d\uff33 \u660e\u671d", "\uff2d\uff33 \u30b4\u30b7\u30c3\u30af", "Courier")  # MS Mincho, MS Gothic
@@ -1283,18 +1293,22 @@ def _pin_font(document) -> None:  # noqa: ANN001 - docx.document.Document
         rels._target_parts_by_rId.pop(rid, None)
     for part in document.part.package.parts:
         root = getattr(part, "element", None)
-        if root is None:
-            continue
-        for fonts in root.iter(qn("w:rFonts")):
-            for slot in _THEME_SLOTS:
-                fonts.attrib.pop(qn(slot), None)
-            for slot in _FONT_SLOTS:
-                fonts.set(qn(slot), FONT)
-        if root.tag == qn("w:styles"):
-            _default_font(root)
-        for text in root.iter(qn("w:lvlText")):
-            if any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"), "")):
-                text.set(qn("w:val"), "\u2022")  # the Symbol font's bullet, drawn in the text font
+        if root is not None and id(root) not in _SHARED_STYLES:  # the shared styles are pinned once
+            _pin_part_fonts(root)
+
+
+def _pin_part_fonts(root) -> None:  # noqa: ANN001 - the root element of an XML part
+    """_pin_font in one part."""
+    for fonts in root.iter(qn("w:rFonts")):
+        for slot in _THEME_SLOTS:
+            fonts.attrib.pop(qn(slot), None)
+        for slot in _FONT_SLOTS:
+            fonts.set(qn(slot), FONT)
+    if root.tag == qn("w:styles"):
+        _default_font(root)
+    for text in root.iter(qn("w:lvlText")):
+        if any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"), "")):
+            text.set(qn("w:val"), "\u2022")  # the Symbol font's bullet, drawn in the text font
 
 
 def _default_font(styles) -> None:  # noqa: ANN001 - lxml w:styles
@@ -1349,7 +1363,12 @@ def _package_members(document) -> list[tuple[str, bytes]]:  # noqa: ANN001 - doc
     members = _Members()
     PackageWriter._write_content_types_stream(members, package.parts)
     PackageWriter._write_pkg_rels(members, package.rels)
-    PackageWriter._write_parts(members, package.parts)
+    for part in package.parts:  # PackageWriter._write_parts, the shared styles' bytes made once
+        root = getattr(part, "element", None)
+        shared = _SHARED_STYLES.get(id(root)) if root is not None else None
+        members.write(part.partname, shared if shared is not None else part.blob)
+        if len(part.rels):
+            members.write(part.partname.rels_uri, part.rels.xml)
     return members.items
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import nsmap
 from docx.oxml.parser import oxml_parser
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.simpletypes import ST_HpsMeasure, ST_SignedTwipsMeasure, ST_TwipsMeasure
 from docx.shared import Emu, Pt
 from lxml import etree
@@ -32,7 +32,7 @@ def w(tag: str) -> str:
 P, R, T, PPR, RPR = w("p"), w("r"), w("t"), w("pPr"), w("rPr")
 TBL, TC, TR, TRPR, TCPR, TCW = w("tbl"), w("tc"), w("tr"), w("trPr"), w("tcPr"), w("tcW")
 HYPERLINK, KEEP_NEXT, CANT_SPLIT, TBL_HEADER = w("hyperlink"), w("keepNext"), w("cantSplit"), w("tblHeader")
-B, I, SZ = w("b"), w("i"), w("sz")
+BOLD, ITALIC, SZ = w("b"), w("i"), w("sz")
 VAL, W_W, W_TYPE = w("val"), w("w"), w("type")
 
 # schema order of w:pPr's and w:rPr's children (python-docx's CT_PPr and CT_RPr sequences)
@@ -118,13 +118,13 @@ def format_run(r: etree._Element, bold: bool, italic: bool, size: float | None) 
         rPr = element(RPR)
         r.insert(0, rPr)
         if bold:
-            etree.SubElement(rPr, B)
+            etree.SubElement(rPr, BOLD)
         if italic:
-            etree.SubElement(rPr, I)
+            etree.SubElement(rPr, ITALIC)
         if size:
             etree.SubElement(rPr, SZ).set(VAL, half_points(size))
         return
-    for clark, on in ((B, bold), (I, italic)):
+    for clark, on in ((BOLD, bold), (ITALIC, italic)):
         found = rPr.find(clark)
         if on:
             if found is None:
