@@ -71,7 +71,10 @@ def insert_ordered(parent: etree._Element, child: etree._Element, order: dict[st
 def child(parent: etree._Element, clark: str, order: dict[str, int]) -> etree._Element:
     """``parent``'s child ``clark``, added in its schema place when missing (python-docx's get_or_add_x)."""
     found = parent.find(clark)
-    return found if found is not None else insert_ordered(parent, element(clark), order)
+    if found is not None:
+        return found
+    # made in place (a sub-element needs no namespace declaration of its own), then moved to its place
+    return insert_ordered(parent, etree.SubElement(parent, clark), order)
 
 
 def properties(p: etree._Element) -> etree._Element:
@@ -81,7 +84,7 @@ def properties(p: etree._Element) -> etree._Element:
     found = p.find(PPR)
     if found is not None:
         return found
-    pPr = element(PPR)
+    pPr = etree.SubElement(p, PPR)
     p.insert(0, pPr)
     return pPr
 
@@ -115,7 +118,7 @@ def format_run(r: etree._Element, bold: bool, italic: bool, size: float | None) 
     python-docx adds the w:rPr even when it stays empty."""
     rPr = r[0] if len(r) and r[0].tag == RPR else r.find(RPR)
     if rPr is None:  # a new run: its properties in schema order
-        rPr = element(RPR)
+        rPr = etree.SubElement(r, RPR)
         r.insert(0, rPr)
         if bold:
             etree.SubElement(rPr, BOLD)
@@ -128,7 +131,7 @@ def format_run(r: etree._Element, bold: bool, italic: bool, size: float | None) 
         found = rPr.find(clark)
         if on:
             if found is None:
-                insert_ordered(rPr, element(clark), RPR_ORDER)
+                insert_ordered(rPr, etree.SubElement(rPr, clark), RPR_ORDER)
             elif VAL in found.attrib:
                 del found.attrib[VAL]
         elif found is not None:
@@ -179,9 +182,7 @@ def first_unused(tc: etree._Element) -> etree._Element | None:
 
 def add_paragraph(tc: etree._Element) -> etree._Element:
     """A new w:p at the end of a cell (``cell.add_paragraph()``)."""
-    p = element(P)
-    tc.append(p)
-    return p
+    return etree.SubElement(tc, P)
 
 
 def set_width(tc: etree._Element, width) -> bool:  # noqa: ANN001 - a docx.shared.Length
@@ -200,7 +201,7 @@ def row_properties(tr: etree._Element) -> etree._Element:
     found = tr.find(TRPR)
     if found is not None:
         return found
-    trPr = element(TRPR)
+    trPr = etree.SubElement(tr, TRPR)
     first = tr[0] if len(tr) else None
     if first is not None and first.tag == w("tblPrEx"):
         first.addnext(trPr)
@@ -213,7 +214,7 @@ def cant_split(tr: etree._Element) -> None:
     """The row cannot split across pages: a w:cantSplit first in its w:trPr."""
     trPr = row_properties(tr)
     if trPr.find(CANT_SPLIT) is None:
-        trPr.insert(0, element(CANT_SPLIT))
+        trPr.insert(0, etree.SubElement(trPr, CANT_SPLIT))
 
 
 def cell_paragraphs(tr: etree._Element):  # noqa: ANN201 - an iterator of w:p
