@@ -169,13 +169,16 @@ def plain_run(p: etree._Element, text: str = "") -> etree._Element:
     return r
 
 
+_HYPERLINK_RUN = f"{HYPERLINK}/{R}"
+
+
 def first_unused(tc: etree._Element) -> etree._Element | None:
     """A fresh cell's one w:p when it is still empty (python-docx: one paragraph with no text and no runs)."""
     paragraphs = tc.findall(P)
     if len(paragraphs) != 1:
         return None
     p = paragraphs[0]
-    if p.find(R) is not None or p.find(HYPERLINK) is not None:
+    if p.find(R) is not None or p.find(_HYPERLINK_RUN) is not None:  # a hyperlink's text is its runs'
         return None
     return p
 
