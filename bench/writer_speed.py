@@ -3,7 +3,10 @@ as PDF) by the current code and by the code of an older revision, in the same ru
 the IBM matrices (generic and per municipality) written with and without generator/xlsxformula.py. The
 outputs must be byte-identical (the speed-up changes nothing a user sees); the ratio is CPU time.
 
-    .venv/bin/python bench/writer_speed.py [--old 07c63a0] [--municipalities 10] [--pdf]
+    .venv/bin/python bench/writer_speed.py [--old 07c63a0] [--municipalities 10] [--pdf] [--marks]
+
+--marks adds two DOCX rows: every document again with a page mark (MELNRAKSTS, ARHĪVA KOPIJA, both, in turn)
+and a fictional child's documents made from a matrix (tests/documents/child_render.py), plain, draft and archive.
 
 The old document writer is loaded from `git show REV:generator/documents/<writer>.py` into a private module.
 Results with the machine, the date and the load are kept in docs/benchmarks.md.
@@ -41,9 +44,41 @@ def old_module(revision: str, name: str, folder: Path):  # noqa: ANN201 - a modu
     return module
 
 
-def docx_of(module, document) -> bytes:  # noqa: ANN001
+def docx_of(module, document, mark: str | None = None) -> bytes:  # noqa: ANN001
     return module.html_to_docx(document.html, document.spec.title, document.version, document.created,
-                               landscape="A4 landscape" in document.html)
+                               landscape="A4 landscape" in document.html, mark=mark)
+
+
+def marked_docx_of(module, item) -> bytes:  # noqa: ANN001 - (document, mark)
+    return docx_of(module, *item)
+
+
+def page_marks() -> list[str]:
+    from generator.documents.from_matrix.writing import page_mark
+
+    return [page_mark(True, False), page_mark(False, True), page_mark(True, True)]
+
+
+def child_documents(catalogue) -> list:  # noqa: ANN001
+    """A fictional child's documents from a matrix (the set tests/documents/child_render.py reads), each plain,
+    as a draft and as an archive copy."""
+    import tests.documents.child_render as child_render
+    from generator.documents.from_matrix import writing
+
+    made: list = []
+    render = writing.render_child
+
+    def keep(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        documents = render(*args, **kwargs)
+        made.extend(documents)
+        return documents
+
+    child_render.render_child = keep
+    try:
+        child_render.child_html(catalogue, 8)
+    finally:
+        child_render.render_child = render
+    return [(d, mark) for d in made for mark in (None, *page_marks()[:2])]
 
 
 def pdf_of(module, document) -> bytes:  # noqa: ANN001
@@ -88,6 +123,7 @@ def main() -> int:
     parser.add_argument("--old", default="07c63a0", help="git revision of the old writers")
     parser.add_argument("--municipalities", type=int, default=10)
     parser.add_argument("--pdf", action="store_true", help="also PDF (WeasyPrint; slow)")
+    parser.add_argument("--marks", action="store_true", help="also marked and from-matrix DOCX")
     args = parser.parse_args()
     catalogue = load_or_raise(DEFAULT_CATALOGUE)
     documents = [d for m in catalogue.pilot_municipalities()[:args.municipalities]
@@ -95,8 +131,14 @@ def main() -> int:
     load = os.getloadavg()
     rows = []
     with tempfile.TemporaryDirectory(prefix="ibm-bench-docs-") as tmp:
-        rows.append(measure("DOCX", docx_of, old_module(args.old, "docx_writer", Path(tmp)), docx_writer,
-                            documents))
+        old_docx = old_module(args.old, "docx_writer", Path(tmp))
+        rows.append(measure("DOCX", docx_of, old_docx, docx_writer, documents))
+        if args.marks:
+            marks = page_marks()
+            rows.append(measure("DOCX ar atzīmi", marked_docx_of, old_docx, docx_writer,
+                                [(d, marks[i % len(marks)]) for i, d in enumerate(documents)]))
+            rows.append(measure("DOCX no matricas", marked_docx_of, old_docx, docx_writer,
+                                child_documents(catalogue)))
         matrices = [(catalogue, None), *((catalogue, m.id) for m in
                                          catalogue.pilot_municipalities()[:args.municipalities])]
         rows.append(measure("IBM matrica (XLSX)", lambda module, item: module.write(*item),

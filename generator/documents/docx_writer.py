@@ -34,7 +34,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
@@ -47,6 +47,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from generator import lvformat
+from generator.documents import docx_xml
 from generator.documents.docx_widths import fit_longest_words, longest_word
 from generator.documents.html import PREPARER_LABEL, WORD_JOINER
 from generator.documents.htmltree import Node, parse
@@ -118,32 +119,31 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 3}
 _STYLE_IDS: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}  # _Writer._style_id
 
 
-def _add_run(paragraph: Paragraph, text: str) -> Run:
-    """``paragraph.add_run(text)`` without python-docx's character-by-character scan when the text has no
-    tab or line break (those become w:tab / w:br elements): the same w:r with one w:t."""
-    if "\t" in text or "\n" in text or "\r" in text:
-        return paragraph.add_run(text)
-    r = paragraph._p.add_r()
-    if text:
-        r.add_t(text)
-    return Run(r, paragraph)
-
-
 _PREPARED: list[DocxDocument] = []  # python-docx's template with our styles and clause numbering, made once
+# The prepared styles part's w:styles (its fonts pinned as _pin_font pins them) and its bytes: no document changes its
+# styles, so every document shares that element and writes those bytes; copying, pinning and serialising the
+# template's 350 kB of styles for each document was a fifth of its DOCX time (docs/benchmarks.md, docxspeed).
+_SHARED_STYLES: dict[int, bytes] = {}
 
 
 def _prepared_document() -> DocxDocument:
     """A copy of python-docx's default template with _Writer's styles and clause numbering: parsing the template
     and setting them up took ~30 % of a document's DOCX time; a deep copy of the prepared one gives the same
-    bytes (bench/writer_speed.py compares every document with the writer that parsed it each time)."""
+    bytes (bench/writer_speed.py compares every document with the writer that parsed it each time). The styles
+    element is not copied (_SHARED_STYLES)."""
     if not _PREPARED:
         base = _Writer.__new__(_Writer)
         base.doc = Document()
         base._styles()
         base._clause_numbering()
         _clean_template(base.doc)
+        styles = base.doc.styles.element
+        _pin_part_fonts(styles)
+        _SHARED_STYLES[id(styles)] = base.doc.part.part_related_by(RELATIONSHIP_TYPE.STYLES).blob
         _PREPARED.append(base.doc)
-    return copy.deepcopy(_PREPARED[0])
+    prepared = _PREPARED[0]
+    styles = prepared.styles.element
+    return copy.deepcopy(prepared, {id(styles): styles})
 
 
 _UNUSED_FONTS = ("\uff2d\uff33 \u660e\u671d", "\uff2d\uff33 \u30b4\u30b7\u30c3\u30af", "Courier")  # MS Mincho, MS Gothic
@@ -400,7 +400,7 @@ class _Writer:
             self.runs(paragraph, node)
             self._bookmark(paragraph, number)
             if tag == "h1":
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.CENTER)
         elif tag == "p":
             if id(node) not in self._note_ids:  # a footnote's note is written at its mark
                 self.inline_paragraph(node, cell, width)
@@ -409,7 +409,7 @@ class _Writer:
                 style = "List Bullet" if tag == "ul" else "List Paragraph"
                 paragraph = self._new_paragraph(cell, style)
                 if tag == "ol":
-                    paragraph.add_run(f"{number}. ")
+                    docx_xml.plain_run(paragraph._p, f"{number}. ")
                 self.runs(paragraph, item)
         elif tag == "table":
             self.table(node, cell, width)
@@ -419,7 +419,7 @@ class _Writer:
             start = len(body) - (1 if len(body) and body[-1].tag == qn("w:sectPr") else 0) if cell is None else None
             if start and "attached" in node.classes and body[start - 1].tag == qn("w:p"):
                 # The PDF's div.attached { break-before: avoid }: the paragraph above keeps with the block.
-                Paragraph(body[start - 1], None).paragraph_format.keep_with_next = True
+                docx_xml.keep_with_next(body[start - 1])
             self.blocks(node, cell, width)
             if start is not None:
                 _keep_together(list(self.doc.element.body)[start:])
@@ -432,7 +432,7 @@ class _Writer:
                 head = Node("p", {}, list(label.children))
             self.inline_paragraph(head, cell, width)
             if cell is None:
-                self.doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the label stays with its box
+                docx_xml.keep_with_next(self.doc.element.body.findall(docx_xml.P)[-1])  # the label stays with its box
             # as tall as the PDF's ruled lines under the label (a filled value above them leaves fewer)
             ruled = sum(1 for c in node.elements() if c.tag == "p" and "ruled" in c.classes)
             box = Node("table", {"class": "grid", "data-rows": str(ruled or node.attrs.get("data-rows", "8"))},
@@ -466,20 +466,32 @@ class _Writer:
     def _new_paragraph(self, cell: _Cell | None, style: str | None) -> Paragraph:
         if cell is not None:
             # A fresh cell holds one empty paragraph: use it first.
-            first = cell.paragraphs[0]
-            if len(cell.paragraphs) == 1 and not first.text and not first.runs and not getattr(cell, "_used", False):
+            first = None if getattr(cell, "_used", False) else docx_xml.first_unused(cell._tc)
+            if first is not None:
                 cell._used = True  # type: ignore[attr-defined]
+                paragraph = Paragraph(first, cell)
                 if style:
-                    first._p.style = self._style_id(style)
-                return first
-            paragraph = cell.add_paragraph()
+                    docx_xml.style(first, self._style_id(style))
+                return paragraph
+            paragraph = Paragraph(docx_xml.add_paragraph(cell._tc), cell)
         else:
-            paragraph = self.doc.add_paragraph()
+            paragraph = self._body_paragraph()
             if self._break_before:
                 self._page_break(paragraph)
         if style:
-            paragraph._p.style = self._style_id(style)
+            docx_xml.style(paragraph._p, self._style_id(style))
         return paragraph
+
+    def _body_paragraph(self) -> Paragraph:
+        """``self.doc.add_paragraph()``: a new w:p at the body's end, before its w:sectPr."""
+        body = self.doc.element.body
+        p = docx_xml.element(docx_xml.P)
+        section = body.find(docx_xml.SECTPR)
+        if section is not None:
+            section.addprevious(p)
+        else:
+            body.append(p)
+        return Paragraph(p, self.doc._body)
 
     def _page_break(self, paragraph: Paragraph) -> None:
         """A div.page-break: the paragraph after it starts a page (pageBreakBefore), as the PDF's break-before.
@@ -505,12 +517,12 @@ class _Writer:
     def inline_paragraph(self, node: Node, cell: _Cell | None, width) -> None:  # noqa: ANN001
         classes = node.classes
         in_cell = cell is not None
-        after_field = in_cell and "field" in classes and _has_border(cell.paragraphs[-1])
+        after_field = in_cell and "field" in classes and _has_border(cell._tc.findall(docx_xml.P)[-1])
         if after_field:
             # Word and Writer draw neighbouring paragraphs with equal borders as one box with one bottom line:
             # the name, signature and date of a signature block would share a single line under the date.
             # A spacer paragraph without a border (the height of the usual gap) keeps each line its own.
-            _spacer(cell.add_paragraph(), Pt(6))
+            _spacer(Paragraph(docx_xml.add_paragraph(cell._tc), cell), Pt(6))
         preparer = "preparer" in classes and cell is None
         paragraph = self._new_paragraph(cell, PREPARER_STYLE if preparer else None)
         number = _number(paragraph, node)
@@ -518,16 +530,16 @@ class _Writer:
             # A note stays on the page of the clause it explains (the PDF's p.note { break-before: avoid }).
             previous = paragraph._p.getprevious()
             if previous is not None and previous.tag == qn("w:p"):
-                Paragraph(previous, None).paragraph_format.keep_with_next = True
+                docx_xml.keep_with_next(previous)
                 table = previous.getprevious()
                 if table is not None and table.tag == qn("w:tbl") and previous.find(qn("w:r")) is None:
                     # a note under a table: the table's last row, the spacer under it and the note stay together
                     _keep_row_with_next(table.findall(qn("w:tr"))[-1])
         if "lead" in classes:
             # A line that introduces the table below it stays with it (the PDF's p.lead { break-after: avoid }).
-            paragraph.paragraph_format.keep_with_next = True
+            docx_xml.keep_with_next(paragraph._p)
         if "field" in classes:
-            paragraph.paragraph_format.space_before = Pt(0 if after_field else 6)
+            docx_xml.spacing(paragraph._p, ("before", docx_xml.twips(Pt(0 if after_field else 6))))
             if in_cell:
                 # Writer ignores a tab leader that ends inside a table cell: draw the line as a border instead.
                 _bottom_border(paragraph)
@@ -535,17 +547,17 @@ class _Writer:
                 paragraph.paragraph_format.tab_stops.add_tab_stop(width - Cm(0.3), WD_TAB_ALIGNMENT.RIGHT,
                                                                   WD_TAB_LEADER.LINES)
         if "center" in classes or "subtitle" in classes:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.CENTER)
         elif "right" in classes or "annex" in classes:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.RIGHT)
         elif ("justify" in classes or "clause" in classes) and "left" not in classes:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.JUSTIFY)
         self.runs(paragraph, node, italic="subtitle" in classes or ("note" in classes and not preparer),
                   size=SMALL_PT if {"small", "note", "annex"} & set(classes) else None)
         self._bookmark(paragraph, number)
         if "field" in classes and not in_cell and not any(
                 isinstance(c, Node) and "line" in c.classes for c in node.children):
-            paragraph.add_run("\t")
+            docx_xml.plain_run(paragraph._p, "\t")
 
     def footnotes_of(self, node: Node, in_cell: bool = False) -> None:
         """Note the notes that become Word footnotes: a body p.note that starts with a mark ("¹ Ieraksta normu …",
@@ -684,13 +696,10 @@ class _Writer:
                 continue
             if index in references:
                 for run in _reference_runs(paragraph, text):
-                    run.bold = b or None
-                    run.italic = i or None
-                    if size:
-                        run.font.size = Pt(size)
+                    docx_xml.format_run(run._r, b, i, size)
                 continue
             if is_break and text == "\n":
-                paragraph.add_run().add_break()
+                docx_xml.plain_run(paragraph._p, "\n")
                 continue
             # The word joiners html.unbroken puts between the project number's characters stay out of the DOCX: Word's
             # Find did not find the number and a copy carried them (audit33 F6); Writer keeps it on one line
@@ -704,11 +713,7 @@ class _Writer:
                     continue
                 if not part:
                     continue
-                run = _add_run(paragraph, part)
-                run.bold = b or None
-                run.italic = i or None
-                if size:
-                    run.font.size = Pt(size)
+                docx_xml.text_run(paragraph._p, part, b, i, size)
 
     # --- tables -------------------------------------------------------------------------------------
 
@@ -748,7 +753,7 @@ class _Writer:
         row_elements = table._tbl.tr_lst
 
         def cell_at(r: int, index: int) -> _Cell:
-            return _Cell(row_elements[r].tc_lst[index], table)
+            return _Cell(row_elements[r].findall(docx_xml.TC)[index], table)
 
         for r, row in enumerate(rows):
             c = 0
@@ -765,7 +770,7 @@ class _Writer:
                 if span > 1:
                     target = target.merge(cell_at(r, index + span - 1))
                     target.width = cell_width  # the merged cell spans the width of all its columns
-                else:
+                elif not docx_xml.set_width(target._tc, widths[c]):
                     target.width = widths[c]
                 if cell_node.tag == "th":
                     _shade(target)
@@ -776,47 +781,44 @@ class _Writer:
                 else:
                     paragraph = self._new_paragraph(target, None)
                     if "num" in cell_node.classes:
-                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                        docx_xml.align(paragraph._p, WD_ALIGN_PARAGRAPH.RIGHT)
                     self.runs(paragraph, cell_node, size=TABLE_PT if "small" in node.classes else None)
                 c += span
                 index += 1
         for r in range(header_rows):
-            _header_row(table.rows[r])
+            _header_row(row_elements[r])
         if "plain" not in node.classes:
-            for row in table.rows:  # the PDF's tr { break-inside: avoid }
-                _cant_split(row)
+            for tr in row_elements:  # the PDF's tr { break-inside: avoid }
+                docx_xml.cant_split(tr)
         for r, row in enumerate(rows):
             if "total" in row.classes and r > header_rows:
                 # The PDF's tr.total { break-before: avoid }: the row above keeps with the total row.
-                for row_cell in table.rows[r - 1].cells:
-                    for paragraph in row_cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+                for p in docx_xml.cell_paragraphs(row_elements[r - 1]):
+                    docx_xml.keep_with_next(p)
         fill_in = cell is None and _fill_in(rows, header_rows)
         if fill_in and len(rows) > FILL_IN_ROWS and "whole" not in node.classes:
             # a longer table of rows to fill in may split, but leaves no single row behind at either end: the
             # header with two body rows, the last three rows together
-            for row in [*table.rows[header_rows:header_rows + 1], *table.rows[-3:-1]]:
-                _keep_row_with_next(row._tr)
+            for tr in [*row_elements[header_rows:header_rows + 1], *row_elements[-3:-1]]:
+                _keep_row_with_next(tr)
         elif ("whole" in node.classes or fill_in) and cell is None:
             # The PDF's table.whole { break-inside: avoid }: a short table moves to the next page whole, its rows
             # cannot split (above) and each keeps with the next.
-            for row in table.rows[:-1]:
-                for row_cell in row.cells:
-                    for paragraph in row_cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+            for tr in row_elements[:-1]:
+                for p in docx_xml.cell_paragraphs(tr):
+                    docx_xml.keep_with_next(p)
         tail = "keep-tail" in node.classes and cell is None and len(rows) > header_rows
         if tail:
             # The PDF's table.keep-tail: its last two rows stay with what follows (an annex's signatures).
-            for row in table.rows[max(header_rows, len(rows) - 2):]:
-                for row_cell in row.cells:
-                    for paragraph in row_cell.paragraphs:
-                        paragraph.paragraph_format.keep_with_next = True
+            for tr in row_elements[max(header_rows, len(rows) - 2):]:
+                for p in docx_xml.cell_paragraphs(tr):
+                    docx_xml.keep_with_next(p)
         if cell is None:
             # Word needs a paragraph between two tables; it takes the PDF's 8 pt margin under a table.
-            spacer = self.doc.add_paragraph()
+            spacer = self._body_paragraph()
             _spacer(spacer, gap)
             if tail:
-                spacer.paragraph_format.keep_with_next = True
+                docx_xml.keep_with_next(spacer._p)
 
 
 def _note_text(node: Node) -> str:
@@ -986,7 +988,7 @@ def _number(paragraph: Paragraph, node: Node) -> str | None:
 
 def _list_item(paragraph: Paragraph, ilvl: str, list_id: int) -> None:
     """The paragraph as level ``ilvl`` of list ``list_id`` (0: no list, overriding its style's)."""
-    properties = paragraph._p.get_or_add_pPr()
+    properties = docx_xml.properties(paragraph._p)
     num_pr = OxmlElement("w:numPr")
     level = OxmlElement("w:ilvl")
     level.set(qn("w:val"), ilvl)
@@ -994,16 +996,13 @@ def _list_item(paragraph: Paragraph, ilvl: str, list_id: int) -> None:
     num_id.set(qn("w:val"), str(list_id))
     num_pr.append(level)
     num_pr.append(num_id)
-    properties.insert_element_before(num_pr, *_AFTER_NUMPR)
+    docx_xml.insert_ordered(properties, num_pr, docx_xml.PPR_ORDER)
     if not list_id:
         return
     indent = OxmlElement("w:ind")
     indent.set(qn("w:left"), "0")
     indent.set(qn("w:firstLine"), "0")
-    properties.insert_element_before(
-        indent, "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-        "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-        "w:pPrChange")
+    docx_xml.insert_ordered(properties, indent, docx_xml.PPR_ORDER)
 
 
 FILL_IN_ROWS = 6  # a table of at most this many rows, all its body rows empty to fill in, moves whole
@@ -1020,7 +1019,7 @@ def _fill_in(rows: list[Node], header_rows: int) -> bool:
 
 def _keep_row_with_next(row) -> None:  # noqa: ANN001 - lxml w:tr
     for p in row.iter(qn("w:p")):
-        Paragraph(p, None).paragraph_format.keep_with_next = True
+        docx_xml.keep_with_next(p)
 
 
 def _keep_leads(body) -> None:  # noqa: ANN001 - lxml w:body
@@ -1033,7 +1032,7 @@ def _keep_leads(body) -> None:  # noqa: ANN001 - lxml w:body
             continue
         text = "".join(t.text or "" for t in element.iter(qn("w:t"))).strip()
         if text and (following.tag == qn("w:tbl") or text.endswith(":")):
-            Paragraph(element, None).paragraph_format.keep_with_next = True
+            docx_xml.keep_with_next(element)
 
 
 FIELD_LABELS_MAX = 80  # characters: a row of one-paragraph field labels that prints on one line (_chain_through_tables)
@@ -1057,7 +1056,7 @@ def _chain_through_tables(body) -> None:  # noqa: ANN001 - lxml w:body
         one_line = (len("".join(t.text or "" for t in rows[0].iter(qn("w:t")))) <= FIELD_LABELS_MAX
                     and all(len(cell.findall(qn("w:p"))) == 1 for cell in rows[0].iter(qn("w:tc"))))
         if not one_line or not all(
-                Paragraph(p, None).paragraph_format.keep_with_next for p in paragraphs):
+                docx_xml.keeps_with_next(p) for p in paragraphs):
             continue
         properties = rows[0].find(qn("w:trPr"))
         split = properties.find(qn("w:cantSplit")) if properties is not None else None
@@ -1065,43 +1064,33 @@ def _chain_through_tables(body) -> None:  # noqa: ANN001 - lxml w:body
             properties.remove(split)
 
 
-def _cant_split(row) -> None:  # noqa: ANN001 - python-docx _Row
-    properties = row._tr.get_or_add_trPr()
-    if properties.find(qn("w:cantSplit")) is None:
-        properties.insert(0, OxmlElement("w:cantSplit"))
-
-
-def _header_row(row) -> None:  # noqa: ANN001 - python-docx _Row
+def _header_row(tr) -> None:  # noqa: ANN001 - lxml w:tr
     """Repeat the row on every page; keep it with the first body row (never alone at a page's foot)."""
-    _cant_split(row)
-    properties = row._tr.get_or_add_trPr()
-    if properties.find(qn("w:tblHeader")) is None:
-        properties.append(OxmlElement("w:tblHeader"))
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
+    docx_xml.cant_split(tr)
+    properties = docx_xml.row_properties(tr)
+    if properties.find(docx_xml.TBL_HEADER) is None:
+        properties.append(docx_xml.element(docx_xml.TBL_HEADER))
+    for p in docx_xml.cell_paragraphs(tr):
+        docx_xml.keep_with_next(p)
 
 
 def _keep_together(elements: list) -> None:
     """Keep a run of body elements on one page: every paragraph keeps with the next, no row splits, and
     the paragraphs of every row but the last keep with the next row."""
-    from docx.table import Table
-
-    items = [e for e in elements if e.tag in (qn("w:p"), qn("w:tbl"))]
+    items = [e for e in elements if e.tag in (docx_xml.P, docx_xml.TBL)]
     for index, element in enumerate(items):
         last = index == len(items) - 1
-        if element.tag == qn("w:p"):
+        if element.tag == docx_xml.P:
             if not last:
-                Paragraph(element, None).paragraph_format.keep_with_next = True
+                docx_xml.keep_with_next(element)
             continue
-        table = Table(element, None)
-        for r, row in enumerate(table.rows):
-            _cant_split(row)
-            if last and r == len(table.rows) - 1:
+        rows = element.findall(docx_xml.TR)
+        for r, tr in enumerate(rows):
+            docx_xml.cant_split(tr)
+            if last and r == len(rows) - 1:
                 continue
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
+            for p in docx_xml.cell_paragraphs(tr):
+                docx_xml.keep_with_next(p)
 
 
 def _longest_words(rows: list[Node], ncols: int, small: bool) -> list[float]:
@@ -1176,17 +1165,14 @@ def _collapse(texts: list[str], breaks: list[bool]) -> list[str]:
     return out
 
 
-def _has_border(paragraph: Paragraph) -> bool:
-    properties = paragraph._p.pPr
+def _has_border(p) -> bool:  # noqa: ANN001 - lxml w:p
+    properties = p.find(docx_xml.PPR)
     return properties is not None and properties.find(qn("w:pBdr")) is not None
 
 
 def _spacer(paragraph: Paragraph, height) -> None:  # noqa: ANN001 - a docx.shared.Length
     """An empty paragraph exactly ``height`` tall."""
-    fmt = paragraph.paragraph_format
-    fmt.space_before = fmt.space_after = Pt(0)
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = height
+    docx_xml.spacer(paragraph._p, height)
 
 
 def _preparer_style(styles) -> None:  # noqa: ANN001 - python-docx Styles
@@ -1220,12 +1206,7 @@ def _bottom_border(paragraph: Paragraph) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     # Schema order inside w:pPr: pBdr comes before shd, tabs, spacing, ind and jc.
-    paragraph._p.get_or_add_pPr().insert_element_before(
-        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-        "w:rPr", "w:sectPr", "w:pPrChange")
+    docx_xml.insert_ordered(docx_xml.properties(paragraph._p), borders, docx_xml.PPR_ORDER)
 
 
 def _cell_padding(table, twips: int) -> None:  # noqa: ANN001 - python-docx Table
@@ -1312,18 +1293,22 @@ def _pin_font(document) -> None:  # noqa: ANN001 - docx.document.Document
         rels._target_parts_by_rId.pop(rid, None)
     for part in document.part.package.parts:
         root = getattr(part, "element", None)
-        if root is None:
-            continue
-        for fonts in root.iter(qn("w:rFonts")):
-            for slot in _THEME_SLOTS:
-                fonts.attrib.pop(qn(slot), None)
-            for slot in _FONT_SLOTS:
-                fonts.set(qn(slot), FONT)
-        if root.tag == qn("w:styles"):
-            _default_font(root)
-        for text in root.iter(qn("w:lvlText")):
-            if any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"), "")):
-                text.set(qn("w:val"), "\u2022")  # the Symbol font's bullet, drawn in the text font
+        if root is not None and id(root) not in _SHARED_STYLES:  # the shared styles are pinned once
+            _pin_part_fonts(root)
+
+
+def _pin_part_fonts(root) -> None:  # noqa: ANN001 - the root element of an XML part
+    """_pin_font in one part."""
+    for fonts in root.iter(qn("w:rFonts")):
+        for slot in _THEME_SLOTS:
+            fonts.attrib.pop(qn(slot), None)
+        for slot in _FONT_SLOTS:
+            fonts.set(qn(slot), FONT)
+    if root.tag == qn("w:styles"):
+        _default_font(root)
+    for text in root.iter(qn("w:lvlText")):
+        if any("\uf000" <= ch <= "\uf0ff" for ch in text.get(qn("w:val"), "")):
+            text.set(qn("w:val"), "\u2022")  # the Symbol font's bullet, drawn in the text font
 
 
 def _default_font(styles) -> None:  # noqa: ANN001 - lxml w:styles
@@ -1378,7 +1363,12 @@ def _package_members(document) -> list[tuple[str, bytes]]:  # noqa: ANN001 - doc
     members = _Members()
     PackageWriter._write_content_types_stream(members, package.parts)
     PackageWriter._write_pkg_rels(members, package.rels)
-    PackageWriter._write_parts(members, package.parts)
+    for part in package.parts:  # PackageWriter._write_parts, the shared styles' bytes made once
+        root = getattr(part, "element", None)
+        shared = _SHARED_STYLES.get(id(root)) if root is not None else None
+        members.write(part.partname, shared if shared is not None else part.blob)
+        if len(part.rels):
+            members.write(part.partname.rels_uri, part.rels.xml)
     return members.items
 
 
