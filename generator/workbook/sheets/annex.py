@@ -16,6 +16,7 @@ from generator.workbook.sheets.common import (
 )
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
+    ANNEX_BASE_BLANK_FINAL,
     ANNEX_BOTH_BLANK,
     ANNEX_PRICE_BLANK,
     EMPTY_MARK,
@@ -115,7 +116,9 @@ def warning(sh: Sheet, cells: str, name: str) -> None:
     """The warning beside the title: which figures print "______" and where the confirmed ones come from."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
-    formula = (f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}","{ANNEX_BASE_BLANK}"),'
+    # with the ministry's F applied (N > P) only P rests on B: A = F is a figure (D206, D53)
+    formula = (f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}",'
+               f'IF({A_ON_BASE},"{ANNEX_BASE_BLANK}","{ANNEX_BASE_BLANK_FINAL}")),'
                f'IF({PRICES_OPEN},"{ANNEX_PRICE_BLANK}",""))')
     sh.formula(first, formula, sh.st.alert_wrap,
                ANNEX_BASE_BLANK if base_provisional(sh) else "")  # a new workbook has no plan lines
