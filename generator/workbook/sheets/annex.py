@@ -8,11 +8,13 @@ from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.calculation import A_ON_BASE, F_NOT_APPLIED, base_provisional
 from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
+    UNIT_HEADING,
     header_block,
     print_setup,
     protect,
     signature_block,
     statement_line,
+    unit_column,
 )
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
@@ -34,7 +36,7 @@ COLUMNS = (
     ("A", "Prio-ritāte", 5),
     ("B", "SBS pakalpojums", 37),  # A:B hold the hidden-rows warning in one line
     ("C", "Sniedzējs", 30),
-    ("D", "Mērvienība", 11),
+    ("D", UNIT_HEADING, 11),
     ("E", "Daudzums", 10),
     ("F", "Cena, EUR", 9),
     ("G", "Summa, EUR", 10),
@@ -42,6 +44,7 @@ COLUMNS = (
     ("I", "Finansējums no IB", 13),
     ("J", "rinda", 4),
 )
+UNIT_COLUMN = unit_column(COLUMNS)  # the plan rows' unit (writer.EURO_UNIT_COLUMNS)
 # what each copied column shows, named by the cross-check of a value typed over it (cross_checks.py, D153)
 WATCHED = {"B": "SBS pakalpojums", "C": "sniedzējs", "D": "mērvienība", "E": "daudzums", "F": "cena", "G": "summa",
            "H": "summa no IB", "I": "finansējums no IB"}

@@ -63,6 +63,17 @@ PERSONAL_SOURCE = "6.1. tabulai"
 CODE_LABEL = "   personas kods: "
 
 
+# The plan rows' unit column of 6.3, 6.5, 6.6 and 6.9: each sheet finds its letter by this heading (unit_column), and
+# the writer's euro-quantity rule reads it from there (writer.EURO_UNIT_COLUMNS, matrixprint F3).
+UNIT_HEADING = "Mērvienība"
+
+
+def unit_column(columns: tuple[tuple, ...]) -> str:
+    """The letter of the column headed UNIT_HEADING in a sheet's ``columns`` (letter, heading, …)."""
+    letter, = (c[0] for c in columns if c[1] == UNIT_HEADING)
+    return letter
+
+
 def lv_date_formula(ref: str) -> str:
     """DD.MM.YYYY as text, independent of the spreadsheet's locale (TEXT() is not)."""
     return f'RIGHT("0"&DAY({ref}),2)&"."&RIGHT("0"&MONTH({ref}),2)&"."&YEAR({ref})'
