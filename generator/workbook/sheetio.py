@@ -187,7 +187,7 @@ class Sheet:
             copy = self.book.centred.get(id(fmt))
             if copy is None:
                 copy = self.book.wb.add_format()
-                copy.__dict__.update({k: v for k, v in fmt.__dict__.items()})
+                copy.__dict__.update(fmt.__dict__)
                 copy.set_align("vcenter")
                 self.book.centred[id(fmt)] = self.book.centred[id(copy)] = copy
             cells[col] = cell._replace(format=copy)
