@@ -93,6 +93,12 @@ def available_amount(needed: object, provisional: object, final: object | None =
     return to_decimal(final) if final is not None else p
 
 
+def final_applies(needed: object, provisional: object, final: object | None) -> bool:
+    """The ministry's F decides A: it is set and N > P (L1077, L1385). With B unconfirmed this is the one case in
+    which A is a figure and only P rests on B (D206, D53; the matrix's calculation.A_ON_BASE is its negation)."""
+    return final is not None and to_decimal(needed) > to_decimal(provisional)
+
+
 def ib_funding(lines: Sequence[PlanLine], available: object, params: Params) -> list[Decimal]:
     """EUR of each line funded from the IB, in input order (the workbook's Plans_NoIB, D4, L1406).
 

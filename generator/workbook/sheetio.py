@@ -95,6 +95,8 @@ class Book:
     watched: list[Watched] = field(default_factory=list)
     # Each sheet's outlined plan rows (plan_rows.plan_rows): a filled row left hidden is an error on 6.11 (D191).
     plan_rows: list[PlanRows] = field(default_factory=list)
+    # Vertically centred copies of formats, by the id of the format copied (Sheet.centre_row).
+    centred: dict[int, Format] = field(default_factory=dict)
 
     def define(self, name: str, area: Area) -> str:
         if name in self.names:
@@ -173,6 +175,22 @@ class Sheet:
 
     def row_height(self, row: int, height: float) -> None:
         self.ws.set_row(row - 1, height)
+
+    def centre_row(self, row: int) -> None:
+        """Every cell written in ``row`` so far takes a copy of its format centred vertically (all formats are
+        top-aligned): with a taller row, its text stays off the rows above and below it."""
+        cells = self.ws.table.get(row - 1, {})
+        for col, cell in cells.items():
+            fmt = getattr(cell, "format", None)
+            if fmt is None:
+                continue
+            copy = self.book.centred.get(id(fmt))
+            if copy is None:
+                copy = self.book.wb.add_format()
+                copy.__dict__.update(fmt.__dict__)
+                copy.set_align("vcenter")
+                self.book.centred[id(fmt)] = self.book.centred[id(copy)] = copy
+            cells[col] = cell._replace(format=copy)
 
     def check(self, field: Field, cell: str, code_cell: str) -> str:
         """Write the formula check of input ``cell`` into the (hidden) ``code_cell`` and register it for

@@ -71,11 +71,14 @@ MSG_SHORT = {
 
 # The base amount B is the catalogue's unconfirmed ("jāprecizē") value and none is entered in 6.11: the working
 # calculation 6.4 says its figures are provisional (BASE_PROVISIONAL_SHORT); the signed 6.5 blanks them (D22).
+# With the ministry's F applied (N > P) A = F is a figure: only P rests on B (BASE_PROVISIONAL_FINAL, D206).
 # The signed annexes (6.5, 6.9) print a figure resting on an unconfirmed value as "______" (D22); the warning beside
 # 6.5's title says which and where the confirmed figure comes from (two lines of 8 pt in C2:F2).
 BLANK = "______"
 ANNEX_BASE_BLANK = (f"UZMANĪBU: bāzes apmērs (B) nav apstiprināts – P, A un no IB finansētās summas ir „{BLANK}”; "
                     "tās ieraksta, kad LM nosaka B.")
+ANNEX_BASE_BLANK_FINAL = (f"UZMANĪBU: bāzes apmērs (B) nav apstiprināts – P ir „{BLANK}”, to ieraksta, kad LM "
+                          "nosaka B; A un no IB finansētās summas izriet no LM noteiktā galīgā apmēra F.")
 ANNEX_PRICE_BLANK = (f"UZMANĪBU: cena vēl jāprecizē – no tās atkarīgās summas ir „{BLANK}”; tās ieraksta pēc LM "
                      "apstiprinātās cenas (metodikas vietnes sadaļa „Cenas”).")
 ANNEX_BOTH_BLANK = (f"UZMANĪBU: bāzes apmērs (B) un cena nav apstiprināti – no tiem atkarīgās summas ir „{BLANK}”; "
@@ -97,6 +100,8 @@ PRICE_MARK_NOTE = ("* – cena vēl jāprecizē: tā ir kataloga cena, ko apstip
 APPLICATION_PRICE_BLANK = f"{BLANK} – cena vēl jāprecizē (apstiprina LM)"
 BASE_PROVISIONAL_SHORT = ("B nav apstiprināts (6.11. tabula): P, A un no IB finansētās summas ir provizoriskas, "
                           "kamēr LM nav noteikusi B.")
+BASE_PROVISIONAL_FINAL = ("B nav apstiprināts (6.11. tabula): provizorisks ir tikai P, kamēr LM nav noteikusi B; "
+                          "A ir LM noteiktais galīgais apmērs F.")
 # Beside the effective B of 6.11 while the input is empty and the catalogue's B unconfirmed: short enough for
 # the first page across (columns C–E).
 BASE_BLANK_NOTE = "Provizorisks: apstiprināto B nosaka LM"

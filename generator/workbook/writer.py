@@ -40,7 +40,9 @@ SIGNED = ("6.3", "6.5", "6.6", "6.9")
 
 # The signed annexes' unit column ("Mērvienība"): a plan line in euro at actual cost (D70) has a sum of money as its
 # quantity, printed as money ("58,50", not "58,5"; matrixprint F3).
-EURO_UNIT_COLUMNS = {"6.3": "E", "6.5": "D", "6.6": "C", "6.9": "D"}
+# Each letter is where the sheet's own module puts that column (UNIT_COLUMN).
+EURO_UNIT_COLUMNS = {plan.SHEET: plan.UNIT_COLUMN, annex.SHEET: annex.UNIT_COLUMN,
+                     months.UNITS_SHEET: months.UNIT_COLUMN, application.SHEET: application.UNIT_COLUMN}
 
 
 def whole_units(book: Book) -> None:

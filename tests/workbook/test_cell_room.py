@@ -6,6 +6,7 @@ wrap (one line), and the version needed about 100 pt in a cell of about 80."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,26 @@ def test_64_summary_labels_hold_their_text(template, app) -> None:  # noqa: ANN0
         assert text.replace("\xa0", " ") == label, (a1, text)
         cell = room(ws, a1, app)
         assert cell.fits(text), (a1, cell.why_not(text))
+
+
+@pytest.mark.parametrize("app", APPS, ids=lambda a: a.name)
+def test_base_warnings_hold_each_of_their_texts(template, app) -> None:  # noqa: ANN001
+    """6.4's warning beside B, P and N and 6.5's beside the title: each text their formula may show – among them the
+    one for an F applied while B is unconfirmed (only P provisional, D206) – is whole in its merged cells."""
+    from generator.workbook.texts import (
+        ANNEX_BASE_BLANK,
+        ANNEX_BASE_BLANK_FINAL,
+        BASE_PROVISIONAL_FINAL,
+        BASE_PROVISIONAL_SHORT,
+    )
+
+    wanted = {"Bridinajums_Baze_64": {BASE_PROVISIONAL_SHORT, BASE_PROVISIONAL_FINAL},
+              "Bridinajums_Baze_65": {ANNEX_BASE_BLANK, ANNEX_BASE_BLANK_FINAL}}
+    for name, must in wanted.items():
+        (sheet, a1), = template.defined_names[name].destinations
+        ws = template[sheet]
+        texts = {t for t in re.findall(r'"([^"]*)"', ws[a1.replace("$", "")].value) if len(t) > 20}
+        assert must <= texts, (name, texts)
+        cell = room(ws, a1.replace("$", ""), app)
+        for text in texts:
+            assert cell.fits(text), (name, cell.why_not(text))

@@ -14,15 +14,17 @@ from openpyxl.utils.cell import get_column_letter
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import PriceStatus
-from generator.reference.plan import financing
+from generator.reference.plan import final_applies, financing
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.layout import INTERFACE_NAMES
 from generator.workbook.names import NamedValues
 from generator.workbook.sheets.plan_rows import WARNING
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
+    ANNEX_BASE_BLANK_FINAL,
     ANNEX_BOTH_BLANK,
     ANNEX_PRICE_BLANK,
+    BASE_PROVISIONAL_FINAL,
     BASE_PROVISIONAL_SHORT,
     BLANK,
 )
@@ -268,16 +270,27 @@ def test_fresh_matrix_with_unconfirmed_base_equals_the_reference(lo_batch, param
     assert values["Bridinajums_Baze_65"] == (ANNEX_BOTH_BLANK if prices_open(plan.inputs) else ANNEX_BASE_BLANK)
 
 
-def test_typed_base_removes_the_warning(lo_batch, plan_values) -> None:
+def test_typed_base_removes_the_warning(lo_batch, plan_values, params) -> None:
     """6.4 warns of an unconfirmed B only; the signed 6.5 also of a "jāprecizē" price in the plan (its figures print
-    "______"), decided as the child's documents decide it."""
+    "______"), decided as the child's documents decide it. With B unconfirmed and the ministry's F applied (N > P, as
+    the reference decides it) A = F is a figure: both say that only P rests on B (D206, D53); otherwise that P, A and
+    the IB-funded amounts do."""
     typed = [plan.inputs.base is not None for plan, _ in lo_batch.plans]
     assert any(typed) and not all(typed)
     opened = [prices_open(plan.inputs) for plan, _ in lo_batch.plans]
     assert any(opened) and not all(opened)
-    for is_typed, is_open, values in zip(typed, opened, plan_values, strict=True):
-        assert _blank(values["Bridinajums_Baze_64"]) == is_typed, values.path.name
-        wanted = {(True, False): None, (True, True): ANNEX_PRICE_BLANK, (False, False): ANNEX_BASE_BLANK,
+    applied = []
+    for plan, _ in lo_batch.plans:
+        expected = evaluate_workbook(plan.inputs, params)
+        applied.append(final_applies(expected.needed, expected.provisional, plan.inputs.final))
+    untyped_closed = {f for f, t, o in zip(applied, typed, opened, strict=True) if not t and not o}
+    assert untyped_closed == {True, False}, "izlasē vajag neapstiprinātu B ar piemērotu F un bez tā"
+    for is_typed, is_open, is_applied, values in zip(typed, opened, applied, plan_values, strict=True):
+        want_64 = None if is_typed else BASE_PROVISIONAL_FINAL if is_applied else BASE_PROVISIONAL_SHORT
+        got_64 = values["Bridinajums_Baze_64"]
+        assert (_blank(got_64) if want_64 is None else got_64 == want_64), (values.path.name, got_64)
+        base_blank = ANNEX_BASE_BLANK_FINAL if is_applied else ANNEX_BASE_BLANK
+        wanted = {(True, False): None, (True, True): ANNEX_PRICE_BLANK, (False, False): base_blank,
                   (False, True): ANNEX_BOTH_BLANK}[(is_typed, is_open)]
         got = values["Bridinajums_Baze_65"]
         assert (_blank(got) if wanted is None else got == wanted), (values.path.name, got)

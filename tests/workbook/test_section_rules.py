@@ -51,3 +51,30 @@ def test_section_rules_run_under_their_whole_title(templates: dict[str | None, P
                     short.append(f"{ws.title} {cell.coordinate} „{value}”: teksts {needed:.0f} pt, līnija {rule:.0f} pt")
     assert checked >= 5, checked
     assert not short, short
+
+
+def test_text_under_a_section_rule_keeps_off_it(templates: dict[str | None, Path]) -> None:
+    """matrixfix: on 6.1 and 6.11 the label under a section title's rule printed touching it (every format is
+    top-aligned, and xlsx has no vertical padding). The row under such a rule – a labelled row, not a table's header,
+    whose own borders make it a box – is RULE_GAP taller than one line of its text and centred in it."""
+    from generator.workbook.sheets.common import RULE_GAP
+
+    wb = load_workbook(templates["liepaja"])
+    line = 11.25  # one line of 9 pt text in Excel (15 px)
+    found = []
+    for title in ("6.1", "6.11"):
+        ws = wb[title]
+        min_col, min_row, max_col, max_row = _print_area(ws)
+        for row in range(min_row, max_row):
+            cell, below = ws.cell(row, 1), ws.cell(row + 1, 1)
+            border = cell.border
+            if not (isinstance(cell.value, str) and cell.value.strip() and border.bottom.style
+                    and not (border.top.style or border.left.style or border.right.style)):
+                continue
+            if not isinstance(below.value, str) or below.border.top.style:  # a table's header under it
+                continue
+            height = ws.row_dimensions[row + 1].height or 15
+            found.append((title, row + 1))
+            assert below.alignment.vertical == "center" and height >= line + RULE_GAP, (
+                title, below.coordinate, below.value, below.alignment.vertical, height)
+    assert {("6.11", 5), ("6.1", 5), ("6.1", 13), ("6.1", 27), ("6.1", 38)} <= set(found), found

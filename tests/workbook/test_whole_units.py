@@ -14,8 +14,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from generator.workbook.layout import Layout
+from generator.workbook.sheets.common import UNIT_HEADING
 from generator.workbook.styles import MONEY, UNITS, UNITS_WHOLE
-from generator.workbook.writer import EURO_UNIT_COLUMNS
+from generator.workbook.writer import EURO_UNIT_COLUMNS, SIGNED
 
 
 def _whole_rules(ws) -> list[tuple[object, str, str]]:  # noqa: ANN001 - an openpyxl worksheet
@@ -62,12 +63,14 @@ def test_the_rule_is_relative_to_its_first_cell(templates: dict[str | None, Path
 def test_signed_annexes_print_a_euro_quantity_as_money(templates: dict[str | None, Path]) -> None:
     """matrixprint F3: a plan line in euro at actual cost (D70) has a sum of money as its quantity; on the signed
     annexes it prints as money ("58,50", not "58,5"): a rule on each plan-row quantity that tests the line's unit
-    ("Mērvienība", EURO_UNIT_COLUMNS) and comes before the whole-number rule."""
+    ("Mērvienība", EURO_UNIT_COLUMNS, each letter from the sheet's own module) and comes before the whole-number
+    rule."""
     wb = load_workbook(templates["liepaja"])
+    assert set(EURO_UNIT_COLUMNS) == set(SIGNED), EURO_UNIT_COLUMNS
     for sheet, unit in EURO_UNIT_COLUMNS.items():
         ws = wb[sheet]
         heads = [ws[f"{unit}{row}"].value for row in range(1, Layout.plan_first)]
-        assert "Mērvienība" in heads, (sheet, heads)
+        assert UNIT_HEADING in heads, (sheet, heads)
         money = {}
         whole = {}
         for cf in ws.conditional_formatting:

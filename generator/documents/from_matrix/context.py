@@ -33,6 +33,7 @@ from generator.documents.from_matrix.refusal import Refusal, refusal
 from generator.documents.round_rules import PILOT_KIND, kind_context
 from generator.documents.terms import BLANK_DATE, plan_round
 from generator.reference.lines import ACTUAL_COST_PRICE, PlanLine
+from generator.reference.plan import final_applies
 from generator.reference.rounds import plan_end
 from generator.workbook.texts import IF_OVER_WORDS, NOT_APPLIED_WORDS
 
@@ -257,7 +258,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     # Whether N <= P is unknown while B is unconfirmed: unless F is set and N > P, A and all funded from it are
     # blanks (the matrix's 6.5 decides it alike: workbook/sheets/calculation.py A_ON_BASE).
     over = outcome.needed > outcome.provisional
-    a_on_base = not base_confirmed and not (inputs.final is not None and over)
+    a_on_base = not base_confirmed and not final_applies(outcome.needed, outcome.provisional, inputs.final)
     lines: list[Line] = []
     sources: dict[str, str] = {}
     # A line funded after an unconfirmed one in priority order gets what is left of A after it: unconfirmed too.

@@ -8,14 +8,17 @@ from generator.workbook.sheets import plan_rows
 from generator.workbook.sheets.calculation import A_ON_BASE, F_NOT_APPLIED, base_provisional
 from generator.workbook.sheets.common import (
     TITLE_HEIGHT,
+    UNIT_HEADING,
     header_block,
     print_setup,
     protect,
     signature_block,
     statement_line,
+    unit_column,
 )
 from generator.workbook.texts import (
     ANNEX_BASE_BLANK,
+    ANNEX_BASE_BLANK_FINAL,
     ANNEX_BOTH_BLANK,
     ANNEX_PRICE_BLANK,
     EMPTY_MARK,
@@ -33,7 +36,7 @@ COLUMNS = (
     ("A", "Prio-ritāte", 5),
     ("B", "SBS pakalpojums", 37),  # A:B hold the hidden-rows warning in one line
     ("C", "Sniedzējs", 30),
-    ("D", "Mērvienība", 11),
+    ("D", UNIT_HEADING, 11),
     ("E", "Daudzums", 10),
     ("F", "Cena, EUR", 9),
     ("G", "Summa, EUR", 10),
@@ -41,6 +44,7 @@ COLUMNS = (
     ("I", "Finansējums no IB", 13),
     ("J", "rinda", 4),
 )
+UNIT_COLUMN = unit_column(COLUMNS)  # the plan rows' unit (writer.EURO_UNIT_COLUMNS)
 # what each copied column shows, named by the cross-check of a value typed over it (cross_checks.py, D153)
 WATCHED = {"B": "SBS pakalpojums", "C": "sniedzējs", "D": "mērvienība", "E": "daudzums", "F": "cena", "G": "summa",
            "H": "summa no IB", "I": "finansējums no IB"}
@@ -115,7 +119,9 @@ def warning(sh: Sheet, cells: str, name: str) -> None:
     """The warning beside the title: which figures print "______" and where the confirmed ones come from."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
-    formula = (f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}","{ANNEX_BASE_BLANK}"),'
+    # with the ministry's F applied (N > P) only P rests on B: A = F is a figure (D206, D53)
+    formula = (f'IF(h_BazeProviz=1,IF({PRICES_OPEN},"{ANNEX_BOTH_BLANK}",'
+               f'IF({A_ON_BASE},"{ANNEX_BASE_BLANK}","{ANNEX_BASE_BLANK_FINAL}")),'
                f'IF({PRICES_OPEN},"{ANNEX_PRICE_BLANK}",""))')
     sh.formula(first, formula, sh.st.alert_wrap,
                ANNEX_BASE_BLANK if base_provisional(sh) else "")  # a new workbook has no plan lines

@@ -10,11 +10,13 @@ from generator.workbook.sheets.common import (
     HEADER_ROW_HEIGHT,
     PERSONAL_SOURCE,
     TITLE_HEIGHT_69,
+    UNIT_HEADING,
     header_block,
     print_setup,
     protect,
     signature_block,
     statement_line,
+    unit_column,
 )
 from generator.workbook.texts import (
     APPLICATION_ADDRESSEE_BLANK,
@@ -32,10 +34,11 @@ COLUMNS = (
     ("A", "Nr.", 4, None),
     ("B", "SBS pakalpojums", 31, "B"),
     ("C", "Sniedzējs", 30, "C"),
-    ("D", "Mērvienība", 10, "D"),
+    ("D", UNIT_HEADING, 10, "D"),
     ("E", "Daudzums periodā", 10, "E"),
     ("F", "Cena, EUR", 8, "F"),
 )
+UNIT_COLUMN = unit_column(COLUMNS)  # the plan rows' unit (writer.EURO_UNIT_COLUMNS)
 FORMATS = {"C": "out_text_small", "E": "out_units", "F": "out_price"}  # the provider in 8 pt (D166)
 MONEY = ("F",)  # compared at cents by the cross-check (cross_checks.py, D153); the others at six decimals
 WATCHED = {"B": "SBS pakalpojums", "C": "sniedzējs", "D": "mērvienība", "E": "daudzums periodā", "F": "cena"}

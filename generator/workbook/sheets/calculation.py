@@ -29,6 +29,7 @@ from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message, text_validation
 from generator.workbook.texts import (
+    BASE_PROVISIONAL_FINAL,
     BASE_PROVISIONAL_SHORT,
     CHECK_FULL_CHARS,
     CHECK_SHORT_CHARS,
@@ -516,8 +517,9 @@ def _summary(sh: Sheet, top: int) -> None:
     f(f"{v}{at(2)}", RATE_FORMULA, st.out_rate, "")
     sh.define("Provizoriska_Likme", f"{v}{at(2)}")
     f(f"{v}{at(3)}", "B_Efektivais", st.out_money, cache_base(sh))
-    # beside B, P and N on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22)
-    base_warning(sh, f"{NOTE_FROM}{at(3)}:{FIRST_PAGE_TO}{at(5)}", BASE_PROVISIONAL_SHORT, "Bridinajums_Baze_64")
+    # beside B, P and N on the first page across: P, A and the IB-funded amounts rest on an unconfirmed B (D22);
+    # with the ministry's F applied (N > P) only P does (D206)
+    base_warning(sh, f"{NOTE_FROM}{at(3)}:{FIRST_PAGE_TO}{at(5)}", "Bridinajums_Baze_64")
     f(f"{v}{at(4)}", 'IF(ISNUMBER(Provizoriska_Likme),ROUND(Provizoriska_Likme*B_Efektivais,2),"")', st.out_money_bold, "")
     sh.define("IB_Provizoriskais", f"{v}{at(4)}")
     f(f"{v}{at(5)}", "ROUND(SUM(h_Izmaksas),2)", st.out_money_bold, cache.needed)
@@ -605,10 +607,12 @@ def base_provisional(sh: Sheet) -> bool:
     return sh.book.catalogue.programme.base_amount.at(sh.book.day).status is not PriceStatus.confirmed
 
 
-def base_warning(sh: Sheet, cells: str, text: str, name: str) -> None:
-    """``text`` in the merged ``cells`` (named ``name``) while P, A and the IB-funded amounts rest on an
-    unconfirmed B (h_BazeProviz, D22); empty otherwise."""
+def base_warning(sh: Sheet, cells: str, name: str) -> None:
+    """In the merged ``cells`` (named ``name``), while B is unconfirmed (h_BazeProviz, D22): that P, A and the
+    IB-funded amounts are provisional (A_ON_BASE), or, with the ministry's F applied (N > P), that only P is and A
+    follows F (D206, D53); empty otherwise."""
     first = cells.split(":", 1)[0]
     sh.ws.merge_range(cells, "", sh.st.alert_wrap)
-    sh.formula(first, f'IF(h_BazeProviz=1,"{text}","")', sh.st.alert_wrap, text if base_provisional(sh) else "")
+    formula = f'IF(h_BazeProviz=1,IF({A_ON_BASE},"{BASE_PROVISIONAL_SHORT}","{BASE_PROVISIONAL_FINAL}"),"")'
+    sh.formula(first, formula, sh.st.alert_wrap, BASE_PROVISIONAL_SHORT if base_provisional(sh) else "")
     sh.define(name, first)

@@ -63,6 +63,31 @@ PERSONAL_SOURCE = "6.1. tabulai"
 CODE_LABEL = "   personas kods: "
 
 
+# The row under a section title's rule (st.section: a bottom border) on 6.1 and 6.11: xlsx has no vertical padding,
+# so a top-aligned text there touched the rule on paper (matrixfix); the row is RULE_GAP pt taller, its texts centred.
+RULE_GAP = 4
+SHEET_ROW_HEIGHT = 15  # a row whose height the sheet does not set (Calibri 11)
+
+
+def clear_of_rule(sh: Sheet, title_row: int) -> None:
+    """The row under the section title in ``title_row``: RULE_GAP pt taller, its texts (written by now) centred."""
+    row = title_row + 1
+    pixels = (sh.ws.row_sizes.get(row - 1) or [None])[0]  # xlsxwriter keeps a set height in pixels (0,75 pt)
+    sh.row_height(row, (pixels * 0.75 if pixels else SHEET_ROW_HEIGHT) + RULE_GAP)
+    sh.centre_row(row)
+
+
+# The plan rows' unit column of 6.3, 6.5, 6.6 and 6.9: each sheet finds its letter by this heading (unit_column), and
+# the writer's euro-quantity rule reads it from there (writer.EURO_UNIT_COLUMNS, matrixprint F3).
+UNIT_HEADING = "Mērvienība"
+
+
+def unit_column(columns: tuple[tuple, ...]) -> str:
+    """The letter of the column headed UNIT_HEADING in a sheet's ``columns`` (letter, heading, …)."""
+    letter, = (c[0] for c in columns if c[1] == UNIT_HEADING)
+    return letter
+
+
 def lv_date_formula(ref: str) -> str:
     """DD.MM.YYYY as text, independent of the spreadsheet's locale (TEXT() is not)."""
     return f'RIGHT("0"&DAY({ref}),2)&"."&RIGHT("0"&MONTH({ref}),2)&"."&YEAR({ref})'

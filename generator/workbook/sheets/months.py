@@ -10,6 +10,7 @@ from generator.workbook.sheets import check_codes, plan_rows, price_marks
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
     TITLE_HEIGHT,
+    UNIT_HEADING,
     header_block,
     plan_row_lead,
     print_setup,
@@ -40,6 +41,8 @@ BLANK = "______"
 NO_HOLIDAYS = "„______”: gadam katalogā nav svētku dienu saraksta"
 # beside 6.6's planned day-care and workshop days when a month has more than its working days in the plan period (D11)
 DAYS_EXCEEDED = "Iezīmēts: dienu vairāk nekā darba dienu plāna periodā"
+UNITS_SHEET = "6.6"  # the signed annex of planned units; its plan rows' unit column:
+UNIT_COLUMN = "C"
 MONTH_WIDTH = 6.5  # 6.6: "09.2019" in 8 pt and a month's units in 9 pt
 NOTE_WIDTH = 27  # 6.6's Piezīmes: a note of input_checks.NOTE_CHARS_66 characters in two lines of 9 pt
 SIGNED_SHEET = "parakstāmajā 6.6.\u00a0tabulā"  # where the note prints (its limit's data validation)
@@ -122,11 +125,11 @@ def write_units(sh: Sheet) -> None:
     # total beside "Daudzums periodā" shows a difference (marked, and check 1 under the table names it)
     # B two units wider than 6.5's and 6.9's narrowest label columns need (D180): the signers' names under the
     # signatures (A:B, one line of 8 pt) hold input_checks.NAME_CHARS capitals with diacritics at Excel's widths too
-    widths = {"A": 3, "B": 32, "C": 10, "D": 9} | {c: MONTH_WIDTH for c in cols} | {total_c: 7, note_c: 8,
+    widths = {"A": 3, "B": 32, UNIT_COLUMN: 10, "D": 9} | {c: MONTH_WIDTH for c in cols} | {total_c: 7, note_c: 8,
                                                                                   free_c: NOTE_WIDTH}
     sh.widths(widths)
     head = lay.table_header
-    for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3. tabula)"), ("C", "Mērvienība"), ("D", "Daudzums periodā"),
+    for c, text in (("A", "Nr."), ("B", "SBS pakalpojums (6.3. tabula)"), (UNIT_COLUMN, UNIT_HEADING), ("D", "Daudzums periodā"),
                     (total_c, "Kopā"), (note_c, "Pārbaude"), (free_c, "Piezīmes")):
         sh.merge_text(f"{c}{head}:{c}{head + 1}", text, st.header)
     month_headers(sh, cols, head, head + 1)
@@ -143,7 +146,7 @@ def write_units(sh: Sheet) -> None:
             ("A", plan_rows.mark_unused(used, str(i + 1)), st.out_whole, EMPTY_MARK, "rindas numurs", ""),
             ("B", f"IF($A{row}=\"{EMPTY_MARK}\",\"{EMPTY_MARK}\",'6.4'!$B{r}&\"\")", st.out_text_wrap, EMPTY_MARK,
              "SBS pakalpojums", "6.4. tabulai"),
-            ("C", f"'6.4'!$D{r}&\"\"", st.out_text_wrap, "", "mērvienība", "6.4. tabulai"),
+            (UNIT_COLUMN, f"'6.4'!$D{r}&\"\"", st.out_text_wrap, "", "mērvienība", "6.4. tabulai"),
             ("D", f"IF('6.4'!${C64.h_row}{r}>0,'6.4'!${C64.h_units}{r},\"\")", st.out_units, "", "daudzums periodā",
              "6.4. tabulai"),
         )

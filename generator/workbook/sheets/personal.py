@@ -15,7 +15,14 @@ from generator.workbook.input_checks import (
 )
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names
-from generator.workbook.sheets.common import child_line, lv_date_formula, page_setup, protect
+from generator.workbook.sheets.common import (
+    RULE_GAP,
+    child_line,
+    clear_of_rule,
+    lv_date_formula,
+    page_setup,
+    protect,
+)
 from generator.workbook.sheets.plan import text_validation
 
 SHEET = "6.1"
@@ -232,6 +239,13 @@ def write(sh: Sheet) -> None:
         if height in (None, DEFAULT_ROW_HEIGHT):
             sh.row_height(row, ONE_LINE_HEIGHT)
     sh.ws.set_h_pagebreaks([PARENT_SECTION_ROW - 1])
+    # the first row of each section clear of its title's rule (RULE_GAP taller, centred); page 2's two gaps are
+    # given back by the blank row between its sections, so that the check row still ends on it
+    sections = [row for row, _, kind, *_ in FIELDS if kind == "section"]
+    for row in sections:
+        clear_of_rule(sh, row)
+    gaps = sum(row >= PARENT_SECTION_ROW for row in sections)
+    sh.row_height(sections[-1] - 1, ONE_LINE_HEIGHT - gaps * RULE_GAP)
 
 
 PARENT_SECTION_ROW = next(row for row, label, kind, *_ in FIELDS if kind == "section" and label.startswith("Vecāks"))

@@ -10,12 +10,14 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import check_codes, plan_rows
 from generator.workbook.sheets.common import (
     PLAN_ROW_HEIGHT,
+    UNIT_HEADING,
     header_block,
     not_signable,
     print_setup,
     protect,
     signature_block,
     statement_line,
+    unit_column,
 )
 from generator.workbook.texts import (
     CHECKS_63,
@@ -55,7 +57,7 @@ COLUMNS = (
     ("B", "Joma", 5),
     ("C", "SBS pakalpojums (izvēlas no 6.8. tabulas)", 32),
     ("D", "Saņēmējs", 10),
-    ("E", "Mērvienība", 11),
+    ("E", UNIT_HEADING, 11),
     ("F", "Ekspertu rangs jomā", 8),
     ("G", "Daudzums periodā", 10),
     ("H", "Biežums, ilgums, termiņš", 15),
@@ -64,6 +66,7 @@ COLUMNS = (
     ("K", "Pārbaude", 14),  # the failing checks' numbers (check_codes.py), e.g. "1, 4, 5 (12. rinda), 6"
     ("L", "Piezīmes", 12),
 )
+UNIT_COLUMN = unit_column(COLUMNS)  # the plan rows' unit (writer.EURO_UNIT_COLUMNS)
 # The row under the plan rows: the hidden-rows warning in A:C; the checks' legend in D:L of it and of the row
 # under it (all six texts fit four lines of 8 pt bold: LEGEND_ROW_HEIGHT + SECTION_ROW_HEIGHT).
 LEGEND_ROW_HEIGHT = 27
@@ -206,8 +209,8 @@ def write(sh: Sheet) -> None:
         sh.blank(f"D{row}", st.input_choice)
         sh.blank(f"L{row}", st.input_wrap)
         unit = f"IF({struck},\"{EMPTY_MARK}\",IF('6.4'!${C64.h_row}{r64}>0,'6.4'!${C64.unit}{r64},\"\"))"
-        sh.formula(f"E{row}", unit, st.out_text, EMPTY_MARK)
-        sh.watch(f"E{row}", unit, "mērvienība", "6.4. tabulai", line=i)
+        sh.formula(f"{UNIT_COLUMN}{row}", unit, st.out_text, EMPTY_MARK)
+        sh.watch(f"{UNIT_COLUMN}{row}", unit, "mērvienība", "6.4. tabulai", line=i)
         sh.blank(f"F{row}", st.input_whole)
         sh.blank(f"G{row}", st.input_units)
         sh.blank(f"H{row}", st.input_wrap)

@@ -26,6 +26,7 @@ from generator.workbook.sheets import cross_checks, party_names, plan_rows
 from generator.workbook.sheets.common import (
     HEADER_CHILD_HEIGHT,
     child_line,
+    clear_of_rule,
     lv_date_formula,
     page_setup,
     protect,
@@ -315,6 +316,7 @@ def write(sh: Sheet) -> None:
     sh.text("A5", "Saskarnes versija (definēto nosaukumu kopa)", st.label)
     sh.text("B5", INTERFACE_VERSION, st.out_text)
     sh.define("IBM_Saskarne", "B5")
+    clear_of_rule(sh, 4)
     sh.text("A6", "Veidnes versija (kataloga versija un izkārtojuma redakcija)", st.label)
     # audit42 F8: "2023-04-01+b446bac9.10" is wider than B at 9 pt and ran over the cell's border: B:C merged
     sh.merge_text("B6:C6", book.cache.version, st.out_text)
