@@ -258,7 +258,8 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     # Whether N <= P is unknown while B is unconfirmed: unless F is set and N > P, A and all funded from it are
     # blanks (the matrix's 6.5 decides it alike: workbook/sheets/calculation.py A_ON_BASE).
     over = outcome.needed > outcome.provisional
-    a_on_base = not base_confirmed and not final_applies(outcome.needed, outcome.provisional, inputs.final)
+    f_applies = final_applies(outcome.needed, outcome.provisional, inputs.final)
+    a_on_base = not base_confirmed and not f_applies
     lines: list[Line] = []
     sources: dict[str, str] = {}
     # A line funded after an unconfirmed one in priority order gets what is left of A after it: unconfirmed too.
@@ -310,7 +311,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
     sums_confirmed = confirmed and not a_on_base  # A's share of the plan, K and the sources used
     # A is N (N <= P) or P (N > P, no F): a figure only when N and P both are, since an unconfirmed price may
     # turn N > P into N <= P or back. Only the ministry's F, when N > P, makes A a figure whatever the prices.
-    available_confirmed = (confirmed and base_confirmed) or (inputs.final is not None and over)
+    available_confirmed = (confirmed and base_confirmed) or f_applies
     final_note = ""
     if inputs.final is not None and not over:  # A = N (L1077): F applies only where N > P
         final_note = FINAL_NOT_APPLIED if available_confirmed else FINAL_IF_OVER
