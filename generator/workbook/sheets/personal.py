@@ -17,6 +17,7 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import party_names
 from generator.workbook.sheets.common import (
     RULE_GAP,
+    SHEET_ROW_HEIGHT,
     child_line,
     clear_of_rule,
     lv_date_formula,
@@ -259,7 +260,7 @@ NAME_INPUT_HEIGHT = 23
 # A checked input's row: its longest message beside it in lines of 8 pt in column C (44 wide), counted low.
 BESIDE_CHARS_PER_LINE = 55
 BESIDE_LINE_HEIGHT = 11
-DEFAULT_ROW_HEIGHT = 15
+DEFAULT_ROW_HEIGHT = SHEET_ROW_HEIGHT
 ONE_LINE_HEIGHT = 13  # a row of one line of 9 pt text (10,85 pt in LibreOffice, 15 px = 11,25 pt in Excel)
 
 

@@ -25,6 +25,7 @@ from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import cross_checks, party_names, plan_rows
 from generator.workbook.sheets.common import (
     HEADER_CHILD_HEIGHT,
+    SHEET_ROW_HEIGHT,
     child_line,
     clear_of_rule,
     lv_date_formula,
@@ -203,7 +204,7 @@ HEADING_HEIGHT = 15  # "Pārbaude", "Veids", "Skaits", "Kur redzams": one line o
 TOTAL_ROW_HEIGHT = 13  # "Kļūdas kopā", "Brīdinājumi kopā": one line of 9 pt (15 px, 11,25 pt in Excel)
 TOTALS_HEIGHT = 2 * TOTAL_ROW_HEIGHT
 GAP_HEIGHT = 8  # the empty row between the totals and the list
-DEFAULT_HEIGHT = 15  # a row whose height the sheet does not set (the list's section title, 10 pt bold)
+DEFAULT_HEIGHT = SHEET_ROW_HEIGHT  # the list's section title (10 pt bold) in a row whose height is not set
 # two lines of 9 pt across A:F (the longest status: more invalid cells than listed) and 4 pt of room above them, under
 # the section title's rule and the list: the status is centred in its row (it touched the rule, matrixprint F7)
 STATUS_ROW_HEIGHT = 30
