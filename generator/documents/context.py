@@ -108,14 +108,16 @@ def recipient_kinds(catalogue: Catalogue) -> str:
 
 def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
                    prices_on: dt.date | None = None, municipality: str | None = None,
-                   round_id: str | None = None) -> dict[str, Any]:
+                   round_id: str | None = None, prices_until: dt.date | None = None) -> dict[str, Any]:
     """What every document of every municipality shares. ``build_date`` (default: today) decides which
     programme-round dates have ended and are printed as blanks. The price list a document attaches holds the
     prices valid on ``prices_on``: a child's papers pass the plan's first day; otherwise the first day of the
     round's services when they have not begun yet, else the build day (terms.prices_day). The documents' date
     (metadata) is the build day. With ``municipality`` (an id) the round is one that lists it (D113), and the
     documents name that round and print its periods. ``round_id`` (a child's papers: the round whose reporting
-    period holds the plan) names the round instead; its dates and rules are still blanks once it has ended."""
+    period holds the plan) names the round instead; its dates and rules are still blanks once it has ended.
+    ``prices_until`` (a child's papers: the plan's last day) ends the term whose every price the annex lists (D218);
+    otherwise the term ends with the round, or without a running round a contract's term after the prices day."""
     day = catalogue.latest_date
     build_date = build_date or dt.date.today()
     programme_round = (terms.plan_round(catalogue, round_id) if round_id is not None
@@ -126,6 +128,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
     # papers must not name an ended round while asking for a running round's dates (audit18 F19, D128)
     named = terms.term_end(programme_round, build_date) is not None
     prices_day = prices_on or terms.prices_day(programme_round, build_date)
+    prices_until = prices_until or terms.prices_until(catalogue, programme_round, build_date, prices_day)
     # the round's selection rules and application deadline, or blanks with notes (D124)
     rules = round_rules.rules_context(catalogue, programme_round, build_date)
     # the pilot's procedures that hold for the round (D135)
@@ -154,7 +157,7 @@ def shared_context(catalogue: Catalogue, build_date: dt.date | None = None,
         "veids": round_rules.kind_context(programme_round),
         # the pilot's procedures that hold for the round (D135): none stated as fact for a round without them
         "kartiba": procedures,
-        "prices": round_rules.with_round_group_basis(catalogue, figures.regulated_prices(catalogue, prices_day),
+        "prices": round_rules.with_round_group_basis(catalogue, figures.regulated_prices(catalogue, prices_day, prices_until),
                                                      rules, prices_day, procedures["methodology_rules"]),
         "blank": figures.BLANK,
         "blank_date": terms.BLANK_DATE,

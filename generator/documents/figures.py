@@ -12,7 +12,7 @@ from decimal import Decimal
 from generator import lvformat
 from generator.catalogue.catalogue import GROUP_CEILING_ID, GROUP_TRANSPORT_REDUCTION_ID, Catalogue
 from generator.catalogue.legal_acts import ActKind, LegalActs
-from generator.catalogue.models import PriceScope, PriceStatus, Regime
+from generator.catalogue.models import Price, PriceScope, PriceStatus, PriceValue, Regime
 
 BLANK_EUR = "______ EUR"
 BLANK = "______"
@@ -142,6 +142,9 @@ class PriceRow:
     # the acts of tiesibu-akti.yaml the source cites that the catalogue does not know in force on the prices day,
     # by their short name ("Ministru kabineta 2015. gada 16. jūnija noteikumi Nr. 313"; audit43 F9)
     unproven_acts: tuple[str, ...] = ()
+    # when the service's ceiling changes within the term (D218): the days this row's price is in force, "spēkā no
+    # 01.01.2023 līdz 31.03.2023" or, the last one, "spēkā no 01.04.2023"; "" when one price holds the whole term
+    in_force: str = ""
 
     @property
     def title_blank(self) -> bool:
@@ -180,11 +183,30 @@ class PriceList(list[PriceRow]):
         return [row for row in self if row.offers & chosen]
 
 
-def regulated_prices(catalogue: Catalogue, day: dt.date) -> PriceList:
+def values_in_term(price: Price | None, day: dt.date, until: dt.date | None) -> list[tuple[PriceValue | None, dt.date]]:
+    """The values of ``price`` in force from ``day`` to ``until`` (the contract's term), each with the day it takes
+    effect: the one in force on ``day`` (None when there is none yet), then every later one that takes effect by
+    ``until``. Without ``until``, only the first."""
+    first = price.at(day) if price else None
+    found: list[tuple[PriceValue | None, dt.date]] = [(first, first.effective_from if first else day)]
+    if price is not None and until is not None:
+        found += [(v, v.effective_from) for v in price.values if day < v.effective_from <= until]
+    return found
+
+
+def in_force_text(start: dt.date, following: dt.date | None) -> str:
+    """"spēkā no 01.01.2023 līdz 31.03.2023" (the day before the next value), or "spēkā no 01.04.2023" for the last."""
+    text = f"spēkā no {lvformat.date(start)}"
+    return f"{text} līdz {lvformat.date(following - dt.timedelta(days=1))}" if following else text
+
+
+def regulated_prices(catalogue: Catalogue, day: dt.date, until: dt.date | None = None) -> PriceList:
     """Every service whose price a normative act or a delegation contract sets, and the group-session ceiling
     (L1691–L1697): the figure when confirmed, otherwise a blank and the act that gives the figure. Each row
     knows the offers it caps: every form of a regulated service; for the group ceiling, the group sessions of
-    market-priced services (catalogue.offers)."""
+    market-priced services (catalogue.offers). ``until``: the last day of the contract's term that starts on
+    ``day``: a service whose price changes by then has a row for every price in force in the term, each with its
+    days (``in_force``, D218); one price for the whole term is one row, as without ``until``."""
     units = {u.id: u.name_lv for u in catalogue.enums.units}
     offers = catalogue.offers(day)
     rows = PriceList()
@@ -192,27 +214,38 @@ def regulated_prices(catalogue: Catalogue, day: dt.date) -> PriceList:
         if service.regime not in REGULATED:
             continue
         price = catalogue.price_by_service.get(service.id)
-        value = price.at(day) if price else None
-        source = citation(value.source, catalogue.legal_acts) if value else "avots katalogā nav norādīts"
-        figure = money(value.amount if value else None, value.status if value else None,
-                       f"cenu ieraksta pēc šī avota: {source}")
-        rows.append(PriceRow(f"{service.id} {service.short_name_lv}", units.get(service.unit, service.unit),
-                             catalogue.enums.regimes[service.regime], source, figure,
-                             frozenset(o.id for o in offers if o.service.id == service.id),
-                             unproven_acts=unproven_acts(catalogue.legal_acts, source, day)))
-    ceiling, status = catalogue.group_ceiling(day)
+        found = values_in_term(price, day, until)
+        for index, (value, start) in enumerate(found):
+            source = citation(value.source, catalogue.legal_acts) if value else "avots katalogā nav norādīts"
+            figure = money(value.amount if value else None, value.status if value else None,
+                           f"cenu ieraksta pēc šī avota: {source}")
+            following = found[index + 1][1] if index + 1 < len(found) else None
+            rows.append(PriceRow(f"{service.id} {service.short_name_lv}", units.get(service.unit, service.unit),
+                                 catalogue.enums.regimes[service.regime], source, figure,
+                                 frozenset(o.id for o in offers if o.service.id == service.id),
+                                 unproven_acts=unproven_acts(catalogue.legal_acts, source, max(day, start)),
+                                 in_force=in_force_text(start, following) if len(found) > 1 else ""))
     base = catalogue.price_by_id[GROUP_CEILING_ID]
     reduction = catalogue.price_by_id[GROUP_TRANSPORT_REDUCTION_ID]
-    sources = [v.source for v in (base.at(day), reduction.at(day)) if v is not None]
-    source = citation("; ".join(sources)) or "avots katalogā nav norādīts"
+    # the ceiling is the base less the reduction: it changes on the day either part does (D218)
+    changes = sorted({v.effective_from for price in (base, reduction) for v in price.values
+                      if until is not None and day < v.effective_from <= until})
+    starts = [day, *changes]
     # the items the ceiling caps and their description are the catalogue's scope (`applies_to`), as on sheet 6.8
     # and in `ibm changes` (review5 F10)
     scope = base.applies_to
     capped = frozenset(o.id for o in offers if scope is not None and scope.covers(o.service, o.form))
-    rows.append(PriceRow(
-        f"Grupu nodarbība ({scope_text(catalogue, scope)}) – augstākā cena, no kuras atskaitīta klienta "
-        "transporta daļa", units.get(base.unit, base.unit), "grupu nodarbību augstākā cena", source,
-        money(ceiling, status, f"cenu ieraksta pēc šī avota: {source}"), capped, group=True))
+    for index, start in enumerate(starts):
+        ceiling, status = catalogue.group_ceiling(start)
+        parts = [v for v in (base.at(start), reduction.at(start)) if v is not None]
+        source = citation("; ".join(v.source for v in parts)) or "avots katalogā nav norādīts"
+        first = max((v.effective_from for v in parts), default=start) if index == 0 else start
+        following = starts[index + 1] if index + 1 < len(starts) else None
+        rows.append(PriceRow(
+            f"Grupu nodarbība ({scope_text(catalogue, scope)}) – augstākā cena, no kuras atskaitīta klienta "
+            "transporta daļa", units.get(base.unit, base.unit), "grupu nodarbību augstākā cena", source,
+            money(ceiling, status, f"cenu ieraksta pēc šī avota: {source}"), capped, group=True,
+            in_force=in_force_text(first, following) if len(starts) > 1 else ""))
     return rows
 
 

@@ -140,8 +140,16 @@ def with_round_group_basis(catalogue: Catalogue, prices: figures.PriceList, rule
     own = catalogue.price_by_id[GROUP_CEILING_ID].at(day)
     dropped = set(figures.citation(own.source).split("; ")) if own is not None else set()
     rows = figures.PriceList()
+    blanked = False
     for row in prices:
         if row.group:
+            # a blank's figure comes from the round's basis, not the catalogue's dated ceilings: one row (D218)
+            blank = not rules["confirmed"] or not rules["pilot"]
+            if blank and blanked:
+                continue
+            blanked = blanked or blank
+            if blank:
+                row = dataclasses.replace(row, in_force="")
             kept = [part for part in row.source.split("; ") if part and part not in dropped
                     and (methodology or not part.startswith(METHODOLOGY_CITATION))]
             if rules["confirmed"]:

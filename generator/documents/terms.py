@@ -24,6 +24,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.documents.legal import acts_in_force
+from generator.reference.rounds import add_months
 
 BLANK_DATE = "__.__.______"
 # The one name of the ministry's document that sets a round (its dates, name, selection rules and procedures),
@@ -145,6 +146,17 @@ def prices_day(programme_round: Round | None, build_date: dt.date) -> dt.date:
     if asked is not None and asked.prices_day is not None:
         return max(asked.prices_day, own)
     return own
+
+
+def prices_until(catalogue: Catalogue, programme_round: Round | None, build_date: dt.date,
+                 prices_day: dt.date) -> dt.date:
+    """The last day of the term a price annex made on ``prices_day`` covers (D218): the round's end while it runs (a
+    contract's term never passes it), else a contract's longest term (``contract_term_months``) from that day."""
+    end = term_end(programme_round, build_date)
+    if end is not None:
+        return end
+    months = int(catalogue.programme.contract_term_months.at(prices_day).value)
+    return add_months(prices_day, months) - dt.timedelta(days=1)
 
 
 def document_day(programme_round: Round | None, build_date: dt.date) -> dt.date:

@@ -215,6 +215,15 @@ class ChildContext:
         return self.round_end_day < plan_end(self.start_day, self.months)
 
     @property
+    def end_day(self) -> dt.date | None:
+        """The plan's last day, not past its round's end: the end of the term whose every price the provider papers'
+        annex lists (D218). None without a plan start."""
+        if self.start_day is None:
+            return None
+        end = plan_end(self.start_day, self.months)
+        return min(end, self.round_end_day) if self.round_end_day is not None else end
+
+    @property
     def months_word(self) -> str:
         """The noun after the plan's month count: '1 mēnesis', '6 mēneši'."""
         return lvformat.agree(self.months, "mēnesis", "mēneši")
