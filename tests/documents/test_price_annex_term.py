@@ -161,3 +161,42 @@ def test_the_term_is_the_round_while_it_runs_else_a_contract_term(catalogue: Cat
     day = dt.date(2022, 6, 1)
     months = int(catalogue.programme.contract_term_months.at(day).value)
     assert terms.prices_until(catalogue, None, day, day) == add_months(day, months) - dt.timedelta(days=1)
+
+
+
+def test_a_childs_provider_papers_cover_the_plan_period_not_the_round(catalogue_copy: Path) -> None:
+    """A child's 02 and 03 run to the plan's last day (ChildContext.end_day), and a plan never spans a price change
+    (the matrix refuses it, D61): a change after the plan, still inside the round, is not in the child's annex,
+    while the municipality's blank papers of the same day, whose term is the round, list both prices."""
+    from generator.catalogue.models import Form
+    from generator.documents.from_matrix.context import build
+    from generator.documents.from_matrix.writing import render_child
+    from generator.workbook.writer import template_date
+    from tests.documents.from_matrix_helpers import plan_reading
+
+    plan_start, months = dt.date(2018, 10, 1), 2  # plan_reading's plan: 01.10.2018–30.11.2018
+    after = dt.date(2018, 12, 1)
+
+    def service(data: dict) -> None:
+        first = data["values"][0]
+        first.update(amount=30.0, status="apstiprināts")
+        data["values"].append({**first, "effective_from": after, "amount": 40.0})
+
+    _edit(catalogue_copy / f"prices/{SERVICE}.yaml", service)
+    changed = load_or_raise(catalogue_copy)
+    offer = next(o for o in changed.offers(template_date(changed))
+                 if o.service.id == SERVICE and o.form is Form.individual)
+    reading = plan_reading(changed, "ogre", ((offer.id, 2, offer.prefill_price, (1, 1), "SIA Norma"),), months=months)
+    build_day = plan_start + dt.timedelta(days=5)
+    child = build(reading, changed, pseudonymous=False, day=build_day)
+    assert child.end_day == dt.date(2018, 11, 30)
+    documents = render_child(changed, changed.municipality("ogre"), child, reading.data.params_day, False,
+                             build_day=build_day)
+    papers = [d for d in documents if d.spec.id.startswith(PAPERS)]
+    assert len(papers) == 2
+    for document in papers:
+        rows = [r for r in _annex_rows(document.html) if r[0].startswith(f"{SERVICE} ")]
+        assert [r[-1] for r in rows] == ["30,00 EUR"] and "cena spēkā no" not in rows[0][0], document.spec.id
+    blank = render_municipality(changed, changed.municipality("ogre"), [by_id(PAPERS[0])], build_date=build_day)[0]
+    rows = [r for r in _annex_rows(blank.body) if r[0].startswith(f"{SERVICE} ")]
+    assert [r[-1] for r in rows] == ["30,00 EUR", "40,00 EUR"]
