@@ -109,6 +109,8 @@ def test_each_price_in_force_within_the_term_has_its_row_and_days(catalogue: Cat
         assert "40,00 EUR" not in document.body and "grozījumi C" not in document.body
         text = normalise(parse(document.body).text())
         assert "pakalpojumam ir rinda katrai cenai ar laiku, kurā tā ir spēkā" in text
+        whose = "vēstules darbības laikā" if document.spec.id.startswith("03") else "līguma termiņā"
+        assert f"(cenas uz {_date(pilot.services_start)} un to izmaiņas {whose}):" in text, document.spec.id
         assert f"Tukšā vieta „{figures.BLANK_EUR}”" in text
         # the group ceiling changes with its transport reduction: two rows with their days
         group = [r for r in _annex_rows(document.body) if r[0].startswith("Grupu nodarbība")]
