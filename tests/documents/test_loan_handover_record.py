@@ -6,7 +6,6 @@ of the record's tables, each part's signatures kept with its rows."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 
