@@ -118,8 +118,11 @@ def test_a_later_price_day_gives_the_papers_that_differ_with_its_prices(later_pr
     annex = (later / "02-ligums-ar-sniedzeju.pdf").read_text("utf-8")
     old_annex = (default / "02-ligums-ar-sniedzeju.pdf").read_text("utf-8")
     assert f"(cenas uz {lvformat.date(LATER)})" in annex and new_rate in annex
-    # with every price a blank the annex dates its sources, not prices (audit45 F4)
-    assert f"(cenu avoti uz {lvformat.date(TODAY)})" in old_annex and new_rate not in old_annex
+    # a contract signed today runs past LATER: its annex lists today's price (a blank) and LATER's, each with its
+    # days (D218); the later day's set, signed from LATER, has LATER's price alone
+    assert f"(cenas uz {lvformat.date(TODAY)} un to izmaiņas līguma termiņā)" in old_annex
+    assert f"cena spēkā no {lvformat.date(LATER)}" in old_annex and new_rate in old_annex
+    assert "cena spēkā no" not in annex
     for pdf in later.glob("*.pdf"):  # each one differs from the default set's, and is that day's paper
         assert pdf.read_text("utf-8") != (default / pdf.name).read_text("utf-8"), pdf.name
     # the extra cost: one more set's HTML, and a PDF only for each paper that differs
