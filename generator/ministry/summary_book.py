@@ -349,14 +349,14 @@ def _crit(text: str) -> str:
 # --- Bērni ----------------------------------------------------------------------------------------
 CHILD_COLUMNS = [
     ("kods", "Bērna kods (pseidonīms)", 17), ("muni", "Pašvaldība", 12),
-    ("start", "Perioda sākums", 11), ("months", "Mēneši", 7), ("age", "Vecums", 7), ("group", "Vecuma grupa", 8),
+    ("start", "Perioda sākums", 11), ("months", "Mēnešu skaits", 7), ("age", "Vecums (gadi)", 7), ("group", "Vecuma grupa", 8),
     ("impairment", "Traucējumu veids", 14), ("opinion", "Īpašās kopšanas atzinums", 10), ("rate", "Likme", 7),
     ("P", "IB provizoriskais EUR (P)", 12), ("N", "IB nepieciešamais EUR (N)", 12), ("A", "IB pieejamais EUR (A)", 12),
     ("K", "IB kopējais EUR (K)", 12), ("stage2", "2. posma apmērs EUR (min(N; P))", 12),
     ("eligible", "Pārdalē (N > P)", 9), ("top_up", "Papildinājums no pārdales EUR", 12),
     ("F", "IB galīgais EUR (F)", 12), ("capped", "Sasniegts N", 8),
-    ("planned", "Plānots EUR (6.7. tabula)", 12), ("paid", "Samaksāts EUR (6.10. tabula)", 12), ("errors", "Kļūdas", 7),
-    ("warnings", "Brīdinājumi", 9),
+    ("planned", "Plānots EUR (6.7. tabula)", 12), ("paid", "Samaksāts EUR (6.10. tabula)", 12), ("errors", "Kļūdu skaits", 7),
+    ("warnings", "Brīdinājumu skaits", 9),
 ]
 
 
@@ -468,7 +468,7 @@ def _municipality_sheet(book: SummaryBook, ws: Worksheet, agg: Aggregates, names
     # the name, as the other sheets show and match it (audit35 F9); the id names the municipality's CSV file
     # the column is as wide as the short names (D179) and the bold total's label under them
     columns = [("Pašvaldība", name_width([names.get(m, m) for m in agg.municipalities] + [MUNI_TOTAL], bold=True)),
-               ("Kods (CSV faila nosaukumā)", 12), ("Bērni", 7), ("Bērni pārdalē (N > P)", 9)]
+               ("Kods (CSV faila nosaukumā)", 12), ("Bērnu skaits", 7), ("Bērnu skaits pārdalē (N > P)", 9)]
     columns += [(title, 13) for _, _, title in MUNI_MEASURES]
     book.header(ws, "Pašvaldības", "Summas pa pašvaldībām no lapas „Bērni” (formulas).", columns, key_cols=2)
     row = DATA_FIRST

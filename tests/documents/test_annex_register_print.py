@@ -14,8 +14,6 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents.reports import row_groups
 from generator.documents.reports.annex_registers import (
     FIRST,
-    PROVIDER_HINT,
-    REGISTER_ROWS,
     write_provider_list,
     write_questionnaire_register,
 )
@@ -106,8 +104,8 @@ def printed(printed_pdfs: dict[str, Path]) -> dict[str, list[Page]]:
 
 
 def test_wrapped_notes_keep_their_last_line(printed_pdfs: dict[str, Path]) -> None:
-    """The hint above the rows, and the longer red warning that replaces it when a filled row is left in a
-    closed group, print every line inside their row (its height: note_height)."""
+    """The red warning above the rows, shown when a filled row is left in a closed group, prints every line
+    inside its row (its height: note_height)."""
     hidden = [f"{name}: {cut}" for name, pdf in printed_pdfs.items() for cut in cut_runs(pdf, below=True) if cut.below]
     assert not hidden, "piezīmes rinda nav redzama:\n" + "\n".join(hidden)
 
@@ -116,8 +114,8 @@ def test_an_empty_questionnaire_register_prints_one_page_down(printed: dict[str,
     pages = printed["24-tukss"]
     assert _blocks(pages, "Aizpildīšanas datums") == 1, f"{len(pages)} lapas"
     text = _flat(pages)
-    assert " ".join(row_groups.hint(REGISTER_ROWS, "kopsavilkuma skaitos").split()) in text
-    assert row_groups.WARNING not in text
+    # the hint on the "+" buttons is for the screen (a comment, D215): the paper neither shows it nor warns
+    assert "pa kreisi no rindu numuriem" not in text and "UZMANĪBU" not in text
     lines = {line.split()[0] for p in pages for line in p.text.splitlines() if line.strip()}
     assert str(row_groups.SHOWN) in lines and str(row_groups.SHOWN + 1) not in lines
 
@@ -139,7 +137,7 @@ def test_an_empty_provider_list_prints_its_areas_on_one_page(printed: dict[str, 
     text = _flat(pages)
     for area in catalogue.enums.support_areas:
         assert f"{area.number}. {area.name_lv}" in text
-    assert " ".join(PROVIDER_HINT.split()) in text
+    assert "pa kreisi no rindu numuriem" not in text and "UZMANĪBU" not in text  # screen only (D215)
     requirements = catalogue.sorted_services()[0].description.prasibas_sniedzejiem.teksts
     assert " ".join(requirements.split())[:40] not in text, "aizvērtas jomas pakalpojumi izdrukāti"
 

@@ -171,6 +171,6 @@ def test_the_summary_names_each_used_childs_rule_errors(tmp_path: Path, catalogu
         paid = [r[col].value for r in wb[sheet].iter_rows(min_row=4) if r[0].value]
         assert paid and all(Decimal(str(v)) == Decimal(str(v)).quantize(Decimal("0.01")) for v in paid), (sheet, paid)
     children = {r[0].value: r for r in wb["Bērni"].iter_rows(min_row=4) if r[0].value}
-    errors_col = [c.value for c in wb["Bērni"][3]].index("Kļūdas")
+    errors_col = [c.value for c in wb["Bērni"][3]].index("Kļūdu skaits")
     for code, row in children.items():  # every counted error of every child is listed, each once
         assert sum(1 for r in rows if r[0] == code) == row[errors_col].value, code

@@ -1,6 +1,12 @@
 """Every money column of the summary workbook says its unit in its header, as „Plānots EUR (6.7. tabula)” always
 did: „IB provizoriskais EUR (P)”, not „IB provizoriskais (P)” beside it (a reader of the printed page has no number
-format to tell euros from counts)."""
+format to tell euros from counts).
+
+Every whole-number column of the summary workbook says what its figures are, as every money column names its
+unit and „Kopsavilkums” labels its counts: a count „… skaits” („Bērnu skaits
+pārdalē (N > P)”, not „Bērni pārdalē (N > P)” beside „IB galīgais EUR (F)”), an age its unit („Vecums (gadi)”). A
+sheet whose every figure is a count of children („Grupas”: a column per municipality) says so once, in its note
+above the headers; the support area's number („Atbalsta joma” 1–6) is a code, not a count."""
 
 from __future__ import annotations
 
@@ -10,8 +16,12 @@ from openpyxl import Workbook, load_workbook
 from generator.catalogue.catalogue import Catalogue
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.output import write_outputs
-from generator.ministry.summary_book import DATA_FIRST, MONEY, SHEET_SUMMARY
+from generator.ministry.summary_book import DATA_FIRST, MONEY, SHEET_MUNI, SHEET_STALE, SHEET_SUMMARY
 from tests.ministry.conftest import KEY
+
+WHOLE = "0"
+CODES = {"Atbalsta joma"}  # the area's number, as the area names it („3. Sociālie pakalpojumi”)
+UNITS = ("skaits", "(gadi)")
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +71,40 @@ def test_every_figure_on_the_summary_page_says_its_unit(summary: Workbook) -> No
     assert len(sums) >= 15 and len(counts) >= 9, (sums, counts)
     assert [s for s in sums if not s.endswith(", EUR")] == []
     assert [c for c in counts if "skaits" not in c or "EUR" in c] == []
+
+
+def _count_columns(ws) -> dict[int, str]:  # noqa: ANN001
+    """Header by column of the columns whose figures are all whole numbers formatted "0" (counts)."""
+    headers = {c.column: c.value for c in ws[DATA_FIRST - 1] if isinstance(c.value, str)}
+    found = {}
+    for col, header in headers.items():
+        cells = [ws.cell(r, col) for r in range(DATA_FIRST, ws.max_row + 1)]
+        formats = {c.number_format for c in cells if isinstance(c.value, (int, float)) or
+                   (isinstance(c.value, str) and c.value.startswith("="))}
+        if formats == {WHOLE}:
+            found[col] = header
+    return found
+
+
+def test_every_count_columns_header_says_it_counts(summary: Workbook) -> None:
+    counted, missing = 0, []
+    for ws in summary.worksheets:
+        if ws.title in (SHEET_SUMMARY, SHEET_STALE):  # a column of labelled rows: test_summary_units.py
+            continue
+        note = " ".join(str(c.value) for row in ws.iter_rows(max_row=DATA_FIRST - 2) for c in row if c.value)
+        for header in _count_columns(ws).values():
+            counted += 1
+            if header in CODES:
+                continue
+            if not any(unit in header for unit in UNITS) and "Bērnu skaits" not in note:
+                missing.append(f"{ws.title}: {header}")
+            if "EUR" in header.split():
+                missing.append(f"{ws.title}: {header} (EUR veselam skaitlim)")
+    assert counted >= 10, counted  # the municipalities', children's, groups' and plan lines' sheets
+    assert missing == [], missing
+
+
+def test_the_municipalities_sheet_names_its_counts(summary: Workbook) -> None:
+    counts = _count_columns(summary[SHEET_MUNI])
+    assert len(counts) == 2, counts  # children, children in the redistribution
+    assert sorted(counts.values()) == ["Bērnu skaits", "Bērnu skaits pārdalē (N > P)"], counts  # as „Kopsavilkums”

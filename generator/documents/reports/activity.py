@@ -19,6 +19,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Municipality
 from generator.documents.reports import input_checks as checks
 from generator.documents.reports import institution_names as institutions
+from generator.documents.reports import text_fit
 from generator.documents.reports.parameters import guarded
 from generator.documents.reports.printing import SPACER, print_setup, signature_block
 from generator.documents.reports.register import ReportPeriods, periods_note, report_periods, round_note
@@ -26,7 +27,6 @@ from generator.documents.reports.workbooks import (
     ACTIVITY_ID,
     BASE_FORMAT,
     DATE_VALIDATION,
-    _wrapped_height,
     note_height,
     open_report_workbook,
     text_formula,
@@ -40,8 +40,10 @@ FIRST_ROW = 7  # first activity row (0-based)
 FIRST_MONTH_COL = 2
 # Column widths (characters): a round's 15 months, the activities and the total fit one A4 landscape width (also
 # as LibreOffice prints it with Carlito, a little wider than Excel: docs/libreoffice-druka.md); "mēnešiem" fits
-# the total's column whole.
-ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 46, 4.5, 10.5
+# the total's column whole. Each activity takes the same lines in Excel and LibreOffice (text_fit): at 46 units
+# "Organizētas izvērtēšanas (sākotnējās, atkārtotās, noslēguma)" (248 pt) took two lines in Excel's column (245 pt)
+# and one in LibreOffice's (259 pt), which printed a blank second line; the months gave up the width.
+ACTIVITY_WIDTH, MONTH_WIDTH, TOTAL_WIDTH = 49, 4.3, 10.5
 # A longer round's months share the width of the pilot's 15 (narrower columns: an upright "mm.yyyy" and a count
 # still fit 3 characters); only a round too long even for those is printed scaled to one page wide (audit19 F35:
 # at full width the total's column went alone to a second page under a cut title).
@@ -55,9 +57,6 @@ def month_width(months: int) -> float:
 # The month the signed copy reports (D55): the month columns beside it are cumulative, so a bare "Pārskata mēnesis"
 # left open what the single field is for on a sheet with 15 months (audit13 F11).
 REPORT_MONTH = "Atskaite par mēnesi"
-# Characters of an activity that surely fit a line of its column (about 4.1 pt a character of 10 pt Calibri, 245 pt;
-# 61 fill it): all but two activities take one line, so the names' rows (D64) and the signatures fit one page down.
-ACTIVITY_LINE = 56
 NAME_HEIGHT = 13.5  # pt: the names' inputs, one line of 10 pt text each
 ERRORS, FIRST_ERROR = "SD_Kludas", "SD_PirmaKluda"  # wrong inputs and the first message (hidden helper column)
 COUNT_EXPECTED = "jābūt veselam skaitlim, 0 vai vairāk"
@@ -165,7 +164,7 @@ def write_activity_report(catalogue: Catalogue, municipality: Municipality, targ
         r = FIRST_ROW + i
         ws.write_number(r, 0, i + 1, number)
         ws.write(r, 1, activity, text)
-        ws.set_row(r, _wrapped_height((activity, ACTIVITY_LINE)))
+        ws.set_row(r, text_fit.row_height(activity, ACTIVITY_WIDTH))  # measured: one line, or as many as it needs
         for k in range(len(months)):
             ws.write_blank(r, FIRST_MONTH_COL + k, None, count_in)
         ws.write_formula(r, total_col, guarded(f"SUM({first_cell}{r + 1}:{last_cell}{r + 1})", errors=ERRORS),

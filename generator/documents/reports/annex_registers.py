@@ -33,7 +33,7 @@ QUESTIONNAIRE_REGISTER_ID = "aptauju-registrs"
 PROVIDER_LIST_ID = "sniedzeju-saraksts"
 REGISTER_ROWS = 300
 NAMES_ROW = 3  # the names' inputs, one under the other (institution_names)
-HINT_ROW = 5  # how to open more rows, or the warning that a filled row is hidden
+HINT_ROW = 5  # the warning that a filled row is hidden; how to open more rows is its comment (D215)
 FIRST = 7  # first table row (0-based); the heading row above it
 TEXT_COL = 2  # the first column that does not repeat on the pages across
 # Annexes whose filled questionnaires the register records (quality of life at start and end, ESF at the end).
@@ -107,12 +107,12 @@ def write_questionnaire_register(catalogue: Catalogue, municipality: Municipalit
         ws.set_column(col, col, width)
     last = FIRST + REGISTER_ROWS - 1
     # Empty rows stay in collapsed groups and do not print (as the expense register's); the counts cover all rows.
-    # Row 4: how to open more rows, or the warning that a filled row is hidden (the input columns B–J).
+    # Row 6: the warning that a filled row is hidden (the input columns B–J); how to open more is its comment.
     row_groups.group_rows(ws, FIRST, REGISTER_ROWS, 0)
     ws.merge_range(HINT_ROW, TEXT_COL, HINT_ROW, 6, "", fmt.note_wrapped)
     row_groups.hint_or_warning(ws, HINT_ROW, TEXT_COL, FIRST + 1, last + 1, "B", "J", fmt.note_wrapped, fmt.alert,
                                hint)
-    ws.set_row(HINT_ROW, note_height(max(hint, row_groups.WARNING, key=len), text_width))
+    ws.set_row(HINT_ROW, note_height(row_groups.WARNING, text_width))
     for i in range(REGISTER_ROWS):
         r = FIRST + i
         ws.write_number(r, 0, i + 1, fmt.int)
@@ -216,7 +216,7 @@ def write_provider_list(catalogue: Catalogue, municipality: Municipality, target
     ws.merge_range(HINT_ROW, TEXT_COL, HINT_ROW, 5, "", fmt.note_wrapped)
     row_groups.hint_or_warning(ws, HINT_ROW, TEXT_COL, FIRST + 1, last + 1, "E", "L", fmt.note_wrapped, fmt.alert,
                                PROVIDER_HINT)
-    ws.set_row(HINT_ROW, note_height(max(PROVIDER_HINT, row_groups.WARNING, key=len), text_width))
+    ws.set_row(HINT_ROW, note_height(row_groups.WARNING, text_width))
     sr = last + 2
     # wrapped in column B, which repeats on the page across: a longer line would print cut there
     ws.write(sr, 1, "Pakalpojumi ar norādītu sniedzēju", fmt.label_wrapped)

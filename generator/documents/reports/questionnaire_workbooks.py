@@ -111,15 +111,15 @@ def write_questionnaire_workbook(catalogue: Catalogue, municipality: Municipalit
                     ws.write_number(r, STAGE_COL + k, score, fmt.in_int)
             ws.write(r, STAGE_COL + len(party.stages), "", fmt.in_text)
         last = FIRST + ROWS - 1
-        # Empty rows stay in collapsed groups and do not print (as the registers' rows: row_groups); row 3 says
-        # how to open more, or warns in red that a filled row is hidden. The means cover every row.
+        # Empty rows stay in collapsed groups and do not print (as the registers' rows: row_groups); row 3 warns
+        # in red that a filled row is hidden (how to open more is its comment, unprinted: D215). The means cover every row.
         row_groups.group_rows(ws, FIRST, ROWS, len(rows))
         hint = row_groups.hint(ROWS, "kopsavilkuma vidējos vērtējumos")
         width = sum(FIXED_WIDTHS) + STAGE_WIDTH * len(party.stages) + comment_width
         ws.merge_range(2, 0, 2, comment_col, "", fmt.note_wrapped)
         row_groups.hint_or_warning(ws, 2, 0, FIRST + 1, last + 1, "B", xl_col_to_name(comment_col),
                                    fmt.note_wrapped, fmt.alert, hint)
-        ws.set_row(2, note_height(max(hint, row_groups.WARNING, key=len), width))
+        ws.set_row(2, note_height(row_groups.WARNING, width))
         for k, stage in enumerate(party.stages):
             col = xl_col_to_name(STAGE_COL + k)
             sheet = party_sheet(party).replace("'", "''")

@@ -1,7 +1,10 @@
 """A register's many input rows as nested, collapsed outline groups, so that empty rows do not print (Excel and
 LibreOffice leave rows of a collapsed group out of the print; decision D23, as the matrix's plan rows in
 generator/workbook/sheets/plan_rows.py): the expense register (28) and the questionnaire register (24); the
-provider list (17) groups its catalogue rows by support area and shares the printed hint or warning.
+provider list (17) groups its catalogue rows by support area and shares the hint and the warning; so do the
+quality questionnaires' sheets (35–38). The hint (how to open more rows) is meant for the screen: a comment of the
+cell above the rows, which neither Excel nor LibreOffice prints. The red warning that a filled row is hidden shows
+in that cell on screen and prints too, so a paper that leaves filled rows out says so (D215).
 
 A new register shows the first SHOWN rows, as many as print on its first page below the title, the notes and
 the header (A4 at 100 %, sheet 28 continues to the right); each "+" (or outline button 2–7) opens the next
@@ -16,6 +19,8 @@ from collections.abc import Callable, Sequence
 
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
+
+from generator.documents.reports.printing import NOTE_BOX
 
 # Row counts shown with outline level 0, 1, 2, …: the first SHOWN rows, then a block per level.
 BOUNDS = (20, 50, 100, 150, 200, 300, 400)
@@ -91,7 +96,11 @@ def hidden_filled(first_row: int, last_row: int, first_col: str, last_col: str) 
 
 def hint_or_warning(ws: Worksheet, row: int, col: int, first_row: int, last_row: int, first_col: str,
                     last_col: str, note: Format, alert: Format, hint_text: str = HINT) -> None:
-    """One printed cell: how to open more rows (``hint_text``), or – when a filled row is hidden – a red warning."""
+    """The cell above a register's rows: empty while every filled row shows, a red warning (printed too) when a
+    filled row is hidden; how to open more rows (``hint_text``) is the cell's comment, which Excel and LibreOffice
+    show on screen and do not print (D215: the signed or filed paper says nothing about the screen's "+" buttons,
+    but a paper that leaves out filled rows says so)."""
     count = hidden_filled(first_row, last_row, first_col, last_col)
-    ws.write_formula(row, col, f'=IF({count}>0,"{WARNING}","{hint_text}")', note, hint_text)
+    ws.write_formula(row, col, f'=IF({count}>0,"{WARNING}","")', note, "")
     ws.conditional_format(row, col, row, col, {"type": "formula", "criteria": f"={count}>0", "format": alert})
+    ws.write_comment(row, col, f"{hint_text} (Norāde ekrānam, nedrukājas.)", NOTE_BOX)

@@ -69,7 +69,7 @@ from generator.documents.reports.printing import (
     signature_block,
     signature_row,
 )
-from generator.documents.reports.row_groups import HINT, WARNING, group_rows, growing_rows, hint_or_warning
+from generator.documents.reports.row_groups import WARNING, group_rows, growing_rows, hint_or_warning
 from generator.reference.params import Params
 from generator.reference.settlement import (
     BIP_CODES,
@@ -538,8 +538,8 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                "Reg_Summa": 11, "Reg_Veids": 12, "Reg_Joma": 14}
     for name, col in columns.items():
         wb.define_name(name, "=" + _range(S_REG, REG_FIRST, last, col))
-    # Empty rows stay in collapsed groups and do not print; the sums above cover every row. The hint (or the
-    # warning about hidden filled rows) sits left of the total; row 3 is the line of input errors.
+    # Empty rows stay in collapsed groups and do not print; the sums above cover every row. The warning about
+    # hidden filled rows (its comment: how to open more, unprinted, D215) sits left of the total; row 3 is the line of input errors.
     # one line of 10 pt text a row (as 27's months): the first rows shown, the notes and the signatures fit one
     # page down (audit29 F9)
     # The rows' height is not a set one (growing_rows): a long name or position typed in a wrapped column
@@ -550,7 +550,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     growing_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1)
     ws_reg.merge_range(2, 1, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 1, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
-    ws_reg.set_row(2, max(26, note_height(max(HINT, WARNING, key=len), sum(widths[1:6]))))
+    ws_reg.set_row(2, max(26, note_height(WARNING, sum(widths[1:6]))))
     ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
     texts = checks.TextCells(ws_lists, 11)
