@@ -3,7 +3,7 @@ as PDF) by the current code and by the code of an older revision, in the same ru
 the IBM matrices (generic and per municipality) written with and without generator/xlsxformula.py. The
 outputs must be byte-identical (the speed-up changes nothing a user sees); the ratio is CPU time.
 
-    .venv/bin/python bench/writer_speed.py [--old 07c63a0] [--municipalities 10] [--pdf] [--marks]
+    .venv/bin/python bench/writer_speed.py [--old 07c63a0] [--municipalities 10] [--pdf] [--marks] [--no-matrices]
 
 --marks adds two DOCX rows: every document again with a page mark (MELNRAKSTS, ARHĪVA KOPIJA, both, in turn)
 and a fictional child's documents made from a matrix (tests/documents/child_render.py), plain, draft and archive.
@@ -124,6 +124,7 @@ def main() -> int:
     parser.add_argument("--municipalities", type=int, default=10)
     parser.add_argument("--pdf", action="store_true", help="also PDF (WeasyPrint; slow)")
     parser.add_argument("--marks", action="store_true", help="also marked and from-matrix DOCX")
+    parser.add_argument("--no-matrices", action="store_true", help="leave out the matrices (XLSX) row")
     args = parser.parse_args()
     catalogue = load_or_raise(DEFAULT_CATALOGUE)
     documents = [d for m in catalogue.pilot_municipalities()[:args.municipalities]
@@ -141,8 +142,9 @@ def main() -> int:
                                 child_documents(catalogue)))
         matrices = [(catalogue, None), *((catalogue, m.id) for m in
                                          catalogue.pilot_municipalities()[:args.municipalities])]
-        rows.append(measure("IBM matrica (XLSX)", lambda module, item: module.write(*item),
-                            _Matrices(False, Path(tmp)), _Matrices(True, Path(tmp)), matrices))
+        if not args.no_matrices:
+            rows.append(measure("IBM matrica (XLSX)", lambda module, item: module.write(*item),
+                                _Matrices(False, Path(tmp)), _Matrices(True, Path(tmp)), matrices))
         if args.pdf:
             rows.append(measure("PDF", pdf_of, old_module(args.old, "pdf_writer", Path(tmp)), pdf_writer,
                                 documents))

@@ -116,7 +116,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
     "workbook-lo": 158,  # 190 x 0.83: copy and cross checks patched and read over UNO (testtime2, -52 of ~300 s CPU)
     "site": 290,  # 305 less the one-page search index of the tests that never search (testtime3: 90,6 -> 82,2 s CPU)
-    "documents-build": 83,  # clone 124 s x 0.67: 140 distinct PDF and DOCX of 320 rendered (testtime, kept_renders)
+    "documents-build": 75,  # clone 124 s x 0.67 (testtime, kept_renders), less ~700 pdftotext runs (docspeed: ~-20 s CPU)
     "one-price": 100,  # clone 162 s (two groups) x 0.77 (testtime-lo) x 0.81: DOCX repeats kept (testtime)
     "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
     "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)

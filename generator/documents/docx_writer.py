@@ -25,6 +25,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from html import unescape
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -1389,8 +1390,44 @@ def _reproducible_zip(members: list[tuple[str, bytes]], created: dt.date, compan
             info = zipfile.ZipInfo(filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, content)
+            if any(content is shared for shared in _SHARED_STYLES.values()):
+                _write_shared(target, info, content)
+            else:
+                target.writestr(info, content)
     return target_buffer.getvalue()
+
+
+# The shared styles' bytes (_SHARED_STYLES) as zipfile deflates them, by the id of those bytes (kept alive there):
+# compressing the same 350 kB for every document was a tenth of its DOCX time (docs/benchmarks.md, docspeed).
+_DEFLATED_STYLES: dict[int, bytes] = {}
+
+
+class _Deflated:
+    """zipfile's compressor for one member whose deflated bytes are known: it gives them whole at the end."""
+
+    def __init__(self, deflated: bytes) -> None:
+        self._deflated = deflated
+
+    def compress(self, _data: bytes) -> bytes:
+        return b""
+
+    def flush(self) -> bytes:
+        return self._deflated
+
+
+def _write_shared(target: zipfile.ZipFile, info: zipfile.ZipInfo, content: bytes) -> None:
+    """``target.writestr(info, content)`` for the shared styles' bytes, deflated once per process: the same
+    compressor zipfile makes for a ZIP_DEFLATED member with no level (zipfile._get_compressor), given the whole
+    content in one call as writestr gives it, so the member's bytes, CRC and sizes are those writestr writes
+    (tests/documents/test_docx_zip.py compares them)."""
+    deflated = _DEFLATED_STYLES.get(id(content))
+    if deflated is None:
+        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        deflated = _DEFLATED_STYLES[id(content)] = compressor.compress(content) + compressor.flush()
+    info.file_size = len(content)
+    with target.open(info, mode="w") as member:
+        member._compressor = _Deflated(deflated)  # noqa: SLF001 - the one compressor of this member
+        member.write(content)  # its CRC and size; the compressor gives the deflated bytes
 
 
 def html_to_docx(html: str, title: str, version: str, created: dt.date, landscape: bool = False,

@@ -4,6 +4,7 @@ test session (the tests that use it share one xdist group, so it is built once),
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import shutil
 import subprocess
@@ -129,5 +130,14 @@ def pdf_pages(pdf: bytes | Path) -> list[str]:
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext nav instalēts (poppler-utils)")
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
-    done = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True)
-    return done.stdout.decode("utf-8").split("\f")[:-1]  # every page ends with a form feed
+    key = hashlib.blake2b(data, digest_size=20).digest()
+    if key not in _PAGES:  # the same PDF is read by several tests (the documents build's 320 by three files)
+        done = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True,
+                              check=True)
+        _PAGES[key] = tuple(done.stdout.decode("utf-8").split("\f")[:-1])  # every page ends with a form feed
+    return list(_PAGES[key])
+
+
+# pdf_pages' result by the PDF's bytes (their digest), for the rest of the process: pdftotext gives the same text for
+# the same bytes, and a test gets a list of its own
+_PAGES: dict[bytes, tuple[str, ...]] = {}
