@@ -115,7 +115,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # the lead's clean clone of 01.12.2026 (422cea6): the unit times below marked "clone". workbook-lo and site: the
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
     "workbook-lo": 158,  # 190 x 0.83: copy and cross checks patched and read over UNO (testtime2, -52 of ~300 s CPU)
-    "site": 290,  # 305 less the one-page search index of the tests that never search (testtime3: 90,6 -> 82,2 s CPU)
+    "site": 288,  # 305 less the one-page search index (testtime3); the site build ~1 s less (sitespeed: _padded)
     "documents-build": 75,  # clone 124 s x 0.67 (testtime, kept_renders), less ~700 pdftotext runs (docspeed: ~-20 s CPU)
     "one-price": 100,  # clone 162 s (two groups) x 0.77 (testtime-lo) x 0.81: DOCX repeats kept (testtime)
     "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
@@ -142,7 +142,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/ministry/test_migrate_old_template.py": 9,
     "tests/documents/test_report_print_size.py": 9,
     "tests/documents/test_command.py": 9,
-    "tests/site/test_cli.py": 8,
+    "tests/site/test_cli.py": 6,  # two site builds, each ~1 s less (sitespeed: calculator templates)
     "tests/workbook/test_print_invalid_list.py": 8,
     "tests/ministry/test_integrity.py": 7,
     "tests/reference/test_properties.py": 7,
@@ -153,8 +153,8 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/ministry/test_fastread_skeleton.py": 6,
     "tests/site/test_serve.py": 6,
     "workbook-party-names": 28,  # clone; tests/workbook/test_party_names.py: one soffice call of 9 matrices
-    "tests/site/test_annex_register.py": 5,
-    "tests/site/test_pages.py": 5,
+    "tests/site/test_annex_register.py": 4,  # its site build ~1 s less (sitespeed)
+    "tests/site/test_pages.py": 3,  # every page's HTML facts parsed once, not three times (sitespeed)
     "tests/catalogue/test_bad_catalogues.py": 5,
     "tests/workbook/test_structure.py": 5,
     "tests/ministry/test_xlsxread.py": 5,

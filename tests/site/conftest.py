@@ -15,6 +15,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.loader import DEFAULT_CATALOGUE
 from generator.opendata.export import render_open_data
 from generator.reference.params import Params
+from generator.site.htmlcheck import PageFacts, page_facts
 from generator.site.sources import SiteSources
 from generator.site.step import build_into
 from generator.workbook.writer import template_date
@@ -94,12 +95,22 @@ class BuiltSite:
         that scan every page's words (ordinal spacing, sheet names)."""
         return _page_texts(self.site)
 
+    def page_facts(self) -> dict[str, PageFacts]:
+        """Every HTML page's facts (generator/site/htmlcheck.py) by its path in the site: parsed once for the tests
+        that read every page's tags (lang, h1, table headers, alt texts, links, scripts)."""
+        return _page_facts(self.site)
+
 
 @functools.lru_cache(maxsize=4)
 def _page_texts(site: Path) -> list[tuple[str, str]]:
     from tests.htmltext import html_text
 
     return [(str(p.relative_to(site)), html_text(p.read_text(encoding="utf-8"))) for p in sorted(site.rglob("*.html"))]
+
+
+@functools.lru_cache(maxsize=4)
+def _page_facts(site: Path) -> dict[str, PageFacts]:
+    return {p.relative_to(site).as_posix(): page_facts(p) for p in sorted(site.rglob("*.html"))}
 
 
 @pytest.fixture(scope="session")
