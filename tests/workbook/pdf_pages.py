@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -22,6 +23,14 @@ def _scale(matrix: list[float]) -> float:
 
 
 def read_pages(pdf: Path) -> list[Page]:
+    """The PDF's pages, parsed once per file and its bytes (several tests read the same printed sheet; pypdf's text
+    extraction costs ~0,07 s CPU a page): a file written anew at the same path is parsed again."""
+    stat = Path(pdf).stat()
+    return list(_parsed(Path(pdf).resolve(), stat.st_mtime_ns, stat.st_size))
+
+
+@cache
+def _parsed(pdf: Path, mtime_ns: int, size: int) -> tuple[Page, ...]:  # noqa: ARG001 - the key of the file's bytes
     pages = []
     for number, page in enumerate(PdfReader(str(pdf)).pages, start=1):
         sizes: list[float] = []
@@ -33,7 +42,7 @@ def read_pages(pdf: Path) -> list[Page]:
         text = page.extract_text(visitor_text=visit) or ""
         pages.append(Page(number, text, min(sizes, default=0.0),
                           (float(page.mediabox.width), float(page.mediabox.height))))
-    return pages
+    return tuple(pages)
 
 
 def sheet_names(xlsx: Path) -> list[str]:

@@ -11,11 +11,13 @@ and not the block that follows the rows (AFTER_ROWS): only unused "—" rows, th
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.workbook.pdf_pages import Page, read_pages
+from tests.workbook.pdf_pages import read_pages
 
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
 # What follows the plan rows of a signed annex and prints with its signatures (as tests/workbook/test_print.py;
@@ -88,17 +90,37 @@ def signed_copy(xlsx: Path, out_dir: Path) -> Path:
     return path
 
 
-def pages_by_sheet(pdf: Path) -> dict[str, list[Page]]:
-    """The PDF's pages grouped by the annex their footer names, in order."""
-    result: dict[str, list[Page]] = {}
-    for page in read_pages(pdf):
+@dataclass(frozen=True)
+class TextPage:
+    number: int  # 1-based, across the PDF
+    text: str
+
+
+def page_texts(pdf: Path) -> list[TextPage]:
+    """The PDF's pages' text as poppler's ``pdftotext -raw`` gives it (content stream order, as pypdf): about a
+    twentieth of pypdf's CPU (docs/benchmarks.md). ``signed_print`` finds the same on either text: every case of
+    tests/workbook/test_signed_page_rows.py compared, and that file compares its longest plan's on every run."""
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          encoding="utf-8", check=True).stdout
+    return [TextPage(number, page) for number, page in enumerate(text.split("\f")[:-1], start=1)]
+
+
+def pypdf_texts(pdf: Path) -> list[TextPage]:
+    """The same pages' text as pypdf extracts it (tests/workbook/pdf_pages.py): the comparison's other side."""
+    return [TextPage(page.number, page.text) for page in read_pages(pdf)]
+
+
+def pages_by_sheet(pdf: Path, pages: Sequence[TextPage] | None = None) -> dict[str, list[TextPage]]:
+    """The PDF's pages (by default ``page_texts``) grouped by the annex their footer names, in order."""
+    result: dict[str, list[TextPage]] = {}
+    for page in page_texts(pdf) if pages is None else pages:
         found = FOOTER.findall(page.text)
         assert found, f"{pdf.name}, {page.number}. lpp.: nav kājenes"
         result.setdefault(found[-1][0], []).append(page)
     return result
 
 
-def signed_print(sheet: str, lines: int, pages: list[Page]) -> SignedPrint:
+def signed_print(sheet: str, lines: int, pages: list[TextPage]) -> SignedPrint:
     """Where ``sheet``'s signatures fall in its printed ``pages`` for a plan of ``lines`` lines."""
     signed = [p for p in pages if "(paraksts)" in p.text]
     assert signed, f"{sheet}, {lines} rindas: nav parakstu"
