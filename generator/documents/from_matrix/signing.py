@@ -195,7 +195,7 @@ def preparer_lines(documents: Sequence) -> list[str]:
     if not ids:
         return []
     return [f"{', '.join(ids)}: PDF paraksta, kā izdrukāts – tikai lapas „Lapa 1 no …”; lapas „Norādījumi "
-            "sagatavotājam” aiz tām nav dokumenta daļa, tās neparaksta un nepievieno. Ja parakstiet no DOCX faila, "
+            "sagatavotājam” aiz tām nav dokumenta daļa, tās neparaksta un nepievieno. Ja parakstāt no DOCX faila, "
             f"tajā vispirms izdzēsiet rindkopas „{PREPARER_LABEL}”; zemsvītras piezīmes paliek (tās skaidro tukšās "
             "vietas)"]
 
