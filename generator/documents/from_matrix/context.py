@@ -42,6 +42,9 @@ SHORT_TABLE = 3  # service rows of a provider's table that stay on one page with
 TRANSPORT_FINDING = "transport_share"  # the reference's warning: transport above its share of A (rules.py, D9)
 # Beside F (the ministry's final amount) where it does not decide A: N <= P makes A = N (L1077, L1385).
 FINAL_NOT_APPLIED = NOT_APPLIED_WORDS  # the matrix's own words
+# F while the ministry has not set it, as every signed paper prints it (the parent contract's 4.5 table, its annex 2
+# and the grant decision alike): words, never an empty amount cell that could be filled in after signing (lawyertrial2 F1)
+FINAL_NOT_SET = "nav noteikts"
 FINAL_IF_OVER = IF_OVER_WORDS  # while B or a price is unconfirmed (D53); the calculator says it too
 BLANK_EUR = f"{BLANK}{lvformat.NBSP}EUR"
 
@@ -227,6 +230,11 @@ class ChildContext:
     def months_word(self) -> str:
         """The noun after the plan's month count: '1 mēnesis', '6 mēneši'."""
         return lvformat.agree(self.months, "mēnesis", "mēneši")
+
+    @property
+    def final_shown(self) -> str:
+        """F as the signed papers print it: the ministry's figure, or FINAL_NOT_SET while it has set none."""
+        return self.final or FINAL_NOT_SET
 
     @property
     def final_applies(self) -> bool:
