@@ -94,6 +94,7 @@ class MatrixReading:
     # after reading: an ended plan period, one child's matrices in several files
     period_place: str = ""
     code_place: str = ""
+    birth_place: str = ""  # the child's personal code and date of birth, when they disagree (signing.code_birth_line)
 
     @property
     def source(self) -> str:
@@ -289,6 +290,7 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     result.person = normalise_personal_code(data.personal_code)
     result.period_place = places.named(m, ["Perioda_Sakums", "Perioda_Menesi"])
     result.code_place = places.named(m, ["Berns_PersonasKods"])
+    result.birth_place = places.named(m, ["Berns_PersonasKods", "Berns_DzimsanasDatums"])
     result.notes.extend(data.warnings)  # a long text an older template did not check: printed whole here (D168)
     try:
         result.period = (data.inputs.period_start, plan_end(data.inputs.period_start, data.inputs.months))

@@ -399,6 +399,9 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                       if line] if signable else []
         # a plan that may be the child's next one: the contract with the parent may already exist (D151)
         next_plan = [line for line in [signing.next_plan_line(catalogue, child)] if line] if signable else []
+        # a personal code whose date is not the date of birth: the decision (grant or refusal) states both (F5)
+        birth = [line for line in [signing.code_birth_line(reading.data.personal_code, reading.data.inputs.birth_date,
+                                                           reading.birth_place)] if line] if not archived else []
         try:
             check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
             err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
@@ -412,7 +415,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, [*first_plan, *next_plan, *one_of, *links, *preparer],
+                                       signing.report_section(warnings, [*birth, *first_plan, *next_plan, *one_of, *links, *preparer],
                                                               draft=bool(reading.errors)), first,
                                        provider_list(child, names),
                                        head_lines(target.name, child.identification or None)))
@@ -458,6 +461,6 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places) if signable else []
         ahead = signing.DRAFT_CONSOLE if reading.errors else signing.CONSOLE
-        for line in [*on_screen, *first_plan, *next_plan, *signing.one_of_console(one_of), *preparer]:
+        for line in [*on_screen, *birth, *first_plan, *next_plan, *signing.one_of_console(one_of), *preparer]:
             echo(f"{head}: {ahead} {line}")
     return summary

@@ -156,6 +156,32 @@ def first_plan_line(catalogue: Catalogue, child: ChildContext, day: dt.date) -> 
             "vai Labklājības ministrija šādu ilgumu pieļauj")
 
 
+def code_birth(personal_code: str) -> dt.date | None:
+    """The date of birth an old-form Latvian personal code starts with (DDMMYY-CNNNN, C the century: 0 – 1800s,
+    1 – 1900s, 2 – 2000s); None for a code that holds none (the new form from 2017 starts with 32) or another form.
+    A code whose first six digits are no date returns date.min: it cannot be the child's date of birth either."""
+    digits = "".join(ch for ch in personal_code if ch.isalnum())
+    if len(digits) != 11 or not digits.isdigit() or digits.startswith("32") or digits[6] not in "012":
+        return None
+    try:
+        return dt.date(1800 + 100 * int(digits[6]) + int(digits[4:6]), int(digits[2:4]), int(digits[:2]))
+    except ValueError:
+        return dt.date.min
+
+
+def code_birth_line(personal_code: str, birth: dt.date, place: str) -> str | None:
+    """A reminder when the child's personal code starts with another date than the matrix's date of birth
+    (lawyertrial2 F5): the decision to grant or to refuse states both, and the age – eligibility, the rate, a refusal's
+    reason – follows the date of birth. Neither is printed here (the console shows no personal data): only where they
+    are. ``place``: the two cells (places.named)."""
+    from_code = code_birth(personal_code)
+    if from_code is None or from_code == birth:
+        return None
+    return (f"bērna personas koda pirmie seši cipari neatbilst dzimšanas datumam ({place}): lēmumā ir abi, un bērna "
+            "vecumu un tiesības uz individuālo budžetu nosaka pēc dzimšanas datuma – pārbaudiet tos pēc dokumentiem, "
+            "izlabojiet matricā un izveidojiet dokumentus no jauna")
+
+
 def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
     """A reminder when the plan does not start on its round's first service day, so it may be the child's next plan
     (D151): the matrix cannot know whether a contract with the parent already exists. If it does, the next plan is
