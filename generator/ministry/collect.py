@@ -182,7 +182,7 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
                 continue
             hit = cache.get(cache.key(digest, municipality_folder(path, folder), strict_version))
             if hit is not None:  # a fresh object from the cache: set in place
-                results[i] = _placed(hit, path, shown_path(rel, digest, hide=hit.rel == HIDDEN), copy=False)
+                results[i] = _placed(hit, path, shown_path(rel, digest, hide=hit.rel == HIDDEN, hide_subfolders=hit.rel == HIDDEN), copy=False)
             if hash_progress:
                 hash_progress(i + 1, len(files), rel)
     for i, path in enumerate(files):
