@@ -121,7 +121,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
     "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
     "tests/documents/test_from_matrix_amounts.py": 46,  # clone
-    "tests/ministry/test_collect.py": 51,  # clone
+    "tests/ministry/test_collect.py": 60,  # clone; +9 s: later_folder and the --previous period refusals (ministrytrial)
     "ministry-lo": 40,  # clone 42 s x 0.95: the migrated matrices read over UNO (testtime2)
     "tests/documents/test_from_matrix_command.py": 46,  # clone
     "tests/documents/test_from_matrix_signing.py": 24,  # clone 35 s x 0.68: PDF stand-ins (testtime-lo)

@@ -33,6 +33,7 @@ from generator.ministry.collection import Collection
 from generator.ministry.console_names import HIDDEN, shown_path
 from generator.ministry.file_copies import kept_first
 from generator.ministry.open_files import open_in, open_note
+from generator.ministry.previous_period import previous_period_problem
 from generator.ministry.reading import (
     ReadResult,
     file_code,
@@ -181,7 +182,7 @@ def read_folder(folder: Path, catalogue: Catalogue, templates: TemplateSource, k
                 continue
             hit = cache.get(cache.key(digest, municipality_folder(path, folder), strict_version))
             if hit is not None:  # a fresh object from the cache: set in place
-                results[i] = _placed(hit, path, shown_path(rel, digest, hide=hit.rel == HIDDEN), copy=False)
+                results[i] = _placed(hit, path, shown_path(rel, digest, hide=hit.rel == HIDDEN, hide_subfolders=hit.rel == HIDDEN), copy=False)
             if hash_progress:
                 hash_progress(i + 1, len(files), rel)
     for i, path in enumerate(files):
@@ -396,6 +397,10 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += version_notes(prev, templates.current_version)
         notes += [f"{r.rel}: {note}" for r in prev if r.record is not None for note in r.notes]
+        problem = previous_period_problem([(r.rel, r.record.period_start) for r in prev if r.record is not None],
+                                          catalogue.children_reporting_periods(), period, options.previous)
+        if problem:
+            raise CollectError(problem)
     if say:
         say("Aprēķina galīgos apmērus (3. posms)")
     finals, note = stage3(records, previous_records, catalogue, options)

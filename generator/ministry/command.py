@@ -112,7 +112,8 @@ def _amount(text: str | None, option: str) -> Decimal | None:
 @click.option("--envelope", default=None, metavar="EUR",
               help="Izmēģinājumprojekta finansējums periodam, EUR (noklusējums: bāzes apmērs × bērnu skaits).")
 @click.option("--previous", type=click.Path(path_type=Path), default=None,
-              help="Iepriekšējā perioda matricu mape (neapgūtajam finansējumam).")
+              help="Iepriekšējā perioda matricu mape (neapgūtajam finansējumam): tikai tā pārskata perioda matricas, "
+                   "kas ir tieši pirms savāktā; cita perioda mapi atsaka.")
 @click.option("--split", type=click.Choice(["needed", "gap"]), default=None,
               help="Pārdales atslēga: needed – proporcionāli N, gap – proporcionāli N − P (noklusējums: katalogā).")
 @KEY_FILE_OPTION

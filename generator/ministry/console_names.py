@@ -33,15 +33,27 @@ def reveals_person(stem: str, full_name: str, personal_code: str) -> bool:
     return any(w in plain for w in words) or (len(digits) >= 6 and digits[:6] in stem_digits)
 
 
-def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = "", *, hide: bool = False) -> str:
+def _reveals(part: str, full_name: str, personal_code: str) -> bool:
+    return bool(CODE_DIGITS.search(part)) or reveals_person(part, full_name, personal_code)
+
+
+def shown_path(rel: str, digest: str, full_name: str = "", personal_code: str = "", *, hide: bool = False,
+               hide_subfolders: bool = False) -> str:
     """``rel`` (a relative path with '/') with a revealing file name replaced by ``matrica-<digest[:12]>``
-    (``hide``: replaced in any case, e.g. a cached result whose name was found revealing when it was read)."""
+    (``hide``: replaced in any case, e.g. a cached result whose name was found revealing when it was read).
+    A folder named after the child ("jelgava/Jānis Paraugs/plāns.xlsx", one folder per child) is shown as "…" and
+    the file then by its digest too, since the folder no longer tells where it is (D221). ``hide_subfolders``: every
+    folder below the first shown as "…" (a cached result whose name was hidden: which folder revealed is not kept)."""
     folder, _, name = rel.rpartition("/")
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
-    if hide or CODE_DIGITS.search(stem) or reveals_person(stem, full_name, personal_code):
+    parts = folder.split("/") if folder else []
+    shown_parts = ["…" if (hide_subfolders and i > 0) or _reveals(part, full_name, personal_code) else part
+                   for i, part in enumerate(parts)]
+    if hide or shown_parts != parts or _reveals(stem, full_name, personal_code):
         name = f"matrica-{digest[:12]}{dot}{suffix}"
+    folder = "/".join(shown_parts)
     return f"{folder}/{name}" if folder else name
 
 
@@ -51,14 +63,16 @@ def shown_file(path: Path, base: Path | None = None, full_name: str = "", person
     from generator.ministry.reading import file_digest
 
     rel = (path.relative_to(base) if base is not None else path).as_posix()
-    stem = rel.rpartition("/")[2]
-    if not CODE_DIGITS.search(stem) and not reveals_person(stem.rpartition(".")[0] or stem, full_name, personal_code):
+    folder, _, stem = rel.rpartition("/")
+    parts = ([p for p in folder.split("/") if p not in ("", "..", ".")] if base is not None else []) + \
+        [stem.rpartition(".")[0] or stem]
+    if not any(_reveals(part, full_name, personal_code) for part in parts):
         return rel
     try:
         digest = file_digest(path)
     except OSError:
         digest = "nenolasāms"
-    return shown_path(rel, digest, hide=True)
+    return shown_path(rel, digest, full_name, personal_code, hide=True)
 
 
 def open_matrix(path: Path) -> Matrix | Exception:

@@ -156,8 +156,9 @@ def write_outputs(out: Path, collection: Collection, catalogue: Catalogue, munic
                                                   provisional=bool(collection.provisional)).name)
         _write_manifest(csv_dir, tmp / out.name, written)
         check_ownership(out)  # nothing foreign appeared while writing
-        say("Aizvieto iepriekšējos rezultātus")
         final_dir = parent / FINAL_DIR
+        # on a first run there is nothing to replace: saying so would make the analyst look for earlier results
+        say("Aizvieto iepriekšējos rezultātus" if out.exists() or final_dir.exists() else "Saglabā rezultātus")
         swap_final([(csv_dir, final_dir), (tmp / out.name, out)], say=say, aside_in=parent)
         book.path = out
         return book, agg, [final_dir / name for name in written]

@@ -18,7 +18,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry import matrix as matrix_module
 from generator.ministry import migrate as migrate_module
 from generator.ministry.xlsxread import XlsxBook, read_xlsx
-from tests.ministry.factory import Child, generic_template, make_children, write_children
+from tests.ministry.factory import Child, generic_template, in_next_period, make_children, write_children
 
 KEY = b"testa-atslega-tikai-testiem-0123456789"
 
@@ -63,3 +63,12 @@ def small_folder(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue,
     folder = tmp_path_factory.mktemp("matricas")
     children = make_children(catalogue, 12, seed=71, one_period=True)
     return folder, write_children(catalogue, template, children, folder)
+
+
+@pytest.fixture(scope="session")
+def later_folder(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path,
+                 small_folder: tuple[Path, list[Child]]) -> tuple[Path, list[Child]]:
+    """Four of ``small_folder``'s plans one reporting period later: a collection whose --previous folder is
+    ``small_folder`` (D222: the previous folder holds the period just before the collected one)."""
+    folder = tmp_path_factory.mktemp("nakamais-periods")
+    return folder, write_children(catalogue, template, in_next_period(catalogue, small_folder[1][:4]), folder)

@@ -353,3 +353,23 @@ def copy_children(source: Path, children: list[Child], folder: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(child.path, target)
     return folder
+
+
+def in_next_period(catalogue: Catalogue, children: list[Child]) -> list[Child]:
+    """The same plans one reporting period later (period start and birth date moved by the period's length, the
+    personal code following the birth date), for a collection whose --previous folder holds ``children`` (D222)."""
+    from generator.reference.rounds import add_months
+
+    periods = params(catalogue).reporting_periods
+    moved = []
+    for child in children:
+        held = period_holding(periods, child.inputs.period_start)
+        assert held is not None and held in periods[:-1], "a plan of a period that has a next one"
+        later = periods[periods.index(held) + 1]
+        shift = (later.start.year - held.start.year) * 12 + later.start.month - held.start.month
+        birth = add_months(child.inputs.birth_date, shift)
+        inputs = dataclasses.replace(child.inputs, birth_date=birth,
+                                     period_start=add_months(child.inputs.period_start, shift))
+        people = dataclasses.replace(child.people, child_code=f"{birth:%d%m%y}{child.code[6:]}")
+        moved.append(dataclasses.replace(child, people=people, inputs=inputs, path=None))
+    return moved

@@ -456,9 +456,10 @@ def test_duplicate_child_is_not_used(small_folder, tmp_path: Path) -> None:
         f"vairākos failos ({first}, {children[0].municipality}/atkartots.xlsx)" in result.output, result.output
 
 
-def test_previous_period_underspend_enters_the_pool(small_folder, tmp_path: Path, catalogue: Catalogue) -> None:
-    folder, children = small_folder
-    result = collect(folder, catalogue, KEY, Options(previous=folder, jobs=1))
+def test_previous_period_underspend_enters_the_pool(small_folder, later_folder, tmp_path: Path,  # noqa: ANN001
+                                                   catalogue: Catalogue) -> None:
+    previous, children = small_folder
+    result = collect(later_folder[0], catalogue, KEY, Options(previous=previous, jobs=1))
     planned = sum(c.result(catalogue).execution.planned_total for c in children)
     paid = sum(c.result(catalogue).execution.paid_total for c in children)
     fa = result.finals
@@ -527,11 +528,12 @@ def test_no_personal_data_even_when_files_are_named_after_children(small_folder,
     assert "personas kods nav formā 000000-00000" in blob  # the reason is there, without the code
 
 
-def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_folder, tmp_path: Path,
-                                                                      catalogue: Catalogue) -> None:
+def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_folder, later_folder,  # noqa: ANN001
+                                                                      tmp_path: Path, catalogue: Catalogue) -> None:
     """The previous period's matrices only give planned and paid EUR: an older template version that is not
     known is read through its names (shapes checked) and noted, not refused."""
-    folder, children = small_folder
+    _, children = small_folder
+    folder = later_folder[0]
     previous = tmp_path / "ieprieks" / "ogre"
     previous.mkdir(parents=True)
     edit(children[2].path, previous / "veca.xlsx",
@@ -544,3 +546,24 @@ def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_fold
     direct = collect(folder, catalogue, KEY, Options(previous=tmp_path / "ieprieks", jobs=1))
     exe = children[2].result(catalogue).execution
     assert (direct.finals.previous_planned, direct.finals.previous_actual) == (exe.planned_total, exe.paid_total)
+
+
+@pytest.mark.parametrize("which", ["same", "first"])
+def test_previous_folder_of_another_period_is_refused(small_folder, later_folder, tmp_path: Path,  # noqa: ANN001
+                                                      catalogue: Catalogue, which: str) -> None:
+    """--previous holds the underspend of the period just before the collected one (D222): the collected folder
+    given again (its own money counted twice), or any --previous with the first period (the catalogue has two) is
+    refused with status 1 and nothing written."""
+    current, previous = {"same": (later_folder[0], later_folder[0]), "first": (small_folder[0], later_folder[0])}[which]
+    out = tmp_path / "darbs" / "k.xlsx"
+    result = run(str(current), "--out", str(out), "--previous", str(previous), "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "nekas netika uzrakstīts" in result.output, result.output
+    assert not out.parent.exists()
+    if which == "first":
+        first = catalogue.children_reporting_periods()[0].label
+        assert f"savāktais pārskata periods {first} ir pirmais" in result.output, result.output
+        assert "--previous nenorādiet" in result.output
+    else:
+        assert f"--previous mapē {previous} jābūt tikai iepriekšējā pārskata perioda " in result.output, result.output
+        assert "tas pats, ko savāc" in result.output, result.output

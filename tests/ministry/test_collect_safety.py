@@ -155,7 +155,10 @@ def test_a_foreign_or_edited_summary_is_not_overwritten(three: Path, tmp_path: P
 
 def test_rerun_replaces_its_own_outputs(three: Path, tmp_path: Path) -> None:
     out = tmp_path / "darbs" / "k.xlsx"
-    assert run(str(three), "--out", str(out)).exit_code == 0
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    # a first run replaces nothing, and says so
+    assert "Saglabā rezultātus" in result.output and "Aizvieto iepriekšējos" not in result.output, result.output
     first = snapshot(out.parent / FINAL_DIR)
     assert MANIFEST in first
     (three / good_file(three).relative_to(three)).unlink()
@@ -163,6 +166,7 @@ def test_rerun_replaces_its_own_outputs(three: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Izmantotas 2 matricas" in result.output
     assert f"Raksta kopsavilkumu: lapa 1/{len(SHEETS)} " in result.output and "Aizvieto iepriekšējos rezultātus" in result.output
+    assert "Saglabā rezultātus" not in result.output
     assert snapshot(out.parent / FINAL_DIR) != first
     assert sorted(p.name for p in out.parent.iterdir()) == [CACHE_NAME, FINAL_DIR, "k.xlsx"]  # no temporary folder
 

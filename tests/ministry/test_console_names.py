@@ -50,3 +50,35 @@ def test_a_name_hidden_once_stays_hidden_when_the_result_comes_from_the_cache(sm
         assert surname not in result.output
         assert f"{other}/matrica-" in result.output
     assert (tmp_path / "r" / ".ibm-collect-cache.sqlite").exists()
+
+
+def test_a_folder_named_after_the_child_is_hidden_too() -> None:
+    digest = "ef" * 32
+    assert shown_path("liepaja/Zane Paraugs/plans.xlsx", digest, "Zane Paraugs", "") == "liepaja/…/matrica-efefefefefef.xlsx"
+    assert shown_path("liepaja/010101-21234/x.xlsx", digest) == "liepaja/…/matrica-efefefefefef.xlsx"
+    assert shown_path("liepaja/2019/plans.xlsx", digest, "Zane Paraugs", "010101-21234") == "liepaja/2019/plans.xlsx"
+    assert shown_path("liepaja/2019/plans.xlsx", digest, hide=True, hide_subfolders=True) == \
+        "liepaja/…/matrica-efefefefefef.xlsx"
+
+
+def test_collect_hides_a_childs_folder_also_from_the_cache(small_folder, tmp_path: Path) -> None:  # noqa: ANN001
+    """One folder per child inside the municipality's folder (D221): the name is kept out of the console and the
+    summary's file columns, on the first run and on the next one, whose results come from the cache."""
+    import zipfile
+
+    _, children = small_folder
+    child = children[2]
+    other = next(c.municipality for c in children if c.municipality != child.municipality)
+    folder = tmp_path / "matricas" / other / child.name  # a folder warning names the file on the console
+    folder.mkdir(parents=True)
+    (folder / "plans.xlsx").write_bytes(child.path.read_bytes())
+    surname = child.name.split()[1]
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["collect", str(tmp_path / "matricas"), "--out", str(tmp_path / "r" / "k.xlsx"),
+                                           "--jobs", "1"], env={"IBM_PSEUDONIMA_ATSLEGA": KEY.decode()})
+        assert result.exit_code == 0, result.output
+        assert surname not in result.output and f"{other}/…/matrica-" in result.output, result.output
+        with zipfile.ZipFile(tmp_path / "r" / "k.xlsx") as z:
+            text = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml")).decode("utf-8")
+        assert surname not in text and f"{other}/…/matrica-" in text
+    assert "No kešatmiņas" in result.output

@@ -33,6 +33,7 @@ from tests.ministry.factory import (
     by_item,
     changed_catalogue,
     expected_after,
+    in_next_period,
     make_children,
     write_children,
 )
@@ -68,12 +69,16 @@ def batch(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: C
 
 def make_batch(root: Path, catalogue: Catalogue, template: Path) -> Batch:
     made = make_children(catalogue, 24, seed=3131, one_period=True)
+    # four of the plans as the previous period's matrices, the collected ones a period later: --previous is the
+    # period just before the collected one (D222)
+    write_children(catalogue, template, made[:4], root / "ieprieks")
+    made = in_next_period(catalogue, made)
     # the twelve migrated ones re-saved by openpyxl (as tests/ministry/test_migrate.py's openpyxl half), the twelve
     # LibreOffice saves or only collects patched from the template's bytes (factory.write_children): LibreOffice
     # re-serialises those four itself, and the collection reads both forms
     children = (write_children(catalogue, template, made[:12], root / "matricas")
                 + write_children(catalogue, template, made[12:], root / "matricas", saved_by="xlsxpatch"))
-    collection = collect(root / "matricas", catalogue, KEY, Options(previous=root / "matricas", jobs=1))
+    collection = collect(root / "matricas", catalogue, KEY, Options(previous=root / "ieprieks", jobs=1))
     book, _, _ = write_outputs(root / "out" / "kopsavilkums.xlsx", collection, catalogue,
                                pilot_municipalities(catalogue))
     new_catalogue = changed_catalogue(DEFAULT_CATALOGUE, root / "jauns-katalogs")

@@ -208,3 +208,40 @@ def test_a_name_longer_than_prints_whole_is_refused(clean: Path, tmp_path: Path,
     counted = f"ievadīta {n} zīme" if n % 10 == 1 and n % 100 != 11 else f"ievadītas {n} zīmes"
     assert data is None and problems == [f"{where}: {said} jābūt ne garākam par {limit} zīmēm, citādi parakstāmajās "
                                          f"tabulās izdrukā tikai daļu, {counted}"], problems
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("Fin_Citi", "Pēteris Paraugs 1"),  # a parent's name pasted into the wrong column
+    ("Plans_Daudzums", "310702-22158"),  # a personal code
+    ("Fin_Pabalsti", "Anna"),
+])
+def test_a_text_that_may_name_a_person_is_not_quoted(clean: Path, tmp_path: Path, catalogue: Catalogue, name: str,
+                                                     value: str) -> None:
+    """The message goes to the console and the ministry's summary, which hold no personal data: a text with a word
+    or six digits in a row is named by its cell only (D221); a mistyped number is still quoted."""
+    where = pasted(clean, tmp_path / "m.xlsx", name, value)
+    data, problems = read_child(Matrix.open(tmp_path / "m.xlsx"), catalogue)
+    assert data is None and len(problems) == 1 and problems[0].startswith(f"{where}: "), problems
+    assert value not in problems[0] and "Paraugs" not in problems[0] and "310702" not in problems[0], problems
+    assert "ievadīts teksts (tā saturu nerāda, jo tajā var būt personas dati" in problems[0], problems
+    assert "ierakstīts kā skaitlis, nevis teksts" in problems[0]
+    pasted(clean, tmp_path / "n.xlsx", name, "12,5o")
+    _, typo = read_child(Matrix.open(tmp_path / "n.xlsx"), catalogue)
+    assert "ievadīts teksts '12,5o'" in typo[0], typo
+
+
+def test_collect_keeps_a_pasted_name_out_of_the_summary(clean: Path, tmp_path: Path, key_env: bytes) -> None:
+    import zipfile
+
+    folder = tmp_path / "matricas"
+    municipality = str(Matrix.open(clean).scalar("Pasvaldiba"))
+    (folder / municipality).mkdir(parents=True)
+    shutil.copy(clean, folder / municipality / "derigs.xlsx")
+    pasted(clean, folder / municipality / "ielimets.xlsx", "Fin_Citi", "Pēteris Paraugs 1")
+    result = CliRunner().invoke(main, ["collect", str(folder), "--out", str(tmp_path / "k.xlsx"), "--jobs", "1"])
+    assert result.exit_code == 3, result.output
+    assert "ielimets.xlsx" in result.output and "personas dati" in result.output, result.output
+    assert "Paraugs" not in result.output, result.output
+    with zipfile.ZipFile(tmp_path / "k.xlsx") as z:
+        text = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml")).decode("utf-8")
+    assert "personas dati – skatiet šūnu matricā" in text and "Paraugs" not in text
