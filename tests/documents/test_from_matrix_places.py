@@ -85,8 +85,11 @@ INPUT_CASES = [
      "Pašvaldība (kods no kataloga)", "invalid_input", True),
     ("negative-units", {"Plans_Daudzums": [-3]}, "ir negatīvs skaitlis", "Plans_Daudzums", 0, 0,
      "Daudzums periodā", "invalid_input", True),
-    ("month-text", {"Men_Daudzums": [[None, "divi"]]}, "ievadīts teksts 'divi'", "Men_Daudzums", 0, 1, "2. mēnesis",
+    ("month-text", {"Men_Daudzums": [[None, "divi"]]}, "ievadīts teksts (tā saturu nerāda", "Men_Daudzums", 0, 1, "2. mēnesis",
      "invalid_input", True),
+    # a mistyped number is quoted; a word is not, as it may be a name pasted into the wrong column (D221)
+    ("month-mistyped", {"Men_Daudzums": [[None, "2,5o"]]}, "ievadīts teksts '2,5o'", "Men_Daudzums", 0, 1,
+     "2. mēnesis", "invalid_input", True),
     ("paid-negative", {"Fakt_Summa": [[-1]]}, "ir negatīvs skaitlis", "Fakt_Summa", 0, 0,
      "Samaksāts, EUR, 1. mēnesis", "invalid_input", True),
     ("opinion", {"Ipasas_Kopsanas_Atzinums": "varbūt"}, "nav derīga vērtība", "Ipasas_Kopsanas_Atzinums", 0, 0,
