@@ -41,3 +41,14 @@ def test_the_register_clause_names_the_unit_of_the_services_clause(texts: dict[s
 
 def test_the_request_counts_in_the_units(texts: dict[str, str]) -> None:
     assert "Apjoms (mērvienībās)" in texts["06-izdevumu-atmaksas-pieprasijums"]
+
+
+@pytest.mark.parametrize("doc_id", IDS[:2])
+def test_the_emotional_support_goes_to_the_parent_during_the_service(texts: dict[str, str], doc_id: str) -> None:
+    """The methodology's list of the provider's duties gives psycho-emotional support to the parent while the service
+    is given; the child receives the service itself (lawyertrial2, a wording left from the twenty-first session)."""
+    text = texts[doc_id]
+    duty = re.search(r"[^;:]*psihoemocionāl[^;]*;", text)
+    assert duty is not None, doc_id
+    assert "sniegšanas laikā" in duty.group(0) and "Vecākam" in duty.group(0)
+    assert "bērnam" not in duty.group(0)
