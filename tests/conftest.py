@@ -116,8 +116,8 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
     "workbook-lo": 158,  # 190 x 0.83: copy and cross checks patched and read over UNO (testtime2, -52 of ~300 s CPU)
     "site": 288,  # 305 less the one-page search index (testtime3); the site build ~1 s less (sitespeed: _padded)
-    "documents-build": 75,  # clone 124 s x 0.67 (testtime, kept_renders), less ~700 pdftotext runs (docspeed: ~-20 s CPU)
-    "one-price": 100,  # clone 162 s (two groups) x 0.77 (testtime-lo) x 0.81: DOCX repeats kept (testtime)
+    "documents-build": 62,  # 75 less the memo test's sampled municipalities (testtime6: 65.0 -> 51.5 s CPU)
+    "one-price": 59,  # 100 x 0.59: the sampled municipalities' papers (testtime6, D223: 223 -> 132 s CPU)
     "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
     "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
     "tests/documents/test_from_matrix_amounts.py": 46,  # clone

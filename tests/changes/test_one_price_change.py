@@ -26,6 +26,11 @@ Both cases share one first build (``baseline``, one work unit): its catalogue ha
 figures, and each case's second catalogue differs from it in that case's price alone. A real PDF of the first
 build is rendered once for both cases (by its HTML), and a file's comparable content is extracted once (by its
 bytes): four builds and their renderings become three.
+
+By default the builds make the documents of the municipalities that show every kind of municipality
+(tests/documents/municipality_sample.py, D223): a price reaches the papers of every municipality by the same
+templates, so the other municipalities' papers would repeat the same proof. With IBM_FULL=1 every pilot
+municipality's papers are built and compared.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from generator.changes.outputs import compare_trees, tree_digest, unstamped
 from generator.documents import build_step
 from generator.documents.pdf_writer import html_to_pdf
 from generator.documents.registry import DOCUMENTS
+from tests.documents.municipality_sample import municipality_sample
 
 STEPS = {"atvertie-dati", "dokumenti", "matrica"}
 # case -> (price file, its current value's pattern, old and new figure, reaches the documents, reaches the matrices)
@@ -57,6 +63,14 @@ PRICES = {
                False, True),
 }
 STAND_IN = b"%IBM-test: HTML in place of a PDF\n"
+
+
+def _sampled_municipalities(patch: pytest.MonkeyPatch, catalogue: Catalogue) -> None:
+    """The documents step of a build makes the papers of the sample's municipalities (all with IBM_FULL=1)."""
+    sample = municipality_sample(catalogue)
+    real = build_step.selected_municipalities
+    patch.setattr(build_step, "selected_municipalities",
+                  lambda cat, municipality_id: sample if municipality_id is None else real(cat, municipality_id))
 
 
 def _catalogue_with(folder: Path, amounts: dict[str, str]) -> Path:
@@ -117,6 +131,7 @@ def baseline() -> Iterator[Baseline]:
         root = Path(tmp)
         old = load_or_raise(_catalogue_with(root / "a", OLD_FIGURES))
         patch.setattr(build_step, "write_pdf", _stand_in_pdf)
+        _sampled_municipalities(patch, old)
         build(old, root / "out-a", progress=lambda _m: None, only=STEPS)
         patch.undo()
         stand_ins = {p.relative_to(root / "out-a").as_posix(): p.read_bytes() for p in (root / "out-a").rglob("*.pdf")}
@@ -182,12 +197,15 @@ def test_one_price_change_changes_only_outputs_showing_it(case: str, baseline: B
     # and the search for the prices below.
     monkeypatch.setattr(outputs, "content", _content)
     monkeypatch.setattr(build_step, "write_pdf", _stand_in_pdf)
+    _sampled_municipalities(monkeypatch, baseline.catalogue)
     old, out_a = baseline.catalogue, baseline.out
     with tempfile.TemporaryDirectory(prefix="ibm-one-price-") as tmp:
         root = Path(tmp)
         out_b = root / "out-b"
         new = load_or_raise(_catalogue_with(root / "b", {**OLD_FIGURES, case: new_figure}))
         build(new, out_b, progress=lambda _m: None, only=STEPS)
+        made = {p.parent.name for p in out_b.glob("lejupielades/dokumenti/*/*.pdf")}
+        assert made == {m.id for m in municipality_sample(new)}, "the papers of the sample's municipalities"
         try:
             differing, sample = _render_pdfs(out_a, out_b, old.version, new.version, baseline.pdfs)
             diff = compare_trees(tree_digest(out_a, old.version), tree_digest(out_b, new.version))

@@ -18,6 +18,7 @@ from generator.documents.paths import day_folder, documents_dir
 from generator.site import downloads as site_downloads
 from generator.site.other_pages import render_downloads
 from generator.workbook import render
+from tests.documents.municipality_sample import municipality_sample
 from tests.round_yaml import catalogue_with_round, children_round_entry
 
 TODAY = dt.date.today()  # the documents step builds on today's date
@@ -164,14 +165,21 @@ def test_the_downloads_page_lists_them_under_their_day(later_price: Catalogue, t
     assert "„Dokumenti ar cenām no …”" in " ".join(intro.split()) and "D187" in intro
 
 
-@pytest.mark.slow  # a whole `ibm build` (ten municipalities' papers as stand-ins, six matrices, the site)
+@pytest.mark.slow  # a whole `ibm build` (papers as stand-ins, six matrices, the site)
 @pytest.mark.usefixtures("quick_papers")
-def test_ibm_build_makes_and_links_the_later_days_papers(tmp_path: Path) -> None:
+def test_ibm_build_makes_and_links_the_later_days_papers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """By default the build makes the papers of Liepāja (in the made-up round) and of the municipalities that show
+    every kind (tests/documents/municipality_sample.py, D223); every pilot municipality's with IBM_FULL=1."""
     from click.testing import CliRunner
 
     from generator.cli import main
 
     later_price = _with_later_price(tmp_path / "katalogs")
+    sample = municipality_sample(later_price)
+    papers = [m for m in later_price.pilot_municipalities() if m in sample or m.id == "liepaja"]
+    real = build_step.selected_municipalities
+    monkeypatch.setattr(build_step, "selected_municipalities",
+                        lambda cat, municipality_id: papers if municipality_id is None else real(cat, municipality_id))
     out = tmp_path / "build"
     result = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -183,6 +191,8 @@ def test_ibm_build_makes_and_links_the_later_days_papers(tmp_path: Path) -> None
     assert f"(cenas uz {day})" in annex and lvformat.number(Decimal(PRICE)) in annex
     page = (out / "vietne" / "lejupielades.html").read_text("utf-8")
     assert f'href="{rel}"' in page and (out / "vietne" / rel).is_file()
+    made = {p.name for p in (out / "lejupielades" / "dokumenti").iterdir()}
+    assert made == {m.id for m in papers}, made
     assert f"Dokumenti ar cenām no {day}" in page
     again = CliRunner().invoke(main, ["build", "--catalogue", str(tmp_path / "katalogs"), "--out", str(out)])
     assert again.exit_code == 0 and "Dokumenti: nav mainīts" in again.output, again.output  # the same day's key

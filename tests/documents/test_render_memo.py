@@ -14,6 +14,7 @@ from generator.catalogue.catalogue import Catalogue
 from generator.documents import build_step
 from generator.documents.build_step import render_documents, render_municipality, write_document
 from generator.documents.render_memo import RenderMemo
+from tests.documents.municipality_sample import municipality_sample
 
 pytestmark = pytest.mark.xdist_group("documents-build")  # `built` is the documents build of the session
 
@@ -38,12 +39,14 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 
 def test_every_municipality_same_files_with_and_without_the_memo(catalogue: Catalogue, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """Three municipalities' sets made today – their names and the ended pilot's procedures are blanks, so many of
+    """The sets made today of the municipalities that show every kind (tests/documents/municipality_sample.py, D223;
+    every pilot municipality with IBM_FULL=1) – their names and the ended pilot's procedures are blanks, so many of
     their papers are the same input and the memo renders them once – are the same files as when every document is
     rendered. (The session's documents build is made on a pilot day, when every municipality's papers differ.)"""
-    three = catalogue.pilot_municipalities()[:3]
-    monkeypatch.setattr(build_step, "selected_municipalities", lambda *_args: three)
-    documents = [d for m in three for d in render_municipality(catalogue, m)]
+    sample = municipality_sample(catalogue)
+    assert len(sample) > 1  # papers of two municipalities that are the same input
+    monkeypatch.setattr(build_step, "selected_municipalities", lambda *_args: sample)
+    documents = [d for m in sample for d in render_municipality(catalogue, m)]
     distinct_pdf = {d.html for d in documents}
     assert len(distinct_pdf) < len(documents)  # else this test would prove nothing
     calls = _counting(monkeypatch)
