@@ -38,11 +38,13 @@ __all__ = ["template_date", "write_workbook"]
 SIGNED = ("6.3", "6.5", "6.6", "6.9")
 
 
-# The signed annexes' unit column ("Mērvienība"): a plan line in euro at actual cost (D70) has a sum of money as its
-# quantity, printed as money ("58,50", not "58,5"; matrixprint F3).
+# The unit column ("Mērvienība") of the signed annexes and of the working calculation 6.4: a plan line in euro at actual
+# cost (D70) has a sum of money as its quantity, printed as money ("58,50", not "58,5"; matrixprint F3; on 6.4 it
+# printed "60" beside "1,00" and "60,00": annextrial F2, D225).
 # Each letter is where the sheet's own module puts that column (UNIT_COLUMN).
-EURO_UNIT_COLUMNS = {plan.SHEET: plan.UNIT_COLUMN, annex.SHEET: annex.UNIT_COLUMN,
-                     months.UNITS_SHEET: months.UNIT_COLUMN, application.SHEET: application.UNIT_COLUMN}
+EURO_UNIT_COLUMNS = {plan.SHEET: plan.UNIT_COLUMN, calculation.SHEET: calculation.UNIT_COLUMN,
+                     annex.SHEET: annex.UNIT_COLUMN, months.UNITS_SHEET: months.UNIT_COLUMN,
+                     application.SHEET: application.UNIT_COLUMN}
 
 
 def whole_units(book: Book) -> None:

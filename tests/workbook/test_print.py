@@ -142,8 +142,8 @@ SIGNED_PAGES = {"6.3": {10: 2, 20: 2, 30: 3, 40: 3}, "6.5": {10: 1, 20: 2, 30: 3
 # 6.3 with 10 or 30 rows printed its last goal alone with the signatures, until the goals moved above the plan rows
 # (D96; audit42 F1). 15 and 35 rows: tests/workbook/test_signed_page_rows.py.
 TOTALS_ALONE: set[tuple[str, int]] = set()
-# The most pages a sheet may take with all 40 plan rows open.
-MAX_PAGES = SHOWCASE_PAGES | {"6.4": 7, "6.7": 2, "6.10": 9} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
+# The most pages a sheet may take with all 40 plan rows open (6.7: 17 two-line plan rows a page, D224).
+MAX_PAGES = SHOWCASE_PAGES | {"6.4": 7, "6.7": 3, "6.10": 9} | {s: pages[40] for s, pages in SIGNED_PAGES.items()}
 # The last column's header of each signed annex: on every page, because the sheet prints one page wide.
 LAST_COLUMN = {"6.3": "Piezīmes", "6.5": "Finansējums no IB", "6.6": "Piezīmes", "6.9": "Cena, EUR"}
 SIGNED = {"6.3": ("Sociālais darbinieks", "Vecāks"), "6.5": ("Sociālais darbinieks", "Vecāks"),
@@ -582,8 +582,9 @@ def test_no_text_cut_at_a_page_edge(printed_pdfs: dict[str, dict[str, Path]], ca
     them may be cut, neither at the cell's side nor below its two lines (cut_runs(..., below=True)), nor any other
     text below its row's height: the check numbers, the checks' legend under the table, 6.6's note of 60 characters
     (NOTE_66), the child's long name with the personal code under it (LONG_CHILD). Allowed on the
-    other plan sheets (6.4, 6.7, 6.10, not signed): a plan row's name cut at its cell's edge (one line per plan row;
-    LibreOffice shortens the text itself where the next cell is filled). On every sheet no wrapped text may hide a
+    other plan sheets (6.4, 6.7, 6.10, not signed): a run of a plan row's name past its cell's edge (their names wrap
+    in two lines, and the longest print whole: test_print_working_names.py, D224; LibreOffice shortens a text itself
+    where the next cell is filled, which cut_runs cannot see). On every sheet no wrapped text may hide a
     line under its row (a hint, a note, a label wrapped in a one-line row printed over the row below it), except a
     plan row's check message on 6.7 and 6.10 (MSG: whole on the screen). 6.4 prints its check messages whole in the
     two lines of its plan rows: the unconfirmed ceiling's message ("paraugs") and the price above that ceiling with

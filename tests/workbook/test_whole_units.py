@@ -60,13 +60,14 @@ def test_the_rule_is_relative_to_its_first_cell(templates: dict[str | None, Path
     assert seen >= 7, seen  # the quantity, the months, the total and the day-care row
 
 
-def test_signed_annexes_print_a_euro_quantity_as_money(templates: dict[str | None, Path]) -> None:
+def test_signed_annexes_and_64_print_a_euro_quantity_as_money(templates: dict[str | None, Path]) -> None:
     """matrixprint F3: a plan line in euro at actual cost (D70) has a sum of money as its quantity; on the signed
     annexes it prints as money ("58,50", not "58,5"): a rule on each plan-row quantity that tests the line's unit
     ("Mērvienība", EURO_UNIT_COLUMNS, each letter from the sheet's own module) and comes before the whole-number
-    rule."""
+    rule. The working calculation 6.4 too: it printed such a quantity "60" beside its price "1,00" and sum "60,00"
+    (annextrial F2, D225)."""
     wb = load_workbook(templates["liepaja"])
-    assert set(EURO_UNIT_COLUMNS) == set(SIGNED), EURO_UNIT_COLUMNS
+    assert set(EURO_UNIT_COLUMNS) == {*SIGNED, "6.4"}, EURO_UNIT_COLUMNS
     for sheet, unit in EURO_UNIT_COLUMNS.items():
         ws = wb[sheet]
         heads = [ws[f"{unit}{row}"].value for row in range(1, Layout.plan_first)]

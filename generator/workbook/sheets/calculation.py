@@ -24,7 +24,7 @@ from generator.workbook.input_checks import (
 from generator.workbook.layout import C64, Layout, col
 from generator.workbook.sheetio import Sheet
 from generator.workbook.sheets import plan_rows, price_marks
-from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, print_setup, protect
+from generator.workbook.sheets.common import TITLE_HEIGHT, header_block, print_setup, protect, unit_column
 from generator.workbook.sheets.items import short_unit
 from generator.workbook.sheets.personal import ERRORS_FIRST
 from generator.workbook.sheets.plan import PLAN_CODES, PLAN_INPUTS, sessions_message, text_validation
@@ -294,6 +294,7 @@ COLUMNS = (
     ("L", "Pārbaude", 40),
     ("M", "Piezīmes", 24),
 )
+UNIT_COLUMN = unit_column(COLUMNS)  # the plan rows' unit (writer.EURO_UNIT_COLUMNS)
 
 
 def write(sh: Sheet) -> None:

@@ -77,7 +77,7 @@ def clear_of_rule(sh: Sheet, title_row: int) -> None:
     sh.centre_row(row)
 
 
-# The plan rows' unit column of 6.3, 6.5, 6.6 and 6.9: each sheet finds its letter by this heading (unit_column), and
+# The plan rows' unit column of 6.3, 6.4, 6.5, 6.6 and 6.9: each sheet finds its letter by this heading (unit_column), and
 # the writer's euro-quantity rule reads it from there (writer.EURO_UNIT_COLUMNS, matrixprint F3).
 UNIT_HEADING = "Mērvienība"
 

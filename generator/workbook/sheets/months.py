@@ -269,7 +269,9 @@ def write_amounts(sh: Sheet) -> None:
     sh.row_height(head + 1, MONTH_NAME_HEIGHT)  # a part first month's heading in two lines (D93), as on 6.6
     for i in range(lay.plan_rows):
         row, r = lay.plan_first + i, lay.calc_first + i
-        active = plan_row_lead(sh, row, r, C64.h_active)
+        # the service's name wraps in the two lines of its row, as on 6.4 and 6.10: in one line the catalogue's
+        # longest names were cut at the price column (annextrial F1, D224)
+        active = plan_row_lead(sh, row, r, C64.h_active, wrap=True)
         for k, (c, u) in enumerate(zip(cols, units_cols, strict=True), start=1):
             sh.formula(
                 f"{c}{row}",
@@ -299,7 +301,7 @@ def write_amounts(sh: Sheet) -> None:
     sh.ws.conditional_format(f"{diff_c}{first}:{diff_c}{last}",
                              {"type": "formula", "criteria": f"=AND(ISNUMBER({diff_c}{first}),{diff_c}{first}<>0)",
                               "format": st.warning_mark})
-    plan_rows.plan_rows(sh, first, lay.plan_rows, None, used="=C", warning_cell=f"A{total + 1}",
+    plan_rows.plan_rows(sh, first, lay.plan_rows, PLAN_ROW_HEIGHT, used="=C", warning_cell=f"A{total + 1}",
                         hint_cell=f"{col(diff_c, 1)}{first + plan_rows.VISIBLE - 1}")
     # F7: a "jāprecizē" catalogue price prints "5,11*" (A holds the line's number: its 6.4 row), explained below
     price_marks.mark_prices(sh, f"C{first}:C{last}", f"INDEX(h_CenaNeapst,$A{first})=1")
