@@ -36,6 +36,7 @@ from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
+from tests.documents.municipality_sample import municipality_sample
 from tests.reference.round_age import edge_births, last_period
 from tests.round_yaml import children_round_entry
 from tests.shared_session import shared
@@ -249,7 +250,8 @@ def lo_batch(
         old_cells.save(old_wb, folder / f"cenas-2023-{i}.xlsx", len(plan.inputs.lines), [])
         inputs.append(("old_prices", plan, folder / f"cenas-2023-{i}.xlsx"))
     oddities = write_oddities(folder / "savadibas.xlsx")
-    template_files = [*templates.values(), confirmed_base]
+    recalculated_templates = batch_templates(catalogue, templates)
+    template_files = [*recalculated_templates.values(), confirmed_base]
     every = [*template_files, *[p for _, _, p in inputs], fresh_path]
     # Files of the same bytes are recalculated once (their values are LibreOffice's of those bytes): the annex-10
     # examples give the same four one-line plans for each of the three variants (test_twelve_examples_of_annex_10
@@ -278,7 +280,7 @@ def lo_batch(
         (first_values, _), (second_values, saved) = first.result(), second.result()
     values = dict(zip([*every[:half], *every[half:], oddities], first_values + second_values, strict=True))
     values.update({path: values[first] for path, first in same_as.items()})
-    batch = Batch(templates=dict(templates), pool=plan_pool, skipped_cases=skipped, fresh=(fresh, fresh_path),
+    batch = Batch(templates=recalculated_templates, pool=plan_pool, skipped_cases=skipped, fresh=(fresh, fresh_path),
                   confirmed_base=confirmed_base, values=values, saved=dict(zip(sample, saved, strict=True)),
                   oddities=oddities)
     for kind, item, out in inputs:
@@ -299,6 +301,15 @@ def lo_batch(
         else:
             batch.examples.append((item, out))  # type: ignore[arg-type]
     return batch
+
+
+def batch_templates(catalogue: Catalogue, templates: dict[str | None, Path]) -> dict[str | None, Path]:
+    """The templates the batch recalculates: the generic one and, by default, the pilot municipalities' of the
+    documents proofs' sample (tests/documents/municipality_sample.py, D223); every one with IBM_FULL=1. A pilot
+    municipality's template differs from another's only in the prefilled municipality (tests/workbook/
+    test_pilot_templates.py), so the sample recalculates the same formulas on the kinds of municipality data (D226)."""
+    sampled = {m.id for m in municipality_sample(catalogue)}
+    return {key: path for key, path in templates.items() if key is None or key in sampled}
 
 
 def _firsts(inputs: list[tuple[str, object, Path]], counts: dict[str, int]) -> list[Path]:
