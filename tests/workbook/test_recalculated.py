@@ -68,10 +68,10 @@ def test_templates_have_no_error_values(lo_batch) -> None:
 
 
 def test_cached_values_equal_recalculated_values(lo_batch, templates, named_once) -> None:
-    """Viewers that do not recalculate show what LibreOffice computes: every cell of the generic and
-    of each municipality's workbook."""
-    for key, generated in templates.items():
-        cached, recalculated = all_values(named_once(generated)), all_values(lo_batch.read(lo_batch.templates[key]))
+    """Viewers that do not recalculate show what LibreOffice computes: every cell of the generic and of each
+    recalculated municipality's workbook."""
+    for key in lo_batch.templates:  # the sampled ones (all with IBM_FULL=1): the others differ in the id alone (D226)
+        cached, recalculated = all_values(named_once(templates[key])), all_values(lo_batch.read(lo_batch.templates[key]))
         differing = [
             (k, cached.get(k), recalculated.get(k))
             for k in sorted(set(cached) | set(recalculated))
