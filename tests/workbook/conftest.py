@@ -51,7 +51,7 @@ RANDOM_PLANS = 120
 # fewest workbooks that paste every combination (10; the list on 6.11 names up to 30 cells, and each pasted cell is
 # counted and named on its own, so a cell that hid another would fail the proof). IBM_FULL=1 pastes four names to
 # a workbook into 50 workbooks, every combination about twice, each time into another random plan and beside other
-# values (docs/benchmarks.md, "Nejaušo gadījumu izlase" and "Ielīmēto vērtību blīvums"; D226).
+# values (docs/benchmarks.md, "Matricas LibreOffice pierādījumi: blīvākas nederīgās ielīmes"; D226).
 INVALID_WORKBOOKS_FULL = 50
 BAD_CELLS_PER_WORKBOOK = 4 if FULL else 11
 INVALID_WORKBOOKS = INVALID_WORKBOOKS_FULL if FULL else fewest_workbooks(BAD_CELLS_PER_WORKBOOK, SEED)
