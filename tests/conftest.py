@@ -114,11 +114,11 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # units under 4 s are left to the default. The migrate chunks at 25 matrices each (testtime5, docs/benchmarks.md)
     # the lead's clean clone of 01.12.2026 (422cea6): the unit times below marked "clone". workbook-lo and site: the
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
-    "workbook-lo": 158,  # 190 x 0.83: copy and cross checks patched and read over UNO (testtime2, -52 of ~300 s CPU)
+    "workbook-lo": 122,  # 158 x 0.77: invalid values 11 to a workbook, sampled templates, 2 clean copies (testtime7, D226)
     "site": 288,  # 305 less the one-page search index (testtime3); the site build ~1 s less (sitespeed: _padded)
     "documents-build": 62,  # 75 less the memo test's sampled municipalities (testtime6: 65.0 -> 51.5 s CPU)
     "one-price": 59,  # 100 x 0.59: the sampled municipalities' papers (testtime6, D223: 223 -> 132 s CPU)
-    "tests/workbook/test_print.py": 73,  # clone 89 s x 0.82: each workbook loaded once, sheets printed over UNO (testspeed)
+    "tests/workbook/test_print.py": 66,  # 73 x 0.91: one random plan printed, three with IBM_FULL=1 (testtime7)
     "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
     "tests/documents/test_from_matrix_amounts.py": 46,  # clone
     "tests/ministry/test_collect.py": 60,  # clone; +9 s: later_folder and the --previous period refusals (ministrytrial)

@@ -1,8 +1,8 @@
 """Workbooks for the workbook tests: generated templates, and the LibreOffice batch that recalculates
 the templates, the random plans (of a pool of 120, the fewest that show every case of the pool:
 tests/workbook/plan_sample.py; all 120 with IBM_FULL=1), the reference's case files, the 10.pielikums
-examples and 27 random plans with pasted invalid values (50 with IBM_FULL=1) in two parallel soffice calls
-(filled with openpyxl through the interface names)."""
+examples and 11 random plans with eleven pasted invalid values each (50 with four each with IBM_FULL=1) in two
+parallel soffice calls (filled with openpyxl through the interface names)."""
 
 from __future__ import annotations
 
@@ -36,21 +36,25 @@ from generator.workbook.recalculated import recalculated_values
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
+from tests.documents.municipality_sample import municipality_sample
 from tests.reference.round_age import edge_births, last_period
 from tests.round_yaml import children_round_entry
 from tests.shared_session import shared
 from tests.workbook.cases import Example, WorkbookCase, financing_examples, workbook_cases
-from tests.workbook.invalid import BadCell, place, spread
+from tests.workbook.invalid import AGE_NEEDED, BadCell, fewest_workbooks, place, spread
 from tests.workbook.plan_sample import FULL, plan_sample
 from tests.workbook.plans import SEED, RandomPlan, random_plan, random_plans
 
 RANDOM_PLANS = 120
 # Pasted invalid values: each (input name, class of bad value) combination (110) is pasted into at least one
-# workbook, four names to a workbook (tests/workbook/invalid.py spread): 28 workbooks paste every combination once,
-# the full run's 50 about twice, each time into another random plan (docs/benchmarks.md, "Nejaušo gadījumu izlase").
+# workbook (tests/workbook/invalid.py spread). By default eleven names to a workbook: the fewest workbooks that
+# paste every combination (11, fewest_workbooks; the list on 6.11 names up to 30 cells, and each pasted cell is
+# counted and named on its own, so a cell that hid another would fail the proof). IBM_FULL=1 pastes four names to
+# a workbook into 50 workbooks, every combination about twice, each time into another random plan and beside other
+# values (docs/benchmarks.md, "Matricas LibreOffice pierādījumi: blīvākas nederīgās ielīmes"; D226).
 INVALID_WORKBOOKS_FULL = 50
-INVALID_WORKBOOKS = INVALID_WORKBOOKS_FULL if FULL else 28
-BAD_CELLS_PER_WORKBOOK = 4
+BAD_CELLS_PER_WORKBOOK = 4 if FULL else 11
+INVALID_WORKBOOKS = INVALID_WORKBOOKS_FULL if FULL else fewest_workbooks(BAD_CELLS_PER_WORKBOOK, SEED)
 # Free text in the Piezīmes columns, some of it looking like numbers: stays text, changes nothing.
 NOTES = ("0012", "1,5", "=kopā ar vecāku", "Jā", "2019-03-01")
 # A file saved as xlsx costs LibreOffice about as much CPU as 1,5 files read over UNO (docs/benchmarks.md).
@@ -246,7 +250,8 @@ def lo_batch(
         old_cells.save(old_wb, folder / f"cenas-2023-{i}.xlsx", len(plan.inputs.lines), [])
         inputs.append(("old_prices", plan, folder / f"cenas-2023-{i}.xlsx"))
     oddities = write_oddities(folder / "savadibas.xlsx")
-    template_files = [*templates.values(), confirmed_base]
+    recalculated_templates = batch_templates(catalogue, templates)
+    template_files = [*recalculated_templates.values(), confirmed_base]
     every = [*template_files, *[p for _, _, p in inputs], fresh_path]
     # Files of the same bytes are recalculated once (their values are LibreOffice's of those bytes): the annex-10
     # examples give the same four one-line plans for each of the three variants (test_twelve_examples_of_annex_10
@@ -275,7 +280,7 @@ def lo_batch(
         (first_values, _), (second_values, saved) = first.result(), second.result()
     values = dict(zip([*every[:half], *every[half:], oddities], first_values + second_values, strict=True))
     values.update({path: values[first] for path, first in same_as.items()})
-    batch = Batch(templates=dict(templates), pool=plan_pool, skipped_cases=skipped, fresh=(fresh, fresh_path),
+    batch = Batch(templates=recalculated_templates, pool=plan_pool, skipped_cases=skipped, fresh=(fresh, fresh_path),
                   confirmed_base=confirmed_base, values=values, saved=dict(zip(sample, saved, strict=True)),
                   oddities=oddities)
     for kind, item, out in inputs:
@@ -296,6 +301,15 @@ def lo_batch(
         else:
             batch.examples.append((item, out))  # type: ignore[arg-type]
     return batch
+
+
+def batch_templates(catalogue: Catalogue, templates: dict[str | None, Path]) -> dict[str | None, Path]:
+    """The templates the batch recalculates: the generic one and, by default, the pilot municipalities' of the
+    documents proofs' sample (tests/documents/municipality_sample.py, D223); every one with IBM_FULL=1. A pilot
+    municipality's template differs from another's only in the prefilled municipality (tests/workbook/
+    test_pilot_templates.py), so the sample recalculates the same formulas on the kinds of municipality data (D226)."""
+    sampled = {m.id for m in municipality_sample(catalogue)}
+    return {key: path for key, path in templates.items() if key is None or key in sampled}
 
 
 def _firsts(inputs: list[tuple[str, object, Path]], counts: dict[str, int]) -> list[Path]:
@@ -451,18 +465,28 @@ def round_age_plans(offers, params: Params) -> list[tuple[str, RandomPlan]]:  # 
 def invalid_plans(offers, params: Params) -> list[tuple[RandomPlan, list]]:  # noqa: ANN001
     """Error-free random plans, each to get a few bad values pasted into different input names. They have no F: a
     pasted value that changes N or P (a price, units, B, a date) may put a typed F above N, which the matrix then
-    rightly counts too (D7), and the proof counts exactly the pasted cells."""
+    rightly counts too (D7), and the proof counts exactly the pasted cells. The opinion left empty (AGE_NEEDED) goes
+    to a plan whose child is of the age at which the opinion decides the rate (else it is no error)."""
     plans = [dataclasses.replace(p, inputs=dataclasses.replace(p.inputs, final=None))
              for p in clean_plans(offers, params, INVALID_WORKBOOKS, SEED + 10_000)]
     spreads = spread(INVALID_WORKBOOKS, BAD_CELLS_PER_WORKBOOK, SEED)
+    wants = [any((name, kind_class) == AGE_NEEDED for name, kind_class, _ in bad) for bad in spreads]
+    for k, wanted in enumerate(wants):
+        if wanted and not opinion_needed(plans[k], params):
+            other = next(i for i, p in enumerate(plans) if not wants[i] and opinion_needed(p, params))
+            plans[k], plans[other] = plans[other], plans[k]
     return list(zip(plans, spreads, strict=True))
+
+
+def opinion_needed(plan: RandomPlan, params: Params) -> bool:
+    """Whether the special-care opinion decides the plan's rate (the child between the full-rate age and the limit)."""
+    return params.full_rate_max_age < evaluate_workbook(plan.inputs, params).age < params.eligibility_age_limit
 
 
 def paste(wb, plan: RandomPlan, bad: list, params: Params) -> list[BadCell]:  # noqa: ANN001
     rng = random.Random(plan.seed)
-    age = evaluate_workbook(plan.inputs, params).age
     dates_bad = any(name in ("Berns_DzimsanasDatums", "Perioda_Sakums") for name, _, _ in bad)
-    needed = not dates_bad and params.full_rate_max_age < age < params.eligibility_age_limit
+    needed = not dates_bad and opinion_needed(plan, params)
     lines = len(plan.inputs.lines)
     return [place(wb, name, kind_class, value, rng, lines, plan.inputs.months, needed)
             for name, kind_class, value in bad]

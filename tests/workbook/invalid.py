@@ -145,9 +145,28 @@ def _values(wb: Workbook, name: str) -> list[str]:
     return [ws.cell(r, c).value for row in rng.cells() for r, c in row if ws.cell(r, c).value]
 
 
+# A bad value that another bad value of the same workbook would hide: the opinion left empty is an error only when
+# the child's age (from the birth date and the period's start) puts it between the full-rate age and the age limit,
+# so it never shares a workbook with a bad date (place() would then paste "Ja" instead, and the proof would miss it).
+APART: dict[tuple[str, str], frozenset[str]] = {
+    ("Ipasas_Kopsanas_Atzinums", "tukšs"): frozenset({"Berns_DzimsanasDatums", "Perioda_Sakums"}),
+}
+AGE_NEEDED = ("Ipasas_Kopsanas_Atzinums", "tukšs")  # the one combination that needs a plan of such an age
+
+
+def _apart(item: tuple[str, str, Any], workbook: list[tuple[str, str, Any]]) -> bool:
+    """Whether ``item`` and every value of ``workbook`` can be seen together (neither hides the other)."""
+    for a, b in ((item, w) for w in workbook):
+        for one, other in ((a, b), (b, a)):
+            if other[0] in APART.get((one[0], one[1]), ()):
+                return False
+    return True
+
+
 def spread(count: int, per_workbook: int, seed: int) -> list[list[tuple[str, str, Any]]]:
-    """``count`` lists of bad values, each with different input names; every combination is used at
-    least once (the list is repeated in a shuffled order until the workbooks are full)."""
+    """``count`` lists of bad values, each with different input names and none that APART keeps from another;
+    every combination is used at least once (the list is repeated in a shuffled order until the workbooks are
+    full)."""
     rng = random.Random(seed)
     pool = combinations()
     assert count * per_workbook >= len(pool), "too few workbooks for every combination"
@@ -158,10 +177,19 @@ def spread(count: int, per_workbook: int, seed: int) -> list[list[tuple[str, str
         order += batch
     result: list[list[tuple[str, str, Any]]] = [[] for _ in range(count)]
     for item in order:
-        # the workbook with the fewest bad values that does not have this name yet
-        free = [w for w in result if len(w) < per_workbook and all(n != item[0] for n, _, _ in w)]
+        # the workbook with the fewest bad values that does not have this name yet (nor one kept apart from it)
+        free = [w for w in result
+                if len(w) < per_workbook and all(n != item[0] for n, _, _ in w) and _apart(item, w)]
         if not free:
             continue
         min(free, key=len).append(item)
     return result
 
+
+def fewest_workbooks(per_workbook: int, seed: int) -> int:
+    """The fewest workbooks of ``per_workbook`` bad values into which ``spread`` puts every combination."""
+    wanted = set(combinations())
+    count = -(-len(wanted) // per_workbook)
+    while {item for workbook in spread(count, per_workbook, seed) for item in workbook} != wanted:
+        count += 1
+    return count

@@ -31,11 +31,14 @@ def invalid_values(lo_batch) -> list[NamedValues]:
 
 
 def test_every_input_and_every_class_is_pasted(lo_batch) -> None:
-    assert len(lo_batch.invalid) == INVALID_WORKBOOKS >= (INVALID_WORKBOOKS_FULL if FULL else 27)
+    assert len(lo_batch.invalid) == INVALID_WORKBOOKS >= (INVALID_WORKBOOKS_FULL if FULL else 11)
     # every interface input is checked, the provider's free-text name too (its length, D166)
     inputs = {name for name, kind in INTERFACE_KIND.items() if kind == "in"}
     assert inputs <= set(FIELDS), inputs - set(FIELDS)
-    used = {(cell.name, cell.kind_class) for _, cells, _ in lo_batch.invalid for cell in cells}
+    # a combination counts only as pasted: an "empty" value left empty (the opinion was pasted as "Ja" beside a bad
+    # date, where its emptiness is no error, so the proof never saw it empty)
+    used = {(cell.name, cell.kind_class) for _, cells, _ in lo_batch.invalid for cell in cells
+            if cell.kind_class != "tukšs" or cell.value is None or not str(cell.value).strip()}
     wanted = {(name, kind_class) for name, kind_class, _ in combinations()}
     assert wanted <= used, sorted(wanted - used)
 

@@ -1,6 +1,6 @@
 """The printed annexes 6.1–6.11 on A4, printed one sheet at a time as a person prints them.
 
-A showcase workbook (every sheet), three filled random plans (the sheets with plan rows), a plan whose
+A showcase workbook (every sheet), a filled random plan (three with IBM_FULL=1; the sheets with plan rows), a plan whose
 filled rows were left collapsed and plans with 10, 20, 30 and 40 lines (the signed annexes, one per number
 of open plan rows) go to PDF in ONE LibreOffice call: one copy of the workbook per sheet with
 the other sheets hidden and without print areas (LibreOffice prints a hidden sheet's print area). Each PDF
@@ -62,6 +62,7 @@ from tests.workbook.conftest import LATER_ROUND, recipient_labels, round_catalog
 from tests.workbook.party_catalogues import confirm, edited_names
 from tests.workbook.pdf_clip import Run, cut_runs, text_runs
 from tests.workbook.pdf_pages import Page, print_sheets_apart, read_pages
+from tests.workbook.plan_sample import FULL
 from tests.workbook.plans import random_plans
 
 # Its own work unit (the file), not the "workbook-lo" group: it shares no LibreOffice call with that group, only
@@ -106,7 +107,9 @@ LONG_NAMES = (("3.17i", 8, "30.00", 1, 7, [2, 2, 1, 1, 1, 1]), ("3.13i", 6, "35.
 SHEETS = ("6.1", "6.2", "6.3", "6.4", "6.5", "6.6", "6.7", "6.8", "6.9", "6.10", "6.11")
 # The sheets with plan rows: printed for every random plan too.
 PLAN_SHEETS = ("6.3", "6.4", "6.5", "6.6", "6.7", "6.9", "6.10")
-RANDOM_PRINTS = 3
+# Random plans printed beside the fixed files: 1 by default, 3 with IBM_FULL=1 (D226). Every sheet and each kind of
+# layout (the showcase, 10/20/30/40 open rows, collapsed rows, the longest names) is printed by the fixed files.
+RANDOM_PRINTS = 3 if FULL else 1
 PROVISIONAL_LINE = "2.1"  # the showcase's line that keeps the catalogue's price, "jāprecizē" (D22)
 FULL_REPEAT = 4  # the showcase's six lines four times: more lines than both groups' first rows
 # Pages of each sheet of the showcase (6 plan lines), measured with LibreOffice 7.4 and Carlito, Calibri's metric

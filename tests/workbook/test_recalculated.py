@@ -68,10 +68,10 @@ def test_templates_have_no_error_values(lo_batch) -> None:
 
 
 def test_cached_values_equal_recalculated_values(lo_batch, templates, named_once) -> None:
-    """Viewers that do not recalculate show what LibreOffice computes: every cell of the generic and
-    of each municipality's workbook."""
-    for key, generated in templates.items():
-        cached, recalculated = all_values(named_once(generated)), all_values(lo_batch.read(lo_batch.templates[key]))
+    """Viewers that do not recalculate show what LibreOffice computes: every cell of the generic and of each
+    recalculated municipality's workbook."""
+    for key in lo_batch.templates:  # the sampled ones (all with IBM_FULL=1): the others differ in the id alone (D226)
+        cached, recalculated = all_values(named_once(templates[key])), all_values(lo_batch.read(lo_batch.templates[key]))
         differing = [
             (k, cached.get(k), recalculated.get(k))
             for k in sorted(set(cached) | set(recalculated))
@@ -83,7 +83,9 @@ def test_cached_values_equal_recalculated_values(lo_batch, templates, named_once
 def test_prefilled_workbook_shows_municipality_and_blank_names(lo_batch, catalogue: Catalogue) -> None:
     """A fresh municipality's matrix has its id; with no plan day yet, no name is confirmed for it: the names
     are blanks to fill (D51; tests/workbook/test_party_names.py shows them by the plan's day)."""
-    for municipality in catalogue.pilot_municipalities():
+    pilots = [m for m in catalogue.pilot_municipalities() if m.id in lo_batch.templates]
+    assert pilots  # the sampled pilot municipalities' (every one with IBM_FULL=1), test_pilot_templates.py
+    for municipality in pilots:
         values = lo_batch.read(lo_batch.templates[municipality.id])
         assert values["Pasvaldiba"] == municipality.id
         assert values["Pasvaldibas_Nosaukums"] == BLANK
