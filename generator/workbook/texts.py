@@ -159,4 +159,10 @@ OPEN_UNUSED_ROWS = "UZMANĪBU: atvērtas neizmantotas rindas – aizveriet tās 
 # 6.9's addressee above the request. The social service's name in the dative is not confirmed in the catalogue
 # (municipality-names.yaml, "jāprecizē"): a blank and where the name comes from (D43).
 APPLICATION_ADDRESSEE_LABEL = "Iesniegums adresēts:"
-APPLICATION_ADDRESSEE_BLANK = f"{BLANK} (sociālajam dienestam; nosaukums – dienesta nolikumā)"
+# Where a person takes the municipality's or the social service's name from while the matrix prints it as BLANK (not
+# confirmed by the catalogue for the plan's first day, or no municipality chosen; D43, D51): in brackets after the
+# blank of 6.9's addressee and of the header lines "Pašvaldība: …" and "Sociālais dienests: …" of every signed annex
+# (6.3, 6.5, 6.6, 6.9), only while they print the blank (D227).
+NAME_SOURCE_NOTES = {"municipality": "nosaukums – pašvaldības nolikumā",
+                     "social_service": "nosaukums – dienesta nolikumā"}
+APPLICATION_ADDRESSEE_BLANK = f"{BLANK} (sociālajam dienestam; {NAME_SOURCE_NOTES['social_service']})"
