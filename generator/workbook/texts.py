@@ -112,6 +112,10 @@ BASE_BLANK_NOTE = "Provizorisks: apstiprināto B nosaka LM"
 # (it does not stop the signing) is worded for the signer, as a statement, not as an instruction or a question to
 # the social worker (audit9 F12, F9); the worker's instruction is in MSG (6.4, 6.11).
 CHECKS_LEGEND_LABEL = "Pārbaude:"
+# Under 6.3's plan rows (A:C of the legend's second row, one line of 8 pt) while a used row leaves "Saņēmējs" empty:
+# such a line is for whom its service is (the catalogue's recipient, 6.8 column "Saņēmējs"), as the child's papers
+# print it (D48) and the reference counts it (annexhead F4, D227).
+RECIPIENT_DEFAULT_NOTE = "Tukšs „Saņēmējs” – saņēmējs kā 6.8. tabulā."
 CHECKS_63 = (
     ("ceiling_unconfirmed", "cenas griesti vēl nav apstiprināti; cenu ar tiem salīdzinās pēc apstiprināšanas"),
     ("recipient", "saņēmējs neatbilst pakalpojumam"),
