@@ -112,6 +112,10 @@ BASE_BLANK_NOTE = "Provizorisks: apstiprināto B nosaka LM"
 # (it does not stop the signing) is worded for the signer, as a statement, not as an instruction or a question to
 # the social worker (audit9 F12, F9); the worker's instruction is in MSG (6.4, 6.11).
 CHECKS_LEGEND_LABEL = "Pārbaude:"
+# Under 6.3's plan rows (A:C of the legend's second row, one line of 8 pt) while a used row leaves "Saņēmējs" empty:
+# such a line is for whom its service is (the catalogue's recipient, 6.8 column "Saņēmējs"), as the child's papers
+# print it (D48) and the reference counts it (annexhead F4, D227).
+RECIPIENT_DEFAULT_NOTE = "Tukšs „Saņēmējs” – saņēmējs kā 6.8. tabulā."
 CHECKS_63 = (
     ("ceiling_unconfirmed", "cenas griesti vēl nav apstiprināti; cenu ar tiem salīdzinās pēc apstiprināšanas"),
     ("recipient", "saņēmējs neatbilst pakalpojumam"),
@@ -159,4 +163,10 @@ OPEN_UNUSED_ROWS = "UZMANĪBU: atvērtas neizmantotas rindas – aizveriet tās 
 # 6.9's addressee above the request. The social service's name in the dative is not confirmed in the catalogue
 # (municipality-names.yaml, "jāprecizē"): a blank and where the name comes from (D43).
 APPLICATION_ADDRESSEE_LABEL = "Iesniegums adresēts:"
-APPLICATION_ADDRESSEE_BLANK = f"{BLANK} (sociālajam dienestam; nosaukums – dienesta nolikumā)"
+# Where a person takes the municipality's or the social service's name from while the matrix prints it as BLANK (not
+# confirmed by the catalogue for the plan's first day, or no municipality chosen; D43, D51): in brackets after the
+# blank of 6.9's addressee and of the header lines "Pašvaldība: …" and "Sociālais dienests: …" of every signed annex
+# (6.3, 6.5, 6.6, 6.9), only while they print the blank (D227).
+NAME_SOURCE_NOTES = {"municipality": "nosaukums – pašvaldības nolikumā",
+                     "social_service": "nosaukums – dienesta nolikumā"}
+APPLICATION_ADDRESSEE_BLANK = f"{BLANK} (sociālajam dienestam; {NAME_SOURCE_NOTES['social_service']})"

@@ -149,8 +149,13 @@ def test_hints_say_where_the_name_comes_from(batch: NamesBatch) -> None:
     assert "perioda pirmo dienu" in {rc: v for s, rc, v in batch.values("fresh").all_values() if s == "6.1"}[(6, 3)]
 
 
+# D227: after a blank name the signed annexes say where the name comes from (as 6.9's addressee)
+NOTES = {"Pašvaldība": " (nosaukums – pašvaldības nolikumā)", "Sociālais dienests": " (nosaukums – dienesta nolikumā)"}
+
+
 def test_signed_annexes_header_line_follows(batch: NamesBatch) -> None:
-    """6.3, 6.5, 6.6 and 6.9 print "Pašvaldība: …" and "Sociālais dienests: …" with what 6.1 shows."""
+    """6.3, 6.5, 6.6 and 6.9 print "Pašvaldība: …" and "Sociālais dienests: …" with what 6.1 shows, and after a
+    blank (no name confirmed for the plan's first day, or no municipality) where the name comes from (D227)."""
     for case in batch.cases:
         values = batch.values(case.key)
         name, service = case.name or BLANK, case.service or BLANK  # an empty field: the blank to fill in (D91)
@@ -158,8 +163,10 @@ def test_signed_annexes_header_line_follows(batch: NamesBatch) -> None:
         assert values["Galva_Dienests"] == f"Sociālais dienests: {service}", case.key
         for sheet in SIGNED:
             texts = [v for s, _, v in values.all_values() if s == sheet and isinstance(v, str)]
-            assert f"Pašvaldība: {name}" in texts, (case.key, sheet)
-            assert f"Sociālais dienests: {service}" in texts, (case.key, sheet)
+            for label, shown in (("Pašvaldība", name), ("Sociālais dienests", service)):
+                expected = f"{label}: {shown}" + (NOTES[label] if shown == BLANK else "")
+                assert expected in texts, (case.key, sheet, label)
+                assert not any(NOTES[label] in t for t in texts if t != expected), (case.key, sheet, label)
             if name != PILOT_NAME:
                 assert not any(PILOT_NAME in t for t in texts), (case.key, sheet)
             if service != SERVICE_NAME:

@@ -524,9 +524,9 @@ def names_confirmed(folder: Path) -> Catalogue:
 def test_header_names_printed_whole(printed: dict[str, dict[str, list[Page]]], catalogue: Catalogue,
                                     tmp_path: Path) -> None:
     """Page 1 of every signed annex holds the whole municipality and social service name as 6.1 shows it for the
-    plan's first day: for the showcase (Liepāja, in the test round of 2021) both blanks, for
-    the municipalities with the longest names (every name confirmed in a copy of the catalogue) both names: the
-    header block wraps, it does not cut."""
+    plan's first day: for the showcase (Liepāja, in the test round of 2021) both blanks, each with the note where the
+    name comes from (D227), for the municipalities with the longest names (every name confirmed in a copy of the
+    catalogue) both names without it: the header block wraps, it does not cut."""
     confirming = names_confirmed(tmp_path)
     day = showcase(catalogue).period_start
     named = {"paraugs": ("liepaja", catalogue)} | {f"garakais-{m}": (m, confirming) for m in longest_names(catalogue)}
@@ -540,7 +540,13 @@ def test_header_names_printed_whole(printed: dict[str, dict[str, list[Page]]], c
             first = _flat(printed[name][sheet][0].text)
             for label, kind in (("Pašvaldība", "municipality"), ("Sociālais dienests", "social_service")):
                 value = shown[kind]
-                assert f"{label}: {value}" in first, f"{name} {sheet}: 1. lapā nav vesela „{label}: {value}”"
+                # after a blank: where the name comes from (D227), whole too
+                where = {"municipality": "pašvaldības", "social_service": "dienesta"}[kind]
+                note = f" (nosaukums – {where} nolikumā)"
+                line = f"{label}: {value}" + (note if value == BLANK else "")
+                assert line in first, f"{name} {sheet}: 1. lapā nav vesela „{line}”"
+                if value != BLANK:
+                    assert note not in first, f"{name} {sheet}: piezīme pie apstiprināta nosaukuma"
 
 
 def test_numbers_print_with_latvian_separators(printed: dict[str, dict[str, list[Page]]]) -> None:

@@ -136,3 +136,28 @@ def test_65_names_the_base_amount_and_keeps_a_row_above_the_signatures(wb) -> No
     between = range(last_total + 1, first_signature)
     assert list(between) and all((ws.row_dimensions[r].height or 0) >= 6 for r in between), (
         [(r, ws.row_dimensions[r].height) for r in between])
+
+
+# D227: where a person takes a party's name from, after its blank (the note 6.9's addressee has, annexhead F5)
+NAME_NOTES = {"Pašvaldība": "(nosaukums – pašvaldības nolikumā)", "Sociālais dienests": "(nosaukums – dienesta nolikumā)"}
+
+
+def _header_texts(ws: Worksheet) -> dict[str, str]:
+    """The cached texts of the header rows 3–5 that name a party, by their label ("Pašvaldība", …)."""
+    return {label: c.value for row in ws.iter_rows(min_row=3, max_row=5) for c in row for label in NAME_NOTES
+            if isinstance(c.value, str) and c.value.startswith(f"{label}: ")}
+
+
+@pytest.mark.parametrize("municipality", ("liepaja", None))
+def test_a_blank_party_name_says_where_the_name_comes_from(templates, municipality: str | None) -> None:  # noqa: ANN001
+    """A fresh matrix (no plan day: the catalogue confirms no name yet; the generic one has no municipality) prints
+    "Pašvaldība: ______" and "Sociālais dienests: ______" on each signed annex with the note where the name comes
+    from, as 6.9's addressee does; the working sheets keep the bare header text. That the note goes with a confirmed
+    name (as LibreOffice computes it): tests/workbook/test_party_names.py, on paper: test_print.py."""
+    wb = load_workbook(templates[municipality], data_only=True)
+    for sheet in (*SIGNED, "6.4", "6.7"):
+        shown = _header_texts(wb[sheet])
+        assert set(shown) == set(NAME_NOTES), (sheet, shown)
+        for label, note in NAME_NOTES.items():
+            expected = f"{label}: {BLANK} {note}" if sheet in SIGNED else f"{label}: {BLANK}"
+            assert shown[label] == expected, (sheet, label)

@@ -47,7 +47,8 @@ STRUCK_CELLS = {"6.3": 4, "6.5": 3, "6.6": 2, "6.9": 3}
 OUTSIDE_ROUNDS = dt.date(2026, 1, 1)  # after every programme round of the catalogue
 ABOVE_CEILING = ("3.4.1g", "999.00")  # a group price with a confirmed ceiling far below this price
 WORKBOOKS = (("derigs-6", None, 6, None), ("derigs-10", None, 10, None), ("kluda-periods", OUTSIDE_ROUNDS, 6, None),
-             ("kluda-cena", None, 6, ABOVE_CEILING))
+             ("kluda-cena", None, 6, ABOVE_CEILING), ("derigs-sanemejs", None, 6, None))
+TYPED_RECIPIENTS = "derigs-sanemejs"  # the showcase with each line's recipient typed (the showcase leaves it empty)
 REFERENCE_ERRORS: dict[str, int] = {}  # workbook name -> the reference's error count (filled by ``printed``)
 NOT_SIGNABLE_COUNT = re.compile(re.escape(NOT_SIGNABLE[0].split(":")[0]) + r": matricā ir kļūdas \((\d+)")
 
@@ -71,6 +72,9 @@ def printed(catalogue: Catalogue, templates, params, tmp_path_factory: pytest.Te
             inputs = dataclasses.replace(inputs, lines=tuple(
                 dataclasses.replace(ln, unit_price=Decimal(price[1])) if ln.offer_id == price[0] else ln
                 for ln in inputs.lines))
+        if name == TYPED_RECIPIENTS:
+            inputs = dataclasses.replace(inputs, lines=tuple(dataclasses.replace(ln, recipient=ln.service_recipient)
+                                                             for ln in inputs.lines))
         REFERENCE_ERRORS[name] = evaluate_workbook(inputs, params).errors
         wb = load_workbook(templates["liepaja"])
         fill(wb, inputs, recipient_labels(catalogue), PEOPLE)
@@ -128,3 +132,15 @@ def test_unused_rows_print_struck(printed, sheet: str) -> None:  # noqa: ANN001
     assert note in six and six.count(EMPTY_MARK) == 4 * STRUCK_CELLS[sheet] + note.count(EMPTY_MARK), (
         f"6 rindas {sheet}: {six.count(EMPTY_MARK)} × „{EMPTY_MARK}”")
     assert note not in ten and EMPTY_MARK not in ten.replace("–", ""), f"10 rindas {sheet}"
+
+
+def test_an_empty_recipient_is_the_services_own(printed, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """annexhead F4 (D48, D227): the showcase's lines leave 6.3's "Saņēmējs" empty, which means the service's own
+    recipient (the catalogue's, 6.8's column): the signed 6.3 says so under the table, on the signed page; with every
+    recipient typed it prints no such note."""
+    assert all(ln.recipient is None for ln in showcase(catalogue).lines)
+    note = "Tukšs „Saņēmējs” – saņēmējs kā 6.8. tabulā."
+    pages = printed["derigs-6"]["6.3"]
+    assert note in _flat(pages[-1].text) and "(paraksts)" in pages[-1].text, "6.3: nav piezīmes par tukšu saņēmēju"
+    typed = _flat("\n".join(page.text for page in printed[TYPED_RECIPIENTS]["6.3"]))
+    assert REFERENCE_ERRORS[TYPED_RECIPIENTS] == 0 and "Tukšs „Saņēmējs”" not in typed

@@ -8,6 +8,7 @@ import datetime as dt
 from generator import lvformat
 from generator.workbook.layout import col
 from generator.workbook.sheetio import Sheet
+from generator.workbook.sheets import party_names
 from generator.workbook.texts import NOT_SIGNABLE, NOT_SIGNABLE_SHORT
 
 PAPER_A4 = 9
@@ -148,6 +149,8 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     that title, where the repeated label columns end before ``split_col``. ``subtitle_height``: the subtitle
     keeps to row 1 (that many points high), leaving row 2 beside the title to the sheet (6.5's warning).
     ``rows_12`` False: the sheet writes rows 1–2 itself (6.3: the title and the goals, D96).
+    ``signed`` (6.3, 6.5, 6.6, 6.9): the subtitle says "NAV PARAKSTĀMS" while the workbook has errors, and the
+    municipality's or social service's line that prints the blank adds where the name comes from (D227).
     """
     st = sh.st
     head_to = title_to or last_col
@@ -180,6 +183,11 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
             if (two_lines or code_line) and name == "Galva_Berns":  # the personal code on a line of its own: never split at its "-"
                 child_cell(sh, first)
                 sh.watch(first, code_under_name(name), HEADER_WATCHED[name], PERSONAL_SOURCE)
+            elif signed:  # a party's name printed as the blank says where the name comes from (D227)
+                formula = party_names.signed_header_formula(name)
+                shown = cache.text(party_names.HEADER_KINDS[name].output) if name in party_names.HEADER_KINDS else ""
+                sh.formula(first, formula, st.label_bold, party_names.signed_header_text(name, cache.header(name), shown))
+                sh.watch(first, formula, HEADER_WATCHED[name], PERSONAL_SOURCE)
             else:
                 sh.formula(first, name, st.label_bold, cache.header(name))
                 sh.watch(first, name, HEADER_WATCHED[name], PERSONAL_SOURCE)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.municipality_names import DatedName
 from generator.workbook.sheetio import Sheet
-from generator.workbook.texts import BLANK
+from generator.workbook.texts import BLANK, NAME_SOURCE_NOTES
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,33 @@ def hint_formula(kind: Kind) -> str:
     unconfirmed = HINT_UNCONFIRMED.format(source=kind.source)
     return (f'IF(Pasvaldiba="","{HINT_NO_MUNICIPALITY}",IF({kind.row}>0,"{HINT_CONFIRMED}",'
             f'IF(ISNUMBER(Perioda_Sakums),"{unconfirmed}","{HINT_NO_DAY}")))')
+
+
+# --- the header lines of the signed annexes --------------------------------------------------------------------
+
+# The header texts on 6.11 (technical._headers) that print a party's name, by the kind whose name they print.
+HEADER_KINDS = {"Galva_Pasvaldiba": BY_OUTPUT["Pasvaldibas_Nosaukums"], "Galva_Dienests": BY_OUTPUT["Socialais_Dienests"]}
+
+
+def blank_note(kind: Kind) -> str:
+    """What follows a printed blank of ``kind``'s name: where the name comes from, in brackets (D227)."""
+    return f" ({NAME_SOURCE_NOTES[kind.kind]})"
+
+
+def signed_header_formula(name: str) -> str:
+    """Formula of a signed annex's header cell showing the 6.11 header text ``name`` (Galva_*): the text, and for a
+    party's name that prints as the blank (empty or not confirmed on 6.1) the note where the name comes from."""
+    kind = HEADER_KINDS.get(name)
+    if kind is None:
+        return name
+    return f'{name}&IF(OR({kind.output}="",{kind.output}="{BLANK}"),"{blank_note(kind)}","")'
+
+
+def signed_header_text(name: str, header: str, shown: str) -> str:
+    """What ``signed_header_formula`` computes, in Python: ``header`` is the header text (Galva_*), ``shown`` what 6.1
+    shows for the party of ``name`` (its name, the blank or "")."""
+    kind = HEADER_KINDS.get(name)
+    return header + blank_note(kind) if kind is not None and shown in ("", BLANK) else header
 
 
 # --- 6.11 -----------------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from generator.workbook.texts import (
     MSG,
     NOT_SIGNABLE_SHORT,
     PARENT_STATEMENT,
+    RECIPIENT_DEFAULT_NOTE,
     ROW_WORD,
 )
 
@@ -139,6 +140,20 @@ def text_validation(sh: Sheet, cells: str, field: Field, where: str, hint: str =
         "error_title": "Teksts par garu",
         "error_message": f"Teksts ir garāks par {limit} zīmēm, un to nevarētu izdrukāt visu. Saīsiniet to.{hint}",
     })
+
+
+def recipient_default_formula(first: int, last: int) -> str:
+    """Formula: RECIPIENT_DEFAULT_NOTE while a plan row of ``first``..``last`` has a service (C) but no recipient (D),
+    else ""."""
+    return f'IF(SUMPRODUCT((C{first}:C{last}<>"")*(D{first}:D{last}=""))>0,"{RECIPIENT_DEFAULT_NOTE}","")'
+
+
+def recipient_note(sh: Sheet, first: int, last: int) -> None:
+    """Under the plan rows, beside the legend (A:C of its second row): what an empty "Saņēmējs" means on the signed
+    page (D48, D227); a new workbook has no plan line, so no note."""
+    row = last + 2
+    sh.ws.merge_range(f"A{row}:C{row}", "", sh.st.subtitle)
+    sh.formula(f"A{row}", recipient_default_formula(first, last), sh.st.subtitle, "")
 
 
 def title_and_goals(sh: Sheet) -> None:
@@ -264,6 +279,7 @@ def write(sh: Sheet) -> None:
 
 
     sh.row_height(last + 2, SECTION_ROW_HEIGHT)  # the legend's last line
+    recipient_note(sh, first, last)
     # what the parent's signature means (or, while the workbook has errors, "NAV PARAKSTĀMS") in one line right above
     # the signatures, in place of a gap row
     statement_line(sh, last + 3, "L", PARENT_STATEMENT[SHEET])
