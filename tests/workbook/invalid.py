@@ -148,19 +148,13 @@ def _values(wb: Workbook, name: str) -> list[str]:
 # A bad value that another bad value of the same workbook would hide: the opinion left empty is an error only when
 # the child's age (from the birth date and the period's start) puts it between the full-rate age and the age limit,
 # so it never shares a workbook with a bad date (place() would then paste "Ja" instead, and the proof would miss it).
-APART: dict[tuple[str, str], frozenset[str]] = {
-    ("Ipasas_Kopsanas_Atzinums", "tukšs"): frozenset({"Berns_DzimsanasDatums", "Perioda_Sakums"}),
-}
 AGE_NEEDED = ("Ipasas_Kopsanas_Atzinums", "tukšs")  # the one combination that needs a plan of such an age
+APART: dict[tuple[str, str], frozenset[str]] = {AGE_NEEDED: frozenset({"Berns_DzimsanasDatums", "Perioda_Sakums"})}
 
 
 def _apart(item: tuple[str, str, Any], workbook: list[tuple[str, str, Any]]) -> bool:
     """Whether ``item`` and every value of ``workbook`` can be seen together (neither hides the other)."""
-    for a, b in ((item, w) for w in workbook):
-        for one, other in ((a, b), (b, a)):
-            if other[0] in APART.get((one[0], one[1]), ()):
-                return False
-    return True
+    return all(w[0] not in APART.get(item[:2], ()) and item[0] not in APART.get(w[:2], ()) for w in workbook)
 
 
 def spread(count: int, per_workbook: int, seed: int) -> list[list[tuple[str, str, Any]]]:
