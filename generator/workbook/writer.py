@@ -45,6 +45,10 @@ SIGNED = ("6.3", "6.5", "6.6", "6.9")
 EURO_UNIT_COLUMNS = {plan.SHEET: plan.UNIT_COLUMN, calculation.SHEET: calculation.UNIT_COLUMN,
                      annex.SHEET: annex.UNIT_COLUMN, months.UNITS_SHEET: months.UNIT_COLUMN,
                      application.SHEET: application.UNIT_COLUMN}
+# The execution sheet 6.10 has no unit column: its plan row's "Nr." (A, the line's 6.4 row) finds the unit on 6.4
+# (h_Mervieniba), so that a euro line's planned, delivered and remaining quantity print as money there too ("60,00",
+# not "60"; annextrial F3, D232).
+EURO_UNIT_LOOKUPS = {execution.SHEET: "INDEX(h_Mervieniba,$A{row})"}
 
 
 def whole_units(book: Book) -> None:
@@ -69,14 +73,16 @@ def whole_units(book: Book) -> None:
                 else:
                     column.append([row, row])
         unit = EURO_UNIT_COLUMNS.get(title_)
+        lookup = EURO_UNIT_LOOKUPS.get(title_)
         for col, spans in sorted(runs.items()):
             for first, last in spans:
                 cell = xl_rowcol_to_cell(first, col)
                 top, bottom = max(first, book.layout.plan_first - 1), min(last, book.layout.plan_last - 1)
-                if unit and top <= bottom:  # the plan rows of the run (6.6's day-care row below them has no unit)
+                if (unit or lookup) and top <= bottom:  # the plan rows of the run (6.6's day-care row has no unit)
                     at = xl_rowcol_to_cell(top, col)
+                    unit_at = f"${unit}{top + 1}" if unit else lookup.format(row=top + 1)
                     ws.conditional_format(top, col, bottom, col, {
-                        "type": "formula", "criteria": f'=AND(ISNUMBER({at}),${unit}{top + 1}="{euro}")',
+                        "type": "formula", "criteria": f'=AND(ISNUMBER({at}),{unit_at}="{euro}")',
                         "format": book.st.units_money})
                 ws.conditional_format(first, col, last, col, {
                     "type": "formula", "criteria": f"=AND(ISNUMBER({cell}),ROUND({cell},2)=ROUND({cell},0))",

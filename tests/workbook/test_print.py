@@ -419,14 +419,18 @@ def test_no_page_of_the_service_list_holds_only_names(printed: dict[str, dict[st
 EURO_LINE = ("2.4 Transports bērnam", "180,00", "30,00")
 
 
-@pytest.mark.parametrize("sheet", sorted(SIGNED))
+# 6.10 (no unit column; its first page across holds the planned quantity and months) printed them "180" and "30"
+# (annextrial F3, D232).
+@pytest.mark.parametrize("sheet", [*sorted(SIGNED), "6.10"])
 def test_euro_line_quantity_prints_as_money(printed: dict[str, dict[str, list[Page]]], sheet: str) -> None:
     name, total, month = EURO_LINE
     lines = [line for page in printed["paraugs"][sheet] for line in page.text.splitlines() if name in line]
     assert lines, f"{sheet}: nav rindas „{name}”"
     figures = lines[0].split()
     assert total in figures, f"{sheet}: {lines[0]!r}"
-    if sheet == "6.6":
+    if sheet == "6.10":  # the planned quantity and the planned EUR
+        assert figures.count(total) == 2, f"{sheet}: {lines[0]!r}"
+    if sheet in ("6.6", "6.10"):
         assert figures.count(month) == 6, f"{sheet}: {lines[0]!r}"
 
 

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from generator.workbook.layout import Layout
 from generator.workbook.sheets.common import UNIT_HEADING
 from generator.workbook.styles import MONEY, UNITS, UNITS_WHOLE
-from generator.workbook.writer import EURO_UNIT_COLUMNS, SIGNED
+from generator.workbook.writer import EURO_UNIT_COLUMNS, EURO_UNIT_LOOKUPS, SIGNED
 
 
 def _whole_rules(ws) -> list[tuple[object, str, str]]:  # noqa: ANN001 - an openpyxl worksheet
@@ -65,13 +65,21 @@ def test_signed_annexes_and_64_print_a_euro_quantity_as_money(templates: dict[st
     annexes it prints as money ("58,50", not "58,5"): a rule on each plan-row quantity that tests the line's unit
     ("Mērvienība", EURO_UNIT_COLUMNS, each letter from the sheet's own module) and comes before the whole-number
     rule. The working calculation 6.4 too: it printed such a quantity "60" beside its price "1,00" and sum "60,00"
-    (annextrial F2, D225)."""
+    (annextrial F2, D225). The execution sheet 6.10 has no unit column: its rule finds the line's unit on 6.4 through
+    the line's number (EURO_UNIT_LOOKUPS; it printed "60" for 60 euro: annextrial F3, D232)."""
     wb = load_workbook(templates["liepaja"])
     assert set(EURO_UNIT_COLUMNS) == {*SIGNED, "6.4"}, EURO_UNIT_COLUMNS
-    for sheet, unit in EURO_UNIT_COLUMNS.items():
+    assert set(EURO_UNIT_LOOKUPS) == {"6.10"}, EURO_UNIT_LOOKUPS
+    first, last = Layout.calc_first, Layout.calc_first + Layout.plan_rows - 1
+    assert wb.defined_names["h_Mervieniba"].attr_text == f"'6.4'!$D${first}:$D${last}"
+    assert UNIT_HEADING in [wb["6.4"][f"D{row}"].value for row in range(1, first)]
+    finds = {sheet: f"${unit}" for sheet, unit in EURO_UNIT_COLUMNS.items()} | {"6.10": "INDEX(h_Mervieniba,$A"}
+    for sheet, find in finds.items():
         ws = wb[sheet]
-        heads = [ws[f"{unit}{row}"].value for row in range(1, Layout.plan_first)]
-        assert UNIT_HEADING in heads, (sheet, heads)
+        if sheet in EURO_UNIT_COLUMNS:
+            unit = EURO_UNIT_COLUMNS[sheet]
+            heads = [ws[f"{unit}{row}"].value for row in range(1, Layout.plan_first)]
+            assert UNIT_HEADING in heads, (sheet, heads)
         money = {}
         whole = {}
         for cf in ws.conditional_formatting:
@@ -79,7 +87,7 @@ def test_signed_annexes_and_64_print_a_euro_quantity_as_money(templates: dict[st
                 if rule.dxf is None or rule.dxf.numFmt is None or not rule.formula:
                     continue
                 for cells in cf.sqref.ranges:
-                    if rule.dxf.numFmt.formatCode == MONEY and f'${unit}' in rule.formula[0] and '"euro"' in rule.formula[0]:
+                    if rule.dxf.numFmt.formatCode == MONEY and find in rule.formula[0] and '"euro"' in rule.formula[0]:
                         money[cells.coord.split(":")[0]] = rule.priority
                     elif rule.dxf.numFmt.formatCode == UNITS_WHOLE:
                         whole[cells.coord.split(":")[0]] = rule.priority

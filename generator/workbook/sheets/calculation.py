@@ -332,6 +332,7 @@ def write(sh: Sheet) -> None:
     sh.formula(f"I{total}", f"SUM(I{first}:I{last})", st.out_money_bold, 0)
     sh.formula(f"J{total}", f"SUM(J{first}:J{last})", st.out_money_bold, 0)
     sh.define("h_Nr", f"A{first}", f"A{last}")
+    sh.define("h_Mervieniba", f"D{first}", f"D{last}")  # the line's unit, for 6.10's euro quantities (writer)
     sh.define("Aprekins_Piezimes", f"M{first}", f"M{last}")
     sh.text(f"{C64.f_note}{head + 1}", "f_PiezimjuGarums", st.helper_text)
     sh.ws.conditional_format(f"M{first}:M{last}", {"type": "formula", "criteria": f"=${C64.f_note}{first}>0",
