@@ -119,7 +119,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "documents-build": 62,  # 75 less the memo test's sampled municipalities (testtime6: 65.0 -> 51.5 s CPU)
     "one-price": 59,  # 100 x 0.59: the sampled municipalities' papers (testtime6, D223: 223 -> 132 s CPU)
     "tests/workbook/test_print.py": 66,  # 73 x 0.91: one random plan printed, three with IBM_FULL=1 (testtime7)
-    "documents-lo": 48,  # clone 66 s x 0.73: values over UNO (testtime-lo: 62 s CPU against 85 s)
+    "documents-lo": 30,  # 48 - the register sample (lead, D233: 87 -> 32 s CPU for its test)
     "tests/documents/test_from_matrix_amounts.py": 46,  # clone
     "tests/ministry/test_collect.py": 60,  # clone; +9 s: later_folder and the --previous period refusals (ministrytrial)
     "ministry-lo": 40,  # clone 42 s x 0.95: the migrated matrices read over UNO (testtime2)
