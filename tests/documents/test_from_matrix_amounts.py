@@ -322,3 +322,38 @@ def test_pdf_text_of_three_children_shows_the_same_figures(rendered, catalogue: 
             name = PROVIDER.search(letter_text).group(1)
             for want in (w for w in expected if w["provider"] == name and _funded(w)):
                 assert clean(want["label"]) in letter_text
+
+
+def _cases(child: Child, catalogue: Catalogue) -> set[str]:
+    """The cases of one child that the tests above ask the sample to show (their „vajag …” assertions)."""
+    outcome, expected = _expected_lines(child, catalogue)
+    on_catalogue_base = base_unconfirmed(catalogue, child)
+    cases = {"bāze no kataloga" if on_catalogue_base else "bāze no matricas"}
+    if outcome.needed <= outcome.provisional:
+        cases.add("N ≤ P")
+    if outcome.needed > outcome.provisional and child.inputs.final is not None:
+        cases.add("N > P un F")
+    if _a_on_base(child, outcome, catalogue):
+        cases.add("A uz neapstiprinātā bāzes apmēra")
+    if any(w["actual_cost"] for w in expected):
+        cases.add("faktiskās izmaksas")
+    if any(w["to_parent"] for w in expected):
+        cases.add("atmaksā Vecākam")
+    if not _a_on_base(child, outcome, catalogue):
+        for name in {w["provider"] for w in expected if _funded(w)}:
+            if any(w["provider"] == name and not w["to_parent"] and (w["ib"] is None or w["ib"] != w["cost"])
+                   for w in expected):
+                cases.add("sniedzēja daļu nemaksā no IB")
+    return cases
+
+
+def test_the_default_sample_shows_every_case_of_the_thirty(catalogue: Catalogue) -> None:
+    """D230: the first COUNT children show every case that the whole pool of 30 shows, in as many municipalities
+    (the reference alone, nothing rendered); with IBM_FULL=1 the sample is the pool."""
+    pool = children_with_final(catalogue, POOL, seed=12)
+    sample = pool[:COUNT]
+    every = set().union(*(_cases(c, catalogue) for c in pool))
+    shown = set().union(*(_cases(c, catalogue) for c in sample))
+    assert shown == every, every - shown
+    assert {c.municipality for c in sample} == {c.municipality for c in pool}
+    assert len(sample) < len(pool) or FULL
