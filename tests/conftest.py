@@ -120,7 +120,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "one-price": 59,  # 100 x 0.59: the sampled municipalities' papers (testtime6, D223: 223 -> 132 s CPU)
     "tests/workbook/test_print.py": 66,  # 73 x 0.91: one random plan printed, three with IBM_FULL=1 (testtime7)
     "documents-lo": 30,  # 48 - the register sample (lead, D233: 87 -> 32 s CPU for its test)
-    "tests/documents/test_from_matrix_amounts.py": 46,  # clone
+    "tests/documents/test_from_matrix_amounts.py": 25,  # clone 46 x 0.54: 10 of the 30 children (testtime9, D230)
     "tests/ministry/test_collect.py": 60,  # clone; +9 s: later_folder and the --previous period refusals (ministrytrial)
     "ministry-lo": 40,  # clone 42 s x 0.95: the migrated matrices read over UNO (testtime2)
     "tests/documents/test_from_matrix_command.py": 46,  # clone
@@ -135,7 +135,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "migrate-3": 15,
     "migrate-2": 15,
     "tests/documents/test_catalogue_changes.py": 14,
-    "tests/documents/test_from_matrix_payee_command.py": 8,  # clone 12 s x 0.68: PDF stand-ins
+    "tests/documents/test_from_matrix_payee_command.py": 10,  # stop43 clone 30 s: stand-ins now in the subprocess (testtime9)
     "tests/ministry/test_migrate.py": 12,
     "tests/workbook/test_input_cells.py": 10,
     "tests/documents/test_annex_workbooks.py": 10,

@@ -39,7 +39,7 @@ _replace_file.renameat2_noreplace = lambda src, dst: False  # the new outputs to
 PDF_STAND_IN = b"%IBM-test: HTML in place of a PDF\n"
 # The PDFs of `ibm documents` (the municipal set and --from-matrix) as stand-ins: a marker and the document's HTML
 # instead of WeasyPrint's rendering, which is most of a run's time (as tests/documents/conftest.py pdf_stand_ins).
-_PDF_STAND_INS = f"""
+PDF_STAND_INS = f"""
 import generator.documents.build_step as _build_step
 import generator.documents.from_matrix.writing as _writing
 def _stand_in(html, target, *_args, **_kwargs):
@@ -74,7 +74,7 @@ def start(args: list[str], env: dict[str, str] | None = None, *, pdf_stand_ins: 
     """`ibm ARGS` in its own process group (as a terminal starts it), its stderr readable line by line; with
     ``pdf_stand_ins`` for tests that look at which files are made and moved, not inside the PDFs; with
     ``pause_at`` (module, function) waiting for a signal at that function's first call."""
-    prelude = (_PRELUDE + (_PDF_STAND_INS if pdf_stand_ins else "") + (_pause(*pause_at) if pause_at else "")
+    prelude = (_PRELUDE + (PDF_STAND_INS if pdf_stand_ins else "") + (_pause(*pause_at) if pause_at else "")
                + IBM_WITH_PILOT_DAY)  # pilot-years --day
     return subprocess.Popen([sys.executable, "-c", prelude, *args], cwd=REPO, text=True,
                             env={**os.environ, **(env or {}), "PYTHONPATH": str(REPO)},

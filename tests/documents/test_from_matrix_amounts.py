@@ -1,11 +1,16 @@
-"""Proof of `ibm documents --from-matrix`: for 30 random filled matrices across municipalities, every line,
+"""Proof of `ibm documents --from-matrix`: for random filled matrices across municipalities, every line,
 unit, price, line cost and P, N, A, K that the contract's annex, the decision and the guarantee letters show
 equal the reference's values (read back from the DOCX; for three of them also from the PDF text), and there
 is one guarantee letter and one provider contract per distinct provider. A figure resting on an unconfirmed
 price, or on the catalogue's unconfirmed base amount (no Bazes_Apmers in the matrix), must be a blank.
 
 The DOCX of every child is checked (fast); PDFs are printed for three children only (WeasyPrint needs about a
-second per document)."""
+second per document).
+
+By default the first 10 of the 30 random children are checked, all 30 with IBM_FULL=1 (D230): the first 10 are ten
+municipalities and already show every case the proof needs – N ≤ P, N > P with the ministry's F, the matrix's and
+the catalogue's (unconfirmed) base amount, A resting on it, a line at actual cost, a line repaid to the parent and a
+provider whose part is not all paid from the IB; the tests below assert each of them on the sample."""
 
 from __future__ import annotations
 
@@ -37,9 +42,11 @@ from tests.documents.from_matrix_helpers import (
     write_matrices,
 )
 from tests.ministry.factory import Child
+from tests.workbook.plan_sample import FULL
 
 pytestmark = pytest.mark.slow
-COUNT = 30
+POOL = 30  # the random children made (seed 12); the order of the pool decides who gets a final amount F
+COUNT = POOL if FULL else 10
 PROVIDER = re.compile(r"uzvārds\): (SIA Sniedzējs \d+)")
 
 
@@ -48,7 +55,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue):
     folder = tmp_path_factory.mktemp("from-matrix")
     # patched from the template's bytes (the template's own digests); the openpyxl-saved form goes through the same
     # reading in the other --from-matrix tests (tests/ministry/factory.py write_children)
-    children = write_matrices(catalogue, folder, children_with_final(catalogue, COUNT, seed=12), saved_by="xlsxpatch")
+    pool = children_with_final(catalogue, POOL, seed=12)
+    children = write_matrices(catalogue, folder, pool[:COUNT], saved_by="xlsxpatch")
     templates = TemplateSource(catalogue)
     result = []
     for child in children:
@@ -130,8 +138,8 @@ def _check_amounts(table: list[list[str]], outcome, child: Child, confirmed: boo
     assert _final(values["F"], child) == child.inputs.final, where
 
 
-def test_thirty_matrices_across_municipalities(rendered, catalogue: Catalogue) -> None:
-    assert len(rendered) >= COUNT - 5  # less those who come of age before the round ends (D110)
+def test_the_matrices_show_every_case_across_municipalities(rendered, catalogue: Catalogue) -> None:
+    assert len(rendered) >= min(COUNT, POOL - 5)  # less those who come of age before the round ends (D110)
     assert len({child.municipality for child, _, _, _ in rendered}) >= 10
     outcomes = [child.result(catalogue) for child, _, _, _ in rendered]
     assert any(o.needed <= o.provisional for o in outcomes), "vajag bērnu ar N ≤ P"
@@ -221,13 +229,14 @@ def test_one_letter_and_one_contract_per_ib_funded_provider_with_only_its_funded
             name = PROVIDER.search(text).group(1)
             seen.add(name)
             mine = [w for w in expected if w["provider"] == name and _funded(w)]
-            table = table_with(docx_tables(data), "Saņēmējs")
+            tables = docx_tables(data)
+            table = table_with(tables, "Saņēmējs")
             assert "bērns, Vecāks vai ģimene" in table[0][1]  # the parent is the defined term
             rows, total = table[1:-1], table[-1]
             assert [r[0] for r in rows] == [clean(w["label"]) for w in mine]
             for row, want in zip(rows, mine, strict=True):
                 assert money(row[4]) == want["price"] and money(row[5]) == want["ib"]
-            _check_funded_months(table_with(docx_tables(data), "Kopā no IB"), rows, mine, f"{child.index} {name}")
+            _check_funded_months(table_with(tables, "Kopā no IB"), rows, mine, f"{child.index} {name}")
             ibs = [w["ib"] for w in mine]
             assert "no individuālā budžeta" in total[0]
             assert money(total[-1]) == (None if None in ibs else sum(ibs, Decimal(0)))
@@ -313,3 +322,38 @@ def test_pdf_text_of_three_children_shows_the_same_figures(rendered, catalogue: 
             name = PROVIDER.search(letter_text).group(1)
             for want in (w for w in expected if w["provider"] == name and _funded(w)):
                 assert clean(want["label"]) in letter_text
+
+
+def _cases(child: Child, catalogue: Catalogue) -> set[str]:
+    """The cases of one child that the tests above ask the sample to show (their „vajag …” assertions)."""
+    outcome, expected = _expected_lines(child, catalogue)
+    on_catalogue_base = base_unconfirmed(catalogue, child)
+    cases = {"bāze no kataloga" if on_catalogue_base else "bāze no matricas"}
+    if outcome.needed <= outcome.provisional:
+        cases.add("N ≤ P")
+    if outcome.needed > outcome.provisional and child.inputs.final is not None:
+        cases.add("N > P un F")
+    if _a_on_base(child, outcome, catalogue):
+        cases.add("A uz neapstiprinātā bāzes apmēra")
+    if any(w["actual_cost"] for w in expected):
+        cases.add("faktiskās izmaksas")
+    if any(w["to_parent"] for w in expected):
+        cases.add("atmaksā Vecākam")
+    if not _a_on_base(child, outcome, catalogue):
+        for name in {w["provider"] for w in expected if _funded(w)}:
+            if any(w["provider"] == name and not w["to_parent"] and (w["ib"] is None or w["ib"] != w["cost"])
+                   for w in expected):
+                cases.add("sniedzēja daļu nemaksā no IB")
+    return cases
+
+
+def test_the_default_sample_shows_every_case_of_the_thirty(catalogue: Catalogue) -> None:
+    """D230: the first COUNT children show every case that the whole pool of 30 shows, in as many municipalities
+    (the reference alone, nothing rendered); with IBM_FULL=1 the sample is the pool."""
+    pool = children_with_final(catalogue, POOL, seed=12)
+    sample = pool[:COUNT]
+    every = set().union(*(_cases(c, catalogue) for c in pool))
+    shown = set().union(*(_cases(c, catalogue) for c in sample))
+    assert shown == every, every - shown
+    assert {c.municipality for c in sample} == {c.municipality for c in pool}
+    assert len(sample) < len(pool) or FULL

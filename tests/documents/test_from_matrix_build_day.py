@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from pypdf import PdfReader
 
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
@@ -19,6 +18,7 @@ from generator.documents.from_matrix.run import run
 from generator.documents.from_matrix.writing import MARKER
 from generator.documents.terms import BLANK_DATE
 from generator.reference.rounds import plan_end as period_end
+from tests.documents.conftest import pdf_pages
 from tests.documents.from_matrix_helpers import clean, docx_text, funded_child
 from tests.ministry.factory import Child
 
@@ -95,7 +95,7 @@ def test_an_ended_period_is_refused_without_the_option_and_archived_with_it(chil
     assert MARK not in current.output and "arhīva kopijas" not in current.output  # a running period: no copy
     mine = out / child.path.stem
     before = {p.name: p.read_bytes() for p in mine.iterdir()}
-    assert all(MARK not in page.extract_text() for page in PdfReader(mine / "01-ligums-ar-vecaku.pdf").pages)
+    assert all(MARK not in page for page in pdf_pages(mine / "01-ligums-ar-vecaku.pdf"))
     # after the period: refused as before, the message names the option, nothing written
     refused = _run(["--from-matrix", str(child.path), "--out", str(out)], day)
     assert refused.exit_code == 1, refused.output
@@ -118,10 +118,10 @@ def test_an_ended_period_is_refused_without_the_option_and_archived_with_it(chil
     pdfs = sorted(folder.glob("*.pdf"))
     assert len(pdfs) == len(list(folder.glob("*.docx"))) >= 5
     for pdf in pdfs:
-        pages = PdfReader(pdf).pages
+        pages = pdf_pages(pdf)  # pdftotext: pypdf's pages and words, faster (tests/documents/conftest.py)
         for number, page in enumerate(pages, 1):
-            assert MARK in clean(page.extract_text()), f"{pdf.name} lapa {number}"
-        assert "klienta lietas materiāliem" in clean(pages[0].extract_text()), pdf.name
+            assert MARK in clean(page), f"{pdf.name} lapa {number}"
+        assert "klienta lietas materiāliem" in clean(pages[0]), pdf.name
     for docx in folder.glob("*.docx"):
         assert all(MARK in s.header.paragraphs[0].text for s in Document(str(docx)).sections), docx.name
     # a second run replaces the copy it made

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
-from pypdf import PdfReader
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
@@ -25,6 +24,7 @@ from generator.reference.provisional import age_in_years
 from generator.reference.rounds import period_holding
 from generator.workbook.names import resolve
 from generator.workbook.version import template_version
+from tests.documents.conftest import pdf_pages
 from tests.documents.from_matrix_helpers import clean, docx_text, write_matrices
 from tests.ministry.factory import Child, make_children, params, personal_code
 from tests.ooxml.assertions import assert_opens_without_repair
@@ -148,10 +148,10 @@ def test_draft_marks_every_page_and_lists_the_errors(matrices, catalogue: Catalo
     assert len(pdfs) == 2 * _providers(child) + 4
     messages = [clean(f.message) for f in child.result(catalogue).findings if f.severity.value == "kļūda"]
     for pdf in pdfs:
-        reader = PdfReader(pdf)
-        for number, page in enumerate(reader.pages, 1):
-            assert "MELNRAKSTS" in page.extract_text(), f"{pdf.name} lapa {number}"
-        first = clean(reader.pages[0].extract_text())
+        pages = pdf_pages(pdf)  # pdftotext: pypdf's pages and words, faster (tests/documents/conftest.py)
+        for number, page in enumerate(pages, 1):
+            assert "MELNRAKSTS" in page, f"{pdf.name} lapa {number}"
+        first = clean(pages[0])
         assert all(m[:40] in first for m in messages), pdf.name
     for docx in folder.glob("*.docx"):
         from docx import Document
@@ -210,7 +210,7 @@ def test_folder_progress_summary_privacy_and_determinism(matrices, catalogue: Ca
     for docx in clean_folder.glob("*.docx"):
         assert docx.read_bytes() == (second / docx.name).read_bytes(), docx.name
     for pdf in clean_folder.glob("*.pdf"):
-        texts = [[p.extract_text() for p in PdfReader(f).pages] for f in (pdf, second / pdf.name)]
+        texts = [pdf_pages(f) for f in (pdf, second / pdf.name)]
         assert texts[0] == texts[1], pdf.name
     result = _run(["--from-matrix", str(matrices["clean"].path), "--out", str(again)],
                   env={"IBM_PSEUDONIMA_ATSLEGA": KEY})

@@ -23,8 +23,9 @@ from tests.documents.test_from_matrix_payee import set_payee
 from tests.ministry.factory import Child, two_line_inputs
 from tests.ooxml.assertions import assert_opens_without_repair
 from tests.pilot_day import IBM_WITH_PILOT_DAY
+from tests.slow_rename import PDF_STAND_IN, PDF_STAND_INS
 
-pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pdf_stand_ins")]  # PDFs: which are made, not their text
+pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 TRANSPORT = "2.4"
 MARKET = "3.1.2i"
@@ -51,7 +52,10 @@ def _child(catalogue: Catalogue) -> Child:
 
 
 def _run(matrix: Path, out: Path, catalogue_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    args = [sys.executable, "-c", IBM_WITH_PILOT_DAY, "documents", "--from-matrix", str(matrix), "--out", str(out),
+    # the PDFs as stand-ins in the command's own process (a fixture's monkeypatch does not reach it): these tests
+    # look at which papers are made and what the console says; --from-matrix PDFs are rendered for real by the
+    # in-process tests that read them (tests/documents/test_from_matrix_amounts.py, test_from_matrix_command.py)
+    args = [sys.executable, "-c", PDF_STAND_INS + IBM_WITH_PILOT_DAY, "documents", "--from-matrix", str(matrix), "--out", str(out),
             "--day", BUILD_DAY]
     if catalogue_dir is not None:
         args += ["--catalogue", str(catalogue_dir)]
@@ -88,6 +92,7 @@ def test_a_line_repaid_to_the_parent_is_named_with_the_reason(catalogue: Catalog
     assert _papers(folder) == ["02-ligums-ar-sniedzeju-1.pdf",
                                "03-garantijas-vestule-1.pdf"]
     assert "taksometrs" not in " ".join(p.name for p in folder.iterdir())
+    assert all(p.read_bytes().startswith(PDF_STAND_IN) for p in folder.glob("*.pdf"))  # nothing rendered
     # the folder's report says the same, for whoever opens the folder later
     assert f"Piezīme: {labels[TRANSPORT]} – {REASON}{TRANSPORT_FORMS}\n" in (folder / "parskats.txt").read_text("utf-8")
     # the contract with the parent names the line in its own clause (01 §5), and Word opens it without repair
