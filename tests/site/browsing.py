@@ -62,14 +62,15 @@ def served_one_page_index(base: str) -> bytes:
     return json.dumps({**index, "docs": index["docs"][:1]}, ensure_ascii=False).encode("utf-8")
 
 
-def small_search_index(page, index: bytes) -> None:  # noqa: ANN001 - playwright.sync_api.Page
+def small_search_index(page, index: bytes, url: str = SEARCH_INDEX) -> None:  # noqa: ANN001 - playwright.sync_api.Page
     """Answer the page's fetch of search_index.json with ``index`` (served_one_page_index), for tests that never
     search (the calculator's, the table layouts', the diagram, filters, download and colour scheme): on every page
     load the theme's search worker fetches the whole index (~1 MB) and builds it, ~0.7 s of Chromium CPU a load of
     kalkulators.html (of ~2,2 s; docs/benchmarks.md). Unlike skip_search_index the fetch succeeds, so the theme's
     scripts run and page errors are still seen; the real index is loaded by the search tests and by test_browser.py's
     check of the main pages (kalkulators.html among them). Chromium's Fetch domain with this one URL pattern: other
-    requests are not intercepted and keep the HTTP cache (``page.route`` would switch it off)."""
+    requests are not intercepted and keep the HTTP cache (``page.route`` would switch it off). ``url``: the one
+    URL (pattern) answered, for a test that proves where the page looks for its index (a wrong one is not answered)."""
     cdp = page.context.new_cdp_session(page)
 
     def answer(event: dict) -> None:
@@ -79,7 +80,7 @@ def small_search_index(page, index: bytes) -> None:  # noqa: ANN001 - playwright
             "body": base64.b64encode(index).decode("ascii")})
 
     cdp.on("Fetch.requestPaused", answer)
-    cdp.send("Fetch.enable", {"patterns": [{"urlPattern": SEARCH_INDEX}]})
+    cdp.send("Fetch.enable", {"patterns": [{"urlPattern": url}]})
 
 
 def browser_test(fn):
