@@ -1,4 +1,4 @@
-"""The built site in headless Chromium (Debian's /usr/bin/chromium driven by Playwright), served by
+"""The built site in headless Chromium (Debian's /usr/bin/chromium-headless-shell driven by Playwright), served by
 ``python -m http.server`` on 127.0.0.1: pages load without console errors and without any request
 leaving 127.0.0.1, diagrams render from the vendored mermaid, search finds Latvian words, the catalogue
 filters work and a download link downloads its file. Screenshots go to test-artifacts/site/.
