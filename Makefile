@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 # python3-uno, libreoffice-script-provider-python: the workbook proof reads LibreOffice's recalculated values over UNO
 # without saving each file (generator/lo_values.py, run by Debian's /usr/bin/python3: the venv cannot import uno).
 APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	fonts-dejavu-core fonts-crosextra-carlito poppler-utils chromium-headless-shell python3-venv python3-uno \
+	fonts-dejavu-core fonts-crosextra-carlito poppler-utils chromium chromium-headless-shell python3-venv python3-uno \
 	libreoffice-script-provider-python
 STAMP_VENV := $(VENV)/.installed
 NO_DONTWRITE := env -u PYTHONDONTWRITEBYTECODE
