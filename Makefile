@@ -8,8 +8,10 @@ BIN := $(VENV)/bin
 # prints columns as wide as Excel does (without it LibreOffice takes DejaVu Sans; the print tests then fail).
 # python3-uno, libreoffice-script-provider-python: the workbook proof reads LibreOffice's recalculated values over UNO
 # without saving each file (generator/lo_values.py, run by Debian's /usr/bin/python3: the venv cannot import uno).
+# chromium-headless-shell: the site's browser tests run in it (tests/site/browsing.py): the same Chromium version without
+# the full browser's shell, ~40 % less CPU in those tests (docs/benchmarks.md, testtime8).
 APT_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	fonts-dejavu-core fonts-crosextra-carlito poppler-utils chromium python3-venv python3-uno \
+	fonts-dejavu-core fonts-crosextra-carlito poppler-utils chromium chromium-headless-shell python3-venv python3-uno \
 	libreoffice-script-provider-python
 STAMP_VENV := $(VENV)/.installed
 NO_DONTWRITE := env -u PYTHONDONTWRITEBYTECODE

@@ -115,7 +115,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # the lead's clean clone of 01.12.2026 (422cea6): the unit times below marked "clone". workbook-lo and site: the
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
     "workbook-lo": 122,  # 158 x 0.77: invalid values 11 to a workbook, sampled templates, 2 clean copies (testtime7, D226)
-    "site": 288,  # 305 less the one-page search index (testtime3); the site build ~1 s less (sitespeed: _padded)
+    "site": 180,  # 288 x 0.62: Chromium headless shell, one search page per module (testtime8: 602 -> 376 s CPU)
     "documents-build": 62,  # 75 less the memo test's sampled municipalities (testtime6: 65.0 -> 51.5 s CPU)
     "one-price": 59,  # 100 x 0.59: the sampled municipalities' papers (testtime6, D223: 223 -> 132 s CPU)
     "tests/workbook/test_print.py": 66,  # 73 x 0.91: one random plan printed, three with IBM_FULL=1 (testtime7)
@@ -125,8 +125,8 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "ministry-lo": 40,  # clone 42 s x 0.95: the migrated matrices read over UNO (testtime2)
     "tests/documents/test_from_matrix_command.py": 46,  # clone
     "tests/documents/test_from_matrix_signing.py": 24,  # clone 35 s x 0.68: PDF stand-ins (testtime-lo)
-    "tests/site/test_calculator_browser.py": 21,  # 25 x 0.85: one-page search index (testtime3)
-    "tests/site/test_calculator_form.py": 32,  # speedA's clone 38 s x 0.8 (testtime3); without it, it ran last
+    "tests/site/test_calculator_browser.py": 12,  # 21 x 0.58: Chromium headless shell (testtime8: 77.5 -> 45.2 s CPU)
+    "tests/site/test_calculator_form.py": 16,  # 32 x 0.49: Chromium headless shell (testtime8: 109.5 -> 53.6 s CPU)
     "tests/ministry/test_collect_safety.py": 22,
     "tests/documents/test_from_matrix_build_day.py": 26,  # clone
     "tests/ministry/test_fastread.py": 20,

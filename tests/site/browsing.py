@@ -1,5 +1,5 @@
 """Browser fixtures of the site tests: the built site served by ``python -m http.server`` on 127.0.0.1
-and Debian's /usr/bin/chromium driven by Playwright, one browser for the whole session."""
+and Debian's /usr/bin/chromium-headless-shell driven by Playwright, one browser for the whole session."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ import pytest
 if TYPE_CHECKING:
     from tests.site.conftest import BuiltSite
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's headless shell of the same Chromium (the package chromium-headless-shell, the Makefile installs it): the
+# same Blink and V8 without the full browser's shell, ~30 % less CPU a page load and the same axe-core results
+# (bench/axe_speed.py, docs/benchmarks.md "Vietnes vienība ar Chromium bezgalvas čaulu").
+CHROMIUM = Path("/usr/bin/chromium-headless-shell")
 # Waits are generous: `make test` runs two workers on two loaded cores, where a page load can take many
 # seconds. Every browser context gets it as its default timeout; explicit waits use it too.
 TIMEOUT_MS = 90_000
@@ -29,10 +32,11 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "site"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run"]
 
+NO_CHROMIUM = f"nav Debian Chromium bezgalvas čaulas ({CHROMIUM}): apt-get install chromium-headless-shell"
 BROWSER_MARKS = [
     pytest.mark.browser,
     pytest.mark.xdist_group("site"),
-    pytest.mark.skipif(not CHROMIUM.is_file(), reason="nav Debian chromium (/usr/bin/chromium): apt-get install chromium"),
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason=NO_CHROMIUM),
 ]
 
 
@@ -62,14 +66,15 @@ def served_one_page_index(base: str) -> bytes:
     return json.dumps({**index, "docs": index["docs"][:1]}, ensure_ascii=False).encode("utf-8")
 
 
-def small_search_index(page, index: bytes) -> None:  # noqa: ANN001 - playwright.sync_api.Page
+def small_search_index(page, index: bytes, url: str = SEARCH_INDEX) -> None:  # noqa: ANN001 - playwright.sync_api.Page
     """Answer the page's fetch of search_index.json with ``index`` (served_one_page_index), for tests that never
     search (the calculator's, the table layouts', the diagram, filters, download and colour scheme): on every page
     load the theme's search worker fetches the whole index (~1 MB) and builds it, ~0.7 s of Chromium CPU a load of
     kalkulators.html (of ~2,2 s; docs/benchmarks.md). Unlike skip_search_index the fetch succeeds, so the theme's
     scripts run and page errors are still seen; the real index is loaded by the search tests and by test_browser.py's
     check of the main pages (kalkulators.html among them). Chromium's Fetch domain with this one URL pattern: other
-    requests are not intercepted and keep the HTTP cache (``page.route`` would switch it off)."""
+    requests are not intercepted and keep the HTTP cache (``page.route`` would switch it off). ``url``: the one
+    URL (pattern) answered, for a test that proves where the page looks for its index (a wrong one is not answered)."""
     cdp = page.context.new_cdp_session(page)
 
     def answer(event: dict) -> None:
@@ -79,7 +84,7 @@ def small_search_index(page, index: bytes) -> None:  # noqa: ANN001 - playwright
             "body": base64.b64encode(index).decode("ascii")})
 
     cdp.on("Fetch.requestPaused", answer)
-    cdp.send("Fetch.enable", {"patterns": [{"urlPattern": SEARCH_INDEX}]})
+    cdp.send("Fetch.enable", {"patterns": [{"urlPattern": url}]})
 
 
 def browser_test(fn):

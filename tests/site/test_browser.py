@@ -1,4 +1,4 @@
-"""The built site in headless Chromium (Debian's /usr/bin/chromium driven by Playwright), served by
+"""The built site in headless Chromium (Debian's /usr/bin/chromium-headless-shell driven by Playwright), served by
 ``python -m http.server`` on 127.0.0.1: pages load without console errors and without any request
 leaving 127.0.0.1, diagrams render from the vendored mermaid, search finds Latvian words, the catalogue
 filters work and a download link downloads its file. Screenshots go to test-artifacts/site/.
@@ -139,19 +139,25 @@ def test_screenshots_at_desktop_and_phone_width(browser, server: str, built_site
     """Screenshots for a person to look at (test-artifacts/site/): home, a service page, the price page
     and search results for three queries; each page loads without errors and has no sideways scrolling."""
     context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844})
-    page = context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     name = "dators" if width > 500 else "telefons"
     try:
+        # The three pages are only looked at: the one-page search index (browsing.small_search_index), the theme's
+        # scripts run and their errors are seen; the queries below get the whole index in a page of their own.
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        small_search_index(page, served_one_page_index(server))
         for label, path in [("sakums", "index.html"), ("pakalpojums", "katalogs/3.1.3.html"), ("cenas", "cenas.html")]:
             page.goto(server + path)
             page.wait_for_load_state("networkidle")
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, width)
             page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"))
+        page.close()
         # One page load for the three queries (each load fetches and indexes the whole search index again):
         # the field is emptied by keys between them and the next query waits until the last one's results are gone.
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(server + "index.html")
         page.wait_for_load_state("networkidle")
         if width <= 500:

@@ -31,7 +31,7 @@ from generator.workbook import render
 from generator.workbook.writer import template_date
 from tests.reference.caserunner import CASES_DIR, load_file
 from tests.site.axe import AxeUnavailable, ensure_axe
-from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
+from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, Visit
 from tests.site.calculator_expected import (
     NOT_IN_CALCULATOR,
     api_input,
@@ -48,7 +48,7 @@ from tests.workbook.plans import RandomPlan, random_plans
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.is_file(), reason="nav Debian chromium (/usr/bin/chromium): apt-get install chromium"),
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason=NO_CHROMIUM),
 ]
 
 RANDOM_PLANS = 600

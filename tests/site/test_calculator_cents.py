@@ -14,12 +14,12 @@ from generator.reference.inputs import CENTS_TEXT
 from generator.reference.lines import fixed_unit_price, line_from_offer
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs
-from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit
+from tests.site.browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, Visit
 from tests.site.calculator_expected import api_input, differences, expected
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.is_file(), reason="nav Debian chromium (/usr/bin/chromium): apt-get install chromium"),
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason=NO_CHROMIUM),
 ]
 
 PAGE = "kalkulators.html"

@@ -19,12 +19,19 @@ from generator.reference.rounds import add_months, plan_end
 from generator.site.calculator import DATA_SCRIPT, data_script
 from tests.round_yaml import catalogue_with_round, children_round_entry
 from tests.site.axe import AxeUnavailable, ensure_axe
-from tests.site.browsing import ARTIFACTS, CHROMIUM, Visit, served_one_page_index, small_search_index
+from tests.site.browsing import (
+    ARTIFACTS,
+    CHROMIUM,
+    NO_CHROMIUM,
+    Visit,
+    served_one_page_index,
+    small_search_index,
+)
 from tests.site.calculator_form import fill_line
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.is_file(), reason="nav Debian chromium (/usr/bin/chromium): apt-get install chromium"),
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason=NO_CHROMIUM),
 ]
 
 PAGE = "kalkulators.html"

@@ -45,6 +45,24 @@ FIRST_RESULT = [
 ]
 
 
+@pytest.fixture(scope="module")
+def search_page(browser, server: str):  # noqa: ANN001, ANN201
+    """One page for the module's searches: its search worker loads and indexes the whole search index once, not
+    once a test (~1 s of Chromium CPU a load). first_result waits for the results of its own query, so a query
+    left by an earlier test is never read as this one's. Its errors are collected across the module's tests."""
+    visit = Visit(browser, server)
+    yield visit
+    visit.close()
+
+
+@pytest.fixture
+def on_index(search_page: Visit) -> Visit:
+    """The shared page on index.html: opened again only after a test has left it (a result clicked)."""
+    if urlsplit(search_page.page.url).path != urlsplit(search_page.base + "index.html").path:
+        search_page.open("index.html")
+    return search_page
+
+
 def first_result(visit: Visit, query: str) -> str:
     field = visit.page.locator("input.md-search__input")
     field.click()
@@ -88,8 +106,8 @@ PRICE_QUERIES = [
 
 
 @pytest.mark.parametrize(("query", "page", "figure"), PRICE_QUERIES, ids=[q for q, _, _ in PRICE_QUERIES])
-def test_a_price_is_found_by_its_figure(visit: Visit, query: str, page: str, figure: str) -> None:
-    visit.open("index.html")
+def test_a_price_is_found_by_its_figure(on_index: Visit, query: str, page: str, figure: str) -> None:
+    visit = on_index  # one page for the module: its search index is built once
     pages, first = results(visit, query)
     assert page in pages, pages
     assert len(pages) <= 12, pages  # the figure, not every page with a "4", "79" or "3" in it
@@ -97,8 +115,8 @@ def test_a_price_is_found_by_its_figure(visit: Visit, query: str, page: str, fig
     assert visit.errors == []
 
 
-def test_a_service_result_is_its_summary_not_its_property_table(visit: Visit) -> None:
-    visit.open("index.html")
+def test_a_service_result_is_its_summary_not_its_property_table(on_index: Visit) -> None:
+    visit = on_index  # one page for the module: its search index is built once
     pages, first = results(visit, "dienas aprūpes centrs")
     assert pages[0] == "katalogs/3.6.html"
     assert "Dienas aprūpes centrs – " in first
@@ -107,9 +125,9 @@ def test_a_service_result_is_its_summary_not_its_property_table(visit: Visit) ->
     visit.shot("meklesana-pakalpojums")
 
 
-def test_each_query_finds_its_page_first(visit: Visit) -> None:
+def test_each_query_finds_its_page_first(on_index: Visit) -> None:
     assert len(FIRST_RESULT) >= 20
-    visit.open("index.html")
+    visit = on_index  # one page for the module: its search index is built once
     found = {query: first_result(visit, query) for query, _ in FIRST_RESULT}
     wrong = {q: (found[q], expected) for q, expected in FIRST_RESULT if found[q] != expected}
     visit.page.wait_for_timeout(300)  # the results panel has faded in: the screenshot is for a person to look at
@@ -119,8 +137,8 @@ def test_each_query_finds_its_page_first(visit: Visit) -> None:
 
 
 @pytest.mark.parametrize("query", ["logopeds", "gimenes asistents", "transports berniem"])
-def test_results_highlight_the_written_words(visit: Visit, query: str) -> None:
-    visit.open("index.html")
+def test_results_highlight_the_written_words(on_index: Visit, query: str) -> None:
+    visit = on_index  # one page for the module: its search index is built once
     first_result(visit, query)
     marked = visit.page.locator(".md-search-result__item mark").all_inner_texts()
     assert marked, query
@@ -151,8 +169,8 @@ METHODOLOGY_FIRST = [
 DECISIONS = "metodika/rekonstrukcijas-un-lemumi.html"
 
 
-def test_methodology_before_catalogue_and_decision_rows(visit: Visit) -> None:
-    visit.open("index.html")
+def test_methodology_before_catalogue_and_decision_rows(on_index: Visit) -> None:
+    visit = on_index  # one page for the module: its search index is built once
     found = {query: results(visit, query)[0] for query, _ in METHODOLOGY_FIRST}
     wrong = {q: found[q][:5] for q, first in METHODOLOGY_FIRST if found[q][0] not in first}
     assert wrong == {}
@@ -164,7 +182,7 @@ def test_methodology_before_catalogue_and_decision_rows(visit: Visit) -> None:
     assert visit.errors == []
 
 
-def test_a_price_history_result_reads_as_a_sentence(visit: Visit, built_site) -> None:  # noqa: ANN001
+def test_a_price_history_result_reads_as_a_sentence(on_index: Visit, built_site) -> None:  # noqa: ANN001
     """audit16 F10: a price history section's text in the index is its paragraph and one clause a value, not the
     table's column headers run together; the "jāprecizē" status stays with its figure."""
     import json
@@ -174,7 +192,7 @@ def test_a_price_history_result_reads_as_a_sentence(visit: Visit, built_site) ->
     assert len(history) >= 10
     assert [d["location"] for d in history if "Spēkā Nozīme Summa" in d["text"]] == []
     assert all("Spēkā: " in d["text"] for d in history)  # one sentence a row, as every table (review2 F12)
-    visit.open("index.html")
+    visit = on_index  # one page for the module: its search index is built once
     first_result(visit, "3,14")  # the figure of 2.3 in its history
     texts = visit.page.locator(".md-search-result__item").evaluate_all(
         "items => items.filter(i => /cenas\\/joma-2/.test(i.querySelector('a').href)).map(i => i.innerText)")

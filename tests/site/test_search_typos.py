@@ -25,13 +25,22 @@ TYPOS = [
 ]
 
 
-@pytest.fixture
-def searching(browser, server: str):  # noqa: ANN001, ANN201
+@pytest.fixture(scope="module")
+def search_page(browser, server: str):  # noqa: ANN001, ANN201
+    """One page for the module's searches: its search worker loads and indexes the whole search index once, not
+    once a test (~1 s of Chromium CPU a load). Its errors are collected across the module's tests."""
     visit = Visit(browser, server, init_script=COUNT_WORKER)
-    visit.open("index.html")
-    visit.page.locator("input.md-search__input").click()
     yield visit
     visit.close()
+
+
+@pytest.fixture
+def searching(search_page: Visit) -> Visit:
+    """The shared page on index.html (opened again only after a test has left it), its search field focused."""
+    if urlsplit(search_page.page.url).path != urlsplit(search_page.base + "index.html").path:
+        search_page.open("index.html")
+    search_page.page.locator("input.md-search__input").click()
+    return search_page
 
 
 def pages(visit: Visit, query: str) -> tuple[list[str], str]:
