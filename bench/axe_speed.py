@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -21,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.proc_cpu import tree_cpu  # noqa: E402
+from bench.site_server import html_pages, serving  # noqa: E402
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise  # noqa: E402
 from generator.site.step import build_into  # noqa: E402
 from tests.site.axe import ensure_axe  # noqa: E402
@@ -79,25 +78,16 @@ def main() -> int:
         catalogue = load_or_raise(DEFAULT_CATALOGUE)
         build_dir = make_build_dir(args.site / "build", catalogue)
         build_into(catalogue, site, build_dir, lambda _m: None)
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if p.relative_to(site).parts[0] not in ("lejupielades", "atvertie-dati"))
-    if args.pages:
-        pages = pages[::max(1, len(pages) // args.pages)]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d",
-                               str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1)
+    pages = html_pages(site, args.pages)
     axe = ensure_axe().read_text(encoding="utf-8")
     names = args.variants.split(",")
     totals = {name: [0.0, 0.0, 0.0, 0.0] for name in names}
     results = {}
-    try:
+    with serving(site) as base:
         with sync_playwright() as pw:
             for _ in range(args.repeat):
                 for name in names:
-                    cpu, wall, found, per_page = audit(pw, f"http://127.0.0.1:{port}/", pages, axe, name)
+                    cpu, wall, found, per_page = audit(pw, base, pages, axe, name)
                     load = sum(a for a, _ in per_page.values())
                     run = sum(b for _, b in per_page.values())
                     for k, v in enumerate((cpu, wall, load, run)):
@@ -109,8 +99,6 @@ def main() -> int:
                     if args.per_page and name == names[0]:
                         for path, (a, b) in sorted(per_page.items(), key=lambda x: -sum(x[1]))[:15]:
                             print(f"  {path}: load {a:.2f} s, axe {b:.2f} s")
-    finally:
-        server.terminate()
     same = all(results[n] == results[names[0]] for n in names)
     for name in names:
         cpu, wall, load, run = totals[name]

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.proc_cpu import tree_cpu  # noqa: E402
+from bench.site_server import html_pages, serving  # noqa: E402
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise  # noqa: E402
 from generator.site.step import build_into  # noqa: E402
 from tests.site.axe import ensure_axe  # noqa: E402
@@ -75,32 +74,21 @@ def main() -> int:
         build_dir = make_build_dir(Path(tmp) / "build", catalogue)
         site = build_dir / "vietne"
         build_into(catalogue, site, build_dir, lambda _m: None)
-        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                       if p.relative_to(site).parts[0] not in ("lejupielades", "atvertie-dati"))
-        if args.pages:
-            pages = pages[::max(1, len(pages) // args.pages)]
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d",
-                                   str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1)
+        pages = html_pages(site, args.pages)
         axe = None if args.no_axe else ensure_axe().read_text(encoding="utf-8")
         totals: dict[str, list[float]] = {"route": [0.0, 0.0], "cdp": [0.0, 0.0]}
         results = {}
-        try:
+        with serving(site) as base:
             with sync_playwright() as pw:
                 for _ in range(args.repeat):
                     for way in ("route", "cdp"):
-                        cpu, wall, found = audit(pw, f"http://127.0.0.1:{port}/", pages, axe, way, args.idle)
+                        cpu, wall, found = audit(pw, base, pages, axe, way, args.idle)
                         totals[way][0] += cpu
                         totals[way][1] += wall
                         results.setdefault(way, found)
                         assert found == results[way]
                         print(f"{way}: {len(pages)} pages, Chromium CPU {cpu:.1f} s, wall {wall:.1f} s, "
                               f"load {os.getloadavg()[0]:.1f}", flush=True)
-        finally:
-            server.terminate()
     same = results["route"] == results["cdp"]
     route, cdp = totals["route"], totals["cdp"]
     print(f"total over {args.repeat} run(s): route CPU {route[0]:.1f} s, cdp CPU {cdp[0]:.1f} s, "

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.proc_cpu import tree_cpu  # noqa: E402
+from bench.site_server import serving  # noqa: E402
 from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise  # noqa: E402
 from generator.site.step import build_into  # noqa: E402
 from tests.site.browsing import ARGS, CHROMIUM  # noqa: E402
@@ -67,23 +66,15 @@ def main() -> int:
         build_dir = make_build_dir(Path(tmp) / "build", catalogue)
         site = build_dir / "vietne"
         build_into(catalogue, site, build_dir, lambda _m: None)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d",
-                                   str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1)
-        try:
+        with serving(site) as base:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
                 for _ in range(args.repeat):
                     for way in ("new-context", "shared-context", "same-page"):
-                        cpu, wall = visits(browser, f"http://127.0.0.1:{port}/{args.page}", way, args.visits)
+                        cpu, wall = visits(browser, base + args.page, way, args.visits)
                         print(f"{way:14s} CPU {cpu / args.visits:.3f} s, wall {wall / args.visits:.3f} s a visit, "
                               f"load {os.getloadavg()[0]:.1f}", flush=True)
                 browser.close()
-        finally:
-            server.terminate()
     return 0
 
 

@@ -163,6 +163,12 @@ class Visit:
         assert response is not None and response.ok, path
         self.page.wait_for_load_state("networkidle")
 
+    def stay_on(self, path: str) -> None:
+        """Be on ``path``: open it only when the page is elsewhere (a page shared by a module's tests, whose search
+        index is built once, is opened again only after a test has left it)."""
+        if urlsplit(self.page.url).path != urlsplit(self.base + path).path:
+            self.open(path)
+
     def foreign_requests(self) -> list[str]:
         return [u for u in self.requests if urlsplit(u).hostname not in ("127.0.0.1", None)
                 and not u.startswith(("data:", "blob:"))]

@@ -58,8 +58,7 @@ def search_page(browser, server: str):  # noqa: ANN001, ANN201
 @pytest.fixture
 def on_index(search_page: Visit) -> Visit:
     """The shared page on index.html: opened again only after a test has left it (a result clicked)."""
-    if urlsplit(search_page.page.url).path != urlsplit(search_page.base + "index.html").path:
-        search_page.open("index.html")
+    search_page.stay_on("index.html")
     return search_page
 
 

@@ -37,8 +37,7 @@ def search_page(browser, server: str):  # noqa: ANN001, ANN201
 @pytest.fixture
 def searching(search_page: Visit) -> Visit:
     """The shared page on index.html (opened again only after a test has left it), its search field focused."""
-    if urlsplit(search_page.page.url).path != urlsplit(search_page.base + "index.html").path:
-        search_page.open("index.html")
+    search_page.stay_on("index.html")
     search_page.page.locator("input.md-search__input").click()
     return search_page
 
