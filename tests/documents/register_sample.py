@@ -6,9 +6,9 @@ A register's kinds (register_kinds): each month's number of children at and arou
 closing balance below, at or above zero; each kind of row (pay, transport, SBS), a pay row in odd cents (a half-cent
 pay share), a correction of the whole amount and of a part of it, a register without rows, a month without costs and
 the period's closing balance below or above zero; a month whose pay share or indirect costs are half a cent before
-ROUND. A greedy set cover keeps the register that adds the most kinds
-not yet kept (the first such in the pool's order) until every kind of the pool is in the sample
-(tests/documents/test_register_sample.py proves it for several seeds)."""
+ROUND. The greedy set cover of the matrix proof's plans (tests/workbook/plan_sample.py ``covering``) keeps the
+register that adds the most kinds not yet kept (the first such in the pool's order) until every kind of the pool is in
+the sample (tests/documents/test_register_sample.py proves it for several seeds)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from generator.documents.reports import register as reg
 from generator.money import cents
 from generator.reference.params import Params
 from generator.reference.settlement import BIP_PAY, BIP_SBS, BIP_TRANSPORT
-from tests.workbook.plan_sample import FULL
+from tests.workbook.plan_sample import FULL, covering
 
 POOL = 60
 MIN_SAMPLE = 10  # the cover (2–4 registers for seeds 0–19) and then the pool's first ones: more random amounts
@@ -103,17 +103,6 @@ def register_kinds(data: reg.RegisterData, params: Params) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def greedy_cover(kinds: list[frozenset[str]]) -> list[int]:
-    """The indexes of the fewest items (greedy) whose kinds together are every kind of ``kinds``, in pool order."""
-    left = set().union(*kinds)
-    chosen: list[int] = []
-    while left:
-        best = max(range(len(kinds)), key=lambda i: (len(kinds[i] & left), -i))
-        chosen.append(best)
-        left -= kinds[best]
-    return sorted(chosen)
-
-
 def register_pool(seed: int, catalogue: Catalogue) -> list[reg.RegisterData]:
     rng = random.Random(seed)
     return [random_register(rng, catalogue) for _ in range(POOL)]
@@ -126,9 +115,6 @@ def register_sample(seed: int, catalogue: Catalogue, params: Params,
     pool = register_pool(seed, catalogue)
     if full:
         return list(enumerate(pool))
-    chosen = set(greedy_cover([register_kinds(d, params) for d in pool]))
-    for i in range(POOL):
-        if len(chosen) >= MIN_SAMPLE:
-            break
-        chosen.add(i)
+    chosen = covering(range(POOL), [register_kinds(d, params) for d in pool])
+    chosen += [i for i in range(POOL) if i not in chosen][:max(0, MIN_SAMPLE - len(chosen))]
     return [(i, pool[i]) for i in sorted(chosen)]
