@@ -161,3 +161,24 @@ def test_a_blank_party_name_says_where_the_name_comes_from(templates, municipali
         for label, note in NAME_NOTES.items():
             expected = f"{label}: {BLANK} {note}" if sheet in SIGNED else f"{label}: {BLANK}"
             assert shown[label] == expected, (sheet, label)
+
+
+RIGHT_HAND = ("Pašvaldība: ", "Sociālais dienests: ", "Sociālais darbinieks: ")
+
+
+@pytest.mark.parametrize("sheet", (*SIGNED, "6.4", "6.10"))
+def test_the_right_hand_header_lines_start_at_one_edge(templates, sheet: str) -> None:  # noqa: ANN001
+    """Rows 3–5: the municipality's, the social service's and the worker's lines start in one column, each in a merged
+    range that ends where the others end. 6.3, 6.5 and 6.6 give the child's line more room in row 3 (child_to, D170),
+    and printed "Pašvaldība:" further right than the two lines under it (annexhead, seen on 6.3)."""
+    ws = load_workbook(templates["liepaja"], data_only=True)[sheet]
+    starts = {c.value.split(":")[0]: c.coordinate for row in ws.iter_rows(min_row=3, max_row=5) for c in row
+              if isinstance(c.value, str) and c.value.startswith(RIGHT_HAND)}
+    assert len(starts) == 3, (sheet, starts)
+    spans = {}
+    for label, cell in starts.items():
+        ranges = [str(r) for r in ws.merged_cells.ranges if cell in r]
+        spans[label] = ranges[0].split(":") if ranges else [cell, cell]
+    columns = {label: ("".join(ch for ch in a if ch.isalpha()), "".join(ch for ch in b if ch.isalpha()))
+               for label, (a, b) in spans.items()}
+    assert len(set(columns.values())) == 1, (sheet, columns)

@@ -136,7 +136,9 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     municipality or social service name of the catalogue is cut in the narrow label columns; the child's line
     puts the personal code on a line of its own under the name, which may take two (row 3: HEADER_CHILD_HEIGHT).
     ``child_to`` (a signed annex that prints one page wide, short of height): the child's line spans A..``child_to``,
-    where a name of input_checks.NAME_CHARS characters fits one line, so row 3 keeps two lines; the municipality starts after it.
+    where a name of input_checks.NAME_CHARS characters fits one line, so row 3 keeps two lines; the municipality's line
+    starts after it, and the service's and the worker's lines under it too (one left edge for the right-hand block; the
+    parent's and the period's lines keep to A..``split_col``, the columns between them stay empty).
 
     ``code_line`` (a sheet with one-line header rows whose label columns repeat on the pages across, 6.4): the
     child's personal code on a line of its own under the name (row 3 two lines high), so that the repeated label
@@ -174,7 +176,11 @@ def header_block(sh: Sheet, title: str, subtitle: str, last_col: str, split_col:
     cache = sh.book.cache
     right_first = col(split_col, 1)
     for row, (left, right) in enumerate(zip(HEADER_LEFT, HEADER_RIGHT, strict=True), start=3):
-        left_to, right_from = (child_to, col(child_to, 1)) if child_to and row == 3 else (split_col, right_first)
+        # with child_to every row's right-hand line starts after it, so that the municipality's, the service's and the
+        # worker's lines start at one edge (6.3 printed "Pašvaldība:" further right than the lines under it)
+        # while the parent's and the period's lines stay in the repeated label columns (test_print_titles)
+        left_to = child_to if child_to and row == 3 else split_col
+        right_from = col(child_to, 1) if child_to else right_first
         for first, last, name in ((f"A{row}", f"{left_to}{row}", left), (f"{right_from}{row}", f"{head_to}{row}", right)):
             r1, c1 = sh._rc(first)
             r2, c2 = sh._rc(last)
