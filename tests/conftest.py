@@ -128,6 +128,9 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/site/test_calculator_browser.py": 12,  # 21 x 0.58: Chromium headless shell (testtime8: 77.5 -> 45.2 s CPU)
     "tests/site/test_calculator_form.py": 16,  # 32 x 0.49: Chromium headless shell (testtime8: 109.5 -> 53.6 s CPU)
     "tests/ministry/test_collect_safety.py": 22,
+    # two units without an estimate before (the default 1 s; ~50 and ~40 s CPU): new CPU seconds, the old x ratio
+    "tests/ministry/test_migrate_reports_and_resumes.py": 37,  # 40.8 x 0.92: the migration copied (testtime10)
+    "tests/ministry/test_pasted_inputs.py": 34,  # 51.7 x 0.65: one opened clean matrix (testtime10)
     "tests/documents/test_from_matrix_build_day.py": 26,  # clone
     "tests/ministry/test_fastread.py": 20,
     "migrate-0": 26,  # 25 of the pool's 100 matrices (testspeed2); migrate-1..3 exist with IBM_FULL=1 alone

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -31,17 +32,42 @@ def _run(*args: str):  # noqa: ANN202
     return CliRunner().invoke(main, ["migrate", *args])
 
 
-def _formula_cell(path: Path) -> str:
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory, three: Path) -> Path:
+    """``three`` migrated once, as `ibm migrate VECA --out JAUNAS` writes it: each new matrix and its report. A test
+    that starts from an earlier complete migration copies it (``earlier``) instead of migrating again."""
+    out = tmp_path_factory.mktemp("parnestas") / "jaunas"
+    first = _run(str(three), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    assert "Pārnestas 3 matricas, atteiktas 0" in first.output
+    return out
+
+
+def earlier(migrated: Path, source: Path, out: Path) -> None:
+    """``source``'s new matrix and report from ``migrated`` copied to ``out`` and its report, as `ibm migrate SOURCE
+    --out OUT` writes them: the same bytes, for the digests line names the old file relative to VECA whether VECA
+    was the folder or the file (migrate.source_label) and names no output. Proven here as the command sees it: a
+    rerun takes them for its own complete output and writes nothing."""
+    report = out.with_name(f"{out.stem}-parnesana.txt")
+    shutil.copyfile(migrated / source.name, out)
+    shutil.copyfile(migrated / f"{source.stem}-parnesana.txt", report)
+    kept = (out.read_bytes(), report.read_bytes())
+    rerun = _run(str(source), "--out", str(out))
+    assert rerun.exit_code == 0 and "jau pārnesta iepriekš" in rerun.output, rerun.output
+    assert (out.read_bytes(), report.read_bytes()) == kept
+
+
+def _formula_cell(wb) -> str:  # noqa: ANN001 - an openpyxl Workbook
     """The first locked formula cell of sheet 6.4 (a template formula the worker must not type over)."""
-    ws = load_workbook(path)["6.4"]
+    ws = wb["6.4"]
     return next(c.coordinate for row in ws.iter_rows() for c in row
                 if isinstance(c.value, str) and c.value.startswith("=") and c.protection.locked)
 
 
 def test_a_value_typed_over_a_formula_is_named_in_the_report(three: Path, tmp_path: Path) -> None:
     source = sorted(three.glob("*.xlsx"))[0]
-    ref = _formula_cell(source)
     wb = load_workbook(source)
+    ref = _formula_cell(wb)
     wb["6.4"][ref] = 99.99
     (tmp_path / "old").mkdir()
     wb.save(tmp_path / "old" / "m.xlsx")
@@ -64,11 +90,10 @@ def test_a_value_typed_over_a_formula_is_named_in_the_report(three: Path, tmp_pa
     assert folder.output.count("veidnes izmaiņas") == 1
 
 
-def test_a_rerun_skips_its_own_complete_outputs_and_refuses_others(three: Path, tmp_path: Path) -> None:
+def test_a_rerun_skips_its_own_complete_outputs_and_refuses_others(three: Path, migrated: Path,
+                                                                   tmp_path: Path) -> None:
     out = tmp_path / "jaunas"
-    first = _run(str(three), "--out", str(out))
-    assert first.exit_code == 0, first.output
-    assert "Pārnestas 3 matricas, atteiktas 0" in first.output
+    shutil.copytree(migrated, out)  # the first run: "Pārnestas 3 matricas, atteiktas 0" (``migrated``)
     written = {p: p.read_bytes() for p in out.iterdir()}
 
     again = _run(str(three), "--out", str(out))
@@ -204,16 +229,13 @@ def test_another_old_matrix_never_replaces_an_earlier_migration(three: Path, tmp
     assert _state(tmp_path / "kopa") == kept
 
 
-def test_a_rerun_after_a_catalogue_change_migrates_again(three: Path, tmp_path: Path) -> None:
+def test_a_rerun_after_a_catalogue_change_migrates_again(three: Path, migrated: Path, tmp_path: Path) -> None:
     """review13 R13-2: output on an earlier template is not skipped as done; it is replaced and the reason said."""
-    import shutil
-
     from generator.catalogue.loader import DEFAULT_CATALOGUE
 
     source = sorted(three.glob("*.xlsx"))[0]
     out = tmp_path / "jauna.xlsx"
-    assert _run(str(source), "--out", str(out)).exit_code == 0
-    assert _run(str(source), "--out", str(out)).exit_code == 0  # unchanged catalogue: skipped
+    earlier(migrated, source, out)  # migrated, and an unchanged catalogue's rerun skips it
     changed = tmp_path / "katalogs"
     shutil.copytree(DEFAULT_CATALOGUE, changed)
     programme = changed / "programme.yaml"
@@ -230,11 +252,11 @@ def test_a_rerun_after_a_catalogue_change_migrates_again(three: Path, tmp_path: 
     assert skipped.exit_code == 0 and "jau pārnesta iepriekš" in skipped.output, skipped.output
 
 
-def test_a_report_the_user_edited_is_never_overwritten(three: Path, tmp_path: Path) -> None:
+def test_a_report_the_user_edited_is_never_overwritten(three: Path, migrated: Path, tmp_path: Path) -> None:
     """review13 R13-3: the report's own text is in the digest line; an edited report makes the pair the user's."""
     source = sorted(three.glob("*.xlsx"))[0]
     out = tmp_path / "jauna.xlsx"
-    assert _run(str(source), "--out", str(out)).exit_code == 0
+    earlier(migrated, source, out)
     report = tmp_path / "jauna-parnesana.txt"
     lines = report.read_text(encoding="utf-8").splitlines()
     lines.insert(1, "Pārbaudīja: sociālā darbiniece, 02.12.2026")
@@ -296,13 +318,13 @@ def test_the_recorded_old_file_is_hashed_when_its_name_shows_a_personal_code(thr
     assert again.exit_code == 0 and "jau pārnesta iepriekš" in again.output, again.output
 
 
-def test_a_replaced_template_fingerprint_migrates_again(three: Path, tmp_path: Path,
+def test_a_replaced_template_fingerprint_migrates_again(three: Path, migrated: Path, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """review13 R13-2: an unissued version re-registered by `ibm fingerprint --replace` (same version text, other
     template) is not skipped either."""
     source = sorted(three.glob("*.xlsx"))[0]
     out = tmp_path / "jauna.xlsx"
-    assert _run(str(source), "--out", str(out)).exit_code == 0
+    earlier(migrated, source, out)
     real = migrate_module.Migrator.fingerprint
     monkeypatch.setattr(migrate_module.Migrator, "fingerprint", lambda self, version: "0" * 16)
     rerun = _run(str(source), "--out", str(out))
