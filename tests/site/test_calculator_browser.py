@@ -67,10 +67,40 @@ def visit(small_index_visit: Visit) -> Visit:
 CASE_FILES = ("rules.yaml", "workbook.yaml", "amounts.yaml")
 
 
+# The inputs go to the page and the results come back as one JSON text each way: playwright's own transfer of a
+# batch's values checks every value of the protocol message in Python, two thirds of the random-plan proofs' Python
+# time (docs/benchmarks.md, testtime11). What playwright would give for a value JSON has no form for stays the same:
+# undefined as None, a non-finite number or -0 as that float, a Date as a datetime in UTC.
+APREKINS_JSON = """(text) => JSON.stringify(JSON.parse(text).map((x) => window.ibmKalkulators.aprekins(x)),
+    function (key, value) {
+        const raw = this[key];
+        if (raw === undefined) return null;
+        if (typeof raw === "number" && (!Number.isFinite(raw) || Object.is(raw, -0))) {
+            return {"ibm-number": Object.is(raw, -0) ? "-0" : String(raw)};
+        }
+        if (raw instanceof Date) return {"ibm-date": raw.toISOString()};
+        return value;
+    })"""
+NON_FINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf"), "-0": -0.0}
+
+
+def _unjson(obj: dict) -> object:
+    if obj.keys() == {"ibm-number"}:
+        return NON_FINITE[obj["ibm-number"]]
+    if obj.keys() == {"ibm-date"}:
+        return dt.datetime.fromisoformat(obj["ibm-date"].replace("Z", "+00:00"))  # Node's Dates are UTC
+    return obj
+
+
+def aprekins_all(page, inputs: list[dict]) -> list[dict]:  # noqa: ANN001 - playwright.sync_api.Page
+    """window.ibmKalkulators.aprekins of every input, in one evaluate call."""
+    return json.loads(page.evaluate(APREKINS_JSON, json.dumps(inputs)), object_hook=_unjson)
+
+
 def run_batch(visit: Visit, inputs: list[dict]) -> list[dict]:
     """All inputs through the API in one evaluate call."""
     visit.open(PAGE)
-    return visit.page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+    return aprekins_all(visit.page, inputs)
 
 
 def _compare(named: list[tuple[str, WorkbookInputs]], params: Params, results: list[dict]) -> list[str]:
@@ -129,7 +159,7 @@ def run_with_data(visit: Visit, catalogue: Catalogue, inputs: list[dict]) -> lis
     page.set_content("<!doctype html><html lang=\"lv\"><head><title>IB kalkulators</title></head><body></body></html>")
     page.add_script_tag(content=data_script(catalogue))
     page.add_script_tag(path=str(REPO / "site" / SCRIPT))
-    return page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+    return aprekins_all(page, inputs)
 
 
 def test_plans_of_every_round_get_their_rounds_prices(blank: Visit, several_rounds: Catalogue, monkeypatch) -> None:  # noqa: ANN001
