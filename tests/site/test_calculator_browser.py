@@ -614,3 +614,17 @@ def test_unit_limits_and_one_line_above_p_equal_the_reference(blank: Visit, cata
                      ["units_above_period"], ["units_above_period"], ["line_above_provisional"],
                      ["line_above_provisional"], ["line_above_provisional"], []]
     assert blank.errors == []
+
+
+def test_json_batch_gives_what_playwright_gives(blank: Visit) -> None:
+    """aprekins_all's JSON crossing returns each value as playwright's own evaluate would: undefined, NaN, ±Infinity,
+    -0 and a Date too, not only what JSON has a form for."""
+    blank.page.set_content("<!doctype html><html lang=\"lv\"><head><title>t</title></head><body></body></html>")
+    blank.page.evaluate("""window.ibmKalkulators = {aprekins: (x) => ({x, u: undefined, nan: NaN, inf: Infinity,
+        minf: -Infinity, zero: -0, d: new Date(Date.UTC(2021, 1, 1)), a: [undefined, 1.5, "a"], n: null, b: false})}""")
+    inputs = [{"kods": "1.1", "cena": "12.50", "rindas": [{"v": 1}, {"v": None}]}, {}]
+    got = aprekins_all(blank.page, inputs)
+    want = blank.page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+    assert repr(got) == repr(want)  # repr: nan is not equal to itself, and -0.0 == 0
+    assert got[0]["u"] is None and got[0]["d"] == dt.datetime(2021, 2, 1, tzinfo=dt.UTC)
+    assert str(got[0]["zero"]) == "-0.0" and got[0]["x"] == inputs[0]
