@@ -116,7 +116,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     # clean clone of f26198a (292 s, 305 s) less the random-pool samples (testspeed2: CPU x 0.65; the axe audit stays on every page)
     "workbook-lo": 122,  # 158 x 0.77: invalid values 11 to a workbook, sampled templates, 2 clean copies (testtime7, D226)
     "site": 180,  # 288 x 0.62: Chromium headless shell, one search page per module (testtime8: 602 -> 376 s CPU)
-    "documents-build": 62,  # 75 less the memo test's sampled municipalities (testtime6: 65.0 -> 51.5 s CPU)
+    "documents-build": 60,  # 62 x 0.96: the after-round preparer places of one municipality (testtime11, D236)
     "one-price": 59,  # 100 x 0.59: the sampled municipalities' papers (testtime6, D223: 223 -> 132 s CPU)
     "tests/workbook/test_print.py": 66,  # 73 x 0.91: one random plan printed, three with IBM_FULL=1 (testtime7)
     "documents-lo": 30,  # 48 - the register sample (lead, D233: 87 -> 32 s CPU for its test)
@@ -125,7 +125,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "ministry-lo": 40,  # clone 42 s x 0.95: the migrated matrices read over UNO (testtime2)
     "tests/documents/test_from_matrix_command.py": 46,  # clone
     "tests/documents/test_from_matrix_signing.py": 24,  # clone 35 s x 0.68: PDF stand-ins (testtime-lo)
-    "tests/site/test_calculator_browser.py": 12,  # 21 x 0.58: Chromium headless shell (testtime8: 77.5 -> 45.2 s CPU)
+    "tests/site/test_calculator_browser.py": 9,  # 12 x 0.76: plans and results cross as JSON text (testtime11)
     "tests/site/test_calculator_form.py": 16,  # 32 x 0.49: Chromium headless shell (testtime8: 109.5 -> 53.6 s CPU)
     "tests/ministry/test_collect_safety.py": 22,
     # two units without an estimate before (the default 1 s; ~50 and ~40 s CPU): new CPU seconds, the old x ratio
@@ -156,7 +156,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/site/test_methodology.py": 6,
     "tests/ministry/test_fastread_skeleton.py": 6,
     "tests/site/test_serve.py": 6,
-    "workbook-party-names": 28,  # clone; tests/workbook/test_party_names.py: one soffice call of 9 matrices
+    "workbook-party-names": 25,  # clone 28 x 0.90: one soffice call of 9 matrices, input cells patched (testtime11)
     "tests/site/test_annex_register.py": 4,  # its site build ~1 s less (sitespeed)
     "tests/site/test_pages.py": 3,  # every page's HTML facts parsed once, not three times (sitespeed)
     "tests/catalogue/test_bad_catalogues.py": 5,

@@ -2,7 +2,9 @@
 finds it in the printed act – the page of the instruction's marked blank („______¹”) or of the clause, table,
 heading, field or paragraph it follows, and that landmark by a name printed on that page; „dokumenta galvā” only
 above the document's title. Read from the PDFs' text page by page (pdftotext), for every document of every pilot
-municipality made on the documents build's day and of two municipalities made after the pilot round ended."""
+municipality made on the documents build's day and, made after the pilot round ended, of the municipalities that
+together show every kind of instruction place the after-round papers of all of them have (D236: by default one, every
+pilot municipality with IBM_FULL=1)."""
 
 from __future__ import annotations
 
@@ -13,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot
+from generator.catalogue.models import Municipality, Pilot
 from generator.documents.build_step import render_municipality
 from generator.documents.paths import documents_dir
-from generator.documents.pdf_writer import html_to_pdf, sheet_html
+from generator.documents.pdf_writer import html_to_pdf, sheet_html, split_instructions
 from tests.documents.conftest import normalise, pdf_pages
+from tests.workbook.plan_sample import FULL, covering
 
 pytestmark = pytest.mark.xdist_group("documents-build")
 
@@ -109,16 +112,57 @@ def test_each_instruction_names_the_page_and_place_of_the_build_days_papers(buil
     assert checked >= 10 * len(catalogue.pilot_municipalities())
 
 
-def test_each_instruction_names_the_page_and_place_after_the_round_ended(catalogue: Catalogue) -> None:
+def after_round_day(catalogue: Catalogue) -> dt.date:
+    return catalogue.rounds_of(Pilot.children)[0].end + dt.timedelta(days=1)
+
+
+def place_cases(html: str, document: str) -> set[tuple]:
+    """Each kind of instruction place one document has, as the sheet's wording depends on it (pdf_writer._place,
+    _where): the landmark's kind (none: the head) and its lead's, on a marked blank or not, the blank in a list or
+    inside the landmark."""
+    return {(document, None if i.landmark is None else i.landmark.kind,
+             None if i.landmark is None or i.landmark.lead is None else i.landmark.lead.kind,
+             i.mark is not None, i.in_list, i.within) for i in split_instructions(html)[1]}
+
+
+@pytest.fixture(scope="module")
+def after_round(catalogue: Catalogue) -> dict[str, tuple[Municipality, list, set[tuple]]]:
+    """Every pilot municipality's papers made the day after the pilot round ended (HTML only), with their cases."""
+    day = after_round_day(catalogue)
+    found = {}
+    for m in catalogue.pilot_municipalities():
+        documents = render_municipality(catalogue, m, build_date=day)
+        found[m.id] = (m, documents, set().union(*(place_cases(d.html, d.spec.id) for d in documents)))
+    return found
+
+
+def after_round_sample(after_round: dict[str, tuple[Municipality, list, set[tuple]]]) -> list[str]:
+    """D236: every pilot municipality with IBM_FULL=1, else the fewest whose after-round papers show every kind of
+    instruction place all of them show (tests/workbook/plan_sample.py ``covering``; the first in catalogue order on
+    a tie)."""
+    every = list(after_round)
+    if FULL:
+        return every
+    return covering(every, [after_round[m][2] for m in every])
+
+
+def test_the_after_round_sample_shows_every_place_kind(after_round) -> None:  # noqa: ANN001
+    """The default sample of the after-round proof shows every kind of instruction place (document, landmark,
+    marked blank) that the papers of every pilot municipality show; fails if the sample drops one."""
+    wanted = set().union(*(cases for _m, _d, cases in after_round.values()))
+    shown = set().union(*(after_round[m][2] for m in after_round_sample(after_round)))
+    assert wanted - shown == set()
+    assert len({document for document, *_ in wanted}) >= 20 and any(kind is None for _d, kind, *_ in wanted)
+
+
+def test_each_instruction_names_the_page_and_place_after_the_round_ended(after_round) -> None:  # noqa: ANN001
     """Papers made after the pilot round ended (its name, dates, prices are blanks): more instructions, on blanks
     that move to other pages – 02's price annex, 17's and 18's legal basis (audit43 F2)."""
-    pilot = catalogue.rounds_of(Pilot.children)[0]
-    day = pilot.end + dt.timedelta(days=1)
     checked = 0
-    for m in catalogue.pilot_municipalities()[:2]:
-        for document in render_municipality(catalogue, m, build_date=day):
+    for m in after_round_sample(after_round):
+        for document in after_round[m][1]:
             if "note preparer" in document.html:
-                checked += check_places(html_to_pdf(document.html), document.html, f"{m.id}/{document.spec.id}")
+                checked += check_places(html_to_pdf(document.html), document.html, f"{m}/{document.spec.id}")
     assert checked >= 60
 
 

@@ -67,10 +67,40 @@ def visit(small_index_visit: Visit) -> Visit:
 CASE_FILES = ("rules.yaml", "workbook.yaml", "amounts.yaml")
 
 
+# The inputs go to the page and the results come back as one JSON text each way: playwright's own transfer of a
+# batch's values checks every value of the protocol message in Python, two thirds of the random-plan proofs' Python
+# time (docs/benchmarks.md, testtime11). What playwright would give for a value JSON has no form for stays the same:
+# undefined as None, a non-finite number or -0 as that float, a Date as a datetime in UTC.
+APREKINS_JSON = """(text) => JSON.stringify(JSON.parse(text).map((x) => window.ibmKalkulators.aprekins(x)),
+    function (key, value) {
+        const raw = this[key];
+        if (raw === undefined) return null;
+        if (typeof raw === "number" && (!Number.isFinite(raw) || Object.is(raw, -0))) {
+            return {"ibm-number": Object.is(raw, -0) ? "-0" : String(raw)};
+        }
+        if (raw instanceof Date) return {"ibm-date": raw.toISOString()};
+        return value;
+    })"""
+NON_FINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf"), "-0": -0.0}
+
+
+def _unjson(obj: dict) -> object:
+    if obj.keys() == {"ibm-number"}:
+        return NON_FINITE[obj["ibm-number"]]
+    if obj.keys() == {"ibm-date"}:
+        return dt.datetime.fromisoformat(obj["ibm-date"].replace("Z", "+00:00"))  # Node's Dates are UTC
+    return obj
+
+
+def aprekins_all(page, inputs: list[dict]) -> list[dict]:  # noqa: ANN001 - playwright.sync_api.Page
+    """window.ibmKalkulators.aprekins of every input, in one evaluate call."""
+    return json.loads(page.evaluate(APREKINS_JSON, json.dumps(inputs)), object_hook=_unjson)
+
+
 def run_batch(visit: Visit, inputs: list[dict]) -> list[dict]:
     """All inputs through the API in one evaluate call."""
     visit.open(PAGE)
-    return visit.page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+    return aprekins_all(visit.page, inputs)
 
 
 def _compare(named: list[tuple[str, WorkbookInputs]], params: Params, results: list[dict]) -> list[str]:
@@ -129,7 +159,7 @@ def run_with_data(visit: Visit, catalogue: Catalogue, inputs: list[dict]) -> lis
     page.set_content("<!doctype html><html lang=\"lv\"><head><title>IB kalkulators</title></head><body></body></html>")
     page.add_script_tag(content=data_script(catalogue))
     page.add_script_tag(path=str(REPO / "site" / SCRIPT))
-    return page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+    return aprekins_all(page, inputs)
 
 
 def test_plans_of_every_round_get_their_rounds_prices(blank: Visit, several_rounds: Catalogue, monkeypatch) -> None:  # noqa: ANN001
@@ -584,3 +614,17 @@ def test_unit_limits_and_one_line_above_p_equal_the_reference(blank: Visit, cata
                      ["units_above_period"], ["units_above_period"], ["line_above_provisional"],
                      ["line_above_provisional"], ["line_above_provisional"], []]
     assert blank.errors == []
+
+
+def test_json_batch_gives_what_playwright_gives(blank: Visit) -> None:
+    """aprekins_all's JSON crossing returns each value as playwright's own evaluate would: undefined, NaN, ±Infinity,
+    -0 and a Date too, not only what JSON has a form for."""
+    blank.page.set_content("<!doctype html><html lang=\"lv\"><head><title>t</title></head><body></body></html>")
+    blank.page.evaluate("""window.ibmKalkulators = {aprekins: (x) => ({x, u: undefined, nan: NaN, inf: Infinity,
+        minf: -Infinity, zero: -0, d: new Date(Date.UTC(2021, 1, 1)), a: [undefined, 1.5, "a"], n: null, b: false})}""")
+    inputs = [{"kods": "1.1", "cena": "12.50", "rindas": [{"v": 1}, {"v": None}]}, {}]
+    got = aprekins_all(blank.page, inputs)
+    want = blank.page.evaluate("(all) => all.map((x) => window.ibmKalkulators.aprekins(x))", inputs)
+    assert repr(got) == repr(want)  # repr: nan is not equal to itself, and -0.0 == 0
+    assert got[0]["u"] is None and got[0]["d"] == dt.datetime(2021, 2, 1, tzinfo=dt.UTC)
+    assert str(got[0]["zero"]) == "-0.0" and got[0]["x"] == inputs[0]
