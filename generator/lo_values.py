@@ -7,7 +7,7 @@ Run by Debian's Python (/usr/bin/python3 with python3-uno), not the project's ve
     /usr/bin/python3 generator/lo_values.py SOFFICE PROFILE_DIR < paths and requests > json-lines
 
 A stdin line that is a JSON request {"path", "sheets": [[sheet, PDF path], ...]} has the file loaded once and each
-sheet printed to its PDF on its own (``print_file``); a sheet of null stores the whole workbook instead, as ``soffice
+sheet printed to its PDF on its own (``print_file``); a sheet of null stores the whole workbook first, as ``soffice
 --convert-to`` does, to a PDF or, for a path ending in .xlsx, an xlsx file. The answer is {"path", "printed": n} or
 {"path", "error"}. One run may mix such requests and plain paths; the argument "pdf" is still accepted (ignored).
 
@@ -184,7 +184,8 @@ def print_file(url: str, request: str) -> str:
     """Inside soffice: load one file (recalculated on load) and print each sheet asked for to a PDF of its own, as
     ``soffice --convert-to pdf`` prints a copy of the file with every other sheet hidden and without its print areas
     and print titles (LibreOffice prints a hidden sheet's print area). ``request``: JSON [[sheet, PDF URL], ...]; a sheet
-of null stores the whole workbook as loaded (a PDF, or xlsx for a URL ending in .xlsx)."""
+of null stores the whole workbook as loaded (a PDF, or xlsx for a URL ending in .xlsx), before any sheet is printed
+on its own."""
     desktop = XSCRIPTCONTEXT.getDesktop()  # noqa: F821
     try:
         doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
@@ -196,13 +197,13 @@ of null stores the whole workbook as loaded (a PDF, or xlsx for a URL ending in 
         sheets = doc.getSheets()
         every = [sheets.getByIndex(i) for i in range(sheets.getCount())]
         setups = [_print_setup(sheet) for sheet in every]
-        for name, target_url in json.loads(request):
-            if name is None:  # the whole workbook, as soffice --convert-to stores it (every sheet as loaded)
-                for sheet, setup in zip(every, setups, strict=True):
-                    _restore(sheet, setup)
-                xlsx = target_url.lower().endswith(".xlsx")
-                doc.storeToURL(target_url, (prop("FilterName", "Calc MS Excel 2007 XML" if xlsx else "calc_pdf_Export"),))
-                continue
+        asked = json.loads(request)
+        # the whole workbook first, as soffice --convert-to stores it: every sheet as loaded (setPrintAreas(()) would
+        # not give a sheet back its "print the entire sheet" when another sheet has a print area)
+        for target_url in (url for name, url in asked if name is None):
+            xlsx = target_url.lower().endswith(".xlsx")
+            doc.storeToURL(target_url, (prop("FilterName", "Calc MS Excel 2007 XML" if xlsx else "calc_pdf_Export"),))
+        for name, target_url in ((name, url) for name, url in asked if name is not None):
             target = sheets.getByName(name)
             target.setPropertyValue("IsVisible", True)  # first: LibreOffice keeps one sheet visible
             for sheet, setup in zip(every, setups, strict=True):
@@ -214,7 +215,7 @@ of null stores the whole workbook as loaded (a PDF, or xlsx for a URL ending in 
                     sheet.setPrintTitleRows(False)
                     sheet.setPrintTitleColumns(False)
             doc.storeToURL(target_url, (prop("FilterName", "calc_pdf_Export"),))
-        return json.dumps({"printed": len(json.loads(request))})
+        return json.dumps({"printed": len(asked)})
     finally:
         doc.close(True)
 
