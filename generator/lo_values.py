@@ -4,11 +4,12 @@ Run by Debian's Python (/usr/bin/python3 with python3-uno), not the project's ve
 ``uno``; it imports nothing from the project. generator/recalc.py (``values``) starts it and parses its output:
 
     /usr/bin/python3 generator/lo_values.py SOFFICE PROFILE_DIR < paths > json-lines
-    /usr/bin/python3 generator/lo_values.py SOFFICE PROFILE_DIR pdf < requests > json-lines
+    /usr/bin/python3 generator/lo_values.py SOFFICE PROFILE_DIR < paths and requests > json-lines
 
-With "pdf" each stdin line is a JSON request {"path", "sheets": [[sheet, PDF path], ...]}: the file is loaded once
-and each sheet printed to its PDF on its own (``print_file``); the answer is {"path", "printed": n} or {"path",
-"error"}.
+A stdin line that is a JSON request {"path", "sheets": [[sheet, PDF path], ...]} has the file loaded once and each
+sheet printed to its PDF on its own (``print_file``); a sheet of null stores the whole workbook first, as ``soffice
+--convert-to`` does, to a PDF or, for a path ending in .xlsx, an xlsx file. The answer is {"path", "printed": n} or
+{"path", "error"}. One run may mix such requests and plain paths; the argument "pdf" is still accepted (ignored).
 
 Reads one path per line from stdin; for each writes one JSON line: {"path", "names": {name: [sheet,
 first_row, first_col, last_row, last_col]}, "sheets": [name, ...], "cells": {sheet: [[row, col, value], ...]}}
@@ -182,7 +183,9 @@ def _restore(sheet, setup: tuple) -> None:  # noqa: ANN001
 def print_file(url: str, request: str) -> str:
     """Inside soffice: load one file (recalculated on load) and print each sheet asked for to a PDF of its own, as
     ``soffice --convert-to pdf`` prints a copy of the file with every other sheet hidden and without its print areas
-    and print titles (LibreOffice prints a hidden sheet's print area). ``request``: JSON [[sheet, PDF URL], ...]."""
+    and print titles (LibreOffice prints a hidden sheet's print area). ``request``: JSON [[sheet, PDF URL], ...]; a sheet
+of null stores the whole workbook as loaded (a PDF, or xlsx for a URL ending in .xlsx), before any sheet is printed
+on its own."""
     desktop = XSCRIPTCONTEXT.getDesktop()  # noqa: F821
     try:
         doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
@@ -194,7 +197,13 @@ def print_file(url: str, request: str) -> str:
         sheets = doc.getSheets()
         every = [sheets.getByIndex(i) for i in range(sheets.getCount())]
         setups = [_print_setup(sheet) for sheet in every]
-        for name, target_url in json.loads(request):
+        asked = json.loads(request)
+        # the whole workbook first, as soffice --convert-to stores it: every sheet as loaded (setPrintAreas(()) would
+        # not give a sheet back its "print the entire sheet" when another sheet has a print area)
+        for target_url in (url for name, url in asked if name is None):
+            xlsx = target_url.lower().endswith(".xlsx")
+            doc.storeToURL(target_url, (prop("FilterName", "Calc MS Excel 2007 XML" if xlsx else "calc_pdf_Export"),))
+        for name, target_url in ((name, url) for name, url in asked if name is not None):
             target = sheets.getByName(name)
             target.setPropertyValue("IsVisible", True)  # first: LibreOffice keeps one sheet visible
             for sheet, setup in zip(every, setups, strict=True):
@@ -206,7 +215,7 @@ def print_file(url: str, request: str) -> str:
                     sheet.setPrintTitleRows(False)
                     sheet.setPrintTitleColumns(False)
             doc.storeToURL(target_url, (prop("FilterName", "calc_pdf_Export"),))
-        return json.dumps({"printed": len(json.loads(request))})
+        return json.dumps({"printed": len(asked)})
     finally:
         doc.close(True)
 
@@ -224,18 +233,18 @@ def main(argv: list[str]) -> int:
     try:
         factory = ctx.ServiceManager.createInstanceWithContext(
             "com.sun.star.script.provider.MasterScriptProviderFactory", ctx)
-        printing = argv[3:] == ["pdf"]
-        script = factory.createScriptProvider("").getScript(
-            f"vnd.sun.star.script:{SCRIPT}${'print_file' if printing else 'read_file'}?language=Python&location=user")
+        provider = factory.createScriptProvider("")
+        scripts = {name: provider.getScript(f"vnd.sun.star.script:{SCRIPT}${name}?language=Python&location=user")
+                   for name in ("read_file", "print_file")}
         for line in sys.stdin:
-            if printing:  # {"path": ..., "sheets": [[sheet, PDF path], ...]}
+            if line.startswith("{"):  # {"path": ..., "sheets": [[sheet or null, PDF or xlsx path], ...]}
                 asked = json.loads(line)
                 path = Path(asked["path"])
-                request = json.dumps([[sheet, Path(pdf).resolve().as_uri()] for sheet, pdf in asked["sheets"]])
-                arguments = (path.resolve().as_uri(), request)
+                request = json.dumps([[sheet, Path(out).resolve().as_uri()] for sheet, out in asked["sheets"]])
+                script, arguments = scripts["print_file"], (path.resolve().as_uri(), request)
             else:
                 path = Path(line.rstrip("\n"))
-                arguments = (path.resolve().as_uri(),)
+                script, arguments = scripts["read_file"], (path.resolve().as_uri(),)
             result = script.invoke(arguments, (), ())[0]
             print(f'{{"path": {json.dumps(str(path), ensure_ascii=False)}, {result[1:]}', flush=True)
     finally:

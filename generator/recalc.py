@@ -164,18 +164,18 @@ def uno_available() -> bool:
 
 def _read_values(files: Sequence[Path], profile: Path, timeout: float,
                  requests: dict[str, str] | None = None) -> tuple[dict[str, dict], str]:
-    """One helper run (one soffice): the JSON record of each file it read, by path, and its stderr. With
-    ``requests`` (a JSON line for each file's path) the helper prints sheets to PDF instead (its "pdf" mode)."""
+    """One helper run (one soffice): the JSON record of each file it read, by path, and its stderr. A file with a
+    line in ``requests`` (a JSON request, by its resolved path) is printed or stored instead of read."""
     exe = soffice()
     if exe is None:
         raise RecalcError("LibreOffice (soffice) nav atrasts: instalējiet libreoffice-calc-nogui")
     env = dict(os.environ)
     env.setdefault("HOME", str(profile))
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err, \
-            subprocess.Popen([UNO_PYTHON, str(_LO_VALUES), exe, str(profile), *(["pdf"] if requests else [])],
+            subprocess.Popen([UNO_PYTHON, str(_LO_VALUES), exe, str(profile)],
                              stdin=subprocess.PIPE, stdout=out, stderr=err, text=True, env=env,
                              start_new_session=True) as process:
-        lines = [requests[str(Path(f).resolve())] if requests else str(Path(f).resolve()) for f in files]
+        lines = [(requests or {}).get(str(Path(f).resolve()), str(Path(f).resolve())) for f in files]
         try:
             process.communicate("".join(f"{line}\n" for line in lines), timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -226,12 +226,17 @@ def read_recalculated(files: Sequence[Path], *, profile: Path | None = None, tim
     return [records[f] for f in wanted]
 
 
-def print_sheets(files: Mapping[Path, Sequence[tuple[str, Path]]], *, profile: Path | None = None,
-                 timeout: float | None = None) -> None:
+def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, profile: Path | None = None,
+                 timeout: float | None = None, read: Sequence[Path] = ()) -> list[dict]:
     """Print sheets to PDF in one running LibreOffice: each file is loaded once (recalculated on load) and each of
     its (sheet, PDF path) printed on its own, as ``convert(..., to="pdf")`` prints a copy of the file with every
     other sheet hidden and without their print areas (tests/workbook/pdf_pages.py ``one_sheet_copies``), in a
-    fraction of the time: a copy per sheet costs a whole load and recalculation each (docs/benchmarks.md)."""
+    fraction of the time: a copy per sheet costs a whole load and recalculation each (docs/benchmarks.md).
+
+    A sheet of None stores the whole workbook as ``convert`` does, to the path's format (.pdf, or .xlsx with its
+    values recalculated): a file to be saved and printed is loaded once. The files of ``read`` (none of ``files``)
+    are read in the same LibreOffice as ``read_recalculated`` reads them; their records are returned (input order).
+    """
     requests = {str(Path(f).resolve()): json.dumps({"path": str(Path(f).resolve()),
                                                     "sheets": [[sheet, str(Path(pdf).resolve())] for sheet, pdf in asked]},
                                                    ensure_ascii=False)
@@ -239,8 +244,11 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str, Path]]], *, profile: P
     for asked in files.values():
         for _, pdf in asked:
             Path(pdf).parent.mkdir(parents=True, exist_ok=True)
-    timeout = timeout or 120 + 15 * sum(len(asked) + 1 for asked in files.values())
-    read_recalculated(list(files), profile=profile, timeout=timeout, _requests=requests)
+    timeout = timeout or 120 + 15 * (sum(len(asked) + 1 for asked in files.values()) + len(read))
+    if set(requests) & {str(Path(f).resolve()) for f in read}:
+        raise ValueError("a file is either read or printed in one run")
+    records = read_recalculated([*files, *read], profile=profile, timeout=timeout, _requests=requests)
     missing = [str(pdf) for asked in files.values() for _, pdf in asked if not Path(pdf).exists()]
     if missing:
         raise RecalcError("LibreOffice neizdrukāja " + ", ".join(missing))
+    return records[len(files):]

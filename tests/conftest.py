@@ -122,7 +122,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "documents-lo": 30,  # 48 - the register sample (lead, D233: 87 -> 32 s CPU for its test)
     "tests/documents/test_from_matrix_amounts.py": 25,  # clone 46 x 0.54: 10 of the 30 children (testtime9, D230)
     "tests/ministry/test_collect.py": 60,  # clone; +9 s: later_folder and the --previous period refusals (ministrytrial)
-    "ministry-lo": 40,  # clone 42 s x 0.95: the migrated matrices read over UNO (testtime2)
+    "ministry-lo": 35,  # 40 x 0.88: one LibreOffice saves, prints and reads the batch (testtime12)
     "tests/documents/test_from_matrix_command.py": 46,  # clone
     "tests/documents/test_from_matrix_signing.py": 24,  # clone 35 s x 0.68: PDF stand-ins (testtime-lo)
     "tests/site/test_calculator_browser.py": 9,  # 12 x 0.76: plans and results cross as JSON text (testtime11)

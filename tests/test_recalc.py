@@ -9,6 +9,7 @@ import pytest
 import xlsxwriter
 
 from generator import recalc
+from generator.ministry.xlsxread import parse_cell, read_xlsx
 
 
 @pytest.mark.libreoffice
@@ -161,7 +162,21 @@ def test_sheets_printed_apart_from_one_load(tmp_path: Path) -> None:
     second.repeat_columns(0)
     wb.close()
     pdfs = {sheet: tmp_path / "pdf" / f"{sheet}.pdf" for sheet in ("Pirmā", "Otrā")}
-    recalc.print_sheets({path: list(pdfs.items())})
+    # in the same run, after the sheets apart: the whole workbook saved as xlsx and printed (None), and another
+    # file read, not saved (as tests/ministry/test_libreoffice.py's batch does)
+    other = tmp_path / "lasams.xlsx"
+    wb = xlsxwriter.Workbook(other)
+    wb.add_worksheet("Lasāmā").write_formula("A1", "=3*5", None, 0)
+    wb.close()
+    whole = [(None, tmp_path / "visa" / "lapas.xlsx"), (None, tmp_path / "visa" / "lapas.pdf")]
+    with pytest.raises(ValueError):
+        recalc.print_sheets({path: whole}, read=[path])
+    records = recalc.print_sheets({path: [*pdfs.items(), *whole]}, read=[other])
+    assert [r["cells"] for r in records] == [{"Lasāmā": [[1, 1, 15]]}]
+    saved = read_xlsx(whole[0][1])
+    assert saved.cells["Pirmā"][parse_cell("B2")].value == 10 and "Otrā" in saved.cells
+    printed = subprocess.run(["pdftotext", str(whole[1][1]), "-"], capture_output=True, text=True, check=True).stdout
+    assert "pirmās lapas virsraksts" in printed and "otrās lapas virsraksts" in printed and "rinda 119" in printed
     pages = {sheet: subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split("\f")[:-1] for sheet, pdf in pdfs.items()}
     assert len(pages["Pirmā"]) == 1 and "10" in pages["Pirmā"][0], pages["Pirmā"]

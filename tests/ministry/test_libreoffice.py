@@ -21,11 +21,11 @@ from generator.ministry.reading import read_matrix
 from generator.ministry.summary_book import SHEETS
 from generator.ministry.templates import TemplateSource
 from generator.ministry.xlsxread import a1, parse_cell, read_xlsx
-from generator.recalc import convert, make_profile, soffice
+from generator.recalc import make_profile, print_sheets, soffice
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.names import NamedValues
-from generator.workbook.recalculated import recalculated_values
+from generator.workbook.recalculated import named_values
 from generator.workbook.writer import template_date
 from tests.ministry.conftest import KEY
 from tests.ministry.factory import (
@@ -90,19 +90,18 @@ def make_batch(root: Path, catalogue: Catalogue, template: Path) -> Batch:
             migrator.migrate(child.path, out)
             migrated.append((child, child.path, out))
     saved = children[12:16]
-    inputs = [book.path] + [c.path for c in saved]
-    profile = make_profile(root / "lo-profile")
-    outputs = convert(inputs, root / "lo", profile=profile)  # type: ignore[arg-type]
-    by_input = dict(zip(inputs, outputs, strict=True))
-    # the migrated matrices' values read over UNO, unsaved: the same values as a saved copy
-    # (tests/workbook/test_recalculated_reading.py)
-    recalculated = recalculated_values([new for _, _, new in migrated], profile=profile)
-    [summary_pdf] = convert([book.path], root / "pdf", to="pdf", profile=profile)
+    # one LibreOffice: the summary loaded once, saved as xlsx and printed whole (as `soffice --convert-to` saves
+    # and prints it), the four matrices saved as xlsx, and the migrated matrices' values read over UNO, unsaved:
+    # the same values as a saved copy (tests/workbook/test_recalculated_reading.py)
+    summary, summary_pdf = root / "lo" / book.path.name, root / "pdf" / f"{book.path.stem}.pdf"
+    stores: dict[Path, list[tuple[str | None, Path]]] = {book.path: [(None, summary), (None, summary_pdf)]}
+    stores |= {c.path: [(None, root / "lo" / c.path.name)] for c in saved}  # type: ignore[misc]
+    records = print_sheets(stores, profile=make_profile(root / "lo-profile"), read=[new for _, _, new in migrated])
     return Batch(
         expected=book.expected,
-        summary=by_input[book.path],
-        migrated=[(c, old, values) for (c, old, _), values in zip(migrated, recalculated, strict=True)],
-        saved=[(c, by_input[c.path]) for c in saved],  # type: ignore[index]
+        summary=summary,
+        migrated=[(c, old, named_values(record)) for (c, old, _), record in zip(migrated, records, strict=True)],
+        saved=[(c, root / "lo" / c.path.name) for c in saved],  # type: ignore[union-attr]
         summary_pdf=summary_pdf,
         new_catalogue_root=new_catalogue.root,
     )
