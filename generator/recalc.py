@@ -241,12 +241,17 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
                                                     "sheets": [[sheet, str(Path(pdf).resolve())] for sheet, pdf in asked]},
                                                    ensure_ascii=False)
                 for f, asked in files.items()}
-    for asked in files.values():
-        for _, pdf in asked:
-            Path(pdf).parent.mkdir(parents=True, exist_ok=True)
-    timeout = timeout or 120 + 15 * (sum(len(asked) + 1 for asked in files.values()) + len(read))
     if set(requests) & {str(Path(f).resolve()) for f in read}:
         raise ValueError("a file is either read or printed in one run")
+    wrong = [str(out) for asked in files.values() for sheet, out in asked
+             if Path(out).suffix.lower() not in ((".pdf", ".xlsx") if sheet is None else (".pdf",))]
+    if wrong:
+        raise ValueError("a sheet prints to .pdf, a whole workbook to .pdf or .xlsx: " + ", ".join(wrong))
+    for asked in files.values():
+        for _, out in asked:  # a file left by an earlier run must not pass for this run's output (the check below)
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            Path(out).unlink(missing_ok=True)
+    timeout = timeout or 120 + 15 * (sum(len(asked) + 1 for asked in files.values()) + len(read))
     records = read_recalculated([*files, *read], profile=profile, timeout=timeout, _requests=requests)
     missing = [str(pdf) for asked in files.values() for _, pdf in asked if not Path(pdf).exists()]
     if missing:

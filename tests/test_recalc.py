@@ -183,3 +183,25 @@ def test_sheets_printed_apart_from_one_load(tmp_path: Path) -> None:
     assert "otrās lapas" not in pages["Pirmā"][0] and "pirmās lapas" not in "".join(pages["Otrā"])
     assert len(pages["Otrā"]) >= 2
     assert all("otrās lapas virsraksts" in page for page in pages["Otrā"]), pages["Otrā"]
+
+
+def test_print_sheets_refuses_a_wrong_target_and_never_takes_an_earlier_file_for_its_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sheet prints only to .pdf, a whole workbook (None) to .pdf or .xlsx: anything else is refused before a folder
+    is made; so is a file asked to be both read and printed. A PDF left by an earlier run is removed first, so that a
+    LibreOffice that writes nothing is an error, not the old file passed off as this run's (review of testtime12)."""
+    source = tmp_path / "a.xlsx"
+    source.write_bytes(b"")
+    for asked in ([("Lapa", tmp_path / "out" / "a.xlsx")], [(None, tmp_path / "out" / "a.ods")]):
+        with pytest.raises(ValueError, match="a sheet prints to .pdf"):
+            recalc.print_sheets({source: asked})
+    with pytest.raises(ValueError, match="either read or printed"):
+        recalc.print_sheets({source: [("Lapa", tmp_path / "out" / "a.pdf")]}, read=[source])
+    assert not (tmp_path / "out").exists()
+    stale = tmp_path / "out" / "a.pdf"
+    stale.parent.mkdir()
+    stale.write_bytes(b"%PDF earlier run")
+    monkeypatch.setattr(recalc, "read_recalculated", lambda files, **_: [{} for _ in files])  # writes nothing
+    with pytest.raises(recalc.RecalcError, match="neizdrukāja"):
+        recalc.print_sheets({source: [("Lapa", stale)]})
+    assert not stale.exists()
