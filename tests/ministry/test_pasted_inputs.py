@@ -6,14 +6,13 @@ invalid input too. The file is refused by `ibm documents` (with and without --dr
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
@@ -25,7 +24,7 @@ from generator.workbook.input_checks import (
     NOTE_FIELD_610,
     PROVIDER_FIELD,
 )
-from tests.ministry.factory import make_children, write_children
+from tests.ministry.factory import make_children, opened_template, write_children
 from tests.workbook.invalid import _cell, too_long
 
 
@@ -42,17 +41,11 @@ def clean(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, templa
     return path
 
 
-_OPENED: dict[bytes, Workbook] = {}  # by the source's SHA-256: the module's one clean matrix
-
-
 def opened(source: Path) -> Workbook:
-    """``source`` opened with openpyxl once per content (load_workbook costs ~0,5 s CPU, as much as a save); only
+    """``source`` opened with openpyxl once per content, from the factory's cache of opened matrices
+    (tests/ministry/factory.py ``opened_template``: load_workbook costs ~0,5 s CPU, as much as a save); only
     ``pasted`` changes it, and it puts every cell back."""
-    digest = hashlib.sha256(source.read_bytes()).digest()
-    if digest not in _OPENED:
-        _OPENED.clear()
-        _OPENED[digest] = load_workbook(source)
-    return _OPENED[digest]
+    return opened_template(source).wb
 
 
 def pasted(source: Path, target: Path, name: str, value: object, row: int = 0) -> str:
