@@ -50,6 +50,20 @@ def kept_renders_for_the_session(request: pytest.FixtureRequest,
     kept_renders.uninstall()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def kept_templates_for_the_session(request: pytest.FixtureRequest,
+                                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each matrix template written once per session: both xdist workers share the kept bytes
+    (tests/template_cache.py ``share``)."""
+    from tests import template_cache
+
+    root = tmp_path_factory.getbasetemp()
+    worker = hasattr(request.config, "workerinput")  # an xdist worker: the workers' common root
+    template_cache.share(root.parent / "kept-templates" if worker else root / "kept-templates")
+    yield
+    template_cache.share(None)
+
+
 # Tests that check the rendering itself (page breaks, what LibreOffice prints of a DOCX): their PDFs and DOCX come
 # from the writers, never from the session's kept files, and must equal a kept file of the same input.
 REAL_RENDERS = (
