@@ -24,7 +24,9 @@ from generator.catalogue.catalogue import Catalogue
 from generator.ministry.xlsxread import XlsxBook, read_xlsx
 from generator.workbook.version import template_version
 
-KEPT = 12  # templates kept (each ~0,3 MB of bytes and its parsed book)
+# templates kept: each ~0,3 MB of bytes and ~15 MB parsed (the book a Migrator holds for its run anyway, so within a
+# run of up to KEPT templates the store holds nothing more; after it, at most KEPT books stay)
+KEPT = 12
 
 _KEPT: OrderedDict[tuple[str, str | None, dt.date], tuple[bytes, XlsxBook]] = OrderedDict()
 
