@@ -555,7 +555,8 @@ def _absent_note(name: str, version: str, new: XlsxBook) -> str:
 
 
 class Migrator:
-    """Migrates files onto the current catalogue's templates (generated once per municipality)."""
+    """Migrates files onto the current catalogue's templates (generated once per municipality and prices day, or
+    taken from an earlier Migrator of the process: generator/ministry/built_templates.py)."""
 
     def __init__(self, catalogue: Catalogue, registry: Path | None = None) -> None:
         self.catalogue = catalogue
