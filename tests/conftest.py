@@ -50,6 +50,20 @@ def kept_renders_for_the_session(request: pytest.FixtureRequest,
     kept_renders.uninstall()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def kept_templates_for_the_session(request: pytest.FixtureRequest,
+                                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each matrix template written once per session: both xdist workers share the kept bytes
+    (tests/template_cache.py ``share``)."""
+    from tests import template_cache
+
+    root = tmp_path_factory.getbasetemp()
+    worker = hasattr(request.config, "workerinput")  # an xdist worker: the workers' common root
+    template_cache.share(root.parent / "kept-templates" if worker else root / "kept-templates")
+    yield
+    template_cache.share(None)
+
+
 # Tests that check the rendering itself (page breaks, what LibreOffice prints of a DOCX): their PDFs and DOCX come
 # from the writers, never from the session's kept files, and must equal a kept file of the same input.
 REAL_RENDERS = (
@@ -129,7 +143,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/site/test_calculator_form.py": 16,  # 32 x 0.49: Chromium headless shell (testtime8: 109.5 -> 53.6 s CPU)
     "tests/ministry/test_collect_safety.py": 22,
     # two units without an estimate before (the default 1 s; ~50 and ~40 s CPU): new CPU seconds, the old x ratio
-    "tests/ministry/test_migrate_reports_and_resumes.py": 37,  # 40.8 x 0.92: the migration copied (testtime10)
+    "tests/ministry/test_migrate_reports_and_resumes.py": 33,  # 37 x 0.90: built templates kept (testtime13)
     "tests/ministry/test_pasted_inputs.py": 34,  # 51.7 x 0.65: one opened clean matrix (testtime10)
     "tests/documents/test_from_matrix_build_day.py": 26,  # clone
     "tests/ministry/test_fastread.py": 20,
@@ -142,7 +156,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/ministry/test_migrate.py": 12,
     "tests/workbook/test_input_cells.py": 10,
     "tests/documents/test_annex_workbooks.py": 10,
-    "tests/ministry/test_migrate_old_template.py": 9,
+    "tests/ministry/test_migrate_old_template.py": 8,  # 9 x 0.90: built templates kept (testtime13)
     "tests/documents/test_report_print_size.py": 9,
     "tests/documents/test_command.py": 9,
     "tests/site/test_cli.py": 6,  # two site builds, each ~1 s less (sitespeed: calculator templates)

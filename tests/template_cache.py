@@ -12,6 +12,11 @@ keeps:
   hash and the layout revision: ``template_version``), the municipality and the prices day; a later call writes
   those bytes to its path (it still goes through ``generate_template``, so a test that counts the calls sees
   them all);
+- with a session folder (``share``, set by tests/conftest.py for the session), each written template's bytes also
+  as a file there, named by the digest of the key: both xdist workers share it, so a template one worker built (the
+  changed catalogue's municipality templates of the migration proofs and the LibreOffice batch, ~0,75 s CPU each)
+  is not built again by the other; a file is written under a temporary name and renamed into place, so a reader
+  sees a whole file or none, and two workers building the same template at once write the same bytes;
 - each expectation, pickled, by the SHA-256 of the template file and the version; a later call gets a fresh copy
   with a fresh token, as a new ``describe`` would: what one run's expectation learns (formula digests, proven
   skeletons) is never seen by another run.
@@ -20,7 +25,9 @@ keeps:
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -29,6 +36,29 @@ from generator.ministry import migrate, templates
 _WRITTEN: dict[tuple[str, str | None, object], bytes] = {}
 _DESCRIBED: dict[tuple[bytes, str], bytes] = {}
 _WRAPPED: dict[str, object] = {}  # the wrappers and the real functions (tests/test_template_cache.py)
+_SHARED: dict[str, Path | None] = {"folder": None}  # the session's folder of kept templates (``share``)
+
+
+def share(folder: Path | None) -> None:
+    """Keep the written templates also in ``folder`` (None: in this process only)."""
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    _SHARED["folder"] = folder
+
+
+def _shared_file(key: tuple) -> Path | None:
+    folder = _SHARED["folder"]
+    return None if folder is None else folder / f"{hashlib.sha256(repr(key).encode('utf-8')).hexdigest()}.xlsx"
+
+
+def _keep_shared(key: tuple, data: bytes) -> None:
+    target = _shared_file(key)
+    if target is None or target.exists():
+        return
+    handle, name = tempfile.mkstemp(prefix=".veidne-", dir=target.parent)
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(name, target)
 
 
 def install() -> None:
@@ -41,9 +71,12 @@ def install() -> None:
         from generator.workbook.version import template_version
 
         key = (template_version(catalogue, day), municipality, day)
+        if key not in _WRITTEN and (kept := _shared_file(key)) is not None and kept.is_file():
+            _WRITTEN[key] = kept.read_bytes()  # built by the other worker (or an earlier test of this one)
         if key not in _WRITTEN:
             made = generate(catalogue, path, municipality, day)
             _WRITTEN[key] = Path(made).read_bytes()
+            _keep_shared(key, _WRITTEN[key])
             return made
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)

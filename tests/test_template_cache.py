@@ -56,3 +56,23 @@ def test_a_kept_expectation_is_a_fresh_copy(catalogue: Catalogue, tmp_path: Path
     assert again is not first and again.digests is not first.digests
     again.digests[next(iter(again.digests))].add("iemācīts")
     assert templates.describe(path, version)[0] == real  # what one copy learns, the next one does not know
+
+
+def test_a_template_the_other_worker_kept_is_taken_for_its_own_key_alone(catalogue: Catalogue, tmp_path: Path,
+                                                                         monkeypatch) -> None:  # noqa: ANN001
+    """A new process (nothing written yet) with the session's shared folder: a file another worker kept for the same
+    key is what it writes (here marker bytes, to see that it was taken); another municipality's template is built
+    and kept there for the other worker, the same bytes as a template written now."""
+    monkeypatch.setattr(template_cache, "_WRITTEN", {})
+    monkeypatch.setattr(template_cache, "_SHARED", {"folder": None})
+    template_cache.share(tmp_path / "kopigs")
+    first, second = (m.id for m in catalogue.pilot_municipalities()[:2])
+    day = dt.date(2023, 4, 1)
+    kept = template_cache._shared_file((template_version(catalogue, day), first, day))
+    assert kept is not None
+    kept.write_bytes(b"otra procesa veidne")
+    assert templates.generate_template(catalogue, tmp_path / "a.xlsx", first, day).read_bytes() == b"otra procesa veidne"
+    own = templates.generate_template(catalogue, tmp_path / "b.xlsx", second, day).read_bytes()
+    assert own == write_workbook(catalogue, tmp_path / "c.xlsx", second, day).read_bytes()
+    assert sorted(p.read_bytes() for p in (tmp_path / "kopigs").iterdir()) == sorted([b"otra procesa veidne", own])
+    assert templates.generate_template(catalogue, tmp_path / "d.xlsx", None, day).read_bytes() != b"otra procesa veidne"

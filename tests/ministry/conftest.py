@@ -19,6 +19,7 @@ from generator.ministry import matrix as matrix_module
 from generator.ministry import migrate as migrate_module
 from generator.ministry.xlsxread import XlsxBook, read_xlsx
 from tests.ministry.factory import Child, generic_template, in_next_period, make_children, write_children
+from tests.shared_session import shared
 
 KEY = b"testa-atslega-tikai-testiem-0123456789"
 
@@ -57,18 +58,26 @@ def template(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue) -> 
 
 
 @pytest.fixture(scope="session")
-def small_folder(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path) -> tuple[
-        Path, list[Child]]:
-    """Twelve usable filled matrices of one reporting period in municipality folders."""
-    folder = tmp_path_factory.mktemp("matricas")
-    children = make_children(catalogue, 12, seed=71, one_period=True)
-    return folder, write_children(catalogue, template, children, folder)
+def small_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: Catalogue, template: Path
+                 ) -> tuple[Path, list[Child]]:
+    """Twelve usable filled matrices of one reporting period in municipality folders: made once per session, both
+    xdist workers read the same files (tests/shared_session.py); a test that changes a matrix changes its own copy
+    (factory.copy_children), never this folder."""
+    def make(root: Path) -> tuple[Path, list[Child]]:
+        children = make_children(catalogue, 12, seed=71, one_period=True)
+        return root / "matricas", write_children(catalogue, template, children, root / "matricas")
+
+    return shared(tmp_path_factory, worker_id, "small-folder", make)
 
 
 @pytest.fixture(scope="session")
-def later_folder(tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue, template: Path,
+def later_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str, catalogue: Catalogue, template: Path,
                  small_folder: tuple[Path, list[Child]]) -> tuple[Path, list[Child]]:
     """Four of ``small_folder``'s plans one reporting period later: a collection whose --previous folder is
-    ``small_folder`` (D222: the previous folder holds the period just before the collected one)."""
-    folder = tmp_path_factory.mktemp("nakamais-periods")
-    return folder, write_children(catalogue, template, in_next_period(catalogue, small_folder[1][:4]), folder)
+    ``small_folder`` (D222: the previous folder holds the period just before the collected one); made once per
+    session, as ``small_folder``."""
+    def make(root: Path) -> tuple[Path, list[Child]]:
+        moved = in_next_period(catalogue, small_folder[1][:4])
+        return root / "nakamais-periods", write_children(catalogue, template, moved, root / "nakamais-periods")
+
+    return shared(tmp_path_factory, worker_id, "later-folder", make)
