@@ -9,7 +9,9 @@ Run by Debian's Python (/usr/bin/python3 with python3-uno), not the project's ve
 A stdin line that is a JSON request {"path", "sheets": [[sheet, PDF path], ...]} has the file loaded once and each
 sheet printed to its PDF on its own (``print_file``); a sheet of null stores the whole workbook first, as ``soffice
 --convert-to`` does, to a PDF or, for a path ending in .xlsx, an xlsx file. The answer is {"path", "printed": n} or
-{"path", "error"}. One run may mix such requests and plain paths; the argument "pdf" is still accepted (ignored).
+{"path", "error"}. A request with "read": true (its sheets all null) has the file read as a plain path is and then
+stored whole to each path, from the same load (``read_file``); the answer is the file's record. One run may mix such
+requests and plain paths; the argument "pdf" is still accepted (ignored).
 
 Reads one path per line from stdin; for each writes one JSON line: {"path", "names": {name: [sheet,
 first_row, first_col, last_row, last_col]}, "sheets": [name, ...], "cells": {sheet: [[row, col, value], ...]}}
@@ -147,8 +149,10 @@ def read(doc) -> dict:  # noqa: ANN001 - a loaded spreadsheet document
     return {"names": names, "sheets": names_of_sheets, "cells": cells}
 
 
-def read_file(url: str) -> str:
-    """Inside soffice (a user-profile Python script): load, read and close one file; its JSON record."""
+def read_file(url: str, stores: str = "[]") -> str:
+    """Inside soffice (a user-profile Python script): load, read and close one file; its JSON record. ``stores``: JSON
+    [target URL, ...] where the whole workbook, as loaded and read, is stored afterwards (xlsx for a URL ending in
+    .xlsx, else PDF), as ``soffice --convert-to`` stores it: a file to be read and saved is loaded once."""
     desktop = XSCRIPTCONTEXT.getDesktop()  # noqa: F821 - given to scripts by LibreOffice's script provider
     try:
         doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
@@ -157,7 +161,11 @@ def read_file(url: str) -> str:
     if doc is None:
         return json.dumps({"error": "LibreOffice neatvēra failu"}, ensure_ascii=False)
     try:
-        return json.dumps(read(doc), ensure_ascii=False)
+        record = json.dumps(read(doc), ensure_ascii=False)
+        for target_url in json.loads(stores):
+            xlsx = target_url.lower().endswith(".xlsx")
+            doc.storeToURL(target_url, (prop("FilterName", "Calc MS Excel 2007 XML" if xlsx else "calc_pdf_Export"),))
+        return record
     finally:
         doc.close(True)
 
@@ -237,11 +245,15 @@ def main(argv: list[str]) -> int:
         scripts = {name: provider.getScript(f"vnd.sun.star.script:{SCRIPT}${name}?language=Python&location=user")
                    for name in ("read_file", "print_file")}
         for line in sys.stdin:
-            if line.startswith("{"):  # {"path": ..., "sheets": [[sheet or null, PDF or xlsx path], ...]}
+            if line.startswith("{"):  # {"path": ..., "sheets": [[sheet or null, PDF or xlsx path], ...], "read"?}
                 asked = json.loads(line)
                 path = Path(asked["path"])
-                request = json.dumps([[sheet, Path(out).resolve().as_uri()] for sheet, out in asked["sheets"]])
-                script, arguments = scripts["print_file"], (path.resolve().as_uri(), request)
+                if asked.get("read"):  # read, then the whole workbook stored (sheets of null alone)
+                    stores = json.dumps([Path(out).resolve().as_uri() for _, out in asked["sheets"]])
+                    script, arguments = scripts["read_file"], (path.resolve().as_uri(), stores)
+                else:
+                    request = json.dumps([[sheet, Path(out).resolve().as_uri()] for sheet, out in asked["sheets"]])
+                    script, arguments = scripts["print_file"], (path.resolve().as_uri(), request)
             else:
                 path = Path(line.rstrip("\n"))
                 script, arguments = scripts["read_file"], (path.resolve().as_uri(),)

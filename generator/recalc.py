@@ -234,15 +234,18 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
     fraction of the time: a copy per sheet costs a whole load and recalculation each (docs/benchmarks.md).
 
     A sheet of None stores the whole workbook as ``convert`` does, to the path's format (.pdf, or .xlsx with its
-    values recalculated): a file to be saved and printed is loaded once. The files of ``read`` (none of ``files``)
-    are read in the same LibreOffice as ``read_recalculated`` reads them; their records are returned (input order).
+    values recalculated): a file to be saved and printed is loaded once. The files of ``read`` are read in the same
+    LibreOffice as ``read_recalculated`` reads them; their records are returned (input order). A file of ``read``
+    may also be in ``files`` with whole-workbook stores alone (sheet None): it is read, then stored, from one load.
     """
-    requests = {str(Path(f).resolve()): json.dumps({"path": str(Path(f).resolve()),
-                                                    "sheets": [[sheet, str(Path(pdf).resolve())] for sheet, pdf in asked]},
-                                                   ensure_ascii=False)
-                for f, asked in files.items()}
-    if set(requests) & {str(Path(f).resolve()) for f in read}:
-        raise ValueError("a file is either read or printed in one run")
+    to_read = {str(Path(f).resolve()) for f in read}
+    requests = {}
+    for f, asked in files.items():
+        key = str(Path(f).resolve())
+        request = {"path": key, "sheets": [[sheet, str(Path(pdf).resolve())] for sheet, pdf in asked]}
+        requests[key] = json.dumps(request | ({"read": True} if key in to_read else {}), ensure_ascii=False)
+    if any(sheet is not None for f, asked in files.items() if str(Path(f).resolve()) in to_read for sheet, _ in asked):
+        raise ValueError("a file read in the run is stored whole (sheet None), not printed a sheet apart")
     wrong = [str(out) for asked in files.values() for sheet, out in asked
              if Path(out).suffix.lower() not in ((".pdf", ".xlsx") if sheet is None else (".pdf",))]
     if wrong:
@@ -252,8 +255,9 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
             Path(out).parent.mkdir(parents=True, exist_ok=True)
             Path(out).unlink(missing_ok=True)
     timeout = timeout or 120 + 15 * (sum(len(asked) + 1 for asked in files.values()) + len(read))
-    records = read_recalculated([*files, *read], profile=profile, timeout=timeout, _requests=requests)
+    printed_only = [f for f in files if str(Path(f).resolve()) not in to_read]
+    records = read_recalculated([*printed_only, *read], profile=profile, timeout=timeout, _requests=requests)
     missing = [str(pdf) for asked in files.values() for _, pdf in asked if not Path(pdf).exists()]
     if missing:
         raise RecalcError("LibreOffice neizdrukāja " + ", ".join(missing))
-    return records[len(files):]
+    return records[len(printed_only):]

@@ -169,10 +169,11 @@ def test_sheets_printed_apart_from_one_load(tmp_path: Path) -> None:
     wb.add_worksheet("Lasāmā").write_formula("A1", "=3*5", None, 0)
     wb.close()
     whole = [(None, tmp_path / "visa" / "lapas.xlsx"), (None, tmp_path / "visa" / "lapas.pdf")]
-    with pytest.raises(ValueError):
-        recalc.print_sheets({path: whole}, read=[path])
-    records = recalc.print_sheets({path: [*pdfs.items(), *whole]}, read=[other])
+    # a file read and stored whole from one load (the workbook proofs' saved sample): its record, and the xlsx
+    read_and_saved = tmp_path / "lasa-un-saglaba" / "lasams.xlsx"
+    records = recalc.print_sheets({path: [*pdfs.items(), *whole], other: [(None, read_and_saved)]}, read=[other])
     assert [r["cells"] for r in records] == [{"Lasāmā": [[1, 1, 15]]}]
+    assert read_xlsx(read_and_saved).cells["Lasāmā"][parse_cell("A1")].value == 15
     saved = read_xlsx(whole[0][1])
     assert saved.cells["Pirmā"][parse_cell("B2")].value == 10 and "Otrā" in saved.cells
     printed = subprocess.run(["pdftotext", str(whole[1][1]), "-"], capture_output=True, text=True, check=True).stdout
@@ -188,14 +189,14 @@ def test_sheets_printed_apart_from_one_load(tmp_path: Path) -> None:
 def test_print_sheets_refuses_a_wrong_target_and_never_takes_an_earlier_file_for_its_output(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A sheet prints only to .pdf, a whole workbook (None) to .pdf or .xlsx: anything else is refused before a folder
-    is made; so is a file asked to be both read and printed. A PDF left by an earlier run is removed first, so that a
+    is made; so is a file read in the run and printed a sheet apart (it may be stored whole). A PDF left by an earlier run is removed first, so that a
     LibreOffice that writes nothing is an error, not the old file passed off as this run's (review of testtime12)."""
     source = tmp_path / "a.xlsx"
     source.write_bytes(b"")
     for asked in ([("Lapa", tmp_path / "out" / "a.xlsx")], [(None, tmp_path / "out" / "a.ods")]):
         with pytest.raises(ValueError, match="a sheet prints to .pdf"):
             recalc.print_sheets({source: asked})
-    with pytest.raises(ValueError, match="either read or printed"):
+    with pytest.raises(ValueError, match="stored whole"):
         recalc.print_sheets({source: [("Lapa", tmp_path / "out" / "a.pdf")]}, read=[source])
     assert not (tmp_path / "out").exists()
     stale = tmp_path / "out" / "a.pdf"

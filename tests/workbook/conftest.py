@@ -25,14 +25,14 @@ from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
 from generator.ministry.xlsx_outline import open_groups
 from generator.ministry.xlsxpatch import patch_xlsx
 from generator.ministry.xlsxread import parse_cell, read_xlsx
-from generator.recalc import convert, make_profile, soffice, uno_available
+from generator.recalc import make_profile, print_sheets, soffice, uno_available
 from generator.reference.params import Params
 from generator.reference.workbook import WorkbookInputs, evaluate_workbook
 from generator.workbook.input_checks import GOAL_FIELDS, MONTH_TEXT_FIELDS, PLAN_TEXT_FIELDS
 from generator.workbook.inputs import fill
 from generator.workbook.names import NamedValues, read, write
 from generator.workbook.outline import opened_by_program
-from generator.workbook.recalculated import recalculated_values
+from generator.workbook.recalculated import named_values, recalculated_values
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.sheets.plan_rows import VISIBLE, shown_level
 from generator.workbook.writer import template_date, write_workbook
@@ -57,8 +57,9 @@ BAD_CELLS_PER_WORKBOOK = 4 if FULL else 11
 INVALID_WORKBOOKS = INVALID_WORKBOOKS_FULL if FULL else fewest_workbooks(BAD_CELLS_PER_WORKBOOK, SEED)
 # Free text in the Piezīmes columns, some of it looking like numbers: stays text, changes nothing.
 NOTES = ("0012", "1,5", "=kopā ar vecāku", "Jā", "2019-03-01")
-# A file saved as xlsx costs LibreOffice about as much CPU as 1,5 files read over UNO (docs/benchmarks.md).
-SAVE_COST = 1.5
+# Storing a file as xlsx after reading it from the same load costs LibreOffice about 0,45 of a file read over UNO
+# (load 1,2 s, reading 0,3 s, the xlsx 0,66 s CPU a matrix; docs/benchmarks.md, testtime14).
+STORE_COST = 0.45
 THROWAWAY_ZIP_LEVEL = 1  # the filled test matrices: zlib's fastest level (~19 ms CPU less per file, testspeed5)
 EXAMPLE_OFFER = "3.1.2i"
 
@@ -142,7 +143,7 @@ class Batch:
     round_age: list[tuple[str, RandomPlan, Path]] = field(default_factory=list)
     # The paths above are the files given to LibreOffice; their recalculated values (all sheets), by those paths
     values: dict[Path, NamedValues] = field(default_factory=dict)
-    # a sample of them also saved as xlsx by LibreOffice (convert), by the same paths
+    # a sample of them also saved as xlsx by LibreOffice (from the load it is read from), by the same paths
     saved: dict[Path, Path] = field(default_factory=dict)
     oddities: Path | None = None  # write_oddities: error values, dates, times, booleans (in the sample alone)
 
@@ -262,26 +263,35 @@ def lo_batch(
         same_as[path] = first_of.setdefault(hashlib.sha256(path.read_bytes()).digest(), path)
     every = list(first_of.values())
     # One soffice for each half, read over UNO without saving (generator/workbook/recalculated.py); the sample is
-    # also saved as xlsx by `soffice --convert-to` (the route the proof used before), and the two readings must be
+    # also stored as xlsx by the LibreOffice that reads it, from the same load (generator/recalc.py print_sheets; it
+    # was saved by `soffice --convert-to` in a load of its own before, testtime14), and the two readings must be
     # equal (test_recalculated_reading.py). The sample has each kind of file, and a few more pasted values.
     sample = [templates[None], next(p for k, p in templates.items() if k is not None), confirmed_base, fresh_path,
               *_firsts(inputs, {"plan": 3, "invalid": 3, "months": 3, "case": 1, "example": 1, "old_prices": 1,
                                 "holidays": 2, "round_age": 1}), oddities]
-    half = int(len(every) + len(sample) * SAVE_COST) // 2 + 1
+    stored = list(dict.fromkeys(same_as.get(p, p) for p in sample))  # the files LibreOffice reads, each once
+    assert set(stored) <= {*every, oddities}, "a sampled file is not in the batch"
+    rest = [p for p in every if p not in stored]
+    half = round((len(rest) + len(stored) * (1 + STORE_COST)) / 2)
+    saved_as = {p: folder / "recalculated" / p.name for p in stored}
+    assert len(set(saved_as.values())) == len(stored), "two sampled files of one name"
 
-    def read_half(files: list[Path], index: int, saved: list[Path]) -> tuple[list[NamedValues], list[Path]]:
+    def read_half(files: list[Path], index: int, store: list[Path]) -> list[NamedValues]:
         profile = make_profile(tmp_path_factory.mktemp(f"lo-profile-{index}"))
-        outputs = convert(saved, folder / "recalculated", profile=profile) if saved else []
-        return recalculated_values(files, profile=profile), outputs
+        if not store:
+            return recalculated_values(files, profile=profile)
+        records = print_sheets({p: [(None, saved_as[p])] for p in store}, read=[*store, *files], profile=profile)
+        return [named_values(record) for record in records]
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        first = pool.submit(read_half, every[:half], 0, [])
-        second = pool.submit(read_half, [*every[half:], oddities], 1, sample)
-        (first_values, _), (second_values, saved) = first.result(), second.result()
-    values = dict(zip([*every[:half], *every[half:], oddities], first_values + second_values, strict=True))
+        first = pool.submit(read_half, rest[:half], 0, [])
+        second = pool.submit(read_half, rest[half:], 1, stored)
+        first_values, second_values = first.result(), second.result()
+    values = dict(zip([*rest[:half], *stored, *rest[half:]], first_values + second_values, strict=True))
     values.update({path: values[first] for path, first in same_as.items()})
+    saved = {p: saved_as[same_as.get(p, p)] for p in sample}
     batch = Batch(templates=recalculated_templates, pool=plan_pool, skipped_cases=skipped, fresh=(fresh, fresh_path),
-                  confirmed_base=confirmed_base, values=values, saved=dict(zip(sample, saved, strict=True)),
+                  confirmed_base=confirmed_base, values=values, saved=saved,
                   oddities=oddities)
     for kind, item, out in inputs:
         if kind == "plan":

@@ -13,13 +13,13 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
-from generator.recalc import convert, make_profile
+from generator.recalc import make_profile, print_sheets
 from generator.reference.params import Params
 from generator.reference.workbook import evaluate_workbook
 from generator.workbook.inputs import fill
 from generator.workbook.layout import Layout
 from generator.workbook.names import NamedValues, read
-from generator.workbook.recalculated import recalculated_values
+from generator.workbook.recalculated import named_values
 from generator.workbook.render import pilot_ids
 from tests.workbook.conftest import InputCells, clean_plans, recipient_labels
 from tests.workbook.kept_book import kept_book
@@ -122,8 +122,8 @@ def _target(sheet: str, cell: str, counted: int) -> str:
 
 @pytest.fixture(scope="module")
 def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
-    """The clean plans saved by LibreOffice (one call: their recalculated values), then one LibreOffice that reads
-    the overwritten copies and opens the clean plans as LibreOffice saved them (values over UNO, unsaved: the same
+    """The clean plans saved by LibreOffice (their recalculated values), then the same LibreOffice run reads the
+    overwritten copies and opens the clean plans as LibreOffice saved them (values over UNO, unsaved: the same
     values as a saved copy, test_recalculated_reading.py). The files are the template with the inputs (and the
     values typed over its formulas) patched in, as a person fills the downloaded matrix (tests/workbook/conftest.py
     InputCells)."""
@@ -159,9 +159,12 @@ def recalculated(catalogue: Catalogue, params: Params, templates, tmp_path_facto
         cells[(sheet, cell)] = f"{sheet} {_target(sheet, cell, counted)}"
     into.save(first, folder / "kopa.xlsx", lines, [], over_formulas=together)
     profile = make_profile(tmp_path_factory.mktemp("lo-profile-kopijas"))
-    out = convert(files, folder / "lo", profile=profile)
-    read_back = recalculated_values([*overwritten, folder / "rindas.xlsx", folder / "kopa.xlsx", *out],
-                                    profile=profile)
+    # one LibreOffice: the clean plans saved as xlsx (as `soffice --convert-to` saves them), then the copies and the
+    # saved plans read (the saved ones after their save: the helper takes the requests in order)
+    out = [folder / "lo" / f.name for f in files]
+    records = print_sheets({f: [(None, o)] for f, o in zip(files, out, strict=True)},
+                           read=[*overwritten, folder / "rindas.xlsx", folder / "kopa.xlsx", *out], profile=profile)
+    read_back = [named_values(record) for record in records]
     values = [NamedValues(o, all_sheets=True) for o in out]
     n = len(overwritten)
     copies, more, both, again = read_back[:n], read_back[n], read_back[n + 1], read_back[n + 2:]

@@ -15,7 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from generator.recalc import make_profile
 from generator.workbook.outline import show_plan_rows
@@ -43,10 +42,7 @@ def pdfs(catalogue, templates, tmp_path_factory: pytest.TempPathFactory) -> dict
     files: dict[Path, tuple[str, ...]] = {}
     for lines, opened in OPEN.items():
         path = _showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{lines}.xlsx", lines=lines,
-                              longest=True)
-        wb = load_workbook(path)
-        show_plan_rows(wb, opened)
-        wb.save(path)
+                              longest=True, change=lambda wb, opened=opened: show_plan_rows(wb, opened))
         files[path] = (*WORKING, "6.1") if lines == LINES else WORKING
     return print_sheets_apart(files, folder / "pdf", make_profile(folder / "profile"))
 

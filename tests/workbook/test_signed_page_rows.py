@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook
 
 from generator.recalc import convert, make_profile
 from generator.workbook.input_checks import GOAL_CHARS, GOAL_FIELDS
@@ -42,12 +42,9 @@ LINES = (1, 5, 10, 15, 20, 25, 30, 35, 40)
 TOTALS_65 = ("IB provizoriskais apmērs (P)", "transporta daļa no A")
 
 
-def _long_goals(path: Path) -> Path:
-    wb = load_workbook(path)
+def _long_goals(wb: Workbook) -> None:
     for field, mark in zip(GOAL_FIELDS, MARKS, strict=True):
         write(wb, field.name, text_of(GOAL_CHARS, mark))
-    wb.save(path)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +52,8 @@ def found(catalogue, templates, tmp_path_factory: pytest.TempPathFactory,  # noq
           ) -> dict[tuple[str, int], tuple[SignedPrint, str]]:
     require_calibri_metrics()
     folder = tmp_path_factory.mktemp("signed-pages")
-    copies = {n: signed_copy(_long_goals(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{n}.xlsx",
-                                                        lines=n)), folder) for n in LINES}
+    copies = {n: signed_copy(_showcase_file(catalogue, templates["liepaja"], folder / f"rindas-{n}.xlsx", lines=n,
+                                            change=_long_goals), folder) for n in LINES}
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
     result = {}
     for n, pdf in zip(copies, pdfs, strict=True):
