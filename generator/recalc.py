@@ -237,6 +237,8 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
     values recalculated): a file to be saved and printed is loaded once. The files of ``read`` are read in the same
     LibreOffice as ``read_recalculated`` reads them; their records are returned (input order). A file of ``read``
     may also be in ``files`` with whole-workbook stores alone (sheet None): it is read, then stored, from one load.
+    The files printed alone go first, then ``read`` in its order, so a file of ``read`` may be an output of a print
+    request (stored whole earlier in the same run); no output may be an input of the run (it is removed first).
     """
     to_read = {str(Path(f).resolve()) for f in read}
     requests = {}
@@ -250,6 +252,10 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
              if Path(out).suffix.lower() not in ((".pdf", ".xlsx") if sheet is None else (".pdf",))]
     if wrong:
         raise ValueError("a sheet prints to .pdf, a whole workbook to .pdf or .xlsx: " + ", ".join(wrong))
+    inputs = {str(Path(f).resolve()) for f in files} | to_read
+    overwritten = [str(out) for asked in files.values() for _, out in asked if str(Path(out).resolve()) in inputs]
+    if overwritten:
+        raise ValueError("an output of the run is one of its inputs: " + ", ".join(overwritten))
     for asked in files.values():
         for _, out in asked:  # a file left by an earlier run must not pass for this run's output (the check below)
             Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -259,5 +265,5 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
     records = read_recalculated([*printed_only, *read], profile=profile, timeout=timeout, _requests=requests)
     missing = [str(pdf) for asked in files.values() for _, pdf in asked if not Path(pdf).exists()]
     if missing:
-        raise RecalcError("LibreOffice neizdrukāja " + ", ".join(missing))
+        raise RecalcError("LibreOffice neizdrukāja vai nesaglabāja " + ", ".join(missing))
     return records[len(printed_only):]

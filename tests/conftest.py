@@ -39,13 +39,12 @@ def kept_renders_for_the_session(request: pytest.FixtureRequest,
     """Each document's PDF and DOCX rendered once per session; both xdist workers share the kept files
     (tests/kept_renders.py). With IBM_REAL_RENDERS=1 every render goes to the writers (to compare the two)."""
     from tests import kept_renders
+    from tests.shared_session import session_folder
 
     if os.environ.get("IBM_REAL_RENDERS"):
         yield
         return
-    root = tmp_path_factory.getbasetemp()
-    worker = hasattr(request.config, "workerinput")  # an xdist worker: the workers' common root
-    kept_renders.install(root.parent / "kept-renders" if worker else root / "kept-renders")
+    kept_renders.install(session_folder(request.config, tmp_path_factory, "kept-renders"))
     yield
     kept_renders.uninstall()
 
@@ -56,10 +55,9 @@ def kept_templates_for_the_session(request: pytest.FixtureRequest,
     """Each matrix template written once per session: both xdist workers share the kept bytes
     (tests/template_cache.py ``share``)."""
     from tests import template_cache
+    from tests.shared_session import session_folder
 
-    root = tmp_path_factory.getbasetemp()
-    worker = hasattr(request.config, "workerinput")  # an xdist worker: the workers' common root
-    template_cache.share(root.parent / "kept-templates" if worker else root / "kept-templates")
+    template_cache.share(session_folder(request.config, tmp_path_factory, "kept-templates"))
     yield
     template_cache.share(None)
 
@@ -144,7 +142,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/site/test_calculator_form.py": 16,  # 32 x 0.49: Chromium headless shell (testtime8: 109.5 -> 53.6 s CPU)
     "tests/ministry/test_collect_safety.py": 22,
     # two units without an estimate before (the default 1 s; ~50 and ~40 s CPU): new CPU seconds, the old x ratio
-    "tests/ministry/test_migrate_reports_and_resumes.py": 33,  # 37 x 0.90: built templates kept (testtime13)
+    "tests/ministry/test_migrate_reports_and_resumes.py": 33,  # 37 x 0.90: templates and their parsed books kept (testtime13, lead26)
     "tests/ministry/test_pasted_inputs.py": 34,  # 51.7 x 0.65: one opened clean matrix (testtime10)
     "tests/documents/test_from_matrix_build_day.py": 26,  # clone
     "tests/ministry/test_fastread.py": 20,
@@ -157,7 +155,7 @@ ESTIMATED_SECONDS = {  # the clean-clone run of 01.12.2026 04:15 (1414 tests, 12
     "tests/ministry/test_migrate.py": 12,
     "tests/workbook/test_input_cells.py": 10,
     "tests/documents/test_annex_workbooks.py": 10,
-    "tests/ministry/test_migrate_old_template.py": 8,  # 9 x 0.90: built templates kept (testtime13)
+    "tests/ministry/test_migrate_old_template.py": 8,  # 9 x 0.90: templates and their parsed books kept (testtime13, lead26)
     "tests/documents/test_report_print_size.py": 9,
     "tests/documents/test_command.py": 9,
     "tests/site/test_cli.py": 6,  # two site builds, each ~1 s less (sitespeed: calculator templates)

@@ -35,6 +35,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from tests.shared_session import write_whole
+
 _PDF_LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "tinyhtml5", "cssselect2", "fonttools", "pyphen")
 _DOCX_LIBRARIES = ("python-docx", "lxml")
 _FONTCONFIG = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT")
@@ -89,9 +91,7 @@ def _kept(key: str, make: Callable[[], bytes]) -> bytes:
         if path.read_bytes() != data:
             raise KeptRenderDiffers(f"{path.name}: a fresh render differs from the kept file")
         return data
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    write_whole(path, data)
     return data
 
 

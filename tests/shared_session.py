@@ -1,8 +1,10 @@
-"""Expensive session data made once even when xdist workers share its tests (a file lock and a pickle)."""
+"""Expensive session data made once even when xdist workers share its tests (a file lock and a pickle), and the
+workers' common folder of kept files (written whole or not at all)."""
 
 from __future__ import annotations
 
 import fcntl
+import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
@@ -29,3 +31,21 @@ def shared(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
         value = make(root)
         done.write_bytes(pickle.dumps(value))
         return value
+
+
+def session_folder(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """The folder ``name`` that every process of the session sees: the xdist workers' common root, or the session's
+    own temporary folder without xdist."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent / name if hasattr(config, "workerinput") else root / name
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` under a temporary name, then renamed into place: a reader in another process sees the
+    whole file or none; the temporary file is removed if the write fails."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -171,9 +171,13 @@ def test_sheets_printed_apart_from_one_load(tmp_path: Path) -> None:
     whole = [(None, tmp_path / "visa" / "lapas.xlsx"), (None, tmp_path / "visa" / "lapas.pdf")]
     # a file read and stored whole from one load (the workbook proofs' saved sample): its record, and the xlsx
     read_and_saved = tmp_path / "lasa-un-saglaba" / "lasams.xlsx"
-    records = recalc.print_sheets({path: [*pdfs.items(), *whole], other: [(None, read_and_saved)]}, read=[other])
+    read_and_printed = tmp_path / "lasa-un-saglaba" / "lasams.pdf"
+    records = recalc.print_sheets({path: [*pdfs.items(), *whole],
+                                   other: [(None, read_and_saved), (None, read_and_printed)]}, read=[other])
     assert [r["cells"] for r in records] == [{"Lasāmā": [[1, 1, 15]]}]
     assert read_xlsx(read_and_saved).cells["Lasāmā"][parse_cell("A1")].value == 15
+    assert subprocess.run(["pdftotext", str(read_and_printed), "-"], capture_output=True, text=True,
+                          check=True).stdout.split() == ["15"]
     saved = read_xlsx(whole[0][1])
     assert saved.cells["Pirmā"][parse_cell("B2")].value == 10 and "Otrā" in saved.cells
     printed = subprocess.run(["pdftotext", str(whole[1][1]), "-"], capture_output=True, text=True, check=True).stdout
@@ -189,7 +193,8 @@ def test_sheets_printed_apart_from_one_load(tmp_path: Path) -> None:
 def test_print_sheets_refuses_a_wrong_target_and_never_takes_an_earlier_file_for_its_output(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A sheet prints only to .pdf, a whole workbook (None) to .pdf or .xlsx: anything else is refused before a folder
-    is made; so is a file read in the run and printed a sheet apart (it may be stored whole). A PDF left by an earlier run is removed first, so that a
+    is made; so is a file read in the run and printed a sheet apart (it may be stored whole), and an output that is
+    an input of the run (it would be removed first). A PDF left by an earlier run is removed first, so that a
     LibreOffice that writes nothing is an error, not the old file passed off as this run's (review of testtime12)."""
     source = tmp_path / "a.xlsx"
     source.write_bytes(b"")
@@ -198,6 +203,13 @@ def test_print_sheets_refuses_a_wrong_target_and_never_takes_an_earlier_file_for
             recalc.print_sheets({source: asked})
     with pytest.raises(ValueError, match="stored whole"):
         recalc.print_sheets({source: [("Lapa", tmp_path / "out" / "a.pdf")]}, read=[source])
+    source.write_bytes(b"ievade")
+    read_too = tmp_path / "b.xlsx"
+    read_too.write_bytes(b"lasama ievade")
+    for asked, read in (([(None, source)], ()), ([(None, tmp_path / "." / "b.xlsx")], [read_too])):
+        with pytest.raises(ValueError, match="an output of the run is one of its inputs"):
+            recalc.print_sheets({source: asked}, read=read)
+    assert source.read_bytes() == b"ievade" and read_too.read_bytes() == b"lasama ievade"
     assert not (tmp_path / "out").exists()
     stale = tmp_path / "out" / "a.pdf"
     stale.parent.mkdir()

@@ -4,6 +4,7 @@ catalogue, municipality or prices day."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -76,3 +77,42 @@ def test_a_template_the_other_worker_kept_is_taken_for_its_own_key_alone(catalog
     assert own == write_workbook(catalogue, tmp_path / "c.xlsx", second, day).read_bytes()
     assert sorted(p.read_bytes() for p in (tmp_path / "kopigs").iterdir()) == sorted([b"otra procesa veidne", own])
     assert templates.generate_template(catalogue, tmp_path / "d.xlsx", None, day).read_bytes() != b"otra procesa veidne"
+
+
+def test_a_migrators_template_book_is_the_fresh_files_book(catalogue: Catalogue, tmp_path: Path,
+                                                          monkeypatch) -> None:  # noqa: ANN001
+    """Each Migrator writes its template and reads it: the kept parsed book it gets is, for every municipality,
+    prices day and catalogue, the book of a freshly written template, in an order where a wrong key would hand out
+    the book read just before; a file that is no kept template's bytes is read anew and not kept."""
+    from generator.ministry.migrate import Migrator
+    from tests.ministry.factory import changed_catalogue
+
+    monkeypatch.setattr(template_cache, "_PARSED", type(template_cache._PARSED)())
+    read_real = template_cache._WRAPPED["read_real"]
+    other = changed_catalogue(DEFAULT_CATALOGUE, tmp_path / "cits-katalogs")  # two new dated prices
+    first, second = (m.id for m in catalogue.pilot_municipalities()[:2])
+    day = dt.date(2023, 4, 1)
+    wanted = [(catalogue, first, None), (catalogue, second, None), (catalogue, first, day), (other, first, None),
+              (other, None, None)]
+    for round_ in range(2):  # the second Migrators take the kept books
+        with Migrator(catalogue) as own, Migrator(other) as theirs:
+            for i, (cat, municipality, when) in enumerate(wanted):
+                path, book = (own if cat is catalogue else theirs).template(municipality, when)
+                fresh = write_workbook(cat, tmp_path / f"svaiga-{round_}-{i}.xlsx", municipality, when)
+                assert path.read_bytes() == fresh.read_bytes(), (municipality, when, cat.root)
+                assert book == dataclasses.replace(read_real(fresh), path=path), (municipality, when, cat.root)
+    assert len(template_cache._PARSED) == len(wanted)
+    untouched = write_workbook(catalogue, tmp_path / "cita-diena.xlsx", None, dt.date(2023, 5, 1))
+    assert migrate.read_xlsx(untouched) == read_real(untouched)
+    assert len(template_cache._PARSED) == len(wanted)  # not a template this process wrote: read, not kept
+
+
+def test_the_kept_books_are_bounded(catalogue: Catalogue, monkeypatch) -> None:  # noqa: ANN001
+    from generator.ministry.migrate import Migrator
+
+    monkeypatch.setattr(template_cache, "_PARSED", type(template_cache._PARSED)())
+    monkeypatch.setattr(template_cache, "PARSED_KEPT", 1)
+    for municipality in (m.id for m in catalogue.pilot_municipalities()[:3]):
+        with Migrator(catalogue) as m:
+            m.template(municipality)
+    assert len(template_cache._PARSED) == 1

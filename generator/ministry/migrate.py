@@ -40,7 +40,6 @@ from generator.interrupts import interrupts_held
 from generator.lvformat import agree, eur, number
 from generator.lvformat import date as lvformat_date
 from generator.lvformat import version as shown_version
-from generator.ministry.built_templates import built_template
 from generator.ministry.console_names import shown_file
 from generator.ministry.integrity import compare_rows, content, differing_cells
 from generator.ministry.matrix import (
@@ -555,8 +554,7 @@ def _absent_note(name: str, version: str, new: XlsxBook) -> str:
 
 
 class Migrator:
-    """Migrates files onto the current catalogue's templates (generated once per municipality and prices day, or
-    taken from an earlier Migrator of the process: generator/ministry/built_templates.py)."""
+    """Migrates files onto the current catalogue's templates (generated once per municipality)."""
 
     def __init__(self, catalogue: Catalogue, registry: Path | None = None) -> None:
         self.catalogue = catalogue
@@ -578,9 +576,8 @@ class Migrator:
         day = day or template_date(self.catalogue)
         if (municipality, day) not in self._templates:
             path = Path(self._dir.name) / f"veidne-{municipality or 'visparigā'}-{day.isoformat()}.xlsx"
-            # the bytes and the parsed book of an earlier Migrator of this process, if it had the same template
-            book = built_template(self.catalogue, path, municipality, day, generate_template)
-            self._templates[municipality, day] = (path, book)
+            generate_template(self.catalogue, path, municipality, day)
+            self._templates[municipality, day] = (path, read_xlsx(path))
         return self._templates[municipality, day]
 
     def changed_template_cells(self, old: Matrix, version: str) -> list[str]:
