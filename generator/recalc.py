@@ -238,7 +238,8 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
     LibreOffice as ``read_recalculated`` reads them; their records are returned (input order). A file of ``read``
     may also be in ``files`` with whole-workbook stores alone (sheet None): it is read, then stored, from one load.
     The files printed alone go first, then ``read`` in its order, so a file of ``read`` may be an output of a print
-    request (stored whole earlier in the same run); no output may be an input of the run (it is removed first).
+    request (stored whole earlier in the same run, then read); no output may be a file the run loads to print or
+    store (it is removed before the run).
     """
     to_read = {str(Path(f).resolve()) for f in read}
     requests = {}
@@ -252,10 +253,10 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
              if Path(out).suffix.lower() not in ((".pdf", ".xlsx") if sheet is None else (".pdf",))]
     if wrong:
         raise ValueError("a sheet prints to .pdf, a whole workbook to .pdf or .xlsx: " + ", ".join(wrong))
-    inputs = {str(Path(f).resolve()) for f in files} | to_read
-    overwritten = [str(out) for asked in files.values() for _, out in asked if str(Path(out).resolve()) in inputs]
+    loaded = {str(Path(f).resolve()) for f in files}
+    overwritten = [str(out) for asked in files.values() for _, out in asked if str(Path(out).resolve()) in loaded]
     if overwritten:
-        raise ValueError("an output of the run is one of its inputs: " + ", ".join(overwritten))
+        raise ValueError("an output of the run is a file it loads to print or store: " + ", ".join(overwritten))
     for asked in files.values():
         for _, out in asked:  # a file left by an earlier run must not pass for this run's output (the check below)
             Path(out).parent.mkdir(parents=True, exist_ok=True)

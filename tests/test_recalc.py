@@ -194,7 +194,7 @@ def test_print_sheets_refuses_a_wrong_target_and_never_takes_an_earlier_file_for
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A sheet prints only to .pdf, a whole workbook (None) to .pdf or .xlsx: anything else is refused before a folder
     is made; so is a file read in the run and printed a sheet apart (it may be stored whole), and an output that is
-    an input of the run (it would be removed first). A PDF left by an earlier run is removed first, so that a
+    a file the run loads to print or store (it would be removed first; a file stored and then read is allowed). A PDF left by an earlier run is removed first, so that a
     LibreOffice that writes nothing is an error, not the old file passed off as this run's (review of testtime12)."""
     source = tmp_path / "a.xlsx"
     source.write_bytes(b"")
@@ -206,9 +206,10 @@ def test_print_sheets_refuses_a_wrong_target_and_never_takes_an_earlier_file_for
     source.write_bytes(b"ievade")
     read_too = tmp_path / "b.xlsx"
     read_too.write_bytes(b"lasama ievade")
-    for asked, read in (([(None, source)], ()), ([(None, tmp_path / "." / "b.xlsx")], [read_too])):
-        with pytest.raises(ValueError, match="an output of the run is one of its inputs"):
-            recalc.print_sheets({source: asked}, read=read)
+    for files in ({source: [(None, source)]},
+                  {source: [(None, tmp_path / "." / "b.xlsx")], read_too: [(None, tmp_path / "out" / "b.pdf")]}):
+        with pytest.raises(ValueError, match="an output of the run is a file it loads"):
+            recalc.print_sheets(files, read=[read_too])
     assert source.read_bytes() == b"ievade" and read_too.read_bytes() == b"lasama ievade"
     assert not (tmp_path / "out").exists()
     stale = tmp_path / "out" / "a.pdf"
