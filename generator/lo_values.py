@@ -163,11 +163,16 @@ def read_file(url: str, stores: str = "[]") -> str:
     try:
         record = json.dumps(read(doc), ensure_ascii=False)
         for target_url in json.loads(stores):
-            xlsx = target_url.lower().endswith(".xlsx")
-            doc.storeToURL(target_url, (prop("FilterName", "Calc MS Excel 2007 XML" if xlsx else "calc_pdf_Export"),))
+            _store_whole(doc, target_url)
         return record
     finally:
         doc.close(True)
+
+
+def _store_whole(doc, target_url: str) -> None:  # noqa: ANN001 - a loaded spreadsheet document
+    """The whole workbook as loaded, as ``soffice --convert-to`` stores it: xlsx for a URL ending in .xlsx, else PDF."""
+    xlsx = target_url.lower().endswith(".xlsx")
+    doc.storeToURL(target_url, (prop("FilterName", "Calc MS Excel 2007 XML" if xlsx else "calc_pdf_Export"),))
 
 
 def _print_setup(sheet) -> tuple:  # noqa: ANN001 - a sheet of a loaded document
@@ -209,8 +214,7 @@ on its own."""
         # the whole workbook first, as soffice --convert-to stores it: every sheet as loaded (setPrintAreas(()) would
         # not give a sheet back its "print the entire sheet" when another sheet has a print area)
         for target_url in (url for name, url in asked if name is None):
-            xlsx = target_url.lower().endswith(".xlsx")
-            doc.storeToURL(target_url, (prop("FilterName", "Calc MS Excel 2007 XML" if xlsx else "calc_pdf_Export"),))
+            _store_whole(doc, target_url)
         for name, target_url in ((name, url) for name, url in asked if name is not None):
             target = sheets.getByName(name)
             target.setPropertyValue("IsVisible", True)  # first: LibreOffice keeps one sheet visible

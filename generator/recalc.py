@@ -242,19 +242,18 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
     store (it is removed before the run).
     """
     to_read = {str(Path(f).resolve()) for f in read}
+    key = {f: str(Path(f).resolve()) for f in files}
     requests = {}
     for f, asked in files.items():
-        key = str(Path(f).resolve())
-        request = {"path": key, "sheets": [[sheet, str(Path(pdf).resolve())] for sheet, pdf in asked]}
-        requests[key] = json.dumps(request | ({"read": True} if key in to_read else {}), ensure_ascii=False)
-    if any(sheet is not None for f, asked in files.items() if str(Path(f).resolve()) in to_read for sheet, _ in asked):
+        request = {"path": key[f], "sheets": [[sheet, str(Path(pdf).resolve())] for sheet, pdf in asked]}
+        requests[key[f]] = json.dumps(request | ({"read": True} if key[f] in to_read else {}), ensure_ascii=False)
+    if any(sheet is not None for f, asked in files.items() if key[f] in to_read for sheet, _ in asked):
         raise ValueError("a file read in the run is stored whole (sheet None), not printed a sheet apart")
     wrong = [str(out) for asked in files.values() for sheet, out in asked
              if Path(out).suffix.lower() not in ((".pdf", ".xlsx") if sheet is None else (".pdf",))]
     if wrong:
         raise ValueError("a sheet prints to .pdf, a whole workbook to .pdf or .xlsx: " + ", ".join(wrong))
-    loaded = {str(Path(f).resolve()) for f in files}
-    overwritten = [str(out) for asked in files.values() for _, out in asked if str(Path(out).resolve()) in loaded]
+    overwritten = [str(out) for asked in files.values() for _, out in asked if str(Path(out).resolve()) in requests]
     if overwritten:
         raise ValueError("an output of the run is a file it loads to print or store: " + ", ".join(overwritten))
     for asked in files.values():
@@ -262,7 +261,7 @@ def print_sheets(files: Mapping[Path, Sequence[tuple[str | None, Path]]], *, pro
             Path(out).parent.mkdir(parents=True, exist_ok=True)
             Path(out).unlink(missing_ok=True)
     timeout = timeout or 120 + 15 * (sum(len(asked) + 1 for asked in files.values()) + len(read))
-    printed_only = [f for f in files if str(Path(f).resolve()) not in to_read]
+    printed_only = [f for f in files if key[f] not in to_read]
     records = read_recalculated([*printed_only, *read], profile=profile, timeout=timeout, _requests=requests)
     missing = [str(pdf) for asked in files.values() for _, pdf in asked if not Path(pdf).exists()]
     if missing:

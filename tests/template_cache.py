@@ -76,15 +76,15 @@ def install() -> None:
         from generator.workbook.version import template_version
 
         key = (template_version(catalogue, day), municipality, day)
-        if key not in _WRITTEN and (kept := _shared_file(key)) is not None and kept.is_file():
-            _WRITTEN[key] = kept.read_bytes()  # built by the other worker (or an earlier test of this one)
         if key not in _WRITTEN:
-            made = generate(catalogue, path, municipality, day)
-            _WRITTEN[key] = Path(made).read_bytes()
+            kept = _shared_file(key)
+            made = None if kept is not None and kept.is_file() else generate(catalogue, path, municipality, day)
+            # made now, or built by the other worker (or an earlier test of this one)
+            _WRITTEN[key] = Path(made).read_bytes() if made is not None else kept.read_bytes()
             _TEMPLATE_DIGESTS.add(hashlib.sha256(_WRITTEN[key]).digest())
-            _keep_shared(key, _WRITTEN[key])
-            return made
-        _TEMPLATE_DIGESTS.add(hashlib.sha256(_WRITTEN[key]).digest())
+            if made is not None:
+                _keep_shared(key, _WRITTEN[key])
+                return made
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(_WRITTEN[key])
