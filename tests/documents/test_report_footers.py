@@ -1,4 +1,4 @@
-"""Every report workbook names the catalogue version as the documents do (D58, D80): "kataloga versija 02e8ff79"
+"""Every report workbook names the catalogue version (D58; the documents' footers name the form and the day made, D80): "kataloga versija 02e8ff79"
 in the footer of every sheet, and nowhere "Veidnes versija … (katalogs 01.04.2023)", whose catalogue date read like
 the date of a price list or of the report itself (the matrix header says "cenas uz DD.MM.GGGG" instead, D91)."""
 

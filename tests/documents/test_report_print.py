@@ -55,7 +55,7 @@ def test_every_report_sheet_prints_with_header_footer_and_area(workbooks, catalo
         assert "______" not in (ws.oddHeader.left.text or ""), ws.title
         # the form and the sheet's own page, no total: "&N" counts the whole print job (page_label)
         assert re.fullmatch(r"\d+\.(–\d+\.)? pielikums, &P\. lapa", ws.oddFooter.right.text.strip()), ws.title
-        assert ws.oddFooter.left.text == footer_version(catalogue.version), ws.title  # as the documents (D58, D80)
+        assert ws.oddFooter.left.text == footer_version(catalogue.version), ws.title  # D58
         # Numbered per sheet: 29 prints as "1. lapa", not as page 7 of the workbook.
         assert ws.page_setup.useFirstPageNumber and int(ws.page_setup.firstPageNumber or 1) == 1, ws.title
         assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape", ws.title

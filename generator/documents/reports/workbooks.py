@@ -357,7 +357,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
 
     # --- 26: BIP positions and parameters ---------------------------------------------------------
     ws_bip.write(0, 0, "26. pielikums. Budžeta izmaksu pozīcijas (BIP)", fmt.title)
-    version_note = f" · {footer_version(catalogue.version)}"  # as the footers and the documents say it (D58, D80)
+    version_note = f" · {footer_version(catalogue.version)}"  # as the footers say it (D58)
     ws_bip.write_formula(1, 0, f"={institutions.names_expression()}&{text_formula(version_note)}", fmt.note,
                          institutions.names_text(municipality) + version_note)
     ws_bip.write_row(3, 0, ["Kods", "Pozīcija (teksts, ko izvēlas reģistrā)", "Ko ietver", "Kā nosaka summu"],
