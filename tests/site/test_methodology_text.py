@@ -98,3 +98,21 @@ def test_mk_288_is_cited_with_its_known_period(rendered: dict[str, str], catalog
     pages = _pages(load_or_raise(catalogue_copy))
     assert "29.03.2018–31.10.2018 (D42)" in pages["ib-pieskirsana.md"]
     assert "no 29.03.2018 līdz 31.10.2018" in pages["izstrades-metode.md"]
+
+
+def test_the_steps_name_every_sheet_whose_plan_rows_open_with_plus(rendered: dict[str, str], tmp_path: Path) -> None:
+    """audit27 F5: a sixth plan line stays a hidden-row error (D191) until its group is opened on every plan sheet,
+    the formula-only ones too; the step page names those sheets – the ones the matrix really groups."""
+    from openpyxl import load_workbook
+
+    from generator.workbook.writer import write_workbook
+
+    catalogue = load_or_raise(DEFAULT_CATALOGUE)
+    wb = load_workbook(write_workbook(catalogue, tmp_path / "matrica.xlsx"))
+    grouped = {ws.title for ws in wb.worksheets if any(d.outlineLevel for d in ws.row_dimensions.values())}
+    assert {"6.3", "6.6", "6.10"} <= grouped, grouped  # the sheets a person types plan lines into
+    page = rendered["matricas-aizpildisana.md"]
+    start = page.index("visās plāna")
+    sentence = page[start:page.index("formulas.", start)]  # "… tabulās – 6.3., …, arī tajās, kur ir tikai formulas."
+    named = set(re.findall(r"\b(6\.\d+)\.", sentence))
+    assert named == grouped, f"lapā nosauktas {sorted(named)}, matricā grupas ir {sorted(grouped)}"
