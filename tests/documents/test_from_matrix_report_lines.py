@@ -1,7 +1,7 @@
 """`ibm documents --from-matrix`: parskats.txt's head names the folder (and, with the key, the pseudonym), never a
 file name under "Bērna kods" (audit28 F2); a draft's check lines are for the papers made again, not for signing
-(audit28 F7); a plan that does not start on its round's first service day reminds that a contract with the parent
-may already exist (audit28 F10, D151)."""
+(audit28 F7); a plan that may be a next one (after the first service day; in the first-plan round after the first
+reporting period, audit27 F4) reminds that a contract with the parent may already exist (audit28 F10, D151)."""
 
 from __future__ import annotations
 
@@ -102,17 +102,46 @@ def test_a_later_plan_reminds_of_the_existing_parent_contract_once(catalogue: Ca
     assert [line for line in section if NEXT_PLAN in line] == [f"  - {text[0].upper()}{text[1:]}"]
 
 
-def test_the_next_plan_line_is_shown_only_after_the_rounds_first_service_day(catalogue: Catalogue) -> None:
-    """D151: a plan from the round's first service day is the child's first in the round; a later one may not be."""
+def test_the_next_plan_line_is_shown_only_after_the_first_reporting_period(catalogue: Catalogue) -> None:
+    """D151: a plan from the round's first service day is the child's first in the round. In the round with the
+    first-plan rule (D127: the first plan ends with the first reporting period) no plan that starts within that period
+    can be a next one – the round's own first plan of five months starts a month after the first service day, as the
+    site's example shows it (audit27 F4) –, so the reminder starts the day after the period."""
+    from generator.site.examples import timing
+
     child = build(_reading(catalogue, [(_markets(catalogue)[0], Decimal("20"), "SIA Viens", None)]), catalogue,
                   pseudonymous=False)
     first_day = terms.plan_round(catalogue, child.round_id).paid_from
-    assert child.start_day == first_day
-    assert signing.next_plan_line(catalogue, child) is None
-    later = dataclasses.replace(child, start_day=first_day + dt.timedelta(days=1))
+    first_period = catalogue.children_reporting_periods()[0]
+    assert child.start_day == first_day == first_period.start
+    assert terms.plan_round(catalogue, child.round_id).first
+    example_start = timing(catalogue).start
+    assert first_day < example_start < first_period.end  # the site's first plan does not start on the first day
+    for start in (first_day, example_start, first_day + dt.timedelta(days=1), first_period.end):
+        assert signing.next_plan_line(catalogue, dataclasses.replace(child, start_day=start)) is None, start
+    later = dataclasses.replace(child, start_day=first_period.end + dt.timedelta(days=1))
     line = signing.next_plan_line(catalogue, later)
     assert line is not None
-    assert line.startswith(f"plāns sākas {later.start_day:%d.%m.%Y}, nevis kārtas pirmajā pakalpojumu dienā "
-                           f"{first_day:%d.%m.%Y}, {NEXT_PLAN}")
+    assert line.startswith(f"plāns sākas {later.start_day:%d.%m.%Y}, pēc kārtas pirmā pārskata perioda "
+                           f"({first_period.start:%d.%m.%Y}–{first_period.end:%d.%m.%Y}), {NEXT_PLAN}")
     assert "otru līgumu (01-ligums-ar-vecaku) neslēdz" in line and "(08-lemums-par-pieskirsanu)" in line
     assert signing.next_plan_line(catalogue, dataclasses.replace(later, round_id=None)) is None
+
+
+def test_in_a_round_without_the_first_plan_rule_the_next_plan_line_follows_the_first_service_day(
+        later_catalogue: Catalogue) -> None:
+    """D151 in a later round (no first-plan rule, D113): any plan that does not start on the round's first service
+    day may be the child's next one."""
+    from tests.workbook.conftest import LATER_ROUND
+
+    round_ = terms.plan_round(later_catalogue, LATER_ROUND[0])
+    assert round_ is not None and not round_.first
+    child = build(_reading(later_catalogue, [(_markets(later_catalogue)[0], Decimal("20"), "SIA Viens", None)]),
+                  later_catalogue, pseudonymous=False)
+    assert (child.round_id, child.start_day) == (round_.round_id, round_.paid_from)  # template_date: its first day
+    assert signing.next_plan_line(later_catalogue, child) is None
+    later = dataclasses.replace(child, start_day=round_.paid_from + dt.timedelta(days=1))
+    line = signing.next_plan_line(later_catalogue, later)
+    assert line is not None and line.startswith(
+        f"plāns sākas {later.start_day:%d.%m.%Y}, nevis kārtas pirmajā pakalpojumu dienā "
+        f"{round_.paid_from:%d.%m.%Y}, {NEXT_PLAN}")

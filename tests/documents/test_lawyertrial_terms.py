@@ -9,7 +9,6 @@ D210)."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from types import SimpleNamespace
 
@@ -63,7 +62,8 @@ def test_the_parent_contract_and_the_notes_into_it_call_its_parts_chapters(
 def test_the_next_plan_note_sends_to_the_contracts_amendment_chapter(catalogue: Catalogue) -> None:
     """F2: the reminder that a later plan is added to the existing contract names the chapter as 01 does."""
     child, html = child_html(catalogue, 4)
-    later = dataclasses.replace(child, start_day=child.start_day + dt.timedelta(days=1))
+    second_period = catalogue.children_reporting_periods()[1]  # a next plan starts after the first period (D151)
+    later = dataclasses.replace(child, start_day=second_period.start)
     note = signing.next_plan_line(catalogue, later)
     assert note is not None and note.endswith("kā paredz līguma nodaļa „Līguma grozīšana”")
     assert "Līguma grozīšana" in text(html[CONTRACT])

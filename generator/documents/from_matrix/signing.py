@@ -183,17 +183,31 @@ def code_birth_line(personal_code: str, birth: dt.date, place: str) -> str | Non
 
 
 def next_plan_line(catalogue: Catalogue, child: ChildContext) -> str | None:
-    """A reminder when the plan does not start on its round's first service day, so it may be the child's next plan
-    (D151): the matrix cannot know whether a contract with the parent already exists. If it does, the next plan is
-    added to it as new annexes (the contract's own amendment clause) and decided anew – no second contract."""
+    """A reminder when the plan may be the child's next plan in its round (D151): the matrix cannot know whether a
+    contract with the parent already exists. If it does, the next plan is added to it as new annexes (the contract's
+    own amendment clause) and decided anew – no second contract. A plan from the round's first service day is the
+    child's first. In a round with the first-plan rule (D127, L2148: the first plan ends with the round's first
+    reporting period) no plan that starts within that period can be a next one – the round's own first plan
+    starts after the first service day when it is shorter than the period (audit27 F4) –, so the reminder starts
+    after it."""
     programme_round = terms.plan_round(catalogue, child.round_id) if child.round_id is not None else None
-    if programme_round is None or child.start_day is None or child.start_day <= programme_round.paid_from:
+    if programme_round is None or child.start_day is None:
         return None
-    return (f"plāns sākas {lvformat.date(child.start_day)}, nevis kārtas pirmajā pakalpojumu dienā "
-            f"{lvformat.date(programme_round.paid_from)}, tāpēc tas var būt bērna nākamais atbalsta plāns: ja līgums "
-            f"ar Vecāku šajā kārtā jau ir noslēgts, otru līgumu ({CONTRACT}) neslēdz – paraksta tikai jaunā plāna "
-            f"pielikumus (1.–3. pielikums) ar esošā līguma numuru un datumu un jauno lēmumu ({DECISION}), kā "
-            "paredz līguma nodaļa „Līguma grozīšana”")
+    if programme_round.first:
+        first_period = next(p for p in catalogue.children_reporting_periods()
+                            if p.round_id == child.round_id and p.number == 1)
+        if child.start_day <= first_period.end:
+            return None
+        since = (f"pēc kārtas pirmā pārskata perioda ({lvformat.date(first_period.start)}–"
+                 f"{lvformat.date(first_period.end)})")
+    else:
+        if child.start_day <= programme_round.paid_from:
+            return None
+        since = f"nevis kārtas pirmajā pakalpojumu dienā {lvformat.date(programme_round.paid_from)}"
+    return (f"plāns sākas {lvformat.date(child.start_day)}, {since}, tāpēc tas var būt bērna nākamais atbalsta "
+            f"plāns: ja līgums ar Vecāku šajā kārtā jau ir noslēgts, otru līgumu ({CONTRACT}) neslēdz – paraksta tikai "
+            f"jaunā plāna pielikumus (1.–3. pielikums) ar esošā līguma numuru un datumu un jauno lēmumu ({DECISION}), "
+            "kā paredz līguma nodaļa „Līguma grozīšana”")
 
 
 def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
