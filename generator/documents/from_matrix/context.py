@@ -99,6 +99,7 @@ class Line:
     to_parent: bool = False  # the catalogue's payee is the parent: repaid on expense documents (01 §5)
     transport: bool = False  # the catalogue's service is transport: the parent reports trips on 15/16 (audit38 F3)
     own: str = ""  # the provider is the case's own social service or municipality (own_service.py; D50)
+    typed_frequency: str = ""  # 6.3's „Biežums, ilgums, termiņš” as the social worker typed it (annex 1, audit27 F8)
     frequency: str = ""  # the IB-funded units a month ("2 reizes mēnesī", "pēc grafika"; frequency.py; 02, 03)
     # D70: the unit is the euro at actual cost and the price its 1,00 EUR, so the units are an amount: the papers
     # print that amount as a ceiling on the actual costs ("līdz 120,40 EUR"), never as units × 1,00 EUR
@@ -316,6 +317,7 @@ def build(reading: MatrixReading, catalogue: Catalogue, *, pseudonymous: bool,
             ib_confirmed=ib_confirmed, months=months, ib_value=lp.ib,
             ib_units=quantity(paid_units) if paid_units is not None else BLANK, ib_months=ib_months,
             to_parent=line.repaid_to_parent, transport=bool(offer and offer.service.transport),
+            typed_frequency=reading.typed_frequency[i] if i < len(reading.typed_frequency) else "",
             frequency=frequency(offer.service.unit if offer else "", ib_months, BLANK,
                                 part_month=inputs.period_start.day > 1),
             actual_cost=actual_cost, ib_months_eur=euro_months if actual_cost else [],

@@ -55,6 +55,7 @@ PARENT_NAME = "Vecaks_VardsUzvards"
 SOCIAL_WORKER = "Socialais_Darbinieks"
 GOALS = (("Merki_Ilgtermina", "Ilgtermiņa mērķi"), ("Merki_Istermina", "Īstermiņa mērķi"),
          ("Merki_Vecaka", "Vecāka mērķis"))
+TYPED_FREQUENCY = "Plans_Biezums"  # 6.3 column „Biežums, ilgums, termiņš” (audit27 F8)
 
 
 @dataclass
@@ -81,6 +82,8 @@ class MatrixReading:
     social_worker: str = ""
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
     goals: list[tuple[str, str]] = field(default_factory=list)
+    # 6.3's „Biežums, ilgums, termiņš” as typed, by plan row (annex 1 prints it beside the line, as 6.3 does)
+    typed_frequency: list[str] = field(default_factory=list)
     hidden_name: bool = False  # the file name shows the child's name or personal code: the console hashes it
     # set as soon as read, also for a file refused afterwards: which child and plan period it is (D144), and the
     # SHA-256 of the bytes read (identical copies are judged by what was read, not by the file later on)
@@ -357,4 +360,6 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
             if isinstance(label, str) and label.strip() and provider:
                 result.providers[label.strip()] = provider
     result.goals = [(title, text) for name, title in GOALS if (text := _text(m, name))]
+    if m.has(TYPED_FREQUENCY):
+        result.typed_frequency = [_text(m, TYPED_FREQUENCY, i) for i in range(len(m.grid(TYPED_FREQUENCY)))]
     return result
