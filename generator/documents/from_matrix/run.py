@@ -381,10 +381,13 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         status = "melnraksts" if reading.errors else "izveidoti"
         target = out / code
         notes: list[str] = []
+        ended = None  # an archive copy: the day its period had ended before, said in parskats.txt and on each paper
         if archived:
             status = f"{status}; {arch.STATUS}"
             target = out / arch.folder_name(code, reading.data.inputs.period_start)
-            notes = arch.report_lines(child.period, today)
+            ended = arch.ended_before(plan_end(reading.data.inputs.period_start, reading.data.inputs.months), today,
+                                      ended_by)
+            notes = arch.report_lines(child.period, today, ended)
         papers = no_provider_papers(child)
         signable = not archived and not child.not_eligible
         first = signing.base_line(child) if signable else None
@@ -406,7 +409,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
             err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
             documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors),
-                                     build_day=today, archive=archived)
+                                     build_day=today, archive=archived, ended=ended)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             one_of = signing.one_of_lines(child, names) if signable else []
             links = child_link_lines(child.identification, names) if signable else []
