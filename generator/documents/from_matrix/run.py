@@ -412,13 +412,16 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
                                      build_day=today, archive=archived, ended=ended)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             one_of = signing.one_of_lines(child, names) if signable else []
+            # a plan line with no provider in 6.8: which papers print a blank and which cell to fill (audit27 F3)
+            nameless = signing.nameless_lines(child, names, reading.provider_places) if signable else []
             links = child_link_lines(child.identification, names) if signable else []
             # signed from the DOCX, whose notes for the preparer are deleted first (audit38 F4); not a draft's
             preparer = [] if archived or reading.errors else signing.preparer_lines(documents)
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, [*birth, *first_plan, *next_plan, *one_of, *links, *preparer],
+                                       signing.report_section(warnings, [*birth, *nameless, *first_plan, *next_plan,
+                                                                         *one_of, *links, *preparer],
                                                               draft=bool(reading.errors)), first,
                                        provider_list(child, names),
                                        head_lines(target.name, child.identification or None)))
@@ -464,6 +467,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places) if signable else []
         ahead = signing.DRAFT_CONSOLE if reading.errors else signing.CONSOLE
-        for line in [*on_screen, *birth, *first_plan, *next_plan, *signing.one_of_console(one_of), *preparer]:
+        for line in [*on_screen, *birth, *nameless, *first_plan, *next_plan, *signing.one_of_console(one_of),
+                     *preparer]:
             echo(f"{head}: {ahead} {line}")
     return summary
