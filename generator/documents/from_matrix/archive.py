@@ -31,8 +31,25 @@ def refusal_hint() -> str:
     return f"; klienta lietas materiāliem var izveidot arhīva kopiju ar {OPTION}"
 
 
-def report_lines(period: str, build_day: dt.date) -> list[str]:
-    """What the report file (parskats.txt) says about an archive copy."""
-    return ["", f"ARHĪVA KOPIJA: atbalsta plāna periods ({period}) beidzās pirms izveides dienas "
-                f"{lvformat.date(build_day)}. Dokumenti izveidoti ar {OPTION} klienta lietas materiāliem; katrā "
-                f"lapā ir atzīme „{ARCHIVE_MARK}”. Tos neparaksta un neizsniedz kā spēkā esošus."]
+def ended_before(end: dt.date, build_day: dt.date, system_day: dt.date | None) -> dt.date:
+    """The day an archive copy says its plan period (last day ``end``) had ended before (audit27 F1): the build day
+    (`--day`, or without it the computer's date) when the period had ended by then, else the computer's date the
+    command ran on (``system_day``, known when `--day` is given), which made the copy an archive (D136) – never a
+    `--day` on which the period had not yet ended."""
+    if system_day is None or end < build_day:
+        return build_day
+    return system_day
+
+
+def report_lines(period: str, build_day: dt.date, ended: dt.date | None = None) -> list[str]:
+    """What the report file (parskats.txt) says about an archive copy. ``ended``: the day the period had ended before
+    (ended_before; default ``build_day``) – when it is not the build day, the computer's date, and the papers' day
+    `--day` is said to be only the date written in them, as the refusal says it (run.compared_day)."""
+    if ended is None or ended == build_day:
+        before = f"izveides dienas {lvformat.date(build_day)}"
+    else:
+        before = (f"šodienas {lvformat.date(ended)} (datora datums; --day {lvformat.date(build_day)} to nemaina – tas ir "
+                  "tikai dokumentos rakstītais datums)")
+    return ["", f"ARHĪVA KOPIJA: atbalsta plāna periods ({period}) beidzās pirms {before}. Dokumenti izveidoti ar "
+                f"{OPTION} klienta lietas materiāliem; katrā lapā ir atzīme „{ARCHIVE_MARK}”. Tos neparaksta un "
+                "neizsniedz kā spēkā esošus."]

@@ -350,6 +350,13 @@ def rule_place(m: Matrix, finding: Finding) -> str:
     return joined(finding_places(m, finding), check_row(m, code, finding.severity), tables=True)
 
 
+def named_cell(m: Matrix, name: str, row: int = 0) -> str:
+    """One cell of a defined name with its label (and a plan table's line or a 6.8 row's item): "6.8. tabula, H24
+    „Sniedzējs”, pakalpojums „3.1.1i …”"; "" when the file has no such name."""
+    found = cell(m, name, row)
+    return joined([found]) if found is not None else ""
+
+
 def named(m: Matrix, names: Sequence[str]) -> str:
     """The cells of ``names`` (scalars) with their labels, "6.1. tabula, B38 „…”, B39 „…”"."""
     return joined(found for name in names if (found := cell(m, name)) is not None)

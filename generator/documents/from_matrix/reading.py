@@ -81,6 +81,8 @@ class MatrixReading:
     parent_name: str = ""
     social_worker: str = ""
     providers: dict[str, str] = field(default_factory=dict)  # 6.8 label -> provider name
+    # 6.8 label -> where its empty provider cell is (places.cell of Pak_Sniedzejs), for the plan's lines only
+    provider_places: dict[str, str] = field(default_factory=dict)
     goals: list[tuple[str, str]] = field(default_factory=list)
     # 6.3's „Biežums, ilgums, termiņš” as typed, by plan row (annex 1 prints it beside the line, as 6.3 does)
     typed_frequency: list[str] = field(default_factory=list)
@@ -355,10 +357,13 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     result.parent_name = _text(m, PARENT_NAME)
     result.social_worker = _text(m, SOCIAL_WORKER)
     if m.has("Pak_Sniedzejs"):
+        used = {line.label.strip() for line in data.inputs.lines if line.counted and line.label}
         for j, label in enumerate(m.column("Pak_Id")):
             provider = _text(m, "Pak_Sniedzejs", j)
             if isinstance(label, str) and label.strip() and provider:
                 result.providers[label.strip()] = provider
+            elif isinstance(label, str) and label.strip() in used:  # the papers leave its name blank (audit27 F3)
+                result.provider_places[label.strip()] = places.named_cell(m, "Pak_Sniedzejs", j)
     result.goals = [(title, text) for name, title in GOALS if (text := _text(m, name))]
     if m.has(TYPED_FREQUENCY):
         result.typed_frequency = [_text(m, TYPED_FREQUENCY, i) for i in range(len(m.grid(TYPED_FREQUENCY)))]

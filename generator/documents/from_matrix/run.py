@@ -381,10 +381,13 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         status = "melnraksts" if reading.errors else "izveidoti"
         target = out / code
         notes: list[str] = []
+        ended = None  # an archive copy: the day its period had ended before, said in parskats.txt and on each paper
         if archived:
             status = f"{status}; {arch.STATUS}"
             target = out / arch.folder_name(code, reading.data.inputs.period_start)
-            notes = arch.report_lines(child.period, today)
+            ended = arch.ended_before(plan_end(reading.data.inputs.period_start, reading.data.inputs.months), today,
+                                      ended_by)
+            notes = arch.report_lines(child.period, today, ended)
         papers = no_provider_papers(child)
         signable = not archived and not child.not_eligible
         first = signing.base_line(child) if signable else None
@@ -406,16 +409,19 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
             check_folder(target)  # before the slow rendering; checked again just before the folder is swapped
             err(f"{head}: veido dokumentus …")  # rendering takes seconds per child (audit15 F14)
             documents = render_child(catalogue, municipality, child, reading.data.params_day, bool(reading.errors),
-                                     build_day=today, archive=archived)
+                                     build_day=today, archive=archived, ended=ended)
             names = [f"{d.spec.id}.{ext}" for d in documents for ext in (("pdf", "docx") if pdf else ("docx",))]
             one_of = signing.one_of_lines(child, names) if signable else []
+            # a plan line with no provider in 6.8: which papers print a blank and which cell to fill (audit27 F3)
+            nameless = signing.nameless_lines(child, names, reading.provider_places) if signable else []
             links = child_link_lines(child.identification, names) if signable else []
             # signed from the DOCX, whose notes for the preparer are deleted first (audit38 F4); not a draft's
             preparer = [] if archived or reading.errors else signing.preparer_lines(documents)
             write_child(documents, target, draft=bool(reading.errors), pdf=pdf, archive=archived,
                         report=_report(reading, status, names, notes, papers,
                                        [] if archived else before_signing(child),
-                                       signing.report_section(warnings, [*birth, *first_plan, *next_plan, *one_of, *links, *preparer],
+                                       signing.report_section(warnings, [*birth, *nameless, *first_plan, *next_plan,
+                                                                         *one_of, *links, *preparer],
                                                               draft=bool(reading.errors)), first,
                                        provider_list(child, names),
                                        head_lines(target.name, child.identification or None)))
@@ -461,6 +467,7 @@ def run(source: Path, out: Path, catalogue: Catalogue, key: bytes | None, *, dra
         on_screen = signing.warning_lines(reading.warnings, console=True, unconfirmed_p=unconfirmed_p,
                                            places=reading.warning_places) if signable else []
         ahead = signing.DRAFT_CONSOLE if reading.errors else signing.CONSOLE
-        for line in [*on_screen, *birth, *first_plan, *next_plan, *signing.one_of_console(one_of), *preparer]:
+        for line in [*on_screen, *birth, *nameless, *first_plan, *next_plan, *signing.one_of_console(one_of),
+                     *preparer]:
             echo(f"{head}: {ahead} {line}")
     return summary

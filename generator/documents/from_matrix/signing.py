@@ -224,6 +224,36 @@ def one_of_lines(child: ChildContext, names: Sequence[str]) -> list[str]:
     return lines
 
 
+PROVIDERS_CHOICE = "05-iesniegums-par-sniedzejiem"  # the parent's choice of providers: every line's provider
+
+
+def nameless_lines(child: ChildContext, names: Sequence[str], places: Mapping[str, str]) -> list[str]:
+    """Per plan line whose provider 6.8 leaves empty (audit27 F3): the papers made for it print a blank where the
+    provider's name goes – the parent's choice of providers (05) and, for a line of the nameless provider group
+    (D126), its contract (02) and guarantee letter (03). Not refused (a blank party may be filled in by hand), but said
+    where: ``places``, label -> the empty cell with its label and item (reading.provider_places, read from the file's
+    names); without one, the table and the service."""
+    if child.not_eligible:
+        return []
+    nameless = next((p for p in child.providers if not p.name), None)  # the lines with no name, as one provider
+    own = [f"{doc}-{nameless.file_part}" for doc in (PROVIDER_CONTRACT, GUARANTEE)
+           if any(n.startswith(f"{doc}-{nameless.file_part}.") for n in names)] if nameless is not None else []
+    lines = []
+    for line in child.lines:
+        if line.provider:
+            continue
+        papers = [*(own if not line.to_parent else []),  # a line repaid to the parent has no provider papers (D29)
+                  *([PROVIDERS_CHOICE] if any(n.startswith(f"{PROVIDERS_CHOICE}.") for n in names) else [])]
+        if not papers:
+            continue
+        place = places.get(line.label) or f"6.8. tabula, pakalpojums „{line.label}”"
+        files = f"{', '.join(papers[:-1])} un {papers[-1]}" if len(papers) > 1 else papers[0]
+        lines.append(f"{place}: sniedzējs nav norādīts, tāpēc {lvformat.agree(len(papers), 'failā', 'failos')} "
+                     f"{files} sniedzēja vieta ir tukša – ierakstiet sniedzēju matricā un izveidojiet dokumentus "
+                     "vēlreiz vai ierakstiet to dokumentos ar roku pirms parakstīšanas")
+    return lines
+
+
 PREPARER_CLASS = 'class="note preparer"'  # html.preparer_notes: an instruction to the preparer (D161)
 
 

@@ -47,12 +47,15 @@ class FolderTaken(Exception):
 
 
 def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildContext, params_day,  # noqa: ANN001
-                 draft: bool, *, build_day: dt.date | None = None, archive: bool = False) -> list[RenderedDocument]:
+                 draft: bool, *, build_day: dt.date | None = None, archive: bool = False,
+                 ended: dt.date | None = None) -> list[RenderedDocument]:
     """The HTML of every document of one child (no files written). ``build_day`` (default: the system date) is
     the day the documents are made: it decides, like the refusal of an ended plan period (run.py), whether the
     programme round's dates are printed or are blanks because the round has ended. ``archive``: every page
     carries the archive mark (an ended period's papers for the case file), and the names, legal norms and
-    round dates are those of the day before the plan began, not of the build day (F23, D69)."""
+    round dates are those of the day before the plan began, not of the build day (F23, D69). ``ended``: the day
+    the archive copy says its plan period had ended before (archive.ended_before; default the build day) – the
+    computer's date when an earlier `--day` fell before the period's end (audit27 F1)."""
     env = environment()
     build_day = build_day or dt.date.today()
     day = as_of(child, build_day, archive)
@@ -61,6 +64,7 @@ def render_child(catalogue: Catalogue, municipality: Municipality, child: ChildC
             **ctx.municipality_context(catalogue, municipality, names_day(catalogue, child, day, archive)),
             "param": ctx.Params(catalogue, params_day, base_amount=child.base_amount), "child": child, "draft": draft,
             "archive": archive, "archive_mark": ARCHIVE_MARK, "build_day": build_day, "as_of": day,
+            "archive_ended": ended or build_day,
             "created": build_day}  # the files are made on the build day
     return [render(env, spec, {**base, "provider": provider}) for spec, provider in child_documents(child)]
 
