@@ -122,7 +122,26 @@ class MatrixPlaces:
             check = places.check_row(book, code, finding.severity)
         except (MatrixError, XlsxReadError, OSError, KeyError):
             return self.m.where(name, 0, 0)
-        cells = cells or self.m.where(name, 0, 0)
+        return self._with_row(cells or self.m.where(name, 0, 0), check)
+
+    def rule_input(self, code: str, name: str, row: int = 0, col: int = 0) -> str:
+        """An input cell whose problem the matrix counts in rule ``code``'s own 6.11 row (read_child's
+        ``rule_where``): a chosen item's empty price is no invalid input (6.11's row of them stays 0) but a
+        „missing_price” ("6.8. tabula, I58 „…”, pakalpojums „…” (6.11. tabulas 53. rinda)")."""
+        from generator.documents.from_matrix import places
+
+        try:
+            book, _ = self.whole()
+            found = places.cell(book, name, row, col)
+            check = places.check_row(book, code)
+        except (MatrixError, XlsxReadError, OSError, KeyError):
+            return self.m.where(name, row, col)
+        return self._with_row(places.joined([found]) if found else self.m.where(name, row, col), check)
+
+    @staticmethod
+    def _with_row(cells: str, check: tuple[int, str] | None) -> str:
+        from generator.documents.from_matrix import places
+
         return f"{cells} ({places.CHECKS_SHEET}. tabulas {check[0]}. rinda)" if check else cells
 
 
@@ -311,7 +330,8 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     try:
         named = MatrixPlaces(m, path)  # a problem's cell with its table, label and 6.11 row (ministrycheck F3)
         where = named.input
-        data, problems = read_child(m, catalogue, where=where)  # an over-long text reads a fast-scanned file's formulas (D168)
+        # an over-long text reads a fast-scanned file's formulas (D168)
+        data, problems = read_child(m, catalogue, where=where, rule_where=named.rule_input)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
     if data is None:
