@@ -79,6 +79,9 @@ MONTH_GRIDS = ("Men_Daudzums", "Men_Summa", "Fakt_Daudzums", "Fakt_Summa")
 
 
 Where = Callable[[str, int, int], str]  # a problem's cell by defined name, row and column: the text before its colon
+# a problem the matrix counts in a rule's own 6.11 row (its code first), not as an invalid input: its cell and that row
+RuleWhere = Callable[[str, str, int, int], str]
+MISSING_PRICE = "missing_price"  # 6.11: a chosen 6.8 item has no provider's price (a rule of the workbook alone)
 
 
 class MatrixError(Exception):
@@ -298,13 +301,18 @@ def optional_date(m: Matrix, name: str) -> dt.date | None:
 
 
 class _Reader:
-    def __init__(self, m: Matrix, where: Where | None = None) -> None:
+    def __init__(self, m: Matrix, where: Where | None = None, rule_where: RuleWhere | None = None) -> None:
         self.m = m
         self.where = where or m.where
+        self.rule_where = rule_where
         self.problems: list[str] = []
         self.warnings: list[str] = []
 
-    def fail(self, name: str, text: str, row: int = 0, col: int = 0) -> None:
+    def fail(self, name: str, text: str, row: int = 0, col: int = 0, *, rule: str | None = None) -> None:
+        """A problem of a cell; ``rule``: the code of the 6.11 row that counts it when not an invalid input."""
+        if rule is not None and self.rule_where is not None:
+            self.problems.append(f"{self.rule_where(rule, name, row, col)}: {text}")
+            return
         self.problems.append(f"{self.where(name, row, col)}: {text}")
 
     def formula(self, name: str, row: int = 0, col: int = 0) -> bool:
@@ -427,7 +435,7 @@ def not_a_number(name: str, raw: str, what: str) -> str:
 
 
 def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: Where | None = None,
-               printed: bool = False) -> tuple[ChildData | None, list[str]]:
+               printed: bool = False, rule_where: RuleWhere | None = None) -> tuple[ChildData | None, list[str]]:
     """The child's inputs read through the interface names, or the list of problems.
 
     Required (``strict``, for the collection): Pasvaldiba (a catalogue municipality), the child's name,
@@ -436,8 +444,10 @@ def read_child(m: Matrix, catalogue: Catalogue, *, strict: bool = True, where: W
     price. An empty Bazes_Apmers means the catalogue's base (as in the workbook). ``where`` names a problem's cell
     (default Matrix.where: "6.1!B38 (Perioda_Sakums)"). ``printed`` (documents signed from the matrix's annexes,
     `ibm documents --from-matrix`): a filled plan row the file keeps hidden is a problem too (hidden_rows, D191).
+    ``rule_where`` names the cell of a problem the matrix counts in a rule's own 6.11 row (a chosen item without a
+    provider's price, MISSING_PRICE), not as an invalid input; without it, ``where`` names it.
     """
-    r = _Reader(m, where)
+    r = _Reader(m, where, rule_where)
     municipality_text = r.text("Pasvaldiba", required=strict)
     municipality = None
     if municipality_text is not None:
@@ -634,7 +644,7 @@ def _lines(r: _Reader, m: Matrix, catalogue: Catalogue, day: dt.date) -> list[Pl
             continue
         if price is None and units > 0:
             r.fail("Pak_Cena", f"plānā izvēlētajam pakalpojumam {offer.id} nav sniedzēja cenas "
-                               "(gaidīts: cena EUR par vienību)", j)
+                               "(gaidīts: cena EUR par vienību)", j, rule=MISSING_PRICE)
             continue
         ceiling = r.number("Pak_MaxCena", j, what="cena EUR")
         recipient_word = r.text(RECIPIENT_NAME, required=False, row=i) if recipients[i] is not None else None

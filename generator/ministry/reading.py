@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -42,7 +41,7 @@ from generator.ministry.templates import Expected, TemplateSource
 from generator.ministry.xlsxread import MAX_TOTAL_BYTES, Coord, NameRef, XlsxReadError, _coords
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
-from generator.reference.findings import Severity
+from generator.reference.findings import Finding, Severity
 from generator.reference.lines import PlanLine
 from generator.reference.params import Params
 from generator.reference.workbook import CURRENT, OLDER, UNKNOWN, WorkbookResult, evaluate_workbook
@@ -79,27 +78,76 @@ def changed_cell_namer(cells: Content, names: Mapping[str, NameRef]) -> Callable
     return lambda sheet, at: places.changed_cell(in_template, names, sheet, at)
 
 
-def input_namer(m: Matrix, path: Path) -> Callable[[str, int, int], str]:
-    """How a problem of an input names its cell, as `ibm documents --from-matrix` does: table, cell, its label and,
-    when the matrix counts it, 6.11's row ("6.1. tabula, B38 „Perioda pirmā diena” (6.11. tabulas 54. rinda)"), not
-    "6.1!B38 (Perioda_Sakums)" (ministrycheck F3). Labels need the whole file: a fast-scanned one is read whole
-    only when a problem is named (rare); if that fails, the cell is named as before."""
-    from generator.documents.from_matrix import places  # imported here: that package imports the ministry's
+class MatrixPlaces:
+    """Where collect says a problem of one matrix is fixed, as `ibm documents --from-matrix` says it (its places
+    module): the cell with its table and label and the 6.11 row that counts the problem. Labels need the whole file:
+    a fast-scanned one is read whole only when a problem is named (rare); if that fails, the cell is named by its
+    defined name as before (Matrix.where) and the next problem tries again."""
 
-    @functools.cache
-    def whole() -> tuple[Matrix, frozenset[tuple[str, str]]]:
+    def __init__(self, m: Matrix, path: Path) -> None:
+        self.m, self.path = m, path
+        self._whole: tuple[Matrix, frozenset[tuple[str, str]]] | None = None
+
+    def whole(self) -> tuple[Matrix, frozenset[tuple[str, str]]]:
         """The whole matrix and its checked input cells, read on the first call that succeeds (a failure is not
-        kept: the next problem tries again)."""
-        book = Matrix.open(path) if m.partial else m
-        return book, places.checked_cells(book)
+        kept)."""
+        if self._whole is None:
+            from generator.documents.from_matrix import places  # here: that package imports the ministry's
 
-    def where(name: str, row: int = 0, col: int = 0) -> str:
+            book = Matrix.open(self.path) if self.m.partial else self.m
+            self._whole = book, places.checked_cells(book)
+        return self._whole
+
+    def input(self, name: str, row: int = 0, col: int = 0) -> str:
+        """An invalid input's cell and, when the matrix counts it, 6.11's row of invalid inputs ("6.1. tabula, B38
+        „Perioda pirmā diena” (6.11. tabulas 54. rinda)"), not "6.1!B38 (Perioda_Sakums)" (ministrycheck F3)."""
+        from generator.documents.from_matrix import places
+
         try:
-            book, checked = whole()
+            book, checked = self.whole()
             return places.input_place(book, name, row, col, checked)
         except (MatrixError, XlsxReadError, OSError, KeyError):
-            return m.where(name, row, col)
-    return where
+            return self.m.where(name, row, col)
+
+    def rule(self, finding: Finding, name: str) -> str:
+        """A rule's error: the cells documents name for it and the 6.11 row that counts that rule ("6.1. tabula, B38
+        „Perioda pirmā diena” (6.11. tabulas 30. rinda)"), not the row of invalid inputs, which is 0 when the cell
+        holds a valid date outside the round (audit27 F2); ``name``'s cell when the file cannot be read whole."""
+        from generator.documents.from_matrix import places
+
+        try:
+            book, _ = self.whole()
+            code = places.INVALID_INPUT if finding.code in places.INPUT_RULES else finding.code
+            cells = places.joined(places.finding_places(book, finding))
+            check = places.check_row(book, code, finding.severity)
+        except (MatrixError, XlsxReadError, OSError, KeyError):
+            return self.m.where(name, 0, 0)
+        return self._with_row(cells or self.m.where(name, 0, 0), check)
+
+    def rule_input(self, code: str, name: str, row: int = 0, col: int = 0) -> str:
+        """An input cell whose problem the matrix counts in rule ``code``'s own 6.11 row (read_child's
+        ``rule_where``): a chosen item's empty price is no invalid input (6.11's row of them stays 0) but a
+        „missing_price” ("6.8. tabula, I58 „…”, pakalpojums „…” (6.11. tabulas 53. rinda)")."""
+        from generator.documents.from_matrix import places
+
+        try:
+            book, _ = self.whole()
+            found = places.cell(book, name, row, col)
+            check = places.check_row(book, code)
+        except (MatrixError, XlsxReadError, OSError, KeyError):
+            return self.m.where(name, row, col)
+        return self._with_row(places.joined([found]) if found else self.m.where(name, row, col), check)
+
+    @staticmethod
+    def _with_row(cells: str, check: tuple[int, str] | None) -> str:
+        from generator.documents.from_matrix import places
+
+        return f"{cells} ({places.CHECKS_SHEET}. tabulas {check[0]}. rinda)" if check else cells
+
+
+def input_namer(m: Matrix, path: Path) -> Callable[[str, int, int], str]:
+    """How a problem of an input names its cell, as `ibm documents --from-matrix` does (MatrixPlaces.input)."""
+    return MatrixPlaces(m, path).input
 
 
 def version_difference(version: str, current: str) -> str:
@@ -280,8 +328,10 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
     elif expected is not None and expected.length_checks is not None:
         m.use_length_checks(expected.length_checks)  # the fast scan proved the template: the same checks
     try:
-        where = input_namer(m, path)  # a problem's cell with its table and label (ministrycheck F3)
-        data, problems = read_child(m, catalogue, where=where)  # an over-long text reads a fast-scanned file's formulas (D168)
+        named = MatrixPlaces(m, path)  # a problem's cell with its table, label and 6.11 row (ministrycheck F3)
+        where = named.input
+        # an over-long text reads a fast-scanned file's formulas (D168)
+        data, problems = read_child(m, catalogue, where=where, rule_where=named.rule_input)
     except (MatrixError, XlsxReadError) as exc:
         return refuse([str(exc)])
     if data is None:
@@ -295,10 +345,10 @@ def read_matrix(path: Path, root: Path, catalogue: Catalogue, templates: Templat
         return refuse([f"aprēķins nav iespējams: {exc}"])
     not_eligible = [f for f in outcome.findings if f.code == "not_eligible"]
     if not_eligible:
-        return refuse([f"{where('Berns_DzimsanasDatums', 0, 0)}: {not_eligible[0].message}"])
+        return refuse([f"{named.rule(not_eligible[0], 'Berns_DzimsanasDatums')}: {not_eligible[0].message}"])
     outside = [f for f in outcome.findings if f.code == "outside_reporting_period"]
     if outside:  # no check date, so no P (D21)
-        return refuse([f"{where('Perioda_Sakums', 0, 0)}: {outside[0].message}"])
+        return refuse([f"{named.rule(outside[0], 'Perioda_Sakums')}: {outside[0].message}"])
     code = pseudonym(key, data.personal_code)
     warning = folder_warning(folder, data.municipality, catalogue, data.inputs.period_start)
     if warning:

@@ -18,7 +18,7 @@ from generator.catalogue.models import Pilot, Round
 from generator.documents.paths import folder_day
 from generator.site.downloads import GENERIC, Download
 from generator.workbook import render
-from generator.workbook.issue_days import issue_days, template_date
+from generator.workbook.issue_days import issue_days, plans_until, template_date
 from generator.workbook.version import template_version
 
 MATRICES = "IBM matricas"  # the downloads group of the matrices (generator/site/downloads.py)
@@ -53,11 +53,9 @@ def _round_of(catalogue: Catalogue, day: dt.date) -> Round | None:
 
 def _prices_day(catalogue: Catalogue, day: dt.date, round_: Round | None, files: list[Download]) -> PricesDay:
     until = catalogue.prices_until(day)
-    plans_until = until
-    if round_ is not None:
-        plans_until = min(until, round_.services_end) if until else round_.services_end
+    first_days_until = plans_until(catalogue, day, round_)
     files.sort(key=lambda d: (d.municipality != GENERIC, d.municipality, d.path))
-    return PricesDay(day, until, day, plans_until, day == template_date(catalogue), template_version(catalogue, day),
+    return PricesDay(day, until, day, first_days_until, day == template_date(catalogue), template_version(catalogue, day),
                      tuple(files))
 
 

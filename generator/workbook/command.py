@@ -9,10 +9,17 @@ from pathlib import Path
 import click
 
 from generator import lvformat
+from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
 from generator.replace_file import write_replacing
-from generator.workbook.issue_days import IssueDayError, day_covering, day_of_round, template_date
+from generator.workbook.issue_days import (
+    IssueDayError,
+    day_covering,
+    day_of_round,
+    plans_until,
+    template_date,
+)
 from generator.workbook.matrix_out import refusal
 from generator.workbook.render import file_name, pilot_ids
 from generator.workbook.version import template_version
@@ -85,11 +92,21 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
 
         click.echo(f"Kļūda: --out: failu '{out}' nevar uzrakstīt: {os_reason(exc)}; esošais fails nav mainīts.", err=True)
         sys.exit(1)
+    click.echo(f"Uzrakstīts {out} (veidnes versija {lvformat.version(template_version(catalogue, day))}; "
+               f"{validity(catalogue, day)}).")
+
+
+def validity(catalogue: Catalogue, day: dt.date) -> str:
+    """What the console says of a matrix's prices: the days they hold, as 6.11 „Cenas un parametri spēkā uz … līdz”
+    says (D61), and, when its round's services end earlier, the first days of the plans it takes, as the site's
+    downloads say them ("cenas un parametri spēkā 01.10.2018–30.06.2021; matrica der plāniem, kuru pirmā diena ir no
+    01.10.2018 līdz kārtas pakalpojumu beigām 30.09.2019"): no console date contradicts the file (audit27 F7), and the
+    round's end is still said (audit21 F3)."""
     until = catalogue.prices_until(day)
-    holds = f"{lvformat.date(day)}–{lvformat.date(until)}" if until else f"no {lvformat.date(day)}"
-    served = catalogue.round_at(Pilot.children, day)
-    if served is not None and (until is None or until > served.services_end):
-        # a matrix serves plans of its round only: prices beyond the round's services are not its validity
-        holds = f"{lvformat.date(day)}–{lvformat.date(served.services_end)}, līdz kārtas pakalpojumu beigām"
-    click.echo(f"Uzrakstīts {out} (veidnes versija {lvformat.version(template_version(catalogue, day))}; cenas un "
-               f"parametri spēkā {holds}).")
+    said = f"cenas un parametri spēkā {lvformat.date(day)}–{lvformat.date(until)}" if until else \
+        f"cenas un parametri spēkā no {lvformat.date(day)} (izmaiņas nav zināmas)"
+    last_first_day = plans_until(catalogue, day, catalogue.round_at(Pilot.children, day))
+    if last_first_day is not None and last_first_day != until:
+        said += (f"; matrica der plāniem, kuru pirmā diena ir no {lvformat.date(day)} līdz kārtas pakalpojumu beigām "
+                 f"{lvformat.date(last_first_day)}")
+    return said

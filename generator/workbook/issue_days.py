@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
-from generator.catalogue.models import Pilot
+from generator.catalogue.models import Pilot, Round
 
 
 class IssueDayError(ValueError):
@@ -34,6 +34,16 @@ def template_date(catalogue: Catalogue) -> dt.date:
     children's programme round; the catalogue's latest effective date when it has no round."""
     rounds = catalogue.rounds_of(Pilot.children)
     return rounds[-1].services_start if rounds else catalogue.latest_date
+
+
+def plans_until(catalogue: Catalogue, day: dt.date, round_: Round | None) -> dt.date | None:
+    """The last first day of a plan that a matrix of prices ``day`` takes: the last day its prices and parameters
+    hold (6.11 „… spēkā līdz”, D61) or, when earlier, the last service day of its round ``round_`` (a plan starts
+    in a reporting period of a round, D21); None when neither is known."""
+    until = catalogue.prices_until(day)
+    if round_ is None:
+        return until
+    return min(until, round_.services_end) if until else round_.services_end
 
 
 def issue_days(catalogue: Catalogue) -> list[IssueDay]:

@@ -2,27 +2,60 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.loader import DEFAULT_CATALOGUE, load_or_raise
+from generator.catalogue.models import Pilot
 from generator.cli import main
+from generator.workbook.command import validity
 from generator.workbook.names import NamedValues
 from generator.workbook.render import FOLDER, render_workbooks
+from tests.round_yaml import children_round_entry
 
 
-def test_matrix_for_a_municipality(tmp_path: Path) -> None:
+def test_matrix_for_a_municipality(tmp_path: Path, catalogue: Catalogue) -> None:
     out = tmp_path / "liepaja.xlsx"
     result = CliRunner().invoke(main, ["matrix", "--municipality", "liepaja", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "Uzrakstīts" in result.output
     values = NamedValues(out, formulas=True)
     assert values["Pasvaldiba"] == "liepaja"
-    # the console shows the version as a person reads it; the workbook keeps the raw id; the validity ends with
-    # the round's services, not at the next price change years later (audit21 F3)
-    assert f"(veidnes versija {lvformat.version(values['IBM_Versija'])}; cenas un parametri spēkā 01.10.2018–30.09.2019, līdz kārtas pakalpojumu beigām)" in result.output
+    # the console shows the version as a person reads it; the workbook keeps the raw id; the prices hold as 6.11
+    # says (B7…B8, audit27 F7), and the plans the matrix takes start by the round's services end (audit21 F3)
+    start, until = values["Parametru_Datums"], values["Parametru_Lidz"]
+    services_end = catalogue.round_at(Pilot.children, start).services_end
+    assert until > services_end  # the catalogue's next change is after the round: both dates are said
+    assert (f"(veidnes versija {lvformat.version(values['IBM_Versija'])}; cenas un parametri spēkā {lvformat.date(start)}"
+            f"–{lvformat.date(until)}; matrica der plāniem, kuru pirmā diena ir no {lvformat.date(start)} līdz kārtas "
+            f"pakalpojumu beigām {lvformat.date(services_end)}).") in result.output, result.output
+
+
+def test_validity_inside_a_round_with_a_price_change(catalogue: Catalogue, tmp_path: Path) -> None:
+    """A (test) round over the whole year of a price change: its first matrix's prices end before its services
+    (one range, as 6.11 B7…B8); the matrix of the change holds past the round (both said). A matrix of the last
+    change, in no round, has no known end (6.11's empty B8)."""
+    change = max(d for d in catalogue.effective_dates() if d.year in catalogue.holiday_years)
+    start, end = change.replace(month=1, day=1), change.replace(month=12, day=31)
+    assert start < change and all(r.services_end < start for r in catalogue.rounds_of(Pilot.children))
+    shutil.copytree(DEFAULT_CATALOGUE, tmp_path / "catalogue")
+    rounds = tmp_path / "catalogue" / "rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8") + children_round_entry("berni-testa", "Testa kārta", start,
+                                                                              end), encoding="utf-8")
+    changed = load_or_raise(tmp_path / "catalogue")
+    before, after = changed.prices_until(start), changed.prices_until(change)
+    assert before is not None and before < end and after is not None and after > end
+    assert validity(changed, start) == f"cenas un parametri spēkā {lvformat.date(start)}–{lvformat.date(before)}"
+    assert validity(changed, change) == (
+        f"cenas un parametri spēkā {lvformat.date(change)}–{lvformat.date(after)}; matrica der plāniem, kuru pirmā "
+        f"diena ir no {lvformat.date(change)} līdz kārtas pakalpojumu beigām {lvformat.date(end)}")
+    last = max(catalogue.effective_dates())
+    assert catalogue.prices_until(last) is None and catalogue.round_at(Pilot.children, last) is None
+    assert validity(catalogue, last) == f"cenas un parametri spēkā no {lvformat.date(last)} (izmaiņas nav zināmas)"
 
 
 def test_generic_matrix_default_name(tmp_path: Path, monkeypatch) -> None:

@@ -66,7 +66,11 @@ def test_the_older_round_carries_its_own_prices_and_days(two_rounds: Catalogue, 
     assert version == template_version(two_rounds, PILOT_START) == f"{template_version(two_rounds)}@2018-10-01"
     assert prices_day(str(version)) == PILOT_START
     assert f"veidnes versija {lvformat.version(str(version))}" in result.output
-    assert "cenas uz 01.10.2018" in result.output and "spēkā 01.10.2018–30.09.2019, līdz kārtas pakalpojumu beigām" in result.output  # audit21 F3
+    # the console: the days the prices hold as 6.11 says them (audit27 F7) and the round's services end (audit21 F3)
+    until, services_end = _day(m.scalar("Parametru_Lidz")), two_rounds.round_by_id["berni-2018"].services_end
+    assert "cenas uz 01.10.2018" in result.output and (
+        f"spēkā 01.10.2018–{lvformat.date(until)}; matrica der plāniem, kuru pirmā diena ir no 01.10.2018 līdz kārtas "
+        f"pakalpojumu beigām {lvformat.date(services_end)})") in result.output, result.output
     # 6.11: the prices day and the last day they hold (the day before MK Nr. 316 changed 2.1)
     assert _day(m.scalar("Parametru_Datums")) == PILOT_START
     assert _day(m.scalar("Parametru_Lidz")) == two_rounds.prices_until(PILOT_START) == D(2021, 6, 30)
