@@ -117,9 +117,8 @@ class MatrixPlaces:
 
         try:
             book, _ = self.whole()
-            code = places.INVALID_INPUT if finding.code in places.INPUT_RULES else finding.code
             cells = places.joined(places.finding_places(book, finding))
-            check = places.check_row(book, code, finding.severity)
+            check = places.rule_check(book, finding)
         except (MatrixError, XlsxReadError, OSError, KeyError):
             return self.m.where(name, 0, 0)
         return self._with_row(cells or self.m.where(name, 0, 0), check)

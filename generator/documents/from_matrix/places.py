@@ -346,8 +346,13 @@ def rule_place(m: Matrix, finding: Finding) -> str:
     """Where a rule's finding is fixed and seen, in brackets inside its message (audit38 F2): "6.1. tabula, B38
     „Perioda pirmā diena”, B39 „Mēnešu skaits periodā”; 6.11. tabulas 31. rinda"; the tables the matrix names for
     a rule without cells of its own; "" when the matrix has none of it."""
+    return joined(finding_places(m, finding), rule_check(m, finding), tables=True)
+
+
+def rule_check(m: Matrix, finding: Finding) -> tuple[int, str] | None:
+    """6.11's row that counts the finding's rule (an input rule's in the row of invalid inputs), as check_row."""
     code = INVALID_INPUT if finding.code in INPUT_RULES else finding.code
-    return joined(finding_places(m, finding), check_row(m, code, finding.severity), tables=True)
+    return check_row(m, code, finding.severity)
 
 
 def named_cell(m: Matrix, name: str, row: int = 0) -> str:

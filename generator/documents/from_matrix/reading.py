@@ -33,6 +33,7 @@ from generator.ministry.matrix import (
 )
 from generator.ministry.pseudonym import normalise_personal_code, pseudonym
 from generator.ministry.reading import (
+    MatrixPlaces,
     documents_version_note,
     file_code,
     file_digest,
@@ -287,7 +288,8 @@ def read_for_documents(path: Path, catalogue: Catalogue, templates: TemplateSour
     result.errors.extend(f"matrica neatbilst veidnei {lvformat.version(version)}: {p}" for p in problems)
     checked = places.checked_cells(m)  # each problem names its cell, its label and 6.11's row when 6.11 counts it
     data, problems = read_child(m, catalogue, strict=False, printed=True,
-                                where=lambda name, row, col: places.input_place(m, name, row, col, checked))
+                                where=lambda name, row, col: places.input_place(m, name, row, col, checked),
+                                rule_where=MatrixPlaces(m, path).rule_input)  # a rule's own 6.11 row (audit27 F2)
     if data is None:
         _read_person(result, m, path, key)
         result.refused.extend(problems)
