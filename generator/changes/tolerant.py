@@ -133,7 +133,7 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
     shutil.rmtree(copy_root, ignore_errors=True)
     shutil.copytree(folder, copy_root)
     result = Tolerant(None)
-    fields: dict[tuple[str, str, str], list[str]] = {}  # (folder, field, what) -> the files, for _field_notes
+    fields: dict[tuple[str, str, str], list[tuple[str, str]]] = {}  # (folder, field, what) -> (file, field), _field_notes
     for _ in range(ROUNDS):
         catalogue, problems = load_catalogue(copy_root)
         errors = [p for p in problems if p.severity is Severity.error]
@@ -160,7 +160,7 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
                                                              or missing and _fix(data, own, _path(problem), True)):
                 what = "nebija" if missing else "vairs nav"
                 folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
-                fields.setdefault((folder, problem.field, what), []).append(rel)
+                fields.setdefault((folder, _any_entry(problem.field), what), []).append((rel, problem.field))
                 changed = True
             elif not missing and problem.message != UNKNOWN and (
                     filled := _fill_absent(data, theirs, _path(problem), problem.message)
@@ -168,7 +168,8 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
                 # a field a model-level rule requires (a new flag of a confirmed block), not a per-field "missing"
                 folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
                 for key in filled:
-                    fields.setdefault((folder, f"{problem.field}.{key}", "nebija"), []).append(rel)
+                    name = f"{problem.field}.{key}"
+                    fields.setdefault((folder, _any_entry(name), "nebija"), []).append((rel, name))
                 changed = True
             elif drop_files and rel.startswith(("services/", "prices/", "metodika/", "piemeri/")):
                 (copy_root / rel).unlink()
@@ -191,11 +192,78 @@ def _own(rel: str) -> Any:
     return read_yaml(DEFAULT_CATALOGUE / rel).data if (DEFAULT_CATALOGUE / rel).is_file() else None
 
 
-def _field_notes(fields: dict[tuple[str, str, str], list[str]], label: str) -> list[str]:
-    """One sentence per field: naming the file, or for several files of one folder the folder and the count."""
+def _any_entry(name: str) -> str:
+    """A field's path with each list index as "*": the same field of every entry of a list is one note."""
+    return re.sub(r"(?<=\.)\d+(?=\.|$)", "*", name)
+
+
+def _field_notes(fields: dict[tuple[str, str, str], list[tuple[str, str]]], label: str) -> list[str]:
+    """One sentence per field: naming the file, or for several files of one folder the folder and the count; the
+    same field of several entries of a list once, with their count (audit27b F7); the field's meaning in words
+    where the catalogue's schema describes it."""
     notes = []
-    for (folder, name, what), files in fields.items():
+    for (folder, name, what), found in fields.items():
+        files = list(dict.fromkeys(rel for rel, _ in found))
         count = f"{len(files)} {lvformat.agree(len(files), 'fails', 'faili')}"
         where = files[0] if len(files) == 1 else f"{folder}/*.yaml ({count})"
-        notes.append(f"{where}: lauks `{name}` {label} versijā {what}; nav salīdzināts")
+        shown = found[0][1] if len(found) == 1 else name
+        entries = len(found) // len(files)
+        many = f" ({entries} ierakstos)" if len(files) == 1 and entries > 1 else ""
+        meaning = field_meaning(files[0], shown)
+        about = f" („{meaning}”)" if meaning else ""
+        notes.append(f"{where}: lauks `{shown}`{many}{about} {label} versijā {what}; nav salīdzināts")
     return notes
+
+
+def field_meaning(rel: str, name: str) -> str:
+    """What a catalogue field is, in words, from its model's description (the schema editors use), shortened to
+    its first clause: "Īss nosaukums šaurām kolonnām"; "" when the schema describes none."""
+    from generator.catalogue.schema import SCHEMAS
+
+    folder, _, file = rel.rpartition("/")
+    key = {"services": "service", "prices": "price"}.get(folder) or rel.removesuffix(".yaml").replace("/", "-")
+    model = SCHEMAS.get(key)
+    if model is None:
+        return ""
+    schema = model.model_json_schema(mode="validation")
+    node: dict = schema
+    for part in name.split("."):
+        node = _resolved(schema, node)
+        if part.isdigit() or part == "*":
+            node = node.get("items", {})
+            continue
+        node = node.get("properties", {}).get(part)
+        if node is None:
+            return ""
+    return _first_clause(" ".join(str(node.get("description", "")).split()))
+
+
+def _first_clause(text: str) -> str:
+    """A description's first clause without its brackets ("Kam Dienests maksā: provider – …" → "Kam Dienests
+    maksā"); "" for one that starts with a value ("jāprecizē: …") or names internal labels or identifiers."""
+    depth, plain = 0, []
+    for ch in text:
+        depth += ch == "("
+        if depth == 0:
+            plain.append(ch)
+        depth -= ch == ")" and depth > 0
+    clause = re.split(r",? piem\.|[:;] |\. ", "".join(plain), maxsplit=1)[0]
+    clause = " ".join(clause.split()).rstrip(".,")
+    if len(clause.split()) < 2 or re.search(r"audit|review|[A-Za-z]+_[a-z]|`|\bL\d{3,}", clause):
+        return ""
+    return clause
+
+
+def _resolved(schema: dict, node: dict) -> dict:
+    """A JSON-schema node with its $ref followed and an optional (anyOf with null) unwrapped."""
+    for _ in range(8):
+        if "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+        elif "anyOf" in node:
+            options = [o for o in node["anyOf"] if o.get("type") != "null"]
+            if len(options) != 1:
+                return node
+            node = options[0]
+        else:
+            return node
+    return node

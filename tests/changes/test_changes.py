@@ -211,8 +211,8 @@ def test_a_field_new_in_every_service_is_one_sentence(catalogue_copy: Path, tmp_
     loaded = load_tolerant(old, catalogue_copy, tmp_path / "work", "iepriekšējā")
     assert loaded.catalogue is not None, [p.format() for p in loaded.problems]
     about = [s for s in loaded.skipped if "`payee`" in s]
-    assert about == [f"services/*.yaml ({len(files)} faili): lauks `payee` iepriekšējā versijā nebija; "
-                     "nav salīdzināts"], loaded.skipped
+    assert about == [f"services/*.yaml ({len(files)} faili): lauks `payee` („Kam Dienests maksā”) iepriekšējā versijā "
+                     "nebija; nav salīdzināts"], loaded.skipped
 
 
 def _git(repo: Path, *args: str) -> str:
