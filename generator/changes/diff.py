@@ -69,6 +69,8 @@ def describe_price(value: PriceValue, with_status: bool = True) -> str:
     unless ``with_status`` is False (the report's column „Statuss” says it once, audit24 F9)."""
     if value.amount is not None:
         text = eur(value.amount)
+    elif value.min is not None and value.min == value.max:
+        text = eur(value.min)  # a range of one amount: "16,10 EUR", not "16,10–16,10 EUR"
     elif value.min is not None or value.max is not None:
         low = number(value.min) if value.min is not None else "…"
         high = number(value.max) if value.max is not None else "…"
@@ -117,18 +119,25 @@ def _series_changes(before: list, after: list) -> list[tuple[dt.date, Any, Any, 
 
 
 TEXT_FIELDS = {"source", "note"}
+# whether a price's first day is confirmed (PriceValue.effective_from_status): the amount, the day and the value's own
+# status stay, so plans and matrices need no review – the report lists it with the corrected texts (audit27b F6)
+DAY_STATUS = "effective_from_status"
 
 
 def _text_only(previous: Any, value: Any) -> bool:
     """Whether two values of one date differ only in their source or note text (e.g. "Nr.316" -> "Nr. 316")."""
     return (previous is not None and value is not None and previous.effective_from == value.effective_from
-            and previous.model_dump(exclude=TEXT_FIELDS) == value.model_dump(exclude=TEXT_FIELDS))
+            and previous.model_dump(exclude=TEXT_FIELDS | {DAY_STATUS})
+            == value.model_dump(exclude=TEXT_FIELDS | {DAY_STATUS}))
 
 
 def _corrected(previous: Any, value: Any) -> tuple[str, str] | None:
     """(was, is) of the corrected text: the source, or the note when only the note changed."""
     if not _text_only(previous, value):
         return None
+    was_day, is_day = getattr(previous, DAY_STATUS, None), getattr(value, DAY_STATUS, None)
+    if was_day != is_day:
+        return f"spēkā stāšanās datums: {was_day.value}", f"spēkā stāšanās datums: {is_day.value}"
     if previous.source != value.source:
         return previous.source, value.source
     return (f"piezīme: {getattr(previous, 'note', None) or '—'}", f"piezīme: {getattr(value, 'note', None) or '—'}")

@@ -119,9 +119,10 @@ def change_report(diff: CatalogueDiff, new: Catalogue, outputs: OutputDiff | Non
                   "traucējumu veidiem tas paredzēts, ar kuriem pakalpojumiem to nevar apvienot, kam maksā).", ""]
         lines += _rule_table(diff.service_rules, new) + [""]
     if corrected:
-        lines += ["## Labots tikai avots", "",
-                  "Šīm vērtībām labots tikai avota vai piezīmes teksts; pati vērtība un statuss nav mainīti, tāpēc plāni un "
-                  "matricas nav jāpārskata.", ""] + _text_table(corrected) + [""]
+        lines += ["## Labots tikai avots vai datuma statuss", "",
+                  "Šīm vērtībām labots tikai avota vai piezīmes teksts vai tas, vai spēkā stāšanās datums ir apstiprināts; "
+                  "pati vērtība, tās datums un statuss nav mainīti, tāpēc plāni un matricas nav jāpārskata.", ""]
+        lines += _text_table(corrected) + [""]
     if diff.services_added or diff.services_removed or diff.services_edited:
         lines += ["## Pakalpojumu katalogs", ""]
         for title, ids in (("Pievienoti", diff.services_added), ("Izņemti", diff.services_removed),

@@ -45,3 +45,23 @@ def test_a_changed_amount_with_a_new_source_is_still_a_price_change(catalogue_co
     assert not change.text_only and change.corrected is None and change.old.startswith("99,99")
     report = change_report(diff, catalogue, None)
     assert "## Cenas" in report and "## Labots tikai avots" not in report and "jāpārskata (cenas maiņa" in report
+
+
+def test_a_first_day_that_became_unconfirmed_is_no_price_change(catalogue_copy: Path, catalogue) -> None:
+    """audit27b F6: an older version where a price's first day was taken as confirmed (no effective_from_status)
+    differs only in that status: the report says so beside the corrected texts, shows no equal "Bija"/"Tagad" price
+    row and sends no plan for review; a range of one amount reads as that amount."""
+    price = catalogue_copy / "prices/3.5.yaml"
+    text = price.read_text("utf-8")
+    line = next(ln for ln in text.splitlines(keepends=True) if ln.lstrip().startswith("effective_from_status:"))
+    price.write_text(text.replace(line, ""), "utf-8")
+    diff = diff_catalogues(load_or_raise(catalogue_copy), catalogue)
+    [change] = diff.values
+    assert change.id == "3.5" and change.text_only
+    assert change.corrected == ("spēkā stāšanās datums: apstiprināts", "spēkā stāšanās datums: jāprecizē")
+    value = catalogue.price_by_id["3.5"].values[0]
+    assert value.min == value.max and change.new == f"{value.min:.2f}".replace(".", ",") + "\u00a0EUR"
+    report = change_report(diff, catalogue, None)
+    assert "## Labots tikai avots vai datuma statuss" in report, report
+    for advice in ("## Cenas", "## Ko tas ietekmē", "jāpārskata (cenas maiņa", "–16,10"):
+        assert advice not in report, advice
