@@ -217,6 +217,9 @@ class Amounts:
     total: Decimal
     errors: int
     warnings: int
+    # the counts are the old file's own stored Kludas/Bridinajumi (_as_shown); False: recalculated by the reference,
+    # for a file saved without values (by a script), which the report then says (audit27b F9)
+    stored: bool = True
 
 
 @dataclass
@@ -234,6 +237,7 @@ class MigrationReport:
     before: Amounts | None = None
     after: Amounts | None = None
     new_findings: list[str] = field(default_factory=list)
+    gone_findings: list[str] = field(default_factory=list)  # the old matrix's, not found after migrating (audit27b F9)
     notes: list[str] = field(default_factory=list)
     mark: str = ""  # the digests line (MARK_PREFIX), the report file's last line
     redone: str = ""  # why its own earlier output was replaced (review13 R13-2), "" otherwise
@@ -275,8 +279,13 @@ class MigrationReport:
                 sign = "+" if delta > 0 else ""
                 change = f" ({sign}{eur(delta)})" if delta else " (bez izmaiņām)"
                 lines.append(f"  {title}: {eur(old)} → {eur(new)}{change}")
+            counted = "" if self.before.stored else (" (pirms – pārrēķināts ar atsauces aprēķinu: vecajā failā nav "
+                                                     "saglabātu matricas aprēķinātu vērtību)")
             lines.append(f"  Kļūdas: {self.before.errors} → {self.after.errors}; brīdinājumi: "
-                         f"{self.before.warnings} → {self.after.warnings}")
+                         f"{self.before.warnings} → {self.after.warnings}{counted}")
+        if self.gone_findings:
+            lines.append("Kļūdas un brīdinājumi, kuru pēc pārnešanas vairs nav:")
+            lines += [f"  {f}" for f in self.gone_findings]
         if self.new_findings:
             lines.append("Jaunas kļūdas un brīdinājumi pēc pārnešanas:")
             lines += [f"  {f}" for f in self.new_findings]
@@ -499,7 +508,7 @@ def _as_shown(old: Matrix, amounts: Amounts | None) -> Amounts | None:
         if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0 and value == int(value):
             stored[name] = int(value)
     if len(stored) < 2:
-        return amounts
+        return replace(amounts, stored=False)
     return replace(amounts, errors=stored["Kludas"], warnings=stored["Bridinajumi"])
 
 
@@ -516,6 +525,15 @@ def _new_findings(old: tuple[Finding, ...], new: tuple[Finding, ...], unchecked:
             kind += f" (jauna pārbaude: {rule_name(f.code)}; vecajā veidnē tās nebija)"
         found.append(f"{kind}: {f.message}")
     return found
+
+
+def _gone_findings(old: tuple[Finding, ...], new: tuple[Finding, ...], unchecked: frozenset[str]) -> list[str]:
+    """The counted findings of the old matrix the new one does not have (a price the new template fills, a rule
+    the catalogue changed): the count falls ("Kļūdas: 1 → 0"), and the report names what went (audit27b F9). Not
+    those of a check the old template did not compute: the old matrix never showed them."""
+    kept = {(f.code, f.lines, f.month, f.severity) for f in new if f.counts}
+    return [f"{'Kļūda' if f.severity is Severity.error else 'Brīdinājums'}: {f.message}" for f in old
+            if f.counts and f.code not in unchecked and (f.code, f.lines, f.month, f.severity) not in kept]
 
 
 def _verify(book: XlsxBook, values: dict[str, dict[Coord, CellInput]]) -> list[str]:
@@ -733,6 +751,7 @@ class Migrator:
                                     + "; ".join((old_problems or new_problems)[:5]))
             else:
                 report.new_findings = _new_findings(old_findings, new_findings, unchecked_codes(old))
+                report.gone_findings = _gone_findings(old_findings, new_findings, unchecked_codes(old))
             report.path = report_path
             body = report.text() + "\n"
             old_digest = file_digest(old_path)
