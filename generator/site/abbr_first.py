@@ -28,6 +28,10 @@ from markdown.treeprocessors import Treeprocessor
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Never glossed: the unit after every amount („1 234,56 EUR”) needs no explanation.
 NOT_GLOSSED = {"EUR"}
+# An abbreviation that starts an act's name („MK noteikumi Nr. 313”, „MK 16.06.2015 noteikumi”) takes no gloss inside
+# it – „MK (Ministru kabinets) noteikumi” breaks the citation a lawyer copies (audit27c F3); it is explained after
+# its block instead, as one in a heading, unless the text uses it again.
+CITATION = re.compile(r"^\s+(?:\d{1,2}\.\d{1,2}\.\d{4}\.?\s+)?noteikum")
 
 
 def abbreviation_list(path: Path) -> dict[str, str]:
@@ -49,7 +53,7 @@ def explain_in_html(text: str, abbreviations: dict[str, str], explained: set[str
         abbr, title = m.group(1), abbreviations[m.group(1)]
         parts.append(html.escape(text[last:m.start()]))
         parts.append(f'<abbr title="{html.escape(title)}">{html.escape(abbr)}</abbr>')
-        if abbr not in explained:
+        if abbr not in explained and not CITATION.match(text[m.end():]):
             explained.add(abbr)
             parts.append(f" ({html.escape(short_meaning(title))})")
         last = m.end()
@@ -193,8 +197,9 @@ class FirstAbbreviationTreeprocessor(Treeprocessor):
 
     @staticmethod
     def _no_gloss_place(parents: dict, el: etree.Element) -> etree.Element | None:
-        """The heading ``el`` stands in, or for one in a link the link's top block; None where a gloss may go."""
-        node, link, top = parents.get(el), False, None
+        """The heading ``el`` stands in, or for one in a link or starting an act's name (CITATION) its top block; None
+        where a gloss may go."""
+        node, link, top = parents.get(el), CITATION.match(el.tail or "") is not None, None
         while node is not None:
             if node.tag in HEADINGS:
                 return node

@@ -155,3 +155,25 @@ def test_html_tables_explain_the_first_abbreviation_too() -> None:
 def test_catalogue_index_explains_aba(built_site: BuiltSite) -> None:  # audit30 F19
     text = text_of(built_site.html("katalogs/index.html"))
     assert "ABA (lietišķā uzvedības analīze) terapija" in text
+
+
+@pytest.mark.parametrize("text", ["Cena (MK noteikumi Nr. 313) un viss.", "Saskaņā ar MK 16.06.2015 noteikumiem Nr. 313.",
+                                  "- MK noteikumu Nr. 313 25.3. apakšpunkts"])
+def test_an_abbreviation_that_starts_an_acts_name_is_explained_after_its_block(text: str) -> None:
+    """audit27c F3: „MK (Ministru kabinets) noteikumi Nr. 313” broke the act's name a lawyer copies; the gloss goes
+    into a line after the block, the citation stays as written."""
+    out = markdown.markdown(text + "\n\n*[MK]: Ministru kabinets\n", extensions=["abbr", "generator.site.abbr_first"])
+    plain = re.sub(r"<[^>]+>", "", out)
+    assert "MK (Ministru" not in plain and "MK [Ministru" not in plain, out
+    assert "Saīsinājums: MK – Ministru kabinets." in plain, out
+    later = markdown.markdown(text + "\n\nMK lēmums.\n\n*[MK]: Ministru kabinets\n",
+                              extensions=["abbr", "generator.site.abbr_first"])
+    assert "MK (Ministru kabinets) lēmums" in re.sub(r"<[^>]+>", "", later) and "Saīsinājums" not in later, later
+
+
+def test_the_html_tables_gloss_no_abbreviation_inside_an_acts_name() -> None:
+    glossary = {"MK": "Ministru kabinets"}
+    explained: set[str] = set()
+    cell = explain_in_html("MK 16.06.2015 noteikumi Nr. 313", glossary, explained)
+    assert "(Ministru kabinets)" not in cell and "MK" not in explained
+    assert "(Ministru kabinets)" in explain_in_html("MK lēmums", glossary, explained)
