@@ -49,6 +49,7 @@ from generator.money import to_decimal
 from generator.reference.final_amounts import ChildAmounts, ChildFinal, final_amounts
 from generator.reference.paid_totals import paid_total
 from generator.reference.params import Params
+from generator.reference.planned_ib import plan_ib_part
 from generator.reference.rounds import ReportingPeriod, period_holding
 from generator.reference.workbook import FINAL_CELL, with_final
 
@@ -441,13 +442,15 @@ def with_collection_final(records: list[ChildRecord], finals: dict[str, ChildFin
 
 
 def stage3(records: list[ChildRecord], previous: list[ChildRecord], catalogue: Catalogue, options: Options):
-    """Stage 3 with the reference: every child's P and N, the previous period's planned and paid EUR
-    by pseudonym (children only in the previous period add their underspend with P = N = 0)."""
+    """Stage 3 with the reference: every child's P and N, the previous period's planned IB and paid EUR
+    by pseudonym (children only in the previous period add their underspend with P = N = 0). The planned side is
+    the plan's IB part as the cash flow plans it (D123: Σ "No IB", at most the months' planned EUR), not the whole
+    plan: the part of N the IB did not fund (N > A) was never IB money, so it is no underspend (D7)."""
     params = Params.from_catalogue(catalogue, max(r.params_day for r in records))
     planned: dict[str, Decimal] = defaultdict(Decimal)
     paid: dict[str, Decimal] = defaultdict(Decimal)
     for p in previous:
-        planned[p.code] += p.result.execution.planned_total
+        planned[p.code] += min(plan_ib_part(p.result.line_ib), p.result.execution.planned_total)
         paid[p.code] += paid_total(p.result.execution)  # as the matrix's Fakt_Kopa (audit24 F16)
     children = [
         ChildAmounts(r.code, r.result.provisional, r.result.needed, planned.pop(r.code, Decimal(0)),

@@ -24,6 +24,7 @@ from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from generator.ministry.xlsxread import read_xlsx
 from generator.reference.final_amounts import ChildAmounts, final_amounts
+from generator.reference.planned_ib import plan_ib_part
 from generator.reference.rounds import period_holding
 from generator.reference.workbook import with_final
 from tests.ministry.conftest import KEY
@@ -460,8 +461,13 @@ def test_previous_period_underspend_enters_the_pool(small_folder, later_folder, 
                                                    catalogue: Catalogue) -> None:
     previous, children = small_folder
     result = collect(later_folder[0], catalogue, KEY, Options(previous=previous, jobs=1))
-    planned = sum(c.result(catalogue).execution.planned_total for c in children)
-    paid = sum(c.result(catalogue).execution.paid_total for c in children)
+    # the planned side is each previous plan's IB part (D7, audit27b F1): the part of N the IB does not fund is no
+    # underspend; the data must have a child whose IB part is less than its planned EUR, or the test proves nothing
+    results = [c.result(catalogue) for c in children]
+    ib_parts = [min(plan_ib_part(r.line_ib), r.execution.planned_total) for r in results]
+    assert any(ib < r.execution.planned_total for ib, r in zip(ib_parts, results, strict=True))
+    planned = sum(ib_parts, Decimal(0))
+    paid = sum(r.execution.paid_total for r in results)
     fa = result.finals
     assert (fa.previous_planned, fa.previous_actual, fa.underspend) == (planned, paid, planned - paid)
     assert fa.pool == max(Decimal(0), fa.envelope - fa.stage2_total + planned - paid)
@@ -544,8 +550,9 @@ def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_fold
     assert ("Piezīme: ogre/veca.xlsx: veidnes versija 00000000 (katalogs 01.01.2019) nav zināma: pārbaudīta tikai nosaukumu "
             "struktūra") in result.output
     direct = collect(folder, catalogue, KEY, Options(previous=tmp_path / "ieprieks", jobs=1))
-    exe = children[2].result(catalogue).execution
-    assert (direct.finals.previous_planned, direct.finals.previous_actual) == (exe.planned_total, exe.paid_total)
+    old = children[2].result(catalogue)
+    assert (direct.finals.previous_planned, direct.finals.previous_actual) == (
+        min(plan_ib_part(old.line_ib), old.execution.planned_total), old.execution.paid_total)
 
 
 @pytest.mark.parametrize("which", ["same", "first"])
