@@ -969,7 +969,7 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                  + "plāna IB daļa (6.4. tabulas „No IB”, ne vairāk par 6.7. tabulas plānoto), bez daļas, ko IB nesedz"))
     rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money, ""))
     rows.append(("Iepriekšējā perioda neapgūtais, EUR", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
-                 "plānotais − samaksātais"))
+                 "plānotais no IB − samaksātais"))
     rows.append(("Pārdales fonds R, EUR", f"MAX(0,B{r_rest}+B{r_under})", fa.pool, book.f_money,
                  "atlikums + neapgūtais, ne mazāk par 0"))
     rows.append(("Sadalīts bērniem ar N > P, EUR", f"SUM({ch['top_up'].range(SHEET_CHILDREN)})", fa.distributed,
