@@ -965,7 +965,7 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Atlikums pēc 2. posma, EUR", f"B{r_env}-B{r_stage2}", fa.envelope_rest, book.f_money,
                  "finansējums − Σ min(N; P)"))
     rows.append(("Iepriekšējā perioda plānotais (6.7. tabula), EUR", None, fa.previous_planned, book.f_money,
-                 c.previous_folder and f"no mapes {c.previous_folder}" or "iepriekšējais periods nav norādīts"))
+                 c.previous_folder and f"no mapes „{c.previous_folder}”" or "iepriekšējais periods nav norādīts"))
     rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money, ""))
     rows.append(("Iepriekšējā perioda neapgūtais, EUR", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,
                  "plānotais − samaksātais"))
