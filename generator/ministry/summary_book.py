@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import xlsxwriter
@@ -26,10 +26,10 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import agree, version_id
 from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates, period_months, quarter_label
-from generator.ministry.collect import FINAL_NAME
+from generator.ministry.collect import FINAL_NAME, SPREADSHEET_SUFFIXES
 from generator.ministry.collection import Collection
 from generator.ministry.reading import MONEY_NAMES
-from generator.ministry.records import ChildRecord
+from generator.ministry.records import ChildRecord, Refusal
 from generator.ministry.rule_names import rule_name
 from generator.ministry.sheet_rows import BulkRows
 from generator.ministry.template_checks import VALUE_LABELS as NAME_LABELS
@@ -821,14 +821,18 @@ VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)", **NAME_LABELS}
 
 # A refused file may not have been read, so its name cannot be checked for the child's name: the summary, which
 # leaves the ministry's desk, names it by its content hash in the README's form; the console names it in full.
-REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums>.xlsx (atrodams ar komandu sha256sum): "
+REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums> ar faila paplašinājumu, piem. .xlsx vai .xls "
+                 "(atrodams ar komandu sha256sum): "
                  "nenolasītam failam nevar pārbaudīt, vai tā nosaukumā nav bērna vārda; komandas izvadā tas nosaukts "
                  "pilnā nosaukumā.")
 
 
-def _hashed_name(source: str) -> str:
-    """A refused file's name in the summary: ``matrica-<SHA-256 sākums>.xlsx`` (``source`` is the hash's start)."""
-    return f"matrica-{source.rpartition('/')[2]}.xlsx"
+def _hashed_name(refusal: Refusal) -> str:
+    """A refused file's name in the summary: ``matrica-<SHA-256 sākums>`` with the file's own spreadsheet suffix
+    (an .xls is not shown as an .xlsx the analyst would look for in vain, audit27b F3); ``source`` is the hash's
+    start. Only a spreadsheet suffix is shown: any other text after a dot could be part of a child's name."""
+    suffix = PurePosixPath(refusal.path).suffix
+    return f"matrica-{refusal.source.rpartition('/')[2]}{suffix if suffix.lower() in SPREADSHEET_SUFFIXES else ''}"
 
 
 def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
@@ -841,7 +845,7 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     for period, refused in ((c.period or "šis pārskata periods", c.refused),
                             ("iepriekšējais pārskata periods", c.previous_refused)):
         for r in refused:
-            name = _hashed_name(r.source)
+            name = _hashed_name(r)
             for reason in r.reasons:
                 for i, value in enumerate([period, r.municipality_folder, name, reason]):
                     book.value(ws, row, i, value, book.f_wrap)
