@@ -414,6 +414,13 @@ def test_refuses_bad_options(small_folder, tmp_path: Path) -> None:
     ):
         result = run(str(folder), *args)
         assert result.exit_code == status and message in result.output, (args, result.output)
+    # --out in the previous period's folder: named as that folder, not as the collected one (audit27b F2)
+    (tmp_path / "tagad").mkdir()
+    result = run(str(tmp_path / "tagad"), "--out", str(folder / "k.xlsx"), "--previous", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"--out „{folder / 'k.xlsx'}” ir iepriekšējā perioda mapē (--previous) „{folder}”" in result.output, \
+        result.output
+    assert "savācamajā" not in result.output, result.output
     assert not (tmp_path / "k.xlsx").exists() and not (folder / "k.xlsx").exists()
 
 
