@@ -858,13 +858,16 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
 def _notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Piezīmes par izmantotajiem failiem",
                 "Šie faili aprēķinā izmantoti; piezīme saka, kas par tiem jāzina (identiska kopija izmantota vienreiz, "
-                "matrica vecākā veidnē, fails vēl atvērts citā programmā). Komandas izvadā tās pašas piezīmes.", [("Nr.", 5), ("Piezīme", 123)],
+                "matrica vecākā veidnē, fails vēl atvērts citā programmā, fails citas pašvaldības mapē). Komandas izvadā "
+                "tās pašas piezīmes un brīdinājumi.", [("Nr.", 5), ("Piezīme", 123)],
                 key_cols=0)  # two columns: the note above wraps within them
-    for i, note in enumerate(c.notes):
+    # a matrix in another municipality's folder: the console's warning, here too (audit27b F4)
+    notes = c.notes + [f"Brīdinājums: {w}" for w in c.file_warnings]
+    for i, note in enumerate(notes):
         book.value(ws, DATA_FIRST + i, 0, i + 1, book.f_whole)
         book.value(ws, DATA_FIRST + i, 1, note, book.f_wrap)
         book.fit_row(ws, DATA_FIRST + i, [(note, 123, False)])
-    if not c.notes:
+    if not notes:
         ws.write_string(DATA_FIRST - 1, 0, "Piezīmju nav.")
 
 

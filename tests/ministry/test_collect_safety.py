@@ -387,6 +387,26 @@ def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: 
     assert wb["Kopsavilkums"]["A1"].value.startswith("IBM galīgo apmēru aprēķins (3. posms, provizoriski) – ")  # F20
 
 
+def test_a_matrix_in_another_municipalitys_folder_is_noted_in_the_summary_too(three: Path, tmp_path: Path) -> None:
+    """audit27b F4: the console's warning about a matrix in another municipality's folder is on „Piezīmes par
+    failiem” too, which says it holds the command's notes."""
+    from openpyxl import load_workbook
+
+    good = good_file(three)
+    other = next(d for d in sorted(three.iterdir()) if d != good.parent)
+    moved = other / good.name
+    shutil.move(good, moved)
+    out = tmp_path / "k.xlsx"
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    warning = next((line for line in result.output.splitlines()
+                    if line.startswith(f"Brīdinājums: {other.name}/{good.name}: matricā norādītā pašvaldība ir ")),
+                   None)
+    assert warning is not None and f"bet fails ir mapē „{other.name}”" in warning, result.output
+    notes = [row[1].value for row in load_workbook(out)["Piezīmes par failiem"].iter_rows(min_row=4)]
+    assert notes == [warning], notes
+
+
 def test_no_unused_file_is_one_line_not_an_empty_table(three: Path, tmp_path: Path) -> None:
     """audit24 F13: the header of „Neizmantotās matricas” was followed by an empty row."""
     from openpyxl import load_workbook
