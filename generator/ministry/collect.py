@@ -35,6 +35,7 @@ from generator.ministry.file_copies import kept_first
 from generator.ministry.open_files import open_in, open_note
 from generator.ministry.previous_period import previous_period_problem
 from generator.ministry.reading import (
+    FOLDER_WARNING,
     ReadResult,
     file_code,
     file_digest,
@@ -389,6 +390,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
     notes += duplicate_notes + opened
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
+    file_warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings
+                     if w.startswith(FOLDER_WARNING)]
     period = one_period(results, catalogue, folder)
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
@@ -419,7 +422,8 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         catalogue_version=catalogue.version, records=records, refused=refused, stale=stale, finals=finals,
         envelope_note=note, period=period.label, period_start=period.start, period_end=period.end,
         final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
-        previous_folder=options.previous.as_posix() if options.previous else None, notes=notes, warnings=warnings,
+        previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
+        file_warnings=file_warnings,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
         shown={r.record.code: r.rel for r in results if r.record is not None},
     )
@@ -504,8 +508,15 @@ def one_period(results: list[ReadResult], catalogue: Catalogue, folder: Path) ->
 
 # where the confirmed figures will come from: the summary is never signed, its B-based figures are provisional (D117,
 # audit24 F19), and the page says how they become final
-CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad apstiprinātais B būs ierakstīts "
-                  "katalogā (catalogue/programme.yaml, „base_amount”) {}")
+# (in words: an analyst is not told the catalogue's file and field, audit27b F10)
+CONFIRMED_FROM = ("apstiprinātos apmērus dos atkārtota „ibm collect” palaišana, kad LM apstiprinātais bāzes apmērs B "
+                  "būs ierakstīts katalogā {}")
+
+
+def folder_name(folder: Path) -> str:
+    """The folder's own name, as the summary shows the --previous folder: a full path may hold a user's name
+    (audit27b F10)."""
+    return folder.resolve().name or folder.as_posix()
 
 
 def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options: Options) -> str | None:
@@ -519,7 +530,7 @@ def provisional_reason(records: list[ChildRecord], catalogue: Catalogue, options
     if options.envelope is None and on_base:
         return ("finansējums ir bāzes apmērs × bērnu skaits, bet bāzes apmērs B katalogā ir „jāprecizē”; "
                 "galīgie apmēri ir provizoriski, kamēr LM nav apstiprinājusi B (vai finansējumu, --envelope); "
-                + CONFIRMED_FROM.format("vai finansējums norādīts ar --envelope"))
+                + CONFIRMED_FROM.format("vai finansējums norādīts komandā ar --envelope"))
     if any(r.inputs.base is None for r in on_base):
         return ("provizoriskais apmērs P aprēķināts no bāzes apmēra B, kas katalogā ir „jāprecizē”; galīgie apmēri "
                 "ir provizoriski, kamēr LM nav apstiprinājusi B (vai ierakstījusi to matricas 6.11. tabulā); "

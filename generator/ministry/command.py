@@ -164,10 +164,11 @@ def collect(folder: Path, out: Path, envelope: str | None, previous: Path | None
     except KeyError_ as exc:
         _usage(str(exc))
     amount = _amount(envelope, "--envelope")
-    for source in (folder, previous):
+    # each folder by its own role: the previous period's folder is not the collected one (audit27b F2)
+    for source, role in ((folder, "savācamajā mapē"), (previous, "iepriekšējā perioda mapē (--previous)")):
         if source is not None and source.resolve() in out.resolve().parents:
             # two parameters that contradict each other, found before any work: a parameter error (README, audit21 F14)
-            _usage(f"--out „{out}” ir savācamajā mapē „{source}”: kopsavilkumu tajā nedrīkst rakstīt – norādiet "
+            _usage(f"--out „{out}” ir {role} „{source}”: kopsavilkumu tajā nedrīkst rakstīt – norādiet "
                    "--out ārpus tās")
     if out.is_file() and not out.stat().st_mode & 0o222:  # write-protected by its owner: respected (audit15 F15)
         _fail(f"kopsavilkums {out} ir aizsargāts pret rakstīšanu (tikai lasāms); nekas netika uzrakstīts – noņemiet "

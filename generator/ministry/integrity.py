@@ -18,8 +18,11 @@ import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
-from generator.lvformat import agree
+from generator.lvformat import agree, number
+from generator.lvformat import date as lv_date
+from generator.ministry.matrix import _PERSONAL_LOOKING, SHOWN_TEXT_CHARS
 from generator.ministry.xlsxread import Coord, XlsxBook, a1
+from generator.money import to_decimal
 
 Content = dict[str, dict[Coord, str]]
 
@@ -98,12 +101,54 @@ def row_hashes(cont: Content) -> dict[str, dict[int, str]]:
     return result
 
 
-def _describe(text: str | None) -> str:
-    if text is None:
-        return "tukša"
-    if text.startswith("f:"):
-        return "formula"
-    return "vērtība"
+# a changed cell's value is quoted as D221 quotes a pasted text: not when it may hold personal data (a word of
+# three or more letters, six digits in a row); the template's own values come from the catalogue and are quoted
+HIDDEN_VALUE = "(tā saturu nerāda, jo tajā var būt personas dati – skatiet šūnu matricā)"
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def _as_date(value: str) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        return None
+
+
+def _value(text: str, *, own: bool = False, template: str | None = None) -> str:
+    """A cell's fixed value ('v:' + normalise_value) in words, "skaitlis 43 374", "datums 01.10.2018",
+    "teksts „EUR”" (audit27b F11: not a bare "vērtība"); ``own``: the template's value, always quoted. A number in
+    the file where the template has a date is said to be that date when it is its serial number (a date format lost
+    in a re-save)."""
+    kind, _, raw = text[2:].partition(":")
+    if kind == "n":
+        amount = to_decimal(raw)
+        places = max(0, -amount.normalize().as_tuple().exponent)  # type: ignore[operator]
+        if not own and _PERSONAL_LOOKING.search(raw):
+            return f"skaitlis {HIDDEN_VALUE}"
+        shown = f"skaitlis {number(amount, places)}"
+        day = _as_date(template[4:]) if template is not None and template.startswith("v:d:") else None
+        if day is not None and amount == (day - EXCEL_EPOCH).days:
+            shown += " (tas pats datums bez datuma formāta)"
+        return shown
+    if kind == "d":
+        day = _as_date(raw)
+        return f"datums {lv_date(day)}" if day is not None else f"datums „{raw}”"
+    if kind == "b":
+        return f"loģiskā vērtība {'PATIESS' if raw == '1' else 'APLAMS'}"
+    if not own and _PERSONAL_LOOKING.search(raw):
+        return f"teksts {HIDDEN_VALUE}"
+    return f"teksts „{raw if len(raw) <= SHOWN_TEXT_CHARS else raw[:SHOWN_TEXT_CHARS] + '…'}”"
+
+
+def _changed(t: str | None, f: str | None) -> str:
+    """What a file holds instead of the template's fixed value (or in a cell the template leaves empty)."""
+    if t is None:
+        return f"šūnā, kas veidnē ir tukša, ierakstīta vērtība: {_value(f)}" if f is not None else ""
+    if f is None:
+        return f"veidnes vērtība ({_value(t, own=True)}) izdzēsta – šūna failā tukša"
+    if f.startswith("f:"):
+        return f"veidnes vērtības ({_value(t, own=True)}) vietā failā formula"
+    return f"veidnes vērtība mainīta: veidnē {_value(t, own=True)}, failā {_value(f, template=t)}"
 
 
 def differing_cells(found: Content, template: Content) -> list[tuple[str, Coord, str]]:
@@ -123,7 +168,7 @@ def differing_cells(found: Content, template: Content) -> list[tuple[str, Coord,
             elif f is not None and f.startswith("f:") and t is None:
                 what = "ierakstīta formula šūnā, kas veidnē ir tukša"
             else:
-                what = f"veidnes {_describe(t)} mainīta (failā: {_describe(f)})"
+                what = _changed(t, f)
             differing.append((sheet, coord, what))
     return differing
 

@@ -233,6 +233,10 @@ def read_failure(exc: BaseException) -> str:
     return f"failu nevar nolasīt: neparedzēta kļūda ({type(exc).__name__}); saglabājiet matricu vēlreiz"
 
 
+# how folder_warning's text starts: collect lists these warnings on the summary's notes sheet too (audit27b F4)
+FOLDER_WARNING = "matricā norādītā pašvaldība ir "
+
+
 def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt.date | None = None) -> str | None:
     """A warning when the folder is named after another catalogue municipality than the matrix's Pasvaldiba; it
     names both by their names in force on the plan's first day ``day`` (D189), else by the pilot-time names."""
@@ -247,7 +251,7 @@ def folder_warning(folder: str, municipality: str, catalogue: Catalogue, day: dt
         return catalogue.name_on(m.id, day) if day is not None else m.name_lv
 
     named = f"{name(mine)} ({municipality})" if mine else municipality
-    return (f"matricā norādītā pašvaldība ir {named}, bet fails ir mapē „{folder}” ({name(there)}); apmēri "
+    return (f"{FOLDER_WARNING}{named}, bet fails ir mapē „{folder}” ({name(there)}); apmēri "
             f"pieskaitīti pašvaldībai {named} – pārbaudiet, vai fails ievietots pareizajā mapē")
 
 

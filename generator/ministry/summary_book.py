@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import xlsxwriter
@@ -26,10 +26,10 @@ from generator.catalogue.catalogue import Catalogue, Offer
 from generator.lvformat import agree, version_id
 from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates, period_months, quarter_label
-from generator.ministry.collect import FINAL_NAME
+from generator.ministry.collect import FINAL_NAME, SPREADSHEET_SUFFIXES
 from generator.ministry.collection import Collection
 from generator.ministry.reading import MONEY_NAMES
-from generator.ministry.records import ChildRecord
+from generator.ministry.records import ChildRecord, Refusal
 from generator.ministry.rule_names import rule_name
 from generator.ministry.sheet_rows import BulkRows
 from generator.ministry.template_checks import VALUE_LABELS as NAME_LABELS
@@ -821,14 +821,18 @@ VALUE_LABELS = {FINAL_NAME: "IB galīgais apmērs (F)", **NAME_LABELS}
 
 # A refused file may not have been read, so its name cannot be checked for the child's name: the summary, which
 # leaves the ministry's desk, names it by its content hash in the README's form; the console names it in full.
-REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums>.xlsx (atrodams ar komandu sha256sum): "
+REFUSED_NAMES = ("Neizmantotu failu rāda kā matrica-<SHA-256 sākums> ar faila paplašinājumu, piem. .xlsx vai .xls "
+                 "(atrodams ar komandu sha256sum): "
                  "nenolasītam failam nevar pārbaudīt, vai tā nosaukumā nav bērna vārda; komandas izvadā tas nosaukts "
                  "pilnā nosaukumā.")
 
 
-def _hashed_name(source: str) -> str:
-    """A refused file's name in the summary: ``matrica-<SHA-256 sākums>.xlsx`` (``source`` is the hash's start)."""
-    return f"matrica-{source.rpartition('/')[2]}.xlsx"
+def _hashed_name(refusal: Refusal) -> str:
+    """A refused file's name in the summary: ``matrica-<SHA-256 sākums>`` with the file's own spreadsheet suffix
+    (an .xls is not shown as an .xlsx the analyst would look for in vain, audit27b F3); ``source`` is the hash's
+    start. Only a spreadsheet suffix is shown: any other text after a dot could be part of a child's name."""
+    suffix = PurePosixPath(refusal.path).suffix
+    return f"matrica-{refusal.source.rpartition('/')[2]}{suffix if suffix.lower() in SPREADSHEET_SUFFIXES else ''}"
 
 
 def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
@@ -841,7 +845,7 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     for period, refused in ((c.period or "šis pārskata periods", c.refused),
                             ("iepriekšējais pārskata periods", c.previous_refused)):
         for r in refused:
-            name = _hashed_name(r.source)
+            name = _hashed_name(r)
             for reason in r.reasons:
                 for i, value in enumerate([period, r.municipality_folder, name, reason]):
                     book.value(ws, row, i, value, book.f_wrap)
@@ -854,13 +858,16 @@ def _refused_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
 def _notes_sheet(book: SummaryBook, ws: Worksheet, c: Collection) -> None:
     book.header(ws, "Piezīmes par izmantotajiem failiem",
                 "Šie faili aprēķinā izmantoti; piezīme saka, kas par tiem jāzina (identiska kopija izmantota vienreiz, "
-                "matrica vecākā veidnē, fails vēl atvērts citā programmā). Komandas izvadā tās pašas piezīmes.", [("Nr.", 5), ("Piezīme", 123)],
+                "matrica vecākā veidnē, fails vēl atvērts citā programmā, fails citas pašvaldības mapē). Komandas izvadā "
+                "tās pašas piezīmes un brīdinājumi.", [("Nr.", 5), ("Piezīme", 123)],
                 key_cols=0)  # two columns: the note above wraps within them
-    for i, note in enumerate(c.notes):
+    # a matrix in another municipality's folder: the console's warning, here too (audit27b F4)
+    notes = c.notes + [f"Brīdinājums: {w}" for w in c.file_warnings]
+    for i, note in enumerate(notes):
         book.value(ws, DATA_FIRST + i, 0, i + 1, book.f_whole)
         book.value(ws, DATA_FIRST + i, 1, note, book.f_wrap)
         book.fit_row(ws, DATA_FIRST + i, [(note, 123, False)])
-    if not c.notes:
+    if not notes:
         ws.write_string(DATA_FIRST - 1, 0, "Piezīmju nav.")
 
 
@@ -965,7 +972,7 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
     rows.append(("Atlikums pēc 2. posma, EUR", f"B{r_env}-B{r_stage2}", fa.envelope_rest, book.f_money,
                  "finansējums − Σ min(N; P)"))
     rows.append(("Iepriekšējā perioda plānotais no IB, EUR", None, fa.previous_planned, book.f_money,
-                 (c.previous_folder and f"no mapes {c.previous_folder}; " or "iepriekšējais periods nav norādīts; ")
+                 (c.previous_folder and f"no mapes „{c.previous_folder}”; " or "iepriekšējais periods nav norādīts; ")
                  + "plāna IB daļa (6.4. tabulas „No IB”, ne vairāk par 6.7. tabulas plānoto), bez daļas, ko IB nesedz"))
     rows.append(("Iepriekšējā perioda samaksātais (6.10. tabula), EUR", None, fa.previous_actual, book.f_money, ""))
     rows.append(("Iepriekšējā perioda neapgūtais, EUR", f"B{r_plan}-B{r_paid}", fa.underspend, book.f_money,

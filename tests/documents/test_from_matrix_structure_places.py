@@ -104,10 +104,12 @@ def test_a_changed_template_cell_is_named_with_its_label(catalogue: Catalogue, c
     version = next(r.split(": ", 1)[0] for r in reasons if r.startswith("matrica neatbilst veidnei"))
     assert f"{version}: {needed.sheet}. tabula, {a1(needed.first)} „IB nepieciešamais apmērs N (plāna summa)”: " \
            "formula aizstāta ar vērtību" in reasons, reasons
+    # what the file holds, said (audit27b F11); a pasted text with words not quoted (D221)
     assert f"{version}: {start.sheet}. tabula, {a1((start.first[0], 1))} „Perioda pirmā diena”: veidnes vērtība " \
-           "mainīta (failā: vērtība)" in reasons, reasons
+           "mainīta: veidnē teksts „Perioda pirmā diena”, failā teksts (tā saturu nerāda, jo tajā var būt personas " \
+           "dati – skatiet šūnu matricā)" in reasons, reasons
     assert f"{version}: {ceiling.sheet}. tabula, {a1((ceiling.first[0] + 2, ceiling.first[1]))} „Maksimālā cena, " \
-           f"EUR”, pakalpojums „{item}”: veidnes tukša mainīta (failā: vērtība)" in reasons, reasons
+           f"EUR”, pakalpojums „{item}”: šūnā, kas veidnē ir tukša, ierakstīta vērtība: skaitlis 7" in reasons, reasons
     assert "Kaut kas cits" not in " ".join(reasons)
     _no_raw_places(reasons)
 

@@ -415,6 +415,13 @@ def test_refuses_bad_options(small_folder, tmp_path: Path) -> None:
     ):
         result = run(str(folder), *args)
         assert result.exit_code == status and message in result.output, (args, result.output)
+    # --out in the previous period's folder: named as that folder, not as the collected one (audit27b F2)
+    (tmp_path / "tagad").mkdir()
+    result = run(str(tmp_path / "tagad"), "--out", str(folder / "k.xlsx"), "--previous", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"--out „{folder / 'k.xlsx'}” ir iepriekšējā perioda mapē (--previous) „{folder}”" in result.output, \
+        result.output
+    assert "savācamajā" not in result.output, result.output
     assert not (tmp_path / "k.xlsx").exists() and not (folder / "k.xlsx").exists()
 
 
@@ -549,6 +556,12 @@ def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_fold
     assert result.exit_code == 0, result.output
     assert ("Piezīme: ogre/veca.xlsx: veidnes versija 00000000 (katalogs 01.01.2019) nav zināma: pārbaudīta tikai nosaukumu "
             "struktūra") in result.output
+    # the summary names the --previous folder by its own name, not its full path (a path may hold a user's name,
+    # audit27b F10)
+    page = {r[0].value: r[2].value for r in load_workbook(tmp_path / "k.xlsx")["Kopsavilkums"].iter_rows(min_row=4)
+            if r[0].value}
+    assert page["Iepriekšējā perioda plānotais (6.7. tabula), EUR"] == "no mapes „ieprieks”", page
+    assert not any(str(tmp_path) in str(v) for v in page.values()), page
     direct = collect(folder, catalogue, KEY, Options(previous=tmp_path / "ieprieks", jobs=1))
     old = children[2].result(catalogue)
     assert (direct.finals.previous_planned, direct.finals.previous_actual) == (

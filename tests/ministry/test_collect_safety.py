@@ -363,6 +363,7 @@ def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: 
     good = good_file(three)
     shutil.copy(good, good.with_name("kopija.xlsx"))
     (good.parent / "bojata.xlsx").write_bytes(b"nav xlsx")
+    (good.parent / "veca.xls").write_bytes(b"\xd0\xcf\x11\xe0 veca Excel formata")
     out = tmp_path / "k.xlsx"
     result = run(str(three), "--out", str(out))
     assert result.exit_code == 3, result.output
@@ -370,17 +371,40 @@ def test_the_summary_accounts_for_every_file_by_its_name(three: Path, tmp_path: 
     refused = [[c.value for c in row] for row in wb["Neizmantotās matricas"].iter_rows(min_row=4) if row[0].value]
     period = wb["Kopsavilkums"]["A1"].value.rsplit("pārskata periods ", 1)[1]
     digest = hashlib.sha256((good.parent / "bojata.xlsx").read_bytes()).hexdigest()
-    assert refused[0][:3] == [period, good.parent.name, f"matrica-{digest[:12]}.xlsx"], refused
+    # each by its own suffix: the .xls is not shown as an .xlsx (audit27b F3)
+    old = hashlib.sha256((good.parent / "veca.xls").read_bytes()).hexdigest()
+    assert sorted(r[:3] for r in refused) == sorted([[period, good.parent.name, f"matrica-{digest[:12]}.xlsx"],
+                                                     [period, good.parent.name, f"matrica-{old[:12]}.xls"]]), refused
     assert re.fullmatch(r"\d\d\.\d\d\.\d{4}–\d\d\.\d\d\.\d{4}", period), period
     first, copy = good.relative_to(three).as_posix(), f"{good.parent.name}/kopija.xlsx"  # the copy by name (D214)
-    assert len(refused) == 1, refused  # the notes on used files are not under "unused" (audit24 F26)
+    assert len(refused) == 2, refused  # the notes on used files are not under "unused" (audit24 F26)
     notes = [row[1].value for row in wb["Piezīmes par failiem"].iter_rows(min_row=4)]
     assert f"{copy}: tas pats fails (identisks pa baitam) kā {first}; izmantots vienreiz – kopsavilkumā kā {first}, " \
            "šis fails atsevišķi nav skaitīts" in notes, notes
     summary = {row[0].value: row[1].value for row in wb["Kopsavilkums"].iter_rows(min_row=4) if row[0].value}
-    assert summary["Neizmantoto matricu skaits"] == 1 and summary["Identisku kopiju skaits (izmantotas vienreiz)"] == 1
+    assert summary["Neizmantoto matricu skaits"] == 2 and summary["Identisku kopiju skaits (izmantotas vienreiz)"] == 1
     assert summary["Matricu skaits vecākā veidnē (ieteicams „ibm migrate”)"] == 0
     assert wb["Kopsavilkums"]["A1"].value.startswith("IBM galīgo apmēru aprēķins (3. posms, provizoriski) – ")  # F20
+
+
+def test_a_matrix_in_another_municipalitys_folder_is_noted_in_the_summary_too(three: Path, tmp_path: Path) -> None:
+    """audit27b F4: the console's warning about a matrix in another municipality's folder is on „Piezīmes par
+    failiem” too, which says it holds the command's notes."""
+    from openpyxl import load_workbook
+
+    good = good_file(three)
+    other = next(d for d in sorted(three.iterdir()) if d != good.parent)
+    moved = other / good.name
+    shutil.move(good, moved)
+    out = tmp_path / "k.xlsx"
+    result = run(str(three), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    warning = next((line for line in result.output.splitlines()
+                    if line.startswith(f"Brīdinājums: {other.name}/{good.name}: matricā norādītā pašvaldība ir ")),
+                   None)
+    assert warning is not None and f"bet fails ir mapē „{other.name}”" in warning, result.output
+    notes = [row[1].value for row in load_workbook(out)["Piezīmes par failiem"].iter_rows(min_row=4)]
+    assert notes == [warning], notes
 
 
 def test_no_unused_file_is_one_line_not_an_empty_table(three: Path, tmp_path: Path) -> None:

@@ -21,9 +21,12 @@ def _record(base: Decimal | None) -> SimpleNamespace:
 def test_each_reason_names_its_own_way_to_confirmed_amounts(catalogue: Catalogue) -> None:
     assert catalogue.programme.base_amount.at(DAY).status is not PriceStatus.confirmed  # the pilot's B: jāprecizē
     default = provisional_reason([_record(None)], catalogue, Options())
-    assert default is not None and default.endswith("(catalogue/programme.yaml, „base_amount”) vai finansējums "
-                                                    "norādīts ar --envelope"), default
+    assert default is not None and default.endswith("kad LM apstiprinātais bāzes apmērs B būs ierakstīts katalogā vai "
+                                                    "finansējums norādīts komandā ar --envelope"), default
     given = provisional_reason([_record(None)], catalogue, Options(envelope=Decimal("6000")))
     assert given is not None and "--envelope" not in given.split("apstiprinātos apmērus dos", 1)[1], given
-    assert given.endswith("(catalogue/programme.yaml, „base_amount”) vai matricas 6.11. tabulā"), given
+    assert given.endswith("būs ierakstīts katalogā vai matricas 6.11. tabulā"), given
+    # said in words to an analyst: no catalogue file or field path (audit27b F10)
+    for text in (default, given):
+        assert not any(code in text for code in ("catalogue/", ".yaml", "base_amount")), text
     assert provisional_reason([_record(Decimal("2800.00"))], catalogue, Options(envelope=Decimal("6000"))) is None
