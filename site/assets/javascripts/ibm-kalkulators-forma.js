@@ -5,7 +5,6 @@
   "use strict";
 
   var LIMIT_LABEL = { apstiprināts: "apstiprināti", "jāprecizē": "jāprecizē" };
-  var AMOUNT_LABEL = "Summa periodā, EUR";  // D70: the euro at actual cost – the units are the amount
   /* Errors of the plan's period or the child's age: no amount, rate or age is shown while one stands
    * (they would be zeros or a negative age); each is shown at the field it is about. */
   var BLOCKING_FIELD = {
@@ -37,6 +36,7 @@
     var data = api.dati;
     var UNITS_LABEL = data.lauki.daudzums;  // the messages name these two (audit36 F5)
     var PRICE_LABEL = data.lauki.cena;
+    var AMOUNT_LABEL = data.lauki.summa;  // D70: the euro at actual cost – the units are the amount
     var eur = function (s) {
       return s === null || s === undefined ? "–" : api.formats.eur(s);
     };
