@@ -154,6 +154,17 @@ class Catalogue:
             if self.municipality_names is not None else None
         return dated.name if dated is not None else self.municipality(municipality_id).name_lv
 
+    def confirmed_name_on(self, municipality_id: str, day: dt.date) -> str:
+        """The municipality's name a page states as fact for ``day``: the name in force that day if it is confirmed,
+        else the newest confirmed name that began before it, else the pilot-time name (municipalities.yaml) – the
+        name the home page and the matrices of the pilot rounds give it. A name still „jāprecizē” is never it."""
+        dated = self.municipality_names.names.get(municipality_id) if self.municipality_names is not None else None
+        confirmed = [n for n in (dated.municipality if dated else []) if n.confirmed
+                     and (n.valid_from is None or n.valid_from <= day)]
+        if not confirmed:
+            return self.municipality(municipality_id).name_lv
+        return max(confirmed, key=lambda n: n.valid_from or dt.date.min).name
+
     # --- programme rounds (rounds.yaml, D21) ------------------------------------------------------
 
     @cached_property

@@ -86,6 +86,8 @@ UNITS_FIELD = "Vienības periodā"
 UNITS_FIELD_PLACE = f"laukā „{UNITS_FIELD}”"
 PRICE_FIELD = "Cena, EUR par vienību"
 PRICE_FIELD_PLACE = f"laukā „{PRICE_FIELD}”"
+# The units field of an item at actual cost (the euro, D70): the amount in euro; its messages say so (audit27c F4)
+AMOUNT_FIELD = "Summa periodā, EUR"
 # The fields of F and the other funding sources (the form's labels, rendered from these): their messages start with
 # the field where the matrix's messages name its 6.4 cells (D148's way, audit36 F5)
 FINAL_FIELD = "IB galīgais apmērs F, EUR"
@@ -425,7 +427,7 @@ def calculator_data(catalogue: Catalogue) -> dict[str, Any]:
         "teksti": message_templates(params),
         "vienibuRobezas": unit_limit_data(params),
         "galigais": {"nepiemero": NOT_APPLIED_WORDS, "piemeroJa": IF_OVER_WORDS, "piemero": FINAL_APPLIED_WORDS},
-        "lauki": {"daudzums": UNITS_FIELD, "cena": PRICE_FIELD, "galigais": FINAL_FIELD,
+        "lauki": {"daudzums": UNITS_FIELD, "summa": AMOUNT_FIELD, "cena": PRICE_FIELD, "galigais": FINAL_FIELD,
                   **{f"avots_{name}": label for name, label in SOURCE_FIELDS.items()}},
         "smagums": {"kļūda": Severity.error.value, "brīdinājums": Severity.warning.value},
     }

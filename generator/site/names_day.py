@@ -1,5 +1,6 @@
 """Which day's name the downloads page gives a municipality's file (D189): the name in force on the day the file
-is made for, never the pilot-time name of municipalities.yaml for a later round.
+is made for, never the pilot-time name of municipalities.yaml for a later round – if that name is confirmed; one
+still „jāprecizē” gives way to the newest confirmed name before it (else the pilot-time name).
 
 - a matrix (lejupielades/matrica/): its prices day – the day its file name ends with, else the default issue day
   (the first service day of the newest children's round, template_date);
@@ -35,5 +36,7 @@ def file_day(catalogue: Catalogue, municipality_id: str, rel: Path) -> dt.date:
 
 
 def shown_name(catalogue: Catalogue, municipality_id: str, rel: Path) -> str:
-    """The municipality's name in force on the day its file ``rel`` is made for (Catalogue.name_on)."""
-    return catalogue.name_on(municipality_id, file_day(catalogue, municipality_id, rel))
+    """The municipality's confirmed name for the day its file ``rel`` is made for (Catalogue.confirmed_name_on): a
+    name in force that day but still „jāprecizē” is not stated as fact on the page, which then names the
+    municipality as its matrix table and the home page do (audit27c F1)."""
+    return catalogue.confirmed_name_on(municipality_id, file_day(catalogue, municipality_id, rel))

@@ -504,8 +504,9 @@ def test_script_sizes(built_site) -> None:
     sizes = {p.name: p.stat().st_size for p in (built_site.site / "assets" / "javascripts").glob("ibm-kalkulator*.js")}
     assert set(sizes) == {"ibm-kalkulators.js", "ibm-kalkulators-forma.js", "ibm-kalkulators-dati.js"}
     # 120 000 until D186 (a prices set per prices day of a round: +1,8 KB of script, +44 B of data); 123 000 until
-    # sitecheck F1 (the required fields still empty named by their labels: +0,6 KB)
-    assert sum(sizes.values()) < 124_500, json.dumps(sizes)
+    # sitecheck F1 (the required fields still empty named by their labels: +0,6 KB); 124 500 until fix27d (an
+    # actual-cost line's amount told in euro, figures marked not valid while the plan has an error: +0,6 KB)
+    assert sum(sizes.values()) < 125_000, json.dumps(sizes)
 
 
 def test_form_asks_the_amount_for_actual_cost_items(visit: Visit, params: Params, offers) -> None:

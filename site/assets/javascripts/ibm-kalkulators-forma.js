@@ -5,7 +5,6 @@
   "use strict";
 
   var LIMIT_LABEL = { apstiprināts: "apstiprināti", "jāprecizē": "jāprecizē" };
-  var AMOUNT_LABEL = "Summa periodā, EUR";  // D70: the euro at actual cost – the units are the amount
   /* Errors of the plan's period or the child's age: no amount, rate or age is shown while one stands
    * (they would be zeros or a negative age); each is shown at the field it is about. */
   var BLOCKING_FIELD = {
@@ -37,6 +36,7 @@
     var data = api.dati;
     var UNITS_LABEL = data.lauki.daudzums;  // the messages name these two (audit36 F5)
     var PRICE_LABEL = data.lauki.cena;
+    var AMOUNT_LABEL = data.lauki.summa;  // D70: the euro at actual cost – the units are the amount
     var eur = function (s) {
       return s === null || s === undefined ? "–" : api.formats.eur(s);
     };
@@ -282,6 +282,9 @@
     }
     var PROVISIONAL_CAPTION = "IB apmēri (provizoriski – B jāprecizē)";
     var ESTIMATE = " (aplēse)";
+    function invalid(res) {  // audit27c F7: no valid figure while the plan has an error
+      return res.Kludas > 0 ? " (nederīgs – ir kļūdas)" : "";
+    }
 
     function summaryRows(res) {
       var blocked = blocking(res).length > 0;
@@ -289,6 +292,9 @@
       var base = api.karta(last.input.periodaSakums).parametri;
       var money = function (s) {
         return blocked ? "–" : eur(s);
+      };
+      var figure = function (s) {
+        return blocked ? "–" : eur(s) + invalid(res);
       };
       var pct = function (s) {
         return blocked ? "–" : api.formats.procenti(s, 1);
@@ -301,8 +307,8 @@
         ["Provizoriskā apmēra likme", pct(res.Provizoriska_Likme)],
         ["IB provizoriskais apmērs P" + (base.bazesApmeraStatuss === "jāprecizē" ? " (bāzes apmērs B – jāprecizē)" : ""),
           money(res.IB_Provizoriskais)],
-        ["IB nepieciešamais apmērs N", money(res.IB_Nepieciesamais)],
-        ["Plānam pieejamais IB apmērs A", money(res.IB_Pieejamais)],
+        ["IB nepieciešamais apmērs N", figure(res.IB_Nepieciesamais)],
+        ["Plānam pieejamais IB apmērs A", figure(res.IB_Pieejamais)],
       ].concat(res.IB_Galigais === null || res.IB_Galigais === undefined ? [] : [
         // audit26 F3: a typed F and whether it decides A, in the words of 6.5 and the papers (D53): while B is
         // unconfirmed, N <= P rests on the estimated P, so F "applies if N > P"; N > P is sure only with B confirmed
@@ -315,7 +321,7 @@
         ["Pabalsti (izmantoti)", money(d.Pabalsti)],
         ["Valsts un pašvaldību pakalpojumi (izmantoti)", money(d.Pakalpojumi)],
         ["Citi avoti (izmantoti)", money(d.Citi)],
-        ["IB kopējais apmērs K (2. variants)", money(res.IB_Kopejais)],
+        ["IB kopējais apmērs K (2. variants)", figure(res.IB_Kopejais)],
         ["Transporta daļa no A", pct(res.Transporta_Dala)],
       ]);
     }
@@ -484,7 +490,7 @@
       if (blocking(res).length) return "Apmēru nav: " + errorsAt(blocking(res)) + "; " + counts + ".";
       var mark = estimatesAK() ? ESTIMATE : "";
       return "N " + eur(res.IB_Nepieciesamais) + ", A " + eur(res.IB_Pieejamais) + mark + ", K " + eur(res.IB_Kopejais) +
-        mark + "; " + counts + ".";
+        mark + invalid(res) + "; " + counts + ".";
     }
 
     /* F4: the results are not a live region; this one line is, written after a pause in typing (or at once
@@ -509,7 +515,7 @@
       var text = !res.Derigs && shown.length === 0 ? ""
         : !res.Derigs || blocking(res).length ? "Apmēru nav – skat. kļūdas"
         : "N\u00a0" + eur(res.IB_Nepieciesamais) + " · A\u00a0" + eur(res.IB_Pieejamais) + mark + " · K\u00a0" +
-          eur(res.IB_Kopejais) + mark + (res.Kludas ? " · kļūdas: " + res.Kludas : "");
+          eur(res.IB_Kopejais) + mark + invalid(res) + (res.Kludas ? " · kļūdas: " + res.Kludas : "");
       bar.textContent = text ? text + " · uz rezultātiem ↓" : "Uz rezultātiem ↓";
       // a focused field or a line's result stops above the bar, however tall
       var clear = Math.ceil(bar.getBoundingClientRect().height) + 16;

@@ -309,7 +309,7 @@
   }
   /* Why `value` is no number: a figure with a thousands separator ("1.234,50", "1,234.50", "1.234.567") is told so
    * with an example (audit16 F8); anything else gets the general example. */
-  function notANumber(label, value) {
+  function notANumber(label, value, euro) {
     var t = String(value).replace(/[\s\u00a0]/g, "");
     if (/^\d{1,3}([.,]\d{3})+([.,]\d+)?$/.test(t)) {
       return label + ": „" + value + "” – tūkstošus neatdaliet ar punktu vai komatu (gaidīts, piem., 1234,50 vai 1 234,50).";
@@ -317,6 +317,7 @@
     // "30,00 EUR" pasted from the price page: the reader did type a number (audit26 F11)
     var bare = euroAmount(value);
     if (bare !== null) return label + ": „" + value + "” – ierakstiet tikai skaitli, bez „EUR” (piem., " + bare + ").";
+    if (euro) return label + ": „" + value + "” nav summa euro (gaidīts skaitlis ≥ 0, piem., 350,00 vai 350.00).";
     return label + ": „" + value + "” nav skaitlis ≥ 0 (gaidīts, piem., 12,50 vai 12.50).";
   }
   Reader.prototype.money = function (value, field, label, optional, row) {
@@ -327,11 +328,11 @@
     return d;
   };
   /* Units in the period: a number >= 0 with any decimals, as the reference takes them (D87: units are not money,
-   * also the euro of an item at actual cost, D70); empty is 0. */
-  Reader.prototype.units = function (value, field, label, row) {
+   * also the euro of an item at actual cost, D70, told as euro); empty is 0. */
+  Reader.prototype.units = function (value, field, label, row, euro) {
     if (empty(value)) return ZERO;
     var d = parseNumber(value);
-    return d || this.fail(field, notANumber(label, value), row);
+    return d || this.fail(field, notANumber(label, value, euro), row);
   };
   Reader.prototype.rank = function (value, field, label, row) {
     if (empty(value)) return null;
@@ -378,7 +379,8 @@
           r.fail("kods", name + ": pakalpojums „" + row.kods + "” nav katalogā (gaidīts kods, piem. 3.1.2i).", i);
         }
       }
-      line.units = r.units(row.daudzums, "daudzums", name + ", daudzums", i) || ZERO;
+      var euro = !!line.offer && line.offer.vienibasCena !== null;  // its field's label (D70)
+      line.units = r.units(row.daudzums, "daudzums", name + ", " + (euro ? "summa periodā" : "daudzums"), i, euro) || ZERO;
       if (!empty(row.cena)) line.price = r.money(priceText(row.cena), "cena", name + ", cena", false, i);
       // D70: the unit fixes the price (the euro at actual cost, 1,00): the units are the amount in euro
       else if (line.offer && line.offer.vienibasCena !== null) line.price = dec(line.offer.vienibasCena);

@@ -1,0 +1,62 @@
+"""While the plan has an error (a rule error such as more units than the period's working days), N, A and K are
+no valid figures: the summary bar, the live status line and the results' rows say so beside them, as they say
+„aplēse” for an estimate; once the error is gone the mark goes too (audit27c F7). The page stays axe-clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.site.axe import ensure_axe
+from tests.site.browsing import BROWSER_MARKS, Visit
+from tests.site.calculator_form import fill_line
+
+pytestmark = BROWSER_MARKS
+
+PAGE = "kalkulators.html"
+INVALID = "(nederīgs – ir kļūdas)"
+FIGURES = ("IB nepieciešamais apmērs N", "Plānam pieejamais IB apmērs A", "IB kopējais apmērs K (2. variants)")
+
+
+@pytest.fixture
+def visit(small_index_visit: Visit) -> Visit:
+    """The calculator's page with a one-page search index: these tests never search (browsing.small_search_index)."""
+    return small_index_visit
+
+
+def _rows(page) -> dict[str, str]:  # noqa: ANN001 - a Playwright page
+    return page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('#ibm-rezultati tr'))
+      .filter(r => r.querySelector('th') && r.querySelector('td'))
+      .map(r => [r.querySelector('th').textContent, r.querySelector('td').textContent]))""")
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def test_figures_with_an_error_are_marked_not_valid(visit: Visit) -> None:
+    page = visit.page
+    visit.open(PAGE)
+    page.fill("#ibm-dzimsanas", "14.03.2013")
+    page.fill("#ibm-sakums", "01.10.2018")
+    page.locator("#ibm-sakums").press("Tab")
+    fill_line(page, 1, "3.6", "200", "22,50")  # more days than the period's working days: a rule error
+    page.wait_for_timeout(800)  # the status line waits for a pause in typing
+    assert "pārsniedz" in page.inner_text("#ibm-r1-daudzums-kluda")
+    bar, status = _plain(page.inner_text("#ibm-kopsavilkums")), _plain(page.inner_text("#ibm-statuss"))
+    assert bar.startswith("N ") and " · K " in bar and INVALID in bar.split(" · K ", 1)[1], bar
+    assert ", K " in status and INVALID in status.split(", K ", 1)[1], status
+    rows = _rows(page)
+    for label in FIGURES:
+        assert _plain(rows[label]).endswith(f"EUR {INVALID}") or INVALID in rows[label], (label, rows[label])
+    page.add_script_tag(path=str(ensure_axe()))
+    report = page.evaluate("axe.run(document.querySelector('#ibm-kalkulators'))")
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]] == []
+
+    # the error mended: valid figures, no mark
+    page.fill("#ibm-r1-daudzums", "20")
+    page.locator("#ibm-r1-daudzums").press("Tab")
+    page.wait_for_timeout(800)
+    assert INVALID not in page.inner_text("#ibm-kopsavilkums") and INVALID not in page.inner_text("#ibm-statuss")
+    rows = _rows(page)
+    assert all(INVALID not in rows[label] for label in FIGURES), rows
+    assert visit.errors == []
