@@ -14,3 +14,13 @@ def fill_line(page, k: int, code: str, units: str, price: str) -> None:  # noqa:
     page.fill(f"#ibm-r{k}-cena", price)
     page.fill(f"#ibm-r{k}-ekspertuRangs", str(k))
     page.locator(f"#ibm-r{k}-ekspertuRangs").press("Tab")
+
+
+def open_for_child(visit, birth: str, start: str, page: str = "kalkulators.html"):  # noqa: ANN001, ANN201 - Visit, Page
+    """The calculator opened with the child's date of birth and the plan's first day typed (DD.MM.GGGG), the
+    last field left with Tab; returns the Playwright page."""
+    visit.open(page)
+    visit.page.fill("#ibm-dzimsanas", birth)
+    visit.page.fill("#ibm-sakums", start)
+    visit.page.locator("#ibm-sakums").press("Tab")
+    return visit.page

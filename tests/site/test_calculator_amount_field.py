@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.site.browsing import BROWSER_MARKS, Visit
+from tests.site.calculator_form import open_for_child
 
 pytestmark = BROWSER_MARKS
 
@@ -30,11 +31,7 @@ def _error_for(page, code: str, typed: str) -> tuple[str, str]:  # noqa: ANN001 
 
 
 def test_a_wrong_amount_in_euro_is_told_as_an_amount_in_euro(visit: Visit) -> None:
-    page = visit.page
-    visit.open(PAGE)
-    page.fill("#ibm-dzimsanas", "31.01.2016")
-    page.fill("#ibm-sakums", "31.10.2018")
-    page.locator("#ibm-sakums").press("Tab")
+    page = open_for_child(visit, "31.01.2016", "31.10.2018", PAGE)
     data = page.evaluate("ibmKalkulators.dati")
     label = data["lauki"]["summa"]
     word = label.split(",")[0].lower()

@@ -8,7 +8,7 @@ import pytest
 
 from tests.site.axe import ensure_axe
 from tests.site.browsing import BROWSER_MARKS, Visit
-from tests.site.calculator_form import fill_line
+from tests.site.calculator_form import fill_line, open_for_child
 
 pytestmark = BROWSER_MARKS
 
@@ -34,11 +34,7 @@ def _plain(text: str) -> str:
 
 
 def test_figures_with_an_error_are_marked_not_valid(visit: Visit) -> None:
-    page = visit.page
-    visit.open(PAGE)
-    page.fill("#ibm-dzimsanas", "14.03.2013")
-    page.fill("#ibm-sakums", "01.10.2018")
-    page.locator("#ibm-sakums").press("Tab")
+    page = open_for_child(visit, "14.03.2013", "01.10.2018", PAGE)
     fill_line(page, 1, "3.6", "200", "22,50")  # more days than the period's working days: a rule error
     page.wait_for_timeout(800)  # the status line waits for a pause in typing
     assert "pārsniedz" in page.inner_text("#ibm-r1-daudzums-kluda")
