@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from generator.money import to_decimal, xround
 
@@ -70,6 +71,11 @@ def version_id(template_version: str) -> str:
         raise ValueError(f"versija {template_version!r} nav saprotama "
                          "(gaidīts: GGGG-MM-DD+jaucējkods[.redakcija][@GGGG-MM-DD])")
     return match.group(4)
+
+
+def listed(items: Sequence[str]) -> str:
+    """Items as a Latvian list: "a", "a un b", "a, b un c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " un " + items[-1]
 
 
 def agree(n: int, one: str, many: str) -> str:

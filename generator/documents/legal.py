@@ -140,7 +140,7 @@ class Citations:
 
     @staticmethod
     def _join(parts: list[str]) -> str:
-        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " un " + parts[-1]
+        return lvformat.listed(parts)
 
     def _blank(self, key: str, note: str | tuple[str, str], blank: str = BLANK) -> str:
         if key not in self._marks:

@@ -35,7 +35,6 @@ from generator.ministry.file_copies import kept_first
 from generator.ministry.open_files import open_in, open_note
 from generator.ministry.previous_period import previous_period_problem
 from generator.ministry.reading import (
-    FOLDER_WARNING,
     ReadResult,
     file_code,
     file_digest,
@@ -390,8 +389,6 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     notes += [f"{r.rel}: {note}" for r in results if r.record is not None for note in r.notes]
     notes += duplicate_notes + opened
     warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings]
-    file_warnings = [f"{r.rel}: {w}" for r in results if r.record is not None for w in r.warnings
-                     if w.startswith(FOLDER_WARNING)]
     period = one_period(results, catalogue, folder)
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
@@ -423,7 +420,6 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
         envelope_note=note, period=period.label, period_start=period.start, period_end=period.end,
         final_differences=set_in_matrix, provisional=provisional_reason(records, catalogue, options), previous_records=previous_records, previous_refused=previous_refused,
         previous_folder=folder_name(options.previous) if options.previous else None, notes=notes, warnings=warnings,
-        file_warnings=file_warnings,
         duplicates=len(duplicate_notes), old_template=sum(1 for r in results if r.record is not None and r.old_version),
         shown={r.record.code: r.rel for r in results if r.record is not None},
     )

@@ -31,9 +31,6 @@ class Collection:
     # summary shows the same name, not a bare content hash (audit21 F6)
     shown: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # console warnings (e.g. a matrix in another's folder)
-    # those of them about a used file that no other sheet shows (a matrix in another municipality's folder): also on
-    # „Piezīmes par failiem”, which says it holds the console's notes (audit27b F4)
-    file_warnings: list[str] = field(default_factory=list)
     period: str = ""  # the reporting period of every used matrix, "01.04.2019–30.09.2019" (D116)
     # its first and last day: the cash sheets show exactly its months (D143)
     period_start: dt.date | None = None
@@ -45,3 +42,11 @@ class Collection:
     @property
     def envelope(self) -> Decimal:
         return self.finals.envelope
+
+    @property
+    def file_warnings(self) -> list[str]:
+        """The warnings about a used file that no other sheet shows (a matrix in another municipality's folder): also
+        on „Piezīmes par failiem”, which says it holds the console's notes (audit27b F4)."""
+        from generator.ministry.reading import FOLDER_WARNING  # here: reading imports much of the package
+
+        return [w for w in self.warnings if f": {FOLDER_WARNING}" in w]

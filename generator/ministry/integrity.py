@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from generator.lvformat import agree, number
 from generator.lvformat import date as lv_date
-from generator.ministry.matrix import _PERSONAL_LOOKING, SHOWN_TEXT_CHARS
+from generator.ministry.matrix import PERSONAL_LOOKING, SHOWN_TEXT_CHARS
+from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import Coord, XlsxBook, a1
 from generator.money import to_decimal
 
@@ -104,7 +105,6 @@ def row_hashes(cont: Content) -> dict[str, dict[int, str]]:
 # a changed cell's value is quoted as D221 quotes a pasted text: not when it may hold personal data (a word of
 # three or more letters, six digits in a row); the template's own values come from the catalogue and are quoted
 HIDDEN_VALUE = "(tā saturu nerāda, jo tajā var būt personas dati – skatiet šūnu matricā)"
-EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 def _as_date(value: str) -> dt.date | None:
@@ -123,11 +123,11 @@ def _value(text: str, *, own: bool = False, template: str | None = None) -> str:
     if kind == "n":
         amount = to_decimal(raw)
         places = max(0, -amount.normalize().as_tuple().exponent)  # type: ignore[operator]
-        if not own and _PERSONAL_LOOKING.search(raw):
+        if not own and PERSONAL_LOOKING.search(raw):
             return f"skaitlis {HIDDEN_VALUE}"
         shown = f"skaitlis {number(amount, places)}"
         day = _as_date(template[4:]) if template is not None and template.startswith("v:d:") else None
-        if day is not None and amount == (day - EXCEL_EPOCH).days:
+        if day is not None and amount == excel_serial(day):
             shown += " (tas pats datums bez datuma formāta)"
         return shown
     if kind == "d":
@@ -135,7 +135,7 @@ def _value(text: str, *, own: bool = False, template: str | None = None) -> str:
         return f"datums {lv_date(day)}" if day is not None else f"datums „{raw}”"
     if kind == "b":
         return f"loģiskā vērtība {'PATIESS' if raw == '1' else 'APLAMS'}"
-    if not own and _PERSONAL_LOOKING.search(raw):
+    if not own and PERSONAL_LOOKING.search(raw):
         return f"teksts {HIDDEN_VALUE}"
     return f"teksts „{raw if len(raw) <= SHOWN_TEXT_CHARS else raw[:SHOWN_TEXT_CHARS] + '…'}”"
 

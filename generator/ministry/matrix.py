@@ -58,7 +58,7 @@ SHOWN_TEXT_CHARS = 40  # a pasted text quoted in a message is cut to this many c
 # A text in a number input is quoted only when it looks like a mistyped number ("12,5", "12,5o", "12.5 EUR"): a
 # word of three or more letters (other than EUR) or six digits in a row may be a person's name or personal code
 # pasted into the wrong column, and the message goes to the console and the ministry's summary (D221).
-_PERSONAL_LOOKING = re.compile(r"\d{6}|(?!eur)[^\W\d_]{3,}", re.IGNORECASE)
+PERSONAL_LOOKING = re.compile(r"\d{6}|(?!eur)[^\W\d_]{3,}", re.IGNORECASE)
 PERSONAL_CODE_RE = re.compile(r"^\d{6}-?\d{5}$")
 # The matrix's own length check of a text input (input_checks.Kind "text": IF(LEN(x&"")>limit,1,0), in the hidden code
 # cell beside it): the cell it reads (optionally sheet-qualified) and the limit. A template issued before a text's check
@@ -426,7 +426,7 @@ def not_a_number(name: str, raw: str, what: str) -> str:
     tools expect: "Fin_Citi" with '12,5' -> "citu finanšu avotu summai jābūt skaitlim, ievadīts teksts '12,5' …"."""
     checked = CHECKED_FIELDS.get(name)
     said = f"{checked.label} {KINDS[checked.kind].messages[0].strip(chr(34))}" if checked else "nav skaitlis"
-    if _PERSONAL_LOOKING.search(raw):
+    if PERSONAL_LOOKING.search(raw):
         entered = "ievadīts teksts (tā saturu nerāda, jo tajā var būt personas dati – skatiet šūnu matricā)"
     else:
         shown = raw if len(raw) <= SHOWN_TEXT_CHARS else raw[:SHOWN_TEXT_CHARS] + "…"

@@ -38,6 +38,7 @@ from generator.ministry.pseudonym import pseudonym
 from generator.ministry.records import ChildRecord, Refusal, StaleValue
 from generator.ministry.template_checks import COUNT_NAMES, unchecked_codes, unchecked_reason
 from generator.ministry.templates import Expected, TemplateSource
+from generator.ministry.xlsxpatch import excel_serial
 from generator.ministry.xlsxread import MAX_TOTAL_BYTES, Coord, NameRef, XlsxReadError, _coords
 from generator.own_files import digest as file_digest
 from generator.reference.errors import ReferenceInputError
@@ -121,7 +122,7 @@ class MatrixPlaces:
             check = places.rule_check(book, finding)
         except (MatrixError, XlsxReadError, OSError, KeyError):
             return self.m.where(name, 0, 0)
-        return self._with_row(cells or self.m.where(name, 0, 0), check)
+        return places.with_check_row(cells or self.m.where(name, 0, 0), check)
 
     def rule_input(self, code: str, name: str, row: int = 0, col: int = 0) -> str:
         """An input cell whose problem the matrix counts in rule ``code``'s own 6.11 row (read_child's
@@ -131,17 +132,11 @@ class MatrixPlaces:
 
         try:
             book, _ = self.whole()
-            found = places.cell(book, name, row, col)
+            cells = places.named_cell(book, name, row, col)
             check = places.check_row(book, code)
         except (MatrixError, XlsxReadError, OSError, KeyError):
             return self.m.where(name, row, col)
-        return self._with_row(places.joined([found]) if found else self.m.where(name, row, col), check)
-
-    @staticmethod
-    def _with_row(cells: str, check: tuple[int, str] | None) -> str:
-        from generator.documents.from_matrix import places
-
-        return f"{cells} ({places.CHECKS_SHEET}. tabulas {check[0]}. rinda)" if check else cells
+        return places.with_check_row(cells or self.m.where(name, row, col), check)
 
 
 def input_namer(m: Matrix, path: Path) -> Callable[[str, int, int], str]:
@@ -409,7 +404,7 @@ def _same(name: str, cached: object, expected: object) -> bool:
     if isinstance(expected, dt.date):  # Parbaudes_Datums: a date cell, or its serial number
         if isinstance(cached, dt.datetime | dt.date):
             return (cached.date() if isinstance(cached, dt.datetime) else cached) == expected
-        serial = (expected - dt.date(1899, 12, 30)).days
+        serial = excel_serial(expected)
         return isinstance(cached, int | float) and not isinstance(cached, bool) and abs(cached - serial) < 1e-6
     if empty_cached or isinstance(cached, str | bool | dt.datetime):
         return False

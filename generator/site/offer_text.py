@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator import lvformat
 from generator.catalogue.catalogue import Offer
 
 IN_ROWS = {1: "vienā rindā", 2: "divās rindās", 3: "trijās rindās", 4: "četrās rindās"}
@@ -11,8 +12,7 @@ PROVIDER_PRICE = "ieraksta sniedzēja faktisko cenu"
 
 
 def _quoted(offers: Sequence[Offer]) -> str:
-    names = [f"„{o.label}”" for o in offers]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " un " + names[-1]
+    return lvformat.listed([f"„{o.label}”" for o in offers])
 
 
 def rows_sentence(offers: Sequence[Offer], form_names: dict) -> str:
@@ -22,8 +22,7 @@ def rows_sentence(offers: Sequence[Offer], form_names: dict) -> str:
         return "IBM matricas 6.8. tabulā šai vienībai rindas nav."
     where = f"IBM matricas 6.8. tabulā šī vienība ir {IN_ROWS.get(count, f'{count} rindās')}"
     if count > 1:
-        forms = [form_names[o.form] for o in offers]
-        where += " (" + (", ".join(forms[:-1]) + " un " + forms[-1]) + ")"
+        where += f" ({lvformat.listed([form_names[o.form] for o in offers])})"
     # a regulated price whose amount the catalogue does not know yet is a ceiling all the same (jāprecizē)
     with_ceiling = [o for o in offers if o.ceiling is not None or o.ceiling_unconfirmed]
     without = [o for o in offers if o.ceiling is None and not o.ceiling_unconfirmed]

@@ -294,7 +294,13 @@ def input_place(m: Matrix, name: str, row: int = 0, col: int = 0, checked: froze
     address = a1((ref.first[0] + row, ref.first[1] + col))
     counted = (ref.sheet, address) in (checked if checked is not None else checked_cells(m))
     check = check_row(m, INVALID_INPUT) if counted else None
-    return f"{joined([found])}{f' ({CHECKS_SHEET}. tabulas {check[0]}. rinda)' if check else ''}"
+    return with_check_row(joined([found]), check)
+
+
+def with_check_row(cells: str, check: tuple[int, str] | None) -> str:
+    """Cells followed by the 6.11 row that counts their problem: "… (6.11. tabulas 54. rinda)"; the cells alone
+    when the matrix counts it in no row."""
+    return f"{cells} ({CHECKS_SHEET}. tabulas {check[0]}. rinda)" if check else cells
 
 
 def _item_rows(m: Matrix) -> dict[str, int]:
@@ -355,10 +361,10 @@ def rule_check(m: Matrix, finding: Finding) -> tuple[int, str] | None:
     return check_row(m, code, finding.severity)
 
 
-def named_cell(m: Matrix, name: str, row: int = 0) -> str:
+def named_cell(m: Matrix, name: str, row: int = 0, col: int = 0) -> str:
     """One cell of a defined name with its label (and a plan table's line or a 6.8 row's item): "6.8. tabula, H24
     „Sniedzējs”, pakalpojums „3.1.1i …”"; "" when the file has no such name."""
-    found = cell(m, name, row)
+    found = cell(m, name, row, col)
     return joined([found]) if found is not None else ""
 
 

@@ -247,9 +247,8 @@ def nameless_lines(child: ChildContext, names: Sequence[str], places: Mapping[st
         if not papers:
             continue
         place = places.get(line.label) or f"6.8. tabula, pakalpojums „{line.label}”"
-        files = f"{', '.join(papers[:-1])} un {papers[-1]}" if len(papers) > 1 else papers[0]
         lines.append(f"{place}: sniedzējs nav norādīts, tāpēc {lvformat.agree(len(papers), 'failā', 'failos')} "
-                     f"{files} sniedzēja vieta ir tukša – ierakstiet sniedzēju matricā un izveidojiet dokumentus "
+                     f"{lvformat.listed(papers)} sniedzēja vieta ir tukša – ierakstiet sniedzēju matricā un izveidojiet dokumentus "
                      "vēlreiz vai ierakstiet to dokumentos ar roku pirms parakstīšanas")
     return lines
 
