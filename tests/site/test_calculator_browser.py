@@ -464,6 +464,7 @@ def _open_form(visit: Visit):  # noqa: ANN202 - a Playwright page
 # The page scrolled from its end back to its top in steps (the theme shows its floating "Atpakaļ uz augšu" button
 # while a reader scrolls up): at each step, the ids of the form's fields that lie under the button, if it is shown.
 _UNDER_TOP_BUTTON = """async () => {
+  if (!document.querySelector(".md-top")) return [];  // no button, nothing under it
   const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 60)));
   const under = new Set();
   window.scrollTo(0, document.documentElement.scrollHeight);
