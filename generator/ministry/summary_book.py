@@ -352,7 +352,7 @@ CHILD_COLUMNS = [
     ("kods", "Bērna kods (pseidonīms)", 17), ("muni", "Pašvaldība", 12),
     ("start", "Perioda sākums", 11), ("months", "Mēnešu skaits", 7), ("age", "Vecums (gadi)", 7), ("group", "Vecuma grupa", 8),
     ("impairment", "Traucējumu veids", 14), ("opinion", "Īpašās kopšanas atzinums", 10), ("rate", "Likme", 7),
-    ("base", "Bāzes apmērs B EUR", 11), ("base_from", "B avots", 13),
+    ("base", "Bāzes apmērs B EUR", 11), ("base_from", "B avots", 21),
     ("P", "IB provizoriskais EUR (P)", 12), ("N", "IB nepieciešamais EUR (N)", 12), ("A", "IB pieejamais EUR (A)", 12),
     ("K", "IB kopējais EUR (K)", 12), ("stage2", "2. posma apmērs EUR (min(N; P))", 12),
     ("eligible", "Pārdalē (N > P)", 9), ("top_up", "Papildinājums no pārdales EUR", 12),
@@ -362,6 +362,7 @@ CHILD_COLUMNS = [
 ]
 
 
+# „B avots” is 21 wide: „matrica (6.11. tabula)” and „katalogs (jāprecizē)” print whole (13 cut them)
 BASE_FROM_MATRIX = "matrica (6.11. tabula)"
 BASE_FROM_CATALOGUE = "katalogs"
 
