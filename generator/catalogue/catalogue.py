@@ -92,6 +92,17 @@ class Offer:
         return False
 
 
+def files_hash(root: Path) -> str:
+    """The short content hash of a catalogue folder: every file's path and bytes, the methodology text left out."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "metodika" not in path.relative_to(root).parts[:1]:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 @dataclass
 class Catalogue:
     root: Path
@@ -111,6 +122,9 @@ class Catalogue:
     files: dict[str, YamlFile] = field(default_factory=dict, repr=False)
     service_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to services
     price_files: list[YamlFile] = field(default_factory=list, repr=False)  # parallel to prices
+    # the folder whose files name the version when it is not ``root``: an older revision read through a copy adapted
+    # to today's schema (`ibm changes`) keeps the version its own files give, as its matrices and `ibm migrate` show it
+    version_root: Path | None = field(default=None, repr=False)
 
     # --- look-ups -------------------------------------------------------------------------------
 
@@ -293,13 +307,12 @@ class Catalogue:
 
     @cached_property
     def content_hash(self) -> str:
-        digest = hashlib.sha256()
-        for path in sorted(self.root.rglob("*")):
-            if path.is_file() and "metodika" not in path.relative_to(self.root).parts[:1]:
-                digest.update(path.relative_to(self.root).as_posix().encode())
-                digest.update(b"\0")
-                digest.update(path.read_bytes())
-        return digest.hexdigest()[:8]
+        return files_hash(self.version_root or self.root)
+
+    def versioned_by(self, folder: Path) -> None:
+        """Name this catalogue's version by ``folder``'s files (see ``version_root``)."""
+        self.version_root = folder
+        self.__dict__.pop("content_hash", None)  # a hash already taken of ``root`` is dropped
 
     @cached_property
     def latest_date(self) -> dt.date:

@@ -130,6 +130,7 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
     if catalogue is not None or other is None:
         return Tolerant(catalogue, problems=[] if catalogue else first)
     copy_root = workdir / "pielagots"
+    own_files = folder  # ``folder`` below names a catalogue subfolder
     shutil.rmtree(copy_root, ignore_errors=True)
     shutil.copytree(folder, copy_root)
     result = Tolerant(None)
@@ -138,6 +139,9 @@ def load_tolerant(folder: Path, other: Path | None, workdir: Path, label: str, d
         catalogue, problems = load_catalogue(copy_root)
         errors = [p for p in problems if p.severity is Severity.error]
         if catalogue is not None:
+            # the revision's own version, not the adapted copy's: the one its matrices and `ibm migrate` name
+            # (audit27b F8)
+            catalogue.versioned_by(own_files)
             result.catalogue = catalogue
             result.skipped[:0] = _field_notes(fields, label)
             return result

@@ -23,6 +23,7 @@ SHEET_TITLE = "Norādījumi sagatavotājam"
 SHEET_NOT_PART = "nav dokumenta daļa, to neparaksta un nepievieno"
 _PREPARER = re.compile(r'<p class="note preparer">(?:\s*<strong>[^<]*</strong>)?\s*(.*?)</p>', re.S)
 _HEADING = re.compile(r"<h1>(.*?)</h1>", re.S)
+_DRAFT = re.compile(r'<h1 class="draft">(.*?)</h1>', re.S)  # a draft's cover (melnraksts.html.j2), not the title
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _ANCHOR = "sagatavotajam-{}"
@@ -327,6 +328,9 @@ def sheet_html(html: str, instructions: list[Instruction], pages: Pages, act_pag
     heading = _HEADING.search(html)
     name = heading.group(1) if heading else (title.group(1) if title else "")
     doc_title = title.group(1) if title else name
+    # a draft's sheet names the document and says it is a draft (audit28 F1: it named the cover's heading instead)
+    draft = _DRAFT.search(html)
+    named = f"„{name}”" + (f" ({draft.group(1)})" if draft else "")
     footer = html_lib.unescape(f"{SHEET_TITLE} – {SHEET_NOT_PART}\n{doc_title}").replace("\\", "\\\\") \
         .replace('"', '\\"').replace("\n", "\\A ")
     items = "\n".join(
@@ -353,7 +357,7 @@ def sheet_html(html: str, instructions: list[Instruction], pages: Pages, act_pag
 </style></head>
 <body><main>
 <h2 class="sheet">{SHEET_TITLE} – {SHEET_NOT_PART}</h2>
-<p>Dokuments „{name}” ir {count}.
+<p>Dokuments {named} ir {count}.
 {own}
 Katrs norādījums nosauc vietu, uz kuru tas attiecas. Rediģējamajā versijā (DOCX) tie paši norādījumi ir pie šīm
 vietām ar uzrakstu „Piezīme sagatavotājam – pirms parakstīšanas dzēst.”</p>

@@ -393,7 +393,12 @@ def collect(folder: Path, catalogue: Catalogue, key: bytes, options: Options, *,
     if options.previous is not None:
         prev = read_folder(options.previous, catalogue, templates, key, strict_version=False, jobs=options.jobs,
                            progress=previous_progress, cache=cache)
+        # its files named under the folder's own name: „ogre/a.xlsx” alone reads as a file of the collected folder
+        # (fix27c); its warnings (a matrix in another municipality's folder) are said too, not dropped
+        for r in prev:
+            r.rel = f"{folder_name(options.previous)}/{r.rel}"
         notes += _split_duplicates(prev) + open_notes(prev)
+        warnings += [f"{r.rel}: {w}" for r in prev if r.record is not None for w in r.warnings]
         previous_records = [r.record for r in prev if r.record is not None]
         previous_refused = [r.refusal for r in prev if r.refusal is not None]
         notes += version_notes(prev, templates.current_version)

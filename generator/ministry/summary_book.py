@@ -23,6 +23,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from generator.catalogue.catalogue import Catalogue, Offer
+from generator.catalogue.models import PriceStatus
 from generator.lvformat import agree, version_id
 from generator.lvformat import date as lv_date
 from generator.ministry.aggregate import Aggregates, period_months, quarter_label
@@ -296,7 +297,7 @@ def write_summary(path: Path, collection: Collection, agg: Aggregates, catalogue
         say(f"Raksta kopsavilkumu: lapa {step['n']}/{len(sheets)} „{name}”")
         return sheets[name]
 
-    children_cols = _children_sheet(book, sheet(SHEET_CHILDREN), collection, names)
+    children_cols = _children_sheet(book, sheet(SHEET_CHILDREN), collection, names, catalogue)
     line_cols = _lines_sheet(book, sheet(SHEET_LINES), agg, names)
     month_cols = _months_sheet(book, sheet(SHEET_MONTHS), agg, names)
     muni_total_row = _municipality_sheet(book, sheet(SHEET_MUNI), agg, names, children_cols)
@@ -351,6 +352,7 @@ CHILD_COLUMNS = [
     ("kods", "Bērna kods (pseidonīms)", 17), ("muni", "Pašvaldība", 12),
     ("start", "Perioda sākums", 11), ("months", "Mēnešu skaits", 7), ("age", "Vecums (gadi)", 7), ("group", "Vecuma grupa", 8),
     ("impairment", "Traucējumu veids", 14), ("opinion", "Īpašās kopšanas atzinums", 10), ("rate", "Likme", 7),
+    ("base", "Bāzes apmērs B EUR", 11), ("base_from", "B avots", 21),
     ("P", "IB provizoriskais EUR (P)", 12), ("N", "IB nepieciešamais EUR (N)", 12), ("A", "IB pieejamais EUR (A)", 12),
     ("K", "IB kopējais EUR (K)", 12), ("stage2", "2. posma apmērs EUR (min(N; P))", 12),
     ("eligible", "Pārdalē (N > P)", 9), ("top_up", "Papildinājums no pārdales EUR", 12),
@@ -360,7 +362,22 @@ CHILD_COLUMNS = [
 ]
 
 
-def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str]) -> dict[str, Column]:
+# „B avots” is 21 wide: „matrica (6.11. tabula)” and „katalogs (jāprecizē)” print whole (13 cut them)
+BASE_FROM_MATRIX = "matrica (6.11. tabula)"
+BASE_FROM_CATALOGUE = "katalogs"
+
+
+def child_base(rec: ChildRecord, catalogue: Catalogue) -> tuple[Decimal, str]:
+    """The base amount B the child's P rests on and where it comes from (audit27b F5): the ministry's B typed in the
+    matrix's 6.11, else the catalogue's on the matrix's parameters day – said to be unconfirmed when it is (D117)."""
+    if rec.inputs.base is not None:
+        return rec.inputs.base, BASE_FROM_MATRIX
+    unconfirmed = catalogue.programme.base_amount.at(rec.params_day).status is not PriceStatus.confirmed
+    return rec.catalogue_base, BASE_FROM_CATALOGUE + (" (jāprecizē)" if unconfirmed else "")
+
+
+def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict[str, str],
+                    catalogue: Catalogue) -> dict[str, Column]:
     used_names = [names.get(m, m) for m in {r.municipality for r in c.records}]
     columns = [(t, name_width(used_names) if key == "muni" else w) for key, t, w in CHILD_COLUMNS]
     book.header(ws, "Bērni (pēc pseidonīma)",
@@ -374,7 +391,8 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
     kinds = {"kods": ("s", book.f_text), "muni": ("s", book.f_text),
              "start": ("d", book.f_date), "months": ("n", book.f_whole), "age": ("n", book.f_whole),
              "group": ("s", book.f_text), "impairment": ("s", book.f_text), "opinion": ("b", book.f_text),
-             "rate": ("n", book.f_rate), "P": ("n", book.f_money), "N": ("n", book.f_money),
+             "rate": ("n", book.f_rate), "base": ("n", book.f_money), "base_from": ("s", book.f_text),
+             "P": ("n", book.f_money), "N": ("n", book.f_money),
              "A": ("n", book.f_money), "K": ("n", book.f_money),
              "stage2": ("f", book.f_money, f"MIN({n_col}{{0}},{p_col}{{0}})"), "eligible": ("b", book.f_text),
              "top_up": ("n", book.f_money), "F": ("f", book.f_money, f"{stage2_col}{{0}}+{top_up_col}{{0}}"),
@@ -389,7 +407,7 @@ def _children_sheet(book: SummaryBook, ws: Worksheet, c: Collection, names: dict
         stage2 = f.final - f.top_up
         write(row, (rec.code, names[rec.municipality], rec.period_start,
                     rec.months, rec.age, age_group_label(rec.age_group), rec.impairment, rec.special_care, r.rate,
-                    r.provisional, r.needed, r.available, r.total, stage2, f.eligible, f.top_up, f.final, f.capped,
+                    *child_base(rec, catalogue), r.provisional, r.needed, r.available, r.total, stage2, f.eligible, f.top_up, f.final, f.capped,
                     r.execution.planned_total, paid_total(r.execution), r.errors, r.warnings))
         book.expected[(sheet_name, f"{stage2_letter}{row}")] = stage2
         book.expected[(sheet_name, f"{final_letter}{row}")] = f.final
@@ -950,6 +968,13 @@ def _summary_sheet(book: SummaryBook, ws: Worksheet, c: Collection, agg: Aggrega
                  (f"{differ} {agree(differ, 'bērnam', 'bērniem')}: matricā ierakstītais galīgais apmērs F atšķiras no "
                   f"šajā savākšanā aprēķinātā, LM lēmums par F jāatjauno; sk. lapu „{SHEET_STALE}”") if differ else
                  "nevienā matricā ierakstītais F neatšķiras no aprēķinātā"))
+    # a B the ministry typed in a matrix's 6.11 that is not the catalogue's: the child's P rests on it (audit27b F5)
+    other_base = sum(1 for r in c.records if r.inputs.base is not None and r.inputs.base != r.catalogue_base)
+    rows.append(("Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga", None, other_base, book.f_whole,
+                 (f"{other_base} {agree(other_base, 'bērnam', 'bērniem')} P aprēķināts no matricas 6.11. tabulā "
+                  "ierakstītā bāzes apmēra B, ne no kataloga B; finansējuma noklusējums rēķināts ar kataloga B; sk. "
+                  f"lapas „{SHEET_CHILDREN}” kolonnas „Bāzes apmērs B EUR” un „B avots”") if other_base else
+                 "nevienā matricā nav ierakstīts B, kas atšķiras no kataloga"))
     stale_files = len({s.source for s in c.stale})
     rows.append(("To citu failā saglabāto vērtību skaits, kas atšķiras", None, len(c.stale), book.f_whole,
                  f"{stale_files} {agree(stale_files, 'failā', 'failos')} (novecojis vai labots fails); aprēķinā "

@@ -282,3 +282,26 @@ def test_a_legal_act_change_is_reported(catalogue_copy: Path, catalogue) -> None
     report = change_report(diff, new, None)
     assert "## Tiesību akti" in report and "- Mainīts: Ministru kabineta 2008. gada 21. aprīļa noteikumi Nr. 288" in report
     assert "izmaiņu nav" not in report
+
+
+def test_an_adapted_older_version_keeps_its_own_version(catalogue_copy: Path, tmp_path: Path) -> None:
+    """An older catalogue read through a copy adapted to today's schema is named by its own files' version – the one
+    its matrices and `ibm migrate` show – not by the adapted copy's (audit27b F8); the report's header says it."""
+    import shutil
+
+    from generator.catalogue.catalogue import files_hash
+    from generator.changes.tolerant import load_tolerant
+
+    old = tmp_path / "old"
+    shutil.copytree(catalogue_copy, old)
+    text = (old / "enums.yaml").read_text("utf-8")
+    (old / "enums.yaml").write_text(text + "vecs_lauks: 1\n", "utf-8")  # a field today's schema does not know
+    loaded = load_tolerant(old, catalogue_copy, tmp_path / "work", "iepriekšējā")
+    assert loaded.catalogue is not None and loaded.skipped, [p.format() for p in loaded.problems]
+    own, adapted = files_hash(old), files_hash(tmp_path / "work" / "pielagots")
+    assert own != adapted  # the precondition: the copy was changed
+    assert loaded.catalogue.version.endswith("+" + own), loaded.catalogue.version
+    out = tmp_path / "izmainas.md"
+    result = CliRunner().invoke(main, ["changes", "--from", str(old), "--to", str(catalogue_copy), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"**{own} (katalogs " in out.read_text("utf-8").split("\n\n")[1]

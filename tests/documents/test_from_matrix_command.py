@@ -153,6 +153,9 @@ def test_draft_marks_every_page_and_lists_the_errors(matrices, catalogue: Catalo
             assert "MELNRAKSTS" in page, f"{pdf.name} lapa {number}"
         first = clean(pages[0])
         assert all(m[:40] in first for m in messages), pdf.name
+        # the preparer's sheet names the document by its title, not by the draft cover's heading (audit28 F1)
+        sheet = clean(" ".join(p for p in pages if "Norādījumi sagatavotājam" in p))
+        assert "Dokuments „" in sheet and "Dokuments „MELNRAKSTS" not in sheet, (pdf.name, sheet[:300])
     for docx in folder.glob("*.docx"):
         from docx import Document
 

@@ -19,7 +19,7 @@ from openpyxl import Workbook, load_workbook
 from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.cli import main
-from generator.ministry.collect import Options, collect
+from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.output import FINAL_DIR
 from generator.ministry.pseudonym import ENV_KEY, pseudonym
 from generator.ministry.xlsxread import read_xlsx
@@ -547,15 +547,24 @@ def test_previous_period_of_an_unknown_older_version_is_read_by_names(small_fold
     known is read through its names (shapes checked) and noted, not refused."""
     _, children = small_folder
     folder = later_folder[0]
-    previous = tmp_path / "ieprieks" / "ogre"
+    # in another municipality's folder: the warning the collected folder's files get is said for it too (fix27c)
+    other = next(m for m in pilot_municipalities(catalogue) if m != children[2].municipality)
+    previous = tmp_path / "ieprieks" / other
     previous.mkdir(parents=True)
     edit(children[2].path, previous / "veca.xlsx",
          lambda wb: setattr(cell_of(wb, "IBM_Versija"), "value", "2019-01-01+00000000"))
     result = run(str(folder), "--out", str(tmp_path / "k.xlsx"), "--previous", str(tmp_path / "ieprieks"),
                  "--jobs", "1")
     assert result.exit_code == 0, result.output
-    assert ("Piezīme: ogre/veca.xlsx: veidnes versija 00000000 (katalogs 01.01.2019) nav zināma: pārbaudīta tikai nosaukumu "
-            "struktūra") in result.output
+    # named under the previous folder's own name: „ogre/veca.xlsx” alone read as a file of the collected folder
+    assert (f"Piezīme: ieprieks/{other}/veca.xlsx: veidnes versija 00000000 (katalogs 01.01.2019) nav zināma: "
+            "pārbaudīta tikai nosaukumu struktūra") in result.output
+    warning = next((line for line in result.output.splitlines()
+                    if line.startswith(f"Brīdinājums: ieprieks/{other}/veca.xlsx: matricā norādītā pašvaldība ir ")),
+                   None)
+    assert warning is not None, result.output
+    notes = [row[1].value for row in load_workbook(tmp_path / "k.xlsx")["Piezīmes par failiem"].iter_rows(min_row=4)]
+    assert warning in notes, notes
     # the summary names the --previous folder by its own name, not its full path (a path may hold a user's name,
     # audit27b F10)
     page = {r[0].value: r[2].value for r in load_workbook(tmp_path / "k.xlsx")["Kopsavilkums"].iter_rows(min_row=4)

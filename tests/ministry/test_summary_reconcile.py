@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.catalogue.catalogue import Catalogue
+from generator.catalogue.models import PriceStatus
 from generator.ministry.collect import Options, collect, pilot_municipalities
 from generator.ministry.final_csv import STATUS_PROVISIONAL
 from generator.ministry.output import write_outputs
@@ -35,7 +36,8 @@ def money(value: object) -> Decimal:
 
 @pytest.fixture(scope="module")
 def summary(small_folder, catalogue: Catalogue, template: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001
-    """Four children; one with N > P carries in its matrix an F that is not the one this collection sets."""
+    """Four children; one with N > P carries in its matrix an F that is not the one this collection sets; two carry
+    the ministry's B in 6.11, one of them another than the catalogue's."""
     _, children = small_folder
     results = [c.result(catalogue) for c in children]
     above = [i for i, r in enumerate(results) if r.needed > r.provisional]
@@ -43,7 +45,12 @@ def summary(small_folder, catalogue: Catalogue, template: Path, tmp_path_factory
     k = above[0]
     typed = dataclasses.replace(children[k], inputs=dataclasses.replace(
         children[k].inputs, final=results[k].needed))  # the most F may be; the collection sets another
-    chosen = [typed] + [c for i, c in enumerate(children) if i != k][:3]
+    others = [c for i, c in enumerate(children) if i != k][:3]
+    # the ministry's B typed in two matrices' 6.11: one other than the catalogue's, one the same (audit27b F5)
+    base = params(catalogue).base_amount
+    others[0] = dataclasses.replace(others[0], inputs=dataclasses.replace(others[0].inputs, base=base - 500))
+    others[1] = dataclasses.replace(others[1], inputs=dataclasses.replace(others[1].inputs, base=base))
+    chosen = [typed] + others
     folder = tmp_path_factory.mktemp("audit35")
     write_children(catalogue, template, chosen, folder / "in")
     collection = collect(folder / "in", catalogue, KEY, Options(jobs=1))
@@ -109,7 +116,7 @@ def test_municipality_columns_show_names_and_amounts_a_true_minus(summary, catal
         shown = {r[col] for r in rows_of(wb[sheet]) if r[0] != "Kopā izmēģinājumprojektā"}
         assert wb[sheet].cell(3, col + 1).value == "Pašvaldība"
         assert {names[c.municipality] for c in chosen} <= shown and not shown & set(names), (sheet, shown)
-    fmt = wb["Bērni"]["K4"].number_format
+    fmt = wb["Bērni"]["M4"].number_format  # N (two B columns before P: audit27b F5)
     assert fmt.endswith(';"\u2212"#,##0.00'), fmt
     assert wb["Naudas plūsma"]["B4"].number_format == fmt
 
@@ -171,3 +178,26 @@ def test_every_printed_plan_lines_page_holds_the_service_and_its_ib(summary, tmp
     assert pages
     for page in pages:
         assert "Pakalpojums" in page.text and "No IB EUR" in page.text, page.number
+
+
+def test_the_base_each_p_rests_on_is_shown_with_its_source(summary, catalogue: Catalogue) -> None:  # noqa: ANN001
+    """audit27b F5: a B typed in a matrix changed P with no word of it – „Bērni” had no B, the front page no count."""
+    chosen, collection, book, _, _ = summary
+    wb = load_workbook(book.path)
+    children = wb["Bērni"]
+    head = [c.value for c in children[3]]
+    shown = {r[0]: (r[head.index("Bāzes apmērs B EUR")], r[head.index("B avots")]) for r in rows_of(children)}
+    catalogue_base = params(catalogue).base_amount
+    unconfirmed = catalogue.programme.base_amount.at(chosen[0].inputs.period_start).status is not PriceStatus.confirmed
+    for child in chosen:
+        b, source = shown[pseudonym(KEY, child.code)]
+        if child.inputs.base is None:
+            assert money(b) == catalogue_base and source == "katalogs" + (" (jāprecizē)" if unconfirmed else "")
+        else:
+            assert money(b) == child.inputs.base and source == "matrica (6.11. tabula)", (b, source)
+    page = {r[0]: r for r in rows_of(wb["Kopsavilkums"])}
+    row = page["Bērnu skaits, kuru matricā ierakstītais B atšķiras no kataloga"]
+    catalogue_bases = {r.code: r.catalogue_base for r in collection.records}
+    other = sum(1 for c in chosen if c.inputs.base not in (None, catalogue_bases[pseudonym(KEY, c.code)]))
+    assert other >= 1 and row[1] == other, row
+    assert row[2].startswith(f"{other} bērn") and "P aprēķināts no matricas 6.11. tabulā" in row[2], row

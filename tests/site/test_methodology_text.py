@@ -116,3 +116,33 @@ def test_the_steps_name_every_sheet_whose_plan_rows_open_with_plus(rendered: dic
     sentence = page[start:page.index("formulas.", start)]  # "… tabulās – 6.3., …, arī tajās, kur ir tikai formulas."
     named = set(re.findall(r"\b(6\.\d+)\.", sentence))
     assert named == grouped, f"lapā nosauktas {sorted(named)}, matricā grupas ir {sorted(grouped)}"
+
+
+# --- One name for one thing across the site and the documents (audit28 F7, F8) ------------------------------------
+
+PROJECT_NUMBER = re.compile(r"\d\.\d\.\d\.\d\.?/\d\d/[IVX]+/\d{3}")
+
+
+def test_the_project_number_is_the_catalogues(rendered: dict[str, str]) -> None:
+    """F7: the site wrote 9.2.2.2/16/I/001, the documents (rounds.yaml) 9.2.2.2./16/I/001: every project number on
+    a page is one of the rounds' own."""
+    catalogue = load_or_raise(DEFAULT_CATALOGUE)
+    numbers = {r.project.number for r in catalogue.rounds if r.project is not None}
+    shown = {(name, n) for name, text in rendered.items() for n in PROJECT_NUMBER.findall(text)}
+    assert shown and all(n in numbers for _, n in shown), sorted(shown)
+
+
+def test_the_commissions_name_is_the_one_the_documents_use() -> None:
+    """F8: the site's expansion of VDEĀVK („darbspējas”) was not the official name the documents print
+    („darbspēju”): the abbreviation list's expansion is the documents' text, and no page writes the other form."""
+    from generator.site import paths
+
+    abbreviations = (paths.methodology_dir(DEFAULT_CATALOGUE) / paths.ABBREVIATIONS).read_text("utf-8")
+    (name,) = re.findall(r"^\*\[VDEĀVK\]: (.+)$", abbreviations, re.M)
+    documents = DEFAULT_CATALOGUE.parent / "templates" / "dokumenti"
+    texts = [p.read_text("utf-8") for p in documents.rglob("*.j2")]
+    assert any(name in t for t in texts), name
+    stems = re.compile(r"Veselības un darbspēj\w* ekspertīzes")
+    site = [p for p in paths.methodology_dir(DEFAULT_CATALOGUE).rglob("*.md")
+            for m in stems.findall(p.read_text("utf-8")) if m not in name]
+    assert site == [], site
