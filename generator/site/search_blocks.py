@@ -5,14 +5,17 @@ mkdocs-material's search makes a section only of a heading: a block's title (its
 bare words run into the text of the group's section, so "Balvu dokumenti" found one long "Dokumenti" section whose
 snippet never reached the municipality's files. ``block_ids`` gives each such block (a ``<details>`` holding a
 table) an id on the page a person sees; ``block_sections`` gives the search plugin a copy in which each block is a
-heading with that id, "Group: block title", followed by the block's content, so a search result is the block and
-its link opens it (generator/site/search_index.py). Other ``<details>`` (notes without a table) are left alone.
+heading with that id, "Group: block title", so a search for a municipality's documents ("Jelgavas dokumenti") finds
+the block and its link opens it (generator/site/search_index.py). The files' names are not in the blocks' sections
+but once in their group's section ("Dokumenti"), each name once however many blocks hold it: a search for a
+document ("lēmums par atteikumu") leads to the group, not into the block of whichever municipality comes first
+(audit27c F6). Other ``<details>`` (notes without a table) are left alone.
 """
 
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 
 from generator.site.lvsearch import fold
 
@@ -57,15 +60,37 @@ def block_ids(html: str) -> str:
     return "".join(out) + html[last:] if out else html
 
 
+_ROW = re.compile(r"<tr>\s*<td[^>]*>(.*?)</td>", re.S)
+FILES_LABEL = "Pašvaldību blokos"
+
+
+def _block(m: re.Match[str]) -> bool:
+    ident = _ID.search(m.group("id"))
+    return ident is not None and ident.group(1).startswith(PREFIX)
+
+
 def block_sections(html: str) -> str:
     """The search's copy of a page (after block_ids): each block of files as an h3 with its id, titled
-    "Group: block title", then its content."""
+    "Group: block title"; before a group's first block, one paragraph with the names of its blocks' files (the
+    first cell of each row), each once."""
+    names: dict[str, dict[str, None]] = {}
+    for m in _BLOCK.finditer(html):
+        if _block(m):
+            group = names.setdefault(_group(html, m.start()), {})
+            group.update(dict.fromkeys(t for t in (_text(c) for c in _ROW.findall(m.group("body"))) if t))
+    listed: set[str] = set()
+
     def section(m: re.Match[str]) -> str:
-        ident = _ID.search(m.group("id"))
-        if ident is None or not ident.group(1).startswith(PREFIX):
+        if not _block(m):
             return m.group(0)
+        ident = _ID.search(m.group("id"))
+        assert ident is not None
         group = _group(html, m.start())
         title = m.group("title").strip()
         heading = f"{group}: {title}" if group else title
-        return f'<h3 id="{ident.group(1)}">{heading}</h3>\n{m.group("body")}'
+        files = ""
+        if group not in listed and names.get(group):
+            listed.add(group)
+            files = f"<p>{FILES_LABEL}: {escape('; '.join(names[group]), quote=False)}.</p>\n"
+        return f'{files}<h3 id="{ident.group(1)}">{heading}</h3>\n'
     return _BLOCK.sub(section, html)

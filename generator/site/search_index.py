@@ -12,7 +12,12 @@ build this hook rewrites search/search_index.json:
   page puts first the pages one of whose titles holds the most query words, and of those the ones
   with the fewest other words (a service's name finds its page);
 - every page's own entry gets ``svars``, its weight (page_weight): for a query with words, pages whose titles do
-  not decide come methodology first and the decisions page last;
+  not decide come methodology first and background pages last: the decisions page and every page whose front matter
+  lowers its search boost (``search: {boost: 0.5}``, mkdocs-material's own setting: the pages about other countries
+  and how the methodology was made, audit27c F6);
+- a page's search keywords (front matter ``atslegvardi``: the questions a reader types that the page answers in
+  other words, "plāna ilgums" for "Atbalsta plāns", audit27c F5) are one more paragraph of its own entry and one
+  more title list in ``nosaukums``, so the page is found and put first for them;
 - a table is indexed as one sentence a row (generator/site/table_sentences.py), not as run-together cells:
   on_page_content gives the search plugin (which indexes in its on_page_context) the page with those
   sentences, and this hook's on_page_context, which runs after the plugin's, puts the page's own HTML back;
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -41,17 +47,50 @@ WEIGHT = "svars"
 # A page's weight for a query with words, after its title and the words standing together (audit16 F2–F4): a
 # social worker looks for the methodology and its annexes first, then the catalogue and prices; a decision row
 # is rarely what they want. The decisions page is still first for its numbers ("D110": no words).
+# A background page (weight 0) comes after the others even when it holds the query's words next to each other (the
+# script on the page, lunr.lv.min.js).
 DECISIONS_PAGE = "metodika/rekonstrukcijas-un-lemumi.html"
-METHODOLOGY_WEIGHT, DEFAULT_WEIGHT, DECISIONS_WEIGHT = 2, 1, 0
+METHODOLOGY_WEIGHT, DEFAULT_WEIGHT, BACKGROUND_WEIGHT = 2, 1, 0
+DECISIONS_WEIGHT = BACKGROUND_WEIGHT
+KEYWORDS = "atslegvardi"
+KEYWORDS_LABEL = "Meklēšanas atslēgvārdi"
 
 
-def page_weight(page: str) -> int:
-    """The weight of a page (its location in the index) for the search's reranking."""
-    if page == DECISIONS_PAGE:
-        return DECISIONS_WEIGHT
+def page_weight(page: str, boost: float = 1) -> int:
+    """The weight of a page (its location in the index and its front matter's search boost) for the search's
+    reranking."""
+    if page == DECISIONS_PAGE or boost < 1:
+        return BACKGROUND_WEIGHT
     if page.startswith("metodika/") or page == "pielikumi.html":
         return METHODOLOGY_WEIGHT
     return DEFAULT_WEIGHT
+
+
+def page_keywords(meta: dict[str, Any], where: str) -> list[str]:
+    """The search keywords of a page's front matter (``atslegvardi``: a list of phrases); anything else is an error
+    that names the page."""
+    value = meta.get(KEYWORDS)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"{where}: {KEYWORDS} jābūt frāžu sarakstam, piem. [plāna ilgums, cik ilgs ir plāns]")
+    return [v.strip() for v in value]
+
+
+_HEADING = re.compile(r"<h[2-6][\s>]")
+
+
+def with_keywords(html: str, keywords: list[str]) -> str:
+    """The search's copy of a page with its keywords as one paragraph of the page's own entry (before its first
+    section's heading)."""
+    if not keywords:
+        return html
+    text = escape(f"{KEYWORDS_LABEL}: {'; '.join(keywords)}.", quote=False)
+    first = _HEADING.search(html)
+    at = first.start() if first else len(html)
+    return f"{html[:at]}<p>{text}</p>\n{html[at:]}"
 
 
 def nav_titles(nav: list[Any]) -> dict[str, str]:
@@ -67,8 +106,10 @@ def nav_titles(nav: list[Any]) -> dict[str, str]:
     return titles
 
 
-def latvian_index(data: dict[str, Any], titles: dict[str, str]) -> dict[str, Any]:
-    """The index with the Latvian language and pipeline and the pages' title words."""
+def latvian_index(data: dict[str, Any], titles: dict[str, str],
+                  keywords: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """The index with the Latvian language and pipeline, the pages' title words (navigation title, heading and
+    each search keyword) and weights."""
     config = {**data.get("config", {}), "lang": [LANGUAGE], "pipeline": ["stemmer"]}
     docs = []
     for doc in data.get("docs", []):
@@ -77,10 +118,11 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str]) -> dict[str, Any
         if "#" not in location:
             names = [titles[page]] if page in titles else []
             names.append(re.sub(r"<[^>]+>", "", str(doc.get("title", ""))))
+            names += (keywords or {}).get(page, [])
             terms = [t for t in (title_terms(n) for n in names) if t]
             if terms:
                 doc = {**doc, TITLE_TERMS: terms}
-            doc = {**doc, WEIGHT: page_weight(page)}
+            doc = {**doc, WEIGHT: page_weight(page, doc.get("boost", 1))}
         docs.append(doc)
     return {**data, "config": config, "docs": docs}
 
@@ -88,11 +130,19 @@ def latvian_index(data: dict[str, Any], titles: dict[str, str]) -> dict[str, Any
 # The search plugin's own clean-up of page.content after it has indexed a page (material/plugins/search).
 _SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 _page_html: dict[str, str] = {}
+_keywords: dict[str, list[str]] = {}
+
+
+def on_pre_build(**_kwargs: Any) -> None:
+    _keywords.clear()
 
 
 def on_page_content(html: str, page: Any, **_kwargs: Any) -> str:
     own = block_ids(html)
-    indexed = search_html(block_sections(own))
+    keywords = page_keywords(page.meta or {}, page.file.src_uri)
+    if keywords:
+        _keywords[page.url or "index.html"] = keywords
+    indexed = with_keywords(search_html(block_sections(own)), keywords)
     if indexed != html:
         _page_html[page.file.src_uri] = own
     return indexed
@@ -112,5 +162,5 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     titles = nav_titles(config["nav"])
-    path.write_text(json.dumps(latvian_index(data, titles), ensure_ascii=False, separators=(",", ":")),
+    path.write_text(json.dumps(latvian_index(data, titles, _keywords), ensure_ascii=False, separators=(",", ":")),
                     encoding="utf-8")

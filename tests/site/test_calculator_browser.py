@@ -461,6 +461,41 @@ def _open_form(visit: Visit):  # noqa: ANN202 - a Playwright page
     return page
 
 
+# The page scrolled from its end back to its top in steps (the theme shows its floating "Atpakaļ uz augšu" button
+# while a reader scrolls up): at each step, the ids of the form's fields that lie under the button, if it is shown.
+_UNDER_TOP_BUTTON = """async () => {
+  if (!document.querySelector(".md-top")) return [];  // no button, nothing under it
+  const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 60)));
+  const under = new Set();
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  await frame();
+  for (let y = window.scrollY; y >= 0; y -= 90) {
+    window.scrollTo(0, y);
+    await frame();
+    const button = document.querySelector(".md-top");
+    if (!button || button.hidden || getComputedStyle(button).visibility === "hidden") continue;
+    const b = button.getBoundingClientRect();
+    if (!b.width || !b.height) continue;
+    document.querySelectorAll("#ibm-kalkulators input, #ibm-kalkulators select, #ibm-kalkulators textarea")
+      .forEach((field) => {
+        const f = field.getBoundingClientRect();
+        if (f.width && f.height && f.left < b.right && b.left < f.right && f.top < b.bottom && b.top < f.bottom) {
+          under.add(field.id || field.name);
+        }
+      });
+  }
+  window.scrollTo(0, 0);
+  await frame();
+  return [...under].sort();
+}"""
+
+
+def _fields_under_the_top_button(page) -> list[str]:  # noqa: ANN001 - a Playwright page
+    """audit27c F8: the fields the theme's back-to-top button covers at some scroll position (none: the calculator's
+    page has no such button, site/overrides/partials/top.html)."""
+    return page.evaluate(_UNDER_TOP_BUTTON)
+
+
 def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path, catalogue: Catalogue) -> None:
     script = _axe_script()
     page = _open_form(visit)
@@ -481,8 +516,10 @@ def test_axe_clean_screenshots_and_one_page_print(visit: Visit, tmp_path: Path, 
     assert violations == []
     assert page.get_attribute("#ibm-r3-daudzums", "aria-invalid") == "true"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    assert _fields_under_the_top_button(page) == []
     page.screenshot(path=str(ARTIFACTS / "kalkulators-dators.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
+    assert _fields_under_the_top_button(page) == []
     page.screenshot(path=str(ARTIFACTS / "kalkulators-telefons.png"), full_page=True)
     page.fill("#ibm-r3-daudzums", "40")
     page.fill("#ibm-r3-cena", "9")

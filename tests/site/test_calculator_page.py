@@ -292,3 +292,13 @@ def test_the_words_beside_f_are_the_papers(catalogue: Catalogue) -> None:
 
     words = calculator.calculator_data(catalogue)["galigais"]
     assert (words["nepiemero"], words["piemeroJa"]) == (FINAL_NOT_APPLIED, FINAL_IF_OVER)
+
+
+def test_no_back_to_top_button_over_the_form(built_site: BuiltSite) -> None:
+    """audit27c F8: the theme's floating "Atpakaļ uz augšu" button lay over the calculator's fields (phone and
+    desktop); the calculator's page has none (site/overrides/partials/top.html), every other page keeps it."""
+    button = re.compile(r'<button[^>]*class="md-top[^"]*"[^>]*data-md-component="top"')
+    assert 'id="ibm-kalkulators"' in built_site.html("kalkulators.html")
+    assert button.search(built_site.html("kalkulators.html")) is None
+    for page in ("index.html", "cenas.html", "metodika/atbalsta-plans.html", "lejupielades.html"):
+        assert button.search(built_site.html(page)), page

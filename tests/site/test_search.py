@@ -200,3 +200,59 @@ def test_a_price_history_result_reads_as_a_sentence(on_index: Visit, built_site)
     visit.page.wait_for_timeout(300)
     visit.shot("meklesana-cenu-vesture")
     assert visit.errors == []
+
+
+# audit27c F5: a question typed without diacritics, in the words people use, finds the pages that answer it among the
+# first three, though the pages say it otherwise ("periodam līdz 6 mēnešiem", "Periods ilgst …"): the question words
+# ("cik") are joining words, and the pages' search keywords (front matter "atslegvardi") are title words.
+# query -> the pages each of which must be among the first three.
+ANSWERED_AMONG_FIRST_3 = [
+    ("cik ilgs plans", {"metodika/atbalsta-plans.html", "metodika/ib-apmeri-un-posmi.html"}),
+    ("plana ilgums", {"metodika/atbalsta-plans.html", "metodika/ib-apmeri-un-posmi.html"}),
+    ("plāna ilgums", {"metodika/atbalsta-plans.html", "metodika/ib-apmeri-un-posmi.html"}),
+    ("cik ilgs ir atbalsta plāns", {"metodika/atbalsta-plans.html"}),
+    ("plana periods", {"metodika/atbalsta-plans.html"}),
+]
+# audit27c F6: background pages (other countries, how the methodology was made, the decisions page) come after the
+# methodology pages that hold the words, even when they hold them next to each other.
+BACKGROUND = ("metodika/valsts", "metodika/arvalstu-pieredze.html", "metodika/di-izvertejums.html",
+              "metodika/izstrades-metode.html", "metodika/esosa-situacija.html", DECISIONS)
+BACKGROUND_LAST = [
+    ("dienas centrs", {"metodika/pakalpojumu-sanemsana.html", "metodika/pakalpojumu-saraksts-un-cenas.html"}),
+    ("atelpas bridis", {"metodika/izmeginajumprojekti.html", "metodika/riski.html"}),
+]
+
+
+def test_questions_find_the_pages_that_answer_them(on_index: Visit) -> None:
+    visit = on_index  # one page for the module: its search index is built once
+    found = {query: results(visit, query)[0] for query, _ in ANSWERED_AMONG_FIRST_3}
+    wrong = {q: found[q][:5] for q, pages in ANSWERED_AMONG_FIRST_3 if not pages <= set(found[q][:3])}
+    assert wrong == {}
+    visit.page.wait_for_timeout(300)  # the results panel has faded in: the screenshot is for a person to look at
+    visit.shot("meklesana-plana-periods")
+    assert visit.errors == []
+
+
+def test_background_pages_come_after_the_methodology(on_index: Visit) -> None:
+    visit = on_index  # one page for the module: its search index is built once
+    for query, methodology in BACKGROUND_LAST:
+        pages = results(visit, query)[0]
+        # the results the theme has shown (it shows more on scrolling): a background page not among them is after
+        background = [i for i, p in enumerate(pages) if p.startswith(BACKGROUND)] or [len(pages)]
+        for page in methodology:
+            assert page in pages and pages.index(page) < min(background), (query, page, pages[:8])
+    assert visit.errors == []
+
+
+def test_a_document_result_leads_to_the_downloads_group_not_a_municipality(on_index: Visit) -> None:
+    """audit27c F6: a document's name found on the downloads page leads to its group ("Dokumenti"), not into the
+    block of whichever municipality comes first; a municipality's name still finds its block."""
+    visit = on_index  # one page for the module: its search index is built once
+    first_result(visit, "lēmums par individuālā budžeta piešķiršanu")
+    links = visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    downloads = [urlsplit(h).fragment for h in links if urlsplit(h).path.endswith("/lejupielades.html")]
+    assert downloads and all(f == "dokumenti" for f in downloads), downloads
+    first_result(visit, "Jelgavas dokumenti")
+    links = visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert any(urlsplit(h).fragment == "bloks-dokumenti-jelgava" for h in links), links
+    assert visit.errors == []

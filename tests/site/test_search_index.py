@@ -11,10 +11,70 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.search_index import DECISIONS_PAGE, INDEX, WEIGHT, latvian_index, page_weight
+from generator.site.search_index import (
+    BACKGROUND_WEIGHT,
+    DECISIONS_PAGE,
+    INDEX,
+    WEIGHT,
+    latvian_index,
+    page_keywords,
+    page_weight,
+    with_keywords,
+)
 from generator.site.table_sentences import row_sentence, search_html
 from tests.site.browsing import Visit, browser_test
 from tests.site.test_search import first_result, results
+
+
+def test_background_pages_and_keywords() -> None:
+    """audit27c F5, F6: a page whose front matter lowers its search boost is a background page (weight 0, as the
+    decisions page); a page's keywords are title words of its entry."""
+    docs = [{"location": "metodika/valsts-somija.html", "title": "Somija", "text": "", "boost": 0.5},
+            {"location": "metodika/valsts-somija.html#ka", "title": "Kā", "text": "", "boost": 0.5},
+            {"location": "metodika/atbalsta-plans.html", "title": "Atbalsta plāns", "text": ""}]
+    keywords = {"metodika/atbalsta-plans.html": ["plāna ilgums", "cik ilgs ir plāns"]}
+    out = {d["location"]: d for d in latvian_index({"config": {}, "docs": docs}, {}, keywords)["docs"]}
+    assert out["metodika/valsts-somija.html"][WEIGHT] == BACKGROUND_WEIGHT == page_weight(DECISIONS_PAGE)
+    assert WEIGHT not in out["metodika/valsts-somija.html#ka"]
+    assert out["metodika/atbalsta-plans.html"][WEIGHT] == page_weight("metodika/atbalsta-plans.html") > 0
+    assert out["metodika/atbalsta-plans.html"]["nosaukums"] == [["atbalst", "plan"], ["plan", "ilgum"],
+                                                               ["cik", "ilg", "ir", "plan"]]
+    assert page_weight("metodika/valsts-somija.html", 0.5) == BACKGROUND_WEIGHT
+    assert page_weight("metodika/valsts-somija.html", 1) == page_weight("metodika/atbalsta-plans.html")
+
+
+def test_keywords_are_a_paragraph_of_the_pages_own_entry() -> None:
+    html = '<h1 id="a">Atbalsta plāns</h1>\n<p>Ievads.</p>\n<h2 id="b">Sastādīšana</h2>\n<p>Teksts.</p>'
+    out = with_keywords(html, ["plāna ilgums", "A & B"])
+    assert out == ('<h1 id="a">Atbalsta plāns</h1>\n<p>Ievads.</p>\n'
+                   '<p>Meklēšanas atslēgvārdi: plāna ilgums; A &amp; B.</p>\n<h2 id="b">Sastādīšana</h2>\n<p>Teksts.</p>')
+    assert with_keywords("<p>Tikai teksts.</p>", ["x"]) == "<p>Tikai teksts.</p><p>Meklēšanas atslēgvārdi: x.</p>\n"
+    assert with_keywords(html, []) == html
+    assert page_keywords({}, "a.md") == [] and page_keywords({"atslegvardi": [" x "]}, "a.md") == ["x"]
+    from mkdocs.exceptions import PluginError
+
+    for bad in ("plāna ilgums", [""], [1], {"a": "b"}):
+        with pytest.raises(PluginError, match="a.md: atslegvardi"):
+            page_keywords({"atslegvardi": bad}, "a.md")
+
+
+def test_built_index_has_the_background_pages_and_keywords(built_site) -> None:  # noqa: ANN001
+    docs = {d["location"]: d for d in _index(built_site.site)}
+    background = sorted(loc for loc, d in docs.items() if d.get(WEIGHT) == BACKGROUND_WEIGHT)
+    countries = {f"metodika/{Path(c['lapa']).with_suffix('.html')}" for c in _countries()}
+    assert countries | {"metodika/arvalstu-pieredze.html", DECISIONS_PAGE} <= set(background), background
+    assert not [p for p in background if p in ("metodika/atbalsta-plans.html", "metodika/pakalpojumu-sanemsana.html")]
+    plan = docs["metodika/atbalsta-plans.html"]
+    assert "Meklēšanas atslēgvārdi: plāna ilgums" in plan["text"] and ["plan", "ilgum"] in plan["nosaukums"]
+    assert "Meklēšanas atslēgvārdi" not in built_site.html("metodika/atbalsta-plans.html")  # only in the index
+
+
+def _countries() -> list[dict]:
+    import yaml
+
+    from generator.catalogue.loader import DEFAULT_CATALOGUE
+
+    return yaml.safe_load((DEFAULT_CATALOGUE / "metodika" / "valstis.yaml").read_text(encoding="utf-8"))["valstis"]
 
 
 def test_pages_get_their_weight_and_sections_none() -> None:
@@ -173,8 +233,13 @@ def test_a_block_of_downloads_is_its_own_search_section(built_site) -> None:  # 
     assert titles == sorted([f"Dokumenti: {named['daugavpils-novads']} – 1 datne",
                              f"Dokumenti: {named['jelgava']} – 3 datnes"]), titles
     jelgava = next(d for d in blocks.values() if "Jelgavas" in d["title"])
-    assert "Datne: Lēmums par individuālā budžeta piešķiršanu (PDF)" in jelgava["text"]
-    assert named["jelgava"] not in docs["lejupielades.html#dokumenti"]["text"]
+    # the files' names are in the group's section, each once, not in the blocks (audit27c F6: a document's name
+    # leads to "Dokumenti", not into the first municipality's block)
+    group = docs["lejupielades.html#dokumenti"]["text"]
+    assert "Lēmums par individuālā budžeta piešķiršanu (PDF)" in group
+    assert group.count("Līgums ar vecāku par individuālā budžeta saņemšanu (PDF)") == 1  # in two blocks
+    assert [d["text"] for d in blocks.values() if "Līgums" in d["text"] or "Lēmums" in d["text"]] == []
+    assert named["jelgava"] not in group
     # the link of the result is the block on the page
     page = built_site.html("lejupielades.html")
     ident = next(loc for loc, d in blocks.items() if d is jelgava).split("#", 1)[1]
@@ -198,7 +263,30 @@ def test_blocks_get_ids_once_and_only_blocks_of_files() -> None:
     search = block_sections(own)
     assert '<h3 id="bloks-dokumenti-ogre-2-datnes">Dokumenti: Ogre – 2 datnes</h3>' in search
     assert '<h3 id="bloks-dokumenti-ogre-2-datnes-2">' in search and "<summary>Kā rēķina</summary>" in search
+    # the rows' first cells once, in the group's section before its first block; the blocks without them
+    assert re.findall(r"<p>Pašvaldību blokos: [^<]*</p>", search) == ["<p>Pašvaldību blokos: x; y.</p>"]
+    assert search.index("Pašvaldību blokos") < search.index('<h3 id="bloks-')
+    assert "<td>" not in search
     assert block_sections(html) == html  # no ids, nothing to link to
+
+
+def test_each_group_lists_its_own_files_once() -> None:
+    from generator.site.search_blocks import block_ids, block_sections
+
+    row = '<tr>\n<td><a href="f.pdf">{}</a></td>\n<td>PDF</td>\n</tr>'
+    block = '<details class="note">\n<summary>{}</summary>\n<table><tbody>{}</tbody></table>\n</details>\n'
+    html = ('<h2 id="dokumenti">Dokumenti</h2>\n<p>Ievads.</p>\n'
+            + block.format("Balvi – 2 datnes", row.format("01 Līgums (PDF)") + row.format("08 Lēmums (PDF)"))
+            + block.format("Ogre – 1 datne", row.format("01 Līgums (PDF)"))
+            + '<h2 id="atskaites">Atskaites</h2>\n'
+            + block.format("Balvi – 1 datne", row.format("28 Izdevumu reģistrs &amp; co (XLSX)")))
+    search = block_sections(block_ids(html))
+    assert re.findall(r"<p>Pašvaldību blokos: [^<]*</p>", search) == [
+        "<p>Pašvaldību blokos: 01 Līgums (PDF); 08 Lēmums (PDF).</p>",
+        "<p>Pašvaldību blokos: 28 Izdevumu reģistrs &amp; co (XLSX).</p>"]
+    # each list is in its group's section: after the group's heading and before its first block
+    assert search.index('id="dokumenti"') < search.index("01 Līgums") < search.index('id="bloks-dokumenti-balvi')
+    assert search.index('id="atskaites"') < search.index("28 Izdevumu") < search.index('id="bloks-atskaites-balvi')
 
 
 @browser_test
