@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
+from generator.municipality_option import municipality_problem
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
@@ -115,8 +116,7 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
     if municipality_id is not None:
         problem = municipality_problem(catalogue, municipality_id)
         if problem is not None:
-            click.echo(problem, err=True)
-            sys.exit(2)
+            usage_error(problem)  # the same line as `ibm matrix` prints, with the --help pointer (audit28 F9)
     chosen = None
     if round_id is not None or plan_day is not None:
         try:
@@ -186,17 +186,3 @@ def _plan_day(day: dt.datetime) -> dt.date:
     except ValueError:
         usage_error(f"--day: „{typed}” – bez --from-matrix dienu raksta formā DD.MM.GGGG.")
     return day.date()
-
-
-def municipality_problem(catalogue: Catalogue, municipality_id: str) -> str | None:
-    """Why ``--municipality`` cannot be built, in Latvian, or None: the municipality is unknown
-    (municipalities.yaml), or known but in no round of the children's programme (rounds.yaml), whose
-    municipalities alone have these documents."""
-    pilot = [m.id for m in catalogue.pilot_municipalities()]
-    if municipality_id in pilot:
-        return None
-    expected = f"gaidīts viens no: {', '.join(pilot)}"
-    if municipality_id in {m.id for m in catalogue.municipalities.municipalities}:
-        return (f"Pašvaldība „{municipality_id}” nav bērnu programmas kārtās (rounds.yaml): dokumentus veido tikai "
-                f"bērnu izmēģinājumprojekta pašvaldībām ({expected}).")
-    return f"Pašvaldības „{municipality_id}” nav pašvaldību sarakstā (municipalities.yaml; {expected})."
