@@ -42,7 +42,10 @@ class _Day(click.DateTime):
                    "(01 līgums ar pielikumiem, 02 un 03 katram sniedzējam, 05, 07, 08 vai lēmums par atteikumu).")
 @click.option("--draft", is_flag=True, default=False,
               help="Ar --from-matrix: arī matricai ar kļūdām izveidot dokumentus ar atzīmi MELNRAKSTS katrā lapā "
-                   "un kļūdu sarakstu titullapā.")
+                   "un kļūdu sarakstu titullapā. Melnrakstu veido tikai plānam, kura periods vēl nav beidzies: "
+                   "matricu, kuras periods jau beidzies, atsaka arī ar --draft – tai var izveidot tikai arhīva "
+                   "kopiju (--arhivam; matricai ar kļūdām – --draft un --arhivam kopā, tad kopija ir arī "
+                   "melnraksts).")
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Ar --from-matrix: pseidonimizācijas atslēgas fails (citādi vides mainīgais "
                    "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums "
@@ -61,7 +64,8 @@ class _Day(click.DateTime):
 @click.option("--arhivam", "archive", is_flag=True, default=False,
               help="Ar --from-matrix: matricai, kuras atbalsta plāna periods jau beidzies, neatteikt, bet izveidot "
                    "dokumentu ARHĪVA KOPIJU klienta lietas materiāliem – katrā lapā atzīme „ARHĪVA KOPIJA – NAV "
-                   "PARAKSTĀMA”, atsevišķā mapē <bērna kods>-arhivs-<perioda sākums>; to neparaksta.")
+                   "PARAKSTĀMA”, atsevišķā mapē <bērna kods>-arhivs-<perioda sākums>; to neparaksta. Matricai ar "
+                   "kļūdām – tikai kopā ar --draft (kopija ar atzīmi MELNRAKSTS).")
 def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: Path | None, from_matrix: Path | None,
               draft: bool, key_file: Path | None, day=None, archive: bool = False,  # noqa: ANN001
               round_id: str | None = None) -> None:

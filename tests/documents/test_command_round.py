@@ -166,6 +166,9 @@ def test_help_names_the_options() -> None:
     text = " ".join(result.output.split())
     assert "--round KĀRTA" in text and "D125" in text
     assert "Bez --from-matrix: diena (DD.MM.GGGG) kādas bērnu kārtas pakalpojumu laikā" in text
+    # a draft only for a plan still running; an ended one: an archive copy (audit28 N1)
+    assert "Melnrakstu veido tikai plānam, kura periods vēl nav beidzies" in text
+    assert "atsaka arī ar --draft – tai var izveidot tikai arhīva kopiju (--arhivam;" in text
 
 
 TODAY = dt.date.today()  # the command builds on today's date
