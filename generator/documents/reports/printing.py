@@ -2,7 +2,7 @@
 on paper; a wider sheet continues on the next page with its label columns repeated), repeated rows from the intro
 line that names the municipality down to the table's header (D173), a print area, the municipality's name in the page header, the catalogue version's id as in the documents ("kataloga versija
 02e8ff79", no date that reads like a price list's or the report's own; D58, D80) and the form's name and page
-("28. pielikums, 2. lapa") in the footer, and the signature block "Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239), of 27 and of the register 28, which may be handed over on paper (D156) – on 28 under its total, on every page across (D242).
+("28. pielikums, 2. lapa") in the footer, and the signature block "Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239), of 27 and of the register 28, which may be handed over on paper (D156) – on 28 above its total, on every page across (D242).
 Notes for the people who prepare a form, not for those who receive it (that its layout is the project's
 reconstruction), are cell comments on the title, which neither Excel nor LibreOffice prints (D36)."""
 
