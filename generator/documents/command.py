@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
+from generator.municipality_option import municipality_problem
 
 if TYPE_CHECKING:
     from generator.catalogue.catalogue import Catalogue
@@ -41,7 +42,10 @@ class _Day(click.DateTime):
                    "(01 līgums ar pielikumiem, 02 un 03 katram sniedzējam, 05, 07, 08 vai lēmums par atteikumu).")
 @click.option("--draft", is_flag=True, default=False,
               help="Ar --from-matrix: arī matricai ar kļūdām izveidot dokumentus ar atzīmi MELNRAKSTS katrā lapā "
-                   "un kļūdu sarakstu titullapā.")
+                   "un kļūdu sarakstu titullapā. Melnrakstu veido tikai plānam, kura periods vēl nav beidzies: "
+                   "matricu, kuras periods jau beidzies, atsaka arī ar --draft – tai var izveidot tikai arhīva "
+                   "kopiju (--arhivam; matricai ar kļūdām – --draft un --arhivam kopā, tad kopija ir arī "
+                   "melnraksts).")
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Ar --from-matrix: pseidonimizācijas atslēgas fails (citādi vides mainīgais "
                    "IBM_PSEUDONIMA_ATSLEGA); bērna mapes nosaukums ir pseidonīms, bez atslēgas – faila nosaukums "
@@ -60,7 +64,8 @@ class _Day(click.DateTime):
 @click.option("--arhivam", "archive", is_flag=True, default=False,
               help="Ar --from-matrix: matricai, kuras atbalsta plāna periods jau beidzies, neatteikt, bet izveidot "
                    "dokumentu ARHĪVA KOPIJU klienta lietas materiāliem – katrā lapā atzīme „ARHĪVA KOPIJA – NAV "
-                   "PARAKSTĀMA”, atsevišķā mapē <bērna kods>-arhivs-<perioda sākums>; to neparaksta.")
+                   "PARAKSTĀMA”, atsevišķā mapē <bērna kods>-arhivs-<perioda sākums>; to neparaksta. Matricai ar "
+                   "kļūdām – tikai kopā ar --draft (kopija ar atzīmi MELNRAKSTS).")
 def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: Path | None, from_matrix: Path | None,
               draft: bool, key_file: Path | None, day=None, archive: bool = False,  # noqa: ANN001
               round_id: str | None = None) -> None:
@@ -115,8 +120,7 @@ def documents(catalogue_dir: Path, municipality_ids: tuple[str, ...], out_dir: P
     if municipality_id is not None:
         problem = municipality_problem(catalogue, municipality_id)
         if problem is not None:
-            click.echo(problem, err=True)
-            sys.exit(2)
+            usage_error(problem)  # the same line as `ibm matrix` prints, with the --help pointer (audit28 F9)
     chosen = None
     if round_id is not None or plan_day is not None:
         try:
@@ -186,17 +190,3 @@ def _plan_day(day: dt.datetime) -> dt.date:
     except ValueError:
         usage_error(f"--day: „{typed}” – bez --from-matrix dienu raksta formā DD.MM.GGGG.")
     return day.date()
-
-
-def municipality_problem(catalogue: Catalogue, municipality_id: str) -> str | None:
-    """Why ``--municipality`` cannot be built, in Latvian, or None: the municipality is unknown
-    (municipalities.yaml), or known but in no round of the children's programme (rounds.yaml), whose
-    municipalities alone have these documents."""
-    pilot = [m.id for m in catalogue.pilot_municipalities()]
-    if municipality_id in pilot:
-        return None
-    expected = f"gaidīts viens no: {', '.join(pilot)}"
-    if municipality_id in {m.id for m in catalogue.municipalities.municipalities}:
-        return (f"Pašvaldība „{municipality_id}” nav bērnu programmas kārtās (rounds.yaml): dokumentus veido tikai "
-                f"bērnu izmēģinājumprojekta pašvaldībām ({expected}).")
-    return f"Pašvaldības „{municipality_id}” nav pašvaldību sarakstā (municipalities.yaml; {expected})."

@@ -82,7 +82,7 @@ def _json_files(cat: Catalogue) -> list[tuple[str, Any, dict[str, Any], bool]]:
         names = [latvian(entry, {"id": municipality_id})
                  for municipality_id, entry in cat.municipality_names.names.items()]
         files.append(("pasvaldibu-nosaukumi.json", names,
-                      model_schema(InstitutionNames, {"id": describe("id", {"type": "string"})}), True))
+                      model_schema(InstitutionNames, {"id": {"type": "string"}}), True))
     if cat.legal_acts is not None:  # the acts documents cite, with their validity and its proof (D42)
         files.append(("tiesibu-akti.json", [latvian(a) for a in cat.legal_acts.acts], model_schema(LegalAct), True))
     return files

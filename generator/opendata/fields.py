@@ -3,6 +3,11 @@
 The JSON Schemas (schema.py) carry these texts as each property's description, and LASIMANI.txt lists them per
 file with the type the schema gives. A key written to a JSON file without an entry here stops the export, and a
 test checks that every key the files hold is described.
+
+A key that means different things in different objects (a service's and a municipality's short name, a price's and
+an act's kind, the case forms of a name and the forms a price parameter covers) has its own text for each object in
+OWN_FIELDS, looked up by the model that holds it (its schema title); FIELDS is only for keys that mean the same
+everywhere. A text names a CSV column only for a field of that CSV file (audit28 F5; tests/opendata/test_field_meanings.py).
 """
 
 from __future__ import annotations
@@ -13,25 +18,20 @@ FIELDS: dict[str, tuple[str, str]] = {
     "$schema": ("JSON shēmas datne, kas apraksta šo datni (tajā pašā mapē)", ""),
     "kataloga_versija": ("kataloga versija, no kuras datne izveidota", ""),
     # identifiers and names
-    "id": ("stabils identifikators katalogā (pakalpojumam – kods, piemēram, 1.1.1; CSV kolonna „kods”)", ""),
     "nosaukums": ("nosaukums latviski", ""),
     "nosaukums_en": ("nosaukums angliski", ""),
-    "isais_nosaukums": ("īsais nosaukums: pakalpojumam – ko lieto sarakstos un matricā; pašvaldībai – šaurām "
-                        "kolonnām (ministrijas kopsavilkumā), administratīvās teritorijas nosaukums (D179)", ""),
     "numurs": ("projekta numurs; null – nav zināms", ""),
     "piezime": ("piezīme: kā vērtību lasīt vai kas par to jāpārbauda", ""),
     "avots": ("avots: tiesību akts, dokuments vai iekšēja atsauce uz avotu rindām (LASIMANI.txt sadaļa „Avotu atsauces”)", ""),
     "statuss": ("vērtības statuss: „apstiprināts” – pārbaudīta avotā; „jāprecizē” – nav pārbaudīta, nav oficiāla", ""),
     # dated values
     "vertibas": ("vērtību vēsture: saraksts, katra vērtība ar datumu, no kura tā ir spēkā", ""),
-    "vertiba": ("parametra vērtība (skaitlis, likme kā teksts ar decimālpunktu vai objekts – skatīt shēmu)", ""),
-    "speka_no": ("datums, no kura vērtība vai akts ir spēkā", ""),
-    "speka_lidz": ("datums, līdz kuram (ieskaitot) akts ir spēkā; null – nav zināms vai ir spēkā", ""),
-    "veids": ("veids (kods; nozīme – CSV kolonnas „veids” aprakstā vai tiesību aktam: likums, MK noteikumi u. c.)", ""),
+    "vertiba": ("parametra vērtība (tips – skatīt shēmu: skaitlis, likme kā teksts ar decimālpunktu vai kods)", ""),
+    "speka_no": ("datums, no kura vērtība ir spēkā", ""),
     "summa": ("summa euro; null – nav zināma (arī neapstiprināta nulle, D106)", "EUR"),
     "min": ("tirgus cenas orientiera apakšējā robeža", "EUR"),
     "max": ("tirgus cenas orientiera augšējā robeža", "EUR"),
-    "mervieniba": ("mērvienība, kurā izteikta vērtība vai par kuru noteikta cena", ""),
+    "mervieniba": ("mērvienība, kurā izteikta parametra vērtība", ""),
     "datums": ("datums; null – nav zināms", ""),
     "no": ("pirmā diena, kurā akts zināmi ir spēkā", ""),
     "lidz": ("pēdējā diena, kurā akts zināmi ir spēkā", ""),
@@ -41,10 +41,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     "joma": ("atbalsta jomas numurs (1–3)", ""),
     "pakalpojuma_numurs": ("pakalpojuma numurs metodikas sarakstā (1.–21.)", ""),
     "pakalpojums": ("pakalpojuma kods; null – cenu parametrs, kas neattiecas uz vienu pakalpojumu", ""),
-    "sanemejs": ("kam pakalpojums paredzēts (kods kā CSV kolonnā „sanemejs”)", ""),
-    "forma": ("individuāls vai grupu pakalpojums (kods kā CSV kolonnā „forma”)", ""),
+    "sanemejs": ("kam pakalpojums paredzēts (kods kā pakalpojumi.csv kolonnā „sanemejs”)", ""),
+    "forma": ("individuāls vai grupu pakalpojums (kods kā pakalpojumi.csv kolonnā „forma”)", ""),
     "traucejumi": ("traucējumu veidi, kam pakalpojums paredzēts; tukšs saraksts – visiem", ""),
-    "cenu_rezims": ("kā nosaka cenu (kods; CSV datnē cenas.csv kolonna „rezims”)", ""),
     "transports": ("vai pakalpojums ir transports", ""),
     "maksajuma_sanemejs": ("kam sociālais dienests maksā: provider – sniedzējam, parent – vecākam", ""),
     "matricas_kodi": ("pozīciju kodi IBM matricā un kalkulatorā: formai „both” – kods ar „i” (individuāli) un „g” "
@@ -55,8 +54,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "apraksts": ("pakalpojuma apraksts pa metodikas sadaļām", ""),
     "attiecas_uz": ("cenu parametram: uz kurām pakalpojumu formām un cenu režīmiem tas attiecas; null – uz vienu "
                     "pakalpojumu", ""),
-    "cenu_rezimi": ("cenu režīmu kodi", ""),
-    "formas": ("pakalpojuma formu kodi vai nosaukuma formas locījumos", ""),
+    "cenu_rezimi": ("cenu režīmu kodi, uz kuriem cenu parametrs attiecas (cenas.csv kolonna „attiecas_uz_rezimi”)",
+                    ""),
     # service descriptions
     "apjoms": ("apraksta sadaļa: pakalpojuma apjoms", ""),
     "definicija_merkis": ("apraksta sadaļa: definīcija un mērķis", ""),
@@ -73,9 +72,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "atsauces": ("metodikas rindas, no kurām teksts ņemts (piemēram, L1563)", ""),
     # municipalities
     "pasvaldibas": ("pašvaldību identifikatori", ""),
-    "pasvaldiba": ("pašvaldības rekvizīti vai nosaukumi", ""),
     "planosanas_regions": ("plānošanas reģions", ""),
-    "socialais_dienests": ("sociālā dienesta nosaukums, rekvizīti vai nosaukumi", ""),
     "sociala_dienesta_nosaukuma_formas": ("sociālā dienesta nosaukums locījumos", ""),
     "nosaukuma_formas": ("pašvaldības nosaukums locījumos", ""),
     "adrese": ("adrese (apdzīvotā vieta)", ""),
@@ -123,7 +120,6 @@ FIELDS: dict[str, tuple[str, str]] = {
     "lemuma_darba_dienas": ("termiņš lēmuma pieņemšanai", "darba dienas"),
     "iesniegumu_parsutisanas_darba_dienas": ("termiņš iesniegumu pārsūtīšanai", "darba dienas"),
     # rounds
-    "programma": ("izmēģinājumprojekts (kods: berni, pieaugušie)", ""),
     "sakums": ("sākuma datums", ""),
     "beigas": ("beigu datums (ieskaitot)", ""),
     "pakalpojumu_sakums": ("diena, no kuras sniedz pakalpojumus", ""),
@@ -163,4 +159,56 @@ FIELDS: dict[str, tuple[str, str]] = {
     "dala": ("panta daļa", ""),
     "punkts": ("punkts", ""),
     "apakspunkts": ("apakšpunkts", ""),
+}
+
+# (schema title of the model that holds the key, key) -> (meaning, unit): keys whose meaning depends on their object
+OWN_FIELDS: dict[tuple[str, str], tuple[str, str]] = {
+    # identifiers: the CSV column only where the file has a CSV (audit28 F5)
+    ("Service", "id"): ("pakalpojuma kods katalogā, piemēram, 1.1.1 (pakalpojumi.csv kolonna „kods”)", ""),
+    ("Price", "id"): ("cenas identifikators katalogā (cenas.csv kolonna „id”)", ""),
+    ("Municipality", "id"): ("pašvaldības identifikators katalogā (pasvaldibas.csv kolonna „id”)", ""),
+    ("InstitutionNames", "id"): ("pašvaldības identifikators – tas pats, kas pasvaldibas.json laukā „id” "
+                                 "(pasvaldibu-nosaukumi.csv kolonna „pasvaldiba”)", ""),
+    ("Round", "id"): ("kārtas identifikators katalogā", ""),
+    ("LegalAct", "id"): ("tiesību akta identifikators katalogā", ""),
+    ("Norm", "id"): ("normas identifikators katalogā", ""),
+    # rounds: the first round of a programme is its pilot, later rounds are not (D189)
+    ("Round", "programma"): ("programma, kurai kārta pieder; katras programmas pirmā kārta ir izmēģinājumprojekts, "
+                             "vēlākas kārtas nav izmēģinājumprojekti (D189)", ""),
+    # short names
+    ("Service", "isais_nosaukums"): ("pakalpojuma īsais nosaukums, ko lieto sarakstos un matricā", ""),
+    ("Municipality", "isais_nosaukums"): ("pašvaldības īsais nosaukums šaurām kolonnām (ministrijas kopsavilkumā) – "
+                                          "administratīvās teritorijas nosaukums (D179); parakstāmos dokumentos lieto "
+                                          "pilno nosaukumu (lauks „nosaukums”)", ""),
+    # price regimes and units
+    ("Service", "cenu_rezims"): ("kā nosaka pakalpojuma cenu (kods; nozīme – pakalpojumi.csv kolonnas „cenu_rezims” "
+                                 "aprakstā)", ""),
+    ("Price", "cenu_rezims"): ("kā nosaka cenu (kods; cenas.csv kolonna „rezims”)", ""),
+    ("Service", "mervieniba"): ("vienība, par kuru noteikta pakalpojuma cena", ""),
+    ("Price", "mervieniba"): ("vienība, par kuru noteikta cena", ""),
+    # kinds
+    ("PriceValue", "veids"): ("ko cenas vērtība nozīmē (kods; nozīme – cenas.csv kolonnas „veids” aprakstā)", ""),
+    ("LegalAct", "veids"): ("tiesību akta veids", ""),
+    # forms: the service forms a price parameter covers, or a name's case forms
+    ("PriceScope", "formas"): ("pakalpojumu formu kodi, uz kurām cenu parametrs attiecas "
+                               "(cenas.csv kolonna „attiecas_uz_formas”)", ""),
+    ("DatedName", "formas"): ("nosaukuma formas locījumos un nosaukuma gramatiskā dzimte", ""),
+    ("LegalAct", "formas"): ("pilns akta nosaukums locījumos", ""),
+    ("Norm", "formas"): ("normas apzīmējums citātā (bez akta nosaukuma) locījumos, piemēram, „55. pantu”", ""),
+    # a municipality's and its social service's requisites, names and dated names
+    ("Municipality", "socialais_dienests"): ("sociālā dienesta nosaukums izmēģinājumprojekta laikā (visi nosaukumi – "
+                                             "pasvaldibu-nosaukumi.json)", ""),
+    ("InstitutionRequisites", "pasvaldiba"): ("pašvaldības rekvizīti", ""),
+    ("InstitutionRequisites", "socialais_dienests"): ("sociālā dienesta rekvizīti", ""),
+    ("InstitutionNames", "pasvaldiba"): ("pašvaldības nosaukumi ar spēkā esības laiku un statusu", ""),
+    ("InstitutionNames", "socialais_dienests"): ("sociālā dienesta nosaukumi ar spēkā esības laiku un statusu", ""),
+    ("DatedName", "speka_no"): ("pirmā diena, kurā nosaukums ir spēkā; null – bez sākuma robežas", ""),
+    ("DatedName", "speka_lidz"): ("pēdējā diena, kurā nosaukums ir spēkā; null – bez beigu robežas", ""),
+    # an act's validity: each an object with its date, status and source
+    ("LegalAct", "speka_no"): ("akta spēkā stāšanās: datums, tā statuss un avots", ""),
+    ("LegalAct", "speka_lidz"): ("akta spēka zaudēšana: datums (null – nav zināms vai akts vēl ir spēkā), statuss un "
+                                 "avots", ""),
+    # the selection quotas' value is an object, the other parameters' a number or a code
+    ("Dated[Quotas]", "vertiba"): ("atlases kvotas: vietu skaits pašvaldībā, pa vecuma grupām un traucējumu veidu "
+                                   "daļas", ""),
 }

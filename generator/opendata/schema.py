@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from generator.opendata.fields import FIELDS
+from generator.opendata.fields import FIELDS, OWN_FIELDS
 from generator.opendata.keys import key
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -35,11 +35,14 @@ def schema_name(json_name: str) -> str:
     return json_name.removesuffix(".json") + ".schema.json"
 
 
-def describe(name: str, node: dict[str, Any]) -> dict[str, Any]:
-    """``node`` with the Latvian description (and unit) of the key ``name``."""
-    if name not in FIELDS:
-        raise UndocumentedField(f"atvērto datu laukam „{name}” nav apraksta (generator/opendata/fields.py)")
-    meaning, unit = FIELDS[name]
+def describe(name: str, node: dict[str, Any], owner: str | None = None) -> dict[str, Any]:
+    """``node`` with the Latvian description (and unit) of the key ``name`` in the model titled ``owner``: its own
+    text for this model (OWN_FIELDS), else the key's one text (FIELDS)."""
+    found = OWN_FIELDS.get((owner or "", name)) or FIELDS.get(name)
+    if found is None:
+        where = f" objektā {owner}" if owner else ""
+        raise UndocumentedField(f"atvērto datu laukam „{name}”{where} nav apraksta (generator/opendata/fields.py)")
+    meaning, unit = found
     described = {**node, "description": meaning}
     if unit:
         described["x-mervieniba"] = unit
@@ -53,11 +56,12 @@ def _latvian(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     result: dict[str, Any] = {}
+    owner = node.get("title")  # the model that holds the properties: some keys mean different things per model
     for name, value in node.items():
         if name in ("title", "description", "default"):
             continue  # English titles and docstrings; the Latvian description is set per property below
         if name == "properties":
-            result[name] = {key(k): describe(key(k), _latvian(v)) for k, v in value.items()}
+            result[name] = {key(k): describe(key(k), _latvian(v), owner) for k, v in value.items()}
         elif name == "required":
             result[name] = [key(k) for k in value]
         else:
@@ -69,7 +73,7 @@ def model_schema(model: type[BaseModel], extra: dict[str, dict[str, Any]] | None
     """One item's schema; ``extra``: derived fields the export adds (by Latvian key), required in every item."""
     schema = _latvian(model.model_json_schema(mode="serialization", by_alias=True, schema_generator=_Generator))
     for name, node in (extra or {}).items():
-        schema["properties"][name] = describe(name, node)
+        schema["properties"][name] = describe(name, node, model.__name__)
         schema.setdefault("required", []).append(name)
     return schema
 

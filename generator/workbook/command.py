@@ -12,6 +12,7 @@ from generator import lvformat
 from generator.catalogue.catalogue import Catalogue
 from generator.catalogue.models import Pilot
 from generator.cli import CATALOGUE_OPTION, load_for_command, usage_error
+from generator.municipality_option import municipality_problem
 from generator.replace_file import write_replacing
 from generator.workbook.issue_days import (
     IssueDayError,
@@ -21,7 +22,7 @@ from generator.workbook.issue_days import (
     template_date,
 )
 from generator.workbook.matrix_out import refusal
-from generator.workbook.render import file_name, pilot_ids
+from generator.workbook.render import file_name
 from generator.workbook.version import template_version
 from generator.workbook.writer import write_workbook
 
@@ -53,14 +54,8 @@ def matrix(catalogue_dir: Path, municipality_id: str | None, round_id: str | Non
     parametri.
     """
     catalogue = load_for_command(catalogue_dir)
-    known = pilot_ids(catalogue)
-    if municipality_id is not None and municipality_id not in known:
-        click.echo(
-            f"Kļūda: --municipality: „{municipality_id}” nav bērnu programmas kārtu pašvaldība katalogā "
-            f"(gaidīts viens no: {', '.join(known)}).",
-            err=True,
-        )
-        sys.exit(2)  # an invalid value (README „Izejas statuss”, D121)
+    if municipality_id is not None and (problem := municipality_problem(catalogue, municipality_id)) is not None:
+        usage_error(problem)  # an invalid value (README „Izejas statuss”, D121), as `ibm documents` says it
     if round_id is not None and plan_day is not None:
         click.echo("Kļūda: --round un --day kopā nelieto (gaidīts: viens no tiem – kārta vai plāna pirmā diena).", err=True)
         sys.exit(2)

@@ -16,7 +16,7 @@ from generator.steps import build_steps
 def test_unknown_municipality_is_a_clear_latvian_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["documents", "--municipality", "nav-tadas", "--out", str(tmp_path)])
     assert result.exit_code != 0
-    assert "Pašvaldības „nav-tadas” nav pašvaldību sarakstā (municipalities.yaml" in result.output
+    assert "Kļūda: --municipality: „nav-tadas” nav pašvaldību sarakstā (municipalities.yaml" in result.output
     assert "jelgava" in result.output
     assert not any(tmp_path.iterdir())
 
@@ -26,7 +26,7 @@ def test_a_municipality_outside_the_childrens_pilot_is_refused(tmp_path: Path) -
     municipalities.yaml, with ASCII quotes)."""
     result = CliRunner().invoke(main, ["documents", "--municipality", "cesis", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert "Pašvaldība „cesis” nav bērnu programmas kārtās (rounds.yaml)" in result.output
+    assert "Kļūda: --municipality: „cesis” nav bērnu programmas kārtu pašvaldība (rounds.yaml" in result.output
     assert "municipalities.yaml" not in result.output and "'" not in result.output and "jelgava" in result.output
     assert not any(tmp_path.iterdir())
 

@@ -82,7 +82,7 @@ def test_an_ended_rounds_report_templates_carry_its_months_and_name(catalogue: C
         text = _texts(book)
         assert f"kārtai „{name}” (01.08.2018–31.10.2019)" in text
         assert "Kārta jau beigusies" in text
-        assert "nav iepildītas" not in text  # no blank-months note: the months are there
+        assert "nav aizpildītas iepriekš" not in text  # no blank-months note: the months are there
     # audit21 F9, D37: the ended round's late or corrected reports carry the counts that were, never the plan:
     # the children count and the employment contract are blank inputs in every month (29 and 27)
     cash = register[S_CASH]
@@ -142,7 +142,7 @@ def test_the_default_set_stays_byte_for_byte(catalogue: Catalogue, tmp_path: Pat
     (["--round", "berni-2030"], "Kļūda: --round: „berni-2030” nav kārta katalogā (catalogue/rounds.yaml) "
                                 "(gaidīts viens no: berni-2018)."),
     (["--round", "pieaugusie-2019"], "Kļūda: --round: „pieaugusie-2019” ir pieaugušo programmas kārta"),
-    (["--municipality", "cesis", "--round", PILOT], "Pašvaldība „cesis” nav bērnu programmas kārtās"),
+    (["--municipality", "cesis", "--round", PILOT], "Kļūda: --municipality: „cesis” nav bērnu programmas kārtu"),
     (["--day", "15.03.2020"], "Kļūda: --day: 15.03.2020 nav nevienas bērnu programmas kārtas pakalpojumu laikā "
                               "(gaidīts: diena kādā no kārtām – berni-2018: 01.10.2018–30.09.2019)."),
     (["--day", "2019-05-01"], "Kļūda: --day: „2019-05-01” – bez --from-matrix dienu raksta formā DD.MM.GGGG."),
@@ -166,6 +166,9 @@ def test_help_names_the_options() -> None:
     text = " ".join(result.output.split())
     assert "--round KĀRTA" in text and "D125" in text
     assert "Bez --from-matrix: diena (DD.MM.GGGG) kādas bērnu kārtas pakalpojumu laikā" in text
+    # a draft only for a plan still running; an ended one: an archive copy (audit28 N1)
+    assert "Melnrakstu veido tikai plānam, kura periods vēl nav beidzies" in text
+    assert "atsaka arī ar --draft – tai var izveidot tikai arhīva kopiju (--arhivam;" in text
 
 
 TODAY = dt.date.today()  # the command builds on today's date

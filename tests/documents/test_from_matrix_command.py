@@ -120,6 +120,26 @@ def test_matrix_with_rule_errors_is_refused_with_the_list(matrices, catalogue: C
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+@pytest.mark.usefixtures("pdf_stand_ins")  # which folders are made and what the command says
+def test_an_ended_plan_gets_no_draft_but_an_archive_copy_with_draft_and_arhivam(matrices, tmp_path: Path) -> None:
+    """What `--draft`'s help says (audit28 N1): a draft only for a plan still running; a matrix with errors whose
+    period has ended is refused with --draft too, and --draft with --arhivam makes an archive copy that is also a
+    draft."""
+    from generator.reference.rounds import plan_end as period_end
+
+    child = matrices["errors"]
+    after = period_end(child.inputs.period_start, child.inputs.months) + dt.timedelta(days=1)
+    refused = _run(["--from-matrix", str(child.path), "--out", str(tmp_path / "a"), "--draft"], day=f"{after:%d.%m.%Y}")
+    assert refused.exit_code == 1, refused.output
+    assert "melnraksti 0" in refused.output and "atbalsta plāna periods jau beidzies – 1" in refused.output
+    out = tmp_path / "b"
+    archived = _run(["--from-matrix", str(child.path), "--out", str(out), "--draft", "--arhivam"],
+                    day=f"{after:%d.%m.%Y}")
+    assert archived.exit_code == 0, archived.output
+    assert "melnraksti 1" in archived.output and "ARHĪVA KOPIJA" in archived.output, archived.output
+    assert [p.name for p in out.iterdir()] == [f"{child.path.stem}-arhivs-{child.inputs.period_start:%Y-%m-%d}"]
+
+
 def test_foreign_xlsx_and_tampered_formula_are_refused(matrices, tmp_path: Path, catalogue: Catalogue) -> None:
     result = _run(["--from-matrix", str(matrices["foreign"]), "--out", str(tmp_path / "a")])
     assert result.exit_code == 1

@@ -33,13 +33,15 @@ from tests.workbook.pdf_pages import Page, one_sheet_copies, read_pages
 FILLED = 60  # opens two groups: rows 1–100 print
 
 
-def _rows(catalogue: Catalogue, count: int) -> reg.RegisterData:
+def _rows(catalogue: Catalogue, count: int, long_payees: int = 0) -> reg.RegisterData:
+    """``count`` rows; the first ``long_payees`` name a payee on two lines (their rows twice as tall)."""
     base = reg.empty_register(catalogue)
     month = base.months[0].month
     # a BIP 1.3 row names its service (audit35 F4)
     service = next(o.label for o in catalogue.offers(catalogue.latest_date) if o.label.startswith("3."))
     rows = tuple(reg.RegisterRow(bip=BIP_SBS, month=month, amount=Decimal(f"{i}.25"), doc_type="rēķins",
-                                 doc_number=f"DOK-{i:03d}", payee="SIA Paraugs", route=reg.PAYMENT_ROUTES[0],
+                                 doc_number=f"DOK-{i:03d}", route=reg.PAYMENT_ROUTES[0],
+                                 payee="SIA Paraugs un partneri, filiāle Jelgavā" if i <= long_payees else "SIA Paraugs",
                                  service=service) for i in range(1, count + 1))
     return reg.RegisterData(months=base.months, rows=rows)
 
@@ -70,6 +72,9 @@ def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
     second = write_register_workbook(catalogue, municipality, folder / "otrais-bloks.xlsx", _rows(catalogue, 21))
     # 301 rows open every block: all 400 rows print (the three-row block printed alone on a page of its own)
     every = write_register_workbook(catalogue, municipality, folder / "visi-bloki.xlsx", _rows(catalogue, 301))
+    # 50 rows, one of them two lines tall: rows 1–50 fill their pages exactly (audit28 F4: a block under the last
+    # row printed alone on a fifth page, under an empty table header)
+    full = write_register_workbook(catalogue, municipality, folder / "pilna-lapa.xlsx", _rows(catalogue, 50, 1))
     # A person closes every group again (outline button 1): the filled rows 26–60 are hidden.
     wb = openpyxl.load_workbook(filled)
     ws = wb[S_REG]
@@ -82,7 +87,8 @@ def printed_pdfs(calibri_metrics: None, catalogue: Catalogue,
               "aizverts": one_sheet_copies(folder / "aizverts.xlsx", folder)[S_REG],
               "bip": one_sheet_copies(empty, folder)[S_BIP],
               "otrais-bloks": one_sheet_copies(second, folder)[S_REG],
-              "visi-bloki": one_sheet_copies(every, folder)[S_REG]}
+              "visi-bloki": one_sheet_copies(every, folder)[S_REG],
+              "pilna-lapa": one_sheet_copies(full, folder)[S_REG]}
     pdfs = convert(list(copies.values()), folder / "pdf", to="pdf", profile=make_profile(folder / "profile"))
     return dict(zip(copies, pdfs, strict=True))
 
@@ -130,17 +136,25 @@ def test_every_filled_row_prints_with_the_total(printed: dict[str, list[Page]], 
 
 
 @pytest.mark.libreoffice
-def test_the_signatures_print_whole_with_the_last_rows(printed: dict[str, list[Page]]) -> None:
-    """"Sagatavoja / Paraksts / Datums" print together on the page of the register's last open rows (rows 1–100
-    for 60 filled, 1–50 for 21, all 400 for 301), never alone or split on a page of their own (audit35 F11, D173;
-    the three-row block printed alone after row 400 and, with the names repeated on every page, split after 50)."""
-    for name, last in (("aizpildits", 100), ("otrais-bloks", 50), ("visi-bloki", REGISTER_ROWS)):
+def test_the_signatures_print_with_the_total_on_every_page_across_and_no_page_is_left_without_rows(
+        printed: dict[str, list[Page]]) -> None:
+    """"Sagatavoja / Paraksts / Datums" print whole, above the total they sign, on every page across (the rows
+    every page repeats, D242) – never on the first strip, never alone; and every page of rows has its page across,
+    so no page holds only the repeated rows and an empty table header (audit28 F4: with rows 1–50 filling their
+    pages exactly, the block under the last row printed alone on a fifth page; before that D173, audit35 F11)."""
+    for name in ("tukss", "aizpildits", "otrais-bloks", "visi-bloki", "pilna-lapa"):
         pages = [" ".join(p.text.replace("\u00a0", " ").split()) for p in printed[name]]
-        signed = [p for p in pages if "Sagatavoja" in p]
-        assert len(signed) == 1, f"{name}: {len(signed)} lapas ar „Sagatavoja”"
-        assert all(label in signed[0] for label in ("Paraksts", "Datums")), f"{name}: paraksti sadalīti"
-        assert re.search(rf"(?<![\d,]){last} ", signed[0]), f"{name}: paraksti bez {last}. rindas"
-        assert sum("Datums" in p for p in pages) == 1, name
+        across = [p for p in pages if "Saņēmējs (atkārtots)" in p]
+        first = [p for p in pages if "Dokumenta veids" in p]
+        assert len(first) == len(across) and len(pages) == 2 * len(first), \
+            f"{name}: {len(pages)} lapas, {len(first)} ar pirmajām ailēm, {len(across)} ar atkārtotajām"
+        for k, page in enumerate(across, start=1):
+            assert all(label in page for label in ("Sagatavoja (vārds, uzvārds, amats)", "Paraksts", "Datums")), \
+                f"{name}: {k}. lapa pa labi bez parakstiem"
+            assert "Kopā visās reģistra rindās" in page, f"{name}: {k}. lapa pa labi bez kopsummas"
+        assert not [p for p in first if "Sagatavoja" in p], name
+    full = [" ".join(p.text.split()) for p in printed["pilna-lapa"]]
+    assert all("DOK-0" in p for p in full), "lapa bez reģistra rindām"  # every open row is filled here
 
 
 @pytest.mark.libreoffice

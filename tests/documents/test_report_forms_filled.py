@@ -37,7 +37,7 @@ from tests.workbook.pdf_pages import read_pages
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.usefixtures("calibri_metrics")]
 
-EMPTY_NOTE = "ailes nav iepildītas"
+EMPTY_NOTE = "ailes nav aizpildītas iepriekš"  # not „iepildītas” (audit28 F10)
 FORM = re.compile(r"(\d+\.(?:–\d+\.)? pielikums), (\d+)\. lapa")
 
 
@@ -197,9 +197,9 @@ def test_no_page_cuts_a_text_or_prints_below_8_pt(printed_pdfs: dict[str, Path])
     assert not small, small
 
 
-# A filled row of each signed form as printed: 28's first entry, 27's and 29's first month, 30's quarter, 31's
-# first activity.
-SIGNED_ROWS = {"28. pielikums": ("registrs", r"1\s+rēķins\s+R-101\s"),
+# A filled row of each signed form as printed: 28's first invoice (its number repeated on the page across, which
+# carries the signatures, D242), 27's and 29's first month, 30's quarter, 31's first activity.
+SIGNED_ROWS = {"28. pielikums": ("registrs", r"\sR-101\s"),
                "27. pielikums": ("norekini", r"01\.2019\s+12\s"),
                "29. pielikums": ("registrs", r"01\.2019\s+12\s"),
                "30. pielikums": ("registrs", r"2019\s+1\s+[\d\s]+,\d\d"),

@@ -399,7 +399,7 @@ def test_every_amount_waits_for_right_inputs(tmp_path: Path, catalogue: Catalogu
         cells = register[sheet][ref.replace("$", "")]
         cells = [row[0] for row in cells] if isinstance(cells, tuple) else [cells]
         assert all("Kludu_Skaits=0" in c.value for c in cells), name
-    assert "Kludu_Skaits=0" in register[S_REG]["L3"].value
+    assert "Kludu_Skaits=0" in register[S_REG]["L4"].value
     settlement = openpyxl.load_workbook(write_settlement_workbook(
         catalogue, municipality, tmp_path / "n.xlsx", reg.settlement_inputs(data), data.opening_balance))
     for name in SETTLEMENT_AMOUNTS:

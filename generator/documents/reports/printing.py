@@ -2,7 +2,7 @@
 on paper; a wider sheet continues on the next page with its label columns repeated), repeated rows from the intro
 line that names the municipality down to the table's header (D173), a print area, the municipality's name in the page header, the catalogue version's id as in the documents ("kataloga versija
 02e8ff79", no date that reads like a price list's or the report's own; D58, D80) and the form's name and page
-("28. pielikums, 2. lapa") in the footer, and the signature block "Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239), of 27 and of the register 28, which may be handed over on paper (D156).
+("28. pielikums, 2. lapa") in the footer, and the signature block "Sagatavoja / Paraksts / Datums" of the reports whose originals go to the ministry (29, 30, 31; L2238–L2239), of 27 and of the register 28, which may be handed over on paper (D156) – on 28 above its total, on every page across (D242).
 Notes for the people who prepare a form, not for those who receive it (that its layout is the project's
 reconstruction), are cell comments on the title, which neither Excel nor LibreOffice prints (D36)."""
 
@@ -87,12 +87,12 @@ def signature_block(ws: Worksheet, first_row: int, label_col: int, value_first_c
 
 
 def signature_row(ws: Worksheet, row: int, places: tuple[tuple[int, int, int], ...], label: Format, field: Format,
-                  date_field: Format, line: Format, next_label: Format | None = None) -> int:
+                  date_field: Format, line: Format, next_label: Format | None = None,
+                  height: float = SIGNATURE_ROW) -> int:
     """The block "Sagatavoja / Paraksts / Datums" in one row (``places``: per label of SIGNATURE_LABELS its
     column and its field's first and last column); return the row. A page break never falls inside one row, so the
-    block never splits, and it takes less height than three rows: the long register (28) keeps it on the page of
-    its last rows (audit35 F11, D173). ``next_label``: the format of the labels after the first (right-aligned,
-    next to their fields)."""
+    block never splits (audit35 F11). ``next_label``: the format of the labels after the first (right-aligned,
+    next to their fields); ``height``: the row's, at least SIGNATURE_ROW (a row the block shares may need more)."""
     for i, (text, (label_col, first, last)) in enumerate(zip(SIGNATURE_LABELS, places, strict=True)):
         ws.write(row, label_col, text, label if i == 0 or next_label is None else next_label)
         cell_format = date_field if text == "Datums" else line if text == "Paraksts" else field
@@ -100,7 +100,7 @@ def signature_row(ws: Worksheet, row: int, places: tuple[tuple[int, int, int], .
             ws.merge_range(row, first, row, last, None, cell_format)
         else:
             ws.write_blank(row, first, None, cell_format)
-    ws.set_row(row, SIGNATURE_ROW)
+    ws.set_row(row, max(height, SIGNATURE_ROW))
     return row
 
 

@@ -100,6 +100,7 @@ BIP_NAMES = {BIP_PAY: "BIP_Atlidziba", BIP_TRANSPORT: "BIP_Transports", BIP_SBS:
              BIP_INDIRECT: "BIP_Netiesas"}
 
 REG_FIRST = 5  # first data row (0-based) of the register
+REG_SIGNED_ROW, REG_TOTAL_ROW = 2, 3  # the register's signatures and, under them, its total (I:Q; D242)
 REGISTER_ROW = 13.5  # pt: a register row, one line of 10 pt text (Excel's own row for it is 12.75)
 # The register's columns that repeat C (Dokumenta Nr.) and F (Saņēmējs) on the page across (P, Q; D192).
 REPEATED_HEADERS = ("Dokumenta Nr. (atkārtots)", "Saņēmējs (atkārtots)")
@@ -155,6 +156,10 @@ class _Formats:
         self.money = wb.add_format({**base, "border": 1, "num_format": MONEY_MINUS, "align": "right"})
         self.money_total = wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY_MINUS,
                                           "align": "right"})
+        # the register's total under its signature line: centred in its row, clear of the line (D242)
+        self.label_wrapped_mid = wb.add_format({**base, "bold": True, "text_wrap": True, "valign": "vcenter"})
+        self.money_total_mid = wb.add_format({**base, "border": 1, "bold": True, "num_format": MONEY_MINUS,
+                                              "align": "right", "valign": "vcenter"})
         self.share = wb.add_format({**base, "border": 1, "num_format": SHARE_2, "align": "right"})
         pending = {**base, "italic": True, "font_size": 9, "font_color": "#9C0006"}
         self.pending_note = wb.add_format(pending)
@@ -489,9 +494,11 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
                 "mēneša beigām; pārskatus 29 un 30 aprēķina no šīm rindām.", fmt.note_wrapped, sum(widths[1:8]))
     # The pages across (A and I:Q) repeat the names above their columns too (audit35 F5, D173).
     write_names_across(ws_reg, 1, 8, len(widths) - 1, municipality, fmt.note_wrapped)
-    # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across).
-    ws_reg.merge_range(2, 8, 2, 10, "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
-                       fmt.label_wrapped)
+    # Wrapped in I:K, next to the total in L, on the page that prints them (A:H fill the first page across),
+    # under the signatures (REG_SIGNED_ROW).
+    ws_reg.merge_range(REG_TOTAL_ROW, 8, REG_TOTAL_ROW, 10,
+                       "Kopā visās reģistra rindās, EUR (korekcijas ar mīnusa zīmi ieskaitītas)",
+                       fmt.label_wrapped_mid)
     headers = ["Nr.", f"Dokumenta veids ({reg.CORRECTION} – {reg.CORRECTION_COVERS})", "Dokumenta Nr.", "Dokumenta datums", "Maksājuma datums",
                "Saņēmējs (sniedzējs, darbinieks, vecāks)", "Budžeta izmaksu pozīcija (BIP)",
                "Bērna identifikācijas kods", "Pakalpojums", "Pārskata mēnesis (jebkurš mēneša datums)",
@@ -550,8 +557,9 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     growing_rows(ws_reg, REG_FIRST, last - REG_FIRST + 1)
     ws_reg.merge_range(2, 1, 2, 5, "", fmt.note_wrapped)
     hint_or_warning(ws_reg, 2, 1, REG_FIRST + 1, last + 1, "B", "N", fmt.note_wrapped, fmt.alert)
-    ws_reg.set_row(2, max(26, note_height(WARNING, sum(widths[1:6]))))
-    ws_reg.write_formula(2, 11, guard("SUM(Reg_Summa)"), fmt.money_total,
+    warning_height = max(26, note_height(WARNING, sum(widths[1:6])))
+    ws_reg.set_row(2, warning_height)
+    ws_reg.write_formula(REG_TOTAL_ROW, 11, guard("SUM(Reg_Summa)"), fmt.money_total_mid,
                          cache(sum((r.amount for r in data.rows), Decimal(0))))
     texts = checks.TextCells(ws_lists, 11)
     ws_lists.write(0, 11, "Pārbaužu teksti", fmt.head)
@@ -595,14 +603,15 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
         "error_message": f"Summa ir skaitlis ar ne vairāk kā diviem cipariem aiz komata. Negatīva summa ({reg.CORRECTION_COVERS}) "
                          f"atļauta tikai dokumenta veidam „{reg.CORRECTION}”; to ieraksta tā mēneša pārskatā, kurā "
                          "bija labojamais izdevums."})
-    # Handed over on paper, the register is signed as 29, 30 and 31 are (audit29 F9): the block follows its
-    # last row, outside the row groups, so it prints under the rows shown; the label in B (A repeats across).
-    # One row (B:H, the first page across), right under the last row: it never splits, and it fits the page of the
-    # last rows however many blocks of rows are open (measured in LibreOffice's print: 26 rows on the first page,
-    # 27 on each next one, the last page holds at most 24 of them; D173, audit35 F11: three rows under a full
-    # page printed alone, or split, on a page of their own).
-    reg_signed = signature_row(ws_reg, last + 1, ((1, 2, 3), (4, 5, 5), (6, 7, 7)), fmt.sign_label_wrapped,
-                               fmt.sign_field, fmt.sign_date, fmt.sign_line, fmt.sign_label_right)
+    # Handed over on paper, the register is signed as 29, 30 and 31 are (audit29 F9). The block is one row in I:Q
+    # (the page across; B:F of the row hold the hidden-rows warning) right above the total „Kopā visās reģistra
+    # rindās”, among the rows every page repeats: a sheet cannot keep a row with the rows above it, and a block
+    # under the last open row printed alone under an empty table header whenever the open rows, grown to what was
+    # typed in them, filled their page exactly (audit28 F4, D242; before: D173). So it prints with the total it
+    # signs on every page across, however many groups are open and however tall the rows are. Above the total, not
+    # under it: right above the table's header the signature's line would be the header's top border.
+    signature_row(ws_reg, REG_SIGNED_ROW, ((8, 9, 10), (12, 13, 14), (15, 16, 16)), fmt.sign_label_wrapped,
+                  fmt.sign_field, fmt.sign_date, fmt.sign_line, fmt.sign_label_right, height=warning_height)
     ws_reg.freeze_panes(REG_FIRST, 0)
     # "format_rows": a protected sheet's row grows to a wrapped text typed in it only where rows may change
     ws_reg.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True,
@@ -884,7 +893,7 @@ def write_register_workbook(catalogue: Catalogue, municipality: Municipality, ta
     # Every page repeats the rows from the intro line (row 2: the names typed on sheet 26) down to the table's
     # header, so the municipality's name prints on each page (print_setup; audit35 F5, D173).
     for sheet, title, header_row, last_row, last_col, repeat_cols in (
-            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, reg_signed, len(headers) - 1, 1),
+            (ws_reg, "28. pielikums. Izdevumu reģistrs", REG_FIRST - 1, last, len(headers) - 1, 1),
             (ws_cash, "29. pielikums. Mēneša naudas plūsmas pārskats", CASH_FIRST - 1, cash_signed,
              len(CASH_WIDTHS) - 1, 1),
             (ws_q, "30. pielikums. Ceturkšņa pārskats", QUARTER_FIRST - 1, q_signed, len(ind_headers) - 1, 2),
